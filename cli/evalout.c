@@ -1,0 +1,93 @@
+/*
+** evalout.c: tables and JSON for one evaluation (evalout.h).
+*/
+#include "evalout.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "../model/outputs.h"
+#include "../model/params.h"
+
+static void setup_json(json_w *w, const rl_setup *st)
+{
+	const rl_scenario *s = &st->cfg.scen;
+	json_obj(w, "setup");
+	json_str(w, "chip", st->chip);
+	json_str(w, "model", st->model);
+	json_str(w, "profile", st->profile);
+	json_str(w, "scenario", st->scenario);
+	json_str(w, "precision", rl_precision_name(rl_weight_prec(s)));
+	json_str(w, "act_precision", rl_precision_name(rl_act_prec(s)));
+	json_str(w, "kv_precision", rl_precision_name(rl_kv_prec(s)));
+	json_num(w, "isl", s->isl);
+	json_num(w, "osl", s->osl);
+	json_num(w, "tp", s->tp);
+	json_num(w, "chips", s->chips > 0 ? s->chips : s->tp);
+	json_num(w, "batch", s->batch);
+	json_end(w);
+}
+
+void evalout_json(json_w *w, const rl_setup *st, const rl_result *r)
+{
+	size_t n, i;
+	const rl_output *t = rl_outputs(&n);
+	char group[64] = "";
+	setup_json(w, st);
+	for (i = 0; i < n; i++) {
+		const char *dot = strchr(t[i].name, '.');
+		size_t gl = (size_t)(dot - t[i].name);
+		double v = t[i].get(r);
+		if (strlen(group) != gl || strncmp(group, t[i].name, gl)) {
+			if (group[0])
+				json_end(w);
+			memcpy(group, t[i].name, gl);
+			group[gl] = '\0';
+			json_obj(w, group);
+		}
+		if (t[i].type == RL_OT_NUM)
+			json_num(w, dot + 1, v);
+		else
+			json_str(w, dot + 1, rl_output_text(&t[i], v));
+	}
+	if (group[0])
+		json_end(w);
+}
+
+void evalout_value(char *buf, size_t len, double v, const char *unit)
+{
+	double a = fabs(v);
+	const char *fmt = a >= 1e5 ? "%.0f" : a >= 100 ? "%.1f"
+	                  : a >= 1   ? "%.3g" : "%.3g";
+	char num[64];
+	snprintf(num, sizeof num, fmt, v);
+	snprintf(buf, len, "%s%s%s", num, unit[0] ? " " : "", unit);
+}
+
+void evalout_table(FILE *f, const rl_setup *st, const rl_result *r)
+{
+	size_t n, i;
+	const rl_output *t = rl_outputs(&n);
+	const rl_scenario *s = &st->cfg.scen;
+	char group[64] = "";
+	fprintf(f, "%s on %g x %s (tp %g), %s, %g in / %g out, profile %s\n",
+	        st->model, s->chips > 0 ? s->chips : s->tp, st->chip, s->tp,
+	        rl_precision_name(rl_weight_prec(s)), s->isl, s->osl,
+	        st->profile);
+	for (i = 0; i < n; i++) {
+		const char *dot = strchr(t[i].name, '.');
+		size_t gl = (size_t)(dot - t[i].name);
+		double v = t[i].get(r);
+		char val[96];
+		if (strlen(group) != gl || strncmp(group, t[i].name, gl)) {
+			memcpy(group, t[i].name, gl);
+			group[gl] = '\0';
+			fprintf(f, "\n%s\n", group);
+		}
+		if (t[i].type == RL_OT_NUM)
+			evalout_value(val, sizeof val, v / t[i].div, t[i].unit);
+		else
+			snprintf(val, sizeof val, "%s", rl_output_text(&t[i], v));
+		fprintf(f, "  %-32s %20s   %s\n", dot + 1, val, t[i].doc);
+	}
+}

@@ -1,0 +1,156 @@
+/*
+** ini.c: the INI reader (see ini.h).
+*/
+#include "ini.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *trim(char *s)
+{
+	char *e;
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = '\0';
+	return s;
+}
+
+/* Cut an inline comment: ';' or '#' at the start or after whitespace. */
+static void cut_comment(char *s)
+{
+	char *p;
+	for (p = s; *p; p++)
+		if ((*p == ';' || *p == '#') &&
+		    (p == s || isspace((unsigned char)p[-1]))) {
+			*p = '\0';
+			return;
+		}
+}
+
+int ini_parse_text(const char *name, const char *text, ini_cb cb, void *ud,
+                   char *err, size_t errlen)
+{
+	char section[128] = "";
+	char line[4096];
+	const char *p = text;
+	int lineno = 0;
+
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char *s, *eq, *key, *val;
+		char msg[512];
+		lineno++;
+		if (len >= sizeof line) {
+			snprintf(err, errlen, "%s:%d: line longer than %zu characters",
+			         name, lineno, sizeof line - 1);
+			return -1;
+		}
+		memcpy(line, p, len);
+		line[len] = '\0';
+		p = nl ? nl + 1 : p + len;
+		cut_comment(line);
+		s = trim(line);
+		if (!*s)
+			continue;
+		if (*s == '[') {
+			char *close = strchr(s, ']');
+			if (!close || close[1] != '\0') {
+				snprintf(err, errlen,
+				         "%s:%d: malformed section header '%s' "
+				         "(expected [name])", name, lineno, s);
+				return -1;
+			}
+			*close = '\0';
+			s = trim(s + 1);
+			if (!*s || strlen(s) >= sizeof section) {
+				snprintf(err, errlen, "%s:%d: empty or too long section "
+				         "name", name, lineno);
+				return -1;
+			}
+			strcpy(section, s);
+			continue;
+		}
+		eq = strchr(s, '=');
+		if (!eq) {
+			snprintf(err, errlen,
+			         "%s:%d: expected 'key = value', got '%s'", name,
+			         lineno, s);
+			return -1;
+		}
+		*eq = '\0';
+		key = trim(s);
+		val = trim(eq + 1);
+		if (!*key) {
+			snprintf(err, errlen, "%s:%d: missing key before '='", name,
+			         lineno);
+			return -1;
+		}
+		if (!*val) {
+			snprintf(err, errlen, "%s:%d: key '%s' has no value", name,
+			         lineno, key);
+			return -1;
+		}
+		if (!section[0]) {
+			snprintf(err, errlen,
+			         "%s:%d: key '%s' before any [section]", name, lineno,
+			         key);
+			return -1;
+		}
+		msg[0] = '\0';
+		if (cb(ud, section, key, val, msg, sizeof msg)) {
+			snprintf(err, errlen, "%s:%d: %s", name, lineno, msg);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int ini_parse_file(const char *path, ini_cb cb, void *ud, char *err,
+                   size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long size;
+	size_t got;
+	int rc;
+	if (!f) {
+		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
+	    fseek(f, 0, SEEK_SET) != 0) {
+		snprintf(err, errlen, "%s: cannot read", path);
+		fclose(f);
+		return -1;
+	}
+	if (size > 16L * 1024 * 1024) {
+		snprintf(err, errlen, "%s: larger than 16 MiB; not an INI file?",
+		         path);
+		fclose(f);
+		return -1;
+	}
+	buf = malloc((size_t)size + 1);
+	if (!buf) {
+		snprintf(err, errlen, "%s: out of memory", path);
+		fclose(f);
+		return -1;
+	}
+	got = fread(buf, 1, (size_t)size, f);
+	fclose(f);
+	buf[got] = '\0';
+	if (memchr(buf, '\0', got)) {
+		snprintf(err, errlen, "%s: contains a NUL byte; not a text file",
+		         path);
+		free(buf);
+		return -1;
+	}
+	rc = ini_parse_text(path, buf, cb, ud, err, errlen);
+	free(buf);
+	return rc;
+}

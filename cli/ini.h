@@ -1,0 +1,24 @@
+/*
+** ini.h: a small INI reader.  Sections in [brackets], "key = value" lines,
+** comments after ';' or '#' (whole lines, or after whitespace).  Errors
+** are reported as "file:line: what is wrong".
+*/
+#ifndef RL_INI_H
+#define RL_INI_H
+
+#include <stddef.h>
+
+/* Called for each key; returns 0 to go on, non-zero to stop (with a
+** message in err, which the reader prefixes with file:line). */
+typedef int (*ini_cb)(void *ud, const char *section, const char *key,
+                      const char *value, char *err, size_t errlen);
+
+/* Parse a file.  Returns 0, or -1 with "file:line: message" in err. */
+int ini_parse_file(const char *path, ini_cb cb, void *ud, char *err,
+                   size_t errlen);
+
+/* Parse text already in memory; name is used in messages. */
+int ini_parse_text(const char *name, const char *text, ini_cb cb, void *ud,
+                   char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,114 @@
+/*
+** json.c: the streaming JSON writer (json.h).
+*/
+#include "json.h"
+
+#include <math.h>
+
+static void indent(json_w *w)
+{
+	int i;
+	fputc('\n', w->f);
+	for (i = 0; i < w->depth; i++)
+		fputs("  ", w->f);
+}
+
+static void put_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", f);
+		else if (c == '\t')
+			fputs("\\t", f);
+		else if (c < 0x20)
+			fprintf(f, "\\u%04x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
+static void item(json_w *w, const char *key)
+{
+	if (w->count[w->depth]++)
+		fputc(',', w->f);
+	indent(w);
+	if (key) {
+		put_string(w->f, key);
+		fputs(": ", w->f);
+	}
+}
+
+static void open_(json_w *w, const char *key, char open, char close)
+{
+	item(w, key);
+	fputc(open, w->f);
+	if (w->depth + 1 < JSON_MAX_DEPTH) {
+		w->depth++;
+		w->count[w->depth] = 0;
+		w->close[w->depth] = close;
+	}
+}
+
+void json_begin(json_w *w, FILE *f)
+{
+	w->f = f;
+	w->depth = 0;
+	w->count[0] = 0;
+	fputc('{', f);
+	w->depth = 1;
+	w->count[1] = 0;
+	w->close[1] = '}';
+}
+
+void json_obj(json_w *w, const char *key) { open_(w, key, '{', '}'); }
+void json_arr(json_w *w, const char *key) { open_(w, key, '[', ']'); }
+
+void json_end(json_w *w)
+{
+	char c;
+	if (w->depth <= 0)
+		return;
+	c = w->close[w->depth];
+	w->depth--;
+	indent(w);
+	fputc(c, w->f);
+}
+
+void json_finish(json_w *w)
+{
+	while (w->depth > 0)
+		json_end(w);
+	fputc('\n', w->f);
+}
+
+void json_num(json_w *w, const char *key, double v)
+{
+	item(w, key);
+	if (isfinite(v))
+		fprintf(w->f, "%.10g", v);
+	else
+		fputs("null", w->f);
+}
+
+void json_str(json_w *w, const char *key, const char *s)
+{
+	item(w, key);
+	put_string(w->f, s ? s : "");
+}
+
+void json_bool(json_w *w, const char *key, int v)
+{
+	item(w, key);
+	fputs(v ? "true" : "false", w->f);
+}
+
+void json_null(json_w *w, const char *key)
+{
+	item(w, key);
+	fputs("null", w->f);
+}

@@ -1,0 +1,55 @@
+/*
+** main.c: rooflab's entry point and command table.  Each command is in its
+** own file (cli/cmd_*.c); this file only dispatches.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "setup.h"
+
+#ifndef RL_VERSION
+#define RL_VERSION "0.1.0"
+#endif
+
+static const rl_command commands[] = {
+    {"eval", cmd_eval, "throughput, latency and bounds of one configuration"},
+    {"params", cmd_params, "every parameter with unit, range, default, doc"},
+    {"presets", cmd_presets, "the presets in the data directory"},
+    //{"calibrate", cmd_calibrate, "fit a profile's efficiencies to measurements"},
+    //{"validate", cmd_validate, "model against published measurements"},
+};
+
+static void usage(FILE *f)
+{
+	size_t i;
+	fprintf(f, "rooflab %s: analytical models of AI accelerators\n\n"
+	           "usage: rooflab COMMAND [options]   (rooflab COMMAND --help)\n\n"
+	           "commands:\n", RL_VERSION);
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+}
+
+int main(int argc, char **argv)
+{
+	size_t i;
+	if (argc < 2) {
+		usage(stderr);
+		return RL_EXIT_BAD_INPUT;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
+	    !strcmp(argv[1], "help")) {
+		usage(stdout);
+		return RL_EXIT_OK;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("rooflab %s\n", RL_VERSION);
+		return RL_EXIT_OK;
+	}
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "rooflab: unknown command '%s'\n\n", argv[1]);
+	usage(stderr);
+	return RL_EXIT_BAD_INPUT;
+}

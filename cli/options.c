@@ -1,0 +1,129 @@
+/*
+** options.c: the shared evaluation options (options.h).
+*/
+#include "options.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *opt_value(const char *name, int argc, char **argv, int *i,
+                      int *missing)
+{
+	size_t l = strlen(name);
+	const char *a = argv[*i];
+	*missing = 0;
+	if (strncmp(a, name, l) != 0)
+		return NULL;
+	if (a[l] == '=')
+		return a + l + 1;
+	if (a[l] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		*missing = 1;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+int opts_take(eval_opts *o, int argc, char **argv, int *i, char *err,
+              size_t errlen)
+{
+	static const char *const names[] = {
+	    "--chip", "--model", "--profile", "--scenario", "--precision",
+	    "--isl",  "--osl",   "--tp",      "--chips",    "--batch", "--set"};
+	size_t k;
+	if (!strcmp(argv[*i], "--json")) {
+		o->json = 1;
+		return 1;
+	}
+	for (k = 0; k < sizeof names / sizeof names[0]; k++) {
+		int missing;
+		const char *v = opt_value(names[k], argc, argv, i, &missing);
+		if (missing) {
+			snprintf(err, errlen, "%s needs a value", names[k]);
+			return -1;
+		}
+		if (!v)
+			continue;
+		switch (k) {
+		case 0: o->chip = v; break;
+		case 1: o->model = v; break;
+		case 2: o->profile = v; break;
+		case 3: o->scenario = v; break;
+		case 4: o->precision = v; break;
+		case 5: o->isl = v; break;
+		case 6: o->osl = v; break;
+		case 7: o->tp = v; break;
+		case 8: o->chips = v; break;
+		case 9: o->batch = v; break;
+		default:
+			if (o->nsets >= OPTS_MAX_SETS) {
+				snprintf(err, errlen, "more than %d --set options",
+				         OPTS_MAX_SETS);
+				return -1;
+			}
+			o->sets[o->nsets++] = v;
+		}
+		return 1;
+	}
+	return 0;
+}
+
+static int flag(rl_setup *st, const char *flagname, const char *key,
+                const char *v, char *err, size_t errlen)
+{
+	char msg[512];
+	if (!v)
+		return 0;
+	if (setup_set_key(st, "scenario", key, v, msg, sizeof msg)) {
+		snprintf(err, errlen, "%s: %s", flagname, msg);
+		return -1;
+	}
+	return 0;
+}
+
+int opts_apply(const eval_opts *o, rl_setup *st, int need_model_chip,
+               char *err, size_t errlen)
+{
+	int k;
+	char known[1024];
+	setup_init(st);
+	if (o->scenario && setup_load(st, "scenario", o->scenario, err, errlen))
+		return -1;
+	if (!o->profile && !st->profile[0] &&
+	    setup_load(st, "profile", "ideal", err, errlen))
+		return -1;
+	if (o->chip && setup_load(st, "chip", o->chip, err, errlen))
+		return -1;
+	if (o->model && setup_load(st, "model", o->model, err, errlen))
+		return -1;
+	if (o->profile && setup_load(st, "profile", o->profile, err, errlen))
+		return -1;
+	if (need_model_chip && !st->chip[0]) {
+		preset_names("chip", known, sizeof known);
+		snprintf(err, errlen, "missing --chip NAME (known: %s)", known);
+		return -1;
+	}
+	if (need_model_chip && !st->model[0]) {
+		preset_names("model", known, sizeof known);
+		snprintf(err, errlen, "missing --model NAME (known: %s)", known);
+		return -1;
+	}
+	if (flag(st, "--precision", "precision", o->precision, err, errlen) ||
+	    flag(st, "--isl", "isl", o->isl, err, errlen) ||
+	    flag(st, "--osl", "osl", o->osl, err, errlen) ||
+	    flag(st, "--tp", "tp", o->tp, err, errlen) ||
+	    flag(st, "--chips", "chips", o->chips, err, errlen) ||
+	    flag(st, "--batch", "batch", o->batch, err, errlen))
+		return -1;
+	for (k = 0; k < o->nsets; k++)
+		if (setup_assign(st, o->sets[k], err, errlen))
+			return -1;
+	return 0;
+}
+
+int bad_input(const char *cmd, const char *msg)
+{
+	fprintf(stderr, "rooflab %s: %s\n", cmd, msg);
+	return RL_EXIT_BAD_INPUT;
+}

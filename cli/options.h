@@ -1,0 +1,42 @@
+/*
+** options.h: the options every evaluating command shares
+** (--chip --model --precision --isl --osl --tp --chips --batch --profile
+** --scenario --set --json), collected first and applied in a fixed order:
+** defaults, scenario, chip, model, profile, flags, then --set.
+*/
+#ifndef RL_OPTIONS_H
+#define RL_OPTIONS_H
+
+#include <stddef.h>
+
+#include "setup.h"
+
+#define OPTS_MAX_SETS 128
+
+typedef struct {
+	const char *chip, *model, *profile, *scenario;
+	const char *precision, *isl, *osl, *tp, *chips, *batch;
+	const char *sets[OPTS_MAX_SETS];
+	int nsets;
+	int json;
+} eval_opts;
+
+/* If argv[*i] is a shared option, consume it (and its value) and return 1;
+** return 0 if it is not one; -1 with err on a missing value. */
+int opts_take(eval_opts *o, int argc, char **argv, int *i, char *err,
+              size_t errlen);
+
+/* Value of "--name value" or "--name=value" at argv[*i]; NULL if argv[*i]
+** is not --name.  Sets *missing when the value is absent. */
+const char *opt_value(const char *name, int argc, char **argv, int *i,
+                      int *missing);
+
+/* Apply to a fresh setup.  need_model_chip: insist on --chip and --model
+** (or a scenario that names them).  0, or -1 with err. */
+int opts_apply(const eval_opts *o, rl_setup *st, int need_model_chip,
+               char *err, size_t errlen);
+
+/* Print an error as "rooflab CMD: message" and return RL_EXIT_BAD_INPUT. */
+int bad_input(const char *cmd, const char *msg);
+
+#endif

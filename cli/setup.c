@@ -1,0 +1,253 @@
+/*
+** setup.c: presets, --set assignments and the data directory (setup.h).
+*/
+#include "setup.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../model/params.h"
+#include "ini.h"
+
+#ifndef RL_DATA_DIR
+#define RL_DATA_DIR "data"
+#endif
+
+void setup_init(rl_setup *st)
+{
+	memset(st, 0, sizeof *st);
+	rl_config_defaults(&st->cfg);
+}
+
+const char *rl_data_dir(void)
+{
+	const char *env = getenv("ROOFLAB_DATA");
+	return env && *env ? env : RL_DATA_DIR;
+}
+
+static const char *kind_dir(const char *kind)
+{
+	static const char *const kinds[][2] = {
+	    {"chip", "chips"},       {"model", "models"},
+	    {"scenario", "scenarios"}, {"profile", "profiles"},
+	    {"node", "nodes"},       {"uncertainty", "uncertainty"}};
+	size_t i;
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (!strcmp(kinds[i][0], kind))
+			return kinds[i][1];
+	return NULL;
+}
+
+static int is_file(const char *path)
+{
+	struct stat sb;
+	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+void preset_names(const char *kind, char *buf, size_t len)
+{
+	char dir[1024];
+	char names[256][64];
+	const char *ptrs[256];
+	size_t n = 0, used = 0, i;
+	DIR *d;
+	struct dirent *e;
+	buf[0] = '\0';
+	if (!kind_dir(kind))
+		return;
+	snprintf(dir, sizeof dir, "%s/%s", rl_data_dir(), kind_dir(kind));
+	d = opendir(dir);
+	if (!d)
+		return;
+	while ((e = readdir(d)) && n < 256) {
+		size_t l = strlen(e->d_name);
+		if (l > 4 && l < 64 && !strcmp(e->d_name + l - 4, ".ini")) {
+			memcpy(names[n], e->d_name, l - 4);
+			names[n][l - 4] = '\0';
+			ptrs[n] = names[n];
+			n++;
+		}
+	}
+	closedir(d);
+	qsort(ptrs, n, sizeof ptrs[0], cmp_str);
+	for (i = 0; i < n; i++) {
+		int w = snprintf(buf + used, len - used, "%s%s", i ? ", " : "",
+		                 ptrs[i]);
+		if (w < 0 || (size_t)w >= len - used)
+			break;
+		used += (size_t)w;
+	}
+}
+
+int preset_path(const char *kind, const char *name, char *path, size_t len,
+                char *err, size_t errlen)
+{
+	const char *dir = kind_dir(kind);
+	char known[1024];
+	if (!name || !*name) {
+		snprintf(err, errlen, "empty %s name", kind);
+		return -1;
+	}
+	if (strchr(name, '/') || strstr(name, ".ini")) {
+		if (!is_file(name)) {
+			snprintf(err, errlen, "%s file '%s' does not exist", kind,
+			         name);
+			return -1;
+		}
+		snprintf(path, len, "%s", name);
+		return 0;
+	}
+	if (dir) {
+		snprintf(path, len, "%s/%s/%s.ini", rl_data_dir(), dir, name);
+		if (is_file(path))
+			return 0;
+	}
+	preset_names(kind, known, sizeof known);
+	snprintf(err, errlen, "unknown %s '%s'; known: %s", kind, name,
+	         known[0] ? known : "(none found)");
+	return -1;
+}
+
+typedef struct {
+	rl_setup *st;
+	int depth;
+} load_ctx;
+
+static int load_depth(rl_setup *st, const char *kind, const char *name,
+                      int depth, char *err, size_t errlen);
+
+static void set_name(rl_setup *st, const char *kind, const char *name)
+{
+	char *dst = NULL;
+	const char *base = strrchr(name, '/');
+	char tmp[RL_NAME_MAX];
+	size_t l;
+	base = base ? base + 1 : name;
+	snprintf(tmp, sizeof tmp, "%s", base);
+	l = strlen(tmp);
+	if (l > 4 && !strcmp(tmp + l - 4, ".ini"))
+		tmp[l - 4] = '\0';
+	if (!strcmp(kind, "chip"))
+		dst = st->chip;
+	else if (!strcmp(kind, "model"))
+		dst = st->model;
+	else if (!strcmp(kind, "profile"))
+		dst = st->profile;
+	else if (!strcmp(kind, "scenario"))
+		dst = st->scenario;
+	else if (!strcmp(kind, "node"))
+		dst = st->node;
+	if (dst)
+		snprintf(dst, RL_NAME_MAX, "%s", tmp);
+}
+
+static void suggest(const char *dotted, char *out, size_t len)
+{
+	const char *names[4];
+	char buf[4][64];
+	size_t n = rl_param_suggest(dotted, names, 4, buf), i, used = 0;
+	out[0] = '\0';
+	if (!n) {
+		snprintf(out, len, " (`rooflab params` lists them all)");
+		return;
+	}
+	used = (size_t)snprintf(out, len, "; did you mean ");
+	for (i = 0; i < n && used < len; i++)
+		used += (size_t)snprintf(out + used, len - used, "%s%s",
+		                         i ? (i + 1 == n ? " or " : ", ") : "",
+		                         names[i]);
+	if (used < len)
+		snprintf(out + used, len - used, "?");
+}
+
+int setup_set_key(rl_setup *st, const char *section, const char *key,
+                  const char *value, char *err, size_t errlen)
+{
+	const rl_param *p = rl_param_find(section, key);
+	char dotted[160];
+	if (!p) {
+		char hint[300];
+		snprintf(dotted, sizeof dotted, "%s.%s", section, key);
+		suggest(dotted, hint, sizeof hint);
+		snprintf(err, errlen, "unknown parameter '%s'%s", dotted, hint);
+		return -1;
+	}
+	return rl_param_set_text(&st->cfg, p, value, err, errlen) ? -1 : 0;
+}
+
+static int load_cb(void *ud, const char *section, const char *key,
+                   const char *value, char *err, size_t errlen)
+{
+	load_ctx *lc = ud;
+	if (!strcmp(section, "preset")) {
+		if (!kind_dir(key)) {
+			snprintf(err, errlen,
+			         "[preset] %s: expected chip, model, scenario, "
+			         "profile or node", key);
+			return -1;
+		}
+		return load_depth(lc->st, key, value, lc->depth + 1, err, errlen);
+	}
+	if (!strcmp(section, "meta")) /* free text: name, notes, sources */
+		return 0;
+	return setup_set_key(lc->st, section, key, value, err, errlen);
+}
+
+static int load_depth(rl_setup *st, const char *kind, const char *name,
+                      int depth, char *err, size_t errlen)
+{
+	char path[1024];
+	load_ctx lc;
+	if (depth > 8) {
+		snprintf(err, errlen, "presets nest more than 8 deep at %s '%s'",
+		         kind, name);
+		return -1;
+	}
+	if (preset_path(kind, name, path, sizeof path, err, errlen))
+		return -1;
+	lc.st = st;
+	lc.depth = depth;
+	if (ini_parse_file(path, load_cb, &lc, err, errlen))
+		return -1;
+	set_name(st, kind, name);
+	return 0;
+}
+
+int setup_load(rl_setup *st, const char *kind, const char *name, char *err,
+               size_t errlen)
+{
+	return load_depth(st, kind, name, 0, err, errlen);
+}
+
+int setup_assign(rl_setup *st, const char *assignment, char *err,
+                 size_t errlen)
+{
+	char buf[512], *eq, *dot;
+	snprintf(buf, sizeof buf, "%s", assignment);
+	eq = strchr(buf, '=');
+	if (!eq) {
+		snprintf(err, errlen,
+		         "--set '%s': expected section.key=value", assignment);
+		return -1;
+	}
+	*eq = '\0';
+	dot = strchr(buf, '.');
+	if (!dot) {
+		char hint[300];
+		suggest(buf, hint, sizeof hint);
+		snprintf(err, errlen,
+		         "--set '%s': the name needs a section (section.key)%s",
+		         assignment, hint);
+		return -1;
+	}
+	*dot = '\0';
+	return setup_set_key(st, buf, dot + 1, eq + 1, err, errlen);
+}

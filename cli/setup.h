@@ -1,0 +1,57 @@
+/*
+** setup.h: a configuration being put together from presets, flags and
+** --set assignments, with the names of the presets it came from.
+**
+** Presets are INI files under the data directory (data/chips/NAME.ini,
+** data/models/, data/scenarios/, data/profiles/, data/nodes/), or any path
+** to an INI file.  A preset may name other presets in a [preset] section
+** (a scenario names its chip, model and profile).
+*/
+#ifndef RL_SETUP_H
+#define RL_SETUP_H
+
+#include <stddef.h>
+
+#include "../model/rl_config.h"
+
+#define RL_NAME_MAX 128
+
+typedef struct {
+	rl_config cfg;
+	char chip[RL_NAME_MAX];
+	char model[RL_NAME_MAX];
+	char profile[RL_NAME_MAX];
+	char scenario[RL_NAME_MAX];
+	char node[RL_NAME_MAX];
+} rl_setup;
+
+/* Exit codes of every command. */
+enum { RL_EXIT_OK = 0, RL_EXIT_INTERNAL = 1, RL_EXIT_BAD_INPUT = 2 };
+
+/* Defaults, no presets. */
+void setup_init(rl_setup *st);
+
+/* The data directory: $ROOFLAB_DATA, else the one built in. */
+const char *rl_data_dir(void);
+
+/* Resolve a preset of kind "chip", "model", "scenario", "profile" or "node"
+** to a path.  Returns 0, or -1 with a message listing the known names. */
+int preset_path(const char *kind, const char *name, char *path, size_t len,
+                char *err, size_t errlen);
+
+/* Names of the presets of a kind, comma separated. */
+void preset_names(const char *kind, char *buf, size_t len);
+
+/* Load a preset into the setup (and record its name).  0 or -1 + err. */
+int setup_load(rl_setup *st, const char *kind, const char *name, char *err,
+               size_t errlen);
+
+/* Apply "section.key=value".  0 or -1 + err (with suggestions). */
+int setup_assign(rl_setup *st, const char *assignment, char *err,
+                 size_t errlen);
+
+/* Apply one key of a section (as from an INI file). */
+int setup_set_key(rl_setup *st, const char *section, const char *key,
+                  const char *value, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,364 @@
+/*
+** engine.c: steady-state serving of a transformer on a group of chips.
+**
+** The serving model is that of an in-flight (continuous) batching server
+** with chunked prefill, driven at maximum load with requests of fixed
+** input (isl) and output (osl) lengths:
+**
+**  - Every iteration processes the decode tokens of the n_dec sequences
+**    that are generating, plus prefill tokens of new requests, in all at
+**    most max_num_tokens tokens, and weights are read once per iteration.
+**  - Each request needs isl prefill tokens (k iterations, k >= 1) and
+**    osl - 1 decode iterations (its first output token comes from its
+**    prefill).  In steady state a share (osl-1)/(k+osl-1) of the N
+**    sequences in flight is decoding, and prefill tokens per iteration are
+**    p = n_dec * isl / (osl - 1).
+**  - N is capped by the token budget (n_dec + p <= max_num_tokens), by
+**    max_batch_size, by the user's batch cap and by the KV cache: free
+**    memory after weights and runtime, times kv_fraction, in paged blocks,
+**    over the average context a sequence holds.
+**  - When p is smaller than a prefill chunk, prefills come in bursts: a
+**    share f = p / chunk of iterations carries a chunk, the rest decode
+**    only.  Each kind of iteration is costed on its own roofline.
+**
+** One iteration costs, per chip, the sum of its GEMMs (max of compute and
+** weight/activation traffic), its attention (max of compute and KV
+** traffic), two all-reduces per layer when tp > 1, and fixed overheads.
+** Everything is closed form: no loop over layers or sequences.
+*/
+#include "engine.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* What one evaluation precomputes. */
+typedef struct {
+	const rl_config *cfg;
+	rl_model_shape sh;
+	double tp, L, isl, osl;
+	double wb, ab, cb;       /* bytes per weight, activation, reduced value */
+	double peak, peak_attn;  /* FLOP/s per chip */
+	double bw;               /* achieved bytes/s per chip */
+	double shared_w_bytes;   /* weights read every iteration, whole model */
+	double expert_w_bytes;   /* one expert's MLP, one layer, whole model */
+	double kv_tok_chip;      /* KV bytes per token per chip */
+	double ctx_decode;       /* average context seen by a decode token */
+} eval_ctx;
+
+static double gemm_eff(const rl_profile *p, double tokens)
+{
+	if (p->gemm_m_half <= 0)
+		return p->eff_compute;
+	return p->eff_compute * tokens / (tokens + p->gemm_m_half);
+}
+
+/* Cost of one iteration with n_dec decode tokens and p prefill tokens, of
+** which head_tokens produce logits; chunks = prefill chunks per request. */
+static void iter_cost(const eval_ctx *c, double n_dec, double p,
+                      double head_tokens, double chunks, rl_iter *it)
+{
+	const rl_config *cfg = c->cfg;
+	const rl_model *m = &cfg->model;
+	double M = n_dec + p;
+	double gemm_flops, w_bytes, act_bytes, attn_flops, attn_bytes;
+	double comm_bytes = 0, link = 0, eff, t_comp_part, t_mem_part;
+
+	memset(it, 0, sizeof *it);
+	it->tokens = M;
+	if (M <= 0)
+		return;
+	gemm_flops = (M * (c->sh.linear_flops_per_token -
+	                   c->sh.head_flops_per_token) +
+	              head_tokens * c->sh.head_flops_per_token) / c->tp;
+	w_bytes = (c->shared_w_bytes + m->layers * c->expert_w_bytes *
+	                                   rl_experts_touched(m, M)) / c->tp +
+	          M * m->hidden * c->wb; /* embedding rows looked up */
+	act_bytes = M * c->sh.act_elems_per_token_layer * c->L * c->ab / c->tp;
+	eff = gemm_eff(&cfg->prof, M);
+	it->t_gemm_compute = gemm_flops / (c->peak * eff);
+	it->t_gemm_memory = (w_bytes + act_bytes) / c->bw;
+
+	/* attention: decode tokens over their context; prefill tokens over
+	** the causal prefix (on average (isl+1)/2 keys), re-reading earlier
+	** chunks' KV once per later chunk; every token writes its KV */
+	attn_flops = c->sh.attn_flops_per_ctx *
+	             (n_dec * c->ctx_decode + p * (c->isl + 1) / 2) / c->tp;
+	attn_bytes = c->kv_tok_chip *
+	             (n_dec * c->ctx_decode + p * (chunks - 1) / 2 + M);
+	it->t_attn_compute =
+	    attn_flops / (c->peak_attn * cfg->prof.eff_attention);
+	it->t_attn_memory = attn_bytes / c->bw;
+
+	if (c->tp > 1) {
+		double one = rl_allreduce_time(cfg, M * m->hidden * c->cb, c->tp,
+		                               &comm_bytes);
+		it->t_comm = 2.0 * c->L * one;
+		link = 2.0 * c->L * comm_bytes;
+	}
+	it->t_overhead = cfg->prof.iter_overhead_s +
+	                 c->L * cfg->prof.layer_overhead_s;
+	it->time_s = fmax(it->t_gemm_compute, it->t_gemm_memory) +
+	             fmax(it->t_attn_compute, it->t_attn_memory) + it->t_comm +
+	             it->t_overhead;
+	it->flops = gemm_flops + attn_flops;
+	it->hbm_bytes = w_bytes + act_bytes + attn_bytes;
+	it->link_bytes = link;
+
+	t_comp_part = (it->t_gemm_compute >= it->t_gemm_memory
+	                   ? it->t_gemm_compute : 0) +
+	              (it->t_attn_compute >= it->t_attn_memory
+	                   ? it->t_attn_compute : 0);
+	t_mem_part = (it->t_gemm_compute < it->t_gemm_memory
+	                  ? it->t_gemm_memory : 0) +
+	             (it->t_attn_compute < it->t_attn_memory
+	                  ? it->t_attn_memory : 0);
+	it->bound = RL_BOUND_COMPUTE;
+	if (t_mem_part > t_comp_part)
+		it->bound = RL_BOUND_MEMORY;
+	if (it->t_comm > fmax(t_comp_part, t_mem_part))
+		it->bound = RL_BOUND_COMM;
+	if (it->t_overhead > fmax(fmax(t_comp_part, t_mem_part), it->t_comm))
+		it->bound = RL_BOUND_OVERHEAD;
+}
+
+static int fail(rl_result *r, int code, const char *msg)
+{
+	snprintf(r->error, sizeof r->error, "%s", msg);
+	return code;
+}
+
+static int check(const rl_config *cfg, rl_result *r)
+{
+	const rl_model *m = &cfg->model;
+	const rl_scenario *s = &cfg->scen;
+	double tp = s->tp, chips = s->chips > 0 ? s->chips : s->tp;
+	char msg[256];
+
+	if (m->layers < 1 || m->hidden < 1 || m->heads < 1 || m->kv_heads < 1 ||
+	    m->head_dim < 1 || m->ffn_hidden < 1 || m->vocab < 1)
+		return fail(r, RL_EINVAL, "model: every dimension must be >= 1");
+	if (m->experts_per_token > m->experts)
+		return fail(r, RL_EINVAL,
+		            "model: experts_per_token exceeds experts");
+	if (fmod(m->heads, m->kv_heads) != 0)
+		return fail(r, RL_EINVAL,
+		            "model: heads must be a multiple of kv_heads");
+	if (fmod(m->heads, tp) != 0) {
+		snprintf(msg, sizeof msg,
+		         "tp = %g does not divide the model's %g attention heads",
+		         tp, m->heads);
+		return fail(r, RL_EINVAL, msg);
+	}
+	if (fmod(m->kv_heads, tp) != 0 && fmod(tp, m->kv_heads) != 0) {
+		snprintf(msg, sizeof msg,
+		         "tp = %g and the model's %g KV heads: neither divides "
+		         "the other",
+		         tp, m->kv_heads);
+		return fail(r, RL_EINVAL, msg);
+	}
+	if (fmod(chips, tp) != 0) {
+		snprintf(msg, sizeof msg,
+		         "chips = %g is not a multiple of tp = %g", chips, tp);
+		return fail(r, RL_EINVAL, msg);
+	}
+	if (cfg->chip.hbm_Bps <= 0 || cfg->chip.hbm_bytes <= 0)
+		return fail(r, RL_EINVAL,
+		            "chip: hbm_gb and hbm_tbps must be set (> 0)");
+	if (tp > 1 && cfg->chip.link_Bps <= 0)
+		return fail(r, RL_EINVAL,
+		            "chip: tp > 1 needs link_gbps > 0");
+	return RL_OK;
+}
+
+/* KV tokens held on average by a sequence, given the decoding share. */
+static double kv_tokens_per_seq(double isl, double osl, double blk,
+                                double share_dec)
+{
+	double dec = isl + (osl - 1) / 2 + blk / 2;
+	double pre = isl / 2 + blk / 2;
+	return share_dec * dec + (1 - share_dec) * pre;
+}
+
+int rl_eval(const rl_config *cfg, rl_result *r)
+{
+	const rl_scenario *s = &cfg->scen;
+	const rl_profile *pf = &cfg->prof;
+	const rl_model *m = &cfg->model;
+	eval_ctx c;
+	double chips, runtime, free_b, kv_cap_tokens, mnt, cap;
+	double N = 0, n_dec = 0, p = 0, q = 0, f = 1, k = 1, share_dec = 1;
+	double T_avg, req_per_iter, chunk1;
+	int rc, wp, ap, kp, i, limit = RL_LIMIT_TOKENS;
+	char msg[256];
+
+	memset(r, 0, sizeof *r);
+	if ((rc = check(cfg, r)) != RL_OK)
+		return rc;
+
+	memset(&c, 0, sizeof c);
+	c.cfg = cfg;
+	rl_model_shape_of(m, &c.sh);
+	r->shape = c.sh;
+	c.tp = s->tp;
+	c.L = m->layers;
+	c.isl = s->isl;
+	c.osl = s->osl;
+	chips = s->chips > 0 ? s->chips : s->tp;
+	wp = rl_weight_prec(s);
+	ap = rl_act_prec(s);
+	kp = rl_kv_prec(s);
+	c.wb = rl_precision_bytes(wp);
+	c.ab = rl_precision_bytes(ap);
+	/* GEMM outputs accumulate at >= 16 bits and are reduced at that width */
+	c.cb = c.ab > 2 ? c.ab : 2;
+	/* the matrix units run at the wider of the two operand precisions */
+	c.peak = rl_chip_peak(&cfg->chip, c.wb >= c.ab ? wp : ap);
+	if (c.peak <= 0) {
+		snprintf(msg, sizeof msg,
+		         "chip has no %s matrix peak (set chip.peak_tflops_%s "
+		         "or use another precision)",
+		         rl_precision_name(c.wb >= c.ab ? wp : ap),
+		         rl_precision_name(c.wb >= c.ab ? wp : ap));
+		return fail(r, RL_EINVAL, msg);
+	}
+	c.peak_attn = cfg->chip.peak_flops_bf16 > 0 ? cfg->chip.peak_flops_bf16
+	                                            : c.peak;
+	c.bw = cfg->chip.hbm_Bps * pf->eff_memory;
+	c.expert_w_bytes = 3.0 * m->hidden * m->ffn_hidden * c.wb;
+	c.shared_w_bytes =
+	    (c.sh.params_total -
+	     (m->tied_embeddings > 0.5 ? 0.0 : c.sh.params_embedding)) * c.wb -
+	    m->layers * m->experts * c.expert_w_bytes;
+	c.ctx_decode = s->isl + s->osl / 2;
+
+	/* memory per chip */
+	r->weights_bytes = c.sh.params_total * c.wb;
+	r->weights_bytes_per_chip = r->weights_bytes / c.tp;
+	r->kv_bytes_per_token = c.sh.kv_elems_per_token * rl_precision_bytes(kp);
+	c.kv_tok_chip = r->kv_bytes_per_token / fmin(c.tp, m->kv_heads);
+	r->kv_bytes_per_token_per_chip = c.kv_tok_chip;
+	runtime = pf->runtime_reserved_bytes;
+	r->runtime_bytes = runtime;
+	free_b = cfg->chip.hbm_bytes - r->weights_bytes_per_chip - runtime;
+	if (free_b <= 0) {
+		snprintf(msg, sizeof msg,
+		         "model does not fit: %.1f GB of weights%s per chip "
+		         "exceed the chip's %.1f GB by %.1f GB",
+		         r->weights_bytes_per_chip / 1e9,
+		         runtime > 0 ? " and runtime" : "",
+		         cfg->chip.hbm_bytes / 1e9, -free_b / 1e9);
+		return fail(r, RL_ENOFIT, msg);
+	}
+	r->kv_capacity_bytes = free_b * pf->kv_fraction;
+	kv_cap_tokens = r->kv_capacity_bytes / c.kv_tok_chip;
+	r->kv_capacity_tokens = kv_cap_tokens;
+	if (kv_cap_tokens < s->isl + s->osl) {
+		snprintf(msg, sizeof msg,
+		         "model does not fit: the KV cache holds %.0f tokens per "
+		         "replica, one request needs %.0f (%.2f GB more per chip)",
+		         kv_cap_tokens, s->isl + s->osl,
+		         (s->isl + s->osl - kv_cap_tokens) * c.kv_tok_chip /
+		             pf->kv_fraction / 1e9);
+		return fail(r, RL_ENOFIT, msg);
+	}
+
+	/* concurrency */
+	mnt = pf->max_num_tokens;
+	cap = pf->max_batch_size;
+	if (s->batch > 0 && s->batch < cap)
+		cap = s->batch;
+	if (s->osl <= 1) {
+		/* prefill only: each iteration fills its budget with prompts */
+		p = fmin(mnt, fmin(cap * s->isl, kv_cap_tokens));
+		limit = p == mnt ? RL_LIMIT_TOKENS
+		        : p == kv_cap_tokens ? RL_LIMIT_MEMORY
+		        : (s->batch > 0 && s->batch <= pf->max_batch_size)
+		            ? RL_LIMIT_USER : RL_LIMIT_BATCH;
+		N = fmax(1.0, p / s->isl);
+		k = fmax(1.0, s->isl / p);
+		q = p;
+		f = 1;
+		share_dec = 0;
+	} else {
+		for (i = 0; i < 4; i++) {
+			double n_budget, n_mem, avail;
+			share_dec = (s->osl - 1) / (k + s->osl - 1);
+			n_budget = mnt * (k + s->osl - 1) / (s->isl + s->osl - 1);
+			n_mem = kv_cap_tokens /
+			        kv_tokens_per_seq(s->isl, s->osl,
+			                          pf->tokens_per_block, share_dec);
+			N = n_budget;
+			limit = RL_LIMIT_TOKENS;
+			if (n_mem < N) {
+				N = n_mem;
+				limit = RL_LIMIT_MEMORY;
+			}
+			if (cap < N) {
+				N = cap;
+				limit = (s->batch > 0 && s->batch <= pf->max_batch_size)
+				            ? RL_LIMIT_USER : RL_LIMIT_BATCH;
+			}
+			n_dec = N * share_dec;
+			avail = fmax(1.0, mnt - n_dec);
+			k = fmax(1.0, s->isl / avail);
+		}
+		p = n_dec * s->isl / (s->osl - 1);
+		if (n_dec + p > mnt) /* rounding of the fixed point */
+			p = mnt - n_dec;
+		chunk1 = fmax(1.0, fmin(s->isl, mnt - n_dec));
+		q = fmin(fmax(p, chunk1), fmax(1.0, mnt - n_dec));
+		f = fmin(1.0, p / q);
+	}
+
+	r->concurrency = N;
+	r->decode_seqs = n_dec;
+	r->prefill_tokens = p;
+	r->prefill_chunk = q;
+	r->prefill_share = f;
+	r->concurrency_limit = limit;
+	r->replicas = floor(chips / c.tp);
+
+	/* the two kinds of iteration */
+	iter_cost(&c, n_dec, q, n_dec + q / s->isl, k, &r->prefill);
+	if (n_dec > 0)
+		iter_cost(&c, n_dec, 0, n_dec, k, &r->decode);
+	T_avg = f * r->prefill.time_s + (1 - f) * r->decode.time_s;
+	req_per_iter = p / s->isl;
+
+	r->requests_per_s = r->replicas * req_per_iter / T_avg;
+	r->output_tps = r->requests_per_s * s->osl;
+	r->total_tps = r->requests_per_s * (s->isl + s->osl);
+	r->output_tps_per_chip = r->output_tps / chips;
+	r->total_tps_per_chip = r->total_tps / chips;
+
+	chunk1 = fmax(1.0, fmin(s->isl, mnt - n_dec));
+	r->ttft_s = ceil(s->isl / chunk1 - 1e-9) * r->prefill.time_s;
+	r->tpot_s = s->osl > 1 ? T_avg : 0.0;
+	r->e2e_s = r->ttft_s + (s->osl - 1) * r->tpot_s;
+
+	r->peak_flops = c.peak;
+	r->avg_flops_per_s =
+	    (f * r->prefill.flops + (1 - f) * r->decode.flops) / T_avg;
+	r->avg_hbm_Bps =
+	    (f * r->prefill.hbm_bytes + (1 - f) * r->decode.hbm_bytes) / T_avg;
+	r->avg_link_Bps =
+	    (f * r->prefill.link_bytes + (1 - f) * r->decode.link_bytes) / T_avg;
+	r->mfu = r->avg_flops_per_s / c.peak;
+	if (n_dec > 0 && r->decode.time_s > 0)
+		r->mbu = r->decode.hbm_bytes / r->decode.time_s / cfg->chip.hbm_Bps;
+
+	r->prefill_bound = r->prefill.bound;
+	r->decode_bound = s->osl <= 1 ? RL_BOUND_NONE
+	                  : f >= 1     ? r->prefill.bound
+	                               : r->decode.bound;
+
+	r->kv_used_bytes =
+	    N * kv_tokens_per_seq(s->isl, s->osl, pf->tokens_per_block,
+	                          share_dec) * c.kv_tok_chip;
+	if (r->kv_used_bytes > r->kv_capacity_bytes)
+		r->kv_used_bytes = r->kv_capacity_bytes;
+	r->free_bytes = cfg->chip.hbm_bytes - r->weights_bytes_per_chip -
+	                runtime - r->kv_used_bytes;
+	return RL_OK;
+}

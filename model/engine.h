@@ -1,0 +1,125 @@
+/*
+** engine.h: evaluate one configuration: throughput, latency, bounds, memory.
+**
+** rl_eval() is pure computation on an rl_config: no I/O, no allocation, no
+** global state, closed-form (no loops over layers).  It fills an rl_result
+** in SI units and returns RL_OK, or an error code with a message in
+** result->error.
+*/
+#ifndef RL_ENGINE_H
+#define RL_ENGINE_H
+
+#include "rl_config.h"
+
+enum {
+	RL_OK = 0,
+	RL_EINVAL = 2, /* the configuration is inconsistent (bad input) */
+	RL_ENOFIT = 3  /* the model does not fit in memory */
+};
+
+/* Per-token arithmetic of a transformer, whole model (not per chip). */
+typedef struct {
+	double params_total;        /* all parameters */
+	double params_active;       /* parameters one token touches */
+	double params_embedding;    /* input embedding table */
+	double linear_flops_per_token; /* 2 x active linear params incl. LM head */
+	double head_flops_per_token;   /* LM head part of the above */
+	double attn_flops_per_ctx;  /* attention FLOPs per token per context token: 4 L h dh */
+	double kv_elems_per_token;  /* 2 L kv_heads head_dim */
+	double act_elems_per_token_layer; /* GEMM inputs+outputs per token per layer */
+} rl_model_shape;
+
+/* One iteration's cost, per chip. */
+typedef struct {
+	double tokens;          /* tokens processed (prefill + decode) */
+	double t_gemm_compute;  /* GEMM FLOPs / achieved rate */
+	double t_gemm_memory;   /* weights + activations / achieved bandwidth */
+	double t_attn_compute;
+	double t_attn_memory;
+	double t_comm;
+	double t_overhead;
+	double time_s;          /* total */
+	double flops;           /* FLOPs executed on one chip */
+	double hbm_bytes;       /* bytes moved to/from HBM on one chip */
+	double link_bytes;      /* bytes sent over links by one chip */
+	int bound;              /* rl_bound */
+} rl_iter;
+
+typedef struct {
+	/* throughput: system and per chip, tokens/s */
+	double output_tps;
+	double total_tps;
+	double output_tps_per_chip;
+	double total_tps_per_chip;
+	double requests_per_s;
+	/* latency (service time, without queueing) */
+	double ttft_s;
+	double tpot_s;
+	double e2e_s;
+	/* batching, per replica */
+	double concurrency;     /* sequences in flight */
+	double decode_seqs;     /* sequences decoding in an iteration */
+	double prefill_tokens;  /* prefill tokens per iteration, average */
+	double prefill_chunk;   /* tokens of a prefill-carrying iteration */
+	double prefill_share;   /* share of iterations that carry prefill */
+	int concurrency_limit;  /* what caps concurrency: see rl_limit_name() */
+	double replicas;
+	/* utilization */
+	double mfu;             /* model FLOPs / (chips x peak) */
+	double mbu;             /* HBM bytes / (time x bandwidth), decode */
+	double peak_flops;      /* per chip, at the compute precision */
+	/* phases */
+	rl_iter prefill;        /* an iteration carrying a prefill chunk */
+	rl_iter decode;         /* an iteration of decode only */
+	int prefill_bound;
+	int decode_bound;       /* RL_BOUND_NONE when osl = 1 */
+	/* memory, per chip */
+	double weights_bytes;   /* whole model */
+	double weights_bytes_per_chip;
+	double kv_bytes_per_token;      /* whole model */
+	double kv_bytes_per_token_per_chip;
+	double kv_capacity_bytes;       /* per chip */
+	double kv_used_bytes;           /* per chip, steady state */
+	double runtime_bytes;           /* per chip */
+	double free_bytes;              /* per chip */
+	double kv_capacity_tokens;      /* per replica */
+	/* average achieved rates per chip (for power) */
+	double avg_flops_per_s;
+	double avg_hbm_Bps;
+	double avg_link_Bps;
+	/* model arithmetic */
+	rl_model_shape shape;
+	char error[256];
+} rl_result;
+
+/* What caps concurrency. */
+enum {
+	RL_LIMIT_TOKENS = 0, /* max_num_tokens budget */
+	RL_LIMIT_BATCH,      /* max_batch_size */
+	RL_LIMIT_MEMORY,     /* KV-cache capacity */
+	RL_LIMIT_USER,       /* --batch */
+	RL_LIMIT_COUNT
+};
+const char *rl_limit_name(int limit);
+
+/* Transformer arithmetic (transformer.c). */
+void rl_model_shape_of(const rl_model *m, rl_model_shape *s);
+
+/* Expected distinct experts touched per layer by `tokens` tokens. */
+double rl_experts_touched(const rl_model *m, double tokens);
+
+/* Time of one all-reduce of `bytes` over `n` chips (comm.c). */
+double rl_allreduce_time(const rl_config *cfg, double bytes, double n,
+                         double *link_bytes);
+
+/* Resolved precisions of a scenario. */
+int rl_weight_prec(const rl_scenario *s);
+int rl_act_prec(const rl_scenario *s);
+int rl_kv_prec(const rl_scenario *s);
+/* Matrix peak FLOP/s of a chip at a precision; 0 if unsupported. */
+double rl_chip_peak(const rl_chip *c, int prec);
+
+/* Evaluate. */
+int rl_eval(const rl_config *cfg, rl_result *res);
+
+#endif

@@ -1,0 +1,137 @@
+/*
+** outputs.c: the table of named results (see outputs.h).  Adding a result
+** that tables, JSON, sweeps and reports show means adding one row here.
+*/
+#include "outputs.h"
+
+#include <string.h>
+
+#define GET(fn, expr) \
+	static double fn(const rl_result *r) { return (expr); }
+
+GET(g_out_tps, r->output_tps)
+GET(g_tot_tps, r->total_tps)
+GET(g_out_tps_chip, r->output_tps_per_chip)
+GET(g_tot_tps_chip, r->total_tps_per_chip)
+GET(g_req_s, r->requests_per_s)
+GET(g_ttft, r->ttft_s)
+GET(g_tpot, r->tpot_s)
+GET(g_e2e, r->e2e_s)
+GET(g_conc, r->concurrency)
+GET(g_dec_seqs, r->decode_seqs)
+GET(g_pre_tok, r->prefill_tokens)
+GET(g_limit, (double)r->concurrency_limit)
+GET(g_replicas, r->replicas)
+GET(g_mfu, r->mfu)
+GET(g_mbu, r->mbu)
+GET(g_pre_bound, (double)r->prefill_bound)
+GET(g_pre_time, r->prefill.time_s)
+GET(g_dec_bound, (double)r->decode_bound)
+GET(g_dec_time, r->decode.time_s)
+GET(g_w_bytes, r->weights_bytes)
+GET(g_w_chip, r->weights_bytes_per_chip)
+GET(g_kv_tok, r->kv_bytes_per_token)
+GET(g_kv_tok_chip, r->kv_bytes_per_token_per_chip)
+GET(g_kv_cap, r->kv_capacity_bytes)
+GET(g_kv_used, r->kv_used_bytes)
+GET(g_runtime, r->runtime_bytes)
+GET(g_free, r->free_bytes)
+GET(g_params, r->shape.params_total)
+GET(g_params_act, r->shape.params_active)
+GET(g_flops_tok, r->shape.linear_flops_per_token)
+GET(g_flops_s, r->avg_flops_per_s)
+GET(g_hbm_s, r->avg_hbm_Bps)
+GET(g_link_s, r->avg_link_Bps)
+
+static const rl_output table[] = {
+{"throughput.output_tokens_per_s", "tokens/s", "tokens/s", 1, RL_OT_NUM,
+ g_out_tps, "output tokens per second, whole system"},
+{"throughput.total_tokens_per_s", "tokens/s", "tokens/s", 1, RL_OT_NUM,
+ g_tot_tps, "input + output tokens per second, whole system"},
+{"throughput.output_tokens_per_s_per_chip", "tokens/s", "tokens/s", 1,
+ RL_OT_NUM, g_out_tps_chip, "output tokens per second per chip"},
+{"throughput.total_tokens_per_s_per_chip", "tokens/s", "tokens/s", 1,
+ RL_OT_NUM, g_tot_tps_chip, "input + output tokens per second per chip"},
+{"throughput.requests_per_s", "1/s", "req/s", 1, RL_OT_NUM, g_req_s,
+ "completed requests per second"},
+{"latency.ttft_s", "s", "ms", 1e-3, RL_OT_NUM, g_ttft,
+ "time to first token (service time, no queueing)"},
+{"latency.tpot_s", "s", "ms", 1e-3, RL_OT_NUM, g_tpot,
+ "time per output token after the first"},
+{"latency.e2e_s", "s", "s", 1, RL_OT_NUM, g_e2e, "request service time"},
+{"batch.concurrency", "sequences", "sequences", 1, RL_OT_NUM, g_conc,
+ "sequences in flight per replica"},
+{"batch.decode_sequences", "sequences", "sequences", 1, RL_OT_NUM,
+ g_dec_seqs, "sequences decoding in one iteration"},
+{"batch.prefill_tokens_per_iter", "tokens", "tokens", 1, RL_OT_NUM,
+ g_pre_tok, "prefill tokens per iteration, average"},
+{"batch.limit", "", "", 1, RL_OT_LIMIT, g_limit,
+ "what caps concurrency"},
+{"batch.replicas", "", "", 1, RL_OT_NUM, g_replicas,
+ "data-parallel replicas (chips / tp)"},
+{"utilization.mfu", "", "%", 1e-2, RL_OT_NUM, g_mfu,
+ "model FLOPs / (chips x peak) at the compute precision"},
+{"utilization.mbu", "", "%", 1e-2, RL_OT_NUM, g_mbu,
+ "HBM bandwidth used in a decode iteration / peak"},
+{"prefill.bound", "", "", 1, RL_OT_BOUND, g_pre_bound,
+ "what bounds an iteration carrying prefill"},
+{"prefill.iteration_s", "s", "ms", 1e-3, RL_OT_NUM, g_pre_time,
+ "time of an iteration carrying prefill"},
+{"decode.bound", "", "", 1, RL_OT_BOUND, g_dec_bound,
+ "what bounds the iterations decode tokens see"},
+{"decode.iteration_s", "s", "ms", 1e-3, RL_OT_NUM, g_dec_time,
+ "time of a decode-only iteration"},
+{"memory.weights_bytes", "bytes", "GB", 1e9, RL_OT_NUM, g_w_bytes,
+ "weights, whole model"},
+{"memory.weights_bytes_per_chip", "bytes", "GB", 1e9, RL_OT_NUM, g_w_chip,
+ "weights per chip"},
+{"memory.kv_bytes_per_token", "bytes", "KiB", 1024, RL_OT_NUM, g_kv_tok,
+ "KV cache per token, whole model"},
+{"memory.kv_bytes_per_token_per_chip", "bytes", "KiB", 1024, RL_OT_NUM,
+ g_kv_tok_chip, "KV cache per token per chip"},
+{"memory.kv_capacity_bytes", "bytes", "GB", 1e9, RL_OT_NUM, g_kv_cap,
+ "KV cache capacity per chip"},
+{"memory.kv_used_bytes", "bytes", "GB", 1e9, RL_OT_NUM, g_kv_used,
+ "KV cache in use per chip, steady state"},
+{"memory.runtime_bytes", "bytes", "GB", 1e9, RL_OT_NUM, g_runtime,
+ "runtime reservation per chip"},
+{"memory.free_bytes", "bytes", "GB", 1e9, RL_OT_NUM, g_free,
+ "memory left free per chip"},
+{"model.params", "", "B", 1e9, RL_OT_NUM, g_params, "parameters, total"},
+{"model.active_params", "", "B", 1e9, RL_OT_NUM, g_params_act,
+ "parameters one token touches"},
+{"model.linear_flops_per_token", "FLOP", "GFLOP", 1e9, RL_OT_NUM,
+ g_flops_tok, "linear-layer FLOPs per token"},
+{"rates.flops_per_s_per_chip", "FLOP/s", "TFLOP/s", 1e12, RL_OT_NUM,
+ g_flops_s, "FLOP/s achieved per chip, average"},
+{"rates.hbm_bytes_per_s_per_chip", "bytes/s", "TB/s", 1e12, RL_OT_NUM,
+ g_hbm_s, "HBM traffic per chip, average"},
+{"rates.link_bytes_per_s_per_chip", "bytes/s", "GB/s", 1e9, RL_OT_NUM,
+ g_link_s, "link traffic sent per chip, average"},
+};
+
+const rl_output *rl_outputs(size_t *count)
+{
+	if (count)
+		*count = sizeof table / sizeof table[0];
+	return table;
+}
+
+const rl_output *rl_output_find(const char *name)
+{
+	size_t n, i;
+	const rl_output *t = rl_outputs(&n);
+	for (i = 0; i < n; i++)
+		if (!strcmp(t[i].name, name))
+			return &t[i];
+	return NULL;
+}
+
+const char *rl_output_text(const rl_output *o, double v)
+{
+	if (o->type == RL_OT_BOUND)
+		return rl_bound_name((int)v);
+	if (o->type == RL_OT_LIMIT)
+		return rl_limit_name((int)v);
+	return "";
+}

@@ -1,0 +1,36 @@
+/*
+** outputs.h: the table of named results of an evaluation.
+**
+** The twin of the parameter table for what comes out: each row is a dotted
+** name ("throughput.output_tokens_per_s"), the SI unit its value is in, the
+** display unit and divisor for tables, and a getter.  `rooflab eval` (its
+** table and its JSON), sweeps (kept outputs, database columns) and reports
+** all walk this one table.
+*/
+#ifndef RL_OUTPUTS_H
+#define RL_OUTPUTS_H
+
+#include "engine.h"
+
+typedef enum {
+	RL_OT_NUM = 0,  /* a number */
+	RL_OT_BOUND,    /* an rl_bound, shown by name */
+	RL_OT_LIMIT     /* a concurrency limit, shown by name */
+} rl_otype;
+
+typedef struct {
+	const char *name;      /* dotted: "latency.ttft_s" */
+	const char *si_unit;   /* unit of the value (JSON, database) */
+	const char *unit;      /* display unit */
+	double div;            /* display value = value / div */
+	rl_otype type;
+	double (*get)(const rl_result *r);
+	const char *doc;
+} rl_output;
+
+const rl_output *rl_outputs(size_t *count);
+const rl_output *rl_output_find(const char *name);
+/* Name of an enum-typed output value. */
+const char *rl_output_text(const rl_output *o, double v);
+
+#endif

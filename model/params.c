@@ -1,0 +1,345 @@
+/*
+** params.c: the table of named parameters and its accessors.
+**
+** This is the single place where a parameter is declared.  A row gives the
+** user-facing name (with its unit), the display unit and its factor to SI,
+** the range and default in display units, the type, and a one-line doc.
+** Everything else (INI files, --set, `rooflab params`, sweeps, database
+** columns) walks this table.
+*/
+#include "params.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const prec_choices[] = {"auto", "fp4", "fp8", "fp16",
+                                           "bf16", "fp32", NULL};
+static const char *const ar_choices[] = {"ring", "two_shot", "one_shot",
+                                         "switch", NULL};
+static const char *const bool_choices[] = {"false", "true", NULL};
+#define OFF(field) offsetof(rl_config, field)
+#define BIG 1e12
+
+/* section, key, unit, scale, min, max, default, type, choices, offset, doc */
+static const rl_param table[] = {
+/* ---- chip: the spec sheet the engine uses ---- */
+{"chip", "peak_tflops_bf16", "TFLOPS", 1e12, 0, 1e6, 0, RL_PT_REAL, NULL,
+ OFF(chip.peak_flops_bf16), "dense FP16/BF16 matrix peak"},
+{"chip", "peak_tflops_fp8", "TFLOPS", 1e12, 0, 1e6, 0, RL_PT_REAL, NULL,
+ OFF(chip.peak_flops_fp8), "dense FP8 matrix peak (0: no FP8 support)"},
+{"chip", "peak_tflops_fp4", "TFLOPS", 1e12, 0, 1e6, 0, RL_PT_REAL, NULL,
+ OFF(chip.peak_flops_fp4), "dense FP4 matrix peak (0: no FP4 support)"},
+{"chip", "peak_tflops_vector", "TFLOPS", 1e12, 0, 1e6, 0, RL_PT_REAL, NULL,
+ OFF(chip.peak_flops_vector), "FP32 non-matrix peak (0: unknown)"},
+{"chip", "hbm_gb", "GB", 1e9, 0, 1e6, 0, RL_PT_REAL, NULL,
+ OFF(chip.hbm_bytes), "memory capacity per chip (1 GB = 1e9 bytes)"},
+{"chip", "hbm_tbps", "TB/s", 1e12, 0, 1e3, 0, RL_PT_REAL, NULL,
+ OFF(chip.hbm_Bps), "memory bandwidth per chip"},
+{"chip", "link_gbps", "GB/s", 1e9, 0, 1e6, 0, RL_PT_REAL, NULL,
+ OFF(chip.link_Bps), "chip-to-chip bandwidth, one direction"},
+{"chip", "link_latency_us", "us", 1e-6, 0, 1e4, 0, RL_PT_REAL, NULL,
+ OFF(chip.link_latency_s), "latency of one step of a collective"},
+{"chip", "sram_mb", "MB", 1e6, 0, 1e6, 0, RL_PT_REAL, NULL,
+ OFF(chip.sram_bytes), "on-chip SRAM (caches and buffers)"},
+{"chip", "tdp_w", "W", 1, 0, 1e5, 0, RL_PT_REAL, NULL, OFF(chip.tdp_w),
+ "thermal design power (0: no limit)"},
+{"chip", "by_design", "", 1, 0, 1, 0, RL_PT_BOOL, bool_choices,
+ OFF(chip.by_design), "derive the spec from the [design] section"},
+
+/* ---- model: a decoder-only transformer ---- */
+{"model", "layers", "", 1, 1, 10000, 32, RL_PT_INT, NULL, OFF(model.layers),
+ "transformer blocks"},
+{"model", "hidden", "", 1, 1, 1e6, 4096, RL_PT_INT, NULL, OFF(model.hidden),
+ "model width d"},
+{"model", "heads", "", 1, 1, 1e5, 32, RL_PT_INT, NULL, OFF(model.heads),
+ "query heads"},
+{"model", "kv_heads", "", 1, 1, 1e5, 8, RL_PT_INT, NULL, OFF(model.kv_heads),
+ "key/value heads (grouped-query attention)"},
+{"model", "head_dim", "", 1, 1, 1e5, 128, RL_PT_INT, NULL,
+ OFF(model.head_dim), "dimension of one head"},
+{"model", "ffn_hidden", "", 1, 1, 1e7, 14336, RL_PT_INT, NULL,
+ OFF(model.ffn_hidden), "gated-MLP inner width (per expert)"},
+{"model", "vocab", "", 1, 1, 1e8, 128256, RL_PT_INT, NULL, OFF(model.vocab),
+ "vocabulary size"},
+{"model", "experts", "", 1, 1, 1e5, 1, RL_PT_INT, NULL, OFF(model.experts),
+ "MLP experts per layer (1: dense)"},
+{"model", "experts_per_token", "", 1, 1, 1e5, 1, RL_PT_INT, NULL,
+ OFF(model.experts_per_token), "experts each token is routed to"},
+{"model", "tied_embeddings", "", 1, 0, 1, 0, RL_PT_BOOL, bool_choices,
+ OFF(model.tied_embeddings), "LM head shares the embedding matrix"},
+
+/* ---- scenario: what is served, on how many chips ---- */
+{"scenario", "precision", "", 1, 1, 5, 2, RL_PT_ENUM, prec_choices,
+ OFF(scen.precision), "weights and activations"},
+{"scenario", "weight_precision", "", 1, 0, 5, 0, RL_PT_ENUM, prec_choices,
+ OFF(scen.weight_precision), "weights (auto: precision)"},
+{"scenario", "act_precision", "", 1, 0, 5, 0, RL_PT_ENUM, prec_choices,
+ OFF(scen.act_precision), "activations (auto: precision)"},
+{"scenario", "kv_precision", "", 1, 0, 5, 0, RL_PT_ENUM, prec_choices,
+ OFF(scen.kv_precision), "KV cache (auto: precision)"},
+{"scenario", "isl", "tokens", 1, 1, 1e7, 2048, RL_PT_INT, NULL,
+ OFF(scen.isl), "input (prompt) tokens per request"},
+{"scenario", "osl", "tokens", 1, 1, 1e7, 128, RL_PT_INT, NULL,
+ OFF(scen.osl), "output tokens per request (1: prefill only)"},
+{"scenario", "tp", "chips", 1, 1, 4096, 1, RL_PT_INT, NULL, OFF(scen.tp),
+ "tensor-parallel degree"},
+{"scenario", "chips", "chips", 1, 0, 1e7, 0, RL_PT_INT, NULL,
+ OFF(scen.chips), "chips in the system (0: tp); replicas = chips / tp"},
+{"scenario", "batch", "sequences", 1, 0, 1e8, 0, RL_PT_INT, NULL,
+ OFF(scen.batch), "cap on concurrent sequences (0: as limits allow)"},
+
+/* ---- profile: a serving stack's efficiencies and limits ---- */
+{"profile", "eff_compute", "", 1, 1e-3, 1, 1, RL_PT_REAL, NULL,
+ OFF(prof.eff_compute), "fraction of matrix peak reached by large GEMMs"},
+{"profile", "gemm_m_half", "tokens", 1, 0, 1e6, 0, RL_PT_REAL, NULL,
+ OFF(prof.gemm_m_half),
+ "tokens per iteration at which GEMM efficiency is half (0: flat)"},
+{"profile", "eff_attention", "", 1, 1e-3, 1, 1, RL_PT_REAL, NULL,
+ OFF(prof.eff_attention), "fraction of 16-bit peak reached by attention"},
+{"profile", "eff_memory", "", 1, 1e-3, 1, 1, RL_PT_REAL, NULL,
+ OFF(prof.eff_memory), "fraction of HBM bandwidth achieved"},
+{"profile", "eff_link", "", 1, 1e-3, 1, 1, RL_PT_REAL, NULL,
+ OFF(prof.eff_link), "fraction of link bandwidth achieved"},
+{"profile", "allreduce", "", 1, 0, 3, 0, RL_PT_ENUM, ar_choices,
+ OFF(prof.allreduce), "all-reduce algorithm"},
+{"profile", "allreduce_latency_us", "us", 1e-6, 0, 1e5, 0, RL_PT_REAL, NULL,
+ OFF(prof.allreduce_latency_s), "software latency of one all-reduce"},
+{"profile", "iter_overhead_ms", "ms", 1e-3, 0, 1e4, 0, RL_PT_REAL, NULL,
+ OFF(prof.iter_overhead_s), "fixed time per iteration (scheduling, sampling)"},
+{"profile", "layer_overhead_us", "us", 1e-6, 0, 1e5, 0, RL_PT_REAL, NULL,
+ OFF(prof.layer_overhead_s), "fixed time per layer per iteration (launches)"},
+{"profile", "max_num_tokens", "tokens", 1, 1, 1e8, 8192, RL_PT_INT, NULL,
+ OFF(prof.max_num_tokens), "tokens per iteration, prefill chunks and decode"},
+{"profile", "max_batch_size", "sequences", 1, 1, 1e8, 2048, RL_PT_INT, NULL,
+ OFF(prof.max_batch_size), "sequences per iteration"},
+{"profile", "kv_fraction", "", 1, 1e-3, 1, 0.9, RL_PT_REAL, NULL,
+ OFF(prof.kv_fraction), "share of memory free after weights given to KV"},
+{"profile", "tokens_per_block", "tokens", 1, 1, 1e5, 64, RL_PT_INT, NULL,
+ OFF(prof.tokens_per_block), "paged KV-cache block size"},
+{"profile", "runtime_reserved_gb", "GB", 1e9, 0, 1e4, 0, RL_PT_REAL, NULL,
+ OFF(prof.runtime_reserved_bytes),
+ "memory per chip held by the runtime (context, activations)"},
+};
+
+const rl_param *rl_params(size_t *count)
+{
+	if (count)
+		*count = sizeof table / sizeof table[0];
+	return table;
+}
+
+const rl_param *rl_param_find(const char *section, const char *key)
+{
+	size_t n, i;
+	const rl_param *t = rl_params(&n);
+	for (i = 0; i < n; i++)
+		if (!strcmp(t[i].section, section) && !strcmp(t[i].key, key))
+			return &t[i];
+	return NULL;
+}
+
+const rl_param *rl_param_find_full(const char *dotted)
+{
+	char sec[64];
+	const char *dot = strchr(dotted, '.');
+	size_t len;
+	if (!dot)
+		return NULL;
+	len = (size_t)(dot - dotted);
+	if (len >= sizeof sec)
+		return NULL;
+	memcpy(sec, dotted, len);
+	sec[len] = '\0';
+	return rl_param_find(sec, dot + 1);
+}
+
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	size_t row[128];
+	if (la > 127 || lb > 127)
+		return 1000;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t cur = row[j];
+			size_t sub = prev + (tolower((unsigned char)a[i - 1]) !=
+			                     tolower((unsigned char)b[j - 1]));
+			size_t best = row[j] + 1 < row[j - 1] + 1 ? row[j] + 1
+			                                          : row[j - 1] + 1;
+			row[j] = sub < best ? sub : best;
+			prev = cur;
+		}
+	}
+	return row[lb];
+}
+
+size_t rl_param_suggest(const char *dotted, const char **out, size_t max,
+                        char buf[][64])
+{
+	size_t n, i, k, got = 0;
+	size_t dist[16];
+	const rl_param *t = rl_params(&n);
+	const char *dot = strchr(dotted, '.');
+	const char *keyonly = dot ? dot + 1 : dotted;
+	if (max > 16)
+		max = 16;
+	for (i = 0; i < n; i++) {
+		char full[64];
+		size_t d, d2;
+		snprintf(full, sizeof full, "%s.%s", t[i].section, t[i].key);
+		d = edit_distance(dotted, full);
+		d2 = edit_distance(keyonly, t[i].key);
+		if (d2 < d)
+			d = d2;
+		/* A substring match is a good suggestion too. */
+		if (strlen(keyonly) >= 3 && strstr(t[i].key, keyonly))
+			d = d < 2 ? d : 2;
+		if (d > 3 + strlen(keyonly) / 4)
+			continue;
+		/* insertion sort into the best `max` */
+		for (k = got; k > 0 && dist[k - 1] > d; k--)
+			if (k < max) {
+				dist[k] = dist[k - 1];
+				memcpy(buf[k], buf[k - 1], 64);
+			}
+		if (k < max) {
+			dist[k] = d;
+			snprintf(buf[k], 64, "%s", full);
+			if (got < max)
+				got++;
+		}
+	}
+	for (i = 0; i < got; i++)
+		out[i] = buf[i];
+	return got;
+}
+
+double *rl_param_ptr(rl_config *cfg, const rl_param *p)
+{
+	return (double *)((char *)cfg + p->offset);
+}
+
+double rl_param_get(const rl_config *cfg, const rl_param *p)
+{
+	const double *v = (const double *)((const char *)cfg + p->offset);
+	return *v / p->scale;
+}
+
+void rl_config_defaults(rl_config *cfg)
+{
+	size_t n, i;
+	const rl_param *t = rl_params(&n);
+	memset(cfg, 0, sizeof *cfg);
+	for (i = 0; i < n; i++)
+		*rl_param_ptr(cfg, &t[i]) = t[i].def * t[i].scale;
+}
+
+int rl_param_choice(const rl_param *p, const char *name)
+{
+	int i;
+	if (!p->choices)
+		return -1;
+	for (i = 0; p->choices[i]; i++)
+		if (!strcasecmp(p->choices[i], name))
+			return i;
+	return -1;
+}
+
+static void range_text(const rl_param *p, char *buf, size_t len)
+{
+	if (p->type == RL_PT_ENUM || p->type == RL_PT_BOOL) {
+		size_t used = 0;
+		int i;
+		buf[0] = '\0';
+		for (i = (int)p->min; i <= (int)p->max && p->choices[i]; i++) {
+			int w = snprintf(buf + used, len - used, "%s%s",
+			                 used ? "|" : "", p->choices[i]);
+			if (w < 0 || (size_t)w >= len - used)
+				break;
+			used += (size_t)w;
+		}
+	} else {
+		snprintf(buf, len, "[%g, %g]%s%s", p->min, p->max,
+		         p->unit[0] ? " " : "", p->unit);
+	}
+}
+
+int rl_param_set(rl_config *cfg, const rl_param *p, double v, char *err,
+                 size_t errlen)
+{
+	char range[256];
+	if (!isfinite(v)) {
+		snprintf(err, errlen, "%s.%s: value is not a finite number",
+		         p->section, p->key);
+		return RL_P_NOTNUM;
+	}
+	if (v < p->min || v > p->max ||
+	    ((p->type == RL_PT_INT || p->type == RL_PT_ENUM ||
+	      p->type == RL_PT_BOOL) && v != floor(v))) {
+		range_text(p, range, sizeof range);
+		snprintf(err, errlen, "%s.%s = %g is outside the allowed %s%s",
+		         p->section, p->key, v,
+		         p->type == RL_PT_INT ? "whole numbers " : "", range);
+		return RL_P_RANGE;
+	}
+	*rl_param_ptr(cfg, p) = v * p->scale;
+	return RL_P_OK;
+}
+
+int rl_param_set_text(rl_config *cfg, const rl_param *p, const char *text,
+                      char *err, size_t errlen)
+{
+	char *end;
+	double v;
+	while (isspace((unsigned char)*text))
+		text++;
+	if (p->choices) {
+		int c = rl_param_choice(p, text);
+		if (c < 0 && p->type == RL_PT_BOOL) {
+			if (!strcasecmp(text, "yes") || !strcasecmp(text, "on"))
+				c = 1;
+			else if (!strcasecmp(text, "no") || !strcasecmp(text, "off"))
+				c = 0;
+		}
+		if (c >= 0)
+			return rl_param_set(cfg, p, (double)c, err, errlen);
+		if (p->type == RL_PT_ENUM) {
+			char range[256];
+			range_text(p, range, sizeof range);
+			snprintf(err, errlen, "%s.%s: '%s' is not one of %s",
+			         p->section, p->key, text, range);
+			return RL_P_CHOICE;
+		}
+	}
+	errno = 0;
+	v = strtod(text, &end);
+	while (end && isspace((unsigned char)*end))
+		end++;
+	if (end == text || *end != '\0' || errno == ERANGE) {
+		snprintf(err, errlen, "%s.%s: '%s' is not a number", p->section,
+		         p->key, text);
+		return RL_P_NOTNUM;
+	}
+	return rl_param_set(cfg, p, v, err, errlen);
+}
+
+void rl_param_format(const rl_param *p, double v, char *buf, size_t len)
+{
+	if (p->choices && v >= 0 && v == floor(v)) {
+		int i;
+		for (i = 0; p->choices[i]; i++)
+			if (i == (int)v) {
+				snprintf(buf, len, "%s", p->choices[i]);
+				return;
+			}
+	}
+	snprintf(buf, len, "%.10g", v);
+}

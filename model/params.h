@@ -1,0 +1,74 @@
+/*
+** params.h: the one table of named parameters.
+**
+** Each row names a field of rl_config ("section.key"), its display unit and
+** the factor that turns a display value into SI, its allowed range and
+** default (both in display units), and a one-line doc.  INI parsing,
+** `--set`, `rooflab params`, range checks, sweep axes and database columns
+** are all driven by this table: adding a parameter means adding one row.
+*/
+#ifndef RL_PARAMS_H
+#define RL_PARAMS_H
+
+#include "rl_config.h"
+
+typedef enum {
+	RL_PT_REAL = 0,  /* any finite value in [min, max] */
+	RL_PT_INT,       /* a whole number in [min, max] */
+	RL_PT_BOOL,      /* 0 or 1 (also true/false, yes/no) */
+	RL_PT_ENUM       /* one of choices; stored as its index */
+} rl_ptype;
+
+typedef struct {
+	const char *section;   /* "chip", "model", "scenario", "profile", ... */
+	const char *key;       /* name with its unit: "hbm_tbps" */
+	const char *unit;      /* display unit: "TB/s" ("" when none) */
+	double scale;          /* SI value = display value * scale */
+	double min, max;       /* allowed range, display units */
+	double def;            /* default, display units */
+	rl_ptype type;
+	const char *const *choices; /* RL_PT_ENUM: NULL-terminated names */
+	size_t offset;         /* byte offset of the double in rl_config */
+	const char *doc;       /* one line */
+} rl_param;
+
+/* Result codes of the setters. */
+enum { RL_P_OK = 0, RL_P_UNKNOWN, RL_P_RANGE, RL_P_NOTNUM, RL_P_CHOICE };
+
+/* The table and its length. */
+const rl_param *rl_params(size_t *count);
+
+/* Find by "section.key"; NULL if none. */
+const rl_param *rl_param_find(const char *section, const char *key);
+const rl_param *rl_param_find_full(const char *dotted);
+
+/* Up to `max` names ("section.key") closest to `dotted`, by edit distance;
+** returns how many were written. */
+size_t rl_param_suggest(const char *dotted, const char **out, size_t max,
+                        char buf[][64]);
+
+/* Every parameter at its default. */
+void rl_config_defaults(rl_config *cfg);
+
+/* Set from text (a number, or an enum/bool name).  Checks type and range;
+** on failure leaves cfg unchanged and writes a message into err. */
+int rl_param_set_text(rl_config *cfg, const rl_param *p, const char *text,
+                      char *err, size_t errlen);
+
+/* Set from a display-unit number, with the same checks. */
+int rl_param_set(rl_config *cfg, const rl_param *p, double display,
+                 char *err, size_t errlen);
+
+/* Display-unit value of a parameter. */
+double rl_param_get(const rl_config *cfg, const rl_param *p);
+
+/* SI field pointer. */
+double *rl_param_ptr(rl_config *cfg, const rl_param *p);
+
+/* Text of a value for display: enum name or "%g". */
+void rl_param_format(const rl_param *p, double display, char *buf, size_t len);
+
+/* Index of an enum choice by name, -1 if none. */
+int rl_param_choice(const rl_param *p, const char *name);
+
+#endif

@@ -1,0 +1,81 @@
+/*
+** precision.c: bytes per element of each numeric precision, and the names
+** of precisions and bounds for display.
+*/
+#include "engine.h"
+
+static const double prec_bytes[RL_PREC_COUNT] = {
+	0.0,  /* auto: resolved by the caller */
+	0.5,  /* fp4 */
+	1.0,  /* fp8 */
+	2.0,  /* fp16 */
+	2.0,  /* bf16 */
+	4.0,  /* fp32 */
+};
+
+static const char *const prec_names[RL_PREC_COUNT] = {
+	"auto", "fp4", "fp8", "fp16", "bf16", "fp32"};
+
+static const char *const bound_names[RL_BOUND_COUNT] = {
+	"compute", "memory", "communication", "overhead", "none"};
+
+static const char *const limit_names[RL_LIMIT_COUNT] = {
+	"max_num_tokens", "max_batch_size", "kv_cache", "batch"};
+
+double rl_precision_bytes(int prec)
+{
+	return prec >= 0 && prec < RL_PREC_COUNT ? prec_bytes[prec] : 0.0;
+}
+
+const char *rl_precision_name(int prec)
+{
+	return prec >= 0 && prec < RL_PREC_COUNT ? prec_names[prec] : "?";
+}
+
+const char *rl_bound_name(int bound)
+{
+	return bound >= 0 && bound < RL_BOUND_COUNT ? bound_names[bound] : "?";
+}
+
+const char *rl_limit_name(int limit)
+{
+	return limit >= 0 && limit < RL_LIMIT_COUNT ? limit_names[limit] : "?";
+}
+
+static int resolve(double p, double main)
+{
+	int v = (int)p;
+	return v == RL_PREC_AUTO ? (int)main : v;
+}
+
+int rl_weight_prec(const rl_scenario *s)
+{
+	return resolve(s->weight_precision, s->precision);
+}
+
+int rl_act_prec(const rl_scenario *s)
+{
+	return resolve(s->act_precision, s->precision);
+}
+
+int rl_kv_prec(const rl_scenario *s)
+{
+	return resolve(s->kv_precision, s->precision);
+}
+
+double rl_chip_peak(const rl_chip *c, int prec)
+{
+	switch (prec) {
+	case RL_PREC_FP4:
+		return c->peak_flops_fp4;
+	case RL_PREC_FP8:
+		return c->peak_flops_fp8;
+	case RL_PREC_FP16:
+	case RL_PREC_BF16:
+		return c->peak_flops_bf16;
+	case RL_PREC_FP32:
+		return c->peak_flops_vector;
+	default:
+		return 0.0;
+	}
+}

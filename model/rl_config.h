@@ -1,0 +1,172 @@
+/*
+** rl_config.h: the configuration that the engine evaluates.
+**
+** Every number a user can set lives in one of the sub-structures below as a
+** double in SI units (FLOP/s, bytes, bytes/s, seconds, watts, m^2, USD).
+** The field name carries the unit.  The parameter table (params.c) is the
+** one place that maps these fields to user-facing names and display units
+** ("chip.hbm_tbps" in TB/s -> chip.hbm_Bps in bytes/s); nothing else
+** converts units on input.  Enumerations (precisions, algorithms) are
+** stored as the double of their index so that every parameter can be a
+** sweep axis and a database column alike.
+*/
+#ifndef RL_CONFIG_H
+#define RL_CONFIG_H
+
+#include <stddef.h>
+
+/* Numeric precisions, in the order of the "precision" enum choices. */
+typedef enum {
+	RL_PREC_AUTO = 0, /* follow the scenario's main precision */
+	RL_PREC_FP4,
+	RL_PREC_FP8,
+	RL_PREC_FP16,
+	RL_PREC_BF16,
+	RL_PREC_FP32,
+	RL_PREC_COUNT
+} rl_precision;
+
+/* All-reduce algorithms for tensor parallelism. */
+typedef enum {
+	RL_AR_RING = 0,  /* 2(n-1)/n S bytes, 2(n-1) latency steps */
+	RL_AR_TWO_SHOT,  /* reduce-scatter + all-gather direct: 2(n-1)/n S, 2 steps */
+	RL_AR_ONE_SHOT,  /* every rank reads all others: (n-1)/n * n S... see comm.c */
+	RL_AR_SWITCH,    /* in-switch reduction (NVLS-like): S out, S in, 2 steps */
+	RL_AR_COUNT
+} rl_allreduce;
+
+/* What bounds a phase. */
+typedef enum {
+	RL_BOUND_COMPUTE = 0,
+	RL_BOUND_MEMORY,
+	RL_BOUND_COMM,
+	RL_BOUND_OVERHEAD,
+	RL_BOUND_NONE,
+	RL_BOUND_COUNT
+} rl_bound;
+
+/* A chip as the engine sees it: its spec sheet.  A chip given by design
+** (silicon.c) fills the same fields from its die budget. */
+typedef struct {
+	double peak_flops_bf16;  /* dense FLOP/s at FP16/BF16 (tensor) */
+	double peak_flops_fp8;   /* dense FLOP/s at FP8; 0 = not supported */
+	double peak_flops_fp4;   /* dense FLOP/s at FP4; 0 = not supported */
+	double peak_flops_vector;/* FP32 non-tensor FLOP/s; 0 = unknown */
+	double hbm_bytes;        /* memory capacity */
+	double hbm_Bps;          /* memory bandwidth, bytes/s */
+	double link_Bps;         /* chip-to-chip bandwidth, one direction, bytes/s */
+	double link_latency_s;   /* one hop of a collective */
+	double sram_bytes;       /* on-chip SRAM (L2, buffers) */
+	double tdp_w;            /* thermal design power; 0 = none */
+	double by_design;        /* 1: derive the spec from the [design] section */
+} rl_chip;
+
+/* A chip described by its silicon (see silicon.c). */
+typedef struct {
+	double node;             /* index into the node presets known to the loader */
+	double die_m2;           /* die area */
+	double dies;             /* dies per package */
+	double frac_mac;         /* area share of matrix (MAC) arrays */
+	double frac_vector;      /* area share of vector units */
+	double frac_sram;        /* area share of SRAM */
+	double frac_phy;         /* area share of HBM PHYs and I/O */
+	double frac_other;       /* area share of control and other logic */
+	double transistors_per_fma; /* transistors in one FP16 FMA unit of a MAC array */
+	double clock_hz;         /* MAC array clock */
+	double hbm_gen;          /* enum: HBM generation */
+	double hbm_stacks;       /* number of HBM stacks */
+	double hbm_stack_bytes;  /* capacity of one stack */
+	double transistors;      /* total, for the reverse (spec -> share) derivation */
+	double fma_units;        /* FP16 FMA units (spec sheet), for the reverse derivation */
+} rl_design;
+
+/* A process node (see data/nodes/). */
+typedef struct {
+	double logic_density_per_m2;  /* transistors per m^2, logic */
+	double sram_bytes_per_m2;     /* SRAM macro density, bytes per m^2 */
+	double fma_energy_fp16_j;     /* energy of one FP16/BF16 FMA */
+	double fma_energy_fp8_j;      /* energy of one FP8 FMA */
+	double fma_energy_fp4_j;      /* energy of one FP4 FMA */
+	double sram_energy_j_per_byte;/* SRAM access energy */
+	double wafer_usd;             /* price of one 300 mm wafer */
+	double defect_density_per_m2; /* D0 */
+	double reticle_m2;            /* reticle limit */
+	double yield_alpha;           /* negative-binomial clustering parameter */
+} rl_node;
+
+/* A decoder-only transformer. */
+typedef struct {
+	double layers;
+	double hidden;
+	double heads;
+	double kv_heads;
+	double head_dim;
+	double ffn_hidden;       /* per expert */
+	double vocab;
+	double experts;          /* 1 = dense */
+	double experts_per_token;
+	double tied_embeddings;  /* 1 = LM head shares the embedding matrix */
+} rl_model;
+
+/* What is served and on how many chips. */
+typedef struct {
+	double precision;        /* weights and activations (enum rl_precision) */
+	double weight_precision; /* override, RL_PREC_AUTO = precision */
+	double act_precision;    /* override */
+	double kv_precision;     /* override */
+	double isl;              /* input tokens per request */
+	double osl;              /* output tokens per request (1 = prefill only) */
+	double tp;               /* tensor-parallel degree */
+	double chips;            /* total chips; replicas = chips / tp */
+	double batch;            /* cap on concurrent sequences; 0 = no cap */
+} rl_scenario;
+
+/* A serving stack: efficiencies and scheduler limits. */
+typedef struct {
+	double eff_compute;      /* large-GEMM fraction of peak */
+	double gemm_m_half;      /* tokens per iteration at which GEMM efficiency halves */
+	double eff_attention;    /* attention FLOP efficiency, fraction of peak */
+	double eff_memory;       /* fraction of HBM bandwidth achieved */
+	double eff_link;         /* fraction of link bandwidth achieved */
+	double allreduce;        /* enum rl_allreduce */
+	double allreduce_latency_s; /* software latency added to each all-reduce */
+	double iter_overhead_s;  /* fixed time per iteration (scheduler, sampling) */
+	double layer_overhead_s; /* fixed time per layer per iteration (launches) */
+	double max_num_tokens;   /* tokens per iteration (prefill chunks + decode) */
+	double max_batch_size;   /* sequences per iteration */
+	double kv_fraction;      /* share of memory left after weights for the KV cache */
+	double tokens_per_block; /* paged KV block size */
+	double runtime_reserved_bytes; /* per chip: context, activations, workspace */
+} rl_profile;
+
+/* Economics and power (see cost.c, power.c). */
+typedef struct {
+	double static_w;         /* leakage and idle power per chip */
+	double hbm_j_per_bit;    /* HBM access energy */
+	double link_j_per_bit;   /* chip-to-chip link energy */
+	double hbm_usd_per_byte; /* HBM price */
+	double package_usd;      /* packaging, interposer, assembly and test per chip */
+	double chip_usd;         /* price paid per chip; 0 = derive from cost model */
+	double years;            /* amortization period */
+	double usd_per_kwh;      /* electricity */
+	double pue;              /* data-centre power usage effectiveness */
+	double server_overhead;  /* system power / chip power (host, fans, network) */
+} rl_cost;
+
+/* Everything one evaluation needs. */
+typedef struct {
+	rl_chip chip;
+	rl_design design;
+	rl_node node;
+	rl_model model;
+	rl_scenario scen;
+	rl_profile prof;
+	rl_cost cost;
+} rl_config;
+
+/* Precision helpers (model/precision.c). */
+double rl_precision_bytes(int prec);
+const char *rl_precision_name(int prec);
+const char *rl_bound_name(int bound);
+
+#endif

@@ -1,0 +1,46 @@
+# clilib.sh: helpers for the command-line tests (sourced by tests/cli_*.sh).
+# Each check prints "ok - NAME" or "not ok - NAME" with details; the file
+# exits non-zero if any check failed.
+RL=${ROOFLAB:-./rooflab}
+fails=0
+tmpd=$(mktemp -d)
+trap 'rm -rf "$tmpd"' EXIT
+
+# expect_exit CODE NAME -- command...: run, check the exit status.
+expect_exit() {
+	code=$1; name=$2; shift 3
+	"$@" >"$tmpd/out" 2>"$tmpd/err"
+	got=$?
+	if [ "$got" -eq "$code" ]; then
+		echo "ok - $name"
+	else
+		echo "not ok - $name (exit $got, expected $code)"
+		sed 's/^/    out: /' "$tmpd/out" | head -5
+		sed 's/^/    err: /' "$tmpd/err" | head -5
+		fails=$((fails + 1))
+	fi
+}
+
+# expect_err PATTERN NAME: the last command's stderr matches PATTERN (grep -E).
+expect_err() {
+	if grep -Eq -- "$1" "$tmpd/err"; then
+		echo "ok - $2"
+	else
+		echo "not ok - $2 (stderr lacks /$1/)"
+		sed 's/^/    err: /' "$tmpd/err" | head -5
+		fails=$((fails + 1))
+	fi
+}
+
+# expect_out PATTERN NAME: the last command's stdout matches PATTERN.
+expect_out() {
+	if grep -Eq -- "$1" "$tmpd/out"; then
+		echo "ok - $2"
+	else
+		echo "not ok - $2 (stdout lacks /$1/)"
+		sed 's/^/    out: /' "$tmpd/out" | head -5
+		fails=$((fails + 1))
+	fi
+}
+
+finish() { [ "$fails" -eq 0 ]; exit $?; }
