@@ -1,0 +1,74 @@
+/*
+** schema.h: the SQLite tables that `rooflab claim` and `rooflab validate`
+** write (with --db) and that `rooflab plot` and `rooflab report` read.
+** One contract between the writers and the readers; the sweep tables
+** (runs, points, results) are defined by the sweep code (sweeps/).
+**
+** Every table carries the claim run id; a database may hold many runs and
+** readers take the newest unless told --run ID.  Units are SI.
+*/
+#ifndef RL_REPORTS_SCHEMA_H
+#define RL_REPORTS_SCHEMA_H
+
+#define RL_CLAIM_SCHEMA_VERSION 1
+
+#define RL_CLAIM_SCHEMA_SQL \
+"CREATE TABLE IF NOT EXISTS claim_runs(" \
+"  id INTEGER PRIMARY KEY, created TEXT NOT NULL, version TEXT NOT NULL," \
+"  git_rev TEXT NOT NULL, a_label TEXT NOT NULL, b_label TEXT NOT NULL," \
+"  scenario TEXT NOT NULL, target REAL NOT NULL," \
+"  speedup_total REAL, speedup_output REAL, json TEXT NOT NULL);" \
+/* one row per (side, output name): each side's eval results */ \
+"CREATE TABLE IF NOT EXISTS claim_sides(" \
+"  run_id INTEGER NOT NULL REFERENCES claim_runs(id), side TEXT NOT NULL," \
+"  name TEXT NOT NULL, value REAL, text TEXT," \
+"  PRIMARY KEY(run_id, side, name));" \
+/* Shapley factors in multiplication order of the waterfall */ \
+"CREATE TABLE IF NOT EXISTS claim_factors(" \
+"  run_id INTEGER NOT NULL, ord INTEGER NOT NULL, name TEXT NOT NULL," \
+"  factor REAL NOT NULL, PRIMARY KEY(run_id, ord));" \
+"CREATE TABLE IF NOT EXISTS claim_solve(" \
+"  run_id INTEGER NOT NULL, param TEXT NOT NULL, target REAL NOT NULL," \
+"  value REAL, feasible INTEGER NOT NULL, reason TEXT NOT NULL," \
+"  PRIMARY KEY(run_id, param));" \
+"CREATE TABLE IF NOT EXISTS claim_mc(" \
+"  run_id INTEGER PRIMARY KEY, samples INTEGER NOT NULL, seed INTEGER NOT NULL," \
+"  p05 REAL, p50 REAL, p95 REAL, prob_ge_target REAL, violation_rate REAL);" \
+/* a thinned copy of the Monte Carlo speedups, for histograms and CDFs */ \
+"CREATE TABLE IF NOT EXISTS claim_mc_samples(" \
+"  run_id INTEGER NOT NULL, i INTEGER NOT NULL, speedup REAL NOT NULL," \
+"  violates INTEGER NOT NULL, PRIMARY KEY(run_id, i));" \
+"CREATE TABLE IF NOT EXISTS claim_tornado(" \
+"  run_id INTEGER NOT NULL, param TEXT NOT NULL, low REAL, high REAL," \
+"  speedup_low REAL, speedup_high REAL, PRIMARY KEY(run_id, param));" \
+"CREATE TABLE IF NOT EXISTS claim_claims(" \
+"  run_id INTEGER NOT NULL, ord INTEGER NOT NULL, claim TEXT NOT NULL," \
+"  source TEXT NOT NULL, model_value TEXT NOT NULL, verdict TEXT NOT NULL," \
+"  PRIMARY KEY(run_id, ord));" \
+/* the assumptions behind side b (and a): value, unit, range, source */ \
+"CREATE TABLE IF NOT EXISTS claim_assumptions(" \
+"  run_id INTEGER NOT NULL, side TEXT NOT NULL, param TEXT NOT NULL," \
+"  value REAL, unit TEXT NOT NULL, low REAL, high REAL, source TEXT NOT NULL," \
+"  PRIMARY KEY(run_id, side, param));" \
+/* throughput and TPOT against concurrency, for the batch plot */ \
+"CREATE TABLE IF NOT EXISTS claim_batch(" \
+"  run_id INTEGER NOT NULL, side TEXT NOT NULL, batch REAL NOT NULL," \
+"  output_tps REAL, total_tps REAL, tpot_s REAL," \
+"  PRIMARY KEY(run_id, side, batch));" \
+/* each side's roofline and where its phases sit on it */ \
+"CREATE TABLE IF NOT EXISTS claim_roofline(" \
+"  run_id INTEGER NOT NULL, side TEXT NOT NULL, label TEXT NOT NULL," \
+"  peak_flops REAL NOT NULL, hbm_Bps REAL NOT NULL," \
+"  prefill_intensity REAL, prefill_flops REAL," \
+"  decode_intensity REAL, decode_flops REAL, PRIMARY KEY(run_id, side));" \
+/* model against measured, written by `rooflab validate --db` */ \
+"CREATE TABLE IF NOT EXISTS validation(" \
+"  run_id INTEGER NOT NULL, id TEXT NOT NULL, chip TEXT, model TEXT," \
+"  precision TEXT, isl REAL, osl REAL, tp REAL, measured REAL," \
+"  modeled REAL, error REAL, in_calibration INTEGER," \
+"  PRIMARY KEY(run_id, id));" \
+"CREATE TABLE IF NOT EXISTS validation_runs(" \
+"  id INTEGER PRIMARY KEY, created TEXT NOT NULL, profile TEXT NOT NULL," \
+"  median_abs_error REAL, p90_abs_error REAL, rows INTEGER);"
+
+#endif
