@@ -180,7 +180,7 @@ static double kv_tokens_per_seq(double isl, double osl, double blk,
 	return share_dec * dec + (1 - share_dec) * pre;
 }
 
-int rl_eval(const rl_config *cfg, rl_result *r)
+int rl_serve(const rl_config *cfg, rl_result *r)
 {
 	const rl_scenario *s = &cfg->scen;
 	const rl_profile *pf = &cfg->prof;

@@ -87,6 +87,12 @@ typedef struct {
 	double avg_flops_per_s;
 	double avg_hbm_Bps;
 	double avg_link_Bps;
+	/* power and cost (eval.c, silicon); NAN where the chip lacks inputs */
+	double power_w;         /* per chip, drawn by this workload */
+	double clock_scale;     /* 1, or < 1 when the TDP limits the clock */
+	int power_limited;      /* 1 when the TDP limit lowered the clock */
+	double chip_usd;        /* cost of one chip */
+	double usd_per_mtok;    /* USD per million output tokens, system */
 	/* model arithmetic */
 	rl_model_shape shape;
 	char error[256];
@@ -119,7 +125,12 @@ int rl_kv_prec(const rl_scenario *s);
 /* Matrix peak FLOP/s of a chip at a precision; 0 if unsupported. */
 double rl_chip_peak(const rl_chip *c, int prec);
 
-/* Evaluate. */
+/* The serving model alone, for a chip given by its spec sheet (engine.c). */
+int rl_serve(const rl_config *cfg, rl_result *res);
+
+/* A full evaluation (eval.c): resolve a chip given by design into its spec,
+** serve, then power (with the TDP limit) and cost.  Every command calls
+** this one. */
 int rl_eval(const rl_config *cfg, rl_result *res);
 
 #endif
