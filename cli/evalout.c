@@ -19,7 +19,7 @@ static void setup_json(json_w *w, const rl_setup *st)
 	json_str(w, "scenario", st->scenario);
 	json_str(w, "precision", rl_precision_name(rl_weight_prec(s)));
 	json_str(w, "act_precision", rl_precision_name(rl_act_prec(s)));
-	json_str(w, "kv_precision", rl_precision_name(rl_kv_prec(s)));
+	json_str(w, "kv_precision", rl_precision_name(rl_kv_prec(&st->cfg)));
 	json_num(w, "isl", s->isl);
 	json_num(w, "osl", s->osl);
 	json_num(w, "tp", s->tp);

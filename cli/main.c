@@ -16,8 +16,8 @@ static const rl_command commands[] = {
     {"eval", cmd_eval, "throughput, latency and bounds of one configuration"},
     {"params", cmd_params, "every parameter with unit, range, default, doc"},
     {"presets", cmd_presets, "the presets in the data directory"},
-    //{"calibrate", cmd_calibrate, "fit a profile's efficiencies to measurements"},
-    //{"validate", cmd_validate, "model against published measurements"},
+    {"calibrate", cmd_calibrate, "fit a profile's efficiencies to measurements"},
+    {"validate", cmd_validate, "model against published measurements"},
 };
 
 static void usage(FILE *f)

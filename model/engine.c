@@ -39,7 +39,8 @@ typedef struct {
 	double tp, L, isl, osl;
 	double wb, ab, cb;       /* bytes per weight, activation, reduced value */
 	double peak, peak_attn;  /* FLOP/s per chip */
-	double bw;               /* achieved bytes/s per chip */
+	double bw;               /* achieved bytes/s per chip, weights */
+	double kv_bw;            /* achieved bytes/s per chip, KV cache */
 	double shared_w_bytes;   /* weights read every iteration, whole model */
 	double expert_w_bytes;   /* one expert's MLP, one layer, whole model */
 	double kv_tok_chip;      /* KV bytes per token per chip */
@@ -61,7 +62,7 @@ static void iter_cost(const eval_ctx *c, double n_dec, double p,
 	const rl_config *cfg = c->cfg;
 	const rl_model *m = &cfg->model;
 	double M = n_dec + p;
-	double gemm_flops, w_bytes, act_bytes, attn_flops, attn_bytes;
+	double gemm_flops, w_bytes, act_bytes, attn_flops, attn_bytes, el_bytes;
 	double comm_bytes = 0, link = 0, eff, t_comp_part, t_mem_part;
 
 	memset(it, 0, sizeof *it);
@@ -78,6 +79,10 @@ static void iter_cost(const eval_ctx *c, double n_dec, double p,
 	eff = gemm_eff(&cfg->prof, M);
 	it->t_gemm_compute = gemm_flops / (c->peak * eff);
 	it->t_gemm_memory = (w_bytes + act_bytes) / c->bw;
+	/* elementwise kernels run on their own, at 16-bit, memory-bound */
+	el_bytes = M * c->L * c->cb *
+	           (c->sh.elem_elems_full + c->sh.elem_elems_split / c->tp);
+	it->t_elementwise = el_bytes / c->bw;
 
 	/* attention: decode tokens over their context; prefill tokens over
 	** the causal prefix (on average (isl+1)/2 keys), re-reading earlier
@@ -88,7 +93,7 @@ static void iter_cost(const eval_ctx *c, double n_dec, double p,
 	             (n_dec * c->ctx_decode + p * (chunks - 1) / 2 + M);
 	it->t_attn_compute =
 	    attn_flops / (c->peak_attn * cfg->prof.eff_attention);
-	it->t_attn_memory = attn_bytes / c->bw;
+	it->t_attn_memory = attn_bytes / c->kv_bw;
 
 	if (c->tp > 1) {
 		double one = rl_allreduce_time(cfg, M * m->hidden * c->cb, c->tp,
@@ -96,13 +101,17 @@ static void iter_cost(const eval_ctx *c, double n_dec, double p,
 		it->t_comm = 2.0 * c->L * one;
 		link = 2.0 * c->L * comm_bytes;
 	}
+	/* sequences in the iteration: the decoding ones and those whose
+	** prefill chunks it carries (at least one when it carries any) */
 	it->t_overhead = cfg->prof.iter_overhead_s +
-	                 c->L * cfg->prof.layer_overhead_s;
+	                 c->L * cfg->prof.layer_overhead_s +
+	                 cfg->prof.seq_overhead_s *
+	                     (n_dec + (p > 0 ? fmax(1.0, p / c->isl) : 0.0));
 	it->time_s = fmax(it->t_gemm_compute, it->t_gemm_memory) +
-	             fmax(it->t_attn_compute, it->t_attn_memory) + it->t_comm +
-	             it->t_overhead;
+	             fmax(it->t_attn_compute, it->t_attn_memory) +
+	             it->t_elementwise + it->t_comm + it->t_overhead;
 	it->flops = gemm_flops + attn_flops;
-	it->hbm_bytes = w_bytes + act_bytes + attn_bytes;
+	it->hbm_bytes = w_bytes + act_bytes + attn_bytes + el_bytes;
 	it->link_bytes = link;
 
 	t_comp_part = (it->t_gemm_compute >= it->t_gemm_memory
@@ -112,7 +121,8 @@ static void iter_cost(const eval_ctx *c, double n_dec, double p,
 	t_mem_part = (it->t_gemm_compute < it->t_gemm_memory
 	                  ? it->t_gemm_memory : 0) +
 	             (it->t_attn_compute < it->t_attn_memory
-	                  ? it->t_attn_memory : 0);
+	                  ? it->t_attn_memory : 0) +
+	             it->t_elementwise;
 	it->bound = RL_BOUND_COMPUTE;
 	if (t_mem_part > t_comp_part)
 		it->bound = RL_BOUND_MEMORY;
@@ -207,7 +217,7 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 	chips = s->chips > 0 ? s->chips : s->tp;
 	wp = rl_weight_prec(s);
 	ap = rl_act_prec(s);
-	kp = rl_kv_prec(s);
+	kp = rl_kv_prec(cfg);
 	c.wb = rl_precision_bytes(wp);
 	c.ab = rl_precision_bytes(ap);
 	/* GEMM outputs accumulate at >= 16 bits and are reduced at that width */
@@ -225,6 +235,7 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 	c.peak_attn = cfg->chip.peak_flops_bf16 > 0 ? cfg->chip.peak_flops_bf16
 	                                            : c.peak;
 	c.bw = cfg->chip.hbm_Bps * pf->eff_memory;
+	c.kv_bw = cfg->chip.hbm_Bps * pf->eff_kv_memory;
 	c.expert_w_bytes = 3.0 * m->hidden * m->ffn_hidden * c.wb;
 	c.shared_w_bytes =
 	    (c.sh.params_total -

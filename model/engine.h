@@ -27,6 +27,8 @@ typedef struct {
 	double attn_flops_per_ctx;  /* attention FLOPs per token per context token: 4 L h dh */
 	double kv_elems_per_token;  /* 2 L kv_heads head_dim */
 	double act_elems_per_token_layer; /* GEMM inputs+outputs per token per layer */
+	double elem_elems_full;  /* elementwise traffic per token per layer, on every TP rank */
+	double elem_elems_split; /* elementwise traffic per token per layer, split over TP */
 } rl_model_shape;
 
 /* One iteration's cost, per chip. */
@@ -36,6 +38,7 @@ typedef struct {
 	double t_gemm_memory;   /* weights + activations / achieved bandwidth */
 	double t_attn_compute;
 	double t_attn_memory;
+	double t_elementwise;   /* norms, residual adds, activation functions */
 	double t_comm;
 	double t_overhead;
 	double time_s;          /* total */
@@ -121,7 +124,7 @@ double rl_allreduce_time(const rl_config *cfg, double bytes, double n,
 /* Resolved precisions of a scenario. */
 int rl_weight_prec(const rl_scenario *s);
 int rl_act_prec(const rl_scenario *s);
-int rl_kv_prec(const rl_scenario *s);
+int rl_kv_prec(const rl_config *cfg);
 /* Matrix peak FLOP/s of a chip at a precision; 0 if unsupported. */
 double rl_chip_peak(const rl_chip *c, int prec);
 

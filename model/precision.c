@@ -58,9 +58,12 @@ int rl_act_prec(const rl_scenario *s)
 	return resolve(s->act_precision, s->precision);
 }
 
-int rl_kv_prec(const rl_scenario *s)
+int rl_kv_prec(const rl_config *cfg)
 {
-	return resolve(s->kv_precision, s->precision);
+	/* the scenario's override, else the serving stack's, else precision */
+	if ((int)cfg->scen.kv_precision != RL_PREC_AUTO)
+		return (int)cfg->scen.kv_precision;
+	return resolve(cfg->prof.kv_precision, cfg->scen.precision);
 }
 
 double rl_chip_peak(const rl_chip *c, int prec)

@@ -61,10 +61,11 @@ typedef struct {
 	double by_design;        /* 1: derive the spec from the [design] section */
 } rl_chip;
 
-/* A chip described by its silicon (see silicon.c). */
+/* A chip described by its silicon (see silicon.c).  The process node is
+** not a field: a chip preset names it ([preset] node = n4) and the loader
+** fills rl_node from data/nodes/. */
 typedef struct {
-	double node;             /* index into the node presets known to the loader */
-	double die_m2;           /* die area */
+	double die_m2;           /* area of one die */
 	double dies;             /* dies per package */
 	double frac_mac;         /* area share of matrix (MAC) arrays */
 	double frac_vector;      /* area share of vector units */
@@ -73,10 +74,18 @@ typedef struct {
 	double frac_other;       /* area share of control and other logic */
 	double transistors_per_fma; /* transistors in one FP16 FMA unit of a MAC array */
 	double clock_hz;         /* MAC array clock */
-	double hbm_gen;          /* enum: HBM generation */
-	double hbm_stacks;       /* number of HBM stacks */
-	double hbm_stack_bytes;  /* capacity of one stack */
-	double transistors;      /* total, for the reverse (spec -> share) derivation */
+	double density_per_m2;   /* achieved transistors per m^2; 0 = the node's */
+	double fp8_per_bf16;     /* FP8 rate / BF16 rate of the MAC arrays (0: none) */
+	double fp4_per_bf16;     /* FP4 rate / BF16 rate (0: none) */
+	double hbm_gen;          /* enum: HBM generation (silicon.c has the table) */
+	double hbm_stacks;       /* number of HBM stacks per package */
+	double hbm_stack_bytes;  /* capacity of one stack; 0 = the generation's */
+	double hbm_stack_Bps;    /* bandwidth of one stack; 0 = the generation's */
+	double hbm_phy_edge_m;   /* die edge one stack's PHY needs */
+	double hbm_phy_m2;       /* die area of one stack's PHY */
+	double aspect_ratio;     /* long side / short side of the die */
+	double energy_overhead;  /* energy per FMA on this design / the node's bare FMA */
+	double transistors;      /* total per die, for the reverse (spec -> share) derivation */
 	double fma_units;        /* FP16 FMA units (spec sheet), for the reverse derivation */
 } rl_design;
 
@@ -88,10 +97,11 @@ typedef struct {
 	double fma_energy_fp8_j;      /* energy of one FP8 FMA */
 	double fma_energy_fp4_j;      /* energy of one FP4 FMA */
 	double sram_energy_j_per_byte;/* SRAM access energy */
-	double wafer_usd;             /* price of one 300 mm wafer */
+	double wafer_usd;             /* price of one wafer */
+	double wafer_diameter_m;      /* 0.3 */
 	double defect_density_per_m2; /* D0 */
 	double reticle_m2;            /* reticle limit */
-	double yield_alpha;           /* negative-binomial clustering parameter */
+	double yield_alpha;           /* negative-binomial clustering; 0 = Murphy */
 } rl_node;
 
 /* A decoder-only transformer. */
@@ -132,6 +142,9 @@ typedef struct {
 	double allreduce_latency_s; /* software latency added to each all-reduce */
 	double iter_overhead_s;  /* fixed time per iteration (scheduler, sampling) */
 	double layer_overhead_s; /* fixed time per layer per iteration (launches) */
+	double seq_overhead_s;   /* time per sequence per iteration */
+	double eff_kv_memory;    /* fraction of HBM bandwidth reading the KV cache */
+	double kv_precision;     /* enum; RL_PREC_AUTO = the scenario's */
 	double max_num_tokens;   /* tokens per iteration (prefill chunks + decode) */
 	double max_batch_size;   /* sequences per iteration */
 	double kv_fraction;      /* share of memory left after weights for the KV cache */
@@ -144,6 +157,8 @@ typedef struct {
 	double static_w;         /* leakage and idle power per chip */
 	double hbm_j_per_bit;    /* HBM access energy */
 	double link_j_per_bit;   /* chip-to-chip link energy */
+	double sram_bytes_per_flop; /* on-chip operand traffic per FLOP */
+	double dvfs_exponent;    /* energy per FMA ~ clock_scale^this when the TDP lowers the clock */
 	double hbm_usd_per_byte; /* HBM price */
 	double package_usd;      /* packaging, interposer, assembly and test per chip */
 	double chip_usd;         /* price paid per chip; 0 = derive from cost model */

@@ -8,6 +8,11 @@
 ** Plus the input embedding V x d and the LM head V x d (shared when tied).
 ** Causal attention costs 4 h dh FLOPs per layer per (query, key) pair:
 ** 2 for QK^T and 2 for AV.
+** Between the GEMMs, memory-bound elementwise kernels move, per token and
+** layer: two RMSNorms (read d, write d), two residual adds (read 2d, write
+** d) and the gated activation (read 2f, write f per expert used): 10 d
+** values on every tensor-parallel rank (norms and residuals are
+** replicated) and 3 k f values split over the ranks.
 */
 #include "engine.h"
 
@@ -37,6 +42,8 @@ void rl_model_shape_of(const rl_model *m, rl_model_shape *s)
 	** QKV d -> (h+2kv)dh, O h dh -> d, MLP d -> 2f (k experts), f -> d */
 	s->act_elems_per_token_layer = d + (h + 2.0 * kv) * dh + h * dh + d +
 	                               k * (d + 2.0 * f + f + d);
+	s->elem_elems_full = 10.0 * d;
+	s->elem_elems_split = 3.0 * k * f;
 }
 
 double rl_experts_touched(const rl_model *m, double tokens)

@@ -1,0 +1,326 @@
+/*
+** cmd_calibrate.c: `rooflab calibrate`: fit a profile's efficiency
+** parameters to measurement rows (model/calibrate.c), print each row's
+** error and its leave-one-out error, and write the fitted profile.
+*/
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../model/calibrate.h"
+#include "commands.h"
+#include "measure.h"
+#include "options.h"
+#include "../model/stats.h"
+
+/* Fitted unless --fit says otherwise: every efficiency and overhead. */
+static const char *const default_fit =
+    "eff_compute,eff_attention,eff_memory,eff_kv_memory,eff_link,"
+    "allreduce_latency_us,iter_overhead_ms,layer_overhead_us,seq_overhead_us";
+
+static void help(FILE *f)
+{
+	fputs("usage: rooflab calibrate --profile NAME [--measurements FILE]\n"
+	      "         [--software TEXT] [--fit p1,p2,...] [--out FILE] "
+	      "[--no-loo]\n\n"
+	      "Fits the profile's parameters (default: every efficiency and "
+	      "overhead)\nto the modelled rows of FILE (default "
+	      "data/measurements.csv) whose\nsoftware column is TEXT (default: "
+	      "all), by least squares on\nlog(model/measured); prints each "
+	      "row's error and leave-one-out error;\nwrites the fitted profile "
+	      "to FILE (default NAME-fitted.ini).\n", f);
+}
+
+/* The comment after `key =` in the starting profile, to carry sources. */
+static void key_comment(const char *path, const char *key, char *out,
+                        size_t len)
+{
+	FILE *f = fopen(path, "r");
+	char line[1024];
+	size_t kl = strlen(key);
+	out[0] = '\0';
+	if (!f)
+		return;
+	while (fgets(line, sizeof line, f)) {
+		char *p = line, *c;
+		while (isspace((unsigned char)*p))
+			p++;
+		if (strncmp(p, key, kl) || (p[kl] != ' ' && p[kl] != '='))
+			continue;
+		c = strchr(p, ';');
+		if (c) {
+			size_t l;
+			c++;
+			while (*c == ' ')
+				c++;
+			snprintf(out, len, "%s", c);
+			l = strlen(out);
+			while (l && (out[l - 1] == '\n' || out[l - 1] == '\r'))
+				out[--l] = '\0';
+		}
+		break;
+	}
+	fclose(f);
+}
+
+static int write_profile(const char *out, const char *start_path,
+                         const rl_setup *st, const rl_param *const *fit,
+                         size_t nfit, const char *summary, char *err,
+                         size_t errlen)
+{
+	char tmp[1100];
+	FILE *f;
+	size_t n, i, k;
+	const rl_param *t = rl_params(&n);
+	time_t now = time(NULL);
+	char date[32], name[256];
+	strftime(date, sizeof date, "%Y-%m-%d", gmtime(&now));
+	snprintf(tmp, sizeof tmp, "%s.tmp", out);
+	f = fopen(tmp, "w");
+	if (!f) {
+		snprintf(err, errlen, "%.900s: cannot write", tmp);
+		return -1;
+	}
+	{
+		const char *b = strrchr(out, '/');
+		size_t l;
+		snprintf(name, sizeof name, "%.200s", b ? b + 1 : out);
+		l = strlen(name);
+		if (l > 4 && !strcmp(name + l - 4, ".ini"))
+			name[l - 4] = '\0';
+	}
+	(void)st;
+	fprintf(f, "; %s: serving profile written by `rooflab calibrate` on %s.\n"
+	           "; %s\n; Keys marked 'fitted' came out of the fit; the others "
+	           "were kept from\n; %s with their sources.\n[meta]\nname = %s\n\n"
+	           "[profile]\n",
+	        name, date, summary, start_path, name);
+	for (i = 0; i < n; i++) {
+		char val[64], com[512];
+		int fitted = 0;
+		if (strcmp(t[i].section, "profile"))
+			continue;
+		for (k = 0; k < nfit; k++)
+			if (fit[k] == &t[i])
+				fitted = 1;
+		rl_param_format(&t[i], rl_param_get(&st->cfg, &t[i]), val,
+		                sizeof val);
+		if (fitted)
+			snprintf(com, sizeof com, "fitted");
+		else
+			key_comment(start_path, t[i].key, com, sizeof com);
+		fprintf(f, "%s = %s%s%s\n", t[i].key, val, com[0] ? "   ; " : "",
+		        com);
+	}
+	if (fclose(f) != 0 || rename(tmp, out) != 0) {
+		remove(tmp);
+		snprintf(err, errlen, "%.900s: cannot write", out);
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_fit(const char *list, const rl_param **fit, size_t *nfit,
+                     char *err, size_t errlen)
+{
+	char buf[1024], *tok, *save = NULL;
+	snprintf(buf, sizeof buf, "%s", list);
+	*nfit = 0;
+	for (tok = strtok_r(buf, ", ", &save); tok;
+	     tok = strtok_r(NULL, ", ", &save)) {
+		const char *key = strncmp(tok, "profile.", 8) ? tok : tok + 8;
+		const rl_param *p = rl_param_find("profile", key);
+		if (!p || p->type != RL_PT_REAL) {
+			snprintf(err, errlen, "--fit: '%s' is not a real-valued "
+			         "profile parameter (rooflab params --section "
+			         "profile)", tok);
+			return -1;
+		}
+		if (*nfit == RL_CALIB_MAX_PARAMS) {
+			snprintf(err, errlen, "--fit: at most %d parameters",
+			         RL_CALIB_MAX_PARAMS);
+			return -1;
+		}
+		fit[(*nfit)++] = p;
+	}
+	if (!*nfit) {
+		snprintf(err, errlen, "--fit: empty list");
+		return -1;
+	}
+	return 0;
+}
+
+int cmd_calibrate(int argc, char **argv)
+{
+	const char *profile = NULL, *mfile = NULL, *software = NULL;
+	const char *fitlist = default_fit, *out = NULL;
+	const rl_param *fit[RL_CALIB_MAX_PARAMS];
+	size_t nfit = 0, nrows = 0, i;
+	int loo = 1, a, rc = RL_EXIT_BAD_INPUT;
+	char err[1024], path[1024], outbuf[1024], summary[3000];
+	meas_set set;
+	rl_calib_row *rows = NULL;
+	const meas_row **used = NULL;
+	double values[RL_CALIB_MAX_PARAMS], *model = NULL, *loov = NULL;
+	double *e_fit = NULL, *e_loo = NULL;
+	rl_setup base;
+	rl_calib_info info;
+
+	for (a = 1; a < argc; a++) {
+		int missing = 0;
+		const char *v;
+		if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
+			help(stdout);
+			return RL_EXIT_OK;
+		} else if ((v = opt_value("--profile", argc, argv, &a, &missing)))
+			profile = v;
+		else if ((v = opt_value("--measurements", argc, argv, &a, &missing)))
+			mfile = v;
+		else if ((v = opt_value("--software", argc, argv, &a, &missing)))
+			software = v;
+		else if ((v = opt_value("--fit", argc, argv, &a, &missing)))
+			fitlist = v;
+		else if ((v = opt_value("--out", argc, argv, &a, &missing)))
+			out = v;
+		else if (!strcmp(argv[a], "--no-loo"))
+			loo = 0;
+		else {
+			snprintf(err, sizeof err, "%s '%s' (see rooflab calibrate "
+			         "--help)", missing ? "missing value for"
+			                            : "unknown option", argv[a]);
+			return bad_input("calibrate", err);
+		}
+		if (missing) {
+			snprintf(err, sizeof err, "%s needs a value", argv[a]);
+			return bad_input("calibrate", err);
+		}
+	}
+	if (!profile)
+		return bad_input("calibrate", "missing --profile NAME");
+	if (preset_path("profile", profile, path, sizeof path, err, sizeof err))
+		return bad_input("calibrate", err);
+	if (parse_fit(fitlist, fit, &nfit, err, sizeof err))
+		return bad_input("calibrate", err);
+	if (!mfile) {
+		snprintf(outbuf, sizeof outbuf, "%s/measurements.csv",
+		         rl_data_dir());
+		mfile = outbuf;
+	}
+	if (meas_read(mfile, &set, err, sizeof err))
+		return bad_input("calibrate", err);
+
+	setup_init(&base);
+	if (setup_load(&base, "profile", profile, err, sizeof err)) {
+		rc = bad_input("calibrate", err);
+		goto done;
+	}
+	rows = calloc(set.n ? set.n : 1, sizeof *rows);
+	used = calloc(set.n ? set.n : 1, sizeof *used);
+	if (!rows || !used) {
+		fprintf(stderr, "rooflab calibrate: out of memory\n");
+		rc = RL_EXIT_INTERNAL;
+		goto done;
+	}
+	for (i = 0; i < set.n; i++) {
+		rl_setup st;
+		if (!set.rows[i].modelled ||
+		    (software && strcmp(set.rows[i].software, software)))
+			continue;
+		if (meas_setup(&set.rows[i], path, &st, err, sizeof err)) {
+			fprintf(stderr, "rooflab calibrate: %s:%d (%s): %s\n", mfile,
+			        set.rows[i].line, set.rows[i].id, err);
+			rc = RL_EXIT_BAD_INPUT;
+			goto done;
+		}
+		rows[nrows].cfg = st.cfg;
+		rows[nrows].measured = set.rows[i].value;
+		rows[nrows].metric = meas_metric(&set.rows[i]);
+		used[nrows++] = &set.rows[i];
+	}
+	if (nrows < nfit + 1) {
+		snprintf(err, sizeof err, "%zu modelled rows%s%s%s for %zu "
+		         "parameters: need at least %zu", nrows,
+		         software ? " with software '" : "",
+		         software ? software : "", software ? "'" : "", nfit,
+		         nfit + 1);
+		rc = bad_input("calibrate", err);
+		goto done;
+	}
+	for (i = 0; i < nfit; i++)
+		values[i] = rl_param_get(&base.cfg, fit[i]);
+	model = calloc(nrows, sizeof *model);
+	loov = calloc(nrows, sizeof *loov);
+	e_fit = calloc(nrows, sizeof *e_fit);
+	e_loo = calloc(nrows, sizeof *e_loo);
+	if (!model || !loov || !e_fit || !e_loo) {
+		rc = RL_EXIT_INTERNAL;
+		goto done;
+	}
+	if (rl_calibrate(rows, nrows, fit, nfit, values, model,
+	                 loo ? loov : NULL, &info)) {
+		fprintf(stderr, "rooflab calibrate: the fit could not run\n");
+		rc = RL_EXIT_INTERNAL;
+		goto done;
+	}
+	printf("calibrating profile %s on %zu rows of %s%s%s\n\n", profile,
+	       nrows, mfile, software ? ", software " : "",
+	       software ? software : "");
+	printf("%-46s %11s %11s %8s %11s %8s\n", "row", "measured", "model",
+	       "error", "leave-1-out", "error");
+	for (i = 0; i < nrows; i++) {
+		e_fit[i] = model[i] / used[i]->value - 1;
+		e_loo[i] = loo ? loov[i] / used[i]->value - 1 : NAN;
+		printf("%-46.46s %11.1f %11.1f %+7.1f%% %11.1f %+7.1f%%\n",
+		       used[i]->id, used[i]->value, model[i], 100 * e_fit[i],
+		       loo ? loov[i] : NAN, 100 * e_loo[i]);
+	}
+	printf("\nfit: %zu iterations, rms log error %.3f (start %.3f)\n",
+	       info.iterations, info.rms_log,
+	       sqrt(info.chisq0 / (double)nrows));
+	printf("absolute error   in-sample: median %.1f%%, 90th pct %.1f%%\n",
+	       100 * stats_abs_quantile(e_fit, nrows, 0.5),
+	       100 * stats_abs_quantile(e_fit, nrows, 0.9));
+	if (loo)
+		printf("absolute error leave-1-out: median %.1f%%, 90th pct "
+		       "%.1f%%\n",
+		       100 * stats_abs_quantile(e_loo, nrows, 0.5),
+		       100 * stats_abs_quantile(e_loo, nrows, 0.9));
+	printf("\nfitted:\n");
+	for (i = 0; i < nfit; i++) {
+		char err2[256];
+		if (rl_param_set(&base.cfg, fit[i], values[i], err2, sizeof err2))
+			fprintf(stderr, "rooflab calibrate: %s\n", err2);
+		printf("  profile.%-24s %12.6g %s\n", fit[i]->key, values[i],
+		       fit[i]->unit);
+	}
+	if (!out) {
+		snprintf(outbuf, sizeof outbuf, "%s-fitted.ini", base.profile);
+		out = outbuf;
+	}
+	snprintf(summary, sizeof summary,
+	         "Fitted on %zu rows of %s%s%s%s: rms log error %.3f, "
+	         "leave-one-out median |error| %.1f%%.",
+	         nrows, mfile, software ? " (software " : "",
+	         software ? software : "", software ? ")" : "", info.rms_log,
+	         loo ? 100 * stats_abs_quantile(e_loo, nrows, 0.5) : NAN);
+	if (write_profile(out, path, &base, fit, nfit, summary, err,
+	                  sizeof err)) {
+		fprintf(stderr, "rooflab calibrate: %s\n", err);
+		rc = RL_EXIT_INTERNAL;
+		goto done;
+	}
+	printf("\nwrote %s\n", out);
+	rc = RL_EXIT_OK;
+done:
+	free(rows);
+	free(used);
+	free(model);
+	free(loov);
+	free(e_fit);
+	free(e_loo);
+	meas_free(&set);
+	return rc;
+}

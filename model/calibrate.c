@@ -1,0 +1,206 @@
+/*
+** calibrate.c: nonlinear least squares of a profile's parameters against
+** measured throughputs (calibrate.h).
+**
+** Residual of a row: log(model / measured), so that a 10% miss weighs the
+** same on a 500 tokens/s row as on a 20,000 tokens/s one.  Parameters are
+** fitted in an unconstrained variable u and mapped into their range:
+** fractions (range within [0, 1]) through a logistic, everything else
+** through exp() clamped to the table's range.  The Jacobian is by finite
+** differences (the engine is cheap).
+*/
+#include "calibrate.h"
+
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_multifit_nlinear.h>
+#include <gsl/gsl_vector.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+
+#define MISS_RESIDUAL 5.0 /* log-error charged to a row the model rejects */
+
+typedef struct {
+	const rl_calib_row *rows;
+	size_t nrows;
+	size_t skip; /* row left out (leave-one-out), or nrows for none */
+	const rl_param *const *params;
+	size_t np;
+} fit_data;
+
+static int is_fraction(const rl_param *p)
+{
+	return p->max <= 1.0 && p->min >= 0.0;
+}
+
+static double lo_of(const rl_param *p)
+{
+	return p->min > 1e-3 ? p->min : 1e-3;
+}
+
+static double to_value(const rl_param *p, double u)
+{
+	double x;
+	if (is_fraction(p)) {
+		double lo = lo_of(p);
+		return lo + (p->max - lo) / (1.0 + exp(-u));
+	}
+	x = exp(u);
+	if (x < p->min)
+		x = p->min;
+	if (x > p->max)
+		x = p->max;
+	return x;
+}
+
+static double to_free(const rl_param *p, double x)
+{
+	if (is_fraction(p)) {
+		double lo = lo_of(p), t = (x - lo) / (p->max - lo);
+		if (t < 1e-6)
+			t = 1e-6;
+		if (t > 1 - 1e-6)
+			t = 1 - 1e-6;
+		return log(t / (1 - t));
+	}
+	/* a zero start cannot be expressed by exp(): start from a small value */
+	return log(x > 1e-3 ? x : 1e-3);
+}
+
+int rl_calib_predict(const rl_calib_row *row, const rl_param *const *params,
+                     size_t np, const double *values, double *out)
+{
+	rl_config cfg = row->cfg;
+	rl_result r;
+	size_t i;
+	int rc;
+	for (i = 0; i < np; i++)
+		*rl_param_ptr(&cfg, params[i]) = values[i] * params[i]->scale;
+	rc = rl_eval(&cfg, &r);
+	if (rc != RL_OK)
+		return rc;
+	*out = row->metric == RL_METRIC_TOTAL_TPS ? r.total_tps : r.output_tps;
+	return 0;
+}
+
+static int residuals(const gsl_vector *u, void *data, gsl_vector *f)
+{
+	const fit_data *d = data;
+	double values[RL_CALIB_MAX_PARAMS];
+	size_t i, k = 0;
+	for (i = 0; i < d->np; i++)
+		values[i] = to_value(d->params[i], gsl_vector_get(u, i));
+	for (i = 0; i < d->nrows; i++) {
+		double m;
+		if (i == d->skip)
+			continue;
+		if (rl_calib_predict(&d->rows[i], d->params, d->np, values, &m) ||
+		    !(m > 0))
+			gsl_vector_set(f, k++, MISS_RESIDUAL);
+		else
+			gsl_vector_set(f, k++, log(m / d->rows[i].measured));
+	}
+	return GSL_SUCCESS;
+}
+
+/* One fit; u holds the start and receives the result. */
+static int fit_once(fit_data *d, gsl_vector *u, rl_calib_info *info)
+{
+	const gsl_multifit_nlinear_type *T = gsl_multifit_nlinear_trust;
+	gsl_multifit_nlinear_parameters fp =
+	    gsl_multifit_nlinear_default_parameters();
+	gsl_multifit_nlinear_fdf fdf;
+	gsl_multifit_nlinear_workspace *w;
+	size_t n = d->nrows - (d->skip < d->nrows ? 1 : 0);
+	int status, info_code = 0;
+	gsl_vector *f;
+
+	memset(&fdf, 0, sizeof fdf);
+	fdf.f = residuals;
+	fdf.df = NULL; /* finite differences */
+	fdf.n = n;
+	fdf.p = d->np;
+	fdf.params = d;
+	w = gsl_multifit_nlinear_alloc(T, &fp, n, d->np);
+	if (!w)
+		return -1;
+	gsl_multifit_nlinear_init(u, &fdf, w);
+	f = gsl_multifit_nlinear_residual(w);
+	if (info)
+		gsl_blas_ddot(f, f, &info->chisq0);
+	status = gsl_multifit_nlinear_driver(300, 1e-8, 1e-8, 1e-10, NULL, NULL,
+	                                     &info_code, w);
+	gsl_vector_memcpy(u, gsl_multifit_nlinear_position(w));
+	if (info) {
+		f = gsl_multifit_nlinear_residual(w);
+		gsl_blas_ddot(f, f, &info->chisq);
+		info->rms_log = sqrt(info->chisq / (double)n);
+		info->status = status;
+		info->iterations = gsl_multifit_nlinear_niter(w);
+	}
+	gsl_multifit_nlinear_free(w);
+	return 0;
+}
+
+int rl_calibrate(const rl_calib_row *rows, size_t nrows,
+                 const rl_param *const *params, size_t np, double *values,
+                 double *model_out, double *loo_out, rl_calib_info *info)
+{
+	fit_data d;
+	gsl_vector *u, *u_loo;
+	gsl_error_handler_t *old;
+	size_t i, j;
+	int rc = 0;
+
+	if (np == 0 || np > RL_CALIB_MAX_PARAMS || nrows < np + 1)
+		return -1;
+	old = gsl_set_error_handler_off();
+	u = gsl_vector_alloc(np);
+	u_loo = gsl_vector_alloc(np);
+	if (!u || !u_loo) {
+		rc = -1;
+		goto done;
+	}
+	for (i = 0; i < np; i++)
+		gsl_vector_set(u, i, to_free(params[i], values[i]));
+	d.rows = rows;
+	d.nrows = nrows;
+	d.skip = nrows;
+	d.params = params;
+	d.np = np;
+	if (fit_once(&d, u, info)) {
+		rc = -1;
+		goto done;
+	}
+	for (i = 0; i < np; i++)
+		values[i] = to_value(params[i], gsl_vector_get(u, i));
+	for (i = 0; i < nrows; i++)
+		if (rl_calib_predict(&rows[i], params, np, values, &model_out[i]))
+			model_out[i] = NAN;
+	if (loo_out && nrows >= np + 2) {
+		double v[RL_CALIB_MAX_PARAMS];
+		for (i = 0; i < nrows; i++) {
+			gsl_vector_memcpy(u_loo, u);
+			d.skip = i;
+			if (fit_once(&d, u_loo, NULL)) {
+				loo_out[i] = NAN;
+				continue;
+			}
+			for (j = 0; j < np; j++)
+				v[j] = to_value(params[j], gsl_vector_get(u_loo, j));
+			if (rl_calib_predict(&rows[i], params, np, v, &loo_out[i]))
+				loo_out[i] = NAN;
+		}
+	} else if (loo_out) {
+		for (i = 0; i < nrows; i++)
+			loo_out[i] = NAN;
+	}
+done:
+	gsl_vector_free(u);
+	gsl_vector_free(u_loo);
+	gsl_set_error_handler(old);
+	return rc;
+}

@@ -1,0 +1,48 @@
+/*
+** calibrate.h: fit a serving profile's efficiency parameters to measured
+** throughputs by nonlinear least squares on log(model / measured), with
+** GSL's gsl_multifit_nlinear (trust region, Levenberg-Marquardt), and the
+** leave-one-out error of every row.  Pure computation: rows come in as
+** ready configurations.
+*/
+#ifndef RL_CALIBRATE_H
+#define RL_CALIBRATE_H
+
+#include <stddef.h>
+
+#include "params.h"
+
+#define RL_CALIB_MAX_PARAMS 16
+
+/* What a measurement row measured. */
+enum { RL_METRIC_OUTPUT_TPS = 0, RL_METRIC_TOTAL_TPS };
+
+typedef struct {
+	rl_config cfg;   /* everything but the fitted parameters */
+	double measured; /* system tokens/s */
+	int metric;
+} rl_calib_row;
+
+typedef struct {
+	int status;       /* GSL status of the full fit */
+	size_t iterations;
+	double rms_log;   /* RMS of log(model/measured) at the fit */
+	double chisq0;    /* sum of squares at the start */
+	double chisq;     /* at the fit */
+} rl_calib_info;
+
+/* Model value of a row with the given parameter values (display units);
+** returns 0 and sets *out, or an rl_eval error code. */
+int rl_calib_predict(const rl_calib_row *row, const rl_param *const *params,
+                     size_t np, const double *values, double *out);
+
+/* Fit params (values in display units: start in, fitted out) to rows.
+** model_out[nrows] receives each row's model value at the fit; loo_out
+** (may be NULL) each row's model value when fitted without it.
+** Returns 0, or -1 when the fit could not run (too few rows, GSL failure
+** to allocate); info->status carries GSL's status. */
+int rl_calibrate(const rl_calib_row *rows, size_t nrows,
+                 const rl_param *const *params, size_t np, double *values,
+                 double *model_out, double *loo_out, rl_calib_info *info);
+
+#endif

@@ -1,0 +1,391 @@
+/*
+** montecarlo.c: speedup quantiles, probability of a target, physics
+** violations and the tornado table (montecarlo.h).  The sampling loop
+** calls rl_eval() directly: no I/O, no allocation per sample.
+*/
+#include "montecarlo.h"
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define STREAMS 16
+#define Z95 1.6448536269514722 /* standard normal 95th percentile */
+
+static const char *const dist_names[] = {"uniform", "triangular", "normal",
+                                         "lognormal"};
+
+const char *rl_dist_name(int d)
+{
+	return d >= 0 && d < RL_DIST_COUNT ? dist_names[d] : "?";
+}
+
+int rl_dist_find(const char *name)
+{
+	int i;
+	for (i = 0; i < RL_DIST_COUNT; i++)
+		if (!strcmp(dist_names[i], name))
+			return i;
+	return -1;
+}
+
+int rl_uparam_check(const rl_uparam *u, char *err, size_t errlen)
+{
+	const char *what = NULL;
+	switch (u->dist) {
+	case RL_DIST_UNIFORM:
+		if (!(u->a <= u->b))
+			what = "uniform needs low <= high";
+		break;
+	case RL_DIST_TRIANGULAR:
+		if (!(u->a <= u->b && u->b <= u->c))
+			what = "triangular needs low <= mode <= high";
+		break;
+	case RL_DIST_NORMAL:
+		if (!(u->b >= 0))
+			what = "normal needs sd >= 0";
+		break;
+	case RL_DIST_LOGNORMAL:
+		if (!(u->a > 0) || !(u->b >= 0))
+			what = "lognormal needs median > 0 and sigma >= 0";
+		break;
+	default:
+		what = "unknown distribution";
+	}
+	if (!what && !(u->lo <= u->hi))
+		what = "the truncation range is empty";
+	if (!what && (!isfinite(u->a) || !isfinite(u->b) || !isfinite(u->c)))
+		what = "non-finite number";
+	if (what) {
+		snprintf(err, errlen, "%s.%s: %s", u->p->section, u->p->key, what);
+		return -1;
+	}
+	return 0;
+}
+
+static double raw_draw(const rl_uparam *u, gsl_rng *r)
+{
+	double x, v;
+	switch (u->dist) {
+	case RL_DIST_UNIFORM:
+		return u->a + (u->b - u->a) * gsl_rng_uniform(r);
+	case RL_DIST_TRIANGULAR: {
+		double lo = u->a, mo = u->b, hi = u->c, fc;
+		if (hi <= lo)
+			return lo;
+		x = gsl_rng_uniform(r);
+		fc = (mo - lo) / (hi - lo);
+		if (x < fc)
+			return lo + sqrt(x * (hi - lo) * (mo - lo));
+		return hi - sqrt((1 - x) * (hi - lo) * (hi - mo));
+	}
+	case RL_DIST_NORMAL:
+		return u->a + gsl_ran_gaussian_ziggurat(r, u->b);
+	default:
+		v = gsl_ran_gaussian_ziggurat(r, u->b);
+		return u->a * exp(v);
+	}
+}
+
+double rl_uparam_draw(const rl_uparam *u, gsl_rng *r)
+{
+	int k;
+	double x = raw_draw(u, r);
+	for (k = 0; k < 64 && (x < u->lo || x > u->hi); k++)
+		x = raw_draw(u, r);
+	return x < u->lo ? u->lo : x > u->hi ? u->hi : x;
+}
+
+void rl_uparam_range(const rl_uparam *u, double *low, double *high)
+{
+	switch (u->dist) {
+	case RL_DIST_UNIFORM:
+		*low = u->a;
+		*high = u->b;
+		break;
+	case RL_DIST_TRIANGULAR:
+		*low = u->a;
+		*high = u->c;
+		break;
+	case RL_DIST_NORMAL:
+		*low = u->a - Z95 * u->b;
+		*high = u->a + Z95 * u->b;
+		break;
+	default:
+		*low = u->a * exp(-Z95 * u->b);
+		*high = u->a * exp(Z95 * u->b);
+	}
+	if (*low < u->lo)
+		*low = u->lo;
+	if (*high > u->hi)
+		*high = u->hi;
+}
+
+unsigned rl_violations(const rl_config *cfg, const rl_result *r,
+                       double power_cap_w)
+{
+	unsigned v = 0;
+	const rl_design *d = &cfg->design;
+	double limit = cfg->chip.tdp_w > 0 ? cfg->chip.tdp_w : power_cap_w;
+	/* power is NAN where the chip lacks the inputs: unknown, not a
+	** violation.  With a TDP the clock limit keeps power at the TDP, so
+	** only a chip without one (given the cap) can exceed it. */
+	if (limit > 0 && isfinite(r->power_w) && r->power_w > limit * 1.000001)
+		v |= RL_VIOL_POWER;
+	if (cfg->chip.by_design > 0.5) {
+		double fr = d->frac_mac + d->frac_vector + d->frac_sram +
+		            d->frac_phy + d->frac_other;
+		if (cfg->node.reticle_m2 > 0 && d->die_m2 > cfg->node.reticle_m2 *
+		                                               1.000001)
+			v |= RL_VIOL_RETICLE;
+		if (fr > 1.000001)
+			v |= RL_VIOL_AREA;
+	}
+	return v;
+}
+
+/* ---- Monte Carlo ---- */
+
+typedef struct {
+	const rl_config *a, *b;
+	const rl_uparam *u;
+	size_t nu;
+	const rl_mc_opts *o;
+	rl_mc_result *res;
+	double a_tps;       /* side a's throughput when nothing of a varies */
+	int a_varies;
+	int next_stream;    /* guarded by mu */
+	pthread_mutex_t mu;
+} mc_job;
+
+static void run_stream(mc_job *j, int s)
+{
+	size_t n = j->o->samples;
+	size_t from = n * (size_t)s / STREAMS, to = n * (size_t)(s + 1) / STREAMS;
+	size_t i, k;
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+	rl_config ca, cb;
+	rl_result ra, rb;
+	if (!rng) {
+		for (i = from; i < to; i++)
+			j->res->speedup[i] = NAN;
+		return;
+	}
+	gsl_rng_set(rng, j->o->seed * 1000003UL + (unsigned long)s + 1);
+	for (i = from; i < to; i++) {
+		double ta = j->a_tps;
+		unsigned viol = 0;
+		ca = *j->a;
+		cb = *j->b;
+		for (k = 0; k < j->nu; k++) {
+			const rl_uparam *u = &j->u[k];
+			double x = rl_uparam_draw(u, rng);
+			*rl_param_ptr(u->side ? &cb : &ca, u->p) = x * u->p->scale;
+		}
+		if (j->a_varies) {
+			if (rl_eval(&ca, &ra) != RL_OK) {
+				j->res->speedup[i] = NAN;
+				continue;
+			}
+			ta = ra.total_tps;
+			viol |= rl_violations(&ca, &ra, 0);
+		}
+		if (rl_eval(&cb, &rb) != RL_OK || !(ta > 0)) {
+			j->res->speedup[i] = NAN;
+			continue;
+		}
+		viol |= rl_violations(&cb, &rb, j->o->power_cap_w);
+		j->res->speedup[i] = rb.total_tps / ta;
+		j->res->violates[i] = (unsigned char)viol;
+	}
+	gsl_rng_free(rng);
+}
+
+static void *worker(void *arg)
+{
+	mc_job *j = arg;
+	for (;;) {
+		int s;
+		pthread_mutex_lock(&j->mu);
+		s = j->next_stream++;
+		pthread_mutex_unlock(&j->mu);
+		if (s >= STREAMS)
+			break;
+		run_stream(j, s);
+	}
+	return NULL;
+}
+
+rl_mc_result *rl_mc_alloc(size_t samples)
+{
+	rl_mc_result *r = calloc(1, sizeof *r);
+	if (!r)
+		return NULL;
+	r->speedup = malloc((samples ? samples : 1) * sizeof *r->speedup);
+	r->violates = calloc(samples ? samples : 1, 1);
+	if (!r->speedup || !r->violates) {
+		rl_mc_free(r);
+		return NULL;
+	}
+	r->samples = samples;
+	return r;
+}
+
+void rl_mc_free(rl_mc_result *r)
+{
+	if (!r)
+		return;
+	free(r->speedup);
+	free(r->violates);
+	free(r);
+}
+
+static int side_tps(const rl_config *cfg, double *tps, char *err,
+                    size_t errlen, const char *side)
+{
+	rl_result r;
+	if (rl_eval(cfg, &r) != RL_OK) {
+		snprintf(err, errlen, "side %s: %s", side, r.error);
+		return -1;
+	}
+	*tps = r.total_tps;
+	return 0;
+}
+
+int rl_mc_run(const rl_config *a, const rl_config *b, const rl_uparam *u,
+              size_t nu, const rl_mc_opts *o, rl_mc_result *res, char *err,
+              size_t errlen)
+{
+	mc_job j;
+	pthread_t th[STREAMS];
+	int nt, t, started = 0;
+	size_t i, nv = 0, ge = 0, nviol = 0;
+	double *sorted, sum = 0, tb;
+
+	if (o->samples > res->samples || o->samples == 0) {
+		snprintf(err, errlen, "samples must be between 1 and %zu",
+		         res->samples);
+		return -1;
+	}
+	memset(&j, 0, sizeof j);
+	j.a = a;
+	j.b = b;
+	j.u = u;
+	j.nu = nu;
+	j.o = o;
+	j.res = res;
+	if (side_tps(a, &j.a_tps, err, errlen, "a") ||
+	    side_tps(b, &tb, err, errlen, "b"))
+		return -1;
+	for (i = 0; i < nu; i++)
+		if (u[i].side == 0)
+			j.a_varies = 1;
+	pthread_mutex_init(&j.mu, NULL);
+	nt = o->threads > 0 ? o->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (nt < 1)
+		nt = 1;
+	if (nt > STREAMS)
+		nt = STREAMS;
+	memset(res->violates, 0, o->samples);
+	for (t = 1; t < nt; t++)
+		if (pthread_create(&th[t], NULL, worker, &j) == 0)
+			started = t;
+		else
+			break;
+	worker(&j);
+	for (t = 1; t <= started; t++)
+		pthread_join(th[t], NULL);
+	pthread_mutex_destroy(&j.mu);
+
+	res->samples = o->samples;
+	memset(res->viol_count, 0, sizeof res->viol_count);
+	sorted = malloc(o->samples * sizeof *sorted);
+	if (!sorted) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (i = 0; i < o->samples; i++) {
+		double s = res->speedup[i];
+		int k;
+		if (!isfinite(s))
+			continue;
+		sorted[nv++] = s;
+		sum += s;
+		if (s >= o->target)
+			ge++;
+		if (res->violates[i])
+			nviol++;
+		for (k = 0; k < 4; k++)
+			if (res->violates[i] & (1u << k))
+				res->viol_count[k]++;
+	}
+	res->valid = nv;
+	res->failed = o->samples - nv;
+	if (nv) {
+		gsl_sort(sorted, 1, nv);
+		res->p05 = gsl_stats_quantile_from_sorted_data(sorted, 1, nv, 0.05);
+		res->p50 = gsl_stats_quantile_from_sorted_data(sorted, 1, nv, 0.50);
+		res->p95 = gsl_stats_quantile_from_sorted_data(sorted, 1, nv, 0.95);
+		res->mean = sum / (double)nv;
+		res->prob_ge_target = (double)ge / (double)nv;
+		res->violation_rate = (double)nviol / (double)nv;
+	} else {
+		res->p05 = res->p50 = res->p95 = res->mean = NAN;
+		res->prob_ge_target = res->violation_rate = NAN;
+	}
+	free(sorted);
+	return 0;
+}
+
+/* ---- tornado ---- */
+
+static double speedup_with(const rl_config *a, const rl_config *b,
+                           const rl_uparam *u, double x)
+{
+	rl_config ca = *a, cb = *b;
+	rl_result ra, rb;
+	*rl_param_ptr(u->side ? &cb : &ca, u->p) = x * u->p->scale;
+	if (rl_eval(&ca, &ra) != RL_OK || rl_eval(&cb, &rb) != RL_OK ||
+	    !(ra.total_tps > 0))
+		return NAN;
+	return rb.total_tps / ra.total_tps;
+}
+
+static int by_swing(const void *x, const void *y)
+{
+	const rl_tornado_row *p = x, *q = y;
+	double sp = isfinite(p->swing) ? p->swing : -1;
+	double sq = isfinite(q->swing) ? q->swing : -1;
+	if (sp != sq)
+		return sp < sq ? 1 : -1;
+	return p->index < q->index ? -1 : p->index > q->index;
+}
+
+int rl_tornado(const rl_config *a, const rl_config *b, const rl_uparam *u,
+               size_t nu, rl_tornado_row *rows, char *err, size_t errlen)
+{
+	size_t i;
+	double ta, tb;
+	if (side_tps(a, &ta, err, errlen, "a") ||
+	    side_tps(b, &tb, err, errlen, "b"))
+		return -1;
+	for (i = 0; i < nu; i++) {
+		rl_tornado_row *r = &rows[i];
+		r->index = i;
+		rl_uparam_range(&u[i], &r->low, &r->high);
+		r->speedup_low = speedup_with(a, b, &u[i], r->low);
+		r->speedup_high = speedup_with(a, b, &u[i], r->high);
+		r->swing = fabs(log(r->speedup_high / r->speedup_low));
+		if (r->low == r->high)
+			r->swing = 0;
+	}
+	qsort(rows, nu, sizeof *rows, by_swing);
+	return 0;
+}

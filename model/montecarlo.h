@@ -1,0 +1,104 @@
+/*
+** montecarlo.h: uncertainty of a speedup.  Each uncertain parameter of
+** side a or b has a distribution; Monte Carlo draws every parameter,
+** evaluates both sides with rl_eval() and gives the speedup's quantiles,
+** the probability of reaching a target and the share of samples that
+** violate physics.  A tornado table gives the speedup at each parameter's
+** low and high value, the others at their nominal values.
+**
+** Samples are drawn in a fixed number of streams, each with its own GSL
+** generator seeded from the seed and the stream number, so the result
+** depends on the seed and not on how many threads run the streams.
+*/
+#ifndef RL_MONTECARLO_H
+#define RL_MONTECARLO_H
+
+#include <stddef.h>
+
+#include <gsl/gsl_rng.h>
+
+#include "engine.h"
+#include "params.h"
+
+enum {
+	RL_DIST_UNIFORM = 0, /* low, high */
+	RL_DIST_TRIANGULAR,  /* low, mode, high */
+	RL_DIST_NORMAL,      /* mean, sd (truncated to low, high) */
+	RL_DIST_LOGNORMAL,   /* median, sigma of log (truncated) */
+	RL_DIST_COUNT
+};
+const char *rl_dist_name(int dist);
+int rl_dist_find(const char *name); /* -1 if unknown */
+
+/* Physical constraints a sample can violate (bits). */
+enum {
+	RL_VIOL_POWER = 1,   /* draws more than its TDP, or than the cap */
+	RL_VIOL_RETICLE = 2, /* a die larger than the reticle */
+	RL_VIOL_STACKS = 4,  /* HBM stacks that do not fit the die edge */
+	RL_VIOL_AREA = 8     /* area shares that add up to more than 1 */
+};
+
+typedef struct {
+	const rl_param *p;
+	int side;          /* 0: a, 1: b */
+	int dist;
+	double a, b, c;    /* display units, see the enum above */
+	double lo, hi;     /* truncation, display units */
+} rl_uparam;
+
+/* Draw one value (display units) from u's distribution, truncated to
+** [lo, hi] by redrawing (and clamping after 64 tries). */
+double rl_uparam_draw(const rl_uparam *u, gsl_rng *rng);
+
+/* The low and high values of the tornado: the bounds of uniform and
+** triangular distributions, the 5th and 95th percentiles of normal and
+** lognormal ones (within [lo, hi]). */
+void rl_uparam_range(const rl_uparam *u, double *low, double *high);
+
+/* Check a distribution's numbers; 0 or -1 with err. */
+int rl_uparam_check(const rl_uparam *u, char *err, size_t errlen);
+
+/* Violations of one evaluated configuration.  power_cap_w: the power
+** limit for a chip without a TDP (0: none). */
+unsigned rl_violations(const rl_config *cfg, const rl_result *r,
+                       double power_cap_w);
+
+typedef struct {
+	size_t samples;
+	unsigned long seed;
+	int threads;          /* 0: as many as the machine has, at most 16 */
+	double target;        /* speedup to reach */
+	double power_cap_w;   /* see rl_violations */
+} rl_mc_opts;
+
+typedef struct {
+	size_t samples, valid, failed;
+	double p05, p50, p95, mean;
+	double prob_ge_target;  /* of the valid samples */
+	double violation_rate;  /* of the valid samples */
+	size_t viol_count[4];   /* power, reticle, stacks, area */
+	double *speedup;        /* per sample, NAN when it failed */
+	unsigned char *violates;/* per sample, the violation bits */
+} rl_mc_result;
+
+rl_mc_result *rl_mc_alloc(size_t samples);
+void rl_mc_free(rl_mc_result *r);
+
+/* Speedup = total tokens/s of b / that of a.  Returns 0, or -1 with err
+** when the nominal configurations cannot be evaluated. */
+int rl_mc_run(const rl_config *a, const rl_config *b, const rl_uparam *u,
+              size_t nu, const rl_mc_opts *o, rl_mc_result *res, char *err,
+              size_t errlen);
+
+typedef struct {
+	size_t index;          /* into the rl_uparam array */
+	double low, high;      /* display units */
+	double speedup_low, speedup_high; /* NAN where not evaluable */
+	double swing;          /* |log(high / low speedup)| */
+} rl_tornado_row;
+
+/* rows[nu], sorted by swing, largest first.  Returns 0 or -1 + err. */
+int rl_tornado(const rl_config *a, const rl_config *b, const rl_uparam *u,
+               size_t nu, rl_tornado_row *rows, char *err, size_t errlen);
+
+#endif

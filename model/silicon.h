@@ -1,0 +1,90 @@
+/*
+** silicon.h: a chip given by its design (process node, die area and how it
+** is spent, clock, HBM) turned into the spec sheet the engine uses, and the
+** reverse: from a spec sheet, the transistor share its MAC arrays need.
+**
+** Model (silicon.c): every block of the die has the same transistor
+** density (the design's achieved density, or the node's logic density), so
+** a block's transistor share equals its area share.  MAC arrays hold
+** transistors_per_fma transistors per FP16 FMA unit; peak dense BF16 FLOP/s
+** = 2 x FMA units x clock, FP8 and FP4 as fixed multiples.  SRAM bytes =
+** SRAM area x the node's macro density.  HBM from the generation's stack
+** capacity and bandwidth.  Constraints that a design may violate (and a
+** user may want to explore) are flags, with text on demand.
+*/
+#ifndef RL_SILICON_H
+#define RL_SILICON_H
+
+#include <stddef.h>
+
+#include "rl_config.h"
+
+/* Blocks of the die budget. */
+enum {
+	RL_BLK_MAC = 0,  /* matrix (MAC) arrays */
+	RL_BLK_VECTOR,   /* vector units */
+	RL_BLK_SRAM,     /* SRAM */
+	RL_BLK_PHY,      /* HBM PHYs and I/O */
+	RL_BLK_OTHER,    /* control and other logic */
+	RL_BLK_REST,     /* area not assigned to any block */
+	RL_BLK_COUNT
+};
+
+/* HBM generations, in the order of the design.hbm_gen choices. */
+enum { RL_HBM_NONE = 0, RL_HBM2E, RL_HBM3, RL_HBM3E, RL_HBM4, RL_HBM_COUNT };
+
+/* Physical constraints a design can violate (bit flags). */
+enum {
+	RL_V_RETICLE = 1,   /* a die is larger than the reticle */
+	RL_V_HBM_EDGE = 2,  /* the HBM PHYs do not fit along the long edges */
+	RL_V_PHY_AREA = 4,  /* frac_phy is smaller than the HBM PHYs need */
+	RL_V_FRACTIONS = 8, /* area shares add up to more than 1 */
+	RL_V_POWER = 16     /* the workload exceeds the TDP even at the lowest clock */
+};
+
+typedef struct {
+	double die_m2;          /* one die */
+	double dies;            /* per package */
+	double density_per_m2;  /* transistors per m^2 used */
+	double transistors;     /* per die */
+	double area_m2[RL_BLK_COUNT];     /* per die */
+	double transistors_blk[RL_BLK_COUNT]; /* per die */
+	double share[RL_BLK_COUNT];       /* of the die */
+	double frac_sum;        /* of the five named blocks */
+	double fma_units;       /* FP16 FMA units per package */
+	double mac_share;       /* transistor share of the MAC arrays */
+	double peak_flops_bf16; /* per package, dense */
+	double peak_flops_fp8;
+	double peak_flops_fp4;
+	double sram_bytes;      /* per package; 0 when frac_sram is 0 */
+	double hbm_bytes;       /* per package; 0 without stacks */
+	double hbm_Bps;
+	double edge_m;          /* long edges of one die: where PHYs go */
+	double edge_needed_m;   /* PHY edge the stacks of one die need */
+	double phy_needed_m2;   /* PHY area the stacks of one die need */
+	unsigned violations;    /* RL_V_* */
+} rl_silicon;
+
+/* Name of a block ("mac", "vector", ...). */
+const char *rl_block_name(int block);
+/* Name of an HBM generation; stack capacity and bandwidth it implies. */
+const char *rl_hbm_name(int gen);
+double rl_hbm_stack_bytes(int gen);
+double rl_hbm_stack_Bps(int gen);
+
+/* Derive the silicon of cfg's design.  Returns RL_OK (violations are
+** flags), or RL_EINVAL with a message in err when the design cannot be
+** evaluated: no die area, no density (no node), shares over 1. */
+int rl_silicon_derive(const rl_config *cfg, rl_silicon *si, char *err,
+                      size_t errlen);
+
+/* Overwrite the fields of a spec sheet that the design determines (peaks,
+** and SRAM and HBM when the design has them). */
+void rl_silicon_apply(const rl_silicon *si, rl_chip *chip);
+
+/* Text of each violated constraint, one per entry of out (at most max);
+** returns how many. */
+size_t rl_silicon_explain(const rl_config *cfg, const rl_silicon *si,
+                          unsigned violations, char out[][200], size_t max);
+
+#endif

@@ -1,0 +1,193 @@
+/*
+** solve.c: one parameter's value at which a metric reaches a target
+** (solve.h).  A grid over the range (log-spaced when it spans decades)
+** finds the first sign change of log(metric / target), then GSL's Brent
+** solver narrows it to a relative 1e-12.  The grid also tells, when there
+** is no crossing, which bound stops the target.
+*/
+#include "solve.h"
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_roots.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define GRID 97
+
+typedef struct {
+	rl_config cfg;
+	const rl_param *p;
+	rl_metric_fn m;
+	void *ud;
+	double target;
+	double fallback; /* returned where the metric cannot be evaluated */
+} solve_ctx;
+
+/* log(metric / target) at display value x; NAN where not evaluable */
+static double g_at(solve_ctx *c, double x)
+{
+	double v;
+	*rl_param_ptr(&c->cfg, c->p) = x * c->p->scale;
+	if (c->m(&c->cfg, c->ud, &v) != 0 || !(v > 0) || !isfinite(v))
+		return NAN;
+	return log(v / c->target);
+}
+
+static double g_gsl(double x, void *ud)
+{
+	solve_ctx *c = ud;
+	double g = g_at(c, x);
+	return isfinite(g) ? g : c->fallback;
+}
+
+static void grid_points(double lo, double hi, double *x)
+{
+	int i;
+	int logs = hi > 0 && (lo <= 0 || hi / lo >= 100);
+	double l0 = lo > 0 ? lo : hi * 1e-7;
+	for (i = 0; i < GRID; i++) {
+		double t = (double)i / (GRID - 1);
+		x[i] = logs ? l0 * pow(hi / l0, t) : lo + (hi - lo) * t;
+	}
+	if (logs && lo <= 0)
+		x[0] = lo; /* the bound itself, if it can be evaluated */
+	x[GRID - 1] = hi;
+}
+
+int rl_solve(const rl_config *base, const rl_param *p, double lo, double hi,
+             rl_metric_fn m, void *ud, double target, rl_solve_result *res,
+             char *err, size_t errlen)
+{
+	solve_ctx c;
+	double x[GRID], g[GRID];
+	int i, cross = -1, nval = 0, ibest = -1, imin = -1;
+	char name[160];
+
+	memset(res, 0, sizeof *res);
+	res->value = NAN;
+	res->metric = NAN;
+	res->best_at = NAN;
+	snprintf(name, sizeof name, "%s.%s", p->section, p->key);
+	if (p->type == RL_PT_ENUM || p->type == RL_PT_BOOL) {
+		snprintf(err, errlen, "%s is a choice, not a number: it cannot "
+		         "be solved for", name);
+		return -1;
+	}
+	if (!(target > 0) || !isfinite(target)) {
+		snprintf(err, errlen, "the target must be a positive number");
+		return -1;
+	}
+	if (lo > hi) {
+		lo = p->min;
+		hi = p->max;
+	}
+	res->lo = lo;
+	res->hi = hi;
+	memset(&c, 0, sizeof c);
+	c.cfg = *base;
+	c.p = p;
+	c.m = m;
+	c.ud = ud;
+	c.target = target;
+
+	grid_points(lo, hi, x);
+	for (i = 0; i < GRID; i++) {
+		g[i] = g_at(&c, x[i]);
+		if (!isfinite(g[i]))
+			continue;
+		nval++;
+		if (ibest < 0 || g[i] > g[ibest])
+			ibest = i;
+		if (imin < 0 || g[i] < g[imin])
+			imin = i;
+	}
+	for (i = 0; i + 1 < GRID && cross < 0; i++) {
+		int j = i + 1;
+		if (!isfinite(g[i]))
+			continue;
+		while (j < GRID && !isfinite(g[j]))
+			j++;
+		if (j < GRID && ((g[i] < 0) != (g[j] < 0) || g[i] == 0))
+			cross = i;
+	}
+	if (nval == 0) {
+		snprintf(res->reason, sizeof res->reason,
+		         "no value of %s in [%g, %g] can be evaluated", name, lo,
+		         hi);
+		return 0;
+	}
+	if (cross < 0) {
+		int all_above = g[imin] > 0;
+		int at = all_above ? imin : ibest;
+		int first = 0, last = GRID - 1;
+		while (!isfinite(g[first]))
+			first++;
+		while (!isfinite(g[last]))
+			last--;
+		res->best_at = x[at];
+		res->metric = target * exp(g[at]);
+		res->bound = at == last ? 1 : at == first ? -1 : 0;
+		if (all_above)
+			snprintf(res->reason, sizeof res->reason,
+			         "above the target over the whole range of %s: "
+			         "lowest %.4g at %g", name, res->metric, x[at]);
+		else if (res->bound)
+			snprintf(res->reason, sizeof res->reason,
+			         "infeasible: the %s bound %s = %g stops it at %.4g "
+			         "(target %g)", res->bound > 0 ? "upper" : "lower",
+			         name, x[at], res->metric, target);
+		else
+			snprintf(res->reason, sizeof res->reason,
+			         "infeasible: at most %.4g, at %s = %g, inside the "
+			         "range (target %g)", res->metric, name, x[at],
+			         target);
+		return 0;
+	}
+	{
+		int j = cross + 1, status, it = 0;
+		double a, b, r = x[cross];
+		const gsl_root_fsolver_type *T = gsl_root_fsolver_brent;
+		gsl_root_fsolver *s;
+		gsl_function F;
+		while (!isfinite(g[j]))
+			j++;
+		a = x[cross];
+		b = x[j];
+		res->direction = g[j] > g[cross] ? 1 : -1;
+		if (g[cross] == 0) {
+			r = a;
+		} else if (g[j] != 0) {
+			c.fallback = g[cross];
+			F.function = g_gsl;
+			F.params = &c;
+			s = gsl_root_fsolver_alloc(T);
+			if (!s) {
+				snprintf(err, errlen, "out of memory");
+				return -1;
+			}
+			gsl_root_fsolver_set(s, &F, a, b);
+			do {
+				it++;
+				status = gsl_root_fsolver_iterate(s);
+				if (status != GSL_SUCCESS)
+					break;
+				r = gsl_root_fsolver_root(s);
+				a = gsl_root_fsolver_x_lower(s);
+				b = gsl_root_fsolver_x_upper(s);
+				status = gsl_root_test_interval(a, b, 0, 1e-12);
+			} while (status == GSL_CONTINUE && it < 200);
+			gsl_root_fsolver_free(s);
+		} else {
+			r = b;
+		}
+		res->iterations = it;
+		res->feasible = 1;
+		res->value = r;
+		res->metric = target * exp(g_at(&c, r));
+		snprintf(res->reason, sizeof res->reason,
+		         "reaches %g at %s %s %.6g", target, name,
+		         res->direction > 0 ? ">=" : "<=", r);
+	}
+	return 0;
+}

@@ -1,0 +1,36 @@
+/*
+** solve.h: what must be true.  The value of one parameter, within its
+** table range, at which a metric reaches a target (GSL's Brent root finder
+** on log(metric / target)), or why no value in the range reaches it and
+** which bound stops it.
+*/
+#ifndef RL_SOLVE_H
+#define RL_SOLVE_H
+
+#include "metric.h"
+#include "params.h"
+
+typedef struct {
+	int feasible;      /* 1: value reaches the target */
+	double value;      /* display units; NAN when infeasible */
+	double metric;     /* metric at value (feasible) or the best reached */
+	double best_at;    /* infeasible: the value where the metric comes
+	                      closest to the target */
+	int direction;     /* +1: the metric rises through the target as the
+	                      value rises ("at least"), -1 falls ("at most") */
+	int bound;         /* infeasible: -1 the lower bound, +1 the upper
+	                      bound stops it, 0 neither (peaks inside) */
+	double lo, hi;     /* the range searched, display units */
+	int iterations;
+	char reason[320];
+} rl_solve_result;
+
+/* Vary parameter p of `base` over [lo, hi] (display units; pass lo > hi
+** to use the parameter's table range) and find where m() == target (> 0).
+** Enum and boolean parameters cannot be solved for.  Returns 0 (feasible
+** or not, see res), or -1 with err on bad input. */
+int rl_solve(const rl_config *base, const rl_param *p, double lo, double hi,
+             rl_metric_fn m, void *ud, double target, rl_solve_result *res,
+             char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,13 @@
+/*
+** stats.h: small statistics over arrays of errors.
+*/
+#ifndef RL_STATS_H
+#define RL_STATS_H
+
+#include <stddef.h>
+
+/* q-quantile (0..1, linear interpolation) of |x| over the finite values;
+** NAN when there are none. */
+double stats_abs_quantile(const double *x, size_t n, double q);
+
+#endif
