@@ -55,19 +55,18 @@ static const char *const pat_util[] = {
     "profile.eff_*", "profile.gemm_m_half", "profile.*overhead*",
     "profile.allreduce_latency_us", NULL};
 static const char *const pat_bw[] = {"chip.hbm_tbps", "design.hbm_gen",
-                                     "design.hbm_stacks", "design.hbm_*bps*",
-                                     NULL};
+                                     "design.hbm_stacks",
+                                     "design.hbm_stack_gbps", NULL};
 static const char *const pat_cap[] = {
-    "chip.hbm_gb", "design.hbm_stack_*", "profile.max_num_tokens",
+    "chip.hbm_gb", "design.hbm_stack_gb", "profile.max_num_tokens",
     "profile.max_batch_size", "profile.kv_fraction",
     "profile.tokens_per_block", "profile.runtime_reserved_gb",
     "profile.kv_precision", "scenario.batch", NULL};
 static const char *const pat_link[] = {"chip.link_*", "profile.allreduce",
                                        NULL};
 static const char *const pat_power[] = {
-    "chip.tdp_w", "node.*energy*", "node.*_pj*", "node.*leak*",
-    "cost.static_w", "cost.*j_per_bit", "design.*tdp*", "design.*volt*",
-    NULL};
+    "chip.tdp_w", "power.*", "node.fma_pj_*", "node.sram_pj_*",
+    "design.energy_overhead", NULL};
 
 size_t rl_claim_factors(rl_factor *out)
 {
