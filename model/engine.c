@@ -138,6 +138,13 @@ static int fail(rl_result *r, int code, const char *msg)
 	return code;
 }
 
+/* a is a whole multiple of b (both whole numbers >= 1) */
+static int divides(double b, double a)
+{
+	long long ia = (long long)a, ib = (long long)b;
+	return ib > 0 && ia % ib == 0;
+}
+
 static int check(const rl_config *cfg, rl_result *r)
 {
 	const rl_model *m = &cfg->model;
@@ -151,23 +158,23 @@ static int check(const rl_config *cfg, rl_result *r)
 	if (m->experts_per_token > m->experts)
 		return fail(r, RL_EINVAL,
 		            "model: experts_per_token exceeds experts");
-	if (fmod(m->heads, m->kv_heads) != 0)
+	if (!divides(m->kv_heads, m->heads))
 		return fail(r, RL_EINVAL,
 		            "model: heads must be a multiple of kv_heads");
-	if (fmod(m->heads, tp) != 0) {
+	if (!divides(tp, m->heads)) {
 		snprintf(msg, sizeof msg,
 		         "tp = %g does not divide the model's %g attention heads",
 		         tp, m->heads);
 		return fail(r, RL_EINVAL, msg);
 	}
-	if (fmod(m->kv_heads, tp) != 0 && fmod(tp, m->kv_heads) != 0) {
+	if (!divides(tp, m->kv_heads) && !divides(m->kv_heads, tp)) {
 		snprintf(msg, sizeof msg,
 		         "tp = %g and the model's %g KV heads: neither divides "
 		         "the other",
 		         tp, m->kv_heads);
 		return fail(r, RL_EINVAL, msg);
 	}
-	if (fmod(chips, tp) != 0) {
+	if (!divides(tp, chips)) {
 		snprintf(msg, sizeof msg,
 		         "chips = %g is not a multiple of tp = %g", chips, tp);
 		return fail(r, RL_EINVAL, msg);
@@ -312,7 +319,10 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 			}
 			n_dec = N * share_dec;
 			avail = fmax(1.0, mnt - n_dec);
-			k = fmax(1.0, s->isl / avail);
+			avail = fmax(1.0, s->isl / avail);
+			if (avail == k)
+				break; /* converged */
+			k = avail;
 		}
 		p = n_dec * s->isl / (s->osl - 1);
 		if (n_dec + p > mnt) /* rounding of the fixed point */

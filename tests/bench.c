@@ -1,0 +1,81 @@
+/*
+** bench.c: `make bench`: how fast the engine evaluates, and (when the sweep
+** code provides rl_bench_store) how fast sweeps store.  Target: at least 5
+** million evaluations per second on one core.
+*/
+#include <stdio.h>
+#include <time.h>
+
+#include "../model/engine.h"
+#include "../model/params.h"
+
+/* Provided by sweeps/ when it is built in; weak so the engine bench runs
+** on its own. */
+int rl_bench_store(FILE *out) __attribute__((weak));
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static void setup(rl_config *c)
+{
+	/* Llama-3 70B FP8 on 8 H100s, TP8, a profile with every term on */
+	rl_config_defaults(c);
+	c->chip.peak_flops_bf16 = 989.4e12;
+	c->chip.peak_flops_fp8 = 1978.9e12;
+	c->chip.hbm_bytes = 85.9e9;
+	c->chip.hbm_Bps = 3.35e12;
+	c->chip.link_Bps = 450e9;
+	c->chip.link_latency_s = 1e-6;
+	c->model.layers = 80;
+	c->model.hidden = 8192;
+	c->model.heads = 64;
+	c->model.kv_heads = 8;
+	c->model.head_dim = 128;
+	c->model.ffn_hidden = 28672;
+	c->model.vocab = 128256;
+	c->scen.precision = 2; /* fp8 */
+	c->scen.tp = 8;
+	c->scen.chips = 8;
+	c->prof.eff_compute = 0.8;
+	c->prof.eff_kv_memory = 0.3;
+	c->prof.eff_memory = 0.9;
+	c->prof.iter_overhead_s = 7e-3;
+	c->prof.seq_overhead_s = 19e-6;
+	c->prof.allreduce_latency_s = 60e-6;
+	c->prof.max_num_tokens = 2048;
+	c->prof.runtime_reserved_bytes = 2e9;
+}
+
+int main(void)
+{
+	rl_config c;
+	rl_result r;
+	long n = 0, target = 5000000;
+	double t0, dt, sink = 0;
+	setup(&c);
+	t0 = now();
+	do {
+		long k;
+		for (k = 0; k < 100000; k++, n++) {
+			/* vary the shape so that nothing is hoisted out */
+			c.scen.isl = 128 + (double)(n & 1023);
+			c.scen.osl = 64 + (double)((n >> 3) & 511);
+			if (rl_eval(&c, &r) == RL_OK)
+				sink += r.output_tps;
+		}
+		dt = now() - t0;
+	} while (dt < 2.0);
+	printf("engine: %ld evaluations in %.2f s: %.2f million per second on "
+	       "one core (target >= %.0f million)%s\n",
+	       n, dt, (double)n / dt / 1e6, (double)target / 1e6,
+	       (double)n / dt >= (double)target ? "" : "  BELOW TARGET");
+	if (sink < 0)
+		printf("%g\n", sink);
+	if (rl_bench_store)
+		return rl_bench_store(stdout);
+	return 0;
+}

@@ -1,0 +1,90 @@
+#!/bin/sh
+# cli_eval.sh: the command-line contract of eval, params, calibrate and
+# validate, and every bad input of the engine issue (exit 2, a message).
+. "$(dirname "$0")/clilib.sh"
+
+E="$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 8"
+
+expect_exit 0 "eval prints a table" -- $E
+expect_out "output_tokens_per_s" "table has throughput"
+expect_exit 0 "eval --json" -- $E --json
+for k in '"throughput"' '"output_tokens_per_s"' '"total_tokens_per_s"' \
+	'"output_tokens_per_s_per_chip"' '"latency"' '"ttft_s"' '"tpot_s"' \
+	'"batch"' '"concurrency"' '"utilization"' '"mfu"' '"prefill"' \
+	'"decode"' '"bound"' '"memory"' '"weights_bytes"' '"kv_bytes_per_token"'; do
+	expect_out "$k" "json has $k"
+done
+# FP8 KV cache of Llama-3 70B: 2 x 80 x 8 x 128 bytes = 163840 per token
+expect_out '"kv_bytes_per_token": 163840' "json kv bytes per token by hand"
+expect_exit 0 "scenario preset" -- $RL eval --scenario etched-bench --chip h100-sxm --json
+expect_out '"isl": 2048' "scenario sets isl"
+expect_out '"tp": 8' "scenario sets tp"
+expect_exit 0 "preset given as a path" -- $RL eval --chip "$ROOFLAB_DATA/chips/h100-sxm.ini" --model llama3-8b
+expect_exit 0 "prefill only" -- $RL eval --chip h100-sxm --model llama3-8b --osl 1 --json
+expect_out '"bound": "none"' "prefill-only has no decode bound"
+expect_exit 0 "--set" -- $E --set chip.hbm_tbps=6 --json
+expect_exit 0 "params lists" -- $RL params
+expect_out "chip.hbm_tbps +TB/s" "params shows unit"
+expect_out "profile.max_num_tokens" "params lists profile"
+
+# bad input: exit 2 and a message
+expect_exit 2 "unknown chip" -- $RL eval --chip h900 --model llama3-8b
+expect_err "unknown chip 'h900'; known: .*h100-sxm" "unknown chip lists known"
+expect_exit 2 "unknown model" -- $RL eval --chip h100-sxm --model llama9
+expect_err "unknown model 'llama9'; known: .*llama3-70b" "unknown model lists known"
+expect_exit 2 "unknown profile" -- $E --profile nope
+expect_err "unknown profile 'nope'; known: .*ideal" "unknown profile lists known"
+expect_exit 2 "unknown parameter" -- $E --set chip.hbm_tbs=4
+expect_err "unknown parameter 'chip.hbm_tbs'; did you mean chip.hbm_tbps" "suggests closest"
+expect_exit 2 "out of range" -- $E --set profile.eff_compute=1.5
+expect_err "eff_compute = 1.5 is outside the allowed \[0.001, 1\]" "names the range"
+expect_exit 2 "not a number" -- $E --set chip.hbm_tbps=fast
+expect_err "not a number" "says not a number"
+expect_exit 2 "nan" -- $E --set chip.hbm_tbps=nan
+expect_err "not a finite number" "nan refused"
+expect_exit 2 "inf" -- $E --set chip.hbm_tbps=inf
+expect_exit 2 "bad precision" -- $RL eval --chip h100-sxm --model llama3-8b --precision int3
+expect_err "'int3' is not one of" "lists precisions"
+expect_exit 2 "tp does not divide heads" -- $RL eval --chip h100-sxm --model llama3-70b --tp 3
+expect_err "tp = 3 does not divide the model's 64 attention heads" "tp message"
+expect_exit 2 "model does not fit" -- $RL eval --chip h100-sxm --model llama3-405b --precision fp16 --tp 1
+expect_err "does not fit: .* by [0-9.]+ GB" "says by how much"
+expect_exit 2 "no fp8 on a100" -- $RL eval --chip a100-sxm --model llama3-8b --precision fp8
+expect_err "no fp8 matrix peak" "names missing peak"
+expect_exit 2 "negative isl" -- $RL eval --chip h100-sxm --model llama3-8b --isl -5
+expect_exit 2 "missing chip" -- $RL eval --model llama3-8b
+expect_err "missing --chip" "asks for chip"
+expect_exit 2 "missing value" -- $RL eval --chip
+expect_exit 2 "unknown option" -- $E --frobnicate
+expect_exit 2 "unknown command" -- $RL frobnicate
+expect_exit 2 "chips not a multiple of tp" -- $E --chips 12
+
+printf '[chip]\npeak_tflops_fp8 = 100\nthis line is wrong\n' > "$tmpd/bad.ini"
+expect_exit 2 "malformed ini" -- $RL eval --chip "$tmpd/bad.ini" --model llama3-8b
+expect_err "bad.ini:3: expected 'key = value'" "file:line in message"
+printf '[chip]\nhbm_tbps = -3\n' > "$tmpd/neg.ini"
+expect_exit 2 "ini value out of range" -- $RL eval --chip "$tmpd/neg.ini" --model llama3-8b
+expect_err "neg.ini:2: chip.hbm_tbps = -3 is outside" "ini range with file:line"
+printf '[chip]\nhbm_tbsp = 3\n' > "$tmpd/typo.ini"
+expect_exit 2 "ini unknown key" -- $RL eval --chip "$tmpd/typo.ini" --model llama3-8b
+expect_err "typo.ini:2: unknown parameter 'chip.hbm_tbsp'; did you mean chip.hbm_tbps" "ini suggestion"
+printf 'peak_tflops_fp8 = 1\n' > "$tmpd/nosec.ini"
+expect_exit 2 "ini key before section" -- $RL eval --chip "$tmpd/nosec.ini" --model llama3-8b
+expect_err "nosec.ini:1: key 'peak_tflops_fp8' before any \[section\]" "ini section message"
+
+# validate and calibrate
+expect_exit 0 "validate" -- $RL validate
+expect_out "median \|error\|" "validate prints median"
+expect_exit 0 "validate --db" -- $RL validate --db "$tmpd/v.db"
+expect_exit 2 "validate unknown profile" -- $RL validate --profile nope
+printf 'id,chip\nx,y\n' > "$tmpd/m.csv"
+expect_exit 2 "measurements without columns" -- $RL validate --measurements "$tmpd/m.csv"
+expect_err "header lacks column" "names the missing column"
+expect_exit 0 "calibrate writes a profile" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --no-loo --out "$tmpd/fit.ini"
+expect_out "wrote " "calibrate says where"
+expect_exit 0 "fitted profile is usable" -- $E --profile "$tmpd/fit.ini"
+expect_exit 2 "calibrate bad fit param" -- $RL calibrate --profile ideal --fit eff_bogus
+expect_err "not a real-valued profile parameter" "fit param message"
+expect_exit 2 "calibrate with no rows" -- $RL calibrate --profile ideal --software nothing-like-this
+expect_err "need at least" "too few rows message"
+finish

@@ -1,0 +1,448 @@
+/*
+** test_engine.c: the engine against expectations derived by hand.
+**
+** Model shapes come from ../shared/reference/models.csv; chip numbers from
+** hardware.csv.  Every expected value is worked out in the comment next to
+** it, from the formulas documented in model/transformer.c and engine.c,
+** not from the program's output.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "../model/engine.h"
+#include "../model/params.h"
+
+static void llama3_70b(rl_model *m)
+{
+	m->layers = 80;
+	m->hidden = 8192;
+	m->heads = 64;
+	m->kv_heads = 8;
+	m->head_dim = 128;
+	m->ffn_hidden = 28672;
+	m->vocab = 128256;
+	m->experts = 1;
+	m->experts_per_token = 1;
+	m->tied_embeddings = 0;
+}
+
+static void llama3_8b(rl_model *m)
+{
+	llama3_70b(m);
+	m->layers = 32;
+	m->hidden = 4096;
+	m->heads = 32;
+	m->ffn_hidden = 14336;
+}
+
+/* H100 SXM spec sheet (hardware.csv) and the ideal profile. */
+static void h100_ideal(rl_config *c)
+{
+	rl_config_defaults(c);
+	c->chip.peak_flops_bf16 = 989.4e12;
+	c->chip.peak_flops_fp8 = 1978.9e12;
+	c->chip.hbm_bytes = 80e9;
+	c->chip.hbm_Bps = 3.35e12;
+	c->chip.link_Bps = 450e9;
+	c->prof.eff_compute = 1;
+	c->prof.eff_attention = 1;
+	c->prof.eff_memory = 1;
+	c->prof.eff_kv_memory = 1;
+	c->prof.eff_link = 1;
+	c->prof.iter_overhead_s = 0;
+	c->prof.layer_overhead_s = 0;
+	c->prof.seq_overhead_s = 0;
+	c->prof.runtime_reserved_bytes = 0;
+	c->prof.kv_fraction = 1;
+	c->prof.tokens_per_block = 1;
+	c->prof.max_num_tokens = 16384;
+	c->prof.max_batch_size = 4096;
+	c->scen.precision = RL_PREC_FP8;
+	c->scen.tp = 1;
+	c->scen.chips = 1;
+	llama3_70b(&c->model);
+}
+
+static void near(double got, double want, double rel)
+{
+	if (fabs(got - want) > rel * fabs(want)) {
+		print_error("got %.10g, want %.10g (+-%g%%)\n", got, want,
+		            rel * 100);
+		fail();
+	}
+}
+
+/* Llama-3 70B: per layer QKV 8192 x (8192 + 2 x 1024) = 83,886,080, O
+** 8192 x 8192 = 67,108,864, MLP 3 x 8192 x 28672 = 704,643,072, norms
+** 2 x 8192: 855,654,400 per layer, x 80 = 68,452,352,000; embedding and
+** LM head 128256 x 8192 = 1,050,673,152 each; final norm 8192.
+** Total 70,553,706,496 ("about 70.6B"). */
+static void test_llama3_70b_params(void **state)
+{
+	rl_model m;
+	rl_model_shape s;
+	(void)state;
+	llama3_70b(&m);
+	rl_model_shape_of(&m, &s);
+	near(s.params_total, 70553706496.0, 1e-12);
+	near(s.params_active, 70553706496.0, 1e-12);
+}
+
+/* Linear FLOPs per token: 2 x (80 x (150,994,944 + 704,643,072) + LM head
+** 1,050,673,152) = 2 x (68,451,041,280 + 1,050,673,152) = 139,003,428,864,
+** "about 139 GFLOP". */
+static void test_llama3_70b_flops(void **state)
+{
+	rl_model m;
+	rl_model_shape s;
+	(void)state;
+	llama3_70b(&m);
+	rl_model_shape_of(&m, &s);
+	near(s.linear_flops_per_token, 139003428864.0, 1e-12);
+	/* attention: 4 x 80 layers x 64 heads x 128 per context token */
+	near(s.attn_flops_per_ctx, 4.0 * 80 * 64 * 128, 1e-12);
+}
+
+/* FP8 KV cache: 2 (K and V) x 80 layers x 8 KV heads x 128 x 1 byte =
+** 163,840 bytes = 160 KiB per token. */
+static void test_llama3_70b_kv(void **state)
+{
+	rl_config c;
+	rl_result r;
+	(void)state;
+	h100_ideal(&c);
+	c.scen.isl = 128;
+	c.scen.osl = 128;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.kv_bytes_per_token, 160.0 * 1024, 1e-12);
+	/* tp 8: the 8 KV heads spread one per chip */
+	c.scen.tp = 8;
+	c.scen.chips = 8;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.kv_bytes_per_token_per_chip, 20.0 * 1024, 1e-12);
+}
+
+/* Mixtral 8x7B: per layer attention 4096 x 4096 x 2 + 2 x 4096 x 1024 =
+** 41,943,040; one expert 3 x 4096 x 14336 = 176,160,768; router 4096 x 8
+** = 32,768; norms 8192.  Total: 32 x (41,943,040 + 8 x 176,160,768 +
+** 32,768 + 8192) + 2 x 32000 x 4096 + 4096 = 46,702,792,704 (the published
+** 46.7B); active with 2 experts: 32 x 394,305,536 + 262,148,096 =
+** 12,879,925,248 (the published 12.9B). */
+static void test_mixtral_params(void **state)
+{
+	rl_model m;
+	rl_model_shape s;
+	(void)state;
+	llama3_70b(&m);
+	m.layers = 32;
+	m.hidden = 4096;
+	m.heads = 32;
+	m.kv_heads = 8;
+	m.ffn_hidden = 14336;
+	m.vocab = 32000;
+	m.experts = 8;
+	m.experts_per_token = 2;
+	rl_model_shape_of(&m, &s);
+	near(s.params_total, 46702792704.0, 1e-12);
+	near(s.params_active, 12879925248.0, 1e-12);
+	/* one token touches its 2 experts; a large batch touches all 8 */
+	near(rl_experts_touched(&m, 1), 2.0, 1e-12);
+	near(rl_experts_touched(&m, 10000), 8.0, 1e-9);
+	/* two tokens: 8 x (1 - (6/8)^2) = 3.5 */
+	near(rl_experts_touched(&m, 2), 3.5, 1e-12);
+}
+
+/* On the ideal profile a batch-1 decode step reads the weights once:
+** weights read = all parameters but the input embedding (only one row of
+** it is looked up) = 70,553,706,496 - 1,050,673,152 = 69,503,033,344
+** bytes at FP8, over 3.35 TB/s = 20.747 ms.  The rest (KV of 17 tokens,
+** elementwise traffic of one token) is below 0.2%. */
+static void test_decode_batch1_is_weights_over_bandwidth(void **state)
+{
+	rl_config c;
+	rl_result r;
+	(void)state;
+	h100_ideal(&c);
+	c.scen.isl = 16;
+	c.scen.osl = 2;
+	c.scen.batch = 1;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.decode.time_s, 69503033344.0 / 3.35e12, 2e-3);
+	assert_int_equal(r.decode_bound, RL_BOUND_MEMORY);
+	near(r.concurrency, 1.0, 1e-12);
+}
+
+/* A compute-bound prefill (one 4096-token prompt, osl 1, BF16, Llama-3 8B)
+** takes its FLOPs over the peak, plus its elementwise traffic over the
+** bandwidth (the engine keeps those kernels separate):
+**   linear FLOPs of 4096 tokens without the LM head, plus the LM head for
+**   the one token that produces logits;
+**   attention 4 L h dh x 4096 x 4097 / 2 (causal);
+**   elementwise (10 d + 3 f) x 2 bytes x L x 4096. */
+static void test_prefill_is_flops_over_peak(void **state)
+{
+	rl_config c;
+	rl_result r;
+	double L = 32, d = 4096, h = 32, kv = 8, dh = 128, f = 14336;
+	double V = 128256, n = 4096;
+	double per_layer = d * h * dh + 2 * d * kv * dh + h * dh * d + 3 * d * f;
+	double flops = n * 2 * L * per_layer + 2 * V * d +
+	               4 * L * h * dh * n * (n + 1) / 2;
+	double elem = (10 * d + 3 * f) * 2 * L * n;
+	(void)state;
+	h100_ideal(&c);
+	llama3_8b(&c.model);
+	c.scen.precision = RL_PREC_BF16;
+	c.scen.isl = n;
+	c.scen.osl = 1;
+	c.scen.batch = 1;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.ttft_s, flops / 989.4e12 + elem / 3.35e12, 1e-3);
+	assert_int_equal(r.prefill_bound, RL_BOUND_COMPUTE);
+	assert_int_equal(r.decode_bound, RL_BOUND_NONE);
+	/* a prefill-only request gives one output token per prompt */
+	near(r.output_tps, 1.0 / r.ttft_s, 1e-9);
+}
+
+/* With max_num_tokens 2048 and 2048 in / 128 out, decode tokens and
+** prefill chunks share the budget: n_dec (1 + 2048/127) <= 2048, so
+** n_dec = 2048 x 127 / 2175 = 119.58 sequences. */
+static void test_token_budget_caps_decode(void **state)
+{
+	rl_config c;
+	rl_result r;
+	(void)state;
+	h100_ideal(&c);
+	c.scen.tp = 8;
+	c.scen.chips = 8;
+	c.scen.isl = 2048;
+	c.scen.osl = 128;
+	c.prof.max_num_tokens = 2048;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.decode_seqs, 2048.0 * 127 / 2175, 1e-6);
+	assert_int_equal(r.concurrency_limit, RL_LIMIT_TOKENS);
+	/* output tokens per request 128, input 2048: total / output = 17 */
+	near(r.total_tps / r.output_tps, 2176.0 / 128, 1e-12);
+}
+
+/* Twice the chips at the same tp: twice the replicas and throughput. */
+static void test_data_parallel(void **state)
+{
+	rl_config c;
+	rl_result r1, r2;
+	(void)state;
+	h100_ideal(&c);
+	c.scen.tp = 4;
+	c.scen.chips = 4;
+	c.scen.isl = 512;
+	c.scen.osl = 256;
+	assert_int_equal(rl_serve(&c, &r1), RL_OK);
+	c.scen.chips = 8;
+	assert_int_equal(rl_serve(&c, &r2), RL_OK);
+	near(r2.replicas, 2.0, 0);
+	near(r2.output_tps, 2 * r1.output_tps, 1e-12);
+	near(r2.output_tps_per_chip, r1.output_tps_per_chip, 1e-12);
+}
+
+/* More of any resource never lowers throughput. */
+static void test_monotonic_resources(void **state)
+{
+	static const double shapes[][2] = {
+	    {128, 128}, {2048, 128}, {128, 2048}, {2048, 2048}, {32, 8192}};
+	size_t s, k;
+	(void)state;
+	for (s = 0; s < sizeof shapes / sizeof shapes[0]; s++) {
+		double prev_bw = 0, prev_fl = 0, prev_mem = 0;
+		for (k = 0; k < 12; k++) {
+			rl_config c;
+			rl_result r;
+			double x = 1.0 + 0.25 * (double)k;
+			h100_ideal(&c);
+			c.prof.eff_compute = 0.7;
+			c.prof.iter_overhead_s = 2e-3;
+			c.prof.seq_overhead_s = 10e-6;
+			c.prof.max_num_tokens = 2048;
+			c.scen.tp = 4;
+			c.scen.chips = 4;
+			c.scen.isl = shapes[s][0];
+			c.scen.osl = shapes[s][1];
+			c.chip.hbm_Bps *= x;
+			assert_int_equal(rl_serve(&c, &r), RL_OK);
+			assert_true(r.output_tps >= prev_bw * (1 - 1e-12));
+			prev_bw = r.output_tps;
+
+			h100_ideal(&c);
+			c.scen.tp = 4;
+			c.scen.chips = 4;
+			c.scen.isl = shapes[s][0];
+			c.scen.osl = shapes[s][1];
+			c.chip.peak_flops_fp8 *= x;
+			assert_int_equal(rl_serve(&c, &r), RL_OK);
+			assert_true(r.output_tps >= prev_fl * (1 - 1e-12));
+			prev_fl = r.output_tps;
+
+			h100_ideal(&c);
+			c.scen.tp = 4;
+			c.scen.chips = 4;
+			c.scen.isl = shapes[s][0];
+			c.scen.osl = shapes[s][1];
+			c.chip.hbm_bytes *= x;
+			assert_int_equal(rl_serve(&c, &r), RL_OK);
+			assert_true(r.output_tps >= prev_mem * (1 - 1e-12));
+			prev_mem = r.output_tps;
+		}
+	}
+}
+
+/* Achieved rates never exceed the roofline. */
+static void test_never_above_roofline(void **state)
+{
+	rl_config c;
+	rl_result r;
+	(void)state;
+	h100_ideal(&c);
+	c.scen.isl = 2048;
+	c.scen.osl = 128;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	assert_true(r.mfu <= 1.0 + 1e-12);
+	assert_true(r.avg_hbm_Bps <= c.chip.hbm_Bps * (1 + 1e-12));
+	assert_true(r.prefill.flops / r.prefill.time_s <=
+	            c.chip.peak_flops_fp8 * (1 + 1e-12));
+}
+
+/* Ring all-reduce of S = 1 MB over 8 chips at 100 GB/s with 1 us per step:
+** 2 x 7/8 x 1e6 / 1e11 = 17.5 us of transfer plus 14 steps = 31.5 us. */
+static void test_allreduce_ring(void **state)
+{
+	rl_config c;
+	double sent, t;
+	(void)state;
+	rl_config_defaults(&c);
+	c.chip.link_Bps = 100e9;
+	c.chip.link_latency_s = 1e-6;
+	c.prof.eff_link = 1;
+	c.prof.allreduce = RL_AR_RING;
+	t = rl_allreduce_time(&c, 1e6, 8, &sent);
+	near(t, 31.5e-6, 1e-12);
+	near(sent, 1.75e6, 1e-12);
+	/* two-shot: same bytes, 2 steps: 17.5 + 2 = 19.5 us */
+	c.prof.allreduce = RL_AR_TWO_SHOT;
+	near(rl_allreduce_time(&c, 1e6, 8, NULL), 19.5e-6, 1e-12);
+	/* one chip: nothing to reduce */
+	near(rl_allreduce_time(&c, 1e6, 1, NULL), 0, 0);
+}
+
+static void test_bad_tp(void **state)
+{
+	rl_config c;
+	rl_result r;
+	(void)state;
+	h100_ideal(&c);
+	c.scen.tp = 3; /* 64 heads */
+	c.scen.chips = 3;
+	assert_int_equal(rl_serve(&c, &r), RL_EINVAL);
+	assert_non_null(strstr(r.error, "does not divide"));
+	c.scen.tp = 4;
+	c.scen.chips = 6; /* not a multiple */
+	assert_int_equal(rl_serve(&c, &r), RL_EINVAL);
+}
+
+/* Llama-3 70B at FP16 is 141.1 GB of weights: on one 80 GB chip it is
+** short by 61.1 GB. */
+static void test_does_not_fit(void **state)
+{
+	rl_config c;
+	rl_result r;
+	(void)state;
+	h100_ideal(&c);
+	c.scen.precision = RL_PREC_FP16;
+	assert_int_equal(rl_serve(&c, &r), RL_ENOFIT);
+	assert_non_null(strstr(r.error, "by 61.1 GB"));
+	/* no FP8 on a chip without an FP8 peak */
+	h100_ideal(&c);
+	c.chip.peak_flops_fp8 = 0;
+	assert_int_equal(rl_serve(&c, &r), RL_EINVAL);
+}
+
+/* Parameter table: defaults are in range, names resolve, bad values are
+** refused with a message, enums parse by name. */
+static void test_param_table(void **state)
+{
+	size_t n, i;
+	const rl_param *t = rl_params(&n);
+	rl_config c;
+	char err[256];
+	const rl_param *p;
+	(void)state;
+	rl_config_defaults(&c);
+	for (i = 0; i < n; i++) {
+		assert_true(t[i].def >= t[i].min && t[i].def <= t[i].max);
+		assert_ptr_equal(rl_param_find(t[i].section, t[i].key), &t[i]);
+		assert_non_null(t[i].doc);
+	}
+	p = rl_param_find_full("chip.hbm_tbps");
+	assert_non_null(p);
+	assert_int_equal(rl_param_set_text(&c, p, "4.8", err, sizeof err),
+	                 RL_P_OK);
+	near(c.chip.hbm_Bps, 4.8e12, 1e-15);
+	assert_int_equal(rl_param_set_text(&c, p, "nan", err, sizeof err),
+	                 RL_P_NOTNUM);
+	assert_int_equal(rl_param_set_text(&c, p, "-1", err, sizeof err),
+	                 RL_P_RANGE);
+	assert_non_null(strstr(err, "outside"));
+	assert_int_equal(rl_param_set_text(&c, p, "4.8x", err, sizeof err),
+	                 RL_P_NOTNUM);
+	near(c.chip.hbm_Bps, 4.8e12, 1e-15); /* unchanged by the failures */
+	p = rl_param_find_full("scenario.precision");
+	assert_int_equal(rl_param_set_text(&c, p, "FP8", err, sizeof err),
+	                 RL_P_OK);
+	near(c.scen.precision, RL_PREC_FP8, 0);
+	assert_int_equal(rl_param_set_text(&c, p, "int3", err, sizeof err),
+	                 RL_P_CHOICE);
+	p = rl_param_find_full("scenario.tp");
+	assert_int_equal(rl_param_set_text(&c, p, "2.5", err, sizeof err),
+	                 RL_P_RANGE);
+	assert_null(rl_param_find_full("chip.nope"));
+}
+
+static void test_param_suggest(void **state)
+{
+	const char *out[4];
+	char buf[4][64];
+	size_t n, i;
+	int found = 0;
+	(void)state;
+	n = rl_param_suggest("chip.hbm_tbs", out, 4, buf);
+	assert_true(n >= 1);
+	for (i = 0; i < n; i++)
+		found |= !strcmp(out[i], "chip.hbm_tbps");
+	assert_true(found);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_llama3_70b_params),
+	    cmocka_unit_test(test_llama3_70b_flops),
+	    cmocka_unit_test(test_llama3_70b_kv),
+	    cmocka_unit_test(test_mixtral_params),
+	    cmocka_unit_test(test_decode_batch1_is_weights_over_bandwidth),
+	    cmocka_unit_test(test_prefill_is_flops_over_peak),
+	    cmocka_unit_test(test_token_budget_caps_decode),
+	    cmocka_unit_test(test_data_parallel),
+	    cmocka_unit_test(test_monotonic_resources),
+	    cmocka_unit_test(test_never_above_roofline),
+	    cmocka_unit_test(test_allreduce_ring),
+	    cmocka_unit_test(test_bad_tp),
+	    cmocka_unit_test(test_does_not_fit),
+	    cmocka_unit_test(test_param_table),
+	    cmocka_unit_test(test_param_suggest),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
