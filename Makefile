@@ -36,7 +36,7 @@ TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 BENCH_SRC := $(wildcard tests/bench*.c)
 
-.PHONY: all test test-run bench bench-run demo demo-run deps clean check-deps
+.PHONY: all test test-run bench bench-run demo demo-run deps clean check-deps FORCE
 
 all: check-deps
 	@$(MAKE) --no-print-directory rooflab
@@ -49,7 +49,8 @@ check-deps:
 deps:
 	@sh scripts/deps.sh ensure
 
-rooflab: $(BUILD)/librooflab.a $(BUILD)/cli/main.o
+# relinked every time: a SAN=1 build and a plain one share ./rooflab
+rooflab: $(BUILD)/librooflab.a $(BUILD)/cli/main.o FORCE
 	$(CC) $(LDFLAGS) -o $@ $(BUILD)/cli/main.o $(BUILD)/librooflab.a $(LIBS)
 
 $(BUILD)/librooflab.a: $(LIB_OBJ)
@@ -88,6 +89,8 @@ demo:
 
 demo-run: rooflab
 	@sh scripts/demo.sh
+
+FORCE:
 
 clean:
 	rm -rf build build-san rooflab out
