@@ -16,6 +16,7 @@ static const rl_command commands[] = {
     {"eval", cmd_eval, "throughput, latency and bounds of one configuration"},
     {"params", cmd_params, "every parameter with unit, range, default, doc"},
     {"presets", cmd_presets, "the presets in the data directory"},
+    {"area", cmd_area, "die budget, derived spec, power and cost of a design"},
     {"calibrate", cmd_calibrate, "fit a profile's efficiencies to measurements"},
     {"validate", cmd_validate, "model against published measurements"},
 };

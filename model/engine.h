@@ -96,6 +96,7 @@ typedef struct {
 	int power_limited;      /* 1 when the TDP limit lowered the clock */
 	double chip_usd;        /* cost of one chip */
 	double usd_per_mtok;    /* USD per million output tokens, system */
+	int violations;         /* RL_V_* flags of silicon.h (by-design chips, power) */
 	/* model arithmetic */
 	rl_model_shape shape;
 	char error[256];

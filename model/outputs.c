@@ -42,6 +42,12 @@ GET(g_flops_tok, r->shape.linear_flops_per_token)
 GET(g_flops_s, r->avg_flops_per_s)
 GET(g_hbm_s, r->avg_hbm_Bps)
 GET(g_link_s, r->avg_link_Bps)
+GET(g_power_w, r->power_w)
+GET(g_clock_scale, r->clock_scale)
+GET(g_power_limited, (double)r->power_limited)
+GET(g_chip_usd, r->chip_usd)
+GET(g_usd_mtok, r->usd_per_mtok)
+GET(g_violations, (double)r->violations)
 
 static const rl_output table[] = {
 {"throughput.output_tokens_per_s", "tokens/s", "tokens/s", 1, RL_OT_NUM,
@@ -108,6 +114,19 @@ static const rl_output table[] = {
  g_hbm_s, "HBM traffic per chip, average"},
 {"rates.link_bytes_per_s_per_chip", "bytes/s", "GB/s", 1e9, RL_OT_NUM,
  g_link_s, "link traffic sent per chip, average"},
+{"power.watts", "W", "W", 1, RL_OT_NUM, g_power_w,
+ "power one chip draws on this workload (null: the chip names no node)"},
+{"power.clock_scale", "", "", 1, RL_OT_NUM, g_clock_scale,
+ "share of the nominal clock the chip runs at (< 1: lowered to fit the TDP)"},
+{"power.limited", "", "", 1, RL_OT_NUM, g_power_limited,
+ "1: the TDP limit lowered the clock and the throughput"},
+{"cost.chip_usd", "USD", "USD", 1, RL_OT_NUM, g_chip_usd,
+ "price of one chip (cost.chip_usd, else the manufacturing cost model)"},
+{"cost.usd_per_million_tokens", "USD", "USD", 1, RL_OT_NUM, g_usd_mtok,
+ "hardware (amortized) and energy per million output tokens, system"},
+{"silicon.violations", "", "", 1, RL_OT_NUM, g_violations,
+ "physical constraints violated (flags: 1 reticle, 2 HBM edge, 4 PHY area, "
+ "16 over TDP at any clock)"},
 };
 
 const rl_output *rl_outputs(size_t *count)

@@ -1,0 +1,286 @@
+/*
+** cmd_area.c: `rooflab area`: the die budget of a chip's design (area,
+** transistors and share of each block), the spec it implies, its power at
+** full load and its cost, and every physical constraint it violates.
+*/
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../model/cost.h"
+#include "../model/engine.h"
+#include "../model/power.h"
+#include "../model/silicon.h"
+#include "commands.h"
+#include "json.h"
+#include "options.h"
+
+#define MAX_VIOL 8
+
+/* Everything the command shows. */
+typedef struct {
+	rl_silicon si;
+	rl_chip derived;      /* the spec sheet with the design's values */
+	int prec;             /* precision of the full-load power */
+	int have_power;
+	double full_flops;    /* FLOP/s at full load */
+	rl_power_parts pw;
+	rl_chip_cost cost;
+	int have_cost;
+	char viol[MAX_VIOL][200];
+	size_t nviol;
+} area_view;
+
+static void help(FILE *f)
+{
+	fputs("usage: rooflab area --chip NAME [--precision fp8|bf16|fp4] "
+	      "[--set section.key=value ...] [--json]\n\n"
+	      "The die budget of a chip's [design] section: area, transistors "
+	      "and share of\neach block, the peak FLOPS, SRAM and HBM it "
+	      "implies, the power with every MAC\narray busy and HBM at full "
+	      "bandwidth (at --precision, default fp8), the\nchip's cost, and "
+	      "every violated constraint (also as warnings on stderr).\nA spec-"
+	      "sheet chip whose [design] gives transistors and fma_units shows "
+	      "the\nreverse derivation: the transistor share its MAC arrays "
+	      "need.\nExit status: 0 ok (violations are warnings), 2 bad "
+	      "input, 1 internal.\n", f);
+}
+
+static int matrix_prec(const rl_scenario *s)
+{
+	int wp = rl_weight_prec(s), ap = rl_act_prec(s);
+	return rl_precision_bytes(wp) >= rl_precision_bytes(ap) ? wp : ap;
+}
+
+static void build(const rl_setup *st, area_view *v)
+{
+	const rl_config *cfg = &st->cfg;
+	v->derived = cfg->chip;
+	if (v->si.fma_units > 0 && cfg->design.clock_hz > 0)
+		rl_silicon_apply(&v->si, &v->derived);
+	v->prec = matrix_prec(&cfg->scen);
+	v->full_flops = rl_chip_peak(&v->derived, v->prec);
+	v->have_power = rl_power_known(cfg) && v->full_flops > 0;
+	if (v->have_power)
+		rl_power_of(cfg, v->prec, 1.0, v->full_flops, v->derived.hbm_Bps,
+		            0.0, &v->pw);
+	v->have_cost = rl_chip_cost_of(cfg, v->derived.hbm_bytes, &v->cost) == 0;
+	v->nviol = rl_silicon_explain(cfg, &v->si, v->si.violations, v->viol,
+	                              MAX_VIOL);
+	if (v->have_power && cfg->chip.tdp_w > 0 &&
+	    v->pw.total_w > cfg->chip.tdp_w && v->nviol < MAX_VIOL)
+		snprintf(v->viol[v->nviol++], 200,
+		         "power: every MAC array busy at %s with HBM at full "
+		         "bandwidth draws %.0f W, over the %.0f W TDP (such a load "
+		         "runs at a lower clock)",
+		         rl_precision_name(v->prec), v->pw.total_w, cfg->chip.tdp_w);
+}
+
+static void out_json(const rl_setup *st, const area_view *v)
+{
+	const rl_config *cfg = &st->cfg;
+	const rl_silicon *si = &v->si;
+	json_w w;
+	size_t i;
+	int b;
+	json_begin(&w, stdout);
+	json_str(&w, "chip", st->chip);
+	json_str(&w, "node", st->node);
+	json_obj(&w, "die");
+	json_num(&w, "area_mm2", si->die_m2 * 1e6);
+	json_num(&w, "dies", si->dies);
+	json_num(&w, "transistors", si->transistors);
+	json_num(&w, "density_mtr_per_mm2", si->density_per_m2 / 1e12);
+	json_num(&w, "reticle_mm2", cfg->node.reticle_m2 * 1e6);
+	json_end(&w);
+	json_arr(&w, "blocks");
+	for (b = 0; b < RL_BLK_COUNT; b++) {
+		json_obj(&w, NULL);
+		json_str(&w, "name", rl_block_name(b));
+		json_num(&w, "area_mm2", si->area_m2[b] * 1e6);
+		json_num(&w, "transistors", si->transistors_blk[b]);
+		json_num(&w, "share", si->share[b]);
+		json_end(&w);
+	}
+	json_end(&w);
+	json_obj(&w, "mac");
+	json_num(&w, "fma_units", si->fma_units);
+	json_num(&w, "transistors_per_fma", cfg->design.transistors_per_fma);
+	json_num(&w, "transistor_share", si->mac_share);
+	json_num(&w, "clock_ghz", cfg->design.clock_hz / 1e9);
+	json_end(&w);
+	json_obj(&w, "peak");
+	json_obj(&w, "tflops");
+	json_num(&w, "bf16", v->derived.peak_flops_bf16 / 1e12);
+	json_num(&w, "fp8", v->derived.peak_flops_fp8 / 1e12);
+	json_num(&w, "fp4", v->derived.peak_flops_fp4 / 1e12);
+	json_end(&w);
+	json_end(&w);
+	json_obj(&w, "spec_sheet");
+	json_num(&w, "tflops_bf16", cfg->chip.peak_flops_bf16 / 1e12);
+	json_num(&w, "tflops_fp8", cfg->chip.peak_flops_fp8 / 1e12);
+	json_num(&w, "sram_mb", cfg->chip.sram_bytes / 1e6);
+	json_num(&w, "hbm_gb", cfg->chip.hbm_bytes / 1e9);
+	json_num(&w, "hbm_tbps", cfg->chip.hbm_Bps / 1e12);
+	json_end(&w);
+	json_num(&w, "sram_mb", v->derived.sram_bytes / 1e6);
+	json_obj(&w, "hbm");
+	json_str(&w, "generation", rl_hbm_name((int)cfg->design.hbm_gen));
+	json_num(&w, "stacks", cfg->design.hbm_stacks);
+	json_num(&w, "capacity_gb", v->derived.hbm_bytes / 1e9);
+	json_num(&w, "bandwidth_tbps", v->derived.hbm_Bps / 1e12);
+	json_num(&w, "edge_needed_mm", si->edge_needed_m * 1e3);
+	json_num(&w, "edge_available_mm", si->edge_m * 1e3);
+	json_end(&w);
+	json_obj(&w, "power");
+	json_num(&w, "tdp_w", cfg->chip.tdp_w);
+	json_str(&w, "precision", rl_precision_name(v->prec));
+	json_num(&w, "full_load_w", v->have_power ? v->pw.total_w : NAN);
+	json_num(&w, "static_w", v->have_power ? v->pw.static_w : NAN);
+	json_num(&w, "compute_w", v->have_power ? v->pw.compute_w : NAN);
+	json_num(&w, "sram_w", v->have_power ? v->pw.sram_w : NAN);
+	json_num(&w, "hbm_w", v->have_power ? v->pw.hbm_w : NAN);
+	json_end(&w);
+	json_obj(&w, "cost");
+	json_num(&w, "dies_per_wafer", v->cost.dies_per_wafer);
+	json_num(&w, "yield", v->cost.yield);
+	json_num(&w, "die_usd", v->cost.die_usd);
+	json_num(&w, "hbm_usd", v->cost.hbm_usd);
+	json_num(&w, "package_usd", v->cost.package_usd);
+	json_num(&w, "chip_usd", v->cost.chip_usd);
+	json_end(&w);
+	json_arr(&w, "violations");
+	for (i = 0; i < v->nviol; i++)
+		json_str(&w, NULL, v->viol[i]);
+	json_end(&w);
+	json_finish(&w);
+}
+
+static void row3(const char *what, double design, double sheet, double div)
+{
+	char a[32], b[32];
+	if (design > 0)
+		snprintf(a, sizeof a, "%.1f", design / div);
+	else
+		snprintf(a, sizeof a, "-");
+	if (sheet > 0)
+		snprintf(b, sizeof b, "%.1f", sheet / div);
+	else
+		snprintf(b, sizeof b, "-");
+	printf("  %-28s %12s %12s\n", what, a, b);
+}
+
+static void out_table(const rl_setup *st, const area_view *v)
+{
+	const rl_config *cfg = &st->cfg;
+	const rl_silicon *si = &v->si;
+	size_t i;
+	int b;
+	printf("%s: design on node %s\n", st->chip,
+	       st->node[0] ? st->node : "(none)");
+	printf("die: %.0f mm2 x %g, %.2f B transistors per die "
+	       "(%.1f MTr/mm2), reticle %.0f mm2\n\n",
+	       si->die_m2 * 1e6, si->dies, si->transistors / 1e9,
+	       si->density_per_m2 / 1e12, cfg->node.reticle_m2 * 1e6);
+	printf("  %-12s %12s %16s %8s\n", "block", "area mm2", "transistors",
+	       "share");
+	for (b = 0; b < RL_BLK_COUNT; b++)
+		printf("  %-12s %12.1f %14.2f B %7.2f%%\n", rl_block_name(b),
+		       si->area_m2[b] * 1e6, si->transistors_blk[b] / 1e9,
+		       si->share[b] * 100);
+	printf("\nMAC arrays: %.0f FP16 FMA units x %.0f transistors = %.2f B "
+	       "(%.2f%% of the transistors), at %.3g GHz\n",
+	       si->fma_units, cfg->design.transistors_per_fma,
+	       si->fma_units * cfg->design.transistors_per_fma / 1e9,
+	       si->mac_share * 100, cfg->design.clock_hz / 1e9);
+	printf("\n  %-28s %12s %12s\n", "", "design", "spec sheet");
+	row3("peak BF16 dense (TFLOPS)", v->derived.peak_flops_bf16,
+	     cfg->chip.peak_flops_bf16, 1e12);
+	row3("peak FP8 dense (TFLOPS)", v->derived.peak_flops_fp8,
+	     cfg->chip.peak_flops_fp8, 1e12);
+	row3("peak FP4 dense (TFLOPS)", v->derived.peak_flops_fp4,
+	     cfg->chip.peak_flops_fp4, 1e12);
+	row3("SRAM (MB)", si->sram_bytes, cfg->chip.sram_bytes, 1e6);
+	row3("HBM capacity (GB)", si->hbm_bytes, cfg->chip.hbm_bytes, 1e9);
+	row3("HBM bandwidth (GB/s)", si->hbm_Bps, cfg->chip.hbm_Bps, 1e9);
+	printf("\nHBM: %g x %s stacks; PHY edge %.1f mm needed of %.1f mm on "
+	       "the long edges\n",
+	       cfg->design.hbm_stacks, rl_hbm_name((int)cfg->design.hbm_gen),
+	       si->edge_needed_m * 1e3, si->edge_m * 1e3);
+	if (v->have_power)
+		printf("power at full load (%s, HBM at full bandwidth): %.0f W = "
+		       "static %.0f + MAC %.0f + SRAM %.0f + HBM %.0f\n",
+		       rl_precision_name(v->prec), v->pw.total_w, v->pw.static_w,
+		       v->pw.compute_w, v->pw.sram_w, v->pw.hbm_w);
+	else
+		printf("power: unknown (no node energies or no %s peak)\n",
+		       rl_precision_name(v->prec));
+	if (cfg->chip.tdp_w > 0)
+		printf("TDP: %.0f W\n", cfg->chip.tdp_w);
+	else
+		printf("TDP: none given\n");
+	if (v->have_cost)
+		printf("cost: %.0f dies per wafer, yield %.1f%%, die $%.0f, HBM "
+		       "$%.0f, package $%.0f: chip $%.0f\n",
+		       v->cost.dies_per_wafer, v->cost.yield * 100, v->cost.die_usd,
+		       v->cost.hbm_usd, v->cost.package_usd, v->cost.chip_usd);
+	else
+		printf("cost: unknown (the node gives no wafer price)\n");
+	printf("\nviolations:%s\n", v->nviol ? "" : " none");
+	for (i = 0; i < v->nviol; i++)
+		printf("  %s\n", v->viol[i]);
+}
+
+int cmd_area(int argc, char **argv)
+{
+	eval_opts o;
+	rl_setup st;
+	area_view v;
+	char err[1024];
+	size_t k;
+	int i, rc;
+
+	memset(&o, 0, sizeof o);
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			help(stdout);
+			return RL_EXIT_OK;
+		}
+		rc = opts_take(&o, argc, argv, &i, err, sizeof err);
+		if (rc < 0)
+			return bad_input("area", err);
+		if (rc == 0) {
+			snprintf(err, sizeof err, "unknown option '%s' (see "
+			         "rooflab area --help)", argv[i]);
+			return bad_input("area", err);
+		}
+	}
+	if (!o.chip && !o.scenario)
+		return bad_input("area", "missing --chip NAME");
+	if (opts_apply(&o, &st, 0, err, sizeof err))
+		return bad_input("area", err);
+	if (!st.chip[0])
+		return bad_input("area", "missing --chip NAME");
+	if (!(st.cfg.design.die_m2 > 0)) {
+		snprintf(err, sizeof err,
+		         "chip '%s' has no design: its preset needs a [design] "
+		         "section with die_mm2 (or --set design.die_mm2=...)",
+		         st.chip);
+		return bad_input("area", err);
+	}
+	memset(&v, 0, sizeof v);
+	if (rl_silicon_derive(&st.cfg, &v.si, err, sizeof err) != RL_OK)
+		return bad_input("area", err);
+	build(&st, &v);
+	for (k = 0; k < v.nviol; k++)
+		fprintf(stderr, "rooflab area: warning: %s\n", v.viol[k]);
+	if (o.json)
+		out_json(&st, &v);
+	else
+		out_table(&st, &v);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "rooflab area: cannot write the output\n");
+		return RL_EXIT_INTERNAL;
+	}
+	return RL_EXIT_OK;
+}

@@ -1,0 +1,60 @@
+/*
+** cost.c: chip manufacturing cost and cost per token (cost.h).
+*/
+#include "cost.h"
+
+#include <math.h>
+
+#define SECONDS_PER_YEAR (365.25 * 86400.0)
+
+double rl_dies_per_wafer(double wafer_m, double die_m2)
+{
+	double r = wafer_m / 2, n;
+	if (!(die_m2 > 0) || !(wafer_m > 0))
+		return 0;
+	n = M_PI * r * r / die_m2 - M_PI * wafer_m / sqrt(2.0 * die_m2);
+	return n > 0 ? floor(n) : 0;
+}
+
+double rl_yield(double die_m2, double d0, double alpha)
+{
+	double ad = die_m2 * d0;
+	if (!(ad > 0))
+		return 1.0;
+	if (alpha > 0)
+		return pow(1.0 + ad / alpha, -alpha);
+	return pow((1.0 - exp(-ad)) / ad, 2.0);
+}
+
+int rl_chip_cost_of(const rl_config *cfg, double hbm_bytes, rl_chip_cost *c)
+{
+	const rl_node *n = &cfg->node;
+	const rl_design *d = &cfg->design;
+	double dies = d->dies >= 1 ? d->dies : 1.0;
+	c->dies_per_wafer = c->yield = c->die_usd = NAN;
+	c->hbm_usd = c->package_usd = c->chip_usd = NAN;
+	if (!(d->die_m2 > 0) || !(n->wafer_usd > 0) || !(n->wafer_diameter_m > 0))
+		return -1;
+	c->dies_per_wafer = rl_dies_per_wafer(n->wafer_diameter_m, d->die_m2);
+	c->yield = rl_yield(d->die_m2, n->defect_density_per_m2, n->yield_alpha);
+	if (!(c->dies_per_wafer >= 1) || !(c->yield > 0))
+		return -1;
+	c->die_usd = n->wafer_usd / (c->dies_per_wafer * c->yield);
+	c->hbm_usd = hbm_bytes * cfg->cost.hbm_usd_per_byte;
+	c->package_usd = cfg->cost.package_usd;
+	c->chip_usd = dies * c->die_usd + c->hbm_usd + c->package_usd;
+	return 0;
+}
+
+double rl_usd_per_mtok(const rl_cost *c, double chip_usd, double chips,
+                       double power_w, double output_tps)
+{
+	double hw, energy;
+	if (!isfinite(chip_usd) || !isfinite(power_w) || !(output_tps > 0) ||
+	    !(c->years > 0))
+		return NAN;
+	hw = chips * chip_usd / (c->years * SECONDS_PER_YEAR);
+	energy = chips * power_w * c->server_overhead * c->pue *
+	         c->usd_per_kwh / 3.6e6;
+	return (hw + energy) / output_tps * 1e6;
+}

@@ -1,0 +1,42 @@
+/*
+** cost.h: what a chip costs to make, and what a token costs to serve
+** (cost.c).  Formulas from ../shared/reference/silicon.csv:
+**   dies per wafer  DPW = pi (d/2)^2 / A - pi d / sqrt(2 A)   (edge loss)
+**   yield           Y = (1 + A D0 / alpha)^-alpha  (negative binomial), or
+**                   Y = ((1 - exp(-A D0)) / (A D0))^2  (Murphy, alpha = 0)
+**   die cost        wafer price / (DPW x Y)
+**   chip cost       dies x die cost + HBM bytes x price + package and test
+** Cost per million output tokens, whole system:
+**   (chips x chip price / (years x 365.25 days)
+**    + chips x watts x server_overhead x PUE x USD/kWh)  per second
+**   / output tokens per second x 1e6.
+*/
+#ifndef RL_COST_H
+#define RL_COST_H
+
+#include "rl_config.h"
+
+typedef struct {
+	double dies_per_wafer;  /* whole dies, edge loss included */
+	double yield;           /* share of good dies */
+	double die_usd;         /* one good die */
+	double hbm_usd;
+	double package_usd;
+	double chip_usd;        /* manufacturing cost of one chip */
+} rl_chip_cost;
+
+/* Whole dies of area die_m2 on a wafer of diameter wafer_m. */
+double rl_dies_per_wafer(double wafer_m, double die_m2);
+
+/* Yield of a die of area die_m2 at defect density d0 (per m^2). */
+double rl_yield(double die_m2, double d0_per_m2, double alpha);
+
+/* Manufacturing cost of one chip with hbm_bytes of HBM.  Returns 0, or -1
+** (fields NAN) when the node or design lacks the inputs. */
+int rl_chip_cost_of(const rl_config *cfg, double hbm_bytes, rl_chip_cost *c);
+
+/* USD per million output tokens; NAN when an input is missing. */
+double rl_usd_per_mtok(const rl_cost *c, double chip_usd, double chips,
+                       double power_w, double output_tps);
+
+#endif

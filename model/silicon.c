@@ -1,0 +1,209 @@
+/*
+** silicon.c: design -> spec sheet, and spec sheet -> MAC transistor share
+** (silicon.h).  Pure arithmetic, no allocation; messages only on request.
+*/
+#include "silicon.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "engine.h"
+
+#define GIB 1073741824.0
+
+static const char *const block_names[RL_BLK_COUNT] = {
+	"mac", "vector", "sram", "phy", "other", "unassigned"};
+
+/* One stack of each generation.  Capacities are binary, as the chip
+** presets count them (16 Gbit dies).  Sources: ../shared/reference/
+** silicon.csv and hardware.csv rows named in each line. */
+static const struct {
+	const char *name;
+	double bytes, Bps;
+} hbm_gens[RL_HBM_COUNT] = {
+	{"none", 0, 0},
+	/* HBM2E_stack (Micron): 3.6 Gb/s x 1024 bits = 460.8 GB/s; 16 GiB as
+	** on the A100 80 GB (5 stacks, hardware.csv a100-sxm) */
+	{"hbm2e", 16 * GIB, 460.8e9},
+	/* HBM3_stack (JEDEC JESD238): 6.4 Gb/s x 1024 = 819.2 GB/s; 16 GiB as
+	** on the H100 (80 GB in 5 stacks, hardware.csv h100-sxm) */
+	{"hbm3", 16 * GIB, 819.2e9},
+	/* HBM3E_stack_Micron / SKhynix: > 1.2 TB/s; 8-high 24 GB (12-high 36) */
+	{"hbm3e", 24 * GIB, 1.2e12},
+	/* HBM4_stack (JEDEC): about 2 TB/s; "up to 64 GB" */
+	{"hbm4", 64 * GIB, 2.0e12},
+};
+
+const char *rl_block_name(int b)
+{
+	return b >= 0 && b < RL_BLK_COUNT ? block_names[b] : "?";
+}
+
+const char *rl_hbm_name(int gen)
+{
+	return gen >= 0 && gen < RL_HBM_COUNT ? hbm_gens[gen].name : "?";
+}
+
+double rl_hbm_stack_bytes(int gen)
+{
+	return gen >= 0 && gen < RL_HBM_COUNT ? hbm_gens[gen].bytes : 0.0;
+}
+
+double rl_hbm_stack_Bps(int gen)
+{
+	return gen >= 0 && gen < RL_HBM_COUNT ? hbm_gens[gen].Bps : 0.0;
+}
+
+static int fail(char *err, size_t errlen, const char *msg)
+{
+	if (err && errlen)
+		snprintf(err, errlen, "%s", msg);
+	return RL_EINVAL;
+}
+
+int rl_silicon_derive(const rl_config *cfg, rl_silicon *si, char *err,
+                      size_t errlen)
+{
+	const rl_design *d = &cfg->design;
+	const rl_node *n = &cfg->node;
+	double A = d->die_m2, dies = d->dies >= 1 ? d->dies : 1.0;
+	double frac[RL_BLK_COUNT] = {0};
+	double mac_tr_die, per_die_stacks;
+	int b;
+
+	*si = (rl_silicon){0};
+	si->die_m2 = A;
+	si->dies = dies;
+	if (!(A > 0))
+		return fail(err, errlen, "design.die_mm2 is not set (> 0 needed)");
+	si->density_per_m2 = d->density_per_m2 > 0   ? d->density_per_m2
+	                     : d->transistors > 0 ? d->transistors / A
+	                                          : n->logic_density_per_m2;
+	if (!(si->density_per_m2 > 0))
+		return fail(err, errlen,
+		            "no transistor density: name a process node in the "
+		            "chip preset ([preset] node = n4) or set "
+		            "design.density_mtr_per_mm2");
+	si->transistors = A * si->density_per_m2;
+
+	/* MAC arrays: forward from the area share, or reverse from the FMA
+	** count of a spec sheet */
+	if (d->frac_mac > 0) {
+		mac_tr_die = d->frac_mac * si->transistors;
+		si->fma_units = mac_tr_die * dies / d->transistors_per_fma;
+	} else {
+		si->fma_units = d->fma_units;
+		mac_tr_die = d->fma_units * d->transistors_per_fma / dies;
+	}
+	frac[RL_BLK_MAC] = mac_tr_die / si->transistors;
+	si->mac_share = frac[RL_BLK_MAC];
+	frac[RL_BLK_VECTOR] = d->frac_vector;
+	frac[RL_BLK_SRAM] = d->frac_sram;
+	frac[RL_BLK_PHY] = d->frac_phy;
+	frac[RL_BLK_OTHER] = d->frac_other;
+	for (b = 0; b < RL_BLK_REST; b++)
+		si->frac_sum += frac[b];
+	frac[RL_BLK_REST] = si->frac_sum < 1 ? 1 - si->frac_sum : 0;
+	for (b = 0; b < RL_BLK_COUNT; b++) {
+		si->share[b] = frac[b];
+		si->area_m2[b] = frac[b] * A;
+		si->transistors_blk[b] = frac[b] * si->transistors;
+	}
+
+	si->peak_flops_bf16 = 2.0 * si->fma_units * d->clock_hz;
+	si->peak_flops_fp8 = si->peak_flops_bf16 * d->fp8_per_bf16;
+	si->peak_flops_fp4 = si->peak_flops_bf16 * d->fp4_per_bf16;
+
+	if (d->frac_sram > 0) {
+		if (!(n->sram_bytes_per_m2 > 0))
+			return fail(err, errlen,
+			            "design.frac_sram > 0 needs an SRAM density "
+			            "(node.sram_mb_per_mm2: name a process node)");
+		si->sram_bytes = d->frac_sram * A * n->sram_bytes_per_m2 * dies;
+	}
+
+	if (d->hbm_stacks > 0) {
+		int gen = (int)d->hbm_gen;
+		double sb = d->hbm_stack_bytes > 0 ? d->hbm_stack_bytes
+		                                   : rl_hbm_stack_bytes(gen);
+		double sbw = d->hbm_stack_Bps > 0 ? d->hbm_stack_Bps
+		                                  : rl_hbm_stack_Bps(gen);
+		if (!(sb > 0) || !(sbw > 0))
+			return fail(err, errlen,
+			            "design.hbm_stacks > 0 needs design.hbm_gen (or "
+			            "both hbm_stack_gb and hbm_stack_gbps)");
+		si->hbm_bytes = d->hbm_stacks * sb;
+		si->hbm_Bps = d->hbm_stacks * sbw;
+	}
+
+	/* HBM PHYs sit along the two long edges (as on the GA100 and GH100
+	** die photos: three sites per long edge) */
+	si->edge_m = 2.0 * sqrt(A * (d->aspect_ratio >= 1 ? d->aspect_ratio : 1));
+	per_die_stacks = ceil(d->hbm_stacks / dies);
+	si->edge_needed_m = per_die_stacks * d->hbm_phy_edge_m;
+	si->phy_needed_m2 = per_die_stacks * d->hbm_phy_m2;
+
+	if (n->reticle_m2 > 0 && A > n->reticle_m2)
+		si->violations |= RL_V_RETICLE;
+	if (si->edge_needed_m > si->edge_m)
+		si->violations |= RL_V_HBM_EDGE;
+	if (d->frac_phy > 0 && d->frac_phy * A < si->phy_needed_m2 * (1 - 1e-12))
+		si->violations |= RL_V_PHY_AREA;
+	if (si->frac_sum > 1 + 1e-9) {
+		si->violations |= RL_V_FRACTIONS;
+		if (err && errlen)
+			snprintf(err, errlen,
+			         "design: the area shares add up to %.4g > 1 (mac "
+			         "%.4g + vector %.4g + sram %.4g + phy %.4g + other "
+			         "%.4g)",
+			         si->frac_sum, frac[RL_BLK_MAC], d->frac_vector,
+			         d->frac_sram, d->frac_phy, d->frac_other);
+		return RL_EINVAL;
+	}
+	return RL_OK;
+}
+
+void rl_silicon_apply(const rl_silicon *si, rl_chip *chip)
+{
+	chip->peak_flops_bf16 = si->peak_flops_bf16;
+	chip->peak_flops_fp8 = si->peak_flops_fp8;
+	chip->peak_flops_fp4 = si->peak_flops_fp4;
+	if (si->sram_bytes > 0)
+		chip->sram_bytes = si->sram_bytes;
+	if (si->hbm_bytes > 0) {
+		chip->hbm_bytes = si->hbm_bytes;
+		chip->hbm_Bps = si->hbm_Bps;
+	}
+}
+
+size_t rl_silicon_explain(const rl_config *cfg, const rl_silicon *si,
+                          unsigned v, char out[][200], size_t max)
+{
+	size_t k = 0;
+	if ((v & RL_V_FRACTIONS) && k < max)
+		snprintf(out[k++], 200,
+		         "area shares: the blocks add up to %.4g of the die (> 1)",
+		         si->frac_sum);
+	if ((v & RL_V_RETICLE) && k < max)
+		snprintf(out[k++], 200,
+		         "reticle: a %.0f mm2 die exceeds the %.0f mm2 reticle "
+		         "limit",
+		         si->die_m2 * 1e6, cfg->node.reticle_m2 * 1e6);
+	if ((v & RL_V_HBM_EDGE) && k < max)
+		snprintf(out[k++], 200,
+		         "hbm edge: %g stacks per die need %.1f mm of PHY edge, "
+		         "the two long edges give %.1f mm",
+		         ceil(cfg->design.hbm_stacks / si->dies),
+		         si->edge_needed_m * 1e3, si->edge_m * 1e3);
+	if ((v & RL_V_PHY_AREA) && k < max)
+		snprintf(out[k++], 200,
+		         "phy area: the HBM PHYs need %.1f mm2 per die, frac_phy "
+		         "gives %.1f mm2",
+		         si->phy_needed_m2 * 1e6,
+		         cfg->design.frac_phy * si->die_m2 * 1e6);
+	if ((v & RL_V_POWER) && k < max)
+		snprintf(out[k++], 200,
+		         "power: over the %.0f W TDP even at the lowest clock",
+		         cfg->chip.tdp_w);
+	return k;
+}
