@@ -14,6 +14,9 @@ typedef struct {
 int cmd_eval(int argc, char **argv);
 int cmd_params(int argc, char **argv);
 int cmd_presets(int argc, char **argv);
+int cmd_sweep(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 int cmd_area(int argc, char **argv);
 int cmd_calibrate(int argc, char **argv);
 int cmd_validate(int argc, char **argv);

@@ -1,0 +1,41 @@
+/*
+** run.h: running a sweep: points generated in order, evaluated by N
+** threads, written in index order by one writer in batched transactions.
+** Memory is a fixed ring of chunks, whatever the number of points.
+*/
+#ifndef RL_SWEEP_RUN_H
+#define RL_SWEEP_RUN_H
+
+#include <stdint.h>
+
+#include "spec.h"
+
+typedef struct {
+	const char *db_path;    /* NULL: evaluate only, store nothing */
+	uint64_t shard, shards; /* shard I of N (0 of 1: all points) */
+	int resume;             /* continue the newest run of this shard */
+	int jobs;               /* evaluation threads, >= 1 */
+	int force;              /* allow more points than limit */
+	uint64_t limit;         /* 0: RL_SWEEP_DEFAULT_LIMIT */
+	int busy_ms;            /* 0: RL_SWEEP_BUSY_MS */
+	uint64_t batch;         /* points per transaction; 0: 10000 */
+	int progress;           /* draw the progress bar on stderr */
+	unsigned batch_sleep_ms;/* tests: pause after each commit */
+} rl_sweep_opts;
+
+typedef struct {
+	int64_t run_id;
+	int resumed;            /* continued an interrupted run */
+	int complete_before;    /* the run to resume was already complete */
+	uint64_t processed;     /* points evaluated by this call */
+	uint64_t stored;        /* rows written by this call */
+	uint64_t shard_points;  /* points of the shard in all */
+	double seconds;
+} rl_sweep_stats;
+
+/* Run; returns an exit code (0, 1 internal / disk, 2 bad input) with a
+** message in err. */
+int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
+                 rl_sweep_stats *stats, char *err, size_t errlen);
+
+#endif

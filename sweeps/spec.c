@@ -1,0 +1,918 @@
+/*
+** spec.c: reading and checking a sweep specification (spec.h), and
+** evaluating one design point of it.
+*/
+#include "spec.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../cli/ini.h"
+#include "../cli/options.h"
+
+/* Outputs kept when a spec has no [outputs]; those the table lacks are
+** skipped (power and cost arrive with the silicon model). */
+static const char *const default_outputs[] = {
+    "throughput.output_tokens_per_s", "throughput.total_tokens_per_s",
+    "throughput.output_tokens_per_s_per_chip",
+    "throughput.total_tokens_per_s_per_chip", "throughput.requests_per_s",
+    "latency.ttft_s", "latency.tpot_s", "latency.e2e_s",
+    "batch.concurrency", "batch.limit", "utilization.mfu",
+    "utilization.mbu", "prefill.bound", "decode.bound",
+    "memory.kv_capacity_bytes", "power.watts", "power.chip_w",
+    "cost.chip_usd", "cost.usd_per_mtok", NULL};
+
+typedef struct {
+	rl_sweep_spec *s;
+	uint64_t hash;
+	int have_method;
+	int have_count;
+} parse_ctx;
+
+static char *trim(char *s)
+{
+	char *e;
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = '\0';
+	return s;
+}
+
+static void hash_feed(uint64_t *h, const char *s, char sep)
+{
+	for (; *s; s++) {
+		*h ^= (unsigned char)*s;
+		*h *= 1099511628211ULL;
+	}
+	*h ^= (unsigned char)sep;
+	*h *= 1099511628211ULL;
+}
+
+/* A whole-string number; 0 on success. */
+static int number(const char *text, double *v)
+{
+	char *end;
+	if (!*text)
+		return -1;
+	*v = strtod(text, &end);
+	while (isspace((unsigned char)*end))
+		end++;
+	return *end || !isfinite(*v) ? -1 : 0;
+}
+
+static int decimals(const char *text)
+{
+	const char *dot = strchr(text, '.');
+	int n = 0;
+	if (strpbrk(text, "eE"))
+		return -1;
+	if (!dot)
+		return 0;
+	for (dot++; isdigit((unsigned char)*dot); dot++)
+		n++;
+	return n;
+}
+
+static void param_hint(const char *dotted, char *out, size_t len)
+{
+	const char *names[4];
+	char buf[4][64];
+	size_t n = rl_param_suggest(dotted, names, 4, buf), i, used;
+	if (!n) {
+		snprintf(out, len, " (`rooflab params` lists them all)");
+		return;
+	}
+	used = (size_t)snprintf(out, len, "; did you mean ");
+	for (i = 0; i < n && used < len; i++)
+		used += (size_t)snprintf(out + used, len - used, "%s%s",
+		                         i ? (i + 1 == n ? " or " : ", ") : "",
+		                         names[i]);
+	if (used < len)
+		snprintf(out + used, len - used, "?");
+}
+
+/* Edit distance, for suggesting output names. */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, row[128];
+	if (la > 127 || lb > 127)
+		return 1000;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t cur = row[j];
+			size_t best = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = cur;
+		}
+	}
+	return row[lb];
+}
+
+static void output_hint(const char *name, char *out, size_t len)
+{
+	size_t n, i, best = 1000;
+	const rl_output *t = rl_outputs(&n), *pick = NULL;
+	for (i = 0; i < n; i++) {
+		size_t d = distance(name, t[i].name);
+		const char *dot = strchr(t[i].name, '.');
+		if (dot && strstr(name, dot + 1))
+			d = d < 2 ? d : 2;
+		if (d < best) {
+			best = d;
+			pick = &t[i];
+		}
+	}
+	if (pick && best <= 4 + strlen(name) / 4)
+		snprintf(out, len, "; did you mean %s?", pick->name);
+	else
+		snprintf(out, len, " (`rooflab eval --json` shows them all)");
+}
+
+/* ---- axes ---- */
+
+static int check_value(const rl_param *p, double v, char *err, size_t errlen)
+{
+	rl_config cfg;
+	rl_config_defaults(&cfg);
+	return rl_param_set(&cfg, p, v, err, errlen) ? -1 : 0;
+}
+
+static int parse_list(rl_axis *ax, const rl_param *p, char *text, char *err,
+                      size_t errlen)
+{
+	char *tok, *save = NULL;
+	size_t n = 0;
+	double *vals = malloc(RL_SWEEP_MAX_LIST * sizeof *vals);
+	if (!vals) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (tok = strtok_r(text, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		rl_config cfg;
+		char *t = trim(tok);
+		if (!*t)
+			continue;
+		if (n >= RL_SWEEP_MAX_LIST) {
+			snprintf(err, errlen, "a list of more than %d values; use a "
+			         "range", RL_SWEEP_MAX_LIST);
+			free(vals);
+			return -1;
+		}
+		rl_config_defaults(&cfg);
+		if (rl_param_set_text(&cfg, p, t, err, errlen)) {
+			free(vals);
+			return -1;
+		}
+		vals[n++] = rl_param_get(&cfg, p);
+	}
+	if (!n) {
+		snprintf(err, errlen, "%s.%s: empty list of values", p->section,
+		         p->key);
+		free(vals);
+		return -1;
+	}
+	ax->kind = RL_AX_LIST;
+	ax->list = vals;
+	ax->count = n;
+	return 0;
+}
+
+static int parse_range(rl_axis *ax, const rl_param *p, char *text, char *err,
+                       size_t errlen)
+{
+	char *parts[3], *c1, *c2, *third;
+	double a, b, c;
+	int islog = 0, d, dmax = 0;
+	size_t l;
+	c1 = strchr(text, ':');
+	c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+	if (!c1 || !c2 || strchr(c2 + 1, ':')) {
+		snprintf(err, errlen, "%s.%s: expected start:stop:step or "
+		         "start:stop:count log, got '%s'", p->section, p->key, text);
+		return -1;
+	}
+	*c1 = *c2 = '\0';
+	parts[0] = trim(text);
+	parts[1] = trim(c1 + 1);
+	third = trim(c2 + 1);
+	l = strlen(third);
+	if (l > 3 && !strcmp(third + l - 3, "log") &&
+	    isspace((unsigned char)third[l - 4])) {
+		islog = 1;
+		third[l - 3] = '\0';
+		third = trim(third);
+	}
+	parts[2] = third;
+	if (p->type == RL_PT_ENUM || p->type == RL_PT_BOOL) {
+		snprintf(err, errlen, "%s.%s takes names; give a list "
+		         "(a, b, c), not a range", p->section, p->key);
+		return -1;
+	}
+	if (number(parts[0], &a) || number(parts[1], &b) ||
+	    number(parts[2], &c)) {
+		snprintf(err, errlen, "%s.%s: range '%s:%s:%s%s' has a part that "
+		         "is not a number", p->section, p->key, parts[0], parts[1],
+		         parts[2], islog ? " log" : "");
+		return -1;
+	}
+	if (a > b) {
+		snprintf(err, errlen, "%s.%s: inverted range, start %g > stop %g "
+		         "(write the smaller value first)", p->section, p->key, a,
+		         b);
+		return -1;
+	}
+	ax->start = a;
+	ax->stop = b;
+	if (islog) {
+		if (c != floor(c) || c < 2 || c > 1e9) {
+			snprintf(err, errlen, "%s.%s: a log range needs a whole count "
+			         "of at least 2 points, got %g", p->section, p->key, c);
+			return -1;
+		}
+		if (a <= 0 || a == b) {
+			snprintf(err, errlen, "%s.%s: a log range needs 0 < start < "
+			         "stop, got %g:%g", p->section, p->key, a, b);
+			return -1;
+		}
+		ax->kind = RL_AX_LOG;
+		ax->count = (uint64_t)c;
+	} else {
+		double n;
+		if (!(c > 0)) {
+			snprintf(err, errlen, "%s.%s: empty range, the step must be "
+			         "positive (got %g)", p->section, p->key, c);
+			return -1;
+		}
+		if (p->type == RL_PT_INT && c != floor(c)) {
+			snprintf(err, errlen, "%s.%s is a whole number; step %g is "
+			         "not", p->section, p->key, c);
+			return -1;
+		}
+		n = floor((b - a) / c * (1 + 1e-12) + 1e-9) + 1;
+		if (n > 1e15) {
+			snprintf(err, errlen, "%s.%s: range of %.3g values", p->section,
+			         p->key, n);
+			return -1;
+		}
+		ax->kind = RL_AX_LINEAR;
+		ax->step = c;
+		ax->count = (uint64_t)n;
+		for (l = 0; l < 3; l++) {
+			d = decimals(parts[l]);
+			if (d < 0 || d > 15)
+				dmax = -1;
+			else if (dmax >= 0 && d > dmax)
+				dmax = d;
+		}
+		ax->snap = dmax >= 0 ? pow(10, dmax) : 0;
+	}
+	if (check_value(p, rl_sweep_axis_value(ax, 0), err, errlen) ||
+	    check_value(p, rl_sweep_axis_value(ax, ax->count - 1), err, errlen))
+		return -1;
+	return 0;
+}
+
+int rl_sweep_axis_parse(rl_axis *ax, const rl_param *p, const char *text,
+                        char *err, size_t errlen)
+{
+	char buf[8192], *t;
+	size_t l;
+	memset(ax, 0, sizeof *ax);
+	ax->param = p;
+	snprintf(ax->name, sizeof ax->name, "%s.%s", p->section, p->key);
+	if (strlen(text) >= sizeof buf) {
+		snprintf(err, errlen, "%s: value too long", ax->name);
+		return -1;
+	}
+	strcpy(buf, text);
+	t = trim(buf);
+	l = strlen(t);
+	if (l >= 2 && t[0] == '(' && t[l - 1] == ')') {
+		t[l - 1] = '\0';
+		return parse_list(ax, p, t + 1, err, errlen);
+	}
+	if (strchr(t, ':'))
+		return parse_range(ax, p, t, err, errlen);
+	return parse_list(ax, p, t, err, errlen);
+}
+
+static double sig12(double v)
+{
+	double m;
+	if (v == 0 || !isfinite(v))
+		return v;
+	m = pow(10, 11 - floor(log10(fabs(v))));
+	return round(v * m) / m;
+}
+
+double rl_sweep_axis_value(const rl_axis *ax, uint64_t k)
+{
+	double v;
+	int whole = ax->param->type != RL_PT_REAL;
+	switch (ax->kind) {
+	case RL_AX_LIST:
+		return ax->list[k];
+	case RL_AX_LINEAR:
+		v = ax->start + (double)k * ax->step;
+		if (ax->snap > 0)
+			v = round(v * ax->snap) / ax->snap;
+		return whole ? round(v) : v;
+	default:
+		if (k == 0)
+			return ax->start;
+		if (k + 1 == ax->count)
+			return ax->stop;
+		v = ax->start * exp((double)k * log(ax->stop / ax->start) /
+		                    (double)(ax->count - 1));
+		return whole ? round(v) : sig12(v);
+	}
+}
+
+double rl_sweep_axis_sample(const rl_axis *ax, double u)
+{
+	uint64_t k;
+	if (u < 0)
+		u = 0;
+	if (ax->kind == RL_AX_LIST || ax->param->type != RL_PT_REAL) {
+		k = (uint64_t)(u * (double)ax->count);
+		if (k >= ax->count)
+			k = ax->count - 1;
+		return rl_sweep_axis_value(ax, k);
+	}
+	if (ax->kind == RL_AX_LINEAR)
+		return ax->start + u * (ax->stop - ax->start);
+	return ax->start * exp(u * log(ax->stop / ax->start));
+}
+
+/* ---- filters ---- */
+
+static int enum_choice(const rl_operand *o, const char *name, double *v)
+{
+	int k, n;
+	if (o->kind == 1 && o->param->choices) {
+		k = rl_param_choice(o->param, name);
+		if (k >= 0) {
+			*v = k;
+			return 0;
+		}
+	}
+	if (o->kind == 2 && o->output->type != RL_OT_NUM) {
+		n = o->output->type == RL_OT_BOUND ? RL_BOUND_COUNT : RL_LIMIT_COUNT;
+		for (k = 0; k < n; k++)
+			if (!strcmp(rl_output_text(o->output, k), name)) {
+				*v = k;
+				return 0;
+			}
+	}
+	return -1;
+}
+
+static int operand(rl_operand *o, const char *t)
+{
+	memset(o, 0, sizeof *o);
+	if (!number(t, &o->value))
+		return 0;
+	if ((o->param = rl_param_find_full(t))) {
+		o->kind = 1;
+		return 0;
+	}
+	if ((o->output = rl_output_find(t))) {
+		o->kind = 2;
+		return 0;
+	}
+	return -1;
+}
+
+static int parse_filter(rl_sweep_spec *s, const char *expr, char *err,
+                        size_t errlen)
+{
+	static const char *const ops[] = {"<=", ">=", "==", "!=", "<", ">"};
+	static const int codes[] = {RL_OP_LE, RL_OP_GE, RL_OP_EQ, RL_OP_NE,
+	                            RL_OP_LT, RL_OP_GT};
+	char buf[512], *lhs, *rhs, *at = NULL;
+	size_t k, oplen = 0;
+	int op = -1, bad_l, bad_r;
+	rl_filter *f;
+	if (s->nfilters >= RL_SWEEP_MAX_FILTERS) {
+		snprintf(err, errlen, "more than %d filters", RL_SWEEP_MAX_FILTERS);
+		return -1;
+	}
+	snprintf(buf, sizeof buf, "%s", expr);
+	for (lhs = buf; *lhs && !at; lhs++)
+		for (k = 0; k < sizeof ops / sizeof ops[0]; k++)
+			if (!strncmp(lhs, ops[k], strlen(ops[k]))) {
+				at = lhs;
+				op = codes[k];
+				oplen = strlen(ops[k]);
+				break;
+			}
+	if (!at) {
+		snprintf(err, errlen, "filter '%s': expected LHS OP RHS with OP one "
+		         "of < <= > >= == !=", expr);
+		return -1;
+	}
+	*at = '\0';
+	lhs = trim(buf);
+	rhs = trim(at + oplen);
+	f = &s->filters[s->nfilters];
+	f->op = op;
+	bad_l = operand(&f->lhs, lhs);
+	bad_r = operand(&f->rhs, rhs);
+	if (bad_r && !bad_l && !enum_choice(&f->lhs, rhs, &f->rhs.value))
+		bad_r = 0;
+	if (bad_l && !bad_r && !enum_choice(&f->rhs, lhs, &f->lhs.value))
+		bad_l = 0;
+	if (bad_l || bad_r) {
+		const char *name = bad_l ? lhs : rhs;
+		const char *close[4];
+		char hint[300], nb[4][64];
+		if (rl_param_suggest(name, close, 4, nb))
+			param_hint(name, hint, sizeof hint);
+		else
+			output_hint(name, hint, sizeof hint);
+		snprintf(err, errlen, "filter '%s': '%s' is not a number, a "
+		         "parameter or an output%s", expr, name, hint);
+		return -1;
+	}
+	s->nfilters++;
+	return 0;
+}
+
+static int keep_output(rl_sweep_spec *s, const rl_output *o, char *err,
+                       size_t errlen)
+{
+	size_t i;
+	for (i = 0; i < s->noutputs; i++)
+		if (s->outputs[i] == o)
+			return 0;
+	if (s->noutputs >= RL_SWEEP_MAX_OUTPUTS) {
+		snprintf(err, errlen, "more than %d outputs", RL_SWEEP_MAX_OUTPUTS);
+		return -1;
+	}
+	s->outputs[s->noutputs++] = o;
+	return 0;
+}
+
+static int parse_outputs(rl_sweep_spec *s, char *list, char *err,
+                         size_t errlen)
+{
+	char *tok, *save = NULL;
+	for (tok = strtok_r(list, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		char *t = trim(tok);
+		const rl_output *o;
+		if (!*t)
+			continue;
+		if (!strcmp(t, "all")) {
+			size_t n, i;
+			const rl_output *all = rl_outputs(&n);
+			for (i = 0; i < n; i++)
+				if (keep_output(s, &all[i], err, errlen))
+					return -1;
+			continue;
+		}
+		o = rl_output_find(t);
+		if (!o) {
+			char hint[300];
+			output_hint(t, hint, sizeof hint);
+			snprintf(err, errlen, "unknown output '%s'%s", t, hint);
+			return -1;
+		}
+		if (keep_output(s, o, err, errlen))
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- the INI callback ---- */
+
+static int setup_key(rl_sweep_setup *su, const char *key, const char *value,
+                     char *err, size_t errlen)
+{
+	char path[1024];
+	char *dst = NULL;
+	su->present = 1;
+	if (!strcmp(key, "set")) {
+		if (su->nsets >= RL_SWEEP_MAX_SETS) {
+			snprintf(err, errlen, "more than %d set lines",
+			         RL_SWEEP_MAX_SETS);
+			return -1;
+		}
+		if (!strchr(value, '=')) {
+			snprintf(err, errlen, "set = '%s': expected "
+			         "set = section.key=value", value);
+			return -1;
+		}
+		snprintf(su->sets[su->nsets++], sizeof su->sets[0], "%s", value);
+		return 0;
+	}
+	if (!strcmp(key, "chip"))
+		dst = su->chip;
+	else if (!strcmp(key, "model"))
+		dst = su->model;
+	else if (!strcmp(key, "scenario"))
+		dst = su->scenario;
+	else if (!strcmp(key, "profile"))
+		dst = su->profile;
+	if (!dst) {
+		snprintf(err, errlen, "unknown key '%s' (expected chip, model, "
+		         "scenario, profile or set)", key);
+		return -1;
+	}
+	if (preset_path(key, value, path, sizeof path, err, errlen))
+		return -1;
+	snprintf(dst, RL_NAME_MAX, "%s", value);
+	return 0;
+}
+
+static int spec_cb(void *ud, const char *section, const char *key,
+                   const char *value, char *err, size_t errlen)
+{
+	parse_ctx *pc = ud;
+	rl_sweep_spec *s = pc->s;
+	char buf[8192];
+	hash_feed(&pc->hash, section, '\x1f');
+	hash_feed(&pc->hash, key, '\x1f');
+	hash_feed(&pc->hash, value, '\x1e');
+	if (!strcmp(section, "meta"))
+		return 0;
+	if (!strcmp(section, "base"))
+		return setup_key(&s->base, key, value, err, errlen);
+	if (!strcmp(section, "baseline"))
+		return setup_key(&s->baseline, key, value, err, errlen);
+	if (!strcmp(section, "axes")) {
+		const rl_param *p = rl_param_find_full(key);
+		size_t i;
+		if (!p) {
+			char hint[300];
+			param_hint(key, hint, sizeof hint);
+			snprintf(err, errlen, "unknown axis '%s'%s", key, hint);
+			return -1;
+		}
+		for (i = 0; i < s->naxes; i++)
+			if (s->axes[i].param == p) {
+				snprintf(err, errlen, "axis '%s' given twice", key);
+				return -1;
+			}
+		if (s->naxes >= RL_SWEEP_MAX_AXES) {
+			snprintf(err, errlen, "more than %d axes", RL_SWEEP_MAX_AXES);
+			return -1;
+		}
+		if (rl_sweep_axis_parse(&s->axes[s->naxes], p, value, err, errlen))
+			return -1;
+		s->naxes++;
+		return 0;
+	}
+	if (!strcmp(section, "sampling")) {
+		double v;
+		if (!strcmp(key, "method")) {
+			if (!strcmp(value, "grid"))
+				s->sampling = RL_SAMPLE_GRID;
+			else if (!strcmp(value, "random"))
+				s->sampling = RL_SAMPLE_RANDOM;
+			else if (!strcmp(value, "sobol"))
+				s->sampling = RL_SAMPLE_SOBOL;
+			else {
+				snprintf(err, errlen, "method = '%s': expected grid, "
+				         "random or sobol", value);
+				return -1;
+			}
+			pc->have_method = 1;
+			return 0;
+		}
+		if (!strcmp(key, "seed") || !strcmp(key, "count")) {
+			if (number(value, &v) || v != floor(v) || v < 0 ||
+			    v > 9.007199254740992e15 ||
+			    (!strcmp(key, "count") && v < 1)) {
+				snprintf(err, errlen, "%s = '%s': expected a whole number "
+				         "in [%d, 2^53]", key, value,
+				         !strcmp(key, "count"));
+				return -1;
+			}
+			if (!strcmp(key, "seed"))
+				s->seed = (uint64_t)v;
+			else {
+				s->count = (uint64_t)v;
+				pc->have_count = 1;
+			}
+			return 0;
+		}
+		snprintf(err, errlen, "unknown key '%s' in [sampling] (expected "
+		         "method, seed or count)", key);
+		return -1;
+	}
+	if (!strcmp(section, "filter")) {
+		if (!strcmp(key, "keep"))
+			return parse_filter(s, value, err, errlen);
+		/* "a <= b" reads as key "a <", value "b": put the '=' back */
+		snprintf(buf, sizeof buf, "%s=%s", key, value);
+		return parse_filter(s, buf, err, errlen);
+	}
+	if (!strcmp(section, "outputs")) {
+		if (strcmp(key, "keep")) {
+			snprintf(err, errlen, "unknown key '%s' in [outputs] (expected "
+			         "keep = name, name, ...)", key);
+			return -1;
+		}
+		snprintf(buf, sizeof buf, "%s", value);
+		return parse_outputs(s, buf, err, errlen);
+	}
+	snprintf(err, errlen, "unknown section [%s] (expected base, axes, "
+	         "sampling, filter, outputs, baseline or meta)", section);
+	return -1;
+}
+
+/* ---- after parsing ---- */
+
+static int resolve(const rl_sweep_setup *su, rl_setup *st, const char *what,
+                   char *err, size_t errlen)
+{
+	eval_opts o;
+	char msg[1024];
+	int i;
+	memset(&o, 0, sizeof o);
+	o.chip = su->chip[0] ? su->chip : NULL;
+	o.model = su->model[0] ? su->model : NULL;
+	o.scenario = su->scenario[0] ? su->scenario : NULL;
+	o.profile = su->profile[0] ? su->profile : NULL;
+	for (i = 0; i < su->nsets; i++)
+		o.sets[o.nsets++] = su->sets[i];
+	if (opts_apply(&o, st, 1, msg, sizeof msg)) {
+		snprintf(err, errlen, "[%s]: %s", what, msg);
+		return -1;
+	}
+	return 0;
+}
+
+static void column_name(char *dst, const char *dotted)
+{
+	size_t i;
+	for (i = 0; dotted[i] && i + 1 < RL_SWEEP_COL_MAX; i++)
+		dst[i] = dotted[i] == '.' ? '_' : dotted[i];
+	dst[i] = '\0';
+}
+
+static int build_columns(rl_sweep_spec *s, char *err, size_t errlen)
+{
+	size_t i, j;
+	for (i = 0; i < s->naxes; i++) {
+		rl_col *c = &s->cols[s->ncols++];
+		const rl_param *p = s->axes[i].param;
+		snprintf(c->dotted, sizeof c->dotted, "%s", s->axes[i].name);
+		column_name(c->name, c->dotted);
+		c->unit = p->unit;
+		c->decl = p->type == RL_PT_ENUM ? "TEXT"
+		          : p->type == RL_PT_REAL ? "REAL" : "INTEGER";
+		c->source = RL_COL_AXIS;
+		c->param = p;
+	}
+	for (i = 0; i < s->noutputs; i++) {
+		rl_col *c = &s->cols[s->ncols++];
+		const rl_output *o = s->outputs[i];
+		snprintf(c->dotted, sizeof c->dotted, "%s", o->name);
+		column_name(c->name, c->dotted);
+		c->unit = o->si_unit;
+		c->decl = o->type == RL_OT_NUM ? "REAL" : "TEXT";
+		c->source = RL_COL_OUTPUT;
+		c->output = o;
+	}
+	if (s->has_baseline) {
+		static const char *const sp[] = {"speedup_total_tokens",
+		                                 "speedup_output_tokens"};
+		for (i = 0; i < 2; i++) {
+			rl_col *c = &s->cols[s->ncols++];
+			snprintf(c->name, sizeof c->name, "%s", sp[i]);
+			snprintf(c->dotted, sizeof c->dotted, "%s", sp[i]);
+			c->unit = "";
+			c->decl = "REAL";
+			c->source = RL_COL_SPEEDUP;
+		}
+	}
+	for (i = 0; i < s->ncols; i++)
+		for (j = 0; j < i; j++)
+			if (!strcmp(s->cols[i].name, s->cols[j].name)) {
+				snprintf(err, errlen, "columns '%s' and '%s' would both be "
+				         "named %s", s->cols[j].dotted, s->cols[i].dotted,
+				         s->cols[i].name);
+				return -1;
+			}
+	return 0;
+}
+
+static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
+                  char *err, size_t errlen)
+{
+	size_t i;
+	if (!s->naxes) {
+		snprintf(err, errlen, "%s: no [axes]; a sweep needs at least one "
+		         "axis (section.key = values)", name);
+		return -1;
+	}
+	if (s->sampling != RL_SAMPLE_GRID && !pc->have_count) {
+		snprintf(err, errlen, "%s: [sampling] method = %s needs count = N",
+		         name, s->sampling == RL_SAMPLE_SOBOL ? "sobol" : "random");
+		return -1;
+	}
+	if (s->sampling == RL_SAMPLE_GRID && pc->have_count) {
+		snprintf(err, errlen, "%s: [sampling] count applies to random and "
+		         "sobol sampling; a grid has every combination", name);
+		return -1;
+	}
+	if (s->sampling == RL_SAMPLE_GRID) {
+		double n = 1;
+		s->npoints = 1;
+		for (i = 0; i < s->naxes; i++) {
+			n *= (double)s->axes[i].count;
+			if (s->npoints != UINT64_MAX &&
+			    s->npoints > UINT64_MAX / s->axes[i].count)
+				s->npoints = UINT64_MAX;
+			else if (s->npoints != UINT64_MAX)
+				s->npoints *= s->axes[i].count;
+		}
+		s->npoints_real = n;
+	} else {
+		s->npoints = s->count;
+		s->npoints_real = (double)s->count;
+	}
+	if (!s->noutputs) {
+		const char *const *d;
+		for (d = default_outputs; *d; d++)
+			if (rl_output_find(*d))
+				s->outputs[s->noutputs++] = rl_output_find(*d);
+	}
+	if (!s->base.present) {
+		snprintf(err, errlen, "%s: no [base] section (chip, model, "
+		         "scenario, profile)", name);
+		return -1;
+	}
+	if (resolve(&s->base, &s->setup, "base", err, errlen))
+		return -1;
+	if (s->baseline.present) {
+		rl_setup bst;
+		rl_result r;
+		if (resolve(&s->baseline, &bst, "baseline", err, errlen))
+			return -1;
+		if (rl_eval(&bst.cfg, &r) != RL_OK) {
+			snprintf(err, errlen, "%s: [baseline] does not evaluate: %s",
+			         name, r.error);
+			return -1;
+		}
+		if (!(r.total_tps > 0) || !(r.output_tps > 0)) {
+			snprintf(err, errlen, "%s: [baseline] has no throughput",
+			         name);
+			return -1;
+		}
+		s->has_baseline = 1;
+		s->baseline_total_tps = r.total_tps;
+		s->baseline_output_tps = r.output_tps;
+	}
+	if (build_columns(s, err, errlen))
+		return -1;
+	snprintf(s->hash, sizeof s->hash, "%016llx",
+	         (unsigned long long)pc->hash);
+	return 0;
+}
+
+rl_sweep_spec *rl_sweep_spec_parse(const char *name, const char *text,
+                                   char *err, size_t errlen)
+{
+	rl_sweep_spec *s = calloc(1, sizeof *s);
+	parse_ctx pc;
+	if (!s) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	snprintf(s->path, sizeof s->path, "%s", name);
+	s->text = strdup(text);
+	memset(&pc, 0, sizeof pc);
+	pc.s = s;
+	pc.hash = 14695981039346656037ULL;
+	if (!s->text) {
+		snprintf(err, errlen, "out of memory");
+		rl_sweep_spec_free(s);
+		return NULL;
+	}
+	if (ini_parse_text(name, text, spec_cb, &pc, err, errlen) ||
+	    finish(s, &pc, name, err, errlen)) {
+		rl_sweep_spec_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+rl_sweep_spec *rl_sweep_spec_load(const char *path, char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	size_t got, cap = 1 << 16;
+	rl_sweep_spec *s;
+	if (!f) {
+		snprintf(err, errlen, "%s: cannot open the sweep spec", path);
+		return NULL;
+	}
+	buf = malloc(cap + 1);
+	if (!buf) {
+		fclose(f);
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	got = fread(buf, 1, cap + 1, f);
+	fclose(f);
+	if (got > cap || memchr(buf, '\0', got)) {
+		snprintf(err, errlen, "%s: not a sweep spec (larger than 64 KiB or "
+		         "not text)", path);
+		free(buf);
+		return NULL;
+	}
+	buf[got] = '\0';
+	s = rl_sweep_spec_parse(path, buf, err, errlen);
+	free(buf);
+	return s;
+}
+
+void rl_sweep_spec_free(rl_sweep_spec *s)
+{
+	size_t i;
+	if (!s)
+		return;
+	for (i = 0; i < RL_SWEEP_MAX_AXES; i++)
+		free(s->axes[i].list);
+	free(s->text);
+	free(s);
+}
+
+/* ---- one design point ---- */
+
+static double operand_value(const rl_operand *o, const rl_config *cfg,
+                            const rl_result *r)
+{
+	if (o->kind == 1)
+		return rl_param_get(cfg, o->param);
+	if (o->kind == 2)
+		return o->output->get(r);
+	return o->value;
+}
+
+static int compare(double a, int op, double b)
+{
+	switch (op) {
+	case RL_OP_LT: return a < b;
+	case RL_OP_LE: return a <= b;
+	case RL_OP_GT: return a > b;
+	case RL_OP_GE: return a >= b;
+	case RL_OP_EQ: return a == b;
+	default: return a != b;
+	}
+}
+
+int rl_sweep_eval_point(const rl_sweep_spec *s, const double *axis_values,
+                        double *row, int *status)
+{
+	rl_config cfg = s->setup.cfg;
+	rl_result r;
+	size_t i, k = s->naxes;
+	int rc = RL_OK;
+	for (i = 0; i < s->naxes; i++)
+		if (rl_param_set(&cfg, s->axes[i].param, axis_values[i], NULL, 0)) {
+			rc = -1;
+			break;
+		}
+	if (rc == RL_OK)
+		rc = rl_eval(&cfg, &r);
+	*status = rc;
+	if (rc != RL_OK) {
+		for (i = k; i < s->ncols; i++)
+			row[i] = NAN;
+		for (i = 0; i < s->nfilters; i++)
+			if (s->filters[i].lhs.kind == 2 || s->filters[i].rhs.kind == 2)
+				return 0;
+		return 1;
+	}
+	for (i = 0; i < s->noutputs; i++)
+		row[k + i] = s->outputs[i]->get(&r);
+	if (s->has_baseline) {
+		row[k + s->noutputs] = r.total_tps / s->baseline_total_tps;
+		row[k + s->noutputs + 1] = r.output_tps / s->baseline_output_tps;
+	}
+	for (i = 0; i < s->nfilters; i++) {
+		const rl_filter *f = &s->filters[i];
+		if (!compare(operand_value(&f->lhs, &cfg, &r), f->op,
+		             operand_value(&f->rhs, &cfg, &r)))
+			return 0;
+	}
+	return 1;
+}

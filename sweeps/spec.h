@@ -1,0 +1,151 @@
+/*
+** spec.h: a sweep specification, read from an INI file (the sweeps directory).
+**
+**   [base]      chip, model, scenario, profile (preset names or paths) and
+**               any number of `set = section.key=value` lines
+**   [axes]      section.key = a, b, c            a list (also "(a, b, c)")
+**               section.key = start:stop:step    a linear range
+**               section.key = start:stop:N log   N points, log spaced
+**   [sampling]  method = grid | random | sobol; seed = N; count = N
+**   [filter]    keep = LHS OP RHS   (OP: < <= > >= == !=; each side a
+**               parameter, an output or a number)
+**   [outputs]   keep = name, name, ... (output names; "all" for every one)
+**   [baseline]  chip, model, scenario, profile, set: evaluated once; adds
+**               the columns speedup_total_tokens and speedup_output_tokens
+**   [meta]      free text (name, notes)
+**
+** Axis values are in the parameter's display unit (as `rooflab params`
+** shows); enum and bool parameters take their names in lists.  In random
+** and Sobol sampling a list axis picks one of its values, an integer axis
+** one of its grid values, and a real range axis any value in [start, stop]
+** (log-uniform for a log range).
+*/
+#ifndef RL_SWEEP_SPEC_H
+#define RL_SWEEP_SPEC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../cli/setup.h"
+#include "../model/engine.h"
+#include "../model/outputs.h"
+#include "../model/params.h"
+
+#define RL_SWEEP_MAX_AXES 40     /* GSL's Sobol generator goes to 40 */
+#define RL_SWEEP_MAX_OUTPUTS 128
+#define RL_SWEEP_MAX_FILTERS 32
+#define RL_SWEEP_MAX_SETS 64
+#define RL_SWEEP_MAX_LIST 4096
+#define RL_SWEEP_DEFAULT_LIMIT 100000000ULL
+#define RL_SWEEP_COL_MAX 80
+
+typedef enum { RL_AX_LIST = 0, RL_AX_LINEAR, RL_AX_LOG } rl_axis_kind;
+
+typedef struct {
+	const rl_param *param;
+	char name[RL_SWEEP_COL_MAX];   /* "chip.hbm_tbps" */
+	rl_axis_kind kind;
+	double start, stop, step;      /* ranges, display units */
+	double snap;                   /* linear: 10^decimals, 0 = none */
+	uint64_t count;                /* values on the axis */
+	double *list;                  /* RL_AX_LIST: count values */
+} rl_axis;
+
+typedef enum {
+	RL_SAMPLE_GRID = 0,
+	RL_SAMPLE_RANDOM,
+	RL_SAMPLE_SOBOL
+} rl_sampling;
+
+/* One side of a filter comparison. */
+typedef struct {
+	int kind;                 /* 0 a number, 1 a parameter, 2 an output */
+	double value;
+	const rl_param *param;
+	const rl_output *output;
+} rl_operand;
+
+enum { RL_OP_LT = 0, RL_OP_LE, RL_OP_GT, RL_OP_GE, RL_OP_EQ, RL_OP_NE };
+
+typedef struct {
+	rl_operand lhs, rhs;
+	int op;
+} rl_filter;
+
+/* A base or baseline setup: preset names and assignments. */
+typedef struct {
+	char chip[RL_NAME_MAX], model[RL_NAME_MAX];
+	char scenario[RL_NAME_MAX], profile[RL_NAME_MAX];
+	char sets[RL_SWEEP_MAX_SETS][256];
+	int nsets;
+	int present;
+} rl_sweep_setup;
+
+/* A column of the points table beyond run_id, idx, status. */
+typedef enum {
+	RL_COL_AXIS = 0, RL_COL_OUTPUT, RL_COL_SPEEDUP
+} rl_col_source;
+
+typedef struct {
+	char name[RL_SWEEP_COL_MAX];    /* "chip_hbm_tbps" */
+	char dotted[RL_SWEEP_COL_MAX];  /* "chip.hbm_tbps" */
+	const char *unit;
+	const char *decl;               /* "REAL", "INTEGER" or "TEXT" */
+	rl_col_source source;
+	const rl_param *param;          /* axis */
+	const rl_output *output;        /* output */
+} rl_col;
+
+typedef struct {
+	char path[1024];
+	char hash[17];               /* of the parsed content, hex */
+	char *text;                  /* the file as read */
+	rl_sweep_setup base, baseline;
+	rl_axis axes[RL_SWEEP_MAX_AXES];
+	size_t naxes;
+	rl_sampling sampling;
+	uint64_t seed;
+	uint64_t count;              /* random / sobol: points asked for */
+	rl_filter filters[RL_SWEEP_MAX_FILTERS];
+	size_t nfilters;
+	const rl_output *outputs[RL_SWEEP_MAX_OUTPUTS];
+	size_t noutputs;
+	uint64_t npoints;            /* design points; UINT64_MAX past 2^64 */
+	double npoints_real;         /* the same, as a double (no overflow) */
+	rl_setup setup;              /* the base, resolved */
+	int has_baseline;
+	double baseline_total_tps, baseline_output_tps;
+	rl_col cols[RL_SWEEP_MAX_AXES + RL_SWEEP_MAX_OUTPUTS + 2];
+	size_t ncols;                /* axes, then outputs, then speedups */
+} rl_sweep_spec;
+
+/* Read and check a spec file: presets resolved, axes checked against the
+** parameter ranges, the baseline evaluated.  NULL with "file:line: ..."
+** in err on bad input. */
+rl_sweep_spec *rl_sweep_spec_load(const char *path, char *err, size_t errlen);
+
+/* The same from text in memory; name is used in messages. */
+rl_sweep_spec *rl_sweep_spec_parse(const char *name, const char *text,
+                                   char *err, size_t errlen);
+
+void rl_sweep_spec_free(rl_sweep_spec *s);
+
+/* Parse one axis value text for parameter p.  0, or -1 with err. */
+int rl_sweep_axis_parse(rl_axis *ax, const rl_param *p, const char *text,
+                        char *err, size_t errlen);
+
+/* Value k (0 <= k < count) of an axis on its grid, display units. */
+double rl_sweep_axis_value(const rl_axis *ax, uint64_t k);
+
+/* Value of an axis at u in [0, 1) for random and Sobol sampling. */
+double rl_sweep_axis_sample(const rl_axis *ax, double u);
+
+/* Evaluate one design point: axis values (display units) applied to the
+** base, rl_eval(), filters.  Writes the output and speedup columns into
+** row (cols after the axes) and the rl_eval status (RL_OK or an error
+** code, or -1 when an axis value is refused) into *status.  Returns 1 to
+** keep the point, 0 when a filter drops it. */
+int rl_sweep_eval_point(const rl_sweep_spec *s, const double *axis_values,
+                        double *row, int *status);
+
+#endif

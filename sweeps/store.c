@@ -1,0 +1,533 @@
+/*
+** store.c: the sweep database: schema, identity checks, runs, and the
+** batched writer of points (store.h).
+*/
+#include "store.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#ifndef RL_VERSION
+#define RL_VERSION "unknown"
+#endif
+#ifndef RL_GIT_REV
+#define RL_GIT_REV "unknown"
+#endif
+
+static const char schema_sql[] =
+    "CREATE TABLE runs("
+    " id INTEGER PRIMARY KEY,"
+    " spec TEXT NOT NULL, spec_hash TEXT NOT NULL, spec_path TEXT NOT NULL,"
+    " version TEXT NOT NULL, git_rev TEXT NOT NULL,"
+    " started TEXT NOT NULL, finished TEXT,"
+    " sampling TEXT NOT NULL, seed INTEGER NOT NULL, points INTEGER NOT NULL,"
+    " shard_index INTEGER NOT NULL, shard_count INTEGER NOT NULL,"
+    " next_idx INTEGER NOT NULL DEFAULT 0,"
+    " chip TEXT, model TEXT, scenario TEXT, profile TEXT,"
+    " baseline_total_tokens_per_s REAL, baseline_output_tokens_per_s REAL);"
+    "CREATE INDEX runs_spec ON runs(spec_hash, shard_count, shard_index);"
+    "CREATE TABLE run_columns("
+    " run_id INTEGER NOT NULL REFERENCES runs(id), ord INTEGER NOT NULL,"
+    " name TEXT NOT NULL, source TEXT NOT NULL, dotted TEXT NOT NULL,"
+    " unit TEXT NOT NULL, PRIMARY KEY(run_id, ord));"
+    "CREATE TABLE points("
+    " run_id INTEGER NOT NULL REFERENCES runs(id), idx INTEGER NOT NULL,"
+    " status INTEGER NOT NULL, UNIQUE(run_id, idx));"
+    "CREATE VIEW results AS SELECT p.*, r.chip AS run_chip,"
+    " r.model AS run_model, r.scenario AS run_scenario,"
+    " r.profile AS run_profile FROM points p JOIN runs r ON r.id = p.run_id;";
+
+void rl_store_now(char *buf, size_t len)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void rl_store_error(sqlite3 *db, int rc, const char *what, char *err,
+                    size_t errlen)
+{
+	int base = rc & 0xff;
+	const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+	if (base == SQLITE_FULL)
+		snprintf(err, errlen, "%s: the disk is full (%s)", what, msg);
+	else if (base == SQLITE_IOERR)
+		snprintf(err, errlen, "%s: I/O error, the disk may be full or a "
+		         "file size limit reached (%s)", what, msg);
+	else if (base == SQLITE_BUSY || base == SQLITE_LOCKED)
+		snprintf(err, errlen, "%s: the database is locked by another "
+		         "process (%s)", what, msg);
+	else
+		snprintf(err, errlen, "%s: %s", what, msg);
+}
+
+static int exit_for(int rc)
+{
+	int base = rc & 0xff;
+	return base == SQLITE_BUSY || base == SQLITE_LOCKED ||
+	               base == SQLITE_NOTADB || base == SQLITE_CANTOPEN ||
+	               base == SQLITE_READONLY
+	           ? 2
+	           : 1;
+}
+
+static int exec(sqlite3 *db, const char *sql, const char *what, char *err,
+                size_t errlen)
+{
+	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, what, err, errlen);
+		return exit_for(rc);
+	}
+	return 0;
+}
+
+/* One integer from a query; rc of SQLite. */
+static int query_int(sqlite3 *db, const char *sql, long long *v)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*v = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* 0 ours, 1 empty, or an exit code with a message. */
+static int identify(sqlite3 *db, const char *path, char *err, size_t errlen)
+{
+	long long app = 0, ver = 0, objects = 0;
+	int rc;
+	if ((rc = query_int(db, "PRAGMA application_id", &app)) ||
+	    (rc = query_int(db, "PRAGMA user_version", &ver)) ||
+	    (rc = query_int(db, "SELECT count(*) FROM sqlite_master",
+	                    &objects))) {
+		if ((rc & 0xff) == SQLITE_NOTADB) {
+			snprintf(err, errlen, "%s is not an SQLite database; it was "
+			         "left unchanged", path);
+			return 2;
+		}
+		rl_store_error(db, rc, path, err, errlen);
+		return exit_for(rc);
+	}
+	if (app == RL_SWEEP_APP_ID) {
+		if (ver == RL_SWEEP_SCHEMA_VERSION)
+			return 0;
+		snprintf(err, errlen, "%s holds rooflab sweep schema version %lld; "
+		         "this rooflab uses version %d (it was left unchanged; "
+		         "write to a new file)", path, ver, RL_SWEEP_SCHEMA_VERSION);
+		return 2;
+	}
+	if (app == 0 && objects == 0)
+		return 1;
+	snprintf(err, errlen, "%s is not a rooflab sweep database "
+	         "(application_id 0x%llx, %lld schema objects); it was left "
+	         "unchanged", path, (unsigned long long)app, objects);
+	return 2;
+}
+
+int rl_store_init_schema(sqlite3 *db, char *err, size_t errlen)
+{
+	char sql[128];
+	int rc = exec(db, schema_sql, "creating the sweep tables", err, errlen);
+	if (rc)
+		return rc;
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d;"
+	         "PRAGMA user_version = %d;", RL_SWEEP_APP_ID,
+	         RL_SWEEP_SCHEMA_VERSION);
+	return exec(db, sql, "marking the database", err, errlen);
+}
+
+int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
+                  char *err, size_t errlen)
+{
+	sqlite3 *db = NULL;
+	struct stat sb;
+	int rc, id;
+	*out = NULL;
+	if (readonly && stat(path, &sb) != 0) {
+		snprintf(err, errlen, "%s: no such database", path);
+		return 2;
+	}
+	rc = sqlite3_open_v2(path, &db,
+	                     readonly ? SQLITE_OPEN_READONLY
+	                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+	                     NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "%s: cannot open: %s", path,
+		         db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+		sqlite3_close(db);
+		return 2;
+	}
+	sqlite3_busy_timeout(db, busy_ms);
+	id = identify(db, path, err, errlen);
+	if (id > 1 || (id == 1 && readonly)) {
+		if (id == 1)
+			snprintf(err, errlen, "%s holds no sweep runs", path);
+		sqlite3_close(db);
+		return id == 1 ? 2 : id;
+	}
+	if (!readonly) {
+		rc = exec(db, "PRAGMA journal_mode = WAL;"
+		              "PRAGMA synchronous = NORMAL;"
+		              "PRAGMA cache_size = -65536;", path, err, errlen);
+		if (!rc && id == 1) {
+			rc = exec(db, "BEGIN IMMEDIATE", path, err, errlen);
+			if (!rc) {
+				/* another process may have made it meanwhile */
+				id = identify(db, path, err, errlen);
+				if (id == 1)
+					rc = rl_store_init_schema(db, err, errlen);
+				else if (id > 1)
+					rc = id;
+				if (rc)
+					sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+				else
+					rc = exec(db, "COMMIT", path, err, errlen);
+			}
+		}
+		if (rc) {
+			sqlite3_close(db);
+			return rc;
+		}
+	}
+	*out = db;
+	return 0;
+}
+
+int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
+                      int64_t *run_id, int *finished, uint64_t *next_idx,
+                      char *hash, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(
+	    db, "SELECT id, finished IS NOT NULL, next_idx, spec_hash FROM runs "
+	        "WHERE shard_index = ? AND shard_count = ? ORDER BY id DESC "
+	        "LIMIT 1", -1, &st, NULL);
+	*run_id = 0;
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, "reading runs", err, errlen);
+		return exit_for(rc);
+	}
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)shard);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)shards);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*run_id = sqlite3_column_int64(st, 0);
+		*finished = sqlite3_column_int(st, 1);
+		*next_idx = (uint64_t)sqlite3_column_int64(st, 2);
+		snprintf(hash, 17, "%s", (const char *)sqlite3_column_text(st, 3));
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		rl_store_error(db, rc, "reading runs", err, errlen);
+		return exit_for(rc);
+	}
+	return 0;
+}
+
+static int has_column(sqlite3 *db, const char *name, int *yes)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info("
+	                            "'points') WHERE name = ?", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	*yes = rc == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static const char *const source_names[] = {"axis", "output", "speedup"};
+static const char *const sampling_names[] = {"grid", "random", "sobol"};
+
+static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
+                      uint64_t shards, int64_t *run_id)
+{
+	sqlite3_stmt *st;
+	char now[32];
+	int rc, k = 1;
+	size_t i;
+	rc = sqlite3_prepare_v2(
+	    db, "INSERT INTO runs(spec, spec_hash, spec_path, version, git_rev,"
+	        " started, sampling, seed, points, shard_index, shard_count,"
+	        " next_idx, chip, model, scenario, profile,"
+	        " baseline_total_tokens_per_s, baseline_output_tokens_per_s)"
+	        " VALUES(?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?,?)", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rl_store_now(now, sizeof now);
+	sqlite3_bind_text(st, k++, s->text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, k++, s->hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, k++, s->path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, k++, RL_VERSION, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, k++, RL_GIT_REV, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, k++, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, k++, sampling_names[s->sampling], -1,
+	                  SQLITE_STATIC);
+	sqlite3_bind_int64(st, k++, (sqlite3_int64)s->seed);
+	sqlite3_bind_int64(st, k++, (sqlite3_int64)s->npoints);
+	sqlite3_bind_int64(st, k++, (sqlite3_int64)shard);
+	sqlite3_bind_int64(st, k++, (sqlite3_int64)shards);
+	sqlite3_bind_text(st, k++, s->setup.chip, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, k++, s->setup.model, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, k++, s->setup.scenario, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, k++, s->setup.profile, -1, SQLITE_STATIC);
+	if (s->has_baseline) {
+		sqlite3_bind_double(st, k++, s->baseline_total_tps);
+		sqlite3_bind_double(st, k++, s->baseline_output_tps);
+	}
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return rc;
+	*run_id = sqlite3_last_insert_rowid(db);
+	rc = sqlite3_prepare_v2(db, "INSERT INTO run_columns VALUES(?,?,?,?,?,?)",
+	                        -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	for (i = 0; i < s->ncols && rc == SQLITE_OK; i++) {
+		const rl_col *c = &s->cols[i];
+		sqlite3_bind_int64(st, 1, *run_id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		sqlite3_bind_text(st, 3, c->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, source_names[c->source], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, c->dotted, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, c->unit, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int rl_store_new_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
+                     uint64_t shards, int64_t *run_id, char *err,
+                     size_t errlen)
+{
+	size_t i;
+	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, "starting a run", err, errlen);
+		return exit_for(rc);
+	}
+	for (i = 0; i < s->ncols && rc == SQLITE_OK; i++) {
+		int yes;
+		rc = has_column(db, s->cols[i].name, &yes);
+		if (rc == SQLITE_OK && !yes) {
+			char sql[256];
+			snprintf(sql, sizeof sql,
+			         "ALTER TABLE points ADD COLUMN \"%s\" %s",
+			         s->cols[i].name, s->cols[i].decl);
+			rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+		}
+	}
+	if (rc == SQLITE_OK)
+		rc = insert_run(db, s, shard, shards, run_id);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, "starting a run", err, errlen);
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return exit_for(rc);
+	}
+	return 0;
+}
+
+int rl_store_finish_run(sqlite3 *db, int64_t run_id, uint64_t npoints,
+                        char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	char now[32];
+	int rc = sqlite3_prepare_v2(db, "UPDATE runs SET finished = ?, "
+	                            "next_idx = ? WHERE id = ?", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rl_store_now(now, sizeof now);
+		sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)npoints);
+		sqlite3_bind_int64(st, 3, run_id);
+		rc = sqlite3_step(st);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, "finishing the run", err, errlen);
+		return exit_for(rc) == 2 ? 2 : 1;
+	}
+	return 0;
+}
+
+/* ---- the writer ---- */
+
+enum { B_REAL = 0, B_INT, B_PARAM_TEXT, B_OUTPUT_TEXT };
+
+struct rl_store_writer {
+	sqlite3 *db;
+	const rl_sweep_spec *s;
+	int64_t run_id;
+	sqlite3_stmt *ins, *upd, *begin, *commit, *rollback;
+	int bind[RL_SWEEP_MAX_AXES + RL_SWEEP_MAX_OUTPUTS + 2];
+};
+
+void rl_store_writer_free(rl_store_writer *w)
+{
+	if (!w)
+		return;
+	sqlite3_finalize(w->ins);
+	sqlite3_finalize(w->upd);
+	sqlite3_finalize(w->begin);
+	sqlite3_finalize(w->commit);
+	sqlite3_finalize(w->rollback);
+	free(w);
+}
+
+rl_store_writer *rl_store_writer_alloc(sqlite3 *db, const rl_sweep_spec *s,
+                                       int64_t run_id, char *err,
+                                       size_t errlen)
+{
+	rl_store_writer *w = calloc(1, sizeof *w);
+	size_t cap = 256 + s->ncols * (RL_SWEEP_COL_MAX + 8), used, i;
+	char *sql = malloc(cap);
+	int rc;
+	if (!w || !sql) {
+		free(w);
+		free(sql);
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	w->db = db;
+	w->s = s;
+	w->run_id = run_id;
+	used = (size_t)snprintf(sql, cap, "INSERT INTO points(run_id, idx, "
+	                        "status");
+	for (i = 0; i < s->ncols; i++)
+		used += (size_t)snprintf(sql + used, cap - used, ", \"%s\"",
+		                         s->cols[i].name);
+	used += (size_t)snprintf(sql + used, cap - used, ") VALUES(?,?,?");
+	for (i = 0; i < s->ncols; i++)
+		used += (size_t)snprintf(sql + used, cap - used, ",?");
+	snprintf(sql + used, cap - used, ")");
+	for (i = 0; i < s->ncols; i++) {
+		const rl_col *c = &s->cols[i];
+		if (c->source == RL_COL_AXIS)
+			w->bind[i] = c->param->type == RL_PT_ENUM ? B_PARAM_TEXT
+			             : c->param->type == RL_PT_REAL ? B_REAL : B_INT;
+		else if (c->source == RL_COL_OUTPUT)
+			w->bind[i] = c->output->type == RL_OT_NUM ? B_REAL
+			                                          : B_OUTPUT_TEXT;
+		else
+			w->bind[i] = B_REAL;
+	}
+	rc = sqlite3_prepare_v2(db, sql, -1, &w->ins, NULL);
+	free(sql);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "UPDATE runs SET next_idx = ? WHERE "
+		                        "id = ?", -1, &w->upd, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "BEGIN IMMEDIATE", -1, &w->begin, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "COMMIT", -1, &w->commit, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "ROLLBACK", -1, &w->rollback, NULL);
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, "preparing the insert", err, errlen);
+		rl_store_writer_free(w);
+		return NULL;
+	}
+	sqlite3_bind_int64(w->ins, 1, run_id);
+	sqlite3_bind_int64(w->upd, 2, run_id);
+	return w;
+}
+
+static int step_once(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+int rl_store_begin(rl_store_writer *w, char *err, size_t errlen)
+{
+	int rc = step_once(w->begin);
+	if (rc != SQLITE_OK) {
+		rl_store_error(w->db, rc, "starting a batch", err, errlen);
+		return exit_for(rc);
+	}
+	return 0;
+}
+
+int rl_store_add(rl_store_writer *w, uint64_t idx, int status,
+                 const double *row, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = w->ins;
+	size_t i;
+	int rc;
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)idx);
+	sqlite3_bind_int(st, 3, status);
+	for (i = 0; i < w->s->ncols; i++) {
+		double v = row[i];
+		int k = (int)i + 4;
+		if (isnan(v)) {
+			sqlite3_bind_null(st, k);
+			continue;
+		}
+		switch (w->bind[i]) {
+		case B_REAL:
+			sqlite3_bind_double(st, k, v);
+			break;
+		case B_INT:
+			sqlite3_bind_int64(st, k, (sqlite3_int64)v);
+			break;
+		case B_PARAM_TEXT:
+			sqlite3_bind_text(st, k, w->s->cols[i].param->choices[(int)v],
+			                  -1, SQLITE_STATIC);
+			break;
+		default:
+			sqlite3_bind_text(st, k,
+			                  rl_output_text(w->s->cols[i].output, v), -1,
+			                  SQLITE_STATIC);
+		}
+	}
+	rc = step_once(st);
+	if (rc != SQLITE_OK) {
+		rl_store_error(w->db, rc, "storing a point", err, errlen);
+		return exit_for(rc) == 2 ? 2 : 1;
+	}
+	return 0;
+}
+
+int rl_store_commit(rl_store_writer *w, uint64_t next_idx, char *err,
+                    size_t errlen)
+{
+	int rc;
+	sqlite3_bind_int64(w->upd, 1, (sqlite3_int64)next_idx);
+	rc = step_once(w->upd);
+	if (rc == SQLITE_OK)
+		rc = step_once(w->commit);
+	if (rc != SQLITE_OK) {
+		rl_store_error(w->db, rc, "committing a batch", err, errlen);
+		rl_store_rollback(w);
+		return exit_for(rc) == 2 ? 2 : 1;
+	}
+	return 0;
+}
+
+void rl_store_rollback(rl_store_writer *w)
+{
+	if (!sqlite3_get_autocommit(w->db))
+		step_once(w->rollback);
+}

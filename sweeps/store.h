@@ -1,0 +1,84 @@
+/*
+** store.h: the SQLite database of sweep results.
+**
+**   runs        one row per sweep run: the spec (text and hash), rooflab
+**               version and git revision, start and end time, sampling and
+**               seed, the number of design points, the shard (I of N),
+**               next_idx (every point of the shard below it is stored: the
+**               place a resume continues from), the base presets and the
+**               baseline throughputs.
+**   run_columns the point columns of each run: name, source (axis, output,
+**               speedup), dotted name and unit.
+**   points      run_id, idx, status (0, or the rl_eval error code; -1 when
+**               an axis value was refused), then one column per swept
+**               parameter and kept output; UNIQUE(run_id, idx).  Columns
+**               are the union over the runs in the file; a run fills its own.
+**   results     a view: points joined with their run's presets.
+**
+** Parameters are in their display unit (the unit in their name); outputs in
+** the SI unit of the output table; enum values as text.  A file is marked
+** with PRAGMA application_id and user_version; any other file is refused
+** and left untouched.
+*/
+#ifndef RL_SWEEP_STORE_H
+#define RL_SWEEP_STORE_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "spec.h"
+
+#define RL_SWEEP_APP_ID 0x524c5357 /* "RLSW" */
+#define RL_SWEEP_SCHEMA_VERSION 1
+#define RL_SWEEP_BUSY_MS 10000
+
+/* Open (creating if need be) a sweep database for writing, or an existing
+** one read-only.  Returns 0, or an exit code (2: not a rooflab sweep
+** database, older schema, locked; 1: internal) with a message. */
+int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **db,
+                  char *err, size_t errlen);
+
+/* Message for an SQLite failure on db ("disk full", "locked", ...). */
+void rl_store_error(sqlite3 *db, int rc, const char *what, char *err,
+                    size_t errlen);
+
+/* The run a resume of shard I/N continues: the newest run of that shard.
+** *run_id 0 when none.  Fills *finished, *next_idx and hash (17 bytes). */
+int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
+                      int64_t *run_id, int *finished, uint64_t *next_idx,
+                      char *hash, char *err, size_t errlen);
+
+/* Add the columns a spec needs (ALTER TABLE ADD COLUMN) and a new run row
+** with its run_columns.  0 or an exit code. */
+int rl_store_new_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
+                     uint64_t shards, int64_t *run_id, char *err,
+                     size_t errlen);
+
+/* Rows of a run: one prepared INSERT, batched in transactions. */
+typedef struct rl_store_writer rl_store_writer;
+
+rl_store_writer *rl_store_writer_alloc(sqlite3 *db, const rl_sweep_spec *s,
+                                       int64_t run_id, char *err,
+                                       size_t errlen);
+void rl_store_writer_free(rl_store_writer *w);
+
+/* Begin a batch, add rows (row: one value per spec column), then commit
+** with the run's next_idx; a failed commit rolls the batch back. */
+int rl_store_begin(rl_store_writer *w, char *err, size_t errlen);
+int rl_store_add(rl_store_writer *w, uint64_t idx, int status,
+                 const double *row, char *err, size_t errlen);
+int rl_store_commit(rl_store_writer *w, uint64_t next_idx, char *err,
+                    size_t errlen);
+void rl_store_rollback(rl_store_writer *w);
+
+/* Mark the run finished (next_idx = its point count, end time). */
+int rl_store_finish_run(sqlite3 *db, int64_t run_id, uint64_t npoints,
+                        char *err, size_t errlen);
+
+/* "2026-11-22T02:43:15Z" */
+void rl_store_now(char *buf, size_t len);
+
+/* Create the schema in a fresh database (used by merge).  0 or exit code. */
+int rl_store_init_schema(sqlite3 *db, char *err, size_t errlen);
+
+#endif
