@@ -20,5 +20,6 @@ int cmd_export(int argc, char **argv);
 int cmd_area(int argc, char **argv);
 int cmd_calibrate(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_plot(int argc, char **argv);
 
 #endif

@@ -22,6 +22,7 @@ static const rl_command commands[] = {
     {"area", cmd_area, "die budget, derived spec, power and cost of a design"},
     {"calibrate", cmd_calibrate, "fit a profile's efficiencies to measurements"},
     {"validate", cmd_validate, "model against published measurements"},
+    {"plot", cmd_plot, "plots of claim, validation and sweep databases (gnuplot)"},
 };
 
 static void usage(FILE *f)

@@ -1,0 +1,88 @@
+/*
+** batch.c: the batch plot: for each side of a claim run (claim_batch),
+** system throughput and time per output token against the number of
+** sequences in flight, side by side.
+*/
+#include <math.h>
+#include <string.h>
+
+#include "kinds.h"
+
+#define MAX_SIDES 8
+
+int plot_build_batch(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
+                     size_t errlen)
+{
+	pdb_claim c;
+	sqlite3_stmt *st;
+	char sides[MAX_SIDES][32], t[700], cur[32] = "";
+	int n = 0, i, rc, open = 0;
+
+	rc = pdb_claim_run(db, o->dbpath, o->run, &c, err, errlen);
+	if (rc)
+		return rc;
+	if (pdb_rows(db, "claim_batch", c.id) == 0)
+		return plot_no_rows(o, c.id, "claim_batch", "batch rows", err,
+		                    errlen);
+	if (pdb_prepare(db, "SELECT side, batch, output_tps, total_tps, tpot_s "
+	                "FROM claim_batch WHERE run_id = ?1 AND batch > 0 "
+	                "ORDER BY side, batch", &st, err, errlen))
+		return PLOT_EINTERNAL;
+	sqlite3_bind_int64(st, 1, c.id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char side[32];
+		double tpot = pdb_real(st, 4);
+		pdb_text(st, 0, side, sizeof side);
+		if (strcmp(side, cur)) {
+			if (n == MAX_SIDES)
+				break;
+			if (open)
+				fputs("EOD\n", s);
+			snprintf(cur, sizeof cur, "%s", side);
+			snprintf(sides[n], sizeof sides[n], "%s", side);
+			fprintf(s, "$b%d << EOD\n", n++);
+			open = 1;
+		}
+		fprintf(s, "%.9g %.9g %.9g %.9g\n", pdb_real(st, 1),
+		        pdb_real(st, 2), pdb_real(st, 3),
+		        isfinite(tpot) ? tpot * 1e3 : NAN);
+	}
+	sqlite3_finalize(st);
+	if (open)
+		fputs("EOD\n", s);
+	if (n == 0)
+		return plot_no_rows(o, c.id, "claim_batch",
+		                    "batch rows with a positive batch", err, errlen);
+	snprintf(t, sizeof t, "Batching: throughput and time per output token "
+	         "against concurrency, %s vs %s\nscenario %s (claim run %ld)",
+	         c.a_label, c.b_label, c.scenario, c.id);
+	fputs("set multiplot layout 1,2 title ", s);
+	gp_quote(s, t);
+	fputs("\nset logscale x 2\nset format x '%g'\nset logscale y\n"
+	      "set format y '%g'\nset key top left\n"
+	      "set xlabel 'sequences in flight (concurrency)'\n"
+	      "set ylabel 'throughput, whole system (tokens/s)'\n"
+	      "set title 'throughput: total (solid) and output (dashed) tokens/s'\n"
+	      "plot ", s);
+	for (i = 0; i < n; i++) {
+		const char *lab = plot_side_label(&c, sides[i]);
+		char tt[200];
+		fprintf(s, "%s$b%d using 1:3 with linespoints pt 7 lw 2 lc rgb "
+		        "'%s' title ", i ? ", \\\n  " : "", i, plot_color(i));
+		snprintf(tt, sizeof tt, "%s total", lab);
+		gp_quote(s, tt);
+		fprintf(s, ", \\\n  $b%d using 1:2 with linespoints pt 6 dt 2 lw 2 "
+		        "lc rgb '%s' title ", i, plot_color(i));
+		snprintf(tt, sizeof tt, "%s output", lab);
+		gp_quote(s, tt);
+	}
+	fputs("\nset ylabel 'time per output token (ms)'\n"
+	      "set title 'latency: time per output token'\nplot ", s);
+	for (i = 0; i < n; i++) {
+		fprintf(s, "%s$b%d using 1:4 with linespoints pt 7 lw 2 lc rgb "
+		        "'%s' title ", i ? ", \\\n  " : "", i, plot_color(i));
+		gp_quote(s, plot_side_label(&c, sides[i]));
+	}
+	fputs("\nunset multiplot\n", s);
+	return PLOT_OK;
+}

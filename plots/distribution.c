@@ -1,0 +1,196 @@
+/*
+** distribution.c: the Monte Carlo plot: a histogram of the thinned speedup
+** samples of a claim run (claim_mc_samples), their CDF on the right axis,
+** the target and the 5th/50th/95th percentiles (claim_mc, else computed
+** from the samples).
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kinds.h"
+
+#define NBINS 40
+#define CDF_POINTS 400
+
+static double quantile(const double *v, long n, double q)
+{
+	double pos = q * (double)(n - 1);
+	long i = (long)floor(pos);
+	if (i + 1 >= n)
+		return v[n - 1];
+	return v[i] + (pos - (double)i) * (v[i + 1] - v[i]);
+}
+
+/* claim_mc's summary; 0 when present. */
+static int mc_summary(sqlite3 *db, long run, double q[3], double *prob,
+                      double *viol, long *samples)
+{
+	sqlite3_stmt *st;
+	int ok = -1;
+	if (!pdb_has(db, "claim_mc") ||
+	    sqlite3_prepare_v2(db, "SELECT p05, p50, p95, prob_ge_target, "
+	                       "violation_rate, samples FROM claim_mc WHERE "
+	                       "run_id = ?1", -1, &st, NULL))
+		return -1;
+	sqlite3_bind_int64(st, 1, run);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		q[0] = pdb_real(st, 0);
+		q[1] = pdb_real(st, 1);
+		q[2] = pdb_real(st, 2);
+		*prob = pdb_real(st, 3);
+		*viol = pdb_real(st, 4);
+		*samples = (long)sqlite3_column_int64(st, 5);
+		ok = isfinite(q[0]) && isfinite(q[1]) && isfinite(q[2]) ? 0 : -1;
+	}
+	sqlite3_finalize(st);
+	return ok;
+}
+
+static void write_script(FILE *s, const pdb_claim *c, const double *v,
+                         const int *bad, long n, const double q[3],
+                         double prob, double viol, long samples,
+                         double target)
+{
+	/* the 90% interval widened by its width each way, and the target;
+	** the tails fall into the edge bins */
+	double lo = fmax(v[0], q[0] - (q[2] - q[0]));
+	double hi = fmin(v[n - 1], q[2] + (q[2] - q[0])), w;
+	long hist[NBINS], hbad[NBINS], i, k, nbad = 0;
+	int clipped = v[0] < lo || v[n - 1] > hi;
+	char t[800];
+	memset(hist, 0, sizeof hist);
+	memset(hbad, 0, sizeof hbad);
+	lo = fmin(lo, fmin(target, q[0]));
+	hi = fmax(hi, fmax(target, q[2]));
+	if (hi <= lo)
+		hi = lo + 1;
+	w = (hi - lo) / NBINS;
+	for (i = 0; i < n; i++) {
+		k = (long)((v[i] - lo) / w);
+		k = k < 0 ? 0 : (k >= NBINS ? NBINS - 1 : k);
+		hist[k]++;
+		if (bad[i]) {
+			hbad[k]++;
+			nbad++;
+		}
+	}
+	fputs("$h << EOD\n", s);
+	for (k = 0; k < NBINS; k++)
+		fprintf(s, "%.9g %.9g %.9g\n", lo + (k + 0.5) * w,
+		        (double)hist[k] / n, (double)hbad[k] / n);
+	fputs("EOD\n$c << EOD\n", s);
+	for (k = 0; k < CDF_POINTS && k < n; k++) {
+		long j = n <= CDF_POINTS ? k : k * (n - 1) / (CDF_POINTS - 1);
+		if (v[j] >= lo - w && v[j] <= hi + w)
+			fprintf(s, "%.9g %.9g\n", v[j], (double)(j + 1) / n);
+	}
+	fputs("EOD\n", s);
+	snprintf(t, sizeof t, "Monte Carlo speedup of %s over %s: P(>= %gx) = "
+	         "%.1f%%, 90%% interval %.3gx .. %.3gx, median %.3gx\nscenario "
+	         "%s (claim run %ld; %ld samples%s%s)", c->b_label, c->a_label,
+	         target, 100 * prob, q[0], q[2], q[1], c->scenario, c->id,
+	         samples, isfinite(viol) && viol > 0 ?
+	         "; grey: samples that violate physical limits" : "",
+	         clipped ? "; tails in the edge bins" : "");
+	fputs("set title ", s);
+	gp_quote(s, t);
+	fprintf(s, "\nset xlabel 'speedup (x)'\nset format x '%%gx'\n"
+	        "set ylabel 'share of samples per bin'\n"
+	        "set y2label 'cumulative probability'\nset y2range [0:1]\n"
+	        "set y2tics 0.1\nset ytics nomirror\nset yrange [0:*]\n"
+	        "set xrange [%g:%g]\nset key below\n"
+	        "set style fill solid 0.6 border rgb '#333333'\nset boxwidth %g\n",
+	        lo - w, hi + w, w * 0.95);
+	fprintf(s, "set arrow 1 from first %.9g, graph 0 to first %.9g, graph 1 "
+	        "nohead lw 3 lc rgb 'black'\n", target, target);
+	fprintf(s, "set label 1 'claimed %gx' at first %.9g, graph 0.6 "
+	        "offset 0.5,0\n", target, target);
+	for (k = 0; k < 3; k++) {
+		static const char *qn[] = {"p05", "p50", "p95"};
+		fprintf(s, "set arrow %ld from first %.9g, graph 0 to first %.9g, "
+		        "graph 0.85 nohead dt 2 lw 2 lc rgb '%s'\n", k + 2, q[k],
+		        q[k], PLOT_COLOR_B);
+		fprintf(s, "set label %ld '%s %.3gx' at first %.9g, graph %g "
+		        "left offset 0.3,0 front tc rgb '%s'\n", k + 2, qn[k], q[k], q[k],
+		        0.78 + 0.07 * (double)k, PLOT_COLOR_B);
+	}
+	fprintf(s, "plot $h using 1:2 with boxes lc rgb '%s' title "
+	        "'speedup samples (share per bin)'", PLOT_COLOR_A);
+	if (nbad > 0)
+		fputs(", \\\n  $h using 1:3 with boxes lc rgb '#999999' title "
+		      "'samples that violate limits (power, reticle, stacks)'", s);
+	fprintf(s, ", \\\n  $c using 1:2 axes x1y2 with lines lw 3 lc rgb '%s' "
+	        "title 'cumulative probability (right axis)', \\\n"
+	        "  NaN with lines dt 2 lw 2 lc rgb '%s' title '5th, 50th and "
+	        "95th percentiles'\n", "#2ca02c", PLOT_COLOR_B);
+}
+
+int plot_build_distribution(sqlite3 *db, const plot_opts *o, FILE *s,
+                            char *err, size_t errlen)
+{
+	pdb_claim c;
+	sqlite3_stmt *st;
+	double *v = NULL, q[3], prob = NAN, viol = NAN;
+	int *bad = NULL;
+	long n, i = 0, samples = 0;
+	int rc;
+
+	rc = pdb_claim_run(db, o->dbpath, o->run, &c, err, errlen);
+	if (rc)
+		return rc;
+	n = pdb_rows(db, "claim_mc_samples", c.id);
+	if (n < 2)
+		return plot_no_rows(o, c.id, "claim_mc_samples",
+		                    "Monte Carlo samples", err, errlen);
+	/* sorted, so violations travel with their speedups */
+	if (pdb_prepare(db, "SELECT speedup, violates FROM claim_mc_samples "
+	                "WHERE run_id = ?1 ORDER BY speedup", &st, err, errlen))
+		return PLOT_EINTERNAL;
+	v = malloc((size_t)n * sizeof *v);
+	bad = malloc((size_t)n * sizeof *bad);
+	if (!v || !bad) {
+		sqlite3_finalize(st);
+		free(v);
+		free(bad);
+		snprintf(err, errlen, "out of memory");
+		return PLOT_EINTERNAL;
+	}
+	sqlite3_bind_int64(st, 1, c.id);
+	while (i < n && sqlite3_step(st) == SQLITE_ROW) {
+		v[i] = sqlite3_column_double(st, 0);
+		bad[i] = sqlite3_column_int(st, 1) != 0;
+		if (isfinite(v[i]))
+			i++;
+	}
+	sqlite3_finalize(st);
+	n = i;
+	if (n < 2) {
+		free(v);
+		free(bad);
+		return plot_no_rows(o, c.id, "claim_mc_samples",
+		                    "finite Monte Carlo samples", err, errlen);
+	}
+	if (mc_summary(db, c.id, q, &prob, &viol, &samples)) {
+		long ge = 0;
+		/* v is sorted by the query */
+		q[0] = quantile(v, n, 0.05);
+		q[1] = quantile(v, n, 0.50);
+		q[2] = quantile(v, n, 0.95);
+		for (i = 0; i < n; i++)
+			ge += v[i] >= plot_target(o, &c);
+		prob = (double)ge / n;
+		samples = n;
+	}
+	if (!isfinite(prob) || o->target > 0) {
+		long ge = 0;
+		for (i = 0; i < n; i++)
+			ge += v[i] >= plot_target(o, &c);
+		prob = (double)ge / n;
+	}
+	write_script(s, &c, v, bad, n, q, prob, viol, samples,
+	             plot_target(o, &c));
+	free(v);
+	free(bad);
+	return PLOT_OK;
+}

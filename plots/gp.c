@@ -1,0 +1,244 @@
+/*
+** gp.c: run gnuplot scripts through popen (see gp.h).
+*/
+#include "gp.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static const char *ext_of(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	const char *slash = strrchr(path, '/');
+	if (!dot || (slash && dot < slash))
+		return "";
+	return dot + 1;
+}
+
+int gp_term_of_name(const char *name, gp_term *term)
+{
+	static const char *names[] = {"png", "svg", "pdf", "dumb"};
+	int i;
+	for (i = 0; i < 4; i++)
+		if (!strcmp(name, names[i])) {
+			*term = (gp_term)i;
+			return 0;
+		}
+	return -1;
+}
+
+int gp_term_of_path(const char *path, gp_term *term)
+{
+	const char *e = ext_of(path);
+	if (!strcmp(e, "txt")) {
+		*term = GP_DUMB;
+		return 0;
+	}
+	if (!strcmp(e, "dumb"))
+		return -1;
+	return gp_term_of_name(e, term);
+}
+
+int gp_find(char *buf, size_t len)
+{
+	const char *path = getenv("PATH");
+	const char *p, *end;
+	if (!path || !*path)
+		return -1;
+	for (p = path; *p; p = *end ? end + 1 : end) {
+		size_t n;
+		end = strchr(p, ':');
+		if (!end)
+			end = p + strlen(p);
+		n = (size_t)(end - p);
+		if (n == 0)
+			continue;
+		if ((size_t)snprintf(buf, len, "%.*s/gnuplot", (int)n, p) >= len)
+			continue;
+		if (access(buf, X_OK) == 0)
+			return 0;
+	}
+	return -1;
+}
+
+/* A path as a single-quoted sh word; -1 if it holds a quote. */
+static int sh_word(char *dst, size_t len, const char *s)
+{
+	if (strchr(s, '\''))
+		return -1;
+	return (size_t)snprintf(dst, len, "'%s'", s) < len ? 0 : -1;
+}
+
+void gp_quote(FILE *f, const char *s)
+{
+	/* double quotes, so that "\n" breaks a title into lines */
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fprintf(f, "\\%c", *s);
+		else if (*s == '\n')
+			fputs("\\n", f);
+		else if ((unsigned char)*s < 32)
+			fputc(' ', f);
+		else
+			fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+void gp_field(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		fputc(c == '"' ? '\'' : (c < 32 ? ' ' : (int)c), f);
+	}
+	fputc('"', f);
+}
+
+static void prelude(FILE *p, gp_term term, const char *out)
+{
+	switch (term) {
+	case GP_PNG:
+		fputs("if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {\n"
+		      "  set terminal pngcairo size 1200,800 font 'sans,12' "
+		      "background '#ffffff'\n"
+		      "} else {\n"
+		      "  set terminal png size 1200,800 background '#ffffff'\n"
+		      "}\n", p);
+		break;
+	case GP_SVG:
+		fputs("set terminal svg size 1200,800 font 'sans,14' "
+		      "background '#ffffff'\n", p);
+		break;
+	case GP_PDF:
+		fputs("set terminal pdfcairo size 12in,8in font 'sans,12'\n", p);
+		break;
+	case GP_DUMB:
+		fputs("set terminal dumb size 120,40\n", p);
+		break;
+	}
+	if (out) {
+		fputs("set output ", p);
+		gp_quote(p, out);
+		fputc('\n', p);
+	}
+	fputs("set termoption noenhanced\n", p);
+}
+
+/* The first lines of gnuplot's error output, for the message. */
+static void read_errors(const char *path, char *buf, size_t len)
+{
+	FILE *f = fopen(path, "r");
+	size_t n = 0;
+	buf[0] = 0;
+	if (!f)
+		return;
+	n = fread(buf, 1, len - 1, f);
+	buf[n] = 0;
+	fclose(f);
+	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
+		buf[--n] = 0;
+}
+
+int gp_run(gp_term term, const char *out, const char *script, size_t len,
+           char *err, size_t errlen)
+{
+	char gnuplot[4096], tmp[4096], errpath[256], cmd[8192];
+	char w1[4200], w2[300], msgs[600];
+	const char *tmpdir = getenv("TMPDIR");
+	struct sigaction ign, old;
+	FILE *p;
+	int fd, status, ok;
+
+	if (gp_find(gnuplot, sizeof gnuplot)) {
+		snprintf(err, errlen, "gnuplot is not installed (not found on "
+		         "PATH); install the Debian package %s (apt-get install "
+		         "%s, or make deps)", GP_PACKAGE, GP_PACKAGE);
+		return GP_EMISSING;
+	}
+	tmp[0] = 0;
+	if (out) {
+		if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", out) >=
+		    sizeof tmp) {
+			snprintf(err, errlen, "output path too long");
+			return GP_EFAIL;
+		}
+		fd = mkstemp(tmp);
+		if (fd < 0) {
+			snprintf(err, errlen, "cannot write %s: %s", out,
+			         strerror(errno));
+			return GP_EFAIL;
+		}
+		close(fd);
+	}
+	snprintf(errpath, sizeof errpath, "%s/rooflab-gp-XXXXXX",
+	         tmpdir && *tmpdir && strlen(tmpdir) < 200 ? tmpdir : "/tmp");
+	fd = mkstemp(errpath);
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot create a temporary file: %s",
+		         strerror(errno));
+		if (out)
+			unlink(tmp);
+		return GP_EFAIL;
+	}
+	close(fd);
+	if (sh_word(w1, sizeof w1, gnuplot) || sh_word(w2, sizeof w2, errpath)) {
+		snprintf(err, errlen, "unusable path for gnuplot or TMPDIR");
+		unlink(errpath);
+		if (out)
+			unlink(tmp);
+		return GP_EFAIL;
+	}
+	snprintf(cmd, sizeof cmd, "exec %s 2>%s", w1, w2);
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGPIPE, &ign, &old);
+	fflush(stdout);
+	p = popen(cmd, "w");
+	if (!p) {
+		sigaction(SIGPIPE, &old, NULL);
+		snprintf(err, errlen, "cannot start gnuplot: %s",
+		         strerror(errno));
+		unlink(errpath);
+		if (out)
+			unlink(tmp);
+		return GP_EFAIL;
+	}
+	prelude(p, term, out ? tmp : NULL);
+	fwrite(script, 1, len, p);
+	fputs("\nunset output\nexit\n", p);
+	status = pclose(p);
+	sigaction(SIGPIPE, &old, NULL);
+	ok = status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	read_errors(errpath, msgs, sizeof msgs);
+	unlink(errpath);
+	if (ok && out) {
+		struct stat sb;
+		if (stat(tmp, &sb) != 0 || sb.st_size == 0) {
+			ok = 0;
+			if (!msgs[0])
+				snprintf(msgs, sizeof msgs, "empty output");
+		}
+	}
+	if (!ok) {
+		snprintf(err, errlen, "gnuplot failed%s%s", msgs[0] ? ": " : "",
+		         msgs);
+		if (out)
+			unlink(tmp);
+		return GP_EFAIL;
+	}
+	if (out && rename(tmp, out) != 0) {
+		snprintf(err, errlen, "cannot write %s: %s", out,
+		         strerror(errno));
+		unlink(tmp);
+		return GP_EFAIL;
+	}
+	return GP_OK;
+}

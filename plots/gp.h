@@ -1,0 +1,51 @@
+/*
+** gp.h: drive gnuplot through a pipe.
+**
+** A plot is a gnuplot script held in memory (data inline as datablocks,
+** "$d << EOD"); gp_run() starts gnuplot with popen, sends the terminal
+** settings for the output's kind, the script and the closing commands, and
+** renames the finished image into place.  No script or data file is ever
+** written to disk; a failed run leaves no output file behind.
+*/
+#ifndef RL_GP_H
+#define RL_GP_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef enum { GP_PNG = 0, GP_SVG, GP_PDF, GP_DUMB } gp_term;
+
+/* Result codes of gp_run(). */
+enum {
+	GP_OK = 0,
+	GP_EFAIL = 1,     /* gnuplot failed or the output cannot be written */
+	GP_EMISSING = 3   /* no gnuplot on the PATH */
+};
+
+/* The Debian package that provides gnuplot, for messages. */
+#define GP_PACKAGE "gnuplot-nox"
+
+/* The terminal for an output path, by its extension (.png .svg .pdf .txt);
+** 0, or -1 when the extension is none of these. */
+int gp_term_of_path(const char *path, gp_term *term);
+
+/* Name of a terminal kind ("png", "svg", "pdf", "dumb"); -1 if unknown. */
+int gp_term_of_name(const char *name, gp_term *term);
+
+/* Full path of gnuplot found on $PATH into buf; 0, or -1 when absent. */
+int gp_find(char *buf, size_t len);
+
+/* Run a script.  out: the image file, or NULL for the dumb terminal on
+** stdout.  Returns GP_OK, or GP_EFAIL / GP_EMISSING with a message. */
+int gp_run(gp_term term, const char *out, const char *script, size_t len,
+           char *err, size_t errlen);
+
+/* Write s to f as a double-quoted gnuplot string literal (newlines become
+** line breaks of titles). */
+void gp_quote(FILE *f, const char *s);
+
+/* Write s to f as a double-quoted field of an inline data block (quotes
+** and control characters replaced so the field stays one token). */
+void gp_field(FILE *f, const char *s);
+
+#endif

@@ -1,0 +1,67 @@
+/*
+** kinds.h: the builders of the plot kinds (one file each in plots/) and
+** the small helpers they share (plot.c).  Internal to plots/.
+*/
+#ifndef RL_KINDS_H
+#define RL_KINDS_H
+
+#include "pdb.h"
+#include "plot.h"
+
+int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
+                        size_t errlen);
+int plot_build_factors(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
+                       size_t errlen);
+int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
+                       size_t errlen);
+int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
+                       size_t errlen);
+int plot_build_distribution(sqlite3 *db, const plot_opts *o, FILE *s,
+                            char *err, size_t errlen);
+int plot_build_batch(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
+                     size_t errlen);
+int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
+                      size_t errlen);
+int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
+                          char *err, size_t errlen);
+
+/* Colors of the two sides of a comparison and of the rest. */
+#define PLOT_COLOR_A "#1f77b4"
+#define PLOT_COLOR_B "#d62728"
+#define PLOT_COLOR_UP "#2ca02c"
+#define PLOT_COLOR_DOWN "#d62728"
+#define PLOT_COLOR_TOTAL "#1f77b4"
+
+/* Shared look: grid, key, line widths. */
+void plot_style(FILE *s);
+
+/* A side's name: the claim's label for "a"/"b", else the side itself. */
+const char *plot_side_label(const pdb_claim *c, const char *side);
+
+/* The nth color of a small palette. */
+const char *plot_color(int n);
+
+/* The target speedup: the option, else the claim's. */
+double plot_target(const plot_opts *o, const pdb_claim *c);
+
+/* "No rows" message for a claim table: PLOT_EINPUT. */
+int plot_no_rows(const plot_opts *o, long run, const char *table,
+                 const char *what, char *err, size_t errlen);
+
+/* `results` columns of a sweep (sweepcols.c): resolve a dotted or column
+** name to a column of the view; PLOT_EINPUT listing the columns if none. */
+int plot_sweep_column(sqlite3 *db, const char *name, char *col, size_t len,
+                      char *err, size_t errlen);
+/* Swept parameters of the sweep (columns from the parameter table with
+** more than one value); returns how many were written (at most max). */
+size_t plot_swept_params(sqlite3 *db, const pdb_sweep *sw, char out[][64],
+                         size_t max);
+/* The first column of `results` among candidates or containing a word. */
+int plot_sweep_guess(sqlite3 *db, const char *const *exact,
+                     const char *contains, char *col, size_t len);
+/* " WHERE run = N" (or "") for a sweep. */
+void plot_sweep_where(const pdb_sweep *sw, char *buf, size_t len);
+/* Axis label of a column: its dotted name and unit. */
+void plot_column_label(const char *col, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,151 @@
+/*
+** pareto.c: the Pareto plot: every design point of a sweep on two outputs
+** (--x, a cost to minimize such as watts or dollars; --y, a benefit to
+** maximize such as tokens/s) and the frontier of points no other point
+** beats on both.  Clouds of more than MAX_CLOUD points are thinned for
+** drawing; the frontier is always exact.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kinds.h"
+
+#define MAX_CLOUD 20000
+
+static int axes(sqlite3 *db, const plot_opts *o, char *x, char *y,
+                char *err, size_t errlen)
+{
+	static const char *const xs[] = {"power_watts", "power_w", NULL};
+	static const char *const ys[] = {"throughput_output_tokens_per_s",
+	                                 NULL};
+	if (o->x) {
+		if (plot_sweep_column(db, o->x, x, 64, err, errlen))
+			return PLOT_EINPUT;
+	} else if (!plot_sweep_guess(db, xs, "watts", x, 64) &&
+	           !plot_sweep_guess(db, NULL, "usd", x, 64)) {
+		snprintf(err, errlen, "%s: the sweep has no power or cost column; "
+		         "name the cost axis with --x COLUMN", o->dbpath);
+		return PLOT_EINPUT;
+	}
+	if (o->y) {
+		if (plot_sweep_column(db, o->y, y, 64, err, errlen))
+			return PLOT_EINPUT;
+	} else if (!plot_sweep_guess(db, ys, "tokens_per_s", y, 64)) {
+		snprintf(err, errlen, "%s: the sweep has no throughput column; "
+		         "name the benefit axis with --y COLUMN", o->dbpath);
+		return PLOT_EINPUT;
+	}
+	if (!strcmp(x, y)) {
+		snprintf(err, errlen, "--x and --y name the same column '%s'", x);
+		return PLOT_EINPUT;
+	}
+	return PLOT_OK;
+}
+
+/* Write the cloud ($p, thinned to every step-th point) and the frontier
+** ($f) of rows ordered by x ascending, y descending. */
+static long write_points(FILE *s, sqlite3_stmt *st, long n, long step,
+                         double *fx, double *fy, double box[4])
+{
+	double best = -INFINITY;
+	long i = 0, front = 0;
+	fputs("$p << EOD\n", s);
+	while (i < n && sqlite3_step(st) == SQLITE_ROW) {
+		double a = sqlite3_column_double(st, 0);
+		double b = sqlite3_column_double(st, 1);
+		if (b > best) {
+			best = b;
+			fx[front] = a;
+			fy[front++] = b;
+		} else if (i % step == 0) {
+			fprintf(s, "%.9g %.9g\n", a, b);
+		}
+		box[0] = fmin(box[0], a);
+		box[1] = fmax(box[1], a);
+		box[2] = fmin(box[2], b);
+		box[3] = fmax(box[3], b);
+		i++;
+	}
+	fputs("EOD\n$f << EOD\n", s);
+	for (i = 0; i < front; i++)
+		fprintf(s, "%.9g %.9g\n", fx[i], fy[i]);
+	fputs("EOD\n", s);
+	return front;
+}
+
+int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
+                      size_t errlen)
+{
+	pdb_sweep sw;
+	sqlite3_stmt *st;
+	char x[64], y[64], where[96], sql[512], t[800], xl[160], yl[160];
+	double box[4] = {INFINITY, -INFINITY, INFINITY, -INFINITY};
+	double *fx, *fy;
+	long n = 0, step, front;
+	int rc;
+
+	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
+	if (rc)
+		return rc;
+	rc = axes(db, o, x, y, err, errlen);
+	if (rc)
+		return rc;
+	plot_sweep_where(&sw, where, sizeof where);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM results%s%s \"%s\" IS "
+	         "NOT NULL AND \"%s\" IS NOT NULL", where, where[0] ? " AND" :
+	         " WHERE", x, y);
+	if (pdb_prepare(db, sql, &st, err, errlen))
+		return PLOT_EINTERNAL;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (n < 1) {
+		snprintf(err, errlen, "%s: the sweep has no points with both %s "
+		         "and %s", o->dbpath, x, y);
+		return PLOT_EINPUT;
+	}
+	step = n > MAX_CLOUD ? (n + MAX_CLOUD - 1) / MAX_CLOUD : 1;
+	snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\" FROM results%s%s \"%s\" "
+	         "IS NOT NULL AND \"%s\" IS NOT NULL ORDER BY 1 ASC, 2 DESC", x, y,
+	         where, where[0] ? " AND" : " WHERE", x, y);
+	if (pdb_prepare(db, sql, &st, err, errlen))
+		return PLOT_EINTERNAL;
+	fx = malloc((size_t)n * sizeof *fx);
+	fy = malloc((size_t)n * sizeof *fy);
+	if (!fx || !fy) {
+		free(fx);
+		free(fy);
+		sqlite3_finalize(st);
+		snprintf(err, errlen, "out of memory");
+		return PLOT_EINTERNAL;
+	}
+	front = write_points(s, st, n, step, fx, fy, box);
+	sqlite3_finalize(st);
+	free(fx);
+	free(fy);
+	plot_column_label(x, xl, sizeof xl);
+	plot_column_label(y, yl, sizeof yl);
+	snprintf(t, sizeof t, "Pareto frontier: %s against %s\nsweep%s%.0ld: "
+	         "%ld of %ld design points on the frontier (less %s, more %s)%s",
+	         yl, xl, sw.run_col[0] ? " run " : "", sw.run_col[0] ? sw.run :
+	         0L, front, n, x, y, step > 1 ? "; cloud thinned for drawing" :
+	         "");
+	fputs("set title ", s);
+	gp_quote(s, t);
+	fputs("\nset xlabel ", s);
+	gp_quote(s, xl);
+	fputs("\nset ylabel ", s);
+	gp_quote(s, yl);
+	fputs("\nset format x '%g'\nset format y '%g'\nset key bottom right\n", s);
+	if (box[0] > 0 && box[1] / box[0] >= 20)
+		fputs("set logscale x\n", s);
+	if (box[2] > 0 && box[3] / box[2] >= 20)
+		fputs("set logscale y\n", s);
+	fprintf(s, "plot $p using 1:2 with points pt 7 ps 0.6 lc rgb '#9a9a9a' "
+	        "title 'other design points', \\\n"
+	        "  $f using 1:2 with steps lw 2 lc rgb '%s' notitle, \\\n"
+	        "  $f using 1:2 with points pt 7 ps 1.5 lc rgb '%s' "
+	        "title 'Pareto frontier'\n", PLOT_COLOR_B, PLOT_COLOR_B);
+	return PLOT_OK;
+}

@@ -1,0 +1,293 @@
+/*
+** pdb.c: read claim, validation and sweep runs from SQLite (see pdb.h).
+*/
+#include "pdb.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../model/outputs.h"
+
+int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+	*db = NULL;
+	if (access(path, R_OK) != 0) {
+		snprintf(err, errlen, "%s: no such database (make one with "
+		         "rooflab claim --db %s)", path, path);
+		return PDB_EINPUT;
+	}
+	rc = sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(*db, "SELECT count(*) FROM sqlite_master",
+		                        -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st) == SQLITE_ROW ? SQLITE_OK : SQLITE_ERROR;
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "%s: not a rooflab database (%s)", path,
+		         *db ? sqlite3_errmsg(*db) : "cannot open");
+		sqlite3_finalize(st);
+		sqlite3_close(*db);
+		*db = NULL;
+		return PDB_EINPUT;
+	}
+	sqlite3_finalize(st);
+	sqlite3_busy_timeout(*db, 5000);
+	return PDB_OK;
+}
+
+int pdb_has(sqlite3 *db, const char *name)
+{
+	sqlite3_stmt *st;
+	int found = 0;
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE name = ?1 "
+	                       "AND type IN ('table','view')", -1, &st, NULL))
+		return 0;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+int pdb_has_column(sqlite3 *db, const char *table, const char *col)
+{
+	sqlite3_stmt *st;
+	int found = 0;
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?1) "
+	                       "WHERE name = ?2", -1, &st, NULL))
+		return 0;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, col, -1, SQLITE_STATIC);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+int pdb_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char *err,
+                size_t errlen)
+{
+	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "database query failed: %s",
+		         sqlite3_errmsg(db));
+		*st = NULL;
+		return PDB_EINTERNAL;
+	}
+	return PDB_OK;
+}
+
+void pdb_text(sqlite3_stmt *st, int col, char *buf, size_t len)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	snprintf(buf, len, "%s", t ? (const char *)t : "");
+}
+
+double pdb_real(sqlite3_stmt *st, int col)
+{
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return NAN;
+	return sqlite3_column_double(st, col);
+}
+
+long pdb_rows(sqlite3 *db, const char *table, long run)
+{
+	char sql[200];
+	sqlite3_stmt *st;
+	long n = 0;
+	if (!pdb_has(db, table))
+		return 0;
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM \"%s\" WHERE run_id = ?1",
+	         table);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL))
+		return 0;
+	sqlite3_bind_int64(st, 1, run);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Comma-separated ids of a run table, for "no run N" messages. */
+static void run_ids(sqlite3 *db, const char *table, char *buf, size_t len)
+{
+	char sql[160];
+	sqlite3_stmt *st;
+	size_t used = 0;
+	buf[0] = 0;
+	snprintf(sql, sizeof sql, "SELECT id FROM \"%s\" ORDER BY id", table);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL))
+		return;
+	while (sqlite3_step(st) == SQLITE_ROW && used + 24 < len)
+		used += (size_t)snprintf(buf + used, len - used, "%s%lld",
+		                         used ? ", " : "",
+		                         (long long)sqlite3_column_int64(st, 0));
+	sqlite3_finalize(st);
+}
+
+/* Find run `want` (or the newest) in `table`; 0 found, 1 none at all,
+** 2 no such id. */
+static int find_run(sqlite3 *db, const char *table, long want,
+                    sqlite3_stmt **st, const char *cols)
+{
+	char sql[512];
+	if (!pdb_has(db, table))
+		return 1;
+	if (want > 0)
+		snprintf(sql, sizeof sql, "SELECT %s FROM \"%s\" WHERE id = %ld",
+		         cols, table, want);
+	else
+		snprintf(sql, sizeof sql, "SELECT %s FROM \"%s\" ORDER BY id DESC "
+		         "LIMIT 1", cols, table);
+	if (sqlite3_prepare_v2(db, sql, -1, st, NULL))
+		return 1;
+	if (sqlite3_step(*st) == SQLITE_ROW)
+		return 0;
+	sqlite3_finalize(*st);
+	*st = NULL;
+	if (want <= 0)
+		return 1;
+	return 2;
+}
+
+static int no_run(sqlite3 *db, const char *table, int why, long want,
+                  const char *what, const char *cmd, const char *dbpath,
+                  char *err, size_t errlen)
+{
+	char ids[256];
+	if (why == 2) {
+		run_ids(db, table, ids, sizeof ids);
+		snprintf(err, errlen, "%s: no %s run with id %ld (runs: %s)",
+		         dbpath, what, want, ids);
+	} else {
+		snprintf(err, errlen, "%s has no %s run; make one with: %s --db %s",
+		         dbpath, what, cmd, dbpath);
+	}
+	return PDB_EINPUT;
+}
+
+int pdb_claim_run(sqlite3 *db, const char *dbpath, long want, pdb_claim *c,
+                  char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	int why;
+	memset(c, 0, sizeof *c);
+	why = find_run(db, "claim_runs", want, &st,
+	               "id, created, version, git_rev, a_label, b_label, "
+	               "scenario, target, speedup_total, speedup_output");
+	if (why)
+		return no_run(db, "claim_runs", why, want, "claim",
+		              "rooflab claim", dbpath, err, errlen);
+	c->id = (long)sqlite3_column_int64(st, 0);
+	pdb_text(st, 1, c->created, sizeof c->created);
+	pdb_text(st, 2, c->version, sizeof c->version);
+	pdb_text(st, 3, c->git_rev, sizeof c->git_rev);
+	pdb_text(st, 4, c->a_label, sizeof c->a_label);
+	pdb_text(st, 5, c->b_label, sizeof c->b_label);
+	pdb_text(st, 6, c->scenario, sizeof c->scenario);
+	c->target = pdb_real(st, 7);
+	c->speedup_total = pdb_real(st, 8);
+	c->speedup_output = pdb_real(st, 9);
+	sqlite3_finalize(st);
+	if (!(c->target > 0))
+		c->target = 20;
+	return PDB_OK;
+}
+
+int pdb_validation_run(sqlite3 *db, const char *dbpath, long want,
+                       pdb_validation *v, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	int why;
+	memset(v, 0, sizeof *v);
+	why = find_run(db, "validation_runs", want, &st,
+	               "id, created, profile, median_abs_error, p90_abs_error, "
+	               "rows");
+	if (why == 0 && !pdb_has(db, "validation")) {
+		sqlite3_finalize(st);
+		why = 1;
+	}
+	if (why)
+		return no_run(db, "validation_runs", why, want, "validation",
+		              "rooflab validate", dbpath, err, errlen);
+	v->id = (long)sqlite3_column_int64(st, 0);
+	pdb_text(st, 1, v->created, sizeof v->created);
+	pdb_text(st, 2, v->profile, sizeof v->profile);
+	v->median_abs_error = pdb_real(st, 3);
+	v->p90_abs_error = pdb_real(st, 4);
+	v->rows = (long)sqlite3_column_int64(st, 5);
+	sqlite3_finalize(st);
+	return PDB_OK;
+}
+
+int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
+                  char *err, size_t errlen)
+{
+	static const char *cols[] = {"run_id", "run"};
+	sqlite3_stmt *st = NULL;
+	char sql[200];
+	size_t i;
+	memset(s, 0, sizeof *s);
+	if (!pdb_has(db, "results")) {
+		snprintf(err, errlen, "%s has no sweep results; make them with: "
+		         "rooflab sweep SPEC --db %s", dbpath, dbpath);
+		return PDB_EINPUT;
+	}
+	for (i = 0; i < 2; i++)
+		if (pdb_has_column(db, "results", cols[i])) {
+			snprintf(s->run_col, sizeof s->run_col, "%s", cols[i]);
+			break;
+		}
+	if (!s->run_col[0]) {
+		if (want > 0) {
+			snprintf(err, errlen, "%s: the results view has no run "
+			         "column; --run cannot select a sweep", dbpath);
+			return PDB_EINPUT;
+		}
+		return PDB_OK;
+	}
+	if (want > 0)
+		snprintf(sql, sizeof sql, "SELECT %s FROM results WHERE %s = %ld "
+		         "LIMIT 1", s->run_col, s->run_col, want);
+	else
+		snprintf(sql, sizeof sql, "SELECT max(%s) FROM results",
+		         s->run_col);
+	if (pdb_prepare(db, sql, &st, err, errlen))
+		return PDB_EINTERNAL;
+	if (sqlite3_step(st) != SQLITE_ROW ||
+	    sqlite3_column_type(st, 0) == SQLITE_NULL) {
+		sqlite3_finalize(st);
+		if (want > 0)
+			snprintf(err, errlen, "%s: no sweep run with id %ld", dbpath,
+			         want);
+		else
+			snprintf(err, errlen, "%s has no sweep results; make them "
+			         "with: rooflab sweep SPEC --db %s", dbpath, dbpath);
+		return PDB_EINPUT;
+	}
+	s->run = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return PDB_OK;
+}
+
+void pdb_column_name(const char *dotted, char *buf, size_t len)
+{
+	size_t i;
+	for (i = 0; dotted[i] && i + 1 < len; i++)
+		buf[i] = dotted[i] == '.' ? '_' : dotted[i];
+	buf[i] = 0;
+}
+
+const char *pdb_column_unit(const char *col)
+{
+	size_t n, i;
+	const rl_output *o = rl_outputs(&n);
+	char name[128];
+	for (i = 0; i < n; i++) {
+		pdb_column_name(o[i].name, name, sizeof name);
+		if (!strcmp(name, col))
+			return o[i].si_unit;
+	}
+	return "";
+}

@@ -1,0 +1,83 @@
+/*
+** pdb.h: read what `rooflab claim`, `rooflab validate` and `rooflab sweep`
+** stored in SQLite (reports/schema.h, the sweep's `results` view), for the
+** plots and the report.  Opens databases read-only; picks the newest run
+** unless one is asked for; says which command makes a missing run.
+*/
+#ifndef RL_PDB_H
+#define RL_PDB_H
+
+#include <stddef.h>
+#include <sqlite3.h>
+
+/* Result codes, equal to the exit codes of the commands. */
+enum { PDB_OK = 0, PDB_EINTERNAL = 1, PDB_EINPUT = 2 };
+
+/* The header of a claim run (claim_runs). */
+typedef struct {
+	long id;
+	char created[64], version[64], git_rev[64];
+	char a_label[128], b_label[128], scenario[256];
+	double target;          /* the claimed speedup, 20 */
+	double speedup_total;   /* NAN when not stored */
+	double speedup_output;
+} pdb_claim;
+
+/* A validation run (validation_runs). */
+typedef struct {
+	long id;
+	char created[64], profile[128];
+	double median_abs_error, p90_abs_error;
+	long rows;
+} pdb_validation;
+
+/* A sweep: how to select its rows of the `results` view. */
+typedef struct {
+	char run_col[32];  /* "run_id" or "run"; "" when the view has none */
+	long run;          /* its value, when run_col is set */
+} pdb_sweep;
+
+/* Open an existing database read-only; PDB_EINPUT when it is missing or
+** not a database. */
+int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen);
+
+/* 1 when a table or view of that name exists. */
+int pdb_has(sqlite3 *db, const char *name);
+
+/* 1 when table (or view) `table` has a column `col`. */
+int pdb_has_column(sqlite3 *db, const char *table, const char *col);
+
+/* Prepare a statement; PDB_EINTERNAL with the SQLite message on failure. */
+int pdb_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char *err,
+                size_t errlen);
+
+/* Column helpers: the text ("" for NULL) and the number (NAN for NULL). */
+void pdb_text(sqlite3_stmt *st, int col, char *buf, size_t len);
+double pdb_real(sqlite3_stmt *st, int col);
+
+/* Rows of `table` for claim run `run` (0 if the table is absent). */
+long pdb_rows(sqlite3 *db, const char *table, long run);
+
+/* The claim run `want` (0: the newest).  PDB_EINPUT with a message naming
+** `rooflab claim --db DBPATH` when there is none. */
+int pdb_claim_run(sqlite3 *db, const char *dbpath, long want, pdb_claim *c,
+                  char *err, size_t errlen);
+
+/* The validation run `want` (0: the newest), or PDB_EINPUT naming
+** `rooflab validate --db DBPATH`. */
+int pdb_validation_run(sqlite3 *db, const char *dbpath, long want,
+                       pdb_validation *v, char *err, size_t errlen);
+
+/* The sweep run `want` (0: the newest), or PDB_EINPUT naming
+** `rooflab sweep SPEC --db DBPATH`. */
+int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
+                  char *err, size_t errlen);
+
+/* "chip.hbm_tbps" -> "chip_hbm_tbps" (a column name of `results`). */
+void pdb_column_name(const char *dotted, char *buf, size_t len);
+
+/* The unit of a `results` column from the parameter and output tables
+** ("tokens/s"), or "" when unknown. */
+const char *pdb_column_unit(const char *col);
+
+#endif

@@ -1,0 +1,132 @@
+/*
+** plot.c: the table of plot kinds, rendering a kind through gnuplot, and
+** the helpers the kinds share (see plot.h, kinds.h).
+*/
+#include "plot.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kinds.h"
+
+static const plot_kind kinds[] = {
+{"roofline", plot_build_roofline, "claim_roofline",
+ "attainable FLOP/s against arithmetic intensity per chip, with prefill "
+ "and decode placed on it"},
+{"factors", plot_build_factors, "claim_factors",
+ "the Shapley factors as a waterfall from 1x to the total speedup"},
+{"heatmap", plot_build_heatmap, "results (sweep)",
+ "an output (--z, default the speedup) over two swept parameters (--x, "
+ "--y) with the target contour"},
+{"tornado", plot_build_tornado, "claim_tornado",
+ "the speedup at each parameter's low and high value, sorted by swing"},
+{"distribution", plot_build_distribution, "claim_mc_samples",
+ "Monte Carlo histogram and CDF with the target and the quantiles"},
+{"batch", plot_build_batch, "claim_batch",
+ "throughput and time per output token against concurrency per chip"},
+{"pareto", plot_build_pareto, "results (sweep)",
+ "the frontier of a sweep on two outputs (--x minimized, --y maximized)"},
+{"validation", plot_build_validation, "validation",
+ "model against measured on log axes with +-10% and +-25% bands"},
+};
+
+const plot_kind *plot_kinds(size_t *count)
+{
+	*count = sizeof kinds / sizeof kinds[0];
+	return kinds;
+}
+
+const plot_kind *plot_kind_find(const char *name)
+{
+	size_t i;
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (!strcmp(kinds[i].name, name))
+			return &kinds[i];
+	return NULL;
+}
+
+int plot_script(sqlite3 *db, const plot_kind *k, const plot_opts *o,
+                char **script, size_t *len, char *err, size_t errlen)
+{
+	FILE *s;
+	int rc;
+	*script = NULL;
+	*len = 0;
+	s = open_memstream(script, len);
+	if (!s) {
+		snprintf(err, errlen, "out of memory");
+		return PLOT_EINTERNAL;
+	}
+	plot_style(s);
+	rc = k->build(db, o, s, err, errlen);
+	if (fclose(s) != 0 && rc == PLOT_OK) {
+		snprintf(err, errlen, "out of memory");
+		rc = PLOT_EINTERNAL;
+	}
+	if (rc != PLOT_OK) {
+		free(*script);
+		*script = NULL;
+		*len = 0;
+	}
+	return rc;
+}
+
+int plot_render(sqlite3 *db, const plot_kind *k, const plot_opts *o,
+                gp_term term, const char *out, char *err, size_t errlen)
+{
+	char *script;
+	size_t len;
+	int rc = plot_script(db, k, o, &script, &len, err, errlen);
+	if (rc != PLOT_OK)
+		return rc;
+	rc = gp_run(term, out, script, len, err, errlen);
+	free(script);
+	if (rc == GP_EMISSING)
+		return PLOT_ENOGNUPLOT;
+	return rc == GP_OK ? PLOT_OK : PLOT_EINTERNAL;
+}
+
+void plot_style(FILE *s)
+{
+	fputs("set encoding utf8\n"
+	      "set grid xtics ytics mxtics mytics lc rgb '#dddddd' lw 1\n"
+	      "set border lw 1.5\n"
+	      "set key opaque box lc rgb '#bbbbbb'\n"
+	      "set tics out nomirror\n"
+	      "set style line 99 lc rgb 'black' dt 2 lw 2\n", s);
+}
+
+const char *plot_side_label(const pdb_claim *c, const char *side)
+{
+	if (!strcmp(side, "a") && c->a_label[0])
+		return c->a_label;
+	if (!strcmp(side, "b") && c->b_label[0])
+		return c->b_label;
+	return side;
+}
+
+const char *plot_color(int n)
+{
+	static const char *pal[] = {"#1f77b4", "#d62728", "#2ca02c",
+	                            "#9467bd", "#ff7f0e", "#8c564b",
+	                            "#e377c2", "#17becf"};
+	return pal[(n < 0 ? -n : n) % 8];
+}
+
+double plot_target(const plot_opts *o, const pdb_claim *c)
+{
+	if (o->target > 0)
+		return o->target;
+	if (c && c->target > 0)
+		return c->target;
+	return 20;
+}
+
+int plot_no_rows(const plot_opts *o, long run, const char *table,
+                 const char *what, char *err, size_t errlen)
+{
+	snprintf(err, errlen, "%s: claim run %ld has no %s (table %s); "
+	         "rooflab claim --db %s writes them", o->dbpath, run, what,
+	         table, o->dbpath);
+	return PLOT_EINPUT;
+}

@@ -1,0 +1,53 @@
+/*
+** plot.h: the plot kinds `rooflab plot` and the report draw, and the one
+** call that renders a kind from a database into an image.
+**
+** Each kind reads its rows (pdb.h) and writes a gnuplot script with the data
+** inline into a memory stream; plot_render() hands that script to gnuplot
+** (gp.h).  A kind whose data are missing fails before gnuplot starts.
+*/
+#ifndef RL_PLOT_H
+#define RL_PLOT_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <sqlite3.h>
+
+#include "gp.h"
+
+/* Result codes: the exit codes of `rooflab plot` (0 ok, 1 internal,
+** 2 bad input) and PLOT_ENOGNUPLOT when gnuplot is not installed. */
+enum { PLOT_OK = 0, PLOT_EINTERNAL = 1, PLOT_EINPUT = 2,
+       PLOT_ENOGNUPLOT = 3 };
+
+typedef struct {
+	const char *dbpath;  /* for messages */
+	long run;            /* claim, validation or sweep run; 0: newest */
+	const char *x, *y;   /* heatmap/pareto: columns (dotted names too) */
+	const char *z;       /* heatmap: the colored output */
+	double target;       /* speedup target; 0: the claim's (20) */
+} plot_opts;
+
+typedef int (*plot_build_fn)(sqlite3 *db, const plot_opts *o, FILE *s,
+                             char *err, size_t errlen);
+
+typedef struct {
+	const char *name;
+	plot_build_fn build;
+	const char *source;  /* what it reads, for help and messages */
+	const char *doc;
+} plot_kind;
+
+const plot_kind *plot_kinds(size_t *count);
+const plot_kind *plot_kind_find(const char *name);
+
+/* Build the script of a kind (without terminal settings) into a malloc'd
+** buffer; PLOT_OK with *script and *len set, or an error code. */
+int plot_script(sqlite3 *db, const plot_kind *k, const plot_opts *o,
+                char **script, size_t *len, char *err, size_t errlen);
+
+/* Render a kind to `out` (NULL with GP_DUMB: stdout). */
+int plot_render(sqlite3 *db, const plot_kind *k, const plot_opts *o,
+                gp_term term, const char *out, char *err, size_t errlen);
+
+#endif

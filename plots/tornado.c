@@ -1,0 +1,100 @@
+/*
+** tornado.c: the tornado plot: for each parameter of a claim run's
+** sensitivity table (claim_tornado), the speedup with that parameter at its
+** low and at its high value, others nominal, as horizontal bars around the
+** nominal speedup, widest swing on top.
+*/
+#include <math.h>
+#include <string.h>
+
+#include "kinds.h"
+
+#define MAX_ROWS 40
+
+int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
+                       size_t errlen)
+{
+	pdb_claim c;
+	sqlite3_stmt *st;
+	char name[MAX_ROWS][160], t[700];
+	double sl[MAX_ROWS], sh[MAX_ROWS], base, target, lo, hi;
+	int n = 0, i, rc;
+	size_t width = 10;
+
+	rc = pdb_claim_run(db, o->dbpath, o->run, &c, err, errlen);
+	if (rc)
+		return rc;
+	if (pdb_rows(db, "claim_tornado", c.id) == 0)
+		return plot_no_rows(o, c.id, "claim_tornado", "sensitivity rows",
+		                    err, errlen);
+	if (pdb_prepare(db, "SELECT param, low, high, speedup_low, speedup_high "
+	                "FROM claim_tornado WHERE run_id = ?1 AND speedup_low "
+	                "IS NOT NULL AND speedup_high IS NOT NULL ORDER BY "
+	                "abs(speedup_high - speedup_low) DESC, param",
+	                &st, err, errlen))
+		return PLOT_EINTERNAL;
+	sqlite3_bind_int64(st, 1, c.id);
+	while (n < MAX_ROWS && sqlite3_step(st) == SQLITE_ROW) {
+		char p[96];
+		pdb_text(st, 0, p, sizeof p);
+		snprintf(name[n], sizeof name[n], "%s (%.3g .. %.3g)", p,
+		         pdb_real(st, 1), pdb_real(st, 2));
+		sl[n] = pdb_real(st, 3);
+		sh[n] = pdb_real(st, 4);
+		if (strlen(name[n]) > width)
+			width = strlen(name[n]);
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (n == 0)
+		return plot_no_rows(o, c.id, "claim_tornado",
+		                    "sensitivity rows with speedups", err, errlen);
+	base = c.speedup_total;
+	if (!isfinite(base))
+		base = (sl[0] + sh[0]) / 2;
+	target = plot_target(o, &c);
+	lo = fmin(base, target);
+	hi = fmax(base, target);
+	for (i = 0; i < n; i++) {
+		lo = fmin(lo, fmin(sl[i], sh[i]));
+		hi = fmax(hi, fmax(sl[i], sh[i]));
+	}
+	fputs("$t << EOD\n", s);
+	for (i = 0; i < n; i++)
+		fprintf(s, "%d %.9g %.9g\n", n - i, sl[i], sh[i]);
+	fputs("EOD\n", s);
+
+	snprintf(t, sizeof t, "Sensitivity of the speedup of %s over %s\n"
+	         "one parameter at its low or high value, the others nominal; "
+	         "scenario %s (claim run %ld), nominal %.3gx", c.b_label,
+	         c.a_label, c.scenario, c.id, base);
+	fputs("set title ", s);
+	gp_quote(s, t);
+	fprintf(s, "\nset xlabel 'speedup (x)'\nset format x '%%gx'\n"
+	        "set xrange [%g:%g]\nset yrange [0.3:%g]\n"
+	        "set lmargin %zu\nset grid noytics\nset key bottom right\n",
+	        lo - 0.08 * (hi - lo + 1e-9), hi + 0.08 * (hi - lo + 1e-9),
+	        n + 0.9, width > 70 ? (size_t)72 : width + 2);
+	fputs("set ytics (", s);
+	for (i = 0; i < n; i++) {
+		gp_quote(s, name[i]);
+		fprintf(s, " %d%s", n - i, i + 1 < n ? ", " : ")\n");
+	}
+	fprintf(s, "set arrow 1 from first %.9g, graph 0 to first %.9g, graph 1 "
+	        "nohead lc rgb 'black' lw 2\n", base, base);
+	fprintf(s, "set arrow 2 from first %.9g, graph 0 to first %.9g, graph 1 "
+	        "nohead ls 99 lc rgb '%s'\n", target, target, PLOT_COLOR_B);
+	fprintf(s, "set label 2 'claimed %gx' at first %.9g, graph 1 "
+	        "offset 0.5,-1 tc rgb '%s'\n", target, target, PLOT_COLOR_B);
+	fprintf(s, "set style fill solid 0.75 border rgb '#333333'\n"
+	        "plot $t using (%.9g):1:(%.9g < $2 ? %.9g : $2):(%.9g < $2 ? $2 "
+	        ": %.9g):($1-0.38):($1) with boxxyerror lc rgb '%s' "
+	        "title 'parameter at its low value', \\\n"
+	        "  $t using (%.9g):1:(%.9g < $3 ? %.9g : $3):(%.9g < $3 ? $3 "
+	        ": %.9g):($1):($1+0.38) with boxxyerror lc rgb '%s' "
+	        "title 'parameter at its high value', \\\n"
+	        "  NaN with lines lc rgb 'black' lw 2 title 'nominal %.3gx'\n",
+	        base, base, base, base, base, PLOT_COLOR_A,
+	        base, base, base, base, base, "#ff7f0e", base);
+	return PLOT_OK;
+}

@@ -1,0 +1,98 @@
+/*
+** validation.c: the validation plot: each published measurement of a
+** validation run (table validation) against what the model predicts for
+** it, on log axes, with the y = x line and +-10% and +-25% bands; colors by
+** chip, open marks for the rows the profile was calibrated on.
+*/
+#include <math.h>
+#include <string.h>
+
+#include "kinds.h"
+
+#define MAX_CHIPS 8
+
+int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
+                          char *err, size_t errlen)
+{
+	pdb_validation v;
+	sqlite3_stmt *st;
+	char chips[MAX_CHIPS][64], t[700];
+	double lo = 1e300, hi = 0;
+	long rows = 0;
+	int have[MAX_CHIPS][2];
+	int n = 0, i, rc, cal;
+
+	memset(have, 0, sizeof have);
+	rc = pdb_validation_run(db, o->dbpath, o->run, &v, err, errlen);
+	if (rc)
+		return rc;
+	if (pdb_prepare(db, "SELECT coalesce(chip, '?'), measured, modeled, "
+	                "coalesce(in_calibration, 0) FROM validation WHERE "
+	                "run_id = ?1 AND measured > 0 AND modeled > 0 ORDER BY "
+	                "chip, id", &st, err, errlen))
+		return PLOT_EINTERNAL;
+	sqlite3_bind_int64(st, 1, v.id);
+	/* one datablock per chip: measured, modeled, calibration flag */
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char chip[64];
+		double m = pdb_real(st, 1), p = pdb_real(st, 2);
+		pdb_text(st, 0, chip, sizeof chip);
+		if (n == 0 || strcmp(chip, chips[n - 1])) {
+			if (n == MAX_CHIPS)
+				break;
+			if (n)
+				fputs("EOD\n", s);
+			snprintf(chips[n], sizeof chips[n], "%s", chip);
+			fprintf(s, "$v%d << EOD\n", n++);
+		}
+		cal = sqlite3_column_int(st, 3) != 0;
+		have[n - 1][cal] = 1;
+		fprintf(s, "%.9g %.9g %d\n", m, p, cal);
+		lo = fmin(lo, fmin(m, p));
+		hi = fmax(hi, fmax(m, p));
+		rows++;
+	}
+	sqlite3_finalize(st);
+	if (n)
+		fputs("EOD\n", s);
+	if (rows == 0) {
+		snprintf(err, errlen, "%s: validation run %ld has no rows with "
+		         "positive measured and modeled values; rooflab validate "
+		         "--db %s writes them", o->dbpath, v.id, o->dbpath);
+		return PLOT_EINPUT;
+	}
+	lo = pow(10, floor(log10(lo / 1.3)));
+	hi = pow(10, ceil(log10(hi * 1.3)));
+	snprintf(t, sizeof t, "Model against published measurements (profile "
+	         "%s, validation run %ld)\nmedian |error| %.1f%%, 90th percentile "
+	         "%.1f%%, %ld rows", v.profile, v.id, 100 * v.median_abs_error,
+	         100 * v.p90_abs_error, rows);
+	fputs("set title ", s);
+	gp_quote(s, t);
+	fprintf(s, "\nset logscale xy\nset format x '%%g'\nset format y '%%g'\n"
+	        "set xrange [%g:%g]\nset yrange [%g:%g]\nset size ratio -1\n"
+	        "set xlabel 'measured throughput (tokens/s, as published)'\n"
+	        "set ylabel 'modeled throughput (tokens/s)'\n"
+	        "set key outside right top\nset samples 200\n"
+	        "set style fill transparent solid 0.25 noborder\n",
+	        lo, hi, lo, hi);
+	fputs("plot '+' using 1:(0.75*$1):(1.25*$1) with filledcurves "
+	      "lc rgb '#ffd27f' title '+-25%', \\\n"
+	      "  '+' using 1:(0.9*$1):(1.1*$1) with filledcurves "
+	      "lc rgb '#9fd99f' title '+-10%', \\\n"
+	      "  x with lines lc rgb 'black' lw 1.5 title 'model = measured'", s);
+	for (i = 0; i < n; i++)
+		for (cal = 0; cal < 2; cal++) {
+			char tt[700];
+			if (!have[i][cal])
+				continue;
+			snprintf(tt, sizeof tt, "%s (%s)", chips[i], cal ?
+			         "calibration row" : "held out");
+			fprintf(s, ", \\\n  $v%d using 1:($3 == %d ? $2 : NaN) with "
+			        "points pt %d ps 2 lw 2 lc rgb '%s' title ", i, cal,
+			        cal ? 6 : 7, plot_color(i));
+			gp_quote(s, tt);
+		}
+	fputc('\n', s);
+	return PLOT_OK;
+}
