@@ -1,0 +1,455 @@
+/*
+** test_silicon.c: the silicon, power and cost models (model/silicon.c,
+** power.c, cost.c, eval.c) against expectations worked out by hand.
+**
+** Chip figures come from ../shared/reference/hardware.csv, formulas and
+** node figures from silicon.csv (and data/nodes/n4.ini, n7.ini, which cite
+** them).  Each expected value is computed in the comment next to it.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "../model/cost.h"
+#include "../model/engine.h"
+#include "../model/params.h"
+#include "../model/power.h"
+#include "../model/silicon.h"
+
+static void near(double got, double want, double rel)
+{
+	if (fabs(got - want) > rel * fabs(want)) {
+		print_error("got %.10g, want %.10g (+-%g%%)\n", got, want,
+		            rel * 100);
+		fail();
+	}
+}
+
+/* data/nodes/n4.ini, as the loader would set it */
+static void node_n4(rl_node *n)
+{
+	n->logic_density_per_m2 = 147.0e12;
+	n->sram_bytes_per_m2 = 2.86e12;
+	n->fma_energy_fp16_j = 0.39e-12;
+	n->fma_energy_fp8_j = 0.195e-12;
+	n->fma_energy_fp4_j = 0.0975e-12;
+	n->sram_energy_j_per_byte = 0.97e-12;
+	n->wafer_usd = 16988;
+	n->wafer_diameter_m = 0.3;
+	n->defect_density_per_m2 = 0.10e4;
+	n->reticle_m2 = 858e-6;
+	n->yield_alpha = 3;
+}
+
+/* data/nodes/n7.ini */
+static void node_n7(rl_node *n)
+{
+	node_n4(n);
+	n->logic_density_per_m2 = 96.3e12;
+	n->sram_bytes_per_m2 = 2.22e12;
+	n->fma_energy_fp16_j = 0.50e-12;
+	n->fma_energy_fp8_j = 0.25e-12;
+	n->sram_energy_j_per_byte = 1.25e-12;
+	n->wafer_usd = 9346;
+	n->defect_density_per_m2 = 0.09e4;
+}
+
+/* The H100 SXM: spec sheet and [design] of data/chips/h100-sxm.ini. */
+static void h100(rl_config *c)
+{
+	rl_config_defaults(c);
+	node_n4(&c->node);
+	c->chip.peak_flops_bf16 = 989.4e12;
+	c->chip.peak_flops_fp8 = 1978.9e12;
+	c->chip.hbm_bytes = 85.9e9;
+	c->chip.hbm_Bps = 3.35e12;
+	c->chip.link_Bps = 450e9;
+	c->chip.tdp_w = 700;
+	c->design.die_m2 = 814e-6;
+	c->design.transistors = 80e9;
+	c->design.fma_units = 528.0 * 512;
+	c->design.transistors_per_fma = 10000;
+	c->design.clock_hz = 1.83e9;
+	c->design.fp8_per_bf16 = 2;
+	c->design.energy_overhead = 4.4;
+	c->cost.static_w = 70;
+	c->cost.hbm_j_per_bit = 5e-12;
+	c->cost.link_j_per_bit = 5.5e-12;
+	/* Llama-3 70B (models.csv) */
+	c->model.layers = 80;
+	c->model.hidden = 8192;
+	c->model.heads = 64;
+	c->model.kv_heads = 8;
+	c->model.head_dim = 128;
+	c->model.ffn_hidden = 28672;
+	c->model.vocab = 128256;
+	c->scen.precision = RL_PREC_FP8;
+	c->scen.tp = 1;
+	c->scen.chips = 1;
+}
+
+/* DPW = pi (d/2)^2 / A - pi d / sqrt(2 A) (silicon.csv), d = 300 mm:
+** A = 100 mm2: 70,685.8 / 100 - 942.478 / 14.1421 = 706.858 - 66.643 =
+** 640.2 -> 640 whole dies.  A = 814 mm2 (GH100): 86.838 - 942.478 / 40.349
+** = 86.838 - 23.358 = 63.48 -> 63. */
+static void test_dies_per_wafer(void **state)
+{
+	(void)state;
+	assert_true(rl_dies_per_wafer(0.3, 100e-6) == 640);
+	assert_true(rl_dies_per_wafer(0.3, 814e-6) == 63);
+	assert_true(rl_dies_per_wafer(0.3, 0) == 0);
+}
+
+/* A = 8.14 cm2, D0 = 0.1 /cm2: A D0 = 0.814.  Negative binomial, alpha 3:
+** (1 + 0.814 / 3)^-3 = 1.271333^-3 = 1 / 2.054841 = 0.486656.  Murphy:
+** ((1 - e^-0.814) / 0.814)^2 = ((1 - 0.443082) / 0.814)^2 = 0.684174^2
+** = 0.468094.  Zero defects: yield 1. */
+static void test_yield(void **state)
+{
+	(void)state;
+	near(rl_yield(814e-6, 0.1e4, 3), 0.486656, 1e-5);
+	near(rl_yield(814e-6, 0.1e4, 0), 0.468094, 1e-5);
+	near(rl_yield(814e-6, 0, 3), 1.0, 1e-12);
+}
+
+/* H100 chip cost on n4: die = 16,988 / (63 x 0.486656) = 554.09 USD; HBM
+** 85.9 GB x 15 USD/GB = 1,288.50; package and test 1,670 (defaults);
+** chip 3,512.59 (Raymond James estimate 3,320, silicon.csv). */
+static void test_chip_cost(void **state)
+{
+	rl_config c;
+	rl_chip_cost cc;
+	(void)state;
+	h100(&c);
+	assert_int_equal(rl_chip_cost_of(&c, c.chip.hbm_bytes, &cc), 0);
+	assert_true(cc.dies_per_wafer == 63);
+	near(cc.die_usd, 554.09, 1e-4);
+	near(cc.hbm_usd, 1288.5, 1e-9);
+	near(cc.chip_usd, 3512.59, 1e-5);
+	/* no wafer price: unknown */
+	c.node.wafer_usd = 0;
+	assert_int_equal(rl_chip_cost_of(&c, c.chip.hbm_bytes, &cc), -1);
+	assert_true(isnan(cc.chip_usd));
+}
+
+/* 8 chips at 30,000 USD over 4 years: 240,000 / (4 x 365.25 x 86400 s) =
+** 1.901285e-3 USD/s; energy 8 x 700 W x 1.82 x 1.2 PUE x 0.10 USD/kWh /
+** 3.6e6 J/kWh = 3.397333e-4 USD/s; at 1,000 output tokens/s: 2.241019
+** USD per million tokens. */
+static void test_usd_per_mtok(void **state)
+{
+	rl_config c;
+	(void)state;
+	rl_config_defaults(&c);
+	near(rl_usd_per_mtok(&c.cost, 30000, 8, 700, 1000), 2.241019, 1e-6);
+	assert_true(isnan(rl_usd_per_mtok(&c.cost, 30000, 8, NAN, 1000)));
+}
+
+/* Reverse derivation, H100: 528 tensor cores x 512 FMA = 270,336 FMA
+** units x 10,000 transistors = 2.70336e9 of 80e9 = 3.3792% ("only 3.3%");
+** 2 x 270,336 x 1.83e9 = 989.42976e12 FLOP/s dense BF16 (spec 989.4),
+** FP8 twice that. */
+static void test_h100_reverse(void **state)
+{
+	rl_config c;
+	rl_silicon si;
+	(void)state;
+	h100(&c);
+	assert_int_equal(rl_silicon_derive(&c, &si, NULL, 0), RL_OK);
+	near(si.mac_share, 0.033792, 1e-9);
+	near(si.transistors_blk[RL_BLK_MAC], 2.70336e9, 1e-9);
+	near(si.peak_flops_bf16, 989.42976e12, 1e-9);
+	near(si.peak_flops_bf16, 989.4e12, 1e-4);
+	near(si.peak_flops_fp8, 1978.9e12, 1e-4);
+	near(si.share[RL_BLK_REST], 1 - 0.033792, 1e-9);
+	assert_int_equal(si.violations, 0);
+}
+
+/* A100: 108 SMs x 4 tensor cores = 432, x 256 dense FP16 FMA = 110,592
+** units; x 10,000 = 1.10592e9 of 54.2e9 = 2.0404%; 2 x 110,592 x 1.41e9 =
+** 311.86944e12 FLOP/s (spec 312). */
+static void test_a100_reverse(void **state)
+{
+	rl_config c;
+	rl_silicon si;
+	(void)state;
+	rl_config_defaults(&c);
+	node_n7(&c.node);
+	c.design.die_m2 = 826e-6;
+	c.design.transistors = 54.2e9;
+	c.design.fma_units = 108.0 * 4 * 256;
+	c.design.transistors_per_fma = 10000;
+	c.design.clock_hz = 1.41e9;
+	assert_int_equal(rl_silicon_derive(&c, &si, NULL, 0), RL_OK);
+	near(si.mac_share, 1.10592e9 / 54.2e9, 1e-9);
+	near(si.mac_share, 0.020404, 1e-4);
+	near(si.peak_flops_bf16, 311.86944e12, 1e-9);
+	near(si.peak_flops_bf16, 312e12, 1e-3);
+}
+
+/* Forward: 20% of an 814 mm2 die at 98.3 MTr/mm2 = 0.2 x 80.0162e9 =
+** 16.00324e9 transistors / 10,000 = 1,600,324 FMA units; at 1.5 GHz:
+** 2 x 1,600,324 x 1.5e9 = 4.800972e15 FLOP/s BF16.  SRAM 10% x 814 mm2 x
+** 2.86 MB/mm2 = 232.80 MB; 4 HBM3E stacks of 36 GiB at 1.2 TB/s: 154.62
+** GB and 4.8 TB/s. */
+static void test_forward(void **state)
+{
+	rl_config c;
+	rl_silicon si;
+	(void)state;
+	rl_config_defaults(&c);
+	node_n4(&c.node);
+	c.design.die_m2 = 814e-6;
+	c.design.density_per_m2 = 98.3e12;
+	c.design.frac_mac = 0.2;
+	c.design.frac_sram = 0.1;
+	c.design.clock_hz = 1.5e9;
+	c.design.hbm_gen = RL_HBM3E;
+	c.design.hbm_stacks = 4;
+	c.design.hbm_stack_bytes = 36.0 * 1073741824.0;
+	assert_int_equal(rl_silicon_derive(&c, &si, NULL, 0), RL_OK);
+	near(si.fma_units, 1600324, 1e-9);
+	near(si.peak_flops_bf16, 4.800972e15, 1e-9);
+	near(si.peak_flops_fp8, 2 * 4.800972e15, 1e-9);
+	near(si.sram_bytes, 232.804e6, 1e-6);
+	near(si.hbm_bytes, 154.618822656e9, 1e-9);
+	near(si.hbm_Bps, 4.8e12, 1e-12);
+	/* forward and reverse agree: the H100's 3.3792% gives 270,336 */
+	h100(&c);
+	c.design.frac_mac = 0.033792;
+	assert_int_equal(rl_silicon_derive(&c, &si, NULL, 0), RL_OK);
+	near(si.fma_units, 270336, 1e-9);
+}
+
+/* More MAC area never lowers peak FLOPS (and here always raises it). */
+static void test_mac_area_monotone(void **state)
+{
+	rl_config c;
+	rl_silicon si;
+	double prev = 0, f;
+	(void)state;
+	rl_config_defaults(&c);
+	node_n4(&c.node);
+	c.design.die_m2 = 800e-6;
+	c.design.clock_hz = 1.5e9;
+	c.design.frac_sram = 0.1;
+	for (f = 0.01; f <= 0.9; f += 0.01) {
+		c.design.frac_mac = f;
+		assert_int_equal(rl_silicon_derive(&c, &si, NULL, 0), RL_OK);
+		assert_true(si.peak_flops_bf16 > prev);
+		prev = si.peak_flops_bf16;
+	}
+}
+
+/* Constraints: shares over 1 are bad input; a die over the reticle, HBM
+** stacks that do not fit along the edges and PHYs without room are flags.
+** 200 mm2 at aspect 1.269: long side sqrt(200 x 1.269) = 15.93 mm, two
+** long edges 31.87 mm < 8 stacks x 6.5 mm = 52 mm.  PHY area: 8 x 9.7 =
+** 77.6 mm2 > 5% of 200 = 10 mm2. */
+static void test_violations(void **state)
+{
+	rl_config c;
+	rl_silicon si;
+	char err[256] = "", texts[8][200];
+	(void)state;
+	rl_config_defaults(&c);
+	node_n4(&c.node);
+	c.design.die_m2 = 800e-6;
+	c.design.clock_hz = 1e9;
+	c.design.frac_mac = 0.6;
+	c.design.frac_sram = 0.5;
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_EINVAL);
+	assert_non_null(strstr(err, "add up to 1.1"));
+
+	c.design.frac_sram = 0.1;
+	c.design.die_m2 = 900e-6;
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
+	assert_true(si.violations & RL_V_RETICLE);
+	assert_int_equal(rl_silicon_explain(&c, &si, si.violations, texts, 8), 1);
+	assert_non_null(strstr(texts[0], "900 mm2 die exceeds the 858"));
+
+	c.design.die_m2 = 200e-6;
+	c.design.hbm_gen = RL_HBM3;
+	c.design.hbm_stacks = 8;
+	c.design.frac_phy = 0.05;
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
+	near(si.edge_m, 2 * sqrt(200e-6 * 1.269), 1e-12);
+	near(si.edge_needed_m, 52e-3, 1e-12);
+	assert_true(si.violations & RL_V_HBM_EDGE);
+	assert_true(si.violations & RL_V_PHY_AREA);
+	assert_false(si.violations & RL_V_RETICLE);
+
+	/* no node and no density: cannot derive */
+	rl_config_defaults(&c);
+	c.design.die_m2 = 800e-6;
+	c.design.frac_mac = 0.2;
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_EINVAL);
+	assert_non_null(strstr(err, "node"));
+}
+
+/* Zero load draws the static power, nothing else. */
+static void test_power_zero_load(void **state)
+{
+	rl_config c;
+	rl_power_parts p;
+	(void)state;
+	h100(&c);
+	near(rl_power_of(&c, RL_PREC_FP8, 1, 0, 0, 0, &p), 70, 1e-12);
+	near(p.static_w, 70, 1e-12);
+	assert_true(p.compute_w == 0 && p.hbm_w == 0 && p.link_w == 0);
+}
+
+/* Calibration (h100-sxm.ini): 70% of the dense FP8 peak, 0.7 x 1978.9e12
+** = 1385.23e12 FLOP/s = 692.615e12 FMA/s, with 0.42 TB/s of HBM traffic:
+** static 70 + FMAs 4.4 x 0.195 pJ x 692.615e12 = 594.263 + SRAM 0.97 pJ x
+** (0.01 x 1385.23e12 + 2 x 0.42e12) = 14.251 + HBM 5 pJ x 8 x 0.42e12 =
+** 16.8 -> 695.31 W, "700 W at 70% utilization" (silicon.csv, Epoch). */
+static void test_power_h100_calibration(void **state)
+{
+	rl_config c;
+	(void)state;
+	h100(&c);
+	near(rl_power_of(&c, RL_PREC_FP8, 1, 0.7 * 1978.9e12, 0.42e12, 0, NULL),
+	     695.315, 1e-5);
+	near(rl_power_of(&c, RL_PREC_FP8, 1, 0.7 * 1978.9e12, 0.42e12, 0, NULL),
+	     700, 0.02);
+}
+
+/* Cross-check on the A100 with the H100's overhead: 70% of 312e12 BF16 =
+** 218.4e12 FLOP/s = 109.2e12 FMA/s x 4.4 x 0.50 pJ = 240.24 W; static 55;
+** SRAM 1.25 pJ x (2.184e12 + 0.6e12) = 3.48; HBM 6 pJ x 8 x 0.3e12 = 14.4:
+** 313.12 W, under the 400 W TDP (78%). */
+static void test_power_a100_crosscheck(void **state)
+{
+	rl_config c;
+	double p;
+	(void)state;
+	rl_config_defaults(&c);
+	node_n7(&c.node);
+	c.design.energy_overhead = 4.4;
+	c.cost.static_w = 55;
+	c.cost.hbm_j_per_bit = 6e-12;
+	p = rl_power_of(&c, RL_PREC_BF16, 1, 0.7 * 312e12, 0.3e12, 0, NULL);
+	near(p, 313.12, 1e-5);
+	assert_true(p < 400 && p > 0.6 * 400);
+}
+
+/* A compute-bound FP8 prefill on the H100 (Llama-3 70B, 2048 tokens, one
+** chip, ideal efficiencies) would draw more than 700 W at full clock: the
+** TDP lowers the clock, power ends at the TDP, throughput falls. */
+static void test_tdp_limit(void **state)
+{
+	rl_config c;
+	rl_result free_run, limited;
+	(void)state;
+	h100(&c);
+	c.scen.isl = 2048;
+	c.scen.osl = 1;
+	c.chip.tdp_w = 0;
+	assert_int_equal(rl_eval(&c, &free_run), RL_OK);
+	assert_true(free_run.power_w > 700);
+	assert_int_equal(free_run.power_limited, 0);
+	c.chip.tdp_w = 700;
+	assert_int_equal(rl_eval(&c, &limited), RL_OK);
+	assert_int_equal(limited.power_limited, 1);
+	assert_true(limited.clock_scale < 1 && limited.clock_scale > 0.5);
+	assert_true(limited.power_w <= 700 * (1 + 1e-9));
+	near(limited.power_w, 700, 1e-3);
+	assert_true(limited.output_tps < free_run.output_tps);
+	assert_true(limited.total_tps < free_run.total_tps);
+	/* a TDP that the workload stays under changes nothing */
+	c.chip.tdp_w = 2000;
+	assert_int_equal(rl_eval(&c, &limited), RL_OK);
+	assert_int_equal(limited.power_limited, 0);
+	near(limited.output_tps, free_run.output_tps, 1e-12);
+	/* a TDP below the static power cannot be met at any clock */
+	c.chip.tdp_w = 50;
+	assert_int_equal(rl_eval(&c, &limited), RL_OK);
+	assert_true(limited.violations & RL_V_POWER);
+	assert_int_equal(limited.power_limited, 0);
+}
+
+/* Without a node, power and cost are unknown (NAN), throughput is not. */
+static void test_eval_without_node(void **state)
+{
+	rl_config c;
+	rl_result r;
+	(void)state;
+	h100(&c);
+	memset(&c.node, 0, sizeof c.node);
+	c.scen.isl = 128;
+	c.scen.osl = 128;
+	assert_int_equal(rl_eval(&c, &r), RL_OK);
+	assert_true(r.output_tps > 0);
+	assert_true(isnan(r.power_w));
+	assert_true(isnan(r.chip_usd));
+	assert_true(isnan(r.usd_per_mtok));
+	/* a price paid makes the chip cost known; power still is not */
+	c.cost.chip_usd = 25000;
+	assert_int_equal(rl_eval(&c, &r), RL_OK);
+	near(r.chip_usd, 25000, 1e-12);
+	assert_true(isnan(r.usd_per_mtok));
+}
+
+/* A chip given by design is served on the spec its silicon implies: the
+** H100's design with its spec sheet erased gives the same throughput as
+** the spec sheet (peaks 989.43 vs 989.4 TFLOPS: within 0.01%). */
+static void test_eval_by_design(void **state)
+{
+	rl_config c;
+	rl_result spec, design;
+	(void)state;
+	h100(&c);
+	c.scen.isl = 2048;
+	c.scen.osl = 128;
+	c.chip.tdp_w = 0;
+	assert_int_equal(rl_eval(&c, &spec), RL_OK);
+	c.design.hbm_gen = RL_HBM3;
+	c.design.hbm_stacks = 5;
+	c.design.hbm_stack_bytes = 85.9e9 / 5;
+	c.design.hbm_stack_Bps = 670e9;
+	c.chip.peak_flops_bf16 = c.chip.peak_flops_fp8 = 0;
+	c.chip.hbm_bytes = c.chip.hbm_Bps = 0;
+	c.chip.by_design = 1;
+	assert_int_equal(rl_eval(&c, &design), RL_OK);
+	near(design.output_tps, spec.output_tps, 1e-4);
+	near(design.power_w, spec.power_w, 1e-3);
+	assert_true(design.usd_per_mtok > 0);
+	/* shares over 1: bad input */
+	c.design.frac_mac = 0.5;
+	c.design.frac_other = 0.6;
+	assert_int_equal(rl_eval(&c, &design), RL_EINVAL);
+	assert_non_null(strstr(design.error, "add up to"));
+	/* no clock: bad input */
+	c.design.frac_other = 0;
+	c.design.clock_hz = 0;
+	assert_int_equal(rl_eval(&c, &design), RL_EINVAL);
+	assert_non_null(strstr(design.error, "clock_ghz"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_dies_per_wafer),
+	    cmocka_unit_test(test_yield),
+	    cmocka_unit_test(test_chip_cost),
+	    cmocka_unit_test(test_usd_per_mtok),
+	    cmocka_unit_test(test_h100_reverse),
+	    cmocka_unit_test(test_a100_reverse),
+	    cmocka_unit_test(test_forward),
+	    cmocka_unit_test(test_mac_area_monotone),
+	    cmocka_unit_test(test_violations),
+	    cmocka_unit_test(test_power_zero_load),
+	    cmocka_unit_test(test_power_h100_calibration),
+	    cmocka_unit_test(test_power_a100_crosscheck),
+	    cmocka_unit_test(test_tdp_limit),
+	    cmocka_unit_test(test_eval_without_node),
+	    cmocka_unit_test(test_eval_by_design),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
