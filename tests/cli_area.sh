@@ -1,0 +1,81 @@
+#!/bin/sh
+# cli_area.sh: the command-line contract of `rooflab area` and of the power
+# and cost outputs of `rooflab eval` (issue 3), and every bad input of the
+# silicon model (exit 2 and a message; physical violations are warnings).
+. "$(dirname "$0")/clilib.sh"
+
+A="$RL area --chip h100-sxm"
+
+expect_exit 0 "area prints a table" -- $A
+expect_out "mac +27.5 +2.70 B +3.38%" "H100 MAC block: 528 x 512 x 10,000 = 2.70 B = 3.38% of 80 B"
+expect_out "peak BF16 dense \(TFLOPS\) +989.4 +989.4" "H100 derived BF16 peak 2 x 270,336 x 1.83 GHz"
+expect_exit 0 "area --json" -- $A --json
+for k in '"die"' '"area_mm2": 814' '"transistors": 8e\+10' '"blocks"' '"name": "mac"' \
+	'"share"' '"peak"' '"tflops"' '"bf16": 989.42976' '"fp8": 1978.85952' \
+	'"sram_mb"' '"hbm"' '"capacity_gb"' '"bandwidth_tbps": 3.35' '"power"' \
+	'"tdp_w": 700' '"cost"' '"die_usd"' '"yield"' '"dies_per_wafer": 63' \
+	'"violations"'; do
+	expect_out "$k" "area json has $k"
+done
+# 528 x 512 x 10,000 / 80e9 = 0.033792 (hardware.csv, claims.md)
+expect_out '"transistor_share": 0.033792' "H100 MAC transistor share by hand"
+expect_exit 0 "A100 area" -- $RL area --chip a100-sxm --json --precision bf16
+# 432 x 256 x 10,000 / 54.2e9 = 0.0204044...; 2 x 110,592 x 1.41 GHz = 311.86944
+expect_out '"transistor_share": 0.0204044' "A100 MAC transistor share by hand"
+expect_out '"bf16": 311.86944' "A100 derived BF16 peak by hand"
+expect_exit 0 "Sohu by design" -- $RL area --chip sohu-design --json
+# 4 x 36 GiB = 154.618822656 GB; 4 x 1.2 TB/s
+expect_out '"capacity_gb": 154.6188' "Sohu HBM capacity by hand"
+expect_out '"bandwidth_tbps": 4.8' "Sohu HBM bandwidth by hand"
+
+# a die over the reticle is a physical violation: warning, listed, exit 0
+expect_exit 0 "die over the reticle warns" -- $RL area --chip sohu-design --set design.die_mm2=1000 --json
+expect_err "warning: reticle: a 1000 mm2 die exceeds the 858 mm2" "warning names the reticle"
+expect_out '"reticle: a 1000 mm2 die' "violations list the reticle"
+expect_exit 0 "HBM stacks that do not fit warn" -- $RL area --chip sohu-design --set design.die_mm2=200 --set design.hbm_stacks=8
+expect_err "warning: hbm edge: 8 stacks per die need 52.0 mm" "warning names the HBM edge"
+
+# eval gains power and cost
+E="$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 8"
+expect_exit 0 "eval with power and cost" -- $E --json
+expect_out '"watts": [0-9]' "eval json has power.watts"
+expect_out '"usd_per_million_tokens": [0-9]' "eval json has cost.usd_per_million_tokens"
+expect_out '"limited": 0' "this workload stays under the TDP"
+expect_exit 0 "compute-bound prefill hits the TDP" -- $RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 1 --tp 1 --profile ideal --json
+expect_out '"limited": 1' "eval says the TDP limited the clock"
+expect_out '"watts": (700|699\.9)' "power held at the 700 W TDP"
+expect_exit 0 "no node: power unknown" -- $RL eval --chip b200 --model llama3-70b --precision fp8 --tp 8 --json
+expect_out '"watts": null' "power is null without a node"
+expect_exit 0 "eval a chip by design" -- $RL eval --chip sohu-design --model llama3-70b --precision fp8 --tp 8 --json
+expect_out '"watts": [0-9]' "by-design chip has power"
+
+# bad input: exit 2 and a message
+expect_exit 2 "area without --chip" -- $RL area
+expect_err "missing --chip" "names the missing option"
+expect_exit 2 "chip without a design" -- $RL area --chip b200
+expect_err "chip 'b200' has no design" "says the design is missing"
+expect_exit 2 "shares over 1" -- $RL area --chip sohu-design --set design.frac_mac=0.9
+expect_err "area shares add up to 1.4 > 1" "names the sum"
+expect_exit 2 "eval: shares over 1" -- $RL eval --chip sohu-design --model llama3-70b --tp 8 --set design.frac_mac=0.9
+expect_err "add up to 1.4 > 1" "eval names the sum"
+expect_exit 2 "negative die area" -- $RL area --chip sohu-design --set design.die_mm2=-5
+expect_err "design.die_mm2 = -5 is outside the allowed \[0, 100000\] mm2" "names the range"
+expect_exit 2 "non-finite clock" -- $RL area --chip sohu-design --set design.clock_ghz=nan
+expect_err "design.clock_ghz: value is not a finite number" "says not finite"
+expect_exit 2 "infinite wafer price" -- $RL area --chip sohu-design --set node.wafer_usd=inf
+expect_err "node.wafer_usd: value is not a finite number" "says not finite"
+expect_exit 2 "share over 1 alone" -- $RL area --chip sohu-design --set design.frac_sram=1.5
+expect_err "design.frac_sram = 1.5 is outside the allowed \[0, 1\]" "names the share range"
+expect_exit 2 "unknown HBM generation" -- $RL area --chip sohu-design --set design.hbm_gen=hbm9
+expect_err "'hbm9' is not one of none\|hbm2e\|hbm3\|hbm3e\|hbm4" "lists the generations"
+printf '[preset]\nnode = n3\n[design]\ndie_mm2 = 500\n' >"$tmpd/n3chip.ini"
+expect_exit 2 "a node with no preset" -- $RL area --chip "$tmpd/n3chip.ini"
+expect_err "unknown node 'n3'; known: n4, n5, n7" "lists the known nodes"
+printf '[design]\ndie_mm2 = 500\nfrac_mac = 0.2\n' >"$tmpd/nonode.ini"
+expect_exit 2 "a design with no node" -- $RL area --chip "$tmpd/nonode.ini"
+expect_err "no transistor density: name a process node" "asks for a node"
+expect_exit 2 "by-design eval without a clock" -- $RL eval --chip sohu-design --model llama3-70b --tp 8 --set design.clock_ghz=0
+expect_err "design.clock_ghz > 0" "asks for a clock"
+expect_exit 2 "unknown option" -- $A --frobnicate
+expect_err "unknown option '--frobnicate'" "names the option"
+finish
