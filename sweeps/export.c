@@ -1,0 +1,234 @@
+/*
+** export.c: CSV and JSON export of a sweep run (export.h).
+**
+** CSV: a header line run_id,idx,status,<columns> then one line per stored
+** design point in index order; numbers with 17 significant digits, empty
+** fields for NULL.  JSON: {"run": {...}, "columns": [...], "points":
+** [{...}, ...]} with the JSON writer's number format.
+*/
+#include "export.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../cli/json.h"
+#include "store.h"
+
+#define MAX_COLS 512
+
+typedef struct {
+	int ncols;
+	char *names[MAX_COLS];
+} colset;
+
+static void colset_free(colset *c)
+{
+	int i;
+	for (i = 0; i < c->ncols; i++)
+		free(c->names[i]);
+	c->ncols = 0;
+}
+
+static int pick_run(sqlite3 *db, const char *path, int64_t *run_id,
+                    char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc, found = 0;
+	rc = sqlite3_prepare_v2(db, *run_id ? "SELECT id FROM runs WHERE id = ?"
+	                                    : "SELECT max(id) FROM runs",
+	                        -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, path, err, errlen);
+		return 1;
+	}
+	if (*run_id)
+		sqlite3_bind_int64(st, 1, *run_id);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		*run_id = sqlite3_column_int64(st, 0);
+		found = 1;
+	}
+	sqlite3_finalize(st);
+	if (!found) {
+		if (*run_id)
+			snprintf(err, errlen, "%s has no run %lld", path,
+			         (long long)*run_id);
+		else
+			snprintf(err, errlen, "%s holds no sweep runs", path);
+		return 2;
+	}
+	return 0;
+}
+
+static int read_columns(sqlite3 *db, int64_t run_id, colset *c)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "SELECT name FROM run_columns WHERE "
+	                            "run_id = ? ORDER BY ord", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, run_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && c->ncols < MAX_COLS)
+		c->names[c->ncols++] =
+		    strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static void csv_field(FILE *out, sqlite3_stmt *st, int k)
+{
+	const char *t;
+	switch (sqlite3_column_type(st, k)) {
+	case SQLITE_NULL:
+		break;
+	case SQLITE_INTEGER:
+		fprintf(out, "%lld", (long long)sqlite3_column_int64(st, k));
+		break;
+	case SQLITE_FLOAT:
+		fprintf(out, "%.17g", sqlite3_column_double(st, k));
+		break;
+	default:
+		t = (const char *)sqlite3_column_text(st, k);
+		if (strpbrk(t, ",\"\n\r")) {
+			fputc('"', out);
+			for (; *t; t++) {
+				if (*t == '"')
+					fputc('"', out);
+				fputc(*t, out);
+			}
+			fputc('"', out);
+		} else {
+			fputs(t, out);
+		}
+	}
+}
+
+static void json_field(json_w *w, sqlite3_stmt *st, int k)
+{
+	const char *name = sqlite3_column_name(st, k);
+	switch (sqlite3_column_type(st, k)) {
+	case SQLITE_NULL:
+		json_null(w, name);
+		break;
+	case SQLITE_INTEGER:
+	case SQLITE_FLOAT:
+		json_num(w, name, sqlite3_column_double(st, k));
+		break;
+	default:
+		json_str(w, name, (const char *)sqlite3_column_text(st, k));
+	}
+}
+
+static int json_head(sqlite3 *db, int64_t run_id, json_w *w)
+{
+	sqlite3_stmt *st;
+	int rc, k;
+	rc = sqlite3_prepare_v2(db, "SELECT * FROM runs WHERE id = ?", -1, &st,
+	                        NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, run_id);
+	json_obj(w, "run");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		for (k = 0; k < sqlite3_column_count(st); k++)
+			json_field(w, st, k);
+	json_end(w);
+	sqlite3_finalize(st);
+	rc = sqlite3_prepare_v2(db, "SELECT name, source, dotted, unit FROM "
+	                        "run_columns WHERE run_id = ? ORDER BY ord", -1,
+	                        &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, run_id);
+	json_arr(w, "columns");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		json_obj(w, NULL);
+		for (k = 0; k < 4; k++)
+			json_field(w, st, k);
+		json_end(w);
+	}
+	json_end(w);
+	sqlite3_finalize(st);
+	return SQLITE_OK;
+}
+
+static int write_rows(sqlite3 *db, int64_t run_id, const colset *c,
+                      int format, FILE *out)
+{
+	sqlite3_stmt *st;
+	size_t cap = 128 + (size_t)c->ncols * 80, used;
+	char *sql = malloc(cap);
+	int rc, k, n;
+	json_w w;
+	if (!sql)
+		return SQLITE_NOMEM;
+	used = (size_t)snprintf(sql, cap, "SELECT run_id, idx, status");
+	for (k = 0; k < c->ncols; k++)
+		used += (size_t)snprintf(sql + used, cap - used, ", \"%s\"",
+		                         c->names[k]);
+	snprintf(sql + used, cap - used, " FROM points WHERE run_id = ? "
+	         "ORDER BY idx");
+	rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, run_id);
+	n = sqlite3_column_count(st);
+	if (format == RL_EXPORT_CSV) {
+		for (k = 0; k < n; k++)
+			fprintf(out, "%s%s", k ? "," : "", sqlite3_column_name(st, k));
+		fputc('\n', out);
+	} else {
+		json_begin(&w, out);
+		rc = json_head(db, run_id, &w);
+		if (rc != SQLITE_OK) {
+			sqlite3_finalize(st);
+			return rc;
+		}
+		json_arr(&w, "points");
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (format == RL_EXPORT_CSV) {
+			for (k = 0; k < n; k++) {
+				if (k)
+					fputc(',', out);
+				csv_field(out, st, k);
+			}
+			fputc('\n', out);
+		} else {
+			json_obj(&w, NULL);
+			for (k = 1; k < n; k++)
+				json_field(&w, st, k);
+			json_end(&w);
+		}
+	}
+	sqlite3_finalize(st);
+	if (format == RL_EXPORT_JSON)
+		json_finish(&w);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int rl_sweep_export(const char *db_path, int64_t run_id, int format,
+                    FILE *out, char *err, size_t errlen)
+{
+	sqlite3 *db;
+	colset c;
+	int rc;
+	memset(&c, 0, sizeof c);
+	rc = rl_store_open(db_path, 1, RL_SWEEP_BUSY_MS, &db, err, errlen);
+	if (rc)
+		return rc;
+	rc = pick_run(db, db_path, &run_id, err, errlen);
+	if (!rc) {
+		int src = read_columns(db, run_id, &c);
+		if (src == SQLITE_OK)
+			src = write_rows(db, run_id, &c, format, out);
+		if (src != SQLITE_OK) {
+			rl_store_error(db, src, db_path, err, errlen);
+			rc = 1;
+		}
+	}
+	colset_free(&c);
+	sqlite3_close(db);
+	return rc;
+}

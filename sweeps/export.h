@@ -1,0 +1,18 @@
+/*
+** export.h: a sweep run out of its database as CSV or JSON, streamed row
+** by row (for tools that do not read SQLite).
+*/
+#ifndef RL_SWEEP_EXPORT_H
+#define RL_SWEEP_EXPORT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+enum { RL_EXPORT_CSV = 0, RL_EXPORT_JSON };
+
+/* Write run `run_id` (0: the newest) of the database to out.  Returns an
+** exit code (2: no such database or run) with a message in err. */
+int rl_sweep_export(const char *db_path, int64_t run_id, int format,
+                    FILE *out, char *err, size_t errlen);
+
+#endif

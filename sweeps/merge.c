@@ -1,0 +1,427 @@
+/*
+** merge.c: merging shard databases (merge.h).  The shards are read in
+** parallel cursors ordered by idx and written through a heap in global
+** index order, so that the merged file has the rows of an unsharded run in
+** the same order.
+*/
+#include "merge.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store.h"
+
+typedef struct {
+	sqlite3 *db;       /* owned by parts[part] */
+	int part;
+	int64_t id;
+	char hash[17];
+	int64_t shard, shards, points, next_idx;
+	int finished;
+	char started[32], finished_at[32];
+	sqlite3_stmt *cur; /* rows in idx order */
+	int64_t idx;       /* current row's idx */
+} shard_run;
+
+typedef struct {
+	const char *const *paths;
+	int nparts;
+	sqlite3 **dbs;
+	shard_run *runs;
+	int nruns;
+} merge_ctx;
+
+static void ctx_free(merge_ctx *m)
+{
+	int i;
+	for (i = 0; i < m->nruns; i++)
+		sqlite3_finalize(m->runs[i].cur);
+	for (i = 0; i < m->nparts; i++)
+		if (m->dbs[i])
+			sqlite3_close(m->dbs[i]);
+	free(m->runs);
+	free(m->dbs);
+}
+
+static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc, before = m->nruns;
+	rc = sqlite3_prepare_v2(
+	    m->dbs[part],
+	    "SELECT id, spec_hash, shard_index, shard_count, points, next_idx,"
+	    " finished IS NOT NULL, started, coalesce(finished, '') FROM runs"
+	    " WHERE id IN (SELECT max(id) FROM runs GROUP BY spec_hash,"
+	    " shard_index, shard_count) ORDER BY id", -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		rl_store_error(m->dbs[part], rc, m->paths[part], err, errlen);
+		return 1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		shard_run *r;
+		shard_run *grown = realloc(m->runs, (size_t)(m->nruns + 1) *
+		                                        sizeof *m->runs);
+		if (!grown) {
+			sqlite3_finalize(st);
+			snprintf(err, errlen, "out of memory");
+			return 1;
+		}
+		m->runs = grown;
+		r = &m->runs[m->nruns++];
+		memset(r, 0, sizeof *r);
+		r->db = m->dbs[part];
+		r->part = part;
+		r->id = sqlite3_column_int64(st, 0);
+		snprintf(r->hash, sizeof r->hash, "%s",
+		         (const char *)sqlite3_column_text(st, 1));
+		r->shard = sqlite3_column_int64(st, 2);
+		r->shards = sqlite3_column_int64(st, 3);
+		r->points = sqlite3_column_int64(st, 4);
+		r->next_idx = sqlite3_column_int64(st, 5);
+		r->finished = sqlite3_column_int(st, 6);
+		snprintf(r->started, sizeof r->started, "%s",
+		         (const char *)sqlite3_column_text(st, 7));
+		snprintf(r->finished_at, sizeof r->finished_at, "%s",
+		         (const char *)sqlite3_column_text(st, 8));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		rl_store_error(m->dbs[part], rc, m->paths[part], err, errlen);
+		return 1;
+	}
+	if (m->nruns == before) {
+		snprintf(err, errlen, "%s holds no sweep runs", m->paths[part]);
+		return 2;
+	}
+	return 0;
+}
+
+static int check_runs(merge_ctx *m, char *err, size_t errlen)
+{
+	const shard_run *a = &m->runs[0];
+	int i, j;
+	size_t used = 0;
+	char missing[512] = "";
+	for (i = 0; i < m->nruns; i++) {
+		const shard_run *r = &m->runs[i];
+		if (strcmp(r->hash, a->hash)) {
+			snprintf(err, errlen, "%s run %lld and %s run %lld come from "
+			         "different sweep specs (hash %s and %s); refusing to "
+			         "merge them", m->paths[a->part], (long long)a->id,
+			         m->paths[r->part], (long long)r->id, a->hash, r->hash);
+			return 2;
+		}
+		if (r->shards != a->shards) {
+			snprintf(err, errlen, "%s run %lld is shard %lld/%lld but %s run "
+			         "%lld is shard %lld/%lld: different shardings",
+			         m->paths[a->part], (long long)a->id, (long long)a->shard,
+			         (long long)a->shards, m->paths[r->part], (long long)r->id,
+			         (long long)r->shard, (long long)r->shards);
+			return 2;
+		}
+		for (j = 0; j < i; j++)
+			if (m->runs[j].shard == r->shard) {
+				snprintf(err, errlen, "shard %lld/%lld is given twice (%s "
+				         "run %lld and %s run %lld)", (long long)r->shard,
+				         (long long)r->shards, m->paths[m->runs[j].part],
+				         (long long)m->runs[j].id, m->paths[r->part],
+				         (long long)r->id);
+				return 2;
+			}
+		if (!r->finished || r->next_idx < r->points) {
+			snprintf(err, errlen, "shard %lld/%lld (%s run %lld) is not "
+			         "finished (%lld of %lld points done); complete it with "
+			         "rooflab sweep --resume", (long long)r->shard,
+			         (long long)r->shards, m->paths[r->part], (long long)r->id,
+			         (long long)r->next_idx, (long long)r->points);
+			return 2;
+		}
+	}
+	if (m->nruns != a->shards) {
+		int64_t s;
+		for (s = 0; s < a->shards && used + 24 < sizeof missing; s++) {
+			for (j = 0; j < m->nruns && m->runs[j].shard != s; j++)
+				;
+			if (j == m->nruns)
+				used += (size_t)snprintf(missing + used,
+				                         sizeof missing - used, "%s%lld",
+				                         used ? ", " : "", (long long)s);
+		}
+		snprintf(err, errlen, "missing shard(s) %s of %lld; every shard "
+		         "I/%lld must be given once", missing, (long long)a->shards,
+		         (long long)a->shards);
+		return 2;
+	}
+	return 0;
+}
+
+/* ---- writing ---- */
+
+static int copy_run_row(sqlite3 *out, const merge_ctx *m)
+{
+	const shard_run *a = &m->runs[0];
+	sqlite3_stmt *src, *dst;
+	const char *first = a->started, *last = a->finished_at;
+	int rc, k, i;
+	for (i = 0; i < m->nruns; i++) {
+		if (strcmp(m->runs[i].started, first) < 0)
+			first = m->runs[i].started;
+		if (strcmp(m->runs[i].finished_at, last) > 0)
+			last = m->runs[i].finished_at;
+	}
+	rc = sqlite3_prepare_v2(
+	    a->db, "SELECT spec, spec_hash, spec_path, version, git_rev,"
+	    " sampling, seed, points, chip, model, scenario, profile,"
+	    " baseline_total_tokens_per_s, baseline_output_tokens_per_s"
+	    " FROM runs WHERE id = ?", -1, &src, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_prepare_v2(
+	    out, "INSERT INTO runs(id, spec, spec_hash, spec_path, version,"
+	    " git_rev, sampling, seed, points, chip, model, scenario, profile,"
+	    " baseline_total_tokens_per_s, baseline_output_tokens_per_s,"
+	    " started, finished, shard_index, shard_count, next_idx)"
+	    " VALUES(1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,1,?)", -1, &dst, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(src);
+		return rc;
+	}
+	sqlite3_bind_int64(src, 1, a->id);
+	rc = sqlite3_step(src);
+	if (rc == SQLITE_ROW) {
+		for (k = 0; k < 14; k++)
+			sqlite3_bind_value(dst, k + 1, sqlite3_column_value(src, k));
+		sqlite3_bind_text(dst, 15, first, -1, SQLITE_STATIC);
+		sqlite3_bind_text(dst, 16, last, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(dst, 17, a->points);
+		rc = sqlite3_step(dst);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	} else {
+		rc = SQLITE_CORRUPT;
+	}
+	sqlite3_finalize(src);
+	sqlite3_finalize(dst);
+	return rc;
+}
+
+/* Copy run_columns and add the point columns; the column list for the
+** SELECTs and the INSERT goes into cols. */
+static int copy_columns(sqlite3 *out, const merge_ctx *m, char *cols,
+                        size_t cap, int *ncols)
+{
+	const shard_run *a = &m->runs[0];
+	sqlite3_stmt *src, *ins, *decl;
+	size_t used = 0;
+	int rc;
+	*ncols = 0;
+	cols[0] = '\0';
+	rc = sqlite3_prepare_v2(a->db, "SELECT ord, name, source, dotted, unit "
+	                        "FROM run_columns WHERE run_id = ? ORDER BY ord",
+	                        -1, &src, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_prepare_v2(out, "INSERT INTO run_columns VALUES(1,?,?,?,?,?)",
+	                        -1, &ins, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(a->db, "SELECT type FROM pragma_table_info("
+		                        "'points') WHERE name = ?", -1, &decl, NULL);
+	else
+		decl = NULL;
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(src);
+		sqlite3_finalize(ins);
+		return rc;
+	}
+	sqlite3_bind_int64(src, 1, a->id);
+	while (rc == SQLITE_OK && sqlite3_step(src) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(src, 1);
+		char sql[256];
+		int k;
+		for (k = 0; k < 5; k++)
+			sqlite3_bind_value(ins, k + 1, sqlite3_column_value(src, k));
+		rc = sqlite3_step(ins);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		sqlite3_reset(ins);
+		sqlite3_bind_text(decl, 1, name, -1, SQLITE_TRANSIENT);
+		if (rc == SQLITE_OK && sqlite3_step(decl) == SQLITE_ROW) {
+			snprintf(sql, sizeof sql, "ALTER TABLE points ADD COLUMN "
+			         "\"%s\" %s", name,
+			         (const char *)sqlite3_column_text(decl, 0));
+			rc = sqlite3_exec(out, sql, NULL, NULL, NULL);
+		}
+		sqlite3_reset(decl);
+		if (used + strlen(name) + 8 < cap)
+			used += (size_t)snprintf(cols + used, cap - used, ", \"%s\"",
+			                         name);
+		else
+			rc = SQLITE_TOOBIG;
+		(*ncols)++;
+	}
+	sqlite3_finalize(src);
+	sqlite3_finalize(ins);
+	sqlite3_finalize(decl);
+	return rc;
+}
+
+/* A min-heap of run indexes by their current idx. */
+static void sift_down(shard_run *runs, int *heap, int n, int i)
+{
+	for (;;) {
+		int l = 2 * i + 1, r = l + 1, s = i, t;
+		if (l < n && runs[heap[l]].idx < runs[heap[s]].idx)
+			s = l;
+		if (r < n && runs[heap[r]].idx < runs[heap[s]].idx)
+			s = r;
+		if (s == i)
+			return;
+		t = heap[i];
+		heap[i] = heap[s];
+		heap[s] = t;
+		i = s;
+	}
+}
+
+static int copy_points(sqlite3 *out, merge_ctx *m, const char *cols,
+                       int ncols)
+{
+	size_t cap = strlen(cols) + 256 + (size_t)ncols * 2;
+	char *sql = malloc(cap);
+	sqlite3_stmt *ins = NULL;
+	int *heap = malloc((size_t)m->nruns * sizeof *heap);
+	int rc = SQLITE_OK, n = 0, i, k;
+	size_t used;
+	if (!sql || !heap) {
+		free(sql);
+		free(heap);
+		return SQLITE_NOMEM;
+	}
+	for (i = 0; i < m->nruns && rc == SQLITE_OK; i++) {
+		snprintf(sql, cap, "SELECT idx, status%s FROM points WHERE "
+		         "run_id = ? ORDER BY idx", cols);
+		rc = sqlite3_prepare_v2(m->runs[i].db, sql, -1, &m->runs[i].cur,
+		                        NULL);
+		if (rc != SQLITE_OK)
+			break;
+		sqlite3_bind_int64(m->runs[i].cur, 1, m->runs[i].id);
+		rc = sqlite3_step(m->runs[i].cur);
+		if (rc == SQLITE_ROW) {
+			m->runs[i].idx = sqlite3_column_int64(m->runs[i].cur, 0);
+			heap[n++] = i;
+			rc = SQLITE_OK;
+		} else if (rc == SQLITE_DONE) {
+			rc = SQLITE_OK;
+		}
+	}
+	if (rc == SQLITE_OK) {
+		used = (size_t)snprintf(sql, cap, "INSERT INTO points(run_id, idx, "
+		                        "status%s) VALUES(1,?,?", cols);
+		for (k = 0; k < ncols; k++)
+			used += (size_t)snprintf(sql + used, cap - used, ",?");
+		snprintf(sql + used, cap - used, ")");
+		rc = sqlite3_prepare_v2(out, sql, -1, &ins, NULL);
+	}
+	for (i = n / 2 - 1; i >= 0; i--)
+		sift_down(m->runs, heap, n, i);
+	while (rc == SQLITE_OK && n > 0) {
+		shard_run *r = &m->runs[heap[0]];
+		for (k = 0; k < ncols + 2; k++)
+			sqlite3_bind_value(ins, k + 1, sqlite3_column_value(r->cur, k));
+		rc = sqlite3_step(ins);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		sqlite3_reset(ins);
+		if (rc != SQLITE_OK)
+			break;
+		rc = sqlite3_step(r->cur);
+		if (rc == SQLITE_ROW) {
+			r->idx = sqlite3_column_int64(r->cur, 0);
+			rc = SQLITE_OK;
+		} else if (rc == SQLITE_DONE) {
+			heap[0] = heap[--n];
+			rc = SQLITE_OK;
+		}
+		sift_down(m->runs, heap, n, 0);
+	}
+	sqlite3_finalize(ins);
+	free(sql);
+	free(heap);
+	return rc;
+}
+
+static int write_out(const char *tmp, merge_ctx *m, char *err, size_t errlen)
+{
+	sqlite3 *out = NULL;
+	char cols[32768];
+	int rc, ncols = 0;
+	rc = sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE |
+	                     SQLITE_OPEN_CREATE, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(out, "PRAGMA journal_mode = OFF;"
+		                  "PRAGMA synchronous = OFF; BEGIN", NULL, NULL,
+		                  NULL);
+	if (rc == SQLITE_OK && rl_store_init_schema(out, err, errlen))
+		rc = SQLITE_ERROR;
+	else if (rc == SQLITE_OK && (rc = copy_run_row(out, m)) == SQLITE_OK &&
+	         (rc = copy_columns(out, m, cols, sizeof cols, &ncols)) ==
+	             SQLITE_OK &&
+	         (rc = copy_points(out, m, cols, ncols)) == SQLITE_OK)
+		rc = sqlite3_exec(out, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		if (!*err)
+			rl_store_error(out, rc, tmp, err, errlen);
+		sqlite3_close(out);
+		return 1;
+	}
+	if (sqlite3_close(out) != SQLITE_OK) {
+		snprintf(err, errlen, "%s: cannot close", tmp);
+		return 1;
+	}
+	return 0;
+}
+
+int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
+                   int force, char *err, size_t errlen)
+{
+	merge_ctx m;
+	struct stat sb;
+	char tmp[4096];
+	int i, rc = 0;
+	err[0] = '\0';
+	if (!force && stat(out, &sb) == 0) {
+		snprintf(err, errlen, "%s exists; merge writes a new database "
+		         "(remove it, or pass --force to replace it)", out);
+		return 2;
+	}
+	memset(&m, 0, sizeof m);
+	m.paths = parts;
+	m.nparts = nparts;
+	m.dbs = calloc((size_t)nparts, sizeof *m.dbs);
+	if (!m.dbs) {
+		snprintf(err, errlen, "out of memory");
+		return 1;
+	}
+	for (i = 0; i < nparts && !rc; i++) {
+		rc = rl_store_open(parts[i], 1, RL_SWEEP_BUSY_MS, &m.dbs[i], err,
+		                   errlen);
+		if (!rc)
+			rc = read_runs(&m, i, err, errlen);
+	}
+	if (!rc)
+		rc = check_runs(&m, err, errlen);
+	if (!rc) {
+		snprintf(tmp, sizeof tmp, "%s.tmp-%ld", out, (long)getpid());
+		unlink(tmp);
+		rc = write_out(tmp, &m, err, errlen);
+		if (!rc && rename(tmp, out) != 0) {
+			snprintf(err, errlen, "cannot rename %s to %s", tmp, out);
+			rc = 1;
+		}
+		if (rc)
+			unlink(tmp);
+	}
+	ctx_free(&m);
+	return rc;
+}
