@@ -142,7 +142,8 @@ static const rl_param table[] = {
  "chip-to-chip link energy (ASSUMPTION 5.5; 1.3-5.5: silicon.csv)"},
 {"power", "sram_bytes_per_flop", "B/FLOP", 1, 0, 100, 0.01, RL_PT_REAL, NULL,
  OFF(cost.sram_bytes_per_flop),
- "SRAM operand bytes per FLOP besides 2 x HBM traffic (ASSUMPTION: 128x128 FP8\n tiles give 256 / 32768 = 0.0078; range 0.004-0.03)"},
+ "SRAM operand bytes per FLOP besides 2 x HBM traffic (ASSUMPTION: 128x128 "
+ "FP8 tiles give 256 / 32768 = 0.0078; range 0.004-0.03)"},
 
 {"power", "dvfs_exponent", "", 1, 0, 3, 1, RL_PT_REAL, NULL,
  OFF(cost.dvfs_exponent),
