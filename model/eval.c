@@ -74,6 +74,10 @@ static double fit_tdp(const rl_config *cfg, int prec, double tdp,
 		fx = power_at(cfg, x, prec, &tmp) - tdp;
 		if (!isfinite(fx))
 			return 0;
+		if (fx <= 0 && fx > -1e-6 * tdp) { /* fits, within 1 ppm */
+			a = x;
+			break;
+		}
 		if (fx > 0) {
 			b = x;
 			fb = fx;
