@@ -1,0 +1,191 @@
+/*
+** bench_store.c: how fast sweeps evaluate and store (bench_store.h).
+**
+** The floor is a bare loop over the same table: one prepared INSERT, one
+** transaction, the same column types, rows taken round-robin from a block
+** of 4096 really evaluated points (so the values are realistic), on a
+** database opened with the same settings (WAL, synchronous NORMAL).
+*/
+#include "bench_store.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "points.h"
+#include "progress.h"
+#include "run.h"
+#include "spec.h"
+#include "store.h"
+
+#define BENCH_POINTS 1000000ULL
+#define BLOCK 4096
+
+/* 1000 x 1000 grid = 1,000,000 points; the 100,000-point variant narrows
+** the second axis to 100 values. */
+static const char spec_fmt[] =
+    "[base]\n"
+    "scenario = etched-bench\n"
+    "chip = h100-sxm\n"
+    "profile = trtllm-0.10\n"
+    "[axes]\n"
+    "chip.hbm_tbps = 1:10.99:0.01\n"
+    "chip.peak_tflops_fp8 = 500:5000:%d log\n";
+
+static rl_sweep_spec *bench_spec(int n2, char *err, size_t errlen)
+{
+	char text[512];
+	snprintf(text, sizeof text, spec_fmt, n2);
+	return rl_sweep_spec_parse("bench", text, err, errlen);
+}
+
+static long peak_rss_kb(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss;
+}
+
+static int jobs_all(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
+static void remove_db(const char *path)
+{
+	char p[4200];
+	unlink(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+}
+
+/* The bare loop: returns seconds, or -1. */
+static double bare_loop(const rl_sweep_spec *s, const char *path, char *err,
+                        size_t errlen)
+{
+	sqlite3 *db;
+	int64_t run_id;
+	rl_store_writer *w;
+	rl_sweep_gen *g;
+	double *rows = malloc(BLOCK * s->ncols * sizeof *rows);
+	int *status = malloc(BLOCK * sizeof *status);
+	uint64_t i, idx;
+	size_t n = 0;
+	double t0, t = -1;
+	if (!rows || !status) {
+		free(rows);
+		free(status);
+		return -1;
+	}
+	g = rl_sweep_gen_alloc(s, 0, 1);
+	while (g && n < BLOCK && rl_sweep_gen_next(g, &idx, rows + n * s->ncols)) {
+		rl_sweep_eval_point(s, rows + n * s->ncols, rows + n * s->ncols,
+		                    &status[n]);
+		n++;
+	}
+	rl_sweep_gen_free(g);
+	if (!n || rl_store_open(path, 0, RL_SWEEP_BUSY_MS, &db, err, errlen)) {
+		free(rows);
+		free(status);
+		return -1;
+	}
+	if (!rl_store_new_run(db, s, 0, 1, &run_id, err, errlen) &&
+	    (w = rl_store_writer_alloc(db, s, run_id, err, errlen))) {
+		/* the writer's INSERT is the one prepared statement; begin and
+		** commit are single statements around the loop */
+		t0 = rl_progress_clock();
+		if (!rl_store_begin(w, err, errlen)) {
+			for (i = 0; i < s->npoints; i++)
+				if (rl_store_add(w, i, status[i % n],
+				                 rows + (i % n) * s->ncols, err, errlen))
+					break;
+			if (i == s->npoints && !rl_store_commit(w, s->npoints, err,
+			                                        errlen))
+				t = rl_progress_clock() - t0;
+		}
+		rl_store_writer_free(w);
+	}
+	sqlite3_close(db);
+	free(rows);
+	free(status);
+	return t;
+}
+
+static double timed_run(const rl_sweep_spec *s, const char *db, int jobs,
+                        char *err, size_t errlen)
+{
+	rl_sweep_opts o;
+	rl_sweep_stats st;
+	memset(&o, 0, sizeof o);
+	o.db_path = db;
+	o.jobs = jobs;
+	if (rl_sweep_run(s, &o, &st, err, errlen))
+		return -1;
+	return st.seconds;
+}
+
+int rl_bench_store(FILE *out)
+{
+	char err[1024], dir[] = "/tmp/rooflab-bench-XXXXXX", db[256];
+	rl_sweep_spec *small = NULL, *s = NULL;
+	double t_eval1, t_evaln, t_store, t_bare;
+	long rss_small, rss_big;
+	int jobs = jobs_all(), rc = 1;
+	double n;
+	if (!mkdtemp(dir)) {
+		fprintf(out, "bench_store: cannot make a temporary directory\n");
+		return 1;
+	}
+	snprintf(db, sizeof db, "%s/sweep.db", dir);
+	small = bench_spec(100, err, sizeof err);
+	s = bench_spec(1000, err, sizeof err);
+	if (!small || !s)
+		goto fail;
+	n = (double)s->npoints;
+	/* memory: a 100,000-point sweep, then a 1,000,000-point one */
+	if (timed_run(small, db, jobs, err, sizeof err) < 0)
+		goto fail;
+	rss_small = peak_rss_kb();
+	remove_db(db);
+	if ((t_store = timed_run(s, db, jobs, err, sizeof err)) < 0)
+		goto fail;
+	rss_big = peak_rss_kb();
+	remove_db(db);
+	if ((t_eval1 = timed_run(s, NULL, 1, err, sizeof err)) < 0 ||
+	    (t_evaln = timed_run(s, NULL, jobs, err, sizeof err)) < 0)
+		goto fail;
+	if ((t_bare = bare_loop(s, db, err, sizeof err)) < 0)
+		goto fail;
+	remove_db(db);
+	fprintf(out, "sweep storage, %.0f points, %zu columns, %d core(s):\n", n,
+	        s->ncols + 3, jobs);
+	fprintf(out, "  evaluation alone, 1 thread       %10.0f points/s\n",
+	        n / t_eval1);
+	fprintf(out, "  evaluation alone, %2d thread(s)   %10.0f points/s\n",
+	        jobs, n / t_evaln);
+	fprintf(out, "  evaluation + storage (sweep)     %10.0f points/s  "
+	        "(%.2f s)\n", n / t_store, t_store);
+	fprintf(out, "  bare SQLite insert loop          %10.0f points/s  "
+	        "(%.2f s)\n", n / t_bare, t_bare);
+	fprintf(out, "  sweep / bare loop time           %10.2fx  (target <= 1.3x)"
+	        "%s\n", t_store / t_bare, t_store / t_bare <= 1.3 ? "" :
+	        "  ABOVE TARGET");
+	fprintf(out, "  peak memory after 100,000 points %8ld KiB, after "
+	        "1,000,000 %ld KiB\n", rss_small, rss_big);
+	rc = 0;
+	goto done;
+fail:
+	fprintf(out, "bench_store: %s\n", err);
+done:
+	remove_db(db);
+	rmdir(dir);
+	rl_sweep_spec_free(small);
+	rl_sweep_spec_free(s);
+	return rc;
+}
