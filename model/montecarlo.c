@@ -5,6 +5,8 @@
 */
 #include "montecarlo.h"
 
+#include "silicon.h"
+
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_sort.h>
@@ -133,21 +135,33 @@ unsigned rl_violations(const rl_config *cfg, const rl_result *r,
 {
 	unsigned v = 0;
 	const rl_design *d = &cfg->design;
-	double limit = cfg->chip.tdp_w > 0 ? cfg->chip.tdp_w : power_cap_w;
-	/* power is NAN where the chip lacks the inputs: unknown, not a
-	** violation.  With a TDP the clock limit keeps power at the TDP, so
-	** only a chip without one (given the cap) can exceed it. */
-	if (limit > 0 && isfinite(r->power_w) && r->power_w > limit * 1.000001)
-		v |= RL_VIOL_POWER;
+	/* before (or without) an evaluation: the die budget itself */
 	if (cfg->chip.by_design > 0.5) {
 		double fr = d->frac_mac + d->frac_vector + d->frac_sram +
 		            d->frac_phy + d->frac_other;
-		if (cfg->node.reticle_m2 > 0 && d->die_m2 > cfg->node.reticle_m2 *
-		                                               1.000001)
+		if (cfg->node.reticle_m2 > 0 &&
+		    d->die_m2 > cfg->node.reticle_m2 * 1.000001)
 			v |= RL_VIOL_RETICLE;
 		if (fr > 1.000001)
 			v |= RL_VIOL_AREA;
 	}
+	if (!r)
+		return v;
+	/* the silicon model's flags (silicon.h RL_V_*) */
+	if (r->violations & RL_V_RETICLE)
+		v |= RL_VIOL_RETICLE;
+	if (r->violations & (RL_V_HBM_EDGE | RL_V_PHY_AREA))
+		v |= RL_VIOL_STACKS;
+	if (r->violations & RL_V_FRACTIONS)
+		v |= RL_VIOL_AREA;
+	if (r->violations & RL_V_POWER)
+		v |= RL_VIOL_POWER;
+	/* power is NAN where the chip lacks the inputs: unknown, not a
+	** violation.  With a TDP the clock limit keeps power at the TDP (or
+	** flags RL_V_POWER); a chip without one is held to the cap. */
+	if (!(cfg->chip.tdp_w > 0) && power_cap_w > 0 && isfinite(r->power_w) &&
+	    r->power_w > power_cap_w * 1.000001)
+		v |= RL_VIOL_POWER;
 	return v;
 }
 
@@ -189,16 +203,19 @@ static void run_stream(mc_job *j, int s)
 			double x = rl_uparam_draw(u, rng);
 			*rl_param_ptr(u->side ? &cb : &ca, u->p) = x * u->p->scale;
 		}
+		j->res->speedup[i] = NAN;
 		if (j->a_varies) {
+			viol |= rl_violations(&ca, NULL, 0);
 			if (rl_eval(&ca, &ra) != RL_OK) {
-				j->res->speedup[i] = NAN;
+				j->res->violates[i] = (unsigned char)viol;
 				continue;
 			}
 			ta = ra.total_tps;
 			viol |= rl_violations(&ca, &ra, 0);
 		}
+		viol |= rl_violations(&cb, NULL, j->o->power_cap_w);
 		if (rl_eval(&cb, &rb) != RL_OK || !(ta > 0)) {
-			j->res->speedup[i] = NAN;
+			j->res->violates[i] = (unsigned char)viol;
 			continue;
 		}
 		viol |= rl_violations(&cb, &rb, j->o->power_cap_w);
@@ -314,17 +331,17 @@ int rl_mc_run(const rl_config *a, const rl_config *b, const rl_uparam *u,
 	for (i = 0; i < o->samples; i++) {
 		double s = res->speedup[i];
 		int k;
+		if (res->violates[i])
+			nviol++;
+		for (k = 0; k < 4; k++)
+			if (res->violates[i] & (1u << k))
+				res->viol_count[k]++;
 		if (!isfinite(s))
 			continue;
 		sorted[nv++] = s;
 		sum += s;
 		if (s >= o->target)
 			ge++;
-		if (res->violates[i])
-			nviol++;
-		for (k = 0; k < 4; k++)
-			if (res->violates[i] & (1u << k))
-				res->viol_count[k]++;
 	}
 	res->valid = nv;
 	res->failed = o->samples - nv;
@@ -335,11 +352,11 @@ int rl_mc_run(const rl_config *a, const rl_config *b, const rl_uparam *u,
 		res->p95 = gsl_stats_quantile_from_sorted_data(sorted, 1, nv, 0.95);
 		res->mean = sum / (double)nv;
 		res->prob_ge_target = (double)ge / (double)nv;
-		res->violation_rate = (double)nviol / (double)nv;
 	} else {
 		res->p05 = res->p50 = res->p95 = res->mean = NAN;
-		res->prob_ge_target = res->violation_rate = NAN;
+		res->prob_ge_target = NAN;
 	}
+	res->violation_rate = (double)nviol / (double)o->samples;
 	free(sorted);
 	return 0;
 }

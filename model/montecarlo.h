@@ -58,7 +58,8 @@ void rl_uparam_range(const rl_uparam *u, double *low, double *high);
 /* Check a distribution's numbers; 0 or -1 with err. */
 int rl_uparam_check(const rl_uparam *u, char *err, size_t errlen);
 
-/* Violations of one evaluated configuration.  power_cap_w: the power
+/* Violations of a configuration: its die budget, and with r (may be
+** NULL) the silicon model's flags and power.  power_cap_w: the power
 ** limit for a chip without a TDP (0: none). */
 unsigned rl_violations(const rl_config *cfg, const rl_result *r,
                        double power_cap_w);
@@ -74,8 +75,8 @@ typedef struct {
 typedef struct {
 	size_t samples, valid, failed;
 	double p05, p50, p95, mean;
-	double prob_ge_target;  /* of the valid samples */
-	double violation_rate;  /* of the valid samples */
+	double prob_ge_target;  /* of the valid (evaluated) samples */
+	double violation_rate;  /* of all samples, failed ones included */
 	size_t viol_count[4];   /* power, reticle, stacks, area */
 	double *speedup;        /* per sample, NAN when it failed */
 	unsigned char *violates;/* per sample, the violation bits */

@@ -125,13 +125,27 @@ int rl_solve(const rl_config *base, const rl_param *p, double lo, double hi,
 			first++;
 		while (!isfinite(g[last]))
 			last--;
+		/* a plateau reaching a bound counts as that bound: more (or
+		** less) of the parameter no longer helps */
+		if (!all_above && at != last && fabs(g[last] - g[at]) < 1e-9)
+			res->bound = 1;
+		else if (!all_above && at != first && fabs(g[first] - g[at]) < 1e-9)
+			res->bound = -1;
+		else
+			res->bound = at == last ? 1 : at == first ? -1 : 0;
 		res->best_at = x[at];
 		res->metric = target * exp(g[at]);
-		res->bound = at == last ? 1 : at == first ? -1 : 0;
 		if (all_above)
 			snprintf(res->reason, sizeof res->reason,
 			         "above the target over the whole range of %s: "
 			         "lowest %.4g at %g", name, res->metric, x[at]);
+		else if (res->bound && at != (res->bound > 0 ? last : first))
+			snprintf(res->reason, sizeof res->reason,
+			         "infeasible: saturates at %.4g for %s %s %.4g (up "
+			         "to the %s bound %g): other limits bind (target %g)",
+			         res->metric, name, res->bound > 0 ? ">=" : "<=",
+			         x[at], res->bound > 0 ? "upper" : "lower",
+			         res->bound > 0 ? x[last] : x[first], target);
 		else if (res->bound)
 			snprintf(res->reason, sizeof res->reason,
 			         "infeasible: the %s bound %s = %g stops it at %.4g "

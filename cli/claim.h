@@ -1,0 +1,172 @@
+/*
+** claim.h: the claim check shared by `rooflab claim` and `rooflab solve`:
+** the two sides being compared (from --a/--b specs or a config file), the
+** uncertainty file, the computation (claimrun.c), the other claims
+** (claimchecks.c), the terminal and JSON output (claimout.c) and the
+** SQLite tables (claimdb.c, schema in reports/schema.h).
+*/
+#ifndef RL_CLAIM_H
+#define RL_CLAIM_H
+
+#include <stdio.h>
+
+#include "../model/engine.h"
+#include "../model/montecarlo.h"
+#include "../model/shapley.h"
+#include "../model/solve.h"
+#include "setup.h"
+
+#define CLAIM_KV_MAX 64
+#define CLAIM_UNC_MAX 64
+#define CLAIM_SOLVE_MAX 24
+#define CLAIM_CLAIMS_MAX 16
+#define CLAIM_MUST_MAX 4
+
+/* One side as written: a chip and key=value items (profile, model,
+** scenario, chips, tp, batch, precision, label, or section.key). */
+typedef struct {
+	char chip[RL_NAME_MAX];
+	char keys[CLAIM_KV_MAX][64];
+	char vals[CLAIM_KV_MAX][256];
+	int n;
+	int given;
+} claim_spec;
+
+/* A side ready to evaluate. */
+typedef struct {
+	char label[160];
+	char form[32];       /* "as claimed", "by design" or "" */
+	rl_setup st;         /* as loaded */
+	rl_config cfg;       /* resolved: a chip by design turned into its spec */
+	rl_result r;
+	int ok;
+} claim_side;
+
+/* Options of claim and solve. */
+typedef struct {
+	claim_spec a, b;
+	const char *scenario;
+	const char *config;
+	const char *uncertainty;
+	const char *db;
+	const char *vary[16];
+	int nvary;
+	double target;
+	long long samples;
+	unsigned long seed;
+	int threads;
+	int json;
+	int no_design;       /* skip the "by design" form */
+	int no_uncertainty;  /* solve: no Monte Carlo, no tornado */
+	int target_set, samples_set, seed_set;
+	char scenario_buf[RL_NAME_MAX + 1024];
+	char uncertainty_buf[1024];
+} claim_opts;
+
+/* claimspec.c */
+void claim_opts_init(claim_opts *o);
+/* Parse "CHIP[,key=value...]" into spec.  0 or -1 + err. */
+int claim_spec_parse(const char *text, claim_spec *spec, char *err,
+                     size_t errlen);
+/* Read a config file ([claim], [a], [b]); values given on the command
+** line win over it.  0 or -1 + err (file:line). */
+int claim_config_read(const char *path, claim_opts *o, char *err,
+                      size_t errlen);
+/* Build and evaluate a side (scenario: the default scenario). */
+int claim_side_load(const claim_spec *spec, const char *scenario,
+                    const char *label, const char *form, claim_side *side,
+                    char *err, size_t errlen);
+/* Turn a chip by design into its spec sheet (cfg in place).  0 or -1. */
+int claim_resolve(rl_config *cfg, char *err, size_t errlen);
+/* Speedup metric of one side against the other (for rl_solve). */
+typedef struct {
+	const rl_config *other;
+	double other_tps;
+	int side;            /* 0: the varied config is side a */
+} claim_metric_ud;
+int claim_speedup_metric(const rl_config *cfg, void *ud, double *value);
+/* Option value parsing shared by the commands: 0, or -1 with err. */
+int claim_take_option(claim_opts *o, int argc, char **argv, int *i,
+                      char *err, size_t errlen);
+
+/* uncertainty.c: an uncertainty file. */
+typedef struct {
+	rl_uparam u[CLAIM_UNC_MAX];
+	char source[CLAIM_UNC_MAX][320];
+	size_t n;
+	double power_cap_w;
+	char power_cap_source[320];
+	char path[1024];
+} claim_uncertainty;
+int claim_uncertainty_read(const char *name, claim_uncertainty *cu,
+                           char *err, size_t errlen);
+
+/* A solve row. */
+typedef struct {
+	char param[96];      /* "b.chip.peak_tflops_fp8" */
+	char form[32];
+	char unit[24];
+	double target;
+	rl_solve_result s;
+} claim_solve_row;
+
+typedef struct {
+	char claim[256];
+	char source[256];
+	char model_value[512];
+	char verdict[160];
+} claim_check;
+
+/* Everything the claim check computes. */
+typedef struct {
+	claim_opts opts;
+	char scenario[RL_NAME_MAX];
+	claim_side a, b, bd;       /* bd: Sohu by design, when have_bd */
+	int have_bd;
+	double speedup_total, speedup_output;
+	double bd_speedup_total, bd_speedup_output;
+	rl_factor f[RL_FACTOR_MAX], fd[RL_FACTOR_MAX];
+	double phi[RL_FACTOR_MAX], phid[RL_FACTOR_MAX];
+	size_t nf, nfd;
+	int factors_ok, factors_d_ok;
+	double factors_ratio, factors_d_ratio;
+	char factors_err[512], factors_d_err[512];
+	claim_solve_row solve[CLAIM_SOLVE_MAX];
+	size_t nsolve;
+	char must[CLAIM_MUST_MAX][512];
+	size_t nmust;
+	claim_uncertainty unc, unc_d;   /* unc_d: for Sohu by design */
+	int have_unc, have_unc_d;
+	rl_mc_result *mc, *mc_d;
+	rl_mc_opts mco;
+	double mc_seconds, mc_d_seconds;
+	rl_tornado_row torn[CLAIM_UNC_MAX], torn_d[CLAIM_UNC_MAX];
+	claim_check claims[CLAIM_CLAIMS_MAX];
+	size_t nclaims;
+} claim_report;
+
+/* claimrun.c */
+claim_report *claim_report_alloc(void);
+void claim_report_free(claim_report *rep);
+/* Load the sides.  Returns RL_EXIT_* with err. */
+int claim_prepare(claim_report *rep, char *err, size_t errlen);
+/* Factors, solves, Monte Carlo, tornado, checks. */
+int claim_compute(claim_report *rep, char *err, size_t errlen);
+/* Solve one "side.section.key" on the report's sides. */
+int claim_solve_param(claim_report *rep, const char *name, double target,
+                      claim_solve_row *row, char *err, size_t errlen);
+
+/* claimchecks.c */
+void claim_checks(claim_report *rep);
+
+/* claimout.c */
+void claimout_text(FILE *f, const claim_report *rep);
+void claimout_json(FILE *f, const claim_report *rep);
+void claimout_solve_row_text(FILE *f, const claim_solve_row *row);
+
+/* claimdb.c: everything into the tables of reports/schema.h, in one
+** transaction.  0, or -1 with err. */
+int claimdb_write(const char *path, const claim_report *rep,
+                  const char *json, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,301 @@
+/*
+** claimchecks.c: Etched's other claims checked with the model.  The
+** claims' figures and sources come from data/claims/etched-2024.ini; each
+** check fills {claim, source, model_value, verdict} from the report's
+** sides and from the chip presets.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/params.h"
+#include "claim.h"
+#include "ini.h"
+
+#define KV_MAX 96
+
+typedef struct {
+	char key[KV_MAX][96];   /* "section.key" */
+	char val[KV_MAX][320];
+	int n;
+} kvfile;
+
+static int kv_cb(void *ud, const char *section, const char *key,
+                 const char *value, char *err, size_t errlen)
+{
+	kvfile *k = ud;
+	(void)err;
+	(void)errlen;
+	if (k->n >= KV_MAX)
+		return 0;
+	snprintf(k->key[k->n], sizeof k->key[0], "%.40s.%.50s", section, key);
+	snprintf(k->val[k->n], sizeof k->val[0], "%s", value);
+	k->n++;
+	return 0;
+}
+
+static const char *kv_str(const kvfile *k, const char *sec, const char *key)
+{
+	char full[96];
+	int i;
+	snprintf(full, sizeof full, "%s.%s", sec, key);
+	for (i = 0; i < k->n; i++)
+		if (!strcmp(k->key[i], full))
+			return k->val[i];
+	return "";
+}
+
+static double kv_num(const kvfile *k, const char *sec, const char *key)
+{
+	const char *s = kv_str(k, sec, key);
+	char *end;
+	double v = strtod(s, &end);
+	return end == s ? NAN : v;
+}
+
+static claim_check *add(claim_report *rep, const kvfile *k, const char *sec)
+{
+	claim_check *c;
+	if (rep->nclaims >= CLAIM_CLAIMS_MAX)
+		return NULL;
+	c = &rep->claims[rep->nclaims++];
+	snprintf(c->claim, sizeof c->claim, "%s", kv_str(k, sec, "claim"));
+	snprintf(c->source, sizeof c->source, "%s", kv_str(k, sec, "source"));
+	return c;
+}
+
+static double chips_of(const rl_config *cfg)
+{
+	return cfg->scen.chips > 0 ? cfg->scen.chips : cfg->scen.tp;
+}
+
+/* dense BF16 TFLOPS per mm2 of a chip preset; area from the preset's
+** design section when it has one, else the fallback */
+static double density_of(const char *chip, double fallback_mm2,
+                         double *tflops, double *mm2)
+{
+	rl_setup st;
+	char err[512];
+	setup_init(&st);
+	if (setup_load(&st, "chip", chip, err, sizeof err))
+		return NAN;
+	*tflops = st.cfg.chip.peak_flops_bf16 / 1e12;
+	*mm2 = st.cfg.design.die_m2 > 0
+	           ? st.cfg.design.die_m2 * 1e6 *
+	                 (st.cfg.design.dies > 0 ? st.cfg.design.dies : 1)
+	           : fallback_mm2;
+	return *tflops / *mm2;
+}
+
+static void check_speedup(claim_report *rep, const kvfile *k)
+{
+	claim_check *c = add(rep, k, "speedup");
+	double claimed = kv_num(k, "speedup", "value"), s = rep->speedup_total;
+	int u;
+	if (!c)
+		return;
+	u = snprintf(c->model_value, sizeof c->model_value,
+	             "%s vs %s: %.2fx (input+output tokens), %.2fx (output "
+	             "tokens)", rep->b.label, rep->a.label, s,
+	             rep->speedup_output);
+	if (rep->have_bd)
+		snprintf(c->model_value + u, sizeof c->model_value - (size_t)u,
+		         "; %s: %.2fx", rep->bd.label, rep->bd_speedup_total);
+	snprintf(c->verdict, sizeof c->verdict,
+	         s >= 0.9 * claimed ? "consistent with the model"
+	         : s >= 0.5 * claimed
+	             ? "overstated: the model gives %.0f%% of the claim"
+	             : "not reproduced: the model gives %.0f%% of the claim",
+	         100 * s / claimed);
+}
+
+static void check_throughput(claim_report *rep, const kvfile *k)
+{
+	claim_check *c = add(rep, k, "throughput");
+	double claimed = kv_num(k, "throughput", "value");
+	double t = rep->b.r.total_tps;
+	if (!c)
+		return;
+	snprintf(c->model_value, sizeof c->model_value,
+	         "%s: %.0f tokens/s input+output (%.0f output tokens/s); the "
+	         "claim counted the same way is %.0f output tokens/s",
+	         rep->b.label, t, rep->b.r.output_tps,
+	         claimed * rep->b.cfg.scen.osl /
+	             (rep->b.cfg.scen.isl + rep->b.cfg.scen.osl));
+	snprintf(c->verdict, sizeof c->verdict,
+	         t >= 0.9 * claimed ? "consistent with the model"
+	                            : "not reproduced: %.0f%% of the claim",
+	         100 * t / claimed);
+}
+
+static void check_baseline(claim_report *rep, const kvfile *k)
+{
+	claim_check *c = add(rep, k, "baseline");
+	const rl_scenario *s = &rep->a.cfg.scen;
+	double per = (s->isl + s->osl) / s->osl;
+	double v10 = kv_num(k, "baseline", "trtllm_0_10") * per;
+	double v11 = kv_num(k, "baseline", "trtllm_0_11") * per;
+	double v12 = kv_num(k, "baseline", "trtllm_0_12") * per;
+	double claimed = kv_num(k, "baseline", "value");
+	double sohu = kv_num(k, "throughput", "value");
+	if (!c)
+		return;
+	snprintf(c->model_value, sizeof c->model_value,
+	         "TensorRT-LLM table x (%g+%g)/%g: v0.10 %.0f, v0.11 %.0f, "
+	         "v0.12 %.0f tokens/s (+%.0f%% in software); the claimed "
+	         "500k is then %.1fx, %.1fx, %.1fx; model %s: %.0f tokens/s",
+	         s->isl, s->osl, s->osl, v10, v11, v12, 100 * (v12 / v10 - 1),
+	         sohu / v10, sohu / v11, sohu / v12, rep->a.label,
+	         rep->a.r.total_tps);
+	snprintf(c->verdict, sizeof c->verdict,
+	         fabs(v10 / claimed - 1) < 0.05
+	             ? "reproduced (input+output tokens of v0.10); stale "
+	               "within three months"
+	             : "not reproduced from the table");
+}
+
+static void check_replacement(claim_report *rep, const kvfile *k)
+{
+	claim_check *c = add(rep, k, "replacement");
+	double claimed = kv_num(k, "replacement", "value");
+	double per_a = rep->a.r.total_tps / chips_of(&rep->a.cfg);
+	double eq = rep->b.r.total_tps / per_a;
+	double etched = kv_num(k, "throughput", "value") /
+	                (kv_num(k, "baseline", "value") / 8);
+	int u;
+	if (!c)
+		return;
+	u = snprintf(c->model_value, sizeof c->model_value,
+	             "%s = %.0f H100s of %s (Etched's own figures: %.0f)",
+	             rep->b.label, eq, rep->a.label, etched);
+	if (rep->have_bd)
+		snprintf(c->model_value + u, sizeof c->model_value - (size_t)u,
+		         "; %s = %.0f", rep->bd.label,
+		         rep->bd.r.total_tps / per_a);
+	snprintf(c->verdict, sizeof c->verdict,
+	         eq >= 0.9 * claimed ? "consistent with the model"
+	                             : "not reproduced: the model gives %.0f",
+	         eq);
+}
+
+static void check_model_size(claim_report *rep, const kvfile *k)
+{
+	claim_check *c = add(rep, k, "model_size");
+	double n = kv_num(k, "model_size", "value");
+	double hbm = rep->b.cfg.chip.hbm_bytes;
+	if (!c)
+		return;
+	snprintf(c->model_value, sizeof c->model_value,
+	         "weights alone: %.0f TB at FP8, %.0f TB at FP4, vs %.1f GB on "
+	         "one chip (%s): %.0fx its memory at FP8",
+	         n / 1e12, n * 0.5 / 1e12, hbm / 1e9, rep->b.label, n / hbm);
+	snprintf(c->verdict, sizeof c->verdict,
+	         n > hbm ? "false for weights held in one chip's HBM (at most "
+	                   "%.0f B parameters at FP8)"
+	                 : "consistent",
+	         hbm / 1e9);
+}
+
+static void check_utilization(claim_report *rep, const kvfile *k)
+{
+	claim_check *c = add(rep, k, "utilization");
+	double gpu = kv_num(k, "utilization", "gpu");
+	if (!c)
+		return;
+	snprintf(c->model_value, sizeof c->model_value,
+	         "model MFU: %s %.1f%%; %s %.1f%% (its profile assumes %.0f%% "
+	         "of peak on large GEMMs)",
+	         rep->a.label, 100 * rep->a.r.mfu, rep->b.label,
+	         100 * rep->b.r.mfu, 100 * rep->b.cfg.prof.eff_compute);
+	snprintf(c->verdict, sizeof c->verdict,
+	         "GPU side %s (model %.0f%% vs ~%.0f%%); Sohu's 90%% is an "
+	         "assumption, not measured",
+	         fabs(rep->a.r.mfu - gpu) <= 0.1 ? "consistent" : "differs",
+	         100 * rep->a.r.mfu, 100 * gpu);
+}
+
+static void check_matmul(claim_report *rep, const kvfile *k)
+{
+	claim_check *c = add(rep, k, "matmul_share");
+	double tc = kv_num(k, "matmul_share", "tensor_cores");
+	double fpt = kv_num(k, "matmul_share", "fma_per_tensor_core");
+	double tpf = kv_num(k, "matmul_share", "transistors_per_fma");
+	double tr = kv_num(k, "matmul_share", "transistors");
+	double ghz = kv_num(k, "matmul_share", "clock_ghz");
+	double claimed = kv_num(k, "matmul_share", "value");
+	double fma = tc * fpt, share, peak;
+	rl_setup st;
+	char err[256];
+	setup_init(&st);
+	if (!c)
+		return;
+	/* the H100 preset's own spec-sheet numbers when it has them */
+	if (setup_load(&st, "chip", "h100-sxm", err, sizeof err) == 0) {
+		if (st.cfg.design.fma_units > 0)
+			fma = st.cfg.design.fma_units;
+		if (st.cfg.design.transistors > 0)
+			tr = st.cfg.design.transistors;
+		if (st.cfg.design.transistors_per_fma > 0)
+			tpf = st.cfg.design.transistors_per_fma;
+	}
+	share = fma * tpf / tr;
+	peak = fma * 2 * ghz * 1e9 / 1e12;
+	snprintf(c->model_value, sizeof c->model_value,
+	         "%.0f FMA units x %.0f transistors / %.3g transistors = %.2f%%; "
+	         "the same units give %.1f TFLOPS BF16 at %.2f GHz (spec %.1f)",
+	         fma, tpf, tr, 100 * share, peak, ghz,
+	         st.cfg.chip.peak_flops_bf16 / 1e12);
+	snprintf(c->verdict, sizeof c->verdict,
+	         fabs(share / claimed - 1) < 0.1
+	             ? "arithmetic reproduced; it counts FMA transistors only, "
+	               "not operand delivery"
+	             : "not reproduced");
+}
+
+static void check_density(claim_report *rep, const kvfile *k)
+{
+	claim_check *c = add(rep, k, "density");
+	double ta, ma, th, mh, tb, mb;
+	double da = density_of("a100-sxm", kv_num(k, "density", "a100_mm2"),
+	                       &ta, &ma);
+	double dh = density_of("h100-sxm", kv_num(k, "density", "h100_mm2"),
+	                       &th, &mh);
+	double db = density_of("b200", kv_num(k, "density", "b200_mm2"), &tb,
+	                       &mb);
+	double claimed = kv_num(k, "density", "value");
+	if (!c)
+		return;
+	snprintf(c->model_value, sizeof c->model_value,
+	         "dense BF16 TFLOPS/mm2: A100 %.3f (2020), H100 %.3f (2022), "
+	         "B200 >= %.3f (2024, two dies <= reticle); H100->B200 %+.0f%%, "
+	         "A100->H100 %.1fx, A100->B200 %.1fx",
+	         da, dh, db, 100 * (db / dh - 1), dh / da, db / da);
+	snprintf(c->verdict, sizeof c->verdict,
+	         db / da - 1 <= 2 * claimed
+	             ? "consistent"
+	             : fabs(db / dh - 1) <= 2 * claimed
+	                   ? "partly true: flat from H100 to B200, but %.1fx "
+	                     "from A100 to H100"
+	                   : "not reproduced",
+	         dh / da);
+}
+
+void claim_checks(claim_report *rep)
+{
+	kvfile *k = calloc(1, sizeof *k);
+	char path[1200], err[512];
+	if (!k)
+		return;
+	snprintf(path, sizeof path, "%s/claims/etched-2024.ini", rl_data_dir());
+	if (ini_parse_file(path, kv_cb, k, err, sizeof err) == 0) {
+		check_speedup(rep, k);
+		check_throughput(rep, k);
+		check_baseline(rep, k);
+		check_replacement(rep, k);
+		check_model_size(rep, k);
+		check_utilization(rep, k);
+		check_matmul(rep, k);
+		check_density(rep, k);
+	}
+	free(k);
+}

@@ -1,0 +1,260 @@
+/*
+** claimdb.c: `rooflab claim --db FILE`: the whole claim check into the
+** tables of reports/schema.h (RL_CLAIM_SCHEMA_SQL), in one transaction:
+** either every row of the run is there or none is.  A database file that
+** did not exist before and could not be written is removed.
+*/
+#include <math.h>
+#include <stdarg.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../model/outputs.h"
+#include "../model/params.h"
+#include "../reports/schema.h"
+#include "claim.h"
+
+#ifndef RL_VERSION
+#define RL_VERSION "0.1.0"
+#endif
+#ifndef RL_GIT_REV
+#define RL_GIT_REV "unknown"
+#endif
+
+#define MC_THIN_MAX 20000
+#define BATCH_POINTS 16
+
+typedef struct {
+	sqlite3 *db;
+	sqlite3_int64 run;
+	char *err;
+	size_t errlen;
+} dbw;
+
+static int fail(dbw *w, const char *what)
+{
+	snprintf(w->err, w->errlen, "%s: %s", what, sqlite3_errmsg(w->db));
+	return -1;
+}
+
+/* Run one statement with bound values: fmt letters i (int64), d (double,
+** NULL when not finite), t (text). */
+static int exec_bind(dbw *w, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt *st;
+	va_list ap;
+	int i, rc;
+	if (sqlite3_prepare_v2(w->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return fail(w, "prepare");
+	va_start(ap, fmt);
+	for (i = 0; fmt[i]; i++) {
+		if (fmt[i] == 'i') {
+			sqlite3_bind_int64(st, i + 1, va_arg(ap, sqlite3_int64));
+		} else if (fmt[i] == 'd') {
+			double v = va_arg(ap, double);
+			if (isfinite(v))
+				sqlite3_bind_double(st, i + 1, v);
+			else
+				sqlite3_bind_null(st, i + 1);
+		} else {
+			sqlite3_bind_text(st, i + 1, va_arg(ap, const char *), -1,
+			                  SQLITE_TRANSIENT);
+		}
+	}
+	va_end(ap);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return fail(w, "insert");
+	return 0;
+}
+
+static int put_side(dbw *w, const char *tag, const claim_side *s)
+{
+	size_t n, i;
+	const rl_output *t = rl_outputs(&n);
+	for (i = 0; i < n; i++) {
+		double v = t[i].get(&s->r);
+		if (exec_bind(w, "INSERT INTO claim_sides VALUES(?,?,?,?,?)",
+		              "ittdt", w->run, tag, t[i].name, v,
+		              t[i].type == RL_OT_NUM ? "" : rl_output_text(&t[i], v)))
+			return -1;
+	}
+	if (exec_bind(w, "INSERT INTO claim_sides VALUES(?,?,?,?,?)", "ittdt",
+	              w->run, tag, "setup.label", NAN, s->label) ||
+	    exec_bind(w, "INSERT INTO claim_sides VALUES(?,?,?,?,?)", "ittdt",
+	              w->run, tag, "setup.chip", NAN, s->st.chip) ||
+	    exec_bind(w, "INSERT INTO claim_sides VALUES(?,?,?,?,?)", "ittdt",
+	              w->run, tag, "setup.profile", NAN, s->st.profile))
+		return -1;
+	return 0;
+}
+
+static int put_batch(dbw *w, const char *tag, const claim_side *s)
+{
+	double maxc = ceil(s->r.concurrency), last = -1;
+	int k;
+	if (!(maxc >= 1))
+		maxc = 1;
+	for (k = 0; k < BATCH_POINTS; k++) {
+		double b = round(pow(maxc, (double)k / (BATCH_POINTS - 1)));
+		rl_config c = s->st.cfg;
+		rl_result r;
+		if (b <= last)
+			continue;
+		last = b;
+		c.scen.batch = b;
+		if (rl_eval(&c, &r) != RL_OK)
+			continue;
+		if (exec_bind(w, "INSERT INTO claim_batch VALUES(?,?,?,?,?,?)",
+		              "itdddd", w->run, tag, b, r.output_tps, r.total_tps,
+		              r.tpot_s))
+			return -1;
+	}
+	return 0;
+}
+
+static int put_roofline(dbw *w, const char *tag, const claim_side *s)
+{
+	const rl_iter *p = &s->r.prefill, *d = &s->r.decode;
+	return exec_bind(
+	    w, "INSERT INTO claim_roofline VALUES(?,?,?,?,?,?,?,?,?)",
+	    "ittdddddd", w->run, tag, s->label, s->r.peak_flops,
+	    s->cfg.chip.hbm_Bps,
+	    p->hbm_bytes > 0 ? p->flops / p->hbm_bytes : NAN,
+	    p->time_s > 0 ? p->flops / p->time_s : NAN,
+	    d->hbm_bytes > 0 ? d->flops / d->hbm_bytes : NAN,
+	    d->time_s > 0 ? d->flops / d->time_s : NAN);
+}
+
+static int put_all(dbw *w, const claim_report *rep, const char *json)
+{
+	size_t i;
+	char now[32];
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (exec_bind(w, "INSERT INTO claim_runs(created, version, git_rev, "
+	              "a_label, b_label, scenario, target, speedup_total, "
+	              "speedup_output, json) VALUES(?,?,?,?,?,?,?,?,?,?)",
+	              "ttttttddd" "t", now, RL_VERSION, RL_GIT_REV,
+	              rep->a.label, rep->b.label, rep->scenario,
+	              rep->opts.target, rep->speedup_total,
+	              rep->speedup_output, json))
+		return -1;
+	w->run = sqlite3_last_insert_rowid(w->db);
+	if (put_side(w, "a", &rep->a) || put_side(w, "b", &rep->b) ||
+	    (rep->have_bd && put_side(w, "b_by_design", &rep->bd)))
+		return -1;
+	for (i = 0; rep->factors_ok && i < rep->nf; i++)
+		if (exec_bind(w, "INSERT INTO claim_factors VALUES(?,?,?,?)",
+		              "iitd", w->run, (sqlite3_int64)i, rep->f[i].name,
+		              exp(rep->phi[i])))
+			return -1;
+	for (i = 0; i < rep->nsolve; i++) {
+		const claim_solve_row *r = &rep->solve[i];
+		if (exec_bind(w, "INSERT INTO claim_solve VALUES(?,?,?,?,?,?)",
+		              "itddit", w->run, r->param, r->target, r->s.value,
+		              (sqlite3_int64)r->s.feasible, r->s.reason))
+			return -1;
+	}
+	if (rep->mc) {
+		const rl_mc_result *m = rep->mc;
+		size_t step = m->samples > MC_THIN_MAX
+		                  ? (m->samples + MC_THIN_MAX - 1) / MC_THIN_MAX
+		                  : 1;
+		if (exec_bind(w, "INSERT INTO claim_mc VALUES(?,?,?,?,?,?,?,?)",
+		              "iiiddddd", w->run, (sqlite3_int64)m->samples,
+		              (sqlite3_int64)rep->opts.seed, m->p05, m->p50, m->p95,
+		              m->prob_ge_target, m->violation_rate))
+			return -1;
+		for (i = 0; i < m->samples; i += step) {
+			if (!isfinite(m->speedup[i]))
+				continue;
+			if (exec_bind(w, "INSERT INTO claim_mc_samples "
+			              "VALUES(?,?,?,?)", "iidi", w->run,
+			              (sqlite3_int64)i, m->speedup[i],
+			              (sqlite3_int64)(m->violates[i] != 0)))
+				return -1;
+		}
+	}
+	for (i = 0; rep->have_unc && i < rep->unc.n; i++) {
+		const rl_tornado_row *t = &rep->torn[i];
+		const rl_uparam *u = &rep->unc.u[t->index];
+		const rl_uparam *ua = &rep->unc.u[i];
+		char name[160], nm2[160];
+		double lo, hi, nominal;
+		const rl_config *c;
+		snprintf(name, sizeof name, "%c.%s.%s", u->side ? 'b' : 'a',
+		         u->p->section, u->p->key);
+		if (exec_bind(w, "INSERT INTO claim_tornado VALUES(?,?,?,?,?,?)",
+		              "itdddd", w->run, name, t->low, t->high,
+		              t->speedup_low, t->speedup_high))
+			return -1;
+		rl_uparam_range(ua, &lo, &hi);
+		c = ua->side ? &rep->b.st.cfg : &rep->a.st.cfg;
+		nominal = rl_param_get(c, ua->p);
+		snprintf(nm2, sizeof nm2, "%s.%s", ua->p->section, ua->p->key);
+		if (exec_bind(w, "INSERT INTO claim_assumptions "
+		              "VALUES(?,?,?,?,?,?,?,?)", "ittdtddt", w->run,
+		              ua->side ? "b" : "a", nm2, nominal, ua->p->unit, lo,
+		              hi, rep->unc.source[i]))
+			return -1;
+	}
+	for (i = 0; i < rep->nclaims; i++) {
+		const claim_check *c = &rep->claims[i];
+		if (exec_bind(w, "INSERT INTO claim_claims VALUES(?,?,?,?,?,?)",
+		              "iitttt", w->run, (sqlite3_int64)i, c->claim,
+		              c->source, c->model_value, c->verdict))
+			return -1;
+	}
+	if (put_batch(w, "a", &rep->a) || put_batch(w, "b", &rep->b) ||
+	    (rep->have_bd && put_batch(w, "b_by_design", &rep->bd)) ||
+	    put_roofline(w, "a", &rep->a) || put_roofline(w, "b", &rep->b) ||
+	    (rep->have_bd && put_roofline(w, "b_by_design", &rep->bd)))
+		return -1;
+	return 0;
+}
+
+int claimdb_write(const char *path, const claim_report *rep,
+                  const char *json, char *err, size_t errlen)
+{
+	dbw w;
+	struct stat sb;
+	int existed = stat(path, &sb) == 0, rc = -1;
+	memset(&w, 0, sizeof w);
+	w.err = err;
+	w.errlen = errlen;
+	if (sqlite3_open_v2(path, &w.db,
+	                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+	                    NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "cannot open database '%s': %s", path,
+		         w.db ? sqlite3_errmsg(w.db) : "out of memory");
+		sqlite3_close(w.db);
+		if (!existed)
+			unlink(path);
+		return -1;
+	}
+	sqlite3_busy_timeout(w.db, 5000);
+	if (sqlite3_exec(w.db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		fail(&w, "begin");
+	else if (sqlite3_exec(w.db, RL_CLAIM_SCHEMA_SQL, NULL, NULL, NULL) !=
+	         SQLITE_OK)
+		fail(&w, "schema");
+	else if (put_all(&w, rep, json) == 0 &&
+	         sqlite3_exec(w.db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+		rc = 0;
+	else if (!err[0])
+		fail(&w, "commit");
+	if (rc)
+		sqlite3_exec(w.db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(w.db);
+	if (rc && !existed)
+		unlink(path);
+	return rc;
+}

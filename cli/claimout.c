@@ -1,0 +1,311 @@
+/*
+** claimout.c: the claim check as a readable summary and as JSON.
+*/
+#include <math.h>
+#include <string.h>
+
+#include "../model/params.h"
+#include "claim.h"
+#include "evalout.h"
+#include "json.h"
+
+static void side_line(FILE *f, const char *tag, const claim_side *s)
+{
+	char out[64], tot[64];
+	evalout_value(out, sizeof out, s->r.output_tps, "");
+	evalout_value(tot, sizeof tot, s->r.total_tps, "");
+	fprintf(f, "  %-2s %-34s %12s out/s %12s total/s  MFU %4.1f%%  "
+	        "prefill %s, decode %s", tag, s->label, out, tot,
+	        100 * s->r.mfu, rl_bound_name(s->r.prefill_bound),
+	        rl_bound_name(s->r.decode_bound));
+	if (isfinite(s->r.power_w))
+		fprintf(f, "  %.0f W%s", s->r.power_w,
+		        s->r.power_limited ? " (TDP-limited)" : "");
+	fputc('\n', f);
+}
+
+static void factors_text(FILE *f, const rl_factor *fs, const double *phi,
+                         size_t n, double ratio)
+{
+	size_t i;
+	double prod = 1;
+	for (i = 0; i < n; i++) {
+		fprintf(f, "    %-30s x%8.3f\n", fs[i].name, exp(phi[i]));
+		prod *= exp(phi[i]);
+	}
+	fprintf(f, "    %-30s =%8.3f  (all swapped: %.3f)\n", "product", prod,
+	        ratio);
+}
+
+void claimout_solve_row_text(FILE *f, const claim_solve_row *r)
+{
+	if (r->s.feasible)
+		fprintf(f, "  %-26s %s %.6g %s%s%s%s\n", r->param,
+		        r->s.direction > 0 ? ">=" : "<=", r->s.value, r->unit,
+		        r->form[0] ? "  (" : "", r->form, r->form[0] ? ")" : "");
+	else
+		fprintf(f, "  %-26s %s\n", r->param, r->s.reason);
+}
+
+static void unc_text(FILE *f, const claim_report *rep,
+                     const claim_side *b, const claim_uncertainty *u,
+                     const rl_mc_result *mc, double secs,
+                     const rl_tornado_row *torn)
+{
+	size_t i;
+	fprintf(f, "\nuncertainty of %s (%s)\n", b->label, u->path);
+	if (mc)
+		fprintf(f, "  Monte Carlo, %zu samples, seed %lu, %.2f s: "
+		        "speedup p05 %.2fx  p50 %.2fx  p95 %.2fx; P(>= %gx) = "
+		        "%.4f\n  violating physics: %.1f%% (power %zu, reticle "
+		        "%zu, HBM stacks %zu, area shares %zu); not evaluable: "
+		        "%zu\n", mc->samples, rep->opts.seed, secs, mc->p05,
+		        mc->p50, mc->p95, rep->opts.target, mc->prob_ge_target,
+		        100 * mc->violation_rate, mc->viol_count[0],
+		        mc->viol_count[1], mc->viol_count[2], mc->viol_count[3],
+		        mc->failed);
+	fprintf(f, "  tornado (others nominal; low/high: the range, or the "
+	        "5th/95th percentile)\n");
+	for (i = 0; i < u->n; i++) {
+		const rl_tornado_row *t = &torn[i];
+		const rl_uparam *p = &u->u[t->index];
+		char name[128];
+		snprintf(name, sizeof name, "%c.%s.%s", p->side ? 'b' : 'a',
+		         p->p->section, p->p->key);
+		fprintf(f, "    %-32s %9.4g .. %-9.4g %s%s speedup %6.2fx .. "
+		        "%.2fx\n", name, t->low, t->high, p->p->unit,
+		        p->p->unit[0] ? "" : " ", t->speedup_low, t->speedup_high);
+	}
+}
+
+void claimout_text(FILE *f, const claim_report *rep)
+{
+	size_t i;
+	const rl_scenario *s = &rep->a.cfg.scen;
+	fprintf(f, "claim check: %s, %g in / %g out, target %gx\n\n",
+	        rep->scenario, s->isl, s->osl, rep->opts.target);
+	side_line(f, "a", &rep->a);
+	side_line(f, "b", &rep->b);
+	if (rep->have_bd)
+		side_line(f, "b'", &rep->bd);
+	fprintf(f, "\nspeedup b/a: %.2fx counted Etched's way (input+output "
+	        "tokens), %.2fx in output tokens\n", rep->speedup_total,
+	        rep->speedup_output);
+	if (rep->have_bd)
+		fprintf(f, "speedup b'/a (%s): %.2fx (input+output), %.2fx "
+		        "(output)\n", rep->bd.label, rep->bd_speedup_total,
+		        rep->bd_speedup_output);
+
+	fprintf(f, "\nwhere the speedup comes from (Shapley factors, "
+	        "multiply to the total)\n");
+	if (rep->factors_ok)
+		factors_text(f, rep->f, rep->phi, rep->nf, rep->factors_ratio);
+	else
+		fprintf(f, "    not available: %s\n", rep->factors_err);
+	if (rep->have_bd) {
+		fprintf(f, "  %s:\n", rep->bd.label);
+		if (rep->factors_d_ok)
+			factors_text(f, rep->fd, rep->phid, rep->nfd,
+			             rep->factors_d_ratio);
+		else
+			fprintf(f, "    not available: %s\n", rep->factors_d_err);
+	}
+
+	fprintf(f, "\nwhat must be true for %gx (one parameter at a time)\n",
+	        rep->opts.target);
+	for (i = 0; i < rep->nsolve; i++)
+		claimout_solve_row_text(f, &rep->solve[i]);
+	for (i = 0; i < rep->nmust; i++)
+		fprintf(f, "  => %s\n", rep->must[i]);
+
+	if (rep->have_unc)
+		unc_text(f, rep, &rep->b, &rep->unc, rep->mc, rep->mc_seconds,
+		         rep->torn);
+	if (rep->have_unc_d)
+		unc_text(f, rep, &rep->bd, &rep->unc_d, rep->mc_d,
+		         rep->mc_d_seconds, rep->torn_d);
+
+	fprintf(f, "\nthe other claims\n");
+	for (i = 0; i < rep->nclaims; i++) {
+		const claim_check *c = &rep->claims[i];
+		fprintf(f, "  * %s\n    model: %s\n    verdict: %s\n", c->claim,
+		        c->model_value, c->verdict);
+	}
+}
+
+static void side_json(json_w *w, const char *key, const claim_side *s)
+{
+	json_obj(w, key);
+	json_str(w, "label", s->label);
+	json_str(w, "form", s->form);
+	evalout_json(w, &s->st, &s->r);
+	json_end(w);
+}
+
+static void factors_json(json_w *w, const char *key, const rl_factor *fs,
+                         const double *phi, size_t n, int ok)
+{
+	size_t i, j;
+	json_arr(w, key);
+	for (i = 0; ok && i < n; i++) {
+		json_obj(w, NULL);
+		json_str(w, "name", fs[i].name);
+		json_num(w, "factor", exp(phi[i]));
+		json_arr(w, "params");
+		for (j = 0; j < fs[i].n; j++) {
+			char full[160];
+			snprintf(full, sizeof full, "%s.%s", fs[i].p[j]->section,
+			         fs[i].p[j]->key);
+			json_str(w, NULL, full);
+		}
+		json_end(w);
+		json_end(w);
+	}
+	json_end(w);
+}
+
+static void mc_json(json_w *w, const char *key, const claim_report *rep,
+                    const claim_uncertainty *u, const rl_mc_result *mc)
+{
+	json_obj(w, key);
+	json_num(w, "samples", mc ? (double)mc->samples : 0);
+	json_num(w, "seed", (double)rep->opts.seed);
+	json_str(w, "uncertainty", u ? u->path : "");
+	json_num(w, "p05", mc ? mc->p05 : NAN);
+	json_num(w, "p50", mc ? mc->p50 : NAN);
+	json_num(w, "p95", mc ? mc->p95 : NAN);
+	json_num(w, "mean", mc ? mc->mean : NAN);
+	json_num(w, "prob_ge_target", mc ? mc->prob_ge_target : NAN);
+	json_num(w, "violation_rate", mc ? mc->violation_rate : NAN);
+	json_obj(w, "violations");
+	json_num(w, "power", mc ? (double)mc->viol_count[0] : 0);
+	json_num(w, "reticle", mc ? (double)mc->viol_count[1] : 0);
+	json_num(w, "hbm_stacks", mc ? (double)mc->viol_count[2] : 0);
+	json_num(w, "area_shares", mc ? (double)mc->viol_count[3] : 0);
+	json_end(w);
+	json_num(w, "failed", mc ? (double)mc->failed : 0);
+	json_num(w, "power_cap_w", u ? u->power_cap_w : 0);
+	json_end(w);
+}
+
+static void uname(const rl_uparam *u, char *buf, size_t len)
+{
+	snprintf(buf, len, "%c.%s.%s", u->side ? 'b' : 'a', u->p->section,
+	         u->p->key);
+}
+
+static void tornado_json(json_w *w, const char *key,
+                         const claim_uncertainty *u,
+                         const rl_tornado_row *torn)
+{
+	size_t i;
+	json_arr(w, key);
+	for (i = 0; u && i < u->n; i++) {
+		const rl_tornado_row *t = &torn[i];
+		char name[160];
+		uname(&u->u[t->index], name, sizeof name);
+		json_obj(w, NULL);
+		json_str(w, "param", name);
+		json_num(w, "low", t->low);
+		json_num(w, "high", t->high);
+		json_num(w, "speedup_low", t->speedup_low);
+		json_num(w, "speedup_high", t->speedup_high);
+		json_end(w);
+	}
+	json_end(w);
+}
+
+static void assumptions_json(json_w *w, const char *key,
+                             const claim_uncertainty *u)
+{
+	size_t i;
+	json_arr(w, key);
+	for (i = 0; u && i < u->n; i++) {
+		const rl_uparam *p = &u->u[i];
+		char name[160];
+		double lo, hi;
+		rl_uparam_range(p, &lo, &hi);
+		uname(p, name, sizeof name);
+		json_obj(w, NULL);
+		json_str(w, "param", name);
+		json_str(w, "dist", rl_dist_name(p->dist));
+		json_num(w, "low", lo);
+		json_num(w, "high", hi);
+		json_str(w, "unit", p->p->unit);
+		json_str(w, "source", u->source[i]);
+		json_end(w);
+	}
+	json_end(w);
+}
+
+void claimout_json(FILE *f, const claim_report *rep)
+{
+	json_w w;
+	size_t i;
+	json_begin(&w, f);
+	json_str(&w, "scenario", rep->scenario);
+	json_num(&w, "target", rep->opts.target);
+	json_obj(&w, "speedup");
+	json_num(&w, "total_tokens", rep->speedup_total);
+	json_num(&w, "output_tokens", rep->speedup_output);
+	if (rep->have_bd) {
+		json_obj(&w, "by_design");
+		json_num(&w, "total_tokens", rep->bd_speedup_total);
+		json_num(&w, "output_tokens", rep->bd_speedup_output);
+		json_end(&w);
+	}
+	json_end(&w);
+	side_json(&w, "a", &rep->a);
+	side_json(&w, "b", &rep->b);
+	if (rep->have_bd)
+		side_json(&w, "b_by_design", &rep->bd);
+	factors_json(&w, "factors", rep->f, rep->phi, rep->nf, rep->factors_ok);
+	if (!rep->factors_ok)
+		json_str(&w, "factors_error", rep->factors_err);
+	if (rep->have_bd)
+		factors_json(&w, "factors_by_design", rep->fd, rep->phid, rep->nfd,
+		             rep->factors_d_ok);
+	json_arr(&w, "solve");
+	for (i = 0; i < rep->nsolve; i++) {
+		const claim_solve_row *r = &rep->solve[i];
+		json_obj(&w, NULL);
+		json_str(&w, "param", r->param);
+		json_str(&w, "form", r->form);
+		json_num(&w, "target", r->target);
+		json_num(&w, "value", r->s.value);
+		json_str(&w, "unit", r->unit);
+		json_bool(&w, "feasible", r->s.feasible);
+		json_str(&w, "direction", r->s.feasible
+		                              ? (r->s.direction > 0 ? "at least"
+		                                                    : "at most")
+		                              : "");
+		json_str(&w, "reason", r->s.reason);
+		json_end(&w);
+	}
+	json_end(&w);
+	json_arr(&w, "must_be_true");
+	for (i = 0; i < rep->nmust; i++)
+		json_str(&w, NULL, rep->must[i]);
+	json_end(&w);
+	mc_json(&w, "monte_carlo", rep, rep->have_unc ? &rep->unc : NULL,
+	        rep->mc);
+	tornado_json(&w, "tornado", rep->have_unc ? &rep->unc : NULL, rep->torn);
+	assumptions_json(&w, "assumptions", rep->have_unc ? &rep->unc : NULL);
+	if (rep->have_unc_d) {
+		mc_json(&w, "monte_carlo_by_design", rep, &rep->unc_d, rep->mc_d);
+		tornado_json(&w, "tornado_by_design", &rep->unc_d, rep->torn_d);
+		assumptions_json(&w, "assumptions_by_design", &rep->unc_d);
+	}
+	json_arr(&w, "claims");
+	for (i = 0; i < rep->nclaims; i++) {
+		const claim_check *c = &rep->claims[i];
+		json_obj(&w, NULL);
+		json_str(&w, "claim", c->claim);
+		json_str(&w, "source", c->source);
+		json_str(&w, "model_value", c->model_value);
+		json_str(&w, "verdict", c->verdict);
+		json_end(&w);
+	}
+	json_end(&w);
+	json_finish(&w);
+}

@@ -1,0 +1,382 @@
+/*
+** claimspec.c: the two sides of a claim check, from --a/--b specs
+** ("CHIP[,key=value...]") or a config file, loaded and evaluated; the
+** options claim and solve share; the speedup metric.
+*/
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/params.h"
+#include "../model/silicon.h"
+#include "claim.h"
+#include "ini.h"
+#include "options.h"
+
+void claim_opts_init(claim_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->scenario = "etched-bench";
+	o->target = 20;
+	o->samples = 100000;
+	o->seed = 1;
+}
+
+static int spec_add(claim_spec *s, const char *key, const char *val,
+                    char *err, size_t errlen)
+{
+	if (!strcmp(key, "chip")) {
+		if (strlen(val) >= sizeof s->chip) {
+			snprintf(err, errlen, "chip name too long");
+			return -1;
+		}
+		snprintf(s->chip, sizeof s->chip, "%s", val);
+		s->given = 1;
+		return 0;
+	}
+	if (s->n >= CLAIM_KV_MAX) {
+		snprintf(err, errlen, "more than %d items in a side", CLAIM_KV_MAX);
+		return -1;
+	}
+	if (!*key || strlen(key) >= sizeof s->keys[0] ||
+	    strlen(val) >= sizeof s->vals[0]) {
+		snprintf(err, errlen, "bad item '%s=%s'", key, val);
+		return -1;
+	}
+	snprintf(s->keys[s->n], sizeof s->keys[0], "%s", key);
+	snprintf(s->vals[s->n], sizeof s->vals[0], "%s", val);
+	s->n++;
+	s->given = 1;
+	return 0;
+}
+
+int claim_spec_parse(const char *text, claim_spec *s, char *err,
+                     size_t errlen)
+{
+	char buf[2048], *tok, *save = NULL;
+	int first = 1;
+	memset(s, 0, sizeof *s);
+	if (strlen(text) >= sizeof buf || !*text) {
+		snprintf(err, errlen, "side spec '%s': empty or too long", text);
+		return -1;
+	}
+	snprintf(buf, sizeof buf, "%s", text);
+	for (tok = strtok_r(buf, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save), first = 0) {
+		char *eq = strchr(tok, '=');
+		char msg[256];
+		if (!eq) {
+			if (!first) {
+				snprintf(err, errlen, "side spec '%s': '%s' is not "
+				         "key=value (CHIP[,key=value...])", text, tok);
+				return -1;
+			}
+			if (spec_add(s, "chip", tok, msg, sizeof msg))
+				goto bad;
+			continue;
+		}
+		*eq = '\0';
+		if (spec_add(s, tok, eq + 1, msg, sizeof msg))
+			goto bad;
+		continue;
+	bad:
+		snprintf(err, errlen, "side spec '%s': %s", text, msg);
+		return -1;
+	}
+	if (!s->chip[0]) {
+		snprintf(err, errlen, "side spec '%s': no chip (CHIP[,key=value"
+		         "...])", text);
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_num(const char *what, const char *v, double lo, double hi,
+                     double *out, char *err, size_t errlen)
+{
+	char *end;
+	double x;
+	errno = 0;
+	x = strtod(v, &end);
+	if (end == v || *end || errno || !isfinite(x) || x < lo || x > hi) {
+		snprintf(err, errlen, "%s: '%s' is not a number in [%g, %g]", what,
+		         v, lo, hi);
+		return -1;
+	}
+	*out = x;
+	return 0;
+}
+
+typedef struct {
+	claim_opts *o;
+	claim_spec a, b; /* from the file */
+} cfg_ctx;
+
+static int config_cb(void *ud, const char *section, const char *key,
+                     const char *value, char *err, size_t errlen)
+{
+	cfg_ctx *c = ud;
+	claim_opts *o = c->o;
+	double x;
+	if (!strcmp(section, "meta"))
+		return 0;
+	if (!strcmp(section, "a") || !strcmp(section, "b"))
+		return spec_add(section[0] == 'a' ? &c->a : &c->b, key, value,
+		                err, errlen);
+	if (strcmp(section, "claim")) {
+		snprintf(err, errlen, "unknown section [%s]: expected [claim], "
+		         "[a] or [b]", section);
+		return -1;
+	}
+	if (!strcmp(key, "scenario")) {
+		snprintf(o->scenario_buf, sizeof o->scenario_buf, "%s", value);
+		o->scenario = o->scenario_buf;
+	} else if (!strcmp(key, "uncertainty")) {
+		snprintf(o->uncertainty_buf, sizeof o->uncertainty_buf, "%s",
+		         value);
+		o->uncertainty = o->uncertainty_buf;
+	} else if (!strcmp(key, "target")) {
+		if (parse_num("target", value, 1e-6, 1e9, &x, err, errlen))
+			return -1;
+		if (!o->target_set)
+			o->target = x;
+	} else if (!strcmp(key, "samples")) {
+		if (parse_num("samples", value, 0, 1e8, &x, err, errlen))
+			return -1;
+		if (!o->samples_set)
+			o->samples = (long long)x;
+	} else if (!strcmp(key, "seed")) {
+		if (parse_num("seed", value, 0, 4294967295.0, &x, err, errlen))
+			return -1;
+		if (!o->seed_set)
+			o->seed = (unsigned long)x;
+	} else {
+		snprintf(err, errlen, "[claim] %s: unknown key (scenario, "
+		         "uncertainty, target, samples, seed)", key);
+		return -1;
+	}
+	return 0;
+}
+
+int claim_config_read(const char *path, claim_opts *o, char *err,
+                      size_t errlen)
+{
+	cfg_ctx c;
+	memset(&c, 0, sizeof c);
+	c.o = o;
+	if (ini_parse_file(path, config_cb, &c, err, errlen))
+		return -1;
+	if (c.a.given && !c.a.chip[0]) {
+		snprintf(err, errlen, "%s: [a] has no chip", path);
+		return -1;
+	}
+	if (c.b.given && !c.b.chip[0]) {
+		snprintf(err, errlen, "%s: [b] has no chip", path);
+		return -1;
+	}
+	if (c.a.given && !o->a.given)
+		o->a = c.a;
+	if (c.b.given && !o->b.given)
+		o->b = c.b;
+	return 0;
+}
+
+int claim_resolve(rl_config *cfg, char *err, size_t errlen)
+{
+	rl_silicon si;
+	if (cfg->chip.by_design < 0.5)
+		return 0;
+	if (rl_silicon_derive(cfg, &si, err, errlen) != RL_OK)
+		return -1;
+	rl_silicon_apply(&si, &cfg->chip);
+	cfg->chip.by_design = 0;
+	return 0;
+}
+
+int claim_side_load(const claim_spec *spec, const char *scenario,
+                    const char *label, const char *form, claim_side *side,
+                    char *err, size_t errlen)
+{
+	eval_opts eo;
+	int i, rc;
+	char msg[1024];
+	const char *lab = NULL;
+
+	memset(side, 0, sizeof *side);
+	memset(&eo, 0, sizeof eo);
+	eo.chip = spec->chip;
+	eo.scenario = scenario;
+	for (i = 0; i < spec->n; i++) {
+		const char *k = spec->keys[i], *v = spec->vals[i];
+		if (!strcmp(k, "profile"))
+			eo.profile = v;
+		else if (!strcmp(k, "model"))
+			eo.model = v;
+		else if (!strcmp(k, "scenario"))
+			eo.scenario = v;
+		else if (!strcmp(k, "precision"))
+			eo.precision = v;
+		else if (!strcmp(k, "isl"))
+			eo.isl = v;
+		else if (!strcmp(k, "osl"))
+			eo.osl = v;
+		else if (!strcmp(k, "tp"))
+			eo.tp = v;
+		else if (!strcmp(k, "chips"))
+			eo.chips = v;
+		else if (!strcmp(k, "batch"))
+			eo.batch = v;
+		else if (!strcmp(k, "label"))
+			lab = v;
+		else if (strchr(k, '.'))
+			continue; /* a section.key=value assignment, below */
+		else {
+			snprintf(err, errlen, "unknown item '%s' (profile, model, "
+			         "scenario, precision, isl, osl, tp, chips, batch, "
+			         "label, or section.key=value)", k);
+			return -1;
+		}
+	}
+	/* --set assignments need "k=v" strings that outlive the call */
+	{
+		char (*sets)[sizeof spec->keys[0] + sizeof spec->vals[0] + 2] =
+		    malloc(CLAIM_KV_MAX * sizeof *sets);
+		int ns = 0;
+		if (!sets) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+		for (i = 0; i < spec->n; i++)
+			if (strchr(spec->keys[i], '.')) {
+				snprintf(sets[ns], sizeof sets[ns], "%s=%s",
+				         spec->keys[i], spec->vals[i]);
+				eo.sets[ns] = sets[ns];
+				ns++;
+			}
+		eo.nsets = ns;
+		rc = opts_apply(&eo, &side->st, 1, msg, sizeof msg);
+		free(sets);
+	}
+	if (rc) {
+		snprintf(err, errlen, "%s", msg);
+		return -1;
+	}
+	if (rl_eval(&side->st.cfg, &side->r) != RL_OK) {
+		snprintf(err, errlen, "%s", side->r.error);
+		return -1;
+	}
+	side->cfg = side->st.cfg;
+	if (claim_resolve(&side->cfg, msg, sizeof msg) == 0) {
+		rl_result r2;
+		/* keep the resolved spec only if it evaluates the same */
+		if (rl_eval(&side->cfg, &r2) != RL_OK ||
+		    fabs(r2.total_tps / side->r.total_tps - 1) > 1e-9)
+			side->cfg = side->st.cfg;
+	} else {
+		side->cfg = side->st.cfg;
+	}
+	if (lab)
+		snprintf(side->label, sizeof side->label, "%.150s", lab);
+	else if (label)
+		snprintf(side->label, sizeof side->label, "%.150s", label);
+	else
+		snprintf(side->label, sizeof side->label, "%g x %.60s (%.60s)",
+		         side->st.cfg.scen.chips > 0 ? side->st.cfg.scen.chips
+		                                     : side->st.cfg.scen.tp,
+		         side->st.chip, side->st.profile);
+	snprintf(side->form, sizeof side->form, "%s", form ? form : "");
+	side->ok = 1;
+	return 0;
+}
+
+int claim_speedup_metric(const rl_config *cfg, void *ud, double *value)
+{
+	const claim_metric_ud *m = ud;
+	rl_result r;
+	if (rl_eval(cfg, &r) != RL_OK || !(r.total_tps > 0))
+		return -1;
+	*value = m->side ? r.total_tps / m->other_tps
+	                 : m->other_tps / r.total_tps;
+	return 0;
+}
+
+int claim_take_option(claim_opts *o, int argc, char **argv, int *i,
+                      char *err, size_t errlen)
+{
+	static const char *const names[] = {
+	    "--a", "--b", "--config", "--target", "--samples", "--seed",
+	    "--db", "--scenario", "--uncertainty", "--vary", "--threads"};
+	size_t k;
+	double x;
+	if (!strcmp(argv[*i], "--json")) {
+		o->json = 1;
+		return 1;
+	}
+	if (!strcmp(argv[*i], "--no-design")) {
+		o->no_design = 1;
+		return 1;
+	}
+	for (k = 0; k < sizeof names / sizeof names[0]; k++) {
+		int missing;
+		const char *v = opt_value(names[k], argc, argv, i, &missing);
+		if (missing) {
+			snprintf(err, errlen, "%s needs a value", names[k]);
+			return -1;
+		}
+		if (!v)
+			continue;
+		switch (k) {
+		case 0:
+		case 1:
+			if (claim_spec_parse(v, k ? &o->b : &o->a, err, errlen))
+				return -1;
+			break;
+		case 2: o->config = v; break;
+		case 3:
+			if (!strncmp(v, "speedup=", 8))
+				v += 8;
+			if (parse_num("--target", v, 1e-6, 1e9, &o->target, err,
+			              errlen))
+				return -1;
+			o->target_set = 1;
+			break;
+		case 4:
+			if (parse_num("--samples", v, 0, 1e8, &x, err, errlen) ||
+			    x != floor(x)) {
+				snprintf(err, errlen, "--samples: '%s' is not a whole "
+				         "number in [0, 1e8]", v);
+				return -1;
+			}
+			o->samples = (long long)x;
+			o->samples_set = 1;
+			break;
+		case 5:
+			if (parse_num("--seed", v, 0, 4294967295.0, &x, err,
+			              errlen) || x != floor(x)) {
+				snprintf(err, errlen, "--seed: '%s' is not a whole "
+				         "number in [0, 4294967295]", v);
+				return -1;
+			}
+			o->seed = (unsigned long)x;
+			o->seed_set = 1;
+			break;
+		case 6: o->db = v; break;
+		case 7: o->scenario = v; break;
+		case 8: o->uncertainty = v; break;
+		case 9:
+			if (o->nvary >= 16) {
+				snprintf(err, errlen, "at most 16 --vary options");
+				return -1;
+			}
+			o->vary[o->nvary++] = v;
+			break;
+		default:
+			if (parse_num("--threads", v, 0, 64, &x, err, errlen))
+				return -1;
+			o->threads = (int)x;
+		}
+		return 1;
+	}
+	return 0;
+}

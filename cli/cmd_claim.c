@@ -1,0 +1,129 @@
+/*
+** cmd_claim.c: `rooflab claim`: is side b (Sohu) N times side a (8x H100)?
+** The speedup both ways of counting, its Shapley factors, what must be
+** true, Monte Carlo and tornado over an uncertainty file, Etched's other
+** claims; as a summary, JSON, and with --db in SQLite.
+*/
+#include <gsl/gsl_errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claim.h"
+#include "commands.h"
+#include "options.h"
+
+static void help(FILE *f)
+{
+	fputs("usage: rooflab claim [--a SPEC] [--b SPEC] [--config FILE] "
+	      "[--scenario NAME]\n"
+	      "         [--target 20] [--uncertainty NAME] [--samples N] "
+	      "[--seed S] [--threads N]\n"
+	      "         [--no-design] [--db FILE] [--json]\n\n"
+	      "SPEC is CHIP[,key=value...] with keys profile, model, scenario, "
+	      "precision, isl,\nosl, tp, chips, batch, label, or section.key "
+	      "(any parameter).  Defaults: the\netched-bench scenario, a = "
+	      "h100-sxm with profile trtllm-0.10, b = sohu with\nprofile "
+	      "etched-claim (\"as claimed\") and, when data/chips/sohu-design.ini "
+	      "exists,\nSohu \"by design\"; uncertainty file sohu.  A config "
+	      "file has [claim] (scenario,\nuncertainty, target, samples, seed), "
+	      "[a] and [b] (chip and SPEC keys); options\ngiven on the command "
+	      "line win.  --samples 0 skips Monte Carlo.\n"
+	      "Exit status: 0 ok, 2 bad input, 1 internal.\n", f);
+}
+
+static int parse(claim_opts *o, int argc, char **argv, int pass, char *err,
+                 size_t errlen)
+{
+	int i, rc;
+	for (i = 1; i < argc; i++) {
+		if (pass == 0) {
+			int missing;
+			const char *v = opt_value("--config", argc, argv, &i,
+			                          &missing);
+			if (v)
+				o->config = v;
+			continue;
+		}
+		rc = claim_take_option(o, argc, argv, &i, err, errlen);
+		if (rc < 0)
+			return -1;
+		if (rc == 0 || o->nvary) {
+			snprintf(err, errlen, "unknown option '%s' (see rooflab "
+			         "claim --help)", argv[i]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int cmd_claim(int argc, char **argv)
+{
+	claim_report *rep;
+	char err[2048];
+	char *json = NULL;
+	size_t json_len = 0;
+	int i, rc;
+
+	for (i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			help(stdout);
+			return RL_EXIT_OK;
+		}
+	gsl_set_error_handler_off();
+	rep = claim_report_alloc();
+	if (!rep) {
+		fprintf(stderr, "rooflab claim: out of memory\n");
+		return RL_EXIT_INTERNAL;
+	}
+	claim_opts_init(&rep->opts);
+	err[0] = '\0';
+	if (parse(&rep->opts, argc, argv, 0, err, sizeof err) ||
+	    (rep->opts.config &&
+	     claim_config_read(rep->opts.config, &rep->opts, err, sizeof err)) ||
+	    parse(&rep->opts, argc, argv, 1, err, sizeof err)) {
+		claim_report_free(rep);
+		return bad_input("claim", err);
+	}
+	rc = claim_prepare(rep, err, sizeof err);
+	if (rc == RL_EXIT_OK)
+		rc = claim_compute(rep, err, sizeof err);
+	if (rc != RL_EXIT_OK) {
+		fprintf(stderr, "rooflab claim: %s\n", err);
+		claim_report_free(rep);
+		return rc;
+	}
+	if (rep->opts.json || rep->opts.db) {
+		FILE *m = open_memstream(&json, &json_len);
+		if (!m) {
+			fprintf(stderr, "rooflab claim: out of memory\n");
+			claim_report_free(rep);
+			return RL_EXIT_INTERNAL;
+		}
+		claimout_json(m, rep);
+		if (fclose(m) != 0) {
+			free(json);
+			claim_report_free(rep);
+			fprintf(stderr, "rooflab claim: out of memory\n");
+			return RL_EXIT_INTERNAL;
+		}
+	}
+	if (rep->opts.db &&
+	    claimdb_write(rep->opts.db, rep, json, err, sizeof err)) {
+		fprintf(stderr, "rooflab claim: --db %s: %s\n", rep->opts.db, err);
+		free(json);
+		claim_report_free(rep);
+		return RL_EXIT_INTERNAL;
+	}
+	if (rep->opts.json)
+		fputs(json, stdout);
+	else
+		claimout_text(stdout, rep);
+	free(json);
+	claim_report_free(rep);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "rooflab claim: cannot write the output\n");
+		return RL_EXIT_INTERNAL;
+	}
+	return RL_EXIT_OK;
+}

@@ -1,0 +1,142 @@
+/*
+** cmd_solve.c: `rooflab solve --target speedup=20 --vary PARAM`: the value
+** of one parameter of side a or b at which b / a reaches the target
+** (GSL's Brent root finder within the parameter's range), or which bound
+** stops it.
+*/
+#include <gsl/gsl_errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claim.h"
+#include "commands.h"
+#include "json.h"
+#include "options.h"
+
+static void help(FILE *f)
+{
+	fputs("usage: rooflab solve --vary a|b.SECTION.KEY [--vary ...] "
+	      "[--target speedup=20]\n"
+	      "         [--a SPEC] [--b SPEC] [--config FILE] "
+	      "[--scenario NAME] [--json]\n\n"
+	      "Finds the value of each varied parameter (one at a time, the "
+	      "others as\nloaded) at which the speedup b/a in total tokens/s "
+	      "reaches the target, within\nthe parameter's range (`rooflab "
+	      "params`).  Sides as for `rooflab claim`;\nb.design.* and "
+	      "b.node.* act on Sohu by design.  Examples:\n"
+	      "  --vary b.chip.peak_tflops_fp8  --vary b.profile.eff_compute  "
+	      "--vary b.chip.hbm_tbps\n"
+	      "  --vary b.design.frac_mac       --vary a.profile.eff_compute\n"
+	      "Exit status: 0 ok (feasible or not), 2 bad input, 1 internal.\n",
+	      f);
+}
+
+int cmd_solve(int argc, char **argv)
+{
+	claim_report *rep;
+	char err[2048];
+	int i, rc, pass;
+	size_t k;
+
+	for (i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			help(stdout);
+			return RL_EXIT_OK;
+		}
+	gsl_set_error_handler_off();
+	rep = claim_report_alloc();
+	if (!rep) {
+		fprintf(stderr, "rooflab solve: out of memory\n");
+		return RL_EXIT_INTERNAL;
+	}
+	claim_opts_init(&rep->opts);
+	rep->opts.no_uncertainty = 1;
+	err[0] = '\0';
+	for (pass = 0; pass < 2; pass++) {
+		claim_opts *o = &rep->opts;
+		if (pass == 1 && o->config &&
+		    claim_config_read(o->config, o, err, sizeof err))
+			goto bad;
+		o->nvary = 0;
+		for (i = 1; i < argc; i++) {
+			if (pass == 0) {
+				int missing;
+				const char *v = opt_value("--config", argc, argv, &i,
+				                          &missing);
+				if (v)
+					o->config = v;
+				continue;
+			}
+			rc = claim_take_option(o, argc, argv, &i, err, sizeof err);
+			if (rc < 0)
+				goto bad;
+			if (rc == 0 || o->db || o->samples_set || o->seed_set ||
+			    o->uncertainty) {
+				snprintf(err, sizeof err, "unknown option '%s' (see "
+				         "rooflab solve --help)", argv[i]);
+				goto bad;
+			}
+		}
+	}
+	if (rep->opts.nvary == 0) {
+		snprintf(err, sizeof err, "missing --vary a|b.SECTION.KEY (for "
+		         "example --vary b.chip.peak_tflops_fp8)");
+		goto bad;
+	}
+	rc = claim_prepare(rep, err, sizeof err);
+	if (rc != RL_EXIT_OK) {
+		fprintf(stderr, "rooflab solve: %s\n", err);
+		claim_report_free(rep);
+		return rc;
+	}
+	rep->speedup_total = rep->b.r.total_tps / rep->a.r.total_tps;
+	rep->speedup_output = rep->b.r.output_tps / rep->a.r.output_tps;
+	for (k = 0; k < (size_t)rep->opts.nvary; k++) {
+		if (claim_solve_param(rep, rep->opts.vary[k], rep->opts.target,
+		                      &rep->solve[k], err, sizeof err))
+			goto bad;
+		rep->nsolve++;
+	}
+	if (rep->opts.json) {
+		json_w w;
+		json_begin(&w, stdout);
+		json_str(&w, "a", rep->a.label);
+		json_str(&w, "b", rep->b.label);
+		json_obj(&w, "speedup");
+		json_num(&w, "total_tokens", rep->speedup_total);
+		json_num(&w, "output_tokens", rep->speedup_output);
+		json_end(&w);
+		json_arr(&w, "solve");
+		for (k = 0; k < rep->nsolve; k++) {
+			const claim_solve_row *r = &rep->solve[k];
+			json_obj(&w, NULL);
+			json_str(&w, "param", r->param);
+			json_str(&w, "form", r->form);
+			json_num(&w, "target", r->target);
+			json_num(&w, "value", r->s.value);
+			json_str(&w, "unit", r->unit);
+			json_bool(&w, "feasible", r->s.feasible);
+			json_num(&w, "speedup_at_value", r->s.metric);
+			json_str(&w, "reason", r->s.reason);
+			json_end(&w);
+		}
+		json_end(&w);
+		json_finish(&w);
+	} else {
+		printf("a: %s\nb: %s\nspeedup b/a now: %.3fx (total tokens), "
+		       "target %gx\n\n", rep->a.label, rep->b.label,
+		       rep->speedup_total, rep->opts.target);
+		for (k = 0; k < rep->nsolve; k++)
+			claimout_solve_row_text(stdout, &rep->solve[k]);
+	}
+	claim_report_free(rep);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "rooflab solve: cannot write the output\n");
+		return RL_EXIT_INTERNAL;
+	}
+	return RL_EXIT_OK;
+bad:
+	claim_report_free(rep);
+	return bad_input("solve", err);
+}

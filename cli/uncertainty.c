@@ -1,0 +1,243 @@
+/*
+** uncertainty.c: read an uncertainty file (data/uncertainty/NAME.ini or a
+** path).  Each section names a parameter of side a or b, "[b.chip.hbm_tbps]",
+** with its distribution and the source or reasoning behind it:
+**
+**   dist = uniform      low, high
+**   dist = triangular   low, mode, high
+**   dist = normal       mean, sd      (optional low, high truncate)
+**   dist = lognormal    median, sigma (sd of the log; optional low, high)
+**   source = text (required)
+**
+** Numbers are in the parameter's display unit (`rooflab params`).  A
+** [limits] section may give power_cap_w (with source): the power above
+** which a chip without a TDP counts as violating physics.
+*/
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/params.h"
+#include "claim.h"
+#include "ini.h"
+
+typedef struct {
+	claim_uncertainty *cu;
+	char section[128];
+	double v[6];       /* low high mode mean/median sd/sigma */
+	int have[6];
+	int dist;
+	int have_source;
+	const rl_param *p;
+	int side;
+} unc_ctx;
+
+enum { K_LOW, K_HIGH, K_MODE, K_CENTER, K_SPREAD, K_COUNT };
+
+static int finish_section(unc_ctx *c, char *err, size_t errlen)
+{
+	rl_uparam *u;
+	const char *need = NULL;
+	if (!c->p)
+		return 0;
+	if (c->cu->n >= CLAIM_UNC_MAX) {
+		snprintf(err, errlen, "[%s]: more than %d parameters", c->section,
+		         CLAIM_UNC_MAX);
+		return -1;
+	}
+	if (c->dist < 0)
+		need = "dist (uniform, triangular, normal or lognormal)";
+	else if (!c->have_source)
+		need = "source (where the numbers come from)";
+	else if ((c->dist == RL_DIST_UNIFORM || c->dist == RL_DIST_TRIANGULAR)
+	         && (!c->have[K_LOW] || !c->have[K_HIGH]))
+		need = "low and high";
+	else if (c->dist == RL_DIST_TRIANGULAR && !c->have[K_MODE])
+		need = "mode";
+	else if (c->dist == RL_DIST_NORMAL &&
+	         (!c->have[K_CENTER] || !c->have[K_SPREAD]))
+		need = "mean and sd";
+	else if (c->dist == RL_DIST_LOGNORMAL &&
+	         (!c->have[K_CENTER] || !c->have[K_SPREAD]))
+		need = "median and sigma";
+	if (need) {
+		snprintf(err, errlen, "[%s] needs %s", c->section, need);
+		return -1;
+	}
+	u = &c->cu->u[c->cu->n];
+	memset(u, 0, sizeof *u);
+	u->p = c->p;
+	u->side = c->side;
+	u->dist = c->dist;
+	u->lo = c->p->min;
+	u->hi = c->p->max;
+	switch (c->dist) {
+	case RL_DIST_UNIFORM:
+		u->a = c->v[K_LOW];
+		u->b = c->v[K_HIGH];
+		break;
+	case RL_DIST_TRIANGULAR:
+		u->a = c->v[K_LOW];
+		u->b = c->v[K_MODE];
+		u->c = c->v[K_HIGH];
+		break;
+	default:
+		u->a = c->v[K_CENTER];
+		u->b = c->v[K_SPREAD];
+		if (c->have[K_LOW])
+			u->lo = c->v[K_LOW];
+		if (c->have[K_HIGH])
+			u->hi = c->v[K_HIGH];
+	}
+	if (rl_uparam_check(u, err, errlen))
+		return -1;
+	if ((c->have[K_LOW] && (c->v[K_LOW] < c->p->min ||
+	                        c->v[K_LOW] > c->p->max)) ||
+	    (c->have[K_HIGH] && (c->v[K_HIGH] < c->p->min ||
+	                         c->v[K_HIGH] > c->p->max))) {
+		snprintf(err, errlen, "[%s]: low/high outside the parameter's "
+		         "range [%g, %g]", c->section, c->p->min, c->p->max);
+		return -1;
+	}
+	if (u->lo < c->p->min)
+		u->lo = c->p->min;
+	if (u->hi > c->p->max)
+		u->hi = c->p->max;
+	c->cu->n++;
+	c->p = NULL;
+	return 0;
+}
+
+static int start_section(unc_ctx *c, const char *section, char *err,
+                         size_t errlen)
+{
+	const rl_param *p;
+	memset(c->v, 0, sizeof c->v);
+	memset(c->have, 0, sizeof c->have);
+	c->dist = -1;
+	c->have_source = 0;
+	c->p = NULL;
+	snprintf(c->section, sizeof c->section, "%s", section);
+	if (!strcmp(section, "meta") || !strcmp(section, "limits"))
+		return 0;
+	if ((section[0] != 'a' && section[0] != 'b') || section[1] != '.') {
+		snprintf(err, errlen, "[%s]: expected [a.section.key] or "
+		         "[b.section.key] (or [meta], [limits])", section);
+		return -1;
+	}
+	p = rl_param_find_full(section + 2);
+	if (!p) {
+		const char *names[3];
+		char buf[3][64];
+		size_t n = rl_param_suggest(section + 2, names, 3, buf);
+		snprintf(err, errlen, "[%s]: unknown parameter '%s'%s%s%s",
+		         section, section + 2, n ? "; did you mean " : "",
+		         n ? names[0] : "", n ? "?" : "");
+		return -1;
+	}
+	if (p->type == RL_PT_ENUM || p->type == RL_PT_BOOL) {
+		snprintf(err, errlen, "[%s]: a choice cannot be uncertain",
+		         section);
+		return -1;
+	}
+	c->p = p;
+	c->side = section[0] == 'b';
+	return 0;
+}
+
+static int unc_cb(void *ud, const char *section, const char *key,
+                  const char *value, char *err, size_t errlen)
+{
+	unc_ctx *c = ud;
+	static const char *const numkeys[][2] = {
+	    {"low", NULL}, {"high", NULL}, {"mode", NULL},
+	    {"mean", "median"}, {"sd", "sigma"}};
+	int k;
+	char *end;
+	double x;
+	if (strcmp(section, c->section)) {
+		if (finish_section(c, err, errlen) ||
+		    start_section(c, section, err, errlen))
+			return -1;
+	}
+	if (!strcmp(section, "meta"))
+		return 0;
+	if (!strcmp(section, "limits")) {
+		if (!strcmp(key, "power_cap_source")) {
+			snprintf(c->cu->power_cap_source,
+			         sizeof c->cu->power_cap_source, "%s", value);
+			return 0;
+		}
+		if (strcmp(key, "power_cap_w")) {
+			snprintf(err, errlen, "[limits] %s: unknown key "
+			         "(power_cap_w, power_cap_source)", key);
+			return -1;
+		}
+		errno = 0;
+		x = strtod(value, &end);
+		if (end == value || *end || errno || !(x >= 0) || !isfinite(x)) {
+			snprintf(err, errlen, "power_cap_w: '%s' is not a number "
+			         ">= 0", value);
+			return -1;
+		}
+		c->cu->power_cap_w = x;
+		return 0;
+	}
+	if (!strcmp(key, "dist")) {
+		c->dist = rl_dist_find(value);
+		if (c->dist < 0) {
+			snprintf(err, errlen, "dist '%s': expected uniform, "
+			         "triangular, normal or lognormal", value);
+			return -1;
+		}
+		return 0;
+	}
+	if (!strcmp(key, "source")) {
+		snprintf(c->cu->source[c->cu->n], sizeof c->cu->source[0], "%s",
+		         value);
+		c->have_source = 1;
+		return 0;
+	}
+	for (k = 0; k < K_COUNT; k++)
+		if (!strcmp(key, numkeys[k][0]) ||
+		    (numkeys[k][1] && !strcmp(key, numkeys[k][1])))
+			break;
+	if (k == K_COUNT) {
+		snprintf(err, errlen, "[%s] %s: unknown key (dist, low, high, "
+		         "mode, mean, sd, median, sigma, source)", section, key);
+		return -1;
+	}
+	errno = 0;
+	x = strtod(value, &end);
+	if (end == value || *end || errno || !isfinite(x)) {
+		snprintf(err, errlen, "[%s] %s: '%s' is not a number", section,
+		         key, value);
+		return -1;
+	}
+	c->v[k] = x;
+	c->have[k] = 1;
+	return 0;
+}
+
+int claim_uncertainty_read(const char *name, claim_uncertainty *cu,
+                           char *err, size_t errlen)
+{
+	unc_ctx c;
+	memset(cu, 0, sizeof *cu);
+	if (preset_path("uncertainty", name, cu->path, sizeof cu->path, err,
+	                errlen))
+		return -1;
+	memset(&c, 0, sizeof c);
+	c.cu = cu;
+	c.dist = -1;
+	if (ini_parse_file(cu->path, unc_cb, &c, err, errlen))
+		return -1;
+	if (finish_section(&c, err, errlen)) {
+		char msg[1600];
+		snprintf(msg, sizeof msg, "%.1000s: %.500s", cu->path, err);
+		snprintf(err, errlen, "%s", msg);
+		return -1;
+	}
+	return 0;
+}
