@@ -21,6 +21,7 @@ int cmd_area(int argc, char **argv);
 int cmd_calibrate(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_plot(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_claim(int argc, char **argv);
 int cmd_solve(int argc, char **argv);
 

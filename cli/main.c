@@ -23,6 +23,7 @@ static const rl_command commands[] = {
     {"calibrate", cmd_calibrate, "fit a profile's efficiencies to measurements"},
     {"validate", cmd_validate, "model against published measurements"},
     {"plot", cmd_plot, "plots of claim, validation and sweep databases (gnuplot)"},
+    {"report", cmd_report, "the claim report as one HTML page or Markdown"},
     {"claim", cmd_claim, "is Sohu 20x an H100? factors, what must be true, uncertainty"},
     {"solve", cmd_solve, "the value of one parameter at which a speedup target is reached"},
 };

@@ -66,6 +66,15 @@ int gp_find(char *buf, size_t len)
 	return -1;
 }
 
+/* Give a mkstemp file the mode open(2) would (0666 less the umask). */
+static void usual_mode(int fd)
+{
+	mode_t mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) != 0)
+		return;
+}
+
 /* A path as a single-quoted sh word; -1 if it holds a quote. */
 static int sh_word(char *dst, size_t len, const char *s)
 {
@@ -175,6 +184,7 @@ int gp_run(gp_term term, const char *out, const char *script, size_t len,
 			         strerror(errno));
 			return GP_EFAIL;
 		}
+		usual_mode(fd);
 		close(fd);
 	}
 	snprintf(errpath, sizeof errpath, "%s/rooflab-gp-XXXXXX",

@@ -59,7 +59,7 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	pdb_sweep sw;
 	sqlite3_stmt *st;
 	char x[64], y[64], z[64], where[96], sql[512], t[800];
-	char xl[160], yl[160], zl[160];
+	char xl[160], yl[160], zl[160], note[120];
 	double zmin = INFINITY, zmax = -INFINITY, xmin = INFINITY, xmax = 0;
 	double ymin = INFINITY, ymax = 0, target, prev = NAN;
 	long cells = 0, nx = 0, ny = 0, rows = 0;
@@ -121,11 +121,20 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	plot_column_label(x, xl, sizeof xl);
 	plot_column_label(y, yl, sizeof yl);
 	plot_column_label(z, zl, sizeof zl);
+	note[0] = 0;
+	if (draw)
+		snprintf(note, sizeof note, "; white line: %gx", target);
+	else if ((speedup || o->target > 0) && zmax < target)
+		snprintf(note, sizeof note, "; %g is reached nowhere (at most "
+		         "%.3g)", target, zmax);
+	else if (speedup || o->target > 0)
+		snprintf(note, sizeof note, "; %g is exceeded everywhere (at "
+		         "least %.3g)", target, zmin);
 	snprintf(t, sizeof t, "%s over %s and %s\nsweep%s%.0ld: %ld design "
 	         "points%s%s", zl, xl, yl, sw.run_col[0] ? " run " : "",
 	         sw.run_col[0] ? sw.run : 0L, rows,
 	         rows > cells ? ", best over the other swept parameters" : "",
-	         draw ? "; white line: the target" : "");
+	         note);
 	fputs("set title ", s);
 	gp_quote(s, t);
 	fputs("\nset xlabel ", s);

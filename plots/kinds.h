@@ -1,6 +1,7 @@
 /*
 ** kinds.h: the builders of the plot kinds (one file each in plots/) and
-** the small helpers they share (plot.c).  Internal to plots/.
+** the small helpers they share (plot.c, sweepcols.c), also used by the
+** report (reports/).
 */
 #ifndef RL_KINDS_H
 #define RL_KINDS_H

@@ -1,0 +1,232 @@
+/*
+** doc.c: the HTML and Markdown writers behind doc.h.
+*/
+#include "doc.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+static const char *style =
+"body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;"
+"max-width:1200px;margin:2em auto;padding:0 1.5em;color:#1d1d1f;"
+"line-height:1.5;background:#fff}"
+"h1{font-size:1.9em;margin-bottom:.2em}"
+"h2{margin-top:2em;border-bottom:2px solid #e3e3e8;padding-bottom:.2em}"
+"table{border-collapse:collapse;margin:1em 0;font-size:.92em}"
+"th,td{border:1px solid #d0d0d7;padding:.3em .6em;text-align:left;"
+"vertical-align:top}"
+"th{background:#f2f2f6}tr:nth-child(even) td{background:#fafafc}"
+"p.verdict{font-size:1.25em;background:#fff5e6;border-left:6px solid "
+"#ff9f1c;padding:.8em 1em}"
+"p.note{color:#666;font-style:italic}"
+"figure{margin:1.2em 0}figure svg{max-width:100%;height:auto;"
+"border:1px solid #e3e3e8}"
+"figcaption{color:#555;font-size:.9em}"
+"nav a{margin-right:1em}";
+
+static void esc(doc *d, const char *s)
+{
+	for (; s && *s; s++) {
+		char c = *s;
+		if (d->fmt == DOC_HTML) {
+			switch (c) {
+			case '&': fputs("&amp;", d->f); break;
+			case '<': fputs("&lt;", d->f); break;
+			case '>': fputs("&gt;", d->f); break;
+			case '"': fputs("&quot;", d->f); break;
+			default: fputc(c, d->f);
+			}
+		} else {
+			if (strchr("\\`*_[]<>|#", c))
+				fputc('\\', d->f);
+			fputc(c == '\n' ? ' ' : c, d->f);
+		}
+	}
+}
+
+static void vesc(doc *d, const char *fmt, va_list ap)
+{
+	char buf[4096];
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	esc(d, buf);
+}
+
+void doc_text(doc *d, const char *s)
+{
+	esc(d, s);
+}
+
+void doc_begin(doc *d, FILE *f, doc_fmt fmt, const char *title)
+{
+	d->f = f;
+	d->fmt = fmt;
+	d->ncols = 0;
+	if (fmt == DOC_HTML) {
+		fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+		      "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+		      "content=\"width=device-width, initial-scale=1\">\n<title>", f);
+		esc(d, title);
+		fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n", style);
+	}
+}
+
+void doc_end(doc *d)
+{
+	if (d->fmt == DOC_HTML)
+		fputs("</body>\n</html>\n", d->f);
+}
+
+void doc_heading(doc *d, int level, const char *id, const char *text)
+{
+	if (d->fmt == DOC_HTML) {
+		fprintf(d->f, "<h%d id=\"%s\">", level, id);
+		esc(d, text);
+		fprintf(d->f, "</h%d>\n", level);
+	} else {
+		int i;
+		for (i = 0; i < (level < 1 ? 1 : level); i++)
+			fputc('#', d->f);
+		fputc(' ', d->f);
+		esc(d, text);
+		fputs("\n\n", d->f);
+	}
+}
+
+static void para(doc *d, const char *cls, const char *fmt, va_list ap)
+{
+	if (d->fmt == DOC_HTML) {
+		if (cls)
+			fprintf(d->f, "<p class=\"%s\">", cls);
+		else
+			fputs("<p>", d->f);
+		vesc(d, fmt, ap);
+		fputs("</p>\n", d->f);
+	} else {
+		const char *mark = !cls ? "" : (!strcmp(cls, "verdict") ? "**" :
+		                                 "_");
+		fputs(mark, d->f);
+		vesc(d, fmt, ap);
+		fprintf(d->f, "%s\n\n", mark);
+	}
+}
+
+void doc_para(doc *d, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	para(d, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void doc_para_class(doc *d, const char *cls, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	para(d, cls, fmt, ap);
+	va_end(ap);
+}
+
+void doc_list_begin(doc *d)
+{
+	if (d->fmt == DOC_HTML)
+		fputs("<ul>\n", d->f);
+}
+
+void doc_item(doc *d, const char *fmt, ...)
+{
+	va_list ap;
+	fputs(d->fmt == DOC_HTML ? "<li>" : "- ", d->f);
+	va_start(ap, fmt);
+	vesc(d, fmt, ap);
+	va_end(ap);
+	fputs(d->fmt == DOC_HTML ? "</li>\n" : "\n", d->f);
+}
+
+void doc_list_end(doc *d)
+{
+	fputs(d->fmt == DOC_HTML ? "</ul>\n" : "\n", d->f);
+}
+
+void doc_table_begin(doc *d, int ncols, const char *const *headers)
+{
+	int i;
+	d->ncols = ncols;
+	if (d->fmt == DOC_HTML) {
+		fputs("<table>\n<tr>", d->f);
+		for (i = 0; i < ncols; i++) {
+			fputs("<th>", d->f);
+			esc(d, headers[i]);
+			fputs("</th>", d->f);
+		}
+		fputs("</tr>\n", d->f);
+	} else {
+		fputc('|', d->f);
+		for (i = 0; i < ncols; i++) {
+			fputc(' ', d->f);
+			esc(d, headers[i]);
+			fputs(" |", d->f);
+		}
+		fputs("\n|", d->f);
+		for (i = 0; i < ncols; i++)
+			fputs("---|", d->f);
+		fputc('\n', d->f);
+	}
+}
+
+void doc_row(doc *d, const char *const *cells)
+{
+	int i;
+	fputs(d->fmt == DOC_HTML ? "<tr>" : "|", d->f);
+	for (i = 0; i < d->ncols; i++) {
+		const char *c = cells[i] ? cells[i] : "";
+		if (d->fmt == DOC_HTML) {
+			fputs("<td>", d->f);
+			esc(d, c);
+			fputs("</td>", d->f);
+		} else {
+			fputc(' ', d->f);
+			esc(d, c);
+			fputs(" |", d->f);
+		}
+	}
+	fputs(d->fmt == DOC_HTML ? "</tr>\n" : "\n", d->f);
+}
+
+void doc_table_end(doc *d)
+{
+	fputs(d->fmt == DOC_HTML ? "</table>\n" : "\n", d->f);
+	d->ncols = 0;
+}
+
+void doc_figure_svg(doc *d, const char *svg, size_t len, const char *caption)
+{
+	const char *start = NULL;
+	size_t i;
+	for (i = 0; i + 4 <= len; i++)
+		if (!memcmp(svg + i, "<svg", 4)) {
+			start = svg + i;
+			break;
+		}
+	if (!start)
+		return;
+	fputs("<figure>\n", d->f);
+	fwrite(start, 1, len - (size_t)(start - svg), d->f);
+	fputs("\n<figcaption>", d->f);
+	esc(d, caption);
+	fputs("</figcaption>\n</figure>\n", d->f);
+}
+
+void doc_figure_link(doc *d, const char *href, const char *caption)
+{
+	if (d->fmt == DOC_HTML) {
+		fprintf(d->f, "<figure><img src=\"%s\" alt=\"", href);
+		esc(d, caption);
+		fputs("\"><figcaption>", d->f);
+		esc(d, caption);
+		fputs("</figcaption></figure>\n", d->f);
+	} else {
+		fputs("![", d->f);
+		esc(d, caption);
+		fprintf(d->f, "](%s)\n\n", href);
+	}
+}

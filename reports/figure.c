@@ -1,0 +1,120 @@
+/*
+** figure.c: put a plot into the report: HTML gets the SVG inline (drawn
+** into a temporary file that is removed at once), Markdown gets an SVG file
+** beside the report and a link to it.  When gnuplot is missing, the first
+** attempt says so once and the rest of the report goes on without images.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rctx.h"
+
+void report_warn(rctx *r, const char *msg)
+{
+	size_t used = strlen(r->warn);
+	if (used + 2 < r->warnlen)
+		snprintf(r->warn + used, r->warnlen - used, "%s%s",
+		         used ? "\n" : "", msg);
+}
+
+const char *report_num(char *buf, size_t len, double v, int digits)
+{
+	if (v != v)
+		snprintf(buf, len, "-");
+	else
+		snprintf(buf, len, "%.*g", digits, v);
+	return buf;
+}
+
+/* Read a whole file; NULL on failure. */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	long n;
+	if (!f)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 &&
+	    fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1))) {
+		*len = fread(buf, 1, (size_t)n, f);
+		buf[*len] = 0;
+	}
+	fclose(f);
+	return buf;
+}
+
+static int draw_inline(rctx *r, const plot_kind *k, const plot_opts *po,
+                       const char *caption, char *err, size_t errlen)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	char path[512];
+	char *svg;
+	size_t len = 0;
+	int fd, rc;
+	snprintf(path, sizeof path, "%s/rooflab-report-XXXXXX",
+	         tmpdir && *tmpdir && strlen(tmpdir) < 400 ? tmpdir : "/tmp");
+	fd = mkstemp(path);
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot create a temporary file");
+		return PLOT_EINTERNAL;
+	}
+	close(fd);
+	rc = plot_render(r->db, k, po, GP_SVG, path, err, errlen);
+	if (rc == PLOT_OK) {
+		svg = slurp(path, &len);
+		if (svg) {
+			doc_figure_svg(&r->d, svg, len, caption);
+			free(svg);
+		} else {
+			snprintf(err, errlen, "cannot read the drawn plot");
+			rc = PLOT_EINTERNAL;
+		}
+	}
+	unlink(path);
+	return rc;
+}
+
+static int draw_file(rctx *r, const plot_kind *k, const plot_opts *po,
+                     const char *caption, char *err, size_t errlen)
+{
+	char name[400], path[1500];
+	int rc;
+	snprintf(name, sizeof name, "%s-%s.svg", r->md_stem, k->name);
+	snprintf(path, sizeof path, "%s/%s", r->md_dir, name);
+	rc = plot_render(r->db, k, po, GP_SVG, path, err, errlen);
+	if (rc == PLOT_OK)
+		doc_figure_link(&r->d, name, caption);
+	return rc;
+}
+
+void report_figure(rctx *r, const char *kind, const plot_opts *po,
+                   const char *caption)
+{
+	const plot_kind *k = plot_kind_find(kind);
+	char err[1200], msg[1400];
+	int rc;
+	if (!k)
+		return;
+	if (!r->plots) {
+		doc_para_class(&r->d, "note", "Plot omitted (%s): %s", kind,
+		               r->plot_note);
+		return;
+	}
+	if (r->d.fmt == DOC_HTML)
+		rc = draw_inline(r, k, po, caption, err, sizeof err);
+	else
+		rc = draw_file(r, k, po, caption, err, sizeof err);
+	if (rc == PLOT_OK)
+		return;
+	if (rc == PLOT_ENOGNUPLOT) {
+		r->plots = 0;
+		snprintf(r->plot_note, sizeof r->plot_note, "%s", err);
+		report_warn(r, err);
+	} else {
+		snprintf(msg, sizeof msg, "plot %s omitted: %s", kind, err);
+		report_warn(r, msg);
+	}
+	doc_para_class(&r->d, "note", "Plot omitted (%s): %s", kind, err);
+}

@@ -1,0 +1,186 @@
+/*
+** more.c: the report's sections beyond the claim run: the design space of
+** the sweeps in the database (heatmap, Pareto frontier), the validation of
+** the model against published measurements, and provenance.
+*/
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../plots/kinds.h"
+#include "rctx.h"
+
+#ifndef RL_VERSION
+#define RL_VERSION "unknown"
+#endif
+#ifndef RL_GIT_REV
+#define RL_GIT_REV "unknown"
+#endif
+
+#define MAX_SWEEPS 6
+
+/* The spec path of sweep run `id` ("" if unknown). */
+static void sweep_name(rctx *r, long id, char *buf, size_t len)
+{
+	sqlite3_stmt *st;
+	buf[0] = 0;
+	if (!pdb_has_column(r->db, "runs", "spec_path") ||
+	    sqlite3_prepare_v2(r->db, "SELECT spec_path FROM runs WHERE id = ?1",
+	                       -1, &st, NULL))
+		return;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		pdb_text(st, 0, buf, len);
+	sqlite3_finalize(st);
+}
+
+void report_design_space(rctx *r)
+{
+	pdb_sweep sw;
+	sqlite3_stmt *st;
+	char err[600], name[512];
+	long ids[MAX_SWEEPS];
+	int n = 0, i;
+	doc_heading(&r->d, 2, "design-space", "Design space (sweeps)");
+	if (pdb_sweep_run(r->db, r->o->dbpath, 0, &sw, err, sizeof err)) {
+		doc_para_class(&r->d, "note", "No sweep in this database; run "
+		               "rooflab sweep SPEC --db %s to add one (examples in "
+		               "sweeps/).", r->o->dbpath);
+		return;
+	}
+	if (!sw.run_col[0]) {
+		ids[n++] = 0;
+	} else {
+		char sql[160];
+		snprintf(sql, sizeof sql, "SELECT DISTINCT \"%s\" FROM results "
+		         "ORDER BY 1 LIMIT %d", sw.run_col, MAX_SWEEPS);
+		if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) == SQLITE_OK) {
+			while (n < MAX_SWEEPS && sqlite3_step(st) == SQLITE_ROW)
+				ids[n++] = (long)sqlite3_column_int64(st, 0);
+			sqlite3_finalize(st);
+		}
+	}
+	doc_para(&r->d, "Each sweep evaluates a grid of designs; the heatmap "
+	         "colors the speedup over two swept parameters with the %gx "
+	         "contour, the Pareto plot keeps the designs no other design "
+	         "beats on both throughput and power or cost.", r->c.target);
+	for (i = 0; i < n; i++) {
+		plot_opts po;
+		char cap[700], col[64];
+		memset(&po, 0, sizeof po);
+		po.dbpath = r->o->dbpath;
+		po.run = ids[i];
+		po.target = r->c.target;
+		sweep_name(r, ids[i], name, sizeof name);
+		snprintf(cap, sizeof cap, "Sweep run %ld%s%s", ids[i],
+		         name[0] ? ": " : "", name);
+		doc_heading(&r->d, 3, "sweep", cap);
+		report_figure(r, "heatmap", &po, cap);
+		if (plot_sweep_guess(r->db, NULL, "watts", col, sizeof col) ||
+		    plot_sweep_guess(r->db, NULL, "usd", col, sizeof col))
+			report_figure(r, "pareto", &po, cap);
+	}
+}
+
+void report_validation(rctx *r)
+{
+	static const char *h[] = {"measurement", "chip", "model", "precision",
+	                          "ISL/OSL", "TP", "measured", "modeled",
+	                          "error", "calibrated on"};
+	pdb_validation v;
+	plot_opts po;
+	sqlite3_stmt *st;
+	char err[600];
+	int n = 0;
+	doc_heading(&r->d, 2, "validation", "Validation against published "
+	            "measurements");
+	if (pdb_validation_run(r->db, r->o->dbpath, 0, &v, err, sizeof err)) {
+		doc_para_class(&r->d, "note", "No validation run in this database; "
+		               "make one with: rooflab validate --db %s",
+		               r->o->dbpath);
+		return;
+	}
+	doc_para(&r->d, "How far the model's throughput is from published "
+	         "measurements (profile %s, validation run %ld of %s): median "
+	         "absolute error %.1f%%, 90th percentile %.1f%%, over %ld rows. "
+	         "Rows the profile was calibrated on are marked; the others are "
+	         "held out.", v.profile, v.id, v.created,
+	         100 * v.median_abs_error, 100 * v.p90_abs_error, v.rows);
+	memset(&po, 0, sizeof po);
+	po.dbpath = r->o->dbpath;
+	po.run = v.id;
+	report_figure(r, "validation", &po, "Model against measured throughput "
+	              "with +-10% and +-25% bands");
+	if (sqlite3_prepare_v2(r->db, "SELECT id, chip, model, precision, isl, "
+	                       "osl, tp, measured, modeled, error, in_calibration "
+	                       "FROM validation WHERE run_id = ?1 ORDER BY id",
+	                       -1, &st, NULL))
+		return;
+	sqlite3_bind_int64(st, 1, v.id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char c[10][96];
+		const char *cells[10];
+		int k;
+		for (k = 0; k < 4; k++)
+			pdb_text(st, k, c[k], sizeof c[k]);
+		snprintf(c[4], sizeof c[4], "%.0f/%.0f", pdb_real(st, 4),
+		         pdb_real(st, 5));
+		report_num(c[5], sizeof c[5], pdb_real(st, 6), 3);
+		report_num(c[6], sizeof c[6], pdb_real(st, 7), 5);
+		report_num(c[7], sizeof c[7], pdb_real(st, 8), 5);
+		if (isfinite(pdb_real(st, 9)))
+			snprintf(c[8], sizeof c[8], "%+.1f%%", 100 * pdb_real(st, 9));
+		else
+			snprintf(c[8], sizeof c[8], "-");
+		snprintf(c[9], sizeof c[9], "%s", sqlite3_column_int(st, 10) ?
+		         "yes" : "no (held out)");
+		for (k = 0; k < 10; k++)
+			cells[k] = c[k];
+		if (n++ == 0)
+			doc_table_begin(&r->d, 10, h);
+		doc_row(&r->d, cells);
+	}
+	sqlite3_finalize(st);
+	if (n)
+		doc_table_end(&r->d);
+}
+
+void report_provenance(rctx *r)
+{
+	static const char *h[] = {"item", "value"};
+	char abs[PATH_MAX], now[64], run[400];
+	const char *cells[2];
+	time_t t = time(NULL);
+	struct tm tm;
+	doc_heading(&r->d, 2, "provenance", "Provenance");
+	gmtime_r(&t, &tm);
+	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (!realpath(r->o->dbpath, abs))
+		snprintf(abs, sizeof abs, "%s", r->o->dbpath);
+	snprintf(run, sizeof run, "%ld, written %s by rooflab %s (git %s)",
+	         r->c.id, r->c.created, r->c.version, r->c.git_rev);
+	doc_table_begin(&r->d, 2, h);
+	cells[0] = "rooflab version";
+	cells[1] = RL_VERSION;
+	doc_row(&r->d, cells);
+	cells[0] = "git revision";
+	cells[1] = RL_GIT_REV;
+	doc_row(&r->d, cells);
+	cells[0] = "database";
+	cells[1] = abs;
+	doc_row(&r->d, cells);
+	cells[0] = "claim run";
+	cells[1] = run;
+	doc_row(&r->d, cells);
+	cells[0] = "report written";
+	cells[1] = now;
+	doc_row(&r->d, cells);
+	doc_table_end(&r->d);
+	doc_para_class(&r->d, "note", "Made by rooflab report from the "
+	               "database above; every number in it comes from that "
+	               "database. Reproduce with: rooflab report --db %s --out "
+	               "%s", r->o->dbpath, r->o->out);
+}

@@ -1,0 +1,50 @@
+/*
+** rctx.h: what the report's sections share while one report is written.
+** Internal to reports/.
+*/
+#ifndef RL_RCTX_H
+#define RL_RCTX_H
+
+#include <sqlite3.h>
+
+#include "../plots/pdb.h"
+#include "../plots/plot.h"
+#include "doc.h"
+#include "report.h"
+
+typedef struct {
+	doc d;
+	sqlite3 *db;
+	const report_opts *o;
+	pdb_claim c;
+	int plots;           /* 1 while plots can be drawn */
+	char plot_note[1400]; /* why plots are missing, once gnuplot failed */
+	char md_dir[1024];   /* Markdown: the directory of the report */
+	char md_stem[256];   /* Markdown: file name without extension */
+	char *warn;
+	size_t warnlen;
+} rctx;
+
+/* Draw one plot kind into the document (figure.c); when it cannot be
+** drawn, a note says why instead. */
+void report_figure(rctx *r, const char *kind, const plot_opts *po,
+                   const char *caption);
+
+/* Add a line to the warnings. */
+void report_warn(rctx *r, const char *msg);
+
+/* Number formatting: "%.*g" into buf, "-" for NAN. */
+const char *report_num(char *buf, size_t len, double v, int digits);
+
+/* The sections (verdict.c, sections.c, more.c). */
+void report_verdict(rctx *r);
+void report_factors(rctx *r);
+void report_assumptions(rctx *r);
+void report_claims(rctx *r);
+void report_sensitivity(rctx *r);
+void report_serving(rctx *r);
+void report_design_space(rctx *r);
+void report_validation(rctx *r);
+void report_provenance(rctx *r);
+
+#endif

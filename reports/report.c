@@ -1,0 +1,156 @@
+/*
+** report.c: write the report of a claim database (see report.h): open the
+** database, find the claim run, then write each section in order into a
+** temporary file that is renamed into place when complete.
+*/
+#include "report.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rctx.h"
+
+static const char *const sections[] = {
+	"Verdict", "Where the speedup comes from", "Assumptions",
+	"Other claims", "Sensitivity", "Serving: roofline and batching",
+	"Design space (sweeps)", "Validation against published measurements",
+	"Provenance",
+};
+
+const char *const *report_sections(size_t *count)
+{
+	*count = sizeof sections / sizeof sections[0];
+	return sections;
+}
+
+/* The mode a new file gets from open(2) (0666 less the umask), not
+** mkstemp's 0600; 0 or -1. */
+static int usual_mode(int fd)
+{
+	mode_t mask = umask(0);
+	umask(mask);
+	return fchmod(fd, 0666 & ~mask);
+}
+
+static int format_of(const char *out, doc_fmt *fmt)
+{
+	const char *dot = strrchr(out, '.');
+	const char *slash = strrchr(out, '/');
+	if (!dot || (slash && dot < slash))
+		return -1;
+	if (!strcmp(dot, ".html") || !strcmp(dot, ".htm"))
+		*fmt = DOC_HTML;
+	else if (!strcmp(dot, ".md"))
+		*fmt = DOC_MD;
+	else
+		return -1;
+	return 0;
+}
+
+/* Directory and stem of the output, for Markdown's image files. */
+static void split_out(rctx *r, const char *out)
+{
+	const char *slash = strrchr(out, '/');
+	const char *base = slash ? slash + 1 : out;
+	const char *dot = strrchr(base, '.');
+	if (slash)
+		snprintf(r->md_dir, sizeof r->md_dir, "%.*s",
+		         (int)(slash - out == 0 ? 1 : slash - out), out);
+	else
+		snprintf(r->md_dir, sizeof r->md_dir, ".");
+	snprintf(r->md_stem, sizeof r->md_stem, "%.*s",
+	         (int)(dot ? dot - base : (long)strlen(base)), base);
+}
+
+static void write_doc(rctx *r, FILE *f, doc_fmt fmt)
+{
+	char title[600];
+	snprintf(title, sizeof title, "Is %s %gx as fast as %s? The rooflab claim report",
+	         r->c.b_label, r->c.target, r->c.a_label);
+	doc_begin(&r->d, f, fmt, title);
+	doc_heading(&r->d, 1, "top", title);
+	doc_para(&r->d, "Scenario %s. An analytical model of both chips, "
+	         "serving the same workload; every figure below comes from the "
+	         "database %s.", r->c.scenario, r->o->dbpath);
+	if (!r->plots)
+		doc_para_class(&r->d, "note", "This report has no plots: %s",
+		               r->plot_note);
+	report_verdict(r);
+	report_factors(r);
+	report_assumptions(r);
+	report_claims(r);
+	report_sensitivity(r);
+	report_serving(r);
+	report_design_space(r);
+	report_validation(r);
+	report_provenance(r);
+	doc_end(&r->d);
+}
+
+int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
+                 size_t warnlen)
+{
+	rctx r;
+	doc_fmt fmt;
+	char tmp[4200], gp[4096];
+	FILE *f;
+	int fd, rc;
+
+	warn[0] = 0;
+	if (format_of(o->out, &fmt)) {
+		snprintf(err, errlen, "--out %s: the name must end in .html or .md",
+		         o->out);
+		return PDB_EINPUT;
+	}
+	memset(&r, 0, sizeof r);
+	r.o = o;
+	r.warn = warn;
+	r.warnlen = warnlen;
+	rc = pdb_open(o->dbpath, &r.db, err, errlen);
+	if (rc)
+		return rc;
+	rc = pdb_claim_run(r.db, o->dbpath, o->run, &r.c, err, errlen);
+	if (rc) {
+		sqlite3_close(r.db);
+		return rc;
+	}
+	split_out(&r, o->out);
+	r.plots = !o->no_plots;
+	if (o->no_plots) {
+		snprintf(r.plot_note, sizeof r.plot_note, "asked for without "
+		         "plots (--no-plots).");
+	} else if (gp_find(gp, sizeof gp)) {
+		r.plots = 0;
+		snprintf(r.plot_note, sizeof r.plot_note, "gnuplot is not "
+		         "installed; install the Debian package %s (apt-get "
+		         "install %s, or make deps) and run the report again.",
+		         GP_PACKAGE, GP_PACKAGE);
+		report_warn(&r, r.plot_note);
+	}
+	if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", o->out) >=
+	    sizeof tmp || (fd = mkstemp(tmp)) < 0 || usual_mode(fd) ||
+	    !(f = fdopen(fd, "w"))) {
+		snprintf(err, errlen, "cannot write %s: %s", o->out,
+		         strerror(errno));
+		sqlite3_close(r.db);
+		return PDB_EINTERNAL;
+	}
+	write_doc(&r, f, fmt);
+	sqlite3_close(r.db);
+	if (ferror(f) | fclose(f)) {
+		snprintf(err, errlen, "cannot write %s", o->out);
+		unlink(tmp);
+		return PDB_EINTERNAL;
+	}
+	if (rename(tmp, o->out) != 0) {
+		snprintf(err, errlen, "cannot write %s: %s", o->out,
+		         strerror(errno));
+		unlink(tmp);
+		return PDB_EINTERNAL;
+	}
+	return PDB_OK;
+}

@@ -1,0 +1,32 @@
+/*
+** report.h: the report of a claim database: a plain-words verdict, the
+** factor waterfall, the assumptions, the other claims, the sensitivity,
+** the serving plots, the design space of any sweep, the validation of the
+** model, and provenance; as one self-contained HTML page (plots inlined
+** as SVG) or as Markdown (plots as SVG files beside it).
+*/
+#ifndef RL_REPORT_H
+#define RL_REPORT_H
+
+#include <stddef.h>
+
+typedef struct {
+	const char *dbpath;
+	const char *out;     /* report.html or report.md (by extension) */
+	long run;            /* claim run; 0: the newest */
+	int no_plots;        /* 1: tables only */
+} report_opts;
+
+/* Names of the sections, in order, as their headings read (for tests and
+** --help). */
+const char *const *report_sections(size_t *count);
+
+/* Write the report atomically (a temporary file renamed into place).
+** Returns 0, 2 (bad input: no such database, no claim run, bad --out) or 1
+** (internal), with a message in err.  Anything that left the report poorer
+** but still written (gnuplot missing, a plot without data) is described in
+** warn (empty when none). */
+int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
+                 size_t warnlen);
+
+#endif

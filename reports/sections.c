@@ -1,0 +1,216 @@
+/*
+** sections.c: the report's sections on the claim run itself: the factor
+** waterfall, the assumptions with their sources, the other claims with
+** verdicts, the sensitivity (tornado and Monte Carlo), and how each chip
+** serves (roofline and batching).
+*/
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../plots/kinds.h"
+#include "rctx.h"
+
+static plot_opts claim_plot(rctx *r)
+{
+	plot_opts po;
+	memset(&po, 0, sizeof po);
+	po.dbpath = r->o->dbpath;
+	po.run = r->c.id;
+	return po;
+}
+
+/* Prepare a statement over one claim table for this run; NULL (and a
+** note) when the table is missing. */
+static sqlite3_stmt *rows(rctx *r, const char *table, const char *sql)
+{
+	sqlite3_stmt *st;
+	if (!pdb_has(r->db, table) ||
+	    sqlite3_prepare_v2(r->db, sql, -1, &st, NULL)) {
+		doc_para_class(&r->d, "note", "This database has no %s table; "
+		               "rooflab claim --db writes it.", table);
+		return NULL;
+	}
+	sqlite3_bind_int64(st, 1, r->c.id);
+	return st;
+}
+
+static void empty_note(rctx *r, int n, const char *what)
+{
+	if (n == 0)
+		doc_para_class(&r->d, "note", "The claim run stored no %s.", what);
+}
+
+void report_factors(rctx *r)
+{
+	static const char *h[] = {"factor", "multiplies the speedup by",
+	                          "cumulative"};
+	plot_opts po = claim_plot(r);
+	sqlite3_stmt *st;
+	char f[32], cum[32];
+	double prod = 1;
+	int n = 0;
+	doc_heading(&r->d, 2, "factors", "Where the speedup comes from");
+	doc_para(&r->d, "Each factor is the Shapley value of one difference "
+	         "between the chips (swapped from %s's value to %s's in every "
+	         "order, log-ratios averaged), so the factors multiply exactly "
+	         "to the total and no order is privileged.", r->c.a_label,
+	         r->c.b_label);
+	report_figure(r, "factors", &po, "Shapley factors of the speedup, "
+	              "multiplied left to right from 1x to the total");
+	st = rows(r, "claim_factors", "SELECT name, factor FROM claim_factors "
+	          "WHERE run_id = ?1 ORDER BY ord");
+	if (!st)
+		return;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *cells[3];
+		double x = pdb_real(st, 1);
+		char name[128];
+		pdb_text(st, 0, name, sizeof name);
+		if (n++ == 0)
+			doc_table_begin(&r->d, 3, h);
+		prod *= x;
+		cells[0] = name;
+		cells[1] = report_num(f, sizeof f, x, 4);
+		cells[2] = report_num(cum, sizeof cum, prod, 4);
+		doc_row(&r->d, cells);
+	}
+	sqlite3_finalize(st);
+	if (n) {
+		const char *cells[3] = {"total", "", cum};
+		report_num(cum, sizeof cum, prod, 4);
+		doc_row(&r->d, cells);
+		doc_table_end(&r->d);
+	}
+	empty_note(r, n, "Shapley factors");
+}
+
+void report_assumptions(rctx *r)
+{
+	static const char *h[] = {"side", "parameter", "value", "unit",
+	                          "range", "source"};
+	sqlite3_stmt *st;
+	char v[32], lo[32], hi[32], range[80];
+	int n = 0;
+	doc_heading(&r->d, 2, "assumptions", "Assumptions");
+	doc_para(&r->d, "The inputs behind each side with their sources; "
+	         "values in SI units; a range is what the Monte Carlo and the "
+	         "sensitivity vary.");
+	st = rows(r, "claim_assumptions", "SELECT side, param, value, unit, low, "
+	          "high, source FROM claim_assumptions WHERE run_id = ?1 "
+	          "ORDER BY side DESC, param");
+	if (!st)
+		return;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char side[64], param[96], unit[32], src[512];
+		const char *cells[6];
+		double l = pdb_real(st, 4), u = pdb_real(st, 5);
+		pdb_text(st, 0, side, sizeof side);
+		pdb_text(st, 1, param, sizeof param);
+		pdb_text(st, 3, unit, sizeof unit);
+		pdb_text(st, 6, src, sizeof src);
+		if (isfinite(l) && isfinite(u) && l != u)
+			snprintf(range, sizeof range, "%s .. %s",
+			         report_num(lo, sizeof lo, l, 4),
+			         report_num(hi, sizeof hi, u, 4));
+		else
+			snprintf(range, sizeof range, "fixed");
+		if (n++ == 0)
+			doc_table_begin(&r->d, 6, h);
+		cells[0] = plot_side_label(&r->c, side);
+		cells[1] = param;
+		cells[2] = report_num(v, sizeof v, pdb_real(st, 2), 4);
+		cells[3] = unit;
+		cells[4] = range;
+		cells[5] = src;
+		doc_row(&r->d, cells);
+	}
+	sqlite3_finalize(st);
+	if (n)
+		doc_table_end(&r->d);
+	empty_note(r, n, "assumptions");
+}
+
+void report_claims(rctx *r)
+{
+	static const char *h[] = {"claim", "source", "what the model says",
+	                          "verdict"};
+	sqlite3_stmt *st;
+	int n = 0;
+	doc_heading(&r->d, 2, "claims", "Other claims");
+	st = rows(r, "claim_claims", "SELECT claim, source, model_value, verdict "
+	          "FROM claim_claims WHERE run_id = ?1 ORDER BY ord");
+	if (!st)
+		return;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char cl[512], src[256], mv[512], vd[128];
+		const char *cells[4] = {cl, src, mv, vd};
+		pdb_text(st, 0, cl, sizeof cl);
+		pdb_text(st, 1, src, sizeof src);
+		pdb_text(st, 2, mv, sizeof mv);
+		pdb_text(st, 3, vd, sizeof vd);
+		if (n++ == 0)
+			doc_table_begin(&r->d, 4, h);
+		doc_row(&r->d, cells);
+	}
+	sqlite3_finalize(st);
+	if (n)
+		doc_table_end(&r->d);
+	empty_note(r, n, "checks of other claims");
+}
+
+void report_sensitivity(rctx *r)
+{
+	static const char *h[] = {"parameter", "low", "high", "speedup at low",
+	                          "speedup at high", "swing"};
+	plot_opts po = claim_plot(r);
+	sqlite3_stmt *st;
+	char c[5][32];
+	int n = 0;
+	doc_heading(&r->d, 2, "sensitivity", "Sensitivity");
+	doc_para(&r->d, "Which assumptions move the answer: each parameter at "
+	         "the low and high end of its range with the others at their "
+	         "stated values, widest swing first; then the Monte Carlo over "
+	         "all ranges at once.");
+	report_figure(r, "tornado", &po, "Speedup with one parameter at its "
+	              "low or high value");
+	st = rows(r, "claim_tornado", "SELECT param, low, high, speedup_low, "
+	          "speedup_high FROM claim_tornado WHERE run_id = ?1 ORDER BY "
+	          "abs(speedup_high - speedup_low) DESC, param");
+	if (st) {
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			char p[96];
+			const char *cells[6] = {p, c[0], c[1], c[2], c[3], c[4]};
+			double sl = pdb_real(st, 3), sh = pdb_real(st, 4);
+			pdb_text(st, 0, p, sizeof p);
+			report_num(c[0], 32, pdb_real(st, 1), 4);
+			report_num(c[1], 32, pdb_real(st, 2), 4);
+			report_num(c[2], 32, sl, 4);
+			report_num(c[3], 32, sh, 4);
+			report_num(c[4], 32, fabs(sh - sl), 3);
+			if (n++ == 0)
+				doc_table_begin(&r->d, 6, h);
+			doc_row(&r->d, cells);
+		}
+		sqlite3_finalize(st);
+		if (n)
+			doc_table_end(&r->d);
+		empty_note(r, n, "sensitivity table");
+	}
+	report_figure(r, "distribution", &po, "Monte Carlo distribution of "
+	              "the speedup with the target and the quantiles");
+}
+
+void report_serving(rctx *r)
+{
+	plot_opts po = claim_plot(r);
+	doc_heading(&r->d, 2, "serving", "Serving: roofline and batching");
+	doc_para(&r->d, "Where each chip's prefill and decode iterations sit "
+	         "against its compute and memory-bandwidth roofs, and how "
+	         "throughput and time per output token grow with the number of "
+	         "sequences in flight.");
+	report_figure(r, "roofline", &po, "Roofline of each chip with the "
+	              "prefill and decode iterations placed on it");
+	report_figure(r, "batch", &po, "Throughput and time per output token "
+	              "against concurrency");
+}

@@ -1,0 +1,169 @@
+/*
+** verdict.c: the report's first section: the verdict in plain words (the
+** speedup under the stated assumptions, its 90% interval, the probability
+** of reaching the target, and what must be true to reach it), from
+** claim_runs, claim_mc, claim_sides and claim_solve.
+*/
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rctx.h"
+
+typedef struct {
+	int have;
+	long samples, seed;
+	double p05, p50, p95, prob, viol;
+} mc_row;
+
+static void read_mc(rctx *r, mc_row *m)
+{
+	sqlite3_stmt *st;
+	memset(m, 0, sizeof *m);
+	if (!pdb_has(r->db, "claim_mc") ||
+	    sqlite3_prepare_v2(r->db, "SELECT samples, seed, p05, p50, p95, "
+	                       "prob_ge_target, violation_rate FROM claim_mc "
+	                       "WHERE run_id = ?1", -1, &st, NULL))
+		return;
+	sqlite3_bind_int64(st, 1, r->c.id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		m->have = 1;
+		m->samples = (long)sqlite3_column_int64(st, 0);
+		m->seed = (long)sqlite3_column_int64(st, 1);
+		m->p05 = pdb_real(st, 2);
+		m->p50 = pdb_real(st, 3);
+		m->p95 = pdb_real(st, 4);
+		m->prob = pdb_real(st, 5);
+		m->viol = pdb_real(st, 6);
+	}
+	sqlite3_finalize(st);
+}
+
+/* A side's value of an output from claim_sides; NAN if absent. */
+static double side_value(rctx *r, const char *side, const char *name)
+{
+	sqlite3_stmt *st;
+	double v = NAN;
+	if (!pdb_has(r->db, "claim_sides") ||
+	    sqlite3_prepare_v2(r->db, "SELECT value FROM claim_sides WHERE "
+	                       "run_id = ?1 AND side = ?2 AND name = ?3", -1,
+	                       &st, NULL))
+		return NAN;
+	sqlite3_bind_int64(st, 1, r->c.id);
+	sqlite3_bind_text(st, 2, side, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = pdb_real(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* The one-line verdict. */
+static const char *word(const pdb_claim *c, const mc_row *m)
+{
+	if (m->have && isfinite(m->prob)) {
+		if (m->prob >= 0.9)
+			return "Supported";
+		if (m->prob >= 0.5)
+			return "Plausible";
+		if (m->prob >= 0.1)
+			return "Possible but unlikely";
+		return "Not supported";
+	}
+	if (!isfinite(c->speedup_total))
+		return "Undetermined";
+	return c->speedup_total >= c->target ? "Reproduced under the stated "
+	       "assumptions" : "Not reproduced under the stated assumptions";
+}
+
+static void must_be_true(rctx *r)
+{
+	sqlite3_stmt *st;
+	char v[32];
+	int n = 0;
+	if (!pdb_has(r->db, "claim_solve") ||
+	    sqlite3_prepare_v2(r->db, "SELECT param, target, value, feasible, "
+	                       "reason FROM claim_solve WHERE run_id = ?1 ORDER "
+	                       "BY feasible DESC, param", -1, &st, NULL)) {
+		doc_item(&r->d, "What must be true for %gx: not computed (no "
+		         "claim_solve table in this database).", r->c.target);
+		return;
+	}
+	sqlite3_bind_int64(st, 1, r->c.id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *p = (const char *)sqlite3_column_text(st, 0);
+		const char *why = (const char *)sqlite3_column_text(st, 4);
+		n++;
+		if (sqlite3_column_int(st, 3))
+			doc_item(&r->d, "What must be true for %gx: %s would have to "
+			         "be %s, the rest as assumed (%s).", pdb_real(st, 1),
+			         p ? p : "?", report_num(v, sizeof v, pdb_real(st, 2),
+			         4), why ? why : "");
+		else
+			doc_item(&r->d, "What must be true for %gx: no value of %s in "
+			         "its range reaches it, the rest as assumed (%s).",
+			         pdb_real(st, 1), p ? p : "?", why ? why : "");
+	}
+	sqlite3_finalize(st);
+	if (n == 0)
+		doc_item(&r->d, "What must be true for %gx: the claim run has no "
+		         "inverse solutions (claim_solve is empty).", r->c.target);
+}
+
+void report_verdict(rctx *r)
+{
+	const pdb_claim *c = &r->c;
+	mc_row m;
+	char iv[80], pr[40], tp[120], so[40];
+	double ta = side_value(r, "a", "throughput.total_tokens_per_s");
+	double tb = side_value(r, "b", "throughput.total_tokens_per_s");
+
+	read_mc(r, &m);
+	snprintf(iv, sizeof iv, "not computed");
+	snprintf(pr, sizeof pr, "not computed");
+	tp[0] = 0;
+	snprintf(so, sizeof so, "not stored");
+	if (m.have && isfinite(m.p05) && isfinite(m.p95))
+		snprintf(iv, sizeof iv, "%.3gx to %.3gx", m.p05, m.p95);
+	if (m.have && isfinite(m.prob))
+		snprintf(pr, sizeof pr, "%.1f%%", 100 * m.prob);
+	if (isfinite(ta) && isfinite(tb))
+		snprintf(tp, sizeof tp, " (%.0f against %.0f tokens/s)", tb, ta);
+	if (isfinite(c->speedup_output))
+		snprintf(so, sizeof so, "%.3gx", c->speedup_output);
+
+	doc_heading(&r->d, 2, "verdict", "Verdict");
+	if (isfinite(c->speedup_total))
+		doc_para_class(&r->d, "verdict", "%s. Is %s %gx as fast as %s? Under the "
+		               "stated assumptions the model gives %.3gx%s; the 90%% "
+		               "interval is %s and the probability of reaching %gx "
+		               "is %s.", word(c, &m), c->b_label, c->target,
+		               c->a_label, c->speedup_total,
+		               c->speedup_total >= c->target ? "" :
+		               ", short of the claim", iv, c->target, pr);
+	else
+		doc_para_class(&r->d, "verdict", "%s: the claim run stored no "
+		               "speedup.", word(c, &m));
+	doc_list_begin(&r->d);
+	if (isfinite(c->speedup_total))
+		doc_item(&r->d, "Speedup under the stated assumptions: %.3gx in "
+		         "total (input + output) tokens per second, Etched's way of "
+		         "counting%s; %s in output tokens only.", c->speedup_total,
+		         tp, so);
+	if (m.have)
+		doc_item(&r->d, "90%% interval: %s (median %.3gx), from %ld Monte "
+		         "Carlo samples over the assumption ranges (seed %ld)%s.",
+		         iv, m.p50, m.samples, m.seed,
+		         isfinite(m.viol) && m.viol > 0 ?
+		         "; some samples violate physical limits, see the "
+		         "sensitivity section" : "");
+	else
+		doc_item(&r->d, "90%% interval: not computed (the claim run has "
+		         "no Monte Carlo).");
+	doc_item(&r->d, "Probability that the speedup reaches %gx: %s.",
+	         c->target, pr);
+	must_be_true(r);
+	doc_list_end(&r->d);
+	doc_para(&r->d, "Scenario: %s; %s against %s (claim run %ld of %s).",
+	         c->scenario, c->b_label, c->a_label, c->id, c->created);
+}
