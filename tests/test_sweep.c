@@ -1,0 +1,335 @@
+/*
+** test_sweep.c: sweep specs and point generation (sweeps/spec.c, points.c).
+**
+** Expected values are worked out by hand in the comments: range counts from
+** (stop - start) / step + 1, log ranges from start * (stop/start)^(k/(n-1)),
+** grid order with the last axis fastest.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../sweeps/points.h"
+#include "../sweeps/spec.h"
+
+static const char base[] = "[base]\nchip = h100-sxm\nmodel = llama3-8b\n";
+
+static rl_sweep_spec *parse(const char *rest, char *err, size_t errlen)
+{
+	char text[4096];
+	snprintf(text, sizeof text, "%s%s", base, rest);
+	return rl_sweep_spec_parse("test.ini", text, err, errlen);
+}
+
+static rl_sweep_spec *must(const char *rest)
+{
+	char err[1024] = "";
+	rl_sweep_spec *s = parse(rest, err, sizeof err);
+	if (!s)
+		fail_msg("spec refused: %s", err);
+	return s;
+}
+
+static void refused(const char *rest, const char *needle)
+{
+	char err[1024] = "";
+	rl_sweep_spec *s = parse(rest, err, sizeof err);
+	assert_null(s);
+	if (!strstr(err, needle))
+		fail_msg("message '%s' lacks '%s'", err, needle);
+}
+
+static void test_linear_range(void **state)
+{
+	rl_axis ax;
+	char err[256];
+	const rl_param *p = rl_param_find_full("chip.hbm_tbps");
+	(void)state;
+	/* 2:8:0.5 -> (8 - 2) / 0.5 + 1 = 13 values: 2, 2.5, ..., 8 */
+	assert_int_equal(rl_sweep_axis_parse(&ax, p, "2:8:0.5", err, sizeof err),
+	                 0);
+	assert_int_equal(ax.count, 13);
+	assert_true(rl_sweep_axis_value(&ax, 0) == 2.0);
+	assert_true(rl_sweep_axis_value(&ax, 3) == 3.5);
+	assert_true(rl_sweep_axis_value(&ax, 12) == 8.0);
+	/* 0.1:0.5:0.1 -> 5 values; the third is exactly the double 0.3 (not
+	** 0.1 + 2 x 0.1 = 0.30000000000000004) */
+	assert_int_equal(rl_sweep_axis_parse(&ax, p, "0.1:0.5:0.1", err,
+	                                     sizeof err), 0);
+	assert_int_equal(ax.count, 5);
+	assert_true(rl_sweep_axis_value(&ax, 2) == 0.3);
+	assert_true(rl_sweep_axis_value(&ax, 4) == 0.5);
+	/* a step that does not divide: 1:2:0.3 -> 1, 1.3, 1.6, 1.9 */
+	assert_int_equal(rl_sweep_axis_parse(&ax, p, "1:2:0.3", err, sizeof err),
+	                 0);
+	assert_int_equal(ax.count, 4);
+	assert_true(rl_sweep_axis_value(&ax, 3) == 1.9);
+	/* a single point */
+	assert_int_equal(rl_sweep_axis_parse(&ax, p, "3:3:1", err, sizeof err),
+	                 0);
+	assert_int_equal(ax.count, 1);
+}
+
+static void test_log_range(void **state)
+{
+	rl_axis ax;
+	char err[256];
+	const rl_param *p = rl_param_find_full("chip.peak_tflops_fp8");
+	const rl_param *b = rl_param_find_full("scenario.batch");
+	(void)state;
+	/* 1:1000:4 log -> 1, 10, 100, 1000 (ratio 1000^(1/3) = 10) */
+	assert_int_equal(rl_sweep_axis_parse(&ax, p, "1:1000:4 log", err,
+	                                     sizeof err), 0);
+	assert_int_equal(ax.count, 4);
+	assert_true(rl_sweep_axis_value(&ax, 0) == 1.0);
+	assert_true(rl_sweep_axis_value(&ax, 1) == 10.0);
+	assert_true(rl_sweep_axis_value(&ax, 2) == 100.0);
+	assert_true(rl_sweep_axis_value(&ax, 3) == 1000.0);
+	/* an integer parameter rounds: 1:4096:13 log -> powers of two */
+	assert_int_equal(rl_sweep_axis_parse(&ax, b, "1:4096:13 log", err,
+	                                     sizeof err), 0);
+	assert_int_equal(ax.count, 13);
+	assert_true(rl_sweep_axis_value(&ax, 5) == 32.0);
+	assert_true(rl_sweep_axis_value(&ax, 12) == 4096.0);
+}
+
+static void test_lists(void **state)
+{
+	rl_axis ax;
+	char err[256];
+	const rl_param *tp = rl_param_find_full("scenario.tp");
+	const rl_param *prec = rl_param_find_full("scenario.precision");
+	(void)state;
+	assert_int_equal(rl_sweep_axis_parse(&ax, tp, "(1, 2, 4, 8)", err,
+	                                     sizeof err), 0);
+	assert_int_equal(ax.count, 4);
+	assert_true(rl_sweep_axis_value(&ax, 3) == 8.0);
+	free(ax.list);
+	/* enum names: the precision choices are auto, fp4, fp8, fp16, bf16 */
+	assert_int_equal(rl_sweep_axis_parse(&ax, prec, "fp8, bf16", err,
+	                                     sizeof err), 0);
+	assert_int_equal(ax.count, 2);
+	assert_true(rl_sweep_axis_value(&ax, 0) == 2.0);
+	assert_true(rl_sweep_axis_value(&ax, 1) == 4.0);
+	free(ax.list);
+}
+
+static void test_bad_ranges(void **state)
+{
+	(void)state;
+	refused("[axes]\nchip.hbm_tbps = 8:2:0.5\n", "inverted range");
+	refused("[axes]\nchip.hbm_tbps = 2:8:0\n", "empty range");
+	refused("[axes]\nchip.hbm_tbps = 2:8:-1\n", "empty range");
+	refused("[axes]\nchip.hbm_tbps = 0:8:3 log\n", "0 < start < stop");
+	refused("[axes]\nchip.hbm_tbps = 1:8:1 log\n", "at least 2 points");
+	refused("[axes]\nchip.hbm_tbps = 2:x:1\n", "not a number");
+	refused("[axes]\nchip.hbm_tbps = ()\n", "empty list");
+	refused("[axes]\nchip.hbm_tbps = 2:2000:1\n", "outside the allowed");
+	refused("[axes]\nscenario.tp = 1:8:0.5\n", "whole number");
+	refused("[axes]\nchip.hbm_tbs = 1, 2\n", "did you mean chip.hbm_tbps");
+	refused("", "no [axes]");
+	refused("[axes]\nchip.hbm_tbps = 1,2\n[sampling]\nmethod = sobol\n",
+	        "needs count");
+	refused("[axes]\nchip.hbm_tbps = 1,2\n[filter]\nkeep = power.wats <= 3\n",
+	        "not a number, a parameter or an output");
+	refused("[axes]\nchip.hbm_tbps = 1,2\n[outputs]\nkeep = latency.ttf_s\n",
+	        "did you mean latency.ttft_s");
+}
+
+/* Grid: 2 x 3 points, the last axis fastest. */
+static void test_grid_order(void **state)
+{
+	rl_sweep_spec *s = must("[axes]\nscenario.tp = 1, 2\n"
+	                        "chip.hbm_tbps = 2:4:1\n");
+	rl_sweep_gen *g = rl_sweep_gen_alloc(s, 0, 1);
+	static const double want[6][2] = {{1, 2}, {1, 3}, {1, 4},
+	                                  {2, 2}, {2, 3}, {2, 4}};
+	double v[2];
+	uint64_t idx, k = 0;
+	(void)state;
+	assert_int_equal(s->npoints, 6);
+	while (rl_sweep_gen_next(g, &idx, v)) {
+		assert_int_equal(idx, k);
+		assert_true(v[0] == want[k][0] && v[1] == want[k][1]);
+		k++;
+	}
+	assert_int_equal(k, 6);
+	/* seek to point 4 = (2, 3) */
+	rl_sweep_gen_seek(g, 4);
+	assert_int_equal(rl_sweep_gen_next(g, &idx, v), 1);
+	assert_int_equal(idx, 4);
+	assert_true(v[0] == 2 && v[1] == 3);
+	rl_sweep_gen_free(g);
+	rl_sweep_spec_free(s);
+}
+
+/* Shards: 10 points in 3 shards: {0,3,6,9}, {1,4,7}, {2,5,8}, with the
+** values of the unsharded sequence. */
+static void test_shards_partition(void **state)
+{
+	rl_sweep_spec *s = must("[axes]\nchip.hbm_tbps = 1:10:1\n");
+	uint64_t shard, idx, seen = 0, count;
+	double v;
+	(void)state;
+	for (shard = 0; shard < 3; shard++) {
+		rl_sweep_gen *g = rl_sweep_gen_alloc(s, shard, 3);
+		count = 0;
+		while (rl_sweep_gen_next(g, &idx, &v)) {
+			assert_int_equal(idx % 3, shard);
+			assert_true(v == (double)(idx + 1));
+			assert_false(seen & (1u << idx));
+			seen |= 1u << idx;
+			count++;
+		}
+		assert_int_equal(count, rl_sweep_shard_points(10, shard, 3));
+		rl_sweep_gen_free(g);
+	}
+	assert_int_equal(seen, 0x3ff);
+	assert_int_equal(rl_sweep_shard_points(10, 0, 3), 4);
+	assert_int_equal(rl_sweep_shard_points(10, 2, 3), 3);
+	rl_sweep_spec_free(s);
+}
+
+static void draw(rl_sweep_spec *s, uint64_t shard, uint64_t shards,
+                 double *out, size_t n)
+{
+	rl_sweep_gen *g = rl_sweep_gen_alloc(s, shard, shards);
+	uint64_t idx;
+	size_t k = 0;
+	while (k < n && rl_sweep_gen_next(g, &idx, out + k * s->naxes))
+		k++;
+	assert_int_equal(k, n);
+	rl_sweep_gen_free(g);
+}
+
+static void test_sobol_reproducible(void **state)
+{
+	const char *fmt = "[axes]\nchip.hbm_tbps = 1:9:1\n"
+	                  "chip.peak_tflops_fp8 = 100:10000:3 log\n"
+	                  "[sampling]\nmethod = sobol\ncount = 64\nseed = %d\n";
+	char rest[512];
+	double a[128], b[128], c[128], sh[64];
+	rl_sweep_spec *s1, *s2, *s3;
+	int i, differ = 0;
+	(void)state;
+	snprintf(rest, sizeof rest, fmt, 7);
+	s1 = must(rest);
+	s2 = must(rest);
+	snprintf(rest, sizeof rest, fmt, 8);
+	s3 = must(rest);
+	assert_int_equal(s1->npoints, 64);
+	draw(s1, 0, 1, a, 64);
+	draw(s2, 0, 1, b, 64);
+	draw(s3, 0, 1, c, 64);
+	assert_memory_equal(a, b, sizeof a);
+	for (i = 0; i < 128; i++)
+		differ += a[i] != c[i];
+	assert_true(differ > 64);
+	/* within the ranges: hbm in [1, 9], peak in [100, 10000] */
+	for (i = 0; i < 64; i++) {
+		assert_true(a[2 * i] >= 1 && a[2 * i] <= 9);
+		assert_true(a[2 * i + 1] >= 100 && a[2 * i + 1] <= 10000);
+	}
+	/* low discrepancy: 64 points put 8 in each eighth of the first axis */
+	{
+		int bins[8] = {0};
+		for (i = 0; i < 64; i++)
+			bins[(int)((a[2 * i] - 1) / 8 * 8)]++;
+		for (i = 0; i < 8; i++)
+			assert_int_equal(bins[i], 8);
+	}
+	/* shard 1 of 2 sees the odd points of the same sequence */
+	draw(s1, 1, 2, sh, 32);
+	for (i = 0; i < 32; i++)
+		assert_true(sh[2 * i] == a[2 * (2 * i + 1)]);
+	rl_sweep_spec_free(s1);
+	rl_sweep_spec_free(s2);
+	rl_sweep_spec_free(s3);
+}
+
+static void test_random_reproducible(void **state)
+{
+	double a[40], b[40], r[20];
+	rl_sweep_spec *s = must("[axes]\nscenario.tp = 1, 2, 4, 8\n"
+	                        "chip.hbm_tbps = 1:2:0.1\n[sampling]\n"
+	                        "method = random\nseed = 3\ncount = 20\n");
+	int i;
+	(void)state;
+	draw(s, 0, 1, a, 20);
+	draw(s, 0, 1, b, 20);
+	assert_memory_equal(a, b, sizeof a);
+	for (i = 0; i < 20; i++) {
+		double tp = a[2 * i];
+		assert_true(tp == 1 || tp == 2 || tp == 4 || tp == 8);
+		assert_true(a[2 * i + 1] >= 1 && a[2 * i + 1] <= 2);
+	}
+	/* shard 0 of 2 sees points 0, 2, 4, ... */
+	draw(s, 0, 2, r, 10);
+	for (i = 0; i < 10; i++)
+		assert_true(r[2 * i + 1] == a[2 * (2 * i) + 1]);
+	rl_sweep_spec_free(s);
+}
+
+static void test_columns_and_hash(void **state)
+{
+	rl_sweep_spec *s = must("[axes]\nchip.hbm_tbps = 1, 2\n[outputs]\n"
+	                        "keep = throughput.output_tokens_per_s, "
+	                        "decode.bound\n");
+	rl_sweep_spec *t = must("; a comment changes nothing\n[axes]\n"
+	                        "chip.hbm_tbps = 1, 2\n[outputs]\n"
+	                        "keep = throughput.output_tokens_per_s, "
+	                        "decode.bound\n");
+	rl_sweep_spec *u = must("[axes]\nchip.hbm_tbps = 1, 3\n");
+	(void)state;
+	assert_int_equal(s->ncols, 3);
+	assert_string_equal(s->cols[0].name, "chip_hbm_tbps");
+	assert_string_equal(s->cols[1].name, "throughput_output_tokens_per_s");
+	assert_string_equal(s->cols[2].name, "decode_bound");
+	assert_string_equal(s->cols[2].decl, "TEXT");
+	assert_string_equal(s->hash, t->hash);
+	assert_string_not_equal(s->hash, u->hash);
+	rl_sweep_spec_free(s);
+	rl_sweep_spec_free(t);
+	rl_sweep_spec_free(u);
+}
+
+/* A filter on a parameter: hbm <= 2 keeps 1 and 2 of 1, 2, 3. */
+static void test_filter(void **state)
+{
+	rl_sweep_spec *s = must("[axes]\nchip.hbm_tbps = 1, 2, 3\n[filter]\n"
+	                        "chip.hbm_tbps <= 2\n");
+	double row[64];
+	int status, kept = 0, k;
+	(void)state;
+	for (k = 1; k <= 3; k++) {
+		row[0] = k;
+		kept += rl_sweep_eval_point(s, row, row, &status);
+		assert_int_equal(status, 0);
+	}
+	assert_int_equal(kept, 2);
+	rl_sweep_spec_free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_linear_range),
+	    cmocka_unit_test(test_log_range),
+	    cmocka_unit_test(test_lists),
+	    cmocka_unit_test(test_bad_ranges),
+	    cmocka_unit_test(test_grid_order),
+	    cmocka_unit_test(test_shards_partition),
+	    cmocka_unit_test(test_sobol_reproducible),
+	    cmocka_unit_test(test_random_reproducible),
+	    cmocka_unit_test(test_columns_and_hash),
+	    cmocka_unit_test(test_filter),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
