@@ -1,0 +1,159 @@
+#!/bin/sh
+# cli_claim.sh: the command-line contract of `rooflab claim` and
+# `rooflab solve` (JSON keys, SQLite tables, the solve round trip through
+# eval) and every bad input (exit 2 and a message).
+. "$(dirname "$0")/clilib.sh"
+
+C="$RL claim --samples 2000 --seed 3"
+expect_exit 0 "claim prints a summary" -- $C
+expect_out "speedup b/a" "summary has the speedup"
+expect_out "Shapley" "summary has the factors"
+expect_out "what must be true" "summary has what must be true"
+expect_out "Monte Carlo, 2000 samples" "summary has Monte Carlo"
+expect_out "3.3% of the H100" "summary checks the other claims"
+
+expect_exit 0 "claim --json" -- $C --json
+for k in '"speedup"' '"total_tokens"' '"output_tokens"' '"a"' '"b"' \
+	'"factors"' '"factor"' '"solve"' '"param"' '"feasible"' '"reason"' \
+	'"monte_carlo"' '"p05"' '"p50"' '"p95"' '"prob_ge_target"' \
+	'"violation_rate"' '"tornado"' '"speedup_low"' '"speedup_high"' \
+	'"claims"' '"model_value"' '"verdict"' '"throughput"'; do
+	expect_out "$k" "json has $k"
+done
+cp "$tmpd/out" "$tmpd/run1.json"
+expect_exit 0 "same seed, same JSON" -- $C --json
+if cmp -s "$tmpd/out" "$tmpd/run1.json"; then echo "ok - reproducible"; else
+	echo "not ok - reproducible"; fails=$((fails + 1)); fi
+
+# a chip against itself: speedup 1, every factor 1
+expect_exit 0 "self comparison" -- $RL claim --a h100-sxm,profile=trtllm-0.10 \
+	--b h100-sxm,profile=trtllm-0.10 --samples 0 --json
+expect_out '"total_tokens": 1,' "self speedup is 1"
+if grep '"factor":' "$tmpd/out" | grep -vq '"factor": 1,$'; then
+	echo "not ok - self factors are 1"; fails=$((fails + 1))
+else echo "ok - self factors are 1"; fi
+
+# SQLite: every table, thinned samples, nothing left on failure
+db="$tmpd/claim.db"
+expect_exit 0 "claim --db" -- $RL claim --samples 30000 --db "$db"
+for t in claim_runs claim_sides claim_factors claim_solve claim_mc \
+	claim_mc_samples claim_tornado claim_claims claim_assumptions \
+	claim_batch claim_roofline; do
+	n=$(sqlite3 "$db" "SELECT count(*) FROM $t")
+	if [ "${n:-0}" -gt 0 ]; then echo "ok - $t has rows"; else
+		echo "not ok - $t is empty"; fails=$((fails + 1)); fi
+done
+n=$(sqlite3 "$db" "SELECT count(*) FROM claim_mc_samples")
+if [ "$n" -le 20000 ]; then echo "ok - samples thinned ($n)"; else
+	echo "not ok - $n samples stored"; fails=$((fails + 1)); fi
+expect_exit 1 "unwritable --db" -- $C --db "$tmpd/no/such/dir/x.db"
+expect_err "cannot open|unable" "unwritable --db says why"
+if [ -e "$tmpd/no/such/dir/x.db" ]; then echo "not ok - left a file"; \
+	fails=$((fails + 1)); else echo "ok - no file left"; fi
+
+# solve: the value put back into eval gives the target (2x)
+expect_exit 0 "solve" -- $RL solve --vary b.chip.peak_tflops_fp8 --target speedup=2 --json
+v=$(sed -n 's/.*"value": \([0-9.e+-]*\).*/\1/p' "$tmpd/out" | head -1)
+ta=$($RL eval --scenario etched-bench --chip h100-sxm --profile trtllm-0.10 --json |
+	sed -n 's/.*"total_tokens_per_s": \([0-9.e+-]*\).*/\1/p')
+tb=$($RL eval --scenario etched-bench --chip sohu --profile etched-claim \
+	--set chip.peak_tflops_fp8="$v" --json |
+	sed -n 's/.*"total_tokens_per_s": \([0-9.e+-]*\).*/\1/p')
+if awk -v a="$ta" -v b="$tb" 'BEGIN { r = b / a / 2; exit !(r > 0.999999 && r < 1.000001) }'; then
+	echo "ok - solved value gives the target ($v TFLOPS)"
+else
+	echo "not ok - solved $v gives $tb / $ta"; fails=$((fails + 1))
+fi
+expect_exit 0 "solve infeasible" -- $RL solve --vary b.chip.hbm_tbps
+expect_out "infeasible" "solve says infeasible"
+expect_exit 0 "solve a design share" -- $RL solve --vary b.design.frac_mac --target 2.5
+expect_out "b.design.frac_mac" "solve names the design parameter"
+
+# a config file
+cat >"$tmpd/c.ini" <<'INI'
+[claim]
+scenario = etched-bench
+target = 10
+samples = 1000
+[a]
+chip = h100-sxm
+profile = trtllm-0.10
+[b]
+chip = sohu
+profile = etched-claim
+chip.link_gbps = 900
+INI
+expect_exit 0 "claim --config" -- $RL claim --config "$tmpd/c.ini" --uncertainty sohu --json
+expect_out '"target": 10' "config sets the target"
+
+# bad input: exit 2 and a message
+expect_exit 2 "bad target" -- $RL claim --target abc
+expect_err "target.*not a number" "bad target says why"
+expect_exit 2 "zero target" -- $RL solve --vary b.chip.hbm_tbps --target speedup=0
+expect_err "target" "zero target says why"
+expect_exit 2 "negative samples" -- $RL claim --samples -5
+expect_err "samples" "negative samples says why"
+expect_exit 2 "fractional seed" -- $RL claim --seed 1.5
+expect_err "seed" "fractional seed says why"
+expect_exit 2 "unknown chip" -- $RL claim --a nosuchchip
+expect_err "unknown chip 'nosuchchip'" "unknown chip says why"
+expect_exit 2 "bad spec item" -- $RL claim --b sohu,bogus=1
+expect_err "unknown item 'bogus'" "bad spec item says why"
+expect_exit 2 "bad spec value" -- $RL claim --b sohu,chip.hbm_tbps=-3
+expect_err "hbm_tbps.*outside" "bad spec value says why"
+expect_exit 2 "empty spec" -- $RL claim --a ""
+expect_err "empty" "empty spec says why"
+expect_exit 2 "unknown option" -- $RL claim --frobnicate
+expect_err "unknown option" "unknown option says why"
+expect_exit 2 "missing value" -- $RL claim --target
+expect_err "needs a value" "missing value says why"
+expect_exit 2 "unknown uncertainty" -- $RL claim --uncertainty nosuch
+expect_err "unknown uncertainty 'nosuch'" "unknown uncertainty says why"
+expect_exit 2 "missing config" -- $RL claim --config "$tmpd/none.ini"
+expect_err "none.ini" "missing config says why"
+printf '[claim]\nbogus = 1\n' >"$tmpd/bad.ini"
+expect_exit 2 "bad config key" -- $RL claim --config "$tmpd/bad.ini"
+expect_err "bad.ini:2.*bogus" "bad config key has file:line"
+printf '[c]\nx = 1\n' >"$tmpd/bad2.ini"
+expect_exit 2 "bad config section" -- $RL claim --config "$tmpd/bad2.ini"
+expect_err "unknown section" "bad config section says why"
+
+u="$tmpd/u.ini"
+printf '[b.chip.hbm_tbps]\ndist = gaussian\nlow = 1\nhigh = 2\nsource = x\n' >"$u"
+expect_exit 2 "unknown distribution" -- $RL claim --uncertainty "$u"
+expect_err "u.ini:2.*gaussian" "unknown distribution has file:line"
+printf '[b.chip.hbm_tbps]\ndist = uniform\nlow = 1\nhigh = 2\n' >"$u"
+expect_exit 2 "no source" -- $RL claim --uncertainty "$u"
+expect_err "needs source" "no source says why"
+printf '[b.chip.hbm_tbps]\ndist = uniform\nlow = 3\nhigh = 2\nsource = x\n' >"$u"
+expect_exit 2 "low above high" -- $RL claim --uncertainty "$u"
+expect_err "low <= high" "low above high says why"
+printf '[b.chip.hbm_tbsp]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n' >"$u"
+expect_exit 2 "unknown parameter" -- $RL claim --uncertainty "$u"
+expect_err "did you mean chip.hbm_tbps" "unknown parameter suggests"
+printf '[c.chip.hbm_tbps]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n' >"$u"
+expect_exit 2 "bad side" -- $RL claim --uncertainty "$u"
+expect_err "a.section.key" "bad side says why"
+printf '[b.chip.hbm_tbps]\ndist = uniform\nlow = -1\nhigh = 2\nsource = x\n' >"$u"
+expect_exit 2 "low out of range" -- $RL claim --uncertainty "$u"
+expect_err "outside the parameter's range" "low out of range says why"
+printf '[b.chip.hbm_tbps]\ndist = normal\nmean = 5\nsd = -1\nsource = x\n' >"$u"
+expect_exit 2 "negative sd" -- $RL claim --uncertainty "$u"
+expect_err "sd >= 0" "negative sd says why"
+printf '[b.scenario.precision]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n' >"$u"
+expect_exit 2 "uncertain choice" -- $RL claim --uncertainty "$u"
+expect_err "choice" "uncertain choice says why"
+
+expect_exit 2 "solve without --vary" -- $RL solve
+expect_err "missing --vary" "solve without --vary says why"
+expect_exit 2 "solve without side" -- $RL solve --vary chip.hbm_tbps
+expect_err "a.section.key or b.section.key" "solve without side says why"
+expect_exit 2 "solve unknown parameter" -- $RL solve --vary b.chip.hbm_tbsp
+expect_err "did you mean chip.hbm_tbps" "solve unknown parameter suggests"
+expect_exit 2 "solve a choice" -- $RL solve --vary b.scenario.precision
+expect_err "choice" "solve a choice says why"
+expect_exit 2 "solve design on a spec chip" -- $RL solve --b sohu,profile=etched-claim --vary b.design.frac_mac
+expect_err "not a chip by design" "solve design on a spec chip says why"
+expect_exit 2 "solve takes no --samples" -- $RL solve --vary b.chip.hbm_tbps --samples 10
+expect_err "unknown option" "solve --samples says why"
+finish

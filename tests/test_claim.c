@@ -1,0 +1,429 @@
+/*
+** test_claim.c: the claim check's computation (model/shapley.c,
+** model/solve.c, model/montecarlo.c).
+**
+** Expectations are identities or derived by hand:
+**  - Shapley factors multiply to the ratio of the metric (an identity of
+**    the method), and for two hand-made metrics they equal the values
+**    worked out below;
+**  - a configuration compared with itself has speedup 1 and factors of 1;
+**  - the solved value, put back into rl_eval(), gives the target;
+**  - Monte Carlo with a fixed seed is reproducible (and independent of the
+**    thread count), its quantiles are ordered;
+**  - a parameter with zero range has zero swing.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/engine.h"
+#include "../model/montecarlo.h"
+#include "../model/params.h"
+#include "../model/shapley.h"
+#include "../model/solve.h"
+
+/* An H100-like 8-chip server serving a Llama-3 70B-shaped model. */
+static void side_a(rl_config *c)
+{
+	rl_config_defaults(c);
+	c->chip.peak_flops_bf16 = 989.4e12;
+	c->chip.peak_flops_fp8 = 1978.9e12;
+	c->chip.hbm_bytes = 85.9e9;
+	c->chip.hbm_Bps = 3.35e12;
+	c->chip.link_Bps = 450e9;
+	c->chip.link_latency_s = 1e-6;
+	c->model.layers = 80;
+	c->model.hidden = 8192;
+	c->model.heads = 64;
+	c->model.kv_heads = 8;
+	c->model.head_dim = 128;
+	c->model.ffn_hidden = 28672;
+	c->model.vocab = 128256;
+	c->scen.precision = RL_PREC_FP8;
+	c->scen.isl = 2048;
+	c->scen.osl = 128;
+	c->scen.tp = 8;
+	c->scen.chips = 8;
+	c->prof.eff_compute = 0.6;
+	c->prof.eff_memory = 0.85;
+	c->prof.max_num_tokens = 2048;
+	c->prof.runtime_reserved_bytes = 3e9;
+}
+
+/* A faster chip that differs from side a in every factor group. */
+static void side_b(rl_config *c)
+{
+	side_a(c);
+	c->chip.peak_flops_bf16 = 4900e12;
+	c->chip.peak_flops_fp8 = 9800e12;
+	c->chip.hbm_bytes = 154.6e9;
+	c->chip.hbm_Bps = 4.8e12;
+	c->chip.link_Bps = 900e9;
+	c->prof.eff_compute = 0.9;
+	c->prof.eff_memory = 1;
+	c->prof.max_num_tokens = 2175;
+	c->prof.runtime_reserved_bytes = 0;
+}
+
+static int tps(const rl_config *cfg, void *ud, double *v)
+{
+	rl_result r;
+	(void)ud;
+	if (rl_eval(cfg, &r) != RL_OK)
+		return -1;
+	*v = r.total_tps;
+	return 0;
+}
+
+static double eval_tps(const rl_config *c)
+{
+	rl_result r;
+	assert_int_equal(rl_eval(c, &r), RL_OK);
+	return r.total_tps;
+}
+
+static void test_factors_multiply_to_speedup(void **state)
+{
+	rl_config a, b;
+	rl_factor f[RL_FACTOR_MAX];
+	double phi[RL_FACTOR_MAX], ratio, prod = 1;
+	size_t k, i;
+	char err[256];
+	(void)state;
+	side_a(&a);
+	side_b(&b);
+	k = rl_claim_factors(f);
+	k = rl_factors_add_other(&a, &b, f, k);
+	assert_int_equal(rl_shapley(&a, &b, f, k, tps, NULL, phi, &ratio, err,
+	                            sizeof err), 0);
+	for (i = 0; i < k; i++)
+		prod *= exp(phi[i]);
+	/* all groups swapped turn a into b: the ratio is the speedup */
+	assert_true(fabs(ratio / (eval_tps(&b) / eval_tps(&a)) - 1) < 1e-12);
+	assert_true(fabs(prod / ratio - 1) < 1e-12);
+	assert_true(ratio > 1);
+}
+
+/* side b differs from a only in scenario.isl, which no group holds */
+static void test_other_factor_collects_the_rest(void **state)
+{
+	rl_config a, b;
+	rl_factor f[RL_FACTOR_MAX];
+	size_t k0, k;
+	(void)state;
+	side_a(&a);
+	side_a(&b);
+	b.scen.isl = 1024;
+	k0 = rl_claim_factors(f);
+	k = rl_factors_add_other(&a, &b, f, k0);
+	assert_int_equal(k, k0 + 1);
+	assert_string_equal(f[k0].name, "other");
+	assert_int_equal(f[k0].n, 1);
+	assert_string_equal(f[k0].p[0]->key, "isl");
+}
+
+static void test_self_comparison_is_one(void **state)
+{
+	rl_config a;
+	rl_factor f[RL_FACTOR_MAX];
+	double phi[RL_FACTOR_MAX], ratio;
+	size_t k, i;
+	char err[256];
+	(void)state;
+	side_a(&a);
+	k = rl_claim_factors(f);
+	assert_int_equal(rl_factors_add_other(&a, &a, f, k), k);
+	assert_int_equal(rl_shapley(&a, &a, f, k, tps, NULL, phi, &ratio, err,
+	                            sizeof err), 0);
+	assert_true(ratio == 1.0);
+	for (i = 0; i < k; i++)
+		assert_true(phi[i] == 0.0);
+}
+
+/* Two hand-made metrics over two one-parameter factors:
+** x = chip.peak_tflops_fp8 (display), y = chip.hbm_tbps; a = (1, 1),
+** b = (2, 3).
+**  - f = x * y is separable: the factors are exactly 2 and 3.
+**  - f = x + y: v(none) = 2, v(x) = 3, v(y) = 4, v(both) = 5, so
+**    phi_x = (log(3/2) + log(5/4)) / 2, phi_y = (log(4/2) + log(5/3)) / 2. */
+static int prod_metric(const rl_config *c, void *ud, double *v)
+{
+	(void)ud;
+	*v = c->chip.peak_flops_fp8 / 1e12 * (c->chip.hbm_Bps / 1e12);
+	return 0;
+}
+
+static int sum_metric(const rl_config *c, void *ud, double *v)
+{
+	(void)ud;
+	*v = c->chip.peak_flops_fp8 / 1e12 + c->chip.hbm_Bps / 1e12;
+	return 0;
+}
+
+static void test_shapley_by_hand(void **state)
+{
+	static const char *const px[] = {"chip.peak_tflops_fp8", NULL};
+	static const char *const py[] = {"chip.hbm_tbps", NULL};
+	static const rl_factor_def defs[] = {{"x", px}, {"y", py}};
+	rl_config a, b;
+	rl_factor f[RL_FACTOR_MAX];
+	double phi[2], ratio;
+	char err[256];
+	size_t k;
+	(void)state;
+	rl_config_defaults(&a);
+	a.chip.peak_flops_fp8 = 1e12;
+	a.chip.hbm_Bps = 1e12;
+	b = a;
+	b.chip.peak_flops_fp8 = 2e12;
+	b.chip.hbm_Bps = 3e12;
+	k = rl_factors_build(defs, 2, NULL, f);
+	assert_int_equal(k, 2);
+	assert_int_equal(rl_shapley(&a, &b, f, k, prod_metric, NULL, phi,
+	                            &ratio, err, sizeof err), 0);
+	assert_true(fabs(exp(phi[0]) - 2) < 1e-12);
+	assert_true(fabs(exp(phi[1]) - 3) < 1e-12);
+	assert_int_equal(rl_shapley(&a, &b, f, k, sum_metric, NULL, phi,
+	                            &ratio, err, sizeof err), 0);
+	assert_true(fabs(phi[0] - (log(1.5) + log(1.25)) / 2) < 1e-12);
+	assert_true(fabs(phi[1] - (log(2.0) + log(5.0 / 3)) / 2) < 1e-12);
+	assert_true(fabs(ratio - 2.5) < 1e-12);
+}
+
+typedef struct {
+	const rl_config *a;
+	double a_tps;
+} sp_ud;
+
+static int speedup(const rl_config *cfg, void *ud, double *v)
+{
+	const sp_ud *s = ud;
+	double t;
+	if (tps(cfg, NULL, &t))
+		return -1;
+	*v = t / s->a_tps;
+	return 0;
+}
+
+static void test_solve_round_trip(void **state)
+{
+	rl_config a, b, c;
+	sp_ud ud;
+	rl_solve_result s;
+	const rl_param *p = rl_param_find("chip", "peak_tflops_fp8");
+	double target, now;
+	char err[256];
+	(void)state;
+	side_a(&a);
+	side_b(&b);
+	ud.a = &a;
+	ud.a_tps = eval_tps(&a);
+	now = eval_tps(&b) / ud.a_tps;
+	/* a target below today's speedup: less peak reaches it */
+	target = 0.8 * now;
+	assert_int_equal(rl_solve(&b, p, 1, 0, speedup, &ud, target, &s, err,
+	                          sizeof err), 0);
+	assert_true(s.feasible);
+	assert_true(s.value < 9800);
+	assert_int_equal(s.direction, 1);
+	c = b;
+	c.chip.peak_flops_fp8 = s.value * 1e12;
+	assert_true(fabs(eval_tps(&c) / ud.a_tps / target - 1) < 1e-9);
+}
+
+/* metric = the parameter itself (TFLOPS): the root is the target */
+static int peak_metric(const rl_config *c, void *ud, double *v)
+{
+	(void)ud;
+	*v = c->chip.peak_flops_fp8 / 1e12;
+	return 0;
+}
+
+static void test_solve_by_hand_and_bounds(void **state)
+{
+	rl_config a, b;
+	rl_solve_result s;
+	sp_ud ud;
+	const rl_param *p = rl_param_find("chip", "peak_tflops_fp8");
+	const rl_param *e = rl_param_find("profile", "eff_compute");
+	char err[256];
+	(void)state;
+	rl_config_defaults(&a);
+	assert_int_equal(rl_solve(&a, p, 1, 0, peak_metric, NULL, 1234.5, &s,
+	                          err, sizeof err), 0);
+	assert_true(s.feasible);
+	assert_true(fabs(s.value / 1234.5 - 1) < 1e-10);
+	/* beyond the range: the upper bound (1e6 TFLOPS) stops it */
+	assert_int_equal(rl_solve(&a, p, 1, 0, peak_metric, NULL, 2e6, &s, err,
+	                          sizeof err), 0);
+	assert_false(s.feasible);
+	assert_int_equal(s.bound, 1);
+	assert_true(isnan(s.value));
+	/* efficiency is at most 1: a 1000x speedup is out of reach */
+	side_a(&a);
+	side_b(&b);
+	ud.a = &a;
+	ud.a_tps = eval_tps(&a);
+	assert_int_equal(rl_solve(&b, e, 1, 0, speedup, &ud, 1000, &s, err,
+	                          sizeof err), 0);
+	assert_false(s.feasible);
+	assert_int_equal(s.bound, 1);
+	/* a choice cannot be solved for */
+	assert_int_equal(rl_solve(&b, rl_param_find("scenario", "precision"), 1,
+	                          0, speedup, &ud, 2, &s, err, sizeof err), -1);
+}
+
+static void uncertain(rl_uparam *u)
+{
+	memset(u, 0, 3 * sizeof *u);
+	u[0].p = rl_param_find("chip", "peak_tflops_fp8");
+	u[0].side = 1;
+	u[0].dist = RL_DIST_TRIANGULAR;
+	u[0].a = 5000;
+	u[0].b = 9800;
+	u[0].c = 12000;
+	u[1].p = rl_param_find("chip", "link_gbps");
+	u[1].side = 1;
+	u[1].dist = RL_DIST_UNIFORM;
+	u[1].a = 100;
+	u[1].b = 900;
+	u[2].p = rl_param_find("profile", "eff_compute");
+	u[2].side = 0;
+	u[2].dist = RL_DIST_NORMAL;
+	u[2].a = 0.6;
+	u[2].b = 0.05;
+	u[0].lo = u[1].lo = u[2].lo = 0.001;
+	u[0].hi = 1e6;
+	u[1].hi = 1e6;
+	u[2].hi = 1;
+}
+
+static void test_mc_reproducible_and_ordered(void **state)
+{
+	rl_config a, b;
+	rl_uparam u[3];
+	rl_mc_opts o;
+	rl_mc_result *r1 = rl_mc_alloc(4000), *r2 = rl_mc_alloc(4000);
+	char err[256];
+	(void)state;
+	side_a(&a);
+	side_b(&b);
+	uncertain(u);
+	memset(&o, 0, sizeof o);
+	o.samples = 4000;
+	o.seed = 42;
+	o.threads = 1;
+	o.target = 2;
+	assert_int_equal(rl_mc_run(&a, &b, u, 3, &o, r1, err, sizeof err), 0);
+	o.threads = 4;
+	assert_int_equal(rl_mc_run(&a, &b, u, 3, &o, r2, err, sizeof err), 0);
+	assert_memory_equal(r1->speedup, r2->speedup, 4000 * sizeof(double));
+	assert_true(r1->p05 == r2->p05 && r1->p50 == r2->p50 &&
+	            r1->p95 == r2->p95);
+	assert_true(r1->p05 <= r1->p50 && r1->p50 <= r1->p95);
+	assert_true(r1->p05 < r1->p95);
+	assert_true(r1->prob_ge_target >= 0 && r1->prob_ge_target <= 1);
+	assert_int_equal(r1->valid + r1->failed, 4000);
+	/* another seed, another draw */
+	o.seed = 43;
+	assert_int_equal(rl_mc_run(&a, &b, u, 3, &o, r2, err, sizeof err), 0);
+	assert_true(memcmp(r1->speedup, r2->speedup, 4000 * sizeof(double)));
+	rl_mc_free(r1);
+	rl_mc_free(r2);
+}
+
+/* Sample moments against the distributions' (by hand): triangular
+** (5000, 9800, 12000) has mean (5000 + 9800 + 12000) / 3 = 8933.3;
+** uniform (100, 900) mean 500. */
+static void test_draws(void **state)
+{
+	rl_uparam u[3];
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	double s0 = 0, s1 = 0, lo0 = 1e99, hi0 = -1e99;
+	int i, n = 200000;
+	(void)state;
+	uncertain(u);
+	gsl_rng_set(r, 7);
+	for (i = 0; i < n; i++) {
+		double x = rl_uparam_draw(&u[0], r), y = rl_uparam_draw(&u[1], r);
+		s0 += x;
+		s1 += y;
+		lo0 = x < lo0 ? x : lo0;
+		hi0 = x > hi0 ? x : hi0;
+	}
+	gsl_rng_free(r);
+	assert_true(fabs(s0 / n - 26800.0 / 3) < 20);
+	assert_true(fabs(s1 / n - 500) < 3);
+	assert_true(lo0 >= 5000 && hi0 <= 12000);
+}
+
+static void test_tornado_zero_range(void **state)
+{
+	rl_config a, b;
+	rl_uparam u[3];
+	rl_tornado_row rows[3];
+	char err[256];
+	size_t i;
+	(void)state;
+	side_a(&a);
+	side_b(&b);
+	uncertain(u);
+	/* the link bandwidth pinned: uniform(450, 450) */
+	u[1].a = u[1].b = 450;
+	assert_int_equal(rl_tornado(&a, &b, u, 3, rows, err, sizeof err), 0);
+	for (i = 0; i < 3; i++)
+		if (rows[i].index == 1) {
+			assert_true(rows[i].swing == 0);
+			assert_true(rows[i].speedup_low == rows[i].speedup_high);
+		}
+	/* sorted by swing, largest first; the pinned one is last */
+	assert_true(rows[0].swing >= rows[1].swing);
+	assert_true(rows[1].swing >= rows[2].swing);
+	assert_int_equal(rows[2].index, 1);
+}
+
+static void test_violations(void **state)
+{
+	rl_config c;
+	rl_result r;
+	(void)state;
+	rl_config_defaults(&c);
+	c.chip.by_design = 1;
+	c.design.die_m2 = 900e-6;          /* over the 858 mm2 reticle */
+	c.node.reticle_m2 = 858e-6;
+	c.design.frac_mac = 0.6;
+	c.design.frac_sram = 0.5;          /* shares add up to 1.1 */
+	assert_int_equal(rl_violations(&c, NULL, 0),
+	                 RL_VIOL_RETICLE | RL_VIOL_AREA);
+	/* a chip without a TDP, drawing more than the cap */
+	rl_config_defaults(&c);
+	memset(&r, 0, sizeof r);
+	r.power_w = 1200;
+	assert_int_equal(rl_violations(&c, &r, 1000), RL_VIOL_POWER);
+	assert_int_equal(rl_violations(&c, &r, 0), 0);
+	r.power_w = NAN; /* unknown power is no violation */
+	assert_int_equal(rl_violations(&c, &r, 1000), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_factors_multiply_to_speedup),
+	    cmocka_unit_test(test_other_factor_collects_the_rest),
+	    cmocka_unit_test(test_self_comparison_is_one),
+	    cmocka_unit_test(test_shapley_by_hand),
+	    cmocka_unit_test(test_solve_round_trip),
+	    cmocka_unit_test(test_solve_by_hand_and_bounds),
+	    cmocka_unit_test(test_mc_reproducible_and_ordered),
+	    cmocka_unit_test(test_draws),
+	    cmocka_unit_test(test_tornado_zero_range),
+	    cmocka_unit_test(test_violations),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
