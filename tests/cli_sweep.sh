@@ -1,0 +1,193 @@
+#!/bin/sh
+# cli_sweep.sh: the command-line contract of sweep, merge and export:
+# shards run with GNU parallel and merged equal the unsharded run row for
+# row; a sweep killed with SIGKILL and resumed has every point exactly once;
+# refusals (changed spec on resume, mismatched shards) and bad inputs
+# (exit 2 and a message).
+. "$(dirname "$0")/clilib.sh"
+
+d=$tmpd
+q() { sqlite3 "$@"; }
+
+# 12 x 25 = 300 design points, a baseline, a filter that keeps them all
+cat >"$d/small.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+set = scenario.precision=fp8
+[axes]
+chip.hbm_tbps = 1:12:1
+scenario.batch = 1:4096:25 log
+[filter]
+keep = chip.hbm_tbps >= 1
+[outputs]
+keep = throughput.output_tokens_per_s, latency.tpot_s, decode.bound
+[baseline]
+chip = a100-sxm
+model = llama3-8b
+set = scenario.precision=fp16
+EOF
+
+expect_exit 0 "unsharded sweep" -- $RL sweep "$d/small.ini" --db "$d/full.db"
+expect_err "300 points evaluated, 300 stored" "sweep reports its points"
+n=$(q "$d/full.db" "SELECT count(*) FROM results")
+[ "$n" = 300 ] && echo "ok - results has one row per design point" ||
+	{ echo "not ok - results has $n rows, expected 300"; fails=$((fails + 1)); }
+hdr=$(q -header "$d/full.db" "SELECT * FROM results LIMIT 1" | head -1)
+case $hdr in
+run_id\|idx\|status\|chip_hbm_tbps\|scenario_batch\|throughput_output_tokens_per_s\|latency_tpot_s\|decode_bound\|speedup_total_tokens\|speedup_output_tokens\|run_chip*)
+	echo "ok - results columns are named after parameters and outputs" ;;
+*)	echo "not ok - results columns: $hdr"; fails=$((fails + 1)) ;;
+esac
+# grid order, last axis fastest: point 25 is hbm 2 TB/s, batch 1
+row=$(q "$d/full.db" "SELECT chip_hbm_tbps, scenario_batch FROM points WHERE idx = 25")
+[ "$row" = "2.0|1" ] && echo "ok - grid order" ||
+	{ echo "not ok - point 25 is $row, expected 2.0|1"; fails=$((fails + 1)); }
+# speedup = point / baseline, checked against the stored baseline column
+bad=$(q "$d/full.db" "SELECT count(*) FROM points p JOIN runs r ON r.id = p.run_id
+	WHERE abs(p.speedup_output_tokens * r.baseline_output_tokens_per_s
+	- p.throughput_output_tokens_per_s) > 1e-9 * p.throughput_output_tokens_per_s")
+[ "$bad" = 0 ] && echo "ok - speedup is point / baseline" ||
+	{ echo "not ok - $bad speedups differ from point / baseline"; fails=$((fails + 1)); }
+meta=$(q "$d/full.db" "SELECT version <> '' AND git_rev <> '' AND length(spec_hash) = 16
+	AND finished IS NOT NULL AND points = 300 AND shard_count = 1 FROM runs")
+[ "$meta" = 1 ] && echo "ok - runs records version, revision, hash, times" ||
+	{ echo "not ok - runs row incomplete"; fails=$((fails + 1)); }
+enum=$(q "$d/full.db" "SELECT typeof(decode_bound) FROM points LIMIT 1")
+[ "$enum" = text ] && echo "ok - enum outputs stored as text" ||
+	{ echo "not ok - decode_bound is $enum"; fails=$((fails + 1)); }
+
+# four shards with GNU parallel, merged: the same rows in the same order
+parallel -j4 "$RL sweep $d/small.ini --db $d/part{}.db --shard {}/4 --jobs 2 2>/dev/null" ::: 0 1 2 3
+expect_exit 0 "merge four shards" -- $RL merge "$d/merged.db" "$d/part3.db" "$d/part1.db" "$d/part0.db" "$d/part2.db"
+q "$d/full.db" "SELECT * FROM points" >"$d/full.txt"
+q "$d/merged.db" "SELECT * FROM points" >"$d/merged.txt"
+if cmp -s "$d/full.txt" "$d/merged.txt" && [ -s "$d/full.txt" ]; then
+	echo "ok - merged shards equal the unsharded run row for row"
+else
+	echo "not ok - merged shards differ from the unsharded run"; fails=$((fails + 1))
+fi
+expect_exit 0 "export csv" -- $RL export --db "$d/merged.db" --format csv
+expect_out "^run_id,idx,status,chip_hbm_tbps" "csv header"
+[ "$(wc -l <"$tmpd/out")" -eq 301 ] && echo "ok - csv has 300 rows" ||
+	{ echo "not ok - csv rows"; fails=$((fails + 1)); }
+expect_exit 0 "export json" -- $RL export --db "$d/merged.db" --run 1 --format json
+expect_out '"spec_hash"' "json has the run"
+expect_out '"decode_bound": "' "json has the points"
+
+# merge refusals
+expect_exit 2 "missing shard" -- $RL merge "$d/m1.db" "$d/part0.db" "$d/part1.db" "$d/part3.db"
+expect_err "missing shard\(s\) 2 of 4" "names the missing shard"
+expect_exit 2 "duplicated shard" -- $RL merge "$d/m1.db" "$d/part0.db" "$d/part1.db" "$d/part1.db" "$d/part2.db" "$d/part3.db"
+expect_err "shard 1/4 is given twice" "names the duplicated shard"
+sed 's/1:12:1/1:12:2/' "$d/small.ini" >"$d/other.ini"
+$RL sweep "$d/other.ini" --db "$d/other3.db" --shard 3/4 2>/dev/null
+expect_exit 2 "shards of different specs" -- $RL merge "$d/m1.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/other3.db"
+expect_err "different sweep specs" "says the specs differ"
+expect_exit 2 "merge into an existing file" -- $RL merge "$d/merged.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/part3.db"
+expect_err "exists" "refuses to overwrite"
+[ ! -e "$d/m1.db" ] && echo "ok - refused merges leave no file" ||
+	{ echo "not ok - m1.db was written"; fails=$((fails + 1)); }
+
+# killed with SIGKILL halfway, then resumed: every point exactly once
+cat >"$d/long.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+chip.hbm_tbps = 1:20.9:0.1
+scenario.batch = 1:100:1
+[outputs]
+keep = throughput.output_tokens_per_s
+EOF
+ROOFLAB_SWEEP_BATCH_SLEEP_MS=30 $RL sweep "$d/long.ini" --db "$d/kill.db" --batch 500 2>/dev/null &
+pid=$!
+i=0
+while [ $i -lt 200 ]; do
+	n=$(q "$d/kill.db" "SELECT count(*) FROM points" 2>/dev/null || echo 0)
+	[ "${n:-0}" -ge 2000 ] && break
+	sleep 0.05
+	i=$((i + 1))
+done
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+n=$(q "$d/kill.db" "SELECT count(*) FROM points")
+if [ "$n" -gt 0 ] && [ "$n" -lt 20000 ]; then
+	echo "ok - killed halfway ($n of 20000 points committed)"
+else
+	echo "not ok - kill came at $n of 20000 points"; fails=$((fails + 1))
+fi
+expect_exit 0 "resume after SIGKILL" -- $RL sweep "$d/long.ini" --db "$d/kill.db" --resume
+expect_err "\(resumed\)" "says it resumed"
+r=$(q "$d/kill.db" "SELECT count(*), count(DISTINCT idx), min(idx), max(idx) FROM points")
+[ "$r" = "20000|20000|0|19999" ] && echo "ok - every point exactly once after resume" ||
+	{ echo "not ok - after resume: $r"; fails=$((fails + 1)); }
+$RL sweep "$d/long.ini" --db "$d/straight.db" 2>/dev/null
+a=$(q "$d/kill.db" "SELECT idx, status, chip_hbm_tbps, scenario_batch, throughput_output_tokens_per_s FROM points ORDER BY idx" | cksum)
+b=$(q "$d/straight.db" "SELECT idx, status, chip_hbm_tbps, scenario_batch, throughput_output_tokens_per_s FROM points ORDER BY idx" | cksum)
+[ "$a" = "$b" ] && echo "ok - resumed run equals an uninterrupted run" ||
+	{ echo "not ok - resumed run differs"; fails=$((fails + 1)); }
+expect_exit 0 "resume of a complete run" -- $RL sweep "$d/long.ini" --db "$d/kill.db" --resume
+expect_err "already complete" "says it is complete"
+expect_exit 2 "resume with a changed spec" -- $RL sweep "$d/other.ini" --db "$d/kill.db" --resume
+expect_err "different spec .*refusing to resume" "refuses the changed spec"
+
+# a file size limit (as a full disk) stops the run cleanly; it resumes
+( ulimit -f 400; trap '' XFSZ; $RL sweep "$d/long.ini" --db "$d/full-disk.db" --batch 1000 ) \
+	>"$tmpd/out" 2>"$tmpd/err"
+rc=$?
+[ "$rc" -eq 1 ] && echo "ok - a write failure exits 1" ||
+	{ echo "not ok - a write failure exited $rc"; fails=$((fails + 1)); }
+expect_err "disk|I/O error" "says the disk failed"
+expect_exit 0 "resume after the disk failure" -- $RL sweep "$d/long.ini" --db "$d/full-disk.db" --resume
+r=$(q "$d/full-disk.db" "SELECT count(*), count(DISTINCT idx) FROM points")
+[ "$r" = "20000|20000" ] && echo "ok - every point once after the disk failure" ||
+	{ echo "not ok - after the disk failure: $r"; fails=$((fails + 1)); }
+
+# bad input: exit 2 and a message
+expect_exit 2 "missing spec file" -- $RL sweep "$d/nope.ini" --db "$d/x.db"
+expect_err "cannot open" "says it cannot open the spec"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbs = 1, 2\n' >"$d/bad1.ini"
+expect_exit 2 "unknown axis" -- $RL sweep "$d/bad1.ini" --db "$d/x.db"
+expect_err "bad1.ini:5: unknown axis 'chip.hbm_tbs'; did you mean chip.hbm_tbps" "suggests a close name"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 8:2:1\n' >"$d/bad2.ini"
+expect_exit 2 "inverted range" -- $RL sweep "$d/bad2.ini" --db "$d/x.db"
+expect_err "bad2.ini:5: .*inverted range" "says inverted"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 2:8:0\n' >"$d/bad3.ini"
+expect_exit 2 "empty range" -- $RL sweep "$d/bad3.ini" --db "$d/x.db"
+expect_err "empty range" "says empty"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 0.001:1000:0.001\nscenario.batch = 1:1000:1\n' >"$d/huge.ini"
+expect_exit 2 "over the point limit" -- $RL sweep "$d/huge.ini" --db "$d/x.db"
+expect_err "1000000000 design points, over the limit of 100000000.*--force" "says how many points"
+[ ! -e "$d/x.db" ] && echo "ok - refused sweeps create no database" ||
+	{ echo "not ok - x.db was created"; fails=$((fails + 1)); }
+expect_exit 2 "bad shard" -- $RL sweep "$d/small.ini" --db "$d/x.db" --shard 4/4
+expect_err "0 <= I < N" "explains the shard"
+expect_exit 2 "bad jobs" -- $RL sweep "$d/small.ini" --db "$d/x.db" --jobs 0
+expect_exit 2 "no database" -- $RL sweep "$d/small.ini"
+expect_err "missing --db" "asks for --db"
+q "$d/foreign.db" "CREATE TABLE t(a); INSERT INTO t VALUES(1);"
+before=$(cksum <"$d/foreign.db")
+expect_exit 2 "another tool's database" -- $RL sweep "$d/small.ini" --db "$d/foreign.db"
+expect_err "not a rooflab sweep database.*left unchanged" "refuses a foreign database"
+[ "$before" = "$(cksum <"$d/foreign.db")" ] && echo "ok - the foreign database is unchanged" ||
+	{ echo "not ok - the foreign database changed"; fails=$((fails + 1)); }
+cp "$d/full.db" "$d/old.db"
+q "$d/old.db" "PRAGMA user_version = 0"
+expect_exit 2 "an older schema" -- $RL sweep "$d/small.ini" --db "$d/old.db"
+expect_err "schema version 0" "names the schema version"
+echo "not a database at all, just text that is long enough to be read" >"$d/text.db"
+expect_exit 2 "not an SQLite file" -- $RL sweep "$d/small.ini" --db "$d/text.db"
+expect_err "not an SQLite database" "says so"
+(echo "BEGIN EXCLUSIVE; INSERT INTO runs(spec) SELECT 1 WHERE 0;"; sleep 3) | q "$d/full.db" &
+lockpid=$!
+sleep 0.5
+expect_exit 2 "a locked database" -- $RL sweep "$d/small.ini" --db "$d/full.db" --busy-timeout 200
+expect_err "locked" "says it is locked"
+kill $lockpid 2>/dev/null
+wait $lockpid 2>/dev/null
+expect_exit 2 "export of a missing run" -- $RL export --db "$d/full.db" --run 9 --format csv
+expect_err "no run 9" "names the run"
+expect_exit 2 "export format" -- $RL export --db "$d/full.db" --format xml
+expect_exit 2 "export of a missing file" -- $RL export --db "$d/nope.db" --format csv
+finish
