@@ -16,12 +16,13 @@ static void help(FILE *f)
 	size_t n, i;
 	const char *const *s = report_sections(&n);
 	fputs("usage: rooflab report --db FILE --out report.html|report.md "
-	      "[--run ID] [--no-plots]\n\n"
+	      "[--run ID]\n         [--sweeps FILE] [--no-plots]\n\n"
 	      "A self-contained HTML page (plots inline as SVG, nothing fetched "
 	      "from the network)\nor Markdown (plots as SVG files beside it) "
 	      "from a database written by\nrooflab claim --db (and, when present,"
 	      " rooflab validate --db and rooflab sweep --db).\n--run picks the "
-	      "claim run (default: the newest).  Without gnuplot (Debian\npackage"
+	      "claim run (default: the newest); --sweeps a database of\nrooflab sweep runs "
+	      "(default: --db).  Without gnuplot (Debian\npackage"
 	      " gnuplot-nox) the report is written with tables and no plots.\n\n"
 	      "sections:\n", f);
 	for (i = 0; i < n; i++)
@@ -46,6 +47,8 @@ int cmd_report(int argc, char **argv)
 			o.no_plots = 1;
 		} else if ((v = opt_value("--db", argc, argv, &i, &missing))) {
 			o.dbpath = v;
+		} else if ((v = opt_value("--sweeps", argc, argv, &i, &missing))) {
+			o.sweeps = v;
 		} else if ((v = opt_value("--out", argc, argv, &i, &missing))) {
 			o.out = v;
 		} else if ((v = opt_value("--run", argc, argv, &i, &missing))) {

@@ -59,14 +59,14 @@ int plot_build_batch(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	fputs("set multiplot layout 1,2 title ", s);
 	gp_quote(s, t);
 	fputs("\nset logscale x 2\nset format x '%g'\nset logscale y\n"
-	      "set format y '%g'\nset key top left\n"
+	      "set format y '%g'\nset key bottom right\n"
 	      "set xlabel 'sequences in flight (concurrency)'\n"
 	      "set ylabel 'throughput, whole system (tokens/s)'\n"
 	      "set title 'throughput: total (solid) and output (dashed) tokens/s'\n"
 	      "plot ", s);
 	for (i = 0; i < n; i++) {
-		const char *lab = plot_side_label(&c, sides[i]);
-		char tt[200];
+		char lab[128], tt[200];
+		plot_side_label(db, &c, sides[i], lab, sizeof lab);
 		fprintf(s, "%s$b%d using 1:3 with linespoints pt 7 lw 2 lc rgb "
 		        "'%s' title ", i ? ", \\\n  " : "", i, plot_color(i));
 		snprintf(tt, sizeof tt, "%s total", lab);
@@ -76,12 +76,12 @@ int plot_build_batch(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		snprintf(tt, sizeof tt, "%s output", lab);
 		gp_quote(s, tt);
 	}
-	fputs("\nset ylabel 'time per output token (ms)'\n"
+	fputs("\nset key top left\nset ylabel 'time per output token (ms)'\n"
 	      "set title 'latency: time per output token'\nplot ", s);
 	for (i = 0; i < n; i++) {
 		fprintf(s, "%s$b%d using 1:4 with linespoints pt 7 lw 2 lc rgb "
 		        "'%s' title ", i ? ", \\\n  " : "", i, plot_color(i));
-		gp_quote(s, plot_side_label(&c, sides[i]));
+		gp_quote(s, plot_side_label(db, &c, sides[i], t, sizeof t));
 	}
 	fputs("\nunset multiplot\n", s);
 	return PLOT_OK;

@@ -26,15 +26,19 @@ static int pick(char swept[][64], size_t ns, const char *not, char *out)
 static int columns(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
                    char *x, char *y, char *z, char *err, size_t errlen)
 {
+	static const char *const tput[] = {"throughput_output_tokens_per_s",
+	                                   NULL};
 	char swept[8][64];
 	size_t ns = plot_swept_params(db, sw, swept, 8);
 	x[0] = y[0] = 0;
 	if (o->z) {
 		if (plot_sweep_column(db, o->z, z, 64, err, errlen))
 			return PLOT_EINPUT;
-	} else if (!plot_sweep_guess(db, NULL, "speedup", z, 64)) {
-		snprintf(err, errlen, "%s: the sweep has no speedup column; name "
-		         "the output to color with --z COLUMN", o->dbpath);
+	} else if (!plot_sweep_guess(db, sw, NULL, "speedup", z, 64) &&
+	           !plot_sweep_guess(db, sw, tput, NULL, z, 64)) {
+		snprintf(err, errlen, "%s: the sweep has no speedup or throughput "
+		         "column; name the output to color with --z COLUMN",
+		         o->dbpath);
 		return PLOT_EINPUT;
 	}
 	if (o->y && plot_sweep_column(db, o->y, y, 64, err, errlen))

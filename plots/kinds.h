@@ -36,8 +36,10 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 /* Shared look: grid, key, line widths. */
 void plot_style(FILE *s);
 
-/* A side's name: the claim's label for "a"/"b", else the side itself. */
-const char *plot_side_label(const pdb_claim *c, const char *side);
+/* A side's name into buf: the claim's label for "a"/"b", else its label
+** in claim_roofline (db may be NULL), else the side itself. */
+const char *plot_side_label(sqlite3 *db, const pdb_claim *c,
+                            const char *side, char *buf, size_t len);
 
 /* The nth color of a small palette. */
 const char *plot_color(int n);
@@ -57,9 +59,14 @@ int plot_sweep_column(sqlite3 *db, const char *name, char *col, size_t len,
 ** more than one value); returns how many were written (at most max). */
 size_t plot_swept_params(sqlite3 *db, const pdb_sweep *sw, char out[][64],
                          size_t max);
-/* The first column of `results` among candidates or containing a word. */
-int plot_sweep_guess(sqlite3 *db, const char *const *exact,
-                     const char *contains, char *col, size_t len);
+/* 1 when column `col` of the sweep's rows has any value. */
+int plot_sweep_has_data(sqlite3 *db, const pdb_sweep *sw, const char *col);
+/* The first column of `results` with values in the sweep, among the
+** candidates `exact` (NULL-terminated, may be NULL), else the first whose
+** name contains `contains` (may be NULL); 1 found, 0 not. */
+int plot_sweep_guess(sqlite3 *db, const pdb_sweep *sw,
+                     const char *const *exact, const char *contains,
+                     char *col, size_t len);
 /* " WHERE run = N" (or "") for a sweep. */
 void plot_sweep_where(const pdb_sweep *sw, char *buf, size_t len);
 /* Axis label of a column: its dotted name and unit. */

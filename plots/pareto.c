@@ -13,8 +13,8 @@
 
 #define MAX_CLOUD 20000
 
-static int axes(sqlite3 *db, const plot_opts *o, char *x, char *y,
-                char *err, size_t errlen)
+static int axes(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
+                char *x, char *y, char *err, size_t errlen)
 {
 	static const char *const xs[] = {"power_watts", "power_w", NULL};
 	static const char *const ys[] = {"throughput_output_tokens_per_s",
@@ -22,8 +22,8 @@ static int axes(sqlite3 *db, const plot_opts *o, char *x, char *y,
 	if (o->x) {
 		if (plot_sweep_column(db, o->x, x, 64, err, errlen))
 			return PLOT_EINPUT;
-	} else if (!plot_sweep_guess(db, xs, "watts", x, 64) &&
-	           !plot_sweep_guess(db, NULL, "usd", x, 64)) {
+	} else if (!plot_sweep_guess(db, sw, xs, "watts", x, 64) &&
+	           !plot_sweep_guess(db, sw, NULL, "usd", x, 64)) {
 		snprintf(err, errlen, "%s: the sweep has no power or cost column; "
 		         "name the cost axis with --x COLUMN", o->dbpath);
 		return PLOT_EINPUT;
@@ -31,7 +31,7 @@ static int axes(sqlite3 *db, const plot_opts *o, char *x, char *y,
 	if (o->y) {
 		if (plot_sweep_column(db, o->y, y, 64, err, errlen))
 			return PLOT_EINPUT;
-	} else if (!plot_sweep_guess(db, ys, "tokens_per_s", y, 64)) {
+	} else if (!plot_sweep_guess(db, sw, ys, "tokens_per_s", y, 64)) {
 		snprintf(err, errlen, "%s: the sweep has no throughput column; "
 		         "name the benefit axis with --y COLUMN", o->dbpath);
 		return PLOT_EINPUT;
@@ -88,7 +88,7 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
 	if (rc)
 		return rc;
-	rc = axes(db, o, x, y, err, errlen);
+	rc = axes(db, o, &sw, x, y, err, errlen);
 	if (rc)
 		return rc;
 	plot_sweep_where(&sw, where, sizeof where);

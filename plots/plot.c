@@ -96,13 +96,26 @@ void plot_style(FILE *s)
 	      "set style line 99 lc rgb 'black' dt 2 lw 2\n", s);
 }
 
-const char *plot_side_label(const pdb_claim *c, const char *side)
+const char *plot_side_label(sqlite3 *db, const pdb_claim *c,
+                            const char *side, char *buf, size_t len)
 {
+	sqlite3_stmt *st;
+	snprintf(buf, len, "%s", side);
 	if (!strcmp(side, "a") && c->a_label[0])
-		return c->a_label;
-	if (!strcmp(side, "b") && c->b_label[0])
-		return c->b_label;
-	return side;
+		snprintf(buf, len, "%s", c->a_label);
+	else if (!strcmp(side, "b") && c->b_label[0])
+		snprintf(buf, len, "%s", c->b_label);
+	else if (db && pdb_has(db, "claim_roofline") &&
+	         sqlite3_prepare_v2(db, "SELECT label FROM claim_roofline WHERE "
+	                            "run_id = ?1 AND side = ?2 AND label <> ''",
+	                            -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, c->id);
+		sqlite3_bind_text(st, 2, side, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			pdb_text(st, 0, buf, len);
+		sqlite3_finalize(st);
+	}
+	return buf;
 }
 
 const char *plot_color(int n)

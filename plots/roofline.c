@@ -52,8 +52,8 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		pdb_text(st, 0, x->side, sizeof x->side);
 		pdb_text(st, 1, x->label, sizeof x->label);
 		if (!x->label[0])
-			snprintf(x->label, sizeof x->label, "%s",
-			         plot_side_label(&c, x->side));
+			plot_side_label(NULL, &c, x->side, x->label,
+			                sizeof x->label);
 		x->peak = pdb_real(st, 2);
 		x->bw = pdb_real(st, 3);
 		x->pi = pdb_real(st, 4);
@@ -82,7 +82,7 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	for (i = 0; i < n; i++)
 		fit(r[i].bw * xlo, &ylo, &yhi);
 	ylo = pow(10, floor(log10(ylo / 1e12)));
-	yhi = pow(10, ceil(log10(yhi / 1e12) + 0.3));
+	yhi = pow(10, ceil(log10(yhi / 1e12) + 0.3) + 1); /* room for the key */
 
 	fputs("set title ", s);
 	{
@@ -111,9 +111,8 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	for (i = 0; i < n; i++) {
 		char t[300];
 		const char *col = plot_color(i);
-		snprintf(t, sizeof t, "%s roof: %.4g TFLOP/s peak, %.3g TB/s "
-		         "HBM (ridge %.0f FLOP/B)", r[i].label, r[i].peak / 1e12,
-		         r[i].bw / 1e12, r[i].peak / r[i].bw);
+		snprintf(t, sizeof t, "%s roof (%.4g TFLOP/s, %.3g TB/s)",
+		         r[i].label, r[i].peak / 1e12, r[i].bw / 1e12);
 		fprintf(s, "%sroof%d(x) with lines lw 3 lc rgb '%s' title ",
 		        i ? ", \\\n  " : "", i, col);
 		gp_quote(s, t);

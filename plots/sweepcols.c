@@ -73,14 +73,32 @@ size_t plot_swept_params(sqlite3 *db, const pdb_sweep *sw, char out[][64],
 	return found;
 }
 
-int plot_sweep_guess(sqlite3 *db, const char *const *exact,
-                     const char *contains, char *col, size_t len)
+int plot_sweep_has_data(sqlite3 *db, const pdb_sweep *sw, const char *col)
+{
+	char where[96], sql[300];
+	sqlite3_stmt *st;
+	int ok = 0;
+	if (strchr(col, '"') || !pdb_has_column(db, "results", col))
+		return 0;
+	plot_sweep_where(sw, where, sizeof where);
+	snprintf(sql, sizeof sql, "SELECT count(\"%s\") FROM results%s", col,
+	         where);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL))
+		return 0;
+	ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0;
+	sqlite3_finalize(st);
+	return ok;
+}
+
+int plot_sweep_guess(sqlite3 *db, const pdb_sweep *sw,
+                     const char *const *exact, const char *contains,
+                     char *col, size_t len)
 {
 	sqlite3_stmt *st;
 	size_t i;
 	int ok = 0;
 	for (i = 0; exact && exact[i]; i++)
-		if (pdb_has_column(db, "results", exact[i])) {
+		if (plot_sweep_has_data(db, sw, exact[i])) {
 			snprintf(col, len, "%s", exact[i]);
 			return 1;
 		}
@@ -90,7 +108,7 @@ int plot_sweep_guess(sqlite3 *db, const char *const *exact,
 		return 0;
 	while (!ok && sqlite3_step(st) == SQLITE_ROW) {
 		const char *n = (const char *)sqlite3_column_text(st, 0);
-		if (n && strstr(n, contains)) {
+		if (n && strstr(n, contains) && plot_sweep_has_data(db, sw, n)) {
 			snprintf(col, len, "%s", n);
 			ok = 1;
 		}

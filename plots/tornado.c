@@ -65,7 +65,7 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	fputs("EOD\n", s);
 
 	snprintf(t, sizeof t, "Sensitivity of the speedup of %s over %s\n"
-	         "one parameter at its low or high value, the others nominal; "
+	         "one parameter at its low or high value, the others nominal\n"
 	         "scenario %s (claim run %ld), nominal %.3gx", c.b_label,
 	         c.a_label, c.scenario, c.id, base);
 	fputs("set title ", s);
@@ -85,7 +85,7 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	fprintf(s, "set arrow 2 from first %.9g, graph 0 to first %.9g, graph 1 "
 	        "nohead ls 99 lc rgb '%s'\n", target, target, PLOT_COLOR_B);
 	fprintf(s, "set label 2 'claimed %gx' at first %.9g, graph 1 "
-	        "offset 0.5,-1 tc rgb '%s'\n", target, target, PLOT_COLOR_B);
+	        "right offset -0.5,-1 tc rgb '%s'\n", target, target, PLOT_COLOR_B);
 	fprintf(s, "set style fill solid 0.75 border rgb '#333333'\n"
 	        "plot $t using (%.9g):1:(%.9g < $2 ? %.9g : $2):(%.9g < $2 ? $2 "
 	        ": %.9g):($1-0.38):($1) with boxxyerror lc rgb '%s' "

@@ -28,6 +28,14 @@ const char *report_num(char *buf, size_t len, double v, int digits)
 	return buf;
 }
 
+/* The database a plot kind reads. */
+static sqlite3 *db_of(rctx *r, const plot_kind *k)
+{
+	if (!strcmp(k->name, "heatmap") || !strcmp(k->name, "pareto"))
+		return r->sdb;
+	return r->db;
+}
+
 /* Read a whole file; NULL on failure. */
 static char *slurp(const char *path, size_t *len)
 {
@@ -61,7 +69,7 @@ static int draw_inline(rctx *r, const plot_kind *k, const plot_opts *po,
 		return PLOT_EINTERNAL;
 	}
 	close(fd);
-	rc = plot_render(r->db, k, po, GP_SVG, path, err, errlen);
+	rc = plot_render(db_of(r, k), k, po, GP_SVG, path, err, errlen);
 	if (rc == PLOT_OK) {
 		svg = slurp(path, &len);
 		if (svg) {
@@ -83,7 +91,7 @@ static int draw_file(rctx *r, const plot_kind *k, const plot_opts *po,
 	int rc;
 	snprintf(name, sizeof name, "%s-%s.svg", r->md_stem, k->name);
 	snprintf(path, sizeof path, "%s/%s", r->md_dir, name);
-	rc = plot_render(r->db, k, po, GP_SVG, path, err, errlen);
+	rc = plot_render(db_of(r, k), k, po, GP_SVG, path, err, errlen);
 	if (rc == PLOT_OK)
 		doc_figure_link(&r->d, name, caption);
 	return rc;

@@ -27,8 +27,8 @@ static void sweep_name(rctx *r, long id, char *buf, size_t len)
 {
 	sqlite3_stmt *st;
 	buf[0] = 0;
-	if (!pdb_has_column(r->db, "runs", "spec_path") ||
-	    sqlite3_prepare_v2(r->db, "SELECT spec_path FROM runs WHERE id = ?1",
+	if (!pdb_has_column(r->sdb, "runs", "spec_path") ||
+	    sqlite3_prepare_v2(r->sdb, "SELECT spec_path FROM runs WHERE id = ?1",
 	                       -1, &st, NULL))
 		return;
 	sqlite3_bind_int64(st, 1, id);
@@ -45,10 +45,10 @@ void report_design_space(rctx *r)
 	long ids[MAX_SWEEPS];
 	int n = 0, i;
 	doc_heading(&r->d, 2, "design-space", "Design space (sweeps)");
-	if (pdb_sweep_run(r->db, r->o->dbpath, 0, &sw, err, sizeof err)) {
-		doc_para_class(&r->d, "note", "No sweep in this database; run "
-		               "rooflab sweep SPEC --db %s to add one (examples in "
-		               "sweeps/).", r->o->dbpath);
+	if (pdb_sweep_run(r->sdb, r->sdbpath, 0, &sw, err, sizeof err)) {
+		doc_para_class(&r->d, "note", "No sweep in %s; run rooflab sweep "
+		               "SPEC --db FILE (examples in sweeps/) and give the "
+		               "report --sweeps FILE.", r->sdbpath);
 		return;
 	}
 	if (!sw.run_col[0]) {
@@ -57,21 +57,23 @@ void report_design_space(rctx *r)
 		char sql[160];
 		snprintf(sql, sizeof sql, "SELECT DISTINCT \"%s\" FROM results "
 		         "ORDER BY 1 LIMIT %d", sw.run_col, MAX_SWEEPS);
-		if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_prepare_v2(r->sdb, sql, -1, &st, NULL) == SQLITE_OK) {
 			while (n < MAX_SWEEPS && sqlite3_step(st) == SQLITE_ROW)
 				ids[n++] = (long)sqlite3_column_int64(st, 0);
 			sqlite3_finalize(st);
 		}
 	}
 	doc_para(&r->d, "Each sweep evaluates a grid of designs; the heatmap "
-	         "colors the speedup over two swept parameters with the %gx "
-	         "contour, the Pareto plot keeps the designs no other design "
+	         "colors the speedup (the throughput for a sweep without a "
+	         "baseline) over two swept parameters with the %gx contour, the Pareto plot keeps the designs no other design "
 	         "beats on both throughput and power or cost.", r->c.target);
 	for (i = 0; i < n; i++) {
 		plot_opts po;
+		pdb_sweep one = sw;
 		char cap[700], col[64];
+		one.run = ids[i];
 		memset(&po, 0, sizeof po);
-		po.dbpath = r->o->dbpath;
+		po.dbpath = r->sdbpath;
 		po.run = ids[i];
 		po.target = r->c.target;
 		sweep_name(r, ids[i], name, sizeof name);
@@ -79,8 +81,9 @@ void report_design_space(rctx *r)
 		         name[0] ? ": " : "", name);
 		doc_heading(&r->d, 3, "sweep", cap);
 		report_figure(r, "heatmap", &po, cap);
-		if (plot_sweep_guess(r->db, NULL, "watts", col, sizeof col) ||
-		    plot_sweep_guess(r->db, NULL, "usd", col, sizeof col))
+		if (plot_sweep_guess(r->sdb, &one, NULL, "watts", col,
+		                     sizeof col) ||
+		    plot_sweep_guess(r->sdb, &one, NULL, "usd", col, sizeof col))
 			report_figure(r, "pareto", &po, cap);
 	}
 }
@@ -172,6 +175,13 @@ void report_provenance(rctx *r)
 	cells[0] = "database";
 	cells[1] = abs;
 	doc_row(&r->d, cells);
+	if (r->sdb != r->db) {
+		if (!realpath(r->sdbpath, abs))
+			snprintf(abs, sizeof abs, "%s", r->sdbpath);
+		cells[0] = "sweep database";
+		cells[1] = abs;
+		doc_row(&r->d, cells);
+	}
 	cells[0] = "claim run";
 	cells[1] = run;
 	doc_row(&r->d, cells);
@@ -180,7 +190,8 @@ void report_provenance(rctx *r)
 	doc_row(&r->d, cells);
 	doc_table_end(&r->d);
 	doc_para_class(&r->d, "note", "Made by rooflab report from the "
-	               "database above; every number in it comes from that "
-	               "database. Reproduce with: rooflab report --db %s --out "
-	               "%s", r->o->dbpath, r->o->out);
+	               "databases above; every number in it comes from them. "
+	               "Reproduce with: rooflab report --db %s%s%s --out %s",
+	               r->o->dbpath, r->sdb != r->db ? " --sweeps " : "",
+	               r->sdb != r->db ? r->sdbpath : "", r->o->out);
 }

@@ -14,7 +14,9 @@
 
 typedef struct {
 	doc d;
-	sqlite3 *db;
+	sqlite3 *db;         /* the claim database */
+	sqlite3 *sdb;        /* the sweep database (db unless --sweeps) */
+	const char *sdbpath;
 	const report_opts *o;
 	pdb_claim c;
 	int plots;           /* 1 while plots can be drawn */
@@ -25,8 +27,9 @@ typedef struct {
 	size_t warnlen;
 } rctx;
 
-/* Draw one plot kind into the document (figure.c); when it cannot be
-** drawn, a note says why instead. */
+/* Draw one plot kind into the document (figure.c) from the claim database,
+** or the sweep database for sweep kinds; when it cannot be drawn, a note
+** says why instead. */
 void report_figure(rctx *r, const char *kind, const plot_opts *po,
                    const char *caption);
 

@@ -66,6 +66,13 @@ static void split_out(rctx *r, const char *out)
 	         (int)(dot ? dot - base : (long)strlen(base)), base);
 }
 
+static void close_dbs(rctx *r)
+{
+	if (r->sdb && r->sdb != r->db)
+		sqlite3_close(r->sdb);
+	sqlite3_close(r->db);
+}
+
 static void write_doc(rctx *r, FILE *f, doc_fmt fmt)
 {
 	char title[600];
@@ -118,6 +125,16 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 		sqlite3_close(r.db);
 		return rc;
 	}
+	r.sdb = r.db;
+	r.sdbpath = o->dbpath;
+	if (o->sweeps && strcmp(o->sweeps, o->dbpath)) {
+		rc = pdb_open(o->sweeps, &r.sdb, err, errlen);
+		if (rc) {
+			sqlite3_close(r.db);
+			return rc;
+		}
+		r.sdbpath = o->sweeps;
+	}
 	split_out(&r, o->out);
 	r.plots = !o->no_plots;
 	if (o->no_plots) {
@@ -136,11 +153,11 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 	    !(f = fdopen(fd, "w"))) {
 		snprintf(err, errlen, "cannot write %s: %s", o->out,
 		         strerror(errno));
-		sqlite3_close(r.db);
+		close_dbs(&r);
 		return PDB_EINTERNAL;
 	}
 	write_doc(&r, f, fmt);
-	sqlite3_close(r.db);
+	close_dbs(&r);
 	if (ferror(f) | fclose(f)) {
 		snprintf(err, errlen, "cannot write %s", o->out);
 		unlink(tmp);

@@ -12,6 +12,7 @@
 
 typedef struct {
 	const char *dbpath;
+	const char *sweeps;  /* the sweep database; NULL: dbpath */
 	const char *out;     /* report.html or report.md (by extension) */
 	long run;            /* claim run; 0: the newest */
 	int no_plots;        /* 1: tables only */

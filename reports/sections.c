@@ -94,15 +94,14 @@ void report_assumptions(rctx *r)
 	int n = 0;
 	doc_heading(&r->d, 2, "assumptions", "Assumptions");
 	doc_para(&r->d, "The inputs behind each side with their sources; "
-	         "values in SI units; a range is what the Monte Carlo and the "
-	         "sensitivity vary.");
+	         "a range is what the Monte Carlo and the sensitivity vary.");
 	st = rows(r, "claim_assumptions", "SELECT side, param, value, unit, low, "
 	          "high, source FROM claim_assumptions WHERE run_id = ?1 "
 	          "ORDER BY side DESC, param");
 	if (!st)
 		return;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		char side[64], param[96], unit[32], src[512];
+		char side[64], param[96], unit[32], src[512], lab[128];
 		const char *cells[6];
 		double l = pdb_real(st, 4), u = pdb_real(st, 5);
 		pdb_text(st, 0, side, sizeof side);
@@ -117,7 +116,7 @@ void report_assumptions(rctx *r)
 			snprintf(range, sizeof range, "fixed");
 		if (n++ == 0)
 			doc_table_begin(&r->d, 6, h);
-		cells[0] = plot_side_label(&r->c, side);
+		cells[0] = plot_side_label(r->db, &r->c, side, lab, sizeof lab);
 		cells[1] = param;
 		cells[2] = report_num(v, sizeof v, pdb_real(st, 2), 4);
 		cells[3] = unit;
