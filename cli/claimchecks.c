@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../model/params.h"
+#include "../model/silicon.h"
 #include "claim.h"
 #include "ini.h"
 
@@ -214,6 +215,26 @@ static void check_utilization(claim_report *rep, const kvfile *k)
 	         100 * rep->a.r.mfu, 100 * gpu);
 }
 
+/* the silicon model's reverse derivation (rl_silicon_derive on a chip
+** preset's spec-sheet design section): MAC transistor share, BF16 peak */
+static int mac_share_of(const char *chip, double *share, double *peak,
+                        double *fma, double *tr)
+{
+	rl_setup st;
+	rl_silicon si;
+	char err[512];
+	setup_init(&st);
+	if (setup_load(&st, "chip", chip, err, sizeof err) ||
+	    rl_silicon_derive(&st.cfg, &si, err, sizeof err) != RL_OK ||
+	    !(si.mac_share > 0))
+		return -1;
+	*share = si.mac_share;
+	*peak = si.peak_flops_bf16 / 1e12;
+	*fma = si.fma_units;
+	*tr = si.transistors * (st.cfg.design.dies > 0 ? st.cfg.design.dies : 1);
+	return 0;
+}
+
 static void check_matmul(claim_report *rep, const kvfile *k)
 {
 	claim_check *c = add(rep, k, "matmul_share");
@@ -223,28 +244,25 @@ static void check_matmul(claim_report *rep, const kvfile *k)
 	double tr = kv_num(k, "matmul_share", "transistors");
 	double ghz = kv_num(k, "matmul_share", "clock_ghz");
 	double claimed = kv_num(k, "matmul_share", "value");
-	double fma = tc * fpt, share, peak;
-	rl_setup st;
-	char err[256];
-	setup_init(&st);
+	double fma = tc * fpt, share = fma * tpf / tr, peak = fma * 2 * ghz / 1e3;
+	double s2, p2, f2, t2;
+	int u;
 	if (!c)
 		return;
-	/* the H100 preset's own spec-sheet numbers when it has them */
-	if (setup_load(&st, "chip", "h100-sxm", err, sizeof err) == 0) {
-		if (st.cfg.design.fma_units > 0)
-			fma = st.cfg.design.fma_units;
-		if (st.cfg.design.transistors > 0)
-			tr = st.cfg.design.transistors;
-		if (st.cfg.design.transistors_per_fma > 0)
-			tpf = st.cfg.design.transistors_per_fma;
-	}
-	share = fma * tpf / tr;
-	peak = fma * 2 * ghz * 1e9 / 1e12;
-	snprintf(c->model_value, sizeof c->model_value,
-	         "%.0f FMA units x %.0f transistors / %.3g transistors = %.2f%%; "
-	         "the same units give %.1f TFLOPS BF16 at %.2f GHz (spec %.1f)",
-	         fma, tpf, tr, 100 * share, peak, ghz,
-	         st.cfg.chip.peak_flops_bf16 / 1e12);
+	if (mac_share_of("h100-sxm", &share, &peak, &fma, &tr) == 0)
+		u = snprintf(c->model_value, sizeof c->model_value,
+		             "silicon model, H100: %.0f FMA units x %.0f "
+		             "transistors = %.2f%% of %.3g transistors, %.1f TFLOPS "
+		             "BF16", fma, tpf, 100 * share, tr, peak);
+	else
+		u = snprintf(c->model_value, sizeof c->model_value,
+		             "H100 (claims figures): %.0f FMA units x %.0f "
+		             "transistors / %.3g = %.2f%%, %.1f TFLOPS BF16 at "
+		             "%.2f GHz", fma, tpf, tr, 100 * share, peak, ghz);
+	if (mac_share_of("a100-sxm", &s2, &p2, &f2, &t2) == 0 && u > 0 &&
+	    (size_t)u < sizeof c->model_value)
+		snprintf(c->model_value + u, sizeof c->model_value - (size_t)u,
+		         "; A100: %.2f%% (%.1f TFLOPS BF16)", 100 * s2, p2);
 	snprintf(c->verdict, sizeof c->verdict,
 	         fabs(share / claimed - 1) < 0.1
 	             ? "arithmetic reproduced; it counts FMA transistors only, "
