@@ -261,7 +261,7 @@ static void must_be_true(claim_report *rep)
 	const rl_param *ph = rl_param_find("chip", "hbm_tbps");
 	claim_metric_ud ud;
 	rl_solve_result s;
-	rl_config relaxed;
+	rl_config relaxed, base;
 	char err[256], bind[128];
 	double eff = rep->b.cfg.prof.eff_compute, tgt = rep->opts.target;
 	char *m;
@@ -272,27 +272,31 @@ static void must_be_true(claim_report *rep)
 	ud.other = &rep->a.cfg;
 	ud.other_tps = rep->a.r.total_tps;
 
-	/* 1: peak compute alone, everything else of side b as it is */
+	/* 1: peak compute alone, everything else of side b as it is except
+	** a TDP: what the peak draws is the consequence reported */
+	base = rep->b.cfg;
+	base.chip.tdp_w = 0;
 	m = rep->must[rep->nmust++];
-	if (rl_solve(&rep->b.cfg, pp, 1, 0, claim_speedup_metric, &ud, tgt, &s,
+	if (rl_solve(&base, pp, 1, 0, claim_speedup_metric, &ud, tgt, &s,
 	             err, sizeof err) != 0)
 		snprintf(m, 512, "peak compute: %s", err);
 	else if (!s.feasible) {
-		binding(&rep->b.cfg, pp, isfinite(s.best_at) ? s.best_at : 0, bind,
+		binding(&base, pp, isfinite(s.best_at) ? s.best_at : 0, bind,
 		        sizeof bind);
 		snprintf(m, 512, "%gx cannot be reached by peak compute alone "
 		         "(%.80s): more FLOPS stop helping at %.2fx (%s there)",
 		         tgt, rep->b.label, s.metric, bind);
 	} else {
 		snprintf(m, 512, "%gx needs at least %.0f TFLOPS FP8 at %.0f%% "
-		         "utilization (%.80s, its other assumptions fixed)", tgt,
+		         "utilization (%.80s, its other assumptions fixed, no TDP "
+		         "limit)", tgt,
 		         s.value, eff * 100, rep->b.label);
 		translate(rep, s.value, 0, m, 512);
 	}
 
 	/* 2: the same with interconnect unlimited (table maximum, no
 	** latency) and the HBM bandwidth at its table maximum */
-	relaxed = rep->b.cfg;
+	relaxed = base;
 	relaxed.chip.link_Bps = pl->max * pl->scale;
 	relaxed.chip.link_latency_s = 0;
 	relaxed.chip.hbm_Bps = ph->max * ph->scale;
