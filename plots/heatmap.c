@@ -154,7 +154,7 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		fputs("set logscale y\n", s);
 	fprintf(s, "set xrange [%.9g:%.9g]\nset yrange [%.9g:%.9g]\n"
 	        "set palette rgbformulae 33,13,10\nset view map\nunset grid\n"
-	        "set key below\n", xmin, xmax, ymin, ymax);
+	        "unset key\nset tmargin 5\nset title offset 0,1.5\n", xmin, xmax, ymin, ymax);
 	if (draw) {
 		fprintf(s, "set contour base\nset cntrparam levels discrete %.9g\n"
 		        "unset surface\nset table $cont\nsplot $d using 1:2:3 "
@@ -163,8 +163,8 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	}
 	fputs("splot $d using 1:2:3 with pm3d notitle", s);
 	if (draw)
-		fprintf(s, ", \\\n  $cont using 1:2:3 with lines lw 4 lc rgb "
-		        "'white' title '%s = %g%s'", z, target, speedup ? "x" : "");
+		fputs(", \\\n  $cont using 1:2:3 with lines lw 4 lc rgb 'white' "
+		      "notitle", s);
 	fputc('\n', s);
 	return PLOT_OK;
 }

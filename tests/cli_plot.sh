@@ -1,0 +1,157 @@
+#!/bin/sh
+# cli_plot.sh: `rooflab plot`: every kind renders a valid PNG and SVG (and a
+# PDF and a text plot) from a small database made here by hand
+# (tests/tools/mkplotdb.c, on the tables of reports/schema.h); bad input
+# exits 2 with a message; a missing gnuplot is named; no temporary file is
+# left behind.
+. "$(dirname "$0")/clilib.sh"
+root=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
+
+# the test database maker, built with SQLite
+if ! ${CC:-cc} -std=c11 -D_DEFAULT_SOURCE -o "$tmpd/mkplotdb" \
+	"$root/tests/tools/mkplotdb.c" $(pkg-config --cflags --libs sqlite3) \
+	-lm 2>"$tmpd/cc.err"; then
+	echo "not ok - build tests/tools/mkplotdb.c"
+	sed 's/^/    /' "$tmpd/cc.err" | head -5
+	exit 1
+fi
+db=$tmpd/full.db
+"$tmpd/mkplotdb" "$db" full || { echo "not ok - make the test database"; exit 1; }
+"$tmpd/mkplotdb" "$tmpd/empty.db" empty || exit 1
+"$tmpd/mkplotdb" "$tmpd/sweep.db" sweep || exit 1
+mkdir "$tmpd/o"
+
+# is_png FILE: the 8 magic bytes of PNG
+is_png() {
+	[ "$(od -An -tx1 -N8 "$1" 2>/dev/null | tr -d ' \n')" = "89504e470d0a1a0a" ]
+}
+# is_svg FILE: starts as XML or SVG and closes the svg element
+is_svg() {
+	head -c 200 "$1" | grep -Eq '^(<\?xml|<svg)' && grep -q '</svg>' "$1"
+}
+
+for kind in roofline factors heatmap tornado distribution batch pareto validation; do
+	expect_exit 0 "$kind renders PNG" -- "$RL" plot "$kind" --db "$db" \
+		--out "$tmpd/o/$kind.png"
+	if is_png "$tmpd/o/$kind.png"; then
+		echo "ok - $kind.png is a PNG"
+	else
+		echo "not ok - $kind.png is not a PNG"; fails=$((fails + 1))
+	fi
+	expect_exit 0 "$kind renders SVG" -- "$RL" plot "$kind" --db "$db" \
+		--out "$tmpd/o/$kind.svg"
+	if is_svg "$tmpd/o/$kind.svg"; then
+		echo "ok - $kind.svg is an SVG"
+	else
+		echo "not ok - $kind.svg is not an SVG"; fails=$((fails + 1))
+	fi
+done
+
+expect_exit 0 "factors renders PDF" -- "$RL" plot factors --db "$db" \
+	--out "$tmpd/o/factors.pdf"
+if [ "$(head -c 5 "$tmpd/o/factors.pdf")" = "%PDF-" ]; then
+	echo "ok - factors.pdf is a PDF"
+else
+	echo "not ok - factors.pdf is not a PDF"; fails=$((fails + 1))
+fi
+expect_exit 0 "dumb terminal prints a text plot" -- "$RL" plot tornado \
+	--db "$db" --term dumb
+expect_out "Sensitivity" "the text plot has its title"
+expect_exit 0 "--run selects the claim run" -- "$RL" plot factors --db "$db" \
+	--run 1 --out "$tmpd/o/run1.svg"
+expect_exit 0 "heatmap with named axes and output" -- "$RL" plot heatmap \
+	--db "$db" --x chip.hbm_tbps --y design.frac_mac \
+	--z throughput.output_tokens_per_s --out "$tmpd/o/hz.svg"
+expect_exit 0 "pareto with named outputs" -- "$RL" plot pareto --db "$db" \
+	--x power_watts --y speedup_total_tokens --out "$tmpd/o/pz.svg"
+expect_exit 0 "heatmap of a sweep-only database" -- "$RL" plot heatmap \
+	--db "$tmpd/sweep.db" --out "$tmpd/o/sweep.png"
+
+# the heatmap draws the target contour (the fixture crosses 20x)
+if grep -q 'white line: 20x' "$tmpd/o/heatmap.svg"; then
+	echo "ok - heatmap draws the 20x contour"
+else
+	echo "not ok - heatmap lacks the 20x contour"; fails=$((fails + 1))
+fi
+# titles say what and for which scenario
+if grep -q 'etched-bench' "$tmpd/o/factors.svg"; then
+	echo "ok - factor plot title names the scenario"
+else
+	echo "not ok - factor plot title lacks the scenario"; fails=$((fails + 1))
+fi
+
+# bad input: exit 2 and a message
+expect_exit 2 "no kind" -- "$RL" plot --db "$db" --out "$tmpd/x.png"
+expect_err "give a KIND" "no kind: message"
+expect_exit 2 "unknown kind" -- "$RL" plot pie --db "$db" --out "$tmpd/x.png"
+expect_err "unknown plot kind 'pie'" "unknown kind: message"
+expect_exit 2 "no --db" -- "$RL" plot factors --out "$tmpd/x.png"
+expect_err "--db FILE is required" "no --db: message"
+expect_exit 2 "no --out" -- "$RL" plot factors --db "$db"
+expect_err "--out FILE" "no --out: message"
+expect_exit 2 "bad extension" -- "$RL" plot factors --db "$db" --out "$tmpd/x.gif"
+expect_err "must end in .png, .svg, .pdf" "bad extension: message"
+expect_exit 2 "--term does not match --out" -- "$RL" plot factors --db "$db" \
+	--term svg --out "$tmpd/x.png"
+expect_err "does not match" "--term mismatch: message"
+expect_exit 2 "unknown --term" -- "$RL" plot factors --db "$db" --term gif
+expect_err "unknown terminal 'gif'" "unknown --term: message"
+expect_exit 2 "bad --run" -- "$RL" plot factors --db "$db" --run x1 \
+	--out "$tmpd/x.png"
+expect_err "--run: 'x1' is not a run id" "bad --run: message"
+expect_exit 2 "bad --target" -- "$RL" plot factors --db "$db" --target -3 \
+	--out "$tmpd/x.png"
+expect_err "--target: '-3' is not a positive number" "bad --target: message"
+expect_exit 2 "--out without a value" -- "$RL" plot factors --db "$db" --out
+expect_err "--out needs a value" "--out without a value: message"
+expect_exit 2 "missing database" -- "$RL" plot factors --db "$tmpd/none.db" \
+	--out "$tmpd/x.png"
+expect_err "no such database" "missing database: message"
+echo "not sqlite" >"$tmpd/text.db"
+expect_exit 2 "not a database" -- "$RL" plot factors --db "$tmpd/text.db" \
+	--out "$tmpd/x.png"
+expect_err "not a rooflab database" "not a database: message"
+expect_exit 2 "database without a claim run" -- "$RL" plot factors \
+	--db "$tmpd/empty.db" --out "$tmpd/x.png"
+expect_err "no claim run; make one with: rooflab claim --db" \
+	"no claim run: message names rooflab claim"
+expect_exit 2 "no such claim run" -- "$RL" plot factors --db "$db" --run 9 \
+	--out "$tmpd/x.png"
+expect_err "no claim run with id 9 \(runs: 1\)" "no such run: message"
+expect_exit 2 "no validation run" -- "$RL" plot validation \
+	--db "$tmpd/empty.db" --out "$tmpd/x.png"
+expect_err "rooflab validate --db" "no validation run: message names the command"
+expect_exit 2 "no sweep" -- "$RL" plot heatmap --db "$tmpd/empty.db" \
+	--out "$tmpd/x.png"
+expect_err "rooflab sweep SPEC --db" "no sweep: message names the command"
+expect_exit 2 "unknown heatmap column" -- "$RL" plot heatmap --db "$db" \
+	--x chip.nope --out "$tmpd/x.png"
+expect_err "no column 'chip.nope' \(columns: .*chip_hbm_tbps" \
+	"unknown column: message lists the columns"
+expect_exit 2 "same column twice" -- "$RL" plot pareto --db "$db" \
+	--x power_watts --y power.watts --out "$tmpd/x.png"
+expect_err "same column" "same column twice: message"
+if [ ! -e "$tmpd/x.png" ] && [ ! -e "$tmpd/x.gif" ]; then
+	echo "ok - bad input writes no output"
+else
+	echo "not ok - bad input left an output file"; fails=$((fails + 1))
+fi
+
+# gnuplot missing: named, exit 1, nothing written
+expect_exit 1 "gnuplot missing" -- env PATH=/nonexistent "$RL" plot factors \
+	--db "$db" --out "$tmpd/nognuplot.png"
+expect_err "gnuplot-nox" "gnuplot missing: message names the package"
+if [ ! -e "$tmpd/nognuplot.png" ]; then
+	echo "ok - gnuplot missing writes no output"
+else
+	echo "not ok - gnuplot missing left an output"; fails=$((fails + 1))
+fi
+
+# no temporary files left behind
+left=$(find "$tmpd" -name '*.tmp-*' | head -3)
+if [ -z "$left" ]; then
+	echo "ok - no temporary files left"
+else
+	echo "not ok - temporary files left: $left"; fails=$((fails + 1))
+fi
+finish
