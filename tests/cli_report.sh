@@ -1,0 +1,184 @@
+#!/bin/sh
+# cli_report.sh: `rooflab report`: HTML and Markdown from a small database
+# made here by hand (tests/tools/mkplotdb.c) hold every section, the verdict
+# numbers of the database and its plots; without gnuplot the report is still
+# written, with tables; bad input exits 2.  The HTML is opened in headless
+# Chromium and the screenshot must not be blank (decoded by
+# tests/tools/pngstat.c with zlib); where Chromium is not installed that one
+# check says "skipped".
+. "$(dirname "$0")/clilib.sh"
+root=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
+
+if ! ${CC:-cc} -std=c11 -D_DEFAULT_SOURCE -o "$tmpd/mkplotdb" \
+	"$root/tests/tools/mkplotdb.c" $(pkg-config --cflags --libs sqlite3) \
+	-lm 2>"$tmpd/cc.err"; then
+	echo "not ok - build tests/tools/mkplotdb.c"
+	sed 's/^/    /' "$tmpd/cc.err" | head -5
+	exit 1
+fi
+db=$tmpd/full.db
+"$tmpd/mkplotdb" "$db" full || { echo "not ok - make the test database"; exit 1; }
+"$tmpd/mkplotdb" "$tmpd/empty.db" empty || exit 1
+"$tmpd/mkplotdb" "$tmpd/sweep.db" sweep || exit 1
+mkdir "$tmpd/o" "$tmpd/md" "$tmpd/np"
+
+# has FILE NAME TEXT: the file contains TEXT (fixed string)
+has() {
+	if grep -qF -- "$3" "$1"; then
+		echo "ok - $2"
+	else
+		echo "not ok - $2 (no '$3' in $(basename "$1"))"
+		fails=$((fails + 1))
+	fi
+}
+# sections FILE LABEL: every section heading of the report is in FILE
+sections() {
+	for s in "Verdict" "Where the speedup comes from" "Assumptions" \
+		"Other claims" "Sensitivity" "Serving: roofline and batching" \
+		"Design space (sweeps)" \
+		"Validation against published measurements" "Provenance"; do
+		has "$1" "$2 has section '$s'" "$s"
+	done
+}
+
+html=$tmpd/o/report.html
+expect_exit 0 "HTML report" -- "$RL" report --db "$db" --out "$html"
+expect_out "wrote .*report.html" "HTML report: says where it is"
+sections "$html" "HTML"
+# the numbers of the hand-made database (mkplotdb.c) in plain words
+has "$html" "verdict: speedup under the assumptions" "the model gives 17.5x"
+has "$html" "verdict: 90% interval from claim_mc" "11.2x to 24.9x"
+has "$html" "verdict: probability of 20x from claim_mc" "reaching 20x is 23.0%"
+has "$html" "verdict: what must be true" \
+	"b.chip.hbm_tbps would have to be 7.5"
+has "$html" "verdict: what cannot be true" \
+	"no value of b.design.frac_mac in its range reaches it"
+has "$html" "factors: the product of the factors" "17.5"
+has "$html" "assumptions: a source" "third-party guesses 4.8 or 6.03 TB/s"
+has "$html" "claims: text is escaped" \
+	"&lt;b&gt;one chip&lt;/b&gt; &amp; 100T parameters"
+has "$html" "validation: the profile" "profile trtllm-0.10"
+has "$html" "provenance: the version" "$("$RL" --version | awk '{print $2}')"
+has "$html" "provenance: the git revision row" "git revision"
+n=$(grep -c '<svg' "$html")
+if [ "$n" -eq 8 ]; then
+	echo "ok - HTML inlines the 8 plots as SVG"
+else
+	echo "not ok - HTML has $n inline SVGs, expected 8"; fails=$((fails + 1))
+fi
+if grep -Eq '(src|href)="(https?:)?//|<link|@import|<script' "$html"; then
+	echo "not ok - HTML refers to the network or scripts"
+	fails=$((fails + 1))
+else
+	echo "ok - HTML is self-contained"
+fi
+if grep -q '<?xml' "$html"; then
+	echo "not ok - HTML still holds an XML prolog of an SVG"
+	fails=$((fails + 1))
+else
+	echo "ok - SVG prologs dropped"
+fi
+
+md=$tmpd/md/report.md
+expect_exit 0 "Markdown report" -- "$RL" report --db "$db" --out "$md"
+sections "$md" "Markdown"
+has "$md" "Markdown: verdict" "23.0%"
+has "$md" "Markdown: links its factor plot" "](report-factors.svg)"
+for k in factors tornado distribution roofline batch heatmap pareto validation; do
+	f=$tmpd/md/report-$k.svg
+	if [ -s "$f" ] && head -c 100 "$f" | grep -q '^<?xml'; then
+		echo "ok - Markdown plot $k written as SVG"
+	else
+		echo "not ok - Markdown plot $k missing"; fails=$((fails + 1))
+	fi
+done
+
+expect_exit 0 "report with a separate sweep database" -- "$RL" report \
+	--db "$db" --sweeps "$tmpd/sweep.db" --out "$tmpd/o/two.html"
+has "$tmpd/o/two.html" "separate sweeps: named in provenance" "sweep database"
+expect_exit 0 "report of a database without validation and sweeps" -- \
+	"$RL" report --db "$db" --sweeps "$tmpd/empty.db" --out "$tmpd/o/ns.md"
+has "$tmpd/o/ns.md" "no sweep: says which command makes one" \
+	"rooflab sweep SPEC --db FILE"
+
+# gnuplot missing: the report is still written, with tables, and says why
+expect_exit 0 "no gnuplot: report still written" -- env PATH=/nonexistent \
+	"$RL" report --db "$db" --out "$tmpd/np/report.html"
+expect_err "gnuplot-nox" "no gnuplot: warning names the package"
+sections "$tmpd/np/report.html" "no-gnuplot HTML"
+has "$tmpd/np/report.html" "no gnuplot: the page says why" "gnuplot-nox"
+has "$tmpd/np/report.html" "no gnuplot: tables still there" "<table>"
+if grep -q '<svg' "$tmpd/np/report.html"; then
+	echo "not ok - no gnuplot: an SVG appeared"; fails=$((fails + 1))
+else
+	echo "ok - no gnuplot: no images"
+fi
+expect_exit 0 "--no-plots" -- "$RL" report --db "$db" --no-plots \
+	--out "$tmpd/np/plain.md"
+sections "$tmpd/np/plain.md" "--no-plots Markdown"
+
+# bad input
+expect_exit 2 "no claim run" -- "$RL" report --db "$tmpd/empty.db" \
+	--out "$tmpd/bad.html"
+expect_err "no claim run; make one with: rooflab claim --db" \
+	"no claim run: message names rooflab claim"
+expect_exit 2 "no --db" -- "$RL" report --out "$tmpd/bad.html"
+expect_err "--db FILE is required" "no --db: message"
+expect_exit 2 "no --out" -- "$RL" report --db "$db"
+expect_err "--out report.html" "no --out: message"
+expect_exit 2 "bad extension" -- "$RL" report --db "$db" --out "$tmpd/bad.pdf"
+expect_err "must end in .html or .md" "bad extension: message"
+expect_exit 2 "missing database" -- "$RL" report --db "$tmpd/none.db" \
+	--out "$tmpd/bad.html"
+expect_err "no such database" "missing database: message"
+expect_exit 2 "missing sweep database" -- "$RL" report --db "$db" \
+	--sweeps "$tmpd/none.db" --out "$tmpd/bad.html"
+expect_err "none.db: no such database" "missing sweep database: message"
+expect_exit 2 "bad --run" -- "$RL" report --db "$db" --run 0 \
+	--out "$tmpd/bad.html"
+expect_err "--run: '0' is not a run id" "bad --run: message"
+expect_exit 2 "unknown option" -- "$RL" report --db "$db" --colour \
+	--out "$tmpd/bad.html"
+expect_err "unexpected argument '--colour'" "unknown option: message"
+if ls "$tmpd"/bad.* >/dev/null 2>&1; then
+	echo "not ok - bad input left an output file"; fails=$((fails + 1))
+else
+	echo "ok - bad input writes no output"
+fi
+left=$(find "$tmpd" -name '*.tmp-*' | head -3)
+if [ -z "$left" ]; then
+	echo "ok - no temporary files left"
+else
+	echo "not ok - temporary files left: $left"; fails=$((fails + 1))
+fi
+
+# headless Chromium: the page renders to a screenshot that is not blank
+browser=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$browser" ]; then
+	echo "ok - Chromium screenshot # skipped: chromium is not installed"
+	finish
+fi
+if ! ${CC:-cc} -std=c11 -O2 -o "$tmpd/pngstat" "$root/tests/tools/pngstat.c" \
+	-lz 2>"$tmpd/cc.err"; then
+	echo "not ok - build tests/tools/pngstat.c (needs zlib1g-dev)"
+	sed 's/^/    /' "$tmpd/cc.err" | head -5
+	exit 1
+fi
+shot=$tmpd/shot.png
+HOME=$tmpd timeout 120 "$browser" --headless --no-sandbox --disable-gpu \
+	--disable-background-networking --disable-component-update \
+	--disable-sync --no-first-run --user-data-dir="$tmpd/profile" \
+	--screenshot="$shot" --window-size=1200,2000 "file://$html" \
+	>"$tmpd/chromium.log" 2>&1
+stat=$("$tmpd/pngstat" "$shot" 2>&1)
+colors=$(echo "$stat" | sed -n 's/.*colors=\([0-9]*\).*/\1/p')
+ink=$(echo "$stat" | sed -n 's/.*ink=0\.\([0-9][0-9]\).*/\1/p')
+if [ -n "$colors" ] && [ "$colors" -ge 32 ] && [ -n "$ink" ] && \
+	[ "$ink" -ge 2 ]; then
+	echo "ok - Chromium screenshot is not blank ($stat)"
+else
+	echo "not ok - Chromium screenshot blank or missing ($stat)"
+	tail -5 "$tmpd/chromium.log" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
+finish
