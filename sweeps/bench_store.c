@@ -4,7 +4,8 @@
 ** The floor is a bare loop over the same table: one prepared INSERT, one
 ** transaction, the same column types, rows taken round-robin from a block
 ** of 4096 really evaluated points (so the values are realistic), on a
-** database opened with the same settings (WAL, synchronous NORMAL).
+** database opened with the same settings (WAL, synchronous NORMAL).  Each
+** of the two is timed twice and the faster time counts.
 */
 #include "bench_store.h"
 
@@ -134,7 +135,7 @@ int rl_bench_store(FILE *out)
 {
 	char err[1024], dir[] = "/tmp/rooflab-bench-XXXXXX", db[256];
 	rl_sweep_spec *small = NULL, *s = NULL;
-	double t_eval1, t_evaln, t_store, t_bare;
+	double t_eval1, t_evaln, t_store, t_bare, t;
 	long rss_small, rss_big;
 	int jobs = jobs_all(), rc = 1;
 	double n;
@@ -162,6 +163,16 @@ int rl_bench_store(FILE *out)
 		goto fail;
 	if ((t_bare = bare_loop(s, db, err, sizeof err)) < 0)
 		goto fail;
+	remove_db(db);
+	/* a second round of both; the faster of each counts (the machine
+	** may be busy with other work) */
+	if ((t = timed_run(s, db, jobs, err, sizeof err)) < 0)
+		goto fail;
+	t_store = t < t_store ? t : t_store;
+	remove_db(db);
+	if ((t = bare_loop(s, db, err, sizeof err)) < 0)
+		goto fail;
+	t_bare = t < t_bare ? t : t_bare;
 	remove_db(db);
 	fprintf(out, "sweep storage, %.0f points, %zu columns, %d core(s):\n", n,
 	        s->ncols + 3, jobs);

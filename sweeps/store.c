@@ -180,7 +180,8 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 	if (!readonly) {
 		rc = exec(db, "PRAGMA journal_mode = WAL;"
 		              "PRAGMA synchronous = NORMAL;"
-		              "PRAGMA cache_size = -8192;", path, err, errlen);
+		              "PRAGMA cache_size = -8192;"
+		              "PRAGMA wal_autocheckpoint = 16384;", path, err, errlen);
 		if (!rc && id == 1) {
 			rc = exec(db, "BEGIN IMMEDIATE", path, err, errlen);
 			if (!rc) {
