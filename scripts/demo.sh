@@ -1,0 +1,141 @@
+#!/bin/sh
+# demo.sh: what `make demo` runs: the claim check (is Sohu 20x an H100?),
+# the validation of the model, the example sweeps (sweeps/*.ini), every
+# plot and the report, all into out/, then says where the report is.
+# A step whose command this rooflab does not have yet is skipped with a
+# line saying which; the script fails if the report could not be written.
+#   usage: scripts/demo.sh            (ROOFLAB=path, DEMO_OUT=dir override)
+set -u
+root=$(cd "$(dirname "$0")/.." && pwd)
+rl=${ROOFLAB:-$root/rooflab}
+out=${DEMO_OUT:-$root/out}
+claimdb=$out/claim.db
+sweepdb=$out/sweeps.db
+skipped=""
+failed=""
+claim_ok=0
+start=$(date +%s)
+
+say() { echo "demo: $*"; }
+# has CMD: this rooflab has the subcommand CMD
+has() { "$rl" --help 2>/dev/null | grep -q "^  $1 "; }
+# run NAME LOG -- command...: run a step, its output to LOG; note failures
+run() {
+	step=$1; log=$2; shift 3
+	if "$@" >"$log" 2>&1; then
+		return 0
+	fi
+	say "FAILED: $step (see $log):"
+	tail -5 "$log" | sed 's/^/    /'
+	failed="$failed $step"
+	return 1
+}
+skip() {
+	say "skipped $2: this rooflab has no '$1' command yet"
+	skipped="$skipped $1"
+}
+
+[ -x "$rl" ] || { say "no rooflab binary at $rl (run make)"; exit 1; }
+mkdir -p "$out/plots" || exit 1
+rm -f "$claimdb" "$claimdb-wal" "$claimdb-shm" "$sweepdb" "$sweepdb-wal" \
+	"$sweepdb-shm"
+
+# 1. the claim check
+if has claim; then
+	say "claim check: 8x Sohu against 8x H100, Llama-3 70B (rooflab claim)"
+	if run claim "$out/claim.txt" -- "$rl" claim --db "$claimdb"; then
+		claim_ok=1
+		sed -n '1,9p' "$out/claim.txt" | sed 's/^/    /'
+		say "full claim summary: $out/claim.txt"
+	fi
+else
+	skip claim "the claim check"
+fi
+
+# 2. the model against published measurements (into the claim database)
+if has validate; then
+	say "validation against published measurements (rooflab validate)"
+	run validate "$out/validate.txt" -- "$rl" validate --db "$claimdb" &&
+		grep -i 'median' "$out/validate.txt" | head -3 | sed 's/^/    /'
+else
+	skip validate "the validation"
+fi
+
+# 3. the example sweeps
+nsweeps=0
+if has sweep; then
+	for spec in "$root"/sweeps/*.ini; do
+		[ -f "$spec" ] || continue
+		spec_name=$(basename "$spec" .ini)
+		if run "sweep $spec_name" "$out/sweep-$spec_name.txt" -- "$rl" sweep \
+			"$spec" --db "$sweepdb"; then
+			nsweeps=$((nsweeps + 1))
+			say "sweep $spec_name: $(tail -1 "$out/sweep-$spec_name.txt" |
+				sed 's/^rooflab sweep: //')"
+		fi
+	done
+else
+	skip sweep "the example sweeps"
+fi
+
+# 4. the plots, as PNG files to look at one by one
+if has plot; then
+	for kind in factors tornado distribution roofline batch validation; do
+		[ "$claim_ok" = 1 ] || [ "$kind" = validation ] || continue
+		[ -f "$claimdb" ] || break
+		run "plot $kind" "$out/plots/$kind.log" -- "$rl" plot "$kind" \
+			--db "$claimdb" --out "$out/plots/$kind.png" &&
+			rm -f "$out/plots/$kind.log"
+	done
+	i=1
+	while [ "$i" -le "$nsweeps" ]; do
+		for kind in heatmap pareto; do
+			# a sweep without power or cost has no Pareto plot: not a failure
+			if "$rl" plot "$kind" --db "$sweepdb" --run "$i" \
+				--out "$out/plots/$kind-$i.png" >"$out/plots/$kind-$i.log" 2>&1; then
+				rm -f "$out/plots/$kind-$i.log"
+			elif [ "$kind" = heatmap ]; then
+				say "FAILED: plot heatmap of sweep run $i:"
+				sed 's/^/    /' "$out/plots/$kind-$i.log"
+				failed="$failed heatmap-$i"
+			else
+				say "no pareto plot of sweep run $i: $(cat "$out/plots/$kind-$i.log")"
+				rm -f "$out/plots/$kind-$i.log"
+			fi
+		done
+		i=$((i + 1))
+	done
+	say "plots: $out/plots/"
+else
+	skip plot "the plots"
+fi
+
+# 5. the report
+report=""
+if ! has report; then
+	skip report "the report"
+elif [ "$claim_ok" != 1 ]; then
+	say "no report: it needs a claim run (rooflab claim --db $claimdb)"
+	failed="$failed report"
+else
+	sweeps=""
+	[ -f "$sweepdb" ] && sweeps="--sweeps $sweepdb"
+	# shellcheck disable=SC2086
+	if run report "$out/report.log" -- "$rl" report --db "$claimdb" $sweeps \
+		--out "$out/report.html" &&
+		run "report (Markdown)" "$out/report-md.log" -- "$rl" report \
+			--db "$claimdb" $sweeps --out "$out/report.md"; then
+		report=$out/report.html
+		grep warning "$out/report.log" | sed 's/^/    /'
+		rm -f "$out/report.log" "$out/report-md.log"
+	fi
+fi
+
+end=$(date +%s)
+[ -n "$skipped" ] && say "not run (commands missing):$skipped"
+[ -n "$failed" ] && say "failed:$failed"
+if [ -n "$report" ]; then
+	say "done in $((end - start)) s"
+	say "the report: $report (open it in a browser); Markdown: $out/report.md"
+fi
+[ -z "$failed" ] && [ -n "$report" ]
