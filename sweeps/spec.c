@@ -53,6 +53,16 @@ static void hash_feed(uint64_t *h, const char *s, char sep)
 	*h *= 1099511628211ULL;
 }
 
+static void hash_bytes(uint64_t *h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	size_t i;
+	for (i = 0; i < n; i++) {
+		*h ^= b[i];
+		*h *= 1099511628211ULL;
+	}
+}
+
 /* A whole-string number; 0 on success. */
 static int number(const char *text, double *v)
 {
@@ -782,6 +792,11 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
 	}
 	if (build_columns(s, err, errlen))
 		return -1;
+	/* the resolved configuration is part of the spec: a preset edited
+	** between a run and its resume changes the hash */
+	hash_bytes(&pc->hash, &s->setup.cfg, sizeof s->setup.cfg);
+	hash_bytes(&pc->hash, &s->baseline_total_tps, sizeof(double));
+	hash_bytes(&pc->hash, &s->baseline_output_tps, sizeof(double));
 	snprintf(s->hash, sizeof s->hash, "%016llx",
 	         (unsigned long long)pc->hash);
 	return 0;
@@ -831,6 +846,12 @@ rl_sweep_spec *rl_sweep_spec_load(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	got = fread(buf, 1, cap + 1, f);
+	if (ferror(f)) {
+		fclose(f);
+		free(buf);
+		snprintf(err, errlen, "%s: cannot read the sweep spec", path);
+		return NULL;
+	}
 	fclose(f);
 	if (got > cap || memchr(buf, '\0', got)) {
 		snprintf(err, errlen, "%s: not a sweep spec (larger than 64 KiB or "
@@ -897,19 +918,20 @@ int rl_sweep_eval_point(const rl_sweep_spec *s, const double *axis_values,
 	if (rc != RL_OK) {
 		for (i = k; i < s->ncols; i++)
 			row[i] = NAN;
-		for (i = 0; i < s->nfilters; i++)
-			if (s->filters[i].lhs.kind == 2 || s->filters[i].rhs.kind == 2)
-				return 0;
-		return 1;
-	}
-	for (i = 0; i < s->noutputs; i++)
-		row[k + i] = s->outputs[i]->get(&r);
-	if (s->has_baseline) {
-		row[k + s->noutputs] = r.total_tps / s->baseline_total_tps;
-		row[k + s->noutputs + 1] = r.output_tps / s->baseline_output_tps;
+	} else {
+		for (i = 0; i < s->noutputs; i++)
+			row[k + i] = s->outputs[i]->get(&r);
+		if (s->has_baseline) {
+			row[k + s->noutputs] = r.total_tps / s->baseline_total_tps;
+			row[k + s->noutputs + 1] = r.output_tps /
+			                           s->baseline_output_tps;
+		}
 	}
 	for (i = 0; i < s->nfilters; i++) {
 		const rl_filter *f = &s->filters[i];
+		/* a failed point has no outputs: a filter on one drops it */
+		if (rc != RL_OK && (f->lhs.kind == 2 || f->rhs.kind == 2))
+			return 0;
 		if (!compare(operand_value(&f->lhs, &cfg, &r), f->op,
 		             operand_value(&f->rhs, &cfg, &r)))
 			return 0;

@@ -317,6 +317,28 @@ static void test_filter(void **state)
 	rl_sweep_spec_free(s);
 }
 
+/* Filters on outputs: throughput is positive by definition, and a decode
+** phase exists when osl > 1 (default 128), so its bound is not "none". */
+static void test_output_filters(void **state)
+{
+	rl_sweep_spec *all = must("[axes]\nchip.hbm_tbps = 1, 2\n[filter]\n"
+	                          "keep = throughput.output_tokens_per_s > 0\n"
+	                          "decode.bound != none\n");
+	rl_sweep_spec *none = must("[axes]\nchip.hbm_tbps = 1, 2\n[filter]\n"
+	                           "keep = throughput.output_tokens_per_s < 0\n");
+	double row[64];
+	int status, k;
+	(void)state;
+	for (k = 1; k <= 2; k++) {
+		row[0] = k;
+		assert_int_equal(rl_sweep_eval_point(all, row, row, &status), 1);
+		row[0] = k;
+		assert_int_equal(rl_sweep_eval_point(none, row, row, &status), 0);
+	}
+	rl_sweep_spec_free(all);
+	rl_sweep_spec_free(none);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -330,6 +352,7 @@ int main(void)
 	    cmocka_unit_test(test_random_reproducible),
 	    cmocka_unit_test(test_columns_and_hash),
 	    cmocka_unit_test(test_filter),
+	    cmocka_unit_test(test_output_filters),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
