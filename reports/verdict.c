@@ -76,6 +76,8 @@ static const char *word(const pdb_claim *c, const mc_row *m)
 	       "assumptions" : "Not reproduced under the stated assumptions";
 }
 
+/* "What must be true": a paragraph and a list of its own, after the
+** verdict's list. */
 static void must_be_true(rctx *r)
 {
 	sqlite3_stmt *st;
@@ -85,7 +87,7 @@ static void must_be_true(rctx *r)
 	    sqlite3_prepare_v2(r->db, "SELECT param, target, value, feasible, "
 	                       "reason FROM claim_solve WHERE run_id = ?1 ORDER "
 	                       "BY feasible DESC, param", -1, &st, NULL)) {
-		doc_item(&r->d, "What must be true for %gx: not computed (no "
+		doc_para(&r->d, "What must be true for %gx: not computed (no "
 		         "claim_solve table in this database).", r->c.target);
 		return;
 	}
@@ -93,20 +95,24 @@ static void must_be_true(rctx *r)
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *p = (const char *)sqlite3_column_text(st, 0);
 		const char *why = (const char *)sqlite3_column_text(st, 4);
-		n++;
+		if (n++ == 0) {
+			doc_para(&r->d, "What must be true for %gx, one parameter at "
+			         "a time with the rest as assumed:", r->c.target);
+			doc_list_begin(&r->d);
+		}
 		if (sqlite3_column_int(st, 3))
-			doc_item(&r->d, "What must be true for %gx: %s would have to "
-			         "be %s, the rest as assumed (%s).", pdb_real(st, 1),
-			         p ? p : "?", report_num(v, sizeof v, pdb_real(st, 2),
-			         4), why ? why : "");
+			doc_item(&r->d, "%s would have to be %s (%s).", p ? p : "?",
+			         report_num(v, sizeof v, pdb_real(st, 2), 4),
+			         why ? why : "");
 		else
-			doc_item(&r->d, "What must be true for %gx: no value of %s in "
-			         "its range reaches it, the rest as assumed (%s).",
-			         pdb_real(st, 1), p ? p : "?", why ? why : "");
+			doc_item(&r->d, "%s: no value in its range reaches %gx (%s).",
+			         p ? p : "?", pdb_real(st, 1), why ? why : "");
 	}
 	sqlite3_finalize(st);
-	if (n == 0)
-		doc_item(&r->d, "What must be true for %gx: the claim run has no "
+	if (n)
+		doc_list_end(&r->d);
+	else
+		doc_para(&r->d, "What must be true for %gx: the claim run has no "
 		         "inverse solutions (claim_solve is empty).", r->c.target);
 }
 
@@ -162,8 +168,8 @@ void report_verdict(rctx *r)
 		         "no Monte Carlo).");
 	doc_item(&r->d, "Probability that the speedup reaches %gx: %s.",
 	         c->target, pr);
-	must_be_true(r);
 	doc_list_end(&r->d);
+	must_be_true(r);
 	doc_para(&r->d, "Scenario: %s; %s against %s (claim run %ld of %s).",
 	         c->scenario, c->b_label, c->a_label, c->id, c->created);
 }

@@ -52,7 +52,7 @@ has "$html" "verdict: probability of 20x from claim_mc" "reaching 20x is 23.0%"
 has "$html" "verdict: what must be true" \
 	"b.chip.hbm_tbps would have to be 7.5"
 has "$html" "verdict: what cannot be true" \
-	"no value of b.design.frac_mac in its range reaches it"
+	"b.design.frac_mac: no value in its range reaches 20x"
 has "$html" "factors: the product of the factors" "17.5"
 has "$html" "assumptions: a source" "third-party guesses 4.8 or 6.03 TB/s"
 has "$html" "claims: text is escaped" \
