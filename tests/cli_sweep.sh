@@ -144,6 +144,22 @@ r=$(q "$d/full-disk.db" "SELECT count(*), count(DISTINCT idx) FROM points")
 [ "$r" = "20000|20000" ] && echo "ok - every point once after the disk failure" ||
 	{ echo "not ok - after the disk failure: $r"; fails=$((fails + 1)); }
 
+# the progress bar: on a terminal (script(1) gives one), not otherwise
+if command -v script >/dev/null 2>&1; then
+	script -qec "$RL sweep $d/long.ini --db $d/tty.db" /dev/null >"$tmpd/tty" 2>&1
+	if grep -q 'points/s  ETA' "$tmpd/tty"; then
+		echo "ok - progress bar with points/s and ETA on a terminal"
+	else
+		echo "not ok - no progress bar on a terminal"; fails=$((fails + 1))
+	fi
+fi
+$RL sweep "$d/long.ini" --db "$d/notty.db" 2>"$tmpd/err"
+if grep -q 'ETA' "$tmpd/err"; then
+	echo "not ok - progress bar drawn when stderr is not a terminal"; fails=$((fails + 1))
+else
+	echo "ok - quiet when stderr is not a terminal"
+fi
+
 # bad input: exit 2 and a message
 expect_exit 2 "missing spec file" -- $RL sweep "$d/nope.ini" --db "$d/x.db"
 expect_err "cannot open" "says it cannot open the spec"
