@@ -1,0 +1,247 @@
+/*
+** test_plot.c: the pieces of the plots and the report that need no
+** gnuplot: output kinds by extension, gnuplot string quoting, the data a
+** plot script carries (waterfall steps, Pareto frontier, quantiles), the
+** "no claim run" message, and HTML/Markdown escaping.  Databases are made
+** here by hand on reports/schema.h; every expected value is worked out in
+** the comment beside it.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "../plots/gp.h"
+#include "../plots/pdb.h"
+#include "../plots/plot.h"
+#include "../reports/doc.h"
+#include "../reports/report.h"
+#include "../reports/schema.h"
+
+/* A fresh database file holding the claim schema and then `sql`. */
+static sqlite3 *make_db(char *path, size_t len, const char *sql)
+{
+	sqlite3 *db;
+	int fd;
+	snprintf(path, len, "/tmp/rooflab-test-plot-XXXXXX");
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, RL_CLAIM_SCHEMA_SQL, NULL, NULL, NULL),
+	                 SQLITE_OK);
+	if (sql)
+		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL),
+		                 SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(pdb_open(path, &db, (char[256]){0}, 256), PDB_OK);
+	return db;
+}
+
+static char *script_of(sqlite3 *db, const char *kind, const char *path,
+                       int expect)
+{
+	plot_opts o;
+	char *s = NULL, err[512];
+	size_t len;
+	memset(&o, 0, sizeof o);
+	o.dbpath = path;
+	assert_int_equal(plot_script(db, plot_kind_find(kind), &o, &s, &len,
+	                             err, sizeof err), expect);
+	if (expect != PLOT_OK)
+		return strdup(err);
+	return s;
+}
+
+static void test_terms(void **state)
+{
+	gp_term t;
+	(void)state;
+	assert_int_equal(gp_term_of_path("a/b.png", &t), 0);
+	assert_int_equal(t, GP_PNG);
+	assert_int_equal(gp_term_of_path("b.svg", &t), 0);
+	assert_int_equal(t, GP_SVG);
+	assert_int_equal(gp_term_of_path("b.pdf", &t), 0);
+	assert_int_equal(t, GP_PDF);
+	assert_int_equal(gp_term_of_path("b.txt", &t), 0);
+	assert_int_equal(t, GP_DUMB);
+	assert_int_equal(gp_term_of_path("b.gif", &t), -1);
+	assert_int_equal(gp_term_of_path("dir.d/noext", &t), -1);
+	assert_int_equal(gp_term_of_name("dumb", &t), 0);
+	assert_int_equal(t, GP_DUMB);
+	assert_int_equal(gp_term_of_name("x11", &t), -1);
+}
+
+static void test_quote(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	(void)state;
+	/* a"b\c<newline>d: quote and backslash escaped, newline as \n */
+	gp_quote(f, "a\"b\\c\nd");
+	fputc(' ', f);
+	/* data fields: a double quote would end the field, so it becomes ' */
+	gp_field(f, "x \"y\"");
+	fclose(f);
+	assert_string_equal(buf, "\"a\\\"b\\\\c\\nd\" \"x 'y'\"");
+	free(buf);
+}
+
+static void test_waterfall(void **state)
+{
+	char path[64];
+	sqlite3 *db;
+	char *s;
+	(void)state;
+	/* factors 2, 0.5, 4: the running product goes 1 -> 2 -> 1 -> 4, so the
+	** bars span [1,2], [1,2] (a loss, drawn downwards), [1,4], and the
+	** total bar [1,4] */
+	db = make_db(path, sizeof path,
+	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
+	             " 'sc', 20, 4, 4, '{}');"
+	             "INSERT INTO claim_factors VALUES(1, 1, 'f1', 2),"
+	             "(1, 2, 'f2', 0.5), (1, 3, 'f3', 4);");
+	s = script_of(db, "factors", path, PLOT_OK);
+	assert_non_null(strstr(s, "\n1 1 2 2 "));
+	assert_non_null(strstr(s, "\n2 1 2 0.5 "));
+	assert_non_null(strstr(s, "\n3 1 4 4 "));
+	assert_non_null(strstr(s, "\n4 1 4 4 "));
+	assert_non_null(strstr(s, "= 4x"));          /* the title's total */
+	assert_non_null(strstr(s, "scenario sc"));
+	free(s);
+	sqlite3_close(db);
+	unlink(path);
+}
+
+static void test_pareto(void **state)
+{
+	char path[64];
+	sqlite3 *db;
+	char *s, *f;
+	(void)state;
+	/* (watts, tokens/s): (1,1) (2,3) (3,2) (4,5).  Sorted by watts, each
+	** point beating every cheaper one on tokens/s is on the frontier:
+	** (1,1), (2,3), (4,5); (3,2) is beaten by (2,3). */
+	db = make_db(path, sizeof path,
+	             "CREATE TABLE results(run_id INTEGER, power_watts REAL, "
+	             "throughput_output_tokens_per_s REAL);"
+	             "INSERT INTO results VALUES(1, 3, 2), (1, 1, 1), (1, 4, 5),"
+	             "(1, 2, 3);");
+	s = script_of(db, "pareto", path, PLOT_OK);
+	f = strstr(s, "$f << EOD\n");
+	assert_non_null(f);
+	assert_true(!strncmp(f, "$f << EOD\n1 1\n2 3\n4 5\nEOD\n", 26));
+	assert_non_null(strstr(s, "$p << EOD\n3 2\nEOD\n"));
+	assert_non_null(strstr(s, "3 of 4 design points on the frontier"));
+	free(s);
+	sqlite3_close(db);
+	unlink(path);
+}
+
+static void test_quantiles(void **state)
+{
+	char path[64], sql[160];
+	sqlite3 *db, *w;
+	char *s;
+	int i;
+	(void)state;
+	/* samples 1..101 and no claim_mc row: linear-interpolated quantiles at
+	** position q x 100 give p05 = 6, p50 = 51, p95 = 96; 20..101 are >= 20,
+	** 82 of 101 = 81.2% */
+	db = make_db(path, sizeof path,
+	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
+	             " 'sc', 20, 4, 4, '{}');");
+	sqlite3_close(db);
+	assert_int_equal(sqlite3_open(path, &w), SQLITE_OK);
+	for (i = 1; i <= 101; i++) {
+		snprintf(sql, sizeof sql, "INSERT INTO claim_mc_samples "
+		         "VALUES(1, %d, %d, 0);", i, i);
+		assert_int_equal(sqlite3_exec(w, sql, NULL, NULL, NULL), SQLITE_OK);
+	}
+	sqlite3_close(w);
+	assert_int_equal(pdb_open(path, &db, (char[256]){0}, 256), PDB_OK);
+	s = script_of(db, "distribution", path, PLOT_OK);
+	assert_non_null(strstr(s, "P(>= 20x) = 81.2%"));
+	assert_non_null(strstr(s, "90% interval 6x .. 96x, median 51x"));
+	free(s);
+	sqlite3_close(db);
+	unlink(path);
+}
+
+static void test_no_claim_run(void **state)
+{
+	char path[64];
+	sqlite3 *db;
+	char *msg;
+	(void)state;
+	db = make_db(path, sizeof path, NULL);
+	msg = script_of(db, "tornado", path, PLOT_EINPUT);
+	assert_non_null(strstr(msg, "no claim run; make one with: rooflab "
+	                            "claim --db"));
+	free(msg);
+	sqlite3_close(db);
+	unlink(path);
+	/* a claim run without tornado rows: the message names the table */
+	db = make_db(path, sizeof path,
+	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
+	             " 'sc', 20, 4, 4, '{}');");
+	msg = script_of(db, "tornado", path, PLOT_EINPUT);
+	assert_non_null(strstr(msg, "claim run 1 has no sensitivity rows "
+	                            "(table claim_tornado)"));
+	free(msg);
+	sqlite3_close(db);
+	unlink(path);
+}
+
+static void test_escape(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	doc d;
+	(void)state;
+	d.f = f;
+	d.fmt = DOC_HTML;
+	d.ncols = 0;
+	doc_text(&d, "<a & \"b\">");
+	d.fmt = DOC_MD;
+	fputc(' ', f);
+	doc_text(&d, "a|b_c");
+	fclose(f);
+	assert_string_equal(buf, "&lt;a &amp; &quot;b&quot;&gt; a\\|b\\_c");
+	free(buf);
+}
+
+static void test_sections(void **state)
+{
+	size_t n;
+	const char *const *s = report_sections(&n);
+	(void)state;
+	/* verdict, factors, assumptions, claims, sensitivity, serving, design
+	** space, validation, provenance */
+	assert_int_equal(n, 9);
+	assert_string_equal(s[0], "Verdict");
+	assert_string_equal(s[n - 1], "Provenance");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_terms),
+		cmocka_unit_test(test_quote),
+		cmocka_unit_test(test_waterfall),
+		cmocka_unit_test(test_pareto),
+		cmocka_unit_test(test_quantiles),
+		cmocka_unit_test(test_no_claim_run),
+		cmocka_unit_test(test_escape),
+		cmocka_unit_test(test_sections),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
