@@ -4,7 +4,6 @@
 */
 #include "spec.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +11,7 @@
 
 #include "../cli/ini.h"
 #include "../cli/options.h"
+#include "text.h"
 
 /* Outputs kept when a spec has no [outputs]; those the table lacks are
 ** skipped (power and cost arrive with the silicon model). */
@@ -22,8 +22,8 @@ static const char *const default_outputs[] = {
     "latency.ttft_s", "latency.tpot_s", "latency.e2e_s",
     "batch.concurrency", "batch.limit", "utilization.mfu",
     "utilization.mbu", "prefill.bound", "decode.bound",
-    "memory.kv_capacity_bytes", "power.watts", "power.chip_w",
-    "cost.chip_usd", "cost.usd_per_mtok", NULL};
+    "memory.kv_capacity_bytes", "power.watts", "power.clock_scale",
+    "cost.chip_usd", "cost.usd_per_million_tokens", NULL};
 
 typedef struct {
 	rl_sweep_spec *s;
@@ -31,17 +31,6 @@ typedef struct {
 	int have_method;
 	int have_count;
 } parse_ctx;
-
-static char *trim(char *s)
-{
-	char *e;
-	while (isspace((unsigned char)*s))
-		s++;
-	e = s + strlen(s);
-	while (e > s && isspace((unsigned char)e[-1]))
-		*--e = '\0';
-	return s;
-}
 
 static void hash_feed(uint64_t *h, const char *s, char sep)
 {
@@ -61,405 +50,6 @@ static void hash_bytes(uint64_t *h, const void *p, size_t n)
 		*h ^= b[i];
 		*h *= 1099511628211ULL;
 	}
-}
-
-/* A whole-string number; 0 on success. */
-static int number(const char *text, double *v)
-{
-	char *end;
-	if (!*text)
-		return -1;
-	*v = strtod(text, &end);
-	while (isspace((unsigned char)*end))
-		end++;
-	return *end || !isfinite(*v) ? -1 : 0;
-}
-
-static int decimals(const char *text)
-{
-	const char *dot = strchr(text, '.');
-	int n = 0;
-	if (strpbrk(text, "eE"))
-		return -1;
-	if (!dot)
-		return 0;
-	for (dot++; isdigit((unsigned char)*dot); dot++)
-		n++;
-	return n;
-}
-
-static void param_hint(const char *dotted, char *out, size_t len)
-{
-	const char *names[4];
-	char buf[4][64];
-	size_t n = rl_param_suggest(dotted, names, 4, buf), i, used;
-	if (!n) {
-		snprintf(out, len, " (`rooflab params` lists them all)");
-		return;
-	}
-	used = (size_t)snprintf(out, len, "; did you mean ");
-	for (i = 0; i < n && used < len; i++)
-		used += (size_t)snprintf(out + used, len - used, "%s%s",
-		                         i ? (i + 1 == n ? " or " : ", ") : "",
-		                         names[i]);
-	if (used < len)
-		snprintf(out + used, len - used, "?");
-}
-
-/* Edit distance, for suggesting output names. */
-static size_t distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, row[128];
-	if (la > 127 || lb > 127)
-		return 1000;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t cur = row[j];
-			size_t best = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			prev = cur;
-		}
-	}
-	return row[lb];
-}
-
-static void output_hint(const char *name, char *out, size_t len)
-{
-	size_t n, i, best = 1000;
-	const rl_output *t = rl_outputs(&n), *pick = NULL;
-	for (i = 0; i < n; i++) {
-		size_t d = distance(name, t[i].name);
-		const char *dot = strchr(t[i].name, '.');
-		if (dot && strstr(name, dot + 1))
-			d = d < 2 ? d : 2;
-		if (d < best) {
-			best = d;
-			pick = &t[i];
-		}
-	}
-	if (pick && best <= 4 + strlen(name) / 4)
-		snprintf(out, len, "; did you mean %s?", pick->name);
-	else
-		snprintf(out, len, " (`rooflab eval --json` shows them all)");
-}
-
-/* ---- axes ---- */
-
-static int check_value(const rl_param *p, double v, char *err, size_t errlen)
-{
-	rl_config cfg;
-	rl_config_defaults(&cfg);
-	return rl_param_set(&cfg, p, v, err, errlen) ? -1 : 0;
-}
-
-static int parse_list(rl_axis *ax, const rl_param *p, char *text, char *err,
-                      size_t errlen)
-{
-	char *tok, *save = NULL;
-	size_t n = 0;
-	double *vals = malloc(RL_SWEEP_MAX_LIST * sizeof *vals);
-	if (!vals) {
-		snprintf(err, errlen, "out of memory");
-		return -1;
-	}
-	for (tok = strtok_r(text, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save)) {
-		rl_config cfg;
-		char *t = trim(tok);
-		if (!*t)
-			continue;
-		if (n >= RL_SWEEP_MAX_LIST) {
-			snprintf(err, errlen, "a list of more than %d values; use a "
-			         "range", RL_SWEEP_MAX_LIST);
-			free(vals);
-			return -1;
-		}
-		rl_config_defaults(&cfg);
-		if (rl_param_set_text(&cfg, p, t, err, errlen)) {
-			free(vals);
-			return -1;
-		}
-		vals[n++] = rl_param_get(&cfg, p);
-	}
-	if (!n) {
-		snprintf(err, errlen, "%s.%s: empty list of values", p->section,
-		         p->key);
-		free(vals);
-		return -1;
-	}
-	ax->kind = RL_AX_LIST;
-	ax->list = vals;
-	ax->count = n;
-	return 0;
-}
-
-static int parse_range(rl_axis *ax, const rl_param *p, char *text, char *err,
-                       size_t errlen)
-{
-	char *parts[3], *c1, *c2, *third;
-	double a, b, c;
-	int islog = 0, d, dmax = 0;
-	size_t l;
-	c1 = strchr(text, ':');
-	c2 = c1 ? strchr(c1 + 1, ':') : NULL;
-	if (!c1 || !c2 || strchr(c2 + 1, ':')) {
-		snprintf(err, errlen, "%s.%s: expected start:stop:step or "
-		         "start:stop:count log, got '%s'", p->section, p->key, text);
-		return -1;
-	}
-	*c1 = *c2 = '\0';
-	parts[0] = trim(text);
-	parts[1] = trim(c1 + 1);
-	third = trim(c2 + 1);
-	l = strlen(third);
-	if (l > 3 && !strcmp(third + l - 3, "log") &&
-	    isspace((unsigned char)third[l - 4])) {
-		islog = 1;
-		third[l - 3] = '\0';
-		third = trim(third);
-	}
-	parts[2] = third;
-	if (p->type == RL_PT_ENUM || p->type == RL_PT_BOOL) {
-		snprintf(err, errlen, "%s.%s takes names; give a list "
-		         "(a, b, c), not a range", p->section, p->key);
-		return -1;
-	}
-	if (number(parts[0], &a) || number(parts[1], &b) ||
-	    number(parts[2], &c)) {
-		snprintf(err, errlen, "%s.%s: range '%s:%s:%s%s' has a part that "
-		         "is not a number", p->section, p->key, parts[0], parts[1],
-		         parts[2], islog ? " log" : "");
-		return -1;
-	}
-	if (a > b) {
-		snprintf(err, errlen, "%s.%s: inverted range, start %g > stop %g "
-		         "(write the smaller value first)", p->section, p->key, a,
-		         b);
-		return -1;
-	}
-	ax->start = a;
-	ax->stop = b;
-	if (islog) {
-		if (c != floor(c) || c < 2 || c > 1e9) {
-			snprintf(err, errlen, "%s.%s: a log range needs a whole count "
-			         "of at least 2 points, got %g", p->section, p->key, c);
-			return -1;
-		}
-		if (a <= 0 || a == b) {
-			snprintf(err, errlen, "%s.%s: a log range needs 0 < start < "
-			         "stop, got %g:%g", p->section, p->key, a, b);
-			return -1;
-		}
-		ax->kind = RL_AX_LOG;
-		ax->count = (uint64_t)c;
-	} else {
-		double n;
-		if (!(c > 0)) {
-			snprintf(err, errlen, "%s.%s: empty range, the step must be "
-			         "positive (got %g)", p->section, p->key, c);
-			return -1;
-		}
-		if (p->type == RL_PT_INT && c != floor(c)) {
-			snprintf(err, errlen, "%s.%s is a whole number; step %g is "
-			         "not", p->section, p->key, c);
-			return -1;
-		}
-		n = floor((b - a) / c * (1 + 1e-12) + 1e-9) + 1;
-		if (n > 1e15) {
-			snprintf(err, errlen, "%s.%s: range of %.3g values", p->section,
-			         p->key, n);
-			return -1;
-		}
-		ax->kind = RL_AX_LINEAR;
-		ax->step = c;
-		ax->count = (uint64_t)n;
-		for (l = 0; l < 3; l++) {
-			d = decimals(parts[l]);
-			if (d < 0 || d > 15)
-				dmax = -1;
-			else if (dmax >= 0 && d > dmax)
-				dmax = d;
-		}
-		ax->snap = dmax >= 0 ? pow(10, dmax) : 0;
-	}
-	if (check_value(p, rl_sweep_axis_value(ax, 0), err, errlen) ||
-	    check_value(p, rl_sweep_axis_value(ax, ax->count - 1), err, errlen))
-		return -1;
-	return 0;
-}
-
-int rl_sweep_axis_parse(rl_axis *ax, const rl_param *p, const char *text,
-                        char *err, size_t errlen)
-{
-	char buf[8192], *t;
-	size_t l;
-	memset(ax, 0, sizeof *ax);
-	ax->param = p;
-	snprintf(ax->name, sizeof ax->name, "%s.%s", p->section, p->key);
-	if (strlen(text) >= sizeof buf) {
-		snprintf(err, errlen, "%s: value too long", ax->name);
-		return -1;
-	}
-	strcpy(buf, text);
-	t = trim(buf);
-	l = strlen(t);
-	if (l >= 2 && t[0] == '(' && t[l - 1] == ')') {
-		t[l - 1] = '\0';
-		return parse_list(ax, p, t + 1, err, errlen);
-	}
-	if (strchr(t, ':'))
-		return parse_range(ax, p, t, err, errlen);
-	return parse_list(ax, p, t, err, errlen);
-}
-
-static double sig12(double v)
-{
-	double m;
-	if (v == 0 || !isfinite(v))
-		return v;
-	m = pow(10, 11 - floor(log10(fabs(v))));
-	return round(v * m) / m;
-}
-
-double rl_sweep_axis_value(const rl_axis *ax, uint64_t k)
-{
-	double v;
-	int whole = ax->param->type != RL_PT_REAL;
-	switch (ax->kind) {
-	case RL_AX_LIST:
-		return ax->list[k];
-	case RL_AX_LINEAR:
-		v = ax->start + (double)k * ax->step;
-		if (ax->snap > 0)
-			v = round(v * ax->snap) / ax->snap;
-		return whole ? round(v) : v;
-	default:
-		if (k == 0)
-			return ax->start;
-		if (k + 1 == ax->count)
-			return ax->stop;
-		v = ax->start * exp((double)k * log(ax->stop / ax->start) /
-		                    (double)(ax->count - 1));
-		return whole ? round(v) : sig12(v);
-	}
-}
-
-double rl_sweep_axis_sample(const rl_axis *ax, double u)
-{
-	uint64_t k;
-	if (u < 0)
-		u = 0;
-	if (ax->kind == RL_AX_LIST || ax->param->type != RL_PT_REAL) {
-		k = (uint64_t)(u * (double)ax->count);
-		if (k >= ax->count)
-			k = ax->count - 1;
-		return rl_sweep_axis_value(ax, k);
-	}
-	if (ax->kind == RL_AX_LINEAR)
-		return ax->start + u * (ax->stop - ax->start);
-	return ax->start * exp(u * log(ax->stop / ax->start));
-}
-
-/* ---- filters ---- */
-
-static int enum_choice(const rl_operand *o, const char *name, double *v)
-{
-	int k, n;
-	if (o->kind == 1 && o->param->choices) {
-		k = rl_param_choice(o->param, name);
-		if (k >= 0) {
-			*v = k;
-			return 0;
-		}
-	}
-	if (o->kind == 2 && o->output->type != RL_OT_NUM) {
-		n = o->output->type == RL_OT_BOUND ? RL_BOUND_COUNT : RL_LIMIT_COUNT;
-		for (k = 0; k < n; k++)
-			if (!strcmp(rl_output_text(o->output, k), name)) {
-				*v = k;
-				return 0;
-			}
-	}
-	return -1;
-}
-
-static int operand(rl_operand *o, const char *t)
-{
-	memset(o, 0, sizeof *o);
-	if (!number(t, &o->value))
-		return 0;
-	if ((o->param = rl_param_find_full(t))) {
-		o->kind = 1;
-		return 0;
-	}
-	if ((o->output = rl_output_find(t))) {
-		o->kind = 2;
-		return 0;
-	}
-	return -1;
-}
-
-static int parse_filter(rl_sweep_spec *s, const char *expr, char *err,
-                        size_t errlen)
-{
-	static const char *const ops[] = {"<=", ">=", "==", "!=", "<", ">"};
-	static const int codes[] = {RL_OP_LE, RL_OP_GE, RL_OP_EQ, RL_OP_NE,
-	                            RL_OP_LT, RL_OP_GT};
-	char buf[512], *lhs, *rhs, *at = NULL;
-	size_t k, oplen = 0;
-	int op = -1, bad_l, bad_r;
-	rl_filter *f;
-	if (s->nfilters >= RL_SWEEP_MAX_FILTERS) {
-		snprintf(err, errlen, "more than %d filters", RL_SWEEP_MAX_FILTERS);
-		return -1;
-	}
-	snprintf(buf, sizeof buf, "%s", expr);
-	for (lhs = buf; *lhs && !at; lhs++)
-		for (k = 0; k < sizeof ops / sizeof ops[0]; k++)
-			if (!strncmp(lhs, ops[k], strlen(ops[k]))) {
-				at = lhs;
-				op = codes[k];
-				oplen = strlen(ops[k]);
-				break;
-			}
-	if (!at) {
-		snprintf(err, errlen, "filter '%s': expected LHS OP RHS with OP one "
-		         "of < <= > >= == !=", expr);
-		return -1;
-	}
-	*at = '\0';
-	lhs = trim(buf);
-	rhs = trim(at + oplen);
-	f = &s->filters[s->nfilters];
-	f->op = op;
-	bad_l = operand(&f->lhs, lhs);
-	bad_r = operand(&f->rhs, rhs);
-	if (bad_r && !bad_l && !enum_choice(&f->lhs, rhs, &f->rhs.value))
-		bad_r = 0;
-	if (bad_l && !bad_r && !enum_choice(&f->rhs, lhs, &f->lhs.value))
-		bad_l = 0;
-	if (bad_l || bad_r) {
-		const char *name = bad_l ? lhs : rhs;
-		const char *close[4];
-		char hint[300], nb[4][64];
-		if (rl_param_suggest(name, close, 4, nb))
-			param_hint(name, hint, sizeof hint);
-		else
-			output_hint(name, hint, sizeof hint);
-		snprintf(err, errlen, "filter '%s': '%s' is not a number, a "
-		         "parameter or an output%s", expr, name, hint);
-		return -1;
-	}
-	s->nfilters++;
-	return 0;
 }
 
 static int keep_output(rl_sweep_spec *s, const rl_output *o, char *err,
@@ -483,7 +73,7 @@ static int parse_outputs(rl_sweep_spec *s, char *list, char *err,
 	char *tok, *save = NULL;
 	for (tok = strtok_r(list, ",", &save); tok;
 	     tok = strtok_r(NULL, ",", &save)) {
-		char *t = trim(tok);
+		char *t = rl_sw_trim(tok);
 		const rl_output *o;
 		if (!*t)
 			continue;
@@ -498,7 +88,7 @@ static int parse_outputs(rl_sweep_spec *s, char *list, char *err,
 		o = rl_output_find(t);
 		if (!o) {
 			char hint[300];
-			output_hint(t, hint, sizeof hint);
+			rl_sw_output_hint(t, hint, sizeof hint);
 			snprintf(err, errlen, "unknown output '%s'%s", t, hint);
 			return -1;
 		}
@@ -569,7 +159,7 @@ static int spec_cb(void *ud, const char *section, const char *key,
 		size_t i;
 		if (!p) {
 			char hint[300];
-			param_hint(key, hint, sizeof hint);
+			rl_sw_param_hint(key, hint, sizeof hint);
 			snprintf(err, errlen, "unknown axis '%s'%s", key, hint);
 			return -1;
 		}
@@ -605,7 +195,7 @@ static int spec_cb(void *ud, const char *section, const char *key,
 			return 0;
 		}
 		if (!strcmp(key, "seed") || !strcmp(key, "count")) {
-			if (number(value, &v) || v != floor(v) || v < 0 ||
+			if (rl_sw_number(value, &v) || v != floor(v) || v < 0 ||
 			    v > 9.007199254740992e15 ||
 			    (!strcmp(key, "count") && v < 1)) {
 				snprintf(err, errlen, "%s = '%s': expected a whole number "
@@ -626,11 +216,21 @@ static int spec_cb(void *ud, const char *section, const char *key,
 		return -1;
 	}
 	if (!strcmp(section, "filter")) {
-		if (!strcmp(key, "keep"))
-			return parse_filter(s, value, err, errlen);
+		if (s->nfilters >= RL_SWEEP_MAX_FILTERS) {
+			snprintf(err, errlen, "more than %d filters",
+			         RL_SWEEP_MAX_FILTERS);
+			return -1;
+		}
 		/* "a <= b" reads as key "a <", value "b": put the '=' back */
-		snprintf(buf, sizeof buf, "%s=%s", key, value);
-		return parse_filter(s, buf, err, errlen);
+		if (strcmp(key, "keep"))
+			snprintf(buf, sizeof buf, "%s=%s", key, value);
+		else
+			snprintf(buf, sizeof buf, "%s", value);
+		if (rl_sweep_filter_parse(&s->filters[s->nfilters], buf, err,
+		                          errlen))
+			return -1;
+		s->nfilters++;
+		return 0;
 	}
 	if (!strcmp(section, "outputs")) {
 		if (strcmp(key, "keep")) {
@@ -878,28 +478,6 @@ void rl_sweep_spec_free(rl_sweep_spec *s)
 
 /* ---- one design point ---- */
 
-static double operand_value(const rl_operand *o, const rl_config *cfg,
-                            const rl_result *r)
-{
-	if (o->kind == 1)
-		return rl_param_get(cfg, o->param);
-	if (o->kind == 2)
-		return o->output->get(r);
-	return o->value;
-}
-
-static int compare(double a, int op, double b)
-{
-	switch (op) {
-	case RL_OP_LT: return a < b;
-	case RL_OP_LE: return a <= b;
-	case RL_OP_GT: return a > b;
-	case RL_OP_GE: return a >= b;
-	case RL_OP_EQ: return a == b;
-	default: return a != b;
-	}
-}
-
 int rl_sweep_eval_point(const rl_sweep_spec *s, const double *axis_values,
                         double *row, int *status)
 {
@@ -932,8 +510,7 @@ int rl_sweep_eval_point(const rl_sweep_spec *s, const double *axis_values,
 		/* a failed point has no outputs: a filter on one drops it */
 		if (rc != RL_OK && (f->lhs.kind == 2 || f->rhs.kind == 2))
 			return 0;
-		if (!compare(operand_value(&f->lhs, &cfg, &r), f->op,
-		             operand_value(&f->rhs, &cfg, &r)))
+		if (!rl_sweep_filter_keep(f, &cfg, &r))
 			return 0;
 	}
 	return 1;

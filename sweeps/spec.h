@@ -30,47 +30,20 @@
 #include "../model/engine.h"
 #include "../model/outputs.h"
 #include "../model/params.h"
+#include "axis.h"
+#include "filter.h"
 
 #define RL_SWEEP_MAX_AXES 40     /* GSL's Sobol generator goes to 40 */
 #define RL_SWEEP_MAX_OUTPUTS 128
 #define RL_SWEEP_MAX_FILTERS 32
 #define RL_SWEEP_MAX_SETS 64
-#define RL_SWEEP_MAX_LIST 4096
 #define RL_SWEEP_DEFAULT_LIMIT 100000000ULL
-#define RL_SWEEP_COL_MAX 80
-
-typedef enum { RL_AX_LIST = 0, RL_AX_LINEAR, RL_AX_LOG } rl_axis_kind;
-
-typedef struct {
-	const rl_param *param;
-	char name[RL_SWEEP_COL_MAX];   /* "chip.hbm_tbps" */
-	rl_axis_kind kind;
-	double start, stop, step;      /* ranges, display units */
-	double snap;                   /* linear: 10^decimals, 0 = none */
-	uint64_t count;                /* values on the axis */
-	double *list;                  /* RL_AX_LIST: count values */
-} rl_axis;
 
 typedef enum {
 	RL_SAMPLE_GRID = 0,
 	RL_SAMPLE_RANDOM,
 	RL_SAMPLE_SOBOL
 } rl_sampling;
-
-/* One side of a filter comparison. */
-typedef struct {
-	int kind;                 /* 0 a number, 1 a parameter, 2 an output */
-	double value;
-	const rl_param *param;
-	const rl_output *output;
-} rl_operand;
-
-enum { RL_OP_LT = 0, RL_OP_LE, RL_OP_GT, RL_OP_GE, RL_OP_EQ, RL_OP_NE };
-
-typedef struct {
-	rl_operand lhs, rhs;
-	int op;
-} rl_filter;
 
 /* A base or baseline setup: preset names and assignments. */
 typedef struct {
@@ -129,16 +102,6 @@ rl_sweep_spec *rl_sweep_spec_parse(const char *name, const char *text,
                                    char *err, size_t errlen);
 
 void rl_sweep_spec_free(rl_sweep_spec *s);
-
-/* Parse one axis value text for parameter p.  0, or -1 with err. */
-int rl_sweep_axis_parse(rl_axis *ax, const rl_param *p, const char *text,
-                        char *err, size_t errlen);
-
-/* Value k (0 <= k < count) of an axis on its grid, display units. */
-double rl_sweep_axis_value(const rl_axis *ax, uint64_t k);
-
-/* Value of an axis at u in [0, 1) for random and Sobol sampling. */
-double rl_sweep_axis_sample(const rl_axis *ax, double u);
 
 /* Evaluate one design point: axis values (display units) applied to the
 ** base, rl_eval(), filters.  Writes the output and speedup columns into

@@ -1,0 +1,241 @@
+/*
+** axis.c: the values of a sweep axis: lists, linear and log ranges (axis.h).
+*/
+#include "axis.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+static int decimals(const char *text)
+{
+	const char *dot = strchr(text, '.');
+	int n = 0;
+	if (strpbrk(text, "eE"))
+		return -1;
+	if (!dot)
+		return 0;
+	for (dot++; isdigit((unsigned char)*dot); dot++)
+		n++;
+	return n;
+}
+
+static int check_value(const rl_param *p, double v, char *err, size_t errlen)
+{
+	rl_config cfg;
+	rl_config_defaults(&cfg);
+	return rl_param_set(&cfg, p, v, err, errlen) ? -1 : 0;
+}
+
+static int parse_list(rl_axis *ax, const rl_param *p, char *text, char *err,
+                      size_t errlen)
+{
+	char *tok, *save = NULL;
+	size_t n = 0;
+	double *vals = malloc(RL_SWEEP_MAX_LIST * sizeof *vals);
+	if (!vals) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (tok = strtok_r(text, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		rl_config cfg;
+		char *t = rl_sw_trim(tok);
+		if (!*t)
+			continue;
+		if (n >= RL_SWEEP_MAX_LIST) {
+			snprintf(err, errlen, "a list of more than %d values; use a "
+			         "range", RL_SWEEP_MAX_LIST);
+			free(vals);
+			return -1;
+		}
+		rl_config_defaults(&cfg);
+		if (rl_param_set_text(&cfg, p, t, err, errlen)) {
+			free(vals);
+			return -1;
+		}
+		vals[n++] = rl_param_get(&cfg, p);
+	}
+	if (!n) {
+		snprintf(err, errlen, "%s.%s: empty list of values", p->section,
+		         p->key);
+		free(vals);
+		return -1;
+	}
+	ax->kind = RL_AX_LIST;
+	ax->list = vals;
+	ax->count = n;
+	return 0;
+}
+
+static int parse_range(rl_axis *ax, const rl_param *p, char *text, char *err,
+                       size_t errlen)
+{
+	char *parts[3], *c1, *c2, *third;
+	double a, b, c;
+	int islog = 0, d, dmax = 0;
+	size_t l;
+	c1 = strchr(text, ':');
+	c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+	if (!c1 || !c2 || strchr(c2 + 1, ':')) {
+		snprintf(err, errlen, "%s.%s: expected start:stop:step or "
+		         "start:stop:count log, got '%s'", p->section, p->key, text);
+		return -1;
+	}
+	*c1 = *c2 = '\0';
+	parts[0] = rl_sw_trim(text);
+	parts[1] = rl_sw_trim(c1 + 1);
+	third = rl_sw_trim(c2 + 1);
+	l = strlen(third);
+	if (l > 3 && !strcmp(third + l - 3, "log") &&
+	    isspace((unsigned char)third[l - 4])) {
+		islog = 1;
+		third[l - 3] = '\0';
+		third = rl_sw_trim(third);
+	}
+	parts[2] = third;
+	if (p->type == RL_PT_ENUM || p->type == RL_PT_BOOL) {
+		snprintf(err, errlen, "%s.%s takes names; give a list "
+		         "(a, b, c), not a range", p->section, p->key);
+		return -1;
+	}
+	if (rl_sw_number(parts[0], &a) || rl_sw_number(parts[1], &b) ||
+	    rl_sw_number(parts[2], &c)) {
+		snprintf(err, errlen, "%s.%s: range '%s:%s:%s%s' has a part that "
+		         "is not a number", p->section, p->key, parts[0], parts[1],
+		         parts[2], islog ? " log" : "");
+		return -1;
+	}
+	if (a > b) {
+		snprintf(err, errlen, "%s.%s: inverted range, start %g > stop %g "
+		         "(write the smaller value first)", p->section, p->key, a,
+		         b);
+		return -1;
+	}
+	ax->start = a;
+	ax->stop = b;
+	if (islog) {
+		if (c != floor(c) || c < 2 || c > 1e9) {
+			snprintf(err, errlen, "%s.%s: a log range needs a whole count "
+			         "of at least 2 points, got %g", p->section, p->key, c);
+			return -1;
+		}
+		if (a <= 0 || a == b) {
+			snprintf(err, errlen, "%s.%s: a log range needs 0 < start < "
+			         "stop, got %g:%g", p->section, p->key, a, b);
+			return -1;
+		}
+		ax->kind = RL_AX_LOG;
+		ax->count = (uint64_t)c;
+	} else {
+		double n;
+		if (!(c > 0)) {
+			snprintf(err, errlen, "%s.%s: empty range, the step must be "
+			         "positive (got %g)", p->section, p->key, c);
+			return -1;
+		}
+		if (p->type == RL_PT_INT && c != floor(c)) {
+			snprintf(err, errlen, "%s.%s is a whole number; step %g is "
+			         "not", p->section, p->key, c);
+			return -1;
+		}
+		n = floor((b - a) / c * (1 + 1e-12) + 1e-9) + 1;
+		if (n > 1e15) {
+			snprintf(err, errlen, "%s.%s: range of %.3g values", p->section,
+			         p->key, n);
+			return -1;
+		}
+		ax->kind = RL_AX_LINEAR;
+		ax->step = c;
+		ax->count = (uint64_t)n;
+		for (l = 0; l < 3; l++) {
+			d = decimals(parts[l]);
+			if (d < 0 || d > 15)
+				dmax = -1;
+			else if (dmax >= 0 && d > dmax)
+				dmax = d;
+		}
+		ax->snap = dmax >= 0 ? pow(10, dmax) : 0;
+	}
+	if (check_value(p, rl_sweep_axis_value(ax, 0), err, errlen) ||
+	    check_value(p, rl_sweep_axis_value(ax, ax->count - 1), err, errlen))
+		return -1;
+	return 0;
+}
+
+int rl_sweep_axis_parse(rl_axis *ax, const rl_param *p, const char *text,
+                        char *err, size_t errlen)
+{
+	char buf[8192], *t;
+	size_t l;
+	memset(ax, 0, sizeof *ax);
+	ax->param = p;
+	snprintf(ax->name, sizeof ax->name, "%s.%s", p->section, p->key);
+	if (strlen(text) >= sizeof buf) {
+		snprintf(err, errlen, "%s: value too long", ax->name);
+		return -1;
+	}
+	strcpy(buf, text);
+	t = rl_sw_trim(buf);
+	l = strlen(t);
+	if (l >= 2 && t[0] == '(' && t[l - 1] == ')') {
+		t[l - 1] = '\0';
+		return parse_list(ax, p, t + 1, err, errlen);
+	}
+	if (strchr(t, ':'))
+		return parse_range(ax, p, t, err, errlen);
+	return parse_list(ax, p, t, err, errlen);
+}
+
+static double sig12(double v)
+{
+	double m;
+	if (v == 0 || !isfinite(v))
+		return v;
+	m = pow(10, 11 - floor(log10(fabs(v))));
+	return round(v * m) / m;
+}
+
+double rl_sweep_axis_value(const rl_axis *ax, uint64_t k)
+{
+	double v;
+	int whole = ax->param->type != RL_PT_REAL;
+	switch (ax->kind) {
+	case RL_AX_LIST:
+		return ax->list[k];
+	case RL_AX_LINEAR:
+		v = ax->start + (double)k * ax->step;
+		if (ax->snap > 0)
+			v = round(v * ax->snap) / ax->snap;
+		return whole ? round(v) : v;
+	default:
+		if (k == 0)
+			return ax->start;
+		if (k + 1 == ax->count)
+			return ax->stop;
+		v = ax->start * exp((double)k * log(ax->stop / ax->start) /
+		                    (double)(ax->count - 1));
+		return whole ? round(v) : sig12(v);
+	}
+}
+
+double rl_sweep_axis_sample(const rl_axis *ax, double u)
+{
+	uint64_t k;
+	if (u < 0)
+		u = 0;
+	if (ax->kind == RL_AX_LIST || ax->param->type != RL_PT_REAL) {
+		k = (uint64_t)(u * (double)ax->count);
+		if (k >= ax->count)
+			k = ax->count - 1;
+		return rl_sweep_axis_value(ax, k);
+	}
+	if (ax->kind == RL_AX_LINEAR)
+		return ax->start + u * (ax->stop - ax->start);
+	return ax->start * exp(u * log(ax->stop / ax->start));
+}
+

@@ -1,0 +1,123 @@
+/*
+** filter.c: the [filter] comparisons of a sweep spec (filter.h).
+*/
+#include "filter.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "text.h"
+
+static int enum_choice(const rl_operand *o, const char *name, double *v)
+{
+	int k, n;
+	if (o->kind == 1 && o->param->choices) {
+		k = rl_param_choice(o->param, name);
+		if (k >= 0) {
+			*v = k;
+			return 0;
+		}
+	}
+	if (o->kind == 2 && o->output->type != RL_OT_NUM) {
+		n = o->output->type == RL_OT_BOUND ? RL_BOUND_COUNT : RL_LIMIT_COUNT;
+		for (k = 0; k < n; k++)
+			if (!strcmp(rl_output_text(o->output, k), name)) {
+				*v = k;
+				return 0;
+			}
+	}
+	return -1;
+}
+
+static int operand(rl_operand *o, const char *t)
+{
+	memset(o, 0, sizeof *o);
+	if (!rl_sw_number(t, &o->value))
+		return 0;
+	if ((o->param = rl_param_find_full(t))) {
+		o->kind = 1;
+		return 0;
+	}
+	if ((o->output = rl_output_find(t))) {
+		o->kind = 2;
+		return 0;
+	}
+	return -1;
+}
+
+int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
+                          size_t errlen)
+{
+	static const char *const ops[] = {"<=", ">=", "==", "!=", "<", ">"};
+	static const int codes[] = {RL_OP_LE, RL_OP_GE, RL_OP_EQ, RL_OP_NE,
+	                            RL_OP_LT, RL_OP_GT};
+	char buf[512], *lhs, *rhs, *at = NULL;
+	size_t k, oplen = 0;
+	int op = -1, bad_l, bad_r;
+	snprintf(buf, sizeof buf, "%s", expr);
+	for (lhs = buf; *lhs && !at; lhs++)
+		for (k = 0; k < sizeof ops / sizeof ops[0]; k++)
+			if (!strncmp(lhs, ops[k], strlen(ops[k]))) {
+				at = lhs;
+				op = codes[k];
+				oplen = strlen(ops[k]);
+				break;
+			}
+	if (!at) {
+		snprintf(err, errlen, "filter '%s': expected LHS OP RHS with OP one "
+		         "of < <= > >= == !=", expr);
+		return -1;
+	}
+	*at = '\0';
+	lhs = rl_sw_trim(buf);
+	rhs = rl_sw_trim(at + oplen);
+	f->op = op;
+	bad_l = operand(&f->lhs, lhs);
+	bad_r = operand(&f->rhs, rhs);
+	if (bad_r && !bad_l && !enum_choice(&f->lhs, rhs, &f->rhs.value))
+		bad_r = 0;
+	if (bad_l && !bad_r && !enum_choice(&f->rhs, lhs, &f->lhs.value))
+		bad_l = 0;
+	if (bad_l || bad_r) {
+		const char *name = bad_l ? lhs : rhs;
+		const char *close[4];
+		char hint[300], nb[4][64];
+		if (rl_param_suggest(name, close, 4, nb))
+			rl_sw_param_hint(name, hint, sizeof hint);
+		else
+			rl_sw_output_hint(name, hint, sizeof hint);
+		snprintf(err, errlen, "filter '%s': '%s' is not a number, a "
+		         "parameter or an output%s", expr, name, hint);
+		return -1;
+	}
+	return 0;
+}
+
+static double operand_value(const rl_operand *o, const rl_config *cfg,
+                            const rl_result *r)
+{
+	if (o->kind == 1)
+		return rl_param_get(cfg, o->param);
+	if (o->kind == 2)
+		return o->output->get(r);
+	return o->value;
+}
+
+static int compare(double a, int op, double b)
+{
+	switch (op) {
+	case RL_OP_LT: return a < b;
+	case RL_OP_LE: return a <= b;
+	case RL_OP_GT: return a > b;
+	case RL_OP_GE: return a >= b;
+	case RL_OP_EQ: return a == b;
+	default: return a != b;
+	}
+}
+
+int rl_sweep_filter_keep(const rl_filter *f, const rl_config *cfg,
+                         const rl_result *r)
+{
+	return compare(operand_value(&f->lhs, cfg, r), f->op,
+	               operand_value(&f->rhs, cfg, r));
+}

@@ -1,0 +1,38 @@
+/*
+** filter.h: a [filter] line of a sweep spec: LHS OP RHS, each side a
+** number, a parameter (display units) or an output (SI units); enum
+** parameters and outputs compare with their names.
+*/
+#ifndef RL_SWEEP_FILTER_H
+#define RL_SWEEP_FILTER_H
+
+#include <stddef.h>
+
+#include "../model/engine.h"
+#include "../model/outputs.h"
+#include "../model/params.h"
+
+/* One side of a filter comparison. */
+typedef struct {
+	int kind;                 /* 0 a number, 1 a parameter, 2 an output */
+	double value;
+	const rl_param *param;
+	const rl_output *output;
+} rl_operand;
+
+enum { RL_OP_LT = 0, RL_OP_LE, RL_OP_GT, RL_OP_GE, RL_OP_EQ, RL_OP_NE };
+
+typedef struct {
+	rl_operand lhs, rhs;
+	int op;
+} rl_filter;
+
+/* Parse "LHS OP RHS".  0, or -1 with a message (with close names). */
+int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
+                          size_t errlen);
+
+/* 1 when the comparison holds for this configuration and result. */
+int rl_sweep_filter_keep(const rl_filter *f, const rl_config *cfg,
+                         const rl_result *r);
+
+#endif

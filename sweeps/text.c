@@ -1,0 +1,100 @@
+/*
+** text.c: small text helpers of the sweep spec reader (text.h).
+*/
+#include "text.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/outputs.h"
+#include "../model/params.h"
+
+char *rl_sw_trim(char *s)
+{
+	char *e;
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = '\0';
+	return s;
+}
+
+/* A whole-string number; 0 on success. */
+int rl_sw_number(const char *text, double *v)
+{
+	char *end;
+	if (!*text)
+		return -1;
+	*v = strtod(text, &end);
+	while (isspace((unsigned char)*end))
+		end++;
+	return *end || !isfinite(*v) ? -1 : 0;
+}
+
+void rl_sw_param_hint(const char *dotted, char *out, size_t len)
+{
+	const char *names[4];
+	char buf[4][64];
+	size_t n = rl_param_suggest(dotted, names, 4, buf), i, used;
+	if (!n) {
+		snprintf(out, len, " (`rooflab params` lists them all)");
+		return;
+	}
+	used = (size_t)snprintf(out, len, "; did you mean ");
+	for (i = 0; i < n && used < len; i++)
+		used += (size_t)snprintf(out + used, len - used, "%s%s",
+		                         i ? (i + 1 == n ? " or " : ", ") : "",
+		                         names[i]);
+	if (used < len)
+		snprintf(out + used, len - used, "?");
+}
+
+/* Edit distance, for suggesting output names. */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, row[128];
+	if (la > 127 || lb > 127)
+		return 1000;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t cur = row[j];
+			size_t best = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = cur;
+		}
+	}
+	return row[lb];
+}
+
+void rl_sw_output_hint(const char *name, char *out, size_t len)
+{
+	size_t n, i, best = 1000;
+	const rl_output *t = rl_outputs(&n), *pick = NULL;
+	for (i = 0; i < n; i++) {
+		size_t d = distance(name, t[i].name);
+		const char *dot = strchr(t[i].name, '.');
+		if (dot && strstr(name, dot + 1))
+			d = d < 2 ? d : 2;
+		if (d < best) {
+			best = d;
+			pick = &t[i];
+		}
+	}
+	if (pick && best <= 4 + strlen(name) / 4)
+		snprintf(out, len, "; did you mean %s?", pick->name);
+	else
+		snprintf(out, len, " (`rooflab eval --json` shows them all)");
+}
+
