@@ -16,7 +16,7 @@ int plot_build_batch(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	pdb_claim c;
 	sqlite3_stmt *st;
 	char sides[MAX_SIDES][32], t[700], cur[32] = "";
-	int n = 0, i, rc, open = 0;
+	int n = 0, i, rc, open = 0, have_tps = 0, have_tpot = 0;
 
 	rc = pdb_claim_run(db, o->dbpath, o->run, &c, err, errlen);
 	if (rc)
@@ -32,6 +32,8 @@ int plot_build_batch(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		char side[32];
 		double tpot = pdb_real(st, 4);
+		have_tpot |= isfinite(tpot) && tpot > 0;
+		have_tps |= pdb_real(st, 3) > 0 || pdb_real(st, 2) > 0;
 		pdb_text(st, 0, side, sizeof side);
 		if (strcmp(side, cur)) {
 			if (n == MAX_SIDES)
@@ -50,20 +52,23 @@ int plot_build_batch(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	sqlite3_finalize(st);
 	if (open)
 		fputs("EOD\n", s);
-	if (n == 0)
+	if (n == 0 || !have_tps)
 		return plot_no_rows(o, c.id, "claim_batch",
-		                    "batch rows with a positive batch", err, errlen);
+		                    "batch rows with a positive batch and "
+		                    "throughput", err, errlen);
 	snprintf(t, sizeof t, "Batching: throughput and time per output token "
 	         "against concurrency, %s vs %s\nscenario %s (claim run %ld)",
 	         c.a_label, c.b_label, c.scenario, c.id);
-	fputs("set multiplot layout 1,2 title ", s);
+	fputs(have_tpot ? "set multiplot layout 1,2 title " : "set title ", s);
 	gp_quote(s, t);
 	fputs("\nset logscale x 2\nset format x '%g'\nset logscale y\n"
 	      "set format y '%g'\nset key bottom right\n"
 	      "set xlabel 'sequences in flight (concurrency)'\n"
-	      "set ylabel 'throughput, whole system (tokens/s)'\n"
-	      "set title 'throughput: total (solid) and output (dashed) tokens/s'\n"
-	      "plot ", s);
+	      "set ylabel 'throughput, whole system (tokens/s)'\n", s);
+	if (have_tpot)
+		fputs("set title 'throughput: total (solid) and output (dashed) "
+		      "tokens/s'\n", s);
+	fputs("plot ", s);
 	for (i = 0; i < n; i++) {
 		char lab[128], tt[200];
 		plot_side_label(db, &c, sides[i], lab, sizeof lab);
@@ -75,6 +80,10 @@ int plot_build_batch(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		        "lc rgb '%s' title ", i, plot_color(i));
 		snprintf(tt, sizeof tt, "%s output", lab);
 		gp_quote(s, tt);
+	}
+	if (!have_tpot) {
+		fputc('\n', s);
+		return PLOT_OK;
 	}
 	fputs("\nset key top left\nset ylabel 'time per output token (ms)'\n"
 	      "set title 'latency: time per output token'\nplot ", s);

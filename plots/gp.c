@@ -140,19 +140,28 @@ static void prelude(FILE *p, gp_term term, const char *out)
 	fputs("set termoption noenhanced\n", p);
 }
 
-/* The first lines of gnuplot's error output, for the message. */
+/* gnuplot's error, for the message: the last line of its error output
+** that says something ("line 11: all points y value undefined!"), the
+** echoed command and the caret above it left out. */
 static void read_errors(const char *path, char *buf, size_t len)
 {
 	FILE *f = fopen(path, "r");
-	size_t n = 0;
+	char line[1024];
 	buf[0] = 0;
 	if (!f)
 		return;
-	n = fread(buf, 1, len - 1, f);
-	buf[n] = 0;
+	while (fgets(line, sizeof line, f)) {
+		char *s = line, *e;
+		while (*s == ' ' || *s == '\t')
+			s++;
+		e = s + strlen(s);
+		while (e > s && (e[-1] == '\n' || e[-1] == '\r' || e[-1] == ' '))
+			*--e = 0;
+		if (*s && strcmp(s, "^") && strncmp(s, "multiplot>", 10) &&
+		    strncmp(s, "gnuplot>", 8))
+			snprintf(buf, len, "%s", s);
+	}
 	fclose(f);
-	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
-		buf[--n] = 0;
 }
 
 int gp_run(gp_term term, const char *out, const char *script, size_t len,

@@ -219,6 +219,25 @@ static void test_escape(void **state)
 	free(buf);
 }
 
+static void test_gnuplot_error(void **state)
+{
+	char out[64], err[512];
+	const char *bad = "plot nosuch(x)\n";
+	int rc;
+	(void)state;
+	snprintf(out, sizeof out, "/tmp/rooflab-test-gp-%ld.png", (long)getpid());
+	rc = gp_run(GP_PNG, out, bad, strlen(bad), err, sizeof err);
+	if (rc == GP_EMISSING) {
+		assert_non_null(strstr(err, "gnuplot-nox"));
+		skip();
+	}
+	/* gnuplot's own words, without the echoed command; no file left */
+	assert_int_equal(rc, GP_EFAIL);
+	assert_non_null(strstr(err, "undefined function: nosuch"));
+	assert_null(strstr(err, "^"));
+	assert_int_equal(access(out, F_OK), -1);
+}
+
 static void test_sections(void **state)
 {
 	size_t n;
@@ -241,6 +260,7 @@ int main(void)
 		cmocka_unit_test(test_quantiles),
 		cmocka_unit_test(test_no_claim_run),
 		cmocka_unit_test(test_escape),
+		cmocka_unit_test(test_gnuplot_error),
 		cmocka_unit_test(test_sections),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
