@@ -70,7 +70,7 @@ void report_design_space(rctx *r)
 	for (i = 0; i < n; i++) {
 		plot_opts po;
 		pdb_sweep one = sw;
-		char cap[700], col[64];
+		char cap[700], col[64], id[40];
 		one.run = ids[i];
 		memset(&po, 0, sizeof po);
 		po.dbpath = r->sdbpath;
@@ -79,7 +79,8 @@ void report_design_space(rctx *r)
 		sweep_name(r, ids[i], name, sizeof name);
 		snprintf(cap, sizeof cap, "Sweep run %ld%s%s", ids[i],
 		         name[0] ? ": " : "", name);
-		doc_heading(&r->d, 3, "sweep", cap);
+		snprintf(id, sizeof id, "sweep-%ld", ids[i]);
+		doc_heading(&r->d, 3, id, cap);
 		report_figure(r, "heatmap", &po, cap);
 		if (plot_sweep_guess(r->sdb, &one, NULL, "watts", col,
 		                     sizeof col) ||
