@@ -8,10 +8,7 @@
 
 #include "../model/engine.h"
 #include "../model/params.h"
-
-/* Provided by sweeps/ when it is built in; weak so the engine bench runs
-** on its own. */
-int rl_bench_store(FILE *out) __attribute__((weak));
+#include "../sweeps/bench_store.h"
 
 static double now(void)
 {
@@ -75,7 +72,6 @@ int main(void)
 	       (double)n / dt >= (double)target ? "" : "  BELOW TARGET");
 	if (sink < 0)
 		printf("%g\n", sink);
-	if (rl_bench_store)
-		return rl_bench_store(stdout);
-	return 0;
+	fflush(stdout);
+	return rl_bench_store(stdout);
 }
