@@ -52,8 +52,7 @@ static const char *const pat_compute[] = {
     "chip.peak_tflops_*", "chip.sram_mb", "chip.by_design", "design.*",
     "node.*", NULL};
 static const char *const pat_util[] = {
-    "profile.eff_*", "profile.gemm_m_half", "profile.*overhead*",
-    "profile.allreduce_latency_us", NULL};
+    "profile.eff_*", "profile.gemm_m_half", "profile.*overhead*", NULL};
 static const char *const pat_bw[] = {"chip.hbm_tbps", "design.hbm_gen",
                                      "design.hbm_stacks",
                                      "design.hbm_stack_gbps", NULL};
@@ -62,8 +61,10 @@ static const char *const pat_cap[] = {
     "profile.max_batch_size", "profile.kv_fraction",
     "profile.tokens_per_block", "profile.runtime_reserved_gb",
     "profile.kv_precision", "scenario.batch", NULL};
-static const char *const pat_link[] = {"chip.link_*", "profile.allreduce",
-                                       NULL};
+/* the links and how well the software uses them (collective algorithm,
+** its latency and the share of link bandwidth it reaches) */
+static const char *const pat_link[] = {"chip.link_*", "profile.allreduce*",
+                                       "profile.eff_link", NULL};
 static const char *const pat_power[] = {
     "chip.tdp_w", "power.*", "node.fma_pj_*", "node.sram_pj_*",
     "design.energy_overhead", NULL};
