@@ -284,7 +284,7 @@ const rl_param *rl_param_find_full(const char *dotted)
 	return rl_param_find(sec, dot + 1);
 }
 
-static size_t edit_distance(const char *a, const char *b)
+size_t rl_edit_distance(const char *a, const char *b, int fold_case)
 {
 	size_t la = strlen(a), lb = strlen(b), i, j;
 	size_t row[128];
@@ -297,10 +297,15 @@ static size_t edit_distance(const char *a, const char *b)
 		row[0] = i;
 		for (j = 1; j <= lb; j++) {
 			size_t cur = row[j];
-			size_t sub = prev + (tolower((unsigned char)a[i - 1]) !=
-			                     tolower((unsigned char)b[j - 1]));
-			size_t best = row[j] + 1 < row[j - 1] + 1 ? row[j] + 1
-			                                          : row[j - 1] + 1;
+			int ca = (unsigned char)a[i - 1], cb = (unsigned char)b[j - 1];
+			size_t sub, best;
+			if (fold_case) {
+				ca = tolower(ca);
+				cb = tolower(cb);
+			}
+			sub = prev + (ca != cb);
+			best = row[j] + 1 < row[j - 1] + 1 ? row[j] + 1
+			                                   : row[j - 1] + 1;
 			row[j] = sub < best ? sub : best;
 			prev = cur;
 		}
@@ -322,8 +327,8 @@ size_t rl_param_suggest(const char *dotted, const char **out, size_t max,
 		char full[64];
 		size_t d, d2;
 		snprintf(full, sizeof full, "%s.%s", t[i].section, t[i].key);
-		d = edit_distance(dotted, full);
-		d2 = edit_distance(keyonly, t[i].key);
+		d = rl_edit_distance(dotted, full, 1);
+		d2 = rl_edit_distance(keyonly, t[i].key, 1);
 		if (d2 < d)
 			d = d2;
 		/* A substring match is a good suggestion too. */

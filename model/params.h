@@ -42,6 +42,10 @@ const rl_param *rl_params(size_t *count);
 const rl_param *rl_param_find(const char *section, const char *key);
 const rl_param *rl_param_find_full(const char *dotted);
 
+/* Levenshtein distance between a and b (letters compared without case when
+** fold_case is non-zero); 1000 when either is longer than 127 characters. */
+size_t rl_edit_distance(const char *a, const char *b, int fold_case);
+
 /* Up to `max` names ("section.key") closest to `dotted`, by edit distance;
 ** returns how many were written. */
 size_t rl_param_suggest(const char *dotted, const char **out, size_t max,

@@ -53,37 +53,12 @@ void rl_sw_param_hint(const char *dotted, char *out, size_t len)
 		snprintf(out + used, len - used, "?");
 }
 
-/* Edit distance, for suggesting output names. */
-static size_t distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, row[128];
-	if (la > 127 || lb > 127)
-		return 1000;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t cur = row[j];
-			size_t best = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			prev = cur;
-		}
-	}
-	return row[lb];
-}
-
 void rl_sw_output_hint(const char *name, char *out, size_t len)
 {
 	size_t n, i, best = 1000;
 	const rl_output *t = rl_outputs(&n), *pick = NULL;
 	for (i = 0; i < n; i++) {
-		size_t d = distance(name, t[i].name);
+		size_t d = rl_edit_distance(name, t[i].name, 0);
 		const char *dot = strchr(t[i].name, '.');
 		if (dot && strstr(name, dot + 1))
 			d = d < 2 ? d : 2;
