@@ -81,7 +81,8 @@ static void iter_cost(const eval_ctx *c, double n_dec, double p,
 	it->t_gemm_memory = (w_bytes + act_bytes) / c->bw;
 	/* elementwise kernels run on their own, at 16-bit, memory-bound */
 	el_bytes = M * c->L * c->cb *
-	           (c->sh.elem_elems_full + c->sh.elem_elems_split / c->tp);
+	           (c->sh.elem_elems_full + c->sh.elem_elems_split / c->tp) *
+	           (1.0 - cfg->prof.elementwise_fused);
 	it->t_elementwise = el_bytes / c->bw;
 
 	/* attention: decode tokens over their context; prefill tokens over
@@ -107,9 +108,16 @@ static void iter_cost(const eval_ctx *c, double n_dec, double p,
 	                 c->L * cfg->prof.layer_overhead_s +
 	                 cfg->prof.seq_overhead_s *
 	                     (n_dec + (p > 0 ? fmax(1.0, p / c->isl) : 0.0));
-	it->time_s = fmax(it->t_gemm_compute, it->t_gemm_memory) +
-	             fmax(it->t_attn_compute, it->t_attn_memory) +
-	             it->t_elementwise + it->t_comm + it->t_overhead;
+	{
+		/* the share comm_overlap of the all-reduces runs under the rest
+		** of the iteration's kernels, as far as they last */
+		double rest = fmax(it->t_gemm_compute, it->t_gemm_memory) +
+		              fmax(it->t_attn_compute, it->t_attn_memory) +
+		              it->t_elementwise;
+		it->time_s = rest + it->t_comm -
+		             cfg->prof.comm_overlap * fmin(it->t_comm, rest) +
+		             it->t_overhead;
+	}
 	it->flops = gemm_flops + attn_flops;
 	it->hbm_bytes = w_bytes + act_bytes + attn_bytes + el_bytes;
 	it->link_bytes = link;

@@ -145,6 +145,8 @@ typedef struct {
 	double seq_overhead_s;   /* time per sequence per iteration */
 	double eff_kv_memory;    /* fraction of HBM bandwidth reading the KV cache */
 	double kv_precision;     /* enum; RL_PREC_AUTO = the scenario's */
+	double elementwise_fused;/* share of elementwise traffic fused away */
+	double comm_overlap;     /* share of communication hidden by compute */
 	double max_num_tokens;   /* tokens per iteration (prefill chunks + decode) */
 	double max_batch_size;   /* sequences per iteration */
 	double kv_fraction;      /* share of memory left after weights for the KV cache */

@@ -52,7 +52,8 @@ static const char *const pat_compute[] = {
     "chip.peak_tflops_*", "chip.sram_mb", "chip.by_design", "design.*",
     "node.*", NULL};
 static const char *const pat_util[] = {
-    "profile.eff_*", "profile.gemm_m_half", "profile.*overhead*", NULL};
+    "profile.eff_*", "profile.gemm_m_half", "profile.*overhead*",
+    "profile.elementwise_fused", NULL};
 static const char *const pat_bw[] = {"chip.hbm_tbps", "design.hbm_gen",
                                      "design.hbm_stacks",
                                      "design.hbm_stack_gbps", NULL};
@@ -64,7 +65,8 @@ static const char *const pat_cap[] = {
 /* the links and how well the software uses them (collective algorithm,
 ** its latency and the share of link bandwidth it reaches) */
 static const char *const pat_link[] = {"chip.link_*", "profile.allreduce*",
-                                       "profile.eff_link", NULL};
+                                       "profile.eff_link",
+                                       "profile.comm_overlap", NULL};
 static const char *const pat_power[] = {
     "chip.tdp_w", "power.*", "node.fma_pj_*", "node.sram_pj_*",
     "design.energy_overhead", NULL};

@@ -37,7 +37,8 @@ expect_err "warning: hbm edge: 8 stacks per die need 52.0 mm" "warning names the
 
 # eval gains power and cost
 E="$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 8"
-expect_exit 0 "eval with power and cost" -- $E --json
+# the TensorRT-LLM profile: this serving draws well under 700 W
+expect_exit 0 "eval with power and cost" -- $E --profile trtllm-0.10 --json
 expect_out '"watts": [0-9]' "eval json has power.watts"
 expect_out '"usd_per_million_tokens": [0-9]' "eval json has cost.usd_per_million_tokens"
 expect_out '"limited": 0' "this workload stays under the TDP"
