@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *trim(char *s)
+char *ini_trim(char *s)
 {
 	char *e;
 	while (isspace((unsigned char)*s))
@@ -55,7 +55,7 @@ int ini_parse_text(const char *name, const char *text, ini_cb cb, void *ud,
 		line[len] = '\0';
 		p = nl ? nl + 1 : p + len;
 		cut_comment(line);
-		s = trim(line);
+		s = ini_trim(line);
 		if (!*s)
 			continue;
 		if (*s == '[') {
@@ -67,7 +67,7 @@ int ini_parse_text(const char *name, const char *text, ini_cb cb, void *ud,
 				return -1;
 			}
 			*close = '\0';
-			s = trim(s + 1);
+			s = ini_trim(s + 1);
 			if (!*s || strlen(s) >= sizeof section) {
 				snprintf(err, errlen, "%s:%d: empty or too long section "
 				         "name", name, lineno);
@@ -84,8 +84,8 @@ int ini_parse_text(const char *name, const char *text, ini_cb cb, void *ud,
 			return -1;
 		}
 		*eq = '\0';
-		key = trim(s);
-		val = trim(eq + 1);
+		key = ini_trim(s);
+		val = ini_trim(eq + 1);
 		if (!*key) {
 			snprintf(err, errlen, "%s:%d: missing key before '='", name,
 			         lineno);

@@ -13,6 +13,9 @@
 typedef int (*ini_cb)(void *ud, const char *section, const char *key,
                       const char *value, char *err, size_t errlen);
 
+/* Strip leading and trailing white space in place; returns the start. */
+char *ini_trim(char *s);
+
 /* Parse a file.  Returns 0, or -1 with "file:line: message" in err. */
 int ini_parse_file(const char *path, ini_cb cb, void *ud, char *err,
                    size_t errlen);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../cli/ini.h"
 #include "text.h"
 
 static int decimals(const char *text)
@@ -44,7 +45,7 @@ static int parse_list(rl_axis *ax, const rl_param *p, char *text, char *err,
 	for (tok = strtok_r(text, ",", &save); tok;
 	     tok = strtok_r(NULL, ",", &save)) {
 		rl_config cfg;
-		char *t = rl_sw_trim(tok);
+		char *t = ini_trim(tok);
 		if (!*t)
 			continue;
 		if (n >= RL_SWEEP_MAX_LIST) {
@@ -87,15 +88,15 @@ static int parse_range(rl_axis *ax, const rl_param *p, char *text, char *err,
 		return -1;
 	}
 	*c1 = *c2 = '\0';
-	parts[0] = rl_sw_trim(text);
-	parts[1] = rl_sw_trim(c1 + 1);
-	third = rl_sw_trim(c2 + 1);
+	parts[0] = ini_trim(text);
+	parts[1] = ini_trim(c1 + 1);
+	third = ini_trim(c2 + 1);
 	l = strlen(third);
 	if (l > 3 && !strcmp(third + l - 3, "log") &&
 	    isspace((unsigned char)third[l - 4])) {
 		islog = 1;
 		third[l - 3] = '\0';
-		third = rl_sw_trim(third);
+		third = ini_trim(third);
 	}
 	parts[2] = third;
 	if (p->type == RL_PT_ENUM || p->type == RL_PT_BOOL) {
@@ -180,7 +181,7 @@ int rl_sweep_axis_parse(rl_axis *ax, const rl_param *p, const char *text,
 		return -1;
 	}
 	strcpy(buf, text);
-	t = rl_sw_trim(buf);
+	t = ini_trim(buf);
 	l = strlen(t);
 	if (l >= 2 && t[0] == '(' && t[l - 1] == ')') {
 		t[l - 1] = '\0';

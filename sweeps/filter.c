@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../cli/ini.h"
 #include "text.h"
 
 static int enum_choice(const rl_operand *o, const char *name, double *v)
@@ -69,8 +70,8 @@ int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
 		return -1;
 	}
 	*at = '\0';
-	lhs = rl_sw_trim(buf);
-	rhs = rl_sw_trim(at + oplen);
+	lhs = ini_trim(buf);
+	rhs = ini_trim(at + oplen);
 	f->op = op;
 	bad_l = operand(&f->lhs, lhs);
 	bad_r = operand(&f->rhs, rhs);

@@ -73,7 +73,7 @@ static int parse_outputs(rl_sweep_spec *s, char *list, char *err,
 	char *tok, *save = NULL;
 	for (tok = strtok_r(list, ",", &save); tok;
 	     tok = strtok_r(NULL, ",", &save)) {
-		char *t = rl_sw_trim(tok);
+		char *t = ini_trim(tok);
 		const rl_output *o;
 		if (!*t)
 			continue;

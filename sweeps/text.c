@@ -12,17 +12,6 @@
 #include "../model/outputs.h"
 #include "../model/params.h"
 
-char *rl_sw_trim(char *s)
-{
-	char *e;
-	while (isspace((unsigned char)*s))
-		s++;
-	e = s + strlen(s);
-	while (e > s && isspace((unsigned char)e[-1]))
-		*--e = '\0';
-	return s;
-}
-
 /* A whole-string number; 0 on success. */
 int rl_sw_number(const char *text, double *v)
 {

@@ -1,14 +1,11 @@
 /*
-** text.h: small text helpers of the sweep spec reader: trimming, whole
-** numbers, and "did you mean" hints for parameter and output names.
+** text.h: small text helpers of the sweep spec reader: whole numbers and
+** "did you mean" hints for parameter and output names.
 */
 #ifndef RL_SWEEP_TEXT_H
 #define RL_SWEEP_TEXT_H
 
 #include <stddef.h>
-
-/* Strip leading and trailing white space in place. */
-char *rl_sw_trim(char *s);
 
 /* A whole-string finite number; 0 on success, -1 otherwise. */
 int rl_sw_number(const char *text, double *v);
