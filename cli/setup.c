@@ -149,7 +149,7 @@ static void set_name(rl_setup *st, const char *kind, const char *name)
 		snprintf(dst, RL_NAME_MAX, "%s", tmp);
 }
 
-static void suggest(const char *dotted, char *out, size_t len)
+void setup_param_hint(const char *dotted, char *out, size_t len)
 {
 	const char *names[4];
 	char buf[4][64];
@@ -176,7 +176,7 @@ int setup_set_key(rl_setup *st, const char *section, const char *key,
 	if (!p) {
 		char hint[300];
 		snprintf(dotted, sizeof dotted, "%s.%s", section, key);
-		suggest(dotted, hint, sizeof hint);
+		setup_param_hint(dotted, hint, sizeof hint);
 		snprintf(err, errlen, "unknown parameter '%s'%s", dotted, hint);
 		return -1;
 	}
@@ -242,7 +242,7 @@ int setup_assign(rl_setup *st, const char *assignment, char *err,
 	dot = strchr(buf, '.');
 	if (!dot) {
 		char hint[300];
-		suggest(buf, hint, sizeof hint);
+		setup_param_hint(buf, hint, sizeof hint);
 		snprintf(err, errlen,
 		         "--set '%s': the name needs a section (section.key)%s",
 		         assignment, hint);

@@ -46,6 +46,10 @@ void preset_names(const char *kind, char *buf, size_t len);
 int setup_load(rl_setup *st, const char *kind, const char *name, char *err,
                size_t errlen);
 
+/* "; did you mean a, b or c?" with the parameters closest to `dotted`, or
+** " (`rooflab params` lists them all)" when none is close. */
+void setup_param_hint(const char *dotted, char *out, size_t len);
+
 /* Apply "section.key=value".  0 or -1 + err (with suggestions). */
 int setup_assign(rl_setup *st, const char *assignment, char *err,
                  size_t errlen);

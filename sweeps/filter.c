@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../cli/ini.h"
+#include "../cli/setup.h"
 #include "text.h"
 
 static int enum_choice(const rl_operand *o, const char *name, double *v)
@@ -84,7 +85,7 @@ int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
 		const char *close[4];
 		char hint[300], nb[4][64];
 		if (rl_param_suggest(name, close, 4, nb))
-			rl_sw_param_hint(name, hint, sizeof hint);
+			setup_param_hint(name, hint, sizeof hint);
 		else
 			rl_sw_output_hint(name, hint, sizeof hint);
 		snprintf(err, errlen, "filter '%s': '%s' is not a number, a "

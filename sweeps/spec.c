@@ -11,6 +11,7 @@
 
 #include "../cli/ini.h"
 #include "../cli/options.h"
+#include "../cli/setup.h"
 #include "text.h"
 
 /* Outputs kept when a spec has no [outputs]; those the table lacks are
@@ -159,7 +160,7 @@ static int spec_cb(void *ud, const char *section, const char *key,
 		size_t i;
 		if (!p) {
 			char hint[300];
-			rl_sw_param_hint(key, hint, sizeof hint);
+			setup_param_hint(key, hint, sizeof hint);
 			snprintf(err, errlen, "unknown axis '%s'%s", key, hint);
 			return -1;
 		}

@@ -24,24 +24,6 @@ int rl_sw_number(const char *text, double *v)
 	return *end || !isfinite(*v) ? -1 : 0;
 }
 
-void rl_sw_param_hint(const char *dotted, char *out, size_t len)
-{
-	const char *names[4];
-	char buf[4][64];
-	size_t n = rl_param_suggest(dotted, names, 4, buf), i, used;
-	if (!n) {
-		snprintf(out, len, " (`rooflab params` lists them all)");
-		return;
-	}
-	used = (size_t)snprintf(out, len, "; did you mean ");
-	for (i = 0; i < n && used < len; i++)
-		used += (size_t)snprintf(out + used, len - used, "%s%s",
-		                         i ? (i + 1 == n ? " or " : ", ") : "",
-		                         names[i]);
-	if (used < len)
-		snprintf(out + used, len - used, "?");
-}
-
 void rl_sw_output_hint(const char *name, char *out, size_t len)
 {
 	size_t n, i, best = 1000;
