@@ -107,7 +107,8 @@ static void iter_cost(const eval_ctx *c, double n_dec, double p,
 	it->t_overhead = cfg->prof.iter_overhead_s +
 	                 c->L * cfg->prof.layer_overhead_s +
 	                 cfg->prof.seq_overhead_s *
-	                     (n_dec + (p > 0 ? fmax(1.0, p / c->isl) : 0.0));
+	                     (n_dec + (p > 0 ? fmax(1.0, p / c->isl) : 0.0)) +
+	                 cfg->prof.request_overhead_s * p / c->isl;
 	{
 		/* the share comm_overlap of the all-reduces runs under the rest
 		** of the iteration's kernels, as far as they last */

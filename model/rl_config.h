@@ -143,6 +143,7 @@ typedef struct {
 	double iter_overhead_s;  /* fixed time per iteration (scheduler, sampling) */
 	double layer_overhead_s; /* fixed time per layer per iteration (launches) */
 	double seq_overhead_s;   /* time per sequence per iteration */
+	double request_overhead_s; /* time per request admitted */
 	double eff_kv_memory;    /* fraction of HBM bandwidth reading the KV cache */
 	double kv_precision;     /* enum; RL_PREC_AUTO = the scenario's */
 	double elementwise_fused;/* share of elementwise traffic fused away */
