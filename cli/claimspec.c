@@ -307,7 +307,8 @@ int claim_take_option(claim_opts *o, int argc, char **argv, int *i,
 	static const char *const names[] = {
 	    "--a", "--b", "--config", "--target", "--samples", "--seed",
 	    "--db", "--scenario", "--uncertainty", "--vary", "--threads"};
-	size_t k;
+	const char *v;
+	int k;
 	double x;
 	if (!strcmp(argv[*i], "--json")) {
 		o->json = 1;
@@ -317,66 +318,61 @@ int claim_take_option(claim_opts *o, int argc, char **argv, int *i,
 		o->no_design = 1;
 		return 1;
 	}
-	for (k = 0; k < sizeof names / sizeof names[0]; k++) {
-		int missing;
-		const char *v = opt_value(names[k], argc, argv, i, &missing);
-		if (missing) {
-			snprintf(err, errlen, "%s needs a value", names[k]);
+	k = opt_pick(names, sizeof names / sizeof names[0], argc, argv, i, &v,
+	             err, errlen);
+	if (k == OPT_MISSING)
+		return -1;
+	if (k < 0)
+		return 0;
+	switch (k) {
+	case 0:
+	case 1:
+		if (claim_spec_parse(v, k ? &o->b : &o->a, err, errlen))
+			return -1;
+		break;
+	case 2: o->config = v; break;
+	case 3:
+		if (!strncmp(v, "speedup=", 8))
+			v += 8;
+		if (parse_num("--target", v, 1e-6, 1e9, &o->target, err,
+		              errlen))
+			return -1;
+		o->target_set = 1;
+		break;
+	case 4:
+		if (parse_num("--samples", v, 0, 1e8, &x, err, errlen) ||
+		    x != floor(x)) {
+			snprintf(err, errlen, "--samples: '%s' is not a whole "
+			         "number in [0, 1e8]", v);
 			return -1;
 		}
-		if (!v)
-			continue;
-		switch (k) {
-		case 0:
-		case 1:
-			if (claim_spec_parse(v, k ? &o->b : &o->a, err, errlen))
-				return -1;
-			break;
-		case 2: o->config = v; break;
-		case 3:
-			if (!strncmp(v, "speedup=", 8))
-				v += 8;
-			if (parse_num("--target", v, 1e-6, 1e9, &o->target, err,
-			              errlen))
-				return -1;
-			o->target_set = 1;
-			break;
-		case 4:
-			if (parse_num("--samples", v, 0, 1e8, &x, err, errlen) ||
-			    x != floor(x)) {
-				snprintf(err, errlen, "--samples: '%s' is not a whole "
-				         "number in [0, 1e8]", v);
-				return -1;
-			}
-			o->samples = (long long)x;
-			o->samples_set = 1;
-			break;
-		case 5:
-			if (parse_num("--seed", v, 0, 4294967295.0, &x, err,
-			              errlen) || x != floor(x)) {
-				snprintf(err, errlen, "--seed: '%s' is not a whole "
-				         "number in [0, 4294967295]", v);
-				return -1;
-			}
-			o->seed = (unsigned long)x;
-			o->seed_set = 1;
-			break;
-		case 6: o->db = v; break;
-		case 7: o->scenario = v; break;
-		case 8: o->uncertainty = v; break;
-		case 9:
-			if (o->nvary >= 16) {
-				snprintf(err, errlen, "at most 16 --vary options");
-				return -1;
-			}
-			o->vary[o->nvary++] = v;
-			break;
-		default:
-			if (parse_num("--threads", v, 0, 64, &x, err, errlen))
-				return -1;
-			o->threads = (int)x;
+		o->samples = (long long)x;
+		o->samples_set = 1;
+		break;
+	case 5:
+		if (parse_num("--seed", v, 0, 4294967295.0, &x, err,
+		              errlen) || x != floor(x)) {
+			snprintf(err, errlen, "--seed: '%s' is not a whole "
+			         "number in [0, 4294967295]", v);
+			return -1;
 		}
-		return 1;
+		o->seed = (unsigned long)x;
+		o->seed_set = 1;
+		break;
+	case 6: o->db = v; break;
+	case 7: o->scenario = v; break;
+	case 8: o->uncertainty = v; break;
+	case 9:
+		if (o->nvary >= 16) {
+			snprintf(err, errlen, "at most 16 --vary options");
+			return -1;
+		}
+		o->vary[o->nvary++] = v;
+		break;
+	default:
+		if (parse_num("--threads", v, 0, 64, &x, err, errlen))
+			return -1;
+		o->threads = (int)x;
 	}
-	return 0;
+	return 1;
 }

@@ -25,48 +25,61 @@ const char *opt_value(const char *name, int argc, char **argv, int *i,
 	return argv[++*i];
 }
 
+int opt_pick(const char *const *names, size_t n, int argc, char **argv,
+             int *i, const char **v, char *err, size_t errlen)
+{
+	size_t k;
+	for (k = 0; k < n; k++) {
+		int missing;
+		*v = opt_value(names[k], argc, argv, i, &missing);
+		if (missing) {
+			snprintf(err, errlen, "%s needs a value", names[k]);
+			return OPT_MISSING;
+		}
+		if (*v)
+			return (int)k;
+	}
+	return -1;
+}
+
 int opts_take(eval_opts *o, int argc, char **argv, int *i, char *err,
               size_t errlen)
 {
 	static const char *const names[] = {
 	    "--chip", "--model", "--profile", "--scenario", "--precision",
 	    "--isl",  "--osl",   "--tp",      "--chips",    "--batch", "--set"};
-	size_t k;
+	const char *v;
+	int k;
 	if (!strcmp(argv[*i], "--json")) {
 		o->json = 1;
 		return 1;
 	}
-	for (k = 0; k < sizeof names / sizeof names[0]; k++) {
-		int missing;
-		const char *v = opt_value(names[k], argc, argv, i, &missing);
-		if (missing) {
-			snprintf(err, errlen, "%s needs a value", names[k]);
+	k = opt_pick(names, sizeof names / sizeof names[0], argc, argv, i, &v,
+	             err, errlen);
+	if (k == OPT_MISSING)
+		return -1;
+	if (k < 0)
+		return 0;
+	switch (k) {
+	case 0: o->chip = v; break;
+	case 1: o->model = v; break;
+	case 2: o->profile = v; break;
+	case 3: o->scenario = v; break;
+	case 4: o->precision = v; break;
+	case 5: o->isl = v; break;
+	case 6: o->osl = v; break;
+	case 7: o->tp = v; break;
+	case 8: o->chips = v; break;
+	case 9: o->batch = v; break;
+	default:
+		if (o->nsets >= OPTS_MAX_SETS) {
+			snprintf(err, errlen, "more than %d --set options",
+			         OPTS_MAX_SETS);
 			return -1;
 		}
-		if (!v)
-			continue;
-		switch (k) {
-		case 0: o->chip = v; break;
-		case 1: o->model = v; break;
-		case 2: o->profile = v; break;
-		case 3: o->scenario = v; break;
-		case 4: o->precision = v; break;
-		case 5: o->isl = v; break;
-		case 6: o->osl = v; break;
-		case 7: o->tp = v; break;
-		case 8: o->chips = v; break;
-		case 9: o->batch = v; break;
-		default:
-			if (o->nsets >= OPTS_MAX_SETS) {
-				snprintf(err, errlen, "more than %d --set options",
-				         OPTS_MAX_SETS);
-				return -1;
-			}
-			o->sets[o->nsets++] = v;
-		}
-		return 1;
+		o->sets[o->nsets++] = v;
 	}
-	return 0;
+	return 1;
 }
 
 static int flag(rl_setup *st, const char *flagname, const char *key,

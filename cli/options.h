@@ -31,6 +31,13 @@ int opts_take(eval_opts *o, int argc, char **argv, int *i, char *err,
 const char *opt_value(const char *name, int argc, char **argv, int *i,
                       int *missing);
 
+/* Which of names[0..n-1] argv[*i] is ("--name value" or "--name=value"):
+** its index, with the value in *v (and *i past it); -1 when none;
+** OPT_MISSING with "--name needs a value" in err when the value is absent. */
+#define OPT_MISSING (-2)
+int opt_pick(const char *const *names, size_t n, int argc, char **argv,
+             int *i, const char **v, char *err, size_t errlen);
+
 /* Apply to a fresh setup.  need_model_chip: insist on --chip and --model
 ** (or a scenario that names them).  0, or -1 with err. */
 int opts_apply(const eval_opts *o, rl_setup *st, int need_model_chip,
