@@ -238,23 +238,11 @@ int cmd_area(int argc, char **argv)
 	area_view v;
 	char err[1024];
 	size_t k;
-	int i, rc;
+	int rc;
 
-	memset(&o, 0, sizeof o);
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			help(stdout);
-			return RL_EXIT_OK;
-		}
-		rc = opts_take(&o, argc, argv, &i, err, sizeof err);
-		if (rc < 0)
-			return bad_input("area", err);
-		if (rc == 0) {
-			snprintf(err, sizeof err, "unknown option '%s' (see "
-			         "rooflab area --help)", argv[i]);
-			return bad_input("area", err);
-		}
-	}
+	rc = opts_read_all(&o, "area", argc, argv, help);
+	if (rc != OPTS_GO_ON)
+		return rc;
 	if (!o.chip && !o.scenario)
 		return bad_input("area", "missing --chip NAME");
 	if (opts_apply(&o, &st, 0, err, sizeof err))

@@ -28,23 +28,11 @@ int cmd_eval(int argc, char **argv)
 	rl_setup st;
 	rl_result r;
 	char err[1024];
-	int i, rc;
+	int rc;
 
-	memset(&o, 0, sizeof o);
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			help(stdout);
-			return RL_EXIT_OK;
-		}
-		rc = opts_take(&o, argc, argv, &i, err, sizeof err);
-		if (rc < 0)
-			return bad_input("eval", err);
-		if (rc == 0) {
-			snprintf(err, sizeof err, "unknown option '%s' (see "
-			         "rooflab eval --help)", argv[i]);
-			return bad_input("eval", err);
-		}
-	}
+	rc = opts_read_all(&o, "eval", argc, argv, help);
+	if (rc != OPTS_GO_ON)
+		return rc;
 	if (opts_apply(&o, &st, 1, err, sizeof err))
 		return bad_input("eval", err);
 	rc = rl_eval(&st.cfg, &r);

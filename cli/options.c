@@ -82,6 +82,29 @@ int opts_take(eval_opts *o, int argc, char **argv, int *i, char *err,
 	return 1;
 }
 
+int opts_read_all(eval_opts *o, const char *cmd, int argc, char **argv,
+                  void (*help)(FILE *f))
+{
+	char err[1024];
+	int i, rc;
+	memset(o, 0, sizeof *o);
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			help(stdout);
+			return RL_EXIT_OK;
+		}
+		rc = opts_take(o, argc, argv, &i, err, sizeof err);
+		if (rc < 0)
+			return bad_input(cmd, err);
+		if (rc == 0) {
+			snprintf(err, sizeof err, "unknown option '%s' (see "
+			         "rooflab %s --help)", argv[i], cmd);
+			return bad_input(cmd, err);
+		}
+	}
+	return OPTS_GO_ON;
+}
+
 static int flag(rl_setup *st, const char *flagname, const char *key,
                 const char *v, char *err, size_t errlen)
 {

@@ -8,6 +8,7 @@
 #define RL_OPTIONS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "setup.h"
 
@@ -37,6 +38,15 @@ const char *opt_value(const char *name, int argc, char **argv, int *i,
 #define OPT_MISSING (-2)
 int opt_pick(const char *const *names, size_t n, int argc, char **argv,
              int *i, const char **v, char *err, size_t errlen);
+
+/* Read argv[1..] as shared options only, into a cleared o: --help or -h
+** prints help(stdout); anything else is "unknown option 'X' (see rooflab
+** CMD --help)".  OPTS_GO_ON when all were taken, else the exit status the
+** command returns (RL_EXIT_OK after help, RL_EXIT_BAD_INPUT after a
+** message on stderr). */
+#define OPTS_GO_ON (-1)
+int opts_read_all(eval_opts *o, const char *cmd, int argc, char **argv,
+                  void (*help)(FILE *f));
 
 /* Apply to a fresh setup.  need_model_chip: insist on --chip and --model
 ** (or a scenario that names them).  0, or -1 with err. */
