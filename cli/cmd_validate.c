@@ -122,6 +122,40 @@ fail:
 	return -1;
 }
 
+/* A microbenchmark row (a GEMM's TFLOPS, a copy's TB/s) set against the
+** chip's peak and the profile's matching efficiency.  1 if it is one. */
+static int micro_note(const meas_row *m, const char *profile, char *note,
+                      size_t len)
+{
+	rl_setup st;
+	char err[512];
+	int gemm = !strcmp(m->metric, "tflops");
+	int copy = !strcmp(m->metric, "tb_per_s_read_plus_write");
+	double peak;
+	if (!gemm && !copy)
+		return 0;
+	setup_init(&st);
+	if (setup_load(&st, "profile", profile, err, sizeof err) ||
+	    setup_load(&st, "chip", m->chip, err, sizeof err))
+		return 0;
+	if (gemm) {
+		peak = st.cfg.chip.peak_flops_bf16 / 1e12;
+		if (!(peak > 0))
+			return 0;
+		snprintf(note, len, "microbenchmark: %.0f TFLOPS = %.0f%% of the "
+		         "BF16 peak; profile eff_compute %.0f%%", m->value,
+		         100 * m->value / peak, 100 * st.cfg.prof.eff_compute);
+	} else {
+		peak = st.cfg.chip.hbm_Bps / 1e12;
+		if (!(peak > 0))
+			return 0;
+		snprintf(note, len, "microbenchmark: %.2f TB/s = %.0f%% of HBM "
+		         "bandwidth; profile eff_memory %.0f%%", m->value,
+		         100 * m->value / peak, 100 * st.cfg.prof.eff_memory);
+	}
+	return 1;
+}
+
 static void summary_line(const char *label, const vrow *v, size_t n,
                          int which, double *med, double *p90, size_t *count)
 {
@@ -214,8 +248,9 @@ int cmd_validate(int argc, char **argv)
 		v[i].error = NAN;
 		v[i].in_calib = !strcmp(m->software, calib_sw);
 		if (!m->modelled) {
-			snprintf(v[i].note, sizeof v[i].note, "not modelled: %.200s",
-			         m->why_not);
+			if (!micro_note(m, profile, v[i].note, sizeof v[i].note))
+				snprintf(v[i].note, sizeof v[i].note,
+				         "not modelled: %.200s", m->why_not);
 			continue;
 		}
 		if (meas_setup(m, profile, &st, err, sizeof err)) {
