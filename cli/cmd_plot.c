@@ -13,17 +13,6 @@
 #include "commands.h"
 #include "options.h"
 
-/* opt_value(), remembering a missing value across the calls of one loop. */
-static const char *val(const char *name, int argc, char **argv, int *i,
-                       int *missing)
-{
-	int m = 0;
-	const char *v = opt_value(name, argc, argv, i, &m);
-	if (m)
-		*missing = 1;
-	return v;
-}
-
 static void help(FILE *f)
 {
 	size_t n, i;
@@ -76,25 +65,25 @@ int cmd_plot(int argc, char **argv)
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			help(stdout);
 			return RL_EXIT_OK;
-		} else if ((v = val("--db", argc, argv, &i, &missing))) {
+		} else if ((v = opt_arg("--db", argc, argv, &i, &missing))) {
 			db_path = v;
-		} else if ((v = val("--out", argc, argv, &i, &missing))) {
+		} else if ((v = opt_arg("--out", argc, argv, &i, &missing))) {
 			out = v;
-		} else if ((v = val("--term", argc, argv, &i, &missing))) {
+		} else if ((v = opt_arg("--term", argc, argv, &i, &missing))) {
 			term_name = v;
-		} else if ((v = val("--x", argc, argv, &i, &missing))) {
+		} else if ((v = opt_arg("--x", argc, argv, &i, &missing))) {
 			o.x = v;
-		} else if ((v = val("--y", argc, argv, &i, &missing))) {
+		} else if ((v = opt_arg("--y", argc, argv, &i, &missing))) {
 			o.y = v;
-		} else if ((v = val("--z", argc, argv, &i, &missing))) {
+		} else if ((v = opt_arg("--z", argc, argv, &i, &missing))) {
 			o.z = v;
-		} else if ((v = val("--run", argc, argv, &i, &missing))) {
+		} else if ((v = opt_arg("--run", argc, argv, &i, &missing))) {
 			if (parse_long(v, &o.run)) {
 				snprintf(err, sizeof err, "--run: '%s' is not a run id "
 				         "(a whole number > 0)", v);
 				return bad_input("plot", err);
 			}
-		} else if ((v = val("--target", argc, argv, &i, &missing))) {
+		} else if ((v = opt_arg("--target", argc, argv, &i, &missing))) {
 			if (parse_pos(v, &o.target)) {
 				snprintf(err, sizeof err, "--target: '%s' is not a "
 				         "positive number", v);

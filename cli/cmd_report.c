@@ -11,17 +11,6 @@
 #include "commands.h"
 #include "options.h"
 
-/* opt_value(), remembering a missing value across the calls of one loop. */
-static const char *val(const char *name, int argc, char **argv, int *i,
-                       int *missing)
-{
-	int m = 0;
-	const char *v = opt_value(name, argc, argv, i, &m);
-	if (m)
-		*missing = 1;
-	return v;
-}
-
 static void help(FILE *f)
 {
 	size_t n, i;
@@ -56,13 +45,13 @@ int cmd_report(int argc, char **argv)
 			return RL_EXIT_OK;
 		} else if (!strcmp(argv[i], "--no-plots")) {
 			o.no_plots = 1;
-		} else if ((v = val("--db", argc, argv, &i, &missing))) {
+		} else if ((v = opt_arg("--db", argc, argv, &i, &missing))) {
 			o.dbpath = v;
-		} else if ((v = val("--sweeps", argc, argv, &i, &missing))) {
+		} else if ((v = opt_arg("--sweeps", argc, argv, &i, &missing))) {
 			o.sweeps = v;
-		} else if ((v = val("--out", argc, argv, &i, &missing))) {
+		} else if ((v = opt_arg("--out", argc, argv, &i, &missing))) {
 			o.out = v;
-		} else if ((v = val("--run", argc, argv, &i, &missing))) {
+		} else if ((v = opt_arg("--run", argc, argv, &i, &missing))) {
 			char *end;
 			errno = 0;
 			o.run = strtol(v, &end, 10);

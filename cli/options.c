@@ -25,6 +25,16 @@ const char *opt_value(const char *name, int argc, char **argv, int *i,
 	return argv[++*i];
 }
 
+const char *opt_arg(const char *name, int argc, char **argv, int *i,
+                    int *missing)
+{
+	int m = 0;
+	const char *v = opt_value(name, argc, argv, i, &m);
+	if (m)
+		*missing = 1;
+	return v;
+}
+
 int opt_pick(const char *const *names, size_t n, int argc, char **argv,
              int *i, const char **v, char *err, size_t errlen)
 {

@@ -32,6 +32,11 @@ int opts_take(eval_opts *o, int argc, char **argv, int *i, char *err,
 const char *opt_value(const char *name, int argc, char **argv, int *i,
                       int *missing);
 
+/* opt_value() that only ever sets *missing (to 1), so that one flag
+** remembers a missing value across the calls of one loop. */
+const char *opt_arg(const char *name, int argc, char **argv, int *i,
+                    int *missing);
+
 /* Which of names[0..n-1] argv[*i] is ("--name value" or "--name=value"):
 ** its index, with the value in *v (and *i past it); -1 when none;
 ** OPT_MISSING with "--name needs a value" in err when the value is absent. */
