@@ -88,6 +88,13 @@ int claim_speedup_metric(const rl_config *cfg, void *ud, double *value);
 /* Option value parsing shared by the commands: 0, or -1 with err. */
 int claim_take_option(claim_opts *o, int argc, char **argv, int *i,
                       char *err, size_t errlen);
+/* The command line of claim or solve (cmd): --config first and its file
+** read, then every option through claim_take_option, the command line
+** winning.  An option it does not take, or one after which refuse(o) is
+** true, is "unknown option 'X' (see rooflab CMD --help)".  0 or -1 + err. */
+int claim_read_args(claim_opts *o, const char *cmd, int argc, char **argv,
+                    int (*refuse)(const claim_opts *o), char *err,
+                    size_t errlen);
 
 /* uncertainty.c: an uncertainty file. */
 typedef struct {

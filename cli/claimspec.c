@@ -376,3 +376,34 @@ int claim_take_option(claim_opts *o, int argc, char **argv, int *i,
 	}
 	return 1;
 }
+
+int claim_read_args(claim_opts *o, const char *cmd, int argc, char **argv,
+                    int (*refuse)(const claim_opts *o), char *err,
+                    size_t errlen)
+{
+	int pass, i, rc;
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 1 && o->config &&
+		    claim_config_read(o->config, o, err, errlen))
+			return -1;
+		for (i = 1; i < argc; i++) {
+			if (pass == 0) {
+				int missing;
+				const char *v = opt_value("--config", argc, argv, &i,
+				                          &missing);
+				if (v)
+					o->config = v;
+				continue;
+			}
+			rc = claim_take_option(o, argc, argv, &i, err, errlen);
+			if (rc < 0)
+				return -1;
+			if (rc == 0 || refuse(o)) {
+				snprintf(err, errlen, "unknown option '%s' (see "
+				         "rooflab %s --help)", argv[i], cmd);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}

@@ -33,29 +33,10 @@ static void help(FILE *f)
 	      "Exit status: 0 ok, 2 bad input, 1 internal.\n", f);
 }
 
-static int parse(claim_opts *o, int argc, char **argv, int pass, char *err,
-                 size_t errlen)
+/* claim solves nothing: --vary belongs to rooflab solve. */
+static int refuse(const claim_opts *o)
 {
-	int i, rc;
-	for (i = 1; i < argc; i++) {
-		if (pass == 0) {
-			int missing;
-			const char *v = opt_value("--config", argc, argv, &i,
-			                          &missing);
-			if (v)
-				o->config = v;
-			continue;
-		}
-		rc = claim_take_option(o, argc, argv, &i, err, errlen);
-		if (rc < 0)
-			return -1;
-		if (rc == 0 || o->nvary) {
-			snprintf(err, errlen, "unknown option '%s' (see rooflab "
-			         "claim --help)", argv[i]);
-			return -1;
-		}
-	}
-	return 0;
+	return o->nvary > 0;
 }
 
 int cmd_claim(int argc, char **argv)
@@ -79,10 +60,8 @@ int cmd_claim(int argc, char **argv)
 	}
 	claim_opts_init(&rep->opts);
 	err[0] = '\0';
-	if (parse(&rep->opts, argc, argv, 0, err, sizeof err) ||
-	    (rep->opts.config &&
-	     claim_config_read(rep->opts.config, &rep->opts, err, sizeof err)) ||
-	    parse(&rep->opts, argc, argv, 1, err, sizeof err)) {
+	if (claim_read_args(&rep->opts, "claim", argc, argv, refuse, err,
+	                    sizeof err)) {
 		claim_report_free(rep);
 		return bad_input("claim", err);
 	}

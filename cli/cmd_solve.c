@@ -32,11 +32,17 @@ static void help(FILE *f)
 	      f);
 }
 
+/* solve runs no Monte Carlo and writes no database. */
+static int refuse(const claim_opts *o)
+{
+	return o->db || o->samples_set || o->seed_set || o->uncertainty;
+}
+
 int cmd_solve(int argc, char **argv)
 {
 	claim_report *rep;
 	char err[2048];
-	int i, rc, pass;
+	int i, rc;
 	size_t k;
 
 	for (i = 1; i < argc; i++)
@@ -53,32 +59,9 @@ int cmd_solve(int argc, char **argv)
 	claim_opts_init(&rep->opts);
 	rep->opts.no_uncertainty = 1;
 	err[0] = '\0';
-	for (pass = 0; pass < 2; pass++) {
-		claim_opts *o = &rep->opts;
-		if (pass == 1 && o->config &&
-		    claim_config_read(o->config, o, err, sizeof err))
-			goto bad;
-		o->nvary = 0;
-		for (i = 1; i < argc; i++) {
-			if (pass == 0) {
-				int missing;
-				const char *v = opt_value("--config", argc, argv, &i,
-				                          &missing);
-				if (v)
-					o->config = v;
-				continue;
-			}
-			rc = claim_take_option(o, argc, argv, &i, err, sizeof err);
-			if (rc < 0)
-				goto bad;
-			if (rc == 0 || o->db || o->samples_set || o->seed_set ||
-			    o->uncertainty) {
-				snprintf(err, sizeof err, "unknown option '%s' (see "
-				         "rooflab solve --help)", argv[i]);
-				goto bad;
-			}
-		}
-	}
+	if (claim_read_args(&rep->opts, "solve", argc, argv, refuse, err,
+	                    sizeof err))
+		goto bad;
 	if (rep->opts.nvary == 0) {
 		snprintf(err, sizeof err, "missing --vary a|b.SECTION.KEY (for "
 		         "example --vary b.chip.peak_tflops_fp8)");
