@@ -14,6 +14,7 @@
 #include "../model/montecarlo.h"
 #include "../model/shapley.h"
 #include "../model/solve.h"
+#include "json.h"
 #include "setup.h"
 
 #define CLAIM_KV_MAX 64
@@ -170,6 +171,11 @@ void claim_checks(claim_report *rep);
 void claimout_text(FILE *f, const claim_report *rep);
 void claimout_json(FILE *f, const claim_report *rep);
 void claimout_solve_row_text(FILE *f, const claim_solve_row *row);
+/* One solved parameter as a JSON object: param, form, target, value, unit,
+** feasible, reason, and the speedup at the value (speedup_metric: the
+** solve command) or the direction of the bound (the claim report). */
+void claimout_solve_row_json(json_w *w, const claim_solve_row *row,
+                             int speedup_metric);
 
 /* claimdb.c: everything into the tables of reports/schema.h, in one
 ** transaction.  0, or -1 with err. */

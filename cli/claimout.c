@@ -47,6 +47,27 @@ void claimout_solve_row_text(FILE *f, const claim_solve_row *r)
 		fprintf(f, "  %-26s %s\n", r->param, r->s.reason);
 }
 
+void claimout_solve_row_json(json_w *w, const claim_solve_row *r,
+                             int speedup_metric)
+{
+	json_obj(w, NULL);
+	json_str(w, "param", r->param);
+	json_str(w, "form", r->form);
+	json_num(w, "target", r->target);
+	json_num(w, "value", r->s.value);
+	json_str(w, "unit", r->unit);
+	json_bool(w, "feasible", r->s.feasible);
+	if (speedup_metric)
+		json_num(w, "speedup_at_value", r->s.metric);
+	else
+		json_str(w, "direction", r->s.feasible
+		                             ? (r->s.direction > 0 ? "at least"
+		                                                   : "at most")
+		                             : "");
+	json_str(w, "reason", r->s.reason);
+	json_end(w);
+}
+
 static void unc_text(FILE *f, const claim_report *rep,
                      const claim_side *b, const claim_uncertainty *u,
                      const rl_mc_result *mc, double secs,
@@ -266,22 +287,8 @@ void claimout_json(FILE *f, const claim_report *rep)
 		factors_json(&w, "factors_by_design", rep->fd, rep->phid, rep->nfd,
 		             rep->factors_d_ok);
 	json_arr(&w, "solve");
-	for (i = 0; i < rep->nsolve; i++) {
-		const claim_solve_row *r = &rep->solve[i];
-		json_obj(&w, NULL);
-		json_str(&w, "param", r->param);
-		json_str(&w, "form", r->form);
-		json_num(&w, "target", r->target);
-		json_num(&w, "value", r->s.value);
-		json_str(&w, "unit", r->unit);
-		json_bool(&w, "feasible", r->s.feasible);
-		json_str(&w, "direction", r->s.feasible
-		                              ? (r->s.direction > 0 ? "at least"
-		                                                    : "at most")
-		                              : "");
-		json_str(&w, "reason", r->s.reason);
-		json_end(&w);
-	}
+	for (i = 0; i < rep->nsolve; i++)
+		claimout_solve_row_json(&w, &rep->solve[i], 0);
 	json_end(&w);
 	json_arr(&w, "must_be_true");
 	for (i = 0; i < rep->nmust; i++)

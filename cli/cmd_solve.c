@@ -91,19 +91,8 @@ int cmd_solve(int argc, char **argv)
 		json_num(&w, "output_tokens", rep->speedup_output);
 		json_end(&w);
 		json_arr(&w, "solve");
-		for (k = 0; k < rep->nsolve; k++) {
-			const claim_solve_row *r = &rep->solve[k];
-			json_obj(&w, NULL);
-			json_str(&w, "param", r->param);
-			json_str(&w, "form", r->form);
-			json_num(&w, "target", r->target);
-			json_num(&w, "value", r->s.value);
-			json_str(&w, "unit", r->unit);
-			json_bool(&w, "feasible", r->s.feasible);
-			json_num(&w, "speedup_at_value", r->s.metric);
-			json_str(&w, "reason", r->s.reason);
-			json_end(&w);
-		}
+		for (k = 0; k < rep->nsolve; k++)
+			claimout_solve_row_json(&w, &rep->solve[k], 1);
 		json_end(&w);
 		json_finish(&w);
 	} else {
