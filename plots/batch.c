@@ -18,17 +18,14 @@ int plot_build_batch(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	char sides[MAX_SIDES][32], t[700], cur[32] = "";
 	int n = 0, i, rc, open = 0, have_tps = 0, have_tpot = 0;
 
-	rc = pdb_claim_run(db, o->dbpath, o->run, &c, err, errlen);
+	rc = plot_claim_rows(db, o, "claim_batch", "batch rows",
+	                     "SELECT side, batch, output_tps, total_tps, "
+	                     "tpot_s FROM claim_batch WHERE run_id = ?1 AND "
+	                     "batch > 0 "
+	                     "ORDER BY side, batch",
+	                     &c, &st, err, errlen);
 	if (rc)
 		return rc;
-	if (pdb_rows(db, "claim_batch", c.id) == 0)
-		return plot_no_rows(o, c.id, "claim_batch", "batch rows", err,
-		                    errlen);
-	if (pdb_prepare(db, "SELECT side, batch, output_tps, total_tps, tpot_s "
-	                "FROM claim_batch WHERE run_id = ?1 AND batch > 0 "
-	                "ORDER BY side, batch", &st, err, errlen))
-		return PLOT_EINTERNAL;
-	sqlite3_bind_int64(st, 1, c.id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		char side[32];
 		double tpot = pdb_real(st, 4);

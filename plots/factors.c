@@ -26,16 +26,12 @@ int plot_build_factors(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	double f[MAX_FACTORS], cum = 1, lo = 1, hi = 1, target;
 	int n = 0, i, rc;
 
-	rc = pdb_claim_run(db, o->dbpath, o->run, &c, err, errlen);
+	rc = plot_claim_rows(db, o, "claim_factors", "Shapley factors",
+	                     "SELECT name, factor FROM claim_factors WHERE "
+	                     "run_id = ?1 ORDER BY ord",
+	                     &c, &st, err, errlen);
 	if (rc)
 		return rc;
-	if (pdb_rows(db, "claim_factors", c.id) == 0)
-		return plot_no_rows(o, c.id, "claim_factors", "Shapley factors",
-		                    err, errlen);
-	if (pdb_prepare(db, "SELECT name, factor FROM claim_factors WHERE "
-	                "run_id = ?1 ORDER BY ord", &st, err, errlen))
-		return PLOT_EINTERNAL;
-	sqlite3_bind_int64(st, 1, c.id);
 	while (n < MAX_FACTORS && sqlite3_step(st) == SQLITE_ROW) {
 		pdb_text(st, 0, names[n], sizeof names[n]);
 		f[n] = pdb_real(st, 1);

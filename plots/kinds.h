@@ -51,6 +51,13 @@ double plot_target(const plot_opts *o, const pdb_claim *c);
 int plot_no_rows(const plot_opts *o, long run, const char *table,
                  const char *what, char *err, size_t errlen);
 
+/* The claim run o->run into c and st prepared on sql, its ?1 bound to the
+** run's id; plot_no_rows() when the run has no rows in table.  PLOT_OK, or
+** the error (with err). */
+int plot_claim_rows(sqlite3 *db, const plot_opts *o, const char *table,
+                    const char *what, const char *sql, pdb_claim *c,
+                    sqlite3_stmt **st, char *err, size_t errlen);
+
 /* `results` columns of a sweep (sweepcols.c): resolve a dotted or column
 ** name to a column of the view; PLOT_EINPUT listing the columns if none. */
 int plot_sweep_column(sqlite3 *db, const char *name, char *col, size_t len,

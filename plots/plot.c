@@ -143,3 +143,18 @@ int plot_no_rows(const plot_opts *o, long run, const char *table,
 	         table, o->dbpath);
 	return PLOT_EINPUT;
 }
+
+int plot_claim_rows(sqlite3 *db, const plot_opts *o, const char *table,
+                    const char *what, const char *sql, pdb_claim *c,
+                    sqlite3_stmt **st, char *err, size_t errlen)
+{
+	int rc = pdb_claim_run(db, o->dbpath, o->run, c, err, errlen);
+	if (rc)
+		return rc;
+	if (pdb_rows(db, table, c->id) == 0)
+		return plot_no_rows(o, c->id, table, what, err, errlen);
+	if (pdb_prepare(db, sql, st, err, errlen))
+		return PLOT_EINTERNAL;
+	sqlite3_bind_int64(*st, 1, c->id);
+	return PLOT_OK;
+}

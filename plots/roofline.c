@@ -35,18 +35,14 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	int n = 0, i, rc;
 	double xlo = 1e300, xhi = 0, ylo = 1e300, yhi = 0;
 
-	rc = pdb_claim_run(db, o->dbpath, o->run, &c, err, errlen);
+	rc = plot_claim_rows(db, o, "claim_roofline", "roofline rows",
+	                     "SELECT side, label, peak_flops, hbm_Bps, "
+	                     "prefill_intensity, prefill_flops, "
+	                     "decode_intensity, decode_flops FROM "
+	                     "claim_roofline WHERE run_id = ?1 ORDER BY side",
+	                     &c, &st, err, errlen);
 	if (rc)
 		return rc;
-	if (pdb_rows(db, "claim_roofline", c.id) == 0)
-		return plot_no_rows(o, c.id, "claim_roofline", "roofline rows",
-		                    err, errlen);
-	if (pdb_prepare(db, "SELECT side, label, peak_flops, hbm_Bps, "
-	                "prefill_intensity, prefill_flops, decode_intensity, "
-	                "decode_flops FROM claim_roofline WHERE run_id = ?1 "
-	                "ORDER BY side", &st, err, errlen))
-		return PLOT_EINTERNAL;
-	sqlite3_bind_int64(st, 1, c.id);
 	while (n < MAX_SIDES && sqlite3_step(st) == SQLITE_ROW) {
 		side_row *x = &r[n];
 		pdb_text(st, 0, x->side, sizeof x->side);

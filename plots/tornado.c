@@ -21,19 +21,15 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	int n = 0, i, rc;
 	size_t width = 10;
 
-	rc = pdb_claim_run(db, o->dbpath, o->run, &c, err, errlen);
+	rc = plot_claim_rows(db, o, "claim_tornado", "sensitivity rows",
+	                     "SELECT param, low, high, speedup_low, "
+	                     "speedup_high FROM claim_tornado WHERE run_id = ?1 "
+	                     "AND speedup_low IS NOT NULL AND speedup_high IS "
+	                     "NOT NULL ORDER BY abs(speedup_high - speedup_low) "
+	                     "DESC, param",
+	                     &c, &st, err, errlen);
 	if (rc)
 		return rc;
-	if (pdb_rows(db, "claim_tornado", c.id) == 0)
-		return plot_no_rows(o, c.id, "claim_tornado", "sensitivity rows",
-		                    err, errlen);
-	if (pdb_prepare(db, "SELECT param, low, high, speedup_low, speedup_high "
-	                "FROM claim_tornado WHERE run_id = ?1 AND speedup_low "
-	                "IS NOT NULL AND speedup_high IS NOT NULL ORDER BY "
-	                "abs(speedup_high - speedup_low) DESC, param",
-	                &st, err, errlen))
-		return PLOT_EINTERNAL;
-	sqlite3_bind_int64(st, 1, c.id);
 	while (n < MAX_ROWS && sqlite3_step(st) == SQLITE_ROW) {
 		char p[96];
 		pdb_text(st, 0, p, sizeof p);
