@@ -50,11 +50,7 @@ static int columns(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 		         "parameters; name the axes with --x and --y", o->dbpath);
 		return PLOT_EINPUT;
 	}
-	if (!strcmp(x, y)) {
-		snprintf(err, errlen, "--x and --y name the same column '%s'", x);
-		return PLOT_EINPUT;
-	}
-	return PLOT_OK;
+	return plot_distinct_axes(x, y, err, errlen);
 }
 
 int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,

@@ -58,6 +58,11 @@ int plot_claim_rows(sqlite3 *db, const plot_opts *o, const char *table,
                     const char *what, const char *sql, pdb_claim *c,
                     sqlite3_stmt **st, char *err, size_t errlen);
 
+/* PLOT_OK when the x and y columns differ, else PLOT_EINPUT with "--x and
+** --y name the same column". */
+int plot_distinct_axes(const char *x, const char *y, char *err,
+                       size_t errlen);
+
 /* `results` columns of a sweep (sweepcols.c): resolve a dotted or column
 ** name to a column of the view; PLOT_EINPUT listing the columns if none. */
 int plot_sweep_column(sqlite3 *db, const char *name, char *col, size_t len,

@@ -36,11 +36,7 @@ static int axes(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 		         "name the benefit axis with --y COLUMN", o->dbpath);
 		return PLOT_EINPUT;
 	}
-	if (!strcmp(x, y)) {
-		snprintf(err, errlen, "--x and --y name the same column '%s'", x);
-		return PLOT_EINPUT;
-	}
-	return PLOT_OK;
+	return plot_distinct_axes(x, y, err, errlen);
 }
 
 /* Write the cloud ($p, thinned to every step-th point) and the frontier

@@ -1,6 +1,7 @@
 /*
 ** sweepcols.c: columns of a sweep's `results` view for the heatmap and
-** pareto plots: resolving names, finding the swept parameters, labels.
+** pareto plots: resolving names, finding the swept parameters, labels,
+** checking that the two axes differ.
 */
 #include <stdio.h>
 #include <string.h>
@@ -142,4 +143,14 @@ void plot_column_label(const char *col, char *buf, size_t len)
 		snprintf(buf, len, "%s (x)", col);
 	else
 		snprintf(buf, len, "%s", col);
+}
+
+int plot_distinct_axes(const char *x, const char *y, char *err,
+                       size_t errlen)
+{
+	if (!strcmp(x, y)) {
+		snprintf(err, errlen, "--x and --y name the same column '%s'", x);
+		return PLOT_EINPUT;
+	}
+	return PLOT_OK;
 }
