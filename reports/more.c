@@ -10,15 +10,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "../cli/version.h"
 #include "../plots/kinds.h"
 #include "rctx.h"
-
-#ifndef RL_VERSION
-#define RL_VERSION "unknown"
-#endif
-#ifndef RL_GIT_REV
-#define RL_GIT_REV "unknown"
-#endif
 
 #define MAX_SWEEPS 6
 

@@ -11,12 +11,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#ifndef RL_VERSION
-#define RL_VERSION "unknown"
-#endif
-#ifndef RL_GIT_REV
-#define RL_GIT_REV "unknown"
-#endif
+#include "../cli/version.h"
 
 static const char schema_sql[] =
     "CREATE TABLE runs("
