@@ -9,6 +9,7 @@
 #include "../model/engine.h"
 #include "../model/params.h"
 #include "../sweeps/bench_store.h"
+#include "fixtures.h"
 
 static double now(void)
 {
@@ -21,19 +22,10 @@ static void setup(rl_config *c)
 {
 	/* Llama-3 70B FP8 on 8 H100s, TP8, a profile with every term on */
 	rl_config_defaults(c);
-	c->chip.peak_flops_bf16 = 989.4e12;
-	c->chip.peak_flops_fp8 = 1978.9e12;
+	fx_h100_rates(&c->chip);
 	c->chip.hbm_bytes = 85.9e9;
-	c->chip.hbm_Bps = 3.35e12;
-	c->chip.link_Bps = 450e9;
 	c->chip.link_latency_s = 1e-6;
-	c->model.layers = 80;
-	c->model.hidden = 8192;
-	c->model.heads = 64;
-	c->model.kv_heads = 8;
-	c->model.head_dim = 128;
-	c->model.ffn_hidden = 28672;
-	c->model.vocab = 128256;
+	fx_llama3_70b(&c->model);
 	c->scen.precision = 2; /* fp8 */
 	c->scen.tp = 8;
 	c->scen.chips = 8;

@@ -18,22 +18,14 @@
 #include "../model/calibrate.h"
 #include "../model/engine.h"
 #include "../model/stats.h"
+#include "fixtures.h"
 
 static void base(rl_config *c)
 {
 	rl_config_defaults(c);
-	c->chip.peak_flops_bf16 = 989.4e12;
-	c->chip.peak_flops_fp8 = 1978.9e12;
+	fx_h100_rates(&c->chip);
 	c->chip.hbm_bytes = 80e9;
-	c->chip.hbm_Bps = 3.35e12;
-	c->chip.link_Bps = 450e9;
-	c->model.layers = 32;
-	c->model.hidden = 4096;
-	c->model.heads = 32;
-	c->model.kv_heads = 8;
-	c->model.head_dim = 128;
-	c->model.ffn_hidden = 14336;
-	c->model.vocab = 128256;
+	fx_llama3_8b(&c->model);
 	c->scen.precision = RL_PREC_FP8;
 	c->prof.max_num_tokens = 2048;
 }

@@ -27,24 +27,16 @@
 #include "../model/params.h"
 #include "../model/shapley.h"
 #include "../model/solve.h"
+#include "fixtures.h"
 
 /* An H100-like 8-chip server serving a Llama-3 70B-shaped model. */
 static void side_a(rl_config *c)
 {
 	rl_config_defaults(c);
-	c->chip.peak_flops_bf16 = 989.4e12;
-	c->chip.peak_flops_fp8 = 1978.9e12;
+	fx_h100_rates(&c->chip);
 	c->chip.hbm_bytes = 85.9e9;
-	c->chip.hbm_Bps = 3.35e12;
-	c->chip.link_Bps = 450e9;
 	c->chip.link_latency_s = 1e-6;
-	c->model.layers = 80;
-	c->model.hidden = 8192;
-	c->model.heads = 64;
-	c->model.kv_heads = 8;
-	c->model.head_dim = 128;
-	c->model.ffn_hidden = 28672;
-	c->model.vocab = 128256;
+	fx_llama3_70b(&c->model);
 	c->scen.precision = RL_PREC_FP8;
 	c->scen.isl = 2048;
 	c->scen.osl = 128;

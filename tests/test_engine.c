@@ -17,39 +17,14 @@
 
 #include "../model/engine.h"
 #include "../model/params.h"
-
-static void llama3_70b(rl_model *m)
-{
-	m->layers = 80;
-	m->hidden = 8192;
-	m->heads = 64;
-	m->kv_heads = 8;
-	m->head_dim = 128;
-	m->ffn_hidden = 28672;
-	m->vocab = 128256;
-	m->experts = 1;
-	m->experts_per_token = 1;
-	m->tied_embeddings = 0;
-}
-
-static void llama3_8b(rl_model *m)
-{
-	llama3_70b(m);
-	m->layers = 32;
-	m->hidden = 4096;
-	m->heads = 32;
-	m->ffn_hidden = 14336;
-}
+#include "fixtures.h"
 
 /* H100 SXM spec sheet (hardware.csv) and the ideal profile. */
 static void h100_ideal(rl_config *c)
 {
 	rl_config_defaults(c);
-	c->chip.peak_flops_bf16 = 989.4e12;
-	c->chip.peak_flops_fp8 = 1978.9e12;
+	fx_h100_rates(&c->chip);
 	c->chip.hbm_bytes = 80e9;
-	c->chip.hbm_Bps = 3.35e12;
-	c->chip.link_Bps = 450e9;
 	c->prof.eff_compute = 1;
 	c->prof.eff_attention = 1;
 	c->prof.eff_memory = 1;
@@ -66,7 +41,7 @@ static void h100_ideal(rl_config *c)
 	c->scen.precision = RL_PREC_FP8;
 	c->scen.tp = 1;
 	c->scen.chips = 1;
-	llama3_70b(&c->model);
+	fx_llama3_70b(&c->model);
 }
 
 static void near(double got, double want, double rel)
@@ -88,7 +63,7 @@ static void test_llama3_70b_params(void **state)
 	rl_model m;
 	rl_model_shape s;
 	(void)state;
-	llama3_70b(&m);
+	fx_llama3_70b(&m);
 	rl_model_shape_of(&m, &s);
 	near(s.params_total, 70553706496.0, 1e-12);
 	near(s.params_active, 70553706496.0, 1e-12);
@@ -102,7 +77,7 @@ static void test_llama3_70b_flops(void **state)
 	rl_model m;
 	rl_model_shape s;
 	(void)state;
-	llama3_70b(&m);
+	fx_llama3_70b(&m);
 	rl_model_shape_of(&m, &s);
 	near(s.linear_flops_per_token, 139003428864.0, 1e-12);
 	/* attention: 4 x 80 layers x 64 heads x 128 per context token */
@@ -139,7 +114,7 @@ static void test_mixtral_params(void **state)
 	rl_model m;
 	rl_model_shape s;
 	(void)state;
-	llama3_70b(&m);
+	fx_llama3_70b(&m);
 	m.layers = 32;
 	m.hidden = 4096;
 	m.heads = 32;
@@ -197,7 +172,7 @@ static void test_prefill_is_flops_over_peak(void **state)
 	double elem = (10 * d + 3 * f) * 2 * L * n;
 	(void)state;
 	h100_ideal(&c);
-	llama3_8b(&c.model);
+	fx_llama3_8b(&c.model);
 	c.scen.precision = RL_PREC_BF16;
 	c.scen.isl = n;
 	c.scen.osl = 1;
@@ -227,7 +202,7 @@ static void test_comm_overlap(void **state)
 	double comm = 64 * 1024.0 * 4096 * 2 / 1e9;
 	(void)state;
 	h100_ideal(&c);
-	llama3_8b(&c.model);
+	fx_llama3_8b(&c.model);
 	c.scen.precision = RL_PREC_BF16;
 	c.scen.tp = 2;
 	c.scen.chips = 2;

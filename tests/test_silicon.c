@@ -20,6 +20,7 @@
 #include "../model/params.h"
 #include "../model/power.h"
 #include "../model/silicon.h"
+#include "fixtures.h"
 
 static void near(double got, double want, double rel)
 {
@@ -64,11 +65,8 @@ static void h100(rl_config *c)
 {
 	rl_config_defaults(c);
 	node_n4(&c->node);
-	c->chip.peak_flops_bf16 = 989.4e12;
-	c->chip.peak_flops_fp8 = 1978.9e12;
+	fx_h100_rates(&c->chip);
 	c->chip.hbm_bytes = 85.9e9;
-	c->chip.hbm_Bps = 3.35e12;
-	c->chip.link_Bps = 450e9;
 	c->chip.tdp_w = 700;
 	c->design.die_m2 = 814e-6;
 	c->design.transistors = 80e9;
@@ -80,14 +78,7 @@ static void h100(rl_config *c)
 	c->cost.static_w = 70;
 	c->cost.hbm_j_per_bit = 5e-12;
 	c->cost.link_j_per_bit = 5.5e-12;
-	/* Llama-3 70B (models.csv) */
-	c->model.layers = 80;
-	c->model.hidden = 8192;
-	c->model.heads = 64;
-	c->model.kv_heads = 8;
-	c->model.head_dim = 128;
-	c->model.ffn_hidden = 28672;
-	c->model.vocab = 128256;
+	fx_llama3_70b(&c->model);
 	c->scen.precision = RL_PREC_FP8;
 	c->scen.tp = 1;
 	c->scen.chips = 1;

@@ -1,0 +1,49 @@
+/*
+** fixtures.h: configuration pieces the C tests (and the benchmark) share:
+** the Llama-3 70B and 8B shapes (../shared/reference/models.csv) and the
+** H100 SXM's spec-sheet rates (hardware.csv).  static inline, so each test
+** binary takes what it uses; every test sets the rest itself.
+*/
+#ifndef RL_TEST_FIXTURES_H
+#define RL_TEST_FIXTURES_H
+
+#include "../model/rl_config.h"
+
+/* Llama-3 70B (models.csv): dense, untied embeddings. */
+static inline void fx_llama3_70b(rl_model *m)
+{
+	m->layers = 80;
+	m->hidden = 8192;
+	m->heads = 64;
+	m->kv_heads = 8;
+	m->head_dim = 128;
+	m->ffn_hidden = 28672;
+	m->vocab = 128256;
+	m->experts = 1;
+	m->experts_per_token = 1;
+	m->tied_embeddings = 0;
+}
+
+/* Llama-3 8B (models.csv): the 70B's KV heads, head size and vocabulary,
+** fewer and narrower layers. */
+static inline void fx_llama3_8b(rl_model *m)
+{
+	fx_llama3_70b(m);
+	m->layers = 32;
+	m->hidden = 4096;
+	m->heads = 32;
+	m->ffn_hidden = 14336;
+}
+
+/* H100 SXM spec sheet (hardware.csv): dense BF16 and FP8 peaks, HBM3 and
+** NVLink bandwidth.  The HBM capacity is the caller's: the tests use
+** 80e9 (80 GB) or 85.9e9 (80 GiB). */
+static inline void fx_h100_rates(rl_chip *ch)
+{
+	ch->peak_flops_bf16 = 989.4e12;
+	ch->peak_flops_fp8 = 1978.9e12;
+	ch->hbm_Bps = 3.35e12;
+	ch->link_Bps = 450e9;
+}
+
+#endif
