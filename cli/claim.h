@@ -89,6 +89,14 @@ int claim_speedup_metric(const rl_config *cfg, void *ud, double *value);
 /* Option value parsing shared by the commands: 0, or -1 with err. */
 int claim_take_option(claim_opts *o, int argc, char **argv, int *i,
                       char *err, size_t errlen);
+/* A parameter of one side, "a.SECTION.KEY" or "b.SECTION.KEY" (as --vary
+** and the sections of an uncertainty file name them).  claim_side_name: 1
+** when name starts with "a." or "b.".  claim_side_param: the parameter
+** after that prefix, or NULL with "PRE NAME POST: unknown parameter
+** 'SECTION.KEY'; did you mean X?" in err. */
+int claim_side_name(const char *name);
+const rl_param *claim_side_param(const char *pre, const char *name,
+                                 const char *post, char *err, size_t errlen);
 /* The command line of claim or solve (cmd): --config first and its file
 ** read, then every option through claim_take_option, the command line
 ** winning.  An option it does not take, or one after which refuse(o) is

@@ -131,21 +131,14 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 	claim_metric_ud ud;
 	const char *form;
 	memset(row, 0, sizeof *row);
-	if ((name[0] != 'a' && name[0] != 'b') || name[1] != '.') {
+	if (!claim_side_name(name)) {
 		snprintf(err, errlen, "--vary %s: expected a.section.key or "
 		         "b.section.key (the side to vary)", name);
 		return -1;
 	}
-	p = rl_param_find_full(name + 2);
-	if (!p) {
-		const char *names[3];
-		char buf[3][64];
-		size_t n = rl_param_suggest(name + 2, names, 3, buf);
-		snprintf(err, errlen, "--vary %s: unknown parameter '%s'%s%s%s",
-		         name, name + 2, n ? "; did you mean " : "",
-		         n ? names[0] : "", n ? "?" : "");
+	p = claim_side_param("--vary ", name, "", err, errlen);
+	if (!p)
 		return -1;
-	}
 	s = side_for(rep, name[0], p, &form);
 	base = (!strcmp(p->section, "design") || !strcmp(p->section, "node"))
 	           ? &s->st.cfg : &s->cfg;

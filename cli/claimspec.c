@@ -407,3 +407,23 @@ int claim_read_args(claim_opts *o, const char *cmd, int argc, char **argv,
 	}
 	return 0;
 }
+
+int claim_side_name(const char *name)
+{
+	return (name[0] == 'a' || name[0] == 'b') && name[1] == '.';
+}
+
+const rl_param *claim_side_param(const char *pre, const char *name,
+                                 const char *post, char *err, size_t errlen)
+{
+	const rl_param *p = rl_param_find_full(name + 2);
+	if (!p) {
+		const char *names[3];
+		char buf[3][64];
+		size_t n = rl_param_suggest(name + 2, names, 3, buf);
+		snprintf(err, errlen, "%s%s%s: unknown parameter '%s'%s%s%s", pre,
+		         name, post, name + 2, n ? "; did you mean " : "",
+		         n ? names[0] : "", n ? "?" : "");
+	}
+	return p;
+}

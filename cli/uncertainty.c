@@ -121,21 +121,14 @@ static int start_section(unc_ctx *c, const char *section, char *err,
 	snprintf(c->section, sizeof c->section, "%s", section);
 	if (!strcmp(section, "meta") || !strcmp(section, "limits"))
 		return 0;
-	if ((section[0] != 'a' && section[0] != 'b') || section[1] != '.') {
+	if (!claim_side_name(section)) {
 		snprintf(err, errlen, "[%s]: expected [a.section.key] or "
 		         "[b.section.key] (or [meta], [limits])", section);
 		return -1;
 	}
-	p = rl_param_find_full(section + 2);
-	if (!p) {
-		const char *names[3];
-		char buf[3][64];
-		size_t n = rl_param_suggest(section + 2, names, 3, buf);
-		snprintf(err, errlen, "[%s]: unknown parameter '%s'%s%s%s",
-		         section, section + 2, n ? "; did you mean " : "",
-		         n ? names[0] : "", n ? "?" : "");
+	p = claim_side_param("[", section, "]", err, errlen);
+	if (!p)
 		return -1;
-	}
 	if (p->type == RL_PT_ENUM || p->type == RL_PT_BOOL) {
 		snprintf(err, errlen, "[%s]: a choice cannot be uncertain",
 		         section);
