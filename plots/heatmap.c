@@ -135,13 +135,8 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	         sw.run_col[0] ? sw.run : 0L, rows,
 	         rows > cells ? ", best over the other swept parameters" : "",
 	         note);
-	fputs("set title ", s);
-	gp_quote(s, t);
-	fputs("\nset xlabel ", s);
-	gp_quote(s, xl);
-	fputs("\nset ylabel ", s);
-	gp_quote(s, yl);
-	fputs("\nset cblabel ", s);
+	plot_labels(s, t, xl, yl);
+	fputs("set cblabel ", s);
 	gp_quote(s, zl);
 	fputs("\nset format x '%g'\nset format y '%g'\n", s);
 	if (xmin > 0 && xmax / xmin >= 20)

@@ -41,6 +41,9 @@ void plot_style(FILE *s);
 const char *plot_side_label(sqlite3 *db, const pdb_claim *c,
                             const char *side, char *buf, size_t len);
 
+/* "set title", "set xlabel" and "set ylabel" lines, each text quoted. */
+void plot_labels(FILE *s, const char *title, const char *xl, const char *yl);
+
 /* The nth color of a small palette. */
 const char *plot_color(int n);
 

@@ -127,13 +127,8 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	         yl, xl, sw.run_col[0] ? " run " : "", sw.run_col[0] ? sw.run :
 	         0L, front, n, x, y, step > 1 ? "; cloud thinned for drawing" :
 	         "");
-	fputs("set title ", s);
-	gp_quote(s, t);
-	fputs("\nset xlabel ", s);
-	gp_quote(s, xl);
-	fputs("\nset ylabel ", s);
-	gp_quote(s, yl);
-	fputs("\nset format x '%g'\nset format y '%g'\nset key bottom right\n", s);
+	plot_labels(s, t, xl, yl);
+	fputs("set format x '%g'\nset format y '%g'\nset key bottom right\n", s);
 	if (box[0] > 0 && box[1] / box[0] >= 20)
 		fputs("set logscale x\n", s);
 	if (box[2] > 0 && box[3] / box[2] >= 20)

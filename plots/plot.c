@@ -118,6 +118,17 @@ const char *plot_side_label(sqlite3 *db, const pdb_claim *c,
 	return buf;
 }
 
+void plot_labels(FILE *s, const char *title, const char *xl, const char *yl)
+{
+	fputs("set title ", s);
+	gp_quote(s, title);
+	fputs("\nset xlabel ", s);
+	gp_quote(s, xl);
+	fputs("\nset ylabel ", s);
+	gp_quote(s, yl);
+	fputs("\n", s);
+}
+
 const char *plot_color(int n)
 {
 	static const char *pal[] = {"#1f77b4", "#d62728", "#2ca02c",
