@@ -9,17 +9,8 @@
 . "$(dirname "$0")/clilib.sh"
 root=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 
-if ! ${CC:-cc} -std=c11 -D_DEFAULT_SOURCE -o "$tmpd/mkplotdb" \
-	"$root/tests/tools/mkplotdb.c" $(pkg-config --cflags --libs sqlite3) \
-	-lm 2>"$tmpd/cc.err"; then
-	echo "not ok - build tests/tools/mkplotdb.c"
-	sed 's/^/    /' "$tmpd/cc.err" | head -5
-	exit 1
-fi
+plot_dbs
 db=$tmpd/full.db
-"$tmpd/mkplotdb" "$db" full || { echo "not ok - make the test database"; exit 1; }
-"$tmpd/mkplotdb" "$tmpd/empty.db" empty || exit 1
-"$tmpd/mkplotdb" "$tmpd/sweep.db" sweep || exit 1
 mkdir "$tmpd/o" "$tmpd/md" "$tmpd/np"
 
 # has FILE NAME TEXT: the file contains TEXT (fixed string)
