@@ -164,6 +164,13 @@ typedef struct {
 /* claimrun.c */
 claim_report *claim_report_alloc(void);
 void claim_report_free(claim_report *rep);
+/* (claimspec.c) The start of claim and solve (cmd): --help or -h anywhere
+** prints help(stdout); else GSL's abort on error is turned off and a fresh
+** report comes back, its options at claim_opts_init's defaults.  NULL with
+** the exit status in *rc: RL_EXIT_OK after help, RL_EXIT_INTERNAL after
+** "rooflab CMD: out of memory". */
+claim_report *claim_begin(const char *cmd, int argc, char **argv,
+                          void (*help)(FILE *f), int *rc);
 /* Load the sides.  Returns RL_EXIT_* with err. */
 int claim_prepare(claim_report *rep, char *err, size_t errlen);
 /* Factors, solves, Monte Carlo, tornado, checks. */

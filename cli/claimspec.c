@@ -1,9 +1,10 @@
 /*
 ** claimspec.c: the two sides of a claim check, from --a/--b specs
 ** ("CHIP[,key=value...]") or a config file, loaded and evaluated; the
-** options claim and solve share; the speedup metric.
+** options and start that claim and solve share; the speedup metric.
 */
 #include <errno.h>
+#include <gsl/gsl_errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -426,4 +427,26 @@ const rl_param *claim_side_param(const char *pre, const char *name,
 		         n ? names[0] : "", n ? "?" : "");
 	}
 	return p;
+}
+
+claim_report *claim_begin(const char *cmd, int argc, char **argv,
+                          void (*help)(FILE *f), int *rc)
+{
+	claim_report *rep;
+	int i;
+	for (i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			help(stdout);
+			*rc = RL_EXIT_OK;
+			return NULL;
+		}
+	gsl_set_error_handler_off();
+	rep = claim_report_alloc();
+	if (!rep) {
+		fprintf(stderr, "rooflab %s: out of memory\n", cmd);
+		*rc = RL_EXIT_INTERNAL;
+		return NULL;
+	}
+	claim_opts_init(&rep->opts);
+	return rep;
 }

@@ -4,7 +4,6 @@
 ** true, Monte Carlo and tornado over an uncertainty file, Etched's other
 ** claims; as a summary, JSON, and with --db in SQLite.
 */
-#include <gsl/gsl_errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,20 +44,11 @@ int cmd_claim(int argc, char **argv)
 	char err[2048];
 	char *json = NULL;
 	size_t json_len = 0;
-	int i, rc;
+	int rc;
 
-	for (i = 1; i < argc; i++)
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			help(stdout);
-			return RL_EXIT_OK;
-		}
-	gsl_set_error_handler_off();
-	rep = claim_report_alloc();
-	if (!rep) {
-		fprintf(stderr, "rooflab claim: out of memory\n");
-		return RL_EXIT_INTERNAL;
-	}
-	claim_opts_init(&rep->opts);
+	rep = claim_begin("claim", argc, argv, help, &rc);
+	if (!rep)
+		return rc;
 	err[0] = '\0';
 	if (claim_read_args(&rep->opts, "claim", argc, argv, refuse, err,
 	                    sizeof err)) {

@@ -4,7 +4,6 @@
 ** (GSL's Brent root finder within the parameter's range), or which bound
 ** stops it.
 */
-#include <gsl/gsl_errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,21 +41,12 @@ int cmd_solve(int argc, char **argv)
 {
 	claim_report *rep;
 	char err[2048];
-	int i, rc;
+	int rc;
 	size_t k;
 
-	for (i = 1; i < argc; i++)
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			help(stdout);
-			return RL_EXIT_OK;
-		}
-	gsl_set_error_handler_off();
-	rep = claim_report_alloc();
-	if (!rep) {
-		fprintf(stderr, "rooflab solve: out of memory\n");
-		return RL_EXIT_INTERNAL;
-	}
-	claim_opts_init(&rep->opts);
+	rep = claim_begin("solve", argc, argv, help, &rc);
+	if (!rep)
+		return rc;
 	rep->opts.no_uncertainty = 1;
 	err[0] = '\0';
 	if (claim_read_args(&rep->opts, "solve", argc, argv, refuse, err,
