@@ -18,12 +18,7 @@
 #include "../reports/schema.h"
 #include "claim.h"
 
-#ifndef RL_VERSION
-#define RL_VERSION "0.1.0"
-#endif
-#ifndef RL_GIT_REV
-#define RL_GIT_REV "unknown"
-#endif
+#include "version.h"
 
 #define MC_THIN_MAX 20000
 #define BATCH_POINTS 16

@@ -8,9 +8,7 @@
 #include "commands.h"
 #include "setup.h"
 
-#ifndef RL_VERSION
-#define RL_VERSION "0.1.0"
-#endif
+#include "version.h"
 
 static const rl_command commands[] = {
     {"eval", cmd_eval, "throughput, latency and bounds of one configuration"},
