@@ -117,17 +117,17 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	}
 	speedup = !strncmp(z, "speedup", 7);
 	target = o->target > 0 ? o->target : 20;
-	draw = (speedup || o->target > 0) && target > zmin && target < zmax;
+	draw = speedup && target > zmin && target < zmax; /* a speedup target */
 	plot_column_label(x, xl, sizeof xl);
 	plot_column_label(y, yl, sizeof yl);
 	plot_column_label(z, zl, sizeof zl);
 	note[0] = 0;
 	if (draw)
 		snprintf(note, sizeof note, "; white line: %gx", target);
-	else if ((speedup || o->target > 0) && zmax < target)
+	else if (speedup && zmax < target)
 		snprintf(note, sizeof note, "; %g is reached nowhere (at most "
 		         "%.3g)", target, zmax);
-	else if (speedup || o->target > 0)
+	else if (speedup)
 		snprintf(note, sizeof note, "; %g is exceeded everywhere (at "
 		         "least %.3g)", target, zmin);
 	snprintf(t, sizeof t, "%s over %s and %s\nsweep%s%.0ld: %ld design "
