@@ -139,10 +139,14 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	fputs("set cblabel ", s);
 	gp_quote(s, zl);
 	fputs("\nset format x '%g'\nset format y '%g'\n", s);
+	/* on a log axis of under three decades, label every doubling (a log
+	** axis' tic increment is a factor) rather than only the decades */
 	if (xmin > 0 && xmax / xmin >= 20)
-		fputs("set logscale x\n", s);
+		fprintf(s, "set logscale x\n%s", xmax / xmin < 1000
+		        ? "set xtics 2\n" : "");
 	if (ymin > 0 && ymax / ymin >= 20)
-		fputs("set logscale y\n", s);
+		fprintf(s, "set logscale y\n%s", ymax / ymin < 1000
+		        ? "set ytics 2\n" : "");
 	fprintf(s, "set xrange [%.9g:%.9g]\nset yrange [%.9g:%.9g]\n"
 	        "set palette rgbformulae 33,13,10\nset view map\nunset grid\n"
 	        "unset key\nset tmargin 5\nset title offset 0,1.5\n", xmin, xmax, ymin, ymax);

@@ -135,7 +135,11 @@ void plot_column_label(const char *col, char *buf, size_t len)
 	for (i = 0; i < n; i++) {
 		snprintf(name, sizeof name, "%s_%s", p[i].section, p[i].key);
 		if (!strcmp(name, col)) {
-			snprintf(buf, len, "%s.%s", p[i].section, p[i].key);
+			if (p[i].unit[0])
+				snprintf(buf, len, "%s.%s (%s)", p[i].section, p[i].key,
+				         p[i].unit);
+			else
+				snprintf(buf, len, "%s.%s", p[i].section, p[i].key);
 			return;
 		}
 	}
