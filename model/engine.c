@@ -336,7 +336,10 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 		p = n_dec * s->isl / (s->osl - 1);
 		if (n_dec + p > mnt) /* rounding of the fixed point */
 			p = mnt - n_dec;
-		chunk1 = fmax(1.0, fmin(s->isl, mnt - n_dec));
+	}
+	/* the prefill tokens one request gets in an iteration */
+	chunk1 = fmax(1.0, fmin(s->isl, mnt - n_dec));
+	if (s->osl > 1) {
 		q = fmin(fmax(p, chunk1), fmax(1.0, mnt - n_dec));
 		f = fmin(1.0, p / q);
 	}
@@ -362,7 +365,6 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 	r->output_tps_per_chip = r->output_tps / chips;
 	r->total_tps_per_chip = r->total_tps / chips;
 
-	chunk1 = fmax(1.0, fmin(s->isl, mnt - n_dec));
 	r->ttft_s = ceil(s->isl / chunk1 - 1e-9) * r->prefill.time_s;
 	r->tpot_s = s->osl > 1 ? T_avg : 0.0;
 	r->e2e_s = r->ttft_s + (s->osl - 1) * r->tpot_s;
