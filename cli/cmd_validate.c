@@ -55,7 +55,6 @@ static int store(const char *path, const char *profile, const vrow *v,
 	char created[32];
 	time_t now = time(NULL);
 	size_t i;
-	int rc;
 	strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 	if (sqlite3_open(path, &db) != SQLITE_OK) {
 		snprintf(err, errlen, "%s: cannot open: %s", path,
@@ -118,7 +117,6 @@ fail:
 	sqlite3_finalize(st);
 	exec(db, "ROLLBACK");
 	sqlite3_close(db);
-	(void)rc;
 	return -1;
 }
 
