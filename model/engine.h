@@ -10,11 +10,11 @@
 #define RL_ENGINE_H
 
 #include "rl_config.h"
+#include "status.h"
 
 enum {
-	RL_OK = 0,
-	RL_EINVAL = 2, /* the configuration is inconsistent (bad input) */
-	RL_ENOFIT = 3  /* the model does not fit in memory */
+	RL_EINVAL = RL_EINPUT, /* the configuration is inconsistent (bad input) */
+	RL_ENOFIT = 3          /* the model does not fit in memory */
 };
 
 /* Per-token arithmetic of a transformer, whole model (not per chip). */
