@@ -85,19 +85,21 @@ static int sh_word(char *dst, size_t len, const char *s)
 
 void gp_quote(FILE *f, const char *s)
 {
-	/* double quotes, so that "\n" breaks a title into lines */
-	fputc('"', f);
+	/* single quotes: gnuplot substitutes neither backquotes nor @macros
+	** inside them, and a quote is written twice; a newline leaves the
+	** quotes for a "\n" joined with '.', so a title still breaks */
+	fputc('\'', f);
 	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fprintf(f, "\\%c", *s);
+		if (*s == '\'')
+			fputs("''", f);
 		else if (*s == '\n')
-			fputs("\\n", f);
-		else if ((unsigned char)*s < 32)
+			fputs("'.\"\\n\".'", f);
+		else if ((unsigned char)*s < 32 || *s == 127)
 			fputc(' ', f);
 		else
 			fputc(*s, f);
 	}
-	fputc('"', f);
+	fputc('\'', f);
 }
 
 void gp_field(FILE *f, const char *s)
@@ -133,7 +135,11 @@ static void prelude(FILE *p, gp_term term, const char *out)
 		break;
 	}
 	if (out) {
+		/* "./" keeps gnuplot from reading a leading '|' as a command to
+		** pipe into, or '~' as a home directory */
 		fputs("set output ", p);
+		if (out[0] != '/')
+			fputs("'./'.", p);
 		gp_quote(p, out);
 		fputc('\n', p);
 	}

@@ -40,8 +40,9 @@ int gp_find(char *buf, size_t len);
 int gp_run(gp_term term, const char *out, const char *script, size_t len,
            char *err, size_t errlen);
 
-/* Write s to f as a double-quoted gnuplot string literal (newlines become
-** line breaks of titles). */
+/* Write s to f as a gnuplot string expression that gnuplot cannot
+** evaluate: single-quoted (no backquote or @macro substitution there), a
+** quote doubled, a newline joined as "\n" (a line break of a title). */
 void gp_quote(FILE *f, const char *s);
 
 /* Write s to f as a double-quoted field of an inline data block (quotes

@@ -84,13 +84,15 @@ static void test_quote(void **state)
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 	(void)state;
-	/* a"b\c<newline>d: quote and backslash escaped, newline as \n */
-	gp_quote(f, "a\"b\\c\nd");
+	/* a"b\c<newline>d'e`x`: single-quoted (gnuplot evaluates neither
+	** backquotes nor macros there), the quote doubled, the newline a
+	** "\n" joined outside the quotes */
+	gp_quote(f, "a\"b\\c\nd'e`x`");
 	fputc(' ', f);
 	/* data fields: a double quote would end the field, so it becomes ' */
 	gp_field(f, "x \"y\"");
 	fclose(f);
-	assert_string_equal(buf, "\"a\\\"b\\\\c\\nd\" \"x 'y'\"");
+	assert_string_equal(buf, "'a\"b\\c'.\"\\n\".'d''e`x`' \"x 'y'\"");
 	free(buf);
 }
 

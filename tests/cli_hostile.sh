@@ -1,0 +1,71 @@
+#!/bin/sh
+# cli_hostile.sh: hostile input is input.  Strings that gnuplot or SQLite
+# would run as code (backquotes, $(...), system(...), quotes, newlines) in
+# labels, titles, output paths, preset paths and database column names run
+# nothing; crafted databases are refused with exit 2 and left unchanged.
+. "$(dirname "$0")/clilib.sh"
+root=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
+
+# pwned NAME: no file named PW* appeared anywhere under $tmpd
+pwned() {
+	if [ -z "$(find "$tmpd" -name 'PW*' -print)" ]; then
+		echo "ok - $1"
+	else
+		echo "not ok - $1 (a command ran: $(find "$tmpd" -name 'PW*'))"
+		fails=$((fails + 1))
+		find "$tmpd" -name 'PW*' -exec rm -f {} +
+	fi
+}
+
+mkdir "$tmpd/w"
+cd "$tmpd/w" || exit 1
+nl='
+'
+bad="q'\"\`touch PW1\`\$(touch PW2)system(\"touch PW3\")@x${nl}end"
+
+# ---- gnuplot: labels, titles, output paths, preset paths, column names
+if command -v gnuplot >/dev/null 2>&1; then
+	expect_exit 0 "claim with a hostile label" -- "$RL" claim \
+		--a "h100-sxm,label=$bad" --db c.db --samples 0
+	for kind in roofline factors tornado batch; do
+		expect_exit 0 "plot $kind: hostile label drawn" -- "$RL" plot "$kind" \
+			--db c.db --out "$kind.svg"
+		pwned "plot $kind: the label ran nothing"
+	done
+	expect_exit 0 "plot with a hostile output path" -- "$RL" plot factors \
+		--db c.db --out "o\`touch PW4\`\$(touch PW5).svg"
+	pwned "plot: the output path ran nothing"
+	[ -s "o\`touch PW4\`\$(touch PW5).svg" ] &&
+		echo "ok - the plot went to the path as given" ||
+		{ echo "not ok - no plot at the hostile path"; fails=$((fails + 1)); }
+	expect_exit 0 "plot to a path that starts with |" -- "$RL" plot factors \
+		--db c.db --out "|touch PW6;x.svg"
+	pwned "plot: a leading | is a file name, not a pipe"
+	[ -s "|touch PW6;x.svg" ] &&
+		echo "ok - the |-named plot is a file" ||
+		{ echo "not ok - no |-named file"; fails=$((fails + 1)); }
+	pdir="p\`touch PW7\`\$(touch PW8)"
+	mkdir "$pdir"
+	cp "$root/data/chips/h100-sxm.ini" "$pdir/h'\`touch PW9\`.ini"
+	expect_exit 0 "claim with a hostile preset path" -- "$RL" claim \
+		--a "$pdir/h'\`touch PW9\`.ini" --db p.db --samples 0
+	for kind in roofline factors; do
+		expect_exit 0 "plot $kind of a hostile preset path" -- "$RL" plot \
+			"$kind" --db p.db --out "p$kind.svg"
+	done
+	pwned "plot: the preset path ran nothing"
+	# a sweep results column whose name is code
+	plot_dbs
+	sqlexec_build
+	"$tmpd/sqlexec" "$tmpd/sweep.db" "ALTER TABLE results ADD COLUMN
+		\"watts_'\`touch PWa\`\$(touch PWb)\"; UPDATE results SET
+		\"watts_'\`touch PWa\`\$(touch PWb)\" = power_watts;
+		ALTER TABLE results DROP COLUMN power_watts"
+	expect_exit 0 "pareto over a hostile column name" -- "$RL" plot pareto \
+		--db "$tmpd/sweep.db" --out pc.svg
+	pwned "plot: a database column name ran nothing"
+else
+	echo "ok - skipped: gnuplot is not installed (plot checks)"
+fi
+
+finish
