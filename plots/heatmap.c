@@ -4,11 +4,24 @@
 ** swept), from the `results` view, with the target contour drawn (default
 ** 20x when z is a speedup, or --target).  When more parameters were swept,
 ** each cell shows the best (largest) z over the others.
+**
+** One cell per pair of swept values, colored by its own value: a cell spans
+** from the midpoint with the previous value to the midpoint with the next
+** (geometric midpoints on a log axis), so N values give N cells and no cell
+** is an average of its neighbours.
 */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kinds.h"
+
+typedef struct {
+	double *x, *y, *z;   /* the cells, sorted by x then y */
+	long n, cap;
+	double *ux, *uy;     /* the distinct x and y values, sorted */
+	long nx, ny;
+} grid;
 
 /* The first swept parameter other than `not`; 0, or -1 if none. */
 static int pick(char swept[][64], size_t ns, const char *not, char *out)
@@ -53,17 +66,133 @@ static int columns(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 	return plot_distinct_axes(x, y, err, errlen);
 }
 
+static void grid_free(grid *g)
+{
+	free(g->x);
+	free(g->y);
+	free(g->z);
+	free(g->ux);
+	free(g->uy);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double u = *(const double *)a, v = *(const double *)b;
+	return (u > v) - (u < v);
+}
+
+/* The sorted distinct values of v[0..n) into a new array; their count. */
+static long distinct(const double *v, long n, double **out)
+{
+	long i, k = 0;
+	double *u = malloc((size_t)(n ? n : 1) * sizeof *u);
+	*out = u;
+	if (!u)
+		return -1;
+	memcpy(u, v, (size_t)n * sizeof *u);
+	qsort(u, (size_t)n, sizeof *u, cmp_double);
+	for (i = 0; i < n; i++)
+		if (k == 0 || u[i] != u[k - 1])
+			u[k++] = u[i];
+	return k;
+}
+
+/* The rows of the query into g; PLOT_OK or PLOT_EINTERNAL. */
+static int grid_read(sqlite3_stmt *st, grid *g)
+{
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (g->n == g->cap) {
+			long cap = g->cap ? 2 * g->cap : 256;
+			double *a = realloc(g->x, (size_t)cap * sizeof *a);
+			if (a)
+				g->x = a;
+			a = a ? realloc(g->y, (size_t)cap * sizeof *a) : NULL;
+			if (a)
+				g->y = a;
+			a = a ? realloc(g->z, (size_t)cap * sizeof *a) : NULL;
+			if (!a)
+				return PLOT_EINTERNAL;
+			g->z = a;
+			g->cap = cap;
+		}
+		g->x[g->n] = pdb_real(st, 0);
+		g->y[g->n] = pdb_real(st, 1);
+		g->z[g->n] = pdb_real(st, 2);
+		g->n++;
+	}
+	g->nx = distinct(g->x, g->n, &g->ux);
+	g->ny = distinct(g->y, g->n, &g->uy);
+	return g->nx < 0 || g->ny < 0 ? PLOT_EINTERNAL : PLOT_OK;
+}
+
+/* The midpoint of two axis values, geometric on a log axis. */
+static double mid(double a, double b, int lg)
+{
+	return lg ? sqrt(a * b) : (a + b) / 2;
+}
+
+/* The edges of cell i of the sorted distinct values u[0..n): half-way to
+** the neighbours, the outer cells as wide as their inner halves. */
+static void edges(const double *u, long n, long i, int lg, double *lo,
+                  double *hi)
+{
+	if (n < 2) {
+		*lo = lg ? u[0] / 1.5 : u[0] - 0.5;
+		*hi = lg ? u[0] * 1.5 : u[0] + 0.5;
+		return;
+	}
+	*lo = i > 0 ? mid(u[i - 1], u[i], lg)
+	      : (lg ? u[0] * sqrt(u[0] / u[1]) : u[0] - (u[1] - u[0]) / 2);
+	*hi = i + 1 < n ? mid(u[i], u[i + 1], lg)
+	      : (lg ? u[n - 1] * sqrt(u[n - 1] / u[n - 2])
+	            : u[n - 1] + (u[n - 1] - u[n - 2]) / 2);
+}
+
+static long index_of(const double *u, long n, double v)
+{
+	const double *p = bsearch(&v, u, (size_t)n, sizeof *u, cmp_double);
+	return p ? (long)(p - u) : 0;
+}
+
+/* The cells (x y xlo xhi ylo yhi z) as $d, the grid for the contour (x y z,
+** blank line between x values) as $g. */
+static void write_cells(FILE *s, const grid *g, int lgx, int lgy)
+{
+	long i;
+	double prev = NAN;
+	fputs("$d << EOD\n", s);
+	for (i = 0; i < g->n; i++) {
+		double xl, xh, yl, yh;
+		if (!isfinite(g->z[i]))
+			continue;
+		edges(g->ux, g->nx, index_of(g->ux, g->nx, g->x[i]), lgx, &xl,
+		      &xh);
+		edges(g->uy, g->ny, index_of(g->uy, g->ny, g->y[i]), lgy, &yl,
+		      &yh);
+		fprintf(s, "%.9g %.9g %.9g %.9g %.9g %.9g %.9g\n", g->x[i],
+		        g->y[i], xl, xh, yl, yh, g->z[i]);
+	}
+	fputs("EOD\n$g << EOD\n", s);
+	for (i = 0; i < g->n; i++) {
+		if (i && !(g->x[i] == prev))
+			fputc('\n', s);
+		prev = g->x[i];
+		fprintf(s, "%.9g %.9g %.9g\n", g->x[i], g->y[i], g->z[i]);
+	}
+	fputs("EOD\n", s);
+}
+
 int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
                        size_t errlen)
 {
 	pdb_sweep sw;
 	sqlite3_stmt *st;
+	grid g;
 	char x[64], y[64], z[64], where[96], sql[512], t[800];
 	char xl[160], yl[160], zl[160], note[120];
-	double zmin = INFINITY, zmax = -INFINITY, xmin = INFINITY, xmax = 0;
-	double ymin = INFINITY, ymax = 0, target, prev = NAN;
-	long cells = 0, nx = 0, ny = 0, rows = 0;
-	int rc, speedup, draw;
+	double zmin = INFINITY, zmax = -INFINITY, target, lo, hi, lo2, hi2;
+	long rows = 0, i;
+	int rc, speedup, draw, lgx, lgy;
 
 	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
 	if (rc)
@@ -84,32 +213,21 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	         " WHERE", x, y);
 	if (pdb_prepare(db, sql, &st, err, errlen))
 		return PLOT_EINTERNAL;
-	fputs("$d << EOD\n", s);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		double a = pdb_real(st, 0), b = pdb_real(st, 1);
-		double v = pdb_real(st, 2);
-		if (!(a == prev)) {
-			if (cells)
-				fputc('\n', s);
-			prev = a;
-			nx++;
-			ny = 0;
-		}
-		ny++;
-		fprintf(s, "%.9g %.9g %.9g\n", a, b, v);
-		if (isfinite(v)) {
-			zmin = fmin(zmin, v);
-			zmax = fmax(zmax, v);
-		}
-		xmin = fmin(xmin, a);
-		xmax = fmax(xmax, a);
-		ymin = fmin(ymin, b);
-		ymax = fmax(ymax, b);
-		cells++;
-	}
+	memset(&g, 0, sizeof g);
+	rc = grid_read(st, &g);
 	sqlite3_finalize(st);
-	fputs("EOD\n", s);
-	if (nx < 2 || ny < 2 || !isfinite(zmin)) {
+	if (rc) {
+		grid_free(&g);
+		snprintf(err, errlen, "out of memory");
+		return rc;
+	}
+	for (i = 0; i < g.n; i++)
+		if (isfinite(g.z[i])) {
+			zmin = fmin(zmin, g.z[i]);
+			zmax = fmax(zmax, g.z[i]);
+		}
+	if (g.nx < 2 || g.ny < 2 || !isfinite(zmin)) {
+		grid_free(&g);
 		snprintf(err, errlen, "%s: the sweep needs at least 2 values of "
 		         "%s and of %s with %s set to draw a heatmap", o->dbpath,
 		         x, y, z);
@@ -133,32 +251,44 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	snprintf(t, sizeof t, "%s over %s and %s\nsweep%s%.0ld: %ld design "
 	         "points%s%s", zl, xl, yl, sw.run_col[0] ? " run " : "",
 	         sw.run_col[0] ? sw.run : 0L, rows,
-	         rows > cells ? ", best over the other swept parameters" : "",
+	         rows > g.n ? ", best over the other swept parameters" : "",
 	         note);
 	plot_labels(s, t, xl, yl);
 	fputs("set cblabel ", s);
 	gp_quote(s, zl);
 	fputs("\nset format x '%g'\nset format y '%g'\n", s);
-	/* on a log axis of under three decades, label every doubling (a log
-	** axis' tic increment is a factor) rather than only the decades */
-	if (xmin > 0 && xmax / xmin >= 20)
-		fprintf(s, "set logscale x\n%s", xmax / xmin < 1000
-		        ? "set xtics 2\n" : "");
-	if (ymin > 0 && ymax / ymin >= 20)
-		fprintf(s, "set logscale y\n%s", ymax / ymin < 1000
-		        ? "set ytics 2\n" : "");
-	fprintf(s, "set xrange [%.9g:%.9g]\nset yrange [%.9g:%.9g]\n"
-	        "set palette rgbformulae 33,13,10\nset view map\nunset grid\n"
-	        "unset key\nset tmargin 5\nset title offset 0,1.5\n", xmin, xmax, ymin, ymax);
+	/* a log axis where the values span more than 20x and are positive */
+	lgx = g.ux[0] > 0 && g.ux[g.nx - 1] / g.ux[0] >= 20;
+	lgy = g.uy[0] > 0 && g.uy[g.ny - 1] / g.uy[0] >= 20;
+	edges(g.ux, g.nx, 0, lgx, &lo, &hi2);
+	edges(g.ux, g.nx, g.nx - 1, lgx, &lo2, &hi);
+	if (lgx)
+		fputs("set logscale x\n", s);
+	fprintf(s, "set xrange [%.9g:%.9g]\n", lo, hi);
+	plot_axis_tics(s, 'x', g.ux, (size_t)g.nx, lgx);
+	edges(g.uy, g.ny, 0, lgy, &lo, &hi2);
+	edges(g.uy, g.ny, g.ny - 1, lgy, &lo2, &hi);
+	if (lgy)
+		fputs("set logscale y\n", s);
+	fprintf(s, "set yrange [%.9g:%.9g]\n", lo, hi);
+	plot_axis_tics(s, 'y', g.uy, (size_t)g.ny, lgy);
+	fprintf(s, "set cbrange [%.9g:%.9g]\nset palette rgbformulae 33,13,10\n"
+	        "unset grid\nunset key\nset tmargin 5\nset title offset 0,1.5\n"
+	        "set tics front\n", zmin, zmax > zmin ? zmax : zmin + 1);
+	write_cells(s, &g, lgx, lgy);
+	grid_free(&g);
 	if (draw) {
+		/* the contour of the values at the swept points, traced by
+		** gnuplot on the grid $g and drawn over the cells */
 		fprintf(s, "set contour base\nset cntrparam levels discrete %.9g\n"
-		        "unset surface\nset table $cont\nsplot $d using 1:2:3 "
-		        "with lines\nunset table\nunset contour\nset surface\n",
-		        target);
+		        "set view map\nunset surface\nset table $cont\n"
+		        "splot $g using 1:2:3 with lines\nunset table\n"
+		        "unset contour\nset surface\n", target);
 	}
-	fputs("splot $d using 1:2:3 with pm3d notitle", s);
+	fputs("plot $d using 1:2:3:4:5:6:7 with boxxyerror fs solid 1.0 "
+	      "noborder lc palette notitle", s);
 	if (draw)
-		fputs(", \\\n  $cont using 1:2:3 with lines lw 4 lc rgb 'white' "
+		fputs(", \\\n  $cont using 1:2 with lines lw 4 lc rgb 'white' "
 		      "notitle", s);
 	fputc('\n', s);
 	return PLOT_OK;

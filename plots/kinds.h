@@ -44,6 +44,11 @@ const char *plot_side_label(sqlite3 *db, const pdb_claim *c,
 /* "set title", "set xlabel" and "set ylabel" lines, each text quoted. */
 void plot_labels(FILE *s, const char *title, const char *xl, const char *yl);
 
+/* Labelled tics on axis 'x' or 'y' for the sorted values v[0..n) an axis
+** shows: each value when there are at most 12, else 1-2-5 steps of each
+** decade on a log axis (lg), else gnuplot's own linear tics. */
+void plot_axis_tics(FILE *s, char axis, const double *v, size_t n, int lg);
+
 /* The nth color of a small palette. */
 const char *plot_color(int n);
 

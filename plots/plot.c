@@ -4,6 +4,7 @@
 */
 #include "plot.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,6 +128,35 @@ void plot_labels(FILE *s, const char *title, const char *xl, const char *yl)
 	fputs("\nset ylabel ", s);
 	gp_quote(s, yl);
 	fputs("\n", s);
+}
+
+void plot_axis_tics(FILE *s, char axis, const double *v, size_t n, int lg)
+{
+	static const double steps[] = {1, 2, 5};
+	size_t i;
+	int first = 1;
+	double d;
+	if (n == 0)
+		return;
+	if (n <= 12) {
+		fprintf(s, "set %ctics (", axis);
+		for (i = 0; i < n; i++)
+			fprintf(s, "%s%.9g", i ? ", " : "", v[i]);
+		fputs(")\n", s);
+		return;
+	}
+	if (!lg || !(v[0] > 0))
+		return;
+	fprintf(s, "set %ctics (", axis);
+	for (d = pow(10, floor(log10(v[0]))); d <= v[n - 1] * 1.0001; d *= 10)
+		for (i = 0; i < 3; i++) {
+			double t = d * steps[i];
+			if (t < v[0] * 0.9999 || t > v[n - 1] * 1.0001)
+				continue;
+			fprintf(s, "%s%.9g", first ? "" : ", ", t);
+			first = 0;
+		}
+	fputs(")\n", s);
 }
 
 const char *plot_color(int n)

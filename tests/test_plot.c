@@ -147,6 +147,46 @@ static void test_pareto(void **state)
 	unlink(path);
 }
 
+static void test_heatmap_cells(void **state)
+{
+	char path[64], err[512];
+	sqlite3 *db;
+	char *s = NULL;
+	size_t len;
+	plot_opts o;
+	(void)state;
+	/* tp 1, 2, 4, 8 (spans 8x: a linear axis) against batch 1, 10, 100
+	** (spans 100x: a log axis); z = tp * batch.  Each value gets its own
+	** cell: tp 8's spans from the midpoint with 4 (6) to 8 + (8 - 6) = 10;
+	** batch 10's from sqrt(1 * 10) = 3.16227766 to sqrt(10 * 100) =
+	** 31.6227766.  So the tp = 8 column is there with z = 80. */
+	db = make_db(path, sizeof path,
+	             "CREATE TABLE results(run_id INTEGER, scenario_tp REAL, "
+	             "scenario_batch REAL, throughput_output_tokens_per_s REAL);"
+	             "WITH t(v) AS (VALUES(1),(2),(4),(8)), b(w) AS (VALUES(1),"
+	             "(10),(100)) INSERT INTO results SELECT 1, v, w, v * w FROM "
+	             "t, b;");
+	memset(&o, 0, sizeof o);
+	o.dbpath = path;
+	o.x = "scenario.tp";
+	o.y = "scenario.batch";
+	o.z = "throughput.output_tokens_per_s";
+	assert_int_equal(plot_script(db, plot_kind_find("heatmap"), &o, &s,
+	                             &len, err, sizeof err), PLOT_OK);
+	assert_non_null(strstr(s, "\n8 10 6 10 3.16227766 31.6227766 80\n"));
+	/* 4 x 3 cells, one line each in $d */
+	assert_non_null(strstr(s, "\n1 1 0.5 1.5 "));
+	assert_null(strstr(s, "pm3d"));
+	/* labelled tics at each swept value; log only on the batch axis */
+	assert_non_null(strstr(s, "set xtics (1, 2, 4, 8)\n"));
+	assert_non_null(strstr(s, "set ytics (1, 10, 100)\n"));
+	assert_non_null(strstr(s, "set logscale y\n"));
+	assert_null(strstr(s, "set logscale x"));
+	free(s);
+	sqlite3_close(db);
+	unlink(path);
+}
+
 static void test_quantiles(void **state)
 {
 	char path[64], sql[160];
@@ -259,6 +299,7 @@ int main(void)
 		cmocka_unit_test(test_quote),
 		cmocka_unit_test(test_waterfall),
 		cmocka_unit_test(test_pareto),
+		cmocka_unit_test(test_heatmap_cells),
 		cmocka_unit_test(test_quantiles),
 		cmocka_unit_test(test_no_claim_run),
 		cmocka_unit_test(test_escape),
