@@ -2,14 +2,26 @@
 ** tornado.c: the tornado plot: for each parameter of a claim run's
 ** sensitivity table (claim_tornado), the speedup with that parameter at its
 ** low and at its high value, others nominal, as horizontal bars around the
-** nominal speedup, widest swing on top.
+** nominal speedup, widest swing on top.  A parameter whose low and high
+** speedups both print as the nominal (three significant digits) moves
+** nothing visible: its row is left out and the title counts it.
 */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "kinds.h"
 
 #define MAX_ROWS 40
+
+/* 1 when v prints as base with three significant digits. */
+static int same_printed(double v, double base)
+{
+	char a[32], b[32];
+	snprintf(a, sizeof a, "%.3g", v);
+	snprintf(b, sizeof b, "%.3g", base);
+	return !strcmp(a, b);
+}
 
 int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
                        size_t errlen)
@@ -18,7 +30,7 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	sqlite3_stmt *st;
 	char name[MAX_ROWS][160], t[700];
 	double sl[MAX_ROWS], sh[MAX_ROWS], base, target, lo, hi;
-	int n = 0, i, rc;
+	int n = 0, i, k, rc, hidden = 0;
 	size_t width = 10;
 
 	rc = plot_claim_rows(db, o, "claim_tornado", "sensitivity rows",
@@ -37,8 +49,6 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		         pdb_real(st, 1), pdb_real(st, 2));
 		sl[n] = pdb_real(st, 3);
 		sh[n] = pdb_real(st, 4);
-		if (strlen(name[n]) > width)
-			width = strlen(name[n]);
 		n++;
 	}
 	sqlite3_finalize(st);
@@ -48,6 +58,27 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	base = c.speedup_total;
 	if (!isfinite(base))
 		base = (sl[0] + sh[0]) / 2;
+	for (i = k = 0; i < n; i++) {
+		if (same_printed(sl[i], base) && same_printed(sh[i], base)) {
+			hidden++;
+			continue;
+		}
+		if (k != i) {
+			memcpy(name[k], name[i], sizeof name[k]);
+			sl[k] = sl[i];
+			sh[k] = sh[i];
+		}
+		if (strlen(name[k]) > width)
+			width = strlen(name[k]);
+		k++;
+	}
+	n = k;
+	if (n == 0) {
+		snprintf(err, errlen, "%s: claim run %ld: no parameter of the "
+		         "sensitivity table moves the speedup away from %.3gx",
+		         o->dbpath, c.id, base);
+		return PLOT_EINPUT;
+	}
 	target = plot_target(o, &c);
 	lo = fmin(base, target);
 	hi = fmax(base, target);
@@ -64,6 +95,10 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	         "one parameter at its low or high value, the others nominal\n"
 	         "scenario %s (claim run %ld), nominal %.3gx", c.b_label,
 	         c.a_label, c.scenario, c.id, base);
+	if (hidden)
+		snprintf(t + strlen(t), sizeof t - strlen(t), "; %d parameter%s "
+		         "that leave%s it at %.3gx not shown", hidden,
+		         hidden > 1 ? "s" : "", hidden > 1 ? "" : "s", base);
 	fputs("set title ", s);
 	gp_quote(s, t);
 	fprintf(s, "\nset xlabel 'speedup (x)'\nset format x '%%gx'\n"

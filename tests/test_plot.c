@@ -187,6 +187,28 @@ static void test_heatmap_cells(void **state)
 	unlink(path);
 }
 
+static void test_tornado_hides_flat_rows(void **state)
+{
+	char path[64];
+	sqlite3 *db;
+	char *s;
+	(void)state;
+	/* nominal 4: 'moves' gives 3 .. 6, 'flat' 3.999 .. 4.001 (both print
+	** as 4 with three digits): only 'moves' gets a row */
+	db = make_db(path, sizeof path,
+	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
+	             " 'sc', 20, 4, 4, '{}');"
+	             "INSERT INTO claim_tornado VALUES(1, 'moves', 1, 2, 3, 6),"
+	             "(1, 'flat', 1, 2, 3.999, 4.001);");
+	s = script_of(db, "tornado", path, PLOT_OK);
+	assert_non_null(strstr(s, "\"moves (1 .. 2)\" 1)"));
+	assert_null(strstr(s, "flat ("));
+	assert_non_null(strstr(s, "1 parameter that leaves it at 4x not shown"));
+	free(s);
+	sqlite3_close(db);
+	unlink(path);
+}
+
 static void test_quantiles(void **state)
 {
 	char path[64], sql[160];
@@ -300,6 +322,7 @@ int main(void)
 		cmocka_unit_test(test_waterfall),
 		cmocka_unit_test(test_pareto),
 		cmocka_unit_test(test_heatmap_cells),
+		cmocka_unit_test(test_tornado_hides_flat_rows),
 		cmocka_unit_test(test_quantiles),
 		cmocka_unit_test(test_no_claim_run),
 		cmocka_unit_test(test_escape),
