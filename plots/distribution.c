@@ -56,7 +56,7 @@ static void write_script(FILE *s, const pdb_claim *c, const double *v,
 	** the tails fall into the edge bins */
 	double lo = fmax(v[0], q[0] - (q[2] - q[0]));
 	double hi = fmin(v[n - 1], q[2] + (q[2] - q[0])), w;
-	long hist[NBINS], hbad[NBINS], i, k, nbad = 0;
+	long hist[NBINS], hbad[NBINS], i, k, nbad = 0, hmax = 1;
 	int clipped = v[0] < lo || v[n - 1] > hi;
 	char t[800];
 	memset(hist, 0, sizeof hist);
@@ -75,6 +75,9 @@ static void write_script(FILE *s, const pdb_claim *c, const double *v,
 			nbad++;
 		}
 	}
+	for (k = 0; k < NBINS; k++)
+		if (hist[k] > hmax)
+			hmax = hist[k];
 	fputs("$h << EOD\n", s);
 	for (k = 0; k < NBINS; k++)
 		fprintf(s, "%.9g %.9g %.9g\n", lo + (k + 0.5) * w,
@@ -98,22 +101,31 @@ static void write_script(FILE *s, const pdb_claim *c, const double *v,
 	fprintf(s, "\nset xlabel 'speedup (x)'\nset format x '%%gx'\n"
 	        "set ylabel 'share of samples per bin'\n"
 	        "set y2label 'cumulative probability'\nset y2range [0:1]\n"
-	        "set y2tics 0.1\nset ytics nomirror\nset yrange [0:*]\n"
-	        "set xrange [%g:%g]\nset key below\n"
+	        "set y2tics 0.1\nset ytics nomirror\nset yrange [0:%.9g]\n"
+	        "set xrange [%g:%g]\nset key below\nset bmargin 8\n"
 	        "set style fill solid 0.6 border rgb '#333333'\nset boxwidth %g\n",
-	        lo - w, hi + w, w * 0.95);
+	        (double)hmax / n / 0.75, lo - w, hi + w, w * 0.95);
 	fprintf(s, "set arrow 1 from first %.9g, graph 0 to first %.9g, graph 1 "
 	        "nohead lw 3 lc rgb 'black'\n", target, target);
-	fprintf(s, "set label 1 'claimed %gx' at first %.9g, graph 0.6 "
-	        "offset 0.5,0\n", target, target);
+	/* the target's label left of its line when it sits in the right
+	** half (clear of the right axis' tics), else right of it */
+	fprintf(s, "set label 1 'claimed %gx' at first %.9g, graph 0.6 %s\n",
+	        target, target, target > (lo + hi) / 2 ? "right offset -0.5,0"
+	                                               : "left offset 0.5,0");
+	/* the bars stay under 75% of the height; the percentiles' lines end
+	** at 80%: p05 labelled left of its line, p95 right of its, p50
+	** centred above them all, so no two labels share a place */
 	for (k = 0; k < 3; k++) {
 		static const char *qn[] = {"p05", "p50", "p95"};
+		static const char *where[] = {"right offset -0.3,0",
+		                              "center offset 0,0.8",
+		                              "left offset 0.3,0"};
 		fprintf(s, "set arrow %ld from first %.9g, graph 0 to first %.9g, "
-		        "graph 0.85 nohead dt 2 lw 2 lc rgb '%s'\n", k + 2, q[k],
+		        "graph 0.8 nohead dt 2 lw 2 lc rgb '%s'\n", k + 2, q[k],
 		        q[k], PLOT_COLOR_B);
-		fprintf(s, "set label %ld '%s %.3gx' at first %.9g, graph %g "
-		        "left offset 0.3,0 front tc rgb '%s'\n", k + 2, qn[k], q[k], q[k],
-		        0.78 + 0.07 * (double)k, PLOT_COLOR_B);
+		fprintf(s, "set label %ld '%s %.3gx' at first %.9g, graph %g %s "
+		        "front tc rgb '%s'\n", k + 2, qn[k], q[k], q[k],
+		        k == 1 ? 0.8 : 0.76, where[k], PLOT_COLOR_B);
 	}
 	fprintf(s, "plot $h using 1:2 with boxes lc rgb '%s' title "
 	        "'speedup samples (share per bin)'", PLOT_COLOR_A);
