@@ -201,7 +201,7 @@ static void test_tornado_hides_flat_rows(void **state)
 	             "INSERT INTO claim_tornado VALUES(1, 'moves', 1, 2, 3, 6),"
 	             "(1, 'flat', 1, 2, 3.999, 4.001);");
 	s = script_of(db, "tornado", path, PLOT_OK);
-	assert_non_null(strstr(s, "\"moves (1 .. 2)\" 1)"));
+	assert_non_null(strstr(s, "'moves (1 .. 2)' 1)"));
 	assert_null(strstr(s, "flat ("));
 	assert_non_null(strstr(s, "1 parameter that leaves it at 4x not shown"));
 	free(s);
