@@ -1,6 +1,7 @@
 # rooflab: analytical models of AI accelerators.
 #   make            build ./rooflab
-#   make test       build and run every test (installs missing packages first)
+#   make test       build and run every test (installs missing packages and
+#                   test tools first: scripts/deps.sh ensure, then tools)
 #   make bench      engine and storage speed
 #   make demo       the claim check, the example sweeps and the report, in out/
 #   make deps       install the Debian packages that are missing
@@ -67,6 +68,7 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/librooflab.a $(wildcard tests/*.h)
 
 test:
 	@sh scripts/deps.sh check >/dev/null 2>&1 || sh scripts/deps.sh ensure
+	@sh scripts/deps.sh tools
 	@$(MAKE) --no-print-directory test-run
 
 test-run: rooflab $(TEST_BIN)
