@@ -1,6 +1,6 @@
 /*
 ** cost.h: what a chip costs to make, and what a token costs to serve
-** (cost.c).  Formulas from ../shared/reference/silicon.csv:
+** (cost.c).  Formulas from data/sources/silicon.csv:
 **   dies per wafer  DPW = pi (d/2)^2 / A - pi d / sqrt(2 A)   (edge loss)
 **   yield           Y = (1 + A D0 / alpha)^-alpha  (negative binomial), or
 **                   Y = ((1 - exp(-A D0)) / (A D0))^2  (Murphy, alpha = 0)

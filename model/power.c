@@ -25,7 +25,7 @@ double rl_fma_energy(const rl_config *cfg, int prec)
 		break;
 	case RL_PREC_FP32:
 		/* 4.6 / 1.5 pJ: FP32 / FP16 FMA at 45 nm (Horowitz rows of
-		** ../shared/reference/silicon.csv) */
+		** data/sources/silicon.csv) */
 		e = n->fma_energy_fp16_j * (4.6 / 1.5);
 		break;
 	default:

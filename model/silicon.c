@@ -15,7 +15,7 @@ static const char *const block_names[RL_BLK_COUNT] = {
 	"mac", "vector", "sram", "phy", "other", "unassigned"};
 
 /* One stack of each generation.  Capacities are binary, as the chip
-** presets count them (16 Gbit dies).  Sources: ../shared/reference/
+** presets count them (16 Gbit dies).  Sources: data/sources/
 ** silicon.csv and hardware.csv rows named in each line. */
 static const struct {
 	const char *name;

@@ -1,6 +1,6 @@
 /*
 ** fixtures.h: configuration pieces the C tests (and the benchmark) share:
-** the Llama-3 70B and 8B shapes (../shared/reference/models.csv) and the
+** the Llama-3 70B and 8B shapes (data/sources/models.csv) and the
 ** H100 SXM's spec-sheet rates (hardware.csv).  static inline, so each test
 ** binary takes what it uses; every test sets the rest itself.
 */

@@ -1,7 +1,7 @@
 /*
 ** test_engine.c: the engine against expectations derived by hand.
 **
-** Model shapes come from ../shared/reference/models.csv; chip numbers from
+** Model shapes come from data/sources/models.csv; chip numbers from
 ** hardware.csv.  Every expected value is worked out in the comment next to
 ** it, from the formulas documented in model/transformer.c and engine.c,
 ** not from the program's output.

@@ -2,7 +2,7 @@
 ** test_silicon.c: the silicon, power and cost models (model/silicon.c,
 ** power.c, cost.c, eval.c) against expectations worked out by hand.
 **
-** Chip figures come from ../shared/reference/hardware.csv, formulas and
+** Chip figures come from data/sources/hardware.csv, formulas and
 ** node figures from silicon.csv (and data/nodes/n4.ini, n7.ini, which cite
 ** them).  Each expected value is computed in the comment next to it.
 */
