@@ -1,0 +1,63 @@
+#!/bin/sh
+# cli_tour.sh: README.md's "A short tour" runs as written.  The block is read
+# from the README (lines ending in a backslash joined), and each command is run
+# on its own with sh, in a temporary folder that has ./rooflab, data/ and
+# sweeps/; each must exit 0.  The whole tour runs twice: the second time must
+# work as well and leave one run per database, not two (the tour starts
+# afresh), and the merged shards must hold every point of the sweep.
+. "$(dirname "$0")/clilib.sh"
+root=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
+
+# the tour's commands, one a line
+awk '/^## A short tour/ { t = 1; next }
+     t == 1 && /^```sh/ { t = 2; next }
+     t == 2 && /^```/ { exit }
+     t == 2 { if (sub(/\\$/, "")) { line = line $0; next }
+              print line $0; line = "" }' "$root/README.md" >"$tmpd/tour.txt"
+n=$(grep -c . "$tmpd/tour.txt")
+if [ "$n" -ge 15 ] && grep -q '^\./rooflab merge' "$tmpd/tour.txt"; then
+	echo "ok - the README's tour has $n commands"
+else
+	echo "not ok - read $n commands from the README's tour"; fails=$((fails + 1))
+fi
+
+w=$tmpd/w
+mkdir -p "$w"
+case $RL in /*) ;; *) RL=$(pwd)/$RL ;; esac
+ln -s "$RL" "$w/rooflab"
+ln -s "$root/data" "$w/data"
+ln -s "$root/sweeps" "$w/sweeps"
+for pass in 1 2; do
+	bad=0
+	while IFS= read -r cmd; do
+		(cd "$w" && sh -c "$cmd") >"$tmpd/out" 2>"$tmpd/err" </dev/null
+		rc=$?
+		if [ "$rc" -ne 0 ]; then
+			echo "not ok - tour, pass $pass: exit $rc: $cmd"
+			sed 's/^/    err: /' "$tmpd/err" | tail -5
+			bad=$((bad + 1))
+		fi
+	done <"$tmpd/tour.txt"
+	if [ "$bad" -eq 0 ]; then
+		echo "ok - tour, pass $pass: every command exits 0"
+	else
+		fails=$((fails + bad))
+	fi
+done
+
+t=$w/out/tour
+r=$(sqlite3 "$t/sweeps.db" "SELECT count(*) FROM runs" 2>&1)
+[ "$r" = 1 ] && echo "ok - the second tour leaves one sweep run, not two" ||
+	{ echo "not ok - sweeps.db has $r runs after two tours"; fails=$((fails + 1)); }
+r=$(sqlite3 "$t/claim.db" "SELECT count(*) FROM claim_runs" 2>&1)
+[ "$r" = 1 ] && echo "ok - the second tour leaves one claim run, not two" ||
+	{ echo "not ok - claim.db has $r claim runs after two tours"; fails=$((fails + 1)); }
+# isl-osl.ini: 19 input lengths x 19 output lengths
+r=$(sqlite3 "$t/isl-osl.db" "SELECT count(*), count(DISTINCT idx), min(idx), max(idx) FROM points" 2>&1)
+[ "$r" = "361|361|0|360" ] && echo "ok - the four merged shards hold all 19 x 19 points once" ||
+	{ echo "not ok - merged shards: $r"; fails=$((fails + 1)); }
+for f in my-profile.ini heatmap.png factors.svg report.html; do
+	[ -s "$t/$f" ] && echo "ok - the tour wrote $f" ||
+		{ echo "not ok - the tour did not write $f"; fails=$((fails + 1)); }
+done
+finish
