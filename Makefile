@@ -30,14 +30,23 @@ CMOCKA_LIBS := $(shell pkg-config --libs cmocka)
 endif
 LIBS := $(PKG_LIBS) -lm -lpthread
 
-LIB_SRC  := $(wildcard model/*.c) $(filter-out cli/main.c,$(wildcard cli/*.c)) \
-            $(wildcard sweeps/*.c) $(wildcard plots/*.c) $(wildcard reports/*.c)
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+# One static library per layer, each folder importing only the ones below it:
+# cli -> reports, plots -> claim, sweeps -> config -> model.  Every .c of a
+# layer's folder is in its library; cli/main.c is the program.
+LAYERS   := reports plots claim sweeps config model
+LAYER_LIBS := $(LAYERS:%=$(BUILD)/lib%.a)
+CLI_OBJ  := $(patsubst %.c,$(BUILD)/%.o,$(filter-out cli/main.c,$(wildcard cli/*.c)))
+ALL_OBJ  := $(patsubst %.c,$(BUILD)/%.o,$(foreach l,$(LAYERS) cli,$(wildcard $(l)/*.c)))
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
-BENCH_SRC := $(wildcard tests/bench*.c)
+# tests that include nothing but model/ link model alone: no SQLite
+MODEL_TESTS := $(basename $(notdir $(shell grep -L '\.\./\(config\|claim\|sweeps\|plots\|reports\|cli\)/' $(TEST_SRC) /dev/null 2>/dev/null)))
+GSL_LIBS := $(if $(DEPS_OK),$(shell pkg-config --libs gsl))
+# tools the command-line tests run (tests/tools/*.c); pngstat needs zlib
+TOOLS    := $(BUILD)/tools/mkplotdb $(if $(wildcard /usr/include/zlib.h),$(BUILD)/tools/pngstat)
+DEP_FILES := $(ALL_OBJ:.o=.d) $(TEST_BIN:=.d) $(BUILD)/tests/bench.d $(TOOLS:=.d)
 
-.PHONY: all test test-run bench bench-run demo demo-run deps clean check-deps FORCE
+.PHONY: all tools test test-run bench bench-run demo demo-run deps clean check-deps FORCE
 
 all: check-deps
 	@$(MAKE) --no-print-directory rooflab
@@ -51,27 +60,43 @@ deps:
 	@sh scripts/deps.sh ensure
 
 # relinked every time: a SAN=1 build and a plain one share ./rooflab
-rooflab: $(BUILD)/librooflab.a $(BUILD)/cli/main.o FORCE
-	$(CC) $(LDFLAGS) -o $@ $(BUILD)/cli/main.o $(BUILD)/librooflab.a $(LIBS)
+rooflab: $(BUILD)/cli/main.o $(CLI_OBJ) $(LAYER_LIBS) FORCE
+	$(CC) $(LDFLAGS) -o $@ $(BUILD)/cli/main.o $(CLI_OBJ) $(LAYER_LIBS) $(LIBS)
 
-$(BUILD)/librooflab.a: $(LIB_OBJ)
-	@rm -f $@
-	ar rcs $@ $^
+# lib<layer>.a from every object of that folder
+define layer_lib
+$(BUILD)/lib$(1).a: $(patsubst %.c,$(BUILD)/%.o,$(wildcard $(1)/*.c))
+	@rm -f $$@
+	ar rcs $$@ $$^
+endef
+$(foreach l,$(LAYERS),$(eval $(call layer_lib,$(l))))
 
-$(BUILD)/%.o: %.c $(wildcard */*.h)
+# -MMD: each object depends on the headers it includes (build/**/*.d)
+$(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) -MMD -MP $(PKG_CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/%.c $(BUILD)/librooflab.a $(wildcard tests/*.h)
+$(BUILD)/tests/%: tests/%.c $(LAYER_LIBS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(BUILD)/librooflab.a $(CMOCKA_LIBS) $(LIBS) $(LDFLAGS)
+	$(CC) $(CFLAGS) -MMD -MP $(PKG_CFLAGS) -o $@ $< \
+	  $(if $(filter $*,$(MODEL_TESTS)),$(BUILD)/libmodel.a $(CMOCKA_LIBS) $(GSL_LIBS) -lm -lpthread,$(LAYER_LIBS) $(CMOCKA_LIBS) $(LIBS)) $(LDFLAGS)
+
+$(BUILD)/tools/mkplotdb: tests/tools/mkplotdb.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS) -lm $(LDFLAGS)
+
+$(BUILD)/tools/pngstat: tests/tools/pngstat.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -o $@ $< -lz $(LDFLAGS)
+
+tools: $(TOOLS)
 
 test:
 	@sh scripts/deps.sh check >/dev/null 2>&1 || sh scripts/deps.sh ensure
 	@sh scripts/deps.sh tools
 	@$(MAKE) --no-print-directory test-run
 
-test-run: rooflab $(TEST_BIN)
+test-run: rooflab $(TEST_BIN) $(TOOLS)
 	@sh tests/run.sh $(BUILD)
 
 bench:
@@ -81,9 +106,9 @@ bench:
 bench-run: rooflab $(BUILD)/tests/bench
 	@$(BUILD)/tests/bench
 
-$(BUILD)/tests/bench: tests/bench.c $(BUILD)/librooflab.a
+$(BUILD)/tests/bench: tests/bench.c $(LAYER_LIBS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(BUILD)/librooflab.a $(LIBS) $(LDFLAGS)
+	$(CC) $(CFLAGS) -MMD -MP $(PKG_CFLAGS) -o $@ $< $(LAYER_LIBS) $(LIBS) $(LDFLAGS)
 
 demo:
 	@sh scripts/deps.sh check >/dev/null 2>&1 || sh scripts/deps.sh ensure
@@ -96,3 +121,5 @@ FORCE:
 
 clean:
 	rm -rf build build-san rooflab out
+
+-include $(DEP_FILES)

@@ -5,9 +5,9 @@
 #include <string.h>
 
 #include "../model/params.h"
-#include "claim.h"
+#include "claimout.h"
 #include "evalout.h"
-#include "json.h"
+#include "../config/json.h"
 
 static void side_line(FILE *f, const char *tag, const claim_side *s)
 {

@@ -12,7 +12,7 @@
 #include "../model/power.h"
 #include "../model/silicon.h"
 #include "commands.h"
-#include "json.h"
+#include "../config/json.h"
 #include "options.h"
 
 #define MAX_VIOL 8

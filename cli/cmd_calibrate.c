@@ -12,7 +12,7 @@
 
 #include "../model/calibrate.h"
 #include "commands.h"
-#include "measure.h"
+#include "../config/measure.h"
 #include "options.h"
 #include "../model/stats.h"
 

@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "claim.h"
+#include "claimargs.h"
+#include "claimout.h"
 #include "commands.h"
 #include "options.h"
 

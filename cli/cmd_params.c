@@ -7,7 +7,7 @@
 
 #include "../model/params.h"
 #include "commands.h"
-#include "json.h"
+#include "../config/json.h"
 #include "options.h"
 
 static void range_of(const rl_param *p, char *buf, size_t len)

@@ -5,7 +5,7 @@
 #include <stdio.h>
 
 #include "commands.h"
-#include "setup.h"
+#include "../config/setup.h"
 
 int cmd_presets(int argc, char **argv)
 {

@@ -8,9 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "claim.h"
+#include "claimargs.h"
+#include "claimout.h"
 #include "commands.h"
-#include "json.h"
+#include "../config/json.h"
 #include "options.h"
 
 static void help(FILE *f)

@@ -8,8 +8,8 @@
 #include <stdio.h>
 
 #include "../model/engine.h"
-#include "json.h"
-#include "setup.h"
+#include "../config/json.h"
+#include "../config/setup.h"
 
 /* Results as nested JSON members ("throughput": {...}, ...) of the object
 ** being written; also "setup" with the preset names and the scenario. */

@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "commands.h"
-#include "setup.h"
+#include "../config/setup.h"
 
-#include "version.h"
+#include "../config/version.h"
 
 static const rl_command commands[] = {
     {"eval", cmd_eval, "throughput, latency and bounds of one configuration"},

@@ -1,8 +1,8 @@
 /*
-** options.h: the options every evaluating command shares
-** (--chip --model --precision --isl --osl --tp --chips --batch --profile
-** --scenario --set --json), collected first and applied in a fixed order:
-** defaults, scenario, chip, model, profile, flags, then --set.
+** options.h: reading options from argv: the ones every evaluating command
+** shares (--chip --model --precision --isl --osl --tp --chips --batch
+** --profile --scenario --set --json, into config/opts.h's eval_opts) and
+** the "--name value" forms every command uses.
 */
 #ifndef RL_OPTIONS_H
 #define RL_OPTIONS_H
@@ -10,17 +10,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "setup.h"
-
-#define OPTS_MAX_SETS 128
-
-typedef struct {
-	const char *chip, *model, *profile, *scenario;
-	const char *precision, *isl, *osl, *tp, *chips, *batch;
-	const char *sets[OPTS_MAX_SETS];
-	int nsets;
-	int json;
-} eval_opts;
+#include "../config/opts.h"
 
 /* If argv[*i] is a shared option, consume it (and its value) and return 1;
 ** return 0 if it is not one; -1 with err on a missing value. */
@@ -52,11 +42,6 @@ int opt_pick(const char *const *names, size_t n, int argc, char **argv,
 #define OPTS_GO_ON (-1)
 int opts_read_all(eval_opts *o, const char *cmd, int argc, char **argv,
                   void (*help)(FILE *f));
-
-/* Apply to a fresh setup.  need_model_chip: insist on --chip and --model
-** (or a scenario that names them).  0, or -1 with err. */
-int opts_apply(const eval_opts *o, rl_setup *st, int need_model_chip,
-               char *err, size_t errlen);
 
 /* Print an error as "rooflab CMD: message" and return RL_EXIT_BAD_INPUT. */
 int bad_input(const char *cmd, const char *msg);

@@ -1,6 +1,6 @@
 /*
 ** pdb.h: read what `rooflab claim`, `rooflab validate` and `rooflab sweep`
-** stored in SQLite (reports/schema.h, the sweep's `results` view), for the
+** stored in SQLite (claim/schema.h, the sweep's `results` view), for the
 ** plots and the report.  Opens databases read-only; picks the newest run
 ** unless one is asked for; says which command makes a missing run.
 */

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "../cli/version.h"
+#include "../config/version.h"
 #include "../plots/kinds.h"
 #include "rctx.h"
 

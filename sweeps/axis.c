@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../cli/ini.h"
+#include "../config/ini.h"
 #include "text.h"
 
 static int decimals(const char *text)

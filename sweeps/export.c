@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../cli/json.h"
+#include "../config/json.h"
 #include "store.h"
 
 #define MAX_COLS 512

@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../cli/ini.h"
-#include "../cli/setup.h"
+#include "../config/ini.h"
+#include "../config/setup.h"
 #include "text.h"
 
 static int enum_choice(const rl_operand *o, const char *name, double *v)

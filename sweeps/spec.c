@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../cli/ini.h"
-#include "../cli/options.h"
-#include "../cli/setup.h"
+#include "../config/ini.h"
+#include "../config/opts.h"
+#include "../config/setup.h"
 #include "text.h"
 
 /* Outputs kept when a spec has no [outputs]; those the table lacks are

@@ -26,7 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../cli/setup.h"
+#include "../config/setup.h"
 #include "../model/engine.h"
 #include "../model/outputs.h"
 #include "../model/params.h"

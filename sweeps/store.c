@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "../cli/version.h"
+#include "../config/version.h"
 
 static const char schema_sql[] =
     "CREATE TABLE runs("

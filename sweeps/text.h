@@ -11,7 +11,7 @@
 int rl_sw_number(const char *text, double *v);
 
 /* "; did you mean x?" (or a pointer to the list) for an output name;
-** setup_param_hint (cli/setup.h) does it for parameter names. */
+** setup_param_hint (config/setup.h) does it for parameter names. */
 void rl_sw_output_hint(const char *name, char *out, size_t len);
 
 #endif

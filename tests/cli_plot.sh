@@ -1,7 +1,7 @@
 #!/bin/sh
 # cli_plot.sh: `rooflab plot`: every kind renders a valid PNG and SVG (and a
 # PDF and a text plot) from a small database made here by hand
-# (tests/tools/mkplotdb.c, on the tables of reports/schema.h); bad input
+# (tests/tools/mkplotdb.c, on the tables of claim/schema.h); bad input
 # exits 2 with a message; a missing gnuplot is named; no temporary file is
 # left behind.
 . "$(dirname "$0")/clilib.sh"

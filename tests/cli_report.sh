@@ -4,8 +4,8 @@
 # numbers of the database and its plots; without gnuplot the report is still
 # written, with tables; bad input exits 2.  The HTML is opened in headless
 # Chromium and the screenshot must not be blank (decoded by
-# tests/tools/pngstat.c with zlib); where Chromium is not installed that one
-# check says "skipped".
+# tests/tools/pngstat.c, which make builds with zlib); where Chromium is
+# not installed that one check says "skipped".
 . "$(dirname "$0")/clilib.sh"
 root=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 
@@ -149,14 +149,13 @@ if [ -z "$browser" ]; then
 	echo "ok - Chromium screenshot # skipped: chromium is not installed"
 	finish
 fi
+pngstat=${ROOFLAB_TOOLS:-$root/build/tools}/pngstat
 if [ ! -f /usr/include/zlib.h ]; then
 	echo "ok - Chromium screenshot # skipped: zlib1g-dev is not installed (the check decodes the PNG)"
 	finish
 fi
-if ! ${CC:-cc} -std=c11 -O2 -o "$tmpd/pngstat" "$root/tests/tools/pngstat.c" \
-	-lz 2>"$tmpd/cc.err"; then
-	echo "not ok - build tests/tools/pngstat.c (needs zlib1g-dev)"
-	sed 's/^/    /' "$tmpd/cc.err" | head -5
+if [ ! -x "$pngstat" ]; then
+	echo "not ok - $pngstat is not built (make tools)"
 	exit 1
 fi
 shot=$tmpd/shot.png
@@ -165,7 +164,7 @@ HOME=$tmpd timeout 120 "$browser" --headless --no-sandbox --disable-gpu \
 	--disable-sync --no-first-run --user-data-dir="$tmpd/profile" \
 	--screenshot="$shot" --window-size=1200,2000 "file://$html" \
 	>"$tmpd/chromium.log" 2>&1
-stat=$("$tmpd/pngstat" "$shot" 2>&1)
+stat=$("$pngstat" "$shot" 2>&1)
 colors=$(echo "$stat" | sed -n 's/.*colors=\([0-9]*\).*/\1/p')
 ink=$(echo "$stat" | sed -n 's/.*ink=0\.\([0-9][0-9]\).*/\1/p')
 if [ -n "$colors" ] && [ "$colors" -ge 32 ] && [ -n "$ink" ] && \

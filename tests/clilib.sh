@@ -43,21 +43,19 @@ expect_out() {
 	fi
 }
 
-# plot_dbs: build tests/tools/mkplotdb.c (with SQLite) and make with it the
-# hand-made databases $tmpd/full.db, empty.db and sweep.db that cli_plot.sh
-# and cli_report.sh read; the test stops when that fails.  Uses $root.
+# plot_dbs: with tests/tools/mkplotdb.c (built by make into $ROOFLAB_TOOLS)
+# make the hand-made databases $tmpd/full.db, empty.db and sweep.db that
+# cli_plot.sh and cli_report.sh read; the test stops when that fails.
 plot_dbs() {
-	if ! ${CC:-cc} -std=c11 -D_DEFAULT_SOURCE -o "$tmpd/mkplotdb" \
-		"$root/tests/tools/mkplotdb.c" \
-		$(pkg-config --cflags --libs sqlite3) -lm 2>"$tmpd/cc.err"; then
-		echo "not ok - build tests/tools/mkplotdb.c"
-		sed 's/^/    /' "$tmpd/cc.err" | head -5
+	mk=${ROOFLAB_TOOLS:-$root/build/tools}/mkplotdb
+	if [ ! -x "$mk" ]; then
+		echo "not ok - $mk is not built (make tools)"
 		exit 1
 	fi
-	"$tmpd/mkplotdb" "$tmpd/full.db" full ||
+	"$mk" "$tmpd/full.db" full ||
 		{ echo "not ok - make the test database"; exit 1; }
-	"$tmpd/mkplotdb" "$tmpd/empty.db" empty || exit 1
-	"$tmpd/mkplotdb" "$tmpd/sweep.db" sweep || exit 1
+	"$mk" "$tmpd/empty.db" empty || exit 1
+	"$mk" "$tmpd/sweep.db" sweep || exit 1
 }
 
 # sqlexec_build: build tests/tools/sqlexec.c as $tmpd/sqlexec (run SQL on a

@@ -12,6 +12,7 @@ export ROOFLAB_ROOT="$root"
 # for a SAN=1 build (ignored otherwise): report leaks, stop at the first error
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+export ROOFLAB_TOOLS="$root/$build/tools"
 passed=0
 failed=0
 log=$(mktemp)

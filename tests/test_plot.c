@@ -3,7 +3,7 @@
 ** gnuplot: output kinds by extension, gnuplot string quoting, the data a
 ** plot script carries (waterfall steps, Pareto frontier, quantiles), the
 ** "no claim run" message, and HTML/Markdown escaping.  Databases are made
-** here by hand on reports/schema.h; every expected value is worked out in
+** here by hand on claim/schema.h; every expected value is worked out in
 ** the comment beside it.
 */
 #include <setjmp.h>
@@ -22,7 +22,7 @@
 #include "../plots/plot.h"
 #include "../reports/doc.h"
 #include "../reports/report.h"
-#include "../reports/schema.h"
+#include "../claim/schema.h"
 
 /* A fresh database file holding the claim schema and then `sql`. */
 static sqlite3 *make_db(char *path, size_t len, const char *sql)

@@ -1,6 +1,6 @@
 /*
 ** mkplotdb.c: write a small database for the plot and report tests, built
-** by hand on the contract in reports/schema.h (the tables `rooflab claim`
+** by hand on the contract in claim/schema.h (the tables `rooflab claim`
 ** and `rooflab validate` write) and a minimal sweep `results` table.  The
 ** numbers are made up for drawing; no test checks them against the model.
 **   usage: mkplotdb FILE full|empty|sweep
@@ -15,7 +15,7 @@
 
 #include <sqlite3.h>
 
-#include "../../reports/schema.h"
+#include "../../claim/schema.h"
 
 static int exec(sqlite3 *db, const char *sql)
 {

@@ -11,7 +11,7 @@
 #include "../model/params.h"
 #include "../model/silicon.h"
 #include "claim.h"
-#include "ini.h"
+#include "../config/ini.h"
 
 #define KV_MAX 96
 

@@ -2,8 +2,8 @@
 ** claim.h: the claim check shared by `rooflab claim` and `rooflab solve`:
 ** the two sides being compared (from --a/--b specs or a config file), the
 ** uncertainty file, the computation (claimrun.c), the other claims
-** (claimchecks.c), the terminal and JSON output (claimout.c) and the
-** SQLite tables (claimdb.c, schema in reports/schema.h).
+** (claimchecks.c) and the SQLite tables (claimdb.c, schema in schema.h).
+** The command line is cli/claimargs.h, the output cli/claimout.h.
 */
 #ifndef RL_CLAIM_H
 #define RL_CLAIM_H
@@ -14,8 +14,7 @@
 #include "../model/montecarlo.h"
 #include "../model/shapley.h"
 #include "../model/solve.h"
-#include "json.h"
-#include "setup.h"
+#include "../config/setup.h"
 
 #define CLAIM_KV_MAX 64
 #define CLAIM_UNC_MAX 64
@@ -86,9 +85,6 @@ typedef struct {
 	int side;            /* 0: the varied config is side a */
 } claim_metric_ud;
 int claim_speedup_metric(const rl_config *cfg, void *ud, double *value);
-/* Option value parsing shared by the commands: 0, or -1 with err. */
-int claim_take_option(claim_opts *o, int argc, char **argv, int *i,
-                      char *err, size_t errlen);
 /* A parameter of one side, "a.SECTION.KEY" or "b.SECTION.KEY" (as --vary
 ** and the sections of an uncertainty file name them).  claim_side_name: 1
 ** when name starts with "a." or "b.".  claim_side_param: the parameter
@@ -97,14 +93,6 @@ int claim_take_option(claim_opts *o, int argc, char **argv, int *i,
 int claim_side_name(const char *name);
 const rl_param *claim_side_param(const char *pre, const char *name,
                                  const char *post, char *err, size_t errlen);
-/* The command line of claim or solve (cmd): --config first and its file
-** read, then every option through claim_take_option, the command line
-** winning.  An option it does not take, or one after which refuse(o) is
-** true, is "unknown option 'X' (see rooflab CMD --help)".  0 or -1 + err. */
-int claim_read_args(claim_opts *o, const char *cmd, int argc, char **argv,
-                    int (*refuse)(const claim_opts *o), char *err,
-                    size_t errlen);
-
 /* uncertainty.c: an uncertainty file. */
 typedef struct {
 	rl_uparam u[CLAIM_UNC_MAX];
@@ -164,13 +152,6 @@ typedef struct {
 /* claimrun.c */
 claim_report *claim_report_alloc(void);
 void claim_report_free(claim_report *rep);
-/* (claimspec.c) The start of claim and solve (cmd): --help or -h anywhere
-** prints help(stdout); else GSL's abort on error is turned off and a fresh
-** report comes back, its options at claim_opts_init's defaults.  NULL with
-** the exit status in *rc: RL_EXIT_OK after help, RL_EXIT_INTERNAL after
-** "rooflab CMD: out of memory". */
-claim_report *claim_begin(const char *cmd, int argc, char **argv,
-                          void (*help)(FILE *f), int *rc);
 /* Load the sides.  Returns RL_EXIT_* with err. */
 int claim_prepare(claim_report *rep, char *err, size_t errlen);
 /* Factors, solves, Monte Carlo, tornado, checks. */
@@ -182,17 +163,7 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 /* claimchecks.c */
 void claim_checks(claim_report *rep);
 
-/* claimout.c */
-void claimout_text(FILE *f, const claim_report *rep);
-void claimout_json(FILE *f, const claim_report *rep);
-void claimout_solve_row_text(FILE *f, const claim_solve_row *row);
-/* One solved parameter as a JSON object: param, form, target, value, unit,
-** feasible, reason, and the speedup at the value (speedup_metric: the
-** solve command) or the direction of the bound (the claim report). */
-void claimout_solve_row_json(json_w *w, const claim_solve_row *row,
-                             int speedup_metric);
-
-/* claimdb.c: everything into the tables of reports/schema.h, in one
+/* claimdb.c: everything into the tables of schema.h, in one
 ** transaction.  0, or -1 with err. */
 int claimdb_write(const char *path, const claim_report *rep,
                   const char *json, char *err, size_t errlen);

@@ -7,8 +7,8 @@
 ** Every table carries the claim run id; a database may hold many runs and
 ** readers take the newest unless told --run ID.  Units are SI.
 */
-#ifndef RL_REPORTS_SCHEMA_H
-#define RL_REPORTS_SCHEMA_H
+#ifndef RL_CLAIM_SCHEMA_H
+#define RL_CLAIM_SCHEMA_H
 
 #define RL_CLAIM_SCHEMA_VERSION 1
 

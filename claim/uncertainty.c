@@ -20,7 +20,7 @@
 
 #include "../model/params.h"
 #include "claim.h"
-#include "ini.h"
+#include "../config/ini.h"
 
 typedef struct {
 	claim_uncertainty *cu;

@@ -1,10 +1,8 @@
 /*
 ** claimspec.c: the two sides of a claim check, from --a/--b specs
 ** ("CHIP[,key=value...]") or a config file, loaded and evaluated; the
-** options and start that claim and solve share; the speedup metric.
+** defaults of claim's and solve's options; the speedup metric.
 */
-#include <errno.h>
-#include <gsl/gsl_errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +10,9 @@
 #include "../model/params.h"
 #include "../model/silicon.h"
 #include "claim.h"
-#include "ini.h"
-#include "options.h"
+#include "../config/ini.h"
+#include "../config/num.h"
+#include "../config/opts.h"
 
 void claim_opts_init(claim_opts *o)
 {
@@ -93,22 +92,6 @@ int claim_spec_parse(const char *text, claim_spec *s, char *err,
 	return 0;
 }
 
-static int parse_num(const char *what, const char *v, double lo, double hi,
-                     double *out, char *err, size_t errlen)
-{
-	char *end;
-	double x;
-	errno = 0;
-	x = strtod(v, &end);
-	if (end == v || *end || errno || !isfinite(x) || x < lo || x > hi) {
-		snprintf(err, errlen, "%s: '%s' is not a number in [%g, %g]", what,
-		         v, lo, hi);
-		return -1;
-	}
-	*out = x;
-	return 0;
-}
-
 typedef struct {
 	claim_opts *o;
 	claim_spec a, b; /* from the file */
@@ -138,17 +121,17 @@ static int config_cb(void *ud, const char *section, const char *key,
 		         value);
 		o->uncertainty = o->uncertainty_buf;
 	} else if (!strcmp(key, "target")) {
-		if (parse_num("target", value, 1e-6, 1e9, &x, err, errlen))
+		if (num_parse("target", value, 1e-6, 1e9, &x, err, errlen))
 			return -1;
 		if (!o->target_set)
 			o->target = x;
 	} else if (!strcmp(key, "samples")) {
-		if (parse_num("samples", value, 0, 1e8, &x, err, errlen))
+		if (num_parse("samples", value, 0, 1e8, &x, err, errlen))
 			return -1;
 		if (!o->samples_set)
 			o->samples = (long long)x;
 	} else if (!strcmp(key, "seed")) {
-		if (parse_num("seed", value, 0, 4294967295.0, &x, err, errlen))
+		if (num_parse("seed", value, 0, 4294967295.0, &x, err, errlen))
 			return -1;
 		if (!o->seed_set)
 			o->seed = (unsigned long)x;
@@ -302,113 +285,6 @@ int claim_speedup_metric(const rl_config *cfg, void *ud, double *value)
 	return 0;
 }
 
-int claim_take_option(claim_opts *o, int argc, char **argv, int *i,
-                      char *err, size_t errlen)
-{
-	static const char *const names[] = {
-	    "--a", "--b", "--config", "--target", "--samples", "--seed",
-	    "--db", "--scenario", "--uncertainty", "--vary", "--threads"};
-	const char *v;
-	int k;
-	double x;
-	if (!strcmp(argv[*i], "--json")) {
-		o->json = 1;
-		return 1;
-	}
-	if (!strcmp(argv[*i], "--no-design")) {
-		o->no_design = 1;
-		return 1;
-	}
-	k = opt_pick(names, sizeof names / sizeof names[0], argc, argv, i, &v,
-	             err, errlen);
-	if (k == OPT_MISSING)
-		return -1;
-	if (k < 0)
-		return 0;
-	switch (k) {
-	case 0:
-	case 1:
-		if (claim_spec_parse(v, k ? &o->b : &o->a, err, errlen))
-			return -1;
-		break;
-	case 2: o->config = v; break;
-	case 3:
-		if (!strncmp(v, "speedup=", 8))
-			v += 8;
-		if (parse_num("--target", v, 1e-6, 1e9, &o->target, err,
-		              errlen))
-			return -1;
-		o->target_set = 1;
-		break;
-	case 4:
-		if (parse_num("--samples", v, 0, 1e8, &x, err, errlen) ||
-		    x != floor(x)) {
-			snprintf(err, errlen, "--samples: '%s' is not a whole "
-			         "number in [0, 1e8]", v);
-			return -1;
-		}
-		o->samples = (long long)x;
-		o->samples_set = 1;
-		break;
-	case 5:
-		if (parse_num("--seed", v, 0, 4294967295.0, &x, err,
-		              errlen) || x != floor(x)) {
-			snprintf(err, errlen, "--seed: '%s' is not a whole "
-			         "number in [0, 4294967295]", v);
-			return -1;
-		}
-		o->seed = (unsigned long)x;
-		o->seed_set = 1;
-		break;
-	case 6: o->db = v; break;
-	case 7: o->scenario = v; break;
-	case 8: o->uncertainty = v; break;
-	case 9:
-		if (o->nvary >= 16) {
-			snprintf(err, errlen, "at most 16 --vary options");
-			return -1;
-		}
-		o->vary[o->nvary++] = v;
-		break;
-	default:
-		if (parse_num("--threads", v, 0, 64, &x, err, errlen))
-			return -1;
-		o->threads = (int)x;
-	}
-	return 1;
-}
-
-int claim_read_args(claim_opts *o, const char *cmd, int argc, char **argv,
-                    int (*refuse)(const claim_opts *o), char *err,
-                    size_t errlen)
-{
-	int pass, i, rc;
-	for (pass = 0; pass < 2; pass++) {
-		if (pass == 1 && o->config &&
-		    claim_config_read(o->config, o, err, errlen))
-			return -1;
-		for (i = 1; i < argc; i++) {
-			if (pass == 0) {
-				int missing;
-				const char *v = opt_value("--config", argc, argv, &i,
-				                          &missing);
-				if (v)
-					o->config = v;
-				continue;
-			}
-			rc = claim_take_option(o, argc, argv, &i, err, errlen);
-			if (rc < 0)
-				return -1;
-			if (rc == 0 || refuse(o)) {
-				snprintf(err, errlen, "unknown option '%s' (see "
-				         "rooflab %s --help)", argv[i], cmd);
-				return -1;
-			}
-		}
-	}
-	return 0;
-}
-
 int claim_side_name(const char *name)
 {
 	return (name[0] == 'a' || name[0] == 'b') && name[1] == '.';
@@ -427,26 +303,4 @@ const rl_param *claim_side_param(const char *pre, const char *name,
 		         n ? names[0] : "", n ? "?" : "");
 	}
 	return p;
-}
-
-claim_report *claim_begin(const char *cmd, int argc, char **argv,
-                          void (*help)(FILE *f), int *rc)
-{
-	claim_report *rep;
-	int i;
-	for (i = 1; i < argc; i++)
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			help(stdout);
-			*rc = RL_EXIT_OK;
-			return NULL;
-		}
-	gsl_set_error_handler_off();
-	rep = claim_report_alloc();
-	if (!rep) {
-		fprintf(stderr, "rooflab %s: out of memory\n", cmd);
-		*rc = RL_EXIT_INTERNAL;
-		return NULL;
-	}
-	claim_opts_init(&rep->opts);
-	return rep;
 }

@@ -1,6 +1,6 @@
 /*
 ** claimdb.c: `rooflab claim --db FILE`: the whole claim check into the
-** tables of reports/schema.h (RL_CLAIM_SCHEMA_SQL), in one transaction:
+** tables of schema.h (RL_CLAIM_SCHEMA_SQL), in one transaction:
 ** either every row of the run is there or none is.  A database file that
 ** did not exist before and could not be written is removed.
 */
@@ -15,10 +15,10 @@
 
 #include "../model/outputs.h"
 #include "../model/params.h"
-#include "../reports/schema.h"
+#include "schema.h"
 #include "claim.h"
 
-#include "version.h"
+#include "../config/version.h"
 
 #define MC_THIN_MAX 20000
 #define BATCH_POINTS 16

@@ -1,0 +1,21 @@
+/*
+** claimout.h: the claim check on the terminal and as JSON (claimout.c).
+*/
+#ifndef RL_CLAIMOUT_H
+#define RL_CLAIMOUT_H
+
+#include <stdio.h>
+
+#include "../claim/claim.h"
+#include "../config/json.h"
+
+void claimout_text(FILE *f, const claim_report *rep);
+void claimout_json(FILE *f, const claim_report *rep);
+void claimout_solve_row_text(FILE *f, const claim_solve_row *row);
+/* One solved parameter as a JSON object: param, form, target, value, unit,
+** feasible, reason, and the speedup at the value (speedup_metric: the
+** solve command) or the direction of the bound (the claim report). */
+void claimout_solve_row_json(json_w *w, const claim_solve_row *row,
+                             int speedup_metric);
+
+#endif
