@@ -2,6 +2,7 @@
 ** main.c: rooflab's entry point and command table.  Each command is in its
 ** own file (cli/cmd_*.c); this file only dispatches.
 */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,7 +37,7 @@ static void usage(FILE *f)
 		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
 }
 
-int main(int argc, char **argv)
+static int dispatch(int argc, char **argv)
 {
 	size_t i;
 	if (argc < 2) {
@@ -58,4 +59,19 @@ int main(int argc, char **argv)
 	fprintf(stderr, "rooflab: unknown command '%s'\n\n", argv[1]);
 	usage(stderr);
 	return RL_EXIT_BAD_INPUT;
+}
+
+/* Every command's output is checked here, once: a full disk or a closed
+** pipe on stdout is a failure, not a silent exit 0. */
+int main(int argc, char **argv)
+{
+	int rc = dispatch(argc, argv);
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		fprintf(stderr, "rooflab: cannot write to standard output%s%s\n",
+		        errno ? ": " : "", errno ? strerror(errno) : "");
+		if (rc == RL_EXIT_OK)
+			rc = RL_EXIT_INTERNAL;
+	}
+	return rc;
 }

@@ -68,4 +68,22 @@ else
 	echo "ok - skipped: gnuplot is not installed (plot checks)"
 fi
 
+# ---- stdout write errors: a full disk is a failure, not exit 0
+if [ -w /dev/full ]; then
+	for args in params presets --help "validate" "calibrate --help" \
+		"eval --help" "claim --help"; do
+		# shellcheck disable=SC2086
+		"$RL" $args >/dev/full 2>"$tmpd/err"
+		got=$?
+		if [ "$got" -ne 0 ] && grep -q "standard output" "$tmpd/err"; then
+			echo "ok - $args to a full disk exits $got with a message"
+		else
+			echo "not ok - $args to a full disk exits $got"
+			fails=$((fails + 1))
+		fi
+	done
+else
+	echo "ok - skipped: no /dev/full (stdout write errors)"
+fi
+
 finish
