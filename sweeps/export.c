@@ -39,7 +39,7 @@ static int pick_run(sqlite3 *db, const char *path, int64_t *run_id,
 	                        -1, &st, NULL);
 	if (rc != SQLITE_OK) {
 		rl_store_error(db, rc, path, err, errlen);
-		return 1;
+		return rl_store_exit(rc);
 	}
 	if (*run_id)
 		sqlite3_bind_int64(st, 1, *run_id);
@@ -60,19 +60,44 @@ static int pick_run(sqlite3 *db, const char *path, int64_t *run_id,
 	return 0;
 }
 
-static int read_columns(sqlite3 *db, int64_t run_id, colset *c)
+/* The run's columns; each name must be one this rooflab writes
+** (rl_sweep_column_decl), since it goes into SQL.  0 or exit code 2. */
+static int read_columns(sqlite3 *db, const char *path, int64_t run_id,
+                        colset *c, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db, "SELECT name FROM run_columns WHERE "
 	                            "run_id = ? ORDER BY ord", -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, path, err, errlen);
+		return 2;
+	}
 	sqlite3_bind_int64(st, 1, run_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && c->ncols < MAX_COLS)
-		c->names[c->ncols++] =
-		    strdup((const char *)sqlite3_column_text(st, 0));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && c->ncols < MAX_COLS) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		if (!rl_sweep_column_decl(name)) {
+			snprintf(err, errlen, "%s run %lld: a column is named "
+			         "%s%.60s%s, which is no parameter or output of rooflab; "
+			         "refusing a crafted or foreign database", path,
+			         (long long)run_id, name ? "'" : "",
+			         name ? name : "NULL", name ? "'" : "");
+			sqlite3_finalize(st);
+			return 2;
+		}
+		c->names[c->ncols] = strdup(name);
+		if (!c->names[c->ncols]) {
+			sqlite3_finalize(st);
+			snprintf(err, errlen, "out of memory");
+			return 1;
+		}
+		c->ncols++;
+	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		rl_store_error(db, rc, path, err, errlen);
+		return 2;
+	}
+	return 0;
 }
 
 static void csv_field(FILE *out, sqlite3_stmt *st, int k)
@@ -219,13 +244,15 @@ int rl_sweep_export(const char *db_path, int64_t run_id, int format,
 	if (rc)
 		return rc;
 	rc = pick_run(db, db_path, &run_id, err, errlen);
+	if (!rc)
+		rc = read_columns(db, db_path, run_id, &c, err, errlen);
 	if (!rc) {
-		int src = read_columns(db, run_id, &c);
-		if (src == SQLITE_OK)
-			src = write_rows(db, run_id, &c, format, out);
+		int src = write_rows(db, run_id, &c, format, out);
 		if (src != SQLITE_OK) {
+			/* the file is rooflab's (rl_store_open checked its mark), so
+			** a failing query means it was damaged or altered */
 			rl_store_error(db, src, db_path, err, errlen);
-			rc = 1;
+			rc = rl_store_exit(src);
 		}
 	}
 	colset_free(&c);

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "spec.h"
 #include "store.h"
 
 typedef struct {
@@ -47,6 +48,13 @@ static void ctx_free(merge_ctx *m)
 	free(m->dbs);
 }
 
+/* A text column, "" for NULL (a crafted shard may hold NULL anywhere). */
+static const char *text_of(sqlite3_stmt *st, int k)
+{
+	const unsigned char *t = sqlite3_column_text(st, k);
+	return t ? (const char *)t : "";
+}
+
 static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
@@ -59,7 +67,7 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 	    " shard_index, shard_count) ORDER BY id", -1, &st, NULL);
 	if (rc != SQLITE_OK) {
 		rl_store_error(m->dbs[part], rc, m->paths[part], err, errlen);
-		return 1;
+		return rl_store_exit(rc);
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		shard_run *r;
@@ -76,22 +84,20 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 		r->db = m->dbs[part];
 		r->part = part;
 		r->id = sqlite3_column_int64(st, 0);
-		snprintf(r->hash, sizeof r->hash, "%s",
-		         (const char *)sqlite3_column_text(st, 1));
+		snprintf(r->hash, sizeof r->hash, "%s", text_of(st, 1));
 		r->shard = sqlite3_column_int64(st, 2);
 		r->shards = sqlite3_column_int64(st, 3);
 		r->points = sqlite3_column_int64(st, 4);
 		r->next_idx = sqlite3_column_int64(st, 5);
 		r->finished = sqlite3_column_int(st, 6);
-		snprintf(r->started, sizeof r->started, "%s",
-		         (const char *)sqlite3_column_text(st, 7));
+		snprintf(r->started, sizeof r->started, "%s", text_of(st, 7));
 		snprintf(r->finished_at, sizeof r->finished_at, "%s",
-		         (const char *)sqlite3_column_text(st, 8));
+		         text_of(st, 8));
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		rl_store_error(m->dbs[part], rc, m->paths[part], err, errlen);
-		return 1;
+		return rl_store_exit(rc);
 	}
 	if (m->nruns == before) {
 		snprintf(err, errlen, "%s holds no sweep runs", m->paths[part]);
@@ -208,13 +214,65 @@ static int copy_run_row(sqlite3 *out, const merge_ctx *m)
 	return rc;
 }
 
-/* Copy run_columns and add the point columns; the column list for the
-** SELECTs and the INSERT goes into cols. */
+/* The first run's columns are the merged file's: each name must be one
+** this rooflab writes (rl_sweep_column_decl), since it goes into SQL. */
+static int check_columns(const merge_ctx *m, char *err, size_t errlen)
+{
+	const shard_run *a = &m->runs[0];
+	sqlite3_stmt *st;
+	int rc, bad = 0;
+	rc = sqlite3_prepare_v2(a->db, "SELECT ord, name FROM run_columns "
+	                        "WHERE run_id = ? ORDER BY ord", -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		rl_store_error(a->db, rc, m->paths[a->part], err, errlen);
+		return 2;
+	}
+	sqlite3_bind_int64(st, 1, a->id);
+	while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+		if (!rl_sweep_column_decl(name)) {
+			snprintf(err, errlen, "%s run %lld: column %lld is named "
+			         "%s%.60s%s, which is no parameter or output of rooflab; "
+			         "refusing to merge a crafted or foreign shard",
+			         m->paths[a->part], (long long)a->id,
+			         (long long)sqlite3_column_int64(st, 0),
+			         name ? "'" : "", name ? name : "NULL", name ? "'" : "");
+			bad = 1;
+		}
+	}
+	sqlite3_finalize(st);
+	if (!bad && rc != SQLITE_DONE) {
+		rl_store_error(a->db, rc, m->paths[a->part], err, errlen);
+		return 2;
+	}
+	return bad ? 2 : 0;
+}
+
+/* One statement, never several (sqlite3_exec would run them all). */
+static int exec_one(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	const char *tail = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, &tail);
+	if (rc != SQLITE_OK)
+		return rc;
+	if (tail && *tail) {
+		sqlite3_finalize(st);
+		return SQLITE_MISUSE;
+	}
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Copy run_columns and add the point columns (names checked by
+** check_columns, types from this rooflab's tables); the column list for
+** the SELECTs and the INSERT goes into cols. */
 static int copy_columns(sqlite3 *out, const merge_ctx *m, char *cols,
                         size_t cap, int *ncols)
 {
 	const shard_run *a = &m->runs[0];
-	sqlite3_stmt *src, *ins, *decl;
+	sqlite3_stmt *src, *ins;
 	size_t used = 0;
 	int rc;
 	*ncols = 0;
@@ -226,34 +284,30 @@ static int copy_columns(sqlite3 *out, const merge_ctx *m, char *cols,
 		return rc;
 	rc = sqlite3_prepare_v2(out, "INSERT INTO run_columns VALUES(1,?,?,?,?,?)",
 	                        -1, &ins, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(a->db, "SELECT type FROM pragma_table_info("
-		                        "'points') WHERE name = ?", -1, &decl, NULL);
-	else
-		decl = NULL;
 	if (rc != SQLITE_OK) {
 		sqlite3_finalize(src);
-		sqlite3_finalize(ins);
 		return rc;
 	}
 	sqlite3_bind_int64(src, 1, a->id);
 	while (rc == SQLITE_OK && sqlite3_step(src) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(src, 1);
+		const char *decl = rl_sweep_column_decl(name);
 		char sql[256];
 		int k;
+		if (!decl) {
+			rc = SQLITE_MISMATCH;
+			break;
+		}
 		for (k = 0; k < 5; k++)
 			sqlite3_bind_value(ins, k + 1, sqlite3_column_value(src, k));
 		rc = sqlite3_step(ins);
 		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
 		sqlite3_reset(ins);
-		sqlite3_bind_text(decl, 1, name, -1, SQLITE_TRANSIENT);
-		if (rc == SQLITE_OK && sqlite3_step(decl) == SQLITE_ROW) {
+		if (rc == SQLITE_OK) {
 			snprintf(sql, sizeof sql, "ALTER TABLE points ADD COLUMN "
-			         "\"%s\" %s", name,
-			         (const char *)sqlite3_column_text(decl, 0));
-			rc = sqlite3_exec(out, sql, NULL, NULL, NULL);
+			         "\"%s\" %s", name, decl);
+			rc = exec_one(out, sql);
 		}
-		sqlite3_reset(decl);
 		if (used + strlen(name) + 8 < cap)
 			used += (size_t)snprintf(cols + used, cap - used, ", \"%s\"",
 			                         name);
@@ -263,7 +317,6 @@ static int copy_columns(sqlite3 *out, const merge_ctx *m, char *cols,
 	}
 	sqlite3_finalize(src);
 	sqlite3_finalize(ins);
-	sqlite3_finalize(decl);
 	return rc;
 }
 
@@ -373,7 +426,7 @@ static int write_out(const char *tmp, merge_ctx *m, char *err, size_t errlen)
 		if (!*err)
 			rl_store_error(out, rc, tmp, err, errlen);
 		sqlite3_close(out);
-		return 1;
+		return rl_store_exit(rc);
 	}
 	if (sqlite3_close(out) != SQLITE_OK) {
 		snprintf(err, errlen, "%s: cannot close", tmp);
@@ -411,6 +464,8 @@ int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
 	}
 	if (!rc)
 		rc = check_runs(&m, err, errlen);
+	if (!rc)
+		rc = check_columns(&m, err, errlen);
 	if (!rc) {
 		snprintf(tmp, sizeof tmp, "%s.tmp-%ld", out, (long)getpid());
 		unlink(tmp);

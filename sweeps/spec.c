@@ -277,6 +277,46 @@ static void column_name(char *dst, const char *dotted)
 	dst[i] = '\0';
 }
 
+static const char *const speedup_cols[] = {"speedup_total_tokens",
+                                           "speedup_output_tokens"};
+
+static const char *param_decl(const rl_param *p)
+{
+	return p->type == RL_PT_ENUM ? "TEXT"
+	       : p->type == RL_PT_REAL ? "REAL" : "INTEGER";
+}
+
+static const char *output_decl(const rl_output *o)
+{
+	return o->type == RL_OT_NUM ? "REAL" : "TEXT";
+}
+
+const char *rl_sweep_column_decl(const char *name)
+{
+	char dotted[RL_SWEEP_COL_MAX], col[RL_SWEEP_COL_MAX];
+	size_t n, i;
+	const rl_param *p = rl_params(&n);
+	const rl_output *o;
+	if (!name)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		snprintf(dotted, sizeof dotted, "%s.%s", p[i].section, p[i].key);
+		column_name(col, dotted);
+		if (!strcmp(col, name))
+			return param_decl(&p[i]);
+	}
+	o = rl_outputs(&n);
+	for (i = 0; i < n; i++) {
+		column_name(col, o[i].name);
+		if (!strcmp(col, name))
+			return output_decl(&o[i]);
+	}
+	for (i = 0; i < 2; i++)
+		if (!strcmp(name, speedup_cols[i]))
+			return "REAL";
+	return NULL;
+}
+
 static int build_columns(rl_sweep_spec *s, char *err, size_t errlen)
 {
 	size_t i, j;
@@ -286,8 +326,7 @@ static int build_columns(rl_sweep_spec *s, char *err, size_t errlen)
 		snprintf(c->dotted, sizeof c->dotted, "%s", s->axes[i].name);
 		column_name(c->name, c->dotted);
 		c->unit = p->unit;
-		c->decl = p->type == RL_PT_ENUM ? "TEXT"
-		          : p->type == RL_PT_REAL ? "REAL" : "INTEGER";
+		c->decl = param_decl(p);
 		c->source = RL_COL_AXIS;
 		c->param = p;
 	}
@@ -297,17 +336,15 @@ static int build_columns(rl_sweep_spec *s, char *err, size_t errlen)
 		snprintf(c->dotted, sizeof c->dotted, "%s", o->name);
 		column_name(c->name, c->dotted);
 		c->unit = o->si_unit;
-		c->decl = o->type == RL_OT_NUM ? "REAL" : "TEXT";
+		c->decl = output_decl(o);
 		c->source = RL_COL_OUTPUT;
 		c->output = o;
 	}
 	if (s->has_baseline) {
-		static const char *const sp[] = {"speedup_total_tokens",
-		                                 "speedup_output_tokens"};
 		for (i = 0; i < 2; i++) {
 			rl_col *c = &s->cols[s->ncols++];
-			snprintf(c->name, sizeof c->name, "%s", sp[i]);
-			snprintf(c->dotted, sizeof c->dotted, "%s", sp[i]);
+			snprintf(c->name, sizeof c->name, "%s", speedup_cols[i]);
+			snprintf(c->dotted, sizeof c->dotted, "%s", speedup_cols[i]);
 			c->unit = "";
 			c->decl = "REAL";
 			c->source = RL_COL_SPEEDUP;

@@ -103,6 +103,12 @@ rl_sweep_spec *rl_sweep_spec_parse(const char *name, const char *text,
 
 void rl_sweep_spec_free(rl_sweep_spec *s);
 
+/* The declared type ("REAL", "INTEGER" or "TEXT") of a points column this
+** rooflab can write (a parameter, an output or a speedup, by its column
+** name "chip_hbm_tbps"); NULL for any other name.  Column names read back
+** from a database are checked with it before they reach SQL. */
+const char *rl_sweep_column_decl(const char *name);
+
 /* Evaluate one design point: axis values (display units) applied to the
 ** base, rl_eval(), filters.  Writes the output and speedup columns into
 ** row (cols after the axes) and the rl_eval status (RL_OK or an error

@@ -48,7 +48,11 @@ void rl_store_error(sqlite3 *db, int rc, const char *what, char *err,
                     size_t errlen)
 {
 	int base = rc & 0xff;
-	const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+	/* the handle's message, unless the failure was not the handle's own
+	** (a missing row: its message would be "not an error") */
+	const char *msg = db && sqlite3_errcode(db) != SQLITE_OK
+	                      ? sqlite3_errmsg(db)
+	                      : sqlite3_errstr(rc);
 	if (base == SQLITE_FULL)
 		snprintf(err, errlen, "%s: the disk is full (%s)", what, msg);
 	else if (base == SQLITE_IOERR)
@@ -57,18 +61,31 @@ void rl_store_error(sqlite3 *db, int rc, const char *what, char *err,
 	else if (base == SQLITE_BUSY || base == SQLITE_LOCKED)
 		snprintf(err, errlen, "%s: the database is locked by another "
 		         "process (%s)", what, msg);
+	else if (base == SQLITE_CONSTRAINT)
+		snprintf(err, errlen, "%s: another process is writing the same "
+		         "points (%s); run one sweep per shard at a time", what,
+		         msg);
+	else if (base == SQLITE_CORRUPT || base == SQLITE_NOTADB)
+		snprintf(err, errlen, "%s: the database is damaged or not an "
+		         "SQLite file (%s)", what, msg);
 	else
 		snprintf(err, errlen, "%s: %s", what, msg);
 }
 
-static int exit_for(int rc)
+int rl_store_exit(int rc)
 {
-	int base = rc & 0xff;
-	return base == SQLITE_BUSY || base == SQLITE_LOCKED ||
-	               base == SQLITE_NOTADB || base == SQLITE_CANTOPEN ||
-	               base == SQLITE_READONLY
-	           ? 2
-	           : 1;
+	switch (rc & 0xff) {
+	case SQLITE_NOMEM:
+	case SQLITE_INTERNAL:
+	case SQLITE_MISUSE:
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+		return 1;
+	default:
+		/* locked, not a database, damaged, altered (a missing table or
+		** column), unwritable, a point written twice by two runs */
+		return 2;
+	}
 }
 
 static int exec(sqlite3 *db, const char *sql, const char *what, char *err,
@@ -77,7 +94,7 @@ static int exec(sqlite3 *db, const char *sql, const char *what, char *err,
 	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		rl_store_error(db, rc, what, err, errlen);
-		return exit_for(rc);
+		return rl_store_exit(rc);
 	}
 	return 0;
 }
@@ -113,7 +130,7 @@ static int identify(sqlite3 *db, const char *path, char *err, size_t errlen)
 			return 2;
 		}
 		rl_store_error(db, rc, path, err, errlen);
-		return exit_for(rc);
+		return rl_store_exit(rc);
 	}
 	if (app == RL_SWEEP_APP_ID) {
 		if (ver == RL_SWEEP_SCHEMA_VERSION)
@@ -213,7 +230,7 @@ int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
 	*run_id = 0;
 	if (rc != SQLITE_OK) {
 		rl_store_error(db, rc, "reading runs", err, errlen);
-		return exit_for(rc);
+		return rl_store_exit(rc);
 	}
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)shard);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)shards);
@@ -228,7 +245,7 @@ int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		rl_store_error(db, rc, "reading runs", err, errlen);
-		return exit_for(rc);
+		return rl_store_exit(rc);
 	}
 	return 0;
 }
@@ -319,7 +336,7 @@ int rl_store_new_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		rl_store_error(db, rc, "starting a run", err, errlen);
-		return exit_for(rc);
+		return rl_store_exit(rc);
 	}
 	for (i = 0; i < s->ncols && rc == SQLITE_OK; i++) {
 		int yes;
@@ -339,7 +356,7 @@ int rl_store_new_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	if (rc != SQLITE_OK) {
 		rl_store_error(db, rc, "starting a run", err, errlen);
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		return exit_for(rc);
+		return rl_store_exit(rc);
 	}
 	return 0;
 }
@@ -362,7 +379,7 @@ int rl_store_finish_run(sqlite3 *db, int64_t run_id, uint64_t npoints,
 	}
 	if (rc != SQLITE_OK) {
 		rl_store_error(db, rc, "finishing the run", err, errlen);
-		return exit_for(rc) == 2 ? 2 : 1;
+		return rl_store_exit(rc);
 	}
 	return 0;
 }
@@ -461,7 +478,7 @@ int rl_store_begin(rl_store_writer *w, char *err, size_t errlen)
 	int rc = step_once(w->begin);
 	if (rc != SQLITE_OK) {
 		rl_store_error(w->db, rc, "starting a batch", err, errlen);
-		return exit_for(rc);
+		return rl_store_exit(rc);
 	}
 	return 0;
 }
@@ -501,7 +518,7 @@ int rl_store_add(rl_store_writer *w, uint64_t idx, int status,
 	rc = step_once(st);
 	if (rc != SQLITE_OK) {
 		rl_store_error(w->db, rc, "storing a point", err, errlen);
-		return exit_for(rc) == 2 ? 2 : 1;
+		return rl_store_exit(rc);
 	}
 	return 0;
 }
@@ -517,7 +534,7 @@ int rl_store_commit(rl_store_writer *w, uint64_t next_idx, char *err,
 	if (rc != SQLITE_OK) {
 		rl_store_error(w->db, rc, "committing a batch", err, errlen);
 		rl_store_rollback(w);
-		return exit_for(rc) == 2 ? 2 : 1;
+		return rl_store_exit(rc);
 	}
 	return 0;
 }

@@ -56,8 +56,7 @@ if command -v gnuplot >/dev/null 2>&1; then
 	pwned "plot: the preset path ran nothing"
 	# a sweep results column whose name is code
 	plot_dbs
-	sqlexec_build
-	"$tmpd/sqlexec" "$tmpd/sweep.db" "ALTER TABLE results ADD COLUMN
+	sqlite3 "$tmpd/sweep.db" "ALTER TABLE results ADD COLUMN
 		\"watts_'\`touch PWa\`\$(touch PWb)\"; UPDATE results SET
 		\"watts_'\`touch PWa\`\$(touch PWb)\" = power_watts;
 		ALTER TABLE results DROP COLUMN power_watts"
@@ -67,6 +66,57 @@ if command -v gnuplot >/dev/null 2>&1; then
 else
 	echo "ok - skipped: gnuplot is not installed (plot checks)"
 fi
+
+# ---- crafted sweep databases: merge and export
+cat >spec.ini <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+chip.hbm_tbps = 1:4:1
+EOF
+"$RL" sweep spec.ini --db s0.db --shard 0/2 2>/dev/null
+"$RL" sweep spec.ini --db s1.db --shard 1/2 2>/dev/null
+expect_exit 0 "merge of two honest shards" -- "$RL" merge m.db s0.db s1.db
+cp s0.db evil0.db
+# the column name closes the ALTER TABLE and ATTACHes a file of its own
+evil="x\" REAL; COMMIT; ATTACH 'PWc.db' AS p; CREATE TABLE p.t(a); BEGIN; --"
+sqlite3 evil0.db "UPDATE run_columns SET name = '$(echo "$evil" | sed "s/'/''/g")'
+	WHERE ord = 0; ALTER TABLE points RENAME COLUMN chip_hbm_tbps TO
+	\"$(echo "$evil" | sed 's/"/""/g')\""
+expect_exit 2 "merge refuses a shard with an injected column name" -- \
+	"$RL" merge m2.db evil0.db s1.db
+expect_err "no parameter or output" "merge says why it refuses the shard"
+pwned "merge: the injected SQL ran nothing"
+expect_exit 2 "export refuses the injected column name" -- \
+	"$RL" export --db evil0.db --format csv
+pwned "export: the injected SQL ran nothing"
+cp s0.db null0.db
+sqlite3 null0.db "CREATE TABLE rc AS SELECT * FROM run_columns;
+	DROP TABLE run_columns; CREATE TABLE run_columns(run_id, ord, name,
+	source, dotted, unit); INSERT INTO run_columns SELECT * FROM rc;
+	UPDATE run_columns SET name = NULL"
+expect_exit 2 "merge of a shard with NULL column names" -- \
+	"$RL" merge m3.db null0.db s1.db
+expect_err "NULL" "merge names the NULL column"
+expect_exit 2 "export of NULL column names" -- \
+	"$RL" export --db null0.db --format json
+if [ -z "$(ls | grep 'tmp-')" ] && [ ! -e m2.db ] && [ ! -e m3.db ]; then
+	echo "ok - refused merges leave no file behind"
+else
+	echo "not ok - refused merges left: $(ls | grep -E 'tmp-|m[23].db')"
+	fails=$((fails + 1))
+fi
+cp s0.db nopoints.db
+sqlite3 nopoints.db "DROP VIEW results; DROP TABLE points"
+expect_exit 2 "export of a database altered by hand" -- \
+	"$RL" export --db nopoints.db --format csv
+expect_exit 2 "merge of a shard altered by hand" -- \
+	"$RL" merge m4.db nopoints.db s1.db
+printf 'not a database at all, just text\n%.0s' 1 2 3 4 5 6 7 8 >text.db
+expect_exit 2 "export of a text file" -- "$RL" export --db text.db
+expect_exit 2 "merge of a text file" -- "$RL" merge m5.db text.db s1.db
+expect_err "not an SQLite database" "merge says the file is no database"
 
 # ---- stdout write errors: a full disk is a failure, not exit 0
 if [ -w /dev/full ]; then

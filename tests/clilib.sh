@@ -58,15 +58,4 @@ plot_dbs() {
 	"$mk" "$tmpd/sweep.db" sweep || exit 1
 }
 
-# sqlexec_build: build tests/tools/sqlexec.c as $tmpd/sqlexec (run SQL on a
-# file, to craft hostile databases); the test stops when that fails.
-sqlexec_build() {
-	if ! ${CC:-cc} -std=c11 -o "$tmpd/sqlexec" "$root/tests/tools/sqlexec.c" \
-		$(pkg-config --cflags --libs sqlite3) 2>"$tmpd/cc.err"; then
-		echo "not ok - build tests/tools/sqlexec.c"
-		sed 's/^/    /' "$tmpd/cc.err" | head -5
-		exit 1
-	fi
-}
-
 finish() { [ "$fails" -eq 0 ]; exit $?; }
