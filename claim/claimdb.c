@@ -116,14 +116,18 @@ static int put_batch(dbw *w, const char *tag, const claim_side *s)
 static int put_roofline(dbw *w, const char *tag, const claim_side *s)
 {
 	const rl_iter *p = &s->r.prefill, *d = &s->r.decode;
+	/* FLOP per byte over the chip-to-chip links: the link roof of a
+	** phase is link_Bps times it (no link traffic: none) */
 	return exec_bind(
-	    w, "INSERT INTO claim_roofline VALUES(?,?,?,?,?,?,?,?,?)",
-	    "ittdddddd", w->run, tag, s->label, s->r.peak_flops,
+	    w, "INSERT INTO claim_roofline VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+	    "ittddddddddd", w->run, tag, s->label, s->r.peak_flops,
 	    s->cfg.chip.hbm_Bps,
 	    p->hbm_bytes > 0 ? p->flops / p->hbm_bytes : NAN,
 	    p->time_s > 0 ? p->flops / p->time_s : NAN,
 	    d->hbm_bytes > 0 ? d->flops / d->hbm_bytes : NAN,
-	    d->time_s > 0 ? d->flops / d->time_s : NAN);
+	    d->time_s > 0 ? d->flops / d->time_s : NAN, s->cfg.chip.link_Bps,
+	    p->link_bytes > 0 ? p->flops / p->link_bytes : NAN,
+	    d->link_bytes > 0 ? d->flops / d->link_bytes : NAN);
 }
 
 static int put_all(dbw *w, const claim_report *rep, const char *json)

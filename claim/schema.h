@@ -60,7 +60,9 @@
 "  run_id INTEGER NOT NULL, side TEXT NOT NULL, label TEXT NOT NULL," \
 "  peak_flops REAL NOT NULL, hbm_Bps REAL NOT NULL," \
 "  prefill_intensity REAL, prefill_flops REAL," \
-"  decode_intensity REAL, decode_flops REAL, PRIMARY KEY(run_id, side));" \
+"  decode_intensity REAL, decode_flops REAL," \
+"  link_Bps REAL, prefill_link_intensity REAL, decode_link_intensity REAL," \
+"  PRIMARY KEY(run_id, side));" \
 /* model against measured, written by `rooflab validate --db` */ \
 "CREATE TABLE IF NOT EXISTS validation(" \
 "  run_id INTEGER NOT NULL, id TEXT NOT NULL, chip TEXT, model TEXT," \

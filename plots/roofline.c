@@ -3,6 +3,13 @@
 ** FLOP/s = min(peak, bandwidth x intensity) on log-log axes, with the
 ** prefill and decode iterations placed at their intensity and achieved
 ** FLOP/s (table claim_roofline).
+**
+** The links are a roof too: a phase that sends B bytes over the links for F
+** FLOPs cannot run faster than link bandwidth x F/B, whatever its HBM
+** intensity; that ceiling is drawn as a dashed bar over each phase's point.
+** Sides that coincide (Sohu as claimed and by design) stay visible: each
+** later side's roof is thinner and its markers smaller, so they nest, and
+** points at the same place share one label.
 */
 #include <math.h>
 #include <string.h>
@@ -14,6 +21,7 @@
 typedef struct {
 	char side[32], label[128];
 	double peak, bw, pi, pf, di, df;
+	double link, pli, dli;  /* link bandwidth, FLOP per link byte */
 } side_row;
 
 static void fit(double v, double *lo, double *hi)
@@ -26,20 +34,72 @@ static void fit(double v, double *lo, double *hi)
 		*hi = v;
 }
 
+/* 1 when two points are the same to within 3% on both axes. */
+static int near(double x1, double y1, double x2, double y2)
+{
+	return x1 > 0 && x2 > 0 && y1 > 0 && y2 > 0 &&
+	       fabs(log(x1 / x2)) < 0.03 && fabs(log(y1 / y2)) < 0.03;
+}
+
+/* The labels of the points: one per place, naming every side there. */
+static void point_labels(FILE *s, const side_row *r, int n, double xlo,
+                         double xhi)
+{
+	int i, j, ph, tag = 10;
+	for (ph = 0; ph < 2; ph++)
+		for (i = 0; i < n; i++) {
+			double x = ph ? r[i].di : r[i].pi, y = ph ? r[i].df : r[i].pf;
+			char t[600];
+			int dup = 0;
+			if (!(x > 0) || !(y > 0))
+				continue;
+			for (j = 0; j < i && !dup; j++)
+				dup = near(x, y, ph ? r[j].di : r[j].pi,
+				           ph ? r[j].df : r[j].pf);
+			if (dup)
+				continue;
+			snprintf(t, sizeof t, "%s", r[i].label);
+			for (j = i + 1; j < n; j++)
+				if (near(x, y, ph ? r[j].di : r[j].pi,
+				         ph ? r[j].df : r[j].pf))
+					snprintf(t + strlen(t), sizeof t - strlen(t),
+					         " = %s", r[j].label);
+			snprintf(t + strlen(t), sizeof t - strlen(t),
+			         y >= 100e12 ? " %s: %.0f TFLOP/s" : " %s: %.3g TFLOP/s",
+			         ph ? "decode" : "prefill", y / 1e12);
+			fprintf(s, "set label %d ", tag++);
+			gp_quote(s, t);
+			/* right of the point in the left half, left of it beyond */
+			fprintf(s, " at %.9g, %.9g %s,%s tc rgb '%s' front\n", x,
+			        y / 1e12, log(x / xlo) < 0.5 * log(xhi / xlo)
+			                      ? "left offset 1.5" : "right offset -1.5",
+			        ph ? "-1" : "1", plot_color(i));
+		}
+}
+
 int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
                         size_t errlen)
 {
 	pdb_claim c;
 	sqlite3_stmt *st;
 	side_row r[MAX_SIDES];
-	int n = 0, i, rc;
+	int n = 0, i, rc, links = 0, has_link;
 	double xlo = 1e300, xhi = 0, ylo = 1e300, yhi = 0;
 
+	has_link = pdb_has_column(db, "claim_roofline", "link_Bps");
 	rc = plot_claim_rows(db, o, "claim_roofline", "roofline rows",
-	                     "SELECT side, label, peak_flops, hbm_Bps, "
-	                     "prefill_intensity, prefill_flops, "
-	                     "decode_intensity, decode_flops FROM "
-	                     "claim_roofline WHERE run_id = ?1 ORDER BY side",
+	                     has_link
+	                         ? "SELECT side, label, peak_flops, hbm_Bps, "
+	                           "prefill_intensity, prefill_flops, "
+	                           "decode_intensity, decode_flops, link_Bps, "
+	                           "prefill_link_intensity, "
+	                           "decode_link_intensity FROM claim_roofline "
+	                           "WHERE run_id = ?1 ORDER BY side"
+	                         : "SELECT side, label, peak_flops, hbm_Bps, "
+	                           "prefill_intensity, prefill_flops, "
+	                           "decode_intensity, decode_flops, NULL, NULL, "
+	                           "NULL FROM claim_roofline WHERE run_id = ?1 "
+	                           "ORDER BY side",
 	                     &c, &st, err, errlen);
 	if (rc)
 		return rc;
@@ -56,6 +116,9 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		x->pf = pdb_real(st, 5);
 		x->di = pdb_real(st, 6);
 		x->df = pdb_real(st, 7);
+		x->link = pdb_real(st, 8);
+		x->pli = pdb_real(st, 9);
+		x->dli = pdb_real(st, 10);
 		if (!(x->peak > 0) || !(x->bw > 0))
 			continue;
 		fit(x->peak / x->bw, &xlo, &xhi);
@@ -64,6 +127,10 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		fit(x->peak, &ylo, &yhi);
 		fit(x->pf, &ylo, &yhi);
 		fit(x->df, &ylo, &yhi);
+		if (x->link > 0) {
+			fit(x->link * x->pli, &ylo, &yhi);
+			fit(x->link * x->dli, &ylo, &yhi);
+		}
 		n++;
 	}
 	sqlite3_finalize(st);
@@ -92,40 +159,69 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	        "set xlabel 'arithmetic intensity (FLOP/byte of HBM traffic)'\n"
 	        "set ylabel 'attainable throughput per chip (TFLOP/s)'\n"
 	        "set xrange [%g:%g]\nset yrange [%g:%g]\n"
-	        "set key top left\nset samples 800\n", xlo, xhi, ylo, yhi);
+	        "set key top left spacing 1.3\nset samples 800\n", xlo, xhi,
+	        ylo, yhi);
+	point_labels(s, r, n, xlo, xhi);
 	for (i = 0; i < n; i++) {
 		fprintf(s, "roof%d(x) = (x * %.9g < %.9g ? x * %.9g : %.9g) / 1e12\n",
 		        i, r[i].bw, r[i].peak, r[i].bw, r[i].peak);
 		fprintf(s, "$p%d << EOD\n", i);
 		if (r[i].pi > 0 && r[i].pf > 0)
-			fprintf(s, "%.9g %.9g \"prefill\"\n", r[i].pi, r[i].pf / 1e12);
+			fprintf(s, "%.9g %.9g 7\n", r[i].pi, r[i].pf / 1e12);
 		if (r[i].di > 0 && r[i].df > 0)
-			fprintf(s, "%.9g %.9g \"decode\"\n", r[i].di, r[i].df / 1e12);
+			fprintf(s, "%.9g %.9g 5\n", r[i].di, r[i].df / 1e12);
+		fputs("EOD\n", s);
+		/* the link ceiling of each phase: a bar a factor 2.5 either side
+		** of the phase's intensity */
+		fprintf(s, "$l%d << EOD\n", i);
+		if (r[i].link > 0 && r[i].pli > 0 && r[i].pi > 0) {
+			fprintf(s, "%.9g %.9g\n%.9g %.9g\n\n", r[i].pi / 2.5,
+			        r[i].link * r[i].pli / 1e12, r[i].pi * 2.5,
+			        r[i].link * r[i].pli / 1e12);
+			links++;
+		}
+		if (r[i].link > 0 && r[i].dli > 0 && r[i].di > 0) {
+			fprintf(s, "%.9g %.9g\n%.9g %.9g\n", r[i].di / 2.5,
+			        r[i].link * r[i].dli / 1e12, r[i].di * 2.5,
+			        r[i].link * r[i].dli / 1e12);
+			links++;
+		}
 		fputs("EOD\n", s);
 	}
 	fputs("plot ", s);
 	for (i = 0; i < n; i++) {
 		char t[300];
 		const char *col = plot_color(i);
+		/* later sides thinner and smaller, so coinciding ones nest */
+		double lw = 7.0 - 2.8 * i, ps = 2.6 - 0.8 * i;
+		if (lw < 1.5)
+			lw = 1.5;
+		if (ps < 0.9)
+			ps = 0.9;
 		snprintf(t, sizeof t, "%s roof (%.4g TFLOP/s, %.3g TB/s)",
 		         r[i].label, r[i].peak / 1e12, r[i].bw / 1e12);
-		fprintf(s, "%sroof%d(x) with lines lw 3 lc rgb '%s' title ",
-		        i ? ", \\\n  " : "", i, col);
+		int j, same = 0;
+		for (j = 0; j < i; j++)
+			same |= near(r[i].peak, r[i].bw, r[j].peak, r[j].bw);
+		/* a roof on top of an earlier one: dashed, the earlier shows
+		** between the dashes */
+		fprintf(s, "%sroof%d(x) with lines lw %g dt %s lc rgb '%s' title ",
+		        i ? ", \\\n  " : "", i, lw, same ? "(6,4)" : "1", col);
 		gp_quote(s, t);
-		snprintf(t, sizeof t, "%s prefill", r[i].label);
-		fprintf(s, ", \\\n  $p%d using 1:(strcol(3) eq 'prefill' ? $2 : "
-		        "NaN) with points pt 7 ps 2.5 lc rgb '%s' title ", i, col);
-		gp_quote(s, t);
-		snprintf(t, sizeof t, "%s decode", r[i].label);
-		fprintf(s, ", \\\n  $p%d using 1:(strcol(3) eq 'decode' ? $2 : "
-		        "NaN) with points pt 5 ps 2.5 lc rgb '%s' title ", i, col);
-		gp_quote(s, t);
-		fprintf(s, ", \\\n  $p%d using 1:2:(", i);
-		gp_quote(s, r[i].label);
-		fprintf(s, ".' '.strcol(3).sprintf(': %%.3g TFLOP/s', $2)) with "
-		        "labels left offset 1.5,%s tc rgb '%s' notitle",
-		        i % 2 ? "-1" : "1", col);
+		fprintf(s, ", \\\n  $p%d using 1:2:3 with points pt variable ps "
+		        "%g lc rgb '%s' notitle", i, ps, col);
+		if (r[i].link > 0) {
+			snprintf(t, sizeof t, "%s link bandwidth roof per phase "
+			         "(%.3g GB/s x FLOP per link byte)", r[i].label, r[i].link / 1e9);
+			fprintf(s, ", \\\n  $l%d using 1:2 with lines dt 2 lw %g lc "
+			        "rgb '%s' title ", i, lw > 3 ? 3 : lw, col);
+			gp_quote(s, t);
+		}
 	}
-	fputc('\n', s);
+	/* one key entry per marker shape, in black */
+	fputs(", \\\n  NaN with points pt 7 ps 1.2 lc rgb 'black' title "
+	      "'prefill iteration (achieved)', \\\n  NaN with points pt 5 ps "
+	      "1.2 lc rgb 'black' title 'decode iteration (achieved)'\n", s);
+	(void)links;
 	return PLOT_OK;
 }

@@ -67,9 +67,9 @@ static int claim(sqlite3 *db)
 	         "'NVIDIA H100 datasheet');"
 	         "INSERT INTO claim_roofline VALUES"
 	         "(1, 'a', '8x H100 SXM', 989e12, 3.35e12, 250, 700e12, 30, "
-	         "100e12),"
+	         "100e12, 450e9, 4000, 300),"
 	         "(1, 'b', '8x Sohu (by design)', 2250e12, 6e12, 300, 1900e12, "
-	         "120, 700e12);"
+	         "120, 700e12, 450e9, 8000, 2500);"
 	         "INSERT INTO claim_sides VALUES"
 	         "(1, 'a', 'throughput.total_tokens_per_s', 23000, NULL),"
 	         "(1, 'b', 'throughput.total_tokens_per_s', 402500, NULL);"))
