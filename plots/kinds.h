@@ -48,6 +48,13 @@ void plot_labels(FILE *s, const char *title, const char *xl, const char *yl);
 ** shows: each value when there are at most 12, else 1-2-5 steps of each
 ** decade on a log axis (lg), else gnuplot's own linear tics. */
 void plot_axis_tics(FILE *s, char axis, const double *v, size_t n, int lg);
+/* Labelled 1-2-5 tics of each decade between lo and hi on a log axis. */
+void plot_log_tics(FILE *s, char axis, double lo, double hi);
+/* The swept parameters of the sweep that describe the workload, not the
+** design (model.*, scenario.isl, scenario.osl), as dotted names joined by
+** ", " into buf; how many. */
+size_t plot_swept_workload(sqlite3 *db, const pdb_sweep *sw, char *buf,
+                           size_t len);
 
 /* The nth color of a small palette. */
 const char *plot_color(int n);

@@ -3,7 +3,9 @@
 ** (--x, a cost to minimize such as watts or dollars; --y, a benefit to
 ** maximize such as tokens/s) and the frontier of points no other point
 ** beats on both.  Clouds of more than MAX_CLOUD points are thinned for
-** drawing; the frontier is always exact.
+** drawing; the frontier is always exact.  A frontier compares designs
+** under one workload: a sweep that varies the workload (input or output
+** length, the model) is refused with a message saying so.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -76,6 +78,7 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	pdb_sweep sw;
 	sqlite3_stmt *st;
 	char x[64], y[64], where[96], sql[512], t[800], xl[160], yl[160];
+	char wl[300];
 	double box[4] = {INFINITY, -INFINITY, INFINITY, -INFINITY};
 	double *fx, *fy;
 	long n = 0, step, front;
@@ -84,6 +87,15 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
 	if (rc)
 		return rc;
+	if (plot_swept_workload(db, &sw, wl, sizeof wl)) {
+		snprintf(err, errlen, "%s: sweep%s%.0ld varies the workload (%s); "
+		         "a Pareto frontier compares design choices under one "
+		         "workload, not short requests against long ones: sweep "
+		         "design parameters only, or draw a heatmap", o->dbpath,
+		         sw.run_col[0] ? " run " : "", sw.run_col[0] ? sw.run : 0L,
+		         wl);
+		return PLOT_EINPUT;
+	}
 	rc = axes(db, o, &sw, x, y, err, errlen);
 	if (rc)
 		return rc;
@@ -129,10 +141,16 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	         "");
 	plot_labels(s, t, xl, yl);
 	fputs("set format x '%g'\nset format y '%g'\nset key bottom right\n", s);
-	if (box[0] > 0 && box[1] / box[0] >= 20)
+	if (box[0] > 0 && box[1] / box[0] >= 20) {
 		fputs("set logscale x\n", s);
-	if (box[2] > 0 && box[3] / box[2] >= 20)
+		plot_log_tics(s, 'x', pow(10, floor(log10(box[0]))),
+		              pow(10, ceil(log10(box[1]))));
+	}
+	if (box[2] > 0 && box[3] / box[2] >= 20) {
 		fputs("set logscale y\n", s);
+		plot_log_tics(s, 'y', pow(10, floor(log10(box[2]))),
+		              pow(10, ceil(log10(box[3]))));
+	}
 	fprintf(s, "plot $p using 1:2 with points pt 7 ps 0.6 lc rgb '#9a9a9a' "
 	        "title 'other design points', \\\n"
 	        "  $f using 1:2 with steps lw 2 lc rgb '%s' notitle, \\\n"

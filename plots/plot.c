@@ -130,12 +130,29 @@ void plot_labels(FILE *s, const char *title, const char *xl, const char *yl)
 	fputs("\n", s);
 }
 
-void plot_axis_tics(FILE *s, char axis, const double *v, size_t n, int lg)
+void plot_log_tics(FILE *s, char axis, double lo, double hi)
 {
 	static const double steps[] = {1, 2, 5};
-	size_t i;
 	int first = 1;
+	size_t i;
 	double d;
+	if (!(lo > 0) || !(hi >= lo))
+		return;
+	fprintf(s, "set %ctics (", axis);
+	for (d = pow(10, floor(log10(lo))); d <= hi * 1.0001; d *= 10)
+		for (i = 0; i < 3; i++) {
+			double t = d * steps[i];
+			if (t < lo * 0.9999 || t > hi * 1.0001)
+				continue;
+			fprintf(s, "%s%.9g", first ? "" : ", ", t);
+			first = 0;
+		}
+	fputs(")\n", s);
+}
+
+void plot_axis_tics(FILE *s, char axis, const double *v, size_t n, int lg)
+{
+	size_t i;
 	if (n == 0)
 		return;
 	if (n <= 12) {
@@ -145,18 +162,8 @@ void plot_axis_tics(FILE *s, char axis, const double *v, size_t n, int lg)
 		fputs(")\n", s);
 		return;
 	}
-	if (!lg || !(v[0] > 0))
-		return;
-	fprintf(s, "set %ctics (", axis);
-	for (d = pow(10, floor(log10(v[0]))); d <= v[n - 1] * 1.0001; d *= 10)
-		for (i = 0; i < 3; i++) {
-			double t = d * steps[i];
-			if (t < v[0] * 0.9999 || t > v[n - 1] * 1.0001)
-				continue;
-			fprintf(s, "%s%.9g", first ? "" : ", ", t);
-			first = 0;
-		}
-	fputs(")\n", s);
+	if (lg)
+		plot_log_tics(s, axis, v[0], v[n - 1]);
 }
 
 const char *plot_color(int n)

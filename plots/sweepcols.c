@@ -74,6 +74,27 @@ size_t plot_swept_params(sqlite3 *db, const pdb_sweep *sw, char out[][64],
 	return found;
 }
 
+size_t plot_swept_workload(sqlite3 *db, const pdb_sweep *sw, char *buf,
+                           size_t len)
+{
+	char swept[32][64];
+	size_t ns = plot_swept_params(db, sw, swept, 32), i, n = 0;
+	buf[0] = 0;
+	for (i = 0; i < ns; i++) {
+		char dotted[64];
+		if (strncmp(swept[i], "model_", 6) && strcmp(swept[i],
+		    "scenario_isl") && strcmp(swept[i], "scenario_osl"))
+			continue;
+		memcpy(dotted, swept[i], sizeof dotted);
+		dotted[sizeof dotted - 1] = 0;
+		*strchr(dotted, '_') = '.';
+		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s",
+		         n ? ", " : "", dotted);
+		n++;
+	}
+	return n;
+}
+
 int plot_sweep_has_data(sqlite3 *db, const pdb_sweep *sw, const char *col)
 {
 	char where[96], sql[300];

@@ -209,6 +209,58 @@ static void test_tornado_hides_flat_rows(void **state)
 	unlink(path);
 }
 
+static void test_roofline_links(void **state)
+{
+	char path[64];
+	sqlite3 *db;
+	char *s;
+	(void)state;
+	/* side a: decode at 100 FLOP/byte, 50 TFLOP/s; 1000 FLOP per link
+	** byte over 400 GB/s links: a link roof of 400e9 x 1000 = 400 TFLOP/s
+	** from 100 / 2.5 = 40 to 100 x 2.5 = 250.  Sides b and c coincide
+	** (same roof, same points): one label names both, c's roof dashed */
+	db = make_db(path, sizeof path,
+	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
+	             " 'sc', 20, 4, 4, '{}');"
+	             "INSERT INTO claim_roofline VALUES"
+	             "(1, 'a', 'A', 1e15, 3e12, NULL, NULL, 100, 50e12, 400e9, "
+	             "NULL, 1000),"
+	             "(1, 'b', 'B', 4e15, 5e12, NULL, NULL, 150, 600e12, NULL, "
+	             "NULL, NULL),"
+	             "(1, 'c', 'C', 4e15, 5e12, NULL, NULL, 150, 600e12, NULL, "
+	             "NULL, NULL);");
+	s = script_of(db, "roofline", path, PLOT_OK);
+	assert_non_null(strstr(s, "$l0 << EOD\n40 400\n250 400\nEOD\n"));
+	assert_non_null(strstr(s, "'B = C decode: 600 TFLOP/s'"));
+	assert_null(strstr(s, "'C decode"));
+	assert_non_null(strstr(s, "roof2(x) with lines lw 1.5 dt (6,4)"));
+	assert_non_null(strstr(s, "roof1(x) with lines lw 4.2 dt 1"));
+	free(s);
+	sqlite3_close(db);
+	unlink(path);
+}
+
+static void test_pareto_refuses_workload(void **state)
+{
+	char path[64];
+	sqlite3 *db;
+	char *s;
+	(void)state;
+	/* the sweep varies scenario.isl (a workload) and chip.hbm_tbps: no
+	** frontier, a message naming the workload axis; exit 2 */
+	db = make_db(path, sizeof path,
+	             "CREATE TABLE results(run_id INTEGER, scenario_isl REAL, "
+	             "chip_hbm_tbps REAL, power_watts REAL, "
+	             "throughput_output_tokens_per_s REAL);"
+	             "INSERT INTO results VALUES(1, 128, 3, 300, 10),"
+	             "(1, 2048, 3, 310, 5), (1, 128, 4, 320, 12);");
+	s = script_of(db, "pareto", path, PLOT_EINPUT);
+	assert_non_null(strstr(s, "varies the workload (scenario.isl)"));
+	free(s);
+	sqlite3_close(db);
+	unlink(path);
+}
+
 static void test_quantiles(void **state)
 {
 	char path[64], sql[160];
@@ -323,6 +375,8 @@ int main(void)
 		cmocka_unit_test(test_pareto),
 		cmocka_unit_test(test_heatmap_cells),
 		cmocka_unit_test(test_tornado_hides_flat_rows),
+		cmocka_unit_test(test_roofline_links),
+		cmocka_unit_test(test_pareto_refuses_workload),
 		cmocka_unit_test(test_quantiles),
 		cmocka_unit_test(test_no_claim_run),
 		cmocka_unit_test(test_escape),
