@@ -45,6 +45,7 @@ typedef struct {
 	double expert_w_bytes;   /* one expert's MLP, one layer, whole model */
 	double kv_tok_chip;      /* KV bytes per token per chip */
 	double ctx_decode;       /* average context seen by a decode token */
+	double ctx_prefill;      /* average context seen by a prefill token */
 } eval_ctx;
 
 static double gemm_eff(const rl_profile *p, double tokens)
@@ -72,7 +73,7 @@ static void iter_cost(const eval_ctx *c, double n_dec, double p,
 	gemm_flops = (M * (c->sh.linear_flops_per_token -
 	                   c->sh.head_flops_per_token) +
 	              head_tokens * c->sh.head_flops_per_token) / c->tp;
-	w_bytes = (c->shared_w_bytes + m->layers * c->expert_w_bytes *
+	w_bytes = (c->shared_w_bytes + c->sh.moe_layers * c->expert_w_bytes *
 	                                   rl_experts_touched(m, M)) / c->tp +
 	          M * m->hidden * c->wb; /* embedding rows looked up */
 	act_bytes = M * c->sh.act_elems_per_token_layer * c->L * c->ab / c->tp;
@@ -86,10 +87,11 @@ static void iter_cost(const eval_ctx *c, double n_dec, double p,
 	it->t_elementwise = el_bytes / c->bw;
 
 	/* attention: decode tokens over their context; prefill tokens over
-	** the causal prefix (on average (isl+1)/2 keys), re-reading earlier
-	** chunks' KV once per later chunk; every token writes its KV */
+	** the causal prefix (on average (isl+1)/2 keys without a sliding
+	** window), re-reading earlier chunks' KV once per later chunk; every
+	** token writes its KV */
 	attn_flops = c->sh.attn_flops_per_ctx *
-	             (n_dec * c->ctx_decode + p * (c->isl + 1) / 2) / c->tp;
+	             (n_dec * c->ctx_decode + p * c->ctx_prefill) / c->tp;
 	attn_bytes = c->kv_tok_chip *
 	             (n_dec * c->ctx_decode + p * (chunks - 1) / 2 + M);
 	it->t_attn_compute =
@@ -167,6 +169,10 @@ static int check(const rl_config *cfg, rl_result *r)
 	if (m->experts_per_token > m->experts)
 		return fail(r, RL_EINVAL,
 		            "model: experts_per_token exceeds experts");
+	if (m->dense_layers > m->layers || m->full_attn_layers > m->layers)
+		return fail(r, RL_EINVAL,
+		            "model: dense_layers and full_attn_layers cannot "
+		            "exceed layers");
 	if (!divides(m->kv_heads, m->heads))
 		return fail(r, RL_EINVAL,
 		            "model: heads must be a multiple of kv_heads");
@@ -252,12 +258,13 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 	                                            : c.peak;
 	c.bw = cfg->chip.hbm_Bps * pf->eff_memory;
 	c.kv_bw = cfg->chip.hbm_Bps * pf->eff_kv_memory;
-	c.expert_w_bytes = 3.0 * m->hidden * m->ffn_hidden * c.wb;
+	c.expert_w_bytes = c.sh.params_expert * c.wb;
 	c.shared_w_bytes =
 	    (c.sh.params_total -
 	     (m->tied_embeddings > 0.5 ? 0.0 : c.sh.params_embedding)) * c.wb -
-	    m->layers * m->experts * c.expert_w_bytes;
-	c.ctx_decode = s->isl + s->osl / 2;
+	    c.sh.moe_layers * m->experts * c.expert_w_bytes;
+	c.ctx_decode = rl_ctx_decode(&c.sh, s->isl, s->osl);
+	c.ctx_prefill = rl_ctx_prefill(&c.sh, s->isl);
 
 	/* memory per chip */
 	r->weights_bytes = c.sh.params_total * c.wb;

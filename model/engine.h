@@ -29,6 +29,10 @@ typedef struct {
 	double act_elems_per_token_layer; /* GEMM inputs+outputs per token per layer */
 	double elem_elems_full;  /* elementwise traffic per token per layer, on every TP rank */
 	double elem_elems_split; /* elementwise traffic per token per layer, split over TP */
+	double params_expert;    /* one routed expert's MLP in one layer */
+	double moe_layers;       /* layers with routed experts (0: dense model) */
+	double window;           /* sliding window, tokens; 0 = none */
+	double window_share;     /* share of layers with the window */
 } rl_model_shape;
 
 /* One iteration's cost, per chip. */
@@ -114,6 +118,13 @@ const char *rl_limit_name(int limit);
 
 /* Transformer arithmetic (transformer.c). */
 void rl_model_shape_of(const rl_model *m, rl_model_shape *s);
+
+/* Keys an attention token sees, averaged over the layers (a windowed layer
+** sees at most the window): over the decode steps of a request with isl
+** input and osl output tokens (isl + osl / 2 without a window), and over
+** the causal prefill of isl tokens ((isl + 1) / 2 without one). */
+double rl_ctx_decode(const rl_model_shape *s, double isl, double osl);
+double rl_ctx_prefill(const rl_model_shape *s, double isl);
 
 /* Expected distinct experts touched per layer by `tokens` tokens. */
 double rl_experts_touched(const rl_model *m, double tokens);

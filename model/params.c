@@ -21,6 +21,7 @@ static const char *const prec_choices[] = {"auto", "fp4", "fp8", "fp16",
 static const char *const ar_choices[] = {"ring", "two_shot", "one_shot",
                                          "switch", NULL};
 static const char *const bool_choices[] = {"false", "true", NULL};
+static const char *const mlp_choices[] = {"gated", "plain", NULL};
 static const char *const hbm_choices[] = {"none", "hbm2e", "hbm3", "hbm3e",
                                           "hbm4", NULL};
 #define OFF(field) offsetof(rl_config, field)
@@ -180,7 +181,7 @@ static const rl_param table[] = {
 {"model", "head_dim", "", 1, 1, 1e5, 128, RL_PT_INT, NULL,
  OFF(model.head_dim), "dimension of one head"},
 {"model", "ffn_hidden", "", 1, 1, 1e7, 14336, RL_PT_INT, NULL,
- OFF(model.ffn_hidden), "gated-MLP inner width (per expert)"},
+ OFF(model.ffn_hidden), "MLP inner width (per expert in an MoE layer)"},
 {"model", "vocab", "", 1, 1, 1e8, 128256, RL_PT_INT, NULL, OFF(model.vocab),
  "vocabulary size"},
 {"model", "experts", "", 1, 1, 1e5, 1, RL_PT_INT, NULL, OFF(model.experts),
@@ -189,6 +190,25 @@ static const rl_param table[] = {
  OFF(model.experts_per_token), "experts each token is routed to"},
 {"model", "tied_embeddings", "", 1, 0, 1, 0, RL_PT_BOOL, bool_choices,
  OFF(model.tied_embeddings), "LM head shares the embedding matrix"},
+{"model", "mlp", "", 1, 0, 1, 0, RL_PT_ENUM, mlp_choices, OFF(model.mlp),
+ "gated: gate, up and down matrices (Llama); plain: up and down (GPT-J, Falcon)"},
+{"model", "parallel_attn_mlp", "", 1, 0, 1, 0, RL_PT_BOOL, bool_choices,
+ OFF(model.parallel_attn_mlp),
+ "attention and MLP in parallel on one normed input (GPT-J, Falcon)"},
+{"model", "sliding_window", "tokens", 1, 0, 1e8, 0, RL_PT_INT, NULL,
+ OFF(model.sliding_window),
+ "keys a windowed layer attends to (0: full attention; Mistral-7B v0.1: 4096)"},
+{"model", "full_attn_layers", "", 1, 0, 10000, 0, RL_PT_INT, NULL,
+ OFF(model.full_attn_layers),
+ "layers with full attention beside the windowed ones (gpt-oss: half)"},
+{"model", "shared_experts", "", 1, 0, 1e4, 0, RL_PT_INT, NULL,
+ OFF(model.shared_experts),
+ "experts of width ffn_hidden every token uses in an MoE layer (Llama-4: 1)"},
+{"model", "dense_layers", "", 1, 0, 10000, 0, RL_PT_INT, NULL,
+ OFF(model.dense_layers),
+ "layers of an MoE model with a dense MLP instead (Llama-4 Maverick: 24)"},
+{"model", "dense_ffn_hidden", "", 1, 0, 1e7, 0, RL_PT_INT, NULL,
+ OFF(model.dense_ffn_hidden), "MLP width of those dense layers (0: ffn_hidden)"},
 
 /* ---- scenario: what is served, on how many chips ---- */
 {"scenario", "precision", "", 1, 1, 5, 2, RL_PT_ENUM, prec_choices,

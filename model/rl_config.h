@@ -116,7 +116,22 @@ typedef struct {
 	double experts;          /* 1 = dense */
 	double experts_per_token;
 	double tied_embeddings;  /* 1 = LM head shares the embedding matrix */
+	/* Shape variants; zero is the plain Llama-like decoder above. */
+	double mlp;              /* enum rl_mlp: gated (3 matrices) or plain (2) */
+	double parallel_attn_mlp;/* 1 = attention and MLP read the same input */
+	double sliding_window;   /* tokens a windowed layer attends to; 0 = none */
+	double full_attn_layers; /* layers without the window (0: all windowed) */
+	double shared_experts;   /* experts every token uses besides its routed ones */
+	double dense_layers;     /* layers of an MoE model with a dense MLP */
+	double dense_ffn_hidden; /* their MLP width; 0 = ffn_hidden */
 } rl_model;
+
+/* MLP kinds, in the order of the "mlp" enum choices. */
+typedef enum {
+	RL_MLP_GATED = 0, /* SwiGLU / GeGLU: gate and up d x f, down f x d */
+	RL_MLP_PLAIN,     /* up d x f, activation, down f x d (GPT-J, Falcon) */
+	RL_MLP_COUNT
+} rl_mlp;
 
 /* What is served and on how many chips. */
 typedef struct {

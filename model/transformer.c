@@ -1,18 +1,32 @@
 /*
 ** transformer.c: parameter counts, FLOPs and bytes of a decoder-only
-** transformer, per token, in closed form.
+** transformer, per token, in closed form, and the context its attention
+** sees.
 **
 ** Per layer: QKV projection d x (h + 2 kv_heads) dh (grouped-query
-** attention), output projection h dh x d, a gated MLP of three d x f
-** matrices per expert, a router d x E for mixtures of experts, two norms.
-** Plus the input embedding V x d and the LM head V x d (shared when tied).
-** Causal attention costs 4 h dh FLOPs per layer per (query, key) pair:
-** 2 for QK^T and 2 for AV.
+** attention), output projection h dh x d, two norms (their scale vectors,
+** d each), and an MLP: gated (gate and up d x f, down f x d: 3 d f) or
+** plain (up and down: 2 d f).  In a mixture of experts, an MoE layer has E
+** routed experts of width f (k used per token), `shared_experts` more that
+** every token uses, and a router d x E; `dense_layers` of its layers have
+** one dense MLP of width dense_ffn_hidden instead (Llama-4 Maverick).  Plus
+** the input embedding V x d, the LM head V x d (shared when tied) and a
+** final norm d.  Biases (GPT-J's MLP and LM head, gpt-oss's attention and
+** experts, LayerNorm offsets) and Qwen3's QK-norms are left out: below
+** 0.05% of any model of data/models (tests/test_shape.c counts them).
+**
+** Causal attention costs 4 h dh FLOPs per layer per (query, key) pair: 2
+** for QK^T and 2 for AV.  A layer with a sliding window of W tokens sees
+** min(context, W) keys; rl_ctx_decode and rl_ctx_prefill average that over
+** the layers and over a request's tokens.
+**
 ** Between the GEMMs, memory-bound elementwise kernels move, per token and
 ** layer: two RMSNorms (read d, write d), two residual adds (read 2d, write
-** d) and the gated activation (read 2f, write f per expert used): 10 d
-** values on every tensor-parallel rank (norms and residuals are
-** replicated) and 3 k f values split over the ranks.
+** d) = 10 d values; with attention and MLP in parallel on one normed input
+** (GPT-J), one norm and one three-way residual add (read 3d, write d) = 6 d.
+** Norms and residuals are replicated on every tensor-parallel rank.  The
+** activation reads 2 f and writes f per gated MLP used (read f, write f for
+** a plain one), split over the ranks.
 */
 #include "engine.h"
 
@@ -23,27 +37,46 @@ void rl_model_shape_of(const rl_model *m, rl_model_shape *s)
 	double L = m->layers, d = m->hidden, h = m->heads, kv = m->kv_heads;
 	double dh = m->head_dim, f = m->ffn_hidden, V = m->vocab;
 	double E = m->experts, k = m->experts_per_token;
+	double moe = E > 1;
+	double Lm = moe ? L - m->dense_layers : 0.0;  /* MoE layers */
+	double Ld = L - Lm;                          /* dense layers */
+	double fd = moe && m->dense_ffn_hidden > 0 ? m->dense_ffn_hidden : f;
+	double mats = m->mlp == RL_MLP_PLAIN ? 2.0 : 3.0;
+	double sh = moe ? m->shared_experts : 0.0;
 	double attn = d * (h * dh) + 2.0 * d * (kv * dh) + (h * dh) * d;
-	double mlp = 3.0 * d * f;
-	double router = E > 1 ? d * E : 0.0;
+	double mlp = mats * d * f;                   /* one expert */
+	double mlp_dense = mats * d * fd;
+	double router = moe ? d * E : 0.0;
 	double norms = 2.0 * d;
 	double embed = V * d;
 	double head = m->tied_embeddings > 0.5 ? 0.0 : V * d;
+	/* MLPs a token goes through, and their summed width, per layer */
+	double n_mlp = (Lm * (k + sh) + Ld) / L;
+	double width = (Lm * (k + sh) * f + Ld * fd) / L;
 
 	s->params_embedding = embed;
-	s->params_total = L * (attn + E * mlp + router + norms) + embed + head + d;
-	s->params_active = L * (attn + k * mlp + router + norms) + embed + head + d;
+	s->params_expert = mlp;
+	s->moe_layers = Lm;
+	s->params_total = L * (attn + norms) + Lm * ((E + sh) * mlp + router) +
+	                  Ld * mlp_dense + embed + head + d;
+	s->params_active = L * (attn + norms) + Lm * ((k + sh) * mlp + router) +
+	                   Ld * mlp_dense + embed + head + d;
 	s->head_flops_per_token = 2.0 * V * d;
 	s->linear_flops_per_token =
-	    2.0 * L * (attn + k * mlp + router) + s->head_flops_per_token;
+	    2.0 * (s->params_active - embed - head - L * norms - d) +
+	    s->head_flops_per_token;
 	s->attn_flops_per_ctx = 4.0 * L * h * dh;
 	s->kv_elems_per_token = 2.0 * L * kv * dh;
 	/* inputs and outputs of the GEMMs of one layer, per token:
-	** QKV d -> (h+2kv)dh, O h dh -> d, MLP d -> 2f (k experts), f -> d */
+	** QKV d -> (h+2kv)dh, O h dh -> d; per MLP used d in and d out, and
+	** its f-wide tensors: up (and gate) out, down in */
 	s->act_elems_per_token_layer = d + (h + 2.0 * kv) * dh + h * dh + d +
-	                               k * (d + 2.0 * f + f + d);
-	s->elem_elems_full = 10.0 * d;
-	s->elem_elems_split = 3.0 * k * f;
+	                               n_mlp * 2.0 * d + mats * width;
+	s->elem_elems_full = m->parallel_attn_mlp > 0.5 ? 6.0 * d : 10.0 * d;
+	s->elem_elems_split = mats * width;
+	s->window = m->sliding_window;
+	s->window_share = m->sliding_window > 0 && L > 0
+	                      ? fmax(0.0, L - m->full_attn_layers) / L : 0.0;
 }
 
 double rl_experts_touched(const rl_model *m, double tokens)
@@ -56,4 +89,37 @@ double rl_experts_touched(const rl_model *m, double tokens)
 	/* each token picks k of E; a given expert is missed by one token with
 	** probability 1 - k/E, by all of them with that to the power tokens */
 	return E * (1.0 - pow(1.0 - k / E, tokens));
+}
+
+/* Mean of min(t, W) for t spread evenly over [a, b] (a <= b). */
+static double mean_capped(double a, double b, double W)
+{
+	if (b <= W)
+		return (a + b) / 2;
+	if (a >= W)
+		return W;
+	if (b <= a)
+		return fmin(a, W);
+	/* (W^2 - a^2)/2 below the cap, W (b - W) above it */
+	return ((W * W - a * a) / 2 + W * (b - W)) / (b - a);
+}
+
+double rl_ctx_decode(const rl_model_shape *s, double isl, double osl)
+{
+	double full = isl + osl / 2;
+	if (s->window <= 0 || s->window_share <= 0)
+		return full;
+	return (1 - s->window_share) * full +
+	       s->window_share * mean_capped(isl, isl + osl, s->window);
+}
+
+double rl_ctx_prefill(const rl_model_shape *s, double isl)
+{
+	double full = (isl + 1) / 2, W = s->window, win;
+	if (W <= 0 || s->window_share <= 0 || W >= isl)
+		return full;
+	/* positions 1..isl see min(pos, W) keys: W (W + 1) / 2 for the first
+	** W, then W each */
+	win = (W * (W + 1) / 2 + (isl - W) * W) / isl;
+	return (1 - s->window_share) * full + s->window_share * win;
 }

@@ -22,6 +22,13 @@ static inline void fx_llama3_70b(rl_model *m)
 	m->experts = 1;
 	m->experts_per_token = 1;
 	m->tied_embeddings = 0;
+	m->mlp = 0; /* gated */
+	m->parallel_attn_mlp = 0;
+	m->sliding_window = 0;
+	m->full_attn_layers = 0;
+	m->shared_experts = 0;
+	m->dense_layers = 0;
+	m->dense_ffn_hidden = 0;
 }
 
 /* Llama-3 8B (models.csv): the 70B's KV heads, head size and vocabulary,

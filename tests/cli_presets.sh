@@ -1,0 +1,30 @@
+#!/bin/sh
+# cli_presets.sh: the chip and model presets (issue 11): every model the
+# measurement table names has a preset of that exact name that evaluates,
+# the chips the tables report are there, and every chip preset loads.
+. "$(dirname "$0")/clilib.sh"
+root=${ROOFLAB_ROOT:-.}
+csv="$root/data/measurements/published-h100.csv"
+
+expect_exit 0 "presets lists the presets" -- $RL presets
+for c in h100-sxm h200-sxm gh200 a100-sxm a100-pcie l40s b200 gb200; do
+	expect_out "^ +chip .* $c(,|$)" "chip preset $c is listed"
+done
+
+# the model column of the table: the 6th field (the 3rd, version, may be
+# quoted with a comma in it)
+models=$(tail -n +2 "$csv" |
+	sed -E 's/^[^,]*,[^,]*,("[^"]*"|[^,]*),[^,]*,[^,]*,([^,]*),.*/\2/' | sort -u)
+[ -n "$models" ] || { echo "not ok - no models read from $csv"; exit 1; }
+for m in $models; do
+	expect_exit 0 "model $m of the table has a preset that evaluates" -- \
+		$RL eval --chip h100-sxm --model "$m" --precision fp8 --tp 8
+done
+
+for f in "$root"/data/chips/*.ini; do
+	c=$(basename "$f" .ini)
+	expect_exit 0 "chip preset $c evaluates" -- \
+		$RL eval --chip "$c" --model llama3.1-8b --precision fp16 --tp 1
+done
+
+finish

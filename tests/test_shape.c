@@ -1,0 +1,360 @@
+/*
+** test_shape.c: the shape parameters of model/transformer.c (plain MLP,
+** parallel attention and MLP, sliding windows, shared experts, dense
+** layers in an MoE model) against counts derived by hand from the configs
+** in data/sources/models-more.csv, and against the parameter totals that
+** the model owners published (same file, params_total / params_active,
+** in billions) and the exact counts that file DERIVED from the configs.
+** Every expected value is worked out in the comment next to it.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "../model/engine.h"
+#include "../model/params.h"
+#include "fixtures.h"
+
+static void near(double got, double want, double rel)
+{
+	if (fabs(got - want) > rel * fabs(want)) {
+		print_error("got %.12g, want %.12g (+-%g%%)\n", got, want,
+		            rel * 100);
+		fail();
+	}
+}
+
+static void set(rl_model *m, double L, double d, double h, double kv,
+                double dh, double f, double V, double E, double k)
+{
+	memset(m, 0, sizeof *m);
+	m->layers = L;
+	m->hidden = d;
+	m->heads = h;
+	m->kv_heads = kv;
+	m->head_dim = dh;
+	m->ffn_hidden = f;
+	m->vocab = V;
+	m->experts = E;
+	m->experts_per_token = k;
+}
+
+/* GPT-J 6B (models-more.csv gpt-j-6b): L 28, d 4096, 16 heads of 256 (no
+** GQA), plain MLP f 16384, V 50400, untied, parallel attention and MLP.
+** Per layer: attention 4 x 4096 x 4096 = 67,108,864; MLP 2 x 4096 x 16384
+** = 134,217,728; norms 8192: 201,334,784, x 28 = 5,637,373,952.  Embedding
+** and LM head 2 x 50400 x 4096 = 412,876,800; final norm 4096.  Total
+** 6,050,254,848.  models-more.csv DERIVES 6,050,882,784 with the biases
+** this engine leaves out: MLP 28 x (16384 + 4096) = 573,440, LM head
+** 50,400, final LayerNorm 4096: 627,936 more, exactly.  The model card says
+** 6,053,381,344 (2.5 M above the config, unexplained there): within 0.06%.
+** Linear FLOPs per token: 2 x (5,637,373,952 - 28 x 8192 + 206,438,400)
+** = 11,687,165,952. */
+static void test_gptj(void **state)
+{
+	rl_model m;
+	rl_model_shape s;
+	(void)state;
+	set(&m, 28, 4096, 16, 16, 256, 16384, 50400, 1, 1);
+	m.mlp = RL_MLP_PLAIN;
+	m.parallel_attn_mlp = 1;
+	rl_model_shape_of(&m, &s);
+	near(s.params_total, 6050254848.0, 1e-12);
+	near(s.params_active, 6050254848.0, 1e-12);
+	near(s.params_total + 627936.0, 6050882784.0, 1e-12);
+	near(s.params_total, 6053381344.0, 6e-4);
+	near(s.linear_flops_per_token, 11687165952.0, 1e-12);
+	/* GEMM tensors per token and layer: d + (16 + 32) x 256 + 16 x 256 +
+	** d = 24,576, MLP in and out 2d = 8192, up out and down in 2f =
+	** 32,768: 65,536.  Elementwise: one norm (2d) and one three-way
+	** residual add (4d) = 6d = 24,576 on every rank; GELU reads and
+	** writes f: 32,768 split. */
+	near(s.act_elems_per_token_layer, 65536.0, 1e-12);
+	near(s.elem_elems_full, 24576.0, 1e-12);
+	near(s.elem_elems_split, 32768.0, 1e-12);
+}
+
+/* Falcon-180B (models-more.csv falcon-180b): L 80, d 14848, 232 heads of
+** 64, 8 KV heads, plain MLP f 4d = 59392, V 65024, tied (code defaults,
+** noted there).  Per layer: QKV 14848 x (232 + 16) x 64 = 235,667,456; O
+** 14848 x 14848 = 220,463,104; MLP 2 x 14848 x 59392 = 1,763,704,832;
+** norms 29,696: 2,219,865,088, x 80 = 177,589,207,040.  Embedding (tied)
+** 65024 x 14848 = 965,476,352; final norm 14848.  Total 178,554,698,240;
+** with the LayerNorm biases (80 x 2 x 14848 + 14848 = 2,390,528) it is
+** the 178,557,088,768 that models-more.csv DERIVES; within 0.9% of the
+** published "180B". */
+static void test_falcon(void **state)
+{
+	rl_model m;
+	rl_model_shape s;
+	(void)state;
+	set(&m, 80, 14848, 232, 8, 64, 59392, 65024, 1, 1);
+	m.mlp = RL_MLP_PLAIN;
+	m.parallel_attn_mlp = 1;
+	m.tied_embeddings = 1;
+	rl_model_shape_of(&m, &s);
+	near(s.params_total, 178554698240.0, 1e-12);
+	near(s.params_total + 2390528.0, 178557088768.0, 1e-12);
+	near(s.params_total, 180e9, 9e-3);
+	/* tied: the LM head still costs 2 V d FLOPs per token */
+	near(s.head_flops_per_token, 2.0 * 65024 * 14848, 1e-12);
+	near(s.linear_flops_per_token,
+	     2.0 * (177589207040.0 - 80 * 29696.0) + 2.0 * 965476352.0, 1e-12);
+}
+
+/* Llama-4 Maverick (models-more.csv llama4-maverick-17b-128e): L 48, d
+** 5120, 40 heads of 128, 8 KV heads, V 202048, untied; 24 MoE layers of
+** 128 routed experts (top-1) and 1 shared expert of width 8192, 24 dense
+** layers of width 16384.  Attention 2 x 5120 x 5120 + 2 x 5120 x 1024 =
+** 62,914,560; one expert 3 x 5120 x 8192 = 125,829,120; router 5120 x
+** 128 = 655,360; norms 10,240.  MoE layer: 62,914,560 + 129 x
+** 125,829,120 + 655,360 + 10,240 = 16,295,536,640; dense layer:
+** 62,914,560 + 3 x 5120 x 16384 + 10,240 = 314,583,040.  24 of each =
+** 398,642,872,320; embedding and head 2 x 1,034,485,760; final norm 5120:
+** 400,711,848,960 (models-more.csv DERIVES the same; published "~400B").
+** Active: MoE layer with 1 routed + 1 shared expert 315,238,400, so 24 x
+** (315,238,400 + 314,583,040) + 2,068,976,640 = 17,184,691,200 (DERIVED
+** the same; published "17B active"). */
+static void test_maverick(void **state)
+{
+	rl_model m;
+	rl_model_shape s;
+	(void)state;
+	set(&m, 48, 5120, 40, 8, 128, 8192, 202048, 128, 1);
+	m.shared_experts = 1;
+	m.dense_layers = 24;
+	m.dense_ffn_hidden = 16384;
+	rl_model_shape_of(&m, &s);
+	near(s.params_total, 400711848960.0, 1e-12);
+	near(s.params_active, 17184691200.0, 1e-12);
+	near(s.params_total, 400e9, 2e-3);
+	near(s.params_active, 17e9, 1.1e-2);
+	near(s.moe_layers, 24, 1e-12);
+	near(s.params_expert, 125829120.0, 1e-12);
+	/* MLPs per token and layer (24 x 2 + 24) / 48 = 1.5, their width
+	** (24 x 2 x 8192 + 24 x 16384) / 48 = 16384; SwiGLU reads 2 and
+	** writes 1 of it: 49,152 elementwise values split over the ranks */
+	near(s.elem_elems_split, 49152.0, 1e-12);
+	near(s.act_elems_per_token_layer,
+	     5120 + 56 * 128 + 40 * 128 + 5120 + 1.5 * 2 * 5120 + 3 * 16384.0,
+	     1e-12);
+}
+
+/* Llama-4 Scout: the same layer with 16 routed experts, all 48 layers MoE.
+** MoE layer: 62,914,560 + 17 x 125,829,120 + 5120 x 16 + 10,240 =
+** 2,202,101,760, x 48 = 105,700,884,480, + 2,068,976,640 =
+** 107,769,861,120; active 48 x (62,914,560 + 2 x 125,829,120 + 81,920 +
+** 10,240) + 2,068,976,640 = 17,172,894,720 (both DERIVED the same in
+** models-more.csv; published "~109B", "17B active": the 109 is 1.1% off
+** the config, as the file notes). */
+static void test_scout(void **state)
+{
+	rl_model m;
+	rl_model_shape s;
+	(void)state;
+	set(&m, 48, 5120, 40, 8, 128, 8192, 202048, 16, 1);
+	m.shared_experts = 1;
+	rl_model_shape_of(&m, &s);
+	near(s.params_total, 107769861120.0, 1e-12);
+	near(s.params_active, 17172894720.0, 1e-12);
+	near(s.params_total, 109e9, 1.2e-2);
+}
+
+/* A dense model ignores the MoE-only parameters: shared experts and dense
+** layers change nothing when experts = 1 (Llama-3 70B keeps its
+** 70,553,706,496 of test_engine.c). */
+static void test_dense_ignores_moe_fields(void **state)
+{
+	rl_model m;
+	rl_model_shape s;
+	(void)state;
+	fx_llama3_70b(&m);
+	m.shared_experts = 3;
+	m.dense_layers = 10;
+	m.dense_ffn_hidden = 1000;
+	rl_model_shape_of(&m, &s);
+	near(s.params_total, 70553706496.0, 1e-12);
+	near(s.moe_layers, 0, 1e-12);
+}
+
+/* gpt-oss-120b (models-more.csv): L 36, d 2880, 64 heads of 64, 8 KV
+** heads, 128 experts (top-4) of width 2880, V 201088, untied; sliding
+** window of 128 on 18 of the 36 layers.  Attention 2 x 2880 x 4096 + 2 x
+** 2880 x 512 = 26,542,080; experts 128 x 3 x 2880^2 = 3,185,049,600;
+** router 368,640; norms 5760: 3,211,966,080 per layer, x 36 =
+** 115,630,778,880; embedding and head 2 x 579,133,440; final norm 2880:
+** 116,789,048,640.  The DERIVED 116,829,156,672 adds the biases and
+** attention sinks this engine leaves out: 36 x (8000 attention biases + 64
+** sinks + 128 x 8640 expert biases + 128 router biases) = 40,108,032. */
+static void test_gpt_oss_params(void **state)
+{
+	rl_model m;
+	rl_model_shape s;
+	(void)state;
+	set(&m, 36, 2880, 64, 8, 64, 2880, 201088, 128, 4);
+	m.sliding_window = 128;
+	m.full_attn_layers = 18;
+	rl_model_shape_of(&m, &s);
+	near(s.params_total, 116789048640.0, 1e-12);
+	near(s.params_total + 40108032.0, 116829156672.0, 1e-12);
+	near(s.params_total, 117e9, 2e-3);
+	near(s.window_share, 0.5, 1e-12);
+}
+
+/* Context under a sliding window.  gpt-oss (W = 128 on half the layers),
+** 1000 in / 1000 out: a decode token sees 1000 + 500 = 1500 keys in a full
+** layer and 128 in a windowed one: 814 on average.  Prefill of 1000: full
+** layers (1000 + 1) / 2 = 500.5; windowed (128 x 129 / 2 + 872 x 128) /
+** 1000 = 119.872; mean 310.186.
+** Mistral-7B v0.1 (W = 4096 everywhere), 2048 in / 4096 out: contexts
+** 2048..6144 capped at 4096: half of the steps average 3072, half 4096:
+** 3584.  Prefill of 8192: (4096 x 4097 / 2 + 4096 x 4096) / 8192 =
+** 3072.25.  A window no shorter than the request changes nothing. */
+static void test_window_context(void **state)
+{
+	rl_model m;
+	rl_model_shape s;
+	(void)state;
+	set(&m, 36, 2880, 64, 8, 64, 2880, 201088, 128, 4);
+	m.sliding_window = 128;
+	m.full_attn_layers = 18;
+	rl_model_shape_of(&m, &s);
+	near(rl_ctx_decode(&s, 1000, 1000), 814.0, 1e-12);
+	near(rl_ctx_prefill(&s, 1000), 310.186, 1e-12);
+
+	set(&m, 32, 4096, 32, 8, 128, 14336, 32000, 1, 1);
+	m.sliding_window = 4096;
+	rl_model_shape_of(&m, &s);
+	near(s.window_share, 1.0, 1e-12);
+	near(rl_ctx_decode(&s, 2048, 4096), 3584.0, 1e-12);
+	near(rl_ctx_prefill(&s, 8192), 3072.25, 1e-12);
+	near(rl_ctx_decode(&s, 2048, 2048), 2048 + 1024.0, 1e-12);
+	near(rl_ctx_prefill(&s, 4096), 4097 / 2.0, 1e-12);
+	near(rl_ctx_decode(&s, 8000, 100), 4096.0, 1e-12);
+}
+
+static void h100_ideal_8b(rl_config *c)
+{
+	rl_config_defaults(c);
+	fx_h100_rates(&c->chip);
+	c->chip.hbm_bytes = 80e9;
+	c->prof.eff_compute = 1;
+	c->prof.eff_attention = 1;
+	c->prof.eff_memory = 1;
+	c->prof.eff_kv_memory = 1;
+	c->prof.eff_link = 1;
+	c->prof.iter_overhead_s = 0;
+	c->prof.layer_overhead_s = 0;
+	c->prof.seq_overhead_s = 0;
+	c->prof.runtime_reserved_bytes = 0;
+	c->prof.kv_fraction = 1;
+	c->prof.tokens_per_block = 1;
+	c->prof.max_num_tokens = 16384;
+	c->prof.max_batch_size = 4096;
+	c->scen.precision = RL_PREC_FP8;
+	c->scen.tp = 1;
+	c->scen.chips = 1;
+	fx_llama3_8b(&c->model);
+}
+
+/* The engine reads the KV cache of the window only: a decode-only
+** iteration of n sequences reads n x (context + 1) tokens of KV (the
+** context, and the new token's write), so with a 128-token window on
+** every layer, 1000 in / 1000 out, its KV time falls from 1501 to 129
+** tokens' worth per sequence, with the same batch (the KV cache is still
+** reserved for the whole request). */
+static void test_window_in_engine(void **state)
+{
+	rl_config c;
+	rl_result full, win;
+	(void)state;
+	h100_ideal_8b(&c);
+	c.scen.isl = 1000;
+	c.scen.osl = 1000;
+	c.scen.batch = 64;
+	assert_int_equal(rl_serve(&c, &full), RL_OK);
+	c.model.sliding_window = 128;
+	assert_int_equal(rl_serve(&c, &win), RL_OK);
+	near(win.decode_seqs, full.decode_seqs, 1e-12);
+	near(win.decode.t_attn_memory / full.decode.t_attn_memory,
+	     129.0 / 1501.0, 1e-9);
+	near(win.decode.t_attn_compute / full.decode.t_attn_compute,
+	     128.0 / 1500.0, 1e-9);
+	/* a window as long as the request is no window */
+	c.model.sliding_window = 2000;
+	assert_int_equal(rl_serve(&c, &win), RL_OK);
+	near(win.output_tps, full.output_tps, 1e-12);
+	/* more full-attention layers than layers is bad input */
+	c.model.full_attn_layers = 33;
+	assert_int_equal(rl_serve(&c, &win), RL_EINVAL);
+}
+
+/* A shared expert is read by every decode iteration, whatever the batch:
+** adding Maverick's shared expert adds 24 MoE layers x 125,829,120 FP8
+** bytes over 8 chips = 377,487,360 bytes per chip at 3.35 TB/s =
+** 0.11268 ms to a batch-1 decode iteration (its activations add about
+** 52 KB more: below 0.1%).  The routed experts are read only as touched:
+** that iteration reads far less than all 400.7 GB / 8. */
+static void test_moe_shared_weights_read(void **state)
+{
+	rl_config c;
+	rl_result with, without;
+	(void)state;
+	h100_ideal_8b(&c);
+	set(&c.model, 48, 5120, 40, 8, 128, 8192, 202048, 128, 1);
+	c.model.dense_layers = 24;
+	c.model.dense_ffn_hidden = 16384;
+	c.scen.tp = 8;
+	c.scen.chips = 8;
+	c.scen.isl = 16;
+	c.scen.osl = 2;
+	c.scen.batch = 1;
+	assert_int_equal(rl_serve(&c, &without), RL_OK);
+	c.model.shared_experts = 1;
+	assert_int_equal(rl_serve(&c, &with), RL_OK);
+	near(with.decode.t_gemm_memory - without.decode.t_gemm_memory,
+	     377487360.0 / 3.35e12, 1e-3);
+	assert_true(with.decode.t_gemm_memory < 0.1 * 400.7e9 / 8 / 3.35e12);
+	/* dense layers beyond the layer count are bad input */
+	c.model.dense_layers = 49;
+	assert_int_equal(rl_serve(&c, &with), RL_EINVAL);
+}
+
+/* The shape parameters are in the parameter table with their choices. */
+static void test_params_rows(void **state)
+{
+	const rl_param *p;
+	(void)state;
+	p = rl_param_find("model", "mlp");
+	assert_non_null(p);
+	assert_int_equal(p->type, RL_PT_ENUM);
+	assert_string_equal(p->choices[RL_MLP_PLAIN], "plain");
+	assert_non_null(rl_param_find("model", "parallel_attn_mlp"));
+	assert_non_null(rl_param_find("model", "sliding_window"));
+	assert_non_null(rl_param_find("model", "full_attn_layers"));
+	assert_non_null(rl_param_find("model", "shared_experts"));
+	assert_non_null(rl_param_find("model", "dense_layers"));
+	assert_non_null(rl_param_find("model", "dense_ffn_hidden"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_gptj),
+	    cmocka_unit_test(test_falcon),
+	    cmocka_unit_test(test_maverick),
+	    cmocka_unit_test(test_scout),
+	    cmocka_unit_test(test_dense_ignores_moe_fields),
+	    cmocka_unit_test(test_gpt_oss_params),
+	    cmocka_unit_test(test_window_context),
+	    cmocka_unit_test(test_window_in_engine),
+	    cmocka_unit_test(test_moe_shared_weights_read),
+	    cmocka_unit_test(test_params_rows),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
