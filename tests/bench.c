@@ -1,12 +1,14 @@
 /*
 ** bench.c: `make bench`: how fast the engine evaluates, and (when the sweep
 ** code provides rl_bench_store) how fast sweeps store.  Target: at least 5
-** million evaluations per second on one core.
+** million evaluations per second on one core; latency at a request rate
+** (model/load.c) in under 5 us.
 */
 #include <stdio.h>
 #include <time.h>
 
 #include "../model/engine.h"
+#include "../model/load.h"
 #include "../model/params.h"
 #include "../sweeps/bench_store.h"
 #include "fixtures.h"
@@ -62,6 +64,33 @@ int main(void)
 	       "one core (target >= %.0f million)%s\n",
 	       n, dt, (double)n / dt / 1e6, (double)target / 1e6,
 	       (double)n / dt >= (double)target ? "" : "  BELOW TARGET");
+	/* latency at a rate: the design point at half its capacity */
+	{
+		rl_load ld = {0, 0};
+		rl_load_result lr;
+		long m = 0;
+		double us;
+		c.scen.isl = 2048;
+		c.scen.osl = 128;
+		if (rl_eval(&c, &r) != RL_OK)
+			return 1;
+		ld.rate_rps = 0.5 * r.requests_per_s;
+		t0 = now();
+		do {
+			long k;
+			for (k = 0; k < 10000; k++, m++) {
+				/* vary the rate so that nothing is hoisted out */
+				ld.rate_rps *= (m & 1) ? 1.0001 : 1 / 1.0001;
+				if (rl_load_eval(&c, &ld, &lr) == RL_OK)
+					sink += lr.ttft_p99_s;
+			}
+			dt = now() - t0;
+		} while (dt < 2.0);
+		us = dt / (double)m * 1e6;
+		printf("load: latency at a rate (p50/p90/p99 TTFT, TPOT): %.2f us "
+		       "per evaluation (target < 5 us)%s\n",
+		       us, us < 5 ? "" : "  ABOVE TARGET");
+	}
 	if (sink < 0)
 		printf("%g\n", sink);
 	fflush(stdout);

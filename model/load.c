@@ -1,0 +1,305 @@
+/*
+** load.c: latency and throughput of the in-flight batching server at a
+** request rate (rl_load_eval, load.h).
+**
+** The queueing model, and why.
+**
+** The server is the engine of engine.c: at a concurrency cap N it holds N
+** sequences in flight and completes X(N) requests/s per replica, with
+** prefill time S(N) and time per output token TPOT(N); X rises with N up to
+** the maximum load (X_max at N_max: token budget, batch size or KV cache).
+** In-flight batching admits a request at the next iteration as long as a
+** slot is free, so below capacity nobody waits for admission: the load
+** shows in the batch, and so in every iteration's time, not in a queue.
+** Hence a load-dependent server, not a fixed-service-time queue:
+**
+**  1. Poisson arrivals at lambda per replica (the rate split evenly over
+**     the replicas; a split Poisson stream is Poisson).  The concurrency
+**     solves the fixed point X(N) = lambda: by Little's law the sequences in
+**     flight are lambda times the time each stays, and that time depends on
+**     the batch.  X is increasing, so the root in (0, N_max] is bracketed
+**     and found by the Illinois method (about ten engine evaluations).
+**  2. TTFT = S(N) + the rest of the iteration in progress + an M/D/1 wait.
+**     An arrival finds an iteration running with probability 1 - e^-N (the
+**     sequences in flight of an M/G/infinity system are Poisson with mean
+**     N; arrivals see time averages, PASTA) and waits for its end, uniform
+**     on [0, T] for iterations of mean length T.  Near capacity the
+**     bottleneck (prefill token budget, slots) serves one request every
+**     D = 1/X_max: requests of fixed length make that an M/D/1 queue with
+**     rho = lambda / X_max and mean wait rho D / (2 (1 - rho)) (Pollaczek-
+**     Khinchine), which goes to 0 at low load and to infinity at capacity.
+**     When slots, not the budget, bind, the admission queue is M/D/c-like,
+**     which waits less than M/D/1 at the same rho: the figure is then an
+**     upper bound.  Percentiles come from loaddist.c.
+**  3. TPOT is TPOT(N): iterations carrying prefill chunks and decode-only
+**     ones mixed in the steady-state proportion.  E2E = TTFT + (osl-1) TPOT.
+**  4. An endless stream at or past X_max is saturated: the queue grows by
+**     lambda - X_max requests/s and TTFT without bound; the figures of the
+**     saturated server (X_max, TPOT(N_max), S(N_max)) are reported.
+**  5. A finite run past capacity, or a burst (rate inf, as the published
+**     tables measure), drains in arrival order.  Each iteration then carries
+**     the full prefill budget B (the prefill-only engine: B tokens in an
+**     iteration of T_B seconds) less the n_bar sequences decoding meanwhile;
+**     a request's prompt is u = isl / (B - n_bar) iterations, so request i
+**     (from 0) gets its first token after T_B ((i + 1) u + delta) less its
+**     arrival i / lambda (delta: the part-iteration of the last chunk).
+**     n_bar is the mean number decoding during the K = n u iterations of
+**     the drain: n / 2 when K <= osl - 1, else (osl - 1) / u (1 - (osl -
+**     1) / 2K) (a short fixed point, since u depends on n_bar).  Past N_max
+**     requests also wait for a slot, freed at X_max.  The inter-token time
+**     mixes T_B, for the decode steps that overlap the drain, with the
+**     decode iteration of the thinning batch after it.  A finite run past
+**     capacity that the prefill budget keeps up with keeps S(N) as floor
+**     and the loaded TPOT.
+**
+** Why not a discrete-event simulation (Vidur) or a Markov chain: both cost
+** far more than a few engine evaluations, and with fixed request lengths
+** the steady state above is what they converge to; percentiles are the
+** approximation (exponential tail of the wait).
+*/
+#include "load.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define SOLVE_STEPS 100
+#define SOLVE_TOL 1e-7
+
+const char *rl_load_regime_name(int regime)
+{
+	static const char *const names[RL_LOAD_COUNT] = {
+	    "steady", "saturated", "overload", "burst"};
+	return regime >= 0 && regime < RL_LOAD_COUNT ? names[regime] : "?";
+}
+
+static int fail(rl_load_result *o, int code, const char *msg)
+{
+	snprintf(o->error, sizeof o->error, "%s", msg);
+	return code;
+}
+
+/* The engine at a concurrency cap (the user's cap stays the upper bound). */
+static int serve_at(const rl_config *cfg, double n, rl_result *r)
+{
+	rl_config c = *cfg;
+	c.scen.batch = n;
+	return rl_eval(&c, r);
+}
+
+/* Concurrency N per replica with X(N) = lam (0 < lam < X(nmax)). */
+static int solve_concurrency(const rl_config *cfg, double lam, double nmax,
+                             double xmax, double reps, rl_result *r,
+                             double *n_out)
+{
+	double lo = 0, glo = -lam, hi = nmax, ghi = xmax - lam, n = 0;
+	int side = 0, s, rc;
+	for (s = 0; s < SOLVE_STEPS; s++) {
+		double g;
+		n = (lo * ghi - hi * glo) / (ghi - glo);
+		if (!(n > lo && n < hi))
+			n = 0.5 * (lo + hi);
+		if ((rc = serve_at(cfg, n, r)) != RL_OK)
+			return rc;
+		g = r->requests_per_s / reps - lam;
+		if (fabs(g) <= SOLVE_TOL * lam || hi - lo <= SOLVE_TOL * hi)
+			break;
+		rl_illinois_keep(&lo, &glo, &hi, &ghi, &side, n, g);
+	}
+	*n_out = n;
+	return RL_OK;
+}
+
+static void throughput(rl_load_result *o, const rl_config *cfg, double rps)
+{
+	const rl_scenario *s = &cfg->scen;
+	double chips = s->chips > 0 ? s->chips : s->tp;
+	o->requests_per_s = rps;
+	o->output_tps = rps * s->osl;
+	o->total_tps = rps * (s->isl + s->osl);
+	o->output_tps_per_chip = o->output_tps / chips;
+	o->total_tps_per_chip = o->total_tps / chips;
+}
+
+static void percentiles(rl_load_result *o)
+{
+	o->ttft_mean_s = rl_ttft_mean(&o->ttft);
+	o->ttft_p50_s = rl_ttft_quantile(&o->ttft, 0.50);
+	o->ttft_p90_s = rl_ttft_quantile(&o->ttft, 0.90);
+	o->ttft_p99_s = rl_ttft_quantile(&o->ttft, 0.99);
+	o->wait_mean_s = o->ttft_mean_s - o->prefill_s;
+}
+
+/* Below capacity (1-3 of the header). */
+static int steady(const rl_config *cfg, double lam, double reps,
+                  const rl_result *rmax, rl_load_result *o)
+{
+	const rl_scenario *s = &cfg->scen;
+	double n, xmax = rmax->requests_per_s / reps, rho = lam / xmax;
+	int rc = solve_concurrency(cfg, lam, rmax->concurrency, xmax, reps,
+	                           &o->at, &n);
+	if (rc != RL_OK)
+		return rc;
+	o->regime = RL_LOAD_STEADY;
+	o->concurrency = n;
+	o->prefill_s = o->at.ttft_s;
+	o->tpot_s = o->at.tpot_s;
+	o->ttft.kind = RL_TTFT_POISSON;
+	o->ttft.base_s = o->at.ttft_s;
+	o->ttft.busy = 1 - exp(-n);
+	o->ttft.iter_s = s->osl > 1 ? o->at.tpot_s : o->at.prefill.time_s;
+	o->ttft.rho = rho;
+	/* M/D/1 mean wait rho D / (2 (1 - rho)), D = 1 / X_max; the wait is
+	** positive with probability rho, so its mean then is D / (2 (1-rho)) */
+	o->ttft.qmean_s = 1 / xmax / (2 * (1 - rho));
+	percentiles(o);
+	o->e2e_s = o->ttft_mean_s + (s->osl - 1) * o->tpot_s;
+	throughput(o, cfg, lam * reps);
+	return RL_OK;
+}
+
+/* The drain of a finite run past capacity or of a burst (5 of the header).
+** lam may be INFINITY; n requests per replica. */
+static int drain(const rl_config *cfg, double lam, double n, double reps,
+                 const rl_result *rmax, rl_load_result *o)
+{
+	const rl_scenario *s = &cfg->scen;
+	rl_config pc = *cfg;
+	rl_result rb, rtail;
+	double a = s->osl - 1, nmax = rmax->concurrency;
+	double xmax = rmax->requests_per_s / reps;
+	double n_in = fmin(n, nmax), nbar = 0, u = 1, K, B, T_B, P, delta;
+	double inv_lam = isinf(lam) ? 0 : 1 / lam, run_s;
+	int rc, it;
+
+	/* the iteration of a full prefill budget: the prefill-only engine */
+	pc.scen.osl = 1;
+	if ((rc = rl_eval(&pc, &rb)) != RL_OK)
+		return rc;
+	B = rb.prefill_tokens;
+	T_B = rb.prefill.time_s;
+	for (it = 0; it < 50; it++) {
+		double nb;
+		u = s->isl / fmax(1.0, B - nbar);
+		K = n_in * u;
+		nb = a <= 0 ? 0 : K <= a ? n_in / 2 : a / u * (1 - a / (2 * K));
+		if (fabs(nb - nbar) <= 1e-9 * (1 + nbar))
+			break;
+		nbar = 0.5 * (nbar + nb); /* damped: u rises with nbar */
+	}
+	u = s->isl / fmax(1.0, B - nbar);
+	K = n_in * u;
+	P = 1 / (u * T_B); /* prompts per second through the budget */
+	if (fabs(u - floor(u + 0.5)) < 1e-9)
+		delta = 0;
+	else
+		delta = u < 1 ? (1 - u) / 2 : 0.5;
+
+	/* the engine at the concurrency the run reaches */
+	if ((rc = serve_at(cfg, n_in, &o->at)) != RL_OK)
+		return rc;
+	o->concurrency = n_in;
+	o->prefill_s = o->at.ttft_s;
+
+	o->ttft.kind = RL_TTFT_RUN;
+	o->ttft.n = n;
+	o->ttft.m = 0;
+	/* floor: a request that finds the budget free */
+	o->ttft.a[o->ttft.m] = o->at.ttft_s;
+	o->ttft.b[o->ttft.m++] = 0;
+	/* the budget draining in arrival order */
+	o->ttft.a[o->ttft.m] = T_B * (u + delta);
+	o->ttft.b[o->ttft.m++] = T_B * u - inv_lam;
+	if (n > nmax) { /* slots freed at X_max */
+		o->ttft.a[o->ttft.m] = (1 - nmax) / xmax + rmax->ttft_s;
+		o->ttft.b[o->ttft.m++] = 1 / xmax - inv_lam;
+	}
+	percentiles(o);
+
+	if (lam >= P && a > 0) {
+		/* decode steps overlapping the drain cost T_B; after it, the
+		** batch thins out from the last a / u requests */
+		double ov = a >= K ? K / 2 : a - a * a / (2 * K), T_d;
+		if ((rc = serve_at(cfg, fmax(1.0, fmin(n_in, a / u) / 2), &rtail)) !=
+		    RL_OK)
+			return rc;
+		T_d = rtail.decode.time_s > 0 ? rtail.decode.time_s : rtail.tpot_s;
+		o->tpot_s = (ov * T_B + (a - ov) * T_d) / a;
+		run_s = K * T_B + a * T_d;
+	} else {
+		o->tpot_s = o->at.tpot_s;
+		run_s = n_in / (o->at.requests_per_s / reps);
+		if (a <= 0)
+			run_s = K * T_B;
+	}
+	if (n > nmax)
+		run_s += (n - nmax) / xmax;
+	o->e2e_s = o->ttft_mean_s + a * o->tpot_s;
+	if (!isinf(lam))
+		run_s = fmax(run_s, (n - 1) * inv_lam + o->e2e_s);
+	o->duration_s = run_s;
+	throughput(o, cfg, n * reps / run_s);
+	return RL_OK;
+}
+
+int rl_load_eval(const rl_config *cfg, const rl_load *ld, rl_load_result *o)
+{
+	rl_result rmax;
+	double reps, lam, xmax, n;
+	int rc;
+	char msg[256];
+
+	memset(o, 0, sizeof *o);
+	if (!(ld->rate_rps > 0)) {
+		snprintf(msg, sizeof msg,
+		         "rate = %g requests/s: the rate must be > 0 (or inf "
+		         "for all requests at once)", ld->rate_rps);
+		return fail(o, RL_EINVAL, msg);
+	}
+	if (!(ld->requests >= 0) || ld->requests != floor(ld->requests) ||
+	    ld->requests > 1e12) {
+		snprintf(msg, sizeof msg, "requests = %g: a whole number in 1 .. "
+		         "1e12 (0: an endless stream)", ld->requests);
+		return fail(o, RL_EINVAL, msg);
+	}
+	if (isinf(ld->rate_rps) && ld->requests < 1)
+		return fail(o, RL_EINVAL,
+		            "rate = inf (all requests at once) needs a request "
+		            "count (requests >= 1)");
+	if ((rc = rl_eval(cfg, &rmax)) != RL_OK)
+		return fail(o, rc, rmax.error);
+	reps = rmax.replicas > 0 ? rmax.replicas : 1;
+	lam = ld->rate_rps / reps;
+	n = ld->requests / reps;
+	xmax = rmax.requests_per_s / reps;
+	o->offered_rps = ld->rate_rps;
+	o->capacity_rps = rmax.requests_per_s;
+	o->utilization = isinf(lam) ? 1 : lam / xmax;
+	o->max_concurrency = rmax.concurrency;
+
+	if (lam < xmax) {
+		rc = steady(cfg, lam, reps, &rmax, o);
+		if (rc == RL_OK && n > 0)
+			o->duration_s = (n - 1) / lam + o->e2e_s;
+		if (rc == RL_OK && n > 0)
+			throughput(o, cfg, ld->requests / o->duration_s);
+	} else if (n > 0) {
+		o->regime = isinf(lam) ? RL_LOAD_BURST : RL_LOAD_OVERLOAD;
+		rc = drain(cfg, lam, n, reps, &rmax, o);
+	} else {
+		o->regime = RL_LOAD_SATURATED;
+		o->at = rmax;
+		o->concurrency = rmax.concurrency;
+		o->prefill_s = rmax.ttft_s;
+		o->tpot_s = rmax.tpot_s;
+		o->ttft.kind = RL_TTFT_UNBOUNDED;
+		percentiles(o);
+		o->e2e_s = INFINITY;
+		o->queue_growth_rps = ld->rate_rps - rmax.requests_per_s;
+		throughput(o, cfg, rmax.requests_per_s);
+		rc = RL_OK;
+	}
+	if (rc != RL_OK)
+		return fail(o, rc, o->at.error);
+	return RL_OK;
+}

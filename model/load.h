@@ -1,0 +1,132 @@
+/*
+** load.h: serving under load.  Latency at a request rate (load.c, with the
+** TTFT distributions of loaddist.c), the highest throughput meeting latency
+** targets (slo.c) and the interactivity curve (curve.c).
+**
+** All of it is pure computation on top of rl_eval(): the engine at a
+** concurrency cap (scen.batch) is the in-flight batching server holding that
+** many sequences; nothing here allocates or does I/O.  The queueing model
+** and why it was chosen are described at the top of load.c.
+*/
+#ifndef RL_LOAD_H
+#define RL_LOAD_H
+
+#include "engine.h"
+
+/* What is offered to the server. */
+typedef struct {
+	double rate_rps;  /* requests/s to the whole system (Poisson); INFINITY:
+	                  ** all requests at t = 0 (a burst) */
+	double requests;  /* requests in the run; 0: an endless stream */
+} rl_load;
+
+/* The regime the load falls in. */
+enum {
+	RL_LOAD_STEADY = 0, /* below capacity: stationary figures */
+	RL_LOAD_SATURATED,  /* endless stream at or past capacity: the queue
+	                    ** grows without bound (TTFT infinite) */
+	RL_LOAD_OVERLOAD,   /* finite run past capacity: the backlog drains */
+	RL_LOAD_BURST,      /* finite run, all requests at t = 0 */
+	RL_LOAD_COUNT
+};
+const char *rl_load_regime_name(int regime);
+
+/* Distribution of TTFT over requests (loaddist.c). */
+enum { RL_TTFT_POISSON = 0, RL_TTFT_RUN, RL_TTFT_UNBOUNDED };
+typedef struct {
+	int kind;
+	/* RL_TTFT_POISSON: base + B*U + Q with B ~ Bernoulli(busy),
+	** U ~ uniform on [0, iter_s], Q = 0 with probability 1 - rho, else
+	** exponential with mean qmean_s */
+	double base_s, busy, iter_s, rho, qmean_s;
+	/* RL_TTFT_RUN: TTFT of request i (0 <= i <= n-1, i taken as uniform
+	** on that interval) is the largest of a[k] + b[k] i, k < m */
+	double n;
+	double a[3], b[3];
+	int m;
+} rl_ttft_dist;
+
+double rl_ttft_mean(const rl_ttft_dist *d);
+
+/* One step of the Illinois method (regula falsi that halves the stale
+** end's value): keep t, where the function is g, as the new lo (g < 0) or
+** hi end of the bracket.  Shared by the solvers of load.c and loaddist.c. */
+void rl_illinois_keep(double *lo, double *glo, double *hi, double *ghi,
+                      int *side, double t, double g);
+/* The q-quantile (0 < q < 1); INFINITY for RL_TTFT_UNBOUNDED. */
+double rl_ttft_quantile(const rl_ttft_dist *d, double q);
+
+typedef struct {
+	int regime;
+	double offered_rps;     /* the rate asked for, system (INFINITY: burst) */
+	double capacity_rps;    /* requests/s at maximum load, system */
+	double utilization;     /* offered / capacity (1 for a burst) */
+	double concurrency;     /* sequences in flight per replica (mean) */
+	double max_concurrency; /* per replica at maximum load */
+	double ttft_mean_s, ttft_p50_s, ttft_p90_s, ttft_p99_s;
+	double prefill_s;       /* the service part of TTFT */
+	double wait_mean_s;     /* the rest: waiting for an iteration, a slot,
+	                        ** the prefill budget */
+	double tpot_s;          /* mean time per output token (inter-token) */
+	double e2e_s;           /* mean end-to-end latency */
+	double requests_per_s;  /* achieved, system */
+	double output_tps, total_tps;
+	double output_tps_per_chip, total_tps_per_chip;
+	double duration_s;      /* finite runs: first arrival to last token */
+	double queue_growth_rps;/* saturated: requests/s the queue grows by */
+	rl_ttft_dist ttft;
+	rl_result at;           /* the engine at the solved concurrency */
+	char error[256];
+} rl_load_result;
+
+/* Latency and throughput at a load.  RL_OK, or an engine error code with
+** the message in out->error; RL_EINVAL for a rate <= 0 or NaN, a negative
+** or fractional request count, or a burst without a request count. */
+int rl_load_eval(const rl_config *cfg, const rl_load *ld, rl_load_result *out);
+
+/* ---- latency targets (slo.c) ---- */
+enum { RL_SLO_TTFT = 0, RL_SLO_TPOT, RL_SLO_E2E, RL_SLO_METRIC_COUNT };
+#define RL_SLO_MAX 8
+typedef struct {
+	int metric;    /* RL_SLO_* */
+	double pct;    /* percentile in (0, 100); 0: the mean */
+	double max_s;  /* the target: latency <= max_s */
+} rl_slo;
+
+/* The value of a target's latency in a load result.  TPOT and end-to-end
+** latency have no spread between requests in this model: a percentile
+** target on them is checked against the mean. */
+double rl_slo_value(const rl_load_result *lr, const rl_slo *t);
+const char *rl_slo_metric_name(int metric);
+
+typedef struct {
+	int met;               /* 1: some load meets every target */
+	int failed;            /* the first target no load meets (met = 0) */
+	double unloaded_s;     /* that target's latency at vanishing load */
+	rl_load_result best;   /* at the highest rate meeting every target */
+} rl_slo_result;
+
+/* The highest Poisson rate whose latencies meet every target (bisection on
+** the rate: latencies rise with it).  A target no load meets is not an
+** error: met = 0.  RL_OK or an engine error (message in out->best.error). */
+int rl_slo_search(const rl_config *cfg, const rl_slo *t, int n,
+                  rl_slo_result *out);
+
+/* ---- the interactivity curve (curve.c) ---- */
+typedef struct {
+	double concurrency;         /* per replica (the engine's batch cap) */
+	double tps_per_user;        /* output tokens/s one user sees: 1 / TPOT */
+	double output_tps_per_chip;
+	double output_tps;          /* system */
+	double ttft_s, tpot_s;
+	int limit;                  /* what caps the concurrency at the last point */
+} rl_curve_point;
+
+/* Throughput per chip against tokens/s per user as the concurrency goes
+** from 1 to the maximum in steps of a factor `step` (> 1; 2 by default
+** when <= 1), the maximum always last.  Writes at most max points; returns
+** how many, or -1 with the engine's message in err. */
+int rl_curve(const rl_config *cfg, double step, rl_curve_point *pts,
+             int max, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,289 @@
+/*
+** test_load.c: the load model (model/load.c, loaddist.c, slo.c, curve.c)
+** against values derived by hand.
+**
+** The server used throughout is made so that every iteration costs exactly
+** its fixed overhead, 10 ms: rates of 1e30 FLOP/s and bytes/s make every
+** other term vanish (below 1e-15 s), tp 1 has no all-reduce.  Then, with
+** isl 100, osl 11 and a budget of 1000 tokens (engine.c's steady state):
+**   N_max = 1000 (1 + 10) / (100 + 10) = 100 sequences (budget-bound),
+**   a request takes 1 prefill + 10 decode iterations: R = 0.11 s at any
+**   concurrency, so X(N) = N / 0.11 and X_max = 100 / 0.11 = 909.09 req/s;
+**   TTFT without load = 1 iteration = 0.01 s, TPOT = 0.01 s.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "../model/load.h"
+#include "../model/params.h"
+#include "fixtures.h"
+
+#define T_IT 0.01
+#define XMAX (100.0 / 0.11)
+
+static void overhead_only(rl_config *c)
+{
+	rl_config_defaults(c);
+	c->chip.peak_flops_bf16 = 1e30;
+	c->chip.peak_flops_fp8 = 1e30;
+	c->chip.hbm_Bps = 1e30;
+	c->chip.hbm_bytes = 80e9;
+	c->chip.link_Bps = 1e30;
+	c->chip.tdp_w = 0;
+	fx_llama3_8b(&c->model);
+	c->scen.precision = RL_PREC_FP8;
+	c->scen.tp = 1;
+	c->scen.chips = 1;
+	c->scen.isl = 100;
+	c->scen.osl = 11;
+	c->prof.eff_compute = 1;
+	c->prof.eff_attention = 1;
+	c->prof.eff_memory = 1;
+	c->prof.eff_kv_memory = 1;
+	c->prof.gemm_m_half = 0;
+	c->prof.iter_overhead_s = T_IT;
+	c->prof.layer_overhead_s = 0;
+	c->prof.seq_overhead_s = 0;
+	c->prof.request_overhead_s = 0;
+	c->prof.runtime_reserved_bytes = 0;
+	c->prof.kv_fraction = 1;
+	c->prof.tokens_per_block = 1;
+	c->prof.max_num_tokens = 1000;
+	c->prof.max_batch_size = 4096;
+}
+
+static void near(double got, double want, double rel)
+{
+	if (!(fabs(got - want) <= rel * fabs(want))) {
+		print_error("got %.10g, want %.10g (+-%g%%)\n", got, want,
+		            rel * 100);
+		fail();
+	}
+}
+
+/* The server as described in the header. */
+static void test_server(void **state)
+{
+	rl_config c;
+	rl_result r;
+	(void)state;
+	overhead_only(&c);
+	assert_int_equal(rl_eval(&c, &r), RL_OK);
+	near(r.concurrency, 100, 1e-9);
+	near(r.requests_per_s, XMAX, 1e-9);
+	near(r.ttft_s, T_IT, 1e-9);
+	near(r.tpot_s, T_IT, 1e-9);
+}
+
+/* Low load, M/D/1-like.  lambda = 9.0909 req/s = X_max / 100 (rho =
+** 0.01): Little's law gives N = lambda R = 9.0909 x 0.11 = 1.0.  TTFT =
+** one prefill (0.01) + the rest of the running iteration, busy with
+** probability 1 - e^-1 = 0.6321, half an iteration on average: 0.0031606
+** + the M/D/1 wait rho D / (2 (1 - rho)) with D = 1 / X_max = 0.0011:
+** 0.01 x 0.0011 / 1.98 = 0.0000055556.  Total 0.0131661; e2e = TTFT +
+** 10 x 0.01. */
+static void test_low_load(void **state)
+{
+	rl_config c;
+	rl_load ld = {XMAX / 100, 0};
+	rl_load_result o;
+	double want = 0.01 + (1 - exp(-1.0)) * 0.005 + 0.01 * 0.0011 / 1.98;
+	(void)state;
+	overhead_only(&c);
+	assert_int_equal(rl_load_eval(&c, &ld, &o), RL_OK);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	near(o.concurrency, 1.0, 1e-6);
+	near(o.utilization, 0.01, 1e-9);
+	near(o.ttft_mean_s, want, 1e-6);
+	near(o.prefill_s, 0.01, 1e-9);
+	near(o.tpot_s, 0.01, 1e-9);
+	near(o.e2e_s, want + 0.1, 1e-6);
+	near(o.requests_per_s, XMAX / 100, 1e-12);
+	near(o.output_tps, XMAX / 100 * 11, 1e-12);
+}
+
+/* Percentiles at lambda = X_max / 1000 (rho = 0.001, N = 0.1): the
+** iteration is running with probability b = 1 - e^-0.1 = 0.0951626.
+** p50: with probability (1 - b)(1 - rho) = 0.904 nothing is waited for,
+** so the median is the prefill, 0.01.  p99: for t < T = 0.01,
+** P(W > t) = b/T ((T - t) + rho m (1 - e^-t/m)), m = D / (2 (1 - rho)) =
+** 0.00055056, and e^-t/m is 1e-7 near t = 0.009: T - t = 0.01 T / b -
+** rho m = 0.00105083 - 0.00000055 = 0.00105028, so p99 = 0.01 + 0.0089497
+** = 0.0189497. */
+static void test_percentiles(void **state)
+{
+	rl_config c;
+	rl_load ld = {XMAX / 1000, 0};
+	rl_load_result o;
+	double b = 1 - exp(-0.1), m = 1 / XMAX / (2 * 0.999);
+	(void)state;
+	overhead_only(&c);
+	assert_int_equal(rl_load_eval(&c, &ld, &o), RL_OK);
+	near(o.concurrency, 0.1, 1e-6);
+	near(o.ttft_p50_s, 0.01, 1e-9);
+	near(o.ttft_p99_s, 0.01 + 0.01 - (0.01 * 0.01 / b - 0.001 * m), 1e-5);
+	assert_true(o.ttft_p90_s <= o.ttft_p99_s);
+	assert_true(o.ttft_p50_s <= o.ttft_p90_s);
+}
+
+/* A burst of 100 prefill-only requests (osl 1) of 1000 tokens, the whole
+** budget: they drain one per 10 ms iteration in arrival order, request i
+** (from 0) getting its token at 0.01 (i + 1).  Mean TTFT 0.01 x 101 / 2 =
+** 0.505 s; median 0.01 x (49.5 + 1) = 0.505; p90 0.01 x (0.9 x 99 + 1) =
+** 0.901; the run lasts 100 iterations, 1 s: 100 requests/s. */
+static void test_burst_drain(void **state)
+{
+	rl_config c;
+	rl_load ld = {INFINITY, 100};
+	rl_load_result o;
+	(void)state;
+	overhead_only(&c);
+	c.scen.isl = 1000;
+	c.scen.osl = 1;
+	assert_int_equal(rl_load_eval(&c, &ld, &o), RL_OK);
+	assert_int_equal(o.regime, RL_LOAD_BURST);
+	near(o.ttft_mean_s, 0.505, 1e-9);
+	near(o.ttft_p50_s, 0.505, 1e-6);
+	near(o.ttft_p90_s, 0.901, 1e-6);
+	near(o.duration_s, 1.0, 1e-9);
+	near(o.requests_per_s, 100, 1e-9);
+}
+
+/* Ten prompts of 100 tokens share each iteration: request i gets its
+** token at the end of iteration floor(i / 10) + 1; over 100 requests the
+** mean is 0.01 x 5.5 = 0.055 s.  The model spreads the ten over the
+** iteration (delta = (1 - 0.1) / 2) and keeps the 10 ms prefill as a floor
+** for the first five: 0.055 + 0.0001023 (the floor's excess: (0.0045 x
+** 4.5 - 0.0005 x 4.5^2) / 99). */
+static void test_burst_shared_iterations(void **state)
+{
+	rl_config c;
+	rl_load ld = {INFINITY, 100};
+	rl_load_result o;
+	(void)state;
+	overhead_only(&c);
+	c.scen.osl = 1;
+	assert_int_equal(rl_load_eval(&c, &ld, &o), RL_OK);
+	near(o.ttft_mean_s, 0.055 + (0.0045 * 4.5 - 0.0005 * 4.5 * 4.5) / 99,
+	     1e-6);
+	near(o.ttft_mean_s, 0.055, 0.01); /* and the drain order itself */
+}
+
+/* An endless stream at twice the capacity: saturated, the queue grows by
+** lambda - X_max = X_max requests/s, TTFT is unbounded, the server runs
+** at N_max = 100 and X_max. */
+static void test_saturation(void **state)
+{
+	rl_config c;
+	rl_load ld = {2 * XMAX, 0};
+	rl_load_result o;
+	(void)state;
+	overhead_only(&c);
+	assert_int_equal(rl_load_eval(&c, &ld, &o), RL_OK);
+	assert_int_equal(o.regime, RL_LOAD_SATURATED);
+	assert_true(isinf(o.ttft_mean_s) && isinf(o.ttft_p99_s));
+	near(o.queue_growth_rps, XMAX, 1e-9);
+	near(o.requests_per_s, XMAX, 1e-9);
+	near(o.concurrency, 100, 1e-9);
+	near(o.utilization, 2, 1e-9);
+	near(o.tpot_s, 0.01, 1e-9);
+}
+
+/* A TTFT target below the unloaded 10 ms: no load meets it. */
+static void test_target_unmeetable(void **state)
+{
+	rl_config c;
+	rl_slo t = {RL_SLO_TTFT, 99, 0.005};
+	rl_slo_result sr;
+	(void)state;
+	overhead_only(&c);
+	assert_int_equal(rl_slo_search(&c, &t, 1, &sr), RL_OK);
+	assert_int_equal(sr.met, 0);
+	assert_int_equal(sr.failed, 0);
+	near(sr.unloaded_s, 0.01, 1e-3);
+}
+
+/* A mean TTFT target of 12 ms: the highest rate lambda meets
+** 0.01 + (1 - e^(-0.11 lambda)) 0.005 + rho D / (2 (1 - rho)) = 0.012,
+** rho = lambda / X_max, D = 1 / X_max (the low-load formula above); at
+** lambda = 0.99 X_max it is far past 12 ms, so the target binds. */
+static void test_target_met(void **state)
+{
+	rl_config c;
+	rl_slo t[2] = {{RL_SLO_TTFT, 0, 0.012}, {RL_SLO_TPOT, 0, 0.05}};
+	rl_slo_result sr;
+	double lam, rho, ttft;
+	(void)state;
+	overhead_only(&c);
+	assert_int_equal(rl_slo_search(&c, t, 2, &sr), RL_OK);
+	assert_int_equal(sr.met, 1);
+	lam = sr.best.offered_rps;
+	rho = lam / XMAX;
+	ttft = 0.01 + (1 - exp(-0.11 * lam)) * 0.005 +
+	       rho / XMAX / (2 * (1 - rho));
+	near(ttft, 0.012, 1e-5);
+	near(sr.best.concurrency, 0.11 * lam, 1e-6);
+}
+
+/* The curve: concurrency 1, 2, 4, ..., 64, then 100; each point's
+** throughput is N / 0.11 x 11 output tokens, per chip (one chip), and
+** every user sees 1 / 0.01 = 100 tokens/s. */
+static void test_curve(void **state)
+{
+	rl_config c;
+	rl_curve_point p[32];
+	char err[256];
+	int n, k;
+	(void)state;
+	overhead_only(&c);
+	n = rl_curve(&c, 2, p, 32, err, sizeof err);
+	assert_int_equal(n, 8);
+	for (k = 0; k < 7; k++)
+		near(p[k].concurrency, (double)(1 << k), 1e-12);
+	near(p[7].concurrency, 100, 1e-9);
+	for (k = 0; k < n; k++) {
+		near(p[k].output_tps_per_chip, p[k].concurrency / 0.11 * 11, 1e-9);
+		near(p[k].tps_per_user, 100, 1e-9);
+	}
+}
+
+/* Bad input: a rate <= 0, a fractional request count, a burst without a
+** request count. */
+static void test_bad_input(void **state)
+{
+	rl_config c;
+	rl_load_result o;
+	rl_load zero = {0, 0}, neg = {-1, 0}, frac = {1, 2.5},
+	        burst = {INFINITY, 0}, nan_rate = {NAN, 0};
+	(void)state;
+	overhead_only(&c);
+	assert_int_equal(rl_load_eval(&c, &zero, &o), RL_EINVAL);
+	assert_non_null(strstr(o.error, "> 0"));
+	assert_int_equal(rl_load_eval(&c, &neg, &o), RL_EINVAL);
+	assert_int_equal(rl_load_eval(&c, &frac, &o), RL_EINVAL);
+	assert_int_equal(rl_load_eval(&c, &burst, &o), RL_EINVAL);
+	assert_int_equal(rl_load_eval(&c, &nan_rate, &o), RL_EINVAL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_server),
+	    cmocka_unit_test(test_low_load),
+	    cmocka_unit_test(test_percentiles),
+	    cmocka_unit_test(test_burst_drain),
+	    cmocka_unit_test(test_burst_shared_iterations),
+	    cmocka_unit_test(test_saturation),
+	    cmocka_unit_test(test_target_unmeetable),
+	    cmocka_unit_test(test_target_met),
+	    cmocka_unit_test(test_curve),
+	    cmocka_unit_test(test_bad_input),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
