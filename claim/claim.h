@@ -164,7 +164,8 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 void claim_checks(claim_report *rep);
 
 /* claimdb.c: everything into the tables of schema.h, in one
-** transaction.  0, or -1 with err. */
+** transaction.  RL_OK, or RL_EINPUT (not a file name, a foreign or damaged
+** file, unwritable) / RL_EINTERNAL with err. */
 int claimdb_write(const char *path, const claim_report *rep,
                   const char *json, char *err, size_t errlen);
 

@@ -2,7 +2,8 @@
 ** claimdb.c: `rooflab claim --db FILE`: the whole claim check into the
 ** tables of schema.h (RL_CLAIM_SCHEMA_SQL), in one transaction:
 ** either every row of the run is there or none is.  A database file that
-** did not exist before and could not be written is removed.
+** did not exist before and could not be written is removed; a file that is
+** not a rooflab claim database is refused unchanged (config/dbfile.h).
 */
 #include <math.h>
 #include <stdarg.h>
@@ -18,7 +19,9 @@
 #include "schema.h"
 #include "claim.h"
 
+#include "../config/dbfile.h"
 #include "../config/version.h"
+#include "../model/status.h"
 
 #define MC_THIN_MAX 20000
 #define BATCH_POINTS 16
@@ -220,26 +223,25 @@ static int put_all(dbw *w, const claim_report *rep, const char *json)
 	return 0;
 }
 
+/* unmarked files of an older rooflab hold only these tables */
+static const char *const claim_db_legacy[] = {"claim_", "validation", NULL};
+
+const rl_db_kind claim_db_kind = {"claim", RL_CLAIM_APP_ID,
+                                  RL_CLAIM_SCHEMA_VERSION, claim_db_legacy};
+
 int claimdb_write(const char *path, const claim_report *rep,
                   const char *json, char *err, size_t errlen)
 {
 	dbw w;
 	struct stat sb;
-	int existed = stat(path, &sb) == 0, rc = -1;
+	int existed = stat(path, &sb) == 0, rc = -1, status;
 	memset(&w, 0, sizeof w);
 	w.err = err;
 	w.errlen = errlen;
-	if (sqlite3_open_v2(path, &w.db,
-	                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-	                    NULL) != SQLITE_OK) {
-		snprintf(err, errlen, "cannot open database '%s': %s", path,
-		         w.db ? sqlite3_errmsg(w.db) : "out of memory");
-		sqlite3_close(w.db);
-		if (!existed)
-			unlink(path);
-		return -1;
-	}
-	sqlite3_busy_timeout(w.db, 5000);
+	status = rl_db_open_write(path, &claim_db_kind, 5000, &w.db, err,
+	                          errlen);
+	if (status)
+		return status;
 	if (sqlite3_exec(w.db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		fail(&w, "begin");
 	else if (sqlite3_exec(w.db, RL_CLAIM_SCHEMA_SQL, NULL, NULL, NULL) !=
@@ -250,10 +252,12 @@ int claimdb_write(const char *path, const claim_report *rep,
 		rc = 0;
 	else if (!err[0])
 		fail(&w, "commit");
-	if (rc)
+	if (rc) {
+		status = rl_db_exit(sqlite3_extended_errcode(w.db));
 		sqlite3_exec(w.db, "ROLLBACK", NULL, NULL, NULL);
+	}
 	sqlite3_close(w.db);
 	if (rc && !existed)
 		unlink(path);
-	return rc;
+	return rc ? status : RL_OK;
 }

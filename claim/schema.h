@@ -11,6 +11,12 @@
 #define RL_CLAIM_SCHEMA_H
 
 #define RL_CLAIM_SCHEMA_VERSION 1
+#define RL_CLAIM_APP_ID 0x524c434c /* "RLCL": PRAGMA application_id */
+
+#include "../config/dbfile.h"
+
+/* The mark of claim and validation databases (claimdb.c). */
+extern const rl_db_kind claim_db_kind;
 
 #define RL_CLAIM_SCHEMA_SQL \
 "CREATE TABLE IF NOT EXISTS claim_runs(" \

@@ -29,14 +29,11 @@ int val_store(const char *path, const char *profile, const val_row *v,
 	char created[32];
 	time_t now = time(NULL);
 	size_t i;
+	int status;
 	strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
-	if (sqlite3_open(path, &db) != SQLITE_OK) {
-		snprintf(err, errlen, "%s: cannot open: %s", path,
-		         db ? sqlite3_errmsg(db) : "out of memory");
-		sqlite3_close(db);
-		return -1;
-	}
-	sqlite3_busy_timeout(db, 5000);
+	status = rl_db_open_write(path, &claim_db_kind, 5000, &db, err, errlen);
+	if (status)
+		return status;
 	if (exec(db, "BEGIN IMMEDIATE") || exec(db, RL_CLAIM_SCHEMA_SQL))
 		goto fail;
 	if (sqlite3_prepare_v2(db,
@@ -88,10 +85,11 @@ int val_store(const char *path, const char *profile, const val_row *v,
 	return 0;
 fail:
 	snprintf(err, errlen, "%s: %s", path, sqlite3_errmsg(db));
+	status = rl_db_exit(sqlite3_extended_errcode(db));
 	sqlite3_finalize(st);
 	exec(db, "ROLLBACK");
 	sqlite3_close(db);
-	return -1;
+	return status;
 }
 
 /* A microbenchmark row (a GEMM's TFLOPS, a copy's TB/s) set against the

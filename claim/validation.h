@@ -35,7 +35,7 @@ size_t val_evaluate(const meas_set *set, const char *profile,
 void val_summarize(const val_row *v, size_t n, int which, val_summary *s);
 
 /* Store the rows and the summary of all rows in the database at path, in
-** one transaction.  0, or -1 with err. */
+** one transaction.  RL_OK, or RL_EINPUT / RL_EINTERNAL with err. */
 int val_store(const char *path, const char *profile, const val_row *v,
               size_t n, const val_summary *all, char *err, size_t errlen);
 

@@ -80,11 +80,11 @@ int cmd_claim(int argc, char **argv)
 		}
 	}
 	if (rep->opts.db &&
-	    claimdb_write(rep->opts.db, rep, json, err, sizeof err)) {
-		fprintf(stderr, "rooflab claim: --db %s: %s\n", rep->opts.db, err);
+	    (rc = claimdb_write(rep->opts.db, rep, json, err, sizeof err))) {
+		fprintf(stderr, "rooflab claim: --db: %s\n", err);
 		free(json);
 		claim_report_free(rep);
-		return RL_EXIT_INTERNAL;
+		return rc;
 	}
 	if (rep->opts.json)
 		fputs(json, stdout);

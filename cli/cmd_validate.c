@@ -157,11 +157,9 @@ int cmd_validate(int argc, char **argv)
 		summary_line("held-out rows", v, set.n, 0);
 	}
 	val_summarize(v, set.n, -1, &all);
-	if (dbpath && val_store(dbpath, profile, v, set.n, &all, err,
-	                        sizeof err)) {
+	if (dbpath && (rc = val_store(dbpath, profile, v, set.n, &all, err,
+	                              sizeof err)))
 		fprintf(stderr, "rooflab validate: %s\n", err);
-		rc = RL_EXIT_INTERNAL;
-	}
 	free(v);
 	meas_free(&set);
 	return rc;

@@ -3,6 +3,8 @@
 */
 #include "gp.h"
 
+#include "../config/tmpfile.h"
+
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -64,15 +66,6 @@ int gp_find(char *buf, size_t len)
 			return 0;
 	}
 	return -1;
-}
-
-/* Give a mkstemp file the mode open(2) would (0666 less the umask). */
-static void usual_mode(int fd)
-{
-	mode_t mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0)
-		return;
 }
 
 /* A path as a single-quoted sh word; -1 if it holds a quote. */
@@ -188,18 +181,12 @@ int gp_run(gp_term term, const char *out, const char *script, size_t len,
 	}
 	tmp[0] = 0;
 	if (out) {
-		if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", out) >=
-		    sizeof tmp) {
-			snprintf(err, errlen, "output path too long");
-			return GP_EFAIL;
-		}
-		fd = mkstemp(tmp);
+		fd = rl_tmp_create(out, tmp, sizeof tmp);
 		if (fd < 0) {
 			snprintf(err, errlen, "cannot write %s: %s", out,
 			         strerror(errno));
 			return GP_EFAIL;
 		}
-		usual_mode(fd);
 		close(fd);
 	}
 	snprintf(errpath, sizeof errpath, "%s/rooflab-gp-XXXXXX",

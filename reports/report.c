@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../config/tmpfile.h"
 #include "rctx.h"
 
 static const char *const sections[] = {
@@ -25,15 +26,6 @@ const char *const *report_sections(size_t *count)
 {
 	*count = sizeof sections / sizeof sections[0];
 	return sections;
-}
-
-/* The mode a new file gets from open(2) (0666 less the umask), not
-** mkstemp's 0600; 0 or -1. */
-static int usual_mode(int fd)
-{
-	mode_t mask = umask(0);
-	umask(mask);
-	return fchmod(fd, 0666 & ~mask);
 }
 
 static int format_of(const char *out, doc_fmt *fmt)
@@ -148,13 +140,19 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 		         GP_PACKAGE, GP_PACKAGE);
 		report_warn(&r, r.plot_note);
 	}
-	if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", o->out) >=
-	    sizeof tmp || (fd = mkstemp(tmp)) < 0 || usual_mode(fd) ||
+	if ((fd = rl_tmp_create(o->out, tmp, sizeof tmp)) < 0 ||
 	    !(f = fdopen(fd, "w"))) {
-		snprintf(err, errlen, "cannot write %s: %s", o->out,
-		         strerror(errno));
+		int e = errno;
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		snprintf(err, errlen, "cannot write %s: %s", o->out, strerror(e));
 		close_dbs(&r);
-		return PDB_EINTERNAL;
+		/* a folder that does not exist or cannot be written: the path
+		** given is wrong */
+		return e == ENOMEM || e == EMFILE || e == ENFILE ? PDB_EINTERNAL
+		                                                 : PDB_EINPUT;
 	}
 	write_doc(&r, f, fmt);
 	close_dbs(&r);

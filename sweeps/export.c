@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../config/json.h"
+#include "../config/dbfile.h"
 #include "store.h"
 
 #define MAX_COLS 512
@@ -39,7 +40,7 @@ static int pick_run(sqlite3 *db, const char *path, int64_t *run_id,
 	                        -1, &st, NULL);
 	if (rc != SQLITE_OK) {
 		rl_store_error(db, rc, path, err, errlen);
-		return rl_store_exit(rc);
+		return rl_db_exit(rc);
 	}
 	if (*run_id)
 		sqlite3_bind_int64(st, 1, *run_id);
@@ -252,7 +253,7 @@ int rl_sweep_export(const char *db_path, int64_t run_id, int format,
 			/* the file is rooflab's (rl_store_open checked its mark), so
 			** a failing query means it was damaged or altered */
 			rl_store_error(db, src, db_path, err, errlen);
-			rc = rl_store_exit(src);
+			rc = rl_db_exit(src);
 		}
 	}
 	colset_free(&c);

@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "spec.h"
+#include "../config/dbfile.h"
+#include "../config/tmpfile.h"
 #include "store.h"
 
 typedef struct {
@@ -67,7 +69,7 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 	    " shard_index, shard_count) ORDER BY id", -1, &st, NULL);
 	if (rc != SQLITE_OK) {
 		rl_store_error(m->dbs[part], rc, m->paths[part], err, errlen);
-		return rl_store_exit(rc);
+		return rl_db_exit(rc);
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		shard_run *r;
@@ -97,7 +99,7 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		rl_store_error(m->dbs[part], rc, m->paths[part], err, errlen);
-		return rl_store_exit(rc);
+		return rl_db_exit(rc);
 	}
 	if (m->nruns == before) {
 		snprintf(err, errlen, "%s holds no sweep runs", m->paths[part]);
@@ -426,7 +428,7 @@ static int write_out(const char *tmp, merge_ctx *m, char *err, size_t errlen)
 		if (!*err)
 			rl_store_error(out, rc, tmp, err, errlen);
 		sqlite3_close(out);
-		return rl_store_exit(rc);
+		return rl_db_exit(rc);
 	}
 	if (sqlite3_close(out) != SQLITE_OK) {
 		snprintf(err, errlen, "%s: cannot close", tmp);
@@ -467,9 +469,13 @@ int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
 	if (!rc)
 		rc = check_columns(&m, err, errlen);
 	if (!rc) {
-		snprintf(tmp, sizeof tmp, "%s.tmp-%ld", out, (long)getpid());
-		unlink(tmp);
-		rc = write_out(tmp, &m, err, errlen);
+		if (rl_tmp_name(out, tmp, sizeof tmp)) {
+			snprintf(err, errlen, "%s: the name is too long", out);
+			rc = 2;
+		} else {
+			unlink(tmp);
+			rc = write_out(tmp, &m, err, errlen);
+		}
 		if (!rc && rename(tmp, out) != 0) {
 			snprintf(err, errlen, "cannot rename %s to %s", tmp, out);
 			rc = 1;

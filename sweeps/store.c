@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "../config/dbfile.h"
 #include "../config/version.h"
 
 static const char schema_sql[] =
@@ -72,92 +73,31 @@ void rl_store_error(sqlite3 *db, int rc, const char *what, char *err,
 		snprintf(err, errlen, "%s: %s", what, msg);
 }
 
-int rl_store_exit(int rc)
-{
-	switch (rc & 0xff) {
-	case SQLITE_NOMEM:
-	case SQLITE_INTERNAL:
-	case SQLITE_MISUSE:
-	case SQLITE_IOERR:
-	case SQLITE_FULL:
-		return 1;
-	default:
-		/* locked, not a database, damaged, altered (a missing table or
-		** column), unwritable, a point written twice by two runs */
-		return 2;
-	}
-}
-
 static int exec(sqlite3 *db, const char *sql, const char *what, char *err,
                 size_t errlen)
 {
 	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		rl_store_error(db, rc, what, err, errlen);
-		return rl_store_exit(rc);
+		return rl_db_exit(rc);
 	}
 	return 0;
 }
 
-/* One integer from a query; rc of SQLite. */
-static int query_int(sqlite3 *db, const char *sql, long long *v)
-{
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*v = sqlite3_column_int64(st, 0);
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* 0 ours, 1 empty, or an exit code with a message. */
-static int identify(sqlite3 *db, const char *path, char *err, size_t errlen)
-{
-	long long app = 0, ver = 0, objects = 0;
-	int rc;
-	if ((rc = query_int(db, "PRAGMA application_id", &app)) ||
-	    (rc = query_int(db, "PRAGMA user_version", &ver)) ||
-	    (rc = query_int(db, "SELECT count(*) FROM sqlite_master",
-	                    &objects))) {
-		if ((rc & 0xff) == SQLITE_NOTADB) {
-			snprintf(err, errlen, "%s is not an SQLite database; it was "
-			         "left unchanged", path);
-			return 2;
-		}
-		rl_store_error(db, rc, path, err, errlen);
-		return rl_store_exit(rc);
-	}
-	if (app == RL_SWEEP_APP_ID) {
-		if (ver == RL_SWEEP_SCHEMA_VERSION)
-			return 0;
-		snprintf(err, errlen, "%s holds rooflab sweep schema version %lld; "
-		         "this rooflab uses version %d (it was left unchanged; "
-		         "write to a new file)", path, ver, RL_SWEEP_SCHEMA_VERSION);
-		return 2;
-	}
-	if (app == 0 && objects == 0)
-		return 1;
-	snprintf(err, errlen, "%s is not a rooflab sweep database "
-	         "(application_id 0x%llx, %lld schema objects); it was left "
-	         "unchanged", path, (unsigned long long)app, objects);
-	return 2;
-}
+static const rl_db_kind sweep_kind = {"sweep", RL_SWEEP_APP_ID,
+                                      RL_SWEEP_SCHEMA_VERSION, NULL};
 
 int rl_store_init_schema(sqlite3 *db, char *err, size_t errlen)
 {
-	char sql[128];
 	int rc = exec(db, schema_sql, "creating the sweep tables", err, errlen);
 	if (rc)
 		return rc;
-	snprintf(sql, sizeof sql, "PRAGMA application_id = %d;"
-	         "PRAGMA user_version = %d;", RL_SWEEP_APP_ID,
-	         RL_SWEEP_SCHEMA_VERSION);
-	return exec(db, sql, "marking the database", err, errlen);
+	rc = rl_db_mark(db, &sweep_kind);
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, "marking the database", err, errlen);
+		return rl_db_exit(rc);
+	}
+	return 0;
 }
 
 int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
@@ -165,12 +105,14 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 {
 	sqlite3 *db = NULL;
 	struct stat sb;
-	int rc, id;
+	int rc, unmarked;
 	*out = NULL;
 	if (readonly && stat(path, &sb) != 0) {
 		snprintf(err, errlen, "%s: no such database", path);
 		return 2;
 	}
+	if (!readonly && (rc = rl_db_target_check(path, err, errlen)))
+		return rc;
 	rc = sqlite3_open_v2(path, &db,
 	                     readonly ? SQLITE_OPEN_READONLY
 	                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
@@ -182,37 +124,34 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 		return 2;
 	}
 	sqlite3_busy_timeout(db, busy_ms);
-	id = identify(db, path, err, errlen);
-	if (id > 1 || (id == 1 && readonly)) {
-		if (id == 1)
-			snprintf(err, errlen, "%s holds no sweep runs", path);
-		sqlite3_close(db);
-		return id == 1 ? 2 : id;
+	rc = rl_db_identify(db, path, &sweep_kind, &unmarked, err, errlen);
+	if (!rc && unmarked && readonly) {
+		snprintf(err, errlen, "%s holds no sweep runs", path);
+		rc = 2;
 	}
-	if (!readonly) {
+	if (!rc && !readonly) {
 		rc = exec(db, "PRAGMA journal_mode = WAL;"
 		              "PRAGMA synchronous = NORMAL;"
 		              "PRAGMA cache_size = -8192;"
 		              "PRAGMA wal_autocheckpoint = 16384;", path, err, errlen);
-		if (!rc && id == 1) {
+		if (!rc && unmarked) {
 			rc = exec(db, "BEGIN IMMEDIATE", path, err, errlen);
 			if (!rc) {
 				/* another process may have made it meanwhile */
-				id = identify(db, path, err, errlen);
-				if (id == 1)
+				rc = rl_db_identify(db, path, &sweep_kind, &unmarked, err,
+				                    errlen);
+				if (!rc && unmarked)
 					rc = rl_store_init_schema(db, err, errlen);
-				else if (id > 1)
-					rc = id;
 				if (rc)
 					sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 				else
 					rc = exec(db, "COMMIT", path, err, errlen);
 			}
 		}
-		if (rc) {
-			sqlite3_close(db);
-			return rc;
-		}
+	}
+	if (rc) {
+		sqlite3_close(db);
+		return rc;
 	}
 	*out = db;
 	return 0;
@@ -230,7 +169,7 @@ int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
 	*run_id = 0;
 	if (rc != SQLITE_OK) {
 		rl_store_error(db, rc, "reading runs", err, errlen);
-		return rl_store_exit(rc);
+		return rl_db_exit(rc);
 	}
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)shard);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)shards);
@@ -245,7 +184,7 @@ int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		rl_store_error(db, rc, "reading runs", err, errlen);
-		return rl_store_exit(rc);
+		return rl_db_exit(rc);
 	}
 	return 0;
 }
@@ -336,7 +275,7 @@ int rl_store_new_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		rl_store_error(db, rc, "starting a run", err, errlen);
-		return rl_store_exit(rc);
+		return rl_db_exit(rc);
 	}
 	for (i = 0; i < s->ncols && rc == SQLITE_OK; i++) {
 		int yes;
@@ -356,7 +295,7 @@ int rl_store_new_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	if (rc != SQLITE_OK) {
 		rl_store_error(db, rc, "starting a run", err, errlen);
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		return rl_store_exit(rc);
+		return rl_db_exit(rc);
 	}
 	return 0;
 }
@@ -379,7 +318,7 @@ int rl_store_finish_run(sqlite3 *db, int64_t run_id, uint64_t npoints,
 	}
 	if (rc != SQLITE_OK) {
 		rl_store_error(db, rc, "finishing the run", err, errlen);
-		return rl_store_exit(rc);
+		return rl_db_exit(rc);
 	}
 	return 0;
 }
@@ -478,7 +417,7 @@ int rl_store_begin(rl_store_writer *w, char *err, size_t errlen)
 	int rc = step_once(w->begin);
 	if (rc != SQLITE_OK) {
 		rl_store_error(w->db, rc, "starting a batch", err, errlen);
-		return rl_store_exit(rc);
+		return rl_db_exit(rc);
 	}
 	return 0;
 }
@@ -518,7 +457,7 @@ int rl_store_add(rl_store_writer *w, uint64_t idx, int status,
 	rc = step_once(st);
 	if (rc != SQLITE_OK) {
 		rl_store_error(w->db, rc, "storing a point", err, errlen);
-		return rl_store_exit(rc);
+		return rl_db_exit(rc);
 	}
 	return 0;
 }
@@ -534,7 +473,7 @@ int rl_store_commit(rl_store_writer *w, uint64_t next_idx, char *err,
 	if (rc != SQLITE_OK) {
 		rl_store_error(w->db, rc, "committing a batch", err, errlen);
 		rl_store_rollback(w);
-		return rl_store_exit(rc);
+		return rl_db_exit(rc);
 	}
 	return 0;
 }

@@ -38,11 +38,6 @@
 int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **db,
                   char *err, size_t errlen);
 
-/* The exit status for an SQLite result code: 1 for out of memory, I/O
-** errors, a full disk and misuse; 2 for the rest (locked, damaged, not a
-** database, altered by hand, unwritable, a point written twice). */
-int rl_store_exit(int rc);
-
 /* Message for an SQLite failure on db ("disk full", "locked", ...). */
 void rl_store_error(sqlite3 *db, int rc, const char *what, char *err,
                     size_t errlen);

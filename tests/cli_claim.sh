@@ -46,7 +46,7 @@ done
 n=$(sqlite3 "$db" "SELECT count(*) FROM claim_mc_samples")
 if [ "$n" -le 20000 ]; then echo "ok - samples thinned ($n)"; else
 	echo "not ok - $n samples stored"; fails=$((fails + 1)); fi
-expect_exit 1 "unwritable --db" -- $C --db "$tmpd/no/such/dir/x.db"
+expect_exit 2 "unwritable --db" -- $C --db "$tmpd/no/such/dir/x.db"
 expect_err "cannot open|unable" "unwritable --db says why"
 if [ -e "$tmpd/no/such/dir/x.db" ]; then echo "not ok - left a file"; \
 	fails=$((fails + 1)); else echo "ok - no file left"; fi

@@ -17,6 +17,7 @@ pwned() {
 	fi
 }
 
+plot_dbs
 mkdir "$tmpd/w"
 cd "$tmpd/w" || exit 1
 nl='
@@ -55,7 +56,6 @@ if command -v gnuplot >/dev/null 2>&1; then
 	done
 	pwned "plot: the preset path ran nothing"
 	# a sweep results column whose name is code
-	plot_dbs
 	sqlite3 "$tmpd/sweep.db" "ALTER TABLE results ADD COLUMN
 		\"watts_'\`touch PWa\`\$(touch PWb)\"; UPDATE results SET
 		\"watts_'\`touch PWa\`\$(touch PWb)\" = power_watts;
@@ -117,6 +117,78 @@ printf 'not a database at all, just text\n%.0s' 1 2 3 4 5 6 7 8 >text.db
 expect_exit 2 "export of a text file" -- "$RL" export --db text.db
 expect_exit 2 "merge of a text file" -- "$RL" merge m5.db text.db s1.db
 expect_err "not an SQLite database" "merge says the file is no database"
+
+# ---- database targets that store nothing, and other programs' files
+for t in "" ":memory:" "file:u.db" "file:u.db?mode=memory"; do
+	expect_exit 2 "sweep refuses --db '$t'" -- "$RL" sweep spec.ini --db "$t"
+	expect_exit 2 "claim refuses --db '$t'" -- "$RL" claim --samples 0 \
+		--no-design --db "$t"
+done
+[ ! -e u.db ] && [ ! -e "file:u.db" ] &&
+	echo "ok - refused targets leave no file" ||
+	{ echo "not ok - a refused target left a file"; fails=$((fails + 1)); }
+sqlite3 foreign.db "CREATE TABLE notes(t TEXT); INSERT INTO notes VALUES('mine')"
+sum=$(cksum <foreign.db)
+expect_exit 2 "claim refuses another program's database" -- "$RL" claim \
+	--samples 0 --no-design --db foreign.db
+expect_err "not a rooflab claim database" "claim says whose file it is not"
+expect_exit 2 "validate refuses another program's database" -- "$RL" \
+	validate --db foreign.db
+expect_exit 2 "claim refuses a sweep database" -- "$RL" claim --samples 0 \
+	--no-design --db s0.db
+expect_exit 2 "sweep refuses a claim-less foreign database" -- "$RL" sweep \
+	spec.ini --db foreign.db
+[ "$(cksum <foreign.db)" = "$sum" ] &&
+	echo "ok - the foreign database is unchanged" ||
+	{ echo "not ok - the foreign database was changed"; fails=$((fails + 1)); }
+expect_exit 2 "claim --db on a text file" -- "$RL" claim --samples 0 \
+	--no-design --db text.db
+expect_err "not an SQLite database" "claim says the file is no database"
+expect_exit 2 "validate --db on a text file" -- "$RL" validate --db text.db
+expect_exit 0 "claim writes a new database" -- "$RL" claim --samples 0 \
+	--no-design --db mine.db
+expect_exit 0 "validate adds to the claim database" -- "$RL" validate \
+	--db mine.db
+[ "$(sqlite3 mine.db 'PRAGMA application_id')" = "$((0x524c434c))" ] &&
+	echo "ok - the claim database is marked" ||
+	{ echo "not ok - the claim database is not marked"; fails=$((fails + 1)); }
+# an unmarked file of an older rooflab: only claim_ and validation tables
+cp "$tmpd/empty.db" old.db
+expect_exit 0 "claim adds to an older unmarked claim database" -- \
+	"$RL" claim --samples 0 --no-design --db old.db
+expect_exit 2 "report to a folder that does not exist" -- "$RL" report \
+	--db mine.db --out /nonexistent/x.html
+
+# ---- temporaries of killed runs are found and removed by the next run
+sh -c 'exit 0' &
+dead=$!
+wait
+for f in m9.db f.svg r.html; do
+	head -c 1000 /dev/zero >"$f.tmp-$dead"
+	head -c 1000 /dev/zero >"$f.tmp-$$"
+done
+head -c 1000 /dev/zero >"m9.db.tmp-$dead-journal"
+expect_exit 0 "merge after a killed merge" -- "$RL" merge m9.db s0.db s1.db
+if command -v gnuplot >/dev/null 2>&1; then
+	expect_exit 0 "plot after a killed plot" -- "$RL" plot factors \
+		--db mine.db --out f.svg
+else
+	rm -f "f.svg.tmp-$dead"
+fi
+expect_exit 0 "report after a killed report" -- "$RL" report --db mine.db \
+	--out r.html --no-plots
+if [ -z "$(ls | grep "tmp-$dead")" ]; then
+	echo "ok - the killed runs' temporaries are gone"
+else
+	echo "not ok - left: $(ls | grep "tmp-$dead")"; fails=$((fails + 1))
+fi
+if [ "$(ls | grep -c "tmp-$$\$")" -eq 3 ]; then
+	echo "ok - a running process's temporaries are kept"
+else
+	echo "not ok - a live process's temporaries were removed"
+	fails=$((fails + 1))
+fi
+rm -f ./*.tmp-$$
 
 # ---- stdout write errors: a full disk is a failure, not exit 0
 if [ -w /dev/full ]; then

@@ -1,0 +1,177 @@
+/*
+** dbfile.c: checking, identifying and marking rooflab's SQLite files
+** (dbfile.h).
+*/
+#include "dbfile.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../model/status.h"
+
+int rl_db_target_check(const char *path, char *err, size_t errlen)
+{
+	if (!path || !*path) {
+		snprintf(err, errlen, "--db needs a file name (an empty name "
+		         "would store nothing)");
+		return RL_EINPUT;
+	}
+	if (!strcmp(path, ":memory:") || !strncmp(path, "file:", 5)) {
+		snprintf(err, errlen, "--db %s: give a file name; in-memory "
+		         "databases and SQLite URIs would store nothing where it "
+		         "can be read back", path);
+		return RL_EINPUT;
+	}
+	return RL_OK;
+}
+
+int rl_db_exit(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_NOMEM:
+	case SQLITE_INTERNAL:
+	case SQLITE_MISUSE:
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+		return RL_EINTERNAL;
+	default:
+		return RL_EINPUT;
+	}
+}
+
+/* One integer from a query; rc of SQLite. */
+static int query_int(sqlite3 *db, const char *sql, long long *v)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*v = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Are all tables and indexes of db named with a legacy prefix of k? */
+static int legacy_only(sqlite3 *db, const rl_db_kind *k)
+{
+	sqlite3_stmt *st;
+	int ok = 1, rc;
+	if (!k->legacy)
+		return 0;
+	if (sqlite3_prepare_v2(db, "SELECT coalesce(tbl_name, '') FROM "
+	                       "sqlite_master", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *n = (const char *)sqlite3_column_text(st, 0);
+		size_t i;
+		ok = 0;
+		for (i = 0; n && k->legacy[i]; i++)
+			if (!strncmp(n, k->legacy[i], strlen(k->legacy[i])))
+				ok = 1;
+	}
+	sqlite3_finalize(st);
+	return ok;
+}
+
+int rl_db_identify(sqlite3 *db, const char *path, const rl_db_kind *k,
+                   int *unmarked, char *err, size_t errlen)
+{
+	long long app = 0, ver = 0, objects = 0;
+	int rc;
+	*unmarked = 0;
+	if ((rc = query_int(db, "PRAGMA application_id", &app)) ||
+	    (rc = query_int(db, "PRAGMA user_version", &ver)) ||
+	    (rc = query_int(db, "SELECT count(*) FROM sqlite_master",
+	                    &objects))) {
+		int base = rc & 0xff;
+		if (base == SQLITE_NOTADB || base == SQLITE_CORRUPT)
+			snprintf(err, errlen, "%s is not an SQLite database (or is "
+			         "damaged); it was left unchanged", path);
+		else
+			snprintf(err, errlen, "%s: %s", path, sqlite3_errmsg(db));
+		return rl_db_exit(rc);
+	}
+	if (app == k->app_id) {
+		if (ver == k->version)
+			return RL_OK;
+		snprintf(err, errlen, "%s holds rooflab %s schema version %lld; "
+		         "this rooflab uses version %d (it was left unchanged; "
+		         "write to a new file)", path, k->what, ver, k->version);
+		return RL_EINPUT;
+	}
+	if (app == 0 && (objects == 0 || legacy_only(db, k))) {
+		*unmarked = 1;
+		return RL_OK;
+	}
+	snprintf(err, errlen, "%s is not a rooflab %s database "
+	         "(application_id 0x%llx, %lld schema objects); it was left "
+	         "unchanged", path, k->what, (unsigned long long)app, objects);
+	return RL_EINPUT;
+}
+
+int rl_db_mark(sqlite3 *db, const rl_db_kind *k)
+{
+	char sql[128];
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d;"
+	         "PRAGMA user_version = %d;", k->app_id, k->version);
+	return sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
+/* A failed step of opening: the handle's message and the exit status. */
+static int open_fail(sqlite3 *db, const char *path, char *err, size_t errlen)
+{
+	snprintf(err, errlen, "%s: %s", path, sqlite3_errmsg(db));
+	return rl_db_exit(sqlite3_extended_errcode(db));
+}
+
+int rl_db_open_write(const char *path, const rl_db_kind *k, int busy_ms,
+                     sqlite3 **out, char *err, size_t errlen)
+{
+	sqlite3 *db = NULL;
+	struct stat sb;
+	int existed, rc, status, unmarked;
+	*out = NULL;
+	if ((status = rl_db_target_check(path, err, errlen)))
+		return status;
+	existed = stat(path, &sb) == 0;
+	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
+	                     SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "%s: cannot open: %s", path,
+		         db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+		sqlite3_close(db);
+		return rc == SQLITE_NOMEM ? RL_EINTERNAL : RL_EINPUT;
+	}
+	sqlite3_busy_timeout(db, busy_ms);
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+		/* a text file fails here: say what it is */
+		status = rl_db_identify(db, path, k, &unmarked, err, errlen);
+		if (status == RL_OK)
+			status = open_fail(db, path, err, errlen);
+	} else {
+		/* identified inside the transaction: another process may be
+		** creating the same file */
+		status = rl_db_identify(db, path, k, &unmarked, err, errlen);
+		if (status == RL_OK && unmarked && rl_db_mark(db, k) != SQLITE_OK)
+			status = open_fail(db, path, err, errlen);
+		if (status == RL_OK &&
+		    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+			status = open_fail(db, path, err, errlen);
+		if (status != RL_OK)
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	if (status != RL_OK) {
+		sqlite3_close(db);
+		if (!existed)
+			unlink(path);
+		return status;
+	}
+	*out = db;
+	return RL_OK;
+}

@@ -1,0 +1,51 @@
+/*
+** dbfile.h: the rules every SQLite file rooflab writes follows.
+**
+** The target is a real file: "", ":memory:" and "file:" URIs are refused,
+** since they would store nothing or somewhere else.  A file is marked with
+** PRAGMA application_id and user_version for its kind (sweep, claim); a
+** file of another kind or another program, or no SQLite file at all, is
+** refused and left unchanged.
+*/
+#ifndef RL_DBFILE_H
+#define RL_DBFILE_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+typedef struct {
+	const char *what;        /* "sweep", "claim" (for messages) */
+	int app_id;              /* PRAGMA application_id */
+	int version;             /* PRAGMA user_version */
+	/* unmarked files written by an older rooflab are recognised by their
+	** table names all starting with one of these (NULL: none) */
+	const char *const *legacy;
+} rl_db_kind;
+
+/* 0 when path may be written as a database, else RL_EINPUT with a
+** message. */
+int rl_db_target_check(const char *path, char *err, size_t errlen);
+
+/* Which file this is: RL_OK when ours (right version), with *unmarked 1
+** when it is empty or an older unmarked one of ours (to be marked); else
+** RL_EINPUT (foreign, other version, not SQLite, damaged) or RL_EINTERNAL
+** with a message. */
+int rl_db_identify(sqlite3 *db, const char *path, const rl_db_kind *k,
+                   int *unmarked, char *err, size_t errlen);
+
+/* Write the kind's mark into db (inside the caller's transaction). */
+int rl_db_mark(sqlite3 *db, const rl_db_kind *k);
+
+/* Open path for writing (created if absent), checked and marked: 0 with
+** *db, or RL_EINPUT / RL_EINTERNAL with a message (a file this call
+** created is removed again). */
+int rl_db_open_write(const char *path, const rl_db_kind *k, int busy_ms,
+                     sqlite3 **db, char *err, size_t errlen);
+
+/* The exit status for an SQLite result code: RL_EINTERNAL for out of
+** memory, I/O errors, a full disk and misuse; RL_EINPUT for the rest
+** (locked, damaged, not a database, altered by hand, unwritable, a row
+** written twice by two processes). */
+int rl_db_exit(int rc);
+
+#endif
