@@ -152,7 +152,7 @@ typedef struct {
 /* claimrun.c */
 claim_report *claim_report_alloc(void);
 void claim_report_free(claim_report *rep);
-/* Load the sides.  Returns RL_EXIT_* with err. */
+/* Load the sides.  Returns an rl_status with err. */
 int claim_prepare(claim_report *rep, char *err, size_t errlen);
 /* Factors, solves, Monte Carlo, tornado, checks. */
 int claim_compute(claim_report *rep, char *err, size_t errlen);

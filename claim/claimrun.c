@@ -39,48 +39,48 @@ int claim_prepare(claim_report *rep, char *err, size_t errlen)
 
 	snprintf(rep->scenario, sizeof rep->scenario, "%s", o->scenario);
 	if (!o->a.given && claim_spec_parse(DEFAULT_A, &o->a, err, errlen))
-		return RL_EXIT_INTERNAL;
+		return RL_EINTERNAL;
 	if (default_b && claim_spec_parse(DEFAULT_B, &o->b, err, errlen))
-		return RL_EXIT_INTERNAL;
+		return RL_EINTERNAL;
 	if (claim_side_load(&o->a, o->scenario, NULL, NULL, &rep->a, msg,
 	                    sizeof msg)) {
 		snprintf(err, errlen, "side a (%s): %s", o->a.chip, msg);
-		return RL_EXIT_BAD_INPUT;
+		return RL_EINPUT;
 	}
 	if (claim_side_load(&o->b, o->scenario, NULL,
 	                    default_b ? "as claimed" : NULL, &rep->b, msg,
 	                    sizeof msg)) {
 		snprintf(err, errlen, "side b (%s): %s", o->b.chip, msg);
-		return RL_EXIT_BAD_INPUT;
+		return RL_EINPUT;
 	}
 	/* Sohu by design, when its preset exists */
 	if (default_b && !o->no_design &&
 	    preset_path("chip", "sohu-design", path, sizeof path, msg,
 	                sizeof msg) == 0) {
 		if (claim_spec_parse(DEFAULT_BD, &spec, err, errlen))
-			return RL_EXIT_INTERNAL;
+			return RL_EINTERNAL;
 		if (claim_side_load(&spec, o->scenario, NULL, "by design",
 		                    &rep->bd, msg, sizeof msg)) {
 			snprintf(err, errlen, "side b by design (sohu-design): %s",
 			         msg);
-			return RL_EXIT_BAD_INPUT;
+			return RL_EINPUT;
 		}
 		rep->have_bd = 1;
 	}
 	if (!o->no_uncertainty && (o->uncertainty || default_b)) {
 		const char *name = o->uncertainty ? o->uncertainty : "sohu";
 		if (claim_uncertainty_read(name, &rep->unc, err, errlen))
-			return RL_EXIT_BAD_INPUT;
+			return RL_EINPUT;
 		rep->have_unc = 1;
 	}
 	if (rep->have_bd && !o->no_uncertainty &&
 	    preset_path("uncertainty", "sohu-design", path, sizeof path, msg,
 	                sizeof msg) == 0) {
 		if (claim_uncertainty_read("sohu-design", &rep->unc_d, err, errlen))
-			return RL_EXIT_BAD_INPUT;
+			return RL_EINPUT;
 		rep->have_unc_d = 1;
 	}
-	return RL_EXIT_OK;
+	return RL_OK;
 }
 
 static int tps_metric(const rl_config *cfg, void *ud, double *value)
@@ -391,12 +391,12 @@ int claim_compute(claim_report *rep, char *err, size_t errlen)
 		rep->mco.target = rep->opts.target;
 		if (uncertainty_of(rep, &rep->a, &rep->b, &rep->unc, rep->torn,
 		                   &rep->mc, &rep->mc_seconds, err, errlen))
-			return RL_EXIT_INTERNAL;
+			return RL_EINTERNAL;
 	}
 	if (rep->have_unc_d &&
 	    uncertainty_of(rep, &rep->a, &rep->bd, &rep->unc_d, rep->torn_d,
 	                   &rep->mc_d, &rep->mc_d_seconds, err, errlen))
-		return RL_EXIT_INTERNAL;
+		return RL_EINTERNAL;
 	claim_checks(rep);
-	return RL_EXIT_OK;
+	return RL_OK;
 }

@@ -126,14 +126,14 @@ claim_report *claim_begin(const char *cmd, int argc, char **argv,
 	for (i = 1; i < argc; i++)
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			help(stdout);
-			*rc = RL_EXIT_OK;
+			*rc = RL_OK;
 			return NULL;
 		}
 	gsl_set_error_handler_off();
 	rep = claim_report_alloc();
 	if (!rep) {
 		fprintf(stderr, "rooflab %s: out of memory\n", cmd);
-		*rc = RL_EXIT_INTERNAL;
+		*rc = RL_EINTERNAL;
 		return NULL;
 	}
 	claim_opts_init(&rep->opts);

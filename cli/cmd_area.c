@@ -268,7 +268,7 @@ int cmd_area(int argc, char **argv)
 		out_table(&st, &v);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "rooflab area: cannot write the output\n");
-		return RL_EXIT_INTERNAL;
+		return RL_EINTERNAL;
 	}
-	return RL_EXIT_OK;
+	return RL_OK;
 }

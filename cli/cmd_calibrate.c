@@ -159,7 +159,7 @@ int cmd_calibrate(int argc, char **argv)
 	const char *fitlist = default_fit, *out = NULL;
 	const rl_param *fit[RL_CALIB_MAX_PARAMS];
 	size_t nfit = 0, nrows = 0, i;
-	int loo = 1, a, rc = RL_EXIT_BAD_INPUT;
+	int loo = 1, a, rc = RL_EINPUT;
 	char err[1024], path[1024], outbuf[1024], summary[3000];
 	meas_set set;
 	rl_calib_row *rows = NULL;
@@ -174,7 +174,7 @@ int cmd_calibrate(int argc, char **argv)
 		const char *v;
 		if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
 			help(stdout);
-			return RL_EXIT_OK;
+			return RL_OK;
 		} else if ((v = opt_value("--profile", argc, argv, &a, &missing)))
 			profile = v;
 		else if ((v = opt_value("--measurements", argc, argv, &a, &missing)))
@@ -221,7 +221,7 @@ int cmd_calibrate(int argc, char **argv)
 	used = calloc(set.n ? set.n : 1, sizeof *used);
 	if (!rows || !used) {
 		fprintf(stderr, "rooflab calibrate: out of memory\n");
-		rc = RL_EXIT_INTERNAL;
+		rc = RL_EINTERNAL;
 		goto done;
 	}
 	for (i = 0; i < set.n; i++) {
@@ -232,7 +232,7 @@ int cmd_calibrate(int argc, char **argv)
 		if (meas_setup(&set.rows[i], path, &st, err, sizeof err)) {
 			fprintf(stderr, "rooflab calibrate: %s:%d (%s): %s\n", mfile,
 			        set.rows[i].line, set.rows[i].id, err);
-			rc = RL_EXIT_BAD_INPUT;
+			rc = RL_EINPUT;
 			goto done;
 		}
 		rows[nrows].cfg = st.cfg;
@@ -256,13 +256,13 @@ int cmd_calibrate(int argc, char **argv)
 	e_fit = calloc(nrows, sizeof *e_fit);
 	e_loo = calloc(nrows, sizeof *e_loo);
 	if (!model || !loov || !e_fit || !e_loo) {
-		rc = RL_EXIT_INTERNAL;
+		rc = RL_EINTERNAL;
 		goto done;
 	}
 	if (rl_calibrate(rows, nrows, fit, nfit, values, model,
 	                 loo ? loov : NULL, &info)) {
 		fprintf(stderr, "rooflab calibrate: the fit could not run\n");
-		rc = RL_EXIT_INTERNAL;
+		rc = RL_EINTERNAL;
 		goto done;
 	}
 	printf("calibrating profile %s on %zu rows of %s%s%s\n\n", profile,
@@ -309,11 +309,11 @@ int cmd_calibrate(int argc, char **argv)
 	if (write_profile(out, path, &base, fit, nfit, summary, err,
 	                  sizeof err)) {
 		fprintf(stderr, "rooflab calibrate: %s\n", err);
-		rc = RL_EXIT_INTERNAL;
+		rc = RL_EINTERNAL;
 		goto done;
 	}
 	printf("\nwrote %s\n", out);
-	rc = RL_EXIT_OK;
+	rc = RL_OK;
 done:
 	free(rows);
 	free(used);

@@ -57,9 +57,9 @@ int cmd_claim(int argc, char **argv)
 		return bad_input("claim", err);
 	}
 	rc = claim_prepare(rep, err, sizeof err);
-	if (rc == RL_EXIT_OK)
+	if (rc == RL_OK)
 		rc = claim_compute(rep, err, sizeof err);
-	if (rc != RL_EXIT_OK) {
+	if (rc != RL_OK) {
 		fprintf(stderr, "rooflab claim: %s\n", err);
 		claim_report_free(rep);
 		return rc;
@@ -69,14 +69,14 @@ int cmd_claim(int argc, char **argv)
 		if (!m) {
 			fprintf(stderr, "rooflab claim: out of memory\n");
 			claim_report_free(rep);
-			return RL_EXIT_INTERNAL;
+			return RL_EINTERNAL;
 		}
 		claimout_json(m, rep);
 		if (fclose(m) != 0) {
 			free(json);
 			claim_report_free(rep);
 			fprintf(stderr, "rooflab claim: out of memory\n");
-			return RL_EXIT_INTERNAL;
+			return RL_EINTERNAL;
 		}
 	}
 	if (rep->opts.db &&
@@ -94,7 +94,7 @@ int cmd_claim(int argc, char **argv)
 	claim_report_free(rep);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "rooflab claim: cannot write the output\n");
-		return RL_EXIT_INTERNAL;
+		return RL_EINTERNAL;
 	}
-	return RL_EXIT_OK;
+	return RL_OK;
 }

@@ -48,7 +48,7 @@ int cmd_eval(int argc, char **argv)
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "rooflab eval: cannot write the output\n");
-		return RL_EXIT_INTERNAL;
+		return RL_EINTERNAL;
 	}
-	return RL_EXIT_OK;
+	return RL_OK;
 }

@@ -30,7 +30,7 @@ int cmd_export(int argc, char **argv)
 		int missing = 0;
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			help(stdout);
-			return RL_EXIT_OK;
+			return RL_OK;
 		}
 		if ((v = opt_value("--db", argc, argv, &i, &missing))) {
 			db = v;
@@ -74,7 +74,7 @@ int cmd_export(int argc, char **argv)
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "rooflab export: cannot write the output\n");
-		return RL_EXIT_INTERNAL;
+		return RL_EINTERNAL;
 	}
-	return RL_EXIT_OK;
+	return RL_OK;
 }

@@ -28,13 +28,13 @@ int cmd_merge(int argc, char **argv)
 	int i, n = 0, force = 0, rc;
 	if (!files) {
 		fprintf(stderr, "rooflab merge: out of memory\n");
-		return RL_EXIT_INTERNAL;
+		return RL_EINTERNAL;
 	}
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			help(stdout);
 			free(files);
-			return RL_EXIT_OK;
+			return RL_OK;
 		}
 		if (!strcmp(argv[i], "--force")) {
 			force = 1;

@@ -38,7 +38,7 @@ int cmd_params(int argc, char **argv)
 			section = argv[++a];
 		else if (!strcmp(argv[a], "--help")) {
 			puts("usage: rooflab params [--section NAME] [--json]");
-			return RL_EXIT_OK;
+			return RL_OK;
 		} else {
 			char err[256];
 			snprintf(err, sizeof err, "unknown option '%s'", argv[a]);
@@ -67,7 +67,7 @@ int cmd_params(int argc, char **argv)
 			json_end(&w);
 		}
 		json_finish(&w);
-		return RL_EXIT_OK;
+		return RL_OK;
 	}
 	printf("%-34s %-10s %-22s %-10s %s\n", "parameter", "unit", "range",
 	       "default", "doc");
@@ -81,5 +81,5 @@ int cmd_params(int argc, char **argv)
 		printf("%-34s %-10s %-22s %-10s %s\n", name,
 		       t[i].unit[0] ? t[i].unit : "-", range, def, t[i].doc);
 	}
-	return RL_EXIT_OK;
+	return RL_OK;
 }

@@ -64,7 +64,7 @@ int cmd_plot(int argc, char **argv)
 		missing = 0;
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			help(stdout);
-			return RL_EXIT_OK;
+			return RL_OK;
 		} else if ((v = opt_arg("--db", argc, argv, &i, &missing))) {
 			db_path = v;
 		} else if ((v = opt_arg("--out", argc, argv, &i, &missing))) {
@@ -140,13 +140,13 @@ int cmd_plot(int argc, char **argv)
 		return bad_input("plot", err);
 	rc = plot_render(db, kind, &o, term, out, err, sizeof err);
 	sqlite3_close(db);
-	if (rc == PLOT_EINPUT)
+	if (rc == RL_EINPUT)
 		return bad_input("plot", err);
-	if (rc != PLOT_OK) {
+	if (rc != RL_OK) {
 		fprintf(stderr, "rooflab plot: %s\n", err);
-		return RL_EXIT_INTERNAL;
+		return RL_EINTERNAL;
 	}
 	if (out)
 		printf("rooflab plot: wrote %s\n", out);
-	return RL_EXIT_OK;
+	return RL_OK;
 }

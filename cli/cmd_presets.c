@@ -20,5 +20,5 @@ int cmd_presets(int argc, char **argv)
 		preset_names(kinds[i], buf, sizeof buf);
 		printf("  %-12s %s\n", kinds[i], buf[0] ? buf : "(none)");
 	}
-	return RL_EXIT_OK;
+	return RL_OK;
 }

@@ -42,7 +42,7 @@ int cmd_report(int argc, char **argv)
 		missing = 0;
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			help(stdout);
-			return RL_EXIT_OK;
+			return RL_OK;
 		} else if (!strcmp(argv[i], "--no-plots")) {
 			o.no_plots = 1;
 		} else if ((v = opt_arg("--db", argc, argv, &i, &missing))) {
@@ -76,11 +76,11 @@ int cmd_report(int argc, char **argv)
 		return bad_input("report", "--out report.html|report.md is "
 		                 "required");
 	rc = report_write(&o, err, sizeof err, warn, sizeof warn);
-	if (rc == RL_EXIT_BAD_INPUT)
+	if (rc == RL_EINPUT)
 		return bad_input("report", err);
-	if (rc != RL_EXIT_OK) {
+	if (rc != RL_OK) {
 		fprintf(stderr, "rooflab report: %s\n", err);
-		return RL_EXIT_INTERNAL;
+		return RL_EINTERNAL;
 	}
 	if (warn[0]) {
 		char *line = warn, *nl;
@@ -92,5 +92,5 @@ int cmd_report(int argc, char **argv)
 		}
 	}
 	printf("rooflab report: wrote %s\n", o.out);
-	return RL_EXIT_OK;
+	return RL_OK;
 }

@@ -59,7 +59,7 @@ int cmd_solve(int argc, char **argv)
 		goto bad;
 	}
 	rc = claim_prepare(rep, err, sizeof err);
-	if (rc != RL_EXIT_OK) {
+	if (rc != RL_OK) {
 		fprintf(stderr, "rooflab solve: %s\n", err);
 		claim_report_free(rep);
 		return rc;
@@ -96,9 +96,9 @@ int cmd_solve(int argc, char **argv)
 	claim_report_free(rep);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "rooflab solve: cannot write the output\n");
-		return RL_EXIT_INTERNAL;
+		return RL_EINTERNAL;
 	}
-	return RL_EXIT_OK;
+	return RL_OK;
 bad:
 	claim_report_free(rep);
 	return bad_input("solve", err);

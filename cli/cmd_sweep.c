@@ -86,7 +86,7 @@ int cmd_sweep(int argc, char **argv)
 		unsigned long long n;
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			help(stdout);
-			return RL_EXIT_OK;
+			return RL_OK;
 		}
 		if (!strcmp(argv[i], "--resume")) {
 			o.resume = 1;

@@ -62,14 +62,14 @@ int cmd_validate(int argc, char **argv)
 	val_row *v;
 	val_summary all;
 	size_t i;
-	int a, json = 0, rc = RL_EXIT_OK;
+	int a, json = 0, rc = RL_OK;
 
 	for (a = 1; a < argc; a++) {
 		int missing = 0;
 		const char *val;
 		if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
 			help(stdout);
-			return RL_EXIT_OK;
+			return RL_OK;
 		} else if (!strcmp(argv[a], "--json"))
 			json = 1;
 		else if ((val = opt_value("--measurements", argc, argv, &a,
@@ -108,7 +108,7 @@ int cmd_validate(int argc, char **argv)
 	v = calloc(set.n ? set.n : 1, sizeof *v);
 	if (!v) {
 		meas_free(&set);
-		return RL_EXIT_INTERNAL;
+		return RL_EINTERNAL;
 	}
 	val_evaluate(&set, profile, calib_sw, v);
 	if (json) {

@@ -42,23 +42,23 @@ static int dispatch(int argc, char **argv)
 	size_t i;
 	if (argc < 2) {
 		usage(stderr);
-		return RL_EXIT_BAD_INPUT;
+		return RL_EINPUT;
 	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
 	    !strcmp(argv[1], "help")) {
 		usage(stdout);
-		return RL_EXIT_OK;
+		return RL_OK;
 	}
 	if (!strcmp(argv[1], "--version")) {
 		printf("rooflab %s\n", RL_VERSION);
-		return RL_EXIT_OK;
+		return RL_OK;
 	}
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].run(argc - 1, argv + 1);
 	fprintf(stderr, "rooflab: unknown command '%s'\n\n", argv[1]);
 	usage(stderr);
-	return RL_EXIT_BAD_INPUT;
+	return RL_EINPUT;
 }
 
 /* Every command's output is checked here, once: a full disk or a closed
@@ -70,8 +70,8 @@ int main(int argc, char **argv)
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
 		fprintf(stderr, "rooflab: cannot write to standard output%s%s\n",
 		        errno ? ": " : "", errno ? strerror(errno) : "");
-		if (rc == RL_EXIT_OK)
-			rc = RL_EXIT_INTERNAL;
+		if (rc == RL_OK)
+			rc = RL_EINTERNAL;
 	}
 	return rc;
 }

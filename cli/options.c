@@ -101,7 +101,7 @@ int opts_read_all(eval_opts *o, const char *cmd, int argc, char **argv,
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			help(stdout);
-			return RL_EXIT_OK;
+			return RL_OK;
 		}
 		rc = opts_take(o, argc, argv, &i, err, sizeof err);
 		if (rc < 0)
@@ -118,5 +118,5 @@ int opts_read_all(eval_opts *o, const char *cmd, int argc, char **argv,
 int bad_input(const char *cmd, const char *msg)
 {
 	fprintf(stderr, "rooflab %s: %s\n", cmd, msg);
-	return RL_EXIT_BAD_INPUT;
+	return RL_EINPUT;
 }

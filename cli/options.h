@@ -37,13 +37,13 @@ int opt_pick(const char *const *names, size_t n, int argc, char **argv,
 /* Read argv[1..] as shared options only, into a cleared o: --help or -h
 ** prints help(stdout); anything else is "unknown option 'X' (see rooflab
 ** CMD --help)".  OPTS_GO_ON when all were taken, else the exit status the
-** command returns (RL_EXIT_OK after help, RL_EXIT_BAD_INPUT after a
+** command returns (RL_OK after help, RL_EINPUT after a
 ** message on stderr). */
 #define OPTS_GO_ON (-1)
 int opts_read_all(eval_opts *o, const char *cmd, int argc, char **argv,
                   void (*help)(FILE *f));
 
-/* Print an error as "rooflab CMD: message" and return RL_EXIT_BAD_INPUT. */
+/* Print an error as "rooflab CMD: message" and return RL_EINPUT. */
 int bad_input(const char *cmd, const char *msg);
 
 #endif

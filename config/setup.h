@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "../model/rl_config.h"
+#include "../model/status.h"
 
 #define RL_NAME_MAX 128
 
@@ -24,9 +25,6 @@ typedef struct {
 	char scenario[RL_NAME_MAX];
 	char node[RL_NAME_MAX];
 } rl_setup;
-
-/* Exit codes of every command. */
-enum { RL_EXIT_OK = 0, RL_EXIT_INTERNAL = 1, RL_EXIT_BAD_INPUT = 2 };
 
 /* Defaults, no presets. */
 void setup_init(rl_setup *st);

@@ -80,7 +80,7 @@ int plot_build_batch(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	}
 	if (!have_tpot) {
 		fputc('\n', s);
-		return PLOT_OK;
+		return RL_OK;
 	}
 	fputs("\nset key top left\nset ylabel 'time per output token (ms)'\n"
 	      "set title 'latency: time per output token'\nplot ", s);
@@ -90,5 +90,5 @@ int plot_build_batch(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		gp_quote(s, plot_side_label(db, &c, sides[i], t, sizeof t));
 	}
 	fputs("\nunset multiplot\n", s);
-	return PLOT_OK;
+	return RL_OK;
 }

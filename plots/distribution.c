@@ -158,7 +158,7 @@ int plot_build_distribution(sqlite3 *db, const plot_opts *o, FILE *s,
 	/* sorted, so violations travel with their speedups */
 	if (pdb_prepare(db, "SELECT speedup, violates FROM claim_mc_samples "
 	                "WHERE run_id = ?1 ORDER BY speedup", &st, err, errlen))
-		return PLOT_EINTERNAL;
+		return RL_EINTERNAL;
 	v = malloc((size_t)n * sizeof *v);
 	bad = malloc((size_t)n * sizeof *bad);
 	if (!v || !bad) {
@@ -166,7 +166,7 @@ int plot_build_distribution(sqlite3 *db, const plot_opts *o, FILE *s,
 		free(v);
 		free(bad);
 		snprintf(err, errlen, "out of memory");
-		return PLOT_EINTERNAL;
+		return RL_EINTERNAL;
 	}
 	sqlite3_bind_int64(st, 1, c.id);
 	while (i < n && sqlite3_step(st) == SQLITE_ROW) {
@@ -204,5 +204,5 @@ int plot_build_distribution(sqlite3 *db, const plot_opts *o, FILE *s,
 	             plot_target(o, &c));
 	free(v);
 	free(bad);
-	return PLOT_OK;
+	return RL_OK;
 }

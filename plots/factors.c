@@ -39,7 +39,7 @@ int plot_build_factors(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 			sqlite3_finalize(st);
 			snprintf(err, errlen, "%s: claim run %ld: factor '%s' is not "
 			         "a positive number", o->dbpath, c.id, names[n]);
-			return PLOT_EINPUT;
+			return RL_EINPUT;
 		}
 		n++;
 	}
@@ -96,5 +96,5 @@ int plot_build_factors(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	        "'factor < 1 (loss)', \\\n  NaN with boxes fs solid lc rgb '%s' "
 	        "title 'total speedup'\n", PLOT_COLOR_UP, PLOT_COLOR_DOWN,
 	        PLOT_COLOR_TOTAL);
-	return PLOT_OK;
+	return RL_OK;
 }

@@ -35,7 +35,7 @@ static int pick(char swept[][64], size_t ns, const char *not, char *out)
 	return -1;
 }
 
-/* Resolve x, y, z; PLOT_OK or an error. */
+/* Resolve x, y, z; RL_OK or an error. */
 static int columns(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
                    char *x, char *y, char *z, char *err, size_t errlen)
 {
@@ -46,22 +46,22 @@ static int columns(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 	x[0] = y[0] = 0;
 	if (o->z) {
 		if (plot_sweep_column(db, o->z, z, 64, err, errlen))
-			return PLOT_EINPUT;
+			return RL_EINPUT;
 	} else if (!plot_sweep_guess(db, sw, NULL, "speedup", z, 64) &&
 	           !plot_sweep_guess(db, sw, tput, NULL, z, 64)) {
 		snprintf(err, errlen, "%s: the sweep has no speedup or throughput "
 		         "column; name the output to color with --z COLUMN",
 		         o->dbpath);
-		return PLOT_EINPUT;
+		return RL_EINPUT;
 	}
 	if (o->y && plot_sweep_column(db, o->y, y, 64, err, errlen))
-		return PLOT_EINPUT;
+		return RL_EINPUT;
 	if (o->x && plot_sweep_column(db, o->x, x, 64, err, errlen))
-		return PLOT_EINPUT;
+		return RL_EINPUT;
 	if ((!x[0] && pick(swept, ns, y, x)) || (!y[0] && pick(swept, ns, x, y))) {
 		snprintf(err, errlen, "%s: the sweep varies fewer than two "
 		         "parameters; name the axes with --x and --y", o->dbpath);
-		return PLOT_EINPUT;
+		return RL_EINPUT;
 	}
 	return plot_distinct_axes(x, y, err, errlen);
 }
@@ -97,7 +97,7 @@ static long distinct(const double *v, long n, double **out)
 	return k;
 }
 
-/* The rows of the query into g; PLOT_OK or PLOT_EINTERNAL. */
+/* The rows of the query into g; RL_OK or RL_EINTERNAL. */
 static int grid_read(sqlite3_stmt *st, grid *g)
 {
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -111,7 +111,7 @@ static int grid_read(sqlite3_stmt *st, grid *g)
 				g->y = a;
 			a = a ? realloc(g->z, (size_t)cap * sizeof *a) : NULL;
 			if (!a)
-				return PLOT_EINTERNAL;
+				return RL_EINTERNAL;
 			g->z = a;
 			g->cap = cap;
 		}
@@ -122,7 +122,7 @@ static int grid_read(sqlite3_stmt *st, grid *g)
 	}
 	g->nx = distinct(g->x, g->n, &g->ux);
 	g->ny = distinct(g->y, g->n, &g->uy);
-	return g->nx < 0 || g->ny < 0 ? PLOT_EINTERNAL : PLOT_OK;
+	return g->nx < 0 || g->ny < 0 ? RL_EINTERNAL : RL_OK;
 }
 
 /* The midpoint of two axis values, geometric on a log axis. */
@@ -203,7 +203,7 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	plot_sweep_where(&sw, where, sizeof where);
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM results%s", where);
 	if (pdb_prepare(db, sql, &st, err, errlen))
-		return PLOT_EINTERNAL;
+		return RL_EINTERNAL;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		rows = (long)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
@@ -212,7 +212,7 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	         "BY 1, 2 ORDER BY 1, 2", x, y, z, where, where[0] ? " AND" :
 	         " WHERE", x, y);
 	if (pdb_prepare(db, sql, &st, err, errlen))
-		return PLOT_EINTERNAL;
+		return RL_EINTERNAL;
 	memset(&g, 0, sizeof g);
 	rc = grid_read(st, &g);
 	sqlite3_finalize(st);
@@ -231,7 +231,7 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		snprintf(err, errlen, "%s: the sweep needs at least 2 values of "
 		         "%s and of %s with %s set to draw a heatmap", o->dbpath,
 		         x, y, z);
-		return PLOT_EINPUT;
+		return RL_EINPUT;
 	}
 	speedup = !strncmp(z, "speedup", 7);
 	target = o->target > 0 ? o->target : 20;
@@ -291,5 +291,5 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		fputs(", \\\n  $cont using 1:2 with lines lw 4 lc rgb 'white' "
 		      "notitle", s);
 	fputc('\n', s);
-	return PLOT_OK;
+	return RL_OK;
 }

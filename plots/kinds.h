@@ -62,24 +62,24 @@ const char *plot_color(int n);
 /* The target speedup: the option, else the claim's. */
 double plot_target(const plot_opts *o, const pdb_claim *c);
 
-/* "No rows" message for a claim table: PLOT_EINPUT. */
+/* "No rows" message for a claim table: RL_EINPUT. */
 int plot_no_rows(const plot_opts *o, long run, const char *table,
                  const char *what, char *err, size_t errlen);
 
 /* The claim run o->run into c and st prepared on sql, its ?1 bound to the
-** run's id; plot_no_rows() when the run has no rows in table.  PLOT_OK, or
+** run's id; plot_no_rows() when the run has no rows in table.  RL_OK, or
 ** the error (with err). */
 int plot_claim_rows(sqlite3 *db, const plot_opts *o, const char *table,
                     const char *what, const char *sql, pdb_claim *c,
                     sqlite3_stmt **st, char *err, size_t errlen);
 
-/* PLOT_OK when the x and y columns differ, else PLOT_EINPUT with "--x and
+/* RL_OK when the x and y columns differ, else RL_EINPUT with "--x and
 ** --y name the same column". */
 int plot_distinct_axes(const char *x, const char *y, char *err,
                        size_t errlen);
 
 /* `results` columns of a sweep (sweepcols.c): resolve a dotted or column
-** name to a column of the view; PLOT_EINPUT listing the columns if none. */
+** name to a column of the view; RL_EINPUT listing the columns if none. */
 int plot_sweep_column(sqlite3 *db, const char *name, char *col, size_t len,
                       char *err, size_t errlen);
 /* Swept parameters of the sweep (columns from the parameter table with

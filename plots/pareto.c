@@ -23,20 +23,20 @@ static int axes(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 	                                 NULL};
 	if (o->x) {
 		if (plot_sweep_column(db, o->x, x, 64, err, errlen))
-			return PLOT_EINPUT;
+			return RL_EINPUT;
 	} else if (!plot_sweep_guess(db, sw, xs, "watts", x, 64) &&
 	           !plot_sweep_guess(db, sw, NULL, "usd", x, 64)) {
 		snprintf(err, errlen, "%s: the sweep has no power or cost column; "
 		         "name the cost axis with --x COLUMN", o->dbpath);
-		return PLOT_EINPUT;
+		return RL_EINPUT;
 	}
 	if (o->y) {
 		if (plot_sweep_column(db, o->y, y, 64, err, errlen))
-			return PLOT_EINPUT;
+			return RL_EINPUT;
 	} else if (!plot_sweep_guess(db, sw, ys, "tokens_per_s", y, 64)) {
 		snprintf(err, errlen, "%s: the sweep has no throughput column; "
 		         "name the benefit axis with --y COLUMN", o->dbpath);
-		return PLOT_EINPUT;
+		return RL_EINPUT;
 	}
 	return plot_distinct_axes(x, y, err, errlen);
 }
@@ -94,7 +94,7 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		         "design parameters only, or draw a heatmap", o->dbpath,
 		         sw.run_col[0] ? " run " : "", sw.run_col[0] ? sw.run : 0L,
 		         wl);
-		return PLOT_EINPUT;
+		return RL_EINPUT;
 	}
 	rc = axes(db, o, &sw, x, y, err, errlen);
 	if (rc)
@@ -104,21 +104,21 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	         "NOT NULL AND \"%s\" IS NOT NULL", where, where[0] ? " AND" :
 	         " WHERE", x, y);
 	if (pdb_prepare(db, sql, &st, err, errlen))
-		return PLOT_EINTERNAL;
+		return RL_EINTERNAL;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = (long)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	if (n < 1) {
 		snprintf(err, errlen, "%s: the sweep has no points with both %s "
 		         "and %s", o->dbpath, x, y);
-		return PLOT_EINPUT;
+		return RL_EINPUT;
 	}
 	step = n > MAX_CLOUD ? (n + MAX_CLOUD - 1) / MAX_CLOUD : 1;
 	snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\" FROM results%s%s \"%s\" "
 	         "IS NOT NULL AND \"%s\" IS NOT NULL ORDER BY 1 ASC, 2 DESC", x, y,
 	         where, where[0] ? " AND" : " WHERE", x, y);
 	if (pdb_prepare(db, sql, &st, err, errlen))
-		return PLOT_EINTERNAL;
+		return RL_EINTERNAL;
 	fx = malloc((size_t)n * sizeof *fx);
 	fy = malloc((size_t)n * sizeof *fy);
 	if (!fx || !fy) {
@@ -126,7 +126,7 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		free(fy);
 		sqlite3_finalize(st);
 		snprintf(err, errlen, "out of memory");
-		return PLOT_EINTERNAL;
+		return RL_EINTERNAL;
 	}
 	front = write_points(s, st, n, step, fx, fy, box);
 	sqlite3_finalize(st);
@@ -156,5 +156,5 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	        "  $f using 1:2 with steps lw 2 lc rgb '%s' notitle, \\\n"
 	        "  $f using 1:2 with points pt 7 ps 1.5 lc rgb '%s' "
 	        "title 'Pareto frontier'\n", PLOT_COLOR_B, PLOT_COLOR_B);
-	return PLOT_OK;
+	return RL_OK;
 }

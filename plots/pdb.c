@@ -18,7 +18,7 @@ int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen)
 	if (access(path, R_OK) != 0) {
 		snprintf(err, errlen, "%s: no such database (make one with "
 		         "rooflab claim --db %s)", path, path);
-		return PDB_EINPUT;
+		return RL_EINPUT;
 	}
 	rc = sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL);
 	if (rc == SQLITE_OK)
@@ -32,11 +32,11 @@ int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen)
 		sqlite3_finalize(st);
 		sqlite3_close(*db);
 		*db = NULL;
-		return PDB_EINPUT;
+		return RL_EINPUT;
 	}
 	sqlite3_finalize(st);
 	sqlite3_busy_timeout(*db, 5000);
-	return PDB_OK;
+	return RL_OK;
 }
 
 int pdb_has(sqlite3 *db, const char *name)
@@ -73,9 +73,9 @@ int pdb_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char *err,
 		snprintf(err, errlen, "database query failed: %s",
 		         sqlite3_errmsg(db));
 		*st = NULL;
-		return PDB_EINTERNAL;
+		return RL_EINTERNAL;
 	}
-	return PDB_OK;
+	return RL_OK;
 }
 
 void pdb_text(sqlite3_stmt *st, int col, char *buf, size_t len)
@@ -164,7 +164,7 @@ static int no_run(sqlite3 *db, const char *table, int why, long want,
 		snprintf(err, errlen, "%s has no %s run; make one with: %s --db %s",
 		         dbpath, what, cmd, dbpath);
 	}
-	return PDB_EINPUT;
+	return RL_EINPUT;
 }
 
 int pdb_claim_run(sqlite3 *db, const char *dbpath, long want, pdb_claim *c,
@@ -192,7 +192,7 @@ int pdb_claim_run(sqlite3 *db, const char *dbpath, long want, pdb_claim *c,
 	sqlite3_finalize(st);
 	if (!(c->target > 0))
 		c->target = 20;
-	return PDB_OK;
+	return RL_OK;
 }
 
 int pdb_validation_run(sqlite3 *db, const char *dbpath, long want,
@@ -218,7 +218,7 @@ int pdb_validation_run(sqlite3 *db, const char *dbpath, long want,
 	v->p90_abs_error = pdb_real(st, 4);
 	v->rows = (long)sqlite3_column_int64(st, 5);
 	sqlite3_finalize(st);
-	return PDB_OK;
+	return RL_OK;
 }
 
 int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
@@ -232,7 +232,7 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 	if (!pdb_has(db, "results")) {
 		snprintf(err, errlen, "%s has no sweep results; make them with: "
 		         "rooflab sweep SPEC --db %s", dbpath, dbpath);
-		return PDB_EINPUT;
+		return RL_EINPUT;
 	}
 	for (i = 0; i < 2; i++)
 		if (pdb_has_column(db, "results", cols[i])) {
@@ -243,9 +243,9 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 		if (want > 0) {
 			snprintf(err, errlen, "%s: the results view has no run "
 			         "column; --run cannot select a sweep", dbpath);
-			return PDB_EINPUT;
+			return RL_EINPUT;
 		}
-		return PDB_OK;
+		return RL_OK;
 	}
 	if (want > 0)
 		snprintf(sql, sizeof sql, "SELECT %s FROM results WHERE %s = %ld "
@@ -254,7 +254,7 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 		snprintf(sql, sizeof sql, "SELECT max(%s) FROM results",
 		         s->run_col);
 	if (pdb_prepare(db, sql, &st, err, errlen))
-		return PDB_EINTERNAL;
+		return RL_EINTERNAL;
 	if (sqlite3_step(st) != SQLITE_ROW ||
 	    sqlite3_column_type(st, 0) == SQLITE_NULL) {
 		sqlite3_finalize(st);
@@ -264,11 +264,11 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 		else
 			snprintf(err, errlen, "%s has no sweep results; make them "
 			         "with: rooflab sweep SPEC --db %s", dbpath, dbpath);
-		return PDB_EINPUT;
+		return RL_EINPUT;
 	}
 	s->run = (long)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	return PDB_OK;
+	return RL_OK;
 }
 
 void pdb_column_name(const char *dotted, char *buf, size_t len)

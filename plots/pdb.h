@@ -10,8 +10,9 @@
 #include <stddef.h>
 #include <sqlite3.h>
 
-/* Result codes, equal to the exit codes of the commands. */
-enum { PDB_OK = 0, PDB_EINTERNAL = 1, PDB_EINPUT = 2 };
+#include "../model/status.h"
+
+/* Functions that can fail return an rl_status (model/status.h). */
 
 /* The header of a claim run (claim_runs). */
 typedef struct {
@@ -37,7 +38,7 @@ typedef struct {
 	long run;          /* its value, when run_col is set */
 } pdb_sweep;
 
-/* Open an existing database read-only; PDB_EINPUT when it is missing or
+/* Open an existing database read-only; RL_EINPUT when it is missing or
 ** not a database. */
 int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen);
 
@@ -47,7 +48,7 @@ int pdb_has(sqlite3 *db, const char *name);
 /* 1 when table (or view) `table` has a column `col`. */
 int pdb_has_column(sqlite3 *db, const char *table, const char *col);
 
-/* Prepare a statement; PDB_EINTERNAL with the SQLite message on failure. */
+/* Prepare a statement; RL_EINTERNAL with the SQLite message on failure. */
 int pdb_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char *err,
                 size_t errlen);
 
@@ -58,17 +59,17 @@ double pdb_real(sqlite3_stmt *st, int col);
 /* Rows of `table` for claim run `run` (0 if the table is absent). */
 long pdb_rows(sqlite3 *db, const char *table, long run);
 
-/* The claim run `want` (0: the newest).  PDB_EINPUT with a message naming
+/* The claim run `want` (0: the newest).  RL_EINPUT with a message naming
 ** `rooflab claim --db DBPATH` when there is none. */
 int pdb_claim_run(sqlite3 *db, const char *dbpath, long want, pdb_claim *c,
                   char *err, size_t errlen);
 
-/* The validation run `want` (0: the newest), or PDB_EINPUT naming
+/* The validation run `want` (0: the newest), or RL_EINPUT naming
 ** `rooflab validate --db DBPATH`. */
 int pdb_validation_run(sqlite3 *db, const char *dbpath, long want,
                        pdb_validation *v, char *err, size_t errlen);
 
-/* The sweep run `want` (0: the newest), or PDB_EINPUT naming
+/* The sweep run `want` (0: the newest), or RL_EINPUT naming
 ** `rooflab sweep SPEC --db DBPATH`. */
 int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
                   char *err, size_t errlen);

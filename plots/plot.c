@@ -56,15 +56,15 @@ int plot_script(sqlite3 *db, const plot_kind *k, const plot_opts *o,
 	s = open_memstream(script, len);
 	if (!s) {
 		snprintf(err, errlen, "out of memory");
-		return PLOT_EINTERNAL;
+		return RL_EINTERNAL;
 	}
 	plot_style(s);
 	rc = k->build(db, o, s, err, errlen);
-	if (fclose(s) != 0 && rc == PLOT_OK) {
+	if (fclose(s) != 0 && rc == RL_OK) {
 		snprintf(err, errlen, "out of memory");
-		rc = PLOT_EINTERNAL;
+		rc = RL_EINTERNAL;
 	}
-	if (rc != PLOT_OK) {
+	if (rc != RL_OK) {
 		free(*script);
 		*script = NULL;
 		*len = 0;
@@ -78,13 +78,13 @@ int plot_render(sqlite3 *db, const plot_kind *k, const plot_opts *o,
 	char *script;
 	size_t len;
 	int rc = plot_script(db, k, o, &script, &len, err, errlen);
-	if (rc != PLOT_OK)
+	if (rc != RL_OK)
 		return rc;
 	rc = gp_run(term, out, script, len, err, errlen);
 	free(script);
 	if (rc == GP_EMISSING)
 		return PLOT_ENOGNUPLOT;
-	return rc == GP_OK ? PLOT_OK : PLOT_EINTERNAL;
+	return rc == GP_OK ? RL_OK : RL_EINTERNAL;
 }
 
 void plot_style(FILE *s)
@@ -189,7 +189,7 @@ int plot_no_rows(const plot_opts *o, long run, const char *table,
 	snprintf(err, errlen, "%s: claim run %ld has no %s (table %s); "
 	         "rooflab claim --db %s writes them", o->dbpath, run, what,
 	         table, o->dbpath);
-	return PLOT_EINPUT;
+	return RL_EINPUT;
 }
 
 int plot_claim_rows(sqlite3 *db, const plot_opts *o, const char *table,
@@ -202,7 +202,7 @@ int plot_claim_rows(sqlite3 *db, const plot_opts *o, const char *table,
 	if (pdb_rows(db, table, c->id) == 0)
 		return plot_no_rows(o, c->id, table, what, err, errlen);
 	if (pdb_prepare(db, sql, st, err, errlen))
-		return PLOT_EINTERNAL;
+		return RL_EINTERNAL;
 	sqlite3_bind_int64(*st, 1, c->id);
-	return PLOT_OK;
+	return RL_OK;
 }

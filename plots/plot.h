@@ -13,12 +13,12 @@
 #include <stdio.h>
 #include <sqlite3.h>
 
+#include "../model/status.h"
 #include "gp.h"
 
-/* Result codes: the exit codes of `rooflab plot` (0 ok, 1 internal,
-** 2 bad input) and PLOT_ENOGNUPLOT when gnuplot is not installed. */
-enum { PLOT_OK = 0, PLOT_EINTERNAL = 1, PLOT_EINPUT = 2,
-       PLOT_ENOGNUPLOT = 3 };
+/* Result codes: an rl_status (model/status.h: the exit codes of `rooflab
+** plot`), or PLOT_ENOGNUPLOT when gnuplot is not installed. */
+enum { PLOT_ENOGNUPLOT = 3 };
 
 typedef struct {
 	const char *dbpath;  /* for messages */
@@ -42,7 +42,7 @@ const plot_kind *plot_kinds(size_t *count);
 const plot_kind *plot_kind_find(const char *name);
 
 /* Build the script of a kind (without terminal settings) into a malloc'd
-** buffer; PLOT_OK with *script and *len set, or an error code. */
+** buffer; RL_OK with *script and *len set, or an error code. */
 int plot_script(sqlite3 *db, const plot_kind *k, const plot_opts *o,
                 char **script, size_t *len, char *err, size_t errlen);
 

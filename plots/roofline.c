@@ -138,7 +138,7 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		snprintf(err, errlen, "%s: claim run %ld has no usable roofline "
 		         "(peak FLOP/s and bandwidth must be positive)", o->dbpath,
 		         c.id);
-		return PLOT_EINPUT;
+		return RL_EINPUT;
 	}
 	xlo = pow(10, floor(log10(xlo)) - 1);
 	xhi = pow(10, ceil(log10(xhi)) + 1);
@@ -223,5 +223,5 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	      "'prefill iteration (achieved)', \\\n  NaN with points pt 5 ps "
 	      "1.2 lc rgb 'black' title 'decode iteration (achieved)'\n", s);
 	(void)links;
-	return PLOT_OK;
+	return RL_OK;
 }

@@ -35,11 +35,11 @@ int plot_sweep_column(sqlite3 *db, const char *name, char *col, size_t len,
 	char cols[1500];
 	pdb_column_name(name, col, len);
 	if (strchr(col, '"') == NULL && pdb_has_column(db, "results", col))
-		return PLOT_OK;
+		return RL_OK;
 	list_columns(db, cols, sizeof cols);
 	snprintf(err, errlen, "the sweep results have no column '%s' "
 	         "(columns: %s)", name, cols);
-	return PLOT_EINPUT;
+	return RL_EINPUT;
 }
 
 void plot_sweep_where(const pdb_sweep *sw, char *buf, size_t len)
@@ -175,7 +175,7 @@ int plot_distinct_axes(const char *x, const char *y, char *err,
 {
 	if (!strcmp(x, y)) {
 		snprintf(err, errlen, "--x and --y name the same column '%s'", x);
-		return PLOT_EINPUT;
+		return RL_EINPUT;
 	}
-	return PLOT_OK;
+	return RL_OK;
 }

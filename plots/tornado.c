@@ -77,7 +77,7 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		snprintf(err, errlen, "%s: claim run %ld: no parameter of the "
 		         "sensitivity table moves the speedup away from %.3gx",
 		         o->dbpath, c.id, base);
-		return PLOT_EINPUT;
+		return RL_EINPUT;
 	}
 	target = plot_target(o, &c);
 	lo = fmin(base, target);
@@ -127,5 +127,5 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	        "  NaN with lines lc rgb 'black' lw 2 title 'nominal %.3gx'\n",
 	        base, base, base, base, base, PLOT_COLOR_A,
 	        base, base, base, base, base, "#ff7f0e", base);
-	return PLOT_OK;
+	return RL_OK;
 }

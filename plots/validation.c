@@ -30,7 +30,7 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 	                "coalesce(in_calibration, 0) FROM validation WHERE "
 	                "run_id = ?1 AND measured > 0 AND modeled > 0 ORDER BY "
 	                "chip, id", &st, err, errlen))
-		return PLOT_EINTERNAL;
+		return RL_EINTERNAL;
 	sqlite3_bind_int64(st, 1, v.id);
 	/* one datablock per chip: measured, modeled, calibration flag */
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -59,7 +59,7 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 		snprintf(err, errlen, "%s: validation run %ld has no rows with "
 		         "positive measured and modeled values; rooflab validate "
 		         "--db %s writes them", o->dbpath, v.id, o->dbpath);
-		return PLOT_EINPUT;
+		return RL_EINPUT;
 	}
 	lo = pow(10, floor(log10(lo / 1.3)));
 	hi = pow(10, ceil(log10(hi * 1.3)));
@@ -94,5 +94,5 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 			gp_quote(s, tt);
 		}
 	fputc('\n', s);
-	return PLOT_OK;
+	return RL_OK;
 }

@@ -66,18 +66,18 @@ static int draw_inline(rctx *r, const plot_kind *k, const plot_opts *po,
 	fd = mkstemp(path);
 	if (fd < 0) {
 		snprintf(err, errlen, "cannot create a temporary file");
-		return PLOT_EINTERNAL;
+		return RL_EINTERNAL;
 	}
 	close(fd);
 	rc = plot_render(db_of(r, k), k, po, GP_SVG, path, err, errlen);
-	if (rc == PLOT_OK) {
+	if (rc == RL_OK) {
 		svg = slurp(path, &len);
 		if (svg) {
 			doc_figure_svg(&r->d, svg, len, caption);
 			free(svg);
 		} else {
 			snprintf(err, errlen, "cannot read the drawn plot");
-			rc = PLOT_EINTERNAL;
+			rc = RL_EINTERNAL;
 		}
 	}
 	unlink(path);
@@ -92,7 +92,7 @@ static int draw_file(rctx *r, const plot_kind *k, const plot_opts *po,
 	snprintf(name, sizeof name, "%s-%s.svg", r->md_stem, k->name);
 	snprintf(path, sizeof path, "%s/%s", r->md_dir, name);
 	rc = plot_render(db_of(r, k), k, po, GP_SVG, path, err, errlen);
-	if (rc == PLOT_OK)
+	if (rc == RL_OK)
 		doc_figure_link(&r->d, name, caption);
 	return rc;
 }
@@ -114,7 +114,7 @@ void report_figure(rctx *r, const char *kind, const plot_opts *po,
 		rc = draw_inline(r, k, po, caption, err, sizeof err);
 	else
 		rc = draw_file(r, k, po, caption, err, sizeof err);
-	if (rc == PLOT_OK)
+	if (rc == RL_OK)
 		return;
 	if (rc == PLOT_ENOGNUPLOT) {
 		r->plots = 0;

@@ -103,7 +103,7 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 	if (format_of(o->out, &fmt)) {
 		snprintf(err, errlen, "--out %s: the name must end in .html or .md",
 		         o->out);
-		return PDB_EINPUT;
+		return RL_EINPUT;
 	}
 	memset(&r, 0, sizeof r);
 	r.o = o;
@@ -151,21 +151,21 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 		close_dbs(&r);
 		/* a folder that does not exist or cannot be written: the path
 		** given is wrong */
-		return e == ENOMEM || e == EMFILE || e == ENFILE ? PDB_EINTERNAL
-		                                                 : PDB_EINPUT;
+		return e == ENOMEM || e == EMFILE || e == ENFILE ? RL_EINTERNAL
+		                                                 : RL_EINPUT;
 	}
 	write_doc(&r, f, fmt);
 	close_dbs(&r);
 	if (ferror(f) | fclose(f)) {
 		snprintf(err, errlen, "cannot write %s", o->out);
 		unlink(tmp);
-		return PDB_EINTERNAL;
+		return RL_EINTERNAL;
 	}
 	if (rename(tmp, o->out) != 0) {
 		snprintf(err, errlen, "cannot write %s: %s", o->out,
 		         strerror(errno));
 		unlink(tmp);
-		return PDB_EINTERNAL;
+		return RL_EINTERNAL;
 	}
-	return PDB_OK;
+	return RL_OK;
 }

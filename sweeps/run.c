@@ -155,13 +155,13 @@ static int pipeline(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		free(p.slots);
 		free(th);
 		snprintf(err, errlen, "out of memory");
-		return 1;
+		return RL_EINTERNAL;
 	}
 	for (i = 0; i < p.nslots; i++) {
 		p.slots[i].vals = malloc(CHUNK * (s->ncols ? s->ncols : 1) *
 		                         sizeof(double));
 		if (!p.slots[i].vals)
-			rc = 1;
+			rc = RL_EINTERNAL;
 	}
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.cv_work, NULL);
@@ -173,7 +173,7 @@ static int pipeline(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	for (nth = 0; nth < o->jobs; nth++)
 		if (pthread_create(&th[nth], NULL, worker, &p)) {
 			snprintf(err, errlen, "cannot start evaluation threads");
-			rc = 1;
+			rc = RL_EINTERNAL;
 			goto out;
 		}
 	for (;;) {
@@ -258,7 +258,7 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 			         (unsigned long long)o->shard,
 			         (unsigned long long)o->shards, hash, s->path,
 			         s->hash);
-			return 2;
+			return RL_EINPUT;
 		}
 		if (id && finished) {
 			st->run_id = id;
@@ -280,7 +280,7 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		*start = 0;
 	}
 	ws->w = rl_store_writer_alloc(ws->db, s, st->run_id, err, errlen);
-	return ws->w ? 0 : 1;
+	return ws->w ? RL_OK : RL_EINTERNAL;
 }
 
 int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
@@ -307,12 +307,12 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 		snprintf(err, errlen, "%s: the sweep has %.0f design points, over "
 		         "the limit of %llu; narrow the axes or pass --force",
 		         s->path, s->npoints_real, (unsigned long long)o.limit);
-		return 2;
+		return RL_EINPUT;
 	}
 	if (s->npoints == UINT64_MAX) {
 		snprintf(err, errlen, "%s: the sweep has %.3g design points, more "
 		         "than can be numbered", s->path, s->npoints_real);
-		return 2;
+		return RL_EINPUT;
 	}
 	st->shard_points = rl_sweep_shard_points(s->npoints, o.shard, o.shards);
 	if (o.db_path) {
@@ -327,7 +327,7 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 	g = rl_sweep_gen_alloc(s, o.shard, o.shards);
 	if (!g) {
 		snprintf(err, errlen, "out of memory");
-		rc = 1;
+		rc = RL_EINTERNAL;
 		goto out;
 	}
 	rl_sweep_gen_seek(g, start);

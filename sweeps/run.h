@@ -33,7 +33,7 @@ typedef struct {
 	double seconds;
 } rl_sweep_stats;
 
-/* Run; returns an exit code (0, 1 internal / disk, 2 bad input) with a
+/* Run; returns an rl_status (RL_EINTERNAL internal or disk, RL_EINPUT bad input) with a
 ** message in err. */
 int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
                  rl_sweep_stats *stats, char *err, size_t errlen);

@@ -109,7 +109,7 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 	*out = NULL;
 	if (readonly && stat(path, &sb) != 0) {
 		snprintf(err, errlen, "%s: no such database", path);
-		return 2;
+		return RL_EINPUT;
 	}
 	if (!readonly && (rc = rl_db_target_check(path, err, errlen)))
 		return rc;
@@ -121,13 +121,13 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 		snprintf(err, errlen, "%s: cannot open: %s", path,
 		         db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 		sqlite3_close(db);
-		return 2;
+		return RL_EINPUT;
 	}
 	sqlite3_busy_timeout(db, busy_ms);
 	rc = rl_db_identify(db, path, &sweep_kind, &unmarked, err, errlen);
 	if (!rc && unmarked && readonly) {
 		snprintf(err, errlen, "%s holds no sweep runs", path);
-		rc = 2;
+		rc = RL_EINPUT;
 	}
 	if (!rc && !readonly) {
 		rc = exec(db, "PRAGMA journal_mode = WAL;"

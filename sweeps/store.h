@@ -33,7 +33,7 @@
 #define RL_SWEEP_BUSY_MS 10000
 
 /* Open (creating if need be) a sweep database for writing, or an existing
-** one read-only.  Returns 0, or an exit code (2: not a rooflab sweep
+** one read-only.  Returns RL_OK, or an rl_status (RL_EINPUT: not a rooflab sweep
 ** database, older schema, locked; 1: internal) with a message. */
 int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **db,
                   char *err, size_t errlen);
@@ -49,7 +49,7 @@ int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
                       char *hash, char *err, size_t errlen);
 
 /* Add the columns a spec needs (ALTER TABLE ADD COLUMN) and a new run row
-** with its run_columns.  0 or an exit code. */
+** with its run_columns.  RL_OK or an rl_status. */
 int rl_store_new_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
                      uint64_t shards, int64_t *run_id, char *err,
                      size_t errlen);
@@ -78,7 +78,7 @@ int rl_store_finish_run(sqlite3 *db, int64_t run_id, uint64_t npoints,
 /* "2026-11-22T02:43:15Z" */
 void rl_store_now(char *buf, size_t len);
 
-/* Create the schema in a fresh database (used by merge).  0 or exit code. */
+/* Create the schema in a fresh database (used by merge).  RL_OK or an rl_status. */
 int rl_store_init_schema(sqlite3 *db, char *err, size_t errlen);
 
 #endif

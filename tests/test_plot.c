@@ -40,7 +40,7 @@ static sqlite3 *make_db(char *path, size_t len, const char *sql)
 		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL),
 		                 SQLITE_OK);
 	sqlite3_close(db);
-	assert_int_equal(pdb_open(path, &db, (char[256]){0}, 256), PDB_OK);
+	assert_int_equal(pdb_open(path, &db, (char[256]){0}, 256), RL_OK);
 	return db;
 }
 
@@ -54,7 +54,7 @@ static char *script_of(sqlite3 *db, const char *kind, const char *path,
 	o.dbpath = path;
 	assert_int_equal(plot_script(db, plot_kind_find(kind), &o, &s, &len,
 	                             err, sizeof err), expect);
-	if (expect != PLOT_OK)
+	if (expect != RL_OK)
 		return strdup(err);
 	return s;
 }
@@ -110,7 +110,7 @@ static void test_waterfall(void **state)
 	             " 'sc', 20, 4, 4, '{}');"
 	             "INSERT INTO claim_factors VALUES(1, 1, 'f1', 2),"
 	             "(1, 2, 'f2', 0.5), (1, 3, 'f3', 4);");
-	s = script_of(db, "factors", path, PLOT_OK);
+	s = script_of(db, "factors", path, RL_OK);
 	assert_non_null(strstr(s, "\n1 1 2 2 "));
 	assert_non_null(strstr(s, "\n2 1 2 0.5 "));
 	assert_non_null(strstr(s, "\n3 1 4 4 "));
@@ -136,7 +136,7 @@ static void test_pareto(void **state)
 	             "throughput_output_tokens_per_s REAL);"
 	             "INSERT INTO results VALUES(1, 3, 2), (1, 1, 1), (1, 4, 5),"
 	             "(1, 2, 3);");
-	s = script_of(db, "pareto", path, PLOT_OK);
+	s = script_of(db, "pareto", path, RL_OK);
 	f = strstr(s, "$f << EOD\n");
 	assert_non_null(f);
 	assert_true(!strncmp(f, "$f << EOD\n1 1\n2 3\n4 5\nEOD\n", 26));
@@ -172,7 +172,7 @@ static void test_heatmap_cells(void **state)
 	o.y = "scenario.batch";
 	o.z = "throughput.output_tokens_per_s";
 	assert_int_equal(plot_script(db, plot_kind_find("heatmap"), &o, &s,
-	                             &len, err, sizeof err), PLOT_OK);
+	                             &len, err, sizeof err), RL_OK);
 	assert_non_null(strstr(s, "\n8 10 6 10 3.16227766 31.6227766 80\n"));
 	/* 4 x 3 cells, one line each in $d */
 	assert_non_null(strstr(s, "\n1 1 0.5 1.5 "));
@@ -200,7 +200,7 @@ static void test_tornado_hides_flat_rows(void **state)
 	             " 'sc', 20, 4, 4, '{}');"
 	             "INSERT INTO claim_tornado VALUES(1, 'moves', 1, 2, 3, 6),"
 	             "(1, 'flat', 1, 2, 3.999, 4.001);");
-	s = script_of(db, "tornado", path, PLOT_OK);
+	s = script_of(db, "tornado", path, RL_OK);
 	assert_non_null(strstr(s, "'moves (1 .. 2)' 1)"));
 	assert_null(strstr(s, "flat ("));
 	assert_non_null(strstr(s, "1 parameter that leaves it at 4x not shown"));
@@ -229,7 +229,7 @@ static void test_roofline_links(void **state)
 	             "NULL, NULL),"
 	             "(1, 'c', 'C', 4e15, 5e12, NULL, NULL, 150, 600e12, NULL, "
 	             "NULL, NULL);");
-	s = script_of(db, "roofline", path, PLOT_OK);
+	s = script_of(db, "roofline", path, RL_OK);
 	assert_non_null(strstr(s, "$l0 << EOD\n40 400\n250 400\nEOD\n"));
 	assert_non_null(strstr(s, "'B = C decode: 600 TFLOP/s'"));
 	assert_null(strstr(s, "'C decode"));
@@ -254,7 +254,7 @@ static void test_pareto_refuses_workload(void **state)
 	             "throughput_output_tokens_per_s REAL);"
 	             "INSERT INTO results VALUES(1, 128, 3, 300, 10),"
 	             "(1, 2048, 3, 310, 5), (1, 128, 4, 320, 12);");
-	s = script_of(db, "pareto", path, PLOT_EINPUT);
+	s = script_of(db, "pareto", path, RL_EINPUT);
 	assert_non_null(strstr(s, "varies the workload (scenario.isl)"));
 	free(s);
 	sqlite3_close(db);
@@ -282,8 +282,8 @@ static void test_quantiles(void **state)
 		assert_int_equal(sqlite3_exec(w, sql, NULL, NULL, NULL), SQLITE_OK);
 	}
 	sqlite3_close(w);
-	assert_int_equal(pdb_open(path, &db, (char[256]){0}, 256), PDB_OK);
-	s = script_of(db, "distribution", path, PLOT_OK);
+	assert_int_equal(pdb_open(path, &db, (char[256]){0}, 256), RL_OK);
+	s = script_of(db, "distribution", path, RL_OK);
 	assert_non_null(strstr(s, "P(>= 20x) = 81.2%"));
 	assert_non_null(strstr(s, "90% interval 6x .. 96x, median 51x"));
 	free(s);
@@ -298,7 +298,7 @@ static void test_no_claim_run(void **state)
 	char *msg;
 	(void)state;
 	db = make_db(path, sizeof path, NULL);
-	msg = script_of(db, "tornado", path, PLOT_EINPUT);
+	msg = script_of(db, "tornado", path, RL_EINPUT);
 	assert_non_null(strstr(msg, "no claim run; make one with: rooflab "
 	                            "claim --db"));
 	free(msg);
@@ -308,7 +308,7 @@ static void test_no_claim_run(void **state)
 	db = make_db(path, sizeof path,
 	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
 	             " 'sc', 20, 4, 4, '{}');");
-	msg = script_of(db, "tornado", path, PLOT_EINPUT);
+	msg = script_of(db, "tornado", path, RL_EINPUT);
 	assert_non_null(strstr(msg, "claim run 1 has no sensitivity rows "
 	                            "(table claim_tornado)"));
 	free(msg);
