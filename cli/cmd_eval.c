@@ -7,6 +7,8 @@
 #include "../model/engine.h"
 #include "commands.h"
 #include "evalout.h"
+#include "loadout.h"
+#include "loadopts.h"
 #include "options.h"
 
 static void help(FILE *f)
@@ -19,18 +21,89 @@ static void help(FILE *f)
 	      "A NAME is a preset in the data directory or a path to an INI "
 	      "file.\n--chips defaults to --tp; --batch caps concurrent "
 	      "sequences (1: a single stream);\n--osl 1 is a prefill-only "
-	      "request.  Exit status: 0 ok, 2 bad input, 1 internal.\n", f);
+	      "request.  Exit status: 0 ok, 2 bad input, 1 internal.\n\n", f);
+	fputs(loadopts_help, f);
+}
+
+/* The shared options, then the load options; OPTS_GO_ON or an exit. */
+static int read_args(eval_opts *o, load_opts *lo, int argc, char **argv)
+{
+	char err[1024];
+	int i, rc;
+	memset(o, 0, sizeof *o);
+	memset(lo, 0, sizeof *lo);
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			help(stdout);
+			return RL_EXIT_OK;
+		}
+		rc = opts_take(o, argc, argv, &i, err, sizeof err);
+		if (rc == 0)
+			rc = loadopts_take(lo, argc, argv, &i, err, sizeof err);
+		if (rc < 0)
+			return bad_input("eval", err);
+		if (rc == 0) {
+			snprintf(err, sizeof err, "unknown option '%s' (see "
+			         "rooflab eval --help)", argv[i]);
+			return bad_input("eval", err);
+		}
+	}
+	if (loadopts_check(lo, err, sizeof err))
+		return bad_input("eval", err);
+	return OPTS_GO_ON;
+}
+
+/* --rate and/or targets: the load figures, or the best under targets. */
+static int under_load(const rl_setup *st, const load_opts *lo, int json,
+                      const rl_result *r)
+{
+	rl_load_result lr;
+	rl_slo_result sr;
+	int rc;
+	if (lo->have_rate) {
+		rc = rl_load_eval(&st->cfg, &lo->load, &lr);
+		if (rc != RL_OK)
+			return bad_input("eval", lr.error);
+	} else {
+		rc = rl_slo_search(&st->cfg, lo->t, lo->nt, &sr);
+		if (rc != RL_OK)
+			return bad_input("eval", sr.best.error);
+	}
+	if (json) {
+		json_w w;
+		json_begin(&w, stdout);
+		evalout_json(&w, st, r);
+		if (lo->have_rate) {
+			loadout_json(&w, "load", &lr);
+			if (lo->nt)
+				loadout_targets_json(&w, lo->t, lo->nt, &lr);
+		} else {
+			loadout_search_json(&w, lo->t, lo->nt, &sr);
+		}
+		json_finish(&w);
+	} else {
+		evalout_table(stdout, st, r);
+		if (lo->have_rate) {
+			loadout_table(stdout, &lr);
+			if (lo->nt)
+				loadout_targets_table(stdout, lo->t, lo->nt, &lr);
+		} else {
+			loadout_search_table(stdout, lo->t, lo->nt, &sr);
+		}
+	}
+	return RL_EXIT_OK;
 }
 
 int cmd_eval(int argc, char **argv)
 {
 	eval_opts o;
+	load_opts lo;
 	rl_setup st;
 	rl_result r;
 	char err[1024];
 	int rc;
 
-	rc = opts_read_all(&o, "eval", argc, argv, help);
+	rc = read_args(&o, &lo, argc, argv);
 	if (rc != OPTS_GO_ON)
 		return rc;
 	if (opts_apply(&o, &st, 1, err, sizeof err))
@@ -38,7 +111,10 @@ int cmd_eval(int argc, char **argv)
 	rc = rl_eval(&st.cfg, &r);
 	if (rc != RL_OK)
 		return bad_input("eval", r.error);
-	if (o.json) {
+	if (lo.have_rate || lo.nt) {
+		if ((rc = under_load(&st, &lo, o.json, &r)) != RL_EXIT_OK)
+			return rc;
+	} else if (o.json) {
 		json_w w;
 		json_begin(&w, stdout);
 		evalout_json(&w, &st, &r);

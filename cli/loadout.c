@@ -1,0 +1,212 @@
+/*
+** loadout.c: tables and JSON for serving under load (loadout.h).
+*/
+#include "loadout.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "evalout.h"
+
+typedef struct {
+	const char *name;   /* JSON key, SI value */
+	const char *unit;   /* display unit */
+	double div;         /* display value = value / div */
+	size_t off;         /* offsetof in rl_load_result */
+	const char *doc;
+} load_row;
+
+#define ROW(n, u, d, f, doc) {n, u, d, offsetof(rl_load_result, f), doc}
+static const load_row rows[] = {
+    ROW("offered_requests_per_s", "req/s", 1, offered_rps,
+        "the rate asked for, whole system"),
+    ROW("capacity_requests_per_s", "req/s", 1, capacity_rps,
+        "requests/s at maximum load"),
+    ROW("utilization", "", 1, utilization, "offered / capacity"),
+    ROW("concurrency", "seqs", 1, concurrency,
+        "sequences in flight per replica (mean)"),
+    ROW("max_concurrency", "seqs", 1, max_concurrency,
+        "per replica at maximum load"),
+    ROW("ttft_mean_s", "ms", 1e-3, ttft_mean_s, "time to first token, mean"),
+    ROW("ttft_p50_s", "ms", 1e-3, ttft_p50_s, "median"),
+    ROW("ttft_p90_s", "ms", 1e-3, ttft_p90_s, "90th percentile"),
+    ROW("ttft_p99_s", "ms", 1e-3, ttft_p99_s, "99th percentile"),
+    ROW("prefill_s", "ms", 1e-3, prefill_s, "of which the prefill itself"),
+    ROW("wait_mean_s", "ms", 1e-3, wait_mean_s,
+        "and the wait (iteration, slot, budget), mean"),
+    ROW("tpot_s", "ms", 1e-3, tpot_s, "time per output token (inter-token)"),
+    ROW("e2e_s", "s", 1, e2e_s, "end-to-end latency, mean"),
+    ROW("requests_per_s", "req/s", 1, requests_per_s, "achieved, system"),
+    ROW("output_tokens_per_s", "tokens/s", 1, output_tps, "system"),
+    ROW("total_tokens_per_s", "tokens/s", 1, total_tps, "system"),
+    ROW("output_tokens_per_s_per_chip", "tokens/s", 1, output_tps_per_chip,
+        "per chip"),
+    ROW("total_tokens_per_s_per_chip", "tokens/s", 1, total_tps_per_chip,
+        "per chip"),
+    ROW("duration_s", "s", 1, duration_s,
+        "finite run: first arrival to last token"),
+    ROW("queue_growth_requests_per_s", "req/s", 1, queue_growth_rps,
+        "saturated: the queue grows by"),
+};
+
+static double row_value(const load_row *r, const rl_load_result *lr)
+{
+	double v;
+	memcpy(&v, (const char *)lr + r->off, sizeof v);
+	return v;
+}
+
+static int row_shown(const load_row *r, const rl_load_result *lr)
+{
+	if (r->off == offsetof(rl_load_result, duration_s))
+		return lr->duration_s > 0;
+	if (r->off == offsetof(rl_load_result, queue_growth_rps))
+		return lr->regime == RL_LOAD_SATURATED;
+	return 1;
+}
+
+void loadout_json(json_w *w, const char *key, const rl_load_result *lr)
+{
+	size_t i;
+	json_obj(w, key);
+	json_str(w, "regime", rl_load_regime_name(lr->regime));
+	json_bool(w, "saturated", lr->regime != RL_LOAD_STEADY);
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		if (row_shown(&rows[i], lr))
+			json_num(w, rows[i].name, row_value(&rows[i], lr));
+	json_end(w);
+}
+
+static const char *regime_text(int regime)
+{
+	switch (regime) {
+	case RL_LOAD_STEADY:
+		return "below capacity (steady state)";
+	case RL_LOAD_SATURATED:
+		return "SATURATED: the rate reaches the capacity; the queue grows "
+		       "without bound (TTFT unbounded); saturated figures below";
+	case RL_LOAD_OVERLOAD:
+		return "past capacity: the backlog of the finite run drains in "
+		       "arrival order";
+	default:
+		return "burst: every request at t = 0, drained in arrival order";
+	}
+}
+
+void loadout_table(FILE *f, const rl_load_result *lr)
+{
+	size_t i;
+	fprintf(f, "\nunder load: %s\n", regime_text(lr->regime));
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		double v = row_value(&rows[i], lr);
+		char val[96];
+		if (!row_shown(&rows[i], lr))
+			continue;
+		if (isinf(v))
+			snprintf(val, sizeof val, "%s", isinf(lr->offered_rps) &&
+			         rows[i].off == offsetof(rl_load_result, offered_rps)
+			             ? "inf" : "unbounded");
+		else
+			evalout_value(val, sizeof val, v / rows[i].div, rows[i].unit);
+		fprintf(f, "  %-32s %20s   %s\n", rows[i].name, val, rows[i].doc);
+	}
+}
+
+void loadout_target_name(const rl_slo *t, char *buf, size_t len)
+{
+	if (t->pct > 0)
+		snprintf(buf, len, "%s p%g", rl_slo_metric_name(t->metric), t->pct);
+	else
+		snprintf(buf, len, "%s mean", rl_slo_metric_name(t->metric));
+}
+
+void loadout_targets_json(json_w *w, const rl_slo *t, int n,
+                          const rl_load_result *lr)
+{
+	int k;
+	json_arr(w, "targets");
+	for (k = 0; k < n; k++) {
+		json_obj(w, NULL);
+		json_str(w, "metric", rl_slo_metric_name(t[k].metric));
+		if (t[k].pct > 0)
+			json_num(w, "percentile", t[k].pct);
+		else
+			json_str(w, "percentile", "mean");
+		json_num(w, "max_s", t[k].max_s);
+		if (lr) {
+			double v = rl_slo_value(lr, &t[k]);
+			json_num(w, "value_s", v);
+			json_bool(w, "met", v <= t[k].max_s);
+		}
+		json_end(w);
+	}
+	json_end(w);
+}
+
+void loadout_targets_table(FILE *f, const rl_slo *t, int n,
+                           const rl_load_result *lr)
+{
+	int k;
+	fprintf(f, "\ntargets\n");
+	for (k = 0; k < n; k++) {
+		char name[48], val[64], lim[64];
+		double v = lr ? rl_slo_value(lr, &t[k]) : NAN;
+		loadout_target_name(&t[k], name, sizeof name);
+		evalout_value(lim, sizeof lim, t[k].max_s * 1e3, "ms");
+		if (!lr)
+			snprintf(val, sizeof val, "-");
+		else if (isinf(v))
+			snprintf(val, sizeof val, "unbounded");
+		else
+			evalout_value(val, sizeof val, v * 1e3, "ms");
+		fprintf(f, "  %-32s %20s   target <= %s%s\n", name, val, lim,
+		        !lr ? "" : v <= t[k].max_s ? ": met" : ": MISSED");
+	}
+}
+
+void loadout_search_json(json_w *w, const rl_slo *t, int n,
+                         const rl_slo_result *sr)
+{
+	json_obj(w, "best_under_targets");
+	json_bool(w, "met", sr->met);
+	if (sr->met) {
+		loadout_targets_json(w, t, n, &sr->best);
+		loadout_json(w, "load", &sr->best);
+	} else {
+		loadout_targets_json(w, t, n, NULL);
+		json_obj(w, "unmet");
+		json_str(w, "metric", rl_slo_metric_name(t[sr->failed].metric));
+		if (t[sr->failed].pct > 0)
+			json_num(w, "percentile", t[sr->failed].pct);
+		else
+			json_str(w, "percentile", "mean");
+		json_num(w, "max_s", t[sr->failed].max_s);
+		json_num(w, "unloaded_s", sr->unloaded_s);
+		json_str(w, "reason", "below the latency without load: no rate "
+		                      "and no concurrency meets it");
+		json_end(w);
+	}
+	json_end(w);
+}
+
+void loadout_search_table(FILE *f, const rl_slo *t, int n,
+                          const rl_slo_result *sr)
+{
+	if (!sr->met) {
+		char name[48], a[64], b[64];
+		loadout_target_name(&t[sr->failed], name, sizeof name);
+		evalout_value(a, sizeof a, t[sr->failed].max_s * 1e3, "ms");
+		evalout_value(b, sizeof b, sr->unloaded_s * 1e3, "ms");
+		fprintf(f, "\nbest under the targets: NONE: no concurrency meets "
+		        "%s <= %s; without any load it is already %s\n", name, a,
+		        b);
+		loadout_targets_table(f, t, n, NULL);
+		return;
+	}
+	fprintf(f, "\nbest under the targets: %.4g requests/s, %.4g output "
+	        "tokens/s (%.4g per chip) at a concurrency of %.3g per replica\n",
+	        sr->best.requests_per_s, sr->best.output_tps,
+	        sr->best.output_tps_per_chip, sr->best.concurrency);
+	loadout_targets_table(f, t, n, &sr->best);
+	loadout_table(f, &sr->best);
+}

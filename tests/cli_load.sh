@@ -1,0 +1,61 @@
+#!/bin/sh
+# cli_load.sh: serving under load on the command line: eval --rate,
+# --requests and the latency targets (regimes, the best under targets, an
+# unmeetable target reported, bad input exiting 2 with the allowed range).
+. "$(dirname "$0")/clilib.sh"
+
+E="$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 8 --profile trtllm-0.10"
+
+expect_exit 0 "eval --rate" -- $E --rate 2
+expect_out "under load: below capacity" "a low rate is below capacity"
+expect_out "ttft_p99_s" "table has the TTFT p99"
+expect_exit 0 "eval --rate --json" -- $E --rate 2 --json
+for k in '"load"' '"regime": "steady"' '"ttft_mean_s"' '"ttft_p50_s"' \
+	'"ttft_p90_s"' '"ttft_p99_s"' '"tpot_s"' '"e2e_s"' '"utilization"' \
+	'"concurrency"' '"requests_per_s": 2,' '"output_tokens_per_s": 256,' \
+	'"output_tokens_per_s_per_chip": 32,'; do
+	expect_out "$k" "load json has $k"
+done
+expect_exit 0 "an endless stream past capacity" -- $E --rate 1000 --json
+expect_out '"regime": "saturated"' "saturated is said"
+expect_out '"ttft_mean_s": null' "saturated TTFT is unbounded (null)"
+expect_out '"queue_growth_requests_per_s"' "saturated: queue growth"
+expect_exit 0 "saturated table" -- $E --rate 1000
+expect_out "SATURATED" "saturated table says so"
+expect_out "unbounded" "saturated table: unbounded TTFT"
+expect_exit 0 "a burst" -- $E --rate inf --requests 100 --json
+expect_out '"regime": "burst"' "burst regime"
+expect_out '"duration_s"' "burst has a duration"
+expect_exit 0 "a finite run past capacity" -- $E --rate 50 --requests 100 --json
+expect_out '"regime": "overload"' "overload regime"
+
+# targets
+expect_exit 0 "best under targets" -- $E --ttft-p99-max 2 --tpot-max 0.2 --json
+expect_out '"best_under_targets"' "json names the search"
+expect_out '"met": true' "the MLPerf-like targets are met"
+expect_exit 0 "an unmeetable target is not an error" -- $E --ttft-max 0.001
+expect_out "NONE: no concurrency meets ttft mean <= 1" "unmeetable reported"
+expect_exit 0 "unmeetable json" -- $E --ttft-p99-max 0.001 --json
+expect_out '"met": false' "unmeetable json met false"
+expect_out '"unloaded_s"' "unmeetable json gives the unloaded value"
+expect_exit 0 "targets at a rate" -- $E --rate 2 --tpot-max 0.001
+expect_out "MISSED" "a missed target at a rate"
+
+# bad input: exit 2 with the allowed range
+expect_exit 2 "rate 0" -- $E --rate 0
+expect_err "> 0, or inf" "rate 0 says the range"
+expect_exit 2 "negative rate" -- $E --rate -1
+expect_exit 2 "rate not a number" -- $E --rate fast
+expect_exit 2 "burst without requests" -- $E --rate inf
+expect_err "needs --requests" "burst needs --requests"
+expect_exit 2 "requests without rate" -- $E --requests 10
+expect_exit 2 "fractional requests" -- $E --rate 1 --requests 2.5
+expect_exit 2 "zero requests" -- $E --rate 1 --requests 0
+expect_err "\[1, 1e\+12\]" "requests says the range"
+expect_exit 2 "percentile 100" -- $E --ttft-p100-max 1
+expect_err "\(0, 100\)" "percentile range said"
+expect_exit 2 "percentile 0" -- $E --tpot-p0-max 1
+expect_exit 2 "percentile not a number" -- $E --ttft-pxx-max 1
+expect_exit 2 "target 0 s" -- $E --ttft-max 0
+expect_exit 2 "target missing" -- $E --ttft-max
+finish
