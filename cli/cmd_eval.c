@@ -35,7 +35,7 @@ static int read_args(eval_opts *o, load_opts *lo, int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			help(stdout);
-			return RL_EXIT_OK;
+			return RL_OK;
 		}
 		rc = opts_take(o, argc, argv, &i, err, sizeof err);
 		if (rc == 0)
@@ -91,7 +91,7 @@ static int under_load(const rl_setup *st, const load_opts *lo, int json,
 			loadout_search_table(stdout, lo->t, lo->nt, &sr);
 		}
 	}
-	return RL_EXIT_OK;
+	return RL_OK;
 }
 
 int cmd_eval(int argc, char **argv)
@@ -112,7 +112,7 @@ int cmd_eval(int argc, char **argv)
 	if (rc != RL_OK)
 		return bad_input("eval", r.error);
 	if (lo.have_rate || lo.nt) {
-		if ((rc = under_load(&st, &lo, o.json, &r)) != RL_EXIT_OK)
+		if ((rc = under_load(&st, &lo, o.json, &r)) != RL_OK)
 			return rc;
 	} else if (o.json) {
 		json_w w;
