@@ -65,11 +65,6 @@ static claim_check *add(claim_report *rep, const kvfile *k, const char *sec)
 	return c;
 }
 
-static double chips_of(const rl_config *cfg)
-{
-	return cfg->scen.chips > 0 ? cfg->scen.chips : cfg->scen.tp;
-}
-
 /* dense BF16 TFLOPS per mm2 of a chip preset; area from the preset's
 ** design section when it has one, else the fallback */
 static double density_of(const char *chip, double fallback_mm2,
@@ -159,7 +154,7 @@ static void check_replacement(claim_report *rep, const kvfile *k)
 {
 	claim_check *c = add(rep, k, "replacement");
 	double claimed = kv_num(k, "replacement", "value");
-	double per_a = rep->a.r.total_tps / chips_of(&rep->a.cfg);
+	double per_a = rep->a.r.total_tps / rl_scen_chips(&rep->a.cfg.scen);
 	double eq = rep->b.r.total_tps / per_a;
 	double etched = kv_num(k, "throughput", "value") /
 	                (kv_num(k, "baseline", "value") / 8);

@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "../model/outputs.h"
@@ -20,6 +19,7 @@
 #include "claim.h"
 
 #include "../config/dbfile.h"
+#include "../config/stamp.h"
 #include "../config/version.h"
 #include "../model/status.h"
 
@@ -137,10 +137,7 @@ static int put_all(dbw *w, const claim_report *rep, const char *json)
 {
 	size_t i;
 	char now[32];
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	rl_utc_now(now, sizeof now);
 	if (exec_bind(w, "INSERT INTO claim_runs(created, version, git_rev, "
 	              "a_label, b_label, scenario, target, speedup_total, "
 	              "speedup_output, json) VALUES(?,?,?,?,?,?,?,?,?,?)",

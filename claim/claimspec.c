@@ -266,8 +266,7 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 		snprintf(side->label, sizeof side->label, "%.150s", label);
 	else
 		snprintf(side->label, sizeof side->label, "%g x %.60s (%.60s)",
-		         side->st.cfg.scen.chips > 0 ? side->st.cfg.scen.chips
-		                                     : side->st.cfg.scen.tp,
+		         rl_scen_chips(&side->st.cfg.scen),
 		         side->st.chip, side->st.profile);
 	snprintf(side->form, sizeof side->form, "%s", form ? form : "");
 	side->ok = 1;

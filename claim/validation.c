@@ -8,9 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../model/engine.h"
+#include "../config/stamp.h"
 #include "../model/stats.h"
 #include "schema.h"
 #include "validation.h"
@@ -27,10 +27,9 @@ int val_store(const char *path, const char *profile, const val_row *v,
 	sqlite3_stmt *st = NULL;
 	sqlite3_int64 run;
 	char created[32];
-	time_t now = time(NULL);
 	size_t i;
 	int status;
-	strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+	rl_utc_now(created, sizeof created);
 	status = rl_db_open_write(path, &claim_db_kind, 5000, &db, err, errlen);
 	if (status)
 		return status;

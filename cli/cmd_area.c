@@ -46,19 +46,13 @@ static void help(FILE *f)
 	      "input, 1 internal.\n", f);
 }
 
-static int matrix_prec(const rl_scenario *s)
-{
-	int wp = rl_weight_prec(s), ap = rl_act_prec(s);
-	return rl_precision_bytes(wp) >= rl_precision_bytes(ap) ? wp : ap;
-}
-
 static void build(const rl_setup *st, area_view *v)
 {
 	const rl_config *cfg = &st->cfg;
 	v->derived = cfg->chip;
 	if (v->si.fma_units > 0 && cfg->design.clock_hz > 0)
 		rl_silicon_apply(&v->si, &v->derived);
-	v->prec = matrix_prec(&cfg->scen);
+	v->prec = rl_matrix_prec(&cfg->scen);
 	v->full_flops = rl_chip_peak(&v->derived, v->prec);
 	v->have_power = rl_power_known(cfg) && v->full_flops > 0;
 	if (v->have_power)

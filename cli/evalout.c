@@ -23,7 +23,7 @@ static void setup_json(json_w *w, const rl_setup *st)
 	json_num(w, "isl", s->isl);
 	json_num(w, "osl", s->osl);
 	json_num(w, "tp", s->tp);
-	json_num(w, "chips", s->chips > 0 ? s->chips : s->tp);
+	json_num(w, "chips", rl_scen_chips(s));
 	json_num(w, "batch", s->batch);
 	json_end(w);
 }
@@ -71,7 +71,7 @@ void evalout_table(FILE *f, const rl_setup *st, const rl_result *r)
 	const rl_scenario *s = &st->cfg.scen;
 	char group[64] = "";
 	fprintf(f, "%s on %g x %s (tp %g), %s, %g in / %g out, profile %s\n",
-	        st->model, s->chips > 0 ? s->chips : s->tp, st->chip, s->tp,
+	        st->model, rl_scen_chips(s), st->chip, s->tp,
 	        rl_precision_name(rl_weight_prec(s)), s->isl, s->osl,
 	        st->profile);
 	for (i = 0; i < n; i++) {

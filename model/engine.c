@@ -160,7 +160,7 @@ static int check(const rl_config *cfg, rl_result *r)
 {
 	const rl_model *m = &cfg->model;
 	const rl_scenario *s = &cfg->scen;
-	double tp = s->tp, chips = s->chips > 0 ? s->chips : s->tp;
+	double tp = s->tp, chips = rl_scen_chips(s);
 	char msg[256];
 
 	if (m->layers < 1 || m->hidden < 1 || m->heads < 1 || m->kv_heads < 1 ||
@@ -221,7 +221,7 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 	double chips, runtime, free_b, kv_cap_tokens, mnt, cap;
 	double N = 0, n_dec = 0, p = 0, q = 0, f = 1, k = 1, share_dec = 1;
 	double T_avg, req_per_iter, chunk1;
-	int rc, wp, ap, kp, i, limit = RL_LIMIT_TOKENS;
+	int rc, wp, ap, kp, mp, i, limit = RL_LIMIT_TOKENS;
 	char msg[256];
 
 	memset(r, 0, sizeof *r);
@@ -236,7 +236,7 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 	c.L = m->layers;
 	c.isl = s->isl;
 	c.osl = s->osl;
-	chips = s->chips > 0 ? s->chips : s->tp;
+	chips = rl_scen_chips(s);
 	wp = rl_weight_prec(s);
 	ap = rl_act_prec(s);
 	kp = rl_kv_prec(cfg);
@@ -244,14 +244,13 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 	c.ab = rl_precision_bytes(ap);
 	/* GEMM outputs accumulate at >= 16 bits and are reduced at that width */
 	c.cb = c.ab > 2 ? c.ab : 2;
-	/* the matrix units run at the wider of the two operand precisions */
-	c.peak = rl_chip_peak(&cfg->chip, c.wb >= c.ab ? wp : ap);
+	mp = rl_matrix_prec(s);
+	c.peak = rl_chip_peak(&cfg->chip, mp);
 	if (c.peak <= 0) {
 		snprintf(msg, sizeof msg,
 		         "chip has no %s matrix peak (set chip.peak_tflops_%s "
 		         "or use another precision)",
-		         rl_precision_name(c.wb >= c.ab ? wp : ap),
-		         rl_precision_name(c.wb >= c.ab ? wp : ap));
+		         rl_precision_name(mp), rl_precision_name(mp));
 		return fail(r, RL_EINVAL, msg);
 	}
 	c.peak_attn = cfg->chip.peak_flops_bf16 > 0 ? cfg->chip.peak_flops_bf16

@@ -137,6 +137,11 @@ double rl_allreduce_time(const rl_config *cfg, double bytes, double n,
 int rl_weight_prec(const rl_scenario *s);
 int rl_act_prec(const rl_scenario *s);
 int rl_kv_prec(const rl_config *cfg);
+/* The precision the matrix units run at: the wider of weights and
+** activations. */
+int rl_matrix_prec(const rl_scenario *s);
+/* Chips of the deployment: chips when set, else one replica of tp. */
+double rl_scen_chips(const rl_scenario *s);
 /* Matrix peak FLOP/s of a chip at a precision; 0 if unsupported. */
 double rl_chip_peak(const rl_chip *c, int prec);
 

@@ -27,13 +27,6 @@
 #define S_MIN 1e-3   /* lowest clock share tried */
 #define S_TOL 1e-7
 
-/* Matrix precision: the wider of weights and activations (as engine.c). */
-static int matrix_prec(const rl_scenario *s)
-{
-	int wp = rl_weight_prec(s), ap = rl_act_prec(s);
-	return rl_precision_bytes(wp) >= rl_precision_bytes(ap) ? wp : ap;
-}
-
 static void scale_peaks(rl_chip *c, double s)
 {
 	c->peak_flops_bf16 *= s;
@@ -139,7 +132,7 @@ int rl_eval(const rl_config *cfg_in, rl_result *r)
 	r->clock_scale = 1.0;
 	r->power_limited = 0;
 	r->power_w = NAN;
-	prec = matrix_prec(&cfg->scen);
+	prec = rl_matrix_prec(&cfg->scen);
 
 	if (rl_power_known(cfg)) {
 		r->power_w = rl_power_of(cfg, prec, 1.0, r->avg_flops_per_s,
@@ -166,7 +159,7 @@ int rl_eval(const rl_config *cfg_in, rl_result *r)
 		rl_chip_cost_of(cfg, cfg->chip.hbm_bytes, &cc);
 		r->chip_usd = cc.chip_usd;
 	}
-	chips = cfg->scen.chips > 0 ? cfg->scen.chips : cfg->scen.tp;
+	chips = rl_scen_chips(&cfg->scen);
 	r->usd_per_mtok = rl_usd_per_mtok(&cfg->cost, r->chip_usd, chips,
 	                                  r->power_w, r->output_tps);
 	return RL_OK;

@@ -113,7 +113,7 @@ static int solve_concurrency(const rl_config *cfg, double lam, double nmax,
 static void throughput(rl_load_result *o, const rl_config *cfg, double rps)
 {
 	const rl_scenario *s = &cfg->scen;
-	double chips = s->chips > 0 ? s->chips : s->tp;
+	double chips = rl_scen_chips(s);
 	o->requests_per_s = rps;
 	o->output_tps = rps * s->osl;
 	o->total_tps = rps * (s->isl + s->osl);

@@ -1,6 +1,8 @@
 /*
-** precision.c: bytes per element of each numeric precision, and the names
-** of precisions and bounds for display.
+** precision.c: bytes per element of each numeric precision, the
+** precisions a scenario resolves to (weights, activations, KV cache, the
+** matrix units), the chips it runs on, and the names of precisions and
+** bounds for display.
 */
 #include "engine.h"
 
@@ -64,6 +66,17 @@ int rl_kv_prec(const rl_config *cfg)
 	if ((int)cfg->scen.kv_precision != RL_PREC_AUTO)
 		return (int)cfg->scen.kv_precision;
 	return resolve(cfg->prof.kv_precision, cfg->scen.precision);
+}
+
+int rl_matrix_prec(const rl_scenario *s)
+{
+	int wp = rl_weight_prec(s), ap = rl_act_prec(s);
+	return rl_precision_bytes(wp) >= rl_precision_bytes(ap) ? wp : ap;
+}
+
+double rl_scen_chips(const rl_scenario *s)
+{
+	return s->chips > 0 ? s->chips : s->tp;
 }
 
 double rl_chip_peak(const rl_chip *c, int prec)

@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "../config/stamp.h"
 #include "../config/version.h"
 #include "../plots/kinds.h"
 #include "rctx.h"
@@ -151,11 +151,8 @@ void report_provenance(rctx *r)
 	static const char *h[] = {"item", "value"};
 	char abs[PATH_MAX], now[64], run[400];
 	const char *cells[2];
-	time_t t = time(NULL);
-	struct tm tm;
 	doc_heading(&r->d, 2, "provenance", "Provenance");
-	gmtime_r(&t, &tm);
-	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	rl_utc_now(now, sizeof now);
 	if (!realpath(r->o->dbpath, abs))
 		snprintf(abs, sizeof abs, "%s", r->o->dbpath);
 	snprintf(run, sizeof run, "%ld, written %s by rooflab %s (git %s)",

@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #include "../config/dbfile.h"
+#include "../config/stamp.h"
 #include "../config/version.h"
 
 static const char schema_sql[] =
@@ -36,14 +36,6 @@ static const char schema_sql[] =
     "CREATE VIEW results AS SELECT p.*, r.chip AS run_chip,"
     " r.model AS run_model, r.scenario AS run_scenario,"
     " r.profile AS run_profile FROM points p JOIN runs r ON r.id = p.run_id;";
-
-void rl_store_now(char *buf, size_t len)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
 
 void rl_store_error(sqlite3 *db, int rc, const char *what, char *err,
                     size_t errlen)
@@ -221,7 +213,7 @@ static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	        " VALUES(?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?,?)", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
-	rl_store_now(now, sizeof now);
+	rl_utc_now(now, sizeof now);
 	sqlite3_bind_text(st, k++, s->text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, k++, s->hash, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, k++, s->path, -1, SQLITE_STATIC);
@@ -308,7 +300,7 @@ int rl_store_finish_run(sqlite3 *db, int64_t run_id, uint64_t npoints,
 	int rc = sqlite3_prepare_v2(db, "UPDATE runs SET finished = ?, "
 	                            "next_idx = ? WHERE id = ?", -1, &st, NULL);
 	if (rc == SQLITE_OK) {
-		rl_store_now(now, sizeof now);
+		rl_utc_now(now, sizeof now);
 		sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 2, (sqlite3_int64)npoints);
 		sqlite3_bind_int64(st, 3, run_id);

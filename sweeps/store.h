@@ -75,9 +75,6 @@ void rl_store_rollback(rl_store_writer *w);
 int rl_store_finish_run(sqlite3 *db, int64_t run_id, uint64_t npoints,
                         char *err, size_t errlen);
 
-/* "2026-11-22T02:43:15Z" */
-void rl_store_now(char *buf, size_t len);
-
 /* Create the schema in a fresh database (used by merge).  RL_OK or an rl_status. */
 int rl_store_init_schema(sqlite3 *db, char *err, size_t errlen);
 
