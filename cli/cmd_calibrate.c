@@ -66,11 +66,24 @@ static void key_comment(const char *path, const char *key, char *out,
 	fclose(f);
 }
 
-static int write_profile(const char *out, const char *start_path,
-                         const rl_setup *st, const rl_param *const *fit,
-                         size_t nfit, const char *summary, char *err,
-                         size_t errlen)
+/* software as one INI value: control characters and comment marks
+** become spaces */
+static void ini_value(char *dst, size_t len, const char *src)
 {
+	size_t i;
+	snprintf(dst, len, "%s", src ? src : "");
+	for (i = 0; dst[i]; i++)
+		if ((unsigned char)dst[i] < 0x20 || dst[i] == ';' ||
+		    dst[i] == '#' || dst[i] == 0x7f)
+			dst[i] = ' ';
+}
+
+static int write_profile(const char *out, const char *start_path,
+                         const char *software, const rl_setup *st,
+                         const rl_param *const *fit, size_t nfit,
+                         const char *summary, char *err, size_t errlen)
+{
+	char sw[256];
 	char tmp[1100];
 	FILE *f;
 	size_t n, i, k;
@@ -78,6 +91,7 @@ static int write_profile(const char *out, const char *start_path,
 	time_t now = time(NULL);
 	char date[32], name[256];
 	strftime(date, sizeof date, "%Y-%m-%d", gmtime(&now));
+	ini_value(sw, sizeof sw, software);
 	snprintf(tmp, sizeof tmp, "%s.tmp", out);
 	f = fopen(tmp, "w");
 	if (!f) {
@@ -95,9 +109,10 @@ static int write_profile(const char *out, const char *start_path,
 	(void)st;
 	fprintf(f, "; %s: serving profile written by `rooflab calibrate` on %s.\n"
 	           "; %s\n; Keys marked 'fitted' came out of the fit; the others "
-	           "were kept from\n; %s with their sources.\n[meta]\nname = %s\n\n"
-	           "[profile]\n",
-	        name, date, summary, start_path, name);
+	           "were kept from\n; %s with their sources.\n[meta]\nname = %s\n"
+	           "%s%s%scalibrated = %s\n\n[profile]\n",
+	        name, date, summary, start_path, name,
+	        software ? "software = " : "", sw, software ? "\n" : "", date);
 	for (i = 0; i < n; i++) {
 		char val[64], com[512];
 		int fitted = 0;
@@ -306,7 +321,7 @@ int cmd_calibrate(int argc, char **argv)
 	         nrows, mfile, software ? " (software " : "",
 	         software ? software : "", software ? ")" : "", info.rms_log,
 	         loo ? 100 * stats_abs_quantile(e_loo, nrows, 0.5) : NAN);
-	if (write_profile(out, path, &base, fit, nfit, summary, err,
+	if (write_profile(out, path, software, &base, fit, nfit, summary, err,
 	                  sizeof err)) {
 		fprintf(stderr, "rooflab calibrate: %s\n", err);
 		rc = RL_EINTERNAL;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../config/profiles.h"
 #include "../model/engine.h"
 #include "commands.h"
 #include "evalout.h"
@@ -21,7 +22,11 @@ static void help(FILE *f)
 	      "A NAME is a preset in the data directory or a path to an INI "
 	      "file.\n--chips defaults to --tp; --batch caps concurrent "
 	      "sequences (1: a single stream);\n--osl 1 is a prefill-only "
-	      "request.  Exit status: 0 ok, 2 bad input, 1 internal.\n\n", f);
+	      "request.\nWithout --profile (and a scenario naming one) the profile is the "
+	      "latest calibrated\nprofile for the chip's serving software (its "
+	      "preset's [meta] software); a chip\nwith none is refused, with the "
+	      "list of profiles.  The first line of the output\nnames the profile "
+	      "and why.  Exit status: 0 ok, 2 bad input, 1 internal.\n\n", f);
 	fputs(loadopts_help, f);
 }
 
@@ -94,19 +99,51 @@ static int under_load(const rl_setup *st, const load_opts *lo, int json,
 	return RL_OK;
 }
 
+/* No --profile: keep a scenario's profile; else the chip's default
+** (config/profiles.h), applied again in the usual order. */
+static int default_profile(eval_opts *o, rl_setup *st, char *name,
+                           size_t namelen, char *err, size_t errlen)
+{
+	rl_setup scen;
+	char note[256];
+	setup_init(&scen);
+	if (o->scenario &&
+	    setup_load(&scen, "scenario", o->scenario, err, errlen))
+		return -1;
+	if (scen.profile[0]) {
+		snprintf(st->profile_note, sizeof st->profile_note,
+		         "named by scenario %s", scen.scenario);
+		return 0;
+	}
+	if (profile_default(o->chip ? o->chip : st->chip, name, namelen,
+	                    note, sizeof note, err, errlen))
+		return -1;
+	o->profile = name;
+	if (opts_apply(o, st, 1, err, errlen))
+		return -1;
+	snprintf(st->profile_note, sizeof st->profile_note, "%s", note);
+	return 0;
+}
+
 int cmd_eval(int argc, char **argv)
 {
 	eval_opts o;
 	load_opts lo;
 	rl_setup st;
 	rl_result r;
-	char err[1024];
+	char err[1024], profile[RL_NAME_MAX];
 	int rc;
 
 	rc = read_args(&o, &lo, argc, argv);
 	if (rc != OPTS_GO_ON)
 		return rc;
 	if (opts_apply(&o, &st, 1, err, sizeof err))
+		return bad_input("eval", err);
+	if (o.profile)
+		snprintf(st.profile_note, sizeof st.profile_note,
+		         "named by --profile");
+	else if (default_profile(&o, &st, profile, sizeof profile, err,
+	                         sizeof err))
 		return bad_input("eval", err);
 	rc = rl_eval(&st.cfg, &r);
 	if (rc != RL_OK)

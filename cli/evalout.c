@@ -13,9 +13,11 @@ static void setup_json(json_w *w, const rl_setup *st)
 {
 	const rl_scenario *s = &st->cfg.scen;
 	json_obj(w, "setup");
+	json_str(w, "profile", st->profile);
+	if (st->profile_note[0])
+		json_str(w, "profile_chosen", st->profile_note);
 	json_str(w, "chip", st->chip);
 	json_str(w, "model", st->model);
-	json_str(w, "profile", st->profile);
 	json_str(w, "scenario", st->scenario);
 	json_str(w, "precision", rl_precision_name(rl_weight_prec(s)));
 	json_str(w, "act_precision", rl_precision_name(rl_act_prec(s)));
@@ -70,10 +72,12 @@ void evalout_table(FILE *f, const rl_setup *st, const rl_result *r)
 	const rl_output *t = rl_outputs(&n);
 	const rl_scenario *s = &st->cfg.scen;
 	char group[64] = "";
-	fprintf(f, "%s on %g x %s (tp %g), %s, %g in / %g out, profile %s\n",
+	fprintf(f, "profile %s%s%s%s\n", st->profile,
+	        st->profile_note[0] ? " (" : "", st->profile_note,
+	        st->profile_note[0] ? ")" : "");
+	fprintf(f, "%s on %g x %s (tp %g), %s, %g in / %g out\n",
 	        st->model, rl_scen_chips(s), st->chip, s->tp,
-	        rl_precision_name(rl_weight_prec(s)), s->isl, s->osl,
-	        st->profile);
+	        rl_precision_name(rl_weight_prec(s)), s->isl, s->osl);
 	for (i = 0; i < n; i++) {
 		const char *dot = strchr(t[i].name, '.');
 		size_t gl = (size_t)(dot - t[i].name);

@@ -24,6 +24,9 @@ typedef struct {
 	char profile[RL_NAME_MAX];
 	char scenario[RL_NAME_MAX];
 	char node[RL_NAME_MAX];
+	/* how the profile was chosen when no flag or scenario named it
+	** (config/profiles.h); empty otherwise */
+	char profile_note[256];
 } rl_setup;
 
 /* Defaults, no presets. */

@@ -47,7 +47,7 @@ expect_out '"limited": 1' "eval says the TDP limited the clock"
 expect_out '"watts": (700|699\.9)' "power held at the 700 W TDP"
 expect_exit 0 "no node: power unknown" -- $RL eval --chip b200 --model llama3-70b --precision fp8 --tp 8 --json
 expect_out '"watts": null' "power is null without a node"
-expect_exit 0 "eval a chip by design" -- $RL eval --chip sohu-design --model llama3-70b --precision fp8 --tp 8 --json
+expect_exit 0 "eval a chip by design" -- $RL eval --chip sohu-design --model llama3-70b --precision fp8 --tp 8 --json --profile ideal
 expect_out '"watts": [0-9]' "by-design chip has power"
 
 # bad input: exit 2 and a message
@@ -57,7 +57,7 @@ expect_exit 2 "chip without a design" -- $RL area --chip b200
 expect_err "chip 'b200' has no design" "says the design is missing"
 expect_exit 2 "shares over 1" -- $RL area --chip sohu-design --set design.frac_mac=0.9
 expect_err "area shares add up to 1.4 > 1" "names the sum"
-expect_exit 2 "eval: shares over 1" -- $RL eval --chip sohu-design --model llama3-70b --tp 8 --set design.frac_mac=0.9
+expect_exit 2 "eval: shares over 1" -- $RL eval --chip sohu-design --model llama3-70b --tp 8 --set design.frac_mac=0.9 --profile ideal
 expect_err "add up to 1.4 > 1" "eval names the sum"
 expect_exit 2 "negative die area" -- $RL area --chip sohu-design --set design.die_mm2=-5
 expect_err "design.die_mm2 = -5 is outside the allowed \[0, 100000\] mm2" "names the range"
@@ -75,7 +75,7 @@ expect_err "unknown node 'n3'; known: n4, n5, n7" "lists the known nodes"
 printf '[design]\ndie_mm2 = 500\nfrac_mac = 0.2\n' >"$tmpd/nonode.ini"
 expect_exit 2 "a design with no node" -- $RL area --chip "$tmpd/nonode.ini"
 expect_err "no transistor density: name a process node" "asks for a node"
-expect_exit 2 "by-design eval without a clock" -- $RL eval --chip sohu-design --model llama3-70b --tp 8 --set design.clock_ghz=0
+expect_exit 2 "by-design eval without a clock" -- $RL eval --chip sohu-design --model llama3-70b --tp 8 --set design.clock_ghz=0 --profile ideal
 expect_err "design.clock_ghz > 0" "asks for a clock"
 expect_exit 2 "unknown option" -- $A --frobnicate
 expect_err "unknown option '--frobnicate'" "names the option"

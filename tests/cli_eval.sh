@@ -90,4 +90,40 @@ expect_exit 2 "calibrate bad fit param" -- $RL calibrate --profile ideal --fit e
 expect_err "not a real-valued profile parameter" "fit param message"
 expect_exit 2 "calibrate with no rows" -- $RL calibrate --profile ideal --software nothing-like-this
 expect_err "need at least" "too few rows message"
+# without --profile: the latest calibrated profile of the chip's software,
+# said in the first line; a chip with none is refused with the profiles
+expect_exit 0 "eval without --profile" -- $E
+first=$(head -1 "$tmpd/out")
+case $first in
+"profile trtllm-0.10 (the default for this chip: the latest calibrated profile for TensorRT-LLM, fitted on TensorRT-LLM 0.10.0 on 2026-11-22)")
+	echo "ok - the first line names the default profile and why" ;;
+*)	echo "not ok - first line: $first"; fails=$((fails + 1)) ;;
+esac
+$E --json | grep -v profile_chosen >"$tmpd/default.json"
+$E --profile trtllm-0.10 --json | grep -v profile_chosen >"$tmpd/given.json"
+cmp -s "$tmpd/default.json" "$tmpd/given.json" &&
+	echo "ok - the default gives what --profile trtllm-0.10 gives" ||
+	{ echo "not ok - the default differs from --profile trtllm-0.10"; fails=$((fails + 1)); }
+expect_exit 0 "eval --profile ideal" -- $E --profile ideal
+[ "$(head -1 "$tmpd/out")" = "profile ideal (named by --profile)" ] &&
+	echo "ok - the first line names the given profile" ||
+	{ echo "not ok - first line: $(head -1 "$tmpd/out")"; fails=$((fails + 1)); }
+expect_exit 0 "a scenario's profile" -- $RL eval --scenario trtllm-2048-128 --chip h100-sxm --model llama3-8b --precision fp8 --tp 1
+expect_out "^profile trtllm-0.10 \(named by scenario trtllm-2048-128\)$" "the first line names the scenario's profile"
+expect_exit 2 "a chip with no calibrated profile" -- $RL eval --chip sohu --model llama3-70b --precision fp8 --tp 8
+expect_err "no calibrated profile for the software of chip 'sohu'.*--profile NAME: .*etched-claim, ideal, trtllm-0.10" "lists the profiles"
+# a data folder with a later TensorRT-LLM profile and a still later one of
+# other software: the later TensorRT-LLM one is the default
+dd=$tmpd/data
+mkdir -p "$dd/profiles"
+for x in chips models nodes scenarios; do ln -s "$ROOFLAB_DATA/$x" "$dd/$x"; done
+cp "$ROOFLAB_DATA"/profiles/*.ini "$dd/profiles/"
+sed 's/^calibrated = .*/calibrated = 2027-01-05/; s/^software = .*/software = TensorRT-LLM 0.12.0/; s/^eff_compute = .*/eff_compute = 0.5/' \
+	"$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$dd/profiles/trt-later.ini"
+sed 's/^calibrated = .*/calibrated = 2028-01-01/; s/^software = .*/software = TensorRT-LLM-Fork 1.0/' \
+	"$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$dd/profiles/other.ini"
+ROOFLAB_DATA=$dd $E >"$tmpd/out" 2>&1
+head -1 "$tmpd/out" | grep -q "^profile trt-later (.*fitted on TensorRT-LLM 0.12.0 on 2027-01-05)" &&
+	echo "ok - the latest calibrated profile of the chip's software is the default" ||
+	{ echo "not ok - default with a later profile: $(head -1 "$tmpd/out")"; fails=$((fails + 1)); }
 finish

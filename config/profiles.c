@@ -1,0 +1,98 @@
+/*
+** profiles.c: the default serving profile of a chip (profiles.h).
+*/
+#include "profiles.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ini.h"
+#include "setup.h"
+
+typedef struct {
+	char software[128];   /* [meta] software */
+	char calibrated[32];  /* [meta] calibrated (profiles) */
+	char parent[256];     /* [preset] chip (chips built on another) */
+} meta_info;
+
+static int meta_cb(void *ud, const char *section, const char *key,
+                   const char *value, char *err, size_t errlen)
+{
+	meta_info *m = ud;
+	(void)err;
+	(void)errlen;
+	if (!strcmp(section, "meta") && !strcmp(key, "software"))
+		snprintf(m->software, sizeof m->software, "%s", value);
+	else if (!strcmp(section, "meta") && !strcmp(key, "calibrated"))
+		snprintf(m->calibrated, sizeof m->calibrated, "%s", value);
+	else if (!strcmp(section, "preset") && !strcmp(key, "chip"))
+		snprintf(m->parent, sizeof m->parent, "%s", value);
+	return 0;
+}
+
+/* The [meta] of a preset; 0, or -1 when it cannot be read. */
+static int read_meta(const char *kind, const char *name, meta_info *m)
+{
+	char path[1024], err[1024];
+	memset(m, 0, sizeof *m);
+	if (preset_path(kind, name, path, sizeof path, err, sizeof err))
+		return -1;
+	return ini_parse_file(path, meta_cb, m, err, sizeof err) ? -1 : 0;
+}
+
+/* software "TensorRT-LLM 0.10.0" is of family "TensorRT-LLM" */
+static int of_family(const char *software, const char *family)
+{
+	size_t l = strlen(family);
+	return l > 0 && !strncmp(software, family, l) &&
+	       (software[l] == '\0' || software[l] == ' ');
+}
+
+int profile_default(const char *chip, char *name, size_t namelen, char *note,
+                    size_t notelen, char *err, size_t errlen)
+{
+	meta_info c, p;
+	char names[1024], best[128] = "", best_sw[128] = "", best_date[32] = "";
+	char *tok, *save = NULL;
+	int depth;
+	const char *cur = chip;
+	char parent[256];
+	/* the chip's software, from it or the chip it is built on */
+	for (depth = 0; depth < 8; depth++) {
+		if (read_meta("chip", cur, &c))
+			break;
+		if (c.software[0] || !c.parent[0])
+			break;
+		snprintf(parent, sizeof parent, "%s", c.parent);
+		cur = parent;
+	}
+	preset_names("profile", names, sizeof names);
+	if (c.software[0]) {
+		for (tok = strtok_r(names, ", ", &save); tok;
+		     tok = strtok_r(NULL, ", ", &save)) {
+			if (read_meta("profile", tok, &p) || !p.calibrated[0] ||
+			    !of_family(p.software, c.software))
+				continue;
+			if (!best[0] || strcmp(p.calibrated, best_date) > 0) {
+				snprintf(best, sizeof best, "%s", tok);
+				snprintf(best_sw, sizeof best_sw, "%s", p.software);
+				snprintf(best_date, sizeof best_date, "%s",
+				         p.calibrated);
+			}
+		}
+		preset_names("profile", names, sizeof names);
+	}
+	if (best[0]) {
+		snprintf(name, namelen, "%s", best);
+		snprintf(note, notelen, "the default for this chip: the latest "
+		         "calibrated profile for %s, fitted on %s on %s",
+		         c.software, best_sw, best_date);
+		return 0;
+	}
+	snprintf(err, errlen, "no --profile given, and no calibrated profile "
+	         "for the software of chip '%s' (%s%s); name one with --profile "
+	         "NAME: %s ('ideal' is the roofline: every efficiency 100%%)",
+	         chip, c.software[0] ? "software: " : "its preset names no "
+	         "software", c.software, names[0] ? names : "(none found)");
+	return -1;
+}
