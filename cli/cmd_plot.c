@@ -27,6 +27,8 @@ static void help(FILE *f)
 	      "kinds (and the table they read):\n", f);
 	for (i = 0; i < n; i++)
 		fprintf(f, "  %-13s %s [%s]\n", k[i].name, k[i].doc, k[i].source);
+	fprintf(f, "  %-13s %s [%s]\n", "curve", "throughput per chip against "
+	        "tokens/s per user (rooflab plot curve --help)", "computed");
 	fputs("\n--run picks a claim run (validation: a validation run; heatmap,"
 	      " pareto: a sweep run);\nthe newest by default.  Columns may be "
 	      "given dotted (chip.hbm_tbps).  Needs gnuplot\n(Debian package "
@@ -60,6 +62,8 @@ int cmd_plot(int argc, char **argv)
 	int i, missing, rc;
 
 	memset(&o, 0, sizeof o);
+	if (argc > 1 && !strcmp(argv[1], "curve")) /* computed, no database */
+		return cmd_plot_curve(argc - 1, argv + 1);
 	for (i = 1; i < argc; i++) {
 		missing = 0;
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {

@@ -1,0 +1,319 @@
+/*
+** cmd_curve.c: `rooflab curve`: the interactivity curve, output tokens/s
+** per chip against output tokens/s per user as the concurrency per replica
+** goes from 1 to the maximum, for one or several chips and mappings (comma
+** lists: --chip h100-sxm,sohu --tp 1,8) on one chart; a table, --json, or
+** (as `rooflab plot curve`) a gnuplot image.
+*/
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../config/json.h"
+#include "../config/num.h"
+#include "../model/load.h"
+#include "../plots/curve.h"
+#include "commands.h"
+#include "options.h"
+
+#define MAX_SERIES 16
+#define MAX_POINTS 64
+#define LIST_MAX 512
+
+typedef struct {
+	char chip[RL_NAME_MAX];
+	double tp, chips;
+	char label[160];
+	rl_curve_point pts[MAX_POINTS];
+	int n;
+} series;
+
+static void help(FILE *f, int plot)
+{
+	fprintf(f, "usage: rooflab %s --chip NAME[,NAME...] --model NAME "
+	        "[--tp N[,N...]] [--chips N]\n"
+	        "         [--precision P] [--isl N] [--osl N] [--profile NAME] "
+	        "[--scenario NAME]\n"
+	        "         [--set key=value ...] [--step F] %s\n\n",
+	        plot ? "plot curve" : "curve",
+	        plot ? "--out FILE.png|svg|pdf | --term dumb" : "[--json]");
+	fputs("Output tokens/s per chip against output tokens/s per user (1 / "
+	      "TPOT) as the\nconcurrency per replica goes from 1 to the maximum "
+	      "in steps of a factor F\n(default 2), the maximum last: one line "
+	      "per chip and tensor-parallel degree.\n--chips is the system "
+	      "(default: the largest --tp); replicas = chips / tp.\nEach point "
+	      "is the engine at full load with that concurrency cap (a "
+	      "closed-loop\nbenchmark).  Exit status: 0 ok, 2 bad input, 1 "
+	      "internal.\n", f);
+}
+
+/* Split "a,b,c" into at most max items of len bytes; count, or -1. */
+static int split(const char *list, char items[][RL_NAME_MAX], int max)
+{
+	int n = 0;
+	const char *p = list;
+	while (*p) {
+		const char *c = strchr(p, ',');
+		size_t l = c ? (size_t)(c - p) : strlen(p);
+		if (l == 0 || l >= RL_NAME_MAX || n == max)
+			return -1;
+		memcpy(items[n], p, l);
+		items[n++][l] = '\0';
+		p += l + (c ? 1 : 0);
+		if (c && !*p)
+			return -1;
+	}
+	return n;
+}
+
+static int read_args(int argc, char **argv, int plot, eval_opts *o,
+                     double *step, const char **out, const char **term,
+                     char *err, size_t errlen)
+{
+	int i, rc, missing;
+	const char *v;
+	memset(o, 0, sizeof *o);
+	*step = 2;
+	for (i = 1; i < argc; i++) {
+		missing = 0;
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			help(stdout, plot);
+			return 1;
+		}
+		rc = opts_take(o, argc, argv, &i, err, errlen);
+		if (rc < 0)
+			return -1;
+		if (rc > 0)
+			continue;
+		if ((v = opt_arg("--step", argc, argv, &i, &missing))) {
+			if (num_parse("--step", v, 1.01, 100, step, err, errlen))
+				return -1;
+		} else if (plot && (v = opt_arg("--out", argc, argv, &i, &missing))) {
+			*out = v;
+		} else if (plot && (v = opt_arg("--term", argc, argv, &i, &missing))) {
+			*term = v;
+		} else if (missing) {
+			snprintf(err, errlen, "%s needs a value", argv[i]);
+			return -1;
+		} else {
+			snprintf(err, errlen, "unknown option '%s' (see rooflab %s "
+			         "--help)", argv[i], plot ? "plot curve" : "curve");
+			return -1;
+		}
+	}
+	if (plot && o->json) {
+		snprintf(err, errlen, "--json: plot curve draws an image (rooflab "
+		         "curve --json gives the numbers)");
+		return -1;
+	}
+	return 0;
+}
+
+/* Every chip x tp series into s; count, or -1 with err. */
+static int compute(const eval_opts *o, double step, series *s, char *err,
+                   size_t errlen)
+{
+	char chips[MAX_SERIES][RL_NAME_MAX], tps[MAX_SERIES][RL_NAME_MAX];
+	int nc = 1, nt = 1, c, t, n = 0;
+	double tpmax = 0;
+	snprintf(chips[0], RL_NAME_MAX, "%s", "");
+	snprintf(tps[0], RL_NAME_MAX, "%s", "");
+	if (o->chip && (nc = split(o->chip, chips, MAX_SERIES)) < 1) {
+		snprintf(err, errlen, "--chip: '%s' is not a list of at most %d "
+		         "names (NAME,NAME)", o->chip, MAX_SERIES);
+		return -1;
+	}
+	if (o->tp && (nt = split(o->tp, tps, MAX_SERIES)) < 1) {
+		snprintf(err, errlen, "--tp: '%s' is not a list of at most %d "
+		         "degrees (1,2,4,8)", o->tp, MAX_SERIES);
+		return -1;
+	}
+	if (nc * nt > MAX_SERIES) {
+		snprintf(err, errlen, "%d chips x %d tp degrees: at most %d lines",
+		         nc, nt, MAX_SERIES);
+		return -1;
+	}
+	for (t = 0; t < nt && o->tp; t++) {
+		double v;
+		if (num_parse("--tp", tps[t], 1, 1024, &v, err, errlen))
+			return -1;
+		tpmax = fmax(tpmax, v);
+	}
+	for (c = 0; c < nc; c++)
+		for (t = 0; t < nt; t++) {
+			eval_opts one = *o;
+			rl_setup st;
+			char tpmax_s[32], e2[1024];
+			one.chip = o->chip ? chips[c] : NULL;
+			one.tp = o->tp ? tps[t] : NULL;
+			snprintf(tpmax_s, sizeof tpmax_s, "%g", tpmax);
+			if (!o->chips && tpmax > 0)
+				one.chips = tpmax_s;
+			if (opts_apply(&one, &st, 1, e2, sizeof e2)) {
+				snprintf(err, errlen, "%s", e2);
+				return -1;
+			}
+			snprintf(s[n].chip, sizeof s[n].chip, "%s", st.chip);
+			s[n].tp = st.cfg.scen.tp;
+			s[n].chips = st.cfg.scen.chips > 0 ? st.cfg.scen.chips
+			                                   : st.cfg.scen.tp;
+			snprintf(s[n].label, sizeof s[n].label, "%s tp%g", st.chip,
+			         s[n].tp);
+			s[n].n = rl_curve(&st.cfg, step, s[n].pts, MAX_POINTS, e2,
+			                  sizeof e2);
+			if (s[n].n < 0) {
+				snprintf(err, errlen, "%s: %s", s[n].label, e2);
+				return -1;
+			}
+			n++;
+		}
+	return n;
+}
+
+static void title_of(const eval_opts *o, const rl_setup *st, char *t,
+                     size_t len)
+{
+	(void)o;
+	snprintf(t, len, "Interactivity: throughput per chip against tokens/s "
+	         "per user\n%s, %s, %g in / %g out, %g chips",
+	         st->model, rl_precision_name(rl_weight_prec(&st->cfg.scen)),
+	         st->cfg.scen.isl, st->cfg.scen.osl,
+	         st->cfg.scen.chips > 0 ? st->cfg.scen.chips : st->cfg.scen.tp);
+}
+
+static void write_json(const series *s, int n, const rl_setup *st)
+{
+	json_w w;
+	int i, k;
+	json_begin(&w, stdout);
+	json_str(&w, "model", st->model);
+	json_str(&w, "precision",
+	         rl_precision_name(rl_weight_prec(&st->cfg.scen)));
+	json_num(&w, "isl", st->cfg.scen.isl);
+	json_num(&w, "osl", st->cfg.scen.osl);
+	json_str(&w, "profile", st->profile);
+	json_arr(&w, "series");
+	for (i = 0; i < n; i++) {
+		json_obj(&w, NULL);
+		json_str(&w, "chip", s[i].chip);
+		json_num(&w, "tp", s[i].tp);
+		json_num(&w, "chips", s[i].chips);
+		json_arr(&w, "points");
+		for (k = 0; k < s[i].n; k++) {
+			const rl_curve_point *p = &s[i].pts[k];
+			json_obj(&w, NULL);
+			json_num(&w, "concurrency", p->concurrency);
+			json_num(&w, "tokens_per_s_per_user", p->tps_per_user);
+			json_num(&w, "output_tokens_per_s_per_chip",
+			         p->output_tps_per_chip);
+			json_num(&w, "output_tokens_per_s", p->output_tps);
+			json_num(&w, "ttft_s", p->ttft_s);
+			json_num(&w, "tpot_s", p->tpot_s);
+			json_end(&w);
+		}
+		json_end(&w);
+		json_str(&w, "limit", rl_limit_name(s[i].pts[s[i].n - 1].limit));
+		json_end(&w);
+	}
+	json_end(&w);
+	json_finish(&w);
+}
+
+static void write_table(const series *s, int n, const char *title)
+{
+	int i, k;
+	printf("%s\n", title);
+	for (i = 0; i < n; i++) {
+		printf("\n%s (%g chips, replicas of tp %g; the last point: %s)\n",
+		       s[i].label, s[i].chips, s[i].tp,
+		       rl_limit_name(s[i].pts[s[i].n - 1].limit));
+		printf("  %12s %14s %16s %14s %10s %10s\n", "concurrency",
+		       "tok/s/user", "tok/s/chip", "tok/s system", "TTFT ms",
+		       "TPOT ms");
+		for (k = 0; k < s[i].n; k++) {
+			const rl_curve_point *p = &s[i].pts[k];
+			printf("  %12.4g %14.4g %16.4g %14.4g %10.4g %10.4g\n",
+			       p->concurrency, p->tps_per_user, p->output_tps_per_chip,
+			       p->output_tps, p->ttft_s * 1e3, p->tpot_s * 1e3);
+		}
+	}
+}
+
+static int run(int argc, char **argv, int plot)
+{
+	static series s[MAX_SERIES];
+	plot_curve_series ps[MAX_SERIES];
+	eval_opts o;
+	rl_setup st;
+	const char *out = NULL, *term_name = NULL;
+	const char *cmd = plot ? "plot curve" : "curve";
+	char err[2048], title[400];
+	double step;
+	gp_term term = GP_PNG;
+	int n, i, rc;
+
+	rc = read_args(argc, argv, plot, &o, &step, &out, &term_name, err,
+	               sizeof err);
+	if (rc > 0)
+		return RL_OK;
+	if (rc < 0)
+		return bad_input(cmd, err);
+	if (plot) {
+		if (term_name && gp_term_of_name(term_name, &term))
+			return bad_input(cmd, "--term: png, svg, pdf or dumb");
+		if (out && gp_term_of_path(out, &term))
+			return bad_input(cmd, "--out: the name must end in .png, .svg, "
+			                 ".pdf (or .txt with --term dumb)");
+		if (!out && term != GP_DUMB)
+			return bad_input(cmd, "--out FILE.png|svg|pdf is required (or "
+			                 "--term dumb for a text plot)");
+	}
+	n = compute(&o, step, s, err, sizeof err);
+	if (n < 0)
+		return bad_input(cmd, err);
+	{ /* the setup of the first series, for the title */
+		eval_opts one = o;
+		char first[RL_NAME_MAX], e2[256];
+		one.chip = s[0].chip[0] ? s[0].chip : o.chip;
+		if (o.chip) {
+			snprintf(first, sizeof first, "%.*s",
+			         (int)strcspn(o.chip, ","), o.chip);
+			one.chip = first;
+		}
+		one.tp = NULL;
+		if (opts_apply(&one, &st, 1, e2, sizeof e2))
+			return bad_input(cmd, e2);
+		st.cfg.scen.chips = s[0].chips;
+	}
+	title_of(&o, &st, title, sizeof title);
+	if (!plot) {
+		if (o.json)
+			write_json(s, n, &st);
+		else
+			write_table(s, n, title);
+		return RL_OK;
+	}
+	for (i = 0; i < n; i++) {
+		ps[i].label = s[i].label;
+		ps[i].pts = s[i].pts;
+		ps[i].n = s[i].n;
+	}
+	rc = plot_curve_render(ps, n, title, term, out, err, sizeof err);
+	if (rc != RL_OK) {
+		fprintf(stderr, "rooflab %s: %s\n", cmd, err);
+		return RL_EINTERNAL;
+	}
+	if (out)
+		printf("rooflab plot: wrote %s\n", out);
+	return RL_OK;
+}
+
+int cmd_curve(int argc, char **argv)
+{
+	return run(argc, argv, 0);
+}
+
+int cmd_plot_curve(int argc, char **argv)
+{
+	return run(argc, argv, 1);
+}

@@ -1,0 +1,47 @@
+#!/bin/sh
+# cli_curve.sh: rooflab curve (table, --json, several chips and mappings)
+# and rooflab plot curve (gnuplot; hostile labels stay strings).
+. "$(dirname "$0")/clilib.sh"
+
+C="$RL curve --model llama3-70b --precision fp8 --isl 2048 --osl 128 --profile trtllm-0.10"
+
+expect_exit 0 "curve table" -- $C --chip h100-sxm --tp 8
+expect_out "tok/s/user" "table header"
+expect_out "h100-sxm tp8" "series named"
+expect_exit 0 "curve json, two chips x two mappings" -- $C --chip h100-sxm,sohu --tp 4,8 --json
+n=$(grep -c '"tp":' "$tmpd/out")
+if [ "$n" -eq 4 ]; then echo "ok - four series"; else echo "not ok - four series ($n)"; fails=$((fails + 1)); fi
+expect_out '"tokens_per_s_per_user"' "json points have tokens/s per user"
+expect_out '"output_tokens_per_s_per_chip"' "json points have tokens/s per chip"
+expect_out '"chips": 8' "the system is the largest tp"
+expect_out '"concurrency": 1,' "the curve starts at one sequence"
+expect_exit 0 "step" -- $C --chip h100-sxm --tp 8 --step 4 --json
+expect_out '"concurrency": 4,' "step 4: 1, 4, ..."
+
+expect_exit 2 "empty chip in the list" -- $C --chip h100-sxm,,sohu
+expect_exit 2 "unknown chip" -- $C --chip nosuchchip
+expect_err "unknown chip" "unknown chip named"
+expect_exit 2 "bad tp" -- $C --chip h100-sxm --tp 8,x
+expect_exit 2 "step 1" -- $C --chip h100-sxm --step 1
+expect_err "\[1.01, 100\]" "step range said"
+expect_exit 2 "unknown option" -- $C --chip h100-sxm --rate 3
+
+if command -v gnuplot >/dev/null 2>&1; then
+	expect_exit 0 "plot curve png" -- $RL plot curve --chip h100-sxm,sohu \
+		--model llama3-70b --tp 8 --out "$tmpd/c.png"
+	if [ -s "$tmpd/c.png" ]; then echo "ok - png written"; else
+		echo "not ok - png written"; fails=$((fails + 1)); fi
+	# a preset path with a quote and a backquote stays a label
+	cd "$tmpd" || exit 1
+	hostile="$tmpd/it's\`touch PWNED\`.ini"
+	cp "$ROOFLAB_DATA/chips/h100-sxm.ini" "$hostile"
+	expect_exit 0 "hostile chip name" -- $RL plot curve --chip "$hostile" \
+		--model llama3-8b --term dumb
+	if [ ! -e "$tmpd/PWNED" ]; then echo "ok - nothing run"; else
+		echo "not ok - a backquote ran"; fails=$((fails + 1)); fi
+	expect_exit 2 "plot curve needs --out" -- $RL plot curve --chip h100-sxm --model llama3-8b
+	expect_exit 2 "plot curve refuses --json" -- $RL plot curve --chip h100-sxm --model llama3-8b --json --term dumb
+else
+	echo "ok - skipped: gnuplot is not installed"
+fi
+finish
