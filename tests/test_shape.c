@@ -182,6 +182,13 @@ static void test_dense_ignores_moe_fields(void **state)
 	near(s.moe_layers, 0, 1e-12);
 }
 
+static void gpt_oss_120b(rl_model *m)
+{
+	set(m, 36, 2880, 64, 8, 64, 2880, 201088, 128, 4);
+	m->sliding_window = 128;
+	m->full_attn_layers = 18;
+}
+
 /* gpt-oss-120b (models-more.csv): L 36, d 2880, 64 heads of 64, 8 KV
 ** heads, 128 experts (top-4) of width 2880, V 201088, untied; sliding
 ** window of 128 on 18 of the 36 layers.  Attention 2 x 2880 x 4096 + 2 x
@@ -196,9 +203,7 @@ static void test_gpt_oss_params(void **state)
 	rl_model m;
 	rl_model_shape s;
 	(void)state;
-	set(&m, 36, 2880, 64, 8, 64, 2880, 201088, 128, 4);
-	m.sliding_window = 128;
-	m.full_attn_layers = 18;
+	gpt_oss_120b(&m);
 	rl_model_shape_of(&m, &s);
 	near(s.params_total, 116789048640.0, 1e-12);
 	near(s.params_total + 40108032.0, 116829156672.0, 1e-12);
@@ -220,9 +225,7 @@ static void test_window_context(void **state)
 	rl_model m;
 	rl_model_shape s;
 	(void)state;
-	set(&m, 36, 2880, 64, 8, 64, 2880, 201088, 128, 4);
-	m.sliding_window = 128;
-	m.full_attn_layers = 18;
+	gpt_oss_120b(&m);
 	rl_model_shape_of(&m, &s);
 	near(rl_ctx_decode(&s, 1000, 1000), 814.0, 1e-12);
 	near(rl_ctx_prefill(&s, 1000), 310.186, 1e-12);
@@ -238,24 +241,13 @@ static void test_window_context(void **state)
 	near(rl_ctx_decode(&s, 8000, 100), 4096.0, 1e-12);
 }
 
-static void h100_ideal_8b(rl_config *c)
+/* Llama-3 8B at FP8 on one H100 (spec-sheet rates), the parameter
+** table's default profile. */
+static void h100_8b(rl_config *c)
 {
 	rl_config_defaults(c);
 	fx_h100_rates(&c->chip);
 	c->chip.hbm_bytes = 80e9;
-	c->prof.eff_compute = 1;
-	c->prof.eff_attention = 1;
-	c->prof.eff_memory = 1;
-	c->prof.eff_kv_memory = 1;
-	c->prof.eff_link = 1;
-	c->prof.iter_overhead_s = 0;
-	c->prof.layer_overhead_s = 0;
-	c->prof.seq_overhead_s = 0;
-	c->prof.runtime_reserved_bytes = 0;
-	c->prof.kv_fraction = 1;
-	c->prof.tokens_per_block = 1;
-	c->prof.max_num_tokens = 16384;
-	c->prof.max_batch_size = 4096;
 	c->scen.precision = RL_PREC_FP8;
 	c->scen.tp = 1;
 	c->scen.chips = 1;
@@ -267,13 +259,14 @@ static void h100_ideal_8b(rl_config *c)
 ** context, and the new token's write), so with a 128-token window on
 ** every layer, 1000 in / 1000 out, its KV time falls from 1501 to 129
 ** tokens' worth per sequence, with the same batch (the KV cache is still
-** reserved for the whole request). */
+** reserved for the whole request).  Any profile: the KV bandwidth
+** cancels in the ratio. */
 static void test_window_in_engine(void **state)
 {
 	rl_config c;
 	rl_result full, win;
 	(void)state;
-	h100_ideal_8b(&c);
+	h100_8b(&c);
 	c.scen.isl = 1000;
 	c.scen.osl = 1000;
 	c.scen.batch = 64;
@@ -297,7 +290,8 @@ static void test_window_in_engine(void **state)
 /* A shared expert is read by every decode iteration, whatever the batch:
 ** adding Maverick's shared expert adds 24 MoE layers x 125,829,120 FP8
 ** bytes over 8 chips = 377,487,360 bytes per chip at 3.35 TB/s =
-** 0.11268 ms to a batch-1 decode iteration (its activations add about
+** 0.11268 ms (at the profile's memory efficiency) to a batch-1 decode
+** iteration (its activations add about
 ** 52 KB more: below 0.1%).  The routed experts are read only as touched:
 ** that iteration reads far less than all 400.7 GB / 8. */
 static void test_moe_shared_weights_read(void **state)
@@ -305,7 +299,7 @@ static void test_moe_shared_weights_read(void **state)
 	rl_config c;
 	rl_result with, without;
 	(void)state;
-	h100_ideal_8b(&c);
+	h100_8b(&c);
 	set(&c.model, 48, 5120, 40, 8, 128, 8192, 202048, 128, 1);
 	c.model.dense_layers = 24;
 	c.model.dense_ffn_hidden = 16384;
@@ -318,8 +312,9 @@ static void test_moe_shared_weights_read(void **state)
 	c.model.shared_experts = 1;
 	assert_int_equal(rl_serve(&c, &with), RL_OK);
 	near(with.decode.t_gemm_memory - without.decode.t_gemm_memory,
-	     377487360.0 / 3.35e12, 1e-3);
-	assert_true(with.decode.t_gemm_memory < 0.1 * 400.7e9 / 8 / 3.35e12);
+	     377487360.0 / (3.35e12 * c.prof.eff_memory), 1e-3);
+	assert_true(with.decode.t_gemm_memory <
+	            0.1 * 400.7e9 / 8 / (3.35e12 * c.prof.eff_memory));
 	/* dense layers beyond the layer count are bad input */
 	c.model.dense_layers = 49;
 	assert_int_equal(rl_serve(&c, &with), RL_EINVAL);
