@@ -207,7 +207,7 @@ int gp_run(gp_term term, const char *out, const char *script, size_t len,
 			unlink(tmp);
 		return GP_EFAIL;
 	}
-	snprintf(cmd, sizeof cmd, "exec %s 2>%s", w1, w2);
+	snprintf(cmd, sizeof cmd, "exec %s /dev/stdin 2>%s", w1, w2);
 	memset(&ign, 0, sizeof ign);
 	ign.sa_handler = SIG_IGN;
 	sigemptyset(&ign.sa_mask);
