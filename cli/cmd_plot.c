@@ -1,14 +1,18 @@
 /*
 ** cmd_plot.c: `rooflab plot KIND --db FILE [--run ID] --out FILE`: draw
-** one plot of a claim, validation or sweep database with gnuplot.
+** one plot of a claim, validation or sweep database with gnuplot.  On a
+** terminal, a plot that takes more than half a second says on stderr what
+** it is doing (reading the database, drawing) and for how long.
 */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../plots/pdb.h"
+#include "../sweeps/progress.h"
 #include "../plots/plot.h"
 #include "commands.h"
 #include "options.h"
@@ -33,6 +37,40 @@ static void help(FILE *f)
 	      " pareto: a sweep run);\nthe newest by default.  Columns may be "
 	      "given dotted (chip.hbm_tbps).  Needs gnuplot\n(Debian package "
 	      GP_PACKAGE ").  Exit status: 0 ok, 2 bad input, 1 internal.\n", f);
+}
+
+/* What a plot is doing, shown on a terminal. */
+typedef struct {
+	int tty;
+	const char *kind, *stage;
+	double t0, last;
+	int shown;
+} plot_progress;
+
+static void progress_show(plot_progress *p, int force)
+{
+	double now = rl_progress_clock();
+	if (!p->tty || now - p->t0 < 0.5 || (!force && now - p->last < 0.2))
+		return;
+	p->last = now;
+	p->shown = 1;
+	fprintf(stderr, "\rrooflab plot %s: %s (%.0f s)\033[K", p->kind,
+	        p->stage, now - p->t0);
+	fflush(stderr);
+}
+
+/* SQLite calls this every few thousand steps of a query. */
+static int progress_sql(void *ctx)
+{
+	progress_show(ctx, 0);
+	return 0;
+}
+
+static void progress_done(plot_progress *p)
+{
+	if (p->shown)
+		fprintf(stderr, "\rrooflab plot %s: done in %.1f s\033[K\n",
+		        p->kind, rl_progress_clock() - p->t0);
 }
 
 static int parse_long(const char *s, long *v)
@@ -142,7 +180,22 @@ int cmd_plot(int argc, char **argv)
 	rc = pdb_open(db_path, &db, err, sizeof err);
 	if (rc)
 		return bad_input("plot", err);
-	rc = plot_render(db, kind, &o, term, out, err, sizeof err);
+	{
+		plot_progress pg = {isatty(2), kind->name, "reading the database",
+		                    rl_progress_clock(), 0, 0};
+		char *script;
+		size_t len;
+		sqlite3_progress_handler(db, 20000, progress_sql, &pg);
+		rc = plot_script(db, kind, &o, &script, &len, err, sizeof err);
+		sqlite3_progress_handler(db, 0, NULL, NULL);
+		if (rc == RL_OK) {
+			pg.stage = "drawing with gnuplot";
+			progress_show(&pg, 1);
+			rc = plot_draw(term, out, script, len, err, sizeof err);
+			free(script);
+		}
+		progress_done(&pg);
+	}
 	sqlite3_close(db);
 	if (rc == RL_EINPUT)
 		return bad_input("plot", err);

@@ -286,7 +286,7 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		        "unset contour\nset surface\n", target);
 	}
 	fputs("plot $d using 1:2:3:4:5:6:7 with boxxyerror fs solid 1.0 "
-	      "noborder lc palette notitle", s);
+	      "border lw 0.5 lc palette notitle", s);
 	if (draw)
 		fputs(", \\\n  $cont using 1:2 with lines lw 4 lc rgb 'white' "
 		      "notitle", s);

@@ -72,6 +72,15 @@ int plot_script(sqlite3 *db, const plot_kind *k, const plot_opts *o,
 	return rc;
 }
 
+int plot_draw(gp_term term, const char *out, const char *script, size_t len,
+              char *err, size_t errlen)
+{
+	int rc = gp_run(term, out, script, len, err, errlen);
+	if (rc == GP_EMISSING)
+		return PLOT_ENOGNUPLOT;
+	return rc == GP_OK ? RL_OK : RL_EINTERNAL;
+}
+
 int plot_render(sqlite3 *db, const plot_kind *k, const plot_opts *o,
                 gp_term term, const char *out, char *err, size_t errlen)
 {
@@ -80,11 +89,9 @@ int plot_render(sqlite3 *db, const plot_kind *k, const plot_opts *o,
 	int rc = plot_script(db, k, o, &script, &len, err, errlen);
 	if (rc != RL_OK)
 		return rc;
-	rc = gp_run(term, out, script, len, err, errlen);
+	rc = plot_draw(term, out, script, len, err, errlen);
 	free(script);
-	if (rc == GP_EMISSING)
-		return PLOT_ENOGNUPLOT;
-	return rc == GP_OK ? RL_OK : RL_EINTERNAL;
+	return rc;
 }
 
 void plot_style(FILE *s)

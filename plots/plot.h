@@ -46,7 +46,13 @@ const plot_kind *plot_kind_find(const char *name);
 int plot_script(sqlite3 *db, const plot_kind *k, const plot_opts *o,
                 char **script, size_t *len, char *err, size_t errlen);
 
-/* Render a kind to `out` (NULL with GP_DUMB: stdout). */
+/* Hand a script of plot_script() to gnuplot, writing `out` (NULL with
+** GP_DUMB: stdout); RL_OK or an error code. */
+int plot_draw(gp_term term, const char *out, const char *script, size_t len,
+              char *err, size_t errlen);
+
+/* Render a kind to `out` (NULL with GP_DUMB: stdout): plot_script() then
+** plot_draw(). */
 int plot_render(sqlite3 *db, const plot_kind *k, const plot_opts *o,
                 gp_term term, const char *out, char *err, size_t errlen);
 

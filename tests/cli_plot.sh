@@ -138,6 +138,38 @@ else
 	echo "not ok - gnuplot missing left an output"; fails=$((fails + 1))
 fi
 
+# progress: on a terminal a slow plot says what it does on stderr; off a
+# terminal stderr stays empty.  600,000 rows over 10 x 10 cells take
+# seconds to read (the progress shows after half a second).
+if command -v sqlite3 >/dev/null 2>&1 && command -v script >/dev/null 2>&1; then
+	sqlite3 "$tmpd/slow.db" "CREATE TABLE results(run_id INTEGER,
+		design_frac_mac REAL, chip_hbm_tbps REAL, speedup_total_tokens REAL);
+		WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n
+		WHERE i < 599999) INSERT INTO results SELECT 1,
+		0.1 + (i % 10) * 0.05, 1 + (i / 10 % 10), i % 7 FROM n;"
+	expect_exit 0 "slow plot off a terminal" -- "$RL" plot heatmap \
+		--db "$tmpd/slow.db" --x design.frac_mac --y chip.hbm_tbps \
+		--out "$tmpd/o/slow.png"
+	if [ ! -s "$tmpd/err" ]; then
+		echo "ok - no progress off a terminal"
+	else
+		echo "not ok - stderr off a terminal: $(head -c 200 "$tmpd/err")"
+		fails=$((fails + 1))
+	fi
+	script -qc "'$RL' plot heatmap --db '$tmpd/slow.db' --x design.frac_mac \
+		--y chip.hbm_tbps --out '$tmpd/o/slow.png'" /dev/null \
+		>"$tmpd/tty" 2>&1
+	if grep -q "plot heatmap: reading the database" "$tmpd/tty" &&
+		grep -q "plot heatmap: done in" "$tmpd/tty"; then
+		echo "ok - progress on a terminal"
+	else
+		echo "not ok - no progress on a terminal: $(tr '\r' '\n' <"$tmpd/tty" | head -3)"
+		fails=$((fails + 1))
+	fi
+else
+	echo "ok - skipped: progress on a terminal (needs sqlite3 and script)"
+fi
+
 # no temporary files left behind
 left=$(find "$tmpd" -name '*.tmp-*' | head -3)
 if [ -z "$left" ]; then
