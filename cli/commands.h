@@ -15,6 +15,7 @@ int cmd_eval(int argc, char **argv);
 int cmd_curve(int argc, char **argv);
 /* `rooflab plot curve` (cmd_curve.c): the curve as a gnuplot image. */
 int cmd_plot_curve(int argc, char **argv);
+int cmd_map(int argc, char **argv);
 int cmd_params(int argc, char **argv);
 int cmd_presets(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "../model/mapping.h"
 #include "../model/outputs.h"
 #include "../model/params.h"
 
@@ -25,8 +26,20 @@ static void setup_json(json_w *w, const rl_setup *st)
 	json_num(w, "isl", s->isl);
 	json_num(w, "osl", s->osl);
 	json_num(w, "tp", s->tp);
+	json_num(w, "pp", s->pp);
+	json_num(w, "ep", s->ep);
 	json_num(w, "chips", rl_scen_chips(s));
 	json_num(w, "batch", s->batch);
+	json_end(w);
+}
+
+void evalout_mapping_json(json_w *w, const rl_scenario *s)
+{
+	json_obj(w, "mapping");
+	json_num(w, "tp", s->tp);
+	json_num(w, "pp", s->pp);
+	json_num(w, "dp", rl_scen_dp(s));
+	json_num(w, "ep", s->ep);
 	json_end(w);
 }
 
@@ -36,6 +49,7 @@ void evalout_json(json_w *w, const rl_setup *st, const rl_result *r)
 	const rl_output *t = rl_outputs(&n);
 	char group[64] = "";
 	setup_json(w, st);
+	evalout_mapping_json(w, &st->cfg.scen);
 	for (i = 0; i < n; i++) {
 		const char *dot = strchr(t[i].name, '.');
 		size_t gl = (size_t)(dot - t[i].name);
@@ -75,8 +89,10 @@ void evalout_table(FILE *f, const rl_setup *st, const rl_result *r)
 	fprintf(f, "profile %s%s%s%s\n", st->profile,
 	        st->profile_note[0] ? " (" : "", st->profile_note,
 	        st->profile_note[0] ? ")" : "");
-	fprintf(f, "%s on %g x %s (tp %g), %s, %g in / %g out\n",
-	        st->model, rl_scen_chips(s), st->chip, s->tp,
+	fprintf(f, "%s on %g x %s (tp %g x pp %g x dp %g, ep %g), %s, %g in / "
+	        "%g out\n",
+	        st->model, rl_scen_chips(s), st->chip, s->tp, s->pp,
+	        rl_scen_dp(s), s->ep,
 	        rl_precision_name(rl_weight_prec(s)), s->isl, s->osl);
 	for (i = 0; i < n; i++) {
 		const char *dot = strchr(t[i].name, '.');

@@ -14,6 +14,7 @@
 static const rl_command commands[] = {
     {"eval", cmd_eval, "throughput, latency and bounds of one configuration"},
     {"curve", cmd_curve, "throughput per chip against tokens/s per user, concurrency 1 to max"},
+    {"map", cmd_map, "every mapping (tp x pp x dp x ep) of N chips, ranked"},
     {"params", cmd_params, "every parameter with unit, range, default, doc"},
     {"presets", cmd_presets, "the presets in the data directory"},
     {"sweep", cmd_sweep, "evaluate a sweep spec into an SQLite database"},

@@ -57,7 +57,8 @@ int opts_take(eval_opts *o, int argc, char **argv, int *i, char *err,
 {
 	static const char *const names[] = {
 	    "--chip", "--model", "--profile", "--scenario", "--precision",
-	    "--isl",  "--osl",   "--tp",      "--chips",    "--batch", "--set"};
+	    "--isl",  "--osl",   "--tp",      "--chips",    "--batch", "--pp",
+	    "--ep",   "--set"};
 	const char *v;
 	int k;
 	if (!strcmp(argv[*i], "--json")) {
@@ -81,6 +82,8 @@ int opts_take(eval_opts *o, int argc, char **argv, int *i, char *err,
 	case 7: o->tp = v; break;
 	case 8: o->chips = v; break;
 	case 9: o->batch = v; break;
+	case 10: o->pp = v; break;
+	case 11: o->ep = v; break;
 	default:
 		if (o->nsets >= OPTS_MAX_SETS) {
 			snprintf(err, errlen, "more than %d --set options",

@@ -1,7 +1,7 @@
 /*
 ** options.h: reading options from argv: the ones every evaluating command
-** shares (--chip --model --precision --isl --osl --tp --chips --batch
-** --profile --scenario --set --json, into config/opts.h's eval_opts) and
+** shares (--chip --model --precision --isl --osl --tp --pp --ep --chips
+** --batch --profile --scenario --set --json, into config/opts.h's eval_opts) and
 ** the "--name value" forms every command uses.
 */
 #ifndef RL_OPTIONS_H

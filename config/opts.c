@@ -51,6 +51,8 @@ int opts_apply(const eval_opts *o, rl_setup *st, int need_model_chip,
 	    flag(st, "--isl", "isl", o->isl, err, errlen) ||
 	    flag(st, "--osl", "osl", o->osl, err, errlen) ||
 	    flag(st, "--tp", "tp", o->tp, err, errlen) ||
+	    flag(st, "--pp", "pp", o->pp, err, errlen) ||
+	    flag(st, "--ep", "ep", o->ep, err, errlen) ||
 	    flag(st, "--chips", "chips", o->chips, err, errlen) ||
 	    flag(st, "--batch", "batch", o->batch, err, errlen))
 		return -1;

@@ -1,6 +1,6 @@
 /*
 ** opts.h: the option values every evaluating command shares (--chip
-** --model --precision --isl --osl --tp --chips --batch --profile
+** --model --precision --isl --osl --tp --pp --ep --chips --batch --profile
 ** --scenario --set --json), applied in a fixed order: defaults, scenario,
 ** chip, model, profile, flags, then --set.  cli/options.h reads them from
 ** argv; sweeps and the claim engine fill them from their own files.
@@ -16,7 +16,7 @@
 
 typedef struct {
 	const char *chip, *model, *profile, *scenario;
-	const char *precision, *isl, *osl, *tp, *chips, *batch;
+	const char *precision, *isl, *osl, *tp, *pp, *ep, *chips, *batch;
 	const char *sets[OPTS_MAX_SETS];
 	int nsets;
 	int json;

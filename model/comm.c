@@ -10,8 +10,12 @@
 **   two_shot  2(n-1)/n S bytes, 2 steps (reduce-scatter, all-gather direct)
 **   one_shot  (n-1) S bytes (each chip pushes its whole buffer to all), 1 step
 **   switch    S bytes (the switch reduces), 2 steps
+** The chip's link topology (mapping.h) sets the bandwidth: a mesh gives a
+** group of n of its M chips (n-1)/(M-1) of link_Bps; a ring topology runs
+** every all-reduce as a ring whatever the profile names.
 */
 #include "engine.h"
+#include "mapping.h"
 
 double rl_allreduce_time(const rl_config *cfg, double bytes, double n,
                          double *link_bytes)
@@ -22,7 +26,8 @@ double rl_allreduce_time(const rl_config *cfg, double bytes, double n,
 			*link_bytes = 0;
 		return 0.0;
 	}
-	switch ((int)cfg->prof.allreduce) {
+	switch ((int)cfg->chip.topology == RL_TOPO_RING ? (int)RL_AR_RING
+	                                                : (int)cfg->prof.allreduce) {
 	case RL_AR_TWO_SHOT:
 		sent = 2.0 * (n - 1) / n * bytes;
 		steps = 2;
@@ -43,7 +48,7 @@ double rl_allreduce_time(const rl_config *cfg, double bytes, double n,
 	}
 	if (link_bytes)
 		*link_bytes = sent;
-	bw = cfg->chip.link_Bps * cfg->prof.eff_link;
+	bw = rl_group_Bps(cfg, n);
 	return cfg->prof.allreduce_latency_s + steps * cfg->chip.link_latency_s +
 	       (bw > 0 ? sent / bw : 0.0);
 }

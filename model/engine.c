@@ -25,8 +25,23 @@
 ** weight/activation traffic), its attention (max of compute and KV
 ** traffic), two all-reduces per layer when tp > 1, and fixed overheads.
 ** Everything is closed form: no loop over layers or sequences.
+**
+** Mappings (mapping.h): with pp > 1 pipeline stages each iteration is one
+** micro-batch, costed on the first stage (ceil(L/pp) layers, embedding)
+** and the last (its layers, LM head); every stage but the last sends the
+** micro-batch's activations (tokens x d at >= 16 bits, split over tp) to
+** the next.  m = pp micro-batches are in flight (fewer when --batch or the
+** KV cache holds fewer than pp sequences: the bubble of
+** rl_pipeline_round), each with its own share of the token budget, batch
+** and KV cache; a micro-batch advances one iteration per round.  With
+** ep > 1, each MoE layer adds an all-to-all dispatch (tokens x k x d at
+** the activation precision) and combine (at >= 16 bits) over ep chips,
+** and a chip reads only its experts / ep, touched by the tokens of the ep
+** replicas together (routing assumed balanced).  A stage's share of MoE
+** layers (and of dense ones, in a model that has both) is the model's.
 */
 #include "engine.h"
+#include "mapping.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -37,12 +52,16 @@ typedef struct {
 	const rl_config *cfg;
 	rl_model_shape sh;
 	double tp, L, isl, osl;
+	double pp, ep;
 	double wb, ab, cb;       /* bytes per weight, activation, reduced value */
 	double peak, peak_attn;  /* FLOP/s per chip */
 	double bw;               /* achieved bytes/s per chip, weights */
 	double kv_bw;            /* achieved bytes/s per chip, KV cache */
 	double shared_w_bytes;   /* weights read every iteration, whole model */
 	double expert_w_bytes;   /* one expert's MLP, one layer, whole model */
+	double layer_w_bytes;    /* one layer's weights besides experts */
+	double head_w_bytes;     /* LM head and final norm, as read */
+	double moe_share;        /* share of the layers with routed experts */
 	double kv_tok_chip;      /* KV bytes per token per chip */
 	double ctx_decode;       /* average context seen by a decode token */
 	double ctx_prefill;      /* average context seen by a prefill token */
@@ -55,14 +74,30 @@ static double gemm_eff(const rl_profile *p, double tokens)
 	return p->eff_compute * tokens / (tokens + p->gemm_m_half);
 }
 
-/* Cost of one iteration with n_dec decode tokens and p prefill tokens, of
-** which head_tokens produce logits; chunks = prefill chunks per request. */
-static void iter_cost(const eval_ctx *c, double n_dec, double p,
-                      double head_tokens, double chunks, rl_iter *it)
+/* What one pipeline stage holds: its layers, the embedding, the LM head,
+** and whether it sends its activations on to a next stage. */
+typedef struct {
+	double layers, embed, head, send;
+} stage_kind;
+
+/* Experts read per layer per chip, for M tokens of each of ep replicas. */
+static double experts_read(const eval_ctx *c, double M)
+{
+	if (c->ep <= 1)
+		return rl_experts_touched(&c->cfg->model, M);
+	return rl_experts_touched(&c->cfg->model, c->ep * M) / c->ep;
+}
+
+/* Cost on one stage of one iteration with n_dec decode tokens and p
+** prefill tokens, of which head_tokens produce logits; chunks = prefill
+** chunks per request. */
+static void iter_cost(const eval_ctx *c, const stage_kind *sg, double n_dec,
+                      double p, double head_tokens, double chunks,
+                      rl_iter *it)
 {
 	const rl_config *cfg = c->cfg;
 	const rl_model *m = &cfg->model;
-	double M = n_dec + p;
+	double M = n_dec + p, Ls = sg->layers, lf = sg->layers / c->L;
 	double gemm_flops, w_bytes, act_bytes, attn_flops, attn_bytes, el_bytes;
 	double comm_bytes = 0, link = 0, eff, t_comp_part, t_mem_part;
 
@@ -71,17 +106,19 @@ static void iter_cost(const eval_ctx *c, double n_dec, double p,
 	if (M <= 0)
 		return;
 	gemm_flops = (M * (c->sh.linear_flops_per_token -
-	                   c->sh.head_flops_per_token) +
-	              head_tokens * c->sh.head_flops_per_token) / c->tp;
-	w_bytes = (c->shared_w_bytes + c->sh.moe_layers * c->expert_w_bytes *
-	                                   rl_experts_touched(m, M)) / c->tp +
-	          M * m->hidden * c->wb; /* embedding rows looked up */
-	act_bytes = M * c->sh.act_elems_per_token_layer * c->L * c->ab / c->tp;
+	                   c->sh.head_flops_per_token) * lf +
+	              sg->head * head_tokens * c->sh.head_flops_per_token) /
+	             c->tp;
+	w_bytes = (Ls * c->layer_w_bytes + sg->head * c->head_w_bytes +
+	           Ls * c->moe_share * c->expert_w_bytes * experts_read(c, M)) /
+	              c->tp +
+	          sg->embed * M * m->hidden * c->wb; /* embedding rows looked up */
+	act_bytes = M * c->sh.act_elems_per_token_layer * Ls * c->ab / c->tp;
 	eff = gemm_eff(&cfg->prof, M);
 	it->t_gemm_compute = gemm_flops / (c->peak * eff);
 	it->t_gemm_memory = (w_bytes + act_bytes) / c->bw;
 	/* elementwise kernels run on their own, at 16-bit, memory-bound */
-	el_bytes = M * c->L * c->cb *
+	el_bytes = M * Ls * c->cb *
 	           (c->sh.elem_elems_full + c->sh.elem_elems_split / c->tp) *
 	           (1.0 - cfg->prof.elementwise_fused);
 	it->t_elementwise = el_bytes / c->bw;
@@ -90,9 +127,9 @@ static void iter_cost(const eval_ctx *c, double n_dec, double p,
 	** the causal prefix (on average (isl+1)/2 keys without a sliding
 	** window), re-reading earlier chunks' KV once per later chunk; every
 	** token writes its KV */
-	attn_flops = c->sh.attn_flops_per_ctx *
+	attn_flops = c->sh.attn_flops_per_ctx * lf *
 	             (n_dec * c->ctx_decode + p * c->ctx_prefill) / c->tp;
-	attn_bytes = c->kv_tok_chip *
+	attn_bytes = c->kv_tok_chip * lf *
 	             (n_dec * c->ctx_decode + p * (chunks - 1) / 2 + M);
 	it->t_attn_compute =
 	    attn_flops / (c->peak_attn * cfg->prof.eff_attention);
@@ -101,13 +138,25 @@ static void iter_cost(const eval_ctx *c, double n_dec, double p,
 	if (c->tp > 1) {
 		double one = rl_allreduce_time(cfg, M * m->hidden * c->cb, c->tp,
 		                               &comm_bytes);
-		it->t_comm = 2.0 * c->L * one;
-		link = 2.0 * c->L * comm_bytes;
+		it->t_comm = 2.0 * Ls * one;
+		link = 2.0 * Ls * comm_bytes;
+	}
+	if (c->ep > 1) {
+		double kd = M * m->experts_per_token * m->hidden / c->tp, b1, b2;
+		double Lm = Ls * c->moe_share; /* the stage's MoE layers */
+		it->t_comm += Lm * (rl_alltoall_time(cfg, kd * c->ab, c->ep, &b1) +
+		                    rl_alltoall_time(cfg, kd * c->cb, c->ep, &b2));
+		link += Lm * (b1 + b2);
+	}
+	if (sg->send > 0) {
+		double b;
+		it->t_comm += rl_p2p_time(cfg, M * m->hidden * c->cb / c->tp, &b);
+		link += b;
 	}
 	/* sequences in the iteration: the decoding ones and those whose
 	** prefill chunks it carries (at least one when it carries any) */
 	it->t_overhead = cfg->prof.iter_overhead_s +
-	                 c->L * cfg->prof.layer_overhead_s +
+	                 Ls * cfg->prof.layer_overhead_s +
 	                 cfg->prof.seq_overhead_s *
 	                     (n_dec + (p > 0 ? fmax(1.0, p / c->isl) : 0.0)) +
 	                 cfg->prof.request_overhead_s * p / c->isl;
@@ -159,9 +208,6 @@ static int divides(double b, double a)
 static int check(const rl_config *cfg, rl_result *r)
 {
 	const rl_model *m = &cfg->model;
-	const rl_scenario *s = &cfg->scen;
-	double tp = s->tp, chips = rl_scen_chips(s);
-	char msg[256];
 
 	if (m->layers < 1 || m->hidden < 1 || m->heads < 1 || m->kv_heads < 1 ||
 	    m->head_dim < 1 || m->ffn_hidden < 1 || m->vocab < 1)
@@ -176,31 +222,10 @@ static int check(const rl_config *cfg, rl_result *r)
 	if (!divides(m->kv_heads, m->heads))
 		return fail(r, RL_EINVAL,
 		            "model: heads must be a multiple of kv_heads");
-	if (!divides(tp, m->heads)) {
-		snprintf(msg, sizeof msg,
-		         "tp = %g does not divide the model's %g attention heads",
-		         tp, m->heads);
-		return fail(r, RL_EINVAL, msg);
-	}
-	if (!divides(tp, m->kv_heads) && !divides(m->kv_heads, tp)) {
-		snprintf(msg, sizeof msg,
-		         "tp = %g and the model's %g KV heads: neither divides "
-		         "the other",
-		         tp, m->kv_heads);
-		return fail(r, RL_EINVAL, msg);
-	}
-	if (!divides(tp, chips)) {
-		snprintf(msg, sizeof msg,
-		         "chips = %g is not a multiple of tp = %g", chips, tp);
-		return fail(r, RL_EINVAL, msg);
-	}
 	if (cfg->chip.hbm_Bps <= 0 || cfg->chip.hbm_bytes <= 0)
 		return fail(r, RL_EINVAL,
 		            "chip: hbm_gb and hbm_tbps must be set (> 0)");
-	if (tp > 1 && cfg->chip.link_Bps <= 0)
-		return fail(r, RL_EINVAL,
-		            "chip: tp > 1 needs link_gbps > 0");
-	return RL_OK;
+	return rl_mapping_check(cfg, r->error, sizeof r->error);
 }
 
 /* KV tokens held on average by a sequence, given the decoding share. */
@@ -212,6 +237,42 @@ static double kv_tokens_per_seq(double isl, double osl, double blk,
 	return share_dec * dec + (1 - share_dec) * pre;
 }
 
+/* One kind of iteration (prefill-carrying or decode-only) on the pipeline:
+** the slowest stage's cost in *it, and the round a micro-batch takes with m
+** in flight (rl_pipeline_round). */
+static double stage_round(const eval_ctx *c, const rl_stages *st, double m,
+                          double n_dec, double p, double head_tokens,
+                          double chunks, rl_iter *it)
+{
+	stage_kind first = {st->first, 1, 0, 1}, last = {st->last, 0, 1, 0};
+	stage_kind hi = {st->hi, 0, 0, 1}, lo = {st->lo, 0, 0, 1};
+	rl_iter a, b, mid;
+	double trav, n_mid_hi, n_mid_lo;
+	if (c->pp <= 1) {
+		stage_kind one = {c->L, 1, 1, 0};
+		iter_cost(c, &one, n_dec, p, head_tokens, chunks, it);
+		return it->time_s;
+	}
+	iter_cost(c, &first, n_dec, p, head_tokens, chunks, &a);
+	iter_cost(c, &last, n_dec, p, head_tokens, chunks, &b);
+	*it = a.time_s >= b.time_s ? a : b;
+	if (m >= c->pp)
+		return m * it->time_s; /* full: no stage waits */
+	/* the bubble: one micro-batch passes every stage in turn */
+	n_mid_hi = st->n_hi - 1 - (st->last == st->hi ? 1 : 0);
+	n_mid_lo = c->pp - 2 - n_mid_hi;
+	trav = a.time_s + b.time_s;
+	if (n_mid_hi > 0) {
+		iter_cost(c, &hi, n_dec, p, head_tokens, chunks, &mid);
+		trav += n_mid_hi * mid.time_s;
+	}
+	if (n_mid_lo > 0) {
+		iter_cost(c, &lo, n_dec, p, head_tokens, chunks, &mid);
+		trav += n_mid_lo * mid.time_s;
+	}
+	return rl_pipeline_round(m, it->time_s, trav);
+}
+
 int rl_serve(const rl_config *cfg, rl_result *r)
 {
 	const rl_scenario *s = &cfg->scen;
@@ -220,7 +281,9 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 	eval_ctx c;
 	double chips, runtime, free_b, kv_cap_tokens, mnt, cap;
 	double N = 0, n_dec = 0, p = 0, q = 0, f = 1, k = 1, share_dec = 1;
-	double T_avg, req_per_iter, chunk1;
+	double T_avg, req_per_iter, chunk1, mb, kv_mb, R_pre, R_dec = 0;
+	double w_first, w_last, kv_first, kv_last, cap_first, cap_last, user;
+	rl_stages st;
 	int rc, wp, ap, kp, mp, i, limit = RL_LIMIT_TOKENS;
 	char msg[256];
 
@@ -233,7 +296,10 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 	rl_model_shape_of(m, &c.sh);
 	r->shape = c.sh;
 	c.tp = s->tp;
+	c.pp = s->pp >= 1 ? s->pp : 1;
+	c.ep = s->ep >= 1 ? s->ep : 1;
 	c.L = m->layers;
+	rl_stages_of(c.L, c.pp, &st);
 	c.isl = s->isl;
 	c.osl = s->osl;
 	chips = rl_scen_chips(s);
@@ -264,49 +330,86 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 	    c.sh.moe_layers * m->experts * c.expert_w_bytes;
 	c.ctx_decode = rl_ctx_decode(&c.sh, s->isl, s->osl);
 	c.ctx_prefill = rl_ctx_prefill(&c.sh, s->isl);
+	c.head_w_bytes = (m->vocab + 1) * m->hidden * c.wb;
+	c.layer_w_bytes = (c.shared_w_bytes - c.head_w_bytes) / c.L;
+	c.moe_share = c.sh.moe_layers / c.L;
 
-	/* memory per chip */
+	/* memory per chip, on the first stage (most layers, embedding) and
+	** the last (LM head and final norm; a copy of a tied embedding) */
 	r->weights_bytes = c.sh.params_total * c.wb;
-	r->weights_bytes_per_chip = r->weights_bytes / c.tp;
+	{
+		double layer = c.layer_w_bytes + c.moe_share * m->experts /
+		                                     c.ep * c.expert_w_bytes;
+		double embed = c.sh.params_embedding * c.wb;
+		double head = m->tied_embeddings > 0.5 && c.pp <= 1
+		                  ? m->hidden * c.wb : c.head_w_bytes;
+		if (c.pp <= 1) {
+			w_first = w_last = (c.L * layer + embed + head) / c.tp;
+		} else {
+			w_first = (st.first * layer + embed) / c.tp;
+			w_last = (st.last * layer + head) / c.tp;
+		}
+	}
+	r->weights_bytes_per_chip = fmax(w_first, w_last);
 	r->kv_bytes_per_token = c.sh.kv_elems_per_token * rl_precision_bytes(kp);
 	c.kv_tok_chip = r->kv_bytes_per_token / fmin(c.tp, m->kv_heads);
-	r->kv_bytes_per_token_per_chip = c.kv_tok_chip;
+	kv_first = c.kv_tok_chip * st.first / c.L;
+	kv_last = c.kv_tok_chip * st.last / c.L;
+	r->kv_bytes_per_token_per_chip = kv_first;
 	runtime = pf->runtime_reserved_bytes;
 	r->runtime_bytes = runtime;
 	free_b = cfg->chip.hbm_bytes - r->weights_bytes_per_chip - runtime;
 	if (free_b <= 0) {
 		snprintf(msg, sizeof msg,
 		         "model does not fit: %.1f GB of weights%s per chip "
-		         "exceed the chip's %.1f GB by %.1f GB",
+		         "exceed the chip's %.1f GB by %.1f GB%s",
 		         r->weights_bytes_per_chip / 1e9,
 		         runtime > 0 ? " and runtime" : "",
-		         cfg->chip.hbm_bytes / 1e9, -free_b / 1e9);
+		         cfg->chip.hbm_bytes / 1e9, -free_b / 1e9,
+		         c.tp * c.pp * c.ep < chips
+		             ? " (more tp, pp or ep would split them further)"
+		             : "");
 		return fail(r, RL_ENOFIT, msg);
 	}
-	r->kv_capacity_bytes = free_b * pf->kv_fraction;
-	kv_cap_tokens = r->kv_capacity_bytes / c.kv_tok_chip;
+	/* the stage that holds the fewest tokens of KV sets the capacity */
+	cap_first = (cfg->chip.hbm_bytes - w_first - runtime) *
+	            pf->kv_fraction / kv_first;
+	cap_last = (cfg->chip.hbm_bytes - w_last - runtime) *
+	           pf->kv_fraction / kv_last;
+	kv_cap_tokens = fmin(cap_first, cap_last);
+	r->kv_capacity_bytes = kv_cap_tokens * kv_first;
 	r->kv_capacity_tokens = kv_cap_tokens;
 	if (kv_cap_tokens < s->isl + s->osl) {
 		snprintf(msg, sizeof msg,
 		         "model does not fit: the KV cache holds %.0f tokens per "
 		         "replica, one request needs %.0f (%.2f GB more per chip)",
 		         kv_cap_tokens, s->isl + s->osl,
-		         (s->isl + s->osl - kv_cap_tokens) * c.kv_tok_chip /
+		         (s->isl + s->osl - kv_cap_tokens) * kv_first /
 		             pf->kv_fraction / 1e9);
 		return fail(r, RL_ENOFIT, msg);
 	}
 
+	/* micro-batches in flight: pp, unless --batch or the KV cache holds
+	** fewer whole requests; each gets 1/mb of the cache and of --batch */
+	mb = c.pp;
+	if (s->batch > 0 && s->batch < mb)
+		mb = s->batch;
+	if (floor(kv_cap_tokens / (s->isl + s->osl)) < mb)
+		mb = floor(kv_cap_tokens / (s->isl + s->osl));
+	kv_mb = kv_cap_tokens / mb;
+	user = s->batch > 0 ? s->batch / mb : 0;
+
 	/* concurrency */
 	mnt = pf->max_num_tokens;
 	cap = pf->max_batch_size;
-	if (s->batch > 0 && s->batch < cap)
-		cap = s->batch;
+	if (user > 0 && user < cap)
+		cap = user;
 	if (s->osl <= 1) {
 		/* prefill only: each iteration fills its budget with prompts */
-		p = fmin(mnt, fmin(cap * s->isl, kv_cap_tokens));
+		p = fmin(mnt, fmin(cap * s->isl, kv_mb));
 		limit = p == mnt ? RL_LIMIT_TOKENS
-		        : p == kv_cap_tokens ? RL_LIMIT_MEMORY
-		        : (s->batch > 0 && s->batch <= pf->max_batch_size)
+		        : p == kv_mb ? RL_LIMIT_MEMORY
+		        : (user > 0 && user <= pf->max_batch_size)
 		            ? RL_LIMIT_USER : RL_LIMIT_BATCH;
 		N = fmax(1.0, p / s->isl);
 		k = fmax(1.0, s->isl / p);
@@ -318,7 +421,7 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 			double n_budget, n_mem, avail;
 			share_dec = (s->osl - 1) / (k + s->osl - 1);
 			n_budget = mnt * (k + s->osl - 1) / (s->isl + s->osl - 1);
-			n_mem = kv_cap_tokens /
+			n_mem = kv_mb /
 			        kv_tokens_per_seq(s->isl, s->osl,
 			                          pf->tokens_per_block, share_dec);
 			N = n_budget;
@@ -329,7 +432,7 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 			}
 			if (cap < N) {
 				N = cap;
-				limit = (s->batch > 0 && s->batch <= pf->max_batch_size)
+				limit = (user > 0 && user <= pf->max_batch_size)
 				            ? RL_LIMIT_USER : RL_LIMIT_BATCH;
 			}
 			n_dec = N * share_dec;
@@ -350,20 +453,22 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 		f = fmin(1.0, p / q);
 	}
 
-	r->concurrency = N;
+	r->concurrency = N * mb;
 	r->decode_seqs = n_dec;
 	r->prefill_tokens = p;
 	r->prefill_chunk = q;
 	r->prefill_share = f;
 	r->concurrency_limit = limit;
-	r->replicas = floor(chips / c.tp);
+	r->replicas = rl_scen_dp(s);
 
-	/* the two kinds of iteration */
-	iter_cost(&c, n_dec, q, n_dec + q / s->isl, k, &r->prefill);
+	/* the two kinds of iteration: the slowest stage, and the round in
+	** which each of the mb micro-batches advances one iteration */
+	R_pre = stage_round(&c, &st, mb, n_dec, q, n_dec + q / s->isl, k,
+	                    &r->prefill);
 	if (n_dec > 0)
-		iter_cost(&c, n_dec, 0, n_dec, k, &r->decode);
-	T_avg = f * r->prefill.time_s + (1 - f) * r->decode.time_s;
-	req_per_iter = p / s->isl;
+		R_dec = stage_round(&c, &st, mb, n_dec, 0, n_dec, k, &r->decode);
+	T_avg = f * R_pre + (1 - f) * R_dec;
+	req_per_iter = mb * p / s->isl;
 
 	r->requests_per_s = r->replicas * req_per_iter / T_avg;
 	r->output_tps = r->requests_per_s * s->osl;
@@ -371,17 +476,21 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 	r->output_tps_per_chip = r->output_tps / chips;
 	r->total_tps_per_chip = r->total_tps / chips;
 
-	r->ttft_s = ceil(s->isl / chunk1 - 1e-9) * r->prefill.time_s;
+	r->ttft_s = ceil(s->isl / chunk1 - 1e-9) * R_pre;
 	r->tpot_s = s->osl > 1 ? T_avg : 0.0;
 	r->e2e_s = r->ttft_s + (s->osl - 1) * r->tpot_s;
 
+	/* rates of the busiest chip (the slowest stage's): mb iterations of
+	** its stage per round */
 	r->peak_flops = c.peak;
 	r->avg_flops_per_s =
-	    (f * r->prefill.flops + (1 - f) * r->decode.flops) / T_avg;
+	    mb * (f * r->prefill.flops + (1 - f) * r->decode.flops) / T_avg;
 	r->avg_hbm_Bps =
-	    (f * r->prefill.hbm_bytes + (1 - f) * r->decode.hbm_bytes) / T_avg;
+	    mb * (f * r->prefill.hbm_bytes + (1 - f) * r->decode.hbm_bytes) /
+	    T_avg;
 	r->avg_link_Bps =
-	    (f * r->prefill.link_bytes + (1 - f) * r->decode.link_bytes) / T_avg;
+	    mb * (f * r->prefill.link_bytes + (1 - f) * r->decode.link_bytes) /
+	    T_avg;
 	r->mfu = r->avg_flops_per_s / c.peak;
 	if (n_dec > 0 && r->decode.time_s > 0)
 		r->mbu = r->decode.hbm_bytes / r->decode.time_s / cfg->chip.hbm_Bps;
@@ -392,8 +501,8 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 	                               : r->decode.bound;
 
 	r->kv_used_bytes =
-	    N * kv_tokens_per_seq(s->isl, s->osl, pf->tokens_per_block,
-	                          share_dec) * c.kv_tok_chip;
+	    N * mb * kv_tokens_per_seq(s->isl, s->osl, pf->tokens_per_block,
+	                               share_dec) * kv_first;
 	if (r->kv_used_bytes > r->kv_capacity_bytes)
 		r->kv_used_bytes = r->kv_capacity_bytes;
 	r->free_bytes = cfg->chip.hbm_bytes - r->weights_bytes_per_chip -

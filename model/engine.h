@@ -140,7 +140,7 @@ int rl_kv_prec(const rl_config *cfg);
 /* The precision the matrix units run at: the wider of weights and
 ** activations. */
 int rl_matrix_prec(const rl_scenario *s);
-/* Chips of the deployment: chips when set, else one replica of tp. */
+/* Chips of the deployment: chips when set, else tp x pp x ep (one replica). */
 double rl_scen_chips(const rl_scenario *s);
 /* Matrix peak FLOP/s of a chip at a precision; 0 if unsupported. */
 double rl_chip_peak(const rl_chip *c, int prec);

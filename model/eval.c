@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "cost.h"
+#include "mapping.h"
 #include "power.h"
 #include "silicon.h"
 

@@ -20,6 +20,7 @@ static const char *const prec_choices[] = {"auto", "fp4", "fp8", "fp16",
                                            "bf16", "fp32", NULL};
 static const char *const ar_choices[] = {"ring", "two_shot", "one_shot",
                                          "switch", NULL};
+static const char *const topo_choices[] = {"switch", "mesh", "ring", NULL};
 static const char *const bool_choices[] = {"false", "true", NULL};
 static const char *const mlp_choices[] = {"gated", "plain", NULL};
 static const char *const hbm_choices[] = {"none", "hbm2e", "hbm3", "hbm3e",
@@ -50,6 +51,12 @@ static const rl_param table[] = {
  OFF(chip.sram_bytes), "on-chip SRAM (caches and buffers)"},
 {"chip", "tdp_w", "W", 1, 0, 1e5, 0, RL_PT_REAL, NULL, OFF(chip.tdp_w),
  "thermal design power (0: no limit)"},
+{"chip", "topology", "", 1, 0, 2, 0, RL_PT_ENUM, topo_choices,
+ OFF(chip.topology),
+ "links between chips: switch, mesh (a link to each other chip) or ring"},
+{"chip", "in_network_reduction", "", 1, 0, 1, 0, RL_PT_BOOL, bool_choices,
+ OFF(chip.in_network_reduction),
+ "the switch reduces all-reduces itself (NVLS-like; needs topology switch)"},
 {"chip", "by_design", "", 1, 0, 1, 0, RL_PT_BOOL, bool_choices,
  OFF(chip.by_design), "derive the spec from the [design] section"},
 
@@ -225,8 +232,13 @@ static const rl_param table[] = {
  OFF(scen.osl), "output tokens per request (1: prefill only)"},
 {"scenario", "tp", "chips", 1, 1, 4096, 1, RL_PT_INT, NULL, OFF(scen.tp),
  "tensor-parallel degree"},
+{"scenario", "pp", "stages", 1, 1, 4096, 1, RL_PT_INT, NULL, OFF(scen.pp),
+ "pipeline-parallel stages"},
+{"scenario", "ep", "chips", 1, 1, 4096, 1, RL_PT_INT, NULL, OFF(scen.ep),
+ "expert-parallel degree (MoE): replicas pooling their experts"},
 {"scenario", "chips", "chips", 1, 0, 1e7, 0, RL_PT_INT, NULL,
- OFF(scen.chips), "chips in the system (0: tp); replicas = chips / tp"},
+ OFF(scen.chips),
+ "chips in the system (0: tp x pp x ep); replicas = chips / (tp x pp)"},
 {"scenario", "batch", "sequences", 1, 0, 1e8, 0, RL_PT_INT, NULL,
  OFF(scen.batch), "cap on concurrent sequences (0: as limits allow)"},
 

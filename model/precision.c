@@ -76,7 +76,8 @@ int rl_matrix_prec(const rl_scenario *s)
 
 double rl_scen_chips(const rl_scenario *s)
 {
-	return s->chips > 0 ? s->chips : s->tp;
+	double pp = s->pp >= 1 ? s->pp : 1, ep = s->ep >= 1 ? s->ep : 1;
+	return s->chips > 0 ? s->chips : s->tp * pp * ep;
 }
 
 double rl_chip_peak(const rl_chip *c, int prec)

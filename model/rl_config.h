@@ -58,6 +58,8 @@ typedef struct {
 	double link_latency_s;   /* one hop of a collective */
 	double sram_bytes;       /* on-chip SRAM (L2, buffers) */
 	double tdp_w;            /* thermal design power; 0 = none */
+	double topology;         /* enum: switch, mesh, ring (mapping.h) */
+	double in_network_reduction; /* 1: the switch reduces (NVLS-like) */
 	double by_design;        /* 1: derive the spec from the [design] section */
 } rl_chip;
 
@@ -142,7 +144,9 @@ typedef struct {
 	double isl;              /* input tokens per request */
 	double osl;              /* output tokens per request (1 = prefill only) */
 	double tp;               /* tensor-parallel degree */
-	double chips;            /* total chips; replicas = chips / tp */
+	double pp;               /* pipeline stages */
+	double ep;               /* expert-parallel degree (MoE), within dp */
+	double chips;            /* total chips; replicas = chips / (tp x pp) */
 	double batch;            /* cap on concurrent sequences; 0 = no cap */
 } rl_scenario;
 

@@ -2,13 +2,15 @@
 ** bench.c: `make bench`: how fast the engine evaluates, and (when the sweep
 ** code provides rl_bench_store) how fast sweeps store.  Target: at least 5
 ** million evaluations per second on one core; latency at a request rate
-** (model/load.c) in under 5 us.
+** (model/load.c) in under 5 us; a search over every mapping of 8 chips in
+** under 1 ms.
 */
 #include <stdio.h>
 #include <time.h>
 
 #include "../model/engine.h"
 #include "../model/load.h"
+#include "../model/mapping.h"
 #include "../model/params.h"
 #include "../sweeps/bench_store.h"
 #include "fixtures.h"
@@ -90,6 +92,43 @@ int main(void)
 		printf("load: latency at a rate (p50/p90/p99 TTFT, TPOT): %.2f us "
 		       "per evaluation (target < 5 us)%s\n",
 		       us, us < 5 ? "" : "  ABOVE TARGET");
+	}
+	/* a PP 4 x TP 2 pipeline (two stages costed), then every mapping of
+	** 8 chips (10 for this dense model) */
+	{
+		rl_map_entry e[64];
+		long m = 0;
+		c.scen.tp = 2;
+		c.scen.pp = 4;
+		t0 = now();
+		do {
+			long k;
+			for (k = 0; k < 100000; k++, m++) {
+				c.scen.isl = 128 + (double)(m & 1023);
+				if (rl_eval(&c, &r) == RL_OK)
+					sink += r.output_tps;
+			}
+			dt = now() - t0;
+		} while (dt < 1.0);
+		printf("engine, tp 2 x pp 4: %.2f million evaluations per second\n",
+		       (double)m / dt / 1e6);
+		c.scen.tp = 8;
+		c.scen.pp = 1;
+		m = 0;
+		t0 = now();
+		do {
+			long k;
+			for (k = 0; k < 1000; k++, m++) {
+				c.scen.isl = 128 + (double)(m & 1023);
+				sink += (double)rl_map_search(&c, NULL, e, 64) +
+				        e[0].output_tps;
+			}
+			dt = now() - t0;
+		} while (dt < 1.0);
+		printf("mapping search, 8 chips: %.0f searches per second, "
+		       "%.1f us each (target < 1000 us)%s\n",
+		       (double)m / dt, dt / (double)m * 1e6,
+		       dt / (double)m < 1e-3 ? "" : "  ABOVE TARGET");
 	}
 	if (sink < 0)
 		printf("%g\n", sink);

@@ -1,0 +1,312 @@
+/*
+** mapping.c: mappings of a model over chips, link costs by topology, and
+** the search over every legal mapping (mapping.h).
+*/
+#include "mapping.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+double rl_scen_dp(const rl_scenario *s)
+{
+	double pp = s->pp >= 1 ? s->pp : 1;
+	return floor(rl_scen_chips(s) / (s->tp * pp));
+}
+
+/* chips the topology connects: the system, and at least the group */
+static double system_chips(const rl_config *cfg, double n)
+{
+	return fmax(rl_scen_chips(&cfg->scen), n);
+}
+
+double rl_group_Bps(const rl_config *cfg, double n)
+{
+	double bw = cfg->chip.link_Bps * cfg->prof.eff_link;
+	double M = system_chips(cfg, n);
+	if ((int)cfg->chip.topology == RL_TOPO_MESH && M > 1 && n > 1)
+		return bw * (n - 1) / (M - 1);
+	return bw;
+}
+
+double rl_peer_Bps(const rl_config *cfg)
+{
+	double bw = cfg->chip.link_Bps * cfg->prof.eff_link;
+	double M = system_chips(cfg, 2);
+	switch ((int)cfg->chip.topology) {
+	case RL_TOPO_MESH:
+		return bw / (M - 1);
+	case RL_TOPO_RING:
+		return bw / 2;
+	default:
+		return bw;
+	}
+}
+
+double rl_p2p_time(const rl_config *cfg, double bytes, double *link_bytes)
+{
+	double bw = rl_peer_Bps(cfg);
+	if (link_bytes)
+		*link_bytes = bytes > 0 ? bytes : 0;
+	if (bytes <= 0)
+		return 0.0;
+	return cfg->chip.link_latency_s + (bw > 0 ? bytes / bw : 0.0);
+}
+
+double rl_alltoall_time(const rl_config *cfg, double bytes, double n,
+                        double *link_bytes)
+{
+	double wire, hops, bw;
+	if (n <= 1 || bytes <= 0) {
+		if (link_bytes)
+			*link_bytes = 0;
+		return 0.0;
+	}
+	if ((int)cfg->chip.topology == RL_TOPO_RING) {
+		/* each chip sends bytes/n to each other chip; the shortest-path
+		** distances to the others add up to floor(n^2/4) hops, and all
+		** n chips' 2 links of link_Bps/2 carry the total */
+		wire = bytes * floor(n * n / 4) / n;
+		hops = floor(n / 2);
+		bw = cfg->chip.link_Bps * cfg->prof.eff_link;
+	} else {
+		wire = bytes * (n - 1) / n;
+		hops = 1;
+		bw = rl_group_Bps(cfg, n);
+	}
+	if (link_bytes)
+		*link_bytes = wire;
+	return cfg->prof.allreduce_latency_s + hops * cfg->chip.link_latency_s +
+	       (bw > 0 ? wire / bw : 0.0);
+}
+
+void rl_stages_of(double layers, double pp, rl_stages *st)
+{
+	double r;
+	if (pp < 1)
+		pp = 1;
+	st->lo = floor(layers / pp);
+	st->hi = ceil(layers / pp);
+	r = layers - st->lo * pp;
+	st->n_hi = r > 0 ? r : pp;
+	st->first = st->hi;
+	st->last = pp > 1 ? st->lo : layers;
+}
+
+double rl_pipeline_round(double m, double cycle, double traverse)
+{
+	return fmax(traverse, m * cycle);
+}
+
+/* "1, 2, 4 and 8": the divisors d of n with ok(d, arg), written to buf */
+static void legal_list(char *buf, size_t len, double n,
+                       int (*ok)(double d, const rl_config *cfg),
+                       const rl_config *cfg)
+{
+	long long d, ni = (long long)n;
+	size_t used = 0;
+	int k = 0;
+	buf[0] = '\0';
+	for (d = 1; d <= ni && used + 24 < len; d++) {
+		if (ni % d || !ok((double)d, cfg))
+			continue;
+		used += (size_t)snprintf(buf + used, len - used, "%s%lld",
+		                         k ? ", " : "", d);
+		k++;
+	}
+	if (!k)
+		snprintf(buf, len, "none");
+}
+
+static int whole_div(double b, double a)
+{
+	long long ia = (long long)a, ib = (long long)b;
+	return ib > 0 && ia % ib == 0;
+}
+
+static int tp_ok(double tp, const rl_config *cfg)
+{
+	const rl_model *m = &cfg->model;
+	return whole_div(tp, m->heads) &&
+	       (whole_div(tp, m->kv_heads) || whole_div(m->kv_heads, tp));
+}
+
+static int pp_ok(double pp, const rl_config *cfg)
+{
+	return pp <= cfg->model.layers;
+}
+
+static int ep_ok(double ep, const rl_config *cfg)
+{
+	if (cfg->model.experts <= 1)
+		return ep == 1;
+	return whole_div(ep, cfg->model.experts);
+}
+
+int rl_mapping_check(const rl_config *cfg, char *msg, size_t len)
+{
+	const rl_scenario *s = &cfg->scen;
+	const rl_model *m = &cfg->model;
+	double chips = rl_scen_chips(s), tp = s->tp;
+	double pp = s->pp >= 1 ? s->pp : 1, ep = s->ep >= 1 ? s->ep : 1, dp;
+	char legal[160];
+
+	if (!tp_ok(tp, cfg)) {
+		legal_list(legal, sizeof legal, chips, tp_ok, cfg);
+		if (!whole_div(tp, m->heads))
+			snprintf(msg, len,
+			         "tp = %g does not divide the model's %g attention "
+			         "heads; legal tp on %g chips: %s",
+			         tp, m->heads, chips, legal);
+		else
+			snprintf(msg, len,
+			         "tp = %g and the model's %g KV heads: neither "
+			         "divides the other; legal tp on %g chips: %s",
+			         tp, m->kv_heads, chips, legal);
+		return RL_EINVAL;
+	}
+	if (!whole_div(tp * pp, chips)) {
+		snprintf(msg, len,
+		         "chips = %g is not a multiple of tp x pp = %g x %g; "
+		         "tp x pp must divide the chips (dp = chips / (tp x pp))",
+		         chips, tp, pp);
+		return RL_EINVAL;
+	}
+	if (!pp_ok(pp, cfg)) {
+		snprintf(msg, len,
+		         "pp = %g is more stages than the model's %g layers; "
+		         "legal pp: 1 to %g dividing chips / tp",
+		         pp, m->layers, fmin(m->layers, chips / tp));
+		return RL_EINVAL;
+	}
+	dp = chips / (tp * pp);
+	if (ep > 1 && m->experts <= 1) {
+		snprintf(msg, len,
+		         "ep = %g on a dense model (experts = 1): expert "
+		         "parallelism needs a mixture of experts; legal ep: 1",
+		         ep);
+		return RL_EINVAL;
+	}
+	if (ep > m->experts) {
+		legal_list(legal, sizeof legal, dp, ep_ok, cfg);
+		snprintf(msg, len,
+		         "ep = %g is larger than the model's %g experts; legal "
+		         "ep (dividing the experts and dp = %g): %s",
+		         ep, m->experts, dp, legal);
+		return RL_EINVAL;
+	}
+	if (!ep_ok(ep, cfg) || !whole_div(ep, dp)) {
+		legal_list(legal, sizeof legal, dp, ep_ok, cfg);
+		snprintf(msg, len,
+		         "ep = %g must divide the model's %g experts and "
+		         "dp = chips / (tp x pp) = %g; legal ep: %s",
+		         ep, m->experts, dp, legal);
+		return RL_EINVAL;
+	}
+	if ((tp > 1 || pp > 1 || ep > 1) && cfg->chip.link_Bps <= 0) {
+		snprintf(msg, len,
+		         "chip: tp, pp or ep > 1 needs link_gbps > 0 (legal "
+		         "without links: tp = pp = ep = 1)");
+		return RL_EINVAL;
+	}
+	if ((int)cfg->prof.allreduce == RL_AR_SWITCH &&
+	    ((int)cfg->chip.topology != RL_TOPO_SWITCH ||
+	     cfg->chip.in_network_reduction < 0.5) && tp > 1) {
+		snprintf(msg, len,
+		         "profile.allreduce = switch needs chip.topology = switch "
+		         "with chip.in_network_reduction = true; legal "
+		         "otherwise: ring, two_shot, one_shot");
+		return RL_EINVAL;
+	}
+	return RL_OK;
+}
+
+/* a before b in the ranking */
+static int better(const rl_map_entry *a, const rl_map_entry *b)
+{
+	if (a->meets != b->meets)
+		return a->meets > b->meets;
+	if (a->output_tps != b->output_tps)
+		return a->output_tps > b->output_tps;
+	if (a->pp != b->pp)
+		return a->pp < b->pp;
+	if (a->tp != b->tp)
+		return a->tp < b->tp;
+	return a->ep < b->ep;
+}
+
+static void insert(rl_map_entry *out, size_t *n, size_t max,
+                   const rl_map_entry *e)
+{
+	size_t i = *n < max ? *n : max;
+	if (i == max && (max == 0 || !better(e, &out[max - 1])))
+		return;
+	if (i == max)
+		i = max - 1;
+	while (i > 0 && better(e, &out[i - 1])) {
+		out[i] = out[i - 1];
+		i--;
+	}
+	out[i] = *e;
+	if (*n < max)
+		(*n)++;
+}
+
+size_t rl_map_search(const rl_config *cfg, const rl_map_limits *lim,
+                     rl_map_entry *out, size_t max)
+{
+	rl_config c = *cfg;
+	rl_result r;
+	double chips = rl_scen_chips(&cfg->scen);
+	long long N = (long long)chips, tp, pp, ep;
+	size_t legal = 0, kept = 0;
+	char msg[256];
+
+	for (tp = 1; tp <= N; tp++) {
+		if (N % tp)
+			continue;
+		for (pp = 1; pp <= N / tp; pp++) {
+			long long dp;
+			if ((N / tp) % pp)
+				continue;
+			dp = N / tp / pp;
+			for (ep = 1; ep <= dp; ep++) {
+				rl_map_entry e;
+				if (dp % ep)
+					continue;
+				c.scen.chips = chips;
+				c.scen.tp = (double)tp;
+				c.scen.pp = (double)pp;
+				c.scen.ep = (double)ep;
+				if (rl_mapping_check(&c, msg, sizeof msg) != RL_OK)
+					continue;
+				memset(&e, 0, sizeof e);
+				e.tp = (double)tp;
+				e.pp = (double)pp;
+				e.dp = (double)dp;
+				e.ep = (double)ep;
+				e.rc = rl_eval(&c, &r);
+				if (e.rc == RL_EINVAL)
+					continue;
+				legal++;
+				if (e.rc == RL_OK) {
+					e.output_tps = r.output_tps;
+					e.total_tps = r.total_tps;
+					e.ttft_s = r.ttft_s;
+					e.tpot_s = r.tpot_s;
+					e.bound = c.scen.osl > 1 ? r.decode_bound
+					                         : r.prefill_bound;
+					e.meets =
+					    !(lim && lim->ttft_max_s > 0 &&
+					      r.ttft_s > lim->ttft_max_s) &&
+					    !(lim && lim->tpot_max_s > 0 &&
+					      r.tpot_s > lim->tpot_max_s);
+				} else {
+					e.bound = RL_BOUND_NONE;
+				}
+				insert(out, &kept, max, &e);
+			}
+		}
+	}
+	return legal;
+}

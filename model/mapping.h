@@ -1,0 +1,105 @@
+/*
+** mapping.h: how a model is laid out over the chips of a system, and what
+** the links between them cost (mapping.c).
+**
+** A mapping is tp x pp x dp over `chips` (scenario.chips; 0 means
+** tp x pp x ep): tp chips share every layer (tensor parallel), pp groups of
+** tp chips each hold a run of layers (pipeline stages), dp copies of that
+** pipeline serve requests independently (data parallel).  For a mixture of
+** experts, ep of the dp replicas pool their expert MLPs: each holds
+** experts / ep of them, attention stays with the replica (replicated, or
+** tensor parallel inside it), and tokens reach their experts by an
+** all-to-all (dispatch) and come back by another (combine) per MoE layer.
+**
+** Link topology (chip.topology) sets what a collective over n of the
+** system's M chips costs.  link_Bps is one chip's bandwidth out, summed over
+** its ports, one direction; eff = profile.eff_link.
+**   switch  every chip reaches every other at its full bandwidth; with
+**           chip.in_network_reduction the switch can reduce (allreduce =
+**           switch).
+**   mesh    a direct link to each of the M-1 others, each link_Bps/(M-1):
+**           a collective over n chips uses n-1 links, a send one.
+**   ring    two neighbours, link_Bps/2 each; collectives run as rings and
+**           an all-to-all travels floor(n^2/4)/n hops' worth of bytes.
+** All closed form; nothing here allocates.
+*/
+#ifndef RL_MAPPING_H
+#define RL_MAPPING_H
+
+#include <stddef.h>
+
+#include "engine.h"
+
+/* Link topologies, in the order of the chip.topology choices. */
+enum { RL_TOPO_SWITCH = 0, RL_TOPO_MESH, RL_TOPO_RING, RL_TOPO_COUNT };
+
+/* Chips of the system: rl_scen_chips (engine.h), scenario.chips or
+** tp x pp x ep when it is 0. */
+/* Data-parallel replicas: chips / (tp x pp). */
+double rl_scen_dp(const rl_scenario *s);
+
+/* Bandwidth (bytes/s, after eff_link) one chip has toward the others of a
+** group of n for a collective, and toward one peer for a send. */
+double rl_group_Bps(const rl_config *cfg, double n);
+double rl_peer_Bps(const rl_config *cfg);
+
+/* One point-to-point send of `bytes` to the next pipeline stage:
+** link latency + bytes / peer bandwidth.  *link_bytes = bytes. */
+double rl_p2p_time(const rl_config *cfg, double bytes, double *link_bytes);
+
+/* One all-to-all among n chips, each holding `bytes` spread evenly over
+** the n (its own share stays): software latency (allreduce_latency) +
+** hops x link latency + bytes on the wire / bandwidth.  *link_bytes = what
+** one chip sends, (n-1)/n x bytes. */
+double rl_alltoall_time(const rl_config *cfg, double bytes, double n,
+                        double *link_bytes);
+
+/* Layers L split over pp stages: the first L mod pp stages take one layer
+** more (ceil), the rest floor; the embedding goes with the first stage and
+** the LM head with the last, which is a floor stage whenever the split is
+** uneven. */
+typedef struct {
+	double hi, lo;          /* ceil(L/pp), floor(L/pp) */
+	double n_hi;            /* stages with hi layers (L mod pp, or pp) */
+	double first, last;     /* layers of the first and the last stage */
+} rl_stages;
+void rl_stages_of(double layers, double pp, rl_stages *st);
+
+/* Pipeline bubble: with m micro-batches in flight over pp stages, one
+** round (every micro-batch advances one iteration) lasts
+**   max(traverse, m x cycle)
+** where cycle is the slowest stage's time and traverse the sum of all
+** stages' times (one micro-batch passing through alone).  m >= pp and
+** equal stages: pp x cycle, the pipeline is full; m < pp: the stages idle
+** a share 1 - m cycle / traverse of each round. */
+double rl_pipeline_round(double m, double cycle, double traverse);
+
+/* Is the mapping legal for the model and the system?  RL_OK, or
+** RL_EINVAL with a message naming the constraint and what would be legal. */
+int rl_mapping_check(const rl_config *cfg, char *msg, size_t len);
+
+/* One mapping of a search. */
+typedef struct {
+	double tp, pp, dp, ep;
+	int rc;              /* RL_OK, RL_ENOFIT, or RL_EINVAL */
+	double output_tps, total_tps;
+	double ttft_s, tpot_s;
+	int bound;           /* decode phase bound (prefill when osl = 1) */
+	int meets;           /* 1: fits and within the latency limits */
+} rl_map_entry;
+
+/* Latency limits of a search; 0 = none. */
+typedef struct {
+	double ttft_max_s, tpot_max_s;
+} rl_map_limits;
+
+/* Every legal mapping of scenario.chips chips (tp dividing the heads, pp up
+** to the layers, ep dividing dp and the experts for a mixture of experts),
+** evaluated with rl_eval and sorted: those that meet the limits first, by
+** output tokens/s (ties: fewer pp, then fewer tp), then the rest.  Writes
+** at most max entries; returns how many legal mappings there are (more
+** than max: the list was cut).  No allocation. */
+size_t rl_map_search(const rl_config *cfg, const rl_map_limits *lim,
+                     rl_map_entry *out, size_t max);
+
+#endif

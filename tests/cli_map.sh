@@ -1,0 +1,82 @@
+#!/bin/sh
+# cli_map.sh: mappings on the command line: eval --tp/--pp/--ep/--chips,
+# rooflab map, and every bad mapping (exit 2 naming the constraint and
+# what would be legal).  The numeric checks are the issue's done-when.
+. "$(dirname "$0")/clilib.sh"
+
+# check NAME AWK-CONDITION: the last command's stdout satisfies it
+check() {
+	if awk "$2" "$tmpd/out" | grep -q yes; then
+		echo "ok - $1"
+	else
+		echo "not ok - $1 (awk '$2')"
+		sed 's/^/    out: /' "$tmpd/out" | head -8
+		fails=$((fails + 1))
+	fi
+}
+
+W="--model llama3-70b --precision fp8 --isl 2048 --osl 128"
+
+# Sohu as a PP8 pipeline: at or under the compute roofline, 8 chips x
+# 9800 TFLOPS x 0.9 / 141.1 GFLOP per token = 500,241 total tokens/s, and
+# no longer bound by its links
+expect_exit 0 "sohu pp 8" -- $RL eval --chip sohu $W --tp 1 --pp 8 --profile etched-claim
+expect_out "tp 1 x pp 8 x dp 1, ep 1" "header names the mapping"
+check "sohu pp 8 under the compute roofline" \
+	'$1=="total_tokens_per_s" && $2 > 0 && $2 <= 500241 {print "yes"}'
+check "sohu pp 8 not link-bound" \
+	'$1=="bound" && $2=="communication" {bad=1} END {if (!bad) print "yes"}'
+expect_exit 0 "eval --json has the mapping" -- $RL eval --chip sohu $W --tp 1 --pp 8 --profile etched-claim --json
+expect_out '"mapping": \{' "json mapping object"
+expect_out '"pp": 8' "json pp"
+expect_out '"dp": 1' "json dp"
+expect_out '"total_tokens_per_s_per_chip"' "json per-chip throughput"
+
+# 8 H100s with TensorRT-LLM 0.10: TP8 and TP2 x DP4 are listed, and TP2 x
+# DP4 is within 15% of the measured 4 x 751.14 = 3,005 output tokens/s
+# (published-h100.csv): 2,554 to 3,456
+expect_exit 0 "map 8 h100" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10
+check "map lists tp 8" '$2==8 && $3==1 && $4==1 && $6=="yes" {print "yes"}'
+check "tp 2 x dp 4 within 15% of 3005" \
+	'$2==2 && $3==1 && $4==4 && $7 >= 2554 && $7 <= 3456 {print "yes"}'
+check "map ranks by output tokens/s" \
+	'NR > 3 && $6=="yes" { if (seen && $7 > last) bad=1; last=$7; seen=1 } END {if (!bad && seen) print "yes"}'
+expect_exit 0 "map --json" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --json
+for k in '"mappings": \[' '"best": \{' '"fits": true' '"output_tokens_per_s"' \
+	'"total_tokens_per_s"' '"latency"' '"bound"'; do
+	expect_out "$k" "map json has $k"
+done
+# a TTFT limit no mapping meets puts every mapping outside it
+expect_exit 0 "map --ttft-max" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --ttft-max 0.000001
+expect_out "outside the latency limits" "limit marks mappings"
+expect_exit 2 "map bad --tpot-max" -- $RL map --chip h100-sxm $W --chips 8 --tpot-max soon
+expect_err "not a positive number of seconds" "tpot-max message"
+expect_exit 2 "map without --chips" -- $RL map --chip h100-sxm $W
+expect_err "missing --chips" "asks for chips"
+# 405B at FP16 does not fit on fewer than 16 H100s: every mapping of 4 is marked
+expect_exit 0 "map marks what does not fit" -- $RL map --chip h100-sxm --model llama3-405b --precision fp16 --chips 4
+expect_out "does not fit in memory" "not-fitting mappings marked"
+
+# Mixtral 8x7B with expert parallelism
+expect_exit 0 "mixtral --ep 2" -- $RL eval --chip h100-sxm --model mixtral-8x7b --precision fp16 --ep 2 --json
+expect_out '"ep": 2' "ep in the mapping"
+expect_exit 0 "map mixtral lists ep" -- $RL map --chip h100-sxm --model mixtral-8x7b --precision fp16 --chips 8
+check "map mixtral has ep 8" '$5==8 {print "yes"}'
+
+# bad mappings: exit 2, the constraint and what is legal
+expect_exit 2 "tp not dividing heads" -- $RL eval --chip h100-sxm $W --tp 3 --chips 3
+expect_err "tp = 3 does not divide the model's 64 attention heads; legal tp on 3 chips: 1" "tp legal list"
+expect_exit 2 "product not chips" -- $RL eval --chip h100-sxm $W --tp 8 --chips 12
+expect_err "chips = 12 is not a multiple of tp x pp = 8 x 1" "product message"
+expect_exit 2 "pp over layers" -- $RL eval --chip h100-sxm $W --pp 81
+expect_err "pp = 81 is more stages than the model's 80 layers" "pp message"
+expect_exit 2 "ep on dense" -- $RL eval --chip h100-sxm $W --ep 2
+expect_err "dense model .*legal ep: 1" "ep dense message"
+expect_exit 2 "ep over experts" -- $RL eval --chip h100-sxm --model mixtral-8x7b --ep 16
+expect_err "ep = 16 is larger than the model's 8 experts; legal ep .*1, 2, 4, 8" "ep experts message"
+expect_exit 2 "mapping that does not fit" -- $RL eval --chip h100-sxm $W --precision fp16 --tp 1 --chips 8
+expect_err "does not fit: .*more tp, pp or ep would split them" "fit message says what helps"
+expect_exit 2 "switch reduction without the switch" -- $RL eval --chip h100-sxm $W --tp 8 --set profile.allreduce=switch
+expect_err "in_network_reduction" "switch message"
+expect_exit 0 "switch reduction with it" -- $RL eval --chip h100-sxm $W --tp 8 --set profile.allreduce=switch --set chip.in_network_reduction=true
+finish

@@ -1,0 +1,312 @@
+/*
+** test_mapping.c: mappings (tp x pp x dp x ep), link costs by topology,
+** pipeline stages and the bubble, memory fit per stage, and the mapping
+** search, against values worked out by hand from the formulas documented
+** in model/mapping.h and model/engine.c.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "../model/engine.h"
+#include "../model/mapping.h"
+#include "../model/params.h"
+#include "fixtures.h"
+
+static void near(double got, double want, double rel)
+{
+	if (fabs(got - want) > rel * fabs(want)) {
+		print_error("got %.12g, want %.12g (+-%g%%)\n", got, want,
+		            rel * 100);
+		fail();
+	}
+}
+
+/* Links of 100 GB/s out per chip, 1 us per hop, no software latency. */
+static void links(rl_config *c, int topo, double chips)
+{
+	rl_config_defaults(c);
+	c->chip.link_Bps = 100e9;
+	c->chip.link_latency_s = 1e-6;
+	c->chip.topology = topo;
+	c->prof.eff_link = 1;
+	c->prof.allreduce_latency_s = 0;
+	c->scen.chips = chips;
+}
+
+/* A 1 MB send: switch 1 us + 1e6 / 1e11 = 11 us; a mesh of 8 gives the
+** peer one of 7 links, 1e11 / 7: 1 us + 70 us; a ring one of two
+** neighbours' links, 5e10: 1 us + 20 us. */
+static void test_p2p(void **state)
+{
+	rl_config c;
+	double b;
+	(void)state;
+	links(&c, RL_TOPO_SWITCH, 8);
+	near(rl_p2p_time(&c, 1e6, &b), 11e-6, 1e-12);
+	near(b, 1e6, 0);
+	links(&c, RL_TOPO_MESH, 8);
+	near(rl_p2p_time(&c, 1e6, NULL), 71e-6, 1e-12);
+	links(&c, RL_TOPO_RING, 8);
+	near(rl_p2p_time(&c, 1e6, NULL), 21e-6, 1e-12);
+}
+
+/* All-to-all of 4 MB per chip among 4 chips: 3/4 leaves, 3e6 bytes.
+** Switch: 1 hop, 1 us + 3e6 / 1e11 = 31 us.  Mesh of 8: 3 of 7 links,
+** 1 us + 3e6 x 7 / 3e11 = 71 us.  Ring of 4: distances 1, 1, 2 from each
+** chip, floor(16/4) = 4 in all, 4e6 x 4 / 4 = 4e6 bytes on the wire over
+** both links (1e11), 2 hops: 2 us + 40 us. */
+static void test_alltoall(void **state)
+{
+	rl_config c;
+	double b;
+	(void)state;
+	links(&c, RL_TOPO_SWITCH, 8);
+	near(rl_alltoall_time(&c, 4e6, 4, &b), 31e-6, 1e-12);
+	near(b, 3e6, 1e-12);
+	links(&c, RL_TOPO_MESH, 8);
+	near(rl_alltoall_time(&c, 4e6, 4, NULL), 71e-6, 1e-12);
+	links(&c, RL_TOPO_RING, 8);
+	near(rl_alltoall_time(&c, 4e6, 4, &b), 42e-6, 1e-12);
+	near(b, 4e6, 1e-12);
+	near(rl_alltoall_time(&c, 4e6, 1, NULL), 0, 0);
+}
+
+/* 80 layers on 3 stages: 27, 27, 26 (the last, with the LM head, is a
+** floor stage); on 8: 10 each.  A round with m micro-batches is
+** max(traverse, m x cycle): 2 micro-batches through stages summing to 4 s
+** with the slowest 1 s take 4 s (half the stages idle); 8 take 8 s. */
+static void test_stages_and_bubble(void **state)
+{
+	rl_stages st;
+	(void)state;
+	rl_stages_of(80, 3, &st);
+	near(st.hi, 27, 0);
+	near(st.lo, 26, 0);
+	near(st.n_hi, 2, 0);
+	near(st.first, 27, 0);
+	near(st.last, 26, 0);
+	rl_stages_of(80, 8, &st);
+	near(st.first, 10, 0);
+	near(st.last, 10, 0);
+	near(st.n_hi, 8, 0);
+	near(rl_pipeline_round(2, 1.0, 4.0), 4.0, 0);
+	near(rl_pipeline_round(4, 1.0, 4.0), 4.0, 0);
+	near(rl_pipeline_round(8, 1.0, 4.0), 8.0, 0);
+}
+
+/* A toy dense model: 4 layers, d 1024, 8 heads of 128 (8 KV heads), MLP
+** 4096, vocabulary 1000, at FP16, on a chip whose memory and links are so
+** fast that only FLOPs count (1 PFLOP/s, every efficiency 1).  Per layer:
+** attention 4 x 1024 x 1024 = 4,194,304 params, MLP 3 x 1024 x 4096 =
+** 12,582,912: 2^24 in all; LM head 1000 x 1024 = 1,024,000. */
+static void toy(rl_config *c)
+{
+	rl_config_defaults(c);
+	c->model.layers = 4;
+	c->model.hidden = 1024;
+	c->model.heads = 8;
+	c->model.kv_heads = 8;
+	c->model.head_dim = 128;
+	c->model.ffn_hidden = 4096;
+	c->model.vocab = 1000;
+	c->model.experts = 1;
+	c->model.experts_per_token = 1;
+	c->chip.peak_flops_bf16 = 1e15;
+	c->chip.hbm_Bps = 1e18;
+	c->chip.hbm_bytes = 80e9;
+	c->chip.link_Bps = 1e18;
+	c->chip.link_latency_s = 0;
+	c->prof.eff_compute = c->prof.eff_attention = 1;
+	c->prof.eff_memory = c->prof.eff_kv_memory = c->prof.eff_link = 1;
+	c->prof.elementwise_fused = 1;
+	c->prof.kv_fraction = 1;
+	c->prof.tokens_per_block = 1;
+	c->prof.runtime_reserved_bytes = 0;
+	c->scen.precision = RL_PREC_FP16;
+	c->scen.isl = 64;
+	c->scen.osl = 64;
+	c->scen.tp = 1;
+}
+
+/* FLOPs on a stage of 2 of the 4 layers for d decode tokens (context
+** isl + osl/2 = 96) and p prefill tokens (causal, (64+1)/2 = 32.5 keys on
+** average), h of them producing logits:
+**   linear 2 x 2 x 2^24 = 67,108,864 per token
+**   attention 4 x 2 layers x 8 x 128 = 8192 per key
+**   LM head 2 x 1000 x 1024 = 2,048,000 per logit (last stage only). */
+static double stage_flops(double d, double p, double h, int head)
+{
+	return (d + p) * 67108864.0 + 8192.0 * (d * 96 + p * 32.5) +
+	       (head ? h * 2048000.0 : 0.0);
+}
+
+/* PP 2 on 2 chips: the last stage (2 layers and the LM head) is the
+** slowest; its decode iteration takes stage_flops / 1e15.  The pipeline
+** is full (2 micro-batches), so a micro-batch advances once every 2
+** cycles: tpot = 2 x (f x prefill + (1 - f) x decode). */
+static void test_pp_stage_time(void **state)
+{
+	rl_config c;
+	rl_result r;
+	double d, q, f, t_pre, t_dec;
+	(void)state;
+	toy(&c);
+	c.scen.pp = 2;
+	c.scen.chips = 2;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	d = r.decode_seqs;
+	q = r.prefill_chunk;
+	f = r.prefill_share;
+	t_dec = stage_flops(d, 0, d, 1) / 1e15;
+	t_pre = stage_flops(d, q, d + q / 64, 1) / 1e15;
+	near(r.decode.time_s, t_dec, 1e-6);
+	near(r.prefill.time_s, t_pre, 1e-6);
+	near(r.tpot_s, 2 * (f * t_pre + (1 - f) * t_dec), 1e-6);
+}
+
+/* The bubble: --batch 1 on PP 2 leaves one micro-batch, which passes the
+** first stage (no head) and then the last: a round is their sum. */
+static void test_pp_bubble(void **state)
+{
+	rl_config c;
+	rl_result r;
+	double d, q, f, r_pre, r_dec;
+	(void)state;
+	toy(&c);
+	c.scen.pp = 2;
+	c.scen.chips = 2;
+	c.scen.batch = 1;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	d = r.decode_seqs;
+	q = r.prefill_chunk;
+	f = r.prefill_share;
+	r_dec = (stage_flops(d, 0, d, 0) + stage_flops(d, 0, d, 1)) / 1e15;
+	r_pre = (stage_flops(d, q, d + q / 64, 0) +
+	         stage_flops(d, q, d + q / 64, 1)) / 1e15;
+	near(r.tpot_s, f * r_pre + (1 - f) * r_dec, 1e-6);
+	near(r.concurrency, 1, 1e-12);
+}
+
+/* Llama-3 70B at FP16 over PP 2: the last stage holds 40 layers
+** (40 x 855,654,400 params), the LM head (1,050,673,152) and the final
+** norm (8192): 35,276,857,344 params, 70,553,714,688 bytes.  It fits 80 GB;
+** on 70 GB it is short by 0.55 GB and the mapping is refused. */
+static void test_memory_fit_refusal(void **state)
+{
+	rl_config c;
+	rl_result r;
+	(void)state;
+	rl_config_defaults(&c);
+	fx_h100_rates(&c.chip);
+	fx_llama3_70b(&c.model);
+	c.chip.hbm_bytes = 80e9;
+	c.prof.runtime_reserved_bytes = 0;
+	c.scen.precision = RL_PREC_FP16;
+	c.scen.tp = 1;
+	c.scen.pp = 2;
+	c.scen.chips = 2;
+	assert_int_equal(rl_eval(&c, &r), RL_OK);
+	near(r.weights_bytes_per_chip, 70553714688.0, 1e-12);
+	c.chip.hbm_bytes = 70e9;
+	assert_int_equal(rl_eval(&c, &r), RL_ENOFIT);
+	assert_non_null(strstr(r.error, "by 0.6 GB"));
+}
+
+/* Mixtral 8x7B (models.csv) at FP16 with ep 2: a chip holds 4 of the 8
+** experts of each layer.  Per layer: attention 4096 x 4096 x 2 + 2 x
+** 4096 x 1024 = 41,943,040, router 4096 x 8 = 32,768, norms 8192, 4
+** experts x 3 x 4096 x 14336 = 704,643,072: 746,627,072; x 32 layers =
+** 23,892,066,304; embedding and LM head 2 x 32000 x 4096 = 262,144,000,
+** final norm 4096: 24,154,214,400 params, 48,308,428,800 bytes. */
+static void test_ep_memory(void **state)
+{
+	rl_config c;
+	rl_result r;
+	char msg[256];
+	(void)state;
+	rl_config_defaults(&c);
+	fx_h100_rates(&c.chip);
+	c.chip.hbm_bytes = 80e9;
+	c.model.layers = 32;
+	c.model.hidden = 4096;
+	c.model.heads = 32;
+	c.model.kv_heads = 8;
+	c.model.head_dim = 128;
+	c.model.ffn_hidden = 14336;
+	c.model.vocab = 32000;
+	c.model.experts = 8;
+	c.model.experts_per_token = 2;
+	c.scen.precision = RL_PREC_FP16;
+	c.scen.tp = 1;
+	c.scen.ep = 2;
+	c.scen.chips = 2;
+	assert_int_equal(rl_eval(&c, &r), RL_OK);
+	near(r.weights_bytes_per_chip, 48308428800.0, 1e-12);
+	assert_true(r.decode.link_bytes > 0);
+	/* ep 3 divides neither the 8 experts nor dp = 2 */
+	c.scen.ep = 3;
+	c.scen.chips = 6;
+	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
+	assert_non_null(strstr(msg, "legal ep: 1, 2"));
+	/* a dense model takes no ep */
+	c.model.experts = 1;
+	c.model.experts_per_token = 1;
+	c.scen.ep = 2;
+	c.scen.chips = 2;
+	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
+	assert_non_null(strstr(msg, "dense"));
+}
+
+/* The toy model on 4 chips whose links take 1 s a hop: every mapping but
+** 4 independent replicas pays at least 1 s an iteration for its links, so
+** the best is tp 1 x pp 1 x dp 4, at exactly 4 times one chip.  Legal
+** mappings: tp 1 (pp 1, 2, 4), tp 2 (pp 1, 2), tp 4 (pp 1): 6. */
+static void test_map_search_tiny(void **state)
+{
+	rl_config c, one;
+	rl_result r;
+	rl_map_entry e[16];
+	size_t n;
+	(void)state;
+	toy(&c);
+	c.chip.link_latency_s = 1;
+	c.scen.chips = 4;
+	n = rl_map_search(&c, NULL, e, 16);
+	assert_int_equal(n, 6);
+	near(e[0].tp, 1, 0);
+	near(e[0].pp, 1, 0);
+	near(e[0].dp, 4, 0);
+	one = c;
+	one.scen.chips = 1;
+	assert_int_equal(rl_eval(&one, &r), RL_OK);
+	near(e[0].output_tps, 4 * r.output_tps, 1e-12);
+	assert_true(e[1].output_tps < e[0].output_tps);
+	/* a limit no mapping meets ranks them all as not meeting it */
+	{
+		rl_map_limits lim = {1e-12, 0};
+		n = rl_map_search(&c, &lim, e, 16);
+		assert_int_equal(n, 6);
+		assert_int_equal(e[0].meets, 0);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_p2p),
+	    cmocka_unit_test(test_alltoall),
+	    cmocka_unit_test(test_stages_and_bubble),
+	    cmocka_unit_test(test_pp_stage_time),
+	    cmocka_unit_test(test_pp_bubble),
+	    cmocka_unit_test(test_memory_fit_refusal),
+	    cmocka_unit_test(test_ep_memory),
+	    cmocka_unit_test(test_map_search_tiny),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
