@@ -13,8 +13,14 @@
 void plot_curve_script(FILE *s, const plot_curve_series *ser, int n,
                        const char *title)
 {
-	int i, k;
 	plot_style(s);
+	plot_curve_data(s, ser, n, title);
+}
+
+void plot_curve_data(FILE *s, const plot_curve_series *ser, int n,
+                     const char *title)
+{
+	int i, k;
 	for (i = 0; i < n; i++) {
 		fprintf(s, "$c%d << EOD\n", i);
 		for (k = 0; k < ser[i].n; k++)

@@ -22,6 +22,11 @@ typedef struct {
 void plot_curve_script(FILE *s, const plot_curve_series *ser, int n,
                        const char *title);
 
+/* The same without the shared style lines (a plot kind's build, which
+** plot_script() precedes with them). */
+void plot_curve_data(FILE *s, const plot_curve_series *ser, int n,
+                     const char *title);
+
 /* Draw through gnuplot into out (NULL with GP_DUMB: stdout).  RL_OK,
 ** PLOT_ENOGNUPLOT, or RL_EINTERNAL with err. */
 int plot_curve_render(const plot_curve_series *ser, int n, const char *title,

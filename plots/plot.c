@@ -25,6 +25,8 @@ static const plot_kind kinds[] = {
  "Monte Carlo histogram and CDF with the target and the quantiles"},
 {"batch", plot_build_batch, "claim_batch",
  "throughput and time per output token against concurrency per chip"},
+{"interactivity", plot_build_interactivity, "claim_batch",
+ "output tokens/s per chip against tokens/s per user, each side"},
 {"pareto", plot_build_pareto, "results (sweep)",
  "the frontier of a sweep on two outputs (--x minimized, --y maximized)"},
 {"validation", plot_build_validation, "validation",

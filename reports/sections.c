@@ -215,4 +215,6 @@ void report_serving(rctx *r)
 	              "prefill and decode iterations placed on it");
 	report_figure(r, "batch", &po, "Throughput and time per output token "
 	              "against concurrency");
+	report_figure(r, "interactivity", &po, "Throughput per chip against "
+	              "tokens/s per user as concurrency grows (rooflab curve)");
 }

@@ -39,6 +39,11 @@ if command -v gnuplot >/dev/null 2>&1; then
 		--model llama3-8b --term dumb
 	if [ ! -e "$tmpd/PWNED" ]; then echo "ok - nothing run"; else
 		echo "not ok - a backquote ran"; fails=$((fails + 1)); fi
+	# the claim report's chart: each side of a claim run
+	expect_exit 0 "claim run" -- $RL claim --samples 0 --db "$tmpd/claim.db"
+	expect_exit 0 "plot interactivity" -- $RL plot interactivity \
+		--db "$tmpd/claim.db" --term dumb
+	expect_out "Interactivity" "interactivity plot drawn"
 	expect_exit 2 "plot curve needs --out" -- $RL plot curve --chip h100-sxm --model llama3-8b
 	expect_exit 2 "plot curve refuses --json" -- $RL plot curve --chip h100-sxm --model llama3-8b --json --term dumb
 else
