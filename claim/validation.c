@@ -1,19 +1,348 @@
 /*
-** validation.c: the model against measured rows (validation.h): each row
-** evaluated with a profile, the microbenchmarks set against the profile,
-** the error statistics, and the rows stored in the tables of schema.h.
+** validation.c: model against measured, by row and by group, the
+** microbenchmarks set against a profile, and the rows stored in the tables
+** of schema.h (validation.h).
 */
+#include "validation.h"
+
+#include <errno.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/engine.h"
 #include "../config/stamp.h"
+#include "../model/calibrate.h"
+#include "../model/engine.h"
 #include "../model/stats.h"
 #include "schema.h"
-#include "validation.h"
+
+enum { V_SW, V_VERSION, V_PROFILE, V_TOKENS, V_CHIP, V_NOTE, V_COUNT };
+static const char *const vcols[V_COUNT] = {
+    "software", "version", "profile", "tokens_per_s", "fitted_chip",
+    "note"};
+
+int val_versions_read(const char *path, val_versions *vt, char *err,
+                      size_t errlen)
+{
+	FILE *f = fopen(path, "r");
+	char line[4096];
+	int col[V_COUNT], lineno = 0, have = 0, i;
+	size_t cap = 0;
+	memset(vt, 0, sizeof *vt);
+	if (!f) {
+		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+		return -1;
+	}
+	while (fgets(line, sizeof line, f)) {
+		char *fl[16];
+		int nf;
+		size_t len = strlen(line);
+		val_version *v;
+		lineno++;
+		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (!len || line[0] == '#')
+			continue;
+		nf = meas_split(line, fl, 16);
+		if (nf < 0) {
+			snprintf(err, errlen, "%s:%d: unterminated quote", path,
+			         lineno);
+			goto fail;
+		}
+		if (!have) {
+			for (i = 0; i < V_COUNT; i++) {
+				int k;
+				col[i] = -1;
+				for (k = 0; k < nf; k++)
+					if (!strcmp(fl[k], vcols[i]))
+						col[i] = k;
+				if (col[i] < 0) {
+					snprintf(err, errlen, "%s:%d: header lacks column "
+					         "'%s'", path, lineno, vcols[i]);
+					goto fail;
+				}
+			}
+			have = 1;
+			continue;
+		}
+		for (i = 0; i < V_COUNT; i++)
+			if (col[i] >= nf) {
+				snprintf(err, errlen, "%s:%d: column '%s' missing", path,
+				         lineno, vcols[i]);
+				goto fail;
+			}
+		if (strcmp(fl[col[V_TOKENS]], "output") &&
+		    strcmp(fl[col[V_TOKENS]], "total")) {
+			snprintf(err, errlen, "%s:%d: column 'tokens_per_s': '%.40s', "
+			         "expected output or total", path, lineno,
+			         fl[col[V_TOKENS]]);
+			goto fail;
+		}
+		if (vt->n == cap) {
+			size_t nc = cap ? 2 * cap : 16;
+			val_version *nv = realloc(vt->v, nc * sizeof *nv);
+			if (!nv) {
+				snprintf(err, errlen, "%s: out of memory", path);
+				goto fail;
+			}
+			vt->v = nv;
+			cap = nc;
+		}
+		v = &vt->v[vt->n++];
+		memset(v, 0, sizeof *v);
+		v->line = lineno;
+		snprintf(v->software, sizeof v->software, "%s", fl[col[V_SW]]);
+		snprintf(v->version, sizeof v->version, "%s", fl[col[V_VERSION]]);
+		snprintf(v->profile, sizeof v->profile, "%s", fl[col[V_PROFILE]]);
+		v->tokens_total = !strcmp(fl[col[V_TOKENS]], "total");
+		snprintf(v->fitted_chip, sizeof v->fitted_chip, "%s",
+		         fl[col[V_CHIP]]);
+		snprintf(v->note, sizeof v->note, "%s", fl[col[V_NOTE]]);
+	}
+	fclose(f);
+	if (!have) {
+		snprintf(err, errlen, "%s: empty file (no header)", path);
+		val_versions_free(vt);
+		return -1;
+	}
+	return 0;
+fail:
+	fclose(f);
+	val_versions_free(vt);
+	return -1;
+}
+
+void val_versions_free(val_versions *vt)
+{
+	free(vt->v);
+	vt->v = NULL;
+	vt->n = 0;
+}
+
+const val_version *val_version_of(const val_versions *vt,
+                                  const char *software, const char *version)
+{
+	size_t i;
+	for (i = 0; i < vt->n; i++)
+		if (!strcmp(vt->v[i].software, software) &&
+		    !strcmp(vt->v[i].version, version))
+			return &vt->v[i];
+	return NULL;
+}
+
+/* A preset of a kind exists; names with a path separator are refused. */
+static int known(const char *kind, const char *name)
+{
+	char path[1024], err[1024];
+	if (!*name || strchr(name, '/'))
+		return 0;
+	return preset_path(kind, name, path, sizeof path, err, sizeof err) == 0;
+}
+
+int val_check(const char *path, const meas_set *set, const val_versions *vt,
+              const char *profile, char *err, size_t errlen)
+{
+	size_t i;
+	for (i = 0; i < set->n; i++) {
+		const meas_row *m = &set->rows[i];
+		const val_version *v = val_version_of(vt, m->software, m->version);
+		if (!profile && !v) {
+			snprintf(err, errlen, "%s:%d: column '%s' (%d): software '%.60s'"
+			         "%s%.60s has no profile in the version table "
+			         "(data/profiles/versions.csv)", path, m->line,
+			         set->published ? "version" : "software",
+			         set->published ? set->col_version : set->col_software,
+			         m->software, m->version[0] ? " version " : "",
+			         m->version);
+			return -1;
+		}
+		if (!profile && !v->profile[0])
+			continue; /* a version not modelled: its names are not used */
+		if (!m->modelled && m->metric_code == MEAS_OTHER)
+			continue; /* microbenchmarks name no served model */
+		if (!m->modelled && !set->published)
+			continue; /* the lenient layout: the reason stands */
+		if (!known("chip", m->chip)) {
+			snprintf(err, errlen, "%s:%d: column 'chip' (%d): unknown chip "
+			         "'%.60s' (no preset data/chips/%.60s.ini)", path,
+			         m->line, set->col_chip, m->chip, m->chip);
+			return -1;
+		}
+		if (!known("model", m->model)) {
+			snprintf(err, errlen, "%s:%d: column 'model' (%d): unknown "
+			         "model '%.60s' (no preset data/models/%.60s.ini)",
+			         path, m->line, set->col_model, m->model, m->model);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void evaluate_one(const meas_row *m, const val_version *v,
+                         const char *profile, val_row *o)
+{
+	rl_setup st;
+	rl_result r;
+	char err[512];
+	memset(o, 0, sizeof *o);
+	o->row = m;
+	o->measured = m->value;
+	o->predicted = o->error = NAN;
+	o->status = VAL_NOT_MODELLED;
+	if (!profile && v && !v->profile[0]) {
+		snprintf(o->reason, sizeof o->reason, "%.250s", v->note);
+		return;
+	}
+	snprintf(o->profile, sizeof o->profile, "%s", profile ? profile
+	                                                      : v->profile);
+	o->in_fit = v && !strcmp(m->chip, v->fitted_chip);
+	if (!m->modelled) {
+		snprintf(o->reason, sizeof o->reason, "%.250s", m->why_not);
+		return;
+	}
+	if (meas_setup(m, o->profile, &st, err, sizeof err)) {
+		snprintf(o->reason, sizeof o->reason, "cannot set up: %.230s", err);
+		return;
+	}
+	if (rl_eval(&st.cfg, &r) != RL_OK) {
+		snprintf(o->reason, sizeof o->reason, "engine: %.240s", r.error);
+		return;
+	}
+	o->predicted = rl_metric_of(meas_metric(m, v && v->tokens_total), &r);
+	o->error = o->predicted / m->value - 1;
+	o->status = VAL_OK;
+}
+
+void val_evaluate(const meas_set *set, const val_versions *vt,
+                  const char *profile, val_row *out)
+{
+	size_t i;
+	for (i = 0; i < set->n; i++)
+		evaluate_one(&set->rows[i],
+		             val_version_of(vt, set->rows[i].software,
+		                            set->rows[i].version),
+		             profile, &out[i]);
+}
+
+const char *val_by_name(int by)
+{
+	static const char *const names[VAL_BY_COUNT] = {"chip", "version",
+	                                                "model", "precision"};
+	return by >= 0 && by < VAL_BY_COUNT ? names[by] : "?";
+}
+
+static void key_of(const val_row *v, int by, char *key, size_t len)
+{
+	const meas_row *m = v->row;
+	switch (by) {
+	case VAL_BY_CHIP:
+		snprintf(key, len, "%s", m->chip);
+		break;
+	case VAL_BY_VERSION:
+		snprintf(key, len, "%s%s%s", m->software, m->version[0] ? " " : "",
+		         m->version);
+		break;
+	case VAL_BY_MODEL:
+		snprintf(key, len, "%s", m->model);
+		break;
+	default:
+		snprintf(key, len, "%s", m->precision);
+	}
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static int quant(const val_row *rows, size_t n, int by, const char *key,
+                 int in_fit, val_group *g, double *e)
+{
+	size_t i, k = 0;
+	char kk[2 * MEAS_FIELD + 2];
+	double *signed_e = e + n;
+	g->rows = g->modelled = 0;
+	for (i = 0; i < n; i++) {
+		key_of(&rows[i], by, kk, sizeof kk);
+		if (strcmp(kk, key) || rows[i].in_fit != in_fit)
+			continue;
+		g->rows++;
+		if (rows[i].status == VAL_OK)
+			signed_e[k] = e[k] = rows[i].error, k++;
+	}
+	g->modelled = k;
+	g->median_abs = stats_abs_quantile(e, k, 0.5);
+	g->p90_abs = stats_abs_quantile(e, k, 0.9);
+	g->median = NAN;
+	if (k) { /* signed median: the bias */
+		qsort(signed_e, k, sizeof *signed_e, cmp_double);
+		g->median = k % 2 ? signed_e[k / 2]
+		                  : (signed_e[k / 2 - 1] + signed_e[k / 2]) / 2;
+	}
+	return 0;
+}
+
+size_t val_groups(const val_row *rows, size_t n, val_group **out)
+{
+	val_group *g = NULL;
+	double *e = malloc((2 * n + 1) * sizeof *e);
+	size_t ng = 0, cap = 0, i, j;
+	int by;
+	*out = NULL;
+	if (!e)
+		return 0;
+	for (by = 0; by < VAL_BY_COUNT; by++)
+		for (i = 0; i < n; i++) {
+			char key[2 * MEAS_FIELD + 2];
+			key_of(&rows[i], by, key, sizeof key);
+			for (j = 0; j < ng; j++)
+				if (g[j].by == by && g[j].in_fit == rows[i].in_fit &&
+				    !strcmp(g[j].key, key))
+					break;
+			if (j < ng)
+				continue;
+			if (ng == cap) {
+				size_t nc = cap ? 2 * cap : 32;
+				val_group *ngp = realloc(g, nc * sizeof *ngp);
+				if (!ngp) {
+					free(g);
+					free(e);
+					return 0;
+				}
+				g = ngp;
+				cap = nc;
+			}
+			memset(&g[ng], 0, sizeof g[ng]);
+			g[ng].by = by;
+			g[ng].in_fit = rows[i].in_fit;
+			snprintf(g[ng].key, sizeof g[ng].key, "%s", key);
+			quant(rows, n, by, key, rows[i].in_fit, &g[ng], e);
+			ng++;
+		}
+	free(e);
+	*out = g;
+	return ng;
+}
+
+size_t val_summary(const val_row *rows, size_t n, int which, double *med,
+                   double *p90)
+{
+	double *e = malloc((n ? n : 1) * sizeof *e);
+	size_t i, k = 0;
+	*med = *p90 = NAN;
+	if (!e)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (rows[i].status == VAL_OK && (which < 0 || rows[i].in_fit == which))
+			e[k++] = rows[i].error;
+	*med = stats_abs_quantile(e, k, 0.5);
+	*p90 = stats_abs_quantile(e, k, 0.9);
+	free(e);
+	return k;
+}
 
 static int exec(sqlite3 *db, const char *sql)
 {
@@ -21,14 +350,16 @@ static int exec(sqlite3 *db, const char *sql)
 }
 
 int val_store(const char *path, const char *profile, const val_row *v,
-              size_t n, const val_summary *all, char *err, size_t errlen)
+              size_t n, char *err, size_t errlen)
 {
 	sqlite3 *db = NULL;
 	sqlite3_stmt *st = NULL;
 	sqlite3_int64 run;
 	char created[32];
-	size_t i;
+	size_t i, rows;
 	int status;
+	double med, p90;
+	rows = val_summary(v, n, -1, &med, &p90);
 	rl_utc_now(created, sizeof created);
 	status = rl_db_open_write(path, &claim_db_kind, 5000, &db, err, errlen);
 	if (status)
@@ -42,9 +373,9 @@ int val_store(const char *path, const char *profile, const val_row *v,
 		goto fail;
 	sqlite3_bind_text(st, 1, created, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, profile, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_double(st, 3, all->median);
-	sqlite3_bind_double(st, 4, all->p90);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)all->rows);
+	sqlite3_bind_double(st, 3, med);
+	sqlite3_bind_double(st, 4, p90);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)rows);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		goto fail;
 	sqlite3_finalize(st);
@@ -57,7 +388,7 @@ int val_store(const char *path, const char *profile, const val_row *v,
 	                       "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)", -1, &st, NULL))
 		goto fail;
 	for (i = 0; i < n; i++) {
-		if (!isfinite(v[i].model))
+		if (v[i].status != VAL_OK)
 			continue;
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, run);
@@ -70,9 +401,9 @@ int val_store(const char *path, const char *profile, const val_row *v,
 		sqlite3_bind_double(st, 7, v[i].row->osl);
 		sqlite3_bind_double(st, 8, v[i].row->tp);
 		sqlite3_bind_double(st, 9, v[i].row->value);
-		sqlite3_bind_double(st, 10, v[i].model);
+		sqlite3_bind_double(st, 10, v[i].predicted);
 		sqlite3_bind_double(st, 11, v[i].error);
-		sqlite3_bind_int(st, 12, v[i].in_calib);
+		sqlite3_bind_int(st, 12, v[i].in_fit);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			goto fail;
 	}
@@ -93,7 +424,7 @@ fail:
 
 /* A microbenchmark row (a GEMM's TFLOPS, a copy's TB/s) set against the
 ** chip's peak and the profile's matching efficiency.  1 if it is one. */
-static int micro_note(const meas_row *m, const char *profile, char *note,
+int val_micro_note(const meas_row *m, const char *profile, char *note,
                       size_t len)
 {
 	rl_setup st;
@@ -123,57 +454,4 @@ static int micro_note(const meas_row *m, const char *profile, char *note,
 		         100 * m->value / peak, 100 * st.cfg.prof.eff_memory);
 	}
 	return 1;
-}
-
-size_t val_evaluate(const meas_set *set, const char *profile,
-                    const char *calib_sw, val_row *v)
-{
-	char err[1024];
-	size_t i, used = 0;
-	for (i = 0; i < set->n; i++) {
-		const meas_row *m = &set->rows[i];
-		rl_setup st;
-		rl_result r;
-		v[i].row = m;
-		v[i].model = NAN;
-		v[i].error = NAN;
-		v[i].in_calib = !strcmp(m->software, calib_sw);
-		if (!m->modelled) {
-			if (!micro_note(m, profile, v[i].note, sizeof v[i].note))
-				snprintf(v[i].note, sizeof v[i].note,
-				         "not modelled: %.200s", m->why_not);
-			continue;
-		}
-		if (meas_setup(m, profile, &st, err, sizeof err)) {
-			snprintf(v[i].note, sizeof v[i].note, "cannot set up: %.200s",
-			         err);
-			continue;
-		}
-		if (rl_eval(&st.cfg, &r) != RL_OK) {
-			snprintf(v[i].note, sizeof v[i].note, "engine: %.200s",
-			         r.error);
-			continue;
-		}
-		v[i].model = meas_metric(m) == 0 ? r.output_tps : r.total_tps;
-		v[i].error = v[i].model / m->value - 1;
-		used++;
-	}
-	return used;
-}
-
-void val_summarize(const val_row *v, size_t n, int which, val_summary *s)
-{
-	double *e = calloc(n ? n : 1, sizeof *e);
-	size_t i, k = 0;
-	s->median = s->p90 = NAN;
-	s->rows = 0;
-	if (!e)
-		return;
-	for (i = 0; i < n; i++)
-		if (isfinite(v[i].model) && (which < 0 || v[i].in_calib == which))
-			e[k++] = v[i].error;
-	s->median = stats_abs_quantile(e, k, 0.5);
-	s->p90 = stats_abs_quantile(e, k, 0.9);
-	s->rows = k;
-	free(e);
 }

@@ -1,8 +1,15 @@
 /*
-** validation.h: the model against measured rows of a measurements file
-** (config/measure.h), the median and 90th-percentile absolute error, and
-** the rows stored for plots and the report (tables validation_runs and
-** validation of schema.h).
+** validation.h: model against measured, row by row and by group.
+**
+** A measurement row names its software and version; the version table
+** (data/profiles/versions.csv) says which profile models that version, how
+** its "tokens_per_s" counts (output or total tokens) and on which chip the
+** profile was fitted.  val_check() refuses a file whose rows name an
+** unknown chip or model or a version missing from the table (input
+** errors, naming file, line and column); val_evaluate() predicts every
+** row's own metric with its profile and keeps every row, modelled or with
+** the reason it is not; val_groups() summarises the errors by chip,
+** version, model and precision.
 */
 #ifndef RL_VALIDATION_H
 #define RL_VALIDATION_H
@@ -12,31 +19,85 @@
 #include "../config/measure.h"
 
 typedef struct {
-	const meas_row *row;
-	double model;   /* NAN when not evaluated */
-	double error;   /* model / measured - 1 */
-	int in_calib;
-	char note[256]; /* why not evaluated, or the microbenchmark's note */
-} val_row;
+	int line;
+	char software[128];
+	char version[128];
+	char profile[RL_NAME_MAX]; /* empty: this version is not modelled */
+	int tokens_total;          /* its "tokens_per_s" counts input + output */
+	char fitted_chip[64];      /* the chip whose rows fitted the profile */
+	char note[256];            /* why not modelled, or the source */
+} val_version;
 
 typedef struct {
-	double median, p90; /* absolute error; NAN without rows */
-	size_t rows;
-} val_summary;
+	val_version *v;
+	size_t n;
+} val_versions;
 
-/* Evaluate every row of set (v: set->n rows) with the profile; a row is
-** fitted on (in_calib) when its software is calib_sw.  The number of rows
-** evaluated. */
-size_t val_evaluate(const meas_set *set, const char *profile,
-                    const char *calib_sw, val_row *v);
+/* Read a version table.  0, or -1 with "file:line: ..." in err. */
+int val_versions_read(const char *path, val_versions *vt, char *err,
+                      size_t errlen);
+void val_versions_free(val_versions *vt);
+/* The entry of a software and version (version "" for the legacy layout,
+** whose software column carries the version); NULL when absent. */
+const val_version *val_version_of(const val_versions *vt,
+                                  const char *software, const char *version);
 
-/* The error statistics of the evaluated rows: which < 0 all, 1 the rows
-** fitted on, 0 the held-out rows. */
-void val_summarize(const val_row *v, size_t n, int which, val_summary *s);
+enum { VAL_OK = 0, VAL_NOT_MODELLED = 1 };
 
-/* Store the rows and the summary of all rows in the database at path, in
-** one transaction.  RL_OK, or RL_EINPUT / RL_EINTERNAL with err. */
+typedef struct {
+	const meas_row *row;
+	char profile[RL_NAME_MAX];  /* empty when none */
+	int status;                 /* VAL_OK or VAL_NOT_MODELLED */
+	int in_fit;                 /* the row's chip is the profile's own */
+	char reason[256];           /* why not modelled */
+	double measured, predicted, error; /* error = predicted/measured - 1 */
+} val_row;
+
+/* Every row's version must be in the table (unless profile is given,
+** which then serves every row), and the chip and model of every row its
+** profile will evaluate must be presets.  0, or -1 with
+** "file:line: column 'model' (6): ..." in err. */
+int val_check(const char *path, const meas_set *set, const val_versions *vt,
+              const char *profile, char *err, size_t errlen);
+
+/* Evaluate every row (out[set->n]); profile, when not NULL, serves every
+** row in place of the table's. */
+void val_evaluate(const meas_set *set, const val_versions *vt,
+                  const char *profile, val_row *out);
+
+/* What a group gathers rows by. */
+enum { VAL_BY_CHIP = 0, VAL_BY_VERSION, VAL_BY_MODEL, VAL_BY_PRECISION,
+       VAL_BY_COUNT };
+const char *val_by_name(int by);
+
+typedef struct {
+	int by;                  /* VAL_BY_* */
+	char key[2 * MEAS_FIELD + 2];
+	int in_fit;              /* 1: rows of the fitted chip; 0: held out */
+	size_t rows, modelled;
+	double median_abs, p90_abs, median; /* errors of the modelled rows */
+} val_group;
+
+/* Groups of rows by chip, version, model and precision, each split into
+** the profile's own chip and the held-out chips.  *out is allocated (free
+** it); returns the count, or 0 with *out NULL when out of memory. */
+size_t val_groups(const val_row *rows, size_t n, val_group **out);
+
+/* Errors of the modelled rows with in_fit == which (-1: all): count,
+** median and 90th percentile of |error|. */
+size_t val_summary(const val_row *rows, size_t n, int which, double *med,
+                   double *p90);
+
+/* A microbenchmark row (a GEMM's TFLOPS, a copy's TB/s) set against the
+** chip's peak and the profile's matching efficiency, in note.  1 if the
+** row is one, else 0. */
+int val_micro_note(const meas_row *m, const char *profile, char *note,
+                   size_t len);
+
+/* Store the modelled rows and their summary in the database at path, in
+** one transaction (tables validation_runs and validation of schema.h).
+** RL_OK, or RL_EINPUT / RL_EINTERNAL with err. */
 int val_store(const char *path, const char *profile, const val_row *v,
-              size_t n, const val_summary *all, char *err, size_t errlen);
+              size_t n, char *err, size_t errlen);
 
 #endif

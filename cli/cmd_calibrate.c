@@ -252,7 +252,7 @@ int cmd_calibrate(int argc, char **argv)
 		}
 		rows[nrows].cfg = st.cfg;
 		rows[nrows].measured = set.rows[i].value;
-		rows[nrows].metric = meas_metric(&set.rows[i]);
+		rows[nrows].metric = meas_metric(&set.rows[i], 0);
 		used[nrows++] = &set.rows[i];
 	}
 	if (nrows < nfit + 1) {

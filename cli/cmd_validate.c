@@ -1,10 +1,12 @@
 /*
-** cmd_validate.c: `rooflab validate`: model against measured for each row
-** of data/measurements.csv, with the median and 90th-percentile absolute
-** error, split into the rows the profile was fitted on and the others.
+** cmd_validate.c: `rooflab validate`: model against measured for every row
+** of the shipped measurements (data/measurements.csv and
+** data/measurements/published-h100.csv) or of --measurements FILE, each
+** row with the profile of its software version (claim/validation.c), with
+** errors by row and by group, split into the chip each profile was fitted
+** on and the held-out chips, and each profile's leave-one-model-out error.
 ** With --db the rows are stored (tables validation_runs and validation of
-** claim/schema.h) for plots and the report.  The computation is
-** claim/validation.c; this file reads argv and prints.
+** claim/schema.h) for plots and the report.
 */
 #include <math.h>
 #include <stdio.h>
@@ -12,6 +14,7 @@
 #include <string.h>
 
 #include "../claim/validation.h"
+#include "../config/ini.h"
 #include "../config/json.h"
 #include "commands.h"
 #include "options.h"
@@ -19,50 +22,204 @@
 static void help(FILE *f)
 {
 	fputs("usage: rooflab validate [--measurements FILE] [--profile NAME]\n"
-	      "         [--calibration-software TEXT] [--db FILE] [--json]\n\n"
-	      "Evaluates every modelled row of FILE (default "
-	      "data/measurements.csv)\nwith the profile (default trtllm-0.10) "
-	      "and prints model against measured,\nthe median and 90th "
-	      "percentile absolute error, for the rows the profile\nwas fitted "
-	      "on (software TEXT, default \"TensorRT-LLM 0.10.0\") and the "
-	      "others.\n", f);
+	      "         [--versions FILE] [--db FILE] [--json]\n\n"
+	      "Predicts every row of FILE (default: data/measurements.csv and\n"
+	      "data/measurements/published-h100.csv), each row's own metric, with "
+	      "the\nprofile its software version names in data/profiles/"
+	      "versions.csv (or\n--profile NAME for every row), and prints "
+	      "model against measured, the\nrows not modelled with the reason, "
+	      "the median and 90th-percentile\nabsolute error by chip, version, "
+	      "model and precision (the chip each\nprofile was fitted on apart "
+	      "from held-out chips), and each profile's\nleave-one-model-out "
+	      "error as its fit recorded it.  --json writes\n{\"rows\": [...], "
+	      "\"groups\": [...]}.  An unknown chip, model or version,\na "
+	      "missing column or a value that is not a number: exit 2.\n", f);
 }
 
-static void summary_line(const char *label, const val_row *v, size_t n,
-                         int which)
+/* A profile's leave-one-model-out error, as its fit wrote it in [meta]. */
+typedef struct {
+	char loo[256];
+} loo_meta;
+
+static int loo_cb(void *ud, const char *section, const char *key,
+                  const char *value, char *err, size_t errlen)
 {
-	val_summary s;
-	val_summarize(v, n, which, &s);
-	if (s.rows)
-		printf("%-28s %3zu rows: median |error| %5.1f%%, 90th "
-		       "percentile %5.1f%%\n", label, s.rows, 100 * s.median,
-		       100 * s.p90);
-	else
-		printf("%-28s   0 rows\n", label);
+	loo_meta *m = ud;
+	(void)err;
+	(void)errlen;
+	if (!strcmp(section, "meta") && !strcmp(key, "leave_one_model_out"))
+		snprintf(m->loo, sizeof m->loo, "%s", value);
+	return 0;
 }
 
-static void summary_json(json_w *w, const char *key, const val_row *v,
-                         size_t n, int which)
+static void print_loo(const val_row *v, size_t n)
 {
-	val_summary s;
-	val_summarize(v, n, which, &s);
-	json_obj(w, key);
-	json_num(w, "rows", (double)s.rows);
-	json_num(w, "median_abs_error", s.median);
-	json_num(w, "p90_abs_error", s.p90);
-	json_end(w);
+	char seen[32][RL_NAME_MAX];
+	size_t ns = 0, i, j;
+	printf("\nleave-one-model-out error of each profile's fit (its own "
+	       "chip's rows,\neach model predicted by a fit without it; "
+	       "written by its fit script):\n");
+	for (i = 0; i < n; i++) {
+		char path[1024], err[1024];
+		loo_meta m;
+		if (!v[i].profile[0])
+			continue;
+		for (j = 0; j < ns; j++)
+			if (!strcmp(seen[j], v[i].profile))
+				break;
+		if (j < ns || ns == 32)
+			continue;
+		snprintf(seen[ns++], RL_NAME_MAX, "%s", v[i].profile);
+		m.loo[0] = '\0';
+		if (preset_path("profile", v[i].profile, path, sizeof path, err,
+		                sizeof err) ||
+		    ini_parse_file(path, loo_cb, &m, err, sizeof err))
+			continue;
+		printf("  %-28s %s\n", v[i].profile,
+		       m.loo[0] ? m.loo : "not recorded by its fit");
+	}
+}
+
+static void print_groups(const val_group *g, size_t ng)
+{
+	int by, fit;
+	size_t i;
+	for (fit = 1; fit >= 0; fit--) {
+		printf("\n%s\n", fit ? "rows of the chip each profile was fitted on "
+		                       "(in sample):"
+		                     : "rows of other chips (held out):");
+		printf("  %-9s %-44s %5s %8s %9s %8s %8s\n", "by", "group", "rows",
+		       "modelled", "median|e|", "p90|e|", "bias");
+		for (by = 0; by < VAL_BY_COUNT; by++)
+			for (i = 0; i < ng; i++) {
+				if (g[i].by != by || g[i].in_fit != fit)
+					continue;
+				printf("  %-9s %-44.44s %5zu %8zu", val_by_name(by),
+				       g[i].key, g[i].rows, g[i].modelled);
+				if (g[i].modelled)
+					printf(" %8.1f%% %7.1f%% %+7.1f%%\n",
+					       100 * g[i].median_abs, 100 * g[i].p90_abs,
+					       100 * g[i].median);
+				else
+					printf("        -        -        -\n");
+			}
+	}
+}
+
+static void write_json(const val_row *v, size_t n, const val_group *g,
+                       size_t ng)
+{
+	json_w w;
+	size_t i;
+	json_begin(&w, stdout);
+	json_arr(&w, "rows");
+	for (i = 0; i < n; i++) {
+		json_obj(&w, NULL);
+		json_str(&w, "id", v[i].row->id);
+		json_str(&w, "metric", v[i].row->metric);
+		json_num(&w, "measured", v[i].measured);
+		json_num(&w, "predicted", v[i].predicted);
+		json_num(&w, "error", v[i].error);
+		if (v[i].profile[0])
+			json_str(&w, "profile", v[i].profile);
+		else
+			json_null(&w, "profile");
+		json_str(&w, "status",
+		         v[i].status == VAL_OK ? "ok" : "not_modelled");
+		if (v[i].status == VAL_OK)
+			json_null(&w, "reason");
+		else
+			json_str(&w, "reason", v[i].reason);
+		json_end(&w);
+	}
+	json_end(&w);
+	json_arr(&w, "groups");
+	for (i = 0; i < ng; i++) {
+		json_obj(&w, NULL);
+		json_str(&w, "by", val_by_name(g[i].by));
+		json_str(&w, "key", g[i].key);
+		json_bool(&w, "fitted_chip", g[i].in_fit);
+		json_num(&w, "rows", (double)g[i].rows);
+		json_num(&w, "modelled", (double)g[i].modelled);
+		json_num(&w, "median_abs_error", g[i].median_abs);
+		json_num(&w, "p90_abs_error", g[i].p90_abs);
+		json_num(&w, "median_error", g[i].median);
+		json_end(&w);
+	}
+	json_end(&w);
+	json_finish(&w);
+}
+
+static void print_rows(const val_row *v, size_t n)
+{
+	size_t i, skipped = 0;
+	printf("%-36s %-9s %-14s %-5s %5s %5s %3s %11s %11s %8s\n", "row",
+	       "chip", "model", "prec", "isl", "osl", "tp", "measured", "model",
+	       "error");
+	for (i = 0; i < n; i++) {
+		const meas_row *m = v[i].row;
+		if (v[i].status != VAL_OK)
+			continue;
+		printf("%-36.36s %-9.9s %-14.14s %-5.5s %5.0f %5.0f %3.0f %11.1f "
+		       "%11.1f %+7.1f%%%s\n",
+		       m->id, m->chip, m->model, m->precision, m->isl, m->osl,
+		       m->tp, m->value, v[i].predicted, 100 * v[i].error,
+		       v[i].in_fit ? "  (fitted chip)" : "");
+	}
+	printf("\nrows not modelled:\n");
+	for (i = 0; i < n; i++)
+		if (v[i].status != VAL_OK) {
+			if (skipped++ < 40)
+				printf("  %-36.36s %s\n", v[i].row->id, v[i].reason);
+		}
+	if (skipped > 40)
+		printf("  ... and %zu more (--json lists every row)\n",
+		       skipped - 40);
+}
+
+/* One measurements file: read, check, evaluate into *v (grown). */
+static int one_file(const char *path, const val_versions *vt,
+                    const char *profile, meas_set *set, val_row **v,
+                    size_t *n, char *err, size_t errlen)
+{
+	val_row *nv;
+	size_t i;
+	if (meas_read(path, set, err, errlen))
+		return RL_EINPUT;
+	if (val_check(path, set, vt, profile, err, errlen))
+		return RL_EINPUT;
+	nv = realloc(*v, (*n + set->n + 1) * sizeof *nv);
+	if (!nv) {
+		snprintf(err, errlen, "out of memory");
+		return RL_EINTERNAL;
+	}
+	*v = nv;
+	val_evaluate(set, vt, profile, *v + *n);
+	for (i = 0; i < set->n; i++) {
+		val_row *o = *v + *n + i;
+		char note[256];
+		/* microbenchmarks: against the headline profile's efficiencies */
+		if (o->status != VAL_OK &&
+		    val_micro_note(o->row, profile ? profile : "trtllm-0.10", note,
+		               sizeof note))
+			snprintf(o->reason, sizeof o->reason, "%s", note);
+	}
+	*n += set->n;
+	return RL_OK;
 }
 
 int cmd_validate(int argc, char **argv)
 {
-	const char *mfile = NULL, *profile = "trtllm-0.10", *dbpath = NULL;
-	const char *calib_sw = "TensorRT-LLM 0.10.0";
-	char mbuf[1024], err[1024];
-	meas_set set;
-	val_row *v;
-	val_summary all;
-	size_t i;
+	const char *mfile = NULL, *profile = NULL, *dbpath = NULL;
+	const char *vfile = NULL;
+	char files[2][1024], vbuf[1024], err[1024];
+	meas_set sets[2];
+	val_versions vt;
+	val_row *v = NULL;
+	val_group *g = NULL;
+	size_t n = 0, ng, nfiles, i;
 	int a, json = 0, rc = RL_OK;
+	double med, p90;
 
 	for (a = 1; a < argc; a++) {
 		int missing = 0;
@@ -77,11 +234,10 @@ int cmd_validate(int argc, char **argv)
 			mfile = val;
 		else if ((val = opt_value("--profile", argc, argv, &a, &missing)))
 			profile = val;
+		else if ((val = opt_value("--versions", argc, argv, &a, &missing)))
+			vfile = val;
 		else if ((val = opt_value("--db", argc, argv, &a, &missing)))
 			dbpath = val;
-		else if ((val = opt_value("--calibration-software", argc, argv, &a,
-		                          &missing)))
-			calib_sw = val;
 		else {
 			snprintf(err, sizeof err, "%s '%s' (see rooflab validate "
 			         "--help)", missing ? "missing value for"
@@ -93,74 +249,83 @@ int cmd_validate(int argc, char **argv)
 			return bad_input("validate", err);
 		}
 	}
-	{
+	if (profile) {
 		char path[1024];
 		if (preset_path("profile", profile, path, sizeof path, err,
 		                sizeof err))
 			return bad_input("validate", err);
 	}
-	if (!mfile) {
-		snprintf(mbuf, sizeof mbuf, "%s/measurements.csv", rl_data_dir());
-		mfile = mbuf;
+	if (!vfile) {
+		snprintf(vbuf, sizeof vbuf, "%s/profiles/versions.csv",
+		         rl_data_dir());
+		vfile = vbuf;
 	}
-	if (meas_read(mfile, &set, err, sizeof err))
+	if (val_versions_read(vfile, &vt, err, sizeof err))
 		return bad_input("validate", err);
-	v = calloc(set.n ? set.n : 1, sizeof *v);
-	if (!v) {
-		meas_free(&set);
-		return RL_EINTERNAL;
-	}
-	val_evaluate(&set, profile, calib_sw, v);
-	if (json) {
-		json_w w;
-		json_begin(&w, stdout);
-		json_str(&w, "profile", profile);
-		json_str(&w, "measurements", mfile);
-		json_arr(&w, "rows");
-		for (i = 0; i < set.n; i++) {
-			json_obj(&w, NULL);
-			json_str(&w, "id", v[i].row->id);
-			json_num(&w, "measured", v[i].row->value);
-			json_num(&w, "model", v[i].model);
-			json_num(&w, "error", v[i].error);
-			json_bool(&w, "in_calibration", v[i].in_calib);
-			if (v[i].note[0])
-				json_str(&w, "note", v[i].note);
-			json_end(&w);
-		}
-		json_end(&w);
-		summary_json(&w, "all", v, set.n, -1);
-		summary_json(&w, "held_out", v, set.n, 0);
-		json_finish(&w);
+	if (mfile) {
+		snprintf(files[0], sizeof files[0], "%s", mfile);
+		nfiles = 1;
 	} else {
-		printf("model (profile %s) against %s\n\n", profile, mfile);
-		printf("%-46s %-10s %-13s %-5s %5s %5s %3s %11s %11s %8s\n", "row",
-		       "chip", "model", "prec", "isl", "osl", "tp", "measured",
-		       "model", "error");
-		for (i = 0; i < set.n; i++) {
-			const meas_row *m = v[i].row;
-			if (!isfinite(v[i].model))
-				continue;
-			printf("%-46.46s %-10.10s %-13.13s %-5.5s %5.0f %5.0f %3.0f "
-			       "%11.1f %11.1f %+7.1f%%%s\n",
-			       m->id, m->chip, m->model, m->precision, m->isl, m->osl,
-			       m->tp, m->value, v[i].model, 100 * v[i].error,
-			       v[i].in_calib ? "  (fitted on)" : "");
-		}
-		printf("\n");
-		for (i = 0; i < set.n; i++)
-			if (!isfinite(v[i].model))
-				printf("%-46.46s %s\n", v[i].row->id, v[i].note);
-		printf("\n");
-		summary_line("all modelled rows", v, set.n, -1);
-		summary_line("rows the profile was fitted on", v, set.n, 1);
-		summary_line("held-out rows", v, set.n, 0);
+		snprintf(files[0], sizeof files[0], "%s/measurements.csv",
+		         rl_data_dir());
+		snprintf(files[1], sizeof files[1],
+		         "%s/measurements/published-h100.csv", rl_data_dir());
+		nfiles = 2;
 	}
-	val_summarize(v, set.n, -1, &all);
-	if (dbpath && (rc = val_store(dbpath, profile, v, set.n, &all, err,
-	                              sizeof err)))
-		fprintf(stderr, "rooflab validate: %s\n", err);
+	memset(sets, 0, sizeof sets);
+	for (i = 0; i < nfiles && rc == RL_OK; i++)
+		rc = one_file(files[i], &vt, profile, &sets[i], &v, &n, err,
+		              sizeof err);
+	if (rc != RL_OK) {
+		if (rc == RL_EINPUT)
+			bad_input("validate", err);
+		else
+			fprintf(stderr, "rooflab validate: %s\n", err);
+		goto done;
+	}
+	ng = val_groups(v, n, &g);
+	if (json) {
+		write_json(v, n, g, ng);
+	} else {
+		printf("model against measured: %s%s%s\n\n", files[0],
+		       nfiles > 1 ? ", " : "", nfiles > 1 ? files[1] : "");
+		print_rows(v, n);
+		print_groups(g, ng);
+		print_loo(v, n);
+		printf("\n");
+		{
+			static const char *const label[3] = {
+			    "held-out chips", "rows of the fitted chips",
+			    "all modelled rows"};
+			int which;
+			for (which = -1; which <= 1; which++) {
+				size_t k = val_summary(v, n, which, &med, &p90);
+				if (k)
+					printf("%-26s %4zu rows: median |error| %5.1f%%, "
+					       "90th percentile %5.1f%%\n", label[which < 0 ? 2
+					       : which], k, 100 * med, 100 * p90);
+				else
+					printf("%-26s    0 rows\n",
+					       label[which < 0 ? 2 : which]);
+			}
+		}
+		{
+			size_t nm = 0;
+			for (i = 0; i < n; i++)
+				nm += v[i].status == VAL_OK;
+			printf("%zu of %zu rows modelled\n", nm, n);
+		}
+	}
+	if (dbpath) {
+		if ((rc = val_store(dbpath, profile ? profile : "versions.csv", v,
+		                    n, err, sizeof err)))
+			fprintf(stderr, "rooflab validate: %s\n", err);
+	}
+done:
+	free(g);
 	free(v);
-	meas_free(&set);
+	for (i = 0; i < 2; i++)
+		meas_free(&sets[i]);
+	val_versions_free(&vt);
 	return rc;
 }

@@ -1,5 +1,5 @@
 /*
-** measure.c: reading data/measurements.csv (measure.h).
+** measure.c: reading measurement CSVs and setting up their rows (measure.h).
 */
 #include "measure.h"
 
@@ -12,16 +12,26 @@
 #include "../model/calibrate.h"
 
 enum { C_ID, C_CHIPS, C_CHIP, C_MODEL, C_PREC, C_ISL, C_OSL, C_TP, C_SW,
-       C_METRIC, C_VALUE, C_SOURCE, C_COUNT };
+       C_METRIC, C_VALUE, C_SOURCE, C_VERSION, C_PP, C_BATCH, C_RATE,
+       C_NOTES, C_COUNT };
 static const char *const col_names[C_COUNT] = {
     "id", "chips", "chip", "model", "precision", "isl", "osl", "tp",
-    "software", "metric", "value", "source"};
+    "software", "metric", "value", "source", "version", "pp",
+    "batch_or_concurrency", "request_rate", "notes"};
+/* columns each layout needs (C_CHIPS is "gpus" in the published one) */
+static const int legacy_need[] = {C_ID, C_CHIPS, C_CHIP, C_MODEL, C_PREC,
+                                  C_ISL, C_OSL, C_TP, C_SW, C_METRIC,
+                                  C_VALUE, C_SOURCE, -1};
+static const int published_need[] = {C_ID, C_SW, C_VERSION, C_CHIP,
+                                     C_CHIPS, C_MODEL, C_PREC, C_ISL, C_OSL,
+                                     C_TP, C_PP, C_BATCH, C_RATE, C_METRIC,
+                                     C_VALUE, -1};
 
 #define MAX_COLS 32
 
 /* Split one CSV line (RFC 4180 quotes) in place; returns the field count
 ** or -1 for an unterminated quote. */
-static int split(char *line, char **fields, int max)
+int meas_split(char *line, char **fields, int max)
 {
 	int n = 0;
 	char *p = line, *out;
@@ -58,6 +68,7 @@ static int split(char *line, char **fields, int max)
 	return n;
 }
 
+/* A whole number >= 1. */
 static int whole(const char *s, double *v)
 {
 	char *end;
@@ -67,27 +78,175 @@ static int whole(const char *s, double *v)
 	       *v == floor(*v) && *v >= 1;
 }
 
+/* A finite number. */
+static int number(const char *s, double *v)
+{
+	char *end;
+	errno = 0;
+	*v = strtod(s, &end);
+	return end != s && *end == '\0' && errno == 0 && isfinite(*v);
+}
+
 static void copy(char *dst, const char *src)
 {
 	snprintf(dst, MEAS_FIELD, "%s", src);
 }
 
+/* The whole number after "key=" in a notes text; 0 when absent. */
+static double note_setting(const char *notes, const char *key)
+{
+	const char *p = strstr(notes, key);
+	double v;
+	char *end;
+	if (!p || p[strlen(key)] != '=')
+		return 0;
+	p += strlen(key) + 1;
+	v = strtod(p, &end);
+	return end != p && isfinite(v) && v >= 1 ? floor(v) : 0;
+}
+
+static int metric_code(const char *metric)
+{
+	if (!strcmp(metric, "output_tokens_per_s"))
+		return MEAS_OUTPUT_TPS;
+	if (!strcmp(metric, "total_tokens_per_s"))
+		return MEAS_TOTAL_TPS;
+	if (!strcmp(metric, "output_tokens_per_s_per_gpu"))
+		return MEAS_OUTPUT_TPS_PER_GPU;
+	if (!strcmp(metric, "tokens_per_s"))
+		return MEAS_TOKENS_TPS;
+	return MEAS_OTHER;
+}
+
+static void not_modelled(meas_row *r, const char *why)
+{
+	if (!r->modelled)
+		return; /* the first reason stands */
+	r->modelled = 0;
+	snprintf(r->why_not, sizeof r->why_not, "%s", why);
+}
+
+/* Fill the numbers of a row of the published layout; -1 + err when a
+** field is neither empty nor a number where a number is due. */
+static int published_fields(meas_row *r, char **fields, const int *col,
+                            const char *path, char *err, size_t errlen)
+{
+	static const int numeric[] = {C_ISL, C_OSL, C_CHIPS, C_PP, C_RATE};
+	double *dst[] = {&r->isl, &r->osl, &r->chips, &r->pp, &r->request_rate};
+	const char *tp = fields[col[C_TP]];
+	char why[256];
+	size_t i;
+	for (i = 0; i < sizeof numeric / sizeof numeric[0]; i++) {
+		const char *f = fields[col[numeric[i]]];
+		*dst[i] = NAN;
+		if (!*f)
+			continue;
+		if (numeric[i] == C_RATE && !strcmp(f, "inf")) {
+			*dst[i] = INFINITY;
+			continue;
+		}
+		if (!number(f, dst[i]) || *dst[i] < 0) {
+			snprintf(err, errlen, "%s:%d: column '%s' (%d): '%.60s' is not "
+			         "a number", path, r->line, col_names[numeric[i]],
+			         col[numeric[i]] + 1, f);
+			return -1;
+		}
+	}
+	r->tp = NAN;
+	if (!strncmp(tp, "DEP", 3) && whole(tp + 3, &r->tp)) {
+		snprintf(why, sizeof why, "tp '%.20s': attention data parallel "
+		         "with expert parallel is not modelled", tp);
+		not_modelled(r, why);
+	} else if (*tp && !whole(tp, &r->tp)) {
+		snprintf(err, errlen, "%s:%d: column 'tp' (%d): '%.60s' is not a "
+		         "whole number or DEPn", path, r->line, col[C_TP] + 1, tp);
+		return -1;
+	}
+	if (!(r->isl >= 1 && r->osl >= 1 && r->isl == floor(r->isl) &&
+	      r->osl == floor(r->osl)))
+		not_modelled(r, "lengths not given as fixed whole numbers (a "
+		                "dataset with a length distribution)");
+	if (!(r->chips >= 1 && r->chips == floor(r->chips)) ||
+	    !(r->tp >= 1))
+		not_modelled(r, "gpus or tp not given as whole numbers");
+	if (isfinite(r->pp) && r->pp > 1)
+		not_modelled(r, "pipeline parallelism (pp > 1) is not modelled");
+	if (!isnan(r->request_rate))
+		not_modelled(r, "online serving at a request rate (queueing) is "
+		                "not modelled");
+	if (col[C_NOTES] >= 0) {
+		const char *notes = fields[col[C_NOTES]];
+		r->max_num_tokens = note_setting(notes, "max_num_tokens");
+		r->max_batch_size = note_setting(notes, "max_batch_size");
+	}
+	return 0;
+}
+
+/* Fill the numbers of a row of the data/measurements.csv layout. */
+static void legacy_fields(meas_row *r, char **fields, const int *col)
+{
+	char why[256];
+	r->pp = 1;
+	r->request_rate = NAN;
+	if (!whole(fields[col[C_ISL]], &r->isl) ||
+	    !whole(fields[col[C_OSL]], &r->osl)) {
+		snprintf(why, sizeof why, "lengths are a distribution (isl "
+		         "'%.40s'), not fixed", fields[col[C_ISL]]);
+		not_modelled(r, why);
+	} else if (!whole(fields[col[C_TP]], &r->tp) ||
+	           !whole(fields[col[C_CHIPS]], &r->chips)) {
+		snprintf(why, sizeof why, "tp '%.40s' is not a single whole "
+		         "number", fields[col[C_TP]]);
+		not_modelled(r, why);
+	}
+}
+
+/* Read the header line: find the columns, pick the layout. */
+static int header(char **fields, int nf, int *col, meas_set *set,
+                  const char *path, int lineno, char *err, size_t errlen)
+{
+	const int *need;
+	int k, i;
+	for (i = 0; i < C_COUNT; i++)
+		col[i] = -1;
+	for (k = 0; k < nf; k++) {
+		for (i = 0; i < C_COUNT; i++)
+			if (!strcmp(fields[k], col_names[i]) && col[i] < 0)
+				col[i] = k;
+		if (!strcmp(fields[k], "gpus") && col[C_CHIPS] < 0)
+			col[C_CHIPS] = k;
+	}
+	set->published = col[C_VERSION] >= 0;
+	need = set->published ? published_need : legacy_need;
+	for (i = 0; need[i] >= 0; i++)
+		if (col[need[i]] < 0) {
+			snprintf(err, errlen, "%s:%d: header lacks column '%s'", path,
+			         lineno,
+			         need[i] == C_CHIPS && set->published
+			             ? "gpus" : col_names[need[i]]);
+			return -1;
+		}
+	set->col_chip = col[C_CHIP] + 1;
+	set->col_model = col[C_MODEL] + 1;
+	set->col_version = col[C_VERSION] + 1;
+	set->col_software = col[C_SW] + 1;
+	return 0;
+}
+
 int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 {
 	FILE *f = fopen(path, "r");
-	char line[8192];
-	int col[C_COUNT], lineno = 0, i;
+	char line[16384];
+	int col[C_COUNT], lineno = 0, have_header = 0, i;
 	size_t cap = 0;
 	memset(set, 0, sizeof *set);
 	if (!f) {
 		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
 		return -1;
 	}
-	for (i = 0; i < C_COUNT; i++)
-		col[i] = -1;
 	while (fgets(line, sizeof line, f)) {
 		char *fields[MAX_COLS];
-		int nf, k;
+		int nf;
 		size_t len = strlen(line);
 		meas_row *r;
 		double v;
@@ -101,30 +260,23 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 			line[--len] = '\0';
 		if (!len)
 			continue;
-		nf = split(line, fields, MAX_COLS);
+		nf = meas_split(line, fields, MAX_COLS);
 		if (nf < 0) {
 			snprintf(err, errlen, "%s:%d: unterminated quote", path,
 			         lineno);
 			goto fail;
 		}
-		if (col[C_ID] < 0) { /* the header */
-			for (k = 0; k < nf; k++)
-				for (i = 0; i < C_COUNT; i++)
-					if (!strcmp(fields[k], col_names[i]))
-						col[i] = k;
-			for (i = 0; i < C_COUNT; i++)
-				if (col[i] < 0) {
-					snprintf(err, errlen,
-					         "%s:%d: header lacks column '%s'", path,
-					         lineno, col_names[i]);
-					goto fail;
-				}
+		if (!have_header) {
+			if (header(fields, nf, col, set, path, lineno, err, errlen))
+				goto fail;
+			have_header = 1;
 			continue;
 		}
 		for (i = 0; i < C_COUNT; i++)
-			if (col[i] >= nf) {
-				snprintf(err, errlen, "%s:%d: %d fields, expected at "
-				         "least %d", path, lineno, nf, col[i] + 1);
+			if (col[i] >= nf && (i != C_NOTES && i != C_SOURCE)) {
+				snprintf(err, errlen, "%s:%d: %d fields, column '%s' is "
+				         "number %d", path, lineno, nf, col_names[i],
+				         col[i] + 1);
 				goto fail;
 			}
 		if (set->n == cap) {
@@ -146,39 +298,39 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		copy(r->precision, fields[col[C_PREC]]);
 		copy(r->software, fields[col[C_SW]]);
 		copy(r->metric, fields[col[C_METRIC]]);
-		copy(r->source, fields[col[C_SOURCE]]);
+		if (col[C_SOURCE] >= 0 && col[C_SOURCE] < nf)
+			copy(r->source, fields[col[C_SOURCE]]);
+		if (col[C_VERSION] >= 0)
+			copy(r->version, fields[col[C_VERSION]]);
 		errno = 0;
 		v = strtod(fields[col[C_VALUE]], &end);
 		if (end == fields[col[C_VALUE]] || *end || errno || !isfinite(v) ||
 		    v <= 0) {
-			snprintf(err, errlen, "%s:%d: value '%s' is not a positive "
-			         "number", path, lineno, fields[col[C_VALUE]]);
+			snprintf(err, errlen, "%s:%d: column 'value' (%d): '%.60s' is "
+			         "not a positive number", path, lineno,
+			         col[C_VALUE] + 1, fields[col[C_VALUE]]);
 			goto fail;
 		}
 		r->value = v;
 		r->modelled = 1;
-		if (strcmp(r->metric, "output_tokens_per_s") &&
-		    strcmp(r->metric, "total_tokens_per_s")) {
-			r->modelled = 0;
-			snprintf(r->why_not, sizeof r->why_not,
-			         "metric %.60s is a microbenchmark, not served tokens",
-			         r->metric);
-		} else if (!whole(fields[col[C_ISL]], &r->isl) ||
-		           !whole(fields[col[C_OSL]], &r->osl)) {
-			r->modelled = 0;
-			snprintf(r->why_not, sizeof r->why_not,
-			         "lengths are a distribution (isl '%.40s'), not "
-			         "fixed", fields[col[C_ISL]]);
-		} else if (!whole(fields[col[C_TP]], &r->tp) ||
-		           !whole(fields[col[C_CHIPS]], &r->chips)) {
-			r->modelled = 0;
-			snprintf(r->why_not, sizeof r->why_not,
-			         "tp '%.40s' is not a single whole number",
-			         fields[col[C_TP]]);
+		r->metric_code = metric_code(r->metric);
+		if (r->metric_code == MEAS_OTHER) {
+			char why[256];
+			snprintf(why, sizeof why, "metric %.60s is not a served-token "
+			         "throughput the engine predicts", r->metric);
+			not_modelled(r, why);
+		}
+		if (set->published) {
+			if (col[C_NOTES] >= nf)
+				col[C_NOTES] = -1; /* short row: no notes */
+			if (published_fields(r, fields, col, path, err, errlen))
+				goto fail;
+		} else {
+			legacy_fields(r, fields, col);
 		}
 	}
 	fclose(f);
-	if (col[C_ID] < 0) {
+	if (!have_header) {
 		snprintf(err, errlen, "%s: empty file (no header)", path);
 		meas_free(set);
 		return -1;
@@ -224,11 +376,36 @@ int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
 	SETN("tp", row->tp);
 	SETN("chips", row->chips);
 #undef SETN
+	/* the build settings the row states override the profile's */
+	if (row->max_num_tokens >= 1) {
+		snprintf(num, sizeof num, "%.0f", row->max_num_tokens);
+		if (setup_set_key(st, "profile", "max_num_tokens", num, msg,
+		                  sizeof msg)) {
+			snprintf(err, errlen, "%s", msg);
+			return -1;
+		}
+	}
+	if (row->max_batch_size >= 1) {
+		snprintf(num, sizeof num, "%.0f", row->max_batch_size);
+		if (setup_set_key(st, "profile", "max_batch_size", num, msg,
+		                  sizeof msg)) {
+			snprintf(err, errlen, "%s", msg);
+			return -1;
+		}
+	}
 	return 0;
 }
 
-int meas_metric(const meas_row *row)
+int meas_metric(const meas_row *row, int tokens_total)
 {
-	return strcmp(row->metric, "total_tokens_per_s") ? RL_METRIC_OUTPUT_TPS
-	                                                 : RL_METRIC_TOTAL_TPS;
+	switch (row->metric_code) {
+	case MEAS_TOTAL_TPS:
+		return RL_METRIC_TOTAL_TPS;
+	case MEAS_OUTPUT_TPS_PER_GPU:
+		return RL_METRIC_OUTPUT_TPS_PER_CHIP;
+	case MEAS_TOKENS_TPS:
+		return tokens_total ? RL_METRIC_TOTAL_TPS : RL_METRIC_OUTPUT_TPS;
+	default:
+		return RL_METRIC_OUTPUT_TPS;
+	}
 }

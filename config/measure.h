@@ -1,12 +1,22 @@
 /*
-** measure.h: published measurements (data/measurements.csv): reading the
-** CSV, and turning a row into a configuration the engine can evaluate.
+** measure.h: published measurements: reading a measurements CSV, and
+** turning a row into a configuration the engine can evaluate.
 **
-** Columns (by header name): id, system, chips, chip, model, precision, isl,
-** osl, tp, software, metric, value, source.  A row is modelled when its
-** metric is output_tokens_per_s or total_tokens_per_s and isl, osl, tp and
-** chips are whole numbers; other rows (microbenchmarks, requests with a
-** length distribution) are kept with the reason they are not modelled.
+** Two layouts are read, told apart by their header:
+**  - data/measurements.csv: id, system, chips, chip, model, precision, isl,
+**    osl, tp, software, metric, value, source.  Lenient: a text where a
+**    length or tp is expected marks the row not modelled (a dataset with a
+**    length distribution).
+**  - data/measurements/published-h100.csv and any file with its columns:
+**    id, software, version, chip, gpus, model, precision, isl, osl, tp, pp,
+**    batch_or_concurrency, request_rate, metric, value (notes optional).
+**    Strict: a length, gpus, pp or value that is not empty and not a number
+**    is an input error naming file, line and column; tp may read DEPn
+**    (attention data parallel + expert parallel), which is kept as a
+**    reason not to model the row.
+** A row is modelled when its metric is a served-token throughput and its
+** lengths, tp and chips are whole numbers; other rows are kept with the
+** reason they are not modelled.
 */
 #ifndef RL_MEASURE_H
 #define RL_MEASURE_H
@@ -17,6 +27,15 @@
 
 #define MEAS_FIELD 512
 
+/* What a row measured (the value predicted for it). */
+enum {
+	MEAS_OUTPUT_TPS = 0,  /* output tokens/s, system */
+	MEAS_TOTAL_TPS,       /* input + output tokens/s, system */
+	MEAS_OUTPUT_TPS_PER_GPU, /* output tokens/s per GPU */
+	MEAS_TOKENS_TPS,      /* "tokens_per_s": output or total by version */
+	MEAS_OTHER            /* anything else: not modelled */
+};
+
 typedef struct {
 	int line;                 /* line in the file */
 	char id[MEAS_FIELD];
@@ -24,9 +43,14 @@ typedef struct {
 	char model[MEAS_FIELD];
 	char precision[MEAS_FIELD];
 	char software[MEAS_FIELD];
+	char version[MEAS_FIELD]; /* empty in the data/measurements.csv layout */
 	char metric[MEAS_FIELD];
 	char source[MEAS_FIELD];
-	double isl, osl, tp, chips, value;
+	double isl, osl, tp, chips, pp, value;
+	double request_rate;      /* requests/s; NAN = maximum load */
+	/* build settings the row's notes state (0: not stated) */
+	double max_num_tokens, max_batch_size;
+	int metric_code;          /* MEAS_* */
 	int modelled;             /* 1 when the engine can predict it */
 	char why_not[256];        /* else the reason */
 } meas_row;
@@ -34,18 +58,27 @@ typedef struct {
 typedef struct {
 	meas_row *rows;
 	size_t n;
+	int published;            /* 1: the published-h100.csv layout */
+	int col_chip, col_model;  /* 1-based columns, for messages */
+	int col_version, col_software;
 } meas_set;
 
-/* Read a file.  0, or -1 with "file:line: message" in err. */
+/* Read a file.  0, or -1 with "file:line: column 'x': message" in err. */
 int meas_read(const char *path, meas_set *set, char *err, size_t errlen);
 void meas_free(meas_set *set);
 
-/* Build the setup of a modelled row with a profile (name or path).
-** 0, or -1 with err (unknown chip or model preset, bad values). */
+/* Split one CSV line (RFC 4180 quotes) in place into at most max fields;
+** returns the field count, or -1 for an unterminated quote. */
+int meas_split(char *line, char **fields, int max);
+
+/* Build the setup of a modelled row with a profile (name or path): chip,
+** model, precision, lengths, parallelism, and the build settings the row
+** states.  0, or -1 with err (unknown chip or model preset, bad values). */
 int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
                char *err, size_t errlen);
 
-/* The metric code of calibrate.h for a modelled row. */
-int meas_metric(const meas_row *row);
+/* The metric code of calibrate.h for a modelled row; tokens_total says
+** whether the row's "tokens_per_s" counts input and output tokens. */
+int meas_metric(const meas_row *row, int tokens_total);
 
 #endif

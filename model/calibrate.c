@@ -82,8 +82,20 @@ int rl_calib_predict(const rl_calib_row *row, const rl_param *const *params,
 	rc = rl_eval(&cfg, &r);
 	if (rc != RL_OK)
 		return rc;
-	*out = row->metric == RL_METRIC_TOTAL_TPS ? r.total_tps : r.output_tps;
+	*out = rl_metric_of(row->metric, &r);
 	return 0;
+}
+
+double rl_metric_of(int metric, const rl_result *r)
+{
+	switch (metric) {
+	case RL_METRIC_TOTAL_TPS:
+		return r->total_tps;
+	case RL_METRIC_OUTPUT_TPS_PER_CHIP:
+		return r->output_tps_per_chip;
+	default:
+		return r->output_tps;
+	}
 }
 
 static int residuals(const gsl_vector *u, void *data, gsl_vector *f)

@@ -10,12 +10,20 @@
 
 #include <stddef.h>
 
+#include "engine.h"
 #include "params.h"
 
 #define RL_CALIB_MAX_PARAMS 16
 
 /* What a measurement row measured. */
-enum { RL_METRIC_OUTPUT_TPS = 0, RL_METRIC_TOTAL_TPS };
+enum {
+	RL_METRIC_OUTPUT_TPS = 0,     /* output tokens/s, system */
+	RL_METRIC_TOTAL_TPS,          /* input + output tokens/s, system */
+	RL_METRIC_OUTPUT_TPS_PER_CHIP /* output tokens/s per chip */
+};
+
+/* The value of a metric (RL_METRIC_*) in an evaluation's result. */
+double rl_metric_of(int metric, const rl_result *r);
 
 typedef struct {
 	rl_config cfg;   /* everything but the fitted parameters */

@@ -1,0 +1,84 @@
+#!/bin/sh
+# cli_validate.sh: rooflab validate --measurements on files with the columns
+# of data/measurements/published-h100.csv: each row's own metric, the version
+# table, rows not modelled kept with their reason, bad files refused (exit 2
+# naming file, line and column).
+. "$(dirname "$0")/clilib.sh"
+
+H='id,software,version,chip,gpus,model,precision,isl,osl,tp,pp,batch_or_concurrency,request_rate,metric,value,notes'
+V="$tmpd/versions.csv"
+cat > "$V" <<'CSV'
+software,version,profile,tokens_per_s,fitted_chip,note
+T,out,trtllm-0.10,output,h100-sxm,test: tokens_per_s counts output tokens
+T,tot,trtllm-0.10,total,h100-sxm,test: tokens_per_s counts all tokens
+T,none,,output,h100-sxm,test: this version has no profile
+CSV
+M="$tmpd/m.csv"
+cat > "$M" <<CSV
+$H
+a-out,T,out,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,output_tokens_per_s,1337.36,
+a-gpu,T,out,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,output_tokens_per_s_per_gpu,167.17,
+a-tok,T,out,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,tokens_per_s,1337.36,
+a-tot,T,tot,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,tokens_per_s,22735.12,
+dep,T,out,h100-sxm,4,llama3-70b,fp8,1024,1024,DEP4,1,max-load,,output_tokens_per_s,1000,
+pp2,T,out,h100-sxm,2,llama3-70b,fp8,1024,1024,1,2,max-load,,output_tokens_per_s,1000,
+rate,T,out,h100-sxm,1,llama3-8b,bf16,467,256,1,1,QPS=2,2,output_tokens_per_s,498,
+mlperf,T,out,h100-sxm,8,llama2-70b,fp8,,,2,1,MLPerf Offline,,tokens_per_s,24524.9,
+ttft,T,out,h100-sxm,1,llama3-8b,bf16,467,256,1,1,QPS=2,,ttft_mean_s,0.06,
+other,T,none,h100-sxm,1,no-such-model,fp8,128,128,1,1,max-load,,tokens_per_s,100,
+CSV
+expect_exit 0 "validate a published-layout file" -- $RL validate --measurements "$M" --versions "$V" --json
+J="$tmpd/v.json"
+cp "$tmpd/out" "$J"
+pyq() { python3 -c "import json,sys; d=json.load(open('$J')); r={x['id']:x for x in d['rows']}; $1"; }
+if command -v python3 >/dev/null 2>&1; then
+	expect_exit 0 "json is rows and groups" -- pyq "assert sorted(d)==['groups','rows'], d.keys()"
+	expect_exit 0 "every row is listed, none dropped" -- pyq "assert len(d['rows'])==10"
+	expect_exit 0 "row keys" -- pyq "assert all(sorted(x)==sorted(['id','metric','measured','predicted','error','profile','status','reason']) for x in d['rows'])"
+	# per GPU = system / gpus (8), by definition of the metric
+	expect_exit 0 "per-GPU metric is the system's over 8 GPUs" -- pyq "assert abs(r['a-out']['predicted']/r['a-gpu']['predicted']-8)<1e-6"
+	# output tokens_per_s is output tokens; total counts isl+osl per osl: (2048+128)/128 = 17
+	expect_exit 0 "tokens_per_s as output" -- pyq "assert abs(r['a-tok']['predicted']/r['a-out']['predicted']-1)<1e-9"
+	expect_exit 0 "tokens_per_s as total: x17 at 2048/128" -- pyq "assert abs(r['a-tot']['predicted']/r['a-out']['predicted']-17)<1e-6"
+	expect_exit 0 "error is predicted/measured - 1" -- pyq "x=r['a-out']; assert abs(x['error']-(x['predicted']/x['measured']-1))<1e-9"
+	expect_exit 0 "modelled rows: status ok, profile named" -- pyq "assert r['a-out']['status']=='ok' and r['a-out']['profile']=='trtllm-0.10' and r['a-out']['reason'] is None"
+	for id in dep pp2 rate mlperf ttft other; do
+		expect_exit 0 "$id: not modelled with a reason" -- pyq "x=r['$id']; assert x['status']=='not_modelled' and x['reason'] and x['predicted'] is None, x"
+	done
+	expect_exit 0 "DEP reason" -- pyq "assert 'expert parallel' in r['dep']['reason']"
+	expect_exit 0 "version without profile: the table's note" -- pyq "assert r['other']['reason']=='test: this version has no profile'"
+	expect_exit 0 "groups by chip, version, model, precision" -- pyq "assert {g['by'] for g in d['groups']}=={'chip','version','model','precision'}"
+fi
+expect_exit 0 "validate text" -- $RL validate --measurements "$M" --versions "$V"
+expect_out "rows not modelled" "text lists rows not modelled"
+expect_out "held out" "text has the held-out groups"
+
+# bad files: exit 2 naming file, line and column
+bad() { # name, line to add, expected message
+	printf '%s\n%s\n' "$H" "$2" > "$tmpd/bad.csv"
+	expect_exit 2 "$1" -- $RL validate --measurements "$tmpd/bad.csv" --versions "$V"
+	expect_err "$3" "$1: message"
+}
+bad "unknown model" "x,T,out,h100-sxm,1,no-such-model,fp8,128,128,1,1,,,output_tokens_per_s,1," \
+	"bad.csv:2: column 'model' \(6\): unknown model 'no-such-model'"
+bad "unknown chip" "x,T,out,no-chip,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," \
+	"bad.csv:2: column 'chip' \(4\): unknown chip 'no-chip'"
+bad "version without profile" "x,T,9.9,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," \
+	"bad.csv:2: column 'version' \(3\): software 'T' version 9.9 has no profile"
+bad "non-numeric isl" "x,T,out,h100-sxm,1,llama3-8b,fp8,12x,128,1,1,,,output_tokens_per_s,1," \
+	"bad.csv:2: column 'isl' \(8\): '12x' is not a number"
+bad "non-numeric value" "x,T,out,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,fast," \
+	"bad.csv:2: column 'value' \(15\): 'fast' is not a positive number"
+bad "tp neither number nor DEPn" "x,T,out,h100-sxm,1,llama3-8b,fp8,128,128,EP,1,,,output_tokens_per_s,1," \
+	"bad.csv:2: column 'tp' \(10\): 'EP' is not a whole number"
+printf 'id,software,version,chip,model\n' > "$tmpd/bad.csv"
+expect_exit 2 "missing columns" -- $RL validate --measurements "$tmpd/bad.csv"
+expect_err "bad.csv:1: header lacks column 'gpus'" "names the first missing column"
+expect_exit 2 "missing file" -- $RL validate --measurements "$tmpd/nope.csv"
+expect_err "nope.csv: cannot open" "names the file"
+
+# the shipped data: every published row is listed
+expect_exit 0 "validate the shipped data" -- $RL validate --json
+cp "$tmpd/out" "$J"
+expect_exit 0 "all 1,514 published rows and 22 of measurements.csv" -- python3 -c "import json; d=json.load(open('$J')); assert len(d['rows'])==1514+22, len(d['rows'])"
+finish
