@@ -190,6 +190,20 @@ else
 fi
 rm -f ./*.tmp-$$
 
+# ---- JSON output is valid UTF-8 whatever bytes the input holds
+if command -v iconv >/dev/null 2>&1; then
+	expect_exit 0 "claim --json with a Latin-1 label" -- "$RL" claim \
+		--samples 0 --no-design --json --a "h100-sxm,label=caf$(printf '\351')"
+	if iconv -f UTF-8 -t UTF-8 "$tmpd/out" >/dev/null 2>&1; then
+		echo "ok - the JSON is valid UTF-8"
+	else
+		echo "not ok - the JSON is not valid UTF-8"; fails=$((fails + 1))
+	fi
+	expect_out 'caf\\ufffd' "the byte is replaced by U+FFFD"
+else
+	echo "ok - skipped: no iconv (JSON UTF-8 check)"
+fi
+
 # ---- stdout write errors: a full disk is a failure, not exit 0
 if [ -w /dev/full ]; then
 	for args in params presets --help "validate" "calibrate --help" \
