@@ -161,7 +161,11 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
                       claim_solve_row *row, char *err, size_t errlen);
 
 /* claimchecks.c */
-void claim_checks(claim_report *rep);
+/* The claims of data/claims/etched-2024.ini checked against the report.
+** RL_OK, or RL_EINPUT with "file:line: ..." when the file is not a valid
+** claims file (unknown section or key, a number that is not finite or out
+** of its range, a missing claim, source or number). */
+int claim_checks(claim_report *rep, char *err, size_t errlen);
 
 /* claimdb.c: everything into the tables of schema.h, in one
 ** transaction.  RL_OK, or RL_EINPUT (not a file name, a foreign or damaged

@@ -12,6 +12,8 @@
 #include "../model/silicon.h"
 #include "claim.h"
 #include "../config/ini.h"
+#include "../config/num.h"
+#include "../model/status.h"
 
 #define KV_MAX 96
 
@@ -21,14 +23,93 @@ typedef struct {
 	int n;
 } kvfile;
 
+/* Every number the checks read, with the range it must lie in (a count,
+** a rate or a share; 0 and below are never meant). */
+static const struct {
+	const char *section, *key;
+	double max;
+} numbers[] = {
+    {"speedup", "value", 1e6},
+    {"throughput", "value", 1e12},
+    {"baseline", "value", 1e12},
+    {"baseline", "trtllm_0_10", 1e12},
+    {"baseline", "trtllm_0_11", 1e12},
+    {"baseline", "trtllm_0_12", 1e12},
+    {"replacement", "value", 1e9},
+    {"model_size", "value", 1e16},
+    {"utilization", "sohu", 1},
+    {"utilization", "gpu", 1},
+    {"matmul_share", "value", 1},
+    {"matmul_share", "tensor_cores", 1e7},
+    {"matmul_share", "fma_per_tensor_core", 1e7},
+    {"matmul_share", "transistors_per_fma", 1e9},
+    {"matmul_share", "transistors", 1e14},
+    {"matmul_share", "clock_ghz", 100},
+    {"density", "value", 100},
+    {"density", "a100_mm2", 1e5},
+    {"density", "h100_mm2", 1e5},
+    {"density", "b200_mm2", 1e5},
+};
+#define NNUMBERS (sizeof numbers / sizeof numbers[0])
+
+/* the sections of checks: each needs claim and source */
+static const char *const check_sections[] = {
+    "speedup", "throughput", "baseline", "replacement", "model_size",
+    "utilization", "matmul_share", "density"};
+#define NCHECKS (sizeof check_sections / sizeof check_sections[0])
+
+static int is_check_section(const char *section)
+{
+	size_t i;
+	for (i = 0; i < NCHECKS; i++)
+		if (!strcmp(section, check_sections[i]))
+			return 1;
+	return 0;
+}
+
+/* Each key checked as it is read: a known section and key, text where
+** text is meant, a finite number in range where a number is. */
 static int kv_cb(void *ud, const char *section, const char *key,
                  const char *value, char *err, size_t errlen)
 {
 	kvfile *k = ud;
-	(void)err;
-	(void)errlen;
-	if (k->n >= KV_MAX)
-		return 0;
+	size_t i;
+	double v;
+	char what[160];
+	if (!strcmp(section, "meta") && !strcmp(key, "name"))
+		goto keep;
+	if (!is_check_section(section)) {
+		snprintf(err, errlen, "unknown section [%.40s] (key %.50s)",
+		         section, key);
+		return -1;
+	}
+	if (!strcmp(key, "claim") || !strcmp(key, "source")) {
+		if (!*value) {
+			snprintf(err, errlen, "%.40s.%s is empty", section, key);
+			return -1;
+		}
+		goto keep;
+	}
+	for (i = 0; i < NNUMBERS; i++)
+		if (!strcmp(section, numbers[i].section) &&
+		    !strcmp(key, numbers[i].key))
+			break;
+	if (i == NNUMBERS) {
+		snprintf(err, errlen, "unknown key %.40s.%.50s", section, key);
+		return -1;
+	}
+	snprintf(what, sizeof what, "%s.%s", section, key);
+	if (num_parse(what, value, 0, numbers[i].max, &v, err, errlen))
+		return -1;
+	if (v <= 0) {
+		snprintf(err, errlen, "%s: '%s' must be above 0", what, value);
+		return -1;
+	}
+keep:
+	if (k->n >= KV_MAX) {
+		snprintf(err, errlen, "more than %d keys", KV_MAX);
+		return -1;
+	}
 	snprintf(k->key[k->n], sizeof k->key[0], "%.40s.%.50s", section, key);
 	snprintf(k->val[k->n], sizeof k->val[0], "%s", value);
 	k->n++;
@@ -44,6 +125,39 @@ static const char *kv_str(const kvfile *k, const char *sec, const char *key)
 		if (!strcmp(k->key[i], full))
 			return k->val[i];
 	return "";
+}
+
+static int kv_has(const kvfile *k, const char *sec, const char *key)
+{
+	char full[96];
+	int i;
+	snprintf(full, sizeof full, "%s.%s", sec, key);
+	for (i = 0; i < k->n; i++)
+		if (!strcmp(k->key[i], full))
+			return 1;
+	return 0;
+}
+
+/* After reading: every check's claim, source and numbers are there. */
+static int kv_complete(const kvfile *k, const char *path, char *err,
+                       size_t errlen)
+{
+	size_t i;
+	for (i = 0; i < NCHECKS; i++)
+		if (!kv_has(k, check_sections[i], "claim") ||
+		    !kv_has(k, check_sections[i], "source")) {
+			snprintf(err, errlen, "%s: [%s] needs claim and source", path,
+			         check_sections[i]);
+			return -1;
+		}
+	for (i = 0; i < NNUMBERS; i++)
+		if (!kv_has(k, numbers[i].section, numbers[i].key)) {
+			snprintf(err, errlen, "%s: [%s] has no %s (a number above 0, "
+			         "at most %g)", path, numbers[i].section,
+			         numbers[i].key, numbers[i].max);
+			return -1;
+		}
+	return 0;
 }
 
 static double kv_num(const kvfile *k, const char *sec, const char *key)
@@ -293,22 +407,28 @@ static void check_density(claim_report *rep, const kvfile *k)
 	         dh / da);
 }
 
-void claim_checks(claim_report *rep)
+int claim_checks(claim_report *rep, char *err, size_t errlen)
 {
 	kvfile *k = calloc(1, sizeof *k);
-	char path[1200], err[512];
-	if (!k)
-		return;
-	snprintf(path, sizeof path, "%s/claims/etched-2024.ini", rl_data_dir());
-	if (ini_parse_file(path, kv_cb, k, err, sizeof err) == 0) {
-		check_speedup(rep, k);
-		check_throughput(rep, k);
-		check_baseline(rep, k);
-		check_replacement(rep, k);
-		check_model_size(rep, k);
-		check_utilization(rep, k);
-		check_matmul(rep, k);
-		check_density(rep, k);
+	char path[1200];
+	if (!k) {
+		snprintf(err, errlen, "out of memory");
+		return RL_EINTERNAL;
 	}
+	snprintf(path, sizeof path, "%s/claims/etched-2024.ini", rl_data_dir());
+	if (ini_parse_file(path, kv_cb, k, err, errlen) ||
+	    kv_complete(k, path, err, errlen)) {
+		free(k);
+		return RL_EINPUT;
+	}
+	check_speedup(rep, k);
+	check_throughput(rep, k);
+	check_baseline(rep, k);
+	check_replacement(rep, k);
+	check_model_size(rep, k);
+	check_utilization(rep, k);
+	check_matmul(rep, k);
+	check_density(rep, k);
 	free(k);
+	return RL_OK;
 }

@@ -397,6 +397,5 @@ int claim_compute(claim_report *rep, char *err, size_t errlen)
 	    uncertainty_of(rep, &rep->a, &rep->bd, &rep->unc_d, rep->torn_d,
 	                   &rep->mc_d, &rep->mc_d_seconds, err, errlen))
 		return RL_EINTERNAL;
-	claim_checks(rep);
-	return RL_OK;
+	return claim_checks(rep, err, errlen);
 }

@@ -204,6 +204,35 @@ else
 	echo "ok - skipped: no iconv (JSON UTF-8 check)"
 fi
 
+# ---- the claims file is validated like every other input
+cp -r "${ROOFLAB_DATA:-$root/data}" cdata
+cl=cdata/claims/etched-2024.ini
+cp "$cl" claims.orig
+try_claims() { # NAME PATTERN: claim with the edited claims file exits 2
+	expect_exit 2 "claims file: $1" -- env ROOFLAB_DATA="$PWD/cdata" "$RL" \
+		claim --samples 0 --no-design
+	expect_err "$2" "claims file: $1 is named"
+	cp claims.orig "$cl"
+}
+printf '\001\002 garbage \377\n{{{\n' >"$cl"
+try_claims "garbage" "etched-2024.ini:1"
+sed 's/^value = 20$/value = nan/' claims.orig >"$cl"
+try_claims "nan" "speedup.value: 'nan'"
+sed 's/^value = 20$/value = -1e309/' claims.orig >"$cl"
+try_claims "-1e309" "speedup.value"
+sed 's/^sohu = 0.90$/sohu = 7/' claims.orig >"$cl"
+try_claims "a share above 1" "utilization.sohu"
+sed 's/^value = 160$/value = 0/' claims.orig >"$cl"
+try_claims "zero" "replacement.value"
+sed 's/^\[density\]$/[densty]/' claims.orig >"$cl"
+try_claims "an unknown section" "unknown section \[densty\]"
+grep -v '^value = 500000$' claims.orig >"$cl"
+try_claims "a missing number" "\[throughput\] has no value"
+: >"$cl"
+try_claims "an empty file" "needs claim and source"
+expect_exit 0 "the shipped claims file is valid" -- env \
+	ROOFLAB_DATA="$PWD/cdata" "$RL" claim --samples 0 --no-design
+
 # ---- stdout write errors: a full disk is a failure, not exit 0
 if [ -w /dev/full ]; then
 	for args in params presets --help "validate" "calibrate --help" \
