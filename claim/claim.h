@@ -30,6 +30,7 @@ typedef struct {
 	char vals[CLAIM_KV_MAX][256];
 	int n;
 	int given;
+	char where[1100]; /* "FILE:LINE" of [a] or [b] in a --config file */
 } claim_spec;
 
 /* A side ready to evaluate. */

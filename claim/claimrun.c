@@ -44,13 +44,15 @@ int claim_prepare(claim_report *rep, char *err, size_t errlen)
 		return RL_EINTERNAL;
 	if (claim_side_load(&o->a, o->scenario, NULL, NULL, &rep->a, msg,
 	                    sizeof msg)) {
-		snprintf(err, errlen, "side a (%s): %s", o->a.chip, msg);
+		snprintf(err, errlen, "%s%sside a (%s): %s", o->a.where,
+		         o->a.where[0] ? ": [a]: " : "", o->a.chip, msg);
 		return RL_EINPUT;
 	}
 	if (claim_side_load(&o->b, o->scenario, NULL,
 	                    default_b ? "as claimed" : NULL, &rep->b, msg,
 	                    sizeof msg)) {
-		snprintf(err, errlen, "side b (%s): %s", o->b.chip, msg);
+		snprintf(err, errlen, "%s%sside b (%s): %s", o->b.where,
+		         o->b.where[0] ? ": [b]: " : "", o->b.chip, msg);
 		return RL_EINPUT;
 	}
 	/* Sohu by design, when its preset exists */

@@ -94,20 +94,26 @@ int claim_spec_parse(const char *text, claim_spec *s, char *err,
 
 typedef struct {
 	claim_opts *o;
+	const char *path;
 	claim_spec a, b; /* from the file */
 } cfg_ctx;
 
 static int config_cb(void *ud, const char *section, const char *key,
-                     const char *value, char *err, size_t errlen)
+                     const char *value, int line, char *err, size_t errlen)
 {
 	cfg_ctx *c = ud;
 	claim_opts *o = c->o;
 	double x;
 	if (!strcmp(section, "meta"))
 		return 0;
-	if (!strcmp(section, "a") || !strcmp(section, "b"))
-		return spec_add(section[0] == 'a' ? &c->a : &c->b, key, value,
-		                err, errlen);
+	if (!strcmp(section, "a") || !strcmp(section, "b")) {
+		claim_spec *s = section[0] == 'a' ? &c->a : &c->b;
+		/* the side is loaded later: remember where it was written */
+		if (!s->where[0])
+			snprintf(s->where, sizeof s->where, "%.1000s:%d", c->path,
+			         line);
+		return spec_add(s, key, value, err, errlen);
+	}
 	if (strcmp(section, "claim")) {
 		snprintf(err, errlen, "unknown section [%s]: expected [claim], "
 		         "[a] or [b]", section);
@@ -149,7 +155,8 @@ int claim_config_read(const char *path, claim_opts *o, char *err,
 	cfg_ctx c;
 	memset(&c, 0, sizeof c);
 	c.o = o;
-	if (ini_parse_file(path, config_cb, &c, err, errlen))
+	c.path = path;
+	if (ini_parse_file_lines(path, config_cb, &c, err, errlen))
 		return -1;
 	if (c.a.given && !c.a.chip[0]) {
 		snprintf(err, errlen, "%s: [a] has no chip", path);
@@ -247,7 +254,7 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 		return -1;
 	}
 	if (rl_eval(&side->st.cfg, &side->r) != RL_OK) {
-		snprintf(err, errlen, "%s", side->r.error);
+		setup_where(&side->st, side->r.error, err, errlen);
 		return -1;
 	}
 	side->cfg = side->st.cfg;

@@ -149,8 +149,10 @@ int cmd_eval(int argc, char **argv)
 	                         sizeof err))
 		return bad_input("eval", err);
 	rc = rl_eval(&st.cfg, &r);
-	if (rc != RL_OK)
-		return bad_input("eval", r.error);
+	if (rc != RL_OK) {
+		setup_where(&st, r.error, err, sizeof err);
+		return bad_input("eval", err);
+	}
 	if (lo.have_rate || lo.nt) {
 		if ((rc = under_load(&st, &lo, o.json, &r)) != RL_OK)
 			return rc;

@@ -32,8 +32,9 @@ static void cut_comment(char *s)
 		}
 }
 
-int ini_parse_text(const char *name, const char *text, ini_cb cb, void *ud,
-                   char *err, size_t errlen)
+/* The reader: cb, or lcb (which is also told the line) when given. */
+static int parse(const char *name, const char *text, ini_cb cb,
+                 ini_line_cb lcb, void *ud, char *err, size_t errlen)
 {
 	char section[128] = "";
 	char line[4096];
@@ -103,7 +104,8 @@ int ini_parse_text(const char *name, const char *text, ini_cb cb, void *ud,
 			return -1;
 		}
 		msg[0] = '\0';
-		if (cb(ud, section, key, val, msg, sizeof msg)) {
+		if (lcb ? lcb(ud, section, key, val, lineno, msg, sizeof msg)
+		        : cb(ud, section, key, val, msg, sizeof msg)) {
 			snprintf(err, errlen, "%s:%d: %s", name, lineno, msg);
 			return -1;
 		}
@@ -111,8 +113,15 @@ int ini_parse_text(const char *name, const char *text, ini_cb cb, void *ud,
 	return 0;
 }
 
-int ini_parse_file(const char *path, ini_cb cb, void *ud, char *err,
-                   size_t errlen)
+int ini_parse_text(const char *name, const char *text, ini_cb cb, void *ud,
+                   char *err, size_t errlen)
+{
+	return parse(name, text, cb, NULL, ud, err, errlen);
+}
+
+/* Read a whole file (at most 16 MiB, no NUL bytes) and parse it. */
+static int parse_file(const char *path, ini_cb cb, ini_line_cb lcb,
+                      void *ud, char *err, size_t errlen)
 {
 	FILE *f = fopen(path, "rb");
 	char *buf;
@@ -150,7 +159,19 @@ int ini_parse_file(const char *path, ini_cb cb, void *ud, char *err,
 		free(buf);
 		return -1;
 	}
-	rc = ini_parse_text(path, buf, cb, ud, err, errlen);
+	rc = parse(path, buf, cb, lcb, ud, err, errlen);
 	free(buf);
 	return rc;
+}
+
+int ini_parse_file(const char *path, ini_cb cb, void *ud, char *err,
+                   size_t errlen)
+{
+	return parse_file(path, cb, NULL, ud, err, errlen);
+}
+
+int ini_parse_file_lines(const char *path, ini_line_cb cb, void *ud,
+                         char *err, size_t errlen)
+{
+	return parse_file(path, NULL, cb, ud, err, errlen);
 }

@@ -13,12 +13,22 @@
 typedef int (*ini_cb)(void *ud, const char *section, const char *key,
                       const char *value, char *err, size_t errlen);
 
+/* The same, also told the key's line (for a check made later that must
+** still say where the key was). */
+typedef int (*ini_line_cb)(void *ud, const char *section, const char *key,
+                           const char *value, int line, char *err,
+                           size_t errlen);
+
 /* Strip leading and trailing white space in place; returns the start. */
 char *ini_trim(char *s);
 
 /* Parse a file.  Returns 0, or -1 with "file:line: message" in err. */
 int ini_parse_file(const char *path, ini_cb cb, void *ud, char *err,
                    size_t errlen);
+
+/* Parse a file with a callback that is told each key's line. */
+int ini_parse_file_lines(const char *path, ini_line_cb cb, void *ud,
+                         char *err, size_t errlen);
 
 /* Parse text already in memory; name is used in messages. */
 int ini_parse_text(const char *name, const char *text, ini_cb cb, void *ud,

@@ -218,6 +218,10 @@ static int load_depth(rl_setup *st, const char *kind, const char *name,
 	if (ini_parse_file(path, load_cb, &lc, err, errlen))
 		return -1;
 	set_name(st, kind, name);
+	if (!strcmp(kind, "chip"))
+		snprintf(st->chip_file, sizeof st->chip_file, "%s", path);
+	else if (!strcmp(kind, "model"))
+		snprintf(st->model_file, sizeof st->model_file, "%s", path);
 	return 0;
 }
 
@@ -250,4 +254,17 @@ int setup_assign(rl_setup *st, const char *assignment, char *err,
 	}
 	*dot = '\0';
 	return setup_set_key(st, buf, dot + 1, eq + 1, err, errlen);
+}
+
+void setup_where(const rl_setup *st, const char *msg, char *out, size_t len)
+{
+	const char *file = NULL;
+	if (!strncmp(msg, "chip:", 5) || !strncmp(msg, "design:", 7))
+		file = st->chip_file;
+	else if (!strncmp(msg, "model:", 6))
+		file = st->model_file;
+	if (file && file[0])
+		snprintf(out, len, "%s: %s", file, msg);
+	else
+		snprintf(out, len, "%s", msg);
 }

@@ -27,6 +27,9 @@ typedef struct {
 	/* how the profile was chosen when no flag or scenario named it
 	** (config/profiles.h); empty otherwise */
 	char profile_note[256];
+	/* the files the chip and the model were read from, for messages */
+	char chip_file[1024];
+	char model_file[1024];
 } rl_setup;
 
 /* Defaults, no presets. */
@@ -54,6 +57,11 @@ void setup_param_hint(const char *dotted, char *out, size_t len);
 /* Apply "section.key=value".  0 or -1 + err (with suggestions). */
 int setup_assign(rl_setup *st, const char *assignment, char *err,
                  size_t errlen);
+
+/* msg (an error of the model about one part: "chip: tp > 1 needs
+** link_gbps > 0") with the preset file of that part in front when the
+** setup came from one ("data/chips/x.ini: chip: ..."), into out. */
+void setup_where(const rl_setup *st, const char *msg, char *out, size_t len);
 
 /* Apply one key of a section (as from an INI file). */
 int setup_set_key(rl_setup *st, const char *section, const char *key,

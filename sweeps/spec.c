@@ -249,8 +249,8 @@ static int spec_cb(void *ud, const char *section, const char *key,
 
 /* ---- after parsing ---- */
 
-static int resolve(const rl_sweep_setup *su, rl_setup *st, const char *what,
-                   char *err, size_t errlen)
+static int resolve(const char *name, const rl_sweep_setup *su, rl_setup *st,
+                   const char *what, char *err, size_t errlen)
 {
 	eval_opts o;
 	char msg[1024];
@@ -263,7 +263,7 @@ static int resolve(const rl_sweep_setup *su, rl_setup *st, const char *what,
 	for (i = 0; i < su->nsets; i++)
 		o.sets[o.nsets++] = su->sets[i];
 	if (opts_apply(&o, st, 1, msg, sizeof msg)) {
-		snprintf(err, errlen, "[%s]: %s", what, msg);
+		snprintf(err, errlen, "%s: [%s]: %s", name, what, msg);
 		return -1;
 	}
 	return 0;
@@ -407,16 +407,18 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
 		         "scenario, profile)", name);
 		return -1;
 	}
-	if (resolve(&s->base, &s->setup, "base", err, errlen))
+	if (resolve(name, &s->base, &s->setup, "base", err, errlen))
 		return -1;
 	if (s->baseline.present) {
 		rl_setup bst;
 		rl_result r;
-		if (resolve(&s->baseline, &bst, "baseline", err, errlen))
+		if (resolve(name, &s->baseline, &bst, "baseline", err, errlen))
 			return -1;
 		if (rl_eval(&bst.cfg, &r) != RL_OK) {
+			char msg[512];
+			setup_where(&bst, r.error, msg, sizeof msg);
 			snprintf(err, errlen, "%s: [baseline] does not evaluate: %s",
-			         name, r.error);
+			         name, msg);
 			return -1;
 		}
 		if (!(r.total_tps > 0) || !(r.output_tps > 0)) {

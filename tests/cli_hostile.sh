@@ -233,6 +233,26 @@ try_claims "an empty file" "needs claim and source"
 expect_exit 0 "the shipped claims file is valid" -- env \
 	ROOFLAB_DATA="$PWD/cdata" "$RL" claim --samples 0 --no-design
 
+# ---- messages say where: file and line of the input that is wrong
+printf '[claim]\ntarget = 10\n\n[b]\nchip = sohu\nchip.hbm_tbps = 1e9\n' >side.ini
+expect_exit 2 "claim --config with a side out of range" -- "$RL" claim \
+	--config side.ini --samples 0
+expect_err "side.ini:5: \[b\]" "the side spec error names file and line"
+printf '[a]\nchip = h100-sxm\nbogus = 1\n' >side2.ini
+expect_exit 2 "claim --config with an unknown side item" -- "$RL" claim \
+	--config side2.ini --samples 0
+expect_err "side2.ini:2: \[a\].*bogus" "the unknown item names file and line"
+printf '[chip]\npeak_tflops_bf16 = 500\nhbm_gb = 80\nhbm_tbps = 0\ntdp_w = 700\n' \
+	>nohbm.ini
+expect_exit 2 "a chip without HBM bandwidth" -- "$RL" eval --profile ideal --chip \
+	"$PWD/nohbm.ini" --model llama3-8b
+expect_err "nohbm.ini: chip: hbm_gb and hbm_tbps" "the chip error names its file"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = chip.hbm_tbps=5000\n[axes]\nscenario.batch = 1:8:2\n' \
+	>range.ini
+expect_exit 2 "a sweep whose [base] is out of range" -- "$RL" sweep \
+	range.ini --db range.db
+expect_err "range.ini: \[base\]: chip.hbm_tbps" "the [base] error names the spec file"
+
 # ---- stdout write errors: a full disk is a failure, not exit 0
 if [ -w /dev/full ]; then
 	for args in params presets --help "validate" "calibrate --help" \
