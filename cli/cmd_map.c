@@ -11,6 +11,8 @@
 #include "../model/mapping.h"
 #include "commands.h"
 #include "evalout.h"
+#include "loadopts.h"
+#include "loadout.h"
 #include "options.h"
 
 #define MAP_MAX 512
@@ -21,59 +23,114 @@ static void help(FILE *f)
 	      "[--precision P] [--isl N] [--osl N]\n"
 	      "         [--profile NAME] [--scenario NAME] [--set "
 	      "section.key=value ...]\n"
-	      "         [--ttft-max S] [--tpot-max S] [--json]\n\n"
+	      "         [--ttft-max S] [--tpot-max S] [--ttft-pNN-max S] "
+	      "[--json]\n\n"
 	      "Evaluates every legal mapping of the N chips: tp dividing the "
 	      "attention heads,\npp stages up to the layers, dp = N / (tp x pp) "
 	      "replicas, and for a mixture of\nexperts every ep dividing dp and "
 	      "the experts.  Ranked by output tokens/s of the\nwhole system; "
 	      "mappings outside --ttft-max / --tpot-max (seconds of service "
 	      "time,\nno queueing) rank after those within, and mappings that "
-	      "do not fit in memory\nare listed last, marked.  Exit status: 0 "
-	      "ok, 2 bad input, 1 internal.\n", f);
+	      "do not fit in memory\nare listed last, marked.  With targets, "
+	      "also the mapping with the highest\nthroughput meeting them under "
+	      "Poisson arrivals (the load model of eval --rate),\nwith its rate "
+	      "and concurrency.  Exit status: 0 ok, 2 bad input, 1 internal.\n\n",
+	      f);
+	fputs(loadopts_help, f);
 }
 
-/* a positive number of seconds */
-static int seconds(const char *flag, const char *v, double *out, char *err,
-                   size_t len)
+static int read_args(eval_opts *o, load_opts *lo, rl_map_limits *lim,
+                     int argc, char **argv, char *err, size_t len)
 {
-	char *end;
-	double x = strtod(v, &end);
-	if (end == v || *end || !isfinite(x) || x <= 0) {
-		snprintf(err, len, "%s: '%s' is not a positive number of seconds",
-		         flag, v);
-		return -1;
-	}
-	*out = x;
-	return 0;
-}
-
-static int read_args(eval_opts *o, rl_map_limits *lim, int argc, char **argv,
-                     char *err, size_t len)
-{
-	static const char *const names[] = {"--ttft-max", "--tpot-max"};
-	int i, rc;
+	int i, rc, k;
 	memset(o, 0, sizeof *o);
+	memset(lo, 0, sizeof *lo);
 	memset(lim, 0, sizeof *lim);
 	for (i = 1; i < argc; i++) {
-		const char *v;
 		rc = opts_take(o, argc, argv, &i, err, len);
+		if (rc == 0)
+			rc = loadopts_take(lo, argc, argv, &i, err, len);
 		if (rc < 0)
 			return -1;
-		if (rc > 0)
-			continue;
-		rc = opt_pick(names, 2, argc, argv, &i, &v, err, len);
-		if (rc == OPT_MISSING)
-			return -1;
-		if (rc < 0) {
+		if (rc == 0) {
 			snprintf(err, len, "unknown option '%s' (see rooflab map "
 			         "--help)", argv[i]);
 			return -1;
 		}
-		if (seconds(names[rc], v, rc == 0 ? &lim->ttft_max_s
-		                                  : &lim->tpot_max_s, err, len))
-			return -1;
+	}
+	if (lo->have_rate || lo->load.requests > 0) {
+		snprintf(err, len, "--rate/--requests: map ranks mappings under "
+		         "latency targets (--ttft-max ...); use eval --rate for one");
+		return -1;
+	}
+	/* the mean targets also filter the ranking by service time */
+	for (k = 0; k < lo->nt; k++) {
+		if (lo->t[k].pct > 0)
+			continue;
+		if (lo->t[k].metric == RL_SLO_TTFT)
+			lim->ttft_max_s = lo->t[k].max_s;
+		else if (lo->t[k].metric == RL_SLO_TPOT)
+			lim->tpot_max_s = lo->t[k].max_s;
 	}
 	return 0;
+}
+
+/* Under load: each mapping's highest throughput meeting the targets
+** (model/slo.c: Poisson arrivals, queueing); the best into *best.  The
+** index of the best entry, or -1 when no mapping meets them (sr then holds
+** the search of the first fitting mapping, to say why). */
+static int best_under_targets(const rl_setup *st, const load_opts *lo,
+                              const rl_map_entry *e, size_t n,
+                              rl_slo_result *best, char *err, size_t len)
+{
+	rl_slo_result sr;
+	int bi = -1;
+	size_t i;
+	for (i = 0; i < n; i++) {
+		rl_config c = st->cfg;
+		if (e[i].rc != RL_OK)
+			continue;
+		c.scen.tp = e[i].tp;
+		c.scen.pp = e[i].pp;
+		c.scen.ep = e[i].ep;
+		if (rl_slo_search(&c, lo->t, lo->nt, &sr) != RL_OK) {
+			snprintf(err, len, "tp %g pp %g: %s", e[i].tp, e[i].pp,
+			         sr.best.error);
+			return -2;
+		}
+		if (bi < 0 && !best->met)
+			*best = sr; /* keep one answer, even unmet */
+		if (sr.met && (bi < 0 || sr.best.output_tps > best->best.output_tps)) {
+			*best = sr;
+			bi = (int)i;
+		}
+	}
+	return bi;
+}
+
+static void targets_out(json_w *w, FILE *f, const load_opts *lo,
+                        const rl_map_entry *e, int bi,
+                        const rl_slo_result *best)
+{
+	if (w) {
+		json_obj(w, "under_targets");
+		if (bi >= 0) {
+			json_num(w, "tp", e[bi].tp);
+			json_num(w, "pp", e[bi].pp);
+			json_num(w, "dp", e[bi].dp);
+			json_num(w, "ep", e[bi].ep);
+		}
+		loadout_search_json(w, lo->t, lo->nt, best);
+		json_end(w);
+		return;
+	}
+	fprintf(f, "\nunder the targets (Poisson arrivals, queueing): ");
+	if (bi >= 0)
+		fprintf(f, "the best mapping is tp %g pp %g dp %g ep %g",
+		        e[bi].tp, e[bi].pp, e[bi].dp, e[bi].ep);
+	else
+		fprintf(f, "no mapping meets them");
+	loadout_search_table(f, lo->t, lo->nt, best);
 }
 
 static void entry_json(json_w *w, const char *key, const rl_map_entry *e,
@@ -144,18 +201,20 @@ int cmd_map(int argc, char **argv)
 	eval_opts o;
 	rl_setup st;
 	rl_map_limits lim;
+	load_opts lo;
+	rl_slo_result best;
 	rl_map_entry *e;
 	char err[1024];
 	size_t n, legal, i;
 	double chips;
-	int rc = RL_OK;
+	int rc = RL_OK, bi = -1;
 
 	for (i = 1; i < (size_t)argc; i++)
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			help(stdout);
 			return RL_OK;
 		}
-	if (read_args(&o, &lim, argc, argv, err, sizeof err))
+	if (read_args(&o, &lo, &lim, argc, argv, err, sizeof err))
 		return bad_input("map", err);
 	if (opts_apply(&o, &st, 1, err, sizeof err))
 		return bad_input("map", err);
@@ -177,6 +236,14 @@ int cmd_map(int argc, char **argv)
 		free(e);
 		return bad_input("map", err);
 	}
+	memset(&best, 0, sizeof best);
+	if (lo.nt) {
+		bi = best_under_targets(&st, &lo, e, n, &best, err, sizeof err);
+		if (bi == -2) {
+			free(e);
+			return bad_input("map", err);
+		}
+	}
 	if (o.json) {
 		json_w w;
 		json_begin(&w, stdout);
@@ -190,9 +257,13 @@ int cmd_map(int argc, char **argv)
 			entry_json(&w, "best", &e[0], chips);
 		else
 			json_null(&w, "best");
+		if (lo.nt)
+			targets_out(&w, NULL, &lo, e, bi, &best);
 		json_finish(&w);
 	} else {
 		table(stdout, &st, e, n, legal, chips);
+		if (lo.nt)
+			targets_out(NULL, stdout, &lo, e, bi, &best);
 	}
 	free(e);
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -41,6 +41,18 @@ expect_out '"unloaded_s"' "unmeetable json gives the unloaded value"
 expect_exit 0 "targets at a rate" -- $E --rate 2 --tpot-max 0.001
 expect_out "MISSED" "a missed target at a rate"
 
+# map: the best mapping under the targets
+M="$RL map --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --chips 8 --profile trtllm-0.10"
+expect_exit 0 "map under targets" -- $M --ttft-p99-max 2 --tpot-max 0.05 --json
+expect_out '"under_targets"' "map json has under_targets"
+expect_out '"met": true' "map: some mapping meets them"
+expect_exit 0 "map under targets, table" -- $M --ttft-p99-max 2
+expect_out "the best mapping is tp" "map names the best mapping"
+expect_exit 0 "map, unmeetable" -- $M --ttft-p99-max 0.001
+expect_out "no mapping meets them" "map: unmeetable reported"
+expect_exit 2 "map refuses --rate" -- $M --rate 3
+expect_exit 2 "map percentile out of range" -- $M --tpot-p100-max 1
+
 # bad input: exit 2 with the allowed range
 expect_exit 2 "rate 0" -- $E --rate 0
 expect_err "> 0, or inf" "rate 0 says the range"

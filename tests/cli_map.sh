@@ -50,7 +50,7 @@ done
 expect_exit 0 "map --ttft-max" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --ttft-max 0.000001
 expect_out "outside the latency limits" "limit marks mappings"
 expect_exit 2 "map bad --tpot-max" -- $RL map --chip h100-sxm $W --chips 8 --tpot-max soon
-expect_err "not a positive number of seconds" "tpot-max message"
+expect_err "is not a number in \\[1e-09, 1e\\+06\\]" "tpot-max message with the range"
 expect_exit 2 "map without --chips" -- $RL map --chip h100-sxm $W
 expect_err "missing --chips" "asks for chips"
 # 405B at FP16 does not fit on fewer than 16 H100s: every mapping of 4 is marked
