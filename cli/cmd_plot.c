@@ -191,7 +191,8 @@ int cmd_plot(int argc, char **argv)
 		if (rc == RL_OK) {
 			pg.stage = "drawing with gnuplot";
 			progress_show(&pg, 1);
-			rc = plot_draw(term, out, script, len, err, sizeof err);
+			rc = plot_draw(term, out, kind->doc, script, len, err,
+			               sizeof err);
 			free(script);
 		}
 		progress_done(&pg);

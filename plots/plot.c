@@ -74,24 +74,30 @@ int plot_script(sqlite3 *db, const plot_kind *k, const plot_opts *o,
 	return rc;
 }
 
-int plot_draw(gp_term term, const char *out, const char *script, size_t len,
-              char *err, size_t errlen)
+int plot_draw(gp_term term, const char *out, const char *title,
+              const char *script, size_t len, char *err, size_t errlen)
 {
 	int rc = gp_run(term, out, script, len, err, errlen);
 	if (rc == GP_EMISSING)
 		return PLOT_ENOGNUPLOT;
-	return rc == GP_OK ? RL_OK : RL_EINTERNAL;
+	if (rc != GP_OK)
+		return RL_EINTERNAL;
+	if (term == GP_SVG && out && title)
+		return plot_svg_title(out, title, err, errlen);
+	return RL_OK;
 }
 
 int plot_render(sqlite3 *db, const plot_kind *k, const plot_opts *o,
-                gp_term term, const char *out, char *err, size_t errlen)
+                gp_term term, const char *out, const char *title, char *err,
+                size_t errlen)
 {
 	char *script;
 	size_t len;
 	int rc = plot_script(db, k, o, &script, &len, err, errlen);
 	if (rc != RL_OK)
 		return rc;
-	rc = plot_draw(term, out, script, len, err, errlen);
+	rc = plot_draw(term, out, title ? title : k->doc, script, len, err,
+	               errlen);
 	free(script);
 	return rc;
 }

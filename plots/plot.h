@@ -47,13 +47,15 @@ int plot_script(sqlite3 *db, const plot_kind *k, const plot_opts *o,
                 char **script, size_t *len, char *err, size_t errlen);
 
 /* Hand a script of plot_script() to gnuplot, writing `out` (NULL with
-** GP_DUMB: stdout); RL_OK or an error code. */
-int plot_draw(gp_term term, const char *out, const char *script, size_t len,
-              char *err, size_t errlen);
+** GP_DUMB: stdout); an SVG is titled `title` in words (NULL: the kind's
+** own).  RL_OK or an error code. */
+int plot_draw(gp_term term, const char *out, const char *title,
+              const char *script, size_t len, char *err, size_t errlen);
 
 /* Render a kind to `out` (NULL with GP_DUMB: stdout): plot_script() then
 ** plot_draw(). */
 int plot_render(sqlite3 *db, const plot_kind *k, const plot_opts *o,
-                gp_term term, const char *out, char *err, size_t errlen);
+                gp_term term, const char *out, const char *title, char *err,
+                size_t errlen);
 
 #endif

@@ -1,0 +1,107 @@
+/*
+** svgtitle.c: name an SVG figure in words.  gnuplot titles its SVG
+** "Gnuplot" and every plot element "gnuplot_plot_N", which a browser shows
+** as tooltips; plot_svg_title() rewrites the file (through a temporary
+** renamed into place) with the figure's title as the document's <title>
+** and without the per-plot ones.
+*/
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../config/tmpfile.h"
+#include "kinds.h"
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	long n;
+	*len = 0;
+	if (!f)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
+	    fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1))) {
+		*len = fread(buf, 1, (size_t)n, f);
+		buf[*len] = 0;
+	}
+	fclose(f);
+	return buf;
+}
+
+/* s as XML character data. */
+static void xml_text(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '<')
+			fputs("&lt;", f);
+		else if (*s == '>')
+			fputs("&gt;", f);
+		else if (*s == '&')
+			fputs("&amp;", f);
+		else if (*s == '\n')
+			fputc(' ', f);
+		else
+			fputc(*s, f);
+	}
+}
+
+/* The SVG text with the document title replaced and the
+** <title>gnuplot_plot_N</title> elements dropped, to f. */
+static void rewrite(FILE *f, const char *svg, const char *title)
+{
+	static const char doc_title[] = "<title>Gnuplot</title>";
+	static const char plot_title[] = "<title>gnuplot_plot_";
+	const char *p = svg;
+	while (*p) {
+		const char *end;
+		if (!strncmp(p, doc_title, sizeof doc_title - 1)) {
+			fputs("<title>", f);
+			xml_text(f, title);
+			fputs("</title>", f);
+			p += sizeof doc_title - 1;
+		} else if (!strncmp(p, plot_title, sizeof plot_title - 1) &&
+		           (end = strstr(p, "</title>")) != NULL) {
+			p = end + 8;
+		} else {
+			fputc(*p++, f);
+		}
+	}
+}
+
+int plot_svg_title(const char *path, const char *title, char *err,
+                   size_t errlen)
+{
+	char tmp[4200];
+	size_t len;
+	char *svg = slurp(path, &len);
+	FILE *f;
+	int fd, bad;
+	if (!svg) {
+		snprintf(err, errlen, "cannot read %s", path);
+		return RL_EINTERNAL;
+	}
+	if ((fd = rl_tmp_create(path, tmp, sizeof tmp)) < 0 ||
+	    !(f = fdopen(fd, "w"))) {
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		free(svg);
+		snprintf(err, errlen, "cannot write %s: %s", path,
+		         strerror(errno));
+		return RL_EINTERNAL;
+	}
+	rewrite(f, svg, title);
+	free(svg);
+	bad = ferror(f);
+	bad |= fclose(f);
+	if (bad || rename(tmp, path) != 0) {
+		unlink(tmp);
+		snprintf(err, errlen, "cannot write %s", path);
+		return RL_EINTERNAL;
+	}
+	return RL_OK;
+}
