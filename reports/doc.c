@@ -84,11 +84,38 @@ void doc_heading(doc *d, int level, const char *id, const char *text)
 		fprintf(d->f, "</h%d>\n", level);
 	} else {
 		int i;
+		/* the anchor the table of contents links to */
+		if (level > 1)
+			fprintf(d->f, "<a id=\"%s\"></a>\n\n", id);
 		for (i = 0; i < (level < 1 ? 1 : level); i++)
 			fputc('#', d->f);
 		fputc(' ', d->f);
 		esc(d, text);
 		fputs("\n\n", d->f);
+	}
+}
+
+void doc_toc(doc *d, const char *const *ids, const char *const *titles,
+             size_t n)
+{
+	size_t i;
+	if (d->fmt == DOC_HTML) {
+		fputs("<nav class=\"toc\">\n<h2 id=\"contents\">Contents</h2>\n"
+		      "<ol>\n", d->f);
+		for (i = 0; i < n; i++) {
+			fprintf(d->f, "<li><a href=\"#%s\">", ids[i]);
+			esc(d, titles[i]);
+			fputs("</a></li>\n", d->f);
+		}
+		fputs("</ol>\n</nav>\n", d->f);
+	} else {
+		fputs("## Contents\n\n", d->f);
+		for (i = 0; i < n; i++) {
+			fprintf(d->f, "%zu. [", i + 1);
+			esc(d, titles[i]);
+			fprintf(d->f, "](#%s)\n", ids[i]);
+		}
+		fputs("\n", d->f);
 	}
 }
 

@@ -6,6 +6,7 @@
 #ifndef RL_DOC_H
 #define RL_DOC_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 typedef enum { DOC_HTML = 0, DOC_MD } doc_fmt;
@@ -22,6 +23,10 @@ void doc_end(doc *d);
 
 /* A section heading (level 1 or 2) with an anchor id. */
 void doc_heading(doc *d, int level, const char *id, const char *text);
+
+/* A table of contents: links to the headings ids[i], titled titles[i]. */
+void doc_toc(doc *d, const char *const *ids, const char *const *titles,
+             size_t n);
 
 /* A paragraph of escaped text, printf style; doc_para_class gives the
 ** HTML paragraph a class ("verdict", "note"); Markdown marks a note in

@@ -1,7 +1,8 @@
 /*
 ** figure.c: put a plot into the report: HTML gets the SVG inline (drawn
 ** into a temporary file that is removed at once), Markdown gets an SVG file
-** beside the report and a link to it.  When gnuplot is missing, the first
+** beside the report and a link to it, one file per figure (a sweep's
+** carry its run: report-heatmap-run3.svg).  When gnuplot is missing, the first
 ** attempt says so once and the rest of the report goes on without images.
 */
 #include <stdio.h>
@@ -28,12 +29,16 @@ const char *report_num(char *buf, size_t len, double v, int digits)
 	return buf;
 }
 
+/* 1 for the kinds that draw a sweep. */
+static int is_sweep_kind(const plot_kind *k)
+{
+	return !strcmp(k->name, "heatmap") || !strcmp(k->name, "pareto");
+}
+
 /* The database a plot kind reads. */
 static sqlite3 *db_of(rctx *r, const plot_kind *k)
 {
-	if (!strcmp(k->name, "heatmap") || !strcmp(k->name, "pareto"))
-		return r->sdb;
-	return r->db;
+	return is_sweep_kind(k) ? r->sdb : r->db;
 }
 
 /* Read a whole file; NULL on failure. */
@@ -69,7 +74,8 @@ static int draw_inline(rctx *r, const plot_kind *k, const plot_opts *po,
 		return RL_EINTERNAL;
 	}
 	close(fd);
-	rc = plot_render(db_of(r, k), k, po, GP_SVG, path, err, errlen);
+	rc = plot_render(db_of(r, k), k, po, GP_SVG, path, caption, err,
+	                 errlen);
 	if (rc == RL_OK) {
 		svg = slurp(path, &len);
 		if (svg) {
@@ -89,9 +95,15 @@ static int draw_file(rctx *r, const plot_kind *k, const plot_opts *po,
 {
 	char name[400], path[1500];
 	int rc;
-	snprintf(name, sizeof name, "%s-%s.svg", r->md_stem, k->name);
+	/* one file per figure: a sweep's plots carry its run */
+	if (is_sweep_kind(k) && po->run > 0)
+		snprintf(name, sizeof name, "%s-%s-run%ld.svg", r->md_stem,
+		         k->name, po->run);
+	else
+		snprintf(name, sizeof name, "%s-%s.svg", r->md_stem, k->name);
 	snprintf(path, sizeof path, "%s/%s", r->md_dir, name);
-	rc = plot_render(db_of(r, k), k, po, GP_SVG, path, err, errlen);
+	rc = plot_render(db_of(r, k), k, po, GP_SVG, path, caption, err,
+	                 errlen);
 	if (rc == RL_OK)
 		doc_figure_link(&r->d, name, caption);
 	return rc;

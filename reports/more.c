@@ -71,11 +71,26 @@ void report_design_space(rctx *r)
 		po.run = ids[i];
 		po.target = r->c.target;
 		sweep_name(r, ids[i], name, sizeof name);
-		snprintf(cap, sizeof cap, "Sweep run %ld%s%s", ids[i],
-		         name[0] ? ": " : "", name);
+		{
+			/* the spec's name: its file name without folder and .ini */
+			char *slash = strrchr(name, '/'), *dot;
+			if (slash)
+				memmove(name, slash + 1, strlen(slash + 1) + 1);
+			dot = strrchr(name, '.');
+			if (dot && !strcmp(dot, ".ini"))
+				*dot = 0;
+		}
+		snprintf(cap, sizeof cap, "Sweep %s%s(run %ld)", name,
+		         name[0] ? " " : "", ids[i]);
 		snprintf(id, sizeof id, "sweep-%ld", ids[i]);
 		doc_heading(&r->d, 3, id, cap);
+		snprintf(cap, sizeof cap, "Sweep %s%s(run %ld): an output over "
+		         "two swept parameters, with the %gx contour where it is "
+		         "crossed", name, name[0] ? " " : "", ids[i], r->c.target);
 		report_figure(r, "heatmap", &po, cap);
+		snprintf(cap, sizeof cap, "Sweep %s%s(run %ld): the designs no "
+		         "other design beats on both power or cost and "
+		         "throughput", name, name[0] ? " " : "", ids[i]);
 		if (plot_sweep_guess(r->sdb, &one, NULL, "watts", col,
 		                     sizeof col) ||
 		    plot_sweep_guess(r->sdb, &one, NULL, "usd", col, sizeof col))
@@ -87,7 +102,7 @@ void report_validation(rctx *r)
 {
 	static const char *h[] = {"measurement", "chip", "model", "precision",
 	                          "ISL/OSL", "TP", "measured", "modeled",
-	                          "error", "calibrated on"};
+	                          "error", "row is"};
 	pdb_validation v;
 	plot_opts po;
 	sqlite3_stmt *st;
@@ -102,11 +117,9 @@ void report_validation(rctx *r)
 		return;
 	}
 	doc_para(&r->d, "How far the model's throughput is from published "
-	         "measurements (profile %s, validation run %ld of %s): median "
-	         "absolute error %.1f%%, 90th percentile %.1f%%, over %ld rows. "
-	         "Rows the profile was calibrated on are marked; the others are "
-	         "held out.", v.profile, v.id, v.created,
-	         100 * v.median_abs_error, 100 * v.p90_abs_error, v.rows);
+	         "measurements (profile %s, validation run %ld of %s, %ld rows "
+	         "modelled).", v.profile, v.id, v.created, v.rows);
+	report_validation_groups(r, v.id, v.profile);
 	memset(&po, 0, sizeof po);
 	po.dbpath = r->o->dbpath;
 	po.run = v.id;
@@ -134,7 +147,7 @@ void report_validation(rctx *r)
 		else
 			snprintf(c[8], sizeof c[8], "-");
 		snprintf(c[9], sizeof c[9], "%s", sqlite3_column_int(st, 10) ?
-		         "yes" : "no (held out)");
+		         "in-sample (fitted on)" : "held out");
 		for (k = 0; k < 10; k++)
 			cells[k] = c[k];
 		if (n++ == 0)

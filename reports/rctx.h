@@ -49,5 +49,8 @@ void report_serving(rctx *r);
 void report_design_space(rctx *r);
 void report_validation(rctx *r);
 void report_provenance(rctx *r);
+/* The validation's error per group, in-sample and held out apart
+** (valgroups.c). */
+void report_validation_groups(rctx *r, long run, const char *profile);
 
 #endif

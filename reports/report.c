@@ -22,6 +22,13 @@ static const char *const sections[] = {
 	"Provenance",
 };
 
+/* The anchors of the sections above, in the same order (the headings'
+** ids in sections.c, verdict.c, more.c). */
+static const char *const section_ids[] = {
+	"verdict", "factors", "assumptions", "claims", "sensitivity",
+	"serving", "design-space", "validation", "provenance",
+};
+
 const char *const *report_sections(size_t *count)
 {
 	*count = sizeof sections / sizeof sections[0];
@@ -78,6 +85,8 @@ static void write_doc(rctx *r, FILE *f, doc_fmt fmt)
 	if (!r->plots)
 		doc_para_class(&r->d, "note", "This report has no plots: %s",
 		               r->plot_note);
+	doc_toc(&r->d, section_ids, sections, sizeof sections /
+	        sizeof sections[0]);
 	report_verdict(r);
 	report_factors(r);
 	report_assumptions(r);

@@ -75,7 +75,9 @@ expect_exit 0 "Markdown report" -- "$RL" report --db "$db" --out "$md"
 sections "$md" "Markdown"
 has "$md" "Markdown: verdict" "23.0%"
 has "$md" "Markdown: links its factor plot" "](report-factors.svg)"
-for k in factors tornado distribution roofline batch heatmap pareto validation; do
+# one file per figure: the sweep's plots carry its run (the fixture's is 1)
+for k in factors tornado distribution roofline batch heatmap-run1 pareto-run1 \
+	validation; do
 	f=$tmpd/md/report-$k.svg
 	if [ -s "$f" ] && head -c 100 "$f" | grep -q '^<?xml'; then
 		echo "ok - Markdown plot $k written as SVG"
@@ -83,6 +85,34 @@ for k in factors tornado distribution roofline batch heatmap pareto validation; 
 		echo "not ok - Markdown plot $k missing"; fails=$((fails + 1))
 	fi
 done
+
+# figures titled in words: the caption as the SVG's title, no gnuplot_plot_N
+if grep -q '<title>gnuplot_plot_\|<title>Gnuplot</title>' "$tmpd/md/"*.svg "$html"; then
+	echo "not ok - an SVG keeps gnuplot's own titles"; fails=$((fails + 1))
+else
+	echo "ok - no gnuplot_plot_N titles in the figures"
+fi
+has "$tmpd/md/report-tornado.svg" "the tornado's SVG titled by its caption" \
+	"<title>Speedup with one parameter at its low or high value</title>"
+# a table of contents linking every section
+has "$md" "Markdown: contents" "## Contents"
+has "$md" "Markdown: contents links the validation" \
+	"[Validation against published measurements](#validation)"
+has "$md" "Markdown: the anchor the contents links to" '<a id="validation"></a>'
+has "$html" "HTML: contents" '<li><a href="#sensitivity">Sensitivity</a></li>'
+# validation per group, in-sample and held out apart (mkplotdb's rows:
+# h100 fp8 has one fitted row at +4.5% and one held out at -8.1%; a100
+# fp16 only a held-out one, +23.8%)
+has "$md" "validation: h100 group, in-sample and held out apart" \
+	"| h100-sxm | llama3-70b | fp8 | 1 | 4.5% | 4.5% | 1 | 8.1% | 8.1% |"
+has "$md" "validation: a100 group has no in-sample rows" \
+	"| a100-sxm | llama3-70b | fp16 | 0 | - | - | 1 | 23.8% | 23.8% |"
+has "$md" "validation: a fitted row is called in-sample" "| in-sample (fitted on) |"
+if grep -q 'in-sample (fitted on) | *$' "$md" && ! grep -q "no (held out)" "$md"; then
+	echo "ok - no fitted row called held out"
+else
+	echo "not ok - rows labelled wrongly"; fails=$((fails + 1))
+fi
 
 expect_exit 0 "report with a separate sweep database" -- "$RL" report \
 	--db "$db" --sweeps "$tmpd/sweep.db" --out "$tmpd/o/two.html"
