@@ -42,8 +42,16 @@ int claim_take_option(claim_opts *o, int argc, char **argv, int *i,
 		break;
 	case 2: o->config = v; break;
 	case 3:
-		if (!strncmp(v, "speedup=", 8))
+		if (!strncmp(v, "speedup=", 8)) {
 			v += 8;
+		} else if (strchr(v, '=')) {
+			snprintf(err, errlen, "--target '%.100s': the one target "
+			         "is speedup=X (side b's total tokens/s over side "
+			         "a's, e.g. --target speedup=20, or a bare 20); "
+			         "latency targets (TTFT, TPOT) are eval's "
+			         "--ttft-max/--tpot-max", v);
+			return -1;
+		}
 		if (num_parse("--target", v, 1e-6, 1e9, &o->target, err,
 		              errlen))
 			return -1;

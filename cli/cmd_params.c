@@ -10,6 +10,8 @@
 #include "../config/json.h"
 #include "options.h"
 
+static int imax(int a, int b) { return a > b ? a : b; }
+
 static void range_of(const rl_param *p, char *buf, size_t len)
 {
 	if (p->choices) {
@@ -25,6 +27,44 @@ static void range_of(const rl_param *p, char *buf, size_t len)
 	}
 }
 
+static void help(FILE *f)
+{
+	fputs("usage: rooflab params [--section NAME] [--json]\n\n"
+	      "Every parameter of the one table (model/params.c) that presets, "
+	      "--set, sweep axes\nand database columns use: its dotted name "
+	      "(section.key), unit, allowed range\n(a..b, or the names an enum "
+	      "takes), default and what it is.  --section lists one\nsection "
+	      "(chip, design, node, model, scenario, profile, ...); --json writes "
+	      "them\nas {\"params\": [...]}.  Set one with --set section.key=VALUE "
+	      "(in the unit shown)\nor in a preset's [section].  Exit status: 0 ok, "
+	      "2 bad input.\n", f);
+}
+
+/* --section NAME must name a section of the table; lists them if not */
+static int check_section(const rl_param *t, size_t n, const char *section)
+{
+	char known[512] = "";
+	size_t i, used = 0;
+	for (i = 0; i < n; i++)
+		if (!strcmp(t[i].section, section))
+			return 0;
+	for (i = 0; i < n; i++) {
+		int w;
+		if (i > 0 && !strcmp(t[i].section, t[i - 1].section))
+			continue;
+		if (strstr(known, t[i].section))
+			continue;
+		w = snprintf(known + used, sizeof known - used, "%s%s",
+		             used ? ", " : "", t[i].section);
+		if (w < 0 || (size_t)w >= sizeof known - used)
+			break;
+		used += (size_t)w;
+	}
+	fprintf(stderr, "rooflab params: unknown section '%.200s'; known: %s\n",
+	        section, known);
+	return -1;
+}
+
 int cmd_params(int argc, char **argv)
 {
 	size_t n, i;
@@ -32,19 +72,25 @@ int cmd_params(int argc, char **argv)
 	int json = 0, a;
 	const char *section = NULL;
 	for (a = 1; a < argc; a++) {
-		if (!strcmp(argv[a], "--json"))
+		char err[512];
+		if (!strcmp(argv[a], "--json")) {
 			json = 1;
-		else if (!strcmp(argv[a], "--section") && a + 1 < argc)
+		} else if (!strcmp(argv[a], "--section")) {
+			if (a + 1 >= argc)
+				return bad_input("params", "--section needs a "
+				                 "value (see rooflab params --help)");
 			section = argv[++a];
-		else if (!strcmp(argv[a], "--help")) {
-			puts("usage: rooflab params [--section NAME] [--json]");
+		} else if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
+			help(stdout);
 			return RL_OK;
 		} else {
-			char err[256];
-			snprintf(err, sizeof err, "unknown option '%s'", argv[a]);
+			snprintf(err, sizeof err, "unknown option '%.200s' (see "
+			         "rooflab params --help)", argv[a]);
 			return bad_input("params", err);
 		}
 	}
+	if (section && check_section(t, n, section))
+		return RL_EINPUT;
 	if (json) {
 		json_w w;
 		json_begin(&w, stdout);
@@ -69,17 +115,36 @@ int cmd_params(int argc, char **argv)
 		json_finish(&w);
 		return RL_OK;
 	}
-	printf("%-34s %-10s %-22s %-10s %s\n", "parameter", "unit", "range",
-	       "default", "doc");
-	for (i = 0; i < n; i++) {
-		char name[128], def[64], range[256];
-		if (section && strcmp(section, t[i].section))
-			continue;
-		snprintf(name, sizeof name, "%s.%s", t[i].section, t[i].key);
-		rl_param_format(&t[i], t[i].def, def, sizeof def);
-		range_of(&t[i], range, sizeof range);
-		printf("%-34s %-10s %-22s %-10s %s\n", name,
-		       t[i].unit[0] ? t[i].unit : "-", range, def, t[i].doc);
+	{
+		/* column widths from the rows shown */
+		int wn = 9, wu = 4, wr = 5, wd = 7;
+		for (i = 0; i < n; i++) {
+			char name[128], def[64], range[256];
+			if (section && strcmp(section, t[i].section))
+				continue;
+			snprintf(name, sizeof name, "%s.%s", t[i].section,
+			         t[i].key);
+			rl_param_format(&t[i], t[i].def, def, sizeof def);
+			range_of(&t[i], range, sizeof range);
+			wn = imax(wn, (int)strlen(name));
+			wu = imax(wu, (int)strlen(t[i].unit));
+			wr = imax(wr, (int)strlen(range));
+			wd = imax(wd, (int)strlen(def));
+		}
+		printf("%-*s  %-*s  %-*s  %-*s  %s\n", wn, "parameter", wu,
+		       "unit", wr, "range", wd, "default", "doc");
+		for (i = 0; i < n; i++) {
+			char name[128], def[64], range[256];
+			if (section && strcmp(section, t[i].section))
+				continue;
+			snprintf(name, sizeof name, "%s.%s", t[i].section,
+			         t[i].key);
+			rl_param_format(&t[i], t[i].def, def, sizeof def);
+			range_of(&t[i], range, sizeof range);
+			printf("%-*s  %-*s  %-*s  %-*s  %s\n", wn, name, wu,
+			       t[i].unit[0] ? t[i].unit : "-", wr, range, wd,
+			       def, t[i].doc);
+		}
 	}
 	return RL_OK;
 }

@@ -1,24 +1,104 @@
 /*
-** cmd_presets.c: `rooflab presets`: the presets of each kind found in the
-** data directory.
+** cmd_presets.c: `rooflab presets [KIND]`: the presets of each kind found in
+** the data directory, one a line with a one-line description.
 */
 #include <stdio.h>
+#include <string.h>
 
 #include "commands.h"
+#include "options.h"
+#include "../config/presetdoc.h"
 #include "../config/setup.h"
+
+static const char *const kinds[] = {"chip", "model", "scenario", "profile",
+                                    "node", "uncertainty"};
+#define NKINDS (sizeof kinds / sizeof kinds[0])
+
+static void help(FILE *f)
+{
+	fputs("usage: rooflab presets [KIND]\n\n"
+	      "The presets in the data directory ($ROOFLAB_DATA, else the one "
+	      "built in), one a line\nwith a one-line description (the first "
+	      "comment line of its file).  KIND is one of\nchip, model, scenario, "
+	      "profile, node, uncertainty (all of them without one).\nA preset "
+	      "name, or a path to an INI file, is accepted wherever a command asks "
+	      "for one.\nExit status: 0 ok, 2 bad input.\n", f);
+}
+
+/* a model is described by its shape, which its first comment line is not */
+static void model_doc(const char *name, char *doc, size_t len)
+{
+	rl_setup st;
+	char err[512];
+	const rl_model *m = &st.cfg.model;
+	setup_init(&st);
+	if (setup_load(&st, "model", name, err, sizeof err)) {
+		snprintf(doc, len, "(does not load: %.200s)", err);
+		return;
+	}
+	if (m->experts > 1)
+		snprintf(doc, len, "%g layers, hidden %g, %g heads (%g KV), "
+		         "MoE %g experts (%g per token)", m->layers, m->hidden,
+		         m->heads, m->kv_heads, m->experts, m->experts_per_token);
+	else
+		snprintf(doc, len, "%g layers, hidden %g, %g heads (%g KV), "
+		         "MLP %g", m->layers, m->hidden, m->heads, m->kv_heads,
+		         m->ffn_hidden);
+}
+
+static void list_kind(const char *kind)
+{
+	char buf[4096], doc[256];
+	char *tok, *save = NULL;
+	preset_names(kind, buf, sizeof buf);
+	printf("%s\n", kind);
+	if (!buf[0]) {
+		printf("  (none)\n");
+		return;
+	}
+	for (tok = strtok_r(buf, ", ", &save); tok;
+	     tok = strtok_r(NULL, ", ", &save)) {
+		if (!strcmp(kind, "model"))
+			model_doc(tok, doc, sizeof doc);
+		else
+			preset_doc(kind, tok, doc, sizeof doc, 76);
+		printf("  %-24s %s\n", tok, doc);
+	}
+}
 
 int cmd_presets(int argc, char **argv)
 {
-	static const char *const kinds[] = {"chip", "model", "scenario",
-	                                    "profile", "node", "uncertainty"};
+	const char *only = NULL;
+	char err[512];
 	size_t i;
-	char buf[4096];
-	(void)argc;
-	(void)argv;
-	printf("data directory: %s\n", rl_data_dir());
-	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
-		preset_names(kinds[i], buf, sizeof buf);
-		printf("  %-12s %s\n", kinds[i], buf[0] ? buf : "(none)");
+	int a;
+	for (a = 1; a < argc; a++) {
+		if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
+			help(stdout);
+			return RL_OK;
+		}
+		if (argv[a][0] == '-' || only) {
+			snprintf(err, sizeof err, "unknown %s '%.200s' (see "
+			         "rooflab presets --help)", argv[a][0] == '-' ?
+			         "option" : "argument", argv[a]);
+			return bad_input("presets", err);
+		}
+		only = argv[a];
 	}
+	if (only) {
+		for (i = 0; i < NKINDS; i++)
+			if (!strcmp(only, kinds[i]))
+				break;
+		if (i == NKINDS) {
+			snprintf(err, sizeof err, "unknown kind '%.200s'; known: "
+			         "chip, model, scenario, profile, node, "
+			         "uncertainty", only);
+			return bad_input("presets", err);
+		}
+	}
+	printf("data directory: %s\n", rl_data_dir());
+	for (i = 0; i < NKINDS; i++)
+		if (!only || !strcmp(only, kinds[i]))
+			list_kind(kinds[i]);
 	return RL_OK;
 }

@@ -1,0 +1,62 @@
+#!/bin/sh
+# cli_help.sh: the small things a new user meets first: presets and params
+# have real --help, presets describe themselves in one line, params columns
+# are aligned, unknown options, kinds and sections exit 2 with a message,
+# solve says which target it takes.
+. "$(dirname "$0")/clilib.sh"
+
+expect_exit 0 "presets --help" -- $RL presets --help
+expect_out "^usage: rooflab presets" "presets --help prints the usage"
+if grep -q "^data directory:" "$tmpd/out"; then
+	echo "not ok - presets --help lists presets instead of help"; fails=$((fails + 1))
+else
+	echo "ok - presets --help is help, not the list"
+fi
+expect_exit 2 "presets refuses an unknown option" -- $RL presets --bogus
+expect_err "unknown option '--bogus'" "names the option"
+expect_exit 2 "presets refuses an unknown kind" -- $RL presets chips
+expect_err "unknown kind 'chips'; known: chip, model" "lists the kinds"
+
+expect_exit 0 "presets" -- $RL presets
+# the first comment line of data/chips/h100-sxm.ini, without "h100-sxm: "
+expect_out "^  h100-sxm +NVIDIA H100 SXM5 80 GB \(GH100 die, TSMC 4N\)\.$" "a chip is described by its file's first line"
+# Meta-Llama-3-8B config.json: 32 layers, hidden 4096, 32 heads, 8 KV heads,
+# intermediate 14336
+expect_out "^  llama3-8b +32 layers, hidden 4096, 32 heads \(8 KV\), MLP 14336$" "a model is described by its shape"
+bare=$(grep '^  ' "$tmpd/out" | awk 'NF < 2' | head -3)
+[ -z "$bare" ] && echo "ok - every preset has a description" ||
+	{ echo "not ok - presets without a description: $bare"; fails=$((fails + 1)); }
+expect_exit 0 "presets chip" -- $RL presets chip
+if grep -q '^model' "$tmpd/out" || ! grep -q '^  sohu ' "$tmpd/out"; then
+	echo "not ok - presets chip lists more or less than the chips"; fails=$((fails + 1))
+else
+	echo "ok - presets chip lists the chips only"
+fi
+
+expect_exit 0 "params --help" -- $RL params --help
+expect_out "--section NAME" "params --help names --section"
+[ "$(wc -l <"$tmpd/out")" -ge 5 ] && echo "ok - params --help explains, in more than one line" ||
+	{ echo "not ok - params --help is $(wc -l <"$tmpd/out") line(s)"; fails=$((fails + 1)); }
+expect_exit 0 "params" -- $RL params
+# every column starts where its header starts, after a space
+bad=$(awk 'NR == 1 { u = index($0, " unit") + 1; r = index($0, " range") + 1
+	d = index($0, " default") + 1; c = index($0, " doc") + 1; next }
+	{ if (substr($0, u - 1, 1) != " " || substr($0, u, 1) == " " ||
+	      substr($0, r - 1, 1) != " " || substr($0, r, 1) == " " ||
+	      substr($0, d - 1, 1) != " " || substr($0, d, 1) == " " ||
+	      substr($0, c - 1, 1) != " " || substr($0, c, 1) == " ") print }' "$tmpd/out" | head -3)
+n=$(wc -l <"$tmpd/out")
+[ -z "$bad" ] && [ "$n" -gt 50 ] && echo "ok - params columns are aligned ($n lines)" ||
+	{ echo "not ok - params rows out of their columns: $bad"; fails=$((fails + 1)); }
+expect_out "^profile.allreduce +- +ring\|two_shot\|one_shot\|switch +ring +" "the widest range keeps its column"
+expect_exit 2 "params --section nosuch" -- $RL params --section nosuch
+expect_err "unknown section 'nosuch'; known: chip, .*profile" "lists the sections"
+expect_exit 2 "params --section without a value" -- $RL params --section
+expect_exit 0 "params --section profile" -- $RL params --section profile
+other=$(tail -n +2 "$tmpd/out" | grep -vc '^profile\.')
+[ "$other" = 0 ] && echo "ok - --section profile lists profile parameters only" ||
+	{ echo "not ok - $other rows of other sections"; fails=$((fails + 1)); }
+
+expect_exit 2 "solve --target tpot=0.05" -- $RL solve --target tpot=0.05 --vary b.chip.hbm_tbps
+expect_err "the one target is speedup=X" "says which target exists"
+finish
