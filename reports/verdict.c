@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../claim/verdict.h"
 #include "rctx.h"
 
 typedef struct {
@@ -61,19 +62,8 @@ static double side_value(rctx *r, const char *side, const char *name)
 /* The one-line verdict. */
 static const char *word(const pdb_claim *c, const mc_row *m)
 {
-	if (m->have && isfinite(m->prob)) {
-		if (m->prob >= 0.9)
-			return "Supported";
-		if (m->prob >= 0.5)
-			return "Plausible";
-		if (m->prob >= 0.1)
-			return "Possible but unlikely";
-		return "Not supported";
-	}
-	if (!isfinite(c->speedup_total))
-		return "Undetermined";
-	return c->speedup_total >= c->target ? "Reproduced under the stated "
-	       "assumptions" : "Not reproduced under the stated assumptions";
+	return claim_verdict_word(m->have, m->prob, c->speedup_total,
+	                          c->target);
 }
 
 /* "What must be true": a paragraph and a list of its own, after the

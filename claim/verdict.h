@@ -1,0 +1,18 @@
+/*
+** verdict.h: the verdict of a claim in one word or phrase, from the
+** probability of reaching the target under the assumption ranges (when a
+** Monte Carlo ran) or else from the speedup under the stated assumptions.
+** The claim's terminal summary and the report both say it.
+*/
+#ifndef RL_CLAIM_VERDICT_H
+#define RL_CLAIM_VERDICT_H
+
+/* have_prob: prob (0..1) is the Monte Carlo's P(speedup >= target).
+** "Supported" (P >= 90%), "Plausible" (>= 50%), "Possible but unlikely"
+** (>= 10%), "Not supported"; without a probability "Reproduced under the
+** stated assumptions" / "Not reproduced under the stated assumptions", or
+** "Undetermined" when the speedup is not finite. */
+const char *claim_verdict_word(int have_prob, double prob, double speedup,
+                               double target);
+
+#endif
