@@ -4,24 +4,73 @@
 #include <math.h>
 #include <string.h>
 
+#include "../claim/verdict.h"
 #include "../model/params.h"
 #include "claimout.h"
 #include "evalout.h"
 #include "../config/json.h"
 
+/* A bound's name short enough for a column ("communication": "comm"). */
+static const char *short_bound(int bound)
+{
+	const char *n = rl_bound_name(bound);
+	return !strcmp(n, "communication") ? "comm" : n;
+}
+
+/* The column headers of side_line, which fit 100 columns. */
+static void side_header(FILE *f)
+{
+	fprintf(f, "     %-30s %10s %11s %6s  %-15s %s\n", "side",
+	        "out tok/s", "total tok/s", "MFU", "bound pre/dec",
+	        "power/chip");
+}
+
 static void side_line(FILE *f, const char *tag, const claim_side *s)
 {
-	char out[64], tot[64];
+	char out[64], tot[64], bound[40];
 	evalout_value(out, sizeof out, s->r.output_tps, "");
 	evalout_value(tot, sizeof tot, s->r.total_tps, "");
-	fprintf(f, "  %-2s %-34s %12s out/s %12s total/s  MFU %4.1f%%  "
-	        "prefill %s, decode %s", tag, s->label, out, tot,
-	        100 * s->r.mfu, rl_bound_name(s->r.prefill_bound),
-	        rl_bound_name(s->r.decode_bound));
+	snprintf(bound, sizeof bound, "%s/%s", short_bound(s->r.prefill_bound),
+	         short_bound(s->r.decode_bound));
+	fprintf(f, "  %-2s %-30s %10s %11s %5.1f%%  %-15s", tag, s->label, out,
+	        tot, 100 * s->r.mfu, bound);
 	if (isfinite(s->r.power_w))
-		fprintf(f, "  %.0f W%s", s->r.power_w,
-		        s->r.power_limited ? " (TDP-limited)" : "");
+		fprintf(f, " %.0f W%s", s->r.power_w,
+		        s->r.power_limited ? " (TDP)" : "");
+	else
+		fputs(" n/a", f);
 	fputc('\n', f);
+}
+
+/* The verdict first: one sentence, the number, the interval, the
+** mapping. */
+static void verdict_text(FILE *f, const claim_report *rep)
+{
+	const rl_mc_result *mc = rep->have_unc ? rep->mc : NULL;
+	const rl_scenario *sa = &rep->a.cfg.scen, *sb = &rep->b.cfg.scen;
+	double tgt = rep->opts.target, x = rep->speedup_total;
+	const char *w = claim_verdict_word(mc != NULL, mc ? mc->prob_ge_target
+	                                                  : NAN, x, tgt);
+	fprintf(f, "%s: %s is %.2fx as fast as %s, %s %gx.\n", w,
+	        rep->b.label, x, rep->a.label, x >= tgt ? "reaching" : "not",
+	        tgt);
+	fprintf(f, "  under the stated assumptions: %.2fx counting input+output "
+	        "tokens (Etched's way), %.2fx output only\n", x,
+	        rep->speedup_output);
+	if (mc)
+		fprintf(f, "  over the assumption ranges: 90%% interval %.2fx .. "
+		        "%.2fx, median %.2fx, P(>= %gx) = %.1f%%\n", mc->p05,
+		        mc->p95, mc->p50, tgt, 100 * mc->prob_ge_target);
+	if (sa->tp == sb->tp && sa->pp == sb->pp &&
+	    rl_scen_chips(sa) == rl_scen_chips(sb))
+		fprintf(f, "  mapping: TP%g x PP%g on %g chips, both sides "
+		        "(%s: %g in / %g out)\n", sa->tp, sa->pp,
+		        rl_scen_chips(sa), rep->scenario, sa->isl, sa->osl);
+	else
+		fprintf(f, "  mapping: a TP%g x PP%g on %g chips, b TP%g x PP%g on "
+		        "%g chips (%s: %g in / %g out)\n", sa->tp, sa->pp,
+		        rl_scen_chips(sa), sb->tp, sb->pp, rl_scen_chips(sb),
+		        rep->scenario, sa->isl, sa->osl);
 }
 
 static void factors_text(FILE *f, const rl_factor *fs, const double *phi,
@@ -68,6 +117,60 @@ void claimout_solve_row_json(json_w *w, const claim_solve_row *r,
 	json_end(w);
 }
 
+/* Why the Monte Carlo median differs from the nominal: where the nominal
+** sits among the samples, and the assumptions whose range reaches further
+** below the nominal than above it (in log terms, from the tornado). */
+static void median_text(FILE *f, const claim_side *b, double nominal,
+                        const claim_uncertainty *u, const rl_mc_result *mc,
+                        const rl_tornado_row *torn)
+{
+	size_t i, below = 0, valid = 0, shown = 0;
+	double gap[CLAIM_UNC_MAX];
+	(void)b;
+	if (!mc || !(nominal > 0))
+		return;
+	for (i = 0; i < mc->samples; i++)
+		if (isfinite(mc->speedup[i])) {
+			valid++;
+			below += mc->speedup[i] < nominal;
+		}
+	if (!valid)
+		return;
+	fprintf(f, "  the nominal %.2fx (every assumption at its stated value) "
+	        "sits at the %.0fth percentile\n  of the samples, so the median "
+	        "(%.2fx) is %s it", nominal, 100.0 * below / valid, mc->p50,
+	        mc->p50 < nominal ? "below" : mc->p50 > nominal ? "above"
+	                                                         : "at");
+	for (i = 0; i < u->n; i++) {
+		const rl_tornado_row *t = &torn[i];
+		double lo = fmin(t->speedup_low, t->speedup_high);
+		double hi = fmax(t->speedup_low, t->speedup_high);
+		gap[i] = lo > 0 && hi > 0 ? log(nominal / lo) - log(hi / nominal)
+		                          : 0;
+	}
+	for (i = 0; i < u->n && shown < 3; i++) {
+		const rl_tornado_row *t = &torn[i];
+		const rl_uparam *p = &u->u[t->index];
+		double lo = fmin(t->speedup_low, t->speedup_high);
+		double hi = fmax(t->speedup_low, t->speedup_high);
+		double want = mc->p50 < nominal ? gap[i] : -gap[i];
+		if (!(want > 0.01))
+			continue;
+		if (!shown)
+			fprintf(f, ".\n  Assumptions whose range reaches further "
+			        "%s than %s:\n", mc->p50 < nominal ? "down" : "up",
+			        mc->p50 < nominal ? "up" : "down");
+		fprintf(f, "    %c.%s.%s: %.2fx at %.4g, %.2fx at %.4g%s%s (%.2fx "
+		        "down, %.2fx up)\n", p->side ? 'b' : 'a', p->p->section,
+		        p->p->key, t->speedup_low, t->low, t->speedup_high,
+		        t->high, p->p->unit[0] ? " " : "", p->p->unit,
+		        nominal / lo, hi / nominal);
+		shown++;
+	}
+	if (!shown)
+		fputs(".\n", f);
+}
+
 static void unc_text(FILE *f, const claim_report *rep,
                      const claim_side *b, const claim_uncertainty *u,
                      const rl_mc_result *mc, double secs,
@@ -85,6 +188,8 @@ static void unc_text(FILE *f, const claim_report *rep,
 		        100 * mc->violation_rate, mc->viol_count[0],
 		        mc->viol_count[1], mc->viol_count[2], mc->viol_count[3],
 		        mc->failed);
+	median_text(f, b, b == &rep->b ? rep->speedup_total
+	                               : rep->bd_speedup_total, u, mc, torn);
 	fprintf(f, "  tornado (others nominal; low/high: the range, or the "
 	        "5th/95th percentile)\n");
 	for (i = 0; i < u->n; i++) {
@@ -103,8 +208,10 @@ void claimout_text(FILE *f, const claim_report *rep)
 {
 	size_t i;
 	const rl_scenario *s = &rep->a.cfg.scen;
-	fprintf(f, "claim check: %s, %g in / %g out, target %gx\n\n",
+	verdict_text(f, rep);
+	fprintf(f, "\ndetails: claim check %s, %g in / %g out, target %gx\n\n",
 	        rep->scenario, s->isl, s->osl, rep->opts.target);
+	side_header(f);
 	side_line(f, "a", &rep->a);
 	side_line(f, "b", &rep->b);
 	if (rep->have_bd)

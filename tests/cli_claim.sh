@@ -11,6 +11,40 @@ expect_out "Shapley" "summary has the factors"
 expect_out "what must be true" "summary has what must be true"
 expect_out "Monte Carlo, 2000 samples" "summary has Monte Carlo"
 expect_out "3.3% of the H100" "summary checks the other claims"
+cp "$tmpd/out" "$tmpd/summary"
+
+# the verdict first: line 1 says the verdict word and the same speedup as
+# the detailed "speedup b/a" line further down; then the interval (p05 and
+# p95 of the Monte Carlo line) and the mapping (Etched's benchmark: TP8 on
+# 8 chips)
+sp=$(sed -n 's/^speedup b\/a: \([0-9.]*\)x.*/\1/p' "$tmpd/summary")
+p05=$(sed -n 's/.*speedup p05 \([0-9.]*\)x.*/\1/p' "$tmpd/summary" | head -1)
+p95=$(sed -n 's/.*p95 \([0-9.]*\)x.*/\1/p' "$tmpd/summary" | head -1)
+line1=$(head -1 "$tmpd/summary")
+case $line1 in
+"Not supported: "*" is ${sp}x as fast as "*", not 20x.")
+	echo "ok - the first line is the verdict with the speedup" ;;
+*)	echo "not ok - first line: $line1 (speedup $sp)"; fails=$((fails + 1)) ;;
+esac
+if head -4 "$tmpd/summary" | grep -q "90% interval ${p05}x .. ${p95}x" &&
+	head -4 "$tmpd/summary" | grep -q "mapping: TP8 x PP1 on 8 chips"; then
+	echo "ok - the interval and the mapping in the first lines"
+else
+	echo "not ok - interval ${p05}..${p95} or mapping missing from the top"
+	head -4 "$tmpd/summary" | sed 's/^/    /'; fails=$((fails + 1))
+fi
+# the side lines under column headers, within 100 columns
+if grep -q "^ *side  *out tok/s  *total tok/s  *MFU" "$tmpd/summary" &&
+	[ "$(grep -cE "^  (a |b |b') " "$tmpd/summary")" -ge 2 ] &&
+	! grep -E "^  (a |b |b') " "$tmpd/summary" | grep -q '.\{101\}'; then
+	echo "ok - side lines have headers and fit 100 columns"
+else
+	echo "not ok - side lines without headers or wider than 100 columns"
+	fails=$((fails + 1))
+fi
+# the median against the nominal: where the nominal sits, and why
+expect_out "the nominal ${sp}x \(every assumption at its stated value\) sits at the [0-9]+th percentile" \
+	"says where the nominal sits among the samples"
 
 expect_exit 0 "claim --json" -- $C --json
 for k in '"speedup"' '"total_tokens"' '"output_tokens"' '"a"' '"b"' \
