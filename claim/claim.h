@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "../model/engine.h"
+#include "../model/mapping.h"
 #include "../model/montecarlo.h"
 #include "../model/shapley.h"
 #include "../model/solve.h"
@@ -21,6 +22,7 @@
 #define CLAIM_SOLVE_MAX 24
 #define CLAIM_CLAIMS_MAX 16
 #define CLAIM_MUST_MAX 4
+#define CLAIM_MAP_MAX 64
 
 /* One side as written: a chip and key=value items (profile, model,
 ** scenario, chips, tp, batch, precision, label, or section.key). */
@@ -148,6 +150,15 @@ typedef struct {
 	rl_tornado_row torn[CLAIM_UNC_MAX], torn_d[CLAIM_UNC_MAX];
 	claim_check claims[CLAIM_CLAIMS_MAX];
 	size_t nclaims;
+	/* mappings (claimrun.c map_sides): every legal mapping of each side's
+	** chips, best first; side b as given (before its best mapping was
+	** taken) and the later TensorRT-LLM baselines (claimchecks.c) */
+	rl_map_entry map_a[CLAIM_MAP_MAX], map_b[CLAIM_MAP_MAX];
+	size_t nmap_a, nmap_b;
+	int b_default;              /* 1: side b is the default (Sohu) */
+	int b_remapped;             /* 1: side b runs its best mapping */
+	double b_given_tp, b_given_pp, b_given_ep, b_given_total;
+	double base_total[3];       /* TensorRT-LLM 0.10, 0.11, 0.12; 0 unknown */
 } claim_report;
 
 /* claimrun.c */

@@ -250,13 +250,18 @@ static void check_baseline(claim_report *rep, const kvfile *k)
 	double sohu = kv_num(k, "throughput", "value");
 	if (!c)
 		return;
+	rep->base_total[0] = v10;
+	rep->base_total[1] = v11;
+	rep->base_total[2] = v12;
 	snprintf(c->model_value, sizeof c->model_value,
 	         "TensorRT-LLM table x (%g+%g)/%g: v0.10 %.0f, v0.11 %.0f, "
 	         "v0.12 %.0f tokens/s (+%.0f%% in software); the claimed "
-	         "500k is then %.1fx, %.1fx, %.1fx; model %s: %.0f tokens/s",
+	         "500k is then %.1fx, %.1fx, %.1fx; model %s: %.0f tokens/s; "
+	         "side b at its mapping is %.1fx, %.1fx, %.1fx of them",
 	         s->isl, s->osl, s->osl, v10, v11, v12, 100 * (v12 / v10 - 1),
 	         sohu / v10, sohu / v11, sohu / v12, rep->a.label,
-	         rep->a.r.total_tps);
+	         rep->a.r.total_tps, rep->b.r.total_tps / v10,
+	         rep->b.r.total_tps / v11, rep->b.r.total_tps / v12);
 	snprintf(c->verdict, sizeof c->verdict,
 	         fabs(v10 / claimed - 1) < 0.05
 	             ? "reproduced (input+output tokens of v0.10); stale "

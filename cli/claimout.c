@@ -204,6 +204,83 @@ static void unc_text(FILE *f, const claim_report *rep,
 	}
 }
 
+/* "tp 1 x pp 1 x dp 8" */
+static void map_name(char *buf, size_t len, const rl_map_entry *e)
+{
+	snprintf(buf, len, "tp %g x pp %g x dp %g%s", e->tp, e->pp, e->dp,
+	         e->ep > 1 ? " x ep" : "");
+	if (e->ep > 1)
+		snprintf(buf + strlen(buf), len - strlen(buf), " %g", e->ep);
+}
+
+/* The verdict per mapping, in words. */
+static void mappings_text(FILE *f, const claim_report *rep)
+{
+	char nb[64], na[64];
+	const rl_scenario *sa = &rep->a.cfg.scen;
+	double a = rep->a.r.total_tps;
+	size_t i;
+	if (rep->nmap_b == 0 || rep->nmap_a == 0)
+		return;
+	fprintf(f, "\nper mapping (total tokens/s; speedup against a as "
+	        "measured, tp %g x pp %g)\n", sa->tp, sa->pp);
+	for (i = 0; i < rep->nmap_b; i++) {
+		map_name(nb, sizeof nb, &rep->map_b[i]);
+		if (rep->map_b[i].rc != RL_OK)
+			fprintf(f, "  b %-24s does not fit\n", nb);
+		else
+			fprintf(f, "  b %-24s %10.0f  %6.2fx\n", nb,
+			        rep->map_b[i].total_tps, rep->map_b[i].total_tps / a);
+	}
+	map_name(na, sizeof na, &rep->map_a[0]);
+	if (rep->b_remapped)
+		fprintf(f, "b runs its best mapping; at the mapping the scenario "
+		        "names (tp %g) it would be %.2fx\n",
+		        rep->b_given_tp, rep->b_given_total / a);
+	if (rep->map_a[0].rc == RL_OK)
+		fprintf(f, "a's best mapping, %s (model, not measured): %.0f "
+		        "total tokens/s; b/a there: %.2fx\n", na,
+		        rep->map_a[0].total_tps,
+		        rep->b.r.total_tps / rep->map_a[0].total_tps);
+	if (rep->base_total[1] > 0 && rep->base_total[2] > 0)
+		fprintf(f, "against the later TensorRT-LLM baselines of the same "
+		        "cell: 0.11 (%.0f total tokens/s) %.2fx, 0.12 (%.0f) "
+		        "%.2fx\n", rep->base_total[1],
+		        rep->b.r.total_tps / rep->base_total[1],
+		        rep->base_total[2], rep->b.r.total_tps / rep->base_total[2]);
+}
+
+static void mappings_json(json_w *w, const claim_report *rep)
+{
+	size_t i, k;
+	double a = rep->a.r.total_tps;
+	json_arr(w, "mappings");
+	for (k = 0; k < 2; k++) {
+		const rl_map_entry *e = k ? rep->map_b : rep->map_a;
+		size_t n = k ? rep->nmap_b : rep->nmap_a;
+		for (i = 0; i < n; i++) {
+			json_obj(w, NULL);
+			json_str(w, "side", k ? "b" : "a");
+			json_num(w, "tp", e[i].tp);
+			json_num(w, "pp", e[i].pp);
+			json_num(w, "dp", e[i].dp);
+			json_num(w, "ep", e[i].ep);
+			json_bool(w, "fits", e[i].rc == RL_OK);
+			if (e[i].rc == RL_OK) {
+				json_num(w, "total_tokens_per_s", e[i].total_tps);
+				json_num(w, "output_tokens_per_s", e[i].output_tps);
+				json_num(w, "speedup", e[i].total_tps / a);
+			} else {
+				json_null(w, "total_tokens_per_s");
+				json_null(w, "output_tokens_per_s");
+				json_null(w, "speedup");
+			}
+			json_end(w);
+		}
+	}
+	json_end(w);
+}
+
 void claimout_text(FILE *f, const claim_report *rep)
 {
 	size_t i;
@@ -223,6 +300,8 @@ void claimout_text(FILE *f, const claim_report *rep)
 		fprintf(f, "speedup b'/a (%s): %.2fx (input+output), %.2fx "
 		        "(output)\n", rep->bd.label, rep->bd_speedup_total,
 		        rep->bd_speedup_output);
+
+	mappings_text(f, rep);
 
 	fprintf(f, "\nwhere the speedup comes from (Shapley factors, "
 	        "multiply to the total)\n");
@@ -383,8 +462,27 @@ void claimout_json(FILE *f, const claim_report *rep)
 		json_end(&w);
 	}
 	json_end(&w);
+	if (rep->nmap_a > 0 && rep->map_a[0].rc == RL_OK) {
+		json_obj(&w, "against_best_a");
+		json_num(&w, "tp", rep->map_a[0].tp);
+		json_num(&w, "pp", rep->map_a[0].pp);
+		json_num(&w, "dp", rep->map_a[0].dp);
+		json_num(&w, "ep", rep->map_a[0].ep);
+		json_num(&w, "total_tokens",
+		         rep->b.r.total_tps / rep->map_a[0].total_tps);
+		json_end(&w);
+	}
+	json_num(&w, "b_as_given_total_tokens",
+	         rep->b_given_total / rep->a.r.total_tps);
+	if (rep->base_total[1] > 0 && rep->base_total[2] > 0) {
+		json_num(&w, "against_trtllm_0_11",
+		         rep->b.r.total_tps / rep->base_total[1]);
+		json_num(&w, "against_trtllm_0_12",
+		         rep->b.r.total_tps / rep->base_total[2]);
+	}
 	side_json(&w, "a", &rep->a);
 	side_json(&w, "b", &rep->b);
+	mappings_json(&w, rep);
 	if (rep->have_bd)
 		side_json(&w, "b_by_design", &rep->bd);
 	factors_json(&w, "factors", rep->f, rep->phi, rep->nf, rep->factors_ok);

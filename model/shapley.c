@@ -52,8 +52,18 @@ static const char *const pat_compute[] = {
     "chip.peak_tflops_*", "chip.sram_mb", "chip.by_design", "design.*",
     "node.*", NULL};
 static const char *const pat_util[] = {
-    "profile.eff_*", "profile.gemm_m_half", "profile.*overhead*",
-    "profile.elementwise_fused", NULL};
+    "profile.eff_compute", "profile.eff_attention", "profile.eff_memory",
+    "profile.eff_kv_memory", "profile.gemm_m_half", NULL};
+/* what the serving software is assumed to do: its overheads, fusion,
+** collective algorithm and latency, overlap and link efficiency (zero
+** overhead, full overlap and 100% link efficiency are software
+** assumptions, not properties of the links) */
+static const char *const pat_soft[] = {
+    "profile.*overhead*", "profile.elementwise_fused", "profile.allreduce*",
+    "profile.eff_link", "profile.comm_overlap", NULL};
+/* how the model is laid out over the chips */
+static const char *const pat_map[] = {"scenario.tp", "scenario.pp",
+                                      "scenario.ep", "scenario.chips", NULL};
 static const char *const pat_bw[] = {"chip.hbm_tbps", "design.hbm_gen",
                                      "design.hbm_stacks",
                                      "design.hbm_stack_gbps", NULL};
@@ -62,11 +72,9 @@ static const char *const pat_cap[] = {
     "profile.max_batch_size", "profile.kv_fraction",
     "profile.tokens_per_block", "profile.runtime_reserved_gb",
     "profile.kv_precision", "scenario.batch", NULL};
-/* the links and how well the software uses them (collective algorithm,
-** its latency and the share of link bandwidth it reaches) */
-static const char *const pat_link[] = {"chip.link_*", "profile.allreduce*",
-                                       "profile.eff_link",
-                                       "profile.comm_overlap", NULL};
+/* the links themselves */
+static const char *const pat_link[] = {"chip.link_*", "chip.topology",
+                                       "chip.in_network_reduction", NULL};
 static const char *const pat_power[] = {
     "chip.tdp_w", "power.*", "node.fma_pj_*", "node.sram_pj_*",
     "design.energy_overhead", NULL};
@@ -80,10 +88,12 @@ size_t rl_claim_factors(rl_factor *out)
 	    {"memory capacity and batching", pat_cap},
 	    {"interconnect", pat_link},
 	    {"power limit", pat_power},
+	    {"serving software", pat_soft},
+	    {"mapping", pat_map},
 	};
 	/* specific groups first: power and memory claim their design and
 	** node parameters before compute takes the rest of those sections */
-	static const size_t prec[] = {5, 2, 3, 4, 1, 0};
+	static const size_t prec[] = {5, 2, 3, 4, 6, 7, 1, 0};
 	return rl_factors_build(defs, sizeof defs / sizeof defs[0], prec, out);
 }
 

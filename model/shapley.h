@@ -42,7 +42,9 @@ size_t rl_factors_build(const rl_factor_def *defs, size_t ndefs,
 
 /* The claim check's factors: peak compute, utilization (profile
 ** efficiencies), memory bandwidth, memory capacity and batching,
-** interconnect, power limit.  Returns their number (<= RL_FACTOR_MAX - 1,
+** interconnect (the links), power limit, serving software (overheads,
+** fusion, collectives, overlap, link efficiency), mapping (tp, pp, ep,
+** chips).  Returns their number (<= RL_FACTOR_MAX - 1,
 ** leaving room for "other"). */
 size_t rl_claim_factors(rl_factor *out);
 

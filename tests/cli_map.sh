@@ -79,4 +79,21 @@ expect_err "does not fit: .*more tp, pp or ep would split them" "fit message say
 expect_exit 2 "switch reduction without the switch" -- $RL eval --chip h100-sxm $W --tp 8 --set profile.allreduce=switch
 expect_err "in_network_reduction" "switch message"
 expect_exit 0 "switch reduction with it" -- $RL eval --chip h100-sxm $W --tp 8 --set profile.allreduce=switch --set chip.in_network_reduction=true
+# the claim per mapping: mappings of both sides, the headline on Sohu's
+# best, the measured TP8 baseline kept; speedups against it by hand:
+# b's TP8 entry is the as-given speedup, and the best b entry the headline
+expect_exit 0 "claim --json mappings" -- $RL claim --samples 0 --json
+expect_out '"mappings": \[' "claim json has mappings"
+expect_out '"side": "a"' "mappings of side a"
+expect_out '"side": "b"' "mappings of side b"
+expect_out '"against_best_a"' "second baseline: a's best mapping"
+expect_out '"against_trtllm_0_12"' "the 0.12 baseline"
+check "b's best mapping is the headline" \
+	'/"total_tokens":/ && !t {t=$2+0} /"side": "b"/ {b=1} b && /"speedup":/ {if (!s) s=$2+0; b=0} END {if (t > 0 && (s - t)^2 < 1e-6 * t * t) print "yes"}'
+check "headline above the TP8 mapping" \
+	'/"total_tokens":/ && !t {t=$2+0} /"b_as_given_total_tokens":/ {g=$2+0} END {if (t > g && g > 0) print "yes"}'
+expect_exit 0 "claim text per mapping" -- $RL claim --samples 0
+expect_out "per mapping" "text lists mappings"
+expect_out "serving software" "software factor named"
+expect_out "mapping +x" "mapping factor named"
 finish
