@@ -15,6 +15,7 @@
 #include "../config/stamp.h"
 #include "../model/calibrate.h"
 #include "../model/engine.h"
+#include "../model/load.h"
 #include "../model/stats.h"
 #include "schema.h"
 
@@ -180,6 +181,37 @@ int val_check(const char *path, const meas_set *set, const val_versions *vt,
 	return 0;
 }
 
+/* A row served at a request rate: the load model (model/load.h) at the
+** row's rate and request count; NAN with the reason when it fails. */
+static double at_rate(const meas_row *m, const rl_config *cfg,
+                      int tokens_total, char *reason, size_t len)
+{
+	rl_load ld;
+	rl_load_result lr;
+	ld.rate_rps = m->request_rate;
+	ld.requests = m->requests;
+	if (rl_load_eval(cfg, &ld, &lr) != RL_OK) {
+		snprintf(reason, len, "load model: %.230s", lr.error);
+		return NAN;
+	}
+	switch (m->metric_code) {
+	case MEAS_REQUESTS_PS:
+		return lr.requests_per_s;
+	case MEAS_TTFT_MEAN:
+		return lr.ttft_mean_s;
+	case MEAS_ITL_MEAN:
+		return lr.tpot_s;
+	case MEAS_TOTAL_TPS:
+		return lr.total_tps;
+	case MEAS_OUTPUT_TPS_PER_GPU:
+		return lr.output_tps_per_chip;
+	case MEAS_TOKENS_TPS:
+		return tokens_total ? lr.total_tps : lr.output_tps;
+	default:
+		return lr.output_tps;
+	}
+}
+
 static void evaluate_one(const meas_row *m, const val_version *v,
                          const char *profile, val_row *o)
 {
@@ -206,6 +238,15 @@ static void evaluate_one(const meas_row *m, const val_version *v,
 		snprintf(o->reason, sizeof o->reason, "cannot set up: %.230s", err);
 		return;
 	}
+	if (meas_at_rate(m)) {
+		o->predicted = at_rate(m, &st.cfg, v && v->tokens_total, o->reason,
+		                       sizeof o->reason);
+		if (isnan(o->predicted))
+			return;
+		o->error = o->predicted / m->value - 1;
+		o->status = VAL_OK;
+		return;
+	}
 	if (rl_eval(&st.cfg, &r) != RL_OK) {
 		snprintf(o->reason, sizeof o->reason, "engine: %.240s", r.error);
 		return;
@@ -228,8 +269,8 @@ void val_evaluate(const meas_set *set, const val_versions *vt,
 
 const char *val_by_name(int by)
 {
-	static const char *const names[VAL_BY_COUNT] = {"chip", "version",
-	                                                "model", "precision"};
+	static const char *const names[VAL_BY_COUNT] = {
+	    "chip", "version", "model", "precision", "metric"};
 	return by >= 0 && by < VAL_BY_COUNT ? names[by] : "?";
 }
 
@@ -246,6 +287,10 @@ static void key_of(const val_row *v, int by, char *key, size_t len)
 		break;
 	case VAL_BY_MODEL:
 		snprintf(key, len, "%s", m->model);
+		break;
+	case VAL_BY_METRIC: /* served at a rate or at maximum load */
+		snprintf(key, len, "%s%s", m->metric,
+		         meas_at_rate(m) ? " (at a rate)" : "");
 		break;
 	default:
 		snprintf(key, len, "%s", m->precision);

@@ -9,7 +9,7 @@
 ** errors, naming file, line and column); val_evaluate() predicts every
 ** row's own metric with its profile and keeps every row, modelled or with
 ** the reason it is not; val_groups() summarises the errors by chip,
-** version, model and precision.
+** version, model, precision and metric.
 */
 #ifndef RL_VALIDATION_H
 #define RL_VALIDATION_H
@@ -67,7 +67,7 @@ void val_evaluate(const meas_set *set, const val_versions *vt,
 
 /* What a group gathers rows by. */
 enum { VAL_BY_CHIP = 0, VAL_BY_VERSION, VAL_BY_MODEL, VAL_BY_PRECISION,
-       VAL_BY_COUNT };
+       VAL_BY_METRIC, VAL_BY_COUNT };
 const char *val_by_name(int by);
 
 typedef struct {

@@ -115,6 +115,12 @@ static int metric_code(const char *metric)
 		return MEAS_OUTPUT_TPS_PER_GPU;
 	if (!strcmp(metric, "tokens_per_s"))
 		return MEAS_TOKENS_TPS;
+	if (!strcmp(metric, "requests_per_s"))
+		return MEAS_REQUESTS_PS;
+	if (!strcmp(metric, "ttft_mean_s"))
+		return MEAS_TTFT_MEAN;
+	if (!strcmp(metric, "itl_mean_s") || !strcmp(metric, "tpot_mean_s"))
+		return MEAS_ITL_MEAN;
 	return MEAS_OTHER;
 }
 
@@ -171,9 +177,25 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 		not_modelled(r, "gpus or tp not given as whole numbers");
 	if (isfinite(r->pp) && r->pp > 1)
 		not_modelled(r, "pipeline parallelism (pp > 1) is not modelled");
-	if (!isnan(r->request_rate))
-		not_modelled(r, "online serving at a request rate (queueing) is "
-		                "not modelled");
+	if (!isnan(r->request_rate)) {
+		/* "QPS=2; 500 requests": the run's request count */
+		const char *b = fields[col[C_BATCH]], *q = strstr(b, " requests");
+		double n = 0;
+		if (q) {
+			while (q > b && (q[-1] >= '0' && q[-1] <= '9'))
+				q--;
+			n = strtod(q, NULL);
+		}
+		r->requests = n >= 1 ? floor(n) : 0;
+		if (isinf(r->request_rate) && r->requests < 1)
+			not_modelled(r, "all requests at once (rate inf) without a "
+			                "request count");
+	} else if (r->metric_code == MEAS_REQUESTS_PS ||
+	           r->metric_code == MEAS_TTFT_MEAN ||
+	           r->metric_code == MEAS_ITL_MEAN) {
+		not_modelled(r, "a latency or request rate at maximum load without "
+		                "a request count is not modelled");
+	}
 	if (col[C_NOTES] >= 0) {
 		const char *notes = fields[col[C_NOTES]];
 		r->max_num_tokens = note_setting(notes, "max_num_tokens");
@@ -394,6 +416,11 @@ int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
 		}
 	}
 	return 0;
+}
+
+int meas_at_rate(const meas_row *row)
+{
+	return !isnan(row->request_rate);
 }
 
 int meas_metric(const meas_row *row, int tokens_total)

@@ -33,6 +33,9 @@ enum {
 	MEAS_TOTAL_TPS,       /* input + output tokens/s, system */
 	MEAS_OUTPUT_TPS_PER_GPU, /* output tokens/s per GPU */
 	MEAS_TOKENS_TPS,      /* "tokens_per_s": output or total by version */
+	MEAS_REQUESTS_PS,     /* requests/s (online serving at a rate) */
+	MEAS_TTFT_MEAN,       /* mean time to first token, s (at a rate) */
+	MEAS_ITL_MEAN,        /* mean inter-token latency (TPOT), s (at a rate) */
 	MEAS_OTHER            /* anything else: not modelled */
 };
 
@@ -48,6 +51,7 @@ typedef struct {
 	char source[MEAS_FIELD];
 	double isl, osl, tp, chips, pp, value;
 	double request_rate;      /* requests/s; NAN = maximum load */
+	double requests;          /* requests in the run ("500 requests"); 0 */
 	/* build settings the row's notes state (0: not stated) */
 	double max_num_tokens, max_batch_size;
 	int metric_code;          /* MEAS_* */
@@ -76,6 +80,10 @@ int meas_split(char *line, char **fields, int max);
 ** states.  0, or -1 with err (unknown chip or model preset, bad values). */
 int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
                char *err, size_t errlen);
+
+/* 1 when a row is served at a request rate (a finite rate or inf): its
+** metrics come from the load model (model/load.h), not the steady state. */
+int meas_at_rate(const meas_row *row);
 
 /* The metric code of calibrate.h for a modelled row; tokens_total says
 ** whether the row's "tokens_per_s" counts input and output tokens. */

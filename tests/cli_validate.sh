@@ -42,12 +42,15 @@ if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "tokens_per_s as total: x17 at 2048/128" -- pyq "assert abs(r['a-tot']['predicted']/r['a-out']['predicted']-17)<1e-6"
 	expect_exit 0 "error is predicted/measured - 1" -- pyq "x=r['a-out']; assert abs(x['error']-(x['predicted']/x['measured']-1))<1e-9"
 	expect_exit 0 "modelled rows: status ok, profile named" -- pyq "assert r['a-out']['status']=='ok' and r['a-out']['profile']=='trtllm-0.10' and r['a-out']['reason'] is None"
-	for id in dep pp2 rate mlperf ttft other; do
+	# at a rate below capacity every request is served: 2 req/s x 256
+	# output tokens = 512 output tokens/s (model/load.c, steady state)
+	expect_exit 0 "rate: served at its rate" -- pyq "x=r['rate']; assert x['status']=='ok' and abs(x['predicted']-512)<1e-6, x"
+	for id in dep pp2 mlperf ttft other; do
 		expect_exit 0 "$id: not modelled with a reason" -- pyq "x=r['$id']; assert x['status']=='not_modelled' and x['reason'] and x['predicted'] is None, x"
 	done
 	expect_exit 0 "DEP reason" -- pyq "assert 'expert parallel' in r['dep']['reason']"
 	expect_exit 0 "version without profile: the table's note" -- pyq "assert r['other']['reason']=='test: this version has no profile'"
-	expect_exit 0 "groups by chip, version, model, precision" -- pyq "assert {g['by'] for g in d['groups']}=={'chip','version','model','precision'}"
+	expect_exit 0 "groups by chip, version, model, precision" -- pyq "assert {g['by'] for g in d['groups']}=={'chip','version','model','precision','metric'}"
 fi
 expect_exit 0 "validate text" -- $RL validate --measurements "$M" --versions "$V"
 expect_out "rows not modelled" "text lists rows not modelled"
