@@ -115,6 +115,8 @@ typedef struct {
 	char unit[24];
 	double target;
 	rl_solve_result s;
+	char binds[128];     /* infeasible: what binds at the best value
+	                        ("prefill communication-bound, ..."), or "" */
 } claim_solve_row;
 
 typedef struct {

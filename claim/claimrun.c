@@ -125,6 +125,20 @@ static const claim_side *side_for(const claim_report *rep, char which,
 	return &rep->b;
 }
 
+static void binding(const rl_config *base, const rl_param *p, double v,
+                    char *buf, size_t len)
+{
+	rl_config c = *base;
+	rl_result r;
+	*rl_param_ptr(&c, p) = v * p->scale;
+	if (rl_eval(&c, &r) != RL_OK) {
+		snprintf(buf, len, "not evaluable");
+		return;
+	}
+	snprintf(buf, len, "prefill %s-bound, decode %s-bound",
+	         rl_bound_name(r.prefill_bound), rl_bound_name(r.decode_bound));
+}
+
 int claim_solve_param(claim_report *rep, const char *name, double target,
                       claim_solve_row *row, char *err, size_t errlen)
 {
@@ -165,8 +179,15 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 	snprintf(row->form, sizeof row->form, "%s", form);
 	snprintf(row->unit, sizeof row->unit, "%s", p->unit);
 	row->target = target;
-	return rl_solve(base, p, 1, 0, claim_speedup_metric, &ud, target,
-	                &row->s, err, errlen);
+	if (rl_solve(base, p, 1, 0, claim_speedup_metric, &ud, target, &row->s,
+	             err, errlen) != 0)
+		return -1;
+	/* what binds where the lever stops helping (the spec-sheet
+	** parameters; a design parameter acts through the resolved chip) */
+	if (!row->s.feasible && isfinite(row->s.best_at) &&
+	    strcmp(p->section, "design") && strcmp(p->section, "node"))
+		binding(base, p, row->s.best_at, row->binds, sizeof row->binds);
+	return 0;
 }
 
 /* peak FP8 TFLOPS of a chip by design */
@@ -236,20 +257,6 @@ static void translate(const claim_report *rep, double X, int relax, char *m,
 		         "energies)");
 }
 
-static void binding(const rl_config *base, const rl_param *p, double v,
-                    char *buf, size_t len)
-{
-	rl_config c = *base;
-	rl_result r;
-	*rl_param_ptr(&c, p) = v * p->scale;
-	if (rl_eval(&c, &r) != RL_OK) {
-		snprintf(buf, len, "not evaluable");
-		return;
-	}
-	snprintf(buf, len, "prefill %s-bound, decode %s-bound",
-	         rl_bound_name(r.prefill_bound), rl_bound_name(r.decode_bound));
-}
-
 static void must_be_true(claim_report *rep)
 {
 	const rl_param *pp = rl_param_find("chip", "peak_tflops_fp8");
@@ -311,6 +318,37 @@ static void must_be_true(claim_report *rep)
 		         "%gx needs at least %.0f TFLOPS FP8 at %.0f%% utilization",
 		         tgt, s.value, eff * 100);
 		translate(rep, s.value, 1, m, 512);
+	}
+
+	/* 3: jointly with the link bandwidth (as the sweep
+	** sohu-link-vs-flops draws): the peak needed at 1, 2, 4, 8 and 16
+	** times the stated link bandwidth, the rest as assumed */
+	if (base.chip.link_Bps > 0 && rep->nmust < CLAIM_MUST_MAX) {
+		size_t used;
+		int k;
+		m = rep->must[rep->nmust++];
+		used = (size_t)snprintf(m, 512, "jointly with the link bandwidth "
+		                        "(%.80s, the rest as assumed):",
+		                        rep->b.label);
+		for (k = 0; k < 5 && used < 512; k++) {
+			rl_config c = base;
+			double mult = (double)(1 << k);
+			c.chip.link_Bps = base.chip.link_Bps * mult;
+			if (rl_solve(&c, pp, 1, 0, claim_speedup_metric, &ud, tgt, &s,
+			             err, sizeof err) != 0)
+				break;
+			if (s.feasible)
+				used += (size_t)snprintf(m + used, 512 - used, "%s %.0f "
+				                         "GB/s: %.0f TFLOPS FP8", k ? ";" :
+				                         "", c.chip.link_Bps / 1e9,
+				                         s.value);
+			else
+				used += (size_t)snprintf(m + used, 512 - used, "%s %.0f "
+				                         "GB/s: no peak reaches %gx (at most "
+				                         "%.2fx)", k ? ";" : "",
+				                         c.chip.link_Bps / 1e9, tgt,
+				                         s.metric);
+		}
 	}
 }
 

@@ -86,14 +86,52 @@ static void factors_text(FILE *f, const rl_factor *fs, const double *phi,
 	        ratio);
 }
 
+/* Text wrapped at 100 columns, continuation lines indented by `indent`. */
+static void wrapped(FILE *f, const char *first, const char *text, int indent)
+{
+	int col = fprintf(f, "%s", first);
+	const char *p = text;
+	while (*p) {
+		const char *sp = strchr(p, ' ');
+		int w = sp ? (int)(sp - p) : (int)strlen(p);
+		if (col + 1 + w > 100 && col > indent) {
+			fprintf(f, "\n%*s", indent, "");
+			col = indent;
+		} else if (p != text) {
+			fputc(' ', f);
+			col++;
+		}
+		fprintf(f, "%.*s", w, p);
+		col += w;
+		p += w;
+		while (*p == ' ')
+			p++;
+	}
+	fputc('\n', f);
+}
+
 void claimout_solve_row_text(FILE *f, const claim_solve_row *r)
 {
+	const rl_param *p = rl_param_find_full(r->param + (r->param[0] &&
+	                                       r->param[1] == '.' ? 2 : 0));
+	char head[200], text[900];
+	/* the parameter's description up to its own parenthesis */
+	int dl = p ? (int)(strstr(p->doc, " (") ? strstr(p->doc, " (") - p->doc
+	                                         : (long)strlen(p->doc)) : 0;
+	snprintf(head, sizeof head, "  %s%s%.*s%s: ", r->param, p ? " (" : "",
+	         dl, p ? p->doc : "", p ? ")" : "");
 	if (r->s.feasible)
-		fprintf(f, "  %-26s %s %.6g %s%s%s%s\n", r->param,
-		        r->s.direction > 0 ? ">=" : "<=", r->s.value, r->unit,
-		        r->form[0] ? "  (" : "", r->form, r->form[0] ? ")" : "");
+		snprintf(text, sizeof text, "%gx needs it %s %.4g%s%s%s%s",
+		         r->target, r->s.direction > 0 ? "at least" : "at most",
+		         r->s.value, r->unit[0] ? " " : "", r->unit,
+		         r->form[0] ? ", " : "", r->form);
 	else
-		fprintf(f, "  %-26s %s\n", r->param, r->s.reason);
+		snprintf(text, sizeof text, "infeasible: no value from %.4g to "
+		         "%.4g%s%s reaches %gx; the best is %.3gx at %.4g%s%s%s%s",
+		         r->s.lo, r->s.hi, r->unit[0] ? " " : "", r->unit,
+		         r->target, r->s.metric, r->s.best_at, r->unit[0] ? " " : "",
+		         r->unit, r->binds[0] ? ", where it is " : "", r->binds);
+	wrapped(f, head, text, 6);
 }
 
 void claimout_solve_row_json(json_w *w, const claim_solve_row *r,
@@ -322,8 +360,10 @@ void claimout_text(FILE *f, const claim_report *rep)
 	        rep->opts.target);
 	for (i = 0; i < rep->nsolve; i++)
 		claimout_solve_row_text(f, &rep->solve[i]);
+	if (rep->nmust)
+		fprintf(f, "what must be true together (levers moved jointly)\n");
 	for (i = 0; i < rep->nmust; i++)
-		fprintf(f, "  => %s\n", rep->must[i]);
+		wrapped(f, "  => ", rep->must[i], 5);
 
 	if (rep->have_unc)
 		unc_text(f, rep, &rep->b, &rep->unc, rep->mc, rep->mc_seconds,

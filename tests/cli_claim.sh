@@ -15,8 +15,8 @@ cp "$tmpd/out" "$tmpd/summary"
 
 # the verdict first: line 1 says the verdict word and the same speedup as
 # the detailed "speedup b/a" line further down; then the interval (p05 and
-# p95 of the Monte Carlo line) and the mapping (Etched's benchmark: TP8 on
-# 8 chips)
+# p95 of the Monte Carlo line) and the mapping (Etched's benchmark: 8 chips,
+# each side with its TP x PP)
 sp=$(sed -n 's/^speedup b\/a: \([0-9.]*\)x.*/\1/p' "$tmpd/summary")
 p05=$(sed -n 's/.*speedup p05 \([0-9.]*\)x.*/\1/p' "$tmpd/summary" | head -1)
 p95=$(sed -n 's/.*p95 \([0-9.]*\)x.*/\1/p' "$tmpd/summary" | head -1)
@@ -27,7 +27,7 @@ case $line1 in
 *)	echo "not ok - first line: $line1 (speedup $sp)"; fails=$((fails + 1)) ;;
 esac
 if head -4 "$tmpd/summary" | grep -q "90% interval ${p05}x .. ${p95}x" &&
-	head -4 "$tmpd/summary" | grep -q "mapping: TP8 x PP1 on 8 chips"; then
+	head -4 "$tmpd/summary" | grep -Eq "mapping: .*TP[0-9]+ x PP[0-9]+ on 8 chips"; then
 	echo "ok - the interval and the mapping in the first lines"
 else
 	echo "not ok - interval ${p05}..${p95} or mapping missing from the top"
@@ -42,6 +42,26 @@ else
 	echo "not ok - side lines without headers or wider than 100 columns"
 	fails=$((fails + 1))
 fi
+# what must be true in words: the parameter described, the limit that binds
+# where a lever stops helping, and the joint conditions beside them
+if grep -q "^  b.chip.hbm_tbps (memory bandwidth per chip): " "$tmpd/summary"; then
+	echo "ok - a solve row describes its parameter"
+else
+	echo "not ok - solve row without its description"; fails=$((fails + 1))
+fi
+if tr '\n' ' ' <"$tmpd/summary" | tr -s ' ' |
+	grep -Eq "the best is [0-9.]+x at [0-9.e+]+ [A-Za-z/]+, where it is prefill [a-z]+-bound, decode [a-z]+-bound"; then
+	echo "ok - a saturating lever names the limit that binds"
+else
+	echo "not ok - no binding limit named"; fails=$((fails + 1))
+fi
+if grep -q "^what must be true together" "$tmpd/summary" &&
+	grep -q "=> jointly with the link bandwidth" "$tmpd/summary"; then
+	echo "ok - joint conditions beside the one-at-a-time ones"
+else
+	echo "not ok - no joint conditions"; fails=$((fails + 1))
+fi
+
 # the median against the nominal: where the nominal sits, and why
 expect_out "the nominal ${sp}x \(every assumption at its stated value\) sits at the [0-9]+th percentile" \
 	"says where the nominal sits among the samples"
