@@ -158,7 +158,7 @@ int plot_build_distribution(sqlite3 *db, const plot_opts *o, FILE *s,
 	/* sorted, so violations travel with their speedups */
 	if (pdb_prepare(db, "SELECT speedup, violates FROM claim_mc_samples "
 	                "WHERE run_id = ?1 ORDER BY speedup", &st, err, errlen))
-		return RL_EINTERNAL;
+		return pdb_status(db);
 	v = malloc((size_t)n * sizeof *v);
 	bad = malloc((size_t)n * sizeof *bad);
 	if (!v || !bad) {

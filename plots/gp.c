@@ -166,7 +166,7 @@ static void read_errors(const char *path, char *buf, size_t len)
 int gp_run(gp_term term, const char *out, const char *script, size_t len,
            char *err, size_t errlen)
 {
-	char gnuplot[4096], tmp[4096], errpath[256], cmd[8192];
+	char gnuplot[4096], tmp[4096], errbase[256], errpath[300], cmd[8192];
 	char w1[4200], w2[300], msgs[600];
 	const char *tmpdir = getenv("TMPDIR");
 	struct sigaction ign, old;
@@ -189,9 +189,11 @@ int gp_run(gp_term term, const char *out, const char *script, size_t len,
 		}
 		close(fd);
 	}
-	snprintf(errpath, sizeof errpath, "%s/rooflab-gp-XXXXXX",
+	/* rooflab-gp.err.tmp-PID: removed by the next run if this one is
+	** killed */
+	snprintf(errbase, sizeof errbase, "%s/rooflab-gp.err",
 	         tmpdir && *tmpdir && strlen(tmpdir) < 200 ? tmpdir : "/tmp");
-	fd = mkstemp(errpath);
+	fd = rl_tmp_create(errbase, errpath, sizeof errpath);
 	if (fd < 0) {
 		snprintf(err, errlen, "cannot create a temporary file: %s",
 		         strerror(errno));

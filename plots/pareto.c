@@ -104,7 +104,7 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	         "NOT NULL AND \"%s\" IS NOT NULL", where, where[0] ? " AND" :
 	         " WHERE", x, y);
 	if (pdb_prepare(db, sql, &st, err, errlen))
-		return RL_EINTERNAL;
+		return pdb_status(db);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = (long)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
@@ -118,7 +118,7 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	         "IS NOT NULL AND \"%s\" IS NOT NULL ORDER BY 1 ASC, 2 DESC", x, y,
 	         where, where[0] ? " AND" : " WHERE", x, y);
 	if (pdb_prepare(db, sql, &st, err, errlen))
-		return RL_EINTERNAL;
+		return pdb_status(db);
 	fx = malloc((size_t)n * sizeof *fx);
 	fy = malloc((size_t)n * sizeof *fy);
 	if (!fx || !fy) {

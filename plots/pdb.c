@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../config/dbfile.h"
 #include "../model/outputs.h"
 
 int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen)
@@ -66,14 +67,21 @@ int pdb_has_column(sqlite3 *db, const char *table, const char *col)
 	return found;
 }
 
+int pdb_status(sqlite3 *db)
+{
+	return rl_db_exit(sqlite3_extended_errcode(db));
+}
+
 int pdb_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char *err,
                 size_t errlen)
 {
 	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK) {
+		/* the file is not what rooflab wrote (a table or column is
+		** missing, it is damaged): the input is wrong */
 		snprintf(err, errlen, "database query failed: %s",
 		         sqlite3_errmsg(db));
 		*st = NULL;
-		return RL_EINTERNAL;
+		return pdb_status(db);
 	}
 	return RL_OK;
 }
@@ -228,6 +236,7 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 	sqlite3_stmt *st = NULL;
 	char sql[200];
 	size_t i;
+	int rc;
 	memset(s, 0, sizeof *s);
 	if (!pdb_has(db, "results")) {
 		snprintf(err, errlen, "%s has no sweep results; make them with: "
@@ -253,8 +262,8 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 	else
 		snprintf(sql, sizeof sql, "SELECT max(%s) FROM results",
 		         s->run_col);
-	if (pdb_prepare(db, sql, &st, err, errlen))
-		return RL_EINTERNAL;
+	if ((rc = pdb_prepare(db, sql, &st, err, errlen)) != RL_OK)
+		return rc;
 	if (sqlite3_step(st) != SQLITE_ROW ||
 	    sqlite3_column_type(st, 0) == SQLITE_NULL) {
 		sqlite3_finalize(st);

@@ -49,6 +49,10 @@ int pdb_has(sqlite3 *db, const char *name);
 int pdb_has_column(sqlite3 *db, const char *table, const char *col);
 
 /* Prepare a statement; RL_EINTERNAL with the SQLite message on failure. */
+/* The exit status for the last failure on db (config/dbfile.h's
+** rl_db_exit: a damaged or altered file is the user's input). */
+int pdb_status(sqlite3 *db);
+
 int pdb_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char *err,
                 size_t errlen);
 

@@ -30,7 +30,7 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 	                "coalesce(in_calibration, 0) FROM validation WHERE "
 	                "run_id = ?1 AND measured > 0 AND modeled > 0 ORDER BY "
 	                "chip, id", &st, err, errlen))
-		return RL_EINTERNAL;
+		return pdb_status(db);
 	sqlite3_bind_int64(st, 1, v.id);
 	/* one datablock per chip: measured, modeled, calibration flag */
 	while (sqlite3_step(st) == SQLITE_ROW) {

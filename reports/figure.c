@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../config/tmpfile.h"
 #include "rctx.h"
 
 void report_warn(rctx *r, const char *msg)
@@ -62,13 +63,15 @@ static int draw_inline(rctx *r, const plot_kind *k, const plot_opts *po,
                        const char *caption, char *err, size_t errlen)
 {
 	const char *tmpdir = getenv("TMPDIR");
-	char path[512];
+	char base[512], path[600];
 	char *svg;
 	size_t len = 0;
 	int fd, rc;
-	snprintf(path, sizeof path, "%s/rooflab-report-XXXXXX",
+	/* rooflab-report.svg.tmp-PID: the next report removes it if this
+	** process is killed before it does */
+	snprintf(base, sizeof base, "%s/rooflab-report.svg",
 	         tmpdir && *tmpdir && strlen(tmpdir) < 400 ? tmpdir : "/tmp");
-	fd = mkstemp(path);
+	fd = rl_tmp_create(base, path, sizeof path);
 	if (fd < 0) {
 		snprintf(err, errlen, "cannot create a temporary file");
 		return RL_EINTERNAL;

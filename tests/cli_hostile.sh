@@ -156,6 +156,16 @@ expect_exit 0 "validate adds to the claim database" -- "$RL" validate \
 cp "$tmpd/empty.db" old.db
 expect_exit 0 "claim adds to an older unmarked claim database" -- \
 	"$RL" claim --samples 0 --no-design --db old.db
+expect_exit 2 "plot of a text file" -- "$RL" plot factors --db text.db \
+	--out t.svg
+expect_exit 2 "report of a text file" -- "$RL" report --db text.db \
+	--out t.html --no-plots
+sqlite3 bare.db "CREATE TABLE claim_runs(id INTEGER PRIMARY KEY);
+	INSERT INTO claim_runs VALUES(1)"
+expect_exit 2 "plot of a claim table altered by hand" -- "$RL" plot factors \
+	--db bare.db --out b.svg
+expect_exit 2 "report of a claim table altered by hand" -- "$RL" report \
+	--db bare.db --out b.html --no-plots
 expect_exit 2 "report to a folder that does not exist" -- "$RL" report \
 	--db mine.db --out /nonexistent/x.html
 
