@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "../model/params.h"
-#include "../model/silicon.h"
 #include "claim.h"
 #include "../config/ini.h"
 #include "../config/num.h"
@@ -175,13 +174,13 @@ int claim_config_read(const char *path, claim_opts *o, char *err,
 
 int claim_resolve(rl_config *cfg, char *err, size_t errlen)
 {
-	rl_silicon si;
+	rl_config spec;
+	int violations;
 	if (cfg->chip.by_design < 0.5)
 		return 0;
-	if (rl_silicon_derive(cfg, &si, err, errlen) != RL_OK)
+	if (rl_design_to_spec(cfg, &spec, &violations, err, errlen) != RL_OK)
 		return -1;
-	rl_silicon_apply(&si, &cfg->chip);
-	cfg->chip.by_design = 0;
+	*cfg = spec;
 	return 0;
 }
 

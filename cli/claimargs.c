@@ -3,7 +3,6 @@
 ** share (claimargs.h): --config first, then every option, the command
 ** line winning over the file.
 */
-#include <gsl/gsl_errno.h>
 #include <math.h>
 #include <string.h>
 
@@ -137,7 +136,6 @@ claim_report *claim_begin(const char *cmd, int argc, char **argv,
 			*rc = RL_OK;
 			return NULL;
 		}
-	gsl_set_error_handler_off();
 	rep = claim_report_alloc();
 	if (!rep) {
 		fprintf(stderr, "rooflab %s: out of memory\n", cmd);

@@ -20,8 +20,7 @@ int claim_read_args(claim_opts *o, const char *cmd, int argc, char **argv,
                     size_t errlen);
 
 /* The start of claim and solve (cmd): --help or -h anywhere
-** prints help(stdout); else GSL's abort on error is turned off and a fresh
-** report comes back, its options at claim_opts_init's defaults.  NULL with
+** prints help(stdout); else a fresh report comes back, its options at claim_opts_init's defaults.  NULL with
 ** the exit status in *rc: RL_OK after help, RL_EINTERNAL after
 ** "rooflab CMD: out of memory". */
 claim_report *claim_begin(const char *cmd, int argc, char **argv,

@@ -148,6 +148,12 @@ double rl_chip_peak(const rl_chip *c, int prec);
 /* The serving model alone, for a chip given by its spec sheet (engine.c). */
 int rl_serve(const rl_config *cfg, rl_result *res);
 
+/* A chip given by design (chip.by_design) turned into its spec sheet
+** (eval.c): out is in with the derived chip, by_design cleared, and the
+** silicon's violations counted.  RL_OK, or an error code with err. */
+int rl_design_to_spec(const rl_config *in, rl_config *out, int *violations,
+                      char *err, size_t errlen);
+
 /* A full evaluation (eval.c): resolve a chip given by design into its spec,
 ** serve, then power (with the TDP limit) and cost.  Every command calls
 ** this one. */

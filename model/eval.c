@@ -91,23 +91,23 @@ static double fit_tdp(const rl_config *cfg, int prec, double tdp,
 	return a;
 }
 
-static int design_to_spec(const rl_config *in, rl_config *out, rl_result *r,
-                          int *violations)
+int rl_design_to_spec(const rl_config *in, rl_config *out, int *violations,
+                      char *err, size_t errlen)
 {
 	rl_silicon si;
 	int rc;
-	memset(r, 0, sizeof *r);
-	rc = rl_silicon_derive(in, &si, r->error, sizeof r->error);
+	rc = rl_silicon_derive(in, &si, err, errlen);
 	if (rc != RL_OK)
 		return rc;
 	if (!(in->design.clock_hz > 0) || !(si.fma_units > 0)) {
-		snprintf(r->error, sizeof r->error,
+		snprintf(err, errlen,
 		         "a chip given by design needs design.clock_ghz > 0 and "
 		         "MAC arrays (design.frac_mac > 0)");
 		return RL_EINVAL;
 	}
 	*out = *in;
 	rl_silicon_apply(&si, &out->chip);
+	out->chip.by_design = 0;
 	*violations = (int)si.violations;
 	return RL_OK;
 }
@@ -121,7 +121,9 @@ int rl_eval(const rl_config *cfg_in, rl_result *r)
 	int rc, prec, violations = 0;
 
 	if (cfg_in->chip.by_design > 0.5) {
-		rc = design_to_spec(cfg_in, &spec, r, &violations);
+		memset(r, 0, sizeof *r);
+		rc = rl_design_to_spec(cfg_in, &spec, &violations, r->error,
+		                       sizeof r->error);
 		if (rc != RL_OK)
 			return rc;
 		cfg = &spec;

@@ -8,6 +8,7 @@
 #include "silicon.h"
 
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
@@ -281,6 +282,7 @@ int rl_mc_run(const rl_config *a, const rl_config *b, const rl_uparam *u,
               size_t errlen)
 {
 	mc_job j;
+	gsl_error_handler_t *old;
 	pthread_t th[STREAMS];
 	int nt, t, started = 0;
 	size_t i, nv = 0, ge = 0, nviol = 0;
@@ -311,6 +313,10 @@ int rl_mc_run(const rl_config *a, const rl_config *b, const rl_uparam *u,
 	if (nt > STREAMS)
 		nt = STREAMS;
 	memset(res->violates, 0, o->samples);
+	/* GSL reports a failed allocation through its handler: off while the
+	** streams run (a stream without a generator leaves its samples NAN),
+	** the caller's handler back afterwards */
+	old = gsl_set_error_handler_off();
 	for (t = 1; t < nt; t++)
 		if (pthread_create(&th[t], NULL, worker, &j) == 0)
 			started = t;
@@ -319,6 +325,7 @@ int rl_mc_run(const rl_config *a, const rl_config *b, const rl_uparam *u,
 	worker(&j);
 	for (t = 1; t <= started; t++)
 		pthread_join(th[t], NULL);
+	gsl_set_error_handler(old);
 	pthread_mutex_destroy(&j.mu);
 
 	res->samples = o->samples;

@@ -172,11 +172,15 @@ int rl_solve(const rl_config *base, const rl_param *p, double lo, double hi,
 		if (g[cross] == 0) {
 			r = a;
 		} else if (g[j] != 0) {
+			/* GSL's errors come back as status, not an abort, while
+			** the caller's handler is set aside */
+			gsl_error_handler_t *old = gsl_set_error_handler_off();
 			c.fallback = g[cross];
 			F.function = g_gsl;
 			F.params = &c;
 			s = gsl_root_fsolver_alloc(T);
 			if (!s) {
+				gsl_set_error_handler(old);
 				snprintf(err, errlen, "out of memory");
 				return -1;
 			}
@@ -192,6 +196,7 @@ int rl_solve(const rl_config *base, const rl_param *p, double lo, double hi,
 				status = gsl_root_test_interval(a, b, 0, 1e-12);
 			} while (status == GSL_CONTINUE && it < 200);
 			gsl_root_fsolver_free(s);
+			gsl_set_error_handler(old);
 		} else {
 			r = b;
 		}
