@@ -263,6 +263,40 @@ expect_exit 2 "a sweep whose [base] is out of range" -- "$RL" sweep \
 	range.ini --db range.db
 expect_err "range.ini: \[base\]: chip.hbm_tbps" "the [base] error names the spec file"
 
+# ---- two --resume runs of one killed sweep: the loser exits 2 (or finds
+# the run complete), never 1; every point is stored once
+cat >big.ini <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+chip.hbm_tbps = 1:12:0.05
+scenario.batch = 1:4096:100 log
+EOF
+"$RL" sweep big.ini --db big.db >/dev/null 2>&1 &
+pid=$!
+sleep 1
+kill -9 "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+"$RL" sweep big.ini --db big.db --resume >/dev/null 2>r1.err &
+p1=$!
+"$RL" sweep big.ini --db big.db --resume >/dev/null 2>r2.err &
+p2=$!
+wait "$p1"; rc1=$?
+wait "$p2"; rc2=$?
+if { [ "$rc1" -eq 0 ] || [ "$rc1" -eq 2 ]; } &&
+	{ [ "$rc2" -eq 0 ] || [ "$rc2" -eq 2 ]; } &&
+	{ [ "$rc1" -eq 0 ] || [ "$rc2" -eq 0 ]; }; then
+	echo "ok - concurrent resumes exit $rc1 and $rc2"
+else
+	echo "not ok - concurrent resumes exit $rc1 and $rc2"
+	sed 's/^/    /' r1.err r2.err | head -4; fails=$((fails + 1))
+fi
+n=$(sqlite3 big.db "SELECT count(*) = count(DISTINCT idx) AND count(*) =
+	(SELECT points FROM runs WHERE id = 1) FROM points")
+[ "$n" = 1 ] && echo "ok - after concurrent resumes every point is there once" ||
+	{ echo "not ok - points missing or doubled"; fails=$((fails + 1)); }
+
 # ---- stdout write errors: a full disk is a failure, not exit 0
 if [ -w /dev/full ]; then
 	for args in params presets --help "validate" "calibrate --help" \
