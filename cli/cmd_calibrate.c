@@ -24,8 +24,13 @@ static const char *const default_fit =
 static void help(FILE *f)
 {
 	fputs("usage: rooflab calibrate --profile NAME [--measurements FILE]\n"
-	      "         [--software TEXT] [--fit p1,p2,...] [--out FILE] "
+	      "         [--software TEXT] [--version TEXT] [--chip NAME]\n"
+	      "         [--fit p1[=LOW:HIGH],p2,...] [--loo-model] [--out FILE] "
 	      "[--no-loo]\n\n"
+	      "--version and --chip keep only the rows of that version and "
+	      "chip;\nLOW:HIGH bounds a parameter's fit (a parameter ending on "
+	      "a bound is\nreported); --loo-model leaves out each model's rows "
+	      "at once.\n"
 	      "Fits the profile's parameters (default: every efficiency and "
 	      "overhead)\nto the modelled rows of FILE (default "
 	      "data/measurements.csv) whose\nsoftware column is TEXT (default: "
@@ -81,6 +86,7 @@ static void ini_value(char *dst, size_t len, const char *src)
 static int write_profile(const char *out, const char *start_path,
                          const char *software, const rl_setup *st,
                          const rl_param *const *fit, size_t nfit,
+                         char (*fit_com)[256], const char *meta,
                          const char *summary, char *err, size_t errlen)
 {
 	char sw[256];
@@ -108,24 +114,34 @@ static int write_profile(const char *out, const char *start_path,
 	}
 	(void)st;
 	fprintf(f, "; %s: serving profile written by `rooflab calibrate` on %s.\n"
-	           "; %s\n; Keys marked 'fitted' came out of the fit; the others "
-	           "were kept from\n; %s with their sources.\n[meta]\nname = %s\n"
-	           "%s%s%scalibrated = %s\n\n[profile]\n",
+	           "; %s\n; Keys marked 'fitted' came out of the fit, inside the "
+	           "range given; the others\n; were kept from %s with their "
+	           "sources.\n[meta]\nname = %s\n"
+	           "%s%s%s%scalibrated = %s\n\n[profile]\n",
 	        name, date, summary, start_path, name,
-	        software ? "software = " : "", sw, software ? "\n" : "", date);
+	        software ? "software = " : "", sw, software ? "\n" : "",
+	        meta ? meta : "", date);
 	for (i = 0; i < n; i++) {
 		char val[64], com[512];
 		int fitted = 0;
+		size_t which = 0;
 		if (strcmp(t[i].section, "profile"))
 			continue;
 		for (k = 0; k < nfit; k++)
-			if (fit[k] == &t[i])
+			if (fit[k] == &t[i]) {
 				fitted = 1;
+				which = k;
+			}
 		rl_param_format(&t[i], rl_param_get(&st->cfg, &t[i]), val,
 		                sizeof val);
-		if (fitted)
-			snprintf(com, sizeof com, "fitted");
-		else
+		if (fitted) {
+			char src[300];
+			key_comment(start_path, t[i].key, src, sizeof src);
+			snprintf(com, sizeof com, "fitted%s%s%s%s",
+			         fit_com && fit_com[which][0] ? " " : "",
+			         fit_com ? fit_com[which] : "", src[0] ? "; " : "",
+			         src);
+		} else
 			key_comment(start_path, t[i].key, com, sizeof com);
 		fprintf(f, "%s = %s%s%s\n", t[i].key, val, com[0] ? "   ; " : "",
 		        com);
@@ -138,8 +154,10 @@ static int write_profile(const char *out, const char *start_path,
 	return 0;
 }
 
+/* --fit p1[=lo:hi],p2,...: the parameters and their bounds (display
+** units; NAN where none is given). */
 static int parse_fit(const char *list, const rl_param **fit, size_t *nfit,
-                     char *err, size_t errlen)
+                     double *lo, double *hi, char *err, size_t errlen)
 {
 	char buf[1024], *tok, *save = NULL;
 	snprintf(buf, sizeof buf, "%s", list);
@@ -147,7 +165,24 @@ static int parse_fit(const char *list, const rl_param **fit, size_t *nfit,
 	for (tok = strtok_r(buf, ", ", &save); tok;
 	     tok = strtok_r(NULL, ", ", &save)) {
 		const char *key = strncmp(tok, "profile.", 8) ? tok : tok + 8;
-		const rl_param *p = rl_param_find("profile", key);
+		char *eq = strchr(tok, '=');
+		const rl_param *p;
+		double l = NAN, h = NAN;
+		if (eq) {
+			char *colon, *end1, *end2;
+			*eq = '\0';
+			colon = strchr(eq + 1, ':');
+			if (colon) {
+				l = strtod(eq + 1, &end1);
+				h = strtod(colon + 1, &end2);
+			}
+			if (!colon || end1 != colon || *end2 || !(l < h)) {
+				snprintf(err, errlen, "--fit: '%s=%s': expected "
+				         "NAME=LOW:HIGH with LOW < HIGH", tok, eq + 1);
+				return -1;
+			}
+		}
+		p = rl_param_find("profile", key);
 		if (!p || p->type != RL_PT_REAL) {
 			snprintf(err, errlen, "--fit: '%s' is not a real-valued "
 			         "profile parameter (rooflab params --section "
@@ -159,6 +194,13 @@ static int parse_fit(const char *list, const rl_param **fit, size_t *nfit,
 			         RL_CALIB_MAX_PARAMS);
 			return -1;
 		}
+		if (isfinite(l) && (l < p->min || h > p->max)) {
+			snprintf(err, errlen, "--fit: %s bounds %g:%g outside the "
+			         "parameter's range %g:%g", key, l, h, p->min, p->max);
+			return -1;
+		}
+		lo[*nfit] = l;
+		hi[*nfit] = h;
 		fit[(*nfit)++] = p;
 	}
 	if (!*nfit) {
@@ -171,6 +213,10 @@ static int parse_fit(const char *list, const rl_param **fit, size_t *nfit,
 int cmd_calibrate(int argc, char **argv)
 {
 	const char *profile = NULL, *mfile = NULL, *software = NULL;
+	const char *version = NULL, *chip = NULL;
+	double lo[RL_CALIB_MAX_PARAMS], hi[RL_CALIB_MAX_PARAMS];
+	char fit_com[RL_CALIB_MAX_PARAMS][256], meta[512] = "";
+	int by_model = 0, *group = NULL, skipped = 0;
 	const char *fitlist = default_fit, *out = NULL;
 	const rl_param *fit[RL_CALIB_MAX_PARAMS];
 	size_t nfit = 0, nrows = 0, i;
@@ -196,6 +242,12 @@ int cmd_calibrate(int argc, char **argv)
 			mfile = v;
 		else if ((v = opt_value("--software", argc, argv, &a, &missing)))
 			software = v;
+		else if ((v = opt_value("--version", argc, argv, &a, &missing)))
+			version = v;
+		else if ((v = opt_value("--chip", argc, argv, &a, &missing)))
+			chip = v;
+		else if (!strcmp(argv[a], "--loo-model"))
+			by_model = 1;
 		else if ((v = opt_value("--fit", argc, argv, &a, &missing)))
 			fitlist = v;
 		else if ((v = opt_value("--out", argc, argv, &a, &missing)))
@@ -217,7 +269,7 @@ int cmd_calibrate(int argc, char **argv)
 		return bad_input("calibrate", "missing --profile NAME");
 	if (preset_path("profile", profile, path, sizeof path, err, sizeof err))
 		return bad_input("calibrate", err);
-	if (parse_fit(fitlist, fit, &nfit, err, sizeof err))
+	if (parse_fit(fitlist, fit, &nfit, lo, hi, err, sizeof err))
 		return bad_input("calibrate", err);
 	if (!mfile) {
 		snprintf(outbuf, sizeof outbuf, "%s/measurements.csv",
@@ -241,14 +293,24 @@ int cmd_calibrate(int argc, char **argv)
 	}
 	for (i = 0; i < set.n; i++) {
 		rl_setup st;
+		rl_result r;
 		if (!set.rows[i].modelled ||
-		    (software && strcmp(set.rows[i].software, software)))
+		    (software && strcmp(set.rows[i].software, software)) ||
+		    (version && strcmp(set.rows[i].version, version)) ||
+		    (chip && strcmp(set.rows[i].chip, chip)))
 			continue;
 		if (meas_setup(&set.rows[i], path, &st, err, sizeof err)) {
 			fprintf(stderr, "rooflab calibrate: %s:%d (%s): %s\n", mfile,
 			        set.rows[i].line, set.rows[i].id, err);
 			rc = RL_EINPUT;
 			goto done;
+		}
+		if (rl_eval(&st.cfg, &r) != RL_OK) {
+			/* a configuration the engine refuses (does not fit, tp
+			** does not divide the heads) is left out of the fit */
+			printf("left out %s: %s\n", set.rows[i].id, r.error);
+			skipped++;
+			continue;
 		}
 		rows[nrows].cfg = st.cfg;
 		rows[nrows].measured = set.rows[i].value;
@@ -274,8 +336,23 @@ int cmd_calibrate(int argc, char **argv)
 		rc = RL_EINTERNAL;
 		goto done;
 	}
-	if (rl_calibrate(rows, nrows, fit, nfit, values, model,
-	                 loo ? loov : NULL, &info)) {
+	group = calloc(nrows ? nrows : 1, sizeof *group);
+	if (!group) {
+		rc = RL_EINTERNAL;
+		goto done;
+	}
+	for (i = 0; i < nrows; i++) { /* one group per model name */
+		size_t r;
+		group[i] = (int)i;
+		for (r = 0; r < i; r++)
+			if (!strcmp(used[r]->model, used[i]->model)) {
+				group[i] = group[r];
+				break;
+			}
+	}
+	if (rl_calibrate_ex(rows, nrows, fit, nfit, lo, hi,
+	                    by_model ? group : NULL, values, model,
+	                    loo ? loov : NULL, &info)) {
 		fprintf(stderr, "rooflab calibrate: the fit could not run\n");
 		rc = RL_EINTERNAL;
 		goto done;
@@ -283,8 +360,11 @@ int cmd_calibrate(int argc, char **argv)
 	printf("calibrating profile %s on %zu rows of %s%s%s\n\n", profile,
 	       nrows, mfile, software ? ", software " : "",
 	       software ? software : "");
+	if (skipped)
+		printf("(%d rows left out: the engine refuses their "
+		       "configuration)\n", skipped);
 	printf("%-46s %11s %11s %8s %11s %8s\n", "row", "measured", "model",
-	       "error", "leave-1-out", "error");
+	       "error", by_model ? "leave-model" : "leave-1-out", "error");
 	for (i = 0; i < nrows; i++) {
 		e_fit[i] = model[i] / used[i]->value - 1;
 		e_loo[i] = loo ? loov[i] / used[i]->value - 1 : NAN;
@@ -298,31 +378,52 @@ int cmd_calibrate(int argc, char **argv)
 	printf("absolute error   in-sample: median %.1f%%, 90th pct %.1f%%\n",
 	       100 * stats_abs_quantile(e_fit, nrows, 0.5),
 	       100 * stats_abs_quantile(e_fit, nrows, 0.9));
-	if (loo)
-		printf("absolute error leave-1-out: median %.1f%%, 90th pct "
-		       "%.1f%%\n",
+	if (loo) {
+		printf("absolute error %s: median %.1f%%, 90th pct %.1f%%\n",
+		       by_model ? "leave-one-model-out" : "leave-1-out",
 		       100 * stats_abs_quantile(e_loo, nrows, 0.5),
 		       100 * stats_abs_quantile(e_loo, nrows, 0.9));
+		snprintf(meta, sizeof meta, "%s = median |error| %.1f%%, 90th "
+		         "percentile %.1f%% over %zu rows\n",
+		         by_model ? "leave_one_model_out" : "leave_one_out",
+		         100 * stats_abs_quantile(e_loo, nrows, 0.5),
+		         100 * stats_abs_quantile(e_loo, nrows, 0.9), nrows);
+	}
 	printf("\nfitted:\n");
 	for (i = 0; i < nfit; i++) {
 		char err2[256];
 		if (rl_param_set(&base.cfg, fit[i], values[i], err2, sizeof err2))
 			fprintf(stderr, "rooflab calibrate: %s\n", err2);
-		printf("  profile.%-24s %12.6g %s\n", fit[i]->key, values[i],
-		       fit[i]->unit);
+		fit_com[i][0] = '\0';
+		if (isfinite(lo[i])) {
+			double w = hi[i] - lo[i];
+			const char *at = values[i] <= lo[i] + 0.01 * w ? "lower"
+			                 : values[i] >= hi[i] - 0.01 * w ? "upper"
+			                                                 : NULL;
+			snprintf(fit_com[i], sizeof fit_com[i], "in [%g, %g]%s%s%s",
+			         lo[i], hi[i], at ? ", ON ITS " : "", at ? at : "",
+			         at ? " BOUND" : "");
+		}
+		printf("  profile.%-24s %12.6g %-6s %s\n", fit[i]->key, values[i],
+		       fit[i]->unit, fit_com[i]);
 	}
 	if (!out) {
 		snprintf(outbuf, sizeof outbuf, "%s-fitted.ini", base.profile);
 		out = outbuf;
 	}
 	snprintf(summary, sizeof summary,
-	         "Fitted on %zu rows of %s%s%s%s: rms log error %.3f, "
-	         "leave-one-out median |error| %.1f%%.",
+	         "Fitted on %zu rows of %s%s%s%s%s%s: rms log error %.3f, "
+	         "in-sample median |error| %.1f%%, %s median |error| %.1f%%, "
+	         "90th percentile %.1f%%.",
 	         nrows, mfile, software ? " (software " : "",
-	         software ? software : "", software ? ")" : "", info.rms_log,
-	         loo ? 100 * stats_abs_quantile(e_loo, nrows, 0.5) : NAN);
-	if (write_profile(out, path, software, &base, fit, nfit, summary, err,
-	                  sizeof err)) {
+	         software ? software : "", version ? " " : "",
+	         version ? version : "", software ? ")" : "", info.rms_log,
+	         100 * stats_abs_quantile(e_fit, nrows, 0.5),
+	         by_model ? "leave-one-model-out" : "leave-one-out",
+	         loo ? 100 * stats_abs_quantile(e_loo, nrows, 0.5) : NAN,
+	         loo ? 100 * stats_abs_quantile(e_loo, nrows, 0.9) : NAN);
+	if (write_profile(out, path, software, &base, fit, nfit, fit_com, meta,
+	                  summary, err, sizeof err)) {
 		fprintf(stderr, "rooflab calibrate: %s\n", err);
 		rc = RL_EINTERNAL;
 		goto done;
@@ -332,6 +433,7 @@ int cmd_calibrate(int argc, char **argv)
 done:
 	free(rows);
 	free(used);
+	free(group);
 	free(model);
 	free(loov);
 	free(e_fit);

@@ -27,9 +27,24 @@ typedef struct {
 	const rl_calib_row *rows;
 	size_t nrows;
 	size_t skip; /* row left out (leave-one-out), or nrows for none */
+	const int *group; /* with group: rows of group skip_group left out */
+	int skip_group;
 	const rl_param *const *params;
+	const double *lo, *hi; /* bounds per parameter (display units), or NULL */
 	size_t np;
 } fit_data;
+
+/* Row i is left out of the fit. */
+static int left_out(const fit_data *d, size_t i)
+{
+	if (d->group)
+		return d->group[i] == d->skip_group;
+	return i == d->skip;
+}
+
+/* A parameter with bounds of the fit maps through a logistic into them. */
+static double to_value_b(const fit_data *d, size_t k, double u);
+static double to_free_b(const fit_data *d, size_t k, double x);
 
 static int is_fraction(const rl_param *p)
 {
@@ -70,6 +85,29 @@ static double to_free(const rl_param *p, double x)
 	return log(x > 1e-3 ? x : 1e-3);
 }
 
+static double to_value_b(const fit_data *d, size_t k, double u)
+{
+	if (d->lo && d->hi && isfinite(d->lo[k]) && isfinite(d->hi[k]) &&
+	    d->hi[k] > d->lo[k])
+		return d->lo[k] + (d->hi[k] - d->lo[k]) / (1.0 + exp(-u));
+	return to_value(d->params[k], u);
+}
+
+static double to_free_b(const fit_data *d, size_t k, double x)
+{
+	if (d->lo && d->hi && isfinite(d->lo[k]) && isfinite(d->hi[k]) &&
+	    d->hi[k] > d->lo[k]) {
+		double t = (x - d->lo[k]) / (d->hi[k] - d->lo[k]);
+		double u;
+		t = t < 1e-6 ? 1e-6 : t > 1 - 1e-6 ? 1 - 1e-6 : t;
+		u = log(t / (1 - t));
+		/* GSL's finite-difference step scales with |u|: at u = 0 (a
+		** start at the middle of the range) the parameter never moves */
+		return fabs(u) < 1e-3 ? 1e-3 : u;
+	}
+	return to_free(d->params[k], x);
+}
+
 int rl_calib_predict(const rl_calib_row *row, const rl_param *const *params,
                      size_t np, const double *values, double *out)
 {
@@ -104,10 +142,10 @@ static int residuals(const gsl_vector *u, void *data, gsl_vector *f)
 	double values[RL_CALIB_MAX_PARAMS];
 	size_t i, k = 0;
 	for (i = 0; i < d->np; i++)
-		values[i] = to_value(d->params[i], gsl_vector_get(u, i));
+		values[i] = to_value_b(d, i, gsl_vector_get(u, i));
 	for (i = 0; i < d->nrows; i++) {
 		double m;
-		if (i == d->skip)
+		if (left_out(d, i))
 			continue;
 		if (rl_calib_predict(&d->rows[i], d->params, d->np, values, &m) ||
 		    !(m > 0))
@@ -126,10 +164,14 @@ static int fit_once(fit_data *d, gsl_vector *u, rl_calib_info *info)
 	    gsl_multifit_nlinear_default_parameters();
 	gsl_multifit_nlinear_fdf fdf;
 	gsl_multifit_nlinear_workspace *w;
-	size_t n = d->nrows - (d->skip < d->nrows ? 1 : 0);
+	size_t n = 0, i;
 	int status, info_code = 0;
 	gsl_vector *f;
 
+	for (i = 0; i < d->nrows; i++)
+		n += !left_out(d, i);
+	if (n < d->np + 1)
+		return -1;
 	memset(&fdf, 0, sizeof fdf);
 	fdf.f = residuals;
 	fdf.df = NULL; /* finite differences */
@@ -161,6 +203,16 @@ int rl_calibrate(const rl_calib_row *rows, size_t nrows,
                  const rl_param *const *params, size_t np, double *values,
                  double *model_out, double *loo_out, rl_calib_info *info)
 {
+	return rl_calibrate_ex(rows, nrows, params, np, NULL, NULL, NULL, values,
+	                       model_out, loo_out, info);
+}
+
+int rl_calibrate_ex(const rl_calib_row *rows, size_t nrows,
+                    const rl_param *const *params, size_t np,
+                    const double *lo, const double *hi, const int *group,
+                    double *values, double *model_out, double *loo_out,
+                    rl_calib_info *info)
+{
 	fit_data d;
 	gsl_vector *u, *u_loo;
 	gsl_error_handler_t *old;
@@ -177,22 +229,52 @@ int rl_calibrate(const rl_calib_row *rows, size_t nrows,
 		goto done;
 	}
 	for (i = 0; i < np; i++)
-		gsl_vector_set(u, i, to_free(params[i], values[i]));
 	d.rows = rows;
 	d.nrows = nrows;
 	d.skip = nrows;
+	d.group = NULL;
+	d.skip_group = -1;
 	d.params = params;
+	d.lo = lo;
+	d.hi = hi;
 	d.np = np;
+	for (i = 0; i < np; i++)
+		gsl_vector_set(u, i, to_free_b(&d, i, values[i]));
 	if (fit_once(&d, u, info)) {
 		rc = -1;
 		goto done;
 	}
 	for (i = 0; i < np; i++)
-		values[i] = to_value(params[i], gsl_vector_get(u, i));
+		values[i] = to_value_b(&d, i, gsl_vector_get(u, i));
 	for (i = 0; i < nrows; i++)
 		if (rl_calib_predict(&rows[i], params, np, values, &model_out[i]))
 			model_out[i] = NAN;
-	if (loo_out && nrows >= np + 2) {
+	if (loo_out && group) {
+		/* leave each group out in turn, predict its rows */
+		double v[RL_CALIB_MAX_PARAMS];
+		for (i = 0; i < nrows; i++)
+			loo_out[i] = NAN;
+		d.group = group;
+		for (i = 0; i < nrows; i++) {
+			size_t r;
+			int done_before = 0;
+			for (r = 0; r < i; r++)
+				if (group[r] == group[i])
+					done_before = 1;
+			if (done_before)
+				continue;
+			gsl_vector_memcpy(u_loo, u);
+			d.skip_group = group[i];
+			if (fit_once(&d, u_loo, NULL))
+				continue;
+			for (j = 0; j < np; j++)
+				v[j] = to_value_b(&d, j, gsl_vector_get(u_loo, j));
+			for (r = i; r < nrows; r++)
+				if (group[r] == group[i] &&
+				    rl_calib_predict(&rows[r], params, np, v, &loo_out[r]))
+					loo_out[r] = NAN;
+		}
+	} else if (loo_out && nrows >= np + 2) {
 		double v[RL_CALIB_MAX_PARAMS];
 		for (i = 0; i < nrows; i++) {
 			gsl_vector_memcpy(u_loo, u);
@@ -202,7 +284,7 @@ int rl_calibrate(const rl_calib_row *rows, size_t nrows,
 				continue;
 			}
 			for (j = 0; j < np; j++)
-				v[j] = to_value(params[j], gsl_vector_get(u_loo, j));
+				v[j] = to_value_b(&d, j, gsl_vector_get(u_loo, j));
 			if (rl_calib_predict(&rows[i], params, np, v, &loo_out[i]))
 				loo_out[i] = NAN;
 		}

@@ -53,4 +53,14 @@ int rl_calibrate(const rl_calib_row *rows, size_t nrows,
                  const rl_param *const *params, size_t np, double *values,
                  double *model_out, double *loo_out, rl_calib_info *info);
 
+/* The same with bounds lo[k]..hi[k] (display units; NULL, or a NAN
+** entry, for the parameter table's range) that each parameter's fit stays
+** inside, and, with group (one id per row), loo_out leaving out every row
+** of a group at once (leave-one-model-out) instead of one row. */
+int rl_calibrate_ex(const rl_calib_row *rows, size_t nrows,
+                    const rl_param *const *params, size_t np,
+                    const double *lo, const double *hi, const int *group,
+                    double *values, double *model_out, double *loo_out,
+                    rl_calib_info *info);
+
 #endif

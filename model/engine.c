@@ -65,13 +65,15 @@ typedef struct {
 	double kv_tok_chip;      /* KV bytes per token per chip */
 	double ctx_decode;       /* average context seen by a decode token */
 	double ctx_prefill;      /* average context seen by a prefill token */
+	double eff_gemm;         /* large-GEMM efficiency at the matrix precision */
 } eval_ctx;
 
-static double gemm_eff(const rl_profile *p, double tokens)
+static double gemm_eff(const eval_ctx *c, double tokens)
 {
+	const rl_profile *p = &c->cfg->prof;
 	if (p->gemm_m_half <= 0)
-		return p->eff_compute;
-	return p->eff_compute * tokens / (tokens + p->gemm_m_half);
+		return c->eff_gemm;
+	return c->eff_gemm * tokens / (tokens + p->gemm_m_half);
 }
 
 /* What one pipeline stage holds: its layers, the embedding, the LM head,
@@ -114,7 +116,7 @@ static void iter_cost(const eval_ctx *c, const stage_kind *sg, double n_dec,
 	              c->tp +
 	          sg->embed * M * m->hidden * c->wb; /* embedding rows looked up */
 	act_bytes = M * c->sh.act_elems_per_token_layer * Ls * c->ab / c->tp;
-	eff = gemm_eff(&cfg->prof, M);
+	eff = gemm_eff(c, M);
 	it->t_gemm_compute = gemm_flops / (c->peak * eff);
 	it->t_gemm_memory = (w_bytes + act_bytes) / c->bw;
 	/* elementwise kernels run on their own, at 16-bit, memory-bound */
@@ -228,12 +230,17 @@ static int check(const rl_config *cfg, rl_result *r)
 	return rl_mapping_check(cfg, r->error, sizeof r->error);
 }
 
-/* KV tokens held on average by a sequence, given the decoding share. */
+/* KV tokens held on average by a sequence, given the decoding share.
+** With reserve (TensorRT-LLM's guaranteed-no-evict scheduler) a request
+** holds the blocks of isl + osl tokens from its admission to its end,
+** whatever it has written so far. */
 static double kv_tokens_per_seq(double isl, double osl, double blk,
-                                double share_dec)
+                                double share_dec, double reserve)
 {
 	double dec = isl + (osl - 1) / 2 + blk / 2;
 	double pre = isl / 2 + blk / 2;
+	if (reserve > 0.5)
+		return ceil((isl + osl) / blk - 1e-9) * blk;
 	return share_dec * dec + (1 - share_dec) * pre;
 }
 
@@ -312,6 +319,9 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 	c.cb = c.ab > 2 ? c.ab : 2;
 	mp = rl_matrix_prec(s);
 	c.peak = rl_chip_peak(&cfg->chip, mp);
+	/* FP8 GEMMs reach their own share of the FP8 peak */
+	c.eff_gemm = mp == RL_PREC_FP8 && pf->eff_compute_fp8 > 0
+	                 ? pf->eff_compute_fp8 : pf->eff_compute;
 	if (c.peak <= 0) {
 		snprintf(msg, sizeof msg,
 		         "chip has no %s matrix peak (set chip.peak_tflops_%s "
@@ -423,7 +433,8 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 			n_budget = mnt * (k + s->osl - 1) / (s->isl + s->osl - 1);
 			n_mem = kv_mb /
 			        kv_tokens_per_seq(s->isl, s->osl,
-			                          pf->tokens_per_block, share_dec);
+			                          pf->tokens_per_block, share_dec,
+			                          pf->kv_reserve);
 			N = n_budget;
 			limit = RL_LIMIT_TOKENS;
 			if (n_mem < N) {
@@ -502,7 +513,7 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 
 	r->kv_used_bytes =
 	    N * mb * kv_tokens_per_seq(s->isl, s->osl, pf->tokens_per_block,
-	                               share_dec) * kv_first;
+	                               share_dec, pf->kv_reserve) * kv_first;
 	if (r->kv_used_bytes > r->kv_capacity_bytes)
 		r->kv_used_bytes = r->kv_capacity_bytes;
 	r->free_bytes = cfg->chip.hbm_bytes - r->weights_bytes_per_chip -

@@ -172,6 +172,9 @@ typedef struct {
 	double kv_fraction;      /* share of memory left after weights for the KV cache */
 	double tokens_per_block; /* paged KV block size */
 	double runtime_reserved_bytes; /* per chip: context, activations, workspace */
+	double eff_compute_fp8;  /* large-GEMM fraction of the FP8 peak; 0 = eff_compute */
+	double kv_reserve;       /* 1: each request holds isl+osl KV from admission
+	                          * (guaranteed-no-evict); 0: what it has written */
 } rl_profile;
 
 /* Economics and power (see cost.c, power.c). */

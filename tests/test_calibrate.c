@@ -71,6 +71,55 @@ static void test_recovers_known_values(void **state)
 	}
 }
 
+/* Bounds hold: with the true eff_compute 0.55 outside [0.6, 0.9] the fit
+** ends on 0.6 (within the logistic's reach), never below it; and
+** leaving each tp out in turn (groups) still predicts its rows exactly
+** when the model is the truth. */
+static void test_bounds_and_groups(void **state)
+{
+	static const double shapes[][3] = {{128, 128, 1}, {2048, 128, 1},
+	                                   {128, 2048, 2}, {2048, 2048, 2},
+	                                   {128, 128, 4}, {2048, 128, 4}};
+	enum { N = sizeof shapes / sizeof shapes[0] };
+	rl_calib_row rows[N];
+	const rl_param *params[2];
+	double values[2] = {0.8, 0.5}, model[N], loo[N];
+	double lo[2] = {0.6, NAN}, hi[2] = {0.9, NAN};
+	int group[N];
+	rl_calib_info info;
+	size_t i;
+	(void)state;
+	params[0] = rl_param_find("profile", "eff_compute");
+	params[1] = rl_param_find("profile", "iter_overhead_ms");
+	for (i = 0; i < N; i++) {
+		rl_config truth;
+		rl_result r;
+		base(&rows[i].cfg);
+		rows[i].cfg.scen.isl = shapes[i][0];
+		rows[i].cfg.scen.osl = shapes[i][1];
+		rows[i].cfg.scen.tp = shapes[i][2];
+		rows[i].metric = RL_METRIC_OUTPUT_TPS;
+		group[i] = (int)shapes[i][2];
+		truth = rows[i].cfg;
+		truth.prof.eff_compute = 0.55;
+		truth.prof.iter_overhead_s = 3e-3;
+		assert_int_equal(rl_eval(&truth, &r), RL_OK);
+		rows[i].measured = r.output_tps;
+	}
+	assert_int_equal(rl_calibrate_ex(rows, N, params, 2, lo, hi, NULL,
+	                                 values, model, NULL, &info), 0);
+	assert_true(values[0] >= 0.6 && values[0] < 0.6 + 0.003);
+	/* inside the bounds the truth is found, groups left out whole */
+	lo[0] = 0.4;
+	values[0] = 0.8;
+	values[1] = 0.5;
+	assert_int_equal(rl_calibrate_ex(rows, N, params, 2, lo, hi, group,
+	                                 values, model, loo, &info), 0);
+	assert_true(fabs(values[0] - 0.55) < 1e-4);
+	for (i = 0; i < N; i++)
+		assert_true(fabs(loo[i] / rows[i].measured - 1) < 1e-3);
+}
+
 static void test_too_few_rows(void **state)
 {
 	rl_calib_row row;
@@ -100,6 +149,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_recovers_known_values),
 	    cmocka_unit_test(test_too_few_rows),
+	    cmocka_unit_test(test_bounds_and_groups),
 	    cmocka_unit_test(test_abs_quantile),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

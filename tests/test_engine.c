@@ -433,6 +433,51 @@ static void test_param_suggest(void **state)
 	assert_true(found);
 }
 
+/* Guaranteed-no-evict reservation: every request in flight holds the
+** blocks of isl + osl tokens, so a memory-bound concurrency is the KV
+** capacity over ceil((2048 + 128) / 64) x 64 = 2176 tokens. */
+static void test_kv_reserve(void **state)
+{
+	rl_config c;
+	rl_result r;
+	(void)state;
+	h100_ideal(&c);
+	c.scen.isl = 2048;
+	c.scen.osl = 128;
+	c.scen.tp = 2;
+	c.scen.chips = 2;
+	c.prof.tokens_per_block = 64;
+	c.prof.kv_reserve = 1;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	assert_int_equal(r.concurrency_limit, RL_LIMIT_MEMORY);
+	near(r.concurrency, r.kv_capacity_tokens / 2176.0, 1e-9);
+}
+
+/* FP8 GEMMs at their own efficiency: a compute-bound GEMM time at
+** eff_compute_fp8 0.4 is twice that at eff_compute 0.8 (the default,
+** eff_compute_fp8 = 0, takes eff_compute). */
+static void test_eff_compute_fp8(void **state)
+{
+	rl_config c;
+	rl_result a, b;
+	(void)state;
+	h100_ideal(&c);
+	c.scen.isl = 2048;
+	c.scen.osl = 1;
+	c.scen.tp = 2; /* 70B at 16 bits needs two chips */
+	c.scen.chips = 2;
+	c.prof.eff_compute = 0.8;
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	c.prof.eff_compute_fp8 = 0.4;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.prefill.t_gemm_compute / a.prefill.t_gemm_compute, 2.0, 1e-9);
+	c.scen.precision = RL_PREC_BF16; /* a BF16 GEMM keeps eff_compute */
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	c.prof.eff_compute_fp8 = 0;
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	near(b.prefill.t_gemm_compute, a.prefill.t_gemm_compute, 1e-12);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -451,6 +496,8 @@ int main(void)
 	    cmocka_unit_test(test_bad_tp),
 	    cmocka_unit_test(test_does_not_fit),
 	    cmocka_unit_test(test_param_table),
+	    cmocka_unit_test(test_kv_reserve),
+	    cmocka_unit_test(test_eff_compute_fp8),
 	    cmocka_unit_test(test_param_suggest),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
