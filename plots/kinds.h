@@ -25,6 +25,8 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
                       size_t errlen);
 int plot_build_interactivity(sqlite3 *db, const plot_opts *o, FILE *s,
                              char *err, size_t errlen);
+int plot_build_breakdown(sqlite3 *db, const plot_opts *o, FILE *s,
+                         char *err, size_t errlen);
 int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
                           char *err, size_t errlen);
 

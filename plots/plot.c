@@ -29,6 +29,9 @@ static const plot_kind kinds[] = {
  "output tokens/s per chip against tokens/s per user, each side"},
 {"pareto", plot_build_pareto, "results (sweep)",
  "the frontier of a sweep on two outputs (--x minimized, --y maximized)"},
+{"breakdown", plot_build_breakdown, "claim_sides",
+ "the share of each phase's iteration time in GEMMs, attention, "
+ "elementwise, exposed communication and overheads, per side"},
 {"validation", plot_build_validation, "validation",
  "model against measured on log axes with +-10% and +-25% bands"},
 };

@@ -206,6 +206,7 @@ void report_sensitivity(rctx *r)
 void report_serving(rctx *r)
 {
 	plot_opts po = claim_plot(r);
+	sqlite3_stmt *st;
 	doc_heading(&r->d, 2, "serving", "Serving: roofline and batching");
 	doc_para(&r->d, "Where each chip's prefill and decode iterations sit "
 	         "against its compute and memory-bandwidth roofs, and how "
@@ -217,4 +218,18 @@ void report_serving(rctx *r)
 	              "against concurrency");
 	report_figure(r, "interactivity", &po, "Throughput per chip against "
 	              "tokens/s per user as concurrency grows (rooflab curve)");
+	/* the time breakdown, where the claim run stored one */
+	if (pdb_has(r->db, "claim_sides") &&
+	    sqlite3_prepare_v2(r->db, "SELECT 1 FROM claim_sides WHERE run_id = "
+	                       "?1 AND name = 'decode.gemm_s'", -1, &st,
+	                       NULL) == SQLITE_OK) {
+		int have;
+		sqlite3_bind_int64(st, 1, r->c.id);
+		have = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+		if (have)
+			report_figure(r, "breakdown", &po, "Where each phase's "
+			              "iteration time goes: GEMMs, attention, "
+			              "elementwise, exposed communication, overheads");
+	}
 }

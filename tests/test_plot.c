@@ -261,6 +261,50 @@ static void test_pareto_refuses_workload(void **state)
 	unlink(path);
 }
 
+static void test_breakdown(void **state)
+{
+	char path[64];
+	sqlite3 *db;
+	char *s;
+	(void)state;
+	/* side a, prefill: 60 + 20 + 10 + 10 + 0 ms = 100 ms, so the shares
+	** are 60, 20, 10, 10 and 0%; decode: 5 + 1 + 1 + 2 + 1 = 10 ms: 50,
+	** 10, 10, 20, 10%.  Side b has no breakdown: no bar. */
+	db = make_db(path, sizeof path,
+	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
+	             " 'sc', 20, 4, 4, '{}');"
+	             "INSERT INTO claim_sides VALUES"
+	             "(1, 'a', 'prefill.gemm_s', 0.06, ''),"
+	             "(1, 'a', 'prefill.attention_s', 0.02, ''),"
+	             "(1, 'a', 'prefill.elementwise_s', 0.01, ''),"
+	             "(1, 'a', 'prefill.communication_s', 0.01, ''),"
+	             "(1, 'a', 'prefill.overhead_s', 0, ''),"
+	             "(1, 'a', 'decode.gemm_s', 0.005, ''),"
+	             "(1, 'a', 'decode.attention_s', 0.001, ''),"
+	             "(1, 'a', 'decode.elementwise_s', 0.001, ''),"
+	             "(1, 'a', 'decode.communication_s', 0.002, ''),"
+	             "(1, 'a', 'decode.overhead_s', 0.001, ''),"
+	             "(1, 'b', 'throughput.total_tokens_per_s', 5, '');");
+	s = script_of(db, "breakdown", path, RL_OK);
+	assert_non_null(strstr(s, "\"a prefill: 100 ms\" 60 20 10 10 0\n"));
+	assert_non_null(strstr(s, "\"a decode: 10 ms\" 50 10 10 20 10\n"));
+	assert_null(strstr(s, "\"b "));
+	assert_non_null(strstr(s, "rowstacked"));
+	free(s);
+	sqlite3_close(db);
+	unlink(path);
+	/* no breakdown rows at all: refused with a message */
+	db = make_db(path, sizeof path,
+	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
+	             " 'sc', 20, 4, 4, '{}');"
+	             "INSERT INTO claim_sides VALUES(1, 'a', 'x', 1, '');");
+	s = script_of(db, "breakdown", path, RL_EINPUT);
+	assert_non_null(strstr(s, "no time breakdown"));
+	free(s);
+	sqlite3_close(db);
+	unlink(path);
+}
+
 static void test_quantiles(void **state)
 {
 	char path[64], sql[160];
@@ -377,6 +421,7 @@ int main(void)
 		cmocka_unit_test(test_tornado_hides_flat_rows),
 		cmocka_unit_test(test_roofline_links),
 		cmocka_unit_test(test_pareto_refuses_workload),
+		cmocka_unit_test(test_breakdown),
 		cmocka_unit_test(test_quantiles),
 		cmocka_unit_test(test_no_claim_run),
 		cmocka_unit_test(test_escape),
