@@ -35,6 +35,12 @@ typedef struct {
 	char where[1100]; /* "FILE:LINE" of [a] or [b] in a --config file */
 } claim_spec;
 
+/* Throughput at one cap on concurrent sequences (the batch curve). */
+#define CLAIM_BATCH_POINTS 16
+typedef struct {
+	double batch, output_tps, total_tps, tpot_s;
+} claim_batch_pt;
+
 /* A side ready to evaluate. */
 typedef struct {
 	char label[160];
@@ -43,6 +49,10 @@ typedef struct {
 	rl_config cfg;       /* resolved: a chip by design turned into its spec */
 	rl_result r;
 	int ok;
+	/* batch caps from 1 to the side's concurrency, evaluated by
+	** claim_compute (claimdb.c only writes them) */
+	claim_batch_pt batch[CLAIM_BATCH_POINTS];
+	size_t nbatch;
 } claim_side;
 
 /* Options of claim and solve. */

@@ -24,7 +24,6 @@
 #include "../model/status.h"
 
 #define MC_THIN_MAX 20000
-#define BATCH_POINTS 16
 
 typedef struct {
 	sqlite3 *db;
@@ -94,23 +93,12 @@ static int put_side(dbw *w, const char *tag, const claim_side *s)
 
 static int put_batch(dbw *w, const char *tag, const claim_side *s)
 {
-	double maxc = ceil(s->r.concurrency), last = -1;
-	int k;
-	if (!(maxc >= 1))
-		maxc = 1;
-	for (k = 0; k < BATCH_POINTS; k++) {
-		double b = round(pow(maxc, (double)k / (BATCH_POINTS - 1)));
-		rl_config c = s->st.cfg;
-		rl_result r;
-		if (b <= last)
-			continue;
-		last = b;
-		c.scen.batch = b;
-		if (rl_eval(&c, &r) != RL_OK)
-			continue;
+	size_t k;
+	for (k = 0; k < s->nbatch; k++) {
+		const claim_batch_pt *p = &s->batch[k];
 		if (exec_bind(w, "INSERT INTO claim_batch VALUES(?,?,?,?,?,?)",
-		              "itdddd", w->run, tag, b, r.output_tps, r.total_tps,
-		              r.tpot_s))
+		              "itdddd", w->run, tag, p->batch, p->output_tps,
+		              p->total_tps, p->tpot_s))
 			return -1;
 	}
 	return 0;

@@ -1,7 +1,9 @@
 /*
 ** claimrun.c: the claim check's computation: load the sides, attribute the
 ** speedup to factors, solve what must be true, Monte Carlo and tornado,
-** then the other claims (claimchecks.c).  Pure orchestration of model/.
+** then the other claims (claimchecks.c) and the batch curves the database
+** stores.  The sides come from presets (claimspec.c, config/), the numbers
+** from model/; nothing here writes a file or prints.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -458,6 +460,34 @@ static void map_sides(claim_report *rep)
 	}
 }
 
+/* The side's throughput at CLAIM_BATCH_POINTS batch caps spaced evenly in
+** log from 1 to its concurrency (repeats left out). */
+static void batch_curve(claim_side *s)
+{
+	double maxc = ceil(s->r.concurrency), last = -1;
+	int k;
+	s->nbatch = 0;
+	if (!(maxc >= 1))
+		maxc = 1;
+	for (k = 0; k < CLAIM_BATCH_POINTS; k++) {
+		double b = round(pow(maxc, (double)k / (CLAIM_BATCH_POINTS - 1)));
+		rl_config c = s->st.cfg;
+		rl_result r;
+		claim_batch_pt *pt;
+		if (b <= last)
+			continue;
+		last = b;
+		c.scen.batch = b;
+		if (rl_eval(&c, &r) != RL_OK)
+			continue;
+		pt = &s->batch[s->nbatch++];
+		pt->batch = b;
+		pt->output_tps = r.output_tps;
+		pt->total_tps = r.total_tps;
+		pt->tpot_s = r.tpot_s;
+	}
+}
+
 int claim_compute(claim_report *rep, char *err, size_t errlen)
 {
 	map_sides(rep);
@@ -489,5 +519,9 @@ int claim_compute(claim_report *rep, char *err, size_t errlen)
 	    uncertainty_of(rep, &rep->a, &rep->bd, &rep->unc_d, rep->torn_d,
 	                   &rep->mc_d, &rep->mc_d_seconds, err, errlen))
 		return RL_EINTERNAL;
+	batch_curve(&rep->a);
+	batch_curve(&rep->b);
+	if (rep->have_bd)
+		batch_curve(&rep->bd);
 	return claim_checks(rep, err, errlen);
 }

@@ -30,7 +30,7 @@ typedef enum {
 typedef enum {
 	RL_AR_RING = 0,  /* 2(n-1)/n S bytes, 2(n-1) latency steps */
 	RL_AR_TWO_SHOT,  /* reduce-scatter + all-gather direct: 2(n-1)/n S, 2 steps */
-	RL_AR_ONE_SHOT,  /* every rank reads all others: (n-1)/n * n S... see comm.c */
+	RL_AR_ONE_SHOT,  /* every rank sends its S bytes to the n-1 others: (n-1) S, 1 step */
 	RL_AR_SWITCH,    /* in-switch reduction (NVLS-like): S out, S in, 2 steps */
 	RL_AR_COUNT
 } rl_allreduce;
@@ -177,7 +177,8 @@ typedef struct {
 	                          * (guaranteed-no-evict); 0: what it has written */
 } rl_profile;
 
-/* Economics and power (see cost.c, power.c). */
+/* Economics and power (cost.c, power.c): the INI sections [cost] and
+** [power] both land here (params.c maps each key). */
 typedef struct {
 	double static_w;         /* leakage and idle power per chip */
 	double hbm_j_per_bit;    /* HBM access energy */
