@@ -440,6 +440,22 @@ static size_t search(const claim_side *s, rl_map_entry *e)
 ** values Sohu's compute-bound mappings (dp, pp and tp 2) lie within 1%
 ** of each other, so choosing again per sample would move the
 ** distribution by less than its sampling noise at ten times the cost. */
+static const double claim_tdps_w[3] = {700, 1000, 0};
+
+/* Sohu by design at TDPs of 700 W, 1000 W and none: where power binds. */
+static void tdp_speedups(claim_report *rep)
+{
+	size_t i;
+	for (i = 0; i < 3; i++) {
+		rl_config c = rep->bd.cfg;
+		rl_result r;
+		c.chip.tdp_w = claim_tdps_w[i];
+		rep->tdp_speedup[i] = rl_eval(&c, &r) == RL_OK
+		                          ? r.total_tps / rep->a.r.total_tps
+		                          : NAN;
+	}
+}
+
 static void map_sides(claim_report *rep)
 {
 	const rl_scenario *sb = &rep->b.cfg.scen;
@@ -457,6 +473,7 @@ static void map_sides(claim_report *rep)
 		rl_map_entry e[CLAIM_MAP_MAX];
 		if (search(&rep->bd, e) > 0 && e[0].rc == RL_OK)
 			remap(&rep->bd, &e[0]);
+		tdp_speedups(rep);
 	}
 }
 

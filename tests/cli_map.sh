@@ -96,4 +96,11 @@ expect_exit 0 "claim text per mapping" -- $RL claim --samples 0
 expect_out "per mapping" "text lists mappings"
 expect_out "serving software" "software factor named"
 expect_out "mapping +x" "mapping factor named"
+# power that binds: Sohu by design (TDP 700 W in its preset) gains as the
+# TDP rises and its 700 W figure is the by-design headline
+expect_exit 0 "claim at three TDPs" -- $RL claim --samples 0 --json
+check "speedup rises with the TDP" \
+	'/"tdp_700_w":/ {a=$2+0} /"tdp_1000_w":/ {b=$2+0} /"unlimited":/ {c=$2+0} END {if (a > 0 && a < b && b <= c) print "yes"}'
+check "700 W is the by-design headline" \
+	'/"by_design": \{/ {f=1} f && /"total_tokens":/ {h=$2+0; f=0} /"tdp_700_w":/ {a=$2+0} END {if (h > 0 && (a - h)^2 < 1e-8 * h * h) print "yes"}'
 finish
