@@ -1,6 +1,7 @@
 /*
 ** mapping.c: mappings of a model over chips, link costs by topology, and
-** the search over every legal mapping (mapping.h).
+** which mappings are legal (mapping.h).  The search over them, which
+** evaluates each, is mapsearch.c (the engine calls this file).
 */
 #include "mapping.h"
 
@@ -219,94 +220,4 @@ int rl_mapping_check(const rl_config *cfg, char *msg, size_t len)
 		return RL_EINVAL;
 	}
 	return RL_OK;
-}
-
-/* a before b in the ranking */
-static int better(const rl_map_entry *a, const rl_map_entry *b)
-{
-	if (a->meets != b->meets)
-		return a->meets > b->meets;
-	if (a->output_tps != b->output_tps)
-		return a->output_tps > b->output_tps;
-	if (a->pp != b->pp)
-		return a->pp < b->pp;
-	if (a->tp != b->tp)
-		return a->tp < b->tp;
-	return a->ep < b->ep;
-}
-
-static void insert(rl_map_entry *out, size_t *n, size_t max,
-                   const rl_map_entry *e)
-{
-	size_t i = *n < max ? *n : max;
-	if (i == max && (max == 0 || !better(e, &out[max - 1])))
-		return;
-	if (i == max)
-		i = max - 1;
-	while (i > 0 && better(e, &out[i - 1])) {
-		out[i] = out[i - 1];
-		i--;
-	}
-	out[i] = *e;
-	if (*n < max)
-		(*n)++;
-}
-
-size_t rl_map_search(const rl_config *cfg, const rl_map_limits *lim,
-                     rl_map_entry *out, size_t max)
-{
-	rl_config c = *cfg;
-	rl_result r;
-	double chips = rl_scen_chips(&cfg->scen);
-	long long N = (long long)chips, tp, pp, ep;
-	size_t legal = 0, kept = 0;
-	char msg[256];
-
-	for (tp = 1; tp <= N; tp++) {
-		if (N % tp)
-			continue;
-		for (pp = 1; pp <= N / tp; pp++) {
-			long long dp;
-			if ((N / tp) % pp)
-				continue;
-			dp = N / tp / pp;
-			for (ep = 1; ep <= dp; ep++) {
-				rl_map_entry e;
-				if (dp % ep)
-					continue;
-				c.scen.chips = chips;
-				c.scen.tp = (double)tp;
-				c.scen.pp = (double)pp;
-				c.scen.ep = (double)ep;
-				if (rl_mapping_check(&c, msg, sizeof msg) != RL_OK)
-					continue;
-				memset(&e, 0, sizeof e);
-				e.tp = (double)tp;
-				e.pp = (double)pp;
-				e.dp = (double)dp;
-				e.ep = (double)ep;
-				e.rc = rl_eval(&c, &r);
-				if (e.rc == RL_EINVAL)
-					continue;
-				legal++;
-				if (e.rc == RL_OK) {
-					e.output_tps = r.output_tps;
-					e.total_tps = r.total_tps;
-					e.ttft_s = r.ttft_s;
-					e.tpot_s = r.tpot_s;
-					e.bound = c.scen.osl > 1 ? r.decode_bound
-					                         : r.prefill_bound;
-					e.meets =
-					    !(lim && lim->ttft_max_s > 0 &&
-					      r.ttft_s > lim->ttft_max_s) &&
-					    !(lim && lim->tpot_max_s > 0 &&
-					      r.tpot_s > lim->tpot_max_s);
-				} else {
-					e.bound = RL_BOUND_NONE;
-				}
-				insert(out, &kept, max, &e);
-			}
-		}
-	}
-	return legal;
 }
