@@ -325,7 +325,15 @@ static void must_be_true(claim_report *rep)
 	/* 3: jointly with the link bandwidth (as the sweep
 	** sohu-link-vs-flops draws): the peak needed at 1, 2, 4, 8 and 16
 	** times the stated link bandwidth, the rest as assumed */
-	if (base.chip.link_Bps > 0 && rep->nmust < CLAIM_MUST_MAX) {
+	if (base.chip.link_Bps > 0 && rep->nmust < CLAIM_MUST_MAX &&
+	    !(rep->b.r.prefill.link_bytes > 0) &&
+	    !(rep->b.r.decode.link_bytes > 0)) {
+		snprintf(rep->must[rep->nmust++], 512, "the link bandwidth does "
+		         "not enter at %.80s's mapping (TP%g x PP%g: no traffic "
+		         "between chips), so the peak needed is the same at any "
+		         "link bandwidth", rep->b.label, base.scen.tp,
+		         base.scen.pp);
+	} else if (base.chip.link_Bps > 0 && rep->nmust < CLAIM_MUST_MAX) {
 		size_t used;
 		int k;
 		m = rep->must[rep->nmust++];
