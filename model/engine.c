@@ -168,9 +168,9 @@ static void iter_cost(const eval_ctx *c, const stage_kind *sg, double n_dec,
 		double rest = fmax(it->t_gemm_compute, it->t_gemm_memory) +
 		              fmax(it->t_attn_compute, it->t_attn_memory) +
 		              it->t_elementwise;
-		it->time_s = rest + it->t_comm -
-		             cfg->prof.comm_overlap * fmin(it->t_comm, rest) +
-		             it->t_overhead;
+		it->t_comm_exposed = it->t_comm -
+		                     cfg->prof.comm_overlap * fmin(it->t_comm, rest);
+		it->time_s = rest + it->t_comm_exposed + it->t_overhead;
 	}
 	it->flops = gemm_flops + attn_flops;
 	it->hbm_bytes = w_bytes + act_bytes + attn_bytes + el_bytes;

@@ -44,8 +44,12 @@ typedef struct {
 	double t_attn_memory;
 	double t_elementwise;   /* norms, residual adds, activation functions */
 	double t_comm;
+	double t_comm_exposed;  /* the part of t_comm not hidden under the
+	                        ** other kernels (profile.comm_overlap) */
 	double t_overhead;
-	double time_s;          /* total */
+	double time_s;          /* total: max(gemm compute, memory) + max(attn
+	                        ** compute, memory) + elementwise +
+	                        ** t_comm_exposed + t_overhead */
 	double flops;           /* FLOPs executed on one chip */
 	double hbm_bytes;       /* bytes moved to/from HBM on one chip */
 	double link_bytes;      /* bytes sent over links by one chip */

@@ -4,6 +4,7 @@
 */
 #include "outputs.h"
 
+#include <math.h>
 #include <string.h>
 
 #define GET(fn, expr) \
@@ -42,6 +43,16 @@ GET(g_flops_tok, r->shape.linear_flops_per_token)
 GET(g_flops_s, r->avg_flops_per_s)
 GET(g_hbm_s, r->avg_hbm_Bps)
 GET(g_link_s, r->avg_link_Bps)
+GET(g_pre_gemm, fmax(r->prefill.t_gemm_compute, r->prefill.t_gemm_memory))
+GET(g_pre_attn, fmax(r->prefill.t_attn_compute, r->prefill.t_attn_memory))
+GET(g_pre_elem, r->prefill.t_elementwise)
+GET(g_pre_comm, r->prefill.t_comm_exposed)
+GET(g_pre_over, r->prefill.t_overhead)
+GET(g_dec_gemm, fmax(r->decode.t_gemm_compute, r->decode.t_gemm_memory))
+GET(g_dec_attn, fmax(r->decode.t_attn_compute, r->decode.t_attn_memory))
+GET(g_dec_elem, r->decode.t_elementwise)
+GET(g_dec_comm, r->decode.t_comm_exposed)
+GET(g_dec_over, r->decode.t_overhead)
 GET(g_power_w, r->power_w)
 GET(g_clock_scale, r->clock_scale)
 GET(g_power_limited, (double)r->power_limited)
@@ -83,10 +94,30 @@ static const rl_output table[] = {
  "what bounds an iteration carrying prefill"},
 {"prefill.iteration_s", "s", "ms", 1e-3, RL_OT_NUM, g_pre_time,
  "time of an iteration carrying prefill"},
+{"prefill.gemm_s", "s", "ms", 1e-3, RL_OT_NUM, g_pre_gemm,
+ "of which GEMMs (linear layers: max of compute and weight traffic)"},
+{"prefill.attention_s", "s", "ms", 1e-3, RL_OT_NUM, g_pre_attn,
+ "of which attention (max of compute and KV traffic)"},
+{"prefill.elementwise_s", "s", "ms", 1e-3, RL_OT_NUM, g_pre_elem,
+ "of which elementwise kernels (norms, residual adds, activations)"},
+{"prefill.communication_s", "s", "ms", 1e-3, RL_OT_NUM, g_pre_comm,
+ "of which all-reduces not hidden under compute"},
+{"prefill.overhead_s", "s", "ms", 1e-3, RL_OT_NUM, g_pre_over,
+ "of which fixed overheads (per iteration, layer, sequence)"},
 {"decode.bound", "", "", 1, RL_OT_BOUND, g_dec_bound,
  "what bounds the iterations decode tokens see"},
 {"decode.iteration_s", "s", "ms", 1e-3, RL_OT_NUM, g_dec_time,
  "time of a decode-only iteration"},
+{"decode.gemm_s", "s", "ms", 1e-3, RL_OT_NUM, g_dec_gemm,
+ "of which GEMMs (linear layers: max of compute and weight traffic)"},
+{"decode.attention_s", "s", "ms", 1e-3, RL_OT_NUM, g_dec_attn,
+ "of which attention (max of compute and KV traffic)"},
+{"decode.elementwise_s", "s", "ms", 1e-3, RL_OT_NUM, g_dec_elem,
+ "of which elementwise kernels (norms, residual adds, activations)"},
+{"decode.communication_s", "s", "ms", 1e-3, RL_OT_NUM, g_dec_comm,
+ "of which all-reduces not hidden under compute"},
+{"decode.overhead_s", "s", "ms", 1e-3, RL_OT_NUM, g_dec_over,
+ "of which fixed overheads (per iteration, layer, sequence)"},
 {"memory.weights_bytes", "bytes", "GB", 1e9, RL_OT_NUM, g_w_bytes,
  "weights, whole model"},
 {"memory.weights_bytes_per_chip", "bytes", "GB", 1e9, RL_OT_NUM, g_w_chip,
