@@ -104,7 +104,9 @@ void evalout_table(FILE *f, const rl_setup *st, const rl_result *r)
 			group[gl] = '\0';
 			fprintf(f, "\n%s\n", group);
 		}
-		if (t[i].type == RL_OT_NUM)
+		if (t[i].type == RL_OT_NUM && !isfinite(v))
+			snprintf(val, sizeof val, "n/a");   /* JSON: null */
+		else if (t[i].type == RL_OT_NUM)
 			evalout_value(val, sizeof val, v / t[i].div, t[i].unit);
 		else
 			snprintf(val, sizeof val, "%s", rl_output_text(&t[i], v));

@@ -59,4 +59,14 @@ other=$(tail -n +2 "$tmpd/out" | grep -vc '^profile\.')
 
 expect_exit 2 "solve --target tpot=0.05" -- $RL solve --target tpot=0.05 --vary b.chip.hbm_tbps
 expect_err "the one target is speedup=X" "says which target exists"
+# a chip without power or cost inputs: "n/a" in the table, null in JSON
+expect_exit 0 "b200 has no node" -- $RL eval --chip b200 --model llama3-70b --precision fp8 --tp 8
+expect_out "^  watts +n/a   " "unknown power prints n/a"
+if grep -qi "nan" "$tmpd/out"; then
+	echo "not ok - the table prints nan"; fails=$((fails + 1))
+else
+	echo "ok - no nan in the table"
+fi
+expect_exit 0 "b200 --json" -- $RL eval --chip b200 --model llama3-70b --precision fp8 --tp 8 --json
+expect_out '"watts": null' "unknown power is null in JSON"
 finish
