@@ -11,25 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../config/slurp.h"
 #include "../config/tmpfile.h"
 #include "kinds.h"
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	long n;
-	*len = 0;
-	if (!f)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
-	    fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1))) {
-		*len = fread(buf, 1, (size_t)n, f);
-		buf[*len] = 0;
-	}
-	fclose(f);
-	return buf;
-}
 
 /* s as XML character data. */
 static void xml_text(FILE *f, const char *s)
@@ -76,7 +60,7 @@ int plot_svg_title(const char *path, const char *title, char *err,
 {
 	char tmp[4200];
 	size_t len;
-	char *svg = slurp(path, &len);
+	char *svg = rl_slurp(path, &len);
 	FILE *f;
 	int fd, bad;
 	if (!svg) {

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../config/slurp.h"
 #include "../config/tmpfile.h"
 #include "rctx.h"
 
@@ -42,23 +43,6 @@ static sqlite3 *db_of(rctx *r, const plot_kind *k)
 	return is_sweep_kind(k) ? r->sdb : r->db;
 }
 
-/* Read a whole file; NULL on failure. */
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	long n;
-	if (!f)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 &&
-	    fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1))) {
-		*len = fread(buf, 1, (size_t)n, f);
-		buf[*len] = 0;
-	}
-	fclose(f);
-	return buf;
-}
-
 static int draw_inline(rctx *r, const plot_kind *k, const plot_opts *po,
                        const char *caption, char *err, size_t errlen)
 {
@@ -80,11 +64,12 @@ static int draw_inline(rctx *r, const plot_kind *k, const plot_opts *po,
 	rc = plot_render(db_of(r, k), k, po, GP_SVG, path, caption, err,
 	                 errlen);
 	if (rc == RL_OK) {
-		svg = slurp(path, &len);
-		if (svg) {
+		svg = rl_slurp(path, &len);
+		if (svg && len > 0) {
 			doc_figure_svg(&r->d, svg, len, caption);
 			free(svg);
 		} else {
+			free(svg);
 			snprintf(err, errlen, "cannot read the drawn plot");
 			rc = RL_EINTERNAL;
 		}
