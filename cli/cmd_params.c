@@ -27,6 +27,16 @@ static void range_of(const rl_param *p, char *buf, size_t len)
 	}
 }
 
+/* A parameter's row: its full name, default and range, as every listing
+** (table and JSON) shows them. */
+static void row_text(const rl_param *p, char name[128], char def[64],
+                     char range[256])
+{
+	snprintf(name, 128, "%s.%s", p->section, p->key);
+	rl_param_format(p, p->def, def, 64);
+	range_of(p, range, 256);
+}
+
 static void help(FILE *f)
 {
 	fputs("usage: rooflab params [--section NAME] [--json]\n\n"
@@ -99,9 +109,7 @@ int cmd_params(int argc, char **argv)
 			char name[128], def[64], range[256];
 			if (section && strcmp(section, t[i].section))
 				continue;
-			snprintf(name, sizeof name, "%s.%s", t[i].section, t[i].key);
-			rl_param_format(&t[i], t[i].def, def, sizeof def);
-			range_of(&t[i], range, sizeof range);
+			row_text(&t[i], name, def, range);
 			json_obj(&w, NULL);
 			json_str(&w, "name", name);
 			json_str(&w, "unit", t[i].unit);
@@ -122,10 +130,7 @@ int cmd_params(int argc, char **argv)
 			char name[128], def[64], range[256];
 			if (section && strcmp(section, t[i].section))
 				continue;
-			snprintf(name, sizeof name, "%s.%s", t[i].section,
-			         t[i].key);
-			rl_param_format(&t[i], t[i].def, def, sizeof def);
-			range_of(&t[i], range, sizeof range);
+			row_text(&t[i], name, def, range);
 			wn = imax(wn, (int)strlen(name));
 			wu = imax(wu, (int)strlen(t[i].unit));
 			wr = imax(wr, (int)strlen(range));
@@ -137,10 +142,7 @@ int cmd_params(int argc, char **argv)
 			char name[128], def[64], range[256];
 			if (section && strcmp(section, t[i].section))
 				continue;
-			snprintf(name, sizeof name, "%s.%s", t[i].section,
-			         t[i].key);
-			rl_param_format(&t[i], t[i].def, def, sizeof def);
-			range_of(&t[i], range, sizeof range);
+			row_text(&t[i], name, def, range);
 			printf("%-*s  %-*s  %-*s  %-*s  %s\n", wn, name, wu,
 			       t[i].unit[0] ? t[i].unit : "-", wr, range, wd,
 			       def, t[i].doc);
