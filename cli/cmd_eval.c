@@ -6,6 +6,7 @@
 
 #include "../config/profiles.h"
 #include "../model/engine.h"
+#include "../model/mapping.h"
 #include "commands.h"
 #include "evalout.h"
 #include "loadout.h"
@@ -128,6 +129,23 @@ static int default_profile(eval_opts *o, rl_setup *st, char *name,
 	return 0;
 }
 
+/* A mapping that does not fit: append the mappings of the same chips that
+** do (what would be legal), or say that none does. */
+static void fits_instead(const rl_config *cfg, char *err, size_t len)
+{
+	char list[512];
+	size_t used = strlen(err);
+	if (used + 2 >= len)
+		return;
+	if (rl_map_fitting(cfg, list, sizeof list) > 0)
+		snprintf(err + used, len - used, "; mappings of %g chips that fit: "
+		         "%s", rl_scen_chips(&cfg->scen), list);
+	else
+		snprintf(err + used, len - used, "; no mapping of %g chip%s fits "
+		         "(more chips would)", rl_scen_chips(&cfg->scen),
+		         rl_scen_chips(&cfg->scen) == 1 ? "" : "s");
+}
+
 int cmd_eval(int argc, char **argv)
 {
 	eval_opts o;
@@ -151,6 +169,8 @@ int cmd_eval(int argc, char **argv)
 	rc = rl_eval(&st.cfg, &r);
 	if (rc != RL_OK) {
 		setup_where(&st, r.error, err, sizeof err);
+		if (rc == RL_ENOFIT)
+			fits_instead(&st.cfg, err, sizeof err);
 		return bad_input("eval", err);
 	}
 	if (lo.have_rate || lo.nt) {

@@ -99,7 +99,8 @@ double rl_pipeline_round(double m, double cycle, double traverse)
 	return fmax(traverse, m * cycle);
 }
 
-/* "1, 2, 4 and 8": the divisors d of n with ok(d, arg), written to buf */
+/* "1, 2, 4, 8": the divisors d of n with ok(d, cfg), written to buf (cut
+** with ", ..." where it is full) */
 static void legal_list(char *buf, size_t len, double n,
                        int (*ok)(double d, const rl_config *cfg),
                        const rl_config *cfg)
@@ -108,9 +109,13 @@ static void legal_list(char *buf, size_t len, double n,
 	size_t used = 0;
 	int k = 0;
 	buf[0] = '\0';
-	for (d = 1; d <= ni && used + 24 < len; d++) {
+	for (d = 1; d <= ni; d++) {
 		if (ni % d || !ok((double)d, cfg))
 			continue;
+		if (used + 28 >= len) { /* room for ", ..." */
+			snprintf(buf + used, len - used, ", ...");
+			return;
+		}
 		used += (size_t)snprintf(buf + used, len - used, "%s%lld",
 		                         k ? ", " : "", d);
 		k++;
@@ -135,6 +140,13 @@ static int tp_ok(double tp, const rl_config *cfg)
 static int pp_ok(double pp, const rl_config *cfg)
 {
 	return pp <= cfg->model.layers;
+}
+
+static int any_ok(double d, const rl_config *cfg)
+{
+	(void)d;
+	(void)cfg;
+	return 1;
 }
 
 static int ep_ok(double ep, const rl_config *cfg)
@@ -167,17 +179,32 @@ int rl_mapping_check(const rl_config *cfg, char *msg, size_t len)
 		return RL_EINVAL;
 	}
 	if (!whole_div(tp * pp, chips)) {
-		snprintf(msg, len,
-		         "chips = %g is not a multiple of tp x pp = %g x %g; "
-		         "tp x pp must divide the chips (dp = chips / (tp x pp))",
-		         chips, tp, pp);
+		char with[160];
+		legal_list(legal, sizeof legal, chips, any_ok, cfg);
+		if (whole_div(tp, chips)) {
+			legal_list(with, sizeof with, chips / tp, pp_ok, cfg);
+			snprintf(msg, len,
+			         "chips = %g is not a multiple of tp x pp = %g x %g; "
+			         "tp x pp must divide the chips (dp = chips / (tp x "
+			         "pp)): legal products %s; with tp = %g, legal pp: %s",
+			         chips, tp, pp, legal, tp, with);
+		} else {
+			legal_list(with, sizeof with, chips, tp_ok, cfg);
+			snprintf(msg, len,
+			         "chips = %g is not a multiple of tp x pp = %g x %g; "
+			         "tp x pp must divide the chips (dp = chips / (tp x "
+			         "pp)): legal products %s; legal tp on %g chips: %s",
+			         chips, tp, pp, legal, chips, with);
+		}
 		return RL_EINVAL;
 	}
 	if (!pp_ok(pp, cfg)) {
+		legal_list(legal, sizeof legal, chips / tp, pp_ok, cfg);
 		snprintf(msg, len,
 		         "pp = %g is more stages than the model's %g layers; "
-		         "legal pp: 1 to %g dividing chips / tp",
-		         pp, m->layers, fmin(m->layers, chips / tp));
+		         "legal pp (dividing chips / tp = %g, at most the "
+		         "layers): %s",
+		         pp, m->layers, chips / tp, legal);
 		return RL_EINVAL;
 	}
 	dp = chips / (tp * pp);

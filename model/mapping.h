@@ -102,4 +102,9 @@ typedef struct {
 size_t rl_map_search(const rl_config *cfg, const rl_map_limits *lim,
                      rl_map_entry *out, size_t max);
 
+/* "tp 2 x pp 1 x dp 4, tp 1 x pp 2 x dp 4, ...": the mappings of
+** scenario.chips chips that fit in memory, best first (cut with ", ..."
+** where buf is full).  Returns how many were written, 0 when none fits. */
+size_t rl_map_fitting(const rl_config *cfg, char *buf, size_t len);
+
 #endif

@@ -99,3 +99,31 @@ size_t rl_map_search(const rl_config *cfg, const rl_map_limits *lim,
 	}
 	return legal;
 }
+
+size_t rl_map_fitting(const rl_config *cfg, char *buf, size_t len)
+{
+	rl_map_entry e[64];
+	size_t n = rl_map_search(cfg, NULL, e, sizeof e / sizeof e[0]);
+	size_t i, used = 0, k = 0;
+	if (n > sizeof e / sizeof e[0])
+		n = sizeof e / sizeof e[0];
+	if (len)
+		buf[0] = '\0';
+	for (i = 0; i < n; i++) {
+		if (e[i].rc != RL_OK)
+			continue;
+		if (used + 40 >= len) {
+			if (used + 6 < len)
+				snprintf(buf + used, len - used, ", ...");
+			break;
+		}
+		used += (size_t)snprintf(buf + used, len - used,
+		                         "%stp %g x pp %g x dp %g",
+		                         k ? ", " : "", e[i].tp, e[i].pp, e[i].dp);
+		if (e[i].ep > 1 && used + 12 < len)
+			used += (size_t)snprintf(buf + used, len - used, " (ep %g)",
+			                         e[i].ep);
+		k++;
+	}
+	return k;
+}

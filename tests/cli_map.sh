@@ -68,14 +68,25 @@ expect_exit 2 "tp not dividing heads" -- $RL eval --chip h100-sxm $W --tp 3 --ch
 expect_err "tp = 3 does not divide the model's 64 attention heads; legal tp on 3 chips: 1" "tp legal list"
 expect_exit 2 "product not chips" -- $RL eval --chip h100-sxm $W --tp 8 --chips 12
 expect_err "chips = 12 is not a multiple of tp x pp = 8 x 1" "product message"
+# the divisors of 12 as tp x pp; tp dividing 12 and the 64 heads: 1, 2, 4
+expect_err "legal products 1, 2, 3, 4, 6, 12; legal tp on 12 chips: 1, 2, 4" "product legal lists"
+expect_exit 2 "tp x pp = 6 on 8 chips" -- $RL eval --chip h100-sxm $W --tp 2 --pp 3 --chips 8
+expect_err "legal products 1, 2, 4, 8; with tp = 2, legal pp: 1, 2, 4" "pp legal for the tp"
 expect_exit 2 "pp over layers" -- $RL eval --chip h100-sxm $W --pp 81
 expect_err "pp = 81 is more stages than the model's 80 layers" "pp message"
+# chips default to tp x pp = 81: pp dividing 81 and at most 80
+expect_err "legal pp \\(dividing chips / tp = 81, at most the layers\\): 1, 3, 9, 27" "pp legal list"
 expect_exit 2 "ep on dense" -- $RL eval --chip h100-sxm $W --ep 2
 expect_err "dense model .*legal ep: 1" "ep dense message"
 expect_exit 2 "ep over experts" -- $RL eval --chip h100-sxm --model mixtral-8x7b --ep 16
 expect_err "ep = 16 is larger than the model's 8 experts; legal ep .*1, 2, 4, 8" "ep experts message"
 expect_exit 2 "mapping that does not fit" -- $RL eval --chip h100-sxm $W --precision fp16 --tp 1 --chips 8
 expect_err "does not fit: .*more tp, pp or ep would split them" "fit message says what helps"
+# FP16 weights 141.1 GB: the mappings of 8 H100s (85.9 GB) that split them
+# at least in two fit, tp 1 x pp 1 x dp 8 does not
+expect_err "mappings of 8 chips that fit: .*tp 2 x pp 1 x dp 4" "fit message lists fitting mappings"
+expect_exit 2 "one chip that cannot fit" -- $RL eval --chip h100-sxm $W --precision fp16 --tp 1 --chips 1
+expect_err "no mapping of 1 chip fits" "no fitting mapping"
 expect_exit 2 "switch reduction without the switch" -- $RL eval --chip h100-sxm $W --tp 8 --set profile.allreduce=switch
 expect_err "in_network_reduction" "switch message"
 expect_exit 0 "switch reduction with it" -- $RL eval --chip h100-sxm $W --tp 8 --set profile.allreduce=switch --set chip.in_network_reduction=true

@@ -296,6 +296,53 @@ static void test_map_search_tiny(void **state)
 	}
 }
 
+/* Bad mappings list what is legal.  The toy model: 8 heads (and 8 KV
+** heads), 4 layers. */
+static void test_legal_lists(void **state)
+{
+	rl_config c;
+	char msg[256], list[512];
+	(void)state;
+	toy(&c);
+	/* tp x pp = 16 on 8 chips: the products dividing 8, and with tp 4 the
+	** pp dividing 8 / 4 = 2 */
+	c.scen.chips = 8;
+	c.scen.tp = 4;
+	c.scen.pp = 4;
+	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
+	assert_non_null(strstr(msg, "legal products 1, 2, 4, 8; with tp = 4, "
+	                            "legal pp: 1, 2"));
+	/* tp 8 on 12 chips: 8 does not divide 12; tp dividing 12 and the 8
+	** heads: 1, 2, 4 */
+	c.scen.chips = 12;
+	c.scen.tp = 8;
+	c.scen.pp = 1;
+	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
+	assert_non_null(strstr(msg, "legal products 1, 2, 3, 4, 6, 12; legal "
+	                            "tp on 12 chips: 1, 2, 4"));
+	/* pp 6 over 4 layers on 12 chips at tp 2: pp dividing 6, at most 4 */
+	c.scen.tp = 2;
+	c.scen.pp = 6;
+	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
+	assert_non_null(strstr(msg, "legal pp (dividing chips / tp = 6, at "
+	                            "most the layers): 1, 2, 3"));
+	/* FP16 weights: 4 layers x (4 x 1024^2 + 3 x 1024 x 4096 + 2 x 1024)
+	** + 2 x 1000 x 1024 + 1024 = 69,166,080 params = 138.3 MB: not on
+	** one chip of 100 MB, but split in two (tp 2: 69.2 MB; pp 2: 2
+	** layers and the embedding or the head, 69.2 MB) it fits.  Of the 6
+	** legal mappings of 4 chips only tp 1 x pp 1 x dp 4 does not fit. */
+	c.chip.hbm_bytes = 100e6;
+	c.scen.chips = 4;
+	c.scen.tp = 1;
+	c.scen.pp = 1;
+	assert_int_equal(rl_map_fitting(&c, list, sizeof list), 5);
+	assert_null(strstr(list, "tp 1 x pp 1"));
+	assert_non_null(strstr(list, "tp 2 x pp 1 x dp 2"));
+	assert_non_null(strstr(list, "tp 1 x pp 4 x dp 1"));
+	c.scen.chips = 1;
+	assert_int_equal(rl_map_fitting(&c, list, sizeof list), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -307,6 +354,7 @@ int main(void)
 	    cmocka_unit_test(test_memory_fit_refusal),
 	    cmocka_unit_test(test_ep_memory),
 	    cmocka_unit_test(test_map_search_tiny),
+	    cmocka_unit_test(test_legal_lists),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
