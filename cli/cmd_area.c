@@ -214,12 +214,14 @@ static void out_table(const rl_setup *st, const area_view *v)
 	else
 		printf("TDP: none given\n");
 	if (v->have_cost)
-		printf("cost: %.0f dies per wafer, yield %.1f%%, die $%.0f, HBM "
-		       "$%.0f, package $%.0f: chip $%.0f\n",
+		printf("manufacturing cost: %.0f dies per wafer, yield %.1f%%, "
+		       "die $%.0f, HBM $%.0f, package $%.0f: chip $%.0f (what it "
+		       "costs to make, not its price)\n",
 		       v->cost.dies_per_wafer, v->cost.yield * 100, v->cost.die_usd,
 		       v->cost.hbm_usd, v->cost.package_usd, v->cost.chip_usd);
 	else
-		printf("cost: unknown (the node gives no wafer price)\n");
+		printf("manufacturing cost: unknown (the node gives no wafer "
+		       "price)\n");
 	printf("\nviolations:%s\n", v->nviol ? "" : " none");
 	for (i = 0; i < v->nviol; i++)
 		printf("  %s\n", v->viol[i]);

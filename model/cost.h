@@ -6,8 +6,10 @@
 **                   Y = ((1 - exp(-A D0)) / (A D0))^2  (Murphy, alpha = 0)
 **   die cost        wafer price / (DPW x Y)
 **   chip cost       dies x die cost + HBM bytes x price + package and test
-** Cost per million output tokens, whole system:
-**   (chips x chip price / (years x 365.25 days)
+** Cost per million output tokens, whole system, with the chip at a given
+** USD figure (its manufacturing cost, or the price a buyer pays: eval.c
+** computes both and names which):
+**   (chips x chip USD / (years x 365.25 days)
 **    + chips x watts x server_overhead x PUE x USD/kWh)  per second
 **   / output tokens per second x 1e6.
 */
@@ -35,7 +37,8 @@ double rl_yield(double die_m2, double d0_per_m2, double alpha);
 ** (fields NAN) when the node or design lacks the inputs. */
 int rl_chip_cost_of(const rl_config *cfg, double hbm_bytes, rl_chip_cost *c);
 
-/* USD per million output tokens; NAN when an input is missing. */
+/* USD per million output tokens with each chip at chip_usd (its cost or
+** its price); NAN when an input is missing. */
 double rl_usd_per_mtok(const rl_cost *c, double chip_usd, double chips,
                        double power_w, double output_tps);
 

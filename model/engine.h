@@ -102,8 +102,11 @@ typedef struct {
 	double power_w;         /* per chip, drawn by this workload */
 	double clock_scale;     /* 1, or < 1 when the TDP limits the clock */
 	int power_limited;      /* 1 when the TDP limit lowered the clock */
-	double chip_usd;        /* cost of one chip */
-	double usd_per_mtok;    /* USD per million output tokens, system */
+	double chip_cost_usd;   /* manufacturing cost of one chip (cost.c) */
+	double chip_price_usd;  /* price a buyer pays (cost.price_usd) */
+	double usd_per_mtok_cost;  /* USD per million output tokens, system,
+	                            * chips at their manufacturing cost */
+	double usd_per_mtok_price; /* the same with chips at their price */
 	int violations;         /* RL_V_* flags of silicon.h (by-design chips, power) */
 	/* model arithmetic */
 	rl_model_shape shape;

@@ -9,9 +9,11 @@
 **     is scaled by s, the workload served again, and s solved so that the
 **     power equals the TDP (bracketed secant, Illinois variant: power
 **     rises with s).  The result is that of the lowered clock.
-**  4. Cost (cost.c): the chip's price (cost.chip_usd, or its manufacturing
-**     cost) and USD per million output tokens.
-** Power and cost are NAN where the chip lacks their inputs (no node).
+**  4. Cost (cost.c): the chip's manufacturing cost (the cost model) and
+**     its price (cost.price_usd: what a buyer pays), and USD per million
+**     output tokens with each.
+** Power, cost and price are NAN where the chip lacks their inputs (no node,
+** no price).
 ** No allocation, no I/O.
 */
 #include "engine.h"
@@ -156,14 +158,13 @@ int rl_eval(const rl_config *cfg_in, rl_result *r)
 		}
 	}
 
-	if (cfg->cost.chip_usd > 0) {
-		r->chip_usd = cfg->cost.chip_usd;
-	} else {
-		rl_chip_cost_of(cfg, cfg->chip.hbm_bytes, &cc);
-		r->chip_usd = cc.chip_usd;
-	}
+	rl_chip_cost_of(cfg, cfg->chip.hbm_bytes, &cc);
+	r->chip_cost_usd = cc.chip_usd;
+	r->chip_price_usd = cfg->cost.price_usd > 0 ? cfg->cost.price_usd : NAN;
 	chips = rl_scen_chips(&cfg->scen);
-	r->usd_per_mtok = rl_usd_per_mtok(&cfg->cost, r->chip_usd, chips,
-	                                  r->power_w, r->output_tps);
+	r->usd_per_mtok_cost = rl_usd_per_mtok(&cfg->cost, r->chip_cost_usd,
+	                                       chips, r->power_w, r->output_tps);
+	r->usd_per_mtok_price = rl_usd_per_mtok(&cfg->cost, r->chip_price_usd,
+	                                        chips, r->power_w, r->output_tps);
 	return RL_OK;
 }

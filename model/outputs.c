@@ -56,8 +56,10 @@ GET(g_dec_over, r->decode.t_overhead)
 GET(g_power_w, r->power_w)
 GET(g_clock_scale, r->clock_scale)
 GET(g_power_limited, (double)r->power_limited)
-GET(g_chip_usd, r->chip_usd)
-GET(g_usd_mtok, r->usd_per_mtok)
+GET(g_chip_cost, r->chip_cost_usd)
+GET(g_chip_price, r->chip_price_usd)
+GET(g_usd_mtok_cost, r->usd_per_mtok_cost)
+GET(g_usd_mtok_price, r->usd_per_mtok_price)
 GET(g_violations, (double)r->violations)
 
 static const rl_output table[] = {
@@ -151,10 +153,18 @@ static const rl_output table[] = {
  "share of the nominal clock the chip runs at (< 1: lowered to fit the TDP)"},
 {"power.limited", "", "", 1, RL_OT_NUM, g_power_limited,
  "1: the TDP limit lowered the clock and the throughput"},
-{"cost.chip_usd", "USD", "USD", 1, RL_OT_NUM, g_chip_usd,
- "price of one chip (cost.chip_usd, else the manufacturing cost model)"},
-{"cost.usd_per_million_tokens", "USD", "USD", 1, RL_OT_NUM, g_usd_mtok,
- "hardware (amortized) and energy per million output tokens, system"},
+{"cost.chip_cost_usd", "USD", "USD", 1, RL_OT_NUM, g_chip_cost,
+ "manufacturing cost of one chip (wafer, yield, HBM, package; null: no node)"},
+{"cost.chip_price_usd", "USD", "USD", 1, RL_OT_NUM, g_chip_price,
+ "price a buyer pays for one chip (cost.price_usd; null: unknown)"},
+{"cost.usd_per_million_tokens_at_cost", "USD", "USD", 1, RL_OT_NUM,
+ g_usd_mtok_cost,
+ "chips at manufacturing cost (amortized) and energy per million output "
+ "tokens, system"},
+{"cost.usd_per_million_tokens_at_price", "USD", "USD", 1, RL_OT_NUM,
+ g_usd_mtok_price,
+ "chips at their price (amortized) and energy per million output tokens, "
+ "system"},
 {"silicon.violations", "", "", 1, RL_OT_NUM, g_violations,
  "physical constraints violated (flags: 1 reticle, 2 HBM edge, 4 PHY area, "
  "16 over TDP at any clock)"},

@@ -164,8 +164,10 @@ static const rl_param table[] = {
 {"cost", "package_usd", "USD", 1, 0, 1e7, 1670, RL_PT_REAL, NULL,
  OFF(cost.package_usd),
  "CoWoS, assembly and test per chip (H100: 750 + 920, silicon.csv)"},
-{"cost", "chip_usd", "USD", 1, 0, 1e8, 0, RL_PT_REAL, NULL,
- OFF(cost.chip_usd), "price paid per chip (0: the manufacturing cost model)"},
+{"cost", "price_usd", "USD", 1, 0, 1e8, 0, RL_PT_REAL, NULL,
+ OFF(cost.price_usd),
+ "price a buyer pays per chip, not its manufacturing cost (0: unknown, "
+ "n/a; each chip preset gives its source or assumption and range)"},
 {"cost", "years", "years", 1, 0.1, 100, 4, RL_PT_REAL, NULL,
  OFF(cost.years), "amortization period (ASSUMPTION, range 3-6)"},
 {"cost", "usd_per_kwh", "USD/kWh", 1, 0, 100, 0.10, RL_PT_REAL, NULL,

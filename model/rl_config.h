@@ -187,7 +187,7 @@ typedef struct {
 	double dvfs_exponent;    /* energy per FMA ~ clock_scale^this when the TDP lowers the clock */
 	double hbm_usd_per_byte; /* HBM price */
 	double package_usd;      /* packaging, interposer, assembly and test per chip */
-	double chip_usd;         /* price paid per chip; 0 = derive from cost model */
+	double price_usd;        /* price a buyer pays per chip; 0 = unknown */
 	double years;            /* amortization period */
 	double usd_per_kwh;      /* electricity */
 	double pue;              /* data-centre power usage effectiveness */

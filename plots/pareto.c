@@ -19,13 +19,18 @@ static int axes(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
                 char *x, char *y, char *err, size_t errlen)
 {
 	static const char *const xs[] = {"power_watts", "power_w", NULL};
+	/* USD per token at the price a buyer pays, else at the manufacturing
+	** cost; the axis label names which (plot_column_label) */
+	static const char *const cs[] = {
+	    "cost_usd_per_million_tokens_at_price",
+	    "cost_usd_per_million_tokens_at_cost", NULL};
 	static const char *const ys[] = {"throughput_output_tokens_per_s",
 	                                 NULL};
 	if (o->x) {
 		if (plot_sweep_column(db, o->x, x, 64, err, errlen))
 			return RL_EINPUT;
 	} else if (!plot_sweep_guess(db, sw, xs, "watts", x, 64) &&
-	           !plot_sweep_guess(db, sw, NULL, "usd", x, 64)) {
+	           !plot_sweep_guess(db, sw, cs, "usd", x, 64)) {
 		snprintf(err, errlen, "%s: the sweep has no power or cost column; "
 		         "name the cost axis with --x COLUMN", o->dbpath);
 		return RL_EINPUT;

@@ -24,7 +24,9 @@ static const char *const default_outputs[] = {
     "batch.concurrency", "batch.limit", "utilization.mfu",
     "utilization.mbu", "prefill.bound", "decode.bound",
     "memory.kv_capacity_bytes", "power.watts", "power.clock_scale",
-    "cost.chip_usd", "cost.usd_per_million_tokens", NULL};
+    "cost.chip_cost_usd", "cost.chip_price_usd",
+    "cost.usd_per_million_tokens_at_cost",
+    "cost.usd_per_million_tokens_at_price", NULL};
 
 typedef struct {
 	rl_sweep_spec *s;

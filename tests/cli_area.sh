@@ -40,8 +40,29 @@ E="$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 
 # the TensorRT-LLM profile: this serving draws well under 700 W
 expect_exit 0 "eval with power and cost" -- $E --profile trtllm-0.10 --json
 expect_out '"watts": [0-9]' "eval json has power.watts"
-expect_out '"usd_per_million_tokens": [0-9]' "eval json has cost.usd_per_million_tokens"
+expect_out '"usd_per_million_tokens_at_cost": [0-9]' "eval json has USD per million tokens at cost"
+expect_out '"usd_per_million_tokens_at_price": [0-9]' "eval json has USD per million tokens at price"
 expect_out '"limited": 0' "this workload stays under the TDP"
+# cost and price apart: the n4 cost model gives 3,512.59 USD (test_silicon.c),
+# the preset's price is a DGX H100's ~269,000 USD / 8 = 33,625
+expect_out '"chip_cost_usd": 3512\.58' "the H100's manufacturing cost from the cost model"
+expect_out '"chip_price_usd": 33625[,}]' "the H100's price: the DGX H100 sale / 8"
+expect_exit 0 "eval table names cost and price" -- $E --profile trtllm-0.10
+expect_out 'usd_per_million_tokens_at_price +[0-9.]+ USD +chips at their price' "the table says which USD figure uses the price"
+expect_out 'usd_per_million_tokens_at_cost +[0-9.]+ USD +chips at manufacturing cost' "the table says which uses the cost"
+# a chip without a price (no source in the repository): n/a in the table, null in JSON
+expect_exit 0 "b200: no price" -- $RL eval --chip b200 --model llama3-70b --precision fp8 --tp 8 --profile ideal
+expect_out 'chip_price_usd +n/a' "no price prints n/a"
+expect_exit 0 "b200: no price in JSON" -- $RL eval --chip b200 --model llama3-70b --precision fp8 --tp 8 --profile ideal --json
+expect_out '"chip_price_usd": null' "no price is null"
+expect_out '"usd_per_million_tokens_at_price": null' "no USD per token at a price that is unknown"
+# Sohu as claimed: an assumed price, but no node, so no power: per token n/a
+expect_exit 0 "sohu: price assumed, power unknown" -- $RL eval --chip sohu --model llama3-70b --precision fp8 --tp 8 --profile etched-claim --json
+expect_out '"chip_price_usd": 33625[,}]' "sohu's assumed price"
+expect_out '"chip_cost_usd": null' "sohu as claimed has no cost model"
+expect_out '"usd_per_million_tokens_at_price": null' "no power, no USD per token"
+expect_exit 2 "a negative price" -- $E --profile trtllm-0.10 --set cost.price_usd=-1
+expect_err "cost.price_usd.*0.*1e\+08" "names the allowed range"
 expect_exit 0 "compute-bound prefill hits the TDP" -- $RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 1 --tp 1 --profile ideal --json
 expect_out '"limited": 1' "eval says the TDP limited the clock"
 expect_out '"watts": (700|699\.9)' "power held at the 700 W TDP"

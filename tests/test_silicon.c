@@ -378,13 +378,48 @@ static void test_eval_without_node(void **state)
 	assert_int_equal(rl_eval(&c, &r), RL_OK);
 	assert_true(r.output_tps > 0);
 	assert_true(isnan(r.power_w));
-	assert_true(isnan(r.chip_usd));
-	assert_true(isnan(r.usd_per_mtok));
-	/* a price paid makes the chip cost known; power still is not */
-	c.cost.chip_usd = 25000;
+	assert_true(isnan(r.chip_cost_usd));
+	assert_true(isnan(r.chip_price_usd));
+	assert_true(isnan(r.usd_per_mtok_cost));
+	assert_true(isnan(r.usd_per_mtok_price));
+	/* a price makes the price known, not the manufacturing cost; without
+	** power neither USD per token is known */
+	c.cost.price_usd = 25000;
 	assert_int_equal(rl_eval(&c, &r), RL_OK);
-	near(r.chip_usd, 25000, 1e-12);
-	assert_true(isnan(r.usd_per_mtok));
+	near(r.chip_price_usd, 25000, 1e-12);
+	assert_true(isnan(r.chip_cost_usd));
+	assert_true(isnan(r.usd_per_mtok_price));
+}
+
+/* Cost and price side by side, H100 on n4: the manufacturing cost is
+** 3,512.59 USD (test_chip_cost) whatever the price; no price is unknown.
+** At a price of 33,625 USD (a DGX H100's ~269,000 / 8) the energy term is
+** the same, so the two USD-per-token figures differ by the hardware term
+** alone: chips x (33,625 - 3,512.59) / (4 x 365.25 x 86400 s) per output
+** token/s, x 1e6. */
+static void test_eval_cost_and_price(void **state)
+{
+	rl_config c;
+	rl_result r;
+	double chips, diff;
+	(void)state;
+	h100(&c);
+	c.scen.isl = 128;
+	c.scen.osl = 128;
+	assert_int_equal(rl_eval(&c, &r), RL_OK);
+	near(r.chip_cost_usd, 3512.59, 1e-5);
+	assert_true(isnan(r.chip_price_usd));
+	assert_true(r.usd_per_mtok_cost > 0);
+	assert_true(isnan(r.usd_per_mtok_price));
+	c.cost.price_usd = 33625;
+	assert_int_equal(rl_eval(&c, &r), RL_OK);
+	near(r.chip_cost_usd, 3512.59, 1e-5);
+	near(r.chip_price_usd, 33625, 1e-12);
+	chips = rl_scen_chips(&c.scen);
+	diff = chips * (33625 - 3512.589608) / (4 * 365.25 * 86400.0) /
+	       r.output_tps * 1e6;
+	near(r.usd_per_mtok_price - r.usd_per_mtok_cost, diff, 1e-6);
+	assert_true(r.usd_per_mtok_price > r.usd_per_mtok_cost);
 }
 
 /* A chip given by design is served on the spec its silicon implies: the
@@ -410,7 +445,7 @@ static void test_eval_by_design(void **state)
 	assert_int_equal(rl_eval(&c, &design), RL_OK);
 	near(design.output_tps, spec.output_tps, 1e-4);
 	near(design.power_w, spec.power_w, 1e-3);
-	assert_true(design.usd_per_mtok > 0);
+	assert_true(design.usd_per_mtok_cost > 0);
 	/* shares over 1: bad input */
 	c.design.frac_mac = 0.5;
 	c.design.frac_other = 0.6;
@@ -430,6 +465,7 @@ int main(void)
 	    cmocka_unit_test(test_yield),
 	    cmocka_unit_test(test_chip_cost),
 	    cmocka_unit_test(test_usd_per_mtok),
+	    cmocka_unit_test(test_eval_cost_and_price),
 	    cmocka_unit_test(test_h100_reverse),
 	    cmocka_unit_test(test_a100_reverse),
 	    cmocka_unit_test(test_forward),
