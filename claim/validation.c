@@ -223,13 +223,13 @@ static void evaluate_one(const meas_row *m, const val_version *v,
 	o->measured = m->value;
 	o->predicted = o->error = NAN;
 	o->status = VAL_NOT_MODELLED;
+	o->in_fit = v && !strcmp(m->chip, v->fitted_chip);
 	if (!profile && v && !v->profile[0]) {
 		snprintf(o->reason, sizeof o->reason, "%.250s", v->note);
 		return;
 	}
 	snprintf(o->profile, sizeof o->profile, "%s", profile ? profile
 	                                                      : v->profile);
-	o->in_fit = v && !strcmp(m->chip, v->fitted_chip);
 	if (!m->modelled) {
 		snprintf(o->reason, sizeof o->reason, "%.250s", m->why_not);
 		return;
@@ -274,7 +274,21 @@ const char *val_by_name(int by)
 	return by >= 0 && by < VAL_BY_COUNT ? names[by] : "?";
 }
 
-static void key_of(const val_row *v, int by, char *key, size_t len)
+const char *val_set_name(int set)
+{
+	static const char *const names[VAL_SET_COUNT] = {
+	    "held_out", "in_sample", "not_modelled"};
+	return set >= 0 && set < VAL_SET_COUNT ? names[set] : "?";
+}
+
+int val_set_of(const val_row *v)
+{
+	if (v->status != VAL_OK)
+		return VAL_SET_NOT_MODELLED;
+	return v->in_fit ? VAL_SET_FITTED : VAL_SET_HELD_OUT;
+}
+
+void val_key_of(const val_row *v, int by, char *key, size_t len)
 {
 	const meas_row *m = v->row;
 	switch (by) {
@@ -304,15 +318,15 @@ static int cmp_double(const void *a, const void *b)
 }
 
 static int quant(const val_row *rows, size_t n, int by, const char *key,
-                 int in_fit, val_group *g, double *e)
+                 int set, val_group *g, double *e)
 {
 	size_t i, k = 0;
 	char kk[2 * MEAS_FIELD + 2];
 	double *signed_e = e + n;
 	g->rows = g->modelled = 0;
 	for (i = 0; i < n; i++) {
-		key_of(&rows[i], by, kk, sizeof kk);
-		if (strcmp(kk, key) || rows[i].in_fit != in_fit)
+		val_key_of(&rows[i], by, kk, sizeof kk);
+		if (val_set_of(&rows[i]) != set || strcmp(kk, key))
 			continue;
 		g->rows++;
 		if (rows[i].status == VAL_OK)
@@ -342,9 +356,10 @@ size_t val_groups(const val_row *rows, size_t n, val_group **out)
 	for (by = 0; by < VAL_BY_COUNT; by++)
 		for (i = 0; i < n; i++) {
 			char key[2 * MEAS_FIELD + 2];
-			key_of(&rows[i], by, key, sizeof key);
+			int set = val_set_of(&rows[i]);
+			val_key_of(&rows[i], by, key, sizeof key);
 			for (j = 0; j < ng; j++)
-				if (g[j].by == by && g[j].in_fit == rows[i].in_fit &&
+				if (g[j].by == by && g[j].set == set &&
 				    !strcmp(g[j].key, key))
 					break;
 			if (j < ng)
@@ -362,9 +377,9 @@ size_t val_groups(const val_row *rows, size_t n, val_group **out)
 			}
 			memset(&g[ng], 0, sizeof g[ng]);
 			g[ng].by = by;
-			g[ng].in_fit = rows[i].in_fit;
+			g[ng].set = set;
 			snprintf(g[ng].key, sizeof g[ng].key, "%s", key);
-			quant(rows, n, by, key, rows[i].in_fit, &g[ng], e);
+			quant(rows, n, by, key, set, &g[ng], e);
 			ng++;
 		}
 	free(e);

@@ -48,7 +48,8 @@ typedef struct {
 	const meas_row *row;
 	char profile[RL_NAME_MAX];  /* empty when none */
 	int status;                 /* VAL_OK or VAL_NOT_MODELLED */
-	int in_fit;                 /* the row's chip is the profile's own */
+	int in_fit;                 /* the row's chip is its version's fitted
+	                            ** chip (set for rows not modelled too) */
 	char reason[256];           /* why not modelled */
 	double measured, predicted, error; /* error = predicted/measured - 1 */
 } val_row;
@@ -70,18 +71,30 @@ enum { VAL_BY_CHIP = 0, VAL_BY_VERSION, VAL_BY_MODEL, VAL_BY_PRECISION,
        VAL_BY_METRIC, VAL_BY_COUNT };
 const char *val_by_name(int by);
 
+/* Which rows a group gathers: modelled rows of the chip their profile was
+** fitted on (in sample), modelled rows of other chips (held out), and rows
+** not modelled; the three never share a group. */
+enum { VAL_SET_HELD_OUT = 0, VAL_SET_FITTED = 1, VAL_SET_NOT_MODELLED = 2,
+       VAL_SET_COUNT };
+const char *val_set_name(int set);
+/* The set of one evaluated row. */
+int val_set_of(const val_row *v);
+
 typedef struct {
 	int by;                  /* VAL_BY_* */
 	char key[2 * MEAS_FIELD + 2];
-	int in_fit;              /* 1: rows of the fitted chip; 0: held out */
-	size_t rows, modelled;
+	int set;                 /* VAL_SET_* */
+	size_t rows, modelled;   /* modelled: rows (sets 0, 1) or 0 (set 2) */
 	double median_abs, p90_abs, median; /* errors of the modelled rows */
 } val_group;
 
-/* Groups of rows by chip, version, model and precision, each split into
-** the profile's own chip and the held-out chips.  *out is allocated (free
-** it); returns the count, or 0 with *out NULL when out of memory. */
+/* Groups of rows by chip, version, model, precision and metric, each
+** within one set (VAL_SET_*).  *out is allocated (free it); returns the
+** count, or 0 with *out NULL when out of memory. */
 size_t val_groups(const val_row *rows, size_t n, val_group **out);
+
+/* The key of a row in a grouping (by = VAL_BY_*). */
+void val_key_of(const val_row *v, int by, char *key, size_t len);
 
 /* Errors of the modelled rows with in_fit == which (-1: all): count,
 ** median and 90th percentile of |error|. */

@@ -30,10 +30,12 @@ static void help(FILE *f)
 	      "model against measured, the\nrows not modelled with the reason, "
 	      "the median and 90th-percentile\nabsolute error by chip, version, "
 	      "model and precision (the chip each\nprofile was fitted on apart "
-	      "from held-out chips), and each profile's\nleave-one-model-out "
-	      "error as its fit recorded it.  --json writes\n{\"rows\": [...], "
-	      "\"groups\": [...]}.  An unknown chip, model or version,\na "
-	      "missing column or a value that is not a number: exit 2.\n", f);
+	      "from held-out chips, rows not\nmodelled apart from both), and each "
+	      "profile's leave-one-model-out\nerror as its fit recorded it.  "
+	      "--json writes {\"rows\": [...],\n\"groups\": [...]} (each group "
+	      "with its \"set\": in_sample, held_out or\nnot_modelled).  An "
+	      "unknown chip, model or version, a missing column or a\nvalue that "
+	      "is not a number: exit 2.\n", f);
 }
 
 /* A profile's leave-one-model-out error, as its fit wrote it in [meta]. */
@@ -82,26 +84,41 @@ static void print_loo(const val_row *v, size_t n)
 
 static void print_groups(const val_group *g, size_t ng)
 {
-	int by, fit;
+	static const int order[VAL_SET_COUNT] = {
+	    VAL_SET_FITTED, VAL_SET_HELD_OUT, VAL_SET_NOT_MODELLED};
+	static const char *const title[VAL_SET_COUNT] = {
+	    "modelled rows of chips other than the one each profile was fitted "
+	    "on (held out):",
+	    "modelled rows of the chip each profile was fitted on (in sample):",
+	    "rows not modelled (no error: see the reasons above):"};
+	int by, k;
 	size_t i;
-	for (fit = 1; fit >= 0; fit--) {
-		printf("\n%s\n", fit ? "rows of the chip each profile was fitted on "
-		                       "(in sample):"
-		                     : "rows of other chips (held out):");
-		printf("  %-9s %-44s %5s %8s %9s %8s %8s\n", "by", "group", "rows",
-		       "modelled", "median|e|", "p90|e|", "bias");
+	for (k = 0; k < VAL_SET_COUNT; k++) {
+		int set = order[k], any = 0;
+		for (i = 0; i < ng; i++)
+			any |= g[i].set == set;
+		printf("\n%s\n", title[set]);
+		if (!any) {
+			printf("  none\n");
+			continue;
+		}
+		if (set == VAL_SET_NOT_MODELLED)
+			printf("  %-9s %-44s %5s\n", "by", "group", "rows");
+		else
+			printf("  %-9s %-44s %5s %9s %8s %8s\n", "by", "group", "rows",
+			       "median|e|", "p90|e|", "bias");
 		for (by = 0; by < VAL_BY_COUNT; by++)
 			for (i = 0; i < ng; i++) {
-				if (g[i].by != by || g[i].in_fit != fit)
+				if (g[i].by != by || g[i].set != set)
 					continue;
-				printf("  %-9s %-44.44s %5zu %8zu", val_by_name(by),
-				       g[i].key, g[i].rows, g[i].modelled);
-				if (g[i].modelled)
+				printf("  %-9s %-44.44s %5zu", val_by_name(by), g[i].key,
+				       g[i].rows);
+				if (set == VAL_SET_NOT_MODELLED)
+					printf("\n");
+				else
 					printf(" %8.1f%% %7.1f%% %+7.1f%%\n",
 					       100 * g[i].median_abs, 100 * g[i].p90_abs,
 					       100 * g[i].median);
-				else
-					printf("        -        -        -\n");
 			}
 	}
 }
@@ -138,7 +155,8 @@ static void write_json(const val_row *v, size_t n, const val_group *g,
 		json_obj(&w, NULL);
 		json_str(&w, "by", val_by_name(g[i].by));
 		json_str(&w, "key", g[i].key);
-		json_bool(&w, "fitted_chip", g[i].in_fit);
+		json_str(&w, "set", val_set_name(g[i].set));
+		json_bool(&w, "fitted_chip", g[i].set == VAL_SET_FITTED);
 		json_num(&w, "rows", (double)g[i].rows);
 		json_num(&w, "modelled", (double)g[i].modelled);
 		json_num(&w, "median_abs_error", g[i].median_abs);
@@ -150,9 +168,54 @@ static void write_json(const val_row *v, size_t n, const val_group *g,
 	json_finish(&w);
 }
 
+/* The rows not modelled, one line per chip, version, model, precision
+** and reason, with the count of rows. */
+static void print_not_modelled(const val_row *v, size_t n)
+{
+	size_t i, j, total = 0;
+	char *done = calloc(n ? n : 1, 1);
+	printf("\nrows not modelled, by chip, version, model and precision (the "
+	       "reason below\neach; --json lists every row):\n");
+	for (i = 0; i < n; i++)
+		total += v[i].status != VAL_OK;
+	if (!total) {
+		printf("  none\n");
+		free(done);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		char ver[2 * MEAS_FIELD + 2], ver2[2 * MEAS_FIELD + 2];
+		const meas_row *m = v[i].row;
+		size_t count = 0;
+		if (v[i].status == VAL_OK || (done && done[i]))
+			continue;
+		val_key_of(&v[i], VAL_BY_VERSION, ver, sizeof ver);
+		for (j = i; j < n; j++) {
+			const meas_row *o = v[j].row;
+			if (v[j].status == VAL_OK || (done && done[j]))
+				continue;
+			val_key_of(&v[j], VAL_BY_VERSION, ver2, sizeof ver2);
+			if (strcmp(o->chip, m->chip) || strcmp(ver2, ver) ||
+			    strcmp(o->model, m->model) ||
+			    strcmp(o->precision, m->precision) ||
+			    strcmp(v[j].reason, v[i].reason))
+				continue;
+			count++;
+			if (done)
+				done[j] = 1;
+		}
+		printf("  %-9s %-44s %-24s %-5s %4zu row%s\n      %s\n", m->chip,
+		       ver, m->model, m->precision[0] ? m->precision : "-", count,
+		       count == 1 ? "" : "s", v[i].reason);
+		if (!done)
+			break; /* out of memory: the first group only */
+	}
+	free(done);
+}
+
 static void print_rows(const val_row *v, size_t n)
 {
-	size_t i, skipped = 0;
+	size_t i;
 	printf("%-36s %-9s %-14s %-5s %5s %5s %3s %11s %11s %8s\n", "row",
 	       "chip", "model", "prec", "isl", "osl", "tp", "measured", "model",
 	       "error");
@@ -161,20 +224,12 @@ static void print_rows(const val_row *v, size_t n)
 		if (v[i].status != VAL_OK)
 			continue;
 		printf("%-36.36s %-9.9s %-14.14s %-5.5s %5.0f %5.0f %3.0f %11.1f "
-		       "%11.1f %+7.1f%%%s\n",
+		       "%11.1f %+7.1f%%  %s\n",
 		       m->id, m->chip, m->model, m->precision, m->isl, m->osl,
 		       m->tp, m->value, v[i].predicted, 100 * v[i].error,
-		       v[i].in_fit ? "  (fitted chip)" : "");
+		       v[i].in_fit ? "(fitted chip)" : "(held out)");
 	}
-	printf("\nrows not modelled:\n");
-	for (i = 0; i < n; i++)
-		if (v[i].status != VAL_OK) {
-			if (skipped++ < 40)
-				printf("  %-36.36s %s\n", v[i].row->id, v[i].reason);
-		}
-	if (skipped > 40)
-		printf("  ... and %zu more (--json lists every row)\n",
-		       skipped - 40);
+	print_not_modelled(v, n);
 }
 
 /* One measurements file: read, check, evaluate into *v (grown). */

@@ -26,6 +26,7 @@ rate,T,out,h100-sxm,1,llama3-8b,bf16,467,256,1,1,QPS=2,2,output_tokens_per_s,498
 mlperf,T,out,h100-sxm,8,llama2-70b,fp8,,,2,1,MLPerf Offline,,tokens_per_s,24524.9,
 ttft,T,out,h100-sxm,1,llama3-8b,bf16,467,256,1,1,QPS=2,,ttft_mean_s,0.06,
 other,T,none,h100-sxm,1,no-such-model,fp8,128,128,1,1,max-load,,tokens_per_s,100,
+h200,T,out,h200-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,output_tokens_per_s,1800,
 CSV
 expect_exit 0 "validate a published-layout file" -- $RL validate --measurements "$M" --versions "$V" --json
 J="$tmpd/v.json"
@@ -33,7 +34,7 @@ cp "$tmpd/out" "$J"
 pyq() { python3 -c "import json,sys; d=json.load(open('$J')); r={x['id']:x for x in d['rows']}; $1"; }
 if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "json is rows and groups" -- pyq "assert sorted(d)==['groups','rows'], d.keys()"
-	expect_exit 0 "every row is listed, none dropped" -- pyq "assert len(d['rows'])==10"
+	expect_exit 0 "every row is listed, none dropped" -- pyq "assert len(d['rows'])==11"
 	expect_exit 0 "row keys" -- pyq "assert all(sorted(x)==sorted(['id','metric','measured','predicted','error','profile','status','reason']) for x in d['rows'])"
 	# per GPU = system / gpus (8), by definition of the metric
 	expect_exit 0 "per-GPU metric is the system's over 8 GPUs" -- pyq "assert abs(r['a-out']['predicted']/r['a-gpu']['predicted']-8)<1e-6"
@@ -51,10 +52,25 @@ if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "DEP reason" -- pyq "assert 'expert parallel' in r['dep']['reason']"
 	expect_exit 0 "version without profile: the table's note" -- pyq "assert r['other']['reason']=='test: this version has no profile'"
 	expect_exit 0 "groups by chip, version, model, precision" -- pyq "assert {g['by'] for g in d['groups']}=={'chip','version','model','precision','metric'}"
+	# in sample (modelled, fitted chip h100-sxm): a-out a-gpu a-tok a-tot
+	# rate; held out (modelled, h200-sxm): h200; not modelled: dep pp2
+	# mlperf ttft other; a group never mixes the three
+	expect_exit 0 "chip groups split in sample, held out, not modelled" -- pyq "c={(g['key'],g['set']):(g['rows'],g['modelled']) for g in d['groups'] if g['by']=='chip'}; assert c=={('h100-sxm','in_sample'):(5,5),('h200-sxm','held_out'):(1,1),('h100-sxm','not_modelled'):(5,0)}, c"
+	expect_exit 0 "fitted_chip only for in-sample groups" -- pyq "assert all(g['fitted_chip']==(g['set']=='in_sample') for g in d['groups'])"
 fi
 expect_exit 0 "validate text" -- $RL validate --measurements "$M" --versions "$V"
-expect_out "rows not modelled" "text lists rows not modelled"
-expect_out "held out" "text has the held-out groups"
+expect_out "rows not modelled, by chip, version, model and precision" "text lists rows not modelled"
+T="$tmpd/text"
+cp "$tmpd/out" "$T"
+# the version without a profile: one group of one row, labelled, with the
+# table's note as its reason on the next line
+expect_out "^  h100-sxm +T none +no-such-model +fp8 +1 row\$" "not modelled: chip, version, model, precision, count"
+expect_exit 0 "the reason follows its group" -- sh -c "grep -A1 'T none  *no-such-model' '$T' | grep -q 'test: this version has no profile'"
+expect_exit 0 "held-out row labelled" -- grep -Eq '^h200 .*  \(held out\)$' "$T"
+expect_exit 0 "in-sample row labelled" -- grep -Eq '^a-out .*  \(fitted chip\)$' "$T"
+# the held-out table holds h200-sxm only: h100 rows not modelled are not in it
+expect_exit 0 "held-out groups: the other chip only" -- sh -c "sed -n '/(held out):\$/,/^\$/p' '$T' | grep '^  chip' | grep -v h200-sxm | grep -q . && exit 1 || exit 0"
+expect_exit 0 "held-out groups: h200-sxm there" -- sh -c "sed -n '/(held out):\$/,/^\$/p' '$T' | grep -q '^  chip  *h200-sxm  *1 '"
 
 # bad files: exit 2 naming file, line and column
 bad() { # name, line to add, expected message
