@@ -194,22 +194,7 @@ static double at_rate(const meas_row *m, const rl_config *cfg,
 		snprintf(reason, len, "load model: %.230s", lr.error);
 		return NAN;
 	}
-	switch (m->metric_code) {
-	case MEAS_REQUESTS_PS:
-		return lr.requests_per_s;
-	case MEAS_TTFT_MEAN:
-		return lr.ttft_mean_s;
-	case MEAS_ITL_MEAN:
-		return lr.tpot_s;
-	case MEAS_TOTAL_TPS:
-		return lr.total_tps;
-	case MEAS_OUTPUT_TPS_PER_GPU:
-		return lr.output_tps_per_chip;
-	case MEAS_TOKENS_TPS:
-		return tokens_total ? lr.total_tps : lr.output_tps;
-	default:
-		return lr.output_tps;
-	}
+	return rl_load_metric_of(meas_metric(m, tokens_total), &lr);
 }
 
 static void evaluate_one(const meas_row *m, const val_version *v,

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../claim/validation.h"
 #include "../model/calibrate.h"
 #include "commands.h"
 #include "../config/measure.h"
@@ -229,6 +230,8 @@ int cmd_calibrate(int argc, char **argv)
 	double *e_fit = NULL, *e_loo = NULL;
 	rl_setup base;
 	rl_calib_info info;
+	val_versions vt;
+	int vok = 0;
 
 	for (a = 1; a < argc; a++) {
 		int missing = 0;
@@ -278,6 +281,12 @@ int cmd_calibrate(int argc, char **argv)
 	}
 	if (meas_read(mfile, &set, err, sizeof err))
 		return bad_input("calibrate", err);
+	{
+		char vfile[1100], verr[1024];
+		snprintf(vfile, sizeof vfile, "%s/profiles/versions.csv",
+		         rl_data_dir());
+		vok = val_versions_read(vfile, &vt, verr, sizeof verr) == 0;
+	}
 
 	setup_init(&base);
 	if (setup_load(&base, "profile", profile, err, sizeof err)) {
@@ -314,7 +323,21 @@ int cmd_calibrate(int argc, char **argv)
 		}
 		rows[nrows].cfg = st.cfg;
 		rows[nrows].measured = set.rows[i].value;
-		rows[nrows].metric = meas_metric(&set.rows[i], 0);
+		{
+			/* "tokens_per_s" counts as the version table says */
+			const val_version *vv =
+			    vok ? val_version_of(&vt, set.rows[i].software,
+			                         set.rows[i].version)
+			        : NULL;
+			rows[nrows].metric =
+			    meas_metric(&set.rows[i], vv && vv->tokens_total);
+		}
+		memset(&rows[nrows].load, 0, sizeof rows[nrows].load);
+		if (meas_at_rate(&set.rows[i])) {
+			/* served at a rate: the load model predicts it */
+			rows[nrows].load.rate_rps = set.rows[i].request_rate;
+			rows[nrows].load.requests = set.rows[i].requests;
+		}
 		used[nrows++] = &set.rows[i];
 	}
 	if (nrows < nfit + 1) {
@@ -368,7 +391,7 @@ int cmd_calibrate(int argc, char **argv)
 	for (i = 0; i < nrows; i++) {
 		e_fit[i] = model[i] / used[i]->value - 1;
 		e_loo[i] = loo ? loov[i] / used[i]->value - 1 : NAN;
-		printf("%-46.46s %11.1f %11.1f %+7.1f%% %11.1f %+7.1f%%\n",
+		printf("%-46.46s %11.5g %11.5g %+7.1f%% %11.5g %+7.1f%%\n",
 		       used[i]->id, used[i]->value, model[i], 100 * e_fit[i],
 		       loo ? loov[i] : NAN, 100 * e_loo[i]);
 	}
@@ -431,6 +454,8 @@ int cmd_calibrate(int argc, char **argv)
 	printf("\nwrote %s\n", out);
 	rc = RL_OK;
 done:
+	if (vok)
+		val_versions_free(&vt);
 	free(rows);
 	free(used);
 	free(group);

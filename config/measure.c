@@ -432,6 +432,12 @@ int meas_metric(const meas_row *row, int tokens_total)
 		return RL_METRIC_OUTPUT_TPS_PER_CHIP;
 	case MEAS_TOKENS_TPS:
 		return tokens_total ? RL_METRIC_TOTAL_TPS : RL_METRIC_OUTPUT_TPS;
+	case MEAS_REQUESTS_PS:
+		return RL_METRIC_REQUESTS_PS;
+	case MEAS_TTFT_MEAN:
+		return RL_METRIC_TTFT_MEAN;
+	case MEAS_ITL_MEAN:
+		return RL_METRIC_ITL_MEAN;
 	default:
 		return RL_METRIC_OUTPUT_TPS;
 	}

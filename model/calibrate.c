@@ -117,6 +117,13 @@ int rl_calib_predict(const rl_calib_row *row, const rl_param *const *params,
 	int rc;
 	for (i = 0; i < np; i++)
 		*rl_param_ptr(&cfg, params[i]) = values[i] * params[i]->scale;
+	if (row->load.rate_rps > 0) {
+		rl_load_result lr;
+		if ((rc = rl_load_eval(&cfg, &row->load, &lr)) != RL_OK)
+			return rc;
+		*out = rl_load_metric_of(row->metric, &lr);
+		return 0;
+	}
 	rc = rl_eval(&cfg, &r);
 	if (rc != RL_OK)
 		return rc;
@@ -131,8 +138,32 @@ double rl_metric_of(int metric, const rl_result *r)
 		return r->total_tps;
 	case RL_METRIC_OUTPUT_TPS_PER_CHIP:
 		return r->output_tps_per_chip;
+	case RL_METRIC_REQUESTS_PS:
+		return r->requests_per_s;
+	case RL_METRIC_TTFT_MEAN:
+		return r->ttft_s;
+	case RL_METRIC_ITL_MEAN:
+		return r->tpot_s;
 	default:
 		return r->output_tps;
+	}
+}
+
+double rl_load_metric_of(int metric, const rl_load_result *lr)
+{
+	switch (metric) {
+	case RL_METRIC_TOTAL_TPS:
+		return lr->total_tps;
+	case RL_METRIC_OUTPUT_TPS_PER_CHIP:
+		return lr->output_tps_per_chip;
+	case RL_METRIC_REQUESTS_PS:
+		return lr->requests_per_s;
+	case RL_METRIC_TTFT_MEAN:
+		return lr->ttft_mean_s;
+	case RL_METRIC_ITL_MEAN:
+		return lr->tpot_s;
+	default:
+		return lr->output_tps;
 	}
 }
 

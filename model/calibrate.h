@@ -2,7 +2,8 @@
 ** calibrate.h: fit a serving profile's efficiency parameters to measured
 ** throughputs by nonlinear least squares on log(model / measured), with
 ** GSL's gsl_multifit_nlinear (trust region, Levenberg-Marquardt), and the
-** leave-one-out error of every row.  Pure computation: rows come in as
+** leave-one-out error of every row.  A row served at a request rate is
+** predicted by the load model (its latency or throughput at that rate).  Pure computation: rows come in as
 ** ready configurations.
 */
 #ifndef RL_CALIBRATE_H
@@ -11,6 +12,7 @@
 #include <stddef.h>
 
 #include "engine.h"
+#include "load.h"
 #include "params.h"
 
 #define RL_CALIB_MAX_PARAMS 16
@@ -19,16 +21,24 @@
 enum {
 	RL_METRIC_OUTPUT_TPS = 0,     /* output tokens/s, system */
 	RL_METRIC_TOTAL_TPS,          /* input + output tokens/s, system */
-	RL_METRIC_OUTPUT_TPS_PER_CHIP /* output tokens/s per chip */
+	RL_METRIC_OUTPUT_TPS_PER_CHIP, /* output tokens/s per chip */
+	RL_METRIC_REQUESTS_PS,        /* requests/s, system (at a rate) */
+	RL_METRIC_TTFT_MEAN,          /* mean time to first token, s (at a rate) */
+	RL_METRIC_ITL_MEAN            /* mean inter-token latency, s (at a rate) */
 };
 
-/* The value of a metric (RL_METRIC_*) in an evaluation's result. */
+/* The value of a metric (RL_METRIC_*) in an evaluation's result (the
+** latencies at maximum load: the engine's service times). */
 double rl_metric_of(int metric, const rl_result *r);
+/* The same in a result of the load model (model/load.h). */
+double rl_load_metric_of(int metric, const rl_load_result *lr);
 
 typedef struct {
 	rl_config cfg;   /* everything but the fitted parameters */
-	double measured; /* system tokens/s */
+	double measured; /* the metric's value as measured */
 	int metric;
+	rl_load load;    /* rate_rps > 0: served at that rate (load model);
+	                 ** 0: at maximum load (the engine) */
 } rl_calib_row;
 
 typedef struct {

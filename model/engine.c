@@ -487,7 +487,9 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 	r->output_tps_per_chip = r->output_tps / chips;
 	r->total_tps_per_chip = r->total_tps / chips;
 
-	r->ttft_s = ceil(s->isl / chunk1 - 1e-9) * R_pre;
+	/* the prompt's iterations, and the way through the server's front
+	** end, which holds no place in any iteration */
+	r->ttft_s = ceil(s->isl / chunk1 - 1e-9) * R_pre + pf->frontend_s;
 	r->tpot_s = s->osl > 1 ? T_avg : 0.0;
 	r->e2e_s = r->ttft_s + (s->osl - 1) * r->tpot_s;
 

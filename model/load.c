@@ -208,7 +208,7 @@ static int drain(const rl_config *cfg, double lam, double n, double reps,
 	o->ttft.a[o->ttft.m] = o->at.ttft_s;
 	o->ttft.b[o->ttft.m++] = 0;
 	/* the budget draining in arrival order */
-	o->ttft.a[o->ttft.m] = T_B * (u + delta);
+	o->ttft.a[o->ttft.m] = T_B * (u + delta) + cfg->prof.frontend_s;
 	o->ttft.b[o->ttft.m++] = T_B * u - inv_lam;
 	if (n > nmax) { /* slots freed at X_max */
 		o->ttft.a[o->ttft.m] = (1 - nmax) / xmax + rmax->ttft_s;

@@ -299,6 +299,10 @@ static const rl_param table[] = {
 {"profile", "runtime_reserved_gb", "GB", 1e9, 0, 1e4, 0, RL_PT_REAL, NULL,
  OFF(prof.runtime_reserved_bytes),
  "memory per chip held by the runtime (context, activations)"},
+{"profile", "frontend_ms", "ms", 1e-3, 0, 1e4, 0, RL_PT_REAL, NULL,
+ OFF(prof.frontend_s),
+ "time outside the engine before the first token reaches the client "
+ "(tokenizer, server queues); adds to TTFT only"},
 };
 
 const rl_param *rl_params(size_t *count)

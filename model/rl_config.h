@@ -175,6 +175,10 @@ typedef struct {
 	double eff_compute_fp8;  /* large-GEMM fraction of the FP8 peak; 0 = eff_compute */
 	double kv_reserve;       /* 1: each request holds isl+osl KV from admission
 	                          * (guaranteed-no-evict); 0: what it has written */
+	double frontend_s;       /* time outside the engine before a request's
+	                          * first token reaches the client (tokenizer,
+	                          * server queues, the token's way back); adds to
+	                          * TTFT, not to any iteration */
 } rl_profile;
 
 /* Economics and power (cost.c, power.c): the INI sections [cost] and

@@ -43,6 +43,7 @@ static void test_recovers_known_values(void **state)
 	rl_calib_info info;
 	size_t i;
 	(void)state;
+	memset(rows, 0, sizeof rows); /* load.rate_rps 0: at maximum load */
 	params[0] = rl_param_find("profile", "eff_compute");
 	params[1] = rl_param_find("profile", "iter_overhead_ms");
 	for (i = 0; i < N; i++) {
@@ -89,6 +90,7 @@ static void test_bounds_and_groups(void **state)
 	rl_calib_info info;
 	size_t i;
 	(void)state;
+	memset(rows, 0, sizeof rows);
 	params[0] = rl_param_find("profile", "eff_compute");
 	params[1] = rl_param_find("profile", "iter_overhead_ms");
 	for (i = 0; i < N; i++) {
@@ -120,6 +122,48 @@ static void test_bounds_and_groups(void **state)
 		assert_true(fabs(loo[i] / rows[i].measured - 1) < 1e-3);
 }
 
+/* Rows served at a request rate go through the load model: mean TTFTs at
+** 1, 2 and 4 requests/s and mean ITLs, synthesized with a front end of
+** 7 ms and iter_overhead 3 ms, give both back from a start at 1 ms and
+** 0.5 ms.  The front end moves TTFT only, the iteration time both: the
+** fit can tell them apart only if at-rate rows are predicted at their
+** rate (a row at maximum load has no TTFT of the front end's making). */
+static void test_at_rate_rows(void **state)
+{
+	static const double rates[] = {1, 2, 4};
+	enum { N = 6 };
+	rl_calib_row rows[N];
+	const rl_param *params[2];
+	double values[2] = {1, 0.5}, model[N];
+	rl_calib_info info;
+	size_t i;
+	(void)state;
+	memset(rows, 0, sizeof rows);
+	params[0] = rl_param_find("profile", "frontend_ms");
+	params[1] = rl_param_find("profile", "iter_overhead_ms");
+	assert_non_null(params[0]);
+	for (i = 0; i < N; i++) {
+		rl_config truth;
+		rl_load_result lr;
+		base(&rows[i].cfg);
+		rows[i].cfg.scen.isl = 512;
+		rows[i].cfg.scen.osl = 64;
+		rows[i].load.rate_rps = rates[i % 3];
+		rows[i].metric = i < 3 ? RL_METRIC_TTFT_MEAN : RL_METRIC_ITL_MEAN;
+		truth = rows[i].cfg;
+		truth.prof.frontend_s = 7e-3;
+		truth.prof.iter_overhead_s = 3e-3;
+		assert_int_equal(rl_load_eval(&truth, &rows[i].load, &lr), RL_OK);
+		rows[i].measured = rl_load_metric_of(rows[i].metric, &lr);
+	}
+	/* the front end is in every TTFT and in no ITL */
+	assert_true(rows[0].measured > 7e-3);
+	assert_int_equal(rl_calibrate(rows, N, params, 2, values, model, NULL,
+	                              &info), 0);
+	assert_true(fabs(values[0] - 7.0) < 1e-3);
+	assert_true(fabs(values[1] - 3.0) < 1e-3);
+}
+
 static void test_too_few_rows(void **state)
 {
 	rl_calib_row row;
@@ -127,6 +171,7 @@ static void test_too_few_rows(void **state)
 	double v = 0.5, m, l;
 	rl_calib_info info;
 	(void)state;
+	memset(&row, 0, sizeof row);
 	base(&row.cfg);
 	row.measured = 100;
 	row.metric = RL_METRIC_OUTPUT_TPS;
@@ -149,6 +194,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_recovers_known_values),
 	    cmocka_unit_test(test_too_few_rows),
+	    cmocka_unit_test(test_at_rate_rows),
 	    cmocka_unit_test(test_bounds_and_groups),
 	    cmocka_unit_test(test_abs_quantile),
 	};
