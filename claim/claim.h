@@ -21,7 +21,7 @@
 #define CLAIM_UNC_MAX 64
 #define CLAIM_SOLVE_MAX 24
 #define CLAIM_CLAIMS_MAX 16
-#define CLAIM_MUST_MAX 4
+#define CLAIM_MUST_MAX 5
 #define CLAIM_MAP_MAX 64
 
 /* One side as written: a chip and key=value items (profile, model,
@@ -119,14 +119,18 @@ int claim_uncertainty_read(const char *name, claim_uncertainty *cu,
                            char *err, size_t errlen);
 
 /* A solve row. */
-typedef struct {
+typedef struct claim_solve_row_s {
 	char param[96];      /* "b.chip.peak_tflops_fp8" */
 	char form[32];
 	char unit[24];
+	char who[160];       /* the side's label */
 	double target;
+	double now;          /* the parameter's value as the side has it */
+	double nominal;      /* the speedup there */
 	rl_solve_result s;
 	char binds[128];     /* infeasible: what binds at the best value
-	                        ("prefill communication-bound, ..."), or "" */
+	                        ("compute binds", words.c), or "" */
+	char words[640];     /* the row as a sentence (words.c) */
 } claim_solve_row;
 
 typedef struct {

@@ -150,6 +150,16 @@ static int put_all(dbw *w, const claim_report *rep, const char *json)
 		              (sqlite3_int64)r->s.feasible, r->s.reason))
 			return -1;
 	}
+	for (i = 0; i < rep->nmust + rep->nsolve; i++) {
+		int one = i >= rep->nmust;
+		const char *param = one ? rep->solve[i - rep->nmust].param : "";
+		const char *text = one ? rep->solve[i - rep->nmust].words
+		                       : rep->must[i];
+		if (exec_bind(w, "INSERT INTO claim_must VALUES(?,?,?,?,?)",
+		              "iittt", w->run, (sqlite3_int64)i,
+		              one ? "one" : "together", param, text))
+			return -1;
+	}
 	if (rep->mc) {
 		const rl_mc_result *m = rep->mc;
 		size_t step = m->samples > MC_THIN_MAX

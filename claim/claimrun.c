@@ -13,6 +13,7 @@
 #include "../model/params.h"
 #include "../model/silicon.h"
 #include "claim.h"
+#include "words.h"
 
 #define DEFAULT_A "h100-sxm,profile=trtllm-0.10,label=8x H100 (TensorRT-LLM 0.10)"
 #define DEFAULT_B "sohu,profile=etched-claim,label=8x Sohu (as claimed)"
@@ -137,8 +138,7 @@ static void binding(const rl_config *base, const rl_param *p, double v,
 		snprintf(buf, len, "not evaluable");
 		return;
 	}
-	snprintf(buf, len, "prefill %s-bound, decode %s-bound",
-	         rl_bound_name(r.prefill_bound), rl_bound_name(r.decode_bound));
+	claim_binds_words(&r, buf, len);
 }
 
 int claim_solve_param(claim_report *rep, const char *name, double target,
@@ -180,15 +180,28 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 	snprintf(row->param, sizeof row->param, "%s", name);
 	snprintf(row->form, sizeof row->form, "%s", form);
 	snprintf(row->unit, sizeof row->unit, "%s", p->unit);
+	snprintf(row->who, sizeof row->who, "%s", s->label);
 	row->target = target;
+	{
+		rl_config tmp = *base;
+		row->now = *rl_param_ptr(&tmp, p) / p->scale;
+	}
+	if (claim_speedup_metric(base, &ud, &row->nominal) != 0)
+		row->nominal = NAN;
 	if (rl_solve(base, p, 1, 0, claim_speedup_metric, &ud, target, &row->s,
 	             err, errlen) != 0)
 		return -1;
 	/* what binds where the lever stops helping (the spec-sheet
 	** parameters; a design parameter acts through the resolved chip) */
 	if (!row->s.feasible && isfinite(row->s.best_at) &&
-	    strcmp(p->section, "design") && strcmp(p->section, "node"))
-		binding(base, p, row->s.best_at, row->binds, sizeof row->binds);
+	    strcmp(p->section, "design") && strcmp(p->section, "node")) {
+		/* on a plateau, past its knee: at the knee two limits tie */
+		double v = row->s.best_at;
+		if (row->s.saturated)
+			v += 0.5 * ((row->s.bound > 0 ? row->s.hi : row->s.lo) - v);
+		binding(base, p, v, row->binds, sizeof row->binds);
+	}
+	claim_solve_words(row, row->words, sizeof row->words);
 	return 0;
 }
 
@@ -204,59 +217,133 @@ static int peak_metric(const rl_config *cfg, void *ud, double *value)
 	return *value > 0 ? 0 : -1;
 }
 
-/* ", which needs Y% of the die in MAC arrays ... and draws Z W": the
-** MAC share of the chip by design whose FP8 peak is X TFLOPS, and what
-** it draws serving the workload (no TDP limit), with `relax` applied. */
-static void translate(const claim_report *rep, double X, int relax, char *m,
-                      size_t len)
+/* One joint condition: the peak FP8 that reaches the target with the
+** rest of side b as given (or relaxed), and what that peak means for the
+** chip by design: its MAC-array share, die, clock and what it draws. */
+typedef struct {
+	int ok, feasible;
+	double tflops, metric;      /* solved peak, or the best reached */
+	double frac, die_mm2, ghz;  /* the chip by design at that peak; NAN */
+	double watts, tdp;          /* drawn serving the workload; its TDP */
+	char binds[128];            /* infeasible: what binds */
+	char label[160];            /* the chip by design, or "" */
+	char err[256];
+} joint_pt;
+
+/* The MAC share of the chip by design whose FP8 peak is X TFLOPS, and
+** what it draws serving the workload (no TDP limit), with `relax`
+** applied (links and HBM at their table maxima). */
+static void translate(const claim_report *rep, double X, int relax,
+                      joint_pt *j)
 {
 	const claim_side *d = rep->have_bd ? &rep->bd
 	                      : rep->b.st.cfg.chip.by_design > 0.5 ? &rep->b
 	                                                           : NULL;
 	const rl_param *pm = rl_param_find("design", "frac_mac");
+	const rl_param *pl = rl_param_find("chip", "link_gbps");
 	rl_solve_result fr;
 	char err[256];
-	size_t used = strlen(m);
 	rl_config c;
 	rl_result r;
-	double tdp;
-	if (!d || !pm) {
-		snprintf(m + used, len - used, "; no chip by design to translate "
-		         "it into die area and power");
+	j->frac = j->die_mm2 = j->ghz = j->watts = j->tdp = NAN;
+	j->label[0] = 0;
+	if (!d || !pm || !pl || rl_solve(&d->st.cfg, pm, 1, 0, peak_metric, NULL, X,
+	                          &fr, err, sizeof err) != 0 || !fr.feasible)
 		return;
-	}
-	if (rl_solve(&d->st.cfg, pm, 1, 0, peak_metric, NULL, X, &fr, err,
-	             sizeof err) != 0 || !fr.feasible) {
-		snprintf(m + used, len - used, ", which no MAC-array share of "
-		         "%.60s's die reaches (%.200s)", d->label,
-		         fr.reason);
-		return;
-	}
+	snprintf(j->label, sizeof j->label, "%s", d->label);
 	c = d->st.cfg;
-	tdp = c.chip.tdp_w;
+	j->tdp = c.chip.tdp_w;
 	c.design.frac_mac = fr.value;
 	c.chip.tdp_w = 0;
 	if (relax) {
-		c.chip.link_Bps = rl_param_find("chip", "link_gbps")->max * 1e9;
+		c.chip.link_Bps = pl->max * pl->scale;
 		c.chip.link_latency_s = 0;
 	}
-	if (rl_eval(&c, &r) != RL_OK)
-		r.power_w = NAN;
-	used += (size_t)snprintf(m + used, len - used,
-	                         ", which needs %.1f%% of the die in MAC arrays "
-	                         "(%.60s: %.0f mm2 at %.2f GHz)", fr.value * 100,
-	                         d->label, c.design.die_m2 * 1e6,
-	                         c.design.clock_hz / 1e9);
-	if (used >= len)
+	j->frac = fr.value;
+	j->die_mm2 = c.design.die_m2 * 1e6;
+	j->ghz = c.design.clock_hz / 1e9;
+	if (rl_eval(&c, &r) == RL_OK)
+		j->watts = r.power_w;
+}
+
+static void joint(const claim_report *rep, const rl_config *base,
+                  const claim_metric_ud *ud, int relax, joint_pt *j)
+{
+	const rl_param *pp = rl_param_find("chip", "peak_tflops_fp8");
+	rl_solve_result s;
+	memset(j, 0, sizeof *j);
+	if (rl_solve(base, pp, 1, 0, claim_speedup_metric, (void *)ud,
+	             rep->opts.target, &s, j->err, sizeof j->err) != 0)
 		return;
-	if (isfinite(r.power_w))
-		snprintf(m + used, len - used, " and draws %.0f W serving this "
-		         "workload (%s %.0f W)", r.power_w,
-		         tdp > 0 ? "its TDP:" : "no TDP; cap", tdp > 0 ? tdp
-		         : rep->unc.power_cap_w);
+	j->ok = 1;
+	j->feasible = s.feasible;
+	j->metric = s.metric;
+	if (!s.feasible) {
+		binding(base, pp, isfinite(s.best_at) ? s.best_at : 0, j->binds,
+		        sizeof j->binds);
+		return;
+	}
+	j->tflops = s.value;
+	translate(rep, s.value, relax, j);
+}
+
+/* A peak in TFLOPS: "11.5 PFLOPS", or "9.0-11.5 PFLOPS" when the two
+** differ. */
+static void peak_range(double lo, double hi, char *buf, size_t len)
+{
+	char a[64], b[64];
+	claim_qty("chip.peak_tflops_fp8", lo, a, sizeof a);
+	claim_qty("chip.peak_tflops_fp8", hi, b, sizeof b);
+	if (fabs(hi - lo) <= 0.005 * fabs(hi))
+		snprintf(buf, len, "%s", b);
+	else if (lo >= 1000 && hi >= 1000)
+		snprintf(buf, len, "%.1f-%.1f PFLOPS", lo / 1000, hi / 1000);
 	else
-		snprintf(m + used, len - used, "; its power is unknown (no node "
-		         "energies)");
+		snprintf(buf, len, "%s to %s", a, b);
+}
+
+static void kw_range(double lo, double hi, char *buf, size_t len)
+{
+	if (!isfinite(lo) || !isfinite(hi))
+		snprintf(buf, len, "%s", "");
+	else if (fabs(hi - lo) <= 0.05 * hi)
+		snprintf(buf, len, "%.1f kW", hi / 1000);
+	else
+		snprintf(buf, len, "%.1f-%.1f kW", fmin(lo, hi) / 1000,
+		         fmax(lo, hi) / 1000);
+}
+
+/* One joint condition in words: "11.5 PFLOPS FP8, which is 24% of an
+** 814 mm2 die in MAC arrays at 1.50 GHz (Sohu by design), drawing about
+** 1.4 kW (its TDP: 700 W)". */
+static void joint_text(const claim_report *rep, const char *when,
+                       const joint_pt *j, char *m, size_t len)
+{
+	char peak[64], tail[400] = "";
+	double tgt = rep->opts.target;
+	if (!j->ok) {
+		snprintf(m, len, "%s: not solved (%s)", when, j->err);
+		return;
+	}
+	if (!j->feasible) {
+		snprintf(m, len, "%s, no peak compute reaches %gx: more FLOPS stop "
+		         "helping at %.3gx; %s", when, tgt, j->metric, j->binds);
+		return;
+	}
+	claim_qty("chip.peak_tflops_fp8", j->tflops, peak, sizeof peak);
+	if (isfinite(j->frac))
+		snprintf(tail, sizeof tail, ", which is %.0f%% of a %.0f mm2 die "
+		         "in MAC arrays at %.2f GHz (%s)%s%.1f kW serving this "
+		         "workload%s%.0f W)", 100 * j->frac, j->die_mm2, j->ghz,
+		         j->label, isfinite(j->watts) ? ", drawing about " : "",
+		         isfinite(j->watts) ? j->watts / 1000 : 0,
+		         j->tdp > 0 ? " (its TDP: " : " (no TDP: ",
+		         j->tdp > 0 ? j->tdp : 0);
+	if (isfinite(j->frac) && !isfinite(j->watts))
+		snprintf(tail, sizeof tail, ", which is %.0f%% of a %.0f mm2 die "
+		         "in MAC arrays at %.2f GHz (%s); its power is unknown",
+		         100 * j->frac, j->die_mm2, j->ghz, j->label);
+	snprintf(m, len, "%s: %s FP8 per chip%s", when, peak, tail);
 }
 
 static void must_be_true(claim_report *rep)
@@ -267,7 +354,8 @@ static void must_be_true(claim_report *rep)
 	claim_metric_ud ud;
 	rl_solve_result s;
 	rl_config relaxed, base;
-	char err[256], bind[128];
+	joint_pt jb, jr;
+	char err[256], peak[160], now[64], kw[64], when[300], bind[128];
 	double eff = rep->b.cfg.prof.eff_compute, tgt = rep->opts.target;
 	char *m;
 	if (!pp || !pl || !ph || rep->b.cfg.chip.peak_flops_fp8 <= 0)
@@ -277,69 +365,74 @@ static void must_be_true(claim_report *rep)
 	ud.other = &rep->a.cfg;
 	ud.other_tps = rep->a.r.total_tps;
 
-	/* 1: peak compute alone, everything else of side b as it is except
-	** a TDP: what the peak draws is the consequence reported */
+	/* peak compute alone, everything else of side b as it is except a
+	** TDP: what the peak draws is the consequence reported; then the same
+	** with interconnect unlimited (table maximum, no latency) and the HBM
+	** bandwidth at its table maximum */
 	base = rep->b.cfg;
 	base.chip.tdp_w = 0;
-	m = rep->must[rep->nmust++];
-	if (rl_solve(&base, pp, 1, 0, claim_speedup_metric, &ud, tgt, &s,
-	             err, sizeof err) != 0)
-		snprintf(m, 512, "peak compute: %s", err);
-	else if (!s.feasible) {
-		binding(&base, pp, isfinite(s.best_at) ? s.best_at : 0, bind,
-		        sizeof bind);
-		snprintf(m, 512, "%gx cannot be reached by peak compute alone "
-		         "(%.80s): more FLOPS stop helping at %.2fx (%s there)",
-		         tgt, rep->b.label, s.metric, bind);
-	} else {
-		snprintf(m, 512, "%gx needs at least %.0f TFLOPS FP8 at %.0f%% "
-		         "utilization (%.80s, its other assumptions fixed, no TDP "
-		         "limit)", tgt,
-		         s.value, eff * 100, rep->b.label);
-		translate(rep, s.value, 0, m, 512);
-	}
-
-	/* 2: the same with interconnect unlimited (table maximum, no
-	** latency) and the HBM bandwidth at its table maximum */
 	relaxed = base;
 	relaxed.chip.link_Bps = pl->max * pl->scale;
 	relaxed.chip.link_latency_s = 0;
 	relaxed.chip.hbm_Bps = ph->max * ph->scale;
+	joint(rep, &base, &ud, 0, &jb);
+	joint(rep, &relaxed, &ud, 1, &jr);
+
+	/* the headline: the peak needed between the two, and the power */
 	m = rep->must[rep->nmust++];
-	if (rl_solve(&relaxed, pp, 1, 0, claim_speedup_metric, &ud, tgt, &s,
-	             err, sizeof err) != 0)
-		snprintf(m, 512, "peak compute: %s", err);
-	else if (!s.feasible) {
-		binding(&relaxed, pp, isfinite(s.best_at) ? s.best_at : 0, bind,
-		        sizeof bind);
-		snprintf(m, 512, "even with unlimited interconnect and HBM "
-		         "bandwidth, %gx is out of reach: at most %.2fx (%s)", tgt,
-		         s.metric, bind);
+	claim_qty("chip.peak_tflops_fp8", rep->b.cfg.chip.peak_flops_fp8 / 1e12,
+	          now, sizeof now);
+	if (jb.ok && jb.feasible && jr.ok && jr.feasible) {
+		peak_range(jr.tflops, jb.tflops, peak, sizeof peak);
+		kw_range(jr.watts, jb.watts, kw, sizeof kw);
+		snprintf(m, 512, "%gx needs about %s FP8 per chip at %.0f%% "
+		         "utilization (%.80s assumes %.40s)%s%.40s%s%s", tgt, peak, eff * 100,
+		         rep->b.label, now, kw[0] ? " and about " : "", kw,
+		         kw[0] ? " per chip serving this workload" : "",
+		         "");
+		if (kw[0] && jb.tdp > 0) {
+			size_t used = strlen(m);
+			snprintf(m + used, 512 - used, ", %s the %.0f W TDP assumed "
+			         "for %.80s", jb.watts > jb.tdp ? "above" : "within",
+			         jb.tdp, jb.label);
+		}
+	} else if (jr.ok && jr.feasible) {
+		claim_qty("chip.peak_tflops_fp8", jr.tflops, peak, sizeof peak);
+		snprintf(m, 512, "%gx needs unlimited chip-to-chip and HBM "
+		         "bandwidth and then about %s FP8 per chip at %.0f%% "
+		         "utilization (%s assumes %s)", tgt, peak, eff * 100,
+		         rep->b.label, now);
 	} else {
-		snprintf(m, 512, "with unlimited interconnect and HBM bandwidth, "
-		         "%gx needs at least %.0f TFLOPS FP8 at %.0f%% utilization",
-		         tgt, s.value, eff * 100);
-		translate(rep, s.value, 1, m, 512);
+		snprintf(m, 512, "%gx is out of reach by peak compute: more FLOPS "
+		         "stop helping at %.3gx (%s)", tgt,
+		         jr.ok ? jr.metric : jb.metric, jr.ok ? jr.binds : jb.binds);
 	}
 
-	/* 3: jointly with the link bandwidth (as the sweep
-	** sohu-link-vs-flops draws): the peak needed at 1, 2, 4, 8 and 16
-	** times the stated link bandwidth, the rest as assumed */
+	snprintf(when, sizeof when, "with HBM (%.1f TB/s) and links (%.0f "
+	         "GB/s) as assumed", base.chip.hbm_Bps / 1e12,
+	         base.chip.link_Bps / 1e9);
+	joint_text(rep, when, &jb, rep->must[rep->nmust++], 512);
+	joint_text(rep, "with unlimited chip-to-chip and HBM bandwidth", &jr,
+	           rep->must[rep->nmust++], 512);
+
+	/* jointly with the link bandwidth (as the sweep sohu-link-vs-flops
+	** draws): the peak needed at 1, 2, 4, 8 and 16 times the stated link
+	** bandwidth, the rest as assumed */
 	if (base.chip.link_Bps > 0 && rep->nmust < CLAIM_MUST_MAX &&
 	    !(rep->b.r.prefill.link_bytes > 0) &&
 	    !(rep->b.r.decode.link_bytes > 0)) {
-		snprintf(rep->must[rep->nmust++], 512, "the link bandwidth does "
-		         "not enter at %.80s's mapping (TP%g x PP%g: no traffic "
-		         "between chips), so the peak needed is the same at any "
-		         "link bandwidth", rep->b.label, base.scen.tp,
-		         base.scen.pp);
+		snprintf(rep->must[rep->nmust++], 512, "the chip-to-chip "
+		         "bandwidth does not enter: at %.80s's mapping (TP%g x "
+		         "PP%g) nothing crosses between chips, so the peak needed "
+		         "is the same at any link bandwidth", rep->b.label,
+		         base.scen.tp, base.scen.pp);
 	} else if (base.chip.link_Bps > 0 && rep->nmust < CLAIM_MUST_MAX) {
 		size_t used;
 		int k;
 		m = rep->must[rep->nmust++];
-		used = (size_t)snprintf(m, 512, "jointly with the link bandwidth "
-		                        "(%.80s, the rest as assumed):",
-		                        rep->b.label);
+		used = (size_t)snprintf(m, 512, "peak FP8 needed at each "
+		                        "chip-to-chip bandwidth (%.80s, the rest "
+		                        "as assumed):", rep->b.label);
 		for (k = 0; k < 5 && used < 512; k++) {
 			rl_config c = base;
 			double mult = (double)(1 << k);
@@ -347,17 +440,20 @@ static void must_be_true(claim_report *rep)
 			if (rl_solve(&c, pp, 1, 0, claim_speedup_metric, &ud, tgt, &s,
 			             err, sizeof err) != 0)
 				break;
-			if (s.feasible)
+			claim_qty("chip.peak_tflops_fp8", s.value, peak, sizeof peak);
+			if (s.feasible) {
 				used += (size_t)snprintf(m + used, 512 - used, "%s %.0f "
-				                         "GB/s: %.0f TFLOPS FP8", k ? ";" :
-				                         "", c.chip.link_Bps / 1e9,
-				                         s.value);
-			else
+				                         "GB/s: %s", k ? ";" : "",
+				                         c.chip.link_Bps / 1e9, peak);
+			} else {
+				binding(&c, pp, isfinite(s.best_at) ? s.best_at : 0,
+				        bind, sizeof bind);
 				used += (size_t)snprintf(m + used, 512 - used, "%s %.0f "
-				                         "GB/s: no peak reaches %gx (at most "
-				                         "%.2fx)", k ? ";" : "",
-				                         c.chip.link_Bps / 1e9, tgt,
-				                         s.metric);
+				                         "GB/s: none (at most %.3gx; %s)",
+				                         k ? ";" : "",
+				                         c.chip.link_Bps / 1e9, s.metric,
+				                         bind);
+			}
 		}
 	}
 }

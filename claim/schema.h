@@ -37,6 +37,12 @@ extern const rl_db_kind claim_db_kind;
 "  run_id INTEGER NOT NULL, param TEXT NOT NULL, target REAL NOT NULL," \
 "  value REAL, feasible INTEGER NOT NULL, reason TEXT NOT NULL," \
 "  PRIMARY KEY(run_id, param));" \
+/* what must be true in words (claim/words.c): kind 'together' (levers \
+** moved jointly, the headline first) or 'one' (one lever at a time, \
+** param names it) */ \
+"CREATE TABLE IF NOT EXISTS claim_must(" \
+"  run_id INTEGER NOT NULL, ord INTEGER NOT NULL, kind TEXT NOT NULL," \
+"  param TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY(run_id, ord));" \
 "CREATE TABLE IF NOT EXISTS claim_mc(" \
 "  run_id INTEGER PRIMARY KEY, samples INTEGER NOT NULL, seed INTEGER NOT NULL," \
 "  p05 REAL, p50 REAL, p95 REAL, prob_ge_target REAL, violation_rate REAL);" \

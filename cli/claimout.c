@@ -110,28 +110,13 @@ static void wrapped(FILE *f, const char *first, const char *text, int indent)
 	fputc('\n', f);
 }
 
+/* One lever in words (claim/words.c), its parameter name in brackets for
+** those who will vary it themselves. */
 void claimout_solve_row_text(FILE *f, const claim_solve_row *r)
 {
-	const rl_param *p = rl_param_find_full(r->param + (r->param[0] &&
-	                                       r->param[1] == '.' ? 2 : 0));
-	char head[200], text[900];
-	/* the parameter's description up to its own parenthesis */
-	int dl = p ? (int)(strstr(p->doc, " (") ? strstr(p->doc, " (") - p->doc
-	                                         : (long)strlen(p->doc)) : 0;
-	snprintf(head, sizeof head, "  %s%s%.*s%s: ", r->param, p ? " (" : "",
-	         dl, p ? p->doc : "", p ? ")" : "");
-	if (r->s.feasible)
-		snprintf(text, sizeof text, "%gx needs it %s %.4g%s%s%s%s",
-		         r->target, r->s.direction > 0 ? "at least" : "at most",
-		         r->s.value, r->unit[0] ? " " : "", r->unit,
-		         r->form[0] ? ", " : "", r->form);
-	else
-		snprintf(text, sizeof text, "infeasible: no value from %.4g to "
-		         "%.4g%s%s reaches %gx; the best is %.3gx at %.4g%s%s%s%s",
-		         r->s.lo, r->s.hi, r->unit[0] ? " " : "", r->unit,
-		         r->target, r->s.metric, r->s.best_at, r->unit[0] ? " " : "",
-		         r->unit, r->binds[0] ? ", where it is " : "", r->binds);
-	wrapped(f, head, text, 6);
+	char text[800];
+	snprintf(text, sizeof text, "%s [%s]", r->words, r->param);
+	wrapped(f, "  - ", text, 4);
 }
 
 void claimout_solve_row_json(json_w *w, const claim_solve_row *r,
@@ -152,6 +137,7 @@ void claimout_solve_row_json(json_w *w, const claim_solve_row *r,
 		                                                   : "at most")
 		                             : "");
 	json_str(w, "reason", r->s.reason);
+	json_str(w, "words", r->words);
 	json_end(w);
 }
 
@@ -362,14 +348,14 @@ void claimout_text(FILE *f, const claim_report *rep)
 			fprintf(f, "    not available: %s\n", rep->factors_d_err);
 	}
 
-	fprintf(f, "\nwhat must be true for %gx (one parameter at a time)\n",
-	        rep->opts.target);
+	fprintf(f, "\nwhat must be true for %gx\n", rep->opts.target);
+	if (rep->nmust)
+		fprintf(f, "  levers moved together:\n");
+	for (i = 0; i < rep->nmust; i++)
+		wrapped(f, i ? "    - " : "  => ", rep->must[i], 6);
+	fprintf(f, "  one lever at a time, the rest as assumed:\n");
 	for (i = 0; i < rep->nsolve; i++)
 		claimout_solve_row_text(f, &rep->solve[i]);
-	if (rep->nmust)
-		fprintf(f, "what must be true together (levers moved jointly)\n");
-	for (i = 0; i < rep->nmust; i++)
-		wrapped(f, "  => ", rep->must[i], 5);
 
 	if (rep->have_unc)
 		unc_text(f, rep, &rep->b, &rep->unc, rep->mc, rep->mc_seconds,

@@ -135,11 +135,13 @@ int rl_solve(const rl_config *base, const rl_param *p, double lo, double hi,
 			res->bound = at == last ? 1 : at == first ? -1 : 0;
 		res->best_at = x[at];
 		res->metric = target * exp(g[at]);
+		res->saturated = res->bound && !all_above &&
+		                 at != (res->bound > 0 ? last : first);
 		if (all_above)
 			snprintf(res->reason, sizeof res->reason,
 			         "above the target over the whole range of %s: "
 			         "lowest %.4g at %g", name, res->metric, x[at]);
-		else if (res->bound && at != (res->bound > 0 ? last : first))
+		else if (res->saturated)
 			snprintf(res->reason, sizeof res->reason,
 			         "infeasible: saturates at %.4g for %s %s %.4g (up "
 			         "to the %s bound %g): other limits bind (target %g)",

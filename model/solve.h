@@ -20,6 +20,9 @@ typedef struct {
 	                      value rises ("at least"), -1 falls ("at most") */
 	int bound;         /* infeasible: -1 the lower bound, +1 the upper
 	                      bound stops it, 0 neither (peaks inside) */
+	int saturated;     /* infeasible, bound != 0: the metric stops
+	                      changing at best_at, before that bound (a
+	                      plateau: other limits bind) */
 	double lo, hi;     /* the range searched, display units */
 	int iterations;
 	char reason[320];

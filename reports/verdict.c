@@ -2,8 +2,10 @@
 ** verdict.c: the report's first section: the verdict in plain words (the
 ** speedup under the stated assumptions, its 90% interval, the probability
 ** of reaching the target, and what must be true to reach it), from
-** claim_runs, claim_mc, claim_sides and claim_solve.
+** claim_runs, claim_mc, claim_sides and claim_must (claim_solve for runs
+** written before it).
 */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -66,13 +68,64 @@ static const char *word(const pdb_claim *c, const mc_row *m)
 	                          c->target);
 }
 
+/* "What must be true" in the claim's own words (claim_must): the levers
+** moved together (the headline first), then one lever at a time.  1 when
+** the run stored them. */
+static int must_words(rctx *r)
+{
+	static const char *const kinds[2] = {"together", "one"};
+	static const char *const intro[2] = {
+	    "What must be true for %gx, with the levers moved together:",
+	    "One lever at a time, the rest as assumed (the parameter to vary "
+	    "in brackets):"};
+	sqlite3_stmt *st;
+	int k, total = 0;
+	if (!pdb_has(r->db, "claim_must") ||
+	    pdb_rows(r->db, "claim_must", r->c.id) == 0)
+		return 0;
+	for (k = 0; k < 2; k++) {
+		int n = 0;
+		if (sqlite3_prepare_v2(r->db, "SELECT param, text FROM claim_must "
+		                       "WHERE run_id = ?1 AND kind = ?2 ORDER BY "
+		                       "ord", -1, &st, NULL))
+			return total > 0;
+		sqlite3_bind_int64(st, 1, r->c.id);
+		sqlite3_bind_text(st, 2, kinds[k], -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *p = (const char *)sqlite3_column_text(st, 0);
+			const char *t = (const char *)sqlite3_column_text(st, 1);
+			if (n++ == 0) {
+				doc_para(&r->d, intro[k], r->c.target);
+				doc_list_begin(&r->d);
+			}
+			/* a sentence: its first letter in capitals */
+			if (p && p[0])
+				doc_item(&r->d, "%c%s [%s].", t && t[0] ? toupper(
+				         (unsigned char)t[0]) : ' ', t && t[0] ? t + 1
+				         : "", p);
+			else
+				doc_item(&r->d, "%c%s.", t && t[0] ? toupper(
+				         (unsigned char)t[0]) : ' ', t && t[0] ? t + 1
+				         : "");
+		}
+		sqlite3_finalize(st);
+		if (n)
+			doc_list_end(&r->d);
+		total += n;
+	}
+	return total > 0;
+}
+
 /* "What must be true": a paragraph and a list of its own, after the
-** verdict's list. */
+** verdict's list; from the solver's rows where the run predates
+** claim_must. */
 static void must_be_true(rctx *r)
 {
 	sqlite3_stmt *st;
 	char v[32];
 	int n = 0;
+	if (must_words(r))
+		return;
 	if (!pdb_has(r->db, "claim_solve") ||
 	    sqlite3_prepare_v2(r->db, "SELECT param, target, value, feasible, "
 	                       "reason FROM claim_solve WHERE run_id = ?1 ORDER "
@@ -87,7 +140,9 @@ static void must_be_true(rctx *r)
 		const char *why = (const char *)sqlite3_column_text(st, 4);
 		if (n++ == 0) {
 			doc_para(&r->d, "What must be true for %gx, one parameter at "
-			         "a time with the rest as assumed:", r->c.target);
+			         "a time with the rest as assumed (this claim run "
+			         "predates the conditions in words; rerun rooflab "
+			         "claim --db for them):", r->c.target);
 			doc_list_begin(&r->d);
 		}
 		if (sqlite3_column_int(st, 3))

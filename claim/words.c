@@ -1,0 +1,148 @@
+/*
+** words.c: what must be true, in words an investor reads (words.h).
+*/
+#include "words.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../model/params.h"
+#include "claim.h"
+
+/* Levers with a phrase of their own; the rest use the table's doc. */
+static const struct {
+	const char *param, *noun;
+} levers[] = {
+    {"chip.peak_tflops_fp8", "peak FP8 compute per chip"},
+    {"chip.peak_tflops_bf16", "peak BF16 compute per chip"},
+    {"profile.eff_compute", "utilization (share of peak reached on large "
+                            "matrix multiplies)"},
+    {"profile.eff_compute_fp8", "FP8 utilization (share of peak reached on "
+                                "large matrix multiplies)"},
+    {"chip.hbm_tbps", "HBM bandwidth per chip"},
+    {"chip.link_gbps", "chip-to-chip bandwidth"},
+    {"chip.tdp_w", "power limit (TDP) per chip"},
+    {"design.frac_mac", "share of the die in MAC arrays"},
+    {"design.clock_ghz", "MAC-array clock"},
+};
+
+/* "b.chip.x" -> "chip.x" */
+static const char *bare(const char *param)
+{
+	return param[0] && param[1] == '.' &&
+	       (param[0] == 'a' || param[0] == 'b') ? param + 2 : param;
+}
+
+void claim_lever_noun(const char *param, char *buf, size_t len)
+{
+	const char *p = bare(param);
+	const rl_param *tp;
+	size_t i;
+	for (i = 0; i < sizeof levers / sizeof levers[0]; i++)
+		if (!strcmp(levers[i].param, p)) {
+			snprintf(buf, len, "%s", levers[i].noun);
+			return;
+		}
+	tp = rl_param_find_full(p);
+	if (tp && tp->doc[0]) {
+		const char *par = strstr(tp->doc, " (");
+		snprintf(buf, len, "%.*s", par ? (int)(par - tp->doc)
+		                               : (int)strlen(tp->doc), tp->doc);
+	} else {
+		snprintf(buf, len, "%s", p);
+	}
+}
+
+void claim_qty(const char *param, double v, char *buf, size_t len)
+{
+	const char *p = bare(param);
+	const rl_param *tp = rl_param_find_full(p);
+	if (!isfinite(v))
+		snprintf(buf, len, "n/a");
+	else if (!strncmp(p, "chip.peak_tflops_", 17))
+		snprintf(buf, len, v >= 1000 ? "%.1f PFLOPS" : "%.0f TFLOPS",
+		         v >= 1000 ? v / 1000 : v);
+	else if (!strncmp(p, "profile.eff_", 12) || !strncmp(p, "design.frac_", 12))
+		snprintf(buf, len, "%.0f%%", 100 * v);
+	else if (!strcmp(p, "chip.hbm_tbps"))
+		snprintf(buf, len, "%.1f TB/s", v);
+	else if (!strcmp(p, "chip.tdp_w") && v >= 1000)
+		snprintf(buf, len, "%.2g kW", v / 1000);
+	else
+		snprintf(buf, len, fabs(v) >= 1000 && fabs(v) < 1e6 ? "%.0f%s%s"
+		                                                    : "%.3g%s%s",
+		         v, tp && tp->unit[0] ? " " : "", tp ? tp->unit : "");
+}
+
+/* The limit one phase's bound stands for; `verb` agrees with it. */
+static const char *limit_of(int bound, const char **verb)
+{
+	*verb = "binds";
+	switch (bound) {
+	case RL_BOUND_COMPUTE:
+		return "compute";
+	case RL_BOUND_MEMORY:
+		return "HBM bandwidth";
+	case RL_BOUND_COMM:
+		*verb = "bind";
+		return "the chip-to-chip links";
+	case RL_BOUND_OVERHEAD:
+		*verb = "bind";
+		return "serving overheads";
+	default:
+		return "nothing";
+	}
+}
+
+void claim_binds_words(const rl_result *r, char *buf, size_t len)
+{
+	const char *vp, *vd;
+	const char *p = limit_of(r->prefill_bound, &vp);
+	const char *d = limit_of(r->decode_bound, &vd);
+	const char *tdp = r->power_limited ? " at the clock the TDP allows" : "";
+	if (r->decode_bound == RL_BOUND_NONE || r->prefill_bound == r->decode_bound)
+		snprintf(buf, len, "%s %s%s", p, vp, tdp);
+	else
+		snprintf(buf, len, "%s %s prefill, %s decode%s", p, vp, d, tdp);
+}
+
+void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
+{
+	char noun[160], want[64], now[64], lo[64], hi[64], best[64];
+	const rl_solve_result *s = &r->s;
+	int side_a = r->param[0] == 'a';
+	claim_lever_noun(r->param, noun, sizeof noun);
+	claim_qty(r->param, s->value, want, sizeof want);
+	claim_qty(r->param, r->now, now, sizeof now);
+	claim_qty(r->param, s->lo, lo, sizeof lo);
+	claim_qty(r->param, s->hi, hi, sizeof hi);
+	claim_qty(r->param, s->best_at, best, sizeof best);
+	if (s->feasible && side_a)
+		snprintf(buf, len, "%gx also follows if the baseline's (%s) %s "
+		         "were %s %s (modelled: %s)", r->target, r->who, noun,
+		         s->direction > 0 ? "at least" : "at most", want, now);
+	else if (s->feasible)
+		snprintf(buf, len, "%gx needs %s %s of %s (%s; assumed: %s)",
+		         r->target, s->direction > 0 ? "at least" : "at most",
+		         want, noun, r->who, now);
+	else if (isfinite(r->nominal) && isfinite(s->metric) &&
+	         fabs(s->metric / r->nominal - 1) < 1e-3)
+		snprintf(buf, len, "more %s does not raise the speedup above "
+		         "%.3gx (%s, at %s already)%s%s", noun, r->nominal, r->who,
+		         now, r->binds[0] ? ": " : "", r->binds);
+	else if (s->saturated)
+		snprintf(buf, len, "more %s stops helping at %.3gx, from %s on "
+		         "(%s; assumed: %s)%s%s", noun, s->metric, best, r->who, now,
+		         r->binds[0] ? ": " : "", r->binds);
+	else if (s->bound != 0)
+		snprintf(buf, len, "%s cannot reach %gx (%s): even at %s, the "
+		         "%s its range allows, it gives %.3gx%s%s", noun, r->target,
+		         r->who, isfinite(s->best_at) ? best : s->bound > 0 ? hi : lo,
+		         s->bound > 0 ? "most" : "least", s->metric,
+		         r->binds[0] ? "; there " : "", r->binds);
+	else
+		snprintf(buf, len, "%s cannot reach %gx (%s): the speedup peaks "
+		         "at %.3gx at %s%s%s", noun, r->target, r->who, s->metric,
+		         best, r->binds[0] ? "; there " : "", r->binds);
+}

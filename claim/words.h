@@ -1,0 +1,35 @@
+/*
+** words.h: what must be true, in words an investor reads (words.c): the
+** quantity a lever stands for ("11.5 PFLOPS", "52%"), the limit that binds
+** where a lever stops helping ("compute binds"), and one sentence per
+** one-at-a-time solution.  Used by the claim's text, JSON and database,
+** so that the report says what the terminal says.
+*/
+#ifndef RL_CLAIM_WORDS_H
+#define RL_CLAIM_WORDS_H
+
+#include <stddef.h>
+
+#include "../model/engine.h"
+
+/* The lever a parameter ("chip.peak_tflops_fp8", "section.key") stands
+** for: "peak FP8 compute per chip"; parameters without a phrase of their
+** own get their table description up to its parenthesis. */
+void claim_lever_noun(const char *param, char *buf, size_t len);
+
+/* A value of the parameter (display units of params.c) as a reader
+** reads it: 11507.6 TFLOPS -> "11.5 PFLOPS", eff_compute 0.52 -> "52%". */
+void claim_qty(const char *param, double v, char *buf, size_t len);
+
+/* What binds an evaluation, in words: "compute binds" (peak FLOPS at the
+** assumed utilization), "HBM bandwidth binds", "the chip-to-chip links
+** bind", "serving overheads bind", "the TDP binds" (the clock lowered to
+** fit it), or one per phase when prefill and decode differ. */
+void claim_binds_words(const rl_result *r, char *buf, size_t len);
+
+/* One solve row as a sentence (needs claim.h's claim_solve_row). */
+struct claim_solve_row_s;
+void claim_solve_words(const struct claim_solve_row_s *row, char *buf,
+                       size_t len);
+
+#endif

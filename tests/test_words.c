@@ -1,0 +1,115 @@
+/*
+** test_words.c: what must be true in words (claim/words.c).  Expected
+** sentences written by hand from the parameter table's units: a peak of
+** 11,507.6 TFLOPS reads 11.5 PFLOPS, an efficiency of 0.5204 reads 52%.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "../claim/claim.h"
+#include "../claim/words.h"
+
+static void test_qty(void **state)
+{
+	char b[64];
+	(void)state;
+	claim_qty("b.chip.peak_tflops_fp8", 11507.6, b, sizeof b);
+	assert_string_equal(b, "11.5 PFLOPS");
+	claim_qty("chip.peak_tflops_fp8", 989.4, b, sizeof b);
+	assert_string_equal(b, "989 TFLOPS");
+	claim_qty("a.profile.eff_compute", 0.5204, b, sizeof b);
+	assert_string_equal(b, "52%");
+	claim_qty("b.chip.hbm_tbps", 10.5096, b, sizeof b);
+	assert_string_equal(b, "10.5 TB/s");
+	claim_qty("b.chip.link_gbps", 3318.4, b, sizeof b);
+	assert_string_equal(b, "3318 GB/s");
+	claim_qty("chip.tdp_w", 1441, b, sizeof b);
+	assert_string_equal(b, "1.4 kW");
+}
+
+static void test_binds(void **state)
+{
+	rl_result r;
+	char b[128];
+	(void)state;
+	memset(&r, 0, sizeof r);
+	r.prefill_bound = RL_BOUND_COMPUTE;
+	r.decode_bound = RL_BOUND_COMPUTE;
+	claim_binds_words(&r, b, sizeof b);
+	assert_string_equal(b, "compute binds");
+	r.decode_bound = RL_BOUND_MEMORY;
+	claim_binds_words(&r, b, sizeof b);
+	assert_string_equal(b, "compute binds prefill, HBM bandwidth decode");
+	r.prefill_bound = r.decode_bound = RL_BOUND_COMM;
+	r.power_limited = 1;
+	claim_binds_words(&r, b, sizeof b);
+	assert_string_equal(b, "the chip-to-chip links bind at the clock the "
+	                       "TDP allows");
+}
+
+static void row(claim_solve_row *r, const char *param, double now)
+{
+	memset(r, 0, sizeof *r);
+	snprintf(r->param, sizeof r->param, "%s", param);
+	snprintf(r->who, sizeof r->who, "Sohu");
+	r->target = 20;
+	r->now = now;
+}
+
+static void test_sentences(void **state)
+{
+	claim_solve_row r;
+	char b[640];
+	(void)state;
+	row(&r, "b.chip.hbm_tbps", 4.8);
+	r.s.feasible = 1;
+	r.s.direction = 1;
+	r.s.value = 10.5096;
+	claim_solve_words(&r, b, sizeof b);
+	assert_string_equal(b, "20x needs at least 10.5 TB/s of HBM bandwidth "
+	                       "per chip (Sohu; assumed: 4.8 TB/s)");
+	/* a plateau past the lever's knee: where it stops, what binds */
+	row(&r, "b.chip.link_gbps", 450);
+	r.nominal = 3.89;
+	r.s.bound = 1;
+	r.s.saturated = 1;
+	r.s.metric = 17.67;
+	r.s.best_at = 3318;
+	snprintf(r.binds, sizeof r.binds, "compute binds");
+	claim_solve_words(&r, b, sizeof b);
+	assert_string_equal(b, "more chip-to-chip bandwidth stops helping at "
+	                       "17.7x, from 3318 GB/s on (Sohu; assumed: 450 "
+	                       "GB/s): compute binds");
+	/* already on the plateau */
+	r.nominal = 17.67;
+	claim_solve_words(&r, b, sizeof b);
+	assert_string_equal(b, "more chip-to-chip bandwidth does not raise the "
+	                       "speedup above 17.7x (Sohu, at 450 GB/s "
+	                       "already): compute binds");
+	/* the baseline's lever, falling through the target */
+	row(&r, "a.profile.eff_compute", 0.8);
+	snprintf(r.who, sizeof r.who, "H100");
+	r.s.feasible = 1;
+	r.s.direction = -1;
+	r.s.value = 0.5204;
+	claim_solve_words(&r, b, sizeof b);
+	assert_string_equal(b, "20x also follows if the baseline's (H100) "
+	                       "utilization (share of peak reached on large "
+	                       "matrix multiplies) were at most 52% (modelled: "
+	                       "80%)");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_qty),
+	    cmocka_unit_test(test_binds),
+	    cmocka_unit_test(test_sentences),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
