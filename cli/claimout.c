@@ -311,6 +311,44 @@ static void mappings_json(json_w *w, const claim_report *rep)
 	json_end(w);
 }
 
+/* "1.68 (price 33,625)" or "n/a (why)" */
+static void usd_cell(char *buf, size_t len, double per_mtok, double chip,
+                     double power)
+{
+	if (isfinite(per_mtok))
+		snprintf(buf, len, "%.3g (chip %.0f)", per_mtok, chip);
+	else if (!isfinite(chip))
+		snprintf(buf, len, "n/a (unknown)");
+	else
+		snprintf(buf, len, "n/a (chip %.0f; %s)", chip,
+		         isfinite(power) ? "no throughput" : "power unknown");
+}
+
+/* USD per million output tokens with the chips at their price and at
+** their manufacturing cost, each named (cost.c, eval.c). */
+static void cost_text(FILE *f, const claim_report *rep)
+{
+	const claim_side *s[3] = {&rep->a, &rep->b, &rep->bd};
+	const char *tag[3] = {"a", "b", "b'"};
+	char price[64], cost[64];
+	int i;
+	fprintf(f, "\nUSD per million output tokens (chips amortized over %g "
+	        "years, plus energy), chip USD in brackets:\n     %-30s %-32s "
+	        "%s\n", rep->a.cfg.cost.years, "side", "at the price a buyer "
+	        "pays", "at manufacturing cost");
+	for (i = 0; i < (rep->have_bd ? 3 : 2); i++) {
+		const rl_result *r = &s[i]->r;
+		usd_cell(price, sizeof price, r->usd_per_mtok_price,
+		         r->chip_price_usd, r->power_w);
+		usd_cell(cost, sizeof cost, r->usd_per_mtok_cost, r->chip_cost_usd,
+		         r->power_w);
+		fprintf(f, "  %-2s %-30s %-32s %s\n", tag[i], s[i]->label, price,
+		        cost);
+	}
+	fprintf(f, "  (each chip's price with its source or assumption and "
+	        "range: data/chips/README.md)\n");
+}
+
 void claimout_text(FILE *f, const claim_report *rep)
 {
 	size_t i;
@@ -330,6 +368,7 @@ void claimout_text(FILE *f, const claim_report *rep)
 		fprintf(f, "speedup b'/a (%s): %.2fx (input+output), %.2fx "
 		        "(output)\n", rep->bd.label, rep->bd_speedup_total,
 		        rep->bd_speedup_output);
+	cost_text(f, rep);
 
 	mappings_text(f, rep);
 

@@ -36,6 +36,10 @@ void report_figure(rctx *r, const char *kind, const plot_opts *po,
 /* Add a line to the warnings. */
 void report_warn(rctx *r, const char *msg);
 
+/* A side's ("a", "b", "b_by_design") value of an output from claim_sides;
+** NAN if absent (verdict.c). */
+double report_side_value(rctx *r, const char *side, const char *name);
+
 /* Number formatting: "%.*g" into buf, "-" for NAN. */
 const char *report_num(char *buf, size_t len, double v, int digits);
 

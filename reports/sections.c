@@ -203,6 +203,64 @@ void report_sensitivity(rctx *r)
 	              "the speedup with the target and the quantiles");
 }
 
+/* USD per million output tokens per side, at the price a buyer pays and
+** at the manufacturing cost, each named; n/a where unknown. */
+static void cost_table(rctx *r)
+{
+	static const char *const h[] = {
+	    "side", "chip price (USD)", "USD per million output tokens at "
+	    "price", "chip manufacturing cost (USD)", "USD per million output "
+	    "tokens at cost"};
+	static const char *const sides[3] = {"a", "b", "b_by_design"};
+	static const char *const names[4] = {
+	    "cost.chip_price_usd", "cost.usd_per_million_tokens_at_price",
+	    "cost.chip_cost_usd", "cost.usd_per_million_tokens_at_cost"};
+	char v[4][32], label[200];
+	const char *cells[5];
+	int i, k, n = 0;
+	for (i = 0; i < 3; i++) {
+		sqlite3_stmt *st;
+		int known = 0;
+		snprintf(label, sizeof label, "%s", sides[i]);
+		if (sqlite3_prepare_v2(r->db, "SELECT text FROM claim_sides WHERE "
+		                       "run_id = ?1 AND side = ?2 AND name = "
+		                       "'setup.label'", -1, &st, NULL) == SQLITE_OK) {
+			sqlite3_bind_int64(st, 1, r->c.id);
+			sqlite3_bind_text(st, 2, sides[i], -1, SQLITE_STATIC);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				pdb_text(st, 0, label, sizeof label);
+			sqlite3_finalize(st);
+		}
+		for (k = 0; k < 4; k++) {
+			double x = report_side_value(r, sides[i], names[k]);
+			known |= isfinite(x);
+			if (isfinite(x))
+				snprintf(v[k], sizeof v[k], k % 2 ? "%.3g" : "%.0f", x);
+			else
+				snprintf(v[k], sizeof v[k], "n/a");
+		}
+		if (!known && i == 2)
+			continue;
+		if (n++ == 0) {
+			doc_para(&r->d, "What a million output tokens costs (the "
+			         "chips amortized over the claim run's years, plus "
+			         "energy), with the chips at the price a buyer pays "
+			         "and at what they cost to make. The H100's price is "
+			         "a DGX H100's sale price over 8, an upper bound that "
+			         "includes the system; Sohu's is an assumption "
+			         "(data/chips/README.md gives each source and range); "
+			         "n/a: not known (no price, or no power model).");
+			doc_table_begin(&r->d, 5, h);
+		}
+		cells[0] = label;
+		for (k = 0; k < 4; k++)
+			cells[k + 1] = v[k];
+		doc_row(&r->d, cells);
+	}
+	if (n)
+		doc_table_end(&r->d);
+}
+
 void report_serving(rctx *r)
 {
 	plot_opts po = claim_plot(r);
@@ -218,6 +276,7 @@ void report_serving(rctx *r)
 	              "against concurrency");
 	report_figure(r, "interactivity", &po, "Throughput per chip against "
 	              "tokens/s per user as concurrency grows (rooflab curve)");
+	cost_table(r);
 	/* the time breakdown, where the claim run stored one */
 	if (pdb_has(r->db, "claim_sides") &&
 	    sqlite3_prepare_v2(r->db, "SELECT 1 FROM claim_sides WHERE run_id = "

@@ -42,8 +42,7 @@ static void read_mc(rctx *r, mc_row *m)
 	sqlite3_finalize(st);
 }
 
-/* A side's value of an output from claim_sides; NAN if absent. */
-static double side_value(rctx *r, const char *side, const char *name)
+double report_side_value(rctx *r, const char *side, const char *name)
 {
 	sqlite3_stmt *st;
 	double v = NAN;
@@ -166,8 +165,8 @@ void report_verdict(rctx *r)
 	const pdb_claim *c = &r->c;
 	mc_row m;
 	char iv[80], pr[40], tp[120], so[40];
-	double ta = side_value(r, "a", "throughput.total_tokens_per_s");
-	double tb = side_value(r, "b", "throughput.total_tokens_per_s");
+	double ta = report_side_value(r, "a", "throughput.total_tokens_per_s");
+	double tb = report_side_value(r, "b", "throughput.total_tokens_per_s");
 
 	read_mc(r, &m);
 	snprintf(iv, sizeof iv, "not computed");

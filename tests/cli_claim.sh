@@ -42,6 +42,17 @@ else
 	echo "not ok - side lines without headers or wider than 100 columns"
 	fails=$((fails + 1))
 fi
+# USD per million tokens at the price a buyer pays and at manufacturing
+# cost, each named: the H100's price is 269,000 / 8 = 33625 USD and its
+# cost 3513 (the n4 cost model, test_silicon.c); Sohu as claimed has an
+# assumed price but no power model, so n/a with the reason
+if grep -q "at the price a buyer pays *at manufacturing cost" "$tmpd/summary" &&
+	grep -Eq "^  a .*[0-9.]+ \(chip 33625\) +[0-9.]+ \(chip 3513\)" "$tmpd/summary" &&
+	grep -Eq "^  b .*n/a \(chip 33625; power unknown\) +n/a \(unknown\)" "$tmpd/summary"; then
+	echo "ok - USD per token at price and at cost, named, n/a where unknown"
+else
+	echo "not ok - USD per token lines"; fails=$((fails + 1))
+fi
 # what must be true in words: the levers together first, with the peak
 # needed as a range (unlimited bandwidth .. bandwidth as assumed) and the
 # power it draws; then one lever at a time, each with its parameter

@@ -53,6 +53,15 @@ else
 	echo "ok - verdict: no raw solver words"
 fi
 has "$html" "factors: the product of the factors" "17.5"
+# cost and price apart, each named; an unknown figure is n/a
+has "$html" "cost: the price column" "USD per million output tokens at price"
+has "$html" "cost: the cost column" "USD per million output tokens at cost"
+if tr -d '\n' <"$html" | grep -Eq "33625</td> *<td>1\.68</td> *<td>3513</td> *<td>0\.263</td>" &&
+	tr -d '\n' <"$html" | grep -Eq "30000</td> *<td>n/a</td> *<td>n/a</td> *<td>n/a</td>"; then
+	echo "ok - cost: price and cost per side, n/a where unknown"
+else
+	echo "not ok - cost table rows"; fails=$((fails + 1))
+fi
 has "$html" "assumptions: a source" "third-party guesses 4.8 or 6.03 TB/s"
 has "$html" "claims: text is escaped" \
 	"&lt;b&gt;one chip&lt;/b&gt; &amp; 100T parameters"

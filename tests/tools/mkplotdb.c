@@ -79,7 +79,13 @@ static int claim(sqlite3 *db)
 	         "120, 700e12, 450e9, 8000, 2500);"
 	         "INSERT INTO claim_sides VALUES"
 	         "(1, 'a', 'throughput.total_tokens_per_s', 23000, NULL),"
-	         "(1, 'b', 'throughput.total_tokens_per_s', 402500, NULL);"))
+	         "(1, 'b', 'throughput.total_tokens_per_s', 402500, NULL),"
+	         "(1, 'a', 'cost.chip_price_usd', 33625, NULL),"
+	         "(1, 'a', 'cost.usd_per_million_tokens_at_price', 1.68, NULL),"
+	         "(1, 'a', 'cost.chip_cost_usd', 3513, NULL),"
+	         "(1, 'a', 'cost.usd_per_million_tokens_at_cost', 0.263, NULL),"
+	         "(1, 'b', 'cost.chip_price_usd', 30000, NULL),"
+	         "(1, 'b', 'cost.usd_per_million_tokens_at_price', NULL, NULL);"))
 		return -1;
 	for (i = 0; i < 10; i++) {
 		double b = pow(2, i);
