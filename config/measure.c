@@ -140,7 +140,6 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 	static const int numeric[] = {C_ISL, C_OSL, C_CHIPS, C_PP, C_RATE};
 	double *dst[] = {&r->isl, &r->osl, &r->chips, &r->pp, &r->request_rate};
 	const char *tp = fields[col[C_TP]];
-	char why[256];
 	size_t i;
 	for (i = 0; i < sizeof numeric / sizeof numeric[0]; i++) {
 		const char *f = fields[col[numeric[i]]];
@@ -159,10 +158,11 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 		}
 	}
 	r->tp = NAN;
-	if (!strncmp(tp, "DEP", 3) && whole(tp + 3, &r->tp)) {
-		snprintf(why, sizeof why, "tp '%.20s': attention data parallel "
-		         "with expert parallel is not modelled", tp);
-		not_modelled(r, why);
+	r->ep = 1;
+	if (!strncmp(tp, "DEP", 3) && whole(tp + 3, &r->ep) && r->ep >= 1) {
+		/* attention data parallel over n GPUs, the experts split over
+		** the same n: n replicas of tp 1 pooling their experts (ep n) */
+		r->tp = 1;
 	} else if (*tp && !whole(tp, &r->tp)) {
 		snprintf(err, errlen, "%s:%d: column 'tp' (%d): '%.60s' is not a "
 		         "whole number or DEPn", path, r->line, col[C_TP] + 1, tp);
@@ -209,6 +209,7 @@ static void legacy_fields(meas_row *r, char **fields, const int *col)
 {
 	char why[256];
 	r->pp = 1;
+	r->ep = 1;
 	r->request_rate = NAN;
 	if (!whole(fields[col[C_ISL]], &r->isl) ||
 	    !whole(fields[col[C_OSL]], &r->osl)) {
@@ -396,6 +397,7 @@ int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
 	SETN("isl", row->isl);
 	SETN("osl", row->osl);
 	SETN("tp", row->tp);
+	SETN("ep", row->ep >= 1 ? row->ep : 1);
 	SETN("chips", row->chips);
 #undef SETN
 	/* the build settings the row states override the profile's */

@@ -12,8 +12,8 @@
 **    batch_or_concurrency, request_rate, metric, value (notes optional).
 **    Strict: a length, gpus, pp or value that is not empty and not a number
 **    is an input error naming file, line and column; tp may read DEPn
-**    (attention data parallel + expert parallel), which is kept as a
-**    reason not to model the row.
+**    (attention data parallel + expert parallel over n GPUs), set up as tp
+**    1 and ep n: n replicas of the attention pooling their experts.
 ** A row is modelled when its metric is a served-token throughput and its
 ** lengths, tp and chips are whole numbers; other rows are kept with the
 ** reason they are not modelled.
@@ -50,6 +50,7 @@ typedef struct {
 	char metric[MEAS_FIELD];
 	char source[MEAS_FIELD];
 	double isl, osl, tp, chips, pp, value;
+	double ep;                /* expert parallel (DEPn: n; else 1) */
 	double request_rate;      /* requests/s; NAN = maximum load */
 	double requests;          /* requests in the run ("500 requests"); 0 */
 	/* build settings the row's notes state (0: not stated) */

@@ -34,6 +34,9 @@ fit_one() { # version, profile name, kv_fraction, max_num_tokens, max_batch_size
 B11="published-h100.csv notes: per model and TP, applied per row (this value serves rows whose notes do not say)"
 B12="ASSUMPTION: trtllm-bench picks batch and token budget from the dataset; its example prints max runtime batch 4096, tokens 8192 (published-methodology.md)"
 BPT="ASSUMPTION: not published for the PyTorch backend; trtllm-bench defaults as for 0.12-0.17 (batch 4096, tokens 8192)"
+# scripts/fit-profiles-more.sh sources this file for fit_one and the
+# ranges above, and fits the tables after 0.20 and 1.0 itself
+[ -z "${FIT_PROFILES_LIB:-}" ] || return 0
 versions=${*:-"0.11.0 0.12.0 0.13.0 0.14.0 0.15.0 0.17.0 0.19.0 0.20.0 0.21.0 1.0(main)"}
 for v in $versions; do
 	case $v in

@@ -20,7 +20,9 @@ a-out,T,out,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,output_tokens_per_s
 a-gpu,T,out,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,output_tokens_per_s_per_gpu,167.17,
 a-tok,T,out,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,tokens_per_s,1337.36,
 a-tot,T,tot,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,tokens_per_s,22735.12,
-dep,T,out,h100-sxm,4,llama3-70b,fp8,1024,1024,DEP4,1,max-load,,output_tokens_per_s,1000,
+dep,T,out,h100-sxm,4,mixtral-8x7b,fp8,1024,1024,DEP4,1,max-load,,output_tokens_per_s_per_gpu,5000,
+dep-sys,T,out,h100-sxm,4,mixtral-8x7b,fp8,1024,1024,DEP4,1,max-load,,output_tokens_per_s,20000,
+dep-dense,T,out,h100-sxm,4,llama3-70b,fp8,1024,1024,DEP4,1,max-load,,output_tokens_per_s,1000,
 pp2,T,out,h100-sxm,2,llama3-70b,fp8,1024,1024,1,2,max-load,,output_tokens_per_s,1000,
 rate,T,out,h100-sxm,1,llama3-8b,bf16,467,256,1,1,QPS=2,2,output_tokens_per_s,498,
 mlperf,T,out,h100-sxm,8,llama2-70b,fp8,,,2,1,MLPerf Offline,,tokens_per_s,24524.9,
@@ -34,7 +36,7 @@ cp "$tmpd/out" "$J"
 pyq() { python3 -c "import json,sys; d=json.load(open('$J')); r={x['id']:x for x in d['rows']}; $1"; }
 if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "json is rows and groups" -- pyq "assert sorted(d)==['groups','rows'], d.keys()"
-	expect_exit 0 "every row is listed, none dropped" -- pyq "assert len(d['rows'])==11"
+	expect_exit 0 "every row is listed, none dropped" -- pyq "assert len(d['rows'])==13"
 	expect_exit 0 "row keys" -- pyq "assert all(sorted(x)==sorted(['id','metric','measured','predicted','error','profile','status','reason']) for x in d['rows'])"
 	# per GPU = system / gpus (8), by definition of the metric
 	expect_exit 0 "per-GPU metric is the system's over 8 GPUs" -- pyq "assert abs(r['a-out']['predicted']/r['a-gpu']['predicted']-8)<1e-6"
@@ -46,16 +48,21 @@ if command -v python3 >/dev/null 2>&1; then
 	# at a rate below capacity every request is served: 2 req/s x 256
 	# output tokens = 512 output tokens/s (model/load.c, steady state)
 	expect_exit 0 "rate: served at its rate" -- pyq "x=r['rate']; assert x['status']=='ok' and abs(x['predicted']-512)<1e-6, x"
-	for id in dep pp2 mlperf ttft other; do
+	# DEP4: attention data parallel over 4 GPUs with the experts split
+	# over the same 4, as eval runs tp 1, ep 4 on 4 chips; per GPU = / 4
+	E=$($RL eval --chip h100-sxm --model mixtral-8x7b --profile trtllm-0.10 --set scenario.tp=1 --set scenario.ep=4 --set scenario.chips=4 --set scenario.isl=1024 --set scenario.osl=1024 --set scenario.precision=fp8 --json | python3 -c "import json,sys; print(json.load(sys.stdin)['throughput']['output_tokens_per_s'])")
+	expect_exit 0 "DEP4 is tp 1, ep 4 on 4 chips" -- pyq "x=r['dep-sys']; assert x['status']=='ok' and abs(x['predicted']/$E-1)<1e-9, (x, $E)"
+	expect_exit 0 "DEP4 per GPU is the system's over 4" -- pyq "assert abs(r['dep-sys']['predicted']/r['dep']['predicted']-4)<1e-9"
+	for id in dep-dense pp2 mlperf ttft other; do
 		expect_exit 0 "$id: not modelled with a reason" -- pyq "x=r['$id']; assert x['status']=='not_modelled' and x['reason'] and x['predicted'] is None, x"
 	done
-	expect_exit 0 "DEP reason" -- pyq "assert 'expert parallel' in r['dep']['reason']"
+	expect_exit 0 "DEP on a dense model: the mapping's reason" -- pyq "assert 'expert' in r['dep-dense']['reason'], r['dep-dense']"
 	expect_exit 0 "version without profile: the table's note" -- pyq "assert r['other']['reason']=='test: this version has no profile'"
 	expect_exit 0 "groups by chip, version, model, precision" -- pyq "assert {g['by'] for g in d['groups']}=={'chip','version','model','precision','metric'}"
 	# in sample (modelled, fitted chip h100-sxm): a-out a-gpu a-tok a-tot
-	# rate; held out (modelled, h200-sxm): h200; not modelled: dep pp2
-	# mlperf ttft other; a group never mixes the three
-	expect_exit 0 "chip groups split in sample, held out, not modelled" -- pyq "c={(g['key'],g['set']):(g['rows'],g['modelled']) for g in d['groups'] if g['by']=='chip'}; assert c=={('h100-sxm','in_sample'):(5,5),('h200-sxm','held_out'):(1,1),('h100-sxm','not_modelled'):(5,0)}, c"
+	# dep dep-sys rate; held out (modelled, h200-sxm): h200; not modelled:
+	# dep-dense pp2 mlperf ttft other; a group never mixes the three
+	expect_exit 0 "chip groups split in sample, held out, not modelled" -- pyq "c={(g['key'],g['set']):(g['rows'],g['modelled']) for g in d['groups'] if g['by']=='chip'}; assert c=={('h100-sxm','in_sample'):(7,7),('h200-sxm','held_out'):(1,1),('h100-sxm','not_modelled'):(5,0)}, c"
 	expect_exit 0 "fitted_chip only for in-sample groups" -- pyq "assert all(g['fitted_chip']==(g['set']=='in_sample') for g in d['groups'])"
 fi
 expect_exit 0 "validate text" -- $RL validate --measurements "$M" --versions "$V"

@@ -1,0 +1,44 @@
+#!/bin/sh
+# fit-profiles-more.sh: fit the profiles of the H100 tables that
+# scripts/fit-profiles.sh does not cover, each on its own version's H100
+# rows of data/measurements/published-h100.csv and no other rows, with the
+# same start file, the same physical ranges (FIT) and the same fit_one as
+# fit-profiles.sh (sourced from it), and report each fit's
+# leave-one-model-out error (written into the profile's [meta]).
+#   usage: scripts/fit-profiles-more.sh [VERSION...]   (default: every one)
+# Versions (published-methodology.md, table of section 1):
+#  - 0.20-post(main): a later main-branch revision of the 0.20 table that
+#    carries NVIDIA's note that its configuration disabled CUDA graphs by
+#    mistake.  Same engine and settings as 0.20 (PyTorch backend, KV
+#    fraction 0.95); without CUDA graphs every kernel is launched from the
+#    host, which the fit meets in the per-layer and per-iteration overheads
+#    (their ranges, 1-100 us a layer and 0.1-5 ms an iteration, hold
+#    launches of a few us per kernel).  Profile trtllm-0.20post.
+#  - post-1.0(main, developer-guide), only when named: the per-GPU table
+#    after 1.0 (output tokens/s per GPU; DEPn rows = attention data
+#    parallel over n GPUs with the experts split over the same n: tp 1,
+#    ep n).  Its profile trtllm-post-1.0 is NOT kept: 13 of its 15 rows are
+#    MoE models the engine costs far too fast, and the fit ends 9 of its 10
+#    parameters on range bounds (README, Calibration and validation), so
+#    versions.csv lists these rows as not modelled.  Run it again when the
+#    engine's MoE cost changes.  The "earlier per-GPU revision" holds the
+#    same 15 numbers, row for row.  KV fraction 0.95: ASSUMPTION (as 1.0;
+#    the per-GPU tables do not state it).
+set -e
+cd "$(dirname "$0")/.."
+FIT_PROFILES_LIB=1
+. scripts/fit-profiles.sh
+BPT="ASSUMPTION: not published for the PyTorch backend; trtllm-bench defaults as for 0.12-0.17 (batch 4096, tokens 8192)"
+versions=${*:-"0.20-post(main)"}
+# one version a line: some names hold spaces
+printf '%s\n' "$versions" | sed 's/) /)\n/g' | while IFS= read -r v; do
+	case $v in
+	"0.20-post(main)") fit_one "$v" trtllm-0.20post 0.95 8192 4096 "$BPT" ;;
+	"post-1.0(main, developer-guide)") fit_one "$v" trtllm-post-1.0 0.95 8192 4096 "$BPT" ;;
+	*) echo "fit-profiles-more.sh: no settings for version $v" >&2; exit 2 ;;
+	esac
+	case $v in "0.20-post(main)") p=trtllm-0.20post ;; *) p=trtllm-post-1.0 ;; esac
+	sed -i -e "s|applied by scripts/fit-profiles.sh|applied by scripts/fit-profiles-more.sh|" \
+	    -e "s|^\(kv_fraction = 0.95 *; \)published-methodology.md: kv_cache_free_gpu_mem_fraction 0.95 for version post-1.0.*|\1ASSUMPTION: as 1.0 (0.95); the per-GPU tables do not state it|" \
+	    "data/profiles/$p.ini"
+done
