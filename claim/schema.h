@@ -75,12 +75,16 @@ extern const rl_db_kind claim_db_kind;
 "  decode_intensity REAL, decode_flops REAL," \
 "  link_Bps REAL, prefill_link_intensity REAL, decode_link_intensity REAL," \
 "  PRIMARY KEY(run_id, side));" \
-/* model against measured, written by `rooflab validate --db` */ \
+/* model against measured, written by `rooflab validate --db`; \
+** in_calibration: the row's chip is the one its profile was fitted on \
+** (in-sample), else held out; version: the serving software and its \
+** version ("TensorRT-LLM 0.10.0"), added to databases written before it \
+** (val_store) */ \
 "CREATE TABLE IF NOT EXISTS validation(" \
 "  run_id INTEGER NOT NULL, id TEXT NOT NULL, chip TEXT, model TEXT," \
 "  precision TEXT, isl REAL, osl REAL, tp REAL, measured REAL," \
 "  modeled REAL, error REAL, in_calibration INTEGER," \
-"  PRIMARY KEY(run_id, id));" \
+"  version TEXT, PRIMARY KEY(run_id, id));" \
 "CREATE TABLE IF NOT EXISTS validation_runs(" \
 "  id INTEGER PRIMARY KEY, created TEXT NOT NULL, profile TEXT NOT NULL," \
 "  median_abs_error REAL, p90_abs_error REAL, rows INTEGER);"

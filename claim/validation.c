@@ -394,13 +394,27 @@ static int exec(sqlite3 *db, const char *sql)
 	return sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
+/* A validation table written before the version column gains it. */
+static int add_version_column(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	int have;
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info('validation')"
+	                       " WHERE name = 'version'", -1, &st, NULL))
+		return -1;
+	have = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return have ? 0 : exec(db, "ALTER TABLE validation ADD COLUMN version "
+	                           "TEXT");
+}
+
 int val_store(const char *path, const char *profile, const val_row *v,
               size_t n, char *err, size_t errlen)
 {
 	sqlite3 *db = NULL;
 	sqlite3_stmt *st = NULL;
 	sqlite3_int64 run;
-	char created[32];
+	char created[32], ver[2 * MEAS_FIELD + 2];
 	size_t i, rows;
 	int status;
 	double med, p90;
@@ -409,7 +423,8 @@ int val_store(const char *path, const char *profile, const val_row *v,
 	status = rl_db_open_write(path, &claim_db_kind, 5000, &db, err, errlen);
 	if (status)
 		return status;
-	if (exec(db, "BEGIN IMMEDIATE") || exec(db, RL_CLAIM_SCHEMA_SQL))
+	if (exec(db, "BEGIN IMMEDIATE") || exec(db, RL_CLAIM_SCHEMA_SQL) ||
+	    add_version_column(db))
 		goto fail;
 	if (sqlite3_prepare_v2(db,
 	                       "INSERT INTO validation_runs(created, profile, "
@@ -429,8 +444,8 @@ int val_store(const char *path, const char *profile, const val_row *v,
 	if (sqlite3_prepare_v2(db,
 	                       "INSERT INTO validation(run_id, id, chip, model, "
 	                       "precision, isl, osl, tp, measured, modeled, "
-	                       "error, in_calibration) "
-	                       "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)", -1, &st, NULL))
+	                       "error, in_calibration, version) "
+	                       "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &st, NULL))
 		goto fail;
 	for (i = 0; i < n; i++) {
 		if (v[i].status != VAL_OK)
@@ -449,6 +464,9 @@ int val_store(const char *path, const char *profile, const val_row *v,
 		sqlite3_bind_double(st, 10, v[i].predicted);
 		sqlite3_bind_double(st, 11, v[i].error);
 		sqlite3_bind_int(st, 12, v[i].in_fit);
+		snprintf(ver, sizeof ver, "%s%s%s", v[i].row->software,
+		         v[i].row->version[0] ? " " : "", v[i].row->version);
+		sqlite3_bind_text(st, 13, ver, -1, SQLITE_TRANSIENT);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			goto fail;
 	}
