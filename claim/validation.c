@@ -16,6 +16,7 @@
 #include "../model/calibrate.h"
 #include "../model/engine.h"
 #include "../model/load.h"
+#include "../model/micro.h"
 #include "../model/stats.h"
 #include "schema.h"
 
@@ -162,7 +163,7 @@ int val_check(const char *path, const meas_set *set, const val_versions *vt,
 		if (!profile && !v->profile[0])
 			continue; /* a version not modelled: its names are not used */
 		if (!m->modelled && m->metric_code == MEAS_OTHER)
-			continue; /* microbenchmarks name no served model */
+			continue; /* a metric not predicted names nothing used */
 		if (!m->modelled && !set->published)
 			continue; /* the lenient layout: the reason stands */
 		if (!known("chip", m->chip)) {
@@ -171,6 +172,8 @@ int val_check(const char *path, const meas_set *set, const val_versions *vt,
 			         m->line, set->col_chip, m->chip, m->chip);
 			return -1;
 		}
+		if (meas_micro(m))
+			continue; /* a microbenchmark runs no served model */
 		if (!known("model", m->model)) {
 			snprintf(err, errlen, "%s:%d: column 'model' (%d): unknown "
 			         "model '%.60s' (no preset data/models/%.60s.ini)",
@@ -197,6 +200,35 @@ static double at_rate(const meas_row *m, const rl_config *cfg,
 	return rl_load_metric_of(meas_metric(m, tokens_total), &lr);
 }
 
+/* A microbenchmark row with a profile: its GEMM's TFLOPS or its copy's
+** TB/s on the row's chip, as model/micro.c costs them; NAN with the
+** reason when the profile or chip cannot be set up. */
+static double micro(const meas_row *m, const char *profile, char *reason,
+                    size_t len)
+{
+	rl_setup st;
+	char err[512];
+	double v;
+	setup_init(&st);
+	if (setup_load(&st, "profile", profile, err, sizeof err) ||
+	    setup_load(&st, "chip", m->chip, err, sizeof err) ||
+	    (m->precision[0] &&
+	     setup_set_key(&st, "scenario", "precision", m->precision, err,
+	                   sizeof err))) {
+		snprintf(reason, len, "cannot set up: %.230s", err);
+		return NAN;
+	}
+	if (m->metric_code == MEAS_COPY_TBPS)
+		return rl_micro_copy_Bps(&st.cfg) / 1e12;
+	v = rl_micro_gemm_flops(&st.cfg, m->gemm_m, m->gemm_n, m->gemm_k);
+	if (!(v > 0)) {
+		snprintf(reason, len, "chip %.60s has no %.20s matrix peak",
+		         m->chip, m->precision);
+		return NAN;
+	}
+	return v / 1e12;
+}
+
 static void evaluate_one(const meas_row *m, const val_version *v,
                          const char *profile, val_row *o)
 {
@@ -217,6 +249,14 @@ static void evaluate_one(const meas_row *m, const val_version *v,
 	                                                      : v->profile);
 	if (!m->modelled) {
 		snprintf(o->reason, sizeof o->reason, "%.250s", m->why_not);
+		return;
+	}
+	if (meas_micro(m)) {
+		o->predicted = micro(m, o->profile, o->reason, sizeof o->reason);
+		if (isnan(o->predicted))
+			return;
+		o->error = o->predicted / m->value - 1;
+		o->status = VAL_OK;
 		return;
 	}
 	if (meas_setup(m, o->profile, &st, err, sizeof err)) {
@@ -483,38 +523,4 @@ fail:
 	exec(db, "ROLLBACK");
 	sqlite3_close(db);
 	return status;
-}
-
-/* A microbenchmark row (a GEMM's TFLOPS, a copy's TB/s) set against the
-** chip's peak and the profile's matching efficiency.  1 if it is one. */
-int val_micro_note(const meas_row *m, const char *profile, char *note,
-                      size_t len)
-{
-	rl_setup st;
-	char err[512];
-	int gemm = !strcmp(m->metric, "tflops");
-	int copy = !strcmp(m->metric, "tb_per_s_read_plus_write");
-	double peak;
-	if (!gemm && !copy)
-		return 0;
-	setup_init(&st);
-	if (setup_load(&st, "profile", profile, err, sizeof err) ||
-	    setup_load(&st, "chip", m->chip, err, sizeof err))
-		return 0;
-	if (gemm) {
-		peak = st.cfg.chip.peak_flops_bf16 / 1e12;
-		if (!(peak > 0))
-			return 0;
-		snprintf(note, len, "microbenchmark: %.0f TFLOPS = %.0f%% of the "
-		         "BF16 peak; profile eff_compute %.0f%%", m->value,
-		         100 * m->value / peak, 100 * st.cfg.prof.eff_compute);
-	} else {
-		peak = st.cfg.chip.hbm_Bps / 1e12;
-		if (!(peak > 0))
-			return 0;
-		snprintf(note, len, "microbenchmark: %.2f TB/s = %.0f%% of HBM "
-		         "bandwidth; profile eff_memory %.0f%%", m->value,
-		         100 * m->value / peak, 100 * st.cfg.prof.eff_memory);
-	}
-	return 1;
 }

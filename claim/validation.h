@@ -101,12 +101,6 @@ void val_key_of(const val_row *v, int by, char *key, size_t len);
 size_t val_summary(const val_row *rows, size_t n, int which, double *med,
                    double *p90);
 
-/* A microbenchmark row (a GEMM's TFLOPS, a copy's TB/s) set against the
-** chip's peak and the profile's matching efficiency, in note.  1 if the
-** row is one, else 0. */
-int val_micro_note(const meas_row *m, const char *profile, char *note,
-                   size_t len);
-
 /* Store the modelled rows and their summary in the database at path, in
 ** one transaction (tables validation_runs and validation of schema.h).
 ** RL_OK, or RL_EINPUT / RL_EINTERNAL with err. */

@@ -303,7 +303,7 @@ int cmd_calibrate(int argc, char **argv)
 	for (i = 0; i < set.n; i++) {
 		rl_setup st;
 		rl_result r;
-		if (!set.rows[i].modelled ||
+		if (!set.rows[i].modelled || meas_micro(&set.rows[i]) ||
 		    (software && strcmp(set.rows[i].software, software)) ||
 		    (version && strcmp(set.rows[i].version, version)) ||
 		    (chip && strcmp(set.rows[i].chip, chip)))

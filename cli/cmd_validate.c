@@ -238,7 +238,6 @@ static int one_file(const char *path, const val_versions *vt,
                     size_t *n, char *err, size_t errlen)
 {
 	val_row *nv;
-	size_t i;
 	if (meas_read(path, set, err, errlen))
 		return RL_EINPUT;
 	if (val_check(path, set, vt, profile, err, errlen))
@@ -250,15 +249,6 @@ static int one_file(const char *path, const val_versions *vt,
 	}
 	*v = nv;
 	val_evaluate(set, vt, profile, *v + *n);
-	for (i = 0; i < set->n; i++) {
-		val_row *o = *v + *n + i;
-		char note[256];
-		/* microbenchmarks: against the headline profile's efficiencies */
-		if (o->status != VAL_OK &&
-		    val_micro_note(o->row, profile ? profile : "trtllm-0.10", note,
-		               sizeof note))
-			snprintf(o->reason, sizeof o->reason, "%s", note);
-	}
 	*n += set->n;
 	return RL_OK;
 }

@@ -121,7 +121,17 @@ static int metric_code(const char *metric)
 		return MEAS_TTFT_MEAN;
 	if (!strcmp(metric, "itl_mean_s") || !strcmp(metric, "tpot_mean_s"))
 		return MEAS_ITL_MEAN;
+	if (!strcmp(metric, "tflops"))
+		return MEAS_GEMM_TFLOPS;
+	if (!strcmp(metric, "tb_per_s_read_plus_write"))
+		return MEAS_COPY_TBPS;
 	return MEAS_OTHER;
+}
+
+int meas_micro(const meas_row *row)
+{
+	return row->metric_code == MEAS_GEMM_TFLOPS ||
+	       row->metric_code == MEAS_COPY_TBPS;
 }
 
 static void not_modelled(meas_row *r, const char *why)
@@ -130,6 +140,23 @@ static void not_modelled(meas_row *r, const char *why)
 		return; /* the first reason stands */
 	r->modelled = 0;
 	snprintf(r->why_not, sizeof r->why_not, "%s", why);
+}
+
+/* A microbenchmark row: modelled whatever its lengths and tp say (it has
+** none); a GEMM needs its shape in the model column, "gemm MxNxK". */
+static void micro_fields(meas_row *r)
+{
+	char m[32], n[32], k[32], rest[2];
+	r->modelled = 1;
+	r->why_not[0] = '\0';
+	if (r->metric_code != MEAS_GEMM_TFLOPS)
+		return;
+	if (sscanf(r->model, "gemm %31[0-9]x%31[0-9]x%31[0-9]%1s", m, n, k,
+	           rest) != 3 ||
+	    !whole(m, &r->gemm_m) || !whole(n, &r->gemm_n) ||
+	    !whole(k, &r->gemm_k))
+		not_modelled(r, "a GEMM's shape is not given as 'gemm MxNxK' in "
+		                "the model column");
 }
 
 /* Fill the numbers of a row of the published layout; -1 + err when a
@@ -351,6 +378,8 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		} else {
 			legacy_fields(r, fields, col);
 		}
+		if (meas_micro(r))
+			micro_fields(r);
 	}
 	fclose(f);
 	if (!have_header) {

@@ -15,8 +15,9 @@
 **    (attention data parallel + expert parallel over n GPUs), set up as tp
 **    1 and ep n: n replicas of the attention pooling their experts.
 ** A row is modelled when its metric is a served-token throughput and its
-** lengths, tp and chips are whole numbers; other rows are kept with the
-** reason they are not modelled.
+** lengths, tp and chips are whole numbers, or when it is a microbenchmark
+** (a GEMM's TFLOPS, a copy's TB/s: meas_micro()); other rows are kept with
+** the reason they are not modelled.
 */
 #ifndef RL_MEASURE_H
 #define RL_MEASURE_H
@@ -36,6 +37,9 @@ enum {
 	MEAS_REQUESTS_PS,     /* requests/s (online serving at a rate) */
 	MEAS_TTFT_MEAN,       /* mean time to first token, s (at a rate) */
 	MEAS_ITL_MEAN,        /* mean inter-token latency (TPOT), s (at a rate) */
+	MEAS_GEMM_TFLOPS,     /* "tflops" of a GEMM microbenchmark, model
+	                      ** "gemm MxNxK" (m rows, n columns, depth k) */
+	MEAS_COPY_TBPS,       /* "tb_per_s_read_plus_write" of a device copy */
 	MEAS_OTHER            /* anything else: not modelled */
 };
 
@@ -51,6 +55,7 @@ typedef struct {
 	char source[MEAS_FIELD];
 	double isl, osl, tp, chips, pp, value;
 	double ep;                /* expert parallel (DEPn: n; else 1) */
+	double gemm_m, gemm_n, gemm_k; /* MEAS_GEMM_TFLOPS: the GEMM's shape */
 	double request_rate;      /* requests/s; NAN = maximum load */
 	double requests;          /* requests in the run ("500 requests"); 0 */
 	/* build settings the row's notes state (0: not stated) */
@@ -81,6 +86,10 @@ int meas_split(char *line, char **fields, int max);
 ** states.  0, or -1 with err (unknown chip or model preset, bad values). */
 int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
                char *err, size_t errlen);
+
+/* 1 when a row is a microbenchmark (MEAS_GEMM_TFLOPS, MEAS_COPY_TBPS),
+** predicted by model/micro.h rather than the serving engine. */
+int meas_micro(const meas_row *row);
 
 /* 1 when a row is served at a request rate (a finite rate or inf): its
 ** metrics come from the load model (model/load.h), not the steady state. */

@@ -75,9 +75,15 @@ expect_err "nosec.ini:1: key 'peak_tflops_fp8' before any \[section\]" "ini sect
 # validate and calibrate
 expect_exit 0 "validate" -- $RL validate
 expect_out "median \|error\|" "validate prints median"
-# 798 / 989.4 = 80.7% of the H100's BF16 peak; 3.0 / 3.35 = 89.6% of its bandwidth
-expect_out "^      microbenchmark: 798 TFLOPS = 81% of the BF16 peak" "GEMM row against the peak"
-expect_out "^      microbenchmark: 3.00 TB/s = 90% of HBM bandwidth" "copy row against the bandwidth"
+# microbenchmarks predicted with the default profile's own efficiencies
+# (model/micro.c): the 8192^3 BF16 GEMM at 989.4 TFLOPS x eff_compute x
+# 8192 / (8192 + gemm_m_half), the copy at 3.35 TB/s x eff_memory
+P="$ROOFLAB_DATA/profiles/trtllm-0.10.ini"
+key() { sed -n "s/^$1 *= *\([0-9.]*\).*/\1/p" "$P"; }
+G=$(awk -v e="$(key eff_compute)" -v h="$(key gemm_m_half)" 'BEGIN{printf "%.1f", 989.4*e*8192/(8192+h)}')
+C=$(awk -v e="$(key eff_memory)" 'BEGIN{printf "%.1f", 3.35*e}')
+expect_out "^measured-h100-bf16-gemm .* 798\.0 +$G " "GEMM row: peak x the profile's GEMM efficiency"
+expect_out "^measured-h100-d2d-copy .* 3\.0 +$C " "copy row: bandwidth x the profile's memory efficiency"
 expect_exit 0 "validate --db" -- $RL validate --db "$tmpd/v.db"
 expect_exit 2 "validate unknown profile" -- $RL validate --profile nope
 printf 'id,chip\nx,y\n' > "$tmpd/m.csv"

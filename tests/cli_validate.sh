@@ -7,12 +7,19 @@
 
 H='id,software,version,chip,gpus,model,precision,isl,osl,tp,pp,batch_or_concurrency,request_rate,metric,value,notes'
 V="$tmpd/versions.csv"
-cat > "$V" <<'CSV'
+cat > "$V" <<CSV
 software,version,profile,tokens_per_s,fitted_chip,note
 T,out,trtllm-0.10,output,h100-sxm,test: tokens_per_s counts output tokens
 T,tot,trtllm-0.10,total,h100-sxm,test: tokens_per_s counts all tokens
 T,none,,output,h100-sxm,test: this version has no profile
+T,micro,$tmpd/micro.ini,output,h100-sxm,test: microbenchmarks
 CSV
+cat > "$tmpd/micro.ini" <<'INI'
+[profile]
+eff_compute = 0.5
+gemm_m_half = 8192
+eff_memory = 0.8
+INI
 M="$tmpd/m.csv"
 cat > "$M" <<CSV
 $H
@@ -29,6 +36,9 @@ mlperf,T,out,h100-sxm,8,llama2-70b,fp8,,,2,1,MLPerf Offline,,tokens_per_s,24524.
 ttft,T,out,h100-sxm,1,llama3-8b,bf16,467,256,1,1,QPS=2,,ttft_mean_s,0.06,
 other,T,none,h100-sxm,1,no-such-model,fp8,128,128,1,1,max-load,,tokens_per_s,100,
 h200,T,out,h200-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,output_tokens_per_s,1800,
+gemm,T,micro,h100-sxm,1,gemm 8192x8192x8192,bf16,,,1,1,,,tflops,250,
+copy,T,micro,h200-sxm,1,device-to-device copy,,,,1,1,,,tb_per_s_read_plus_write,4,
+badgemm,T,micro,h100-sxm,1,gemm 8192x8192,bf16,,,1,1,,,tflops,250,
 CSV
 expect_exit 0 "validate a published-layout file" -- $RL validate --measurements "$M" --versions "$V" --json
 J="$tmpd/v.json"
@@ -36,7 +46,7 @@ cp "$tmpd/out" "$J"
 pyq() { python3 -c "import json,sys; d=json.load(open('$J')); r={x['id']:x for x in d['rows']}; $1"; }
 if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "json is rows and groups" -- pyq "assert sorted(d)==['groups','rows'], d.keys()"
-	expect_exit 0 "every row is listed, none dropped" -- pyq "assert len(d['rows'])==13"
+	expect_exit 0 "every row is listed, none dropped" -- pyq "assert len(d['rows'])==16"
 	expect_exit 0 "row keys" -- pyq "assert all(sorted(x)==sorted(['id','metric','measured','predicted','error','profile','status','reason']) for x in d['rows'])"
 	# per GPU = system / gpus (8), by definition of the metric
 	expect_exit 0 "per-GPU metric is the system's over 8 GPUs" -- pyq "assert abs(r['a-out']['predicted']/r['a-gpu']['predicted']-8)<1e-6"
@@ -53,6 +63,13 @@ if command -v python3 >/dev/null 2>&1; then
 	E=$($RL eval --chip h100-sxm --model mixtral-8x7b --profile trtllm-0.10 --set scenario.tp=1 --set scenario.ep=4 --set scenario.chips=4 --set scenario.isl=1024 --set scenario.osl=1024 --set scenario.precision=fp8 --json | python3 -c "import json,sys; print(json.load(sys.stdin)['throughput']['output_tokens_per_s'])")
 	expect_exit 0 "DEP4 is tp 1, ep 4 on 4 chips" -- pyq "x=r['dep-sys']; assert x['status']=='ok' and abs(x['predicted']/$E-1)<1e-9, (x, $E)"
 	expect_exit 0 "DEP4 per GPU is the system's over 4" -- pyq "assert abs(r['dep-sys']['predicted']/r['dep']['predicted']-4)<1e-9"
+	# microbenchmarks with the test profile: a GEMM of 8192 rows reaches
+	# 0.5 x 8192 / (8192 + 8192) = 25% of the H100's 989.4 BF16 TFLOPS =
+	# 247.35 (compute-bound: its 403 MB move in 0.15 ms at 0.8 x 3.35 TB/s,
+	# its 1.1 PFLOP take 4.4 ms); a copy reaches 0.8 x the H200's 4.8 TB/s
+	expect_exit 0 "GEMM TFLOPS by hand" -- pyq "x=r['gemm']; assert x['status']=='ok' and abs(x['predicted']-247.35)<1e-6, x"
+	expect_exit 0 "copy TB/s by hand" -- pyq "x=r['copy']; assert x['status']=='ok' and abs(x['predicted']-3.84)<1e-9, x"
+	expect_exit 0 "GEMM without its three sizes: the reason" -- pyq "x=r['badgemm']; assert x['status']=='not_modelled' and 'gemm MxNxK' in x['reason'], x"
 	for id in dep-dense pp2 mlperf ttft other; do
 		expect_exit 0 "$id: not modelled with a reason" -- pyq "x=r['$id']; assert x['status']=='not_modelled' and x['reason'] and x['predicted'] is None, x"
 	done
@@ -62,7 +79,8 @@ if command -v python3 >/dev/null 2>&1; then
 	# in sample (modelled, fitted chip h100-sxm): a-out a-gpu a-tok a-tot
 	# dep dep-sys rate; held out (modelled, h200-sxm): h200; not modelled:
 	# dep-dense pp2 mlperf ttft other; a group never mixes the three
-	expect_exit 0 "chip groups split in sample, held out, not modelled" -- pyq "c={(g['key'],g['set']):(g['rows'],g['modelled']) for g in d['groups'] if g['by']=='chip'}; assert c=={('h100-sxm','in_sample'):(7,7),('h200-sxm','held_out'):(1,1),('h100-sxm','not_modelled'):(5,0)}, c"
+	# gemm (in sample), copy (held out), badgemm (not modelled) too
+	expect_exit 0 "chip groups split in sample, held out, not modelled" -- pyq "c={(g['key'],g['set']):(g['rows'],g['modelled']) for g in d['groups'] if g['by']=='chip'}; assert c=={('h100-sxm','in_sample'):(8,8),('h200-sxm','held_out'):(2,2),('h100-sxm','not_modelled'):(6,0)}, c"
 	expect_exit 0 "fitted_chip only for in-sample groups" -- pyq "assert all(g['fitted_chip']==(g['set']=='in_sample') for g in d['groups'])"
 fi
 expect_exit 0 "validate text" -- $RL validate --measurements "$M" --versions "$V"
@@ -77,7 +95,7 @@ expect_exit 0 "held-out row labelled" -- grep -Eq '^h200 .*  \(held out\)$' "$T"
 expect_exit 0 "in-sample row labelled" -- grep -Eq '^a-out .*  \(fitted chip\)$' "$T"
 # the held-out table holds h200-sxm only: h100 rows not modelled are not in it
 expect_exit 0 "held-out groups: the other chip only" -- sh -c "sed -n '/(held out):\$/,/^\$/p' '$T' | grep '^  chip' | grep -v h200-sxm | grep -q . && exit 1 || exit 0"
-expect_exit 0 "held-out groups: h200-sxm there" -- sh -c "sed -n '/(held out):\$/,/^\$/p' '$T' | grep -q '^  chip  *h200-sxm  *1 '"
+expect_exit 0 "held-out groups: h200-sxm there" -- sh -c "sed -n '/(held out):\$/,/^\$/p' '$T' | grep -q '^  chip  *h200-sxm  *2 '"
 
 # bad files: exit 2 naming file, line and column
 bad() { # name, line to add, expected message
