@@ -12,43 +12,66 @@
 **   switch    S bytes (the switch reduces), 2 steps
 ** The chip's link topology (mapping.h) sets the bandwidth: a mesh gives a
 ** group of n of its M chips (n-1)/(M-1) of link_Bps; a ring topology runs
-** every all-reduce as a ring whatever the profile names.
+** every all-reduce as a ring whatever the profile names.  rl_allreduce_cost
+** works out the cost of one group's all-reduces once; rl_link_time costs
+** one of them (and the other collectives of mapping.c).
 */
 #include "engine.h"
 #include "mapping.h"
 
-double rl_allreduce_time(const rl_config *cfg, double bytes, double n,
-                         double *link_bytes)
+void rl_allreduce_cost(const rl_config *cfg, double n, rl_link_cost *lc)
 {
-	double sent, steps, bw;
-	if (n <= 1 || bytes <= 0) {
-		if (link_bytes)
-			*link_bytes = 0;
-		return 0.0;
-	}
+	double steps;
+	lc->none = n <= 1;
+	lc->mul = lc->div = 1;
+	lc->fixed_s = lc->Bps = 0;
+	if (lc->none)
+		return;
 	switch ((int)cfg->chip.topology == RL_TOPO_RING ? (int)RL_AR_RING
 	                                                : (int)cfg->prof.allreduce) {
 	case RL_AR_TWO_SHOT:
-		sent = 2.0 * (n - 1) / n * bytes;
+		lc->mul = 2.0 * (n - 1) / n;
 		steps = 2;
 		break;
 	case RL_AR_ONE_SHOT:
-		sent = (n - 1) * bytes;
+		lc->mul = n - 1;
 		steps = 1;
 		break;
 	case RL_AR_SWITCH:
-		sent = bytes;
+		lc->mul = 1;
 		steps = 2;
 		break;
 	case RL_AR_RING:
 	default:
-		sent = 2.0 * (n - 1) / n * bytes;
+		lc->mul = 2.0 * (n - 1) / n;
 		steps = 2.0 * (n - 1);
 		break;
 	}
+	lc->fixed_s = cfg->prof.allreduce_latency_s +
+	              steps * cfg->chip.link_latency_s;
+	lc->Bps = rl_group_Bps(cfg, n);
+}
+
+double rl_link_time(const rl_link_cost *lc, double bytes, double *link_bytes)
+{
+	double wire;
+	if (lc->none || bytes <= 0) {
+		if (link_bytes)
+			*link_bytes = 0;
+		return 0.0;
+	}
+	wire = bytes * lc->mul;
+	if (lc->div != 1)
+		wire /= lc->div;
 	if (link_bytes)
-		*link_bytes = sent;
-	bw = rl_group_Bps(cfg, n);
-	return cfg->prof.allreduce_latency_s + steps * cfg->chip.link_latency_s +
-	       (bw > 0 ? sent / bw : 0.0);
+		*link_bytes = wire;
+	return lc->fixed_s + (lc->Bps > 0 ? wire / lc->Bps : 0.0);
+}
+
+double rl_allreduce_time(const rl_config *cfg, double bytes, double n,
+                         double *link_bytes)
+{
+	rl_link_cost lc;
+	rl_allreduce_cost(cfg, n, &lc);
+	return rl_link_time(&lc, bytes, link_bytes);
 }

@@ -41,9 +41,12 @@
 ** layers (and of dense ones, in a model that has both) is the model's.
 */
 #include "engine.h"
+#include "exactdiv.h"
+#include "fminmax.h"
 #include "mapping.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -52,6 +55,7 @@ typedef struct {
 	const rl_config *cfg;
 	rl_model_shape sh;
 	double tp, L, isl, osl;
+	rl_divisor tpd;          /* x / tp, multiplied where that is exact */
 	double pp, ep;
 	double wb, ab, cb;       /* bytes per weight, activation, reduced value */
 	double peak, peak_attn;  /* FLOP/s per chip */
@@ -66,6 +70,9 @@ typedef struct {
 	double ctx_decode;       /* average context seen by a decode token */
 	double ctx_prefill;      /* average context seen by a prefill token */
 	double eff_gemm;         /* large-GEMM efficiency at the matrix precision */
+	rl_link_cost ar;         /* an all-reduce over the tp chips */
+	rl_link_cost a2a;        /* an all-to-all over the ep chips */
+	rl_link_cost p2p;        /* a send to the next stage */
 } eval_ctx;
 
 static double gemm_eff(const eval_ctx *c, double tokens)
@@ -81,6 +88,12 @@ static double gemm_eff(const eval_ctx *c, double tokens)
 typedef struct {
 	double layers, embed, head, send;
 } stage_kind;
+
+/* The kinds of stage a mapping has: the only one (pp = 1), or the first,
+** the last and the middle ones with hi and lo layers. */
+typedef struct {
+	stage_kind one, first, last, hi, lo;
+} stage_set;
 
 /* Experts read per layer per chip, for M tokens of each of ep replicas. */
 static double experts_read(const eval_ctx *c, double M)
@@ -121,7 +134,8 @@ static void iter_cost(const eval_ctx *c, const stage_kind *sg, double n_dec,
 	it->t_gemm_memory = (w_bytes + act_bytes) / c->bw;
 	/* elementwise kernels run on their own, at 16-bit, memory-bound */
 	el_bytes = M * Ls * c->cb *
-	           (c->sh.elem_elems_full + c->sh.elem_elems_split / c->tp) *
+	           (c->sh.elem_elems_full +
+	            rl_div(c->sh.elem_elems_split, &c->tpd)) *
 	           (1.0 - cfg->prof.elementwise_fused);
 	it->t_elementwise = el_bytes / c->bw;
 
@@ -138,21 +152,24 @@ static void iter_cost(const eval_ctx *c, const stage_kind *sg, double n_dec,
 	it->t_attn_memory = attn_bytes / c->kv_bw;
 
 	if (c->tp > 1) {
-		double one = rl_allreduce_time(cfg, M * m->hidden * c->cb, c->tp,
-		                               &comm_bytes);
+		double one = rl_link_time(&c->ar, M * m->hidden * c->cb,
+		                          &comm_bytes);
 		it->t_comm = 2.0 * Ls * one;
 		link = 2.0 * Ls * comm_bytes;
 	}
 	if (c->ep > 1) {
-		double kd = M * m->experts_per_token * m->hidden / c->tp, b1, b2;
+		double kd = rl_div(M * m->experts_per_token * m->hidden, &c->tpd);
+		double b1, b2;
 		double Lm = Ls * c->moe_share; /* the stage's MoE layers */
-		it->t_comm += Lm * (rl_alltoall_time(cfg, kd * c->ab, c->ep, &b1) +
-		                    rl_alltoall_time(cfg, kd * c->cb, c->ep, &b2));
+		it->t_comm += Lm * (rl_link_time(&c->a2a, kd * c->ab, &b1) +
+		                    rl_link_time(&c->a2a, kd * c->cb, &b2));
 		link += Lm * (b1 + b2);
 	}
 	if (sg->send > 0) {
 		double b;
-		it->t_comm += rl_p2p_time(cfg, M * m->hidden * c->cb / c->tp, &b);
+		it->t_comm += rl_link_time(&c->p2p,
+		                           rl_div(M * m->hidden * c->cb, &c->tpd),
+		                           &b);
 		link += b;
 	}
 	/* sequences in the iteration: the decoding ones and those whose
@@ -160,16 +177,16 @@ static void iter_cost(const eval_ctx *c, const stage_kind *sg, double n_dec,
 	it->t_overhead = cfg->prof.iter_overhead_s +
 	                 Ls * cfg->prof.layer_overhead_s +
 	                 cfg->prof.seq_overhead_s *
-	                     (n_dec + (p > 0 ? fmax(1.0, p / c->isl) : 0.0)) +
+	                     (n_dec + (p > 0 ? rl_fmax(1.0, p / c->isl) : 0.0)) +
 	                 cfg->prof.request_overhead_s * p / c->isl;
 	{
 		/* the share comm_overlap of the all-reduces runs under the rest
 		** of the iteration's kernels, as far as they last */
-		double rest = fmax(it->t_gemm_compute, it->t_gemm_memory) +
-		              fmax(it->t_attn_compute, it->t_attn_memory) +
+		double rest = rl_fmax(it->t_gemm_compute, it->t_gemm_memory) +
+		              rl_fmax(it->t_attn_compute, it->t_attn_memory) +
 		              it->t_elementwise;
-		it->t_comm_exposed = it->t_comm -
-		                     cfg->prof.comm_overlap * fmin(it->t_comm, rest);
+		it->t_comm_exposed =
+		    it->t_comm - cfg->prof.comm_overlap * rl_fmin(it->t_comm, rest);
 		it->time_s = rest + it->t_comm_exposed + it->t_overhead;
 	}
 	it->flops = gemm_flops + attn_flops;
@@ -188,9 +205,10 @@ static void iter_cost(const eval_ctx *c, const stage_kind *sg, double n_dec,
 	it->bound = RL_BOUND_COMPUTE;
 	if (t_mem_part > t_comp_part)
 		it->bound = RL_BOUND_MEMORY;
-	if (it->t_comm > fmax(t_comp_part, t_mem_part))
+	if (it->t_comm > rl_fmax(t_comp_part, t_mem_part))
 		it->bound = RL_BOUND_COMM;
-	if (it->t_overhead > fmax(fmax(t_comp_part, t_mem_part), it->t_comm))
+	if (it->t_overhead >
+	    rl_fmax(rl_fmax(t_comp_part, t_mem_part), it->t_comm))
 		it->bound = RL_BOUND_OVERHEAD;
 }
 
@@ -247,21 +265,19 @@ static double kv_tokens_per_seq(double isl, double osl, double blk,
 /* One kind of iteration (prefill-carrying or decode-only) on the pipeline:
 ** the slowest stage's cost in *it, and the round a micro-batch takes with m
 ** in flight (rl_pipeline_round). */
-static double stage_round(const eval_ctx *c, const rl_stages *st, double m,
-                          double n_dec, double p, double head_tokens,
-                          double chunks, rl_iter *it)
+static double stage_round(const eval_ctx *c, const rl_stages *st,
+                          const stage_set *ks, double m, double n_dec,
+                          double p, double head_tokens, double chunks,
+                          rl_iter *it)
 {
-	stage_kind first = {st->first, 1, 0, 1}, last = {st->last, 0, 1, 0};
-	stage_kind hi = {st->hi, 0, 0, 1}, lo = {st->lo, 0, 0, 1};
 	rl_iter a, b, mid;
 	double trav, n_mid_hi, n_mid_lo;
 	if (c->pp <= 1) {
-		stage_kind one = {c->L, 1, 1, 0};
-		iter_cost(c, &one, n_dec, p, head_tokens, chunks, it);
+		iter_cost(c, &ks->one, n_dec, p, head_tokens, chunks, it);
 		return it->time_s;
 	}
-	iter_cost(c, &first, n_dec, p, head_tokens, chunks, &a);
-	iter_cost(c, &last, n_dec, p, head_tokens, chunks, &b);
+	iter_cost(c, &ks->first, n_dec, p, head_tokens, chunks, &a);
+	iter_cost(c, &ks->last, n_dec, p, head_tokens, chunks, &b);
 	*it = a.time_s >= b.time_s ? a : b;
 	if (m >= c->pp)
 		return m * it->time_s; /* full: no stage waits */
@@ -270,11 +286,11 @@ static double stage_round(const eval_ctx *c, const rl_stages *st, double m,
 	n_mid_lo = c->pp - 2 - n_mid_hi;
 	trav = a.time_s + b.time_s;
 	if (n_mid_hi > 0) {
-		iter_cost(c, &hi, n_dec, p, head_tokens, chunks, &mid);
+		iter_cost(c, &ks->hi, n_dec, p, head_tokens, chunks, &mid);
 		trav += n_mid_hi * mid.time_s;
 	}
 	if (n_mid_lo > 0) {
-		iter_cost(c, &lo, n_dec, p, head_tokens, chunks, &mid);
+		iter_cost(c, &ks->lo, n_dec, p, head_tokens, chunks, &mid);
 		trav += n_mid_lo * mid.time_s;
 	}
 	return rl_pipeline_round(m, it->time_s, trav);
@@ -291,10 +307,13 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 	double T_avg, req_per_iter, chunk1, mb, kv_mb, R_pre, R_dec = 0;
 	double w_first, w_last, kv_first, kv_last, cap_first, cap_last, user;
 	rl_stages st;
+	stage_set ks;
 	int rc, wp, ap, kp, mp, i, limit = RL_LIMIT_TOKENS;
 	char msg[256];
 
-	memset(r, 0, sizeof *r);
+	/* zero every field but the message (a 256-byte array kept last) */
+	memset(r, 0, offsetof(rl_result, error));
+	r->error[0] = '\0';
 	if ((rc = check(cfg, r)) != RL_OK)
 		return rc;
 
@@ -303,10 +322,26 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 	rl_model_shape_of(m, &c.sh);
 	r->shape = c.sh;
 	c.tp = s->tp;
+	c.tpd = rl_divisor_of(c.tp);
 	c.pp = s->pp >= 1 ? s->pp : 1;
 	c.ep = s->ep >= 1 ? s->ep : 1;
 	c.L = m->layers;
 	rl_stages_of(c.L, c.pp, &st);
+	if (c.pp <= 1) {
+		ks.one = (stage_kind){c.L, 1, 1, 0};
+	} else {
+		ks.first = (stage_kind){st.first, 1, 0, 1};
+		ks.last = (stage_kind){st.last, 0, 1, 0};
+		ks.hi = (stage_kind){st.hi, 0, 0, 1};
+		ks.lo = (stage_kind){st.lo, 0, 0, 1};
+	}
+	/* the collectives this mapping runs (iter_cost asks for no other) */
+	if (c.tp > 1)
+		rl_allreduce_cost(cfg, c.tp, &c.ar);
+	if (c.ep > 1)
+		rl_alltoall_cost(cfg, c.ep, &c.a2a);
+	if (c.pp > 1)
+		rl_p2p_cost(cfg, &c.p2p);
 	c.isl = s->isl;
 	c.osl = s->osl;
 	chips = rl_scen_chips(s);
@@ -386,7 +421,7 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 	            pf->kv_fraction / kv_first;
 	cap_last = (cfg->chip.hbm_bytes - w_last - runtime) *
 	           pf->kv_fraction / kv_last;
-	kv_cap_tokens = fmin(cap_first, cap_last);
+	kv_cap_tokens = rl_fmin(cap_first, cap_last);
 	r->kv_capacity_bytes = kv_cap_tokens * kv_first;
 	r->kv_capacity_tokens = kv_cap_tokens;
 	if (kv_cap_tokens < s->isl + s->osl) {
@@ -416,13 +451,13 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 		cap = user;
 	if (s->osl <= 1) {
 		/* prefill only: each iteration fills its budget with prompts */
-		p = fmin(mnt, fmin(cap * s->isl, kv_mb));
+		p = rl_fmin(mnt, rl_fmin(cap * s->isl, kv_mb));
 		limit = p == mnt ? RL_LIMIT_TOKENS
 		        : p == kv_mb ? RL_LIMIT_MEMORY
 		        : (user > 0 && user <= pf->max_batch_size)
 		            ? RL_LIMIT_USER : RL_LIMIT_BATCH;
-		N = fmax(1.0, p / s->isl);
-		k = fmax(1.0, s->isl / p);
+		N = rl_fmax(1.0, p / s->isl);
+		k = rl_fmax(1.0, s->isl / p);
 		q = p;
 		f = 1;
 		share_dec = 0;
@@ -447,8 +482,8 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 				            ? RL_LIMIT_USER : RL_LIMIT_BATCH;
 			}
 			n_dec = N * share_dec;
-			avail = fmax(1.0, mnt - n_dec);
-			avail = fmax(1.0, s->isl / avail);
+			avail = rl_fmax(1.0, mnt - n_dec);
+			avail = rl_fmax(1.0, s->isl / avail);
 			if (avail == k)
 				break; /* converged */
 			k = avail;
@@ -458,10 +493,10 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 			p = mnt - n_dec;
 	}
 	/* the prefill tokens one request gets in an iteration */
-	chunk1 = fmax(1.0, fmin(s->isl, mnt - n_dec));
+	chunk1 = rl_fmax(1.0, rl_fmin(s->isl, mnt - n_dec));
 	if (s->osl > 1) {
-		q = fmin(fmax(p, chunk1), fmax(1.0, mnt - n_dec));
-		f = fmin(1.0, p / q);
+		q = rl_fmin(rl_fmax(p, chunk1), rl_fmax(1.0, mnt - n_dec));
+		f = rl_fmin(1.0, p / q);
 	}
 
 	r->concurrency = N * mb;
@@ -474,10 +509,10 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 
 	/* the two kinds of iteration: the slowest stage, and the round in
 	** which each of the mb micro-batches advances one iteration */
-	R_pre = stage_round(&c, &st, mb, n_dec, q, n_dec + q / s->isl, k,
+	R_pre = stage_round(&c, &st, &ks, mb, n_dec, q, n_dec + q / s->isl, k,
 	                    &r->prefill);
 	if (n_dec > 0)
-		R_dec = stage_round(&c, &st, mb, n_dec, 0, n_dec, k, &r->decode);
+		R_dec = stage_round(&c, &st, &ks, mb, n_dec, 0, n_dec, k, &r->decode);
 	T_avg = f * R_pre + (1 - f) * R_dec;
 	req_per_iter = mb * p / s->isl;
 

@@ -110,7 +110,7 @@ typedef struct {
 	int violations;         /* RL_V_* flags of silicon.h (by-design chips, power) */
 	/* model arithmetic */
 	rl_model_shape shape;
-	char error[256];
+	char error[256];        /* keep it last: rl_serve zeroes what precedes */
 } rl_result;
 
 /* What caps concurrency. */
@@ -139,6 +139,22 @@ double rl_experts_touched(const rl_model *m, double tokens);
 /* Time of one all-reduce of `bytes` over `n` chips (comm.c). */
 double rl_allreduce_time(const rl_config *cfg, double bytes, double n,
                          double *link_bytes);
+
+/* One kind of collective over a fixed group, its cost worked out once so
+** that an evaluation costs many of them cheaply: `bytes` held by each chip
+** put bytes x mul / div on the wire and take fixed_s + wire / Bps (no time
+** for the wire where Bps is 0); nothing at all when none is set or bytes
+** <= 0.  rl_allreduce_cost (comm.c), rl_alltoall_cost and rl_p2p_cost
+** (mapping.h) fill it; rl_link_time gives exactly what the matching
+** rl_*_time gives. */
+typedef struct {
+	int none;       /* a group of one chip: no collective */
+	double mul, div;
+	double fixed_s; /* latencies */
+	double Bps;
+} rl_link_cost;
+void rl_allreduce_cost(const rl_config *cfg, double n, rl_link_cost *lc);
+double rl_link_time(const rl_link_cost *lc, double bytes, double *link_bytes);
 
 /* Resolved precisions of a scenario. */
 int rl_weight_prec(const rl_scenario *s);

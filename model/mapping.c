@@ -44,41 +44,52 @@ double rl_peer_Bps(const rl_config *cfg)
 	}
 }
 
+void rl_p2p_cost(const rl_config *cfg, rl_link_cost *lc)
+{
+	lc->none = 0;
+	lc->mul = lc->div = 1;
+	lc->fixed_s = cfg->chip.link_latency_s;
+	lc->Bps = rl_peer_Bps(cfg);
+}
+
 double rl_p2p_time(const rl_config *cfg, double bytes, double *link_bytes)
 {
-	double bw = rl_peer_Bps(cfg);
-	if (link_bytes)
-		*link_bytes = bytes > 0 ? bytes : 0;
-	if (bytes <= 0)
-		return 0.0;
-	return cfg->chip.link_latency_s + (bw > 0 ? bytes / bw : 0.0);
+	rl_link_cost lc;
+	rl_p2p_cost(cfg, &lc);
+	return rl_link_time(&lc, bytes, link_bytes);
+}
+
+void rl_alltoall_cost(const rl_config *cfg, double n, rl_link_cost *lc)
+{
+	double hops;
+	lc->none = n <= 1;
+	lc->mul = lc->div = 1;
+	lc->fixed_s = lc->Bps = 0;
+	if (lc->none)
+		return;
+	if ((int)cfg->chip.topology == RL_TOPO_RING) {
+		/* each chip sends bytes/n to each other chip; the shortest-path
+		** distances to the others add up to floor(n^2/4) hops, and all
+		** n chips' 2 links of link_Bps/2 carry the total */
+		lc->mul = floor(n * n / 4);
+		hops = floor(n / 2);
+		lc->Bps = cfg->chip.link_Bps * cfg->prof.eff_link;
+	} else {
+		lc->mul = n - 1;
+		hops = 1;
+		lc->Bps = rl_group_Bps(cfg, n);
+	}
+	lc->div = n;
+	lc->fixed_s = cfg->prof.allreduce_latency_s +
+	              hops * cfg->chip.link_latency_s;
 }
 
 double rl_alltoall_time(const rl_config *cfg, double bytes, double n,
                         double *link_bytes)
 {
-	double wire, hops, bw;
-	if (n <= 1 || bytes <= 0) {
-		if (link_bytes)
-			*link_bytes = 0;
-		return 0.0;
-	}
-	if ((int)cfg->chip.topology == RL_TOPO_RING) {
-		/* each chip sends bytes/n to each other chip; the shortest-path
-		** distances to the others add up to floor(n^2/4) hops, and all
-		** n chips' 2 links of link_Bps/2 carry the total */
-		wire = bytes * floor(n * n / 4) / n;
-		hops = floor(n / 2);
-		bw = cfg->chip.link_Bps * cfg->prof.eff_link;
-	} else {
-		wire = bytes * (n - 1) / n;
-		hops = 1;
-		bw = rl_group_Bps(cfg, n);
-	}
-	if (link_bytes)
-		*link_bytes = wire;
-	return cfg->prof.allreduce_latency_s + hops * cfg->chip.link_latency_s +
-	       (bw > 0 ? wire / bw : 0.0);
+	rl_link_cost lc;
+	rl_alltoall_cost(cfg, n, &lc);
+	return rl_link_time(&lc, bytes, link_bytes);
 }
 
 void rl_stages_of(double layers, double pp, rl_stages *st)

@@ -54,6 +54,10 @@ double rl_p2p_time(const rl_config *cfg, double bytes, double *link_bytes);
 double rl_alltoall_time(const rl_config *cfg, double bytes, double n,
                         double *link_bytes);
 
+/* The same two worked out once for a group (rl_link_cost, engine.h). */
+void rl_p2p_cost(const rl_config *cfg, rl_link_cost *lc);
+void rl_alltoall_cost(const rl_config *cfg, double n, rl_link_cost *lc);
+
 /* Layers L split over pp stages: the first L mod pp stages take one layer
 ** more (ceil), the rest floor; the embedding goes with the first stage and
 ** the LM head with the last, which is a floor stage whenever the split is

@@ -29,6 +29,7 @@
 ** a plain one), split over the ranks.
 */
 #include "engine.h"
+#include "fminmax.h"
 
 #include <math.h>
 
@@ -76,7 +77,7 @@ void rl_model_shape_of(const rl_model *m, rl_model_shape *s)
 	s->elem_elems_split = mats * width;
 	s->window = m->sliding_window;
 	s->window_share = m->sliding_window > 0 && L > 0
-	                      ? fmax(0.0, L - m->full_attn_layers) / L : 0.0;
+	                      ? rl_fmax(0.0, L - m->full_attn_layers) / L : 0.0;
 }
 
 double rl_experts_touched(const rl_model *m, double tokens)

@@ -1,0 +1,23 @@
+/*
+** fminmax.h: fmax and fmin as inline functions, so that the engine's hot
+** path does not call into libm for them (a call also makes the compiler
+** spill every live floating-point register around it).
+**
+** The results are glibc's exactly: the larger (smaller) of a and b, a when
+** they compare equal (so signed zeros come out as libm gives them), the
+** number when one of them is a NaN, and b when both are.
+*/
+#ifndef RL_FMINMAX_H
+#define RL_FMINMAX_H
+
+static inline double rl_fmax(double a, double b)
+{
+	return a >= b || (b != b && a == a) ? a : b;
+}
+
+static inline double rl_fmin(double a, double b)
+{
+	return a <= b || (b != b && a == a) ? a : b;
+}
+
+#endif
