@@ -55,6 +55,13 @@ typedef struct {
 	size_t nbatch;
 } claim_side;
 
+/* Where one mapping of a side sits on the roofline (maproof.c): each
+** phase's FLOP per HBM byte and achieved FLOP/s per chip. */
+typedef struct {
+	double tp, pp, dp, ep;
+	double pi, pf, di, df;   /* prefill / decode intensity and FLOP/s */
+} claim_map_point;
+
 /* Options of claim and solve. */
 typedef struct {
 	claim_spec a, b;
@@ -171,6 +178,9 @@ typedef struct {
 	** taken) and the later TensorRT-LLM baselines (claimchecks.c) */
 	rl_map_entry map_a[CLAIM_MAP_MAX], map_b[CLAIM_MAP_MAX];
 	size_t nmap_a, nmap_b;
+	/* the mappings that fit, on the roofline (maproof.c) */
+	claim_map_point mpt_a[CLAIM_MAP_MAX], mpt_b[CLAIM_MAP_MAX];
+	size_t nmpt_a, nmpt_b;
 	int b_default;              /* 1: side b is the default (Sohu) */
 	int b_remapped;             /* 1: side b runs its best mapping */
 	double b_given_tp, b_given_pp, b_given_ep, b_given_total;
@@ -190,6 +200,10 @@ int claim_compute(claim_report *rep, char *err, size_t errlen);
 /* Solve one "side.section.key" on the report's sides. */
 int claim_solve_param(claim_report *rep, const char *name, double target,
                       claim_solve_row *row, char *err, size_t errlen);
+
+/* maproof.c: every mapping of sides a and b that fits, evaluated again
+** for where its phases sit on the roofline. */
+void claim_map_points(claim_report *rep);
 
 /* claimchecks.c */
 /* The claims of data/claims/etched-2024.ini checked against the report.

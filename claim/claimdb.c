@@ -121,6 +121,19 @@ static int put_roofline(dbw *w, const char *tag, const claim_side *s)
 	    d->link_bytes > 0 ? d->flops / d->link_bytes : NAN);
 }
 
+static int put_map_points(dbw *w, const char *tag, const claim_map_point *p,
+                          size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (exec_bind(w, "INSERT INTO claim_roofline_maps VALUES(?,?,?,?,?,?,"
+		              "?,?,?,?)", "itdddddddd", w->run, tag, p[i].tp,
+		              p[i].pp, p[i].dp, p[i].ep, p[i].pi, p[i].pf, p[i].di,
+		              p[i].df))
+			return -1;
+	return 0;
+}
+
 static int put_all(dbw *w, const claim_report *rep, const char *json)
 {
 	size_t i;
@@ -213,7 +226,9 @@ static int put_all(dbw *w, const claim_report *rep, const char *json)
 	if (put_batch(w, "a", &rep->a) || put_batch(w, "b", &rep->b) ||
 	    (rep->have_bd && put_batch(w, "b_by_design", &rep->bd)) ||
 	    put_roofline(w, "a", &rep->a) || put_roofline(w, "b", &rep->b) ||
-	    (rep->have_bd && put_roofline(w, "b_by_design", &rep->bd)))
+	    (rep->have_bd && put_roofline(w, "b_by_design", &rep->bd)) ||
+	    put_map_points(w, "a", rep->mpt_a, rep->nmpt_a) ||
+	    put_map_points(w, "b", rep->mpt_b, rep->nmpt_b))
 		return -1;
 	return 0;
 }

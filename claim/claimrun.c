@@ -626,6 +626,7 @@ int claim_compute(claim_report *rep, char *err, size_t errlen)
 	}
 	default_solves(rep);
 	must_be_true(rep);
+	claim_map_points(rep);
 
 	if (rep->have_unc) {
 		rep->mco.samples = (size_t)rep->opts.samples;

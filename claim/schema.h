@@ -75,6 +75,13 @@ extern const rl_db_kind claim_db_kind;
 "  decode_intensity REAL, decode_flops REAL," \
 "  link_Bps REAL, prefill_link_intensity REAL, decode_link_intensity REAL," \
 "  PRIMARY KEY(run_id, side));" \
+/* where each mapping of a side that fits sits on the roofline */ \
+"CREATE TABLE IF NOT EXISTS claim_roofline_maps(" \
+"  run_id INTEGER NOT NULL, side TEXT NOT NULL, tp REAL NOT NULL," \
+"  pp REAL NOT NULL, dp REAL NOT NULL, ep REAL NOT NULL," \
+"  prefill_intensity REAL, prefill_flops REAL," \
+"  decode_intensity REAL, decode_flops REAL," \
+"  PRIMARY KEY(run_id, side, tp, pp, dp, ep));" \
 /* model against measured, written by `rooflab validate --db`; \
 ** in_calibration: the row's chip is the one its profile was fitted on \
 ** (in-sample), else held out; version: the serving software and its \

@@ -10,6 +10,12 @@
 ** Sides that coincide (Sohu as claimed and by design) stay visible: each
 ** later side's roof is thinner and its markers smaller, so they nest, and
 ** points at the same place share one label.
+**
+** Every mapping of a side's chips that fits (claim_roofline_maps) is a
+** point of its own, open markers in the side's colour, the decode point
+** labelled with the mapping ("TP2 DP4"; mappings within 30% of each
+** other's throughput share a label), so that a reader sees where each
+** mapping sits.
 */
 #include <math.h>
 #include <string.h>
@@ -17,12 +23,20 @@
 #include "kinds.h"
 
 #define MAX_SIDES 8
+#define MAX_MAPS 64
 
 typedef struct {
 	char side[32], label[128];
 	double peak, bw, pi, pf, di, df;
 	double link, pli, dli;  /* link bandwidth, FLOP per link byte */
 } side_row;
+
+/* One mapping of a side (claim_roofline_maps): where its phases sit. */
+typedef struct {
+	int side;               /* index into the side rows */
+	char name[48];          /* "TP2 DP4" */
+	double pi, pf, di, df;
+} map_row;
 
 static void fit(double v, double *lo, double *hi)
 {
@@ -77,9 +91,109 @@ static void point_labels(FILE *s, const side_row *r, int n, double xlo,
 		}
 }
 
+/* "TP2 DP4": the mapping's factors above 1 ("TP1" when all are 1). */
+static void map_name(char *buf, size_t len, double tp, double pp, double dp,
+                     double ep)
+{
+	size_t u = 0;
+	const double v[4] = {tp, pp, dp, ep};
+	const char *k[4] = {"TP", "PP", "DP", "EP"};
+	int i;
+	buf[0] = 0;
+	for (i = 0; i < 4 && u < len; i++)
+		if (v[i] > 1)
+			u += (size_t)snprintf(buf + u, len - u, "%s%s%g", u ? " " : "",
+			                      k[i], v[i]);
+	if (!buf[0])
+		snprintf(buf, len, "TP1");
+}
+
+/* The mappings of the run's sides that fit (none where the table is
+** absent: a run written before it). */
+static int read_maps(sqlite3 *db, long run, const side_row *r, int n,
+                     map_row *m)
+{
+	sqlite3_stmt *st;
+	int k = 0, i;
+	if (!pdb_has(db, "claim_roofline_maps") ||
+	    sqlite3_prepare_v2(db, "SELECT side, tp, pp, dp, ep, "
+	                       "prefill_intensity, prefill_flops, "
+	                       "decode_intensity, decode_flops FROM "
+	                       "claim_roofline_maps WHERE run_id = ?1 ORDER BY "
+	                       "side, tp, pp, dp, ep", -1, &st, NULL))
+		return 0;
+	sqlite3_bind_int64(st, 1, run);
+	while (k < MAX_MAPS && sqlite3_step(st) == SQLITE_ROW) {
+		char side[32];
+		pdb_text(st, 0, side, sizeof side);
+		for (i = 0; i < n && strcmp(r[i].side, side); i++)
+			;
+		if (i == n)
+			continue;
+		m[k].side = i;
+		map_name(m[k].name, sizeof m[k].name, pdb_real(st, 1),
+		         pdb_real(st, 2), pdb_real(st, 3), pdb_real(st, 4));
+		m[k].pi = pdb_real(st, 5);
+		m[k].pf = pdb_real(st, 6);
+		m[k].di = pdb_real(st, 7);
+		m[k].df = pdb_real(st, 8);
+		k++;
+	}
+	sqlite3_finalize(st);
+	return k;
+}
+
+/* The decode points of each side's mappings, labelled by group: points
+** within 30% of each other in throughput share one label (the first three
+** mappings and how many more), so that labels do not collide; side a's
+** labels left of the points, the others' right. */
+static void map_labels(FILE *s, const map_row *m, int nm, int nsides,
+                       int *tag)
+{
+	int side, i, j;
+	for (side = 0; side < nsides; side++) {
+		int idx[MAX_MAPS], n = 0;
+		for (i = 0; i < nm; i++)
+			if (m[i].side == side && m[i].di > 0 && m[i].df > 0)
+				idx[n++] = i;
+		/* by decode throughput, insertion sort (n <= MAX_MAPS) */
+		for (i = 1; i < n; i++)
+			for (j = i; j > 0 && m[idx[j]].df < m[idx[j - 1]].df; j--) {
+				int t = idx[j];
+				idx[j] = idx[j - 1];
+				idx[j - 1] = t;
+			}
+		for (i = 0; i < n;) {
+			char t[200];
+			int k = i, shown = 0;
+			size_t u = 0;
+			t[0] = 0;
+			while (k < n && m[idx[k]].df <= 1.3 * m[idx[i]].df) {
+				if (shown < 3)
+					u += (size_t)snprintf(t + u, sizeof t - u, "%s%s",
+					                      shown ? ", " : "",
+					                      m[idx[k]].name);
+				shown++;
+				k++;
+			}
+			if (shown > 3)
+				snprintf(t + u, sizeof t - u, " +%d more", shown - 3);
+			fprintf(s, "set label %d ", (*tag)++);
+			gp_quote(s, t);
+			fprintf(s, " at %.9g, %.9g %s font ',7' tc rgb '%s' front\n",
+			        m[idx[i]].di, m[idx[i]].df / 1e12,
+			        side ? "left offset 0.8,0" : "right offset -0.8,0",
+			        plot_color(side));
+			i = k;
+		}
+	}
+}
+
 int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
                         size_t errlen)
 {
+	map_row m[MAX_MAPS];
+	int nm, tag = 200;
 	pdb_claim c;
 	sqlite3_stmt *st;
 	side_row r[MAX_SIDES];
@@ -140,6 +254,13 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		         c.id);
 		return RL_EINPUT;
 	}
+	nm = read_maps(db, c.id, r, n, m);
+	for (i = 0; i < nm; i++) {
+		fit(m[i].pi, &xlo, &xhi);
+		fit(m[i].di, &xlo, &xhi);
+		fit(m[i].pf, &ylo, &yhi);
+		fit(m[i].df, &ylo, &yhi);
+	}
 	xlo = pow(10, floor(log10(xlo)) - 1);
 	xhi = pow(10, ceil(log10(xhi)) + 1);
 	for (i = 0; i < n; i++)
@@ -162,7 +283,21 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	        "set key top left spacing 1.3\nset samples 800\n", xlo, xhi,
 	        ylo, yhi);
 	point_labels(s, r, n, xlo, xhi);
+	map_labels(s, m, nm, n, &tag);
 	for (i = 0; i < n; i++) {
+		int j;
+		/* the side's mappings: prefill (open circle), decode (open
+		** square) */
+		fprintf(s, "$m%d << EOD\n", i);
+		for (j = 0; j < nm; j++) {
+			if (m[j].side != i)
+				continue;
+			if (m[j].pi > 0 && m[j].pf > 0)
+				fprintf(s, "%.9g %.9g 6\n", m[j].pi, m[j].pf / 1e12);
+			if (m[j].di > 0 && m[j].df > 0)
+				fprintf(s, "%.9g %.9g 4\n", m[j].di, m[j].df / 1e12);
+		}
+		fputs("EOD\n", s);
 		fprintf(s, "roof%d(x) = (x * %.9g < %.9g ? x * %.9g : %.9g) / 1e12\n",
 		        i, r[i].bw, r[i].peak, r[i].bw, r[i].peak);
 		fprintf(s, "$p%d << EOD\n", i);
@@ -210,6 +345,9 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		gp_quote(s, t);
 		fprintf(s, ", \\\n  $p%d using 1:2:3 with points pt variable ps "
 		        "%g lc rgb '%s' notitle", i, ps, col);
+		if (nm)
+			fprintf(s, ", \\\n  $m%d using 1:2:3 with points pt variable "
+			        "ps 1 lc rgb '%s' notitle", i, col);
 		if (r[i].link > 0) {
 			snprintf(t, sizeof t, "%s link bandwidth roof per phase "
 			         "(%.3g GB/s x FLOP per link byte)", r[i].label, r[i].link / 1e9);
@@ -221,7 +359,13 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	/* one key entry per marker shape, in black */
 	fputs(", \\\n  NaN with points pt 7 ps 1.2 lc rgb 'black' title "
 	      "'prefill iteration (achieved)', \\\n  NaN with points pt 5 ps "
-	      "1.2 lc rgb 'black' title 'decode iteration (achieved)'\n", s);
+	      "1.2 lc rgb 'black' title 'decode iteration (achieved)'", s);
+	if (nm)
+		fputs(", \\\n  NaN with points pt 6 ps 1 lc rgb 'black' title "
+		      "'prefill at each mapping that fits', \\\n  NaN with points "
+		      "pt 4 ps 1 lc rgb 'black' title 'decode at each mapping that "
+		      "fits (labelled TP x PP x DP)'", s);
+	fputc('\n', s);
 	(void)links;
 	return RL_OK;
 }

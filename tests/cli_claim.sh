@@ -124,10 +124,19 @@ db="$tmpd/claim.db"
 expect_exit 0 "claim --db" -- $RL claim --samples 30000 --db "$db"
 for t in claim_runs claim_sides claim_factors claim_solve claim_mc \
 	claim_mc_samples claim_tornado claim_claims claim_assumptions \
-	claim_batch claim_roofline; do
+	claim_batch claim_roofline claim_must claim_roofline_maps; do
 	n=$(sqlite3 "$db" "SELECT count(*) FROM $t")
 	if [ "${n:-0}" -gt 0 ]; then echo "ok - $t has rows"; else
 		echo "not ok - $t is empty"; fails=$((fails + 1)); fi
+done
+# one roofline point per mapping that fits: 8 chips, Llama-3 70B (64 heads,
+# 80 layers): tp 1 with pp 1, 2, 4, 8; tp 2 with pp 1, 2, 4; tp 4 with pp 1,
+# 2; tp 8 with pp 1 = 10 each, all fitting (70.6 GB of FP8 weights fit one
+# 80 GiB H100 and one 144 GiB Sohu)
+for side in a b; do
+	n=$(sqlite3 "$db" "SELECT count(*) FROM claim_roofline_maps WHERE side = '$side' AND run_id = (SELECT max(id) FROM claim_runs)")
+	if [ "$n" = 10 ]; then echo "ok - side $side: 10 mappings on the roofline"
+	else echo "not ok - side $side: $n mappings on the roofline"; fails=$((fails + 1)); fi
 done
 n=$(sqlite3 "$db" "SELECT count(*) FROM claim_mc_samples")
 if [ "$n" -le 20000 ]; then echo "ok - samples thinned ($n)"; else

@@ -240,6 +240,41 @@ static void test_roofline_links(void **state)
 	unlink(path);
 }
 
+static void test_roofline_maps(void **state)
+{
+	char path[64];
+	sqlite3 *db;
+	char *s;
+	(void)state;
+	/* side a's mappings: TP8 decode at (100 FLOP/byte, 50 TFLOP/s), TP2 x
+	** DP4 at (110, 60) within 30% of it (60 <= 1.3 x 50 = 65): one label
+	** "TP8, TP2 DP4" at the lower point; DP8 at (60, 100) a label of its
+	** own; prefill points open circles (pt 6), decode open squares (pt 4);
+	** a side without a roofline row is left out */
+	db = make_db(path, sizeof path,
+	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
+	             " 'sc', 20, 4, 4, '{}');"
+	             "INSERT INTO claim_roofline VALUES"
+	             "(1, 'a', 'A', 1e15, 3e12, NULL, NULL, 100, 50e12, NULL, "
+	             "NULL, NULL);"
+	             "INSERT INTO claim_roofline_maps VALUES"
+	             "(1, 'a', 8, 1, 1, 1, 500, 300e12, 100, 50e12),"
+	             "(1, 'a', 2, 1, 4, 1, NULL, NULL, 110, 60e12),"
+	             "(1, 'a', 1, 1, 8, 1, NULL, NULL, 60, 100e12),"
+	             "(1, 'zz', 1, 1, 8, 1, NULL, NULL, 70, 90e12);");
+	s = script_of(db, "roofline", path, RL_OK);
+	/* in the order of the table's key: tp, pp, dp */
+	assert_non_null(strstr(s, "$m0 << EOD\n60 100 4\n110 60 4\n500 300 6\n"
+	                          "100 50 4\nEOD\n"));
+	assert_non_null(strstr(s, "'TP8, TP2 DP4' at 100, 50 right offset"));
+	assert_non_null(strstr(s, "'DP8' at 60, 100 right offset"));
+	assert_null(strstr(s, "70 90"));
+	assert_non_null(strstr(s, "decode at each mapping that fits"));
+	free(s);
+	sqlite3_close(db);
+	unlink(path);
+}
+
 static void test_pareto_refuses_workload(void **state)
 {
 	char path[64];
@@ -420,6 +455,7 @@ int main(void)
 		cmocka_unit_test(test_heatmap_cells),
 		cmocka_unit_test(test_tornado_hides_flat_rows),
 		cmocka_unit_test(test_roofline_links),
+		cmocka_unit_test(test_roofline_maps),
 		cmocka_unit_test(test_pareto_refuses_workload),
 		cmocka_unit_test(test_breakdown),
 		cmocka_unit_test(test_quantiles),
