@@ -33,6 +33,8 @@
 **     upper bound.  Percentiles come from loaddist.c.
 **  3. TPOT is TPOT(N): iterations carrying prefill chunks and decode-only
 **     ones mixed in the steady-state proportion.  E2E = TTFT + (osl-1) TPOT.
+**     A request's own TPOT depends on how many prompts arrive while it
+**     decodes (Poisson): its percentiles come from loaddist.c.
 **  4. An endless stream at or past X_max is saturated: the queue grows by
 **     lambda - X_max requests/s and TTFT without bound; the figures of the
 **     saturated server (X_max, TPOT(N_max), S(N_max)) are reported.
@@ -121,8 +123,35 @@ static void throughput(rl_load_result *o, const rl_config *cfg, double rps)
 	o->total_tps_per_chip = o->total_tps / chips;
 }
 
+/* TPOT over requests below capacity (or at it): the iteration mix of the
+** engine result r, scaled so that its mean is tpot (loaddist.c). */
+static void tpot_mix(rl_load_result *o, const rl_scenario *s,
+                     const rl_result *r, double tpot)
+{
+	rl_tpot_dist *d = &o->tpot;
+	double f = r->prefill_share, tp = r->prefill.time_s;
+	double td = r->decode.time_s, mix = f * tp + (1 - f) * td;
+	memset(d, 0, sizeof *d);
+	d->kind = RL_TPOT_MIX;
+	d->a = s->osl > 1 ? s->osl - 1 : 0;
+	d->t_dec = d->t_pre = tpot;
+	d->c = 1;
+	if (d->a <= 0 || !(f < 1) || !(td > 0) || !(tp > 0) || !(mix > 0))
+		return;
+	d->t_dec = tpot * td / mix;
+	d->t_pre = tpot * tp / mix;
+	d->c = r->prefill_chunk > 0 ? fmax(1.0, s->isl / r->prefill_chunk) : 1;
+	d->mu = d->a * f / d->c;
+}
+
 static void percentiles(rl_load_result *o)
 {
+	static const double q[3] = {0.50, 0.90, 0.99};
+	double v[3];
+	rl_tpot_quantiles(&o->tpot, q, 3, v);
+	o->tpot_p50_s = v[0];
+	o->tpot_p90_s = v[1];
+	o->tpot_p99_s = v[2];
 	o->ttft_mean_s = rl_ttft_mean(&o->ttft);
 	o->ttft_p50_s = rl_ttft_quantile(&o->ttft, 0.50);
 	o->ttft_p90_s = rl_ttft_quantile(&o->ttft, 0.90);
@@ -152,6 +181,7 @@ static int steady(const rl_config *cfg, double lam, double reps,
 	/* M/D/1 mean wait rho D / (2 (1 - rho)), D = 1 / X_max; the wait is
 	** positive with probability rho, so its mean then is D / (2 (1-rho)) */
 	o->ttft.qmean_s = 1 / xmax / (2 * (1 - rho));
+	tpot_mix(o, s, &o->at, o->tpot_s);
 	percentiles(o);
 	o->e2e_s = o->ttft_mean_s + (s->osl - 1) * o->tpot_s;
 	throughput(o, cfg, lam * reps);
@@ -214,7 +244,6 @@ static int drain(const rl_config *cfg, double lam, double n, double reps,
 		o->ttft.a[o->ttft.m] = (1 - nmax) / xmax + rmax->ttft_s;
 		o->ttft.b[o->ttft.m++] = 1 / xmax - inv_lam;
 	}
-	percentiles(o);
 
 	if (lam >= P && a > 0) {
 		/* decode steps overlapping the drain cost T_B; after it, the
@@ -225,15 +254,23 @@ static int drain(const rl_config *cfg, double lam, double n, double reps,
 			return rc;
 		T_d = rtail.decode.time_s > 0 ? rtail.decode.time_s : rtail.tpot_s;
 		o->tpot_s = (ov * T_B + (a - ov) * T_d) / a;
+		memset(&o->tpot, 0, sizeof o->tpot);
+		o->tpot.kind = RL_TPOT_DRAIN;
+		o->tpot.a = a;
+		o->tpot.t_pre = T_B;
+		o->tpot.t_dec = T_d;
+		o->tpot.K = K;
 		run_s = K * T_B + a * T_d;
 	} else {
 		o->tpot_s = o->at.tpot_s;
+		tpot_mix(o, s, &o->at, o->tpot_s);
 		run_s = n_in / (o->at.requests_per_s / reps);
 		if (a <= 0)
 			run_s = K * T_B;
 	}
 	if (n > nmax)
 		run_s += (n - nmax) / xmax;
+	percentiles(o);
 	o->e2e_s = o->ttft_mean_s + a * o->tpot_s;
 	if (!isinf(lam))
 		run_s = fmax(run_s, (n - 1) * inv_lam + o->e2e_s);
@@ -293,6 +330,7 @@ int rl_load_eval(const rl_config *cfg, const rl_load *ld, rl_load_result *o)
 		o->prefill_s = rmax.ttft_s;
 		o->tpot_s = rmax.tpot_s;
 		o->ttft.kind = RL_TTFT_UNBOUNDED;
+		tpot_mix(o, &cfg->scen, &rmax, o->tpot_s);
 		percentiles(o);
 		o->e2e_s = INFINITY;
 		o->queue_growth_rps = ld->rate_rps - rmax.requests_per_s;

@@ -56,6 +56,30 @@ void rl_illinois_keep(double *lo, double *glo, double *hi, double *ghi,
 /* The q-quantile (0 < q < 1); INFINITY for RL_TTFT_UNBOUNDED. */
 double rl_ttft_quantile(const rl_ttft_dist *d, double q);
 
+/* Distribution over requests of a request's TPOT, the mean of its osl - 1
+** inter-token gaps (MLPerf's per-query TPOT) (loaddist.c). */
+enum { RL_TPOT_MIX = 0, RL_TPOT_DRAIN };
+typedef struct {
+	int kind;
+	double a;            /* decode steps (gaps) per request: osl - 1 */
+	double t_dec, t_pre; /* a decode-only and a prefill-carrying iteration */
+	/* RL_TPOT_MIX: the prefill-carrying iterations among a request's a
+	** gaps are K = min(a, c M), M ~ Poisson(mu) prompts arriving while it
+	** decodes, c >= 1 iterations each; TPOT = t_dec + (t_pre - t_dec) K / a */
+	double mu, c;
+	/* RL_TPOT_DRAIN: request at position U (uniform) of a drain of K
+	** iterations of t_pre overlaps min(a, K (1 - U)) of its gaps with it;
+	** the rest cost t_dec */
+	double K;
+} rl_tpot_dist;
+
+double rl_tpot_mean(const rl_tpot_dist *d);
+/* The q-quantile over requests (0 < q < 1; INFINITY otherwise), and
+** several at once (q ascending) in one pass. */
+double rl_tpot_quantile(const rl_tpot_dist *d, double q);
+void rl_tpot_quantiles(const rl_tpot_dist *d, const double *q, int nq,
+                       double *out);
+
 typedef struct {
 	int regime;
 	double offered_rps;     /* the rate asked for, system (INFINITY: burst) */
@@ -68,6 +92,8 @@ typedef struct {
 	double wait_mean_s;     /* the rest: waiting for an iteration, a slot,
 	                        ** the prefill budget */
 	double tpot_s;          /* mean time per output token (inter-token) */
+	double tpot_p50_s, tpot_p90_s, tpot_p99_s; /* a request's TPOT, over
+	                        ** requests (rl_tpot_dist) */
 	double e2e_s;           /* mean end-to-end latency */
 	double requests_per_s;  /* achieved, system */
 	double output_tps, total_tps;
@@ -75,6 +101,7 @@ typedef struct {
 	double duration_s;      /* finite runs: first arrival to last token */
 	double queue_growth_rps;/* saturated: requests/s the queue grows by */
 	rl_ttft_dist ttft;
+	rl_tpot_dist tpot;
 	rl_result at;           /* the engine at the solved concurrency */
 	char error[256];
 } rl_load_result;

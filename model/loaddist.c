@@ -18,9 +18,25 @@
 ** freeing at the saturated rate).  That is convex in i, so {i: TTFT <= t}
 ** is one interval: the CDF is its length, the mean an exact integral over
 ** the pieces between the crossings.
+**
+** TPOT of a request, the mean of its a = osl - 1 inter-token gaps, over
+** requests.  Each gap is one iteration: decode-only (t_dec) or carrying a
+** prefill chunk (t_pre).  Below capacity the prompts that arrive while a
+** request decodes are Poisson (mean mu = a f / c, f the share of
+** prefill-carrying iterations, c >= 1 iterations per prompt), so the
+** request sees K = min(a, c M) prefill-carrying gaps, M ~ Poisson(mu):
+** TPOT = t_dec + (t_pre - t_dec) K / a, increasing in M, whose quantile is
+** the Poisson quantile (summed term by term up to mu = 30, the normal
+** approximation with continuity correction beyond).  Its mean is the
+** iteration mix t_dec + (t_pre - t_dec) f as long as c M rarely passes a.
+** In a drain the request at position U overlaps min(a, K (1 - U)) gaps with
+** the K iterations of the prefill budget: a quantile q of TPOT is that of
+** the overlap, min(a, K q).  What is not in it: the batch's own Poisson
+** swing around its mean (every iteration is costed at the mean batch).
 */
 #include "load.h"
 
+#include <gsl/gsl_cdf.h>
 #include <math.h>
 
 #define ROOT_STEPS 100
@@ -224,4 +240,74 @@ double rl_ttft_quantile(const rl_ttft_dist *d, double q)
 	if (run_cdf(d, lo) >= q || hi <= lo)
 		return lo;
 	return invert(d, run_cdf, q, lo, hi);
+}
+
+/* For ascending q[0..nq-1], the smallest m with P(Poisson(mu) <= m) >=
+** q[j]: one walk up the terms up to mu = 30 (at most a hundred or so), the
+** normal approximation with continuity correction beyond. */
+static void poisson_count_quantiles(double mu, const double *q, int nq,
+                                    double *m_out)
+{
+	double term, cdf, m = 0;
+	int j;
+	if (!(mu > 0)) {
+		for (j = 0; j < nq; j++)
+			m_out[j] = 0;
+		return;
+	}
+	if (mu > 30) {
+		for (j = 0; j < nq; j++)
+			m_out[j] = fmax(0.0, ceil(mu + gsl_cdf_ugaussian_Pinv(q[j]) *
+			                                   sqrt(mu) - 0.5));
+		return;
+	}
+	term = exp(-mu);
+	cdf = term;
+	for (j = 0; j < nq; j++) {
+		while (cdf < q[j] && m < 1000) {
+			term *= mu / (m + 1);
+			cdf += term;
+			m++;
+		}
+		m_out[j] = m;
+	}
+}
+
+static double tpot_of(const rl_tpot_dist *d, double k)
+{
+	if (!(d->a > 0))
+		return d->t_dec;
+	return d->t_dec + (d->t_pre - d->t_dec) * fmin(d->a, k) / d->a;
+}
+
+double rl_tpot_mean(const rl_tpot_dist *d)
+{
+	double a = d->a, K = d->K, ov;
+	if (d->kind == RL_TPOT_MIX)
+		return tpot_of(d, d->c * d->mu);
+	ov = a >= K ? K / 2 : a - a * a / (2 * K);
+	return tpot_of(d, ov);
+}
+
+void rl_tpot_quantiles(const rl_tpot_dist *d, const double *q, int nq,
+                       double *out)
+{
+	double m[8];
+	int j, k;
+	for (k = 0; k < nq; k += 8) {
+		int n = nq - k < 8 ? nq - k : 8;
+		if (d->kind == RL_TPOT_MIX)
+			poisson_count_quantiles(d->mu, q + k, n, m);
+		for (j = 0; j < n; j++)
+			out[k + j] = !(q[k + j] > 0 && q[k + j] < 1) ? INFINITY
+			             : d->kind == RL_TPOT_MIX ? tpot_of(d, d->c * m[j])
+			                                      : tpot_of(d, d->K * q[k + j]);
+	}
+}
+
+double rl_tpot_quantile(const rl_tpot_dist *d, double q)
+{
+	double v;
+	rl_tpot_quantiles(d, &q, 1, &v);
+	return v;
 }

@@ -33,7 +33,8 @@ double rl_slo_value(const rl_load_result *lr, const rl_slo *t)
 		return t->pct > 0 ? rl_ttft_quantile(&lr->ttft, t->pct / 100)
 		                  : lr->ttft_mean_s;
 	case RL_SLO_TPOT:
-		return lr->tpot_s;
+		return t->pct > 0 ? rl_tpot_quantile(&lr->tpot, t->pct / 100)
+		                  : lr->tpot_s;
 	default:
 		return lr->e2e_s;
 	}

@@ -143,6 +143,48 @@ static void test_frontend(void **state)
 	near(f.duration_s, 1.0, 1e-9);
 }
 
+/* A request's TPOT over requests, by hand.  Mix: 10 gaps of 10 ms, a
+** prefill-carrying one costing 20 ms, prompts arriving while it decodes
+** Poisson with mean 1 (one iteration each): P(M <= 0, 1, 2, 3, 4) =
+** 0.368, 0.736, 0.920, 0.981, 0.996, so the median sees 1 prefill gap
+** (11 ms), the 90th percentile 2 (12 ms), the 99th 4 (14 ms); the mean
+** 1 (11 ms).  Drain: 10 gaps, a drain of 20 iterations of 100 ms, 10 ms
+** after it: the request at position U overlaps min(10, 20 (1 - U)) gaps,
+** so the quantile q overlaps min(10, 20 q): q = 0.25 -> 5 gaps (55 ms),
+** q = 0.5 -> 10 (100 ms); the mean overlap 10 - 100 / 40 = 7.5 gaps
+** (77.5 ms).  And the server whose iterations all cost 10 ms has every
+** request's TPOT at 10 ms: its percentiles are the mean.  Past a mean of
+** 30 prompts the Poisson count is taken as normal with a continuity
+** correction: mean 100 over 1000 gaps, the 90th percentile at
+** ceil(100 + 1.28155 x 10 - 0.5) = 113 prefill gaps (11.13 ms). */
+static void test_tpot_distribution(void **state)
+{
+	rl_tpot_dist mix = {RL_TPOT_MIX, 10, 0.01, 0.02, 1, 1, 0};
+	rl_tpot_dist dr = {RL_TPOT_DRAIN, 10, 0.01, 0.1, 0, 0, 20};
+	rl_config c;
+	rl_load ld = {XMAX / 2, 0};
+	rl_load_result o;
+	(void)state;
+	near(rl_tpot_mean(&mix), 0.011, 1e-12);
+	near(rl_tpot_quantile(&mix, 0.5), 0.011, 1e-12);
+	near(rl_tpot_quantile(&mix, 0.9), 0.012, 1e-12);
+	near(rl_tpot_quantile(&mix, 0.99), 0.014, 1e-12);
+	near(rl_tpot_quantile(&mix, 0.3), 0.010, 1e-12);
+	near(rl_tpot_mean(&dr), 0.0775, 1e-12);
+	near(rl_tpot_quantile(&dr, 0.25), 0.055, 1e-12);
+	near(rl_tpot_quantile(&dr, 0.5), 0.1, 1e-12);
+	near(rl_tpot_quantile(&dr, 0.99), 0.1, 1e-12);
+	mix.a = 1000;
+	mix.mu = 100;
+	near(rl_tpot_quantile(&mix, 0.5), 0.011, 1e-12);
+	near(rl_tpot_quantile(&mix, 0.9), 0.01113, 1e-12);
+	overhead_only(&c);
+	assert_int_equal(rl_load_eval(&c, &ld, &o), RL_OK);
+	near(o.tpot_s, T_IT, 1e-9);
+	near(o.tpot_p50_s, T_IT, 1e-9);
+	near(o.tpot_p99_s, T_IT, 1e-9);
+}
+
 static void test_percentiles(void **state)
 {
 	rl_config c;
@@ -304,6 +346,7 @@ int main(void)
 	    cmocka_unit_test(test_server),
 	    cmocka_unit_test(test_low_load),
 	    cmocka_unit_test(test_frontend),
+	    cmocka_unit_test(test_tpot_distribution),
 	    cmocka_unit_test(test_percentiles),
 	    cmocka_unit_test(test_burst_drain),
 	    cmocka_unit_test(test_burst_shared_iterations),
