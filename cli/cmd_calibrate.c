@@ -14,13 +14,40 @@
 #include "../model/calibrate.h"
 #include "commands.h"
 #include "../config/measure.h"
+#include "../config/num.h"
 #include "options.h"
+#include "parseopt.h"
 #include "../model/stats.h"
 
 /* Fitted unless --fit says otherwise: every efficiency and overhead. */
 static const char *const default_fit =
     "eff_compute,eff_attention,eff_memory,eff_kv_memory,eff_link,"
     "allreduce_latency_us,iter_overhead_ms,layer_overhead_us,seq_overhead_us";
+
+typedef struct {
+	const char *profile, *mfile, *software, *version, *chip, *fit, *out;
+	int by_model, loo;
+} calibrate_args;
+
+static const opt_def table[] = {
+    OPT_STR("--profile", calibrate_args, profile, "NAME",
+            "the profile to start from"),
+    OPT_STR("--measurements", calibrate_args, mfile, "FILE",
+            "the rows (default data/measurements.csv)"),
+    OPT_STR("--software", calibrate_args, software, "TEXT",
+            "only rows of this software"),
+    OPT_STR("--version", calibrate_args, version, "TEXT",
+            "only rows of this version"),
+    OPT_STR("--chip", calibrate_args, chip, "NAME", "only rows of this chip"),
+    OPT_STR("--fit", calibrate_args, fit, "LIST",
+            "p1[=LOW:HIGH],p2,...: the parameters fitted"),
+    OPT_BOOL("--loo-model", calibrate_args, by_model,
+             "leave out each model's rows at once"),
+    OPT_STR("--out", calibrate_args, out, "FILE",
+            "the fitted profile (default NAME-fitted.ini)"),
+    OPT_SETINT("--no-loo", calibrate_args, loo, 0,
+               "no leave-out errors"),
+    OPT_LAST};
 
 static void help(FILE *f)
 {
@@ -38,6 +65,7 @@ static void help(FILE *f)
 	      "all), by least squares on\nlog(model/measured); prints each "
 	      "row's error and leave-one-out error;\nwrites the fitted profile "
 	      "to FILE (default NAME-fitted.ini).\n", f);
+	opt_help(f, table);
 }
 
 /* The comment after `key =` in the starting profile, to carry sources. */
@@ -170,14 +198,14 @@ static int parse_fit(const char *list, const rl_param **fit, size_t *nfit,
 		const rl_param *p;
 		double l = NAN, h = NAN;
 		if (eq) {
-			char *colon, *end1, *end2;
+			char bounds[256], *colon;
 			*eq = '\0';
-			colon = strchr(eq + 1, ':');
-			if (colon) {
-				l = strtod(eq + 1, &end1);
-				h = strtod(colon + 1, &end2);
-			}
-			if (!colon || end1 != colon || *end2 || !(l < h)) {
+			snprintf(bounds, sizeof bounds, "%s", eq + 1);
+			colon = strchr(bounds, ':');
+			if (colon)
+				*colon = '\0';
+			if (!colon || num_text(bounds, &l) || num_text(colon + 1, &h) ||
+			    !(l < h)) {
 				snprintf(err, errlen, "--fit: '%s=%s': expected "
 				         "NAME=LOW:HIGH with LOW < HIGH", tok, eq + 1);
 				return -1;
@@ -213,15 +241,15 @@ static int parse_fit(const char *list, const rl_param **fit, size_t *nfit,
 
 int cmd_calibrate(int argc, char **argv)
 {
-	const char *profile = NULL, *mfile = NULL, *software = NULL;
-	const char *version = NULL, *chip = NULL;
+	calibrate_args o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 1};
+	const char *profile, *mfile, *software, *version, *chip;
 	double lo[RL_CALIB_MAX_PARAMS], hi[RL_CALIB_MAX_PARAMS];
 	char fit_com[RL_CALIB_MAX_PARAMS][256], meta[512] = "";
-	int by_model = 0, *group = NULL, skipped = 0;
-	const char *fitlist = default_fit, *out = NULL;
+	int by_model, *group = NULL, skipped = 0;
+	const char *fitlist, *out;
 	const rl_param *fit[RL_CALIB_MAX_PARAMS];
 	size_t nfit = 0, nrows = 0, i;
-	int loo = 1, a, rc = RL_EINPUT;
+	int loo, rc;
 	char err[1024], path[1024], outbuf[1024], summary[3000];
 	meas_set set;
 	rl_calib_row *rows = NULL;
@@ -233,41 +261,19 @@ int cmd_calibrate(int argc, char **argv)
 	val_versions vt;
 	int vok = 0;
 
-	for (a = 1; a < argc; a++) {
-		int missing = 0;
-		const char *v;
-		if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
-			help(stdout);
-			return RL_OK;
-		} else if ((v = opt_value("--profile", argc, argv, &a, &missing)))
-			profile = v;
-		else if ((v = opt_value("--measurements", argc, argv, &a, &missing)))
-			mfile = v;
-		else if ((v = opt_value("--software", argc, argv, &a, &missing)))
-			software = v;
-		else if ((v = opt_value("--version", argc, argv, &a, &missing)))
-			version = v;
-		else if ((v = opt_value("--chip", argc, argv, &a, &missing)))
-			chip = v;
-		else if (!strcmp(argv[a], "--loo-model"))
-			by_model = 1;
-		else if ((v = opt_value("--fit", argc, argv, &a, &missing)))
-			fitlist = v;
-		else if ((v = opt_value("--out", argc, argv, &a, &missing)))
-			out = v;
-		else if (!strcmp(argv[a], "--no-loo"))
-			loo = 0;
-		else {
-			snprintf(err, sizeof err, "%s '%s' (see rooflab calibrate "
-			         "--help)", missing ? "missing value for"
-			                            : "unknown option", argv[a]);
-			return bad_input("calibrate", err);
-		}
-		if (missing) {
-			snprintf(err, sizeof err, "%s needs a value", argv[a]);
-			return bad_input("calibrate", err);
-		}
-	}
+	rc = opt_parse("calibrate", table, &o, argc, argv, NULL, 0, NULL, help);
+	if (rc != OPT_GO_ON)
+		return rc;
+	rc = RL_EINPUT;
+	profile = o.profile;
+	mfile = o.mfile;
+	software = o.software;
+	version = o.version;
+	chip = o.chip;
+	by_model = o.by_model;
+	fitlist = o.fit ? o.fit : default_fit;
+	out = o.out;
+	loo = o.loo;
 	if (!profile)
 		return bad_input("calibrate", "missing --profile NAME");
 	if (preset_path("profile", profile, path, sizeof path, err, sizeof err))

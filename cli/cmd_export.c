@@ -2,7 +2,6 @@
 ** cmd_export.c: `rooflab export --db FILE [--run ID] --format csv|json`:
 ** a sweep run as CSV or JSON on stdout (sweeps/export.c does the work).
 */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +9,22 @@
 #include "../sweeps/export.h"
 #include "commands.h"
 #include "options.h"
+#include "parseopt.h"
+
+typedef struct {
+	const char *db;
+	long long run;
+	int format;
+} export_args;
+
+static const char *const formats[] = {"csv", "json", NULL};
+
+static const opt_def table[] = {
+    OPT_STR("--db", export_args, db, "FILE", "the sweep database"),
+    OPT_INT("--run", export_args, run, "ID", 1, 9007199254740992.0,
+            "a run id", "the run (default: the newest)"),
+    OPT_ENUMS("--format", export_args, format, formats, "the output"),
+    OPT_LAST};
 
 static void help(FILE *f)
 {
@@ -18,56 +33,24 @@ static void help(FILE *f)
 	      "stdout, one record\nper stored design point in index order.  "
 	      "Exit status: 0 ok, 2 bad input\n(no such database or run), 1 "
 	      "internal or output failure.\n", f);
+	opt_help(f, table);
 }
 
 int cmd_export(int argc, char **argv)
 {
-	const char *db = NULL, *fmt = NULL, *v;
-	long long run = 0;
+	export_args a = {NULL, 0, -1};
 	char err[1024];
-	int i, rc, format;
-	for (i = 1; i < argc; i++) {
-		int missing = 0;
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			help(stdout);
-			return RL_OK;
-		}
-		if ((v = opt_value("--db", argc, argv, &i, &missing))) {
-			db = v;
-			continue;
-		}
-		if (!missing && (v = opt_value("--format", argc, argv, &i,
-		                               &missing))) {
-			fmt = v;
-			continue;
-		}
-		if (!missing && (v = opt_value("--run", argc, argv, &i, &missing))) {
-			char *end;
-			errno = 0;
-			run = strtoll(v, &end, 10);
-			if (errno || *end || run < 1)
-				return bad_input("export", "--run ID: expected a run id "
-				                 "(a whole number >= 1)");
-			continue;
-		}
-		if (missing)
-			snprintf(err, sizeof err, "%s needs a value", argv[i]);
-		else
-			snprintf(err, sizeof err, "unexpected argument '%s' (see "
-			         "rooflab export --help)", argv[i]);
-		return bad_input("export", err);
-	}
-	if (!db)
+	int rc;
+	rc = opt_parse("export", table, &a, argc, argv, NULL, 0, NULL, help);
+	if (rc != OPT_GO_ON)
+		return rc;
+	if (!a.db)
 		return bad_input("export", "missing --db FILE");
-	if (!fmt)
+	if (a.format < 0)
 		return bad_input("export", "missing --format csv|json");
-	if (!strcmp(fmt, "csv"))
-		format = RL_EXPORT_CSV;
-	else if (!strcmp(fmt, "json"))
-		format = RL_EXPORT_JSON;
-	else
-		return bad_input("export", "--format: expected csv or json");
-	rc = rl_sweep_export(db, (int64_t)run, format, stdout, err, sizeof err);
+	rc = rl_sweep_export(a.db, (int64_t)a.run,
+	                     a.format ? RL_EXPORT_JSON : RL_EXPORT_CSV, stdout, err,
+	                     sizeof err);
 	if (rc) {
 		fprintf(stderr, "rooflab export: %s\n", err);
 		return rc;

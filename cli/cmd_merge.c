@@ -4,11 +4,19 @@
 */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "../sweeps/merge.h"
 #include "commands.h"
 #include "options.h"
+#include "parseopt.h"
+
+typedef struct {
+	int force;
+} merge_args;
+
+static const opt_def table[] = {
+    OPT_BOOL("--force", merge_args, force, "replace an existing OUT.db"),
+    OPT_LAST};
 
 static void help(FILE *f)
 {
@@ -19,40 +27,30 @@ static void help(FILE *f)
 	      "specs, a shard given twice, missing or unfinished\nshards, and an "
 	      "existing OUT.db (unless --force).  Exit status: 0 ok, 2 bad\n"
 	      "input, 1 internal.\n", f);
+	opt_help(f, table);
 }
 
 int cmd_merge(int argc, char **argv)
 {
 	const char **files = calloc((size_t)argc + 1, sizeof *files);
+	merge_args a = {0};
 	char err[2048];
-	int i, n = 0, force = 0, rc;
+	int n = 0, rc;
 	if (!files) {
 		fprintf(stderr, "rooflab merge: out of memory\n");
 		return RL_EINTERNAL;
 	}
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			help(stdout);
-			free(files);
-			return RL_OK;
-		}
-		if (!strcmp(argv[i], "--force")) {
-			force = 1;
-			continue;
-		}
-		if (argv[i][0] == '-') {
-			snprintf(err, sizeof err, "unknown option '%s' (see rooflab "
-			         "merge --help)", argv[i]);
-			free(files);
-			return bad_input("merge", err);
-		}
-		files[n++] = argv[i];
+	rc = opt_parse("merge", table, &a, argc, argv, files, argc, &n, help);
+	if (rc != OPT_GO_ON) {
+		free(files);
+		return rc;
 	}
 	if (n < 2) {
 		free(files);
 		return bad_input("merge", "usage: rooflab merge OUT.db PART.db...");
 	}
-	rc = rl_sweep_merge(files[0], files + 1, n - 1, force, err, sizeof err);
+	rc = rl_sweep_merge(files[0], files + 1, n - 1, a.force, err,
+	                    sizeof err);
 	if (rc)
 		fprintf(stderr, "rooflab merge: %s\n", err);
 	else

@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "../config/json.h"
 #include "options.h"
+#include "parseopt.h"
 
 static int imax(int a, int b) { return a > b ? a : b; }
 
@@ -37,6 +38,17 @@ static void row_text(const rl_param *p, char name[128], char def[64],
 	range_of(p, range, 256);
 }
 
+typedef struct {
+	const char *section;
+	int json;
+} params_args;
+
+static const opt_def table[] = {
+    OPT_STR("--section", params_args, section, "NAME",
+            "only the parameters of one section"),
+    OPT_BOOL("--json", params_args, json, "as {\"params\": [...]}"),
+    OPT_LAST};
+
 static void help(FILE *f)
 {
 	fputs("usage: rooflab params [--section NAME] [--json]\n\n"
@@ -48,6 +60,7 @@ static void help(FILE *f)
 	      "them\nas {\"params\": [...]}.  Set one with --set section.key=VALUE "
 	      "(in the unit shown)\nor in a preset's [section].  Exit status: 0 ok, "
 	      "2 bad input.\n", f);
+	opt_help(f, table);
 }
 
 /* --section NAME must name a section of the table; lists them if not */
@@ -79,29 +92,14 @@ int cmd_params(int argc, char **argv)
 {
 	size_t n, i;
 	const rl_param *t = rl_params(&n);
-	int json = 0, a;
-	const char *section = NULL;
-	for (a = 1; a < argc; a++) {
-		char err[512];
-		if (!strcmp(argv[a], "--json")) {
-			json = 1;
-		} else if (!strcmp(argv[a], "--section")) {
-			if (a + 1 >= argc)
-				return bad_input("params", "--section needs a "
-				                 "value (see rooflab params --help)");
-			section = argv[++a];
-		} else if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
-			help(stdout);
-			return RL_OK;
-		} else {
-			snprintf(err, sizeof err, "unknown option '%.200s' (see "
-			         "rooflab params --help)", argv[a]);
-			return bad_input("params", err);
-		}
-	}
+	params_args a = {NULL, 0};
+	int rc = opt_parse("params", table, &a, argc, argv, NULL, 0, NULL, help);
+	const char *section = a.section;
+	if (rc != OPT_GO_ON)
+		return rc;
 	if (section && check_section(t, n, section))
 		return RL_EINPUT;
-	if (json) {
+	if (a.json) {
 		json_w w;
 		json_begin(&w, stdout);
 		json_arr(&w, "params");

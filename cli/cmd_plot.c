@@ -4,7 +4,6 @@
 ** terminal, a plot that takes more than half a second says on stderr what
 ** it is doing (reading the database, drawing) and for how long.
 */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +15,28 @@
 #include "../plots/plot.h"
 #include "commands.h"
 #include "options.h"
+#include "parseopt.h"
+
+/* The command line: the plot's options and where it goes. */
+typedef struct {
+	plot_opts o;
+	const char *db, *out, *term;
+} plot_args;
+
+static const opt_def table[] = {
+    OPT_STR("--db", plot_args, db, "FILE", "the claim, validation or sweep "
+            "database"),
+    OPT_STR("--out", plot_args, out, "FILE", "FILE.png|svg|pdf (or .txt "
+            "with --term dumb)"),
+    OPT_STR("--term", plot_args, term, "NAME", "png, svg, pdf or dumb"),
+    OPT_INT("--run", plot_args, o.run, "ID", 1, 9007199254740992.0,
+            "a run id", "the run (default: the newest)"),
+    OPT_STR("--x", plot_args, o.x, "COLUMN", "heatmap, pareto: the x axis"),
+    OPT_STR("--y", plot_args, o.y, "COLUMN", "heatmap, pareto: the y axis"),
+    OPT_STR("--z", plot_args, o.z, "OUTPUT", "heatmap: the colour"),
+    OPT_NUM("--target", plot_args, o.target, "N", 0, INFINITY, NUM_LO_OPEN,
+            "the speedup target (default: the claim's, 20)"),
+    OPT_LAST};
 
 static void help(FILE *f)
 {
@@ -33,6 +54,7 @@ static void help(FILE *f)
 		fprintf(f, "  %-13s %s [%s]\n", k[i].name, k[i].doc, k[i].source);
 	fprintf(f, "  %-13s %s [%s]\n", "curve", "throughput per chip against "
 	        "tokens/s per user (rooflab plot curve --help)", "computed");
+	opt_help(f, table);
 	fputs("\n--run picks a claim run (validation: a validation run; heatmap,"
 	      " pareto: a sweep run);\nthe newest by default.  Columns may be "
 	      "given dotted (chip.hbm_tbps).  Needs gnuplot\n(Debian package "
@@ -73,111 +95,58 @@ static void progress_done(plot_progress *p)
 		        p->kind, rl_progress_clock() - p->t0);
 }
 
-static int parse_long(const char *s, long *v)
-{
-	char *end;
-	errno = 0;
-	*v = strtol(s, &end, 10);
-	return errno || end == s || *end || *v <= 0 ? -1 : 0;
-}
-
-static int parse_pos(const char *s, double *v)
-{
-	char *end;
-	errno = 0;
-	*v = strtod(s, &end);
-	return errno || end == s || *end || !isfinite(*v) || *v <= 0 ? -1 : 0;
-}
-
 int cmd_plot(int argc, char **argv)
 {
-	plot_opts o;
+	plot_args a;
+	plot_opts *o = &a.o;
 	const plot_kind *kind = NULL;
-	const char *db_path = NULL, *out = NULL, *term_name = NULL, *v;
+	const char *kname = NULL;
 	char err[2048];
 	gp_term term;
 	sqlite3 *db;
-	int i, missing, rc;
+	int npos, rc;
 
-	memset(&o, 0, sizeof o);
+	memset(&a, 0, sizeof a);
 	if (argc > 1 && !strcmp(argv[1], "curve")) /* computed, no database */
 		return cmd_plot_curve(argc - 1, argv + 1);
-	for (i = 1; i < argc; i++) {
-		missing = 0;
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			help(stdout);
-			return RL_OK;
-		} else if ((v = opt_arg("--db", argc, argv, &i, &missing))) {
-			db_path = v;
-		} else if ((v = opt_arg("--out", argc, argv, &i, &missing))) {
-			out = v;
-		} else if ((v = opt_arg("--term", argc, argv, &i, &missing))) {
-			term_name = v;
-		} else if ((v = opt_arg("--x", argc, argv, &i, &missing))) {
-			o.x = v;
-		} else if ((v = opt_arg("--y", argc, argv, &i, &missing))) {
-			o.y = v;
-		} else if ((v = opt_arg("--z", argc, argv, &i, &missing))) {
-			o.z = v;
-		} else if ((v = opt_arg("--run", argc, argv, &i, &missing))) {
-			if (parse_long(v, &o.run)) {
-				snprintf(err, sizeof err, "--run: '%s' is not a run id "
-				         "(a whole number > 0)", v);
-				return bad_input("plot", err);
-			}
-		} else if ((v = opt_arg("--target", argc, argv, &i, &missing))) {
-			if (parse_pos(v, &o.target)) {
-				snprintf(err, sizeof err, "--target: '%s' is not a "
-				         "positive number", v);
-				return bad_input("plot", err);
-			}
-		} else if (missing) {
-			snprintf(err, sizeof err, "%s needs a value", argv[i]);
-			return bad_input("plot", err);
-		} else if (argv[i][0] == '-' || kind) {
-			snprintf(err, sizeof err, "unexpected argument '%s' (see "
-			         "rooflab plot --help)", argv[i]);
-			return bad_input("plot", err);
-		} else if (!(kind = plot_kind_find(argv[i]))) {
-			snprintf(err, sizeof err, "unknown plot kind '%s' (kinds: "
-			         "roofline, factors, heatmap, tornado, distribution, "
-			         "batch, pareto, validation)", argv[i]);
-			return bad_input("plot", err);
-		}
-		if (missing) {
-			snprintf(err, sizeof err, "%s needs a value", argv[i]);
-			return bad_input("plot", err);
-		}
+	rc = opt_parse("plot", table, &a, argc, argv, &kname, 1, &npos, help);
+	if (rc != OPT_GO_ON)
+		return rc;
+	if (kname && !(kind = plot_kind_find(kname))) {
+		snprintf(err, sizeof err, "unknown plot kind '%s' (kinds: "
+		         "roofline, factors, heatmap, tornado, distribution, "
+		         "batch, pareto, validation)", kname);
+		return bad_input("plot", err);
 	}
 	if (!kind)
 		return bad_input("plot", "which plot? give a KIND (see rooflab "
 		                 "plot --help)");
-	if (!db_path)
+	if (!a.db)
 		return bad_input("plot", "--db FILE is required");
-	if (term_name && gp_term_of_name(term_name, &term)) {
+	if (a.term && gp_term_of_name(a.term, &term)) {
 		snprintf(err, sizeof err, "--term: unknown terminal '%s' (png, svg, "
-		         "pdf, dumb)", term_name);
+		         "pdf, dumb)", a.term);
 		return bad_input("plot", err);
 	}
-	if (out) {
+	if (a.out) {
 		gp_term by_ext;
-		if (gp_term_of_path(out, &by_ext)) {
+		if (gp_term_of_path(a.out, &by_ext)) {
 			snprintf(err, sizeof err, "--out %s: the name must end in .png, "
-			         ".svg, .pdf (or .txt with --term dumb)", out);
+			         ".svg, .pdf (or .txt with --term dumb)", a.out);
 			return bad_input("plot", err);
 		}
-		if (term_name && term != by_ext) {
+		if (a.term && term != by_ext) {
 			snprintf(err, sizeof err, "--term %s does not match --out %s",
-			         term_name, out);
+			         a.term, a.out);
 			return bad_input("plot", err);
 		}
 		term = by_ext;
-	} else if (!term_name || term != GP_DUMB) {
+	} else if (!a.term || term != GP_DUMB) {
 		return bad_input("plot", "--out FILE.png|svg|pdf is required (or "
 		                 "--term dumb for a text plot)");
 	}
-	o.dbpath = db_path;
-	rc = pdb_open(db_path, &db, err, sizeof err);
+	o->dbpath = a.db;
+	rc = pdb_open(a.db, &db, err, sizeof err);
 	if (rc)
 		return bad_input("plot", err);
 	{
@@ -186,12 +155,12 @@ int cmd_plot(int argc, char **argv)
 		char *script;
 		size_t len;
 		sqlite3_progress_handler(db, 20000, progress_sql, &pg);
-		rc = plot_script(db, kind, &o, &script, &len, err, sizeof err);
+		rc = plot_script(db, kind, o, &script, &len, err, sizeof err);
 		sqlite3_progress_handler(db, 0, NULL, NULL);
 		if (rc == RL_OK) {
 			pg.stage = "drawing with gnuplot";
 			progress_show(&pg, 1);
-			rc = plot_draw(term, out, kind->doc, script, len, err,
+			rc = plot_draw(term, a.out, kind->doc, script, len, err,
 			               sizeof err);
 			free(script);
 		}
@@ -204,7 +173,7 @@ int cmd_plot(int argc, char **argv)
 		fprintf(stderr, "rooflab plot: %s\n", err);
 		return RL_EINTERNAL;
 	}
-	if (out)
-		printf("rooflab plot: wrote %s\n", out);
+	if (a.out)
+		printf("rooflab plot: wrote %s\n", a.out);
 	return RL_OK;
 }

@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "options.h"
+#include "parseopt.h"
 #include "../config/presetdoc.h"
 #include "../config/setup.h"
 
@@ -24,6 +25,8 @@ static void help(FILE *f)
 	      "name, or a path to an INI file, is accepted wherever a command asks "
 	      "for one.\nExit status: 0 ok, 2 bad input.\n", f);
 }
+
+static const opt_def table[] = {OPT_LAST};
 
 /* a model is described by its shape, which its first comment line is not */
 static void model_doc(const char *name, char *doc, size_t len)
@@ -71,20 +74,10 @@ int cmd_presets(int argc, char **argv)
 	const char *only = NULL;
 	char err[512];
 	size_t i;
-	int a;
-	for (a = 1; a < argc; a++) {
-		if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
-			help(stdout);
-			return RL_OK;
-		}
-		if (argv[a][0] == '-' || only) {
-			snprintf(err, sizeof err, "unknown %s '%.200s' (see "
-			         "rooflab presets --help)", argv[a][0] == '-' ?
-			         "option" : "argument", argv[a]);
-			return bad_input("presets", err);
-		}
-		only = argv[a];
-	}
+	int rc = opt_parse("presets", table, NULL, argc, argv, &only, 1, NULL,
+	                   help);
+	if (rc != OPT_GO_ON)
+		return rc;
 	if (only) {
 		for (i = 0; i < NKINDS; i++)
 			if (!strcmp(only, kinds[i]))

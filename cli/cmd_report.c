@@ -2,7 +2,6 @@
 ** cmd_report.c: `rooflab report --db FILE --out report.html|report.md`:
 ** the claim report a person opens in a browser (reports/report.h).
 */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +9,17 @@
 #include "../reports/report.h"
 #include "commands.h"
 #include "options.h"
+#include "parseopt.h"
+
+static const opt_def table[] = {
+    OPT_STR("--db", report_opts, dbpath, "FILE", "the claim database"),
+    OPT_STR("--out", report_opts, out, "FILE", "report.html or report.md"),
+    OPT_INT("--run", report_opts, run, "ID", 1, 9007199254740992.0,
+            "a run id", "the claim run (default: the newest)"),
+    OPT_STR("--sweeps", report_opts, sweeps, "FILE",
+            "the sweep database (default: --db)"),
+    OPT_BOOL("--no-plots", report_opts, no_plots, "tables only, no plots"),
+    OPT_LAST};
 
 static void help(FILE *f)
 {
@@ -27,6 +37,7 @@ static void help(FILE *f)
 	      "sections:\n", f);
 	for (i = 0; i < n; i++)
 		fprintf(f, "  %s\n", s[i]);
+	opt_help(f, table);
 	fputs("\nExit status: 0 ok, 2 bad input, 1 internal.\n", f);
 }
 
@@ -34,42 +45,12 @@ int cmd_report(int argc, char **argv)
 {
 	report_opts o;
 	char err[2048], warn[4096];
-	const char *v;
-	int i, missing, rc;
+	int rc;
 
 	memset(&o, 0, sizeof o);
-	for (i = 1; i < argc; i++) {
-		missing = 0;
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			help(stdout);
-			return RL_OK;
-		} else if (!strcmp(argv[i], "--no-plots")) {
-			o.no_plots = 1;
-		} else if ((v = opt_arg("--db", argc, argv, &i, &missing))) {
-			o.dbpath = v;
-		} else if ((v = opt_arg("--sweeps", argc, argv, &i, &missing))) {
-			o.sweeps = v;
-		} else if ((v = opt_arg("--out", argc, argv, &i, &missing))) {
-			o.out = v;
-		} else if ((v = opt_arg("--run", argc, argv, &i, &missing))) {
-			char *end;
-			errno = 0;
-			o.run = strtol(v, &end, 10);
-			if (errno || end == v || *end || o.run <= 0) {
-				snprintf(err, sizeof err, "--run: '%s' is not a run id "
-				         "(a whole number > 0)", v);
-				return bad_input("report", err);
-			}
-		} else if (!missing) {
-			snprintf(err, sizeof err, "unexpected argument '%s' (see "
-			         "rooflab report --help)", argv[i]);
-			return bad_input("report", err);
-		}
-		if (missing) {
-			snprintf(err, sizeof err, "%s needs a value", argv[i]);
-			return bad_input("report", err);
-		}
-	}
+	rc = opt_parse("report", table, &o, argc, argv, NULL, 0, NULL, help);
+	if (rc != OPT_GO_ON)
+		return rc;
 	if (!o.dbpath)
 		return bad_input("report", "--db FILE is required");
 	if (!o.out)

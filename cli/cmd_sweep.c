@@ -2,7 +2,6 @@
 ** cmd_sweep.c: `rooflab sweep SPEC --db FILE`: evaluate every design point
 ** of a sweep spec into an SQLite database (sweeps/run.c does the work).
 */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +11,62 @@
 #include "../sweeps/spec.h"
 #include "commands.h"
 #include "options.h"
+#include "parseopt.h"
+
+/* --shard I/N: whole numbers with 0 <= I < N <= 1e6 */
+static int take_shard(const opt_def *d, void *field, const char *name,
+                      const char *v, char *err, size_t errlen)
+{
+	rl_sweep_opts *o = field;
+	char buf[64], *slash;
+	double i, n;
+	(void)d;
+	snprintf(buf, sizeof buf, "%s", v);
+	slash = strchr(buf, '/');
+	if (slash)
+		*slash = '\0';
+	if (!slash || num_whole(name, buf, 0, 1000000, &i, err, errlen) ||
+	    num_whole(name, slash + 1, 1, 1000000, &n, err, errlen) || i >= n) {
+		snprintf(err, errlen, "%s: '%s' is not I/N: whole numbers with "
+		         "0 <= I < N <= 1e6, e.g. 0/4", name, v);
+		return -1;
+	}
+	o->shard = (uint64_t)i;
+	o->shards = (uint64_t)n;
+	return 1;
+}
+
+/* --busy-timeout MS: 0 waits as little as SQLite can (1 ms) */
+static int take_busy(const opt_def *d, void *field, const char *name,
+                     const char *v, char *err, size_t errlen)
+{
+	double ms;
+	(void)d;
+	if (num_whole(name, v, 0, 86400000, &ms, err, errlen))
+		return -1;
+	*(int *)field = ms > 0 ? (int)ms : 1;
+	return 1;
+}
+
+static const opt_def table[] = {
+    OPT_STR("--db", rl_sweep_opts, db_path, "FILE", "the database"),
+    OPT_CALL_ALL("--shard", "I/N", take_shard, 0,
+             "only the points with index % N == I (0 <= I < N); merge\n"
+             "the parts with `rooflab merge`"),
+    OPT_BOOL("--resume", rl_sweep_opts, resume,
+             "continue the newest run of this shard in FILE where it\n"
+             "stopped (refused if the spec changed; a new run if there\n"
+             "is none)"),
+    OPT_INT("--jobs", rl_sweep_opts, jobs, "N", 1, 1024, NULL,
+            "evaluation threads (default 1), one writer"),
+    OPT_BOOL("--force", rl_sweep_opts, force,
+             "allow sweeps over 100,000,000 points"),
+    OPT_INT("--batch", rl_sweep_opts, batch, "N", 1, 1e8, NULL,
+            "points per transaction (default 10000); a crash loses at\n"
+            "most one"),
+    OPT_CALL("--busy-timeout", rl_sweep_opts, busy_ms, "MS", take_busy, 0,
+             "wait for a locked database (default 10000; 0 to 86400000)"),
+    OPT_LAST};
 
 static void help(FILE *f)
 {
@@ -21,52 +76,12 @@ static void help(FILE *f)
 	      "Evaluates every design point of the sweep spec SPEC (an INI file; "
 	      "see sweeps/README.md)\nand stores them in the SQLite database "
 	      "FILE: tables runs, run_columns, points,\nview results "
-	      "(SELECT * FROM results: one row per design point).\n\n"
-	      "  --shard I/N        only the points with index % N == I "
-	      "(0 <= I < N); merge the\n"
-	      "                     parts with `rooflab merge`\n"
-	      "  --resume           continue the newest run of this shard in "
-	      "FILE where it stopped\n"
-	      "                     (refused if the spec changed; a new run "
-	      "if there is none)\n"
-	      "  --jobs N           N evaluation threads (default 1), one "
-	      "writer\n"
-	      "  --force            allow sweeps over 100,000,000 points\n"
-	      "  --batch N          points per transaction (default 10000); a "
-	      "crash loses at most one\n"
-	      "  --busy-timeout MS  wait for a locked database (default 10000)"
-	      "\n\nA progress bar is drawn on stderr when it is a terminal.  "
+	      "(SELECT * FROM results: one row per design point).\n", f);
+	opt_help(f, table);
+	fputs("\nA progress bar is drawn on stderr when it is a terminal.  "
 	      "Exit status: 0 ok,\n2 bad input (spec, options, a database that "
 	      "is not a sweep database or is\nlocked), 1 internal or disk "
 	      "failure (rerun with --resume).\n", f);
-}
-
-static int parse_count(const char *text, unsigned long long max,
-                       unsigned long long *v)
-{
-	char *end;
-	if (!text || !*text || *text == '-')
-		return -1;
-	errno = 0;
-	*v = strtoull(text, &end, 10);
-	return errno || *end || *v > max ? -1 : 0;
-}
-
-static int parse_shard(const char *text, uint64_t *i, uint64_t *n)
-{
-	char buf[64], *slash;
-	unsigned long long a, b;
-	snprintf(buf, sizeof buf, "%s", text);
-	slash = strchr(buf, '/');
-	if (!slash)
-		return -1;
-	*slash = '\0';
-	if (parse_count(buf, 1000000, &a) || parse_count(slash + 1, 1000000, &b) ||
-	    b < 1 || a >= b)
-		return -1;
-	*i = a;
-	*n = b;
-	return 0;
 }
 
 int cmd_sweep(int argc, char **argv)
@@ -76,72 +91,13 @@ int cmd_sweep(int argc, char **argv)
 	rl_sweep_spec *s;
 	const char *spec = NULL, *env;
 	char err[2048];
-	int i, rc;
+	int rc;
 	memset(&o, 0, sizeof o);
 	o.jobs = 1;
 	o.shards = 1;
-	for (i = 1; i < argc; i++) {
-		const char *v;
-		int missing = 0;
-		unsigned long long n;
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			help(stdout);
-			return RL_OK;
-		}
-		if (!strcmp(argv[i], "--resume")) {
-			o.resume = 1;
-			continue;
-		}
-		if (!strcmp(argv[i], "--force")) {
-			o.force = 1;
-			continue;
-		}
-		if ((v = opt_value("--db", argc, argv, &i, &missing))) {
-			o.db_path = v;
-			continue;
-		}
-		if (!missing && (v = opt_value("--shard", argc, argv, &i,
-		                               &missing))) {
-			if (parse_shard(v, &o.shard, &o.shards))
-				return bad_input("sweep", "--shard I/N: expected whole "
-				                 "numbers with 0 <= I < N, e.g. 0/4");
-			continue;
-		}
-		if (!missing && (v = opt_value("--jobs", argc, argv, &i,
-		                               &missing))) {
-			if (parse_count(v, 1024, &n) || n < 1)
-				return bad_input("sweep", "--jobs N: expected a whole "
-				                 "number in [1, 1024]");
-			o.jobs = (int)n;
-			continue;
-		}
-		if (!missing && (v = opt_value("--batch", argc, argv, &i,
-		                               &missing))) {
-			if (parse_count(v, 100000000, &n) || n < 1)
-				return bad_input("sweep", "--batch N: expected a whole "
-				                 "number in [1, 1e8]");
-			o.batch = n;
-			continue;
-		}
-		if (!missing && (v = opt_value("--busy-timeout", argc, argv, &i,
-		                               &missing))) {
-			if (parse_count(v, 86400000, &n))
-				return bad_input("sweep", "--busy-timeout MS: expected "
-				                 "milliseconds in [0, 86400000]");
-			o.busy_ms = n ? (int)n : 1;
-			continue;
-		}
-		if (missing) {
-			snprintf(err, sizeof err, "%s needs a value", argv[i]);
-			return bad_input("sweep", err);
-		}
-		if (argv[i][0] == '-' || spec) {
-			snprintf(err, sizeof err, "unexpected argument '%s' (see "
-			         "rooflab sweep --help)", argv[i]);
-			return bad_input("sweep", err);
-		}
-		spec = argv[i];
-	}
+	rc = opt_parse("sweep", table, &o, argc, argv, &spec, 1, NULL, help);
+	if (rc != OPT_GO_ON)
+		return rc;
 	if (!spec)
 		return bad_input("sweep", "missing the sweep spec (rooflab sweep "
 		                 "SPEC --db FILE)");

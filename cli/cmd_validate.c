@@ -18,6 +18,24 @@
 #include "../config/json.h"
 #include "commands.h"
 #include "options.h"
+#include "parseopt.h"
+
+typedef struct {
+	const char *mfile, *profile, *vfile, *dbpath;
+	int json;
+} validate_args;
+
+static const opt_def table[] = {
+    OPT_STR("--measurements", validate_args, mfile, "FILE",
+            "the rows to predict"),
+    OPT_STR("--profile", validate_args, profile, "NAME",
+            "this profile for every row"),
+    OPT_STR("--versions", validate_args, vfile, "FILE",
+            "software version to profile (default\n"
+            "data/profiles/versions.csv)"),
+    OPT_STR("--db", validate_args, dbpath, "FILE", "store the rows"),
+    OPT_BOOL("--json", validate_args, json, "rows and groups as JSON"),
+    OPT_LAST};
 
 static void help(FILE *f)
 {
@@ -36,6 +54,7 @@ static void help(FILE *f)
 	      "with its \"set\": in_sample, held_out or\nnot_modelled).  An "
 	      "unknown chip, model or version, a missing column or a\nvalue that "
 	      "is not a number: exit 2.\n", f);
+	opt_help(f, table);
 }
 
 /* A profile's leave-one-model-out error, as its fit wrote it in [meta]. */
@@ -255,45 +274,25 @@ static int one_file(const char *path, const val_versions *vt,
 
 int cmd_validate(int argc, char **argv)
 {
-	const char *mfile = NULL, *profile = NULL, *dbpath = NULL;
-	const char *vfile = NULL;
+	validate_args o = {NULL, NULL, NULL, NULL, 0};
+	const char *mfile, *profile, *dbpath, *vfile;
 	char files[2][1024], vbuf[1024], err[1024];
 	meas_set sets[2];
 	val_versions vt;
 	val_row *v = NULL;
 	val_group *g = NULL;
 	size_t n = 0, ng, nfiles, i;
-	int a, json = 0, rc = RL_OK;
+	int rc;
 	double med, p90;
 
-	for (a = 1; a < argc; a++) {
-		int missing = 0;
-		const char *val;
-		if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
-			help(stdout);
-			return RL_OK;
-		} else if (!strcmp(argv[a], "--json"))
-			json = 1;
-		else if ((val = opt_value("--measurements", argc, argv, &a,
-		                          &missing)))
-			mfile = val;
-		else if ((val = opt_value("--profile", argc, argv, &a, &missing)))
-			profile = val;
-		else if ((val = opt_value("--versions", argc, argv, &a, &missing)))
-			vfile = val;
-		else if ((val = opt_value("--db", argc, argv, &a, &missing)))
-			dbpath = val;
-		else {
-			snprintf(err, sizeof err, "%s '%s' (see rooflab validate "
-			         "--help)", missing ? "missing value for"
-			                            : "unknown option", argv[a]);
-			return bad_input("validate", err);
-		}
-		if (missing) {
-			snprintf(err, sizeof err, "%s needs a value", argv[a]);
-			return bad_input("validate", err);
-		}
-	}
+	rc = opt_parse("validate", table, &o, argc, argv, NULL, 0, NULL, help);
+	if (rc != OPT_GO_ON)
+		return rc;
+	rc = RL_OK;
+	mfile = o.mfile;
+	profile = o.profile;
+	dbpath = o.dbpath;
+	vfile = o.vfile;
 	if (profile) {
 		char path[1024];
 		if (preset_path("profile", profile, path, sizeof path, err,
@@ -329,7 +328,7 @@ int cmd_validate(int argc, char **argv)
 		goto done;
 	}
 	ng = val_groups(v, n, &g);
-	if (json) {
+	if (o.json) {
 		write_json(v, n, g, ng);
 	} else {
 		printf("model against measured: %s%s%s\n\n", files[0],

@@ -8,19 +8,80 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-int num_parse(const char *what, const char *v, double lo, double hi,
-              double *out, char *err, size_t errlen)
+/* x as %g when that reads back as x, else with every digit */
+static void fmt(char *buf, size_t len, double x)
+{
+	snprintf(buf, len, "%g", x);
+	if (isfinite(x) && strtod(buf, NULL) != x)
+		snprintf(buf, len, "%.17g", x);
+}
+
+void num_range_text(const num_range *r, char *buf, size_t len)
+{
+	const char *kind = r->flags & NUM_WHOLE ? "a whole number" : "a number";
+	char lo[40], hi[40];
+	int open = (r->flags & NUM_LO_OPEN) != 0;
+	fmt(lo, sizeof lo, r->lo);
+	fmt(hi, sizeof hi, r->hi);
+	if (isinf(r->lo) && isinf(r->hi))
+		snprintf(buf, len, "%s", kind);
+	else if (isinf(r->hi) && r->lo == 0 && open && !(r->flags & NUM_INF))
+		snprintf(buf, len, "a positive %s", kind + 2);
+	else if (isinf(r->hi) && !(r->flags & NUM_INF))
+		snprintf(buf, len, "%s %s %s", kind, open ? ">" : ">=", lo);
+	else
+		snprintf(buf, len, "%s in %s%s, %s]", kind, open ? "(" : "[", lo,
+		         hi);
+}
+
+int num_text(const char *v, double *out)
 {
 	char *end;
 	double x;
 	errno = 0;
 	x = strtod(v, &end);
-	if (end == v || *end || errno || !isfinite(x) || x < lo || x > hi) {
-		snprintf(err, errlen, "%s: '%s' is not a number in [%g, %g]", what,
-		         v, lo, hi);
+	if (end == v || *end || errno || !isfinite(x))
+		return -1;
+	*out = x;
+	return 0;
+}
+
+int num_read(const char *what, const char *v, const num_range *r,
+             double *out, char *err, size_t errlen)
+{
+	char *end;
+	double x;
+	int ok;
+	errno = 0;
+	x = strtod(v, &end);
+	ok = end != v && !*end && !isnan(x) &&
+	     (isfinite(x) ? errno == 0 : (r->flags & NUM_INF) && x > 0) &&
+	     ((r->flags & NUM_LO_OPEN) ? x > r->lo : x >= r->lo) && x <= r->hi &&
+	     (!(r->flags & NUM_WHOLE) || !isfinite(x) || x == floor(x));
+	if (!ok) {
+		char range[160];
+		num_range_text(r, range, sizeof range);
+		if (r->noun)
+			snprintf(err, errlen, "%s: '%s' is not %s (%s)", what, v,
+			         r->noun, range);
+		else
+			snprintf(err, errlen, "%s: '%s' is not %s", what, v, range);
 		return -1;
 	}
 	*out = x;
 	return 0;
 }
 
+int num_parse(const char *what, const char *v, double lo, double hi,
+              double *out, char *err, size_t errlen)
+{
+	num_range r = {lo, hi, 0, NULL};
+	return num_read(what, v, &r, out, err, errlen);
+}
+
+int num_whole(const char *what, const char *v, double lo, double hi,
+              double *out, char *err, size_t errlen)
+{
+	num_range r = {lo, hi, NUM_WHOLE, NULL};
+	return num_read(what, v, &r, out, err, errlen);
+}

@@ -1,14 +1,43 @@
 /*
-** num.h: a number read from text, whole or not, within a range.
+** num.h: a number read from text, whole or not, within a range: the one
+** number parser of the program and its one message, "WHAT: 'TEXT' is not
+** a number in [LO, HI]" (a whole number, a positive number, NOUN (...)).
 */
 #ifndef RL_NUM_H
 #define RL_NUM_H
 
 #include <stddef.h>
 
-/* v as a finite number in [lo, hi] into *out: 0, or -1 with "WHAT: 'V' is
-** not a number in [LO, HI]" in err. */
+enum {
+	NUM_WHOLE = 1,   /* an integer value */
+	NUM_LO_OPEN = 2, /* lo itself is not allowed */
+	NUM_INF = 4      /* "inf" is allowed (hi must then be INFINITY) */
+};
+
+/* The numbers a value may take.  noun, when set, says what the number is
+** ("a run id"): the message becomes "is not NOUN (a whole number ...)". */
+typedef struct {
+	double lo, hi;
+	unsigned flags;
+	const char *noun;
+} num_range;
+
+/* The whole of v as a number allowed by r into *out: 0, or -1 with
+** "WHAT: 'V' is not ..." in err. */
+int num_read(const char *what, const char *v, const num_range *r,
+             double *out, char *err, size_t errlen);
+
+/* The allowed values in words: "a number in [1, 64]", "a whole number
+** >= 1", "a positive number", "a number". */
+void num_range_text(const num_range *r, char *buf, size_t len);
+
+/* num_read with a closed range [lo, hi]. */
 int num_parse(const char *what, const char *v, double lo, double hi,
               double *out, char *err, size_t errlen);
+/* num_read of a whole number in [lo, hi]. */
+int num_whole(const char *what, const char *v, double lo, double hi,
+              double *out, char *err, size_t errlen);
+/* The whole of v as a finite number, nothing else checked: 0 or -1. */
+int num_text(const char *v, double *out);
 
 #endif

@@ -190,7 +190,7 @@ expect_exit 2 "bad --run" -- "$RL" report --db "$db" --run 0 \
 expect_err "--run: '0' is not a run id" "bad --run: message"
 expect_exit 2 "unknown option" -- "$RL" report --db "$db" --colour \
 	--out "$tmpd/bad.html"
-expect_err "unexpected argument '--colour'" "unknown option: message"
+expect_err "unknown option '--colour'" "unknown option: message"
 if ls "$tmpd"/bad.* >/dev/null 2>&1; then
 	echo "not ok - bad input left an output file"; fails=$((fails + 1))
 else

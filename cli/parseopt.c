@@ -1,0 +1,261 @@
+/*
+** parseopt.c: one parser for every command's option table (parseopt.h).
+*/
+#include "parseopt.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "../model/status.h"
+
+/* The entry of t (or of a table inside it) that word is, with the base
+** its fields are at; NULL when none, or with *bad set on a bad prefix
+** option (message in err). */
+static const opt_def *find(const opt_def *t, char *base, const char *word,
+                           size_t len, char **fbase, int *bad, char *err,
+                           size_t errlen)
+{
+	for (; t->type != OPT_T_END; t++) {
+		char name[128];
+		const opt_def *d;
+		int rc;
+		if (t->type == OPT_T_TABLE) {
+			d = find(t->sub, base + t->off, word, len, fbase, bad, err,
+			         errlen);
+			if (d || *bad)
+				return d;
+			continue;
+		}
+		if (!(t->flags & OPT_PREFIX)) {
+			if (strlen(t->name) == len && !strncmp(word, t->name, len)) {
+				*fbase = base;
+				return t;
+			}
+			continue;
+		}
+		if (strncmp(word, t->name, strlen(t->name)) || len >= sizeof name)
+			continue;
+		memcpy(name, word, len);
+		name[len] = '\0';
+		rc = t->cb(t, NULL, name, NULL, err, errlen);
+		if (rc < 0) {
+			*bad = 1;
+			return NULL;
+		}
+		if (rc > 0) {
+			*fbase = base;
+			return t;
+		}
+	}
+	return NULL;
+}
+
+static int takes_value(const opt_def *d)
+{
+	return d->type != OPT_T_FLAG &&
+	       !(d->type == OPT_T_CALL && (d->flags & OPT_NOVALUE));
+}
+
+static void store_whole(void *p, size_t size, double x)
+{
+	if (size == sizeof(int32_t)) {
+		int32_t v = (int32_t)(int64_t)x;
+		memcpy(p, &v, sizeof v);
+	} else {
+		int64_t v = (int64_t)x;
+		memcpy(p, &v, sizeof v);
+	}
+}
+
+static int apply(const opt_def *d, char *fbase, const char *name,
+                 const char *v, char *err, size_t errlen)
+{
+	void *p = fbase + d->off;
+	double x;
+	size_t k;
+	switch (d->type) {
+	case OPT_T_FLAG:
+		*(int *)p = d->ival;
+		return 0;
+	case OPT_T_STRING:
+		*(const char **)p = v;
+		return 0;
+	case OPT_T_NUMBER:
+		return num_read(name, v, &d->range, (double *)p, err, errlen);
+	case OPT_T_WHOLE:
+		if (num_read(name, v, &d->range, &x, err, errlen))
+			return -1;
+		store_whole(p, d->size, x);
+		return 0;
+	case OPT_T_ENUM:
+		for (k = 0; d->choices[k]; k++)
+			if (!strcmp(v, d->choices[k])) {
+				*(int *)p = (int)k;
+				return 0;
+			}
+		{
+			size_t used = (size_t)snprintf(err, errlen, "%s: '%s' is not "
+			                               "one of ", name, v);
+			for (k = 0; d->choices[k] && used < errlen; k++)
+				used += (size_t)snprintf(err + used, errlen - used,
+				                         "%s%s", k ? ", " : "",
+				                         d->choices[k]);
+		}
+		return -1;
+	case OPT_T_CALL:
+		return d->cb(d, p, name, v, err, errlen) < 0 ? -1 : 0;
+	default:
+		snprintf(err, errlen, "%s: no such option type", name);
+		return -1;
+	}
+}
+
+/* argv[i] as an option name: its length up to '=' */
+static size_t name_len(const char *a)
+{
+	const char *eq = strchr(a, '=');
+	return eq ? (size_t)(eq - a) : strlen(a);
+}
+
+static int is_help(const char *a)
+{
+	return !strcmp(a, "--help") || !strcmp(a, "-h");
+}
+
+/* --help anywhere but as the value of an option */
+static int wants_help(const opt_def *t, void *base, int argc, char **argv)
+{
+	char err[256], *fb;
+	int i;
+	for (i = 1; i < argc; i++) {
+		const opt_def *d;
+		int bad = 0;
+		if (is_help(argv[i]))
+			return 1;
+		if (argv[i][0] != '-')
+			continue;
+		d = find(t, base, argv[i], name_len(argv[i]), &fb, &bad, err,
+		         sizeof err);
+		if (d && takes_value(d) && !strchr(argv[i], '='))
+			i++;
+	}
+	return 0;
+}
+
+int opt_parse_quiet(const char *cmd, const opt_def *t, void *base,
+                    int argc, char **argv, const char **pos, int maxpos,
+                    int *npos, char *err, size_t errlen)
+{
+	int i, n = 0;
+	if (npos)
+		*npos = 0;
+	if (wants_help(t, base, argc, argv))
+		return 1;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i], *v = NULL;
+		char name[128], *fb;
+		size_t len = name_len(a);
+		const opt_def *d;
+		int bad = 0;
+		if (a[0] != '-' || a[1] == '\0') {
+			if (n >= maxpos) {
+				snprintf(err, errlen, "unexpected argument '%.200s' (see "
+				         "rooflab %s --help)", a, cmd);
+				return -1;
+			}
+			pos[n++] = a;
+			if (npos)
+				*npos = n;
+			continue;
+		}
+		d = find(t, base, a, len, &fb, &bad, err, errlen);
+		if (bad)
+			return -1;
+		if (!d || len >= sizeof name) {
+			snprintf(err, errlen, "unknown option '%.200s' (see rooflab %s "
+			         "--help)", a, cmd);
+			return -1;
+		}
+		memcpy(name, a, len);
+		name[len] = '\0';
+		if (!takes_value(d)) {
+			if (a[len] == '=') {
+				snprintf(err, errlen, "%s takes no value", name);
+				return -1;
+			}
+		} else if (a[len] == '=') {
+			v = a + len + 1;
+		} else if (i + 1 < argc) {
+			v = argv[++i];
+		} else {
+			snprintf(err, errlen, "%s needs a value%s%s%s", name,
+			         d->arg ? " (" : "", d->arg ? d->arg : "",
+			         d->arg ? ")" : "");
+			return -1;
+		}
+		if (apply(d, fb, name, v, err, errlen))
+			return -1;
+	}
+	return 0;
+}
+
+int opt_parse(const char *cmd, const opt_def *t, void *base, int argc,
+              char **argv, const char **pos, int maxpos, int *npos,
+              void (*help)(FILE *f))
+{
+	char err[2048];
+	int rc = opt_parse_quiet(cmd, t, base, argc, argv, pos, maxpos, npos,
+	                         err, sizeof err);
+	if (rc > 0) {
+		help(stdout);
+		return RL_OK;
+	}
+	if (rc < 0) {
+		fprintf(stderr, "rooflab %s: %s\n", cmd, err);
+		return RL_EINPUT;
+	}
+	return OPT_GO_ON;
+}
+
+static void help_lines(FILE *f, const opt_def *t)
+{
+	for (; t->type != OPT_T_END; t++) {
+		char left[160], range[160];
+		const char *h, *nl;
+		size_t k, used;
+		if (t->type == OPT_T_TABLE) {
+			help_lines(f, t->sub);
+			continue;
+		}
+		if (!t->help)
+			continue;
+		used = (size_t)snprintf(left, sizeof left, "%s", t->name);
+		if (t->type == OPT_T_ENUM) {
+			for (k = 0; t->choices[k] && used < sizeof left; k++)
+				used += (size_t)snprintf(left + used, sizeof left - used,
+				                         "%s%s", k ? "|" : " ",
+				                         t->choices[k]);
+		} else if (t->arg && used < sizeof left) {
+			snprintf(left + used, sizeof left - used, " %s", t->arg);
+		}
+		fprintf(f, "  %-20s", left);
+		if (strlen(left) > 20)
+			fprintf(f, "\n  %-20s", "");
+		for (h = t->help; (nl = strchr(h, '\n')); h = nl + 1)
+			fprintf(f, " %.*s\n  %-20s", (int)(nl - h), h, "");
+		fprintf(f, " %s", h);
+		if (t->type == OPT_T_NUMBER || t->type == OPT_T_WHOLE) {
+			num_range_text(&t->range, range, sizeof range);
+			if (23 + strlen(h) + strlen(range) + 3 > 79)
+				fprintf(f, "\n  %-20s", "");
+			fprintf(f, " (%s)", range);
+		}
+		fputc('\n', f);
+	}
+}
+
+void opt_help(FILE *f, const opt_def *t)
+{
+	fputs("\noptions:\n", f);
+	help_lines(f, t);
+}

@@ -1,0 +1,63 @@
+#!/bin/sh
+# cli_options.sh: every command reads its options through one table
+# (cli/parseopt.c): --help lists the options from the table, and unknown
+# options, missing values, values out of range, a value given to a flag and
+# extra arguments all exit 2 with a message naming the option, the value
+# and the allowed range.  The ranges below are the ones each option's help
+# states (sweep --help: --jobs in [1, 1024]; export: --run >= 1).
+. "$(dirname "$0")/clilib.sh"
+
+# every command's --help ends in an options list drawn from its table
+for c in export merge report plot sweep params calibrate validate; do
+	expect_exit 0 "$c --help" -- $RL $c --help
+	expect_out "^options:$" "$c --help lists its options"
+done
+expect_exit 0 "sweep --help" -- $RL sweep --help
+jobs=$(grep -A1 '^  --jobs N ' "$tmpd/out" | tr -s ' \n' ' ')
+case $jobs in
+*"evaluation threads"*"(a whole number in [1, 1024])"*)
+	echo "ok - the range of --jobs comes from the table" ;;
+*)	echo "not ok - --jobs help: $jobs"; fails=$((fails + 1)) ;;
+esac
+
+# --help as the value of an option is that value, not a request for help
+expect_exit 2 "--db --help is a database named --help" -- \
+	$RL export --db --help --format csv
+expect_err "rooflab export: " "the export ran and failed on the database"
+if grep -q '^usage:' "$tmpd/out"; then
+	echo "not ok - --db --help printed help"; fails=$((fails + 1))
+else
+	echo "ok - --db --help printed no help"
+fi
+# --help after a bad option still helps (anywhere on the line)
+expect_exit 0 "help after an unknown option" -- $RL sweep --frob --help
+expect_out "^usage: rooflab sweep" "help wins"
+
+# the same four messages in every command
+expect_exit 2 "unknown option" -- $RL merge --frob a b
+expect_err "^rooflab merge: unknown option '--frob' \(see rooflab merge --help\)$" \
+	"unknown option named, with where to look"
+expect_exit 2 "missing value" -- $RL sweep spec.ini --db
+expect_err "^rooflab sweep: --db needs a value \(FILE\)$" "missing value named"
+expect_exit 2 "out of range" -- $RL sweep spec.ini --db x.db --jobs 1025
+expect_err "^rooflab sweep: --jobs: '1025' is not a whole number in \[1, 1024\]$" \
+	"the option, the value and the range"
+expect_exit 2 "not whole" -- $RL sweep spec.ini --db x.db --batch=2.5
+expect_err "^rooflab sweep: --batch: '2.5' is not a whole number in \[1, 1e\+08\]$" \
+	"--name=value form, whole numbers only"
+expect_exit 2 "not a number" -- $RL export --db x.db --format csv --run 1x
+expect_err "^rooflab export: --run: '1x' is not a run id \(a whole number in \[1, " \
+	"a number with what it is"
+expect_exit 2 "not one of the words" -- $RL export --db x.db --format xml
+expect_err "^rooflab export: --format: 'xml' is not one of csv, json$" \
+	"the words it takes"
+expect_exit 2 "a flag given a value" -- $RL merge --force=1 a b
+expect_err "^rooflab merge: --force takes no value$" "flags take no value"
+expect_exit 2 "extra argument" -- $RL presets chip model
+expect_err "^rooflab presets: unexpected argument 'model'" "extra word named"
+expect_exit 2 "open lower bound" -- $RL plot roofline --db x.db --target 0
+expect_err "^rooflab plot: --target: '0' is not a positive number$" \
+	"0 is not a positive target"
+expect_exit 2 "shard" -- $RL sweep spec.ini --db x.db --shard 4/4
+expect_err "^rooflab sweep: --shard: '4/4' is not I/N" "shard I < N"
+finish
