@@ -78,7 +78,6 @@ typedef struct {
 	int json;
 	int no_design;       /* skip the "by design" form */
 	int no_uncertainty;  /* solve: no Monte Carlo, no tornado */
-	int target_set, samples_set, seed_set;
 	char scenario_buf[RL_NAME_MAX + 1024];
 	char uncertainty_buf[1024];
 } claim_opts;
@@ -88,8 +87,8 @@ void claim_opts_init(claim_opts *o);
 /* Parse "CHIP[,key=value...]" into spec.  0 or -1 + err. */
 int claim_spec_parse(const char *text, claim_spec *spec, char *err,
                      size_t errlen);
-/* Read a config file ([claim], [a], [b]); values given on the command
-** line win over it.  0 or -1 + err (file:line). */
+/* Read a config file ([claim], [a], [b]) into o, before the command
+** line, which then wins over it.  0 or -1 + err (file:line). */
 int claim_config_read(const char *path, claim_opts *o, char *err,
                       size_t errlen);
 /* Build and evaluate a side (scenario: the default scenario). */

@@ -126,20 +126,16 @@ static int config_cb(void *ud, const char *section, const char *key,
 		         value);
 		o->uncertainty = o->uncertainty_buf;
 	} else if (!strcmp(key, "target")) {
-		if (num_parse("target", value, 1e-6, 1e9, &x, err, errlen))
+		if (num_parse("target", value, 1e-6, 1e9, &o->target, err, errlen))
 			return -1;
-		if (!o->target_set)
-			o->target = x;
 	} else if (!strcmp(key, "samples")) {
-		if (num_parse("samples", value, 0, 1e8, &x, err, errlen))
+		if (num_whole("samples", value, 0, 1e8, &x, err, errlen))
 			return -1;
-		if (!o->samples_set)
-			o->samples = (long long)x;
+		o->samples = (long long)x;
 	} else if (!strcmp(key, "seed")) {
-		if (num_parse("seed", value, 0, 4294967295.0, &x, err, errlen))
+		if (num_whole("seed", value, 0, 4294967295.0, &x, err, errlen))
 			return -1;
-		if (!o->seed_set)
-			o->seed = (unsigned long)x;
+		o->seed = (unsigned long)x;
 	} else {
 		snprintf(err, errlen, "[claim] %s: unknown key (scenario, "
 		         "uncertainty, target, samples, seed)", key);

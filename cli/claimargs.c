@@ -1,147 +1,121 @@
 /*
-** claimargs.c: the command line that `rooflab claim` and `rooflab solve`
-** share (claimargs.h): --config first, then every option, the command
-** line winning over the file.
+** claimargs.c: the option tables of `rooflab claim` and `rooflab solve`
+** (claimargs.h): --config first, then every option, the command line
+** winning over the file.
 */
-#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "../config/num.h"
 #include "claimargs.h"
 #include "options.h"
 
-int claim_take_option(claim_opts *o, int argc, char **argv, int *i,
-                      char *err, size_t errlen)
+/* --a SPEC, --b SPEC: CHIP[,key=value...] */
+static int take_spec(const opt_def *d, void *field, const char *name,
+                     const char *v, char *err, size_t errlen)
 {
-	static const char *const names[] = {
-	    "--a", "--b", "--config", "--target", "--samples", "--seed",
-	    "--db", "--scenario", "--uncertainty", "--vary", "--threads"};
-	const char *v;
-	int k;
-	double x;
-	if (!strcmp(argv[*i], "--json")) {
-		o->json = 1;
-		return 1;
-	}
-	if (!strcmp(argv[*i], "--no-design")) {
-		o->no_design = 1;
-		return 1;
-	}
-	k = opt_pick(names, sizeof names / sizeof names[0], argc, argv, i, &v,
-	             err, errlen);
-	if (k == OPT_MISSING)
+	char msg[1024];
+	(void)d;
+	if (claim_spec_parse(v, field, msg, sizeof msg)) {
+		snprintf(err, errlen, "%s: %s", name, msg);
 		return -1;
-	if (k < 0)
-		return 0;
-	switch (k) {
-	case 0:
-	case 1:
-		if (claim_spec_parse(v, k ? &o->b : &o->a, err, errlen))
-			return -1;
-		break;
-	case 2: o->config = v; break;
-	case 3:
-		if (!strncmp(v, "speedup=", 8)) {
-			v += 8;
-		} else if (strchr(v, '=')) {
-			snprintf(err, errlen, "--target '%.100s': the one target "
-			         "is speedup=X (side b's total tokens/s over side "
-			         "a's, e.g. --target speedup=20, or a bare 20); "
-			         "latency targets (TTFT, TPOT) are eval's "
-			         "--ttft-max/--tpot-max", v);
-			return -1;
-		}
-		if (num_parse("--target", v, 1e-6, 1e9, &o->target, err,
-		              errlen))
-			return -1;
-		o->target_set = 1;
-		break;
-	case 4:
-		if (num_parse("--samples", v, 0, 1e8, &x, err, errlen) ||
-		    x != floor(x)) {
-			snprintf(err, errlen, "--samples: '%s' is not a whole "
-			         "number in [0, 1e8]", v);
-			return -1;
-		}
-		o->samples = (long long)x;
-		o->samples_set = 1;
-		break;
-	case 5:
-		if (num_parse("--seed", v, 0, 4294967295.0, &x, err,
-		              errlen) || x != floor(x)) {
-			snprintf(err, errlen, "--seed: '%s' is not a whole "
-			         "number in [0, 4294967295]", v);
-			return -1;
-		}
-		o->seed = (unsigned long)x;
-		o->seed_set = 1;
-		break;
-	case 6: o->db = v; break;
-	case 7: o->scenario = v; break;
-	case 8: o->uncertainty = v; break;
-	case 9:
-		if (o->nvary >= 16) {
-			snprintf(err, errlen, "at most 16 --vary options");
-			return -1;
-		}
-		o->vary[o->nvary++] = v;
-		break;
-	default:
-		if (num_parse("--threads", v, 0, 64, &x, err, errlen))
-			return -1;
-		o->threads = (int)x;
 	}
 	return 1;
 }
 
-int claim_read_args(claim_opts *o, const char *cmd, int argc, char **argv,
-                    int (*refuse)(const claim_opts *o), char *err,
-                    size_t errlen)
+/* --target speedup=X or a bare X */
+static int take_target(const opt_def *d, void *field, const char *name,
+                       const char *v, char *err, size_t errlen)
 {
-	int pass, i, rc;
-	for (pass = 0; pass < 2; pass++) {
-		if (pass == 1 && o->config &&
-		    claim_config_read(o->config, o, err, errlen))
-			return -1;
-		for (i = 1; i < argc; i++) {
-			if (pass == 0) {
-				int missing;
-				const char *v = opt_value("--config", argc, argv, &i,
-				                          &missing);
-				if (v)
-					o->config = v;
-				continue;
-			}
-			rc = claim_take_option(o, argc, argv, &i, err, errlen);
-			if (rc < 0)
-				return -1;
-			if (rc == 0 || refuse(o)) {
-				snprintf(err, errlen, "unknown option '%s' (see "
-				         "rooflab %s --help)", argv[i], cmd);
-				return -1;
-			}
-		}
+	static const num_range r = {1e-6, 1e9, 0, NULL};
+	(void)d;
+	if (!strncmp(v, "speedup=", 8)) {
+		v += 8;
+	} else if (strchr(v, '=')) {
+		snprintf(err, errlen, "%s '%.100s': the one target is speedup=X "
+		         "(side b's total tokens/s over side a's, e.g. --target "
+		         "speedup=20, or a bare 20); latency targets (TTFT, TPOT) "
+		         "are eval's --ttft-max/--tpot-max", name, v);
+		return -1;
 	}
-	return 0;
+	return num_read(name, v, &r, field, err, errlen) ? -1 : 1;
 }
 
-claim_report *claim_begin(const char *cmd, int argc, char **argv,
-                          void (*help)(FILE *f), int *rc)
+/* --vary a|b.SECTION.KEY, repeated */
+static int take_vary(const opt_def *d, void *field, const char *name,
+                     const char *v, char *err, size_t errlen)
+{
+	claim_opts *o = field;
+	(void)d;
+	if (o->nvary >= (int)(sizeof o->vary / sizeof o->vary[0])) {
+		snprintf(err, errlen, "%s: at most %d of them", name,
+		         (int)(sizeof o->vary / sizeof o->vary[0]));
+		return -1;
+	}
+	o->vary[o->nvary++] = v;
+	return 1;
+}
+
+#define CLAIM_COMMON                                                        \
+	OPT_CALL("--a", claim_opts, a, "SPEC", take_spec, 0,                     \
+	         "side a: CHIP[,key=value...]"),                                 \
+	    OPT_CALL("--b", claim_opts, b, "SPEC", take_spec, 0,                 \
+	             "side b: CHIP[,key=value...]"),                             \
+	    OPT_STR("--config", claim_opts, config, "FILE",                      \
+	            "[claim], [a] and [b] (the command line wins)"),             \
+	    OPT_STR("--scenario", claim_opts, scenario, "NAME",                  \
+	            "the scenario of both sides"),                               \
+	    OPT_CALL("--target", claim_opts, target, "X", take_target, 0,        \
+	             "speedup=X or X: b's total tokens/s over a's (1e-6 .. "     \
+	             "1e9)"),                                                    \
+	    OPT_INT("--threads", claim_opts, threads, "N", 0, 64, NULL,          \
+	            "threads of the Monte Carlo and the searches"),              \
+	    OPT_BOOL("--no-design", claim_opts, no_design,                       \
+	             "skip Sohu \"by design\""),                                 \
+	    OPT_BOOL("--json", claim_opts, json, "JSON instead of text")
+
+const opt_def claim_table[] = {
+    CLAIM_COMMON,
+    OPT_STR("--uncertainty", claim_opts, uncertainty, "NAME",
+            "the uncertainty file (default sohu)"),
+    OPT_INT("--samples", claim_opts, samples, "N", 0, 1e8, NULL,
+            "Monte Carlo samples (0: none)"),
+    OPT_INT("--seed", claim_opts, seed, "S", 0, 4294967295.0, NULL,
+            "the Monte Carlo seed"),
+    OPT_STR("--db", claim_opts, db, "FILE", "store the run in SQLite"),
+    OPT_LAST};
+
+const opt_def solve_table[] = {
+    CLAIM_COMMON,
+    OPT_CALL_ALL("--vary", "a|b.SECTION.KEY", take_vary, 0,
+                 "the parameter to solve for, repeatable"),
+    OPT_LAST};
+
+claim_report *claim_begin(const char *cmd, const opt_def *t, int argc,
+                          char **argv, void (*help)(FILE *f), int *rc)
 {
 	claim_report *rep;
-	int i;
-	for (i = 1; i < argc; i++)
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			help(stdout);
-			*rc = RL_OK;
-			return NULL;
-		}
-	rep = claim_report_alloc();
-	if (!rep) {
+	claim_opts *first = malloc(sizeof *first);
+	char err[2048];
+	if (!first || !(rep = claim_report_alloc())) {
+		free(first);
 		fprintf(stderr, "rooflab %s: out of memory\n", cmd);
 		*rc = RL_EINTERNAL;
 		return NULL;
 	}
+	claim_opts_init(first);
+	*rc = opt_parse(cmd, t, first, argc, argv, NULL, 0, NULL, help);
 	claim_opts_init(&rep->opts);
+	if (*rc == OPT_GO_ON && first->config &&
+	    claim_config_read(first->config, &rep->opts, err, sizeof err))
+		*rc = bad_input(cmd, err);
+	free(first);
+	if (*rc == OPT_GO_ON &&
+	    opt_parse_quiet(cmd, t, &rep->opts, argc, argv, NULL, 0, NULL, err,
+	                    sizeof err))
+		*rc = bad_input(cmd, err); /* not reached: the first pass took it */
+	if (*rc != OPT_GO_ON) {
+		claim_report_free(rep);
+		return NULL;
+	}
 	return rep;
 }

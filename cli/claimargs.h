@@ -1,5 +1,7 @@
 /*
-** claimargs.h: the command line of `rooflab claim` and `rooflab solve`.
+** claimargs.h: the command lines of `rooflab claim` and `rooflab solve`
+** as option tables (parseopt.h): the options both take, claim's (the
+** Monte Carlo and the database) and solve's (--vary).
 */
 #ifndef RL_CLAIMARGS_H
 #define RL_CLAIMARGS_H
@@ -7,22 +9,17 @@
 #include <stdio.h>
 
 #include "../claim/claim.h"
+#include "parseopt.h"
 
-/* Option value parsing shared by the commands: 0, or -1 with err. */
-int claim_take_option(claim_opts *o, int argc, char **argv, int *i,
-                      char *err, size_t errlen);
-/* The command line of claim or solve (cmd): --config first and its file
-** read, then every option through claim_take_option, the command line
-** winning.  An option it does not take, or one after which refuse(o) is
-** true, is "unknown option 'X' (see rooflab CMD --help)".  0 or -1 + err. */
-int claim_read_args(claim_opts *o, const char *cmd, int argc, char **argv,
-                    int (*refuse)(const claim_opts *o), char *err,
-                    size_t errlen);
+extern const opt_def claim_table[];
+extern const opt_def solve_table[];
 
-/* The start of claim and solve (cmd): --help or -h anywhere
-** prints help(stdout); else a fresh report comes back, its options at claim_opts_init's defaults.  NULL with
-** the exit status in *rc: RL_OK after help, RL_EINTERNAL after
+/* The start of claim and solve (cmd, its table t): the command line read
+** once to find --config, the config file read, then the command line again
+** over it, so that the command line wins.  A fresh report with those
+** options comes back; NULL with the exit status in *rc: RL_OK after
+** help(stdout), RL_EINPUT after a message on bad input, RL_EINTERNAL after
 ** "rooflab CMD: out of memory". */
-claim_report *claim_begin(const char *cmd, int argc, char **argv,
-                          void (*help)(FILE *f), int *rc);
+claim_report *claim_begin(const char *cmd, const opt_def *t, int argc,
+                          char **argv, void (*help)(FILE *f), int *rc);
 #endif

@@ -44,6 +44,7 @@ static void help(FILE *f)
 	      "the\nreverse derivation: the transistor share its MAC arrays "
 	      "need.\nExit status: 0 ok (violations are warnings), 2 bad "
 	      "input, 1 internal.\n", f);
+	opt_help(f, eval_opts_table);
 }
 
 static void build(const rl_setup *st, area_view *v)
@@ -236,8 +237,10 @@ int cmd_area(int argc, char **argv)
 	size_t k;
 	int rc;
 
-	rc = opts_read_all(&o, "area", argc, argv, help);
-	if (rc != OPTS_GO_ON)
+	memset(&o, 0, sizeof o);
+	rc = opt_parse("area", eval_opts_table, &o, argc, argv, NULL, 0, NULL,
+	               help);
+	if (rc != OPT_GO_ON)
 		return rc;
 	if (!o.chip && !o.scenario)
 		return bad_input("area", "missing --chip NAME");

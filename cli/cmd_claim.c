@@ -31,12 +31,7 @@ static void help(FILE *f)
 	      "[a] and [b] (chip and SPEC keys); options\ngiven on the command "
 	      "line win.  --samples 0 skips Monte Carlo.\n"
 	      "Exit status: 0 ok, 2 bad input, 1 internal.\n", f);
-}
-
-/* claim solves nothing: --vary belongs to rooflab solve. */
-static int refuse(const claim_opts *o)
-{
-	return o->nvary > 0;
+	opt_help(f, claim_table);
 }
 
 int cmd_claim(int argc, char **argv)
@@ -47,15 +42,10 @@ int cmd_claim(int argc, char **argv)
 	size_t json_len = 0;
 	int rc;
 
-	rep = claim_begin("claim", argc, argv, help, &rc);
+	rep = claim_begin("claim", claim_table, argc, argv, help, &rc);
 	if (!rep)
 		return rc;
 	err[0] = '\0';
-	if (claim_read_args(&rep->opts, "claim", argc, argv, refuse, err,
-	                    sizeof err)) {
-		claim_report_free(rep);
-		return bad_input("claim", err);
-	}
 	rc = claim_prepare(rep, err, sizeof err);
 	if (rc == RL_OK)
 		rc = claim_compute(rep, err, sizeof err);

@@ -28,6 +28,25 @@ typedef struct {
 	int n;
 } series;
 
+/* The command line of curve and plot curve. */
+typedef struct {
+	eval_opts o;
+	double step;
+	const char *out, *term;
+} curve_args;
+
+#define CURVE_OPTIONS                                                     \
+	OPT_SUB(curve_args, o, eval_opts_table),                               \
+	    OPT_NUM("--step", curve_args, step, "F", 1.01, 100, 0,             \
+	            "the factor between concurrencies (default 2)")
+
+static const opt_def curve_table[] = {CURVE_OPTIONS, OPT_LAST};
+static const opt_def plot_table[] = {
+    CURVE_OPTIONS,
+    OPT_STR("--out", curve_args, out, "FILE", "FILE.png|svg|pdf"),
+    OPT_STR("--term", curve_args, term, "NAME", "png, svg, pdf or dumb"),
+    OPT_LAST};
+
 static void help(FILE *f, int plot)
 {
 	fprintf(f, "usage: rooflab %s --chip NAME[,NAME...] --model NAME "
@@ -45,6 +64,17 @@ static void help(FILE *f, int plot)
 	      "is the engine at full load with that concurrency cap (a "
 	      "closed-loop\nbenchmark).  Exit status: 0 ok, 2 bad input, 1 "
 	      "internal.\n", f);
+	opt_help(f, plot ? plot_table : curve_table);
+}
+
+static void help_curve(FILE *f)
+{
+	help(f, 0);
+}
+
+static void help_plot(FILE *f)
+{
+	help(f, 1);
 }
 
 /* Split "a,b,c" into at most max items of len bytes; count, or -1. */
@@ -66,47 +96,22 @@ static int split(const char *list, char items[][RL_NAME_MAX], int max)
 	return n;
 }
 
-static int read_args(int argc, char **argv, int plot, eval_opts *o,
-                     double *step, const char **out, const char **term,
-                     char *err, size_t errlen)
+/* The options into a; OPT_GO_ON, or the exit status after help or a
+** message. */
+static int read_args(int argc, char **argv, int plot, curve_args *a)
 {
-	int i, rc, missing;
-	const char *v;
-	memset(o, 0, sizeof *o);
-	*step = 2;
-	for (i = 1; i < argc; i++) {
-		missing = 0;
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			help(stdout, plot);
-			return 1;
-		}
-		rc = opts_take(o, argc, argv, &i, err, errlen);
-		if (rc < 0)
-			return -1;
-		if (rc > 0)
-			continue;
-		if ((v = opt_arg("--step", argc, argv, &i, &missing))) {
-			if (num_parse("--step", v, 1.01, 100, step, err, errlen))
-				return -1;
-		} else if (plot && (v = opt_arg("--out", argc, argv, &i, &missing))) {
-			*out = v;
-		} else if (plot && (v = opt_arg("--term", argc, argv, &i, &missing))) {
-			*term = v;
-		} else if (missing) {
-			snprintf(err, errlen, "%s needs a value", argv[i]);
-			return -1;
-		} else {
-			snprintf(err, errlen, "unknown option '%s' (see rooflab %s "
-			         "--help)", argv[i], plot ? "plot curve" : "curve");
-			return -1;
-		}
-	}
-	if (plot && o->json) {
-		snprintf(err, errlen, "--json: plot curve draws an image (rooflab "
-		         "curve --json gives the numbers)");
-		return -1;
-	}
-	return 0;
+	const char *cmd = plot ? "plot curve" : "curve";
+	int rc;
+	memset(a, 0, sizeof *a);
+	a->step = 2;
+	rc = opt_parse(cmd, plot ? plot_table : curve_table, a, argc, argv, NULL,
+	               0, NULL, plot ? help_plot : help_curve);
+	if (rc != OPT_GO_ON)
+		return rc;
+	if (plot && a->o.json)
+		return bad_input(cmd, "--json: plot curve draws an image (rooflab "
+		                 "curve --json gives the numbers)");
+	return OPT_GO_ON;
 }
 
 /* Every chip x tp series into s; count, or -1 with err. */
@@ -243,21 +248,23 @@ static int run(int argc, char **argv, int plot)
 {
 	static series s[MAX_SERIES];
 	plot_curve_series ps[MAX_SERIES];
+	curve_args a;
 	eval_opts o;
 	rl_setup st;
-	const char *out = NULL, *term_name = NULL;
+	const char *out, *term_name;
 	const char *cmd = plot ? "plot curve" : "curve";
 	char err[2048], title[400];
 	double step;
 	gp_term term = GP_PNG;
 	int n, i, rc;
 
-	rc = read_args(argc, argv, plot, &o, &step, &out, &term_name, err,
-	               sizeof err);
-	if (rc > 0)
-		return RL_OK;
-	if (rc < 0)
-		return bad_input(cmd, err);
+	rc = read_args(argc, argv, plot, &a);
+	if (rc != OPT_GO_ON)
+		return rc;
+	o = a.o;
+	step = a.step;
+	out = a.out;
+	term_name = a.term;
 	if (plot) {
 		if (term_name && gp_term_of_name(term_name, &term))
 			return bad_input(cmd, "--term: png, svg, pdf or dumb");

@@ -30,36 +30,23 @@ static void help(FILE *f)
 	      "latest calibrated\nprofile for the chip's serving software (its "
 	      "preset's [meta] software); a chip\nwith none is refused, with the "
 	      "list of profiles.  The first line of the output\nnames the profile "
-	      "and why.  Exit status: 0 ok, 2 bad input, 1 internal.\n\n", f);
-	fputs(loadopts_help, f);
+	      "and why.  Exit status: 0 ok, 2 bad input, 1 internal.\n", f);
+	opt_help(f, eval_load_table);
 }
 
-/* The shared options, then the load options; OPTS_GO_ON or an exit. */
-static int read_args(eval_opts *o, load_opts *lo, int argc, char **argv)
+/* The shared options and the load options; OPT_GO_ON or an exit. */
+static int read_args(eval_load_args *a, int argc, char **argv)
 {
 	char err[1024];
-	int i, rc;
-	memset(o, 0, sizeof *o);
-	memset(lo, 0, sizeof *lo);
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			help(stdout);
-			return RL_OK;
-		}
-		rc = opts_take(o, argc, argv, &i, err, sizeof err);
-		if (rc == 0)
-			rc = loadopts_take(lo, argc, argv, &i, err, sizeof err);
-		if (rc < 0)
-			return bad_input("eval", err);
-		if (rc == 0) {
-			snprintf(err, sizeof err, "unknown option '%s' (see "
-			         "rooflab eval --help)", argv[i]);
-			return bad_input("eval", err);
-		}
-	}
-	if (loadopts_check(lo, err, sizeof err))
+	int rc;
+	memset(a, 0, sizeof *a);
+	rc = opt_parse("eval", eval_load_table, a, argc, argv, NULL, 0, NULL,
+	               help);
+	if (rc != OPT_GO_ON)
+		return rc;
+	if (loadopts_check(&a->lo, err, sizeof err))
 		return bad_input("eval", err);
-	return OPTS_GO_ON;
+	return OPT_GO_ON;
 }
 
 /* --rate and/or targets: the load figures, or the best under targets. */
@@ -148,6 +135,7 @@ static void fits_instead(const rl_config *cfg, char *err, size_t len)
 
 int cmd_eval(int argc, char **argv)
 {
+	eval_load_args a;
 	eval_opts o;
 	load_opts lo;
 	rl_setup st;
@@ -155,9 +143,11 @@ int cmd_eval(int argc, char **argv)
 	char err[1024], profile[RL_NAME_MAX];
 	int rc;
 
-	rc = read_args(&o, &lo, argc, argv);
-	if (rc != OPTS_GO_ON)
+	rc = read_args(&a, argc, argv);
+	if (rc != OPT_GO_ON)
 		return rc;
+	o = a.o;
+	lo = a.lo;
 	if (opts_apply(&o, &st, 1, err, sizeof err))
 		return bad_input("eval", err);
 	if (o.profile)

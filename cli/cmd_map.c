@@ -34,34 +34,27 @@ static void help(FILE *f)
 	      "do not fit in memory\nare listed last, marked.  With targets, "
 	      "also the mapping with the highest\nthroughput meeting them under "
 	      "Poisson arrivals (the load model of eval --rate),\nwith its rate "
-	      "and concurrency.  Exit status: 0 ok, 2 bad input, 1 internal.\n\n",
+	      "and concurrency.  Exit status: 0 ok, 2 bad input, 1 internal.\n",
 	      f);
-	fputs(loadopts_help, f);
+	opt_help(f, eval_load_table);
 }
 
-static int read_args(eval_opts *o, load_opts *lo, rl_map_limits *lim,
-                     int argc, char **argv, char *err, size_t len)
+/* The options into a; OPT_GO_ON, or the exit status after help or a
+** message. */
+static int read_args(eval_load_args *a, rl_map_limits *lim, int argc,
+                     char **argv)
 {
-	int i, rc, k;
-	memset(o, 0, sizeof *o);
-	memset(lo, 0, sizeof *lo);
+	const load_opts *lo = &a->lo;
+	int rc, k;
+	memset(a, 0, sizeof *a);
 	memset(lim, 0, sizeof *lim);
-	for (i = 1; i < argc; i++) {
-		rc = opts_take(o, argc, argv, &i, err, len);
-		if (rc == 0)
-			rc = loadopts_take(lo, argc, argv, &i, err, len);
-		if (rc < 0)
-			return -1;
-		if (rc == 0) {
-			snprintf(err, len, "unknown option '%s' (see rooflab map "
-			         "--help)", argv[i]);
-			return -1;
-		}
-	}
+	rc = opt_parse("map", eval_load_table, a, argc, argv, NULL, 0, NULL, help);
+	if (rc != OPT_GO_ON)
+		return rc;
 	if (lo->have_rate || lo->load.requests > 0) {
-		snprintf(err, len, "--rate/--requests: map ranks mappings under "
-		         "latency targets (--ttft-max ...); use eval --rate for one");
-		return -1;
+		return bad_input("map", "--rate/--requests: map ranks mappings "
+		                 "under latency targets (--ttft-max ...); use eval "
+		                 "--rate for one");
 	}
 	/* the mean targets also filter the ranking by service time */
 	for (k = 0; k < lo->nt; k++) {
@@ -72,7 +65,7 @@ static int read_args(eval_opts *o, load_opts *lo, rl_map_limits *lim,
 		else if (lo->t[k].metric == RL_SLO_TPOT)
 			lim->tpot_max_s = lo->t[k].max_s;
 	}
-	return 0;
+	return OPT_GO_ON;
 }
 
 /* Under load: each mapping's highest throughput meeting the targets
@@ -198,6 +191,7 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 
 int cmd_map(int argc, char **argv)
 {
+	eval_load_args a;
 	eval_opts o;
 	rl_setup st;
 	rl_map_limits lim;
@@ -209,13 +203,12 @@ int cmd_map(int argc, char **argv)
 	double chips;
 	int rc = RL_OK, bi = -1;
 
-	for (i = 1; i < (size_t)argc; i++)
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			help(stdout);
-			return RL_OK;
-		}
-	if (read_args(&o, &lo, &lim, argc, argv, err, sizeof err))
-		return bad_input("map", err);
+	rc = read_args(&a, &lim, argc, argv);
+	if (rc != OPT_GO_ON)
+		return rc;
+	rc = RL_OK;
+	o = a.o;
+	lo = a.lo;
 	if (opts_apply(&o, &st, 1, err, sizeof err))
 		return bad_input("map", err);
 	chips = st.cfg.scen.chips;

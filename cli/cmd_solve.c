@@ -30,12 +30,7 @@ static void help(FILE *f)
 	      "  --vary b.design.frac_mac       --vary a.profile.eff_compute\n"
 	      "Exit status: 0 ok (feasible or not), 2 bad input, 1 internal.\n",
 	      f);
-}
-
-/* solve runs no Monte Carlo and writes no database. */
-static int refuse(const claim_opts *o)
-{
-	return o->db || o->samples_set || o->seed_set || o->uncertainty;
+	opt_help(f, solve_table);
 }
 
 int cmd_solve(int argc, char **argv)
@@ -45,14 +40,11 @@ int cmd_solve(int argc, char **argv)
 	int rc;
 	size_t k;
 
-	rep = claim_begin("solve", argc, argv, help, &rc);
+	rep = claim_begin("solve", solve_table, argc, argv, help, &rc);
 	if (!rep)
 		return rc;
 	rep->opts.no_uncertainty = 1;
 	err[0] = '\0';
-	if (claim_read_args(&rep->opts, "solve", argc, argv, refuse, err,
-	                    sizeof err))
-		goto bad;
 	if (rep->opts.nvary == 0) {
 		snprintf(err, sizeof err, "missing --vary a|b.SECTION.KEY (for "
 		         "example --vary b.chip.peak_tflops_fp8)");

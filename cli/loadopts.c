@@ -1,140 +1,99 @@
 /*
-** loadopts.c: reading the load and latency-target options (loadopts.h).
+** loadopts.c: the load and latency-target options (loadopts.h).
 */
 #include "loadopts.h"
 
 #include <math.h>
-#include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
-#include "../config/num.h"
-#include "options.h"
-
-const char loadopts_help[] =
-    "under load:\n"
-    "  --rate R          requests/s to the whole system, Poisson arrivals "
-    "(R > 0),\n"
-    "                    or inf: all requests at once (needs --requests)\n"
-    "  --requests N      requests in the run (1 .. 1e12; default: an "
-    "endless stream)\n"
-    "latency targets (seconds; without --rate: the highest throughput "
-    "meeting them):\n"
-    "  --ttft-max S  --tpot-max S  --e2e-max S     the means\n"
-    "  --ttft-pNN-max S (and --tpot-, --e2e-)     the NNth percentile, "
-    "0 < NN < 100\n";
-
-static int target_name(const char *a, int *metric, double *pct, size_t *len,
-                       char *err, size_t errlen)
+/* --rate: requests/s > 0, or inf (all requests at once) */
+static int take_rate(const opt_def *d, void *field, const char *name,
+                     const char *v, char *err, size_t errlen)
 {
-	static const char *const m[RL_SLO_METRIC_COUNT] = {"--ttft-", "--tpot-",
-	                                                   "--e2e-"};
-	const char *p, *eq;
-	size_t n, k;
-	for (k = 0; k < RL_SLO_METRIC_COUNT; k++)
-		if (!strncmp(a, m[k], strlen(m[k])))
-			break;
-	if (k == RL_SLO_METRIC_COUNT)
-		return 0;
-	p = a + strlen(m[k]);
-	eq = strchr(p, '=');
-	n = eq ? (size_t)(eq - a) : strlen(a);
-	if (n < 4 || strncmp(a + n - 4, "-max", 4) != 0)
-		return 0;
-	*metric = (int)k;
-	*len = n;
-	*pct = 0;
-	if (!strncmp(p, "max", 3) && p + 3 == a + n)
-		return 1;
-	if (*p == 'p') {
-		char num[32], *end;
-		size_t l = (size_t)(a + n - 4 - (p + 1));
-		if (l == 0 || l >= sizeof num)
-			goto bad;
-		memcpy(num, p + 1, l);
-		num[l] = '\0';
-		*pct = strtod(num, &end);
-		if (*end || !(*pct > 0 && *pct < 100))
-			goto bad;
-		return 1;
-	}
-	return 0;
-bad:
-	snprintf(err, errlen, "%.*s: the percentile must be a number in "
-	         "(0, 100), e.g. --%s-p99-max", (int)n, a,
-	         rl_slo_metric_name((int)k));
-	return -1;
+	static const num_range rate = {0, INFINITY, NUM_LO_OPEN | NUM_INF,
+	                               "a rate in requests/s"};
+	load_opts *lo = field;
+	(void)d;
+	if (num_read(name, v, &rate, &lo->load.rate_rps, err, errlen))
+		return -1;
+	lo->have_rate = 1;
+	return 1;
 }
 
-int loadopts_take(load_opts *lo, int argc, char **argv, int *i, char *err,
-                  size_t errlen)
+/* name as a target, --METRIC-max or --METRIC-pNN-max (metric from d's
+** prefix): 1 with *pct (0: the mean), 0 when it is no target, -1 with err
+** on a bad percentile. */
+static int target_of(const opt_def *d, const char *name, double *pct,
+                     char *err, size_t errlen)
 {
-	const char *a = argv[*i], *v;
-	int missing = 0, metric, rc;
-	double pct;
-	size_t len;
-
-	if ((v = opt_value("--rate", argc, argv, i, &missing)) || missing) {
-		char *end;
-		double r;
-		if (missing) {
-			snprintf(err, errlen, "--rate needs a value");
-			return -1;
-		}
-		r = !strcasecmp(v, "inf") ? INFINITY : strtod(v, &end);
-		if (!isinf(r) && (*end || end == v))
-			r = NAN;
-		if (!(r > 0)) {
-			snprintf(err, errlen, "--rate: '%s' is not a rate: requests/s "
-			         "> 0, or inf (all requests at once)", v);
-			return -1;
-		}
-		lo->have_rate = 1;
-		lo->load.rate_rps = r;
+	static const num_range pr = {0, 100, NUM_LO_OPEN, NULL};
+	const char *p = name + strlen(d->name);
+	size_t n = strlen(p);
+	char num[32];
+	*pct = 0;
+	if (n < 3 || strcmp(p + n - 3, "max") || (n > 3 && p[n - 4] != '-'))
+		return 0;
+	if (n == 3)
 		return 1;
-	}
-	if ((v = opt_value("--requests", argc, argv, i, &missing)) || missing) {
-		if (missing) {
-			snprintf(err, errlen, "--requests needs a value");
-			return -1;
-		}
-		if (num_parse("--requests", v, 1, 1e12, &lo->load.requests, err,
-		              errlen))
-			return -1;
-		if (lo->load.requests != floor(lo->load.requests)) {
-			snprintf(err, errlen, "--requests: '%s' is not a whole number "
-			         "in [1, 1e12]", v);
-			return -1;
-		}
-		return 1;
-	}
-	rc = target_name(a, &metric, &pct, &len, err, errlen);
-	if (rc <= 0)
-		return rc;
-	if (a[len] == '=') {
-		v = a + len + 1;
-	} else if (*i + 1 < argc) {
-		v = argv[++*i];
-	} else {
-		snprintf(err, errlen, "%s needs a value (seconds)", a);
+	if (*p != 'p')
+		return 0;
+	if (n - 5 == 0 || n - 5 >= sizeof num ||
+	    (memcpy(num, p + 1, n - 5), num[n - 5] = '\0',
+	     num_read(name, num, &pr, pct, err, errlen)) ||
+	    *pct >= 100) {
+		snprintf(err, errlen, "%s: the percentile must be a number in "
+		         "(0, 100), e.g. %sp99-max", name, d->name);
 		return -1;
 	}
+	return 1;
+}
+
+static int take_target(const opt_def *d, void *field, const char *name,
+                       const char *v, char *err, size_t errlen)
+{
+	static const num_range secs = {1e-9, 1e6, 0, NULL};
+	load_opts *lo = field;
+	double pct;
+	int rc = target_of(d, name, &pct, err, errlen);
+	if (rc <= 0 || !field)
+		return rc;
 	if (lo->nt >= RL_SLO_MAX) {
 		snprintf(err, errlen, "more than %d latency targets", RL_SLO_MAX);
 		return -1;
 	}
-	{
-		char what[64];
-		snprintf(what, sizeof what, "%.*s", (int)len, a);
-		if (num_parse(what, v, 1e-9, 1e6, &lo->t[lo->nt].max_s, err,
-		              errlen))
-			return -1;
-	}
-	lo->t[lo->nt].metric = metric;
+	if (num_read(name, v, &secs, &lo->t[lo->nt].max_s, err, errlen))
+		return -1;
+	lo->t[lo->nt].metric = d->ival;
 	lo->t[lo->nt].pct = pct;
 	lo->nt++;
 	return 1;
 }
+
+#define TARGET(PREFIX, METRIC, SHOWN, HELP)                                \
+	{.type = OPT_T_CALL, .name = PREFIX, .arg = SHOWN, .cb = take_target, \
+	 .flags = OPT_PREFIX, .ival = METRIC, .help = HELP}
+
+const opt_def load_opts_table[] = {
+    OPT_CALL_ALL("--rate", "R", take_rate, 0,
+                 "requests/s to the whole system, Poisson arrivals (R > 0),\n"
+                 "or inf: all requests at once (needs --requests)"),
+    OPT_NUM("--requests", load_opts, load.requests, "N", 1, 1e12, NUM_WHOLE,
+            "requests in the run (default: an endless stream)"),
+    TARGET("--ttft-", RL_SLO_TTFT, "--ttft-max S",
+           "latency targets in seconds, the means; without --rate:"),
+    TARGET("--tpot-", RL_SLO_TPOT, "--tpot-max S",
+           "the highest throughput meeting them"),
+    TARGET("--e2e-", RL_SLO_E2E, "--e2e-max S", "(end to end)"),
+    {.type = OPT_T_FLAG, .name = "--ttft-pNN-max", .arg = "S",
+     .help = "(and --tpot-, --e2e-) the NNth percentile, 0 < NN < 100",
+     .flags = OPT_HELP_ONLY},
+    OPT_LAST};
+
+const opt_def eval_load_table[] = {
+    OPT_SUB(eval_load_args, o, eval_opts_table),
+    OPT_SUB(eval_load_args, lo, load_opts_table),
+    OPT_LAST};
 
 int loadopts_check(const load_opts *lo, char *err, size_t errlen)
 {

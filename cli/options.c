@@ -1,122 +1,43 @@
 /*
-** options.c: reading the shared evaluation options from argv (options.h).
+** options.c: the shared evaluation options as a table (options.h).
 */
 #include "options.h"
 
 #include <stdio.h>
-#include <string.h>
 
-const char *opt_value(const char *name, int argc, char **argv, int *i,
-                      int *missing)
+/* --set section.key=value, repeated: checked when applied (opts_apply) */
+static int take_set(const opt_def *d, void *field, const char *name,
+                    const char *v, char *err, size_t errlen)
 {
-	size_t l = strlen(name);
-	const char *a = argv[*i];
-	*missing = 0;
-	if (strncmp(a, name, l) != 0)
-		return NULL;
-	if (a[l] == '=')
-		return a + l + 1;
-	if (a[l] != '\0')
-		return NULL;
-	if (*i + 1 >= argc) {
-		*missing = 1;
-		return NULL;
-	}
-	return argv[++*i];
-}
-
-const char *opt_arg(const char *name, int argc, char **argv, int *i,
-                    int *missing)
-{
-	int m = 0;
-	const char *v = opt_value(name, argc, argv, i, &m);
-	if (m)
-		*missing = 1;
-	return v;
-}
-
-int opt_pick(const char *const *names, size_t n, int argc, char **argv,
-             int *i, const char **v, char *err, size_t errlen)
-{
-	size_t k;
-	for (k = 0; k < n; k++) {
-		int missing;
-		*v = opt_value(names[k], argc, argv, i, &missing);
-		if (missing) {
-			snprintf(err, errlen, "%s needs a value", names[k]);
-			return OPT_MISSING;
-		}
-		if (*v)
-			return (int)k;
-	}
-	return -1;
-}
-
-int opts_take(eval_opts *o, int argc, char **argv, int *i, char *err,
-              size_t errlen)
-{
-	static const char *const names[] = {
-	    "--chip", "--model", "--profile", "--scenario", "--precision",
-	    "--isl",  "--osl",   "--tp",      "--chips",    "--batch", "--pp",
-	    "--ep",   "--set"};
-	const char *v;
-	int k;
-	if (!strcmp(argv[*i], "--json")) {
-		o->json = 1;
-		return 1;
-	}
-	k = opt_pick(names, sizeof names / sizeof names[0], argc, argv, i, &v,
-	             err, errlen);
-	if (k == OPT_MISSING)
+	eval_opts *o = field;
+	(void)d;
+	if (o->nsets >= OPTS_MAX_SETS) {
+		snprintf(err, errlen, "%s: more than %d of them", name,
+		         OPTS_MAX_SETS);
 		return -1;
-	if (k < 0)
-		return 0;
-	switch (k) {
-	case 0: o->chip = v; break;
-	case 1: o->model = v; break;
-	case 2: o->profile = v; break;
-	case 3: o->scenario = v; break;
-	case 4: o->precision = v; break;
-	case 5: o->isl = v; break;
-	case 6: o->osl = v; break;
-	case 7: o->tp = v; break;
-	case 8: o->chips = v; break;
-	case 9: o->batch = v; break;
-	case 10: o->pp = v; break;
-	case 11: o->ep = v; break;
-	default:
-		if (o->nsets >= OPTS_MAX_SETS) {
-			snprintf(err, errlen, "more than %d --set options",
-			         OPTS_MAX_SETS);
-			return -1;
-		}
-		o->sets[o->nsets++] = v;
 	}
+	o->sets[o->nsets++] = v;
 	return 1;
 }
 
-int opts_read_all(eval_opts *o, const char *cmd, int argc, char **argv,
-                  void (*help)(FILE *f))
-{
-	char err[1024];
-	int i, rc;
-	memset(o, 0, sizeof *o);
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			help(stdout);
-			return RL_OK;
-		}
-		rc = opts_take(o, argc, argv, &i, err, sizeof err);
-		if (rc < 0)
-			return bad_input(cmd, err);
-		if (rc == 0) {
-			snprintf(err, sizeof err, "unknown option '%s' (see "
-			         "rooflab %s --help)", argv[i], cmd);
-			return bad_input(cmd, err);
-		}
-	}
-	return OPTS_GO_ON;
-}
+const opt_def eval_opts_table[] = {
+    OPT_STR("--chip", eval_opts, chip, "NAME", "a chip preset or INI file"),
+    OPT_STR("--model", eval_opts, model, "NAME", "a model preset or INI file"),
+    OPT_STR("--precision", eval_opts, precision, "P",
+            "fp8, fp16, bf16 or fp4 (scenario.precision)"),
+    OPT_STR("--isl", eval_opts, isl, "N", "input tokens (scenario.isl)"),
+    OPT_STR("--osl", eval_opts, osl, "N", "output tokens (scenario.osl)"),
+    OPT_STR("--tp", eval_opts, tp, "N", "tensor-parallel degree"),
+    OPT_STR("--pp", eval_opts, pp, "N", "pipeline stages"),
+    OPT_STR("--ep", eval_opts, ep, "N", "expert-parallel degree"),
+    OPT_STR("--chips", eval_opts, chips, "N", "chips in the system"),
+    OPT_STR("--batch", eval_opts, batch, "N", "concurrent sequences at most"),
+    OPT_STR("--profile", eval_opts, profile, "NAME", "a serving profile"),
+    OPT_STR("--scenario", eval_opts, scenario, "NAME", "a scenario preset"),
+    OPT_CALL_ALL("--set", "SECTION.KEY=V", take_set, 0,
+                 "any parameter (rooflab params), repeatable"),
+    OPT_BOOL("--json", eval_opts, json, "JSON instead of a table"),
+    OPT_LAST};
 
 int bad_input(const char *cmd, const char *msg)
 {

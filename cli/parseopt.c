@@ -26,6 +26,8 @@ static const opt_def *find(const opt_def *t, char *base, const char *word,
 				return d;
 			continue;
 		}
+		if (t->flags & OPT_HELP_ONLY)
+			continue;
 		if (!(t->flags & OPT_PREFIX)) {
 			if (strlen(t->name) == len && !strncmp(word, t->name, len)) {
 				*fbase = base;
@@ -229,8 +231,11 @@ static void help_lines(FILE *f, const opt_def *t)
 		}
 		if (!t->help)
 			continue;
-		used = (size_t)snprintf(left, sizeof left, "%s", t->name);
-		if (t->type == OPT_T_ENUM) {
+		used = (size_t)snprintf(left, sizeof left, "%s",
+		                        t->flags & OPT_PREFIX ? "" : t->name);
+		if (t->flags & OPT_PREFIX) {
+			snprintf(left, sizeof left, "%s", t->arg);
+		} else if (t->type == OPT_T_ENUM) {
 			for (k = 0; t->choices[k] && used < sizeof left; k++)
 				used += (size_t)snprintf(left + used, sizeof left - used,
 				                         "%s%s", k ? "|" : " ",

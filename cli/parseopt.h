@@ -36,12 +36,14 @@ typedef int (*opt_fn)(const opt_def *d, void *field, const char *name,
 
 enum {
 	OPT_PREFIX = 1, /* name is a prefix; cb says whether the word is one */
-	OPT_NOVALUE = 2 /* a callback that takes no value */
+	OPT_NOVALUE = 2,  /* a callback that takes no value */
+	OPT_HELP_ONLY = 4 /* a line of help, no option (name and arg shown) */
 };
 
 struct opt_def {
 	opt_type type;
-	const char *name;   /* "--db"; a prefix when flags has OPT_PREFIX */
+	const char *name;   /* "--db"; a prefix when flags has OPT_PREFIX (help
+	                    ** then shows arg alone: "--ttft-max S") */
 	size_t off;         /* the field's offset in the option struct */
 	size_t size;        /* OPT_T_WHOLE: the field's size (4 or 8) */
 	const char *arg;    /* the value in help: FILE, N */

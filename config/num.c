@@ -27,8 +27,9 @@ void num_range_text(const num_range *r, char *buf, size_t len)
 		snprintf(buf, len, "%s", kind);
 	else if (isinf(r->hi) && r->lo == 0 && open && !(r->flags & NUM_INF))
 		snprintf(buf, len, "a positive %s", kind + 2);
-	else if (isinf(r->hi) && !(r->flags & NUM_INF))
-		snprintf(buf, len, "%s %s %s", kind, open ? ">" : ">=", lo);
+	else if (isinf(r->hi))
+		snprintf(buf, len, "%s %s %s%s", kind, open ? ">" : ">=", lo,
+		         r->flags & NUM_INF ? ", or inf" : "");
 	else
 		snprintf(buf, len, "%s in %s%s, %s]", kind, open ? "(" : "[", lo,
 		         hi);

@@ -28,7 +28,7 @@ int num_read(const char *what, const char *v, const num_range *r,
              double *out, char *err, size_t errlen);
 
 /* The allowed values in words: "a number in [1, 64]", "a whole number
-** >= 1", "a positive number", "a number". */
+** >= 1", "a number > 0, or inf", "a positive number", "a number". */
 void num_range_text(const num_range *r, char *buf, size_t len);
 
 /* num_read with a closed range [lo, hi]. */

@@ -70,8 +70,8 @@ static void test_open_and_inf(void **state)
 	refused("inf", &pos, "--n: 'inf' is not a positive number");
 	assert_int_equal(num_read("--n", "inf", &rate, &x, err, sizeof err), 0);
 	assert_true(isinf(x) && x > 0);
-	refused("-inf", &rate, "--n: '-inf' is not a number in (0, inf]");
-	refused("0", &rate, "--n: '0' is not a number in (0, inf]");
+	refused("-inf", &rate, "--n: '-inf' is not a number > 0, or inf");
+	refused("0", &rate, "--n: '0' is not a number > 0, or inf");
 	assert_int_equal(num_read("--n", "-3", &any, &x, err, sizeof err), 0);
 	assert_true(x == -3);
 	refused("1e999", &any, "--n: '1e999' is not a number");
