@@ -190,6 +190,10 @@ static void iter_cost(const eval_ctx *c, const stage_kind *sg, double n_dec,
 		it->time_s = rest + it->t_comm_exposed + it->t_overhead;
 	}
 	it->flops = gemm_flops + attn_flops;
+	/* one score per head per key: 4 x head_dim FLOPs of attention each */
+	it->attn_scores = attn_flops / (4.0 * m->head_dim);
+	it->vector_elems = M * Ls * (c->sh.elem_elems_full +
+	                             c->sh.elem_elems_split / c->tp);
 	it->hbm_bytes = w_bytes + act_bytes + attn_bytes + el_bytes;
 	it->link_bytes = link;
 
@@ -297,6 +301,12 @@ static double stage_round(const eval_ctx *c, const rl_stages *st,
 }
 
 int rl_serve(const rl_config *cfg, rl_result *r)
+{
+	return rl_serve_clocked(cfg, 1.0, 1.0, r);
+}
+
+int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
+                     rl_result *r)
 {
 	const rl_scenario *s = &cfg->scen;
 	const rl_profile *pf = &cfg->prof;
@@ -509,10 +519,20 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 
 	/* the two kinds of iteration: the slowest stage, and the round in
 	** which each of the mb micro-batches advances one iteration */
-	R_pre = stage_round(&c, &st, &ks, mb, n_dec, q, n_dec + q / s->isl, k,
-	                    &r->prefill);
-	if (n_dec > 0)
-		R_dec = stage_round(&c, &st, &ks, mb, n_dec, 0, n_dec, k, &r->decode);
+	{
+		double peak = c.peak, peak_attn = c.peak_attn;
+		c.peak = peak * s_pre;
+		c.peak_attn = peak_attn * s_pre;
+		R_pre = stage_round(&c, &st, &ks, mb, n_dec, q,
+		                    n_dec + q / s->isl, k, &r->prefill);
+		c.peak = peak * s_dec;
+		c.peak_attn = peak_attn * s_dec;
+		if (n_dec > 0)
+			R_dec = stage_round(&c, &st, &ks, mb, n_dec, 0, n_dec, k,
+			                    &r->decode);
+		c.peak = peak;
+		c.peak_attn = peak_attn;
+	}
 	T_avg = f * R_pre + (1 - f) * R_dec;
 	req_per_iter = mb * p / s->isl;
 
@@ -539,6 +559,8 @@ int rl_serve(const rl_config *cfg, rl_result *r)
 	r->avg_link_Bps =
 	    mb * (f * r->prefill.link_bytes + (1 - f) * r->decode.link_bytes) /
 	    T_avg;
+	r->prefill_iters_per_s = mb * f / T_avg;
+	r->decode_iters_per_s = mb * (1 - f) / T_avg;
 	r->mfu = r->avg_flops_per_s / c.peak;
 	if (n_dec > 0 && r->decode.time_s > 0)
 		r->mbu = r->decode.hbm_bytes / r->decode.time_s / cfg->chip.hbm_Bps;

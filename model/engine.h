@@ -53,6 +53,9 @@ typedef struct {
 	double flops;           /* FLOPs executed on one chip */
 	double hbm_bytes;       /* bytes moved to/from HBM on one chip */
 	double link_bytes;      /* bytes sent over links by one chip */
+	double attn_scores;     /* attention scores (softmax inputs), one chip */
+	double vector_elems;    /* elements of elementwise work (norms,
+	                        ** residual adds, activations), fused or not */
 	int bound;              /* rl_bound */
 } rl_iter;
 
@@ -98,9 +101,19 @@ typedef struct {
 	double avg_flops_per_s;
 	double avg_hbm_Bps;
 	double avg_link_Bps;
+	/* iterations per second of each kind on the busiest chip (its stage
+	** runs mb of them per round); their times add up to at most 1 s, the
+	** rest is the pipeline bubble */
+	double prefill_iters_per_s;
+	double decode_iters_per_s;
 	/* power and cost (eval.c, silicon); NAN where the chip lacks inputs */
 	double power_w;         /* per chip, drawn by this workload */
-	double clock_scale;     /* 1, or < 1 when the TDP limits the clock */
+	double clock_scale;     /* 1, or < 1 when the TDP limits the clock:
+	                        ** the lower of the two phases' */
+	double clock_scale_prefill, clock_scale_decode;
+	double power_prefill_w; /* per chip, while it runs a prefill-carrying
+	                        ** iteration (NAN: no power model) */
+	double power_decode_w;  /* while it runs a decode-only iteration */
 	int power_limited;      /* 1 when the TDP limit lowered the clock */
 	double chip_cost_usd;   /* manufacturing cost of one chip (cost.c) */
 	double chip_price_usd;  /* price a buyer pays (cost.price_usd) */
@@ -170,6 +183,12 @@ double rl_chip_peak(const rl_chip *c, int prec);
 
 /* The serving model alone, for a chip given by its spec sheet (engine.c). */
 int rl_serve(const rl_config *cfg, rl_result *res);
+/* The same with the matrix peaks lowered to s_prefill of themselves in
+** prefill-carrying iterations and to s_decode in decode-only ones (a clock
+** the TDP lowers, phase by phase: eval.c); memory, links and overheads do
+** not follow the core clock.  rl_serve is s_prefill = s_decode = 1. */
+int rl_serve_clocked(const rl_config *cfg, double s_prefill, double s_decode,
+                     rl_result *res);
 
 /* A chip given by design (chip.by_design) turned into its spec sheet
 ** (eval.c): out is in with the derived chip, by_design cleared, and the

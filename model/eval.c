@@ -4,11 +4,21 @@
 **  1. A chip given by design (chip.by_design = 1) is resolved into its spec
 **     sheet (silicon.c); its violated constraints become result flags.
 **  2. The serving model (rl_serve, engine.c) runs on the spec sheet.
-**  3. Power (power.c) at the achieved rates.  When the chip has a TDP and
-**     the workload would exceed it, the clock is lowered: every matrix peak
-**     is scaled by s, the workload served again, and s solved so that the
-**     power equals the TDP (bracketed secant, Illinois variant: power
-**     rises with s).  The result is that of the lowered clock.
+**  3. Power (power.c) of each kind of iteration (one carrying a prefill
+**     chunk, one of decode only), each at its own rates, and their average
+**     over time.  When the chip has a TDP, it binds on each phase, not on
+**     the average: a chip's power controller acts within milliseconds,
+**     faster than an iteration lasts (tens of ms), so a prefill-carrying
+**     iteration that would draw more than the TDP runs at a lowered clock
+**     even if the average would fit (ASSUMPTION; the old model bound the
+**     average only).  For each phase over the TDP the clock share s is
+**     solved so that the phase draws exactly the TDP (bracketed secant,
+**     Illinois variant: power rises with s): the matrix peaks of that
+**     phase's iterations are s of nominal, so its compute-bound time
+**     stretches by 1/s, while memory, links and host overheads keep their
+**     speed; energy per operation falls as s^dvfs_exponent.  The result is
+**     that of the lowered clocks; a phase that exceeds the TDP even at the
+**     lowest clock is flagged (RL_V_POWER) and left at full clock.
 **  4. Cost (cost.c): the chip's manufacturing cost (the cost model) and
 **     its price (cost.price_usd: what a buyer pays), and USD per million
 **     output tokens with each.
@@ -30,44 +40,54 @@
 #define S_MIN 1e-3   /* lowest clock share tried */
 #define S_TOL 1e-7
 
-static void scale_peaks(rl_chip *c, double s)
+enum { PH_PREFILL = 0, PH_DECODE = 1 };
+
+/* Power of a chip while it runs one iteration of kind `it` at clock s. */
+static double phase_power(const rl_config *cfg, int prec, double s,
+                          const rl_iter *it)
 {
-	c->peak_flops_bf16 *= s;
-	c->peak_flops_fp8 *= s;
-	c->peak_flops_fp4 *= s;
-	c->peak_flops_vector *= s;
+	rl_work_rates w;
+	double t = it->time_s;
+	if (!(t > 0))
+		return rl_power_active(cfg, s);
+	w.flops = it->flops / t;
+	w.hbm_Bps = it->hbm_bytes / t;
+	w.link_Bps = it->link_bytes / t;
+	w.scores = it->attn_scores / t;
+	w.elems = it->vector_elems / t;
+	return rl_power_at(cfg, prec, s, &w, NULL);
 }
 
-/* Serve at clock share s; power, or NAN when serving fails. */
-static double power_at(const rl_config *cfg, double s, int prec, rl_result *r)
+/* Serve with phase ph at clock s (the other at 1); that phase's power, or
+** NAN when serving fails. */
+static double power_at(const rl_config *cfg, int ph, double s, int prec)
 {
-	rl_config c = *cfg;
-	scale_peaks(&c.chip, s);
-	if (rl_serve(&c, r) != RL_OK)
+	rl_result r;
+	if (rl_serve_clocked(cfg, ph == PH_PREFILL ? s : 1.0,
+	                     ph == PH_DECODE ? s : 1.0, &r) != RL_OK)
 		return NAN;
-	return rl_power_of(cfg, prec, s, r->avg_flops_per_s, r->avg_hbm_Bps,
-	                   r->avg_link_Bps, NULL);
+	return phase_power(cfg, prec, s,
+	                   ph == PH_PREFILL ? &r.prefill : &r.decode);
 }
 
-/* The workload exceeds the TDP at full clock: find the clock share s at
-** which it fits, and leave that evaluation in r.  Returns s, or 0 when even
-** the lowest clock does not fit (r then holds the full-clock result). */
-static double fit_tdp(const rl_config *cfg, int prec, double tdp,
-                      rl_result *r)
+/* Phase ph draws p1 > tdp at full clock: the clock share s at which it
+** draws the TDP (bracketed secant, Illinois variant: power rises with s),
+** or 0 when even the lowest clock draws more. */
+static double fit_tdp(const rl_config *cfg, int ph, int prec, double tdp,
+                      double p1)
 {
-	rl_result tmp;
 	double a = S_MIN, b = 1.0, fa, fb, fx, x;
 	int side = 0, i;
 
-	fa = power_at(cfg, a, prec, &tmp) - tdp;
+	fa = power_at(cfg, ph, a, prec) - tdp;
 	if (!(fa <= 0))
 		return 0;
-	fb = r->power_w - tdp;
+	fb = p1 - tdp;
 	for (i = 0; i < 100 && b - a > S_TOL; i++) {
 		x = (a * fb - b * fa) / (fb - fa);
 		if (!(x > a && x < b))
 			x = 0.5 * (a + b);
-		fx = power_at(cfg, x, prec, &tmp) - tdp;
+		fx = power_at(cfg, ph, x, prec) - tdp;
 		if (!isfinite(fx))
 			return 0;
 		if (fx <= 0 && fx > -1e-6 * tdp) { /* fits, within 1 ppm */
@@ -88,9 +108,27 @@ static double fit_tdp(const rl_config *cfg, int prec, double tdp,
 			side = -1;
 		}
 	}
-	/* a is on the side that fits */
-	r->power_w = power_at(cfg, a, prec, r);
-	return a;
+	return a; /* on the side that fits */
+}
+
+/* Power of the serving result r at clock shares s_pre and s_dec: each
+** phase's, and the average over time, the bubble at static + clocked. */
+static void power_of_result(const rl_config *cfg, int prec, double s_pre,
+                            double s_dec, rl_result *r)
+{
+	double n_pre = r->prefill_iters_per_s, n_dec = r->decode_iters_per_s;
+	double t_pre = n_pre * r->prefill.time_s, t_dec = n_dec * r->decode.time_s;
+	double idle = 1.0 - t_pre - t_dec;
+	r->power_prefill_w = phase_power(cfg, prec, s_pre, &r->prefill);
+	r->power_decode_w = r->decode.time_s > 0
+	                        ? phase_power(cfg, prec, s_dec, &r->decode)
+	                        : NAN;
+	r->power_w = t_pre * r->power_prefill_w +
+	             (t_dec > 0 ? t_dec * r->power_decode_w : 0.0) +
+	             (idle > 0 ? idle * rl_power_active(cfg, 1.0) : 0.0);
+	r->clock_scale_prefill = s_pre;
+	r->clock_scale_decode = s_dec;
+	r->clock_scale = fmin(s_pre, s_dec);
 }
 
 int rl_design_to_spec(const rl_config *in, rl_config *out, int *violations,
@@ -119,7 +157,7 @@ int rl_eval(const rl_config *cfg_in, rl_result *r)
 	const rl_config *cfg = cfg_in;
 	rl_config spec;
 	rl_chip_cost cc;
-	double chips, nominal_peak;
+	double chips;
 	int rc, prec, violations = 0;
 
 	if (cfg_in->chip.by_design > 0.5) {
@@ -134,27 +172,31 @@ int rl_eval(const rl_config *cfg_in, rl_result *r)
 	if (rc != RL_OK)
 		return rc;
 	r->violations = violations;
-	r->clock_scale = 1.0;
+	r->clock_scale = r->clock_scale_prefill = r->clock_scale_decode = 1.0;
 	r->power_limited = 0;
-	r->power_w = NAN;
+	r->power_w = r->power_prefill_w = r->power_decode_w = NAN;
 	prec = rl_matrix_prec(&cfg->scen);
 
 	if (rl_power_known(cfg)) {
-		r->power_w = rl_power_of(cfg, prec, 1.0, r->avg_flops_per_s,
-		                         r->avg_hbm_Bps, r->avg_link_Bps, NULL);
-		if (cfg->chip.tdp_w > 0 && r->power_w > cfg->chip.tdp_w) {
-			double s;
-			nominal_peak = r->peak_flops;
-			s = fit_tdp(cfg, prec, cfg->chip.tdp_w, r);
+		double tdp = cfg->chip.tdp_w, s_pre = 1, s_dec = 1;
+		power_of_result(cfg, prec, 1, 1, r);
+		if (tdp > 0 && r->power_prefill_w > tdp)
+			s_pre = fit_tdp(cfg, PH_PREFILL, prec, tdp,
+			                r->power_prefill_w);
+		if (tdp > 0 && r->decode_iters_per_s > 0 &&
+		    r->power_decode_w > tdp)
+			s_dec = fit_tdp(cfg, PH_DECODE, prec, tdp,
+			                r->power_decode_w);
+		if (s_pre <= 0 || s_dec <= 0) {
+			/* no clock fits the TDP: full clock, flagged */
+			r->violations |= RL_V_POWER;
+		} else if (s_pre < 1 || s_dec < 1) {
+			rc = rl_serve_clocked(cfg, s_pre, s_dec, r);
+			if (rc != RL_OK)
+				return rc;
 			r->violations = violations;
-			if (s > 0) {
-				r->clock_scale = s;
-				r->power_limited = 1;
-				r->peak_flops = nominal_peak;
-				r->mfu = r->avg_flops_per_s / nominal_peak;
-			} else {
-				r->violations |= RL_V_POWER;
-			}
+			power_of_result(cfg, prec, s_pre, s_dec, r);
+			r->power_limited = 1;
 		}
 	}
 

@@ -158,11 +158,17 @@ unsigned rl_violations(const rl_config *cfg, const rl_result *r,
 	if (r->violations & RL_V_POWER)
 		v |= RL_VIOL_POWER;
 	/* power is NAN where the chip lacks the inputs: unknown, not a
-	** violation.  With a TDP the clock limit keeps power at the TDP (or
-	** flags RL_V_POWER); a chip without one is held to the cap. */
-	if (!(cfg->chip.tdp_w > 0) && power_cap_w > 0 && isfinite(r->power_w) &&
-	    r->power_w > power_cap_w * 1.000001)
-		v |= RL_VIOL_POWER;
+	** violation.  With a TDP the clock limit keeps each phase at the TDP
+	** (or flags RL_V_POWER); a chip without one is held to the cap in its
+	** busiest phase. */
+	if (!(cfg->chip.tdp_w > 0) && power_cap_w > 0) {
+		double busiest = r->power_prefill_w;
+		if (r->decode_iters_per_s > 0 && isfinite(r->power_decode_w) &&
+		    !(busiest >= r->power_decode_w))
+			busiest = r->power_decode_w;
+		if (isfinite(busiest) && busiest > power_cap_w * 1.000001)
+			v |= RL_VIOL_POWER;
+	}
 	return v;
 }
 

@@ -55,6 +55,10 @@ GET(g_dec_comm, r->decode.t_comm_exposed)
 GET(g_dec_over, r->decode.t_overhead)
 GET(g_power_w, r->power_w)
 GET(g_clock_scale, r->clock_scale)
+GET(g_power_pre, r->power_prefill_w)
+GET(g_power_dec, r->power_decode_w)
+GET(g_clock_pre, r->clock_scale_prefill)
+GET(g_clock_dec, r->clock_scale_decode)
 GET(g_power_limited, (double)r->power_limited)
 GET(g_chip_cost, r->chip_cost_usd)
 GET(g_chip_price, r->chip_price_usd)
@@ -148,9 +152,19 @@ static const rl_output table[] = {
 {"rates.link_bytes_per_s_per_chip", "bytes/s", "GB/s", 1e9, RL_OT_NUM,
  g_link_s, "link traffic sent per chip, average"},
 {"power.watts", "W", "W", 1, RL_OT_NUM, g_power_w,
- "power one chip draws on this workload (null: the chip names no node)"},
+ "power one chip draws on this workload, averaged over time (null: the "
+ "chip names no node)"},
 {"power.clock_scale", "", "", 1, RL_OT_NUM, g_clock_scale,
  "share of the nominal clock the chip runs at (< 1: lowered to fit the TDP)"},
+{"power.prefill_watts", "W", "W", 1, RL_OT_NUM, g_power_pre,
+ "power while the chip runs an iteration carrying prefill (the TDP binds on "
+ "each phase)"},
+{"power.decode_watts", "W", "W", 1, RL_OT_NUM, g_power_dec,
+ "power while the chip runs a decode-only iteration"},
+{"power.prefill_clock_scale", "", "", 1, RL_OT_NUM, g_clock_pre,
+ "clock share in iterations carrying prefill"},
+{"power.decode_clock_scale", "", "", 1, RL_OT_NUM, g_clock_dec,
+ "clock share in decode-only iterations"},
 {"power.limited", "", "", 1, RL_OT_NUM, g_power_limited,
  "1: the TDP limit lowered the clock and the throughput"},
 {"cost.chip_cost_usd", "USD", "USD", 1, RL_OT_NUM, g_chip_cost,

@@ -156,6 +156,27 @@ static const rl_param table[] = {
 {"power", "dvfs_exponent", "", 1, 0, 3, 1, RL_PT_REAL, NULL,
  OFF(cost.dvfs_exponent),
  "energy per FMA ~ clock^this under a TDP limit (ASSUMPTION 1, range 0-2)"},
+{"power", "clocked_mw_per_mm2_ghz", "mW/mm2/GHz", 1e-6, 0, 1e4, 67,
+ RL_PT_REAL, NULL, OFF(cost.clocked_w_per_m2_hz),
+ "power of an active chip's clocked logic (clock tree, control, caches and "
+ "register files) per mm2 of die per GHz, tensor units idle (ASSUMPTION 67: "
+ "100 W on the H100's 814 mm2 at 1.83 GHz; range 34-134, 50-200 W)"},
+{"power", "hbm_phy_pj_per_bit", "pJ/bit", 1e-12, 0, 1e3, 0.65, RL_PT_REAL,
+ NULL, OFF(cost.hbm_phy_j_per_bit),
+ "host HBM PHY per bit of peak bandwidth, drawn while active (ASSUMPTION "
+ "0.65: XMAS_HBM_IO_prototype, silicon.csv; range 0.25-1.3)"},
+{"power", "vector_pj_per_op", "pJ", 1e-12, 0, 1e3, 6, RL_PT_REAL, NULL,
+ OFF(cost.vector_j_per_op),
+ "one non-tensor operation with its operands and issue (ASSUMPTION 6; range "
+ "1.2, an N4 FP32 FMA, to 30, GPU_instruction_overhead_energy: silicon.csv)"},
+{"power", "vector_ops_per_score", "", 1, 0, 100, 5, RL_PT_REAL, NULL,
+ OFF(cost.vector_ops_per_score),
+ "softmax operations per attention score: max, subtract, exp, sum, scale "
+ "(ASSUMPTION 5, range 4-8)"},
+{"power", "vector_ops_per_elem", "", 1, 0, 100, 4, RL_PT_REAL, NULL,
+ OFF(cost.vector_ops_per_elem),
+ "operations per element of elementwise work (norms, residual adds, "
+ "activations; ASSUMPTION 4, range 1-8)"},
 
 /* ---- cost: chip cost and cost per token (cost.c) ---- */
 {"cost", "hbm_usd_per_gb", "USD/GB", 1e-9, 0, 1e5, 15, RL_PT_REAL, NULL,

@@ -35,23 +35,55 @@ double rl_fma_energy(const rl_config *cfg, int prec)
 	                                            : 1.0);
 }
 
-double rl_power_of(const rl_config *cfg, int prec, double clock_scale,
-                   double flops_per_s, double hbm_Bps, double link_Bps,
-                   rl_power_parts *parts)
+/* energy per switched gate at clock share s: s^d below the nominal clock */
+static double dvfs(const rl_config *cfg, double s)
+{
+	double d = cfg->cost.dvfs_exponent;
+	return s < 1 && d > 0 ? pow(s, d) : 1.0;
+}
+
+static double clocked_w(const rl_config *cfg, double s)
+{
+	const rl_design *d = &cfg->design;
+	double dies = d->dies >= 1 ? d->dies : 1.0;
+	return cfg->cost.clocked_w_per_m2_hz * d->die_m2 * dies * d->clock_hz *
+	       s * dvfs(cfg, s);
+}
+
+double rl_power_active(const rl_config *cfg, double s)
+{
+	return cfg->cost.static_w + clocked_w(cfg, s) +
+	       cfg->cost.hbm_phy_j_per_bit * 8.0 * cfg->chip.hbm_Bps;
+}
+
+double rl_power_at(const rl_config *cfg, int prec, double s,
+                   const rl_work_rates *w, rl_power_parts *parts)
 {
 	const rl_cost *c = &cfg->cost;
 	rl_power_parts p;
-	double e_fma = rl_fma_energy(cfg, prec);
-	if (clock_scale < 1 && c->dvfs_exponent > 0)
-		e_fma *= pow(clock_scale, c->dvfs_exponent);
+	double g = dvfs(cfg, s);
 	p.static_w = c->static_w;
-	p.compute_w = e_fma * flops_per_s * 0.5;
+	p.clocked_w = clocked_w(cfg, s);
+	p.phy_w = c->hbm_phy_j_per_bit * 8.0 * cfg->chip.hbm_Bps;
+	p.compute_w = rl_fma_energy(cfg, prec) * g * w->flops * 0.5;
+	p.vector_w = c->vector_j_per_op * g *
+	             (c->vector_ops_per_score * w->scores +
+	              c->vector_ops_per_elem * w->elems);
 	p.sram_w = cfg->node.sram_energy_j_per_byte *
-	           (c->sram_bytes_per_flop * flops_per_s + 2.0 * hbm_Bps);
-	p.hbm_w = c->hbm_j_per_bit * 8.0 * hbm_Bps;
-	p.link_w = c->link_j_per_bit * 8.0 * link_Bps;
-	p.total_w = p.static_w + p.compute_w + p.sram_w + p.hbm_w + p.link_w;
+	           (c->sram_bytes_per_flop * w->flops + 2.0 * w->hbm_Bps);
+	p.hbm_w = c->hbm_j_per_bit * 8.0 * w->hbm_Bps;
+	p.link_w = c->link_j_per_bit * 8.0 * w->link_Bps;
+	p.total_w = p.static_w + p.clocked_w + p.phy_w + p.compute_w +
+	            p.vector_w + p.sram_w + p.hbm_w + p.link_w;
 	if (parts)
 		*parts = p;
 	return p.total_w;
+}
+
+double rl_power_of(const rl_config *cfg, int prec, double s,
+                   double flops_per_s, double hbm_Bps, double link_Bps,
+                   rl_power_parts *parts)
+{
+	rl_work_rates w = {flops_per_s, hbm_Bps, link_Bps, 0, 0};
+	return rl_power_at(cfg, prec, s, &w, parts);
 }

@@ -1,14 +1,29 @@
 /*
-** power.h: the power a chip draws, from the node's energies and the rates a
-** workload achieves (power.c).
+** power.h: the power a chip draws, from the node's energies and the work a
+** workload does (power.c).
 **
-**   P = static
-**     + E_fma(precision) x overhead x clock_scale^dvfs x FLOP/s / 2
+** A chip that runs kernels draws, at a clock share s of its nominal clock
+** (1 unless a TDP lowers it) and with d = power.dvfs_exponent:
+**
+**   P = static                                   idle board: leakage, VRs
+**     + clocked x die area x clock x s^(1+d)     clock tree, control, caches
+**                                                and register files kept
+**                                                clocked, whatever the work
+**     + E_phy x 8 x peak HBM bytes/s             host HBM PHYs kept awake
+**     + E_fma(precision) x overhead x s^d x FLOP/s / 2        tensor math
+**     + E_vec x s^d x (ops/score x scores/s + ops/elem x elems/s)
+**                                                non-tensor work: softmax,
+**                                                norms, adds, activations
 **     + E_sram x (sram_bytes_per_flop x FLOP/s + 2 x HBM bytes/s)
 **     + E_hbm x 8 x HBM bytes/s + E_link x 8 x link bytes/s
 **
-** Every HBM byte is taken to be written into and read out of on-chip SRAM
-** once (the 2 x); operands of the MAC arrays add sram_bytes_per_flop.
+** The first three terms are the power of an active chip that does no
+** tensor math (a memory- or communication-bound phase draws them in full);
+** a chip that waits (a pipeline bubble) draws them at s = 1.  Every HBM
+** byte is taken to be written into and read out of on-chip SRAM once (the
+** 2 x); operands of the MAC arrays add sram_bytes_per_flop.  Voltage
+** follows the clock as s^(d/2), so energy per switched gate goes as s^d and
+** the clocked logic's power as s^(1+d).
 */
 #ifndef RL_POWER_H
 #define RL_POWER_H
@@ -17,12 +32,24 @@
 
 typedef struct {
 	double static_w;
+	double clocked_w;   /* clocked logic of an active chip */
+	double phy_w;       /* host HBM PHYs of an active chip */
 	double compute_w;   /* FMAs, with the design's overhead */
+	double vector_w;    /* non-tensor operations */
 	double sram_w;
 	double hbm_w;
 	double link_w;
 	double total_w;
 } rl_power_parts;
+
+/* What a chip does per second. */
+typedef struct {
+	double flops;        /* matrix FLOP/s (2 per FMA) */
+	double hbm_Bps;      /* HBM traffic */
+	double link_Bps;     /* sent over links */
+	double scores;       /* attention scores through softmax per second */
+	double elems;        /* elements of elementwise work per second */
+} rl_work_rates;
 
 /* 1 when the node gives FMA energies (power can be computed), else 0. */
 int rl_power_known(const rl_config *cfg);
@@ -30,9 +57,16 @@ int rl_power_known(const rl_config *cfg);
 /* Energy of one FMA at a precision on this node and design, joules. */
 double rl_fma_energy(const rl_config *cfg, int prec);
 
-/* Power of one chip at the given average rates; clock_scale is the share
-** of the nominal clock the chip runs at (1 unless a TDP lowers it).
-** parts may be NULL. */
+/* Power of a chip that does nothing but stay active and clocked at share
+** s: static + clocked + PHY. */
+double rl_power_active(const rl_config *cfg, double clock_scale);
+
+/* Power of one chip doing the given work per second at clock share s
+** (parts may be NULL). */
+double rl_power_at(const rl_config *cfg, int prec, double clock_scale,
+                   const rl_work_rates *w, rl_power_parts *parts);
+
+/* The same for matrix, HBM and link rates alone (no non-tensor work). */
 double rl_power_of(const rl_config *cfg, int prec, double clock_scale,
                    double flops_per_s, double hbm_Bps, double link_Bps,
                    rl_power_parts *parts);

@@ -189,6 +189,11 @@ typedef struct {
 	double link_j_per_bit;   /* chip-to-chip link energy */
 	double sram_bytes_per_flop; /* on-chip operand traffic per FLOP */
 	double dvfs_exponent;    /* energy per FMA ~ clock_scale^this when the TDP lowers the clock */
+	double clocked_w_per_m2_hz; /* logic clocked while running kernels, per die area and clock */
+	double hbm_phy_j_per_bit; /* host HBM PHY, per bit of peak bandwidth, while active */
+	double vector_j_per_op;  /* one non-tensor (vector) operation */
+	double vector_ops_per_score; /* softmax operations per attention score */
+	double vector_ops_per_elem;  /* operations per element of elementwise work */
 	double hbm_usd_per_byte; /* HBM price */
 	double package_usd;      /* packaging, interposer, assembly and test per chip */
 	double price_usd;        /* price a buyer pays per chip; 0 = unknown */

@@ -43,6 +43,19 @@ expect_out '"watts": [0-9]' "eval json has power.watts"
 expect_out '"usd_per_million_tokens_at_cost": [0-9]' "eval json has USD per million tokens at cost"
 expect_out '"usd_per_million_tokens_at_price": [0-9]' "eval json has USD per million tokens at price"
 expect_out '"limited": 0' "this workload stays under the TDP"
+expect_out '"prefill_watts": [0-9]' "eval json has the prefill phase's power"
+expect_out '"decode_watts": [0-9]' "eval json has the decode phase's power"
+# a clocked, busy H100 on this workload draws more than an active chip doing
+# nothing (70 static + 67 mW/mm2/GHz x 814 mm2 x 1.83 GHz = 99.8 clocked +
+# 0.65 pJ/bit x 8 x 3.35 TB/s = 17.4 PHY = 187 W) and lands in the range
+# README assumes for a busy H100 serving inference: 40-75% of its 700 W TDP
+w=$(sed -n 's/.*"watts": \([0-9.]*\).*/\1/p' "$tmpd/out" | head -1)
+if awk -v w="$w" 'BEGIN { exit !(w >= 280 && w <= 525) }'; then
+	echo "ok - H100 power on the Etched workload in 280-525 W ($w W)"
+else
+	echo "not ok - H100 power on the Etched workload $w W, outside 280-525 W"
+	fails=$((fails + 1))
+fi
 # cost and price apart: the n4 cost model gives 3,512.59 USD (test_silicon.c),
 # the preset's price is a DGX H100's ~269,000 USD / 8 = 33,625
 expect_out '"chip_cost_usd": 3512\.58' "the H100's manufacturing cost from the cost model"

@@ -42,6 +42,22 @@ static inline void fx_llama3_8b(rl_model *m)
 	m->ffn_hidden = 14336;
 }
 
+/* A toy dense model whose costs are worked out by hand in the tests: 4
+** layers, d 1024, 8 heads (and 8 KV heads) of 128, FFN 4096, vocabulary
+** 1000; the rest as the defaults (gated MLP, untied embeddings). */
+static inline void fx_toy_model(rl_model *m)
+{
+	m->layers = 4;
+	m->hidden = 1024;
+	m->heads = 8;
+	m->kv_heads = 8;
+	m->head_dim = 128;
+	m->ffn_hidden = 4096;
+	m->vocab = 1000;
+	m->experts = 1;
+	m->experts_per_token = 1;
+}
+
 /* H100 SXM spec sheet (hardware.csv): dense BF16 and FP8 peaks, HBM3 and
 ** NVLink bandwidth.  The HBM capacity is the caller's: the tests use
 ** 80e9 (80 GB) or 85.9e9 (80 GiB). */

@@ -393,13 +393,26 @@ static void test_violations(void **state)
 	c.design.frac_sram = 0.5;          /* shares add up to 1.1 */
 	assert_int_equal(rl_violations(&c, NULL, 0),
 	                 RL_VIOL_RETICLE | RL_VIOL_AREA);
-	/* a chip without a TDP, drawing more than the cap */
+	/* a chip without a TDP is held to the cap in its busiest phase: 900
+	** W on average, 1200 W while it runs prefill-carrying iterations */
 	rl_config_defaults(&c);
 	memset(&r, 0, sizeof r);
-	r.power_w = 1200;
+	r.power_w = 900;
+	r.power_prefill_w = 1200;
+	r.power_decode_w = 500;
+	r.decode_iters_per_s = 10;
 	assert_int_equal(rl_violations(&c, &r, 1000), RL_VIOL_POWER);
 	assert_int_equal(rl_violations(&c, &r, 0), 0);
-	r.power_w = NAN; /* unknown power is no violation */
+	/* the decode phase the busiest */
+	r.power_prefill_w = 800;
+	r.power_decode_w = 1100;
+	assert_int_equal(rl_violations(&c, &r, 1000), RL_VIOL_POWER);
+	/* ... unless no decode-only iteration runs */
+	r.decode_iters_per_s = 0;
+	assert_int_equal(rl_violations(&c, &r, 1000), 0);
+	r.power_prefill_w = NAN; /* unknown power is no violation */
+	r.power_decode_w = NAN;
+	r.decode_iters_per_s = 10;
 	assert_int_equal(rl_violations(&c, &r, 1000), 0);
 }
 

@@ -108,15 +108,7 @@ static void test_stages_and_bubble(void **state)
 static void toy(rl_config *c)
 {
 	rl_config_defaults(c);
-	c->model.layers = 4;
-	c->model.hidden = 1024;
-	c->model.heads = 8;
-	c->model.kv_heads = 8;
-	c->model.head_dim = 128;
-	c->model.ffn_hidden = 4096;
-	c->model.vocab = 1000;
-	c->model.experts = 1;
-	c->model.experts_per_token = 1;
+	fx_toy_model(&c->model);
 	c->chip.peak_flops_bf16 = 1e15;
 	c->chip.hbm_Bps = 1e18;
 	c->chip.hbm_bytes = 80e9;

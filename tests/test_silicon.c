@@ -74,7 +74,7 @@ static void h100(rl_config *c)
 	c->design.transistors_per_fma = 10000;
 	c->design.clock_hz = 1.83e9;
 	c->design.fp8_per_bf16 = 2;
-	c->design.energy_overhead = 4.4;
+	c->design.energy_overhead = 3.57;
 	c->cost.static_w = 70;
 	c->cost.hbm_j_per_bit = 5e-12;
 	c->cost.link_j_per_bit = 5.5e-12;
@@ -283,38 +283,65 @@ static void test_violations(void **state)
 	assert_non_null(strstr(err, "node"));
 }
 
-/* Zero load draws the static power, nothing else. */
+/* An active chip with zero load draws static + clocked logic + HBM PHY:
+** 70 + 67 mW/mm2/GHz x 814 mm2 x 1.83 GHz = 99.80454 + 0.65 pJ/bit x 8 x
+** 3.35e12 B/s = 17.42 -> 187.22454 W, and less clocked logic at a lower
+** clock: at s = 0.5 with dvfs_exponent 1, 99.80454 x 0.5^2 = 24.951135. */
 static void test_power_zero_load(void **state)
 {
 	rl_config c;
 	rl_power_parts p;
 	(void)state;
 	h100(&c);
-	near(rl_power_of(&c, RL_PREC_FP8, 1, 0, 0, 0, &p), 70, 1e-12);
+	near(rl_power_of(&c, RL_PREC_FP8, 1, 0, 0, 0, &p), 187.22454, 1e-9);
 	near(p.static_w, 70, 1e-12);
-	assert_true(p.compute_w == 0 && p.hbm_w == 0 && p.link_w == 0);
+	near(p.clocked_w, 99.80454, 1e-9);
+	near(p.phy_w, 17.42, 1e-9);
+	assert_true(p.compute_w == 0 && p.hbm_w == 0 && p.link_w == 0 &&
+	            p.vector_w == 0);
+	near(rl_power_active(&c, 1), 187.22454, 1e-9);
+	near(rl_power_active(&c, 0.5), 70 + 24.951135 + 17.42, 1e-9);
 }
 
 /* Calibration (h100-sxm.ini): 70% of the dense FP8 peak, 0.7 x 1978.9e12
 ** = 1385.23e12 FLOP/s = 692.615e12 FMA/s, with 0.42 TB/s of HBM traffic:
-** static 70 + FMAs 4.4 x 0.195 pJ x 692.615e12 = 594.263 + SRAM 0.97 pJ x
-** (0.01 x 1385.23e12 + 2 x 0.42e12) = 14.251 + HBM 5 pJ x 8 x 0.42e12 =
-** 16.8 -> 695.31 W, "700 W at 70% utilization" (silicon.csv, Epoch). */
+** static 70 + clocked 99.80454 + PHY 17.42 + FMAs 3.57 x 0.195 pJ x
+** 692.615e12 = 482.1639 + SRAM 0.97 pJ x (0.01 x 1385.23e12 + 2 x
+** 0.42e12) = 14.251 + HBM 5 pJ x 8 x 0.42e12 = 16.8 -> 700.44 W, "700 W at
+** 70% utilization" (silicon.csv, Epoch). */
 static void test_power_h100_calibration(void **state)
 {
 	rl_config c;
 	(void)state;
 	h100(&c);
 	near(rl_power_of(&c, RL_PREC_FP8, 1, 0.7 * 1978.9e12, 0.42e12, 0, NULL),
-	     695.315, 1e-5);
+	     700.44, 1e-5);
 	near(rl_power_of(&c, RL_PREC_FP8, 1, 0.7 * 1978.9e12, 0.42e12, 0, NULL),
-	     700, 0.02);
+	     700, 0.001);
 }
 
-/* Cross-check on the A100 with the H100's overhead: 70% of 312e12 BF16 =
-** 218.4e12 FLOP/s = 109.2e12 FMA/s x 4.4 x 0.50 pJ = 240.24 W; static 55;
-** SRAM 1.25 pJ x (2.184e12 + 0.6e12) = 3.48; HBM 6 pJ x 8 x 0.3e12 = 14.4:
-** 313.12 W, under the 400 W TDP (78%). */
+/* Non-tensor work: 1e12 scores/s x 5 operations + 1e12 elements/s x 4
+** operations = 9e12 operations/s x 6 pJ = 54 W; at clock share 0.5 with
+** dvfs_exponent 1, 27 W. */
+static void test_power_vector(void **state)
+{
+	rl_config c;
+	rl_power_parts p;
+	rl_work_rates w = {0, 0, 0, 1e12, 1e12};
+	(void)state;
+	h100(&c);
+	rl_power_at(&c, RL_PREC_FP8, 1, &w, &p);
+	near(p.vector_w, 54, 1e-12);
+	near(p.total_w, 187.22454 + 54, 1e-9);
+	rl_power_at(&c, RL_PREC_FP8, 0.5, &w, &p);
+	near(p.vector_w, 27, 1e-12);
+}
+
+/* Cross-check on the A100 (a100-sxm.ini) with the H100's overhead: 70% of
+** 312e12 BF16 = 218.4e12 FLOP/s = 109.2e12 FMA/s x 3.57 x 0.50 pJ =
+** 194.922 W; static 55; clocked 67 x 826 x 1.41 = 78.03222; PHY 0.65 x 8
+** x 2.039e12 = 10.6028; SRAM 1.25 pJ x (2.184e12 + 0.6e12) = 3.48; HBM 6
+** pJ x 8 x 0.3e12 = 14.4: 356.43702 W, under the 400 W TDP (89%). */
 static void test_power_a100_crosscheck(void **state)
 {
 	rl_config c;
@@ -322,11 +349,14 @@ static void test_power_a100_crosscheck(void **state)
 	(void)state;
 	rl_config_defaults(&c);
 	node_n7(&c.node);
-	c.design.energy_overhead = 4.4;
+	c.design.energy_overhead = 3.57;
+	c.design.die_m2 = 826e-6;
+	c.design.clock_hz = 1.41e9;
+	c.chip.hbm_Bps = 2.039e12;
 	c.cost.static_w = 55;
 	c.cost.hbm_j_per_bit = 6e-12;
 	p = rl_power_of(&c, RL_PREC_BF16, 1, 0.7 * 312e12, 0.3e12, 0, NULL);
-	near(p, 313.12, 1e-5);
+	near(p, 356.43702, 1e-5);
 	assert_true(p < 400 && p > 0.6 * 400);
 }
 
@@ -458,6 +488,91 @@ static void test_eval_by_design(void **state)
 	assert_non_null(strstr(design.error, "clock_ghz"));
 }
 
+/* The TDP binds on the busiest phase, not on the average.  A toy model (4
+** layers, d 1024, 8 heads of 128, FFN 4096, FP16) on a chip of 1e15 FLOP/s
+** and 1e13 B/s with ideal efficiencies and no overheads, 8 sequences of
+** 4096 in / 64 out: an iteration carrying a prefill chunk (4096 tokens) is
+** compute-bound throughout (GEMMs and attention at 1e15 FLOP/s), a
+** decode-only iteration (7.875 tokens) memory-bound.  Power is static 100 W
+** + FMAs only (0.4 pJ each, dvfs_exponent 1): the prefill phase draws
+** 100 + 0.4 pJ x s x 1e15 x s / 2 = 100 + 200 s^2 W, 300 W at full clock.
+** With a TDP of 250 W: s^2 = 150 / 200, s = sqrt(0.75) = 0.8660254, and
+** the prefill iteration takes 1 / s = 1.1547005 times as long.  The decode
+** phase draws little over 100 W and keeps its clock and its time.  Yet the
+** average over time stays under 250 W at full clock: only a share f = 512
+** / 4096 = 0.125 of iterations carries prefill (p = 7.875 x 4096 / 63 =
+** 512 tokens per iteration), so a limit on the average alone would not
+** have lowered the clock. */
+static void tdp_toy(rl_config *c)
+{
+	rl_config_defaults(c);
+	fx_toy_model(&c->model);
+	c->chip.peak_flops_bf16 = 1e15;
+	c->chip.hbm_Bps = 1e13;
+	c->chip.hbm_bytes = 80e9;
+	c->prof.eff_compute = c->prof.eff_attention = 1;
+	c->prof.eff_memory = c->prof.eff_kv_memory = 1;
+	c->prof.elementwise_fused = 1;
+	c->prof.kv_fraction = 1;
+	c->prof.tokens_per_block = 1;
+	c->prof.runtime_reserved_bytes = 0;
+	c->prof.max_num_tokens = 8192;
+	c->scen.precision = RL_PREC_FP16;
+	c->scen.isl = 4096;
+	c->scen.osl = 64;
+	c->scen.tp = 1;
+	c->scen.batch = 8;
+	c->node.fma_energy_fp16_j = 0.4e-12;
+	c->node.sram_energy_j_per_byte = 0;
+	c->design.energy_overhead = 1;
+	c->cost.static_w = 100;
+	c->cost.hbm_j_per_bit = 0;
+	c->cost.link_j_per_bit = 0;
+	c->cost.hbm_phy_j_per_bit = 0;
+	c->cost.vector_j_per_op = 0;
+	c->cost.dvfs_exponent = 1;
+}
+
+static void test_tdp_binds_on_phase(void **state)
+{
+	rl_config c;
+	rl_result fr, lim;
+	(void)state;
+	tdp_toy(&c);
+	assert_int_equal(rl_eval(&c, &fr), RL_OK);
+	near(fr.prefill_share, 0.125, 1e-12);
+	near(fr.power_prefill_w, 300, 1e-9);
+	assert_true(fr.power_decode_w > 100 && fr.power_decode_w < 110);
+	assert_true(fr.power_w < 250);
+	assert_int_equal(fr.power_limited, 0);
+	/* softmax scores of the prefill iteration: layers x heads x (7.875
+	** decode tokens x 4128 keys + 4096 prefill tokens x 2048.5 keys) = 32
+	** x 8,423,164 = 269,541,248; its elementwise elements: 4103.875
+	** tokens x 4 layers x the per-token elements of the shape */
+	near(fr.prefill.attn_scores, 269541248.0, 1e-12);
+	near(fr.prefill.vector_elems,
+	     4103.875 * 4 * (fr.shape.elem_elems_full + fr.shape.elem_elems_split),
+	     1e-12);
+	c.chip.tdp_w = 250;
+	assert_int_equal(rl_eval(&c, &lim), RL_OK);
+	assert_int_equal(lim.power_limited, 1);
+	near(lim.clock_scale_prefill, 0.8660254, 1e-6);
+	near(lim.clock_scale_decode, 1, 0);
+	near(lim.clock_scale, 0.8660254, 1e-6);
+	near(lim.power_prefill_w, 250, 1e-6);
+	near(lim.prefill.time_s, fr.prefill.time_s * 1.1547005, 1e-6);
+	near(lim.decode.time_s, fr.decode.time_s, 1e-12);
+	/* time per output token: 0.125 of the iterations stretched */
+	near(lim.tpot_s, 0.125 * 1.1547005 * fr.prefill.time_s +
+	                     0.875 * fr.decode.time_s, 1e-6);
+	assert_true(lim.total_tps < fr.total_tps);
+	/* a TDP of 200 W: s^2 = 100 / 200, s = 0.7071068 */
+	c.chip.tdp_w = 200;
+	assert_int_equal(rl_eval(&c, &lim), RL_OK);
+	near(lim.clock_scale_prefill, 0.7071068, 1e-6);
+	near(lim.prefill.time_s, fr.prefill.time_s / 0.7071068, 1e-6);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -473,6 +588,8 @@ int main(void)
 	    cmocka_unit_test(test_violations),
 	    cmocka_unit_test(test_power_zero_load),
 	    cmocka_unit_test(test_power_h100_calibration),
+	    cmocka_unit_test(test_power_vector),
+	    cmocka_unit_test(test_tdp_binds_on_phase),
 	    cmocka_unit_test(test_power_a100_crosscheck),
 	    cmocka_unit_test(test_tdp_limit),
 	    cmocka_unit_test(test_eval_without_node),
