@@ -230,6 +230,45 @@ static int fit_once(fit_data *d, gsl_vector *u, rl_calib_info *info)
 	return 0;
 }
 
+/* Where a bounded parameter sits in its range: 0 at lo, 1 at hi (the
+** logistic of u); NAN when it has no bounds of the fit. */
+static double range_pos(const fit_data *d, size_t k, double u)
+{
+	if (!(d->lo && d->hi && isfinite(d->lo[k]) && isfinite(d->hi[k]) &&
+	      d->hi[k] > d->lo[k]))
+		return NAN;
+	return 1.0 / (1.0 + exp(-u));
+}
+
+/* A bounded parameter that ends on a bound cannot leave it again: the
+** logistic's slope there is nearly zero.  Fit again with every such
+** parameter moved a quarter of its range inside, and keep that fit where
+** its sum of squares is lower (up to four rounds); tmp is scratch. */
+static void restart_from_bounds(fit_data *d, gsl_vector *u, gsl_vector *tmp,
+                                rl_calib_info *info)
+{
+	int round;
+	for (round = 0; round < 4; round++) {
+		rl_calib_info again;
+		size_t k, moved = 0;
+		gsl_vector_memcpy(tmp, u);
+		for (k = 0; k < d->np; k++) {
+			double t = range_pos(d, k, gsl_vector_get(u, k));
+			if (!isfinite(t) || (t > 0.01 && t < 0.99))
+				continue;
+			gsl_vector_set(tmp, k, log(t < 0.5 ? 1.0 / 3.0 : 3.0));
+			moved++;
+		}
+		if (!moved || fit_once(d, tmp, &again) ||
+		    !(again.chisq < info->chisq * (1 - 1e-6)))
+			return;
+		again.chisq0 = info->chisq0;
+		again.iterations += info->iterations;
+		*info = again;
+		gsl_vector_memcpy(u, tmp);
+	}
+}
+
 int rl_calibrate(const rl_calib_row *rows, size_t nrows,
                  const rl_param *const *params, size_t np, double *values,
                  double *model_out, double *loo_out, rl_calib_info *info)
@@ -245,6 +284,7 @@ int rl_calibrate_ex(const rl_calib_row *rows, size_t nrows,
                     rl_calib_info *info)
 {
 	fit_data d;
+	rl_calib_info local;
 	gsl_vector *u, *u_loo;
 	gsl_error_handler_t *old;
 	size_t i, j;
@@ -252,6 +292,8 @@ int rl_calibrate_ex(const rl_calib_row *rows, size_t nrows,
 
 	if (np == 0 || np > RL_CALIB_MAX_PARAMS || nrows < np + 1)
 		return -1;
+	if (!info)
+		info = &local;
 	old = gsl_set_error_handler_off();
 	u = gsl_vector_alloc(np);
 	u_loo = gsl_vector_alloc(np);
@@ -275,6 +317,7 @@ int rl_calibrate_ex(const rl_calib_row *rows, size_t nrows,
 		rc = -1;
 		goto done;
 	}
+	restart_from_bounds(&d, u, u_loo, info);
 	for (i = 0; i < np; i++)
 		values[i] = to_value_b(&d, i, gsl_vector_get(u, i));
 	for (i = 0; i < nrows; i++)

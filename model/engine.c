@@ -58,10 +58,11 @@ typedef struct {
 	rl_divisor tpd;          /* x / tp, multiplied where that is exact */
 	double pp, ep;
 	double wb, ab, cb;       /* bytes per weight, activation, reduced value */
+	double hb;               /* bytes per embedding and LM-head weight */
 	double peak, peak_attn;  /* FLOP/s per chip */
+	double peak_head;        /* FLOP/s per chip at the LM head's precision */
 	double bw;               /* achieved bytes/s per chip, weights */
 	double kv_bw;            /* achieved bytes/s per chip, KV cache */
-	double shared_w_bytes;   /* weights read every iteration, whole model */
 	double expert_w_bytes;   /* one expert's MLP, one layer, whole model */
 	double layer_w_bytes;    /* one layer's weights besides experts */
 	double head_w_bytes;     /* LM head and final norm, as read */
@@ -70,17 +71,23 @@ typedef struct {
 	double ctx_decode;       /* average context seen by a decode token */
 	double ctx_prefill;      /* average context seen by a prefill token */
 	double eff_gemm;         /* large-GEMM efficiency at the matrix precision */
+	double eff_head;         /* the same at the LM head's precision */
+	double reread;           /* decode KV read per unique KV byte: 1 +
+	                         ** kv_group_reread x (query heads per KV head
+	                         ** on a chip - 1) */
 	rl_link_cost ar;         /* an all-reduce over the tp chips */
 	rl_link_cost a2a;        /* an all-to-all over the ep chips */
 	rl_link_cost p2p;        /* a send to the next stage */
 } eval_ctx;
 
-static double gemm_eff(const eval_ctx *c, double tokens)
+/* Efficiency of a GEMM of `tokens` rows whose large-GEMM efficiency is
+** eff. */
+static double gemm_eff(const eval_ctx *c, double eff, double tokens)
 {
 	const rl_profile *p = &c->cfg->prof;
 	if (p->gemm_m_half <= 0)
-		return c->eff_gemm;
-	return c->eff_gemm * tokens / (tokens + p->gemm_m_half);
+		return eff;
+	return eff * tokens / (tokens + p->gemm_m_half);
 }
 
 /* What one pipeline stage holds: its layers, the embedding, the LM head,
@@ -114,23 +121,39 @@ static void iter_cost(const eval_ctx *c, const stage_kind *sg, double n_dec,
 	const rl_model *m = &cfg->model;
 	double M = n_dec + p, Ls = sg->layers, lf = sg->layers / c->L;
 	double gemm_flops, w_bytes, act_bytes, attn_flops, attn_bytes, el_bytes;
-	double comm_bytes = 0, link = 0, eff, t_comp_part, t_mem_part;
+	double comm_bytes = 0, link = 0, t_comp_part, t_mem_part, head_flops;
+	double expert_flops = 0, expert_rows = 1;
 
 	memset(it, 0, sizeof *it);
 	it->tokens = M;
 	if (M <= 0)
 		return;
-	gemm_flops = (M * (c->sh.linear_flops_per_token -
-	                   c->sh.head_flops_per_token) * lf +
-	              sg->head * head_tokens * c->sh.head_flops_per_token) /
-	             c->tp;
+	/* the layers' GEMMs have M rows, the LM head's head_tokens, at the
+	** head's own precision */
+	gemm_flops = M * (c->sh.linear_flops_per_token -
+	                  c->sh.head_flops_per_token) * lf / c->tp;
+	head_flops = sg->head * head_tokens * c->sh.head_flops_per_token / c->tp;
+	/* a routed expert's GEMMs get only the tokens routed to it: M k rows
+	** over the experts touched */
+	if (c->moe_share > 0) {
+		double touched = rl_experts_touched(m, M);
+		expert_flops = M * 2.0 * m->experts_per_token * c->sh.params_expert *
+		               Ls * c->moe_share / c->tp;
+		gemm_flops -= expert_flops;
+		expert_rows = touched > 0 ? M * m->experts_per_token / touched : M;
+	}
 	w_bytes = (Ls * c->layer_w_bytes + sg->head * c->head_w_bytes +
 	           Ls * c->moe_share * c->expert_w_bytes * experts_read(c, M)) /
 	              c->tp +
-	          sg->embed * M * m->hidden * c->wb; /* embedding rows looked up */
+	          sg->embed * M * m->hidden * c->hb; /* embedding rows looked up */
 	act_bytes = M * c->sh.act_elems_per_token_layer * Ls * c->ab / c->tp;
-	eff = gemm_eff(c, M);
-	it->t_gemm_compute = gemm_flops / (c->peak * eff);
+	it->t_gemm_compute =
+	    gemm_flops / (c->peak * gemm_eff(c, c->eff_gemm, M)) +
+	    expert_flops / (c->peak * gemm_eff(c, c->eff_gemm, expert_rows)) +
+	    (head_flops > 0 ? head_flops / (c->peak_head *
+	                                    gemm_eff(c, c->eff_head, head_tokens))
+	                    : 0.0);
+	gemm_flops += head_flops + expert_flops;
 	it->t_gemm_memory = (w_bytes + act_bytes) / c->bw;
 	/* elementwise kernels run on their own, at 16-bit, memory-bound */
 	el_bytes = M * Ls * c->cb *
@@ -142,11 +165,13 @@ static void iter_cost(const eval_ctx *c, const stage_kind *sg, double n_dec,
 	/* attention: decode tokens over their context; prefill tokens over
 	** the causal prefix (on average (isl+1)/2 keys without a sliding
 	** window), re-reading earlier chunks' KV once per later chunk; every
-	** token writes its KV */
+	** token writes its KV.  A decode kernel that does not share a KV head
+	** across its group of query heads reads it again per head (c->reread) */
 	attn_flops = c->sh.attn_flops_per_ctx * lf *
 	             (n_dec * c->ctx_decode + p * c->ctx_prefill) / c->tp;
 	attn_bytes = c->kv_tok_chip * lf *
-	             (n_dec * c->ctx_decode + p * (chunks - 1) / 2 + M);
+	             (n_dec * c->ctx_decode * c->reread + p * (chunks - 1) / 2 +
+	              M);
 	it->t_attn_compute =
 	    attn_flops / (c->peak_attn * cfg->prof.eff_attention);
 	it->t_attn_memory = attn_bytes / c->kv_bw;
@@ -256,14 +281,31 @@ static int check(const rl_config *cfg, rl_result *r)
 ** With reserve (TensorRT-LLM's guaranteed-no-evict scheduler) a request
 ** holds the blocks of isl + osl tokens from its admission to its end,
 ** whatever it has written so far. */
-static double kv_tokens_per_seq(double isl, double osl, double blk,
-                                double share_dec, double reserve)
+static double kv_tokens_held(double isl, double osl, double blk,
+                             double share_dec, double reserve)
 {
 	double dec = isl + (osl - 1) / 2 + blk / 2;
 	double pre = isl / 2 + blk / 2;
 	if (reserve > 0.5)
 		return ceil((isl + osl) / blk - 1e-9) * blk;
 	return share_dec * dec + (1 - share_dec) * pre;
+}
+
+/* KV held for t tokens of a sequence, in tokens of every layer: a layer
+** with a sliding window of W keeps at most W of them (a cyclic cache);
+** for an average t this is an upper bound of the average. */
+static double kv_windowed(const rl_model_shape *sh, double t)
+{
+	if (sh->window <= 0 || sh->window_share <= 0)
+		return t;
+	return (1 - sh->window_share) * t + sh->window_share * fmin(t, sh->window);
+}
+
+static double kv_tokens_per_seq(const rl_model_shape *sh, double isl,
+                                double osl, double blk, double share_dec,
+                                double reserve)
+{
+	return kv_windowed(sh, kv_tokens_held(isl, osl, blk, share_dec, reserve));
 }
 
 /* One kind of iteration (prefill-carrying or decode-only) on the pipeline:
@@ -316,6 +358,7 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 	double N = 0, n_dec = 0, p = 0, q = 0, f = 1, k = 1, share_dec = 1;
 	double T_avg, req_per_iter, chunk1, mb, kv_mb, R_pre, R_dec = 0;
 	double w_first, w_last, kv_first, kv_last, cap_first, cap_last, user;
+	double one_req;
 	rl_stages st;
 	stage_set ks;
 	int rc, wp, ap, kp, mp, i, limit = RL_LIMIT_TOKENS;
@@ -330,6 +373,11 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 	memset(&c, 0, sizeof c);
 	c.cfg = cfg;
 	rl_model_shape_of(m, &c.sh);
+	if (pf->sliding_window < 0.5) {
+		/* the runtime ignores the model's window: full attention */
+		c.sh.window = 0;
+		c.sh.window_share = 0;
+	}
 	r->shape = c.sh;
 	c.tp = s->tp;
 	c.tpd = rl_divisor_of(c.tp);
@@ -360,6 +408,7 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 	kp = rl_kv_prec(cfg);
 	c.wb = rl_precision_bytes(wp);
 	c.ab = rl_precision_bytes(ap);
+	c.hb = rl_precision_bytes(rl_head_prec(cfg));
 	/* GEMM outputs accumulate at >= 16 bits and are reduced at that width */
 	c.cb = c.ab > 2 ? c.ab : 2;
 	mp = rl_matrix_prec(s);
@@ -376,28 +425,47 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 	}
 	c.peak_attn = cfg->chip.peak_flops_bf16 > 0 ? cfg->chip.peak_flops_bf16
 	                                            : c.peak;
+	/* the LM head multiplies at the wider of its weights and the
+	** activations */
+	{
+		int hp = rl_head_prec(cfg);
+		int hm = rl_precision_bytes(hp) >= c.ab ? hp : ap;
+		c.peak_head = rl_chip_peak(&cfg->chip, hm);
+		c.eff_head = hm == RL_PREC_FP8 && pf->eff_compute_fp8 > 0
+		                 ? pf->eff_compute_fp8 : pf->eff_compute;
+		if (c.peak_head <= 0) {
+			c.peak_head = c.peak;
+			c.eff_head = c.eff_gemm;
+		}
+	}
 	c.bw = cfg->chip.hbm_Bps * pf->eff_memory;
 	c.kv_bw = cfg->chip.hbm_Bps * pf->eff_kv_memory;
 	c.expert_w_bytes = c.sh.params_expert * c.wb;
-	c.shared_w_bytes =
-	    (c.sh.params_total -
-	     (m->tied_embeddings > 0.5 ? 0.0 : c.sh.params_embedding)) * c.wb -
-	    c.sh.moe_layers * m->experts * c.expert_w_bytes;
+	/* the layers' weights besides routed experts: everything but the
+	** embedding, the LM head (V x d, or the tied embedding) and the final
+	** norm (d) */
+	c.head_w_bytes = (m->vocab * c.hb + c.wb) * m->hidden;
+	c.layer_w_bytes =
+	    ((c.sh.params_total - c.sh.params_embedding -
+	      (m->tied_embeddings > 0.5 ? 0.0 : m->vocab * m->hidden) -
+	      m->hidden) * c.wb -
+	     c.sh.moe_layers * m->experts * c.expert_w_bytes) / c.L;
 	c.ctx_decode = rl_ctx_decode(&c.sh, s->isl, s->osl);
 	c.ctx_prefill = rl_ctx_prefill(&c.sh, s->isl);
-	c.head_w_bytes = (m->vocab + 1) * m->hidden * c.wb;
-	c.layer_w_bytes = (c.shared_w_bytes - c.head_w_bytes) / c.L;
 	c.moe_share = c.sh.moe_layers / c.L;
 
 	/* memory per chip, on the first stage (most layers, embedding) and
 	** the last (LM head and final norm; a copy of a tied embedding) */
-	r->weights_bytes = c.sh.params_total * c.wb;
 	{
 		double layer = c.layer_w_bytes + c.moe_share * m->experts /
 		                                     c.ep * c.expert_w_bytes;
-		double embed = c.sh.params_embedding * c.wb;
+		double embed = c.sh.params_embedding * c.hb;
 		double head = m->tied_embeddings > 0.5 && c.pp <= 1
 		                  ? m->hidden * c.wb : c.head_w_bytes;
+		r->weights_bytes =
+		    c.L * c.layer_w_bytes +
+		    c.sh.moe_layers * m->experts * c.expert_w_bytes + embed +
+		    (m->tied_embeddings > 0.5 ? m->hidden * c.wb : c.head_w_bytes);
 		if (c.pp <= 1) {
 			w_first = w_last = (c.L * layer + embed + head) / c.tp;
 		} else {
@@ -408,10 +476,20 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 	r->weights_bytes_per_chip = fmax(w_first, w_last);
 	r->kv_bytes_per_token = c.sh.kv_elems_per_token * rl_precision_bytes(kp);
 	c.kv_tok_chip = r->kv_bytes_per_token / fmin(c.tp, m->kv_heads);
+	/* query heads per KV head on a chip: heads / kv_heads, or heads / tp
+	** once tp exceeds kv_heads (each chip holds a copy of one KV head) */
+	c.reread = 1.0 + pf->kv_group_reread *
+	                     (m->heads / fmax(c.tp, m->kv_heads) - 1.0);
 	kv_first = c.kv_tok_chip * st.first / c.L;
 	kv_last = c.kv_tok_chip * st.last / c.L;
 	r->kv_bytes_per_token_per_chip = kv_first;
-	runtime = pf->runtime_reserved_bytes;
+	/* the runtime's memory: a fixed reservation, the logits buffers of
+	** max_batch_size sequences (fp32, gathered on every rank) and the
+	** engine's activation workspace for max_num_tokens tokens */
+	runtime = pf->runtime_reserved_bytes +
+	          pf->logits_buffers * pf->max_batch_size * m->vocab * 4.0 +
+	          pf->act_buffers * pf->max_num_tokens *
+	              c.sh.act_elems_per_token_layer * c.ab / c.tp;
 	r->runtime_bytes = runtime;
 	free_b = cfg->chip.hbm_bytes - r->weights_bytes_per_chip - runtime;
 	if (free_b <= 0) {
@@ -434,12 +512,13 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 	kv_cap_tokens = rl_fmin(cap_first, cap_last);
 	r->kv_capacity_bytes = kv_cap_tokens * kv_first;
 	r->kv_capacity_tokens = kv_cap_tokens;
-	if (kv_cap_tokens < s->isl + s->osl) {
+	one_req = kv_windowed(&c.sh, s->isl + s->osl);
+	if (kv_cap_tokens < one_req) {
 		snprintf(msg, sizeof msg,
 		         "model does not fit: the KV cache holds %.0f tokens per "
 		         "replica, one request needs %.0f (%.2f GB more per chip)",
-		         kv_cap_tokens, s->isl + s->osl,
-		         (s->isl + s->osl - kv_cap_tokens) * kv_first /
+		         kv_cap_tokens, one_req,
+		         (one_req - kv_cap_tokens) * kv_first /
 		             pf->kv_fraction / 1e9);
 		return fail(r, RL_ENOFIT, msg);
 	}
@@ -449,8 +528,8 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 	mb = c.pp;
 	if (s->batch > 0 && s->batch < mb)
 		mb = s->batch;
-	if (floor(kv_cap_tokens / (s->isl + s->osl)) < mb)
-		mb = floor(kv_cap_tokens / (s->isl + s->osl));
+	if (floor(kv_cap_tokens / one_req) < mb)
+		mb = floor(kv_cap_tokens / one_req);
 	kv_mb = kv_cap_tokens / mb;
 	user = s->batch > 0 ? s->batch / mb : 0;
 
@@ -477,7 +556,7 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 			share_dec = (s->osl - 1) / (k + s->osl - 1);
 			n_budget = mnt * (k + s->osl - 1) / (s->isl + s->osl - 1);
 			n_mem = kv_mb /
-			        kv_tokens_per_seq(s->isl, s->osl,
+			        kv_tokens_per_seq(&c.sh, s->isl, s->osl,
 			                          pf->tokens_per_block, share_dec,
 			                          pf->kv_reserve);
 			N = n_budget;
@@ -571,7 +650,7 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 	                               : r->decode.bound;
 
 	r->kv_used_bytes =
-	    N * mb * kv_tokens_per_seq(s->isl, s->osl, pf->tokens_per_block,
+	    N * mb * kv_tokens_per_seq(&c.sh, s->isl, s->osl, pf->tokens_per_block,
 	                               share_dec, pf->kv_reserve) * kv_first;
 	if (r->kv_used_bytes > r->kv_capacity_bytes)
 		r->kv_used_bytes = r->kv_capacity_bytes;

@@ -173,6 +173,9 @@ double rl_link_time(const rl_link_cost *lc, double bytes, double *link_bytes);
 int rl_weight_prec(const rl_scenario *s);
 int rl_act_prec(const rl_scenario *s);
 int rl_kv_prec(const rl_config *cfg);
+/* The embedding table's and LM head's: the profile's head_precision (auto:
+** the weights'), never narrower than the weights. */
+int rl_head_prec(const rl_config *cfg);
 /* The precision the matrix units run at: the wider of weights and
 ** activations. */
 int rl_matrix_prec(const rl_scenario *s);

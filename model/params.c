@@ -324,6 +324,25 @@ static const rl_param table[] = {
  OFF(prof.frontend_s),
  "time outside the engine before the first token reaches the client "
  "(tokenizer, server queues); adds to TTFT only"},
+{"profile", "head_precision", "", 1, 0, 5, 0, RL_PT_ENUM, prec_choices,
+ OFF(prof.head_precision),
+ "embedding table and LM head, stored, read and multiplied (auto: the weights')"},
+{"profile", "kv_group_reread", "", 1, 0, 1, 0, RL_PT_REAL, NULL,
+ OFF(prof.kv_group_reread),
+ "decode attention: share of each GQA group's other query heads that read "
+ "their KV head again from HBM (0: shared across the group, 1: once per head)"},
+{"profile", "logits_buffers", "", 1, 0, 100, 0, RL_PT_REAL, NULL,
+ OFF(prof.logits_buffers),
+ "memory per chip beside runtime_reserved_gb: this many fp32 logits buffers "
+ "of max_batch_size x vocab (engine output, decoder, sampling)"},
+{"profile", "act_buffers", "", 1, 0, 100, 0, RL_PT_REAL, NULL,
+ OFF(prof.act_buffers),
+ "memory per chip beside runtime_reserved_gb: this many copies of one "
+ "layer's GEMM inputs and outputs for max_num_tokens tokens (engine workspace)"},
+{"profile", "sliding_window", "", 1, 0, 1, 1, RL_PT_BOOL, bool_choices,
+ OFF(prof.sliding_window),
+ "true: attention and the KV cache keep to the model's sliding window; "
+ "false: the runtime attends to the whole context"},
 };
 
 const rl_param *rl_params(size_t *count)

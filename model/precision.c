@@ -68,6 +68,15 @@ int rl_kv_prec(const rl_config *cfg)
 	return resolve(cfg->prof.kv_precision, cfg->scen.precision);
 }
 
+int rl_head_prec(const rl_config *cfg)
+{
+	/* the stack's precision for the embedding and LM head, never narrower
+	** than the other weights */
+	int wp = rl_weight_prec(&cfg->scen);
+	int hp = resolve(cfg->prof.head_precision, wp);
+	return rl_precision_bytes(hp) >= rl_precision_bytes(wp) ? hp : wp;
+}
+
 int rl_matrix_prec(const rl_scenario *s)
 {
 	int wp = rl_weight_prec(s), ap = rl_act_prec(s);

@@ -179,6 +179,14 @@ typedef struct {
 	                          * first token reaches the client (tokenizer,
 	                          * server queues, the token's way back); adds to
 	                          * TTFT, not to any iteration */
+	double head_precision;   /* enum; embedding and LM head (AUTO: the weights') */
+	double kv_group_reread;  /* share of a GQA group's other query heads that
+	                          * read their KV head again from HBM in decode */
+	double sliding_window;   /* 1: attention and KV keep to the model's window;
+	                          * 0: the runtime attends to the full context */
+	double logits_buffers;   /* fp32 [max_batch_size x vocab] buffers per chip */
+	double act_buffers;      /* one layer's GEMM activations for max_num_tokens
+	                          * tokens, held per chip as engine workspace */
 } rl_profile;
 
 /* Economics and power (cost.c, power.c): the INI sections [cost] and

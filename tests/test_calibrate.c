@@ -120,6 +120,13 @@ static void test_bounds_and_groups(void **state)
 	assert_true(fabs(values[0] - 0.55) < 1e-4);
 	for (i = 0; i < N; i++)
 		assert_true(fabs(loo[i] / rows[i].measured - 1) < 1e-3);
+	/* a start on a bound (where the logistic is flat) still reaches the
+	** truth: the fit restarts a parameter left on a bound from inside */
+	values[0] = 0.9;
+	values[1] = 0.5;
+	assert_int_equal(rl_calibrate_ex(rows, N, params, 2, lo, hi, NULL,
+	                                 values, model, NULL, &info), 0);
+	assert_true(fabs(values[0] - 0.55) < 1e-4);
 }
 
 /* Rows served at a request rate go through the load model: mean TTFTs at

@@ -478,6 +478,165 @@ static void test_eff_compute_fp8(void **state)
 	near(b.prefill.t_gemm_compute, a.prefill.t_gemm_compute, 1e-12);
 }
 
+
+/* Embedding and LM head at 16 bits beside FP8 weights (head_precision
+** bf16): Llama-3 70B holds 2 x 1,050,673,152 = 2,101,346,304 bytes more
+** (one more byte per embedding and LM-head weight).  Batch 1 with osl 2
+** decodes half of the iterations' worth: a decode iteration carries 1/2
+** token, reads the LM head (1,050,673,152 more bytes) and half an
+** embedding row (4096 more) and multiplies the head, 2 x 128256 x 8192 /
+** 2 FLOPs, at the BF16 peak (989.4 TFLOPS) instead of FP8's (1978.9). */
+static void test_head_precision(void **state)
+{
+	rl_config c;
+	rl_result a, b;
+	double head_flops = 2.0 * 128256 * 8192 / 2;
+	(void)state;
+	h100_ideal(&c);
+	c.scen.isl = 16;
+	c.scen.osl = 2;
+	c.scen.batch = 1;
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	c.prof.head_precision = RL_PREC_BF16;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.weights_bytes - a.weights_bytes, 2101346304.0, 1e-12);
+	near(b.weights_bytes_per_chip - a.weights_bytes_per_chip, 2101346304.0,
+	     1e-12);
+	near((b.decode.t_gemm_memory - a.decode.t_gemm_memory) * 3.35e12,
+	     1050673152.0 + 4096.0, 1e-9);
+	near(b.decode.t_gemm_compute - a.decode.t_gemm_compute,
+	     head_flops / 989.4e12 - head_flops / 1978.9e12, 1e-9);
+	/* never narrower than the weights: a BF16 run is unchanged by an FP8
+	** head_precision */
+	c.scen.precision = RL_PREC_BF16;
+	c.scen.tp = 2;
+	c.scen.chips = 2;
+	c.prof.head_precision = RL_PREC_AUTO;
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	c.prof.head_precision = RL_PREC_FP8;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.weights_bytes, a.weights_bytes, 1e-15);
+}
+
+/* A decode kernel that reads a KV head once per query head of its group
+** (kv_group_reread 1) reads Llama-3 70B's KV 64 / 8 = 8 times.  Batch 1,
+** isl 1000, osl 101: a sequence decodes 100 of its 101 iterations (its
+** prefill fits one), so a decode iteration carries 100/101 tokens over an
+** average context of 1000 + 101/2 = 1050.5 keys; FP8 KV is 2 x 80 x 8 x
+** 128 = 163,840 bytes a token.  The extra read is 7 x that over 3.35 TB/s. */
+static void test_kv_group_reread(void **state)
+{
+	rl_config c;
+	rl_result a, b;
+	(void)state;
+	h100_ideal(&c);
+	c.scen.isl = 1000;
+	c.scen.osl = 101;
+	c.scen.batch = 1;
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	c.prof.kv_group_reread = 1;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.decode.t_attn_memory - a.decode.t_attn_memory,
+	     7.0 * 163840.0 * (100.0 / 101.0) * 1050.5 / 3.35e12, 1e-9);
+	/* at tp 16 a chip holds one KV head (a copy) for 64 / 16 = 4 query
+	** heads: the extra read is 3 x one chip's KV */
+	c.scen.tp = 16;
+	c.scen.chips = 16;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	c.prof.kv_group_reread = 0;
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	near(b.decode.t_attn_memory - a.decode.t_attn_memory,
+	     3.0 * 163840.0 / 8 * (100.0 / 101.0) * 1050.5 / 3.35e12, 1e-9);
+}
+
+/* A sliding window of 4096 on every layer: with guaranteed-no-evict a
+** 20000/2000 request holds ceil(22000 / 64) x 64 = 22016 tokens, but a
+** windowed layer keeps at most 4096 of them, so the memory-bound
+** concurrency is the KV capacity over 4096; a runtime that ignores the
+** window (sliding_window false) holds all 22016 and attends to the whole
+** context (20000 + 2000 / 2 = 21000 keys per decode token). */
+static void test_sliding_window_kv(void **state)
+{
+	rl_config c;
+	rl_result r;
+	(void)state;
+	h100_ideal(&c);
+	c.model.sliding_window = 4096;
+	c.scen.isl = 20000;
+	c.scen.osl = 2000;
+	c.prof.tokens_per_block = 64;
+	c.prof.kv_reserve = 1;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	assert_int_equal(r.concurrency_limit, RL_LIMIT_MEMORY);
+	near(r.concurrency, r.kv_capacity_tokens / 4096.0, 1e-9);
+	near(rl_ctx_decode(&r.shape, 20000, 2000), 4096, 1e-12);
+	c.prof.sliding_window = 0;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.concurrency, r.kv_capacity_tokens / 22016.0, 1e-9);
+	near(rl_ctx_decode(&r.shape, 20000, 2000), 21000, 1e-12);
+}
+
+/* The runtime's buffers: one fp32 logits buffer of max_batch_size 4096 x
+** vocab 128256 x 4 bytes = 2,101,346,304, and one layer's GEMM inputs and
+** outputs for max_num_tokens 16384 tokens at FP8: per token 8192 (QKV in)
+** + 10240 (QKV out) + 8192 (O in) + 8192 (O out) + 2 x 8192 (MLP in and
+** out) + 3 x 28672 (gate, up, down's input) = 137,216 values, x 16384 =
+** 2,248,146,944 bytes; at tp 2 the activations halve, the logits do not. */
+static void test_runtime_buffers(void **state)
+{
+	rl_config c;
+	rl_result r;
+	(void)state;
+	h100_ideal(&c);
+	c.scen.isl = 128;
+	c.scen.osl = 128;
+	c.prof.runtime_reserved_bytes = 1e9;
+	c.prof.logits_buffers = 1;
+	c.prof.act_buffers = 1;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.runtime_bytes, 1e9 + 2101346304.0 + 2248146944.0, 1e-12);
+	c.scen.tp = 2;
+	c.scen.chips = 2;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.runtime_bytes, 1e9 + 2101346304.0 + 2248146944.0 / 2, 1e-12);
+}
+
+/* A routed expert's GEMM gets only its tokens: with gemm_m_half h, an MoE
+** layer's expert FLOPs run at efficiency rows / (rows + h) with rows = M k
+** / (experts touched by M tokens), the other GEMMs at M / (M + h).
+** Mixtral-8x7B shape, batch 1, isl 16, osl 1001: a decode iteration carries
+** n = 1000/1001 tokens, which touch 8 (1 - (6/8)^n) experts.  Expert FLOPs
+** per token: 2 x k 2 x (3 x 4096 x 14336) x 32 layers. */
+static void test_expert_gemm_rows(void **state)
+{
+	rl_config c;
+	rl_result a, b;
+	double n = 1000.0 / 1001, e = 2.0 * 2 * 3 * 4096.0 * 14336 * 32;
+	double rows, lin, want;
+	(void)state;
+	h100_ideal(&c);
+	c.model.layers = 32;
+	c.model.hidden = 4096;
+	c.model.heads = 32;
+	c.model.kv_heads = 8;
+	c.model.ffn_hidden = 14336;
+	c.model.vocab = 32000;
+	c.model.experts = 8;
+	c.model.experts_per_token = 2;
+	c.scen.isl = 16;
+	c.scen.osl = 1001;
+	c.scen.batch = 1;
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	c.prof.gemm_m_half = 1;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	/* at h = 0 every FLOP runs at the FP8 peak: the step's FLOPs */
+	lin = a.decode.t_gemm_compute * 1978.9e12 / n;
+	rows = n * 2 / (8 * (1 - pow(0.75, n)));
+	want = (n * (lin - e) * (n + 1) / n + n * e * (rows + 1) / rows) /
+	       1978.9e12;
+	near(b.decode.t_gemm_compute, want, 1e-9);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -499,6 +658,11 @@ int main(void)
 	    cmocka_unit_test(test_kv_reserve),
 	    cmocka_unit_test(test_eff_compute_fp8),
 	    cmocka_unit_test(test_param_suggest),
+	    cmocka_unit_test(test_head_precision),
+	    cmocka_unit_test(test_kv_group_reread),
+	    cmocka_unit_test(test_sliding_window_kv),
+	    cmocka_unit_test(test_runtime_buffers),
+	    cmocka_unit_test(test_expert_gemm_rows),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
