@@ -200,7 +200,8 @@ static void unc_text(FILE *f, const claim_report *rep,
                      const rl_mc_result *mc, double secs,
                      const rl_tornado_row *torn)
 {
-	size_t i;
+	size_t i, flat[CLAIM_UNC_MAX], nflat = 0;
+	char names[2048] = "";
 	fprintf(f, "\nuncertainty of %s (%s)\n", b->label, u->path);
 	if (mc)
 		fprintf(f, "  Monte Carlo, %zu samples, seed %lu, %.2f s: "
@@ -219,13 +220,30 @@ static void unc_text(FILE *f, const claim_report *rep,
 	for (i = 0; i < u->n; i++) {
 		const rl_tornado_row *t = &torn[i];
 		const rl_uparam *p = &u->u[t->index];
-		char name[128];
+		char name[128], lo[32], hi[32];
 		snprintf(name, sizeof name, "%c.%s.%s", p->side ? 'b' : 'a',
 		         p->p->section, p->p->key);
-		fprintf(f, "    %-32s %9.4g .. %-9.4g %s%s speedup %6.2fx .. "
-		        "%.2fx\n", name, t->low, t->high, p->p->unit,
-		        p->p->unit[0] ? "" : " ", t->speedup_low, t->speedup_high);
+		snprintf(lo, sizeof lo, "%.2f", t->speedup_low);
+		snprintf(hi, sizeof hi, "%.2f", t->speedup_high);
+		/* a swing that rounds to zero is named below, as the tornado
+		** plot and the report leave it out */
+		if (!strcmp(lo, hi)) {
+			flat[nflat++] = i;
+			continue;
+		}
+		fprintf(f, "    %-32s %9.4g .. %-9.4g %s%s speedup %6sx .. "
+		        "%sx\n", name, t->low, t->high, p->p->unit,
+		        p->p->unit[0] ? "" : " ", lo, hi);
 	}
+	for (i = 0; i < nflat; i++) {
+		const rl_uparam *p = &u->u[torn[flat[i]].index];
+		size_t used = strlen(names);
+		snprintf(names + used, sizeof names - used, "%s%c.%s.%s",
+		         i ? ", " : "", p->side ? 'b' : 'a', p->p->section,
+		         p->p->key);
+	}
+	if (nflat)
+		wrapped(f, "    unchanged over the range: ", names, 6);
 }
 
 /* "tp 1 x pp 1 x dp 8" */

@@ -164,8 +164,8 @@ void report_sensitivity(rctx *r)
 	                          "speedup at high", "swing"};
 	plot_opts po = claim_plot(r);
 	sqlite3_stmt *st;
-	char c[5][32];
-	int n = 0;
+	char c[5][32], flat[1200] = "";
+	int n = 0, nflat = 0;
 	doc_heading(&r->d, 2, "sensitivity", "Sensitivity");
 	doc_para(&r->d, "Which assumptions move the answer: each parameter at "
 	         "the low and high end of its range with the others at their "
@@ -186,10 +186,17 @@ void report_sensitivity(rctx *r)
 			report_num(c[1], 32, pdb_real(st, 2), 4);
 			report_num(c[2], 32, sl, 4);
 			report_num(c[3], 32, sh, 4);
-			/* a difference below 1e-9 of the speedups is rounding */
-			report_num(c[4], 32,
-			           fabs(sh - sl) < 1e-9 * fmax(fabs(sh), fabs(sl))
-			               ? 0.0 : fabs(sh - sl), 3);
+			/* a swing that rounds to zero at the table's 4 digits is
+			** named after the table, as the tornado plot leaves it
+			** out */
+			if (!strcmp(c[2], c[3])) {
+				size_t u = strlen(flat);
+				snprintf(flat + u, sizeof flat - u, "%s%s", nflat ? ", "
+				         : "", p);
+				nflat++;
+				continue;
+			}
+			report_num(c[4], 32, fabs(sh - sl), 3);
 			if (n++ == 0)
 				doc_table_begin(&r->d, 6, h);
 			doc_row(&r->d, cells);
@@ -197,7 +204,13 @@ void report_sensitivity(rctx *r)
 		sqlite3_finalize(st);
 		if (n)
 			doc_table_end(&r->d);
-		empty_note(r, n, "sensitivity table");
+		if (nflat)
+			doc_para(&r->d, "%d parameter%s leave%s the speedup unchanged "
+			         "over %s range: %s.", nflat, nflat > 1 ? "s" : "",
+			         nflat > 1 ? "" : "s", nflat > 1 ? "their" : "its",
+			         flat);
+		else
+			empty_note(r, n, "sensitivity table");
 	}
 	report_figure(r, "distribution", &po, "Monte Carlo distribution of "
 	              "the speedup with the target and the quantiles");

@@ -53,6 +53,15 @@ else
 	echo "ok - verdict: no raw solver words"
 fi
 has "$html" "factors: the product of the factors" "17.5"
+# a parameter whose swing rounds to zero (17.5 .. 17.50001 at 4 digits) is
+# named after the sensitivity table, not listed as a row of it
+has "$html" "sensitivity: unchanged parameters named" \
+	"1 parameter leaves the speedup unchanged over its range: b.chip.link_gbps."
+if grep -q "<td>b.chip.link_gbps</td>" "$html"; then
+	echo "not ok - sensitivity: a zero swing listed as a row"; fails=$((fails + 1))
+else
+	echo "ok - sensitivity: no zero-swing row"
+fi
 # cost and price apart, each named; an unknown figure is n/a
 has "$html" "cost: the price column" "USD per million output tokens at price"
 has "$html" "cost: the cost column" "USD per million output tokens at cost"
