@@ -11,9 +11,10 @@
 void preset_doc(const char *kind, const char *name, char *buf, size_t len,
                 size_t width)
 {
-	char path[1024], err[512], line[1024];
+	char path[1024], err[512], line[1024], next[64];
 	char *s, *e;
 	size_t l, nl = strlen(name);
+	int more;
 	FILE *f;
 	buf[0] = '\0';
 	if (len == 0 || preset_path(kind, name, path, sizeof path, err,
@@ -23,6 +24,9 @@ void preset_doc(const char *kind, const char *name, char *buf, size_t len,
 	if (!f)
 		return;
 	s = fgets(line, sizeof line, f);
+	/* the sentence goes on in the next comment line */
+	more = s && fgets(next, sizeof next, f) &&
+	       next[strspn(next, " \t")] == ';';
 	fclose(f);
 	if (!s)
 		return;
@@ -42,7 +46,16 @@ void preset_doc(const char *kind, const char *name, char *buf, size_t len,
 	l = strlen(s);
 	while (l > 0 && s[l - 1] == ' ')
 		s[--l] = '\0';
-	if (width >= 8 && l > width) {   /* cut at a word */
+	if (l > 0 && s[l - 1] == '.')
+		more = 0;
+	if (more && (!(width >= 8) || l + 3 <= width)) {
+		while (l > 0 && (s[l - 1] == ' ' || s[l - 1] == ',' ||
+		                 s[l - 1] == ';' || s[l - 1] == ':'))
+			s[--l] = '\0';
+		snprintf(buf, len, "%s...", s);
+		return;
+	}
+	if (width >= 8 && (l > width || more)) {   /* cut at a word */
 		l = width - 3;
 		while (l > width / 2 && s[l] != ' ')
 			l--;

@@ -31,4 +31,11 @@ for f in "$root"/data/chips/*.ini; do
 		$RL eval --chip "$c" --model llama3.1-8b --precision fp16 --tp 1 $p
 done
 
+# a description whose sentence goes on in the preset's next comment line
+# ends in "...", never mid-sentence (gb200.ini's first line stops at "as
+# in the"; h100-sxm.ini's is a whole sentence)
+expect_exit 0 "presets chip" -- $RL presets chip
+expect_out '^  gb200 +NVIDIA GB200 .*[^.]\.\.\.$' "a description cut mid-sentence ends in ..."
+expect_out '^  h100-sxm +NVIDIA H100 SXM5 80 GB \(GH100 die, TSMC 4N\)\.$' "a whole sentence is left as it is"
+
 finish
