@@ -175,10 +175,10 @@ int rl_eval(const rl_config *cfg_in, rl_result *r)
 	r->clock_scale = r->clock_scale_prefill = r->clock_scale_decode = 1.0;
 	r->power_limited = 0;
 	r->power_w = r->power_prefill_w = r->power_decode_w = NAN;
-	prec = rl_matrix_prec(&cfg->scen);
 
 	if (rl_power_known(cfg)) {
 		double tdp = cfg->chip.tdp_w, s_pre = 1, s_dec = 1;
+		prec = rl_matrix_prec(&cfg->scen);
 		power_of_result(cfg, prec, 1, 1, r);
 		if (tdp > 0 && r->power_prefill_w > tdp)
 			s_pre = fit_tdp(cfg, PH_PREFILL, prec, tdp,

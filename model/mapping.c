@@ -97,6 +97,13 @@ void rl_stages_of(double layers, double pp, rl_stages *st)
 	double r;
 	if (pp < 1)
 		pp = 1;
+	if (pp == 1 && layers >= 1 && layers < 0x1p52 &&
+	    layers == (double)(long long)layers) {
+		/* one stage of whole layers: what the general case gives */
+		st->lo = st->hi = st->first = st->last = layers;
+		st->n_hi = 1;
+		return;
+	}
 	st->lo = floor(layers / pp);
 	st->hi = ceil(layers / pp);
 	r = layers - st->lo * pp;

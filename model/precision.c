@@ -85,8 +85,12 @@ int rl_matrix_prec(const rl_scenario *s)
 
 double rl_scen_chips(const rl_scenario *s)
 {
-	double pp = s->pp >= 1 ? s->pp : 1, ep = s->ep >= 1 ? s->ep : 1;
-	return s->chips > 0 ? s->chips : s->tp * pp * ep;
+	double pp, ep;
+	if (s->chips > 0)
+		return s->chips;
+	pp = s->pp >= 1 ? s->pp : 1;
+	ep = s->ep >= 1 ? s->ep : 1;
+	return s->tp * pp * ep;
 }
 
 double rl_chip_peak(const rl_chip *c, int prec)
