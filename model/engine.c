@@ -44,6 +44,7 @@
 #include "exactdiv.h"
 #include "fminmax.h"
 #include "mapping.h"
+#include "micro.h"
 
 #include <math.h>
 #include <stddef.h>
@@ -84,10 +85,7 @@ typedef struct {
 ** eff. */
 static double gemm_eff(const eval_ctx *c, double eff, double tokens)
 {
-	const rl_profile *p = &c->cfg->prof;
-	if (p->gemm_m_half <= 0)
-		return eff;
-	return eff * tokens / (tokens + p->gemm_m_half);
+	return rl_gemm_eff_rows(&c->cfg->prof, eff, tokens);
 }
 
 /* What one pipeline stage holds: its layers, the embedding, the LM head,
@@ -414,8 +412,7 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 	mp = rl_matrix_prec(s);
 	c.peak = rl_chip_peak(&cfg->chip, mp);
 	/* FP8 GEMMs reach their own share of the FP8 peak */
-	c.eff_gemm = mp == RL_PREC_FP8 && pf->eff_compute_fp8 > 0
-	                 ? pf->eff_compute_fp8 : pf->eff_compute;
+	c.eff_gemm = rl_gemm_eff_large(pf, mp);
 	if (c.peak <= 0) {
 		snprintf(msg, sizeof msg,
 		         "chip has no %s matrix peak (set chip.peak_tflops_%s "
@@ -431,8 +428,7 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 		int hp = rl_head_prec(cfg);
 		int hm = rl_precision_bytes(hp) >= c.ab ? hp : ap;
 		c.peak_head = rl_chip_peak(&cfg->chip, hm);
-		c.eff_head = hm == RL_PREC_FP8 && pf->eff_compute_fp8 > 0
-		                 ? pf->eff_compute_fp8 : pf->eff_compute;
+		c.eff_head = rl_gemm_eff_large(pf, hm);
 		if (c.peak_head <= 0) {
 			c.peak_head = c.peak;
 			c.eff_head = c.eff_gemm;

@@ -7,27 +7,16 @@
 
 #include "engine.h"
 
-double rl_gemm_efficiency(const rl_config *cfg, double rows)
-{
-	const rl_profile *p = &cfg->prof;
-	double eff = rl_matrix_prec(&cfg->scen) == RL_PREC_FP8 &&
-	                     p->eff_compute_fp8 > 0
-	                 ? p->eff_compute_fp8
-	                 : p->eff_compute;
-	if (p->gemm_m_half <= 0)
-		return eff;
-	return eff * rows / (rows + p->gemm_m_half);
-}
-
 double rl_micro_gemm_flops(const rl_config *cfg, double m, double n,
                            double k)
 {
 	int mp = rl_matrix_prec(&cfg->scen);
 	double peak = rl_chip_peak(&cfg->chip, mp);
-	double flops = 2 * m * n * k, t_comp, t_mem, bw;
+	double flops = 2 * m * n * k, eff, t_comp, t_mem, bw;
 	if (!(peak > 0 && m > 0 && n > 0 && k > 0))
 		return 0;
-	t_comp = flops / (peak * rl_gemm_efficiency(cfg, m));
+	eff = rl_gemm_eff_rows(&cfg->prof, rl_gemm_eff_large(&cfg->prof, mp), m);
+	t_comp = flops / (peak * eff);
 	bw = cfg->chip.hbm_Bps * cfg->prof.eff_memory;
 	t_mem = bw > 0 ? (m * k + k * n + m * n) * rl_precision_bytes(mp) / bw
 	               : 0;

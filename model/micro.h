@@ -9,14 +9,30 @@
 
 #include "rl_config.h"
 
-/* The efficiency a GEMM of `rows` rows reaches at the scenario's matrix
-** precision: the profile's large-GEMM efficiency (eff_compute_fp8 for FP8
-** when set, else eff_compute) times rows / (rows + gemm_m_half). */
-double rl_gemm_efficiency(const rl_config *cfg, double rows);
+/* GEMM efficiency, one formula for the serving engine and the
+** microbenchmarks (inline: the engine calls it in every evaluation).
+** The large-GEMM efficiency at a matrix precision: eff_compute_fp8 for FP8
+** when set, else eff_compute. */
+static inline double rl_gemm_eff_large(const rl_profile *p, int matrix_prec)
+{
+	return matrix_prec == RL_PREC_FP8 && p->eff_compute_fp8 > 0
+	           ? p->eff_compute_fp8
+	           : p->eff_compute;
+}
+
+/* A GEMM of `rows` rows whose large-GEMM efficiency is eff reaches
+** eff x rows / (rows + gemm_m_half) (eff when gemm_m_half is 0). */
+static inline double rl_gemm_eff_rows(const rl_profile *p, double eff,
+                                      double rows)
+{
+	if (p->gemm_m_half <= 0)
+		return eff;
+	return eff * rows / (rows + p->gemm_m_half);
+}
 
 /* FLOP/s achieved by one m x k by k x n GEMM on one chip at the
 ** scenario's precision: 2mnk over the longer of its compute (at the
-** matrix peak x rl_gemm_efficiency(m)) and its traffic (the three
+** matrix peak x rl_gemm_eff_rows of m rows) and its traffic (the three
 ** matrices once, at HBM bandwidth x eff_memory).  0 when the chip has no
 ** peak at that precision or a size is not positive. */
 double rl_micro_gemm_flops(const rl_config *cfg, double m, double n,
