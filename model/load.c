@@ -196,7 +196,13 @@ static int drain(const rl_config *cfg, double lam, double n, double reps,
 	const rl_scenario *s = &cfg->scen;
 	rl_config pc = *cfg;
 	rl_result rb, rtail;
-	double a = s->osl - 1, nmax = rmax->concurrency;
+	double a = s->osl - 1;
+	/* slots: the batch size or the KV cache holds nmax sequences; where
+	** the token budget bounds the concurrency there is no slot to wait
+	** for: every request drains through the budget, its prompt taking its
+	** turn (the decode steps of the admitted ones share each iteration) */
+	double nmax = rmax->concurrency_limit == RL_LIMIT_TOKENS
+	                  ? INFINITY : rmax->concurrency;
 	double xmax = rmax->requests_per_s / reps;
 	double n_in = fmin(n, nmax), nbar = 0, u = 1, K, B, T_B, P, delta;
 	double inv_lam = isinf(lam) ? 0 : 1 / lam, run_s;

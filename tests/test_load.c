@@ -247,6 +247,29 @@ static void test_burst_shared_iterations(void **state)
 /* An endless stream at twice the capacity: saturated, the queue grows by
 ** lambda - X_max = X_max requests/s, TTFT is unbounded, the server runs
 ** at N_max = 100 and X_max. */
+/* A burst of 300 on the server of the header, whose concurrency (100) the
+** token budget bounds: no slot to wait for, all 300 prompts drain through
+** the budget while the admitted ones decode.  With x sequences decoding on
+** average, a prompt takes u = 100 / (1000 - x) iterations, the drain
+** K = 300 u, and x = (10 / u) (1 - 10 / (2K)) (load.c): with y = 1000 - x,
+** y^2 - 66000 y + 6e7 = 0, y = 921.970, u = 0.1084634, K = 32.53901.  The
+** run lasts K iterations and then the last request's 10 decode steps:
+** 0.3253901 + 0.1 = 0.4253901 s (waiting for a slot freed at X_max, as if
+** the 100 were a batch size, gave 0.42525 s). */
+static void test_burst_through_budget(void **state)
+{
+	rl_config c;
+	rl_load ld = {INFINITY, 300};
+	rl_load_result o;
+	(void)state;
+	overhead_only(&c);
+	assert_int_equal(rl_load_eval(&c, &ld, &o), RL_OK);
+	assert_int_equal(o.regime, RL_LOAD_BURST);
+	near(o.max_concurrency, 100, 1e-9);
+	near(o.duration_s, 0.4253901, 1e-6);
+	near(o.requests_per_s, 300 / 0.4253901, 1e-6);
+}
+
 static void test_saturation(void **state)
 {
 	rl_config c;
@@ -350,6 +373,7 @@ int main(void)
 	    cmocka_unit_test(test_percentiles),
 	    cmocka_unit_test(test_burst_drain),
 	    cmocka_unit_test(test_burst_shared_iterations),
+	    cmocka_unit_test(test_burst_through_budget),
 	    cmocka_unit_test(test_saturation),
 	    cmocka_unit_test(test_target_unmeetable),
 	    cmocka_unit_test(test_target_met),
