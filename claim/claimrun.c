@@ -496,6 +496,7 @@ static int uncertainty_of(claim_report *rep, const claim_side *a,
 	o.threads = rep->opts.threads;
 	o.target = rep->opts.target;
 	o.power_cap_w = u->power_cap_w;
+	o.remap_b = rep->b_remapped;
 	if (rl_tornado(&a->st.cfg, &b->st.cfg, u->u, u->n, torn, err, errlen))
 		return -1;
 	if (o.samples == 0)
@@ -539,11 +540,11 @@ static size_t search(const claim_side *s, rl_map_entry *e)
 ** that was measured (its best is a second baseline).  Sohu as claimed (and
 ** by design), the default side b, takes its best mapping: "8-way model
 ** parallel" names no mapping.  A side b named on the command line keeps
-** the mapping it was given.  The factors, solves, tornado and Monte Carlo
-** that follow use side b at that mapping, held fixed: at the nominal
-** values Sohu's compute-bound mappings (dp, pp and tp 2) lie within 1%
-** of each other, so choosing again per sample would move the
-** distribution by less than its sampling noise at ten times the cost. */
+** the mapping it was given.  The factors, solves and tornado that follow
+** use side b at that mapping, held fixed; the Monte Carlo chooses side b's
+** mapping again in every sample (the best of every legal mapping at the
+** sample's values: a slow link or a small memory can move it) and counts
+** how often each one wins. */
 static const double claim_tdps_w[3] = {700, 1000, 0};
 
 /* Sohu by design at TDPs of 700 W, 1000 W and none: where power binds. */

@@ -195,6 +195,29 @@ static void median_text(FILE *f, const claim_side *b, double nominal,
 		fputs(".\n", f);
 }
 
+/* How often each mapping of side b won across the samples. */
+static void wins_text(FILE *f, const rl_mc_result *mc)
+{
+	size_t i, n = 0;
+	for (i = 0; i < mc->nmaps; i++)
+		n += mc->maps[i].wins;
+	n += mc->maps_other;
+	fprintf(f, "  b's mapping, chosen again in each sample (share of the "
+	        "%zu evaluated):", n);
+	for (i = 0; i < mc->nmaps; i++) {
+		const rl_mc_map *m = &mc->maps[i];
+		fprintf(f, "%s tp %g x pp %g x dp %g", i ? "," : "\n   ",
+		        m->tp, m->pp, m->dp);
+		if (m->ep > 1)
+			fprintf(f, " x ep %g", m->ep);
+		fprintf(f, " %.1f%%", 100.0 * (double)m->wins / (double)n);
+	}
+	if (mc->maps_other)
+		fprintf(f, ", others %.1f%%",
+		        100.0 * (double)mc->maps_other / (double)n);
+	fputc('\n', f);
+}
+
 static void unc_text(FILE *f, const claim_report *rep,
                      const claim_side *b, const claim_uncertainty *u,
                      const rl_mc_result *mc, double secs,
@@ -213,6 +236,8 @@ static void unc_text(FILE *f, const claim_report *rep,
 		        100 * mc->violation_rate, mc->viol_count[0],
 		        mc->viol_count[1], mc->viol_count[2], mc->viol_count[3],
 		        mc->failed);
+	if (mc && mc->nmaps > 0)
+		wins_text(f, mc);
 	median_text(f, b, b == &rep->b ? rep->speedup_total
 	                               : rep->bd_speedup_total, u, mc, torn);
 	fprintf(f, "  tornado (others nominal; low/high: the range, or the "
@@ -463,6 +488,7 @@ static void factors_json(json_w *w, const char *key, const rl_factor *fs,
 static void mc_json(json_w *w, const char *key, const claim_report *rep,
                     const claim_uncertainty *u, const rl_mc_result *mc)
 {
+	size_t i;
 	json_obj(w, key);
 	json_num(w, "samples", mc ? (double)mc->samples : 0);
 	json_num(w, "seed", (double)rep->opts.seed);
@@ -481,6 +507,19 @@ static void mc_json(json_w *w, const char *key, const claim_report *rep,
 	json_end(w);
 	json_num(w, "failed", mc ? (double)mc->failed : 0);
 	json_num(w, "power_cap_w", u ? u->power_cap_w : 0);
+	/* side b's mapping, chosen per sample: how often each won */
+	json_arr(w, "mapping_wins");
+	for (i = 0; mc && i < mc->nmaps; i++) {
+		json_obj(w, NULL);
+		json_num(w, "tp", mc->maps[i].tp);
+		json_num(w, "pp", mc->maps[i].pp);
+		json_num(w, "dp", mc->maps[i].dp);
+		json_num(w, "ep", mc->maps[i].ep);
+		json_num(w, "samples", (double)mc->maps[i].wins);
+		json_end(w);
+	}
+	json_end(w);
+	json_num(w, "mapping_wins_other", mc ? (double)mc->maps_other : 0);
 	json_end(w);
 }
 

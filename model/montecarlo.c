@@ -5,6 +5,7 @@
 */
 #include "montecarlo.h"
 
+#include "mapping.h"
 #include "silicon.h"
 
 #include <gsl/gsl_cdf.h>
@@ -186,6 +187,62 @@ typedef struct {
 	pthread_mutex_t mu;
 } mc_job;
 
+/* Set c to the best mapping of its chips (rl_map_search) and note it in
+** m; 0 when no mapping can be evaluated. */
+static int best_mapping(rl_config *c, rl_mc_map *m)
+{
+	rl_map_entry e[64];
+	size_t n = rl_map_search(c, NULL, e, sizeof e / sizeof e[0]);
+	if (n == 0 || e[0].rc != RL_OK)
+		return 0;
+	c->scen.chips = rl_scen_chips(&c->scen);
+	c->scen.tp = e[0].tp;
+	c->scen.pp = e[0].pp;
+	c->scen.ep = e[0].ep;
+	m->tp = e[0].tp;
+	m->pp = e[0].pp;
+	m->dp = e[0].dp;
+	m->ep = e[0].ep;
+	m->wins = 1;
+	return 1;
+}
+
+static int by_wins(const void *x, const void *y)
+{
+	const rl_mc_map *p = x, *q = y;
+	if (p->wins != q->wins)
+		return p->wins < q->wins ? 1 : -1;
+	if (p->pp != q->pp)
+		return p->pp < q->pp ? -1 : 1;
+	return p->tp < q->tp ? -1 : p->tp > q->tp;
+}
+
+/* res->maps: how often each mapping won, over the evaluated samples */
+static void count_wins(rl_mc_result *res)
+{
+	size_t i, k;
+	res->nmaps = 0;
+	res->maps_other = 0;
+	for (i = 0; i < res->samples; i++) {
+		const rl_mc_map *m = &res->chosen[i];
+		if (!isfinite(res->speedup[i]) || m->wins == 0)
+			continue;
+		for (k = 0; k < res->nmaps; k++)
+			if (res->maps[k].tp == m->tp && res->maps[k].pp == m->pp &&
+			    res->maps[k].ep == m->ep)
+				break;
+		if (k < res->nmaps) {
+			res->maps[k].wins++;
+		} else if (res->nmaps < RL_MC_MAPS) {
+			res->maps[res->nmaps] = *m;
+			res->maps[res->nmaps++].wins = 1;
+		} else {
+			res->maps_other++;
+		}
+	}
+	qsort(res->maps, res->nmaps, sizeof res->maps[0], by_wins);
+}
+
 static void run_stream(mc_job *j, int s)
 {
 	size_t n = j->o->samples;
@@ -221,6 +278,10 @@ static void run_stream(mc_job *j, int s)
 			viol |= rl_violations(&ca, &ra, 0);
 		}
 		viol |= rl_violations(&cb, NULL, j->o->power_cap_w);
+		if (j->o->remap_b && !best_mapping(&cb, &j->res->chosen[i])) {
+			j->res->violates[i] = (unsigned char)viol;
+			continue;
+		}
 		if (rl_eval(&cb, &rb) != RL_OK || !(ta > 0)) {
 			j->res->violates[i] = (unsigned char)viol;
 			continue;
@@ -254,7 +315,8 @@ rl_mc_result *rl_mc_alloc(size_t samples)
 		return NULL;
 	r->speedup = malloc((samples ? samples : 1) * sizeof *r->speedup);
 	r->violates = calloc(samples ? samples : 1, 1);
-	if (!r->speedup || !r->violates) {
+	r->chosen = calloc(samples ? samples : 1, sizeof *r->chosen);
+	if (!r->speedup || !r->violates || !r->chosen) {
 		rl_mc_free(r);
 		return NULL;
 	}
@@ -268,6 +330,7 @@ void rl_mc_free(rl_mc_result *r)
 		return;
 	free(r->speedup);
 	free(r->violates);
+	free(r->chosen);
 	free(r);
 }
 
@@ -319,6 +382,7 @@ int rl_mc_run(const rl_config *a, const rl_config *b, const rl_uparam *u,
 	if (nt > STREAMS)
 		nt = STREAMS;
 	memset(res->violates, 0, o->samples);
+	memset(res->chosen, 0, o->samples * sizeof *res->chosen);
 	/* GSL reports a failed allocation through its handler: off while the
 	** streams run (a stream without a generator leaves its samples NAN),
 	** the caller's handler back afterwards */
@@ -370,6 +434,7 @@ int rl_mc_run(const rl_config *a, const rl_config *b, const rl_uparam *u,
 		res->prob_ge_target = NAN;
 	}
 	res->violation_rate = (double)nviol / (double)o->samples;
+	count_wins(res);
 	free(sorted);
 	return 0;
 }

@@ -70,7 +70,18 @@ typedef struct {
 	int threads;          /* 0: as many as the machine has, at most 16 */
 	double target;        /* speedup to reach */
 	double power_cap_w;   /* see rl_violations */
+	int remap_b;          /* 1: each sample runs side b at its best mapping
+	                      ** of its chips (rl_map_search), chosen again
+	                      ** with the sample's values; 0: as given */
 } rl_mc_opts;
+
+/* A mapping of side b and the samples it won (remap_b). */
+typedef struct {
+	double tp, pp, dp, ep;
+	size_t wins;
+} rl_mc_map;
+
+#define RL_MC_MAPS 32 /* distinct winning mappings kept (the rest: other) */
 
 typedef struct {
 	size_t samples, valid, failed;
@@ -80,13 +91,20 @@ typedef struct {
 	size_t viol_count[4];   /* power, reticle, stacks, area */
 	double *speedup;        /* per sample, NAN when it failed */
 	unsigned char *violates;/* per sample, the violation bits */
+	rl_mc_map *chosen;      /* per sample, side b's mapping (remap_b) */
+	rl_mc_map maps[RL_MC_MAPS]; /* the winners, most wins first */
+	size_t nmaps;
+	size_t maps_other;      /* wins of mappings past RL_MC_MAPS */
 } rl_mc_result;
 
 rl_mc_result *rl_mc_alloc(size_t samples);
 void rl_mc_free(rl_mc_result *r);
 
-/* Speedup = total tokens/s of b / that of a.  Returns 0, or -1 with err
-** when the nominal configurations cannot be evaluated. */
+/* Speedup = total tokens/s of b / that of a.  With o->remap_b, side b's
+** mapping is chosen per sample (the best of every legal mapping of its
+** chips, at that sample's values) and res->maps counts how often each
+** mapping won, over the evaluated samples.  Returns 0, or -1 with err when
+** the nominal configurations cannot be evaluated. */
 int rl_mc_run(const rl_config *a, const rl_config *b, const rl_uparam *u,
               size_t nu, const rl_mc_opts *o, rl_mc_result *res, char *err,
               size_t errlen);

@@ -12,6 +12,24 @@ expect_out "what must be true" "summary has what must be true"
 expect_out "Monte Carlo, 2000 samples" "summary has Monte Carlo"
 expect_out "3.3% of the H100" "summary checks the other claims"
 cp "$tmpd/out" "$tmpd/summary"
+# side b's mapping is chosen again in every Monte Carlo sample; Sohu as
+# claimed (the first uncertainty block) keeps 8 single-chip replicas in all
+# of them: the weights fit one chip, a replica sends nothing over the links,
+# and ties (tp 2 with its all-reduces hidden) go to the fewer chips per
+# replica.  Each block's shares add up to 100%.
+expect_out "b's mapping, chosen again in each sample \\(share of the 2000 evaluated\\):" "Monte Carlo says the mapping is chosen per sample"
+if awk '/chosen again in each sample/ {getline; print; exit}' "$tmpd/summary" | grep -q "^    tp 1 x pp 1 x dp 8 100.0%$"; then
+	echo "ok - Sohu as claimed: 8 replicas win every sample"
+else
+	echo "not ok - Sohu as claimed: 8 replicas win every sample"
+	fails=$((fails + 1))
+fi
+awk '/chosen again in each sample/ {getline; n = split($0, a, "%"); s = 0
+	for (i = 1; i < n; i++) { k = split(a[i], w, " "); s += w[k] }
+	if (s < 99.8 || s > 100.2) bad = 1; blocks++ }
+	END { exit !(blocks == 2 && !bad) }' "$tmpd/summary" &&
+	echo "ok - mapping shares add up to 100% in both blocks" ||
+	{ echo "not ok - mapping shares add up to 100% in both blocks"; fails=$((fails + 1)); }
 
 # the verdict first: line 1 says the verdict word and the same speedup as
 # the detailed "speedup b/a" line further down; then the interval (p05 and
@@ -113,7 +131,8 @@ for k in '"speedup"' '"total_tokens"' '"output_tokens"' '"a"' '"b"' \
 	'"factors"' '"factor"' '"solve"' '"param"' '"feasible"' '"reason"' \
 	'"monte_carlo"' '"p05"' '"p50"' '"p95"' '"prob_ge_target"' \
 	'"violation_rate"' '"tornado"' '"speedup_low"' '"speedup_high"' \
-	'"claims"' '"model_value"' '"verdict"' '"throughput"'; do
+	'"claims"' '"model_value"' '"verdict"' '"throughput"' \
+	'"mapping_wins"' '"mapping_wins_other"'; do
 	expect_out "$k" "json has $k"
 done
 cp "$tmpd/out" "$tmpd/run1.json"

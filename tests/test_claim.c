@@ -416,6 +416,74 @@ static void test_violations(void **state)
 	assert_int_equal(rl_violations(&c, &r, 1000), 0);
 }
 
+/* Side b's mapping chosen per sample.  The toy model (fixtures.h) on 4
+** chips whose links take 1 s a hop: when its FP16 weights fit one chip, 4
+** single-chip replicas win (every other mapping pays at least 1 s an
+** iteration for its links: test_mapping.c); when they do not, a split
+** mapping must.  One chip holds the model and one request's KV cache from
+** 138,332,160 + 128 tokens x 16,384 B = 140,429,312 B of memory on; memory
+** drawn uniform in 0.10-0.18 GB puts (0.18e9 - 140,429,312) / 0.08e9 =
+** 49.46% of the samples there.  4000 samples: standard error 0.8%. */
+static void test_mc_remap(void **state)
+{
+	rl_config a, b;
+	rl_uparam u;
+	rl_mc_opts o;
+	rl_mc_result *r = rl_mc_alloc(4000);
+	char err[256];
+	size_t i, total = 0, dp4 = 0;
+	(void)state;
+	rl_config_defaults(&a);
+	fx_toy_model(&a.model);
+	a.chip.peak_flops_bf16 = 1e15;
+	a.chip.hbm_Bps = 1e13;
+	a.chip.hbm_bytes = 80e9;
+	a.chip.link_Bps = 1e12;
+	a.chip.link_latency_s = 1;
+	a.prof.kv_fraction = 1;
+	a.prof.tokens_per_block = 1;
+	a.prof.runtime_reserved_bytes = 0;
+	a.scen.precision = RL_PREC_FP16;
+	a.scen.isl = 64;
+	a.scen.osl = 64;
+	a.scen.tp = 1;
+	b = a;
+	b.scen.chips = 4;
+	memset(&u, 0, sizeof u);
+	u.p = rl_param_find("chip", "hbm_gb");
+	u.side = 1;
+	u.dist = RL_DIST_UNIFORM;
+	u.a = 0.10;
+	u.b = 0.18;
+	u.lo = 0.001;
+	u.hi = 1e6;
+	memset(&o, 0, sizeof o);
+	o.samples = 4000;
+	o.seed = 5;
+	o.threads = 2;
+	o.target = 2;
+	o.remap_b = 1;
+	assert_int_equal(rl_mc_run(&a, &b, &u, 1, &o, r, err, sizeof err), 0);
+	assert_int_equal(r->valid, 4000);
+	for (i = 0; i < r->nmaps; i++) {
+		total += r->maps[i].wins;
+		if (r->maps[i].tp == 1 && r->maps[i].pp == 1)
+			dp4 = r->maps[i].wins;
+	}
+	assert_int_equal(total + r->maps_other, 4000);
+	assert_true(r->nmaps >= 2);
+	assert_true(fabs((double)dp4 / 4000 - 0.4946336) < 0.04);
+	/* most wins first */
+	for (i = 1; i < r->nmaps; i++)
+		assert_true(r->maps[i].wins <= r->maps[i - 1].wins);
+	/* held at 4 replicas, the samples it does not fit are lost */
+	o.remap_b = 0;
+	assert_int_equal(rl_mc_run(&a, &b, &u, 1, &o, r, err, sizeof err), 0);
+	assert_true(fabs((double)r->failed / 4000 - (1 - 0.4946336)) < 0.04);
+	assert_int_equal(r->nmaps, 0);
+	rl_mc_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -429,6 +497,7 @@ int main(void)
 	    cmocka_unit_test(test_draws),
 	    cmocka_unit_test(test_tornado_zero_range),
 	    cmocka_unit_test(test_violations),
+	    cmocka_unit_test(test_mc_remap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
