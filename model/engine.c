@@ -81,6 +81,16 @@ typedef struct {
 	rl_link_cost p2p;        /* a send to the next stage */
 } eval_ctx;
 
+/* The compute peaks of c at clock share s of those of nominal (a TDP
+** lowers the clock: rl_serve_clocked); every peak the iteration costs use
+** belongs here, memory and link rates do not follow the core clock. */
+static void clock_peaks(eval_ctx *c, const eval_ctx *nominal, double s)
+{
+	c->peak = nominal->peak * s;
+	c->peak_attn = nominal->peak_attn * s;
+	c->peak_head = nominal->peak_head * s;
+}
+
 /* Efficiency of a GEMM of `tokens` rows whose large-GEMM efficiency is
 ** eff. */
 static double gemm_eff(const eval_ctx *c, double eff, double tokens)
@@ -595,18 +605,15 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 	/* the two kinds of iteration: the slowest stage, and the round in
 	** which each of the mb micro-batches advances one iteration */
 	{
-		double peak = c.peak, peak_attn = c.peak_attn;
-		c.peak = peak * s_pre;
-		c.peak_attn = peak_attn * s_pre;
+		eval_ctx nominal = c;
+		clock_peaks(&c, &nominal, s_pre);
 		R_pre = stage_round(&c, &st, &ks, mb, n_dec, q,
 		                    n_dec + q / s->isl, k, &r->prefill);
-		c.peak = peak * s_dec;
-		c.peak_attn = peak_attn * s_dec;
+		clock_peaks(&c, &nominal, s_dec);
 		if (n_dec > 0)
 			R_dec = stage_round(&c, &st, &ks, mb, n_dec, 0, n_dec, k,
 			                    &r->decode);
-		c.peak = peak;
-		c.peak_attn = peak_attn;
+		clock_peaks(&c, &nominal, 1.0);
 	}
 	T_avg = f * R_pre + (1 - f) * R_dec;
 	req_per_iter = mb * p / s->isl;
