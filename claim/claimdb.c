@@ -252,16 +252,15 @@ int claimdb_write(const char *path, const claim_report *rep,
 	                          errlen);
 	if (status)
 		return status;
-	if (sqlite3_exec(w.db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		fail(&w, "begin");
-	else if (sqlite3_exec(w.db, RL_CLAIM_SCHEMA_SQL, NULL, NULL, NULL) !=
-	         SQLITE_OK)
-		fail(&w, "schema");
-	else if (put_all(&w, rep, json) == 0 &&
-	         sqlite3_exec(w.db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+	err[0] = '\0';
+	if (rl_db_exec(w.db, "BEGIN IMMEDIATE", "begin", err, errlen) == RL_OK &&
+	    rl_db_exec(w.db, RL_CLAIM_SCHEMA_SQL, "schema", err, errlen) ==
+	        RL_OK &&
+	    put_all(&w, rep, json) == 0 &&
+	    rl_db_exec(w.db, "COMMIT", "commit", err, errlen) == RL_OK)
 		rc = 0;
 	else if (!err[0])
-		fail(&w, "commit");
+		fail(&w, "write");
 	if (rc) {
 		status = rl_db_exit(sqlite3_extended_errcode(w.db));
 		sqlite3_exec(w.db, "ROLLBACK", NULL, NULL, NULL);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../config/dbfile.h"
 #include "../config/stamp.h"
 #include "../model/calibrate.h"
 #include "../model/engine.h"
@@ -429,11 +430,6 @@ size_t val_summary(const val_row *rows, size_t n, int which, double *med,
 	return k;
 }
 
-static int exec(sqlite3 *db, const char *sql)
-{
-	return sqlite3_exec(db, sql, NULL, NULL, NULL);
-}
-
 /* A validation table written before the version column gains it. */
 static int add_version_column(sqlite3 *db)
 {
@@ -444,8 +440,8 @@ static int add_version_column(sqlite3 *db)
 		return -1;
 	have = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
-	return have ? 0 : exec(db, "ALTER TABLE validation ADD COLUMN version "
-	                           "TEXT");
+	return have ? 0 : sqlite3_exec(db, "ALTER TABLE validation ADD COLUMN "
+	                               "version TEXT", NULL, NULL, NULL);
 }
 
 int val_store(const char *path, const char *profile, const val_row *v,
@@ -463,7 +459,8 @@ int val_store(const char *path, const char *profile, const val_row *v,
 	status = rl_db_open_write(path, &claim_db_kind, 5000, &db, err, errlen);
 	if (status)
 		return status;
-	if (exec(db, "BEGIN IMMEDIATE") || exec(db, RL_CLAIM_SCHEMA_SQL) ||
+	if (rl_db_exec(db, "BEGIN IMMEDIATE", path, err, errlen) ||
+	    rl_db_exec(db, RL_CLAIM_SCHEMA_SQL, path, err, errlen) ||
 	    add_version_column(db))
 		goto fail;
 	if (sqlite3_prepare_v2(db,
@@ -512,15 +509,16 @@ int val_store(const char *path, const char *profile, const val_row *v,
 	}
 	sqlite3_finalize(st);
 	st = NULL;
-	if (exec(db, "COMMIT"))
+	if (rl_db_exec(db, "COMMIT", path, err, errlen))
 		goto fail;
 	sqlite3_close(db);
 	return 0;
 fail:
-	snprintf(err, errlen, "%s: %s", path, sqlite3_errmsg(db));
-	status = rl_db_exit(sqlite3_extended_errcode(db));
+	status = sqlite3_extended_errcode(db);
+	rl_db_error(db, status, path, err, errlen);
+	status = rl_db_exit(status);
 	sqlite3_finalize(st);
-	exec(db, "ROLLBACK");
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(db);
 	return status;
 }

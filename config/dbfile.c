@@ -175,3 +175,40 @@ int rl_db_open_write(const char *path, const rl_db_kind *k, int busy_ms,
 	*out = db;
 	return RL_OK;
 }
+
+void rl_db_error(sqlite3 *db, int rc, const char *what, char *err,
+                 size_t errlen)
+{
+	int base = rc & 0xff;
+	/* the handle's message, unless the failure was not the handle's own
+	** (a missing row: its message would be "not an error") */
+	const char *msg = db && sqlite3_errcode(db) != SQLITE_OK
+	                      ? sqlite3_errmsg(db)
+	                      : sqlite3_errstr(rc);
+	if (base == SQLITE_FULL)
+		snprintf(err, errlen, "%s: the disk is full (%s)", what, msg);
+	else if (base == SQLITE_IOERR)
+		snprintf(err, errlen, "%s: I/O error, the disk may be full or a "
+		         "file size limit reached (%s)", what, msg);
+	else if (base == SQLITE_BUSY || base == SQLITE_LOCKED)
+		snprintf(err, errlen, "%s: the database is locked by another "
+		         "process (%s)", what, msg);
+	else if (base == SQLITE_CONSTRAINT)
+		snprintf(err, errlen, "%s: another process is writing the same "
+		         "rows (%s)", what, msg);
+	else if (base == SQLITE_CORRUPT || base == SQLITE_NOTADB)
+		snprintf(err, errlen, "%s: the database is damaged or not an "
+		         "SQLite file (%s)", what, msg);
+	else
+		snprintf(err, errlen, "%s: %s", what, msg);
+}
+
+int rl_db_exec(sqlite3 *db, const char *sql, const char *what, char *err,
+               size_t errlen)
+{
+	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		return RL_OK;
+	rl_db_error(db, rc, what, err, errlen);
+	return rl_db_exit(rc);
+}

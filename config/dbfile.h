@@ -48,4 +48,15 @@ int rl_db_open_write(const char *path, const rl_db_kind *k, int busy_ms,
 ** written twice by two processes). */
 int rl_db_exit(int rc);
 
+/* A message for an SQLite failure rc on db, "WHAT: the disk is full
+** (...)", "WHAT: the database is locked by another process (...)", the
+** handle's own message otherwise. */
+void rl_db_error(sqlite3 *db, int rc, const char *what, char *err,
+                 size_t errlen);
+
+/* Run sql (statements without bound values) on db: RL_OK, or rl_db_exit's
+** status with rl_db_error's message about what. */
+int rl_db_exec(sqlite3 *db, const char *sql, const char *what, char *err,
+               size_t errlen);
+
 #endif

@@ -40,40 +40,15 @@ static const char schema_sql[] =
 void rl_store_error(sqlite3 *db, int rc, const char *what, char *err,
                     size_t errlen)
 {
-	int base = rc & 0xff;
-	/* the handle's message, unless the failure was not the handle's own
-	** (a missing row: its message would be "not an error") */
 	const char *msg = db && sqlite3_errcode(db) != SQLITE_OK
 	                      ? sqlite3_errmsg(db)
 	                      : sqlite3_errstr(rc);
-	if (base == SQLITE_FULL)
-		snprintf(err, errlen, "%s: the disk is full (%s)", what, msg);
-	else if (base == SQLITE_IOERR)
-		snprintf(err, errlen, "%s: I/O error, the disk may be full or a "
-		         "file size limit reached (%s)", what, msg);
-	else if (base == SQLITE_BUSY || base == SQLITE_LOCKED)
-		snprintf(err, errlen, "%s: the database is locked by another "
-		         "process (%s)", what, msg);
-	else if (base == SQLITE_CONSTRAINT)
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
 		snprintf(err, errlen, "%s: another process is writing the same "
 		         "points (%s); run one sweep per shard at a time", what,
 		         msg);
-	else if (base == SQLITE_CORRUPT || base == SQLITE_NOTADB)
-		snprintf(err, errlen, "%s: the database is damaged or not an "
-		         "SQLite file (%s)", what, msg);
 	else
-		snprintf(err, errlen, "%s: %s", what, msg);
-}
-
-static int exec(sqlite3 *db, const char *sql, const char *what, char *err,
-                size_t errlen)
-{
-	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-	if (rc != SQLITE_OK) {
-		rl_store_error(db, rc, what, err, errlen);
-		return rl_db_exit(rc);
-	}
-	return 0;
+		rl_db_error(db, rc, what, err, errlen);
 }
 
 static const rl_db_kind sweep_kind = {"sweep", RL_SWEEP_APP_ID,
@@ -81,7 +56,8 @@ static const rl_db_kind sweep_kind = {"sweep", RL_SWEEP_APP_ID,
 
 int rl_store_init_schema(sqlite3 *db, char *err, size_t errlen)
 {
-	int rc = exec(db, schema_sql, "creating the sweep tables", err, errlen);
+	int rc = rl_db_exec(db, schema_sql, "creating the sweep tables", err,
+	                    errlen);
 	if (rc)
 		return rc;
 	rc = rl_db_mark(db, &sweep_kind);
@@ -122,12 +98,12 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 		rc = RL_EINPUT;
 	}
 	if (!rc && !readonly) {
-		rc = exec(db, "PRAGMA journal_mode = WAL;"
+		rc = rl_db_exec(db, "PRAGMA journal_mode = WAL;"
 		              "PRAGMA synchronous = NORMAL;"
 		              "PRAGMA cache_size = -8192;"
 		              "PRAGMA wal_autocheckpoint = 16384;", path, err, errlen);
 		if (!rc && unmarked) {
-			rc = exec(db, "BEGIN IMMEDIATE", path, err, errlen);
+			rc = rl_db_exec(db, "BEGIN IMMEDIATE", path, err, errlen);
 			if (!rc) {
 				/* another process may have made it meanwhile */
 				rc = rl_db_identify(db, path, &sweep_kind, &unmarked, err,
@@ -137,7 +113,7 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 				if (rc)
 					sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 				else
-					rc = exec(db, "COMMIT", path, err, errlen);
+					rc = rl_db_exec(db, "COMMIT", path, err, errlen);
 			}
 		}
 	}
