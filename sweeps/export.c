@@ -13,6 +13,7 @@
 
 #include "../config/json.h"
 #include "../config/dbfile.h"
+#include "../model/status.h"
 #include "store.h"
 
 #define MAX_COLS 512
@@ -56,13 +57,13 @@ static int pick_run(sqlite3 *db, const char *path, int64_t *run_id,
 			         (long long)*run_id);
 		else
 			snprintf(err, errlen, "%s holds no sweep runs", path);
-		return 2;
+		return RL_EINPUT;
 	}
 	return 0;
 }
 
 /* The run's columns; each name must be one this rooflab writes
-** (rl_sweep_column_decl), since it goes into SQL.  0 or exit code 2. */
+** (rl_sweep_column_decl), since it goes into SQL.  RL_OK, or RL_EINPUT with a message. */
 static int read_columns(sqlite3 *db, const char *path, int64_t run_id,
                         colset *c, char *err, size_t errlen)
 {
@@ -71,7 +72,7 @@ static int read_columns(sqlite3 *db, const char *path, int64_t run_id,
 	                            "run_id = ? ORDER BY ord", -1, &st, NULL);
 	if (rc != SQLITE_OK) {
 		rl_store_error(db, rc, path, err, errlen);
-		return 2;
+		return RL_EINPUT;
 	}
 	sqlite3_bind_int64(st, 1, run_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && c->ncols < MAX_COLS) {
@@ -83,20 +84,20 @@ static int read_columns(sqlite3 *db, const char *path, int64_t run_id,
 			         (long long)run_id, name ? "'" : "",
 			         name ? name : "NULL", name ? "'" : "");
 			sqlite3_finalize(st);
-			return 2;
+			return RL_EINPUT;
 		}
 		c->names[c->ncols] = strdup(name);
 		if (!c->names[c->ncols]) {
 			sqlite3_finalize(st);
 			snprintf(err, errlen, "out of memory");
-			return 1;
+			return RL_EINTERNAL;
 		}
 		c->ncols++;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		rl_store_error(db, rc, path, err, errlen);
-		return 2;
+		return RL_EINPUT;
 	}
 	return 0;
 }

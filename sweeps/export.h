@@ -10,8 +10,9 @@
 
 enum { RL_EXPORT_CSV = 0, RL_EXPORT_JSON };
 
-/* Write run `run_id` (0: the newest) of the database to out.  Returns an
-** exit code (2: no such database or run) with a message in err. */
+/* Write run `run_id` (0: the newest) of the database to out.  Returns
+** RL_OK, or RL_EINPUT (no such database or run) / RL_EINTERNAL with a
+** message in err. */
 int rl_sweep_export(const char *db_path, int64_t run_id, int format,
                     FILE *out, char *err, size_t errlen);
 

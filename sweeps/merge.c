@@ -15,6 +15,7 @@
 
 #include "spec.h"
 #include "../config/dbfile.h"
+#include "../model/status.h"
 #include "../config/tmpfile.h"
 #include "store.h"
 
@@ -78,7 +79,7 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 		if (!grown) {
 			sqlite3_finalize(st);
 			snprintf(err, errlen, "out of memory");
-			return 1;
+			return RL_EINTERNAL;
 		}
 		m->runs = grown;
 		r = &m->runs[m->nruns++];
@@ -103,7 +104,7 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 	}
 	if (m->nruns == before) {
 		snprintf(err, errlen, "%s holds no sweep runs", m->paths[part]);
-		return 2;
+		return RL_EINPUT;
 	}
 	return 0;
 }
@@ -121,7 +122,7 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 			         "different sweep specs (hash %s and %s); refusing to "
 			         "merge them", m->paths[a->part], (long long)a->id,
 			         m->paths[r->part], (long long)r->id, a->hash, r->hash);
-			return 2;
+			return RL_EINPUT;
 		}
 		if (r->shards != a->shards) {
 			snprintf(err, errlen, "%s run %lld is shard %lld/%lld but %s run "
@@ -129,7 +130,7 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 			         m->paths[a->part], (long long)a->id, (long long)a->shard,
 			         (long long)a->shards, m->paths[r->part], (long long)r->id,
 			         (long long)r->shard, (long long)r->shards);
-			return 2;
+			return RL_EINPUT;
 		}
 		for (j = 0; j < i; j++)
 			if (m->runs[j].shard == r->shard) {
@@ -138,7 +139,7 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 				         (long long)r->shards, m->paths[m->runs[j].part],
 				         (long long)m->runs[j].id, m->paths[r->part],
 				         (long long)r->id);
-				return 2;
+				return RL_EINPUT;
 			}
 		if (!r->finished || r->next_idx < r->points) {
 			snprintf(err, errlen, "shard %lld/%lld (%s run %lld) is not "
@@ -146,7 +147,7 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 			         "rooflab sweep --resume", (long long)r->shard,
 			         (long long)r->shards, m->paths[r->part], (long long)r->id,
 			         (long long)r->next_idx, (long long)r->points);
-			return 2;
+			return RL_EINPUT;
 		}
 	}
 	if (m->nruns != a->shards) {
@@ -162,7 +163,7 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 		snprintf(err, errlen, "missing shard(s) %s of %lld; every shard "
 		         "I/%lld must be given once", missing, (long long)a->shards,
 		         (long long)a->shards);
-		return 2;
+		return RL_EINPUT;
 	}
 	return 0;
 }
@@ -227,7 +228,7 @@ static int check_columns(const merge_ctx *m, char *err, size_t errlen)
 	                        "WHERE run_id = ? ORDER BY ord", -1, &st, NULL);
 	if (rc != SQLITE_OK) {
 		rl_store_error(a->db, rc, m->paths[a->part], err, errlen);
-		return 2;
+		return RL_EINPUT;
 	}
 	sqlite3_bind_int64(st, 1, a->id);
 	while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -245,9 +246,9 @@ static int check_columns(const merge_ctx *m, char *err, size_t errlen)
 	sqlite3_finalize(st);
 	if (!bad && rc != SQLITE_DONE) {
 		rl_store_error(a->db, rc, m->paths[a->part], err, errlen);
-		return 2;
+		return RL_EINPUT;
 	}
-	return bad ? 2 : 0;
+	return bad ? RL_EINPUT : RL_OK;
 }
 
 /* One statement, never several (sqlite3_exec would run them all). */
@@ -432,7 +433,7 @@ static int write_out(const char *tmp, merge_ctx *m, char *err, size_t errlen)
 	}
 	if (sqlite3_close(out) != SQLITE_OK) {
 		snprintf(err, errlen, "%s: cannot close", tmp);
-		return 1;
+		return RL_EINTERNAL;
 	}
 	return 0;
 }
@@ -448,7 +449,7 @@ int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
 	if (!force && stat(out, &sb) == 0) {
 		snprintf(err, errlen, "%s exists; merge writes a new database "
 		         "(remove it, or pass --force to replace it)", out);
-		return 2;
+		return RL_EINPUT;
 	}
 	memset(&m, 0, sizeof m);
 	m.paths = parts;
@@ -456,7 +457,7 @@ int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
 	m.dbs = calloc((size_t)nparts, sizeof *m.dbs);
 	if (!m.dbs) {
 		snprintf(err, errlen, "out of memory");
-		return 1;
+		return RL_EINTERNAL;
 	}
 	for (i = 0; i < nparts && !rc; i++) {
 		rc = rl_store_open(parts[i], 1, RL_SWEEP_BUSY_MS, &m.dbs[i], err,
@@ -471,14 +472,14 @@ int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
 	if (!rc) {
 		if (rl_tmp_name(out, tmp, sizeof tmp)) {
 			snprintf(err, errlen, "%s: the name is too long", out);
-			rc = 2;
+			rc = RL_EINPUT;
 		} else {
 			unlink(tmp);
 			rc = write_out(tmp, &m, err, errlen);
 		}
 		if (!rc && rename(tmp, out) != 0) {
 			snprintf(err, errlen, "cannot rename %s to %s", tmp, out);
-			rc = 1;
+			rc = RL_EINTERNAL;
 		}
 		if (rc)
 			unlink(tmp);

@@ -11,7 +11,7 @@
 ** shard) into a new database `out` (written to a temporary file and renamed
 ** at the end).  Refuses shards of different specs, a shard given twice, a
 ** missing or unfinished shard, and an existing `out` unless force.
-** Returns an exit code (2 bad input, 1 internal) with a message. */
+** Returns RL_OK, or RL_EINPUT (bad input) / RL_EINTERNAL with a message. */
 int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
                    int force, char *err, size_t errlen);
 
