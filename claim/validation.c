@@ -5,13 +5,13 @@
 */
 #include "validation.h"
 
-#include <errno.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../config/csvrows.h"
 #include "../config/dbfile.h"
 #include "../config/stamp.h"
 #include "../model/calibrate.h"
@@ -29,31 +29,17 @@ static const char *const vcols[V_COUNT] = {
 int val_versions_read(const char *path, val_versions *vt, char *err,
                       size_t errlen)
 {
-	FILE *f = fopen(path, "r");
-	char line[4096];
-	int col[V_COUNT], lineno = 0, have = 0, i;
+	csv_rows cr;
+	int col[V_COUNT], lineno, have = 0, i, rc;
 	size_t cap = 0;
 	memset(vt, 0, sizeof *vt);
-	if (!f) {
-		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+	if (csv_open(&cr, path, 1, err, errlen))
 		return -1;
-	}
-	while (fgets(line, sizeof line, f)) {
-		char *fl[16];
-		int nf;
-		size_t len = strlen(line);
+	while ((rc = csv_next(&cr, err, errlen)) > 0) {
+		char **fl = cr.fields;
+		int nf = cr.nf;
 		val_version *v;
-		lineno++;
-		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			line[--len] = '\0';
-		if (!len || line[0] == '#')
-			continue;
-		nf = meas_split(line, fl, 16);
-		if (nf < 0) {
-			snprintf(err, errlen, "%s:%d: unterminated quote", path,
-			         lineno);
-			goto fail;
-		}
+		lineno = cr.line;
 		if (!have) {
 			for (i = 0; i < V_COUNT; i++) {
 				int k;
@@ -104,7 +90,11 @@ int val_versions_read(const char *path, val_versions *vt, char *err,
 		         fl[col[V_CHIP]]);
 		snprintf(v->note, sizeof v->note, "%s", fl[col[V_NOTE]]);
 	}
-	fclose(f);
+	csv_close(&cr);
+	if (rc < 0) {
+		val_versions_free(vt);
+		return -1;
+	}
 	if (!have) {
 		snprintf(err, errlen, "%s: empty file (no header)", path);
 		val_versions_free(vt);
@@ -112,7 +102,7 @@ int val_versions_read(const char *path, val_versions *vt, char *err,
 	}
 	return 0;
 fail:
-	fclose(f);
+	csv_close(&cr);
 	val_versions_free(vt);
 	return -1;
 }

@@ -3,13 +3,14 @@
 */
 #include "measure.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../model/calibrate.h"
+#include "csvrows.h"
+#include "num.h"
 
 enum { C_ID, C_CHIPS, C_CHIP, C_MODEL, C_PREC, C_ISL, C_OSL, C_TP, C_SW,
        C_METRIC, C_VALUE, C_SOURCE, C_VERSION, C_PP, C_BATCH, C_RATE,
@@ -29,62 +30,16 @@ static const int published_need[] = {C_ID, C_SW, C_VERSION, C_CHIP,
 
 #define MAX_COLS 32
 
-/* Split one CSV line (RFC 4180 quotes) in place; returns the field count
-** or -1 for an unterminated quote. */
-int meas_split(char *line, char **fields, int max)
-{
-	int n = 0;
-	char *p = line, *out;
-	while (n < max) {
-		fields[n++] = out = p;
-		if (*p == '"') {
-			p++;
-			for (;;) {
-				if (!*p)
-					return -1;
-				if (*p == '"' && p[1] == '"') {
-					*out++ = '"';
-					p += 2;
-				} else if (*p == '"') {
-					p++;
-					break;
-				} else {
-					*out++ = *p++;
-				}
-			}
-			while (*p && *p != ',')
-				p++;
-		} else {
-			while (*p && *p != ',')
-				*out++ = *p++;
-		}
-		if (*p != ',') {
-			*out = '\0';
-			break;
-		}
-		p++;
-		*out = '\0';
-	}
-	return n;
-}
-
 /* A whole number >= 1. */
 static int whole(const char *s, double *v)
 {
-	char *end;
-	errno = 0;
-	*v = strtod(s, &end);
-	return end != s && *end == '\0' && errno == 0 && isfinite(*v) &&
-	       *v == floor(*v) && *v >= 1;
+	return num_text(s, v) == 0 && *v == floor(*v) && *v >= 1;
 }
 
 /* A finite number. */
 static int number(const char *s, double *v)
 {
-	char *end;
-	errno = 0;
-	*v = strtod(s, &end);
-	return end != s && *end == '\0' && errno == 0 && isfinite(*v);
+	return num_text(s, v) == 0;
 }
 
 static void copy(char *dst, const char *src)
@@ -285,37 +240,18 @@ static int header(char **fields, int nf, int *col, meas_set *set,
 
 int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "r");
-	char line[16384];
-	int col[C_COUNT], lineno = 0, have_header = 0, i;
+	csv_rows cr;
+	int col[C_COUNT], lineno, have_header = 0, i, rc;
 	size_t cap = 0;
 	memset(set, 0, sizeof *set);
-	if (!f) {
-		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+	if (csv_open(&cr, path, 0, err, errlen))
 		return -1;
-	}
-	while (fgets(line, sizeof line, f)) {
-		char *fields[MAX_COLS];
-		int nf;
-		size_t len = strlen(line);
+	while ((rc = csv_next(&cr, err, errlen)) > 0) {
+		char **fields = cr.fields;
+		int nf = cr.nf;
 		meas_row *r;
 		double v;
-		char *end;
-		lineno++;
-		if (len && line[len - 1] != '\n' && !feof(f)) {
-			snprintf(err, errlen, "%s:%d: line too long", path, lineno);
-			goto fail;
-		}
-		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			line[--len] = '\0';
-		if (!len)
-			continue;
-		nf = meas_split(line, fields, MAX_COLS);
-		if (nf < 0) {
-			snprintf(err, errlen, "%s:%d: unterminated quote", path,
-			         lineno);
-			goto fail;
-		}
+		lineno = cr.line;
 		if (!have_header) {
 			if (header(fields, nf, col, set, path, lineno, err, errlen))
 				goto fail;
@@ -352,10 +288,7 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 			copy(r->source, fields[col[C_SOURCE]]);
 		if (col[C_VERSION] >= 0)
 			copy(r->version, fields[col[C_VERSION]]);
-		errno = 0;
-		v = strtod(fields[col[C_VALUE]], &end);
-		if (end == fields[col[C_VALUE]] || *end || errno || !isfinite(v) ||
-		    v <= 0) {
+		if (num_text(fields[col[C_VALUE]], &v) || v <= 0) {
 			snprintf(err, errlen, "%s:%d: column 'value' (%d): '%.60s' is "
 			         "not a positive number", path, lineno,
 			         col[C_VALUE] + 1, fields[col[C_VALUE]]);
@@ -381,7 +314,11 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		if (meas_micro(r))
 			micro_fields(r);
 	}
-	fclose(f);
+	csv_close(&cr);
+	if (rc < 0) {
+		meas_free(set);
+		return -1;
+	}
 	if (!have_header) {
 		snprintf(err, errlen, "%s: empty file (no header)", path);
 		meas_free(set);
@@ -389,7 +326,7 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 	}
 	return 0;
 fail:
-	fclose(f);
+	csv_close(&cr);
 	meas_free(set);
 	return -1;
 }

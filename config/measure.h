@@ -77,10 +77,6 @@ typedef struct {
 int meas_read(const char *path, meas_set *set, char *err, size_t errlen);
 void meas_free(meas_set *set);
 
-/* Split one CSV line (RFC 4180 quotes) in place into at most max fields;
-** returns the field count, or -1 for an unterminated quote. */
-int meas_split(char *line, char **fields, int max);
-
 /* Build the setup of a modelled row with a profile (name or path): chip,
 ** model, precision, lengths, parallelism, and the build settings the row
 ** states.  0, or -1 with err (unknown chip or model preset, bad values). */

@@ -1,0 +1,40 @@
+/*
+** csvrows.h: reading a CSV file (RFC 4180 quotes) row by row, as the
+** measurements (config/measure.c) and the software versions
+** (claim/validation.c) are read: blank lines skipped, '#' comment lines
+** skipped where asked, and "FILE:LINE: ..." on a line that cannot be a row.
+*/
+#ifndef RL_CSVROWS_H
+#define RL_CSVROWS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define CSV_MAX_FIELDS 32
+#define CSV_LINE_MAX 16384
+
+typedef struct {
+	FILE *f;
+	const char *path;
+	int comments;                  /* skip lines starting with '#' */
+	int line;                      /* the line of the current row */
+	int nf;                        /* fields of the current row */
+	char *fields[CSV_MAX_FIELDS];  /* into buf */
+	char buf[CSV_LINE_MAX];
+} csv_rows;
+
+/* Split one CSV line in place: the field count, or -1 for an unterminated
+** quote. */
+int csv_split(char *line, char **fields, int max);
+
+/* Open path: 0, or -1 with "PATH: cannot open: ..." in err. */
+int csv_open(csv_rows *r, const char *path, int comments, char *err,
+             size_t errlen);
+
+/* The next row into r->fields, r->nf, r->line: 1; 0 at the end of the
+** file; -1 with "PATH:LINE: line too long" or "unterminated quote". */
+int csv_next(csv_rows *r, char *err, size_t errlen);
+
+void csv_close(csv_rows *r);
+
+#endif
