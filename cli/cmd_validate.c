@@ -122,15 +122,15 @@ static void print_groups(const val_group *g, size_t ng)
 			continue;
 		}
 		if (set == VAL_SET_NOT_MODELLED)
-			printf("  %-9s %-44s %5s\n", "by", "group", "rows");
+			printf("  %-9s %-54s %5s\n", "by", "group", "rows");
 		else
-			printf("  %-9s %-44s %5s %9s %8s %8s\n", "by", "group", "rows",
+			printf("  %-9s %-54s %5s %9s %8s %8s\n", "by", "group", "rows",
 			       "median|e|", "p90|e|", "bias");
 		for (by = 0; by < VAL_BY_COUNT; by++)
 			for (i = 0; i < ng; i++) {
 				if (g[i].by != by || g[i].set != set)
 					continue;
-				printf("  %-9s %-44.44s %5zu", val_by_name(by), g[i].key,
+				printf("  %-9s %-54.54s %5zu", val_by_name(by), g[i].key,
 				       g[i].rows);
 				if (set == VAL_SET_NOT_MODELLED)
 					printf("\n");
@@ -223,7 +223,7 @@ static void print_not_modelled(const val_row *v, size_t n)
 			if (done)
 				done[j] = 1;
 		}
-		printf("  %-9s %-44s %-24s %-5s %4zu row%s\n      %s\n", m->chip,
+		printf("  %-9s %-54s %-24s %-5s %4zu row%s\n      %s\n", m->chip,
 		       ver, m->model, m->precision[0] ? m->precision : "-", count,
 		       count == 1 ? "" : "s", v[i].reason);
 		if (!done)
@@ -242,11 +242,19 @@ static void print_rows(const val_row *v, size_t n)
 		const meas_row *m = v[i].row;
 		if (v[i].status != VAL_OK)
 			continue;
-		printf("%-36.36s %-9.9s %-14.14s %-5.5s %5.0f %5.0f %3.0f %11.1f "
-		       "%11.1f %+7.1f%%  %s\n",
-		       m->id, m->chip, m->model, m->precision, m->isl, m->osl,
-		       m->tp, m->value, v[i].predicted, 100 * v[i].error,
-		       v[i].in_fit ? "(fitted chip)" : "(held out)");
+		if (meas_micro(m)) /* no lengths, no tp */
+			printf("%-36.36s %-9.9s %-14.14s %-5.5s %5s %5s %3s %11.1f "
+			       "%11.1f %+7.1f%%  %s\n",
+			       m->id, m->chip, m->model, m->precision, "-", "-", "-",
+			       m->value, v[i].predicted, 100 * v[i].error,
+			       v[i].in_fit ? "(fitted chip)" : "(held out)");
+		else
+			printf("%-36.36s %-9.9s %-14.14s %-5.5s %5.0f %5.0f %3.0f "
+			       "%11.1f %11.1f %+7.1f%%  %s\n",
+			       m->id, m->chip, m->model, m->precision, m->isl,
+			       m->osl, m->tp, m->value, v[i].predicted,
+			       100 * v[i].error,
+			       v[i].in_fit ? "(fitted chip)" : "(held out)");
 	}
 	print_not_modelled(v, n);
 }
