@@ -1,7 +1,8 @@
 /*
 ** batch.c: the batch plot: for each side of a claim run (claim_batch),
 ** system throughput and time per output token against the number of
-** sequences in flight, side by side.
+** sequences in flight, side by side.  The throughput panel leaves two
+** decades under its lowest curve for the key, so the key covers no curve.
 */
 #include <math.h>
 #include <string.h>
@@ -17,6 +18,7 @@ int plot_build_batch(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	sqlite3_stmt *st;
 	char sides[MAX_SIDES][32], t[700], cur[32] = "";
 	int n = 0, i, rc, open = 0, have_tps = 0, have_tpot = 0;
+	double ymin = INFINITY;
 
 	rc = plot_claim_rows(db, o, "claim_batch", "batch rows",
 	                     "SELECT side, batch, output_tps, total_tps, "
@@ -31,6 +33,10 @@ int plot_build_batch(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		double tpot = pdb_real(st, 4);
 		have_tpot |= isfinite(tpot) && tpot > 0;
 		have_tps |= pdb_real(st, 3) > 0 || pdb_real(st, 2) > 0;
+		if (pdb_real(st, 2) > 0 && pdb_real(st, 2) < ymin)
+			ymin = pdb_real(st, 2);
+		if (pdb_real(st, 3) > 0 && pdb_real(st, 3) < ymin)
+			ymin = pdb_real(st, 3);
 		pdb_text(st, 0, side, sizeof side);
 		if (strcmp(side, cur)) {
 			if (n == MAX_SIDES)
@@ -62,6 +68,9 @@ int plot_build_batch(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	      "set format y '%g'\nset key bottom right\n"
 	      "set xlabel 'sequences in flight (concurrency)'\n"
 	      "set ylabel 'throughput, whole system (tokens/s)'\n", s);
+	/* two decades of room under the lowest curve for the key (two lines
+	** per side, at most about 1.5 decades), so it covers no curve */
+	fprintf(s, "set yrange [%g:*]\n", pow(10, floor(log10(ymin)) - 2));
 	if (have_tpot)
 		fputs("set title 'throughput: total (solid) and output (dashed) "
 		      "tokens/s'\n", s);
@@ -82,7 +91,8 @@ int plot_build_batch(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		fputc('\n', s);
 		return RL_OK;
 	}
-	fputs("\nset key top left\nset ylabel 'time per output token (ms)'\n"
+	fputs("\nset key top left\nset yrange [*:*]\n"
+	      "set ylabel 'time per output token (ms)'\n"
 	      "set title 'latency: time per output token'\nplot ", s);
 	for (i = 0; i < n; i++) {
 		fprintf(s, "%s$b%d using 1:4 with linespoints pt 7 lw 2 lc rgb "

@@ -275,6 +275,28 @@ static void test_roofline_maps(void **state)
 	unlink(path);
 }
 
+static void test_batch_key_room(void **state)
+{
+	char path[64];
+	sqlite3 *db;
+	char *s;
+	(void)state;
+	/* lowest throughput 40 tokens/s: the panel starts two decades under
+	** its decade, 10^(1 - 2) = 0.1, room for the key; the latency panel
+	** takes its own range again */
+	db = make_db(path, sizeof path,
+	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
+	             " 'sc', 20, 4, 4, '{}');"
+	             "INSERT INTO claim_batch VALUES(1, 'a', 1, 40, 700, 0.02),"
+	             "(1, 'a', 8, 300, 5000, 0.03), (1, 'b', 1, 500, 9000, 0.01);");
+	s = script_of(db, "batch", path, RL_OK);
+	assert_non_null(strstr(s, "set yrange [0.1:*]\n"));
+	assert_non_null(strstr(s, "set key top left\nset yrange [*:*]\n"));
+	free(s);
+	sqlite3_close(db);
+	unlink(path);
+}
+
 static void test_pareto_refuses_workload(void **state)
 {
 	char path[64];
@@ -456,6 +478,7 @@ int main(void)
 		cmocka_unit_test(test_tornado_hides_flat_rows),
 		cmocka_unit_test(test_roofline_links),
 		cmocka_unit_test(test_roofline_maps),
+		cmocka_unit_test(test_batch_key_room),
 		cmocka_unit_test(test_pareto_refuses_workload),
 		cmocka_unit_test(test_breakdown),
 		cmocka_unit_test(test_quantiles),
