@@ -28,27 +28,12 @@ set -e
 cd "$(dirname "$0")/.."
 FIT_PROFILES_LIB=1
 . scripts/fit-profiles.sh
-# The microbenchmarks of data/measurements.csv pin two upper bounds below
-# FIT's: a BF16 GEMM of 8192^3 reaches 798 of the H100's 989.4 TFLOPS
-# (0.807, and 788 = 0.796 on H200), so no serving GEMM's large-GEMM
-# efficiency exceeds 0.81 (FP8 too: the start file assumes the same
-# ceiling, there being no FP8 GEMM microbenchmark); a copy streams 3.0 of 3.35 TB/s (0.896; 4.3 of
-# 4.8 on H200), so reading paged KV blocks reaches at most 0.90.
-pin() {
-	case $FIT in *"$1"*) FIT=$(printf '%s' "$FIT" | sed "s/$1/$2/") ;;
-	*) echo "fit-profiles-more.sh: FIT has no '$1' to pin" >&2; exit 1 ;;
-	esac
-}
-pin "eff_compute=0.5:0.9" "eff_compute=0.5:0.81"
-pin "eff_compute_fp8=0.4:0.9" "eff_compute_fp8=0.4:0.81"
-pin "eff_kv_memory=0.4:0.92" "eff_kv_memory=0.4:0.9"
-BPT="ASSUMPTION: not published for the PyTorch backend; trtllm-bench defaults as for 0.12-0.17 (batch 4096, tokens 8192)"
 versions=${*:-"0.20-post(main)"}
 # one version a line: some names hold spaces
 printf '%s\n' "$versions" | sed 's/) /)\n/g' | while IFS= read -r v; do
 	case $v in
-	"0.20-post(main)") fit_one "$v" trtllm-0.20post 0.95 8192 4096 "$BPT" ;;
-	"post-1.0(main, developer-guide)") fit_one "$v" trtllm-post-1.0 0.95 8192 4096 "$BPT" ;;
+	"0.20-post(main)") fit_one "$v" trtllm-0.20post 0.95 8192 8192 "$BPT" ;;
+	"post-1.0(main, developer-guide)") fit_one "$v" trtllm-post-1.0 0.95 8192 8192 "$BPT" ;;
 	*) echo "fit-profiles-more.sh: no settings for version $v" >&2; exit 2 ;;
 	esac
 	case $v in "0.20-post(main)") p=trtllm-0.20post ;; *) p=trtllm-post-1.0 ;; esac

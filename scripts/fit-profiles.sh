@@ -11,8 +11,13 @@ set -e
 cd "$(dirname "$0")/.."
 START=data/calibration/trtllm-published-start.ini
 M=data/measurements/published-h100.csv
-# physical ranges (display units); sources in the start file's comments
-FIT="eff_compute=0.5:0.9,eff_compute_fp8=0.4:0.9,eff_kv_memory=0.4:0.92,eff_link=0.5:0.9,allreduce_latency_us=5:20,iter_overhead_ms=0.1:5,seq_overhead_us=0.5:50,runtime_reserved_gb=0.5:8,gemm_m_half=1:512,layer_overhead_us=1:100,kv_group_reread=0:1,logits_buffers=0:3,act_buffers=0:3,elementwise_fused=0:0.8"
+# physical ranges (display units); sources in the start file's comments.
+# The microbenchmarks of data/measurements.csv set two upper bounds: an
+# 8192^3 BF16 GEMM reaches 798 of the H100's 989.4 TFLOPS (0.807; 788 =
+# 0.796 on H200), so no serving GEMM exceeds 0.81 (FP8 too: same ceiling
+# assumed, there being no FP8 GEMM microbenchmark); a copy streams 3.0 of
+# 3.35 TB/s (0.896; 4.3 of 4.8 on H200), so paged KV reads reach at most 0.90.
+FIT="eff_compute=0.5:0.81,eff_compute_fp8=0.4:0.81,eff_kv_memory=0.4:0.9,eff_link=0.5:0.9,allreduce_latency_us=5:20,iter_overhead_ms=0.1:5,seq_overhead_us=0.5:50,runtime_reserved_gb=0.5:8,gemm_m_half=1:512,layer_overhead_us=1:100,kv_group_reread=0:1,logits_buffers=0:3,act_buffers=0:3,elementwise_fused=0:0.8"
 fit_one() { # version, profile name, kv_fraction, max_num_tokens, max_batch_size, source, sliding window
 	tmp=$(mktemp "${TMPDIR:-/tmp}/start.XXXXXX")
 	sed -e "s/^kv_fraction = .*/kv_fraction = $3   ; published-methodology.md: kv_cache_free_gpu_mem_fraction $3 for version $1/" \
@@ -46,7 +51,7 @@ window_note() {
 }
 B11="published-h100.csv notes: per model and TP, applied per row (this value serves rows whose notes do not say)"
 B12="ASSUMPTION: trtllm-bench picks batch and token budget from the dataset; its example prints max runtime batch 4096, tokens 8192 (published-methodology.md)"
-BPT="ASSUMPTION: not published for the PyTorch backend; trtllm-bench defaults as for 0.12-0.17 (batch 4096, tokens 8192)"
+BPT="published-methodology.md: the PyTorch backend captures CUDA graphs for batch sizes 1...8192, so a runtime batch of 8192; ASSUMPTION: token budget 8192 as trtllm-bench prints for 0.12-0.17 (not published)"
 # scripts/fit-profiles-more.sh sources this file for fit_one and the
 # ranges above, and fits the tables after 0.20 and 1.0 itself
 [ -z "${FIT_PROFILES_LIB:-}" ] || return 0
@@ -56,8 +61,8 @@ for v in $versions; do
 	0.11.0) fit_one "$v" trtllm-0.11 0.99 2048 2048 "$B11" false ;;
 	0.12.0|0.13.0|0.14.0) fit_one "$v" "trtllm-${v%.0}" 0.99 8192 4096 "$B12" false ;;
 	0.15.0|0.17.0) fit_one "$v" "trtllm-${v%.0}" 0.95 8192 4096 "$B12" false ;;
-	0.19.0|0.20.0|0.21.0) fit_one "$v" "trtllm-${v%.0}" 0.95 8192 4096 "$BPT" true ;;
-	"1.0(main)") fit_one "$v" trtllm-1.0 0.95 8192 4096 "$BPT" true ;;
+	0.19.0|0.20.0|0.21.0) fit_one "$v" "trtllm-${v%.0}" 0.95 8192 8192 "$BPT" true ;;
+	"1.0(main)") fit_one "$v" trtllm-1.0 0.95 8192 8192 "$BPT" true ;;
 	*) echo "fit-profiles.sh: no settings for version $v" >&2; exit 2 ;;
 	esac
 done
