@@ -13,8 +13,8 @@
 ** The chip's link topology (mapping.h) sets the bandwidth: a mesh gives a
 ** group of n of its M chips (n-1)/(M-1) of link_Bps; a ring topology runs
 ** every all-reduce as a ring whatever the profile names.  rl_allreduce_cost
-** works out the cost of one group's all-reduces once; rl_link_time costs
-** one of them (and the other collectives of mapping.c).
+** works out the cost of one group's all-reduces once; rl_link_time (inline
+** in engine.h) costs one of them (and the other collectives of mapping.c).
 */
 #include "engine.h"
 #include "mapping.h"
@@ -50,22 +50,6 @@ void rl_allreduce_cost(const rl_config *cfg, double n, rl_link_cost *lc)
 	lc->fixed_s = cfg->prof.allreduce_latency_s +
 	              steps * cfg->chip.link_latency_s;
 	lc->Bps = rl_group_Bps(cfg, n);
-}
-
-double rl_link_time(const rl_link_cost *lc, double bytes, double *link_bytes)
-{
-	double wire;
-	if (lc->none || bytes <= 0) {
-		if (link_bytes)
-			*link_bytes = 0;
-		return 0.0;
-	}
-	wire = bytes * lc->mul;
-	if (lc->div != 1)
-		wire /= lc->div;
-	if (link_bytes)
-		*link_bytes = wire;
-	return lc->fixed_s + (lc->Bps > 0 ? wire / lc->Bps : 0.0);
 }
 
 double rl_allreduce_time(const rl_config *cfg, double bytes, double n,

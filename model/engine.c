@@ -113,8 +113,9 @@ typedef struct {
 /* Experts read per layer per chip, for M tokens of each of ep replicas. */
 static double experts_read(const eval_ctx *c, double M)
 {
-	if (c->ep <= 1)
-		return rl_experts_touched(&c->cfg->model, M);
+	if (c->ep <= 1) /* a dense model reads its one MLP (as rl_experts_touched) */
+		return c->cfg->model.experts <= 1
+		           ? 1.0 : rl_experts_touched(&c->cfg->model, M);
 	return rl_experts_touched(&c->cfg->model, c->ep * M) / c->ep;
 }
 
@@ -306,7 +307,8 @@ static double kv_windowed(const rl_model_shape *sh, double t)
 {
 	if (sh->window <= 0 || sh->window_share <= 0)
 		return t;
-	return (1 - sh->window_share) * t + sh->window_share * fmin(t, sh->window);
+	return (1 - sh->window_share) * t +
+	       sh->window_share * rl_fmin(t, sh->window);
 }
 
 static double kv_tokens_per_seq(const rl_model_shape *sh, double isl,
@@ -369,7 +371,7 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 	double one_req;
 	rl_stages st;
 	stage_set ks;
-	int rc, wp, ap, kp, mp, i, limit = RL_LIMIT_TOKENS;
+	int rc, wp, ap, kp, mp, hp, i, limit = RL_LIMIT_TOKENS;
 	char msg[256];
 
 	/* zero every field but the message (a 256-byte array kept last) */
@@ -416,7 +418,8 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 	kp = rl_kv_prec(cfg);
 	c.wb = rl_precision_bytes(wp);
 	c.ab = rl_precision_bytes(ap);
-	c.hb = rl_precision_bytes(rl_head_prec(cfg));
+	hp = rl_head_prec(cfg);
+	c.hb = rl_precision_bytes(hp);
 	/* GEMM outputs accumulate at >= 16 bits and are reduced at that width */
 	c.cb = c.ab > 2 ? c.ab : 2;
 	mp = rl_matrix_prec(s);
@@ -435,7 +438,6 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 	/* the LM head multiplies at the wider of its weights and the
 	** activations */
 	{
-		int hp = rl_head_prec(cfg);
 		int hm = rl_precision_bytes(hp) >= c.ab ? hp : ap;
 		c.peak_head = rl_chip_peak(&cfg->chip, hm);
 		c.eff_head = rl_gemm_eff_large(pf, hm);
@@ -479,13 +481,13 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 			w_last = (st.last * layer + head) / c.tp;
 		}
 	}
-	r->weights_bytes_per_chip = fmax(w_first, w_last);
+	r->weights_bytes_per_chip = rl_fmax(w_first, w_last);
 	r->kv_bytes_per_token = c.sh.kv_elems_per_token * rl_precision_bytes(kp);
-	c.kv_tok_chip = r->kv_bytes_per_token / fmin(c.tp, m->kv_heads);
+	c.kv_tok_chip = r->kv_bytes_per_token / rl_fmin(c.tp, m->kv_heads);
 	/* query heads per KV head on a chip: heads / kv_heads, or heads / tp
 	** once tp exceeds kv_heads (each chip holds a copy of one KV head) */
 	c.reread = 1.0 + pf->kv_group_reread *
-	                     (m->heads / fmax(c.tp, m->kv_heads) - 1.0);
+	                     (m->heads / rl_fmax(c.tp, m->kv_heads) - 1.0);
 	kv_first = c.kv_tok_chip * st.first / c.L;
 	kv_last = c.kv_tok_chip * st.last / c.L;
 	r->kv_bytes_per_token_per_chip = kv_first;

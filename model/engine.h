@@ -167,7 +167,22 @@ typedef struct {
 	double Bps;
 } rl_link_cost;
 void rl_allreduce_cost(const rl_config *cfg, double n, rl_link_cost *lc);
-double rl_link_time(const rl_link_cost *lc, double bytes, double *link_bytes);
+static inline double rl_link_time(const rl_link_cost *lc, double bytes,
+                                   double *link_bytes)
+{
+	double wire;
+	if (lc->none || bytes <= 0) {
+		if (link_bytes)
+			*link_bytes = 0;
+		return 0.0;
+	}
+	wire = bytes * lc->mul;
+	if (lc->div != 1)
+		wire /= lc->div;
+	if (link_bytes)
+		*link_bytes = wire;
+	return lc->fixed_s + (lc->Bps > 0 ? wire / lc->Bps : 0.0);
+}
 
 /* Resolved precisions of a scenario. */
 int rl_weight_prec(const rl_scenario *s);
