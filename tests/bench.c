@@ -18,11 +18,16 @@
 
 #define RUNS 5 /* short runs of the engine, for the median and range */
 
-static double now(void)
+static double clock_s(clockid_t id)
 {
 	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(id, &ts);
 	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static double now(void)
+{
+	return clock_s(CLOCK_MONOTONIC);
 }
 
 static void setup(rl_config *c)
@@ -46,13 +51,16 @@ static void setup(rl_config *c)
 	c->prof.runtime_reserved_bytes = 2e9;
 }
 
-/* Evaluations per second over `secs` seconds, the shape varied so that
-** nothing is hoisted out of the loop. */
-static double engine_rate(rl_config *c, double secs, double *sink)
+/* Evaluations per second of the thread's CPU time over `secs` seconds of
+** it (what one core does, whatever else the machine runs), and per second
+** of wall clock in *wall; the shape varied so that nothing is hoisted out
+** of the loop. */
+static double engine_rate(rl_config *c, double secs, double *sink,
+                          double *wall)
 {
 	rl_result r;
 	long n = 0;
-	double t0 = now(), dt;
+	double w0 = now(), t0 = clock_s(CLOCK_THREAD_CPUTIME_ID), dt;
 	do {
 		long k;
 		for (k = 0; k < 20000; k++, n++) {
@@ -61,8 +69,9 @@ static double engine_rate(rl_config *c, double secs, double *sink)
 			if (rl_eval(c, &r) == RL_OK)
 				*sink += r.output_tps;
 		}
-		dt = now() - t0;
+		dt = clock_s(CLOCK_THREAD_CPUTIME_ID) - t0;
 	} while (dt < secs);
+	*wall = (double)n / (now() - w0);
 	return (double)n / dt;
 }
 
@@ -77,19 +86,23 @@ int main(void)
 	rl_config c;
 	rl_result r;
 	double target = 10e6; /* issue 11: at least 10 M evaluations/s */
-	double t0, dt, sink = 0, rate[RUNS];
+	double t0, dt, sink = 0, rate[RUNS], wall[RUNS];
 	int i;
 	setup(&c);
 	/* several short runs: on a shared machine other processes slow some
 	** of them; the median is the verdict, the range is printed beside it */
 	for (i = 0; i < RUNS; i++)
-		rate[i] = engine_rate(&c, 0.4, &sink);
+		rate[i] = engine_rate(&c, 0.4, &sink, &wall[i]);
 	qsort(rate, RUNS, sizeof rate[0], cmp_double);
+	qsort(wall, RUNS, sizeof wall[0], cmp_double);
 	printf("engine: %.2f million evaluations per second on one core "
-	       "(median of %d runs of 0.4 s, range %.2f-%.2f; target >= %.0f "
-	       "million)%s\n",
+	       "(median of %d runs of 0.4 s of CPU time, range %.2f-%.2f; "
+	       "target >= %.0f million)%s\n",
 	       rate[RUNS / 2] / 1e6, RUNS, rate[0] / 1e6, rate[RUNS - 1] / 1e6,
 	       target / 1e6, rate[RUNS / 2] >= target ? "" : "  BELOW TARGET");
+	printf("engine, by the wall clock (lower while other processes share "
+	       "the core): %.2f million per second (range %.2f-%.2f)\n",
+	       wall[RUNS / 2] / 1e6, wall[0] / 1e6, wall[RUNS - 1] / 1e6);
 	/* latency at a rate: the design point at half its capacity */
 	{
 		rl_load ld = {0, 0};
