@@ -170,7 +170,9 @@ void report_sensitivity(rctx *r)
 	doc_para(&r->d, "Which assumptions move the answer: each parameter at "
 	         "the low and high end of its range with the others at their "
 	         "stated values, widest swing first; then the Monte Carlo over "
-	         "all ranges at once.");
+	         "all ranges at once (where side b runs its best mapping, the "
+	         "mapping is chosen again in every sample; rooflab claim says "
+	         "how often each won).");
 	report_figure(r, "tornado", &po, "Speedup with one parameter at its "
 	              "low or high value");
 	st = rows(r, "claim_tornado", "SELECT param, low, high, speedup_low, "
