@@ -18,7 +18,7 @@
 #    after 1.0 (output tokens/s per GPU; DEPn rows = attention data
 #    parallel over n GPUs with the experts split over the same n: tp 1,
 #    ep n).  Its profile trtllm-post-1.0 is NOT kept: 13 of its 15 rows are
-#    MoE models the engine costs far too fast, and the fit ends 13 of its 14
+#    MoE models the engine costs far too fast, and the fit ends 12 of its 14
 #    parameters on range bounds (README, Calibration and validation), so
 #    versions.csv lists these rows as not modelled.  Run it again when the
 #    engine's MoE cost changes.  The "earlier per-GPU revision" holds the
