@@ -162,10 +162,8 @@ static int kv_complete(const kvfile *k, const char *path, char *err,
 
 static double kv_num(const kvfile *k, const char *sec, const char *key)
 {
-	const char *s = kv_str(k, sec, key);
-	char *end;
-	double v = strtod(s, &end);
-	return end == s ? NAN : v;
+	double v;
+	return num_text(kv_str(k, sec, key), &v) ? NAN : v;
 }
 
 static claim_check *add(claim_report *rep, const kvfile *k, const char *sec)

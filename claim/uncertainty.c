@@ -13,7 +13,6 @@
 ** [limits] section may give power_cap_w (with source): the power above
 ** which a chip without a TDP counts as violating physics.
 */
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +20,7 @@
 #include "../model/params.h"
 #include "claim.h"
 #include "../config/ini.h"
+#include "../config/num.h"
 
 typedef struct {
 	claim_uncertainty *cu;
@@ -146,8 +146,10 @@ static int unc_cb(void *ud, const char *section, const char *key,
 	static const char *const numkeys[][2] = {
 	    {"low", NULL}, {"high", NULL}, {"mode", NULL},
 	    {"mean", "median"}, {"sd", "sigma"}};
+	static const num_range cap_range = {0, INFINITY, 0, NULL};
+	static const num_range any_range = {-INFINITY, INFINITY, 0, NULL};
 	int k;
-	char *end;
+	char what[256];
 	double x;
 	if (strcmp(section, c->section)) {
 		if (finish_section(c, err, errlen) ||
@@ -167,13 +169,8 @@ static int unc_cb(void *ud, const char *section, const char *key,
 			         "(power_cap_w, power_cap_source)", key);
 			return -1;
 		}
-		errno = 0;
-		x = strtod(value, &end);
-		if (end == value || *end || errno || !(x >= 0) || !isfinite(x)) {
-			snprintf(err, errlen, "power_cap_w: '%s' is not a number "
-			         ">= 0", value);
+		if (num_read("power_cap_w", value, &cap_range, &x, err, errlen))
 			return -1;
-		}
 		c->cu->power_cap_w = x;
 		return 0;
 	}
@@ -201,13 +198,9 @@ static int unc_cb(void *ud, const char *section, const char *key,
 		         "mode, mean, sd, median, sigma, source)", section, key);
 		return -1;
 	}
-	errno = 0;
-	x = strtod(value, &end);
-	if (end == value || *end || errno || !isfinite(x)) {
-		snprintf(err, errlen, "[%s] %s: '%s' is not a number", section,
-		         key, value);
+	snprintf(what, sizeof what, "[%.100s] %.100s", section, key);
+	if (num_read(what, value, &any_range, &x, err, errlen))
 		return -1;
-	}
 	c->v[k] = x;
 	c->have[k] = 1;
 	return 0;

@@ -90,6 +90,7 @@ int cmd_sweep(int argc, char **argv)
 	rl_sweep_stats st;
 	rl_sweep_spec *s;
 	const char *spec = NULL, *env;
+	double sleep_ms;
 	char err[2048];
 	int rc;
 	memset(&o, 0, sizeof o);
@@ -108,8 +109,9 @@ int cmd_sweep(int argc, char **argv)
 		return bad_input("sweep", err);
 	o.progress = isatty(STDERR_FILENO);
 	env = getenv("ROOFLAB_SWEEP_BATCH_SLEEP_MS"); /* tests only */
-	if (env && *env)
-		o.batch_sleep_ms = (unsigned)strtoul(env, NULL, 10);
+	if (env && num_text(env, &sleep_ms) == 0 && sleep_ms >= 0 &&
+	    sleep_ms <= 60000)
+		o.batch_sleep_ms = (unsigned)sleep_ms;
 	rc = rl_sweep_run(s, &o, &st, err, sizeof err);
 	if (rc) {
 		fprintf(stderr, "rooflab sweep: %s\n", err);

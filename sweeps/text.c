@@ -9,19 +9,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../config/num.h"
 #include "../model/outputs.h"
 #include "../model/params.h"
 
-/* A whole-string number; 0 on success. */
+/* A whole-string number, trailing blanks allowed; 0 on success. */
 int rl_sw_number(const char *text, double *v)
 {
-	char *end;
-	if (!*text)
+	char buf[128];
+	size_t n = strlen(text);
+	while (n && isspace((unsigned char)text[n - 1]))
+		n--;
+	if (n >= sizeof buf)
 		return -1;
-	*v = strtod(text, &end);
-	while (isspace((unsigned char)*end))
-		end++;
-	return *end || !isfinite(*v) ? -1 : 0;
+	memcpy(buf, text, n);
+	buf[n] = '\0';
+	return num_text(buf, v);
 }
 
 void rl_sw_output_hint(const char *name, char *out, size_t len)
