@@ -88,7 +88,8 @@ typedef struct {
 	double concurrency;     /* sequences in flight per replica (mean) */
 	double max_concurrency; /* per replica at maximum load */
 	double ttft_mean_s, ttft_p50_s, ttft_p90_s, ttft_p99_s;
-	double prefill_s;       /* the service part of TTFT */
+	double prefill_s;       /* the service part of TTFT: the prompt's
+	                        ** iterations and the front end */
 	double wait_mean_s;     /* the rest: waiting for an iteration, a slot,
 	                        ** the prefill budget */
 	double tpot_s;          /* mean time per output token (inter-token) */
