@@ -13,21 +13,6 @@
 
 static int imax(int a, int b) { return a > b ? a : b; }
 
-static void range_of(const rl_param *p, char *buf, size_t len)
-{
-	if (p->choices) {
-		size_t used = 0;
-		int k;
-		buf[0] = '\0';
-		for (k = (int)p->min; k <= (int)p->max && p->choices[k]; k++)
-			used += (size_t)snprintf(buf + used, len - used, "%s%s",
-			                         k > (int)p->min ? "|" : "",
-			                         p->choices[k]);
-	} else {
-		snprintf(buf, len, "%g..%g", p->min, p->max);
-	}
-}
-
 /* A parameter's row: its full name, default and range, as every listing
 ** (table and JSON) shows them. */
 static void row_text(const rl_param *p, char name[128], char def[64],
@@ -35,7 +20,7 @@ static void row_text(const rl_param *p, char name[128], char def[64],
 {
 	snprintf(name, 128, "%s.%s", p->section, p->key);
 	rl_param_format(p, p->def, def, 64);
-	range_of(p, range, 256);
+	opt_param_range(p, range, 256);
 }
 
 typedef struct {

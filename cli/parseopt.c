@@ -219,6 +219,23 @@ int opt_parse(const char *cmd, const opt_def *t, void *base, int argc,
 	return OPT_GO_ON;
 }
 
+void opt_param_range(const rl_param *p, char *buf, size_t len)
+{
+	if (p->choices) {
+		size_t used = 0;
+		int k;
+		buf[0] = '\0';
+		for (k = (int)p->min; k <= (int)p->max && p->choices[k] &&
+		                      used < len;
+		     k++)
+			used += (size_t)snprintf(buf + used, len - used, "%s%s",
+			                         k > (int)p->min ? "|" : "",
+			                         p->choices[k]);
+	} else {
+		snprintf(buf, len, "%g..%g", p->min, p->max);
+	}
+}
+
 static void help_lines(FILE *f, const opt_def *t)
 {
 	for (; t->type != OPT_T_END; t++) {
@@ -249,8 +266,15 @@ static void help_lines(FILE *f, const opt_def *t)
 		for (h = t->help; (nl = strchr(h, '\n')); h = nl + 1)
 			fprintf(f, " %.*s\n  %-20s", (int)(nl - h), h, "");
 		fprintf(f, " %s", h);
-		if (t->type == OPT_T_NUMBER || t->type == OPT_T_WHOLE) {
+		range[0] = '\0';
+		if (t->param && rl_param_find_full(t->param)) {
+			char r[120];
+			opt_param_range(rl_param_find_full(t->param), r, sizeof r);
+			snprintf(range, sizeof range, "%s: %s", t->param, r);
+		} else if (t->type == OPT_T_NUMBER || t->type == OPT_T_WHOLE) {
 			num_range_text(&t->range, range, sizeof range);
+		}
+		if (range[0]) {
 			if (23 + strlen(h) + strlen(range) + 3 > 79)
 				fprintf(f, "\n  %-20s", "");
 			fprintf(f, " (%s)", range);

@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "../config/num.h"
+#include "../model/params.h"
 
 typedef enum {
 	OPT_T_END = 0,
@@ -54,6 +55,8 @@ struct opt_def {
 	const char *const *choices; /* OPT_T_ENUM: NULL-terminated */
 	opt_fn cb;
 	const opt_def *sub; /* OPT_T_TABLE */
+	const char *param;  /* "scenario.isl": help shows that parameter's
+	                    ** range (the value is checked there, as --set) */
 };
 
 #define OPT_FIELD(T, F) .off = offsetof(T, F)
@@ -63,6 +66,10 @@ struct opt_def {
 	{.type = OPT_T_FLAG, .name = N, OPT_FIELD(T, F), .ival = V, .help = H}
 #define OPT_STR(N, T, F, A, H) \
 	{.type = OPT_T_STRING, .name = N, OPT_FIELD(T, F), .arg = A, .help = H}
+/* the text of a parameter of model/params.c, checked when applied */
+#define OPT_PARAM(N, T, F, A, P, H)                                        \
+	{.type = OPT_T_STRING, .name = N, OPT_FIELD(T, F), .arg = A, .param = P, \
+	 .help = H}
 #define OPT_NUM(N, T, F, A, LO, HI, FL, H)                                 \
 	{.type = OPT_T_NUMBER, .name = N, OPT_FIELD(T, F), .arg = A,           \
 	 .range = {LO, HI, FL, NULL}, .help = H}
@@ -99,6 +106,10 @@ int opt_parse(const char *cmd, const opt_def *t, void *base, int argc,
 int opt_parse_quiet(const char *cmd, const opt_def *t, void *base,
                     int argc, char **argv, const char **pos, int maxpos,
                     int *npos, char *err, size_t errlen);
+
+/* A parameter's allowed values as `rooflab params` shows them: "1..1e+06",
+** or the names an enum takes, "fp8|fp16|bf16". */
+void opt_param_range(const rl_param *p, char *buf, size_t len);
 
 /* "options:" and one line per listed entry of t: name, value, help and
 ** the allowed values. */

@@ -60,4 +60,18 @@ expect_err "^rooflab plot: --target: '0' is not a positive number$" \
 	"0 is not a positive target"
 expect_exit 2 "shard" -- $RL sweep spec.ini --db x.db --shard 4/4
 expect_err "^rooflab sweep: --shard: '4/4' is not I/N" "shard I < N"
+
+# values that set model parameters stay text in the table and are checked
+# by the parameter table (model/params.c), which eval's help quotes: the
+# range shown for --isl is the one `rooflab params` lists for scenario.isl
+expect_exit 0 "params scenario" -- $RL params --section scenario
+prange=$(awk '$1 == "scenario.isl" { print $3 }' "$tmpd/out")
+expect_exit 0 "eval --help" -- $RL eval --help
+hrange=$(sed -n 's/^  --isl N .*(scenario.isl: \(.*\))$/\1/p' "$tmpd/out")
+[ -n "$prange" ] && [ "$prange" = "$hrange" ] &&
+	echo "ok - --isl help shows scenario.isl's range ($hrange)" ||
+	{ echo "not ok - --isl help range '$hrange', params '$prange'"; fails=$((fails + 1)); }
+expect_exit 2 "eval --isl 0" -- $RL eval --chip h100-sxm --model llama3-70b --isl 0
+expect_err "^rooflab eval: --isl: scenario.isl = 0 is outside the allowed whole numbers \[1, 1e\+07\]" \
+	"the parameter's check, named by the option"
 finish
