@@ -134,6 +134,24 @@ static int put_map_points(dbw *w, const char *tag, const claim_map_point *p,
 	return 0;
 }
 
+/* How often each mapping of side b won the Monte Carlo (claim_mc_maps). */
+static int put_mc_maps(dbw *w, const char *tag, const rl_mc_result *m)
+{
+	size_t i;
+	for (i = 0; m && i < m->nmaps; i++)
+		if (exec_bind(w, "INSERT INTO claim_mc_maps VALUES(?,?,?,?,?,?,?,?)",
+		              "itiddddi", w->run, tag, (sqlite3_int64)i,
+		              m->maps[i].tp, m->maps[i].pp, m->maps[i].dp,
+		              m->maps[i].ep, (sqlite3_int64)m->maps[i].wins))
+			return -1;
+	if (m && m->maps_other &&
+	    exec_bind(w, "INSERT INTO claim_mc_maps VALUES(?,?,?,?,?,?,?,?)",
+	              "itiddddi", w->run, tag, (sqlite3_int64)m->nmaps, NAN, NAN,
+	              NAN, NAN, (sqlite3_int64)m->maps_other))
+		return -1;
+	return 0;
+}
+
 static int put_all(dbw *w, const claim_report *rep, const char *json)
 {
 	size_t i;
@@ -193,6 +211,9 @@ static int put_all(dbw *w, const claim_report *rep, const char *json)
 				return -1;
 		}
 	}
+	if (put_mc_maps(w, "b", rep->mc) ||
+	    (rep->have_unc_d && put_mc_maps(w, "b_by_design", rep->mc_d)))
+		return -1;
 	for (i = 0; rep->have_unc && i < rep->unc.n; i++) {
 		const rl_tornado_row *t = &rep->torn[i];
 		const rl_uparam *u = &rep->unc.u[t->index];

@@ -46,6 +46,17 @@ extern const rl_db_kind claim_db_kind;
 "CREATE TABLE IF NOT EXISTS claim_mc(" \
 "  run_id INTEGER PRIMARY KEY, samples INTEGER NOT NULL, seed INTEGER NOT NULL," \
 "  p05 REAL, p50 REAL, p95 REAL, prob_ge_target REAL, violation_rate REAL);" \
+/* side b's mapping, chosen again in every Monte Carlo sample where b runs \
+** its best mapping: the samples each mapping won (of the evaluated ones), \
+** per side ('b', 'b_by_design'), most wins first; the wins of mappings \
+** past the ones kept are one row with tp, pp, dp, ep NULL.  Added after \
+** schema version 1 without a new version: an older file gains the table \
+** on its next write and its runs have no rows (the report then says only \
+** that the mapping is chosen again) */ \
+"CREATE TABLE IF NOT EXISTS claim_mc_maps(" \
+"  run_id INTEGER NOT NULL, side TEXT NOT NULL, ord INTEGER NOT NULL," \
+"  tp REAL, pp REAL, dp REAL, ep REAL, wins INTEGER NOT NULL," \
+"  PRIMARY KEY(run_id, side, ord));" \
 /* a thinned copy of the Monte Carlo speedups, for histograms and CDFs */ \
 "CREATE TABLE IF NOT EXISTS claim_mc_samples(" \
 "  run_id INTEGER NOT NULL, i INTEGER NOT NULL, speedup REAL NOT NULL," \

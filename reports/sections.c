@@ -158,6 +158,71 @@ void report_claims(rctx *r)
 	empty_note(r, n, "checks of other claims");
 }
 
+/* A mapping in words: "8 replicas" (data parallel only), "PP2 x DP4" (its
+** factors above 1), "1 chip"; "other mappings" for the row of the wins
+** past those kept (NULL factors). */
+static void map_words(char *buf, size_t len, double tp, double pp,
+                      double dp, double ep)
+{
+	const double v[4] = {tp, pp, dp, ep};
+	const char *k[4] = {"TP", "PP", "DP", "EP"};
+	size_t u = 0;
+	int i;
+	buf[0] = 0;
+	if (!isfinite(tp) || !isfinite(pp) || !isfinite(dp) || !isfinite(ep))
+		snprintf(buf, len, "other mappings");
+	else if (tp <= 1 && pp <= 1 && ep <= 1)
+		snprintf(buf, len, dp > 1 ? "%g replicas" : "1 chip", dp);
+	else
+		for (i = 0; i < 4 && u < len; i++)
+			if (v[i] > 1)
+				u += (size_t)snprintf(buf + u, len - u, "%s%s%g",
+				                      u ? " x " : "", k[i], v[i]);
+}
+
+/* How often each mapping of side b won the Monte Carlo (claim_mc_maps), in
+** words, one paragraph per side that has rows; nothing for a database
+** written before the table. */
+static void mapping_shares(rctx *r)
+{
+	static const char *const sides[2] = {"b", "b_by_design"};
+	int k;
+	if (!pdb_has(r->db, "claim_mc_maps"))
+		return;
+	for (k = 0; k < 2; k++) {
+		sqlite3_stmt *st;
+		char lab[128], t[1400], w[64];
+		sqlite3_int64 total = 0;
+		size_t u = 0;
+		if (sqlite3_prepare_v2(r->db, "SELECT tp, pp, dp, ep, wins, "
+		                       "(SELECT sum(wins) FROM claim_mc_maps WHERE "
+		                       "run_id = ?1 AND side = ?2) FROM "
+		                       "claim_mc_maps WHERE run_id = ?1 AND side = ?2 "
+		                       "AND wins > 0 ORDER BY ord", -1, &st, NULL))
+			return;
+		sqlite3_bind_int64(st, 1, r->c.id);
+		sqlite3_bind_text(st, 2, sides[k], -1, SQLITE_STATIC);
+		t[0] = 0;
+		while (sqlite3_step(st) == SQLITE_ROW && u < sizeof t) {
+			sqlite3_int64 wins = sqlite3_column_int64(st, 4);
+			total = sqlite3_column_int64(st, 5);
+			map_words(w, sizeof w, pdb_real(st, 0), pdb_real(st, 1),
+			          pdb_real(st, 2), pdb_real(st, 3));
+			u += (size_t)snprintf(t + u, sizeof t - u, "%s%s in %.1f%%%s "
+			                      "(%lld)", u ? ", " : "", w,
+			                      100.0 * (double)wins / (double)total,
+			                      u ? "" : " of samples", (long long)wins);
+		}
+		sqlite3_finalize(st);
+		if (total > 0)
+			doc_para(&r->d, "%s, its mapping chosen again in each of the "
+			         "%lld evaluated samples: %s.",
+			         plot_side_label(r->db, &r->c, sides[k], lab,
+			                         sizeof lab),
+			         (long long)total, t);
+	}
+}
+
 void report_sensitivity(rctx *r)
 {
 	static const char *h[] = {"parameter", "low", "high", "speedup at low",
@@ -171,8 +236,8 @@ void report_sensitivity(rctx *r)
 	         "the low and high end of its range with the others at their "
 	         "stated values, widest swing first; then the Monte Carlo over "
 	         "all ranges at once (where side b runs its best mapping, the "
-	         "mapping is chosen again in every sample; rooflab claim says "
-	         "how often each won).");
+	         "mapping is chosen again in every sample, and how often each "
+	         "won follows the table).");
 	report_figure(r, "tornado", &po, "Speedup with one parameter at its "
 	              "low or high value");
 	st = rows(r, "claim_tornado", "SELECT param, low, high, speedup_low, "
@@ -214,6 +279,7 @@ void report_sensitivity(rctx *r)
 		else
 			empty_note(r, n, "sensitivity table");
 	}
+	mapping_shares(r);
 	report_figure(r, "distribution", &po, "Monte Carlo distribution of "
 	              "the speedup with the target and the quantiles");
 }

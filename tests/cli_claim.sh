@@ -153,7 +153,7 @@ db="$tmpd/claim.db"
 expect_exit 0 "claim --db" -- $RL claim --samples 30000 --db "$db"
 for t in claim_runs claim_sides claim_factors claim_solve claim_mc \
 	claim_mc_samples claim_tornado claim_claims claim_assumptions \
-	claim_batch claim_roofline claim_must claim_roofline_maps; do
+	claim_batch claim_roofline claim_must claim_roofline_maps claim_mc_maps; do
 	n=$(sqlite3 "$db" "SELECT count(*) FROM $t")
 	if [ "${n:-0}" -gt 0 ]; then echo "ok - $t has rows"; else
 		echo "not ok - $t is empty"; fails=$((fails + 1)); fi
@@ -170,6 +170,53 @@ done
 n=$(sqlite3 "$db" "SELECT count(*) FROM claim_mc_samples")
 if [ "$n" -le 20000 ]; then echo "ok - samples thinned ($n)"; else
 	echo "not ok - $n samples stored"; fails=$((fails + 1)); fi
+# the mapping shares through two paths: the report's words (from
+# claim_mc_maps) against the claim JSON's mapping_wins of the same run.
+# The expected sentence is built here from the JSON: a mapping with only
+# dp above 1 is "N replicas", else its factors above 1 joined by " x ";
+# each share is wins / (all wins + mapping_wins_other) to 0.1%.
+mdb="$tmpd/maps.db"
+expect_exit 0 "claim --json --db for the mapping shares" -- $C --json --db "$mdb"
+cp "$tmpd/out" "$tmpd/maps.json"
+mkdir -p "$tmpd/maps"
+expect_exit 0 "report of that run" -- "$RL" report --db "$mdb" --no-plots \
+	--out "$tmpd/maps/report.md"
+awk '/^  "monte_carlo(_by_design)?": \{/ { blk++; next }
+	/"mapping_wins": \[/ { inarr = 1; next }
+	inarr && /^    \]/ { inarr = 0; next }
+	inarr && /"(tp|pp|dp|ep|samples)":/ { gsub(/[",]/, ""); v[$1] = $2
+		if ($1 == "samples:") { n[blk]++; k = blk SUBSEP n[blk]
+			if (v["tp:"] == 1 && v["pp:"] == 1 && v["ep:"] == 1 && v["dp:"] > 1)
+				w[k] = v["dp:"] " replicas"
+			else { w[k] = ""; split("tp pp dp ep", f, " ")
+				for (i = 1; i <= 4; i++) if (v[f[i] ":"] > 1)
+					w[k] = w[k] (w[k] == "" ? "" : " x ") toupper(f[i]) v[f[i] ":"] }
+			c[k] = $2; tot[blk] += $2 } }
+	/"mapping_wins_other":/ { gsub(/[",]/, ""); if ($2 > 0) { n[blk]++
+		k = blk SUBSEP n[blk]; w[k] = "other mappings"; c[k] = $2; tot[blk] += $2 } }
+	END { for (b = 1; b <= blk; b++) { if (!tot[b]) continue
+		s = "its mapping chosen again in each of the " tot[b] " evaluated samples: "
+		for (j = 1; j <= n[b]; j++) { k = b SUBSEP j
+			s = s (j > 1 ? ", " : "") w[k] " in " sprintf("%.1f", 100 * c[k] / tot[b]) "%" (j > 1 ? "" : " of samples") " (" c[k] ")" }
+		print s "."; if (n[b] > 1) multi++ }
+		exit !(blk == 2 && multi >= 1) }' "$tmpd/maps.json" >"$tmpd/maps.expect" &&
+	echo "ok - the JSON has both Monte Carlo blocks, one with several mappings" ||
+	{ echo "not ok - the JSON has both Monte Carlo blocks, one with several mappings"; fails=$((fails + 1)); }
+while IFS= read -r line; do
+	if grep -qF "$line" "$tmpd/maps/report.md"; then
+		echo "ok - report says the JSON's shares: $line"
+	else
+		echo "not ok - report lacks the JSON's shares: $line"; fails=$((fails + 1))
+	fi
+done <"$tmpd/maps.expect"
+# the printed shares of each paragraph add up to 100% (0.05% rounding each)
+grep 'evaluated samples:' "$tmpd/maps/report.md" | awk '{ s = 0; t = $0
+	while (match(t, / in [0-9.]+%/)) { s += substr(t, RSTART + 4, RLENGTH - 5)
+		t = substr(t, RSTART + RLENGTH) }
+	if (s < 99.8 || s > 100.2) bad = 1; blocks++ }
+	END { exit !(blocks == 2 && !bad) }' &&
+	echo "ok - report: mapping shares add up to 100% in both paragraphs" ||
+	{ echo "not ok - report: mapping shares add up to 100% in both paragraphs"; fails=$((fails + 1)); }
 expect_exit 2 "unwritable --db" -- $C --db "$tmpd/no/such/dir/x.db"
 expect_err "cannot open|unable" "unwritable --db says why"
 if [ -e "$tmpd/no/such/dir/x.db" ]; then echo "not ok - left a file"; \
