@@ -408,15 +408,35 @@ int cmd_calibrate(int argc, char **argv)
 	       100 * stats_abs_quantile(e_fit, nrows, 0.5),
 	       100 * stats_abs_quantile(e_fit, nrows, 0.9));
 	if (loo) {
-		printf("absolute error %s: median %.1f%%, 90th pct %.1f%%\n",
+		/* a row the leave-out fit cannot predict (its model no longer
+		** fits the chip, say) has no error: count what the quantiles
+		** are over, and say how many rows that leaves out */
+		size_t n_loo = 0;
+		char missing[128] = "";
+		for (i = 0; i < nrows; i++)
+			n_loo += isfinite(e_loo[i]) != 0;
+		if (n_loo < nrows)
+			snprintf(missing, sizeof missing, " (%zu of %zu rows: the "
+			         "others have no leave-out prediction)", n_loo,
+			         nrows);
+		printf("absolute error %s: median %.1f%%, 90th pct %.1f%%%s\n",
 		       by_model ? "leave-one-model-out" : "leave-1-out",
 		       100 * stats_abs_quantile(e_loo, nrows, 0.5),
-		       100 * stats_abs_quantile(e_loo, nrows, 0.9));
-		snprintf(meta, sizeof meta, "%s = median |error| %.1f%%, 90th "
-		         "percentile %.1f%% over %zu rows\n",
-		         by_model ? "leave_one_model_out" : "leave_one_out",
-		         100 * stats_abs_quantile(e_loo, nrows, 0.5),
-		         100 * stats_abs_quantile(e_loo, nrows, 0.9), nrows);
+		       100 * stats_abs_quantile(e_loo, nrows, 0.9), missing);
+		if (n_loo < nrows)
+			snprintf(meta, sizeof meta, "%s = median |error| %.1f%%, "
+			         "90th percentile %.1f%% over %zu of %zu rows (the "
+			         "others have no leave-out prediction)\n",
+			         by_model ? "leave_one_model_out" : "leave_one_out",
+			         100 * stats_abs_quantile(e_loo, nrows, 0.5),
+			         100 * stats_abs_quantile(e_loo, nrows, 0.9), n_loo,
+			         nrows);
+		else
+			snprintf(meta, sizeof meta, "%s = median |error| %.1f%%, "
+			         "90th percentile %.1f%% over %zu rows\n",
+			         by_model ? "leave_one_model_out" : "leave_one_out",
+			         100 * stats_abs_quantile(e_loo, nrows, 0.5),
+			         100 * stats_abs_quantile(e_loo, nrows, 0.9), nrows);
 	}
 	printf("\nfitted:\n");
 	for (i = 0; i < nfit; i++) {

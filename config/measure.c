@@ -182,6 +182,7 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 		const char *notes = fields[col[C_NOTES]];
 		r->max_num_tokens = note_setting(notes, "max_num_tokens");
 		r->max_batch_size = note_setting(notes, "max_batch_size");
+		r->moe_attention_dp = strstr(notes, "MoE: enable_attention_dp") != NULL;
 	}
 	return 0;
 }
@@ -362,8 +363,16 @@ int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
 	} while (0)
 	SETN("isl", row->isl);
 	SETN("osl", row->osl);
-	SETN("tp", row->tp);
-	SETN("ep", row->ep >= 1 ? row->ep : 1);
+	if (row->moe_attention_dp && st->cfg.model.experts > 1 && row->tp > 1 &&
+	    !(row->ep > 1)) {
+		/* attention data parallel over the tp GPUs, the experts split
+		** over the same GPUs: as DEPn (published-methodology.md, 1.0) */
+		SETN("tp", 1.0);
+		SETN("ep", row->tp);
+	} else {
+		SETN("tp", row->tp);
+		SETN("ep", row->ep >= 1 ? row->ep : 1);
+	}
 	SETN("chips", row->chips);
 #undef SETN
 	/* the build settings the row states override the profile's */

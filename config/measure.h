@@ -13,7 +13,11 @@
 **    Strict: a length, gpus, pp or value that is not empty and not a number
 **    is an input error naming file, line and column; tp may read DEPn
 **    (attention data parallel + expert parallel over n GPUs), set up as tp
-**    1 and ep n: n replicas of the attention pooling their experts.
+**    1 and ep n: n replicas of the attention pooling their experts.  A
+**    row whose notes say "MoE: enable_attention_dp" (the 1.0 table:
+**    published-methodology.md, "MoE adds enable_attention_dp" with
+**    `--tp --pp [--ep]`) is set up the same way when its model is a
+**    mixture of experts: tp 1 and ep = its tp on as many GPUs.
 ** A row is modelled when its metric is a served-token throughput and its
 ** lengths, tp and chips are whole numbers, or when it is a microbenchmark
 ** (a GEMM's TFLOPS, a copy's TB/s: meas_micro()); other rows are kept with
@@ -60,6 +64,10 @@ typedef struct {
 	double requests;          /* requests in the run ("500 requests"); 0 */
 	/* build settings the row's notes state (0: not stated) */
 	double max_num_tokens, max_batch_size;
+	/* the notes say MoE models ran with enable_attention_dp: a mixture of
+	** experts is set up as attention data parallel, experts expert
+	** parallel over the row's tp GPUs (meas_setup) */
+	int moe_attention_dp;
 	int metric_code;          /* MEAS_* */
 	int modelled;             /* 1 when the engine can predict it */
 	char why_not[256];        /* else the reason */

@@ -30,6 +30,9 @@ a-tot,T,tot,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,tokens_per_s,22735.
 dep,T,out,h100-sxm,4,mixtral-8x7b,fp8,1024,1024,DEP4,1,max-load,,output_tokens_per_s_per_gpu,5000,
 dep-sys,T,out,h100-sxm,4,mixtral-8x7b,fp8,1024,1024,DEP4,1,max-load,,output_tokens_per_s,20000,
 dep-dense,T,out,h100-sxm,4,llama3-70b,fp8,1024,1024,DEP4,1,max-load,,output_tokens_per_s,1000,
+adp,T,out,h100-sxm,4,mixtral-8x7b,fp8,1024,1024,4,1,max-load,,output_tokens_per_s,20000,PyTorch backend (MoE: enable_attention_dp)
+adp-dense,T,out,h100-sxm,4,llama3-70b,fp8,1024,1024,4,1,max-load,,output_tokens_per_s,1000,PyTorch backend (MoE: enable_attention_dp)
+tp4-dense,T,out,h100-sxm,4,llama3-70b,fp8,1024,1024,4,1,max-load,,output_tokens_per_s,1000,
 pp2,T,out,h100-sxm,2,llama3-70b,fp8,1024,1024,1,2,max-load,,output_tokens_per_s,1000,
 rate,T,out,h100-sxm,1,llama3-8b,bf16,467,256,1,1,QPS=2,2,output_tokens_per_s,498,
 mlperf,T,out,h100-sxm,8,llama2-70b,fp8,,,2,1,MLPerf Offline,,tokens_per_s,24524.9,
@@ -46,7 +49,7 @@ cp "$tmpd/out" "$J"
 pyq() { python3 -c "import json,sys; d=json.load(open('$J')); r={x['id']:x for x in d['rows']}; $1"; }
 if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "json is rows and groups" -- pyq "assert sorted(d)==['groups','rows'], d.keys()"
-	expect_exit 0 "every row is listed, none dropped" -- pyq "assert len(d['rows'])==16"
+	expect_exit 0 "every row is listed, none dropped" -- pyq "assert len(d['rows'])==19"
 	expect_exit 0 "row keys" -- pyq "assert all(sorted(x)==sorted(['id','metric','measured','predicted','error','profile','status','reason']) for x in d['rows'])"
 	# per GPU = system / gpus (8), by definition of the metric
 	expect_exit 0 "per-GPU metric is the system's over 8 GPUs" -- pyq "assert abs(r['a-out']['predicted']/r['a-gpu']['predicted']-8)<1e-6"
@@ -63,6 +66,11 @@ if command -v python3 >/dev/null 2>&1; then
 	E=$($RL eval --chip h100-sxm --model mixtral-8x7b --profile trtllm-0.10 --set scenario.tp=1 --set scenario.ep=4 --set scenario.chips=4 --set scenario.isl=1024 --set scenario.osl=1024 --set scenario.precision=fp8 --json | python3 -c "import json,sys; print(json.load(sys.stdin)['throughput']['output_tokens_per_s'])")
 	expect_exit 0 "DEP4 is tp 1, ep 4 on 4 chips" -- pyq "x=r['dep-sys']; assert x['status']=='ok' and abs(x['predicted']/$E-1)<1e-9, (x, $E)"
 	expect_exit 0 "DEP4 per GPU is the system's over 4" -- pyq "assert abs(r['dep-sys']['predicted']/r['dep']['predicted']-4)<1e-9"
+	# notes saying MoE models ran with enable_attention_dp (the 1.0 table):
+	# a mixture of experts at tp 4 is set up as DEP4; a dense model keeps
+	# its tp 4 (the same prediction as the row without the note)
+	expect_exit 0 "MoE with enable_attention_dp at tp 4 is DEP4" -- pyq "x=r['adp']; assert x['status']=='ok' and abs(x['predicted']/$E-1)<1e-9, (x, $E)"
+	expect_exit 0 "dense model with the note keeps tp 4" -- pyq "x=r['adp-dense']; y=r['tp4-dense']; assert x['status']=='ok' and x['predicted']==y['predicted'], (x, y)"
 	# microbenchmarks with the test profile: a GEMM of 8192 rows reaches
 	# 0.5 x 8192 / (8192 + 8192) = 25% of the H100's 989.4 BF16 TFLOPS =
 	# 247.35 (compute-bound: its 403 MB move in 0.15 ms at 0.8 x 3.35 TB/s,
@@ -80,7 +88,7 @@ if command -v python3 >/dev/null 2>&1; then
 	# dep dep-sys rate; held out (modelled, h200-sxm): h200; not modelled:
 	# dep-dense pp2 mlperf ttft other; a group never mixes the three
 	# gemm (in sample), copy (held out), badgemm (not modelled) too
-	expect_exit 0 "chip groups split in sample, held out, not modelled" -- pyq "c={(g['key'],g['set']):(g['rows'],g['modelled']) for g in d['groups'] if g['by']=='chip'}; assert c=={('h100-sxm','in_sample'):(8,8),('h200-sxm','held_out'):(2,2),('h100-sxm','not_modelled'):(6,0)}, c"
+	expect_exit 0 "chip groups split in sample, held out, not modelled" -- pyq "c={(g['key'],g['set']):(g['rows'],g['modelled']) for g in d['groups'] if g['by']=='chip'}; assert c=={('h100-sxm','in_sample'):(11,11),('h200-sxm','held_out'):(2,2),('h100-sxm','not_modelled'):(6,0)}, c"
 	expect_exit 0 "fitted_chip only for in-sample groups" -- pyq "assert all(g['fitted_chip']==(g['set']=='in_sample') for g in d['groups'])"
 fi
 expect_exit 0 "validate text" -- $RL validate --measurements "$M" --versions "$V"
