@@ -16,11 +16,17 @@
 ** labelled with the mapping ("TP2 DP4"; mappings within 30% of each
 ** other's throughput share a label), so that a reader sees where each
 ** mapping sits.
+**
+** Every label (the sides' points, then the mappings') is placed where its
+** box collides with no label placed before it, no point and not the key:
+** right or left of its point, then a line up or down at a time
+** (labels.c, in fractions of the graph).
 */
 #include <math.h>
 #include <string.h>
 
 #include "kinds.h"
+#include "labels.h"
 
 #define MAX_SIDES 8
 #define MAX_MAPS 64
@@ -55,15 +61,28 @@ static int near(double x1, double y1, double x2, double y2)
 	       fabs(log(x1 / x2)) < 0.03 && fabs(log(y1 / y2)) < 0.03;
 }
 
-/* The labels of the points: one per place, naming every side there. */
-static void point_labels(FILE *s, const side_row *r, int n, double xlo,
-                         double xhi)
+/* A label to place: its text, colour, font size, and where it points. */
+typedef struct {
+	char text[600];
+	const char *color;
+	int font;               /* points; 0: the default (14) */
+	double x, y;            /* the point, data units (TFLOP/s) */
+	int pref;               /* 1: right of the point first, -1: left */
+} lab_row;
+
+#define MAX_LABELS (2 * MAX_SIDES + MAX_MAPS)
+
+/* The labels of the points: one per place, naming every side there;
+** right of the point in the left half, left of it beyond. */
+static int point_labels(lab_row *L, int nl, const side_row *r, int n,
+                        double xlo, double xhi)
 {
-	int i, j, ph, tag = 10;
+	int i, j, ph;
 	for (ph = 0; ph < 2; ph++)
-		for (i = 0; i < n; i++) {
+		for (i = 0; i < n && nl < MAX_LABELS; i++) {
 			double x = ph ? r[i].di : r[i].pi, y = ph ? r[i].df : r[i].pf;
-			char t[600];
+			char *t = L[nl].text;
+			size_t tl = sizeof L[nl].text;
 			int dup = 0;
 			if (!(x > 0) || !(y > 0))
 				continue;
@@ -72,23 +91,23 @@ static void point_labels(FILE *s, const side_row *r, int n, double xlo,
 				           ph ? r[j].df : r[j].pf);
 			if (dup)
 				continue;
-			snprintf(t, sizeof t, "%s", r[i].label);
+			snprintf(t, tl, "%s", r[i].label);
 			for (j = i + 1; j < n; j++)
 				if (near(x, y, ph ? r[j].di : r[j].pi,
 				         ph ? r[j].df : r[j].pf))
-					snprintf(t + strlen(t), sizeof t - strlen(t),
-					         " = %s", r[j].label);
-			snprintf(t + strlen(t), sizeof t - strlen(t),
+					snprintf(t + strlen(t), tl - strlen(t), " = %s",
+					         r[j].label);
+			snprintf(t + strlen(t), tl - strlen(t),
 			         y >= 100e12 ? " %s: %.0f TFLOP/s" : " %s: %.3g TFLOP/s",
 			         ph ? "decode" : "prefill", y / 1e12);
-			fprintf(s, "set label %d ", tag++);
-			gp_quote(s, t);
-			/* right of the point in the left half, left of it beyond */
-			fprintf(s, " at %.9g, %.9g %s,%s tc rgb '%s' front\n", x,
-			        y / 1e12, log(x / xlo) < 0.5 * log(xhi / xlo)
-			                      ? "left offset 1.5" : "right offset -1.5",
-			        ph ? "-1" : "1", plot_color(i));
+			L[nl].color = plot_color(i);
+			L[nl].font = 0;
+			L[nl].x = x;
+			L[nl].y = y / 1e12;
+			L[nl].pref = log(x / xlo) < 0.5 * log(xhi / xlo) ? 1 : -1;
+			nl++;
 		}
+	return nl;
 }
 
 /* "TP2 DP4": the mapping's factors above 1 ("TP1" when all are 1). */
@@ -145,10 +164,10 @@ static int read_maps(sqlite3 *db, long run, const side_row *r, int n,
 
 /* The decode points of each side's mappings, labelled by group: points
 ** within 30% of each other in throughput share one label (the first three
-** mappings and how many more), so that labels do not collide; side a's
-** labels left of the points, the others' right. */
-static void map_labels(FILE *s, const map_row *m, int nm, int nsides,
-                       int *tag)
+** mappings and how many more), fewer labels to place; side a's labels
+** left of the points first, the others' right. */
+static int map_labels(lab_row *L, int nl, const map_row *m, int nm,
+                      int nsides)
 {
 	int side, i, j;
 	for (side = 0; side < nsides; side++) {
@@ -163,37 +182,75 @@ static void map_labels(FILE *s, const map_row *m, int nm, int nsides,
 				idx[j] = idx[j - 1];
 				idx[j - 1] = t;
 			}
-		for (i = 0; i < n;) {
-			char t[200];
+		for (i = 0; i < n && nl < MAX_LABELS;) {
+			char *t = L[nl].text;
 			int k = i, shown = 0;
 			size_t u = 0;
 			t[0] = 0;
 			while (k < n && m[idx[k]].df <= 1.3 * m[idx[i]].df) {
 				if (shown < 3)
-					u += (size_t)snprintf(t + u, sizeof t - u, "%s%s",
+					u += (size_t)snprintf(t + u, 200 - u, "%s%s",
 					                      shown ? ", " : "",
 					                      m[idx[k]].name);
 				shown++;
 				k++;
 			}
 			if (shown > 3)
-				snprintf(t + u, sizeof t - u, " +%d more", shown - 3);
-			fprintf(s, "set label %d ", (*tag)++);
-			gp_quote(s, t);
-			fprintf(s, " at %.9g, %.9g %s font ',7' tc rgb '%s' front\n",
-			        m[idx[i]].di, m[idx[i]].df / 1e12,
-			        side ? "left offset 0.8,0" : "right offset -0.8,0",
-			        plot_color(side));
+				snprintf(t + u, 200 - u, " +%d more", shown - 3);
+			L[nl].color = plot_color(side);
+			L[nl].font = 9;
+			L[nl].x = m[idx[i]].di;
+			L[nl].y = m[idx[i]].df / 1e12;
+			L[nl].pref = side ? 1 : -1;
+			nl++;
 			i = k;
 		}
 	}
+	return nl;
 }
+
+/* Place the labels where they collide with nothing (labels.c), in graph
+** fractions of the log axes, around every point and the key (top left,
+** nkey entries, keyw characters wide), and write them. */
+static void put_labels(FILE *s, const lab_row *L, int nl, const double *pts,
+                       int npts, int nkey, size_t keyw, double xlo,
+                       double xhi, double ylo, double yhi)
+{
+	plot_label pl[MAX_LABELS];
+	double key[1][4];
+	int i;
+	double lx = log(xhi / xlo), ly = log(yhi / ylo);
+	key[0][0] = 0;
+	key[0][2] = PLOT_LABEL_CHAR_W * (double)keyw + 0.08;
+	key[0][3] = 1;
+	key[0][1] = 1 - 1.3 * PLOT_LABEL_LINE_H * nkey - 0.02;
+	for (i = 0; i < nl; i++) {
+		double f = L[i].font ? L[i].font / 14.0 : 1;
+		pl[i].px = log(L[i].x / xlo) / lx;
+		pl[i].py = log(L[i].y / ylo) / ly;
+		pl[i].w = PLOT_LABEL_CHAR_W * f * (double)strlen(L[i].text);
+		pl[i].h = PLOT_LABEL_LINE_H * f;
+		pl[i].pref = L[i].pref;
+	}
+	plot_labels_place(pl, (size_t)nl, pts, (size_t)npts,
+	                  (const double (*)[4])key, 1);
+	for (i = 0; i < nl; i++) {
+		fprintf(s, "set label %d ", 10 + i);
+		gp_quote(s, L[i].text);
+		fprintf(s, " at graph %.4f, %.4f left", pl[i].x, pl[i].y);
+		if (L[i].font)
+			fprintf(s, " font ',%d'", L[i].font);
+		fprintf(s, " tc rgb '%s' front\n", L[i].color);
+	}
+}
+
+
 
 int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
                         size_t errlen)
 {
 	map_row m[MAX_MAPS];
-	int nm, tag = 200;
+	int nm;
 	pdb_claim c;
 	sqlite3_stmt *st;
 	side_row r[MAX_SIDES];
@@ -282,8 +339,53 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	        "set xrange [%g:%g]\nset yrange [%g:%g]\n"
 	        "set key top left spacing 1.3\nset samples 800\n", xlo, xhi,
 	        ylo, yhi);
-	point_labels(s, r, n, xlo, xhi);
-	map_labels(s, m, nm, n, &tag);
+	{
+		static lab_row L[MAX_LABELS];
+		double pts[2 * (2 * MAX_SIDES + 2 * MAX_MAPS)];
+		int nl, np = 0, nkey = 2 + (nm ? 2 : 0);
+		size_t keyw = strlen("decode at each mapping that fits (labelled "
+		                     "TP x PP x DP)");
+		double lx = log(xhi / xlo), ly = log(yhi / ylo);
+		/* the key's entries (as the plot line below titles them) */
+		for (i = 0; i < n; i++) {
+			char t[300];
+			size_t w = (size_t)snprintf(t, sizeof t, "%s roof (%.4g "
+			                            "TFLOP/s, %.3g TB/s)", r[i].label,
+			                            r[i].peak / 1e12, r[i].bw / 1e12);
+			keyw = w > keyw ? w : keyw;
+			nkey++;
+			if (r[i].link > 0) {
+				w = (size_t)snprintf(t, sizeof t, "%s link bandwidth roof "
+				                     "per phase (%.3g GB/s x FLOP per "
+				                     "link byte)", r[i].label,
+				                     r[i].link / 1e9);
+				keyw = w > keyw ? w : keyw;
+				nkey++;
+			}
+		}
+		/* every point, that no label covers one */
+		for (i = 0; i < n; i++) {
+			const double ph[2][2] = {{r[i].pi, r[i].pf}, {r[i].di, r[i].df}};
+			int k;
+			for (k = 0; k < 2; k++)
+				if (ph[k][0] > 0 && ph[k][1] > 0) {
+					pts[np++] = log(ph[k][0] / xlo) / lx;
+					pts[np++] = log(ph[k][1] / 1e12 / ylo) / ly;
+				}
+		}
+		for (i = 0; i < nm; i++) {
+			const double ph[2][2] = {{m[i].pi, m[i].pf}, {m[i].di, m[i].df}};
+			int k;
+			for (k = 0; k < 2; k++)
+				if (ph[k][0] > 0 && ph[k][1] > 0) {
+					pts[np++] = log(ph[k][0] / xlo) / lx;
+					pts[np++] = log(ph[k][1] / 1e12 / ylo) / ly;
+				}
+		}
+		nl = point_labels(L, 0, r, n, xlo, xhi);
+		nl = map_labels(L, nl, m, nm, n);
+		put_labels(s, L, nl, pts, np / 2, nkey, keyw, xlo, xhi, ylo, yhi);
+	}
 	for (i = 0; i < n; i++) {
 		int j;
 		/* the side's mappings: prefill (open circle), decode (open

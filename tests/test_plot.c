@@ -6,6 +6,7 @@
 ** here by hand on claim/schema.h; every expected value is worked out in
 ** the comment beside it.
 */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "../plots/gp.h"
+#include "../plots/labels.h"
 #include "../plots/pdb.h"
 #include "../plots/plot.h"
 #include "../reports/doc.h"
@@ -266,13 +268,62 @@ static void test_roofline_maps(void **state)
 	/* in the order of the table's key: tp, pp, dp */
 	assert_non_null(strstr(s, "$m0 << EOD\n60 100 4\n110 60 4\n500 300 6\n"
 	                          "100 50 4\nEOD\n"));
-	assert_non_null(strstr(s, "'TP8, TP2 DP4' at 100, 50 right offset"));
-	assert_non_null(strstr(s, "'DP8' at 60, 100 right offset"));
+	/* placed in graph fractions (labels.c), the mappings' font smaller */
+	assert_non_null(strstr(s, "'TP8, TP2 DP4' at graph "));
+	assert_non_null(strstr(s, "'DP8' at graph "));
+	assert_non_null(strstr(s, "left font ',9' tc rgb"));
 	assert_null(strstr(s, "70 90"));
 	assert_non_null(strstr(s, "decode at each mapping that fits"));
 	free(s);
 	sqlite3_close(db);
 	unlink(path);
+}
+
+/* Labels placed by labels.c: the first free spot by hand, the other side
+** at the graph's edge, a key in the way, and a crowd at one point that
+** ends with no two boxes overlapping, all inside the graph. */
+static void test_label_place(void **state)
+{
+	plot_label l[8];
+	const double key[1][4] = {{0, 0.8, 0.5, 1}};
+	const double pts[2] = {0.5, 0.5};
+	size_t i, j;
+	(void)state;
+	memset(l, 0, sizeof l);
+	/* free: right of the point by the gap (0.012), centred on it */
+	l[0].px = 0.2, l[0].py = 0.5, l[0].w = 0.1, l[0].h = 0.03, l[0].pref = 1;
+	/* 0.9 + 0.012 + 0.2 > 1: left instead, 0.9 - 0.012 - 0.2 = 0.688 */
+	l[1].px = 0.9, l[1].py = 0.2, l[1].w = 0.2, l[1].h = 0.03, l[1].pref = 1;
+	assert_int_equal(plot_labels_place(l, 2, NULL, 0, NULL, 0), 2);
+	assert_true(fabs(l[0].x - 0.212) < 1e-12 && fabs(l[0].y - 0.5) < 1e-12);
+	assert_true(fabs(l[1].x - 0.688) < 1e-12 && fabs(l[1].y - 0.2) < 1e-12);
+	/* under the key (y 0.8 .. 1 left of 0.5): not where the key is */
+	memset(l, 0, sizeof l);
+	l[0].px = 0.1, l[0].py = 0.9, l[0].w = 0.1, l[0].h = 0.03, l[0].pref = 1;
+	assert_int_equal(plot_labels_place(l, 1, NULL, 0, key, 1), 1);
+	assert_true(l[0].y + l[0].h / 2 < 0.8 || l[0].x > 0.5);
+	/* eight labels at one point: all placed, none on another */
+	memset(l, 0, sizeof l);
+	for (i = 0; i < 8; i++) {
+		l[i].px = 0.5, l[i].py = 0.5, l[i].w = 0.2, l[i].h = 0.03;
+		l[i].pref = i % 2 ? -1 : 1;
+	}
+	assert_int_equal(plot_labels_place(l, 8, pts, 1, NULL, 0), 8);
+	for (i = 0; i < 8; i++) {
+		assert_true(l[i].ok);
+		assert_true(l[i].x >= 0 && l[i].x + l[i].w <= 1);
+		assert_true(l[i].y - l[i].h / 2 >= 0 && l[i].y + l[i].h / 2 <= 1);
+		/* the point itself is not covered */
+		assert_false(l[i].x < 0.5 && l[i].x + l[i].w > 0.5 &&
+		             l[i].y - l[i].h / 2 < 0.5 && l[i].y + l[i].h / 2 > 0.5);
+		for (j = 0; j < i; j++)
+			assert_false(plot_labels_overlap(&l[i], &l[j]));
+	}
+	/* an impossible crowd (wider than the graph): reported, not hidden */
+	memset(l, 0, sizeof l);
+	l[0].px = 0.5, l[0].py = 0.5, l[0].w = 1.2, l[0].h = 0.03, l[0].pref = 1;
+	assert_int_equal(plot_labels_place(l, 1, NULL, 0, NULL, 0), 0);
+	assert_false(l[0].ok);
 }
 
 static void test_batch_key_room(void **state)
@@ -478,6 +529,7 @@ int main(void)
 		cmocka_unit_test(test_tornado_hides_flat_rows),
 		cmocka_unit_test(test_roofline_links),
 		cmocka_unit_test(test_roofline_maps),
+		cmocka_unit_test(test_label_place),
 		cmocka_unit_test(test_batch_key_room),
 		cmocka_unit_test(test_pareto_refuses_workload),
 		cmocka_unit_test(test_breakdown),
