@@ -84,7 +84,11 @@ typedef struct {
 /* The compute peaks of c at clock share s of those of nominal (a TDP
 ** lowers the clock: rl_serve_clocked); every peak the iteration costs use
 ** belongs here, memory and link rates do not follow the core clock. */
-static void clock_peaks(eval_ctx *c, const eval_ctx *nominal, double s)
+typedef struct {
+	double peak, peak_attn, peak_head;
+} peak_set;
+
+static void clock_peaks(eval_ctx *c, const peak_set *nominal, double s)
 {
 	c->peak = nominal->peak * s;
 	c->peak_attn = nominal->peak_attn * s;
@@ -352,144 +356,171 @@ static double stage_round(const eval_ctx *c, const rl_stages *st,
 	return rl_pipeline_round(m, it->time_s, trav);
 }
 
-int rl_serve(const rl_config *cfg, rl_result *r)
+/* What rl_serve works out from everything but the scenario's isl, osl and
+** batch: kept in an rl_eval_cache between evaluations of one design. */
+typedef struct {
+	eval_ctx c;              /* all but cfg, isl, osl, ctx_* */
+	rl_stages st;
+	stage_set ks;
+	double chips, w_first, w_last, runtime, kv_first, kv_cap_tokens;
+	double weights_bytes, weights_bytes_per_chip, kv_bytes_per_token;
+} serve_setup;
+
+_Static_assert(sizeof(serve_setup) <= sizeof(((rl_eval_cache *)0)->setup),
+               "rl_eval_cache.setup is too small for serve_setup");
+
+/* cfg equals the cache's key in every byte but scen.isl, osl and batch
+** (rl_config holds only doubles: no padding) */
+static int cache_hit(const rl_eval_cache *k, const rl_config *cfg)
 {
-	return rl_serve_clocked(cfg, 1.0, 1.0, r);
+	const char *a = (const char *)cfg, *b = (const char *)&k->key;
+	size_t i0 = offsetof(rl_config, scen.isl);
+	size_t i1 = offsetof(rl_config, scen.tp);
+	size_t i2 = offsetof(rl_config, scen.batch);
+	size_t i3 = i2 + sizeof cfg->scen.batch;
+	return k->valid && memcmp(a, b, i0) == 0 &&
+	       memcmp(a + i1, b + i1, i2 - i1) == 0 &&
+	       memcmp(a + i3, b + i3, sizeof *cfg - i3) == 0;
 }
 
-int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
-                     rl_result *r)
+/* The result's fields that the setup alone gives (also set before its
+** errors, as callers may read them then). */
+static void setup_fields(const serve_setup *u, rl_result *r)
+{
+	r->shape = u->c.sh;
+	r->weights_bytes = u->weights_bytes;
+	r->weights_bytes_per_chip = u->weights_bytes_per_chip;
+	r->kv_bytes_per_token = u->kv_bytes_per_token;
+	r->kv_bytes_per_token_per_chip = u->kv_first;
+	r->runtime_bytes = u->runtime;
+	r->kv_capacity_bytes = u->kv_cap_tokens * u->kv_first;
+	r->kv_capacity_tokens = u->kv_cap_tokens;
+}
+
+/* Checks and the work that does not depend on isl, osl or batch. */
+static int serve_setup_of(const rl_config *cfg, rl_result *r,
+                          serve_setup *u)
 {
 	const rl_scenario *s = &cfg->scen;
 	const rl_profile *pf = &cfg->prof;
 	const rl_model *m = &cfg->model;
-	eval_ctx c;
-	double chips, runtime, free_b, kv_cap_tokens, mnt, cap;
-	double N = 0, n_dec = 0, p = 0, q = 0, f = 1, k = 1, share_dec = 1;
-	double T_avg, req_per_iter, chunk1, mb, kv_mb, R_pre, R_dec = 0;
-	double w_first, w_last, kv_first, kv_last, cap_first, cap_last, user;
-	double one_req;
-	rl_stages st;
-	stage_set ks;
-	int rc, wp, ap, kp, mp, hp, i, limit = RL_LIMIT_TOKENS;
+	eval_ctx *c = &u->c;
+	rl_stages *st = &u->st;
+	stage_set *ks = &u->ks;
+	double chips, runtime, free_b, kv_cap_tokens;
+	double w_first, w_last, kv_first, kv_last, cap_first, cap_last;
+	int rc, wp, ap, kp, mp, hp;
 	char msg[256];
 
-	/* zero every field but the message (a 256-byte array kept last) */
-	memset(r, 0, offsetof(rl_result, error));
-	r->error[0] = '\0';
 	if ((rc = check(cfg, r)) != RL_OK)
 		return rc;
 
-	memset(&c, 0, sizeof c);
-	c.cfg = cfg;
-	rl_model_shape_of(m, &c.sh);
+	memset(c, 0, sizeof *c);
+	c->cfg = cfg;
+	rl_model_shape_of(m, &c->sh);
 	if (pf->sliding_window < 0.5) {
 		/* the runtime ignores the model's window: full attention */
-		c.sh.window = 0;
-		c.sh.window_share = 0;
+		c->sh.window = 0;
+		c->sh.window_share = 0;
 	}
-	r->shape = c.sh;
-	c.tp = s->tp;
-	c.tpd = rl_divisor_of(c.tp);
-	c.pp = s->pp >= 1 ? s->pp : 1;
-	c.ep = s->ep >= 1 ? s->ep : 1;
-	c.L = m->layers;
-	rl_stages_of(c.L, c.pp, &st);
-	if (c.pp <= 1) {
-		ks.one = (stage_kind){c.L, 1, 1, 0};
+	r->shape = c->sh;
+	c->tp = s->tp;
+	c->tpd = rl_divisor_of(c->tp);
+	c->pp = s->pp >= 1 ? s->pp : 1;
+	c->ep = s->ep >= 1 ? s->ep : 1;
+	c->L = m->layers;
+	rl_stages_of(c->L, c->pp, st);
+	if (c->pp <= 1) {
+		ks->one = (stage_kind){c->L, 1, 1, 0};
 	} else {
-		ks.first = (stage_kind){st.first, 1, 0, 1};
-		ks.last = (stage_kind){st.last, 0, 1, 0};
-		ks.hi = (stage_kind){st.hi, 0, 0, 1};
-		ks.lo = (stage_kind){st.lo, 0, 0, 1};
+		ks->first = (stage_kind){st->first, 1, 0, 1};
+		ks->last = (stage_kind){st->last, 0, 1, 0};
+		ks->hi = (stage_kind){st->hi, 0, 0, 1};
+		ks->lo = (stage_kind){st->lo, 0, 0, 1};
 	}
 	/* the collectives this mapping runs (iter_cost asks for no other) */
-	if (c.tp > 1)
-		rl_allreduce_cost(cfg, c.tp, &c.ar);
-	if (c.ep > 1)
-		rl_alltoall_cost(cfg, c.ep, &c.a2a);
-	if (c.pp > 1)
-		rl_p2p_cost(cfg, &c.p2p);
-	c.isl = s->isl;
-	c.osl = s->osl;
+	if (c->tp > 1)
+		rl_allreduce_cost(cfg, c->tp, &c->ar);
+	if (c->ep > 1)
+		rl_alltoall_cost(cfg, c->ep, &c->a2a);
+	if (c->pp > 1)
+		rl_p2p_cost(cfg, &c->p2p);
 	chips = rl_scen_chips(s);
 	wp = rl_weight_prec(s);
 	ap = rl_act_prec(s);
 	kp = rl_kv_prec(cfg);
-	c.wb = rl_precision_bytes(wp);
-	c.ab = rl_precision_bytes(ap);
+	c->wb = rl_precision_bytes(wp);
+	c->ab = rl_precision_bytes(ap);
 	hp = rl_head_prec(cfg);
-	c.hb = rl_precision_bytes(hp);
+	c->hb = rl_precision_bytes(hp);
 	/* GEMM outputs accumulate at >= 16 bits and are reduced at that width */
-	c.cb = c.ab > 2 ? c.ab : 2;
+	c->cb = c->ab > 2 ? c->ab : 2;
 	mp = rl_matrix_prec(s);
-	c.peak = rl_chip_peak(&cfg->chip, mp);
+	c->peak = rl_chip_peak(&cfg->chip, mp);
 	/* FP8 GEMMs reach their own share of the FP8 peak */
-	c.eff_gemm = rl_gemm_eff_large(pf, mp);
-	if (c.peak <= 0) {
+	c->eff_gemm = rl_gemm_eff_large(pf, mp);
+	if (c->peak <= 0) {
 		snprintf(msg, sizeof msg,
 		         "chip has no %s matrix peak (set chip.peak_tflops_%s "
 		         "or use another precision)",
 		         rl_precision_name(mp), rl_precision_name(mp));
 		return fail(r, RL_EINVAL, msg);
 	}
-	c.peak_attn = cfg->chip.peak_flops_bf16 > 0 ? cfg->chip.peak_flops_bf16
-	                                            : c.peak;
+	c->peak_attn = cfg->chip.peak_flops_bf16 > 0 ? cfg->chip.peak_flops_bf16
+	                                            : c->peak;
 	/* the LM head multiplies at the wider of its weights and the
 	** activations */
 	{
-		int hm = rl_precision_bytes(hp) >= c.ab ? hp : ap;
-		c.peak_head = rl_chip_peak(&cfg->chip, hm);
-		c.eff_head = rl_gemm_eff_large(pf, hm);
-		if (c.peak_head <= 0) {
-			c.peak_head = c.peak;
-			c.eff_head = c.eff_gemm;
+		int hm = rl_precision_bytes(hp) >= c->ab ? hp : ap;
+		c->peak_head = rl_chip_peak(&cfg->chip, hm);
+		c->eff_head = rl_gemm_eff_large(pf, hm);
+		if (c->peak_head <= 0) {
+			c->peak_head = c->peak;
+			c->eff_head = c->eff_gemm;
 		}
 	}
-	c.bw = cfg->chip.hbm_Bps * pf->eff_memory;
-	c.kv_bw = cfg->chip.hbm_Bps * pf->eff_kv_memory;
-	c.expert_w_bytes = c.sh.params_expert * c.wb;
+	c->bw = cfg->chip.hbm_Bps * pf->eff_memory;
+	c->kv_bw = cfg->chip.hbm_Bps * pf->eff_kv_memory;
+	c->expert_w_bytes = c->sh.params_expert * c->wb;
 	/* the layers' weights besides routed experts: everything but the
 	** embedding, the LM head (V x d, or the tied embedding) and the final
 	** norm (d) */
-	c.head_w_bytes = (m->vocab * c.hb + c.wb) * m->hidden;
-	c.layer_w_bytes =
-	    ((c.sh.params_total - c.sh.params_embedding -
+	c->head_w_bytes = (m->vocab * c->hb + c->wb) * m->hidden;
+	c->layer_w_bytes =
+	    ((c->sh.params_total - c->sh.params_embedding -
 	      (m->tied_embeddings > 0.5 ? 0.0 : m->vocab * m->hidden) -
-	      m->hidden) * c.wb -
-	     c.sh.moe_layers * m->experts * c.expert_w_bytes) / c.L;
-	c.ctx_decode = rl_ctx_decode(&c.sh, s->isl, s->osl);
-	c.ctx_prefill = rl_ctx_prefill(&c.sh, s->isl);
-	c.moe_share = c.sh.moe_layers / c.L;
+	      m->hidden) * c->wb -
+	     c->sh.moe_layers * m->experts * c->expert_w_bytes) / c->L;
+	c->moe_share = c->sh.moe_layers / c->L;
 
 	/* memory per chip, on the first stage (most layers, embedding) and
 	** the last (LM head and final norm; a copy of a tied embedding) */
 	{
-		double layer = c.layer_w_bytes + c.moe_share * m->experts /
-		                                     c.ep * c.expert_w_bytes;
-		double embed = c.sh.params_embedding * c.hb;
-		double head = m->tied_embeddings > 0.5 && c.pp <= 1
-		                  ? m->hidden * c.wb : c.head_w_bytes;
+		double layer = c->layer_w_bytes + c->moe_share * m->experts /
+		                                     c->ep * c->expert_w_bytes;
+		double embed = c->sh.params_embedding * c->hb;
+		double head = m->tied_embeddings > 0.5 && c->pp <= 1
+		                  ? m->hidden * c->wb : c->head_w_bytes;
 		r->weights_bytes =
-		    c.L * c.layer_w_bytes +
-		    c.sh.moe_layers * m->experts * c.expert_w_bytes + embed +
-		    (m->tied_embeddings > 0.5 ? m->hidden * c.wb : c.head_w_bytes);
-		if (c.pp <= 1) {
-			w_first = w_last = (c.L * layer + embed + head) / c.tp;
+		    c->L * c->layer_w_bytes +
+		    c->sh.moe_layers * m->experts * c->expert_w_bytes + embed +
+		    (m->tied_embeddings > 0.5 ? m->hidden * c->wb : c->head_w_bytes);
+		if (c->pp <= 1) {
+			w_first = w_last = (c->L * layer + embed + head) / c->tp;
 		} else {
-			w_first = (st.first * layer + embed) / c.tp;
-			w_last = (st.last * layer + head) / c.tp;
+			w_first = (st->first * layer + embed) / c->tp;
+			w_last = (st->last * layer + head) / c->tp;
 		}
 	}
 	r->weights_bytes_per_chip = rl_fmax(w_first, w_last);
-	r->kv_bytes_per_token = c.sh.kv_elems_per_token * rl_precision_bytes(kp);
-	c.kv_tok_chip = r->kv_bytes_per_token / rl_fmin(c.tp, m->kv_heads);
+	r->kv_bytes_per_token = c->sh.kv_elems_per_token * rl_precision_bytes(kp);
+	c->kv_tok_chip = r->kv_bytes_per_token / rl_fmin(c->tp, m->kv_heads);
 	/* query heads per KV head on a chip: heads / kv_heads, or heads / tp
 	** once tp exceeds kv_heads (each chip holds a copy of one KV head) */
-	c.reread = 1.0 + pf->kv_group_reread *
-	                     (m->heads / rl_fmax(c.tp, m->kv_heads) - 1.0);
-	kv_first = c.kv_tok_chip * st.first / c.L;
-	kv_last = c.kv_tok_chip * st.last / c.L;
+	c->reread = 1.0 + pf->kv_group_reread *
+	                     (m->heads / rl_fmax(c->tp, m->kv_heads) - 1.0);
+	kv_first = c->kv_tok_chip * st->first / c->L;
+	kv_last = c->kv_tok_chip * st->last / c->L;
 	r->kv_bytes_per_token_per_chip = kv_first;
 	/* the runtime's memory: a fixed reservation, the logits buffers of
 	** max_batch_size sequences (fp32, gathered on every rank) and the
@@ -497,7 +528,7 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 	runtime = pf->runtime_reserved_bytes +
 	          pf->logits_buffers * pf->max_batch_size * m->vocab * 4.0 +
 	          pf->act_buffers * pf->max_num_tokens *
-	              c.sh.act_elems_per_token_layer * c.ab / c.tp;
+	              c->sh.act_elems_per_token_layer * c->ab / c->tp;
 	r->runtime_bytes = runtime;
 	free_b = cfg->chip.hbm_bytes - r->weights_bytes_per_chip - runtime;
 	if (free_b <= 0) {
@@ -507,7 +538,7 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 		         r->weights_bytes_per_chip / 1e9,
 		         runtime > 0 ? " and runtime" : "",
 		         cfg->chip.hbm_bytes / 1e9, -free_b / 1e9,
-		         c.tp * c.pp * c.ep < chips
+		         c->tp * c->pp * c->ep < chips
 		             ? " (more tp, pp or ep would split them further)"
 		             : "");
 		return fail(r, RL_ENOFIT, msg);
@@ -520,7 +551,73 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 	kv_cap_tokens = rl_fmin(cap_first, cap_last);
 	r->kv_capacity_bytes = kv_cap_tokens * kv_first;
 	r->kv_capacity_tokens = kv_cap_tokens;
-	one_req = kv_windowed(&c.sh, s->isl + s->osl);
+
+	u->chips = chips;
+	u->w_first = w_first;
+	u->w_last = w_last;
+	u->runtime = runtime;
+	u->kv_first = kv_first;
+	u->kv_cap_tokens = kv_cap_tokens;
+	u->weights_bytes = r->weights_bytes;
+	u->weights_bytes_per_chip = r->weights_bytes_per_chip;
+	u->kv_bytes_per_token = r->kv_bytes_per_token;
+	return RL_OK;
+}
+
+int rl_serve(const rl_config *cfg, rl_result *r)
+{
+	return rl_serve_clocked(cfg, 1.0, 1.0, r);
+}
+
+int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
+                     rl_result *r)
+{
+	return rl_serve_cached(cfg, NULL, s_pre, s_dec, r);
+}
+
+int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
+                    double s_pre, double s_dec, rl_result *r)
+{
+	const rl_scenario *s = &cfg->scen;
+	const rl_profile *pf = &cfg->prof;
+	serve_setup u;
+	eval_ctx *c = &u.c;
+	const rl_stages *st = &u.st;
+	const stage_set *ks = &u.ks;
+	double chips, runtime, kv_cap_tokens, mnt, cap;
+	double N = 0, n_dec = 0, p = 0, q = 0, f = 1, k = 1, share_dec = 1;
+	double T_avg, req_per_iter, chunk1, mb, kv_mb, R_pre, R_dec = 0;
+	double kv_first, user;
+	double one_req;
+	int rc, i, limit = RL_LIMIT_TOKENS;
+	char msg[256];
+
+	/* zero every field but the message (a 256-byte array kept last) */
+	memset(r, 0, offsetof(rl_result, error));
+	r->error[0] = '\0';
+	if (cache && cache_hit(cache, cfg)) {
+		memcpy(&u, cache->setup, sizeof u);
+		setup_fields(&u, r);
+	} else {
+		if ((rc = serve_setup_of(cfg, r, &u)) != RL_OK)
+			return rc;
+		if (cache) {
+			cache->key = *cfg;
+			memcpy(cache->setup, &u, sizeof u);
+			cache->valid = 1;
+		}
+	}
+	c->cfg = cfg;
+	chips = u.chips;
+	runtime = u.runtime;
+	kv_first = u.kv_first;
+	kv_cap_tokens = u.kv_cap_tokens;
+	c->isl = s->isl;
+	c->osl = s->osl;
+	c->ctx_decode = rl_ctx_decode(&c->sh, s->isl, s->osl);
+	c->ctx_prefill = rl_ctx_prefill(&c->sh, s->isl);
+
+	one_req = kv_windowed(&c->sh, s->isl + s->osl);
 	if (kv_cap_tokens < one_req) {
 		snprintf(msg, sizeof msg,
 		         "model does not fit: the KV cache holds %.0f tokens per "
@@ -533,7 +630,7 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 
 	/* micro-batches in flight: pp, unless --batch or the KV cache holds
 	** fewer whole requests; each gets 1/mb of the cache and of --batch */
-	mb = c.pp;
+	mb = c->pp;
 	if (s->batch > 0 && s->batch < mb)
 		mb = s->batch;
 	if (floor(kv_cap_tokens / one_req) < mb)
@@ -564,7 +661,7 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 			share_dec = (s->osl - 1) / (k + s->osl - 1);
 			n_budget = mnt * (k + s->osl - 1) / (s->isl + s->osl - 1);
 			n_mem = kv_mb /
-			        kv_tokens_per_seq(&c.sh, s->isl, s->osl,
+			        kv_tokens_per_seq(&c->sh, s->isl, s->osl,
 			                          pf->tokens_per_block, share_dec,
 			                          pf->kv_reserve);
 			N = n_budget;
@@ -607,15 +704,15 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 	/* the two kinds of iteration: the slowest stage, and the round in
 	** which each of the mb micro-batches advances one iteration */
 	{
-		eval_ctx nominal = c;
-		clock_peaks(&c, &nominal, s_pre);
-		R_pre = stage_round(&c, &st, &ks, mb, n_dec, q,
+		const peak_set nominal = {c->peak, c->peak_attn, c->peak_head};
+		clock_peaks(c, &nominal, s_pre);
+		R_pre = stage_round(c, st, ks, mb, n_dec, q,
 		                    n_dec + q / s->isl, k, &r->prefill);
-		clock_peaks(&c, &nominal, s_dec);
+		clock_peaks(c, &nominal, s_dec);
 		if (n_dec > 0)
-			R_dec = stage_round(&c, &st, &ks, mb, n_dec, 0, n_dec, k,
+			R_dec = stage_round(c, st, ks, mb, n_dec, 0, n_dec, k,
 			                    &r->decode);
-		clock_peaks(&c, &nominal, 1.0);
+		clock_peaks(c, &nominal, 1.0);
 	}
 	T_avg = f * R_pre + (1 - f) * R_dec;
 	req_per_iter = mb * p / s->isl;
@@ -634,7 +731,7 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 
 	/* rates of the busiest chip (the slowest stage's): mb iterations of
 	** its stage per round */
-	r->peak_flops = c.peak;
+	r->peak_flops = c->peak;
 	r->avg_flops_per_s =
 	    mb * (f * r->prefill.flops + (1 - f) * r->decode.flops) / T_avg;
 	r->avg_hbm_Bps =
@@ -645,7 +742,7 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 	    T_avg;
 	r->prefill_iters_per_s = mb * f / T_avg;
 	r->decode_iters_per_s = mb * (1 - f) / T_avg;
-	r->mfu = r->avg_flops_per_s / c.peak;
+	r->mfu = r->avg_flops_per_s / c->peak;
 	if (n_dec > 0 && r->decode.time_s > 0)
 		r->mbu = r->decode.hbm_bytes / r->decode.time_s / cfg->chip.hbm_Bps;
 
@@ -655,7 +752,7 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 	                               : r->decode.bound;
 
 	r->kv_used_bytes =
-	    N * mb * kv_tokens_per_seq(&c.sh, s->isl, s->osl, pf->tokens_per_block,
+	    N * mb * kv_tokens_per_seq(&c->sh, s->isl, s->osl, pf->tokens_per_block,
 	                               share_dec, pf->kv_reserve) * kv_first;
 	if (r->kv_used_bytes > r->kv_capacity_bytes)
 		r->kv_used_bytes = r->kv_capacity_bytes;

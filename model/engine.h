@@ -199,6 +199,21 @@ double rl_scen_chips(const rl_scenario *s);
 /* Matrix peak FLOP/s of a chip at a precision; 0 if unsupported. */
 double rl_chip_peak(const rl_chip *c, int prec);
 
+/* A cache the caller owns, carried from one evaluation to the next: what
+** the serving model works out from everything but the scenario's isl, osl
+** and batch (the model's shape, the mapping's checks and collectives,
+** weights, runtime memory and KV capacity).  No allocation: keep one on
+** the stack, set .valid = 0 before its first use, and pass it to
+** rl_eval_cached for a run of evaluations (one cache per thread).  Each
+** evaluation compares its whole configuration with the key, byte by byte,
+** so any change but isl, osl or batch recomputes; results are identical
+** to rl_eval's.  A configuration that fails its checks is never kept. */
+typedef struct {
+	int valid;
+	rl_config key;
+	double setup[128]; /* engine.c's private layout */
+} rl_eval_cache;
+
 /* The serving model alone, for a chip given by its spec sheet (engine.c). */
 int rl_serve(const rl_config *cfg, rl_result *res);
 /* The same with the matrix peaks lowered to s_prefill of themselves in
@@ -207,6 +222,9 @@ int rl_serve(const rl_config *cfg, rl_result *res);
 ** not follow the core clock.  rl_serve is s_prefill = s_decode = 1. */
 int rl_serve_clocked(const rl_config *cfg, double s_prefill, double s_decode,
                      rl_result *res);
+/* The same with a cache (NULL: none), rl_eval_cache above. */
+int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
+                    double s_prefill, double s_decode, rl_result *res);
 
 /* A chip given by design (chip.by_design) turned into its spec sheet
 ** (eval.c): out is in with the derived chip, by_design cleared, and the
@@ -218,5 +236,9 @@ int rl_design_to_spec(const rl_config *in, rl_config *out, int *violations,
 ** serve, then power (with the TDP limit) and cost.  Every command calls
 ** this one. */
 int rl_eval(const rl_config *cfg, rl_result *res);
+/* rl_eval with a caller-owned cache (rl_eval_cache above; NULL: none):
+** the same results, faster over a run of points of one design. */
+int rl_eval_cached(const rl_config *cfg, rl_eval_cache *cache,
+                   rl_result *res);
 
 #endif

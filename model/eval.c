@@ -60,10 +60,11 @@ static double phase_power(const rl_config *cfg, int prec, double s,
 
 /* Serve with phase ph at clock s (the other at 1); that phase's power, or
 ** NAN when serving fails. */
-static double power_at(const rl_config *cfg, int ph, double s, int prec)
+static double power_at(const rl_config *cfg, rl_eval_cache *cache, int ph,
+                       double s, int prec)
 {
 	rl_result r;
-	if (rl_serve_clocked(cfg, ph == PH_PREFILL ? s : 1.0,
+	if (rl_serve_cached(cfg, cache, ph == PH_PREFILL ? s : 1.0,
 	                     ph == PH_DECODE ? s : 1.0, &r) != RL_OK)
 		return NAN;
 	return phase_power(cfg, prec, s,
@@ -73,13 +74,13 @@ static double power_at(const rl_config *cfg, int ph, double s, int prec)
 /* Phase ph draws p1 > tdp at full clock: the clock share s at which it
 ** draws the TDP (bracketed secant, Illinois variant: power rises with s),
 ** or 0 when even the lowest clock draws more. */
-static double fit_tdp(const rl_config *cfg, int ph, int prec, double tdp,
-                      double p1)
+static double fit_tdp(const rl_config *cfg, rl_eval_cache *cache, int ph,
+                      int prec, double tdp, double p1)
 {
 	double a = S_MIN, b = 1.0, fa, fb, fx, x;
 	int side = 0, i;
 
-	fa = power_at(cfg, ph, a, prec) - tdp;
+	fa = power_at(cfg, cache, ph, a, prec) - tdp;
 	if (!(fa <= 0))
 		return 0;
 	fb = p1 - tdp;
@@ -87,7 +88,7 @@ static double fit_tdp(const rl_config *cfg, int ph, int prec, double tdp,
 		x = (a * fb - b * fa) / (fb - fa);
 		if (!(x > a && x < b))
 			x = 0.5 * (a + b);
-		fx = power_at(cfg, ph, x, prec) - tdp;
+		fx = power_at(cfg, cache, ph, x, prec) - tdp;
 		if (!isfinite(fx))
 			return 0;
 		if (fx <= 0 && fx > -1e-6 * tdp) { /* fits, within 1 ppm */
@@ -152,7 +153,13 @@ int rl_design_to_spec(const rl_config *in, rl_config *out, int *violations,
 	return RL_OK;
 }
 
-int rl_eval(const rl_config *cfg_in, rl_result *r)
+int rl_eval(const rl_config *cfg, rl_result *r)
+{
+	return rl_eval_cached(cfg, NULL, r);
+}
+
+int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
+                   rl_result *r)
 {
 	const rl_config *cfg = cfg_in;
 	rl_config spec;
@@ -168,7 +175,7 @@ int rl_eval(const rl_config *cfg_in, rl_result *r)
 			return rc;
 		cfg = &spec;
 	}
-	rc = rl_serve(cfg, r);
+	rc = rl_serve_cached(cfg, cache, 1.0, 1.0, r);
 	if (rc != RL_OK)
 		return rc;
 	r->violations = violations;
@@ -181,17 +188,17 @@ int rl_eval(const rl_config *cfg_in, rl_result *r)
 		prec = rl_matrix_prec(&cfg->scen);
 		power_of_result(cfg, prec, 1, 1, r);
 		if (tdp > 0 && r->power_prefill_w > tdp)
-			s_pre = fit_tdp(cfg, PH_PREFILL, prec, tdp,
+			s_pre = fit_tdp(cfg, cache, PH_PREFILL, prec, tdp,
 			                r->power_prefill_w);
 		if (tdp > 0 && r->decode_iters_per_s > 0 &&
 		    r->power_decode_w > tdp)
-			s_dec = fit_tdp(cfg, PH_DECODE, prec, tdp,
+			s_dec = fit_tdp(cfg, cache, PH_DECODE, prec, tdp,
 			                r->power_decode_w);
 		if (s_pre <= 0 || s_dec <= 0) {
 			/* no clock fits the TDP: full clock, flagged */
 			r->violations |= RL_V_POWER;
 		} else if (s_pre < 1 || s_dec < 1) {
-			rc = rl_serve_clocked(cfg, s_pre, s_dec, r);
+			rc = rl_serve_cached(cfg, cache, s_pre, s_dec, r);
 			if (rc != RL_OK)
 				return rc;
 			r->violations = violations;

@@ -87,7 +87,7 @@ static double bare_loop(const rl_sweep_spec *s, const char *path, char *err,
 	g = rl_sweep_gen_alloc(s, 0, 1);
 	while (g && n < BLOCK && rl_sweep_gen_next(g, &idx, rows + n * s->ncols)) {
 		rl_sweep_eval_point(s, rows + n * s->ncols, rows + n * s->ncols,
-		                    &status[n]);
+		                    &status[n], NULL);
 		n++;
 	}
 	rl_sweep_gen_free(g);

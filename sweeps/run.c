@@ -44,10 +44,13 @@ typedef struct {
 static void eval_slot(const rl_sweep_spec *s, slot *sl)
 {
 	size_t j;
+	rl_eval_cache cache; /* this thread's, for the chunk's points */
+	rl_eval_cache *cp = rl_sweep_cache_pays(s) ? &cache : NULL;
+	cache.valid = 0;
 	for (j = 0; j < sl->n; j++) {
 		double *row = sl->vals + j * s->ncols;
-		sl->keep[j] = (unsigned char)rl_sweep_eval_point(s, row, row,
-		                                                 &sl->status[j]);
+		sl->keep[j] = (unsigned char)rl_sweep_eval_point(
+		    s, row, row, &sl->status[j], cp);
 	}
 }
 

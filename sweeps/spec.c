@@ -5,6 +5,7 @@
 #include "spec.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -520,8 +521,30 @@ void rl_sweep_spec_free(rl_sweep_spec *s)
 
 /* ---- one design point ---- */
 
+/* the axis sets scenario.isl, osl or batch: no part of the design */
+static int request_axis(const rl_axis *a)
+{
+	size_t o = a->param->offset;
+	return o == offsetof(rl_config, scen.isl) ||
+	       o == offsetof(rl_config, scen.osl) ||
+	       o == offsetof(rl_config, scen.batch);
+}
+
+int rl_sweep_cache_pays(const rl_sweep_spec *s)
+{
+	size_t i;
+	if (s->naxes == 0)
+		return 1;
+	if (s->sampling == RL_SAMPLE_GRID && request_axis(&s->axes[s->naxes - 1]))
+		return 1; /* the last axis varies fastest */
+	for (i = 0; i < s->naxes; i++)
+		if (!request_axis(&s->axes[i]))
+			return 0;
+	return 1;
+}
+
 int rl_sweep_eval_point(const rl_sweep_spec *s, const double *axis_values,
-                        double *row, int *status)
+                        double *row, int *status, rl_eval_cache *cache)
 {
 	rl_config cfg = s->setup.cfg;
 	rl_result r;
@@ -533,7 +556,7 @@ int rl_sweep_eval_point(const rl_sweep_spec *s, const double *axis_values,
 			break;
 		}
 	if (rc == RL_OK)
-		rc = rl_eval(&cfg, &r);
+		rc = rl_eval_cached(&cfg, cache, &r);
 	*status = rc;
 	if (rc != RL_OK) {
 		for (i = k; i < s->ncols; i++)

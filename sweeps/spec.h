@@ -113,8 +113,15 @@ const char *rl_sweep_column_decl(const char *name);
 ** base, rl_eval(), filters.  Writes the output and speedup columns into
 ** row (cols after the axes) and the rl_eval status (RL_OK or an error
 ** code, or -1 when an axis value is refused) into *status.  Returns 1 to
-** keep the point, 0 when a filter drops it. */
+** keep the point, 0 when a filter drops it.  cache: the caller's
+** rl_eval_cache (model/engine.h; NULL: none), for a run of points
+** evaluated in order by one thread; the results are the same either way. */
 int rl_sweep_eval_point(const rl_sweep_spec *s, const double *axis_values,
-                        double *row, int *status);
+                        double *row, int *status, rl_eval_cache *cache);
+
+/* 1 when consecutive points of s mostly share their design (every axis is
+** scenario.isl, osl or batch, or the fastest axis of a grid is), so that
+** an rl_eval_cache pays for its comparisons; 0 otherwise. */
+int rl_sweep_cache_pays(const rl_sweep_spec *s);
 
 #endif

@@ -637,6 +637,71 @@ static void test_expert_gemm_rows(void **state)
 	near(b.decode.t_gemm_compute, want, 1e-9);
 }
 
+/* rl_eval_cached gives rl_eval's result, byte for byte, through a run of
+** points that changes the request (kept setup), then the design (a new
+** one), a point that fails its checks and one that does not fit (neither
+** kept), and back. */
+static void cached_matches(const rl_config *c, rl_eval_cache *cache)
+{
+	rl_result a, b;
+	int ra, rb;
+	memset(&a, 0, sizeof a);
+	memset(&b, 0, sizeof b);
+	ra = rl_eval(c, &a);
+	rb = rl_eval_cached(c, cache, &b);
+	assert_int_equal(ra, rb);
+	if (ra == RL_OK)
+		assert_memory_equal(&a, &b, sizeof a);
+	else
+		assert_string_equal(a.error, b.error);
+}
+
+static void test_eval_cache(void **state)
+{
+	rl_config c;
+	rl_eval_cache cache;
+	rl_result r;
+	double cap;
+	(void)state;
+	cache.valid = 0;
+	h100_ideal(&c);
+	c.scen.tp = 8;
+	c.scen.chips = 8;
+	c.scen.isl = 1000;
+	c.scen.osl = 100;
+	cached_matches(&c, &cache);
+	assert_true(cache.valid);
+	c.scen.isl = 3000; /* the request only: the kept setup */
+	c.scen.osl = 1;
+	c.scen.batch = 7;
+	cached_matches(&c, &cache);
+	assert_int_equal(rl_eval_cached(&c, &cache, &r), RL_OK);
+	cap = r.kv_capacity_tokens;
+	c.chip.hbm_bytes = 60e9; /* the design: less KV capacity */
+	cached_matches(&c, &cache);
+	assert_int_equal(rl_eval_cached(&c, &cache, &r), RL_OK);
+	assert_true(r.kv_capacity_tokens < cap);
+	c.scen.tp = 3; /* refused by the checks, every time */
+	cached_matches(&c, &cache);
+	cached_matches(&c, &cache);
+	c.scen.tp = 1; /* 70 GB of weights do not fit in 60 GB */
+	cached_matches(&c, &cache);
+	cached_matches(&c, &cache);
+	c.scen.tp = 8;
+	c.scen.isl = 1e6; /* one request's KV exceeds the cache */
+	cached_matches(&c, &cache);
+	c.scen.isl = 500;
+	c.scen.osl = 50;
+	c.scen.batch = 0;
+	cached_matches(&c, &cache);
+	c.scen.pp = 2; /* a pipeline, with the TDP binding */
+	c.scen.tp = 4;
+	c.chip.tdp_w = 200;
+	cached_matches(&c, &cache);
+	c.scen.isl = 4000;
+	cached_matches(&c, &cache);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -663,6 +728,7 @@ int main(void)
 	    cmocka_unit_test(test_sliding_window_kv),
 	    cmocka_unit_test(test_runtime_buffers),
 	    cmocka_unit_test(test_expert_gemm_rows),
+	    cmocka_unit_test(test_eval_cache),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -310,7 +310,7 @@ static void test_filter(void **state)
 	(void)state;
 	for (k = 1; k <= 3; k++) {
 		row[0] = k;
-		kept += rl_sweep_eval_point(s, row, row, &status);
+		kept += rl_sweep_eval_point(s, row, row, &status, NULL);
 		assert_int_equal(status, 0);
 	}
 	assert_int_equal(kept, 2);
@@ -331,9 +331,9 @@ static void test_output_filters(void **state)
 	(void)state;
 	for (k = 1; k <= 2; k++) {
 		row[0] = k;
-		assert_int_equal(rl_sweep_eval_point(all, row, row, &status), 1);
+		assert_int_equal(rl_sweep_eval_point(all, row, row, &status, NULL), 1);
 		row[0] = k;
-		assert_int_equal(rl_sweep_eval_point(none, row, row, &status), 0);
+		assert_int_equal(rl_sweep_eval_point(none, row, row, &status, NULL), 0);
 	}
 	rl_sweep_spec_free(all);
 	rl_sweep_spec_free(none);
