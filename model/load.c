@@ -82,17 +82,18 @@ static int fail(rl_load_result *o, int code, const char *msg)
 }
 
 /* The engine at a concurrency cap (the user's cap stays the upper bound). */
-static int serve_at(const rl_config *cfg, double n, rl_result *r)
+static int serve_at(const rl_config *cfg, rl_eval_cache *cache, double n,
+                    rl_result *r)
 {
 	rl_config c = *cfg;
 	c.scen.batch = n;
-	return rl_eval(&c, r);
+	return rl_eval_cached(&c, cache, r);
 }
 
 /* Concurrency N per replica with X(N) = lam (0 < lam < X(nmax)). */
-static int solve_concurrency(const rl_config *cfg, double lam, double nmax,
-                             double xmax, double reps, rl_result *r,
-                             double *n_out)
+static int solve_concurrency(const rl_config *cfg, rl_eval_cache *cache,
+                             double lam, double nmax, double xmax,
+                             double reps, rl_result *r, double *n_out)
 {
 	double lo = 0, glo = -lam, hi = nmax, ghi = xmax - lam, n = 0;
 	int side = 0, s, rc;
@@ -101,7 +102,7 @@ static int solve_concurrency(const rl_config *cfg, double lam, double nmax,
 		n = (lo * ghi - hi * glo) / (ghi - glo);
 		if (!(n > lo && n < hi))
 			n = 0.5 * (lo + hi);
-		if ((rc = serve_at(cfg, n, r)) != RL_OK)
+		if ((rc = serve_at(cfg, cache, n, r)) != RL_OK)
 			return rc;
 		g = r->requests_per_s / reps - lam;
 		if (fabs(g) <= SOLVE_TOL * lam || hi - lo <= SOLVE_TOL * hi)
@@ -160,13 +161,13 @@ static void percentiles(rl_load_result *o)
 }
 
 /* Below capacity (1-3 of the header). */
-static int steady(const rl_config *cfg, double lam, double reps,
-                  const rl_result *rmax, rl_load_result *o)
+static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
+                  double reps, const rl_result *rmax, rl_load_result *o)
 {
 	const rl_scenario *s = &cfg->scen;
 	double n, xmax = rmax->requests_per_s / reps, rho = lam / xmax;
-	int rc = solve_concurrency(cfg, lam, rmax->concurrency, xmax, reps,
-	                           &o->at, &n);
+	int rc = solve_concurrency(cfg, cache, lam, rmax->concurrency, xmax,
+	                           reps, &o->at, &n);
 	if (rc != RL_OK)
 		return rc;
 	o->regime = RL_LOAD_STEADY;
@@ -190,8 +191,9 @@ static int steady(const rl_config *cfg, double lam, double reps,
 
 /* The drain of a finite run past capacity or of a burst (5 of the header).
 ** lam may be INFINITY; n requests per replica. */
-static int drain(const rl_config *cfg, double lam, double n, double reps,
-                 const rl_result *rmax, rl_load_result *o)
+static int drain(const rl_config *cfg, rl_eval_cache *cache, double lam,
+                 double n, double reps, const rl_result *rmax,
+                 rl_load_result *o)
 {
 	const rl_scenario *s = &cfg->scen;
 	rl_config pc = *cfg;
@@ -210,7 +212,7 @@ static int drain(const rl_config *cfg, double lam, double n, double reps,
 
 	/* the iteration of a full prefill budget: the prefill-only engine */
 	pc.scen.osl = 1;
-	if ((rc = rl_eval(&pc, &rb)) != RL_OK)
+	if ((rc = rl_eval_cached(&pc, cache, &rb)) != RL_OK)
 		return rc;
 	B = rb.prefill_tokens;
 	T_B = rb.prefill.time_s;
@@ -232,7 +234,7 @@ static int drain(const rl_config *cfg, double lam, double n, double reps,
 		delta = u < 1 ? (1 - u) / 2 : 0.5;
 
 	/* the engine at the concurrency the run reaches */
-	if ((rc = serve_at(cfg, n_in, &o->at)) != RL_OK)
+	if ((rc = serve_at(cfg, cache, n_in, &o->at)) != RL_OK)
 		return rc;
 	o->concurrency = n_in;
 	o->prefill_s = o->at.ttft_s;
@@ -255,8 +257,8 @@ static int drain(const rl_config *cfg, double lam, double n, double reps,
 		/* decode steps overlapping the drain cost T_B; after it, the
 		** batch thins out from the last a / u requests */
 		double ov = a >= K ? K / 2 : a - a * a / (2 * K), T_d;
-		if ((rc = serve_at(cfg, fmax(1.0, fmin(n_in, a / u) / 2), &rtail)) !=
-		    RL_OK)
+		if ((rc = serve_at(cfg, cache, fmax(1.0, fmin(n_in, a / u) / 2),
+		                   &rtail)) != RL_OK)
 			return rc;
 		T_d = rtail.decode.time_s > 0 ? rtail.decode.time_s : rtail.tpot_s;
 		o->tpot_s = (ov * T_B + (a - ov) * T_d) / a;
@@ -288,10 +290,12 @@ static int drain(const rl_config *cfg, double lam, double n, double reps,
 int rl_load_eval(const rl_config *cfg, const rl_load *ld, rl_load_result *o)
 {
 	rl_result rmax;
+	rl_eval_cache cache; /* the design is the same at every concurrency */
 	double reps, lam, xmax, n;
 	int rc;
 	char msg[256];
 
+	cache.valid = 0;
 	memset(o, 0, sizeof *o);
 	if (!(ld->rate_rps > 0)) {
 		snprintf(msg, sizeof msg,
@@ -309,7 +313,7 @@ int rl_load_eval(const rl_config *cfg, const rl_load *ld, rl_load_result *o)
 		return fail(o, RL_EINVAL,
 		            "rate = inf (all requests at once) needs a request "
 		            "count (requests >= 1)");
-	if ((rc = rl_eval(cfg, &rmax)) != RL_OK)
+	if ((rc = rl_eval_cached(cfg, &cache, &rmax)) != RL_OK)
 		return fail(o, rc, rmax.error);
 	reps = rmax.replicas > 0 ? rmax.replicas : 1;
 	lam = ld->rate_rps / reps;
@@ -321,14 +325,14 @@ int rl_load_eval(const rl_config *cfg, const rl_load *ld, rl_load_result *o)
 	o->max_concurrency = rmax.concurrency;
 
 	if (lam < xmax) {
-		rc = steady(cfg, lam, reps, &rmax, o);
+		rc = steady(cfg, &cache, lam, reps, &rmax, o);
 		if (rc == RL_OK && n > 0)
 			o->duration_s = (n - 1) / lam + o->e2e_s;
 		if (rc == RL_OK && n > 0)
 			throughput(o, cfg, ld->requests / o->duration_s);
 	} else if (n > 0) {
 		o->regime = isinf(lam) ? RL_LOAD_BURST : RL_LOAD_OVERLOAD;
-		rc = drain(cfg, lam, n, reps, &rmax, o);
+		rc = drain(cfg, &cache, lam, n, reps, &rmax, o);
 	} else {
 		o->regime = RL_LOAD_SATURATED;
 		o->at = rmax;
