@@ -64,7 +64,7 @@ void report_design_space(rctx *r)
 	for (i = 0; i < n; i++) {
 		plot_opts po;
 		pdb_sweep one = sw;
-		char cap[700], col[64], id[40];
+		char cap[700], col[64], id[40], wl[300];
 		one.run = ids[i];
 		memset(&po, 0, sizeof po);
 		po.dbpath = r->sdbpath;
@@ -91,9 +91,14 @@ void report_design_space(rctx *r)
 		snprintf(cap, sizeof cap, "Sweep %s%s(run %ld): the designs no "
 		         "other design beats on both power or cost and "
 		         "throughput", name, name[0] ? " " : "", ids[i]);
-		if (plot_sweep_guess(r->sdb, &one, NULL, "watts", col,
-		                     sizeof col) ||
-		    plot_sweep_guess(r->sdb, &one, NULL, "usd", col, sizeof col))
+		if (plot_swept_workload(r->sdb, &one, wl, sizeof wl))
+			doc_para_class(&r->d, "note", "No Pareto frontier: this "
+			               "sweep varies the workload (%s), which is not "
+			               "a design choice.", wl);
+		else if (plot_sweep_guess(r->sdb, &one, NULL, "watts", col,
+		                          sizeof col) ||
+		         plot_sweep_guess(r->sdb, &one, NULL, "usd", col,
+		                          sizeof col))
 			report_figure(r, "pareto", &po, cap);
 	}
 }

@@ -161,6 +161,21 @@ expect_exit 0 "report of a database without validation and sweeps" -- \
 has "$tmpd/o/ns.md" "no sweep: says which command makes one" \
 	"rooflab sweep SPEC --db FILE"
 
+# a sweep over the workload (isl, osl) has no Pareto frontier: the report
+# says why in a note, and warns of nothing
+expect_exit 0 "workload sweep stored" -- "$RL" sweep "$root/sweeps/isl-osl.ini" \
+	--db "$tmpd/wl.db"
+expect_exit 0 "report of a workload sweep" -- "$RL" report --db "$db" \
+	--sweeps "$tmpd/wl.db" --out "$tmpd/o/wl.md"
+has "$tmpd/o/wl.md" "workload sweep: no Pareto, and why" \
+	"No Pareto frontier: this sweep varies the workload (scenario.isl"
+if grep -q "pareto" "$tmpd/err"; then
+	echo "not ok - workload sweep: a Pareto warning on stderr"
+	fails=$((fails + 1))
+else
+	echo "ok - workload sweep: no Pareto warning"
+fi
+
 # gnuplot missing: the report is still written, with tables, and says why
 expect_exit 0 "no gnuplot: report still written" -- env PATH=/nonexistent \
 	"$RL" report --db "$db" --out "$tmpd/np/report.html"
