@@ -22,10 +22,7 @@
 void rl_allreduce_cost(const rl_config *cfg, double n, rl_link_cost *lc)
 {
 	double steps;
-	lc->none = n <= 1;
-	lc->mul = lc->div = 1;
-	lc->fixed_s = lc->Bps = 0;
-	if (lc->none)
+	if (rl_link_cost_start(lc, n))
 		return;
 	switch ((int)cfg->chip.topology == RL_TOPO_RING ? (int)RL_AR_RING
 	                                                : (int)cfg->prof.allreduce) {

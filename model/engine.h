@@ -167,6 +167,16 @@ typedef struct {
 	double Bps;
 } rl_link_cost;
 void rl_allreduce_cost(const rl_config *cfg, double n, rl_link_cost *lc);
+/* Starts the cost of a collective over a group of n chips: nothing moved
+** yet (factors 1, no latency or bandwidth); true where n <= 1 (no
+** collective), leaving lc that way. */
+static inline int rl_link_cost_start(rl_link_cost *lc, double n)
+{
+	lc->none = n <= 1;
+	lc->mul = lc->div = 1;
+	lc->fixed_s = lc->Bps = 0;
+	return lc->none;
+}
 static inline double rl_link_time(const rl_link_cost *lc, double bytes,
                                    double *link_bytes)
 {

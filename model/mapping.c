@@ -62,10 +62,7 @@ double rl_p2p_time(const rl_config *cfg, double bytes, double *link_bytes)
 void rl_alltoall_cost(const rl_config *cfg, double n, rl_link_cost *lc)
 {
 	double hops;
-	lc->none = n <= 1;
-	lc->mul = lc->div = 1;
-	lc->fixed_s = lc->Bps = 0;
-	if (lc->none)
+	if (rl_link_cost_start(lc, n))
 		return;
 	if ((int)cfg->chip.topology == RL_TOPO_RING) {
 		/* each chip sends bytes/n to each other chip; the shortest-path
