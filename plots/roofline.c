@@ -212,6 +212,20 @@ static int map_labels(lab_row *L, int nl, const map_row *m, int nm,
 /* Place the labels where they collide with nothing (labels.c), in graph
 ** fractions of the log axes, around every point and the key (top left,
 ** nkey entries, keyw characters wide), and write them. */
+/* Appends the point (arithmetic intensity ai, FLOP/s f) to pts in graph
+** fractions of the log axes that start at xlo and ylo (TFLOP/s) and span
+** lx and ly (natural logs of hi / lo); a phase that is absent (zero) adds
+** nothing.  The new count of numbers in pts. */
+static int graph_point(double *pts, int np, double ai, double f, double xlo,
+                       double ylo, double lx, double ly)
+{
+	if (ai > 0 && f > 0) {
+		pts[np++] = log(ai / xlo) / lx;
+		pts[np++] = log(f / 1e12 / ylo) / ly;
+	}
+	return np;
+}
+
 static void put_labels(FILE *s, const lab_row *L, int nl, const double *pts,
                        int npts, int nkey, size_t keyw, double xlo,
                        double xhi, double ylo, double yhi)
@@ -365,22 +379,12 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		}
 		/* every point, that no label covers one */
 		for (i = 0; i < n; i++) {
-			const double ph[2][2] = {{r[i].pi, r[i].pf}, {r[i].di, r[i].df}};
-			int k;
-			for (k = 0; k < 2; k++)
-				if (ph[k][0] > 0 && ph[k][1] > 0) {
-					pts[np++] = log(ph[k][0] / xlo) / lx;
-					pts[np++] = log(ph[k][1] / 1e12 / ylo) / ly;
-				}
+			np = graph_point(pts, np, r[i].pi, r[i].pf, xlo, ylo, lx, ly);
+			np = graph_point(pts, np, r[i].di, r[i].df, xlo, ylo, lx, ly);
 		}
 		for (i = 0; i < nm; i++) {
-			const double ph[2][2] = {{m[i].pi, m[i].pf}, {m[i].di, m[i].df}};
-			int k;
-			for (k = 0; k < 2; k++)
-				if (ph[k][0] > 0 && ph[k][1] > 0) {
-					pts[np++] = log(ph[k][0] / xlo) / lx;
-					pts[np++] = log(ph[k][1] / 1e12 / ylo) / ly;
-				}
+			np = graph_point(pts, np, m[i].pi, m[i].pf, xlo, ylo, lx, ly);
+			np = graph_point(pts, np, m[i].di, m[i].df, xlo, ylo, lx, ly);
 		}
 		nl = point_labels(L, 0, r, n, xlo, xhi);
 		nl = map_labels(L, nl, m, nm, n);
