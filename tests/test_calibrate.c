@@ -30,6 +30,25 @@ static void base(rl_config *c)
 	c->prof.max_num_tokens = 2048;
 }
 
+/* A row at maximum load of shape {isl, osl, tp} whose measured output
+** tokens/s is what the engine gives with the truth eff_compute 0.55 and
+** iter_overhead 3 ms. */
+static void synth_row(rl_calib_row *row, const double shape[3])
+{
+	rl_config truth;
+	rl_result r;
+	base(&row->cfg);
+	row->cfg.scen.isl = shape[0];
+	row->cfg.scen.osl = shape[1];
+	row->cfg.scen.tp = shape[2];
+	row->metric = RL_METRIC_OUTPUT_TPS;
+	truth = row->cfg;
+	truth.prof.eff_compute = 0.55;
+	truth.prof.iter_overhead_s = 3e-3;
+	assert_int_equal(rl_eval(&truth, &r), RL_OK);
+	row->measured = r.output_tps;
+}
+
 static void test_recovers_known_values(void **state)
 {
 	static const double shapes[][3] = {{128, 128, 1},   {2048, 128, 1},
@@ -46,20 +65,8 @@ static void test_recovers_known_values(void **state)
 	memset(rows, 0, sizeof rows); /* load.rate_rps 0: at maximum load */
 	params[0] = rl_param_find("profile", "eff_compute");
 	params[1] = rl_param_find("profile", "iter_overhead_ms");
-	for (i = 0; i < N; i++) {
-		rl_config truth;
-		rl_result r;
-		base(&rows[i].cfg);
-		rows[i].cfg.scen.isl = shapes[i][0];
-		rows[i].cfg.scen.osl = shapes[i][1];
-		rows[i].cfg.scen.tp = shapes[i][2];
-		rows[i].metric = RL_METRIC_OUTPUT_TPS;
-		truth = rows[i].cfg;
-		truth.prof.eff_compute = 0.55;
-		truth.prof.iter_overhead_s = 3e-3;
-		assert_int_equal(rl_eval(&truth, &r), RL_OK);
-		rows[i].measured = r.output_tps;
-	}
+	for (i = 0; i < N; i++)
+		synth_row(&rows[i], shapes[i]);
 	assert_int_equal(rl_calibrate(rows, N, params, 2, values, model, loo,
 	                              &info), 0);
 	assert_true(fabs(values[0] - 0.55) < 1e-4);
@@ -94,19 +101,8 @@ static void test_bounds_and_groups(void **state)
 	params[0] = rl_param_find("profile", "eff_compute");
 	params[1] = rl_param_find("profile", "iter_overhead_ms");
 	for (i = 0; i < N; i++) {
-		rl_config truth;
-		rl_result r;
-		base(&rows[i].cfg);
-		rows[i].cfg.scen.isl = shapes[i][0];
-		rows[i].cfg.scen.osl = shapes[i][1];
-		rows[i].cfg.scen.tp = shapes[i][2];
-		rows[i].metric = RL_METRIC_OUTPUT_TPS;
+		synth_row(&rows[i], shapes[i]);
 		group[i] = (int)shapes[i][2];
-		truth = rows[i].cfg;
-		truth.prof.eff_compute = 0.55;
-		truth.prof.iter_overhead_s = 3e-3;
-		assert_int_equal(rl_eval(&truth, &r), RL_OK);
-		rows[i].measured = r.output_tps;
 	}
 	assert_int_equal(rl_calibrate_ex(rows, N, params, 2, lo, hi, NULL,
 	                                 values, model, NULL, &info), 0);
