@@ -203,8 +203,8 @@ static double micro(const meas_row *m, const char *profile, char *reason,
 	setup_init(&st);
 	if (setup_load(&st, "profile", profile, err, sizeof err) ||
 	    setup_load(&st, "chip", m->chip, err, sizeof err) ||
-	    (m->precision[0] &&
-	     setup_set_key(&st, "scenario", "precision", m->precision, err,
+	    (m->scen_precision[0] &&
+	     setup_set_key(&st, "scenario", "precision", m->scen_precision, err,
 	                   sizeof err))) {
 		snprintf(reason, len, "cannot set up: %.230s", err);
 		return NAN;

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <ctype.h>
 
 #include "../model/calibrate.h"
 #include "csvrows.h"
@@ -47,17 +49,107 @@ static void copy(char *dst, const char *src)
 	snprintf(dst, MEAS_FIELD, "%s", src);
 }
 
-/* The whole number after "key=" in a notes text; 0 when absent. */
-static double note_setting(const char *notes, const char *key)
+/* The number at the start of s (digits and points, nothing else) into
+** *v through num_text; the characters it took, 0 when none or not a
+** number. */
+static size_t lead_number(const char *s, double *v)
 {
-	const char *p = strstr(notes, key);
-	double v;
-	char *end;
-	if (!p || p[strlen(key)] != '=')
+	char buf[32];
+	size_t n = strspn(s, "0123456789.");
+	if (n == 0 || n >= sizeof buf)
 		return 0;
-	p += strlen(key) + 1;
-	v = strtod(p, &end);
-	return end != p && isfinite(v) && v >= 1 ? floor(v) : 0;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return num_text(buf, v) == 0 ? n : 0;
+}
+
+/* 1 when a table's chip label (any case: "GH200") names the chip preset
+** (gh200, or a preset of the same chip such as h200-sxm for "H200"). */
+static int label_is_chip(const char *label, size_t n, const char *chip)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (!chip[i] || tolower((unsigned char)label[i]) != chip[i])
+			return 0;
+	return chip[n] == '\0' || chip[n] == '-';
+}
+
+/* The setting "key=V" of a notes text for the row's chip: V, or, when a
+** parenthesis right after V gives other chips their own values ("key=0.99
+** (GH200 0.95)", the 0.11 table's KV fraction), the value given for the
+** chip.  NAN when the key is absent or its value is not a number >= 0. */
+static double note_setting(const char *notes, const char *key,
+                           const char *chip)
+{
+	size_t kl = strlen(key), n;
+	const char *p = notes;
+	double v, w;
+	while ((p = strstr(p, key)) != NULL &&
+	       ((p > notes && (isalnum((unsigned char)p[-1]) || p[-1] == '_')) ||
+	        p[kl] != '='))
+		p += kl;
+	if (!p || !(n = lead_number(p + kl + 1, &v)) || v < 0)
+		return NAN;
+	p += kl + 1 + n;
+	while (*p == ' ')
+		p++;
+	if (*p != '(')
+		return v;
+	for (p++; *p && *p != ')';) {
+		/* "LABEL V" entries separated by commas or semicolons */
+		size_t ln;
+		while (*p == ' ' || *p == ',' || *p == ';')
+			p++;
+		ln = strcspn(p, " ,;)");
+		if (p[ln] == ' ' && (n = lead_number(p + ln + 1, &w)) &&
+		    label_is_chip(p, ln, chip))
+			return w >= 0 ? w : NAN;
+		p += ln;
+		while (*p == ' ')
+			p++;
+		p += strspn(p, "0123456789.");
+	}
+	return v;
+}
+
+/* The precisions as the tables and checkpoints spell them (any case), and
+** what each sets up: the scenario's precision (weights and activations)
+** and the KV cache's where the checkpoint fixes it. */
+static const struct prec_spelling {
+	const char *name, *precision, *kv;
+	const char *why_not; /* not NULL: the row is not modelled, why */
+} prec_spellings[] = {
+	{"fp8", "fp8", NULL, NULL},
+	{"fp16", "fp16", NULL, NULL},
+	{"bf16", "bf16", NULL, NULL},
+	{"fp32", "fp32", NULL, NULL},
+	/* published-methodology.md, 0.12: "Non-FP8 columns are labelled
+	** 'Mixed' (16-bit)" */
+	{"mixed", "fp16", NULL, NULL},
+	/* the Blackwell columns of the 0.17+ tables say FP4, meaning NVFP4
+	** (4-bit values, an FP8 scale per 16): weights AND activations in FP4,
+	** so the GEMMs run at the FP4 peak; the KV cache in FP8, as the
+	** checkpoint's kv_cache_quant_algo says (published-methodology.md,
+	** 0.17: pre-quantized weights set the KV dtype through --quantization;
+	** ModelOpt's NVFP4 checkpoints quantize the KV cache to FP8 and keep
+	** the LM head in 16 bits: ASSUMPTION, not copied into data/; range:
+	** 16-bit KV, twice the bytes, if a row ran without it) */
+	{"fp4", "fp4", "fp8", NULL},
+	{"nvfp4", "fp4", "fp8", NULL},
+	{"mxfp4", NULL, NULL,
+	 "MXFP4 checkpoints (gpt-oss) hold only the experts in 4 bits, "
+	 "attention and embeddings in 16 (data/models/README.md); the engine "
+	 "has one weight precision for all layers"},
+};
+
+/* The spelling entry of a precision as a row gives it; NULL if none. */
+static const struct prec_spelling *prec_spelling_of(const char *p)
+{
+	size_t i;
+	for (i = 0; i < sizeof prec_spellings / sizeof prec_spellings[0]; i++)
+		if (!strcasecmp(p, prec_spellings[i].name))
+			return &prec_spellings[i];
+	return NULL;
 }
 
 static int metric_code(const char *metric)
@@ -114,6 +206,31 @@ static void micro_fields(meas_row *r)
 		                "the model column");
 }
 
+/* The scenario's precisions of a row from its spelling (prec_spellings);
+** a spelling the engine does not represent: not modelled, why. */
+static void precision_fields(meas_row *r)
+{
+	const struct prec_spelling *ps = prec_spelling_of(r->precision);
+	char why[256];
+	r->scen_precision[0] = r->scen_kv[0] = '\0';
+	if (!r->precision[0])
+		return; /* none given (a copy): the profile's and chip's */
+	if (!ps) {
+		snprintf(why, sizeof why, "precision '%.60s' is none of fp4 "
+		         "(nvfp4), fp8, fp16 (mixed), bf16, fp32", r->precision);
+		not_modelled(r, why);
+		return;
+	}
+	if (ps->why_not) {
+		not_modelled(r, ps->why_not);
+		return;
+	}
+	snprintf(r->scen_precision, sizeof r->scen_precision, "%s",
+	         ps->precision);
+	if (ps->kv)
+		snprintf(r->scen_kv, sizeof r->scen_kv, "%s", ps->kv);
+}
+
 /* Fill the numbers of a row of the published layout; -1 + err when a
 ** field is neither empty nor a number where a number is due. */
 static int published_fields(meas_row *r, char **fields, const int *col,
@@ -166,7 +283,7 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 		if (q) {
 			while (q > b && (q[-1] >= '0' && q[-1] <= '9'))
 				q--;
-			n = strtod(q, NULL);
+			lead_number(q, &n);
 		}
 		r->requests = n >= 1 ? floor(n) : 0;
 		if (isinf(r->request_rate) && r->requests < 1)
@@ -180,8 +297,20 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 	}
 	if (col[C_NOTES] >= 0) {
 		const char *notes = fields[col[C_NOTES]];
-		r->max_num_tokens = note_setting(notes, "max_num_tokens");
-		r->max_batch_size = note_setting(notes, "max_batch_size");
+		double t = note_setting(notes, "max_num_tokens", r->chip),
+		       b = note_setting(notes, "max_batch_size", r->chip),
+		       f = note_setting(notes, "kv_cache_free_gpu_mem_fraction",
+		                        r->chip);
+		r->max_num_tokens = t >= 1 ? floor(t) : 0;
+		r->max_batch_size = b >= 1 ? floor(b) : 0;
+		/* the share of free memory the KV cache gets on this row's chip
+		** (0.11: "0.99 (GH200 0.95)") */
+		r->kv_fraction = 0;
+		if (f > 0 && f <= 1)
+			r->kv_fraction = f;
+		else if (!isnan(f))
+			not_modelled(r, "its notes give a kv_cache_free_gpu_mem_fraction "
+			                "outside (0, 1]");
 		r->moe_attention_dp = strstr(notes, "MoE: enable_attention_dp") != NULL;
 	}
 	return 0;
@@ -314,6 +443,7 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		}
 		if (meas_micro(r))
 			micro_fields(r);
+		precision_fields(r);
 	}
 	csv_close(&cr);
 	if (rc < 0) {
@@ -348,8 +478,13 @@ int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
 	    setup_load(st, "chip", row->chip, err, errlen) ||
 	    setup_load(st, "model", row->model, err, errlen))
 		return -1;
-	if (setup_set_key(st, "scenario", "precision", row->precision, msg,
-	                  sizeof msg)) {
+	if (setup_set_key(st, "scenario", "precision",
+	                  row->scen_precision[0] ? row->scen_precision
+	                                         : row->precision,
+	                  msg, sizeof msg) ||
+	    (row->scen_kv[0] &&
+	     setup_set_key(st, "scenario", "kv_precision", row->scen_kv, msg,
+	                   sizeof msg))) {
 		snprintf(err, errlen, "%s", msg);
 		return -1;
 	}
@@ -379,6 +514,14 @@ int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
 	if (row->max_num_tokens >= 1) {
 		snprintf(num, sizeof num, "%.0f", row->max_num_tokens);
 		if (setup_set_key(st, "profile", "max_num_tokens", num, msg,
+		                  sizeof msg)) {
+			snprintf(err, errlen, "%s", msg);
+			return -1;
+		}
+	}
+	if (row->kv_fraction > 0) {
+		snprintf(num, sizeof num, "%.17g", row->kv_fraction);
+		if (setup_set_key(st, "profile", "kv_fraction", num, msg,
 		                  sizeof msg)) {
 			snprintf(err, errlen, "%s", msg);
 			return -1;

@@ -64,6 +64,12 @@ typedef struct {
 	double requests;          /* requests in the run ("500 requests"); 0 */
 	/* build settings the row's notes state (0: not stated) */
 	double max_num_tokens, max_batch_size;
+	/* kv_cache_free_gpu_mem_fraction the notes give for the row's chip,
+	** "key=V (CHIP V2)" read as V2 on CHIP (0: not stated) */
+	double kv_fraction;
+	/* the precision as the scenario takes it, and the KV cache's where
+	** the spelling fixes it ("nvfp4": fp4, KV fp8); empty: not mapped */
+	char scen_precision[16], scen_kv[16];
 	/* the notes say MoE models ran with enable_attention_dp: a mixture of
 	** experts is set up as attention data parallel, experts expert
 	** parallel over the row's tp GPUs (meas_setup) */

@@ -12,10 +12,15 @@
 /* GEMM efficiency, one formula for the serving engine and the
 ** microbenchmarks (inline: the engine calls it in every evaluation).
 ** The large-GEMM efficiency at a matrix precision: eff_compute_fp8 for FP8
-** when set, else eff_compute. */
+** and FP4 when set, else eff_compute.  FP4 (NVFP4, on Blackwell) shares the
+** FP8 figure: no profile was fitted on FP4 rows and no FP4 GEMM measurement
+** is in the repository; a format narrower than FP8 gets at most FP8's share
+** of its own, doubled peak (the block scales and a fixed epilogue weigh
+** more), not the 16-bit share.  ASSUMPTION, range: half of it to it. */
 static inline double rl_gemm_eff_large(const rl_profile *p, int matrix_prec)
 {
-	return matrix_prec == RL_PREC_FP8 && p->eff_compute_fp8 > 0
+	return (matrix_prec == RL_PREC_FP8 || matrix_prec == RL_PREC_FP4) &&
+	               p->eff_compute_fp8 > 0
 	           ? p->eff_compute_fp8
 	           : p->eff_compute;
 }

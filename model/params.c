@@ -313,7 +313,7 @@ static const rl_param table[] = {
  OFF(prof.tokens_per_block), "paged KV-cache block size"},
 {"profile", "eff_compute_fp8", "", 1, 0, 1, 0, RL_PT_REAL, NULL,
  OFF(prof.eff_compute_fp8),
- "fraction of the FP8 matrix peak reached by large FP8 GEMMs (0: eff_compute)"},
+ "fraction of the FP8 (and FP4) matrix peak reached by large FP8 (FP4) GEMMs (0: eff_compute)"},
 {"profile", "kv_reserve", "", 1, 0, 1, 0, RL_PT_BOOL, bool_choices,
  OFF(prof.kv_reserve),
  "true: a request reserves KV for isl+osl tokens when admitted (guaranteed no evict)"},

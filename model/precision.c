@@ -8,7 +8,12 @@
 
 static const double prec_bytes[RL_PREC_COUNT] = {
 	0.0,  /* auto: resolved by the caller */
-	0.5,  /* fp4 */
+	/* fp4 is NVFP4, the 4-bit format of Blackwell's FP4 tensor cores and
+	** of the tables' FP4 columns: 4-bit E2M1 values with one FP8 (E4M3)
+	** scale per 16 values, 4 + 8/16 = 4.5 bits (NVIDIA's NVFP4
+	** description; the per-tensor FP32 scale is negligible).  MXFP4, one
+	** 8-bit scale per 32 values, would be 4.25 bits. */
+	0.5625, /* fp4 */
 	1.0,  /* fp8 */
 	2.0,  /* fp16 */
 	2.0,  /* bf16 */

@@ -1,0 +1,184 @@
+/*
+** test_measure.c: a measurement row's per-chip settings and precision
+** spellings (config/measure.c): the notes' "key=V (CHIP V2)" read for the
+** row's chip, the tables' precision labels mapped to the scenario, and
+** what meas_setup hands the engine.  Expected values are the numbers
+** written in the rows themselves.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../config/measure.h"
+
+#define HEAD "id,software,version,chip,gpus,model,precision,isl,osl,tp,pp," \
+             "batch_or_concurrency,request_rate,metric,value,notes\n"
+#define ROW(id, chip, prec, notes)                                          \
+	id ",TensorRT-LLM,0.11.0," chip ",1,llama3-8b," prec ",128,2048,1,1,"   \
+	   "max-load,,tokens_per_s,1000," notes "\n"
+/* the 0.11 table's notes, as published-h100.csv holds them */
+#define N011 "\"doc build settings for this model/TP: max_num_tokens=2048, " \
+             "max_batch_size=4096; kv_cache_free_gpu_mem_fraction=0.99 "    \
+             "(GH200 0.95)\""
+/* a parenthesis of several chips */
+#define K3 "\"kv_cache_free_gpu_mem_fraction=0.9 (GH200 0.95; A100 0.85, " \
+           "L40S 0.8)\""
+
+/* Read text as a measurements file into set; the rows must all read. */
+static void read_text(const char *text, meas_set *set)
+{
+	char path[] = "/tmp/rooflab-test-measure-XXXXXX", err[512];
+	int fd = mkstemp(path);
+	FILE *f;
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	if (meas_read(path, set, err, sizeof err))
+		fail_msg("%s", err);
+	unlink(path);
+}
+
+static const meas_row *row_of(const meas_set *set, const char *id)
+{
+	size_t i;
+	for (i = 0; i < set->n; i++)
+		if (!strcmp(set->rows[i].id, id))
+			return &set->rows[i];
+	fail_msg("no row %s", id);
+	return NULL;
+}
+
+/* The 0.11 notes give 0.99 and GH200 its own 0.95: a GH200 row reads
+** 0.95, an H100 or H200 row 0.99; the build limits are the same on all. */
+static void test_kv_fraction_per_chip(void **state)
+{
+	meas_set set;
+	const meas_row *g, *h, *h2;
+	(void)state;
+	read_text(HEAD ROW("g", "gh200", "fp8", N011)
+	              ROW("h", "h100-sxm", "fp8", N011)
+	              ROW("h2", "h200-sxm", "fp8", N011),
+	          &set);
+	g = row_of(&set, "g");
+	h = row_of(&set, "h");
+	h2 = row_of(&set, "h2");
+	assert_true(g->modelled && h->modelled && h2->modelled);
+	assert_true(g->kv_fraction == 0.95);
+	assert_true(h->kv_fraction == 0.99);
+	assert_true(h2->kv_fraction == 0.99); /* "GH200" is not H200 */
+	assert_true(g->max_num_tokens == 2048 && h->max_num_tokens == 2048);
+	assert_true(g->max_batch_size == 4096 && h->max_batch_size == 4096);
+	meas_free(&set);
+}
+
+/* Several chips in the parenthesis, each its own; a label names a chip
+** and the presets of the same chip ("A100": a100-sxm, a100-pcie). */
+static void test_kv_fraction_list(void **state)
+{
+	meas_set set;
+	(void)state;
+	read_text(HEAD
+	          ROW("a", "a100-pcie", "fp16", K3)
+	          ROW("l", "l40s", "fp16", K3)
+	          ROW("b", "b200", "fp8", K3)
+	          ROW("none", "gh200", "fp8", "max_num_tokens=2048")
+	          ROW("glued", "h100-sxm", "fp8", "\"xmax_num_tokens=7, kv_cache_free_gpu_mem_fraction 0.5\"")
+	          ROW("bad", "h100-sxm", "fp8", "kv_cache_free_gpu_mem_fraction=1.5"),
+	          &set);
+	assert_true(row_of(&set, "a")->kv_fraction == 0.85);
+	assert_true(row_of(&set, "l")->kv_fraction == 0.8);
+	assert_true(row_of(&set, "b")->kv_fraction == 0.9);
+	/* not stated: 0, the profile's stands */
+	assert_true(row_of(&set, "none")->kv_fraction == 0);
+	/* only "key=V" counts, and only the key itself */
+	assert_true(row_of(&set, "glued")->max_num_tokens == 0);
+	assert_true(row_of(&set, "glued")->kv_fraction == 0);
+	assert_false(row_of(&set, "bad")->modelled);
+	assert_non_null(strstr(row_of(&set, "bad")->why_not, "(0, 1]"));
+	meas_free(&set);
+}
+
+/* What meas_setup hands the engine: the profile's KV fraction replaced
+** by the row's (0.95 on GH200), the profile's own where the notes say
+** nothing (trtllm-0.11.ini: 0.99). */
+static void test_setup_kv_fraction(void **state)
+{
+	meas_set set;
+	rl_setup st;
+	char err[512];
+	(void)state;
+	read_text(HEAD ROW("g", "gh200", "fp8", N011)
+	              ROW("plain", "gh200", "fp8", ""),
+	          &set);
+	if (meas_setup(row_of(&set, "g"), "trtllm-0.11", &st, err, sizeof err))
+		fail_msg("%s", err);
+	assert_true(st.cfg.prof.kv_fraction == 0.95);
+	assert_true(st.cfg.prof.max_num_tokens == 2048);
+	assert_true(st.cfg.prof.max_batch_size == 4096);
+	if (meas_setup(row_of(&set, "plain"), "trtllm-0.11", &st, err,
+	               sizeof err))
+		fail_msg("%s", err);
+	assert_true(st.cfg.prof.kv_fraction == 0.99);
+	meas_free(&set);
+}
+
+/* The precision labels: FP4 and NVFP4 are weights and activations in FP4
+** with an FP8 KV cache; "Mixed" is 16-bit; any case; MXFP4 and unknown
+** labels are kept, not modelled, with the reason. */
+static void test_precision_spellings(void **state)
+{
+	meas_set set;
+	rl_setup st;
+	char err[512];
+	const char *fp4[] = {"f4", "n4", "N4"};
+	size_t i;
+	(void)state;
+	read_text(HEAD ROW("f4", "b200", "fp4", "") ROW("n4", "b200", "nvfp4", "")
+	              ROW("N4", "gb200", "NVFP4", "") ROW("f8", "b200", "FP8", "")
+	              ROW("mixed", "h100-sxm", "Mixed", "")
+	              ROW("mxfp4", "b200", "mxfp4", "")
+	              ROW("int4", "h100-sxm", "int4", ""),
+	          &set);
+	for (i = 0; i < sizeof fp4 / sizeof fp4[0]; i++) {
+		const meas_row *r = row_of(&set, fp4[i]);
+		assert_true(r->modelled);
+		if (meas_setup(r, "trtllm-0.17", &st, err, sizeof err))
+			fail_msg("%s", err);
+		assert_int_equal((int)st.cfg.scen.precision, RL_PREC_FP4);
+		assert_int_equal((int)st.cfg.scen.kv_precision, RL_PREC_FP8);
+	}
+	if (meas_setup(row_of(&set, "f8"), "trtllm-0.17", &st, err, sizeof err))
+		fail_msg("%s", err);
+	assert_int_equal((int)st.cfg.scen.precision, RL_PREC_FP8);
+	assert_int_equal((int)st.cfg.scen.kv_precision, RL_PREC_AUTO);
+	if (meas_setup(row_of(&set, "mixed"), "trtllm-0.17", &st, err,
+	               sizeof err))
+		fail_msg("%s", err);
+	assert_int_equal((int)st.cfg.scen.precision, RL_PREC_FP16);
+	assert_false(row_of(&set, "mxfp4")->modelled);
+	assert_non_null(strstr(row_of(&set, "mxfp4")->why_not, "MXFP4"));
+	assert_false(row_of(&set, "int4")->modelled);
+	assert_non_null(strstr(row_of(&set, "int4")->why_not, "'int4'"));
+	meas_free(&set);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_kv_fraction_per_chip),
+	    cmocka_unit_test(test_kv_fraction_list),
+	    cmocka_unit_test(test_setup_kv_fraction),
+	    cmocka_unit_test(test_precision_spellings),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
