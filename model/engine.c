@@ -62,6 +62,7 @@ typedef struct {
 	double hb;               /* bytes per embedding and LM-head weight */
 	double peak, peak_attn;  /* FLOP/s per chip */
 	double peak_head;        /* FLOP/s per chip at the LM head's precision */
+	double peak_expert;      /* the same at the routed experts' */
 	double bw;               /* achieved bytes/s per chip, weights */
 	double kv_bw;            /* achieved bytes/s per chip, KV cache */
 	double expert_w_bytes;   /* one expert's MLP, one layer, whole model */
@@ -73,6 +74,7 @@ typedef struct {
 	double ctx_prefill;      /* average context seen by a prefill token */
 	double eff_gemm;         /* large-GEMM efficiency at the matrix precision */
 	double eff_head;         /* the same at the LM head's precision */
+	double eff_expert;       /* the same at the routed experts' */
 	double reread;           /* decode KV read per unique KV byte: 1 +
 	                         ** kv_group_reread x (query heads per KV head
 	                         ** on a chip - 1) */
@@ -85,7 +87,7 @@ typedef struct {
 ** lowers the clock: rl_serve_clocked); every peak the iteration costs use
 ** belongs here, memory and link rates do not follow the core clock. */
 typedef struct {
-	double peak, peak_attn, peak_head;
+	double peak, peak_attn, peak_head, peak_expert;
 } peak_set;
 
 static void clock_peaks(eval_ctx *c, const peak_set *nominal, double s)
@@ -93,6 +95,7 @@ static void clock_peaks(eval_ctx *c, const peak_set *nominal, double s)
 	c->peak = nominal->peak * s;
 	c->peak_attn = nominal->peak_attn * s;
 	c->peak_head = nominal->peak_head * s;
+	c->peak_expert = nominal->peak_expert * s;
 }
 
 /* Efficiency of a GEMM of `tokens` rows whose large-GEMM efficiency is
@@ -114,15 +117,6 @@ typedef struct {
 	stage_kind one, first, last, hi, lo;
 } stage_set;
 
-/* Experts read per layer per chip, for M tokens of each of ep replicas. */
-static double experts_read(const eval_ctx *c, double M)
-{
-	if (c->ep <= 1) /* a dense model reads its one MLP (as rl_experts_touched) */
-		return c->cfg->model.experts <= 1
-		           ? 1.0 : rl_experts_touched(&c->cfg->model, M);
-	return rl_experts_touched(&c->cfg->model, c->ep * M) / c->ep;
-}
-
 /* Cost on one stage of one iteration with n_dec decode tokens and p
 ** prefill tokens, of which head_tokens produce logits; chunks = prefill
 ** chunks per request. */
@@ -135,7 +129,7 @@ static void iter_cost(const eval_ctx *c, const stage_kind *sg, double n_dec,
 	double M = n_dec + p, Ls = sg->layers, lf = sg->layers / c->L;
 	double gemm_flops, w_bytes, act_bytes, attn_flops, attn_bytes, el_bytes;
 	double comm_bytes = 0, link = 0, t_comp_part, t_mem_part, head_flops;
-	double expert_flops = 0, expert_rows = 1;
+	double expert_flops = 0, expert_rows = 1, read = 0;
 
 	memset(it, 0, sizeof *it);
 	it->tokens = M;
@@ -147,22 +141,26 @@ static void iter_cost(const eval_ctx *c, const stage_kind *sg, double n_dec,
 	                  c->sh.head_flops_per_token) * lf / c->tp;
 	head_flops = sg->head * head_tokens * c->sh.head_flops_per_token / c->tp;
 	/* a routed expert's GEMMs get only the tokens routed to it: M k rows
-	** over the experts touched */
+	** over the experts touched; a chip reads its 1/ep of the experts that
+	** the tokens of the ep replicas pooling them touch */
 	if (c->moe_share > 0) {
 		double touched = rl_experts_touched(m, M);
 		expert_flops = M * 2.0 * m->experts_per_token * c->sh.params_expert *
 		               Ls * c->moe_share / c->tp;
 		gemm_flops -= expert_flops;
 		expert_rows = touched > 0 ? M * m->experts_per_token / touched : M;
+		read = c->ep > 1 ? rl_experts_touched(m, c->ep * M) / c->ep
+		                 : touched;
 	}
 	w_bytes = (Ls * c->layer_w_bytes + sg->head * c->head_w_bytes +
-	           Ls * c->moe_share * c->expert_w_bytes * experts_read(c, M)) /
+	           Ls * c->moe_share * c->expert_w_bytes * read) /
 	              c->tp +
 	          sg->embed * M * m->hidden * c->hb; /* embedding rows looked up */
 	act_bytes = M * c->sh.act_elems_per_token_layer * Ls * c->ab / c->tp;
 	it->t_gemm_compute =
 	    gemm_flops / (c->peak * gemm_eff(c, c->eff_gemm, M)) +
-	    expert_flops / (c->peak * gemm_eff(c, c->eff_gemm, expert_rows)) +
+	    expert_flops / (c->peak_expert *
+	                    gemm_eff(c, c->eff_expert, expert_rows)) +
 	    (head_flops > 0 ? head_flops / (c->peak_head *
 	                                    gemm_eff(c, c->eff_head, head_tokens))
 	                    : 0.0);
@@ -479,9 +477,28 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 			c->eff_head = c->eff_gemm;
 		}
 	}
+	/* routed experts stored narrower than the other weights (MXFP4:
+	** 4-bit values and a shared 8-bit scale per 32, 4.25 bits) multiply
+	** at the wider of their class (FP4 up to 5 bits a weight with its
+	** scales, FP8 up to 9, else 16-bit) and the activations: a chip
+	** without FP4 units dequantizes them to the activations' precision */
+	c->peak_expert = c->peak;
+	c->eff_expert = c->eff_gemm;
+	c->expert_w_bytes = c->sh.params_expert * c->wb;
+	if (m->expert_weight_bits > 0) {
+		double bits = m->expert_weight_bits;
+		int xc = bits <= 5 ? RL_PREC_FP4
+		         : bits <= 9 ? RL_PREC_FP8 : RL_PREC_BF16;
+		int xp = rl_precision_bytes(xc) >= c->ab ? xc : ap;
+		double pk = rl_chip_peak(&cfg->chip, xp);
+		c->expert_w_bytes = c->sh.params_expert * bits / 8;
+		if (pk > 0) {
+			c->peak_expert = pk;
+			c->eff_expert = rl_gemm_eff_large(pf, xp);
+		}
+	}
 	c->bw = cfg->chip.hbm_Bps * pf->eff_memory;
 	c->kv_bw = cfg->chip.hbm_Bps * pf->eff_kv_memory;
-	c->expert_w_bytes = c->sh.params_expert * c->wb;
 	/* the layers' weights besides routed experts: everything but the
 	** embedding, the LM head (V x d, or the tied embedding) and the final
 	** norm (d) */
@@ -489,8 +506,9 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 	c->layer_w_bytes =
 	    ((c->sh.params_total - c->sh.params_embedding -
 	      (m->tied_embeddings > 0.5 ? 0.0 : m->vocab * m->hidden) -
-	      m->hidden) * c->wb -
-	     c->sh.moe_layers * m->experts * c->expert_w_bytes) / c->L;
+	      m->hidden -
+	      c->sh.moe_layers * m->experts * c->sh.params_expert) * c->wb) /
+	    c->L;
 	c->moe_share = c->sh.moe_layers / c->L;
 
 	/* memory per chip, on the first stage (most layers, embedding) and
@@ -704,7 +722,8 @@ int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
 	/* the two kinds of iteration: the slowest stage, and the round in
 	** which each of the mb micro-batches advances one iteration */
 	{
-		const peak_set nominal = {c->peak, c->peak_attn, c->peak_head};
+		const peak_set nominal = {c->peak, c->peak_attn, c->peak_head,
+		                          c->peak_expert};
 		clock_peaks(c, &nominal, s_pre);
 		R_pre = stage_round(c, st, ks, mb, n_dec, q,
 		                    n_dec + q / s->isl, k, &r->prefill);

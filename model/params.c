@@ -239,6 +239,13 @@ static const rl_param table[] = {
  "layers of an MoE model with a dense MLP instead (Llama-4 Maverick: 24)"},
 {"model", "dense_ffn_hidden", "", 1, 0, 1e7, 0, RL_PT_INT, NULL,
  OFF(model.dense_ffn_hidden), "MLP width of those dense layers (0: ffn_hidden)"},
+{"model", "expert_weight_bits", "bits", 1, 0, 32, 0, RL_PT_REAL, NULL,
+ OFF(model.expert_weight_bits),
+ "bits per routed-expert weight as the checkpoint stores them, shared "
+ "block scales included (0: the scenario's weight precision; MXFP4, 4-bit "
+ "values with an 8-bit scale per 32: 4.25, gpt-oss); the experts multiply "
+ "at the wider of this and the activations (a chip without FP4 units "
+ "dequantizes)"},
 
 /* ---- scenario: what is served, on how many chips ---- */
 {"scenario", "precision", "", 1, 1, 5, 2, RL_PT_ENUM, prec_choices,

@@ -126,6 +126,10 @@ typedef struct {
 	double shared_experts;   /* experts every token uses besides its routed ones */
 	double dense_layers;     /* layers of an MoE model with a dense MLP */
 	double dense_ffn_hidden; /* their MLP width; 0 = ffn_hidden */
+	double expert_weight_bits; /* bits per routed-expert weight as the
+	                          * checkpoint stores them, block scales
+	                          * included (MXFP4: 4.25); 0 = the
+	                          * scenario's weight precision */
 } rl_model;
 
 /* MLP kinds, in the order of the "mlp" enum choices. */

@@ -637,6 +637,56 @@ static void test_expert_gemm_rows(void **state)
 	near(b.decode.t_gemm_compute, want, 1e-9);
 }
 
+/* Experts stored in MXFP4 (model.expert_weight_bits 4.25: 4-bit values
+** and an 8-bit scale per 32).  Mixtral 8x7B (test_mixtral_params): 46,702,
+** 792,704 weights, of which 32 x 8 x 176,160,768 = 45,097,156,608 are
+** routed experts; at FP8 the model holds 46,702,792,704 bytes, with MXFP4
+** experts 46,702,792,704 - 45,097,156,608 x (1 - 4.25/8 = 15/32) =
+** 46,702,792,704 - 21,139,292,160 = 25,563,500,544.  A decode step at
+** batch 1 reads 15/32 fewer bytes for each expert it touches (n =
+** 1000/1001 tokens touch 8 (1 - (6/8)^n) experts a layer).  The H100 has
+** no FP4 units: the experts multiply at the activations' precision, so
+** their FLOPs take as long as at FP8 (and as at BF16 when the activations
+** are BF16). */
+static void test_mxfp4_experts(void **state)
+{
+	rl_config c;
+	rl_result a, b;
+	double n = 1000.0 / 1001, touched = 8 * (1 - pow(0.75, n));
+	(void)state;
+	h100_ideal(&c);
+	c.model.layers = 32;
+	c.model.hidden = 4096;
+	c.model.heads = 32;
+	c.model.kv_heads = 8;
+	c.model.ffn_hidden = 14336;
+	c.model.vocab = 32000;
+	c.model.experts = 8;
+	c.model.experts_per_token = 2;
+	c.scen.isl = 16;
+	c.scen.osl = 1001;
+	c.scen.batch = 1;
+	c.prof.gemm_m_half = 64;
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	near(a.weights_bytes, 46702792704.0, 1e-12);
+	c.model.expert_weight_bits = 4.25;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.weights_bytes, 25563500544.0, 1e-12);
+	near(a.decode.t_gemm_memory - b.decode.t_gemm_memory,
+	     32 * touched * 176160768.0 * 15 / 32 / 3.35e12, 1e-9);
+	near(b.decode.t_gemm_compute, a.decode.t_gemm_compute, 1e-12);
+	/* BF16 activations: the experts multiply at BF16 whatever they store
+	** (93 GB of BF16 weights: a larger memory) */
+	c.scen.precision = RL_PREC_BF16;
+	c.chip.hbm_bytes = 200e9;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	c.model.expert_weight_bits = 0;
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	near(b.decode.t_gemm_compute, a.decode.t_gemm_compute, 1e-12);
+	near(a.weights_bytes - b.weights_bytes,
+	     45097156608.0 * (2 - 4.25 / 8), 1e-12);
+}
+
 /* rl_eval_cached gives rl_eval's result, byte for byte, through a run of
 ** points that changes the request (kept setup), then the design (a new
 ** one), a point that fails its checks and one that does not fit (neither
@@ -728,6 +778,7 @@ int main(void)
 	    cmocka_unit_test(test_sliding_window_kv),
 	    cmocka_unit_test(test_runtime_buffers),
 	    cmocka_unit_test(test_expert_gemm_rows),
+	    cmocka_unit_test(test_mxfp4_experts),
 	    cmocka_unit_test(test_eval_cache),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
