@@ -17,13 +17,14 @@ M=data/measurements/published-h100.csv
 # 0.796 on H200), so no serving GEMM exceeds 0.81 (FP8 too: same ceiling
 # assumed, there being no FP8 GEMM microbenchmark); a copy streams 3.0 of
 # 3.35 TB/s (0.896; 4.3 of 4.8 on H200), so paged KV reads reach at most 0.90.
-FIT="eff_compute=0.5:0.81,eff_compute_fp8=0.4:0.81,eff_kv_memory=0.4:0.9,eff_link=0.5:0.9,allreduce_latency_us=5:20,iter_overhead_ms=0.1:5,seq_overhead_us=0.5:50,runtime_reserved_gb=0.5:8,gemm_m_half=1:512,layer_overhead_us=1:100,kv_group_reread=0:1,logits_buffers=0:3,act_buffers=0:3,elementwise_fused=0:0.8"
-fit_one() { # version, profile name, kv_fraction, max_num_tokens, max_batch_size, source, sliding window
+FIT="eff_compute=0.5:0.81,eff_compute_fp8=0.4:0.81,eff_kv_memory=0.4:0.9,eff_link=0.5:0.9,allreduce_latency_us=5:20,iter_overhead_ms=0.1:5,seq_overhead_us=0.5:50,runtime_reserved_gb=0.5:8,gemm_m_half=1:512,layer_overhead_us=1:100,kv_group_reread=0:1,logits_buffers=0:3,act_buffers=0:3,elementwise_fused=0:0.8,allreduce_half_mb=0:32"
+fit_one() { # version, profile name, kv_fraction, max_num_tokens, max_batch_size, source, sliding window, CUDA graphs
 	tmp=$(mktemp "${TMPDIR:-/tmp}/start.XXXXXX")
 	sed -e "s/^kv_fraction = .*/kv_fraction = $3   ; published-methodology.md: kv_cache_free_gpu_mem_fraction $3 for version $1/" \
 	    -e "s/^max_num_tokens = .*/max_num_tokens = $4   ; $6/" \
 	    -e "s/^max_batch_size = .*/max_batch_size = $5   ; $6/" \
 	    -e "s/^sliding_window = .*/sliding_window = ${7:-true}   ; $(window_note "${7:-true}")/" \
+	    -e "s/^cuda_graphs = .*/cuda_graphs = ${8:-false}   ; $(graph_note "${8:-false}")/" \
 	    "$START" > "$tmp"
 	./rooflab calibrate --profile "$tmp" --measurements "$M" \
 		--software TensorRT-LLM --version "$1" --chip h100-sxm \
@@ -49,6 +50,22 @@ window_note() {
 		echo "PyTorch backend: the model's attention keeps to its window (scripts\/fit-profiles.sh)"
 	fi
 }
+# The PyTorch backend's benchmarks (0.19-1.0) run with CUDA graphs and
+# padding (published-methodology.md: use_cuda_graph, cuda_graph_padding_
+# enabled, cuda_graph_config enable_padding); the PyTorch backend captures
+# and replays them for iterations whose requests are all generating, so an
+# iteration that carries a prompt chunk still launches its kernels one by
+# one.  0.20-post's table says its configuration disabled CUDA graphs by
+# mistake; the TensorRT backend (0.11-0.17) is run without them
+# (gptManagerBenchmark / trtllm-bench flags in published-methodology.md
+# name none).
+graph_note() {
+	if [ "$1" = true ]; then
+		echo "published-methodology.md: the PyTorch backend replays CUDA graphs (padding on) for decode-only iterations (scripts\/fit-profiles.sh)"
+	else
+		echo "no CUDA graphs: every iteration launches its kernels (published-methodology.md; scripts\/fit-profiles.sh)"
+	fi
+}
 B11="published-h100.csv notes: per model and TP, applied per row (this value serves rows whose notes do not say)"
 B12="ASSUMPTION: trtllm-bench picks batch and token budget from the dataset; its example prints max runtime batch 4096, tokens 8192 (published-methodology.md)"
 BPT="published-methodology.md: the PyTorch backend captures CUDA graphs for batch sizes 1...8192, so a runtime batch of 8192; ASSUMPTION: token budget 8192 as trtllm-bench prints for 0.12-0.17 (not published)"
@@ -61,8 +78,8 @@ for v in $versions; do
 	0.11.0) fit_one "$v" trtllm-0.11 0.99 2048 2048 "$B11" false ;;
 	0.12.0|0.13.0|0.14.0) fit_one "$v" "trtllm-${v%.0}" 0.99 8192 4096 "$B12" false ;;
 	0.15.0|0.17.0) fit_one "$v" "trtllm-${v%.0}" 0.95 8192 4096 "$B12" false ;;
-	0.19.0|0.20.0|0.21.0) fit_one "$v" "trtllm-${v%.0}" 0.95 8192 8192 "$BPT" true ;;
-	"1.0(main)") fit_one "$v" trtllm-1.0 0.95 8192 8192 "$BPT" true ;;
+	0.19.0|0.20.0|0.21.0) fit_one "$v" "trtllm-${v%.0}" 0.95 8192 8192 "$BPT" true true ;;
+	"1.0(main)") fit_one "$v" trtllm-1.0 0.95 8192 8192 "$BPT" true true ;;
 	*) echo "fit-profiles.sh: no settings for version $v" >&2; exit 2 ;;
 	esac
 done
