@@ -15,6 +15,11 @@
 ** every all-reduce as a ring whatever the profile names.  rl_allreduce_cost
 ** works out the cost of one group's all-reduces once; rl_link_time (inline
 ** in engine.h) costs one of them (and the other collectives of mapping.c).
+**
+** An all-gather of S bytes (each chip holds S/n and all must end with the
+** whole S) sends (n-1)/n S bytes per chip whatever the algorithm: in n-1
+** steps as a ring, in one where the profile's all-reduce goes direct
+** (two_shot, one_shot, switch); the same software latency per collective.
 */
 #include "engine.h"
 #include "mapping.h"
@@ -51,6 +56,19 @@ void rl_allreduce_cost(const rl_config *cfg, double n, rl_link_cost *lc)
 	** same as moving S_half more bytes at the peak */
 	if (lc->Bps > 0)
 		lc->fixed_s += lc->mul * cfg->prof.allreduce_half_bytes / lc->Bps;
+}
+
+void rl_allgather_cost(const rl_config *cfg, double n, rl_link_cost *lc)
+{
+	int ring = (int)cfg->chip.topology == RL_TOPO_RING ||
+	           (int)cfg->prof.allreduce == RL_AR_RING;
+	if (rl_link_cost_start(lc, n))
+		return;
+	lc->mul = n - 1;
+	lc->div = n;
+	lc->fixed_s = cfg->prof.allreduce_latency_s +
+	              (ring ? n - 1 : 1) * cfg->chip.link_latency_s;
+	lc->Bps = rl_group_Bps(cfg, n);
 }
 
 double rl_allreduce_time(const rl_config *cfg, double bytes, double n,

@@ -23,7 +23,11 @@
 **
 ** One iteration costs, per chip, the sum of its GEMMs (max of compute and
 ** weight/activation traffic), its attention (max of compute and KV
-** traffic), two all-reduces per layer when tp > 1, and fixed overheads.
+** traffic), two all-reduces per layer when tp > 1, and fixed overheads;
+** where the profile asks for them, the logits (tokens x vocab in fp32,
+** on the stage with the LM head) are all-gathered from the tp chips'
+** vocabulary slices onto every chip (logits_gather) and the sampler
+** passes over them logits_passes times on every chip (not split over tp).
 ** Everything is closed form: no loop over layers or sequences.
 **
 ** Mappings (mapping.h): with pp > 1 pipeline stages each iteration is one
@@ -81,6 +85,9 @@ typedef struct {
 	rl_link_cost ar;         /* an all-reduce over the tp chips */
 	rl_link_cost a2a;        /* an all-to-all over the ep chips */
 	rl_link_cost p2p;        /* a send to the next stage */
+	rl_link_cost lg;         /* the logits' all-gather over the tp chips
+	                         ** (none unless profile.logits_gather) */
+	double logit_passes;     /* sampling passes over the logits */
 } eval_ctx;
 
 /* The compute peaks of c at clock share s of those of nominal (a TDP
@@ -171,6 +178,12 @@ static void iter_cost(const eval_ctx *c, const stage_kind *sg, double n_dec,
 	           (c->sh.elem_elems_full +
 	            rl_div(c->sh.elem_elems_split, &c->tpd)) *
 	           (1.0 - cfg->prof.elementwise_fused);
+	/* the logits, tokens x vocab in fp32, exist on the head's stage: the
+	** sampling passes over them logits_passes times on every rank alike
+	** (each rank holds them whole after the gather: not split over tp),
+	** memory-bound like the elementwise kernels */
+	if (sg->head > 0 && head_tokens > 0 && c->logit_passes > 0)
+		el_bytes += c->logit_passes * head_tokens * m->vocab * 4.0;
 	it->t_elementwise = el_bytes / c->bw;
 
 	/* attention: decode tokens over their context; prefill tokens over
@@ -200,6 +213,13 @@ static void iter_cost(const eval_ctx *c, const stage_kind *sg, double n_dec,
 		it->t_comm += Lm * (rl_link_time(&c->a2a, kd * c->ab, &b1) +
 		                    rl_link_time(&c->a2a, kd * c->cb, &b2));
 		link += Lm * (b1 + b2);
+	}
+	if (sg->head > 0 && head_tokens > 0 && !c->lg.none) {
+		/* each rank's slice of the vocabulary gathered onto all */
+		double b;
+		it->t_comm += rl_link_time(&c->lg, head_tokens * m->vocab * 4.0,
+		                           &b);
+		link += b;
 	}
 	if (sg->send > 0) {
 		double b;
@@ -445,6 +465,11 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 		rl_alltoall_cost(cfg, c->ep, &c->a2a);
 	if (c->pp > 1)
 		rl_p2p_cost(cfg, &c->p2p);
+	if (pf->logits_gather > 0.5)
+		rl_allgather_cost(cfg, c->tp, &c->lg);
+	else
+		rl_link_cost_start(&c->lg, 1); /* none */
+	c->logit_passes = pf->logits_passes;
 	chips = rl_scen_chips(s);
 	wp = rl_weight_prec(s);
 	ap = rl_act_prec(s);

@@ -167,6 +167,9 @@ typedef struct {
 	double Bps;
 } rl_link_cost;
 void rl_allreduce_cost(const rl_config *cfg, double n, rl_link_cost *lc);
+/* An all-gather over n chips of `bytes` in all (each holds bytes / n):
+** (n-1)/n of them on the wire per chip (comm.c). */
+void rl_allgather_cost(const rl_config *cfg, double n, rl_link_cost *lc);
 /* Starts the cost of a collective over a group of n chips: nothing moved
 ** yet (factors 1, no latency or bandwidth); true where n <= 1 (no
 ** collective), leaving lc that way. */

@@ -346,6 +346,16 @@ static const rl_param table[] = {
  OFF(prof.act_buffers),
  "memory per chip beside runtime_reserved_gb: this many copies of one "
  "layer's GEMM inputs and outputs for max_num_tokens tokens (engine workspace)"},
+{"profile", "logits_passes", "", 1, 0, 100, 0, RL_PT_REAL, NULL,
+ OFF(prof.logits_passes),
+ "sampling: passes over the fp32 logits (tokens x vocab) that each rank makes "
+ "per iteration at eff_memory (the decoder's copy, penalties, softmax, top-k), "
+ "not split over tp (0: none)"},
+{"profile", "logits_gather", "", 1, 0, 1, 0, RL_PT_BOOL, bool_choices,
+ OFF(prof.logits_gather),
+ "true: each iteration all-gathers the LM head's fp32 vocabulary slices onto "
+ "every tp rank, an all-gather over the links (TensorRT-LLM's lm_head "
+ "gather_output); false: no logits traffic"},
 {"profile", "allreduce_half_mb", "MB", 1e6, 0, 1e4, 0, RL_PT_REAL, NULL,
  OFF(prof.allreduce_half_bytes),
  "all-reduce message size at which the collective library reaches half "

@@ -191,6 +191,10 @@ typedef struct {
 	double logits_buffers;   /* fp32 [max_batch_size x vocab] buffers per chip */
 	double act_buffers;      /* one layer's GEMM activations for max_num_tokens
 	                          * tokens, held per chip as engine workspace */
+	double logits_passes;    /* passes over the fp32 logits (tokens x vocab)
+	                          * each rank makes per iteration (sampling) */
+	double logits_gather;    /* 1: the LM head's vocabulary slices are
+	                          * all-gathered in fp32 onto every tp rank */
 	double allreduce_half_bytes; /* all-reduce message at which the library
 	                          * reaches half its peak bandwidth */
 	double cuda_graphs;      /* 1: decode-only iterations replay a captured

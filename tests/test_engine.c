@@ -651,6 +651,84 @@ static void test_runtime_buffers(void **state)
 	near(r.runtime_bytes, 1e9 + 2101346304.0 + 2248146944.0 / 2, 1e-12);
 }
 
+/* The logits, tokens x vocab in fp32, on every rank.  Batch 1, isl 1000,
+** osl 101: a decode iteration carries n = 100/101 tokens (as in
+** test_kv_group_reread), each with 128256 logits of 4 bytes = 513,024
+** bytes.  Three sampling passes over them (logits_passes 3) add 3 x n x
+** 513,024 bytes at 3.35 TB/s to the decode iteration's memory-bound
+** kernels, whatever share of the elementwise traffic is fused (the fusion
+** is the norms' and activations', not the sampler's) and whatever tp is:
+** each rank samples the whole vocabulary. */
+static void test_logits_passes(void **state)
+{
+	rl_config c;
+	rl_result a, b;
+	double bytes = 100.0 / 101.0 * 128256 * 4;
+	(void)state;
+	h100_ideal(&c);
+	c.scen.isl = 1000;
+	c.scen.osl = 101;
+	c.scen.batch = 1;
+	c.prof.elementwise_fused = 0.5;
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	c.prof.logits_passes = 3;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.decode.t_elementwise - a.decode.t_elementwise,
+	     3.0 * bytes / 3.35e12, 1e-9);
+	near(b.decode.hbm_bytes - a.decode.hbm_bytes, 3.0 * bytes, 1e-9);
+	near(b.decode.time_s - a.decode.time_s, 3.0 * bytes / 3.35e12, 1e-9);
+	/* tp 8: the same bytes on each rank */
+	c.scen.tp = 8;
+	c.scen.chips = 8;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	c.prof.logits_passes = 0;
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	near(b.decode.t_elementwise - a.decode.t_elementwise,
+	     3.0 * bytes / 3.35e12, 1e-9);
+}
+
+/* The LM head's vocabulary slices gathered onto every rank (logits_gather):
+** at tp 8 each rank holds 1/8 of the n x 513,024 bytes above and receives
+** the other 7/8, so a ring all-gather puts 7/8 x n x 513,024 bytes on each
+** chip's link, at 450 GB/s (eff_link 1), in 7 steps of link_latency 1 us
+** after a software latency of 5 us (allreduce_latency): the decode
+** iteration's communication grows by that much and its link traffic by
+** those bytes.  One chip gathers nothing. */
+static void test_logits_gather(void **state)
+{
+	rl_config c;
+	rl_result a, b;
+	double bytes = 100.0 / 101.0 * 128256 * 4, wire = bytes * 7 / 8;
+	(void)state;
+	h100_ideal(&c);
+	c.scen.isl = 1000;
+	c.scen.osl = 101;
+	c.scen.batch = 1;
+	c.chip.link_latency_s = 1e-6;
+	c.prof.allreduce_latency_s = 5e-6;
+	c.scen.tp = 8;
+	c.scen.chips = 8;
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	c.prof.logits_gather = 1;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.decode.t_comm - a.decode.t_comm,
+	     5e-6 + 7 * 1e-6 + wire / 450e9, 1e-9);
+	near(b.decode.link_bytes - a.decode.link_bytes, wire, 1e-9);
+	/* a direct all-gather (the profile's all-reduce one_shot): one step */
+	c.prof.allreduce = RL_AR_ONE_SHOT;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	c.prof.logits_gather = 0;
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	near(b.decode.t_comm - a.decode.t_comm, 5e-6 + 1e-6 + wire / 450e9,
+	     1e-9);
+	c.scen.tp = 1;
+	c.scen.chips = 1;
+	c.prof.logits_gather = 1;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	assert_true(b.decode.t_comm == 0);
+	assert_true(b.decode.link_bytes == 0);
+}
+
 /* A routed expert's GEMM gets only its tokens: with gemm_m_half h, an MoE
 ** layer's expert FLOPs run at efficiency rows / (rows + h) with rows = M k
 ** / (experts touched by M tokens), the other GEMMs at M / (M + h).
@@ -826,6 +904,8 @@ int main(void)
 	    cmocka_unit_test(test_eff_compute_fp8),
 	    cmocka_unit_test(test_param_suggest),
 	    cmocka_unit_test(test_head_precision),
+	    cmocka_unit_test(test_logits_passes),
+	    cmocka_unit_test(test_logits_gather),
 	    cmocka_unit_test(test_kv_group_reread),
 	    cmocka_unit_test(test_sliding_window_kv),
 	    cmocka_unit_test(test_runtime_buffers),
