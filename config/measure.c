@@ -117,15 +117,15 @@ static double note_setting(const char *notes, const char *key,
 ** and the KV cache's where the checkpoint fixes it. */
 static const struct prec_spelling {
 	const char *name, *precision, *kv;
-	const char *why_not; /* not NULL: the row is not modelled, why */
+	int experts_only; /* 1: only the routed experts are 4-bit (MXFP4) */
 } prec_spellings[] = {
-	{"fp8", "fp8", NULL, NULL},
-	{"fp16", "fp16", NULL, NULL},
-	{"bf16", "bf16", NULL, NULL},
-	{"fp32", "fp32", NULL, NULL},
+	{"fp8", "fp8", NULL, 0},
+	{"fp16", "fp16", NULL, 0},
+	{"bf16", "bf16", NULL, 0},
+	{"fp32", "fp32", NULL, 0},
 	/* published-methodology.md, 0.12: "Non-FP8 columns are labelled
 	** 'Mixed' (16-bit)" */
-	{"mixed", "fp16", NULL, NULL},
+	{"mixed", "fp16", NULL, 0},
 	/* the Blackwell columns of the 0.17+ tables say FP4, meaning NVFP4
 	** (4-bit values, an FP8 scale per 16): weights AND activations in FP4,
 	** so the GEMMs run at the FP4 peak; the KV cache in FP8, as the
@@ -134,12 +134,14 @@ static const struct prec_spelling {
 	** ModelOpt's NVFP4 checkpoints quantize the KV cache to FP8 and keep
 	** the LM head in 16 bits: ASSUMPTION, not copied into data/; range:
 	** 16-bit KV, twice the bytes, if a row ran without it) */
-	{"fp4", "fp4", "fp8", NULL},
-	{"nvfp4", "fp4", "fp8", NULL},
-	{"mxfp4", NULL, NULL,
-	 "MXFP4 checkpoints (gpt-oss) hold only the experts in 4 bits, "
-	 "attention and embeddings in 16 (data/models/README.md); the engine "
-	 "has one weight precision for all layers"},
+	{"fp4", "fp4", "fp8", 0},
+	{"nvfp4", "fp4", "fp8", 0},
+	/* MXFP4 checkpoints (gpt-oss) hold only the routed experts in 4 bits,
+	** at the width the model preset gives (model.expert_weight_bits,
+	** 4.25), attention, router and embeddings unquantized (models-more.csv
+	** notes): 16-bit otherwise, the KV cache too; a model without that
+	** width has no MXFP4 checkpoint and is refused (meas_setup) */
+	{"mxfp4", "bf16", NULL, 1},
 };
 
 /* The spelling entry of a precision as a row gives it; NULL if none. */
@@ -221,10 +223,7 @@ static void precision_fields(meas_row *r)
 		not_modelled(r, why);
 		return;
 	}
-	if (ps->why_not) {
-		not_modelled(r, ps->why_not);
-		return;
-	}
+	r->experts_only = ps->experts_only;
 	snprintf(r->scen_precision, sizeof r->scen_precision, "%s",
 	         ps->precision);
 	if (ps->kv)
@@ -496,6 +495,12 @@ int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
 			return -1;                                                    \
 		}                                                                 \
 	} while (0)
+	if (row->experts_only && !(st->cfg.model.expert_weight_bits > 0)) {
+		snprintf(err, errlen, "precision %.20s quantizes only routed "
+		         "experts, and model %.60s gives them no width of their own "
+		         "(model.expert_weight_bits)", row->precision, row->model);
+		return -1;
+	}
 	SETN("isl", row->isl);
 	SETN("osl", row->osl);
 	if (row->moe_attention_dp && st->cfg.model.experts > 1 && row->tp > 1 &&

@@ -70,6 +70,9 @@ typedef struct {
 	/* the precision as the scenario takes it, and the KV cache's where
 	** the spelling fixes it ("nvfp4": fp4, KV fp8); empty: not mapped */
 	char scen_precision[16], scen_kv[16];
+	/* the spelling quantizes only the routed experts (mxfp4): the model
+	** must give them their own width (model.expert_weight_bits) */
+	int experts_only;
 	/* the notes say MoE models ran with enable_attention_dp: a mixture of
 	** experts is set up as attention data parallel, experts expert
 	** parallel over the row's tp GPUs (meas_setup) */

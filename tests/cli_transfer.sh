@@ -114,9 +114,11 @@ expect_exit 0 "h200-sxm fp4: refused for the missing FP4 peak" -- qp h200-sxm "
 r = [x for x in rows if base[x['id']]['status'] == 'ok' and prec[x['id']][0] == 'fp8']
 assert r and all(x['status'] != 'ok' and 'no fp4 matrix peak' in x['reason'] for x in r), r[:2]"
 swap b200 mxfp4
+# MXFP4 quantizes routed experts only: a dense model's row (none of the
+# published ones is gpt-oss) is listed, not modelled, for that reason
 expect_exit 0 "mxfp4: listed, not modelled, the reason" -- qp b200 "
-r = [x for x in rows if prec[x['id']][0] == 'fp8' and base[x['id']]['status'] == 'ok']
-assert r and all(x['status'] != 'ok' and 'MXFP4' in x['reason'] for x in r), r[:2]"
+r = [x for x in rows if prec[x['id']][0] == 'fp8' and base[x['id']]['status'] == 'ok' and prec[x['id']][1].startswith('llama')]
+assert r and all(x['status'] != 'ok' and 'expert_weight_bits' in x['reason'] for x in r), r[:2]"
 
 # the 0.11 notes' KV fraction on GH200 (0.95, not 0.99): the row's
 # prediction is eval's with the row's settings set by hand

@@ -133,8 +133,9 @@ static void test_setup_kv_fraction(void **state)
 }
 
 /* The precision labels: FP4 and NVFP4 are weights and activations in FP4
-** with an FP8 KV cache; "Mixed" is 16-bit; any case; MXFP4 and unknown
-** labels are kept, not modelled, with the reason. */
+** with an FP8 KV cache; "Mixed" is 16-bit; any case; MXFP4 is 16-bit
+** with the experts at the model's width (gpt-oss-20b.ini: 4.25 bits);
+** unknown labels are kept, not modelled, with the reason. */
 static void test_precision_spellings(void **state)
 {
 	meas_set set;
@@ -147,6 +148,8 @@ static void test_precision_spellings(void **state)
 	              ROW("N4", "gb200", "NVFP4", "") ROW("f8", "b200", "FP8", "")
 	              ROW("mixed", "h100-sxm", "Mixed", "")
 	              ROW("mxfp4", "b200", "mxfp4", "")
+	              "oss,TensorRT-LLM,1.0,b200,1,gpt-oss-20b,MXFP4,1024,1024,1,1,"
+	              "max-load,,output_tokens_per_s,1000,\n"
 	              ROW("int4", "h100-sxm", "int4", ""),
 	          &set);
 	for (i = 0; i < sizeof fp4 / sizeof fp4[0]; i++) {
@@ -165,8 +168,17 @@ static void test_precision_spellings(void **state)
 	               sizeof err))
 		fail_msg("%s", err);
 	assert_int_equal((int)st.cfg.scen.precision, RL_PREC_FP16);
-	assert_false(row_of(&set, "mxfp4")->modelled);
-	assert_non_null(strstr(row_of(&set, "mxfp4")->why_not, "MXFP4"));
+	/* MXFP4: the experts at the model's own width, the rest 16-bit; a
+	** dense model has no such checkpoint */
+	assert_true(row_of(&set, "mxfp4")->modelled);
+	assert_int_equal(meas_setup(row_of(&set, "mxfp4"), "trtllm-0.17", &st,
+	                            err, sizeof err), -1);
+	assert_non_null(strstr(err, "expert_weight_bits"));
+	if (meas_setup(row_of(&set, "oss"), "trtllm-0.17", &st, err, sizeof err))
+		fail_msg("%s", err);
+	assert_int_equal((int)st.cfg.scen.precision, RL_PREC_BF16);
+	assert_int_equal((int)st.cfg.scen.kv_precision, RL_PREC_AUTO);
+	assert_true(st.cfg.model.expert_weight_bits == 4.25);
 	assert_false(row_of(&set, "int4")->modelled);
 	assert_non_null(strstr(row_of(&set, "int4")->why_not, "'int4'"));
 	meas_free(&set);
