@@ -123,7 +123,8 @@ typedef struct {
 	int violations;         /* RL_V_* flags of silicon.h (by-design chips, power) */
 	/* model arithmetic */
 	rl_model_shape shape;
-	char error[256];        /* keep it last: rl_serve zeroes what precedes */
+	char error[256];        /* keep it last: rl_serve writes every field
+	                        ** before it (tests: test_engine.c) */
 } rl_result;
 
 /* What caps concurrency. */
@@ -197,6 +198,8 @@ static inline double rl_link_time(const rl_link_cost *lc, double bytes,
 	return lc->fixed_s + (lc->Bps > 0 ? wire / lc->Bps : 0.0);
 }
 
+#include "servesetup.h"
+
 /* Resolved precisions of a scenario. */
 int rl_weight_prec(const rl_scenario *s);
 int rl_act_prec(const rl_scenario *s);
@@ -220,11 +223,12 @@ double rl_chip_peak(const rl_chip *c, int prec);
 ** rl_eval_cached for a run of evaluations (one cache per thread).  Each
 ** evaluation compares its whole configuration with the key, byte by byte,
 ** so any change but isl, osl or batch recomputes; results are identical
-** to rl_eval's.  A configuration that fails its checks is never kept. */
+** to rl_eval's.  A configuration that fails its checks is never kept.
+** The setup is read in place (servesetup.h: engine.c's business). */
 typedef struct {
 	int valid;
 	rl_config key;
-	double setup[128]; /* engine.c's private layout */
+	rl_serve_setup setup;
 } rl_eval_cache;
 
 /* The serving model alone, for a chip given by its spec sheet (engine.c). */

@@ -815,6 +815,16 @@ static void test_mxfp4_experts(void **state)
 	     45097156608.0 * (2 - 4.25 / 8), 1e-12);
 }
 
+/* The ideal H100 at TP8 on 8 chips, 1000 tokens in, 100 out. */
+static void tp8_request(rl_config *c)
+{
+	h100_ideal(c);
+	c->scen.tp = 8;
+	c->scen.chips = 8;
+	c->scen.isl = 1000;
+	c->scen.osl = 100;
+}
+
 /* rl_eval_cached gives rl_eval's result, byte for byte, through a run of
 ** points that changes the request (kept setup), then the design (a new
 ** one), a point that fails its checks and one that does not fit (neither
@@ -842,11 +852,7 @@ static void test_eval_cache(void **state)
 	double cap;
 	(void)state;
 	cache.valid = 0;
-	h100_ideal(&c);
-	c.scen.tp = 8;
-	c.scen.chips = 8;
-	c.scen.isl = 1000;
-	c.scen.osl = 100;
+	tp8_request(&c);
 	cached_matches(&c, &cache);
 	assert_true(cache.valid);
 	c.scen.isl = 3000; /* the request only: the kept setup */
@@ -878,6 +884,56 @@ static void test_eval_cache(void **state)
 	cached_matches(&c, &cache);
 	c.scen.isl = 4000;
 	cached_matches(&c, &cache);
+}
+
+/* rl_eval writes every field of its result, through a cache or not: none
+** is left as it was (each 8-byte word before the message, and each int,
+** differs from the bytes the result was filled with). */
+static void all_written(const rl_config *c, rl_eval_cache *cache)
+{
+	rl_result r;
+	const unsigned char *b = (const unsigned char *)&r;
+	const int *ints[7];
+	size_t i, j, n;
+	memset(&r, 0xa5, sizeof r);
+	assert_int_equal(rl_eval_cached(c, cache, &r), RL_OK);
+	for (i = 0; i + 8 <= offsetof(rl_result, error); i += 8) {
+		for (j = 0, n = 0; j < 8; j++)
+			n += b[i + j] == 0xa5;
+		if (n == 8)
+			fail_msg("rl_result bytes %zu-%zu left unwritten", i, i + 7);
+	}
+	ints[0] = &r.concurrency_limit;
+	ints[1] = &r.prefill_bound;
+	ints[2] = &r.decode_bound;
+	ints[3] = &r.power_limited;
+	ints[4] = &r.violations;
+	ints[5] = &r.prefill.bound;
+	ints[6] = &r.decode.bound;
+	for (i = 0; i < 7; i++)
+		assert_int_not_equal(*ints[i], (int)0xa5a5a5a5);
+	assert_int_equal(r.error[0], '\0');
+}
+
+static void test_eval_writes_every_field(void **state)
+{
+	rl_config c;
+	rl_eval_cache cache;
+	(void)state;
+	cache.valid = 0;
+	tp8_request(&c);
+	all_written(&c, NULL);
+	all_written(&c, &cache); /* a new setup */
+	all_written(&c, &cache); /* the kept one */
+	c.scen.osl = 1;          /* prefill only: no decode iteration */
+	all_written(&c, &cache);
+	c.scen.osl = 100;
+	c.scen.pp = 2; /* a pipeline with a bubble, the TDP binding */
+	c.scen.tp = 4;
+	c.scen.batch = 1;
+	c.chip.tdp_w = 200;
+	all_written(&c, &cache);
+	all_written(&c, &cache);
 }
 
 int main(void)
@@ -912,6 +968,7 @@ int main(void)
 	    cmocka_unit_test(test_expert_gemm_rows),
 	    cmocka_unit_test(test_mxfp4_experts),
 	    cmocka_unit_test(test_eval_cache),
+	    cmocka_unit_test(test_eval_writes_every_field),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

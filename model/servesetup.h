@@ -1,0 +1,75 @@
+/*
+** servesetup.h: what the serving model (engine.c) works out from a design
+** alone (everything but the scenario's isl, osl and batch): the model's
+** shape, the mapping's stages and collectives, bytes per value, rates,
+** weights, runtime memory and KV capacity.  An rl_eval_cache (engine.h)
+** holds one and engine.c reads it there in place; the fields are
+** engine.c's business, public only so that a cache can hold them.
+** Included by engine.h after rl_model_shape and rl_link_cost.
+*/
+#ifndef RL_SERVESETUP_H
+#define RL_SERVESETUP_H
+
+#include "exactdiv.h"
+
+/* One kind of pipeline stage: its layers, the embedding, the LM head,
+** whether it sends its activations on to a next stage, and the products
+** of design constants its iterations use (each the same expression, in
+** the same order, as the iteration cost would work it out). */
+typedef struct {
+	double layers, embed, head, send;
+	double lf;            /* layers / the model's layers */
+	double attn_lf;       /* attention FLOPs per context token x lf */
+	double kv_lf;         /* KV bytes per token per chip x lf */
+	double w_fixed;       /* layers x layer weights + head x head weights */
+	double w_expert;      /* layers x MoE share x one expert's weights */
+	double overhead_s;    /* iteration + layers x layer overhead */
+	double overhead_graph_s; /* the same replayed as a CUDA graph: no
+	                      ** launch per layer */
+} rl_stage_kind;
+
+typedef struct {
+	rl_model_shape sh;
+	double tp, L;
+	rl_divisor tpd;          /* x / tp, multiplied where that is exact */
+	rl_divisor scored;       /* x / (4 head_dim): FLOPs to scores */
+	double pp, ep;
+	double wb, ab, cb;       /* bytes per weight, activation, reduced value */
+	double hb;               /* bytes per embedding and LM-head weight */
+	double peak, peak_attn;  /* nominal FLOP/s per chip */
+	double peak_head;        /* FLOP/s per chip at the LM head's precision */
+	double peak_expert;      /* the same at the routed experts' */
+	double bw;               /* achieved bytes/s per chip, weights */
+	double kv_bw;            /* achieved bytes/s per chip, KV cache */
+	double expert_w_bytes;   /* one expert's MLP, one layer, whole model */
+	double layer_w_bytes;    /* one layer's weights besides experts */
+	double head_w_bytes;     /* LM head and final norm, as read */
+	double moe_share;        /* share of the layers with routed experts */
+	double kv_tok_chip;      /* KV bytes per token per chip */
+	double eff_gemm;         /* large-GEMM efficiency at the matrix precision */
+	double eff_head;         /* the same at the LM head's precision */
+	double eff_expert;       /* the same at the routed experts' */
+	double reread;           /* decode KV read per unique KV byte: 1 +
+	                         ** kv_group_reread x (query heads per KV head
+	                         ** on a chip - 1) */
+	double lin_body;         /* linear FLOPs per token besides the LM head */
+	double el_per_tok;       /* elementwise values per token per layer on
+	                         ** a chip (full + split / tp) */
+	double el_unfused;       /* 1 - elementwise_fused */
+	rl_link_cost ar;         /* an all-reduce over the tp chips */
+	rl_link_cost a2a;        /* an all-to-all over the ep chips */
+	rl_link_cost p2p;        /* a send to the next stage */
+	rl_link_cost lg;         /* the logits' all-gather over the tp chips
+	                         ** (none unless profile.logits_gather) */
+	double logit_passes;     /* sampling passes over the logits */
+	/* the stage kinds: the only one (pp = 1), or the first, the last and
+	** the middle ones with hi and lo layers, and how many of those a
+	** micro-batch passes besides the first and the last */
+	rl_stage_kind one, first, last, hi, lo;
+	double n_mid_hi, n_mid_lo;
+	double chips, replicas;
+	double w_first, w_last, runtime, kv_first, kv_cap_tokens;
+	double weights_bytes, weights_bytes_per_chip, kv_bytes_per_token;
+} rl_serve_setup;
+
+#endif
