@@ -41,7 +41,9 @@
 ** ep > 1, each MoE layer adds an all-to-all dispatch (tokens x k x d at
 ** the activation precision) and combine (at >= 16 bits) over ep chips,
 ** and a chip reads only its experts / ep, touched by the tokens of the ep
-** replicas together (routing assumed balanced).  A stage's share of MoE
+** replicas together, whose routed rows its expert GEMMs get (routing
+** assumed balanced; profile.moe_gemm_eff is the share of a dense GEMM's
+** efficiency that grouped expert GEMMs reach).  A stage's share of MoE
 ** layers (and of dense ones, in a model that has both) is the model's.
 */
 #include "engine.h"
@@ -113,18 +115,20 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 	                 ? rl_div(head_tokens * u->sh.head_flops_per_token,
 	                          &u->tpd)
 	                 : 0.0;
-	/* a routed expert's GEMMs get only the tokens routed to it: M k rows
-	** over the experts touched; a chip reads its 1/ep of the experts that
-	** the tokens of the ep replicas pooling them touch */
+	/* a routed expert's GEMMs get only the tokens routed to it: a chip's
+	** experts serve the M tokens of each of the ep replicas that pool
+	** them, ep M k rows over the experts those tokens touch, and the chip
+	** reads its 1/ep of those experts */
 	if (u->moe_share > 0) {
-		double touched = rl_experts_touched(m, M);
+		double routed = u->ep * M;
+		double touched = rl_experts_touched(m, routed);
 		expert_flops = rl_div(M * 2.0 * m->experts_per_token *
 		                          u->sh.params_expert * Ls * u->moe_share,
 		                      &u->tpd);
 		gemm_flops -= expert_flops;
-		expert_rows = touched > 0 ? M * m->experts_per_token / touched : M;
-		read = u->ep > 1 ? rl_experts_touched(m, u->ep * M) / u->ep
-		                 : touched;
+		expert_rows = touched > 0 ? routed * m->experts_per_token / touched
+		                          : routed;
+		read = touched / u->ep;
 	}
 	w_bytes = rl_div(sg->w_fixed + sg->w_expert * read, &u->tpd);
 	if (sg->embed > 0) /* embedding rows looked up */
@@ -496,6 +500,9 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 			u->eff_expert = rl_gemm_eff_large(pf, xp);
 		}
 	}
+	/* grouped expert GEMMs (with their token permute and finalize
+	** kernels) reach their own share of a dense GEMM's efficiency */
+	u->eff_expert *= pf->moe_gemm_eff;
 	u->bw = cfg->chip.hbm_Bps * pf->eff_memory;
 	u->kv_bw = cfg->chip.hbm_Bps * pf->eff_kv_memory;
 	/* the layers' weights besides routed experts: everything but the

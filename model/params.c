@@ -365,6 +365,11 @@ static const rl_param table[] = {
  OFF(prof.cuda_graphs),
  "true: decode-only iterations replay a captured CUDA graph, so they pay no "
  "layer_overhead_us (kernel launches); iterations carrying prefill still do"},
+{"profile", "moe_gemm_eff", "", 1, 0.01, 1, 1, RL_PT_REAL, NULL,
+ OFF(prof.moe_gemm_eff),
+ "routed experts' grouped GEMMs, with their token permute, finalize and "
+ "load imbalance: the share they reach of the efficiency of a dense GEMM "
+ "of the same rows per expert (1: the same)"},
 {"profile", "sliding_window", "", 1, 0, 1, 1, RL_PT_BOOL, bool_choices,
  OFF(prof.sliding_window),
  "true: attention and the KV cache keep to the model's sliding window; "

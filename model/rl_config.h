@@ -189,6 +189,8 @@ typedef struct {
 	double sliding_window;   /* 1: attention and KV keep to the model's window;
 	                          * 0: the runtime attends to the full context */
 	double logits_buffers;   /* fp32 [max_batch_size x vocab] buffers per chip */
+	double moe_gemm_eff;     /* routed experts' grouped GEMMs: share of a
+	                          * dense GEMM's efficiency at the same rows */
 	double act_buffers;      /* one layer's GEMM activations for max_num_tokens
 	                          * tokens, held per chip as engine workspace */
 	double logits_passes;    /* passes over the fp32 logits (tokens x vocab)

@@ -735,6 +735,22 @@ static void test_logits_gather(void **state)
 ** Mixtral-8x7B shape, batch 1, isl 16, osl 1001: a decode iteration carries
 ** n = 1000/1001 tokens, which touch 8 (1 - (6/8)^n) experts.  Expert FLOPs
 ** per token: 2 x k 2 x (3 x 4096 x 14336) x 32 layers. */
+static void mixtral_batch1(rl_config *c)
+{
+	h100_ideal(c);
+	c->model.layers = 32;
+	c->model.hidden = 4096;
+	c->model.heads = 32;
+	c->model.kv_heads = 8;
+	c->model.ffn_hidden = 14336;
+	c->model.vocab = 32000;
+	c->model.experts = 8;
+	c->model.experts_per_token = 2;
+	c->scen.isl = 16;
+	c->scen.osl = 1001;
+	c->scen.batch = 1;
+}
+
 static void test_expert_gemm_rows(void **state)
 {
 	rl_config c;
@@ -742,18 +758,7 @@ static void test_expert_gemm_rows(void **state)
 	double n = 1000.0 / 1001, e = 2.0 * 2 * 3 * 4096.0 * 14336 * 32;
 	double rows, lin, want;
 	(void)state;
-	h100_ideal(&c);
-	c.model.layers = 32;
-	c.model.hidden = 4096;
-	c.model.heads = 32;
-	c.model.kv_heads = 8;
-	c.model.ffn_hidden = 14336;
-	c.model.vocab = 32000;
-	c.model.experts = 8;
-	c.model.experts_per_token = 2;
-	c.scen.isl = 16;
-	c.scen.osl = 1001;
-	c.scen.batch = 1;
+	mixtral_batch1(&c);
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
 	c.prof.gemm_m_half = 1;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
@@ -763,6 +768,44 @@ static void test_expert_gemm_rows(void **state)
 	want = (n * (lin - e) * (n + 1) / n + n * e * (rows + 1) / rows) /
 	       1978.9e12;
 	near(b.decode.t_gemm_compute, want, 1e-9);
+}
+
+/* Expert parallelism pools the routed rows: at ep 2 on 2 chips (tp 1,
+** two replicas of batch 1) a chip's 4 experts serve the n = 1000/1001
+** decode tokens of both replicas, 2n x 2 routed rows over the experts 2n
+** tokens touch, 8 (1 - (6/8)^(2n)), and the chip reads half of those.
+** The chip's expert FLOPs stay n e (its share of both replicas' 2n k
+** rows), the rest n (lin - e) at M = n.  profile.moe_gemm_eff 0.5 at h =
+** 0: the expert FLOPs take twice as long, n e / peak more. */
+static void test_expert_rows_pooled(void **state)
+{
+	rl_config c;
+	rl_result a, b;
+	double n = 1000.0 / 1001, e = 2.0 * 2 * 3 * 4096.0 * 14336 * 32;
+	double touched = 8 * (1 - pow(0.75, 2 * n)), rows, lin, want;
+	(void)state;
+	mixtral_batch1(&c);
+	c.scen.ep = 2;
+	c.scen.chips = 2; /* --batch caps each replica: 1 */
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	lin = a.decode.t_gemm_compute * 1978.9e12 / n;
+	c.prof.gemm_m_half = 1;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	rows = 2 * n * 2 / touched;
+	want = (n * (lin - e) * (n + 1) / n + n * e * (rows + 1) / rows) /
+	       1978.9e12;
+	near(b.decode.t_gemm_compute, want, 1e-9);
+	/* weights read: the chip's half of the touched experts' 32 layers */
+	c.prof.gemm_m_half = 0;
+	c.model.expert_weight_bits = 4;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(a.decode.t_gemm_memory - b.decode.t_gemm_memory,
+	     32 * touched / 2 * 176160768.0 * 0.5 / 3.35e12, 1e-9);
+	c.model.expert_weight_bits = 0;
+	c.prof.moe_gemm_eff = 0.5;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.decode.t_gemm_compute - a.decode.t_gemm_compute,
+	     n * e / 1978.9e12, 1e-9);
 }
 
 /* Experts stored in MXFP4 (model.expert_weight_bits 4.25: 4-bit values
@@ -966,6 +1009,7 @@ int main(void)
 	    cmocka_unit_test(test_sliding_window_kv),
 	    cmocka_unit_test(test_runtime_buffers),
 	    cmocka_unit_test(test_expert_gemm_rows),
+	    cmocka_unit_test(test_expert_rows_pooled),
 	    cmocka_unit_test(test_mxfp4_experts),
 	    cmocka_unit_test(test_eval_cache),
 	    cmocka_unit_test(test_eval_writes_every_field),
