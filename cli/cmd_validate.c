@@ -16,6 +16,7 @@
 #include "../claim/validation.h"
 #include "../config/ini.h"
 #include "../config/json.h"
+#include "../model/stats.h"
 #include "commands.h"
 #include "options.h"
 #include "parseopt.h"
@@ -232,6 +233,70 @@ static void print_not_modelled(const val_row *v, size_t n)
 	free(done);
 }
 
+static int cmp_err(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* 1 when two rows share chip, version, model and precision. */
+static int same_cell(const val_row *a, const val_row *b)
+{
+	char va[2 * MEAS_FIELD + 2], vb[2 * MEAS_FIELD + 2];
+	val_key_of(a, VAL_BY_VERSION, va, sizeof va);
+	val_key_of(b, VAL_BY_VERSION, vb, sizeof vb);
+	return !strcmp(a->row->chip, b->row->chip) && !strcmp(va, vb) &&
+	       !strcmp(a->row->model, b->row->model) &&
+	       !strcmp(a->row->precision, b->row->precision);
+}
+
+/* The held-out rows (modelled, of a chip its profile was not fitted on)
+** per chip, version, model and precision together: rows, median and 90th
+** percentile of |error|, and the signed median (bias). */
+static void print_held_out_cells(const val_row *v, size_t n)
+{
+	size_t i, j, any = 0;
+	char *done = calloc(n ? n : 1, 1);
+	double *e = malloc((n ? n : 1) * sizeof *e);
+	printf("\nheld-out rows by chip, version, model and precision:\n");
+	if (!done || !e) {
+		printf("  (out of memory)\n");
+		free(done);
+		free(e);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		char ver[2 * MEAS_FIELD + 2];
+		size_t k = 0;
+		double bias;
+		if (done[i] || val_set_of(&v[i]) != VAL_SET_HELD_OUT)
+			continue;
+		for (j = i; j < n; j++)
+			if (!done[j] && val_set_of(&v[j]) == VAL_SET_HELD_OUT &&
+			    same_cell(&v[i], &v[j])) {
+				done[j] = 1;
+				e[k++] = v[j].error;
+			}
+		if (!any++)
+			printf("  %-9s %-24s %-22s %-5s %5s %9s %8s %8s\n", "chip",
+			       "version", "model", "prec", "rows", "median|e|",
+			       "p90|e|", "bias");
+		val_key_of(&v[i], VAL_BY_VERSION, ver, sizeof ver);
+		printf("  %-9.9s %-24.24s %-22.22s %-5.5s %5zu %8.1f%% %7.1f%%",
+		       v[i].row->chip, ver, v[i].row->model,
+		       v[i].row->precision[0] ? v[i].row->precision : "-", k,
+		       100 * stats_abs_quantile(e, k, 0.5),
+		       100 * stats_abs_quantile(e, k, 0.9));
+		qsort(e, k, sizeof *e, cmp_err);
+		bias = k % 2 ? e[k / 2] : (e[k / 2 - 1] + e[k / 2]) / 2;
+		printf(" %+7.1f%%\n", 100 * bias);
+	}
+	if (!any)
+		printf("  none\n");
+	free(done);
+	free(e);
+}
+
 static void print_rows(const val_row *v, size_t n)
 {
 	size_t i;
@@ -343,6 +408,7 @@ int cmd_validate(int argc, char **argv)
 		       nfiles > 1 ? ", " : "", nfiles > 1 ? files[1] : "");
 		print_rows(v, n);
 		print_groups(g, ng);
+		print_held_out_cells(v, n);
 		print_loo(v, n);
 		printf("\n");
 		{

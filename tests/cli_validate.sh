@@ -104,6 +104,11 @@ expect_exit 0 "in-sample row labelled" -- grep -Eq '^a-out .*  \(fitted chip\)$'
 # the held-out table holds h200-sxm only: h100 rows not modelled are not in it
 expect_exit 0 "held-out groups: the other chip only" -- sh -c "sed -n '/(held out):\$/,/^\$/p' '$T' | grep '^  chip' | grep -v h200-sxm | grep -q . && exit 1 || exit 0"
 expect_exit 0 "held-out groups: h200-sxm there" -- sh -c "sed -n '/(held out):\$/,/^\$/p' '$T' | grep -q '^  chip  *h200-sxm  *2 '"
+# held out per chip, version, model and precision together: the h200 row
+# (T out, llama3-70b, fp8) and the copy (T micro, no precision), one each
+expect_exit 0 "held-out cells: chip, version, model, precision" -- sh -c "sed -n '/^held-out rows by chip, version, model and precision:\$/,/^\$/p' '$T' | grep -Eq '^  h200-sxm +T out +llama3-70b +fp8 +1 '"
+expect_exit 0 "held-out cells: the copy without a precision" -- sh -c "sed -n '/^held-out rows by chip, version, model and precision:\$/,/^\$/p' '$T' | grep -Eq '^  h200-sxm +T micro +device-to-device copy +- +1 '"
+expect_exit 0 "held-out cells: no in-sample chip" -- sh -c "sed -n '/^held-out rows by chip, version, model and precision:\$/,/^\$/p' '$T' | grep -q '^  h100-sxm' && exit 1 || exit 0"
 
 # bad files: exit 2 naming file, line and column
 bad() { # name, line to add, expected message
