@@ -135,10 +135,13 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 		w_bytes += M * m->hidden * u->hb;
 	act_bytes = rl_div(M * u->sh.act_elems_per_token_layer * Ls * u->ab,
 	                   &u->tpd);
+	/* (a term that is +0 is not worked out: adding it changes nothing) */
 	it->t_gemm_compute =
 	    gemm_flops / (c->peak * gemm_eff(c, u->eff_gemm, M)) +
-	    expert_flops / (c->peak_expert *
-	                    gemm_eff(c, u->eff_expert, expert_rows)) +
+	    (u->moe_share > 0
+	         ? expert_flops / (c->peak_expert *
+	                           gemm_eff(c, u->eff_expert, expert_rows))
+	         : 0.0) +
 	    (head_flops > 0 ? head_flops / (c->peak_head *
 	                                    gemm_eff(c, u->eff_head, head_tokens))
 	                    : 0.0);
@@ -203,7 +206,9 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 	                      ? sg->overhead_s : sg->overhead_graph_s) +
 	                 cfg->prof.seq_overhead_s *
 	                     (n_dec + (p > 0 ? rl_fmax(1.0, p / c->isl) : 0.0)) +
-	                 cfg->prof.request_overhead_s * p / c->isl;
+	                 (cfg->prof.request_overhead_s != 0
+	                      ? cfg->prof.request_overhead_s * p / c->isl
+	                      : 0.0);
 	{
 		/* the share comm_overlap of the all-reduces runs under the rest
 		** of the iteration's kernels, as far as they last */
@@ -318,20 +323,14 @@ static double kv_held(const rl_model_shape *sh, const kv_held_t *h,
 	return kv_windowed(sh, t);
 }
 
-/* One kind of iteration (prefill-carrying or decode-only) on the pipeline:
-** the slowest stage's cost in *it, and the round a micro-batch takes with m
-** in flight (rl_pipeline_round). */
-static double stage_round(const eval_ctx *c, double m, double n_dec,
-                          double p, double head_tokens, double chunks,
-                          rl_iter *it)
+/* stage_round (below) with pp > 1 stages. */
+static double pipeline_round(const eval_ctx *c, double m, double n_dec,
+                             double p, double head_tokens, double chunks,
+                             rl_iter *it)
 {
 	const rl_serve_setup *u = c->u;
 	rl_iter a, b, mid;
 	double trav;
-	if (u->pp <= 1) {
-		iter_cost(c, &u->one, n_dec, p, head_tokens, chunks, it);
-		return it->time_s;
-	}
 	/* one of them is copied to *it: no stray bytes in their padding */
 	memset(&a, 0, sizeof a);
 	memset(&b, 0, sizeof b);
@@ -353,18 +352,43 @@ static double stage_round(const eval_ctx *c, double m, double n_dec,
 	return rl_pipeline_round(m, it->time_s, trav);
 }
 
-/* cfg equals the cache's key in every byte but scen.isl, osl and batch
-** (rl_config holds only doubles: no padding) */
+/* One kind of iteration (prefill-carrying or decode-only) on the pipeline:
+** the slowest stage's cost in *it, and the round a micro-batch takes with m
+** in flight (rl_pipeline_round). */
+static inline double stage_round(const eval_ctx *c, double m, double n_dec,
+                                 double p, double head_tokens, double chunks,
+                                 rl_iter *it)
+{
+	if (c->u->pp > 1)
+		return pipeline_round(c, m, n_dec, p, head_tokens, chunks, it);
+	iter_cost(c, &c->u->one, n_dec, p, head_tokens, chunks, it);
+	return it->time_s;
+}
+
+/* The bytes from offset from to offset to of a and b are equal (none
+** when to <= from; both constants where it is inlined). */
+static inline int span_eq(const char *a, const char *b, size_t from,
+                          size_t to)
+{
+	return to <= from || memcmp(a + from, b + from, to - from) == 0;
+}
+
+#define END_OF(f) (offsetof(rl_config, f) + sizeof(((rl_config *)0)->f))
+
+/* cfg equals the cache's key in what serving reads: every byte but the
+** design, the node and the cost (power and cost are eval.c's; test_engine
+** checks that rl_serve's results do not depend on them) and the
+** scenario's isl, osl and batch (rl_config holds only doubles: no
+** padding). */
 static int cache_hit(const rl_eval_cache *k, const rl_config *cfg)
 {
 	const char *a = (const char *)cfg, *b = (const char *)&k->key;
-	size_t i0 = offsetof(rl_config, scen.isl);
-	size_t i1 = offsetof(rl_config, scen.tp);
-	size_t i2 = offsetof(rl_config, scen.batch);
-	size_t i3 = i2 + sizeof cfg->scen.batch;
-	return k->valid && memcmp(a, b, i0) == 0 &&
-	       memcmp(a + i1, b + i1, i2 - i1) == 0 &&
-	       memcmp(a + i3, b + i3, sizeof *cfg - i3) == 0;
+	return k->valid && span_eq(a, b, 0, offsetof(rl_config, design)) &&
+	       span_eq(a, b, END_OF(design), offsetof(rl_config, node)) &&
+	       span_eq(a, b, END_OF(node), offsetof(rl_config, scen.isl)) &&
+	       span_eq(a, b, END_OF(scen.osl), offsetof(rl_config, scen.batch)) &&
+	       span_eq(a, b, END_OF(scen.batch), offsetof(rl_config, cost)) &&
+	       span_eq(a, b, END_OF(cost), sizeof(rl_config));
 }
 
 /* The result's fields that the setup alone gives (also set before its
@@ -593,6 +617,7 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 	r->kv_capacity_tokens = kv_cap_tokens;
 
 	u->chips = chips;
+	u->chipsd = rl_divisor_of(chips);
 	u->replicas = rl_scen_dp(s);
 	u->w_first = w_first;
 	u->w_last = w_last;
@@ -676,9 +701,11 @@ int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
 	mb = u->pp;
 	if (s->batch > 0 && s->batch < mb)
 		mb = s->batch;
-	if (floor(kv_cap_tokens / one_req) < mb)
+	/* (floor(x) < 1 is x < 1) */
+	if (mb == 1 ? kv_cap_tokens / one_req < 1
+	            : floor(kv_cap_tokens / one_req) < mb)
 		mb = floor(kv_cap_tokens / one_req);
-	kv_mb = kv_cap_tokens / mb;
+	kv_mb = mb == 1 ? kv_cap_tokens : kv_cap_tokens / mb;
 	user = s->batch > 0 ? s->batch / mb : 0;
 
 	/* concurrency */
@@ -759,8 +786,8 @@ int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
 	r->requests_per_s = r->replicas * req_per_iter / T_avg;
 	r->output_tps = r->requests_per_s * s->osl;
 	r->total_tps = r->requests_per_s * (s->isl + s->osl);
-	r->output_tps_per_chip = r->output_tps / u->chips;
-	r->total_tps_per_chip = r->total_tps / u->chips;
+	r->output_tps_per_chip = rl_div(r->output_tps, &u->chipsd);
+	r->total_tps_per_chip = rl_div(r->total_tps, &u->chipsd);
 
 	/* the prompt's iterations, and the way through the server's front
 	** end, which holds no place in any iteration */

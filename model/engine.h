@@ -221,9 +221,11 @@ double rl_chip_peak(const rl_chip *c, int prec);
 ** weights, runtime memory and KV capacity).  No allocation: keep one on
 ** the stack, set .valid = 0 before its first use, and pass it to
 ** rl_eval_cached for a run of evaluations (one cache per thread).  Each
-** evaluation compares its whole configuration with the key, byte by byte,
-** so any change but isl, osl or batch recomputes; results are identical
-** to rl_eval's.  A configuration that fails its checks is never kept.
+** evaluation compares what serving reads of its configuration (all but
+** the design, node and cost sections, which power and cost read afresh
+** each time) with the key, byte by byte, so any change there but isl, osl
+** or batch recomputes; results are identical to rl_eval's.  A
+** configuration that fails its checks is never kept.
 ** The setup is read in place (servesetup.h: engine.c's business). */
 typedef struct {
 	int valid;

@@ -68,6 +68,7 @@ typedef struct {
 	rl_stage_kind one, first, last, hi, lo;
 	double n_mid_hi, n_mid_lo;
 	double chips, replicas;
+	rl_divisor chipsd;       /* x / chips */
 	double w_first, w_last, runtime, kv_first, kv_cap_tokens;
 	double weights_bytes, weights_bytes_per_chip, kv_bytes_per_token;
 } rl_serve_setup;

@@ -929,6 +929,49 @@ static void test_eval_cache(void **state)
 	cached_matches(&c, &cache);
 }
 
+/* rl_serve reads nothing of the design, the node or the cost (the cache
+** leaves them out of its key): the same results, byte for byte, with those
+** sections zero and full of other values; rl_eval_cached follows a change
+** of the cost alone (power and cost worked out afresh). */
+static void test_serve_ignores_design_node_cost(void **state)
+{
+	rl_config c, d;
+	rl_result a, b;
+	rl_eval_cache cache;
+	double *v;
+	size_t i;
+	(void)state;
+	tp8_request(&c);
+	c.scen.pp = 2;
+	c.scen.tp = 4;
+	d = c;
+	memset(&c.design, 0, sizeof c.design);
+	memset(&c.node, 0, sizeof c.node);
+	memset(&c.cost, 0, sizeof c.cost);
+	v = (double *)&d.design;
+	for (i = 0; i < sizeof d.design / sizeof *v; i++)
+		v[i] = 0.5 + (double)i;
+	v = (double *)&d.node;
+	for (i = 0; i < sizeof d.node / sizeof *v; i++)
+		v[i] = 1e-12 * (double)(i + 1);
+	v = (double *)&d.cost;
+	for (i = 0; i < sizeof d.cost / sizeof *v; i++)
+		v[i] = 3.0 + (double)i;
+	memset(&a, 0, sizeof a);
+	memset(&b, 0, sizeof b);
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	assert_int_equal(rl_serve(&d, &b), RL_OK);
+	assert_memory_equal(&a, &b, sizeof a);
+	cache.valid = 0;
+	tp8_request(&c);
+	c.cost.price_usd = 25000;
+	cached_matches(&c, &cache);
+	c.cost.price_usd = 30000; /* the kept setup, a new price */
+	cached_matches(&c, &cache);
+	assert_int_equal(rl_eval_cached(&c, &cache, &a), RL_OK);
+	assert_true(a.chip_price_usd == 30000);
+}
+
 /* rl_eval writes every field of its result, through a cache or not: none
 ** is left as it was (each 8-byte word before the message, and each int,
 ** differs from the bytes the result was filled with). */
@@ -1013,6 +1056,7 @@ int main(void)
 	    cmocka_unit_test(test_mxfp4_experts),
 	    cmocka_unit_test(test_eval_cache),
 	    cmocka_unit_test(test_eval_writes_every_field),
+	    cmocka_unit_test(test_serve_ignores_design_node_cost),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
