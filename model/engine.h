@@ -42,7 +42,8 @@ typedef struct {
 	double t_gemm_memory;   /* weights + activations / achieved bandwidth */
 	double t_attn_compute;
 	double t_attn_memory;
-	double t_elementwise;   /* norms, residual adds, activation functions */
+	double t_elementwise;   /* norms, residual adds, activation functions,
+	                        ** and the sampler's passes over the logits */
 	double t_comm;
 	double t_comm_exposed;  /* the part of t_comm not hidden under the
 	                        ** other kernels (profile.comm_overlap) */
