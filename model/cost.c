@@ -4,6 +4,7 @@
 #include "cost.h"
 
 #include <math.h>
+#include <string.h>
 
 #define SECONDS_PER_YEAR (365.25 * 86400.0)
 
@@ -44,6 +45,35 @@ int rl_chip_cost_of(const rl_config *cfg, double hbm_bytes, rl_chip_cost *c)
 	c->package_usd = cfg->cost.package_usd;
 	c->chip_usd = dies * c->die_usd + c->hbm_usd + c->package_usd;
 	return 0;
+}
+
+/* Every input rl_chip_cost_of reads (keep the two in step). */
+static void chip_cost_inputs(const rl_config *cfg, double hbm_bytes,
+                             double in[RL_CHIP_COST_INPUTS])
+{
+	in[0] = cfg->design.die_m2;
+	in[1] = cfg->design.dies;
+	in[2] = cfg->node.wafer_usd;
+	in[3] = cfg->node.wafer_diameter_m;
+	in[4] = cfg->node.defect_density_per_m2;
+	in[5] = cfg->node.yield_alpha;
+	in[6] = cfg->cost.hbm_usd_per_byte;
+	in[7] = cfg->cost.package_usd;
+	in[8] = hbm_bytes;
+}
+
+int rl_chip_cost_kept(const rl_config *cfg, double hbm_bytes,
+                      rl_chip_cost_memo *m, rl_chip_cost *c)
+{
+	double in[RL_CHIP_COST_INPUTS];
+	chip_cost_inputs(cfg, hbm_bytes, in);
+	if (!m->valid || memcmp(in, m->in, sizeof in) != 0) {
+		m->rc = rl_chip_cost_of(cfg, hbm_bytes, &m->cc);
+		memcpy(m->in, in, sizeof in);
+		m->valid = 1;
+	}
+	*c = m->cc;
+	return m->rc;
 }
 
 double rl_usd_per_mtok(const rl_cost *c, double chip_usd, double chips,

@@ -37,6 +37,22 @@ double rl_yield(double die_m2, double d0_per_m2, double alpha);
 ** (fields NAN) when the node or design lacks the inputs. */
 int rl_chip_cost_of(const rl_config *cfg, double hbm_bytes, rl_chip_cost *c);
 
+/* A chip's cost kept with the inputs it was worked out from, so that a
+** run of evaluations of one chip works it out once (eval.c keeps one in
+** its rl_eval_cache).  Set valid = 0 to start. */
+#define RL_CHIP_COST_INPUTS 9
+typedef struct {
+	int valid;
+	int rc;
+	double in[RL_CHIP_COST_INPUTS]; /* what rl_chip_cost_of reads */
+	rl_chip_cost cc;
+} rl_chip_cost_memo;
+
+/* rl_chip_cost_of through memo m: worked out again only when one of its
+** inputs differs (bit for bit) from those m holds; the same result. */
+int rl_chip_cost_kept(const rl_config *cfg, double hbm_bytes,
+                      rl_chip_cost_memo *m, rl_chip_cost *c);
+
 /* USD per million output tokens with each chip at chip_usd (its cost or
 ** its price); NAN when an input is missing. */
 double rl_usd_per_mtok(const rl_cost *c, double chip_usd, double chips,

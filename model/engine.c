@@ -666,8 +666,10 @@ int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
 		rl_serve_setup *w = cache ? &cache->setup : &local;
 		memset(r, 0, offsetof(rl_result, error));
 		r->error[0] = '\0';
-		if (cache)
+		if (cache) {
 			cache->valid = 0;
+			cache->cost.valid = 0;
+		}
 		if ((rc = serve_setup_of(cfg, r, w)) != RL_OK)
 			return rc;
 		if (cache) {

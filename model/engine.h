@@ -9,6 +9,7 @@
 #ifndef RL_ENGINE_H
 #define RL_ENGINE_H
 
+#include "cost.h"
 #include "rl_config.h"
 #include "status.h"
 
@@ -227,11 +228,14 @@ double rl_chip_peak(const rl_chip *c, int prec);
 ** each time) with the key, byte by byte, so any change there but isl, osl
 ** or batch recomputes; results are identical to rl_eval's.  A
 ** configuration that fails its checks is never kept.
-** The setup is read in place (servesetup.h: engine.c's business). */
+** The setup is read in place (servesetup.h: engine.c's business); the
+** chip's cost is kept beside it (eval.c; a new setup clears it too, so
+** that valid = 0 alone starts a cache). */
 typedef struct {
 	int valid;
 	rl_config key;
 	rl_serve_setup setup;
+	rl_chip_cost_memo cost;
 } rl_eval_cache;
 
 /* The serving model alone, for a chip given by its spec sheet (engine.c). */

@@ -207,7 +207,10 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 		}
 	}
 
-	rl_chip_cost_of(cfg, cfg->chip.hbm_bytes, &cc);
+	if (cache)
+		rl_chip_cost_kept(cfg, cfg->chip.hbm_bytes, &cache->cost, &cc);
+	else
+		rl_chip_cost_of(cfg, cfg->chip.hbm_bytes, &cc);
 	r->chip_cost_usd = cc.chip_usd;
 	r->chip_price_usd = cfg->cost.price_usd > 0 ? cfg->cost.price_usd : NAN;
 	chips = rl_scen_chips(&cfg->scen);

@@ -970,6 +970,29 @@ static void test_serve_ignores_design_node_cost(void **state)
 	cached_matches(&c, &cache);
 	assert_int_equal(rl_eval_cached(&c, &cache, &a), RL_OK);
 	assert_true(a.chip_price_usd == 30000);
+	/* the chip's cost (kept in the cache) follows each of its inputs */
+	c.design.die_m2 = 814e-6;
+	c.node.wafer_usd = 17000;
+	c.node.wafer_diameter_m = 0.3;
+	c.node.defect_density_per_m2 = 1000;
+	c.node.yield_alpha = 3;
+	cached_matches(&c, &cache);
+	assert_int_equal(rl_eval_cached(&c, &cache, &a), RL_OK);
+	assert_true(a.chip_cost_usd > 0);
+	c.node.wafer_usd = 20000;
+	cached_matches(&c, &cache);
+	assert_int_equal(rl_eval_cached(&c, &cache, &b), RL_OK);
+	assert_true(b.chip_cost_usd > a.chip_cost_usd);
+	c.node.yield_alpha = 0; /* Murphy's yield */
+	cached_matches(&c, &cache);
+	c.design.dies = 2;
+	cached_matches(&c, &cache);
+	c.cost.hbm_usd_per_byte = 1e-8;
+	cached_matches(&c, &cache);
+	c.chip.hbm_bytes = 90e9; /* a new setup too */
+	cached_matches(&c, &cache);
+	c.scen.isl = 3000; /* the kept setup and cost */
+	cached_matches(&c, &cache);
 }
 
 /* rl_eval writes every field of its result, through a cache or not: none
