@@ -187,6 +187,97 @@ static int residuals(const gsl_vector *u, void *data, gsl_vector *f)
 	return GSL_SUCCESS;
 }
 
+static int fit_once(fit_data *d, gsl_vector *u, rl_calib_info *info);
+
+/* Parameters that none of the fit's rows moves (the rows left out are the
+** only ones a parameter acts on): *held gets 1 for each, the others 0;
+** their number.  Each is tried at -1 and +1 in its free variable (27% and
+** 73% of a bounded range), the others at u: a parameter on a bound, where
+** the logistic is flat, still counts as moved if its range matters. */
+static size_t unconstrained(const fit_data *d, const gsl_vector *u,
+                            int *held)
+{
+	size_t n = 0, i, k, m = 0;
+	gsl_vector *f0, *f1, *v;
+	for (i = 0; i < d->nrows; i++)
+		n += !left_out(d, i);
+	for (k = 0; k < d->np; k++)
+		held[k] = 0;
+	if (!n)
+		return 0;
+	f0 = gsl_vector_alloc(n);
+	f1 = gsl_vector_alloc(n);
+	v = gsl_vector_alloc(d->np);
+	if (f0 && f1 && v) {
+		for (k = 0; k < d->np; k++) {
+			double diff = 0;
+			gsl_vector_memcpy(v, u);
+			gsl_vector_set(v, k, -1.0);
+			residuals(v, (void *)d, f0);
+			gsl_vector_set(v, k, 1.0);
+			residuals(v, (void *)d, f1);
+			for (i = 0; i < n; i++)
+				diff = fmax(diff, fabs(gsl_vector_get(f1, i) -
+				                       gsl_vector_get(f0, i)));
+			if (diff < 1e-12) {
+				held[k] = 1;
+				m++;
+			}
+		}
+	}
+	gsl_vector_free(f0);
+	gsl_vector_free(f1);
+	gsl_vector_free(v);
+	return m;
+}
+
+/* A leave-out fit of d (rows of d->skip_group out) from u, written to
+** values: a parameter that only the rows left out move is held at the
+** value their own configuration gives it (the start profile's), so that
+** it carries nothing of their fit into their prediction.  -1 if the fit
+** fails.  *params_out and *np_out name the parameters fitted (those of
+** values). */
+static int leave_out_fit(const fit_data *d, const gsl_vector *u,
+                         const rl_param **params_out, size_t *np_out,
+                         double *values)
+{
+	int held[RL_CALIB_MAX_PARAMS];
+	double lo[RL_CALIB_MAX_PARAMS], hi[RL_CALIB_MAX_PARAMS];
+	fit_data d2 = *d;
+	gsl_vector *u2;
+	size_t k, j = 0;
+	int rc = -1;
+	unconstrained(d, u, held);
+	for (k = 0; k < d->np; k++) {
+		if (held[k])
+			continue;
+		params_out[j] = d->params[k];
+		lo[j] = d->lo ? d->lo[k] : NAN;
+		hi[j] = d->hi ? d->hi[k] : NAN;
+		j++;
+	}
+	*np_out = j;
+	if (!j)
+		return -1;
+	d2.params = params_out;
+	d2.lo = d->lo ? lo : NULL;
+	d2.hi = d->hi ? hi : NULL;
+	d2.np = j;
+	u2 = gsl_vector_alloc(j);
+	if (!u2)
+		return -1;
+	for (k = 0, j = 0; k < d->np; k++)
+		if (!held[k])
+			gsl_vector_set(u2, j++, gsl_vector_get(u, k));
+	if (!fit_once(&d2, u2, NULL)) {
+		for (k = 0; k < d2.np; k++)
+			values[k] = to_value_b(&d2, k, gsl_vector_get(u2, k));
+		rc = 0;
+	}
+	gsl_vector_free(u2);
+	return rc;
+}
+
 /* One fit; u holds the start and receives the result. */
 static int fit_once(fit_data *d, gsl_vector *u, rl_calib_info *info)
 {
@@ -326,6 +417,8 @@ int rl_calibrate_ex(const rl_calib_row *rows, size_t nrows,
 	if (loo_out && group) {
 		/* leave each group out in turn, predict its rows */
 		double v[RL_CALIB_MAX_PARAMS];
+		const rl_param *lp[RL_CALIB_MAX_PARAMS];
+		size_t lnp;
 		for (i = 0; i < nrows; i++)
 			loo_out[i] = NAN;
 		d.group = group;
@@ -337,15 +430,12 @@ int rl_calibrate_ex(const rl_calib_row *rows, size_t nrows,
 					done_before = 1;
 			if (done_before)
 				continue;
-			gsl_vector_memcpy(u_loo, u);
 			d.skip_group = group[i];
-			if (fit_once(&d, u_loo, NULL))
+			if (leave_out_fit(&d, u, lp, &lnp, v))
 				continue;
-			for (j = 0; j < np; j++)
-				v[j] = to_value_b(&d, j, gsl_vector_get(u_loo, j));
 			for (r = i; r < nrows; r++)
 				if (group[r] == group[i] &&
-				    rl_calib_predict(&rows[r], params, np, v, &loo_out[r]))
+				    rl_calib_predict(&rows[r], lp, lnp, v, &loo_out[r]))
 					loo_out[r] = NAN;
 		}
 	} else if (loo_out && nrows >= np + 2) {

@@ -18,9 +18,11 @@ M=data/measurements/published-h100.csv
 # assumed, there being no FP8 GEMM microbenchmark); a copy streams 3.0 of
 # 3.35 TB/s (0.896; 4.3 of 4.8 on H200), so paged KV reads reach at most 0.90.
 FIT="eff_compute=0.5:0.81,eff_compute_fp8=0.4:0.81,eff_kv_memory=0.4:0.9,eff_link=0.5:0.9,allreduce_latency_us=5:20,iter_overhead_ms=0.1:5,seq_overhead_us=0.5:50,runtime_reserved_gb=0.5:8,gemm_m_half=1:512,layer_overhead_us=1:100,kv_group_reread=0:1,logits_buffers=0:3,act_buffers=0:3,elementwise_fused=0:0.8,allreduce_half_mb=0:32"
-# fitted besides FIT where a version's MoE rows span several model families
-# (1.0: Llama-4 Scout and Maverick, Qwen3), so that a leave-one-model-out
-# fit still sees MoE rows; the start file gives its source
+# fitted besides FIT where a version's MoE rows span two or more models
+# (0.14-0.17: Mixtral 8x7B and 8x22B; 1.0: Llama-4 Scout and Maverick,
+# Qwen3-235B), so that a fit leaving one of them out still sees MoE rows
+# and its leave-one-model-out error tests the parameter; elsewhere it
+# stays at the start file's 1 (as a dense GEMM), which gives its source
 FIT_MOE="moe_gemm_eff=0.1:1"
 fit_one() { # version, profile name, kv_fraction, max_num_tokens, max_batch_size, source, sliding window, CUDA graphs, more parameters to fit
 	tmp=$(mktemp "${TMPDIR:-/tmp}/start.XXXXXX")
@@ -80,8 +82,9 @@ versions=${*:-"0.11.0 0.12.0 0.13.0 0.14.0 0.15.0 0.17.0 0.19.0 0.20.0 0.21.0 1.
 for v in $versions; do
 	case $v in
 	0.11.0) fit_one "$v" trtllm-0.11 0.99 2048 2048 "$B11" false ;;
-	0.12.0|0.13.0|0.14.0) fit_one "$v" "trtllm-${v%.0}" 0.99 8192 4096 "$B12" false ;;
-	0.15.0|0.17.0) fit_one "$v" "trtllm-${v%.0}" 0.95 8192 4096 "$B12" false ;;
+	0.12.0|0.13.0) fit_one "$v" "trtllm-${v%.0}" 0.99 8192 4096 "$B12" false ;;
+	0.14.0) fit_one "$v" "trtllm-${v%.0}" 0.99 8192 4096 "$B12" false false "$FIT_MOE" ;;
+	0.15.0|0.17.0) fit_one "$v" "trtllm-${v%.0}" 0.95 8192 4096 "$B12" false false "$FIT_MOE" ;;
 	0.19.0|0.20.0|0.21.0) fit_one "$v" "trtllm-${v%.0}" 0.95 8192 8192 "$BPT" true true ;;
 	"1.0(main)") fit_one "$v" trtllm-1.0 0.95 8192 8192 "$BPT" true true "$FIT_MOE" ;;
 	*) echo "fit-profiles.sh: no settings for version $v" >&2; exit 2 ;;

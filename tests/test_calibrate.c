@@ -32,8 +32,9 @@ static void base(rl_config *c)
 
 /* A row at maximum load of shape {isl, osl, tp} whose measured output
 ** tokens/s is what the engine gives with the truth eff_compute 0.55 and
-** iter_overhead 3 ms. */
-static void synth_row(rl_calib_row *row, const double shape[3])
+** iter_overhead 3 ms; with moe > 0, of Llama-3 8B's shape made a mixture
+** of 8 experts (2 a token) whose grouped GEMMs reach moe_gemm_eff = moe. */
+static void synth_row(rl_calib_row *row, const double shape[3], double moe)
 {
 	rl_config truth;
 	rl_result r;
@@ -41,10 +42,16 @@ static void synth_row(rl_calib_row *row, const double shape[3])
 	row->cfg.scen.isl = shape[0];
 	row->cfg.scen.osl = shape[1];
 	row->cfg.scen.tp = shape[2];
+	if (moe > 0) {
+		row->cfg.model.experts = 8;
+		row->cfg.model.experts_per_token = 2;
+	}
 	row->metric = RL_METRIC_OUTPUT_TPS;
 	truth = row->cfg;
 	truth.prof.eff_compute = 0.55;
 	truth.prof.iter_overhead_s = 3e-3;
+	if (moe > 0)
+		truth.prof.moe_gemm_eff = moe;
 	assert_int_equal(rl_eval(&truth, &r), RL_OK);
 	row->measured = r.output_tps;
 }
@@ -66,7 +73,7 @@ static void test_recovers_known_values(void **state)
 	params[0] = rl_param_find("profile", "eff_compute");
 	params[1] = rl_param_find("profile", "iter_overhead_ms");
 	for (i = 0; i < N; i++)
-		synth_row(&rows[i], shapes[i]);
+		synth_row(&rows[i], shapes[i], 0);
 	assert_int_equal(rl_calibrate(rows, N, params, 2, values, model, loo,
 	                              &info), 0);
 	assert_true(fabs(values[0] - 0.55) < 1e-4);
@@ -101,7 +108,7 @@ static void test_bounds_and_groups(void **state)
 	params[0] = rl_param_find("profile", "eff_compute");
 	params[1] = rl_param_find("profile", "iter_overhead_ms");
 	for (i = 0; i < N; i++) {
-		synth_row(&rows[i], shapes[i]);
+		synth_row(&rows[i], shapes[i], 0);
 		group[i] = (int)shapes[i][2];
 	}
 	assert_int_equal(rl_calibrate_ex(rows, N, params, 2, lo, hi, NULL,
@@ -123,6 +130,53 @@ static void test_bounds_and_groups(void **state)
 	assert_int_equal(rl_calibrate_ex(rows, N, params, 2, lo, hi, NULL,
 	                                 values, model, NULL, &info), 0);
 	assert_true(fabs(values[0] - 0.55) < 1e-4);
+}
+
+/* A parameter that only the rows left out move is held at its start value
+** in their leave-out fit, not at what the full fit took from them: six
+** dense rows (group 0) and five MoE rows (group 1) synthesized with
+** moe_gemm_eff 0.5.  The full fit of eff_compute, iter_overhead and
+** moe_gemm_eff (from 0.9, 0.5 ms, 1) finds the truth; leaving the MoE rows
+** out, the dense rows fit eff_compute and iter_overhead to the truth and
+** say nothing of moe_gemm_eff, so the MoE rows are predicted at 0.55, 3 ms
+** and moe_gemm_eff 1 (rl_eval), not at their measured values. */
+static void test_held_in_leave_out(void **state)
+{
+	static const double shapes[][3] = {
+	    {128, 128, 1},  {2048, 128, 1}, {128, 2048, 1}, {2048, 2048, 1},
+	    {512, 512, 2},  {1024, 64, 1},  {2048, 128, 1}, {4096, 64, 1},
+	    {1024, 128, 1}, {512, 32, 1},   {2048, 256, 1}};
+	enum { N = sizeof shapes / sizeof shapes[0], ND = 6 };
+	rl_calib_row rows[N];
+	const rl_param *params[3];
+	double values[3] = {0.9, 0.5, 1}, model[N], loo[N];
+	double lo[3] = {0.4, 0.1, 0.1}, hi[3] = {0.9, 10, 1};
+	int group[N];
+	rl_calib_info info;
+	size_t i;
+	(void)state;
+	memset(rows, 0, sizeof rows);
+	params[0] = rl_param_find("profile", "eff_compute");
+	params[1] = rl_param_find("profile", "iter_overhead_ms");
+	params[2] = rl_param_find("profile", "moe_gemm_eff");
+	for (i = 0; i < N; i++) {
+		synth_row(&rows[i], shapes[i], i < ND ? 0 : 0.5);
+		group[i] = i >= ND;
+	}
+	assert_int_equal(rl_calibrate_ex(rows, N, params, 3, lo, hi, group,
+	                                 values, model, loo, &info), 0);
+	assert_true(fabs(values[0] - 0.55) < 1e-3);
+	assert_true(fabs(values[2] - 0.5) < 1e-3);
+	for (i = ND; i < N; i++) {
+		rl_config c = rows[i].cfg;
+		rl_result r;
+		c.prof.eff_compute = 0.55;
+		c.prof.iter_overhead_s = 3e-3;
+		c.prof.moe_gemm_eff = 1;
+		assert_int_equal(rl_eval(&c, &r), RL_OK);
+		assert_true(r.output_tps / rows[i].measured - 1 > 0.01);
+		assert_true(fabs(loo[i] / r.output_tps - 1) < 1e-3);
+	}
 }
 
 /* Rows served at a request rate go through the load model: mean TTFTs at
@@ -199,6 +253,7 @@ int main(void)
 	    cmocka_unit_test(test_too_few_rows),
 	    cmocka_unit_test(test_at_rate_rows),
 	    cmocka_unit_test(test_bounds_and_groups),
+	    cmocka_unit_test(test_held_in_leave_out),
 	    cmocka_unit_test(test_abs_quantile),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
