@@ -158,17 +158,22 @@ int val_check(const char *path, const meas_set *set, const val_versions *vt,
 		if (!m->modelled && !set->published)
 			continue; /* the lenient layout: the reason stands */
 		if (!known("chip", m->chip)) {
+			char names[640];
+			preset_names("chip", names, sizeof names);
 			snprintf(err, errlen, "%s:%d: column 'chip' (%d): unknown chip "
-			         "'%.60s' (no preset data/chips/%.60s.ini)", path,
-			         m->line, set->col_chip, m->chip, m->chip);
+			         "'%.60s' (no preset data/chips/%.60s.ini; known: %s)",
+			         path, m->line, set->col_chip, m->chip, m->chip, names);
 			return -1;
 		}
 		if (meas_micro(m))
 			continue; /* a microbenchmark runs no served model */
 		if (!known("model", m->model)) {
+			char names[640];
+			preset_names("model", names, sizeof names);
 			snprintf(err, errlen, "%s:%d: column 'model' (%d): unknown "
-			         "model '%.60s' (no preset data/models/%.60s.ini)",
-			         path, m->line, set->col_model, m->model, m->model);
+			         "model '%.60s' (no preset data/models/%.60s.ini; known: "
+			         "%s)", path, m->line, set->col_model, m->model, m->model,
+			         names);
 			return -1;
 		}
 	}

@@ -7,6 +7,15 @@
 . "$(dirname "$0")/clilib.sh"
 
 P="${ROOFLAB_DATA:-data}/measurements/published-h100.csv"
+# a held-back file naming a chip without a preset (a table's "H200" not
+# spelled as the preset): refused, naming file, line and column, with the
+# presets it could have named
+printf '%s\n%s\n' 'id,software,version,chip,gpus,model,precision,isl,osl,tp,pp,batch_or_concurrency,request_rate,metric,value' \
+	'x,TensorRT-LLM,0.13.0,h200,1,llama3-8b,fp8,128,128,1,1,,,tokens_per_s,1' > "$tmpd/bad.csv"
+expect_exit 2 "unknown chip: exit 2" -- $RL validate --measurements "$tmpd/bad.csv"
+expect_err "bad.csv:2: column 'chip' \(4\): unknown chip 'h200'" "unknown chip: file, line, column"
+expect_err "known: .*gh200, .*h200-sxm, .*l40s" "unknown chip: the presets it could name"
+
 if ! command -v python3 >/dev/null 2>&1; then
 	echo "ok - skipped: python3 is missing (needed to rewrite CSV rows)"
 	finish
@@ -133,4 +142,5 @@ E=$($RL eval --chip h200-sxm --model llama3-8b --precision fp8 --isl 128 --osl 2
 expect_exit 0 "h200-sxm 0.11 row: the notes' 0.99" -- q h200-sxm "
 x = [x for x in rows if x['id'] == '$R'][0]
 assert x['status'] == 'ok' and abs(x['predicted'] / $E - 1) < 1e-9, (x, $E)"
+
 finish
