@@ -211,6 +211,37 @@ static void test_gpt_oss_params(void **state)
 	near(s.window_share, 0.5, 1e-12);
 }
 
+/* Active parameters of gpt-oss (models-more.csv; hardware-models-more.md:
+** OpenAI's "active" 3.6B / 5.1B leaves out the embedding matrix).  Per
+** layer: attention 26,542,080, norms 5,760, 4 experts x 3 x 2880^2 =
+** 99,532,800, router 2880 x E.  120b (E 128): 126,449,280 x 36 =
+** 4,552,174,080, + embedding and LM head 1,158,266,880 + final norm 2880 =
+** 5,710,443,840; with the active biases and sinks the engine leaves out,
+** 36 x (8000 + 64 + 4 x 8640 + 128) = 1,539,072, the DERIVED 5,711,982,912;
+** without the embedding (579,133,440) 5,131,310,400, OpenAI's 5.1B.  20b
+** (E 32, 24 layers): 126,172,800 x 24 + 1,158,269,760 = 4,186,416,960;
+** with 24 x (8000 + 64 + 4 x 8640 + 32) = 1,023,744 of biases the DERIVED
+** 4,187,440,704; without the embedding 3,607,283,520, OpenAI's 3.6B.  The
+** 20b total: 822,902,400 x 24 + 1,158,269,760 = 20,907,927,360, + 24 x
+** (8096 + 32 x 8640) = 6,829,824 of biases, the DERIVED 20,914,757,184. */
+static void test_gpt_oss_active(void **state)
+{
+	rl_model m;
+	rl_model_shape s;
+	(void)state;
+	gpt_oss_120b(&m);
+	rl_model_shape_of(&m, &s);
+	near(s.params_active, 5710443840.0, 1e-12);
+	near(s.params_active + 1539072.0, 5711982912.0, 1e-12);
+	near(s.params_active - s.params_embedding, 5.1e9, 0.01);
+	set(&m, 24, 2880, 64, 8, 64, 2880, 201088, 32, 4);
+	rl_model_shape_of(&m, &s);
+	near(s.params_active, 4186416960.0, 1e-12);
+	near(s.params_active + 1023744.0, 4187440704.0, 1e-12);
+	near(s.params_active - s.params_embedding, 3.6e9, 0.01);
+	near(s.params_total + 6829824.0, 20914757184.0, 1e-12);
+}
+
 /* Context under a sliding window.  gpt-oss (W = 128 on half the layers),
 ** 1000 in / 1000 out: a decode token sees 1000 + 500 = 1500 keys in a full
 ** layer and 128 in a windowed one: 814 on average.  Prefill of 1000: full
@@ -346,6 +377,7 @@ int main(void)
 	    cmocka_unit_test(test_scout),
 	    cmocka_unit_test(test_dense_ignores_moe_fields),
 	    cmocka_unit_test(test_gpt_oss_params),
+	    cmocka_unit_test(test_gpt_oss_active),
 	    cmocka_unit_test(test_window_context),
 	    cmocka_unit_test(test_window_in_engine),
 	    cmocka_unit_test(test_moe_shared_weights_read),
