@@ -27,6 +27,7 @@ static const char *const default_fit =
 typedef struct {
 	const char *profile, *mfile, *software, *version, *chip, *fit, *out;
 	int by_model, loo;
+	double row_sigma;
 } calibrate_args;
 
 static const opt_def table[] = {
@@ -40,7 +41,10 @@ static const opt_def table[] = {
             "only rows of this version"),
     OPT_STR("--chip", calibrate_args, chip, "NAME", "only rows of this chip"),
     OPT_STR("--fit", calibrate_args, fit, "LIST",
-            "p1[=LOW:HIGH],p2,...: the parameters fitted"),
+            "p1[=LOW:HIGH][~CENTRE/SIGMA],p2,...: the parameters fitted"),
+    OPT_NUM("--row-sigma", calibrate_args, row_sigma, "S", 0, 10, NUM_LO_OPEN,
+            "a row's log error taken to scatter by S beside the priors' "
+            "widths (default 1)"),
     OPT_BOOL("--loo-model", calibrate_args, by_model,
              "leave out each model's rows at once"),
     OPT_STR("--out", calibrate_args, out, "FILE",
@@ -53,12 +57,15 @@ static void help(FILE *f)
 {
 	fputs("usage: rooflab calibrate --profile NAME [--measurements FILE]\n"
 	      "         [--software TEXT] [--version TEXT] [--chip NAME]\n"
-	      "         [--fit p1[=LOW:HIGH],p2,...] [--loo-model] [--out FILE] "
-	      "[--no-loo]\n\n"
+	      "         [--fit p1[=LOW:HIGH][~CENTRE/SIGMA],p2,...] [--loo-model]\n"
+	      "         [--row-sigma S] [--out FILE] [--no-loo]\n\n"
 	      "--version and --chip keep only the rows of that version and "
 	      "chip;\nLOW:HIGH bounds a parameter's fit (a parameter ending on "
-	      "a bound is\nreported); --loo-model leaves out each model's rows "
-	      "at once.\n"
+	      "a bound is\nreported); ~CENTRE/SIGMA adds a Gaussian prior of that "
+	      "centre and width\n(display units) to the least squares, beside "
+	      "rows whose log errors are\ntaken to scatter by S (--row-sigma, "
+	      "default 1), so that a parameter the\nrows do not pin stays near "
+	      "CENTRE; --loo-model leaves out each model's\nrows at once.\n"
 	      "Fits the profile's parameters (default: every efficiency and "
 	      "overhead)\nto the modelled rows of FILE (default "
 	      "data/measurements.csv) whose\nsoftware column is TEXT (default: "
@@ -183,10 +190,38 @@ static int write_profile(const char *out, const char *start_path,
 	return 0;
 }
 
-/* --fit p1[=lo:hi],p2,...: the parameters and their bounds (display
-** units; NAN where none is given). */
+#define FIT_FORM "NAME[=LOW:HIGH][~CENTRE/SIGMA] with LOW < HIGH, " \
+                 "SIGMA > 0 and CENTRE inside the bounds"
+
+/* "~centre/sigma" of --fit's item tok (cut off there) into c and s; 0 or
+** -1 with the message. */
+static int parse_prior(char *tok, double *c, double *s, char *err,
+                       size_t errlen)
+{
+	char *tilde = strchr(tok, '~'), *slash;
+	*c = *s = NAN;
+	if (!tilde)
+		return 0;
+	*tilde = '\0';
+	slash = strchr(tilde + 1, '/');
+	if (slash)
+		*slash = '\0';
+	if (!slash || num_text(tilde + 1, c) || num_text(slash + 1, s) ||
+	    !(*s > 0)) {
+		if (slash)
+			*slash = '/';
+		snprintf(err, errlen, "--fit: '%s~%s': expected " FIT_FORM, tok,
+		         tilde + 1);
+		return -1;
+	}
+	return 0;
+}
+
+/* --fit p1[=lo:hi][~c/s],p2,...: the parameters, their bounds and priors
+** (display units; NAN where none is given). */
 static int parse_fit(const char *list, const rl_param **fit, size_t *nfit,
-                     double *lo, double *hi, char *err, size_t errlen)
+                     double *lo, double *hi, double *centre, double *sigma,
+                     char *err, size_t errlen)
 {
 	char buf[1024], *tok, *save = NULL;
 	snprintf(buf, sizeof buf, "%s", list);
@@ -194,9 +229,12 @@ static int parse_fit(const char *list, const rl_param **fit, size_t *nfit,
 	for (tok = strtok_r(buf, ", ", &save); tok;
 	     tok = strtok_r(NULL, ", ", &save)) {
 		const char *key = strncmp(tok, "profile.", 8) ? tok : tok + 8;
-		char *eq = strchr(tok, '=');
+		char *eq;
 		const rl_param *p;
-		double l = NAN, h = NAN;
+		double l = NAN, h = NAN, c, s;
+		if (parse_prior(tok, &c, &s, err, errlen))
+			return -1;
+		eq = strchr(tok, '=');
 		if (eq) {
 			char bounds[256], *colon;
 			*eq = '\0';
@@ -207,7 +245,7 @@ static int parse_fit(const char *list, const rl_param **fit, size_t *nfit,
 			if (!colon || num_text(bounds, &l) || num_text(colon + 1, &h) ||
 			    !(l < h)) {
 				snprintf(err, errlen, "--fit: '%s=%s': expected "
-				         "NAME=LOW:HIGH with LOW < HIGH", tok, eq + 1);
+				         FIT_FORM, tok, eq + 1);
 				return -1;
 			}
 		}
@@ -228,8 +266,18 @@ static int parse_fit(const char *list, const rl_param **fit, size_t *nfit,
 			         "parameter's range %g:%g", key, l, h, p->min, p->max);
 			return -1;
 		}
+		if (isfinite(c) &&
+		    (isfinite(l) ? c < l || c > h : c < p->min || c > p->max)) {
+			snprintf(err, errlen, "--fit: %s prior centre %g outside %s "
+			         "%g:%g (expected " FIT_FORM ")", key, c,
+			         isfinite(l) ? "its bounds" : "the parameter's range",
+			         isfinite(l) ? l : p->min, isfinite(l) ? h : p->max);
+			return -1;
+		}
 		lo[*nfit] = l;
 		hi[*nfit] = h;
+		centre[*nfit] = c;
+		sigma[*nfit] = s;
 		fit[(*nfit)++] = p;
 	}
 	if (!*nfit) {
@@ -241,9 +289,11 @@ static int parse_fit(const char *list, const rl_param **fit, size_t *nfit,
 
 int cmd_calibrate(int argc, char **argv)
 {
-	calibrate_args o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 1};
+	calibrate_args o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 1, 1.0};
 	const char *profile, *mfile, *software, *version, *chip;
 	double lo[RL_CALIB_MAX_PARAMS], hi[RL_CALIB_MAX_PARAMS];
+	double centre[RL_CALIB_MAX_PARAMS], sigma[RL_CALIB_MAX_PARAMS];
+	double sigma_fit[RL_CALIB_MAX_PARAMS];
 	char fit_com[RL_CALIB_MAX_PARAMS][256], meta[512] = "";
 	int by_model, *group = NULL, skipped = 0;
 	const char *fitlist, *out;
@@ -278,8 +328,13 @@ int cmd_calibrate(int argc, char **argv)
 		return bad_input("calibrate", "missing --profile NAME");
 	if (preset_path("profile", profile, path, sizeof path, err, sizeof err))
 		return bad_input("calibrate", err);
-	if (parse_fit(fitlist, fit, &nfit, lo, hi, err, sizeof err))
+	if (parse_fit(fitlist, fit, &nfit, lo, hi, centre, sigma, err,
+	              sizeof err))
 		return bad_input("calibrate", err);
+	/* the rows' residuals are log errors of width 1: a prior of width
+	** SIGMA beside rows that scatter by S weighs as width SIGMA / S */
+	for (i = 0; i < nfit; i++)
+		sigma_fit[i] = sigma[i] / o.row_sigma;
 	if (!mfile) {
 		snprintf(outbuf, sizeof outbuf, "%s/measurements.csv",
 		         rl_data_dir());
@@ -379,9 +434,9 @@ int cmd_calibrate(int argc, char **argv)
 				break;
 			}
 	}
-	if (rl_calibrate_ex(rows, nrows, fit, nfit, lo, hi,
-	                    by_model ? group : NULL, values, model,
-	                    loo ? loov : NULL, &info)) {
+	if (rl_calibrate_prior(rows, nrows, fit, nfit, lo, hi, centre, sigma_fit,
+	                       by_model ? group : NULL, values, model,
+	                       loo ? loov : NULL, &info)) {
 		fprintf(stderr, "rooflab calibrate: the fit could not run\n");
 		rc = RL_EINTERNAL;
 		goto done;
@@ -401,9 +456,13 @@ int cmd_calibrate(int argc, char **argv)
 		       used[i]->id, used[i]->value, model[i], 100 * e_fit[i],
 		       loo ? loov[i] : NAN, 100 * e_loo[i]);
 	}
-	printf("\nfit: %zu iterations, rms log error %.3f (start %.3f)\n",
+	printf("\nfit: %zu iterations, rms log error %.3f (start %.3f)",
 	       info.iterations, info.rms_log,
 	       sqrt(info.chisq0 / (double)nrows));
+	if (info.chisq_prior > 0)
+		printf("; the priors add %.3g to the sum of squares %.3g",
+		       info.chisq_prior, info.chisq);
+	printf("\n");
 	printf("absolute error   in-sample: median %.1f%%, 90th pct %.1f%%\n",
 	       100 * stats_abs_quantile(e_fit, nrows, 0.5),
 	       100 * stats_abs_quantile(e_fit, nrows, 0.9));
@@ -452,6 +511,12 @@ int cmd_calibrate(int argc, char **argv)
 			snprintf(fit_com[i], sizeof fit_com[i], "in [%g, %g]%s%s%s",
 			         lo[i], hi[i], at ? ", ON ITS " : "", at ? at : "",
 			         at ? " BOUND" : "");
+		}
+		if (isfinite(centre[i])) {
+			size_t l = strlen(fit_com[i]);
+			snprintf(fit_com[i] + l, sizeof fit_com[i] - l,
+			         "%sprior %g +- %g", l ? ", " : "", centre[i],
+			         sigma[i]);
 		}
 		printf("  profile.%-24s %12.6g %-6s %s\n", fit[i]->key, values[i],
 		       fit[i]->unit, fit_com[i]);

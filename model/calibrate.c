@@ -8,10 +8,14 @@
 ** fractions (range within [0, 1]) through a logistic, everything else
 ** through exp() clamped to the table's range.  The Jacobian is by finite
 ** differences (the engine is cheap).
+**
+** A prior on a parameter is one more residual, (value - centre) / sigma
+** in display units, after the rows' residuals: a Gaussian prior of that
+** centre and width on the log-likelihood of the rows (their log errors of
+** width 1).  It counts in the fit's objective, not in rms_log.
 */
 #include "calibrate.h"
 
-#include <gsl/gsl_blas.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_multifit_nlinear.h>
 #include <gsl/gsl_vector.h>
@@ -31,8 +35,24 @@ typedef struct {
 	int skip_group;
 	const rl_param *const *params;
 	const double *lo, *hi; /* bounds per parameter (display units), or NULL */
+	const double *centre, *sigma; /* priors (display units), or NULL */
 	size_t np;
 } fit_data;
+
+/* Parameter k carries a prior. */
+static int has_prior(const fit_data *d, size_t k)
+{
+	return d->centre && d->sigma && isfinite(d->centre[k]) &&
+	       isfinite(d->sigma[k]) && d->sigma[k] > 0;
+}
+
+static size_t n_priors(const fit_data *d)
+{
+	size_t k, n = 0;
+	for (k = 0; k < d->np; k++)
+		n += has_prior(d, k) != 0;
+	return n;
+}
 
 /* Row i is left out of the fit. */
 static int left_out(const fit_data *d, size_t i)
@@ -184,6 +204,9 @@ static int residuals(const gsl_vector *u, void *data, gsl_vector *f)
 		else
 			gsl_vector_set(f, k++, log(m / d->rows[i].measured));
 	}
+	for (i = 0; i < d->np; i++)
+		if (has_prior(d, i))
+			gsl_vector_set(f, k++, (values[i] - d->centre[i]) / d->sigma[i]);
 	return GSL_SUCCESS;
 }
 
@@ -205,8 +228,9 @@ static size_t unconstrained(const fit_data *d, const gsl_vector *u,
 		held[k] = 0;
 	if (!n)
 		return 0;
-	f0 = gsl_vector_alloc(n);
-	f1 = gsl_vector_alloc(n);
+	/* the residuals end with the priors'; only the rows' count here */
+	f0 = gsl_vector_alloc(n + n_priors(d));
+	f1 = gsl_vector_alloc(n + n_priors(d));
 	v = gsl_vector_alloc(d->np);
 	if (f0 && f1 && v) {
 		for (k = 0; k < d->np; k++) {
@@ -243,6 +267,7 @@ static int leave_out_fit(const fit_data *d, const gsl_vector *u,
 {
 	int held[RL_CALIB_MAX_PARAMS];
 	double lo[RL_CALIB_MAX_PARAMS], hi[RL_CALIB_MAX_PARAMS];
+	double centre[RL_CALIB_MAX_PARAMS], sigma[RL_CALIB_MAX_PARAMS];
 	fit_data d2 = *d;
 	gsl_vector *u2;
 	size_t k, j = 0;
@@ -254,6 +279,8 @@ static int leave_out_fit(const fit_data *d, const gsl_vector *u,
 		params_out[j] = d->params[k];
 		lo[j] = d->lo ? d->lo[k] : NAN;
 		hi[j] = d->hi ? d->hi[k] : NAN;
+		centre[j] = has_prior(d, k) ? d->centre[k] : NAN;
+		sigma[j] = has_prior(d, k) ? d->sigma[k] : NAN;
 		j++;
 	}
 	*np_out = j;
@@ -262,6 +289,8 @@ static int leave_out_fit(const fit_data *d, const gsl_vector *u,
 	d2.params = params_out;
 	d2.lo = d->lo ? lo : NULL;
 	d2.hi = d->hi ? hi : NULL;
+	d2.centre = centre;
+	d2.sigma = sigma;
 	d2.np = j;
 	u2 = gsl_vector_alloc(j);
 	if (!u2)
@@ -278,6 +307,16 @@ static int leave_out_fit(const fit_data *d, const gsl_vector *u,
 	return rc;
 }
 
+/* The sum of squares of f[from..to). */
+static double sum_sq(const gsl_vector *f, size_t from, size_t to)
+{
+	double s = 0;
+	size_t i;
+	for (i = from; i < to; i++)
+		s += gsl_vector_get(f, i) * gsl_vector_get(f, i);
+	return s;
+}
+
 /* One fit; u holds the start and receives the result. */
 static int fit_once(fit_data *d, gsl_vector *u, rl_calib_info *info)
 {
@@ -286,7 +325,7 @@ static int fit_once(fit_data *d, gsl_vector *u, rl_calib_info *info)
 	    gsl_multifit_nlinear_default_parameters();
 	gsl_multifit_nlinear_fdf fdf;
 	gsl_multifit_nlinear_workspace *w;
-	size_t n = 0, i;
+	size_t n = 0, nrow, i;
 	int status, info_code = 0;
 	gsl_vector *f;
 
@@ -294,6 +333,8 @@ static int fit_once(fit_data *d, gsl_vector *u, rl_calib_info *info)
 		n += !left_out(d, i);
 	if (n < d->np + 1)
 		return -1;
+	nrow = n;
+	n += n_priors(d);
 	memset(&fdf, 0, sizeof fdf);
 	fdf.f = residuals;
 	fdf.df = NULL; /* finite differences */
@@ -306,14 +347,15 @@ static int fit_once(fit_data *d, gsl_vector *u, rl_calib_info *info)
 	gsl_multifit_nlinear_init(u, &fdf, w);
 	f = gsl_multifit_nlinear_residual(w);
 	if (info)
-		gsl_blas_ddot(f, f, &info->chisq0);
+		info->chisq0 = sum_sq(f, 0, nrow);
 	status = gsl_multifit_nlinear_driver(300, 1e-8, 1e-8, 1e-10, NULL, NULL,
 	                                     &info_code, w);
 	gsl_vector_memcpy(u, gsl_multifit_nlinear_position(w));
 	if (info) {
 		f = gsl_multifit_nlinear_residual(w);
-		gsl_blas_ddot(f, f, &info->chisq);
-		info->rms_log = sqrt(info->chisq / (double)n);
+		info->chisq = sum_sq(f, 0, nrow);
+		info->chisq_prior = sum_sq(f, nrow, n);
+		info->rms_log = sqrt(info->chisq / (double)nrow);
 		info->status = status;
 		info->iterations = gsl_multifit_nlinear_niter(w);
 	}
@@ -351,7 +393,8 @@ static void restart_from_bounds(fit_data *d, gsl_vector *u, gsl_vector *tmp,
 			moved++;
 		}
 		if (!moved || fit_once(d, tmp, &again) ||
-		    !(again.chisq < info->chisq * (1 - 1e-6)))
+		    !(again.chisq + again.chisq_prior <
+		      (info->chisq + info->chisq_prior) * (1 - 1e-6)))
 			return;
 		again.chisq0 = info->chisq0;
 		again.iterations += info->iterations;
@@ -374,6 +417,17 @@ int rl_calibrate_ex(const rl_calib_row *rows, size_t nrows,
                     double *values, double *model_out, double *loo_out,
                     rl_calib_info *info)
 {
+	return rl_calibrate_prior(rows, nrows, params, np, lo, hi, NULL, NULL,
+	                          group, values, model_out, loo_out, info);
+}
+
+int rl_calibrate_prior(const rl_calib_row *rows, size_t nrows,
+                       const rl_param *const *params, size_t np,
+                       const double *lo, const double *hi,
+                       const double *centre, const double *sigma,
+                       const int *group, double *values, double *model_out,
+                       double *loo_out, rl_calib_info *info)
+{
 	fit_data d;
 	rl_calib_info local;
 	gsl_vector *u, *u_loo;
@@ -392,7 +446,6 @@ int rl_calibrate_ex(const rl_calib_row *rows, size_t nrows,
 		rc = -1;
 		goto done;
 	}
-	for (i = 0; i < np; i++)
 	d.rows = rows;
 	d.nrows = nrows;
 	d.skip = nrows;
@@ -401,6 +454,8 @@ int rl_calibrate_ex(const rl_calib_row *rows, size_t nrows,
 	d.params = params;
 	d.lo = lo;
 	d.hi = hi;
+	d.centre = centre;
+	d.sigma = sigma;
 	d.np = np;
 	for (i = 0; i < np; i++)
 		gsl_vector_set(u, i, to_free_b(&d, i, values[i]));

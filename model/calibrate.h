@@ -2,7 +2,9 @@
 ** calibrate.h: fit a serving profile's efficiency parameters to measured
 ** throughputs by nonlinear least squares on log(model / measured), with
 ** GSL's gsl_multifit_nlinear (trust region, Levenberg-Marquardt), and the
-** leave-one-out error of every row.  A row served at a request rate is
+** leave-one-out error of every row.  A parameter may carry a Gaussian
+** prior (centre, width): one more residual (value - centre) / width, so a
+** parameter the rows do not pin stays near its physical value.  A row served at a request rate is
 ** predicted by the load model (its latency or throughput at that rate).  Pure computation: rows come in as
 ** ready configurations.
 */
@@ -45,8 +47,9 @@ typedef struct {
 	int status;       /* GSL status of the full fit */
 	size_t iterations;
 	double rms_log;   /* RMS of log(model/measured) at the fit */
-	double chisq0;    /* sum of squares at the start */
-	double chisq;     /* at the fit */
+	double chisq0;    /* sum of squares at the start (rows only) */
+	double chisq;     /* at the fit (rows only) */
+	double chisq_prior; /* the priors' sum of squares at the fit */
 } rl_calib_info;
 
 /* Model value of a row with the given parameter values (display units);
@@ -72,5 +75,19 @@ int rl_calibrate_ex(const rl_calib_row *rows, size_t nrows,
                     const double *lo, const double *hi, const int *group,
                     double *values, double *model_out, double *loo_out,
                     rl_calib_info *info);
+
+/* The same with Gaussian priors: parameter k adds the residual
+** (value - centre[k]) / sigma[k] (display units) to the least squares, so
+** that with rows that do not depend on it it lands on centre[k], and with
+** rows of log-sensitivity J_i it lands at the weighted mean
+** (sum J_i^2 x_data + centre / sigma^2) / (sum J_i^2 + 1 / sigma^2) to first
+** order.  centre or sigma NULL, or an entry NAN (or sigma not > 0): no prior
+** on that parameter. */
+int rl_calibrate_prior(const rl_calib_row *rows, size_t nrows,
+                       const rl_param *const *params, size_t np,
+                       const double *lo, const double *hi,
+                       const double *centre, const double *sigma,
+                       const int *group, double *values, double *model_out,
+                       double *loo_out, rl_calib_info *info);
 
 #endif

@@ -94,6 +94,15 @@ expect_out "wrote " "calibrate says where"
 expect_exit 0 "fitted profile is usable" -- $E --profile "$tmpd/fit.ini"
 expect_exit 2 "calibrate bad fit param" -- $RL calibrate --profile ideal --fit eff_bogus
 expect_err "not a real-valued profile parameter" "fit param message"
+# a prior: NAME[=LOW:HIGH]~CENTRE/SIGMA; the profile says it was used
+expect_exit 0 "calibrate with a prior" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit "eff_compute=0.5:0.81~0.7/0.05,iter_overhead_ms~1/0.5" --row-sigma 0.1 --no-loo --out "$tmpd/fitp.ini"
+expect_exit 0 "the profile names the prior" -- grep -Eq '^eff_compute = .*fitted in \[0.5, 0.81\](, ON ITS [a-z]* BOUND)?, prior 0.7 \+- 0.05' "$tmpd/fitp.ini"
+for bad in "eff_compute~0.7" "eff_compute~0.7/0" "eff_compute~0.7/-1" "eff_compute~x/1" "eff_compute=0.5:0.81~0.9/0.1" "eff_compute~2/0.1" "eff_compute~0.7/0.1/2"; do
+	expect_exit 2 "calibrate bad prior $bad" -- $RL calibrate --profile ideal --fit "$bad"
+	expect_err "^rooflab calibrate: --fit: .*NAME\[=LOW:HIGH\]\[~CENTRE/SIGMA\] with LOW < HIGH, SIGMA > 0" "the message names --fit and its form ($bad)"
+done
+expect_exit 2 "calibrate bad --row-sigma" -- $RL calibrate --profile ideal --row-sigma 0
+expect_err "row-sigma" "the message names --row-sigma"
 expect_exit 2 "calibrate with no rows" -- $RL calibrate --profile ideal --software nothing-like-this
 expect_err "need at least" "too few rows message"
 # without --profile: the latest calibrated profile of the chip's software,

@@ -221,6 +221,80 @@ static void test_at_rate_rows(void **state)
 	assert_true(fabs(values[1] - 3.0) < 1e-3);
 }
 
+/* Priors.  (1) frontend_ms does not enter a throughput at maximum load:
+** with a prior 4 +- 1 ms it lands on 4 whatever its start, and the prior
+** does not move eff_compute, which the rows pin at 0.55.  (2) eff_compute
+** alone with a prior 0.65 +- s: to first order the rows' residuals are
+** J_i (x - 0.55), with J_i = d log(model_i) / dx at the truth, so the
+** least squares sum J_i^2 (x - 0.55)^2 + ((x - 0.65) / s)^2 is least at
+** the weighted mean x = (0.55 A + 0.65 / s^2) / (A + 1 / s^2), A =
+** sum J_i^2.  J_i by central differences of the engine; s chosen so that
+** 1 / s^2 = A / 4 puts x at 0.55 + 0.1 / 5 = 0.57. */
+static void test_priors(void **state)
+{
+	static const double shapes[][3] = {{128, 128, 1}, {2048, 128, 1},
+	                                   {128, 2048, 2}, {2048, 2048, 2},
+	                                   {512, 512, 4},  {1024, 64, 1}};
+	enum { N = sizeof shapes / sizeof shapes[0] };
+	rl_calib_row rows[N];
+	const rl_param *params[2];
+	double values[2] = {0.8, 20}, model[N], loo[N];
+	double centre[2] = {NAN, 4.0}, sigma[2] = {NAN, 1.0};
+	double A = 0, s, expect, h = 1e-4, fixed = 3.0;
+	int group[N];
+	rl_calib_info info;
+	size_t i;
+	(void)state;
+	memset(rows, 0, sizeof rows);
+	params[0] = rl_param_find("profile", "eff_compute");
+	params[1] = rl_param_find("profile", "frontend_ms");
+	for (i = 0; i < N; i++) {
+		synth_row(&rows[i], shapes[i], 0);
+		rows[i].cfg.prof.iter_overhead_s = 3e-3;
+		group[i] = (int)shapes[i][2];
+	}
+	assert_int_equal(rl_calibrate_prior(rows, N, params, 2, NULL, NULL,
+	                                    centre, sigma, group, values, model,
+	                                    loo, &info), 0);
+	assert_true(fabs(values[0] - 0.55) < 1e-4);
+	assert_true(fabs(values[1] - 4.0) < 1e-4);
+	assert_true(info.chisq_prior < 1e-8);
+	for (i = 0; i < N; i++)
+		assert_true(fabs(loo[i] / rows[i].measured - 1) < 1e-3);
+	/* (2): iter_overhead fixed at its truth, 3 ms */
+	params[1] = rl_param_find("profile", "iter_overhead_ms");
+	for (i = 0; i < N; i++) {
+		double up, dn, v[2];
+		v[1] = fixed;
+		v[0] = 0.55 + h;
+		assert_int_equal(rl_calib_predict(&rows[i], params, 2, v, &up), 0);
+		v[0] = 0.55 - h;
+		assert_int_equal(rl_calib_predict(&rows[i], params, 2, v, &dn), 0);
+		A += pow((log(up) - log(dn)) / (2 * h), 2);
+	}
+	assert_true(A > 1); /* the rows do depend on eff_compute */
+	s = 2 / sqrt(A);
+	expect = (0.55 * A + 0.65 / (s * s)) / (A + 1 / (s * s));
+	assert_true(fabs(expect - 0.57) < 1e-12);
+	centre[0] = 0.65;
+	sigma[0] = s;
+	values[0] = 0.8;
+	assert_int_equal(rl_calibrate_prior(rows, N, params, 1, NULL, NULL,
+	                                    centre, sigma, NULL, values, model,
+	                                    NULL, &info), 0);
+	/* within a tenth of the prior's pull (0.02): the rows' log errors are
+	** not exactly linear in eff_compute */
+	assert_true(fabs(values[0] - expect) < 0.002);
+	assert_true(info.chisq_prior > 0);
+	/* a wide prior leaves the rows' value; no prior is no prior */
+	sigma[0] = 100;
+	values[0] = 0.8;
+	assert_int_equal(rl_calibrate_prior(rows, N, params, 1, NULL, NULL,
+	                                    centre, sigma, NULL, values, model,
+	                                    NULL, &info), 0);
+	assert_true(fabs(values[0] - 0.55) < 1e-4);
+}
+
 static void test_too_few_rows(void **state)
 {
 	rl_calib_row row;
@@ -251,6 +325,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_recovers_known_values),
 	    cmocka_unit_test(test_too_few_rows),
+	    cmocka_unit_test(test_priors),
 	    cmocka_unit_test(test_at_rate_rows),
 	    cmocka_unit_test(test_bounds_and_groups),
 	    cmocka_unit_test(test_held_in_leave_out),
