@@ -678,6 +678,8 @@ int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
 		}
 		u = w;
 	}
+	if (cache)
+		cache->req.valid = 0; /* kept again below, once solved */
 	c->cfg = cfg;
 	c->u = u;
 	kv_cap_tokens = u->kv_cap_tokens;
@@ -836,5 +838,49 @@ int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
 	r->usd_per_mtok_cost = r->usd_per_mtok_price = 0;
 	r->violations = 0;
 	r->error[0] = '\0';
+	if (cache) {
+		rl_serve_request *rq = &cache->req;
+		rq->isl = s->isl;
+		rq->osl = s->osl;
+		rq->batch = s->batch;
+		rq->mb = mb;
+		rq->n_dec = n_dec;
+		rq->q = q;
+		rq->k = k;
+		rq->head_pre = n_dec + q / s->isl;
+		rq->ctx_decode = c->ctx_decode;
+		rq->ctx_prefill = c->ctx_prefill;
+		rq->valid = 1;
+	}
+	return RL_OK;
+}
+
+/* the same double, bit for bit */
+static int same(double a, double b)
+{
+	return memcmp(&a, &b, sizeof a) == 0;
+}
+
+int rl_serve_phase(const rl_config *cfg, const rl_eval_cache *cache,
+                   int phase, double s, rl_iter *it)
+{
+	const rl_serve_request *rq = &cache->req;
+	eval_ctx ctx;
+	if (!rq->valid || !same(rq->isl, cfg->scen.isl) ||
+	    !same(rq->osl, cfg->scen.osl) || !same(rq->batch, cfg->scen.batch) ||
+	    !cache_hit(cache, cfg))
+		return RL_EINVAL;
+	ctx.cfg = cfg;
+	ctx.u = &cache->setup;
+	ctx.isl = cfg->scen.isl;
+	ctx.ctx_decode = rq->ctx_decode;
+	ctx.ctx_prefill = rq->ctx_prefill;
+	clock_peaks(&ctx, s);
+	if (phase == 0)
+		stage_round(&ctx, rq->mb, rq->n_dec, rq->q, rq->head_pre, rq->k, it);
+	else if (rq->n_dec > 0)
+		stage_round(&ctx, rq->mb, rq->n_dec, 0, rq->n_dec, rq->k, it);
+	else
+		memset(it, 0, sizeof *it);
 	return RL_OK;
 }

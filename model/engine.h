@@ -235,6 +235,7 @@ typedef struct {
 	int valid;
 	rl_config key;
 	rl_serve_setup setup;
+	rl_serve_request req;
 	rl_chip_cost_memo cost;
 } rl_eval_cache;
 
@@ -249,6 +250,15 @@ int rl_serve_clocked(const rl_config *cfg, double s_prefill, double s_decode,
 /* The same with a cache (NULL: none), rl_eval_cache above. */
 int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
                     double s_prefill, double s_decode, rl_result *res);
+
+/* One phase's iteration (phase 0: prefill-carrying, 1: decode-only) with
+** its matrix peaks at clock share s, for cfg's request: exactly what
+** rl_serve_cached with that phase at s would put in res->prefill or
+** res->decode, without solving the request again, when cache holds cfg's
+** setup and its last evaluation was of cfg's request (isl, osl, batch);
+** else RL_EINVAL and nothing done (the TDP clock fit, eval.c). */
+int rl_serve_phase(const rl_config *cfg, const rl_eval_cache *cache,
+                   int phase, double s, rl_iter *it);
 
 /* A chip given by design (chip.by_design) turned into its spec sheet
 ** (eval.c): out is in with the derived chip, by_design cleared, and the

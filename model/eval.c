@@ -59,11 +59,15 @@ static double phase_power(const rl_config *cfg, int prec, double s,
 }
 
 /* Serve with phase ph at clock s (the other at 1); that phase's power, or
-** NAN when serving fails. */
+** NAN when serving fails.  Only that phase's iteration is costed again
+** where the cache holds the request solved (rl_serve_phase). */
 static double power_at(const rl_config *cfg, rl_eval_cache *cache, int ph,
                        double s, int prec)
 {
 	rl_result r;
+	rl_iter it;
+	if (cache && rl_serve_phase(cfg, cache, ph, s, &it) == RL_OK)
+		return phase_power(cfg, prec, s, &it);
 	if (rl_serve_cached(cfg, cache, ph == PH_PREFILL ? s : 1.0,
 	                     ph == PH_DECODE ? s : 1.0, &r) != RL_OK)
 		return NAN;
@@ -132,6 +136,13 @@ static void power_of_result(const rl_config *cfg, int prec, double s_pre,
 	r->clock_scale = fmin(s_pre, s_dec);
 }
 
+static int fail_internal(rl_result *r)
+{
+	snprintf(r->error, sizeof r->error,
+	         "internal: serving failed again on the same configuration");
+	return RL_EINTERNAL;
+}
+
 int rl_design_to_spec(const rl_config *in, rl_config *out, int *violations,
                       char *err, size_t errlen)
 {
@@ -163,6 +174,7 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 {
 	const rl_config *cfg = cfg_in;
 	rl_config spec;
+	rl_eval_cache local; /* the TDP fit's, where the caller keeps none */
 	rl_chip_cost cc;
 	double chips;
 	int rc, prec, violations = 0;
@@ -187,6 +199,17 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 		double tdp = cfg->chip.tdp_w, s_pre = 1, s_dec = 1;
 		prec = rl_matrix_prec(&cfg->scen);
 		power_of_result(cfg, prec, 1, 1, r);
+		if (!cache && tdp > 0 &&
+		    (r->power_prefill_w > tdp ||
+		     (r->decode_iters_per_s > 0 && r->power_decode_w > tdp))) {
+			/* the clock fit costs one phase many times: a cache of
+			** this design and request for it (the same results) */
+			rl_result once;
+			local.valid = 0;
+			cache = &local;
+			if (rl_serve_cached(cfg, cache, 1.0, 1.0, &once) != RL_OK)
+				return fail_internal(r); /* it served just now */
+		}
 		if (tdp > 0 && r->power_prefill_w > tdp)
 			s_pre = fit_tdp(cfg, cache, PH_PREFILL, prec, tdp,
 			                r->power_prefill_w);

@@ -73,4 +73,14 @@ typedef struct {
 	double weights_bytes, weights_bytes_per_chip, kv_bytes_per_token;
 } rl_serve_setup;
 
+/* The request of a cache's last evaluation, solved (engine.c): what its
+** iterations need, so that one phase can be costed again at another clock
+** (rl_serve_phase) without solving the request again. */
+typedef struct {
+	int valid;
+	double isl, osl, batch;  /* the request it was solved for */
+	double mb, n_dec, q, k, head_pre;
+	double ctx_decode, ctx_prefill;
+} rl_serve_request;
+
 #endif

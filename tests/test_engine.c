@@ -995,6 +995,44 @@ static void test_serve_ignores_design_node_cost(void **state)
 	cached_matches(&c, &cache);
 }
 
+/* rl_serve_phase costs one phase again at another clock: the iteration
+** rl_serve_clocked gives for that phase at that clock, byte for byte (a
+** pipeline with a bubble, and a prefill-only request with no decode); it
+** refuses a request other than the cache's last one, and another design. */
+static void test_serve_phase(void **state)
+{
+	rl_config c;
+	rl_eval_cache cache;
+	rl_result a, b;
+	rl_iter it;
+	int osl;
+	(void)state;
+	tp8_request(&c);
+	c.scen.pp = 2;
+	c.scen.tp = 4;
+	c.scen.batch = 1;
+	for (osl = 1; osl <= 100; osl += 99) {
+		c.scen.osl = osl;
+		cache.valid = 0;
+		memset(&a, 0, sizeof a);
+		memset(&b, 0, sizeof b);
+		memset(&it, 0, sizeof it);
+		assert_int_equal(rl_serve_cached(&c, &cache, 1, 1, &a), RL_OK);
+		assert_int_equal(rl_serve_clocked(&c, 0.6, 1, &a), RL_OK);
+		assert_int_equal(rl_serve_phase(&c, &cache, 0, 0.6, &it), RL_OK);
+		assert_memory_equal(&it, &a.prefill, sizeof it);
+		assert_int_equal(rl_serve_clocked(&c, 1, 0.3, &b), RL_OK);
+		memset(&it, 0, sizeof it);
+		assert_int_equal(rl_serve_phase(&c, &cache, 1, 0.3, &it), RL_OK);
+		assert_memory_equal(&it, &b.decode, sizeof it);
+	}
+	c.scen.isl = 999; /* not the request the cache solved */
+	assert_int_equal(rl_serve_phase(&c, &cache, 0, 0.6, &it), RL_EINVAL);
+	c.scen.isl = 1000;
+	c.chip.hbm_Bps *= 2; /* nor the design */
+	assert_int_equal(rl_serve_phase(&c, &cache, 0, 0.6, &it), RL_EINVAL);
+}
+
 /* rl_eval writes every field of its result, through a cache or not: none
 ** is left as it was (each 8-byte word before the message, and each int,
 ** differs from the bytes the result was filled with). */
@@ -1080,6 +1118,7 @@ int main(void)
 	    cmocka_unit_test(test_eval_cache),
 	    cmocka_unit_test(test_eval_writes_every_field),
 	    cmocka_unit_test(test_serve_ignores_design_node_cost),
+	    cmocka_unit_test(test_serve_phase),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
