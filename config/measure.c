@@ -468,78 +468,73 @@ void meas_free(meas_set *set)
 	set->n = 0;
 }
 
+/* setup_set_key with its message in err on failure; -1 then, else 0. */
+static int set_key(rl_setup *st, const char *section, const char *key,
+                   const char *value, char *err, size_t errlen)
+{
+	char msg[512];
+	if (setup_set_key(st, section, key, value, msg, sizeof msg)) {
+		snprintf(err, errlen, "%s", msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* set_key of a number: a whole one printed as such, else every digit. */
+static int set_num(rl_setup *st, const char *section, const char *key,
+                   double v, int whole, char *err, size_t errlen)
+{
+	char num[32];
+	if (whole)
+		snprintf(num, sizeof num, "%.0f", v);
+	else
+		snprintf(num, sizeof num, "%.17g", v);
+	return set_key(st, section, key, num, err, errlen);
+}
+
 int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
                char *err, size_t errlen)
 {
-	char num[32], msg[512];
+	int dep;
 	setup_init(st);
 	if (setup_load(st, "profile", profile, err, errlen) ||
 	    setup_load(st, "chip", row->chip, err, errlen) ||
 	    setup_load(st, "model", row->model, err, errlen))
 		return -1;
-	if (setup_set_key(st, "scenario", "precision",
-	                  row->scen_precision[0] ? row->scen_precision
-	                                         : row->precision,
-	                  msg, sizeof msg) ||
-	    (row->scen_kv[0] &&
-	     setup_set_key(st, "scenario", "kv_precision", row->scen_kv, msg,
-	                   sizeof msg))) {
-		snprintf(err, errlen, "%s", msg);
+	if (set_key(st, "scenario", "precision",
+	            row->scen_precision[0] ? row->scen_precision : row->precision,
+	            err, errlen) ||
+	    (row->scen_kv[0] && set_key(st, "scenario", "kv_precision",
+	                                row->scen_kv, err, errlen)))
 		return -1;
-	}
-#define SETN(key, v)                                                      \
-	do {                                                                  \
-		snprintf(num, sizeof num, "%.0f", (v));                           \
-		if (setup_set_key(st, "scenario", key, num, msg, sizeof msg)) {   \
-			snprintf(err, errlen, "%s", msg);                             \
-			return -1;                                                    \
-		}                                                                 \
-	} while (0)
 	if (row->experts_only && !(st->cfg.model.expert_weight_bits > 0)) {
 		snprintf(err, errlen, "precision %.20s quantizes only routed "
 		         "experts, and model %.60s gives them no width of their own "
 		         "(model.expert_weight_bits)", row->precision, row->model);
 		return -1;
 	}
-	SETN("isl", row->isl);
-	SETN("osl", row->osl);
-	if (row->moe_attention_dp && st->cfg.model.experts > 1 && row->tp > 1 &&
-	    !(row->ep > 1)) {
-		/* attention data parallel over the tp GPUs, the experts split
-		** over the same GPUs: as DEPn (published-methodology.md, 1.0) */
-		SETN("tp", 1.0);
-		SETN("ep", row->tp);
-	} else {
-		SETN("tp", row->tp);
-		SETN("ep", row->ep >= 1 ? row->ep : 1);
-	}
-	SETN("chips", row->chips);
-#undef SETN
+	/* attention data parallel over the tp GPUs, the experts split over
+	** the same GPUs: as DEPn (published-methodology.md, 1.0) */
+	dep = row->moe_attention_dp && st->cfg.model.experts > 1 &&
+	      row->tp > 1 && !(row->ep > 1);
+	if (set_num(st, "scenario", "isl", row->isl, 1, err, errlen) ||
+	    set_num(st, "scenario", "osl", row->osl, 1, err, errlen) ||
+	    set_num(st, "scenario", "tp", dep ? 1.0 : row->tp, 1, err, errlen) ||
+	    set_num(st, "scenario", "ep",
+	            dep ? row->tp : row->ep >= 1 ? row->ep : 1, 1, err, errlen) ||
+	    set_num(st, "scenario", "chips", row->chips, 1, err, errlen))
+		return -1;
 	/* the build settings the row states override the profile's */
-	if (row->max_num_tokens >= 1) {
-		snprintf(num, sizeof num, "%.0f", row->max_num_tokens);
-		if (setup_set_key(st, "profile", "max_num_tokens", num, msg,
-		                  sizeof msg)) {
-			snprintf(err, errlen, "%s", msg);
-			return -1;
-		}
-	}
-	if (row->kv_fraction > 0) {
-		snprintf(num, sizeof num, "%.17g", row->kv_fraction);
-		if (setup_set_key(st, "profile", "kv_fraction", num, msg,
-		                  sizeof msg)) {
-			snprintf(err, errlen, "%s", msg);
-			return -1;
-		}
-	}
-	if (row->max_batch_size >= 1) {
-		snprintf(num, sizeof num, "%.0f", row->max_batch_size);
-		if (setup_set_key(st, "profile", "max_batch_size", num, msg,
-		                  sizeof msg)) {
-			snprintf(err, errlen, "%s", msg);
-			return -1;
-		}
-	}
+	if ((row->max_num_tokens >= 1 &&
+	     set_num(st, "profile", "max_num_tokens", row->max_num_tokens, 1, err,
+	             errlen)) ||
+	    (row->kv_fraction > 0 &&
+	     set_num(st, "profile", "kv_fraction", row->kv_fraction, 0, err,
+	             errlen)) ||
+	    (row->max_batch_size >= 1 &&
+	     set_num(st, "profile", "max_batch_size", row->max_batch_size, 1, err,
+	             errlen)))
+		return -1;
 	return 0;
 }
 
