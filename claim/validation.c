@@ -332,18 +332,11 @@ void val_key_of(const val_row *v, int by, char *key, size_t len)
 	}
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 static int quant(const val_row *rows, size_t n, int by, const char *key,
                  int set, val_group *g, double *e)
 {
 	size_t i, k = 0;
 	char kk[2 * MEAS_FIELD + 2];
-	double *signed_e = e + n;
 	g->rows = g->modelled = 0;
 	for (i = 0; i < n; i++) {
 		val_key_of(&rows[i], by, kk, sizeof kk);
@@ -351,24 +344,19 @@ static int quant(const val_row *rows, size_t n, int by, const char *key,
 			continue;
 		g->rows++;
 		if (rows[i].status == VAL_OK)
-			signed_e[k] = e[k] = rows[i].error, k++;
+			e[k++] = rows[i].error;
 	}
 	g->modelled = k;
 	g->median_abs = stats_abs_quantile(e, k, 0.5);
 	g->p90_abs = stats_abs_quantile(e, k, 0.9);
-	g->median = NAN;
-	if (k) { /* signed median: the bias */
-		qsort(signed_e, k, sizeof *signed_e, cmp_double);
-		g->median = k % 2 ? signed_e[k / 2]
-		                  : (signed_e[k / 2 - 1] + signed_e[k / 2]) / 2;
-	}
+	g->median = stats_median(e, k); /* signed: the bias */
 	return 0;
 }
 
 size_t val_groups(const val_row *rows, size_t n, val_group **out)
 {
 	val_group *g = NULL;
-	double *e = malloc((2 * n + 1) * sizeof *e);
+	double *e = malloc((n + 1) * sizeof *e);
 	size_t ng = 0, cap = 0, i, j;
 	int by;
 	*out = NULL;

@@ -233,12 +233,6 @@ static void print_not_modelled(const val_row *v, size_t n)
 	free(done);
 }
 
-static int cmp_err(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 /* 1 when two rows share chip, version, model and precision. */
 static int same_cell(const val_row *a, const val_row *b)
 {
@@ -268,7 +262,6 @@ static void print_held_out_cells(const val_row *v, size_t n)
 	for (i = 0; i < n; i++) {
 		char ver[2 * MEAS_FIELD + 2];
 		size_t k = 0;
-		double bias;
 		if (done[i] || val_set_of(&v[i]) != VAL_SET_HELD_OUT)
 			continue;
 		for (j = i; j < n; j++)
@@ -287,9 +280,7 @@ static void print_held_out_cells(const val_row *v, size_t n)
 		       v[i].row->precision[0] ? v[i].row->precision : "-", k,
 		       100 * stats_abs_quantile(e, k, 0.5),
 		       100 * stats_abs_quantile(e, k, 0.9));
-		qsort(e, k, sizeof *e, cmp_err);
-		bias = k % 2 ? e[k / 2] : (e[k / 2 - 1] + e[k / 2]) / 2;
-		printf(" %+7.1f%%\n", 100 * bias);
+		printf(" %+7.1f%%\n", 100 * stats_median(e, k));
 	}
 	if (!any)
 		printf("  none\n");

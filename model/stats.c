@@ -1,6 +1,6 @@
 /*
-** stats.c: quantiles of absolute errors (stats.h), with GSL's sorting and
-** quantile routines.
+** stats.c: quantiles of errors (stats.h), with GSL's sorting and quantile
+** routines.
 */
 #include "stats.h"
 
@@ -9,7 +9,10 @@
 #include <math.h>
 #include <stdlib.h>
 
-double stats_abs_quantile(const double *x, size_t n, double q)
+/* The q-quantile of the finite values of x, of their magnitudes when
+** magnitude is set; NAN when there are none. */
+static double finite_quantile(const double *x, size_t n, double q,
+                              int magnitude)
 {
 	double *a = malloc((n ? n : 1) * sizeof *a), v;
 	size_t i, k = 0;
@@ -17,7 +20,7 @@ double stats_abs_quantile(const double *x, size_t n, double q)
 		return NAN;
 	for (i = 0; i < n; i++)
 		if (isfinite(x[i]))
-			a[k++] = fabs(x[i]);
+			a[k++] = magnitude ? fabs(x[i]) : x[i];
 	if (!k) {
 		free(a);
 		return NAN;
@@ -26,4 +29,14 @@ double stats_abs_quantile(const double *x, size_t n, double q)
 	v = gsl_stats_quantile_from_sorted_data(a, 1, k, q);
 	free(a);
 	return v;
+}
+
+double stats_abs_quantile(const double *x, size_t n, double q)
+{
+	return finite_quantile(x, n, q, 1);
+}
+
+double stats_median(const double *x, size_t n)
+{
+	return finite_quantile(x, n, 0.5, 0);
 }

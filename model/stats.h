@@ -10,4 +10,8 @@
 ** NAN when there are none. */
 double stats_abs_quantile(const double *x, size_t n, double q);
 
+/* median of the finite values (signed: a bias; the mean of the middle two
+** when their count is even); NAN when there are none. */
+double stats_median(const double *x, size_t n);
+
 #endif

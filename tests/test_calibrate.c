@@ -318,6 +318,11 @@ static void test_abs_quantile(void **state)
 	assert_true(fabs(stats_abs_quantile(x, 5, 0.5) - 2.5) < 1e-12);
 	assert_true(fabs(stats_abs_quantile(x, 5, 0.9) - 3.7) < 1e-12);
 	assert_true(isnan(stats_abs_quantile(x + 4, 1, 0.5)));
+	/* signed median (the bias): sorted finite {-3, -1, 2, 4}: (-1 + 2) / 2
+	** = 0.5; of the first three {-3, -1, 2}: -1; none finite: NAN */
+	assert_true(fabs(stats_median(x, 5) - 0.5) < 1e-12);
+	assert_true(fabs(stats_median(x, 3) - -1.0) < 1e-12);
+	assert_true(isnan(stats_median(x + 4, 1)));
 }
 
 int main(void)
