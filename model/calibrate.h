@@ -4,9 +4,10 @@
 ** GSL's gsl_multifit_nlinear (trust region, Levenberg-Marquardt), and the
 ** leave-one-out error of every row.  A parameter may carry a Gaussian
 ** prior (centre, width): one more residual (value - centre) / width, so a
-** parameter the rows do not pin stays near its physical value.  A row served at a request rate is
-** predicted by the load model (its latency or throughput at that rate).  Pure computation: rows come in as
-** ready configurations.
+** parameter the rows do not pin stays near its physical value.  A row
+** served at a request rate is predicted by the load model (its latency or
+** throughput at that rate).  Pure computation: rows come in as ready
+** configurations.
 */
 #ifndef RL_CALIBRATE_H
 #define RL_CALIBRATE_H
