@@ -201,9 +201,10 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 	it->t_comm = t_comm;
 	/* sequences in the iteration: the decoding ones and those whose
 	** prefill chunks it carries (at least one when it carries any) */
-	/* launches: none in a decode-only iteration replayed as a CUDA graph */
+	/* launches: none per layer in a decode-only iteration replayed as a
+	** CUDA graph, the iteration's own overhead only */
 	it->t_overhead = (p > 0 || cfg->prof.cuda_graphs < 0.5
-	                      ? sg->overhead_s : sg->overhead_graph_s) +
+	                      ? sg->overhead_s : cfg->prof.iter_overhead_s) +
 	                 cfg->prof.seq_overhead_s *
 	                     (n_dec + (p > 0 ? rl_fmax(1.0, p / c->isl) : 0.0)) +
 	                 (cfg->prof.request_overhead_s != 0
@@ -423,7 +424,6 @@ static rl_stage_kind stage_kind_of(const rl_config *cfg,
 	k.w_expert = layers * u->moe_share * u->expert_w_bytes;
 	k.overhead_s = cfg->prof.iter_overhead_s +
 	               layers * cfg->prof.layer_overhead_s;
-	k.overhead_graph_s = cfg->prof.iter_overhead_s + 0.0;
 	return k;
 }
 

@@ -23,9 +23,8 @@ typedef struct {
 	double kv_lf;         /* KV bytes per token per chip x lf */
 	double w_fixed;       /* layers x layer weights + head x head weights */
 	double w_expert;      /* layers x MoE share x one expert's weights */
-	double overhead_s;    /* iteration + layers x layer overhead */
-	double overhead_graph_s; /* the same replayed as a CUDA graph: no
-	                      ** launch per layer */
+	double overhead_s;    /* iteration + layers x layer overhead (a CUDA
+	                      ** graph's replay: the iteration's alone) */
 } rl_stage_kind;
 
 typedef struct {
