@@ -308,6 +308,7 @@ int cmd_calibrate(int argc, char **argv)
 	double *e_fit = NULL, *e_loo = NULL;
 	rl_setup base;
 	rl_calib_info info;
+	rl_calib_opts copts;
 	val_versions vt;
 	int vok = 0;
 
@@ -434,11 +435,14 @@ int cmd_calibrate(int argc, char **argv)
 				break;
 			}
 	}
-	if (rl_calibrate_prior(rows, nrows, fit, nfit, lo, hi, centre, sigma_fit,
-	                       by_model ? group : NULL, values, model,
-	                       loo ? loov : NULL, &info)) {
+	copts.lo = lo;
+	copts.hi = hi;
+	copts.centre = centre;
+	copts.sigma = sigma_fit;
+	copts.group = by_model ? group : NULL;
+	if ((rc = rl_calibrate(rows, nrows, fit, nfit, &copts, values, model,
+	                       loo ? loov : NULL, &info)) != RL_OK) {
 		fprintf(stderr, "rooflab calibrate: the fit could not run\n");
-		rc = RL_EINTERNAL;
 		goto done;
 	}
 	printf("calibrating profile %s on %zu rows of %s%s%s\n\n", profile,

@@ -404,46 +404,31 @@ static void restart_from_bounds(fit_data *d, gsl_vector *u, gsl_vector *tmp,
 }
 
 int rl_calibrate(const rl_calib_row *rows, size_t nrows,
-                 const rl_param *const *params, size_t np, double *values,
+                 const rl_param *const *params, size_t np,
+                 const rl_calib_opts *opts, double *values,
                  double *model_out, double *loo_out, rl_calib_info *info)
-{
-	return rl_calibrate_ex(rows, nrows, params, np, NULL, NULL, NULL, values,
-	                       model_out, loo_out, info);
-}
-
-int rl_calibrate_ex(const rl_calib_row *rows, size_t nrows,
-                    const rl_param *const *params, size_t np,
-                    const double *lo, const double *hi, const int *group,
-                    double *values, double *model_out, double *loo_out,
-                    rl_calib_info *info)
-{
-	return rl_calibrate_prior(rows, nrows, params, np, lo, hi, NULL, NULL,
-	                          group, values, model_out, loo_out, info);
-}
-
-int rl_calibrate_prior(const rl_calib_row *rows, size_t nrows,
-                       const rl_param *const *params, size_t np,
-                       const double *lo, const double *hi,
-                       const double *centre, const double *sigma,
-                       const int *group, double *values, double *model_out,
-                       double *loo_out, rl_calib_info *info)
 {
 	fit_data d;
 	rl_calib_info local;
 	gsl_vector *u, *u_loo;
 	gsl_error_handler_t *old;
+	static const rl_calib_opts plain; /* all NULL */
+	const int *group;
 	size_t i, j;
-	int rc = 0;
+	int rc = RL_OK;
 
 	if (np == 0 || np > RL_CALIB_MAX_PARAMS || nrows < np + 1)
-		return -1;
+		return RL_EINPUT;
+	if (!opts)
+		opts = &plain;
+	group = opts->group;
 	if (!info)
 		info = &local;
 	old = gsl_set_error_handler_off();
 	u = gsl_vector_alloc(np);
 	u_loo = gsl_vector_alloc(np);
 	if (!u || !u_loo) {
-		rc = -1;
+		rc = RL_EINTERNAL;
 		goto done;
 	}
 	d.rows = rows;
@@ -452,15 +437,15 @@ int rl_calibrate_prior(const rl_calib_row *rows, size_t nrows,
 	d.group = NULL;
 	d.skip_group = -1;
 	d.params = params;
-	d.lo = lo;
-	d.hi = hi;
-	d.centre = centre;
-	d.sigma = sigma;
+	d.lo = opts->lo;
+	d.hi = opts->hi;
+	d.centre = opts->centre;
+	d.sigma = opts->sigma;
 	d.np = np;
 	for (i = 0; i < np; i++)
 		gsl_vector_set(u, i, to_free_b(&d, i, values[i]));
-	if (fit_once(&d, u, info)) {
-		rc = -1;
+	if (fit_once(&d, u, info)) { /* enough rows: GSL could not allocate */
+		rc = RL_EINTERNAL;
 		goto done;
 	}
 	restart_from_bounds(&d, u, u_loo, info);

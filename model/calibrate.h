@@ -17,6 +17,7 @@
 #include "engine.h"
 #include "load.h"
 #include "params.h"
+#include "status.h"
 
 #define RL_CALIB_MAX_PARAMS 16
 
@@ -58,37 +59,36 @@ typedef struct {
 int rl_calib_predict(const rl_calib_row *row, const rl_param *const *params,
                      size_t np, const double *values, double *out);
 
-/* Fit params (values in display units: start in, fitted out) to rows.
-** model_out[nrows] receives each row's model value at the fit; loo_out
-** (may be NULL) each row's model value when fitted without it.
-** Returns 0, or -1 when the fit could not run (too few rows, GSL failure
-** to allocate); info->status carries GSL's status. */
+/* How a fit runs.  Zero it (or pass NULL) for the plain fit: each
+** parameter inside its parameter table's range, no priors, leave-one-out
+** one row at a time.  Every array may be NULL. */
+typedef struct {
+	/* bounds lo[k]..hi[k] of parameter k (display units) that its fit
+	** stays inside; NULL, or a NAN entry: the parameter table's range */
+	const double *lo, *hi;
+	/* Gaussian priors: parameter k adds the residual
+	** (value - centre[k]) / sigma[k] (display units) to the least squares,
+	** so that with rows that do not depend on it it lands on centre[k],
+	** and with rows of log-sensitivity J_i at the weighted mean
+	** (sum J_i^2 x_data + centre / sigma^2) / (sum J_i^2 + 1 / sigma^2) to
+	** first order; NULL, or an entry NAN (or sigma not > 0): no prior */
+	const double *centre, *sigma;
+	/* one id per row: loo_out leaves out every row of a group at once
+	** (leave-one-model-out) instead of one row */
+	const int *group;
+} rl_calib_opts;
+
+/* Fit params (values in display units: start in, fitted out) to rows, as
+** opts says (may be NULL).  model_out[nrows] receives each row's model
+** value at the fit; loo_out (may be NULL) each row's model value when
+** fitted without it (or without its group), NAN where that fit could not
+** run.  Nothing is allocated for the caller.  Returns RL_OK; RL_EINPUT
+** when np is 0 or above RL_CALIB_MAX_PARAMS or there are fewer than
+** np + 1 rows; RL_EINTERNAL when GSL could not allocate.  info (may be
+** NULL) carries GSL's status of the full fit. */
 int rl_calibrate(const rl_calib_row *rows, size_t nrows,
-                 const rl_param *const *params, size_t np, double *values,
+                 const rl_param *const *params, size_t np,
+                 const rl_calib_opts *opts, double *values,
                  double *model_out, double *loo_out, rl_calib_info *info);
-
-/* The same with bounds lo[k]..hi[k] (display units; NULL, or a NAN
-** entry, for the parameter table's range) that each parameter's fit stays
-** inside, and, with group (one id per row), loo_out leaving out every row
-** of a group at once (leave-one-model-out) instead of one row. */
-int rl_calibrate_ex(const rl_calib_row *rows, size_t nrows,
-                    const rl_param *const *params, size_t np,
-                    const double *lo, const double *hi, const int *group,
-                    double *values, double *model_out, double *loo_out,
-                    rl_calib_info *info);
-
-/* The same with Gaussian priors: parameter k adds the residual
-** (value - centre[k]) / sigma[k] (display units) to the least squares, so
-** that with rows that do not depend on it it lands on centre[k], and with
-** rows of log-sensitivity J_i it lands at the weighted mean
-** (sum J_i^2 x_data + centre / sigma^2) / (sum J_i^2 + 1 / sigma^2) to first
-** order.  centre or sigma NULL, or an entry NAN (or sigma not > 0): no prior
-** on that parameter. */
-int rl_calibrate_prior(const rl_calib_row *rows, size_t nrows,
-                       const rl_param *const *params, size_t np,
-                       const double *lo, const double *hi,
-                       const double *centre, const double *sigma,
-                       const int *group, double *values, double *model_out,
-                       double *loo_out, rl_calib_info *info);
 
 #endif

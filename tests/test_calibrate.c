@@ -74,8 +74,8 @@ static void test_recovers_known_values(void **state)
 	params[1] = rl_param_find("profile", "iter_overhead_ms");
 	for (i = 0; i < N; i++)
 		synth_row(&rows[i], shapes[i], 0);
-	assert_int_equal(rl_calibrate(rows, N, params, 2, values, model, loo,
-	                              &info), 0);
+	assert_int_equal(rl_calibrate(rows, N, params, 2, NULL, values, model,
+	                              loo, &info), RL_OK);
 	assert_true(fabs(values[0] - 0.55) < 1e-4);
 	assert_true(fabs(values[1] - 3.0) < 1e-3);
 	assert_true(info.rms_log < 1e-6);
@@ -101,6 +101,7 @@ static void test_bounds_and_groups(void **state)
 	double values[2] = {0.8, 0.5}, model[N], loo[N];
 	double lo[2] = {0.6, NAN}, hi[2] = {0.9, NAN};
 	int group[N];
+	rl_calib_opts o = {lo, hi, NULL, NULL, NULL};
 	rl_calib_info info;
 	size_t i;
 	(void)state;
@@ -111,15 +112,16 @@ static void test_bounds_and_groups(void **state)
 		synth_row(&rows[i], shapes[i], 0);
 		group[i] = (int)shapes[i][2];
 	}
-	assert_int_equal(rl_calibrate_ex(rows, N, params, 2, lo, hi, NULL,
-	                                 values, model, NULL, &info), 0);
+	assert_int_equal(rl_calibrate(rows, N, params, 2, &o, values, model,
+	                              NULL, &info), RL_OK);
 	assert_true(values[0] >= 0.6 && values[0] < 0.6 + 0.003);
 	/* inside the bounds the truth is found, groups left out whole */
 	lo[0] = 0.4;
 	values[0] = 0.8;
 	values[1] = 0.5;
-	assert_int_equal(rl_calibrate_ex(rows, N, params, 2, lo, hi, group,
-	                                 values, model, loo, &info), 0);
+	o.group = group;
+	assert_int_equal(rl_calibrate(rows, N, params, 2, &o, values, model, loo,
+	                              &info), RL_OK);
 	assert_true(fabs(values[0] - 0.55) < 1e-4);
 	for (i = 0; i < N; i++)
 		assert_true(fabs(loo[i] / rows[i].measured - 1) < 1e-3);
@@ -127,8 +129,9 @@ static void test_bounds_and_groups(void **state)
 	** truth: the fit restarts a parameter left on a bound from inside */
 	values[0] = 0.9;
 	values[1] = 0.5;
-	assert_int_equal(rl_calibrate_ex(rows, N, params, 2, lo, hi, NULL,
-	                                 values, model, NULL, &info), 0);
+	o.group = NULL;
+	assert_int_equal(rl_calibrate(rows, N, params, 2, &o, values, model,
+	                              NULL, &info), RL_OK);
 	assert_true(fabs(values[0] - 0.55) < 1e-4);
 }
 
@@ -152,6 +155,7 @@ static void test_held_in_leave_out(void **state)
 	double values[3] = {0.9, 0.5, 1}, model[N], loo[N];
 	double lo[3] = {0.4, 0.1, 0.1}, hi[3] = {0.9, 10, 1};
 	int group[N];
+	rl_calib_opts o = {lo, hi, NULL, NULL, group};
 	rl_calib_info info;
 	size_t i;
 	(void)state;
@@ -163,8 +167,8 @@ static void test_held_in_leave_out(void **state)
 		synth_row(&rows[i], shapes[i], i < ND ? 0 : 0.5);
 		group[i] = i >= ND;
 	}
-	assert_int_equal(rl_calibrate_ex(rows, N, params, 3, lo, hi, group,
-	                                 values, model, loo, &info), 0);
+	assert_int_equal(rl_calibrate(rows, N, params, 3, &o, values, model, loo,
+	                              &info), RL_OK);
 	assert_true(fabs(values[0] - 0.55) < 1e-3);
 	assert_true(fabs(values[2] - 0.5) < 1e-3);
 	for (i = ND; i < N; i++) {
@@ -215,8 +219,8 @@ static void test_at_rate_rows(void **state)
 	}
 	/* the front end is in every TTFT and in no ITL */
 	assert_true(rows[0].measured > 7e-3);
-	assert_int_equal(rl_calibrate(rows, N, params, 2, values, model, NULL,
-	                              &info), 0);
+	assert_int_equal(rl_calibrate(rows, N, params, 2, NULL, values, model,
+	                              NULL, &info), RL_OK);
 	assert_true(fabs(values[0] - 7.0) < 1e-3);
 	assert_true(fabs(values[1] - 3.0) < 1e-3);
 }
@@ -242,6 +246,7 @@ static void test_priors(void **state)
 	double centre[2] = {NAN, 4.0}, sigma[2] = {NAN, 1.0};
 	double A = 0, s, expect, h = 1e-4, fixed = 3.0;
 	int group[N];
+	rl_calib_opts o = {NULL, NULL, centre, sigma, group};
 	rl_calib_info info;
 	size_t i;
 	(void)state;
@@ -253,9 +258,8 @@ static void test_priors(void **state)
 		rows[i].cfg.prof.iter_overhead_s = 3e-3;
 		group[i] = (int)shapes[i][2];
 	}
-	assert_int_equal(rl_calibrate_prior(rows, N, params, 2, NULL, NULL,
-	                                    centre, sigma, group, values, model,
-	                                    loo, &info), 0);
+	assert_int_equal(rl_calibrate(rows, N, params, 2, &o, values, model, loo,
+	                              &info), RL_OK);
 	assert_true(fabs(values[0] - 0.55) < 1e-4);
 	assert_true(fabs(values[1] - 4.0) < 1e-4);
 	assert_true(info.chisq_prior < 1e-8);
@@ -279,9 +283,9 @@ static void test_priors(void **state)
 	centre[0] = 0.65;
 	sigma[0] = s;
 	values[0] = 0.8;
-	assert_int_equal(rl_calibrate_prior(rows, N, params, 1, NULL, NULL,
-	                                    centre, sigma, NULL, values, model,
-	                                    NULL, &info), 0);
+	o.group = NULL;
+	assert_int_equal(rl_calibrate(rows, N, params, 1, &o, values, model,
+	                              NULL, &info), RL_OK);
 	/* within a tenth of the prior's pull (0.02): the rows' log errors are
 	** not exactly linear in eff_compute */
 	assert_true(fabs(values[0] - expect) < 0.002);
@@ -289,9 +293,8 @@ static void test_priors(void **state)
 	/* a wide prior leaves the rows' value; no prior is no prior */
 	sigma[0] = 100;
 	values[0] = 0.8;
-	assert_int_equal(rl_calibrate_prior(rows, N, params, 1, NULL, NULL,
-	                                    centre, sigma, NULL, values, model,
-	                                    NULL, &info), 0);
+	assert_int_equal(rl_calibrate(rows, N, params, 1, &o, values, model,
+	                              NULL, &info), RL_OK);
 	assert_true(fabs(values[0] - 0.55) < 1e-4);
 }
 
@@ -306,7 +309,13 @@ static void test_too_few_rows(void **state)
 	base(&row.cfg);
 	row.measured = 100;
 	row.metric = RL_METRIC_OUTPUT_TPS;
-	assert_int_equal(rl_calibrate(&row, 1, &p, 1, &v, &m, &l, &info), -1);
+	assert_int_equal(rl_calibrate(&row, 1, &p, 1, NULL, &v, &m, &l, &info),
+	                 RL_EINPUT);
+	/* no parameter, or more than the fit holds: input error too */
+	assert_int_equal(rl_calibrate(&row, 1, &p, 0, NULL, &v, &m, &l, &info),
+	                 RL_EINPUT);
+	assert_int_equal(rl_calibrate(&row, 1, &p, RL_CALIB_MAX_PARAMS + 1, NULL,
+	                              &v, &m, &l, &info), RL_EINPUT);
 }
 
 /* |x| quantiles: of {-1, 2, -3, 4}: median 2.5, 90th 3.7 (linear
