@@ -1,7 +1,8 @@
 /*
-** validation.c: model against measured, by row and by group, the
-** microbenchmarks set against a profile, and the rows stored in the tables
-** of schema.h (validation.h).
+** validation.c: model against measured, row by row (the version table,
+** the checks of a measurements file, each row's prediction, the
+** microbenchmarks set against a profile), and the rows stored in the
+** tables of schema.h (validation.h); valsummary.c sums them up by group.
 */
 #include "validation.h"
 
@@ -18,7 +19,6 @@
 #include "../model/engine.h"
 #include "../model/load.h"
 #include "../model/micro.h"
-#include "../model/stats.h"
 #include "schema.h"
 
 enum { V_SW, V_VERSION, V_PROFILE, V_TOKENS, V_CHIP, V_NOTE, V_COUNT };
@@ -286,131 +286,6 @@ void val_evaluate(const meas_set *set, const val_versions *vt,
 		             val_version_of(vt, set->rows[i].software,
 		                            set->rows[i].version),
 		             profile, &out[i]);
-}
-
-const char *val_by_name(int by)
-{
-	static const char *const names[VAL_BY_COUNT] = {
-	    "chip", "version", "model", "precision", "metric"};
-	return by >= 0 && by < VAL_BY_COUNT ? names[by] : "?";
-}
-
-const char *val_set_name(int set)
-{
-	static const char *const names[VAL_SET_COUNT] = {
-	    "held_out", "in_sample", "not_modelled"};
-	return set >= 0 && set < VAL_SET_COUNT ? names[set] : "?";
-}
-
-int val_set_of(const val_row *v)
-{
-	if (v->status != VAL_OK)
-		return VAL_SET_NOT_MODELLED;
-	return v->in_fit ? VAL_SET_FITTED : VAL_SET_HELD_OUT;
-}
-
-void val_key_of(const val_row *v, int by, char *key, size_t len)
-{
-	const meas_row *m = v->row;
-	switch (by) {
-	case VAL_BY_CHIP:
-		snprintf(key, len, "%s", m->chip);
-		break;
-	case VAL_BY_VERSION:
-		snprintf(key, len, "%s%s%s", m->software, m->version[0] ? " " : "",
-		         m->version);
-		break;
-	case VAL_BY_MODEL:
-		snprintf(key, len, "%s", m->model);
-		break;
-	case VAL_BY_METRIC: /* served at a rate or at maximum load */
-		snprintf(key, len, "%s%s", m->metric,
-		         meas_at_rate(m) ? " (at a rate)" : "");
-		break;
-	default:
-		snprintf(key, len, "%s", m->precision);
-	}
-}
-
-static int quant(const val_row *rows, size_t n, int by, const char *key,
-                 int set, val_group *g, double *e)
-{
-	size_t i, k = 0;
-	char kk[2 * MEAS_FIELD + 2];
-	g->rows = g->modelled = 0;
-	for (i = 0; i < n; i++) {
-		val_key_of(&rows[i], by, kk, sizeof kk);
-		if (val_set_of(&rows[i]) != set || strcmp(kk, key))
-			continue;
-		g->rows++;
-		if (rows[i].status == VAL_OK)
-			e[k++] = rows[i].error;
-	}
-	g->modelled = k;
-	g->median_abs = stats_abs_quantile(e, k, 0.5);
-	g->p90_abs = stats_abs_quantile(e, k, 0.9);
-	g->median = stats_median(e, k); /* signed: the bias */
-	return 0;
-}
-
-size_t val_groups(const val_row *rows, size_t n, val_group **out)
-{
-	val_group *g = NULL;
-	double *e = malloc((n + 1) * sizeof *e);
-	size_t ng = 0, cap = 0, i, j;
-	int by;
-	*out = NULL;
-	if (!e)
-		return 0;
-	for (by = 0; by < VAL_BY_COUNT; by++)
-		for (i = 0; i < n; i++) {
-			char key[2 * MEAS_FIELD + 2];
-			int set = val_set_of(&rows[i]);
-			val_key_of(&rows[i], by, key, sizeof key);
-			for (j = 0; j < ng; j++)
-				if (g[j].by == by && g[j].set == set &&
-				    !strcmp(g[j].key, key))
-					break;
-			if (j < ng)
-				continue;
-			if (ng == cap) {
-				size_t nc = cap ? 2 * cap : 32;
-				val_group *ngp = realloc(g, nc * sizeof *ngp);
-				if (!ngp) {
-					free(g);
-					free(e);
-					return 0;
-				}
-				g = ngp;
-				cap = nc;
-			}
-			memset(&g[ng], 0, sizeof g[ng]);
-			g[ng].by = by;
-			g[ng].set = set;
-			snprintf(g[ng].key, sizeof g[ng].key, "%s", key);
-			quant(rows, n, by, key, set, &g[ng], e);
-			ng++;
-		}
-	free(e);
-	*out = g;
-	return ng;
-}
-
-size_t val_summary(const val_row *rows, size_t n, int which, double *med,
-                   double *p90)
-{
-	double *e = malloc((n ? n : 1) * sizeof *e);
-	size_t i, k = 0;
-	*med = *p90 = NAN;
-	if (!e)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (rows[i].status == VAL_OK && (which < 0 || rows[i].in_fit == which))
-			e[k++] = rows[i].error;
-	*med = stats_abs_quantile(e, k, 0.5);
-	*p90 = stats_abs_quantile(e, k, 0.9);
-	free(e);
-	return k;
 }
 
 /* A validation table written before the version column gains it. */

@@ -9,7 +9,8 @@
 ** errors, naming file, line and column); val_evaluate() predicts every
 ** row's own metric with its profile and keeps every row, modelled or with
 ** the reason it is not; val_groups() summarises the errors by chip,
-** version, model, precision and metric.
+** version, model, precision and metric one at a time, val_cells() by
+** chip, version, model and precision together.
 */
 #ifndef RL_VALIDATION_H
 #define RL_VALIDATION_H
@@ -92,6 +93,20 @@ typedef struct {
 ** within one set (VAL_SET_*).  *out is allocated (free it); returns the
 ** count, or 0 with *out NULL when out of memory. */
 size_t val_groups(const val_row *rows, size_t n, val_group **out);
+
+/* The rows of one chip, version, model and precision (the keys of
+** val_key_of) within one set: a cell of the four-way table. */
+typedef struct {
+	const val_row *first;    /* its first row, which names its keys */
+	int set;                 /* VAL_SET_* */
+	size_t rows, modelled;   /* as in val_group */
+	double median_abs, p90_abs, median; /* errors of the modelled rows */
+} val_cell;
+
+/* The cells of the rows, in the order of their first rows.  *out is
+** allocated (free it); returns the count, or 0 with *out NULL when out of
+** memory or n is 0. */
+size_t val_cells(const val_row *rows, size_t n, val_cell **out);
 
 /* The key of a row in a grouping (by = VAL_BY_*). */
 void val_key_of(const val_row *v, int by, char *key, size_t len);

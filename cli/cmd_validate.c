@@ -3,8 +3,9 @@
 ** of the shipped measurements (data/measurements.csv and
 ** data/measurements/published-h100.csv) or of --measurements FILE, each
 ** row with the profile of its software version (claim/validation.c), with
-** errors by row and by group, split into the chip each profile was fitted
-** on and the held-out chips, and each profile's leave-one-model-out error.
+** errors by row, by group and by cell (chip, version, model and precision
+** together), split into the chip each profile was fitted on and the
+** held-out chips, and each profile's leave-one-model-out error.
 ** With --db the rows are stored (tables validation_runs and validation of
 ** claim/schema.h) for plots and the report.
 */
@@ -16,7 +17,6 @@
 #include "../claim/validation.h"
 #include "../config/ini.h"
 #include "../config/json.h"
-#include "../model/stats.h"
 #include "commands.h"
 #include "options.h"
 #include "parseopt.h"
@@ -35,7 +35,7 @@ static const opt_def table[] = {
             "software version to profile (default\n"
             "data/profiles/versions.csv)"),
     OPT_STR("--db", validate_args, dbpath, "FILE", "store the rows"),
-    OPT_BOOL("--json", validate_args, json, "rows and groups as JSON"),
+    OPT_BOOL("--json", validate_args, json, "rows, groups and cells as JSON"),
     OPT_LAST};
 
 static void help(FILE *f)
@@ -51,10 +51,12 @@ static void help(FILE *f)
 	      "model and precision (the chip each\nprofile was fitted on apart "
 	      "from held-out chips, rows not\nmodelled apart from both), and each "
 	      "profile's leave-one-model-out\nerror as its fit recorded it.  "
-	      "--json writes {\"rows\": [...],\n\"groups\": [...]} (each group "
-	      "with its \"set\": in_sample, held_out or\nnot_modelled).  An "
-	      "unknown chip, model or version, a missing column or a\nvalue that "
-	      "is not a number: exit 2.\n", f);
+	      "--json writes {\"rows\": [...],\n\"groups\": [...], \"cells\": "
+	      "[...]} (groups by one key, cells by chip,\nversion, model and "
+	      "precision together, each with its \"set\": in_sample,\nheld_out "
+	      "or not_modelled; README.md gives the keys).  An unknown chip,\n"
+	      "model or version, a missing column or a value that is not a "
+	      "number:\nexit 2.\n", f);
 	opt_help(f, table);
 }
 
@@ -144,7 +146,7 @@ static void print_groups(const val_group *g, size_t ng)
 }
 
 static void write_json(const val_row *v, size_t n, const val_group *g,
-                       size_t ng)
+                       size_t ng, const val_cell *c, size_t nc)
 {
 	json_w w;
 	size_t i;
@@ -182,6 +184,25 @@ static void write_json(const val_row *v, size_t n, const val_group *g,
 		json_num(&w, "median_abs_error", g[i].median_abs);
 		json_num(&w, "p90_abs_error", g[i].p90_abs);
 		json_num(&w, "median_error", g[i].median);
+		json_end(&w);
+	}
+	json_end(&w);
+	json_arr(&w, "cells");
+	for (i = 0; i < nc; i++) {
+		char ver[2 * MEAS_FIELD + 2];
+		const meas_row *m = c[i].first->row;
+		val_key_of(c[i].first, VAL_BY_VERSION, ver, sizeof ver);
+		json_obj(&w, NULL);
+		json_str(&w, "chip", m->chip);
+		json_str(&w, "version", ver);
+		json_str(&w, "model", m->model);
+		json_str(&w, "precision", m->precision);
+		json_str(&w, "set", val_set_name(c[i].set));
+		json_num(&w, "rows", (double)c[i].rows);
+		json_num(&w, "modelled", (double)c[i].modelled);
+		json_num(&w, "median_abs_error", c[i].median_abs);
+		json_num(&w, "p90_abs_error", c[i].p90_abs);
+		json_num(&w, "median_error", c[i].median);
 		json_end(&w);
 	}
 	json_end(&w);
@@ -233,59 +254,31 @@ static void print_not_modelled(const val_row *v, size_t n)
 	free(done);
 }
 
-/* 1 when two rows share chip, version, model and precision. */
-static int same_cell(const val_row *a, const val_row *b)
+/* The held-out cells (modelled rows of a chip their profile was not
+** fitted on, per chip, version, model and precision together): rows,
+** median and 90th percentile of |error|, and the signed median (bias). */
+static void print_held_out_cells(const val_cell *c, size_t nc)
 {
-	char va[2 * MEAS_FIELD + 2], vb[2 * MEAS_FIELD + 2];
-	val_key_of(a, VAL_BY_VERSION, va, sizeof va);
-	val_key_of(b, VAL_BY_VERSION, vb, sizeof vb);
-	return !strcmp(a->row->chip, b->row->chip) && !strcmp(va, vb) &&
-	       !strcmp(a->row->model, b->row->model) &&
-	       !strcmp(a->row->precision, b->row->precision);
-}
-
-/* The held-out rows (modelled, of a chip its profile was not fitted on)
-** per chip, version, model and precision together: rows, median and 90th
-** percentile of |error|, and the signed median (bias). */
-static void print_held_out_cells(const val_row *v, size_t n)
-{
-	size_t i, j, any = 0;
-	char *done = calloc(n ? n : 1, 1);
-	double *e = malloc((n ? n : 1) * sizeof *e);
+	size_t i, any = 0;
 	printf("\nheld-out rows by chip, version, model and precision:\n");
-	if (!done || !e) {
-		printf("  (out of memory)\n");
-		free(done);
-		free(e);
-		return;
-	}
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < nc; i++) {
+		const val_row *v = c[i].first;
 		char ver[2 * MEAS_FIELD + 2];
-		size_t k = 0;
-		if (done[i] || val_set_of(&v[i]) != VAL_SET_HELD_OUT)
+		if (c[i].set != VAL_SET_HELD_OUT)
 			continue;
-		for (j = i; j < n; j++)
-			if (!done[j] && val_set_of(&v[j]) == VAL_SET_HELD_OUT &&
-			    same_cell(&v[i], &v[j])) {
-				done[j] = 1;
-				e[k++] = v[j].error;
-			}
 		if (!any++)
 			printf("  %-9s %-24s %-22s %-5s %5s %9s %8s %8s\n", "chip",
 			       "version", "model", "prec", "rows", "median|e|",
 			       "p90|e|", "bias");
-		val_key_of(&v[i], VAL_BY_VERSION, ver, sizeof ver);
+		val_key_of(v, VAL_BY_VERSION, ver, sizeof ver);
 		printf("  %-9.9s %-24.24s %-22.22s %-5.5s %5zu %8.1f%% %7.1f%%",
-		       v[i].row->chip, ver, v[i].row->model,
-		       v[i].row->precision[0] ? v[i].row->precision : "-", k,
-		       100 * stats_abs_quantile(e, k, 0.5),
-		       100 * stats_abs_quantile(e, k, 0.9));
-		printf(" %+7.1f%%\n", 100 * stats_median(e, k));
+		       v->row->chip, ver, v->row->model,
+		       v->row->precision[0] ? v->row->precision : "-", c[i].rows,
+		       100 * c[i].median_abs, 100 * c[i].p90_abs);
+		printf(" %+7.1f%%\n", 100 * c[i].median);
 	}
 	if (!any)
 		printf("  none\n");
-	free(done);
-	free(e);
 }
 
 static void print_rows(const val_row *v, size_t n)
@@ -345,7 +338,8 @@ int cmd_validate(int argc, char **argv)
 	val_versions vt;
 	val_row *v = NULL;
 	val_group *g = NULL;
-	size_t n = 0, ng, nfiles, i;
+	val_cell *c = NULL;
+	size_t n = 0, ng, nc, nfiles, i;
 	int rc;
 	double med, p90;
 
@@ -392,14 +386,20 @@ int cmd_validate(int argc, char **argv)
 		goto done;
 	}
 	ng = val_groups(v, n, &g);
+	nc = val_cells(v, n, &c);
+	if ((n && !ng) || (n && !nc)) {
+		fprintf(stderr, "rooflab validate: out of memory\n");
+		rc = RL_EINTERNAL;
+		goto done;
+	}
 	if (o.json) {
-		write_json(v, n, g, ng);
+		write_json(v, n, g, ng, c, nc);
 	} else {
 		printf("model against measured: %s%s%s\n\n", files[0],
 		       nfiles > 1 ? ", " : "", nfiles > 1 ? files[1] : "");
 		print_rows(v, n);
 		print_groups(g, ng);
-		print_held_out_cells(v, n);
+		print_held_out_cells(c, nc);
 		print_loo(v, n);
 		printf("\n");
 		{
@@ -431,6 +431,7 @@ int cmd_validate(int argc, char **argv)
 			fprintf(stderr, "rooflab validate: %s\n", err);
 	}
 done:
+	free(c);
 	free(g);
 	free(v);
 	for (i = 0; i < 2; i++)

@@ -48,7 +48,7 @@ J="$tmpd/v.json"
 cp "$tmpd/out" "$J"
 pyq() { python3 -c "import json,sys; d=json.load(open('$J')); r={x['id']:x for x in d['rows']}; $1"; }
 if command -v python3 >/dev/null 2>&1; then
-	expect_exit 0 "json is rows and groups" -- pyq "assert sorted(d)==['groups','rows'], d.keys()"
+	expect_exit 0 "json is rows, groups and cells" -- pyq "assert sorted(d)==['cells','groups','rows'], d.keys()"
 	expect_exit 0 "every row is listed, none dropped" -- pyq "assert len(d['rows'])==19"
 	expect_exit 0 "row keys" -- pyq "assert all(sorted(x)==sorted(['id','metric','measured','predicted','error','profile','status','reason']) for x in d['rows'])"
 	# per GPU = system / gpus (8), by definition of the metric
@@ -90,6 +90,15 @@ if command -v python3 >/dev/null 2>&1; then
 	# gemm (in sample), copy (held out), badgemm (not modelled) too
 	expect_exit 0 "chip groups split in sample, held out, not modelled" -- pyq "c={(g['key'],g['set']):(g['rows'],g['modelled']) for g in d['groups'] if g['by']=='chip'}; assert c=={('h100-sxm','in_sample'):(11,11),('h200-sxm','held_out'):(2,2),('h100-sxm','not_modelled'):(6,0)}, c"
 	expect_exit 0 "fitted_chip only for in-sample groups" -- pyq "assert all(g['fitted_chip']==(g['set']=='in_sample') for g in d['groups'])"
+	# cells: chip, version, model and precision together, one set each.
+	# h100-sxm, T out, llama3-70b, fp8: a-out a-gpu a-tok adp-dense
+	# tp4-dense modelled (in sample); dep-dense and pp2 not modelled, in a
+	# cell of their own; a-tot is version T tot
+	expect_exit 0 "cell keys" -- pyq "assert all(sorted(c)==sorted(['chip','version','model','precision','set','rows','modelled','median_abs_error','p90_abs_error','median_error']) for c in d['cells'])"
+	expect_exit 0 "cells split in sample and not modelled" -- pyq "c={c['set']:(c['rows'],c['modelled']) for c in d['cells'] if (c['chip'],c['version'],c['model'],c['precision'])==('h100-sxm','T out','llama3-70b','fp8')}; assert c=={'in_sample':(5,5),'not_modelled':(2,0)}, c"
+	expect_exit 0 "held-out cells: h200 and the copy" -- pyq "c=sorted((c['version'],c['model'],c['precision'],c['rows']) for c in d['cells'] if c['set']=='held_out'); assert c==[('T micro','device-to-device copy','',1),('T out','llama3-70b','fp8',1)], c"
+	expect_exit 0 "cells hold every row once, per set" -- pyq "import collections; a=collections.Counter(); b=collections.Counter(); [a.update({c['set']:c['rows']}) for c in d['cells']]; [b.update({g['set']:g['rows']}) for g in d['groups'] if g['by']=='chip']; assert a==b and sum(a.values())==19, (a, b)"
+	expect_exit 0 "not-modelled cells have no errors" -- pyq "assert all(c['median_abs_error'] is None and c['modelled']==0 for c in d['cells'] if c['set']=='not_modelled')"
 fi
 expect_exit 0 "validate text" -- $RL validate --measurements "$M" --versions "$V"
 expect_out "rows not modelled, by chip, version, model and precision" "text lists rows not modelled"
@@ -109,6 +118,63 @@ expect_exit 0 "held-out groups: h200-sxm there" -- sh -c "sed -n '/(held out):\$
 expect_exit 0 "held-out cells: chip, version, model, precision" -- sh -c "sed -n '/^held-out rows by chip, version, model and precision:\$/,/^\$/p' '$T' | grep -Eq '^  h200-sxm +T out +llama3-70b +fp8 +1 '"
 expect_exit 0 "held-out cells: the copy without a precision" -- sh -c "sed -n '/^held-out rows by chip, version, model and precision:\$/,/^\$/p' '$T' | grep -Eq '^  h200-sxm +T micro +device-to-device copy +- +1 '"
 expect_exit 0 "held-out cells: no in-sample chip" -- sh -c "sed -n '/^held-out rows by chip, version, model and precision:\$/,/^\$/p' '$T' | grep -q '^  h100-sxm' && exit 1 || exit 0"
+
+# one cell's statistics by hand: four held-out h200 rows of one
+# configuration measured 1, 2, 4 and 8 tokens/s, so each predicts the same
+# P and the errors are P/m - 1, all positive.  Sorted |e|: P/8-1, P/4-1,
+# P/2-1, P-1; median ((P/4-1)+(P/2-1))/2 = 3P/8 - 1; 90th percentile at
+# 0.9 x 3 = 2.7 between the third and fourth: P/2-1 + 0.7 P/2 = 0.85 P - 1;
+# the signed median is the median.  The h100 row of the same version,
+# model and precision is in sample: a cell of its own.
+C="$tmpd/cell.csv"
+{
+	echo "$H"
+	for m in 1 2 4 8; do
+		echo "c$m,T,out,h200-sxm,1,llama3-8b,fp8,128,128,1,1,max-load,,output_tokens_per_s,$m,"
+	done
+	echo "c-in,T,out,h100-sxm,1,llama3-8b,fp8,128,128,1,1,max-load,,output_tokens_per_s,3,"
+} > "$C"
+expect_exit 0 "validate four rows of one cell" -- $RL validate --measurements "$C" --versions "$V" --json
+cp "$tmpd/out" "$J"
+if command -v python3 >/dev/null 2>&1; then
+	cq() { pyq "P=r['c1']['predicted']; assert all(r['c%d'%m]['predicted']==P for m in (2,4,8)); c=[c for c in d['cells'] if c['set']=='held_out']; assert len(c)==1, c; c=c[0]; $1"; }
+	expect_exit 0 "the cell holds the four held-out rows" -- cq "assert (c['chip'],c['version'],c['model'],c['precision'],c['rows'],c['modelled'])==('h200-sxm','T out','llama3-8b','fp8',4,4), c"
+	expect_exit 0 "cell median |error| = 3P/8 - 1" -- cq "assert abs(c['median_abs_error']-(3*P/8-1))<1e-9*P, (c, P)"
+	expect_exit 0 "cell p90 |error| = 0.85P - 1" -- cq "assert abs(c['p90_abs_error']-(0.85*P-1))<1e-9*P, (c, P)"
+	expect_exit 0 "cell signed median = 3P/8 - 1" -- cq "assert abs(c['median_error']-(3*P/8-1))<1e-9*P, (c, P)"
+	expect_exit 0 "the in-sample row: a cell of one" -- pyq "c=[(c['chip'],c['rows']) for c in d['cells'] if c['set']=='in_sample']; assert c==[('h100-sxm',1)], c"
+fi
+
+# hostile names: quotes, backslashes, control characters and bytes that
+# are not UTF-8 in the id, the version, the precision and the metric; the
+# JSON stays valid UTF-8 (each such byte one U+FFFD, as README.md says),
+# control characters escaped, the rest as written (an e-acute too)
+HV="$tmpd/hversions.csv"
+HM="$tmpd/hostile.csv"
+hver='"v""\\\001\033\377\300\200\355\240\200\303\251"'
+{
+	printf 'software,version,profile,tokens_per_s,fitted_chip,note\n'
+	printf "T,$hver,trtllm-0.10,output,h100-sxm,test: hostile version\n"
+} > "$HV"
+{
+	echo "$H"
+	printf '"a""b\\c\td\001",T,'"$hver"',h100-sxm,1,llama3-8b,fp8,128,128,1,1,max-load,,output_tokens_per_s,1000,\n'
+	printf 'p,T,'"$hver"',h100-sxm,1,llama3-8b,"fp""8\\\377",128,128,1,1,max-load,,output_tokens_per_s,1000,\n'
+	printf 'm,T,'"$hver"',h100-sxm,1,llama3-8b,fp8,128,128,1,1,max-load,,"tok\001ens\377",1000,\n'
+} > "$HM"
+expect_exit 0 "validate hostile names" -- $RL validate --measurements "$HM" --versions "$HV" --json
+cp "$tmpd/out" "$J"
+if command -v python3 >/dev/null 2>&1; then
+	# strict: the bytes must decode as UTF-8 and the strings hold no raw
+	# control character (json's strict mode refuses one)
+	hq() { python3 -c "import json; d=json.loads(open('$J','rb').read().decode('utf-8')); r={x['id']:x for x in d['rows']}; ver='T v\"\\\\\x01\x1b'+'\ufffd'*6+'\u00e9'; $1"; }
+	expect_exit 0 "hostile: the JSON is valid UTF-8" -- hq "assert len(d['rows'])==3"
+	expect_exit 0 "hostile: the id as written" -- hq "assert 'a\"b\\\\c\td\x01' in r, list(r)"
+	expect_exit 0 "hostile: the version key, bad bytes replaced" -- hq "v={g['key'] for g in d['groups'] if g['by']=='version'}; assert v=={ver}, v; assert {c['version'] for c in d['cells']}=={ver}"
+	expect_exit 0 "hostile: the precision in its reason and its cell" -- hq "x=r['p']; assert x['status']=='not_modelled' and 'fp\"8\\\\\ufffd' in x['reason'], x; assert 'fp\"8\\\\\ufffd' in {c['precision'] for c in d['cells']}"
+	expect_exit 0 "hostile: the metric" -- hq "x=r['m']; assert x['metric']=='tok\x01ens\ufffd' and x['status']=='not_modelled', x"
+fi
+expect_exit 0 "validate hostile names, text" -- $RL validate --measurements "$HM" --versions "$HV"
 
 # bad files: exit 2 naming file, line and column
 bad() { # name, line to add, expected message
