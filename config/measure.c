@@ -535,6 +535,10 @@ int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
 	     set_num(st, "profile", "max_batch_size", row->max_batch_size, 1, err,
 	             errlen)))
 		return -1;
+	/* and the harness's own choice of them gives way (0.11's notes) */
+	if ((row->max_num_tokens >= 1 || row->max_batch_size >= 1) &&
+	    set_key(st, "profile", "batch_rule", "fixed", err, errlen))
+		return -1;
 	return 0;
 }
 

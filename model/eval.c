@@ -3,7 +3,9 @@
 **
 **  1. A chip given by design (chip.by_design = 1) is resolved into its spec
 **     sheet (silicon.c); its violated constraints become result flags.
-**  2. The serving model (rl_serve, engine.c) runs on the spec sheet.
+**  2. The serving model (rl_serve, engine.c) runs on the spec sheet, with
+**     the batch size and token budget that the profile's batch_rule picks
+**     for this model, chip and request (benchrule.h; fixed: its own).
 **  3. Power (power.c) of each kind of iteration (one carrying a prefill
 **     chunk, one of decode only), each at its own rates, and their average
 **     over time.  When the chip has a TDP, it binds on each phase, not on
@@ -32,6 +34,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "benchrule.h"
 #include "cost.h"
 #include "mapping.h"
 #include "power.h"
@@ -185,6 +188,14 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 		                       sizeof r->error);
 		if (rc != RL_OK)
 			return rc;
+		cfg = &spec;
+	}
+	if ((int)cfg->prof.batch_rule != RL_BATCH_FIXED) {
+		/* the harness's own batch size and token budget for this
+		** chip, model and request (benchrule.h) */
+		if (cfg != &spec)
+			spec = *cfg;
+		rl_batch_rule_apply(&spec);
 		cfg = &spec;
 	}
 	rc = rl_serve_cached(cfg, cache, 1.0, 1.0, r);

@@ -23,6 +23,9 @@ static const char *const ar_choices[] = {"ring", "two_shot", "one_shot",
 static const char *const topo_choices[] = {"switch", "mesh", "ring", NULL};
 static const char *const bool_choices[] = {"false", "true", NULL};
 static const char *const mlp_choices[] = {"gated", "plain", NULL};
+/* rl_batch_rule (benchrule.h) */
+static const char *const batch_rule_choices[] = {
+	"fixed", "trtllm_bench_build", "trtllm_bench_pytorch", NULL};
 static const char *const hbm_choices[] = {"none", "hbm2e", "hbm3", "hbm3e",
                                           "hbm4", NULL};
 #define OFF(field) offsetof(rl_config, field)
@@ -314,6 +317,14 @@ static const rl_param table[] = {
  OFF(prof.max_num_tokens), "tokens per iteration, prefill chunks and decode"},
 {"profile", "max_batch_size", "sequences", 1, 1, 1e8, 2048, RL_PT_INT, NULL,
  OFF(prof.max_batch_size), "sequences per iteration"},
+{"profile", "batch_rule", "", 1, 0, 2, 0, RL_PT_ENUM, batch_rule_choices,
+ OFF(prof.batch_rule),
+ "who picks max_batch_size and max_num_tokens: fixed (the two keys above), "
+ "or trtllm-bench's heuristic from the model, the chips and the request "
+ "lengths, per scenario: trtllm_bench_build (TensorRT backend, 0.12-0.17: "
+ "KV share 0.95) or trtllm_bench_pytorch (0.19 on: the profile's "
+ "kv_fraction); ASSUMPTION, recalled from TensorRT-LLM's "
+ "tensorrt_llm/bench/build/tuning.py (model/benchrule.h)"},
 {"profile", "kv_fraction", "", 1, 1e-3, 1, 0.9, RL_PT_REAL, NULL,
  OFF(prof.kv_fraction), "share of memory free after weights given to KV"},
 {"profile", "tokens_per_block", "tokens", 1, 1, 1e5, 64, RL_PT_INT, NULL,

@@ -201,6 +201,8 @@ typedef struct {
 	                          * reaches half its peak bandwidth */
 	double cuda_graphs;      /* 1: decode-only iterations replay a captured
 	                          * CUDA graph (no per-layer launch overhead) */
+	double batch_rule;       /* enum rl_batch_rule (benchrule.h): who picks
+	                          * max_batch_size and max_num_tokens */
 } rl_profile;
 
 /* Economics and power (cost.c, power.c): the INI sections [cost] and
