@@ -34,8 +34,8 @@ versions=${*:-"0.20-post(main)"}
 # one version a line: some names hold spaces
 printf '%s\n' "$versions" | sed 's/) /)\n/g' | while IFS= read -r v; do
 	case $v in
-	"0.20-post(main)") fit_one "$v" trtllm-0.20post 0.95 8192 8192 "$BPT" true false ;;
-	"post-1.0(main, developer-guide)") fit_one "$v" trtllm-post-1.0 0.95 8192 8192 "$BPT" true true ;;
+	"0.20-post(main)") fit_one "$v" trtllm-0.20post 0.95 8192 8192 "$BPT" true false "" "$RPT" ;;
+	"post-1.0(main, developer-guide)") fit_one "$v" trtllm-post-1.0 0.95 8192 8192 "$BPT" true true "" "$RPT" ;;
 	*) echo "fit-profiles-more.sh: no settings for version $v" >&2; exit 2 ;;
 	esac
 	case $v in "0.20-post(main)") p=trtllm-0.20post ;; *) p=trtllm-post-1.0 ;; esac

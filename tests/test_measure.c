@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "../config/measure.h"
+#include "../model/benchrule.h"
 
 #define HEAD "id,software,version,chip,gpus,model,precision,isl,osl,tp,pp," \
              "batch_or_concurrency,request_rate,metric,value,notes\n"
@@ -132,6 +133,31 @@ static void test_setup_kv_fraction(void **state)
 	meas_free(&set);
 }
 
+/* A row whose notes state max_num_tokens and max_batch_size keeps them
+** even on a profile whose harness picks its own (trtllm-0.15.ini:
+** batch_rule trtllm_bench_build, scripts/fit-profiles.sh); a row that
+** states nothing keeps the profile's rule. */
+static void test_setup_stated_batch(void **state)
+{
+	meas_set set;
+	rl_setup st;
+	char err[512];
+	(void)state;
+	read_text(HEAD ROW("g", "h100-sxm", "fp8", N011)
+	              ROW("plain", "h100-sxm", "fp8", ""),
+	          &set);
+	if (meas_setup(row_of(&set, "plain"), "trtllm-0.15", &st, err,
+	               sizeof err))
+		fail_msg("%s", err);
+	assert_int_equal((int)st.cfg.prof.batch_rule, RL_BATCH_TRTLLM_BUILD);
+	if (meas_setup(row_of(&set, "g"), "trtllm-0.15", &st, err, sizeof err))
+		fail_msg("%s", err);
+	assert_int_equal((int)st.cfg.prof.batch_rule, RL_BATCH_FIXED);
+	assert_true(st.cfg.prof.max_num_tokens == 2048);
+	assert_true(st.cfg.prof.max_batch_size == 4096);
+	meas_free(&set);
+}
+
 /* The precision labels: FP4 and NVFP4 are weights and activations in FP4
 ** with an FP8 KV cache; "Mixed" is 16-bit; any case; MXFP4 is 16-bit
 ** with the experts at the model's width (gpt-oss-20b.ini: 4.25 bits);
@@ -190,6 +216,7 @@ int main(void)
 	    cmocka_unit_test(test_kv_fraction_per_chip),
 	    cmocka_unit_test(test_kv_fraction_list),
 	    cmocka_unit_test(test_setup_kv_fraction),
+	    cmocka_unit_test(test_setup_stated_batch),
 	    cmocka_unit_test(test_precision_spellings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
