@@ -95,8 +95,6 @@ int claim_config_read(const char *path, claim_opts *o, char *err,
 int claim_side_load(const claim_spec *spec, const char *scenario,
                     const char *label, const char *form, claim_side *side,
                     char *err, size_t errlen);
-/* Turn a chip by design into its spec sheet (cfg in place).  0 or -1. */
-int claim_resolve(rl_config *cfg, char *err, size_t errlen);
 /* Speedup metric of one side against the other (for rl_solve). */
 typedef struct {
 	const rl_config *other;

@@ -168,7 +168,8 @@ int claim_config_read(const char *path, claim_opts *o, char *err,
 	return 0;
 }
 
-int claim_resolve(rl_config *cfg, char *err, size_t errlen)
+/* Turn a chip by design into its spec sheet (cfg in place).  0 or -1. */
+static int claim_resolve(rl_config *cfg, char *err, size_t errlen)
 {
 	rl_config spec;
 	int violations;

@@ -34,7 +34,10 @@ static const char *bare(const char *param)
 	       (param[0] == 'a' || param[0] == 'b') ? param + 2 : param;
 }
 
-void claim_lever_noun(const char *param, char *buf, size_t len)
+/* The lever a parameter ("chip.peak_tflops_fp8", "section.key") stands
+** for: "peak FP8 compute per chip"; parameters without a phrase of their
+** own get their table description up to its parenthesis. */
+static void claim_lever_noun(const char *param, char *buf, size_t len)
 {
 	const char *p = bare(param);
 	const rl_param *tp;

@@ -12,11 +12,6 @@
 
 #include "../model/engine.h"
 
-/* The lever a parameter ("chip.peak_tflops_fp8", "section.key") stands
-** for: "peak FP8 compute per chip"; parameters without a phrase of their
-** own get their table description up to its parenthesis. */
-void claim_lever_noun(const char *param, char *buf, size_t len);
-
 /* A value of the parameter (display units of params.c) as a reader
 ** reads it: 11507.6 TFLOPS -> "11.5 PFLOPS", eff_compute 0.52 -> "52%". */
 void claim_qty(const char *param, double v, char *buf, size_t len);

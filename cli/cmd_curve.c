@@ -7,6 +7,7 @@
 */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../config/json.h"
@@ -244,9 +245,9 @@ static void write_table(const series *s, int n, const char *title)
 	}
 }
 
-static int run(int argc, char **argv, int plot)
+/* curve or plot curve with s[MAX_SERIES] as the series' room. */
+static int run_in(int argc, char **argv, int plot, series *s)
 {
-	static series s[MAX_SERIES];
 	plot_curve_series ps[MAX_SERIES];
 	curve_args a;
 	eval_opts o;
@@ -313,6 +314,22 @@ static int run(int argc, char **argv, int plot)
 	if (out)
 		printf("rooflab plot: wrote %s\n", out);
 	return RL_OK;
+}
+
+/* The series (about 60 kB) on the heap: not on the stack, and no state
+** kept between calls. */
+static int run(int argc, char **argv, int plot)
+{
+	series *s = calloc(MAX_SERIES, sizeof *s);
+	int rc;
+	if (!s) {
+		fprintf(stderr, "rooflab %s: out of memory\n",
+		        plot ? "plot curve" : "curve");
+		return RL_EINTERNAL;
+	}
+	rc = run_in(argc, argv, plot, s);
+	free(s);
+	return rc;
 }
 
 int cmd_curve(int argc, char **argv)

@@ -33,7 +33,8 @@ static void setup_json(json_w *w, const rl_setup *st)
 	json_end(w);
 }
 
-void evalout_mapping_json(json_w *w, const rl_scenario *s)
+/* "mapping": {tp, pp, dp, ep} of a scenario. */
+static void evalout_mapping_json(json_w *w, const rl_scenario *s)
 {
 	json_obj(w, "mapping");
 	json_num(w, "tp", s->tp);

@@ -15,9 +15,6 @@
 ** being written; also "setup" with the preset names and the scenario. */
 void evalout_json(json_w *w, const rl_setup *st, const rl_result *r);
 
-/* "mapping": {tp, pp, dp, ep} of a scenario. */
-void evalout_mapping_json(json_w *w, const rl_scenario *s);
-
 /* Readable table. */
 void evalout_table(FILE *f, const rl_setup *st, const rl_result *r);
 

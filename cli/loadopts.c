@@ -74,7 +74,7 @@ static int take_target(const opt_def *d, void *field, const char *name,
 	{.type = OPT_T_CALL, .name = PREFIX, .arg = SHOWN, .cb = take_target, \
 	 .flags = OPT_PREFIX, .ival = METRIC, .help = HELP}
 
-const opt_def load_opts_table[] = {
+static const opt_def load_opts_table[] = {
     OPT_CALL_ALL("--rate", "R", take_rate, 0,
                  "requests/s to the whole system, Poisson arrivals (R > 0),\n"
                  "or inf: all requests at once (needs --requests)"),

@@ -26,7 +26,6 @@ typedef struct {
 	load_opts lo;
 } eval_load_args;
 
-extern const opt_def load_opts_table[];
 extern const opt_def eval_load_table[];
 
 /* Check the combination (--requests needs --rate): 0, or -1 with err. */

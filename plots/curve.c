@@ -10,8 +10,9 @@
 
 #include "kinds.h"
 
-void plot_curve_script(FILE *s, const plot_curve_series *ser, int n,
-                       const char *title)
+/* The gnuplot script (data inline, no terminal) into s. */
+static void plot_curve_script(FILE *s, const plot_curve_series *ser, int n,
+                              const char *title)
 {
 	plot_style(s);
 	plot_curve_data(s, ser, n, title);

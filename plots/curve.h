@@ -18,10 +18,6 @@ typedef struct {
 	int n;
 } plot_curve_series;
 
-/* The gnuplot script (data inline, no terminal) into s. */
-void plot_curve_script(FILE *s, const plot_curve_series *ser, int n,
-                       const char *title);
-
 /* The same without the shared style lines (a plot kind's build, which
 ** plot_script() precedes with them). */
 void plot_curve_data(FILE *s, const plot_curve_series *ser, int n,

@@ -17,7 +17,7 @@
 int plot_build_interactivity(sqlite3 *db, const plot_opts *o, FILE *s,
                              char *err, size_t errlen)
 {
-	static rl_curve_point pts[MAX_SIDES][MAX_PTS];
+	rl_curve_point pts[MAX_SIDES][MAX_PTS]; /* 29 kB */
 	plot_curve_series ser[MAX_SIDES];
 	char labels[MAX_SIDES][128], cur[32] = "", t[700];
 	pdb_claim c;

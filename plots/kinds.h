@@ -96,8 +96,6 @@ int plot_sweep_column(sqlite3 *db, const char *name, char *col, size_t len,
 ** more than one value); returns how many were written (at most max). */
 size_t plot_swept_params(sqlite3 *db, const pdb_sweep *sw, char out[][64],
                          size_t max);
-/* 1 when column `col` of the sweep's rows has any value. */
-int plot_sweep_has_data(sqlite3 *db, const pdb_sweep *sw, const char *col);
 /* The first column of `results` with values in the sweep, among the
 ** candidates `exact` (NULL-terminated, may be NULL), else the first whose
 ** name contains `contains` (may be NULL); 1 found, 0 not. */

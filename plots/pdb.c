@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include "../config/dbfile.h"
-#include "../model/outputs.h"
 
 int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen)
 {
@@ -286,17 +285,4 @@ void pdb_column_name(const char *dotted, char *buf, size_t len)
 	for (i = 0; dotted[i] && i + 1 < len; i++)
 		buf[i] = dotted[i] == '.' ? '_' : dotted[i];
 	buf[i] = 0;
-}
-
-const char *pdb_column_unit(const char *col)
-{
-	size_t n, i;
-	const rl_output *o = rl_outputs(&n);
-	char name[128];
-	for (i = 0; i < n; i++) {
-		pdb_column_name(o[i].name, name, sizeof name);
-		if (!strcmp(name, col))
-			return o[i].si_unit;
-	}
-	return "";
 }

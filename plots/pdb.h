@@ -81,8 +81,4 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 /* "chip.hbm_tbps" -> "chip_hbm_tbps" (a column name of `results`). */
 void pdb_column_name(const char *dotted, char *buf, size_t len);
 
-/* The unit of a `results` column from the parameter and output tables
-** ("tokens/s"), or "" when unknown. */
-const char *pdb_column_unit(const char *col);
-
 #endif

@@ -354,7 +354,7 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	        "set key top left spacing 1.3\nset samples 800\n", xlo, xhi,
 	        ylo, yhi);
 	{
-		static lab_row L[MAX_LABELS];
+		lab_row L[MAX_LABELS]; /* 51 kB, filled before use */
 		double pts[2 * (2 * MAX_SIDES + 2 * MAX_MAPS)];
 		int nl, np = 0, nkey = 2 + (nm ? 2 : 0);
 		size_t keyw = strlen("decode at each mapping that fits (labelled "

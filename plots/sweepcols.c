@@ -95,7 +95,9 @@ size_t plot_swept_workload(sqlite3 *db, const pdb_sweep *sw, char *buf,
 	return n;
 }
 
-int plot_sweep_has_data(sqlite3 *db, const pdb_sweep *sw, const char *col)
+/* 1 when column `col` of the sweep's rows has any value. */
+static int plot_sweep_has_data(sqlite3 *db, const pdb_sweep *sw,
+                               const char *col)
 {
 	char where[96], sql[300];
 	sqlite3_stmt *st;
