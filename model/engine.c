@@ -366,30 +366,27 @@ static inline double stage_round(const eval_ctx *c, double m, double n_dec,
 	return it->time_s;
 }
 
-/* The bytes from offset from to offset to of a and b are equal (none
-** when to <= from; both constants where it is inlined). */
-static inline int span_eq(const char *a, const char *b, size_t from,
-                          size_t to)
-{
-	return to <= from || memcmp(a + from, b + from, to - from) == 0;
-}
-
 #define END_OF(f) (offsetof(rl_config, f) + sizeof(((rl_config *)0)->f))
 
-/* cfg equals the cache's key in what serving reads: every byte but the
-** design, the node and the cost (power and cost are eval.c's; test_engine
-** checks that rl_serve's results do not depend on them) and the
-** scenario's isl, osl and batch (rl_config holds only doubles: no
-** padding). */
+/* What serving reads is one span of rl_config (rl_config.h): everything
+** before the request (isl, osl, batch, last in the scenario), which the
+** design, the node and the cost follow; power and cost (eval.c) read those
+** afresh each time, and test_engine checks that rl_serve's results do not
+** depend on them.  A field added after them would be left out of the key. */
+_Static_assert(offsetof(rl_config, scen.osl) == END_OF(scen.isl) &&
+                   offsetof(rl_config, scen.batch) == END_OF(scen.osl) &&
+                   offsetof(rl_config, design) == END_OF(scen.batch) &&
+                   offsetof(rl_config, node) == END_OF(design) &&
+                   offsetof(rl_config, cost) == END_OF(node) &&
+                   sizeof(rl_config) == END_OF(cost),
+               "rl_config: the request, then design, node and cost, last");
+
+/* cfg equals the cache's key in what serving reads: one compare of the
+** span before the request (rl_config holds only doubles: no padding). */
 static int cache_hit(const rl_eval_cache *k, const rl_config *cfg)
 {
-	const char *a = (const char *)cfg, *b = (const char *)&k->key;
-	return k->valid && span_eq(a, b, 0, offsetof(rl_config, design)) &&
-	       span_eq(a, b, END_OF(design), offsetof(rl_config, node)) &&
-	       span_eq(a, b, END_OF(node), offsetof(rl_config, scen.isl)) &&
-	       span_eq(a, b, END_OF(scen.osl), offsetof(rl_config, scen.batch)) &&
-	       span_eq(a, b, END_OF(scen.batch), offsetof(rl_config, cost)) &&
-	       span_eq(a, b, END_OF(cost), sizeof(rl_config));
+	return k->valid &&
+	       memcmp(cfg, &k->key, offsetof(rl_config, scen.isl)) == 0;
 }
 
 /* The result's fields that the setup alone gives (also set before its

@@ -10,14 +10,17 @@
 #ifndef RL_FMINMAX_H
 #define RL_FMINMAX_H
 
+/* (b when a is a NaN, else b > a ? b : a: one maxsd, and only a test of a
+** besides where a is a constant; the same results as a >= b || (b is a NaN
+** and a is not) ? a : b, in every case of signed zeros and NaNs) */
 static inline double rl_fmax(double a, double b)
 {
-	return a >= b || (b != b && a == a) ? a : b;
+	return a != a || b > a ? b : a;
 }
 
 static inline double rl_fmin(double a, double b)
 {
-	return a <= b || (b != b && a == a) ? a : b;
+	return a != a || b < a ? b : a;
 }
 
 #endif

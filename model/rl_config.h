@@ -145,12 +145,14 @@ typedef struct {
 	double weight_precision; /* override, RL_PREC_AUTO = precision */
 	double act_precision;    /* override */
 	double kv_precision;     /* override */
-	double isl;              /* input tokens per request */
-	double osl;              /* output tokens per request (1 = prefill only) */
 	double tp;               /* tensor-parallel degree */
 	double pp;               /* pipeline stages */
 	double ep;               /* expert-parallel degree (MoE), within dp */
 	double chips;            /* total chips; replicas = chips / (tp x pp) */
+	/* the request: keep these three last (an rl_eval_cache's key is
+	** everything before isl: engine.c) */
+	double isl;              /* input tokens per request */
+	double osl;              /* output tokens per request (1 = prefill only) */
 	double batch;            /* cap on concurrent sequences; 0 = no cap */
 } rl_scenario;
 
@@ -227,14 +229,16 @@ typedef struct {
 	double server_overhead;  /* system power / chip power (host, fans, network) */
 } rl_cost;
 
-/* Everything one evaluation needs. */
+/* Everything one evaluation needs.  What serving reads comes first and
+** the request (isl, osl, batch) then design, node and cost last, so that an
+** rl_eval_cache compares one span of it (engine.c). */
 typedef struct {
 	rl_chip chip;
+	rl_model model;
+	rl_profile prof;
+	rl_scenario scen;
 	rl_design design;
 	rl_node node;
-	rl_model model;
-	rl_scenario scen;
-	rl_profile prof;
 	rl_cost cost;
 } rl_config;
 

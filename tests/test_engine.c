@@ -995,6 +995,53 @@ static void test_serve_ignores_design_node_cost(void **state)
 	cached_matches(&c, &cache);
 }
 
+/* A cache follows a change of any one field of the configuration: each
+** double of rl_config in turn set to another value (and to 0) after the
+** cache holds the unchanged design, through the cache and without one,
+** byte for byte (or the same error); a field that serving reads but the
+** cache's key left out would give the kept design's result.  Dense TP,
+** a pipeline under a TDP, and MoE with expert parallelism. */
+static void test_cache_follows_every_field(void **state)
+{
+	rl_config base[3], c;
+	rl_eval_cache cache;
+	rl_result a, b;
+	size_t i, k, n = sizeof c / sizeof(double), changed = 0;
+	int t;
+	(void)state;
+	for (k = 0; k < 3; k++)
+		tp8_request(&base[k]);
+	base[1].scen.pp = 2;
+	base[1].scen.tp = 4;
+	base[1].chip.tdp_w = 300;
+	base[2].model.experts = 8;
+	base[2].model.experts_per_token = 2;
+	base[2].scen.tp = 2;
+	base[2].scen.ep = 4;
+	base[2].prof.logits_gather = 1;
+	base[2].prof.logits_passes = 2;
+	for (k = 0; k < 3; k++) {
+		for (i = 0; i < n; i++) {
+			for (t = 0; t < 2; t++) {
+				double *v = (double *)&c;
+				c = base[k];
+				cache.valid = 0;
+				assert_int_equal(rl_eval_cached(&c, &cache, &a), RL_OK);
+				v[i] = t == 0 ? v[i] * 1.5 + 0.25 : 0.0;
+				memset(&a, 0, sizeof a);
+				memset(&b, 0, sizeof b);
+				if (rl_eval(&base[k], &b) == RL_OK &&
+				    rl_eval(&c, &a) == RL_OK &&
+				    memcmp(&a, &b, sizeof a) != 0)
+					changed++;
+				cached_matches(&c, &cache);
+			}
+		}
+	}
+	/* the test means something: most changes change the result */
+	assert_true(changed > n);
+}
+
 /* rl_serve_phase costs one phase again at another clock: the iteration
 ** rl_serve_clocked gives for that phase at that clock, byte for byte (a
 ** pipeline with a bubble, and a prefill-only request with no decode); it
@@ -1119,6 +1166,7 @@ int main(void)
 	    cmocka_unit_test(test_eval_writes_every_field),
 	    cmocka_unit_test(test_serve_ignores_design_node_cost),
 	    cmocka_unit_test(test_serve_phase),
+	    cmocka_unit_test(test_cache_follows_every_field),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
