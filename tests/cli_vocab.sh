@@ -1,7 +1,8 @@
 #!/bin/sh
 # cli_vocab.sh: scripts/vocab-pairs.sh pairs Llama-2 70B and Llama-3 70B rows
-# of one version, precision, tp and isl/osl, with the measured ratio worked
-# out by hand from the csv and the model's ratio beside it.
+# (with --8b: Mistral-7B and Llama-3/3.1 8B rows) of one version, precision,
+# tp and isl/osl, with the measured ratio worked out by hand from the csv
+# and the model's ratio beside it.
 . "$(dirname "$0")/clilib.sh"
 root=${ROOFLAB_ROOT:-.}
 
@@ -21,4 +22,17 @@ n=$(grep -cE '^0\.13\.0 .* [0-9]+\.[0-9]{2} +[0-9]+\.[0-9]{2} +llama3(\.1)?-70b$
 	{ echo "not ok - $n pairs in 0.13"; fails=$((fails + 1)); }
 expect_out '^  fp8 tp1 +[0-9]+ pairs: measured +[0-9.]+, model +[0-9.]+$' \
 	"a median per precision and tp"
+
+expect_exit 0 "vocab-pairs.sh --8b runs on 0.13" -- sh "$root/scripts/vocab-pairs.sh" --8b 0.13.0
+# published-h100.csv, 0.13.0, FP8 TP1 128/128: Mistral-7B 29672.75
+# (trtllm-v0.13.0-0201), Llama-3.1 8B 27147.22 (-0051), Llama-3 8B 27156.81
+# (-0105): 29672.75 / 27147.22 = 1.093, 29672.75 / 27156.81 = 1.093
+expect_out '^version +prec +tp +isl/osl +mistral +llama3 +measured +model +\(mistral / llama3 output tokens/s\)$' \
+	"the 8B pairs' header names the two models"
+expect_out '^0\.13\.0 +fp8 +1 +128/128 +29672\.8 +27147\.2 +1\.09 +[0-9.]+ +llama3\.1-8b$' \
+	"the FP8 128/128 pair with Llama-3.1 8B and its measured ratio"
+expect_out '^0\.13\.0 +fp8 +1 +128/128 +29672\.8 +27156\.8 +1\.09 +[0-9.]+ +llama3-8b$' \
+	"the FP8 128/128 pair with Llama-3 8B and its measured ratio"
+lacks '70b' && echo "ok - no 70B rows with --8b" ||
+	{ echo "not ok - 70B rows with --8b"; fails=$((fails + 1)); }
 finish
