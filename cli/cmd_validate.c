@@ -165,6 +165,7 @@ static void write_json(const val_row *v, size_t n, const val_group *g,
 			json_null(&w, "profile");
 		json_str(&w, "status",
 		         v[i].status == VAL_OK ? "ok" : "not_modelled");
+		json_str(&w, "set", val_set_name(val_set_of(&v[i])));
 		if (v[i].status == VAL_OK)
 			json_null(&w, "reason");
 		else

@@ -50,7 +50,7 @@ pyq() { python3 -c "import json,sys; d=json.load(open('$J')); r={x['id']:x for x
 if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "json is rows, groups and cells" -- pyq "assert sorted(d)==['cells','groups','rows'], d.keys()"
 	expect_exit 0 "every row is listed, none dropped" -- pyq "assert len(d['rows'])==19"
-	expect_exit 0 "row keys" -- pyq "assert all(sorted(x)==sorted(['id','metric','measured','predicted','error','profile','status','reason']) for x in d['rows'])"
+	expect_exit 0 "row keys" -- pyq "assert all(sorted(x)==sorted(['id','metric','measured','predicted','error','profile','status','set','reason']) for x in d['rows'])"
 	# per GPU = system / gpus (8), by definition of the metric
 	expect_exit 0 "per-GPU metric is the system's over 8 GPUs" -- pyq "assert abs(r['a-out']['predicted']/r['a-gpu']['predicted']-8)<1e-6"
 	# output tokens_per_s is output tokens; total counts isl+osl per osl: (2048+128)/128 = 17
@@ -98,6 +98,7 @@ if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "cells split in sample and not modelled" -- pyq "c={c['set']:(c['rows'],c['modelled']) for c in d['cells'] if (c['chip'],c['version'],c['model'],c['precision'])==('h100-sxm','T out','llama3-70b','fp8')}; assert c=={'in_sample':(5,5),'not_modelled':(2,0)}, c"
 	expect_exit 0 "held-out cells: h200 and the copy" -- pyq "c=sorted((c['version'],c['model'],c['precision'],c['rows']) for c in d['cells'] if c['set']=='held_out'); assert c==[('T micro','device-to-device copy','',1),('T out','llama3-70b','fp8',1)], c"
 	expect_exit 0 "cells hold every row once, per set" -- pyq "import collections; a=collections.Counter(); b=collections.Counter(); [a.update({c['set']:c['rows']}) for c in d['cells']]; [b.update({g['set']:g['rows']}) for g in d['groups'] if g['by']=='chip']; assert a==b and sum(a.values())==19, (a, b)"
+	expect_exit 0 "each row's set" -- pyq "assert [r[i]['set'] for i in ('a-out','h200','copy','pp2','gemm')]==['in_sample','held_out','held_out','not_modelled','in_sample']"
 	expect_exit 0 "not-modelled cells have no errors" -- pyq "assert all(c['median_abs_error'] is None and c['modelled']==0 for c in d['cells'] if c['set']=='not_modelled')"
 fi
 expect_exit 0 "validate text" -- $RL validate --measurements "$M" --versions "$V"
