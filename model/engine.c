@@ -432,7 +432,7 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 	const rl_profile *pf = &cfg->prof;
 	const rl_model *m = &cfg->model;
 	rl_stages st;
-	double chips, runtime, free_b, kv_cap_tokens;
+	double chips, runtime, ws_b, free_b, kv_cap_tokens;
 	double w_first, w_last, kv_first, kv_last, cap_first, cap_last;
 	int rc, wp, ap, kp, mp, hp;
 	char msg[256];
@@ -585,11 +585,15 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 	}
 	/* the runtime's memory: a fixed reservation, the logits buffers of
 	** max_batch_size sequences (fp32, gathered on every rank) and the
-	** engine's activation workspace for max_num_tokens tokens */
+	** engine's activation workspace for max_num_tokens tokens, at the
+	** activations' precision or the profile's own */
+	ws_b = (int)pf->act_buffers_precision == RL_PREC_AUTO
+	           ? u->ab
+	           : rl_precision_bytes((int)pf->act_buffers_precision);
 	runtime = pf->runtime_reserved_bytes +
 	          pf->logits_buffers * pf->max_batch_size * m->vocab * 4.0 +
 	          pf->act_buffers * pf->max_num_tokens *
-	              u->sh.act_elems_per_token_layer * u->ab / u->tp;
+	              u->sh.act_elems_per_token_layer * ws_b / u->tp;
 	r->runtime_bytes = runtime;
 	free_b = cfg->chip.hbm_bytes - r->weights_bytes_per_chip - runtime;
 	if (free_b <= 0) {

@@ -357,6 +357,10 @@ static const rl_param table[] = {
  OFF(prof.act_buffers),
  "memory per chip beside runtime_reserved_gb: this many copies of one "
  "layer's GEMM inputs and outputs for max_num_tokens tokens (engine workspace)"},
+{"profile", "act_buffers_precision", "", 1, 0, 5, 0, RL_PT_ENUM, prec_choices,
+ OFF(prof.act_buffers_precision),
+ "precision of the act_buffers workspace's elements (auto: the activations'; "
+ "a TensorRT engine keeps the tensors between FP8 GEMMs at 16 bits)"},
 {"profile", "logits_passes", "", 1, 0, 100, 0, RL_PT_REAL, NULL,
  OFF(prof.logits_passes),
  "sampling: passes over the fp32 logits (tokens x vocab) that each rank makes "

@@ -205,6 +205,8 @@ typedef struct {
 	                          * CUDA graph (no per-layer launch overhead) */
 	double batch_rule;       /* enum rl_batch_rule (benchrule.h): who picks
 	                          * max_batch_size and max_num_tokens */
+	double act_buffers_precision; /* enum; the activation workspace's
+	                          * elements (RL_PREC_AUTO: the activations') */
 } rl_profile;
 
 /* Economics and power (cost.c, power.c): the INI sections [cost] and

@@ -3,9 +3,10 @@
 ** budget (model/benchrule.h): each rounding branch of finetune_setting,
 ** calc_engine_setting on the published example (4096 / 8192) and on a
 ** memory-tight row, the KV heads a tp group holds at least, the precision
-** bytes, the KV share of each rule, and that rl_eval serves with the
-** numbers the rule picks.  Every expected value is worked out by hand in
-** the comment beside it.
+** bytes, the KV share of each rule, that rl_eval serves with the numbers
+** the rule picks, and the activation workspace those numbers size (at
+** profile.act_buffers_precision).  Every expected value is worked out by
+** hand in the comment beside it.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -277,6 +278,35 @@ static void test_eval_uses_rule(void **state)
 	assert_true(r.output_tps > 0 && r.concurrency > 16);
 }
 
+/* What the token budget sizes: the activation workspace, act_buffers
+** copies of one layer's GEMM inputs and outputs for max_num_tokens tokens.
+** Llama-3 8B per token and layer: d 4096 in, QKV (32 + 2 x 8) x 128 =
+** 6144 out, O 4096 in and 4096 out, the MLP's d in and d out 8192 and its
+** gate, up and down 3 x 14336 = 43008: 69,632 elements.  One copy, no
+** other runtime memory, tp 1, FP8: at the activations' precision (1 byte)
+** 2048 tokens hold 2048 x 69,632 = 142,606,336 B; at 16 bits
+** (act_buffers_precision bf16) 285,212,672 B; with the build rule's
+** budget for the example (8192 tokens) 8192 x 69,632 x 2 =
+** 1,140,850,688 B. */
+static void test_workspace_bytes(void **state)
+{
+	rl_config c;
+	rl_result r;
+	(void)state;
+	cfg_8b(&c, "fp8");
+	c.prof.act_buffers = 1;
+	c.prof.max_num_tokens = 2048;
+	c.prof.max_batch_size = 256;
+	assert_int_equal(rl_eval(&c, &r), RL_OK);
+	assert_true(r.runtime_bytes == 142606336.0);
+	c.prof.act_buffers_precision = RL_PREC_BF16;
+	assert_int_equal(rl_eval(&c, &r), RL_OK);
+	assert_true(r.runtime_bytes == 285212672.0);
+	c.prof.batch_rule = RL_BATCH_TRTLLM_BUILD;
+	assert_int_equal(rl_eval(&c, &r), RL_OK);
+	assert_true(r.runtime_bytes == 1140850688.0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -286,6 +316,7 @@ int main(void)
 	    cmocka_unit_test(test_kv_heads_per_gpu),
 	    cmocka_unit_test(test_inputs_and_apply),
 	    cmocka_unit_test(test_eval_uses_rule),
+	    cmocka_unit_test(test_workspace_bytes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
