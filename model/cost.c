@@ -4,6 +4,7 @@
 #include "cost.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #define SECONDS_PER_YEAR (365.25 * 86400.0)
@@ -62,18 +63,35 @@ static void chip_cost_inputs(const rl_config *cfg, double hbm_bytes,
 	in[8] = hbm_bytes;
 }
 
-int rl_chip_cost_kept(const rl_config *cfg, double hbm_bytes,
-                      rl_chip_cost_memo *m, rl_chip_cost *c)
+/* the bits in which a and b differ */
+static uint64_t differ(double a, double b)
+{
+	uint64_t x, y;
+	memcpy(&x, &a, sizeof x);
+	memcpy(&y, &b, sizeof y);
+	return x ^ y;
+}
+
+_Static_assert(RL_CHIP_COST_INPUTS == 9, "rl_chip_cost_kept compares 9");
+
+const rl_chip_cost *rl_chip_cost_kept(const rl_config *cfg, double hbm_bytes,
+                                      rl_chip_cost_memo *m)
 {
 	double in[RL_CHIP_COST_INPUTS];
+	uint64_t diff;
 	chip_cost_inputs(cfg, hbm_bytes, in);
-	if (!m->valid || memcmp(in, m->in, sizeof in) != 0) {
+	/* bit for bit, each input in turn (without a loop or a call) */
+	diff = differ(in[0], m->in[0]) | differ(in[1], m->in[1]) |
+	       differ(in[2], m->in[2]) | differ(in[3], m->in[3]) |
+	       differ(in[4], m->in[4]) | differ(in[5], m->in[5]) |
+	       differ(in[6], m->in[6]) | differ(in[7], m->in[7]) |
+	       differ(in[8], m->in[8]);
+	if (!m->valid || diff != 0) {
 		m->rc = rl_chip_cost_of(cfg, hbm_bytes, &m->cc);
 		memcpy(m->in, in, sizeof in);
 		m->valid = 1;
 	}
-	*c = m->cc;
-	return m->rc;
+	return &m->cc;
 }
 
 double rl_usd_per_mtok(const rl_cost *c, double chip_usd, double chips,

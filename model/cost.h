@@ -49,9 +49,10 @@ typedef struct {
 } rl_chip_cost_memo;
 
 /* rl_chip_cost_of through memo m: worked out again only when one of its
-** inputs differs (bit for bit) from those m holds; the same result. */
-int rl_chip_cost_kept(const rl_config *cfg, double hbm_bytes,
-                      rl_chip_cost_memo *m, rl_chip_cost *c);
+** inputs differs (bit for bit) from those m holds; the same result, kept
+** in m (m->rc is rl_chip_cost_of's return). */
+const rl_chip_cost *rl_chip_cost_kept(const rl_config *cfg, double hbm_bytes,
+                                      rl_chip_cost_memo *m);
 
 /* USD per million output tokens with each chip at chip_usd (its cost or
 ** its price); NAN when an input is missing. */

@@ -88,16 +88,18 @@ static double gemm_eff(const eval_ctx *c, double eff, double tokens)
 }
 
 /* Cost on one stage of one iteration with n_dec decode tokens and p
-** prefill tokens, of which head_tokens produce logits; chunks = prefill
-** chunks per request.  Every field of *it is written. */
+** prefill tokens, p_isl = p / isl of them requests (0 when p is); the
+** decode tokens and the requests whose prefill ends produce logits
+** (head_tokens); chunks = prefill chunks per request.  Every field of *it
+** is written. */
 static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
-                      double n_dec, double p, double head_tokens,
-                      double chunks, rl_iter *it)
+                      double n_dec, double p, double p_isl, double chunks,
+                      rl_iter *it)
 {
 	const rl_config *cfg = c->cfg;
 	const rl_serve_setup *u = c->u;
 	const rl_model *m = &cfg->model;
-	double M = n_dec + p, Ls = sg->layers;
+	double M = n_dec + p, Ls = sg->layers, head_tokens = n_dec + p_isl;
 	double gemm_flops, w_bytes, act_bytes, attn_flops, attn_bytes, el_bytes;
 	double comm_bytes = 0, link = 0, t_comp_part, t_mem_part, head_flops;
 	double expert_flops = 0, expert_rows = 1, read = 0, t_comm = 0;
@@ -206,7 +208,7 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 	it->t_overhead = (p > 0 || cfg->prof.cuda_graphs < 0.5
 	                      ? sg->overhead_s : cfg->prof.iter_overhead_s) +
 	                 cfg->prof.seq_overhead_s *
-	                     (n_dec + (p > 0 ? rl_fmax(1.0, p / c->isl) : 0.0)) +
+	                     (n_dec + (p > 0 ? rl_fmax(1.0, p_isl) : 0.0)) +
 	                 (cfg->prof.request_overhead_s != 0
 	                      ? cfg->prof.request_overhead_s * p / c->isl
 	                      : 0.0);
@@ -285,7 +287,7 @@ static int check(const rl_config *cfg, rl_result *r)
 /* KV held for t tokens of a sequence, in tokens of every layer: a layer
 ** with a sliding window of W keeps at most W of them (a cyclic cache);
 ** for an average t this is an upper bound of the average. */
-static double kv_windowed(const rl_model_shape *sh, double t)
+static inline double kv_windowed(const rl_model_shape *sh, double t)
 {
 	if (sh->window <= 0 || sh->window_share <= 0)
 		return t;
@@ -315,7 +317,7 @@ static kv_held_t kv_held_of(double isl, double osl, double blk,
 	return h;
 }
 
-static double kv_held(const rl_model_shape *sh, const kv_held_t *h,
+static inline double kv_held(const rl_model_shape *sh, const kv_held_t *h,
                       double share_dec)
 {
 	double t = h->reserve
@@ -326,7 +328,7 @@ static double kv_held(const rl_model_shape *sh, const kv_held_t *h,
 
 /* stage_round (below) with pp > 1 stages. */
 static double pipeline_round(const eval_ctx *c, double m, double n_dec,
-                             double p, double head_tokens, double chunks,
+                             double p, double p_isl, double chunks,
                              rl_iter *it)
 {
 	const rl_serve_setup *u = c->u;
@@ -335,19 +337,19 @@ static double pipeline_round(const eval_ctx *c, double m, double n_dec,
 	/* one of them is copied to *it: no stray bytes in their padding */
 	memset(&a, 0, sizeof a);
 	memset(&b, 0, sizeof b);
-	iter_cost(c, &u->first, n_dec, p, head_tokens, chunks, &a);
-	iter_cost(c, &u->last, n_dec, p, head_tokens, chunks, &b);
+	iter_cost(c, &u->first, n_dec, p, p_isl, chunks, &a);
+	iter_cost(c, &u->last, n_dec, p, p_isl, chunks, &b);
 	*it = a.time_s >= b.time_s ? a : b;
 	if (m >= u->pp)
 		return m * it->time_s; /* full: no stage waits */
 	/* the bubble: one micro-batch passes every stage in turn */
 	trav = a.time_s + b.time_s;
 	if (u->n_mid_hi > 0) {
-		iter_cost(c, &u->hi, n_dec, p, head_tokens, chunks, &mid);
+		iter_cost(c, &u->hi, n_dec, p, p_isl, chunks, &mid);
 		trav += u->n_mid_hi * mid.time_s;
 	}
 	if (u->n_mid_lo > 0) {
-		iter_cost(c, &u->lo, n_dec, p, head_tokens, chunks, &mid);
+		iter_cost(c, &u->lo, n_dec, p, p_isl, chunks, &mid);
 		trav += u->n_mid_lo * mid.time_s;
 	}
 	return rl_pipeline_round(m, it->time_s, trav);
@@ -357,12 +359,12 @@ static double pipeline_round(const eval_ctx *c, double m, double n_dec,
 ** the slowest stage's cost in *it, and the round a micro-batch takes with m
 ** in flight (rl_pipeline_round). */
 static inline double stage_round(const eval_ctx *c, double m, double n_dec,
-                                 double p, double head_tokens, double chunks,
+                                 double p, double p_isl, double chunks,
                                  rl_iter *it)
 {
 	if (c->u->pp > 1)
-		return pipeline_round(c, m, n_dec, p, head_tokens, chunks, it);
-	iter_cost(c, &c->u->one, n_dec, p, head_tokens, chunks, it);
+		return pipeline_round(c, m, n_dec, p, p_isl, chunks, it);
+	iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, it);
 	return it->time_s;
 }
 
@@ -655,7 +657,7 @@ int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
 	kv_held_t held;
 	double kv_cap_tokens, mnt, cap;
 	double N = 0, n_dec = 0, p = 0, q = 0, f = 1, k = 1, share_dec = 1;
-	double T_avg, req_per_iter, chunk1, mb, kv_mb, R_pre, R_dec = 0;
+	double T_avg, req_per_iter, chunk1, mb, kv_mb, R_pre, R_dec = 0, q_isl;
 	double user, one_req;
 	int rc, i, limit = RL_LIMIT_TOKENS;
 	char msg[256];
@@ -777,11 +779,12 @@ int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
 	/* the two kinds of iteration: the slowest stage, and the round in
 	** which each of the mb micro-batches advances one iteration */
 	clock_peaks(c, s_pre);
-	R_pre = stage_round(c, mb, n_dec, q, n_dec + q / s->isl, k,
-	                    &r->prefill);
+	q_isl = q / s->isl;
+	R_pre = stage_round(c, mb, n_dec, q, q_isl, k, &r->prefill);
 	if (n_dec > 0) {
-		clock_peaks(c, s_dec);
-		R_dec = stage_round(c, mb, n_dec, 0, n_dec, k, &r->decode);
+		if (s_dec != s_pre) /* (the same clock: the same peaks) */
+			clock_peaks(c, s_dec);
+		R_dec = stage_round(c, mb, n_dec, 0, 0, k, &r->decode);
 	} else {
 		memset(&r->decode, 0, sizeof r->decode);
 	}
@@ -796,7 +799,12 @@ int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
 
 	/* the prompt's iterations, and the way through the server's front
 	** end, which holds no place in any iteration */
-	r->ttft_s = ceil(s->isl / chunk1 - 1e-9) * R_pre + pf->frontend_s;
+	{
+		/* (one chunk: ceil(1 - 1e-9) is 1, and 1 x R_pre is R_pre) */
+		double chunks = s->isl / chunk1;
+		r->ttft_s = (chunks == 1 ? R_pre : ceil(chunks - 1e-9) * R_pre) +
+		            pf->frontend_s;
+	}
 	r->tpot_s = s->osl > 1 ? T_avg : 0.0;
 	r->e2e_s = r->ttft_s + (s->osl - 1) * r->tpot_s;
 
@@ -848,7 +856,7 @@ int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
 		rq->n_dec = n_dec;
 		rq->q = q;
 		rq->k = k;
-		rq->head_pre = n_dec + q / s->isl;
+		rq->q_isl = q_isl;
 		rq->ctx_decode = c->ctx_decode;
 		rq->ctx_prefill = c->ctx_prefill;
 		rq->valid = 1;
@@ -878,9 +886,9 @@ int rl_serve_phase(const rl_config *cfg, const rl_eval_cache *cache,
 	ctx.ctx_prefill = rq->ctx_prefill;
 	clock_peaks(&ctx, s);
 	if (phase == 0)
-		stage_round(&ctx, rq->mb, rq->n_dec, rq->q, rq->head_pre, rq->k, it);
+		stage_round(&ctx, rq->mb, rq->n_dec, rq->q, rq->q_isl, rq->k, it);
 	else if (rq->n_dec > 0)
-		stage_round(&ctx, rq->mb, rq->n_dec, 0, rq->n_dec, rq->k, it);
+		stage_round(&ctx, rq->mb, rq->n_dec, 0, 0, rq->k, it);
 	else
 		memset(it, 0, sizeof *it);
 	return RL_OK;

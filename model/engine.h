@@ -145,9 +145,29 @@ void rl_model_shape_of(const rl_model *m, rl_model_shape *s);
 /* Keys an attention token sees, averaged over the layers (a windowed layer
 ** sees at most the window): over the decode steps of a request with isl
 ** input and osl output tokens (isl + osl / 2 without a window), and over
-** the causal prefill of isl tokens ((isl + 1) / 2 without one). */
-double rl_ctx_decode(const rl_model_shape *s, double isl, double osl);
-double rl_ctx_prefill(const rl_model_shape *s, double isl);
+** the causal prefill of isl tokens ((isl + 1) / 2 without one).
+** Inline where the model has no window (the engine's hot path); the
+** windowed averages are transformer.c's (rl_ctx_*_window, given the
+** unwindowed one). */
+double rl_ctx_decode_window(const rl_model_shape *s, double isl, double osl,
+                            double full);
+double rl_ctx_prefill_window(const rl_model_shape *s, double isl,
+                             double full);
+static inline double rl_ctx_decode(const rl_model_shape *s, double isl,
+                                   double osl)
+{
+	double full = isl + osl / 2;
+	if (s->window <= 0 || s->window_share <= 0)
+		return full;
+	return rl_ctx_decode_window(s, isl, osl, full);
+}
+static inline double rl_ctx_prefill(const rl_model_shape *s, double isl)
+{
+	double full = (isl + 1) / 2;
+	if (s->window <= 0 || s->window_share <= 0 || s->window >= isl)
+		return full;
+	return rl_ctx_prefill_window(s, isl, full);
+}
 
 /* Expected distinct experts touched per layer by `tokens` tokens. */
 double rl_experts_touched(const rl_model *m, double tokens);

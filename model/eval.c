@@ -241,11 +241,14 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 		}
 	}
 
-	if (cache)
-		rl_chip_cost_kept(cfg, cfg->chip.hbm_bytes, &cache->cost, &cc);
-	else
+	if (cache) {
+		r->chip_cost_usd =
+		    rl_chip_cost_kept(cfg, cfg->chip.hbm_bytes, &cache->cost)
+		        ->chip_usd;
+	} else {
 		rl_chip_cost_of(cfg, cfg->chip.hbm_bytes, &cc);
-	r->chip_cost_usd = cc.chip_usd;
+		r->chip_cost_usd = cc.chip_usd;
+	}
 	r->chip_price_usd = cfg->cost.price_usd > 0 ? cfg->cost.price_usd : NAN;
 	chips = rl_scen_chips(&cfg->scen);
 	r->usd_per_mtok_cost = rl_usd_per_mtok(&cfg->cost, r->chip_cost_usd,

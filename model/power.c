@@ -5,11 +5,6 @@
 
 #include <math.h>
 
-int rl_power_known(const rl_config *cfg)
-{
-	return cfg->node.fma_energy_fp16_j > 0;
-}
-
 double rl_fma_energy(const rl_config *cfg, int prec)
 {
 	const rl_node *n = &cfg->node;

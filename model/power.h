@@ -52,7 +52,10 @@ typedef struct {
 } rl_work_rates;
 
 /* 1 when the node gives FMA energies (power can be computed), else 0. */
-int rl_power_known(const rl_config *cfg);
+static inline int rl_power_known(const rl_config *cfg)
+{
+	return cfg->node.fma_energy_fp16_j > 0;
+}
 
 /* Energy of one FMA at a precision on this node and design, joules. */
 double rl_fma_energy(const rl_config *cfg, int prec);

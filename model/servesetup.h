@@ -78,7 +78,8 @@ typedef struct {
 typedef struct {
 	int valid;
 	double isl, osl, batch;  /* the request it was solved for */
-	double mb, n_dec, q, k, head_pre;
+	double mb, n_dec, q, k;
+	double q_isl;            /* q / isl: requests whose prefill ends */
 	double ctx_decode, ctx_prefill;
 } rl_serve_request;
 

@@ -105,20 +105,17 @@ static double mean_capped(double a, double b, double W)
 	return ((W * W - a * a) / 2 + W * (b - W)) / (b - a);
 }
 
-double rl_ctx_decode(const rl_model_shape *s, double isl, double osl)
+double rl_ctx_decode_window(const rl_model_shape *s, double isl, double osl,
+                            double full)
 {
-	double full = isl + osl / 2;
-	if (s->window <= 0 || s->window_share <= 0)
-		return full;
 	return (1 - s->window_share) * full +
 	       s->window_share * mean_capped(isl, isl + osl, s->window);
 }
 
-double rl_ctx_prefill(const rl_model_shape *s, double isl)
+double rl_ctx_prefill_window(const rl_model_shape *s, double isl,
+                             double full)
 {
-	double full = (isl + 1) / 2, W = s->window, win;
-	if (W <= 0 || s->window_share <= 0 || W >= isl)
-		return full;
+	double W = s->window, win;
 	/* positions 1..isl see min(pos, W) keys: W (W + 1) / 2 for the first
 	** W, then W each */
 	win = (W * (W + 1) / 2 + (isl - W) * W) / isl;
