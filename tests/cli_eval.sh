@@ -101,6 +101,18 @@ for bad in "eff_compute~0.7" "eff_compute~0.7/0" "eff_compute~0.7/-1" "eff_compu
 	expect_exit 2 "calibrate bad prior $bad" -- $RL calibrate --profile ideal --fit "$bad"
 	expect_err "^rooflab calibrate: --fit: .*NAME\[=LOW:HIGH\]\[~CENTRE/SIGMA\] with LOW < HIGH, SIGMA > 0" "the message names --fit and its form ($bad)"
 done
+expect_exit 2 "calibrate: a parameter listed twice" -- $RL calibrate --profile ideal --fit eff_compute,iter_overhead_ms,eff_compute=0.5:0.8
+expect_err "^rooflab calibrate: --fit: eff_compute is listed twice" "the message names it"
+expect_exit 2 "calibrate: a --fit list too long" -- $RL calibrate --profile ideal --fit "$(printf 'eff_compute,%.0s' $(seq 1 100))"
+expect_err "^rooflab calibrate: --fit: the list is longer than 1023 characters" "the message says so"
+# the profile goes to a folder that does not exist: exit 2, nothing left
+expect_exit 2 "calibrate: --out in a missing folder" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --no-loo --out "$tmpd/nope/fit.ini"
+expect_err "nope/fit.ini: cannot write" "the message names the file"
+# without --measurements and --out: the profile's header names the rows'
+# file (data/measurements.csv), and the profile is NAME-fitted.ini here
+mkdir "$tmpd/cwd"
+expect_exit 0 "calibrate with the default files" -- sh -c "cd '$tmpd/cwd' && $RL calibrate --profile ideal --software 'TensorRT-LLM 0.10.0' --fit eff_compute,iter_overhead_ms --no-loo"
+expect_exit 0 "the header names the measurements" -- grep -q "^; Fitted on [0-9]* rows of .*/measurements.csv (software TensorRT-LLM 0.10.0)" "$tmpd/cwd/ideal-fitted.ini"
 expect_exit 2 "calibrate bad --row-sigma" -- $RL calibrate --profile ideal --row-sigma 0
 expect_err "row-sigma" "the message names --row-sigma"
 expect_exit 2 "calibrate with no rows" -- $RL calibrate --profile ideal --software nothing-like-this

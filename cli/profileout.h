@@ -1,0 +1,29 @@
+/*
+** profileout.h: a fitted serving profile written as an INI file
+** (profileout.c), as `rooflab calibrate` leaves it: a header saying how it
+** was fitted, [meta], and every profile key with its source comment.
+*/
+#ifndef RL_CLI_PROFILEOUT_H
+#define RL_CLI_PROFILEOUT_H
+
+#include <stddef.h>
+
+#include "../config/setup.h"
+#include "../model/params.h"
+#include "../model/status.h"
+
+/* Write st's profile to out (complete or not at all: a temporary renamed
+** into place).  The keys of fit[nfit] say "fitted" with fit_com[k] (their
+** bounds and prior) before the start file's comment; the others carry
+** the comment of their key in start_path.  software (may be NULL) and
+** meta (lines "key = value\n", may be empty) go into [meta]; summary is
+** the header's line on the fit.  RL_OK; RL_EINPUT with err when out
+** cannot be created (a folder that does not exist or cannot be written);
+** RL_EINTERNAL with err when writing fails. */
+int profileout_write(const char *out, const char *start_path,
+                     const char *software, const rl_setup *st,
+                     const rl_param *const *fit, size_t nfit,
+                     char (*fit_com)[256], const char *meta,
+                     const char *summary, char *err, size_t errlen);
+
+#endif
