@@ -88,7 +88,8 @@ const rl_chip_cost *rl_chip_cost_kept(const rl_config *cfg, double hbm_bytes,
 	       differ(in[8], m->in[8]);
 	if (!m->valid || diff != 0) {
 		m->rc = rl_chip_cost_of(cfg, hbm_bytes, &m->cc);
-		memcpy(m->in, in, sizeof in);
+		/* (again, into m: the local copy stays in registers) */
+		chip_cost_inputs(cfg, hbm_bytes, m->in);
 		m->valid = 1;
 	}
 	return &m->cc;

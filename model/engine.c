@@ -66,6 +66,7 @@ typedef struct {
 	double ctx_decode;       /* average context seen by a decode token */
 	double ctx_prefill;      /* average context seen by a prefill token */
 	double peak, peak_attn, peak_head; /* FLOP/s per chip at this clock */
+	double rate_attn;        /* peak_attn x the attention's efficiency */
 	double peak_expert;
 } eval_ctx;
 
@@ -78,6 +79,7 @@ static void clock_peaks(eval_ctx *c, double s)
 	c->peak_attn = c->u->peak_attn * s;
 	c->peak_head = c->u->peak_head * s;
 	c->peak_expert = c->u->peak_expert * s;
+	c->rate_attn = c->peak_attn * c->cfg->prof.eff_attention;
 }
 
 /* Efficiency of a GEMM of `tokens` rows whose large-GEMM efficiency is
@@ -121,7 +123,7 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 	** experts serve the M tokens of each of the ep replicas that pool
 	** them, ep M k rows over the experts those tokens touch, and the chip
 	** reads its 1/ep of those experts */
-	if (u->moe_share > 0) {
+	if (u->moe) {
 		double routed = u->ep * M;
 		double touched = rl_experts_touched(m, routed);
 		expert_flops = rl_div(M * 2.0 * m->experts_per_token *
@@ -132,7 +134,8 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 		                          : routed;
 		read = touched / u->ep;
 	}
-	w_bytes = rl_div(sg->w_fixed + sg->w_expert * read, &u->tpd);
+	w_bytes = u->moe ? rl_div(sg->w_fixed + sg->w_expert * read, &u->tpd)
+	                 : sg->w_dense;
 	if (sg->embed > 0) /* embedding rows looked up */
 		w_bytes += M * m->hidden * u->hb;
 	act_bytes = rl_div(M * u->sh.act_elems_per_token_layer * Ls * u->ab,
@@ -140,8 +143,7 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 	/* (a term that is +0 is not worked out: adding it changes nothing) */
 	it->t_gemm_compute =
 	    gemm_flops / (c->peak * gemm_eff(c, u->eff_gemm, M)) +
-	    (u->moe_share > 0
-	         ? expert_flops / (c->peak_expert *
+	    (u->moe ? expert_flops / (c->peak_expert *
 	                           gemm_eff(c, u->eff_expert, expert_rows))
 	         : 0.0) +
 	    (head_flops > 0 ? head_flops / (c->peak_head *
@@ -155,7 +157,7 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 	** sampling passes over them logits_passes times on every rank alike
 	** (each rank holds them whole after the gather: not split over tp),
 	** memory-bound like the elementwise kernels */
-	if (sg->head > 0 && head_tokens > 0 && u->logit_passes > 0)
+	if (sg->logits_passes && head_tokens > 0)
 		el_bytes += u->logit_passes * head_tokens * m->vocab * 4.0;
 	it->t_elementwise = el_bytes / u->bw;
 
@@ -170,8 +172,7 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 	attn_bytes = sg->kv_lf *
 	             (n_dec * c->ctx_decode * u->reread + p * (chunks - 1) / 2 +
 	              M);
-	it->t_attn_compute =
-	    attn_flops / (c->peak_attn * cfg->prof.eff_attention);
+	it->t_attn_compute = attn_flops / c->rate_attn;
 	it->t_attn_memory = attn_bytes / u->kv_bw;
 
 	if (u->tp > 1) {
@@ -188,7 +189,7 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 		                rl_link_time(&u->a2a, kd * u->cb, &b2));
 		link += Lm * (b1 + b2);
 	}
-	if (sg->head > 0 && head_tokens > 0 && !u->lg.none) {
+	if (sg->logits_gather && head_tokens > 0) {
 		/* each rank's slice of the vocabulary gathered onto all */
 		double b;
 		t_comm += rl_link_time(&u->lg, head_tokens * m->vocab * 4.0, &b);
@@ -423,6 +424,10 @@ static rl_stage_kind stage_kind_of(const rl_config *cfg,
 	k.w_expert = layers * u->moe_share * u->expert_w_bytes;
 	k.overhead_s = cfg->prof.iter_overhead_s +
 	               layers * cfg->prof.layer_overhead_s;
+	/* (read = 0: what iter_cost works out without routed experts) */
+	k.w_dense = rl_div(k.w_fixed + k.w_expert * 0.0, &u->tpd);
+	k.logits_passes = head > 0 && u->logit_passes > 0;
+	k.logits_gather = head > 0 && !u->lg.none;
 	return k;
 }
 
@@ -539,6 +544,7 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 	      u->sh.moe_layers * m->experts * u->sh.params_expert) * u->wb) /
 	    u->L;
 	u->moe_share = u->sh.moe_layers / u->L;
+	u->moe = u->moe_share > 0;
 	u->lin_body = u->sh.linear_flops_per_token - u->sh.head_flops_per_token;
 	u->el_per_tok = u->sh.elem_elems_full +
 	                rl_div(u->sh.elem_elems_split, &u->tpd);

@@ -25,6 +25,10 @@ typedef struct {
 	double w_expert;      /* layers x MoE share x one expert's weights */
 	double overhead_s;    /* iteration + layers x layer overhead (a CUDA
 	                      ** graph's replay: the iteration's alone) */
+	double w_dense;       /* the weights a chip reads per iteration where
+	                      ** no expert is routed: w_fixed / tp */
+	int logits_passes;    /* the LM head here, and passes over its logits */
+	int logits_gather;    /* the LM head here, and its logits gathered */
 } rl_stage_kind;
 
 typedef struct {
@@ -44,6 +48,7 @@ typedef struct {
 	double layer_w_bytes;    /* one layer's weights besides experts */
 	double head_w_bytes;     /* LM head and final norm, as read */
 	double moe_share;        /* share of the layers with routed experts */
+	int moe;                 /* moe_share > 0 */
 	double kv_tok_chip;      /* KV bytes per token per chip */
 	double eff_gemm;         /* large-GEMM efficiency at the matrix precision */
 	double eff_head;         /* the same at the LM head's precision */
