@@ -160,7 +160,8 @@ RPT=fixed
 # scripts/fit-profiles-more.sh sources this file for fit_one and the
 # ranges above, and fits the tables after 0.20 and 1.0 itself
 [ -z "${FIT_PROFILES_LIB:-}" ] || return 0
-# the versions that fit moe_gemm_eff first: 0.11-0.13 take theirs
+# the versions that fit moe_gemm_eff first: 0.11-0.13 take theirs (as the
+# profiles on disk hold them: refit 0.11-0.13 after refitting 0.14-0.17 alone)
 versions=${*:-"0.14.0 0.15.0 0.17.0 0.11.0 0.12.0 0.13.0 0.19.0 0.20.0 0.21.0 1.0(main)"}
 for v in $versions; do
 	MOE_EFF=
