@@ -164,11 +164,19 @@ void report_validation(rctx *r)
 		doc_table_end(&r->d);
 }
 
+/* One row of the provenance table: an item and its value. */
+static void item_row(rctx *r, const char *item, const char *value)
+{
+	const char *cells[2];
+	cells[0] = item;
+	cells[1] = value;
+	doc_row(&r->d, cells);
+}
+
 void report_provenance(rctx *r)
 {
 	static const char *h[] = {"item", "value"};
 	char abs[PATH_MAX], now[64], run[400];
-	const char *cells[2];
 	doc_heading(&r->d, 2, "provenance", "Provenance");
 	rl_utc_now(now, sizeof now);
 	if (!realpath(r->o->dbpath, abs))
@@ -176,28 +184,16 @@ void report_provenance(rctx *r)
 	snprintf(run, sizeof run, "%ld, written %s by rooflab %s (git %s)",
 	         r->c.id, r->c.created, r->c.version, r->c.git_rev);
 	doc_table_begin(&r->d, 2, h);
-	cells[0] = "rooflab version";
-	cells[1] = RL_VERSION;
-	doc_row(&r->d, cells);
-	cells[0] = "git revision";
-	cells[1] = RL_GIT_REV;
-	doc_row(&r->d, cells);
-	cells[0] = "database";
-	cells[1] = abs;
-	doc_row(&r->d, cells);
+	item_row(r, "rooflab version", RL_VERSION);
+	item_row(r, "git revision", RL_GIT_REV);
+	item_row(r, "database", abs);
 	if (r->sdb != r->db) {
 		if (!realpath(r->sdbpath, abs))
 			snprintf(abs, sizeof abs, "%s", r->sdbpath);
-		cells[0] = "sweep database";
-		cells[1] = abs;
-		doc_row(&r->d, cells);
+		item_row(r, "sweep database", abs);
 	}
-	cells[0] = "claim run";
-	cells[1] = run;
-	doc_row(&r->d, cells);
-	cells[0] = "report written";
-	cells[1] = now;
-	doc_row(&r->d, cells);
+	item_row(r, "claim run", run);
+	item_row(r, "report written", now);
 	doc_table_end(&r->d);
 	doc_para_class(&r->d, "note", "Made by rooflab report from the "
 	               "databases above; every number in it comes from them. "
