@@ -671,16 +671,19 @@ int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
 	if (cache && cache_hit(cache, cfg)) {
 		u = &cache->setup;
 	} else {
-		/* a failed setup leaves what it reached, the rest zero */
 		rl_serve_setup *w = cache ? &cache->setup : &local;
-		memset(r, 0, offsetof(rl_result, error));
-		r->error[0] = '\0';
 		if (cache) {
 			cache->valid = 0;
 			cache->cost.valid = 0;
 		}
-		if ((rc = serve_setup_of(cfg, r, w)) != RL_OK)
-			return rc;
+		if ((rc = serve_setup_of(cfg, r, w)) != RL_OK) {
+			/* a failed setup leaves what it reached, the rest zero:
+			** worked out again on a cleared result (a success writes
+			** every field: nothing to clear first) */
+			memset(r, 0, offsetof(rl_result, error));
+			r->error[0] = '\0';
+			return serve_setup_of(cfg, r, w);
+		}
 		if (cache) {
 			cache->key = *cfg;
 			cache->valid = 1;
