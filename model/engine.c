@@ -23,7 +23,8 @@
 **
 ** One iteration costs, per chip, the sum of its GEMMs (max of compute and
 ** weight/activation traffic), its attention (max of compute and KV
-** traffic), two all-reduces per layer when tp > 1, and fixed overheads;
+** traffic), two all-reduces per layer when tp > 1 (one where attention
+** and MLP run side by side), and fixed overheads;
 ** where the profile asks for them, the logits (tokens x vocab in fp32,
 ** on the stage with the LM head) are all-gathered from the tp chips'
 ** vocabulary slices onto every chip (logits_gather) and the sampler
@@ -178,8 +179,8 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 	if (u->tp > 1) {
 		double one = rl_link_time(&u->ar, M * m->hidden * u->cb,
 		                          &comm_bytes);
-		t_comm = 2.0 * Ls * one;
-		link = 2.0 * Ls * comm_bytes;
+		t_comm = u->ar_per_layer * Ls * one;
+		link = u->ar_per_layer * Ls * comm_bytes;
 	}
 	if (u->ep > 1) {
 		double kd = rl_div(M * m->experts_per_token * m->hidden, &u->tpd);
@@ -549,6 +550,10 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 	u->el_per_tok = u->sh.elem_elems_full +
 	                rl_div(u->sh.elem_elems_split, &u->tpd);
 	u->el_unfused = 1.0 - pf->elementwise_fused;
+	/* attention and MLP that read the same input add their partial
+	** sums before one all-reduce (TensorRT-LLM's Falcon: "allreduce
+	** applies after those layer"; vLLM's Falcon and GPT-J likewise) */
+	u->ar_per_layer = m->parallel_attn_mlp > 0.5 ? 1.0 : 2.0;
 
 	/* memory per chip, on the first stage (most layers, embedding) and
 	** the last (LM head and final norm; a copy of a tied embedding) */

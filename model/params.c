@@ -227,7 +227,8 @@ static const rl_param table[] = {
  "gated: gate, up and down matrices (Llama); plain: up and down (GPT-J, Falcon)"},
 {"model", "parallel_attn_mlp", "", 1, 0, 1, 0, RL_PT_BOOL, bool_choices,
  OFF(model.parallel_attn_mlp),
- "attention and MLP in parallel on one normed input (GPT-J, Falcon)"},
+ "attention and MLP in parallel on one normed input (GPT-J, Falcon); "
+ "their partial sums share one tensor-parallel all-reduce per layer"},
 {"model", "sliding_window", "tokens", 1, 0, 1e8, 0, RL_PT_INT, NULL,
  OFF(model.sliding_window),
  "keys a windowed layer attends to (0: full attention; Mistral-7B v0.1: 4096)"},

@@ -60,6 +60,8 @@ typedef struct {
 	double el_per_tok;       /* elementwise values per token per layer on
 	                         ** a chip (full + split / tp) */
 	double el_unfused;       /* 1 - elementwise_fused */
+	double ar_per_layer;     /* tp all-reduces per layer: 2, or 1 where
+	                         ** attention and MLP run in parallel */
 	rl_link_cost ar;         /* an all-reduce over the tp chips */
 	rl_link_cost a2a;        /* an all-to-all over the ep chips */
 	rl_link_cost p2p;        /* a send to the next stage */

@@ -221,6 +221,37 @@ static void test_comm_overlap(void **state)
 	assert_true(r.ttft_s > comm * 1.005);
 }
 
+/* Attention and MLP side by side (model.parallel_attn_mlp, GPT-J and
+** Falcon): both outputs are partial sums of the same residual, added
+** before one all-reduce per layer instead of one each.  The set-up of
+** test_comm_overlap: one all-reduce of S = 8,388,608 bytes over a 1 GB/s
+** ring of 2 takes 8.388608 ms; one per layer, 32 layers: 268.435456 ms,
+** and the link carries 32 S. */
+static void test_parallel_block_one_allreduce(void **state)
+{
+	rl_config c;
+	rl_result r;
+	double one = 1024.0 * 4096 * 2 / 1e9;
+	(void)state;
+	h100_ideal(&c);
+	fx_llama3_8b(&c.model);
+	c.model.parallel_attn_mlp = 1;
+	c.scen.precision = RL_PREC_BF16;
+	c.scen.tp = 2;
+	c.scen.chips = 2;
+	c.scen.isl = 1024;
+	c.scen.osl = 1;
+	c.scen.batch = 1;
+	c.chip.link_Bps = 1e9;
+	c.chip.link_latency_s = 0;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.prefill.t_comm, 32 * one, 1e-12);
+	near(r.prefill.link_bytes, 32 * 1024.0 * 4096 * 2, 1e-12);
+	c.model.parallel_attn_mlp = 0;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.prefill.t_comm, 64 * one, 1e-12);
+}
+
 /* With max_num_tokens 2048 and 2048 in / 128 out, decode tokens and
 ** prefill chunks share the budget: n_dec (1 + 2048/127) <= 2048, so
 ** n_dec = 2048 x 127 / 2175 = 119.58 sequences. */
@@ -1140,6 +1171,7 @@ int main(void)
 	    cmocka_unit_test(test_decode_batch1_is_weights_over_bandwidth),
 	    cmocka_unit_test(test_prefill_is_flops_over_peak),
 	    cmocka_unit_test(test_comm_overlap),
+	    cmocka_unit_test(test_parallel_block_one_allreduce),
 	    cmocka_unit_test(test_token_budget_caps_decode),
 	    cmocka_unit_test(test_data_parallel),
 	    cmocka_unit_test(test_monotonic_resources),
