@@ -315,9 +315,10 @@ static const rl_param table[] = {
  OFF(prof.kv_precision),
  "KV cache precision of this stack (auto: the scenario's)"},
 {"profile", "max_num_tokens", "tokens", 1, 1, 1e8, 8192, RL_PT_INT, NULL,
- OFF(prof.max_num_tokens), "tokens per iteration, prefill chunks and decode"},
+ OFF(prof.max_num_tokens),
+ "tokens per iteration, prefill chunks and decode (used with batch_rule fixed)"},
 {"profile", "max_batch_size", "sequences", 1, 1, 1e8, 2048, RL_PT_INT, NULL,
- OFF(prof.max_batch_size), "sequences per iteration"},
+ OFF(prof.max_batch_size), "sequences per iteration (used with batch_rule fixed)"},
 {"profile", "batch_rule", "", 1, 0, 2, 0, RL_PT_ENUM, batch_rule_choices,
  OFF(prof.batch_rule),
  "who picks max_batch_size and max_num_tokens: fixed (the two keys above), "
