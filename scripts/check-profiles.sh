@@ -10,8 +10,8 @@
 #   usage: scripts/check-profiles.sh [ROOT [SCRIPT...]]
 #     ROOT    the repository (default: this script's); its ./rooflab runs
 #             the fits unless $ROOFLAB names another binary
-#     SCRIPT  fit scripts to rerun, in order (default: fit-profiles.sh
-#             fit-profiles-more.sh fit-triton.sh)
+#     SCRIPT  fit scripts to rerun, in order (default: calibrate-trtllm.sh
+#             fit-profiles.sh fit-profiles-more.sh fit-triton.sh)
 #   exit 0: every rewritten profile matches; 1: a fit failed, or a profile
 #   differs or is not shipped (each named as "stale: data/profiles/X.ini");
 #   2: ROOT or a SCRIPT missing.
@@ -22,7 +22,7 @@ if ! root=$(cd "$root" 2>/dev/null && pwd) || [ ! -d "$root/data/profiles" ]; th
 	echo "check-profiles.sh: $root: not a rooflab tree (no data/profiles)" >&2
 	exit 2
 fi
-[ $# -gt 0 ] || set -- fit-profiles.sh fit-profiles-more.sh fit-triton.sh
+[ $# -gt 0 ] || set -- calibrate-trtllm.sh fit-profiles.sh fit-profiles-more.sh fit-triton.sh
 bin=${ROOFLAB:-$root/rooflab}
 [ -x "$bin" ] || { echo "check-profiles.sh: $bin: no rooflab binary (make)" >&2; exit 2; }
 for s in "$@"; do
