@@ -189,6 +189,22 @@ static void test_prefill_is_flops_over_peak(void **state)
 	near(r.ttft_s, flops / 989.4e12, 1e-9);
 }
 
+/* The set-up of the two tests below: Llama-3 8B in BF16 at tp 2 over a
+** slow 1 GB/s link with no latency, one 1024-token prompt, one output. */
+static void slow_link_tp2(rl_config *c)
+{
+	h100_ideal(c);
+	fx_llama3_8b(&c->model);
+	c->scen.precision = RL_PREC_BF16;
+	c->scen.tp = 2;
+	c->scen.chips = 2;
+	c->scen.isl = 1024;
+	c->scen.osl = 1;
+	c->scen.batch = 1;
+	c->chip.link_Bps = 1e9;
+	c->chip.link_latency_s = 0;
+}
+
 /* Communication overlap.  Llama-3 8B, tp 2 over a slow 1 GB/s link with no
 ** latency, one 1024-token prompt: each all-reduce moves S = 1024 x 4096 x
 ** 2 bytes = 8,388,608 bytes; a ring of 2 sends 2 x 1/2 x S = S per chip,
@@ -201,16 +217,7 @@ static void test_comm_overlap(void **state)
 	rl_result r;
 	double comm = 64 * 1024.0 * 4096 * 2 / 1e9;
 	(void)state;
-	h100_ideal(&c);
-	fx_llama3_8b(&c.model);
-	c.scen.precision = RL_PREC_BF16;
-	c.scen.tp = 2;
-	c.scen.chips = 2;
-	c.scen.isl = 1024;
-	c.scen.osl = 1;
-	c.scen.batch = 1;
-	c.chip.link_Bps = 1e9;
-	c.chip.link_latency_s = 0;
+	slow_link_tp2(&c);
 	c.prof.comm_overlap = 1;
 	assert_int_equal(rl_serve(&c, &r), RL_OK);
 	near(r.prefill.t_comm, comm, 1e-12);
@@ -233,17 +240,8 @@ static void test_parallel_block_one_allreduce(void **state)
 	rl_result r;
 	double one = 1024.0 * 4096 * 2 / 1e9;
 	(void)state;
-	h100_ideal(&c);
-	fx_llama3_8b(&c.model);
+	slow_link_tp2(&c);
 	c.model.parallel_attn_mlp = 1;
-	c.scen.precision = RL_PREC_BF16;
-	c.scen.tp = 2;
-	c.scen.chips = 2;
-	c.scen.isl = 1024;
-	c.scen.osl = 1;
-	c.scen.batch = 1;
-	c.chip.link_Bps = 1e9;
-	c.chip.link_latency_s = 0;
 	assert_int_equal(rl_serve(&c, &r), RL_OK);
 	near(r.prefill.t_comm, 32 * one, 1e-12);
 	near(r.prefill.link_bytes, 32 * 1024.0 * 4096 * 2, 1e-12);
