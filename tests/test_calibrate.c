@@ -298,6 +298,86 @@ static void test_priors(void **state)
 	assert_true(fabs(values[0] - 0.55) < 1e-4);
 }
 
+/* A fit of 17 parameters, one more than the fits took before the limit
+** rose to RL_CALIB_MAX_PARAMS.  Rows of Llama-3 8B FP8 at tp 1, 2 and 4
+** are synthesized with each parameter at the middle of its bounds (below)
+** and eff_compute 0.55, iter_overhead 3 ms; the fit starts at those
+** truths but for eff_compute (0.8) and iter_overhead (0.5 ms).  The truth
+** zeroes every residual, so the fit must end on the rows reproduced (rms
+** of the log errors ~ 0) with every value inside its bounds; the front
+** end (TTFT only) and the experts' share (a dense model) move no row's
+** output tokens/s, so those two end where they started.  Before the
+** limit rose, 17 parameters were refused (RL_EINPUT). */
+static void test_more_than_sixteen(void **state)
+{
+	static const double shapes[][3] = {
+	    {128, 128, 1},  {2048, 128, 1}, {128, 2048, 1}, {2048, 2048, 1},
+	    {128, 128, 2},  {2048, 128, 4}, {512, 512, 2},  {1024, 64, 1},
+	    {4096, 64, 1},  {1024, 128, 2}, {512, 32, 4},   {2048, 256, 1},
+	    {256, 1024, 2}, {64, 4096, 1},  {1024, 1024, 4}, {8192, 32, 1},
+	    {300, 3000, 1}, {3000, 300, 2}, {700, 700, 4},  {100, 500, 1}};
+	/* name, bounds (display units); the truth is their middle */
+	static const struct {
+		const char *name;
+		double lo, hi;
+	} fp[] = {{"eff_compute", 0.3, 0.9},         {"iter_overhead_ms", 0.1, 5.9},
+	          {"eff_attention", 0.5, 0.9},       {"eff_memory", 0.7, 0.9},
+	          {"eff_link", 0.5, 0.9},            {"allreduce_latency_us", 5, 15},
+	          {"layer_overhead_us", 2, 10},      {"seq_overhead_us", 1, 5},
+	          {"eff_kv_memory", 0.6, 0.9},       {"elementwise_fused", 0, 0.6},
+	          {"comm_overlap", 0, 0.4},          {"runtime_reserved_gb", 1, 3},
+	          {"frontend_ms", 2, 8},             {"logits_buffers", 0, 2},
+	          {"logits_passes", 0, 4},           {"allreduce_half_mb", 0, 8},
+	          {"moe_gemm_eff", 0.2, 0.8}};
+	enum { N = sizeof shapes / sizeof shapes[0], NP = sizeof fp / sizeof fp[0] };
+	rl_calib_row rows[N];
+	const rl_param *params[NP];
+	double values[NP], lo[NP], hi[NP], model[N];
+	rl_calib_opts o = {lo, hi, NULL, NULL, NULL};
+	rl_calib_info info;
+	char err[128];
+	size_t i, k;
+	(void)state;
+	assert_true(NP > 16 && NP <= RL_CALIB_MAX_PARAMS);
+	memset(rows, 0, sizeof rows);
+	for (k = 0; k < NP; k++) {
+		params[k] = rl_param_find("profile", fp[k].name);
+		assert_non_null(params[k]);
+		lo[k] = fp[k].lo;
+		hi[k] = fp[k].hi;
+		values[k] = (lo[k] + hi[k]) / 2;
+	}
+	assert_true(fabs(values[0] - 0.6) < 1e-12 && fabs(values[1] - 3) < 1e-12);
+	values[0] = 0.55; /* the truth of synth_row's rows */
+	lo[0] = 0.2;
+	for (i = 0; i < N; i++) {
+		rl_result r;
+		base(&rows[i].cfg);
+		rows[i].cfg.scen.isl = shapes[i][0];
+		rows[i].cfg.scen.osl = shapes[i][1];
+		rows[i].cfg.scen.tp = shapes[i][2];
+		rows[i].metric = RL_METRIC_OUTPUT_TPS;
+		for (k = 0; k < NP; k++)
+			assert_int_equal(rl_param_set(&rows[i].cfg, params[k],
+			                              values[k], err, sizeof err),
+			                 RL_OK);
+		assert_int_equal(rl_eval(&rows[i].cfg, &r), RL_OK);
+		rows[i].measured = r.output_tps;
+	}
+	values[0] = 0.8;
+	values[1] = 0.5;
+	assert_int_equal(rl_calibrate(rows, N, params, NP, &o, values, model,
+	                              NULL, &info), RL_OK);
+	assert_true(info.rms_log < 1e-4);
+	assert_true(info.chisq < info.chisq0);
+	for (k = 0; k < NP; k++)
+		assert_true(values[k] >= lo[k] && values[k] <= hi[k]);
+	/* (the trust region's steps nudge a parameter of no slope by a
+	** thousandth of its free variable: within 0.1% of the bounds) */
+	assert_true(fabs(values[12] - 5) < 1e-3 * (hi[12] - lo[12]));
+	assert_true(fabs(values[16] - 0.5) < 1e-3 * (hi[16] - lo[16]));
+}
+
 static void test_too_few_rows(void **state)
 {
 	rl_calib_row row;
@@ -339,6 +419,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_recovers_known_values),
 	    cmocka_unit_test(test_too_few_rows),
+	    cmocka_unit_test(test_more_than_sixteen),
 	    cmocka_unit_test(test_priors),
 	    cmocka_unit_test(test_at_rate_rows),
 	    cmocka_unit_test(test_bounds_and_groups),
