@@ -6,6 +6,7 @@
 */
 #include "validation.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -114,6 +115,34 @@ void val_versions_free(val_versions *vt)
 	vt->n = 0;
 }
 
+/* A name as loose_eq compares it: letters (lower case), digits and
+** points, nothing else ("TensorRT-LLM" and "tensorrt_llm" alike); a
+** version also without a leading "v" and with ".0" after a bare "X.Y"
+** ("v0.13" as "0.13.0"). */
+static void loose(const char *s, int version, char *out, size_t len)
+{
+	size_t k = 0, dots = 0, digits = 1;
+	if (version && (*s == 'v' || *s == 'V') && isdigit((unsigned char)s[1]))
+		s++;
+	for (; *s && k + 3 < len; s++)
+		if (isalnum((unsigned char)*s) || *s == '.') {
+			dots += *s == '.';
+			digits &= isdigit((unsigned char)*s) || *s == '.';
+			out[k++] = (char)tolower((unsigned char)*s);
+		}
+	if (version && k && digits && dots == 1)
+		out[k++] = '.', out[k++] = '0';
+	out[k] = '\0';
+}
+
+static int loose_eq(const char *a, const char *b, int version)
+{
+	char x[160], y[160];
+	loose(a, version, x, sizeof x);
+	loose(b, version, y, sizeof y);
+	return !strcmp(x, y);
+}
+
 const val_version *val_version_of(const val_versions *vt,
                                   const char *software, const char *version)
 {
@@ -121,6 +150,10 @@ const val_version *val_version_of(const val_versions *vt,
 	for (i = 0; i < vt->n; i++)
 		if (!strcmp(vt->v[i].software, software) &&
 		    !strcmp(vt->v[i].version, version))
+			return &vt->v[i];
+	for (i = 0; i < vt->n; i++)
+		if (loose_eq(vt->v[i].software, software, 0) &&
+		    loose_eq(vt->v[i].version, version, 1))
 			return &vt->v[i];
 	return NULL;
 }
@@ -134,48 +167,23 @@ static int known(const char *kind, const char *name)
 	return preset_path(kind, name, path, sizeof path, err, sizeof err) == 0;
 }
 
-int val_check(const char *path, const meas_set *set, const val_versions *vt,
-              const char *profile, char *err, size_t errlen)
+/* A row's chip and model are presets (a microbenchmark names no model):
+** 0, or -1 with the reason. */
+static int known_names(const meas_row *m, char *reason, size_t len)
 {
-	size_t i;
-	for (i = 0; i < set->n; i++) {
-		const meas_row *m = &set->rows[i];
-		const val_version *v = val_version_of(vt, m->software, m->version);
-		if (!profile && !v) {
-			snprintf(err, errlen, "%s:%d: column '%s' (%d): software '%.60s'"
-			         "%s%.60s has no profile in the version table "
-			         "(data/profiles/versions.csv)", path, m->line,
-			         set->published ? "version" : "software",
-			         set->published ? set->col_version : set->col_software,
-			         m->software, m->version[0] ? " version " : "",
-			         m->version);
-			return -1;
-		}
-		if (!profile && !v->profile[0])
-			continue; /* a version not modelled: its names are not used */
-		if (!m->modelled && m->metric_code == MEAS_OTHER)
-			continue; /* a metric not predicted names nothing used */
-		if (!m->modelled && !set->published)
-			continue; /* the lenient layout: the reason stands */
-		if (!known("chip", m->chip)) {
-			char names[640];
-			preset_names("chip", names, sizeof names);
-			snprintf(err, errlen, "%s:%d: column 'chip' (%d): unknown chip "
-			         "'%.60s' (no preset data/chips/%.60s.ini; known: %s)",
-			         path, m->line, set->col_chip, m->chip, m->chip, names);
-			return -1;
-		}
-		if (meas_micro(m))
-			continue; /* a microbenchmark runs no served model */
-		if (!known("model", m->model)) {
-			char names[640];
-			preset_names("model", names, sizeof names);
-			snprintf(err, errlen, "%s:%d: column 'model' (%d): unknown "
-			         "model '%.60s' (no preset data/models/%.60s.ini; known: "
-			         "%s)", path, m->line, set->col_model, m->model, m->model,
-			         names);
-			return -1;
-		}
+	char names[640];
+	if (!known("chip", m->chip)) {
+		preset_names("chip", names, sizeof names);
+		snprintf(reason, len, "unknown chip '%.60s' (no preset "
+		         "data/chips/NAME.ini for it; known: %.120s)", m->chip_given,
+		         names);
+		return -1;
+	}
+	if (!meas_micro(m) && !known("model", m->model)) {
+		snprintf(reason, len, "unknown model '%.60s' (no preset "
+		         "data/models/%.60s.ini; rooflab presets model lists them)",
+		         m->model, m->model);
+		return -1;
 	}
 	return 0;
 }
@@ -237,7 +245,14 @@ static void evaluate_one(const meas_row *m, const val_version *v,
 	o->predicted = o->error = NAN;
 	o->status = VAL_NOT_MODELLED;
 	o->in_fit = v && !strcmp(m->chip, v->fitted_chip);
-	if (!profile && v && !v->profile[0]) {
+	if (!profile && !v) {
+		snprintf(o->reason, sizeof o->reason, "software '%.60s'%s%.60s has "
+		         "no profile in the version table (data/profiles/"
+		         "versions.csv)", m->software, m->version[0] ? " version " : "",
+		         m->version);
+		return;
+	}
+	if (!profile && !v->profile[0]) {
 		snprintf(o->reason, sizeof o->reason, "%.250s", v->note);
 		return;
 	}
@@ -247,6 +262,8 @@ static void evaluate_one(const meas_row *m, const val_version *v,
 		snprintf(o->reason, sizeof o->reason, "%.250s", m->why_not);
 		return;
 	}
+	if (known_names(m, o->reason, sizeof o->reason))
+		return;
 	if (meas_micro(m)) {
 		o->predicted = micro(m, o->profile, o->reason, sizeof o->reason);
 		if (isnan(o->predicted))

@@ -4,11 +4,11 @@
 ** A measurement row names its software and version; the version table
 ** (data/profiles/versions.csv) says which profile models that version, how
 ** its "tokens_per_s" counts (output or total tokens) and on which chip the
-** profile was fitted.  val_check() refuses a file whose rows name an
-** unknown chip or model or a version missing from the table (input
-** errors, naming file, line and column); val_evaluate() predicts every
-** row's own metric with its profile and keeps every row, modelled or with
-** the reason it is not; val_groups() summarises the errors by chip,
+** profile was fitted (software and version matched exactly, else
+** loosely: any case, punctuation ignored, "v0.13" as "0.13.0").
+** val_evaluate() predicts every row's own metric with its profile and
+** keeps every row, modelled or with the reason it is not (among them a
+** version missing from the table, a chip or model without a preset); val_groups() summarises the errors by chip,
 ** version, model, precision and metric one at a time, val_cells() by
 ** chip, version, model and precision together.
 */
@@ -54,13 +54,6 @@ typedef struct {
 	char reason[256];           /* why not modelled */
 	double measured, predicted, error; /* error = predicted/measured - 1 */
 } val_row;
-
-/* Every row's version must be in the table (unless profile is given,
-** which then serves every row), and the chip and model of every row its
-** profile will evaluate must be presets.  0, or -1 with
-** "file:line: column 'model' (6): ..." in err. */
-int val_check(const char *path, const meas_set *set, const val_versions *vt,
-              const char *profile, char *err, size_t errlen);
 
 /* Evaluate every row (out[set->n]); profile, when not NULL, serves every
 ** row in place of the table's. */

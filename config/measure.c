@@ -63,6 +63,101 @@ static size_t lead_number(const char *s, double *v)
 	return num_text(buf, v) == 0 ? n : 0;
 }
 
+/* The chip presets a table's GPU label can name: the family as the
+** labels spell it ("H200 141GB HBM3e", "A100-SXM4-80GB", "A100-PCIE-80GB",
+** "GH200 96GB HBM3", "L40S", "B200 180GB HBM3e": published-methodology.md,
+** hardware-models-more.md), its form factor and memory.  An entry applies
+** when the label's form (pcie or not) matches and its memory, when given
+** (a "NNNGB" word), is one of mem_gb; 0 ends the list. */
+static const struct chip_label {
+	const char *family; /* a word of the label, or its prefix ("a100sxm4") */
+	int pcie;           /* 1: the label says PCIe; 0: it does not */
+	int mem_gb[3];      /* the capacities the label may give; {0}: any */
+	const char *preset;
+} chip_labels[] = {
+	{"h100", 0, {80, 0}, "h100-sxm"},
+	{"h100", 1, {80, 0}, "h100-pcie"},
+	{"h200", 0, {141, 0}, "h200-sxm"},
+	/* the 96 GB HBM3 module the tables measured (gh200.ini), also when
+	** the label gives the Grace's LPDDR5X (480 or 512 GB) instead; the 144
+	** GB HBM3e module (hardware-more.csv gh200-144gb) has no preset */
+	{"gh200", 0, {96, 480, 512}, "gh200"},
+	{"a100", 0, {80, 0}, "a100-sxm"},
+	{"a100", 0, {40, 0}, "a100-sxm-40gb"},
+	{"a100", 1, {80, 0}, "a100-pcie"},
+	{"l40s", 0, {48, 0}, "l40s"},
+	/* 192 GB is the launch figure of the same parts (b200.ini, gb200.ini) */
+	{"b200", 0, {180, 192, 0}, "b200"},
+	{"gb200", 0, {186, 192, 0}, "gb200"},
+};
+
+/* The words of a label (letters and digits, lower case) into w[]. */
+static int label_words(const char *s, char w[][32], int max)
+{
+	int n = 0;
+	while (*s && n < max) {
+		size_t k = 0;
+		while (*s && !isalnum((unsigned char)*s))
+			s++;
+		while (isalnum((unsigned char)*s)) {
+			if (k < 31)
+				w[n][k++] = (char)tolower((unsigned char)*s);
+			s++;
+		}
+		w[n][k] = '\0';
+		if (k)
+			n++;
+	}
+	return n;
+}
+
+/* The chip preset a table's GPU label names: the label itself when it is
+** spelled as a preset (h200-sxm), else the one chip_labels gives; NULL
+** when none (another part: "H200 NVL", "GH200 144GB HBM3e", an L40). */
+static const char *chip_of_label(const char *label)
+{
+	char w[12][32];
+	int n = label_words(label, w, 12), i, pcie = 0, mem = 0, hbm3e = 0;
+	size_t e, fl = 0;
+	const char *fam = NULL;
+	for (e = 0; e < sizeof chip_labels / sizeof chip_labels[0]; e++)
+		if (!strcasecmp(label, chip_labels[e].preset))
+			return chip_labels[e].preset;
+	for (i = 0; i < n; i++) {
+		const char *x = w[i];
+		double v;
+		size_t k;
+		if (!strcmp(x, "nvl"))
+			return NULL; /* H100 NVL, H200 NVL: PCIe cards of their own */
+		hbm3e |= !strcmp(x, "hbm3e");
+		k = lead_number(x, &v);
+		if (k && (!strcmp(x + k, "gb") || !strcmp(x + k, "g") ||
+		          !strcmp(x + k, "gib")))
+			mem = mem ? mem : (int)v; /* the first: HBM before host */
+		for (e = 0; !fam && e < sizeof chip_labels / sizeof chip_labels[0];
+		     e++) {
+			fl = strlen(chip_labels[e].family);
+			if (!strncmp(x, chip_labels[e].family, fl))
+				fam = chip_labels[e].family;
+		}
+		if (strstr(x, "pcie"))
+			pcie = 1; /* "pcie", "a100pcie" */
+	}
+	if (!fam)
+		return NULL;
+	if (!strcmp(fam, "gh200") && hbm3e)
+		return NULL; /* the 144 GB HBM3e module */
+	for (e = 0; e < sizeof chip_labels / sizeof chip_labels[0]; e++) {
+		const struct chip_label *c = &chip_labels[e];
+		int ok = !mem, j;
+		for (j = 0; j < 3 && c->mem_gb[j]; j++)
+			ok |= c->mem_gb[j] == mem;
+		if (!strcmp(c->family, fam) && c->pcie == pcie && ok)
+			return c->preset;
+	}
+	return NULL;
+}
+
 /* 1 when a table's chip label (any case: "GH200") names the chip preset
 ** (gh200, or a preset of the same chip such as h200-sxm for "H200"). */
 static int label_is_chip(const char *label, size_t n, const char *chip)
@@ -408,7 +503,9 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		memset(r, 0, sizeof *r);
 		r->line = lineno;
 		copy(r->id, fields[col[C_ID]]);
-		copy(r->chip, fields[col[C_CHIP]]);
+		copy(r->chip_given, fields[col[C_CHIP]]);
+		copy(r->chip, chip_of_label(r->chip_given)
+		                  ? chip_of_label(r->chip_given) : r->chip_given);
 		copy(r->model, fields[col[C_MODEL]]);
 		copy(r->precision, fields[col[C_PREC]]);
 		copy(r->software, fields[col[C_SW]]);

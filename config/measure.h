@@ -18,6 +18,11 @@
 **    published-methodology.md, "MoE adds enable_attention_dp" with
 **    `--tp --pp [--ep]`) is set up the same way when its model is a
 **    mixture of experts: tp 1 and ep = its tp on as many GPUs.
+** The chip column may name a preset (h200-sxm) or spell the GPU as the
+** tables' column headers do, any case ("H200 141GB HBM3e", "A100-PCIE-80GB",
+** "GH200 96GB HBM3"): chip holds the preset that label names (chip_labels
+** in measure.c), chip_given the label; a label of no preset's part stays
+** as given (validation lists its rows not modelled).
 ** A row is modelled when its metric is a served-token throughput and its
 ** lengths, tp and chips are whole numbers, or when it is a microbenchmark
 ** (a GEMM's TFLOPS, a copy's TB/s: meas_micro()); other rows are kept with
@@ -50,7 +55,8 @@ enum {
 typedef struct {
 	int line;                 /* line in the file */
 	char id[MEAS_FIELD];
-	char chip[MEAS_FIELD];
+	char chip[MEAS_FIELD];    /* the chip preset the label names */
+	char chip_given[MEAS_FIELD]; /* the chip column as the file gives it */
 	char model[MEAS_FIELD];
 	char precision[MEAS_FIELD];
 	char software[MEAS_FIELD];

@@ -50,7 +50,7 @@ pyq() { python3 -c "import json,sys; d=json.load(open('$J')); r={x['id']:x for x
 if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "json is rows, groups and cells" -- pyq "assert sorted(d)==['cells','groups','rows'], d.keys()"
 	expect_exit 0 "every row is listed, none dropped" -- pyq "assert len(d['rows'])==19"
-	expect_exit 0 "row keys" -- pyq "assert all(sorted(x)==sorted(['id','metric','measured','predicted','error','profile','status','set','reason']) for x in d['rows'])"
+	expect_exit 0 "row keys" -- pyq "assert all(sorted(x)==sorted(['id','chip','chip_given','metric','measured','predicted','error','profile','status','set','reason']) for x in d['rows'])"
 	# per GPU = system / gpus (8), by definition of the metric
 	expect_exit 0 "per-GPU metric is the system's over 8 GPUs" -- pyq "assert abs(r['a-out']['predicted']/r['a-gpu']['predicted']-8)<1e-6"
 	# output tokens_per_s is output tokens; total counts isl+osl per osl: (2048+128)/128 = 17
@@ -183,12 +183,23 @@ bad() { # name, line to add, expected message
 	expect_exit 2 "$1" -- $RL validate --measurements "$tmpd/bad.csv" --versions "$V"
 	expect_err "$3" "$1: message"
 }
-bad "unknown model" "x,T,out,h100-sxm,1,no-such-model,fp8,128,128,1,1,,,output_tokens_per_s,1," \
-	"bad.csv:2: column 'model' \(6\): unknown model 'no-such-model'"
-bad "unknown chip" "x,T,out,no-chip,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," \
-	"bad.csv:2: column 'chip' \(4\): unknown chip 'no-chip'"
-bad "version without profile" "x,T,9.9,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," \
-	"bad.csv:2: column 'version' \(3\): software 'T' version 9.9 has no profile"
+# rows naming an unknown model, chip or version: listed, not modelled,
+# with the reason; the file's other rows still run
+printf '%s\n%s\n%s\n%s\n%s\n' "$H" \
+	"m,T,out,h100-sxm,1,no-such-model,fp8,128,128,1,1,,,output_tokens_per_s,1," \
+	"c,T,out,no-chip,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," \
+	"v,T,9.9,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," \
+	"k,T,out,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," > "$tmpd/unk.csv"
+expect_exit 0 "unknown names: not an input error" -- $RL validate --measurements "$tmpd/unk.csv" --versions "$V"
+expect_out "no-such-model" "unknown names: listed in the text"
+if command -v python3 >/dev/null 2>&1; then
+	$RL validate --measurements "$tmpd/unk.csv" --versions "$V" --json > "$tmpd/unk.json"
+	uq() { python3 -c "import json; r={x['id']:x for x in json.load(open('$tmpd/unk.json'))['rows']}; $1"; }
+	expect_exit 0 "unknown model: not modelled, the reason" -- uq "x=r['m']; assert x['status']=='not_modelled' and \"unknown model 'no-such-model'\" in x['reason'], x"
+	expect_exit 0 "unknown chip: not modelled, the reason and the presets" -- uq "x=r['c']; assert x['status']=='not_modelled' and \"unknown chip 'no-chip'\" in x['reason'] and 'h200-sxm' in x['reason'], x"
+	expect_exit 0 "version without profile: not modelled, the reason" -- uq "x=r['v']; assert x['status']=='not_modelled' and \"software 'T' version 9.9 has no profile\" in x['reason'], x"
+	expect_exit 0 "unknown names: the known row runs" -- uq "assert r['k']['status']=='ok', r['k']"
+fi
 bad "non-numeric isl" "x,T,out,h100-sxm,1,llama3-8b,fp8,12x,128,1,1,,,output_tokens_per_s,1," \
 	"bad.csv:2: column 'isl' \(8\): '12x' is not a number"
 bad "non-numeric value" "x,T,out,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,fast," \
