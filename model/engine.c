@@ -390,7 +390,30 @@ _Static_assert(offsetof(rl_config, scen.osl) == END_OF(scen.isl) &&
 static int cache_hit(const rl_eval_cache *k, const rl_config *cfg)
 {
 	return k->valid &&
-	       memcmp(cfg, &k->key, offsetof(rl_config, scen.isl)) == 0;
+	       memcmp(cfg, &k->key, offsetof(rl_config, scen.isl)) == 0 &&
+	       /* the profiling pass's logits rows follow the request length */
+	       ((int)cfg->prof.logits_rows != RL_LOGITS_PROFILING_PASS ||
+	        (cfg->scen.isl == k->key.scen.isl &&
+	         cfg->scen.osl == k->key.scen.osl));
+}
+
+/* Rows of each logits buffer the runtime holds when the KV cache is sized
+** (profile.logits_rows): max_batch_size sequences, or the last tokens of
+** the PyTorch backend's memory-profiling pass, which fills max_num_tokens
+** with dummy context requests of max_seq_len - 1 tokens each (fewer for
+** the last), max_seq_len being isl + osl (ASSUMPTION: trtllm-bench's
+** max_seq_len is the dataset's longest request; TensorRT-LLM's
+** _create_dummy_context_requests as recalled, not in the repository). */
+static double logits_rows(const rl_config *cfg)
+{
+	const rl_profile *pf = &cfg->prof;
+	double seq;
+
+	if ((int)pf->logits_rows != RL_LOGITS_PROFILING_PASS)
+		return pf->max_batch_size;
+	seq = rl_fmin(pf->max_num_tokens,
+	              rl_fmax(1.0, cfg->scen.isl + cfg->scen.osl - 1.0));
+	return ceil(pf->max_num_tokens / seq);
 }
 
 /* The result's fields that the setup alone gives (also set before its
@@ -596,15 +619,15 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 		u->n_mid_hi = st.n_hi - 1 - (st.last == st.hi ? 1 : 0);
 		u->n_mid_lo = u->pp - 2 - u->n_mid_hi;
 	}
-	/* the runtime's memory: a fixed reservation, the logits buffers of
-	** max_batch_size sequences (fp32, gathered on every rank) and the
-	** engine's activation workspace for max_num_tokens tokens, at the
-	** activations' precision or the profile's own */
+	/* the runtime's memory: a fixed reservation, the logits buffers (fp32,
+	** gathered on every rank) of logits_rows(), and the engine's
+	** activation workspace for max_num_tokens tokens, at the activations'
+	** precision or the profile's own */
 	ws_b = (int)pf->act_buffers_precision == RL_PREC_AUTO
 	           ? u->ab
 	           : rl_precision_bytes((int)pf->act_buffers_precision);
 	runtime = pf->runtime_reserved_bytes +
-	          pf->logits_buffers * pf->max_batch_size * m->vocab * 4.0 +
+	          pf->logits_buffers * logits_rows(cfg) * m->vocab * 4.0 +
 	          pf->act_buffers * pf->max_num_tokens *
 	              u->sh.act_elems_per_token_layer * ws_b / u->tp;
 	r->runtime_bytes = runtime;

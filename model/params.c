@@ -26,6 +26,9 @@ static const char *const mlp_choices[] = {"gated", "plain", NULL};
 /* rl_batch_rule (benchrule.h) */
 static const char *const batch_rule_choices[] = {
 	"fixed", "trtllm_bench_build", "trtllm_bench_pytorch", NULL};
+/* rl_logits_rows (rl_config.h) */
+static const char *const logits_rows_choices[] = {"max_batch_size",
+                                                  "profiling_pass", NULL};
 static const char *const hbm_choices[] = {"none", "hbm2e", "hbm3", "hbm3e",
                                           "hbm4", NULL};
 #define OFF(field) offsetof(rl_config, field)
@@ -363,6 +366,15 @@ static const rl_param table[] = {
  OFF(prof.act_buffers_precision),
  "precision of the act_buffers workspace's elements (auto: the activations'; "
  "a TensorRT engine keeps the tensors between FP8 GEMMs at 16 bits)"},
+{"profile", "logits_rows", "", 1, 0, 1, 0, RL_PT_ENUM, logits_rows_choices,
+ OFF(prof.logits_rows),
+ "rows of each logits buffer held when the KV cache is sized: max_batch_size "
+ "(a TensorRT engine's output buffers) or profiling_pass (the PyTorch "
+ "backend sizes the KV cache after a forward pass of max_num_tokens tokens "
+ "in dummy requests of isl + osl - 1 tokens, each returning its last "
+ "token's logits: ceil(max_num_tokens / min(max_num_tokens, isl + osl - 1)) "
+ "rows; ASSUMPTION, recalled from TensorRT-LLM's "
+ "tensorrt_llm/_torch/pyexecutor/_util.py)"},
 {"profile", "logits_passes", "", 1, 0, 100, 0, RL_PT_REAL, NULL,
  OFF(prof.logits_passes),
  "sampling: passes over the fp32 logits (tokens x vocab) that each rank makes "

@@ -207,7 +207,20 @@ typedef struct {
 	                          * max_batch_size and max_num_tokens */
 	double act_buffers_precision; /* enum; the activation workspace's
 	                          * elements (RL_PREC_AUTO: the activations') */
+	double logits_rows;      /* enum rl_logits_rows: the rows of each of the
+	                          * logits_buffers the KV sizing sees */
 } rl_profile;
+
+/* profile.logits_rows: whose logits the memory left for the KV cache is
+** sized after (engine.c, the runtime's memory). */
+typedef enum {
+	RL_LOGITS_MAX_BATCH = 0, /* max_batch_size sequences (a TensorRT
+	                          * engine's output buffers) */
+	RL_LOGITS_PROFILING_PASS /* the last tokens of the PyTorch backend's
+	                          * memory-profiling pass: one row per dummy
+	                          * request of isl + osl - 1 tokens filling
+	                          * max_num_tokens */
+} rl_logits_rows;
 
 /* Economics and power (cost.c, power.c): the INI sections [cost] and
 ** [power] both land here (params.c maps each key). */

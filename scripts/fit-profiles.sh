@@ -50,13 +50,18 @@ FIT="eff_compute=0.5:0.81~0.807/0.1,eff_compute_fp8=0.4:0.81~0.65/0.1,eff_kv_mem
 # below), so that its MoE rows are predicted with a value none of its rows
 # set.  0.11-0.13 take the median of 0.14, 0.15 and 0.17 (the TensorRT
 # backend's MoE plugin, Mixtral at tp 1-8 in all six; the three fits land
-# within 0.71-0.78).  The PyTorch backend's 0.19-0.21 keep the start
-# file's 1: its one fitted version, 1.0, ran its MoE rows with attention
-# data parallel and expert parallel (DEPn: all-gathered tokens, replicated
-# attention), not tp 8 as 0.20 and 0.21 ran Maverick, so its 0.19 holds
-# what that mapping costs beyond the model (tried: carried to 0.19-0.21,
-# it took 0.21 from 10.8%/20.5% to 7.1%/15.8% and 0.20 from 6.2%/15.8% to
-# 9.4%/29.9% leave-one-model-out median/p90).
+# within 0.71-0.78).  The PyTorch backend's 0.19-0.21 take its one fitted
+# version's, 1.0's, although 1.0 ran its MoE rows with attention data
+# parallel and expert parallel (DEPn: all-gathered tokens, replicated
+# attention), not tp 8 as 0.20 and 0.21 ran Maverick (ASSUMPTION: the same
+# grouped-GEMM kernels, and what DEPn costs beyond them is in its other
+# terms).  With the start file's 1, 0.20's and 0.21's Maverick rows came out
+# 37-48% too fast out of sample (median) once logits_buffers, fitted free,
+# no longer held a vocabulary-sized reservation for them (logits_line
+# below); with 1.0's 0.19, 0.21 goes 16.9%/38.4% -> 5.6%/19.0% and 0.20
+# 13.4%/33.5% -> 9.2%/33.2% (leave-one-model-out median/p90).  Before that,
+# with logits_buffers free, it took 0.21 from 10.8%/20.5% to 7.1%/15.8% and
+# 0.20 from 6.2%/15.8% to 9.4%/29.9%, and was not kept.
 FIT_MOE="moe_gemm_eff=0.1:1"
 # fitted besides FIT in the TensorRT backend's versions (0.11-0.17), whose
 # rows hold Mistral-7B beside Llama-3/3.1 8B (the same blocks, vocabularies
@@ -82,12 +87,14 @@ fit_one() { # version, profile name, kv_fraction, max_num_tokens, max_batch_size
 	    -e "s/^batch_rule = .*/batch_rule = ${10:-fixed}   ; $(rule_note "${10:-fixed}")/" \
 	    -e "s/^sliding_window = .*/sliding_window = ${7:-true}   ; $(window_note "${7:-true}")/" \
 	    -e "s/^act_buffers_precision = .*/$(workspace_line "${7:-true}")/" \
+	    -e "s/^logits_rows = .*/$(logits_line "${7:-true}")/" \
+	    -e "$(logits_fixed "${7:-true}")" \
 	    -e "s/^cuda_graphs = .*/cuda_graphs = ${8:-false}   ; $(graph_note "${8:-false}")/" \
 	    -e "${MOE_EFF:+s/^moe_gemm_eff = .*/moe_gemm_eff = $MOE_EFF   ; $MOE_NOTE/}" \
 	    "$START" > "$tmp"
 	./rooflab calibrate --profile "$tmp" --measurements "$M" \
 		--software TensorRT-LLM --version "$1" --chip h100-sxm \
-		--fit "$FIT${9:+,$9}" --row-sigma "$ROW_SIGMA" --loo-model --out "data/profiles/$2.ini"
+		--fit "$(fit_of "${7:-true}")${9:+,$9}" --row-sigma "$ROW_SIGMA" --loo-model --out "data/profiles/$2.ini"
 	rm -f "$tmp"
 	# the start file's path in the header is a temporary: name the real one
 	# name the version; `fitted` instead of `calibrated` keeps these
@@ -121,6 +128,39 @@ workspace_line() {
 		echo "act_buffers_precision = bf16   ; ASSUMPTION: a TensorRT engine keeps the tensors between FP8 GEMMs at 16 bits, so its activation workspace too (scripts\/fit-profiles.sh)"
 	else
 		echo "act_buffers_precision = auto   ; the activations' precision (PyTorch backend; scripts\/fit-profiles.sh)"
+	fi
+}
+# Whose logits the memory left for the KV cache is sized after
+# (profile.logits_rows): a TensorRT engine (0.11-0.17) holds its output
+# buffers for max_batch_size sequences, fitted as logits_buffers copies; the
+# PyTorch backend (0.19-1.0) sizes the KV cache after a profiling forward pass
+# of max_num_tokens tokens in dummy requests of max_seq_len - 1 tokens, each
+# returning its last token's logits (ASSUMPTION: TensorRT-LLM's
+# tensorrt_llm/_torch/pyexecutor/_util.py as recalled, not in the
+# repository), at most ceil(8192 / 255) = 33 rows: one fp32 copy of them
+# (ASSUMPTION, range 1-3: the LM head's output and the sampler's copies) is
+# 27 MB on a 202,048-word vocabulary, 80 MB at three, below what the rows
+# resolve, so logits_buffers is not fitted there.  Fitted free on the PyTorch
+# backend, logits_buffers took a constant 0-13 GB of a Llama GPU's memory
+# and, as only Maverick's vocabulary is larger, was Maverick's knob: 1.0's
+# fit without Maverick held 10 GB a GPU of logits for it (README,
+# Calibration and validation).
+logits_line() {
+	if [ "$1" = false ]; then
+		echo "logits_rows = max_batch_size   ; TensorRT backend: the engine's logits output buffers for max_batch_size sequences (scripts\/fit-profiles.sh)"
+	else
+		echo "logits_rows = profiling_pass   ; ASSUMPTION: the PyTorch backend sizes the KV cache after a profiling pass of max_num_tokens tokens in requests of isl + osl - 1 tokens, one row of logits each (tensorrt_llm\/_torch\/pyexecutor\/_util.py as recalled; scripts\/fit-profiles.sh)"
+	fi
+}
+logits_fixed() {
+	[ "$1" = false ] ||
+		echo "s/^logits_buffers = .*/logits_buffers = 1   ; ASSUMPTION: one fp32 copy of the profiling pass's last-token logits (range 1-3: the LM head's output and the sampler's copies, at most 80 MB a GPU); not fitted (scripts\/fit-profiles.sh)/"
+}
+fit_of() {
+	if [ "$1" = false ]; then
+		printf '%s' "$FIT"
+	else
+		printf '%s' "$FIT" | sed 's/,logits_buffers=[^,]*//'
 	fi
 }
 # The PyTorch backend's benchmarks (0.19-1.0) run with CUDA graphs and
@@ -168,13 +208,16 @@ RPT=fixed
 # scripts/fit-profiles-more.sh sources this file for fit_one and the
 # ranges above, and fits the tables after 0.20 and 1.0 itself
 [ -z "${FIT_PROFILES_LIB:-}" ] || return 0
-# the versions that fit moe_gemm_eff first: 0.11-0.13 take theirs (as the
-# profiles on disk hold them: refit 0.11-0.13 after refitting 0.14-0.17 alone)
-versions=${*:-"0.14.0 0.15.0 0.17.0 0.11.0 0.12.0 0.13.0 0.19.0 0.20.0 0.21.0 1.0(main)"}
+# the versions that fit moe_gemm_eff first: 0.11-0.13 take theirs, 0.19-0.21
+# 1.0's (as the profiles on disk hold them: refit 0.11-0.13 after refitting
+# 0.14-0.17 alone, 0.19-0.21 after 1.0)
+versions=${*:-"0.14.0 0.15.0 0.17.0 0.11.0 0.12.0 0.13.0 1.0(main) 0.19.0 0.20.0 0.21.0"}
 for v in $versions; do
 	MOE_EFF=
 	case $v in
 	0.11.0|0.12.0|0.13.0) moe_from trtllm-0.14 trtllm-0.15 trtllm-0.17 ;;
+	0.19.0|0.20.0|0.21.0) moe_from trtllm-1.0
+		MOE_NOTE="range 0.1-1: grouped GEMMs of the routed experts (with their permute, finalize and load imbalance) reach this share of a dense GEMM's efficiency; not fitted here (this version's MoE rows are one model, which a fit leaving it out could not test): the PyTorch backend's one fitted value, trtllm-1.0's, whose MoE rows ran expert parallel (DEPn), not tp 8 as here (ASSUMPTION: the same grouped-GEMM kernels; scripts\/fit-profiles.sh)" ;;
 	esac
 	case $v in
 	0.11.0) fit_one "$v" trtllm-0.11 0.99 2048 2048 "$B11" false false "$FIT_VOCAB" ;;

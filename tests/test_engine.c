@@ -680,6 +680,52 @@ static void test_runtime_buffers(void **state)
 	near(r.runtime_bytes, 1e9 + 2101346304.0 + 2248146944.0 / 2, 1e-12);
 }
 
+/* The PyTorch backend's profiling pass (logits_rows profiling_pass): the
+** KV cache is sized after a forward pass of max_num_tokens 16384 tokens in
+** dummy requests of isl + osl - 1 tokens, each returning one row of fp32
+** logits of vocab 128256 x 4 = 513,024 bytes.  128/128: requests of 255
+** tokens, 16384 / 255 = 64.25, so 65 rows = 33,346,560 bytes (max_batch_size
+** 4096 rows would be 2,101,346,304); 20000/2000: one request of 16384
+** tokens, one row, 513,024 bytes; 1/1: requests of one token, 16384 rows,
+** 8,405,385,216 bytes.  Two buffers double each; tp 2 does not split them
+** (gathered on every rank).  Through a cache the request length changes
+** the setup's runtime too. */
+static void test_logits_rows_profiling_pass(void **state)
+{
+	rl_config c;
+	rl_result r;
+	rl_eval_cache cache;
+	(void)state;
+	h100_ideal(&c);
+	c.scen.isl = 128;
+	c.scen.osl = 128;
+	c.prof.logits_buffers = 1;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.runtime_bytes, 2101346304.0, 1e-12);
+	c.prof.logits_rows = RL_LOGITS_PROFILING_PASS;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.runtime_bytes, 33346560.0, 1e-12);
+	c.prof.logits_buffers = 2;
+	c.scen.tp = 2;
+	c.scen.chips = 2;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.runtime_bytes, 2.0 * 33346560.0, 1e-12);
+	c.prof.logits_buffers = 1;
+	c.scen.tp = 1;
+	c.scen.chips = 1;
+	cache.valid = 0;
+	assert_int_equal(rl_serve_cached(&c, &cache, 1, 1, &r), RL_OK);
+	near(r.runtime_bytes, 33346560.0, 1e-12);
+	c.scen.isl = 20000;
+	c.scen.osl = 2000;
+	assert_int_equal(rl_serve_cached(&c, &cache, 1, 1, &r), RL_OK);
+	near(r.runtime_bytes, 513024.0, 1e-12);
+	c.scen.isl = 1;
+	c.scen.osl = 1;
+	assert_int_equal(rl_serve_cached(&c, &cache, 1, 1, &r), RL_OK);
+	near(r.runtime_bytes, 8405385216.0, 1e-12);
+}
+
 /* The logits, tokens x vocab in fp32, on every rank.  Batch 1, isl 1000,
 ** osl 101: a decode iteration carries n = 100/101 tokens (as in
 ** test_kv_group_reread), each with 128256 logits of 4 bytes = 513,024
@@ -1189,6 +1235,7 @@ int main(void)
 	    cmocka_unit_test(test_kv_group_reread),
 	    cmocka_unit_test(test_sliding_window_kv),
 	    cmocka_unit_test(test_runtime_buffers),
+	    cmocka_unit_test(test_logits_rows_profiling_pass),
 	    cmocka_unit_test(test_expert_gemm_rows),
 	    cmocka_unit_test(test_expert_rows_pooled),
 	    cmocka_unit_test(test_mxfp4_experts),
