@@ -19,6 +19,7 @@
 #include "../model/calibrate.h"
 #include "../model/engine.h"
 #include "../model/load.h"
+#include "../model/waves.h"
 #include "../model/micro.h"
 #include "schema.h"
 
@@ -285,7 +286,7 @@ static void evaluate_one(const meas_row *m, const val_version *v,
 		o->status = VAL_OK;
 		return;
 	}
-	if (rl_eval(&st.cfg, &r) != RL_OK) {
+	if (rl_eval_run(&st.cfg, m->requests, &r) != RL_OK) {
 		snprintf(o->reason, sizeof o->reason, "engine: %.240s", r.error);
 		return;
 	}

@@ -229,6 +229,9 @@ static int collect_rows(const meas_set *set, const calibrate_args *o,
 			/* served at a rate: the load model predicts it */
 			cr->load.rate_rps = m->request_rate;
 			cr->load.requests = m->requests;
+		} else {
+			/* at maximum load, a run of this many requests */
+			cr->load.requests = m->requests;
 		}
 		used[(*nrows)++] = m;
 	}

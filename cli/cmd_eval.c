@@ -7,6 +7,7 @@
 #include "../config/profiles.h"
 #include "../model/engine.h"
 #include "../model/mapping.h"
+#include "../model/waves.h"
 #include "commands.h"
 #include "evalout.h"
 #include "loadout.h"
@@ -156,7 +157,9 @@ int cmd_eval(int argc, char **argv)
 	else if (default_profile(&o, &st, profile, sizeof profile, err,
 	                         sizeof err))
 		return bad_input("eval", err);
-	rc = rl_eval(&st.cfg, &r);
+	/* --requests without --rate: a run of that many at maximum load */
+	rc = lo.have_rate ? rl_eval(&st.cfg, &r)
+	                  : rl_eval_run(&st.cfg, lo.load.requests, &r);
 	if (rc != RL_OK) {
 		setup_where(&st, r.error, err, sizeof err);
 		if (rc == RL_ENOFIT)

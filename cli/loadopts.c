@@ -79,7 +79,9 @@ static const opt_def load_opts_table[] = {
                  "requests/s to the whole system, Poisson arrivals (R > 0),\n"
                  "or inf: all requests at once (needs --requests)"),
     OPT_NUM("--requests", load_opts, load.requests, "N", 1, 1e12, NUM_WHOLE,
-            "requests in the run (default: an endless stream)"),
+            "requests in the run (default: an endless stream); without\n"
+            "--rate: N sent at once at maximum load, served in waves\n"
+            "where the profile says so (profile.burst_waves)"),
     TARGET("--ttft-", RL_SLO_TTFT, "--ttft-max S",
            "latency targets in seconds, the means; without --rate:"),
     TARGET("--tpot-", RL_SLO_TPOT, "--tpot-max S",
@@ -97,10 +99,6 @@ const opt_def eval_load_table[] = {
 
 int loadopts_check(const load_opts *lo, char *err, size_t errlen)
 {
-	if (lo->load.requests > 0 && !lo->have_rate) {
-		snprintf(err, errlen, "--requests needs --rate (inf: all at once)");
-		return -1;
-	}
 	if (lo->have_rate && isinf(lo->load.rate_rps) && lo->load.requests < 1) {
 		snprintf(err, errlen, "--rate inf (all requests at once) needs "
 		         "--requests N (1 .. 1e12)");

@@ -389,6 +389,15 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 		not_modelled(r, "a latency or request rate at maximum load without "
 		                "a request count is not modelled");
 	}
+	if (isnan(r->request_rate)) {
+		/* "max-load offline; num_requests=3000": the run's request
+		** count, all sent at once (profile.burst_waves) */
+		const char *q = strstr(fields[col[C_BATCH]], "num_requests=");
+		double n = 0;
+		if (q)
+			lead_number(q + strlen("num_requests="), &n);
+		r->requests = n >= 1 ? floor(n) : 0;
+	}
 	if (col[C_NOTES] >= 0) {
 		const char *notes = fields[col[C_NOTES]];
 		double t = note_setting(notes, "max_num_tokens", r->chip),

@@ -67,7 +67,8 @@ typedef struct {
 	double ep;                /* expert parallel (DEPn: n; else 1) */
 	double gemm_m, gemm_n, gemm_k; /* MEAS_GEMM_TFLOPS: the GEMM's shape */
 	double request_rate;      /* requests/s; NAN = maximum load */
-	double requests;          /* requests in the run ("500 requests"); 0 */
+	double requests;          /* requests in the run ("500 requests", or
+	                          ** "num_requests=3000" at maximum load); 0 */
 	/* build settings the row's notes state (0: not stated) */
 	double max_num_tokens, max_batch_size;
 	/* kv_cache_free_gpu_mem_fraction the notes give for the row's chip,

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "waves.h"
 
 #define MISS_RESIDUAL 5.0 /* log-error charged to a row the model rejects */
 
@@ -144,7 +145,8 @@ int rl_calib_predict(const rl_calib_row *row, const rl_param *const *params,
 		*out = rl_load_metric_of(row->metric, &lr);
 		return 0;
 	}
-	rc = rl_eval(&cfg, &r);
+	/* at maximum load: a run of load.requests (0: endless) */
+	rc = rl_eval_run(&cfg, row->load.requests, &r);
 	if (rc != RL_OK)
 		return rc;
 	*out = rl_metric_of(row->metric, &r);

@@ -45,7 +45,9 @@ typedef struct {
 	double measured; /* the metric's value as measured */
 	int metric;
 	rl_load load;    /* rate_rps > 0: served at that rate (load model);
-	                 ** 0: at maximum load (the engine) */
+	                 ** 0: at maximum load (the engine), a run of
+	                 ** load.requests requests (0: an endless stream;
+	                 ** profile.burst_waves, waves.h) */
 } rl_calib_row;
 
 typedef struct {

@@ -399,6 +399,13 @@ static const rl_param table[] = {
  "routed experts' grouped GEMMs, with their token permute, finalize and "
  "load imbalance: the share they reach of the efficiency of a dense GEMM "
  "of the same rows per expert (1: the same)"},
+{"profile", "burst_waves", "", 1, 0, 1, 0, RL_PT_BOOL, bool_choices,
+ OFF(prof.burst_waves),
+ "true: a run of R identical requests all sent at once (a published "
+ "maximum-load table's num_requests) is served in waves of the whole "
+ "requests the KV cache or max_batch_size admits at once, which end "
+ "together, the last wave partly empty (model/waves.h); false: the steady "
+ "state of an endless stream"},
 {"profile", "sliding_window", "", 1, 0, 1, 1, RL_PT_BOOL, bool_choices,
  OFF(prof.sliding_window),
  "true: attention and the KV cache keep to the model's sliding window; "

@@ -209,6 +209,9 @@ typedef struct {
 	                          * elements (RL_PREC_AUTO: the activations') */
 	double logits_rows;      /* enum rl_logits_rows: the rows of each of the
 	                          * logits_buffers the KV sizing sees */
+	double burst_waves;      /* 1: a finite run of identical requests sent
+	                          * at once is served in waves of the whole
+	                          * requests admitted at once (waves.h) */
 } rl_profile;
 
 /* profile.logits_rows: whose logits the memory left for the KV cache is

@@ -89,6 +89,7 @@ fit_one() { # version, profile name, kv_fraction, max_num_tokens, max_batch_size
 	    -e "s/^act_buffers_precision = .*/$(workspace_line "${7:-true}")/" \
 	    -e "s/^logits_rows = .*/$(logits_line "${7:-true}")/" \
 	    -e "$(logits_fixed "${7:-true}")" \
+	    -e "s/^burst_waves = .*/$(waves_line "${7:-true}")/" \
 	    -e "s/^cuda_graphs = .*/cuda_graphs = ${8:-false}   ; $(graph_note "${8:-false}")/" \
 	    -e "${MOE_EFF:+s/^moe_gemm_eff = .*/moe_gemm_eff = $MOE_EFF   ; $MOE_NOTE/}" \
 	    "$START" > "$tmp"
@@ -161,6 +162,21 @@ fit_of() {
 		printf '%s' "$FIT"
 	else
 		printf '%s' "$FIT" | sed 's/,logits_buffers=[^,]*//'
+	fi
+}
+# The TensorRT backend's tables (0.11-0.17) send every request of a row at
+# once, all of the same isl and osl, num_requests of them (published-
+# methodology.md), to a scheduler that admits a request only while the KV
+# cache holds all of its isl + osl (guaranteed_no_evict): it admits whole
+# requests, n at a time, which end together, so the run is served in waves
+# of n, the last partly empty (model/waves.h; burst_waves).  The PyTorch
+# backend's versions keep the steady state of an endless stream (not tried
+# there: scripts/fit-profiles-more.sh and their lane's).
+waves_line() {
+	if [ "$1" = false ]; then
+		echo "burst_waves = true   ; published-methodology.md: each row's num_requests sent at once, all of one isl and osl, guaranteed_no_evict: served in waves of the whole requests admitted at once (model\/waves.h; scripts\/fit-profiles.sh)"
+	else
+		echo "burst_waves = false   ; the steady state of an endless stream (PyTorch backend; scripts\/fit-profiles.sh)"
 	fi
 }
 # The PyTorch backend's benchmarks (0.19-1.0) run with CUDA graphs and

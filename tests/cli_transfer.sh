@@ -151,14 +151,14 @@ assert r and all(x['status'] != 'ok' and 'expert_weight_bits' in x['reason'] for
 
 # the 0.11 notes' KV fraction on GH200 (0.95, not 0.99): the row's
 # prediction is eval's with the row's settings set by hand
-R=trtllm-v0.11.0-0062 # Llama-3 8B FP8 128/2048 TP1: max_num_tokens=8192, max_batch_size=2048
-E=$($RL eval --chip gh200 --model llama3-8b --precision fp8 --isl 128 --osl 2048 --tp 1 --profile trtllm-0.11 --set profile.kv_fraction=0.95 --set profile.max_num_tokens=8192 --set profile.max_batch_size=2048 --json | python3 -c "import json,sys; print(json.load(sys.stdin)['throughput']['output_tokens_per_s'])")
-E99=$($RL eval --chip gh200 --model llama3-8b --precision fp8 --isl 128 --osl 2048 --tp 1 --profile trtllm-0.11 --set profile.kv_fraction=0.99 --set profile.max_num_tokens=8192 --set profile.max_batch_size=2048 --json | python3 -c "import json,sys; print(json.load(sys.stdin)['throughput']['output_tokens_per_s'])")
+R=trtllm-v0.11.0-0062 # Llama-3 8B FP8 128/2048 TP1: max_num_tokens=8192, max_batch_size=2048, num_requests=3000 (a run at maximum load: --requests)
+E=$($RL eval --chip gh200 --model llama3-8b --precision fp8 --isl 128 --osl 2048 --tp 1 --profile trtllm-0.11 --set profile.kv_fraction=0.95 --set profile.max_num_tokens=8192 --set profile.max_batch_size=2048 --requests 3000 --json | python3 -c "import json,sys; print(json.load(sys.stdin)['throughput']['output_tokens_per_s'])")
+E99=$($RL eval --chip gh200 --model llama3-8b --precision fp8 --isl 128 --osl 2048 --tp 1 --profile trtllm-0.11 --set profile.kv_fraction=0.99 --set profile.max_num_tokens=8192 --set profile.max_batch_size=2048 --requests 3000 --json | python3 -c "import json,sys; print(json.load(sys.stdin)['throughput']['output_tokens_per_s'])")
 expect_exit 0 "gh200 0.11 row: KV fraction 0.95 from its notes" -- q gh200 "
 x = [x for x in rows if x['id'] == '$R'][0]
 assert x['status'] == 'ok' and abs(x['predicted'] / $E - 1) < 1e-9 and abs($E / $E99 - 1) > 1e-3, (x, $E, $E99)"
 swap h200-sxm
-E=$($RL eval --chip h200-sxm --model llama3-8b --precision fp8 --isl 128 --osl 2048 --tp 1 --profile trtllm-0.11 --set profile.kv_fraction=0.99 --set profile.max_num_tokens=8192 --set profile.max_batch_size=2048 --json | python3 -c "import json,sys; print(json.load(sys.stdin)['throughput']['output_tokens_per_s'])")
+E=$($RL eval --chip h200-sxm --model llama3-8b --precision fp8 --isl 128 --osl 2048 --tp 1 --profile trtllm-0.11 --set profile.kv_fraction=0.99 --set profile.max_num_tokens=8192 --set profile.max_batch_size=2048 --requests 3000 --json | python3 -c "import json,sys; print(json.load(sys.stdin)['throughput']['output_tokens_per_s'])")
 expect_exit 0 "h200-sxm 0.11 row: the notes' 0.99" -- q h200-sxm "
 x = [x for x in rows if x['id'] == '$R'][0]
 assert x['status'] == 'ok' and abs(x['predicted'] / $E - 1) < 1e-9, (x, $E)"

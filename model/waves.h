@@ -1,0 +1,56 @@
+/*
+** waves.h: the throughput of a finite run of identical requests released
+** all at once, as the published maximum-load tables run it
+** (profile.burst_waves).
+**
+** With every request of the same isl and osl, all sent at t = 0, and a
+** scheduler that admits a request only while it can hold all of it
+** (TensorRT-LLM's guaranteed-no-evict: the KV blocks of isl + osl, or a
+** batch slot), the engine admits n whole requests at once, where n is the
+** concurrency the KV cache or max_batch_size allows, rounded down (a
+** request is admitted whole or not at all).  They decode in step and end
+** within the few iterations their prompts' chunks were spread over, free
+** their blocks together, and the next n are admitted: the run is served in
+** W = ceil(R / n) waves, the last of p = R - (W - 1) n requests.  Each full
+** wave takes n / X(n) seconds and the last p / X(p), X(m) being the
+** requests/s of the engine holding m sequences (rl_eval at batch m: the
+** steady state of m in flight, which is what a wave's n requests cost on
+** average: the same tokens, prompts and growing contexts); so the run
+** completes R requests in (W - 1) n / X(n) + p / X(p) seconds, not in
+** R / X(n_unrounded) as an endless stream would.  A wave's prompts,
+** though, go through the token budget B (max_num_tokens) a chunk at a
+** time: its n requests start over S = n isl / B iterations and so end
+** over S iterations, and the next wave starts as spread out.  Where S
+** reaches the osl iterations a request decodes for, the waves overlap
+** into a stream; in between, the run's time is taken as
+** (1 - b) t_waves + b R / X(n_unrounded) with b = min(1, S / osl)
+** (ASSUMPTION: a linear blend, the share of a wave's life its admission
+** spread covers; the prompts' chunks also share B with the decode tokens,
+** which spreads them further).  Where the token budget caps the
+** concurrency (prompts admitted a few per iteration) the run is a steady
+** stream and nothing changes.  Each replica serves R / replicas
+** of the requests.  Latencies are not changed (the steady state's).
+** Pure computation: no I/O, no allocation.
+*/
+#ifndef RL_WAVES_H
+#define RL_WAVES_H
+
+#include "engine.h"
+
+/* rl_eval of cfg, then (where cfg's profile sets burst_waves, requests >=
+** 1, osl > 1 and the KV cache or max_batch_size caps the concurrency) the
+** throughputs (requests_per_s, output_tps, total_tps and their per-chip
+** figures) of a run of `requests` requests served in waves as above.
+** requests < 1: rl_eval's result unchanged.  Returns rl_eval's status. */
+int rl_eval_run(const rl_config *cfg, double requests, rl_result *r);
+
+/* The blend b = min(1, n isl / max_num_tokens / osl) of a wave of n
+** requests towards the steady stream (0: sharp waves, 1: a stream). */
+double rl_waves_blur(double n, double isl, double osl, double max_num_tokens);
+
+/* The waves of a run of `per` requests admitted n at a time (n >= 1 whole
+** requests): returns W = ceil(per / n) and sets *last to the last wave's
+** p = per - (W - 1) n, in (0, n]. */
+double rl_waves_split(double per, double n, double *last);
+
+#endif
