@@ -47,8 +47,7 @@ void rl_trtllm_bench_finetune(double kv_max_requests, double isl, double osl,
 		*max_token = round_up(raw_token, 1024);
 }
 
-double rl_trtllm_bench_setting(const rl_bench_inputs *in, double *max_bs,
-                               double *max_token)
+double rl_trtllm_bench_kv_tokens(const rl_bench_inputs *in)
 {
 	double kv_heads = rl_fmax(in->tp, in->kv_heads);
 	double byte_per_token =
@@ -56,9 +55,20 @@ double rl_trtllm_bench_setting(const rl_bench_inputs *in, double *max_bs,
 	double total = in->device_bytes * in->tp * in->pp;
 	double weights = in->params * in->byte_per_elem;
 	double kv_memory = (total - weights) * in->kv_fraction;
-	double requests = kv_memory / byte_per_token / (in->isl + in->osl);
-	if (!(requests > 0))
-		requests = 0;
+	return kv_memory / byte_per_token;
+}
+
+double rl_trtllm_bench_requests(double kv_tokens, double isl, double osl)
+{
+	double requests = kv_tokens / (isl + osl);
+	return requests > 0 ? requests : 0;
+}
+
+double rl_trtllm_bench_setting(const rl_bench_inputs *in, double *max_bs,
+                               double *max_token)
+{
+	double requests = rl_trtllm_bench_requests(
+	    rl_trtllm_bench_kv_tokens(in), in->isl, in->osl);
 	rl_trtllm_bench_finetune(requests, in->isl, in->osl, in->pp, max_bs,
 	                         max_token);
 	return requests;

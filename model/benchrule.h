@@ -73,8 +73,15 @@ typedef struct {
 void rl_trtllm_bench_finetune(double kv_max_requests, double isl, double osl,
                               double pp, double *max_bs, double *max_token);
 
+/* calc_engine_setting's KV estimate in two steps: the tokens it holds
+** (kv_memory / byte_per_token: the chips' and the model's alone, worked out
+** once per design, eval.c), then the requests of isl + osl tokens those
+** hold (0 where none, or the estimate is not a number). */
+double rl_trtllm_bench_kv_tokens(const rl_bench_inputs *in);
+double rl_trtllm_bench_requests(double kv_tokens, double isl, double osl);
+
 /* calc_engine_setting: the requests its KV estimate holds (returned) and
-** the two numbers.  A model whose weights exceed the devices' memory holds
+** the two numbers (the two steps above, then finetune_setting).  A model whose weights exceed the devices' memory holds
 ** none; finetune_setting's floors (64, 2048) are then given, and the
 ** engine's own memory check reports that it does not fit. */
 double rl_trtllm_bench_setting(const rl_bench_inputs *in, double *max_bs,

@@ -703,6 +703,8 @@ int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
 		if (cache) {
 			cache->valid = 0;
 			cache->cost.valid = 0;
+			if (cfg != &cache->rule.cfg)
+				cache->rule.valid = 0;
 		}
 		if ((rc = serve_setup_of(cfg, r, w)) != RL_OK) {
 			/* a failed setup leaves what it reached, the rest zero:

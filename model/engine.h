@@ -250,13 +250,27 @@ double rl_chip_peak(const rl_chip *c, int prec);
 ** configuration that fails its checks is never kept.
 ** The setup is read in place (servesetup.h: engine.c's business); the
 ** chip's cost is kept beside it (eval.c; a new setup clears it too, so
-** that valid = 0 alone starts a cache). */
+** that valid = 0 alone starts a cache).  Where the profile's batch rule
+** picks max_batch_size and max_num_tokens per request (benchrule.h), the
+** configuration given (key) and the rule's request-independent share
+** (kv_tokens, pp) are kept too, with the configuration served (cfg: the
+** key with the request and the rule's two numbers, eval.c); a setup of
+** another configuration clears them. */
+typedef struct {
+	int valid;
+	rl_config key;   /* as given, the request aside */
+	rl_config cfg;   /* served: the key, the request, the rule's numbers */
+	double kv_tokens; /* rl_trtllm_bench_kv_tokens of the key */
+	double pp;
+} rl_batch_rule_memo;
+
 typedef struct {
 	int valid;
 	rl_config key;
 	rl_serve_setup setup;
 	rl_serve_request req;
 	rl_chip_cost_memo cost;
+	rl_batch_rule_memo rule;
 } rl_eval_cache;
 
 /* The serving model alone, for a chip given by its spec sheet (engine.c). */

@@ -172,6 +172,41 @@ int rl_eval(const rl_config *cfg, rl_result *r)
 	return rl_eval_cached(cfg, NULL, r);
 }
 
+/* cfg with the numbers its batch rule picks for its request, through the
+** cache's memo (engine.h): the key is all of cfg but the request (isl,
+** osl and batch, which rl_config holds between the two spans compared:
+** engine.c asserts it); the rule's request-independent share is worked out
+** once per key, the rest (rl_trtllm_bench_setting's steps, in its order)
+** per request.  The same numbers as rl_batch_rule_apply's, bit for bit. */
+static const rl_config *rule_applied(const rl_config *cfg,
+                                     rl_eval_cache *cache)
+{
+	rl_batch_rule_memo *m = &cache->rule;
+	const size_t head = offsetof(rl_config, scen.isl);
+	const size_t tail = offsetof(rl_config, design);
+	double isl = cfg->scen.isl, osl = cfg->scen.osl;
+	if (!cache->valid)
+		m->valid = 0; /* a cache started afresh: nothing kept */
+	if (!m->valid || memcmp(cfg, &m->key, head) != 0 ||
+	    memcmp((const char *)cfg + tail, (const char *)&m->key + tail,
+	           sizeof *cfg - tail) != 0) {
+		rl_bench_inputs in;
+		rl_bench_inputs_of(cfg, (int)cfg->prof.batch_rule, &in);
+		m->key = *cfg;
+		m->cfg = *cfg;
+		m->kv_tokens = rl_trtllm_bench_kv_tokens(&in);
+		m->pp = in.pp;
+		m->valid = 1;
+	}
+	m->cfg.scen.isl = isl;
+	m->cfg.scen.osl = osl;
+	m->cfg.scen.batch = cfg->scen.batch;
+	rl_trtllm_bench_finetune(rl_trtllm_bench_requests(m->kv_tokens, isl, osl),
+	                         isl, osl, m->pp, &m->cfg.prof.max_batch_size,
+	                         &m->cfg.prof.max_num_tokens);
+	return &m->cfg;
+}
+
 int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
                    rl_result *r)
 {
@@ -193,10 +228,16 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	if ((int)cfg->prof.batch_rule != RL_BATCH_FIXED) {
 		/* the harness's own batch size and token budget for this
 		** chip, model and request (benchrule.h) */
-		if (cfg != &spec)
-			spec = *cfg;
-		rl_batch_rule_apply(&spec);
-		cfg = &spec;
+		int rule = (int)cfg->prof.batch_rule;
+		if (cache && cfg == cfg_in && (rule == RL_BATCH_TRTLLM_BUILD ||
+		                               rule == RL_BATCH_TRTLLM_PYTORCH)) {
+			cfg = rule_applied(cfg_in, cache);
+		} else {
+			if (cfg != &spec)
+				spec = *cfg;
+			rl_batch_rule_apply(&spec);
+			cfg = &spec;
+		}
 	}
 	rc = rl_serve_cached(cfg, cache, 1.0, 1.0, r);
 	if (rc != RL_OK)

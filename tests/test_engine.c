@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "../model/benchrule.h"
 #include "../model/engine.h"
 #include "../model/params.h"
 #include "fixtures.h"
@@ -1004,6 +1005,64 @@ static void test_eval_cache(void **state)
 	cached_matches(&c, &cache);
 }
 
+/* Under a batch rule (benchrule.h) a cache keeps the configuration given
+** and the rule's request-independent share, and works out the rule's two
+** numbers per request: rl_eval's result, byte for byte, through a run of
+** requests that crosses the rule's steps (the numbers change, and with them
+** the runtime's buffers: a new setup), a change of rule, of the design and
+** to the fixed rule and back, from a cache of stray bytes but valid = 0. */
+static void test_cache_batch_rule(void **state)
+{
+	static const double req[][2] = {{1000, 100}, {128, 128},  {2048, 128},
+	                                {20000, 2000}, {128, 4096}, {5000, 500},
+	                                {1000, 100}, {1000, 101}, {128, 128}};
+	rl_config c, d;
+	rl_eval_cache cache;
+	double seen_bs[16], seen_tok[16];
+	size_t i, j, n_seen = 0;
+	(void)state;
+	tp8_request(&c);
+	c.prof.batch_rule = RL_BATCH_TRTLLM_BUILD;
+	c.prof.logits_buffers = 1;
+	c.prof.act_buffers = 1;
+	memset(&cache, 0xa5, sizeof cache);
+	cache.valid = 0;
+	for (i = 0; i < sizeof req / sizeof req[0]; i++) {
+		c.scen.isl = req[i][0];
+		c.scen.osl = req[i][1];
+		cached_matches(&c, &cache);
+		/* the numbers the rule picks here, by rl_batch_rule_apply */
+		d = c;
+		rl_batch_rule_apply(&d);
+		for (j = 0; j < n_seen; j++)
+			if (seen_bs[j] == d.prof.max_batch_size &&
+			    seen_tok[j] == d.prof.max_num_tokens)
+				break;
+		if (j == n_seen) {
+			seen_bs[n_seen] = d.prof.max_batch_size;
+			seen_tok[n_seen++] = d.prof.max_num_tokens;
+		}
+	}
+	assert_true(n_seen >= 3); /* the run crosses the rule's steps */
+	c.prof.batch_rule = RL_BATCH_TRTLLM_PYTORCH; /* another rule */
+	cached_matches(&c, &cache);
+	c.chip.hbm_bytes = 60e9; /* another design */
+	cached_matches(&c, &cache);
+	c.cost.price_usd = 20000; /* the cost alone */
+	cached_matches(&c, &cache);
+	c.prof.batch_rule = RL_BATCH_FIXED; /* no rule, then back */
+	cached_matches(&c, &cache);
+	c.prof.batch_rule = RL_BATCH_TRTLLM_PYTORCH;
+	cached_matches(&c, &cache);
+	c.scen.isl = 3000;
+	c.scen.batch = 5;
+	cached_matches(&c, &cache);
+	c.scen.tp = 3; /* refused by the checks */
+	cached_matches(&c, &cache);
+	c.scen.tp = 8;
+	cached_matches(&c, &cache);
+}
+
 /* rl_serve reads nothing of the design, the node or the cost (the cache
 ** leaves them out of its key): the same results, byte for byte, with those
 ** sections zero and full of other values; rl_eval_cached follows a change
@@ -1078,13 +1137,13 @@ static void test_serve_ignores_design_node_cost(void **state)
 ** a pipeline under a TDP, and MoE with expert parallelism. */
 static void test_cache_follows_every_field(void **state)
 {
-	rl_config base[3], c;
+	rl_config base[5], c;
 	rl_eval_cache cache;
 	rl_result a, b;
 	size_t i, k, n = sizeof c / sizeof(double), changed = 0;
 	int t;
 	(void)state;
-	for (k = 0; k < 3; k++)
+	for (k = 0; k < 5; k++)
 		tp8_request(&base[k]);
 	base[1].scen.pp = 2;
 	base[1].scen.tp = 4;
@@ -1095,7 +1154,16 @@ static void test_cache_follows_every_field(void **state)
 	base[2].scen.ep = 4;
 	base[2].prof.logits_gather = 1;
 	base[2].prof.logits_passes = 2;
-	for (k = 0; k < 3; k++) {
+	/* the two batch rules, with buffers sized by their numbers */
+	for (k = 3; k < 5; k++) {
+		base[k].prof.batch_rule = k == 3 ? RL_BATCH_TRTLLM_BUILD
+		                                 : RL_BATCH_TRTLLM_PYTORCH;
+		base[k].prof.logits_buffers = 1;
+		base[k].prof.act_buffers = 1;
+	}
+	base[4].scen.pp = 2;
+	base[4].scen.tp = 4;
+	for (k = 0; k < 5; k++) {
 		for (i = 0; i < n; i++) {
 			for (t = 0; t < 2; t++) {
 				double *v = (double *)&c;
@@ -1240,6 +1308,7 @@ int main(void)
 	    cmocka_unit_test(test_expert_rows_pooled),
 	    cmocka_unit_test(test_mxfp4_experts),
 	    cmocka_unit_test(test_eval_cache),
+	    cmocka_unit_test(test_cache_batch_rule),
 	    cmocka_unit_test(test_eval_writes_every_field),
 	    cmocka_unit_test(test_serve_ignores_design_node_cost),
 	    cmocka_unit_test(test_serve_phase),
