@@ -387,7 +387,7 @@ _Static_assert(offsetof(rl_config, scen.osl) == END_OF(scen.isl) &&
 
 /* cfg equals the cache's key in what serving reads: one compare of the
 ** span before the request (rl_config holds only doubles: no padding). */
-static int cache_hit(const rl_eval_cache *k, const rl_config *cfg)
+static inline int cache_hit(const rl_eval_cache *k, const rl_config *cfg)
 {
 	return k->valid &&
 	       memcmp(cfg, &k->key, offsetof(rl_config, scen.isl)) == 0 &&
@@ -678,10 +678,11 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 	return rl_serve_cached(cfg, NULL, s_pre, s_dec, r);
 }
 
-/* Every field of r is written (none is cleared first): a new field of
-** rl_result needs its value here, or in setup_fields. */
-int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
-                    double s_pre, double s_dec, rl_result *r)
+/* Every field of r is written (none is cleared first) but power and
+** cost's (rl_serve_cached writes those): a new field of rl_result needs
+** its value here, or in setup_fields. */
+int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
+                  double s_dec, rl_result *r)
 {
 	const rl_scenario *s = &cfg->scen;
 	const rl_profile *pf = &cfg->prof;
@@ -878,13 +879,6 @@ int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
 	r->free_bytes = cfg->chip.hbm_bytes - u->weights_bytes_per_chip -
 	                u->runtime - r->kv_used_bytes;
 
-	/* power and cost are eval.c's: none here */
-	r->power_w = r->power_prefill_w = r->power_decode_w = 0;
-	r->clock_scale = r->clock_scale_prefill = r->clock_scale_decode = 0;
-	r->power_limited = 0;
-	r->chip_cost_usd = r->chip_price_usd = 0;
-	r->usd_per_mtok_cost = r->usd_per_mtok_price = 0;
-	r->violations = 0;
 	r->error[0] = '\0';
 	if (cache) {
 		rl_serve_request *rq = &cache->req;
@@ -901,6 +895,23 @@ int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
 		rq->valid = 1;
 	}
 	return RL_OK;
+}
+
+int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
+                    double s_pre, double s_dec, rl_result *r)
+{
+	int rc = rl_serve_bare(cfg, cache, s_pre, s_dec, r);
+	if (rc == RL_OK) {
+		/* power and cost are eval.c's: none here */
+		r->power_w = r->power_prefill_w = r->power_decode_w = 0;
+		r->clock_scale = r->clock_scale_prefill =
+		    r->clock_scale_decode = 0;
+		r->power_limited = 0;
+		r->chip_cost_usd = r->chip_price_usd = 0;
+		r->usd_per_mtok_cost = r->usd_per_mtok_price = 0;
+		r->violations = 0;
+	}
+	return rc;
 }
 
 /* the same double, bit for bit */

@@ -284,6 +284,12 @@ int rl_serve_clocked(const rl_config *cfg, double s_prefill, double s_decode,
 /* The same with a cache (NULL: none), rl_eval_cache above. */
 int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
                     double s_prefill, double s_decode, rl_result *res);
+/* rl_serve_cached less the fields of power and cost (power_w and its two
+** phases', the three clock_scale, power_limited, chip_cost_usd,
+** chip_price_usd, both usd_per_mtok and violations), left as they were
+** where it succeeds: rl_eval_cached writes each of them afterwards. */
+int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache,
+                  double s_prefill, double s_decode, rl_result *res);
 
 /* One phase's iteration (phase 0: prefill-carrying, 1: decode-only) with
 ** its matrix peaks at clock share s, for cfg's request: exactly what
