@@ -9,9 +9,9 @@
 
 #include "benchrule.h"
 
-double rl_waves_blur(double n, double isl, double osl, double max_num_tokens)
+double rl_waves_blur(double n, double isl, double osl, double budget)
 {
-	double b = n * isl / max_num_tokens / osl;
+	double b = n * isl / budget / osl;
 	return b < 0 ? 0 : b > 1 ? 1 : b;
 }
 
@@ -40,7 +40,7 @@ static int rate_at(const rl_config *cfg, double m, double reps, double *x)
 
 int rl_eval_run(const rl_config *cfg, double requests, rl_result *r)
 {
-	double reps, per, n, w, p, x_full, x_last, t, b, scale;
+	double reps, per, n, w, p, x_full, x_last, t, b, left, scale;
 	rl_config c;
 	int rc = rl_eval(cfg, r);
 	if (rc != RL_OK || !(cfg->prof.burst_waves > 0.5) || !(requests >= 1) ||
@@ -65,10 +65,14 @@ int rl_eval_run(const rl_config *cfg, double requests, rl_result *r)
 		return rc;
 	t = (w - 1) * n / x_full + p / x_last;
 	/* the token budget the engine ran with (the harness's, where its
-	** rule picks it) sets how far a wave's prompts spread */
+	** rule picks it) sets how far a wave's prompts spread: what the
+	** wave's requests already decoding leave of it, n / 2 of them on
+	** average while it is admitted (as engine.c takes the decode tokens
+	** out of the budget before the prompts' chunks) */
 	c = *cfg;
 	rl_batch_rule_apply(&c);
-	b = rl_waves_blur(n, cfg->scen.isl, cfg->scen.osl, c.prof.max_num_tokens);
+	left = c.prof.max_num_tokens - n / 2;
+	b = rl_waves_blur(n, cfg->scen.isl, cfg->scen.osl, left > 1 ? left : 1);
 	t = (1 - b) * t + b * requests / r->requests_per_s;
 	scale = (requests / t) / r->requests_per_s;
 	r->requests_per_s *= scale;

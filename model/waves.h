@@ -19,14 +19,15 @@
 ** completes R requests in (W - 1) n / X(n) + p / X(p) seconds, not in
 ** R / X(n_unrounded) as an endless stream would.  A wave's prompts,
 ** though, go through the token budget B (max_num_tokens) a chunk at a
-** time: its n requests start over S = n isl / B iterations and so end
-** over S iterations, and the next wave starts as spread out.  Where S
+** time, beside the decode tokens of those of its requests already
+** generating (n / 2 on average while it is admitted): its n requests start
+** over S = n isl / (B - n / 2) iterations and so end over S iterations,
+** and the next wave starts as spread out.  Where S
 ** reaches the osl iterations a request decodes for, the waves overlap
 ** into a stream; in between, the run's time is taken as
 ** (1 - b) t_waves + b R / X(n_unrounded) with b = min(1, S / osl)
 ** (ASSUMPTION: a linear blend, the share of a wave's life its admission
-** spread covers; the prompts' chunks also share B with the decode tokens,
-** which spreads them further).  Where the token budget caps the
+** spread covers).  Where the token budget caps the
 ** concurrency (prompts admitted a few per iteration) the run is a steady
 ** stream and nothing changes.  Each replica serves R / replicas
 ** of the requests.  Latencies are not changed (the steady state's).
@@ -44,9 +45,11 @@
 ** requests < 1: rl_eval's result unchanged.  Returns rl_eval's status. */
 int rl_eval_run(const rl_config *cfg, double requests, rl_result *r);
 
-/* The blend b = min(1, n isl / max_num_tokens / osl) of a wave of n
-** requests towards the steady stream (0: sharp waves, 1: a stream). */
-double rl_waves_blur(double n, double isl, double osl, double max_num_tokens);
+/* The blend b = min(1, n isl / budget / osl) of a wave of n requests
+** towards the steady stream (0: sharp waves, 1: a stream), budget being
+** the prompt tokens an iteration takes (rl_eval_run passes
+** max(1, max_num_tokens - n / 2)). */
+double rl_waves_blur(double n, double isl, double osl, double budget);
 
 /* The waves of a run of `per` requests admitted n at a time (n >= 1 whole
 ** requests): returns W = ceil(per / n) and sets *last to the last wave's

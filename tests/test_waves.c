@@ -7,7 +7,8 @@
 ** rate at batch m (rl_eval), in cases where it reduces to something
 ** simpler by hand: whole waves of an integer concurrency give the steady
 ** state back, a KV cache holding 2.x requests serves them two at a
-** time, and the blend towards a stream, b = min(1, n isl / B / osl),
+** time, and the blend towards a stream, b = min(1, n isl / (B - n/2) /
+** osl),
 ** worked out by hand for each case.
 */
 #include <setjmp.h>
@@ -122,7 +123,7 @@ static void test_unchanged(void **state)
 ** rate, bit for bit up to the division (the stream's 8 / X(4) too).
 ** 10 requests: waves 4, 4, 2: t_w = 2 x 4 / X(4) + 2 / X(2), slower than
 ** the steady state because the last wave runs half empty; blended with
-** the stream's 10 / X(4) by b = 4 x 128 / 8192 / 128 = 1/2048. */
+** the stream's 10 / X(4) by b = 4 x 128 / (8192 - 4/2) / 128 = 4 / 8190. */
 static void test_batch_waves(void **state)
 {
 	rl_config c, c2;
@@ -141,8 +142,8 @@ static void test_batch_waves(void **state)
 	c2.scen.batch = 2;
 	assert_int_equal(rl_eval(&c2, &r2), RL_OK);
 	assert_true(r2.requests_per_s < s.requests_per_s);
-	t = (1 - 1.0 / 2048) * (2 * 4 / s.requests_per_s + 2 / r2.requests_per_s) +
-	    (1.0 / 2048) * 10 / s.requests_per_s;
+	t = (1 - 4.0 / 8190) * (2 * 4 / s.requests_per_s + 2 / r2.requests_per_s) +
+	    (4.0 / 8190) * 10 / s.requests_per_s;
 	assert_int_equal(rl_eval_run(&c, 10, &r), RL_OK);
 	assert_true(fabs(r.requests_per_s * t / 10 - 1) < 1e-12);
 	assert_true(r.requests_per_s < s.requests_per_s);
@@ -157,7 +158,7 @@ static void test_batch_waves(void **state)
 ** tokens, guaranteed-no-evict) admits 2 whole ones at a time: a run of 4
 ** is two waves of 2, t_w = 4 / X(2) (rl_eval at batch 2), blended with
 ** the stream at the fractional concurrency, 4 / X(2.5), by
-** b = 2 x 128 / 8192 / 128 = 1/4096. */
+** b = 2 x 128 / (8192 - 2/2) / 128 = 2 / 8191. */
 static void test_whole_requests(void **state)
 {
 	rl_config c, c2;
@@ -183,17 +184,18 @@ static void test_whole_requests(void **state)
 	assert_int_equal(rl_eval(&c2, &r2), RL_OK);
 	assert_int_equal(rl_eval_run(&c, 4, &r), RL_OK);
 	assert_true(fabs(r.requests_per_s *
-	                     ((1 - 1.0 / 4096) * 4 / r2.requests_per_s +
-	                      (1.0 / 4096) * 4 / s.requests_per_s) / 4 -
+	                     ((1 - 2.0 / 8191) * 4 / r2.requests_per_s +
+	                      (2.0 / 8191) * 4 / s.requests_per_s) / 4 -
 	                 1) < 1e-12);
 	assert_true(r.requests_per_s < s.requests_per_s);
 }
 
-/* Prompts of 1024 tokens through a budget of 2048: a wave of 4 starts
-** over 2 iterations.  At 4 output tokens, b = 0.5: the run of 10 (waves
-** 4, 4, 2) takes 0.5 t_w + 0.5 x 10 / X(4); at 2 output tokens b = 1
-** (and the budget, 2048 x 2 / 1025 = 4.0 requests, binds about as soon as
-** the batch): the steady state comes back either way. */
+/* Prompts of 1024 tokens through a budget of 2048 less 2 decode tokens: a
+** wave of 4 starts over 4 x 1024 / 2046 = 2.002 iterations.  At 4 output
+** tokens, b = 2.002 / 4 = 1024 / 2046: the run of 10 (waves 4, 4, 2) takes
+** (1 - b) t_w + b x 10 / X(4); at 2 output tokens b = 1 (and the budget,
+** 2048 x 2 / 1025 = 4.0 requests, binds about as soon as the batch): the
+** steady state comes back either way. */
 static void test_spread_waves(void **state)
 {
 	rl_config c, c2;
@@ -215,7 +217,8 @@ static void test_spread_waves(void **state)
 	tw = 2 * 4 / s.requests_per_s + 2 / r2.requests_per_s;
 	assert_int_equal(rl_eval_run(&c, 10, &r), RL_OK);
 	assert_true(fabs(r.requests_per_s *
-	                     (0.5 * tw + 0.5 * 10 / s.requests_per_s) / 10 -
+	                     ((1 - 1024.0 / 2046) * tw +
+	                      (1024.0 / 2046) * 10 / s.requests_per_s) / 10 -
 	                 1) < 1e-12);
 	c.scen.osl = 2;
 	assert_int_equal(rl_eval(&c, &s), RL_OK);
