@@ -130,6 +130,87 @@ expect_exit 0 "l40s: any other row lost is lost for memory" -- q l40s "
 r = [x for x in rows if base[x['id']]['status'] == 'ok' and x['status'] != 'ok']
 assert r and all('does not fit' in x['reason'] for x in r), [x['reason'] for x in r if 'does not fit' not in x['reason']][:3]"
 
+# Physics, not accuracy.  A chip at least as fast in every resource the
+# engine costs (matrix peak at the row's precision, memory bandwidth, link
+# bandwidth, memory capacity; the same host and launch times) cannot serve
+# a row slower: at the slower chip's own batch every term of an iteration
+# takes no longer, and more memory only adds batch.  The presets (dense
+# TFLOPS / TB/s / GB / GB/s a direction): H100 989.4 BF16, 1978.9 FP8 /
+# 3.35 / 80 / 450; H200 the same die / 4.8 / 141; GH200 the same die / 4.0
+# / 96; B200 2250, 4500 / 7.7 / 180 / 900; GB200 2500, 5000 / 8.0 / 186 /
+# 900; A100 SXM 312, no FP8 / 2.039 / 80 / 300; A100 PCIe 312 / 1.935 / 80
+# / 32; L40S 362.05, 733 / 0.864 / 48 / 32.  Every throughput row at
+# maximum load modelled on both chips of a pair: faster >= slower.  (Rows
+# served at a request rate are left out: a finite run's drain makes their
+# achieved rate no monotone function of the chip, see README.)
+python3 -c "
+import csv
+for r in csv.DictReader(open('$P', newline='')):
+    print(r['id'], 'max' if r['request_rate'] == '' else 'rate')" > "$tmpd/load.txt"
+for pair in h200-sxm:h100-sxm gh200:h100-sxm h200-sxm:gh200 b200:h200-sxm \
+            gb200:b200 h100-sxm:a100-sxm a100-sxm:a100-pcie h100-sxm:l40s; do
+	f=${pair%%:*}; sl=${pair#*:}
+	expect_exit 0 "dominance: $f at least as fast as $sl on every row both run" -- python3 -c "
+import json
+load = dict(l.split() for l in open('$tmpd/load.txt'))
+a = {x['id']: x for x in json.load(open('$tmpd/$f.json'))['rows']}
+b = {x['id']: x for x in json.load(open('$tmpd/$sl.json'))['rows']}
+both = [i for i in a if load[i] == 'max' and a[i]['status'] == b[i]['status'] == 'ok']
+bad = [(i, a[i]['predicted'] / b[i]['predicted']) for i in both if a[i]['predicted'] < b[i]['predicted'] * (1 - 1e-9)]
+assert len(both) > 400 and not bad, (len(both), bad[:5])"
+done
+
+# The same row at the same batch (--batch caps it below every chip's
+# memory, so the batch is no chip's gain): every term of an iteration is
+# a quantity of work over one resource's rate, or a fixed time, so the
+# throughput ratio of chip X to chip Y lies between the smallest and the
+# largest ratio of the resources the row uses (1 where X has none worse):
+#   H200/H100   [1, 4.8/3.35 = 1.4328]          (same die)
+#   GH200/H100  [1, 4.0/3.35 = 1.1940]
+#   B200/H100   [1, max(4500/1978.9, 7.7/3.35, 900/450) = 2.2985]  FP8
+#   GB200/B200  [1, max(5000/4500, 8.0/7.7) = 1.1111]              FP8
+#   A100 SXM/H100 at 16 bits [min(312/989.4, 2.039/3.35, 300/450) = 0.3153, 1]
+#   A100 PCIe/A100 SXM, tp 4 [min(1.935/2.039, 32/300) = 0.1066, 1]
+#   L40S/H100, 16 bits, tp 1 [min(362.05/989.4, 0.864/3.35) = 0.2579, 1]
+tput() { # CHIP MODEL PRECISION ISL OSL TP BATCH: output tokens/s
+	$RL eval --chip "$1" --model "$2" --precision "$3" --isl "$4" --osl "$5" \
+		--tp "$6" --batch "$7" --profile trtllm-0.13 --json |
+		python3 -c "import json,sys; d=json.load(sys.stdin); assert d['batch']['concurrency'] == $7, d['batch']; print(d['throughput']['output_tokens_per_s'])"
+}
+ratio_in() { # NAME LO HI X-ARGS -- Y-ARGS
+	n=$1 lo=$2 hi=$3; shift 3
+	x=$(tput $1 $2 $3 $4 $5 $6 $7) && y=$(tput $9 ${10} ${11} ${12} ${13} ${14} ${15}) &&
+		expect_exit 0 "$n: ratio in [$lo, $hi]" -- python3 -c "r = $x / $y; assert $lo <= r <= $hi, r"
+}
+D8='llama3.1-8b fp8 128 4096 1 64'   # long decode: bandwidth-bound
+P70='llama3.1-70b fp8 2048 128 4 64'  # long prompts: compute-bound prefill
+ratio_in "same batch, H200/H100, long decode" 1 1.4328 h200-sxm $D8 -- h100-sxm $D8
+ratio_in "same batch, GH200/H100, long decode" 1 1.1940 gh200 $D8 -- h100-sxm $D8
+ratio_in "same batch, B200/H100, long decode" 1 2.2985 b200 $D8 -- h100-sxm $D8
+ratio_in "same batch, B200/H100, prefill-heavy FP8" 1 2.2985 b200 $P70 -- h100-sxm $P70
+ratio_in "same batch, GB200/B200, prefill-heavy FP8" 1 1.1111 gb200 $P70 -- b200 $P70
+D16='llama3.1-8b fp16 128 2048 1 32'
+T16='llama3.1-70b fp16 128 2048 4 32'
+ratio_in "same batch, A100 SXM/H100, 16-bit decode" 0.3153 1 a100-sxm $D16 -- h100-sxm $D16
+ratio_in "same batch, A100 SXM/H100, 16-bit tp 4" 0.3153 1 a100-sxm $T16 -- h100-sxm $T16
+ratio_in "same batch, A100 PCIe/SXM, tp 4 over PCIe" 0.1066 1 a100-pcie $T16 -- a100-sxm $T16
+ratio_in "same batch, L40S/H100, 16-bit decode" 0.2579 1 l40s $D16 -- h100-sxm $D16
+
+# At maximum load a long decode cannot beat the KV cache's read alone:
+# Llama-3.1 8B in FP8 keeps 32 layers x 2 x 8 KV heads x 128 x 1 byte =
+# 65,536 bytes a token, and generated token i of 128 in / 4096 out reads
+# the KV of 128 + i - 1 tokens: 2175.5 on average, 142.6 MB a generated
+# token, so output tokens/s <= bandwidth / 142.6e6 (weights, compute and
+# overheads only lower it): H100 23,492, H200 33,661, GH200 28,051, B200
+# 53,995, GB200 56,099 tokens/s
+for cb in h100-sxm:3.35 h200-sxm:4.8 gh200:4.0 b200:7.7 gb200:8.0; do
+	c=${cb%%:*}; bw=${cb#*:}
+	x=$($RL eval --chip $c --model llama3.1-8b --precision fp8 --isl 128 --osl 4096 --tp 1 --profile trtllm-0.13 --json |
+		python3 -c "import json,sys; print(json.load(sys.stdin)['throughput']['output_tokens_per_s'])")
+	expect_exit 0 "$c: long decode under its KV-read roofline" -- python3 -c "
+b = $bw * 1e12 / (2175.5 * 65536); assert 0 < $x < b, ($x, b)"
+done
+
 # FP4 columns (0.17+ Blackwell): every FP8 row relabelled fp4 or NVFP4
 # runs on B200 and GB200 wherever FP8 ran; on the H200 (no FP4 path) none
 for p in fp4 NVFP4; do
