@@ -620,7 +620,9 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 		u->n_mid_lo = u->pp - 2 - u->n_mid_hi;
 	}
 	/* the runtime's memory: a fixed reservation, the logits buffers (fp32,
-	** gathered on every rank) of logits_rows(), and the engine's
+	** gathered on every rank) of logits_rows(), the captured CUDA graphs'
+	** output logits (graph_logits_rows, at the GEMM output width, on every
+	** rank), and the engine's
 	** activation workspace for max_num_tokens tokens, at the activations'
 	** precision or the profile's own */
 	ws_b = (int)pf->act_buffers_precision == RL_PREC_AUTO
@@ -628,6 +630,7 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 	           : rl_precision_bytes((int)pf->act_buffers_precision);
 	runtime = pf->runtime_reserved_bytes +
 	          pf->logits_buffers * logits_rows(cfg) * m->vocab * 4.0 +
+	          pf->graph_logits_rows * m->vocab * u->cb +
 	          pf->act_buffers * pf->max_num_tokens *
 	              u->sh.act_elems_per_token_layer * ws_b / u->tp;
 	r->runtime_bytes = runtime;

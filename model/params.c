@@ -406,6 +406,13 @@ static const rl_param table[] = {
  "requests the KV cache or max_batch_size admits at once, which end "
  "together, the last wave partly empty (model/waves.h); false: the steady "
  "state of an endless stream"},
+{"profile", "graph_logits_rows", "", 1, 0, 1e6, 0, RL_PT_REAL, NULL,
+ OFF(prof.graph_logits_rows),
+ "memory per chip beside runtime_reserved_gb: rows of logits (vocab wide, at "
+ "the LM head's output width, >= 16 bits; gathered on every rank) that the "
+ "CUDA graphs captured before the KV cache is sized keep as their outputs, "
+ "a row per sequence of each captured decode batch: the sum of the captured "
+ "batch sizes (0: none)"},
 {"profile", "sliding_window", "", 1, 0, 1, 1, RL_PT_BOOL, bool_choices,
  OFF(prof.sliding_window),
  "true: attention and the KV cache keep to the model's sliding window; "

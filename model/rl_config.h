@@ -212,6 +212,10 @@ typedef struct {
 	double burst_waves;      /* 1: a finite run of identical requests sent
 	                          * at once is served in waves of the whole
 	                          * requests admitted at once (waves.h) */
+	double graph_logits_rows; /* rows of logits (vocab wide, at the GEMM
+	                          * output width) the captured CUDA graphs'
+	                          * outputs hold per chip when the KV cache is
+	                          * sized */
 } rl_profile;
 
 /* profile.logits_rows: whose logits the memory left for the KV cache is

@@ -727,6 +727,37 @@ static void test_logits_rows_profiling_pass(void **state)
 	near(r.runtime_bytes, 8405385216.0, 1e-12);
 }
 
+/* The CUDA graphs' output logits (graph_logits_rows) when the KV cache is
+** sized: 16,383 rows (decode batches 1, 2, 4, ..., 8192) of vocab 128256
+** at the LM head's output width, 16 bits for an FP8 model (its GEMMs write
+** >= 16 bits): 16383 x 128256 = 2,101,218,048 values, x 2 = 4,202,436,096
+** bytes, all of them taken from the KV cache (kv_fraction 1).  tp 2 does
+** not split them (the logits are gathered on every rank); a BF16 model
+** writes the same 16 bits. */
+static void test_graph_logits_rows(void **state)
+{
+	rl_config c;
+	rl_result a, b;
+	(void)state;
+	h100_ideal(&c);
+	c.scen.isl = 128;
+	c.scen.osl = 128;
+	c.prof.runtime_reserved_bytes = 1e9;
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	near(a.runtime_bytes, 1e9, 1e-12);
+	c.prof.graph_logits_rows = 16383;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.runtime_bytes, 1e9 + 4202436096.0, 1e-12);
+	near(a.kv_capacity_bytes - b.kv_capacity_bytes, 4202436096.0, 1e-9);
+	c.scen.tp = 2;
+	c.scen.chips = 2;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.runtime_bytes, 1e9 + 4202436096.0, 1e-12);
+	c.scen.precision = RL_PREC_BF16;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.runtime_bytes, 1e9 + 4202436096.0, 1e-12);
+}
+
 /* The logits, tokens x vocab in fp32, on every rank.  Batch 1, isl 1000,
 ** osl 101: a decode iteration carries n = 100/101 tokens (as in
 ** test_kv_group_reread), each with 128256 logits of 4 bytes = 513,024
@@ -1304,6 +1335,7 @@ int main(void)
 	    cmocka_unit_test(test_sliding_window_kv),
 	    cmocka_unit_test(test_runtime_buffers),
 	    cmocka_unit_test(test_logits_rows_profiling_pass),
+	    cmocka_unit_test(test_graph_logits_rows),
 	    cmocka_unit_test(test_expert_gemm_rows),
 	    cmocka_unit_test(test_expert_rows_pooled),
 	    cmocka_unit_test(test_mxfp4_experts),
