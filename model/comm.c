@@ -53,9 +53,17 @@ void rl_allreduce_cost(const rl_config *cfg, double n, rl_link_cost *lc)
 	              steps * cfg->chip.link_latency_s;
 	lc->Bps = rl_group_Bps(cfg, n);
 	/* bandwidth ramping up with the message, B S / (S + S_half): the
-	** same as moving S_half more bytes at the peak */
-	if (lc->Bps > 0)
-		lc->fixed_s += lc->mul * cfg->prof.allreduce_half_bytes / lc->Bps;
+	** same as moving S_half more bytes at the peak, i.e. a fixed time
+	** S_half / B.  S_half was fitted on one chip's link (the profile's
+	** allreduce_half_link_Bps): on another it scales with the link, so
+	** that time stays the library's, not the H100's NVLink bytes moved
+	** over a slower or faster wire */
+	if (lc->Bps > 0) {
+		double s_half = cfg->prof.allreduce_half_bytes;
+		if (cfg->prof.allreduce_half_link_Bps > 0)
+			s_half *= cfg->chip.link_Bps / cfg->prof.allreduce_half_link_Bps;
+		lc->fixed_s += lc->mul * s_half / lc->Bps;
+	}
 }
 
 void rl_allgather_cost(const rl_config *cfg, double n, rl_link_cost *lc)

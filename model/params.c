@@ -390,6 +390,14 @@ static const rl_param table[] = {
  "all-reduce message size at which the collective library reaches half "
  "its peak bandwidth (smaller messages run on fewer channels and "
  "lighter protocols); 0: every size at the peak"},
+{"profile", "allreduce_half_link_gbps", "GB/s", 1e9, 0, 1e5, 0, RL_PT_REAL,
+ NULL, OFF(prof.allreduce_half_link_Bps),
+ "one-direction link bandwidth of the chip whose rows fitted "
+ "allreduce_half_mb: on a chip with another link the half-bandwidth "
+ "message scales with the link, S_half x link / this, so the ramp costs "
+ "the same time S_half / B everywhere (a latency of the library's "
+ "protocols and channels, not of the wire); 0: S_half as given on every "
+ "chip"},
 {"profile", "cuda_graphs", "", 1, 0, 1, 0, RL_PT_BOOL, bool_choices,
  OFF(prof.cuda_graphs),
  "true: decode-only iterations replay a captured CUDA graph, so they pay no "

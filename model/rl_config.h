@@ -201,6 +201,9 @@ typedef struct {
 	                          * all-gathered in fp32 onto every tp rank */
 	double allreduce_half_bytes; /* all-reduce message at which the library
 	                          * reaches half its peak bandwidth */
+	double allreduce_half_link_Bps; /* the link (one direction) of the chip
+	                          * whose rows fitted it: on another chip it
+	                          * scales with link_Bps (0: as given) */
 	double cuda_graphs;      /* 1: decode-only iterations replay a captured
 	                          * CUDA graph (no per-layer launch overhead) */
 	double batch_rule;       /* enum rl_batch_rule (benchrule.h): who picks

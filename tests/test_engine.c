@@ -399,6 +399,19 @@ static void test_allreduce_half_size(void **state)
 	/* two chips: a ring moves S, (1e6 + 4e6) / 1e11 = 50 us and 2 steps */
 	near(rl_allreduce_time(&c, 1e6, 2, NULL), 52e-6, 1e-12);
 	near(rl_allreduce_time(&c, 1e6, 1, NULL), 0, 0);
+	/* S_half fitted on a 100 GB/s link and said so: on that link nothing
+	** changes; on a 10 GB/s link (PCIe-like) S_half is 0.4 MB, and the
+	** ring of 8 takes 1.75 x (1e6 + 0.4e6) / 1e10 = 245 us + 14 steps,
+	** where the unscaled 4 MB would give 1.75 x 5e6 / 1e10 = 875 us: the
+	** ramp's 70 us (1.75 x 4e6 / 1e11) is the same time on both links */
+	c.prof.allreduce_half_link_Bps = 100e9;
+	near(rl_allreduce_time(&c, 1e6, 8, NULL), 87.5e-6 + 14e-6, 1e-12);
+	c.chip.link_Bps = 10e9;
+	near(rl_allreduce_time(&c, 1e6, 8, NULL), 245e-6 + 14e-6, 1e-12);
+	near(rl_allreduce_time(&c, 1e6, 8, NULL) - 1.75e6 / 10e9 - 14e-6,
+	     70e-6, 1e-12);
+	c.prof.allreduce_half_link_Bps = 0;
+	near(rl_allreduce_time(&c, 1e6, 8, NULL), 875e-6 + 14e-6, 1e-12);
 }
 
 /* CUDA graphs: Llama-3 70B (80 layers), 10 us a layer of launch overhead.
