@@ -483,6 +483,7 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		char **fields = cr.fields;
 		int nf = cr.nf;
 		meas_row *r;
+		const char *preset;
 		double v;
 		lineno = cr.line;
 		if (!have_header) {
@@ -513,8 +514,8 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		r->line = lineno;
 		copy(r->id, fields[col[C_ID]]);
 		copy(r->chip_given, fields[col[C_CHIP]]);
-		copy(r->chip, chip_of_label(r->chip_given)
-		                  ? chip_of_label(r->chip_given) : r->chip_given);
+		preset = chip_of_label(r->chip_given);
+		copy(r->chip, preset ? preset : r->chip_given);
 		copy(r->model, fields[col[C_MODEL]]);
 		copy(r->precision, fields[col[C_PREC]]);
 		copy(r->software, fields[col[C_SW]]);
