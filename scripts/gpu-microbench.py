@@ -560,6 +560,92 @@ def sec_layer_tp(end_frac):
 
 
 
+# ---------------------------------------------------------------- prefill attention
+def sec_prefill(end_frac):
+    """Causal attention of whole prompts (PyTorch FlashAttention-2, bf16, GQA),
+    the context phase: batch x seq about 16k tokens."""
+    from torch.nn.attention import SDPBackend, sdpa_kernel
+    for hq, hkv, label in ((64, 8, "llama3-70b tp1"), (32, 8, "llama3-8b tp1"),
+                           (8, 1, "llama3-70b tp8")):
+        for seq in (128, 512, 2048, 8192, 32768):
+            if over(end_frac):
+                return
+            b = max(1, 16384 // seq)
+            try:
+                q = torch.randn(b, hq, seq, 128, device=DEV, dtype=torch.bfloat16)
+                k = torch.randn(b, hkv, seq, 128, device=DEV, dtype=torch.bfloat16)
+                v = torch.randn(b, hkv, seq, 128, device=DEV, dtype=torch.bfloat16)
+
+                def f():
+                    with sdpa_kernel([SDPBackend.FLASH_ATTENTION]):
+                        return F.scaled_dot_product_attention(q, k, v, is_causal=True,
+                                                              enable_gqa=True)
+                t, how = time_calls([f], target_us=5000)
+                # causal: half of the 4 b hq seq^2 d multiply-adds x 2
+                fl = 2 * b * hq * seq * seq * 128
+                row(section="prefill_attention", name="sdpa_flash causal %s" % label,
+                    dtype="bf16", batch=b, heads=hq, kv_heads=hkv, ctx=seq, flops=fl,
+                    time_us=t, note="flops = 4 b h s^2 d / 2 (causal); " + how)
+                del q, k, v
+            except Exception as e:  # noqa: BLE001
+                row(section="prefill_attention", name="sdpa_flash causal %s" % label,
+                    batch=b, ctx=seq, status="error", note=repr(e).splitlines()[0][:200])
+            torch.cuda.empty_cache()
+
+
+# ---------------------------------------------------------------- MoE experts
+def sec_moe(end_frac):
+    """Mixtral 8x7B experts (hidden 4096, FFN 14336, 8 experts, top 2) at tp 1
+    and 8: the routed tokens' gate_up and down GEMMs as one grouped GEMM
+    (torch._grouped_mm, bf16) against one dense GEMM of all routed rows."""
+    h, ffn, ne, topk = 4096, 14336, 8, 2
+    if not hasattr(torch, "_grouped_mm"):
+        row(section="moe", name="grouped_mm", status="error", note="no torch._grouped_mm")
+        return
+    for tp in (1, 8):
+        f = ffn // tp
+        for tokens in (1, 16, 64, 256, 1024, 4096, 16384):
+            if over(end_frac):
+                return
+            rows_ = tokens * topk
+            per = [rows_ // ne + (1 if i < rows_ % ne else 0) for i in range(ne)]
+            # 16-row alignment of each group, as grouped kernels want
+            per = [(p + 15) // 16 * 16 for p in per]
+            offs = torch.tensor(list(__import__("itertools").accumulate(per)),
+                                device=DEV, dtype=torch.int32)
+            total = int(sum(per))
+            for name, n, k in (("gate_up", 2 * f, h), ("down", h, f)):
+                try:
+                    x = torch.randn(total, k, device=DEV, dtype=torch.bfloat16)
+                    wb = ne * n * k * 2
+                    nc = ncopies(wb, cap=16)
+                    ws = [torch.randn(ne, n, k, device=DEV, dtype=torch.bfloat16)
+                          for _ in range(nc)]
+                    calls = [(lambda w=w: torch._grouped_mm(x, w.transpose(-2, -1), offs=offs,
+                                                            out_dtype=torch.bfloat16))
+                             for w in ws]
+                    t, how = time_calls(calls)
+                    row(section="moe", name="grouped_mm mixtral-8x7b tp%d %s" % (tp, name),
+                        dtype="bf16", m=total, n=n, k=k, batch=tokens,
+                        bytes=wb + total * (k + n) * 2, flops=2 * rows_ * n * k, time_us=t,
+                        note="%d experts, top %d, rows per expert padded to 16; %s" % (
+                            ne, topk, how))
+                    del ws, calls
+                    wd = [torch.randn(n, k, device=DEV, dtype=torch.bfloat16)
+                          for _ in range(ncopies(n * k * 2))]
+                    calls = [(lambda w=w: torch.matmul(x, w.t())) for w in wd]
+                    t, how = time_calls(calls)
+                    row(section="moe", name="dense_same_rows mixtral-8x7b tp%d %s" % (tp, name),
+                        dtype="bf16", m=total, n=n, k=k, batch=tokens,
+                        bytes=n * k * 2 + total * (k + n) * 2, flops=2 * total * n * k,
+                        time_us=t, note="one expert's weight, all routed rows; " + how)
+                    del wd, calls, x
+                except Exception as e:  # noqa: BLE001
+                    row(section="moe", name="grouped_mm mixtral-8x7b tp%d %s" % (tp, name),
+                        batch=tokens, status="error", note=repr(e).splitlines()[0][:200])
+                torch.cuda.empty_cache()
+
+
 def main():
     torch.backends.cuda.matmul.allow_tf32 = False
     env()
@@ -571,7 +657,9 @@ def main():
                 ("layer", lambda: sec_layer(0.97)),
                 ("memory_large", lambda: sec_memory_large(0.97)),
                 ("attention_more", lambda: sec_attention_more(0.97)),
-                ("layer_tp", lambda: sec_layer_tp(0.97)))
+                ("layer_tp", lambda: sec_layer_tp(0.97)),
+                ("prefill", lambda: sec_prefill(0.97)),
+                ("moe", lambda: sec_moe(0.97)))
     only = os.environ.get("SECTIONS", "")
     for name, fn in sections:
         if only and name not in only.split(","):
