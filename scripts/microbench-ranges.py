@@ -1,0 +1,420 @@
+#!/usr/bin/env python3
+"""microbench-ranges.py: the physical ranges of the serving profiles'
+kernel parameters, fitted from the H200 microbenchmarks of
+data/measurements/h200-microbench-run1.csv and -run2.csv (what each column
+means: data/measurements/h200-microbench.md), and the engine's own kernel
+time model (model/micro.h, model/engine.c) set against the same rows.
+
+  usage: scripts/microbench-ranges.py [--check] [RUN.csv ...]
+
+Prints, per section: the GEMM plateau efficiencies (BF16, FP8) as shares of
+the datasheet peaks of data/chips/h200-sxm.ini; the engine's rows curve
+eff x m / (m + gemm_m_half) fitted to the measured GEMMs per dtype; the
+weight-streaming bandwidth and fixed time per GEMM (t = t0 + bytes / B over
+m <= 64); the HBM streams; decode attention's share of HBM and its floor;
+the logits passes in copy-pass equivalents; per-kernel floors and the
+fixed time per layer they add up to.  With --check it also prints, per
+fitted profile (data/profiles/*.ini), the error of the engine's kernel
+times on h200-sxm against the measured ones (GEMMs, copies, decode
+attention), with the engine's formulas restated here (a copy of micro.h's
+two lines and engine.c's attention line: the engine exposes no kernel
+times; `rooflab validate --measurements` checks the GEMM and copy ones
+through model/micro.c, scripts/check-kernels.sh).
+Dependency-free: python3's standard library only.  Every number printed
+is read from the CSVs or the chip and profile files, or derived from them.
+"""
+import csv
+import math
+import os
+import sys
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+
+
+def ini_get(path, section, key):
+    """The value of key in [section] of a rooflab INI file (comments cut)."""
+    sec = None
+    with open(path) as f:
+        for line in f:
+            s = line.split(";")[0].strip()
+            if s.startswith("[") and s.endswith("]"):
+                sec = s[1:-1]
+            elif sec == section and "=" in s:
+                k, v = s.split("=", 1)
+                if k.strip() == key:
+                    return v.strip()
+    return None
+
+
+CHIP = os.path.join(ROOT, "data/chips/h200-sxm.ini")
+PEAK = {"bf16": float(ini_get(CHIP, "chip", "peak_tflops_bf16")) * 1e12,
+        "fp8": float(ini_get(CHIP, "chip", "peak_tflops_fp8")) * 1e12}
+HBM = float(ini_get(CHIP, "chip", "hbm_tbps")) * 1e12
+
+
+def load(paths):
+    """rows of the runs, with run number; error rows dropped"""
+    out = []
+    for i, p in enumerate(paths):
+        with open(p) as f:
+            for r in csv.DictReader(f):
+                if r["status"] != "ok":
+                    continue
+                r["run"] = i + 1
+                for k in ("m", "n", "k", "batch", "heads", "kv_heads", "ctx",
+                          "bytes", "flops", "time_us", "tbps", "tflops"):
+                    r[k] = float(r[k]) if r[k] else None
+                out.append(r)
+    return out
+
+
+def mean_by(rows, key):
+    """rows grouped by key(r), time_us averaged over runs; one row each"""
+    g = {}
+    for r in rows:
+        g.setdefault(key(r), []).append(r)
+    out = []
+    for rs in g.values():
+        r = dict(rs[0])
+        r["time_us"] = sum(x["time_us"] for x in rs) / len(rs)
+        r["runs"] = len(rs)
+        out.append(r)
+    return out
+
+
+def pct(xs, q):
+    xs = sorted(xs)
+    if not xs:
+        return float("nan")
+    i = q * (len(xs) - 1)
+    lo = int(math.floor(i))
+    hi = min(lo + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (i - lo)
+
+
+def linfit(xs, ys):
+    """least squares y = a + b x: (a, b)"""
+    n = len(xs)
+    mx, my = sum(xs) / n, sum(ys) / n
+    sxx = sum((x - mx) ** 2 for x in xs)
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+    b = sxy / sxx
+    return my - b * mx, b
+
+
+def gemm_model_t(r, eff, mh, eff_mem, t0=0.0):
+    """the engine's GEMM time (micro.c): max(compute at eff x m/(m+mh) of
+    the peak, the measured bytes at HBM x eff_mem), plus t0 (s)"""
+    m = r["m"]
+    e = eff * m / (m + mh) if mh > 0 else eff
+    tc = r["flops"] / (PEAK[r["dtype"]] * e)
+    tm = r["bytes"] / (HBM * eff_mem)
+    return t0 + max(tc, tm)
+
+
+def rms_log(rows, f):
+    s = 0.0
+    for r in rows:
+        s += math.log(f(r) / (r["time_us"] * 1e-6)) ** 2
+    return math.sqrt(s / len(rows))
+
+
+def fit_curve(rows, eff_mem, t0):
+    """(eff, gemm_m_half, rms log error) minimising the rms log error of
+    the engine's GEMM time over rows: a grid, then a finer one"""
+    best = (1e9, 0, 0)
+    for eff in [0.40 + 0.01 * i for i in range(51)]:
+        for mh in [0] + [2 ** (j / 8.0) for j in range(0, 81)]:
+            e = rms_log(rows, lambda r: gemm_model_t(r, eff, mh, eff_mem, t0))
+            if e < best[0]:
+                best = (e, eff, mh)
+    e0, eff0, mh0 = best
+    for eff in [eff0 - 0.01 + 0.001 * i for i in range(21)]:
+        for mh in [mh0 * 2 ** (j / 64.0) for j in range(-8, 9)]:
+            e = rms_log(rows, lambda r: gemm_model_t(r, eff, mh, eff_mem, t0))
+            if e < best[0]:
+                best = (e, eff, mh)
+    return best[1], best[2], best[0]
+
+
+def gemms(rows):
+    return mean_by([r for r in rows if r["section"] == "gemm"],
+                   lambda r: (r["name"], r["dtype"], r["m"]))
+
+
+def section_gemm(rows, out):
+    print("== GEMM plateau (share of the datasheet peak: bf16 %.1f, fp8 %.1f "
+          "TFLOP/s, data/chips/h200-sxm.ini)" % (PEAK["bf16"] / 1e12,
+                                               PEAK["fp8"] / 1e12))
+    for r in rows:
+        if r["section"] == "gemm_peak":
+            print("  8192^3 %s run %d: %.0f TFLOP/s = %.3f of peak" %
+                  (r["dtype"], r["run"], r["tflops"],
+                   r["tflops"] * 1e12 / PEAK[r["dtype"]]))
+    g = gemms(rows)
+    for dt in ("bf16", "fp8"):
+        shapes = sorted({r["name"] for r in g if r["dtype"] == dt})
+        best = []
+        for s in shapes:
+            rs = [r for r in g if r["name"] == s and r["dtype"] == dt]
+            e = max(r["flops"] / (r["time_us"] * 1e-6) / PEAK[dt] for r in rs)
+            best.append((e, s))
+        best.sort()
+        es = [e for e, _ in best]
+        large = [r["flops"] / (r["time_us"] * 1e-6) / PEAK[dt] for r in g
+                 if r["dtype"] == dt and r["m"] >= 2048]
+        print("  %s serving shapes, best m per shape: %.3f-%.3f of peak "
+              "(median %.3f; lowest %s, highest %s)" %
+              (dt, es[0], es[-1], pct(es, 0.5), best[0][1], best[-1][1]))
+        print("  %s serving shapes at m >= 2048 (%d rows): 5-50-95%% %.3f "
+              "%.3f %.3f" % (dt, len(large), pct(large, 0.05),
+                              pct(large, 0.5), pct(large, 0.95)))
+        out["eff_plateau_" + dt] = (es[0], pct(es, 0.5), es[-1])
+
+
+def section_curve(rows, out, t0):
+    g = gemms(rows)
+    print("== the engine's GEMM rows curve eff x m / (m + gemm_m_half) "
+          "(model/micro.h), time = max(compute, bytes / (HBM x 0.9)), fitted "
+          "per dtype over all %d shapes x m (rms log error of the time)" %
+          len({r["name"] for r in g}))
+    for dt in ("bf16", "fp8"):
+        rs = [r for r in g if r["dtype"] == dt]
+        for label, t in (("as the engine (no fixed time)", 0.0),
+                         ("plus the fixed time per GEMM t0 = %.1f us" %
+                          (t0 * 1e6), t0)):
+            eff, mh, e = fit_curve(rs, 0.9, t)
+            print("  %s, %s: eff %.3f, gemm_m_half %.0f rows, rms %.3f" %
+                  (dt, label, eff, mh, e))
+            out.setdefault("curve_" + dt, []).append((eff, mh, e))
+        # the half-point read off each shape: the m where the compute
+        # efficiency reaches half the shape's plateau, by interpolation
+        halves = []
+        for s in sorted({r["name"] for r in rs}):
+            c = sorted((r for r in rs if r["name"] == s), key=lambda r: r["m"])
+            eff = [r["flops"] / (r["time_us"] * 1e-6) / PEAK[dt] for r in c]
+            top = max(eff)
+            for i in range(1, len(c)):
+                if eff[i - 1] < top / 2 <= eff[i]:
+                    a, b = math.log(c[i - 1]["m"]), math.log(c[i]["m"])
+                    f = (top / 2 - eff[i - 1]) / (eff[i] - eff[i - 1])
+                    halves.append(math.exp(a + f * (b - a)))
+                    break
+        print("  %s: m at half the shape's plateau, per shape (%d): "
+              "min %.0f, median %.0f, max %.0f (the weight stream sets it: "
+              "a shape reaches half its plateau where streaming its weights "
+              "stops hiding the compute)" %
+              (dt, len(halves), min(halves), pct(halves, 0.5), max(halves)))
+        out["half_" + dt] = (min(halves), pct(halves, 0.5), max(halves))
+
+
+def section_stream(rows, out):
+    g = [r for r in gemms(rows) if r["m"] <= 64]
+    print("== weight streaming, GEMMs with m <= 64 (%d means of two runs): "
+          "t = t0 + bytes / B" % len(g))
+    res = {}
+    for label, sel in (("bf16", lambda r: r["dtype"] == "bf16"),
+                       ("fp8", lambda r: r["dtype"] == "fp8"),
+                       ("both", lambda r: True)):
+        rs = [r for r in g if sel(r)]
+        a, b = linfit([r["bytes"] for r in rs], [r["time_us"] * 1e-6
+                                                 for r in rs])
+        res[label] = (a, 1 / b)
+        print("  %s: t0 %.2f us, B %.2f TB/s = %.3f of HBM (%d rows)" %
+              (label, a * 1e6, 1 / b / 1e12, 1 / b / HBM, len(rs)))
+    big = [r["bytes"] / (r["time_us"] * 1e-6) / HBM for r in g
+           if r["bytes"] >= 100e6]
+    small = sorted((r["time_us"], r["name"], r["dtype"], r["m"], r["bytes"])
+                   for r in g)
+    print("  weights >= 100 MB: %.3f-%.3f of HBM (%d rows)" %
+          (min(big), max(big), len(big)))
+    print("  shortest: %.2f us (%s %s m %d, %.1f MB)" %
+          (small[0][0], small[0][1], small[0][2], small[0][3],
+           small[0][4] / 1e6))
+    out["stream"] = res
+    out["stream_big"] = (min(big), max(big))
+    return res["both"][0]
+
+
+def section_memory(rows, out):
+    print("== HBM streams (share of %.1f TB/s)" % (HBM / 1e12))
+    for sec in ("memory", "memory_large"):
+        for nm in sorted({r["name"] for r in rows if r["section"] == sec}):
+            rs = [r for r in rows if r["section"] == sec and r["name"] == nm
+                  and r["bytes"] >= 256e6]
+            if not rs:
+                continue
+            e = [r["tbps"] * 1e12 / HBM for r in rs]
+            print("  %s %s, >= 256 MB (%d rows): %.3f-%.3f" %
+                  (sec, nm, len(rs), min(e), max(e)))
+            out[sec + "_" + nm] = (min(e), max(e))
+
+
+def attn_rows(rows, kind="sdpa_flash"):
+    return mean_by([r for r in rows if r["section"] == "attention" and
+                    r["name"].startswith(kind)],
+                   lambda r: (r["name"], r["batch"], r["ctx"]))
+
+
+def section_attention(rows, out):
+    print("== decode attention (share of HBM, unique KV bytes)")
+    for kind in ("sdpa_flash", "grouped_bmm"):
+        a = attn_rows(rows, kind)
+        e = [r["bytes"] / (r["time_us"] * 1e-6) / HBM for r in a]
+        sat = [r["bytes"] / (r["time_us"] * 1e-6) / HBM for r in a
+               if r["bytes"] >= 1e9]
+        fl = min(r["time_us"] for r in a)
+        print("  %s (%d shapes): max %.3f, KV >= 1 GB: %.3f-%.3f (median "
+              "%.3f); floor %.1f us" % (kind, len(a), max(e), min(sat),
+                                          max(sat), pct(sat, 0.5), fl))
+        out["attn_" + kind] = (min(sat), pct(sat, 0.5), max(e), fl)
+    a = attn_rows(rows)
+    c0 = [r for r in a if r["ctx"] == 128 and r["batch"] == 1]
+    print("  sdpa_flash at batch 1, ctx 128: %s us" %
+          ", ".join("%.1f" % r["time_us"] for r in sorted(
+              c0, key=lambda r: r["time_us"])))
+
+
+def section_logits(rows, out):
+    print("== passes over fp32 logits (vocab 128256): time in copy passes "
+          "(one pass = batch x vocab x 4 bytes at the copy's rate)")
+    L = mean_by([r for r in rows if r["section"] == "logits"],
+                lambda r: (r["name"], r["batch"]))
+    by = {(r["name"], r["batch"]): r for r in L}
+    for b in sorted({r["batch"] for r in L}):
+        cp = by[("copy", b)]
+        per_pass = cp["time_us"] / 2
+        print("  batch %5d: copy %.1f us;" % (b, cp["time_us"]) +
+              "".join(" %s %.1f us = %.1f passes;" %
+                      (nm, by[(nm, b)]["time_us"],
+                       by[(nm, b)]["time_us"] / per_pass)
+                      for nm in ("softmax", "argmax", "topk50")))
+        out.setdefault("logits", {})[b] = {
+            nm: by[(nm, b)]["time_us"] / per_pass
+            for nm in ("softmax", "argmax", "topk50", "add_inplace")}
+    big = [out["logits"][b] for b in out["logits"] if b >= 256]
+    print("  batch >= 256: softmax %.1f-%.1f, argmax %.1f-%.1f, top-k(50) "
+          "%.1f-%.1f copy passes" % (
+              min(x["softmax"] for x in big), max(x["softmax"] for x in big),
+              min(x["argmax"] for x in big), max(x["argmax"] for x in big),
+              min(x["topk50"] for x in big), max(x["topk50"] for x in big)))
+    tk = max(x["topk50"] for x in big)
+    sm = max(x["softmax"] for x in big)
+    # the sampler of the start file's logits_passes comment, pass by pass,
+    # with softmax and top-k at their measured cost
+    chain = [("LM head output write", 1), ("copy into the decoder", 2),
+             ("bias / end-id mask", 2), ("penalties", 2),
+             ("softmax (measured)", sm), ("top-k (measured)", tk)]
+    tot = sum(p for _, p in chain)
+    print("  sampler chain in passes: " +
+          ", ".join("%s %.1f" % c for c in chain) + ": %.1f" % tot)
+    out["logits_chain"] = tot
+
+
+def section_floors(rows, out, t0):
+    print("== per-kernel floors (CUDA graph replay, us)")
+    tiny = [r["time_us"] for r in rows if r["name"] == "graph_tiny_kernel"]
+    eager = [r["time_us"] for r in rows if r["name"] == "eager_tiny_kernel"]
+    small = [r["time_us"] for r in rows if r["section"] == "memory" and
+             r["bytes"] <= 2.2e6 and r["name"] in ("copy", "write_fill")]
+    att = out["attn_sdpa_flash"][3]
+    print("  empty kernel %.2f-%.2f (eager launch %.1f-%.1f); small copy or "
+          "fill <= 2 MB %.2f-%.2f; GEMM t0 %.1f; decode attention %.1f" %
+          (min(tiny), max(tiny), min(eager), max(eager), min(small),
+           max(small), t0 * 1e6, att))
+    # a fused decoder layer (ASSUMPTION, kernels as in TensorRT-LLM's
+    # Llama: 4 GEMMs, 1 attention, 3-6 others: rope/KV write, 2 norms with
+    # residual, activation when unfused)
+    lo = 4 * t0 * 1e6 + att + 3 * min(small)
+    hi = 4 * t0 * 1e6 + att + 6 * max(small)
+    print("  a fused layer (4 GEMMs + attention + 3-6 small kernels): "
+          "%.0f-%.0f us of floors" % (lo, hi))
+    out["layer_floor"] = (lo, hi)
+    print("== unfused PyTorch layers in one CUDA graph: time - bytes / "
+          "(the copy's B) = fixed time per layer")
+    B = out["memory_large_copy_eager"][1] * HBM
+    lay = mean_by([r for r in rows if r["section"] == "layer" and
+                   r["name"].endswith("graph")],
+                  lambda r: (r["name"], r["batch"]))
+    for r in sorted(lay, key=lambda r: (r["name"], r["batch"])):
+        print("  %s b=%d: %.0f us, bytes %.0f MB stream in %.0f us: fixed "
+              "%.0f us" % (r["name"], r["batch"], r["time_us"],
+                           r["bytes"] / 1e6, r["bytes"] / B * 1e6,
+                           r["time_us"] - r["bytes"] / B * 1e6))
+
+
+def profiles():
+    d = os.path.join(ROOT, "data/profiles")
+    out = []
+    for f in sorted(os.listdir(d)):
+        if f.startswith(("trtllm-", "triton-")) and f.endswith(".ini"):
+            p = os.path.join(d, f)
+            g = lambda k: float(ini_get(p, "profile", k) or 0)
+            out.append((f[:-4], {k: g(k) for k in (
+                "eff_compute", "eff_compute_fp8", "gemm_m_half",
+                "eff_memory", "eff_kv_memory", "kv_group_reread")}))
+    return out
+
+
+def check(rows):
+    """the engine's kernel times (restated) against the measured ones"""
+    g = gemms(rows)
+    a = attn_rows(rows)
+    cp = [r for r in rows if r["section"] == "memory_large" and
+          r["name"] == "copy_eager"]
+    print("== held-out kernel check on h200-sxm: engine time / measured - 1, "
+          "median and 5-95%% (GEMM m <= 64 | m >= 1024; copy >= 512 MB; "
+          "decode attention sdpa_flash KV >= 64 MB)")
+    for name, p in profiles():
+        def gemm_err(sel):
+            e = []
+            for r in g:
+                if not sel(r):
+                    continue
+                eff = p["eff_compute_fp8"] if r["dtype"] == "fp8" and \
+                    p["eff_compute_fp8"] > 0 else p["eff_compute"]
+                e.append(gemm_model_t(r, eff, p["gemm_m_half"],
+                                      p["eff_memory"]) /
+                         (r["time_us"] * 1e-6) - 1)
+            return e
+        es = gemm_err(lambda r: r["m"] <= 64)
+        el = gemm_err(lambda r: r["m"] >= 1024)
+        ec = [r["bytes"] / (HBM * p["eff_memory"]) / (r["time_us"] * 1e-6) - 1
+              for r in cp]
+        # engine.c: KV bytes x (1 + kv_group_reread x (group - 1)) / (HBM x
+        # eff_kv_memory); the rows' bytes count each KV head once
+        ea = []
+        for r in a:
+            if r["bytes"] < 64e6:
+                continue
+            grp = r["heads"] / r["kv_heads"]
+            t = r["bytes"] * (1 + p["kv_group_reread"] * (grp - 1)) / (
+                HBM * p["eff_kv_memory"])
+            ea.append(t / (r["time_us"] * 1e-6) - 1)
+        f = lambda e: "%+5.1f%% (%+.0f..%+.0f)" % (
+            100 * pct(e, 0.5), 100 * pct(e, 0.05), 100 * pct(e, 0.95))
+        print("  %-16s gemm small %s | large %s | copy %s | attention %s" %
+              (name, f(es), f(el), f(ec), f(ea)))
+
+
+def main(argv):
+    do_check = "--check" in argv
+    paths = [a for a in argv if a != "--check"] or [
+        os.path.join(ROOT, "data/measurements/h200-microbench-run%d.csv" % i)
+        for i in (1, 2)]
+    rows = load(paths)
+    out = {}
+    section_gemm(rows, out)
+    t0 = section_stream(rows, out)
+    section_curve(rows, out, t0)
+    section_memory(rows, out)
+    section_attention(rows, out)
+    section_logits(rows, out)
+    section_floors(rows, out, t0)
+    if do_check:
+        check(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
