@@ -86,7 +86,8 @@ typedef struct {
 /* Fit params (values in display units: start in, fitted out) to rows, as
 ** opts says (may be NULL).  model_out[nrows] receives each row's model
 ** value at the fit; loo_out (may be NULL) each row's model value when
-** fitted without it (or without its group), NAN where that fit could not
+** fitted without it (or without its group: that fit starts from the
+** caller's values, as the full fit does), NAN where that fit could not
 ** run.  Nothing is allocated for the caller.  Returns RL_OK; RL_EINPUT
 ** when np is 0 or above RL_CALIB_MAX_PARAMS or there are fewer than
 ** np + 1 rows; RL_EINTERNAL when GSL could not allocate.  info (may be
