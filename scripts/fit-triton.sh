@@ -16,7 +16,7 @@ set -e
 cd "$(dirname "$0")/.."
 START=data/calibration/triton-0.14-start.ini
 M=data/measurements/published-h100.csv
-FIT="allreduce_latency_us=5:20,allreduce_half_mb=0:32,iter_overhead_ms=0.1:5,layer_overhead_us=1:100,seq_overhead_us=0.5:50,frontend_ms=0:30,gemm_m_half=1:512"
+FIT="allreduce_latency_us=5:20,allreduce_half_mb=0:32,iter_overhead_ms=0.1:5,layer_overhead_us=1:100,seq_overhead_us=0.5:50,frontend_ms=0:30,gemm_m_half=1:64"
 OUT=data/profiles/triton-0.14.ini
 ./rooflab calibrate --profile "$START" --measurements "$M" \
 	--software TensorRT-LLM --version "0.14.0 (triton backend)" \
