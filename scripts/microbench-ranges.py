@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """microbench-ranges.py: the physical ranges of the serving profiles'
 kernel parameters, fitted from the H200 microbenchmarks of
-data/measurements/h200-microbench-run1.csv and -run2.csv (what each column
+data/measurements/h200-microbench-run1.csv, -run2.csv and -run3.csv (what each column
 means: data/measurements/h200-microbench.md), and the engine's own kernel
 time model (model/micro.h, model/engine.c) set against the same rows.
 
@@ -358,6 +358,35 @@ def section_floors(rows, out, t0):
                            r["time_us"] - r["bytes"] / B * 1e6))
 
 
+def section_run3(rows, out):
+    """prompt attention and grouped expert GEMMs (run3)"""
+    pa = [r for r in rows if r["section"] == "prefill_attention"]
+    moe = [r for r in rows if r["section"] == "moe"]
+    if pa:
+        e = sorted((r["tflops"] * 1e12 / PEAK["bf16"], r["name"], r["ctx"])
+                   for r in pa)
+        long_ = [x for x, _, c in e if c >= 8192]
+        print("== prompt attention (FlashAttention-2, causal, bf16): %.3f-%.3f "
+              "of the BF16 peak; prompts >= 8192: %.3f-%.3f" %
+              (e[0][0], e[-1][0], min(long_), max(long_)))
+        out["prefill_attention"] = (min(long_), max(long_))
+    if moe:
+        by = {(r["name"].split(" ", 1)[1], r["m"]): r for r in moe
+              if r["name"].startswith("grouped_mm")}
+        ratios = []
+        for r in moe:
+            if not r["name"].startswith("dense_same_rows"):
+                continue
+            g = by.get((r["name"].split(" ", 1)[1], r["m"]))
+            if g and r["m"] >= 2048:
+                ratios.append(g["tflops"] / r["tflops"])
+        print("== grouped expert GEMMs (Mixtral 8x7B, torch._grouped_mm) over "
+              "a dense GEMM of the same rows, >= 2048 routed rows (compute "
+              "bound, %d pairs): %.2f-%.2f (median %.2f)" %
+              (len(ratios), min(ratios), max(ratios), pct(ratios, 0.5)))
+        out["moe_ratio"] = (min(ratios), pct(ratios, 0.5), max(ratios))
+
+
 def profiles():
     d = os.path.join(ROOT, "data/profiles")
     out = []
@@ -443,7 +472,7 @@ def main(argv):
     do_check = "--check" in argv
     paths = [a for a in argv if a != "--check"] or [
         os.path.join(ROOT, "data/measurements/h200-microbench-run%d.csv" % i)
-        for i in (1, 2)]
+        for i in (1, 2, 3)]
     rows = load(paths)
     out = {}
     section_gemm(rows, out)
@@ -453,6 +482,7 @@ def main(argv):
     section_attention(rows, out)
     section_logits(rows, out)
     section_floors(rows, out, t0)
+    section_run3(rows, out)
     if do_check:
         check(rows)
     return 0
