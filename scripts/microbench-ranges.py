@@ -5,7 +5,9 @@ data/measurements/h200-microbench-run1.csv, -run2.csv and -run3.csv (what each c
 means: data/measurements/h200-microbench.md), and the engine's own kernel
 time model (model/micro.h, model/engine.c) set against the same rows.
 
-  usage: scripts/microbench-ranges.py [--check] [RUN.csv ...]
+  usage: scripts/microbench-ranges.py [--check] [--section=NAME ...] [RUN.csv ...]
+  (NAME: gemm, stream, curve, memory, attention, logits, floors, run3;
+  default all; a section prints those it needs first)
 
 Prints, per section: the GEMM plateau efficiencies (BF16, FP8) as shares of
 the datasheet peaks of data/chips/h200-sxm.ini; the engine's rows curve
@@ -468,21 +470,40 @@ def check(rows):
               (name, f(es), f(em), f(el), f(ec), f(ea)))
 
 
+SECTIONS = ("gemm", "stream", "curve", "memory", "attention", "logits",
+            "floors", "run3")
+
+
 def main(argv):
     do_check = "--check" in argv
-    paths = [a for a in argv if a != "--check"] or [
+    only = [a.split("=", 1)[1] for a in argv if a.startswith("--section=")]
+    bad = [x for x in only if x not in SECTIONS]
+    if bad:
+        sys.stderr.write("microbench-ranges.py: no section %s (%s)\n" %
+                         (bad[0], ", ".join(SECTIONS)))
+        return 2
+    paths = [a for a in argv if not a.startswith("--")] or [
         os.path.join(ROOT, "data/measurements/h200-microbench-run%d.csv" % i)
         for i in (1, 2, 3)]
     rows = load(paths)
     out = {}
-    section_gemm(rows, out)
-    t0 = section_stream(rows, out)
-    section_curve(rows, out, t0)
-    section_memory(rows, out)
-    section_attention(rows, out)
-    section_logits(rows, out)
-    section_floors(rows, out, t0)
-    section_run3(rows, out)
+    want = lambda x: not only or x in only
+    if want("gemm"):
+        section_gemm(rows, out)
+    t0 = section_stream(rows, out) if want("stream") or want("curve") or \
+        want("floors") else 0
+    if want("curve"):
+        section_curve(rows, out, t0)
+    if want("memory") or want("floors"):
+        section_memory(rows, out)
+    if want("attention") or want("floors"):
+        section_attention(rows, out)
+    if want("logits"):
+        section_logits(rows, out)
+    if want("floors"):
+        section_floors(rows, out, t0)
+    if want("run3"):
+        section_run3(rows, out)
     if do_check:
         check(rows)
     return 0
