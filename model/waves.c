@@ -46,14 +46,19 @@ int rl_eval_run(const rl_config *cfg, double requests, rl_result *r)
 	if (rc != RL_OK || !(cfg->prof.burst_waves > 0.5) || !(requests >= 1) ||
 	    !(cfg->scen.osl > 1) ||
 	    (r->concurrency_limit != RL_LIMIT_MEMORY &&
-	     r->concurrency_limit != RL_LIMIT_BATCH) ||
+	     r->concurrency_limit != RL_LIMIT_BATCH &&
+	     r->concurrency_limit != RL_LIMIT_TOKENS) ||
 	    !(r->requests_per_s > 0))
 		return rc;
 	reps = r->replicas >= 1 ? r->replicas : 1;
 	/* the busiest replica's share ends the run */
 	per = ceil(requests / reps - 1e-9);
-	/* whole requests admitted at once */
-	n = floor(r->concurrency + 1e-9);
+	/* whole requests admitted at once (the KV cache and max_batch_size
+	** count whole requests); the token budget caps a rate of tokens, the
+	** concurrency it allows an average, not rounded */
+	n = r->concurrency;
+	if (r->concurrency_limit != RL_LIMIT_TOKENS)
+		n = floor(n + 1e-9);
 	if (n < 1)
 		n = 1;
 	w = rl_waves_split(per, n, &p);

@@ -27,9 +27,19 @@
 ** into a stream; in between, the run's time is taken as
 ** (1 - b) t_waves + b R / X(n_unrounded) with b = min(1, S / osl)
 ** (ASSUMPTION: a linear blend, the share of a wave's life its admission
-** spread covers).  Where the token budget caps the
-** concurrency (prompts admitted a few per iteration) the run is a steady
-** stream and nothing changes.  Each replica serves R / replicas
+** spread covers).  Where the token budget caps the steady state's
+** concurrency the run is served in waves all the same: the budget
+** limits how fast a wave's prompts go in (S above, and so b), not
+** whether the requests released together end together; n is then the
+** token-capped concurrency (ASSUMPTION: the KV cache may admit more at
+** once, but the budget's decode tokens bound how many advance an
+** iteration), not rounded down (the budget caps a rate of prompt
+** tokens, and the concurrency it allows is an average, not a count of
+** whole requests).  Costing that case as a stream (as this model once did)
+** dropped the last wave's tail exactly where the budget binds, so a chip
+** with more memory, memory-capped at a larger n, came out slower than a
+** smaller one whose budget bound first (Mixtral-8x22B 16-bit tp 8
+** 128/2048 on GB200 against B200, 8%).  Each replica serves R / replicas
 ** of the requests.  Latencies are not changed (the steady state's).
 ** Pure computation: no I/O, no allocation.
 */
@@ -39,7 +49,8 @@
 #include "engine.h"
 
 /* rl_eval of cfg, then (where cfg's profile sets burst_waves, requests >=
-** 1, osl > 1 and the KV cache or max_batch_size caps the concurrency) the
+** 1, osl > 1 and the KV cache, max_batch_size or the token budget caps
+** the concurrency) the
 ** throughputs (requests_per_s, output_tps, total_tps and their per-chip
 ** figures) of a run of `requests` requests served in waves as above.
 ** requests < 1: rl_eval's result unchanged.  Returns rl_eval's status. */
