@@ -421,6 +421,13 @@ static const rl_param table[] = {
  "CUDA graphs captured before the KV cache is sized keep as their outputs, "
  "a row per sequence of each captured decode batch: the sum of the captured "
  "batch sizes (0: none)"},
+{"profile", "host_overlap", "", 1, 0, 1, 0, RL_PT_REAL, NULL,
+ OFF(prof.host_overlap),
+ "share of an iteration's host time (overhead_s: its fixed, per-layer "
+ "launch, per-sequence and per-request times) spent while the GPU runs the "
+ "iteration before: an overlap scheduler prepares and launches iteration "
+ "n+1 during n's kernels, so at 1 an iteration lasts max(GPU, host) "
+ "instead of their sum (0)"},
 {"profile", "sliding_window", "", 1, 0, 1, 1, RL_PT_BOOL, bool_choices,
  OFF(prof.sliding_window),
  "true: attention and the KV cache keep to the model's sliding window; "

@@ -219,6 +219,9 @@ typedef struct {
 	                          * output width) the captured CUDA graphs'
 	                          * outputs hold per chip when the KV cache is
 	                          * sized */
+	double host_overlap;     /* share of an iteration's host time spent
+	                          * while the GPU runs the iteration before it
+	                          * (an overlap scheduler): 1 = max(GPU, host) */
 } rl_profile;
 
 /* profile.logits_rows: whose logits the memory left for the KV cache is

@@ -154,6 +154,28 @@ static void test_decode_batch1_is_weights_over_bandwidth(void **state)
 	near(r.concurrency, 1.0, 1e-12);
 }
 
+/* The prompt of the two tests below: 4096 tokens of Llama-3 8B. */
+static const double P8_L = 32, P8_D = 4096, P8_H = 32, P8_F = 14336;
+static const double P8_N = 4096; /* the prompt's tokens */
+static double prompt_flops(void)
+{
+	double kv = 8, dh = 128, V = 128256;
+	double per_layer = P8_D * P8_H * dh + 2 * P8_D * kv * dh +
+	                   P8_H * dh * P8_D + 3 * P8_D * P8_F;
+	return P8_N * 2 * P8_L * per_layer + 2 * V * P8_D +
+	       4 * P8_L * P8_H * dh * P8_N * (P8_N + 1) / 2;
+}
+/* Llama-3 8B in BF16 on an ideal H100, that one prompt and one output */
+static void prompt_setup(rl_config *c)
+{
+	h100_ideal(c);
+	fx_llama3_8b(&c->model);
+	c->scen.precision = RL_PREC_BF16;
+	c->scen.isl = P8_N;
+	c->scen.osl = 1;
+	c->scen.batch = 1;
+}
+
 /* A compute-bound prefill (one 4096-token prompt, osl 1, BF16, Llama-3 8B)
 ** takes its FLOPs over the peak, plus its elementwise traffic over the
 ** bandwidth (the engine keeps those kernels separate):
@@ -165,19 +187,10 @@ static void test_prefill_is_flops_over_peak(void **state)
 {
 	rl_config c;
 	rl_result r;
-	double L = 32, d = 4096, h = 32, kv = 8, dh = 128, f = 14336;
-	double V = 128256, n = 4096;
-	double per_layer = d * h * dh + 2 * d * kv * dh + h * dh * d + 3 * d * f;
-	double flops = n * 2 * L * per_layer + 2 * V * d +
-	               4 * L * h * dh * n * (n + 1) / 2;
-	double elem = (10 * d + 3 * f) * 2 * L * n;
+	double flops = prompt_flops();
+	double elem = (10 * P8_D + 3 * P8_F) * 2 * P8_L * P8_N;
 	(void)state;
-	h100_ideal(&c);
-	fx_llama3_8b(&c.model);
-	c.scen.precision = RL_PREC_BF16;
-	c.scen.isl = n;
-	c.scen.osl = 1;
-	c.scen.batch = 1;
+	prompt_setup(&c);
 	assert_int_equal(rl_serve(&c, &r), RL_OK);
 	near(r.ttft_s, flops / 989.4e12 + elem / 3.35e12, 1e-3);
 	assert_int_equal(r.prefill_bound, RL_BOUND_COMPUTE);
@@ -188,6 +201,42 @@ static void test_prefill_is_flops_over_peak(void **state)
 	c.prof.elementwise_fused = 1;
 	assert_int_equal(rl_serve(&c, &r), RL_OK);
 	near(r.ttft_s, flops / 989.4e12, 1e-9);
+}
+
+/* Host time run under the GPU's work (profile.host_overlap, an overlap
+** scheduler).  The prompt of test_prefill_is_flops_over_peak, elementwise
+** fused: the GPU's time is its FLOPs over the peak, g.  The host's: 1 ms an
+** iteration and 10 us a layer of launches, 32 layers: h = 1.32 ms < g.
+** Not overlapped the two add (g + h); fully, the iteration lasts max(g, h)
+** = g; half, g + h - h / 2.  A host time of 200 ms + 0.32 ms, beyond g
+** (about 63 ms), sets the iteration alone when fully overlapped. */
+static void test_host_overlap(void **state)
+{
+	rl_config c;
+	rl_result r;
+	double g = prompt_flops() / 989.4e12;
+	double host = 1e-3 + 32 * 10e-6;
+	(void)state;
+	prompt_setup(&c);
+	c.prof.elementwise_fused = 1;
+	c.prof.iter_overhead_s = 1e-3;
+	c.prof.layer_overhead_s = 10e-6;
+	assert_true(g > 0.05 && g < 0.07);
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.prefill.t_overhead, host, 1e-9);
+	near(r.ttft_s, g + host, 1e-9);
+	c.prof.host_overlap = 1;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.ttft_s, g, 1e-9);
+	near(r.prefill.t_overhead, host, 1e-9); /* still reported */
+	c.prof.host_overlap = 0.5;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.ttft_s, g + host / 2, 1e-9);
+	c.prof.host_overlap = 1;
+	c.prof.iter_overhead_s = 0.2;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.ttft_s, 0.2 + 32 * 10e-6, 1e-9);
+	assert_int_equal(r.prefill_bound, RL_BOUND_OVERHEAD);
 }
 
 /* The set-up of the two tests below: Llama-3 8B in BF16 at tp 2 over a
@@ -1327,6 +1376,7 @@ int main(void)
 	    cmocka_unit_test(test_decode_batch1_is_weights_over_bandwidth),
 	    cmocka_unit_test(test_prefill_is_flops_over_peak),
 	    cmocka_unit_test(test_comm_overlap),
+	    cmocka_unit_test(test_host_overlap),
 	    cmocka_unit_test(test_parallel_block_one_allreduce),
 	    cmocka_unit_test(test_token_budget_caps_decode),
 	    cmocka_unit_test(test_data_parallel),
