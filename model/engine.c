@@ -152,6 +152,9 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 	                    : 0.0);
 	gemm_flops += head_flops + expert_flops;
 	it->t_gemm_memory = (w_bytes + act_bytes) / u->bw;
+	/* each GEMM kernel's fixed time, t0 of t0 + bytes / B: device time
+	** that a CUDA graph's replay keeps */
+	it->t_gemm_fixed = sg->gemm_fixed_s;
 	/* elementwise kernels run on their own, at 16-bit, memory-bound */
 	el_bytes = M * Ls * u->cb * u->el_per_tok * u->el_unfused;
 	/* the logits, tokens x vocab in fp32, exist on the head's stage: the
@@ -217,7 +220,8 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 	{
 		/* the share comm_overlap of the all-reduces runs under the rest
 		** of the iteration's kernels, as far as they last */
-		double rest = rl_fmax(it->t_gemm_compute, it->t_gemm_memory) +
+		double rest = it->t_gemm_fixed +
+		              rl_fmax(it->t_gemm_compute, it->t_gemm_memory) +
 		              rl_fmax(it->t_attn_compute, it->t_attn_memory) +
 		              it->t_elementwise;
 		it->t_comm_exposed =
@@ -456,6 +460,8 @@ static rl_stage_kind stage_kind_of(const rl_config *cfg,
 	k.w_expert = layers * u->moe_share * u->expert_w_bytes;
 	k.overhead_s = cfg->prof.iter_overhead_s +
 	               layers * cfg->prof.layer_overhead_s;
+	k.gemm_fixed_s = cfg->prof.gemm_fixed_s *
+	                 (layers * u->gemms_per_layer + head);
 	/* (read = 0: what iter_cost works out without routed experts) */
 	k.w_dense = rl_div(k.w_fixed + k.w_expert * 0.0, &u->tpd);
 	k.logits_passes = head > 0 && u->logit_passes > 0;
@@ -577,6 +583,15 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 	    u->L;
 	u->moe_share = u->sh.moe_layers / u->L;
 	u->moe = u->moe_share > 0;
+	/* GEMM kernels a layer runs (profile.gemm_fixed_us each): attention's
+	** fused QKV and its output projection, then a dense MLP's up (gate and
+	** up fused where gated) and down, or an MoE layer's router, its
+	** grouped experts' gate-up and down and, with shared experts, their
+	** fused gate-up and down (ASSUMPTION: TensorRT-LLM fuses QKV and
+	** gate-up and runs all routed experts of a layer in one grouped GEMM
+	** per matrix, as its PyTorch backend's Llama and MoE modules do) */
+	u->gemms_per_layer =
+	    4.0 + u->moe_share * (1.0 + (m->shared_experts > 0 ? 2.0 : 0.0));
 	u->lin_body = u->sh.linear_flops_per_token - u->sh.head_flops_per_token;
 	u->el_per_tok = u->sh.elem_elems_full +
 	                rl_div(u->sh.elem_elems_split, &u->tpd);

@@ -41,6 +41,8 @@ typedef struct {
 	double tokens;          /* tokens processed (prefill + decode) */
 	double t_gemm_compute;  /* GEMM FLOPs / achieved rate */
 	double t_gemm_memory;   /* weights + activations / achieved bandwidth */
+	double t_gemm_fixed;    /* the GEMM kernels' fixed time
+	                        ** (profile.gemm_fixed_us x their count) */
 	double t_attn_compute;
 	double t_attn_memory;
 	double t_elementwise;   /* norms, residual adds, activation functions,
@@ -49,9 +51,9 @@ typedef struct {
 	double t_comm_exposed;  /* the part of t_comm not hidden under the
 	                        ** other kernels (profile.comm_overlap) */
 	double t_overhead;
-	double time_s;          /* total: max(gemm compute, memory) + max(attn
-	                        ** compute, memory) + elementwise +
-	                        ** t_comm_exposed + t_overhead */
+	double time_s;          /* total: t_gemm_fixed + max(gemm compute,
+	                        ** memory) + max(attn compute, memory) +
+	                        ** elementwise + t_comm_exposed + t_overhead */
 	double flops;           /* FLOPs executed on one chip */
 	double hbm_bytes;       /* bytes moved to/from HBM on one chip */
 	double link_bytes;      /* bytes sent over links by one chip */

@@ -43,12 +43,14 @@ GET(g_flops_tok, r->shape.linear_flops_per_token)
 GET(g_flops_s, r->avg_flops_per_s)
 GET(g_hbm_s, r->avg_hbm_Bps)
 GET(g_link_s, r->avg_link_Bps)
-GET(g_pre_gemm, fmax(r->prefill.t_gemm_compute, r->prefill.t_gemm_memory))
+GET(g_pre_gemm, r->prefill.t_gemm_fixed +
+                   fmax(r->prefill.t_gemm_compute, r->prefill.t_gemm_memory))
 GET(g_pre_attn, fmax(r->prefill.t_attn_compute, r->prefill.t_attn_memory))
 GET(g_pre_elem, r->prefill.t_elementwise)
 GET(g_pre_comm, r->prefill.t_comm_exposed)
 GET(g_pre_over, r->prefill.t_overhead)
-GET(g_dec_gemm, fmax(r->decode.t_gemm_compute, r->decode.t_gemm_memory))
+GET(g_dec_gemm, r->decode.t_gemm_fixed +
+                   fmax(r->decode.t_gemm_compute, r->decode.t_gemm_memory))
 GET(g_dec_attn, fmax(r->decode.t_attn_compute, r->decode.t_attn_memory))
 GET(g_dec_elem, r->decode.t_elementwise)
 GET(g_dec_comm, r->decode.t_comm_exposed)
@@ -101,7 +103,7 @@ static const rl_output table[] = {
 {"prefill.iteration_s", "s", "ms", 1e-3, RL_OT_NUM, g_pre_time,
  "time of an iteration carrying prefill"},
 {"prefill.gemm_s", "s", "ms", 1e-3, RL_OT_NUM, g_pre_gemm,
- "of which GEMMs (linear layers: max of compute and weight traffic)"},
+ "of which GEMMs (linear layers: their kernels' fixed time plus the max of compute and weight traffic)"},
 {"prefill.attention_s", "s", "ms", 1e-3, RL_OT_NUM, g_pre_attn,
  "of which attention (max of compute and KV traffic)"},
 {"prefill.elementwise_s", "s", "ms", 1e-3, RL_OT_NUM, g_pre_elem,
@@ -115,7 +117,7 @@ static const rl_output table[] = {
 {"decode.iteration_s", "s", "ms", 1e-3, RL_OT_NUM, g_dec_time,
  "time of a decode-only iteration"},
 {"decode.gemm_s", "s", "ms", 1e-3, RL_OT_NUM, g_dec_gemm,
- "of which GEMMs (linear layers: max of compute and weight traffic)"},
+ "of which GEMMs (linear layers: their kernels' fixed time plus the max of compute and weight traffic)"},
 {"decode.attention_s", "s", "ms", 1e-3, RL_OT_NUM, g_dec_attn,
  "of which attention (max of compute and KV traffic)"},
 {"decode.elementwise_s", "s", "ms", 1e-3, RL_OT_NUM, g_dec_elem,

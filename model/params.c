@@ -299,6 +299,11 @@ static const rl_param table[] = {
  OFF(prof.iter_overhead_s), "fixed time per iteration (scheduling, sampling)"},
 {"profile", "layer_overhead_us", "us", 1e-6, 0, 1e5, 0, RL_PT_REAL, NULL,
  OFF(prof.layer_overhead_s), "fixed time per layer per iteration (launches)"},
+{"profile", "gemm_fixed_us", "us", 1e-6, 0, 1e3, 0, RL_PT_REAL, NULL,
+ OFF(prof.gemm_fixed_s),
+ "fixed time of each GEMM kernel (t0 of t0 + bytes / bandwidth): charged "
+ "per GEMM of every layer and the LM head in every iteration, CUDA-graph "
+ "replays included (0: none)"},
 {"profile", "seq_overhead_us", "us", 1e-6, 0, 1e5, 0, RL_PT_REAL, NULL,
  OFF(prof.seq_overhead_s),
  "time per sequence per iteration (sampling, bookkeeping)"},

@@ -222,6 +222,9 @@ typedef struct {
 	double host_overlap;     /* share of an iteration's host time spent
 	                          * while the GPU runs the iteration before it
 	                          * (an overlap scheduler): 1 = max(GPU, host) */
+	double gemm_fixed_s;     /* fixed time of each GEMM kernel (t0 of
+	                          * t0 + bytes / B), in every iteration,
+	                          * CUDA-graph replays included */
 } rl_profile;
 
 /* profile.logits_rows: whose logits the memory left for the KV cache is

@@ -25,6 +25,8 @@ typedef struct {
 	double w_expert;      /* layers x MoE share x one expert's weights */
 	double overhead_s;    /* iteration + layers x layer overhead (a CUDA
 	                      ** graph's replay: the iteration's alone) */
+	double gemm_fixed_s;  /* the GEMM kernels' fixed time: gemm_fixed x
+	                      ** (layers x GEMMs a layer + head) */
 	double w_dense;       /* the weights a chip reads per iteration where
 	                      ** no expert is routed: w_fixed / tp */
 	int logits_passes;    /* the LM head here, and passes over its logits */
@@ -48,6 +50,8 @@ typedef struct {
 	double layer_w_bytes;    /* one layer's weights besides experts */
 	double head_w_bytes;     /* LM head and final norm, as read */
 	double moe_share;        /* share of the layers with routed experts */
+	double gemms_per_layer;  /* GEMM kernels a layer runs (averaged over
+	                         ** dense and MoE layers) */
 	int moe;                 /* moe_share > 0 */
 	double kv_tok_chip;      /* KV bytes per token per chip */
 	double eff_gemm;         /* large-GEMM efficiency at the matrix precision */
