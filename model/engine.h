@@ -53,7 +53,9 @@ typedef struct {
 	double t_overhead;
 	double time_s;          /* total: t_gemm_fixed + max(gemm compute,
 	                        ** memory) + max(attn compute, memory) +
-	                        ** elementwise + t_comm_exposed + t_overhead */
+	                        ** elementwise + t_comm_exposed + t_overhead,
+	                        ** less the share profile.host_overlap of
+	                        ** t_overhead run under the rest (engine.c) */
 	double flops;           /* FLOPs executed on one chip */
 	double hbm_bytes;       /* bytes moved to/from HBM on one chip */
 	double link_bytes;      /* bytes sent over links by one chip */

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # gpu-microbench.py: kernel-level microbenchmarks of one GPU, run once on a lent
 # machine (PyTorch, no other package), whose results pin the physical ranges of
-# the serving profile's parameters (data/measurements/README.md says which).
+# the serving profile's parameters (data/measurements/h200-microbench.md says
+# which; scripts/microbench-ranges.py derives them).
 #
 #   python3 scripts/gpu-microbench.py OUTDIR [BUDGET_S]
 #
@@ -9,7 +10,8 @@
 # a run stopped at its limit keeps what it measured) and OUTDIR/env.txt.
 # Sections, in order of value: launch latency, HBM streams, GEMMs of serving
 # shapes (BF16 and FP8), decode attention over context lengths, passes over
-# fp32 logits, one decoder layer eager and in a CUDA graph.
+# fp32 logits, one decoder layer eager and in a CUDA graph; SECTIONS=a,b (env)
+# runs only those (e.g. prefill,moe: causal prompt attention, grouped expert GEMMs).
 #
 # Timing: CUDA events around CUDA-graph replays of `reps` calls (so launch
 # overhead is not counted unless a section measures it), after warm-up; the

@@ -21,7 +21,7 @@ times on h200-sxm against the measured ones (GEMMs, copies, decode
 attention), with the engine's formulas restated here (a copy of micro.h's
 two lines and engine.c's attention line: the engine exposes no kernel
 times; `rooflab validate --measurements` checks the GEMM and copy ones
-through model/micro.c, scripts/check-kernels.sh).
+through model/micro.c; tests/cli_microbench.sh checks the copies).
 Dependency-free: python3's standard library only.  Every number printed
 is read from the CSVs or the chip and profile files, or derived from them.
 """
@@ -200,6 +200,9 @@ def section_curve(rows, out, t0):
             out.setdefault("mh_rms_" + dt, []).append((mh, e))
         print("  %s, GEMMs of >= 50 us (%d, fixed time < 10%%), rms by "
               "gemm_m_half: %s" % (dt, len(big), ", ".join(line)))
+        eff, mh, e = fit_curve(big, 0.9, 0.0)
+        print("  %s, GEMMs of >= 50 us, eff and gemm_m_half fitted: eff %.3f, "
+              "gemm_m_half %.1f rows, rms %.3f" % (dt, eff, mh, e))
         # the half-point read off each shape: the m where the compute
         # efficiency reaches half the shape's plateau, by interpolation
         halves = []

@@ -38,6 +38,32 @@ c=$(jget decode communication_s "$tmpd/70b.json")
 awk -v c="$c" 'BEGIN { exit !(c > 0) }' && echo "ok - TP8 decode has exposed communication" ||
 	{ echo "not ok - TP8 decode communication_s = $c"; fails=$((fails + 1)); }
 
+# profile.host_overlap h runs that share of the host time under the GPU's
+# work (engine.c: time = gpu + over - h min(over, gpu)), so the exposed
+# overhead is over0 - h min(over0, gpu0), gpu0 the other four parts (which
+# h does not change), and the five parts still add up to the iteration
+for ph in prefill decode; do
+	over0=$(jget $ph overhead_s "$tmpd/70b.json")
+	gpu0=0
+	for p in gemm_s attention_s elementwise_s communication_s; do
+		gpu0=$(awk -v a="$gpu0" -v b="$(jget $ph $p "$tmpd/70b.json")" 'BEGIN { printf "%.17g", a + b }')
+	done
+	for h in 0.5 1; do
+		$E --set profile.host_overlap=$h --json >"$tmpd/h.json" 2>/dev/null
+		o=$(jget $ph overhead_s "$tmpd/h.json")
+		t=$(jget $ph iteration_s "$tmpd/h.json")
+		if awk -v o="$o" -v t="$t" -v o0="$over0" -v g="$gpu0" -v h="$h" 'BEGIN {
+			m = o0 < g ? o0 : g; want = o0 - h * m
+			exit !(o0 > 0 && (o - want) ^ 2 <= (1e-9 * t) ^ 2 &&
+			       (g + o - t) ^ 2 <= (1e-9 * t) ^ 2) }'; then
+			echo "ok - $ph, host_overlap $h: exposed overhead $o s, parts add up"
+		else
+			echo "not ok - $ph, host_overlap $h: overhead $o (from $over0, gpu $gpu0), iteration $t"
+			fails=$((fails + 1))
+		fi
+	done
+done
+
 expect_exit 0 "the table has the breakdown" -- $E
 for p in gemm_s attention_s elementwise_s communication_s overhead_s; do
 	n=$(grep -c "^  $p  " "$tmpd/out")

@@ -215,5 +215,9 @@ expect_err "nope.csv: cannot open" "names the file"
 # the shipped data: every published row is listed
 expect_exit 0 "validate the shipped data" -- $RL validate --json
 cp "$tmpd/out" "$J"
-expect_exit 0 "all 1,514 published rows and 22 of measurements.csv" -- python3 -c "import json; d=json.load(open('$J')); assert len(d['rows'])==1514+22, len(d['rows'])"
+if command -v python3 >/dev/null 2>&1; then
+	expect_exit 0 "all 1,514 published rows and 22 of measurements.csv" -- python3 -c "import json; d=json.load(open('$J')); assert len(d['rows'])==1514+22, len(d['rows'])"
+else
+	echo "ok - skipped: python3 is missing (needed to count the JSON rows)"
+fi
 finish
