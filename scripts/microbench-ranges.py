@@ -7,7 +7,8 @@ time model (model/micro.h, model/engine.c) set against the same rows.
 
   usage: scripts/microbench-ranges.py [--check] [--section=NAME ...] [RUN.csv ...]
   (NAME: gemm, stream, curve, memory, attention, logits, floors, run3;
-  default all; a section prints those it needs first)
+  default all; a section prints those it needs first; exit 2 with FILE:LINE
+  on a run file that is missing, lacks a column or holds a bad number)
 
 Prints, per section: the GEMM plateau efficiencies (BF16, FP8) as shares of
 the datasheet peaks of data/chips/h200-sxm.ini; the engine's rows curve
@@ -54,18 +55,49 @@ PEAK = {"bf16": float(ini_get(CHIP, "chip", "peak_tflops_bf16")) * 1e12,
 HBM = float(ini_get(CHIP, "chip", "hbm_tbps")) * 1e12
 
 
+class BadInput(Exception):
+    """a run file that cannot be read: FILE:LINE: what (exit 2)"""
+
+
+NUMERIC = ("m", "n", "k", "batch", "heads", "kv_heads", "ctx", "bytes",
+           "flops", "time_us", "tbps", "tflops")
+
+
 def load(paths):
     """rows of the runs, with run number; error rows dropped"""
     out = []
     for i, p in enumerate(paths):
-        with open(p) as f:
-            for r in csv.DictReader(f):
+        try:
+            f = open(p, newline="")
+        except OSError as e:
+            raise BadInput("%s: cannot open (%s)" % (p, e.strerror))
+        with f:
+            rd = csv.DictReader(f)
+            miss = [k for k in NUMERIC + ("section", "name", "dtype",
+                                          "status")
+                    if k not in (rd.fieldnames or [])]
+            if miss:
+                raise BadInput("%s:1: header lacks column '%s'" %
+                               (p, miss[0]))
+            for r in rd:
                 if r["status"] != "ok":
                     continue
                 r["run"] = i + 1
-                for k in ("m", "n", "k", "batch", "heads", "kv_heads", "ctx",
-                          "bytes", "flops", "time_us", "tbps", "tflops"):
-                    r[k] = float(r[k]) if r[k] else None
+                for k in NUMERIC:
+                    try:
+                        v = float(r[k]) if r[k] else None
+                    except ValueError:
+                        v = None
+                    if v is not None and not (math.isfinite(v) and v >= 0):
+                        v = None
+                    if v is None and r[k]:
+                        raise BadInput("%s:%d: column '%s': '%s' is not a "
+                                       "number >= 0" % (p, rd.line_num, k,
+                                                        r[k][:40]))
+                    r[k] = v
+                if not (r["time_us"] and r["time_us"] > 0):
+                    raise BadInput("%s:%d: column 'time_us' must be > 0" %
+                                   (p, rd.line_num))
                 out.append(r)
     return out
 
@@ -488,7 +520,11 @@ def main(argv):
     paths = [a for a in argv if not a.startswith("--")] or [
         os.path.join(ROOT, "data/measurements/h200-microbench-run%d.csv" % i)
         for i in (1, 2, 3)]
-    rows = load(paths)
+    try:
+        rows = load(paths)
+    except BadInput as e:
+        sys.stderr.write("microbench-ranges.py: %s\n" % e)
+        return 2
     out = {}
     want = lambda x: not only or x in only
     if want("gemm"):

@@ -38,6 +38,17 @@ expect_out '^  weights >= 100 MB: 0\.694-0\.758 of HBM \(4 rows\)$' "the large w
 expect_exit 2 "an unknown section: exit 2" -- python3 "$py" --section=nothing
 expect_err 'no section nothing' "the message names it"
 
+# hostile run files: exit 2 with the file, line and column, no traceback
+printf 'section,name\nx,y\n' >"$tmpd/nocols.csv"
+expect_exit 2 "a run file without the columns: exit 2" -- python3 "$py" --section=gemm "$tmpd/nocols.csv"
+expect_err "nocols\.csv:1: header lacks column 'm'" "names the file and the first missing column"
+head -1 "$f" >"$tmpd/nan.csv"
+echo "gemm,a,bf16,1,1,1,,,,,1e9,2,nan,,,ok," >>"$tmpd/nan.csv"
+expect_exit 2 "a time that is not a number: exit 2" -- python3 "$py" --section=gemm "$tmpd/nan.csv"
+expect_err "nan\.csv:2: column 'time_us': 'nan' is not a number >= 0" "names the file, line and column"
+expect_exit 2 "a missing run file: exit 2" -- python3 "$py" "$tmpd/nope.csv"
+expect_err "nope\.csv: cannot open" "names the file"
+
 # --check: eager copies of run2 (>= 256 MB) at 3.6858, 3.7366, 4.2166,
 # 4.2519, 4.2737, 4.3023 TB/s against 4.8 x 0.9 = 4.32 in every profile:
 # time errors -14.7, -13.5, -2.4, -1.6, -1.1, -0.4%, median -2.0%
