@@ -463,6 +463,18 @@ static void test_allreduce_half_size(void **state)
 	near(rl_allreduce_time(&c, 1e6, 8, NULL), 875e-6 + 14e-6, 1e-12);
 }
 
+/* Llama-3 70B on the ideal H100, 10 us a layer of launch overhead, one
+** request of 1000 in (one chunk) and 101 out: the case of the CUDA-graph
+** and GEMM fixed-time tests. */
+static void graphs_case(rl_config *c)
+{
+	h100_ideal(c);
+	c->prof.layer_overhead_s = 10e-6;
+	c->scen.isl = 1000;
+	c->scen.osl = 101;
+	c->scen.batch = 1;
+}
+
 /* CUDA graphs: Llama-3 70B (80 layers), 10 us a layer of launch overhead.
 ** A decode-only iteration replayed as a graph launches nothing: its
 ** overhead drops by 80 x 10 us = 0.8 ms and nothing else changes; an
@@ -473,11 +485,7 @@ static void test_cuda_graphs(void **state)
 	rl_config c;
 	rl_result a, b;
 	(void)state;
-	h100_ideal(&c);
-	c.prof.layer_overhead_s = 10e-6;
-	c.scen.isl = 1000;
-	c.scen.osl = 101;
-	c.scen.batch = 1;
+	graphs_case(&c);
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
 	near(a.decode.t_overhead, 80 * 10e-6, 1e-12);
 	c.prof.cuda_graphs = 1;
@@ -502,12 +510,8 @@ static void test_gemm_fixed(void **state)
 	rl_config c;
 	rl_result a, b;
 	(void)state;
-	h100_ideal(&c);
-	c.prof.layer_overhead_s = 10e-6;
+	graphs_case(&c);
 	c.prof.cuda_graphs = 1;
-	c.scen.isl = 1000;
-	c.scen.osl = 101;
-	c.scen.batch = 1;
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
 	c.prof.gemm_fixed_s = 4.3e-6;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
