@@ -231,10 +231,12 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 		** host's time under the GPU's work of the iteration before,
 		** as far as that lasts (in a steady stream of like iterations,
 		** this one's) */
-		if (cfg->prof.host_overlap > 0)
-			it->time_s -= cfg->prof.host_overlap *
-			              rl_fmin(it->t_overhead,
-			                      rest + it->t_comm_exposed);
+		it->t_overhead_hidden =
+		    cfg->prof.host_overlap > 0
+		        ? cfg->prof.host_overlap *
+		              rl_fmin(it->t_overhead, rest + it->t_comm_exposed)
+		        : 0.0;
+		it->time_s -= it->t_overhead_hidden;
 	}
 	it->flops = gemm_flops + attn_flops;
 	/* one score per head per key: 4 x head_dim FLOPs of attention each */

@@ -51,11 +51,12 @@ typedef struct {
 	double t_comm_exposed;  /* the part of t_comm not hidden under the
 	                        ** other kernels (profile.comm_overlap) */
 	double t_overhead;
+	double t_overhead_hidden; /* the share profile.host_overlap of
+	                        ** t_overhead run under the GPU's work */
 	double time_s;          /* total: t_gemm_fixed + max(gemm compute,
 	                        ** memory) + max(attn compute, memory) +
-	                        ** elementwise + t_comm_exposed + t_overhead,
-	                        ** less the share profile.host_overlap of
-	                        ** t_overhead run under the rest (engine.c) */
+	                        ** elementwise + t_comm_exposed + t_overhead
+	                        ** - t_overhead_hidden */
 	double flops;           /* FLOPs executed on one chip */
 	double hbm_bytes;       /* bytes moved to/from HBM on one chip */
 	double link_bytes;      /* bytes sent over links by one chip */

@@ -10,21 +10,11 @@
 #define GET(fn, expr) \
 	static double fn(const rl_result *r) { return (expr); }
 
-/* the part of an iteration's host time (t_overhead) not hidden under the
-** GPU's work: all of it unless profile.host_overlap ran some of it under
-** the iteration before (engine.c), so that the breakdown's five parts add
-** up to the iteration's time */
-static double exposed_overhead(const rl_iter *it)
-{
-	double parts = it->t_gemm_fixed +
-	               fmax(it->t_gemm_compute, it->t_gemm_memory) +
-	               fmax(it->t_attn_compute, it->t_attn_memory) +
-	               it->t_elementwise + it->t_comm_exposed;
-	if (parts + it->t_overhead <= it->time_s * (1 + 1e-12))
-		return it->t_overhead;
-	/* what rounding leaves of a fully hidden host time is none */
-	return it->time_s - parts > 1e-12 * it->time_s ? it->time_s - parts : 0.0;
-}
+/* the part of an iteration's host time not hidden under the GPU's work
+** (profile.host_overlap), so that the breakdown's five parts add up to the
+** iteration's time */
+GET(g_pre_over, r->prefill.t_overhead - r->prefill.t_overhead_hidden)
+GET(g_dec_over, r->decode.t_overhead - r->decode.t_overhead_hidden)
 
 GET(g_out_tps, r->output_tps)
 GET(g_tot_tps, r->total_tps)
@@ -64,13 +54,11 @@ GET(g_pre_gemm, r->prefill.t_gemm_fixed +
 GET(g_pre_attn, fmax(r->prefill.t_attn_compute, r->prefill.t_attn_memory))
 GET(g_pre_elem, r->prefill.t_elementwise)
 GET(g_pre_comm, r->prefill.t_comm_exposed)
-GET(g_pre_over, exposed_overhead(&r->prefill))
 GET(g_dec_gemm, r->decode.t_gemm_fixed +
                    fmax(r->decode.t_gemm_compute, r->decode.t_gemm_memory))
 GET(g_dec_attn, fmax(r->decode.t_attn_compute, r->decode.t_attn_memory))
 GET(g_dec_elem, r->decode.t_elementwise)
 GET(g_dec_comm, r->decode.t_comm_exposed)
-GET(g_dec_over, exposed_overhead(&r->decode))
 GET(g_power_w, r->power_w)
 GET(g_clock_scale, r->clock_scale)
 GET(g_power_pre, r->power_prefill_w)
