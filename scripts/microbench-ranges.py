@@ -5,7 +5,7 @@ data/measurements/h200-microbench-run1.csv, -run2.csv and -run3.csv (what each c
 means: data/measurements/h200-microbench.md), and the engine's own kernel
 time model (model/micro.h, model/engine.c) set against the same rows.
 
-  usage: scripts/microbench-ranges.py [--check] [--section=NAME ...] [RUN.csv ...]
+  usage: scripts/microbench-ranges.py [--help] [--check] [--section=NAME ...] [RUN.csv ...]
   (NAME: gemm, stream, curve, memory, attention, logits, floors, run3;
   default all; a section prints those it needs first; exit 2 with FILE:LINE
   on a run file that is missing, lacks a column or holds a bad number)
@@ -57,6 +57,27 @@ HBM = float(ini_get(CHIP, "chip", "hbm_tbps")) * 1e12
 
 class BadInput(Exception):
     """a run file that cannot be read: FILE:LINE: what (exit 2)"""
+
+
+class Missing(Exception):
+    """the run files hold no rows a section needs: the section is skipped
+    with a line saying which, the others still print"""
+
+
+def need(rows, *sections):
+    """raise Missing unless every named section has rows"""
+    have = {r["section"] for r in rows}
+    for s in sections:
+        if s not in have:
+            raise Missing("no '%s' rows in the run files" % s)
+
+
+def need_out(out, *keys):
+    """raise Missing unless the sections this one builds on printed"""
+    for k in keys:
+        if k not in out:
+            raise Missing("needs '%s', which an earlier section could not "
+                          "derive" % k)
 
 
 NUMERIC = ("m", "n", "k", "batch", "heads", "kv_heads", "ctx", "bytes",
@@ -129,10 +150,15 @@ def pct(xs, q):
 def linfit(xs, ys):
     """least squares y = a + b x: (a, b)"""
     n = len(xs)
+    if len(set(xs)) < 2:
+        raise Missing("a line needs rows of at least two sizes, %d given" %
+                      len(set(xs)))
     mx, my = sum(xs) / n, sum(ys) / n
     sxx = sum((x - mx) ** 2 for x in xs)
     sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
     b = sxy / sxx
+    if b <= 0:
+        raise Missing("time does not grow with size: no bandwidth to fit")
     return my - b * mx, b
 
 
@@ -177,6 +203,7 @@ def gemms(rows):
 
 
 def section_gemm(rows, out):
+    need(rows, "gemm_peak", "gemm")
     print("== GEMM plateau (share of the datasheet peak: bf16 %.1f, fp8 %.1f "
           "TFLOP/s, data/chips/h200-sxm.ini)" % (PEAK["bf16"] / 1e12,
                                                PEAK["fp8"] / 1e12))
@@ -194,6 +221,9 @@ def section_gemm(rows, out):
             e = max(r["flops"] / (r["time_us"] * 1e-6) / PEAK[dt] for r in rs)
             best.append((e, s))
         best.sort()
+        if not best:
+            print("  %s: no serving-shape GEMM rows" % dt)
+            continue
         es = [e for e, _ in best]
         large = [r["flops"] / (r["time_us"] * 1e-6) / PEAK[dt] for r in g
                  if r["dtype"] == dt and r["m"] >= 2048]
@@ -207,6 +237,7 @@ def section_gemm(rows, out):
 
 
 def section_curve(rows, out, t0):
+    need(rows, "gemm")
     g = gemms(rows)
     print("== the engine's GEMM rows curve eff x m / (m + gemm_m_half) "
           "(model/micro.h), time = max(compute, bytes / (HBM x 0.9)), fitted "
@@ -214,6 +245,9 @@ def section_curve(rows, out, t0):
           len({r["name"] for r in g}))
     for dt in ("bf16", "fp8"):
         rs = [r for r in g if r["dtype"] == dt]
+        if not rs:
+            print("  %s: no GEMM rows" % dt)
+            continue
         for label, t in (("as the engine (no fixed time)", 0.0),
                          ("plus the fixed time per GEMM t0 = %.1f us" %
                           (t0 * 1e6), t0)):
@@ -224,6 +258,9 @@ def section_curve(rows, out, t0):
         # where the fixed time is < 10% of the kernel (>= 50 us): the rms
         # of the engine's curve, eff refitted, at a few half-points
         big = [r for r in rs if r["time_us"] >= 50]
+        if not big:
+            print("  %s: no GEMM of >= 50 us to fit the curve on" % dt)
+            continue
         line = []
         for mh in (0, 16, 32, 64, 128, 256):
             e, eff = min((rms_log(big, lambda r: gemm_model_t(
@@ -248,6 +285,10 @@ def section_curve(rows, out, t0):
                     f = (top / 2 - eff[i - 1]) / (eff[i] - eff[i - 1])
                     halves.append(math.exp(a + f * (b - a)))
                     break
+        if not halves:
+            print("  %s: no shape crosses half its plateau between two "
+                  "measured m" % dt)
+            continue
         print("  %s: m at half the shape's plateau, per shape (%d): "
               "min %.0f, median %.0f, max %.0f (the weight stream sets it: "
               "a shape reaches half its plateau where streaming its weights "
@@ -257,7 +298,10 @@ def section_curve(rows, out, t0):
 
 
 def section_stream(rows, out):
+    need(rows, "gemm")
     g = [r for r in gemms(rows) if r["m"] <= 64]
+    if not g:
+        raise Missing("no GEMM rows of m <= 64")
     print("== weight streaming, GEMMs with m <= 64 (%d means of two runs): "
           "t = t0 + bytes / B" % len(g))
     res = {}
@@ -265,6 +309,9 @@ def section_stream(rows, out):
                        ("fp8", lambda r: r["dtype"] == "fp8"),
                        ("both", lambda r: True)):
         rs = [r for r in g if sel(r)]
+        if not rs:
+            print("  %s: no rows" % label)
+            continue
         a, b = linfit([r["bytes"] for r in rs], [r["time_us"] * 1e-6
                                                  for r in rs])
         res[label] = (a, 1 / b)
@@ -274,18 +321,22 @@ def section_stream(rows, out):
            if r["bytes"] >= 100e6]
     small = sorted((r["time_us"], r["name"], r["dtype"], r["m"], r["bytes"])
                    for r in g)
-    print("  weights >= 100 MB: %.3f-%.3f of HBM (%d rows)" %
-          (min(big), max(big), len(big)))
+    if big:
+        print("  weights >= 100 MB: %.3f-%.3f of HBM (%d rows)" %
+              (min(big), max(big), len(big)))
+        out["stream_big"] = (min(big), max(big))
+    else:
+        print("  weights >= 100 MB: no rows")
     print("  shortest: %.2f us (%s %s m %d, %.1f MB)" %
           (small[0][0], small[0][1], small[0][2], small[0][3],
            small[0][4] / 1e6))
     out["stream"] = res
     out["gemm_shortest"] = small[0][0]
-    out["stream_big"] = (min(big), max(big))
     return res["both"][0]
 
 
 def section_memory(rows, out):
+    need(rows, "memory_large")
     print("== HBM streams (share of %.1f TB/s)" % (HBM / 1e12))
     for sec in ("memory", "memory_large"):
         for nm in sorted({r["name"] for r in rows if r["section"] == sec}):
@@ -306,12 +357,16 @@ def attn_rows(rows, kind="sdpa_flash"):
 
 
 def section_attention(rows, out):
+    need(rows, "attention")
     print("== decode attention (share of HBM, unique KV bytes)")
     for kind in ("sdpa_flash", "grouped_bmm"):
         a = attn_rows(rows, kind)
-        e = [r["bytes"] / (r["time_us"] * 1e-6) / HBM for r in a]
-        sat = [r["bytes"] / (r["time_us"] * 1e-6) / HBM for r in a
-               if r["bytes"] >= 1e9]
+        e = [r["bytes"] / (r["time_us"] * 1e-6) / HBM for r in a
+             if r["bytes"]]
+        sat = [x for r, x in zip(a, e) if r["bytes"] >= 1e9]
+        if not sat:
+            print("  %s: no shape with KV >= 1 GB" % kind)
+            continue
         fl = min(r["time_us"] for r in a)
         print("  %s (%d shapes): max %.3f, KV >= 1 GB: %.3f-%.3f (median "
               "%.3f); floor %.1f us" % (kind, len(a), max(e), min(sat),
@@ -319,18 +374,26 @@ def section_attention(rows, out):
         out["attn_" + kind] = (min(sat), pct(sat, 0.5), max(e), fl)
     a = attn_rows(rows)
     c0 = [r for r in a if r["ctx"] == 128 and r["batch"] == 1]
+    if "attn_sdpa_flash" not in out:
+        raise Missing("no sdpa_flash decode attention with KV >= 1 GB")
     print("  sdpa_flash at batch 1, ctx 128: %s us" %
           ", ".join("%.1f" % r["time_us"] for r in sorted(
               c0, key=lambda r: r["time_us"])))
 
 
 def section_logits(rows, out):
+    need(rows, "logits")
     print("== passes over fp32 logits (vocab 128256): time in copy passes "
           "(one pass = batch x vocab x 4 bytes at the copy's rate)")
     L = mean_by([r for r in rows if r["section"] == "logits"],
                 lambda r: (r["name"], r["batch"]))
     by = {(r["name"], r["batch"]): r for r in L}
+    names = ("copy", "softmax", "argmax", "topk50", "add_inplace")
     for b in sorted({r["batch"] for r in L}):
+        if any((nm, b) not in by for nm in names):
+            print("  batch %5d: skipped (needs the rows %s)" %
+                  (b, ", ".join(names)))
+            continue
         cp = by[("copy", b)]
         per_pass = cp["time_us"] / 2
         print("  batch %5d: copy %.1f us;" % (b, cp["time_us"]) +
@@ -341,7 +404,9 @@ def section_logits(rows, out):
         out.setdefault("logits", {})[b] = {
             nm: by[(nm, b)]["time_us"] / per_pass
             for nm in ("softmax", "argmax", "topk50", "add_inplace")}
-    big = [out["logits"][b] for b in out["logits"] if b >= 256]
+    big = [out["logits"][b] for b in out.get("logits", {}) if b >= 256]
+    if not big:
+        raise Missing("no complete logits batch of >= 256")
     print("  batch >= 256: softmax %.1f-%.1f, argmax %.1f-%.1f, top-k(50) "
           "%.1f-%.1f copy passes" % (
               min(x["softmax"] for x in big), max(x["softmax"] for x in big),
@@ -361,6 +426,8 @@ def section_logits(rows, out):
 
 
 def section_floors(rows, out, t0):
+    need(rows, "launch", "memory", "attention", "layer")
+    need_out(out, "gemm_shortest", "memory_large_copy_eager")
     print("== per-kernel floors (CUDA graph replay, us)")
     tiny = [r["time_us"] for r in rows if r["name"] == "graph_tiny_kernel"]
     eager = [r["time_us"] for r in rows if r["name"] == "eager_tiny_kernel"]
@@ -399,6 +466,8 @@ def section_run3(rows, out):
     """prompt attention and grouped expert GEMMs (run3)"""
     pa = [r for r in rows if r["section"] == "prefill_attention"]
     moe = [r for r in rows if r["section"] == "moe"]
+    if not pa and not moe:
+        raise Missing("no 'prefill_attention' or 'moe' rows in the run files")
     if pa:
         e = sorted((r["tflops"] * 1e12 / PEAK["bf16"], r["name"], r["ctx"])
                    for r in pa)
@@ -478,13 +547,15 @@ def check(rows):
     GEMMs and copies through `rooflab validate` (model/micro.c), decode
     attention by engine.c's line restated (no hook: the engine costs
     attention inside an iteration only)"""
+    need(rows, "gemm", "memory_large", "attention")
     a = attn_rows(rows)
     print("== held-out kernel check on h200-sxm: engine time / measured - 1, "
           "median (5%..95%): GEMMs m <= 64 | m 128-512 | m >= 1024 "
           "(model/micro.c via rooflab validate); eager copies >= 256 MB; "
           "decode attention sdpa_flash KV >= 64 MB (engine.c restated)")
     f = lambda e: "%+5.1f%% (%+.0f..%+.0f)" % (
-        100 * pct(e, 0.5), 100 * pct(e, 0.05), 100 * pct(e, 0.95))
+        100 * pct(e, 0.5), 100 * pct(e, 0.05), 100 * pct(e, 0.95)) \
+        if e else "no rows"
     for name, p in profiles():
         ge, ce = engine_gemm_copy(rows, name)
         es = [e for r, e in ge if r["m"] <= 64]
@@ -510,6 +581,9 @@ SECTIONS = ("gemm", "stream", "curve", "memory", "attention", "logits",
 
 
 def main(argv):
+    if "--help" in argv or "-h" in argv:
+        sys.stdout.write(__doc__)
+        return 0
     do_check = "--check" in argv
     only = [a.split("=", 1)[1] for a in argv if a.startswith("--section=")]
     bad = [x for x in only if x not in SECTIONS]
@@ -527,24 +601,31 @@ def main(argv):
         return 2
     out = {}
     want = lambda x: not only or x in only
-    if want("gemm"):
-        section_gemm(rows, out)
-    t0 = section_stream(rows, out) if want("stream") or want("curve") or \
-        want("floors") else 0
-    if want("curve"):
-        section_curve(rows, out, t0)
-    if want("memory") or want("floors"):
-        section_memory(rows, out)
-    if want("attention") or want("floors"):
-        section_attention(rows, out)
-    if want("logits"):
-        section_logits(rows, out)
-    if want("floors"):
-        section_floors(rows, out, t0)
-    if want("run3"):
-        section_run3(rows, out)
-    if do_check:
-        check(rows)
+    t0 = [0.0]
+
+    def stream():
+        t0[0] = section_stream(rows, out)
+    steps = (("gemm", lambda: section_gemm(rows, out), want("gemm")),
+             ("stream", stream,
+              want("stream") or want("curve") or want("floors")),
+             ("curve", lambda: section_curve(rows, out, t0[0]),
+              want("curve")),
+             ("memory", lambda: section_memory(rows, out),
+              want("memory") or want("floors")),
+             ("attention", lambda: section_attention(rows, out),
+              want("attention") or want("floors")),
+             ("logits", lambda: section_logits(rows, out), want("logits")),
+             ("floors", lambda: section_floors(rows, out, t0[0]),
+              want("floors")),
+             ("run3", lambda: section_run3(rows, out), want("run3")),
+             ("check", lambda: check(rows), do_check))
+    for name, run, wanted in steps:
+        if not wanted:
+            continue
+        try:
+            run()
+        except Missing as e:
+            print("== %s: skipped (%s)" % (name, e))
     return 0
 
 

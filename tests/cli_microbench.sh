@@ -35,6 +35,13 @@ expect_exit 0 "the stream fit runs on made-up rows" -- python3 "$py" --section=s
 expect_out '^  bf16: t0 5\.00 us, B 4\.00 TB/s = 0\.833 of HBM \(4 rows\)$' "t0 and B recovered"
 expect_out '^  weights >= 100 MB: 0\.694-0\.758 of HBM \(4 rows\)$' "the large weights' stream"
 
+# the made-up file has GEMM rows only: every other section says it is
+# skipped and why, and the run still succeeds
+expect_exit 0 "a file lacking sections: exit 0" -- python3 "$py" "$f"
+expect_out "^== memory: skipped \\(no 'memory_large' rows in the run files\\)$" "a section without rows is skipped, named"
+expect_out '^== gemm: skipped' "the plateau section needs the 8192^3 rows too"
+expect_out '^  bf16: t0 5\.00 us' "the sections that have rows still print"
+
 expect_exit 2 "an unknown section: exit 2" -- python3 "$py" --section=nothing
 expect_err 'no section nothing' "the message names it"
 
