@@ -40,7 +40,9 @@
 ** rl_pipeline_round), each with its own share of the token budget, batch
 ** and KV cache; a micro-batch advances one iteration per round.  With
 ** ep > 1, each MoE layer adds an all-to-all dispatch (tokens x k x d at
-** the activation precision) and combine (at >= 16 bits) over ep chips,
+** the activation precision) and combine (at >= 16 bits) over ep chips
+** (profile.moe_dispatch allgather: an all-gather of every rank's tokens,
+** tokens x ep x d, and a reduce-scatter of the outputs back),
 ** and a chip reads only its experts / ep, touched by the tokens of the ep
 ** replicas together, whose routed rows its expert GEMMs get (routing
 ** assumed balanced; profile.moe_gemm_eff is the share of a dense GEMM's
@@ -186,7 +188,7 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 		link = u->ar_per_layer * Ls * comm_bytes;
 	}
 	if (u->ep > 1) {
-		double kd = rl_div(M * m->experts_per_token * m->hidden, &u->tpd);
+		double kd = rl_div(M * u->a2a_copies * m->hidden, &u->tpd);
 		double b1, b2;
 		double Lm = Ls * u->moe_share; /* the stage's MoE layers */
 		t_comm += Lm * (rl_link_time(&u->a2a, kd * u->ab, &b1) +
@@ -505,8 +507,18 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 	/* the collectives this mapping runs (iter_cost asks for no other) */
 	if (u->tp > 1)
 		rl_allreduce_cost(cfg, u->tp, &u->ar);
-	if (u->ep > 1)
-		rl_alltoall_cost(cfg, u->ep, &u->a2a);
+	/* the MoE's dispatch: a token to its k experts' ranks (all-to-all),
+	** or every token to all ep ranks (an all-gather, whose (ep-1)/ep of
+	** ep tokens' bytes are those of a reduce-scatter back) */
+	u->a2a_copies = m->experts_per_token;
+	if (u->ep > 1) {
+		if ((int)pf->moe_dispatch == RL_MOE_ALLGATHER) {
+			rl_allgather_cost(cfg, u->ep, &u->a2a);
+			u->a2a_copies = u->ep;
+		} else {
+			rl_alltoall_cost(cfg, u->ep, &u->a2a);
+		}
+	}
 	if (u->pp > 1)
 		rl_p2p_cost(cfg, &u->p2p);
 	if (pf->logits_gather > 0.5)

@@ -29,6 +29,9 @@ static const char *const batch_rule_choices[] = {
 /* rl_logits_rows (rl_config.h) */
 static const char *const logits_rows_choices[] = {"max_batch_size",
                                                   "profiling_pass", NULL};
+/* rl_moe_dispatch (rl_config.h) */
+static const char *const moe_dispatch_choices[] = {"alltoall", "allgather",
+                                                   NULL};
 static const char *const hbm_choices[] = {"none", "hbm2e", "hbm3", "hbm3e",
                                           "hbm4", NULL};
 #define OFF(field) offsetof(rl_config, field)
@@ -412,6 +415,13 @@ static const rl_param table[] = {
  "routed experts' grouped GEMMs, with their token permute, finalize and "
  "load imbalance: the share they reach of the efficiency of a dense GEMM "
  "of the same rows per expert (1: the same)"},
+{"profile", "moe_dispatch", "", 1, 0, 1, 0, RL_PT_ENUM, moe_dispatch_choices,
+ OFF(prof.moe_dispatch),
+ "how each MoE layer moves tokens between the ep ranks: alltoall sends a "
+ "token to the ranks of its k experts and back ((ep-1)/ep x k copies of "
+ "it on each rank's link, each way); allgather gathers every rank's tokens "
+ "onto every rank and reduce-scatters the outputs ((ep-1) copies each "
+ "way, whatever k)"},
 {"profile", "burst_waves", "", 1, 0, 1, 0, RL_PT_BOOL, bool_choices,
  OFF(prof.burst_waves),
  "true: a run of R identical requests all sent at once (a published "

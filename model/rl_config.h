@@ -35,6 +35,15 @@ typedef enum {
 	RL_AR_COUNT
 } rl_allreduce;
 
+/* How the tokens of the ep ranks reach the routed experts (profile.
+** moe_dispatch). */
+typedef enum {
+	RL_MOE_ALLTOALL = 0, /* each token to the ranks of its k experts */
+	RL_MOE_ALLGATHER,    /* every token to every rank, the outputs
+	                      * reduce-scattered back */
+	RL_MOE_COUNT
+} rl_moe_dispatch;
+
 /* What bounds a phase. */
 typedef enum {
 	RL_BOUND_COMPUTE = 0,
@@ -225,6 +234,8 @@ typedef struct {
 	double gemm_fixed_s;     /* fixed time of each GEMM kernel (t0 of
 	                          * t0 + bytes / B), in every iteration,
 	                          * CUDA-graph replays included */
+	double moe_dispatch;     /* enum rl_moe_dispatch: how tokens reach the
+	                          * experts of the ep ranks */
 } rl_profile;
 
 /* profile.logits_rows: whose logits the memory left for the KV cache is

@@ -67,7 +67,9 @@ typedef struct {
 	double ar_per_layer;     /* tp all-reduces per layer: 2, or 1 where
 	                         ** attention and MLP run in parallel */
 	rl_link_cost ar;         /* an all-reduce over the tp chips */
-	rl_link_cost a2a;        /* an all-to-all over the ep chips */
+	rl_link_cost a2a;        /* the MoE's dispatch (and combine) over the
+	                          * ep chips: all-to-all or all-gather */
+	double a2a_copies;       /* copies of a token it sends: k, or ep */
 	rl_link_cost p2p;        /* a send to the next stage */
 	rl_link_cost lg;         /* the logits' all-gather over the tp chips
 	                         ** (none unless profile.logits_gather) */

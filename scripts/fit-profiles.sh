@@ -134,6 +134,7 @@ fit_one() { # version, profile name, kv_fraction, max_num_tokens, max_batch_size
 	    -e "s/^cuda_graphs = .*/cuda_graphs = ${8:-false}   ; $(graph_note "${8:-false}")/" \
 	    -e "s/^graph_logits_rows = .*/$(graph_logits_line "${GRAPH_ROWS:-0}" "${8:-false}")/" \
 	    -e "s/^host_overlap = .*/$(overlap_line "${7:-true}")/" \
+	    -e "s/^moe_dispatch = .*/$(dispatch_line "${7:-true}")/" \
 	    -e "${MOE_EFF:+s/^moe_gemm_eff = .*/moe_gemm_eff = $MOE_EFF   ; $MOE_NOTE/}" \
 	    -e "${COMM_SED:-}" \
 	    "$START" > "$tmp"
@@ -319,6 +320,29 @@ overlap_line() {
 		echo "host_overlap = 0   ; TensorRT backend: the C++ executor's host time adds to the GPU's (scripts\/fit-profiles.sh)"
 	else
 		echo "host_overlap = 1   ; ASSUMPTION: the PyTorch backend's overlap scheduler (its default as recalled; published-methodology.md names only CUDA graph options) prepares and launches iteration n+1 while the GPU runs n: an iteration lasts max(GPU, host) (scripts\/fit-profiles.sh)"
+	fi
+}
+# How an MoE layer moves tokens between the ep ranks (profile.moe_
+# dispatch), which matters only where a row runs expert parallel: 1.0's
+# MoE rows, DEPn (attention data parallel, the experts split over the same
+# n GPUs).  The PyTorch backend's fused MoE module, without the all-to-all
+# it uses on multi-node NVLink (GB200) systems, all-gathers every rank's
+# tokens (quantized to FP8 first in an FP8 model) onto every rank and
+# reduce-scatters the experts' outputs back (ASSUMPTION: tensorrt_llm/
+# _torch/modules/fused_moe as recalled, not in the repository): (ep - 1)
+# copies of a token each way instead of an all-to-all's (ep - 1) / ep x k,
+# 7x the bytes for Maverick and 4x for Scout (k 1), the same for Qwen3 (k
+# 8 at ep 8).  Leave-one-model-out median/p90 (main at bbddc54): 1.0
+# 6.9%/19.2% -> 6.7%/18.2% (median of each model's rows: Maverick +15.2% ->
+# +16.9%, Qwen3 -10.2% -> -9.5%, Scout +2.8% -> +2.1%); 0.20 7.0%/15.0% ->
+# 6.6%/14.1% and 0.21 4.3%/11.5% -> 3.9%/11.5%, whose Maverick rows (tp 8,
+# no ep) take 1.0's moe_gemm_eff, 0.154 -> 0.159; 0.19 and 0.20-post
+# unchanged.  The TensorRT backend's MoE rows run tp n.
+dispatch_line() {
+	if [ "$1" = false ]; then
+		echo "moe_dispatch = alltoall   ; TensorRT backend: its MoE rows run tensor parallel, no ep (scripts\/fit-profiles.sh)"
+	else
+		echo "moe_dispatch = allgather   ; ASSUMPTION: the PyTorch backend's MoE all-gathers every attention-data-parallel rank's tokens (FP8 in an FP8 model) and reduce-scatters the outputs on NVLink (H100: no all-to-all; tensorrt_llm\/_torch\/modules\/fused_moe as recalled; scripts\/fit-profiles.sh)"
 	fi
 }
 # Who picks max_batch_size and max_num_tokens (profile.batch_rule):

@@ -1023,6 +1023,45 @@ static void test_expert_rows_pooled(void **state)
 	     n * e / 1978.9e12, 1e-9);
 }
 
+/* How the MoE moves tokens between ep ranks (profile.moe_dispatch), at ep
+** 4 on 4 chips (tp 1, four replicas of batch 1), Mixtral-8x7B's shape
+** (k 2, d 4096, 32 MoE layers), FP8: a decode iteration carries n =
+** 1000/1001 tokens a rank.  An all-to-all sends each token's k copies,
+** 3/4 of them to other ranks: 3/4 x n x 2 x 4096 bytes at FP8 out and at
+** 16 bits back, each in one step of 1 us after 5 us of software latency.
+** An all-gather puts the other 3 ranks' n x 4096 tokens on each rank's
+** link, 3 x n x 4096 bytes out and twice that back (the reduce-scatter),
+** in 3 ring steps each.  Per layer the link carries 3 n 4096 x (1 + 2)
+** = 9 n 4096 bytes instead of 3/4 x 2 n 4096 x (1 + 2) = 4.5 n 4096, at
+** 450 GB/s (NVLink4 one way, eff_link 1), in 2 x 2 more steps: the
+** iteration's communication grows by 32 x (4 us + 4.5 n 4096 / 450e9). */
+static void test_moe_dispatch(void **state)
+{
+	rl_config c;
+	rl_result a, b;
+	double n = 1000.0 / 1001, extra = 4.5 * n * 4096;
+	(void)state;
+	mixtral_batch1(&c);
+	c.chip.link_latency_s = 1e-6;
+	c.prof.allreduce_latency_s = 5e-6;
+	c.prof.allreduce = RL_AR_RING;
+	c.scen.ep = 4;
+	c.scen.chips = 4;
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	near(a.decode.t_comm,
+	     32 * (2 * 6e-6 + 0.75 * n * 2 * 4096 * 3 / 450e9), 1e-9);
+	c.prof.moe_dispatch = RL_MOE_ALLGATHER;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.decode.t_comm - a.decode.t_comm, 32 * (4e-6 + extra / 450e9),
+	     1e-9);
+	near(b.decode.link_bytes - a.decode.link_bytes, 32 * extra, 1e-9);
+	/* one rank (ep 1): no dispatch either way */
+	c.scen.ep = 1;
+	c.scen.chips = 1;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	assert_true(b.decode.t_comm == 0);
+}
+
 /* Experts stored in MXFP4 (model.expert_weight_bits 4.25: 4-bit values
 ** and an 8-bit scale per 32).  Mixtral 8x7B (test_mixtral_params): 46,702,
 ** 792,704 weights, of which 32 x 8 x 176,160,768 = 45,097,156,608 are
@@ -1431,6 +1470,7 @@ int main(void)
 	    cmocka_unit_test(test_allreduce_ring),
 	    cmocka_unit_test(test_allreduce_half_size),
 	    cmocka_unit_test(test_cuda_graphs),
+	    cmocka_unit_test(test_moe_dispatch),
 	    cmocka_unit_test(test_gemm_fixed),
 	    cmocka_unit_test(test_bad_tp),
 	    cmocka_unit_test(test_does_not_fit),
