@@ -670,6 +670,15 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 	          pf->graph_logits_rows * m->vocab * u->cb +
 	          pf->act_buffers * pf->max_num_tokens *
 	              u->sh.act_elems_per_token_layer * ws_b / u->tp;
+	/* an MoE that all-gathers (moe_dispatch) holds, beside its own
+	** tokens', the inputs of the other ep - 1 ranks' max_num_tokens
+	** tokens (at the activations' precision) and their outputs before
+	** the reduce-scatter (at the GEMM output width), hidden wide: as many
+	** copies as of the rest of the workspace */
+	if (u->ep > 1 && u->moe &&
+	    (int)pf->moe_dispatch == RL_MOE_ALLGATHER)
+		runtime += pf->act_buffers * pf->max_num_tokens * (u->ep - 1) *
+		           m->hidden * (u->ab + u->cb);
 	r->runtime_bytes = runtime;
 	free_b = cfg->chip.hbm_bytes - r->weights_bytes_per_chip - runtime;
 	if (free_b <= 0) {

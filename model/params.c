@@ -421,7 +421,9 @@ static const rl_param table[] = {
  "token to the ranks of its k experts and back ((ep-1)/ep x k copies of "
  "it on each rank's link, each way); allgather gathers every rank's tokens "
  "onto every rank and reduce-scatters the outputs ((ep-1) copies each "
- "way, whatever k)"},
+ "way, whatever k), and each rank's workspace holds the other ranks' "
+ "gathered inputs and outputs for max_num_tokens tokens each, act_buffers "
+ "copies"},
 {"profile", "burst_waves", "", 1, 0, 1, 0, RL_PT_BOOL, bool_choices,
  OFF(prof.burst_waves),
  "true: a run of R identical requests all sent at once (a published "

@@ -332,12 +332,14 @@ overlap_line() {
 # _torch/modules/fused_moe as recalled, not in the repository): (ep - 1)
 # copies of a token each way instead of an all-to-all's (ep - 1) / ep x k,
 # 7x the bytes for Maverick and 4x for Scout (k 1), the same for Qwen3 (k
-# 8 at ep 8).  Leave-one-model-out median/p90 (main at bbddc54): 1.0
-# 6.9%/19.2% -> 6.7%/18.2% (median of each model's rows: Maverick +15.2% ->
-# +16.9%, Qwen3 -10.2% -> -9.5%, Scout +2.8% -> +2.1%); 0.20 7.0%/15.0% ->
-# 6.6%/14.1% and 0.21 4.3%/11.5% -> 3.9%/11.5%, whose Maverick rows (tp 8,
-# no ep) take 1.0's moe_gemm_eff, 0.154 -> 0.159; 0.19 and 0.20-post
-# unchanged.  The TensorRT backend's MoE rows run tp n.
+# 8 at ep 8), and each rank's workspace holds the other ep - 1 ranks'
+# gathered tokens (act_buffers copies, model/engine.c).  Leave-one-model-
+# out median/p90 (main at bbddc54): 1.0 6.9%/19.2% -> 5.6%/14.9% (median of
+# each model's rows: Maverick +15.2% -> +5.6%, Qwen3 -10.2% -> -7.9%, Scout
+# +2.8% -> +5.6%); 0.20 7.0%/15.0% -> 6.5%/14.1% and 0.21 4.3%/11.5% ->
+# 3.9%/11.5%, whose Maverick rows (tp 8, no ep) take 1.0's moe_gemm_eff,
+# 0.154 -> 0.159; 0.19 and 0.20-post unchanged (README, Calibration and
+# validation, §§).  The TensorRT backend's MoE rows run tp n.
 dispatch_line() {
 	if [ "$1" = false ]; then
 		echo "moe_dispatch = alltoall   ; TensorRT backend: its MoE rows run tensor parallel, no ep (scripts\/fit-profiles.sh)"

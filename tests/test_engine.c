@@ -1055,6 +1055,17 @@ static void test_moe_dispatch(void **state)
 	near(b.decode.t_comm - a.decode.t_comm, 32 * (4e-6 + extra / 450e9),
 	     1e-9);
 	near(b.decode.link_bytes - a.decode.link_bytes, 32 * extra, 1e-9);
+	/* the gathered tokens in the workspace: the other 3 ranks'
+	** max_num_tokens 16384 tokens x 4096 at FP8 in and 16 bits out, 3
+	** bytes, per copy of act_buffers (2): 2 x 16384 x 3 x 4096 x 3 =
+	** 1,207,959,552 bytes more, which the KV cache (kv_fraction 1) loses */
+	c.prof.act_buffers = 2;
+	c.prof.moe_dispatch = RL_MOE_ALLTOALL;
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	c.prof.moe_dispatch = RL_MOE_ALLGATHER;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.runtime_bytes - a.runtime_bytes, 1207959552.0, 1e-12);
+	near(a.kv_capacity_bytes - b.kv_capacity_bytes, 1207959552.0, 1e-9);
 	/* one rank (ep 1): no dispatch either way */
 	c.scen.ep = 1;
 	c.scen.chips = 1;
