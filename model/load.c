@@ -28,9 +28,13 @@
 **     D = 1/X_max: requests of fixed length make that an M/D/1 queue with
 **     rho = lambda / X_max and mean wait rho D / (2 (1 - rho)) (Pollaczek-
 **     Khinchine), which goes to 0 at low load and to infinity at capacity.
-**     When slots, not the budget, bind, the admission queue is M/D/c-like,
-**     which waits less than M/D/1 at the same rho: the figure is then an
-**     upper bound.  Percentiles come from loaddist.c.
+**     When slots, not the budget, bind, a request waits only when all
+**     N_max are taken: rho is then the share in use, N / N_max (a batch
+**     whose iterations slow down as it grows, X(N) flat near X_max,
+**     admits at once and shows the load in the TPOT), and a finite run of
+**     at most N_max requests never waits for a slot.  The admission queue
+**     is M/D/c-like, which waits less than M/D/1 at the same rho: the
+**     figure is then an upper bound.  Percentiles come from loaddist.c.
 **  3. TPOT is TPOT(N): iterations carrying prefill chunks and decode-only
 **     ones mixed in the steady-state proportion.  E2E = TTFT + (osl-1) TPOT.
 **     A request's own TPOT depends on how many prompts arrive while it
@@ -50,7 +54,11 @@
 **     1) / 2K) (a short fixed point, since u depends on n_bar).  Past N_max
 **     requests also wait for a slot, freed at X_max.  The inter-token time
 **     mixes T_B, for the decode steps that overlap the drain, with the
-**     decode iteration of the thinning batch after it.  A finite run past
+**     decode iteration of the batch after it at its mean over the last
+**     request's osl - 1 steps: where the drain is shorter than those
+**     (K <= osl - 1) every request still decodes until the first ones
+**     finish, n (1 - K / (2 (osl - 1))), else the last (osl - 1) / u
+**     requests thin out to none, half of them on average.  A finite run past
 **     capacity that the prefill budget keeps up with keeps S(N) as floor
 **     and the loaded TPOT.
 **
@@ -162,7 +170,8 @@ static void percentiles(rl_load_result *o)
 
 /* Below capacity (1-3 of the header). */
 static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
-                  double reps, const rl_result *rmax, rl_load_result *o)
+                  double n_run, double reps, const rl_result *rmax,
+                  rl_load_result *o)
 {
 	const rl_scenario *s = &cfg->scen;
 	double n, xmax = rmax->requests_per_s / reps, rho = lam / xmax;
@@ -170,6 +179,17 @@ static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
 	                           reps, &o->at, &n);
 	if (rc != RL_OK)
 		return rc;
+	/* the queue is on what binds at maximum load.  The token budget: it
+	** serves prompts at up to X_max, rho = lam / X_max.  Slots (the batch
+	** size or the KV cache hold N_max sequences): a request waits only
+	** when all are taken, so rho is the share in use, N / N_max; below
+	** capacity a batch that slows every iteration (compute-bound, X(N)
+	** flat) admits at once and shows the load in the TPOT, not in a wait.
+	** A finite run of at most N_max requests never fills the slots: no
+	** wait at all */
+	if (rmax->concurrency_limit != RL_LIMIT_TOKENS)
+		rho = n_run > 0 && n_run <= rmax->concurrency
+		          ? 0 : fmin(rho, n / rmax->concurrency);
 	o->regime = RL_LOAD_STEADY;
 	o->concurrency = n;
 	o->prefill_s = o->at.ttft_s;
@@ -179,14 +199,29 @@ static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
 	o->ttft.busy = 1 - exp(-n);
 	o->ttft.iter_s = s->osl > 1 ? o->at.tpot_s : o->at.prefill.time_s;
 	o->ttft.rho = rho;
-	/* M/D/1 mean wait rho D / (2 (1 - rho)), D = 1 / X_max; the wait is
-	** positive with probability rho, so its mean then is D / (2 (1-rho)) */
+	/* M/D/1 mean wait rho D / (2 (1 - rho)), D = 1 / X_max (a slot or a
+	** prompt's turn of the budget every 1 / X_max at capacity); the wait
+	** is positive with probability rho, so its mean then is
+	** D / (2 (1 - rho)) */
 	o->ttft.qmean_s = 1 / xmax / (2 * (1 - rho));
 	tpot_mix(o, s, &o->at, o->tpot_s);
 	percentiles(o);
 	o->e2e_s = o->ttft_mean_s + (s->osl - 1) * o->tpot_s;
 	throughput(o, cfg, lam * reps);
 	return RL_OK;
+}
+
+/* The mean batch of the decode steps after a drain of K iterations, over
+** the a steps the last request still has: request j (from 0, admitted at
+** iteration j u) has done K - j u steps when the drain ends.  Where a >= K
+** every request is still decoding until a - K steps later and the batch
+** then thins linearly to 0 over K steps: mean n (1 - K / (2 a)); where
+** a < K only the last a / u requests still decode, thinning linearly over
+** the a steps: mean a / (2 u).  The two agree at a = K (n / 2). */
+static double tail_batch(double n, double a, double K, double u)
+{
+	double m = a >= K ? n * (1 - K / (2 * a)) : fmin(n, a / u) / 2;
+	return fmax(1.0, m);
 }
 
 /* The drain of a finite run past capacity or of a burst (5 of the header).
@@ -255,9 +290,9 @@ static int drain(const rl_config *cfg, rl_eval_cache *cache, double lam,
 
 	if (lam >= P && a > 0) {
 		/* decode steps overlapping the drain cost T_B; after it, the
-		** batch thins out from the last a / u requests */
+		** batch thins out (header, 5) */
 		double ov = a >= K ? K / 2 : a - a * a / (2 * K), T_d;
-		if ((rc = serve_at(cfg, cache, fmax(1.0, fmin(n_in, a / u) / 2),
+		if ((rc = serve_at(cfg, cache, tail_batch(n_in, a, K, u),
 		                   &rtail)) != RL_OK)
 			return rc;
 		T_d = rtail.decode.time_s > 0 ? rtail.decode.time_s : rtail.tpot_s;
@@ -325,7 +360,7 @@ int rl_load_eval(const rl_config *cfg, const rl_load *ld, rl_load_result *o)
 	o->max_concurrency = rmax.concurrency;
 
 	if (lam < xmax) {
-		rc = steady(cfg, &cache, lam, reps, &rmax, o);
+		rc = steady(cfg, &cache, lam, n, reps, &rmax, o);
 		if (rc == RL_OK && n > 0)
 			o->duration_s = (n - 1) / lam + o->e2e_s;
 		if (rc == RL_OK && n > 0)

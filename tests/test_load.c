@@ -270,6 +270,60 @@ static void test_burst_through_budget(void **state)
 	near(o.requests_per_s, 300 / 0.4253901, 1e-6);
 }
 
+/* A burst whose drain is short against its decode keeps nearly all of its
+** batch through the tail.  With 0.1 ms per sequence per iteration, isl 100,
+** osl 101 (a = 100 decode steps) and a burst of 50: the prefill-only
+** iteration carries the budget, 1000 tokens, 10 prompts: T_B = 0.01 +
+** 10 x 0.0001 = 0.011 s.  The drain is short (K <= a), so n_bar = 50 / 2,
+** u = 100 / 975, K = 50 u = 5.1282; request j has done K - j u steps when
+** it ends, so all 50 decode for a - K more steps, then thin out over K:
+** mean batch 50 (1 - K / 2a) = 48.718 sequences, of which 100 / 101
+** decode (the engine's steady share at that cap): T_d = 0.01 + 0.0001 x
+** 48.236 = 0.0148236 s.  The run: K T_B + a T_d = 1.5387662 s (a batch
+** thinning from 50 to 0 over all 100 steps, mean 25, gave 1.3039 s). */
+static void test_burst_tail_keeps_batch(void **state)
+{
+	rl_config c;
+	rl_load ld = {INFINITY, 50};
+	rl_load_result o;
+	double K = 50 * 100 / 975.0;
+	double T_d = 0.01 + 1e-4 * 50 * (1 - K / 200) * 100 / 101;
+	(void)state;
+	overhead_only(&c);
+	c.prof.seq_overhead_s = 1e-4;
+	c.scen.osl = 101;
+	assert_int_equal(rl_load_eval(&c, &ld, &o), RL_OK);
+	assert_int_equal(o.regime, RL_LOAD_BURST);
+	near(o.duration_s, K * 0.011 + 100 * T_d, 1e-6);
+	near(o.duration_s, 1.5387662, 1e-6);
+	near(o.tpot_s, (K / 2 * 0.011 + (100 - K / 2) * T_d) / 100, 1e-6);
+}
+
+/* Slots, not the budget, bound the server: max_batch_size 50, N_max = 50,
+** X_max = 50 / 0.11 = 454.5 req/s.  At 0.9 X_max the concurrency is 45
+** (0.11 lambda); an endless stream waits as M/D/1 with rho = N / N_max =
+** 0.9 (here lambda / X_max too: X(N) is linear), D = 1 / X_max: mean wait
+** 0.9 D / (2 x 0.1).  A run of 40 requests never fills the 50 slots: no
+** wait, TTFT = the prefill 0.01 + (1 - e^-45) x the half iteration 0.005. */
+static void test_slots_finite_run(void **state)
+{
+	rl_config c;
+	rl_load endless = {0.9 * 100 / 0.11 * 0.5, 0}, run = {0, 40};
+	rl_load_result o;
+	double xmax = 50 / 0.11, busy = 1 - exp(-45.0);
+	(void)state;
+	overhead_only(&c);
+	c.prof.max_batch_size = 50;
+	run.rate_rps = endless.rate_rps;
+	assert_int_equal(rl_load_eval(&c, &endless, &o), RL_OK);
+	near(o.max_concurrency, 50, 1e-9);
+	near(o.concurrency, 45, 1e-6);
+	near(o.ttft_mean_s, 0.01 + busy * 0.005 + 0.9 / xmax / (2 * 0.1), 1e-6);
+	assert_int_equal(rl_load_eval(&c, &run, &o), RL_OK);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	near(o.ttft_mean_s, 0.01 + busy * 0.005, 1e-6);
+}
+
 static void test_saturation(void **state)
 {
 	rl_config c;
@@ -374,6 +428,8 @@ int main(void)
 	    cmocka_unit_test(test_burst_drain),
 	    cmocka_unit_test(test_burst_shared_iterations),
 	    cmocka_unit_test(test_burst_through_budget),
+	    cmocka_unit_test(test_burst_tail_keeps_batch),
+	    cmocka_unit_test(test_slots_finite_run),
 	    cmocka_unit_test(test_saturation),
 	    cmocka_unit_test(test_target_unmeetable),
 	    cmocka_unit_test(test_target_met),
