@@ -37,6 +37,10 @@
 **     figure is then an upper bound.  Percentiles come from loaddist.c.
 **  3. TPOT is TPOT(N): iterations carrying prefill chunks and decode-only
 **     ones mixed in the steady-state proportion.  E2E = TTFT + (osl-1) TPOT.
+**     A finite run of n requests ends (n - 1) / lambda after it starts,
+**     when the last arrives, plus that request's own time: its TTFT, then
+**     decode steps that carry no prompt (none arrives after it), in a
+**     batch thinning out as the others finish (last_request).
 **     A request's own TPOT depends on how many prompts arrive while it
 **     decodes (Poisson): its percentiles come from loaddist.c.
 **  4. An endless stream at or past X_max is saturated: the queue grows by
@@ -168,6 +172,27 @@ static void percentiles(rl_load_result *o)
 	o->wait_mean_s = o->ttft_mean_s - o->prefill_s;
 }
 
+/* The time from the last request's arrival to its last token: its first
+** token at ttft_last, then its osl - 1 decode steps with no prompt left
+** to prefill (it came last), in a batch that thins out as the n in flight
+** finish, each after a remaining life uniform up to its own: itself and
+** half of the n - 1 others on average, decode-only iterations at
+** (n + 1) / 2. */
+static int last_request(const rl_config *cfg, rl_eval_cache *cache,
+                        double n, double ttft_last, double *out)
+{
+	double a = cfg->scen.osl - 1;
+	rl_result rt;
+	int rc;
+	*out = ttft_last;
+	if (a <= 0)
+		return RL_OK;
+	if ((rc = serve_at(cfg, cache, fmax(1.0, (n + 1) / 2), &rt)) != RL_OK)
+		return rc;
+	*out += a * (rt.decode.time_s > 0 ? rt.decode.time_s : rt.tpot_s);
+	return RL_OK;
+}
+
 /* Below capacity (1-3 of the header). */
 static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
                   double n_run, double reps, const rl_result *rmax,
@@ -242,7 +267,7 @@ static int drain(const rl_config *cfg, rl_eval_cache *cache, double lam,
 	                  ? INFINITY : rmax->concurrency;
 	double xmax = rmax->requests_per_s / reps;
 	double n_in = fmin(n, nmax), nbar = 0, u = 1, K, B, T_B, P, delta;
-	double inv_lam = isinf(lam) ? 0 : 1 / lam, run_s;
+	double inv_lam = isinf(lam) ? 0 : 1 / lam, run_s, T_last = -1, last;
 	int rc, it;
 
 	/* the iteration of a full prefill budget: the prefill-only engine */
@@ -304,6 +329,7 @@ static int drain(const rl_config *cfg, rl_eval_cache *cache, double lam,
 		o->tpot.t_dec = T_d;
 		o->tpot.K = K;
 		run_s = K * T_B + a * T_d;
+		T_last = T_d;
 	} else {
 		o->tpot_s = o->at.tpot_s;
 		tpot_mix(o, s, &o->at, o->tpot_s);
@@ -315,8 +341,17 @@ static int drain(const rl_config *cfg, rl_eval_cache *cache, double lam,
 		run_s += (n - nmax) / xmax;
 	percentiles(o);
 	o->e2e_s = o->ttft_mean_s + a * o->tpot_s;
-	if (!isinf(lam))
-		run_s = fmax(run_s, (n - 1) * inv_lam + o->e2e_s);
+	if (!isinf(lam)) {
+		/* the last arrival's own time (last_request; after the drain:
+		** the tail batch's iteration) */
+		last = rl_ttft_of_request(&o->ttft, n - 1);
+		if (T_last >= 0)
+			last += a * T_last;
+		else if ((rc = last_request(cfg, cache, n_in, last, &last)) !=
+		         RL_OK)
+			return rc;
+		run_s = fmax(run_s, (n - 1) * inv_lam + last);
+	}
 	o->duration_s = run_s;
 	throughput(o, cfg, n * reps / run_s);
 	return RL_OK;
@@ -360,11 +395,15 @@ int rl_load_eval(const rl_config *cfg, const rl_load *ld, rl_load_result *o)
 	o->max_concurrency = rmax.concurrency;
 
 	if (lam < xmax) {
+		double last = 0;
 		rc = steady(cfg, &cache, lam, n, reps, &rmax, o);
 		if (rc == RL_OK && n > 0)
-			o->duration_s = (n - 1) / lam + o->e2e_s;
-		if (rc == RL_OK && n > 0)
+			rc = last_request(cfg, &cache, o->concurrency,
+			                  o->ttft_mean_s, &last);
+		if (rc == RL_OK && n > 0) {
+			o->duration_s = (n - 1) / lam + last;
 			throughput(o, cfg, ld->requests / o->duration_s);
+		}
 	} else if (n > 0) {
 		o->regime = isinf(lam) ? RL_LOAD_BURST : RL_LOAD_OVERLOAD;
 		rc = drain(cfg, &cache, lam, n, reps, &rmax, o);

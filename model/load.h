@@ -47,6 +47,9 @@ typedef struct {
 } rl_ttft_dist;
 
 double rl_ttft_mean(const rl_ttft_dist *d);
+/* TTFT of request i (from 0) of a finite run (RL_TTFT_RUN); the mean for
+** the other kinds, whose requests are alike. */
+double rl_ttft_of_request(const rl_ttft_dist *d, double i);
 
 /* One step of the Illinois method (regula falsi that halves the stale
 ** end's value): keep t, where the function is g, as the new lo (g < 0) or

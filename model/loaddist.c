@@ -124,6 +124,11 @@ static double run_mean(const rl_ttft_dist *d)
 	return sum / end;
 }
 
+double rl_ttft_of_request(const rl_ttft_dist *d, double i)
+{
+	return d->kind == RL_TTFT_RUN ? run_at(d, i) : rl_ttft_mean(d);
+}
+
 double rl_ttft_mean(const rl_ttft_dist *d)
 {
 	switch (d->kind) {

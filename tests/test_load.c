@@ -324,6 +324,27 @@ static void test_slots_finite_run(void **state)
 	near(o.ttft_mean_s, 0.01 + busy * 0.005, 1e-6);
 }
 
+/* The last request of a finite run below capacity: 10 ms per prompt
+** prefilled (request_overhead_s) makes the iterations carrying prefill
+** dearer, so the mean TPOT is above the 10 ms of a decode-only iteration;
+** the last arrival (at 999 / 20 s) has no prompt after it, so its 10
+** decode steps are decode-only: it ends 10 x 10 ms after its first token
+** (the old duration took the mean TPOT). */
+static void test_run_last_request(void **state)
+{
+	rl_config c;
+	rl_load ld = {20, 1000};
+	rl_load_result o;
+	(void)state;
+	overhead_only(&c);
+	c.prof.request_overhead_s = 0.01;
+	assert_int_equal(rl_load_eval(&c, &ld, &o), RL_OK);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	assert_true(o.tpot_s > 0.01 * (1 + 1e-3));
+	near(o.duration_s - o.ttft_mean_s, 999 / 20.0 + 10 * 0.01, 1e-9);
+	near(o.requests_per_s, 1000 / o.duration_s, 1e-12);
+}
+
 static void test_saturation(void **state)
 {
 	rl_config c;
@@ -430,6 +451,7 @@ int main(void)
 	    cmocka_unit_test(test_burst_through_budget),
 	    cmocka_unit_test(test_burst_tail_keeps_batch),
 	    cmocka_unit_test(test_slots_finite_run),
+	    cmocka_unit_test(test_run_last_request),
 	    cmocka_unit_test(test_saturation),
 	    cmocka_unit_test(test_target_unmeetable),
 	    cmocka_unit_test(test_target_met),
