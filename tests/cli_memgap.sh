@@ -1,0 +1,43 @@
+#!/bin/sh
+# cli_memgap.sh: scripts/memory-gap.py bisects the runtime reservation at
+# which the model meets a measured row: the measured value it prints comes
+# from the csv (worked out here by hand), and rooflab eval at the printed
+# reservation gives at least the measured throughput while 0.02 GB more
+# gives less (the printed value is rounded down to 0.01 GB) (the crossing is checked by the engine, not copied from the
+# script's output).
+. "$(dirname "$0")/clilib.sh"
+root=${ROOFLAB_ROOT:-.}
+py=$root/scripts/memory-gap.py
+command -v python3 >/dev/null 2>&1 || { echo "ok - skipped: python3 is missing (memory-gap.py)"; exit 0; }
+
+# published-h100.csv trtllm-v0.13.0-0557: TensorRT-LLM 0.13.0, Llama-3 70B,
+# FP8, tp 1, 2048/2048, 1500 requests, 162.10 output tokens/s
+expect_exit 0 "one 0.13 row against trtllm-0.15" -- python3 "$py" \
+	--profile trtllm-0.15 --version 0.13.0 --model llama3-70b --precision fp8 \
+	--tp 1 --shape 2048/2048 --set profile.kv_fraction=0.99
+expect_out '^trtllm-v0\.13\.0-0557 +llama3-70b +fp8 +1 +2048/2048 +162\.1 +[0-9.]+ +[0-9]+\.[0-9]{2}$' \
+	"the row with its measured value"
+expect_out '^  llama3-70b +fp8 +tp 1 +[0-9.]+ GB \([0-9.]+-[0-9.]+, 1 rows\)$' "its median line"
+gb=$(awk '/^trtllm-v0\.13\.0-0557 /{print $NF}' "$tmpd/out")
+tps() { # output tokens/s at runtime_reserved_gb $1
+	"$RL" eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 \
+		--osl 2048 --tp 1 --profile trtllm-0.15 --requests 1500 \
+		--set profile.kv_fraction=0.99 --set profile.runtime_reserved_gb="$1" |
+		awk '/^  output_tokens_per_s /{print $2}'
+}
+at=$(tps "$gb")
+above=$(tps "$(awk -v g="$gb" 'BEGIN{print g + 0.02}')")
+awk -v a="$at" -v b="$above" 'BEGIN{exit !(a >= 162.1 && b < 162.1)}' &&
+	echo "ok - eval crosses 162.1 tokens/s at ${gb} GB (${at} there, ${above} at +0.02 GB)" ||
+	{ echo "not ok - eval gives ${at} at ${gb} GB and ${above} at +0.02 GB around 162.1"; fails=$((fails + 1)); }
+
+expect_exit 2 "a version without rows: exit 2" -- python3 "$py" --profile trtllm-0.15 --version 9.9.9
+expect_err 'no maximum-load H100 rows of version 9\.9\.9' "the message names the version"
+expect_exit 2 "the reservation itself may not be set" -- python3 "$py" --profile trtllm-0.15 \
+	--version 0.13.0 --set profile.runtime_reserved_gb=3
+expect_err 'what this bisects' "the message says why"
+expect_exit 2 "a malformed --shape: exit 2" -- python3 "$py" --profile trtllm-0.15 \
+	--version 0.13.0 --shape 2048x2048
+expect_exit 2 "an unknown profile: exit 2" -- python3 "$py" --profile no-such-profile \
+	--version 0.13.0 --model llama3-70b --tp 1 --shape 2048/2048
+finish
