@@ -1,0 +1,442 @@
+#!/usr/bin/env python3
+"""transfer-audit.py: the published H100 rows carried to the chips the fits
+never saw, checked against physics (no measurement of those chips is used:
+these are predicted ratios, not errors).
+
+The rows of data/measurements/published-h100.csv are written again with the
+chip column set to each preset (the gpus column kept: gpus = tp x pp), run
+through `rooflab validate --measurements FILE --json` once per chip, and for
+every row the H100 and the chip both model the predicted chip/H100 ratio is
+set against the ratios of the resources the engine costs (data/chips/*.ini):
+  r_compute  dense matrix peak at the row's precision (bf16 for 16 bits),
+  r_hbm      memory bandwidth,
+  r_link     one-direction link bandwidth (rows with tp > 1),
+  r_mem      memory capacity (what the KV cache and the batch grow with).
+It prints
+  1. rows modelled per chip and the reasons of the others, and the share of
+     rows a real table of that chip could hold (the H100 rows whose weights
+     fit the chip at that tp) that are modelled: the issue's >= 85%;
+  2. the flags: a chip at least as fast in every resource yet slower
+     ('slower'), a ratio below the smallest resource ratio on a chip with
+     no less memory ('below'), a ratio above the largest on a chip with no
+     more memory ('above'); on a chip with more (or less) memory the KV
+     cache's batch moves it further, at most by the ratio of the memory
+     left for KV beside the weights (kv_gain): beyond that 'beyond-kv'
+     (or 'under-kv'); a ratio above every resource ratio within it is the
+     larger batch, counted, not flagged.  The bounds take 1 with the
+     resource ratios: host and launch times are the same on both chips;
+  3. the median ratio per chip, version and row class against the ratio
+     physics expects: long decodes (osl >= 8 isl) against r_hbm, prompt-heavy
+     rows (isl >= 10 osl) against r_compute;
+  4. with --sensitivity, how far two fitted numbers that could be H100
+     properties in disguise move each chip's predictions (median change and
+     90th percentile of its size over the rows modelled in both runs; the
+     profiles edited in a copy of data/, the repository's never touched):
+     gemm_m_half read as a fixed time rather than a row count (the time
+     2 K N m_half / (peak x eff) it adds to a GEMM kept at the H100's: m_half
+     times the chip's bf16 peak over the H100's), and runtime_reserved_gb at
+     the ends of its range (0.5 and 8 GB);
+  5. with --detail, the median ratio per chip, version, model, precision, tp
+     and isl/osl.
+Throughput rows at maximum load only (the online-serving rows at a request
+rate and the latency metrics are listed apart in 1).  Exit status: 0 when no
+row is flagged in 2, 1 when one is, 2 on bad arguments.
+
+usage: scripts/transfer-audit.py [--rooflab PATH] [--data DIR]
+       [--chips a,b,...] [--sensitivity] [--detail] [--json FILE]
+"""
+import csv, json, os, re, shutil, statistics, subprocess, sys, tempfile
+
+TPUT = ('tokens_per_s', 'output_tokens_per_s', 'output_tokens_per_s_per_gpu')
+# CHIP/PREC: the chip with every fp8 row relabelled PREC (Blackwell's FP4
+# columns of 0.17+), its ratio taken to the H100's FP8 prediction
+CHIPS = ('h200-sxm', 'gh200', 'a100-sxm', 'a100-pcie', 'l40s', 'b200', 'b200/fp4')
+BASE = 'h100-sxm'
+TOL = 1e-6
+# a table of a chip holds a row when the weights on one chip take at most
+# this share of its memory (the rest: KV cache, runtime): ASSUMPTION
+FIT_SHARE = 0.9
+
+
+def die(msg):
+    sys.stderr.write('transfer-audit.py: %s\n' % msg)
+    sys.exit(2)
+
+
+def ini(path):
+    """{(section, key): value} of an INI file, comments dropped."""
+    out, sec = {}, ''
+    for line in open(path, encoding='utf-8'):
+        line = line.split(';', 1)[0].strip()
+        m = re.match(r'^\[(\w+)\]$', line)
+        if m:
+            sec = m.group(1)
+        elif '=' in line:
+            k, v = (s.strip() for s in line.split('=', 1))
+            out[(sec, k)] = v
+    return out
+
+
+def chip(data, name, seen=()):
+    """The [chip] numbers of a preset, its [preset] chip = base first."""
+    if name in seen:
+        die('preset loop at %s' % name)
+    p = os.path.join(data, 'chips', name + '.ini')
+    if not os.path.exists(p):
+        die('no chip preset %s' % p)
+    d = ini(p)
+    base = d.get(('preset', 'chip'))
+    c = chip(data, base, seen + (name,)) if base else {}
+    for (s, k), v in d.items():
+        if s == 'chip':
+            try:
+                c[k] = float(v)
+            except ValueError:
+                pass
+    return c
+
+
+def weights_per_chip(rl, data, m, cache):
+    """Bytes of weights on one chip of a row's mapping (eval on the H100
+    with room for any model: the chip does not change them); 0 when the
+    mapping is not one eval takes (a DEPn tp column).  A MoE row whose notes say
+    "MoE: enable_attention_dp" runs as validate runs it (config/measure.c):
+    attention data parallel, tp 1, the experts over ep = tp chips, every
+    chip holding the whole attention."""
+    if not re.fullmatch(r'\d+', m['tp'] or '') or not re.fullmatch(r'\d+', m['pp'] or '1'):
+        return 0.0
+    dep = 'MoE: enable_attention_dp' in m.get('notes', '') and int(m['tp']) > 1
+    k = (m['model'], m['precision'], m['tp'], m['pp'] or '1', dep)
+    if k not in cache:
+        env = dict(os.environ, ROOFLAB_DATA=data)
+        maps = ([['--tp', '1', '--ep', k[2]]] if dep else []) + [['--tp', k[2]]]
+        cache[k] = 0.0
+        for mp in maps:
+            p = subprocess.run([rl, 'eval', '--chip', BASE, '--set', 'chip.hbm_gb=100000',
+                                '--model', k[0], '--precision', k[1]] + mp +
+                               ['--pp', k[3], '--isl', '128', '--osl', '128', '--json'],
+                               env=env, capture_output=True, text=True)
+            try:
+                # a dense model refuses ep > 1 (exit 2): the tp mapping then
+                cache[k] = float(json.loads(p.stdout)['memory']['weights_bytes_per_chip'])
+                break
+            except (ValueError, KeyError, TypeError):
+                continue
+    return cache[k]
+
+
+def kv_gain(mc, mh, w):
+    """(least, most) factor by which the batch a KV cache holds can change
+    from the H100 to a chip of mc bytes (the H100 mh) with w bytes of
+    weights on each: the KV room mem - w - R over the H100's, for a runtime
+    reservation R anywhere in 0-8 GB (runtime_reserved_gb's range); 1 in
+    the pair when the batch cannot be KV-bound on one side.  The batch
+    grows at most by that, every iteration takes at least the H100's at the
+    same batch over the largest resource ratio, so throughput/H100 <= the
+    largest resource ratio x most (and >= the smallest x least).  None when
+    w is unknown or the weights leave no room."""
+    if w <= 0:
+        return None
+    g = [(mc - w - r) / (mh - w - r) for r in (0.0, 8e9) if mh - w - r > 0 and mc - w - r > 0]
+    if not g:
+        return None
+    return (min(g + [1.0]), max(g + [1.0]))
+
+
+def swap(src, dst, name):
+    name, _, prec = name.partition('/')
+    with open(src, newline='', encoding='utf-8') as f, \
+         open(dst, 'w', newline='', encoding='utf-8') as g:
+        r, w = csv.reader(f), csv.writer(g, lineterminator='\n')
+        h = next(r)
+        w.writerow(h)
+        ci, pi = h.index('chip'), h.index('precision')
+        for row in r:
+            row[ci] = name
+            if prec and row[pi] == 'fp8':
+                row[pi] = prec
+            w.writerow(row)
+
+
+def row_prec(c, prec):
+    """The precision a row runs at on chip c (c may be CHIP/PREC)."""
+    q = c.partition('/')[2]
+    return q if q and prec == 'fp8' else prec
+
+
+def validate(rl, data, path):
+    env = dict(os.environ, ROOFLAB_DATA=data)
+    p = subprocess.run([rl, 'validate', '--measurements', path, '--json'],
+                       env=env, capture_output=True, text=True)
+    if p.returncode != 0:
+        die('%s validate exited %d: %s' % (rl, p.returncode, p.stderr.strip()))
+    return {r['id']: r for r in json.loads(p.stdout)['rows']}
+
+
+def prec_peak(c, prec):
+    p = prec.lower()
+    if p in ('fp8',):
+        return c.get('peak_tflops_fp8', 0)
+    if p in ('fp4', 'nvfp4'):
+        return c.get('peak_tflops_fp4', 0)
+    return c.get('peak_tflops_bf16', 0)
+
+
+def tp_of(s):
+    m = re.search(r'\d+', s or '')
+    return int(m.group(0)) if m else 1
+
+
+def reason_key(s):
+    s = re.sub(r'[-+]?\d+(\.\d+)?([eE][-+]?\d+)?', '#', s or '')
+    return s[:90]
+
+
+def median(x, empty=float('nan')):
+    return statistics.median(x) if x else empty
+
+
+def main(argv):
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    rl = os.path.join(root, 'rooflab')
+    data = os.environ.get('ROOFLAB_DATA', os.path.join(root, 'data'))
+    chips, detail, sens, jout = list(CHIPS), False, False, None
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a in ('--rooflab', '--data', '--chips', '--json'):
+            if i + 1 >= len(argv):
+                die('%s needs a value' % a)
+            v = argv[i + 1]
+            i += 2
+            if a == '--rooflab':
+                rl = v
+            elif a == '--data':
+                data = v
+            elif a == '--chips':
+                chips = [c for c in v.split(',') if c]
+            else:
+                jout = v
+            continue
+        if a == '--detail':
+            detail = True
+        elif a == '--sensitivity':
+            sens = True
+        elif a in ('-h', '--help'):
+            print(__doc__)
+            return 0
+        else:
+            die('unknown argument %s' % a)
+        i += 1
+    src = os.path.join(data, 'measurements', 'published-h100.csv')
+    if not os.path.exists(src):
+        die('no %s' % src)
+    spec = {c: chip(data, c.partition('/')[0]) for c in [BASE] + chips}
+    meta = {}
+    for r in csv.DictReader(open(src, newline='', encoding='utf-8')):
+        meta[r['id']] = r
+    tmp = tempfile.mkdtemp()
+    try:
+        return audit(rl, data, src, tmp, spec, meta, chips, detail, sens, jout)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def edit_profiles(src, dst, fn):
+    """A copy of data/ in dst whose serving profiles have key = fn(key, v)."""
+    shutil.copytree(src, dst)
+    pd = os.path.join(dst, 'profiles')
+    for name in os.listdir(pd):
+        if not (name.startswith('trtllm-') or name.startswith('triton-')) or not name.endswith('.ini'):
+            continue
+        p = os.path.join(pd, name)
+        out = []
+        for line in open(p, encoding='utf-8').read().split('\n'):
+            m = re.match(r'^(\w+)\s*=\s*([-+]?[0-9.]+([eE][-+]?[0-9]+)?)(\s.*)?$', line)
+            v = fn(m.group(1), float(m.group(2))) if m else None
+            out.append(line if v is None else '%s = %.10g%s' % (m.group(1), v, m.group(4) or ''))
+        open(p, 'w', encoding='utf-8').write('\n'.join(out))
+
+
+def sensitivity(rl, data, tmp, spec, meta, chips, res):
+    h = spec[BASE]
+    cases = [
+        ('gemm_m_half as a time', lambda c: (lambda k, v: v * spec[c]['peak_tflops_bf16'] / h['peak_tflops_bf16']
+                                             if k == 'gemm_m_half' else None)),
+        ('runtime_reserved 0.5 GB', lambda c: (lambda k, v: 0.5 if k == 'runtime_reserved_gb' else None)),
+        ('runtime_reserved 8 GB', lambda c: (lambda k, v: 8.0 if k == 'runtime_reserved_gb' else None)),
+    ]
+    print()
+    print('4. sensitivity: median change of the prediction, the 90th percentile and the largest of')
+    print('   its size, rows no longer modelled')
+    print('%-24s' % 'case' + ''.join('%27s' % c for c in chips))
+    out = {}
+    for name, mk in cases:
+        cells = []
+        for c in chips:
+            d = os.path.join(tmp, 'data-' + c.replace('/', '-'))
+            edit_profiles(data, d, mk(c))
+            r = validate(rl, d, os.path.join(tmp, c.replace('/', '-') + '.csv'))
+            shutil.rmtree(d)
+            both = [i for i in res[c] if res[c][i]['status'] == 'ok' and r[i]['status'] == 'ok'
+                    and meta[i]['metric'] in TPUT and meta[i]['request_rate'] == '']
+            lost = sum(1 for i in res[c] if res[c][i]['status'] == 'ok' and r[i]['status'] != 'ok')
+            x = [r[i]['predicted'] / res[c][i]['predicted'] - 1 for i in both]
+            if x:
+                p90 = sorted(abs(t) for t in x)[int(0.9 * (len(x) - 1))]
+                big = max(abs(t) for t in x)
+                cells.append('%+5.1f%% %4.1f%% %4.1f%% %3d' % (100 * median(x), 100 * p90, 100 * big, lost))
+                out[(name, c)] = (median(x), p90, big, lost)
+            else:
+                cells.append('-')
+        print('%-24s' % name + ''.join('%27s' % t for t in cells), flush=True)
+    return out
+
+
+def audit(rl, data, src, tmp, spec, meta, chips, detail, sens, jout):
+    res = {}
+    for c in [BASE] + chips:
+        p = os.path.join(tmp, c.replace('/', '-') + '.csv')
+        swap(src, p, c)
+        res[c] = validate(rl, data, p)
+    base = res[BASE]
+    h = spec[BASE]
+    wcache = {}
+    report = {'chips': {}, 'flags': []}
+
+    print('1. rows modelled (of the H100 rows the H100 models, every metric)')
+    print('%-10s %6s %6s %6s  %s' % ('chip', 'rows', 'ok', 'fit-ok', 'not modelled, by reason'))
+    for c in chips:
+        s = spec[c]
+        rows = [i for i in base if base[i]['status'] == 'ok']
+        ok = [i for i in rows if res[c][i]['status'] == 'ok']
+        # a real table of chip c holds only rows whose weights fit it at
+        # that tp: weights / tp under its memory (bytes a parameter by
+        # precision; KV and runtime not counted: an upper bound)
+        fit = []
+        for i in rows:
+            m = meta[i]
+            w = weights_per_chip(rl, data, m, wcache)
+            if w < s['hbm_gb'] * 1e9 * FIT_SHARE and prec_peak(s, row_prec(c, m['precision'])) > 0:
+                fit.append(i)
+        fit_ok = [i for i in fit if res[c][i]['status'] == 'ok']
+        why = {}
+        for i in rows:
+            if res[c][i]['status'] != 'ok':
+                k = reason_key(res[c][i]['reason'])
+                why[k] = why.get(k, 0) + 1
+        share = len(fit_ok) / len(fit) if fit else float('nan')
+        print('%-10s %6d %6d %5.1f%%  (%d of %d rows whose weights fit and precision runs)'
+              % (c, len(rows), len(ok), 100 * share, len(fit_ok), len(fit)))
+        for k, n in sorted(why.items(), key=lambda t: -t[1]):
+            print('%-10s %6d   %s' % ('', n, k))
+        lost = sorted({(meta[i]['version'], meta[i]['model'], meta[i]['precision'], meta[i]['tp'])
+                       for i in fit if i not in fit_ok})
+        for t in lost[:12]:
+            print('%-10s   lost though its weights fit: %s' % ('', ' '.join(t)))
+        report['chips'][c] = {'rows': len(rows), 'modelled': len(ok),
+                              'fitting_rows': len(fit), 'fitting_modelled': len(fit_ok),
+                              'reasons': why}
+
+    print()
+    print('2. flags (throughput rows at maximum load modelled on both chips)')
+    cls = {}
+    nflag = 0
+    for c in chips:
+        s = spec[c]
+        rb = s['hbm_tbps'] / h['hbm_tbps']
+        rm = s['hbm_gb'] / h['hbm_gb']
+        above_kv, near = 0, 0.0
+        for i, x in res[c].items():
+            m, y = meta[i], base[i]
+            if (x['status'] != 'ok' or y['status'] != 'ok' or m['metric'] not in TPUT
+                    or m['request_rate'] != ''):
+                continue
+            pc, ph = prec_peak(s, row_prec(c, m['precision'])), prec_peak(h, m['precision'])
+            rc = pc / ph if ph > 0 else 0
+            rs = [rc, rb]
+            if tp_of(m['tp']) > 1 or 'DEP' in m['tp']:
+                rs.append(s['link_gbps'] / h['link_gbps'])
+            # fixed times (host, launches) take the same on both: they pull
+            # the ratio towards 1, so 1 bounds it too
+            lo, hi = min(rs + [1.0]), max(rs + [1.0])
+            ratio = x['predicted'] / y['predicted']
+            g = None
+            if row_prec(c, m['precision']) == m['precision']:
+                g = kv_gain(s['hbm_gb'] * 1e9, h['hbm_gb'] * 1e9, weights_per_chip(rl, data, m, wcache))
+            flag = None
+            if lo >= 1 and rm >= 1 and ratio < 1 - TOL:
+                flag = 'slower'
+            elif ratio < lo * (1 - TOL) and rm >= 1:
+                flag = 'below'
+            elif ratio > hi * (1 + TOL) and rm <= 1:
+                flag = 'above'
+            elif g and ratio > hi * g[1] * (1 + TOL):
+                flag = 'beyond-kv'
+            elif g and ratio < lo * g[0] * (1 - TOL):
+                flag = 'under-kv'
+            elif ratio > hi * (1 + TOL):
+                above_kv += 1
+            if g and flag is None:
+                near = max(near, ratio / (hi * g[1]))
+            if flag in ('beyond-kv', 'under-kv'):
+                lo, hi = lo * g[0], hi * g[1]
+            if flag:
+                nflag += 1
+                f = {'chip': c, 'id': i, 'flag': flag, 'ratio': ratio,
+                     'resource_ratios': [lo, hi]}
+                report['flags'].append(f)
+                print('  %-6s %-10s %-24s %s %s %s tp %s %s/%s ratio %.3f outside [%.3f, %.3f]'
+                      % (flag, c, i, m['version'], m['model'], m['precision'], m['tp'],
+                         m['isl'], m['osl'], ratio, lo, hi))
+            isl, osl = float(m['isl'] or 0), float(m['osl'] or 0)
+            k = ('decode' if osl >= 8 * isl else 'prompt' if isl >= 10 * osl else 'mixed')
+            cls.setdefault((c, m['version'], k), []).append((ratio, rb, rc))
+            if detail:
+                cls.setdefault(('D', c, m['version'], m['model'], m['precision'], m['tp'],
+                                m['isl'] + '/' + m['osl']), []).append((ratio, rb, rc))
+        if rm > 1:
+            print('  %-10s %d rows above every resource ratio, within the KV room\'s (memory %.2fx'
+                  ' the H100\'s); the highest at %.2f of its bound' % (c, above_kv, rm, near))
+        report['chips'][c]['above_resource_ratio_more_memory'] = above_kv
+    if not nflag:
+        print('  none')
+
+    print()
+    print('3. median predicted chip/H100 ratio by row class (n rows) against physics:')
+    print('   decode (osl >= 8 isl) ~ r_hbm; prompt (isl >= 10 osl) ~ r_compute')
+    print('%-10s %-22s %18s %18s %18s %7s %7s' % ('chip', 'version', 'decode', 'prompt', 'mixed', 'r_hbm', 'r_comp'))
+    vers = sorted({k[1] for k in cls if k[0] != 'D'})
+    for c in chips:
+        for v in vers:
+            cells, rb, rc = [], '', ''
+            for k in ('decode', 'prompt', 'mixed'):
+                x = cls.get((c, v, k), [])
+                cells.append('%6.3f (%4d)' % (median([t[0] for t in x]), len(x)) if x else '-')
+                if x:
+                    rb, rc = '%.3f' % x[0][1], '%.3f' % median([t[2] for t in x])
+            if any(t != '-' for t in cells):
+                print('%-10s %-22s %18s %18s %18s %7s %7s' % ((c, v) + tuple(cells) + (rb, rc)))
+                report.setdefault('classes', []).append(
+                    {'chip': c, 'version': v,
+                     'decode': median([t[0] for t in cls.get((c, v, 'decode'), [])], None),
+                     'prompt': median([t[0] for t in cls.get((c, v, 'prompt'), [])], None),
+                     'mixed': median([t[0] for t in cls.get((c, v, 'mixed'), [])], None)})
+    if sens:
+        report['sensitivity'] = {'%s|%s' % k: v for k, v in
+                                 sensitivity(rl, data, tmp, spec, meta, chips, res).items()}
+    if detail:
+        print()
+        print('5. median ratio per chip, version, model, precision, tp, isl/osl')
+        for k in sorted(k for k in cls if k[0] == 'D'):
+            x = cls[k]
+            print('  %-10s %-22s %-24s %-5s tp %-5s %-11s %6.3f (%d)'
+                  % (k[1:] + (median([t[0] for t in x]), len(x))))
+    if jout:
+        with open(jout, 'w', encoding='utf-8') as f:
+            json.dump(report, f, indent=1, allow_nan=False, default=str)
+    return 1 if nflag else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))
