@@ -377,8 +377,9 @@ RPT=fixed
 # ranges above, and fits the tables after 0.20 and 1.0 itself
 [ -z "${FIT_PROFILES_LIB:-}" ] || return 0
 # the versions that fit moe_gemm_eff first: 0.11-0.13 take theirs, 0.19-0.21
-# 1.0's (as the profiles on disk hold them: refit 0.11-0.13 after refitting
-# 0.14-0.17 alone, 0.19-0.21 after 1.0)
+# 1.0's, and 0.17 takes 0.15's all-reduce (as the profiles on disk hold them:
+# refit 0.17 after refitting 0.15 alone, 0.11-0.13 after refitting 0.14-0.17
+# alone, 0.19-0.21 after 1.0)
 versions=${*:-"0.14.0 0.15.0 0.17.0 0.11.0 0.12.0 0.13.0 1.0(main) 0.19.0 0.20.0 0.21.0"}
 for v in $versions; do
 	MOE_EFF=
