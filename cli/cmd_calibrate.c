@@ -25,6 +25,7 @@ static const char *const default_fit =
 
 typedef struct {
 	const char *profile, *mfile, *software, *version, *chip, *fit, *out;
+	const char *aside;
 	int by_model, loo;
 	double row_sigma;
 } calibrate_args;
@@ -44,6 +45,8 @@ static const opt_def table[] = {
     OPT_NUM("--row-sigma", calibrate_args, row_sigma, "S", 0, 10, NUM_LO_OPEN,
             "a row's log error taken to scatter by S beside the priors' "
             "widths (default 1)"),
+    OPT_STR("--aside", calibrate_args, aside, "ID,ID,...",
+            "rows (by id) that no fit takes, still predicted and counted"),
     OPT_BOOL("--loo-model", calibrate_args, by_model,
              "leave out each model's rows at once"),
     OPT_STR("--out", calibrate_args, out, "FILE",
@@ -57,7 +60,7 @@ static void help(FILE *f)
 	fputs("usage: rooflab calibrate --profile NAME [--measurements FILE]\n"
 	      "         [--software TEXT] [--version TEXT] [--chip NAME]\n"
 	      "         [--fit p1[=LOW:HIGH][~CENTRE/SIGMA],p2,...] [--loo-model]\n"
-	      "         [--row-sigma S] [--out FILE] [--no-loo]\n\n"
+	      "         [--row-sigma S] [--aside ID,...] [--out FILE] [--no-loo]\n\n"
 	      "--version and --chip keep only the rows of that version and "
 	      "chip;\nLOW:HIGH bounds a parameter's fit (a parameter ending on "
 	      "a bound is\nreported); ~CENTRE/SIGMA adds a Gaussian prior of that "
@@ -238,6 +241,36 @@ static int collect_rows(const meas_set *set, const calibrate_args *o,
 	return RL_OK;
 }
 
+/* Marks in aside[] the rows whose ids the comma-separated list names
+** (*naside: how many); an id that is not among the rows is an error. */
+static int mark_aside(const char *list, const meas_row *const *used,
+                      size_t n, unsigned char *aside, size_t *naside,
+                      char *err, size_t errlen)
+{
+	const char *p = list;
+	*naside = 0;
+	while (*p) {
+		const char *e = strchr(p, ',');
+		size_t len = e ? (size_t)(e - p) : strlen(p), i, hit = 0;
+		for (i = 0; i < n; i++)
+			if (strlen(used[i]->id) == len &&
+			    !strncmp(used[i]->id, p, len)) {
+				*naside += !aside[i];
+				aside[i] = 1;
+				hit = 1;
+			}
+		if (!hit) {
+			snprintf(err, errlen, "--aside: no row '%.*s' among the %zu "
+			         "rows this fit selects (ids of the measurements "
+			         "file, after --software, --version and --chip)",
+			         (int)(len > 80 ? 80 : len), p, n);
+			return -1;
+		}
+		p += len + (e != NULL);
+	}
+	return 0;
+}
+
 /* One group per model name: each row's is the index of its model's
 ** first row. */
 static void model_groups(const meas_row *const *used, size_t n, int *group)
@@ -259,23 +292,26 @@ static void model_groups(const meas_row *const *used, size_t n, int *group)
 static void print_errors(const meas_row *const *used, size_t nrows,
                          const double *model, const double *loov, int loo,
                          int by_model, const rl_calib_info *info,
-                         double *e_fit, double *e_loo, char *meta,
+                         const unsigned char *aside, double *e_fit, double *e_loo, char *meta,
                          size_t metalen)
 {
-	size_t i;
+	size_t i, nfitted = 0;
 	meta[0] = '\0';
 	printf("%-46s %11s %11s %8s %11s %8s\n", "row", "measured", "model",
 	       "error", by_model ? "leave-model" : "leave-1-out", "error");
 	for (i = 0; i < nrows; i++) {
 		e_fit[i] = model[i] / used[i]->value - 1;
 		e_loo[i] = loo ? loov[i] / used[i]->value - 1 : NAN;
-		printf("%-46.46s %11.5g %11.5g %+7.1f%% %11.5g %+7.1f%%\n",
+		printf("%-46.46s %11.5g %11.5g %+7.1f%% %11.5g %+7.1f%%%s\n",
 		       used[i]->id, used[i]->value, model[i], 100 * e_fit[i],
-		       loo ? loov[i] : NAN, 100 * e_loo[i]);
+		       loo ? loov[i] : NAN, 100 * e_loo[i],
+		       aside[i] ? "  (set aside)" : "");
 	}
+	for (i = 0; i < nrows; i++)
+		nfitted += !aside[i];
 	printf("\nfit: %zu iterations, rms log error %.3f (start %.3f)",
 	       info->iterations, info->rms_log,
-	       sqrt(info->chisq0 / (double)nrows));
+	       sqrt(info->chisq0 / (double)nfitted));
 	if (info->chisq_prior > 0)
 		printf("; the priors add %.3g to the sum of squares %.3g",
 		       info->chisq_prior, info->chisq);
@@ -334,7 +370,8 @@ static void fit_comment(double v, double lo, double hi, double centre,
 
 int cmd_calibrate(int argc, char **argv)
 {
-	calibrate_args o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 1, 1.0};
+	calibrate_args o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	                    0, 1, 1.0};
 	const char *mfile, *out;
 	double lo[RL_CALIB_MAX_PARAMS], hi[RL_CALIB_MAX_PARAMS];
 	double centre[RL_CALIB_MAX_PARAMS], sigma[RL_CALIB_MAX_PARAMS];
@@ -343,8 +380,10 @@ int cmd_calibrate(int argc, char **argv)
 	const rl_param *fit[RL_CALIB_MAX_PARAMS];
 	size_t nfit = 0, nrows = 0, i;
 	int *group = NULL, skipped = 0, rc, vok;
+	unsigned char *aside = NULL;
+	size_t naside = 0;
 	char err[1024], path[1024], mbuf[1024], outbuf[1024], vfile[1100];
-	char summary[3000];
+	char summary[3000], aside_note[160];
 	meas_set set;
 	rl_calib_row *rows = NULL;
 	const meas_row **used = NULL;
@@ -411,17 +450,31 @@ int cmd_calibrate(int argc, char **argv)
 	e_fit = calloc(nrows, sizeof *e_fit);
 	e_loo = calloc(nrows, sizeof *e_loo);
 	group = calloc(nrows, sizeof *group);
-	if (!model || !loov || !e_fit || !e_loo || !group) {
+	aside = calloc(nrows, sizeof *aside);
+	if (!model || !loov || !e_fit || !e_loo || !group || !aside) {
 		fprintf(stderr, "rooflab calibrate: out of memory\n");
 		rc = RL_EINTERNAL;
 		goto done;
 	}
 	model_groups(used, nrows, group);
+	if (o.aside && mark_aside(o.aside, used, nrows, aside, &naside, err,
+	                          sizeof err)) {
+		rc = bad_input("calibrate", err);
+		goto done;
+	}
+	if (nrows - naside < nfit + 1) {
+		snprintf(err, sizeof err, "--aside leaves %zu rows to fit for %zu "
+		         "parameters: need at least %zu", nrows - naside, nfit,
+		         nfit + 1);
+		rc = bad_input("calibrate", err);
+		goto done;
+	}
 	copts.lo = lo;
 	copts.hi = hi;
 	copts.centre = centre;
 	copts.sigma = sigma_fit;
 	copts.group = o.by_model ? group : NULL;
+	copts.aside = naside ? aside : NULL;
 	if ((rc = rl_calibrate(rows, nrows, fit, nfit, &copts, values, model,
 	                       o.loo ? loov : NULL, &info)) != RL_OK) {
 		fprintf(stderr, "rooflab calibrate: the fit could not run\n");
@@ -433,8 +486,12 @@ int cmd_calibrate(int argc, char **argv)
 	if (skipped)
 		printf("(%d rows left out: the engine refuses their "
 		       "configuration)\n", skipped);
-	print_errors(used, nrows, model, loov, o.loo, o.by_model, &info, e_fit,
-	             e_loo, meta, sizeof meta);
+	if (naside)
+		printf("(%zu rows set aside by --aside: no fit takes them; they "
+		       "are predicted and counted in every error below)\n",
+		       naside);
+	print_errors(used, nrows, model, loov, o.loo, o.by_model, &info, aside,
+	             e_fit, e_loo, meta, sizeof meta);
 	printf("\nfitted:\n");
 	for (i = 0; i < nfit; i++) {
 		if (rl_param_set(&base.cfg, fit[i], values[i], err, sizeof err))
@@ -449,13 +506,18 @@ int cmd_calibrate(int argc, char **argv)
 		snprintf(outbuf, sizeof outbuf, "%s-fitted.ini", base.profile);
 		out = outbuf;
 	}
+	aside_note[0] = '\0';
+	if (naside)
+		snprintf(aside_note, sizeof aside_note, ", %zu more set aside "
+		         "(predicted, not fitted; the errors count them, the rms "
+		         "does not)", naside);
 	snprintf(summary, sizeof summary,
-	         "Fitted on %zu rows of %s%s%s%s%s%s: rms log error %.3f, "
+	         "Fitted on %zu rows of %s%s%s%s%s%s%s: rms log error %.3f, "
 	         "in-sample median |error| %.1f%%, %s median |error| %.1f%%, "
 	         "90th percentile %.1f%%.",
-	         nrows, mfile, o.software ? " (software " : "",
+	         nrows - naside, mfile, o.software ? " (software " : "",
 	         o.software ? o.software : "", o.version ? " " : "",
-	         o.version ? o.version : "", o.software ? ")" : "",
+	         o.version ? o.version : "", o.software ? ")" : "", aside_note,
 	         info.rms_log, 100 * stats_abs_quantile(e_fit, nrows, 0.5),
 	         o.by_model ? "leave-one-model-out" : "leave-one-out",
 	         o.loo ? 100 * stats_abs_quantile(e_loo, nrows, 0.5) : NAN,
@@ -473,6 +535,7 @@ done:
 	free(rows);
 	free(used);
 	free(group);
+	free(aside);
 	free(model);
 	free(loov);
 	free(e_fit);

@@ -41,6 +41,7 @@ typedef struct {
 	size_t skip; /* row left out (leave-one-out), or nrows for none */
 	const int *group; /* with group: rows of group skip_group left out */
 	int skip_group;
+	const unsigned char *aside; /* rows no fit takes, or NULL */
 	const rl_param *const *params;
 	const double *lo, *hi; /* bounds per parameter (display units), or NULL */
 	const double *centre, *sigma; /* priors (display units), or NULL */
@@ -65,6 +66,8 @@ static size_t n_priors(const fit_data *d)
 /* Row i is left out of the fit. */
 static int left_out(const fit_data *d, size_t i)
 {
+	if (d->aside && d->aside[i])
+		return 1;
 	if (d->group)
 		return d->group[i] == d->skip_group;
 	return i == d->skip;
@@ -437,6 +440,10 @@ int rl_calibrate(const rl_calib_row *rows, size_t nrows,
 		return RL_EINPUT;
 	if (!opts)
 		opts = &plain;
+	for (i = 0, j = 0; i < nrows; i++)
+		j += !(opts->aside && opts->aside[i]);
+	if (j < np + 1) /* the rows set aside do not count */
+		return RL_EINPUT;
 	group = opts->group;
 	if (!info)
 		info = &local;
@@ -453,6 +460,7 @@ int rl_calibrate(const rl_calib_row *rows, size_t nrows,
 	d.skip = nrows;
 	d.group = NULL;
 	d.skip_group = -1;
+	d.aside = opts->aside;
 	d.params = params;
 	d.lo = opts->lo;
 	d.hi = opts->hi;

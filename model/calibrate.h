@@ -81,6 +81,10 @@ typedef struct {
 	/* one id per row: loo_out leaves out every row of a group at once
 	** (leave-one-model-out) instead of one row */
 	const int *group;
+	/* rows set aside (aside[i] nonzero; NULL: none): no fit, full or
+	** leave-out, takes them, but model_out and loo_out still predict
+	** them, so their errors are those of rows the fits never saw */
+	const unsigned char *aside;
 } rl_calib_opts;
 
 /* Fit params (values in display units: start in, fitted out) to rows, as
@@ -90,7 +94,7 @@ typedef struct {
 ** caller's values, as the full fit does), NAN where that fit could not
 ** run.  Nothing is allocated for the caller.  Returns RL_OK; RL_EINPUT
 ** when np is 0 or above RL_CALIB_MAX_PARAMS or there are fewer than
-** np + 1 rows; RL_EINTERNAL when GSL could not allocate.  info (may be
+** np + 1 rows not set aside; RL_EINTERNAL when GSL could not allocate.  info (may be
 ** NULL) carries GSL's status of the full fit. */
 int rl_calibrate(const rl_calib_row *rows, size_t nrows,
                  const rl_param *const *params, size_t np,

@@ -140,7 +140,8 @@ fit_one() { # version, profile name, kv_fraction, max_num_tokens, max_batch_size
 	    "$START" > "$tmp"
 	./rooflab calibrate --profile "$tmp" --measurements "$M" \
 		--software TensorRT-LLM --version "$1" --chip h100-sxm \
-		--fit "$(fit_less_comm "$(fit_of "${7:-true}")")${9:+,$9}" --row-sigma "$ROW_SIGMA" --loo-model --out "data/profiles/$2.ini"
+		--fit "$(fit_less_comm "$(fit_of "${7:-true}")")${9:+,$9}" --row-sigma "$ROW_SIGMA" \
+		${ASIDE:+--aside "$ASIDE"} --loo-model --out "data/profiles/$2.ini"
 	rm -f "$tmp"
 	# the start file's path in the header is a temporary: name the real one
 	# name the version; `fitted` instead of `calibrated` keeps these
@@ -373,6 +374,23 @@ BPT="published-methodology.md: the PyTorch backend captures CUDA graphs for batc
 # trtllm_bench_pytorch), which keeps 8192 / 8192.
 R12=trtllm_bench_build
 RPT=fixed
+# aside_tp1 VERSION: the ids of VERSION's Llama-3 and Llama-3.1 70B FP8 rows
+# at tp 1 on one H100, which `calibrate --aside` keeps out of every fit
+# (still predicted, and counted in the errors, leave-one-model-out
+# included).  In 0.13 and 0.14 they measure as if 4-5 GB a GPU more were
+# gone than in any other row of the same version (scripts/memory-gap.py:
+# a runtime reservation of 7.1-8.3 GB against 3.1-3.8 GB for the same
+# weight bytes a GPU at 16-bit tp 2, and 3.0 GB for the same rows in 0.15;
+# README, "memory gone, not a batch cap"), for a reason no source here
+# gives.  Fitted with them, the fit spends layer_overhead_us (100 us, its
+# ceiling), act_buffers and logits_buffers (3, theirs) on these 24 rows,
+# and those fixed times would carry to every chip; set aside, they stay
+# as wrong as the model is for them, in plain sight.
+aside_tp1() {
+	awk -F, -v v="$1" '$3 == v && $4 == "h100-sxm" && $5 == 1 &&
+		($6 == "llama3-70b" || $6 == "llama3.1-70b") && $7 == "fp8" &&
+		$10 == 1 { printf "%s%s", n++ ? "," : "", $1 }' "$M"
+}
 # scripts/fit-profiles-more.sh sources this file for fit_one and the
 # ranges above, and fits the tables after 0.20 and 1.0 itself
 [ -z "${FIT_PROFILES_LIB:-}" ] || return 0
@@ -385,6 +403,8 @@ for v in $versions; do
 	MOE_EFF=
 	COMM_SED=
 	GRAPH_ROWS=0
+	ASIDE=
+	case $v in 0.13.0|0.14.0) ASIDE=$(aside_tp1 "$v") ;; esac
 	[ "$v" != 0.17.0 ] || comm_from trtllm-0.15
 	case $v in
 	0.11.0|0.12.0|0.13.0) moe_from trtllm-0.14 trtllm-0.15 trtllm-0.17 ;;

@@ -92,6 +92,31 @@ expect_err "header lacks column" "names the missing column"
 expect_exit 0 "calibrate writes a profile" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --no-loo --out "$tmpd/fit.ini"
 expect_out "wrote " "calibrate says where"
 expect_exit 0 "fitted profile is usable" -- $E --profile "$tmpd/fit.ini"
+# --aside: rows no fit takes.  Two rows with their values doubled and set
+# aside give the same fit as the file without them (the profiles' fitted
+# lines identical), are still listed, marked, and counted in the header
+m10=$ROOFLAB_DATA/measurements.csv
+a1=trtllm010-h100-llama3-70b-fp8-tp4-128-2048
+a2=trtllm010-h100-llama3-8b-fp8-tp1-2048-128
+grep -v -e "^$a1," -e "^$a2," "$m10" >"$tmpd/m14.csv"
+awk -F, -v OFS=, -v a="$a1" -v b="$a2" '($1 == a || $1 == b) { $12 = 2 * $12 } 1' "$m10" >"$tmpd/m16.csv"
+expect_exit 0 "calibrate without two rows" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --measurements "$tmpd/m14.csv" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --no-loo --out "$tmpd/fit14.ini"
+expect_exit 0 "calibrate with them doubled and set aside" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --measurements "$tmpd/m16.csv" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --aside "$a1,$a2" --no-loo --out "$tmpd/fit16.ini"
+expect_out "^$a1 .*  \\(set aside\\)\$" "the set-aside row is listed, marked"
+expect_out '^\(2 rows set aside by --aside' "and counted"
+if [ "$(grep -E '^(eff_compute|iter_overhead_ms) =' "$tmpd/fit14.ini")" = "$(grep -E '^(eff_compute|iter_overhead_ms) =' "$tmpd/fit16.ini")" ] &&
+   grep -q "^; Fitted on 14 rows of .*, 2 more set aside" "$tmpd/fit16.ini"; then
+	echo "ok - the rows set aside take no part in the fit"
+else
+	echo "not ok - the rows set aside take no part in the fit"
+	diff "$tmpd/fit14.ini" "$tmpd/fit16.ini" | head -10 | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
+expect_exit 2 "calibrate --aside with an unknown row" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --aside "$a1,no-such-row" --no-loo --out "$tmpd/fitx.ini"
+expect_err "^rooflab calibrate: --aside: no row 'no-such-row' among the 16 rows" "the message names the id"
+expect_exit 2 "calibrate --aside leaving too few rows" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --aside "$(grep '^trtllm010-' "$m10" | cut -d, -f1 | sed 1,2d | paste -sd, -)" --no-loo --out "$tmpd/fitx.ini"
+expect_err "^rooflab calibrate: --aside leaves 2 rows to fit for 2 parameters" "the message says how many"
+
 expect_exit 2 "calibrate bad fit param" -- $RL calibrate --profile ideal --fit eff_bogus
 expect_err "not a real-valued profile parameter" "fit param message"
 # a prior: NAME[=LOW:HIGH]~CENTRE/SIGMA; the profile says it was used
