@@ -56,6 +56,20 @@ static void synth_row(rl_calib_row *row, const double shape[3], double moe)
 	row->measured = r.output_tps;
 }
 
+/* A dense fit's case: rows[i] synthesized at shapes[i] from the truth
+** (eff_compute 0.55, 3 ms an iteration), everything else zero, and the
+** two parameters that truth sets, params[0] and params[1]. */
+static void dense_case(rl_calib_row *rows, const double (*shapes)[3],
+                       size_t n, const rl_param **params)
+{
+	size_t i;
+	memset(rows, 0, n * sizeof *rows); /* load.rate_rps 0: maximum load */
+	params[0] = rl_param_find("profile", "eff_compute");
+	params[1] = rl_param_find("profile", "iter_overhead_ms");
+	for (i = 0; i < n; i++)
+		synth_row(&rows[i], shapes[i], 0);
+}
+
 /* isl, osl, tp of the synthesized rows of the plain fits */
 static const double eight_shapes[][3] = {{128, 128, 1},  {2048, 128, 1},
                                          {128, 2048, 1}, {2048, 2048, 1},
@@ -71,11 +85,7 @@ static void test_recovers_known_values(void **state)
 	rl_calib_info info;
 	size_t i;
 	(void)state;
-	memset(rows, 0, sizeof rows); /* load.rate_rps 0: at maximum load */
-	params[0] = rl_param_find("profile", "eff_compute");
-	params[1] = rl_param_find("profile", "iter_overhead_ms");
-	for (i = 0; i < N; i++)
-		synth_row(&rows[i], eight_shapes[i], 0);
+	dense_case(rows, eight_shapes, N, params);
 	assert_int_equal(rl_calibrate(rows, N, params, 2, NULL, values, model,
 	                              loo, &info), RL_OK);
 	assert_true(fabs(values[0] - 0.55) < 1e-4);
@@ -107,13 +117,9 @@ static void test_bounds_and_groups(void **state)
 	rl_calib_info info;
 	size_t i;
 	(void)state;
-	memset(rows, 0, sizeof rows);
-	params[0] = rl_param_find("profile", "eff_compute");
-	params[1] = rl_param_find("profile", "iter_overhead_ms");
-	for (i = 0; i < N; i++) {
-		synth_row(&rows[i], shapes[i], 0);
+	dense_case(rows, shapes, N, params);
+	for (i = 0; i < N; i++)
 		group[i] = (int)shapes[i][2];
-	}
 	assert_int_equal(rl_calibrate(rows, N, params, 2, &o, values, model,
 	                              NULL, &info), RL_OK);
 	assert_true(values[0] >= 0.6 && values[0] < 0.6 + 0.003);
@@ -155,14 +161,10 @@ static void test_aside(void **state)
 	rl_calib_info info;
 	size_t i;
 	(void)state;
-	memset(rows, 0, sizeof rows);
-	params[0] = rl_param_find("profile", "eff_compute");
-	params[1] = rl_param_find("profile", "iter_overhead_ms");
-	for (i = 0; i < N; i++) {
-		synth_row(&rows[i], eight_shapes[i], 0);
+	dense_case(rows, eight_shapes, N, params);
+	for (i = 0; i < N; i++)
 		if (aside[i])
 			rows[i].measured *= 2;
-	}
 	assert_int_equal(rl_calibrate(rows, N, params, 2, &o, values, model,
 	                              loo, &info), RL_OK);
 	assert_true(fabs(values[0] - 0.55) < 1e-4);
