@@ -12,6 +12,8 @@
 
 #include "../model/calibrate.h"
 #include "csvrows.h"
+#include "datasets.h"
+#include "setup.h"
 #include "num.h"
 
 enum { C_ID, C_CHIPS, C_CHIP, C_MODEL, C_PREC, C_ISL, C_OSL, C_TP, C_SW,
@@ -561,6 +563,15 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		meas_free(set);
 		return -1;
 	}
+	if (set->published) {
+		char dpath[4096];
+		snprintf(dpath, sizeof dpath, "%s/measurements/datasets.csv",
+		         rl_data_dir());
+		if (meas_datasets_apply(set, dpath, err, errlen)) {
+			meas_free(set);
+			return -1;
+		}
+	}
 	return 0;
 fail:
 	csv_close(&cr);
@@ -632,6 +643,10 @@ int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
 	    set_num(st, "scenario", "chips", row->chips, 1, err, errlen))
 		return -1;
 	/* the build settings the row states override the profile's */
+	/* the lengths of a dataset (datasets.h): the load model's run end */
+	if (row->osl_max > row->osl &&
+	    set_num(st, "scenario", "osl_max", row->osl_max, 1, err, errlen))
+		return -1;
 	if ((row->max_num_tokens >= 1 &&
 	     set_num(st, "profile", "max_num_tokens", row->max_num_tokens, 1, err,
 	             errlen)) ||

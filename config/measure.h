@@ -67,6 +67,8 @@ typedef struct {
 	double ep;                /* expert parallel (DEPn: n; else 1) */
 	double gemm_m, gemm_n, gemm_k; /* MEAS_GEMM_TFLOPS: the GEMM's shape */
 	double request_rate;      /* requests/s; NAN = maximum load */
+	double osl_max;           /* the longest output where osl is a
+	                          ** dataset's mean (datasets.h); 0: fixed */
 	double requests;          /* requests in the run ("500 requests", or
 	                          ** "num_requests=3000" at maximum load); 0 */
 	/* build settings the row's notes state (0: not stated) */

@@ -43,6 +43,14 @@
 **     batch thinning out as the others finish (last_request).
 **     A request's own TPOT depends on how many prompts arrive while it
 **     decodes (Poisson): its percentiles come from loaddist.c.
+**     Where the requests' output lengths vary (a dataset whose mean is
+**     osl, the longest scenario.osl_max), the run lasts until the longest
+**     has finished.  Taken as among the last admitted (a dataset with
+**     several requests that long has one among the last arrivals), it
+**     decodes its osl_max - osl tokens beyond the others alone: the run
+**     ends that many batch-1 decode iterations later (long_tail).  Means
+**     over requests (TTFT, the inter-token time, the concurrency: Little's
+**     law with the mean length) keep the fixed lengths' figures.
 **  4. An endless stream at or past X_max is saturated: the queue grows by
 **     lambda - X_max requests/s and TTFT without bound; the figures of the
 **     saturated server (X_max, TPOT(N_max), S(N_max)) are reported.
@@ -193,6 +201,23 @@ static int last_request(const rl_config *cfg, rl_eval_cache *cache,
 	return RL_OK;
 }
 
+/* What the longest request adds to a finite run's end (3 of the header):
+** its osl_max - osl output tokens beyond the mean, decoded alone, at the
+** batch-1 decode iteration; 0 where every request has osl. */
+static int long_tail(const rl_config *cfg, rl_eval_cache *cache, double *out)
+{
+	double extra = cfg->scen.osl_max - cfg->scen.osl;
+	rl_result r1;
+	int rc;
+	*out = 0;
+	if (!(extra > 0) || cfg->scen.osl < 1)
+		return RL_OK;
+	if ((rc = serve_at(cfg, cache, 1, &r1)) != RL_OK)
+		return rc;
+	*out = extra * (r1.decode.time_s > 0 ? r1.decode.time_s : r1.tpot_s);
+	return RL_OK;
+}
+
 /* Below capacity (1-3 of the header). */
 static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
                   double n_run, double reps, const rl_result *rmax,
@@ -267,7 +292,7 @@ static int drain(const rl_config *cfg, rl_eval_cache *cache, double lam,
 	                  ? INFINITY : rmax->concurrency;
 	double xmax = rmax->requests_per_s / reps;
 	double n_in = fmin(n, nmax), nbar = 0, u = 1, K, B, T_B, P, delta;
-	double inv_lam = isinf(lam) ? 0 : 1 / lam, run_s, T_last = -1, last;
+	double inv_lam = isinf(lam) ? 0 : 1 / lam, run_s, T_last = -1, last, tail;
 	int rc, it;
 
 	/* the iteration of a full prefill budget: the prefill-only engine */
@@ -352,6 +377,9 @@ static int drain(const rl_config *cfg, rl_eval_cache *cache, double lam,
 			return rc;
 		run_s = fmax(run_s, (n - 1) * inv_lam + last);
 	}
+	if ((rc = long_tail(cfg, cache, &tail)) != RL_OK)
+		return rc;
+	run_s += tail;
 	o->duration_s = run_s;
 	throughput(o, cfg, n * reps / run_s);
 	return RL_OK;
@@ -395,13 +423,15 @@ int rl_load_eval(const rl_config *cfg, const rl_load *ld, rl_load_result *o)
 	o->max_concurrency = rmax.concurrency;
 
 	if (lam < xmax) {
-		double last = 0;
+		double last = 0, tail = 0;
 		rc = steady(cfg, &cache, lam, n, reps, &rmax, o);
 		if (rc == RL_OK && n > 0)
 			rc = last_request(cfg, &cache, o->concurrency,
 			                  o->ttft_mean_s, &last);
+		if (rc == RL_OK && n > 0)
+			rc = long_tail(cfg, &cache, &tail);
 		if (rc == RL_OK && n > 0) {
-			o->duration_s = (n - 1) / lam + last;
+			o->duration_s = (n - 1) / lam + last + tail;
 			throughput(o, cfg, ld->requests / o->duration_s);
 		}
 	} else if (n > 0) {

@@ -279,6 +279,10 @@ static const rl_param table[] = {
 {"scenario", "chips", "chips", 1, 0, 1e7, 0, RL_PT_INT, NULL,
  OFF(scen.chips),
  "chips in the system (0: tp x pp x ep); replicas = chips / (tp x pp)"},
+{"scenario", "osl_max", "tokens", 1, 0, 1e7, 0, RL_PT_INT, NULL,
+ OFF(scen.osl_max),
+ "at a request rate: output lengths vary around osl, the longest osl_max "
+ "tokens, which the last requests include (0: every request osl)"},
 {"scenario", "batch", "sequences", 1, 0, 1e8, 0, RL_PT_INT, NULL,
  OFF(scen.batch), "cap on concurrent sequences (0: as limits allow)"},
 

@@ -158,6 +158,10 @@ typedef struct {
 	double pp;               /* pipeline stages */
 	double ep;               /* expert-parallel degree (MoE), within dp */
 	double chips;            /* total chips; replicas = chips / (tp x pp) */
+	double osl_max;          /* the load model (load.c): requests' output
+	                          * lengths vary with mean osl, the longest
+	                          * osl_max; 0 (or <= osl): all osl.  The engine
+	                          * does not read it */
 	/* the request: keep these three last (an rl_eval_cache's key is
 	** everything before isl: engine.c) */
 	double isl;              /* input tokens per request */

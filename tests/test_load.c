@@ -345,6 +345,54 @@ static void test_run_last_request(void **state)
 	near(o.requests_per_s, 1000 / o.duration_s, 1e-12);
 }
 
+/* Output lengths that vary (scenario.osl_max, load.c 3): the run of
+** test_run_last_request with the longest request at 111 output tokens,
+** 100 beyond the mean 11, decoded alone after the others: on this server
+** a batch-1 decode-only iteration is the 10 ms overhead, so the run ends
+** 100 x 0.01 = 1 s later; the means over requests (TTFT, TPOT) are those
+** of the fixed lengths.  osl_max = osl is the fixed run. */
+static void test_run_long_tail(void **state)
+{
+	rl_config c;
+	rl_load ld = {20, 1000};
+	rl_load_result fixed, o;
+	(void)state;
+	overhead_only(&c);
+	c.prof.request_overhead_s = 0.01;
+	c.scen.osl_max = 11;
+	assert_int_equal(rl_load_eval(&c, &ld, &fixed), RL_OK);
+	near(fixed.duration_s - fixed.ttft_mean_s, 999 / 20.0 + 10 * 0.01, 1e-9);
+	c.scen.osl_max = 111;
+	assert_int_equal(rl_load_eval(&c, &ld, &o), RL_OK);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	near(o.duration_s - o.ttft_mean_s, 999 / 20.0 + 10 * 0.01 + 100 * 0.01,
+	     1e-9);
+	near(o.ttft_mean_s, fixed.ttft_mean_s, 1e-12);
+	near(o.tpot_s, fixed.tpot_s, 1e-12);
+	near(o.requests_per_s, 1000 / o.duration_s, 1e-12);
+}
+
+/* The same in a burst: test_burst_tail_keeps_batch's run (1.5387662 s)
+** with the longest request at 301 output tokens, 200 beyond the mean 101,
+** decoded alone: a batch-1 decode iteration there is 0.01 + 0.0001 x
+** 100 / 101 s (the engine's decoding share of a cap of 1), 200 of them. */
+static void test_burst_long_tail(void **state)
+{
+	rl_config c;
+	rl_load ld = {INFINITY, 50};
+	rl_load_result o;
+	double T_1 = 0.01 + 1e-4 * 100 / 101;
+	(void)state;
+	overhead_only(&c);
+	c.prof.seq_overhead_s = 1e-4;
+	c.scen.osl = 101;
+	c.scen.osl_max = 301;
+	assert_int_equal(rl_load_eval(&c, &ld, &o), RL_OK);
+	assert_int_equal(o.regime, RL_LOAD_BURST);
+	near(o.duration_s, 1.5387662 + 200 * T_1, 1e-6);
+	near(o.requests_per_s, 50 / o.duration_s, 1e-12);
+}
+
 static void test_saturation(void **state)
 {
 	rl_config c;
@@ -452,6 +500,8 @@ int main(void)
 	    cmocka_unit_test(test_burst_tail_keeps_batch),
 	    cmocka_unit_test(test_slots_finite_run),
 	    cmocka_unit_test(test_run_last_request),
+	    cmocka_unit_test(test_run_long_tail),
+	    cmocka_unit_test(test_burst_long_tail),
 	    cmocka_unit_test(test_saturation),
 	    cmocka_unit_test(test_target_unmeetable),
 	    cmocka_unit_test(test_target_met),

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../config/datasets.h"
 #include "../config/measure.h"
 #include "../model/benchrule.h"
 
@@ -33,10 +34,9 @@
 #define K3 "\"kv_cache_free_gpu_mem_fraction=0.9 (GH200 0.95; A100 0.85, " \
            "L40S 0.8)\""
 
-/* Read text as a measurements file into set; the rows must all read. */
-static void read_text(const char *text, meas_set *set)
+/* Write text to a temporary file named into path (a mkstemp template). */
+static void write_text(char *path, const char *text)
 {
-	char path[] = "/tmp/rooflab-test-measure-XXXXXX", err[512];
 	int fd = mkstemp(path);
 	FILE *f;
 	assert_true(fd >= 0);
@@ -44,6 +44,13 @@ static void read_text(const char *text, meas_set *set)
 	assert_non_null(f);
 	fputs(text, f);
 	fclose(f);
+}
+
+/* Read text as a measurements file into set; the rows must all read. */
+static void read_text(const char *text, meas_set *set)
+{
+	char path[] = "/tmp/rooflab-test-measure-XXXXXX", err[512];
+	write_text(path, text);
 	if (meas_read(path, set, err, sizeof err))
 		fail_msg("%s", err);
 	unlink(path);
@@ -133,6 +140,54 @@ static void test_setup_kv_fraction(void **state)
 	meas_free(&set);
 }
 
+#define SROW(id, version, isl, osl)                                        \
+	id ",TensorRT-LLM," version ",h100-sxm,1,llama3.1-8b,bf16," isl "," osl \
+	   ",1,1,QPS=2; 500 requests,2,requests_per_s,2,\n"
+#define TRITON "0.14.0 (triton backend)"
+
+/* datasets.csv's spreads go to the rows of the same software, version,
+** isl and osl only (the numbers are the file's own); a missing file sets
+** nothing; an osl_max below its osl is refused naming file, line and
+** column; meas_setup hands osl_max to the scenario. */
+static void test_datasets(void **state)
+{
+	meas_set set;
+	rl_setup st;
+	char path[] = "/tmp/rooflab-test-datasets-XXXXXX", err[512];
+	char bad[] = "/tmp/rooflab-test-datasets-XXXXXX";
+	(void)state;
+	read_text(HEAD SROW("hit", TRITON, "202", "214")
+	              SROW("other-version", "0.14.0", "202", "214")
+	              SROW("other-osl", TRITON, "202", "256"),
+	          &set);
+	write_text(path, "# comment\n"
+	                 "software,version,isl,osl,osl_max,source\n"
+	                 "TensorRT-LLM," TRITON ",202,214,777,\"a, b\"\n");
+	set.rows[0].osl_max = 0; /* "hit": whatever the shipped file said */
+	assert_int_equal(meas_datasets_apply(&set, path, err, sizeof err), 0);
+	assert_true(row_of(&set, "hit")->osl_max == 777);
+	assert_true(row_of(&set, "other-version")->osl_max == 0);
+	assert_true(row_of(&set, "other-osl")->osl_max == 0);
+	if (meas_setup(row_of(&set, "hit"), "triton-0.14", &st, err,
+	               sizeof err))
+		fail_msg("%s", err);
+	assert_true(st.cfg.scen.osl_max == 777);
+	if (meas_setup(row_of(&set, "other-osl"), "triton-0.14", &st, err,
+	               sizeof err))
+		fail_msg("%s", err);
+	assert_true(st.cfg.scen.osl_max == 0);
+	unlink(path);
+
+	write_text(bad, "software,version,isl,osl,osl_max,source\n"
+	                "TensorRT-LLM," TRITON ",202,214,100,x\n");
+	assert_int_equal(meas_datasets_apply(&set, bad, err, sizeof err), -1);
+	assert_non_null(strstr(err, ":2: column 'osl_max'"));
+	unlink(bad);
+	/* path is gone: nothing to apply */
+	assert_int_equal(meas_datasets_apply(&set, path, err, sizeof err), 0);
+	meas_free(&set);
+}
+
 /* A row whose notes state max_num_tokens and max_batch_size keeps them
 ** even on a profile whose harness picks its own (trtllm-0.15.ini:
 ** batch_rule trtllm_bench_build, scripts/fit-profiles.sh); a row that
@@ -218,6 +273,7 @@ int main(void)
 	    cmocka_unit_test(test_setup_kv_fraction),
 	    cmocka_unit_test(test_setup_stated_batch),
 	    cmocka_unit_test(test_precision_spellings),
+	    cmocka_unit_test(test_datasets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
