@@ -13,7 +13,9 @@
 #    fraction 0.95); without CUDA graphs every kernel is launched from the
 #    host, which the fit meets in the per-layer and per-iteration overheads
 #    (their ranges, 1-100 us a layer and 0.1-5 ms an iteration, hold
-#    launches of a few us per kernel).  Profile trtllm-0.20post.
+#    launches of a few us per kernel).  Profile trtllm-0.20post.  Its
+#    Llama-3.1 70B tp 8 rows are set aside from the fit as 0.19's and
+#    0.20's (aside_70b in fit-profiles.sh).
 #  - post-1.0(main, developer-guide), only when named: the per-GPU table
 #    after 1.0 (output tokens/s per GPU; DEPn rows = attention data
 #    parallel over n GPUs with the experts split over the same n: tp 1,
@@ -33,8 +35,9 @@ FIT_PROFILES_LIB=1
 versions=${*:-"0.20-post(main)"}
 # one version a line: some names hold spaces
 printf '%s\n' "$versions" | sed 's/) /)\n/g' | while IFS= read -r v; do
+	ASIDE=
 	case $v in
-	"0.20-post(main)") fit_one "$v" trtllm-0.20post 0.95 8192 8192 "$BPT" true false "" "$RPT" ;;
+	"0.20-post(main)") ASIDE=$(aside_70b "$v" 8); fit_one "$v" trtllm-0.20post 0.95 8192 8192 "$BPT" true false "" "$RPT" ;;
 	"post-1.0(main, developer-guide)") fit_one "$v" trtllm-post-1.0 0.95 8192 8192 "$BPT" true true "" "$RPT" ;;
 	*) echo "fit-profiles-more.sh: no settings for version $v" >&2; exit 2 ;;
 	esac
