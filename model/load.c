@@ -20,6 +20,9 @@
 **     the batch.  X is increasing, so the root in (0, N_max] is bracketed
 **     and found by the Illinois method (about ten engine evaluations).
 **  2. TTFT = S(N) + the rest of the iteration in progress + an M/D/1 wait.
+**     S(N) is the request's own prefill iteration, which carries its prompt
+**     and, on average, the p prefill tokens of the others that arrived
+**     with it (Poisson, independent of it): isl + p (own_prefill).
 **     An arrival finds an iteration running with probability 1 - e^-N (the
 **     sequences in flight of an M/G/infinity system are Poisson with mean
 **     N; arrivals see time averages, PASTA) and waits for its end, uniform
@@ -55,7 +58,9 @@
 **     lambda - X_max requests/s and TTFT without bound; the figures of the
 **     saturated server (X_max, TPOT(N_max), S(N_max)) are reported.
 **  5. A finite run past capacity, or a burst (rate inf, as the published
-**     tables measure), drains in arrival order.  Each iteration then carries
+**     tables measure), drains in arrival order.  A run of n requests holds
+**     at most n: its capacity is X(min(n, N_max)), past which it drains
+**     (a steady state of more than n in flight cannot be reached).  Each iteration then carries
 **     the full prefill budget B (the prefill-only engine: B tokens in an
 **     iteration of T_B seconds) less the n_bar sequences decoding meanwhile;
 **     a request's prompt is u = isl / (B - n_bar) iterations, so request i
@@ -218,6 +223,26 @@ static int long_tail(const rl_config *cfg, rl_eval_cache *cache, double *out)
 	return RL_OK;
 }
 
+/* The TTFT a Poisson arrival sees as service (2 of the header): the
+** engine's, whose prefill-carrying iteration carries q = max(p, isl)
+** tokens (p the mean prefill tokens of an iteration), with the request's
+** own iteration carrying its prompt and the others that arrived with it,
+** Poisson and independent of it: isl + p on average (PASTA), within the
+** token budget.  The iteration's time is taken as linear in its prefill
+** tokens, between the decode-only one (0) and the engine's (q).  A prompt
+** of several chunks keeps the engine's figure. */
+static double own_prefill(const rl_config *cfg, const rl_result *r)
+{
+	double q = r->prefill_chunk, rp = r->prefill.time_s;
+	double rd = r->decode.time_s, own;
+	if (!(cfg->scen.osl > 1) || !(q >= cfg->scen.isl) || !(rd > 0) ||
+	    !(rp > rd))
+		return r->ttft_s;
+	own = fmin(cfg->scen.isl + r->prefill_tokens,
+	           fmax(q, cfg->prof.max_num_tokens - r->decode_seqs));
+	return r->ttft_s + (rp - rd) * (own - q) / q;
+}
+
 /* Below capacity (1-3 of the header). */
 static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
                   double n_run, double reps, const rl_result *rmax,
@@ -242,10 +267,10 @@ static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
 		          ? 0 : fmin(rho, n / rmax->concurrency);
 	o->regime = RL_LOAD_STEADY;
 	o->concurrency = n;
-	o->prefill_s = o->at.ttft_s;
+	o->prefill_s = own_prefill(cfg, &o->at);
 	o->tpot_s = o->at.tpot_s;
 	o->ttft.kind = RL_TTFT_POISSON;
-	o->ttft.base_s = o->at.ttft_s;
+	o->ttft.base_s = o->prefill_s;
 	o->ttft.busy = 1 - exp(-n);
 	o->ttft.iter_s = s->osl > 1 ? o->at.tpot_s : o->at.prefill.time_s;
 	o->ttft.rho = rho;
@@ -389,7 +414,7 @@ int rl_load_eval(const rl_config *cfg, const rl_load *ld, rl_load_result *o)
 {
 	rl_result rmax;
 	rl_eval_cache cache; /* the design is the same at every concurrency */
-	double reps, lam, xmax, n;
+	double reps, lam, xmax, xrun, n;
 	int rc;
 	char msg[256];
 
@@ -421,8 +446,17 @@ int rl_load_eval(const rl_config *cfg, const rl_load *ld, rl_load_result *o)
 	o->capacity_rps = rmax.requests_per_s;
 	o->utilization = isinf(lam) ? 1 : lam / xmax;
 	o->max_concurrency = rmax.concurrency;
+	/* a finite run of n never holds more than n: what it can sustain is
+	** X(min(n, N_max)) (5 of the header) */
+	xrun = xmax;
+	if (n > 0 && n < rmax.concurrency) {
+		rl_result rn;
+		if ((rc = serve_at(cfg, &cache, n, &rn)) != RL_OK)
+			return fail(o, rc, rn.error);
+		xrun = rn.requests_per_s / reps;
+	}
 
-	if (lam < xmax) {
+	if (lam < xrun) {
 		double last = 0, tail = 0;
 		rc = steady(cfg, &cache, lam, n, reps, &rmax, o);
 		if (rc == RL_OK && n > 0)

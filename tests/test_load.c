@@ -303,25 +303,28 @@ static void test_burst_tail_keeps_batch(void **state)
 ** X_max = 50 / 0.11 = 454.5 req/s.  At 0.9 X_max the concurrency is 45
 ** (0.11 lambda); an endless stream waits as M/D/1 with rho = N / N_max =
 ** 0.9 (here lambda / X_max too: X(N) is linear), D = 1 / X_max: mean wait
-** 0.9 D / (2 x 0.1).  A run of 40 requests never fills the 50 slots: no
-** wait, TTFT = the prefill 0.01 + (1 - e^-45) x the half iteration 0.005. */
+** 0.9 D / (2 x 0.1).  A run of 40 requests never fills the 50 slots: at
+** 300 requests/s (under the X(40) = 363.6 it can sustain, test_run_capacity)
+** it holds N = 33 with no wait (an endless stream would wait with rho =
+** 33 / 50), TTFT = the prefill 0.01 + (1 - e^-33) x the half iteration
+** 0.005. */
 static void test_slots_finite_run(void **state)
 {
 	rl_config c;
-	rl_load endless = {0.9 * 100 / 0.11 * 0.5, 0}, run = {0, 40};
+	rl_load endless = {0.9 * 100 / 0.11 * 0.5, 0}, run = {300, 40};
 	rl_load_result o;
 	double xmax = 50 / 0.11, busy = 1 - exp(-45.0);
 	(void)state;
 	overhead_only(&c);
 	c.prof.max_batch_size = 50;
-	run.rate_rps = endless.rate_rps;
 	assert_int_equal(rl_load_eval(&c, &endless, &o), RL_OK);
 	near(o.max_concurrency, 50, 1e-9);
 	near(o.concurrency, 45, 1e-6);
 	near(o.ttft_mean_s, 0.01 + busy * 0.005 + 0.9 / xmax / (2 * 0.1), 1e-6);
 	assert_int_equal(rl_load_eval(&c, &run, &o), RL_OK);
 	assert_int_equal(o.regime, RL_LOAD_STEADY);
-	near(o.ttft_mean_s, 0.01 + busy * 0.005, 1e-6);
+	near(o.concurrency, 33, 1e-6);
+	near(o.ttft_mean_s, 0.01 + (1 - exp(-33.0)) * 0.005, 1e-6);
 }
 
 /* The last request of a finite run below capacity: 10 ms per prompt
@@ -391,6 +394,60 @@ static void test_burst_long_tail(void **state)
 	assert_int_equal(o.regime, RL_LOAD_BURST);
 	near(o.duration_s, 1.5387662 + 200 * T_1, 1e-6);
 	near(o.requests_per_s, 50 / o.duration_s, 1e-12);
+}
+
+/* A Poisson arrival's own prefill iteration carries its prompt and the
+** others that arrived with it, isl + p tokens on average (load.c,
+** own_prefill).  With 10 ms per request prefilled (request_overhead_s,
+** charged per prompt's worth of prefill tokens) an iteration carrying q
+** prefill tokens costs 0.01 + 0.01 q / 100 s.  At 20 requests/s p is
+** below a prompt (q = isl = 100, the engine's 0.02 s): the own iteration
+** costs 0.01 + 0.01 (100 + p) / 100 = 0.02 + 0.0001 p, p = 10 decode
+** sequences' worth of prompts = (10 / 11) N x 100 / 10.  At 60
+** requests/s (below the budget's capacity of about 90: 9 prompts an
+** iteration of 0.1 s) p passes 100 (N > 11, where X = 11 / (0.02 + 10 x
+** 0.02) = 50): q = p, and the own iteration is 0.01 more than the
+** engine's, the one prompt more. */
+static void test_own_prefill(void **state)
+{
+	rl_config c;
+	rl_load slow = {20, 0}, fast = {60, 0};
+	rl_load_result o;
+	(void)state;
+	overhead_only(&c);
+	c.prof.request_overhead_s = 0.01;
+	assert_int_equal(rl_load_eval(&c, &slow, &o), RL_OK);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	assert_true(o.at.prefill_tokens < 100);
+	near(o.at.prefill_tokens, o.concurrency * 10 / 11 * 10, 1e-6);
+	near(o.at.ttft_s, 0.02, 1e-9);
+	near(o.prefill_s, 0.02 + 1e-4 * o.at.prefill_tokens, 1e-9);
+	near(o.ttft.base_s, o.prefill_s, 1e-12);
+	assert_int_equal(rl_load_eval(&c, &fast, &o), RL_OK);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	assert_true(o.at.prefill_tokens > 100);
+	near(o.at.ttft_s, 0.01 + 1e-4 * o.at.prefill_tokens, 1e-9);
+	near(o.prefill_s, o.at.ttft_s + 0.01, 1e-9);
+}
+
+/* A finite run holds at most its n requests: on the server of the header
+** X(N) = N / 0.11, so a run of 40 sustains X(40) = 363.6 requests/s, well
+** under X_max = 909.1.  At 300 requests/s it is steady at N = 0.11 x 300
+** = 33 sequences; at 400 it cannot reach the N = 44 a steady state would
+** need and drains with its 40 in flight. */
+static void test_run_capacity(void **state)
+{
+	rl_config c;
+	rl_load below = {300, 40}, above = {400, 40};
+	rl_load_result o;
+	(void)state;
+	overhead_only(&c);
+	assert_int_equal(rl_load_eval(&c, &below, &o), RL_OK);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	near(o.concurrency, 33, 1e-6);
+	assert_int_equal(rl_load_eval(&c, &above, &o), RL_OK);
+	assert_int_equal(o.regime, RL_LOAD_OVERLOAD);
+	near(o.concurrency, 40, 1e-9);
 }
 
 static void test_saturation(void **state)
@@ -502,6 +559,8 @@ int main(void)
 	    cmocka_unit_test(test_run_last_request),
 	    cmocka_unit_test(test_run_long_tail),
 	    cmocka_unit_test(test_burst_long_tail),
+	    cmocka_unit_test(test_own_prefill),
+	    cmocka_unit_test(test_run_capacity),
 	    cmocka_unit_test(test_saturation),
 	    cmocka_unit_test(test_target_unmeetable),
 	    cmocka_unit_test(test_target_met),
