@@ -32,8 +32,9 @@ import math
 import os
 import re
 import statistics
-import subprocess
 import sys
+
+from rleval import output_tps, parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RL = os.environ.get("ROOFLAB", os.path.join(ROOT, "rooflab"))
@@ -47,24 +48,15 @@ def fail(code, msg):
 
 
 def predict(row, requests, gb, sets):
-    cmd = [RL, "eval", "--chip", "h100-sxm", "--model", row["model"],
-           "--precision", row["precision"], "--isl", row["isl"],
-           "--osl", row["osl"], "--tp", row["tp"], "--profile", sets[0],
-           "--requests", requests,
-           "--set", "profile.runtime_reserved_gb=%.6f" % gb]
+    args = ["--chip", "h100-sxm", "--model", row["model"],
+            "--precision", row["precision"], "--isl", row["isl"],
+            "--osl", row["osl"], "--tp", row["tp"], "--profile", sets[0],
+            "--requests", requests,
+            "--set", "profile.runtime_reserved_gb=%.6f" % gb]
     for s in sets[1]:
-        cmd += ["--set", s]
-    p = subprocess.run(cmd, capture_output=True, text=True)
-    if p.returncode == 2 and "does not fit" in p.stderr:
-        return 0.0  # the reservation leaves no room: nothing served
-    if p.returncode == 2:
-        fail(2, "rooflab eval refused %s: %s" % (row["id"], p.stderr.strip()))
-    if p.returncode != 0:
-        fail(1, "rooflab eval failed on %s: %s" % (row["id"], p.stderr.strip()))
-    m = re.search(r"^  output_tokens_per_s\s+([0-9.eE+-]+)", p.stdout, re.M)
-    if not m:
-        fail(1, "no output_tokens_per_s in rooflab eval's output for " + row["id"])
-    return float(m.group(1))
+        args += ["--set", s]
+    # the reservation leaves no room: nothing served
+    return output_tps(RL, args, row["id"], fail, no_fit=0.0)
 
 
 def gap(row, requests, measured, sets):
@@ -93,13 +85,8 @@ def main():
     ap.add_argument("--tp")
     ap.add_argument("--shape")
     ap.add_argument("--set", action="append", default=[])
-    try:
-        a = ap.parse_args()
-    except SystemExit as e:
-        sys.exit(0 if e.code == 0 else 2)
+    a = parse(ap, fail)
     for s in a.set:
-        if not re.fullmatch(r"[a-z_]+\.[a-z_0-9]+=[^\s]+", s):
-            fail(2, "--set %r is not SECTION.KEY=VALUE" % s)
         if s.startswith("profile.runtime_reserved_gb="):
             fail(2, "--set profile.runtime_reserved_gb is what this bisects")
     if a.shape and not re.fullmatch(r"[0-9]+/[0-9]+", a.shape):

@@ -1,0 +1,37 @@
+"""rleval.py: one `rooflab eval` run's output tokens/s for the analysis
+scripts (memory-gap.py, matched-pairs.py), with their exit-status rules:
+eval's refusal (exit 2) is the caller's exit 2, any other failure exit 1.
+"""
+import re
+import subprocess
+import sys
+
+
+def output_tps(rl, args, what, fail, no_fit=None):
+    """output_tokens_per_s of `rl eval ARGS`; `what` names the row in
+    messages, fail(code, msg) ends the run; no_fit, if given, is returned
+    where eval says the model does not fit."""
+    p = subprocess.run([rl, "eval"] + args, capture_output=True, text=True)
+    if no_fit is not None and p.returncode == 2 and "does not fit" in p.stderr:
+        return no_fit
+    if p.returncode == 2:
+        fail(2, "rooflab eval refused %s: %s" % (what, p.stderr.strip()))
+    if p.returncode != 0:
+        fail(1, "rooflab eval failed on %s: %s" % (what, p.stderr.strip()))
+    m = re.search(r"^  output_tokens_per_s\s+([0-9.eE+-]+)", p.stdout, re.M)
+    if not m:
+        fail(1, "no output_tokens_per_s in rooflab eval's output for " + what)
+    return float(m.group(1))
+
+
+def parse(ap, fail):
+    """ap's arguments, argparse's own errors as exit 2 (--help exit 0), and
+    each --set checked as SECTION.KEY=VALUE (ap must define --set)."""
+    try:
+        a = ap.parse_args()
+    except SystemExit as e:
+        sys.exit(0 if e.code == 0 else 2)
+    for s in a.set:
+        if not re.fullmatch(r"[a-z_]+\.[a-z_0-9]+=[^\s]+", s):
+            fail(2, "--set %r is not SECTION.KEY=VALUE" % s)
+    return a
