@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../config/csvrows.h"
 #include "../config/dbfile.h"
@@ -328,10 +329,11 @@ int val_store(const char *path, const char *profile, const val_row *v,
 	sqlite3_int64 run;
 	char created[32], ver[2 * MEAS_FIELD + 2];
 	size_t i, rows;
-	int status;
+	int status, existed;
 	double med, p90;
 	rows = val_summary(v, n, -1, &med, &p90);
 	rl_utc_now(created, sizeof created);
+	existed = access(path, F_OK) == 0;
 	status = rl_db_open_write(path, &claim_db_kind, 5000, &db, err, errlen);
 	if (status)
 		return status;
@@ -396,5 +398,7 @@ fail:
 	sqlite3_finalize(st);
 	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(db);
+	if (!existed)
+		unlink(path); /* no empty database left by a failed run */
 	return status;
 }

@@ -395,6 +395,12 @@ int cmd_validate(int argc, char **argv)
 		rc = RL_EINTERNAL;
 		goto done;
 	}
+	/* stored first: a database refused or failing prints no report */
+	if (dbpath && (rc = val_store(dbpath, profile ? profile : "versions.csv",
+	                              v, n, err, sizeof err))) {
+		fprintf(stderr, "rooflab validate: %s\n", err);
+		goto done;
+	}
 	if (o.json) {
 		write_json(v, n, g, ng, c, nc);
 	} else {
@@ -427,11 +433,6 @@ int cmd_validate(int argc, char **argv)
 				nm += v[i].status == VAL_OK;
 			printf("%zu of %zu rows modelled\n", nm, n);
 		}
-	}
-	if (dbpath) {
-		if ((rc = val_store(dbpath, profile ? profile : "versions.csv", v,
-		                    n, err, sizeof err)))
-			fprintf(stderr, "rooflab validate: %s\n", err);
 	}
 done:
 	free(c);

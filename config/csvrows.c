@@ -57,28 +57,69 @@ int csv_open(csv_rows *r, const char *path, int comments, char *err,
 	return 0;
 }
 
-int csv_next(csv_rows *r, char *err, size_t errlen)
+/* One line of r->f into r->buf without its line end: its length, -2 at
+** the end of the file, -1 with a message ("line too long", a NUL byte, a
+** carriage return inside the line, a read error). */
+static long read_line(csv_rows *r, char *err, size_t errlen)
 {
-	while (fgets(r->buf, sizeof r->buf, r->f)) {
-		size_t len = strlen(r->buf);
-		r->line++;
-		if (len && r->buf[len - 1] != '\n' && !feof(r->f)) {
-			snprintf(err, errlen, "%s:%d: line too long", r->path, r->line);
+	size_t len = 0;
+	int c, got = 0;
+	errno = 0;
+	while ((c = getc(r->f)) != EOF) {
+		got = 1;
+		if (c == '\n')
+			break;
+		if (c == '\0') {
+			snprintf(err, errlen, "%s:%d: a NUL byte (column %zu); not a "
+			         "text file", r->path, r->line + 1, len + 1);
 			return -1;
 		}
-		while (len && (r->buf[len - 1] == '\n' || r->buf[len - 1] == '\r'))
-			r->buf[--len] = '\0';
+		if (len + 1 >= sizeof r->buf) {
+			snprintf(err, errlen, "%s:%d: line too long (more than %zu "
+			         "bytes)", r->path, r->line + 1, sizeof r->buf - 2);
+			return -1;
+		}
+		r->buf[len++] = (char)c;
+	}
+	if (ferror(r->f)) {
+		snprintf(err, errlen, "%s: cannot read: %s", r->path,
+		         strerror(errno ? errno : EIO));
+		return -1;
+	}
+	if (!got)
+		return -2;
+	r->line++;
+	if (len && r->buf[len - 1] == '\r')
+		len--; /* CRLF */
+	r->buf[len] = '\0';
+	if (memchr(r->buf, '\r', len)) {
+		snprintf(err, errlen, "%s:%d: a carriage return inside the line "
+		         "(lines must end in LF or CRLF)", r->path, r->line);
+		return -1;
+	}
+	/* a UTF-8 byte order mark (a spreadsheet's export) is no text */
+	if (r->line == 1 && len >= 3 && !memcmp(r->buf, "\xef\xbb\xbf", 3)) {
+		memmove(r->buf, r->buf + 3, len - 2);
+		len -= 3;
+	}
+	return (long)len;
+}
+
+int csv_next(csv_rows *r, char *err, size_t errlen)
+{
+	long len;
+	while ((len = read_line(r, err, errlen)) >= 0) {
 		if (!len || (r->comments && r->buf[0] == '#'))
 			continue;
 		r->nf = csv_split(r->buf, r->fields, CSV_MAX_FIELDS);
 		if (r->nf < 0) {
-			snprintf(err, errlen, "%s:%d: unterminated quote", r->path,
-			         r->line);
+			snprintf(err, errlen, "%s:%d: unterminated quote (a quoted "
+			         "field cannot hold a line break)", r->path, r->line);
 			return -1;
 		}
 		return 1;
 	}
-	return 0;
+	return len == -2 ? 0 : -1;
 }
 
 void csv_close(csv_rows *r)

@@ -2,7 +2,9 @@
 ** csvrows.h: reading a CSV file (RFC 4180 quotes) row by row, as the
 ** measurements (config/measure.c) and the software versions
 ** (claim/validation.c) are read: blank lines skipped, '#' comment lines
-** skipped where asked, and "FILE:LINE: ..." on a line that cannot be a row.
+** skipped where asked, a UTF-8 byte order mark before the first line
+** dropped, lines ending in LF or CRLF, and "FILE:LINE: ..." on a line that
+** cannot be a row.
 */
 #ifndef RL_CSVROWS_H
 #define RL_CSVROWS_H
@@ -32,7 +34,9 @@ int csv_open(csv_rows *r, const char *path, int comments, char *err,
              size_t errlen);
 
 /* The next row into r->fields, r->nf, r->line: 1; 0 at the end of the
-** file; -1 with "PATH:LINE: line too long" or "unterminated quote". */
+** file; -1 with "PATH:LINE: ..." for a line too long, a NUL byte, a
+** carriage return inside a line or an unterminated quote, or "PATH: cannot
+** read: ..." (a directory). */
 int csv_next(csv_rows *r, char *err, size_t errlen);
 
 void csv_close(csv_rows *r);

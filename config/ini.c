@@ -41,6 +41,9 @@ static int parse(const char *name, const char *text, ini_cb cb,
 	const char *p = text;
 	int lineno = 0;
 
+	/* a UTF-8 byte order mark (an editor's) is no text */
+	if (!strncmp(p, "\xef\xbb\xbf", 3))
+		p += 3;
 	while (*p) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
@@ -54,6 +57,15 @@ static int parse(const char *name, const char *text, ini_cb cb,
 		}
 		memcpy(line, p, len);
 		line[len] = '\0';
+		if (len && line[len - 1] == '\r')
+			line[--len] = '\0'; /* CRLF */
+		if (memchr(line, '\r', len)) {
+			/* CR alone ends no line: a file of old Mac line ends would
+			** be one line, all of it a comment after its first ';' */
+			snprintf(err, errlen, "%s:%d: a carriage return inside the "
+			         "line (lines must end in LF or CRLF)", name, lineno);
+			return -1;
+		}
 		p = nl ? nl + 1 : p + len;
 		cut_comment(line);
 		s = ini_trim(line);

@@ -347,8 +347,9 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 		}
 		if (!number(f, dst[i]) || *dst[i] < 0) {
 			snprintf(err, errlen, "%s:%d: column '%s' (%d): '%.60s' is not "
-			         "a number", path, r->line, col_names[numeric[i]],
-			         col[numeric[i]] + 1, f);
+			         "a number >= 0%s", path, r->line, col_names[numeric[i]],
+			         col[numeric[i]] + 1, f,
+			         numeric[i] == C_RATE ? " (or inf), or empty" : ", or empty");
 			return -1;
 		}
 	}
@@ -370,7 +371,9 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 	if (!(r->chips >= 1 && r->chips == floor(r->chips)) ||
 	    !(r->tp >= 1))
 		not_modelled(r, "gpus or tp not given as whole numbers");
-	if (isfinite(r->pp) && r->pp > 1)
+	if (isfinite(r->pp) && !(r->pp >= 1 && r->pp == floor(r->pp)))
+		not_modelled(r, "pp not given as a whole number >= 1");
+	else if (isfinite(r->pp) && r->pp > 1)
 		not_modelled(r, "pipeline parallelism (pp > 1) is not modelled");
 	if (!isnan(r->request_rate)) {
 		/* "QPS=2; 500 requests": the run's request count */
@@ -451,10 +454,18 @@ static int header(char **fields, int nf, int *col, meas_set *set,
 		col[i] = -1;
 	for (k = 0; k < nf; k++) {
 		for (i = 0; i < C_COUNT; i++)
-			if (!strcmp(fields[k], col_names[i]) && col[i] < 0)
-				col[i] = k;
-		if (!strcmp(fields[k], "gpus") && col[C_CHIPS] < 0)
-			col[C_CHIPS] = k;
+			if (!strcmp(fields[k], col_names[i]) ||
+			    (i == C_CHIPS && !strcmp(fields[k], "gpus")))
+				break;
+		if (i == C_COUNT)
+			continue; /* a column of its own (system, source_repo) */
+		if (col[i] >= 0) {
+			snprintf(err, errlen, "%s:%d: column '%.60s' (%d) repeats "
+			         "column '%s' (%d)", path, lineno, fields[k], k + 1,
+			         fields[col[i]], col[i] + 1);
+			return -1;
+		}
+		col[i] = k;
 	}
 	set->published = col[C_VERSION] >= 0;
 	need = set->published ? published_need : legacy_need;
@@ -471,6 +482,44 @@ static int header(char **fields, int nf, int *col, meas_set *set,
 	set->col_version = col[C_VERSION] + 1;
 	set->col_software = col[C_SW] + 1;
 	return 0;
+}
+
+static int by_id(const void *a, const void *b)
+{
+	const meas_row *x = *(const meas_row *const *)a,
+	               *y = *(const meas_row *const *)b;
+	int c = strcmp(x->id, y->id);
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* -1 with "PATH:LINE: id ... is also the id of line N" when two rows of
+** set share an id (a row stored twice would count twice in every error
+** and clash in a --db table keyed by id); 0 otherwise. */
+static int unique_ids(const meas_set *set, const char *path, char *err,
+                      size_t errlen)
+{
+	const meas_row **p;
+	size_t i;
+	int rc = 0;
+	if (set->n < 2)
+		return 0;
+	p = malloc(set->n * sizeof *p);
+	if (!p) {
+		snprintf(err, errlen, "%s: out of memory", path);
+		return -1;
+	}
+	for (i = 0; i < set->n; i++)
+		p[i] = &set->rows[i];
+	qsort(p, set->n, sizeof *p, by_id);
+	for (i = 1; i < set->n && !rc; i++)
+		if (!strcmp(p[i - 1]->id, p[i]->id)) {
+			snprintf(err, errlen, "%s:%d: id '%.60s' is also the id of "
+			         "line %d (each row needs an id of its own)", path,
+			         p[i]->line, p[i]->id, p[i - 1]->line);
+			rc = -1;
+		}
+	free(p);
+	return rc;
 }
 
 int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
@@ -563,6 +612,10 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		meas_free(set);
 		return -1;
 	}
+	if (unique_ids(set, path, err, errlen)) {
+		meas_free(set);
+		return -1;
+	}
 	if (set->published) {
 		char dpath[4096];
 		snprintf(dpath, sizeof dpath, "%s/measurements/datasets.csv",
@@ -598,15 +651,13 @@ static int set_key(rl_setup *st, const char *section, const char *key,
 	return 0;
 }
 
-/* set_key of a number: a whole one printed as such, else every digit. */
+/* set_key of a number with every digit (a whole one below 1e17 without
+** an exponent; a larger one, 1e300 from a file, as 1e+300, not cut). */
 static int set_num(rl_setup *st, const char *section, const char *key,
-                   double v, int whole, char *err, size_t errlen)
+                   double v, char *err, size_t errlen)
 {
 	char num[32];
-	if (whole)
-		snprintf(num, sizeof num, "%.0f", v);
-	else
-		snprintf(num, sizeof num, "%.17g", v);
+	snprintf(num, sizeof num, "%.17g", v);
 	return set_key(st, section, key, num, err, errlen);
 }
 
@@ -635,26 +686,26 @@ int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
 	** the same GPUs: as DEPn (published-methodology.md, 1.0) */
 	dep = row->moe_attention_dp && st->cfg.model.experts > 1 &&
 	      row->tp > 1 && !(row->ep > 1);
-	if (set_num(st, "scenario", "isl", row->isl, 1, err, errlen) ||
-	    set_num(st, "scenario", "osl", row->osl, 1, err, errlen) ||
-	    set_num(st, "scenario", "tp", dep ? 1.0 : row->tp, 1, err, errlen) ||
+	if (set_num(st, "scenario", "isl", row->isl, err, errlen) ||
+	    set_num(st, "scenario", "osl", row->osl, err, errlen) ||
+	    set_num(st, "scenario", "tp", dep ? 1.0 : row->tp, err, errlen) ||
 	    set_num(st, "scenario", "ep",
-	            dep ? row->tp : row->ep >= 1 ? row->ep : 1, 1, err, errlen) ||
-	    set_num(st, "scenario", "chips", row->chips, 1, err, errlen))
+	            dep ? row->tp : row->ep >= 1 ? row->ep : 1, err, errlen) ||
+	    set_num(st, "scenario", "chips", row->chips, err, errlen))
 		return -1;
 	/* the build settings the row states override the profile's */
 	/* the lengths of a dataset (datasets.h): the load model's run end */
 	if (row->osl_max > row->osl &&
-	    set_num(st, "scenario", "osl_max", row->osl_max, 1, err, errlen))
+	    set_num(st, "scenario", "osl_max", row->osl_max, err, errlen))
 		return -1;
 	if ((row->max_num_tokens >= 1 &&
-	     set_num(st, "profile", "max_num_tokens", row->max_num_tokens, 1, err,
+	     set_num(st, "profile", "max_num_tokens", row->max_num_tokens, err,
 	             errlen)) ||
 	    (row->kv_fraction > 0 &&
-	     set_num(st, "profile", "kv_fraction", row->kv_fraction, 0, err,
+	     set_num(st, "profile", "kv_fraction", row->kv_fraction, err,
 	             errlen)) ||
 	    (row->max_batch_size >= 1 &&
-	     set_num(st, "profile", "max_batch_size", row->max_batch_size, 1, err,
+	     set_num(st, "profile", "max_batch_size", row->max_batch_size, err,
 	             errlen)))
 		return -1;
 	/* and the harness's own choice of them gives way (0.11's notes) */

@@ -116,13 +116,23 @@ int preset_path(const char *kind, const char *name, char *path, size_t len,
 	return -1;
 }
 
+/* The keys a model preset (with the presets it names) must give: the
+** table's defaults are Llama-3 8B's, and a file that gives none (empty,
+** or all one comment line) would otherwise be evaluated as that model. */
+static const char *const model_shape[] = {
+    "layers", "hidden", "heads", "kv_heads", "head_dim", "ffn_hidden",
+    "vocab"};
+#define MODEL_SHAPE_ALL \
+	((1u << (sizeof model_shape / sizeof model_shape[0])) - 1)
+
 typedef struct {
 	rl_setup *st;
 	int depth;
+	unsigned *shape; /* bits of model_shape given so far */
 } load_ctx;
 
 static int load_depth(rl_setup *st, const char *kind, const char *name,
-                      int depth, char *err, size_t errlen);
+                      int depth, unsigned *shape, char *err, size_t errlen);
 
 static void set_name(rl_setup *st, const char *kind, const char *name)
 {
@@ -194,17 +204,45 @@ static int load_cb(void *ud, const char *section, const char *key,
 			         "profile or node", key);
 			return -1;
 		}
-		return load_depth(lc->st, key, value, lc->depth + 1, err, errlen);
+		return load_depth(lc->st, key, value, lc->depth + 1, lc->shape,
+		                  err, errlen);
 	}
 	if (!strcmp(section, "meta")) /* free text: name, notes, sources */
 		return 0;
+	if (!strcmp(section, "model")) {
+		size_t i;
+		for (i = 0; i < sizeof model_shape / sizeof model_shape[0]; i++)
+			if (!strcmp(key, model_shape[i]))
+				*lc->shape |= 1u << i;
+	}
 	return setup_set_key(lc->st, section, key, value, err, errlen);
 }
 
+/* A model preset that left keys of model_shape to the defaults: -1 with
+** "PATH: model: ... not given", else 0. */
+static int shape_check(const char *path, unsigned shape, char *err,
+                       size_t errlen)
+{
+	size_t i, used;
+	if (shape == MODEL_SHAPE_ALL)
+		return 0;
+	used = (size_t)snprintf(err, errlen, "%s: model: not given:", path);
+	for (i = 0; i < sizeof model_shape / sizeof model_shape[0]; i++)
+		if (!(shape & 1u << i) && used < errlen)
+			used += (size_t)snprintf(err + used, errlen - used, " %s",
+			                         model_shape[i]);
+	if (used < errlen)
+		snprintf(err + used, errlen - used, " (a model preset gives its "
+		         "whole shape in [model], or names one that does in "
+		         "[preset])");
+	return -1;
+}
+
 static int load_depth(rl_setup *st, const char *kind, const char *name,
-                      int depth, char *err, size_t errlen)
+                      int depth, unsigned *shape, char *err, size_t errlen)
 {
 	char path[1024];
+	unsigned mine = 0;
 	load_ctx lc;
 	if (depth > 8) {
 		snprintf(err, errlen, "presets nest more than 8 deep at %s '%s'",
@@ -215,8 +253,13 @@ static int load_depth(rl_setup *st, const char *kind, const char *name,
 		return -1;
 	lc.st = st;
 	lc.depth = depth;
+	lc.shape = &mine;
 	if (ini_parse_file(path, load_cb, &lc, err, errlen))
 		return -1;
+	if (!strcmp(kind, "model") && shape_check(path, mine, err, errlen))
+		return -1;
+	if (shape)
+		*shape |= mine;
 	set_name(st, kind, name);
 	if (!strcmp(kind, "chip"))
 		snprintf(st->chip_file, sizeof st->chip_file, "%s", path);
@@ -228,7 +271,7 @@ static int load_depth(rl_setup *st, const char *kind, const char *name,
 int setup_load(rl_setup *st, const char *kind, const char *name, char *err,
                size_t errlen)
 {
-	return load_depth(st, kind, name, 0, err, errlen);
+	return load_depth(st, kind, name, 0, NULL, err, errlen);
 }
 
 int setup_assign(rl_setup *st, const char *assignment, char *err,

@@ -12,7 +12,8 @@ P="${ROOFLAB_DATA:-data}/measurements/published-h100.csv"
 # hardware-models-more.md): each label runs on the preset of that part;
 # another part (the 144 GB HBM3e GH200, the H200 NVL card, the L40, an
 # AMD GPU) is listed, not modelled, with the reason and the presets
-L='x,TensorRT-LLM,0.13.0,%s,1,llama3-8b,fp16,128,128,1,1,,,tokens_per_s,1\n'
+L='x%d,TensorRT-LLM,0.13.0,%s,1,llama3-8b,fp16,128,128,1,1,,,tokens_per_s,1\n'
+n=0 # each row an id of its own
 {
 	echo 'id,software,version,chip,gpus,model,precision,isl,osl,tp,pp,batch_or_concurrency,request_rate,metric,value'
 	for c in 'h200' 'H200 141GB HBM3e' 'NVIDIA H200-SXM' 'GH200 96GB HBM3' \
@@ -20,7 +21,8 @@ L='x,TensorRT-LLM,0.13.0,%s,1,llama3-8b,fp16,128,128,1,1,,,tokens_per_s,1\n'
 	         'A100-PCIE-80GB' 'A100 80GB PCIe' 'L40S' 'L40S 48GB' \
 	         'B200 180GB HBM3e' 'GB200 186GB' 'H100 80GB HBM3' 'H100 PCIe' \
 	         'GH200 144GB HBM3e' 'H200 NVL' 'L40' 'mi300x'; do
-		printf "$L" "$c"
+		n=$((n + 1))
+		printf "$L" "$n" "$c"
 	done
 } > "$tmpd/labels.csv"
 expect_exit 0 "chip labels: not an input error" -- $RL validate --measurements "$tmpd/labels.csv"

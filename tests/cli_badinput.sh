@@ -1,0 +1,121 @@
+#!/bin/sh
+# cli_badinput.sh: malformed measurement CSVs and INI presets, as a fuzz
+# campaign found them.  Each is read as it should be (a byte order mark,
+# CRLF) or refused with exit 2 and a message naming file, line and what is
+# wrong (a NUL byte, a carriage return alone, a quoted line break, a
+# repeated id or column, a directory, a model preset that gives no shape);
+# a file number too large is reported as itself, not cut; a row whose
+# database cannot be written prints no report.
+. "$(dirname "$0")/clilib.sh"
+root=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
+data=${ROOFLAB_DATA:-$root/data}
+cd "$tmpd" || exit 1
+
+H='id,software,version,chip,gpus,model,precision,isl,osl,tp,pp,batch_or_concurrency,request_rate,metric,value,notes'
+R='TensorRT-LLM,0.11.0,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,output_tokens_per_s,1337.36,'
+# rows ID [PP [ISL]]: a row of the published layout
+row() { echo "$1,TensorRT-LLM,0.11.0,h100-sxm,8,llama3-70b,fp8,${3:-2048},128,8,${2:-1},max-load,,output_tokens_per_s,1337.36,"; }
+# nrows FILE: the rows validate --json lists for FILE (stdout)
+nrows() {
+	"$RL" validate --measurements "$1" --json 2>/dev/null |
+		python3 -c 'import json,sys; print(len(json.load(sys.stdin)["rows"]))' 2>/dev/null
+}
+have_py=0
+command -v python3 >/dev/null 2>&1 && have_py=1
+
+# ---- measurement CSVs
+printf '%s\n%s\n' "$H" "$(row a)" >plain.csv
+printf '\357\273\277%s\n%s\n' "$H" "$(row a)" >bom.csv
+expect_exit 0 "a CSV with a UTF-8 byte order mark is read" -- "$RL" validate \
+	--measurements bom.csv
+printf '%s\r\n%s\r\n' "$H" "$(row a)" >crlf.csv
+expect_exit 0 "a CSV with CRLF line ends is read" -- "$RL" validate \
+	--measurements crlf.csv
+if [ "$have_py" = 1 ]; then
+	for f in bom crlf; do
+		[ "$(nrows $f.csv)" = 1 ] && echo "ok - $f.csv: its one row" ||
+			{ echo "not ok - $f.csv: not one row"; fails=$((fails + 1)); }
+	done
+fi
+# old Mac line ends: one line holding the header and the row
+printf '%s\r%s\r' "$H" "$(row a)" >cr.csv
+expect_exit 2 "a CSV of CR line ends is refused" -- "$RL" validate \
+	--measurements cr.csv
+expect_err "cr.csv:1: a carriage return inside the line" "the CR is named, line 1"
+# a NUL byte after 'a,TensorRT' (the 11th byte of line 2)
+{ echo "$H"; printf 'a,TensorRT\000%s\n' "$(row a | cut -c11-)"; } >nul.csv
+expect_exit 2 "a NUL byte is refused" -- "$RL" validate --measurements nul.csv
+expect_err "nul.csv:2: a NUL byte \(column 11\)" "the NUL byte: line 2, column 11"
+{ echo "$H"; echo "$(row a)\"line"; echo "break\""; } >qnl.csv
+expect_exit 2 "a quoted line break is refused" -- "$RL" validate \
+	--measurements qnl.csv
+expect_err "qnl.csv:2: unterminated quote \(a quoted field cannot hold a line break\)" \
+	"the quoted line break is named"
+expect_exit 2 "a directory is refused" -- "$RL" validate --measurements "$tmpd"
+expect_err "cannot read: Is a directory" "the directory is named as such"
+# ids a (line 2), b (line 3), a again (line 4)
+printf '%s\n%s\n%s\n%s\n' "$H" "$(row a)" "$(row b)" "$(row a)" >dup.csv
+expect_exit 2 "two rows with one id are refused" -- "$RL" validate \
+	--measurements dup.csv --db dup.db
+expect_err "dup.csv:4: id 'a' is also the id of line 2" "both lines of the id named"
+[ ! -e dup.db ] && echo "ok - no database left by the refused file" ||
+	{ echo "not ok - dup.db left behind"; fails=$((fails + 1)); }
+# value is column 15; a 17th column named value too
+printf '%s,value\n%s,5\n' "$H" "$(row a)" >dupcol.csv
+expect_exit 2 "a column named twice is refused" -- "$RL" validate \
+	--measurements dupcol.csv
+expect_err "dupcol.csv:1: column 'value' \(17\) repeats column 'value' \(15\)" \
+	"both columns named"
+printf '%s\n%s\n' "$H" "$(row a 1 -5)" >neg.csv
+expect_exit 2 "a negative length is refused" -- "$RL" validate \
+	--measurements neg.csv
+expect_err "neg.csv:2: column 'isl' \(8\): '-5' is not a number >= 0, or empty" \
+	"the message gives the range"
+if [ "$have_py" = 1 ]; then
+	printf '%s\n%s\n%s\n' "$H" "$(row pp0 0)" "$(row big 1 1e300)" >odd.csv
+	"$RL" validate --measurements odd.csv --json >odd.json
+	expect_exit 0 "pp 0 is not modelled, with the reason" -- python3 -c "
+import json; r={x['id']:x for x in json.load(open('odd.json'))['rows']}
+assert r['pp0']['status']=='not_modelled' and 'pp not given as a whole number' in r['pp0']['reason'], r['pp0']"
+	# the range check sees 1e300, not the 31 digits '%.0f' left of it
+	expect_exit 0 "isl 1e300 is reported as 1e+300" -- python3 -c "
+import json; r={x['id']:x for x in json.load(open('odd.json'))['rows']}
+assert r['big']['status']=='not_modelled' and 'isl = 1e+300 ' in r['big']['reason'], r['big']"
+fi
+# a database that cannot be written: exit 2 and no report on stdout
+echo 'not a database, only text, not a database, only text' >text.db
+expect_exit 2 "validate --db on a text file" -- "$RL" validate \
+	--measurements plain.csv --db text.db
+[ ! -s "$tmpd/out" ] && echo "ok - no report printed when the database fails" ||
+	{ echo "not ok - a report was printed"; fails=$((fails + 1)); }
+
+# ---- INI presets
+cp "$data/chips/h100-sxm.ini" chip.ini
+printf '\357\273\277' >chip-bom.ini
+cat "$data/chips/h100-sxm.ini" >>chip-bom.ini
+"$RL" eval --chip "$PWD/chip.ini" --model llama3-8b --profile trtllm-0.15 \
+	--json >a.json 2>&1
+expect_exit 0 "a chip preset with a byte order mark is read" -- "$RL" eval \
+	--chip "$PWD/chip-bom.ini" --model llama3-8b --profile trtllm-0.15 --json
+sed 's/chip-bom/chip/' "$tmpd/out" | cmp -s - a.json &&
+	echo "ok - ... as the same chip" ||
+	{ echo "not ok - the byte order mark changed the chip"; fails=$((fails + 1)); }
+tr '\n' '\r' <"$data/models/llama3-8b.ini" >model-cr.ini
+expect_exit 2 "a model preset of CR line ends is refused" -- "$RL" eval \
+	--chip h100-sxm --model "$PWD/model-cr.ini" --profile trtllm-0.15
+expect_err "model-cr.ini:1: a carriage return inside the line" "the CR is named"
+: >empty.ini
+expect_exit 2 "an empty model preset is refused" -- "$RL" eval --chip h100-sxm \
+	--model "$PWD/empty.ini" --profile trtllm-0.15
+expect_err "empty.ini: model: not given: layers hidden heads kv_heads head_dim ffn_hidden vocab" \
+	"the shape keys it lacks are named"
+printf '[model]\nlayers = 80\nhidden = 8192\n' >part.ini
+expect_exit 2 "a model preset giving part of its shape is refused" -- "$RL" \
+	eval --chip h100-sxm --model "$PWD/part.ini" --profile trtllm-0.15
+expect_err "part.ini: model: not given: heads kv_heads head_dim ffn_hidden vocab \(" \
+	"only the missing keys are named"
+printf '[preset]\nmodel = llama3-8b\n[model]\nlayers = 16\n' >named.ini
+expect_exit 0 "a model preset naming a whole one" -- "$RL" eval --chip h100-sxm \
+	--model "$PWD/named.ini" --profile trtllm-0.15
+
+finish
