@@ -5,45 +5,14 @@
 
 #include <math.h>
 
+#include "utf8.h"
+
 static void indent(json_w *w)
 {
 	int i;
 	fputc('\n', w->f);
 	for (i = 0; i < w->depth; i++)
 		fputs("  ", w->f);
-}
-
-/* Length of the well-formed UTF-8 sequence at s (RFC 3629: no overlong
-** forms, no surrogates, nothing above U+10FFFF), or 0. */
-static int utf8_len(const unsigned char *s)
-{
-	unsigned char c = s[0];
-	int n, i;
-	unsigned char lo = 0x80, hi = 0xbf;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		n = 2;
-	else if (c >= 0xe0 && c <= 0xef) {
-		n = 3;
-		if (c == 0xe0)
-			lo = 0xa0;
-		else if (c == 0xed)
-			hi = 0x9f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		n = 4;
-		if (c == 0xf0)
-			lo = 0x90;
-		else if (c == 0xf4)
-			hi = 0x8f;
-	} else
-		return 0;
-	if (s[1] < lo || s[1] > hi)
-		return 0;
-	for (i = 2; i < n; i++)
-		if (s[i] < 0x80 || s[i] > 0xbf)
-			return 0;
-	return n;
 }
 
 /* A JSON string; bytes that are not UTF-8 (a file in Latin-1, a damaged
@@ -63,7 +32,7 @@ static void put_string(FILE *f, const char *str)
 			fputs("\\t", f);
 		else if (c < 0x20)
 			fprintf(f, "\\u%04x", c);
-		else if ((n = utf8_len(s)) > 1) {
+		else if ((n = rl_utf8_len(s)) > 1) {
 			fwrite(s, 1, (size_t)n, f);
 			s += n;
 			continue;

@@ -3,8 +3,11 @@
 */
 #include "doc.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <string.h>
+
+#include "../config/utf8.h"
 
 static const char *style =
 "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;"
@@ -24,11 +27,24 @@ static const char *style =
 "figcaption{color:#555;font-size:.9em}"
 "nav a{margin-right:1em}";
 
-static void esc(doc *d, const char *s)
+/* Text escaped for the document's format; bytes that are not UTF-8 and
+** control characters (from a measurement file or a database) become
+** U+FFFD, so the page is valid UTF-8 whatever the input held. */
+static void esc(doc *d, const char *str)
 {
-	for (; s && *s; s++) {
-		char c = *s;
-		if (d->fmt == DOC_HTML) {
+	const unsigned char *s = (const unsigned char *)str;
+	while (s && *s) {
+		unsigned char c = *s;
+		int n = rl_utf8_len(s);
+		if (n > 1) {
+			fwrite(s, 1, (size_t)n, d->f);
+			s += n;
+			continue;
+		}
+		s++;
+		if (n == 0 || c == 0x7f || (c < 0x20 && c != '\n' && c != '\t'))
+			fputs(RL_UTF8_REPLACEMENT, d->f);
+		else if (d->fmt == DOC_HTML) {
 			switch (c) {
 			case '&': fputs("&amp;", d->f); break;
 			case '<': fputs("&lt;", d->f); break;
@@ -243,10 +259,25 @@ void doc_figure_svg(doc *d, const char *svg, size_t len, const char *caption)
 	fputs("</figcaption>\n</figure>\n", d->f);
 }
 
+/* A relative link as a URL: bytes other than letters, digits and
+** "-._~/" percent-encoded, so that a file name with spaces, quotes,
+** brackets or parentheses (from --out) stays one link in either format. */
+static void put_href(doc *d, const char *href)
+{
+	const unsigned char *s = (const unsigned char *)href;
+	for (; *s; s++)
+		if (isalnum(*s) || strchr("-._~/", *s))
+			fputc(*s, d->f);
+		else
+			fprintf(d->f, "%%%02X", *s);
+}
+
 void doc_figure_link(doc *d, const char *href, const char *caption)
 {
 	if (d->fmt == DOC_HTML) {
-		fprintf(d->f, "<figure><img src=\"%s\" alt=\"", href);
+		fputs("<figure><img src=\"", d->f);
+		put_href(d, href);
+		fputs("\" alt=\"", d->f);
 		esc(d, caption);
 		fputs("\"><figcaption>", d->f);
 		esc(d, caption);
@@ -254,6 +285,8 @@ void doc_figure_link(doc *d, const char *href, const char *caption)
 	} else {
 		fputs("![", d->f);
 		esc(d, caption);
-		fprintf(d->f, "](%s)\n\n", href);
+		fputs("](", d->f);
+		put_href(d, href);
+		fputs(")\n\n", d->f);
 	}
 }

@@ -5,7 +5,9 @@
 # wrong (a NUL byte, a carriage return alone, a quoted line break, a
 # repeated id or column, a directory, a model preset that gives no shape);
 # a file number too large is reported as itself, not cut; a row whose
-# database cannot be written prints no report.
+# database cannot be written prints no report; HTML and Markdown reports
+# are valid UTF-8 whatever bytes a measurement id holds, and their figure
+# links survive an output name with spaces and parentheses.
 . "$(dirname "$0")/clilib.sh"
 root=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 data=${ROOFLAB_DATA:-$root/data}
@@ -117,5 +119,36 @@ expect_err "part.ini: model: not given: heads kv_heads head_dim ffn_hidden vocab
 printf '[preset]\nmodel = llama3-8b\n[model]\nlayers = 16\n' >named.ini
 expect_exit 0 "a model preset naming a whole one" -- "$RL" eval --chip h100-sxm \
 	--model "$PWD/named.ini" --profile trtllm-0.15
+
+# ---- reports stay UTF-8 whatever bytes an id holds
+if [ "$have_py" = 1 ]; then
+	printf '%s\ncaf\351\001x,%s\n' "$H" "$R" >latin.csv
+	"$RL" claim --samples 0 --no-design --db l.db >/dev/null 2>&1
+	expect_exit 0 "validate a Latin-1 id into a database" -- "$RL" validate \
+		--measurements latin.csv --db l.db
+	for out in l.html l.md; do
+		expect_exit 0 "report $out" -- "$RL" report --db l.db --out "$out" \
+			--no-plots
+		expect_exit 0 "$out is valid UTF-8 with U+FFFD for the two bytes" -- \
+			python3 -c "
+t=open('$out','rb').read().decode('utf-8')
+assert 'caf\ufffd\ufffdx' in t, 'no caf??x'"
+	done
+else
+	echo "ok - skipped: no python3 (UTF-8 checks)"
+fi
+# figure links to files named after --out: percent-encoded, one link each
+# (a space ends a Markdown link, a ')' closes it)
+if command -v gnuplot >/dev/null 2>&1; then
+	"$RL" claim --samples 0 --no-design --db l.db >/dev/null 2>&1
+	expect_exit 0 "report to a Markdown name with a space and parentheses" -- \
+		"$RL" report --db l.db --out "a b(1).md"
+	grep -q '](a%20b%281%29-factors.svg)$' "a b(1).md" && [ -s "a b(1)-factors.svg" ] &&
+		echo "ok - the figure link is the file's name, encoded" ||
+		{ echo "not ok - figure link: $(grep -o '](.*factors.svg)' "a b(1).md")"
+		  fails=$((fails + 1)); }
+else
+	echo "ok - skipped: no gnuplot (figure links)"
+fi
 
 finish
