@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* x as %g when that reads back as x, else with every digit */
 static void fmt(char *buf, size_t len, double x)
@@ -41,7 +42,8 @@ int num_text(const char *v, double *out)
 	double x;
 	errno = 0;
 	x = strtod(v, &end);
-	if (end == v || *end || errno || !isfinite(x))
+	/* decimal only: strtod also reads hexadecimal ("0x10" as 16) */
+	if (end == v || *end || errno || !isfinite(x) || strpbrk(v, "xX"))
 		return -1;
 	*out = x;
 	return 0;
@@ -55,7 +57,7 @@ int num_read(const char *what, const char *v, const num_range *r,
 	int ok;
 	errno = 0;
 	x = strtod(v, &end);
-	ok = end != v && !*end && !isnan(x) &&
+	ok = end != v && !*end && !isnan(x) && !strpbrk(v, "xX") &&
 	     (isfinite(x) ? errno == 0 : (r->flags & NUM_INF) && x > 0) &&
 	     ((r->flags & NUM_LO_OPEN) ? x > r->lo : x >= r->lo) && x <= r->hi &&
 	     (!(r->flags & NUM_WHOLE) || !isfinite(x) || x == floor(x));

@@ -612,8 +612,10 @@ int rl_param_set(rl_config *cfg, const rl_param *p, double v, char *err,
 {
 	char range[256];
 	if (!isfinite(v)) {
-		snprintf(err, errlen, "%s.%s: value is not a finite number",
-		         p->section, p->key);
+		range_text(p, range, sizeof range);
+		snprintf(err, errlen, "%s.%s: value is not a finite number "
+		         "(allowed: %s%s)", p->section, p->key,
+		         p->type == RL_PT_INT ? "whole numbers " : "", range);
 		return RL_P_NOTNUM;
 	}
 	if (v < p->min || v > p->max ||
@@ -658,9 +660,14 @@ int rl_param_set_text(rl_config *cfg, const rl_param *p, const char *text,
 	v = strtod(text, &end);
 	while (end && isspace((unsigned char)*end))
 		end++;
-	if (end == text || *end != '\0' || errno == ERANGE) {
-		snprintf(err, errlen, "%s.%s: '%s' is not a number", p->section,
-		         p->key, text);
+	/* decimal only: strtod also reads hexadecimal ("0x10" as 16) */
+	if (end == text || *end != '\0' || errno == ERANGE ||
+	    strpbrk(text, "xX")) {
+		char range[256];
+		range_text(p, range, sizeof range);
+		snprintf(err, errlen, "%s.%s: '%s' is not a number (allowed: %s%s)",
+		         p->section, p->key, text,
+		         p->type == RL_PT_INT ? "whole numbers " : "", range);
 		return RL_P_NOTNUM;
 	}
 	return rl_param_set(cfg, p, v, err, errlen);

@@ -91,6 +91,22 @@ expect_exit 2 "validate --db on a text file" -- "$RL" validate \
 [ ! -s "$tmpd/out" ] && echo "ok - no report printed when the database fails" ||
 	{ echo "not ok - a report was printed"; fails=$((fails + 1)); }
 
+# ---- numbers are decimal: strtod's hexadecimal ("0x10" as 16) is refused
+{ echo "$H"; row a | sed 's/,1337.36,$/,0x10,/'; } >hex.csv
+expect_exit 2 "a hexadecimal measured value is refused" -- "$RL" validate \
+	--measurements hex.csv
+expect_err "hex.csv:2: column 'value' \(15\): '0x10' is not a positive number" \
+	"the hexadecimal value is named"
+# chip.hbm_tbps: 0..1000 TB/s, scenario.tp: whole 1..4096 (model/params.c)
+expect_exit 2 "--set with a hexadecimal number" -- "$RL" eval --chip h100-sxm \
+	--model llama3-8b --set chip.hbm_tbps=0x10
+expect_err "chip.hbm_tbps: '0x10' is not a number \(allowed: \[0, 1000\] TB/s\)" \
+	"refused with the allowed range"
+expect_exit 2 "--set nan" -- "$RL" eval --chip h100-sxm --model llama3-8b \
+	--set scenario.tp=nan
+expect_err "scenario.tp: value is not a finite number \(allowed: whole numbers \[1, 4096\] chips\)" \
+	"nan refused with the allowed range"
+
 # ---- INI presets
 cp "$data/chips/h100-sxm.ini" chip.ini
 printf '\357\273\277' >chip-bom.ini
