@@ -231,8 +231,9 @@ static inline double rl_link_time(const rl_link_cost *lc, double bytes,
 int rl_weight_prec(const rl_scenario *s);
 int rl_act_prec(const rl_scenario *s);
 int rl_kv_prec(const rl_config *cfg);
-/* The embedding table's and LM head's: the profile's head_precision (auto:
-** the weights'), never narrower than the weights. */
+/* The embedding table's and LM head's: where the weights are quantized
+** (narrower than 16 bits), the profile's head_precision (auto: the
+** weights'), never narrower than the weights; else the weights'. */
 int rl_head_prec(const rl_config *cfg);
 /* The precision the matrix units run at: the wider of weights and
 ** activations. */

@@ -361,7 +361,9 @@ static const rl_param table[] = {
  "(tokenizer, server queues); adds to TTFT only"},
 {"profile", "head_precision", "", 1, 0, 5, 0, RL_PT_ENUM, prec_choices,
  OFF(prof.head_precision),
- "embedding table and LM head, stored, read and multiplied (auto: the weights')"},
+ "embedding table and LM head of quantized weights (narrower than 16 bits), "
+ "stored, read and multiplied (auto: the weights'); 16-bit and wider "
+ "weights keep their own"},
 {"profile", "kv_group_reread", "", 1, 0, 1, 0, RL_PT_REAL, NULL,
  OFF(prof.kv_group_reread),
  "decode attention: share of each GQA group's other query heads that read "

@@ -75,10 +75,15 @@ int rl_kv_prec(const rl_config *cfg)
 
 int rl_head_prec(const rl_config *cfg)
 {
-	/* the stack's precision for the embedding and LM head, never narrower
-	** than the other weights */
+	/* the stack's precision for the embedding and LM head of quantized
+	** weights (narrower than 16 bits: what the quantization recipe left
+	** them at), never narrower than the other weights; 16-bit and wider
+	** weights were not quantized and keep their own */
 	int wp = rl_weight_prec(&cfg->scen);
-	int hp = resolve(cfg->prof.head_precision, wp);
+	int hp;
+	if (rl_precision_bytes(wp) >= 2)
+		return wp;
+	hp = resolve(cfg->prof.head_precision, wp);
 	return rl_precision_bytes(hp) >= rl_precision_bytes(wp) ? hp : wp;
 }
 

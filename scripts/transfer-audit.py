@@ -96,17 +96,34 @@ def chip(data, name, seen=()):
     return c
 
 
+def row_profiles(data):
+    """{(software, version): profile} of data/profiles/versions.csv, the
+    profile validate takes for a row ({} where the file is missing)."""
+    path = os.path.join(data, 'profiles', 'versions.csv')
+    try:
+        with open(path, newline='', encoding='utf-8') as f:
+            rows = csv.DictReader(l for l in f if not l.startswith('#'))
+            return {(r['software'], r['version']): r['profile'] for r in rows if r.get('profile')}
+    except OSError:
+        return {}
+
+
 def weights_per_chip(rl, data, m, cache):
     """Bytes of weights on one chip of a row's mapping (eval on the H100
-    with room for any model: the chip does not change them); 0 when the
+    with room for any model: the chip does not change them), as the row's
+    own profile counts them (its head_precision: trtllm-0.13 and 0.14 hold
+    an FP8 model's embedding and LM head at 32 bits); 0 when the
     mapping is not one eval takes (a DEPn tp column).  A MoE row whose notes say
     "MoE: enable_attention_dp" runs as validate runs it (config/measure.c):
     attention data parallel, tp 1, the experts over ep = tp chips, every
     chip holding the whole attention."""
     if not re.fullmatch(r'\d+', m['tp'] or '') or not re.fullmatch(r'\d+', m['pp'] or '1'):
         return 0.0
+    if 'profiles' not in cache:
+        cache['profiles'] = row_profiles(data)
+    prof = cache['profiles'].get((m.get('software', ''), m.get('version', '')))
     dep = 'MoE: enable_attention_dp' in m.get('notes', '') and int(m['tp']) > 1
-    k = (m['model'], m['precision'], m['tp'], m['pp'] or '1', dep)
+    k = (m['model'], m['precision'], m['tp'], m['pp'] or '1', dep, prof)
     if k not in cache:
         env = dict(os.environ, ROOFLAB_DATA=data)
         maps = ([['--tp', '1', '--ep', k[2]]] if dep else []) + [['--tp', k[2]]]
@@ -114,6 +131,7 @@ def weights_per_chip(rl, data, m, cache):
         for mp in maps:
             p = subprocess.run([rl, 'eval', '--chip', BASE, '--set', 'chip.hbm_gb=100000',
                                 '--model', k[0], '--precision', k[1]] + mp +
+                               (['--profile', prof] if prof else []) +
                                ['--pp', k[3], '--isl', '128', '--osl', '128', '--json'],
                                env=env, capture_output=True, text=True)
             try:

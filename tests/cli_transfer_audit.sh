@@ -46,13 +46,14 @@ r2,TensorRT-LLM,0.13.0,h100-sxm,2,m,fp16,2048,128,2,1,,,tokens_per_s,100
 r3,TensorRT-LLM,0.14.0,h100-sxm,1,m,fp16,128,128,1,1,,2,tokens_per_s,100
 EOF
 # the stand-in: validate predicts 100 on the H100 and 100 x RATIO_<chip>
-# elsewhere; eval says 1 GB of weights a chip
+# elsewhere; eval says 1 GB of weights a chip, 70 GB with --profile p13
 cat > "$tmpd/fake" <<'EOF'
 #!/usr/bin/env python3
 import csv, json, os, sys
 a = sys.argv[1:]
 if a[0] == 'eval':
-    print(json.dumps({'memory': {'weights_bytes_per_chip': 1e9}}))
+    p13 = '--profile' in a and a[a.index('--profile') + 1] == 'p13'
+    print(json.dumps({'memory': {'weights_bytes_per_chip': 70e9 if p13 else 1e9}}))
     sys.exit(0)
 rows = []
 for r in csv.DictReader(open(a[a.index('--measurements') + 1])):
@@ -105,6 +106,15 @@ import json; d = json.load(open('$tmpd/a.json'))
 assert sorted((f['chip'], f['id'], f['flag']) for f in d['flags']) == [('fast', 'r1', 'beyond-kv'), ('fast', 'r2', 'beyond-kv'), ('small', 'r1', 'under-kv'), ('small', 'r2', 'under-kv')], d['flags']
 f = [f for f in d['flags'] if f['chip'] == 'fast'][0]
 assert abs(f['resource_ratios'][1] - 2 * 151 / 71) < 1e-9, f"
+# the weights are those the row's own profile counts (versions.csv): with
+# 0.13.0's p13 holding 70 GB a chip, fast's room is (160 - 70 - R) / (80 -
+# 70 - R), 9 at R = 0 and 41 at 8 GB, so 4.3 is inside 2 x 41; small (40
+# GB) cannot hold the weights, no KV bound, and its memory is less than the
+# H100's: 0.43 is no flag
+mkdir -p "$D/profiles"
+printf '# which profile\nsoftware,version,profile\nTensorRT-LLM,0.13.0,p13\n' > "$D/profiles/versions.csv"
+expect_exit 0 "the row's own profile's weights: 4.3 on fast, 0.43 on small, no flag" -- kv 4.3 0.43
+rm -r "$D/profiles"
 expect_exit 2 "an unknown chip preset: exit 2" -- python3 "$A" --rooflab "$tmpd/fake" --data "$D" --chips nosuch
 expect_err "no chip preset" "the reason names the preset"
 

@@ -667,6 +667,25 @@ static void test_eff_compute_fp8(void **state)
 }
 
 
+/* Llama-3 70B on an ideal H100, batch 1, isl 16, osl 2, served with the
+** embedding and LM head at precision pa (into a), then at pb (into b). */
+static void serve_heads(rl_config *c, int pa, int pb, rl_result *a,
+                        rl_result *b)
+{
+	c->prof.head_precision = pa;
+	assert_int_equal(rl_serve(c, a), RL_OK);
+	c->prof.head_precision = pb;
+	assert_int_equal(rl_serve(c, b), RL_OK);
+}
+
+static void head_case(rl_config *c)
+{
+	h100_ideal(c);
+	c->scen.isl = 16;
+	c->scen.osl = 2;
+	c->scen.batch = 1;
+}
+
 /* Embedding and LM head at 16 bits beside FP8 weights (head_precision
 ** bf16): Llama-3 70B holds 2 x 1,050,673,152 = 2,101,346,304 bytes more
 ** (one more byte per embedding and LM-head weight).  Batch 1 with osl 2
@@ -680,13 +699,8 @@ static void test_head_precision(void **state)
 	rl_result a, b;
 	double head_flops = 2.0 * 128256 * 8192 / 2;
 	(void)state;
-	h100_ideal(&c);
-	c.scen.isl = 16;
-	c.scen.osl = 2;
-	c.scen.batch = 1;
-	assert_int_equal(rl_serve(&c, &a), RL_OK);
-	c.prof.head_precision = RL_PREC_BF16;
-	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	head_case(&c);
+	serve_heads(&c, RL_PREC_AUTO, RL_PREC_BF16, &a, &b);
 	near(b.weights_bytes - a.weights_bytes, 2101346304.0, 1e-12);
 	near(b.weights_bytes_per_chip - a.weights_bytes_per_chip, 2101346304.0,
 	     1e-12);
@@ -695,15 +709,39 @@ static void test_head_precision(void **state)
 	near(b.decode.t_gemm_compute - a.decode.t_gemm_compute,
 	     head_flops / 989.4e12 - head_flops / 1978.9e12, 1e-9);
 	/* never narrower than the weights: a BF16 run is unchanged by an FP8
-	** head_precision */
+	** head_precision, and, its weights not quantized, by a 32-bit one */
 	c.scen.precision = RL_PREC_BF16;
 	c.scen.tp = 2;
 	c.scen.chips = 2;
-	c.prof.head_precision = RL_PREC_AUTO;
-	assert_int_equal(rl_serve(&c, &a), RL_OK);
-	c.prof.head_precision = RL_PREC_FP8;
-	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	serve_heads(&c, RL_PREC_AUTO, RL_PREC_FP8, &a, &b);
 	near(b.weights_bytes, a.weights_bytes, 1e-15);
+	serve_heads(&c, RL_PREC_AUTO, RL_PREC_FP32, &a, &b);
+	near(b.weights_bytes, a.weights_bytes, 1e-15);
+}
+
+/* Embedding and LM head at 32 bits beside FP8 weights (head_precision
+** fp32, trtllm-0.13 and 0.14): Llama-3 70B holds 2 x 1,050,673,152 x
+** (4 - 2) = 4,202,692,608 bytes more than at 16 bits, all on the one GPU at
+** tp 1 and half of it a GPU at tp 2, and a decode iteration of batch 1 with
+** osl 2 (1/2 token) reads the LM head's 1,050,673,152 weights and half an
+** embedding row (8192 / 2) at 2 more bytes each. */
+static void test_head_precision_fp32(void **state)
+{
+	rl_config c;
+	rl_result a, b;
+	(void)state;
+	head_case(&c);
+	serve_heads(&c, RL_PREC_BF16, RL_PREC_FP32, &a, &b);
+	near(b.weights_bytes - a.weights_bytes, 4202692608.0, 1e-12);
+	near(b.weights_bytes_per_chip - a.weights_bytes_per_chip, 4202692608.0,
+	     1e-12);
+	near((b.decode.t_gemm_memory - a.decode.t_gemm_memory) * 3.35e12,
+	     2.0 * (1050673152.0 + 4096.0), 1e-9);
+	c.scen.tp = 2;
+	c.scen.chips = 2;
+	serve_heads(&c, RL_PREC_BF16, RL_PREC_FP32, &a, &b);
+	near(b.weights_bytes_per_chip - a.weights_bytes_per_chip,
+	     4202692608.0 / 2, 1e-12);
 }
 
 /* A decode kernel that reads a KV head once per query head of its group
@@ -1490,6 +1528,7 @@ int main(void)
 	    cmocka_unit_test(test_eff_compute_fp8),
 	    cmocka_unit_test(test_param_suggest),
 	    cmocka_unit_test(test_head_precision),
+	    cmocka_unit_test(test_head_precision_fp32),
 	    cmocka_unit_test(test_logits_passes),
 	    cmocka_unit_test(test_logits_gather),
 	    cmocka_unit_test(test_kv_group_reread),
