@@ -35,19 +35,36 @@ static int check_value(const rl_param *p, double v, char *err, size_t errlen)
 static int parse_list(rl_axis *ax, const rl_param *p, char *text, char *err,
                       size_t errlen)
 {
-	char *tok, *save = NULL;
-	size_t n = 0;
-	double *vals = malloc(RL_SWEEP_MAX_LIST * sizeof *vals);
+	char *tok, *next;
+	size_t n = 0, item = 0;
+	double *vals;
+	if (!*ini_trim(text)) {
+		snprintf(err, errlen, "%s.%s: empty list of values", p->section,
+		         p->key);
+		return -1;
+	}
+	vals = malloc(RL_SWEEP_MAX_LIST * sizeof *vals);
 	if (!vals) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	for (tok = strtok_r(text, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save)) {
+	/* every item between commas is a value: "1,,2" or "1,2," is a typo,
+	** refused rather than read as fewer points */
+	for (tok = text; tok; tok = next) {
 		rl_config cfg;
-		char *t = ini_trim(tok);
-		if (!*t)
-			continue;
+		char *t;
+		next = strchr(tok, ',');
+		if (next)
+			*next++ = '\0';
+		t = ini_trim(tok);
+		item++;
+		if (!*t) {
+			snprintf(err, errlen, "%s.%s: value %zu of the list is empty "
+			         "(two commas, or one at an end)", p->section, p->key,
+			         item);
+			free(vals);
+			return -1;
+		}
 		if (n >= RL_SWEEP_MAX_LIST) {
 			snprintf(err, errlen, "a list of more than %d values; use a "
 			         "range", RL_SWEEP_MAX_LIST);

@@ -131,6 +131,10 @@ static void test_bad_ranges(void **state)
 	refused("[axes]\nchip.hbm_tbps = 1:8:1 log\n", "at least 2 points");
 	refused("[axes]\nchip.hbm_tbps = 2:x:1\n", "not a number");
 	refused("[axes]\nchip.hbm_tbps = ()\n", "empty list");
+	refused("[axes]\nchip.hbm_tbps = 1,,2\n", "value 2 of the list is empty");
+	refused("[axes]\nchip.hbm_tbps = 1,2,3,,\n", "value 4 of the list is empty");
+	refused("[axes]\nchip.hbm_tbps = (1, ,2)\n", "value 2 of the list is empty");
+	refused("[axes]\nchip.hbm_tbps = ,1\n", "value 1 of the list is empty");
 	refused("[axes]\nchip.hbm_tbps = 2:2000:1\n", "outside the allowed");
 	refused("[axes]\nscenario.tp = 1:8:0.5\n", "whole number");
 	refused("[axes]\nchip.hbm_tbs = 1, 2\n", "did you mean chip.hbm_tbps");
