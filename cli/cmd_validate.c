@@ -106,6 +106,20 @@ static void print_loo(const val_row *v, size_t n)
 	}
 }
 
+/* s for a terminal: each control byte (an escape, a bell: a measurement
+** file is input, and its names reach the table) printed as '?'; buf holds
+** n bytes (the names are at most 2 x MEAS_FIELD + 2). */
+static const char *shown(const char *s, char *buf, size_t n)
+{
+	size_t i;
+	for (i = 0; s[i] && i + 1 < n; i++)
+		buf[i] = ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) ? '?' : s[i];
+	buf[i] = '\0';
+	return buf;
+}
+
+#define SHOWN_MAX (2 * MEAS_FIELD + 2)
+
 static void print_groups(const val_group *g, size_t ng)
 {
 	static const int order[VAL_SET_COUNT] = {
@@ -117,6 +131,7 @@ static void print_groups(const val_group *g, size_t ng)
 	    "rows not modelled (no error: see the reasons above):"};
 	int by, k;
 	size_t i;
+	char b0[SHOWN_MAX];
 	for (k = 0; k < VAL_SET_COUNT; k++) {
 		int set = order[k], any = 0;
 		for (i = 0; i < ng; i++)
@@ -135,8 +150,8 @@ static void print_groups(const val_group *g, size_t ng)
 			for (i = 0; i < ng; i++) {
 				if (g[i].by != by || g[i].set != set)
 					continue;
-				printf("  %-9s %-54.54s %5zu", val_by_name(by), g[i].key,
-				       g[i].rows);
+				printf("  %-9s %-54.54s %5zu", val_by_name(by),
+				       shown(g[i].key, b0, sizeof b0), g[i].rows);
 				if (set == VAL_SET_NOT_MODELLED)
 					printf("\n");
 				else
@@ -231,6 +246,8 @@ static void print_not_modelled(const val_row *v, size_t n)
 	}
 	for (i = 0; i < n; i++) {
 		char ver[2 * MEAS_FIELD + 2], ver2[2 * MEAS_FIELD + 2];
+		char b0[SHOWN_MAX], b1[SHOWN_MAX], b2[SHOWN_MAX], b3[SHOWN_MAX];
+		char b4[SHOWN_MAX];
 		const meas_row *m = v[i].row;
 		size_t count = 0;
 		if (v[i].status == VAL_OK || (done && done[i]))
@@ -250,9 +267,12 @@ static void print_not_modelled(const val_row *v, size_t n)
 			if (done)
 				done[j] = 1;
 		}
-		printf("  %-9s %-54s %-24s %-5s %4zu row%s\n      %s\n", m->chip,
-		       ver, m->model, m->precision[0] ? m->precision : "-", count,
-		       count == 1 ? "" : "s", v[i].reason);
+		printf("  %-9s %-54s %-24s %-5s %4zu row%s\n      %s\n",
+		       shown(m->chip, b0, sizeof b0), shown(ver, b1, sizeof b1),
+		       shown(m->model, b2, sizeof b2),
+		       m->precision[0] ? shown(m->precision, b3, sizeof b3) : "-",
+		       count, count == 1 ? "" : "s",
+		       shown(v[i].reason, b4, sizeof b4));
 		if (!done)
 			break; /* out of memory: the first group only */
 	}
@@ -269,6 +289,7 @@ static void print_held_out_cells(const val_cell *c, size_t nc)
 	for (i = 0; i < nc; i++) {
 		const val_row *v = c[i].first;
 		char ver[2 * MEAS_FIELD + 2];
+		char b0[SHOWN_MAX], b1[SHOWN_MAX], b2[SHOWN_MAX], b3[SHOWN_MAX];
 		if (c[i].set != VAL_SET_HELD_OUT)
 			continue;
 		if (!any++)
@@ -277,8 +298,11 @@ static void print_held_out_cells(const val_cell *c, size_t nc)
 			       "p90|e|", "bias");
 		val_key_of(v, VAL_BY_VERSION, ver, sizeof ver);
 		printf("  %-9.9s %-24.24s %-22.22s %-5.5s %5zu %8.1f%% %7.1f%%",
-		       v->row->chip, ver, v->row->model,
-		       v->row->precision[0] ? v->row->precision : "-", c[i].rows,
+		       shown(v->row->chip, b0, sizeof b0), shown(ver, b1, sizeof b1),
+		       shown(v->row->model, b2, sizeof b2),
+		       v->row->precision[0]
+		           ? shown(v->row->precision, b3, sizeof b3) : "-",
+		       c[i].rows,
 		       100 * c[i].median_abs, 100 * c[i].p90_abs);
 		printf(" %+7.1f%%\n", 100 * c[i].median);
 	}
@@ -294,18 +318,24 @@ static void print_rows(const val_row *v, size_t n)
 	       "error");
 	for (i = 0; i < n; i++) {
 		const meas_row *m = v[i].row;
+		char id[SHOWN_MAX], chip[SHOWN_MAX], model[SHOWN_MAX];
+		char prec[SHOWN_MAX];
 		if (v[i].status != VAL_OK)
 			continue;
+		shown(m->id, id, sizeof id);
+		shown(m->chip, chip, sizeof chip);
+		shown(m->model, model, sizeof model);
+		shown(m->precision, prec, sizeof prec);
 		if (meas_micro(m)) /* no lengths, no tp */
 			printf("%-36.36s %-9.9s %-14.14s %-5.5s %5s %5s %3s %11.1f "
 			       "%11.1f %+7.1f%%  %s\n",
-			       m->id, m->chip, m->model, m->precision, "-", "-", "-",
+			       id, chip, model, prec, "-", "-", "-",
 			       m->value, v[i].predicted, 100 * v[i].error,
 			       v[i].in_fit ? "(fitted chip)" : "(held out)");
 		else
 			printf("%-36.36s %-9.9s %-14.14s %-5.5s %5.0f %5.0f %3.0f "
 			       "%11.1f %11.1f %+7.1f%%  %s\n",
-			       m->id, m->chip, m->model, m->precision, m->isl,
+			       id, chip, model, prec, m->isl,
 			       m->osl, m->tp, m->value, v[i].predicted,
 			       100 * v[i].error,
 			       v[i].in_fit ? "(fitted chip)" : "(held out)");

@@ -176,6 +176,16 @@ if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "hostile: the metric" -- hq "x=r['m']; assert x['metric']=='tok\x01ens\ufffd' and x['status']=='not_modelled', x"
 fi
 expect_exit 0 "validate hostile names, text" -- $RL validate --measurements "$HM" --versions "$HV"
+# the table reaches a terminal: no control byte of the file (the \001 of
+# the id and metric, the ESC \033 of the version) is printed as itself,
+# each is a '?' (the id a"b\c<TAB>d\001 is shown a"b\c?d?)
+if LC_ALL=C tr -d '\n' <"$tmpd/out" | LC_ALL=C grep -q '[[:cntrl:]]'; then
+	echo "not ok - hostile text: a control byte reaches the terminal"
+	fails=$((fails + 1))
+else
+	echo "ok - hostile text: no control byte reaches the terminal"
+fi
+expect_out 'a"b\\c\?d\?' "hostile text: the id with '?' for its tab and its byte 1"
 
 # bad files: exit 2 naming file, line and column
 bad() { # name, line to add, expected message
