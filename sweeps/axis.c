@@ -36,7 +36,7 @@ static int parse_list(rl_axis *ax, const rl_param *p, char *text, char *err,
                       size_t errlen)
 {
 	char *tok, *next;
-	size_t n = 0, item = 0;
+	size_t n = 0;
 	double *vals;
 	if (!*ini_trim(text)) {
 		snprintf(err, errlen, "%s.%s: empty list of values", p->section,
@@ -57,11 +57,10 @@ static int parse_list(rl_axis *ax, const rl_param *p, char *text, char *err,
 		if (next)
 			*next++ = '\0';
 		t = ini_trim(tok);
-		item++;
-		if (!*t) {
+		if (!*t) { /* every item before it was a value */
 			snprintf(err, errlen, "%s.%s: value %zu of the list is empty "
 			         "(two commas, or one at an end)", p->section, p->key,
-			         item);
+			         n + 1);
 			free(vals);
 			return -1;
 		}
@@ -77,12 +76,6 @@ static int parse_list(rl_axis *ax, const rl_param *p, char *text, char *err,
 			return -1;
 		}
 		vals[n++] = rl_param_get(&cfg, p);
-	}
-	if (!n) {
-		snprintf(err, errlen, "%s.%s: empty list of values", p->section,
-		         p->key);
-		free(vals);
-		return -1;
 	}
 	ax->kind = RL_AX_LIST;
 	ax->list = vals;
