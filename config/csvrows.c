@@ -51,7 +51,9 @@ int csv_open(csv_rows *r, const char *path, int comments, char *err,
 	r->comments = comments;
 	r->f = fopen(path, "r");
 	if (!r->f) {
-		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+		int e = errno;
+		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(e));
+		errno = e;
 		return -1;
 	}
 	return 0;

@@ -29,7 +29,8 @@ typedef struct {
 ** quote. */
 int csv_split(char *line, char **fields, int max);
 
-/* Open path: 0, or -1 with "PATH: cannot open: ..." in err. */
+/* Open path: 0, or -1 with "PATH: cannot open: ..." in err and fopen's
+** errno kept. */
 int csv_open(csv_rows *r, const char *path, int comments, char *err,
              size_t errlen);
 

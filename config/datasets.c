@@ -48,13 +48,12 @@ int meas_datasets_apply(meas_set *set, const char *path, char *err,
 {
 	csv_rows cr;
 	int rc, have_header = 0;
-	FILE *probe = fopen(path, "r");
-	if (!probe)
-		return errno == ENOENT ? 0 : (snprintf(err, errlen, "%s: cannot "
-		                              "open: %s", path, strerror(errno)), -1);
-	fclose(probe);
-	if (csv_open(&cr, path, 1, err, errlen))
-		return -1;
+	if (csv_open(&cr, path, 1, err, errlen)) {
+		if (errno != ENOENT)
+			return -1;
+		err[0] = '\0'; /* no file: no datasets */
+		return 0;
+	}
 	while ((rc = csv_next(&cr, err, errlen)) > 0) {
 		double isl, osl, osl_max;
 		size_t i;

@@ -155,6 +155,7 @@ static void test_datasets(void **state)
 	rl_setup st;
 	char path[] = "/tmp/rooflab-test-datasets-XXXXXX", err[512];
 	char bad[] = "/tmp/rooflab-test-datasets-XXXXXX";
+	char file[] = "/tmp/rooflab-test-datasets-XXXXXX", under[64];
 	(void)state;
 	read_text(HEAD SROW("hit", TRITON, "202", "214")
 	              SROW("other-version", "0.14.0", "202", "214")
@@ -185,6 +186,13 @@ static void test_datasets(void **state)
 	unlink(bad);
 	/* path is gone: nothing to apply */
 	assert_int_equal(meas_datasets_apply(&set, path, err, sizeof err), 0);
+	/* a path that cannot be opened for another reason (a file where its
+	** folder should be: ENOTDIR) is an error, not "no datasets" */
+	write_text(file, "x\n");
+	snprintf(under, sizeof under, "%s/datasets.csv", file);
+	assert_int_equal(meas_datasets_apply(&set, under, err, sizeof err), -1);
+	assert_non_null(strstr(err, "cannot open"));
+	unlink(file);
 	meas_free(&set);
 }
 
