@@ -3,6 +3,7 @@
 */
 #include "num.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -36,6 +37,13 @@ void num_range_text(const num_range *r, char *buf, size_t len)
 		         hi);
 }
 
+/* strtod skips leading blanks; a number here is the whole of its text,
+** without blanks before it as without blanks after it. */
+static int blank_first(const char *v)
+{
+	return isspace((unsigned char)*v);
+}
+
 int num_text(const char *v, double *out)
 {
 	char *end;
@@ -43,7 +51,8 @@ int num_text(const char *v, double *out)
 	errno = 0;
 	x = strtod(v, &end);
 	/* decimal only: strtod also reads hexadecimal ("0x10" as 16) */
-	if (end == v || *end || errno || !isfinite(x) || strpbrk(v, "xX"))
+	if (end == v || *end || errno || !isfinite(x) || strpbrk(v, "xX") ||
+	    blank_first(v))
 		return -1;
 	*out = x;
 	return 0;
@@ -58,6 +67,7 @@ int num_read(const char *what, const char *v, const num_range *r,
 	errno = 0;
 	x = strtod(v, &end);
 	ok = end != v && !*end && !isnan(x) && !strpbrk(v, "xX") &&
+	     !blank_first(v) &&
 	     (isfinite(x) ? errno == 0 : (r->flags & NUM_INF) && x > 0) &&
 	     ((r->flags & NUM_LO_OPEN) ? x > r->lo : x >= r->lo) && x <= r->hi &&
 	     (!(r->flags & NUM_WHOLE) || !isfinite(x) || x == floor(x));

@@ -2,6 +2,9 @@
 ** num.h: a number read from text, whole or not, within a range: the one
 ** number parser of the program and its one message, "WHAT: 'TEXT' is not
 ** a number in [LO, HI]" (a whole number, a positive number, NOUN (...)).
+** A number is the whole of its text: decimal, no blank before or after it
+** (" 80" and "80 " are refused alike; INI values and sweep list items are
+** trimmed by their own syntax before they get here).
 */
 #ifndef RL_NUM_H
 #define RL_NUM_H

@@ -4,6 +4,7 @@
 #include "setup.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,24 @@ static int is_file(const char *path)
 {
 	struct stat sb;
 	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+/* Why path, named as a preset file, cannot be one, into err: it does not
+** exist (or cannot be reached), or it is a directory, a device or another
+** thing that is not a file. */
+static void not_a_file(const char *kind, const char *path, char *err,
+                       size_t errlen)
+{
+	struct stat sb;
+	if (stat(path, &sb) && errno == ENOENT)
+		snprintf(err, errlen, "%s file '%s' does not exist", kind, path);
+	else if (stat(path, &sb))
+		snprintf(err, errlen, "%s file '%s': %s", kind, path,
+		         strerror(errno));
+	else
+		snprintf(err, errlen, "%s file '%s' is not a preset file (%s)",
+		         kind, path, S_ISDIR(sb.st_mode) ? "a directory"
+		                     : "not a regular file");
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -98,8 +117,7 @@ int preset_path(const char *kind, const char *name, char *path, size_t len,
 	}
 	if (strchr(name, '/') || strstr(name, ".ini")) {
 		if (!is_file(name)) {
-			snprintf(err, errlen, "%s file '%s' does not exist", kind,
-			         name);
+			not_a_file(kind, name, err, errlen);
 			return -1;
 		}
 		snprintf(path, len, "%s", name);
@@ -274,6 +292,30 @@ int setup_load(rl_setup *st, const char *kind, const char *name, char *err,
 	return load_depth(st, kind, name, 0, NULL, err, errlen);
 }
 
+/* Append an assignment made to the chip's or the model's sections to the
+** list setup_where names; ", ..." once, when the next one does not fit. */
+static void note_set(rl_setup *st, const char *section, const char *text)
+{
+	char *list = NULL;
+	size_t used;
+	if (!strcmp(section, "model"))
+		list = st->model_sets;
+	else if (!strcmp(section, "chip") || !strcmp(section, "design"))
+		list = st->chip_sets;
+	if (!list)
+		return;
+	used = strlen(list);
+	if (used >= 3 && !strcmp(list + used - 3, "..."))
+		return;
+	/* 6 bytes kept for ", ..." and its NUL */
+	if (used + 2 + strlen(text) + 6 <= RL_SETS_MAX)
+		snprintf(list + used, RL_SETS_MAX - used, "%s%s", used ? ", " : "",
+		         text);
+	else
+		snprintf(list + used, RL_SETS_MAX - used, "%s...",
+		         used ? ", " : "");
+}
+
 int setup_assign(rl_setup *st, const char *assignment, char *err,
                  size_t errlen)
 {
@@ -296,18 +338,26 @@ int setup_assign(rl_setup *st, const char *assignment, char *err,
 		return -1;
 	}
 	*dot = '\0';
-	return setup_set_key(st, buf, dot + 1, eq + 1, err, errlen);
+	if (setup_set_key(st, buf, dot + 1, eq + 1, err, errlen))
+		return -1;
+	note_set(st, buf, assignment);
+	return 0;
 }
 
 void setup_where(const rl_setup *st, const char *msg, char *out, size_t len)
 {
-	const char *file = NULL;
-	if (!strncmp(msg, "chip:", 5) || !strncmp(msg, "design:", 7))
+	const char *file = "", *sets = "";
+	if (!strncmp(msg, "chip:", 5) || !strncmp(msg, "design:", 7)) {
 		file = st->chip_file;
-	else if (!strncmp(msg, "model:", 6))
+		sets = st->chip_sets;
+	} else if (!strncmp(msg, "model:", 6)) {
 		file = st->model_file;
-	if (file && file[0])
-		snprintf(out, len, "%s: %s", file, msg);
+		sets = st->model_sets;
+	}
+	if (file[0] && sets[0])
+		snprintf(out, len, "%s with %s: %s", file, sets, msg);
+	else if (file[0] || sets[0])
+		snprintf(out, len, "%s: %s", file[0] ? file : sets, msg);
 	else
 		snprintf(out, len, "%s", msg);
 }

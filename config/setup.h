@@ -16,6 +16,7 @@
 #include "../model/status.h"
 
 #define RL_NAME_MAX 128
+#define RL_SETS_MAX 256
 
 typedef struct {
 	rl_config cfg;
@@ -30,6 +31,11 @@ typedef struct {
 	/* the files the chip and the model were read from, for messages */
 	char chip_file[1024];
 	char model_file[1024];
+	/* the assignments (--set, a spec's keys) made to the chip's sections
+	** (chip, design) and the model's since, "chip.link_gbps=0, ...", for
+	** messages: a check across fields may fail because of one of them */
+	char chip_sets[RL_SETS_MAX];
+	char model_sets[RL_SETS_MAX];
 } rl_setup;
 
 /* Defaults, no presets. */
@@ -59,8 +65,9 @@ int setup_assign(rl_setup *st, const char *assignment, char *err,
                  size_t errlen);
 
 /* msg (an error of the model about one part: "chip: tp > 1 needs
-** link_gbps > 0") with the preset file of that part in front when the
-** setup came from one ("data/chips/x.ini: chip: ..."), into out. */
+** link_gbps > 0") with where that part came from in front, into out: its
+** preset file ("data/chips/x.ini: chip: ..."), the assignments made to it
+** after ("data/chips/x.ini with chip.link_gbps=0: chip: ..."), or both. */
 void setup_where(const rl_setup *st, const char *msg, char *out, size_t len);
 
 /* Apply one key of a section (as from an INI file). */

@@ -638,8 +638,6 @@ int rl_param_set_text(rl_config *cfg, const rl_param *p, const char *text,
 {
 	char *end;
 	double v;
-	while (isspace((unsigned char)*text))
-		text++;
 	if (p->choices) {
 		int c = rl_param_choice(p, text);
 		if (c < 0 && p->type == RL_PT_BOOL) {
@@ -660,11 +658,10 @@ int rl_param_set_text(rl_config *cfg, const rl_param *p, const char *text,
 	}
 	errno = 0;
 	v = strtod(text, &end);
-	while (end && isspace((unsigned char)*end))
-		end++;
-	/* decimal only: strtod also reads hexadecimal ("0x10" as 16) */
+	/* decimal only: strtod also reads hexadecimal ("0x10" as 16); the
+	** whole text, no blank before (strtod skips them) or after */
 	if (end == text || *end != '\0' || errno == ERANGE ||
-	    strpbrk(text, "xX")) {
+	    strpbrk(text, "xX") || isspace((unsigned char)*text)) {
 		char range[256];
 		range_text(p, range, sizeof range);
 		snprintf(err, errlen, "%s.%s: '%s' is not a number (allowed: %s%s)",

@@ -7,7 +7,10 @@
 # a file number too large is reported as itself, not cut; a row whose
 # database cannot be written prints no report; HTML and Markdown reports
 # are valid UTF-8 whatever bytes a measurement id holds, and their figure
-# links survive an output name with spaces and parentheses.
+# links survive an output name with spaces and parentheses.  A model error
+# across fields names the --set that changed the preset; a preset path that
+# exists but is not a file says so; a blank before or after a number is
+# refused in a CSV field, a --set and a flag alike.
 . "$(dirname "$0")/clilib.sh"
 root=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 data=${ROOFLAB_DATA:-$root/data}
@@ -166,5 +169,57 @@ if command -v gnuplot >/dev/null 2>&1; then
 else
 	echo "ok - skipped: no gnuplot (figure links)"
 fi
+
+# ---- where a message points
+# a check across fields that fails because of --set names the --set as well
+# as the preset it changed (heads 64 of llama3-70b is a multiple of its 8
+# kv_heads; 7 is not)
+expect_exit 2 "model heads 7 by --set is refused" -- "$RL" eval --chip \
+	h100-sxm --model llama3-70b --set model.heads=7
+expect_err "llama3-70b\.ini with model\.heads=7: model: heads must be a multiple of kv_heads" \
+	"the message names the --set beside the preset"
+expect_exit 2 "a chip without links at tp 8 is refused" -- "$RL" eval --chip \
+	h100-sxm --model llama3-70b --tp 8 --set chip.link_gbps=0 \
+	--set model.layers=80 --set design.dies=1
+expect_err "h100-sxm\.ini with chip\.link_gbps=0, design\.dies=1: chip: " \
+	"a chip error names the chip's and design's --set, not the model's"
+expect_exit 2 "model kv_heads 5 by --set is refused" -- "$RL" eval --chip \
+	h100-sxm --model llama3-70b --set model.kv_heads=5
+expect_err "llama3-70b\.ini with model\.kv_heads=5: model: heads must" \
+	"kv_heads 5 by --set: named"
+# a path that exists but is not a preset file is not said not to exist
+expect_exit 2 "--chip /dev/null is refused" -- "$RL" eval --chip /dev/null \
+	--model llama3-70b
+expect_err "chip file '/dev/null' is not a preset file \(not a regular file\)" \
+	"/dev/null: not a regular file, not 'does not exist'"
+mkdir -p adir.ini
+expect_exit 2 "--model DIR.ini is refused" -- "$RL" eval --chip h100-sxm \
+	--model adir.ini
+expect_err "model file 'adir.ini' is not a preset file \(a directory\)" \
+	"a directory: said so"
+expect_exit 2 "--chip of a missing file is refused" -- "$RL" eval --chip \
+	./nope.ini --model llama3-70b
+expect_err "chip file './nope.ini' does not exist" "a missing file: said so"
+
+# ---- blanks around a number: refused alike before and after it, in a CSV
+# field, a --set value and a flag (INI values are trimmed by INI syntax)
+for v in ' 2048' '2048 '; do
+	printf '%s\na,TensorRT-LLM,0.11.0,h100-sxm,8,llama3-70b,fp8,%s,128,8,1,max-load,,output_tokens_per_s,1337.36,\n' \
+		"$H" "$v" >blank.csv
+	expect_exit 2 "CSV isl '$v' is refused" -- "$RL" validate \
+		--measurements blank.csv
+	expect_err "blank.csv:2: column 'isl' \(8\): '$v' is not" \
+		"CSV isl '$v': file, line and column named"
+	expect_exit 2 "--set chip.tdp_w='$v' is refused" -- "$RL" eval --chip \
+		h100-sxm --model llama3-70b --set "chip.tdp_w=$v"
+	expect_err "chip.tdp_w: '$v' is not a number" "--set '$v': named"
+	expect_exit 2 "--isl '$v' is refused" -- "$RL" eval --chip h100-sxm \
+		--model llama3-70b --isl "$v"
+	expect_exit 2 "--requests '$v' is refused" -- "$RL" eval --chip h100-sxm \
+		--model llama3-70b --requests "$v"
+done
+printf '[preset]\nchip = h100-sxm\n[chip]\ntdp_w =   700   \n' >spaced.ini
+expect_exit 0 "INI 'tdp_w =   700   ' is read (INI trims around the value)" -- \
+	"$RL" eval --chip ./spaced.ini --model llama3-70b
 
 finish

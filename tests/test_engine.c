@@ -594,12 +594,19 @@ static void test_param_table(void **state)
 	assert_non_null(strstr(err, "outside"));
 	assert_int_equal(rl_param_set_text(&c, p, "4.8x", err, sizeof err),
 	                 RL_P_NOTNUM);
+	/* a number is the whole text: a blank before it as after it */
+	assert_int_equal(rl_param_set_text(&c, p, " 4.8", err, sizeof err),
+	                 RL_P_NOTNUM);
+	assert_int_equal(rl_param_set_text(&c, p, "4.8 ", err, sizeof err),
+	                 RL_P_NOTNUM);
 	near(c.chip.hbm_Bps, 4.8e12, 1e-15); /* unchanged by the failures */
 	p = rl_param_find_full("scenario.precision");
 	assert_int_equal(rl_param_set_text(&c, p, "FP8", err, sizeof err),
 	                 RL_P_OK);
 	near(c.scen.precision, RL_PREC_FP8, 0);
 	assert_int_equal(rl_param_set_text(&c, p, "int3", err, sizeof err),
+	                 RL_P_CHOICE);
+	assert_int_equal(rl_param_set_text(&c, p, " fp8", err, sizeof err),
 	                 RL_P_CHOICE);
 	p = rl_param_find_full("scenario.tp");
 	assert_int_equal(rl_param_set_text(&c, p, "2.5", err, sizeof err),

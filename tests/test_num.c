@@ -41,6 +41,10 @@ static void test_closed_range(void **state)
 	refused("8x", &r, "--n: '8x' is not a number in [1, 64]");
 	refused("nan", &r, "--n: 'nan' is not a number in [1, 64]");
 	refused("inf", &r, "--n: 'inf' is not a number in [1, 64]");
+	/* blanks on either side are refused alike (strtod skips leading ones) */
+	refused(" 8", &r, "--n: ' 8' is not a number in [1, 64]");
+	refused("\t8", &r, "--n: '\t8' is not a number in [1, 64]");
+	refused("8 ", &r, "--n: '8 ' is not a number in [1, 64]");
 }
 
 static void test_whole_and_noun(void **state)
@@ -84,6 +88,8 @@ static void test_text_only(void **state)
 	assert_int_equal(num_text("0.25", &x), 0);
 	assert_true(x == 0.25);
 	assert_int_equal(num_text("0.25 ", &x), -1);
+	assert_int_equal(num_text(" 0.25", &x), -1);
+	assert_int_equal(num_text("\n0.25", &x), -1);
 	assert_int_equal(num_text("", &x), -1);
 	assert_int_equal(num_text("inf", &x), -1);
 }
