@@ -18,8 +18,17 @@ of KV), so the answer is the edge of the step where the model last meets
 the row, rounded down to 0.01 GB.  Prints one line per row and the median
 per model, precision and tp.
 
+With --concurrency it bisects `rooflab eval --batch N` instead (the
+profile's own reservation kept): the whole number of sequences in flight
+at which the model meets the row, printed with its share of the
+concurrency the profile allows and the KV tokens those sequences reserve,
+N x (isl + osl).  A group whose rows ask for the same N at every length
+is capped by a batch size; one whose rows ask for the same tokens is
+short of KV cache (memory, or a cap on its tokens).
+
   usage: scripts/memory-gap.py --profile NAME --version V [--model M]
-         [--precision P] [--tp N] [--shape ISL/OSL] [--set SECTION.KEY=V ...]
+         [--precision P] [--tp N] [--shape ISL/OSL] [--concurrency]
+         [--set SECTION.KEY=V ...]
   (e.g. --profile trtllm-0.15 --version 0.13.0 --set profile.kv_fraction=0.99:
    0.13's rows against 0.15's fit at 0.13's KV fraction; README, Calibration
    and validation)
@@ -32,6 +41,7 @@ import math
 import os
 import re
 import statistics
+import subprocess
 import sys
 
 from rleval import output_tps, parse
@@ -47,16 +57,55 @@ def fail(code, msg):
     sys.exit(code)
 
 
-def predict(row, requests, gb, sets):
+def eval_args(row, requests, sets):
     args = ["--chip", "h100-sxm", "--model", row["model"],
             "--precision", row["precision"], "--isl", row["isl"],
             "--osl", row["osl"], "--tp", row["tp"], "--profile", sets[0],
-            "--requests", requests,
-            "--set", "profile.runtime_reserved_gb=%.6f" % gb]
+            "--requests", requests]
     for s in sets[1]:
         args += ["--set", s]
+    return args
+
+
+def predict(row, requests, gb, sets):
+    args = eval_args(row, requests, sets) + [
+        "--set", "profile.runtime_reserved_gb=%.6f" % gb]
     # the reservation leaves no room: nothing served
     return output_tps(RL, args, row["id"], fail, no_fit=0.0)
+
+
+def concurrency(row, requests, sets):
+    """The profile's own concurrency for the row (eval's `concurrency`)."""
+    p = subprocess.run([RL, "eval"] + eval_args(row, requests, sets),
+                       capture_output=True, text=True)
+    m = re.search(r"^  concurrency\s+([0-9.eE+-]+)", p.stdout, re.M)
+    if p.returncode != 0 or not m:
+        fail(2 if p.returncode == 2 else 1,
+             "rooflab eval gave no concurrency for %s: %s" %
+             (row["id"], p.stderr.strip()))
+    return float(m.group(1))
+
+
+def batch_gap(row, requests, measured, sets):
+    """(N, the profile's concurrency): the fewest whole sequences in flight
+    at which the prediction reaches measured, or a string saying the
+    profile is too slow even at its own concurrency."""
+    full = concurrency(row, requests, sets)
+    top = max(1, math.ceil(full))
+    args = eval_args(row, requests, sets)
+    tps = lambda n: output_tps(RL, args + ["--batch", str(n)], row["id"], fail)
+    if tps(top) < measured:
+        return "too slow at its own %.0f" % full, full
+    if tps(1) >= measured:
+        return 1, full
+    lo, hi = 1, top  # tps(lo) < measured <= tps(hi)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if tps(mid) >= measured:
+            hi = mid
+        else:
+            lo = mid
+    return hi, full
 
 
 def gap(row, requests, measured, sets):
@@ -84,10 +133,11 @@ def main():
     ap.add_argument("--precision")
     ap.add_argument("--tp")
     ap.add_argument("--shape")
+    ap.add_argument("--concurrency", action="store_true")
     ap.add_argument("--set", action="append", default=[])
     a = parse(ap, fail)
     for s in a.set:
-        if s.startswith("profile.runtime_reserved_gb="):
+        if s.startswith("profile.runtime_reserved_gb=") and not a.concurrency:
             fail(2, "--set profile.runtime_reserved_gb is what this bisects")
     if a.shape and not re.fullmatch(r"[0-9]+/[0-9]+", a.shape):
         fail(2, "--shape %r is not ISL/OSL" % a.shape)
@@ -108,6 +158,9 @@ def main():
             rows.append((r, n.group(1)))
     if not rows:
         fail(2, "no maximum-load H100 rows of version %s match" % a.version)
+    if a.concurrency:
+        concurrency_table(rows, sets)
+        return
     print("%-22s %-14s %-5s %3s %-10s %10s %10s  %s" % (
         "id", "model", "prec", "tp", "isl/osl", "measured", "predicted",
         "runtime_reserved_gb that matches"))
@@ -130,6 +183,36 @@ def main():
         v = groups[k]
         print("  %-14s %-5s tp %-3s %6.2f GB (%.2f-%.2f, %d rows)" % (
             k[0], k[1], k[2], statistics.median(v), min(v), max(v), len(v)))
+
+
+def concurrency_table(rows, sets):
+    """--concurrency: each row's matching sequences in flight, and the
+    medians per model, precision and tp."""
+    print("%-22s %-14s %-5s %3s %-10s %10s %8s  %s" % (
+        "id", "model", "prec", "tp", "isl/osl", "measured", "allowed",
+        "sequences that match (share, KV tokens)"))
+    groups = {}
+    for r, n in rows:
+        g, full = batch_gap(r, n, float(r["value"]), sets)
+        if isinstance(g, int):
+            tokens = g * (int(r["isl"]) + int(r["osl"]))
+            shown = "%d (%.2f, %.0f k)" % (g, g / full, tokens / 1e3)
+            groups.setdefault((r["model"], r["precision"], r["tp"]),
+                              []).append((g, g / full, tokens))
+        else:
+            shown = g
+        print("%-22s %-14s %-5s %3s %-10s %10.1f %8.0f  %s" % (
+            r["id"], r["model"], r["precision"], r["tp"],
+            r["isl"] + "/" + r["osl"], float(r["value"]), full, shown))
+    print("median per model, precision and tp (rows matched): sequences, "
+          "share, KV tokens")
+    for k in sorted(groups):
+        v = groups[k]
+        med = [statistics.median(x[i] for x in v) for i in range(3)]
+        tok = [x[2] for x in v]
+        print("  %-14s %-5s tp %-3s %6.0f %5.2f %7.0f k (%.0f-%.0f k, "
+              "%d rows)" % (k[0], k[1], k[2], med[0], med[1], med[2] / 1e3,
+                            min(tok) / 1e3, max(tok) / 1e3, len(v)))
 
 
 def profile_reserve(profile, sets):

@@ -4,7 +4,8 @@
 # from the csv (worked out here by hand), and rooflab eval at the printed
 # reservation gives at least the measured throughput while 0.02 GB more
 # gives less (the printed value is rounded down to 0.01 GB) (the crossing is checked by the engine, not copied from the
-# script's output).
+# script's output); with --concurrency, the sequences in flight at which
+# it meets the row, checked the same way.
 . "$(dirname "$0")/clilib.sh"
 root=${ROOFLAB_ROOT:-.}
 py=$root/scripts/memory-gap.py
@@ -30,6 +31,32 @@ above=$(tps "$(awk -v g="$gb" 'BEGIN{print g + 0.02}')")
 awk -v a="$at" -v b="$above" 'BEGIN{exit !(a >= 162.1 && b < 162.1)}' &&
 	echo "ok - eval crosses 162.1 tokens/s at ${gb} GB (${at} there, ${above} at +0.02 GB)" ||
 	{ echo "not ok - eval gives ${at} at ${gb} GB and ${above} at +0.02 GB around 162.1"; fails=$((fails + 1)); }
+
+# --concurrency: trtllm-v0.13.0-0460, Llama-3 70B 16-bit tp 8, 128/2048,
+# 3000 requests, 6875.97 output tokens/s: the printed N sequences give at
+# least that with eval --batch N and N - 1 give less; its KV tokens are
+# N x (128 + 2048), worked out here
+expect_exit 0 "--concurrency on one 0.13 row" -- python3 "$py" --concurrency \
+	--profile trtllm-0.15 --version 0.13.0 --model llama3-70b --precision fp16 \
+	--tp 8 --shape 128/2048 --set profile.kv_fraction=0.99
+expect_out '^trtllm-v0\.13\.0-0460 +llama3-70b +fp16 +8 +128/2048 +6876\.0 +[0-9]+ +[0-9]+ \(0\.[0-9]{2}, [0-9]+ k\)$' \
+	"the row with its measured value, sequences, share and tokens"
+n=$(awk '/^trtllm-v0\.13\.0-0460 /{print $(NF-3)}' "$tmpd/out")
+k=$(awk '/^trtllm-v0\.13\.0-0460 /{gsub(/\(|,/, "", $(NF-2)); print $(NF-1)}' "$tmpd/out")
+awk -v n="$n" -v k="$k" 'BEGIN{exit !(k == sprintf("%.0f", n * 2176 / 1000))}' &&
+	echo "ok - ${n} sequences hold ${k} k KV tokens (x 2176)" ||
+	{ echo "not ok - ${n} sequences printed with ${k} k tokens, not n x 2176"; fails=$((fails + 1)); }
+tpsb() { # output tokens/s at --batch $1
+	"$RL" eval --chip h100-sxm --model llama3-70b --precision fp16 --isl 128 \
+		--osl 2048 --tp 8 --profile trtllm-0.15 --requests 3000 \
+		--set profile.kv_fraction=0.99 --batch "$1" |
+		awk '/^  output_tokens_per_s /{print $2}'
+}
+at=$(tpsb "$n")
+below=$(tpsb $((n - 1)))
+awk -v a="$at" -v b="$below" 'BEGIN{exit !(a >= 6875.97 && b < 6875.97)}' &&
+	echo "ok - eval crosses 6875.97 tokens/s at ${n} sequences (${at} there, ${below} at one fewer)" ||
+	{ echo "not ok - eval gives ${at} at ${n} sequences and ${below} at one fewer around 6875.97"; fails=$((fails + 1)); }
 
 expect_exit 2 "a version without rows: exit 2" -- python3 "$py" --profile trtllm-0.15 --version 9.9.9
 expect_err 'no maximum-load H100 rows of version 9\.9\.9' "the message names the version"
