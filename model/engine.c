@@ -46,8 +46,12 @@
 ** and a chip reads only its experts / ep, touched by the tokens of the ep
 ** replicas together, whose routed rows its expert GEMMs get (routing
 ** assumed balanced; profile.moe_gemm_eff is the share of a dense GEMM's
-** efficiency that grouped expert GEMMs reach).  A stage's share of MoE
-** layers (and of dense ones, in a model that has both) is the model's.
+** efficiency that grouped expert GEMMs reach; with profile.moe_permute,
+** each MoE layer's token permute and finalize move (1 + k) d values at
+** the activations' precision and as many at >= 16 bits per token on
+** every tp rank, memory-bound).  A
+** stage's share of MoE layers (and of dense ones, in a model that has
+** both) is the model's.
 */
 #include "engine.h"
 #include "exactdiv.h"
@@ -165,6 +169,8 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 	** memory-bound like the elementwise kernels */
 	if (sg->logits_passes && head_tokens > 0)
 		el_bytes += u->logit_passes * head_tokens * m->vocab * 4.0;
+	/* the MoE layers' permute and finalize, whole width on every rank */
+	el_bytes += M * Ls * u->moe_share * u->moe_perm_bytes;
 	it->t_elementwise = el_bytes / u->bw;
 
 	/* attention: decode tokens over their context; prefill tokens over
@@ -610,6 +616,19 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 	u->el_per_tok = u->sh.elem_elems_full +
 	                rl_div(u->sh.elem_elems_split, &u->tpd);
 	u->el_unfused = 1.0 - pf->elementwise_fused;
+	/* an MoE layer's permute copies a token (d values at the
+	** activations' precision) into its k experts' order, k copies; its
+	** finalize reads the k expert outputs at the GEMM output width and
+	** writes their weighted sum: (1 + k) d values each, on every tp rank
+	** (each holds the whole hidden width of every token), for every
+	** rank's tokens where the MoE all-gathers them (ASSUMPTION:
+	** TensorRT-LLM's MoE plugin's expand-rows and finalize-routing
+	** kernels as recalled, not in the repository) */
+	if (pf->moe_permute > 0.5 && u->moe_share > 0)
+		u->moe_perm_bytes =
+		    (1.0 + m->experts_per_token) * m->hidden * (u->ab + u->cb) *
+		    (u->ep > 1 && (int)pf->moe_dispatch == RL_MOE_ALLGATHER
+		         ? u->ep : 1.0);
 	/* attention and MLP that read the same input add their partial
 	** sums before one all-reduce (TensorRT-LLM's Falcon: "allreduce
 	** applies after those layer"; vLLM's Falcon and GPT-J likewise) */

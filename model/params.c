@@ -430,6 +430,15 @@ static const rl_param table[] = {
  "way, whatever k), and each rank's workspace holds the other ranks' "
  "gathered inputs and outputs for max_num_tokens tokens each, act_buffers "
  "copies"},
+{"profile", "moe_permute", "", 1, 0, 1, 0, RL_PT_BOOL, bool_choices,
+ OFF(prof.moe_permute),
+ "true: each MoE layer runs its token permute (each token read once and "
+ "written k times in its experts' order, at the activations' precision) "
+ "and finalize (its k expert outputs read back at >= 16 bits, weighted "
+ "and summed into one) as memory-bound kernels of their own over the "
+ "whole hidden width on every tensor-parallel rank (not split over tp; "
+ "an all-gathering MoE permutes every rank's tokens); false: none "
+ "(their time, if any, in moe_gemm_eff)"},
 {"profile", "burst_waves", "", 1, 0, 1, 0, RL_PT_BOOL, bool_choices,
  OFF(prof.burst_waves),
  "true: a run of R identical requests all sent at once (a published "

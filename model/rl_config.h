@@ -240,6 +240,9 @@ typedef struct {
 	                          * CUDA-graph replays included */
 	double moe_dispatch;     /* enum rl_moe_dispatch: how tokens reach the
 	                          * experts of the ep ranks */
+	double moe_permute;      /* 1: each MoE layer's token permute and
+	                          * finalize run as memory-bound kernels over
+	                          * the whole hidden width on every tp rank */
 } rl_profile;
 
 /* profile.logits_rows: whose logits the memory left for the KV cache is

@@ -64,6 +64,9 @@ typedef struct {
 	double el_per_tok;       /* elementwise values per token per layer on
 	                         ** a chip (full + split / tp) */
 	double el_unfused;       /* 1 - elementwise_fused */
+	double moe_perm_bytes;   /* bytes a chip's MoE permute and finalize
+	                         ** move per token of its own per MoE layer
+	                         ** (0: profile.moe_permute off) */
 	double ar_per_layer;     /* tp all-reduces per layer: 2, or 1 where
 	                         ** attention and MLP run in parallel */
 	rl_link_cost ar;         /* an all-reduce over the tp chips */

@@ -135,6 +135,7 @@ fit_one() { # version, profile name, kv_fraction, max_num_tokens, max_batch_size
 	    -e "s/^graph_logits_rows = .*/$(graph_logits_line "${GRAPH_ROWS:-0}" "${8:-false}")/" \
 	    -e "s/^host_overlap = .*/$(overlap_line "${7:-true}")/" \
 	    -e "s/^moe_dispatch = .*/$(dispatch_line "${7:-true}")/" \
+	    -e "s/^moe_permute = .*/$(permute_line "${7:-true}")/" \
 	    -e "${MOE_EFF:+s/^moe_gemm_eff = .*/moe_gemm_eff = $MOE_EFF   ; $MOE_NOTE/}" \
 	    -e "${COMM_SED:-}" \
 	    -e "${HEAD_SED:-}" \
@@ -347,6 +348,13 @@ dispatch_line() {
 		echo "moe_dispatch = alltoall   ; TensorRT backend: its MoE rows run tensor parallel, no ep (scripts\/fit-profiles.sh)"
 	else
 		echo "moe_dispatch = allgather   ; ASSUMPTION: the PyTorch backend's MoE all-gathers every attention-data-parallel rank's tokens (FP8 in an FP8 model) and reduce-scatters the outputs on NVLink (H100: no all-to-all; tensorrt_llm\/_torch\/modules\/fused_moe as recalled; scripts\/fit-profiles.sh)"
+	fi
+}
+permute_line() {
+	if [ "$1" = false ]; then
+		echo "moe_permute = true   ; TensorRT backend: ASSUMPTION: the MoE plugin permutes each token's k copies into expert order and finalizes (reads back, weights and sums) the k outputs in kernels of their own over the whole hidden width on every tp rank (moe_kernels.cu expandInputRows and finalizeMoeRouting as recalled; scripts\/fit-profiles.sh)"
+	else
+		echo "moe_permute = false   ; PyTorch backend: not tried, its cost stays in moe_gemm_eff (scripts\/fit-profiles.sh)"
 	fi
 }
 # Who picks max_batch_size and max_num_tokens (profile.batch_rule):

@@ -1118,6 +1118,55 @@ static void test_moe_dispatch(void **state)
 	assert_true(b.decode.t_comm == 0);
 }
 
+/* An MoE layer's token permute and finalize (profile.moe_permute), on
+** Mixtral-8x7B's shape (k 2, d 4096, 32 MoE layers) at batch 1: a decode
+** iteration carries n = 1000/1001 tokens.  Per token and layer the
+** permute reads its 4096 values and writes 2 copies at FP8 (3 x 4096
+** bytes), the finalize reads the 2 expert outputs and writes one at 16
+** bits (3 x 4096 x 2): 4096 x 9 bytes, on every tp rank alike (the whole
+** hidden width, not split over tp), at 3.35 TB/s (eff_memory 1): the
+** decode's elementwise time grows by 32 n 4096 x 9 / 3.35e12.  At 16
+** bits the copies are 2 bytes too: 4096 x 12.  An all-gathering MoE at
+** ep 4 permutes the 4 ranks' tokens: 4 times the FP8 figure.  A dense
+** model has none. */
+static void test_moe_permute(void **state)
+{
+	rl_config c;
+	rl_result a, b;
+	double n = 1000.0 / 1001, per = 32 * n * 4096 / 3.35e12;
+	int tp;
+	(void)state;
+	for (tp = 1; tp <= 8; tp *= 8) {
+		mixtral_batch1(&c);
+		c.scen.tp = tp;
+		c.scen.chips = tp;
+		assert_int_equal(rl_serve(&c, &a), RL_OK);
+		c.prof.moe_permute = 1;
+		assert_int_equal(rl_serve(&c, &b), RL_OK);
+		near(b.decode.t_elementwise - a.decode.t_elementwise, 9 * per,
+		     1e-9);
+	}
+	c.scen.precision = RL_PREC_BF16;
+	c.prof.moe_permute = 0;
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	c.prof.moe_permute = 1;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.decode.t_elementwise - a.decode.t_elementwise, 12 * per, 1e-9);
+	mixtral_batch1(&c);
+	c.scen.ep = 4;
+	c.scen.chips = 4;
+	c.prof.moe_dispatch = RL_MOE_ALLGATHER;
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	c.prof.moe_permute = 1;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.decode.t_elementwise - a.decode.t_elementwise, 36 * per, 1e-9);
+	h100_ideal(&c); /* Llama-3 70B: no experts */
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	c.prof.moe_permute = 1;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	assert_true(b.decode.t_elementwise == a.decode.t_elementwise);
+}
+
 /* Experts stored in MXFP4 (model.expert_weight_bits 4.25: 4-bit values
 ** and an 8-bit scale per 32).  Mixtral 8x7B (test_mixtral_params): 46,702,
 ** 792,704 weights, of which 32 x 8 x 176,160,768 = 45,097,156,608 are
@@ -1527,6 +1576,7 @@ int main(void)
 	    cmocka_unit_test(test_allreduce_half_size),
 	    cmocka_unit_test(test_cuda_graphs),
 	    cmocka_unit_test(test_moe_dispatch),
+	    cmocka_unit_test(test_moe_permute),
 	    cmocka_unit_test(test_gemm_fixed),
 	    cmocka_unit_test(test_bad_tp),
 	    cmocka_unit_test(test_does_not_fit),
