@@ -284,14 +284,28 @@ graph_note() {
 # enabled, cuda_graph_batch_sizes), where it makes Llama-3.3 70B TP1's
 # leave-out +40% -> -2%; 0 in 0.21 and 1.0 (cuda_graph_config, the later
 # API), whose rows name the same sizes but whose fits it made worse (0.21
-# 5.6%/19.0% -> 7.1%/24.8%, 1.0 7.8%/15.4% -> 10.2%/24.9%, Maverick -28%:
-# ASSUMPTION, unverified, that from 0.21 the graphs are not captured, or
-# not kept, before the sizing), and fitted free (0-16,383) it was worse in
-# all four (README, Calibration and validation).  Without CUDA graphs
-# (0.20-post, the TensorRT backend) none.
+# 5.6%/19.0% -> 7.1%/24.8%, 1.0 7.8%/15.4% -> 10.2%/24.9%, Maverick -28%;
+# again on 2026-11-29: 0.21 3.9%/11.5% -> 5.7%/11.1%, 1.0 5.6%/14.9% ->
+# 6.9%/21.9%: ASSUMPTION, unverified, that from 0.21 the graphs are not
+# captured, or not kept, before the sizing), and fitted free (0-16,383) it
+# was worse in all four (README, Calibration and validation).  The
+# TensorRT backend: none.  0.20-post, the main-branch revision between
+# 0.20 and 0.21 whose configuration disabled the graphs (fit-profiles-
+# more.sh), holds the same 16,383 rows all the same (ASSUMPTION: whatever
+# holds these 4.2 GB a GPU in 0.19 and 0.20 is there in 0.20-post too, be
+# it graphs captured but not replayed or another buffer of the same size,
+# as fp32 logits of max_batch_size 8192 rows would be): its Llama-3.1 70B
+# FP8 TP1 rows, whose throughput follows the few GB of KV cache beside
+# 70 GB of weights, measure 0.96-1.04x 0.20's Llama-3.3 70B TP1 rows (the
+# same shape) at 128/128, 128/2048, 1000/1000, 1000/2000, 1024/2048 and
+# 5000/500, where trtllm-0.20 without the 16,383 rows predicts 1.06-1.51x
+# (`rooflab eval --profile trtllm-0.20 --requests 1000 --set
+# profile.graph_logits_rows=0`).
 graph_logits_line() {
 	if [ "$2" = true ] && [ "$1" != 0 ]; then
 		echo "graph_logits_rows = $1   ; ASSUMPTION: the decode CUDA graphs captured before the KV cache is sized (batch sizes 1, 2, 4, ..., 8192: the rows' notes' 1..8192 taken as the powers of two, all admitted by max_batch_size 8192) keep their output logits in their pool, 16,383 rows (tensorrt_llm\/_torch\/pyexecutor\/_util.py as recalled; scripts\/fit-profiles.sh)"
+	elif [ "$1" != 0 ]; then
+		echo "graph_logits_rows = $1   ; ASSUMPTION: no CUDA graphs replayed, yet the 4.2 GB a GPU that 0.19's and 0.20's graphs' logits hold (16,383 rows) are held here too: this version's 70B FP8 TP1 rows measure 0.96-1.04x 0.20's, which without them would be 1.06-1.51x (scripts\/fit-profiles.sh)"
 	elif [ "$2" = true ]; then
 		echo "graph_logits_rows = 0   ; ASSUMPTION: no CUDA graph output kept when the KV cache is sized (cuda_graph_config; 16,383 rows made this version's fit worse: scripts\/fit-profiles.sh)"
 	else
