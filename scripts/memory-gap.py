@@ -16,7 +16,9 @@ profile predicts too slow even at 0 GB is reported as such, one that stays
 too fast at 30 GB likewise.  The throughput moves in steps (whole requests
 of KV), so the answer is the edge of the step where the model last meets
 the row, rounded down to 0.01 GB.  Prints one line per row and the median
-per model, precision and tp.
+per model, precision and tp.  A row whose notes give its build's
+max_num_tokens and max_batch_size (0.11) is evaluated with them, as
+`rooflab validate` does.
 
 With --concurrency it bisects `rooflab eval --batch N` instead (the
 profile's own reservation kept): the whole number of sequences in flight
@@ -62,6 +64,13 @@ def eval_args(row, requests, sets):
             "--precision", row["precision"], "--isl", row["isl"],
             "--osl", row["osl"], "--tp", row["tp"], "--profile", sets[0],
             "--requests", requests]
+    # the build settings a row's notes give (0.11: "max_num_tokens=8192,
+    # max_batch_size=4096"), as validate applies them (config/measure.c);
+    # a --set of the same key comes after them and wins
+    for key in ("max_num_tokens", "max_batch_size"):
+        m = re.search(r"(?<![A-Za-z0-9_])%s=([0-9]+)" % key, row["notes"])
+        if m:
+            args += ["--set", "profile.%s=%s" % (key, m.group(1))]
     for s in sets[1]:
         args += ["--set", s]
     return args

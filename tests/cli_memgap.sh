@@ -58,6 +58,24 @@ awk -v a="$at" -v b="$below" 'BEGIN{exit !(a >= 6875.97 && b < 6875.97)}' &&
 	echo "ok - eval crosses 6875.97 tokens/s at ${n} sequences (${at} there, ${below} at one fewer)" ||
 	{ echo "not ok - eval gives ${at} at ${n} sequences and ${below} at one fewer around 6875.97"; fails=$((fails + 1)); }
 
+# a 0.11 row's notes give its build: trtllm-v0.11.0-0162 (Llama-3 70B FP8
+# tp 8, 128/2048, 3000 requests, 10887.34 tokens/s) says max_num_tokens=16384,
+# max_batch_size=8192; the predicted column is eval's with those two, not
+# with the profile's own 2048 / 2048
+expect_exit 0 "a 0.11 row with its notes' build settings" -- python3 "$py" \
+	--profile trtllm-0.11 --version 0.11.0 --model llama3-70b --tp 8 --shape 128/2048
+pred=$(awk '/^trtllm-v0\.11\.0-0162 /{print $7}' "$tmpd/out")
+tps11() {
+	"$RL" eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 128 \
+		--osl 2048 --tp 8 --profile trtllm-0.11 --requests 3000 "$@" |
+		awk '/^  output_tokens_per_s /{printf "%.1f", $2}'
+}
+with=$(tps11 --set profile.max_num_tokens=16384 --set profile.max_batch_size=8192)
+without=$(tps11)
+[ "$pred" = "$with" ] && [ "$pred" != "$without" ] &&
+	echo "ok - predicted ${pred}: eval with the notes' 16384 / 8192 (${without} without)" ||
+	{ echo "not ok - predicted ${pred}, eval ${with} with the notes' settings, ${without} without"; fails=$((fails + 1)); }
+
 expect_exit 2 "a version without rows: exit 2" -- python3 "$py" --profile trtllm-0.15 --version 9.9.9
 expect_err 'no maximum-load H100 rows of version 9\.9\.9' "the message names the version"
 expect_exit 2 "the reservation itself may not be set" -- python3 "$py" --profile trtllm-0.15 \
