@@ -67,6 +67,15 @@ static void near(double got, double want, double rel)
 	}
 }
 
+/* rl_load_eval of c at rate_rps requests/s (INFINITY: all at once) with
+** requests in the run (0: an endless stream) into o; it must succeed. */
+static void load_ok(const rl_config *c, double rate_rps, double requests,
+                    rl_load_result *o)
+{
+	rl_load ld = {rate_rps, requests};
+	assert_int_equal(rl_load_eval(c, &ld, o), RL_OK);
+}
+
 /* The server as described in the header. */
 static void test_server(void **state)
 {
@@ -91,12 +100,11 @@ static void test_server(void **state)
 static void test_low_load(void **state)
 {
 	rl_config c;
-	rl_load ld = {XMAX / 100, 0};
 	rl_load_result o;
 	double want = 0.01 + (1 - exp(-1.0)) * 0.005 + 0.01 * 0.0011 / 1.98;
 	(void)state;
 	overhead_only(&c);
-	assert_int_equal(rl_load_eval(&c, &ld, &o), RL_OK);
+	load_ok(&c, XMAX / 100, 0, &o);
 	assert_int_equal(o.regime, RL_LOAD_STEADY);
 	near(o.concurrency, 1.0, 1e-6);
 	near(o.utilization, 0.01, 1e-9);
@@ -162,7 +170,6 @@ static void test_tpot_distribution(void **state)
 	rl_tpot_dist mix = {RL_TPOT_MIX, 10, 0.01, 0.02, 1, 1, 0};
 	rl_tpot_dist dr = {RL_TPOT_DRAIN, 10, 0.01, 0.1, 0, 0, 20};
 	rl_config c;
-	rl_load ld = {XMAX / 2, 0};
 	rl_load_result o;
 	(void)state;
 	near(rl_tpot_mean(&mix), 0.011, 1e-12);
@@ -179,7 +186,7 @@ static void test_tpot_distribution(void **state)
 	near(rl_tpot_quantile(&mix, 0.5), 0.011, 1e-12);
 	near(rl_tpot_quantile(&mix, 0.9), 0.01113, 1e-12);
 	overhead_only(&c);
-	assert_int_equal(rl_load_eval(&c, &ld, &o), RL_OK);
+	load_ok(&c, XMAX / 2, 0, &o);
 	near(o.tpot_s, T_IT, 1e-9);
 	near(o.tpot_p50_s, T_IT, 1e-9);
 	near(o.tpot_p99_s, T_IT, 1e-9);
@@ -188,12 +195,11 @@ static void test_tpot_distribution(void **state)
 static void test_percentiles(void **state)
 {
 	rl_config c;
-	rl_load ld = {XMAX / 1000, 0};
 	rl_load_result o;
 	double b = 1 - exp(-0.1), m = 1 / XMAX / (2 * 0.999);
 	(void)state;
 	overhead_only(&c);
-	assert_int_equal(rl_load_eval(&c, &ld, &o), RL_OK);
+	load_ok(&c, XMAX / 1000, 0, &o);
 	near(o.concurrency, 0.1, 1e-6);
 	near(o.ttft_p50_s, 0.01, 1e-9);
 	near(o.ttft_p99_s, 0.01 + 0.01 - (0.01 * 0.01 / b - 0.001 * m), 1e-5);
@@ -209,13 +215,12 @@ static void test_percentiles(void **state)
 static void test_burst_drain(void **state)
 {
 	rl_config c;
-	rl_load ld = {INFINITY, 100};
 	rl_load_result o;
 	(void)state;
 	overhead_only(&c);
 	c.scen.isl = 1000;
 	c.scen.osl = 1;
-	assert_int_equal(rl_load_eval(&c, &ld, &o), RL_OK);
+	load_ok(&c, INFINITY, 100, &o);
 	assert_int_equal(o.regime, RL_LOAD_BURST);
 	near(o.ttft_mean_s, 0.505, 1e-9);
 	near(o.ttft_p50_s, 0.505, 1e-6);
@@ -233,12 +238,11 @@ static void test_burst_drain(void **state)
 static void test_burst_shared_iterations(void **state)
 {
 	rl_config c;
-	rl_load ld = {INFINITY, 100};
 	rl_load_result o;
 	(void)state;
 	overhead_only(&c);
 	c.scen.osl = 1;
-	assert_int_equal(rl_load_eval(&c, &ld, &o), RL_OK);
+	load_ok(&c, INFINITY, 100, &o);
 	near(o.ttft_mean_s, 0.055 + (0.0045 * 4.5 - 0.0005 * 4.5 * 4.5) / 99,
 	     1e-6);
 	near(o.ttft_mean_s, 0.055, 0.01); /* and the drain order itself */
@@ -259,11 +263,10 @@ static void test_burst_shared_iterations(void **state)
 static void test_burst_through_budget(void **state)
 {
 	rl_config c;
-	rl_load ld = {INFINITY, 300};
 	rl_load_result o;
 	(void)state;
 	overhead_only(&c);
-	assert_int_equal(rl_load_eval(&c, &ld, &o), RL_OK);
+	load_ok(&c, INFINITY, 300, &o);
 	assert_int_equal(o.regime, RL_LOAD_BURST);
 	near(o.max_concurrency, 100, 1e-9);
 	near(o.duration_s, 0.4253901, 1e-6);
@@ -284,7 +287,6 @@ static void test_burst_through_budget(void **state)
 static void test_burst_tail_keeps_batch(void **state)
 {
 	rl_config c;
-	rl_load ld = {INFINITY, 50};
 	rl_load_result o;
 	double K = 50 * 100 / 975.0;
 	double T_d = 0.01 + 1e-4 * 50 * (1 - K / 200) * 100 / 101;
@@ -292,7 +294,7 @@ static void test_burst_tail_keeps_batch(void **state)
 	overhead_only(&c);
 	c.prof.seq_overhead_s = 1e-4;
 	c.scen.osl = 101;
-	assert_int_equal(rl_load_eval(&c, &ld, &o), RL_OK);
+	load_ok(&c, INFINITY, 50, &o);
 	assert_int_equal(o.regime, RL_LOAD_BURST);
 	near(o.duration_s, K * 0.011 + 100 * T_d, 1e-6);
 	near(o.duration_s, 1.5387662, 1e-6);
@@ -336,12 +338,11 @@ static void test_slots_finite_run(void **state)
 static void test_run_last_request(void **state)
 {
 	rl_config c;
-	rl_load ld = {20, 1000};
 	rl_load_result o;
 	(void)state;
 	overhead_only(&c);
 	c.prof.request_overhead_s = 0.01;
-	assert_int_equal(rl_load_eval(&c, &ld, &o), RL_OK);
+	load_ok(&c, 20, 1000, &o);
 	assert_int_equal(o.regime, RL_LOAD_STEADY);
 	assert_true(o.tpot_s > 0.01 * (1 + 1e-3));
 	near(o.duration_s - o.ttft_mean_s, 999 / 20.0 + 10 * 0.01, 1e-9);
@@ -357,16 +358,15 @@ static void test_run_last_request(void **state)
 static void test_run_long_tail(void **state)
 {
 	rl_config c;
-	rl_load ld = {20, 1000};
 	rl_load_result fixed, o;
 	(void)state;
 	overhead_only(&c);
 	c.prof.request_overhead_s = 0.01;
 	c.scen.osl_max = 11;
-	assert_int_equal(rl_load_eval(&c, &ld, &fixed), RL_OK);
+	load_ok(&c, 20, 1000, &fixed);
 	near(fixed.duration_s - fixed.ttft_mean_s, 999 / 20.0 + 10 * 0.01, 1e-9);
 	c.scen.osl_max = 111;
-	assert_int_equal(rl_load_eval(&c, &ld, &o), RL_OK);
+	load_ok(&c, 20, 1000, &o);
 	assert_int_equal(o.regime, RL_LOAD_STEADY);
 	near(o.duration_s - o.ttft_mean_s, 999 / 20.0 + 10 * 0.01 + 100 * 0.01,
 	     1e-9);
@@ -382,7 +382,6 @@ static void test_run_long_tail(void **state)
 static void test_burst_long_tail(void **state)
 {
 	rl_config c;
-	rl_load ld = {INFINITY, 50};
 	rl_load_result o;
 	double T_1 = 0.01 + 1e-4 * 100 / 101;
 	(void)state;
@@ -390,7 +389,7 @@ static void test_burst_long_tail(void **state)
 	c.prof.seq_overhead_s = 1e-4;
 	c.scen.osl = 101;
 	c.scen.osl_max = 301;
-	assert_int_equal(rl_load_eval(&c, &ld, &o), RL_OK);
+	load_ok(&c, INFINITY, 50, &o);
 	assert_int_equal(o.regime, RL_LOAD_BURST);
 	near(o.duration_s, 1.5387662 + 200 * T_1, 1e-6);
 	near(o.requests_per_s, 50 / o.duration_s, 1e-12);
@@ -453,11 +452,10 @@ static void test_run_capacity(void **state)
 static void test_saturation(void **state)
 {
 	rl_config c;
-	rl_load ld = {2 * XMAX, 0};
 	rl_load_result o;
 	(void)state;
 	overhead_only(&c);
-	assert_int_equal(rl_load_eval(&c, &ld, &o), RL_OK);
+	load_ok(&c, 2 * XMAX, 0, &o);
 	assert_int_equal(o.regime, RL_LOAD_SATURATED);
 	assert_true(isinf(o.ttft_mean_s) && isinf(o.ttft_p99_s));
 	near(o.queue_growth_rps, XMAX, 1e-9);
