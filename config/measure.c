@@ -171,42 +171,63 @@ static int label_is_chip(const char *label, size_t n, const char *chip)
 	return chip[n] == '\0' || chip[n] == '-';
 }
 
-/* The setting "key=V" of a notes text for the row's chip: V, or, when a
-** parenthesis right after V gives other chips their own values ("key=0.99
-** (GH200 0.95)", the 0.11 table's KV fraction), the value given for the
-** chip.  NAN when the key is absent or its value is not a number >= 0. */
-static double note_setting(const char *notes, const char *key,
-                           const char *chip)
+/* The value of a setting at s, up to a blank, ',', ';', a parenthesis or
+** the end ("8192" of "max_num_tokens=8192, ..."), as a number >= 0 into
+** *v: the characters it took, or 0 when it is empty or not such a number
+** ("1e9x", "1..2", "-1"): a value read in part would be another value. */
+static size_t setting_number(const char *s, double *v)
+{
+	char buf[32];
+	size_t n = strcspn(s, " ,;()");
+	if (n == 0 || n >= sizeof buf)
+		return 0;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return num_text(buf, v) == 0 && *v >= 0 ? n : 0;
+}
+
+/* The setting "key=V" of a notes text for the row's chip into *v: V, or,
+** when a parenthesis right after V gives other chips their own values
+** ("key=0.99 (GH200 0.95)", the 0.11 table's KV fraction), the value given
+** for the chip.  1 then; 0 when the key is absent; -1 when the value that
+** applies is not a number >= 0 (setting_number). */
+static int note_setting(const char *notes, const char *key, const char *chip,
+                        double *v)
 {
 	size_t kl = strlen(key), n;
 	const char *p = notes;
-	double v, w;
+	double w;
 	while ((p = strstr(p, key)) != NULL &&
 	       ((p > notes && (isalnum((unsigned char)p[-1]) || p[-1] == '_')) ||
 	        p[kl] != '='))
 		p += kl;
-	if (!p || !(n = lead_number(p + kl + 1, &v)) || v < 0)
-		return NAN;
+	if (!p)
+		return 0;
+	if (!(n = setting_number(p + kl + 1, v)))
+		return -1;
 	p += kl + 1 + n;
 	while (*p == ' ')
 		p++;
 	if (*p != '(')
-		return v;
+		return 1;
 	for (p++; *p && *p != ')';) {
 		/* "LABEL V" entries separated by commas or semicolons */
 		size_t ln;
 		while (*p == ' ' || *p == ',' || *p == ';')
 			p++;
 		ln = strcspn(p, " ,;)");
-		if (p[ln] == ' ' && (n = lead_number(p + ln + 1, &w)) &&
-		    label_is_chip(p, ln, chip))
-			return w >= 0 ? w : NAN;
+		if (p[ln] == ' ' && label_is_chip(p, ln, chip)) {
+			if (!setting_number(p + ln + 1, &w))
+				return -1;
+			*v = w;
+			return 1;
+		}
 		p += ln;
 		while (*p == ' ')
 			p++;
-		p += strspn(p, "0123456789.");
+		p += strcspn(p, " ,;)");
 	}
-	return v;
+	return 1;
 }
 
 /* The precisions as the tables and checkpoints spell them (any case), and
@@ -286,6 +307,26 @@ static void not_modelled(meas_row *r, const char *why)
 		return; /* the first reason stands */
 	r->modelled = 0;
 	snprintf(r->why_not, sizeof r->why_not, "%s", why);
+}
+
+/* A whole number >= 1 stated as "KEY=V" (note_setting's status st, its
+** value v) into *out, 0 when absent; a value stated but not such a number
+** makes the row not modelled: "its WHERE a KEY that is not ..." (WHERE:
+** "notes give"). */
+static void stated_count(meas_row *r, int st, double v, const char *where,
+                         const char *key, double *out)
+{
+	char why[160];
+	*out = 0;
+	if (st > 0 && v >= 1 && v == floor(v) && v < 1e15) {
+		*out = v;
+		return;
+	}
+	if (st == 0)
+		return;
+	snprintf(why, sizeof why, "its %s a %s that is not a whole number "
+	         ">= 1", where, key);
+	not_modelled(r, why);
 }
 
 /* A microbenchmark row: modelled whatever its lengths and tp say (it has
@@ -399,26 +440,31 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 		** count, all sent at once (profile.burst_waves) */
 		const char *q = strstr(fields[col[C_BATCH]], "num_requests=");
 		double n = 0;
+		int st = 0;
 		if (q)
-			lead_number(q + strlen("num_requests="), &n);
-		r->requests = n >= 1 ? floor(n) : 0;
+			st = setting_number(q + strlen("num_requests="), &n) ? 1 : -1;
+		stated_count(r, st, n, "batch column gives", "num_requests",
+		             &r->requests);
 	}
 	if (col[C_NOTES] >= 0) {
 		const char *notes = fields[col[C_NOTES]];
-		double t = note_setting(notes, "max_num_tokens", r->chip),
-		       b = note_setting(notes, "max_batch_size", r->chip),
-		       f = note_setting(notes, "kv_cache_free_gpu_mem_fraction",
-		                        r->chip);
-		r->max_num_tokens = t >= 1 ? floor(t) : 0;
-		r->max_batch_size = b >= 1 ? floor(b) : 0;
+		double t, b, f;
+		int st_t = note_setting(notes, "max_num_tokens", r->chip, &t),
+		    st_b = note_setting(notes, "max_batch_size", r->chip, &b),
+		    st_f = note_setting(notes, "kv_cache_free_gpu_mem_fraction",
+		                        r->chip, &f);
+		stated_count(r, st_t, t, "notes give", "max_num_tokens",
+		             &r->max_num_tokens);
+		stated_count(r, st_b, b, "notes give", "max_batch_size",
+		             &r->max_batch_size);
 		/* the share of free memory the KV cache gets on this row's chip
 		** (0.11: "0.99 (GH200 0.95)") */
 		r->kv_fraction = 0;
-		if (f > 0 && f <= 1)
+		if (st_f > 0 && f > 0 && f <= 1)
 			r->kv_fraction = f;
-		else if (!isnan(f))
+		else if (st_f)
 			not_modelled(r, "its notes give a kv_cache_free_gpu_mem_fraction "
-			                "outside (0, 1]");
+			                "that is not a number in (0, 1]");
 		r->moe_attention_dp = strstr(notes, "MoE: enable_attention_dp") != NULL;
 	}
 	return 0;

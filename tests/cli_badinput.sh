@@ -222,4 +222,42 @@ printf '[preset]\nchip = h100-sxm\n[chip]\ntdp_w =   700   \n' >spaced.ini
 expect_exit 0 "INI 'tdp_w =   700   ' is read (INI trims around the value)" -- \
 	"$RL" eval --chip ./spaced.ini --model llama3-70b
 
+# ---- settings stated in a row's notes and batch column: a value read in
+# part would be another value ("1e9x" as 1), so a value that is not the
+# whole number (or fraction) it must be makes the row not modelled, with
+# the reason; a well-formed one is used
+if [ "$have_py" = 1 ]; then
+	# status_of BATCH NOTES: "status|reason" of a one-row file's row
+	status_of() {
+		printf '%s\na,TensorRT-LLM,0.11.0,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,%s,,output_tokens_per_s,1337.36,"%s"\n' \
+			"$H" "$1" "$2" >notes.csv
+		"$RL" validate --measurements notes.csv --json 2>/dev/null |
+			python3 -c 'import json,sys; r=json.load(sys.stdin)["rows"][0]; print(r["status"]+"|"+(r.get("reason") or ""))'
+	}
+	for n in "max_num_tokens=1e9x" "max_num_tokens=1..2" "max_num_tokens=" \
+		"max_batch_size=0.5" "max_batch_size=3.7; x"; do
+		key=${n%%=*}
+		got=$(status_of max-load "$n")
+		[ "$got" = "not_modelled|its notes give a $key that is not a whole number >= 1" ] &&
+			echo "ok - notes '$n': not modelled, the key named" ||
+			{ echo "not ok - notes '$n': $got"; fails=$((fails + 1)); }
+	done
+	got=$(status_of max-load "kv_cache_free_gpu_mem_fraction=0.99 (H100 0.9x)")
+	[ "$got" = "not_modelled|its notes give a kv_cache_free_gpu_mem_fraction that is not a number in (0, 1]" ] &&
+		echo "ok - notes: a chip's own KV fraction '0.9x' is not modelled" ||
+		{ echo "not ok - notes KV fraction 0.9x: $got"; fails=$((fails + 1)); }
+	got=$(status_of "max-load offline; num_requests=3e4x" "")
+	[ "$got" = "not_modelled|its batch column gives a num_requests that is not a whole number >= 1" ] &&
+		echo "ok - batch column num_requests=3e4x: not modelled" ||
+		{ echo "not ok - num_requests=3e4x: $got"; fails=$((fails + 1)); }
+	for n in "max_num_tokens=2048, max_batch_size=64;" \
+		"kv_cache_free_gpu_mem_fraction=0.99 (GH200 0.95)"; do
+		got=$(status_of "max-load offline; num_requests=3000" "$n")
+		[ "$got" = "ok|" ] && echo "ok - notes '$n' are read" ||
+			{ echo "not ok - notes '$n': $got"; fails=$((fails + 1)); }
+	done
+else
+	echo "ok - skipped: no python3 (notes settings)"
+fi
+
 finish
