@@ -320,6 +320,12 @@ int setup_assign(rl_setup *st, const char *assignment, char *err,
                  size_t errlen)
 {
 	char buf[512], *eq, *dot;
+	if (strlen(assignment) >= sizeof buf) {
+		/* cut, a bad value could read as a good one */
+		snprintf(err, errlen, "--set '%.40s...': longer than %zu "
+		         "characters", assignment, sizeof buf - 1);
+		return -1;
+	}
 	snprintf(buf, sizeof buf, "%s", assignment);
 	eq = strchr(buf, '=');
 	if (!eq) {

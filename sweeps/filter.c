@@ -56,6 +56,12 @@ int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
 	char buf[512], *lhs, *rhs, *at = NULL;
 	size_t k, oplen = 0;
 	int op = -1, bad_l, bad_r;
+	if (strlen(expr) >= sizeof buf) {
+		/* cut, "x <= 1000...0" would keep another range */
+		snprintf(err, errlen, "filter '%.40s...': longer than %zu "
+		         "characters", expr, sizeof buf - 1);
+		return -1;
+	}
 	snprintf(buf, sizeof buf, "%s", expr);
 	for (lhs = buf; *lhs && !at; lhs++)
 		for (k = 0; k < sizeof ops / sizeof ops[0]; k++)

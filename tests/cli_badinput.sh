@@ -260,4 +260,11 @@ else
 	echo "ok - skipped: no python3 (notes settings)"
 fi
 
+# a --set longer than its buffer is refused, not cut (cut, the bad tail of
+# "chip.tdp_w=5.000...9x" was dropped and 5 W taken, exit 0)
+long=$(printf 'chip.tdp_w=5.%0600d9x' 0)
+expect_exit 2 "a --set of 615 characters is refused" -- "$RL" eval --chip \
+	h100-sxm --model llama3-70b --set "$long"
+expect_err "longer than 511 characters" "the --set's length is the reason"
+
 finish

@@ -321,6 +321,21 @@ static void test_filter(void **state)
 	rl_sweep_spec_free(s);
 }
 
+/* A filter longer than its 511-character buffer is refused, not cut: cut,
+** "chip.hbm_tbps <= 1000...0.5x" (a bad number) would read as a good one,
+** and "<= 1000...0" as a smaller bound. */
+static void test_filter_too_long(void **state)
+{
+	char spec[1024];
+	int n;
+	(void)state;
+	n = snprintf(spec, sizeof spec, "[axes]\nchip.hbm_tbps = 1, 2\n"
+	             "[filter]\nkeep = chip.hbm_tbps <= 1");
+	memset(spec + n, '0', 600);
+	snprintf(spec + n + 600, sizeof spec - n - 600, ".5x\n");
+	refused(spec, "longer than 511 characters");
+}
+
 /* Filters on outputs: throughput is positive by definition, and a decode
 ** phase exists when osl > 1 (default 128), so its bound is not "none". */
 static void test_output_filters(void **state)
@@ -356,6 +371,7 @@ int main(void)
 	    cmocka_unit_test(test_random_reproducible),
 	    cmocka_unit_test(test_columns_and_hash),
 	    cmocka_unit_test(test_filter),
+	    cmocka_unit_test(test_filter_too_long),
 	    cmocka_unit_test(test_output_filters),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
