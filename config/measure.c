@@ -51,18 +51,23 @@ static void copy(char *dst, const char *src)
 	snprintf(dst, MEAS_FIELD, "%s", src);
 }
 
-/* The number at the start of s (digits and points, nothing else) into
-** *v through num_text; the characters it took, 0 when none or not a
-** number. */
-static size_t lead_number(const char *s, double *v)
+/* The first n characters of s as a number into *v through num_text: n,
+** or 0 when n is 0, too long or they are not a number. */
+static size_t span_number(const char *s, size_t n, double *v)
 {
 	char buf[32];
-	size_t n = strspn(s, "0123456789.");
 	if (n == 0 || n >= sizeof buf)
 		return 0;
 	memcpy(buf, s, n);
 	buf[n] = '\0';
 	return num_text(buf, v) == 0 ? n : 0;
+}
+
+/* The number at the start of s (digits and points, nothing else) into
+** *v; the characters it took, 0 when none or not a number. */
+static size_t lead_number(const char *s, double *v)
+{
+	return span_number(s, strspn(s, "0123456789."), v);
 }
 
 /* The chip presets a table's GPU label can name: the family as the
@@ -177,13 +182,8 @@ static int label_is_chip(const char *label, size_t n, const char *chip)
 ** ("1e9x", "1..2", "-1"): a value read in part would be another value. */
 static size_t setting_number(const char *s, double *v)
 {
-	char buf[32];
-	size_t n = strcspn(s, " ,;()");
-	if (n == 0 || n >= sizeof buf)
-		return 0;
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	return num_text(buf, v) == 0 && *v >= 0 ? n : 0;
+	size_t n = span_number(s, strcspn(s, " ,;()"), v);
+	return n && *v >= 0 ? n : 0;
 }
 
 /* The setting "key=V" of a notes text for the row's chip into *v: V, or,
