@@ -53,20 +53,29 @@ static int spec_add(claim_spec *s, const char *key, const char *val,
 int claim_spec_parse(const char *text, claim_spec *s, char *err,
                      size_t errlen)
 {
-	char buf[2048], *tok, *save = NULL;
-	int first = 1;
+	char buf[2048], *tok, *next;
+	int item;
 	memset(s, 0, sizeof *s);
 	if (strlen(text) >= sizeof buf || !*text) {
 		snprintf(err, errlen, "side spec '%s': empty or too long", text);
 		return -1;
 	}
 	snprintf(buf, sizeof buf, "%s", text);
-	for (tok = strtok_r(buf, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save), first = 0) {
-		char *eq = strchr(tok, '=');
-		char msg[256];
+	/* items split at each comma, an empty one kept to be refused (strtok_r
+	** would skip it, and "h100-sxm,,tp=8" pass for a typo-free spec) */
+	for (tok = buf, item = 1; tok; tok = next, item++) {
+		char *eq, msg[256];
+		next = strchr(tok, ',');
+		if (next)
+			*next++ = '\0';
+		if (!*tok) {
+			snprintf(err, errlen, "side spec '%s': item %d is empty "
+			         "(CHIP[,key=value...])", text, item);
+			return -1;
+		}
+		eq = strchr(tok, '=');
 		if (!eq) {
-			if (!first) {
+			if (item > 1) {
 				snprintf(err, errlen, "side spec '%s': '%s' is not "
 				         "key=value (CHIP[,key=value...])", text, tok);
 				return -1;

@@ -275,6 +275,16 @@ expect_exit 2 "bad spec value" -- $RL claim --b sohu,chip.hbm_tbps=-3
 expect_err "hbm_tbps.*outside" "bad spec value says why"
 expect_exit 2 "empty spec" -- $RL claim --a ""
 expect_err "empty" "empty spec says why"
+# an empty item is refused naming its place, not skipped (a typo)
+expect_exit 2 "a spec with an empty item" -- $RL claim --a h100-sxm,,tp=8 \
+	--samples 0 --no-design
+expect_err "side spec 'h100-sxm,,tp=8': item 2 is empty" "its place named"
+expect_exit 2 "a spec ending in a comma" -- $RL claim --b sohu, --samples 0 \
+	--no-design
+expect_err "item 2 is empty" "the trailing empty item named"
+expect_exit 2 "a spec starting with a comma" -- $RL claim --a ,h100-sxm \
+	--samples 0 --no-design
+expect_err "item 1 is empty" "the leading empty item named"
 expect_exit 2 "unknown option" -- $RL claim --frobnicate
 expect_err "unknown option" "unknown option says why"
 expect_exit 2 "missing value" -- $RL claim --target
