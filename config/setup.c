@@ -143,14 +143,25 @@ static const char *const model_shape[] = {
 #define MODEL_SHAPE_ALL \
 	((1u << (sizeof model_shape / sizeof model_shape[0])) - 1)
 
+#define PRESET_DEPTH_MAX 8
+
+/* The files of the presets being read, the outermost first: a preset
+** named again inside itself is a cycle. */
+typedef struct {
+	dev_t dev[PRESET_DEPTH_MAX + 1];
+	ino_t ino[PRESET_DEPTH_MAX + 1];
+} preset_chain;
+
 typedef struct {
 	rl_setup *st;
 	int depth;
 	unsigned *shape; /* bits of model_shape given so far */
+	preset_chain *chain;
 } load_ctx;
 
 static int load_depth(rl_setup *st, const char *kind, const char *name,
-                      int depth, unsigned *shape, char *err, size_t errlen);
+                      int depth, unsigned *shape, preset_chain *chain,
+                      char *err, size_t errlen);
 
 static void set_name(rl_setup *st, const char *kind, const char *name)
 {
@@ -223,7 +234,7 @@ static int load_cb(void *ud, const char *section, const char *key,
 			return -1;
 		}
 		return load_depth(lc->st, key, value, lc->depth + 1, lc->shape,
-		                  err, errlen);
+		                  lc->chain, err, errlen);
 	}
 	if (!strcmp(section, "meta")) /* free text: name, notes, sources */
 		return 0;
@@ -257,21 +268,36 @@ static int shape_check(const char *path, unsigned shape, char *err,
 }
 
 static int load_depth(rl_setup *st, const char *kind, const char *name,
-                      int depth, unsigned *shape, char *err, size_t errlen)
+                      int depth, unsigned *shape, preset_chain *chain,
+                      char *err, size_t errlen)
 {
 	char path[1024];
 	unsigned mine = 0;
 	load_ctx lc;
-	if (depth > 8) {
-		snprintf(err, errlen, "presets nest more than 8 deep at %s '%s'",
-		         kind, name);
+	struct stat sb;
+	int k;
+	if (depth > PRESET_DEPTH_MAX) {
+		snprintf(err, errlen, "presets nest more than %d deep at %s '%s'",
+		         PRESET_DEPTH_MAX, kind, name);
 		return -1;
 	}
 	if (preset_path(kind, name, path, sizeof path, err, errlen))
 		return -1;
+	if (stat(path, &sb) == 0) {
+		for (k = 0; k < depth; k++)
+			if (chain->dev[k] == sb.st_dev && chain->ino[k] == sb.st_ino) {
+				snprintf(err, errlen, "%s '%s' is named again inside "
+				         "itself (%s: a cycle of presets)", kind, name,
+				         path);
+				return -1;
+			}
+		chain->dev[depth] = sb.st_dev;
+		chain->ino[depth] = sb.st_ino;
+	}
 	lc.st = st;
 	lc.depth = depth;
 	lc.shape = &mine;
+	lc.chain = chain;
 	if (ini_parse_file(path, load_cb, &lc, err, errlen))
 		return -1;
 	if (!strcmp(kind, "model") && shape_check(path, mine, err, errlen))
@@ -289,7 +315,9 @@ static int load_depth(rl_setup *st, const char *kind, const char *name,
 int setup_load(rl_setup *st, const char *kind, const char *name, char *err,
                size_t errlen)
 {
-	return load_depth(st, kind, name, 0, NULL, err, errlen);
+	preset_chain chain;
+	memset(&chain, 0, sizeof chain);
+	return load_depth(st, kind, name, 0, NULL, &chain, err, errlen);
 }
 
 /* Append an assignment made to the chip's or the model's sections to the

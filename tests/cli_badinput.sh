@@ -267,4 +267,18 @@ expect_exit 2 "a --set of 615 characters is refused" -- "$RL" eval --chip \
 	h100-sxm --model llama3-70b --set "$long"
 expect_err "longer than 511 characters" "the --set's length is the reason"
 
+# a preset naming itself, or a cycle of two, is said to be one, once, not
+# nine nested "FILE:LINE:" prefixes ending in "nest more than 8 deep"
+printf '[preset]\nchip = ./self.ini\n' >self.ini
+expect_exit 2 "a chip preset naming itself is refused" -- "$RL" eval --chip \
+	./self.ini --model llama3-70b
+expect_err "^rooflab eval: \./self\.ini:2: chip '\./self\.ini' is named again inside itself \(\./self\.ini: a cycle of presets\)$" \
+	"the cycle is named, with one file:line"
+printf '[preset]\nscenario = ./cyc-b.ini\n' >cyc-a.ini
+printf '[preset]\nscenario = ./cyc-a.ini\n' >cyc-b.ini
+expect_exit 2 "two scenarios naming each other are refused" -- "$RL" eval \
+	--scenario ./cyc-a.ini --chip h100-sxm --model llama3-70b
+expect_err "cyc-a\.ini:2: \./cyc-b\.ini:2: scenario '\./cyc-a\.ini' is named again inside itself" \
+	"the two-preset cycle is named"
+
 finish
