@@ -26,7 +26,9 @@
 **     An arrival finds an iteration running with probability 1 - e^-N (the
 **     sequences in flight of an M/G/infinity system are Poisson with mean
 **     N; arrivals see time averages, PASTA) and waits for its end, uniform
-**     on [0, T] for iterations of mean length T.  Near capacity the
+**     on [0, T] for the iteration it finds, which is not the mean one:
+**     iterations carrying prefill (tp) and decode-only ones (td) are found
+**     in proportion to their length, T = E[t^2] / E[t] (biased_iteration).  Near capacity the
 **     bottleneck (prefill token budget, slots) serves one request every
 **     D = 1/X_max: requests of fixed length make that an M/D/1 queue with
 **     rho = lambda / X_max and mean wait rho D / (2 (1 - rho)) (Pollaczek-
@@ -38,6 +40,18 @@
 **     at most N_max requests never waits for a slot.  The admission queue
 **     is M/D/c-like, which waits less than M/D/1 at the same rho: the
 **     figure is then an upper bound.  Percentiles come from loaddist.c.
+**  2a. A finite run of n requests at lambda is not a steady state: its
+**     arrivals last t_run = n / lambda, each request stays W, and the
+**     concurrency ramps up over the first W (or t_run), holds at lambda W
+**     and ramps down after the last arrival.  What a request sees, the
+**     time average of N over its stay weighted by the requests in flight
+**     (int N^2 dt / int N dt), is lambda W (1 - W / 3 t_run) where W <=
+**     t_run, else lambda t_run (1 - t_run / 3W) (ramp_share).  The
+**     concurrency solves X(N) = lambda r(N / X(N)), r that share (1 for
+**     an endless stream).  A run that a steady state could not sustain
+**     (X(min(n, N_max)) <= lambda) is solved so too where the prefill
+**     budget keeps up with its prompts and the ramp stays under what the
+**     engine sustains there: no request waits (5).
 **  3. TPOT is TPOT(N): iterations carrying prefill chunks and decode-only
 **     ones mixed in the steady-state proportion.  E2E = TTFT + (osl-1) TPOT.
 **     A finite run of n requests ends (n - 1) / lambda after it starts,
@@ -57,8 +71,9 @@
 **  4. An endless stream at or past X_max is saturated: the queue grows by
 **     lambda - X_max requests/s and TTFT without bound; the figures of the
 **     saturated server (X_max, TPOT(N_max), S(N_max)) are reported.
-**  5. A finite run past capacity, or a burst (rate inf, as the published
-**     tables measure), drains in arrival order.  A run of n requests holds
+**  5. A finite run past capacity (where its ramp, 2a, does not keep it
+**     under), or a burst (rate inf, as the published tables measure),
+**     drains in arrival order.  A run of n requests holds
 **     at most n: its capacity is X(min(n, N_max)), past which it drains
 **     (a steady state of more than n in flight cannot be reached).  Each iteration then carries
 **     the full prefill budget B (the prefill-only engine: B tokens in an
@@ -115,21 +130,38 @@ static int serve_at(const rl_config *cfg, rl_eval_cache *cache, double n,
 	return rl_eval_cached(&c, cache, r);
 }
 
-/* Concurrency N per replica with X(N) = lam (0 < lam < X(nmax)). */
-static int solve_concurrency(const rl_config *cfg, rl_eval_cache *cache,
-                             double lam, double nmax, double xmax,
-                             double reps, rl_result *r, double *n_out)
+/* The share of the steady concurrency lam W that a finite run's requests
+** see on average (2a of the header): arrivals over t_run seconds, each in
+** flight for w.  0 < share <= 1; 1 for an endless stream. */
+static double ramp_share(double w, double t_run)
 {
-	double lo = 0, glo = -lam, hi = nmax, ghi = xmax - lam, n = 0;
+	if (!(t_run < INFINITY) || !(w > 0))
+		return 1;
+	if (w <= t_run)
+		return 1 - w / (3 * t_run);
+	return t_run / w * (1 - t_run / (3 * w));
+}
+
+/* Concurrency N per replica with X(N) = lam r(N / X(N)), r the ramp share
+** of a run whose arrivals last t_run (INFINITY: an endless stream, r = 1;
+** 0 < lam r < X(nmax)). */
+static int solve_concurrency(const rl_config *cfg, rl_eval_cache *cache,
+                             double lam, double t_run, double nmax,
+                             double xmax, double reps, rl_result *r,
+                             double *n_out)
+{
+	double lo = 0, glo = -lam, hi = nmax, n = 0;
+	double ghi = xmax - lam * ramp_share(nmax / xmax, t_run);
 	int side = 0, s, rc;
 	for (s = 0; s < SOLVE_STEPS; s++) {
-		double g;
+		double g, x;
 		n = (lo * ghi - hi * glo) / (ghi - glo);
 		if (!(n > lo && n < hi))
 			n = 0.5 * (lo + hi);
 		if ((rc = serve_at(cfg, cache, n, r)) != RL_OK)
 			return rc;
-		g = r->requests_per_s / reps - lam;
+		x = r->requests_per_s / reps;
+		g = x - lam * ramp_share(n / x, t_run);
 		if (fabs(g) <= SOLVE_TOL * lam || hi - lo <= SOLVE_TOL * hi)
 			break;
 		rl_illinois_keep(&lo, &glo, &hi, &ghi, &side, n, g);
@@ -243,6 +275,21 @@ static double own_prefill(const rl_config *cfg, const rl_result *r)
 	return r->ttft_s + (rp - rd) * (own - q) / q;
 }
 
+/* The iteration an arrival finds running (2 of the header): iterations
+** carrying prefill (a share f of them, tp long) and decode-only ones (td)
+** are found in proportion to their length, so the one found is
+** E[T^2] / E[T] long on average and the rest of it half that: (f tp^2 +
+** (1 - f) td^2) / (f tp + (1 - f) td), scaled to the engine's mean
+** iteration (tpot), which it is where the two are alike. */
+static double biased_iteration(const rl_result *r)
+{
+	double f = r->prefill_share, tp = r->prefill.time_s;
+	double td = r->decode.time_s, mix = f * tp + (1 - f) * td;
+	if (!(f > 0 && f < 1) || !(tp > 0) || !(td > 0) || !(mix > 0))
+		return r->tpot_s;
+	return r->tpot_s / mix * (f * tp * tp + (1 - f) * td * td) / mix;
+}
+
 /* Below capacity (1-3 of the header). */
 static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
                   double n_run, double reps, const rl_result *rmax,
@@ -250,8 +297,9 @@ static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
 {
 	const rl_scenario *s = &cfg->scen;
 	double n, xmax = rmax->requests_per_s / reps, rho = lam / xmax;
-	int rc = solve_concurrency(cfg, cache, lam, rmax->concurrency, xmax,
-	                           reps, &o->at, &n);
+	double t_run = n_run > 0 ? n_run / lam : INFINITY;
+	int rc = solve_concurrency(cfg, cache, lam, t_run, rmax->concurrency,
+	                           xmax, reps, &o->at, &n);
 	if (rc != RL_OK)
 		return rc;
 	/* the queue is on what binds at maximum load.  The token budget: it
@@ -272,7 +320,8 @@ static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
 	o->ttft.kind = RL_TTFT_POISSON;
 	o->ttft.base_s = o->prefill_s;
 	o->ttft.busy = 1 - exp(-n);
-	o->ttft.iter_s = s->osl > 1 ? o->at.tpot_s : o->at.prefill.time_s;
+	o->ttft.iter_s = s->osl > 1 ? biased_iteration(&o->at)
+	                            : o->at.prefill.time_s;
 	o->ttft.rho = rho;
 	/* M/D/1 mean wait rho D / (2 (1 - rho)), D = 1 / X_max (a slot or a
 	** prompt's turn of the budget every 1 / X_max at capacity); the wait
@@ -283,6 +332,15 @@ static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
 	percentiles(o);
 	o->e2e_s = o->ttft_mean_s + (s->osl - 1) * o->tpot_s;
 	throughput(o, cfg, lam * reps);
+	if (n_run > 0) { /* a finite run ends after its last request (3) */
+		double last, tail;
+		if ((rc = last_request(cfg, cache, n, o->ttft_mean_s, &last)) !=
+		        RL_OK ||
+		    (rc = long_tail(cfg, cache, &tail)) != RL_OK)
+			return rc;
+		o->duration_s = (n_run - 1) / lam + last + tail;
+		throughput(o, cfg, n_run * reps / o->duration_s);
+	}
 	return RL_OK;
 }
 
@@ -346,6 +404,16 @@ static int drain(const rl_config *cfg, rl_eval_cache *cache, double lam,
 	/* the engine at the concurrency the run reaches */
 	if ((rc = serve_at(cfg, cache, n_in, &o->at)) != RL_OK)
 		return rc;
+	/* the budget keeps up with the prompts, and the run's ramp (2a of
+	** the header) never reaches the concurrency it cannot sustain: no
+	** request waits, as below capacity */
+	if (!isinf(lam) && lam < P &&
+	    o->at.requests_per_s / reps >
+	        lam * ramp_share(n_in * reps / o->at.requests_per_s, n / lam)) {
+		rc = steady(cfg, cache, lam, n, reps, rmax, o);
+		o->regime = RL_LOAD_STEADY;
+		return rc;
+	}
 	o->concurrency = n_in;
 	o->prefill_s = o->at.ttft_s;
 
@@ -457,17 +525,7 @@ int rl_load_eval(const rl_config *cfg, const rl_load *ld, rl_load_result *o)
 	}
 
 	if (lam < xrun) {
-		double last = 0, tail = 0;
 		rc = steady(cfg, &cache, lam, n, reps, &rmax, o);
-		if (rc == RL_OK && n > 0)
-			rc = last_request(cfg, &cache, o->concurrency,
-			                  o->ttft_mean_s, &last);
-		if (rc == RL_OK && n > 0)
-			rc = long_tail(cfg, &cache, &tail);
-		if (rc == RL_OK && n > 0) {
-			o->duration_s = (n - 1) / lam + last + tail;
-			throughput(o, cfg, ld->requests / o->duration_s);
-		}
 	} else if (n > 0) {
 		o->regime = isinf(lam) ? RL_LOAD_BURST : RL_LOAD_OVERLOAD;
 		rc = drain(cfg, &cache, lam, n, reps, &rmax, o);

@@ -308,7 +308,11 @@ static void test_burst_tail_keeps_batch(void **state)
 ** 0.9 D / (2 x 0.1).  A run of 40 requests never fills the 50 slots: at
 ** 300 requests/s (under the X(40) = 363.6 it can sustain, test_run_capacity)
 ** it holds N = 33 with no wait (an endless stream would wait with rho =
-** 33 / 50), TTFT = the prefill 0.01 + (1 - e^-33) x the half iteration
+** 33 / 50).  Its 40 arrivals last T = 40 / 300 s and each stays W = 0.11 s
+** (W <= T): the concurrency ramps up over the first W, holds, and ramps
+** down after the last arrival, and the requests see on average the share
+** 1 - W / 3T = 0.725 of the steady 33: N = 23.925 (load.c ramp_share), with
+** no wait: TTFT = the prefill 0.01 + (1 - e^-N) x the half iteration
 ** 0.005. */
 static void test_slots_finite_run(void **state)
 {
@@ -325,8 +329,9 @@ static void test_slots_finite_run(void **state)
 	near(o.ttft_mean_s, 0.01 + busy * 0.005 + 0.9 / xmax / (2 * 0.1), 1e-6);
 	assert_int_equal(rl_load_eval(&c, &run, &o), RL_OK);
 	assert_int_equal(o.regime, RL_LOAD_STEADY);
-	near(o.concurrency, 33, 1e-6);
-	near(o.ttft_mean_s, 0.01 + (1 - exp(-33.0)) * 0.005, 1e-6);
+	near(o.concurrency, 33 * (1 - 0.11 / (3 * 40 / 300.0)), 1e-6);
+	near(o.concurrency, 23.925, 1e-6);
+	near(o.ttft_mean_s, 0.01 + (1 - exp(-23.925)) * 0.005, 1e-6);
 }
 
 /* The last request of a finite run below capacity: 10 ms per prompt
@@ -422,29 +427,62 @@ static void test_own_prefill(void **state)
 	near(o.at.ttft_s, 0.02, 1e-9);
 	near(o.prefill_s, 0.02 + 1e-4 * o.at.prefill_tokens, 1e-9);
 	near(o.ttft.base_s, o.prefill_s, 1e-12);
+	/* the iteration an arrival finds: a share f = p / 100 of them carry
+	** a prompt (0.02 s), the others none (0.01 s); found in proportion to
+	** their length, (f 0.02^2 + (1 - f) 0.01^2) / (f 0.02 + (1 - f)
+	** 0.01) long on average, not the mean 0.01 (1 + f) */
+	{
+		double f = o.at.prefill_tokens / 100;
+		double biased = (f * 4e-4 + (1 - f) * 1e-4) /
+		                (f * 0.02 + (1 - f) * 0.01);
+		near(o.tpot_s, 0.01 * (1 + f), 1e-9);
+		near(o.ttft.iter_s, biased, 1e-9);
+		assert_true(o.ttft.iter_s > o.tpot_s);
+		/* (and the budget's M/D/1 wait, test_run_capacity) */
+		near(o.ttft_mean_s, o.prefill_s + (1 - exp(-o.concurrency)) *
+		                                      biased / 2 +
+		                        o.ttft.rho * o.ttft.qmean_s, 1e-9);
+	}
 	assert_int_equal(rl_load_eval(&c, &fast, &o), RL_OK);
 	assert_int_equal(o.regime, RL_LOAD_STEADY);
 	assert_true(o.at.prefill_tokens > 100);
 	near(o.at.ttft_s, 0.01 + 1e-4 * o.at.prefill_tokens, 1e-9);
 	near(o.prefill_s, o.at.ttft_s + 0.01, 1e-9);
+	/* every iteration carries prefill: the one found is the mean one */
+	near(o.ttft.iter_s, o.tpot_s, 1e-12);
 }
 
 /* A finite run holds at most its n requests: on the server of the header
 ** X(N) = N / 0.11, so a run of 40 sustains X(40) = 363.6 requests/s, well
-** under X_max = 909.1.  At 300 requests/s it is steady at N = 0.11 x 300
-** = 33 sequences; at 400 it cannot reach the N = 44 a steady state would
-** need and drains with its 40 in flight. */
+** under X_max = 909.1.  At 300 requests/s it is steady (N = 23.925, the
+** ramp of test_slots_finite_run).  At 400 a steady state would need
+** N = 44, but the 40 arrive within T = 0.1 s, before the first leaves
+** (W = 0.11 s > T): the concurrency ramps to 40 by T, holds until W and
+** ramps down, and the requests see on average 40 (W - T/3) / W = 27.879
+** (the share T/W (1 - T/3W) of lambda W = 44).  The budget keeps up: 1000
+** tokens an iteration of 10 ms, less the 20 decoding meanwhile, prefill
+** 980 / 100 / 0.01 = 980 prompts/s; no request waits, the run is steady.
+** At 2000 requests/s the prompts outrun that budget: the run drains with
+** its 40 in flight. */
 static void test_run_capacity(void **state)
 {
 	rl_config c;
-	rl_load below = {300, 40}, above = {400, 40};
+	rl_load below = {300, 40}, above = {400, 40}, past = {2000, 40};
 	rl_load_result o;
 	(void)state;
 	overhead_only(&c);
 	assert_int_equal(rl_load_eval(&c, &below, &o), RL_OK);
 	assert_int_equal(o.regime, RL_LOAD_STEADY);
-	near(o.concurrency, 33, 1e-6);
+	near(o.concurrency, 23.925, 1e-6);
 	assert_int_equal(rl_load_eval(&c, &above, &o), RL_OK);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	near(o.concurrency, 40 * (0.11 - 0.1 / 3) / 0.11, 1e-6);
+	near(o.concurrency, 27.878788, 1e-6);
+	/* the budget binds this server: M/D/1 on it, rho = 400 / X_max =
+	** 0.44, D = 1 / X_max = 0.0011 s */
+	near(o.ttft_mean_s, 0.01 + (1 - exp(-o.concurrency)) * 0.005 +
+	                        0.44 * 0.0011 / (2 * 0.56), 1e-6);
+	assert_int_equal(rl_load_eval(&c, &past, &o), RL_OK);
 	assert_int_equal(o.regime, RL_LOAD_OVERLOAD);
 	near(o.concurrency, 40, 1e-9);
 }
