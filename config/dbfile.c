@@ -212,3 +212,56 @@ int rl_db_exec(sqlite3 *db, const char *sql, const char *what, char *err,
 	rl_db_error(db, rc, what, err, errlen);
 	return rl_db_exit(rc);
 }
+
+/* 1 when path is an SQLite file in WAL mode (header bytes 18 and 19, the
+** read and write versions, are 2: sqlite.org/fileformat2.html 1.3). */
+static int is_wal_file(const char *path)
+{
+	unsigned char h[20];
+	FILE *f = fopen(path, "rb");
+	size_t n;
+	if (!f)
+		return 0;
+	n = fread(h, 1, sizeof h, f);
+	fclose(f);
+	return n == sizeof h && memcmp(h, "SQLite format 3", 16) == 0 &&
+	       h[18] == 2 && h[19] == 2;
+}
+
+int rl_db_open_read(const char *path, sqlite3 **db)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char side[4096], *uri;
+	struct stat sb;
+	size_t i, n = strlen(path);
+	int rc;
+	*db = NULL;
+	if (n + 5 > sizeof side || !is_wal_file(path))
+		return sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL);
+	snprintf(side, sizeof side, "%s-wal", path);
+	if (stat(side, &sb) == 0)
+		return sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL);
+	/* "file:" + every byte but [A-Za-z0-9._~-] as %HH ('/' too, so a
+	** leading "//" is no authority) + "?immutable=1" */
+	uri = sqlite3_malloc64(5 + 3 * (sqlite3_uint64)n + 13);
+	if (!uri)
+		return SQLITE_NOMEM;
+	memcpy(uri, "file:", 5);
+	n = 5;
+	for (i = 0; path[i]; i++) {
+		unsigned char c = (unsigned char)path[i];
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9') || strchr("._~-", c)) {
+			uri[n++] = (char)c;
+		} else {
+			uri[n++] = '%';
+			uri[n++] = hex[c >> 4];
+			uri[n++] = hex[c & 15];
+		}
+	}
+	memcpy(uri + n, "?immutable=1", 13);
+	rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+	                     NULL);
+	sqlite3_free(uri);
+	return rc;
+}

@@ -42,6 +42,16 @@ int rl_db_mark(sqlite3 *db, const rl_db_kind *k);
 int rl_db_open_write(const char *path, const rl_db_kind *k, int busy_ms,
                      sqlite3 **db, char *err, size_t errlen);
 
+/* Open path read-only so that nothing is created beside it: a WAL-mode
+** file with no -wal beside it (no writer has it open) is opened immutable
+** (a URI "file:...?immutable=1", which makes no -wal or -shm); any other
+** file is opened plainly with SQLITE_OPEN_READONLY (a rollback-journal
+** file needs nothing beside it to be read; a -wal already there is read
+** as usual).  ASSUMPTION: a writer that opens and checkpoints the file
+** while the caller reads it is not seen; rooflab's reads take
+** milliseconds.  Returns sqlite3_open_v2's code; *db as it leaves it. */
+int rl_db_open_read(const char *path, sqlite3 **db);
+
 /* The exit status for an SQLite result code: RL_EINTERNAL for out of
 ** memory, I/O errors, a full disk and misuse; RL_EINPUT for the rest
 ** (locked, damaged, not a database, altered by hand, unwritable, a row

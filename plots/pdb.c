@@ -20,7 +20,7 @@ int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen)
 		         "rooflab claim --db %s)", path, path);
 		return RL_EINPUT;
 	}
-	rc = sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL);
+	rc = rl_db_open_read(path, db);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(*db, "SELECT count(*) FROM sqlite_master",
 		                        -1, &st, NULL);

@@ -81,10 +81,9 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 	}
 	if (!readonly && (rc = rl_db_target_check(path, err, errlen)))
 		return rc;
-	rc = sqlite3_open_v2(path, &db,
-	                     readonly ? SQLITE_OPEN_READONLY
-	                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-	                     NULL);
+	rc = readonly ? rl_db_open_read(path, &db)
+	              : sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
+	                                SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "%s: cannot open: %s", path,
 		         db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));

@@ -170,6 +170,35 @@ else
 	echo "ok - skipped: progress on a terminal (needs sqlite3 and script)"
 fi
 
+# a database only read gets nothing beside it: a sweep leaves its file in
+# WAL mode, and a plain read-only open of it made an empty -wal and a
+# 32 KiB -shm next to it (in a directory whose name needs URI escaping)
+wd="$tmpd/w a%20?#"
+mkdir "$wd"
+expect_exit 0 "a WAL-mode sweep database" -- "$RL" sweep \
+	"$root/sweeps/sohu-matmul-vs-hbm.ini" --db "$wd/s.db" --jobs 1
+before=$(ls -a "$wd" | tr '\n' ' ')
+if [ "$before" = ". .. s.db " ]; then
+	echo "ok - the sweep left only its database"
+else
+	echo "not ok - after the sweep: $before"; fails=$((fails + 1))
+fi
+if command -v gnuplot >/dev/null 2>&1; then
+	expect_exit 0 "plot heatmap of the WAL-mode database" -- "$RL" plot \
+		heatmap --db "$wd/s.db" --x design.frac_mac \
+		--y design.hbm_stack_gbps --term dumb
+	expect_out "hbm" "the text heatmap names its axis"
+fi
+expect_exit 0 "export of the WAL-mode database" -- "$RL" export \
+	--db "$wd/s.db" --format csv
+after=$(ls -a "$wd" | tr '\n' ' ')
+if [ "$after" = "$before" ]; then
+	echo "ok - plot and export created nothing beside the database"
+else
+	echo "not ok - files beside the database: $before -> $after"
+	fails=$((fails + 1))
+fi
+
 # no temporary files left behind
 left=$(find "$tmpd" -name '*.tmp-*' | head -3)
 if [ -z "$left" ]; then
