@@ -33,6 +33,7 @@ typedef struct {
 	int n;
 	int given;
 	char where[1100]; /* "FILE:LINE" of [a] or [b] in a --config file */
+	char text[2048];  /* the spec as written on the command line, or "" */
 } claim_spec;
 
 /* Throughput at one cap on concurrent sequences (the batch curve). */

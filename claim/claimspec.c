@@ -50,6 +50,30 @@ static int spec_add(claim_spec *s, const char *key, const char *val,
 	return 0;
 }
 
+/* opts_apply's message names eval's flag ("--tp: scenario.tp: ' 8' is
+** not a number"); a spec has no flags, so name its item and the spec
+** instead ("item 'tp= 8' of side spec 'h100-sxm,tp= 8': scenario.tp:
+** ..."). */
+static void spec_error(const claim_spec *s, const char *msg, char *err,
+                       size_t errlen)
+{
+	int i;
+	for (i = 0; i < s->n && !strncmp(msg, "--", 2); i++) {
+		size_t len = strlen(s->keys[i]);
+		if (strchr(s->keys[i], '.') || strncmp(msg + 2, s->keys[i], len) ||
+		    msg[2 + len] != ':')
+			continue;
+		if (s->text[0])
+			snprintf(err, errlen, "item '%s=%s' of side spec '%s':%s",
+			         s->keys[i], s->vals[i], s->text, msg + 3 + len);
+		else
+			snprintf(err, errlen, "item '%s=%s':%s", s->keys[i],
+			         s->vals[i], msg + 3 + len);
+		return;
+	}
+	snprintf(err, errlen, "%s", msg);
+}
+
 int claim_spec_parse(const char *text, claim_spec *s, char *err,
                      size_t errlen)
 {
@@ -61,6 +85,7 @@ int claim_spec_parse(const char *text, claim_spec *s, char *err,
 		return -1;
 	}
 	snprintf(buf, sizeof buf, "%s", text);
+	snprintf(s->text, sizeof s->text, "%s", text);
 	/* items split at each comma, an empty one kept to be refused (strtok_r
 	** would skip it, and "h100-sxm,,tp=8" pass for a typo-free spec) */
 	for (tok = buf, item = 1; tok; tok = next, item++) {
@@ -255,7 +280,7 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 		free(sets);
 	}
 	if (rc) {
-		snprintf(err, errlen, "%s", msg);
+		spec_error(spec, msg, err, errlen);
 		return -1;
 	}
 	if (rl_eval(&side->st.cfg, &side->r) != RL_OK) {

@@ -285,6 +285,17 @@ expect_err "item 2 is empty" "the trailing empty item named"
 expect_exit 2 "a spec starting with a comma" -- $RL claim --a ,h100-sxm \
 	--samples 0 --no-design
 expect_err "item 1 is empty" "the leading empty item named"
+# a bad value of a spec item names the item and the spec, not eval's --tp
+# (a spec has no flags)
+expect_exit 2 "a spec item with a bad value" -- $RL claim \
+	--a 'h100-sxm,tp= 8' --samples 0 --no-design
+expect_err "side a \\(h100-sxm\\): item 'tp= 8' of side spec 'h100-sxm,tp= 8': scenario\.tp: ' 8' is not a number" \
+	"the item and the spec named"
+if grep -q -- '--tp' "$tmpd/err"; then
+	echo "not ok - the spec error names --tp"; fails=$((fails + 1))
+else
+	echo "ok - the spec error does not name --tp"
+fi
 expect_exit 2 "unknown option" -- $RL claim --frobnicate
 expect_err "unknown option" "unknown option says why"
 expect_exit 2 "missing value" -- $RL claim --target
