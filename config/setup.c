@@ -154,6 +154,7 @@ typedef struct {
 
 typedef struct {
 	rl_setup *st;
+	const char *kind; /* the kind of preset being read */
 	int depth;
 	unsigned *shape; /* bits of model_shape given so far */
 	preset_chain *chain;
@@ -222,6 +223,42 @@ int setup_set_key(rl_setup *st, const char *section, const char *key,
 	return rl_param_set_text(&st->cfg, p, value, err, errlen) ? -1 : 0;
 }
 
+/* The parameter sections each kind of preset holds: a [model] inside a
+** chip preset would be read and then silently replaced by --model (and a
+** [scenario] by the scenario), so a section of another kind is refused;
+** a preset takes another kind's values by naming it in [preset]. */
+static int section_refused(const char *kind, const char *section,
+                           char *err, size_t errlen)
+{
+	static const char *const allowed[][2] = {
+	    {"chip", "[chip], [design], [cost], [power]"},
+	    {"model", "[model]"},
+	    {"scenario", "[scenario]"},
+	    {"profile", "[profile]"},
+	    {"node", "[node]"}};
+	char br[80];
+	size_t i;
+	snprintf(br, sizeof br, "[%.64s]", section);
+	for (i = 0; i < sizeof allowed / sizeof allowed[0]; i++) {
+		const char *at;
+		size_t n = strlen(br);
+		if (strcmp(kind, allowed[i][0]))
+			continue;
+		for (at = allowed[i][1]; (at = strstr(at, br)); at += n)
+			if (at[n] == ',' || at[n] == '\0')
+				return 0;
+		snprintf(err, errlen, "section %s does not belong in a %s preset: "
+		         "it holds %s, [preset] and [meta]%s%s%s", br, kind,
+		         allowed[i][1],
+		         kind_dir(section) ? " (the " : "",
+		         kind_dir(section) ? section : "",
+		         kind_dir(section) ? " comes from its own option or "
+		                             "preset)" : "");
+		return -1;
+	}
+	return 0; /* a kind without its own sections (uncertainty) */
+}
+
 static int load_cb(void *ud, const char *section, const char *key,
                    const char *value, char *err, size_t errlen)
 {
@@ -238,6 +275,8 @@ static int load_cb(void *ud, const char *section, const char *key,
 	}
 	if (!strcmp(section, "meta")) /* free text: name, notes, sources */
 		return 0;
+	if (section_refused(lc->kind, section, err, errlen))
+		return -1;
 	if (!strcmp(section, "model")) {
 		size_t i;
 		for (i = 0; i < sizeof model_shape / sizeof model_shape[0]; i++)
@@ -295,6 +334,7 @@ static int load_depth(rl_setup *st, const char *kind, const char *name,
 		chain->ino[depth] = sb.st_ino;
 	}
 	lc.st = st;
+	lc.kind = kind;
 	lc.depth = depth;
 	lc.shape = &mine;
 	lc.chain = chain;

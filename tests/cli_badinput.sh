@@ -274,6 +274,19 @@ expect_exit 2 "a chip preset naming itself is refused" -- "$RL" eval --chip \
 	./self.ini --model llama3-70b
 expect_err "^rooflab eval: \./self\.ini:2: chip '\./self\.ini' is named again inside itself \(\./self\.ini: a cycle of presets\)$" \
 	"the cycle is named, with one file:line"
+# a chip preset holding [model] was read and then replaced by --model
+# without a word: a section of another kind is refused, naming file, line
+# and section
+printf '[preset]\nchip = h100-sxm\n\n[model]\nlayers = 2\n' >chipmodel.ini
+expect_exit 2 "a chip preset with a [model] section is refused" -- "$RL" \
+	eval --chip ./chipmodel.ini --model llama3-70b
+expect_err "^rooflab eval: \./chipmodel\.ini:5: section \[model\] does not belong in a chip preset: it holds \[chip\], \[design\], \[cost\], \[power\], \[preset\] and \[meta\]" \
+	"file, line and section named"
+printf '[model]\nlayers = 80\n\n[scenario]\ntp = 2\n' >modelscen.ini
+expect_exit 2 "a model preset with a [scenario] section is refused" -- \
+	"$RL" eval --chip h100-sxm --model ./modelscen.ini
+expect_err "modelscen\.ini:5: section \[scenario\] does not belong in a model preset" \
+	"the model preset's stray section named"
 printf '[preset]\nscenario = ./cyc-b.ini\n' >cyc-a.ini
 printf '[preset]\nscenario = ./cyc-a.ini\n' >cyc-b.ini
 expect_exit 2 "two scenarios naming each other are refused" -- "$RL" eval \
