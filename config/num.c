@@ -37,22 +37,24 @@ void num_range_text(const num_range *r, char *buf, size_t len)
 		         hi);
 }
 
-/* strtod skips leading blanks; a number here is the whole of its text,
-** without blanks before it as without blanks after it. */
-static int blank_first(const char *v)
+/* v as one decimal number into *x: 1 when strtod takes the whole text,
+** else 0.  strtod also reads hexadecimal ("0x10" as 16) and skips blanks
+** before a number; a number here is decimal and the whole of its text,
+** without blanks before it as without blanks after it.  errno is
+** strtod's. */
+static int whole_text(const char *v, double *x)
 {
-	return isspace((unsigned char)*v);
+	char *end;
+	errno = 0;
+	*x = strtod(v, &end);
+	return end != v && !*end && !strpbrk(v, "xX") &&
+	       !isspace((unsigned char)*v);
 }
 
 int num_text(const char *v, double *out)
 {
-	char *end;
 	double x;
-	errno = 0;
-	x = strtod(v, &end);
-	/* decimal only: strtod also reads hexadecimal ("0x10" as 16) */
-	if (end == v || *end || errno || !isfinite(x) || strpbrk(v, "xX") ||
-	    blank_first(v))
+	if (!whole_text(v, &x) || errno || !isfinite(x))
 		return -1;
 	*out = x;
 	return 0;
@@ -61,16 +63,11 @@ int num_text(const char *v, double *out)
 int num_read(const char *what, const char *v, const num_range *r,
              double *out, char *err, size_t errlen)
 {
-	char *end;
 	double x;
-	int ok;
-	errno = 0;
-	x = strtod(v, &end);
-	ok = end != v && !*end && !isnan(x) && !strpbrk(v, "xX") &&
-	     !blank_first(v) &&
-	     (isfinite(x) ? errno == 0 : (r->flags & NUM_INF) && x > 0) &&
-	     ((r->flags & NUM_LO_OPEN) ? x > r->lo : x >= r->lo) && x <= r->hi &&
-	     (!(r->flags & NUM_WHOLE) || !isfinite(x) || x == floor(x));
+	int ok = whole_text(v, &x) && !isnan(x) &&
+	         (isfinite(x) ? errno == 0 : (r->flags & NUM_INF) && x > 0) &&
+	         ((r->flags & NUM_LO_OPEN) ? x > r->lo : x >= r->lo) && x <= r->hi &&
+	         (!(r->flags & NUM_WHOLE) || !isfinite(x) || x == floor(x));
 	if (!ok) {
 		char range[160];
 		num_range_text(r, range, sizeof range);
