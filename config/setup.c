@@ -55,15 +55,15 @@ static void not_a_file(const char *kind, const char *path, char *err,
                        size_t errlen)
 {
 	struct stat sb;
-	if (stat(path, &sb) && errno == ENOENT)
-		snprintf(err, errlen, "%s file '%s' does not exist", kind, path);
-	else if (stat(path, &sb))
-		snprintf(err, errlen, "%s file '%s': %s", kind, path,
-		         strerror(errno));
-	else
+	if (stat(path, &sb) == 0)
 		snprintf(err, errlen, "%s file '%s' is not a preset file (%s)",
 		         kind, path, S_ISDIR(sb.st_mode) ? "a directory"
 		                     : "not a regular file");
+	else if (errno == ENOENT)
+		snprintf(err, errlen, "%s file '%s' does not exist", kind, path);
+	else
+		snprintf(err, errlen, "%s file '%s': %s", kind, path,
+		         strerror(errno));
 }
 
 static int cmp_str(const void *a, const void *b)
