@@ -9,6 +9,7 @@
 
 #include "../model/params.h"
 #include "claim.h"
+#include "../config/commalist.h"
 #include "../config/ini.h"
 #include "../config/num.h"
 #include "../config/opts.h"
@@ -77,8 +78,8 @@ static void spec_error(const claim_spec *s, const char *msg, char *err,
 int claim_spec_parse(const char *text, claim_spec *s, char *err,
                      size_t errlen)
 {
-	char buf[2048], *tok, *next;
-	int item;
+	char buf[2048], *rest = buf, *tok;
+	int item = 0;
 	memset(s, 0, sizeof *s);
 	if (strlen(text) >= sizeof buf || !*text) {
 		snprintf(err, errlen, "side spec '%s': empty or too long", text);
@@ -87,12 +88,11 @@ int claim_spec_parse(const char *text, claim_spec *s, char *err,
 	snprintf(buf, sizeof buf, "%s", text);
 	snprintf(s->text, sizeof s->text, "%s", text);
 	/* items split at each comma, an empty one kept to be refused (strtok_r
-	** would skip it, and "h100-sxm,,tp=8" pass for a typo-free spec) */
-	for (tok = buf, item = 1; tok; tok = next, item++) {
+	** would skip it, and "h100-sxm,,tp=8" pass for a typo-free spec);
+	** blanks are kept, so " tp=8" is an unknown item ' tp' */
+	while ((tok = commalist_next(&rest, 0))) {
 		char *eq, msg[256];
-		next = strchr(tok, ',');
-		if (next)
-			*next++ = '\0';
+		item++;
 		if (!*tok) {
 			snprintf(err, errlen, "side spec '%s': item %d is empty "
 			         "(CHIP[,key=value...])", text, item);

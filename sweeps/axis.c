@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../config/commalist.h"
 #include "../config/ini.h"
 #include "text.h"
 
@@ -35,7 +36,7 @@ static int check_value(const rl_param *p, double v, char *err, size_t errlen)
 static int parse_list(rl_axis *ax, const rl_param *p, char *text, char *err,
                       size_t errlen)
 {
-	char *tok, *next;
+	char *rest = text, *t;
 	size_t n = 0;
 	double *vals;
 	if (!*ini_trim(text)) {
@@ -50,13 +51,8 @@ static int parse_list(rl_axis *ax, const rl_param *p, char *text, char *err,
 	}
 	/* every item between commas is a value: "1,,2" or "1,2," is a typo,
 	** refused rather than read as fewer points */
-	for (tok = text; tok; tok = next) {
+	while ((t = commalist_next(&rest, 1))) {
 		rl_config cfg;
-		char *t;
-		next = strchr(tok, ',');
-		if (next)
-			*next++ = '\0';
-		t = ini_trim(tok);
 		if (!*t) { /* every item before it was a value */
 			snprintf(err, errlen, "%s.%s: value %zu of the list is empty "
 			         "(two commas, or one at an end)", p->section, p->key,
