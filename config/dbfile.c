@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../model/status.h"
+#include "pctenc.h"
 
 int rl_db_target_check(const char *path, char *err, size_t errlen)
 {
@@ -230,7 +231,6 @@ static int is_wal_file(const char *path)
 
 int rl_db_open_read(const char *path, sqlite3 **db)
 {
-	static const char hex[] = "0123456789ABCDEF";
 	char side[4096], *uri;
 	struct stat sb;
 	size_t i, n = strlen(path);
@@ -241,24 +241,16 @@ int rl_db_open_read(const char *path, sqlite3 **db)
 	snprintf(side, sizeof side, "%s-wal", path);
 	if (stat(side, &sb) == 0)
 		return sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL);
-	/* "file:" + every byte but [A-Za-z0-9._~-] as %HH ('/' too, so a
-	** leading "//" is no authority) + "?immutable=1" */
+	/* "file:" + every byte but the unreserved ones as %HH ('/' too, so a
+	** leading "//" is no authority) + "?immutable=1"; pct_byte writes a
+	** NUL after each byte, inside the 3 bytes a byte may take */
 	uri = sqlite3_malloc64(5 + 3 * (sqlite3_uint64)n + 13);
 	if (!uri)
 		return SQLITE_NOMEM;
 	memcpy(uri, "file:", 5);
 	n = 5;
-	for (i = 0; path[i]; i++) {
-		unsigned char c = (unsigned char)path[i];
-		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		    (c >= '0' && c <= '9') || strchr("._~-", c)) {
-			uri[n++] = (char)c;
-		} else {
-			uri[n++] = '%';
-			uri[n++] = hex[c >> 4];
-			uri[n++] = hex[c & 15];
-		}
-	}
+	for (i = 0; path[i]; i++)
+		n += pct_byte((unsigned char)path[i], "", uri + n);
 	memcpy(uri + n, "?immutable=1", 13);
 	rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
 	                     NULL);

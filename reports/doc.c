@@ -3,10 +3,10 @@
 */
 #include "doc.h"
 
-#include <ctype.h>
 #include <stdarg.h>
 #include <string.h>
 
+#include "../config/pctenc.h"
 #include "../config/utf8.h"
 
 static const char *style =
@@ -260,16 +260,16 @@ void doc_figure_svg(doc *d, const char *svg, size_t len, const char *caption)
 }
 
 /* A relative link as a URL: bytes other than letters, digits and
-** "-._~/" percent-encoded, so that a file name with spaces, quotes,
+** "-._~/" percent-encoded (pct_byte, keeping '/'), so that a file name with spaces, quotes,
 ** brackets or parentheses (from --out) stays one link in either format. */
 static void put_href(doc *d, const char *href)
 {
 	const unsigned char *s = (const unsigned char *)href;
-	for (; *s; s++)
-		if (isalnum(*s) || strchr("-._~/", *s))
-			fputc(*s, d->f);
-		else
-			fprintf(d->f, "%%%02X", *s);
+	char enc[4];
+	for (; *s; s++) {
+		pct_byte(*s, "/", enc);
+		fputs(enc, d->f);
+	}
 }
 
 void doc_figure_link(doc *d, const char *href, const char *caption)

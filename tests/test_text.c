@@ -1,7 +1,8 @@
 /*
 ** test_text.c: the small text rules of config/ that more than one layer
 ** uses: the items of a comma list (commalist.c: sweep lists and claim side
-** specs).  Every expected value is written by hand.
+** specs) and percent-encoding (pctenc.c: the read-only database URI and a
+** report's figure links).  Every expected value is written by hand.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "../config/commalist.h"
+#include "../config/pctenc.h"
 
 /* text split with commalist_next gives exactly want[0..n-1], then NULL */
 static void split_is(const char *text, int trim, const char *const *want,
@@ -55,10 +57,47 @@ static void test_commalist(void **state)
 	split_is(" , ", 1, blanks, 2);
 }
 
+static void byte_is(unsigned char c, const char *keep, const char *want)
+{
+	char out[4] = "xyz";
+	assert_int_equal(pct_byte(c, keep, out), strlen(want));
+	assert_string_equal(out, want);
+}
+
+static void test_pct_byte(void **state)
+{
+	(void)state;
+	/* RFC 3986 2.3's unreserved characters stand as they are */
+	byte_is('a', "", "a");
+	byte_is('Z', "", "Z");
+	byte_is('0', "", "0");
+	byte_is('9', "", "9");
+	byte_is('-', "", "-");
+	byte_is('.', "", ".");
+	byte_is('_', "", "_");
+	byte_is('~', "", "~");
+	/* '/' only when kept (a link's path; not the database URI's) */
+	byte_is('/', "", "%2F");
+	byte_is('/', "/", "/");
+	/* the rest as %HH, upper-case: space 0x20, '%' 0x25, '#' 0x23, '?'
+	** 0x3F, '"' 0x22, ')' 0x29, a Latin-1 e-acute 0xE9, DEL 0x7F */
+	byte_is(' ', "/", "%20");
+	byte_is('%', "/", "%25");
+	byte_is('#', "/", "%23");
+	byte_is('?', "/", "%3F");
+	byte_is('"', "/", "%22");
+	byte_is(')', "/", "%29");
+	byte_is(0xE9, "/", "%E9");
+	byte_is(0x7F, "/", "%7F");
+	/* NUL is never "kept" (strchr finds every string's terminator) */
+	byte_is(0, "/", "%00");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_commalist),
+	    cmocka_unit_test(test_pct_byte),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
