@@ -3,12 +3,12 @@
 */
 #include "num.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
+
+#include "../model/numtext.h"
 
 /* x as %g when that reads back as x, else with every digit */
 static void fmt(char *buf, size_t len, double x)
@@ -37,24 +37,10 @@ void num_range_text(const num_range *r, char *buf, size_t len)
 		         hi);
 }
 
-/* v as one decimal number into *x: 1 when strtod takes the whole text,
-** else 0.  strtod also reads hexadecimal ("0x10" as 16) and skips blanks
-** before a number; a number here is decimal and the whole of its text,
-** without blanks before it as without blanks after it.  errno is
-** strtod's. */
-static int whole_text(const char *v, double *x)
-{
-	char *end;
-	errno = 0;
-	*x = strtod(v, &end);
-	return end != v && !*end && !strpbrk(v, "xX") &&
-	       !isspace((unsigned char)*v);
-}
-
 int num_text(const char *v, double *out)
 {
 	double x;
-	if (!whole_text(v, &x) || errno || !isfinite(x))
+	if (!rl_number_text(v, &x) || errno || !isfinite(x))
 		return -1;
 	*out = x;
 	return 0;
@@ -64,7 +50,7 @@ int num_read(const char *what, const char *v, const num_range *r,
              double *out, char *err, size_t errlen)
 {
 	double x;
-	int ok = whole_text(v, &x) && !isnan(x) &&
+	int ok = rl_number_text(v, &x) && !isnan(x) &&
 	         (isfinite(x) ? errno == 0 : (r->flags & NUM_INF) && x > 0) &&
 	         ((r->flags & NUM_LO_OPEN) ? x > r->lo : x >= r->lo) && x <= r->hi &&
 	         (!(r->flags & NUM_WHOLE) || !isfinite(x) || x == floor(x));

@@ -8,6 +8,7 @@
 ** columns) walks this table.
 */
 #include "params.h"
+#include "numtext.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -645,7 +646,6 @@ int rl_param_set(rl_config *cfg, const rl_param *p, double v, char *err,
 int rl_param_set_text(rl_config *cfg, const rl_param *p, const char *text,
                       char *err, size_t errlen)
 {
-	char *end;
 	double v;
 	if (p->choices) {
 		int c = rl_param_choice(p, text);
@@ -665,12 +665,7 @@ int rl_param_set_text(rl_config *cfg, const rl_param *p, const char *text,
 			return RL_P_CHOICE;
 		}
 	}
-	errno = 0;
-	v = strtod(text, &end);
-	/* decimal only: strtod also reads hexadecimal ("0x10" as 16); the
-	** whole text, no blank before (strtod skips them) or after */
-	if (end == text || *end != '\0' || errno == ERANGE ||
-	    strpbrk(text, "xX") || isspace((unsigned char)*text)) {
+	if (!rl_number_text(text, &v) || errno == ERANGE) {
 		char range[256];
 		range_text(p, range, sizeof range);
 		snprintf(err, errlen, "%s.%s: '%s' is not a number (allowed: %s%s)",

@@ -1,7 +1,8 @@
 /*
-** test_num.c: the one number parser (config/num.c): what it accepts, what
-** it refuses and the message it gives, "WHAT: 'TEXT' is not ...", with the
-** range in words.  Every expected value is written by hand.
+** test_num.c: the one number parser (config/num.c, on the rule of
+** model/numtext.c that --set shares): what it accepts, what it refuses and
+** the message it gives, "WHAT: 'TEXT' is not ...", with the range in
+** words.  Every expected value is written by hand.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -9,10 +10,13 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 
 #include "../config/num.h"
+#include "../model/numtext.h"
+#include "../model/params.h"
 
 static void refused(const char *text, const num_range *r, const char *msg)
 {
@@ -94,6 +98,68 @@ static void test_text_only(void **state)
 	assert_int_equal(num_text("inf", &x), -1);
 }
 
+/* model/numtext.c's rule itself: the whole text, decimal, no blank before
+** or after; strtod's errno kept (DBL_MAX is about 1.8e308, the smallest
+** subnormal about 4.9e-324) */
+static void test_number_text(void **state)
+{
+	double x = 0;
+	(void)state;
+	assert_int_equal(rl_number_text("80", &x), 1);
+	assert_true(x == 80);
+	assert_int_equal(rl_number_text("2.5e1", &x), 1);
+	assert_true(x == 25);
+	assert_int_equal(rl_number_text("-0.5", &x), 1);
+	assert_true(x == -0.5);
+	assert_int_equal(rl_number_text("inf", &x), 1);
+	assert_true(isinf(x) && x > 0);
+	assert_int_equal(rl_number_text("nan", &x), 1);
+	assert_true(isnan(x));
+	assert_int_equal(rl_number_text("1e999", &x), 1);
+	assert_int_equal(errno, ERANGE);
+	assert_int_equal(rl_number_text("1e-999", &x), 1);
+	assert_int_equal(errno, ERANGE);
+	assert_int_equal(rl_number_text("1e300", &x), 1);
+	assert_int_equal(errno, 0);
+	assert_int_equal(rl_number_text("", &x), 0);
+	assert_int_equal(rl_number_text(" 80", &x), 0);
+	assert_int_equal(rl_number_text("\t80", &x), 0);
+	assert_int_equal(rl_number_text("80 ", &x), 0);
+	assert_int_equal(rl_number_text("0x50", &x), 0);
+	assert_int_equal(rl_number_text("0X50", &x), 0);
+	assert_int_equal(rl_number_text("80x", &x), 0);
+	assert_int_equal(rl_number_text("8,0", &x), 0);
+}
+
+/* The one rule seen from both sides: a finite text in range is read or
+** refused alike by num_parse (CSV fields, flags) and by
+** rl_param_set_text (--set, INI values) on chip.tdp_w, [0, 1e5] W */
+static void test_one_rule(void **state)
+{
+	static const struct {
+		const char *text;
+		int ok;
+	} cases[] = {{"700", 1},   {"7e2", 1},  {"700.5", 1}, {" 700", 0},
+	             {"700 ", 0},  {"\n700", 0}, {"0x2BC", 0}, {"700W", 0},
+	             {"", 0},      {"-", 0},    {"1e-999", 0}, {"+700", 1}};
+	const rl_param *p = rl_param_find("chip", "tdp_w");
+	size_t i;
+	(void)state;
+	assert_non_null(p);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		rl_config cfg;
+		double x;
+		char err[256];
+		rl_config_defaults(&cfg);
+		assert_int_equal(num_parse("--n", cases[i].text, 0, 1e5, &x, err,
+		                           sizeof err) == 0,
+		                 cases[i].ok);
+		assert_int_equal(rl_param_set_text(&cfg, p, cases[i].text, err,
+		                                   sizeof err) == 0,
+		                 cases[i].ok);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -101,6 +167,8 @@ int main(void)
 	    cmocka_unit_test(test_whole_and_noun),
 	    cmocka_unit_test(test_open_and_inf),
 	    cmocka_unit_test(test_text_only),
+	    cmocka_unit_test(test_number_text),
+	    cmocka_unit_test(test_one_rule),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

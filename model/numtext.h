@@ -1,0 +1,18 @@
+/*
+** numtext.h: what a number written as text is, the one rule of --set and
+** INI values (model/params.c) and of every other number the program reads
+** (config/num.c): decimal, and the whole of its text, with no blank before
+** it as none after it.  strtod alone would also read hexadecimal ("0x10"
+** as 16), skip blanks before a number and stop at the first character
+** that is not one of it ("8x" as 8).
+*/
+#ifndef RL_NUMTEXT_H
+#define RL_NUMTEXT_H
+
+/* text as one number into *x (strtod's value: "inf" and "nan" included,
+** the range checked by the caller): 1 when it is a number by the rule
+** above, else 0.  errno is strtod's (ERANGE when the number overflows or
+** underflows a double). */
+int rl_number_text(const char *text, double *x);
+
+#endif
