@@ -223,10 +223,34 @@ int setup_set_key(rl_setup *st, const char *section, const char *key,
 	return rl_param_set_text(&st->cfg, p, value, err, errlen) ? -1 : 0;
 }
 
+/* The list of kind's row in table (n rows of kind and "a, b, c"), or NULL
+** for a kind without a row (uncertainty). */
+static const char *row_of(const char *const (*table)[2], size_t n,
+                          const char *kind)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (!strcmp(kind, table[i][0]))
+			return table[i][1];
+	return NULL;
+}
+
+/* Is word one of the items of list ("a, b, c")? */
+static int listed(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	const char *at;
+	for (at = list; n && (at = strstr(at, word)); at += n)
+		if ((at == list || at[-1] == ' ') &&
+		    (at[n] == ',' || at[n] == '\0'))
+			return 1;
+	return 0;
+}
+
 /* The parameter sections each kind of preset holds: a [model] inside a
 ** chip preset would be read and then silently replaced by --model (and a
 ** [scenario] by the scenario), so a section of another kind is refused;
-** a preset takes another kind's values by naming it in [preset]. */
+** a scenario takes another kind's values by naming it in [preset]. */
 static int section_refused(const char *kind, const char *section,
                            char *err, size_t errlen)
 {
@@ -236,27 +260,48 @@ static int section_refused(const char *kind, const char *section,
 	    {"scenario", "[scenario]"},
 	    {"profile", "[profile]"},
 	    {"node", "[node]"}};
+	const char *row = row_of(allowed, sizeof allowed / sizeof allowed[0],
+	                         kind);
 	char br[80];
-	size_t i;
 	snprintf(br, sizeof br, "[%.64s]", section);
-	for (i = 0; i < sizeof allowed / sizeof allowed[0]; i++) {
-		const char *at;
-		size_t n = strlen(br);
-		if (strcmp(kind, allowed[i][0]))
-			continue;
-		for (at = allowed[i][1]; (at = strstr(at, br)); at += n)
-			if (at[n] == ',' || at[n] == '\0')
-				return 0;
-		snprintf(err, errlen, "section %s does not belong in a %s preset: "
-		         "it holds %s, [preset] and [meta]%s%s%s", br, kind,
-		         allowed[i][1],
-		         kind_dir(section) ? " (the " : "",
-		         kind_dir(section) ? section : "",
-		         kind_dir(section) ? " comes from its own option or "
-		                             "preset)" : "");
-		return -1;
-	}
-	return 0; /* a kind without its own sections (uncertainty) */
+	if (!row || listed(row, br))
+		return 0;
+	snprintf(err, errlen, "section %s does not belong in a %s preset: it "
+	         "holds %s, [preset] and [meta]%s%s%s", br, kind, row,
+	         kind_dir(section) ? " (the " : "",
+	         kind_dir(section) ? section : "",
+	         kind_dir(section) ? " comes from its own option or "
+	                             "preset)" : "");
+	return -1;
+}
+
+/* The presets each kind may name in [preset]: its own kind (a base it
+** builds on) and what it is made of (a chip its process node).  A chip
+** naming a model, or a model naming a chip, would be replaced by --model
+** without a word, or silently replace --chip, as the order of loading
+** goes (a model named after --chip is read after it), and a chip naming a
+** profile would replace the profile validate picks for a row; so any
+** other kind is refused.  A scenario names any: it is read first, and
+** every option after it replaces what it named (README, eval's
+** contract). */
+static int preset_refused(const char *kind, const char *named,
+                          const char *value, char *err, size_t errlen)
+{
+	static const char *const allowed[][2] = {
+	    {"chip", "chip, node"},
+	    {"model", "model"},
+	    {"scenario", "scenario, chip, model, profile, node"},
+	    {"profile", "profile"},
+	    {"node", "node"}};
+	const char *row = row_of(allowed, sizeof allowed / sizeof allowed[0],
+	                         kind);
+	if (row && listed(row, named))
+		return 0;
+	snprintf(err, errlen, "[preset] %s = %s does not belong in a %s "
+	         "preset, whose [preset] names only %s (the %s comes from its "
+	         "own option%s)", named, value, kind, row ? row : "nothing", named,
+	         listed(allowed[2][1], named) ? " or a scenario" : "");
+	return -1;
 }
 
 static int load_cb(void *ud, const char *section, const char *key,
@@ -270,6 +315,8 @@ static int load_cb(void *ud, const char *section, const char *key,
 			         "profile or node", key);
 			return -1;
 		}
+		if (preset_refused(lc->kind, key, value, err, errlen))
+			return -1;
 		return load_depth(lc->st, key, value, lc->depth + 1, lc->shape,
 		                  lc->chain, err, errlen);
 	}

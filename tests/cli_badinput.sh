@@ -287,6 +287,35 @@ expect_exit 2 "a model preset with a [scenario] section is refused" -- \
 	"$RL" eval --chip h100-sxm --model ./modelscen.ini
 expect_err "modelscen\.ini:5: section \[scenario\] does not belong in a model preset" \
 	"the model preset's stray section named"
+# a preset names in [preset] only its own kind and what it is made of (a
+# chip its node); a scenario names any, read first and replaced by the
+# options after it.  A chip naming a model was replaced by --model without
+# a word; a model naming a chip silently replaced --chip (h100-sxm with a
+# model naming b200 evaluated a B200)
+printf '[preset]\nchip = h100-sxm\nmodel = llama3-8b\n' >chipnamesmodel.ini
+expect_exit 2 "a chip preset naming a model is refused beside --model" -- \
+	"$RL" eval --chip ./chipnamesmodel.ini --model llama3-70b
+expect_err "^rooflab eval: \./chipnamesmodel\.ini:3: \[preset\] model = llama3-8b does not belong in a chip preset, whose \[preset\] names only chip, node \(the model comes from its own option or a scenario\)$" \
+	"file, line, key and value named"
+expect_exit 2 "and without --model" -- "$RL" eval --chip ./chipnamesmodel.ini
+printf '[preset]\nmodel = llama3-70b\nchip = b200\n' >modelnameschip.ini
+expect_exit 2 "a model preset naming a chip is refused" -- "$RL" eval \
+	--chip h100-sxm --model ./modelnameschip.ini
+expect_err "modelnameschip\.ini:3: \[preset\] chip = b200 does not belong in a model preset, whose \[preset\] names only model " \
+	"the model preset's chip named"
+printf '[preset]\nchip = h100-sxm\nprofile = trtllm-0.15\n' >chipnamesprof.ini
+expect_exit 2 "a chip preset naming a profile is refused" -- "$RL" eval \
+	--chip ./chipnamesprof.ini --model llama3-70b
+expect_err "chipnamesprof\.ini:3: \[preset\] profile = trtllm-0\.15 does not belong in a chip preset" \
+	"the chip preset's profile named"
+printf '[preset]\nchip = h100-sxm\nnode = n4\n[chip]\ntdp_w = 600\n' >chipbase.ini
+expect_exit 0 "a chip preset naming a chip and a node" -- "$RL" eval \
+	--chip ./chipbase.ini --model llama3-70b
+# etched-bench names llama3-70b; --model replaces it: Llama-3 8B's
+# 8,030,261,248 parameters (its model card)
+expect_exit 0 "a scenario naming a model, replaced by --model" -- "$RL" \
+	eval --scenario etched-bench --chip h100-sxm --model llama3-8b --json
+expect_out '"params": ?8030261248[,}]' "the model is --model's"
 printf '[preset]\nscenario = ./cyc-b.ini\n' >cyc-a.ini
 printf '[preset]\nscenario = ./cyc-a.ini\n' >cyc-b.ini
 expect_exit 2 "two scenarios naming each other are refused" -- "$RL" eval \
