@@ -1,0 +1,151 @@
+/*
+** test_dbfile.c: rl_db_open_read (config/dbfile.c) opens a database so
+** that nothing is created beside it and what a writer has committed is
+** read: a WAL-mode file with no -wal beside it immutable (URI, path
+** percent-encoded), one whose -wal is there plainly read-only, reading
+** the rows still in the -wal (immutable=1 would not look at it); a
+** rollback-journal file plainly.  The counts are the rows inserted here.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../config/dbfile.h"
+
+typedef struct {
+	char dir[64];
+	char path[192]; /* a name with a space, '%', '?' and '#' */
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof *f);
+	if (!f)
+		return -1;
+	snprintf(f->dir, sizeof f->dir, "/tmp/rl-dbfile-XXXXXX");
+	if (!mkdtemp(f->dir)) {
+		free(f);
+		return -1;
+	}
+	snprintf(f->path, sizeof f->path, "%s/a b%%20?#.db", f->dir);
+	*state = f;
+	return 0;
+}
+
+static int exists_beside(const fixture *f, const char *suffix)
+{
+	char p[256];
+	struct stat sb;
+	snprintf(p, sizeof p, "%s%s", f->path, suffix);
+	return stat(p, &sb) == 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+	char p[256];
+	static const char *const sfx[] = {"", "-wal", "-shm", "-journal"};
+	size_t i;
+	for (i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
+		snprintf(p, sizeof p, "%s%s", f->path, sfx[i]);
+		unlink(p);
+	}
+	rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
+/* A writer on f's file: the journal mode given, a table t of n rows,
+** committed; with autocheckpoint off, so in WAL mode they stay in the
+** -wal while the writer is open. */
+static sqlite3 *writer(const fixture *f, const char *mode, int n)
+{
+	sqlite3 *db = NULL;
+	char sql[256];
+	int i;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	snprintf(sql, sizeof sql, "PRAGMA journal_mode=%s; PRAGMA "
+	         "wal_autocheckpoint=0; CREATE TABLE t(x)", mode);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	for (i = 0; i < n; i++)
+		assert_int_equal(sqlite3_exec(db, "INSERT INTO t VALUES(1)", NULL,
+		                              NULL, NULL),
+		                 SQLITE_OK);
+	return db;
+}
+
+/* The rows of t as rl_db_open_read's handle sees them. */
+static long long rows_read(const fixture *f)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st;
+	long long n = -1;
+	assert_int_equal(rl_db_open_read(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_db_readonly(db, "main"), 1);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM t", -1,
+	                                    &st, NULL),
+	                 SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+/* A writer still open: its -wal holds the 3 rows, read through it. */
+static void test_wal_present(void **state)
+{
+	fixture *f = *state;
+	sqlite3 *w = writer(f, "wal", 3);
+	assert_true(exists_beside(f, "-wal"));
+	assert_int_equal(rows_read(f), 3);
+	/* the writer goes on; a second read sees its fourth row */
+	assert_int_equal(sqlite3_exec(w, "INSERT INTO t VALUES(1)", NULL, NULL,
+	                              NULL),
+	                 SQLITE_OK);
+	assert_int_equal(rows_read(f), 4);
+	sqlite3_close(w);
+}
+
+/* The writer closed (its last close checkpoints and removes the -wal):
+** the file stays in WAL mode and is read with nothing made beside it. */
+static void test_wal_closed(void **state)
+{
+	fixture *f = *state;
+	sqlite3_close(writer(f, "wal", 2));
+	assert_false(exists_beside(f, "-wal"));
+	assert_false(exists_beside(f, "-shm"));
+	assert_int_equal(rows_read(f), 2);
+	assert_false(exists_beside(f, "-wal"));
+	assert_false(exists_beside(f, "-shm"));
+}
+
+/* A rollback-journal file needs nothing beside it to be read. */
+static void test_rollback_journal(void **state)
+{
+	fixture *f = *state;
+	sqlite3_close(writer(f, "delete", 5));
+	assert_int_equal(rows_read(f), 5);
+	assert_false(exists_beside(f, "-journal"));
+	assert_false(exists_beside(f, "-wal"));
+	assert_false(exists_beside(f, "-shm"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_wal_present, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_wal_closed, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_rollback_journal, setup,
+	                                    teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
