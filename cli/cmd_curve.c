@@ -309,7 +309,7 @@ static int run_in(int argc, char **argv, int plot, series *s)
 	rc = plot_curve_render(ps, n, title, term, out, err, sizeof err);
 	if (rc != RL_OK) {
 		fprintf(stderr, "rooflab %s: %s\n", cmd, err);
-		return RL_EINTERNAL;
+		return rc == RL_EINPUT ? RL_EINPUT : RL_EINTERNAL;
 	}
 	if (out)
 		printf("rooflab plot: wrote %s\n", out);

@@ -6,11 +6,9 @@
 #include "profileout.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "../config/tmpfile.h"
 
@@ -66,25 +64,16 @@ int profileout_write(const char *out, const char *start_path,
 {
 	char sw[256];
 	char tmp[1100];
-	FILE *f = NULL;
-	int fd = -1;
+	FILE *f;
+	int status;
 	size_t n, i, k;
 	const rl_param *t = rl_params(&n);
 	time_t now = time(NULL);
 	char date[32], name[256];
 	strftime(date, sizeof date, "%Y-%m-%d", gmtime(&now));
 	ini_value(sw, sizeof sw, software);
-	if ((fd = rl_tmp_create(out, tmp, sizeof tmp)) < 0 ||
-	    !(f = fdopen(fd, "w"))) {
-		int e = errno;
-		snprintf(err, errlen, "%.900s: cannot write: %s", out, strerror(e));
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
-		return e == ENOMEM || e == EMFILE || e == ENFILE ? RL_EINTERNAL
-		                                                 : RL_EINPUT;
-	}
+	if (!(f = rl_out_open(out, tmp, sizeof tmp, &status, err, errlen)))
+		return status;
 	{
 		const char *b = strrchr(out, '/');
 		size_t l;
@@ -126,10 +115,5 @@ int profileout_write(const char *out, const char *start_path,
 		fprintf(f, "%s = %s%s%s\n", t[i].key, val, com[0] ? "   ; " : "",
 		        com);
 	}
-	if ((ferror(f) | fclose(f)) != 0 || rename(tmp, out) != 0) {
-		unlink(tmp);
-		snprintf(err, errlen, "%.900s: cannot write", out);
-		return RL_EINTERNAL;
-	}
-	return RL_OK;
+	return rl_out_commit(f, tmp, out, err, errlen);
 }

@@ -14,6 +14,8 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "../model/status.h"
+
 /* Is name BASE.tmp-PID[suffix] of a process that is gone?  */
 static int stale(const char *name, const char *base, size_t blen)
 {
@@ -85,4 +87,61 @@ int rl_tmp_create(const char *path, char *tmp, size_t len)
 		return -1;
 	/* 0666: open(2) applies the umask */
 	return open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+}
+
+int rl_out_exit(int e)
+{
+	switch (e) {
+	case ENOMEM:
+	case EMFILE:
+	case ENFILE:
+	case ENOSPC:
+	case EDQUOT:
+	case EIO:
+		return RL_EINTERNAL;
+	default:
+		return RL_EINPUT;
+	}
+}
+
+int rl_out_fail(const char *path, int e, char *err, size_t errlen)
+{
+	snprintf(err, errlen, "cannot write %s: %s", path, strerror(e));
+	return rl_out_exit(e);
+}
+
+FILE *rl_out_open(const char *path, char *tmp, size_t len, int *status,
+                  char *err, size_t errlen)
+{
+	int fd = rl_tmp_create(path, tmp, len), e;
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (f)
+		return f;
+	e = errno;
+	if (fd >= 0) {
+		close(fd);
+		unlink(tmp);
+	}
+	*status = rl_out_fail(path, e, err, errlen);
+	return NULL;
+}
+
+int rl_out_commit(FILE *f, const char *tmp, const char *path, char *err,
+                  size_t errlen)
+{
+	int bad = ferror(f), e;
+	errno = 0;
+	/* a write that failed earlier may leave fclose nothing to fail on:
+	** its errno is gone, EIO stands for it */
+	if (fclose(f) != 0 || bad) {
+		e = errno ? errno : EIO;
+		unlink(tmp);
+		return rl_out_fail(path, e, err, errlen);
+	}
+	if (rename(tmp, path) != 0) {
+		e = errno;
+		unlink(tmp);
+		return rl_out_fail(path, e, err, errlen);
+	}
+	return RL_OK;
 }

@@ -8,6 +8,7 @@
 #define RL_TMPFILE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* Remove PATH.tmp-PID files (and their -journal, -wal, -shm) whose process
 ** no longer runs. */
@@ -21,5 +22,29 @@ int rl_tmp_create(const char *path, char *tmp, size_t len);
 /* The name alone (nothing created), after rl_tmp_clean: 0, or -1 when the
 ** name does not fit. */
 int rl_tmp_name(const char *path, char *tmp, size_t len);
+
+/* The exit status for an output that could not be created, written or
+** renamed into place, by its errno: RL_EINTERNAL when the machine is
+** short of something or failing (memory, file descriptors, disk space or
+** quota, an I/O error), RL_EINPUT for the rest, where the path given is
+** wrong (a folder that does not exist or may not be written, a name that
+** is a directory or too long, a read-only file system). */
+int rl_out_exit(int e);
+
+/* "cannot write PATH: REASON" (strerror(e)) into err; rl_out_exit(e). */
+int rl_out_fail(const char *path, int e, char *err, size_t errlen);
+
+/* An output written whole or not at all: PATH.tmp-PID (rl_tmp_create)
+** opened as a stream for rl_out_commit to rename onto path.  The stream,
+** or NULL with "cannot write PATH: REASON" in err and rl_out_exit's status
+** in *status, nothing left behind. */
+FILE *rl_out_open(const char *path, char *tmp, size_t len, int *status,
+                  char *err, size_t errlen);
+
+/* Close f, opened by rl_out_open as tmp, and rename tmp onto path: RL_OK,
+** or rl_out_exit's status with "cannot write PATH: REASON" in err and tmp
+** removed. */
+int rl_out_commit(FILE *f, const char *tmp, const char *path, char *err,
+                  size_t errlen);
 
 #endif

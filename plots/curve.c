@@ -70,5 +70,7 @@ int plot_curve_render(const plot_curve_series *ser, int n, const char *title,
 	free(script);
 	if (rc == GP_EMISSING)
 		return PLOT_ENOGNUPLOT;
+	if (rc == GP_EOUTPUT)
+		return RL_EINPUT;
 	return rc == GP_OK ? RL_OK : RL_EINTERNAL;
 }

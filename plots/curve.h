@@ -24,7 +24,8 @@ void plot_curve_data(FILE *s, const plot_curve_series *ser, int n,
                      const char *title);
 
 /* Draw through gnuplot into out (NULL with GP_DUMB: stdout).  RL_OK,
-** PLOT_ENOGNUPLOT, or RL_EINTERNAL with err. */
+** PLOT_ENOGNUPLOT, or RL_EINPUT (out cannot be written where it is named)
+** or RL_EINTERNAL with err. */
 int plot_curve_render(const plot_curve_series *ser, int n, const char *title,
                       gp_term term, const char *out, char *err,
                       size_t errlen);

@@ -4,6 +4,7 @@
 #include "gp.h"
 
 #include "../config/tmpfile.h"
+#include "../model/status.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -163,6 +164,14 @@ static void read_errors(const char *path, char *buf, size_t len)
 	fclose(f);
 }
 
+/* "cannot write OUT: REASON" for errno e: GP_EOUTPUT when the path is
+** wrong, else GP_EFAIL */
+static int out_fail(const char *out, int e, char *err, size_t errlen)
+{
+	return rl_out_fail(out, e, err, errlen) == RL_EINPUT ? GP_EOUTPUT
+	                                                    : GP_EFAIL;
+}
+
 int gp_run(gp_term term, const char *out, const char *script, size_t len,
            char *err, size_t errlen)
 {
@@ -182,11 +191,8 @@ int gp_run(gp_term term, const char *out, const char *script, size_t len,
 	tmp[0] = 0;
 	if (out) {
 		fd = rl_tmp_create(out, tmp, sizeof tmp);
-		if (fd < 0) {
-			snprintf(err, errlen, "cannot write %s: %s", out,
-			         strerror(errno));
-			return GP_EFAIL;
-		}
+		if (fd < 0)
+			return out_fail(out, errno, err, errlen);
 		close(fd);
 	}
 	/* rooflab-gp.err.tmp-PID: removed by the next run if this one is
@@ -249,10 +255,9 @@ int gp_run(gp_term term, const char *out, const char *script, size_t len,
 		return GP_EFAIL;
 	}
 	if (out && rename(tmp, out) != 0) {
-		snprintf(err, errlen, "cannot write %s: %s", out,
-		         strerror(errno));
+		int e = errno;
 		unlink(tmp);
-		return GP_EFAIL;
+		return out_fail(out, e, err, errlen);
 	}
 	return GP_OK;
 }

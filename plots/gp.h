@@ -18,7 +18,8 @@ typedef enum { GP_PNG = 0, GP_SVG, GP_PDF, GP_DUMB } gp_term;
 /* Result codes of gp_run(). */
 enum {
 	GP_OK = 0,
-	GP_EFAIL = 1,     /* gnuplot failed or the output cannot be written */
+	GP_EFAIL = 1,     /* gnuplot failed, or the machine failed writing */
+	GP_EOUTPUT = 2,   /* the output's path is wrong (rl_out_exit) */
 	GP_EMISSING = 3   /* no gnuplot on the PATH */
 };
 
@@ -36,7 +37,8 @@ int gp_term_of_name(const char *name, gp_term *term);
 int gp_find(char *buf, size_t len);
 
 /* Run a script.  out: the image file, or NULL for the dumb terminal on
-** stdout.  Returns GP_OK, or GP_EFAIL / GP_EMISSING with a message. */
+** stdout.  Returns GP_OK, or GP_EFAIL / GP_EOUTPUT / GP_EMISSING with a
+** message. */
 int gp_run(gp_term term, const char *out, const char *script, size_t len,
            char *err, size_t errlen);
 

@@ -83,6 +83,8 @@ int plot_draw(gp_term term, const char *out, const char *title,
 	int rc = gp_run(term, out, script, len, err, errlen);
 	if (rc == GP_EMISSING)
 		return PLOT_ENOGNUPLOT;
+	if (rc == GP_EOUTPUT)
+		return RL_EINPUT;
 	if (rc != GP_OK)
 		return RL_EINTERNAL;
 	if (term == GP_SVG && out && title)

@@ -48,7 +48,8 @@ int plot_script(sqlite3 *db, const plot_kind *k, const plot_opts *o,
 
 /* Hand a script of plot_script() to gnuplot, writing `out` (NULL with
 ** GP_DUMB: stdout); an SVG is titled `title` in words (NULL: the kind's
-** own).  RL_OK or an error code. */
+** own).  RL_OK, PLOT_ENOGNUPLOT, or RL_EINPUT (out cannot be written
+** where it is named: rl_out_exit) or RL_EINTERNAL with err. */
 int plot_draw(gp_term term, const char *out, const char *title,
               const char *script, size_t len, char *err, size_t errlen);
 

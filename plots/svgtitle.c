@@ -5,11 +5,9 @@
 ** renamed into place) with the figure's title as the document's <title>
 ** and without the per-plot ones.
 */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../config/slurp.h"
 #include "../config/tmpfile.h"
@@ -62,30 +60,16 @@ int plot_svg_title(const char *path, const char *title, char *err,
 	size_t len;
 	char *svg = rl_slurp(path, &len);
 	FILE *f;
-	int fd, bad;
+	int rc;
 	if (!svg) {
 		snprintf(err, errlen, "cannot read %s", path);
 		return RL_EINTERNAL;
 	}
-	if ((fd = rl_tmp_create(path, tmp, sizeof tmp)) < 0 ||
-	    !(f = fdopen(fd, "w"))) {
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
+	if (!(f = rl_out_open(path, tmp, sizeof tmp, &rc, err, errlen))) {
 		free(svg);
-		snprintf(err, errlen, "cannot write %s: %s", path,
-		         strerror(errno));
-		return RL_EINTERNAL;
+		return rc;
 	}
 	rewrite(f, svg, title);
 	free(svg);
-	bad = ferror(f);
-	bad |= fclose(f);
-	if (bad || rename(tmp, path) != 0) {
-		unlink(tmp);
-		snprintf(err, errlen, "cannot write %s", path);
-		return RL_EINTERNAL;
-	}
-	return RL_OK;
+	return rl_out_commit(f, tmp, path, err, errlen);
 }

@@ -5,12 +5,9 @@
 */
 #include "report.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "../config/tmpfile.h"
 #include "rctx.h"
@@ -106,7 +103,7 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 	doc_fmt fmt;
 	char tmp[4200], gp[4096];
 	FILE *f;
-	int fd, rc;
+	int rc;
 
 	warn[0] = 0;
 	if (format_of(o->out, &fmt)) {
@@ -149,32 +146,11 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 		         GP_PACKAGE, GP_PACKAGE);
 		report_warn(&r, r.plot_note);
 	}
-	if ((fd = rl_tmp_create(o->out, tmp, sizeof tmp)) < 0 ||
-	    !(f = fdopen(fd, "w"))) {
-		int e = errno;
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
-		snprintf(err, errlen, "cannot write %s: %s", o->out, strerror(e));
+	if (!(f = rl_out_open(o->out, tmp, sizeof tmp, &rc, err, errlen))) {
 		close_dbs(&r);
-		/* a folder that does not exist or cannot be written: the path
-		** given is wrong */
-		return e == ENOMEM || e == EMFILE || e == ENFILE ? RL_EINTERNAL
-		                                                 : RL_EINPUT;
+		return rc;
 	}
 	write_doc(&r, f, fmt);
 	close_dbs(&r);
-	if (ferror(f) | fclose(f)) {
-		snprintf(err, errlen, "cannot write %s", o->out);
-		unlink(tmp);
-		return RL_EINTERNAL;
-	}
-	if (rename(tmp, o->out) != 0) {
-		snprintf(err, errlen, "cannot write %s: %s", o->out,
-		         strerror(errno));
-		unlink(tmp);
-		return RL_EINTERNAL;
-	}
-	return RL_OK;
+	return rl_out_commit(f, tmp, o->out, err, errlen);
 }

@@ -6,6 +6,7 @@
 */
 #include "merge.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -477,10 +478,8 @@ int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
 			unlink(tmp);
 			rc = write_out(tmp, &m, err, errlen);
 		}
-		if (!rc && rename(tmp, out) != 0) {
-			snprintf(err, errlen, "cannot rename %s to %s", tmp, out);
-			rc = RL_EINTERNAL;
-		}
+		if (!rc && rename(tmp, out) != 0)
+			rc = rl_out_fail(out, errno, err, errlen);
 		if (rc)
 			unlink(tmp);
 	}

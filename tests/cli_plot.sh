@@ -128,6 +128,19 @@ else
 	echo "not ok - bad input left an output file"; fails=$((fails + 1))
 fi
 
+# an --out that cannot be written where it is named: exit 2 (it was 1),
+# the path and the reason named
+mkdir "$tmpd/dir.svg"
+expect_exit 2 "--out names a directory" -- "$RL" plot factors --db "$db" \
+	--out "$tmpd/dir.svg"
+expect_err "cannot write .*/dir\.svg: Is a directory" "--out directory: message"
+expect_exit 2 "--out in a missing folder" -- "$RL" plot factors --db "$db" \
+	--out "$tmpd/nope/x.svg"
+expect_err "cannot write .*/nope/x\.svg: No such file or directory" \
+	"--out missing folder: message"
+expect_exit 2 "plot curve --out in a missing folder" -- "$RL" plot curve \
+	--chip h100-sxm --model llama3-70b --out "$tmpd/nope/c.svg"
+
 # gnuplot missing: named, exit 1, nothing written
 expect_exit 1 "gnuplot missing" -- env PATH=/nonexistent "$RL" plot factors \
 	--db "$db" --out "$tmpd/nognuplot.png"

@@ -202,6 +202,16 @@ expect_err "--run: '0' is not a run id" "bad --run: message"
 expect_exit 2 "unknown option" -- "$RL" report --db "$db" --colour \
 	--out "$tmpd/bad.html"
 expect_err "unknown option '--colour'" "unknown option: message"
+# an --out that cannot be written where it is named is the path's fault,
+# exit 2 (it was 1, internal, for a directory of that name)
+mkdir "$tmpd/dir.html"
+expect_exit 2 "--out names a directory" -- "$RL" report --db "$db" \
+	--out "$tmpd/dir.html"
+expect_err "cannot write .*/dir\.html: Is a directory" "--out directory: message"
+expect_exit 2 "--out in a missing folder" -- "$RL" report --db "$db" \
+	--out "$tmpd/nope/r.md"
+expect_err "cannot write .*/nope/r\.md: No such file or directory" \
+	"--out missing folder: message"
 if ls "$tmpd"/bad.* >/dev/null 2>&1; then
 	echo "not ok - bad input left an output file"; fails=$((fails + 1))
 else

@@ -129,6 +129,14 @@ expect_exit 2 "shards of different specs" -- $RL merge "$d/m1.db" "$d/part0.db" 
 expect_err "different sweep specs" "says the specs differ"
 expect_exit 2 "merge into an existing file" -- $RL merge "$d/merged.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/part3.db"
 expect_err "exists" "refuses to overwrite"
+# --force onto a directory of that name: the path's fault, exit 2 (it was
+# 1, "cannot rename"), and no temporary left beside it
+mkdir "$d/mdir.db"
+expect_exit 2 "merge --force onto a directory" -- $RL merge --force "$d/mdir.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/part3.db"
+expect_err "cannot write .*/mdir\.db: Is a directory" "names the path and why"
+ls "$d"/mdir.db.tmp-* >/dev/null 2>&1 &&
+	{ echo "not ok - a temporary was left"; fails=$((fails + 1)); } ||
+	echo "ok - no temporary left"
 [ ! -e "$d/m1.db" ] && echo "ok - refused merges leave no file" ||
 	{ echo "not ok - m1.db was written"; fails=$((fails + 1)); }
 

@@ -1,0 +1,107 @@
+/*
+** test_outfile.c: an output written whole or not at all
+** (config/tmpfile.c rl_out_open, rl_out_commit) and the exit status of one
+** that cannot be (rl_out_exit): the path's fault is 2, the machine's 1.
+** Every expected value is written by hand.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../config/slurp.h"
+#include "../config/tmpfile.h"
+#include "../model/status.h"
+
+static void test_exit_status(void **state)
+{
+	/* the path given is wrong (2); the machine is short of something or
+	** failing (1) */
+	static const int cases[][2] = {
+	    {ENOENT, RL_EINPUT},     {ENOTDIR, RL_EINPUT}, {EISDIR, RL_EINPUT},
+	    {EACCES, RL_EINPUT},     {EROFS, RL_EINPUT},
+	    {ENAMETOOLONG, RL_EINPUT}, {ENOSPC, RL_EINTERNAL},
+	    {EDQUOT, RL_EINTERNAL},  {EIO, RL_EINTERNAL},
+	    {ENOMEM, RL_EINTERNAL},  {EMFILE, RL_EINTERNAL},
+	    {ENFILE, RL_EINTERNAL}};
+	size_t i;
+	char err[512];
+	FILE *f;
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_int_equal(rl_out_exit(cases[i][0]), cases[i][1]);
+	/* a full disk shows when the stream is flushed: /dev/full fails every
+	** write with ENOSPC, so the commit is exit 1 and says why */
+	f = fopen("/dev/full", "w");
+	if (!f)
+		return;
+	fputs("x", f);
+	assert_int_equal(rl_out_commit(f, "/nonexistent/t.tmp-1", "out.md", err,
+	                               sizeof err),
+	                 RL_EINTERNAL);
+	assert_string_equal(err, "cannot write out.md: No space left on device");
+}
+
+static void test_whole_or_nothing(void **state)
+{
+	char dir[] = "/tmp/rl-outfile-XXXXXX", path[128], bad[160], tmp[256];
+	char err[512];
+	int status = -1;
+	size_t len = 0;
+	char *got;
+	FILE *f;
+	struct stat sb;
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/out.txt", dir);
+	/* written whole: the text under its name, no temporary left */
+	f = rl_out_open(path, tmp, sizeof tmp, &status, err, sizeof err);
+	assert_non_null(f);
+	assert_int_equal(stat(path, &sb), -1); /* not there until committed */
+	fputs("one\ntwo\n", f);
+	assert_int_equal(rl_out_commit(f, tmp, path, err, sizeof err), RL_OK);
+	got = rl_slurp(path, &len);
+	assert_non_null(got);
+	assert_int_equal(len, 8);
+	assert_memory_equal(got, "one\ntwo\n", 8);
+	free(got);
+	assert_int_equal(stat(tmp, &sb), -1);
+	/* a folder that does not exist: exit 2, named, nothing made */
+	snprintf(bad, sizeof bad, "%s/nope/out.txt", dir);
+	assert_null(rl_out_open(bad, tmp, sizeof tmp, &status, err, sizeof err));
+	assert_int_equal(status, RL_EINPUT);
+	assert_int_equal(strncmp(err, "cannot write ", 13), 0);
+	assert_non_null(strstr(err, "/nope/out.txt: No such file or directory"));
+	/* the name of a directory: the rename is refused, exit 2, the
+	** temporary gone and the directory as it was */
+	snprintf(bad, sizeof bad, "%s/d", dir);
+	assert_int_equal(mkdir(bad, 0700), 0);
+	f = rl_out_open(bad, tmp, sizeof tmp, &status, err, sizeof err);
+	assert_non_null(f);
+	fputs("x", f);
+	assert_int_equal(rl_out_commit(f, tmp, bad, err, sizeof err), RL_EINPUT);
+	assert_non_null(strstr(err, "/d: Is a directory"));
+	assert_int_equal(stat(tmp, &sb), -1);
+	assert_int_equal(stat(bad, &sb), 0);
+	assert_true(S_ISDIR(sb.st_mode));
+	rmdir(bad);
+	unlink(path);
+	rmdir(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_exit_status),
+	    cmocka_unit_test(test_whole_or_nothing),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
