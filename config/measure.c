@@ -368,10 +368,12 @@ static void precision_fields(meas_row *r)
 		snprintf(r->scen_kv, sizeof r->scen_kv, "%s", ps->kv);
 }
 
-/* Fill the numbers of a row of the published layout; -1 + err when a
-** field is neither empty nor a number where a number is due. */
+/* Fill the numbers of a row of the published layout, the settings its
+** notes state (NULL: a row without a notes field); -1 + err when a field
+** is neither empty nor a number where a number is due. */
 static int published_fields(meas_row *r, char **fields, const int *col,
-                            const char *path, char *err, size_t errlen)
+                            const char *notes, const char *path, char *err,
+                            size_t errlen)
 {
 	static const int numeric[] = {C_ISL, C_OSL, C_CHIPS, C_PP, C_RATE};
 	double *dst[] = {&r->isl, &r->osl, &r->chips, &r->pp, &r->request_rate};
@@ -446,8 +448,7 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 		stated_count(r, st, n, "batch column gives", "num_requests",
 		             &r->requests);
 	}
-	if (col[C_NOTES] >= 0) {
-		const char *notes = fields[col[C_NOTES]];
+	if (notes) {
 		double t, b, f;
 		int st_t = note_setting(notes, "max_num_tokens", r->chip, &t),
 		    st_b = note_setting(notes, "max_batch_size", r->chip, &b),
@@ -637,9 +638,12 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 			not_modelled(r, why);
 		}
 		if (set->published) {
-			if (col[C_NOTES] >= nf)
-				col[C_NOTES] = -1; /* short row: no notes */
-			if (published_fields(r, fields, col, path, err, errlen))
+			/* a short row has no notes; the rows after it may */
+			const char *notes = col[C_NOTES] >= 0 && col[C_NOTES] < nf
+			                        ? fields[col[C_NOTES]]
+			                        : NULL;
+			if (published_fields(r, fields, col, notes, path, err,
+			                     errlen))
 				goto fail;
 		} else {
 			legacy_fields(r, fields, col);

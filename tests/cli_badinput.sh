@@ -250,6 +250,16 @@ if [ "$have_py" = 1 ]; then
 	[ "$got" = "not_modelled|its batch column gives a num_requests that is not a whole number >= 1" ] &&
 		echo "ok - batch column num_requests=3e4x: not modelled" ||
 		{ echo "not ok - num_requests=3e4x: $got"; fails=$((fails + 1)); }
+	# a row without a notes field (15 fields) before one with notes: the
+	# second row's notes are still read (the first used to drop the notes
+	# column for every row after it, so its bad setting passed as ok)
+	printf '%s\na,TensorRT-LLM,0.11.0,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,output_tokens_per_s,1337.36\nb,TensorRT-LLM,0.11.0,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,output_tokens_per_s,1337.36,max_num_tokens=1e9x\n' \
+		"$H" >short.csv
+	got=$("$RL" validate --measurements short.csv --json 2>/dev/null |
+		python3 -c 'import json,sys; print(" ".join(r["id"]+":"+r["status"] for r in json.load(sys.stdin)["rows"]))')
+	[ "$got" = "a:ok b:not_modelled" ] &&
+		echo "ok - a short row does not hide the notes of the rows after it" ||
+		{ echo "not ok - short row then notes: $got"; fails=$((fails + 1)); }
 	for n in "max_num_tokens=2048, max_batch_size=64;" \
 		"kv_cache_free_gpu_mem_fraction=0.99 (GH200 0.95)"; do
 		got=$(status_of "max-load offline; num_requests=3000" "$n")
