@@ -3,6 +3,7 @@
 */
 #include "pdb.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,8 +17,14 @@ int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen)
 	int rc;
 	*db = NULL;
 	if (access(path, R_OK) != 0) {
-		snprintf(err, errlen, "%s: no such database (make one with "
-		         "rooflab claim --db %s)", path, path);
+		/* plot and report read claim, sweep and validation databases */
+		if (errno == ENOENT)
+			snprintf(err, errlen, "%s: no such database (make one with "
+			         "rooflab claim, sweep or validate --db %s)", path,
+			         path);
+		else
+			snprintf(err, errlen, "%s: cannot read: %s", path,
+			         strerror(errno));
 		return RL_EINPUT;
 	}
 	rc = rl_db_open_read(path, db);

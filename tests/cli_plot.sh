@@ -98,7 +98,17 @@ expect_err "--out needs a value" "--out without a value: message"
 expect_exit 2 "missing database" -- "$RL" plot factors --db "$tmpd/none.db" \
 	--out "$tmpd/x.png"
 expect_err "no such database" "missing database: message"
+# a sweep's database is named as made by sweep too (it said claim alone)
+expect_exit 2 "missing sweep database" -- "$RL" plot heatmap --db \
+	"$tmpd/none.db" --out "$tmpd/x.png"
+expect_err "none\.db: no such database \(make one with rooflab claim, sweep or validate --db " \
+	"missing sweep database: the three makers named"
 echo "not sqlite" >"$tmpd/text.db"
+# a path through a file: why it cannot be read, not "no such database"
+expect_exit 2 "a database path through a file" -- "$RL" plot factors \
+	--db "$tmpd/text.db/x.db" --out "$tmpd/x.png"
+expect_err "text\.db/x\.db: cannot read: Not a directory" \
+	"a database path through a file: the reason"
 expect_exit 2 "not a database" -- "$RL" plot factors --db "$tmpd/text.db" \
 	--out "$tmpd/x.png"
 expect_err "not a rooflab database" "not a database: message"
