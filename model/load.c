@@ -67,7 +67,22 @@
 **     decodes its osl_max - osl tokens beyond the others alone: the run
 **     ends that many batch-1 decode iterations later (long_tail).  Means
 **     over requests (TTFT, the inter-token time, the concurrency: Little's
-**     law with the mean length) keep the fixed lengths' figures.
+**     law with the mean length) keep the fixed lengths' figures, but for
+**     two that are not linear in the lengths (3a).
+**  3a. Such a dataset's lengths are taken as exponential around their
+**     means (ASSUMPTION: the maximum-entropy law of a positive length with
+**     a given mean; the dataset is not published, datasets.csv).  A
+**     prompt's prefill is flat below the chip's ridge (the weight read)
+**     and linear above it, so the mean TTFT is the mean over prompt
+**     lengths of the TTFT at each (spread_prefill: 16 quantiles of the
+**     exponential, scaled to the mean isl), more than the TTFT of the
+**     mean prompt.  And after a burst's drain the requests finish one by
+**     one, so the batch thins exponentially from those decoding when the
+**     drain ends, not all at once at the end: the mean inter-token time
+**     over all the gaps of the run (each iteration's gap counted once per
+**     sequence in it; ASSUMPTION: the load generator averages every gap,
+**     not each request's mean) sees the mean batch sum B^2 / sum B, half
+**     of those decoding (tail_batch).
 **  4. An endless stream at or past X_max is saturated: the queue grows by
 **     lambda - X_max requests/s and TTFT without bound; the figures of the
 **     saturated server (X_max, TPOT(N_max), S(N_max)) are reported.
@@ -290,6 +305,44 @@ static double biased_iteration(const rl_result *r)
 	return r->tpot_s / mix * (f * tp * tp + (1 - f) * td * td) / mix;
 }
 
+/* The row's lengths are a dataset's means (scenario.osl_max > osl). */
+static int spread(const rl_config *cfg)
+{
+	return cfg->scen.osl_max > cfg->scen.osl;
+}
+
+/* The mean TTFT service over prompt lengths exponential around isl (3a of
+** the header): own_prefill of the engine at n in flight with the prompt
+** at each of 16 quantiles of the exponential (midpoints in probability),
+** scaled so that their mean is isl: a TTFT linear in the prompt keeps its
+** figure, one flat below the ridge and linear above it gains.  Fixed
+** lengths: own_prefill of r, the engine at n. */
+static int spread_prefill(const rl_config *cfg, rl_eval_cache *cache,
+                          double n, const rl_result *r, double *out)
+{
+	enum { Q = 16 };
+	double q[Q], qsum = 0, sum = 0;
+	int j, rc;
+	*out = own_prefill(cfg, r);
+	if (!spread(cfg))
+		return RL_OK;
+	for (j = 0; j < Q; j++) {
+		q[j] = -log(1 - (j + 0.5) / Q);
+		qsum += q[j];
+	}
+	for (j = 0; j < Q; j++) {
+		rl_config c = *cfg;
+		rl_result rj;
+		c.scen.isl = fmax(1.0, cfg->scen.isl * q[j] * Q / qsum);
+		c.scen.batch = n;
+		if ((rc = rl_eval_cached(&c, cache, &rj)) != RL_OK)
+			return rc;
+		sum += own_prefill(&c, &rj);
+	}
+	*out = sum / Q;
+	return RL_OK;
+}
+
 /* Below capacity (1-3 of the header). */
 static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
                   double n_run, double reps, const rl_result *rmax,
@@ -315,7 +368,8 @@ static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
 		          ? 0 : fmin(rho, n / rmax->concurrency);
 	o->regime = RL_LOAD_STEADY;
 	o->concurrency = n;
-	o->prefill_s = own_prefill(cfg, &o->at);
+	if ((rc = spread_prefill(cfg, cache, n, &o->at, &o->prefill_s)) != RL_OK)
+		return rc;
 	o->tpot_s = o->at.tpot_s;
 	o->ttft.kind = RL_TTFT_POISSON;
 	o->ttft.base_s = o->prefill_s;
@@ -350,10 +404,16 @@ static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
 ** every request is still decoding until a - K steps later and the batch
 ** then thins linearly to 0 over K steps: mean n (1 - K / (2 a)); where
 ** a < K only the last a / u requests still decode, thinning linearly over
-** the a steps: mean a / (2 u).  The two agree at a = K (n / 2). */
-static double tail_batch(double n, double a, double K, double u)
+** the a steps: mean a / (2 u).  The two agree at a = K (n / 2).  Where the
+** output lengths are exponential around their mean (sprd, 3a of the
+** header), those decoding when the drain ends (n, or the last a / u where
+** a < K) finish one by one, the batch thinning as e^(-k / a) over the
+** steps k after it: the mean over the gaps, sum B^2 / sum B, is half of
+** them. */
+static double tail_batch(double n, double a, double K, double u, int sprd)
 {
-	double m = a >= K ? n * (1 - K / (2 * a)) : fmin(n, a / u) / 2;
+	double m = sprd ? (a >= K ? n : fmin(n, a / u)) / 2
+	           : a >= K ? n * (1 - K / (2 * a)) : fmin(n, a / u) / 2;
 	return fmax(1.0, m);
 }
 
@@ -435,7 +495,7 @@ static int drain(const rl_config *cfg, rl_eval_cache *cache, double lam,
 		/* decode steps overlapping the drain cost T_B; after it, the
 		** batch thins out (header, 5) */
 		double ov = a >= K ? K / 2 : a - a * a / (2 * K), T_d;
-		if ((rc = serve_at(cfg, cache, tail_batch(n_in, a, K, u),
+		if ((rc = serve_at(cfg, cache, tail_batch(n_in, a, K, u, spread(cfg)),
 		                   &rtail)) != RL_OK)
 			return rc;
 		T_d = rtail.decode.time_s > 0 ? rtail.decode.time_s : rtail.tpot_s;

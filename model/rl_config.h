@@ -160,8 +160,9 @@ typedef struct {
 	double chips;            /* total chips; replicas = chips / (tp x pp) */
 	double osl_max;          /* the load model (load.c): requests' output
 	                          * lengths vary with mean osl, the longest
-	                          * osl_max; 0 (or <= osl): all osl.  The engine
-	                          * does not read it */
+	                          * osl_max, and input lengths with mean isl
+	                          * (exponential, load.c 3a); 0 (or <= osl): all
+	                          * osl and isl.  The engine does not read it */
 	/* the request: keep these three last (an rl_eval_cache's key is
 	** everything before isl: engine.c) */
 	double isl;              /* input tokens per request */

@@ -359,7 +359,10 @@ static void test_run_last_request(void **state)
 ** 100 beyond the mean 11, decoded alone after the others: on this server
 ** a batch-1 decode-only iteration is the 10 ms overhead, so the run ends
 ** 100 x 0.01 = 1 s later; the means over requests (TTFT, TPOT) are those
-** of the fixed lengths.  osl_max = osl is the fixed run. */
+** of the fixed lengths: the prompts now vary too (exponential around 100,
+** load.c 3a), but this server's prefill (10 ms a prompt's worth of tokens)
+** is linear in the prompt, so the mean over them is the mean prompt's.
+** osl_max = osl is the fixed run. */
 static void test_run_long_tail(void **state)
 {
 	rl_config c;
@@ -380,15 +383,23 @@ static void test_run_long_tail(void **state)
 	near(o.requests_per_s, 1000 / o.duration_s, 1e-12);
 }
 
-/* The same in a burst: test_burst_tail_keeps_batch's run (1.5387662 s)
-** with the longest request at 301 output tokens, 200 beyond the mean 101,
-** decoded alone: a batch-1 decode iteration there is 0.01 + 0.0001 x
-** 100 / 101 s (the engine's decoding share of a cap of 1), 200 of them. */
+/* The same in a burst: test_burst_tail_keeps_batch's run with the longest
+** request at 301 output tokens, 200 beyond the mean 101, decoded alone: a
+** batch-1 decode iteration there is T_1 = 0.01 + 0.0001 x 100 / 101 s (the
+** engine's decoding share of a cap of 1), 200 of them.  The lengths vary
+** (exponential around the mean, load.c 3a), so after the drain the 50
+** still decoding finish one by one and the gaps see half of them on
+** average: T_d = 0.01 + 0.0001 x 25 x 100 / 101 s, where the fixed
+** lengths' batch was 50 (1 - K / 2a) = 48.718.  Run: K x 0.011 + 100 T_d
+** + 200 T_1 = 3.3237 s; inter-token time (K / 2 x 0.011 + (100 - K / 2)
+** T_d) / 100 = 0.012437 s. */
 static void test_burst_long_tail(void **state)
 {
 	rl_config c;
 	rl_load_result o;
+	double K = 50 * 100 / 975.0;
 	double T_1 = 0.01 + 1e-4 * 100 / 101;
+	double T_d = 0.01 + 1e-4 * 25 * 100 / 101;
 	(void)state;
 	overhead_only(&c);
 	c.prof.seq_overhead_s = 1e-4;
@@ -396,8 +407,39 @@ static void test_burst_long_tail(void **state)
 	c.scen.osl_max = 301;
 	load_ok(&c, INFINITY, 50, &o);
 	assert_int_equal(o.regime, RL_LOAD_BURST);
-	near(o.duration_s, 1.5387662 + 200 * T_1, 1e-6);
+	near(o.duration_s, K * 0.011 + 100 * T_d + 200 * T_1, 1e-6);
+	near(o.duration_s, 3.3237, 1e-4);
+	near(o.tpot_s, (K / 2 * 0.011 + (100 - K / 2) * T_d) / 100, 1e-6);
 	near(o.requests_per_s, 50 / o.duration_s, 1e-12);
+}
+
+/* Prompts of a dataset vary around their mean (exponential, load.c 3a),
+** and a prefill flat below the ridge and linear above it costs them more
+** than the mean prompt.  The server of test_run_long_tail with a finite
+** chip: the weight read of the 8B model at FP8 (7.5 GB of linear weights,
+** the embedding gathered, not read) at 803 GB/s takes 9.34 ms, and a
+** prompt's 15 GFLOP a token at 150 TFLOP/s 0.1 ms a token: the ridge is at
+** k = 93.4 tokens.  Over X exponential with mean 100 the prefill gains
+** 0.1 ms x E[(X - k)+] = 0.1 ms x 100 e^(-k / 100) = 3.93 ms on the mean
+** prompt's (the small per-token terms below the ridge, KV writes and
+** elementwise, take a tenth of that slope back there: within 15%); the
+** wait is the fixed lengths'. */
+static void test_spread_prompts(void **state)
+{
+	rl_config c;
+	rl_load_result fixed, o;
+	double k = 7.5e9 / 803e9 / 1e-4;
+	(void)state;
+	overhead_only(&c);
+	c.chip.hbm_Bps = 803e9;
+	c.chip.peak_flops_fp8 = 1.5e14;
+	load_ok(&c, 2, 1000, &fixed);
+	c.scen.osl_max = 21;
+	load_ok(&c, 2, 1000, &o);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	near(o.prefill_s - fixed.prefill_s, 1e-4 * 100 * exp(-k / 100), 0.15);
+	near(o.ttft_mean_s - o.prefill_s, fixed.ttft_mean_s - fixed.prefill_s,
+	     1e-9);
 }
 
 /* A Poisson arrival's own prefill iteration carries its prompt and the
@@ -595,6 +637,7 @@ int main(void)
 	    cmocka_unit_test(test_run_last_request),
 	    cmocka_unit_test(test_run_long_tail),
 	    cmocka_unit_test(test_burst_long_tail),
+	    cmocka_unit_test(test_spread_prompts),
 	    cmocka_unit_test(test_own_prefill),
 	    cmocka_unit_test(test_run_capacity),
 	    cmocka_unit_test(test_saturation),
