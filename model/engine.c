@@ -319,6 +319,22 @@ static inline double kv_windowed(const rl_model_shape *sh, double t)
 	       sh->window_share * rl_fmin(t, sh->window);
 }
 
+/* The output length of a request in flight, for what its sequence holds
+** and reads (its context, its KV blocks): osl where every request has
+** osl.  Where the lengths vary (scenario.osl_max > osl: a dataset's means,
+** taken as exponential, load.c 3a) the requests in flight are the long
+** ones more often, in proportion to their length (a request stays as long
+** as it decodes): E[L^2] / E[L] = 2 osl for an exponential L, whose age
+** is exponential too, osl on average (where fixed lengths' is osl / 2).
+** Passing 2 osl for osl gives both: a context of isl + osl read by a
+** decode token (rl_ctx_decode) and the blocks of isl + 2 osl reserved
+** (kv_held_of).  ASSUMPTION as in load.c 3a; the lengths of a request's
+** prompt and output are taken as independent. */
+static double osl_in_flight(const rl_scenario *s)
+{
+	return s->osl_max > s->osl ? 2 * s->osl : s->osl;
+}
+
 /* KV tokens held on average by a sequence of a request (isl, osl), given
 ** the decoding share: worked out once per request shape (kv_held_of),
 ** then per share (kv_held).  With reserve (TensorRT-LLM's
@@ -795,7 +811,7 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	c->u = u;
 	kv_cap_tokens = u->kv_cap_tokens;
 	c->isl = s->isl;
-	c->ctx_decode = rl_ctx_decode(&u->sh, s->isl, s->osl);
+	c->ctx_decode = rl_ctx_decode(&u->sh, s->isl, osl_in_flight(s));
 	c->ctx_prefill = rl_ctx_prefill(&u->sh, s->isl);
 
 	one_req = kv_windowed(&u->sh, s->isl + s->osl);
@@ -828,7 +844,8 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	cap = pf->max_batch_size;
 	if (user > 0 && user < cap)
 		cap = user;
-	held = kv_held_of(s->isl, s->osl, pf->tokens_per_block, pf->kv_reserve);
+	held = kv_held_of(s->isl, osl_in_flight(s), pf->tokens_per_block,
+	                  pf->kv_reserve);
 	if (s->osl <= 1) {
 		/* prefill only: each iteration fills its budget with prompts */
 		p = rl_fmin(mnt, rl_fmin(cap * s->isl, kv_mb));

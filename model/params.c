@@ -284,8 +284,8 @@ static const rl_param table[] = {
  OFF(scen.osl_max),
  "at a request rate: output lengths vary around osl, the longest osl_max "
  "tokens, which the last requests include, and input lengths around isl "
- "(both exponential about their means, load.c 3a; 0: every request osl "
- "and isl)"},
+ "(both exponential about their means, load.c 3a; the requests in flight "
+ "then hold 2 osl on average, engine.c; 0: every request osl and isl)"},
 {"scenario", "batch", "sequences", 1, 0, 1e8, 0, RL_PT_INT, NULL,
  OFF(scen.batch), "cap on concurrent sequences (0: as limits allow)"},
 

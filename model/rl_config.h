@@ -162,7 +162,9 @@ typedef struct {
 	                          * lengths vary with mean osl, the longest
 	                          * osl_max, and input lengths with mean isl
 	                          * (exponential, load.c 3a); 0 (or <= osl): all
-	                          * osl and isl.  The engine does not read it */
+	                          * osl and isl.  The engine reads it for the
+	                          * length-biased requests in flight
+	                          * (engine.c osl_in_flight) */
 	/* the request: keep these three last (an rl_eval_cache's key is
 	** everything before isl: engine.c) */
 	double isl;              /* input tokens per request */

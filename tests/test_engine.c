@@ -646,6 +646,14 @@ static void test_kv_reserve(void **state)
 	assert_int_equal(rl_serve(&c, &r), RL_OK);
 	assert_int_equal(r.concurrency_limit, RL_LIMIT_MEMORY);
 	near(r.concurrency, r.kv_capacity_tokens / 2176.0, 1e-9);
+	/* output lengths exponential around 128 (osl_max > osl, engine.c
+	** osl_in_flight): the requests in flight are the long ones in
+	** proportion to their length, 2 x 128 on average, and reserve
+	** ceil((2048 + 256) / 64) x 64 = 2304 tokens */
+	c.scen.osl_max = 1024;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	assert_int_equal(r.concurrency_limit, RL_LIMIT_MEMORY);
+	near(r.concurrency, r.kv_capacity_tokens / 2304.0, 1e-9);
 }
 
 /* FP8 GEMMs at their own efficiency: a compute-bound GEMM time at
