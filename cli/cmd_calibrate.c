@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../claim/validation.h"
 #include "../config/measure.h"
@@ -415,9 +416,15 @@ int cmd_calibrate(int argc, char **argv)
 	}
 	if (meas_read(mfile, &set, err, sizeof err))
 		return bad_input("calibrate", err);
-	/* without the version table, "tokens_per_s" counts output tokens */
+	/* without the version table, "tokens_per_s" counts output tokens; a
+	** table that is there but cannot be read is refused, as validate
+	** refuses it, not passed over */
 	snprintf(vfile, sizeof vfile, "%s/profiles/versions.csv", rl_data_dir());
-	vok = val_versions_read(vfile, &vt, err, sizeof err) == 0;
+	vok = access(vfile, F_OK) == 0;
+	if (vok && val_versions_read(vfile, &vt, err, sizeof err)) {
+		meas_free(&set);
+		return bad_input("calibrate", err);
+	}
 
 	setup_init(&base);
 	if (setup_load(&base, "profile", o.profile, err, sizeof err)) {

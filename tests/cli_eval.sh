@@ -133,6 +133,24 @@ expect_err "^rooflab calibrate: --fit: the list is longer than 1023 characters" 
 # the profile goes to a folder that does not exist: exit 2, nothing left
 expect_exit 2 "calibrate: --out in a missing folder" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --no-loo --out "$tmpd/nope/fit.ini"
 expect_err "cannot write .*/nope/fit\.ini: No such file or directory" "the message names the file and why"
+# a version table that is there but cannot be read is refused, as validate
+# refuses it (calibrate passed over it and counted tokens_per_s as output
+# tokens); a data folder without one still calibrates
+vd=$tmpd/vdata
+mkdir -p "$vd/profiles"
+for k in chips models nodes scenarios; do ln -s "$ROOFLAB_DATA/$k" "$vd/$k"; done
+ln -s "$ROOFLAB_DATA"/profiles/*.ini "$vd/profiles/"
+printf 'software,version\nTensorRT-LLM,0.10.0\n' >"$vd/profiles/versions.csv"
+cal() {
+	ROOFLAB_DATA=$vd $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" \
+		--measurements "$ROOFLAB_DATA/measurements.csv" --software "TensorRT-LLM 0.10.0" \
+		--fit eff_compute --no-loo --out "$tmpd/vfit.ini"
+}
+expect_exit 2 "calibrate: a damaged version table" -- cal
+expect_err "^rooflab calibrate: .*/profiles/versions\.csv:1: header lacks column 'profile'$" \
+	"the message names the file, line and column"
+rm "$vd/profiles/versions.csv"
+expect_exit 0 "calibrate: no version table" -- cal
 # without --measurements and --out: the profile's header names the rows'
 # file (data/measurements.csv), and the profile is NAME-fitted.ini here
 mkdir "$tmpd/cwd"
