@@ -71,7 +71,9 @@ int cmd_claim(int argc, char **argv)
 	}
 	if (rep->opts.db &&
 	    (rc = claimdb_write(rep->opts.db, rep, json, err, sizeof err))) {
-		fprintf(stderr, "rooflab claim: --db: %s\n", err);
+		/* the target's own messages start with "--db" already */
+		fprintf(stderr, "rooflab claim: %s%s\n",
+		        strncmp(err, "--db", 4) ? "--db: " : "", err);
 		free(json);
 		claim_report_free(rep);
 		return rc;

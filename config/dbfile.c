@@ -14,6 +14,7 @@
 
 int rl_db_target_check(const char *path, char *err, size_t errlen)
 {
+	struct stat sb;
 	if (!path || !*path) {
 		snprintf(err, errlen, "--db needs a file name (an empty name "
 		         "would store nothing)");
@@ -23,6 +24,14 @@ int rl_db_target_check(const char *path, char *err, size_t errlen)
 		snprintf(err, errlen, "--db %s: give a file name; in-memory "
 		         "databases and SQLite URIs would store nothing where it "
 		         "can be read back", path);
+		return RL_EINPUT;
+	}
+	/* SQLite opens a device or a pipe and fails at the first read or
+	** write ("disk I/O error", exit 1 as if the disk were full) */
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		snprintf(err, errlen, "--db %s: %s, not a database file", path,
+		         S_ISDIR(sb.st_mode) ? "a directory"
+		                             : "a device, pipe or socket");
 		return RL_EINPUT;
 	}
 	return RL_OK;

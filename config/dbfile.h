@@ -2,7 +2,8 @@
 ** dbfile.h: the rules every SQLite file rooflab writes follows.
 **
 ** The target is a real file: "", ":memory:" and "file:" URIs are refused,
-** since they would store nothing or somewhere else.  A file is marked with
+** since they would store nothing or somewhere else, and so is a path that
+** is there but is no regular file (a directory, /dev/null, a pipe).  A file is marked with
 ** PRAGMA application_id and user_version for its kind (sweep, claim); a
 ** file of another kind or another program, or no SQLite file at all, is
 ** refused and left unchanged.

@@ -219,6 +219,11 @@ grep 'evaluated samples:' "$tmpd/maps/report.md" | awk '{ s = 0; t = $0
 	{ echo "not ok - report: mapping shares add up to 100% in both paragraphs"; fails=$((fails + 1)); }
 expect_exit 2 "unwritable --db" -- $C --db "$tmpd/no/such/dir/x.db"
 expect_err "cannot open|unable" "unwritable --db says why"
+# a device is no database file: exit 2, said once (it was exit 1, "disk
+# I/O error", as for a full disk)
+expect_exit 2 "--db /dev/null" -- $C --db /dev/null
+expect_err "^rooflab claim: --db /dev/null: a device, pipe or socket, not a database file$" \
+	"--db /dev/null says what it is"
 if [ -e "$tmpd/no/such/dir/x.db" ]; then echo "not ok - left a file"; \
 	fails=$((fails + 1)); else echo "ok - no file left"; fi
 

@@ -5,6 +5,7 @@
 ** percent-encoded), one whose -wal is there plainly read-only, reading
 ** the rows still in the -wal (immutable=1 would not look at it); a
 ** rollback-journal file plainly.  The counts are the rows inserted here.
+** And rl_db_target_check: what may be written as a database.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,6 +20,7 @@
 #include <unistd.h>
 
 #include "../config/dbfile.h"
+#include "../model/status.h"
 
 typedef struct {
 	char dir[64];
@@ -139,6 +141,31 @@ static void test_rollback_journal(void **state)
 	assert_false(exists_beside(f, "-shm"));
 }
 
+/* What may be a database to write: a new name or a regular file; not a
+** directory, a device or a pipe (SQLite would open /dev/null and fail at
+** its first write, "disk I/O error", exit 1 as for a full disk) */
+static void test_target(void **state)
+{
+	fixture *f = *state;
+	char err[512], fifo[256];
+	assert_int_equal(rl_db_target_check(f->path, err, sizeof err), RL_OK);
+	sqlite3_close(writer(f, "delete", 1));
+	assert_int_equal(rl_db_target_check(f->path, err, sizeof err), RL_OK);
+	assert_int_equal(rl_db_target_check(f->dir, err, sizeof err),
+	                 RL_EINPUT);
+	assert_non_null(strstr(err, ": a directory, not a database file"));
+	assert_int_equal(rl_db_target_check("/dev/null", err, sizeof err),
+	                 RL_EINPUT);
+	assert_string_equal(err, "--db /dev/null: a device, pipe or socket, not "
+	                         "a database file");
+	snprintf(fifo, sizeof fifo, "%s-fifo", f->path);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_int_equal(rl_db_target_check(fifo, err, sizeof err), RL_EINPUT);
+	unlink(fifo);
+	assert_int_equal(rl_db_target_check(":memory:", err, sizeof err),
+	                 RL_EINPUT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -146,6 +173,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_wal_closed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_rollback_journal, setup,
 	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_target, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
