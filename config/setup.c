@@ -144,6 +144,7 @@ static const char *const model_shape[] = {
 	((1u << (sizeof model_shape / sizeof model_shape[0])) - 1)
 
 #define PRESET_DEPTH_MAX 8
+#define PRESET_KEYS_MAX 512
 
 /* The files of the presets being read, the outermost first: a preset
 ** named again inside itself is a cycle. */
@@ -158,6 +159,10 @@ typedef struct {
 	int depth;
 	unsigned *shape; /* bits of model_shape given so far */
 	preset_chain *chain;
+	/* what this file gave already: a parameter (its row of the table) or
+	** a preset it names in [preset] (its kind's folder name) */
+	const void *given[PRESET_KEYS_MAX];
+	size_t ngiven;
 } load_ctx;
 
 static int load_depth(rl_setup *st, const char *kind, const char *name,
@@ -304,6 +309,26 @@ static int preset_refused(const char *kind, const char *named,
 	return -1;
 }
 
+/* A key a file gives twice would be read twice, the second silently
+** replacing the first (a typo, or a line copied and not changed): -1 with
+** the message the second time id (a parameter's row, a kind's folder) is
+** given in this file, else 0. */
+static int given_again(load_ctx *lc, const void *id, const char *section,
+                       const char *key, char *err, size_t errlen)
+{
+	size_t i;
+	for (i = 0; i < lc->ngiven; i++)
+		if (lc->given[i] == id) {
+			snprintf(err, errlen, "[%s] %s is given twice in this file "
+			         "(the second would replace the first without a "
+			         "word)", section, key);
+			return -1;
+		}
+	if (lc->ngiven < PRESET_KEYS_MAX)
+		lc->given[lc->ngiven++] = id;
+	return 0;
+}
+
 static int load_cb(void *ud, const char *section, const char *key,
                    const char *value, char *err, size_t errlen)
 {
@@ -315,7 +340,8 @@ static int load_cb(void *ud, const char *section, const char *key,
 			         "profile or node", key);
 			return -1;
 		}
-		if (preset_refused(lc->kind, key, value, err, errlen))
+		if (preset_refused(lc->kind, key, value, err, errlen) ||
+		    given_again(lc, kind_dir(key), section, key, err, errlen))
 			return -1;
 		return load_depth(lc->st, key, value, lc->depth + 1, lc->shape,
 		                  lc->chain, err, errlen);
@@ -330,7 +356,10 @@ static int load_cb(void *ud, const char *section, const char *key,
 			if (!strcmp(key, model_shape[i]))
 				*lc->shape |= 1u << i;
 	}
-	return setup_set_key(lc->st, section, key, value, err, errlen);
+	if (setup_set_key(lc->st, section, key, value, err, errlen))
+		return -1;
+	return given_again(lc, rl_param_find(section, key), section, key, err,
+	                   errlen);
 }
 
 /* A model preset that left keys of model_shape to the defaults: -1 with
@@ -385,6 +414,7 @@ static int load_depth(rl_setup *st, const char *kind, const char *name,
 	lc.depth = depth;
 	lc.shape = &mine;
 	lc.chain = chain;
+	lc.ngiven = 0;
 	if (ini_parse_file(path, load_cb, &lc, err, errlen))
 		return -1;
 	if (!strcmp(kind, "model") && shape_check(path, mine, err, errlen))

@@ -302,22 +302,29 @@ expect_err "modelscen\.ini:5: section \[scenario\] does not belong in a model pr
 # options after it.  A chip naming a model was replaced by --model without
 # a word; a model naming a chip silently replaced --chip (h100-sxm with a
 # model naming b200 evaluated a B200)
-printf '[preset]\nchip = h100-sxm\nmodel = llama3-8b\n' >chipnamesmodel.ini
-expect_exit 2 "a chip preset naming a model is refused beside --model" -- \
-	"$RL" eval --chip ./chipnamesmodel.ini --model llama3-70b
-expect_err "^rooflab eval: \./chipnamesmodel\.ini:3: \[preset\] model = llama3-8b does not belong in a chip preset, whose \[preset\] names only chip, node \(the model comes from its own option or a scenario\)$" \
-	"file, line, key and value named"
-expect_exit 2 "and without --model" -- "$RL" eval --chip ./chipnamesmodel.ini
-printf '[preset]\nmodel = llama3-70b\nchip = b200\n' >modelnameschip.ini
-expect_exit 2 "a model preset naming a chip is refused" -- "$RL" eval \
-	--chip h100-sxm --model ./modelnameschip.ini
-expect_err "modelnameschip\.ini:3: \[preset\] chip = b200 does not belong in a model preset, whose \[preset\] names only model " \
-	"the model preset's chip named"
-printf '[preset]\nchip = h100-sxm\nprofile = trtllm-0.15\n' >chipnamesprof.ini
-expect_exit 2 "a chip preset naming a profile is refused" -- "$RL" eval \
-	--chip ./chipnamesprof.ini --model llama3-70b
-expect_err "chipnamesprof\.ini:3: \[preset\] profile = trtllm-0\.15 does not belong in a chip preset" \
-	"the chip preset's profile named"
+# refused_preset NAME CONTENT PATTERN ARGS...: with ./p.ini holding
+# CONTENT (a printf format), eval ARGS exits 2 and says PATTERN
+refused_preset() {
+	rp_name=$1
+	rp_pattern=$3
+	printf "$2" >p.ini
+	shift 3
+	expect_exit 2 "$rp_name" -- "$RL" eval "$@"
+	expect_err "$rp_pattern" "$rp_name: file, line and key named"
+}
+refused_preset "a chip preset naming a model is refused beside --model" \
+	'[preset]\nchip = h100-sxm\nmodel = llama3-8b\n' \
+	"^rooflab eval: \./p\.ini:3: \[preset\] model = llama3-8b does not belong in a chip preset, whose \[preset\] names only chip, node \(the model comes from its own option or a scenario\)$" \
+	--chip ./p.ini --model llama3-70b
+expect_exit 2 "and without --model" -- "$RL" eval --chip ./p.ini
+refused_preset "a model preset naming a chip is refused" \
+	'[preset]\nmodel = llama3-70b\nchip = b200\n' \
+	"p\.ini:3: \[preset\] chip = b200 does not belong in a model preset, whose \[preset\] names only model " \
+	--chip h100-sxm --model ./p.ini
+refused_preset "a chip preset naming a profile is refused" \
+	'[preset]\nchip = h100-sxm\nprofile = trtllm-0.15\n' \
+	"p\.ini:3: \[preset\] profile = trtllm-0\.15 does not belong in a chip preset" \
+	--chip ./p.ini --model llama3-70b
 printf '[preset]\nchip = h100-sxm\nnode = n4\n[chip]\ntdp_w = 600\n' >chipbase.ini
 expect_exit 0 "a chip preset naming a chip and a node" -- "$RL" eval \
 	--chip ./chipbase.ini --model llama3-70b
@@ -326,6 +333,18 @@ expect_exit 0 "a chip preset naming a chip and a node" -- "$RL" eval \
 expect_exit 0 "a scenario naming a model, replaced by --model" -- "$RL" \
 	eval --scenario etched-bench --chip h100-sxm --model llama3-8b --json
 expect_out '"params": ?8030261248[,}]' "the model is --model's"
+# a key a preset file gives twice: the second replaced the first without
+# a word; refused naming file, line and key (the same key in a preset it
+# builds on is a deliberate override, read as before)
+printf '[preset]\nchip = ./chipbase.ini\n[chip]\ntdp_w = 500\n' >override.ini
+expect_exit 0 "a key its base gives too is an override" -- "$RL" eval \
+	--chip ./override.ini --model llama3-70b
+for twice in 'chip]\ntdp_w = 700\ntdp_w = 500' 'preset]\nchip = b200'; do
+	refused_preset "a key given twice in one preset's [${twice%%]*}]" \
+		"[preset]\\nchip = h100-sxm\\n[$twice\\n" \
+		"^rooflab eval: \./p\.ini:[45]: \[(chip\] tdp_w|preset\] chip) is given twice in this file \(the second would replace the first without a word\)$" \
+		--chip ./p.ini --model llama3-70b
+done
 printf '[preset]\nscenario = ./cyc-b.ini\n' >cyc-a.ini
 printf '[preset]\nscenario = ./cyc-a.ini\n' >cyc-b.ini
 expect_exit 2 "two scenarios naming each other are refused" -- "$RL" eval \
