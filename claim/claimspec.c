@@ -23,9 +23,24 @@ void claim_opts_init(claim_opts *o)
 	o->seed = 1;
 }
 
+/* "KEY is given twice ...": a side's item or a [claim] key written again
+** would replace the first without a word. */
+static int twice(const char *key, char *err, size_t errlen)
+{
+	snprintf(err, errlen, "%s is given twice (the second would replace "
+	         "the first without a word)", key);
+	return -1;
+}
+
 static int spec_add(claim_spec *s, const char *key, const char *val,
                     char *err, size_t errlen)
 {
+	int i;
+	if (!strcmp(key, "chip") && s->chip[0])
+		return twice(key, err, errlen);
+	for (i = 0; i < s->n; i++)
+		if (!strcmp(s->keys[i], key))
+			return twice(key, err, errlen);
 	if (!strcmp(key, "chip")) {
 		if (strlen(val) >= sizeof s->chip) {
 			snprintf(err, errlen, "chip name too long");
@@ -129,7 +144,11 @@ typedef struct {
 	claim_opts *o;
 	const char *path;
 	claim_spec a, b; /* from the file */
+	unsigned given;  /* bits of claim_keys given in [claim] */
 } cfg_ctx;
+
+static const char *const claim_keys[] = {"scenario", "uncertainty",
+                                         "target", "samples", "seed"};
 
 static int config_cb(void *ud, const char *section, const char *key,
                      const char *value, int line, char *err, size_t errlen)
@@ -137,6 +156,7 @@ static int config_cb(void *ud, const char *section, const char *key,
 	cfg_ctx *c = ud;
 	claim_opts *o = c->o;
 	double x;
+	size_t k;
 	if (!strcmp(section, "meta"))
 		return 0;
 	if (!strcmp(section, "a") || !strcmp(section, "b")) {
@@ -152,6 +172,12 @@ static int config_cb(void *ud, const char *section, const char *key,
 		         "[a] or [b]", section);
 		return -1;
 	}
+	for (k = 0; k < sizeof claim_keys / sizeof claim_keys[0]; k++)
+		if (!strcmp(key, claim_keys[k])) {
+			if (c->given & 1u << k)
+				return twice(key, err, errlen);
+			c->given |= 1u << k;
+		}
 	if (!strcmp(key, "scenario")) {
 		snprintf(o->scenario_buf, sizeof o->scenario_buf, "%s", value);
 		o->scenario = o->scenario_buf;

@@ -29,7 +29,8 @@ static void help(FILE *f)
 	      "exists,\nSohu \"by design\"; uncertainty file sohu.  A config "
 	      "file has [claim] (scenario,\nuncertainty, target, samples, seed), "
 	      "[a] and [b] (chip and SPEC keys); options\ngiven on the command "
-	      "line win.  --samples 0 skips Monte Carlo.\n"
+	      "line win.  A key, in a SPEC or a config section, is\ngiven once.  "
+	      "--samples 0 skips Monte Carlo.\n"
 	      "Exit status: 0 ok, 2 bad input, 1 internal.\n", f);
 	opt_help(f, claim_table);
 }

@@ -290,6 +290,19 @@ expect_err "item 2 is empty" "the trailing empty item named"
 expect_exit 2 "a spec starting with a comma" -- $RL claim --a ,h100-sxm \
 	--samples 0 --no-design
 expect_err "item 1 is empty" "the leading empty item named"
+# an item, a side's key or a [claim] key given twice: the second replaced
+# the first without a word; refused naming it (and the file's line)
+expect_exit 2 "a spec giving tp twice" -- $RL claim \
+	--a 'h100-sxm,tp=8,tp=4' --samples 0 --no-design
+expect_err "^rooflab claim: --a: side spec 'h100-sxm,tp=8,tp=4': tp is given twice \(the second would replace the first without a word\)$" \
+	"the spec and the key named"
+for twice in 'claim]\ntarget = 20\ntarget = 30' 'a]\nchip = h100-sxm\nchip = b200'; do
+	printf "[$twice\\n" >"$tmpd/twice.ini"
+	expect_exit 2 "a config giving a key of [${twice%%]*}] twice" -- $RL \
+		claim --config "$tmpd/twice.ini" --samples 0 --no-design
+	expect_err "twice\.ini:3: (target|chip) is given twice" \
+		"[${twice%%]*}]: file, line and key named"
+done
 # a bad value of a spec item names the item and the spec, not eval's --tp
 # (a spec has no flags)
 expect_exit 2 "a spec item with a bad value" -- $RL claim \
