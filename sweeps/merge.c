@@ -471,16 +471,19 @@ int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
 	if (!rc)
 		rc = check_columns(&m, err, errlen);
 	if (!rc) {
-		if (rl_tmp_name(out, tmp, sizeof tmp)) {
-			snprintf(err, errlen, "%s: the name is too long", out);
-			rc = RL_EINPUT;
+		/* created empty first, so a folder that does not exist or a
+		** name too long is said of OUT, not of SQLite's temporary */
+		int fd = rl_tmp_create(out, tmp, sizeof tmp);
+		if (fd < 0) {
+			rc = rl_out_fail(out, errno, err, errlen);
+			tmp[0] = '\0'; /* nothing made; a name cut short is none */
 		} else {
-			unlink(tmp);
+			close(fd);
 			rc = write_out(tmp, &m, err, errlen);
 		}
 		if (!rc && rename(tmp, out) != 0)
 			rc = rl_out_fail(out, errno, err, errlen);
-		if (rc)
+		if (rc && tmp[0])
 			unlink(tmp);
 	}
 	ctx_free(&m);
