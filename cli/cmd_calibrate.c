@@ -28,7 +28,7 @@ typedef struct {
 	const char *profile, *mfile, *software, *version, *chip, *fit, *out;
 	const char *aside;
 	int by_model, loo;
-	double row_sigma;
+	double row_sigma, huber;
 } calibrate_args;
 
 static const opt_def table[] = {
@@ -46,6 +46,9 @@ static const opt_def table[] = {
     OPT_NUM("--row-sigma", calibrate_args, row_sigma, "S", 0, 10, NUM_LO_OPEN,
             "a row's log error taken to scatter by S beside the priors' "
             "widths (default 1)"),
+    OPT_NUM("--huber", calibrate_args, huber, "D", 0, 10, NUM_LO_OPEN,
+            "Huber's loss: rows' log errors beyond +-D count linearly "
+            "(default: least squares)"),
     OPT_STR("--aside", calibrate_args, aside, "ID,ID,...",
             "rows (by id) that no fit takes, still predicted and counted"),
     OPT_BOOL("--loo-model", calibrate_args, by_model,
@@ -61,14 +64,21 @@ static void help(FILE *f)
 	fputs("usage: rooflab calibrate --profile NAME [--measurements FILE]\n"
 	      "         [--software TEXT] [--version TEXT] [--chip NAME]\n"
 	      "         [--fit p1[=LOW:HIGH][~CENTRE/SIGMA],p2,...] [--loo-model]\n"
-	      "         [--row-sigma S] [--aside ID,...] [--out FILE] [--no-loo]\n\n"
+	      "         [--row-sigma S] [--huber D] [--aside ID,...] [--out FILE]\n"
+	      "         [--no-loo]\n\n"
 	      "--version and --chip keep only the rows of that version and "
 	      "chip;\nLOW:HIGH bounds a parameter's fit (a parameter ending on "
 	      "a bound is\nreported); ~CENTRE/SIGMA adds a Gaussian prior of that "
 	      "centre and width\n(display units) to the least squares, beside "
 	      "rows whose log errors are\ntaken to scatter by S (--row-sigma, "
 	      "default 1), so that a parameter the\nrows do not pin stays near "
-	      "CENTRE; --loo-model leaves out each model's\nrows at once.\n"
+	      "CENTRE; --loo-model leaves out each model's\nrows at once.  "
+	      "--huber D fits Huber's loss instead of the squares (every\n"
+	      "fit, leave-out ones too): a row's log error r costs r^2 within "
+	      "+-D\n(log-error units: 0.1 is 10%) and 2 D |r| - D^2 beyond, "
+	      "so a row that\nmeasured another run pulls the fit no harder "
+	      "than one D off would;\nfitted by reweighting (weights min(1, "
+	      "D / |r|), the priors' 1) until\nthe parameters settle.\n"
 	      "Fits the profile's parameters (default: every efficiency and "
 	      "overhead)\nto the modelled rows of FILE (default "
 	      "data/measurements.csv) whose\nsoftware column is TEXT (default: "
@@ -372,7 +382,7 @@ static void fit_comment(double v, double lo, double hi, double centre,
 int cmd_calibrate(int argc, char **argv)
 {
 	calibrate_args o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-	                    0, 1, 1.0};
+	                    0, 1, 1.0, 0};
 	const char *mfile, *out;
 	double lo[RL_CALIB_MAX_PARAMS], hi[RL_CALIB_MAX_PARAMS];
 	double centre[RL_CALIB_MAX_PARAMS], sigma[RL_CALIB_MAX_PARAMS];
@@ -384,7 +394,7 @@ int cmd_calibrate(int argc, char **argv)
 	unsigned char *aside = NULL;
 	size_t naside = 0;
 	char err[1024], path[1024], mbuf[1024], outbuf[1024], vfile[1100];
-	char summary[3000], aside_note[160];
+	char summary[3000], aside_note[160], huber_note[160];
 	meas_set set;
 	rl_calib_row *rows = NULL;
 	const meas_row **used = NULL;
@@ -482,6 +492,7 @@ int cmd_calibrate(int argc, char **argv)
 	copts.sigma = sigma_fit;
 	copts.group = o.by_model ? group : NULL;
 	copts.aside = naside ? aside : NULL;
+	copts.huber_delta = o.huber; /* 0: least squares */
 	if ((rc = rl_calibrate(rows, nrows, fit, nfit, &copts, values, model,
 	                       o.loo ? loov : NULL, &info)) != RL_OK) {
 		fprintf(stderr, "rooflab calibrate: the fit could not run\n");
@@ -499,6 +510,11 @@ int cmd_calibrate(int argc, char **argv)
 		       naside);
 	print_errors(used, nrows, model, loov, o.loo, o.by_model, &info, aside,
 	             e_fit, e_loo, meta, sizeof meta);
+	if (o.huber > 0)
+		printf("Huber's loss, delta %g (log error): %zu of the %zu fitted "
+		       "rows beyond it at the fit (weighted down), after %zu "
+		       "reweighted solves\n", o.huber, info.downweighted,
+		       nrows - naside, info.robust_rounds);
 	printf("\nfitted:\n");
 	for (i = 0; i < nfit; i++) {
 		if (rl_param_set(&base.cfg, fit[i], values[i], err, sizeof err))
@@ -514,6 +530,11 @@ int cmd_calibrate(int argc, char **argv)
 		out = outbuf;
 	}
 	aside_note[0] = '\0';
+	huber_note[0] = '\0';
+	if (o.huber > 0)
+		snprintf(huber_note, sizeof huber_note, " Huber's loss, delta %g "
+		         "of log error (--huber): %zu rows beyond it at the fit.",
+		         o.huber, info.downweighted);
 	if (naside)
 		snprintf(aside_note, sizeof aside_note, ", %zu more set aside "
 		         "(predicted, not fitted; the errors count them, the rms "
@@ -521,14 +542,15 @@ int cmd_calibrate(int argc, char **argv)
 	snprintf(summary, sizeof summary,
 	         "Fitted on %zu rows of %s%s%s%s%s%s%s: rms log error %.3f, "
 	         "in-sample median |error| %.1f%%, %s median |error| %.1f%%, "
-	         "90th percentile %.1f%%.",
+	         "90th percentile %.1f%%.%s",
 	         nrows - naside, mfile, o.software ? " (software " : "",
 	         o.software ? o.software : "", o.version ? " " : "",
 	         o.version ? o.version : "", o.software ? ")" : "", aside_note,
 	         info.rms_log, 100 * stats_abs_quantile(e_fit, nrows, 0.5),
 	         o.by_model ? "leave-one-model-out" : "leave-one-out",
 	         o.loo ? 100 * stats_abs_quantile(e_loo, nrows, 0.5) : NAN,
-	         o.loo ? 100 * stats_abs_quantile(e_loo, nrows, 0.9) : NAN);
+	         o.loo ? 100 * stats_abs_quantile(e_loo, nrows, 0.9) : NAN,
+	         huber_note);
 	if ((rc = profileout_write(out, path, o.software, &base, fit, nfit,
 	                           fit_com, meta, summary, err, sizeof err))) {
 		fprintf(stderr, "rooflab calibrate: %s\n", err);

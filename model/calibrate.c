@@ -14,6 +14,16 @@
 ** centre and width on the log-likelihood of the rows (their log errors of
 ** width 1).  It counts in the fit's objective, not in rms_log.
 **
+** Huber's loss (opts.huber_delta > 0) by iteratively reweighted least
+** squares (robust_fit): row i's residual is scaled by sqrt(w_i), w_i =
+** min(1, delta / |r_i|) at the previous solve's parameters, so that at the
+** fixed point sum w_i r_i dr_i = sum psi(r_i) dr_i, Huber's normal
+** equations (psi(r) = r within +-delta, delta sign(r) beyond).  Each solve
+** starts from the last one's parameters; they have settled when no
+** weight moves by more than IRLS_TOL between solves (at most IRLS_MAX).
+** The restarts from the bounds run once the weights have settled, at
+** those weights, and the weights are settled again if they moved it.
+**
 ** A leave-one-model-out fit runs as the full fit does, from the same start
 ** (the caller's values) and with the same restarts from the bounds, on
 ** the other rows: started from the full fit's optimum instead, the trust
@@ -34,6 +44,8 @@
 #include "waves.h"
 
 #define MISS_RESIDUAL 5.0 /* log-error charged to a row the model rejects */
+#define IRLS_MAX 60       /* reweighted solves of one robust fit, at most */
+#define IRLS_TOL 1e-6     /* settled: no weight moves more */
 
 typedef struct {
 	const rl_calib_row *rows;
@@ -46,6 +58,8 @@ typedef struct {
 	const double *lo, *hi; /* bounds per parameter (display units), or NULL */
 	const double *centre, *sigma; /* priors (display units), or NULL */
 	size_t np;
+	double huber_delta; /* > 0: Huber's loss by reweighting (robust_fit) */
+	double *w; /* with huber_delta: each row's weight (nrows), else NULL */
 } fit_data;
 
 /* Parameter k carries a prior. */
@@ -199,6 +213,17 @@ double rl_load_metric_of(int metric, const rl_load_result *lr)
 	}
 }
 
+/* Row i's log error log(model / measured) at values, MISS_RESIDUAL where
+** the model rejects it. */
+static double row_log_error(const fit_data *d, size_t i, const double *values)
+{
+	double m;
+	if (rl_calib_predict(&d->rows[i], d->params, d->np, values, &m) ||
+	    !(m > 0))
+		return MISS_RESIDUAL;
+	return log(m / d->rows[i].measured);
+}
+
 static int residuals(const gsl_vector *u, void *data, gsl_vector *f)
 {
 	const fit_data *d = data;
@@ -207,14 +232,10 @@ static int residuals(const gsl_vector *u, void *data, gsl_vector *f)
 	for (i = 0; i < d->np; i++)
 		values[i] = to_value_b(d, i, gsl_vector_get(u, i));
 	for (i = 0; i < d->nrows; i++) {
-		double m;
 		if (left_out(d, i))
 			continue;
-		if (rl_calib_predict(&d->rows[i], d->params, d->np, values, &m) ||
-		    !(m > 0))
-			gsl_vector_set(f, k++, MISS_RESIDUAL);
-		else
-			gsl_vector_set(f, k++, log(m / d->rows[i].measured));
+		gsl_vector_set(f, k++, (d->w ? sqrt(d->w[i]) : 1.0) *
+		                           row_log_error(d, i, values));
 	}
 	for (i = 0; i < d->np; i++)
 		if (has_prior(d, i))
@@ -225,6 +246,8 @@ static int residuals(const gsl_vector *u, void *data, gsl_vector *f)
 static int fit_once(fit_data *d, gsl_vector *u, rl_calib_info *info);
 static void restart_from_bounds(fit_data *d, gsl_vector *u, gsl_vector *tmp,
                                 rl_calib_info *info);
+static int robust_fit(fit_data *d, gsl_vector *u, gsl_vector *tmp,
+                      int restarts, rl_calib_info *info);
 
 /* Parameters that none of the fit's rows moves (the rows left out are the
 ** only ones a parameter acts on): *held gets 1 for each, the others 0;
@@ -314,8 +337,7 @@ static int leave_out_fit(const fit_data *d, const gsl_vector *u,
 		for (k = 0, j = 0; k < d->np; k++)
 			if (!held[k])
 				gsl_vector_set(u2, j++, gsl_vector_get(u, k));
-		if (!fit_once(&d2, u2, &info)) {
-			restart_from_bounds(&d2, u2, tmp, &info);
+		if (!robust_fit(&d2, u2, tmp, 1, &info)) {
 			for (k = 0; k < d2.np; k++)
 				values[k] = to_value_b(&d2, k, gsl_vector_get(u2, k));
 			rc = 0;
@@ -422,6 +444,117 @@ static void restart_from_bounds(fit_data *d, gsl_vector *u, gsl_vector *tmp,
 	}
 }
 
+/* Huber's weights at u into d->w: min(1, delta / |r_i|) of each fitted
+** row's log error r_i (the rows left out keep theirs); returns the
+** largest change of a weight, *beyond the rows beyond +-delta. */
+static double huber_weights(fit_data *d, const gsl_vector *u, size_t *beyond)
+{
+	double values[RL_CALIB_MAX_PARAMS], change = 0;
+	size_t i;
+	*beyond = 0;
+	for (i = 0; i < d->np; i++)
+		values[i] = to_value_b(d, i, gsl_vector_get(u, i));
+	for (i = 0; i < d->nrows; i++) {
+		double r, w;
+		if (left_out(d, i))
+			continue;
+		r = fabs(row_log_error(d, i, values));
+		w = r > d->huber_delta ? d->huber_delta / r : 1.0;
+		*beyond += w < 1.0;
+		change = fmax(change, fabs(w - d->w[i]));
+		d->w[i] = w;
+	}
+	return change;
+}
+
+/* The rows' and the priors' sums of squares at u (with d's weights) into
+** info->chisq and info->chisq_prior, and the rows' rms into rms_log. */
+static void sums_at(const fit_data *d, const gsl_vector *u,
+                    rl_calib_info *info)
+{
+	size_t n = 0, i;
+	gsl_vector *f;
+	for (i = 0; i < d->nrows; i++)
+		n += !left_out(d, i);
+	f = gsl_vector_alloc(n + n_priors(d));
+	if (!f)
+		return;
+	residuals(u, (void *)d, f);
+	info->chisq = sum_sq(f, 0, n);
+	info->chisq_prior = sum_sq(f, n, f->size);
+	info->rms_log = sqrt(info->chisq / (double)n);
+	gsl_vector_free(f);
+}
+
+/* A fit of d from u (the start in, the fit out; tmp is scratch): plain
+** least squares (fit_once) or, with d->huber_delta > 0, Huber's loss by
+** reweighting (the file's header), then, with restarts, the restarts
+** from the bounds (restart_from_bounds; at the settled weights, which
+** are settled again if a restart moved the fit).  info (may be NULL) as
+** fit_once's, but for a robust fit chisq and rms_log are the rows'
+** unweighted log errors and chisq_prior the priors'; robust_rounds counts
+** the solves, downweighted the rows beyond +-delta.  -1 if a solve
+** could not run. */
+static int robust_fit(fit_data *d, gsl_vector *u, gsl_vector *tmp,
+                      int restarts, rl_calib_info *info)
+{
+	rl_calib_info local;
+	double chisq0 = NAN, *w = d->w;
+	size_t i, rounds = 0, beyond = 0, iters = 0;
+	int pass;
+	if (!info)
+		info = &local;
+	if (!(d->huber_delta > 0) || !w) {
+		d->w = NULL;
+		if (fit_once(d, u, info))
+			return -1;
+		if (restarts)
+			restart_from_bounds(d, u, tmp, info);
+		d->w = w;
+		info->robust_rounds = 0;
+		info->downweighted = 0;
+		return 0;
+	}
+	for (i = 0; i < d->nrows; i++)
+		w[i] = 1.0;
+	for (pass = 0; pass < 2; pass++) {
+		size_t round;
+		double before;
+		for (round = 0; round < IRLS_MAX; round++) {
+			if (fit_once(d, u, info))
+				return -1;
+			if (isnan(chisq0))
+				chisq0 = info->chisq0; /* at weight 1: unweighted */
+			rounds++;
+			iters += info->iterations;
+			if (huber_weights(d, u, &beyond) < IRLS_TOL)
+				break;
+		}
+		if (!restarts)
+			break;
+		/* the restarts compare sums at the weights they fit with */
+		sums_at(d, u, info);
+		before = info->chisq + info->chisq_prior;
+		info->iterations = 0;
+		restart_from_bounds(d, u, tmp, info);
+		iters += info->iterations; /* the restarts kept */
+		if (!(info->chisq + info->chisq_prior < before))
+			break; /* no restart did better: u is as it was */
+		/* a restart moved the fit: settle the weights there */
+		if (huber_weights(d, u, &beyond) < IRLS_TOL)
+			break;
+	}
+	/* what the caller reads: the rows' plain log errors */
+	d->w = NULL;
+	sums_at(d, u, info);
+	d->w = w;
+	info->chisq0 = chisq0;
+	info->iterations = iters;
+	info->robust_rounds = rounds;
+	info->downweighted = beyond;
+	return 0;
+}
+
 int rl_calibrate(const rl_calib_row *rows, size_t nrows,
                  const rl_param *const *params, size_t np,
                  const rl_calib_opts *opts, double *values,
@@ -430,6 +563,7 @@ int rl_calibrate(const rl_calib_row *rows, size_t nrows,
 	fit_data d;
 	rl_calib_info local;
 	gsl_vector *u, *u_loo, *u0;
+	double *w = NULL;
 	gsl_error_handler_t *old;
 	static const rl_calib_opts plain; /* all NULL */
 	const int *group;
@@ -451,7 +585,9 @@ int rl_calibrate(const rl_calib_row *rows, size_t nrows,
 	u = gsl_vector_alloc(np);
 	u_loo = gsl_vector_alloc(np);
 	u0 = gsl_vector_alloc(np);
-	if (!u || !u_loo || !u0) {
+	if (opts->huber_delta > 0)
+		w = malloc(nrows * sizeof *w);
+	if (!u || !u_loo || !u0 || (opts->huber_delta > 0 && !w)) {
 		rc = RL_EINTERNAL;
 		goto done;
 	}
@@ -467,14 +603,16 @@ int rl_calibrate(const rl_calib_row *rows, size_t nrows,
 	d.centre = opts->centre;
 	d.sigma = opts->sigma;
 	d.np = np;
+	d.huber_delta = opts->huber_delta > 0 ? opts->huber_delta : 0;
+	d.w = w;
 	for (i = 0; i < np; i++)
 		gsl_vector_set(u, i, to_free_b(&d, i, values[i]));
 	gsl_vector_memcpy(u0, u); /* the leave-out fits start here too */
-	if (fit_once(&d, u, info)) { /* enough rows: GSL could not allocate */
+	/* enough rows: a failure is GSL's allocation */
+	if (robust_fit(&d, u, u_loo, 1, info)) {
 		rc = RL_EINTERNAL;
 		goto done;
 	}
-	restart_from_bounds(&d, u, u_loo, info);
 	for (i = 0; i < np; i++)
 		values[i] = to_value_b(&d, i, gsl_vector_get(u, i));
 	for (i = 0; i < nrows; i++)
@@ -509,7 +647,8 @@ int rl_calibrate(const rl_calib_row *rows, size_t nrows,
 		for (i = 0; i < nrows; i++) {
 			gsl_vector_memcpy(u_loo, u);
 			d.skip = i;
-			if (fit_once(&d, u_loo, NULL)) {
+			/* from the full fit, no restarts (u0: scratch) */
+			if (robust_fit(&d, u_loo, u0, 0, NULL)) {
 				loo_out[i] = NAN;
 				continue;
 			}
@@ -526,6 +665,7 @@ done:
 	gsl_vector_free(u);
 	gsl_vector_free(u_loo);
 	gsl_vector_free(u0);
+	free(w);
 	gsl_set_error_handler(old);
 	return rc;
 }

@@ -6,8 +6,12 @@
 ** prior (centre, width): one more residual (value - centre) / width, so a
 ** parameter the rows do not pin stays near its physical value.  A row
 ** served at a request rate is predicted by the load model (its latency or
-** throughput at that rate).  Pure computation: rows come in as ready
-** configurations.
+** throughput at that rate).  Optionally the rows' loss is Huber's
+** (quadratic within +-delta of log error, linear beyond) instead of the
+** square, fitted by iteratively reweighted least squares around the same
+** solver, so that a row that measured another run pulls the fit as a
+** row delta off would, not by its whole error.  Pure computation: rows
+** come in as ready configurations.
 */
 #ifndef RL_CALIBRATE_H
 #define RL_CALIBRATE_H
@@ -52,11 +56,14 @@ typedef struct {
 
 typedef struct {
 	int status;       /* GSL status of the full fit */
-	size_t iterations;
+	size_t iterations; /* the solver's, over every solve of the fit */
 	double rms_log;   /* RMS of log(model/measured) at the fit */
 	double chisq0;    /* sum of squares at the start (rows only) */
 	double chisq;     /* at the fit (rows only) */
 	double chisq_prior; /* the priors' sum of squares at the fit */
+	size_t robust_rounds; /* Huber: reweighted solves of the full fit */
+	size_t downweighted;  /* Huber: rows beyond +-delta at the fit
+	                      ** (weight delta / |log error| < 1) */
 } rl_calib_info;
 
 /* Model value of a row with the given parameter values (display units);
@@ -85,6 +92,15 @@ typedef struct {
 	** leave-out, takes them, but model_out and loo_out still predict
 	** them, so their errors are those of rows the fits never saw */
 	const unsigned char *aside;
+	/* > 0: Huber's loss with this delta (log-error units: 0.1 is a row
+	** 10% off) for the rows, every fit's (leave-out ones too): a row of
+	** log error r costs r^2 / 2 within +-delta, delta (|r| - delta / 2)
+	** beyond.  Fitted by iteratively reweighted least squares: each solve
+	** weighs row i's squared residual by w_i = min(1, delta / |r_i|) at
+	** the previous solve's parameters (1 at the start), until the
+	** parameters settle; the priors keep weight 1.  0 (zeroed opts) or
+	** NAN: plain least squares. */
+	double huber_delta;
 } rl_calib_opts;
 
 /* Fit params (values in display units: start in, fitted out) to rows, as

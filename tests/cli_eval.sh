@@ -112,6 +112,18 @@ else
 	diff "$tmpd/fit14.ini" "$tmpd/fit16.ini" | head -10 | sed 's/^/    /'
 	fails=$((fails + 1))
 fi
+# --huber D: the same two rows doubled but fitted, under Huber's loss:
+# the rows it weighs down are those whose log error at the fit is beyond
+# D, |log(1 + error)| > 0.1, counted here from the table it prints (the
+# doubled two among them), and the profile's header says how many
+expect_exit 0 "calibrate --huber with the doubled rows" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --measurements "$tmpd/m16.csv" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --huber 0.1 --no-loo --out "$tmpd/fith.ini"
+nb=$(awk '$1 ~ /^trtllm010-/ && $4 ~ /%$/ { e = $4; sub(/%/, "", e); l = log(1 + e / 100); if (l > 0.1 || l < -0.1) n++ } END { print n + 0 }' "$tmpd/out")
+nd=$(awk -v a="$a1" -v b="$a2" '($1 == a || $1 == b) && $4 ~ /%$/ { e = $4; sub(/%/, "", e); l = log(1 + e / 100); if (l > 0.1 || l < -0.1) n++ } END { print n + 0 }' "$tmpd/out")
+expect_out "^Huber's loss, delta 0.1 \\(log error\\): $nb of the 16 fitted rows beyond it" "the rows beyond delta weighted down"
+expect_exit 0 "the doubled rows are beyond delta" -- test "$nd" = 2
+expect_exit 0 "the header names the loss" -- grep -q "Huber's loss, delta 0.1 of log error (--huber): $nb rows beyond it" "$tmpd/fith.ini"
+expect_exit 2 "calibrate bad --huber" -- $RL calibrate --profile ideal --huber 0
+expect_err "huber" "the message names --huber"
 expect_exit 2 "calibrate --aside with an unknown row" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --aside "$a1,no-such-row" --no-loo --out "$tmpd/fitx.ini"
 expect_err "^rooflab calibrate: --aside: no row 'no-such-row' among the 16 rows" "the message names the id"
 expect_exit 2 "calibrate --aside leaving too few rows" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --aside "$(grep '^trtllm010-' "$m10" | cut -d, -f1 | sed 1,2d | paste -sd, -)" --no-loo --out "$tmpd/fitx.ini"

@@ -130,7 +130,7 @@ static void test_bounds_and_groups(void **state)
 	double values[2] = {0.8, 0.5}, model[N], loo[N];
 	double lo[2] = {0.6, NAN}, hi[2] = {0.9, NAN};
 	int group[N];
-	rl_calib_opts o = {lo, hi, NULL, NULL, NULL, NULL};
+	rl_calib_opts o = {lo, hi, NULL, NULL, NULL, NULL, 0};
 	rl_calib_info info;
 	size_t i;
 	(void)state;
@@ -168,7 +168,7 @@ static void test_aside(void **state)
 	const rl_param *params[2];
 	double values[2] = {0.9, 0.5}, model[N], loo[N];
 	unsigned char aside[N] = {0, 0, 1, 0, 0, 1, 0, 0};
-	rl_calib_opts o = {NULL, NULL, NULL, NULL, NULL, aside};
+	rl_calib_opts o = {NULL, NULL, NULL, NULL, NULL, aside, 0};
 	rl_calib_info info;
 	size_t i;
 	(void)state;
@@ -220,7 +220,7 @@ static void test_held_in_leave_out(void **state)
 	double values[3] = {0.9, 0.5, 1}, model[N], loo[N];
 	double lo[3] = {0.4, 0.1, 0.1}, hi[3] = {0.9, 10, 1};
 	int group[N];
-	rl_calib_opts o = {lo, hi, NULL, NULL, group, NULL};
+	rl_calib_opts o = {lo, hi, NULL, NULL, group, NULL, 0};
 	rl_calib_info info;
 	size_t i;
 	(void)state;
@@ -311,7 +311,7 @@ static void test_priors(void **state)
 	double centre[2] = {NAN, 4.0}, sigma[2] = {NAN, 1.0};
 	double A = 0, s, expect, h = 1e-4, fixed = 3.0;
 	int group[N];
-	rl_calib_opts o = {NULL, NULL, centre, sigma, group, NULL};
+	rl_calib_opts o = {NULL, NULL, centre, sigma, group, NULL, 0};
 	rl_calib_info info;
 	size_t i;
 	(void)state;
@@ -392,7 +392,7 @@ static void test_more_than_sixteen(void **state)
 	rl_calib_row rows[N];
 	const rl_param *params[NP];
 	double values[NP], lo[NP], hi[NP], model[N];
-	rl_calib_opts o = {lo, hi, NULL, NULL, NULL, NULL};
+	rl_calib_opts o = {lo, hi, NULL, NULL, NULL, NULL, 0};
 	rl_calib_info info;
 	char err[128];
 	size_t i, k;
@@ -435,6 +435,77 @@ static void test_more_than_sixteen(void **state)
 	** thousandth of its free variable: within 0.1% of the bounds) */
 	assert_true(fabs(values[12] - 5) < 1e-3 * (hi[12] - lo[12]));
 	assert_true(fabs(values[16] - 0.5) < 1e-3 * (hi[16] - lo[16]));
+}
+
+/* Huber's loss on a one-parameter problem whose answer is known by hand.
+** Five rows of one configuration (Llama-3 8B FP8, 2048 in, 128 out, tp 1)
+** measured at T exp(a_i), T the engine's throughput at eff_compute 0.55,
+** a = {-0.05, 0, 0, 0.05, 1}: the last a gross outlier (2.7x).  Every
+** row's model is the same m(eff_compute), so the fit chooses one number,
+** c = log(m / T), and row i's log error is c - a_i.
+**  - Least squares (and Huber with delta 10, beyond every residual): c is
+**    the mean of a, 1 / 5 = 0.2.
+**  - Huber, delta 0.1: sum psi(c - a_i) = 0 with psi(r) = r within
+**    +-delta, delta sign(r) beyond; with the four inliers within delta and
+**    the outlier beyond, 4 c - 0 - 0.1 = 0: c = 0.025 (inlier residuals
+**    0.075, 0.025, 0.025, -0.025, inside 0.1; the outlier's -0.975, out):
+**    one row weighted down, and the rows' rms log error
+**    sqrt((0.075^2 + 3 x 0.025^2 + 0.975^2) / 5) = sqrt(0.191625).
+**  - Left out one at a time (and as one-row groups): without the outlier
+**    the four inliers are symmetric about 0, c = 0; without inlier a_j,
+**    c = (sum of the other three inliers' a + delta) / 3: a_j = -0.05:
+**    0.15 / 3 = 0.05, a_j = 0: 0.1 / 3, a_j = 0.05: 0.05 / 3 (each leaves
+**    the other inliers within delta). */
+static void test_huber(void **state)
+{
+	static const double a[] = {-0.05, 0, 0, 0.05, 1};
+	static const double loo_c[] = {0.05, 0.1 / 3, 0.1 / 3, 0.05 / 3, 0};
+	static const double shape[3] = {2048, 128, 1};
+	enum { N = sizeof a / sizeof a[0] };
+	rl_calib_row rows[N];
+	const rl_param *p = rl_param_find("profile", "eff_compute");
+	double lo = 0.3, hi = 0.95, T, v, model[N], loo[N];
+	int group[N];
+	rl_calib_opts o = {&lo, &hi, NULL, NULL, NULL, NULL, 0.1};
+	rl_calib_info info;
+	size_t i, pass;
+	(void)state;
+	memset(rows, 0, sizeof rows);
+	for (i = 0; i < N; i++) {
+		synth_row(&rows[i], shape, 0);
+		rows[i].cfg.prof.iter_overhead_s = 3e-3;
+		group[i] = (int)(10 + i);
+	}
+	T = rows[0].measured;
+	for (i = 0; i < N; i++)
+		rows[i].measured = T * exp(a[i]);
+	for (pass = 0; pass < 2; pass++) { /* one at a time; one-row groups */
+		o.group = pass ? group : NULL;
+		v = 0.8;
+		assert_int_equal(rl_calibrate(rows, N, &p, 1, &o, &v, model, loo,
+		                              &info), RL_OK);
+		for (i = 0; i < N; i++) {
+			assert_true(fabs(log(model[i] / T) - 0.025) < 1e-4);
+			assert_true(fabs(log(loo[i] / T) - loo_c[i]) < 1e-4);
+		}
+		assert_int_equal(info.downweighted, 1);
+		assert_true(info.robust_rounds >= 2);
+		assert_true(fabs(info.rms_log - sqrt(0.191625)) < 1e-4);
+	}
+	/* delta beyond every residual, and no Huber at all: the mean */
+	o.group = NULL;
+	o.huber_delta = 10;
+	v = 0.8;
+	assert_int_equal(rl_calibrate(rows, N, &p, 1, &o, &v, model, NULL,
+	                              &info), RL_OK);
+	assert_true(fabs(log(model[0] / T) - 0.2) < 1e-4);
+	assert_int_equal(info.downweighted, 0);
+	o.huber_delta = 0;
+	v = 0.8;
+	assert_int_equal(rl_calibrate(rows, N, &p, 1, &o, &v, model, NULL,
+	                              &info), RL_OK);
+	assert_true(fabs(log(model[0] / T) - 0.2) < 1e-4);
+	assert_int_equal(info.robust_rounds, 0);
 }
 
 static void test_too_few_rows(void **state)
@@ -484,6 +555,7 @@ int main(void)
 	    cmocka_unit_test(test_bounds_and_groups),
 	    cmocka_unit_test(test_held_in_leave_out),
 	    cmocka_unit_test(test_aside),
+	    cmocka_unit_test(test_huber),
 	    cmocka_unit_test(test_abs_quantile),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
