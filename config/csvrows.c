@@ -2,6 +2,7 @@
 ** csvrows.c: a CSV file row by row (csvrows.h).
 */
 #include "csvrows.h"
+#include "regfile.h"
 
 #include <errno.h>
 #include <string.h>
@@ -49,13 +50,9 @@ int csv_open(csv_rows *r, const char *path, int comments, char *err,
 	memset(r, 0, sizeof *r);
 	r->path = path;
 	r->comments = comments;
-	r->f = fopen(path, "r");
-	if (!r->f) {
-		int e = errno;
-		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(e));
-		errno = e;
+	r->f = rl_open_regular(path, err, errlen);
+	if (!r->f)
 		return -1;
-	}
 	return 0;
 }
 

@@ -2,6 +2,7 @@
 ** ini.c: the INI reader (see ini.h).
 */
 #include "ini.h"
+#include "regfile.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -135,15 +136,13 @@ int ini_parse_text(const char *name, const char *text, ini_cb cb, void *ud,
 static int parse_file(const char *path, ini_cb cb, ini_line_cb lcb,
                       void *ud, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = rl_open_regular(path, err, errlen);
 	char *buf;
 	long size;
 	size_t got;
 	int rc;
-	if (!f) {
-		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+	if (!f)
 		return -1;
-	}
 	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
 	    fseek(f, 0, SEEK_SET) != 0) {
 		snprintf(err, errlen, "%s: cannot read", path);

@@ -12,6 +12,7 @@
 
 #include "../config/ini.h"
 #include "../config/opts.h"
+#include "../config/regfile.h"
 #include "../config/setup.h"
 #include "text.h"
 
@@ -474,14 +475,12 @@ rl_sweep_spec *rl_sweep_spec_parse(const char *name, const char *text,
 
 rl_sweep_spec *rl_sweep_spec_load(const char *path, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = rl_open_regular(path, err, errlen);
 	char *buf;
 	size_t got, cap = 1 << 16;
 	rl_sweep_spec *s;
-	if (!f) {
-		snprintf(err, errlen, "%s: cannot open the sweep spec", path);
+	if (!f)
 		return NULL;
-	}
 	buf = malloc(cap + 1);
 	if (!buf) {
 		fclose(f);

@@ -57,7 +57,7 @@ expect_exit 2 "a quoted line break is refused" -- "$RL" validate \
 expect_err "qnl.csv:2: unterminated quote \(a quoted field cannot hold a line break\)" \
 	"the quoted line break is named"
 expect_exit 2 "a directory is refused" -- "$RL" validate --measurements "$tmpd"
-expect_err "cannot read: Is a directory" "the directory is named as such"
+expect_err "not a regular file \(a directory\)" "the directory is named as such"
 # ids a (line 2), b (line 3), a again (line 4)
 printf '%s\n%s\n%s\n%s\n' "$H" "$(row a)" "$(row b)" "$(row a)" >dup.csv
 expect_exit 2 "two rows with one id are refused" -- "$RL" validate \

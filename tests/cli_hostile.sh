@@ -243,6 +243,38 @@ try_claims "an empty file" "needs claim and source"
 expect_exit 0 "the shipped claims file is valid" -- env \
 	ROOFLAB_DATA="$PWD/cdata" "$RL" claim --samples 0 --no-design
 
+# ---- inputs that are not regular files: a FIFO with no writer is refused,
+# not waited on for ever; a device read to its end (/dev/zero) never ends
+to() { # a hang fails the check (exit 124) instead of stopping the tests
+	if command -v timeout >/dev/null 2>&1; then timeout 20 "$@"; else "$@"; fi
+}
+mkfifo fifo.ini fifo.csv
+mkdir dir.ini
+for a in "claim --samples 0 --no-design --config" "sweep" \
+	"validate --measurements" "validate --versions" \
+	"calibrate --profile trtllm-0.10 --no-loo --measurements"; do
+	for f in fifo.ini fifo.csv dir.ini /dev/zero; do
+		case "$a" in sweep) extra="--db nr.db" ;; *) extra= ;; esac
+		# shellcheck disable=SC2086
+		expect_exit 2 "$a $f is refused" -- to "$RL" $a "$f" $extra
+		case $f in
+		fifo*) k="a FIFO" ;; dir*) k="a directory" ;; *) k="a device" ;;
+		esac
+		expect_err "^rooflab [a-z]+: $f: not a regular file \($k\)" \
+			"$a $f: says what the file is"
+	done
+done
+rm -f "$cl"
+mkfifo "$cl"
+expect_exit 2 "claims file: a FIFO" -- to env ROOFLAB_DATA="$PWD/cdata" "$RL" \
+	claim --samples 0 --no-design
+expect_err "etched-2024.ini: not a regular file \(a FIFO\)" \
+	"claims file: the FIFO is named"
+rm -f "$cl"
+cp claims.orig "$cl"
+[ ! -e nr.db ] && echo "ok - refused sweeps leave no database" ||
+	{ echo "not ok - a refused sweep left nr.db"; fails=$((fails + 1)); }
+
 # ---- messages say where: file and line of the input that is wrong
 printf '[claim]\ntarget = 10\n\n[b]\nchip = sohu\nchip.hbm_tbps = 1e9\n' >side.ini
 expect_exit 2 "claim --config with a side out of range" -- "$RL" claim \

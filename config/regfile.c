@@ -1,0 +1,69 @@
+/*
+** regfile.c: refusing paths that are not regular files (regfile.h).
+*/
+#include "regfile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char *kind_of(mode_t m)
+{
+	if (S_ISREG(m))
+		return NULL;
+	if (S_ISDIR(m))
+		return "a directory";
+	if (S_ISFIFO(m))
+		return "a FIFO";
+	if (S_ISCHR(m) || S_ISBLK(m))
+		return "a device";
+	if (S_ISSOCK(m))
+		return "a socket";
+	return "not a file";
+}
+
+const char *rl_not_regular(const char *path)
+{
+	struct stat sb;
+	return stat(path, &sb) == 0 ? kind_of(sb.st_mode) : NULL;
+}
+
+FILE *rl_open_regular(const char *path, char *err, size_t errlen)
+{
+	struct stat sb;
+	const char *kind;
+	FILE *f;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), flags, e;
+	if (fd < 0) {
+		e = errno;
+		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(e));
+		errno = e;
+		return NULL;
+	}
+	if (fstat(fd, &sb) != 0) {
+		e = errno;
+		snprintf(err, errlen, "%s: cannot read: %s", path, strerror(e));
+		close(fd);
+		errno = e;
+		return NULL;
+	}
+	if ((kind = kind_of(sb.st_mode))) {
+		snprintf(err, errlen, "%s: not a regular file (%s)", path, kind);
+		close(fd);
+		errno = S_ISDIR(sb.st_mode) ? EISDIR : EINVAL;
+		return NULL;
+	}
+	/* a regular file never blocks; clear the flag all the same */
+	if ((flags = fcntl(fd, F_GETFL)) == -1 ||
+	    fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == -1 ||
+	    !(f = fdopen(fd, "rb"))) {
+		e = errno;
+		snprintf(err, errlen, "%s: cannot read: %s", path, strerror(e));
+		close(fd);
+		errno = e;
+		return NULL;
+	}
+	return f;
+}
