@@ -11,6 +11,7 @@
 
 #include "../model/status.h"
 #include "pctenc.h"
+#include "regfile.h"
 
 int rl_db_target_check(const char *path, char *err, size_t errlen)
 {
@@ -245,6 +246,9 @@ int rl_db_open_read(const char *path, sqlite3 **db)
 	size_t i, n = strlen(path);
 	int rc;
 	*db = NULL;
+	/* a FIFO would block the open (and is_wal_file) for ever */
+	if (rl_not_regular(path))
+		return SQLITE_CANTOPEN;
 	if (n + 5 > sizeof side || !is_wal_file(path))
 		return sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL);
 	snprintf(side, sizeof side, "%s-wal", path);

@@ -24,7 +24,8 @@ typedef struct {
 } rl_db_kind;
 
 /* 0 when path may be written as a database, else RL_EINPUT with a
-** message. */
+** message ("", ":memory:", a "file:" URI, or an existing path that is not
+** a regular file: a directory, FIFO or device). */
 int rl_db_target_check(const char *path, char *err, size_t errlen);
 
 /* Which file this is: RL_OK when ours (right version), with *unmarked 1
@@ -50,7 +51,9 @@ int rl_db_open_write(const char *path, const rl_db_kind *k, int busy_ms,
 ** file needs nothing beside it to be read; a -wal already there is read
 ** as usual).  ASSUMPTION: a writer that opens and checkpoints the file
 ** while the caller reads it is not seen; rooflab's reads take
-** milliseconds.  Returns sqlite3_open_v2's code; *db as it leaves it. */
+** milliseconds.  Returns sqlite3_open_v2's code; *db as it leaves it;
+** SQLITE_CANTOPEN, *db NULL, for a path that is not a regular file (a
+** FIFO would block the open). */
 int rl_db_open_read(const char *path, sqlite3 **db);
 
 /* The exit status for an SQLite result code: RL_EINTERNAL for out of

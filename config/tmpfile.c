@@ -3,6 +3,7 @@
 ** processes (tmpfile.h).
 */
 #include "tmpfile.h"
+#include "regfile.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -72,6 +73,13 @@ void rl_tmp_clean(const char *path)
 
 int rl_tmp_name(const char *path, char *tmp, size_t len)
 {
+	const char *kind = rl_not_regular(path);
+	/* the output is renamed onto path: onto a FIFO or a device that
+	** would replace it (as root, /dev/null itself) */
+	if (kind) {
+		errno = strcmp(kind, "a directory") ? EEXIST : EISDIR;
+		return -1;
+	}
 	rl_tmp_clean(path);
 	if ((size_t)snprintf(tmp, len, "%s.tmp-%ld", path, (long)getpid()) >=
 	    len) {
@@ -106,7 +114,12 @@ int rl_out_exit(int e)
 
 int rl_out_fail(const char *path, int e, char *err, size_t errlen)
 {
-	snprintf(err, errlen, "cannot write %s: %s", path, strerror(e));
+	const char *kind = e == EEXIST ? rl_not_regular(path) : NULL;
+	if (kind)
+		snprintf(err, errlen, "cannot write %s: not a regular file (%s), "
+		         "which the output would replace", path, kind);
+	else
+		snprintf(err, errlen, "cannot write %s: %s", path, strerror(e));
 	return rl_out_exit(e);
 }
 

@@ -14,13 +14,15 @@
 ** no longer runs. */
 void rl_tmp_clean(const char *path);
 
-/* rl_tmp_clean, then create PATH.tmp-PID of this process (mode 0666 less
+/* rl_tmp_name, then create PATH.tmp-PID of this process (mode 0666 less
 ** the umask) and write its name into tmp.  An open descriptor, or -1 with
 ** errno. */
 int rl_tmp_create(const char *path, char *tmp, size_t len);
 
-/* The name alone (nothing created), after rl_tmp_clean: 0, or -1 when the
-** name does not fit. */
+/* The name alone (nothing created), after rl_tmp_clean: 0, or -1 with
+** errno ENAMETOOLONG when the name does not fit, EISDIR when path is a
+** directory, EEXIST when it is a FIFO, a device or a socket (renaming the
+** output onto it would replace it; rl_out_fail says what it is). */
 int rl_tmp_name(const char *path, char *tmp, size_t len);
 
 /* The exit status for an output that could not be created, written or

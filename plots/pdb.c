@@ -10,10 +10,12 @@
 #include <unistd.h>
 
 #include "../config/dbfile.h"
+#include "../config/regfile.h"
 
 int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen)
 {
 	sqlite3_stmt *st = NULL;
+	const char *kind;
 	int rc;
 	*db = NULL;
 	if (access(path, R_OK) != 0) {
@@ -25,6 +27,10 @@ int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen)
 		else
 			snprintf(err, errlen, "%s: cannot read: %s", path,
 			         strerror(errno));
+		return RL_EINPUT;
+	}
+	if ((kind = rl_not_regular(path))) {
+		snprintf(err, errlen, "%s: not a regular file (%s)", path, kind);
 		return RL_EINPUT;
 	}
 	rc = rl_db_open_read(path, db);

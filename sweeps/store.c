@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "../config/dbfile.h"
+#include "../config/regfile.h"
 #include "../config/stamp.h"
 #include "../config/version.h"
 
@@ -73,10 +74,15 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 {
 	sqlite3 *db = NULL;
 	struct stat sb;
+	const char *kind;
 	int rc, unmarked;
 	*out = NULL;
 	if (readonly && stat(path, &sb) != 0) {
 		snprintf(err, errlen, "%s: no such database", path);
+		return RL_EINPUT;
+	}
+	if (readonly && (kind = rl_not_regular(path))) {
+		snprintf(err, errlen, "%s: not a regular file (%s)", path, kind);
 		return RL_EINPUT;
 	}
 	if (!readonly && (rc = rl_db_target_check(path, err, errlen)))

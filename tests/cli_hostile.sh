@@ -275,6 +275,48 @@ cp claims.orig "$cl"
 [ ! -e nr.db ] && echo "ok - refused sweeps leave no database" ||
 	{ echo "not ok - a refused sweep left nr.db"; fails=$((fails + 1)); }
 
+# ---- databases and outputs that are not regular files: a FIFO --db is
+# refused, not opened (a read-only open waits for a writer for ever); an
+# output is never renamed onto a FIFO or a device (as root, onto /dev/null
+# it would replace /dev/null itself; only FIFOs are made here)
+mkfifo fifo.db fifo.html fifo.txt fifo.ini.out
+for a in "export --format csv --db" "plot factors --term dumb --out nr.txt --db" \
+	"report --out nr.html --no-plots --db" \
+	"report --db mine.db --out nr.html --no-plots --sweeps" \
+	"merge nr.db s1.db"; do
+	for f in fifo.db dir.ini; do
+		case $f in fifo*) k="a FIFO" ;; *) k="a directory" ;; esac
+		# shellcheck disable=SC2086
+		expect_exit 2 "$a $f (read) is refused" -- to "$RL" $a "$f"
+		expect_err ": $f: not a regular file \($k\)" "$a $f: says what it is"
+	done
+done
+for a in "claim --samples 0 --no-design --db" "validate --db" \
+	"sweep spec.ini --db"; do
+	# shellcheck disable=SC2086
+	expect_exit 2 "$a fifo.db (written) is refused" -- to "$RL" $a fifo.db
+	expect_err "--db fifo.db: a device, pipe or socket, not a database file" \
+		"$a fifo.db: says what it is"
+done
+for a in "report --db mine.db --no-plots --out fifo.html" \
+	"plot factors --db mine.db --term dumb --out fifo.txt" \
+	"calibrate --profile trtllm-0.10 --no-loo --fit eff_compute --out fifo.ini.out" \
+	"merge --force fifo.db s0.db s1.db"; do
+	f=$(echo "$a" | grep -o 'fifo[.a-z]*')
+	# shellcheck disable=SC2086
+	expect_exit 2 "$a: an output onto a FIFO is refused" -- to "$RL" $a
+	expect_err "cannot write $f: not a regular file \(a FIFO\), which the output would replace" \
+		"$a: says why"
+	[ -p "$f" ] && echo "ok - $a: the FIFO is still there" ||
+		{ echo "not ok - $a: the FIFO was replaced"; fails=$((fails + 1)); }
+done
+if [ -z "$(ls | grep 'tmp-')" ] && [ ! -e nr.db ] && [ ! -e nr.html ] &&
+	[ ! -e nr.txt ]; then
+	echo "ok - the refusals leave no file behind"
+else
+	echo "not ok - left: $(ls | grep -E 'tmp-|nr\.')"; fails=$((fails + 1))
+fi
+
 # ---- messages say where: file and line of the input that is wrong
 printf '[claim]\ntarget = 10\n\n[b]\nchip = sohu\nchip.hbm_tbps = 1e9\n' >side.ini
 expect_exit 2 "claim --config with a side out of range" -- "$RL" claim \

@@ -53,6 +53,7 @@ static void test_exit_status(void **state)
 static void test_whole_or_nothing(void **state)
 {
 	char dir[] = "/tmp/rl-outfile-XXXXXX", path[128], bad[160], tmp[256];
+	char fifo[160];
 	char err[512];
 	int status = -1;
 	size_t len = 0;
@@ -80,12 +81,29 @@ static void test_whole_or_nothing(void **state)
 	assert_int_equal(status, RL_EINPUT);
 	assert_int_equal(strncmp(err, "cannot write ", 13), 0);
 	assert_non_null(strstr(err, "/nope/out.txt: No such file or directory"));
-	/* the name of a directory: the rename is refused, exit 2, the
-	** temporary gone and the directory as it was */
+	/* the name of a directory: refused at once, exit 2, nothing made */
 	snprintf(bad, sizeof bad, "%s/d", dir);
 	assert_int_equal(mkdir(bad, 0700), 0);
+	assert_null(rl_out_open(bad, tmp, sizeof tmp, &status, err, sizeof err));
+	assert_int_equal(status, RL_EINPUT);
+	assert_non_null(strstr(err, "/d: Is a directory"));
+	rmdir(bad);
+	/* a FIFO (as a device would be): refused, not renamed over */
+	snprintf(fifo, sizeof fifo, "%s/p", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_null(rl_out_open(fifo, tmp, sizeof tmp, &status, err,
+	                        sizeof err));
+	assert_int_equal(status, RL_EINPUT);
+	assert_non_null(strstr(err, "/p: not a regular file (a FIFO), which "
+	                            "the output would replace"));
+	assert_int_equal(stat(fifo, &sb), 0);
+	assert_true(S_ISFIFO(sb.st_mode));
+	unlink(fifo);
+	/* a directory made after the open: the rename is refused, exit 2,
+	** the temporary gone and the directory as it was */
 	f = rl_out_open(bad, tmp, sizeof tmp, &status, err, sizeof err);
 	assert_non_null(f);
+	assert_int_equal(mkdir(bad, 0700), 0);
 	fputs("x", f);
 	assert_int_equal(rl_out_commit(f, tmp, bad, err, sizeof err), RL_EINPUT);
 	assert_non_null(strstr(err, "/d: Is a directory"));
