@@ -38,6 +38,7 @@ typedef struct {
 	sqlite3 **dbs;
 	shard_run *runs;
 	int nruns;
+	int bad;           /* the part a read failed on while writing, or -1 */
 } merge_ctx;
 
 static void ctx_free(merge_ctx *m)
@@ -171,7 +172,7 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 
 /* ---- writing ---- */
 
-static int copy_run_row(sqlite3 *out, const merge_ctx *m)
+static int copy_run_row(sqlite3 *out, merge_ctx *m)
 {
 	const shard_run *a = &m->runs[0];
 	sqlite3_stmt *src, *dst;
@@ -188,8 +189,10 @@ static int copy_run_row(sqlite3 *out, const merge_ctx *m)
 	    " sampling, seed, points, chip, model, scenario, profile,"
 	    " baseline_total_tokens_per_s, baseline_output_tokens_per_s"
 	    " FROM runs WHERE id = ?", -1, &src, NULL);
-	if (rc != SQLITE_OK)
+	if (rc != SQLITE_OK) {
+		m->bad = a->part;
 		return rc;
+	}
 	rc = sqlite3_prepare_v2(
 	    out, "INSERT INTO runs(id, spec, spec_hash, spec_path, version,"
 	    " git_rev, sampling, seed, points, chip, model, scenario, profile,"
@@ -211,7 +214,8 @@ static int copy_run_row(sqlite3 *out, const merge_ctx *m)
 		rc = sqlite3_step(dst);
 		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
 	} else {
-		rc = SQLITE_CORRUPT;
+		m->bad = a->part;
+		rc = rc == SQLITE_DONE ? SQLITE_CORRUPT : rc;
 	}
 	sqlite3_finalize(src);
 	sqlite3_finalize(dst);
@@ -272,7 +276,7 @@ static int exec_one(sqlite3 *db, const char *sql)
 /* Copy run_columns and add the point columns (names checked by
 ** check_columns, types from this rooflab's tables); the column list for
 ** the SELECTs and the INSERT goes into cols. */
-static int copy_columns(sqlite3 *out, const merge_ctx *m, char *cols,
+static int copy_columns(sqlite3 *out, merge_ctx *m, char *cols,
                         size_t cap, int *ncols)
 {
 	const shard_run *a = &m->runs[0];
@@ -284,8 +288,10 @@ static int copy_columns(sqlite3 *out, const merge_ctx *m, char *cols,
 	rc = sqlite3_prepare_v2(a->db, "SELECT ord, name, source, dotted, unit "
 	                        "FROM run_columns WHERE run_id = ? ORDER BY ord",
 	                        -1, &src, NULL);
-	if (rc != SQLITE_OK)
+	if (rc != SQLITE_OK) {
+		m->bad = a->part;
 		return rc;
+	}
 	rc = sqlite3_prepare_v2(out, "INSERT INTO run_columns VALUES(1,?,?,?,?,?)",
 	                        -1, &ins, NULL);
 	if (rc != SQLITE_OK) {
@@ -293,11 +299,20 @@ static int copy_columns(sqlite3 *out, const merge_ctx *m, char *cols,
 		return rc;
 	}
 	sqlite3_bind_int64(src, 1, a->id);
-	while (rc == SQLITE_OK && sqlite3_step(src) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(src, 1);
-		const char *decl = rl_sweep_column_decl(name);
+	while (rc == SQLITE_OK) {
+		const char *name, *decl;
 		char sql[256];
-		int k;
+		int k, got = sqlite3_step(src);
+		/* a read error is the part's, not the end of its columns */
+		if (got != SQLITE_ROW) {
+			if (got != SQLITE_DONE) {
+				m->bad = a->part;
+				rc = got;
+			}
+			break;
+		}
+		name = (const char *)sqlite3_column_text(src, 1);
+		decl = rl_sweep_column_decl(name);
 		if (!decl) {
 			rc = SQLITE_MISMATCH;
 			break;
@@ -361,8 +376,10 @@ static int copy_points(sqlite3 *out, merge_ctx *m, const char *cols,
 		         "run_id = ? ORDER BY idx", cols);
 		rc = sqlite3_prepare_v2(m->runs[i].db, sql, -1, &m->runs[i].cur,
 		                        NULL);
-		if (rc != SQLITE_OK)
+		if (rc != SQLITE_OK) {
+			m->bad = m->runs[i].part;
 			break;
+		}
 		sqlite3_bind_int64(m->runs[i].cur, 1, m->runs[i].id);
 		rc = sqlite3_step(m->runs[i].cur);
 		if (rc == SQLITE_ROW) {
@@ -371,6 +388,8 @@ static int copy_points(sqlite3 *out, merge_ctx *m, const char *cols,
 			rc = SQLITE_OK;
 		} else if (rc == SQLITE_DONE) {
 			rc = SQLITE_OK;
+		} else {
+			m->bad = m->runs[i].part;
 		}
 	}
 	if (rc == SQLITE_OK) {
@@ -399,6 +418,8 @@ static int copy_points(sqlite3 *out, merge_ctx *m, const char *cols,
 		} else if (rc == SQLITE_DONE) {
 			heap[0] = heap[--n];
 			rc = SQLITE_OK;
+		} else {
+			m->bad = r->part;
 		}
 		sift_down(m->runs, heap, n, 0);
 	}
@@ -427,7 +448,11 @@ static int write_out(const char *tmp, merge_ctx *m, char *err, size_t errlen)
 	         (rc = copy_points(out, m, cols, ncols)) == SQLITE_OK)
 		rc = sqlite3_exec(out, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
-		if (!*err)
+		/* a part that cannot be read is named, not the temporary */
+		if (!*err && m->bad >= 0)
+			rl_store_error(m->dbs[m->bad], rc, m->paths[m->bad], err,
+			               errlen);
+		else if (!*err)
 			rl_store_error(out, rc, tmp, err, errlen);
 		sqlite3_close(out);
 		return rl_db_exit(rc);
@@ -455,6 +480,7 @@ int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
 	memset(&m, 0, sizeof m);
 	m.paths = parts;
 	m.nparts = nparts;
+	m.bad = -1;
 	m.dbs = calloc((size_t)nparts, sizeof *m.dbs);
 	if (!m.dbs) {
 		snprintf(err, errlen, "out of memory");

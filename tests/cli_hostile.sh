@@ -117,6 +117,25 @@ printf 'not a database at all, just text\n%.0s' 1 2 3 4 5 6 7 8 >text.db
 expect_exit 2 "export of a text file" -- "$RL" export --db text.db
 expect_exit 2 "merge of a text file" -- "$RL" merge m5.db text.db s1.db
 expect_err "not an SQLite database" "merge says the file is no database"
+# a shard that fails while its rows are copied is named, not merge's own
+# temporary; and a read error is not taken for the end of the rows
+cp s0.db runcol.db
+sqlite3 runcol.db "ALTER TABLE runs DROP COLUMN baseline_output_tokens_per_s"
+expect_exit 2 "merge of a shard whose runs lack a column" -- \
+	"$RL" merge m6.db runcol.db s1.db
+expect_err "^rooflab merge: runcol.db: no such column" "merge names that shard"
+cp s0.db erring.db
+# the third column's unit fails when read (abs of the smallest integer)
+sqlite3 erring.db "ALTER TABLE run_columns RENAME TO rc0; CREATE VIEW
+	run_columns AS SELECT run_id, ord, name, source, dotted, CASE WHEN ord
+	= 2 THEN abs(-9223372036854775807 - 1) ELSE unit END AS unit FROM rc0"
+expect_exit 2 "merge of a shard whose columns fail to read" -- \
+	"$RL" merge m7.db erring.db s1.db
+expect_err "^rooflab merge: erring.db: integer overflow" \
+	"merge names the shard, not a truncated column list"
+[ ! -e m6.db ] && [ ! -e m7.db ] &&
+	echo "ok - the failed merges wrote nothing" ||
+	{ echo "not ok - a failed merge left its output"; fails=$((fails + 1)); }
 
 # ---- database targets that store nothing, and other programs' files
 for t in "" ":memory:" "file:u.db" "file:u.db?mode=memory"; do
