@@ -156,11 +156,14 @@ static int json_head(sqlite3 *db, int64_t run_id, json_w *w)
 		return rc;
 	sqlite3_bind_int64(st, 1, run_id);
 	json_obj(w, "run");
-	if (sqlite3_step(st) == SQLITE_ROW)
+	/* a read error fails the export, as one in the points does */
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		for (k = 0; k < sqlite3_column_count(st); k++)
 			json_field(w, st, k);
 	json_end(w);
 	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return rc;
 	rc = sqlite3_prepare_v2(db, "SELECT name, source, dotted, unit FROM "
 	                        "run_columns WHERE run_id = ? ORDER BY ord", -1,
 	                        &st, NULL);
@@ -168,7 +171,7 @@ static int json_head(sqlite3 *db, int64_t run_id, json_w *w)
 		return rc;
 	sqlite3_bind_int64(st, 1, run_id);
 	json_arr(w, "columns");
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		json_obj(w, NULL);
 		for (k = 0; k < 4; k++)
 			json_field(w, st, k);
@@ -176,7 +179,7 @@ static int json_head(sqlite3 *db, int64_t run_id, json_w *w)
 	}
 	json_end(w);
 	sqlite3_finalize(st);
-	return SQLITE_OK;
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 static int write_rows(sqlite3 *db, int64_t run_id, const colset *c,

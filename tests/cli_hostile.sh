@@ -133,6 +133,10 @@ expect_exit 2 "merge of a shard whose columns fail to read" -- \
 	"$RL" merge m7.db erring.db s1.db
 expect_err "^rooflab merge: erring.db: integer overflow" \
 	"merge names the shard, not a truncated column list"
+expect_exit 2 "export --format json of columns that fail to read" -- \
+	"$RL" export --db erring.db --format json
+expect_err "^rooflab export: erring.db: integer overflow" \
+	"export fails instead of listing 2 of the columns"
 [ ! -e m6.db ] && [ ! -e m7.db ] &&
 	echo "ok - the failed merges wrote nothing" ||
 	{ echo "not ok - a failed merge left its output"; fails=$((fails + 1)); }
