@@ -235,6 +235,13 @@ static double micro(const meas_row *m, const char *profile, char *reason,
 	return v / 1e12;
 }
 
+/* The error of a prediction: its distance to the interval a value
+** published rounded stands for (rounding.h, rl_calib_miss). */
+static double miss(double predicted, const meas_row *m)
+{
+	return rl_calib_miss(predicted, m->value, m->round_step / 2);
+}
+
 static void evaluate_one(const meas_row *m, const val_version *v,
                          const char *profile, val_row *o)
 {
@@ -270,7 +277,7 @@ static void evaluate_one(const meas_row *m, const val_version *v,
 		o->predicted = micro(m, o->profile, o->reason, sizeof o->reason);
 		if (isnan(o->predicted))
 			return;
-		o->error = o->predicted / m->value - 1;
+		o->error = miss(o->predicted, m);
 		o->status = VAL_OK;
 		return;
 	}
@@ -283,7 +290,7 @@ static void evaluate_one(const meas_row *m, const val_version *v,
 		                       sizeof o->reason);
 		if (isnan(o->predicted))
 			return;
-		o->error = o->predicted / m->value - 1;
+		o->error = miss(o->predicted, m);
 		o->status = VAL_OK;
 		return;
 	}
@@ -292,7 +299,7 @@ static void evaluate_one(const meas_row *m, const val_version *v,
 		return;
 	}
 	o->predicted = rl_metric_of(meas_metric(m, v && v->tokens_total), &r);
-	o->error = o->predicted / m->value - 1;
+	o->error = miss(o->predicted, m);
 	o->status = VAL_OK;
 }
 

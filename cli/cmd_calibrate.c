@@ -236,6 +236,7 @@ static int collect_rows(const meas_set *set, const calibrate_args *o,
 		memset(cr, 0, sizeof *cr); /* load.rate_rps 0: at maximum load */
 		cr->cfg = st.cfg;
 		cr->measured = m->value;
+		cr->half_step = m->round_step / 2;
 		/* "tokens_per_s" counts as the version table says */
 		vv = vt ? val_version_of(vt, m->software, m->version) : NULL;
 		cr->metric = meas_metric(m, vv && vv->tokens_total);
@@ -311,8 +312,11 @@ static void print_errors(const meas_row *const *used, size_t nrows,
 	printf("%-46s %11s %11s %8s %11s %8s\n", "row", "measured", "model",
 	       "error", by_model ? "leave-model" : "leave-1-out", "error");
 	for (i = 0; i < nrows; i++) {
-		e_fit[i] = model[i] / used[i]->value - 1;
-		e_loo[i] = loo ? loov[i] / used[i]->value - 1 : NAN;
+		/* a value published rounded misses by its distance to the
+		** rounding's interval (calibrate.h) */
+		double h = used[i]->round_step / 2;
+		e_fit[i] = rl_calib_miss(model[i], used[i]->value, h);
+		e_loo[i] = loo ? rl_calib_miss(loov[i], used[i]->value, h) : NAN;
 		printf("%-46.46s %11.5g %11.5g %+7.1f%% %11.5g %+7.1f%%%s\n",
 		       used[i]->id, used[i]->value, model[i], 100 * e_fit[i],
 		       loo ? loov[i] : NAN, 100 * e_loo[i],

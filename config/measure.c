@@ -13,6 +13,7 @@
 #include "../model/calibrate.h"
 #include "csvrows.h"
 #include "datasets.h"
+#include "rounding.h"
 #include "setup.h"
 #include "num.h"
 
@@ -671,6 +672,12 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		snprintf(dpath, sizeof dpath, "%s/measurements/datasets.csv",
 		         rl_data_dir());
 		if (meas_datasets_apply(set, dpath, err, errlen)) {
+			meas_free(set);
+			return -1;
+		}
+		snprintf(dpath, sizeof dpath, "%s/measurements/rounding.csv",
+		         rl_data_dir());
+		if (meas_rounding_apply(set, dpath, err, errlen)) {
 			meas_free(set);
 			return -1;
 		}

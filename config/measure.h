@@ -69,6 +69,8 @@ typedef struct {
 	double request_rate;      /* requests/s; NAN = maximum load */
 	double osl_max;           /* the longest output where osl is a
 	                          ** dataset's mean (datasets.h); 0: fixed */
+	double round_step;        /* the value is published rounded to this
+	                          ** step (rounding.h; 0: as measured) */
 	double requests;          /* requests in the run ("500 requests", or
 	                          ** "num_requests=3000" at maximum load); 0 */
 	/* build settings the row's notes state (0: not stated) */

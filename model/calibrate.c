@@ -3,7 +3,9 @@
 ** measured throughputs (calibrate.h).
 **
 ** Residual of a row: log(model / measured), so that a 10% miss weighs the
-** same on a 500 tokens/s row as on a 20,000 tokens/s one.  Parameters are
+** same on a 500 tokens/s row as on a 20,000 tokens/s one; where the value
+** is published rounded (half_step), measured is the nearest point of the
+** rounding's interval, so that a model inside it misses by nothing.  Parameters are
 ** fitted in an unconstrained variable u and mapped into their range:
 ** fractions (range within [0, 1]) through a logistic, everything else
 ** through exp() clamped to the table's range.  The Jacobian is by finite
@@ -213,15 +215,29 @@ double rl_load_metric_of(int metric, const rl_load_result *lr)
 	}
 }
 
-/* Row i's log error log(model / measured) at values, MISS_RESIDUAL where
-** the model rejects it. */
+double rl_calib_nearest(double model, double measured, double half_step)
+{
+	if (half_step > 0 && half_step < measured)
+		return fmin(fmax(model, measured - half_step), measured + half_step);
+	return measured;
+}
+
+double rl_calib_miss(double model, double measured, double half_step)
+{
+	return model / rl_calib_nearest(model, measured, half_step) - 1;
+}
+
+/* Row i's log error log(model / measured) at values (measured: the
+** nearest point of its rounding's interval, rl_calib_nearest),
+** MISS_RESIDUAL where the model rejects it. */
 static double row_log_error(const fit_data *d, size_t i, const double *values)
 {
 	double m;
 	if (rl_calib_predict(&d->rows[i], d->params, d->np, values, &m) ||
 	    !(m > 0))
 		return MISS_RESIDUAL;
-	return log(m / d->rows[i].measured);
+	return log(m / rl_calib_nearest(m, d->rows[i].measured,
+	                                d->rows[i].half_step));
 }
 
 static int residuals(const gsl_vector *u, void *data, gsl_vector *f)

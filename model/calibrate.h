@@ -47,6 +47,9 @@ double rl_load_metric_of(int metric, const rl_load_result *lr);
 typedef struct {
 	rl_config cfg;   /* everything but the fitted parameters */
 	double measured; /* the metric's value as measured */
+	double half_step; /* the value is published rounded: the run's own
+	                  ** lies in measured +- half_step (0: as measured;
+	                  ** rl_calib_miss) */
 	int metric;
 	rl_load load;    /* rate_rps > 0: served at that rate (load model);
 	                 ** 0: at maximum load (the engine), a run of
@@ -65,6 +68,15 @@ typedef struct {
 	size_t downweighted;  /* Huber: rows beyond +-delta at the fit
 	                      ** (weight delta / |log error| < 1) */
 } rl_calib_info;
+
+/* How far a model value is from what a row measured, as a ratio less 1:
+** model / measured - 1, or where the value is published rounded to a step
+** (half_step > 0: every value in measured +- half_step reads the same)
+** model over the nearest point of that interval, less 1: 0 inside it. */
+double rl_calib_miss(double model, double measured, double half_step);
+/* The point of that interval nearest to model (measured where half_step
+** is 0): the fits' residual is log(model / it). */
+double rl_calib_nearest(double model, double measured, double half_step);
 
 /* Model value of a row with the given parameter values (display units);
 ** returns 0 and sets *out, or an rl_eval error code. */

@@ -87,6 +87,22 @@ static void fits_truth(const rl_calib_row *rows, size_t n,
 		assert_true(fabs(loo[i] / rows[i].measured - 1) < 1e-3);
 }
 
+/* A value published rounded to a step stands for the interval around it:
+** 7 requests/s rounded to whole ones is any run in 6.5 .. 7.5, so a model
+** of 7.3 misses by nothing, 7.8 by 7.8 / 7.5 - 1 = +4.0%, 6.0 by
+** 6.0 / 6.5 - 1 = -7.69%; unrounded (half step 0) 7.8 misses 7 by
+** +11.43%, and a half step as large as the value is not taken. */
+static void test_rounded_miss(void **state)
+{
+	(void)state;
+	assert_true(rl_calib_miss(7.3, 7, 0.5) == 0);
+	assert_true(rl_calib_miss(7.5, 7, 0.5) == 0);
+	assert_true(fabs(rl_calib_miss(7.8, 7, 0.5) - 0.04) < 1e-12);
+	assert_true(fabs(rl_calib_miss(6.0, 7, 0.5) + 1.0 / 13) < 1e-12);
+	assert_true(fabs(rl_calib_miss(7.8, 7, 0) - 0.8 / 7) < 1e-12);
+	assert_true(fabs(rl_calib_miss(3, 1, 1) - 2) < 1e-12);
+}
+
 /* isl, osl, tp of the synthesized rows of the plain fits */
 static const double eight_shapes[][3] = {{128, 128, 1},  {2048, 128, 1},
                                          {128, 2048, 1}, {2048, 2048, 1},
@@ -547,6 +563,7 @@ static void test_abs_quantile(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_rounded_miss),
 	    cmocka_unit_test(test_recovers_known_values),
 	    cmocka_unit_test(test_too_few_rows),
 	    cmocka_unit_test(test_more_than_sixteen),

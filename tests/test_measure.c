@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "../config/datasets.h"
+#include "../config/rounding.h"
 #include "../config/measure.h"
 #include "../model/benchrule.h"
 
@@ -196,6 +197,45 @@ static void test_datasets(void **state)
 	meas_free(&set);
 }
 
+/* rounding.csv's steps go to the rows of the same software, version and
+** metric only (the numbers are the file's own); a missing file sets
+** nothing; a step that is not a positive number is refused naming file,
+** line and column. */
+static void test_rounding(void **state)
+{
+	meas_set set;
+	char path[] = "/tmp/rooflab-test-rounding-XXXXXX", err[512];
+	char bad[] = "/tmp/rooflab-test-rounding-XXXXXX";
+	size_t i;
+	(void)state;
+	read_text(HEAD SROW("hit", TRITON, "202", "214")
+	              SROW("other-version", "0.14.0", "202", "214"),
+	          &set);
+	for (i = 0; i < set.n; i++)
+		set.rows[i].round_step = 0; /* whatever the shipped file said */
+	write_text(path, "# comment\n"
+	                 "software,version,metric,step,source\n"
+	                 "TensorRT-LLM," TRITON ",requests_per_s,2.5,\"a, b\"\n"
+	                 "TensorRT-LLM," TRITON ",ttft_mean_s,0.001,x\n");
+	assert_int_equal(meas_rounding_apply(&set, path, err, sizeof err), 0);
+	assert_true(row_of(&set, "hit")->round_step == 2.5);
+	assert_true(row_of(&set, "other-version")->round_step == 0);
+	/* the same table, another metric: not rounded by that line */
+	strcpy(set.rows[0].metric, "itl_mean_s");
+	set.rows[0].round_step = 0;
+	assert_int_equal(meas_rounding_apply(&set, path, err, sizeof err), 0);
+	assert_true(row_of(&set, "hit")->round_step == 0);
+	unlink(path);
+	write_text(bad, "software,version,metric,step,source\n"
+	                "TensorRT-LLM," TRITON ",requests_per_s,0,x\n");
+	assert_int_equal(meas_rounding_apply(&set, bad, err, sizeof err), -1);
+	assert_non_null(strstr(err, ":2: column 'step'"));
+	unlink(bad);
+	/* path is gone: nothing to apply */
+	assert_int_equal(meas_rounding_apply(&set, path, err, sizeof err), 0);
+	meas_free(&set);
+}
+
 /* A row whose notes state max_num_tokens and max_batch_size keeps them
 ** even on a profile whose harness picks its own (trtllm-0.15.ini:
 ** batch_rule trtllm_bench_build, scripts/fit-profiles.sh); a row that
@@ -282,6 +322,7 @@ int main(void)
 	    cmocka_unit_test(test_setup_stated_batch),
 	    cmocka_unit_test(test_precision_spellings),
 	    cmocka_unit_test(test_datasets),
+	    cmocka_unit_test(test_rounding),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
