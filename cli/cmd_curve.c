@@ -168,7 +168,10 @@ static int compute(const eval_opts *o, double step, series *s, char *err,
 			s[n].n = rl_curve(&st.cfg, step, s[n].pts, MAX_POINTS, e2,
 			                  sizeof e2);
 			if (s[n].n < 0) {
-				snprintf(err, errlen, "%s: %s", s[n].label, e2);
+				char where[1536];
+				/* with the chip or model file the message is about */
+				setup_where(&st, e2, where, sizeof where);
+				snprintf(err, errlen, "%s: %s", s[n].label, where);
 				return -1;
 			}
 			n++;

@@ -354,6 +354,15 @@ printf '[chip]\npeak_tflops_bf16 = 500\nhbm_gb = 80\nhbm_tbps = 0\ntdp_w = 700\n
 expect_exit 2 "a chip without HBM bandwidth" -- "$RL" eval --profile ideal --chip \
 	"$PWD/nohbm.ini" --model llama3-8b
 expect_err "nohbm.ini: chip: hbm_gb and hbm_tbps" "the chip error names its file"
+expect_exit 2 "curve of a chip without HBM bandwidth" -- "$RL" curve --profile \
+	ideal --chip "$PWD/nohbm.ini" --model llama3-8b
+expect_err "nohbm tp1: .*nohbm.ini: chip: hbm_gb" "curve names the chip's file"
+printf '[chip]\npeak_tflops_bf16 = 500\nhbm_gb = 80\nhbm_tbps = 3\ntdp_w = 700\n' \
+	>nofp8.ini
+expect_exit 2 "fp8 on a chip with no fp8 peak" -- "$RL" eval --profile ideal \
+	--chip ./nofp8.ini --model llama3-8b --precision fp8
+expect_err "nofp8.ini: chip has no fp8 matrix peak" \
+	"the missing peak names the chip's file"
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = chip.hbm_tbps=5000\n[axes]\nscenario.batch = 1:8:2\n' \
 	>range.ini
 expect_exit 2 "a sweep whose [base] is out of range" -- "$RL" sweep \
