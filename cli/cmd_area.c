@@ -233,7 +233,7 @@ int cmd_area(int argc, char **argv)
 	eval_opts o;
 	rl_setup st;
 	area_view v;
-	char err[1024];
+	char err[2048], msg[1024];
 	size_t k;
 	int rc;
 
@@ -250,14 +250,17 @@ int cmd_area(int argc, char **argv)
 		return bad_input("area", "missing --chip NAME");
 	if (!(st.cfg.design.die_m2 > 0)) {
 		snprintf(err, sizeof err,
-		         "chip '%s' has no design: its preset needs a [design] "
+		         "%s%schip '%s' has no design: its preset needs a [design] "
 		         "section with die_mm2 (or --set design.die_mm2=...)",
-		         st.chip);
+		         st.chip_file, st.chip_file[0] ? ": " : "", st.chip);
 		return bad_input("area", err);
 	}
 	memset(&v, 0, sizeof v);
-	if (rl_silicon_derive(&st.cfg, &v.si, err, sizeof err) != RL_OK)
+	if (rl_silicon_derive(&st.cfg, &v.si, msg, sizeof msg) != RL_OK) {
+		/* with the chip file (and --set) its numbers came from */
+		setup_where(&st, msg, err, sizeof err);
 		return bad_input("area", err);
+	}
 	build(&st, &v);
 	for (k = 0; k < v.nviol; k++)
 		fprintf(stderr, "rooflab area: warning: %s\n", v.viol[k]);
