@@ -69,12 +69,26 @@ int gp_find(char *buf, size_t len)
 	return -1;
 }
 
-/* A path as a single-quoted sh word; -1 if it holds a quote. */
+/* A path as one single-quoted sh word (a quote in it written '\''); -1 if
+** it does not fit. */
 static int sh_word(char *dst, size_t len, const char *s)
 {
-	if (strchr(s, '\''))
+	size_t n = 0, k;
+	/* inside single quotes only the quote itself is special: it closes
+	** them, is written escaped and they reopen ('\'') */
+	if (len < 3)
 		return -1;
-	return (size_t)snprintf(dst, len, "'%s'", s) < len ? 0 : -1;
+	dst[n++] = '\'';
+	for (; *s; s++) {
+		k = *s == '\'' ? 4 : 1;
+		if (n + k + 2 > len)
+			return -1;
+		memcpy(dst + n, *s == '\'' ? "'\\''" : s, k);
+		n += k;
+	}
+	dst[n++] = '\'';
+	dst[n] = '\0';
+	return 0;
 }
 
 void gp_quote(FILE *f, const char *s)

@@ -63,6 +63,12 @@ if command -v gnuplot >/dev/null 2>&1; then
 	expect_exit 0 "pareto over a hostile column name" -- "$RL" plot pareto \
 		--db "$tmpd/sweep.db" --out pc.svg
 	pwned "plot: a database column name ran nothing"
+	# TMPDIR holds gnuplot's messages: a quote in it is quoted, not refused
+	qt="$tmpd/t'q\$(touch PWt)\`touch PWu\`"
+	mkdir "$qt"
+	expect_exit 0 "plot with a quote in TMPDIR" -- env TMPDIR="$qt" "$RL" \
+		plot factors --db c.db --out tq.svg
+	pwned "plot: TMPDIR ran nothing"
 else
 	echo "ok - skipped: gnuplot is not installed (plot checks)"
 fi
