@@ -234,6 +234,18 @@ out:
 	return rc;
 }
 
+/* rc, with the database's name put in front of err when the message is
+** the store's own ("reading runs: no such table: runs") */
+static int on_db(const char *path, int rc, char *err, size_t errlen)
+{
+	char msg[1024];
+	if (rc && strncmp(err, path, strlen(path))) {
+		snprintf(msg, sizeof msg, "%s", err);
+		snprintf(err, errlen, "%s: %s", path, msg);
+	}
+	return rc;
+}
+
 /* Pick the run: a new one, or the one --resume continues. */
 static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
                     writer_state *ws, rl_sweep_stats *st, uint64_t *start,
@@ -252,7 +264,7 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		rc = rl_store_find_run(ws->db, o->shard, o->shards, &id, &finished,
 		                       &next, hash, err, errlen);
 		if (rc)
-			return rc;
+			return on_db(o->db_path, rc, err, errlen);
 		if (id && strcmp(hash, s->hash)) {
 			snprintf(err, errlen, "%s: run %lld (shard %llu/%llu) was "
 			         "started from a different spec (hash %s; %s has "
@@ -279,7 +291,7 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		rc = rl_store_new_run(ws->db, s, o->shard, o->shards, &st->run_id,
 		                      err, errlen);
 		if (rc)
-			return rc;
+			return on_db(o->db_path, rc, err, errlen);
 		*start = 0;
 	}
 	ws->w = rl_store_writer_alloc(ws->db, s, st->run_id, err, errlen);
@@ -339,8 +351,8 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 	rc = pipeline(s, &o, g, &ws, &pg, st, err, errlen);
 	rl_progress_end(&pg, pg.start + st->processed);
 	if (!rc && ws.db)
-		rc = rl_store_finish_run(ws.db, st->run_id, s->npoints, err,
-		                         errlen);
+		rc = on_db(o.db_path, rl_store_finish_run(ws.db, st->run_id,
+		           s->npoints, err, errlen), err, errlen);
 out:
 	if (ws.w)
 		rl_store_rollback(ws.w);

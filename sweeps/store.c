@@ -151,7 +151,8 @@ int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
 		*run_id = sqlite3_column_int64(st, 0);
 		*finished = sqlite3_column_int(st, 1);
 		*next_idx = (uint64_t)sqlite3_column_int64(st, 2);
-		snprintf(hash, 17, "%s", (const char *)sqlite3_column_text(st, 3));
+		const unsigned char *h = sqlite3_column_text(st, 3);
+		snprintf(hash, 17, "%s", h ? (const char *)h : "");
 		rc = SQLITE_DONE;
 	}
 	sqlite3_finalize(st);

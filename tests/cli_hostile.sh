@@ -120,6 +120,12 @@ expect_exit 2 "export of a database altered by hand" -- \
 expect_exit 2 "merge of a shard altered by hand" -- \
 	"$RL" merge m4.db nopoints.db s1.db
 printf 'not a database at all, just text\n%.0s' 1 2 3 4 5 6 7 8 >text.db
+cp s0.db norun.db
+sqlite3 norun.db "DROP VIEW results; DROP TABLE runs"
+expect_exit 2 "sweep --resume into a database without runs" -- "$RL" sweep \
+	spec.ini --db norun.db --resume
+expect_err "^rooflab sweep: norun.db: reading runs: no such table: runs" \
+	"sweep names the database"
 expect_exit 2 "export of a text file" -- "$RL" export --db text.db
 expect_exit 2 "merge of a text file" -- "$RL" merge m5.db text.db s1.db
 expect_err "not an SQLite database" "merge says the file is no database"
