@@ -49,23 +49,21 @@ static void model_doc(const char *name, char *doc, size_t len)
 		         m->ffn_hidden);
 }
 
+/* Each preset of kind, one a line: a name holding a blank or a comma is
+** one preset (it was split at them when read back from preset_names). */
 static void list_kind(const char *kind)
 {
-	char buf[4096], doc[256];
-	char *tok, *save = NULL;
-	preset_names(kind, buf, sizeof buf);
+	char names[256][PRESET_NAME_MAX], doc[256];
+	size_t n = preset_list(kind, names, 256), i;
 	printf("%s\n", kind);
-	if (!buf[0]) {
+	if (!n)
 		printf("  (none)\n");
-		return;
-	}
-	for (tok = strtok_r(buf, ", ", &save); tok;
-	     tok = strtok_r(NULL, ", ", &save)) {
+	for (i = 0; i < n; i++) {
 		if (!strcmp(kind, "model"))
-			model_doc(tok, doc, sizeof doc);
+			model_doc(names[i], doc, sizeof doc);
 		else
-			preset_doc(kind, tok, doc, sizeof doc, 76);
-		printf("  %-24s %s\n", tok, doc);
+			preset_doc(kind, names[i], doc, sizeof doc, 76);
+		printf("  %-24s %s\n", names[i], doc);
 	}
 }
 

@@ -53,7 +53,8 @@ int profile_default(const char *chip, char *name, size_t namelen, char *note,
 {
 	meta_info c, p;
 	char names[1024], best[128] = "", best_sw[128] = "", best_date[32] = "";
-	char *tok, *save = NULL;
+	char list[256][PRESET_NAME_MAX];
+	size_t n, i;
 	int depth;
 	const char *cur = chip;
 	char parent[256];
@@ -66,21 +67,18 @@ int profile_default(const char *chip, char *name, size_t namelen, char *note,
 		snprintf(parent, sizeof parent, "%s", c.parent);
 		cur = parent;
 	}
-	preset_names("profile", names, sizeof names);
-	if (c.software[0]) {
-		for (tok = strtok_r(names, ", ", &save); tok;
-		     tok = strtok_r(NULL, ", ", &save)) {
-			if (read_meta("profile", tok, &p) || !p.calibrated[0] ||
-			    !of_family(p.software, c.software))
-				continue;
-			if (!best[0] || strcmp(p.calibrated, best_date) > 0) {
-				snprintf(best, sizeof best, "%s", tok);
-				snprintf(best_sw, sizeof best_sw, "%s", p.software);
-				snprintf(best_date, sizeof best_date, "%s",
-				         p.calibrated);
-			}
+	/* every profile, not the ones a list of names in a message has room
+	** for; a name holding a blank is one name */
+	n = c.software[0] ? preset_list("profile", list, 256) : 0;
+	for (i = 0; i < n; i++) {
+		if (read_meta("profile", list[i], &p) || !p.calibrated[0] ||
+		    !of_family(p.software, c.software))
+			continue;
+		if (!best[0] || strcmp(p.calibrated, best_date) > 0) {
+			snprintf(best, sizeof best, "%s", list[i]);
+			snprintf(best_sw, sizeof best_sw, "%s", p.software);
+			snprintf(best_date, sizeof best_date, "%s", p.calibrated);
 		}
-		preset_names("profile", names, sizeof names);
 	}
 	if (best[0]) {
 		snprintf(name, namelen, "%s", best);
@@ -89,6 +87,7 @@ int profile_default(const char *chip, char *name, size_t namelen, char *note,
 		         c.software, best_sw, best_date);
 		return 0;
 	}
+	preset_names("profile", names, sizeof names);
 	snprintf(err, errlen, "no --profile given, and no calibrated profile "
 	         "for the software of chip '%s' (%s%s); name one with --profile "
 	         "NAME: %s ('ideal' is the roofline: every efficiency 100%%)",

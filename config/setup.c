@@ -66,40 +66,46 @@ static void not_a_file(const char *kind, const char *path, char *err,
 		         strerror(errno));
 }
 
-static int cmp_str(const void *a, const void *b)
+static int cmp_name(const void *a, const void *b)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	return strcmp((const char *)a, (const char *)b);
 }
 
-void preset_names(const char *kind, char *buf, size_t len)
+size_t preset_list(const char *kind, char (*names)[PRESET_NAME_MAX],
+                   size_t max)
 {
 	char dir[1024];
-	char names[256][64];
-	const char *ptrs[256];
-	size_t n = 0, used = 0, i;
+	size_t n = 0;
 	DIR *d;
 	struct dirent *e;
-	buf[0] = '\0';
 	if (!kind_dir(kind))
-		return;
+		return 0;
 	snprintf(dir, sizeof dir, "%s/%s", rl_data_dir(), kind_dir(kind));
 	d = opendir(dir);
 	if (!d)
-		return;
-	while ((e = readdir(d)) && n < 256) {
+		return 0;
+	while ((e = readdir(d)) && n < max) {
 		size_t l = strlen(e->d_name);
-		if (l > 4 && l < 64 && !strcmp(e->d_name + l - 4, ".ini")) {
+		if (l > 4 && l < PRESET_NAME_MAX &&
+		    !strcmp(e->d_name + l - 4, ".ini")) {
 			memcpy(names[n], e->d_name, l - 4);
 			names[n][l - 4] = '\0';
-			ptrs[n] = names[n];
 			n++;
 		}
 	}
 	closedir(d);
-	qsort(ptrs, n, sizeof ptrs[0], cmp_str);
+	qsort(names, n, sizeof names[0], cmp_name);
+	return n;
+}
+
+void preset_names(const char *kind, char *buf, size_t len)
+{
+	char names[256][PRESET_NAME_MAX];
+	size_t n = preset_list(kind, names, 256), used = 0, i;
+	buf[0] = '\0';
 	for (i = 0; i < n; i++) {
 		int w = snprintf(buf + used, len - used, "%s%s", i ? ", " : "",
-		                 ptrs[i]);
+		                 names[i]);
 		if (w < 0 || (size_t)w >= len - used)
 			break;
 		used += (size_t)w;

@@ -49,7 +49,16 @@ const char *rl_data_dir(void);
 int preset_path(const char *kind, const char *name, char *path, size_t len,
                 char *err, size_t errlen);
 
-/* Names of the presets of a kind, comma separated. */
+/* The longest preset name, with its NUL (a file name of more is not
+** listed). */
+#define PRESET_NAME_MAX 64
+
+/* The names of the presets of a kind (their files in the data directory
+** without .ini), sorted, at most max: their count. */
+size_t preset_list(const char *kind, char (*names)[PRESET_NAME_MAX],
+                   size_t max);
+
+/* The same names, comma separated (for messages), cut at len. */
 void preset_names(const char *kind, char *buf, size_t len);
 
 /* Load a preset into the setup (and record its name).  0 or -1 + err. */

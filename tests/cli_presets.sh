@@ -38,4 +38,18 @@ expect_exit 0 "presets chip" -- $RL presets chip
 expect_out '^  gb200 +NVIDIA GB200 .*[^.]\.\.\.$' "a description cut mid-sentence ends in ..."
 expect_out '^  h100-sxm +NVIDIA H100 SXM5 80 GB \(GH100 die, TSMC 4N\)\.$' "a whole sentence is left as it is"
 
+# a preset whose name holds a blank is one preset, listed as it loads (the
+# list was read back from the comma-joined names and split at the blank:
+# "my" and "chip", neither of which loads)
+mkdir -p "$tmpd/d/chips"
+cp "$root/data/chips/h100-sxm.ini" "$tmpd/d/chips/my chip.ini"
+expect_exit 0 "presets chip in a folder with 'my chip.ini'" -- env \
+	ROOFLAB_DATA="$tmpd/d" $RL presets chip
+expect_out '^  my chip +NVIDIA H100 SXM5' "'my chip' is one preset, described"
+if grep -Eq '^  (my|chip) *$' "$tmpd/out"; then
+	echo "not ok - 'my chip' listed as two presets"; fails=$((fails + 1))
+else
+	echo "ok - 'my chip' not split at its blank"
+fi
+
 finish
