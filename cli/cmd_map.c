@@ -213,8 +213,10 @@ int cmd_map(int argc, char **argv)
 		return bad_input("map", err);
 	chips = st.cfg.scen.chips;
 	if (!(chips >= 1))
-		return bad_input("map", "missing --chips N (the chips to map the "
-		                        "model over)");
+		return bad_input("map", o.chips
+		    ? "--chips: map needs a whole number of chips >= 1 (0 means "
+		      "tp x pp x ep, the mapping map is asked to find)"
+		    : "missing --chips N (the chips to map the model over)");
 	e = malloc(MAP_MAX * sizeof *e);
 	if (!e) {
 		fprintf(stderr, "rooflab map: out of memory\n");

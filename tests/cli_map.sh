@@ -53,6 +53,10 @@ expect_exit 2 "map bad --tpot-max" -- $RL map --chip h100-sxm $W --chips 8 --tpo
 expect_err "is not a number in \\[1e-09, 1e\\+06\\]" "tpot-max message with the range"
 expect_exit 2 "map without --chips" -- $RL map --chip h100-sxm $W
 expect_err "missing --chips" "asks for chips"
+# --chips 0 was given, not missing: said so, with what 0 means
+expect_exit 2 "map --chips 0" -- $RL map --chip h100-sxm $W --chips 0
+expect_err "^rooflab map: --chips: map needs a whole number of chips >= 1 \(0 means tp x pp x ep" \
+	"--chips 0 named, not 'missing'"
 # 405B at FP16 does not fit on fewer than 16 H100s: every mapping of 4 is marked
 expect_exit 0 "map marks what does not fit" -- $RL map --chip h100-sxm --model llama3-405b --precision fp16 --chips 4
 expect_out "does not fit in memory" "not-fitting mappings marked"
