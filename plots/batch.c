@@ -52,7 +52,8 @@ int plot_build_batch(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		        pdb_real(st, 2), pdb_real(st, 3),
 		        isfinite(tpot) ? tpot * 1e3 : NAN);
 	}
-	sqlite3_finalize(st);
+	if ((rc = pdb_finish(st, o->dbpath, err, errlen)))
+		return rc;
 	if (open)
 		fputs("EOD\n", s);
 	if (n == 0 || !have_tps)

@@ -52,7 +52,8 @@ int plot_build_breakdown(sqlite3 *db, const plot_opts *o, FILE *s,
 		plot_side_label(db, &c, sides[n], labels[n], sizeof labels[n]);
 		n++;
 	}
-	sqlite3_finalize(st);
+	if ((rc = pdb_finish(st, o->dbpath, err, errlen)))
+		return rc;
 	if (pdb_prepare(db, "SELECT value FROM claim_sides WHERE run_id = ?1 "
 	                "AND side = ?2 AND name = ?3", &val, err, errlen))
 		return RL_EINTERNAL;

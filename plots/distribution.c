@@ -175,7 +175,11 @@ int plot_build_distribution(sqlite3 *db, const plot_opts *o, FILE *s,
 		if (isfinite(v[i]))
 			i++;
 	}
-	sqlite3_finalize(st);
+	if ((rc = pdb_finish(st, o->dbpath, err, errlen))) {
+		free(v);
+		free(bad);
+		return rc;
+	}
 	n = i;
 	if (n < 2) {
 		free(v);

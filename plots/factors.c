@@ -43,7 +43,8 @@ int plot_build_factors(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		}
 		n++;
 	}
-	sqlite3_finalize(st);
+	if ((rc = pdb_finish(st, o->dbpath, err, errlen)))
+		return rc;
 	target = plot_target(o, &c);
 
 	fputs("$w << EOD\n", s);

@@ -215,10 +215,14 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		return pdb_status(db);
 	memset(&g, 0, sizeof g);
 	rc = grid_read(st, &g);
-	sqlite3_finalize(st);
 	if (rc) {
+		sqlite3_finalize(st);
 		grid_free(&g);
 		snprintf(err, errlen, "out of memory");
+		return rc;
+	}
+	if ((rc = pdb_finish(st, o->dbpath, err, errlen))) {
+		grid_free(&g);
 		return rc;
 	}
 	for (i = 0; i < g.n; i++)

@@ -59,7 +59,8 @@ int plot_build_interactivity(sqlite3 *db, const plot_opts *o, FILE *s,
 		p->output_tps = pdb_real(st, 2);
 		p->output_tps_per_chip = p->output_tps / chips;
 	}
-	sqlite3_finalize(st);
+	if ((rc = pdb_finish(st, o->dbpath, err, errlen)))
+		return rc;
 	while (n > 0 && ser[n - 1].n == 0)
 		n--;
 	if (n == 0)

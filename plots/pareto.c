@@ -134,9 +134,10 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		return RL_EINTERNAL;
 	}
 	front = write_points(s, st, n, step, fx, fy, box);
-	sqlite3_finalize(st);
 	free(fx);
 	free(fy);
+	if ((rc = pdb_finish(st, o->dbpath, err, errlen)))
+		return rc;
 	plot_column_label(x, xl, sizeof xl);
 	plot_column_label(y, yl, sizeof yl);
 	snprintf(t, sizeof t, "Pareto frontier: %s against %s\nsweep%s%.0ld: "

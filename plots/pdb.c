@@ -52,6 +52,18 @@ int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen)
 	return RL_OK;
 }
 
+int pdb_finish(sqlite3_stmt *st, const char *path, char *err, size_t errlen)
+{
+	sqlite3 *db = sqlite3_db_handle(st);
+	/* sqlite3_finalize returns the error of the statement's last step */
+	int rc = sqlite3_finalize(st);
+	if (rc == SQLITE_OK)
+		return RL_OK;
+	snprintf(err, errlen, "%s: cannot read: %s", path,
+	         db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+	return rl_db_exit(rc);
+}
+
 int pdb_has(sqlite3 *db, const char *name)
 {
 	sqlite3_stmt *st;

@@ -57,6 +57,12 @@ int pdb_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char *err,
                 size_t errlen);
 
 /* Column helpers: the text ("" for NULL) and the number (NAN for NULL). */
+/* Finalize st after a loop over its rows: RL_OK, or rl_db_exit's status with
+** "PATH: cannot read: MESSAGE" in err when its last step failed (a damaged
+** page, a crafted view), so that nothing is drawn from the rows read
+** before the failure as if they were all. */
+int pdb_finish(sqlite3_stmt *st, const char *path, char *err, size_t errlen);
+
 void pdb_text(sqlite3_stmt *st, int col, char *buf, size_t len);
 double pdb_real(sqlite3_stmt *st, int col);
 

@@ -318,7 +318,8 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		}
 		n++;
 	}
-	sqlite3_finalize(st);
+	if ((rc = pdb_finish(st, o->dbpath, err, errlen)))
+		return rc;
 	if (n == 0) {
 		snprintf(err, errlen, "%s: claim run %ld has no usable roofline "
 		         "(peak FLOP/s and bandwidth must be positive)", o->dbpath,

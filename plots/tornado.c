@@ -51,7 +51,8 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		sh[n] = pdb_real(st, 4);
 		n++;
 	}
-	sqlite3_finalize(st);
+	if ((rc = pdb_finish(st, o->dbpath, err, errlen)))
+		return rc;
 	if (n == 0)
 		return plot_no_rows(o, c.id, "claim_tornado",
 		                    "sensitivity rows with speedups", err, errlen);

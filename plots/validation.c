@@ -52,7 +52,8 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 		hi = fmax(hi, fmax(m, p));
 		rows++;
 	}
-	sqlite3_finalize(st);
+	if ((rc = pdb_finish(st, o->dbpath, err, errlen)))
+		return rc;
 	if (n)
 		fputs("EOD\n", s);
 	if (rows == 0) {

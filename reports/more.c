@@ -54,7 +54,7 @@ void report_design_space(rctx *r)
 		if (sqlite3_prepare_v2(r->sdb, sql, -1, &st, NULL) == SQLITE_OK) {
 			while (n < MAX_SWEEPS && sqlite3_step(st) == SQLITE_ROW)
 				ids[n++] = (long)sqlite3_column_int64(st, 0);
-			sqlite3_finalize(st);
+			report_finish(r, st, r->sdbpath);
 		}
 	}
 	doc_para(&r->d, "Each sweep evaluates a grid of designs; the heatmap "
@@ -159,7 +159,7 @@ void report_validation(rctx *r)
 			doc_table_begin(&r->d, 10, h);
 		doc_row(&r->d, cells);
 	}
-	sqlite3_finalize(st);
+	report_finish(r, st, r->o->dbpath);
 	if (n)
 		doc_table_end(&r->d);
 }

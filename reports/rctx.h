@@ -25,6 +25,8 @@ typedef struct {
 	char md_stem[256];   /* Markdown: file name without extension */
 	char *warn;
 	size_t warnlen;
+	int bad;             /* a table's rows failed to read: the exit status */
+	char bad_msg[1100];  /* and its message (report_finish) */
 } rctx;
 
 /* Draw one plot kind into the document (figure.c) from the claim database,
@@ -32,6 +34,12 @@ typedef struct {
 ** says why instead. */
 void report_figure(rctx *r, const char *kind, const plot_opts *po,
                    const char *caption);
+
+/* Finalize st after a loop over its rows in the database at path: the
+** first statement whose last step failed (a damaged page, a crafted view)
+** is kept in r->bad and fails the whole report, so that no table stands
+** truncated as if it were whole. */
+void report_finish(rctx *r, sqlite3_stmt *st, const char *path);
 
 /* Add a line to the warnings. */
 void report_warn(rctx *r, const char *msg);

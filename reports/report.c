@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../config/tmpfile.h"
 #include "rctx.h"
@@ -67,6 +68,16 @@ static void close_dbs(rctx *r)
 	if (r->sdb && r->sdb != r->db)
 		sqlite3_close(r->sdb);
 	sqlite3_close(r->db);
+}
+
+void report_finish(rctx *r, sqlite3_stmt *st, const char *path)
+{
+	char msg[sizeof r->bad_msg];
+	int rc = pdb_finish(st, path, msg, sizeof msg);
+	if (rc && !r->bad) {
+		r->bad = rc;
+		snprintf(r->bad_msg, sizeof r->bad_msg, "%s", msg);
+	}
 }
 
 static void write_doc(rctx *r, FILE *f, doc_fmt fmt)
@@ -152,5 +163,12 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 	}
 	write_doc(&r, f, fmt);
 	close_dbs(&r);
+	if (r.bad) {
+		/* a table read short: no report rather than a wrong one */
+		fclose(f);
+		unlink(tmp);
+		snprintf(err, errlen, "%s", r.bad_msg);
+		return r.bad;
+	}
 	return rl_out_commit(f, tmp, o->out, err, errlen);
 }

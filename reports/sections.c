@@ -75,7 +75,7 @@ void report_factors(rctx *r)
 		cells[2] = report_num(cum, sizeof cum, prod, 4);
 		doc_row(&r->d, cells);
 	}
-	sqlite3_finalize(st);
+	report_finish(r, st, r->o->dbpath);
 	if (n) {
 		const char *cells[3] = {"total", "", cum};
 		report_num(cum, sizeof cum, prod, 4);
@@ -124,7 +124,7 @@ void report_assumptions(rctx *r)
 		cells[5] = src;
 		doc_row(&r->d, cells);
 	}
-	sqlite3_finalize(st);
+	report_finish(r, st, r->o->dbpath);
 	if (n)
 		doc_table_end(&r->d);
 	empty_note(r, n, "assumptions");
@@ -152,7 +152,7 @@ void report_claims(rctx *r)
 			doc_table_begin(&r->d, 4, h);
 		doc_row(&r->d, cells);
 	}
-	sqlite3_finalize(st);
+	report_finish(r, st, r->o->dbpath);
 	if (n)
 		doc_table_end(&r->d);
 	empty_note(r, n, "checks of other claims");
@@ -213,7 +213,7 @@ static void mapping_shares(rctx *r)
 			                      100.0 * (double)wins / (double)total,
 			                      u ? "" : " of samples", (long long)wins);
 		}
-		sqlite3_finalize(st);
+		report_finish(r, st, r->o->dbpath);
 		if (total > 0)
 			doc_para(&r->d, "%s, its mapping chosen again in each of the "
 			         "%lld evaluated samples: %s.",
@@ -268,7 +268,7 @@ void report_sensitivity(rctx *r)
 				doc_table_begin(&r->d, 6, h);
 			doc_row(&r->d, cells);
 		}
-		sqlite3_finalize(st);
+		report_finish(r, st, r->o->dbpath);
 		if (n)
 			doc_table_end(&r->d);
 		if (nflat)

@@ -97,7 +97,7 @@ static void side_table(rctx *r, long run, int in, int has_version)
 		have = 1;
 		oom = push(&g, in, pdb_real(st, 4)) || push(&all, in, pdb_real(st, 4));
 	}
-	sqlite3_finalize(st);
+	report_finish(r, st, r->o->dbpath);
 	if (have) {
 		row(r, cur, &g, in);
 		memset(key, 0, sizeof key);

@@ -107,7 +107,7 @@ static int must_words(rctx *r)
 				         (unsigned char)t[0]) : ' ', t && t[0] ? t + 1
 				         : "");
 		}
-		sqlite3_finalize(st);
+		report_finish(r, st, r->o->dbpath);
 		if (n)
 			doc_list_end(&r->d);
 		total += n;
@@ -152,7 +152,7 @@ static void must_be_true(rctx *r)
 			doc_item(&r->d, "%s: no value in its range reaches %gx (%s).",
 			         p ? p : "?", pdb_real(st, 1), why ? why : "");
 	}
-	sqlite3_finalize(st);
+	report_finish(r, st, r->o->dbpath);
 	if (n)
 		doc_list_end(&r->d);
 	else

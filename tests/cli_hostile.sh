@@ -203,6 +203,25 @@ expect_exit 2 "report of a claim table altered by hand" -- "$RL" report \
 	--db bare.db --out b.html --no-plots
 expect_exit 2 "report to a folder that does not exist" -- "$RL" report \
 	--db mine.db --out /nonexistent/x.html
+# a table whose third row fails to read (a damaged page does the same):
+# the plot and the report fail instead of drawing the first two as all
+cp mine.db erf.db
+sqlite3 erf.db "ALTER TABLE claim_factors RENAME TO cf0; CREATE VIEW
+	claim_factors AS SELECT run_id, ord, name, CASE WHEN ord = 2 THEN
+	abs(-9223372036854775807 - 1) ELSE factor END AS factor FROM cf0"
+if command -v gnuplot >/dev/null 2>&1; then
+	expect_exit 2 "plot factors of a table that fails to read" -- "$RL" plot \
+		factors --db erf.db --term dumb --out erf.txt
+	expect_err "^rooflab plot: erf.db: cannot read: integer overflow" \
+		"plot says why"
+fi
+expect_exit 2 "report of a table that fails to read" -- "$RL" report \
+	--db erf.db --out erf.html --no-plots
+expect_err "^rooflab report: erf.db: cannot read: integer overflow" \
+	"report says why"
+[ ! -e erf.txt ] && [ ! -e erf.html ] &&
+	echo "ok - no plot or report of the rows read before the failure" ||
+	{ echo "not ok - a short plot or report was written"; fails=$((fails + 1)); }
 
 # ---- temporaries of killed runs are found and removed by the next run
 sh -c 'exit 0' &
