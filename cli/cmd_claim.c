@@ -72,9 +72,15 @@ int cmd_claim(int argc, char **argv)
 	}
 	if (rep->opts.db &&
 	    (rc = claimdb_write(rep->opts.db, rep, json, err, sizeof err))) {
-		/* the target's own messages start with "--db" already */
-		fprintf(stderr, "rooflab claim: %s%s\n",
-		        strncmp(err, "--db", 4) ? "--db: " : "", err);
+		/* the target's own messages start with "--db" already, the
+		** file's with its name; a failed write names the file too */
+		const char *db = rep->opts.db;
+		if (!strncmp(err, "--db", 4))
+			fprintf(stderr, "rooflab claim: %s\n", err);
+		else if (!strncmp(err, db, strlen(db)))
+			fprintf(stderr, "rooflab claim: --db: %s\n", err);
+		else
+			fprintf(stderr, "rooflab claim: --db %s: %s\n", db, err);
 		free(json);
 		claim_report_free(rep);
 		return rc;

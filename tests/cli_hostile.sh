@@ -219,6 +219,13 @@ expect_exit 2 "report of a table that fails to read" -- "$RL" report \
 	--db erf.db --out erf.html --no-plots
 expect_err "^rooflab report: erf.db: cannot read: integer overflow" \
 	"report says why"
+sum=$(cksum <erf.db)
+expect_exit 2 "claim --db into a claim table altered by hand" -- "$RL" claim \
+	--samples 0 --no-design --db erf.db
+expect_err "^rooflab claim: --db erf.db: prepare: cannot modify claim_factors" \
+	"claim names the database it could not write"
+[ "$(cksum <erf.db)" = "$sum" ] && echo "ok - the refused run wrote nothing" ||
+	{ echo "not ok - the refused run changed erf.db"; fails=$((fails + 1)); }
 [ ! -e erf.txt ] && [ ! -e erf.html ] &&
 	echo "ok - no plot or report of the rows read before the failure" ||
 	{ echo "not ok - a short plot or report was written"; fails=$((fails + 1)); }
