@@ -17,6 +17,8 @@
 #include "../claim/validation.h"
 #include "../config/ini.h"
 #include "../config/json.h"
+#include "../config/setup.h"
+#include "../model/engine.h"
 #include "commands.h"
 #include "options.h"
 #include "parseopt.h"
@@ -78,15 +80,49 @@ static int loo_cb(void *ud, const char *section, const char *key,
 	return 0;
 }
 
+/* " and fixed ...": the fixed time of one all-reduce (no bytes) at tp 2,
+** 4 and 8 with the profile on the chip it was fitted on (model/comm.c:
+** the profile's software latency, the algorithm's steps of the chip's link
+** latency, and the half-bandwidth size's S_half / B, a fixed time too), and
+** that S_half / B alone, so that what a fit put into a fixed time per
+** all-reduce is in the open (README, Calibration and validation); "" where
+** either preset does not load. */
+static void allreduce_fixed(const char *profile, const char *chip, char *out,
+                            size_t len)
+{
+	rl_setup st;
+	rl_link_cost lc;
+	char err[1024];
+	double total[3], half[3], n;
+	int k;
+	out[0] = '\0';
+	setup_init(&st);
+	if (setup_load(&st, "chip", chip, err, sizeof err) ||
+	    setup_load(&st, "profile", profile, err, sizeof err))
+		return;
+	for (k = 0, n = 2; k < 3; k++, n *= 2) {
+		rl_allreduce_cost(&st.cfg, n, &lc);
+		total[k] = lc.fixed_s;
+	}
+	st.cfg.prof.allreduce_half_bytes = 0;
+	for (k = 0, n = 2; k < 3; k++, n *= 2) {
+		rl_allreduce_cost(&st.cfg, n, &lc);
+		half[k] = total[k] - lc.fixed_s;
+	}
+	snprintf(out, len, "; fixed %.0f/%.0f/%.0f us (S_half/B %.0f/%.0f/%.0f)",
+	         1e6 * total[0], 1e6 * total[1], 1e6 * total[2], 1e6 * half[0],
+	         1e6 * half[1], 1e6 * half[2]);
+}
+
 static void print_loo(const val_row *v, size_t n)
 {
 	char seen[32][RL_NAME_MAX];
 	size_t ns = 0, i, j;
-	printf("\nleave-one-model-out error of each profile's fit (its own "
-	       "chip's rows,\neach model predicted by a fit without it; "
-	       "written by its fit script):\n");
+	printf("\nleave-one-model-out error of each profile's fit (written by its "
+	       "fit script), and\none all-reduce's fixed time at tp 2/4/8 on its "
+	       "chip (model/comm.c):\n");
 	for (i = 0; i < n; i++) {
-		char path[1024], err[1024];
+		char path[1024], err[1024], fixed[128];
 		loo_meta m;
 		if (!v[i].profile[0])
 			continue;
@@ -101,8 +137,15 @@ static void print_loo(const val_row *v, size_t n)
 		                sizeof err) ||
 		    ini_parse_file(path, loo_cb, &m, err, sizeof err))
 			continue;
-		printf("  %-28s %s\n", v[i].profile,
-		       m.loo[0] ? m.loo : "not recorded by its fit");
+		for (j = i; j < n; j++)
+			if (v[j].in_fit && !strcmp(v[j].profile, v[i].profile))
+				break;
+		fixed[0] = '\0';
+		if (j < n)
+			allreduce_fixed(v[i].profile, v[j].row->chip, fixed,
+			                sizeof fixed);
+		printf("  %-16s %s%s\n", v[i].profile,
+		       m.loo[0] ? m.loo : "not recorded by its fit", fixed);
 	}
 }
 

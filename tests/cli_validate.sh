@@ -19,6 +19,11 @@ cat > "$tmpd/micro.ini" <<'INI'
 eff_compute = 0.5
 gemm_m_half = 8192
 eff_memory = 0.8
+allreduce = ring
+allreduce_latency_us = 10
+eff_link = 0.5
+allreduce_half_mb = 4.5
+allreduce_half_link_gbps = 450
 INI
 M="$tmpd/m.csv"
 cat > "$M" <<CSV
@@ -111,6 +116,13 @@ expect_out "^  h100-sxm +T none +no-such-model +fp8 +1 row\$" "not modelled: chi
 expect_exit 0 "the reason follows its group" -- sh -c "grep -A1 'T none  *no-such-model' '$T' | grep -q 'test: this version has no profile'"
 expect_exit 0 "held-out row labelled" -- grep -Eq '^h200 .*  \(held out\)$' "$T"
 expect_exit 0 "in-sample row labelled" -- grep -Eq '^a-out .*  \(fitted chip\)$' "$T"
+# each profile's fixed time of one all-reduce at tp 2/4/8 on its fitted chip,
+# by hand for the micro profile on h100-sxm (link 450 GB/s one way, 1 us a
+# step, a switch: the bandwidth is the same at every n): B = 0.5 x 450 =
+# 225 GB/s, S_half / B = 4.5 MB / 225 GB/s = 20 us; the ring moves 2(n-1)/n
+# S in 2(n-1) steps: S_half / B x 1, 1.5, 1.75 = 20, 30, 35 us, and in all
+# 10 + 2 + 20 = 32, 10 + 6 + 30 = 46, 10 + 14 + 35 = 59 us
+expect_exit 0 "all-reduce fixed time per profile" -- grep -Eq 'micro\.ini +not recorded by its fit; fixed 32/46/59 us \(S_half/B 20/30/35\)$' "$T"
 # the held-out table holds h200-sxm only: h100 rows not modelled are not in it
 expect_exit 0 "held-out groups: the other chip only" -- sh -c "sed -n '/(held out):\$/,/^\$/p' '$T' | grep '^  chip' | grep -v h200-sxm | grep -q . && exit 1 || exit 0"
 expect_exit 0 "held-out groups: h200-sxm there" -- sh -c "sed -n '/(held out):\$/,/^\$/p' '$T' | grep -q '^  chip  *h200-sxm  *2 '"
