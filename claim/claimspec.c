@@ -155,6 +155,7 @@ static int config_cb(void *ud, const char *section, const char *key,
 {
 	cfg_ctx *c = ud;
 	claim_opts *o = c->o;
+	char where[1100];
 	double x;
 	size_t k;
 	if (!strcmp(section, "meta"))
@@ -178,6 +179,11 @@ static int config_cb(void *ud, const char *section, const char *key,
 				return twice(key, err, errlen);
 			c->given |= 1u << k;
 		}
+	/* a preset named here that does not exist is refused here, with the
+	** file and line, not when it is loaded (without them) */
+	if ((!strcmp(key, "scenario") || !strcmp(key, "uncertainty")) &&
+	    preset_path(key, value, where, sizeof where, err, errlen))
+		return -1;
 	if (!strcmp(key, "scenario")) {
 		snprintf(o->scenario_buf, sizeof o->scenario_buf, "%s", value);
 		o->scenario = o->scenario_buf;

@@ -383,6 +383,11 @@ printf '[claim]\ntarget = 10\n\n[b]\nchip = sohu\nchip.hbm_tbps = 1e9\n' >side.i
 expect_exit 2 "claim --config with a side out of range" -- "$RL" claim \
 	--config side.ini --samples 0
 expect_err "side.ini:5: \[b\]" "the side spec error names file and line"
+printf '[claim]\nscenario = etched-bench\nuncertainty = nan\n' >unc.ini
+expect_exit 2 "claim --config naming an unknown uncertainty" -- "$RL" claim \
+	--config unc.ini --samples 0
+expect_err "^rooflab claim: unc.ini:3: unknown uncertainty 'nan'" \
+	"the unknown uncertainty names file and line"
 printf '[a]\nchip = h100-sxm\nbogus = 1\n' >side2.ini
 expect_exit 2 "claim --config with an unknown side item" -- "$RL" claim \
 	--config side2.ini --samples 0
