@@ -11,7 +11,9 @@ int csv_split(char *line, char **fields, int max)
 {
 	int n = 0;
 	char *p = line, *out;
-	while (n < max) {
+	for (;;) {
+		if (n == max)
+			return -2; /* a field past the last one fields has room for */
 		fields[n++] = out = p;
 		if (*p == '"') {
 			p++;
@@ -111,6 +113,11 @@ int csv_next(csv_rows *r, char *err, size_t errlen)
 		if (!len || (r->comments && r->buf[0] == '#'))
 			continue;
 		r->nf = csv_split(r->buf, r->fields, CSV_MAX_FIELDS);
+		if (r->nf == -2) {
+			snprintf(err, errlen, "%s:%d: more than %d fields (the most a "
+			         "row may have)", r->path, r->line, CSV_MAX_FIELDS);
+			return -1;
+		}
 		if (r->nf < 0) {
 			snprintf(err, errlen, "%s:%d: unterminated quote (a quoted "
 			         "field cannot hold a line break)", r->path, r->line);

@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#define CSV_MAX_FIELDS 32
+#define CSV_MAX_FIELDS 256
 #define CSV_LINE_MAX 16384
 
 typedef struct {
@@ -25,8 +25,9 @@ typedef struct {
 	char buf[CSV_LINE_MAX];
 } csv_rows;
 
-/* Split one CSV line in place: the field count, or -1 for an unterminated
-** quote. */
+/* Split one CSV line in place into at most max fields: the field count,
+** -1 for an unterminated quote, -2 for a line with more than max fields
+** (none is dropped without a word). */
 int csv_split(char *line, char **fields, int max);
 
 /* Open path: 0, or -1 with "PATH: cannot open: ..." in err and fopen's
@@ -36,8 +37,8 @@ int csv_open(csv_rows *r, const char *path, int comments, char *err,
 
 /* The next row into r->fields, r->nf, r->line: 1; 0 at the end of the
 ** file; -1 with "PATH:LINE: ..." for a line too long, a NUL byte, a
-** carriage return inside a line or an unterminated quote, or "PATH: cannot
-** read: ..." (a directory). */
+** carriage return inside a line, an unterminated quote or more than
+** CSV_MAX_FIELDS fields, or "PATH: cannot read: ..." (a directory). */
 int csv_next(csv_rows *r, char *err, size_t errlen);
 
 void csv_close(csv_rows *r);

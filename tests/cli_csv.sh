@@ -2,7 +2,8 @@
 # cli_csv.sh: the measurements and the software versions are read by one
 # CSV row reader (config/csvrows.c): both files report an unterminated
 # quote and an over-long line as FILE:LINE, the versions file skips '#'
-# comment lines and blank lines.
+# comment lines and blank lines. A row holds up to 256 fields; a row with
+# more is refused naming file, line and the limit, none dropped unsaid.
 . "$(dirname "$0")/clilib.sh"
 root=${ROOFLAB_ROOT:-.}
 V="$root/data/profiles/versions.csv"
@@ -28,4 +29,27 @@ expect_err "m1.csv:3: unterminated quote" "measurements: file and line"
 { head -n 1 "$M"; head -c 20000 /dev/zero | tr '\0' 'y'; printf '\n'; } >"$tmpd/m2.csv"
 expect_exit 2 "measurements: line too long" -- $RL validate --measurements "$tmpd/m2.csv"
 expect_err "m2.csv:2: line too long" "measurements: long line named"
+
+# 40 columns of its own before published-h100.csv's (and 2 after): the
+# columns are found by name, so the same 5 rows give the same table (the
+# reader once kept 32 fields a row: 'header lacks column 'id'')
+P="$root/data/measurements/published-h100.csv"
+head -n 6 "$P" >"$tmpd/p.csv"
+awk 'BEGIN { for (i = 1; i <= 40; i++) s = s "x" i "," } { sub(/\r$/, ""); print s $0 ",a,b" }' \
+	"$tmpd/p.csv" >"$tmpd/wide.csv"
+$RL validate --measurements "$tmpd/p.csv" >"$tmpd/narrow.out" 2>&1
+expect_exit 0 "measurements: 61 columns read" -- $RL validate --measurements "$tmpd/wide.csv"
+sed 's/wide\.csv/p.csv/g' "$tmpd/out" >"$tmpd/wide.out"
+if cmp -s "$tmpd/wide.out" "$tmpd/narrow.out"; then
+	echo "ok - measurements: 40 columns before the named ones change nothing"
+else
+	echo "not ok - measurements: 40 columns before the named ones change nothing"
+	diff "$tmpd/narrow.out" "$tmpd/wide.out" | head -5
+	fails=$((fails + 1))
+fi
+# line 3 with 257 fields: refused, not cut to 256
+{ head -n 2 "$P"; awk 'BEGIN { for (i = 1; i < 257; i++) printf "f,"; print "last" }'; } \
+	>"$tmpd/toowide.csv"
+expect_exit 2 "measurements: 257 fields refused" -- $RL validate --measurements "$tmpd/toowide.csv"
+expect_err "toowide.csv:3: more than 256 fields" "measurements: file, line and the limit named"
 finish
