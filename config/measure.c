@@ -493,6 +493,22 @@ static void legacy_fields(meas_row *r, char **fields, const int *col)
 }
 
 /* Read the header line: find the columns, pick the layout. */
+/* A row with more fields than its header (an unquoted comma in a field):
+** which value is whose column cannot be told, so the row is listed, not
+** modelled, with the reason, and read no further (its value where it is
+** a positive number, else 0); the rows after it are read as ever. */
+static void overfull(meas_row *r, const char *value, int nf, int header_nf)
+{
+	double v;
+	r->value = !num_text(value, &v) && v > 0 ? v : 0;
+	r->metric_code = metric_code(r->metric);
+	r->request_rate = NAN; /* not read */
+	r->modelled = 0;
+	snprintf(r->why_not, sizeof r->why_not, "its line has %d fields where "
+	         "the header has %d (an unquoted comma in a field?): which "
+	         "value is whose column cannot be told", nf, header_nf);
+}
+
 static int header(char **fields, int nf, int *col, meas_set *set,
                   const char *path, int lineno, char *err, size_t errlen)
 {
@@ -573,7 +589,7 @@ static int unique_ids(const meas_set *set, const char *path, char *err,
 int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 {
 	csv_rows cr;
-	int col[C_COUNT], lineno, have_header = 0, i, rc;
+	int col[C_COUNT], lineno, have_header = 0, header_nf = 0, i, rc;
 	size_t cap = 0;
 	memset(set, 0, sizeof *set);
 	if (csv_open(&cr, path, 0, err, errlen))
@@ -589,6 +605,7 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 			if (header(fields, nf, col, set, path, lineno, err, errlen))
 				goto fail;
 			have_header = 1;
+			header_nf = nf;
 			continue;
 		}
 		for (i = 0; i < C_COUNT; i++)
@@ -623,6 +640,10 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 			copy(r->source, fields[col[C_SOURCE]]);
 		if (col[C_VERSION] >= 0)
 			copy(r->version, fields[col[C_VERSION]]);
+		if (nf > header_nf) {
+			overfull(r, fields[col[C_VALUE]], nf, header_nf);
+			continue;
+		}
 		if (num_text(fields[col[C_VALUE]], &v) || v <= 0) {
 			snprintf(err, errlen, "%s:%d: column 'value' (%d): '%.60s' is "
 			         "not a positive number", path, lineno,
