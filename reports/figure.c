@@ -2,9 +2,12 @@
 ** figure.c: put a plot into the report: HTML gets the SVG inline (drawn
 ** into a temporary file that is removed at once), Markdown gets an SVG file
 ** beside the report and a link to it, one file per figure (a sweep's
-** carry its run: report-heatmap-run3.svg).  When gnuplot is missing, the first
+** carry its run: report-heatmap-run3.svg), drawn under a temporary name and
+** renamed with the report (report_figures_end), so that a report that fails
+** leaves no figures of its own behind.  When gnuplot is missing, the first
 ** attempt says so once and the rest of the report goes on without images.
 */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,11 +81,54 @@ static int draw_inline(rctx *r, const plot_kind *k, const plot_opts *po,
 	return rc;
 }
 
+/* Keep tmp in r->figs: 0, or -1 out of memory. */
+static int keep_fig(rctx *r, const char *tmp)
+{
+	char *copy;
+	if (r->nfigs == r->figcap) {
+		size_t nc = r->figcap ? 2 * r->figcap : 16;
+		char **nf = realloc(r->figs, nc * sizeof *nf);
+		if (!nf)
+			return -1;
+		r->figs = nf;
+		r->figcap = nc;
+	}
+	if (!(copy = strdup(tmp)))
+		return -1;
+	r->figs[r->nfigs++] = copy;
+	return 0;
+}
+
+int report_figures_end(rctx *r, int keep, char *err, size_t errlen)
+{
+	char path[1600];
+	size_t i;
+	int rc = RL_OK;
+	for (i = 0; i < r->nfigs; i++) {
+		char *tmp = r->figs[i], *cut = strstr(tmp, ".tmp-"), *next;
+		while (cut && (next = strstr(cut + 1, ".tmp-")))
+			cut = next; /* the last: the name may hold one */
+		snprintf(path, sizeof path, "%.*s",
+		         (int)(cut ? cut - tmp : (long)strlen(tmp)), tmp);
+		if (keep && rc == RL_OK && cut && rename(tmp, path) != 0)
+			rc = rl_out_fail(path, errno, err, errlen);
+		if (!keep || rc != RL_OK || !cut)
+			unlink(tmp);
+		free(tmp);
+	}
+	free(r->figs);
+	r->figs = NULL;
+	r->nfigs = r->figcap = 0;
+	return rc;
+}
+
+/* Markdown: the figure into DIR/STEM-KIND.svg.tmp-PID, kept in r->figs
+** for report_figures_end, and the link to its own name. */
 static int draw_file(rctx *r, const plot_kind *k, const plot_opts *po,
                      const char *caption, char *err, size_t errlen)
 {
-	char name[400], path[1500];
-	int rc;
+	char name[400], path[1500], tmp[1600];
+	int rc, fd;
 	/* one file per figure: a sweep's plots carry its run */
 	if (is_sweep_kind(k) && po->run > 0)
 		snprintf(name, sizeof name, "%s-%s-run%ld.svg", r->md_stem,
@@ -90,11 +136,22 @@ static int draw_file(rctx *r, const plot_kind *k, const plot_opts *po,
 	else
 		snprintf(name, sizeof name, "%s-%s.svg", r->md_stem, k->name);
 	snprintf(path, sizeof path, "%s/%s", r->md_dir, name);
-	rc = plot_render(db_of(r, k), k, po, GP_SVG, path, caption, err,
+	fd = rl_tmp_create(path, tmp, sizeof tmp);
+	if (fd < 0)
+		return rl_out_fail(path, errno, err, errlen);
+	close(fd);
+	rc = plot_render(db_of(r, k), k, po, GP_SVG, tmp, caption, err,
 	                 errlen);
-	if (rc == RL_OK)
-		doc_figure_link(&r->d, name, caption);
-	return rc;
+	if (rc == RL_OK && keep_fig(r, tmp)) {
+		snprintf(err, errlen, "out of memory");
+		rc = RL_EINTERNAL;
+	}
+	if (rc != RL_OK) {
+		unlink(tmp);
+		return rc;
+	}
+	doc_figure_link(&r->d, name, caption);
+	return RL_OK;
 }
 
 void report_figure(rctx *r, const char *kind, const plot_opts *po,

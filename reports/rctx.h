@@ -25,6 +25,8 @@ typedef struct {
 	char md_stem[256];   /* Markdown: file name without extension */
 	char *warn;
 	size_t warnlen;
+	char **figs;         /* Markdown: figures drawn under PATH.tmp-PID */
+	size_t nfigs, figcap;
 	int bad;             /* a table's rows failed to read: the exit status */
 	char bad_msg[1100];  /* and its message (report_finish) */
 } rctx;
@@ -34,6 +36,12 @@ typedef struct {
 ** says why instead. */
 void report_figure(rctx *r, const char *kind, const plot_opts *po,
                    const char *caption);
+
+/* Markdown's figures, drawn under temporary names while the report is
+** written: renamed onto their own names when keep (RL_OK, or the first
+** rename's failure with "cannot write PATH: REASON" in err and the rest
+** removed), removed when not (RL_OK); the list freed either way. */
+int report_figures_end(rctx *r, int keep, char *err, size_t errlen);
 
 /* Finalize st after a loop over its rows in the database at path: the
 ** first statement whose last step failed (a damaged page, a crafted view)

@@ -1,7 +1,8 @@
 /*
 ** report.c: write the report of a claim database (see report.h): open the
 ** database, find the claim run, then write each section in order into a
-** temporary file that is renamed into place when complete.
+** temporary file that is renamed into place when complete (Markdown's
+** figures after it; none of them when the report fails).
 */
 #include "report.h"
 
@@ -167,8 +168,15 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 		/* a table read short: no report rather than a wrong one */
 		fclose(f);
 		unlink(tmp);
+		report_figures_end(&r, 0, err, errlen);
 		snprintf(err, errlen, "%s", r.bad_msg);
 		return r.bad;
 	}
-	return rl_out_commit(f, tmp, o->out, err, errlen);
+	rc = rl_out_commit(f, tmp, o->out, err, errlen);
+	if (rc != RL_OK) {
+		report_figures_end(&r, 0, err, errlen);
+		return rc;
+	}
+	/* the report is in place: its figures follow it */
+	return report_figures_end(&r, 1, err, errlen);
 }

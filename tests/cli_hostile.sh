@@ -229,6 +229,23 @@ expect_err "^rooflab claim: --db erf.db: prepare: cannot modify claim_factors" \
 [ ! -e erf.txt ] && [ ! -e erf.html ] &&
 	echo "ok - no plot or report of the rows read before the failure" ||
 	{ echo "not ok - a short plot or report was written"; fails=$((fails + 1)); }
+# a Markdown report that fails leaves none of its figures behind (drawn
+# under temporary names, renamed after the report), and an older figure of
+# the same name stands (the report once left erf-factors.svg, erf-batch.svg
+# and the rest, and replaced this one)
+if command -v gnuplot >/dev/null 2>&1; then
+	echo old >erf-roofline.svg
+	expect_exit 2 "Markdown report of a table that fails to read" -- "$RL" \
+		report --db erf.db --out erf.md
+	if [ ! -e erf.md ] && [ "$(ls | grep -c '^erf.*svg')" -eq 1 ] &&
+		[ "$(cat erf-roofline.svg)" = old ]; then
+		echo "ok - no figure of the failed Markdown report left, the old one kept"
+	else
+		echo "not ok - left: $(ls | grep '^erf' | tr '\n' ' ')"
+		fails=$((fails + 1))
+	fi
+	rm -f erf-roofline.svg
+fi
 
 # ---- temporaries of killed runs are found and removed by the next run
 sh -c 'exit 0' &

@@ -107,6 +107,13 @@ for k in factors tornado distribution roofline batch heatmap-run1 pareto-run1 \
 		echo "not ok - Markdown plot $k missing"; fails=$((fails + 1))
 	fi
 done
+# the figures, drawn under temporary names, are all renamed after the report
+if ls "$tmpd/md" | grep -q 'tmp-'; then
+	echo "not ok - Markdown: temporaries left: $(ls "$tmpd/md" | grep tmp-)"
+	fails=$((fails + 1))
+else
+	echo "ok - Markdown: no temporary figure left"
+fi
 
 # figures titled in words: the caption as the SVG's title, no gnuplot_plot_N
 if grep -q '<title>gnuplot_plot_\|<title>Gnuplot</title>' "$tmpd/md/"*.svg "$html"; then
