@@ -98,6 +98,13 @@ static void side_table(rctx *r, long run, int in, int has_version)
 		oom = push(&g, in, pdb_real(st, 4)) || push(&all, in, pdb_real(st, 4));
 	}
 	report_finish(r, st, r->o->dbpath);
+	if (oom && !r->bad) {
+		/* no report rather than a table of the rows that fitted */
+		r->bad = RL_EINTERNAL;
+		snprintf(r->bad_msg, sizeof r->bad_msg, "%s: out of memory while "
+		         "grouping the validation rows of run %ld", r->o->dbpath,
+		         run);
+	}
 	if (have) {
 		row(r, cur, &g, in);
 		memset(key, 0, sizeof key);
