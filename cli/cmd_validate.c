@@ -64,6 +64,20 @@ static void help(FILE *f)
 	opt_help(f, table);
 }
 
+/* s for a terminal: each control byte (an escape, a bell: a measurement
+** file is input, and its names reach the table) printed as '?'; buf holds
+** n bytes (the names are at most 2 x MEAS_FIELD + 2). */
+static const char *shown(const char *s, char *buf, size_t n)
+{
+	size_t i;
+	for (i = 0; s[i] && i + 1 < n; i++)
+		buf[i] = ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) ? '?' : s[i];
+	buf[i] = '\0';
+	return buf;
+}
+
+#define SHOWN_MAX (2 * MEAS_FIELD + 2)
+
 /* A profile's leave-one-model-out error, as its fit wrote it in [meta]. */
 typedef struct {
 	char loo[256];
@@ -114,10 +128,14 @@ static void allreduce_fixed(const char *profile, const char *chip, char *out,
 	         1e6 * half[1], 1e6 * half[2]);
 }
 
+/* Each profile's line once: its recorded error, or why it cannot be
+** read (a profile that is not there, or does not parse), never left out;
+** past the 32 the listing holds, one line says that more are not listed. */
 static void print_loo(const val_row *v, size_t n)
 {
-	char seen[32][RL_NAME_MAX];
+	char seen[32][RL_NAME_MAX], b0[SHOWN_MAX], b1[1024];
 	size_t ns = 0, i, j;
+	int full = 0;
 	printf("\nleave-one-model-out error of each profile's fit (written by its "
 	       "fit script), and\none all-reduce's fixed time at tp 2/4/8 on its "
 	       "chip (model/comm.c):\n");
@@ -129,14 +147,24 @@ static void print_loo(const val_row *v, size_t n)
 		for (j = 0; j < ns; j++)
 			if (!strcmp(seen[j], v[i].profile))
 				break;
-		if (j < ns || ns == 32)
+		if (j < ns)
 			continue;
+		if (ns == 32) {
+			if (!full)
+				printf("  (more than 32 profiles: the rest not listed)\n");
+			full = 1;
+			continue;
+		}
 		snprintf(seen[ns++], RL_NAME_MAX, "%s", v[i].profile);
 		m.loo[0] = '\0';
 		if (preset_path("profile", v[i].profile, path, sizeof path, err,
 		                sizeof err) ||
-		    ini_parse_file(path, loo_cb, &m, err, sizeof err))
+		    ini_parse_file(path, loo_cb, &m, err, sizeof err)) {
+			printf("  %-16s not read: %s\n",
+			       shown(v[i].profile, b0, sizeof b0),
+			       shown(err, b1, sizeof b1));
 			continue;
+		}
 		for (j = i; j < n; j++)
 			if (v[j].in_fit && !strcmp(v[j].profile, v[i].profile))
 				break;
@@ -144,24 +172,11 @@ static void print_loo(const val_row *v, size_t n)
 		if (j < n)
 			allreduce_fixed(v[i].profile, v[j].row->chip, fixed,
 			                sizeof fixed);
-		printf("  %-16s %s%s\n", v[i].profile,
-		       m.loo[0] ? m.loo : "not recorded by its fit", fixed);
+		printf("  %-16s %s%s\n", shown(v[i].profile, b0, sizeof b0),
+		       m.loo[0] ? shown(m.loo, b1, sizeof b1)
+		                : "not recorded by its fit", fixed);
 	}
 }
-
-/* s for a terminal: each control byte (an escape, a bell: a measurement
-** file is input, and its names reach the table) printed as '?'; buf holds
-** n bytes (the names are at most 2 x MEAS_FIELD + 2). */
-static const char *shown(const char *s, char *buf, size_t n)
-{
-	size_t i;
-	for (i = 0; s[i] && i + 1 < n; i++)
-		buf[i] = ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) ? '?' : s[i];
-	buf[i] = '\0';
-	return buf;
-}
-
-#define SHOWN_MAX (2 * MEAS_FIELD + 2)
 
 static void print_groups(const val_group *g, size_t ng)
 {

@@ -234,6 +234,23 @@ expect_err "bad.csv:1: header lacks column 'gpus'" "names the first missing colu
 expect_exit 2 "missing file" -- $RL validate --measurements "$tmpd/nope.csv"
 expect_err "nope.csv: cannot open" "names the file"
 
+# the leave-one-out listing names a profile it cannot read and why (it
+# skipped it without a word): 0.11.0 served by a profile not there, then by
+# a profile file that does not parse
+P=${ROOFLAB_ROOT:-.}/data/measurements/published-h100.csv
+head -n 6 "$P" >"$tmpd/m11.csv"
+sed 's/,trtllm-0.11,/,nope-0.11,/' "${ROOFLAB_ROOT:-.}/data/profiles/versions.csv" >"$tmpd/v11.csv"
+expect_exit 0 "a profile not there: the rows listed" -- $RL validate \
+	--measurements "$tmpd/m11.csv" --versions "$tmpd/v11.csv"
+expect_out "^  nope-0.11 +not read: unknown profile 'nope-0.11'" \
+	"leave-one-out listing: the missing profile named, with why"
+printf '[meta]\nleave_one_model_out = x\n[bogus\n' >"$tmpd/bad11.ini"
+sed "s|,trtllm-0.11,|,$tmpd/bad11.ini,|" "${ROOFLAB_ROOT:-.}/data/profiles/versions.csv" >"$tmpd/v11b.csv"
+expect_exit 0 "a profile that does not parse: the rows listed" -- $RL validate \
+	--measurements "$tmpd/m11.csv" --versions "$tmpd/v11b.csv"
+expect_out "bad11.ini +not read: .*bad11.ini:3: malformed section header" \
+	"leave-one-out listing: the unreadable profile named, with why"
+
 # the shipped data: every published row is listed
 expect_exit 0 "validate the shipped data" -- $RL validate --json
 cp "$tmpd/out" "$J"
