@@ -383,196 +383,274 @@ static void fit_comment(double v, double lo, double hi, double centre,
 		         centre, sigma);
 }
 
-int cmd_calibrate(int argc, char **argv)
-{
-	calibrate_args o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-	                    0, 1, 1.0, 0};
-	const char *mfile, *out;
+/* What one calibration holds, from the options to the fitted values. */
+typedef struct {
+	const rl_param *fit[RL_CALIB_MAX_PARAMS];
 	double lo[RL_CALIB_MAX_PARAMS], hi[RL_CALIB_MAX_PARAMS];
 	double centre[RL_CALIB_MAX_PARAMS], sigma[RL_CALIB_MAX_PARAMS];
 	double sigma_fit[RL_CALIB_MAX_PARAMS], values[RL_CALIB_MAX_PARAMS];
 	char fit_com[RL_CALIB_MAX_PARAMS][256], meta[512];
-	const rl_param *fit[RL_CALIB_MAX_PARAMS];
-	size_t nfit = 0, nrows = 0, i;
-	int *group = NULL, skipped = 0, rc, vok;
-	unsigned char *aside = NULL;
-	size_t naside = 0;
-	char err[1024], path[1024], mbuf[1024], outbuf[1024], vfile[1100];
-	char summary[3000], aside_note[160], huber_note[160];
+	size_t nfit, nrows, naside;
+	int skipped, vok;    /* vok: the version table was read into vt */
+	const char *mfile;   /* the measurements file (mbuf by default) */
+	char path[1024], mbuf[1024];
 	meas_set set;
-	rl_calib_row *rows = NULL;
-	const meas_row **used = NULL;
-	double *model = NULL, *loov = NULL, *e_fit = NULL, *e_loo = NULL;
-	rl_setup base;
-	rl_calib_info info;
-	rl_calib_opts copts;
 	val_versions vt;
+	rl_setup base;
+	rl_calib_row *rows;
+	const meas_row **used;
+	double *model, *loov, *e_fit, *e_loo;
+	int *group;
+	unsigned char *aside;
+	rl_calib_info info;
+} calib_job;
 
-	rc = opt_parse("calibrate", table, &o, argc, argv, NULL, 0, NULL, help);
-	if (rc != OPT_GO_ON)
-		return rc;
-	if (!o.profile)
+static void job_free(calib_job *j)
+{
+	if (j->vok)
+		val_versions_free(&j->vt);
+	free(j->rows);
+	free(j->used);
+	free(j->group);
+	free(j->aside);
+	free(j->model);
+	free(j->loov);
+	free(j->e_fit);
+	free(j->e_loo);
+	meas_free(&j->set);
+}
+
+/* The profile's file and --fit's parameters, bounds and priors: RL_OK, or
+** bad_input's status. */
+static int job_options(calib_job *j, const calibrate_args *o)
+{
+	char err[1024];
+	size_t i;
+	if (!o->profile)
 		return bad_input("calibrate", "missing --profile NAME");
-	if (preset_path("profile", o.profile, path, sizeof path, err,
+	if (preset_path("profile", o->profile, j->path, sizeof j->path, err,
 	                sizeof err))
 		return bad_input("calibrate", err);
-	if (parse_fit(o.fit ? o.fit : default_fit, fit, &nfit, lo, hi, centre,
-	              sigma, err, sizeof err))
+	if (parse_fit(o->fit ? o->fit : default_fit, j->fit, &j->nfit, j->lo,
+	              j->hi, j->centre, j->sigma, err, sizeof err))
 		return bad_input("calibrate", err);
 	/* the rows' residuals are log errors of width 1: a prior of width
 	** SIGMA beside rows that scatter by S weighs as width SIGMA / S */
-	for (i = 0; i < nfit; i++)
-		sigma_fit[i] = sigma[i] / o.row_sigma;
-	mfile = o.mfile;
-	if (!mfile) {
-		snprintf(mbuf, sizeof mbuf, "%s/measurements.csv", rl_data_dir());
-		mfile = mbuf;
+	for (i = 0; i < j->nfit; i++)
+		j->sigma_fit[i] = j->sigma[i] / o->row_sigma;
+	return RL_OK;
+}
+
+/* The measurements and the version table: RL_OK, or bad_input's status. */
+static int job_read(calib_job *j, const calibrate_args *o)
+{
+	char err[1024], vfile[1100];
+	j->mfile = o->mfile;
+	if (!j->mfile) {
+		snprintf(j->mbuf, sizeof j->mbuf, "%s/measurements.csv",
+		         rl_data_dir());
+		j->mfile = j->mbuf;
 	}
-	if (meas_read(mfile, &set, err, sizeof err))
+	if (meas_read(j->mfile, &j->set, err, sizeof err))
 		return bad_input("calibrate", err);
 	/* without the version table, "tokens_per_s" counts output tokens; a
 	** table that is there but cannot be read is refused, as validate
 	** refuses it, not passed over */
 	snprintf(vfile, sizeof vfile, "%s/profiles/versions.csv", rl_data_dir());
-	vok = access(vfile, F_OK) == 0;
-	if (vok && val_versions_read(vfile, &vt, err, sizeof err)) {
-		meas_free(&set);
+	j->vok = access(vfile, F_OK) == 0;
+	if (j->vok && val_versions_read(vfile, &j->vt, err, sizeof err)) {
+		j->vok = 0;
 		return bad_input("calibrate", err);
 	}
+	return RL_OK;
+}
 
-	setup_init(&base);
-	if (setup_load(&base, "profile", o.profile, err, sizeof err)) {
-		rc = bad_input("calibrate", err);
-		goto done;
-	}
-	rows = calloc(set.n ? set.n : 1, sizeof *rows);
-	used = calloc(set.n ? set.n : 1, sizeof *used);
-	if (!rows || !used) {
+/* The profile fitted from, and the rows it is fitted on (enough of them
+** for the parameters), its values as the fit's start: RL_OK or the
+** status, the message printed. */
+static int job_rows(calib_job *j, const calibrate_args *o)
+{
+	char err[1024];
+	size_t i, n = j->set.n ? j->set.n : 1;
+	int rc;
+	setup_init(&j->base);
+	if (setup_load(&j->base, "profile", o->profile, err, sizeof err))
+		return bad_input("calibrate", err);
+	j->rows = calloc(n, sizeof *j->rows);
+	j->used = calloc(n, sizeof *j->used);
+	if (!j->rows || !j->used) {
 		fprintf(stderr, "rooflab calibrate: out of memory\n");
-		rc = RL_EINTERNAL;
-		goto done;
+		return RL_EINTERNAL;
 	}
-	if ((rc = collect_rows(&set, &o, mfile, path, vok ? &vt : NULL, rows,
-	                       used, &nrows, &skipped)) != RL_OK)
-		goto done;
-	if (nrows < nfit + 1) {
+	if ((rc = collect_rows(&j->set, o, j->mfile, j->path,
+	                       j->vok ? &j->vt : NULL, j->rows, j->used,
+	                       &j->nrows, &j->skipped)) != RL_OK)
+		return rc;
+	if (j->nrows < j->nfit + 1) {
 		snprintf(err, sizeof err, "%zu modelled rows%s%s%s for %zu "
-		         "parameters: need at least %zu", nrows,
-		         o.software ? " with software '" : "",
-		         o.software ? o.software : "", o.software ? "'" : "", nfit,
-		         nfit + 1);
-		rc = bad_input("calibrate", err);
-		goto done;
+		         "parameters: need at least %zu", j->nrows,
+		         o->software ? " with software '" : "",
+		         o->software ? o->software : "", o->software ? "'" : "",
+		         j->nfit, j->nfit + 1);
+		return bad_input("calibrate", err);
 	}
-	for (i = 0; i < nfit; i++)
-		values[i] = rl_param_get(&base.cfg, fit[i]);
-	model = calloc(nrows, sizeof *model);
-	loov = calloc(nrows, sizeof *loov);
-	e_fit = calloc(nrows, sizeof *e_fit);
-	e_loo = calloc(nrows, sizeof *e_loo);
-	group = calloc(nrows, sizeof *group);
-	aside = calloc(nrows, sizeof *aside);
-	if (!model || !loov || !e_fit || !e_loo || !group || !aside) {
+	for (i = 0; i < j->nfit; i++)
+		j->values[i] = rl_param_get(&j->base.cfg, j->fit[i]);
+	return RL_OK;
+}
+
+/* Each row's model, leave-out and error slots, its model's group and
+** whether --aside sets it aside (enough rows left to fit): RL_OK or the
+** status, the message printed. */
+static int job_arrays(calib_job *j, const calibrate_args *o)
+{
+	char err[1024];
+	size_t n = j->nrows;
+	j->model = calloc(n, sizeof *j->model);
+	j->loov = calloc(n, sizeof *j->loov);
+	j->e_fit = calloc(n, sizeof *j->e_fit);
+	j->e_loo = calloc(n, sizeof *j->e_loo);
+	j->group = calloc(n, sizeof *j->group);
+	j->aside = calloc(n, sizeof *j->aside);
+	if (!j->model || !j->loov || !j->e_fit || !j->e_loo || !j->group ||
+	    !j->aside) {
 		fprintf(stderr, "rooflab calibrate: out of memory\n");
-		rc = RL_EINTERNAL;
-		goto done;
+		return RL_EINTERNAL;
 	}
-	model_groups(used, nrows, group);
-	if (o.aside && mark_aside(o.aside, used, nrows, aside, &naside, err,
-	                          sizeof err)) {
-		rc = bad_input("calibrate", err);
-		goto done;
-	}
-	if (nrows - naside < nfit + 1) {
+	model_groups(j->used, n, j->group);
+	if (o->aside && mark_aside(o->aside, j->used, n, j->aside, &j->naside,
+	                           err, sizeof err))
+		return bad_input("calibrate", err);
+	if (n - j->naside < j->nfit + 1) {
 		snprintf(err, sizeof err, "--aside leaves %zu rows to fit for %zu "
-		         "parameters: need at least %zu", nrows - naside, nfit,
-		         nfit + 1);
-		rc = bad_input("calibrate", err);
-		goto done;
+		         "parameters: need at least %zu", n - j->naside, j->nfit,
+		         j->nfit + 1);
+		return bad_input("calibrate", err);
 	}
-	copts.lo = lo;
-	copts.hi = hi;
-	copts.centre = centre;
-	copts.sigma = sigma_fit;
-	copts.group = o.by_model ? group : NULL;
-	copts.aside = naside ? aside : NULL;
-	copts.huber_delta = o.huber; /* 0: least squares */
-	if ((rc = rl_calibrate(rows, nrows, fit, nfit, &copts, values, model,
-	                       o.loo ? loov : NULL, &info)) != RL_OK) {
+	return RL_OK;
+}
+
+/* The fit (and its leave-out fits): RL_OK, or rl_calibrate's status with
+** the message printed. */
+static int job_fit(calib_job *j, const calibrate_args *o)
+{
+	rl_calib_opts copts;
+	int rc;
+	copts.lo = j->lo;
+	copts.hi = j->hi;
+	copts.centre = j->centre;
+	copts.sigma = j->sigma_fit;
+	copts.group = o->by_model ? j->group : NULL;
+	copts.aside = j->naside ? j->aside : NULL;
+	copts.huber_delta = o->huber; /* 0: least squares */
+	rc = rl_calibrate(j->rows, j->nrows, j->fit, j->nfit, &copts, j->values,
+	                  j->model, o->loo ? j->loov : NULL, &j->info);
+	if (rc != RL_OK)
 		fprintf(stderr, "rooflab calibrate: the fit could not run\n");
-		goto done;
-	}
-	printf("calibrating profile %s on %zu rows of %s%s%s\n\n", o.profile,
-	       nrows, mfile, o.software ? ", software " : "",
-	       o.software ? o.software : "");
-	if (skipped)
+	return rc;
+}
+
+/* The rows' errors, the fit's summary and the fitted values, which go
+** into the profile (j->base) with what the profile says of each. */
+static void job_print(calib_job *j, const calibrate_args *o)
+{
+	char err[1024];
+	size_t i;
+	printf("calibrating profile %s on %zu rows of %s%s%s\n\n", o->profile,
+	       j->nrows, j->mfile, o->software ? ", software " : "",
+	       o->software ? o->software : "");
+	if (j->skipped)
 		printf("(%d rows left out: the engine refuses their "
-		       "configuration)\n", skipped);
-	if (naside)
+		       "configuration)\n", j->skipped);
+	if (j->naside)
 		printf("(%zu rows set aside by --aside: no fit takes them; they "
 		       "are predicted and counted in every error below)\n",
-		       naside);
-	print_errors(used, nrows, model, loov, o.loo, o.by_model, &info, aside,
-	             e_fit, e_loo, meta, sizeof meta);
-	if (o.huber > 0)
+		       j->naside);
+	print_errors(j->used, j->nrows, j->model, j->loov, o->loo, o->by_model,
+	             &j->info, j->aside, j->e_fit, j->e_loo, j->meta,
+	             sizeof j->meta);
+	if (o->huber > 0)
 		printf("Huber's loss, delta %g (log error): %zu of the %zu fitted "
 		       "rows beyond it at the fit (weighted down), after %zu "
-		       "reweighted solves\n", o.huber, info.downweighted,
-		       nrows - naside, info.robust_rounds);
+		       "reweighted solves\n", o->huber, j->info.downweighted,
+		       j->nrows - j->naside, j->info.robust_rounds);
 	printf("\nfitted:\n");
-	for (i = 0; i < nfit; i++) {
-		if (rl_param_set(&base.cfg, fit[i], values[i], err, sizeof err))
+	for (i = 0; i < j->nfit; i++) {
+		if (rl_param_set(&j->base.cfg, j->fit[i], j->values[i], err,
+		                 sizeof err))
 			fprintf(stderr, "rooflab calibrate: %s\n", err);
-		fit_comment(values[i], lo[i], hi[i], centre[i], sigma[i],
-		            fit_com[i], sizeof fit_com[i]);
-		printf("  profile.%-24s %12.6g %-6s %s\n", fit[i]->key, values[i],
-		       fit[i]->unit, fit_com[i]);
+		fit_comment(j->values[i], j->lo[i], j->hi[i], j->centre[i],
+		            j->sigma[i], j->fit_com[i], sizeof j->fit_com[i]);
+		printf("  profile.%-24s %12.6g %-6s %s\n", j->fit[i]->key,
+		       j->values[i], j->fit[i]->unit, j->fit_com[i]);
 	}
-	out = o.out;
+}
+
+/* The fitted profile, with its summary line, to --out (NAME-fitted.ini by
+** default): RL_OK, or the status with the message printed. */
+static int job_write(calib_job *j, const calibrate_args *o)
+{
+	char err[1024], outbuf[1024], summary[3000], aside_note[160];
+	char huber_note[160];
+	const char *out = o->out;
+	int rc;
 	if (!out) {
-		snprintf(outbuf, sizeof outbuf, "%s-fitted.ini", base.profile);
+		snprintf(outbuf, sizeof outbuf, "%s-fitted.ini", j->base.profile);
 		out = outbuf;
 	}
 	aside_note[0] = '\0';
 	huber_note[0] = '\0';
-	if (o.huber > 0)
+	if (o->huber > 0)
 		snprintf(huber_note, sizeof huber_note, " Huber's loss, delta %g "
 		         "of log error (--huber): %zu rows beyond it at the fit.",
-		         o.huber, info.downweighted);
-	if (naside)
+		         o->huber, j->info.downweighted);
+	if (j->naside)
 		snprintf(aside_note, sizeof aside_note, ", %zu more set aside "
 		         "(predicted, not fitted; the errors count them, the rms "
-		         "does not)", naside);
+		         "does not)", j->naside);
 	snprintf(summary, sizeof summary,
 	         "Fitted on %zu rows of %s%s%s%s%s%s%s: rms log error %.3f, "
 	         "in-sample median |error| %.1f%%, %s median |error| %.1f%%, "
 	         "90th percentile %.1f%%.%s",
-	         nrows - naside, mfile, o.software ? " (software " : "",
-	         o.software ? o.software : "", o.version ? " " : "",
-	         o.version ? o.version : "", o.software ? ")" : "", aside_note,
-	         info.rms_log, 100 * stats_abs_quantile(e_fit, nrows, 0.5),
-	         o.by_model ? "leave-one-model-out" : "leave-one-out",
-	         o.loo ? 100 * stats_abs_quantile(e_loo, nrows, 0.5) : NAN,
-	         o.loo ? 100 * stats_abs_quantile(e_loo, nrows, 0.9) : NAN,
+	         j->nrows - j->naside, j->mfile,
+	         o->software ? " (software " : "", o->software ? o->software : "",
+	         o->version ? " " : "", o->version ? o->version : "",
+	         o->software ? ")" : "", aside_note, j->info.rms_log,
+	         100 * stats_abs_quantile(j->e_fit, j->nrows, 0.5),
+	         o->by_model ? "leave-one-model-out" : "leave-one-out",
+	         o->loo ? 100 * stats_abs_quantile(j->e_loo, j->nrows, 0.5) : NAN,
+	         o->loo ? 100 * stats_abs_quantile(j->e_loo, j->nrows, 0.9) : NAN,
 	         huber_note);
-	if ((rc = profileout_write(out, path, o.software, &base, fit, nfit,
-	                           fit_com, meta, summary, err, sizeof err))) {
+	if ((rc = profileout_write(out, j->path, o->software, &j->base, j->fit,
+	                           j->nfit, j->fit_com, j->meta, summary, err,
+	                           sizeof err))) {
 		fprintf(stderr, "rooflab calibrate: %s\n", err);
-		goto done;
+		return rc;
 	}
 	printf("\nwrote %s\n", out);
-	rc = RL_OK;
-done:
-	if (vok)
-		val_versions_free(&vt);
-	free(rows);
-	free(used);
-	free(group);
-	free(aside);
-	free(model);
-	free(loov);
-	free(e_fit);
-	free(e_loo);
-	meas_free(&set);
+	return RL_OK;
+}
+
+int cmd_calibrate(int argc, char **argv)
+{
+	calibrate_args o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	                    0, 1, 1.0, 0};
+	calib_job *j;
+	int rc = opt_parse("calibrate", table, &o, argc, argv, NULL, 0, NULL,
+	                   help);
+	if (rc != OPT_GO_ON)
+		return rc;
+	if (!(j = calloc(1, sizeof *j))) {
+		fprintf(stderr, "rooflab calibrate: out of memory\n");
+		return RL_EINTERNAL;
+	}
+	if ((rc = job_options(j, &o)) == RL_OK &&
+	    (rc = job_read(j, &o)) == RL_OK && (rc = job_rows(j, &o)) == RL_OK &&
+	    (rc = job_arrays(j, &o)) == RL_OK && (rc = job_fit(j, &o)) == RL_OK) {
+		job_print(j, &o);
+		rc = job_write(j, &o);
+	}
+	job_free(j);
+	free(j);
 	return rc;
 }
