@@ -112,7 +112,7 @@ void report_validation(rctx *r)
 	plot_opts po;
 	sqlite3_stmt *st;
 	char err[600];
-	int n = 0;
+	int n = 0, rc;
 	doc_heading(&r->d, 2, "validation", "Validation against published "
 	            "measurements");
 	if (pdb_validation_run(r->db, r->o->dbpath, 0, &v, err, sizeof err)) {
@@ -130,11 +130,13 @@ void report_validation(rctx *r)
 	po.run = v.id;
 	report_figure(r, "validation", &po, "Model against measured throughput "
 	              "with +-10% and +-25% bands");
-	if (sqlite3_prepare_v2(r->db, "SELECT id, chip, model, precision, isl, "
-	                       "osl, tp, measured, modeled, error, in_calibration "
-	                       "FROM validation WHERE run_id = ?1 ORDER BY id",
-	                       -1, &st, NULL))
+	if ((rc = sqlite3_prepare_v2(r->db, "SELECT id, chip, model, precision, "
+	                             "isl, osl, tp, measured, modeled, error, "
+	                             "in_calibration FROM validation WHERE "
+	                             "run_id = ?1 ORDER BY id", -1, &st, NULL))) {
+		report_unread(r, r->db, rc, r->o->dbpath);
 		return;
+	}
 	sqlite3_bind_int64(st, 1, v.id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		char c[10][96];

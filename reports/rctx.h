@@ -49,6 +49,12 @@ int report_figures_end(rctx *r, int keep, char *err, size_t errlen);
 ** truncated as if it were whole. */
 void report_finish(rctx *r, sqlite3_stmt *st, const char *path);
 
+/* A statement over a table that is there failed to prepare (rc; a column
+** missing from a table altered by hand): kept in r->bad like
+** report_finish's failures, so the report fails rather than stand without
+** the table. */
+void report_unread(rctx *r, sqlite3 *db, int rc, const char *path);
+
 /* Add a line to the warnings. */
 void report_warn(rctx *r, const char *msg);
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../config/dbfile.h"
 #include "../config/tmpfile.h"
 #include "rctx.h"
 
@@ -79,6 +80,15 @@ void report_finish(rctx *r, sqlite3_stmt *st, const char *path)
 		r->bad = rc;
 		snprintf(r->bad_msg, sizeof r->bad_msg, "%s", msg);
 	}
+}
+
+void report_unread(rctx *r, sqlite3 *db, int rc, const char *path)
+{
+	if (r->bad)
+		return;
+	r->bad = rl_db_exit(rc);
+	snprintf(r->bad_msg, sizeof r->bad_msg, "%s: cannot read: %s", path,
+	         sqlite3_errmsg(db));
 }
 
 static void write_doc(rctx *r, FILE *f, doc_fmt fmt)

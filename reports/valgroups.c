@@ -68,10 +68,10 @@ static void side_table(rctx *r, long run, int in, int has_version)
 	sqlite3_stmt *st;
 	errs g, all;
 	char key[4][96], cur[4][96];
-	int have = 0, k, oom = 0;
+	int have = 0, k, oom = 0, rc;
 	memset(&g, 0, sizeof g);
 	memset(&all, 0, sizeof all);
-	if (sqlite3_prepare_v2(r->db, has_version
+	if ((rc = sqlite3_prepare_v2(r->db, has_version
 	                       ? "SELECT chip, coalesce(version, ''), model, "
 	                         "precision, error FROM validation WHERE run_id = "
 	                         "?1 AND error IS NOT NULL AND (in_calibration != "
@@ -79,8 +79,10 @@ static void side_table(rctx *r, long run, int in, int has_version)
 	                       : "SELECT chip, '(not stored)', model, precision, "
 	                         "error FROM validation WHERE run_id = ?1 AND "
 	                         "error IS NOT NULL AND (in_calibration != 0) = ?2 "
-	                         "ORDER BY 1, 3, 4", -1, &st, NULL))
+	                         "ORDER BY 1, 3, 4", -1, &st, NULL))) {
+		report_unread(r, r->db, rc, r->o->dbpath);
 		return;
+	}
 	sqlite3_bind_int64(st, 1, run);
 	sqlite3_bind_int(st, 2, in);
 	while (!oom && sqlite3_step(st) == SQLITE_ROW) {

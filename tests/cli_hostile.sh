@@ -203,6 +203,16 @@ expect_exit 2 "report of a claim table altered by hand" -- "$RL" report \
 	--db bare.db --out b.html --no-plots
 expect_exit 2 "report to a folder that does not exist" -- "$RL" report \
 	--db mine.db --out /nonexistent/x.html
+# a validation table altered by hand (a column dropped): the report fails
+# naming it, where its validation section stood with two empty tables
+cp mine.db nocal.db
+sqlite3 nocal.db "ALTER TABLE validation DROP COLUMN in_calibration"
+expect_exit 2 "report of a validation table altered by hand" -- "$RL" \
+	report --db nocal.db --out nocal.md --no-plots
+expect_err "^rooflab report: nocal.db: cannot read: no such column: in_calibration" \
+	"report names the database and the column"
+[ ! -e nocal.md ] && echo "ok - no report without its validation tables" ||
+	{ echo "not ok - a report without its validation tables"; fails=$((fails + 1)); }
 # a table whose third row fails to read (a damaged page does the same):
 # the plot and the report fail instead of drawing the first two as all
 cp mine.db erf.db
