@@ -492,8 +492,38 @@ static void legacy_fields(meas_row *r, char **fields, const int *col)
 	}
 }
 
-/* Read the header line: find the columns, pick the layout. */
-/* A row with more fields than its header (an unquoted comma in a field):
+/* A row with more fields than its header whose last column is the notes
+** (as in published-h100.csv) and whose columns up to the notes still line
+** up (the value a positive number, the metric one the engine knows): the
+** comma was unquoted in the notes, so the notes are the fields from the
+** last column on, joined again with commas.  *out is malloc'd; 0 when the
+** row is not of that kind (which value is whose column cannot be told). */
+static int notes_tail(char **fields, int nf, const int *col, int header_nf,
+                      char **out)
+{
+	size_t len = 0, at = 0;
+	double v;
+	int i;
+	*out = NULL;
+	if (col[C_NOTES] != header_nf - 1 ||
+	    num_text(fields[col[C_VALUE]], &v) || !(v > 0) ||
+	    metric_code(fields[col[C_METRIC]]) == MEAS_OTHER)
+		return 0;
+	for (i = header_nf - 1; i < nf; i++)
+		len += strlen(fields[i]) + 1;
+	if (!(*out = malloc(len)))
+		return 0;
+	for (i = header_nf - 1; i < nf; i++) {
+		size_t n = strlen(fields[i]);
+		memcpy(*out + at, fields[i], n);
+		at += n;
+		(*out)[at++] = i + 1 < nf ? ',' : '\0';
+	}
+	return 1;
+}
+
+/* A row with more fields than its header whose notes cannot take the
+** rest (notes_tail; an unquoted comma before them, or no notes last):
 ** which value is whose column cannot be told, so the row is listed, not
 ** modelled, with the reason, and read no further (its value where it is
 ** a positive number, else 0); the rows after it are read as ever. */
@@ -509,6 +539,7 @@ static void overfull(meas_row *r, const char *value, int nf, int header_nf)
 	         "value is whose column cannot be told", nf, header_nf);
 }
 
+/* Read the header line: find the columns, pick the layout. */
 static int header(char **fields, int nf, int *col, meas_set *set,
                   const char *path, int lineno, char *err, size_t errlen)
 {
@@ -591,6 +622,7 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 	csv_rows cr;
 	int col[C_COUNT], lineno, have_header = 0, header_nf = 0, i, rc;
 	size_t cap = 0;
+	char *joined = NULL; /* an overfull row's notes put back together */
 	memset(set, 0, sizeof *set);
 	if (csv_open(&cr, path, 0, err, errlen))
 		return -1;
@@ -600,6 +632,8 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		meas_row *r;
 		const char *preset;
 		double v;
+		free(joined);
+		joined = NULL;
 		lineno = cr.line;
 		if (!have_header) {
 			if (header(fields, nf, col, set, path, lineno, err, errlen))
@@ -640,7 +674,8 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 			copy(r->source, fields[col[C_SOURCE]]);
 		if (col[C_VERSION] >= 0)
 			copy(r->version, fields[col[C_VERSION]]);
-		if (nf > header_nf) {
+		if (nf > header_nf && !notes_tail(fields, nf, col, header_nf,
+		                                   &joined)) {
 			overfull(r, fields[col[C_VALUE]], nf, header_nf);
 			continue;
 		}
@@ -661,7 +696,8 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		}
 		if (set->published) {
 			/* a short row has no notes; the rows after it may */
-			const char *notes = col[C_NOTES] >= 0 && col[C_NOTES] < nf
+			const char *notes = joined ? joined
+			                    : col[C_NOTES] >= 0 && col[C_NOTES] < nf
 			                        ? fields[col[C_NOTES]]
 			                        : NULL;
 			if (published_fields(r, fields, col, notes, path, err,
@@ -673,6 +709,8 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		if (meas_micro(r))
 			micro_fields(r);
 		precision_fields(r);
+		free(joined);
+		joined = NULL;
 	}
 	csv_close(&cr);
 	if (rc < 0) {
@@ -705,6 +743,7 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 	}
 	return 0;
 fail:
+	free(joined);
 	csv_close(&cr);
 	meas_free(set);
 	return -1;
