@@ -188,7 +188,7 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	pdb_sweep sw;
 	sqlite3_stmt *st;
 	grid g;
-	char x[64], y[64], z[64], where[96], sql[512], t[800];
+	char x[64], y[64], z[64], where[96], sql[1024], t[800];
 	char xl[160], yl[160], zl[160], note[120];
 	double zmin = INFINITY, zmax = -INFINITY, target, lo, hi, lo2, hi2;
 	long rows = 0, i;
@@ -207,10 +207,11 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	if (sqlite3_step(st) == SQLITE_ROW)
 		rows = (long)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
+	/* finite axes only: an infinity in a crafted database is no cell */
 	snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\", max(\"%s\") FROM "
-	         "results%s%s \"%s\" IS NOT NULL AND \"%s\" IS NOT NULL GROUP "
-	         "BY 1, 2 ORDER BY 1, 2", x, y, z, where, where[0] ? " AND" :
-	         " WHERE", x, y);
+	         "results%s%s \"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE
+	         " GROUP BY 1, 2 ORDER BY 1, 2", x, y, z, where,
+	         where[0] ? " AND" : " WHERE", x, y);
 	if (pdb_prepare(db, sql, &st, err, errlen))
 		return pdb_status(db);
 	memset(&g, 0, sizeof g);

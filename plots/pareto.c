@@ -82,7 +82,7 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 {
 	pdb_sweep sw;
 	sqlite3_stmt *st;
-	char x[64], y[64], where[96], sql[512], t[800], xl[160], yl[160];
+	char x[64], y[64], where[96], sql[1024], t[800], xl[160], yl[160];
 	char wl[300];
 	double box[4] = {INFINITY, -INFINITY, INFINITY, -INFINITY};
 	double *fx, *fy;
@@ -105,8 +105,10 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	if (rc)
 		return rc;
 	plot_sweep_where(&sw, where, sizeof where);
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM results%s%s \"%s\" IS "
-	         "NOT NULL AND \"%s\" IS NOT NULL", where, where[0] ? " AND" :
+	/* finite numbers only: an infinity (or text) in a crafted database
+	** would leave gnuplot no range to draw, NULL is a failed point */
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM results%s%s \"%s\" "
+	         PLOT_FINITE " AND \"%s\" " PLOT_FINITE, where, where[0] ? " AND" :
 	         " WHERE", x, y);
 	if (pdb_prepare(db, sql, &st, err, errlen))
 		return pdb_status(db);
@@ -115,12 +117,12 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	sqlite3_finalize(st);
 	if (n < 1) {
 		snprintf(err, errlen, "%s: the sweep has no points with both %s "
-		         "and %s", o->dbpath, x, y);
+		         "and %s finite", o->dbpath, x, y);
 		return RL_EINPUT;
 	}
 	step = n > MAX_CLOUD ? (n + MAX_CLOUD - 1) / MAX_CLOUD : 1;
 	snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\" FROM results%s%s \"%s\" "
-	         "IS NOT NULL AND \"%s\" IS NOT NULL ORDER BY 1 ASC, 2 DESC", x, y,
+	         PLOT_FINITE " AND \"%s\" " PLOT_FINITE " ORDER BY 1 ASC, 2 DESC", x, y,
 	         where, where[0] ? " AND" : " WHERE", x, y);
 	if (pdb_prepare(db, sql, &st, err, errlen))
 		return pdb_status(db);

@@ -57,6 +57,10 @@ int pdb_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char *err,
                 size_t errlen);
 
 /* Column helpers: the text ("" for NULL) and the number (NAN for NULL). */
+/* SQL that holds for a column's finite numbers: NaN is stored as NULL, and
+** text and the infinities fall outside the doubles' range. */
+#define PLOT_FINITE "BETWEEN -1.7976931348623157e308 AND 1.7976931348623157e308"
+
 /* Finalize st after a loop over its rows: RL_OK, or rl_db_exit's status with
 ** "PATH: cannot read: MESSAGE" in err when its last step failed (a damaged
 ** page, a crafted view), so that nothing is drawn from the rows read

@@ -126,6 +126,18 @@ expect_exit 2 "sweep --resume into a database without runs" -- "$RL" sweep \
 	spec.ini --db norun.db --resume
 expect_err "^rooflab sweep: norun.db: reading runs: no such table: runs" \
 	"sweep names the database"
+# infinities in a crafted sweep: no point rather than a failed gnuplot
+"$RL" sweep spec.ini --db inf.db 2>/dev/null
+sqlite3 inf.db "UPDATE points SET power_watts = -1e999"
+if command -v gnuplot >/dev/null 2>&1; then
+	expect_exit 2 "pareto of a sweep whose x is all -inf" -- "$RL" plot \
+		pareto --db inf.db --term dumb --out inf.txt
+	expect_err "inf.db: the sweep has no points with both power_watts and .* finite" \
+		"pareto says no point is finite"
+	sqlite3 inf.db "UPDATE points SET power_watts = 700 WHERE idx > 0"
+	expect_exit 0 "pareto of a sweep with one -inf point" -- "$RL" plot \
+		pareto --db inf.db --term dumb --out inf.txt
+fi
 expect_exit 2 "export of a text file" -- "$RL" export --db text.db
 expect_exit 2 "merge of a text file" -- "$RL" merge m5.db text.db s1.db
 expect_err "not an SQLite database" "merge says the file is no database"
