@@ -20,15 +20,19 @@
 static void sweep_name(rctx *r, long id, char *buf, size_t len)
 {
 	sqlite3_stmt *st;
+	int rc;
 	buf[0] = 0;
-	if (!pdb_has_column(r->sdb, "runs", "spec_path") ||
-	    sqlite3_prepare_v2(r->sdb, "SELECT spec_path FROM runs WHERE id = ?1",
-	                       -1, &st, NULL))
+	if (!pdb_has_column(r->sdb, "runs", "spec_path"))
 		return;
+	if ((rc = sqlite3_prepare_v2(r->sdb, "SELECT spec_path FROM runs WHERE "
+	                             "id = ?1", -1, &st, NULL))) {
+		report_unread(r, r->sdb, rc, r->sdbpath);
+		return;
+	}
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		pdb_text(st, 0, buf, len);
-	sqlite3_finalize(st);
+	report_finish(r, st, r->sdbpath);
 }
 
 void report_design_space(rctx *r)
@@ -49,13 +53,16 @@ void report_design_space(rctx *r)
 		ids[n++] = 0;
 	} else {
 		char sql[160];
+		int rc;
 		snprintf(sql, sizeof sql, "SELECT DISTINCT \"%s\" FROM results "
 		         "ORDER BY 1 LIMIT %d", sw.run_col, MAX_SWEEPS);
-		if (sqlite3_prepare_v2(r->sdb, sql, -1, &st, NULL) == SQLITE_OK) {
-			while (n < MAX_SWEEPS && sqlite3_step(st) == SQLITE_ROW)
-				ids[n++] = (long)sqlite3_column_int64(st, 0);
-			report_finish(r, st, r->sdbpath);
+		if ((rc = sqlite3_prepare_v2(r->sdb, sql, -1, &st, NULL))) {
+			report_unread(r, r->sdb, rc, r->sdbpath);
+			return;
 		}
+		while (n < MAX_SWEEPS && sqlite3_step(st) == SQLITE_ROW)
+			ids[n++] = (long)sqlite3_column_int64(st, 0);
+		report_finish(r, st, r->sdbpath);
 	}
 	doc_para(&r->d, "Each sweep evaluates a grid of designs; the heatmap "
 	         "colors the speedup (the throughput for a sweep without a "

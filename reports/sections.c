@@ -21,14 +21,19 @@ static plot_opts claim_plot(rctx *r)
 }
 
 /* Prepare a statement over one claim table for this run; NULL (and a
-** note) when the table is missing. */
+** note) when the table is missing, NULL (and the report failed,
+** report_unread) when the table is there but cannot be read. */
 static sqlite3_stmt *rows(rctx *r, const char *table, const char *sql)
 {
 	sqlite3_stmt *st;
-	if (!pdb_has(r->db, table) ||
-	    sqlite3_prepare_v2(r->db, sql, -1, &st, NULL)) {
+	int rc;
+	if (!pdb_has(r->db, table)) {
 		doc_para_class(&r->d, "note", "This database has no %s table; "
 		               "rooflab claim --db writes it.", table);
+		return NULL;
+	}
+	if ((rc = sqlite3_prepare_v2(r->db, sql, -1, &st, NULL))) {
+		report_unread(r, r->db, rc, r->o->dbpath);
 		return NULL;
 	}
 	sqlite3_bind_int64(st, 1, r->c.id);
@@ -194,12 +199,16 @@ static void mapping_shares(rctx *r)
 		char lab[128], t[1400], w[64];
 		sqlite3_int64 total = 0;
 		size_t u = 0;
-		if (sqlite3_prepare_v2(r->db, "SELECT tp, pp, dp, ep, wins, "
-		                       "(SELECT sum(wins) FROM claim_mc_maps WHERE "
-		                       "run_id = ?1 AND side = ?2) FROM "
-		                       "claim_mc_maps WHERE run_id = ?1 AND side = ?2 "
-		                       "AND wins > 0 ORDER BY ord", -1, &st, NULL))
+		int rc;
+		if ((rc = sqlite3_prepare_v2(r->db, "SELECT tp, pp, dp, ep, wins, "
+		                             "(SELECT sum(wins) FROM claim_mc_maps "
+		                             "WHERE run_id = ?1 AND side = ?2) FROM "
+		                             "claim_mc_maps WHERE run_id = ?1 AND "
+		                             "side = ?2 AND wins > 0 ORDER BY ord",
+		                             -1, &st, NULL))) {
+			report_unread(r, r->db, rc, r->o->dbpath);
 			return;
+		}
 		sqlite3_bind_int64(st, 1, r->c.id);
 		sqlite3_bind_text(st, 2, sides[k], -1, SQLITE_STATIC);
 		t[0] = 0;
@@ -301,16 +310,19 @@ static void cost_table(rctx *r)
 	int i, k, n = 0;
 	for (i = 0; i < 3; i++) {
 		sqlite3_stmt *st;
-		int known = 0;
+		int known = 0, rc;
 		snprintf(label, sizeof label, "%s", sides[i]);
-		if (sqlite3_prepare_v2(r->db, "SELECT text FROM claim_sides WHERE "
-		                       "run_id = ?1 AND side = ?2 AND name = "
-		                       "'setup.label'", -1, &st, NULL) == SQLITE_OK) {
+		if ((rc = sqlite3_prepare_v2(r->db, "SELECT text FROM claim_sides "
+		                             "WHERE run_id = ?1 AND side = ?2 AND "
+		                             "name = 'setup.label'", -1, &st,
+		                             NULL)) == SQLITE_OK) {
 			sqlite3_bind_int64(st, 1, r->c.id);
 			sqlite3_bind_text(st, 2, sides[i], -1, SQLITE_STATIC);
 			if (sqlite3_step(st) == SQLITE_ROW)
 				pdb_text(st, 0, label, sizeof label);
-			sqlite3_finalize(st);
+			report_finish(r, st, r->o->dbpath);
+		} else if (pdb_has(r->db, "claim_sides")) {
+			report_unread(r, r->db, rc, r->o->dbpath);
 		}
 		for (k = 0; k < 4; k++) {
 			double x = report_side_value(r, sides[i], names[k]);
@@ -346,6 +358,7 @@ void report_serving(rctx *r)
 {
 	plot_opts po = claim_plot(r);
 	sqlite3_stmt *st;
+	int rc;
 	doc_heading(&r->d, 2, "serving", "Serving: roofline and batching");
 	doc_para(&r->d, "Where each chip's prefill and decode iterations sit "
 	         "against its compute and memory-bandwidth roofs, and how "
@@ -359,14 +372,17 @@ void report_serving(rctx *r)
 	              "tokens/s per user as concurrency grows (rooflab curve)");
 	cost_table(r);
 	/* the time breakdown, where the claim run stored one */
-	if (pdb_has(r->db, "claim_sides") &&
-	    sqlite3_prepare_v2(r->db, "SELECT 1 FROM claim_sides WHERE run_id = "
-	                       "?1 AND name = 'decode.gemm_s'", -1, &st,
-	                       NULL) == SQLITE_OK) {
+	if (!pdb_has(r->db, "claim_sides"))
+		return;
+	if ((rc = sqlite3_prepare_v2(r->db, "SELECT 1 FROM claim_sides WHERE "
+	                             "run_id = ?1 AND name = 'decode.gemm_s'",
+	                             -1, &st, NULL))) {
+		report_unread(r, r->db, rc, r->o->dbpath);
+	} else {
 		int have;
 		sqlite3_bind_int64(st, 1, r->c.id);
 		have = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_finalize(st);
+		report_finish(r, st, r->o->dbpath);
 		if (have)
 			report_figure(r, "breakdown", &po, "Where each phase's "
 			              "iteration time goes: GEMMs, attention, "

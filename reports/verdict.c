@@ -22,12 +22,17 @@ typedef struct {
 static void read_mc(rctx *r, mc_row *m)
 {
 	sqlite3_stmt *st;
+	int rc;
 	memset(m, 0, sizeof *m);
-	if (!pdb_has(r->db, "claim_mc") ||
-	    sqlite3_prepare_v2(r->db, "SELECT samples, seed, p05, p50, p95, "
-	                       "prob_ge_target, violation_rate FROM claim_mc "
-	                       "WHERE run_id = ?1", -1, &st, NULL))
+	if (!pdb_has(r->db, "claim_mc"))
 		return;
+	if ((rc = sqlite3_prepare_v2(r->db, "SELECT samples, seed, p05, p50, "
+	                             "p95, prob_ge_target, violation_rate FROM "
+	                             "claim_mc WHERE run_id = ?1", -1, &st,
+	                             NULL))) {
+		report_unread(r, r->db, rc, r->o->dbpath);
+		return;
+	}
 	sqlite3_bind_int64(st, 1, r->c.id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		m->have = 1;
@@ -39,24 +44,28 @@ static void read_mc(rctx *r, mc_row *m)
 		m->prob = pdb_real(st, 5);
 		m->viol = pdb_real(st, 6);
 	}
-	sqlite3_finalize(st);
+	report_finish(r, st, r->o->dbpath);
 }
 
 double report_side_value(rctx *r, const char *side, const char *name)
 {
 	sqlite3_stmt *st;
 	double v = NAN;
-	if (!pdb_has(r->db, "claim_sides") ||
-	    sqlite3_prepare_v2(r->db, "SELECT value FROM claim_sides WHERE "
-	                       "run_id = ?1 AND side = ?2 AND name = ?3", -1,
-	                       &st, NULL))
+	int rc;
+	if (!pdb_has(r->db, "claim_sides"))
 		return NAN;
+	if ((rc = sqlite3_prepare_v2(r->db, "SELECT value FROM claim_sides "
+	                             "WHERE run_id = ?1 AND side = ?2 AND name "
+	                             "= ?3", -1, &st, NULL))) {
+		report_unread(r, r->db, rc, r->o->dbpath);
+		return NAN;
+	}
 	sqlite3_bind_int64(st, 1, r->c.id);
 	sqlite3_bind_text(st, 2, side, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		v = pdb_real(st, 0);
-	sqlite3_finalize(st);
+	report_finish(r, st, r->o->dbpath);
 	return v;
 }
 
@@ -78,16 +87,18 @@ static int must_words(rctx *r)
 	    "One lever at a time, the rest as assumed (the parameter to vary "
 	    "in brackets):"};
 	sqlite3_stmt *st;
-	int k, total = 0;
+	int k, rc, total = 0;
 	if (!pdb_has(r->db, "claim_must") ||
 	    pdb_rows(r->db, "claim_must", r->c.id) == 0)
 		return 0;
 	for (k = 0; k < 2; k++) {
 		int n = 0;
-		if (sqlite3_prepare_v2(r->db, "SELECT param, text FROM claim_must "
-		                       "WHERE run_id = ?1 AND kind = ?2 ORDER BY "
-		                       "ord", -1, &st, NULL))
-			return total > 0;
+		if ((rc = sqlite3_prepare_v2(r->db, "SELECT param, text FROM "
+		                             "claim_must WHERE run_id = ?1 AND kind "
+		                             "= ?2 ORDER BY ord", -1, &st, NULL))) {
+			report_unread(r, r->db, rc, r->o->dbpath);
+			return 1;
+		}
 		sqlite3_bind_int64(st, 1, r->c.id);
 		sqlite3_bind_text(st, 2, kinds[k], -1, SQLITE_STATIC);
 		while (sqlite3_step(st) == SQLITE_ROW) {
@@ -122,15 +133,19 @@ static void must_be_true(rctx *r)
 {
 	sqlite3_stmt *st;
 	char v[32];
-	int n = 0;
+	int n = 0, rc;
 	if (must_words(r))
 		return;
-	if (!pdb_has(r->db, "claim_solve") ||
-	    sqlite3_prepare_v2(r->db, "SELECT param, target, value, feasible, "
-	                       "reason FROM claim_solve WHERE run_id = ?1 ORDER "
-	                       "BY feasible DESC, param", -1, &st, NULL)) {
+	if (!pdb_has(r->db, "claim_solve")) {
 		doc_para(&r->d, "What must be true for %gx: not computed (no "
 		         "claim_solve table in this database).", r->c.target);
+		return;
+	}
+	if ((rc = sqlite3_prepare_v2(r->db, "SELECT param, target, value, "
+	                             "feasible, reason FROM claim_solve WHERE "
+	                             "run_id = ?1 ORDER BY feasible DESC, param",
+	                             -1, &st, NULL))) {
+		report_unread(r, r->db, rc, r->o->dbpath);
 		return;
 	}
 	sqlite3_bind_int64(st, 1, r->c.id);

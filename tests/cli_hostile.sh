@@ -225,6 +225,20 @@ expect_err "^rooflab report: nocal.db: cannot read: no such column: in_calibrati
 	"report names the database and the column"
 [ ! -e nocal.md ] && echo "ok - no report without its validation tables" ||
 	{ echo "not ok - a report without its validation tables"; fails=$((fails + 1)); }
+# the claim's own tables altered by hand: every section fails the report
+# naming the database and the column, where the assumptions were said to
+# have no table and the verdict's throughputs and costs were left out
+for tc in claim_assumptions.source claim_tornado.speedup_low \
+	claim_sides.value; do
+	cp mine.db alt.db
+	sqlite3 alt.db "ALTER TABLE ${tc%.*} DROP COLUMN ${tc#*.}"
+	expect_exit 2 "report of $tc dropped by hand" -- "$RL" report \
+		--db alt.db --out alt.md --no-plots
+	expect_err "^rooflab report: alt.db: cannot read: no such column: ${tc#*.}" \
+		"report names the database and ${tc#*.}"
+	[ ! -e alt.md ] && echo "ok - no report without ${tc%.*}" ||
+		{ echo "not ok - a report without ${tc%.*}"; fails=$((fails + 1)); }
+done
 # a table whose third row fails to read (a damaged page does the same):
 # the plot and the report fail instead of drawing the first two as all
 cp mine.db erf.db
