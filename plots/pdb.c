@@ -159,11 +159,13 @@ static void run_ids(sqlite3 *db, const char *table, char *buf, size_t len)
 }
 
 /* Find run `want` (or the newest) in `table`; 0 found, 1 none at all,
-** 2 no such id. */
+** 2 no such id, 3 the table is there but cannot be read (a column dropped
+** by hand, a failing row; sqlite3_errmsg(db) says why). */
 static int find_run(sqlite3 *db, const char *table, long want,
                     sqlite3_stmt **st, const char *cols)
 {
 	char sql[512];
+	int rc;
 	if (!pdb_has(db, table))
 		return 1;
 	if (want > 0)
@@ -172,12 +174,16 @@ static int find_run(sqlite3 *db, const char *table, long want,
 	else
 		snprintf(sql, sizeof sql, "SELECT %s FROM \"%s\" ORDER BY id DESC "
 		         "LIMIT 1", cols, table);
-	if (sqlite3_prepare_v2(db, sql, -1, st, NULL))
-		return 1;
-	if (sqlite3_step(*st) == SQLITE_ROW)
+	if (sqlite3_prepare_v2(db, sql, -1, st, NULL)) {
+		*st = NULL;
+		return 3;
+	}
+	if ((rc = sqlite3_step(*st)) == SQLITE_ROW)
 		return 0;
 	sqlite3_finalize(*st);
 	*st = NULL;
+	if (rc != SQLITE_DONE)
+		return 3;
 	if (want <= 0)
 		return 1;
 	return 2;
@@ -188,6 +194,11 @@ static int no_run(sqlite3 *db, const char *table, int why, long want,
                   char *err, size_t errlen)
 {
 	char ids[256];
+	if (why == 3) {
+		snprintf(err, errlen, "%s: cannot read: %s", dbpath,
+		         sqlite3_errmsg(db));
+		return rl_db_exit(sqlite3_errcode(db));
+	}
 	if (why == 2) {
 		run_ids(db, table, ids, sizeof ids);
 		snprintf(err, errlen, "%s: no %s run with id %ld (runs: %s)",
@@ -240,6 +251,7 @@ int pdb_validation_run(sqlite3 *db, const char *dbpath, long want,
 		sqlite3_finalize(st);
 		why = 1;
 	}
+	v->unread = why == 3;
 	if (why)
 		return no_run(db, "validation_runs", why, want, "validation",
 		              "rooflab validate", dbpath, err, errlen);

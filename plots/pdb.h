@@ -30,6 +30,7 @@ typedef struct {
 	char created[64], profile[128];
 	double median_abs_error, p90_abs_error;
 	long rows;
+	int unread;   /* pdb_validation_run failed: the table cannot be read */
 } pdb_validation;
 
 /* A sweep: how to select its rows of the `results` view. */
@@ -79,7 +80,9 @@ int pdb_claim_run(sqlite3 *db, const char *dbpath, long want, pdb_claim *c,
                   char *err, size_t errlen);
 
 /* The validation run `want` (0: the newest), or RL_EINPUT naming
-** `rooflab validate --db DBPATH`. */
+** `rooflab validate --db DBPATH`; both this and pdb_claim_run say "DBPATH:
+** cannot read: REASON" (v->unread set) when the run table is there but
+** cannot be read. */
 int pdb_validation_run(sqlite3 *db, const char *dbpath, long want,
                        pdb_validation *v, char *err, size_t errlen);
 

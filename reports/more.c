@@ -122,7 +122,15 @@ void report_validation(rctx *r)
 	int n = 0, rc;
 	doc_heading(&r->d, 2, "validation", "Validation against published "
 	            "measurements");
-	if (pdb_validation_run(r->db, r->o->dbpath, 0, &v, err, sizeof err)) {
+	if ((rc = pdb_validation_run(r->db, r->o->dbpath, 0, &v, err,
+	                             sizeof err))) {
+		if (v.unread) {
+			if (!r->bad) {
+				r->bad = rc;
+				snprintf(r->bad_msg, sizeof r->bad_msg, "%s", err);
+			}
+			return;
+		}
 		doc_para_class(&r->d, "note", "No validation run in this database; "
 		               "make one with: rooflab validate --db %s",
 		               r->o->dbpath);
