@@ -33,7 +33,7 @@ int val_versions_read(const char *path, val_versions *vt, char *err,
                       size_t errlen)
 {
 	csv_rows cr;
-	int col[V_COUNT], lineno, have = 0, i, rc;
+	int col[V_COUNT], lineno, have = 0, hdr = 0, i, rc;
 	size_t cap = 0;
 	memset(vt, 0, sizeof *vt);
 	if (csv_open(&cr, path, 1, err, errlen))
@@ -57,7 +57,16 @@ int val_versions_read(const char *path, val_versions *vt, char *err,
 				}
 			}
 			have = 1;
+			hdr = nf;
 			continue;
+		}
+		/* our own table: a field past the header's (an unquoted comma
+		** in the note) is refused, not dropped without a word */
+		if (nf > hdr) {
+			snprintf(err, errlen, "%s:%d: %d fields where the header has "
+			         "%d (an unquoted comma in a field?)", path, lineno, nf,
+			         hdr);
+			goto fail;
 		}
 		for (i = 0; i < V_COUNT; i++)
 			if (col[i] >= nf) {

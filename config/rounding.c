@@ -31,6 +31,19 @@ static int header_ok(const csv_rows *cr, char *err, size_t errlen)
 	return 0;
 }
 
+/* A row with more fields than the header (hdr): refused, as this table is
+** ours and a field past its columns (an unquoted comma) would be dropped
+** without a word; -1 with "PATH:LINE: ...". */
+static int row_width_ok(const csv_rows *cr, int hdr, char *err,
+                        size_t errlen)
+{
+	if (cr->nf <= hdr)
+		return 0;
+	snprintf(err, errlen, "%s:%d: %d fields where the header has %d (an "
+	         "unquoted comma in a field?)", cr->path, cr->line, cr->nf, hdr);
+	return -1;
+}
+
 /* One line: its step on the rows it matches; -1 with the message. */
 static int apply_line(meas_set *set, const csv_rows *cr, char *err,
                       size_t errlen)
@@ -63,7 +76,7 @@ int meas_rounding_apply(meas_set *set, const char *path, char *err,
                         size_t errlen)
 {
 	csv_rows cr;
-	int rc, have_header = 0;
+	int rc, have_header = 0, hdr = 0;
 	if (csv_open(&cr, path, 1, err, errlen)) {
 		if (errno != ENOENT)
 			return -1;
@@ -75,8 +88,11 @@ int meas_rounding_apply(meas_set *set, const char *path, char *err,
 			if (header_ok(&cr, err, errlen))
 				goto fail;
 			have_header = 1;
+			hdr = cr.nf;
 			continue;
 		}
+		if (row_width_ok(&cr, hdr, err, errlen))
+			goto fail;
 		if (apply_line(set, &cr, err, errlen))
 			goto fail;
 	}

@@ -93,4 +93,30 @@ fi
 expect_exit 0 "measurements: the text listing" -- $RL validate --measurements "$tmpd/over.csv"
 expect_out "^4 of 5 rows modelled" "measurements: the other 4 rows modelled"
 expect_out "its line has 20 fields where the header has 19 \(an unquoted comma" "measurements: the reason in the text (model)"
+
+# our own small tables (datasets.csv, rounding.csv, versions.csv): a row
+# with more fields than its header (an unquoted comma) is refused naming
+# file and line, where the field past the header was dropped without a word
+cp -r "$root/data" "$tmpd/data"
+for t in datasets rounding; do
+	f="$tmpd/data/measurements/$t.csv"
+	cp "$f" "$f.orig"
+	# the first data row (after the comments and the header) gets a 7th
+	# (datasets: 6 columns) or 6th (rounding: 5 columns) field
+	awk '!/^#/ && NF && h++ == 1 { $0 = $0 ",extra" } { print }' \
+		"$f.orig" >"$f"
+	line=$(grep -n ',extra$' "$f" | cut -d: -f1)
+	n=$(($(grep -v '^#' "$f.orig" | head -n 1 | tr -cd , | wc -c) + 1))
+	expect_exit 2 "$t.csv: a row with a field past the header" -- \
+		env ROOFLAB_DATA="$tmpd/data" $RL validate
+	expect_err "$t.csv:$line: $((n + 1)) fields where the header has $n" \
+		"$t.csv: file, line and both counts named"
+	cp "$f.orig" "$f"
+done
+# versions: a note with an unquoted comma on line 2
+{ head -n 1 "$tmpd/body"
+  printf 'TensorRT-LLM 0.10.0,,trtllm-0.10,output,h100-sxm,a note, with a comma\n'; } >"$tmpd/v3.csv"
+expect_exit 2 "versions: a row with a field past the header" -- \
+	$RL validate --versions "$tmpd/v3.csv"
+expect_err "v3.csv:2: 7 fields where the header has 6" "versions: file, line and both counts named"
 finish
