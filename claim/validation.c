@@ -62,12 +62,8 @@ int val_versions_read(const char *path, val_versions *vt, char *err,
 		}
 		/* our own table: a field past the header's (an unquoted comma
 		** in the note) is refused, not dropped without a word */
-		if (nf > hdr) {
-			snprintf(err, errlen, "%s:%d: %d fields where the header has "
-			         "%d (an unquoted comma in a field?)", path, lineno, nf,
-			         hdr);
+		if (csv_row_width(&cr, hdr, err, errlen))
 			goto fail;
-		}
 		for (i = 0; i < V_COUNT; i++)
 			if (col[i] >= nf) {
 				snprintf(err, errlen, "%s:%d: column '%s' missing", path,

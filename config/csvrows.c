@@ -134,3 +134,76 @@ void csv_close(csv_rows *r)
 		fclose(r->f);
 	r->f = NULL;
 }
+
+int csv_row_width(const csv_rows *r, int hdr, char *err, size_t errlen)
+{
+	if (r->nf <= hdr)
+		return 0;
+	snprintf(err, errlen, "%s:%d: %d fields where the header has %d (an "
+	         "unquoted comma in a field?)", r->path, r->line, r->nf, hdr);
+	return -1;
+}
+
+/* The header is names[0 .. n-1], in that order. */
+static int table_header(const csv_rows *r, const char *const *names, int n,
+                        char *err, size_t errlen)
+{
+	int k;
+	for (k = 0; k < n; k++)
+		if (k >= r->nf || strcmp(r->fields[k], names[k]) != 0) {
+			snprintf(err, errlen, "%s:%d: column %d must be '%s'", r->path,
+			         r->line, k + 1, names[k]);
+			return -1;
+		}
+	return 0;
+}
+
+/* A row of fewer than n fields: -1 with the columns wanted. */
+static int table_short(const csv_rows *r, const char *const *names, int n,
+                       char *err, size_t errlen)
+{
+	char want[512];
+	size_t at = 0;
+	int k;
+	if (r->nf >= n)
+		return 0;
+	want[0] = '\0';
+	for (k = 0; k < n && at < sizeof want; k++)
+		at += (size_t)snprintf(want + at, sizeof want - at, "%s%s",
+		                       k ? "," : "", names[k]);
+	snprintf(err, errlen, "%s:%d: %d fields, %d wanted (%s)", r->path,
+	         r->line, r->nf, n, want);
+	return -1;
+}
+
+int csv_table_each(const char *path, const char *const *names, int n,
+                   int (*line)(const csv_rows *, void *, char *, size_t),
+                   void *ctx, char *err, size_t errlen)
+{
+	csv_rows r;
+	int rc, have_header = 0, hdr = 0;
+	if (csv_open(&r, path, 1, err, errlen)) {
+		if (errno != ENOENT)
+			return -1;
+		err[0] = '\0'; /* no file: no table */
+		return 0;
+	}
+	while ((rc = csv_next(&r, err, errlen)) > 0) {
+		if (!have_header) {
+			if (table_header(&r, names, n, err, errlen))
+				goto fail;
+			have_header = 1;
+			hdr = r.nf;
+			continue;
+		}
+		if (csv_row_width(&r, hdr, err, errlen) ||
+		    table_short(&r, names, n, err, errlen) ||
+		    line(&r, ctx, err, errlen))
+			goto fail;
+	}
+	csv_close(&r);
+	return rc < 0 ? -1 : 0;
+fail:
+	csv_close(&r);
+	return -1;
+}

@@ -43,4 +43,19 @@ int csv_next(csv_rows *r, char *err, size_t errlen);
 
 void csv_close(csv_rows *r);
 
+/* A row of one of our own tables wider than its header (hdr fields): -1
+** with "PATH:LINE: N fields where the header has H (an unquoted comma in a
+** field?)", as a field past the columns would be dropped without a word;
+** 0 otherwise. */
+int csv_row_width(const csv_rows *r, int hdr, char *err, size_t errlen);
+
+/* Read a small table of our own (comment lines skipped) whose header is
+** exactly names[0 .. n-1]: a missing file is no table (0, err empty); each
+** row, no wider than the header and of at least n fields, is passed to
+** line(r, ctx, err, errlen), which returns 0 or -1 with its message.
+** 0, or -1 with "PATH:LINE: ..." (or the open's message) in err. */
+int csv_table_each(const char *path, const char *const *names, int n,
+                   int (*line)(const csv_rows *, void *, char *, size_t),
+                   void *ctx, char *err, size_t errlen);
+
 #endif
