@@ -27,8 +27,8 @@
 #    ep n).  Its profile trtllm-post-1.0 is NOT kept: FIT's parameters
 #    outnumber what 15 rows can fit with a leave-one-model-out check (a
 #    5-row model out leaves 10), and fits of fewer, started from the 1.0
-#    profile, leave gpt-oss's ten rows 30-35% off out of sample (README,
-#    Calibration and validation), so versions.csv lists these rows as not
+#    profile, leave gpt-oss's ten rows 30-35% off out of sample
+#    (data/calibration/NOTES.md, "PyTorch backend"), so versions.csv lists these rows as not
 #    modelled, with the 1.0 profile's predictions of them.  The "earlier
 #    per-GPU revision" holds the
 #    same 15 numbers, row for row.  KV fraction 0.95: ASSUMPTION (as 1.0;

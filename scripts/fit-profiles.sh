@@ -28,7 +28,7 @@ M=data/measurements/published-h100.csv
 # XQA) 0.53-0.92 of HBM, so paged KV reads reach 0.5-0.90.
 # Weak Gaussian priors (NAME=LOW:HIGH~CENTRE/SIGMA) keep four parameters
 # near a physical value when a version's rows, less one model, do not pin
-# them (README, Calibration and validation: kept because they lower the
+# them (data/calibration/NOTES.md, first section: kept because they lower the
 # leave-one-model-out error over all versions' rows):
 #  - eff_compute ~ 0.779 +- 0.1: the median plateau of the 28 BF16 serving
 #    GEMM shapes on H200 (was 0.807, the 8192^3 GEMM; the width ASSUMPTION)
@@ -78,7 +78,7 @@ FIT_MOE="moe_gemm_eff=0.1:1"
 # Llama-3 70B: the sampler's passes over the fp32 logits, a cost per
 # generated token that grows with the vocabulary (range in the start file).
 # Not in the PyTorch backend's (0.19-1.0): fitted there too it raised their
-# leave-one-model-out error (README, Calibration and validation).
+# leave-one-model-out error (data/calibration/NOTES.md, "Vocabulary costs").
 FIT_VOCAB="logits_passes=0:30"
 # The all-reduce's three parameters (eff_link, allreduce_latency_us,
 # allreduce_half_mb) are fitted on a version's rows at tp > 1.  In 0.17 the
@@ -171,7 +171,7 @@ window_note() {
 # recipe quantizes a GEMM's input on the fly and writes its output, the
 # norms' and the residual stream at 16 bits; not measured); the PyTorch
 # backend keeps auto (the activations' precision): at 16 bits its fits
-# lost (README, Calibration and validation).
+# lost (data/calibration/NOTES.md, "trtllm-bench's batch rule").
 workspace_line() {
 	if [ "$1" = false ]; then
 		echo "act_buffers_precision = bf16   ; ASSUMPTION: a TensorRT engine keeps the tensors between FP8 GEMMs at 16 bits, so its activation workspace too (scripts\/fit-profiles.sh)"
@@ -192,8 +192,8 @@ workspace_line() {
 # resolve, so logits_buffers is not fitted there.  Fitted free on the PyTorch
 # backend, logits_buffers took a constant 0-13 GB of a Llama GPU's memory
 # and, as only Maverick's vocabulary is larger, was Maverick's knob: 1.0's
-# fit without Maverick held 10 GB a GPU of logits for it (README,
-# Calibration and validation).
+# fit without Maverick held 10 GB a GPU of logits for it
+# (data/calibration/NOTES.md, "PyTorch backend").
 logits_line() {
 	if [ "$1" = false ]; then
 		echo "logits_rows = max_batch_size   ; TensorRT backend: the engine's logits output buffers for max_batch_size sequences (scripts\/fit-profiles.sh)"
@@ -213,8 +213,8 @@ logits_fixed() {
 # ranges) and a large host time per sequence (5-19 us)
 # instead of the all-reduce's fixed time (latency 5 us, its floor), which
 # tp > 1 rows alone cannot tell apart, and predicts 8B 17-25% too slow; the
-# fits with 8B put the all-reduce latency on its 20 us ceiling (README,
-# Calibration and validation):
+# fits with 8B put the all-reduce latency on its 20 us ceiling
+# (data/calibration/NOTES.md, "PyTorch backend", §):
 #  - eff_kv_memory ~ 0.896 +- 0.05: the copy above (the centre): TensorRT-
 #    LLM's decode attention (XQA) taken to stream the KV cache as a copy
 #    does (ASSUMPTION; data/measurements/h200-microbench-run1.csv: PyTorch's
@@ -288,7 +288,7 @@ graph_note() {
 # again on 2026-11-29: 0.21 3.9%/11.5% -> 5.7%/11.1%, 1.0 5.6%/14.9% ->
 # 6.9%/21.9%: ASSUMPTION, unverified, that from 0.21 the graphs are not
 # captured, or not kept, before the sizing), and fitted free (0-16,383) it
-# was worse in all four (README, Calibration and validation).  The
+# was worse in all four (data/calibration/NOTES.md, "PyTorch backend").  The
 # TensorRT backend: none.  0.20-post, the main-branch revision between
 # 0.20 and 0.21 whose configuration disabled the graphs (fit-profiles-
 # more.sh), holds the same 16,383 rows all the same (ASSUMPTION: whatever
@@ -355,8 +355,8 @@ overlap_line() {
 # each model's rows: Maverick +15.2% -> +5.6%, Qwen3 -10.2% -> -7.9%, Scout
 # +2.8% -> +5.6%); 0.20 7.0%/15.0% -> 6.5%/14.1% and 0.21 4.3%/11.5% ->
 # 3.9%/11.5%, whose Maverick rows (tp 8, no ep) take 1.0's moe_gemm_eff,
-# 0.154 -> 0.159; 0.19 and 0.20-post unchanged (README, Calibration and
-# validation, §§).  The TensorRT backend's MoE rows run tp n.
+# 0.154 -> 0.159; 0.19 and 0.20-post unchanged (data/calibration/NOTES.md,
+# "MoE layers", §§).  The TensorRT backend's MoE rows run tp n.
 dispatch_line() {
 	if [ "$1" = false ]; then
 		echo "moe_dispatch = alltoall   ; TensorRT backend: its MoE rows run tensor parallel, no ep (scripts\/fit-profiles.sh)"
@@ -390,7 +390,8 @@ B11="published-h100.csv notes: per model and TP, applied per row (this value ser
 B12="not used while batch_rule is trtllm_bench_build, which picks it per row; trtllm-bench's example prints max runtime batch 4096, tokens 8192 (published-methodology.md), what that rule gives Llama-3 8B FP8 at 128 in, 128 out"
 BPT="published-methodology.md: the PyTorch backend captures CUDA graphs for batch sizes 1...8192, so a runtime batch of 8192; ASSUMPTION: token budget 8192 as trtllm-bench prints for 0.12-0.17 (not published)"
 # The rule per harness, chosen on the leave-one-model-out error of all of
-# that harness's versions together (README, Calibration and validation):
+# that harness's versions together (data/calibration/NOTES.md, "trtllm-bench's
+# batch rule"):
 # kept for the TensorRT backend (0.12-0.17: 963 rows, median 6.6% -> 6.3%,
 # p90 19.3% -> 19.3%, mean 9.11% -> 8.99%); not for the PyTorch backend
 # (0.19-1.0: 6.7% / 17.2% over 256 rows -> 9.3% / 22.4% over 262 with
@@ -444,8 +445,8 @@ aside_70b() {
 # (0.124/0.135 without): the minimum at 2-3, fp32's 2.  16-bit rows keep
 # 16-bit heads (rms 0.097 in 0.13 when they take it too), and 0.12
 # (no 70B FP8 TP1 rows: 0.079 -> 0.083), 0.15 (0.055 -> 0.091) and 0.17
-# (0.053 -> 0.072) fit worse with it: README, "memory gone, not a batch
-# cap".
+# (0.053 -> 0.072) fit worse with it: data/calibration/NOTES.md, "memory
+# gone, not a batch cap".
 HEAD32="s/^head_precision = .*/head_precision = fp32   ; ASSUMPTION (no source here; chosen by this version's rows, scripts\/fit-profiles.sh, README \"memory gone, not a batch cap\"): the FP8 engines trtllm-bench 0.13 and 0.14 built from the 16-bit checkpoints hold the embedding table and LM head at 32 bits (range 16-32 bits: 16 what the quantization recipe leaves them at, 32 the widest a weight is stored at); their Llama-3 and Llama-2 70B FP8 TP1 rows then ask for the same memory as every other row; 16-bit rows keep 16 bits; the head multiplies at the matrix peak of the weights where the chip names no FP32 peak/"
 # scripts/fit-profiles-more.sh sources this file for fit_one and the
 # ranges above, and fits the tables after 0.20 and 1.0 itself

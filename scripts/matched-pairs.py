@@ -14,8 +14,8 @@ resources therefore gives the two rows about the same throughput, and the
 measured ratio FP8 (tp t) / 16-bit (tp 2t) of output tokens/s tests whether
 the engine ran them alike.  Where it is far from the model's ratio, no
 per-GPU term (bandwidth, efficiency, memory) moves the pair apart: the rows
-hold a difference the model has no mechanism for (README, "Matched
-pairs").
+hold a difference the model has no mechanism for (data/calibration/NOTES.md,
+"Matched pairs").
 
 For every maximum-load H100 row (num_requests in its notes, pp 1) of the
 version at 16 bits (fp16 or bf16) and even tp, the FP8 row at half the tp

@@ -32,8 +32,8 @@ short of KV cache (memory, or a cap on its tokens).
          [--precision P] [--tp N] [--shape ISL/OSL] [--concurrency]
          [--set SECTION.KEY=V ...]
   (e.g. --profile trtllm-0.15 --version 0.13.0 --set profile.kv_fraction=0.99:
-   0.13's rows against 0.15's fit at 0.13's KV fraction; README, Calibration
-   and validation)
+   0.13's rows against 0.15's fit at 0.13's KV fraction;
+   data/calibration/NOTES.md, "memory gone, not a batch cap")
 Exit status: 0 ok, 2 bad arguments (a version with no such rows included),
 1 when rooflab fails.
 """

@@ -11,8 +11,8 @@
 # throughputs, their ratio (small vocabulary / large) and the ratio the
 # model predicts with each version's profile (`rooflab validate`), then the
 # median of both ratios per precision and tp.  Measured ratios far from the
-# model's show what the model does not explain (README, Calibration and
-# validation).
+# model's show what the model does not explain (data/calibration/NOTES.md,
+# "Llama-3/3.1 70B against Llama-2 70B" and "Vocabulary costs").
 #   usage: scripts/vocab-pairs.sh [--8b] [VERSION...]
 #   (default versions: 0.11.0 0.12.0 0.13.0; with --8b 0.11.0 to 0.17.0)
 set -e
