@@ -447,7 +447,7 @@ aside_70b() {
 # (no 70B FP8 TP1 rows: 0.079 -> 0.083), 0.15 (0.055 -> 0.091) and 0.17
 # (0.053 -> 0.072) fit worse with it: data/calibration/NOTES.md, "memory
 # gone, not a batch cap".
-HEAD32="s/^head_precision = .*/head_precision = fp32   ; ASSUMPTION (no source here; chosen by this version's rows, scripts\/fit-profiles.sh, README \"memory gone, not a batch cap\"): the FP8 engines trtllm-bench 0.13 and 0.14 built from the 16-bit checkpoints hold the embedding table and LM head at 32 bits (range 16-32 bits: 16 what the quantization recipe leaves them at, 32 the widest a weight is stored at); their Llama-3 and Llama-2 70B FP8 TP1 rows then ask for the same memory as every other row; 16-bit rows keep 16 bits; the head multiplies at the matrix peak of the weights where the chip names no FP32 peak/"
+HEAD32="s/^head_precision = .*/head_precision = fp32   ; ASSUMPTION (no source here; chosen by this version's rows, scripts\/fit-profiles.sh, data\/calibration\/NOTES.md \"memory gone, not a batch cap\"): the FP8 engines trtllm-bench 0.13 and 0.14 built from the 16-bit checkpoints hold the embedding table and LM head at 32 bits (range 16-32 bits: 16 what the quantization recipe leaves them at, 32 the widest a weight is stored at); their Llama-3 and Llama-2 70B FP8 TP1 rows then ask for the same memory as every other row; 16-bit rows keep 16 bits; the head multiplies at the matrix peak of the weights where the chip names no FP32 peak/"
 # scripts/fit-profiles-more.sh sources this file for fit_one and the
 # ranges above, and fits the tables after 0.20 and 1.0 itself
 [ -z "${FIT_PROFILES_LIB:-}" ] || return 0
