@@ -81,43 +81,49 @@ static int draw_inline(rctx *r, const plot_kind *k, const plot_opts *po,
 	return rc;
 }
 
-/* Keep tmp in r->figs: 0, or -1 out of memory. */
-static int keep_fig(rctx *r, const char *tmp)
+/* Keep tmp and the path it is renamed onto in r->figs and r->fig_paths:
+** 0, or -1 out of memory. */
+static int keep_fig(rctx *r, const char *tmp, const char *path)
 {
-	char *copy;
+	char *t, *p;
 	if (r->nfigs == r->figcap) {
 		size_t nc = r->figcap ? 2 * r->figcap : 16;
-		char **nf = realloc(r->figs, nc * sizeof *nf);
+		char **nf = realloc(r->figs, nc * sizeof *nf), **np;
 		if (!nf)
 			return -1;
 		r->figs = nf;
+		if (!(np = realloc(r->fig_paths, nc * sizeof *np)))
+			return -1;
+		r->fig_paths = np;
 		r->figcap = nc;
 	}
-	if (!(copy = strdup(tmp)))
+	t = strdup(tmp);
+	p = strdup(path);
+	if (!t || !p) {
+		free(t);
+		free(p);
 		return -1;
-	r->figs[r->nfigs++] = copy;
+	}
+	r->figs[r->nfigs] = t;
+	r->fig_paths[r->nfigs++] = p;
 	return 0;
 }
 
 int report_figures_end(rctx *r, int keep, char *err, size_t errlen)
 {
-	char path[1600];
 	size_t i;
 	int rc = RL_OK;
 	for (i = 0; i < r->nfigs; i++) {
-		char *tmp = r->figs[i], *cut = strstr(tmp, ".tmp-"), *next;
-		while (cut && (next = strstr(cut + 1, ".tmp-")))
-			cut = next; /* the last: the name may hold one */
-		snprintf(path, sizeof path, "%.*s",
-		         (int)(cut ? cut - tmp : (long)strlen(tmp)), tmp);
-		if (keep && rc == RL_OK && cut && rename(tmp, path) != 0)
-			rc = rl_out_fail(path, errno, err, errlen);
-		if (!keep || rc != RL_OK || !cut)
-			unlink(tmp);
-		free(tmp);
+		if (keep && rc == RL_OK && rename(r->figs[i], r->fig_paths[i]) != 0)
+			rc = rl_out_fail(r->fig_paths[i], errno, err, errlen);
+		if (!keep || rc != RL_OK)
+			unlink(r->figs[i]);
+		free(r->figs[i]);
+		free(r->fig_paths[i]);
 	}
 	free(r->figs);
-	r->figs = NULL;
+	free(r->fig_paths);
+	r->figs = r->fig_paths = NULL;
 	r->nfigs = r->figcap = 0;
 	return rc;
 }
@@ -142,7 +148,7 @@ static int draw_file(rctx *r, const plot_kind *k, const plot_opts *po,
 	close(fd);
 	rc = plot_render(db_of(r, k), k, po, GP_SVG, tmp, caption, err,
 	                 errlen);
-	if (rc == RL_OK && keep_fig(r, tmp)) {
+	if (rc == RL_OK && keep_fig(r, tmp, path)) {
 		snprintf(err, errlen, "out of memory");
 		rc = RL_EINTERNAL;
 	}

@@ -25,7 +25,8 @@ typedef struct {
 	char md_stem[256];   /* Markdown: file name without extension */
 	char *warn;
 	size_t warnlen;
-	char **figs;         /* Markdown: figures drawn under PATH.tmp-PID */
+	char **figs;         /* Markdown: figures drawn under PATH.tmp-PID, */
+	char **fig_paths;    /* to be renamed onto PATH */
 	size_t nfigs, figcap;
 	int bad;             /* a table's rows failed to read: the exit status */
 	char bad_msg[1100];  /* and its message (report_finish) */
