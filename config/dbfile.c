@@ -15,7 +15,7 @@
 
 int rl_db_target_check(const char *path, char *err, size_t errlen)
 {
-	struct stat sb;
+	const char *kind;
 	if (!path || !*path) {
 		snprintf(err, errlen, "--db needs a file name (an empty name "
 		         "would store nothing)");
@@ -29,10 +29,10 @@ int rl_db_target_check(const char *path, char *err, size_t errlen)
 	}
 	/* SQLite opens a device or a pipe and fails at the first read or
 	** write ("disk I/O error", exit 1 as if the disk were full) */
-	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+	if ((kind = rl_not_regular(path))) {
 		snprintf(err, errlen, "--db %s: %s, not a database file", path,
-		         S_ISDIR(sb.st_mode) ? "a directory"
-		                             : "a device, pipe or socket");
+		         !strcmp(kind, "a directory") ? kind
+		                                      : "a device, pipe or socket");
 		return RL_EINPUT;
 	}
 	return RL_OK;
