@@ -59,6 +59,12 @@ int pdb_finish(sqlite3_stmt *st, const char *path, char *err, size_t errlen)
 	int rc = sqlite3_finalize(st);
 	if (rc == SQLITE_OK)
 		return RL_OK;
+	return pdb_unread(db, rc, path, err, errlen);
+}
+
+int pdb_unread(sqlite3 *db, int rc, const char *path, char *err,
+               size_t errlen)
+{
 	snprintf(err, errlen, "%s: cannot read: %s", path,
 	         db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 	return rl_db_exit(rc);
@@ -194,11 +200,8 @@ static int no_run(sqlite3 *db, const char *table, int why, long want,
                   char *err, size_t errlen)
 {
 	char ids[256];
-	if (why == 3) {
-		snprintf(err, errlen, "%s: cannot read: %s", dbpath,
-		         sqlite3_errmsg(db));
-		return rl_db_exit(sqlite3_errcode(db));
-	}
+	if (why == 3)
+		return pdb_unread(db, sqlite3_errcode(db), dbpath, err, errlen);
 	if (why == 2) {
 		run_ids(db, table, ids, sizeof ids);
 		snprintf(err, errlen, "%s: no %s run with id %ld (runs: %s)",

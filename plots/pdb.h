@@ -62,11 +62,17 @@ int pdb_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char *err,
 ** text and the infinities fall outside the doubles' range. */
 #define PLOT_FINITE "BETWEEN -1.7976931348623157e308 AND 1.7976931348623157e308"
 
-/* Finalize st after a loop over its rows: RL_OK, or rl_db_exit's status with
-** "PATH: cannot read: MESSAGE" in err when its last step failed (a damaged
-** page, a crafted view), so that nothing is drawn from the rows read
-** before the failure as if they were all. */
+/* Finalize st after a loop over its rows: RL_OK, or pdb_unread's status
+** and message when its last step failed (a damaged page, a crafted view),
+** so that nothing is drawn from the rows read before the failure as if
+** they were all. */
 int pdb_finish(sqlite3_stmt *st, const char *path, char *err, size_t errlen);
+
+/* A query on the database at path failed with SQLite's code rc: "PATH:
+** cannot read: MESSAGE" in err (SQLite's message for db's last failure;
+** rc's own words when db is NULL), and the exit status rl_db_exit(rc). */
+int pdb_unread(sqlite3 *db, int rc, const char *path, char *err,
+               size_t errlen);
 
 void pdb_text(sqlite3_stmt *st, int col, char *buf, size_t len);
 double pdb_real(sqlite3_stmt *st, int col);

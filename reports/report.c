@@ -11,7 +11,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../config/dbfile.h"
 #include "../config/tmpfile.h"
 #include "rctx.h"
 
@@ -84,11 +83,8 @@ void report_finish(rctx *r, sqlite3_stmt *st, const char *path)
 
 void report_unread(rctx *r, sqlite3 *db, int rc, const char *path)
 {
-	if (r->bad)
-		return;
-	r->bad = rl_db_exit(rc);
-	snprintf(r->bad_msg, sizeof r->bad_msg, "%s: cannot read: %s", path,
-	         sqlite3_errmsg(db));
+	if (!r->bad)
+		r->bad = pdb_unread(db, rc, path, r->bad_msg, sizeof r->bad_msg);
 }
 
 static void write_doc(rctx *r, FILE *f, doc_fmt fmt)
