@@ -16,7 +16,7 @@ int plot_build_batch(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 {
 	pdb_claim c;
 	sqlite3_stmt *st;
-	char sides[MAX_SIDES][32], t[700], cur[32] = "";
+	char sides[MAX_SIDES][32], labs[MAX_SIDES][128], t[700], cur[32] = "";
 	int n = 0, i, rc, open = 0, have_tps = 0, have_tpot = 0;
 	double ymin = INFINITY;
 
@@ -60,6 +60,10 @@ int plot_build_batch(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		return plot_no_rows(o, c.id, "claim_batch",
 		                    "batch rows with a positive batch and "
 		                    "throughput", err, errlen);
+	for (i = 0; i < n; i++)
+		if ((rc = plot_side_label(db, o->dbpath, &c, sides[i], labs[i],
+		                          sizeof labs[i], err, errlen)))
+			return rc;
 	snprintf(t, sizeof t, "Batching: throughput and time per output token "
 	         "against concurrency, %s vs %s\nscenario %s (claim run %ld)",
 	         c.a_label, c.b_label, c.scenario, c.id);
@@ -77,15 +81,14 @@ int plot_build_batch(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		      "tokens/s'\n", s);
 	fputs("plot ", s);
 	for (i = 0; i < n; i++) {
-		char lab[128], tt[200];
-		plot_side_label(db, &c, sides[i], lab, sizeof lab);
+		char tt[200];
 		fprintf(s, "%s$b%d using 1:3 with linespoints pt 7 lw 2 lc rgb "
 		        "'%s' title ", i ? ", \\\n  " : "", i, plot_color(i));
-		snprintf(tt, sizeof tt, "%s total", lab);
+		snprintf(tt, sizeof tt, "%.127s total", labs[i]);
 		gp_quote(s, tt);
 		fprintf(s, ", \\\n  $b%d using 1:2 with linespoints pt 6 dt 2 lw 2 "
 		        "lc rgb '%s' title ", i, plot_color(i));
-		snprintf(tt, sizeof tt, "%s output", lab);
+		snprintf(tt, sizeof tt, "%.127s output", labs[i]);
 		gp_quote(s, tt);
 	}
 	if (!have_tpot) {
@@ -98,7 +101,7 @@ int plot_build_batch(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	for (i = 0; i < n; i++) {
 		fprintf(s, "%s$b%d using 1:4 with linespoints pt 7 lw 2 lc rgb "
 		        "'%s' title ", i ? ", \\\n  " : "", i, plot_color(i));
-		gp_quote(s, plot_side_label(db, &c, sides[i], t, sizeof t));
+		gp_quote(s, labs[i]);
 	}
 	fputs("\nunset multiplot\n", s);
 	return RL_OK;

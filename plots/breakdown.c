@@ -49,7 +49,11 @@ int plot_build_breakdown(sqlite3 *db, const plot_opts *o, FILE *s,
 		return rc;
 	while (n < MAX_SIDES && sqlite3_step(st) == SQLITE_ROW) {
 		pdb_text(st, 0, sides[n], sizeof sides[n]);
-		plot_side_label(db, &c, sides[n], labels[n], sizeof labels[n]);
+		if ((rc = plot_side_label(db, o->dbpath, &c, sides[n], labels[n],
+		                          sizeof labels[n], err, errlen))) {
+			sqlite3_finalize(st);
+			return rc;
+		}
 		n++;
 	}
 	if ((rc = pdb_finish(st, o->dbpath, err, errlen)))

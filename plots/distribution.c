@@ -22,17 +22,22 @@ static double quantile(const double *v, long n, double q)
 	return v[i] + (pos - (double)i) * (v[i + 1] - v[i]);
 }
 
-/* claim_mc's summary; 0 when present. */
-static int mc_summary(sqlite3 *db, long run, double q[3], double *prob,
-                      double *viol, long *samples)
+/* claim_mc's summary of the database at path: RL_OK with *have 1 when
+** the run has one with finite quantiles (0: none, the table absent), or
+** the failure to read it (with err). */
+static int mc_summary(sqlite3 *db, const char *path, long run, double q[3],
+                      double *prob, double *viol, long *samples, int *have,
+                      char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
-	int ok = -1;
-	if (!pdb_has(db, "claim_mc") ||
-	    sqlite3_prepare_v2(db, "SELECT p05, p50, p95, prob_ge_target, "
-	                       "violation_rate, samples FROM claim_mc WHERE "
-	                       "run_id = ?1", -1, &st, NULL))
-		return -1;
+	int rc, has;
+	*have = 0;
+	if ((rc = pdb_has(db, path, "claim_mc", &has, err, errlen)) || !has)
+		return rc;
+	if ((rc = pdb_prepare(db, "SELECT p05, p50, p95, prob_ge_target, "
+	                      "violation_rate, samples FROM claim_mc WHERE "
+	                      "run_id = ?1", &st, err, errlen)))
+		return rc;
 	sqlite3_bind_int64(st, 1, run);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		q[0] = pdb_real(st, 0);
@@ -41,10 +46,9 @@ static int mc_summary(sqlite3 *db, long run, double q[3], double *prob,
 		*prob = pdb_real(st, 3);
 		*viol = pdb_real(st, 4);
 		*samples = (long)sqlite3_column_int64(st, 5);
-		ok = isfinite(q[0]) && isfinite(q[1]) && isfinite(q[2]) ? 0 : -1;
+		*have = isfinite(q[0]) && isfinite(q[1]) && isfinite(q[2]);
 	}
-	sqlite3_finalize(st);
-	return ok;
+	return pdb_finish(st, path, err, errlen);
 }
 
 static void write_script(FILE *s, const pdb_claim *c, const double *v,
@@ -146,12 +150,14 @@ int plot_build_distribution(sqlite3 *db, const plot_opts *o, FILE *s,
 	double *v = NULL, q[3], prob = NAN, viol = NAN;
 	int *bad = NULL;
 	long n, i = 0, samples = 0;
-	int rc;
+	int rc, have;
 
 	rc = pdb_claim_run(db, o->dbpath, o->run, &c, err, errlen);
 	if (rc)
 		return rc;
-	n = pdb_rows(db, "claim_mc_samples", c.id);
+	if ((rc = pdb_rows(db, o->dbpath, "claim_mc_samples", c.id, &n, err,
+	                   errlen)))
+		return rc;
 	if (n < 2)
 		return plot_no_rows(o, c.id, "claim_mc_samples",
 		                    "Monte Carlo samples", err, errlen);
@@ -187,7 +193,13 @@ int plot_build_distribution(sqlite3 *db, const plot_opts *o, FILE *s,
 		return plot_no_rows(o, c.id, "claim_mc_samples",
 		                    "finite Monte Carlo samples", err, errlen);
 	}
-	if (mc_summary(db, c.id, q, &prob, &viol, &samples)) {
+	if ((rc = mc_summary(db, o->dbpath, c.id, q, &prob, &viol, &samples,
+	                     &have, err, errlen))) {
+		free(v);
+		free(bad);
+		return rc;
+	}
+	if (!have) {
 		long ge = 0;
 		/* v is sorted by the query */
 		q[0] = quantile(v, n, 0.05);

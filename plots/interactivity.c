@@ -43,7 +43,12 @@ int plot_build_interactivity(sqlite3 *db, const plot_opts *o, FILE *s,
 			if (n == MAX_SIDES)
 				break;
 			snprintf(cur, sizeof cur, "%s", side);
-			plot_side_label(db, &c, side, labels[n], sizeof labels[n]);
+			if ((rc = plot_side_label(db, o->dbpath, &c, side,
+			                          labels[n], sizeof labels[n], err,
+			                          errlen))) {
+				sqlite3_finalize(st);
+				return rc;
+			}
 			ser[n].label = labels[n];
 			ser[n].pts = pts[n];
 			ser[n].n = 0;

@@ -47,9 +47,12 @@ int plot_svg_title(const char *path, const char *title, char *err,
 void plot_style(FILE *s);
 
 /* A side's name into buf: the claim's label for "a"/"b", else its label
-** in claim_roofline (db may be NULL), else the side itself. */
-const char *plot_side_label(sqlite3 *db, const pdb_claim *c,
-                            const char *side, char *buf, size_t len);
+** in claim_roofline of the database at path (db may be NULL), else the
+** side itself.  RL_OK, or the failure to read claim_roofline (with err;
+** buf holds the side). */
+int plot_side_label(sqlite3 *db, const char *path, const pdb_claim *c,
+                    const char *side, char *buf, size_t len, char *err,
+                    size_t errlen);
 
 /* "set title", "set xlabel" and "set ylabel" lines, each text quoted. */
 void plot_labels(FILE *s, const char *title, const char *xl, const char *yl);

@@ -70,17 +70,26 @@ int pdb_unread(sqlite3 *db, int rc, const char *path, char *err,
 	return rl_db_exit(rc);
 }
 
-int pdb_has(sqlite3 *db, const char *name)
+int pdb_has(sqlite3 *db, const char *path, const char *name, int *found,
+            char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
-	int found = 0;
-	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE name = ?1 "
-	                       "AND type IN ('table','view')", -1, &st, NULL))
-		return 0;
+	int rc;
+	*found = 0;
+	rc = sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE name = ?1 "
+	                        "AND type IN ('table','view')", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return pdb_unread(db, rc, path, err, errlen);
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	found = sqlite3_step(st) == SQLITE_ROW;
+	rc = sqlite3_step(st);
+	*found = rc == SQLITE_ROW;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		rc = pdb_unread(db, rc, path, err, errlen);
+		sqlite3_finalize(st);
+		return rc;
+	}
 	sqlite3_finalize(st);
-	return found;
+	return RL_OK;
 }
 
 int pdb_has_column(sqlite3 *db, const char *table, const char *col)
@@ -129,22 +138,28 @@ double pdb_real(sqlite3_stmt *st, int col)
 	return sqlite3_column_double(st, col);
 }
 
-long pdb_rows(sqlite3 *db, const char *table, long run)
+int pdb_rows(sqlite3 *db, const char *path, const char *table, long run,
+             long *n, char *err, size_t errlen)
 {
 	char sql[200];
 	sqlite3_stmt *st;
-	long n = 0;
-	if (!pdb_has(db, table))
-		return 0;
+	int rc, has;
+	*n = 0;
+	if ((rc = pdb_has(db, path, table, &has, err, errlen)) || !has)
+		return rc;
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM \"%s\" WHERE run_id = ?1",
 	         table);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL))
-		return 0;
+	if ((rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL)) != SQLITE_OK)
+		return pdb_unread(db, rc, path, err, errlen);
 	sqlite3_bind_int64(st, 1, run);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*n = (long)sqlite3_column_int64(st, 0);
+		rc = RL_OK;
+	} else {
+		rc = pdb_unread(db, rc, path, err, errlen);
+	}
 	sqlite3_finalize(st);
-	return n;
+	return rc;
 }
 
 /* Comma-separated ids of a run table, for "no run N" messages. */
@@ -164,44 +179,50 @@ static void run_ids(sqlite3 *db, const char *table, char *buf, size_t len)
 	sqlite3_finalize(st);
 }
 
-/* Find run `want` (or the newest) in `table`; 0 found, 1 none at all,
-** 2 no such id, 3 the table is there but cannot be read (a column dropped
-** by hand, a failing row; sqlite3_errmsg(db) says why). */
-static int find_run(sqlite3 *db, const char *table, long want,
-                    sqlite3_stmt **st, const char *cols)
+/* Find run `want` (or the newest) in `table` of the database at path:
+** RL_OK with *why 0 (found, its row in *st), 1 (none at all) or 2 (no
+** such id), or pdb_unread's status and message when the table cannot be
+** told or read (a locked file, a column dropped by hand, a failing row). */
+static int find_run(sqlite3 *db, const char *path, const char *table,
+                    long want, sqlite3_stmt **st, const char *cols, int *why,
+                    char *err, size_t errlen)
 {
 	char sql[512];
-	int rc;
-	if (!pdb_has(db, table))
-		return 1;
+	int rc, has;
+	*st = NULL;
+	*why = 1;
+	if ((rc = pdb_has(db, path, table, &has, err, errlen)) || !has)
+		return rc;
 	if (want > 0)
 		snprintf(sql, sizeof sql, "SELECT %s FROM \"%s\" WHERE id = %ld",
 		         cols, table, want);
 	else
 		snprintf(sql, sizeof sql, "SELECT %s FROM \"%s\" ORDER BY id DESC "
 		         "LIMIT 1", cols, table);
-	if (sqlite3_prepare_v2(db, sql, -1, st, NULL)) {
+	if ((rc = sqlite3_prepare_v2(db, sql, -1, st, NULL)) != SQLITE_OK) {
 		*st = NULL;
-		return 3;
+		return pdb_unread(db, rc, path, err, errlen);
 	}
-	if ((rc = sqlite3_step(*st)) == SQLITE_ROW)
-		return 0;
+	if ((rc = sqlite3_step(*st)) == SQLITE_ROW) {
+		*why = 0;
+		return RL_OK;
+	}
+	if (rc != SQLITE_DONE)
+		rc = pdb_unread(db, rc, path, err, errlen);
+	else
+		rc = RL_OK;
 	sqlite3_finalize(*st);
 	*st = NULL;
-	if (rc != SQLITE_DONE)
-		return 3;
-	if (want <= 0)
-		return 1;
-	return 2;
+	*why = want <= 0 ? 1 : 2;
+	return rc;
 }
 
+/* The message of find_run's *why 1 or 2; RL_EINPUT. */
 static int no_run(sqlite3 *db, const char *table, int why, long want,
                   const char *what, const char *cmd, const char *dbpath,
                   char *err, size_t errlen)
 {
 	char ids[256];
-	if (why == 3)
-		return pdb_unread(db, sqlite3_errcode(db), dbpath, err, errlen);
 	if (why == 2) {
 		run_ids(db, table, ids, sizeof ids);
 		snprintf(err, errlen, "%s: no %s run with id %ld (runs: %s)",
@@ -217,11 +238,13 @@ int pdb_claim_run(sqlite3 *db, const char *dbpath, long want, pdb_claim *c,
                   char *err, size_t errlen)
 {
 	sqlite3_stmt *st = NULL;
-	int why;
+	int why, rc;
 	memset(c, 0, sizeof *c);
-	why = find_run(db, "claim_runs", want, &st,
-	               "id, created, version, git_rev, a_label, b_label, "
-	               "scenario, target, speedup_total, speedup_output");
+	if ((rc = find_run(db, dbpath, "claim_runs", want, &st,
+	                   "id, created, version, git_rev, a_label, b_label, "
+	                   "scenario, target, speedup_total, speedup_output",
+	                   &why, err, errlen)))
+		return rc;
 	if (why)
 		return no_run(db, "claim_runs", why, want, "claim",
 		              "rooflab claim", dbpath, err, errlen);
@@ -245,16 +268,19 @@ int pdb_validation_run(sqlite3 *db, const char *dbpath, long want,
                        pdb_validation *v, char *err, size_t errlen)
 {
 	sqlite3_stmt *st = NULL;
-	int why;
+	int why, rc, has = 1;
 	memset(v, 0, sizeof *v);
-	why = find_run(db, "validation_runs", want, &st,
-	               "id, created, profile, median_abs_error, p90_abs_error, "
-	               "rows");
-	if (why == 0 && !pdb_has(db, "validation")) {
-		sqlite3_finalize(st);
+	rc = find_run(db, dbpath, "validation_runs", want, &st,
+	              "id, created, profile, median_abs_error, p90_abs_error, "
+	              "rows", &why, err, errlen);
+	if (rc == RL_OK && why == 0 &&
+	    (rc = pdb_has(db, dbpath, "validation", &has, err, errlen)) == RL_OK &&
+	    !has)
 		why = 1;
-	}
-	v->unread = why == 3;
+	if (rc || why)
+		sqlite3_finalize(st);
+	if ((v->unread = rc != RL_OK))
+		return rc;
 	if (why)
 		return no_run(db, "validation_runs", why, want, "validation",
 		              "rooflab validate", dbpath, err, errlen);
@@ -275,9 +301,11 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 	sqlite3_stmt *st = NULL;
 	char sql[200];
 	size_t i;
-	int rc;
+	int rc, has;
 	memset(s, 0, sizeof *s);
-	if (!pdb_has(db, "results")) {
+	if ((rc = pdb_has(db, dbpath, "results", &has, err, errlen)))
+		return rc;
+	if (!has) {
 		snprintf(err, errlen, "%s has no sweep results; make them with: "
 		         "rooflab sweep SPEC --db %s", dbpath, dbpath);
 		return RL_EINPUT;

@@ -43,8 +43,12 @@ typedef struct {
 ** not a database. */
 int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen);
 
-/* 1 when a table or view of that name exists. */
-int pdb_has(sqlite3 *db, const char *name);
+/* Whether a table or view of that name exists in the database at path:
+** RL_OK with *found 1 or 0, or pdb_unread's status and message when the
+** schema cannot be read (a writer holds the file locked, it is damaged),
+** never taken for "absent". */
+int pdb_has(sqlite3 *db, const char *path, const char *name, int *found,
+            char *err, size_t errlen);
 
 /* 1 when table (or view) `table` has a column `col`. */
 int pdb_has_column(sqlite3 *db, const char *table, const char *col);
@@ -77,8 +81,10 @@ int pdb_unread(sqlite3 *db, int rc, const char *path, char *err,
 void pdb_text(sqlite3_stmt *st, int col, char *buf, size_t len);
 double pdb_real(sqlite3_stmt *st, int col);
 
-/* Rows of `table` for claim run `run` (0 if the table is absent). */
-long pdb_rows(sqlite3 *db, const char *table, long run);
+/* Rows of `table` for claim run `run` into *n (0 if the table is absent):
+** RL_OK, or pdb_unread's status and message when they cannot be counted. */
+int pdb_rows(sqlite3 *db, const char *path, const char *table, long run,
+             long *n, char *err, size_t errlen);
 
 /* The claim run `want` (0: the newest).  RL_EINPUT with a message naming
 ** `rooflab claim --db DBPATH` when there is none. */

@@ -117,26 +117,35 @@ void plot_style(FILE *s)
 	      "set style line 99 lc rgb 'black' dt 2 lw 2\n", s);
 }
 
-const char *plot_side_label(sqlite3 *db, const pdb_claim *c,
-                            const char *side, char *buf, size_t len)
+int plot_side_label(sqlite3 *db, const char *path, const pdb_claim *c,
+                    const char *side, char *buf, size_t len, char *err,
+                    size_t errlen)
 {
 	sqlite3_stmt *st;
+	int rc, has;
 	snprintf(buf, len, "%s", side);
-	if (!strcmp(side, "a") && c->a_label[0])
+	if (!strcmp(side, "a") && c->a_label[0]) {
 		snprintf(buf, len, "%s", c->a_label);
-	else if (!strcmp(side, "b") && c->b_label[0])
-		snprintf(buf, len, "%s", c->b_label);
-	else if (db && pdb_has(db, "claim_roofline") &&
-	         sqlite3_prepare_v2(db, "SELECT label FROM claim_roofline WHERE "
-	                            "run_id = ?1 AND side = ?2 AND label <> ''",
-	                            -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_int64(st, 1, c->id);
-		sqlite3_bind_text(st, 2, side, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			pdb_text(st, 0, buf, len);
-		sqlite3_finalize(st);
+		return RL_OK;
 	}
-	return buf;
+	if (!strcmp(side, "b") && c->b_label[0]) {
+		snprintf(buf, len, "%s", c->b_label);
+		return RL_OK;
+	}
+	if (!db)
+		return RL_OK;
+	if ((rc = pdb_has(db, path, "claim_roofline", &has, err, errlen)) ||
+	    !has)
+		return rc;
+	if (sqlite3_prepare_v2(db, "SELECT label FROM claim_roofline WHERE "
+	                       "run_id = ?1 AND side = ?2 AND label <> ''", -1,
+	                       &st, NULL) != SQLITE_OK)
+		return pdb_unread(db, sqlite3_errcode(db), path, err, errlen);
+	sqlite3_bind_int64(st, 1, c->id);
+	sqlite3_bind_text(st, 2, side, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		pdb_text(st, 0, buf, len);
+	return pdb_finish(st, path, err, errlen);
 }
 
 void plot_labels(FILE *s, const char *title, const char *xl, const char *yl)
@@ -216,10 +225,13 @@ int plot_claim_rows(sqlite3 *db, const plot_opts *o, const char *table,
                     const char *what, const char *sql, pdb_claim *c,
                     sqlite3_stmt **st, char *err, size_t errlen)
 {
+	long n;
 	int rc = pdb_claim_run(db, o->dbpath, o->run, c, err, errlen);
 	if (rc)
 		return rc;
-	if (pdb_rows(db, table, c->id) == 0)
+	if ((rc = pdb_rows(db, o->dbpath, table, c->id, &n, err, errlen)))
+		return rc;
+	if (n == 0)
 		return plot_no_rows(o, c->id, table, what, err, errlen);
 	if (pdb_prepare(db, sql, st, err, errlen))
 		return pdb_status(db);

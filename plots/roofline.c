@@ -127,20 +127,25 @@ static void map_name(char *buf, size_t len, double tp, double pp, double dp,
 		snprintf(buf, len, "TP1");
 }
 
-/* The mappings of the run's sides that fit (none where the table is
-** absent: a run written before it). */
-static int read_maps(sqlite3 *db, long run, const side_row *r, int n,
-                     map_row *m)
+/* The mappings of the run's sides that fit into m, how many in *nm (none
+** where the table is absent: a run written before it); RL_OK, or the
+** failure to read them (with err). */
+static int read_maps(sqlite3 *db, const char *path, long run,
+                     const side_row *r, int n, map_row *m, int *nm,
+                     char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
-	int k = 0, i;
-	if (!pdb_has(db, "claim_roofline_maps") ||
-	    sqlite3_prepare_v2(db, "SELECT side, tp, pp, dp, ep, "
+	int k = 0, i, rc, has;
+	*nm = 0;
+	if ((rc = pdb_has(db, path, "claim_roofline_maps", &has, err,
+	                  errlen)) || !has)
+		return rc;
+	if (sqlite3_prepare_v2(db, "SELECT side, tp, pp, dp, ep, "
 	                       "prefill_intensity, prefill_flops, "
 	                       "decode_intensity, decode_flops FROM "
 	                       "claim_roofline_maps WHERE run_id = ?1 ORDER BY "
 	                       "side, tp, pp, dp, ep", -1, &st, NULL))
-		return 0;
+		return RL_OK;
 	sqlite3_bind_int64(st, 1, run);
 	while (k < MAX_MAPS && sqlite3_step(st) == SQLITE_ROW) {
 		char side[32];
@@ -159,7 +164,8 @@ static int read_maps(sqlite3 *db, long run, const side_row *r, int n,
 		k++;
 	}
 	sqlite3_finalize(st);
-	return k;
+	*nm = k;
+	return RL_OK;
 }
 
 /* The decode points of each side's mappings, labelled by group: points
@@ -293,8 +299,8 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		pdb_text(st, 0, x->side, sizeof x->side);
 		pdb_text(st, 1, x->label, sizeof x->label);
 		if (!x->label[0])
-			plot_side_label(NULL, &c, x->side, x->label,
-			                sizeof x->label);
+			plot_side_label(NULL, o->dbpath, &c, x->side, x->label,
+			                sizeof x->label, err, errlen);
 		x->peak = pdb_real(st, 2);
 		x->bw = pdb_real(st, 3);
 		x->pi = pdb_real(st, 4);
@@ -326,7 +332,8 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		         c.id);
 		return RL_EINPUT;
 	}
-	nm = read_maps(db, c.id, r, n, m);
+	if ((rc = read_maps(db, o->dbpath, c.id, r, n, m, &nm, err, errlen)))
+		return rc;
 	for (i = 0; i < nm; i++) {
 		fit(m[i].pi, &xlo, &xhi);
 		fit(m[i].di, &xlo, &xhi);

@@ -125,10 +125,7 @@ void report_validation(rctx *r)
 	if ((rc = pdb_validation_run(r->db, r->o->dbpath, 0, &v, err,
 	                             sizeof err))) {
 		if (v.unread) {
-			if (!r->bad) {
-				r->bad = rc;
-				snprintf(r->bad_msg, sizeof r->bad_msg, "%s", err);
-			}
+			report_bad(r, rc, err);
 			return;
 		}
 		doc_para_class(&r->d, "note", "No validation run in this database; "

@@ -50,6 +50,20 @@ int report_figures_end(rctx *r, int keep, char *err, size_t errlen);
 ** truncated as if it were whole. */
 void report_finish(rctx *r, sqlite3_stmt *st, const char *path);
 
+/* Keep the first failure of the report (rc with its message msg) in
+** r->bad: the report fails with it. */
+void report_bad(rctx *r, int rc, const char *msg);
+
+/* 1 when the database at path has the table or view `name`; 0 when not,
+** and 0 when that cannot be told (the schema cannot be read: kept in
+** r->bad like report_unread's failures). */
+int report_has(rctx *r, sqlite3 *db, const char *path, const char *name);
+
+/* plot_side_label of the claim database into buf, returned; its failure
+** kept in r->bad (buf then holds the side). */
+const char *report_side_label(rctx *r, const char *side, char *buf,
+                              size_t len);
+
 /* A statement over a table that is there failed to prepare (rc; a column
 ** missing from a table altered by hand): kept in r->bad like
 ** report_finish's failures, so the report fails rather than stand without

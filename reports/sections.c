@@ -27,7 +27,7 @@ static sqlite3_stmt *rows(rctx *r, const char *table, const char *sql)
 {
 	sqlite3_stmt *st;
 	int rc;
-	if (!pdb_has(r->db, table)) {
+	if (!report_has(r, r->db, r->o->dbpath, table)) {
 		doc_para_class(&r->d, "note", "This database has no %s table; "
 		               "rooflab claim --db writes it.", table);
 		return NULL;
@@ -121,7 +121,7 @@ void report_assumptions(rctx *r)
 			snprintf(range, sizeof range, "fixed");
 		if (n++ == 0)
 			doc_table_begin(&r->d, 6, h);
-		cells[0] = plot_side_label(r->db, &r->c, side, lab, sizeof lab);
+		cells[0] = report_side_label(r, side, lab, sizeof lab);
 		cells[1] = param;
 		cells[2] = report_num(v, sizeof v, pdb_real(st, 2), 4);
 		cells[3] = unit;
@@ -192,7 +192,7 @@ static void mapping_shares(rctx *r)
 {
 	static const char *const sides[2] = {"b", "b_by_design"};
 	int k;
-	if (!pdb_has(r->db, "claim_mc_maps"))
+	if (!report_has(r, r->db, r->o->dbpath, "claim_mc_maps"))
 		return;
 	for (k = 0; k < 2; k++) {
 		sqlite3_stmt *st;
@@ -226,8 +226,7 @@ static void mapping_shares(rctx *r)
 		if (total > 0)
 			doc_para(&r->d, "%s, its mapping chosen again in each of the "
 			         "%lld evaluated samples: %s.",
-			         plot_side_label(r->db, &r->c, sides[k], lab,
-			                         sizeof lab),
+			         report_side_label(r, sides[k], lab, sizeof lab),
 			         (long long)total, t);
 	}
 }
@@ -321,8 +320,14 @@ static void cost_table(rctx *r)
 			if (sqlite3_step(st) == SQLITE_ROW)
 				pdb_text(st, 0, label, sizeof label);
 			report_finish(r, st, r->o->dbpath);
-		} else if (pdb_has(r->db, "claim_sides")) {
-			report_unread(r, r->db, rc, r->o->dbpath);
+		} else {
+			/* the message first: the lookup below succeeds and
+			** clears SQLite's */
+			char msg[sizeof r->bad_msg];
+			int bad = pdb_unread(r->db, rc, r->o->dbpath, msg,
+			                     sizeof msg);
+			if (report_has(r, r->db, r->o->dbpath, "claim_sides"))
+				report_bad(r, bad, msg);
 		}
 		for (k = 0; k < 4; k++) {
 			double x = report_side_value(r, sides[i], names[k]);
@@ -372,7 +377,7 @@ void report_serving(rctx *r)
 	              "tokens/s per user as concurrency grows (rooflab curve)");
 	cost_table(r);
 	/* the time breakdown, where the claim run stored one */
-	if (!pdb_has(r->db, "claim_sides"))
+	if (!report_has(r, r->db, r->o->dbpath, "claim_sides"))
 		return;
 	if ((rc = sqlite3_prepare_v2(r->db, "SELECT 1 FROM claim_sides WHERE "
 	                             "run_id = ?1 AND name = 'decode.gemm_s'",

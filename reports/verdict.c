@@ -24,7 +24,7 @@ static void read_mc(rctx *r, mc_row *m)
 	sqlite3_stmt *st;
 	int rc;
 	memset(m, 0, sizeof *m);
-	if (!pdb_has(r->db, "claim_mc"))
+	if (!report_has(r, r->db, r->o->dbpath, "claim_mc"))
 		return;
 	if ((rc = sqlite3_prepare_v2(r->db, "SELECT samples, seed, p05, p50, "
 	                             "p95, prob_ge_target, violation_rate FROM "
@@ -52,7 +52,7 @@ double report_side_value(rctx *r, const char *side, const char *name)
 	sqlite3_stmt *st;
 	double v = NAN;
 	int rc;
-	if (!pdb_has(r->db, "claim_sides"))
+	if (!report_has(r, r->db, r->o->dbpath, "claim_sides"))
 		return NAN;
 	if ((rc = sqlite3_prepare_v2(r->db, "SELECT value FROM claim_sides "
 	                             "WHERE run_id = ?1 AND side = ?2 AND name "
@@ -87,9 +87,15 @@ static int must_words(rctx *r)
 	    "One lever at a time, the rest as assumed (the parameter to vary "
 	    "in brackets):"};
 	sqlite3_stmt *st;
+	char msg[sizeof r->bad_msg];
+	long rows;
 	int k, rc, total = 0;
-	if (!pdb_has(r->db, "claim_must") ||
-	    pdb_rows(r->db, "claim_must", r->c.id) == 0)
+	if ((rc = pdb_rows(r->db, r->o->dbpath, "claim_must", r->c.id, &rows,
+	                   msg, sizeof msg))) {
+		report_bad(r, rc, msg);
+		return 1;
+	}
+	if (rows == 0)
 		return 0;
 	for (k = 0; k < 2; k++) {
 		int n = 0;
@@ -136,7 +142,7 @@ static void must_be_true(rctx *r)
 	int n = 0, rc;
 	if (must_words(r))
 		return;
-	if (!pdb_has(r->db, "claim_solve")) {
+	if (!report_has(r, r->db, r->o->dbpath, "claim_solve")) {
 		doc_para(&r->d, "What must be true for %gx: not computed (no "
 		         "claim_solve table in this database).", r->c.target);
 		return;

@@ -257,6 +257,17 @@ expect_exit 2 "report of a table that fails to read" -- "$RL" report \
 	--db erf.db --out erf.html --no-plots
 expect_err "^rooflab report: erf.db: cannot read: integer overflow" \
 	"report says why"
+# the count of a run's rows fails (claim_must's run_id overflows when
+# read): the report fails naming it, where the count was taken for none
+# and the verdict fell back to the solver's rows
+cp mine.db must.db
+sqlite3 must.db "ALTER TABLE claim_must RENAME TO cm0; CREATE VIEW
+	claim_must AS SELECT abs(-9223372036854775807 - 1) AS run_id, ord, kind,
+	param, text FROM cm0"
+expect_exit 2 "report of a claim_must whose rows cannot be counted" -- "$RL" \
+	report --db must.db --out must.html --no-plots
+expect_err "^rooflab report: must.db: cannot read: integer overflow" \
+	"report says why the rows cannot be counted"
 sum=$(cksum <erf.db)
 expect_exit 2 "claim --db into a claim table altered by hand" -- "$RL" claim \
 	--samples 0 --no-design --db erf.db

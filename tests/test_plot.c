@@ -468,6 +468,49 @@ static void test_no_claim_run(void **state)
 	unlink(path);
 }
 
+/* A query that fails is no absent table: the plot says the database cannot
+** be read and why, where it once said the run had no rows or there was no
+** claim run (pdb_rows and pdb_has took a failure for "none"). */
+static void test_failed_lookup(void **state)
+{
+	char path[64];
+	sqlite3 *db, *w;
+	char *msg;
+	(void)state;
+	/* claim_mc_samples as a view whose run_id overflows when read (a
+	** damaged page fails the same way): counting its rows fails */
+	db = make_db(path, sizeof path,
+	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
+	             " 'sc', 20, 4, 4, '{}');"
+	             "DROP TABLE claim_mc_samples;"
+	             "CREATE VIEW claim_mc_samples AS SELECT "
+	             "abs(-9223372036854775807 - 1) AS run_id, 1 AS speedup, "
+	             "0 AS violates;");
+	msg = script_of(db, "distribution", path, RL_EINPUT);
+	assert_non_null(strstr(msg, ": cannot read: integer overflow"));
+	assert_non_null(strstr(msg, path));
+	free(msg);
+	sqlite3_close(db);
+	unlink(path);
+	/* a writer holds the file locked (rollback journal, no waiting): even
+	** the lookup of claim_runs in the schema fails; SQLITE_BUSY is no
+	** internal failure, so exit 2 */
+	db = make_db(path, sizeof path,
+	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
+	             " 'sc', 20, 4, 4, '{}');");
+	sqlite3_busy_timeout(db, 0);
+	assert_int_equal(sqlite3_open(path, &w), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(w, "BEGIN EXCLUSIVE", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	msg = script_of(db, "tornado", path, RL_EINPUT);
+	assert_non_null(strstr(msg, ": cannot read: database is locked"));
+	free(msg);
+	sqlite3_exec(w, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(w);
+	sqlite3_close(db);
+	unlink(path);
+}
+
 static void test_escape(void **state)
 {
 	char *buf = NULL;
@@ -535,6 +578,7 @@ int main(void)
 		cmocka_unit_test(test_breakdown),
 		cmocka_unit_test(test_quantiles),
 		cmocka_unit_test(test_no_claim_run),
+		cmocka_unit_test(test_failed_lookup),
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_gnuplot_error),
 		cmocka_unit_test(test_sections),
