@@ -140,12 +140,13 @@ static int read_maps(sqlite3 *db, const char *path, long run,
 	if ((rc = pdb_has(db, path, "claim_roofline_maps", &has, err,
 	                  errlen)) || !has)
 		return rc;
-	if (sqlite3_prepare_v2(db, "SELECT side, tp, pp, dp, ep, "
-	                       "prefill_intensity, prefill_flops, "
-	                       "decode_intensity, decode_flops FROM "
-	                       "claim_roofline_maps WHERE run_id = ?1 ORDER BY "
-	                       "side, tp, pp, dp, ep", -1, &st, NULL))
-		return RL_OK;
+	if ((rc = sqlite3_prepare_v2(db, "SELECT side, tp, pp, dp, ep, "
+	                             "prefill_intensity, prefill_flops, "
+	                             "decode_intensity, decode_flops FROM "
+	                             "claim_roofline_maps WHERE run_id = ?1 "
+	                             "ORDER BY side, tp, pp, dp, ep", -1, &st,
+	                             NULL)))
+		return pdb_unread(db, rc, path, err, errlen);
 	sqlite3_bind_int64(st, 1, run);
 	while (k < MAX_MAPS && sqlite3_step(st) == SQLITE_ROW) {
 		char side[32];
@@ -163,9 +164,9 @@ static int read_maps(sqlite3 *db, const char *path, long run,
 		m[k].df = pdb_real(st, 8);
 		k++;
 	}
-	sqlite3_finalize(st);
 	*nm = k;
-	return RL_OK;
+	/* a step that failed: no mappings drawn short as if they were all */
+	return pdb_finish(st, path, err, errlen);
 }
 
 /* The decode points of each side's mappings, labelled by group: points
