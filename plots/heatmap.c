@@ -42,22 +42,34 @@ static int columns(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 	static const char *const tput[] = {"throughput_output_tokens_per_s",
 	                                   NULL};
 	char swept[8][64];
-	size_t ns = plot_swept_params(db, sw, swept, 8);
+	size_t ns;
+	int rc, found;
 	x[0] = y[0] = 0;
+	if ((rc = plot_swept_params(db, sw, swept, 8, &ns, err, errlen)))
+		return rc;
 	if (o->z) {
-		if (plot_sweep_column(db, o->z, z, 64, err, errlen))
+		if ((rc = plot_sweep_column(db, o->dbpath, o->z, z, 64, err,
+		                            errlen)))
+			return rc;
+	} else {
+		if ((rc = plot_sweep_guess(db, sw, NULL, "speedup", z, 64, &found,
+		                           err, errlen)) ||
+		    (!found && (rc = plot_sweep_guess(db, sw, tput, NULL, z, 64,
+		                                      &found, err, errlen))))
+			return rc;
+		if (!found) {
+			snprintf(err, errlen, "%s: the sweep has no speedup or "
+			         "throughput column; name the output to color with "
+			         "--z COLUMN", o->dbpath);
 			return RL_EINPUT;
-	} else if (!plot_sweep_guess(db, sw, NULL, "speedup", z, 64) &&
-	           !plot_sweep_guess(db, sw, tput, NULL, z, 64)) {
-		snprintf(err, errlen, "%s: the sweep has no speedup or throughput "
-		         "column; name the output to color with --z COLUMN",
-		         o->dbpath);
-		return RL_EINPUT;
+		}
 	}
-	if (o->y && plot_sweep_column(db, o->y, y, 64, err, errlen))
-		return RL_EINPUT;
-	if (o->x && plot_sweep_column(db, o->x, x, 64, err, errlen))
-		return RL_EINPUT;
+	if (o->y && (rc = plot_sweep_column(db, o->dbpath, o->y, y, 64, err,
+	                                    errlen)))
+		return rc;
+	if (o->x && (rc = plot_sweep_column(db, o->dbpath, o->x, x, 64, err,
+	                                    errlen)))
+		return rc;
 	if ((!x[0] && pick(swept, ns, y, x)) || (!y[0] && pick(swept, ns, x, y))) {
 		snprintf(err, errlen, "%s: the sweep varies fewer than two "
 		         "parameters; name the axes with --x and --y", o->dbpath);

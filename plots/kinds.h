@@ -65,9 +65,10 @@ void plot_axis_tics(FILE *s, char axis, const double *v, size_t n, int lg);
 void plot_log_tics(FILE *s, char axis, double lo, double hi);
 /* The swept parameters of the sweep that describe the workload, not the
 ** design (model.*, scenario.isl, scenario.osl), as dotted names joined by
-** ", " into buf; how many. */
-size_t plot_swept_workload(sqlite3 *db, const pdb_sweep *sw, char *buf,
-                           size_t len);
+** ", " into buf, how many in *n: RL_OK, or the failure to read the sweep
+** (with err). */
+int plot_swept_workload(sqlite3 *db, const pdb_sweep *sw, char *buf,
+                        size_t len, size_t *n, char *err, size_t errlen);
 
 /* The nth color of a small palette. */
 const char *plot_color(int n);
@@ -91,20 +92,24 @@ int plot_claim_rows(sqlite3 *db, const plot_opts *o, const char *table,
 int plot_distinct_axes(const char *x, const char *y, char *err,
                        size_t errlen);
 
-/* `results` columns of a sweep (sweepcols.c): resolve a dotted or column
-** name to a column of the view; RL_EINPUT listing the columns if none. */
-int plot_sweep_column(sqlite3 *db, const char *name, char *col, size_t len,
-                      char *err, size_t errlen);
+/* `results` columns of a sweep (sweepcols.c).  Each lookup that fails to
+** read the database at path returns pdb_unread's status and message
+** ("PATH: cannot read: REASON"), never taken for a column that is not
+** there.  Resolve a dotted or column name to a column of the view;
+** RL_EINPUT listing the columns if none. */
+int plot_sweep_column(sqlite3 *db, const char *path, const char *name,
+                      char *col, size_t len, char *err, size_t errlen);
 /* Swept parameters of the sweep (columns from the parameter table with
-** more than one value); returns how many were written (at most max). */
-size_t plot_swept_params(sqlite3 *db, const pdb_sweep *sw, char out[][64],
-                         size_t max);
+** more than one value); how many were written (at most max) in *found. */
+int plot_swept_params(sqlite3 *db, const pdb_sweep *sw, char out[][64],
+                      size_t max, size_t *found, char *err, size_t errlen);
 /* The first column of `results` with values in the sweep, among the
 ** candidates `exact` (NULL-terminated, may be NULL), else the first whose
-** name contains `contains` (may be NULL); 1 found, 0 not. */
+** name contains `contains` (may be NULL); *found 1 found, 0 not. */
 int plot_sweep_guess(sqlite3 *db, const pdb_sweep *sw,
                      const char *const *exact, const char *contains,
-                     char *col, size_t len);
+                     char *col, size_t len, int *found, char *err,
+                     size_t errlen);
 /* " WHERE run = N" (or "") for a sweep. */
 void plot_sweep_where(const pdb_sweep *sw, char *buf, size_t len);
 /* Axis label of a column: its dotted name and unit. */

@@ -26,22 +26,38 @@ static int axes(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 	    "cost_usd_per_million_tokens_at_cost", NULL};
 	static const char *const ys[] = {"throughput_output_tokens_per_s",
 	                                 NULL};
+	int rc, found;
 	if (o->x) {
-		if (plot_sweep_column(db, o->x, x, 64, err, errlen))
+		if ((rc = plot_sweep_column(db, o->dbpath, o->x, x, 64, err,
+		                            errlen)))
+			return rc;
+	} else {
+		if ((rc = plot_sweep_guess(db, sw, xs, "watts", x, 64, &found, err,
+		                           errlen)) ||
+		    (!found && (rc = plot_sweep_guess(db, sw, cs, "usd", x, 64,
+		                                      &found, err, errlen))))
+			return rc;
+		if (!found) {
+			snprintf(err, errlen, "%s: the sweep has no power or cost "
+			         "column; name the cost axis with --x COLUMN",
+			         o->dbpath);
 			return RL_EINPUT;
-	} else if (!plot_sweep_guess(db, sw, xs, "watts", x, 64) &&
-	           !plot_sweep_guess(db, sw, cs, "usd", x, 64)) {
-		snprintf(err, errlen, "%s: the sweep has no power or cost column; "
-		         "name the cost axis with --x COLUMN", o->dbpath);
-		return RL_EINPUT;
+		}
 	}
 	if (o->y) {
-		if (plot_sweep_column(db, o->y, y, 64, err, errlen))
+		if ((rc = plot_sweep_column(db, o->dbpath, o->y, y, 64, err,
+		                            errlen)))
+			return rc;
+	} else {
+		if ((rc = plot_sweep_guess(db, sw, ys, "tokens_per_s", y, 64,
+		                           &found, err, errlen)))
+			return rc;
+		if (!found) {
+			snprintf(err, errlen, "%s: the sweep has no throughput "
+			         "column; name the benefit axis with --y COLUMN",
+			         o->dbpath);
 			return RL_EINPUT;
-	} else if (!plot_sweep_guess(db, sw, ys, "tokens_per_s", y, 64)) {
-		snprintf(err, errlen, "%s: the sweep has no throughput column; "
-		         "name the benefit axis with --y COLUMN", o->dbpath);
-		return RL_EINPUT;
+		}
 	}
 	return plot_distinct_axes(x, y, err, errlen);
 }
@@ -87,12 +103,16 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	double box[4] = {INFINITY, -INFINITY, INFINITY, -INFINITY};
 	double *fx, *fy;
 	long n = 0, step, front;
+	size_t nwl;
 	int rc;
 
 	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
 	if (rc)
 		return rc;
-	if (plot_swept_workload(db, &sw, wl, sizeof wl)) {
+	if ((rc = plot_swept_workload(db, &sw, wl, sizeof wl, &nwl, err,
+	                              errlen)))
+		return rc;
+	if (nwl) {
 		snprintf(err, errlen, "%s: sweep%s%.0ld varies the workload (%s); "
 		         "a Pareto frontier compares design choices under one "
 		         "workload, not short requests against long ones: sweep "

@@ -92,18 +92,27 @@ int pdb_has(sqlite3 *db, const char *path, const char *name, int *found,
 	return RL_OK;
 }
 
-int pdb_has_column(sqlite3 *db, const char *table, const char *col)
+int pdb_has_column(sqlite3 *db, const char *path, const char *table,
+                   const char *col, int *found, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
-	int found = 0;
-	if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?1) "
-	                       "WHERE name = ?2", -1, &st, NULL))
-		return 0;
+	int rc;
+	*found = 0;
+	rc = sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?1) "
+	                        "WHERE name = ?2", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return pdb_unread(db, rc, path, err, errlen);
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, col, -1, SQLITE_STATIC);
-	found = sqlite3_step(st) == SQLITE_ROW;
+	rc = sqlite3_step(st);
+	*found = rc == SQLITE_ROW;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		rc = pdb_unread(db, rc, path, err, errlen);
+		sqlite3_finalize(st);
+		return rc;
+	}
 	sqlite3_finalize(st);
-	return found;
+	return RL_OK;
 }
 
 int pdb_status(sqlite3 *db)
@@ -301,20 +310,25 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 	sqlite3_stmt *st = NULL;
 	char sql[200];
 	size_t i;
-	int rc, has;
+	int rc, has = 0;
 	memset(s, 0, sizeof *s);
+	s->path = dbpath;
 	if ((rc = pdb_has(db, dbpath, "results", &has, err, errlen)))
-		return rc;
+		goto unread;
 	if (!has) {
 		snprintf(err, errlen, "%s has no sweep results; make them with: "
 		         "rooflab sweep SPEC --db %s", dbpath, dbpath);
 		return RL_EINPUT;
 	}
-	for (i = 0; i < 2; i++)
-		if (pdb_has_column(db, "results", cols[i])) {
+	for (i = 0; i < 2; i++) {
+		if ((rc = pdb_has_column(db, dbpath, "results", cols[i], &has, err,
+		                         errlen)))
+			goto unread;
+		if (has) {
 			snprintf(s->run_col, sizeof s->run_col, "%s", cols[i]);
 			break;
 		}
+	}
 	if (!s->run_col[0]) {
 		if (want > 0) {
 			snprintf(err, errlen, "%s: the results view has no run "
@@ -329,10 +343,16 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 	else
 		snprintf(sql, sizeof sql, "SELECT max(%s) FROM results",
 		         s->run_col);
-	if ((rc = pdb_prepare(db, sql, &st, err, errlen)) != RL_OK)
-		return rc;
-	if (sqlite3_step(st) != SQLITE_ROW ||
-	    sqlite3_column_type(st, 0) == SQLITE_NULL) {
+	if ((rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL)) != SQLITE_OK) {
+		rc = pdb_unread(db, rc, dbpath, err, errlen);
+		goto unread;
+	}
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW && rc != SQLITE_DONE) {
+		rc = pdb_unread(db, rc, dbpath, err, errlen);
+		sqlite3_finalize(st);
+		goto unread;
+	}
+	if (rc != SQLITE_ROW || sqlite3_column_type(st, 0) == SQLITE_NULL) {
 		sqlite3_finalize(st);
 		if (want > 0)
 			snprintf(err, errlen, "%s: no sweep run with id %ld", dbpath,
@@ -345,6 +365,9 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 	s->run = (long)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return RL_OK;
+unread:
+	s->unread = 1;
+	return rc;
 }
 
 void pdb_column_name(const char *dotted, char *buf, size_t len)

@@ -37,6 +37,8 @@ typedef struct {
 typedef struct {
 	char run_col[32];  /* "run_id" or "run"; "" when the view has none */
 	long run;          /* its value, when run_col is set */
+	const char *path;  /* the database, for messages */
+	int unread;        /* pdb_sweep_run failed: `results` cannot be read */
 } pdb_sweep;
 
 /* Open an existing database read-only; RL_EINPUT when it is missing or
@@ -50,8 +52,11 @@ int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen);
 int pdb_has(sqlite3 *db, const char *path, const char *name, int *found,
             char *err, size_t errlen);
 
-/* 1 when table (or view) `table` has a column `col`. */
-int pdb_has_column(sqlite3 *db, const char *table, const char *col);
+/* Whether table (or view) `table` of the database at path has a column
+** `col`: RL_OK with *found 1 or 0, or pdb_unread's status and message
+** when that cannot be read. */
+int pdb_has_column(sqlite3 *db, const char *path, const char *table,
+                   const char *col, int *found, char *err, size_t errlen);
 
 /* Prepare a statement; RL_EINTERNAL with the SQLite message on failure. */
 /* The exit status for the last failure on db (config/dbfile.h's
@@ -99,7 +104,8 @@ int pdb_validation_run(sqlite3 *db, const char *dbpath, long want,
                        pdb_validation *v, char *err, size_t errlen);
 
 /* The sweep run `want` (0: the newest), or RL_EINPUT naming
-** `rooflab sweep SPEC --db DBPATH`. */
+** `rooflab sweep SPEC --db DBPATH`, or "DBPATH: cannot read: REASON"
+** (s->unread set) when `results` is there but cannot be read. */
 int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
                   char *err, size_t errlen);
 

@@ -278,7 +278,9 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	int n = 0, i, rc, links = 0, has_link;
 	double xlo = 1e300, xhi = 0, ylo = 1e300, yhi = 0;
 
-	has_link = pdb_has_column(db, "claim_roofline", "link_Bps");
+	if ((rc = pdb_has_column(db, o->dbpath, "claim_roofline", "link_Bps",
+	                         &has_link, err, errlen)))
+		return rc;
 	rc = plot_claim_rows(db, o, "claim_roofline", "roofline rows",
 	                     has_link
 	                         ? "SELECT side, label, peak_flops, hbm_Bps, "

@@ -10,15 +10,19 @@
 #include "../model/params.h"
 #include "kinds.h"
 
-/* The column names of `results`, comma separated, for messages. */
-static void list_columns(sqlite3 *db, char *buf, size_t len)
+/* The column names of `results`, comma separated, for messages: RL_OK,
+** or the failure to read them (with err). */
+static int list_columns(sqlite3 *db, const char *path, char *buf, size_t len,
+                        char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	size_t used = 0;
+	int rc;
 	buf[0] = 0;
-	if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info('results')",
-	                       -1, &st, NULL))
-		return;
+	if ((rc = sqlite3_prepare_v2(db, "SELECT name FROM "
+	                             "pragma_table_info('results')", -1, &st,
+	                             NULL)))
+		return pdb_unread(db, rc, path, err, errlen);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *n = (const char *)sqlite3_column_text(st, 0);
 		if (!n || used + strlen(n) + 8 >= len)
@@ -26,17 +30,22 @@ static void list_columns(sqlite3 *db, char *buf, size_t len)
 		used += (size_t)snprintf(buf + used, len - used, "%s%s",
 		                         used ? ", " : "", n);
 	}
-	sqlite3_finalize(st);
+	return pdb_finish(st, path, err, errlen);
 }
 
-int plot_sweep_column(sqlite3 *db, const char *name, char *col, size_t len,
-                      char *err, size_t errlen)
+int plot_sweep_column(sqlite3 *db, const char *path, const char *name,
+                      char *col, size_t len, char *err, size_t errlen)
 {
 	char cols[1500];
+	int rc, has = 0;
 	pdb_column_name(name, col, len);
-	if (strchr(col, '"') == NULL && pdb_has_column(db, "results", col))
+	if (strchr(col, '"') == NULL &&
+	    (rc = pdb_has_column(db, path, "results", col, &has, err, errlen)))
+		return rc;
+	if (has)
 		return RL_OK;
-	list_columns(db, cols, sizeof cols);
+	if ((rc = list_columns(db, path, cols, sizeof cols, err, errlen)))
+		return rc;
 	snprintf(err, errlen, "the sweep results have no column '%s' "
 	         "(columns: %s)", name, cols);
 	return RL_EINPUT;
@@ -50,36 +59,58 @@ void plot_sweep_where(const pdb_sweep *sw, char *buf, size_t len)
 		buf[0] = 0;
 }
 
-size_t plot_swept_params(sqlite3 *db, const pdb_sweep *sw, char out[][64],
-                         size_t max)
+/* One count from sql over the sweep's database into *n: RL_OK, or the
+** failure to read it (with err). */
+static int count_of(sqlite3 *db, const pdb_sweep *sw, const char *sql,
+                    long long *n, char *err, size_t errlen)
 {
-	size_t n, i, found = 0;
+	sqlite3_stmt *st;
+	int rc;
+	*n = 0;
+	if ((rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL)))
+		return pdb_unread(db, rc, sw->path, err, errlen);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	return pdb_finish(st, sw->path, err, errlen);
+}
+
+int plot_swept_params(sqlite3 *db, const pdb_sweep *sw, char out[][64],
+                      size_t max, size_t *found, char *err, size_t errlen)
+{
+	size_t n, i;
 	const rl_param *p = rl_params(&n);
 	char col[64], where[96], sql[256];
+	int rc, has;
+	*found = 0;
 	plot_sweep_where(sw, where, sizeof where);
-	for (i = 0; i < n && found < max; i++) {
-		sqlite3_stmt *st;
+	for (i = 0; i < n && *found < max; i++) {
+		long long distinct;
 		snprintf(col, sizeof col, "%s_%s", p[i].section, p[i].key);
-		if (!pdb_has_column(db, "results", col))
+		if ((rc = pdb_has_column(db, sw->path, "results", col, &has, err,
+		                         errlen)))
+			return rc;
+		if (!has)
 			continue;
 		snprintf(sql, sizeof sql, "SELECT count(DISTINCT \"%s\") FROM "
 		         "results%s", col, where);
-		if (sqlite3_prepare_v2(db, sql, -1, &st, NULL))
-			continue;
-		if (sqlite3_step(st) == SQLITE_ROW &&
-		    sqlite3_column_int64(st, 0) > 1)
-			snprintf(out[found++], 64, "%s", col);
-		sqlite3_finalize(st);
+		if ((rc = count_of(db, sw, sql, &distinct, err, errlen)))
+			return rc;
+		if (distinct > 1)
+			snprintf(out[(*found)++], 64, "%s", col);
 	}
-	return found;
+	return RL_OK;
 }
 
-size_t plot_swept_workload(sqlite3 *db, const pdb_sweep *sw, char *buf,
-                           size_t len)
+int plot_swept_workload(sqlite3 *db, const pdb_sweep *sw, char *buf,
+                        size_t len, size_t *n, char *err, size_t errlen)
 {
 	char swept[32][64];
-	size_t ns = plot_swept_params(db, sw, swept, 32), i, n = 0;
+	size_t ns, i;
+	int rc;
 	buf[0] = 0;
+	*n = 0;
+	if ((rc = plot_swept_params(db, sw, swept, 32, &ns, err, errlen)))
+		return rc;
 	for (i = 0; i < ns; i++) {
 		char dotted[64];
 		if (strncmp(swept[i], "model_", 6) && strcmp(swept[i],
@@ -89,56 +120,72 @@ size_t plot_swept_workload(sqlite3 *db, const pdb_sweep *sw, char *buf,
 		dotted[sizeof dotted - 1] = 0;
 		*strchr(dotted, '_') = '.';
 		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s",
-		         n ? ", " : "", dotted);
-		n++;
+		         *n ? ", " : "", dotted);
+		(*n)++;
 	}
-	return n;
+	return RL_OK;
 }
 
-/* 1 when column `col` of the sweep's rows has any value. */
+/* Whether column `col` of the sweep's rows has any value: RL_OK with *ok
+** 1 or 0, or the failure to read it (with err). */
 static int plot_sweep_has_data(sqlite3 *db, const pdb_sweep *sw,
-                               const char *col)
+                               const char *col, int *ok, char *err,
+                               size_t errlen)
 {
 	char where[96], sql[300];
-	sqlite3_stmt *st;
-	int ok = 0;
-	if (strchr(col, '"') || !pdb_has_column(db, "results", col))
-		return 0;
+	long long values;
+	int rc, has;
+	*ok = 0;
+	if (strchr(col, '"'))
+		return RL_OK;
+	if ((rc = pdb_has_column(db, sw->path, "results", col, &has, err,
+	                         errlen)) || !has)
+		return rc;
 	plot_sweep_where(sw, where, sizeof where);
 	snprintf(sql, sizeof sql, "SELECT count(\"%s\") FROM results%s", col,
 	         where);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL))
-		return 0;
-	ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0;
-	sqlite3_finalize(st);
-	return ok;
+	if ((rc = count_of(db, sw, sql, &values, err, errlen)))
+		return rc;
+	*ok = values > 0;
+	return RL_OK;
 }
 
 int plot_sweep_guess(sqlite3 *db, const pdb_sweep *sw,
                      const char *const *exact, const char *contains,
-                     char *col, size_t len)
+                     char *col, size_t len, int *found, char *err,
+                     size_t errlen)
 {
 	sqlite3_stmt *st;
 	size_t i;
-	int ok = 0;
-	for (i = 0; exact && exact[i]; i++)
-		if (plot_sweep_has_data(db, sw, exact[i])) {
+	int rc;
+	*found = 0;
+	for (i = 0; exact && exact[i]; i++) {
+		if ((rc = plot_sweep_has_data(db, sw, exact[i], found, err,
+		                              errlen)))
+			return rc;
+		if (*found) {
 			snprintf(col, len, "%s", exact[i]);
-			return 1;
-		}
-	if (!contains ||
-	    sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info('results')",
-	                       -1, &st, NULL))
-		return 0;
-	while (!ok && sqlite3_step(st) == SQLITE_ROW) {
-		const char *n = (const char *)sqlite3_column_text(st, 0);
-		if (n && strstr(n, contains) && plot_sweep_has_data(db, sw, n)) {
-			snprintf(col, len, "%s", n);
-			ok = 1;
+			return RL_OK;
 		}
 	}
-	sqlite3_finalize(st);
-	return ok;
+	if (!contains)
+		return RL_OK;
+	if ((rc = sqlite3_prepare_v2(db, "SELECT name FROM "
+	                             "pragma_table_info('results')", -1, &st,
+	                             NULL)))
+		return pdb_unread(db, rc, sw->path, err, errlen);
+	while (!*found && sqlite3_step(st) == SQLITE_ROW) {
+		const char *n = (const char *)sqlite3_column_text(st, 0);
+		if (!n || !strstr(n, contains))
+			continue;
+		if ((rc = plot_sweep_has_data(db, sw, n, found, err, errlen))) {
+			sqlite3_finalize(st);
+			return rc;
+		}
+		if (*found)
+			snprintf(col, len, "%s", n);
+	}
+	return pdb_finish(st, sw->path, err, errlen);
 }
 
 void plot_column_label(const char *col, char *buf, size_t len)

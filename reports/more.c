@@ -22,7 +22,7 @@ static void sweep_name(rctx *r, long id, char *buf, size_t len)
 	sqlite3_stmt *st;
 	int rc;
 	buf[0] = 0;
-	if (!pdb_has_column(r->sdb, "runs", "spec_path"))
+	if (!report_has_column(r, r->sdb, r->sdbpath, "runs", "spec_path"))
 		return;
 	if ((rc = sqlite3_prepare_v2(r->sdb, "SELECT spec_path FROM runs WHERE "
 	                             "id = ?1", -1, &st, NULL))) {
@@ -35,15 +35,40 @@ static void sweep_name(rctx *r, long id, char *buf, size_t len)
 	report_finish(r, st, r->sdbpath);
 }
 
+/* Whether sweep `one` has a Pareto frontier to draw: RL_OK with *draw 1
+** when a power or cost column has values, 0 when not or when it varies
+** the workload (named in wl, how many parameters in *nwl); or the failure
+** to read the sweep (with err). */
+static int pareto_fits(sqlite3 *db, const pdb_sweep *one, char *wl,
+                       size_t wllen, size_t *nwl, int *draw, char *err,
+                       size_t errlen)
+{
+	char col[64];
+	int rc;
+	*draw = 0;
+	if ((rc = plot_swept_workload(db, one, wl, wllen, nwl, err, errlen)) ||
+	    *nwl)
+		return rc;
+	if ((rc = plot_sweep_guess(db, one, NULL, "watts", col, sizeof col, draw,
+	                           err, errlen)) || *draw)
+		return rc;
+	return plot_sweep_guess(db, one, NULL, "usd", col, sizeof col, draw,
+	                        err, errlen);
+}
+
 void report_design_space(rctx *r)
 {
 	pdb_sweep sw;
 	sqlite3_stmt *st;
 	char err[600], name[512];
 	long ids[MAX_SWEEPS];
-	int n = 0, i;
+	int n = 0, i, rc;
 	doc_heading(&r->d, 2, "design-space", "Design space (sweeps)");
-	if (pdb_sweep_run(r->sdb, r->sdbpath, 0, &sw, err, sizeof err)) {
+	if ((rc = pdb_sweep_run(r->sdb, r->sdbpath, 0, &sw, err, sizeof err))) {
+		if (sw.unread) {
+			report_bad(r, rc, err);
+			return;
+		}
 		doc_para_class(&r->d, "note", "No sweep in %s; run rooflab sweep "
 		               "SPEC --db FILE (examples in sweeps/) and give the "
 		               "report --sweeps FILE.", r->sdbpath);
@@ -53,7 +78,6 @@ void report_design_space(rctx *r)
 		ids[n++] = 0;
 	} else {
 		char sql[160];
-		int rc;
 		snprintf(sql, sizeof sql, "SELECT DISTINCT \"%s\" FROM results "
 		         "ORDER BY 1 LIMIT %d", sw.run_col, MAX_SWEEPS);
 		if ((rc = sqlite3_prepare_v2(r->sdb, sql, -1, &st, NULL))) {
@@ -71,7 +95,9 @@ void report_design_space(rctx *r)
 	for (i = 0; i < n; i++) {
 		plot_opts po;
 		pdb_sweep one = sw;
-		char cap[700], col[64], id[40], wl[300];
+		char cap[700], id[40], wl[300];
+		size_t nwl;
+		int draw;
 		one.run = ids[i];
 		memset(&po, 0, sizeof po);
 		po.dbpath = r->sdbpath;
@@ -98,14 +124,16 @@ void report_design_space(rctx *r)
 		snprintf(cap, sizeof cap, "Sweep %s%s(run %ld): the designs no "
 		         "other design beats on both power or cost and "
 		         "throughput", name, name[0] ? " " : "", ids[i]);
-		if (plot_swept_workload(r->sdb, &one, wl, sizeof wl))
+		if ((rc = pareto_fits(r->sdb, &one, wl, sizeof wl, &nwl, &draw,
+		                      err, sizeof err))) {
+			report_bad(r, rc, err);
+			return;
+		}
+		if (nwl)
 			doc_para_class(&r->d, "note", "No Pareto frontier: this "
 			               "sweep varies the workload (%s), which is not "
 			               "a design choice.", wl);
-		else if (plot_sweep_guess(r->sdb, &one, NULL, "watts", col,
-		                          sizeof col) ||
-		         plot_sweep_guess(r->sdb, &one, NULL, "usd", col,
-		                          sizeof col))
+		else if (draw)
 			report_figure(r, "pareto", &po, cap);
 	}
 }

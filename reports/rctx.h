@@ -58,6 +58,9 @@ void report_bad(rctx *r, int rc, const char *msg);
 ** and 0 when that cannot be told (the schema cannot be read: kept in
 ** r->bad like report_unread's failures). */
 int report_has(rctx *r, sqlite3 *db, const char *path, const char *name);
+/* The same for a column `col` of table (or view) `table`. */
+int report_has_column(rctx *r, sqlite3 *db, const char *path,
+                      const char *table, const char *col);
 
 /* plot_side_label of the claim database into buf, returned; its failure
 ** kept in r->bad (buf then holds the side). */

@@ -94,6 +94,16 @@ int report_has(rctx *r, sqlite3 *db, const char *path, const char *name)
 	return rc == RL_OK && has;
 }
 
+int report_has_column(rctx *r, sqlite3 *db, const char *path,
+                      const char *table, const char *col)
+{
+	char msg[sizeof r->bad_msg];
+	int has, rc = pdb_has_column(db, path, table, col, &has, msg,
+	                             sizeof msg);
+	report_bad(r, rc, msg);
+	return rc == RL_OK && has;
+}
+
 const char *report_side_label(rctx *r, const char *side, char *buf,
                               size_t len)
 {

@@ -127,7 +127,8 @@ static void side_table(rctx *r, long run, int in, int has_version)
 
 void report_validation_groups(rctx *r, long run, const char *profile)
 {
-	int has_version = pdb_has_column(r->db, "validation", "version");
+	int has_version = report_has_column(r, r->db, r->o->dbpath,
+	                                    "validation", "version");
 	doc_para(&r->d, "Per group of rows (chip, software version, model, "
 	         "precision; run profile %s, each version served by its own "
 	         "profile). In-sample rows are of the chip a version's profile "

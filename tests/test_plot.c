@@ -538,6 +538,56 @@ static void test_failed_lookup(void **state)
 	unlink(path);
 }
 
+/* The sweep's column lookups (sweepcols.c) that fail to read are no
+** missing columns: a batch column that overflows when its distinct values
+** are counted made the heatmap say the sweep varied fewer than two
+** parameters, a power column that overflows when its values are counted
+** made the Pareto plot say there was no power or cost column. */
+static void test_sweep_lookup_fails(void **state)
+{
+	char path[64];
+	sqlite3 *db, *w;
+	char *msg;
+	plot_opts o;
+	char *s = NULL, err[512];
+	size_t len;
+	(void)state;
+	db = make_db(path, sizeof path,
+	             "CREATE TABLE r0(run_id INTEGER, tp REAL, batch REAL, "
+	             "tps REAL);"
+	             "INSERT INTO r0 VALUES(1, 1, 1, 10), (1, 2, 1, 20), "
+	             "(1, 1, 8, 80), (1, 2, 8, 160);"
+	             "CREATE VIEW results AS SELECT run_id, tp AS scenario_tp, "
+	             "CASE WHEN batch = 8 THEN abs(-9223372036854775807 - 1) "
+	             "ELSE batch END AS scenario_batch, tps AS "
+	             "throughput_output_tokens_per_s, 300 AS power_watts "
+	             "FROM r0;");
+	msg = script_of(db, "heatmap", path, RL_EINPUT);
+	assert_non_null(strstr(msg, ": cannot read: integer overflow"));
+	free(msg);
+	/* the batch column read as it is: only the power column, the cost
+	** axis the Pareto plot guesses, fails when its values are counted */
+	assert_int_equal(sqlite3_open(path, &w), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(w, "DROP VIEW results; CREATE VIEW "
+	                              "results AS SELECT run_id, tp AS "
+	                              "scenario_tp, batch AS scenario_batch, "
+	                              "tps AS throughput_output_tokens_per_s, "
+	                              "CASE WHEN tp = 2 THEN abs("
+	                              "-9223372036854775807 - 1) ELSE 300 END "
+	                              "AS power_watts FROM r0", NULL, NULL,
+	                              NULL), SQLITE_OK);
+	sqlite3_close(w);
+	memset(&o, 0, sizeof o);
+	o.dbpath = path;
+	o.y = "throughput.output_tokens_per_s";
+	assert_int_equal(plot_script(db, plot_kind_find("pareto"), &o, &s, &len,
+	                             err, sizeof err), RL_EINPUT);
+	assert_null(s);
+	assert_non_null(strstr(err, ": cannot read: integer overflow"));
+	sqlite3_close(db);
+	unlink(path);
+}
+
 static void test_escape(void **state)
 {
 	char *buf = NULL;
@@ -606,6 +656,7 @@ int main(void)
 		cmocka_unit_test(test_quantiles),
 		cmocka_unit_test(test_no_claim_run),
 		cmocka_unit_test(test_failed_lookup),
+		cmocka_unit_test(test_sweep_lookup_fails),
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_gnuplot_error),
 		cmocka_unit_test(test_sections),
