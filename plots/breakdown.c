@@ -58,9 +58,10 @@ int plot_build_breakdown(sqlite3 *db, const plot_opts *o, FILE *s,
 	}
 	if ((rc = pdb_finish(st, o->dbpath, err, errlen)))
 		return rc;
-	if (pdb_prepare(db, "SELECT value FROM claim_sides WHERE run_id = ?1 "
-	                "AND side = ?2 AND name = ?3", &val, err, errlen))
-		return RL_EINTERNAL;
+	if ((rc = pdb_prepare(db, o->dbpath, "SELECT value FROM claim_sides "
+	                      "WHERE run_id = ?1 AND side = ?2 AND name = ?3",
+	                      &val, err, errlen)))
+		return rc;
 	sqlite3_bind_int64(val, 1, c.id);
 	fputs("$b << EOD\n", s);
 	for (i = 0; i < n; i++)

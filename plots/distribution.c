@@ -34,7 +34,7 @@ static int mc_summary(sqlite3 *db, const char *path, long run, double q[3],
 	*have = 0;
 	if ((rc = pdb_has(db, path, "claim_mc", &has, err, errlen)) || !has)
 		return rc;
-	if ((rc = pdb_prepare(db, "SELECT p05, p50, p95, prob_ge_target, "
+	if ((rc = pdb_prepare(db, path, "SELECT p05, p50, p95, prob_ge_target, "
 	                      "violation_rate, samples FROM claim_mc WHERE "
 	                      "run_id = ?1", &st, err, errlen)))
 		return rc;
@@ -162,9 +162,10 @@ int plot_build_distribution(sqlite3 *db, const plot_opts *o, FILE *s,
 		return plot_no_rows(o, c.id, "claim_mc_samples",
 		                    "Monte Carlo samples", err, errlen);
 	/* sorted, so violations travel with their speedups */
-	if (pdb_prepare(db, "SELECT speedup, violates FROM claim_mc_samples "
-	                "WHERE run_id = ?1 ORDER BY speedup", &st, err, errlen))
-		return pdb_status(db);
+	if ((rc = pdb_prepare(db, o->dbpath, "SELECT speedup, violates FROM "
+	                      "claim_mc_samples WHERE run_id = ?1 ORDER BY "
+	                      "speedup", &st, err, errlen)))
+		return rc;
 	v = malloc((size_t)n * sizeof *v);
 	bad = malloc((size_t)n * sizeof *bad);
 	if (!v || !bad) {

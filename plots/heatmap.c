@@ -214,7 +214,7 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		return rc;
 	plot_sweep_where(&sw, where, sizeof where);
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM results%s", where);
-	if (pdb_prepare(db, sql, &st, err, errlen))
+	if (pdb_prepare(db, o->dbpath, sql, &st, err, errlen))
 		return pdb_status(db);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		rows = (long)sqlite3_column_int64(st, 0);
@@ -224,7 +224,7 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	         "results%s%s \"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE
 	         " GROUP BY 1, 2 ORDER BY 1, 2", x, y, z, where,
 	         where[0] ? " AND" : " WHERE", x, y);
-	if (pdb_prepare(db, sql, &st, err, errlen))
+	if (pdb_prepare(db, o->dbpath, sql, &st, err, errlen))
 		return pdb_status(db);
 	memset(&g, 0, sizeof g);
 	rc = grid_read(st, &g);

@@ -130,7 +130,7 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM results%s%s \"%s\" "
 	         PLOT_FINITE " AND \"%s\" " PLOT_FINITE, where, where[0] ? " AND" :
 	         " WHERE", x, y);
-	if (pdb_prepare(db, sql, &st, err, errlen))
+	if (pdb_prepare(db, o->dbpath, sql, &st, err, errlen))
 		return pdb_status(db);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = (long)sqlite3_column_int64(st, 0);
@@ -144,7 +144,7 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\" FROM results%s%s \"%s\" "
 	         PLOT_FINITE " AND \"%s\" " PLOT_FINITE " ORDER BY 1 ASC, 2 DESC", x, y,
 	         where, where[0] ? " AND" : " WHERE", x, y);
-	if (pdb_prepare(db, sql, &st, err, errlen))
+	if (pdb_prepare(db, o->dbpath, sql, &st, err, errlen))
 		return pdb_status(db);
 	fx = malloc((size_t)n * sizeof *fx);
 	fy = malloc((size_t)n * sizeof *fy);

@@ -12,6 +12,9 @@
 #include "../config/dbfile.h"
 #include "../config/regfile.h"
 
+/* what pdb_unread's message says after the path */
+#define UNREAD ": cannot read: "
+
 int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen)
 {
 	sqlite3_stmt *st = NULL;
@@ -65,9 +68,17 @@ int pdb_finish(sqlite3_stmt *st, const char *path, char *err, size_t errlen)
 int pdb_unread(sqlite3 *db, int rc, const char *path, char *err,
                size_t errlen)
 {
-	snprintf(err, errlen, "%s: cannot read: %s", path,
+	snprintf(err, errlen, "%s%s", path, UNREAD);
+	snprintf(err + strlen(err), errlen - strlen(err), "%s",
 	         db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 	return rl_db_exit(rc);
+}
+
+int pdb_unread_message(const char *err, const char *path)
+{
+	size_t n = strlen(path);
+	return !strncmp(err, path, n) &&
+	       !strncmp(err + n, UNREAD, strlen(UNREAD));
 }
 
 int pdb_has(sqlite3 *db, const char *path, const char *name, int *found,
@@ -120,16 +131,15 @@ int pdb_status(sqlite3 *db)
 	return rl_db_exit(sqlite3_extended_errcode(db));
 }
 
-int pdb_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char *err,
-                size_t errlen)
+int pdb_prepare(sqlite3 *db, const char *path, const char *sql,
+                sqlite3_stmt **st, char *err, size_t errlen)
 {
-	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK) {
+	int rc = sqlite3_prepare_v2(db, sql, -1, st, NULL);
+	if (rc != SQLITE_OK) {
 		/* the file is not what rooflab wrote (a table or column is
 		** missing, it is damaged): the input is wrong */
-		snprintf(err, errlen, "database query failed: %s",
-		         sqlite3_errmsg(db));
 		*st = NULL;
-		return pdb_status(db);
+		return pdb_unread(db, rc, path, err, errlen);
 	}
 	return RL_OK;
 }

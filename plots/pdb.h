@@ -58,13 +58,15 @@ int pdb_has(sqlite3 *db, const char *path, const char *name, int *found,
 int pdb_has_column(sqlite3 *db, const char *path, const char *table,
                    const char *col, int *found, char *err, size_t errlen);
 
-/* Prepare a statement; RL_EINTERNAL with the SQLite message on failure. */
 /* The exit status for the last failure on db (config/dbfile.h's
 ** rl_db_exit: a damaged or altered file is the user's input). */
 int pdb_status(sqlite3 *db);
 
-int pdb_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char *err,
-                size_t errlen);
+/* Prepare a statement on the database at path: RL_OK, or pdb_unread's
+** status and message (a table or column missing from a file altered by
+** hand, a damaged file). */
+int pdb_prepare(sqlite3 *db, const char *path, const char *sql,
+                sqlite3_stmt **st, char *err, size_t errlen);
 
 /* Column helpers: the text ("" for NULL) and the number (NAN for NULL). */
 /* SQL that holds for a column's finite numbers: NaN is stored as NULL, and
@@ -82,6 +84,11 @@ int pdb_finish(sqlite3_stmt *st, const char *path, char *err, size_t errlen);
 ** rc's own words when db is NULL), and the exit status rl_db_exit(rc). */
 int pdb_unread(sqlite3 *db, int rc, const char *path, char *err,
                size_t errlen);
+
+/* 1 when err is pdb_unread's message about the database at path: the
+** database failed to read, where other failures of a plot say its data
+** are not there (the report fails on the one, notes the other). */
+int pdb_unread_message(const char *err, const char *path);
 
 void pdb_text(sqlite3_stmt *st, int col, char *buf, size_t len);
 double pdb_real(sqlite3_stmt *st, int col);

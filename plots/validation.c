@@ -26,11 +26,12 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 	rc = pdb_validation_run(db, o->dbpath, o->run, &v, err, errlen);
 	if (rc)
 		return rc;
-	if (pdb_prepare(db, "SELECT coalesce(chip, '?'), measured, modeled, "
-	                "coalesce(in_calibration, 0) FROM validation WHERE "
-	                "run_id = ?1 AND measured > 0 AND modeled > 0 ORDER BY "
-	                "chip, id", &st, err, errlen))
-		return pdb_status(db);
+	if ((rc = pdb_prepare(db, o->dbpath, "SELECT coalesce(chip, '?'), "
+	                      "measured, modeled, coalesce(in_calibration, 0) "
+	                      "FROM validation WHERE run_id = ?1 AND measured > 0 "
+	                      "AND modeled > 0 ORDER BY chip, id", &st, err,
+	                      errlen)))
+		return rc;
 	sqlite3_bind_int64(st, 1, v.id);
 	/* one datablock per chip: measured, modeled, calibration flag */
 	while (sqlite3_step(st) == SQLITE_ROW) {

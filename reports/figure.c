@@ -5,7 +5,9 @@
 ** carry its run: report-heatmap-run3.svg), drawn under a temporary name and
 ** renamed with the report (report_figures_end), so that a report that fails
 ** leaves no figures of its own behind.  When gnuplot is missing, the first
-** attempt says so once and the rest of the report goes on without images.
+** attempt says so once and the rest of the report goes on without images;
+** a figure whose data are not there is a note, one whose database fails to
+** read fails the report.
 */
 #include <errno.h>
 #include <stdio.h>
@@ -179,6 +181,13 @@ void report_figure(rctx *r, const char *kind, const plot_opts *po,
 		rc = draw_file(r, k, po, caption, err, sizeof err);
 	if (rc == RL_OK)
 		return;
+	if (rc != PLOT_ENOGNUPLOT && pdb_unread_message(err, po->dbpath)) {
+		/* the database failed to read: the report fails as it does on
+		** its own tables, not stand with a note as if the figure's data
+		** were not there */
+		report_bad(r, rc, err);
+		return;
+	}
 	if (rc == PLOT_ENOGNUPLOT) {
 		r->plots = 0;
 		snprintf(r->plot_note, sizeof r->plot_note, "%s", err);

@@ -34,7 +34,8 @@ typedef struct {
 
 /* Draw one plot kind into the document (figure.c) from the claim database,
 ** or the sweep database for sweep kinds; when it cannot be drawn, a note
-** says why instead. */
+** says why instead, unless its database failed to read ("DB: cannot read:
+** REASON", pdb_unread): kept in r->bad, the report fails. */
 void report_figure(rctx *r, const char *kind, const plot_opts *po,
                    const char *caption);
 

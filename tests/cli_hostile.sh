@@ -268,6 +268,22 @@ expect_exit 2 "report of a claim_must whose rows cannot be counted" -- "$RL" \
 	report --db must.db --out must.html --no-plots
 expect_err "^rooflab report: must.db: cannot read: integer overflow" \
 	"report says why the rows cannot be counted"
+# a table only a figure reads (the Monte Carlo samples) fails to read: the
+# report fails naming it, where the figure became a note and the report
+# was written (exit 0)
+if command -v gnuplot >/dev/null 2>&1; then
+	"$RL" claim --samples 100 --no-design --db mcs.db >/dev/null 2>&1
+	sqlite3 mcs.db "ALTER TABLE claim_mc_samples RENAME TO s0; CREATE VIEW
+		claim_mc_samples AS SELECT run_id, i, CASE WHEN rowid = 3 THEN
+		abs(-9223372036854775807 - 1) ELSE speedup END AS speedup,
+		violates FROM s0"
+	expect_exit 2 "report whose figure's table fails to read" -- "$RL" \
+		report --db mcs.db --out mcs.html
+	expect_err "^rooflab report: mcs.db: cannot read: integer overflow" \
+		"report names the figure's database and why"
+	[ ! -e mcs.html ] && echo "ok - no report with the figure left out" ||
+		{ echo "not ok - a report with the figure left out"; fails=$((fails + 1)); }
+fi
 sum=$(cksum <erf.db)
 expect_exit 2 "claim --db into a claim table altered by hand" -- "$RL" claim \
 	--samples 0 --no-design --db erf.db
