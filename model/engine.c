@@ -366,6 +366,17 @@ static inline double kv_held(const rl_model_shape *sh, const kv_held_t *h,
 	return kv_windowed(sh, t);
 }
 
+/* True where x / d, rounded, is surely not below n (x / d < n is false)
+** without dividing: x >= n d with a margin of 2^-48 of it, which covers
+** the rounding of n d and of the margin (2^-53 of themselves each), n d
+** a normal number; then x / d >= n exactly, and rounded too.  False
+** where unsure (and for NaNs): the caller divides. */
+static inline int surely_not_below(double x, double d, double n)
+{
+	double nd = n * d;
+	return d > 0 && n >= 0 && nd >= 0x1p-1000 && x >= nd * (1 + 0x1p-48);
+}
+
 /* stage_round (below) with pp > 1 stages. */
 static double pipeline_round(const eval_ctx *c, double m, double n_dec,
                              double p, double p_isl, double chunks,
@@ -860,15 +871,21 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 		share_dec = 0;
 	} else {
 		for (i = 0; i < 4; i++) {
-			double n_budget, n_mem, avail;
+			double n_budget, n_mem, avail, held_t;
 			share_dec = (s->osl - 1) / (k + s->osl - 1);
 			n_budget = mnt * (k + s->osl - 1) / (s->isl + s->osl - 1);
-			n_mem = kv_mb / kv_held(&u->sh, &held, share_dec);
+			held_t = kv_held(&u->sh, &held, share_dec);
 			N = n_budget;
 			limit = RL_LIMIT_TOKENS;
-			if (n_mem < N) {
-				N = n_mem;
-				limit = RL_LIMIT_MEMORY;
+			/* (the division sits on the fixed point's path of
+			** dependent operations: not worked out where the
+			** memory surely does not bind) */
+			if (!surely_not_below(kv_mb, held_t, N)) {
+				n_mem = kv_mb / held_t;
+				if (n_mem < N) {
+					N = n_mem;
+					limit = RL_LIMIT_MEMORY;
+				}
 			}
 			if (cap < N) {
 				N = cap;
@@ -877,7 +894,10 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 			}
 			n_dec = N * share_dec;
 			avail = rl_fmax(1.0, mnt - n_dec);
-			avail = rl_fmax(1.0, s->isl / avail);
+			/* (isl <= avail, avail >= 1: isl / avail <= 1, and 1
+			** without the division) */
+			avail = s->isl <= avail ? 1.0
+			                        : rl_fmax(1.0, s->isl / avail);
 			if (avail == k)
 				break; /* converged */
 			k = avail;
