@@ -108,17 +108,24 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 	const rl_config *cfg = c->cfg;
 	const rl_serve_setup *u = c->u;
 	const rl_model *m = &cfg->model;
+	const rl_profile *pf = &cfg->prof;
 	double M = n_dec + p, Ls = sg->layers, head_tokens = n_dec + p_isl;
 	double gemm_flops, w_bytes, act_bytes, attn_flops, attn_bytes, el_bytes;
 	double comm_bytes = 0, link = 0, t_comp_part, t_mem_part, head_flops;
 	double expert_flops = 0, expert_rows = 1, read = 0, t_comm = 0;
+	/* (the fields of *it are worked out in locals and written once, at
+	** the end: a store through it would oblige the compiler to load
+	** again every figure of c, u and sg read after it) */
+	double t_gemm_compute, t_gemm_memory, t_gemm_fixed, t_elementwise;
+	double t_attn_compute, t_attn_memory, t_overhead, t_comm_exposed;
+	double t_overhead_hidden, time_s, rest;
+	int bound;
 
 	if (M <= 0) {
 		memset(it, 0, sizeof *it);
 		it->tokens = M;
 		return;
 	}
-	it->tokens = M;
 	/* the layers' GEMMs have M rows, the LM head's head_tokens, at the
 	** head's own precision */
 	gemm_flops = rl_div(M * u->lin_body * sg->lf, &u->tpd);
@@ -148,7 +155,7 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 	act_bytes = rl_div(M * u->sh.act_elems_per_token_layer * Ls * u->ab,
 	                   &u->tpd);
 	/* (a term that is +0 is not worked out: adding it changes nothing) */
-	it->t_gemm_compute =
+	t_gemm_compute =
 	    gemm_flops / (c->peak * gemm_eff(c, u->eff_gemm, M)) +
 	    (u->moe ? expert_flops / (c->peak_expert *
 	                           gemm_eff(c, u->eff_expert, expert_rows))
@@ -157,10 +164,10 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 	                                    gemm_eff(c, u->eff_head, head_tokens))
 	                    : 0.0);
 	gemm_flops += head_flops + expert_flops;
-	it->t_gemm_memory = (w_bytes + act_bytes) / u->bw;
+	t_gemm_memory = (w_bytes + act_bytes) / u->bw;
 	/* each GEMM kernel's fixed time, t0 of t0 + bytes / B: device time
 	** that a CUDA graph's replay keeps */
-	it->t_gemm_fixed = sg->gemm_fixed_s;
+	t_gemm_fixed = sg->gemm_fixed_s;
 	/* elementwise kernels run on their own, at 16-bit, memory-bound */
 	el_bytes = M * Ls * u->cb * u->el_per_tok * u->el_unfused;
 	/* the logits, tokens x vocab in fp32, exist on the head's stage: the
@@ -171,7 +178,7 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 		el_bytes += u->logit_passes * head_tokens * m->vocab * 4.0;
 	/* the MoE layers' permute and finalize, whole width on every rank */
 	el_bytes += M * Ls * u->moe_share * u->moe_perm_bytes;
-	it->t_elementwise = el_bytes / u->bw;
+	t_elementwise = el_bytes / u->bw;
 
 	/* attention: decode tokens over their context; prefill tokens over
 	** the causal prefix (on average (isl+1)/2 keys without a sliding
@@ -184,8 +191,8 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 	attn_bytes = sg->kv_lf *
 	             (n_dec * c->ctx_decode * u->reread + p * (chunks - 1) / 2 +
 	              M);
-	it->t_attn_compute = attn_flops / c->rate_attn;
-	it->t_attn_memory = attn_bytes / u->kv_bw;
+	t_attn_compute = attn_flops / c->rate_attn;
+	t_attn_memory = attn_bytes / u->kv_bw;
 
 	if (u->tp > 1) {
 		double one = rl_link_time(&u->ar, M * m->hidden * u->cb,
@@ -213,63 +220,65 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 		                       rl_div(M * m->hidden * u->cb, &u->tpd), &b);
 		link += b;
 	}
-	it->t_comm = t_comm;
 	/* sequences in the iteration: the decoding ones and those whose
 	** prefill chunks it carries (at least one when it carries any) */
 	/* launches: none per layer in a decode-only iteration replayed as a
 	** CUDA graph, the iteration's own overhead only */
-	it->t_overhead = (p > 0 || cfg->prof.cuda_graphs < 0.5
-	                      ? sg->overhead_s : cfg->prof.iter_overhead_s) +
-	                 cfg->prof.seq_overhead_s *
-	                     (n_dec + (p > 0 ? rl_fmax(1.0, p_isl) : 0.0)) +
-	                 (cfg->prof.request_overhead_s != 0
-	                      ? cfg->prof.request_overhead_s * p / c->isl
-	                      : 0.0);
-	{
-		/* the share comm_overlap of the all-reduces runs under the rest
-		** of the iteration's kernels, as far as they last */
-		double rest = it->t_gemm_fixed +
-		              rl_fmax(it->t_gemm_compute, it->t_gemm_memory) +
-		              rl_fmax(it->t_attn_compute, it->t_attn_memory) +
-		              it->t_elementwise;
-		it->t_comm_exposed =
-		    t_comm - cfg->prof.comm_overlap * rl_fmin(t_comm, rest);
-		it->time_s = rest + it->t_comm_exposed + it->t_overhead;
-		/* an overlap scheduler runs the share host_overlap of the
-		** host's time under the GPU's work of the iteration before,
-		** as far as that lasts (in a steady stream of like iterations,
-		** this one's) */
-		it->t_overhead_hidden =
-		    cfg->prof.host_overlap > 0
-		        ? cfg->prof.host_overlap *
-		              rl_fmin(it->t_overhead, rest + it->t_comm_exposed)
-		        : 0.0;
-		it->time_s -= it->t_overhead_hidden;
-	}
+	t_overhead = (p > 0 || pf->cuda_graphs < 0.5
+	                  ? sg->overhead_s : pf->iter_overhead_s) +
+	             pf->seq_overhead_s *
+	                 (n_dec + (p > 0 ? rl_fmax(1.0, p_isl) : 0.0)) +
+	             (pf->request_overhead_s != 0
+	                  ? pf->request_overhead_s * p / c->isl
+	                  : 0.0);
+	/* the share comm_overlap of the all-reduces runs under the rest of
+	** the iteration's kernels, as far as they last */
+	rest = t_gemm_fixed + rl_fmax(t_gemm_compute, t_gemm_memory) +
+	       rl_fmax(t_attn_compute, t_attn_memory) + t_elementwise;
+	t_comm_exposed = t_comm - pf->comm_overlap * rl_fmin(t_comm, rest);
+	time_s = rest + t_comm_exposed + t_overhead;
+	/* an overlap scheduler runs the share host_overlap of the host's
+	** time under the GPU's work of the iteration before, as far as that
+	** lasts (in a steady stream of like iterations, this one's) */
+	t_overhead_hidden =
+	    pf->host_overlap > 0
+	        ? pf->host_overlap *
+	              rl_fmin(t_overhead, rest + t_comm_exposed)
+	        : 0.0;
+	time_s -= t_overhead_hidden;
+
+	t_comp_part = (t_gemm_compute >= t_gemm_memory ? t_gemm_compute : 0) +
+	              (t_attn_compute >= t_attn_memory ? t_attn_compute : 0);
+	t_mem_part = (t_gemm_compute < t_gemm_memory ? t_gemm_memory : 0) +
+	             (t_attn_compute < t_attn_memory ? t_attn_memory : 0) +
+	             t_elementwise;
+	bound = RL_BOUND_COMPUTE;
+	if (t_mem_part > t_comp_part)
+		bound = RL_BOUND_MEMORY;
+	if (t_comm > rl_fmax(t_comp_part, t_mem_part))
+		bound = RL_BOUND_COMM;
+	if (t_overhead > rl_fmax(rl_fmax(t_comp_part, t_mem_part), t_comm))
+		bound = RL_BOUND_OVERHEAD;
+
+	it->tokens = M;
+	it->t_gemm_compute = t_gemm_compute;
+	it->t_gemm_memory = t_gemm_memory;
+	it->t_gemm_fixed = t_gemm_fixed;
+	it->t_attn_compute = t_attn_compute;
+	it->t_attn_memory = t_attn_memory;
+	it->t_elementwise = t_elementwise;
+	it->t_comm = t_comm;
+	it->t_comm_exposed = t_comm_exposed;
+	it->t_overhead = t_overhead;
+	it->t_overhead_hidden = t_overhead_hidden;
+	it->time_s = time_s;
 	it->flops = gemm_flops + attn_flops;
+	it->hbm_bytes = w_bytes + act_bytes + attn_bytes + el_bytes;
+	it->link_bytes = link;
 	/* one score per head per key: 4 x head_dim FLOPs of attention each */
 	it->attn_scores = rl_div(attn_flops, &u->scored);
 	it->vector_elems = M * Ls * u->el_per_tok;
-	it->hbm_bytes = w_bytes + act_bytes + attn_bytes + el_bytes;
-	it->link_bytes = link;
-
-	t_comp_part = (it->t_gemm_compute >= it->t_gemm_memory
-	                   ? it->t_gemm_compute : 0) +
-	              (it->t_attn_compute >= it->t_attn_memory
-	                   ? it->t_attn_compute : 0);
-	t_mem_part = (it->t_gemm_compute < it->t_gemm_memory
-	                  ? it->t_gemm_memory : 0) +
-	             (it->t_attn_compute < it->t_attn_memory
-	                  ? it->t_attn_memory : 0) +
-	             it->t_elementwise;
-	it->bound = RL_BOUND_COMPUTE;
-	if (t_mem_part > t_comp_part)
-		it->bound = RL_BOUND_MEMORY;
-	if (t_comm > rl_fmax(t_comp_part, t_mem_part))
-		it->bound = RL_BOUND_COMM;
-	if (it->t_overhead >
-	    rl_fmax(rl_fmax(t_comp_part, t_mem_part), t_comm))
-		it->bound = RL_BOUND_OVERHEAD;
+	it->bound = bound;
 }
 
 static int fail(rl_result *r, int code, const char *msg)
