@@ -24,6 +24,12 @@ static const char *const col_names[C_COUNT] = {
     "id", "chips", "chip", "model", "precision", "isl", "osl", "tp",
     "software", "metric", "value", "source", "version", "pp",
     "batch_or_concurrency", "request_rate", "notes"};
+/* The name of column i as the header spells it (C_CHIPS may be "gpus"). */
+static const char *col_name(const meas_set *set, int i)
+{
+	return i == C_CHIPS && set->chips_name ? set->chips_name : col_names[i];
+}
+
 /* columns each layout needs (C_CHIPS is "gpus" in the published one) */
 static const int legacy_need[] = {C_ID, C_CHIPS, C_CHIP, C_MODEL, C_PREC,
                                   C_ISL, C_OSL, C_TP, C_SW, C_METRIC,
@@ -373,8 +379,8 @@ static void precision_fields(meas_row *r)
 ** notes state (NULL: a row without a notes field); -1 + err when a field
 ** is neither empty nor a number where a number is due. */
 static int published_fields(meas_row *r, char **fields, const int *col,
-                            const char *notes, const char *path, char *err,
-                            size_t errlen)
+                            const meas_set *set, const char *notes,
+                            const char *path, char *err, size_t errlen)
 {
 	static const int numeric[] = {C_ISL, C_OSL, C_CHIPS, C_PP, C_RATE};
 	double *dst[] = {&r->isl, &r->osl, &r->chips, &r->pp, &r->request_rate};
@@ -391,7 +397,7 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 		}
 		if (!number(f, dst[i]) || *dst[i] < 0) {
 			snprintf(err, errlen, "%s:%d: column '%s' (%d): '%.60s' is not "
-			         "a number >= 0%s", path, r->line, col_names[numeric[i]],
+			         "a number >= 0%s", path, r->line, col_name(set, numeric[i]),
 			         col[numeric[i]] + 1, f,
 			         numeric[i] == C_RATE ? " (or inf), or empty" : ", or empty");
 			return -1;
@@ -473,7 +479,8 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 }
 
 /* Fill the numbers of a row of the data/measurements.csv layout. */
-static void legacy_fields(meas_row *r, char **fields, const int *col)
+static void legacy_fields(meas_row *r, char **fields, const int *col,
+                          const meas_set *set)
 {
 	char why[256];
 	r->pp = 1;
@@ -484,10 +491,13 @@ static void legacy_fields(meas_row *r, char **fields, const int *col)
 		snprintf(why, sizeof why, "lengths are a distribution (isl "
 		         "'%.40s'), not fixed", fields[col[C_ISL]]);
 		not_modelled(r, why);
-	} else if (!whole(fields[col[C_TP]], &r->tp) ||
-	           !whole(fields[col[C_CHIPS]], &r->chips)) {
+	} else if (!whole(fields[col[C_TP]], &r->tp)) {
 		snprintf(why, sizeof why, "tp '%.40s' is not a single whole "
 		         "number", fields[col[C_TP]]);
+		not_modelled(r, why);
+	} else if (!whole(fields[col[C_CHIPS]], &r->chips)) {
+		snprintf(why, sizeof why, "%s '%.40s' is not a single whole "
+		         "number", col_name(set, C_CHIPS), fields[col[C_CHIPS]]);
 		not_modelled(r, why);
 	}
 }
@@ -561,6 +571,9 @@ static int header(char **fields, int nf, int *col, meas_set *set,
 			return -1;
 		}
 		col[i] = k;
+		if (i == C_CHIPS)
+			set->chips_name = !strcmp(fields[k], "gpus") ? "gpus"
+			                                             : "chips";
 	}
 	set->published = col[C_VERSION] >= 0;
 	need = set->published ? published_need : legacy_need;
@@ -645,7 +658,7 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		for (i = 0; i < C_COUNT; i++)
 			if (col[i] >= nf && (i != C_NOTES && i != C_SOURCE)) {
 				snprintf(err, errlen, "%s:%d: %d fields, column '%s' is "
-				         "number %d", path, lineno, nf, col_names[i],
+				         "number %d", path, lineno, nf, col_name(set, i),
 				         col[i] + 1);
 				goto fail;
 			}
@@ -700,11 +713,11 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 			                    : col[C_NOTES] >= 0 && col[C_NOTES] < nf
 			                        ? fields[col[C_NOTES]]
 			                        : NULL;
-			if (published_fields(r, fields, col, notes, path, err,
+			if (published_fields(r, fields, col, set, notes, path, err,
 			                     errlen))
 				goto fail;
 		} else {
-			legacy_fields(r, fields, col);
+			legacy_fields(r, fields, col, set);
 		}
 		if (meas_micro(r))
 			micro_fields(r);

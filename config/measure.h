@@ -99,6 +99,8 @@ typedef struct {
 	int published;            /* 1: the published-h100.csv layout */
 	int col_chip, col_model;  /* 1-based columns, for messages */
 	int col_version, col_software;
+	const char *chips_name;   /* the header's name of the GPU count
+	                          ** column: "gpus" or "chips" */
 } meas_set;
 
 /* Read a file.  0, or -1 with "file:line: column 'x': message" in err. */

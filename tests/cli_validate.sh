@@ -228,6 +228,20 @@ bad "non-numeric value" "x,T,out,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_t
 	"bad.csv:2: column 'value' \(15\): 'fast' is not a positive number"
 bad "tp neither number nor DEPn" "x,T,out,h100-sxm,1,llama3-8b,fp8,128,128,EP,1,,,output_tokens_per_s,1," \
 	"bad.csv:2: column 'tp' \(10\): 'EP' is not a whole number"
+# the GPU count is named as the header spells it ('gpus' here; the message
+# said 'chips', a column the file does not have)
+bad "non-numeric gpus" "x,T,out,h100-sxm,one,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," \
+	"bad.csv:2: column 'gpus' \(5\): 'one' is not a number"
+bad "a row too short for the gpus column" "x,T,out,h100-sxm" \
+	"bad.csv:2: 4 fields, column 'gpus' is number 5"
+# data/measurements.csv's layout: a GPU count that is no whole number is
+# named, not blamed on the tp beside it ("tp '1' is not ...")
+if command -v python3 >/dev/null 2>&1; then
+	printf '%s\n%s\n' "id,chips,chip,model,precision,isl,osl,tp,software,metric,value,source" \
+		"r1,x,h100-sxm,llama3-8b,fp8,128,128,1,TensorRT-LLM 0.10.0,output_tokens_per_s,100,s" > "$tmpd/leg.csv"
+	$RL validate --measurements "$tmpd/leg.csv" --json > "$tmpd/leg.json"
+	expect_exit 0 "older layout: a bad GPU count is named as such" -- python3 -c "import json; x=json.load(open('$tmpd/leg.json'))['rows'][0]; assert x['status']=='not_modelled' and x['reason']==\"chips 'x' is not a single whole number\", x"
+fi
 printf 'id,software,version,chip,model\n' > "$tmpd/bad.csv"
 expect_exit 2 "missing columns" -- $RL validate --measurements "$tmpd/bad.csv"
 expect_err "bad.csv:1: header lacks column 'gpus'" "names the first missing column"
