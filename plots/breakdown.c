@@ -21,17 +21,21 @@ static const char *const part_title[NPARTS] = {
 	"communication (not overlapped)", "overheads (launch, scheduling)"};
 static const char *const phases[2] = {"prefill", "decode"};
 
-/* The value of claim_sides' `name` for side; NAN if absent. */
-static double side_value(sqlite3_stmt *st, const char *side,
-                         const char *name)
+/* The value of claim_sides' `name` for side into *v (NAN if absent):
+** RL_OK, or the failure to read it in the database at path (with err). */
+static int side_value(sqlite3_stmt *st, const char *path, const char *side,
+                      const char *name, double *v, char *err, size_t errlen)
 {
-	double v = NAN;
+	int rc;
+	*v = NAN;
 	sqlite3_reset(st);
 	sqlite3_bind_text(st, 2, side, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, name, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = pdb_real(st, 0);
-	return v;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*v = pdb_real(st, 0);
+	else if (rc != SQLITE_DONE)
+		return pdb_unread(sqlite3_db_handle(st), rc, path, err, errlen);
+	return RL_OK;
 }
 
 int plot_build_breakdown(sqlite3 *db, const plot_opts *o, FILE *s,
@@ -70,7 +74,11 @@ int plot_build_breakdown(sqlite3 *db, const plot_opts *o, FILE *s,
 			char name[64], lab[200];
 			for (k = 0; k < NPARTS; k++) {
 				snprintf(name, sizeof name, "%s.%s", phases[ph], parts[k]);
-				v[k] = side_value(val, sides[i], name);
+				if ((rc = side_value(val, o->dbpath, sides[i], name,
+				                     &v[k], err, errlen))) {
+					sqlite3_finalize(val);
+					return rc;
+				}
 				sum += v[k];
 			}
 			if (!(sum > 0) || !isfinite(sum))

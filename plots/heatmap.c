@@ -203,7 +203,8 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	char x[64], y[64], z[64], where[96], sql[1024], t[800];
 	char xl[160], yl[160], zl[160], note[120];
 	double zmin = INFINITY, zmax = -INFINITY, target, lo, hi, lo2, hi2;
-	long rows = 0, i;
+	long long rows = 0;
+	long i;
 	int rc, speedup, draw, lgx, lgy;
 
 	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
@@ -214,11 +215,8 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		return rc;
 	plot_sweep_where(&sw, where, sizeof where);
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM results%s", where);
-	if (pdb_prepare(db, o->dbpath, sql, &st, err, errlen))
-		return pdb_status(db);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		rows = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	if ((rc = pdb_count(db, o->dbpath, sql, &rows, err, errlen)))
+		return rc;
 	/* finite axes only: an infinity in a crafted database is no cell */
 	snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\", max(\"%s\") FROM "
 	         "results%s%s \"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE
@@ -267,7 +265,7 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		         "least %.3g)", target, zmin);
 	snprintf(t, sizeof t, "%s over %s and %s\nsweep%s%.0ld: %ld design "
 	         "points%s%s", zl, xl, yl, sw.run_col[0] ? " run " : "",
-	         sw.run_col[0] ? sw.run : 0L, rows,
+	         sw.run_col[0] ? sw.run : 0L, (long)rows,
 	         rows > g.n ? ", best over the other swept parameters" : "",
 	         note);
 	plot_labels(s, t, xl, yl);

@@ -102,6 +102,7 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	char wl[300];
 	double box[4] = {INFINITY, -INFINITY, INFINITY, -INFINITY};
 	double *fx, *fy;
+	long long points;
 	long n = 0, step, front;
 	size_t nwl;
 	int rc;
@@ -130,11 +131,9 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM results%s%s \"%s\" "
 	         PLOT_FINITE " AND \"%s\" " PLOT_FINITE, where, where[0] ? " AND" :
 	         " WHERE", x, y);
-	if (pdb_prepare(db, o->dbpath, sql, &st, err, errlen))
-		return pdb_status(db);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	if ((rc = pdb_count(db, o->dbpath, sql, &points, err, errlen)))
+		return rc;
+	n = (long)points;
 	if (n < 1) {
 		snprintf(err, errlen, "%s: the sweep has no points with both %s "
 		         "and %s finite", o->dbpath, x, y);

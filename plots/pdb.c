@@ -157,6 +157,19 @@ double pdb_real(sqlite3_stmt *st, int col)
 	return sqlite3_column_double(st, col);
 }
 
+int pdb_count(sqlite3 *db, const char *path, const char *sql, long long *n,
+              char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc;
+	*n = 0;
+	if ((rc = pdb_prepare(db, path, sql, &st, err, errlen)))
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	return pdb_finish(st, path, err, errlen);
+}
+
 int pdb_rows(sqlite3 *db, const char *path, const char *table, long run,
              long *n, char *err, size_t errlen)
 {

@@ -93,6 +93,12 @@ int pdb_unread_message(const char *err, const char *path);
 void pdb_text(sqlite3_stmt *st, int col, char *buf, size_t len);
 double pdb_real(sqlite3_stmt *st, int col);
 
+/* The one number sql (with no parameters) gives on the database at path
+** into *n (0 when it gives no row): RL_OK, or pdb_unread's status and
+** message when it cannot be read. */
+int pdb_count(sqlite3 *db, const char *path, const char *sql, long long *n,
+              char *err, size_t errlen);
+
 /* Rows of `table` for claim run `run` into *n (0 if the table is absent):
 ** RL_OK, or pdb_unread's status and message when they cannot be counted. */
 int pdb_rows(sqlite3 *db, const char *path, const char *table, long run,

@@ -59,21 +59,6 @@ void plot_sweep_where(const pdb_sweep *sw, char *buf, size_t len)
 		buf[0] = 0;
 }
 
-/* One count from sql over the sweep's database into *n: RL_OK, or the
-** failure to read it (with err). */
-static int count_of(sqlite3 *db, const pdb_sweep *sw, const char *sql,
-                    long long *n, char *err, size_t errlen)
-{
-	sqlite3_stmt *st;
-	int rc;
-	*n = 0;
-	if ((rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL)))
-		return pdb_unread(db, rc, sw->path, err, errlen);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*n = sqlite3_column_int64(st, 0);
-	return pdb_finish(st, sw->path, err, errlen);
-}
-
 int plot_swept_params(sqlite3 *db, const pdb_sweep *sw, char out[][64],
                       size_t max, size_t *found, char *err, size_t errlen)
 {
@@ -93,7 +78,7 @@ int plot_swept_params(sqlite3 *db, const pdb_sweep *sw, char out[][64],
 			continue;
 		snprintf(sql, sizeof sql, "SELECT count(DISTINCT \"%s\") FROM "
 		         "results%s", col, where);
-		if ((rc = count_of(db, sw, sql, &distinct, err, errlen)))
+		if ((rc = pdb_count(db, sw->path, sql, &distinct, err, errlen)))
 			return rc;
 		if (distinct > 1)
 			snprintf(out[(*found)++], 64, "%s", col);
@@ -144,7 +129,7 @@ static int plot_sweep_has_data(sqlite3 *db, const pdb_sweep *sw,
 	plot_sweep_where(sw, where, sizeof where);
 	snprintf(sql, sizeof sql, "SELECT count(\"%s\") FROM results%s", col,
 	         where);
-	if ((rc = count_of(db, sw, sql, &values, err, errlen)))
+	if ((rc = pdb_count(db, sw->path, sql, &values, err, errlen)))
 		return rc;
 	*ok = values > 0;
 	return RL_OK;

@@ -588,6 +588,53 @@ static void test_sweep_lookup_fails(void **state)
 	unlink(path);
 }
 
+/* Single values and counts that fail to read are not absent: a decode
+** GEMM time that overflows dropped side a's decode bar from the breakdown
+** (drawn with its prefill bar only), a throughput that overflows when the
+** Pareto plot counts its finite points made it say there were none. */
+static void test_value_fails(void **state)
+{
+	char path[64], err[512];
+	sqlite3 *db;
+	char *msg, *s = NULL;
+	plot_opts o;
+	size_t len;
+	(void)state;
+	db = make_db(path, sizeof path,
+	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
+	             " 'sc', 20, 4, 4, '{}');"
+	             "CREATE TABLE s0(run_id, side, name, value, text);"
+	             "INSERT INTO s0 VALUES"
+	             "(1, 'a', 'prefill.gemm_s', 0.06, ''),"
+	             "(1, 'a', 'decode.gemm_s', 0.005, '');"
+	             "DROP TABLE claim_sides;"
+	             "CREATE VIEW claim_sides AS SELECT run_id, side, name, CASE "
+	             "WHEN name = 'decode.gemm_s' THEN "
+	             "abs(-9223372036854775807 - 1) ELSE value END AS value, "
+	             "text FROM s0;");
+	msg = script_of(db, "breakdown", path, RL_EINPUT);
+	assert_non_null(strstr(msg, ": cannot read: integer overflow"));
+	free(msg);
+	sqlite3_close(db);
+	unlink(path);
+	db = make_db(path, sizeof path,
+	             "CREATE TABLE r0(run_id INTEGER, tp REAL, tps REAL);"
+	             "INSERT INTO r0 VALUES(1, 1, 10), (1, 2, 20);"
+	             "CREATE VIEW results AS SELECT run_id, tp AS scenario_tp, "
+	             "300 * tp AS power_watts, CASE WHEN tp = 2 THEN "
+	             "abs(-9223372036854775807 - 1) ELSE tps END AS "
+	             "throughput_output_tokens_per_s FROM r0;");
+	memset(&o, 0, sizeof o);
+	o.dbpath = path;
+	o.x = "power_watts";
+	o.y = "throughput.output_tokens_per_s";
+	assert_int_equal(plot_script(db, plot_kind_find("pareto"), &o, &s, &len,
+	                             err, sizeof err), RL_EINPUT);
+	assert_non_null(strstr(err, ": cannot read: integer overflow"));
+	sqlite3_close(db);
+	unlink(path);
+}
+
 static void test_escape(void **state)
 {
 	char *buf = NULL;
@@ -657,6 +704,7 @@ int main(void)
 		cmocka_unit_test(test_no_claim_run),
 		cmocka_unit_test(test_failed_lookup),
 		cmocka_unit_test(test_sweep_lookup_fails),
+		cmocka_unit_test(test_value_fails),
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_gnuplot_error),
 		cmocka_unit_test(test_sections),
