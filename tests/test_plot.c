@@ -26,6 +26,18 @@
 #include "../reports/report.h"
 #include "../claim/schema.h"
 
+/* Claim run 1 of chips A and B, target 20x, speedup 4x. */
+#define CLAIM_RUN_1 \
+	"INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B', 'sc', 20, " \
+	"4, 4, '{}');"
+
+/* A sweep's rows: tp 1 and 2 by batch 1 and 8, throughput tp x batch x 10,
+** for a `results` view over them. */
+#define SWEEP_R0 \
+	"CREATE TABLE r0(run_id INTEGER, tp REAL, batch REAL, tps REAL);" \
+	"INSERT INTO r0 VALUES(1, 1, 1, 10), (1, 2, 1, 20), (1, 1, 8, 80), " \
+	"(1, 2, 8, 160);"
+
 /* A fresh database file holding the claim schema and then `sql`. */
 static sqlite3 *make_db(char *path, size_t len, const char *sql)
 {
@@ -59,6 +71,30 @@ static char *script_of(sqlite3 *db, const char *kind, const char *path,
 	if (expect != RL_OK)
 		return strdup(err);
 	return s;
+}
+
+/* The plot `kind` (its axes x and y, NULL: its own) of a database made of
+** sql fails as a database that cannot be read: "PATH: cannot read:
+** REASON", exit 2, and no script. */
+static void expect_unread(const char *sql, const char *kind, const char *x,
+                          const char *y, const char *reason)
+{
+	char path[64], want[128], err[512];
+	char *s = NULL;
+	size_t len;
+	plot_opts o;
+	sqlite3 *db = make_db(path, sizeof path, sql);
+	memset(&o, 0, sizeof o);
+	o.dbpath = path;
+	o.x = x;
+	o.y = y;
+	assert_int_equal(plot_script(db, plot_kind_find(kind), &o, &s, &len, err,
+	                             sizeof err), RL_EINPUT);
+	assert_null(s);
+	snprintf(want, sizeof want, "%s: cannot read: %s", path, reason);
+	assert_string_equal(err, want);
+	sqlite3_close(db);
+	unlink(path);
 }
 
 static void test_terms(void **state)
@@ -108,8 +144,7 @@ static void test_waterfall(void **state)
 	** bars span [1,2], [1,2] (a loss, drawn downwards), [1,4], and the
 	** total bar [1,4] */
 	db = make_db(path, sizeof path,
-	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
-	             " 'sc', 20, 4, 4, '{}');"
+	             CLAIM_RUN_1
 	             "INSERT INTO claim_factors VALUES(1, 1, 'f1', 2),"
 	             "(1, 2, 'f2', 0.5), (1, 3, 'f3', 4);");
 	s = script_of(db, "factors", path, RL_OK);
@@ -198,8 +233,7 @@ static void test_tornado_hides_flat_rows(void **state)
 	/* nominal 4: 'moves' gives 3 .. 6, 'flat' 3.999 .. 4.001 (both print
 	** as 4 with three digits): only 'moves' gets a row */
 	db = make_db(path, sizeof path,
-	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
-	             " 'sc', 20, 4, 4, '{}');"
+	             CLAIM_RUN_1
 	             "INSERT INTO claim_tornado VALUES(1, 'moves', 1, 2, 3, 6),"
 	             "(1, 'flat', 1, 2, 3.999, 4.001);");
 	s = script_of(db, "tornado", path, RL_OK);
@@ -222,8 +256,7 @@ static void test_roofline_links(void **state)
 	** from 100 / 2.5 = 40 to 100 x 2.5 = 250.  Sides b and c coincide
 	** (same roof, same points): one label names both, c's roof dashed */
 	db = make_db(path, sizeof path,
-	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
-	             " 'sc', 20, 4, 4, '{}');"
+	             CLAIM_RUN_1
 	             "INSERT INTO claim_roofline VALUES"
 	             "(1, 'a', 'A', 1e15, 3e12, NULL, NULL, 100, 50e12, 400e9, "
 	             "NULL, 1000),"
@@ -254,8 +287,7 @@ static void test_roofline_maps(void **state)
 	** own; prefill points open circles (pt 6), decode open squares (pt 4);
 	** a side without a roofline row is left out */
 	db = make_db(path, sizeof path,
-	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
-	             " 'sc', 20, 4, 4, '{}');"
+	             CLAIM_RUN_1
 	             "INSERT INTO claim_roofline VALUES"
 	             "(1, 'a', 'A', 1e15, 3e12, NULL, NULL, 100, 50e12, NULL, "
 	             "NULL, NULL);"
@@ -281,29 +313,23 @@ static void test_roofline_maps(void **state)
 	** page fails the same way; the sort reads every row, so the first step
 	** fails): the plot fails naming why, where it drew the roofline as if
 	** the run had no mappings */
-	db = make_db(path, sizeof path,
-	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
-	             " 'sc', 20, 4, 4, '{}');"
-	             "INSERT INTO claim_roofline VALUES"
-	             "(1, 'a', 'A', 1e15, 3e12, NULL, NULL, 100, 50e12, NULL, "
-	             "NULL, NULL);"
-	             "CREATE TABLE m0(run_id, side, tp, pp, dp, ep, pi, pf, di, "
-	             "df);"
-	             "INSERT INTO m0 VALUES"
-	             "(1, 'a', 8, 1, 1, 1, 500, 300e12, 100, 50e12),"
-	             "(1, 'a', 2, 1, 4, 1, NULL, NULL, 110, 60e12),"
-	             "(1, 'a', 1, 1, 8, 1, NULL, NULL, 60, 100e12);"
-	             "DROP TABLE claim_roofline_maps;"
-	             "CREATE VIEW claim_roofline_maps AS SELECT run_id, side, tp, "
-	             "pp, CASE WHEN dp = 8 THEN abs(-9223372036854775807 - 1) "
-	             "ELSE dp END AS dp, ep, pi AS prefill_intensity, "
-	             "pf AS prefill_flops, di AS decode_intensity, "
-	             "df AS decode_flops FROM m0;");
-	s = script_of(db, "roofline", path, RL_EINPUT);
-	assert_non_null(strstr(s, ": cannot read: integer overflow"));
-	free(s);
-	sqlite3_close(db);
-	unlink(path);
+	expect_unread(CLAIM_RUN_1
+	              "INSERT INTO claim_roofline VALUES"
+	              "(1, 'a', 'A', 1e15, 3e12, NULL, NULL, 100, 50e12, NULL, "
+	              "NULL, NULL);"
+	              "CREATE TABLE m0(run_id, side, tp, pp, dp, ep, pi, pf, di, "
+	              "df);"
+	              "INSERT INTO m0 VALUES"
+	              "(1, 'a', 8, 1, 1, 1, 500, 300e12, 100, 50e12),"
+	              "(1, 'a', 2, 1, 4, 1, NULL, NULL, 110, 60e12),"
+	              "(1, 'a', 1, 1, 8, 1, NULL, NULL, 60, 100e12);"
+	              "DROP TABLE claim_roofline_maps;"
+	              "CREATE VIEW claim_roofline_maps AS SELECT run_id, side, tp, "
+	              "pp, CASE WHEN dp = 8 THEN abs(-9223372036854775807 - 1) "
+	              "ELSE dp END AS dp, ep, pi AS prefill_intensity, "
+	              "pf AS prefill_flops, di AS decode_intensity, "
+	              "df AS decode_flops FROM m0;",
+	              "roofline", NULL, NULL, "integer overflow");
 }
 
 /* Labels placed by labels.c: the first free spot by hand, the other side
@@ -363,8 +389,7 @@ static void test_batch_key_room(void **state)
 	** its decade, 10^(1 - 2) = 0.1, room for the key; the latency panel
 	** takes its own range again */
 	db = make_db(path, sizeof path,
-	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
-	             " 'sc', 20, 4, 4, '{}');"
+	             CLAIM_RUN_1
 	             "INSERT INTO claim_batch VALUES(1, 'a', 1, 40, 700, 0.02),"
 	             "(1, 'a', 8, 300, 5000, 0.03), (1, 'b', 1, 500, 9000, 0.01);");
 	s = script_of(db, "batch", path, RL_OK);
@@ -406,8 +431,7 @@ static void test_breakdown(void **state)
 	** are 60, 20, 10, 10 and 0%; decode: 5 + 1 + 1 + 2 + 1 = 10 ms: 50,
 	** 10, 10, 20, 10%.  Side b has no breakdown: no bar. */
 	db = make_db(path, sizeof path,
-	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
-	             " 'sc', 20, 4, 4, '{}');"
+	             CLAIM_RUN_1
 	             "INSERT INTO claim_sides VALUES"
 	             "(1, 'a', 'prefill.gemm_s', 0.06, ''),"
 	             "(1, 'a', 'prefill.attention_s', 0.02, ''),"
@@ -430,8 +454,7 @@ static void test_breakdown(void **state)
 	unlink(path);
 	/* no breakdown rows at all: refused with a message */
 	db = make_db(path, sizeof path,
-	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
-	             " 'sc', 20, 4, 4, '{}');"
+	             CLAIM_RUN_1
 	             "INSERT INTO claim_sides VALUES(1, 'a', 'x', 1, '');");
 	s = script_of(db, "breakdown", path, RL_EINPUT);
 	assert_non_null(strstr(s, "no time breakdown"));
@@ -451,8 +474,7 @@ static void test_quantiles(void **state)
 	** position q x 100 give p05 = 6, p50 = 51, p95 = 96; 20..101 are >= 20,
 	** 82 of 101 = 81.2% */
 	db = make_db(path, sizeof path,
-	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
-	             " 'sc', 20, 4, 4, '{}');");
+	             CLAIM_RUN_1);
 	sqlite3_close(db);
 	assert_int_equal(sqlite3_open(path, &w), SQLITE_OK);
 	for (i = 1; i <= 101; i++) {
@@ -485,8 +507,7 @@ static void test_no_claim_run(void **state)
 	unlink(path);
 	/* a claim run without tornado rows: the message names the table */
 	db = make_db(path, sizeof path,
-	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
-	             " 'sc', 20, 4, 4, '{}');");
+	             CLAIM_RUN_1);
 	msg = script_of(db, "tornado", path, RL_EINPUT);
 	assert_non_null(strstr(msg, "claim run 1 has no sensitivity rows "
 	                            "(table claim_tornado)"));
@@ -506,25 +527,17 @@ static void test_failed_lookup(void **state)
 	(void)state;
 	/* claim_mc_samples as a view whose run_id overflows when read (a
 	** damaged page fails the same way): counting its rows fails */
-	db = make_db(path, sizeof path,
-	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
-	             " 'sc', 20, 4, 4, '{}');"
-	             "DROP TABLE claim_mc_samples;"
-	             "CREATE VIEW claim_mc_samples AS SELECT "
-	             "abs(-9223372036854775807 - 1) AS run_id, 1 AS speedup, "
-	             "0 AS violates;");
-	msg = script_of(db, "distribution", path, RL_EINPUT);
-	assert_non_null(strstr(msg, ": cannot read: integer overflow"));
-	assert_non_null(strstr(msg, path));
-	free(msg);
-	sqlite3_close(db);
-	unlink(path);
+	expect_unread(CLAIM_RUN_1
+	              "DROP TABLE claim_mc_samples;"
+	              "CREATE VIEW claim_mc_samples AS SELECT "
+	              "abs(-9223372036854775807 - 1) AS run_id, 1 AS speedup, "
+	              "0 AS violates;",
+	              "distribution", NULL, NULL, "integer overflow");
 	/* a writer holds the file locked (rollback journal, no waiting): even
 	** the lookup of claim_runs in the schema fails; SQLITE_BUSY is no
 	** internal failure, so exit 2 */
 	db = make_db(path, sizeof path,
-	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
-	             " 'sc', 20, 4, 4, '{}');");
+	             CLAIM_RUN_1);
 	sqlite3_busy_timeout(db, 0);
 	assert_int_equal(sqlite3_open(path, &w), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(w, "BEGIN EXCLUSIVE", NULL, NULL, NULL),
@@ -545,47 +558,24 @@ static void test_failed_lookup(void **state)
 ** made the Pareto plot say there was no power or cost column. */
 static void test_sweep_lookup_fails(void **state)
 {
-	char path[64];
-	sqlite3 *db, *w;
-	char *msg;
-	plot_opts o;
-	char *s = NULL, err[512];
-	size_t len;
 	(void)state;
-	db = make_db(path, sizeof path,
-	             "CREATE TABLE r0(run_id INTEGER, tp REAL, batch REAL, "
-	             "tps REAL);"
-	             "INSERT INTO r0 VALUES(1, 1, 1, 10), (1, 2, 1, 20), "
-	             "(1, 1, 8, 80), (1, 2, 8, 160);"
-	             "CREATE VIEW results AS SELECT run_id, tp AS scenario_tp, "
-	             "CASE WHEN batch = 8 THEN abs(-9223372036854775807 - 1) "
-	             "ELSE batch END AS scenario_batch, tps AS "
-	             "throughput_output_tokens_per_s, 300 AS power_watts "
-	             "FROM r0;");
-	msg = script_of(db, "heatmap", path, RL_EINPUT);
-	assert_non_null(strstr(msg, ": cannot read: integer overflow"));
-	free(msg);
+	expect_unread(SWEEP_R0
+	              "CREATE VIEW results AS SELECT run_id, tp AS scenario_tp, "
+	              "CASE WHEN batch = 8 THEN abs(-9223372036854775807 - 1) "
+	              "ELSE batch END AS scenario_batch, tps AS "
+	              "throughput_output_tokens_per_s, 300 AS power_watts "
+	              "FROM r0;",
+	              "heatmap", NULL, NULL, "integer overflow");
 	/* the batch column read as it is: only the power column, the cost
 	** axis the Pareto plot guesses, fails when its values are counted */
-	assert_int_equal(sqlite3_open(path, &w), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(w, "DROP VIEW results; CREATE VIEW "
-	                              "results AS SELECT run_id, tp AS "
-	                              "scenario_tp, batch AS scenario_batch, "
-	                              "tps AS throughput_output_tokens_per_s, "
-	                              "CASE WHEN tp = 2 THEN abs("
-	                              "-9223372036854775807 - 1) ELSE 300 END "
-	                              "AS power_watts FROM r0", NULL, NULL,
-	                              NULL), SQLITE_OK);
-	sqlite3_close(w);
-	memset(&o, 0, sizeof o);
-	o.dbpath = path;
-	o.y = "throughput.output_tokens_per_s";
-	assert_int_equal(plot_script(db, plot_kind_find("pareto"), &o, &s, &len,
-	                             err, sizeof err), RL_EINPUT);
-	assert_null(s);
-	assert_non_null(strstr(err, ": cannot read: integer overflow"));
-	sqlite3_close(db);
-	unlink(path);
+	expect_unread(SWEEP_R0
+	              "CREATE VIEW results AS SELECT run_id, tp AS scenario_tp, "
+	              "batch AS scenario_batch, tps AS "
+	              "throughput_output_tokens_per_s, CASE WHEN tp = 2 THEN "
+	              "abs(-9223372036854775807 - 1) ELSE 300 END AS power_watts "
+	              "FROM r0;",
+	              "pareto", NULL, "throughput.output_tokens_per_s",
+	              "integer overflow");
 }
 
 /* Single values and counts that fail to read are not absent: a decode
@@ -594,45 +584,25 @@ static void test_sweep_lookup_fails(void **state)
 ** Pareto plot counts its finite points made it say there were none. */
 static void test_value_fails(void **state)
 {
-	char path[64], err[512];
-	sqlite3 *db;
-	char *msg, *s = NULL;
-	plot_opts o;
-	size_t len;
 	(void)state;
-	db = make_db(path, sizeof path,
-	             "INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B',"
-	             " 'sc', 20, 4, 4, '{}');"
-	             "CREATE TABLE s0(run_id, side, name, value, text);"
-	             "INSERT INTO s0 VALUES"
-	             "(1, 'a', 'prefill.gemm_s', 0.06, ''),"
-	             "(1, 'a', 'decode.gemm_s', 0.005, '');"
-	             "DROP TABLE claim_sides;"
-	             "CREATE VIEW claim_sides AS SELECT run_id, side, name, CASE "
-	             "WHEN name = 'decode.gemm_s' THEN "
-	             "abs(-9223372036854775807 - 1) ELSE value END AS value, "
-	             "text FROM s0;");
-	msg = script_of(db, "breakdown", path, RL_EINPUT);
-	assert_non_null(strstr(msg, ": cannot read: integer overflow"));
-	free(msg);
-	sqlite3_close(db);
-	unlink(path);
-	db = make_db(path, sizeof path,
-	             "CREATE TABLE r0(run_id INTEGER, tp REAL, tps REAL);"
-	             "INSERT INTO r0 VALUES(1, 1, 10), (1, 2, 20);"
-	             "CREATE VIEW results AS SELECT run_id, tp AS scenario_tp, "
-	             "300 * tp AS power_watts, CASE WHEN tp = 2 THEN "
-	             "abs(-9223372036854775807 - 1) ELSE tps END AS "
-	             "throughput_output_tokens_per_s FROM r0;");
-	memset(&o, 0, sizeof o);
-	o.dbpath = path;
-	o.x = "power_watts";
-	o.y = "throughput.output_tokens_per_s";
-	assert_int_equal(plot_script(db, plot_kind_find("pareto"), &o, &s, &len,
-	                             err, sizeof err), RL_EINPUT);
-	assert_non_null(strstr(err, ": cannot read: integer overflow"));
-	sqlite3_close(db);
-	unlink(path);
+	expect_unread(CLAIM_RUN_1
+	              "CREATE TABLE s0(run_id, side, name, value, text);"
+	              "INSERT INTO s0 VALUES"
+	              "(1, 'a', 'prefill.gemm_s', 0.06, ''),"
+	              "(1, 'a', 'decode.gemm_s', 0.005, '');"
+	              "DROP TABLE claim_sides;"
+	              "CREATE VIEW claim_sides AS SELECT run_id, side, name, CASE "
+	              "WHEN name = 'decode.gemm_s' THEN "
+	              "abs(-9223372036854775807 - 1) ELSE value END AS value, "
+	              "text FROM s0;",
+	              "breakdown", NULL, NULL, "integer overflow");
+	expect_unread(SWEEP_R0
+	              "CREATE VIEW results AS SELECT run_id, tp AS scenario_tp, "
+	              "batch AS scenario_batch, 300 * tp AS power_watts, CASE "
+	              "WHEN tp = 2 THEN abs(-9223372036854775807 - 1) ELSE tps "
+	              "END AS throughput_output_tokens_per_s FROM r0;",
+	              "pareto", "power_watts", "throughput.output_tokens_per_s",
+	              "integer overflow");
 }
 
 static void test_escape(void **state)
