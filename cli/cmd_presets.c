@@ -34,19 +34,25 @@ static void model_doc(const char *name, char *doc, size_t len)
 	rl_setup st;
 	char err[512];
 	const rl_model *m = &st.cfg.model;
+	char attn[64], mlp[64];
 	setup_init(&st);
 	if (setup_load(&st, "model", name, err, sizeof err)) {
 		snprintf(doc, len, "(does not load: %.200s)", err);
 		return;
 	}
-	if (m->experts > 1)
-		snprintf(doc, len, "%g layers, hidden %g, %g heads (%g KV), "
-		         "MoE %g experts (%g per token)", m->layers, m->hidden,
-		         m->heads, m->kv_heads, m->experts, m->experts_per_token);
+	/* latent attention has no KV heads: its latent and rotary key */
+	if (m->kv_lora_rank > 0)
+		snprintf(attn, sizeof attn, "latent attention, KV %g + %g",
+		         m->kv_lora_rank, m->qk_rope_dim);
 	else
-		snprintf(doc, len, "%g layers, hidden %g, %g heads (%g KV), "
-		         "MLP %g", m->layers, m->hidden, m->heads, m->kv_heads,
-		         m->ffn_hidden);
+		snprintf(attn, sizeof attn, "%g KV", m->kv_heads);
+	if (m->experts > 1)
+		snprintf(mlp, sizeof mlp, "MoE %g experts (%g per token)",
+		         m->experts, m->experts_per_token);
+	else
+		snprintf(mlp, sizeof mlp, "MLP %g", m->ffn_hidden);
+	snprintf(doc, len, "%g layers, hidden %g, %g heads (%s), %s", m->layers,
+	         m->hidden, m->heads, attn, mlp);
 }
 
 /* Each preset of kind, one a line: a name holding a blank or a comma is

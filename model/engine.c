@@ -184,9 +184,11 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 	** the causal prefix (on average (isl+1)/2 keys without a sliding
 	** window), re-reading earlier chunks' KV once per later chunk; every
 	** token writes its KV.  A decode kernel that does not share a KV head
-	** across its group of query heads reads it again per head (u->reread) */
+	** across its group of query heads reads it again per head (u->reread);
+	** a prefill token's FLOPs per key are attn_pre of a decode token's
+	** (1 but with latent attention: its plain form against the absorbed) */
 	attn_flops = rl_div(sg->attn_lf * (n_dec * c->ctx_decode +
-	                                   p * c->ctx_prefill),
+	                                   p * c->ctx_prefill * u->attn_pre),
 	                    &u->tpd);
 	attn_bytes = sg->kv_lf *
 	             (n_dec * c->ctx_decode * u->reread + p * (chunks - 1) / 2 +
@@ -276,7 +278,12 @@ static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
 	it->hbm_bytes = w_bytes + act_bytes + attn_bytes + el_bytes;
 	it->link_bytes = link;
 	/* one score per head per key: 4 x head_dim FLOPs of attention each */
-	it->attn_scores = rl_div(attn_flops, &u->scored);
+	it->attn_scores =
+	    u->sh.attn_scores_per_ctx > 0
+	        ? rl_div(sg->lf * u->sh.attn_scores_per_ctx *
+	                     (n_dec * c->ctx_decode + p * c->ctx_prefill),
+	                 &u->tpd)
+	        : rl_div(attn_flops, &u->scored);
 	it->vector_elems = M * Ls * u->el_per_tok;
 	it->bound = bound;
 }
@@ -308,6 +315,11 @@ static int check(const rl_config *cfg, rl_result *r)
 		return fail(r, RL_EINVAL,
 		            "model: dense_layers and full_attn_layers cannot "
 		            "exceed layers");
+	if ((m->q_lora_rank > 0 || m->qk_rope_dim > 0) && !(m->kv_lora_rank > 0))
+		return fail(r, RL_EINVAL,
+		            "model: q_lora_rank and qk_rope_dim describe "
+		            "multi-head latent attention, which needs "
+		            "kv_lora_rank > 0");
 	if (!divides(m->kv_heads, m->heads))
 		return fail(r, RL_EINVAL,
 		            "model: heads must be a multiple of kv_heads");
@@ -515,6 +527,26 @@ static rl_stage_kind stage_kind_of(const rl_config *cfg,
 	return k;
 }
 
+/* Multi-head latent attention (transformer.c's mla_shape): tensor
+** parallelism splits the heads, but every rank holds and reads the whole
+** latent of each token (one per token for all heads: the bytes per token
+** are not divided by tp; attention data parallelism, the DEP mapping with
+** tp 1 and ep over the replicas, is how engines avoid the copies); the
+** decode kernel reads it once for all of a rank's heads (no re-read per
+** head); a prefill token costs its plain form's FLOPs per key; and a
+** layer runs two GEMMs more than grouped-query attention's two: the
+** query's down- and up-projection (fused with the KV down-projection)
+** and the KV up-projection, one fewer without a query rank (ASSUMPTION:
+** the down-projections fused into one GEMM, as the DeepSeek-V3
+** checkpoints' engines are recalled to do, not in the repository). */
+static void mla_setup(const rl_model *m, rl_serve_setup *u)
+{
+	u->kv_tok_chip = u->kv_bytes_per_token;
+	u->reread = 1.0;
+	u->attn_pre = u->sh.attn_flops_per_ctx_prefill / u->sh.attn_flops_per_ctx;
+	u->gemms_per_layer += m->q_lora_rank > 0 ? 2.0 : 1.0;
+}
+
 /* Checks and the work that does not depend on isl, osl or batch. */
 static int serve_setup_of(const rl_config *cfg, rl_result *r,
                           rl_serve_setup *u)
@@ -691,11 +723,15 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 	}
 	r->weights_bytes_per_chip = rl_fmax(w_first, w_last);
 	r->kv_bytes_per_token = u->sh.kv_elems_per_token * rl_precision_bytes(kp);
+	u->kv_bytes_per_token = r->kv_bytes_per_token;
 	u->kv_tok_chip = r->kv_bytes_per_token / rl_fmin(u->tp, m->kv_heads);
 	/* query heads per KV head on a chip: heads / kv_heads, or heads / tp
 	** once tp exceeds kv_heads (each chip holds a copy of one KV head) */
 	u->reread = 1.0 + pf->kv_group_reread *
 	                     (m->heads / rl_fmax(u->tp, m->kv_heads) - 1.0);
+	u->attn_pre = 1.0;
+	if (u->sh.kv_per_head <= 0)
+		mla_setup(m, u);
 	kv_first = u->kv_tok_chip * st.first / u->L;
 	kv_last = u->kv_tok_chip * st.last / u->L;
 	r->kv_bytes_per_token_per_chip = kv_first;

@@ -25,13 +25,21 @@ typedef struct {
 	double params_embedding;    /* input embedding table */
 	double linear_flops_per_token; /* 2 x active linear params incl. LM head */
 	double head_flops_per_token;   /* LM head part of the above */
-	double attn_flops_per_ctx;  /* attention FLOPs per token per context token: 4 L h dh */
-	double kv_elems_per_token;  /* 2 L kv_heads head_dim */
+	double attn_flops_per_ctx;  /* attention FLOPs per decode token per context
+	                            ** token: 4 L h dh (MLA: 2 L h (2 c + r)) */
+	double kv_elems_per_token;  /* 2 L kv_heads head_dim (MLA: L (c + r)) */
 	double act_elems_per_token_layer; /* GEMM inputs+outputs per token per layer */
 	double elem_elems_full;  /* elementwise traffic per token per layer, on every TP rank */
 	double elem_elems_split; /* elementwise traffic per token per layer, split over TP */
 	double params_expert;    /* one routed expert's MLP in one layer */
 	double moe_layers;       /* layers with routed experts (0: dense model) */
+	double attn_flops_per_ctx_prefill; /* the same for a prefill token (MLA: the
+	                          ** plain form; else attn_flops_per_ctx) */
+	double kv_per_head;      /* 1: KV cached per KV head (split over tp);
+	                          ** 0: one latent per token (MLA: every tp rank
+	                          ** holds and reads all of it) */
+	double attn_scores_per_ctx; /* MLA: scores per token per context
+	                          ** token, L h (else 0: FLOPs / (4 head_dim)) */
 	double window;           /* sliding window, tokens; 0 = none */
 	double window_share;     /* share of layers with the window */
 } rl_model_shape;

@@ -257,6 +257,22 @@ static const rl_param table[] = {
  "values with an 8-bit scale per 32: 4.25, gpt-oss); the experts multiply "
  "at the wider of this and the activations (a chip without FP4 units "
  "dequantizes)"},
+{"model", "q_lora_rank", "", 1, 0, 1e6, 0, RL_PT_INT, NULL,
+ OFF(model.q_lora_rank),
+ "multi-head latent attention: rank of the query's low-rank projection "
+ "(d -> rank -> heads x (head_dim + qk_rope_dim); 0: one full-rank "
+ "projection; DeepSeek-R1: 1536)"},
+{"model", "kv_lora_rank", "", 1, 0, 1e6, 0, RL_PT_INT, NULL,
+ OFF(model.kv_lora_rank),
+ "multi-head latent attention: width of the KV latent cached per token "
+ "and layer instead of per-head keys and values (0: not MLA, the "
+ "grouped-query heads; DeepSeek-R1: 512); head_dim is then the "
+ "no-position query/key part and the value head (DeepSeek-R1: 128)"},
+{"model", "qk_rope_dim", "", 1, 0, 1e5, 0, RL_PT_INT, NULL,
+ OFF(model.qk_rope_dim),
+ "multi-head latent attention: rotary dimensions of a query/key head, "
+ "the key's one per token shared by all heads and cached beside the "
+ "latent (DeepSeek-R1: 64)"},
 
 /* ---- scenario: what is served, on how many chips ---- */
 {"scenario", "precision", "", 1, 1, 5, 2, RL_PT_ENUM, prec_choices,

@@ -139,6 +139,15 @@ typedef struct {
 	                          * checkpoint stores them, block scales
 	                          * included (MXFP4: 4.25); 0 = the
 	                          * scenario's weight precision */
+	/* Multi-head latent attention (DeepSeek-V2/V3/R1); kv_lora_rank 0 =
+	** not MLA.  head_dim is then both the no-position part of a query or
+	** key head (qk_nope_head_dim) and a value head (v_head_dim). */
+	double q_lora_rank;      /* rank of the query's down-projection;
+	                          * 0 = a full-rank query projection */
+	double kv_lora_rank;     /* width of the cached KV latent */
+	double qk_rope_dim;      /* rotary part of a query/key head; the key's
+	                          * is one per token, shared by the heads and
+	                          * cached beside the latent */
 } rl_model;
 
 /* MLP kinds, in the order of the "mlp" enum choices. */

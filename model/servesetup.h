@@ -60,6 +60,9 @@ typedef struct {
 	double reread;           /* decode KV read per unique KV byte: 1 +
 	                         ** kv_group_reread x (query heads per KV head
 	                         ** on a chip - 1) */
+	double attn_pre;         /* a prefill token's attention FLOPs per key
+	                         ** over a decode token's (1; MLA: the plain
+	                         ** form over the absorbed) */
 	double lin_body;         /* linear FLOPs per token besides the LM head */
 	double el_per_tok;       /* elementwise values per token per layer on
 	                         ** a chip (full + split / tp) */

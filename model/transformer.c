@@ -15,6 +15,10 @@
 ** experts, LayerNorm offsets) and Qwen3's QK-norms are left out: below
 ** 0.05% of any model of data/models (tests/test_shape.c counts them).
 **
+** Multi-head latent attention (DeepSeek-R1: model.kv_lora_rank > 0)
+** replaces the grouped-query projections, cache and attention FLOPs:
+** mla_shape below.
+**
 ** Causal attention costs 4 h dh FLOPs per layer per (query, key) pair: 2
 ** for QK^T and 2 for AV.  A layer with a sliding window of W tokens sees
 ** min(context, W) keys; rl_ctx_decode and rl_ctx_prefill average that over
@@ -32,6 +36,58 @@
 #include "fminmax.h"
 
 #include <math.h>
+
+/* Multi-head latent attention (DeepSeek-V2/V3/R1), replacing the
+** grouped-query attention of s: per layer, with c = kv_lora_rank, r =
+** qk_rope_dim, q = q_lora_rank and head_dim dh (the no-position query/key
+** part and the value head):
+**   query    d x q, its norm q, q x h (dh + r)   (q = 0: d x h (dh + r))
+**   KV down  d x (c + r): the latent and the shared rotary key, its norm c
+**   KV up    c x h 2 dh: per head a no-position key and a value
+**   output   h dh x d
+** The cache holds the latent and the rotary key, c + r values per token
+** and layer, one copy for all heads (kv_per_head 0: a tensor-parallel rank
+** holds all of it).  Decode runs the absorbed form: the KV up-projection
+** folded into the query (dh -> c per head) and the output (c -> dh), the
+** same FLOPs per token as the KV up GEMM, so the linear FLOPs stay 2 x
+** params; per (query, key) pair and head it scores over c + r values and
+** sums c of them: 2 (2c + r) FLOPs.  Prefill runs the plain form, per
+** head and pair 2 (dh + r) for QK^T and 2 dh for AV (ASSUMPTION on the
+** kernels: the absorbed form costs (2c + r) / (2 dh + r), 3.4x for
+** DeepSeek-R1, more per pair and saves only cache reads, which a prefill's
+** many queries per key amortize; that prefill keeps the plain form and
+** decode the absorbed is the DeepSeek-V2 paper's account, not in the
+** repository, as the engines' MLA kernels are recalled).  GEMM tensors per
+** token are those of the plain form (the absorbed decode's per-head
+** latent queries, h c wide, are left out).  The two extra norms (q and c
+** wide) are elementwise work on every rank. */
+static void mla_shape(const rl_model *m, rl_model_shape *s)
+{
+	double L = m->layers, d = m->hidden, h = m->heads, dh = m->head_dim;
+	double c = m->kv_lora_rank, r = m->qk_rope_dim, q = m->q_lora_rank;
+	double old_attn = d * (h * dh) + 2.0 * d * (m->kv_heads * dh) +
+	                  (h * dh) * d;
+	double qproj = q > 0 ? d * q + q * h * (dh + r) : d * h * (dh + r);
+	double attn = qproj + d * (c + r) + c * h * 2.0 * dh + h * dh * d;
+	double norms = q + c; /* the latent norms' scales */
+	double q_io = q > 0 ? 2.0 * q + h * (dh + r) : h * (dh + r);
+	double old_io = (m->heads + 2.0 * m->kv_heads) * dh;
+
+	s->params_total += L * (attn - old_attn + norms);
+	s->params_active += L * (attn - old_attn + norms);
+	s->linear_flops_per_token += 2.0 * L * (attn - old_attn);
+	s->attn_flops_per_ctx = 2.0 * L * h * (2.0 * c + r);
+	s->attn_flops_per_ctx_prefill = 2.0 * L * h * (2.0 * dh + r);
+	s->kv_elems_per_token = L * (c + r);
+	s->kv_per_head = 0;
+	/* GEMM inputs and outputs: the query's (q out and in, h (dh + r)
+	** out), the KV down-projection's c + r out, the KV up's c in and
+	** h 2 dh out, where grouped-query attention has (h + 2 kv) dh */
+	s->act_elems_per_token_layer += q_io + (c + r) + c + 2.0 * h * dh -
+	                                old_io;
+	s->elem_elems_full += 2.0 * (q + c);
+	s->attn_scores_per_ctx = L * h;
+}
 
 void rl_model_shape_of(const rl_model *m, rl_model_shape *s)
 {
@@ -75,6 +131,11 @@ void rl_model_shape_of(const rl_model *m, rl_model_shape *s)
 	                               n_mlp * 2.0 * d + mats * width;
 	s->elem_elems_full = m->parallel_attn_mlp > 0.5 ? 6.0 * d : 10.0 * d;
 	s->elem_elems_split = mats * width;
+	s->attn_flops_per_ctx_prefill = s->attn_flops_per_ctx;
+	s->kv_per_head = 1;
+	s->attn_scores_per_ctx = 0;
+	if (m->kv_lora_rank > 0)
+		mla_shape(m, s);
 	s->window = m->sliding_window;
 	s->window_share = m->sliding_window > 0 && L > 0
 	                      ? rl_fmax(0.0, L - m->full_attn_layers) / L : 0.0;

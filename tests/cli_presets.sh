@@ -21,6 +21,15 @@ for m in $models; do
 		$RL eval --chip h100-sxm --model "$m" --precision fp8 --tp 8
 done
 
+# DeepSeek-R1 (multi-head latent attention; not in the H100 tables): its
+# 671 GB of FP8 weights do not fit 8 x 80 GB, they do 8 x 141 GB
+expect_exit 0 "deepseek-r1 evaluates on 8 x h200-sxm" -- \
+	$RL eval --chip h200-sxm --model deepseek-r1 --precision fp8 --tp 8
+expect_out '^  kv_bytes_per_token_per_chip +34\.3 KiB' \
+	"deepseek-r1's latent is whole on every rank: 61 x 576 bytes at FP8"
+expect_exit 2 "deepseek-r1 does not fit 8 x h100-sxm at FP8" -- \
+	$RL eval --chip h100-sxm --model deepseek-r1 --precision fp8 --tp 8
+
 for f in "$root"/data/chips/*.ini; do
 	c=$(basename "$f" .ini)
 	# a chip with a serving software gets its calibrated profile by

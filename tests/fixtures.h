@@ -29,6 +29,9 @@ static inline void fx_llama3_70b(rl_model *m)
 	m->shared_experts = 0;
 	m->dense_layers = 0;
 	m->dense_ffn_hidden = 0;
+	m->q_lora_rank = 0;
+	m->kv_lora_rank = 0;
+	m->qk_rope_dim = 0;
 }
 
 /* Llama-3 8B (models.csv): the 70B's KV heads, head size and vocabulary,

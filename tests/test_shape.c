@@ -1,8 +1,8 @@
 /*
 ** test_shape.c: the shape parameters of model/transformer.c (plain MLP,
 ** parallel attention and MLP, sliding windows, shared experts, dense
-** layers in an MoE model) against counts derived by hand from the configs
-** in data/sources/models-more.csv, and against the parameter totals that
+** layers in an MoE model, multi-head latent attention) against counts
+** derived by hand from the configs in data/sources/models-more.csv, and against the parameter totals that
 ** the model owners published (same file, params_total / params_active,
 ** in billions) and the exact counts that file DERIVED from the configs.
 ** Every expected value is worked out in the comment next to it.
@@ -351,6 +351,115 @@ static void test_moe_shared_weights_read(void **state)
 	assert_int_equal(rl_serve(&c, &with), RL_EINVAL);
 }
 
+/* DeepSeek-R1 (models-more.csv deepseek-r1 and its notes): L 61, d 7168,
+** 128 heads, V 129280, untied; MLA with q_lora_rank 1536, kv_lora_rank
+** 512, qk_rope 64, qk_nope = v_head_dim = 128; 3 dense layers of width
+** 18432, 58 MoE layers of 256 routed experts of width 2048 (top-8) and 1
+** shared.  Attention per layer: query down 7168 x 1536 = 11,010,048, up
+** 1536 x 128 x (128 + 64) = 37,748,736; KV down 7168 x (512 + 64) =
+** 4,128,768; KV up 512 x 128 x (128 + 128) = 16,777,216; output 128 x 128
+** x 7168 = 117,440,512: 187,105,280.  Norms 2 x 7168 + 1536 + 512 =
+** 16,384.  61 x 187,121,664 = 11,414,421,504.  Dense MLPs 3 x (3 x 7168
+** x 18432) = 1,189,085,184.  One expert 3 x 7168 x 2048 = 44,040,192;
+** an MoE layer 257 x 44,040,192 + router 7168 x 256 = 11,320,164,352, x
+** 58 = 656,569,532,416.  Embedding and head 2 x 129280 x 7168 =
+** 1,853,358,080, final norm 7168.  Total 671,026,404,352: the DERIVED
+** 671,026,419,200 less the 58 x 256 = 14,848 routing-correction biases
+** (e_score_correction_bias), exactly.  Active: an MoE layer 9 x
+** 44,040,192 + 1,835,008 = 398,196,736, x 58 = 23,095,410,688;
+** 11,414,421,504 + 1,189,085,184 + 23,095,410,688 + 1,853,358,080 + 7168
+** = 37,552,282,624 (DERIVED 37,552,297,472, the same 14,848 apart).
+** Linear FLOPs: 2 x (37,552,282,624 - 1,853,358,080 - 61 x 16,384 - 7168)
+** + 2 x 926,679,040 = 73,249,193,984.  Cache: 61 x (512 + 64) = 35,136
+** values per token.  Decode attention (absorbed): per layer, head and
+** context token (576 + 512) x 2 = 2176 FLOPs, x 61 x 128 = 16,990,208;
+** prefill (plain form, q/k 192, v 128): (192 + 128) x 2 = 640, x 7808 =
+** 4,997,120. */
+static void deepseek_r1(rl_model *m)
+{
+	set(m, 61, 7168, 128, 128, 128, 2048, 129280, 256, 8);
+	m->shared_experts = 1;
+	m->dense_layers = 3;
+	m->dense_ffn_hidden = 18432;
+	m->q_lora_rank = 1536;
+	m->kv_lora_rank = 512;
+	m->qk_rope_dim = 64;
+}
+
+static void test_deepseek_r1(void **state)
+{
+	rl_model m;
+	rl_model_shape s;
+	(void)state;
+	deepseek_r1(&m);
+	rl_model_shape_of(&m, &s);
+	near(s.params_total, 671026404352.0, 1e-12);
+	near(s.params_total + 14848.0, 671026419200.0, 1e-12);
+	near(s.params_total, 671e9, 1e-3);
+	near(s.params_active, 37552282624.0, 1e-12);
+	near(s.params_active + 14848.0, 37552297472.0, 1e-12);
+	near(s.params_active, 37e9, 1.5e-2);
+	near(s.linear_flops_per_token, 73249193984.0, 1e-12);
+	near(s.kv_elems_per_token, 35136.0, 1e-12);
+	near(s.attn_flops_per_ctx, 16990208.0, 1e-12);
+	near(s.attn_flops_per_ctx_prefill, 4997120.0, 1e-12);
+	near(s.attn_scores_per_ctx, 7808.0, 1e-12);
+	assert_true(s.kv_per_head == 0);
+	/* without a query rank the query is one d x h (dh + r) matrix:
+	** 7168 x 24576 = 176,160,768 in place of 48,758,784 and its norm
+	** 1536, 127,400,448 more per layer */
+	m.q_lora_rank = 0;
+	rl_model_shape_of(&m, &s);
+	near(s.params_total, 671026404352.0 + 61 * 127400448.0, 1e-12);
+}
+
+/* DeepSeek-R1 at FP8 with a 16-bit KV cache on 8 chips of H100 rates and
+** 141 GB (tp 8): every rank holds the whole latent of a token, 35,136 x 2
+** = 70,272 bytes, not an eighth; the KV capacity is what the memory left
+** after weights and runtime holds at that size; a decode iteration costs
+** 2176 FLOPs per score (absorbed form) and a prefill-only one 640 (plain
+** form); its decode scores are the decode sequences x 1500 keys (1000 in,
+** 1000 out: isl + osl / 2) x 61 x 128 / 8; and the latent is read once
+** for all heads, whatever kv_group_reread says. */
+static void test_deepseek_r1_engine(void **state)
+{
+	rl_config c;
+	rl_result r, rr;
+	double rate;
+	(void)state;
+	h100_8b(&c);
+	deepseek_r1(&c.model);
+	c.chip.hbm_bytes = 141e9;
+	c.scen.kv_precision = RL_PREC_BF16;
+	c.scen.tp = 8;
+	c.scen.chips = 8;
+	c.scen.isl = 1000;
+	c.scen.osl = 1000;
+	c.scen.batch = 64;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.kv_bytes_per_token, 70272.0, 1e-12);
+	near(r.kv_bytes_per_token_per_chip, 70272.0, 1e-12);
+	near(r.kv_capacity_tokens * 70272.0,
+	     (141e9 - r.weights_bytes_per_chip - r.runtime_bytes) *
+	         c.prof.kv_fraction,
+	     1e-9);
+	rate = 989.4e12 * c.prof.eff_attention;
+	near(r.decode.t_attn_compute * rate / r.decode.attn_scores, 2176.0,
+	     1e-9);
+	near(r.decode.attn_scores, r.decode_seqs * 1500.0 * 61 * 128 / 8,
+	     1e-9);
+	c.prof.kv_group_reread = 1;
+	assert_int_equal(rl_serve(&c, &rr), RL_OK);
+	near(rr.decode.t_attn_memory, r.decode.t_attn_memory, 1e-12);
+	c.scen.osl = 1;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.prefill.t_attn_compute * rate / r.prefill.attn_scores, 640.0,
+	     1e-9);
+	/* a query rank without a latent is bad input */
+	c.model.kv_lora_rank = 0;
+	assert_int_equal(rl_serve(&c, &r), RL_EINVAL);
+}
+
 /* The shape parameters are in the parameter table with their choices. */
 static void test_params_rows(void **state)
 {
@@ -366,6 +475,9 @@ static void test_params_rows(void **state)
 	assert_non_null(rl_param_find("model", "shared_experts"));
 	assert_non_null(rl_param_find("model", "dense_layers"));
 	assert_non_null(rl_param_find("model", "dense_ffn_hidden"));
+	assert_non_null(rl_param_find("model", "q_lora_rank"));
+	assert_non_null(rl_param_find("model", "kv_lora_rank"));
+	assert_non_null(rl_param_find("model", "qk_rope_dim"));
 }
 
 int main(void)
@@ -381,6 +493,8 @@ int main(void)
 	    cmocka_unit_test(test_window_context),
 	    cmocka_unit_test(test_window_in_engine),
 	    cmocka_unit_test(test_moe_shared_weights_read),
+	    cmocka_unit_test(test_deepseek_r1),
+	    cmocka_unit_test(test_deepseek_r1_engine),
 	    cmocka_unit_test(test_params_rows),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
