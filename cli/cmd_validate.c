@@ -18,6 +18,7 @@
 #include "../config/ini.h"
 #include "../config/json.h"
 #include "../config/setup.h"
+#include "../config/utf8.h"
 #include "../model/engine.h"
 #include "commands.h"
 #include "options.h"
@@ -64,15 +65,31 @@ static void help(FILE *f)
 	opt_help(f, table);
 }
 
-/* s for a terminal: each control byte (an escape, a bell: a measurement
-** file is input, and its names reach the table) printed as '?'; buf holds
-** n bytes (the names are at most 2 x MEAS_FIELD + 2). */
+/* s for a terminal: each control character (an escape, a bell, and the
+** C1 controls U+0080..U+009F such as CSI, which a terminal may obey as
+** ESC [: a measurement file is input, and its names reach the table) and
+** each byte that is not well-formed UTF-8 (a raw 0x9b is CSI to an 8-bit
+** terminal) printed as '?'; buf holds n bytes (the names are at most
+** 2 x MEAS_FIELD + 2). */
 static const char *shown(const char *s, char *buf, size_t n)
 {
-	size_t i;
-	for (i = 0; s[i] && i + 1 < n; i++)
-		buf[i] = ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) ? '?' : s[i];
-	buf[i] = '\0';
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, o = 0;
+	while (u[i] && o + 1 < n) {
+		int len = u[i] < 0x80 ? 1 : rl_utf8_len(u + i);
+		if (len == 0 || u[i] < 0x20 || u[i] == 0x7f ||
+		    (u[i] == 0xc2 && u[i + 1] < 0xa0)) {
+			buf[o++] = '?';
+			i += len ? (size_t)len : 1;
+		} else if (o + (size_t)len < n) {
+			memcpy(buf + o, u + i, (size_t)len);
+			o += (size_t)len;
+			i += (size_t)len;
+		} else {
+			break;
+		}
+	}
+	buf[o] = '\0';
 	return buf;
 }
 

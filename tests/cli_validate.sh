@@ -198,6 +198,22 @@ else
 	echo "ok - hostile text: no control byte reaches the terminal"
 fi
 expect_out 'a"b\\c\?d\?' "hostile text: the id with '?' for its tab and its byte 1"
+# C1 controls reach a terminal too (CSI, U+009B, is ESC [ to it; a raw
+# 0x9b byte is CSI to an 8-bit one) and so do bytes that are no UTF-8: each
+# a '?', the well-formed e-acute kept (the id c\233 31m\302\233 32m\303\251\377
+# is shown c?31m?32m\303\251?)
+{
+	echo "$H"
+	printf 'c\23331m\302\23332m\303\251\377,T,out,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1,\n'
+} > "$tmpd/c1.csv"
+expect_exit 0 "validate C1 controls, text" -- $RL validate --measurements "$tmpd/c1.csv" --versions "$V"
+cp "$tmpd/out" "$tmpd/c1.txt"
+if command -v python3 >/dev/null 2>&1; then
+	expect_exit 0 "C1 text: valid UTF-8, no control character, the id shown" -- python3 -c "
+t=open('$tmpd/c1.txt','rb').read().decode('utf-8')
+assert not [c for c in t if c != '\n' and (ord(c) < 0x20 or 0x7f <= ord(c) < 0xa0)], t
+assert 'c?31m?32m\u00e9?' in t, t"
+fi
 
 # bad files: exit 2 naming file, line and column
 bad() { # name, line to add, expected message
