@@ -38,6 +38,30 @@ for x in rows[-4:]:
     assert 'unknown chip' in x['reason'] and 'known: ' in x['reason'] and x['chip_given'] in x['reason'], x"
 fi
 
+# DeepSeek-R1 (multi-head latent attention), which the B200 and GB200
+# tables of 0.19 to 1.0 hold and the H100 ones do not: modelled on those
+# chips at FP4 and FP8, tp 8 and DEP8 (attention data parallel), not on
+# 4 x h200-sxm (671 GB of FP8 weights exceed 4 x 141 GB)
+D='d%d,TensorRT-LLM,0.21.0,%s,%s,deepseek-r1,%s,1024,1024,%s,1,,,tokens_per_s,1\n'
+{
+	echo 'id,software,version,chip,gpus,model,precision,isl,osl,tp,pp,batch_or_concurrency,request_rate,metric,value'
+	printf "$D" 1 b200 8 fp4 8
+	printf "$D" 2 b200 8 fp4 DEP8
+	printf "$D" 3 gb200 8 fp8 8
+	printf "$D" 4 b200 8 fp8 DEP8
+	printf "$D" 5 h200-sxm 4 fp8 4
+} > "$tmpd/ds.csv"
+expect_exit 0 "deepseek-r1 rows: not an input error" -- $RL validate --measurements "$tmpd/ds.csv"
+if command -v python3 >/dev/null 2>&1; then
+	$RL validate --measurements "$tmpd/ds.csv" --json > "$tmpd/ds.json"
+	expect_exit 0 "deepseek-r1 rows on b200 and gb200 are modelled where they fit" -- python3 -c "
+import json
+rows = json.load(open('$tmpd/ds.json'))['rows']
+assert [x['status'] for x in rows] == ['ok'] * 4 + ['not_modelled'], rows
+assert all(x['predicted'] > 0 for x in rows[:4]), rows
+assert 'does not fit' in rows[4]['reason'], rows[4]"
+fi
+
 if ! command -v python3 >/dev/null 2>&1; then
 	echo "ok - skipped: python3 is missing (needed to rewrite CSV rows)"
 	finish
