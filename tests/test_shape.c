@@ -413,8 +413,8 @@ static void test_deepseek_r1(void **state)
 	near(s.params_total, 671026404352.0 + 61 * 127400448.0, 1e-12);
 }
 
-/* DeepSeek-R1 at FP8 with a 16-bit KV cache on 8 chips of H100 rates and
-** 141 GB (tp 8): every rank holds the whole latent of a token, 35,136 x 2
+/* DeepSeek-R1 at FP8 with a 16-bit KV cache and 16-bit embedding and LM
+** head on 8 chips of H100 rates and 141 GB (tp 8): every rank holds the whole latent of a token, 35,136 x 2
 ** = 70,272 bytes, not an eighth; the KV capacity is what the memory left
 ** after weights and runtime holds at that size; a decode iteration costs
 ** 2176 FLOPs per score (absorbed form) and a prefill-only one 640 (plain
@@ -431,12 +431,18 @@ static void test_deepseek_r1_engine(void **state)
 	deepseek_r1(&c.model);
 	c.chip.hbm_bytes = 141e9;
 	c.scen.kv_precision = RL_PREC_BF16;
+	c.prof.head_precision = RL_PREC_BF16;
 	c.scen.tp = 8;
 	c.scen.chips = 8;
 	c.scen.isl = 1000;
 	c.scen.osl = 1000;
 	c.scen.batch = 64;
 	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	/* weights: the parameters at one byte, the embedding and LM head
+	** (2 x 926,679,040) at two: 671,026,404,352 + 1,853,358,080 =
+	** 672,879,762,432 bytes, an eighth per chip */
+	near(r.weights_bytes, 672879762432.0, 1e-12);
+	near(r.weights_bytes_per_chip, 672879762432.0 / 8, 1e-12);
 	near(r.kv_bytes_per_token, 70272.0, 1e-12);
 	near(r.kv_bytes_per_token_per_chip, 70272.0, 1e-12);
 	near(r.kv_capacity_tokens * 70272.0,
