@@ -15,6 +15,13 @@
 /* what pdb_unread's message says after the path */
 #define UNREAD ": cannot read: "
 
+/* "PATH: cannot read: WHY" into err. */
+static void cannot_read(const char *path, const char *why, char *err,
+                        size_t errlen)
+{
+	snprintf(err, errlen, "%s" UNREAD "%s", path, why);
+}
+
 int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen)
 {
 	sqlite3_stmt *st = NULL;
@@ -28,8 +35,7 @@ int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen)
 			         "rooflab claim, sweep or validate --db %s)", path,
 			         path);
 		else
-			snprintf(err, errlen, "%s: cannot read: %s", path,
-			         strerror(errno));
+			cannot_read(path, strerror(errno), err, errlen);
 		return RL_EINPUT;
 	}
 	if ((kind = rl_not_regular(path))) {
@@ -68,9 +74,8 @@ int pdb_finish(sqlite3_stmt *st, const char *path, char *err, size_t errlen)
 int pdb_unread(sqlite3 *db, int rc, const char *path, char *err,
                size_t errlen)
 {
-	snprintf(err, errlen, "%s%s", path, UNREAD);
-	snprintf(err + strlen(err), errlen - strlen(err), "%s",
-	         db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+	cannot_read(path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc), err,
+	            errlen);
 	return rl_db_exit(rc);
 }
 
