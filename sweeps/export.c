@@ -45,8 +45,13 @@ static int pick_run(sqlite3 *db, const char *path, int64_t *run_id,
 	}
 	if (*run_id)
 		sqlite3_bind_int64(st, 1, *run_id);
-	if (sqlite3_step(st) == SQLITE_ROW &&
-	    sqlite3_column_type(st, 0) != SQLITE_NULL) {
+	/* a read error is no database without runs */
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW && rc != SQLITE_DONE) {
+		rl_store_error(db, rc, path, err, errlen);
+		sqlite3_finalize(st);
+		return rl_db_exit(rc);
+	}
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
 		*run_id = sqlite3_column_int64(st, 0);
 		found = 1;
 	}

@@ -161,6 +161,15 @@ expect_exit 2 "export --format json of columns that fail to read" -- \
 	"$RL" export --db erring.db --format json
 expect_err "^rooflab export: erring.db: integer overflow" \
 	"export fails instead of listing 2 of the columns"
+# the newest run's id fails to read: export names why, where it said the
+# database held no sweep runs
+cp s0.db runid.db
+sqlite3 runid.db "DROP VIEW results; ALTER TABLE runs RENAME TO r0; CREATE
+	VIEW runs AS SELECT abs(-9223372036854775807 - 1) AS id FROM r0"
+expect_exit 2 "export of a sweep whose run ids fail to read" -- \
+	"$RL" export --db runid.db --format csv
+expect_err "^rooflab export: runid.db: integer overflow" \
+	"export names why, not 'holds no sweep runs'"
 [ ! -e m6.db ] && [ ! -e m7.db ] &&
 	echo "ok - the failed merges wrote nothing" ||
 	{ echo "not ok - a failed merge left its output"; fails=$((fails + 1)); }
