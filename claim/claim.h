@@ -11,7 +11,7 @@
 #include <stdio.h>
 
 #include "../model/engine.h"
-#include "../model/mapping.h"
+#include "../model/mapsearch.h"
 #include "../model/montecarlo.h"
 #include "../model/shapley.h"
 #include "../model/solve.h"

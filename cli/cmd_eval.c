@@ -6,7 +6,7 @@
 
 #include "../config/profiles.h"
 #include "../model/engine.h"
-#include "../model/mapping.h"
+#include "../model/mapsearch.h"
 #include "../model/waves.h"
 #include "commands.h"
 #include "evalout.h"

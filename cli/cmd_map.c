@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/mapping.h"
+#include "../model/mapsearch.h"
 #include "commands.h"
 #include "evalout.h"
 #include "loadopts.h"

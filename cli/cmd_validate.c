@@ -19,6 +19,7 @@
 #include "../config/json.h"
 #include "../config/setup.h"
 #include "../config/utf8.h"
+#include "../model/comm.h"
 #include "../model/engine.h"
 #include "commands.h"
 #include "options.h"

@@ -14,14 +14,15 @@
 ** group of n of its M chips (n-1)/(M-1) of link_Bps; a ring topology runs
 ** every all-reduce as a ring whatever the profile names.  rl_allreduce_cost
 ** works out the cost of one group's all-reduces once; rl_link_time (inline
-** in engine.h) costs one of them (and the other collectives of mapping.c).
+** in link.h) costs one of them (and the other collectives of mapping.c).
 **
 ** An all-gather of S bytes (each chip holds S/n and all must end with the
 ** whole S) sends (n-1)/n S bytes per chip whatever the algorithm: in n-1
 ** steps as a ring, in one where the profile's all-reduce goes direct
 ** (two_shot, one_shot, switch); the same software latency per collective.
 */
-#include "engine.h"
+#include "comm.h"
+#include "link.h"
 #include "mapping.h"
 
 void rl_allreduce_cost(const rl_config *cfg, double n, rl_link_cost *lc)

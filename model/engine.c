@@ -54,8 +54,10 @@
 ** both) is the model's.
 */
 #include "engine.h"
+#include "comm.h"
 #include "exactdiv.h"
 #include "fminmax.h"
+#include "link.h"
 #include "mapping.h"
 #include "micro.h"
 
@@ -63,6 +65,14 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+
+static const char *const limit_names[RL_LIMIT_COUNT] = {
+	"max_num_tokens", "max_batch_size", "kv_cache", "batch"};
+
+const char *rl_limit_name(int limit)
+{
+	return limit >= 0 && limit < RL_LIMIT_COUNT ? limit_names[limit] : "?";
+}
 
 /* One evaluation: the design's setup (read in place from a cache, or
 ** worked out) and what the request shape and the clock give. */

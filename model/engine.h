@@ -10,6 +10,7 @@
 #define RL_ENGINE_H
 
 #include "cost.h"
+#include "precision.h"
 #include "rl_config.h"
 #include "status.h"
 
@@ -185,71 +186,7 @@ static inline double rl_ctx_prefill(const rl_model_shape *s, double isl)
 /* Expected distinct experts touched per layer by `tokens` tokens. */
 double rl_experts_touched(const rl_model *m, double tokens);
 
-/* Time of one all-reduce of `bytes` over `n` chips (comm.c). */
-double rl_allreduce_time(const rl_config *cfg, double bytes, double n,
-                         double *link_bytes);
-
-/* One kind of collective over a fixed group, its cost worked out once so
-** that an evaluation costs many of them cheaply: `bytes` held by each chip
-** put bytes x mul / div on the wire and take fixed_s + wire / Bps (no time
-** for the wire where Bps is 0); nothing at all when none is set or bytes
-** <= 0.  rl_allreduce_cost (comm.c), rl_alltoall_cost and rl_p2p_cost
-** (mapping.h) fill it; rl_link_time gives exactly what the matching
-** rl_*_time gives. */
-typedef struct {
-	int none;       /* a group of one chip: no collective */
-	double mul, div;
-	double fixed_s; /* latencies */
-	double Bps;
-} rl_link_cost;
-void rl_allreduce_cost(const rl_config *cfg, double n, rl_link_cost *lc);
-/* An all-gather over n chips of `bytes` in all (each holds bytes / n):
-** (n-1)/n of them on the wire per chip (comm.c). */
-void rl_allgather_cost(const rl_config *cfg, double n, rl_link_cost *lc);
-/* Starts the cost of a collective over a group of n chips: nothing moved
-** yet (factors 1, no latency or bandwidth); true where n <= 1 (no
-** collective), leaving lc that way. */
-static inline int rl_link_cost_start(rl_link_cost *lc, double n)
-{
-	lc->none = n <= 1;
-	lc->mul = lc->div = 1;
-	lc->fixed_s = lc->Bps = 0;
-	return lc->none;
-}
-static inline double rl_link_time(const rl_link_cost *lc, double bytes,
-                                   double *link_bytes)
-{
-	double wire;
-	if (lc->none || bytes <= 0) {
-		if (link_bytes)
-			*link_bytes = 0;
-		return 0.0;
-	}
-	wire = bytes * lc->mul;
-	if (lc->div != 1)
-		wire /= lc->div;
-	if (link_bytes)
-		*link_bytes = wire;
-	return lc->fixed_s + (lc->Bps > 0 ? wire / lc->Bps : 0.0);
-}
-
 #include "servesetup.h"
-
-/* Resolved precisions of a scenario. */
-int rl_weight_prec(const rl_scenario *s);
-int rl_act_prec(const rl_scenario *s);
-int rl_kv_prec(const rl_config *cfg);
-/* The embedding table's and LM head's: where the weights are quantized
-** (narrower than 16 bits), the profile's head_precision (auto: the
-** weights'), never narrower than the weights; else the weights'. */
-int rl_head_prec(const rl_config *cfg);
-/* The precision the matrix units run at: the wider of weights and
-** activations. */
-int rl_matrix_prec(const rl_scenario *s);
-/* Chips of the deployment: chips when set, else tp x pp x ep (one replica). */
-double rl_scen_chips(const rl_scenario *s);
-/* Matrix peak FLOP/s of a chip at a precision; 0 if unsupported. */
-double rl_chip_peak(const rl_chip *c, int prec);
 
 /* A cache the caller owns, carried from one evaluation to the next: what
 ** the serving model works out from everything but the scenario's isl, osl

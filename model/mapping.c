@@ -4,6 +4,8 @@
 ** evaluates each, is mapsearch.c (the engine calls this file).
 */
 #include "mapping.h"
+#include "precision.h"
+#include "status.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -191,7 +193,7 @@ int rl_mapping_check(const rl_config *cfg, char *msg, size_t len)
 			         "tp = %g and the model's %g KV heads: neither "
 			         "divides the other; legal tp on %g chips: %s",
 			         tp, m->kv_heads, chips, legal);
-		return RL_EINVAL;
+		return RL_EINPUT;
 	}
 	if (!whole_div(tp * pp, chips)) {
 		char with[160];
@@ -211,7 +213,7 @@ int rl_mapping_check(const rl_config *cfg, char *msg, size_t len)
 			         "pp)): legal products %s; legal tp on %g chips: %s",
 			         chips, tp, pp, legal, chips, with);
 		}
-		return RL_EINVAL;
+		return RL_EINPUT;
 	}
 	if (!pp_ok(pp, cfg)) {
 		legal_list(legal, sizeof legal, chips / tp, pp_ok, cfg);
@@ -220,7 +222,7 @@ int rl_mapping_check(const rl_config *cfg, char *msg, size_t len)
 		         "legal pp (dividing chips / tp = %g, at most the "
 		         "layers): %s",
 		         pp, m->layers, chips / tp, legal);
-		return RL_EINVAL;
+		return RL_EINPUT;
 	}
 	dp = chips / (tp * pp);
 	if (ep > 1 && m->experts <= 1) {
@@ -228,7 +230,7 @@ int rl_mapping_check(const rl_config *cfg, char *msg, size_t len)
 		         "ep = %g on a dense model (experts = 1): expert "
 		         "parallelism needs a mixture of experts; legal ep: 1",
 		         ep);
-		return RL_EINVAL;
+		return RL_EINPUT;
 	}
 	if (ep > m->experts) {
 		legal_list(legal, sizeof legal, dp, ep_ok, cfg);
@@ -236,7 +238,7 @@ int rl_mapping_check(const rl_config *cfg, char *msg, size_t len)
 		         "ep = %g is larger than the model's %g experts; legal "
 		         "ep (dividing the experts and dp = %g): %s",
 		         ep, m->experts, dp, legal);
-		return RL_EINVAL;
+		return RL_EINPUT;
 	}
 	if (!ep_ok(ep, cfg) || !whole_div(ep, dp)) {
 		legal_list(legal, sizeof legal, dp, ep_ok, cfg);
@@ -244,13 +246,13 @@ int rl_mapping_check(const rl_config *cfg, char *msg, size_t len)
 		         "ep = %g must divide the model's %g experts and "
 		         "dp = chips / (tp x pp) = %g; legal ep: %s",
 		         ep, m->experts, dp, legal);
-		return RL_EINVAL;
+		return RL_EINPUT;
 	}
 	if ((tp > 1 || pp > 1 || ep > 1) && cfg->chip.link_Bps <= 0) {
 		snprintf(msg, len,
 		         "chip: tp, pp or ep > 1 needs link_gbps > 0 (legal "
 		         "without links: tp = pp = ep = 1)");
-		return RL_EINVAL;
+		return RL_EINPUT;
 	}
 	if ((int)cfg->prof.allreduce == RL_AR_SWITCH &&
 	    ((int)cfg->chip.topology != RL_TOPO_SWITCH ||
@@ -259,7 +261,7 @@ int rl_mapping_check(const rl_config *cfg, char *msg, size_t len)
 		         "profile.allreduce = switch needs chip.topology = switch "
 		         "with chip.in_network_reduction = true; legal "
 		         "otherwise: ring, two_shot, one_shot");
-		return RL_EINVAL;
+		return RL_EINPUT;
 	}
 	return RL_OK;
 }

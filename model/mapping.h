@@ -21,19 +21,21 @@
 **           a collective over n chips uses n-1 links, a send one.
 **   ring    two neighbours, link_Bps/2 each; collectives run as rings and
 **           an all-to-all travels floor(n^2/4)/n hops' worth of bytes.
-** All closed form; nothing here allocates.
+** All closed form; nothing here allocates.  The search over mappings,
+** which evaluates each, is mapsearch.h.
 */
 #ifndef RL_MAPPING_H
 #define RL_MAPPING_H
 
 #include <stddef.h>
 
-#include "engine.h"
+#include "link.h"
+#include "rl_config.h"
 
 /* Link topologies, in the order of the chip.topology choices. */
 enum { RL_TOPO_SWITCH = 0, RL_TOPO_MESH, RL_TOPO_RING, RL_TOPO_COUNT };
 
-/* Chips of the system: rl_scen_chips (engine.h), scenario.chips or
+/* Chips of the system: rl_scen_chips (precision.h), scenario.chips or
 ** tp x pp x ep when it is 0. */
 /* Data-parallel replicas: chips / (tp x pp). */
 double rl_scen_dp(const rl_scenario *s);
@@ -54,7 +56,7 @@ double rl_p2p_time(const rl_config *cfg, double bytes, double *link_bytes);
 double rl_alltoall_time(const rl_config *cfg, double bytes, double n,
                         double *link_bytes);
 
-/* The same two worked out once for a group (rl_link_cost, engine.h). */
+/* The same two worked out once for a group (rl_link_cost, link.h). */
 void rl_p2p_cost(const rl_config *cfg, rl_link_cost *lc);
 void rl_alltoall_cost(const rl_config *cfg, double n, rl_link_cost *lc);
 
@@ -79,36 +81,8 @@ void rl_stages_of(double layers, double pp, rl_stages *st);
 double rl_pipeline_round(double m, double cycle, double traverse);
 
 /* Is the mapping legal for the model and the system?  RL_OK, or
-** RL_EINVAL with a message naming the constraint and what would be legal. */
+** RL_EINPUT (engine.h's RL_EINVAL) with a message naming the constraint
+** and what would be legal. */
 int rl_mapping_check(const rl_config *cfg, char *msg, size_t len);
-
-/* One mapping of a search. */
-typedef struct {
-	double tp, pp, dp, ep;
-	int rc;              /* RL_OK, RL_ENOFIT, or RL_EINVAL */
-	double output_tps, total_tps;
-	double ttft_s, tpot_s;
-	int bound;           /* decode phase bound (prefill when osl = 1) */
-	int meets;           /* 1: fits and within the latency limits */
-} rl_map_entry;
-
-/* Latency limits of a search; 0 = none. */
-typedef struct {
-	double ttft_max_s, tpot_max_s;
-} rl_map_limits;
-
-/* Every legal mapping of scenario.chips chips (tp dividing the heads, pp up
-** to the layers, ep dividing dp and the experts for a mixture of experts),
-** evaluated with rl_eval and sorted: those that meet the limits first, by
-** output tokens/s (ties: fewer pp, then fewer tp), then the rest.  Writes
-** at most max entries; returns how many legal mappings there are (more
-** than max: the list was cut).  No allocation. */
-size_t rl_map_search(const rl_config *cfg, const rl_map_limits *lim,
-                     rl_map_entry *out, size_t max);
-
-/* "tp 2 x pp 1 x dp 4, tp 1 x pp 2 x dp 4, ...": the mappings of
-** scenario.chips chips that fit in memory, best first (cut with ", ..."
-** where buf is full).  Returns how many were written, 0 when none fits. */
-size_t rl_map_fitting(const rl_config *cfg, char *buf, size_t len);
 
 #endif

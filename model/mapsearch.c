@@ -1,9 +1,10 @@
 /*
 ** mapsearch.c: the search over every legal mapping of a system's chips,
-** each one evaluated and ranked (mapping.h's rl_map_search).  Apart from
+** each one evaluated and ranked (mapsearch.h's rl_map_search).  Apart from
 ** mapping.c because it calls rl_eval, which reaches mapping.c through the
 ** engine.
 */
+#include "mapsearch.h"
 #include "mapping.h"
 
 #include <math.h>

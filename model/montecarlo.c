@@ -5,7 +5,7 @@
 */
 #include "montecarlo.h"
 
-#include "mapping.h"
+#include "mapsearch.h"
 #include "silicon.h"
 
 #include <gsl/gsl_cdf.h>

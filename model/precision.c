@@ -4,7 +4,7 @@
 ** matrix units), the chips it runs on, and the names of precisions and
 ** bounds for display.
 */
-#include "engine.h"
+#include "precision.h"
 
 static const double prec_bytes[RL_PREC_COUNT] = {
 	0.0,  /* auto: resolved by the caller */
@@ -26,9 +26,6 @@ static const char *const prec_names[RL_PREC_COUNT] = {
 static const char *const bound_names[RL_BOUND_COUNT] = {
 	"compute", "memory", "communication", "overhead", "none"};
 
-static const char *const limit_names[RL_LIMIT_COUNT] = {
-	"max_num_tokens", "max_batch_size", "kv_cache", "batch"};
-
 double rl_precision_bytes(int prec)
 {
 	return prec >= 0 && prec < RL_PREC_COUNT ? prec_bytes[prec] : 0.0;
@@ -42,11 +39,6 @@ const char *rl_precision_name(int prec)
 const char *rl_bound_name(int bound)
 {
 	return bound >= 0 && bound < RL_BOUND_COUNT ? bound_names[bound] : "?";
-}
-
-const char *rl_limit_name(int limit)
-{
-	return limit >= 0 && limit < RL_LIMIT_COUNT ? limit_names[limit] : "?";
 }
 
 static int resolve(double p, double main)

@@ -5,12 +5,13 @@
 ** weights, runtime memory and KV capacity.  An rl_eval_cache (engine.h)
 ** holds one and engine.c reads it there in place; the fields are
 ** engine.c's business, public only so that a cache can hold them.
-** Included by engine.h after rl_model_shape and rl_link_cost.
+** Included by engine.h after rl_model_shape.
 */
 #ifndef RL_SERVESETUP_H
 #define RL_SERVESETUP_H
 
 #include "exactdiv.h"
+#include "link.h"
 
 /* One kind of pipeline stage: its layers, the embedding, the LM head,
 ** whether it sends its activations on to a next stage, and the products

@@ -30,7 +30,7 @@
 
 #include "../model/engine.h"
 #include "../model/load.h"
-#include "../model/mapping.h"
+#include "../model/mapsearch.h"
 #include "../model/params.h"
 #include "../config/setup.h"
 #include "../sweeps/bench_store.h"

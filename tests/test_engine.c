@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "../model/benchrule.h"
+#include "../model/comm.h"
 #include "../model/engine.h"
 #include "../model/params.h"
 #include "fixtures.h"

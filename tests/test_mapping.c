@@ -15,6 +15,7 @@
 
 #include "../model/engine.h"
 #include "../model/mapping.h"
+#include "../model/mapsearch.h"
 #include "../model/params.h"
 #include "fixtures.h"
 

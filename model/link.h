@@ -1,0 +1,52 @@
+/*
+** link.h: the cost of one kind of collective over a fixed group of chips,
+** worked out once (comm.c, mapping.c) and used many times (engine.c).
+**
+** `bytes` held by each chip put bytes x mul / div on the wire and take
+** fixed_s + wire / Bps (no time for the wire where Bps is 0); nothing at
+** all when none is set or bytes <= 0.  rl_allreduce_cost and
+** rl_allgather_cost (comm.h), rl_alltoall_cost and rl_p2p_cost
+** (mapping.h) fill it; rl_link_time gives exactly what the matching
+** rl_*_time gives.  Header only: no .c of its own.
+*/
+#ifndef RL_LINK_H
+#define RL_LINK_H
+
+typedef struct {
+	int none;       /* a group of one chip: no collective */
+	double mul, div;
+	double fixed_s; /* latencies */
+	double Bps;
+} rl_link_cost;
+
+/* Starts the cost of a collective over a group of n chips: nothing moved
+** yet (factors 1, no latency or bandwidth); true where n <= 1 (no
+** collective), leaving lc that way. */
+static inline int rl_link_cost_start(rl_link_cost *lc, double n)
+{
+	lc->none = n <= 1;
+	lc->mul = lc->div = 1;
+	lc->fixed_s = lc->Bps = 0;
+	return lc->none;
+}
+
+/* The time of one collective moving `bytes` per chip; *link_bytes (when
+** not NULL) = what one chip puts on the wire. */
+static inline double rl_link_time(const rl_link_cost *lc, double bytes,
+                                   double *link_bytes)
+{
+	double wire;
+	if (lc->none || bytes <= 0) {
+		if (link_bytes)
+			*link_bytes = 0;
+		return 0.0;
+	}
+	wire = bytes * lc->mul;
+	if (lc->div != 1)
+		wire /= lc->div;
+	if (link_bytes)
+		*link_bytes = wire;
+	return lc->fixed_s + (lc->Bps > 0 ? wire / lc->Bps : 0.0);
+}
+
+#endif

@@ -1,0 +1,43 @@
+/*
+** mapsearch.h: the search over every legal mapping of a system's chips
+** (mapping.h), each evaluated with rl_eval and ranked (mapsearch.c).
+** Apart from mapping.h because it calls the engine, which uses
+** mapping.c.
+*/
+#ifndef RL_MAPSEARCH_H
+#define RL_MAPSEARCH_H
+
+#include <stddef.h>
+
+#include "engine.h"
+
+/* One mapping of a search. */
+typedef struct {
+	double tp, pp, dp, ep;
+	int rc;              /* RL_OK, RL_ENOFIT, or RL_EINVAL */
+	double output_tps, total_tps;
+	double ttft_s, tpot_s;
+	int bound;           /* decode phase bound (prefill when osl = 1) */
+	int meets;           /* 1: fits and within the latency limits */
+} rl_map_entry;
+
+/* Latency limits of a search; 0 = none. */
+typedef struct {
+	double ttft_max_s, tpot_max_s;
+} rl_map_limits;
+
+/* Every legal mapping of scenario.chips chips (tp dividing the heads, pp up
+** to the layers, ep dividing dp and the experts for a mixture of experts),
+** evaluated with rl_eval and sorted: those that meet the limits first, by
+** output tokens/s (ties: fewer pp, then fewer tp), then the rest.  Writes
+** at most max entries; returns how many legal mappings there are (more
+** than max: the list was cut).  No allocation. */
+size_t rl_map_search(const rl_config *cfg, const rl_map_limits *lim,
+                     rl_map_entry *out, size_t max);
+
+/* "tp 2 x pp 1 x dp 4, tp 1 x pp 2 x dp 4, ...": the mappings of
+** scenario.chips chips that fit in memory, best first (cut with ", ..."
+** where buf is full).  Returns how many were written, 0 when none fits. */
+size_t rl_map_fitting(const rl_config *cfg, char *buf, size_t len);
+
+#endif
