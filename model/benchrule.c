@@ -31,7 +31,10 @@ static double round_up(double v, double step)
 void rl_trtllm_bench_finetune(double kv_max_requests, double isl, double osl,
                               double pp, double *max_bs, double *max_token)
 {
-	double raw_bs = rl_fmin(kv_max_requests, 4096.0) / (pp >= 1 ? pp : 1);
+	/* (no division by a pp of 1, which would leave every value as it
+	** is, NaN too: it lay on the path every evaluation waits on) */
+	double raw_bs = pp > 1 ? rl_fmin(kv_max_requests, 4096.0) / pp
+	                       : rl_fmin(kv_max_requests, 4096.0);
 	double raw_token = rl_fmin(raw_bs * (1.0 + isl / osl), 32768.0);
 	if (raw_bs < 256)
 		*max_bs = rl_fmax(64.0, round_up(raw_bs, 32));
