@@ -63,6 +63,7 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -477,6 +478,38 @@ static inline int cache_hit(const rl_eval_cache *k, const rl_config *cfg)
 	         cfg->scen.osl == k->key.scen.osl));
 }
 
+/* cache_hit through the batch rule's memo: where cfg is the rule's served
+** configuration and the setup's key was taken from it (or found equal)
+** since the rule's key last changed (key_is_rule, engine.h), the two can
+** differ in what serving reads only in the two numbers the rule picks per
+** request, so those alone are compared, bit for bit (as memcmp does); else
+** the whole span. */
+static int setup_hit_seen(const rl_eval_cache *k, const rl_config *cfg)
+{
+	uint64_t a[2], b[2];
+	if (cfg != &k->rule.cfg || !k->valid || !k->key_is_rule)
+		return cache_hit(k, cfg);
+	memcpy(&a[0], &cfg->prof.max_batch_size, sizeof a[0]);
+	memcpy(&a[1], &cfg->prof.max_num_tokens, sizeof a[1]);
+	memcpy(&b[0], &k->key.prof.max_batch_size, sizeof b[0]);
+	memcpy(&b[1], &k->key.prof.max_num_tokens, sizeof b[1]);
+	return ((a[0] ^ b[0]) | (a[1] ^ b[1])) == 0 &&
+	       ((int)cfg->prof.logits_rows != RL_LOGITS_PROFILING_PASS ||
+	        (cfg->scen.isl == k->key.scen.isl &&
+	         cfg->scen.osl == k->key.scen.osl));
+}
+
+/* setup_hit_seen, and a hit of the whole span on the rule's cfg marks the
+** key as the rule's (key_is_rule). */
+static int setup_hit(rl_eval_cache *k, const rl_config *cfg)
+{
+	if (!setup_hit_seen(k, cfg))
+		return 0;
+	if (cfg == &k->rule.cfg)
+		k->key_is_rule = 1;
+	return 1;
+}
+
 /* Rows of each logits buffer the runtime holds when the KV cache is sized
 ** (profile.logits_rows): max_batch_size sequences, or the last tokens of
 ** the PyTorch backend's memory-profiling pass, which fills max_num_tokens
@@ -557,6 +590,72 @@ static void mla_setup(const rl_model *m, rl_serve_setup *u)
 	u->gemms_per_layer += m->q_lora_rank > 0 ? 2.0 : 1.0;
 }
 
+/* The setup's last step, the only one that reads the profile's
+** max_batch_size and max_num_tokens (and, for the profiling pass's
+** logits rows, the request's lengths): the runtime's memory and the KV
+** capacity it leaves, from u's figures before it; u->runtime and
+** u->kv_cap_tokens are written where it succeeds.  Where a cache's setup
+** differs from cfg in those two numbers alone (a batch rule's new pick),
+** rl_serve_bare does this step again instead of the whole setup: the
+** same expressions on the same figures, the same results bit for bit. */
+static int setup_memory(const rl_config *cfg, rl_result *r,
+                        rl_serve_setup *u)
+{
+	const rl_profile *pf = &cfg->prof;
+	const rl_model *m = &cfg->model;
+	double runtime, ws_b, free_b, kv_cap_tokens, cap_first, cap_last;
+	char msg[256];
+
+	/* the runtime's memory: a fixed reservation, the logits buffers (fp32,
+	** gathered on every rank) of logits_rows(), the captured CUDA graphs'
+	** output logits (graph_logits_rows, at the GEMM output width, on every
+	** rank), and the engine's
+	** activation workspace for max_num_tokens tokens, at the activations'
+	** precision or the profile's own */
+	ws_b = (int)pf->act_buffers_precision == RL_PREC_AUTO
+	           ? u->ab
+	           : rl_precision_bytes((int)pf->act_buffers_precision);
+	runtime = pf->runtime_reserved_bytes +
+	          pf->logits_buffers * logits_rows(cfg) * m->vocab * 4.0 +
+	          pf->graph_logits_rows * m->vocab * u->cb +
+	          pf->act_buffers * pf->max_num_tokens *
+	              u->sh.act_elems_per_token_layer * ws_b / u->tp;
+	/* an MoE that all-gathers (moe_dispatch) holds, beside its own
+	** tokens', the inputs of the other ep - 1 ranks' max_num_tokens
+	** tokens (at the activations' precision) and their outputs before
+	** the reduce-scatter (at the GEMM output width), hidden wide: as many
+	** copies as of the rest of the workspace */
+	if (u->ep > 1 && u->moe &&
+	    (int)pf->moe_dispatch == RL_MOE_ALLGATHER)
+		runtime += pf->act_buffers * pf->max_num_tokens * (u->ep - 1) *
+		           m->hidden * (u->ab + u->cb);
+	r->runtime_bytes = runtime;
+	free_b = cfg->chip.hbm_bytes - u->weights_bytes_per_chip - runtime;
+	if (free_b <= 0) {
+		snprintf(msg, sizeof msg,
+		         "model does not fit: %.1f GB of weights%s per chip "
+		         "exceed the chip's %.1f GB by %.1f GB%s",
+		         u->weights_bytes_per_chip / 1e9,
+		         runtime > 0 ? " and runtime" : "",
+		         cfg->chip.hbm_bytes / 1e9, -free_b / 1e9,
+		         u->tp * u->pp * u->ep < u->chips
+		             ? " (more tp, pp or ep would split them further)"
+		             : "");
+		return fail(r, RL_ENOFIT, msg);
+	}
+	/* the stage that holds the fewest tokens of KV sets the capacity */
+	cap_first = (cfg->chip.hbm_bytes - u->w_first - runtime) *
+	            pf->kv_fraction / u->kv_first;
+	cap_last = (cfg->chip.hbm_bytes - u->w_last - runtime) *
+	           pf->kv_fraction / u->kv_last;
+	kv_cap_tokens = rl_fmin(cap_first, cap_last);
+	r->kv_capacity_bytes = kv_cap_tokens * u->kv_first;
+	r->kv_capacity_tokens = kv_cap_tokens;
+	u->runtime = runtime;
+	u->kv_cap_tokens = kv_cap_tokens;
+	return RL_OK;
+}
+
 /* Checks and the work that does not depend on isl, osl or batch. */
 static int serve_setup_of(const rl_config *cfg, rl_result *r,
                           rl_serve_setup *u)
@@ -565,8 +664,8 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 	const rl_profile *pf = &cfg->prof;
 	const rl_model *m = &cfg->model;
 	rl_stages st;
-	double chips, runtime, ws_b, free_b, kv_cap_tokens;
-	double w_first, w_last, kv_first, kv_last, cap_first, cap_last;
+	double chips;
+	double w_first, w_last, kv_first, kv_last;
 	int rc, wp, ap, kp, mp, hp;
 	char msg[256];
 
@@ -757,64 +856,17 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 		u->n_mid_hi = st.n_hi - 1 - (st.last == st.hi ? 1 : 0);
 		u->n_mid_lo = u->pp - 2 - u->n_mid_hi;
 	}
-	/* the runtime's memory: a fixed reservation, the logits buffers (fp32,
-	** gathered on every rank) of logits_rows(), the captured CUDA graphs'
-	** output logits (graph_logits_rows, at the GEMM output width, on every
-	** rank), and the engine's
-	** activation workspace for max_num_tokens tokens, at the activations'
-	** precision or the profile's own */
-	ws_b = (int)pf->act_buffers_precision == RL_PREC_AUTO
-	           ? u->ab
-	           : rl_precision_bytes((int)pf->act_buffers_precision);
-	runtime = pf->runtime_reserved_bytes +
-	          pf->logits_buffers * logits_rows(cfg) * m->vocab * 4.0 +
-	          pf->graph_logits_rows * m->vocab * u->cb +
-	          pf->act_buffers * pf->max_num_tokens *
-	              u->sh.act_elems_per_token_layer * ws_b / u->tp;
-	/* an MoE that all-gathers (moe_dispatch) holds, beside its own
-	** tokens', the inputs of the other ep - 1 ranks' max_num_tokens
-	** tokens (at the activations' precision) and their outputs before
-	** the reduce-scatter (at the GEMM output width), hidden wide: as many
-	** copies as of the rest of the workspace */
-	if (u->ep > 1 && u->moe &&
-	    (int)pf->moe_dispatch == RL_MOE_ALLGATHER)
-		runtime += pf->act_buffers * pf->max_num_tokens * (u->ep - 1) *
-		           m->hidden * (u->ab + u->cb);
-	r->runtime_bytes = runtime;
-	free_b = cfg->chip.hbm_bytes - r->weights_bytes_per_chip - runtime;
-	if (free_b <= 0) {
-		snprintf(msg, sizeof msg,
-		         "model does not fit: %.1f GB of weights%s per chip "
-		         "exceed the chip's %.1f GB by %.1f GB%s",
-		         r->weights_bytes_per_chip / 1e9,
-		         runtime > 0 ? " and runtime" : "",
-		         cfg->chip.hbm_bytes / 1e9, -free_b / 1e9,
-		         u->tp * u->pp * u->ep < chips
-		             ? " (more tp, pp or ep would split them further)"
-		             : "");
-		return fail(r, RL_ENOFIT, msg);
-	}
-	/* the stage that holds the fewest tokens of KV sets the capacity */
-	cap_first = (cfg->chip.hbm_bytes - w_first - runtime) *
-	            pf->kv_fraction / kv_first;
-	cap_last = (cfg->chip.hbm_bytes - w_last - runtime) *
-	           pf->kv_fraction / kv_last;
-	kv_cap_tokens = rl_fmin(cap_first, cap_last);
-	r->kv_capacity_bytes = kv_cap_tokens * kv_first;
-	r->kv_capacity_tokens = kv_cap_tokens;
-
 	u->chips = chips;
 	u->chipsd = rl_divisor_of(chips);
 	u->replicas = rl_scen_dp(s);
 	u->w_first = w_first;
 	u->w_last = w_last;
-	u->runtime = runtime;
 	u->kv_first = kv_first;
-	u->kv_cap_tokens = kv_cap_tokens;
+	u->kv_last = kv_last;
 	u->weights_bytes = r->weights_bytes;
 	u->weights_bytes_per_chip = r->weights_bytes_per_chip;
 	u->kv_bytes_per_token = r->kv_bytes_per_token;
-	return RL_OK;
+	return setup_memory(cfg, r, u);
 }
 
 int rl_serve(const rl_config *cfg, rl_result *r)
@@ -847,7 +899,19 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	int rc, i, limit = RL_LIMIT_TOKENS;
 	char msg[256];
 
-	if (cache && cache_hit(cache, cfg)) {
+	if (cache && setup_hit(cache, cfg)) {
+		u = &cache->setup;
+	} else if (cache && cfg == &cache->rule.cfg && cache->valid &&
+	           cache->key_is_rule &&
+	           setup_memory(cfg, r, &cache->setup) == RL_OK) {
+		/* the batch rule's two numbers (or, for the profiling pass's
+		** logits rows, the lengths) alone differ from the setup's key:
+		** its last step again (setup_memory), the key brought along */
+		cache->key.prof.max_batch_size = cfg->prof.max_batch_size;
+		cache->key.prof.max_num_tokens = cfg->prof.max_num_tokens;
+		cache->key.scen.isl = cfg->scen.isl;
+		cache->key.scen.osl = cfg->scen.osl;
+		cache->key.scen.batch = cfg->scen.batch;
 		u = &cache->setup;
 	} else {
 		rl_serve_setup *w = cache ? &cache->setup : &local;
@@ -867,6 +931,7 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 		}
 		if (cache) {
 			cache->key = *cfg;
+			cache->key_is_rule = cfg == &cache->rule.cfg;
 			cache->valid = 1;
 		}
 		u = w;
@@ -1091,7 +1156,7 @@ int rl_serve_phase(const rl_config *cfg, const rl_eval_cache *cache,
 	eval_ctx ctx;
 	if (!rq->valid || !same(rq->isl, cfg->scen.isl) ||
 	    !same(rq->osl, cfg->scen.osl) || !same(rq->batch, cfg->scen.batch) ||
-	    !cache_hit(cache, cfg))
+	    !setup_hit_seen(cache, cfg))
 		return RL_EINVAL;
 	ctx.cfg = cfg;
 	ctx.u = &cache->setup;

@@ -206,7 +206,11 @@ double rl_experts_touched(const rl_model *m, double tokens);
 ** configuration given (key) and the rule's request-independent share
 ** (kv_tokens, pp) are kept too, with the configuration served (cfg: the
 ** key with the request and the rule's two numbers, eval.c); a setup of
-** another configuration clears them. */
+** another configuration clears them.  key_is_rule says that the setup's
+** key was taken from (or found equal to) the rule's cfg since the rule's
+** key last changed: the two then differ in what serving reads at most in
+** the rule's two numbers, which engine.c compares alone (eval.c clears it
+** whenever the rule's key changes). */
 typedef struct {
 	int valid;
 	rl_config key;   /* as given, the request aside */
@@ -222,6 +226,7 @@ typedef struct {
 	rl_serve_request req;
 	rl_chip_cost_memo cost;
 	rl_batch_rule_memo rule;
+	int key_is_rule;
 } rl_eval_cache;
 
 /* The serving model alone, for a chip given by its spec sheet (engine.c). */

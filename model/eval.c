@@ -197,6 +197,7 @@ static const rl_config *rule_applied(const rl_config *cfg,
 		m->kv_tokens = rl_trtllm_bench_kv_tokens(&in);
 		m->pp = in.pp;
 		m->valid = 1;
+		cache->key_is_rule = 0; /* the setup's key may not be m->cfg's */
 	}
 	m->cfg.scen.isl = isl;
 	m->cfg.scen.osl = osl;

@@ -89,6 +89,7 @@ typedef struct {
 	double chips, replicas;
 	rl_divisor chipsd;       /* x / chips */
 	double w_first, w_last, runtime, kv_first, kv_cap_tokens;
+	double kv_last;          /* KV bytes per token on the last stage's chip */
 	double weights_bytes, weights_bytes_per_chip, kv_bytes_per_token;
 } rl_serve_setup;
 

@@ -1359,6 +1359,45 @@ static void test_cache_batch_rule(void **state)
 	cached_matches(&c, &cache);
 }
 
+/* A cache whose setup differs from the rule's served configuration in the
+** rule's two numbers alone works out the runtime's memory and the KV
+** capacity again, not the whole setup (engine.c's setup_memory): rl_eval's
+** result, byte for byte, where the profiling pass's logits rows follow the
+** lengths too, and where the workspace of a large token budget leaves no
+** room for the KV cache (refused, not kept) between picks that fit. */
+static void test_cache_rule_memory(void **state)
+{
+	static const double req[][2] = {{128, 128}, {1000, 100}, {20000, 2000},
+	                                {128, 4096}, {2048, 128}, {128, 128},
+	                                {5000, 500}, {128, 129}};
+	rl_config c, d;
+	rl_eval_cache cache;
+	rl_result r;
+	size_t i;
+	int fits = 0, not = 0;
+	(void)state;
+	tp8_request(&c);
+	c.prof.batch_rule = RL_BATCH_TRTLLM_PYTORCH;
+	c.prof.logits_rows = RL_LOGITS_PROFILING_PASS;
+	c.prof.logits_buffers = 1;
+	/* one layer's activations for max_num_tokens tokens, 400 times: the
+	** 32,768 tokens the rule picks at 1000 in, 100 out leave no room;
+	** 2,048-8,192 (the other requests) do */
+	c.prof.act_buffers = 400;
+	cache.valid = 0;
+	for (i = 0; i < sizeof req / sizeof req[0]; i++) {
+		c.scen.isl = req[i][0];
+		c.scen.osl = req[i][1];
+		cached_matches(&c, &cache);
+		d = c;
+		if (rl_eval(&d, &r) == RL_OK)
+			fits++;
+		else
+			not++;
+	}
+	assert_true(fits >= 2 && not >= 1); /* both kinds, in turn */
+}
+
 /* rl_serve reads nothing of the design, the node or the cost (the cache
 ** leaves them out of its key): the same results, byte for byte, with those
 ** sections zero and full of other values; rl_eval_cached follows a change
@@ -1611,6 +1650,7 @@ int main(void)
 	    cmocka_unit_test(test_mxfp4_experts),
 	    cmocka_unit_test(test_eval_cache),
 	    cmocka_unit_test(test_cache_batch_rule),
+	    cmocka_unit_test(test_cache_rule_memory),
 	    cmocka_unit_test(test_eval_writes_every_field),
 	    cmocka_unit_test(test_serve_ignores_design_node_cost),
 	    cmocka_unit_test(test_serve_phase),
