@@ -1,6 +1,8 @@
 /*
 ** rctx.h: what the report's sections share while one report is written.
-** Internal to reports/.
+** Internal to reports/.  report.c calls the sections; they call figure.c
+** and rctx.c's helpers (report_bad, report_finish, report_has,
+** report_has_column, report_side_label, report_unread), never report.c.
 */
 #ifndef RL_RCTX_H
 #define RL_RCTX_H
@@ -10,7 +12,7 @@
 #include "../plots/pdb.h"
 #include "../plots/plot.h"
 #include "doc.h"
-#include "report.h"
+#include "ropts.h"
 
 typedef struct {
 	doc d;

@@ -72,53 +72,6 @@ static void close_dbs(rctx *r)
 	sqlite3_close(r->db);
 }
 
-void report_bad(rctx *r, int rc, const char *msg)
-{
-	if (rc && !r->bad) {
-		r->bad = rc;
-		snprintf(r->bad_msg, sizeof r->bad_msg, "%s", msg);
-	}
-}
-
-void report_finish(rctx *r, sqlite3_stmt *st, const char *path)
-{
-	char msg[sizeof r->bad_msg];
-	report_bad(r, pdb_finish(st, path, msg, sizeof msg), msg);
-}
-
-int report_has(rctx *r, sqlite3 *db, const char *path, const char *name)
-{
-	char msg[sizeof r->bad_msg];
-	int has, rc = pdb_has(db, path, name, &has, msg, sizeof msg);
-	report_bad(r, rc, msg);
-	return rc == RL_OK && has;
-}
-
-int report_has_column(rctx *r, sqlite3 *db, const char *path,
-                      const char *table, const char *col)
-{
-	char msg[sizeof r->bad_msg];
-	int has, rc = pdb_has_column(db, path, table, col, &has, msg,
-	                             sizeof msg);
-	report_bad(r, rc, msg);
-	return rc == RL_OK && has;
-}
-
-const char *report_side_label(rctx *r, const char *side, char *buf,
-                              size_t len)
-{
-	char msg[sizeof r->bad_msg];
-	report_bad(r, plot_side_label(r->db, r->o->dbpath, &r->c, side, buf, len,
-	                              msg, sizeof msg), msg);
-	return buf;
-}
-
-void report_unread(rctx *r, sqlite3 *db, int rc, const char *path)
-{
-	if (!r->bad)
-		r->bad = pdb_unread(db, rc, path, r->bad_msg, sizeof r->bad_msg);
-}
-
 static void write_doc(rctx *r, FILE *f, doc_fmt fmt)
 {
 	char title[600];

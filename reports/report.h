@@ -10,13 +10,7 @@
 
 #include <stddef.h>
 
-typedef struct {
-	const char *dbpath;
-	const char *sweeps;  /* the sweep database; NULL: dbpath */
-	const char *out;     /* report.html or report.md (by extension) */
-	long run;            /* claim run; 0: the newest */
-	int no_plots;        /* 1: tables only */
-} report_opts;
+#include "ropts.h"
 
 /* Names of the sections, in order, as their headings read (for tests and
 ** --help). */

@@ -1,0 +1,60 @@
+/*
+** rctx.c: the helpers of rctx.h that every section calls while one report
+** is written: keep the report's first failure (report_bad), and read
+** through it (report_finish, report_unread, report_has,
+** report_has_column, report_side_label), so that a database that fails to
+** read fails the report.  They call only plots/ below; report.c, which
+** calls the sections, is above them.
+*/
+#include "rctx.h"
+
+#include <stdio.h>
+
+#include "../plots/kinds.h"
+
+void report_bad(rctx *r, int rc, const char *msg)
+{
+	if (rc && !r->bad) {
+		r->bad = rc;
+		snprintf(r->bad_msg, sizeof r->bad_msg, "%s", msg);
+	}
+}
+
+void report_finish(rctx *r, sqlite3_stmt *st, const char *path)
+{
+	char msg[sizeof r->bad_msg];
+	report_bad(r, pdb_finish(st, path, msg, sizeof msg), msg);
+}
+
+int report_has(rctx *r, sqlite3 *db, const char *path, const char *name)
+{
+	char msg[sizeof r->bad_msg];
+	int has, rc = pdb_has(db, path, name, &has, msg, sizeof msg);
+	report_bad(r, rc, msg);
+	return rc == RL_OK && has;
+}
+
+int report_has_column(rctx *r, sqlite3 *db, const char *path,
+                      const char *table, const char *col)
+{
+	char msg[sizeof r->bad_msg];
+	int has, rc = pdb_has_column(db, path, table, col, &has, msg,
+	                             sizeof msg);
+	report_bad(r, rc, msg);
+	return rc == RL_OK && has;
+}
+
+const char *report_side_label(rctx *r, const char *side, char *buf,
+                              size_t len)
+{
+	char msg[sizeof r->bad_msg];
+	report_bad(r, plot_side_label(r->db, r->o->dbpath, &r->c, side, buf, len,
+	                              msg, sizeof msg), msg);
+	return buf;
+}
+
+void report_unread(rctx *r, sqlite3 *db, int rc, const char *path)
+{
+	if (!r->bad)
+		r->bad = pdb_unread(db, rc, path, r->bad_msg, sizeof r->bad_msg);
+}
