@@ -1,6 +1,6 @@
 /*
 ** kinds.h: the builders of the plot kinds (one file each in plots/) and
-** the small helpers they share (plot.c, sweepcols.c), also used by the
+** the small helpers they share (plotkit.c, sweepcols.c), also used by the
 ** report (reports/).
 */
 #ifndef RL_KINDS_H
