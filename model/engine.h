@@ -203,9 +203,11 @@ double rl_experts_touched(const rl_model *m, double tokens);
 ** chip's cost is kept beside it (eval.c; a new setup clears it too, so
 ** that valid = 0 alone starts a cache).  Where the profile's batch rule
 ** picks max_batch_size and max_num_tokens per request (benchrule.h), the
-** configuration given (key) and the rule's request-independent share
-** (kv_tokens, pp) are kept too, with the configuration served (cfg: the
-** key with the request and the rule's two numbers, eval.c); a setup of
+** configuration given (key, compared in what serving reads alone: power
+** and cost read the caller's configuration, not cfg below) and the rule's
+** request-independent share (kv_tokens, pp) are kept too, with the
+** configuration served (cfg: the key with the request and the rule's two
+** numbers, eval.c; its design, node and cost may be stale); a setup of
 ** another configuration clears them.  key_is_rule says that the setup's
 ** key was taken from (or found equal to) the rule's cfg since the rule's
 ** key last changed: the two then differ in what serving reads at most in

@@ -61,33 +61,36 @@ static double phase_power(const rl_config *cfg, int prec, double s,
 	return rl_power_at(cfg, prec, s, &w, NULL);
 }
 
-/* Serve with phase ph at clock s (the other at 1); that phase's power, or
-** NAN when serving fails.  Only that phase's iteration is costed again
-** where the cache holds the request solved (rl_serve_phase). */
-static double power_at(const rl_config *cfg, rl_eval_cache *cache, int ph,
-                       double s, int prec)
+/* Serve cfg with phase ph at clock s (the other at 1); that phase's power
+** (pw's chip, design, node and power terms: the configuration as given,
+** rl_eval_cached), or NAN when serving fails.  Only that phase's iteration
+** is costed again where the cache holds the request solved
+** (rl_serve_phase). */
+static double power_at(const rl_config *cfg, const rl_config *pw,
+                       rl_eval_cache *cache, int ph, double s, int prec)
 {
 	rl_result r;
 	rl_iter it;
 	if (cache && rl_serve_phase(cfg, cache, ph, s, &it) == RL_OK)
-		return phase_power(cfg, prec, s, &it);
+		return phase_power(pw, prec, s, &it);
 	if (rl_serve_cached(cfg, cache, ph == PH_PREFILL ? s : 1.0,
 	                     ph == PH_DECODE ? s : 1.0, &r) != RL_OK)
 		return NAN;
-	return phase_power(cfg, prec, s,
+	return phase_power(pw, prec, s,
 	                   ph == PH_PREFILL ? &r.prefill : &r.decode);
 }
 
 /* Phase ph draws p1 > tdp at full clock: the clock share s at which it
 ** draws the TDP (bracketed secant, Illinois variant: power rises with s),
 ** or 0 when even the lowest clock draws more. */
-static double fit_tdp(const rl_config *cfg, rl_eval_cache *cache, int ph,
-                      int prec, double tdp, double p1)
+static double fit_tdp(const rl_config *cfg, const rl_config *pw,
+                      rl_eval_cache *cache, int ph, int prec, double tdp,
+                      double p1)
 {
 	double a = S_MIN, b = 1.0, fa, fb, fx, x;
 	int side = 0, i;
 
-	fa = power_at(cfg, cache, ph, a, prec) - tdp;
+	fa = power_at(cfg, pw, cache, ph, a, prec) - tdp;
 	if (!(fa <= 0))
 		return 0;
 	fb = p1 - tdp;
@@ -95,7 +98,7 @@ static double fit_tdp(const rl_config *cfg, rl_eval_cache *cache, int ph,
 		x = (a * fb - b * fa) / (fb - fa);
 		if (!(x > a && x < b))
 			x = 0.5 * (a + b);
-		fx = power_at(cfg, cache, ph, x, prec) - tdp;
+		fx = power_at(cfg, pw, cache, ph, x, prec) - tdp;
 		if (!isfinite(fx))
 			return 0;
 		if (fx <= 0 && fx > -1e-6 * tdp) { /* fits, within 1 ppm */
@@ -173,23 +176,24 @@ int rl_eval(const rl_config *cfg, rl_result *r)
 }
 
 /* cfg with the numbers its batch rule picks for its request, through the
-** cache's memo (engine.h): the key is all of cfg but the request (isl,
-** osl and batch, which rl_config holds between the two spans compared:
-** engine.c asserts it); the rule's request-independent share is worked out
-** once per key, the rest (rl_trtllm_bench_setting's steps, in its order)
-** per request.  The same numbers as rl_batch_rule_apply's, bit for bit. */
+** cache's memo (engine.h): the key is what serving reads of cfg, the span
+** before the request (isl, osl and batch; engine.c asserts the layout),
+** which holds all the rule reads too; the rule's request-independent share
+** is worked out once per key, the rest (rl_trtllm_bench_setting's steps,
+** in its order) per request.  The same numbers as rl_batch_rule_apply's,
+** bit for bit.  The design, node and cost sections after the request are
+** not compared: the copy returned may hold stale ones, which nothing reads
+** (serving reads the span alone; power and cost read the caller's
+** configuration, rl_eval_cached). */
 static const rl_config *rule_applied(const rl_config *cfg,
                                      rl_eval_cache *cache)
 {
 	rl_batch_rule_memo *m = &cache->rule;
 	const size_t head = offsetof(rl_config, scen.isl);
-	const size_t tail = offsetof(rl_config, design);
 	double isl = cfg->scen.isl, osl = cfg->scen.osl;
 	if (!cache->valid)
 		m->valid = 0; /* a cache started afresh: nothing kept */
-	if (!m->valid || memcmp(cfg, &m->key, head) != 0 ||
-	    memcmp((const char *)cfg + tail, (const char *)&m->key + tail,
-	           sizeof *cfg - tail) != 0) {
+	if (!m->valid || memcmp(cfg, &m->key, head) != 0) {
 		rl_bench_inputs in;
 		rl_bench_inputs_of(cfg, (int)cfg->prof.batch_rule, &in);
 		m->key = *cfg;
@@ -212,6 +216,7 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
                    rl_result *r)
 {
 	const rl_config *cfg = cfg_in;
+	const rl_config *pw; /* what power and cost read: cfg but the rule */
 	rl_config spec;
 	rl_eval_cache local; /* the TDP fit's, where the caller keeps none */
 	rl_chip_cost cc;
@@ -226,6 +231,10 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 			return rc;
 		cfg = &spec;
 	}
+	/* power and cost read no number the batch rule picks: they read the
+	** configuration as given (or resolved from the design), whose design,
+	** node and cost sections the rule's memo does not compare */
+	pw = cfg;
 	if ((int)cfg->prof.batch_rule != RL_BATCH_FIXED) {
 		/* the harness's own batch size and token budget for this
 		** chip, model and request (benchrule.h) */
@@ -249,10 +258,10 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	r->power_limited = 0;
 	r->power_w = r->power_prefill_w = r->power_decode_w = NAN;
 
-	if (rl_power_known(cfg)) {
-		double tdp = cfg->chip.tdp_w, s_pre = 1, s_dec = 1;
-		prec = rl_matrix_prec(&cfg->scen);
-		power_of_result(cfg, prec, 1, 1, r);
+	if (rl_power_known(pw)) {
+		double tdp = pw->chip.tdp_w, s_pre = 1, s_dec = 1;
+		prec = rl_matrix_prec(&pw->scen);
+		power_of_result(pw, prec, 1, 1, r);
 		if (!cache && tdp > 0 &&
 		    (r->power_prefill_w > tdp ||
 		     (r->decode_iters_per_s > 0 && r->power_decode_w > tdp))) {
@@ -265,11 +274,11 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 				return fail_internal(r); /* it served just now */
 		}
 		if (tdp > 0 && r->power_prefill_w > tdp)
-			s_pre = fit_tdp(cfg, cache, PH_PREFILL, prec, tdp,
+			s_pre = fit_tdp(cfg, pw, cache, PH_PREFILL, prec, tdp,
 			                r->power_prefill_w);
 		if (tdp > 0 && r->decode_iters_per_s > 0 &&
 		    r->power_decode_w > tdp)
-			s_dec = fit_tdp(cfg, cache, PH_DECODE, prec, tdp,
+			s_dec = fit_tdp(cfg, pw, cache, PH_DECODE, prec, tdp,
 			                r->power_decode_w);
 		if (s_pre <= 0 || s_dec <= 0) {
 			/* no clock fits the TDP: full clock, flagged */
@@ -279,24 +288,24 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 			if (rc != RL_OK)
 				return rc;
 			r->violations = violations;
-			power_of_result(cfg, prec, s_pre, s_dec, r);
+			power_of_result(pw, prec, s_pre, s_dec, r);
 			r->power_limited = 1;
 		}
 	}
 
 	if (cache) {
 		r->chip_cost_usd =
-		    rl_chip_cost_kept(cfg, cfg->chip.hbm_bytes, &cache->cost)
+		    rl_chip_cost_kept(pw, pw->chip.hbm_bytes, &cache->cost)
 		        ->chip_usd;
 	} else {
-		rl_chip_cost_of(cfg, cfg->chip.hbm_bytes, &cc);
+		rl_chip_cost_of(pw, pw->chip.hbm_bytes, &cc);
 		r->chip_cost_usd = cc.chip_usd;
 	}
-	r->chip_price_usd = cfg->cost.price_usd > 0 ? cfg->cost.price_usd : NAN;
-	chips = rl_scen_chips(&cfg->scen);
-	r->usd_per_mtok_cost = rl_usd_per_mtok(&cfg->cost, r->chip_cost_usd,
+	r->chip_price_usd = pw->cost.price_usd > 0 ? pw->cost.price_usd : NAN;
+	chips = rl_scen_chips(&pw->scen);
+	r->usd_per_mtok_cost = rl_usd_per_mtok(&pw->cost, r->chip_cost_usd,
 	                                       chips, r->power_w, r->output_tps);
-	r->usd_per_mtok_price = rl_usd_per_mtok(&cfg->cost, r->chip_price_usd,
+	r->usd_per_mtok_price = rl_usd_per_mtok(&pw->cost, r->chip_price_usd,
 	                                        chips, r->power_w, r->output_tps);
 	return RL_OK;
 }

@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "../model/benchrule.h"
 #include "../model/cost.h"
 #include "../model/engine.h"
 #include "../model/params.h"
@@ -573,6 +574,59 @@ static void test_tdp_binds_on_phase(void **state)
 	near(lim.prefill.time_s, fr.prefill.time_s / 0.7071068, 1e-6);
 }
 
+/* Under a batch rule, a cache's rule memo keys on what serving reads
+** alone: power and cost read the configuration as given, so a change of
+** the design, node or cost sections alone (the memo kept) gives rl_eval's
+** result, byte for byte, with the TDP binding on the prefill phase (the
+** toy above at 200 W, its prefill-carrying iterations at the rule's token
+** budget drawing about 240 W: the clock fit through the cache) and
+** without it;
+** each change moves the figure it feeds. */
+static void test_cache_rule_power_cost(void **state)
+{
+	rl_config c;
+	rl_result a, b;
+	rl_eval_cache cache;
+	double w, usd;
+	int i;
+	(void)state;
+	tdp_toy(&c);
+	c.scen.batch = 0;
+	c.prof.batch_rule = RL_BATCH_TRTLLM_BUILD;
+	c.chip.tdp_w = 200;
+	c.cost.price_usd = 30000;
+	cache.valid = 0;
+	for (i = 0; i < 12; i++) {
+		switch (i) {
+		case 1: c.cost.static_w = 120; break;
+		case 2: c.node.fma_energy_fp16_j = 0.3e-12; break;
+		case 3: c.cost.usd_per_kwh = 0.3; break;
+		case 4: c.cost.price_usd = 20000; break;
+		case 5: c.cost.years = 2; break;
+		case 6: c.design.energy_overhead = 1.5; break;
+		case 7: c.chip.tdp_w = 0; break;
+		case 8: c.cost.static_w = 90; break;
+		case 9: c.scen.isl = 1000; break;
+		case 10: c.cost.pue = 1.5; break;
+		case 11: c.chip.tdp_w = 200; break;
+		}
+		memset(&a, 0, sizeof a);
+		memset(&b, 0, sizeof b);
+		assert_int_equal(rl_eval_cached(&c, &cache, &a), RL_OK);
+		assert_int_equal(rl_eval(&c, &b), RL_OK);
+		assert_memory_equal(&a, &b, sizeof a);
+		if (i == 0) {
+			assert_int_equal(a.power_limited, 1);
+		} else if (i == 1 || i == 3) {
+			/* more static power, dearer energy: each moves its figure */
+			assert_true(i == 1 ? a.power_w != w
+			                   : a.usd_per_mtok_price > usd);
+		}
+		w = a.power_w;
+		usd = a.usd_per_mtok_price;
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -590,6 +644,7 @@ int main(void)
 	    cmocka_unit_test(test_power_h100_calibration),
 	    cmocka_unit_test(test_power_vector),
 	    cmocka_unit_test(test_tdp_binds_on_phase),
+	    cmocka_unit_test(test_cache_rule_power_cost),
 	    cmocka_unit_test(test_power_a100_crosscheck),
 	    cmocka_unit_test(test_tdp_limit),
 	    cmocka_unit_test(test_eval_without_node),
