@@ -95,15 +95,47 @@ const rl_chip_cost *rl_chip_cost_kept(const rl_config *cfg, double hbm_bytes,
 	return &m->cc;
 }
 
+/* the energy term of rl_usd_per_mtok, USD per second: whole system */
+static double energy_usd_per_s(const rl_cost *c, double chips, double power_w)
+{
+	return chips * power_w * c->server_overhead * c->pue * c->usd_per_kwh /
+	       3.6e6;
+}
+
+/* the rest, with the energy term e: hardware amortized, per token */
+static double usd_with_energy(const rl_cost *c, double chip_usd, double chips,
+                              double e, double output_tps)
+{
+	double hw = chips * chip_usd / (c->years * SECONDS_PER_YEAR);
+	return (hw + e) / output_tps * 1e6;
+}
+
+/* what both need: else NAN */
+static int usd_inputs_ok(const rl_cost *c, double power_w, double output_tps)
+{
+	return isfinite(power_w) && output_tps > 0 && c->years > 0;
+}
+
 double rl_usd_per_mtok(const rl_cost *c, double chip_usd, double chips,
                        double power_w, double output_tps)
 {
-	double hw, energy;
-	if (!isfinite(chip_usd) || !isfinite(power_w) || !(output_tps > 0) ||
-	    !(c->years > 0))
+	if (!isfinite(chip_usd) || !usd_inputs_ok(c, power_w, output_tps))
 		return NAN;
-	hw = chips * chip_usd / (c->years * SECONDS_PER_YEAR);
-	energy = chips * power_w * c->server_overhead * c->pue *
-	         c->usd_per_kwh / 3.6e6;
-	return (hw + energy) / output_tps * 1e6;
+	return usd_with_energy(c, chip_usd, chips,
+	                       energy_usd_per_s(c, chips, power_w), output_tps);
+}
+
+void rl_usd_per_mtok_pair(const rl_cost *c, double cost_usd, double price_usd,
+                          double chips, double power_w, double output_tps,
+                          double *at_cost, double *at_price)
+{
+	double e;
+	*at_cost = *at_price = NAN;
+	if (!usd_inputs_ok(c, power_w, output_tps))
+		return;
+	e = energy_usd_per_s(c, chips, power_w); /* (the same for both) */
+	if (isfinite(cost_usd))
+		*at_cost = usd_with_energy(c, cost_usd, chips, e, output_tps);
+	if (isfinite(price_usd))
+		*at_price = usd_with_energy(c, price_usd, chips, e, output_tps);
 }

@@ -59,4 +59,11 @@ const rl_chip_cost *rl_chip_cost_kept(const rl_config *cfg, double hbm_bytes,
 double rl_usd_per_mtok(const rl_cost *c, double chip_usd, double chips,
                        double power_w, double output_tps);
 
+/* rl_usd_per_mtok at the chip's cost and at its price, the same numbers
+** bit for bit, the energy term (which does not depend on the chip's USD
+** figure) worked out once for both. */
+void rl_usd_per_mtok_pair(const rl_cost *c, double cost_usd, double price_usd,
+                          double chips, double power_w, double output_tps,
+                          double *at_cost, double *at_price);
+
 #endif

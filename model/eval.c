@@ -303,9 +303,8 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	}
 	r->chip_price_usd = pw->cost.price_usd > 0 ? pw->cost.price_usd : NAN;
 	chips = rl_scen_chips(&pw->scen);
-	r->usd_per_mtok_cost = rl_usd_per_mtok(&pw->cost, r->chip_cost_usd,
-	                                       chips, r->power_w, r->output_tps);
-	r->usd_per_mtok_price = rl_usd_per_mtok(&pw->cost, r->chip_price_usd,
-	                                        chips, r->power_w, r->output_tps);
+	rl_usd_per_mtok_pair(&pw->cost, r->chip_cost_usd, r->chip_price_usd,
+	                     chips, r->power_w, r->output_tps,
+	                     &r->usd_per_mtok_cost, &r->usd_per_mtok_price);
 	return RL_OK;
 }

@@ -142,6 +142,39 @@ static void test_usd_per_mtok(void **state)
 	assert_true(isnan(rl_usd_per_mtok(&c.cost, 30000, 8, NAN, 1000)));
 }
 
+/* Both figures at once (rl_usd_per_mtok_pair; eval.c's): the energy term
+** does not depend on the chip's USD figure.  At 30,000 USD (the cost) the
+** figure above, 2.241019; at 40,000 USD (the price) the hardware term is 8 x
+** 40,000 / (4 x 365.25 x 86400 s) = 2.535047e-3 USD/s, + 3.397333e-4 =
+** 2.874780e-3 USD/s, per 1,000 output tokens/s: 2.874780 USD per million.
+** Each is rl_usd_per_mtok's double, bit for bit; an unknown price (NAN)
+** is NAN beside a known cost, and no power or no tokens make both NAN. */
+static void test_usd_per_mtok_pair(void **state)
+{
+	rl_config c;
+	double at_cost, at_price, one;
+	(void)state;
+	rl_config_defaults(&c);
+	rl_usd_per_mtok_pair(&c.cost, 30000, 40000, 8, 700, 1000, &at_cost,
+	                     &at_price);
+	near(at_cost, 2.241019, 1e-6);
+	near(at_price, 2.874780, 1e-6);
+	one = rl_usd_per_mtok(&c.cost, 30000, 8, 700, 1000);
+	assert_memory_equal(&at_cost, &one, sizeof one);
+	one = rl_usd_per_mtok(&c.cost, 40000, 8, 700, 1000);
+	assert_memory_equal(&at_price, &one, sizeof one);
+	rl_usd_per_mtok_pair(&c.cost, 30000, NAN, 8, 700, 1000, &at_cost,
+	                     &at_price);
+	near(at_cost, 2.241019, 1e-6);
+	assert_true(isnan(at_price));
+	rl_usd_per_mtok_pair(&c.cost, 30000, 40000, 8, NAN, 1000, &at_cost,
+	                     &at_price);
+	assert_true(isnan(at_cost) && isnan(at_price));
+	rl_usd_per_mtok_pair(&c.cost, 30000, 40000, 8, 700, 0, &at_cost,
+	                     &at_price);
+	assert_true(isnan(at_cost) && isnan(at_price));
+}
+
 /* Reverse derivation, H100: 528 tensor cores x 512 FMA = 270,336 FMA
 ** units x 10,000 transistors = 2.70336e9 of 80e9 = 3.3792% ("only 3.3%");
 ** 2 x 270,336 x 1.83e9 = 989.42976e12 FLOP/s dense BF16 (spec 989.4),
@@ -634,6 +667,7 @@ int main(void)
 	    cmocka_unit_test(test_yield),
 	    cmocka_unit_test(test_chip_cost),
 	    cmocka_unit_test(test_usd_per_mtok),
+	    cmocka_unit_test(test_usd_per_mtok_pair),
 	    cmocka_unit_test(test_eval_cost_and_price),
 	    cmocka_unit_test(test_h100_reverse),
 	    cmocka_unit_test(test_a100_reverse),
