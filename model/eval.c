@@ -36,6 +36,7 @@
 
 #include "benchrule.h"
 #include "cost.h"
+#include "fminmax.h"
 #include "mapping.h"
 #include "power.h"
 #include "silicon.h"
@@ -45,20 +46,30 @@
 
 enum { PH_PREFILL = 0, PH_DECODE = 1 };
 
-/* Power of a chip while it runs one iteration of kind `it` at clock s. */
-static double phase_power(const rl_config *cfg, int prec, double s,
-                          const rl_iter *it)
+/* Power of a chip while it runs one iteration of kind `it`, at the clock
+** share f was worked out for (rl_power_fixed_of with cfg and prec). */
+static double phase_power_fixed(const rl_config *cfg, const rl_power_fixed *f,
+                                const rl_iter *it)
 {
 	rl_work_rates w;
 	double t = it->time_s;
 	if (!(t > 0))
-		return rl_power_active(cfg, s);
+		return f->active_w; /* rl_power_active */
 	w.flops = it->flops / t;
 	w.hbm_Bps = it->hbm_bytes / t;
 	w.link_Bps = it->link_bytes / t;
 	w.scores = it->attn_scores / t;
 	w.elems = it->vector_elems / t;
-	return rl_power_at(cfg, prec, s, &w, NULL);
+	return rl_power_at_fixed(cfg, f, &w, NULL);
+}
+
+/* The same at clock s. */
+static double phase_power(const rl_config *cfg, int prec, double s,
+                          const rl_iter *it)
+{
+	rl_power_fixed f;
+	rl_power_fixed_of(cfg, prec, s, &f);
+	return phase_power_fixed(cfg, &f, it);
 }
 
 /* Serve cfg with phase ph at clock s (the other at 1); that phase's power
@@ -123,23 +134,33 @@ static double fit_tdp(const rl_config *cfg, const rl_config *pw,
 }
 
 /* Power of the serving result r at clock shares s_pre and s_dec: each
-** phase's, and the average over time, the bubble at static + clocked. */
+** phase's, and the average over time, the bubble at static + clocked.
+** What does not depend on the work is worked out once per clock share. */
 static void power_of_result(const rl_config *cfg, int prec, double s_pre,
                             double s_dec, rl_result *r)
 {
 	double n_pre = r->prefill_iters_per_s, n_dec = r->decode_iters_per_s;
 	double t_pre = n_pre * r->prefill.time_s, t_dec = n_dec * r->decode.time_s;
 	double idle = 1.0 - t_pre - t_dec;
-	r->power_prefill_w = phase_power(cfg, prec, s_pre, &r->prefill);
+	rl_power_fixed f_pre, f_dec;
+	const rl_power_fixed *fd = &f_pre;
+	rl_power_fixed_of(cfg, prec, s_pre, &f_pre);
+	if (s_dec != s_pre) {
+		rl_power_fixed_of(cfg, prec, s_dec, &f_dec);
+		fd = &f_dec;
+	}
+	r->power_prefill_w = phase_power_fixed(cfg, &f_pre, &r->prefill);
 	r->power_decode_w = r->decode.time_s > 0
-	                        ? phase_power(cfg, prec, s_dec, &r->decode)
+	                        ? phase_power_fixed(cfg, fd, &r->decode)
 	                        : NAN;
 	r->power_w = t_pre * r->power_prefill_w +
 	             (t_dec > 0 ? t_dec * r->power_decode_w : 0.0) +
-	             (idle > 0 ? idle * rl_power_active(cfg, 1.0) : 0.0);
+	             (idle > 0 ? idle * (s_pre == 1.0 ? f_pre.active_w
+	                                              : rl_power_active(cfg, 1.0))
+	                       : 0.0);
 	r->clock_scale_prefill = s_pre;
 	r->clock_scale_decode = s_dec;
-	r->clock_scale = fmin(s_pre, s_dec);
+	r->clock_scale = rl_fmin(s_pre, s_dec);
 }
 
 static int fail_internal(rl_result *r)

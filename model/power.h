@@ -69,6 +69,25 @@ double rl_power_active(const rl_config *cfg, double clock_scale);
 double rl_power_at(const rl_config *cfg, int prec, double clock_scale,
                    const rl_work_rates *w, rl_power_parts *parts);
 
+/* What rl_power_at works out that does not depend on the work: for one
+** configuration, precision and clock share s, so that the two phases of
+** an evaluation (and the bubble, at s = 1) share it (eval.c). */
+typedef struct {
+	double clocked_w;  /* clocked logic at s */
+	double phy_w;      /* host HBM PHYs */
+	double active_w;   /* static + clocked + PHY: rl_power_active(cfg, s) */
+	double fma_j;      /* energy per FMA at s: rl_fma_energy x s^d */
+	double vector_j;   /* energy per vector operation at s */
+} rl_power_fixed;
+
+void rl_power_fixed_of(const rl_config *cfg, int prec, double clock_scale,
+                       rl_power_fixed *f);
+
+/* rl_power_at with its fixed share f (from the same cfg and precision, at
+** the clock share wanted): the same result, bit for bit. */
+double rl_power_at_fixed(const rl_config *cfg, const rl_power_fixed *f,
+                         const rl_work_rates *w, rl_power_parts *parts);
+
 /* The same for matrix, HBM and link rates alone (no non-tensor work). */
 double rl_power_of(const rl_config *cfg, int prec, double clock_scale,
                    double flops_per_s, double hbm_Bps, double link_Bps,

@@ -607,6 +607,47 @@ static void test_tdp_binds_on_phase(void **state)
 	near(lim.prefill.time_s, fr.prefill.time_s / 0.7071068, 1e-6);
 }
 
+/* rl_power_at in two steps (rl_power_fixed_of, worked out once per clock
+** share and shared by an evaluation's phases, then rl_power_at_fixed):
+** the toy's chip above doing 1e15 FLOP/s draws 100 W static + 0.4 pJ x
+** 1e15 / 2 = 300 W at full clock, and at s = 0.5 (dvfs exponent 1: half
+** the energy per FMA) 100 + 100 = 200 W; each is rl_power_at's double,
+** parts too, and active_w is rl_power_active's, also with HBM, link,
+** vector and clocked terms on (H100 figures). */
+static void test_power_fixed(void **state)
+{
+	rl_config c;
+	rl_power_fixed f;
+	rl_power_parts pa, pb;
+	rl_work_rates w = {1e15, 0, 0, 0, 0};
+	double a, b, s;
+	int k;
+	(void)state;
+	tdp_toy(&c);
+	rl_power_fixed_of(&c, RL_PREC_FP16, 1.0, &f);
+	near(rl_power_at_fixed(&c, &f, &w, NULL), 300, 1e-12);
+	rl_power_fixed_of(&c, RL_PREC_FP16, 0.5, &f);
+	near(rl_power_at_fixed(&c, &f, &w, NULL), 200, 1e-12);
+	h100(&c);
+	c.cost.vector_j_per_op = 6e-12;
+	c.cost.clocked_w_per_m2_hz = 67e-3 / 1e-6 / 1e9;
+	c.cost.hbm_phy_j_per_bit = 0.65e-12;
+	w.hbm_Bps = 2.1e12;
+	w.link_Bps = 3e11;
+	w.scores = 4e12;
+	w.elems = 7e11;
+	for (k = 0; k < 3; k++) {
+		s = k == 0 ? 1.0 : k == 1 ? 0.8 : 0.37;
+		rl_power_fixed_of(&c, RL_PREC_FP8, s, &f);
+		a = rl_power_at_fixed(&c, &f, &w, &pa);
+		b = rl_power_at(&c, RL_PREC_FP8, s, &w, &pb);
+		assert_memory_equal(&a, &b, sizeof a);
+		assert_memory_equal(&pa, &pb, sizeof pa);
+		b = rl_power_active(&c, s);
+		assert_memory_equal(&f.active_w, &b, sizeof b);
+	}
+}
+
 /* Under a batch rule, a cache's rule memo keys on what serving reads
 ** alone: power and cost read the configuration as given, so a change of
 ** the design, node or cost sections alone (the memo kept) gives rl_eval's
@@ -678,6 +719,7 @@ int main(void)
 	    cmocka_unit_test(test_power_h100_calibration),
 	    cmocka_unit_test(test_power_vector),
 	    cmocka_unit_test(test_tdp_binds_on_phase),
+	    cmocka_unit_test(test_power_fixed),
 	    cmocka_unit_test(test_cache_rule_power_cost),
 	    cmocka_unit_test(test_power_a100_crosscheck),
 	    cmocka_unit_test(test_tdp_limit),
