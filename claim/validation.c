@@ -319,18 +319,29 @@ void val_evaluate(const meas_set *set, const val_versions *vt,
 		             profile, &out[i]);
 }
 
-/* A validation table written before the version column gains it. */
+/* A validation table written before the version column gains it:
+** SQLITE_OK, or SQLite's code with db's message when the table's columns
+** cannot be read (a view altered by hand over a table that is gone) or
+** the column cannot be added; a failed read is never taken for "no
+** column". */
 static int add_version_column(sqlite3 *db)
 {
 	sqlite3_stmt *st;
-	int have;
-	if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info('validation')"
-	                       " WHERE name = 'version'", -1, &st, NULL))
-		return -1;
-	have = sqlite3_step(st) == SQLITE_ROW;
+	int rc;
+	rc = sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info('validation')"
+	                        " WHERE name = 'version'", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		/* finalize keeps the step's code and message on db */
+		sqlite3_finalize(st);
+		return rc;
+	}
 	sqlite3_finalize(st);
-	return have ? 0 : sqlite3_exec(db, "ALTER TABLE validation ADD COLUMN "
-	                               "version TEXT", NULL, NULL, NULL);
+	return rc == SQLITE_ROW ? SQLITE_OK
+	       : sqlite3_exec(db, "ALTER TABLE validation ADD COLUMN "
+	                      "version TEXT", NULL, NULL, NULL);
 }
 
 int val_store(const char *path, const char *profile, const val_row *v,

@@ -300,6 +300,20 @@ expect_err "^rooflab claim: --db erf.db: prepare: cannot modify claim_factors" \
 	"claim names the database it could not write"
 [ "$(cksum <erf.db)" = "$sum" ] && echo "ok - the refused run wrote nothing" ||
 	{ echo "not ok - the refused run changed erf.db"; fails=$((fails + 1)); }
+# validate --db into a database whose validation table is a view over a
+# table that is gone: reading its columns fails, and validate says so and
+# rolls back, where the failed read was taken for "no version column" and
+# the message was ALTER TABLE's ("Cannot add a column to a view")
+"$RL" validate --db vv.db >/dev/null 2>&1
+sqlite3 vv.db "ALTER TABLE validation RENAME TO v0; CREATE TABLE gone(a);
+	CREATE VIEW validation AS SELECT * FROM gone; DROP TABLE gone"
+sum=$(cksum <vv.db)
+expect_exit 2 "validate --db whose validation columns fail to read" -- "$RL" \
+	validate --db vv.db
+expect_err "^rooflab validate: vv.db: no such table: main.gone" \
+	"validate says why the validation table cannot be read"
+[ "$(cksum <vv.db)" = "$sum" ] && echo "ok - the failed validate wrote nothing" ||
+	{ echo "not ok - the failed validate changed vv.db"; fails=$((fails + 1)); }
 [ ! -e erf.txt ] && [ ! -e erf.html ] &&
 	echo "ok - no plot or report of the rows read before the failure" ||
 	{ echo "not ok - a short plot or report was written"; fails=$((fails + 1)); }
