@@ -634,6 +634,7 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 {
 	csv_rows cr;
 	int col[C_COUNT], lineno, have_header = 0, header_nf = 0, i, rc;
+	int header_line = 0;
 	size_t cap = 0;
 	char *joined = NULL; /* an overfull row's notes put back together */
 	memset(set, 0, sizeof *set);
@@ -653,6 +654,7 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 				goto fail;
 			have_header = 1;
 			header_nf = nf;
+			header_line = lineno;
 			continue;
 		}
 		for (i = 0; i < C_COUNT; i++)
@@ -732,6 +734,14 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 	}
 	if (!have_header) {
 		snprintf(err, errlen, "%s: empty file (no header)", path);
+		meas_free(set);
+		return -1;
+	}
+	if (set->n == 0) {
+		/* nothing to validate or fit: a truncated or filtered file is
+		** the user's mistake, not "0 of 0 rows modelled" */
+		snprintf(err, errlen, "%s:%d: a header and no rows", path,
+		         header_line);
 		meas_free(set);
 		return -1;
 	}

@@ -103,7 +103,9 @@ typedef struct {
 	                          ** column: "gpus" or "chips" */
 } meas_set;
 
-/* Read a file.  0, or -1 with "file:line: column 'x': message" in err. */
+/* Read a file.  0, or -1 with "file:line: column 'x': message" in err;
+** a file with a header and no rows is refused ("file:N: a header and no
+** rows"), as an empty one is. */
 int meas_read(const char *path, meas_set *set, char *err, size_t errlen);
 void meas_free(meas_set *set);
 

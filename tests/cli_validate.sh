@@ -263,6 +263,16 @@ expect_exit 2 "missing columns" -- $RL validate --measurements "$tmpd/bad.csv"
 expect_err "bad.csv:1: header lacks column 'gpus'" "names the first missing column"
 expect_exit 2 "missing file" -- $RL validate --measurements "$tmpd/nope.csv"
 expect_err "nope.csv: cannot open" "names the file"
+# a header and no rows (a blank line after it is no row):
+# nothing to validate, refused naming file and line, as an empty file is
+# (it was exit 0 with "0 of 0 rows modelled" and no error to report)
+printf '%s\n\n' \
+	"id,software,version,chip,gpus,model,precision,isl,osl,tp,pp,batch_or_concurrency,request_rate,metric,value" \
+	> "$tmpd/hdr.csv"
+expect_exit 2 "a header and no rows" -- $RL validate --measurements "$tmpd/hdr.csv"
+expect_err "hdr.csv:1: a header and no rows" "names the file and the header's line"
+expect_exit 2 "a header and no rows (--json)" -- $RL validate \
+	--measurements "$tmpd/hdr.csv" --json
 
 # the leave-one-out listing names a profile it cannot read and why (it
 # skipped it without a word): 0.11.0 served by a profile not there, then by
