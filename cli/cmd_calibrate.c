@@ -12,6 +12,7 @@
 #include "../claim/validation.h"
 #include "../config/measure.h"
 #include "../config/num.h"
+#include "../config/utf8.h"
 #include "../model/calibrate.h"
 #include "../model/stats.h"
 #include "commands.h"
@@ -308,6 +309,8 @@ static void print_errors(const meas_row *const *used, size_t nrows,
                          size_t metalen)
 {
 	size_t i, nfitted = 0;
+	/* the row's id, 46 characters wide (4 bytes each at most) */
+	char id[4 * 46 + 1];
 	meta[0] = '\0';
 	printf("%-46s %11s %11s %8s %11s %8s\n", "row", "measured", "model",
 	       "error", by_model ? "leave-model" : "leave-1-out", "error");
@@ -317,8 +320,9 @@ static void print_errors(const meas_row *const *used, size_t nrows,
 		double h = used[i]->round_step / 2;
 		e_fit[i] = rl_calib_miss(model[i], used[i]->value, h);
 		e_loo[i] = loo ? rl_calib_miss(loov[i], used[i]->value, h) : NAN;
-		printf("%-46.46s %11.5g %11.5g %+7.1f%% %11.5g %+7.1f%%%s\n",
-		       used[i]->id, used[i]->value, model[i], 100 * e_fit[i],
+		printf("%s %11.5g %11.5g %+7.1f%% %11.5g %+7.1f%%%s\n",
+		       rl_utf8_cell(used[i]->id, 46, 1, id, sizeof id),
+		       used[i]->value, model[i], 100 * e_fit[i],
 		       loo ? loov[i] : NAN, 100 * e_loo[i],
 		       aside[i] ? "  (set aside)" : "");
 	}

@@ -74,27 +74,20 @@ static void help(FILE *f)
 ** 2 x MEAS_FIELD + 2). */
 static const char *shown(const char *s, char *buf, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, o = 0;
-	while (u[i] && o + 1 < n) {
-		int len = u[i] < 0x80 ? 1 : rl_utf8_len(u + i);
-		if (len == 0 || u[i] < 0x20 || u[i] == 0x7f ||
-		    (u[i] == 0xc2 && u[i + 1] < 0xa0)) {
-			buf[o++] = '?';
-			i += len ? (size_t)len : 1;
-		} else if (o + (size_t)len < n) {
-			memcpy(buf + o, u + i, (size_t)len);
-			o += (size_t)len;
-			i += (size_t)len;
-		} else {
-			break;
-		}
-	}
-	buf[o] = '\0';
-	return buf;
+	return rl_utf8_cell(s, 0, 0, buf, n);
 }
 
-#define SHOWN_MAX (2 * MEAS_FIELD + 2)
+/* shown(s) as a table's column `width` characters wide (cut to it when
+** cut), padded by characters, not bytes: a name in UTF-8 lines up with
+** the ASCII ones (printf's %-9s pads by bytes) */
+static const char *cell(const char *s, int width, int cut, char *buf,
+                        size_t n)
+{
+	return rl_utf8_cell(s, width, cut, buf, n);
+}
+
+/* a name shown, and the spaces that pad it to its column */
+#define SHOWN_MAX (2 * MEAS_FIELD + 2 + 64)
 
 /* A profile's leave-one-model-out error, as its fit wrote it in [meta]. */
 typedef struct {
@@ -178,8 +171,8 @@ static void print_loo(const val_row *v, size_t n)
 		if (preset_path("profile", v[i].profile, path, sizeof path, err,
 		                sizeof err) ||
 		    ini_parse_file(path, loo_cb, &m, err, sizeof err)) {
-			printf("  %-16s not read: %s\n",
-			       shown(v[i].profile, b0, sizeof b0),
+			printf("  %s not read: %s\n",
+			       cell(v[i].profile, 16, 0, b0, sizeof b0),
 			       shown(err, b1, sizeof b1));
 			continue;
 		}
@@ -190,7 +183,7 @@ static void print_loo(const val_row *v, size_t n)
 		if (j < n)
 			allreduce_fixed(v[i].profile, v[j].row->chip, fixed,
 			                sizeof fixed);
-		printf("  %-16s %s%s\n", shown(v[i].profile, b0, sizeof b0),
+		printf("  %s %s%s\n", cell(v[i].profile, 16, 0, b0, sizeof b0),
 		       m.loo[0] ? shown(m.loo, b1, sizeof b1)
 		                : "not recorded by its fit", fixed);
 	}
@@ -226,8 +219,8 @@ static void print_groups(const val_group *g, size_t ng)
 			for (i = 0; i < ng; i++) {
 				if (g[i].by != by || g[i].set != set)
 					continue;
-				printf("  %-9s %-54.54s %5zu", val_by_name(by),
-				       shown(g[i].key, b0, sizeof b0), g[i].rows);
+				printf("  %-9s %s %5zu", val_by_name(by),
+				       cell(g[i].key, 54, 1, b0, sizeof b0), g[i].rows);
 				if (set == VAL_SET_NOT_MODELLED)
 					printf("\n");
 				else
@@ -343,10 +336,12 @@ static void print_not_modelled(const val_row *v, size_t n)
 			if (done)
 				done[j] = 1;
 		}
-		printf("  %-9s %-54s %-24s %-5s %4zu row%s\n      %s\n",
-		       shown(m->chip, b0, sizeof b0), shown(ver, b1, sizeof b1),
-		       shown(m->model, b2, sizeof b2),
-		       m->precision[0] ? shown(m->precision, b3, sizeof b3) : "-",
+		printf("  %s %s %s %s %4zu row%s\n      %s\n",
+		       cell(m->chip, 9, 0, b0, sizeof b0),
+		       cell(ver, 54, 0, b1, sizeof b1),
+		       cell(m->model, 24, 0, b2, sizeof b2),
+		       cell(m->precision[0] ? m->precision : "-", 5, 0, b3,
+		            sizeof b3),
 		       count, count == 1 ? "" : "s",
 		       shown(v[i].reason, b4, sizeof b4));
 		if (!done)
@@ -373,11 +368,12 @@ static void print_held_out_cells(const val_cell *c, size_t nc)
 			       "version", "model", "prec", "rows", "median|e|",
 			       "p90|e|", "bias");
 		val_key_of(v, VAL_BY_VERSION, ver, sizeof ver);
-		printf("  %-9.9s %-24.24s %-22.22s %-5.5s %5zu %8.1f%% %7.1f%%",
-		       shown(v->row->chip, b0, sizeof b0), shown(ver, b1, sizeof b1),
-		       shown(v->row->model, b2, sizeof b2),
-		       v->row->precision[0]
-		           ? shown(v->row->precision, b3, sizeof b3) : "-",
+		printf("  %s %s %s %s %5zu %8.1f%% %7.1f%%",
+		       cell(v->row->chip, 9, 1, b0, sizeof b0),
+		       cell(ver, 24, 1, b1, sizeof b1),
+		       cell(v->row->model, 22, 1, b2, sizeof b2),
+		       cell(v->row->precision[0] ? v->row->precision : "-", 5, 1,
+		            b3, sizeof b3),
 		       c[i].rows,
 		       100 * c[i].median_abs, 100 * c[i].p90_abs);
 		printf(" %+7.1f%%\n", 100 * c[i].median);
@@ -398,18 +394,18 @@ static void print_rows(const val_row *v, size_t n)
 		char prec[SHOWN_MAX];
 		if (v[i].status != VAL_OK)
 			continue;
-		shown(m->id, id, sizeof id);
-		shown(m->chip, chip, sizeof chip);
-		shown(m->model, model, sizeof model);
-		shown(m->precision, prec, sizeof prec);
+		cell(m->id, 36, 1, id, sizeof id);
+		cell(m->chip, 9, 1, chip, sizeof chip);
+		cell(m->model, 14, 1, model, sizeof model);
+		cell(m->precision, 5, 1, prec, sizeof prec);
 		if (meas_micro(m)) /* no lengths, no tp */
-			printf("%-36.36s %-9.9s %-14.14s %-5.5s %5s %5s %3s %11.1f "
+			printf("%s %s %s %s %5s %5s %3s %11.1f "
 			       "%11.1f %+7.1f%%  %s\n",
 			       id, chip, model, prec, "-", "-", "-",
 			       m->value, v[i].predicted, 100 * v[i].error,
 			       v[i].in_fit ? "(fitted chip)" : "(held out)");
 		else
-			printf("%-36.36s %-9.9s %-14.14s %-5.5s %5.0f %5.0f %3.0f "
+			printf("%s %s %s %s %5.0f %5.0f %3.0f "
 			       "%11.1f %11.1f %+7.1f%%  %s\n",
 			       id, chip, model, prec, m->isl,
 			       m->osl, m->tp, m->value, v[i].predicted,

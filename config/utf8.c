@@ -3,6 +3,8 @@
 */
 #include "utf8.h"
 
+#include <string.h>
+
 int rl_utf8_len(const unsigned char *s)
 {
 	unsigned char c = s[0];
@@ -32,4 +34,37 @@ int rl_utf8_len(const unsigned char *s)
 		if (s[i] < 0x80 || s[i] > 0xbf)
 			return 0;
 	return n;
+}
+
+const char *rl_utf8_cell(const char *s, int width, int cut, char *buf,
+                         size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, o = 0;
+	int chars = 0, full = 0;
+	if (n == 0)
+		return buf;
+	while (u[i] && !(cut && chars >= width)) {
+		int len = rl_utf8_len(u + i);
+		if (o + (len ? (size_t)len : 1) >= n) {
+			full = 1; /* no room for this character whole */
+			break;
+		}
+		if (len == 0 || u[i] < 0x20 || u[i] == 0x7f ||
+		    (u[i] == 0xc2 && u[i + 1] < 0xa0)) {
+			buf[o++] = '?';
+			i += len ? (size_t)len : 1;
+		} else {
+			memcpy(buf + o, u + i, (size_t)len);
+			o += (size_t)len;
+			i += (size_t)len;
+		}
+		chars++;
+	}
+	while (!full && chars < width && o + 1 < n) {
+		buf[o++] = ' ';
+		chars++;
+	}
+	buf[o] = '\0';
+	return buf;
 }

@@ -274,6 +274,31 @@ expect_err "hdr.csv:1: a header and no rows" "names the file and the header's li
 expect_exit 2 "a header and no rows (--json)" -- $RL validate \
 	--measurements "$tmpd/hdr.csv" --json
 
+# the text table pads by characters, not bytes: an id with an e-acute (2
+# bytes) and one of CJK characters (3 bytes each, cut to 36 characters)
+# start their chip column where the header's 'chip' starts (printf's
+# %-36.36s padded them short, and cut the CJK id inside a character)
+if command -v python3 >/dev/null 2>&1; then
+	P0=${ROOFLAB_ROOT:-.}/data/measurements/published-h100.csv
+	python3 -c "
+l = open('$P0', encoding='utf-8').read().split('\n')
+ids = ['r\u00e9sum\u00e9-1', '\u4e2d' * 40]
+rows = [ids[i] + ',' + l[i + 1].split(',', 1)[1] for i in range(2)]
+open('$tmpd/u8.csv', 'w', encoding='utf-8').write('\n'.join([l[0]] + rows) + '\n')
+"
+	$RL validate --measurements "$tmpd/u8.csv" > "$tmpd/u8.txt"
+	expect_exit 0 "non-ASCII ids line up with the header, cut whole" -- python3 -c "
+import sys
+t = open('$tmpd/u8.txt', encoding='utf-8').read().split('\n')
+h = [l for l in t if l.startswith('row ')][0]
+rows = [l for l in t if l.startswith('r\u00e9sum') or l.startswith('\u4e2d')]
+assert len(rows) == 2, rows
+for l in rows:
+    assert l.index('h100-sxm') == h.index('chip') == 37, (l, h)
+assert rows[1].startswith('\u4e2d' * 36 + ' h100-sxm'), rows[1]
+"
+fi
+
 # the leave-one-out listing names a profile it cannot read and why (it
 # skipped it without a word): 0.11.0 served by a profile not there, then by
 # a profile file that does not parse

@@ -2,7 +2,8 @@
 ** test_text.c: the small text rules of config/ that more than one layer
 ** uses: the items of a comma list (commalist.c: sweep lists and claim side
 ** specs) and percent-encoding (pctenc.c: the read-only database URI and a
-** report's figure links).  Every expected value is written by hand.
+** report's figure links), and a text table's cells (utf8.c: padded and
+** cut by characters).  Every expected value is written by hand.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +16,7 @@
 
 #include "../config/commalist.h"
 #include "../config/pctenc.h"
+#include "../config/utf8.h"
 
 /* text split with commalist_next gives exactly want[0..n-1], then NULL */
 static void split_is(const char *text, int trim, const char *const *want,
@@ -93,11 +95,46 @@ static void test_pct_byte(void **state)
 	byte_is(0, "/", "%00");
 }
 
+static void test_utf8_cell(void **state)
+{
+	char buf[64];
+	(void)state;
+	/* ASCII: padded to 6 with two spaces, cut to 3 */
+	assert_string_equal(rl_utf8_cell("abcd", 6, 0, buf, sizeof buf),
+	                    "abcd  ");
+	assert_string_equal(rl_utf8_cell("abcd", 3, 1, buf, sizeof buf),
+	                    "abc");
+	/* longer than the width and not cut: whole, no padding */
+	assert_string_equal(rl_utf8_cell("abcd", 3, 0, buf, sizeof buf),
+	                    "abcd");
+	/* "Mixtral-\u00e9" (e-acute, 2 bytes: C3 A9) is 9 characters in 10
+	** bytes: padded to 12 with 3 spaces (printf's %-12s gives 2) */
+	assert_string_equal(rl_utf8_cell("Mixtral-\xc3\xa9", 12, 0, buf,
+	                                  sizeof buf),
+	                    "Mixtral-\xc3\xa9   ");
+	/* U+4E2D U+6587 (3 bytes each) cut to 1 character: the first whole,
+	** never its bytes cut in two (%-4.4s gave E4 B8 AD E6) */
+	assert_string_equal(rl_utf8_cell("\xe4\xb8\xad\xe6\x96\x87", 1, 1,
+	                                  buf, sizeof buf),
+	                    "\xe4\xb8\xad");
+	/* an escape, a C1 CSI (C2 9B) and a lone 0xFF each one '?' */
+	assert_string_equal(rl_utf8_cell("a\x1b[\xc2\x9b\xff", 6, 0, buf,
+	                                  sizeof buf),
+	                    "a?[?? ");
+	/* a full buffer stops at a whole character: 5 bytes hold "ab" and
+	** not half of the next 3-byte one, and no padding past it */
+	assert_string_equal(rl_utf8_cell("ab\xe4\xb8\xad" "c", 8, 0, buf, 5),
+	                    "ab");
+	/* width 0: the text as shown, nothing added */
+	assert_string_equal(rl_utf8_cell("", 0, 0, buf, sizeof buf), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_commalist),
 	    cmocka_unit_test(test_pct_byte),
+	    cmocka_unit_test(test_utf8_cell),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
