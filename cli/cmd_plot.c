@@ -167,6 +167,7 @@ int cmd_plot(int argc, char **argv)
 		progress_done(&pg);
 	}
 	sqlite3_close(db);
+	rc = pdb_exit(rc); /* a failed read is input's, or internal: its code */
 	if (rc == RL_EINPUT)
 		return bad_input("plot", err);
 	if (rc != RL_OK) {

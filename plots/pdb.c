@@ -76,14 +76,17 @@ int pdb_unread(sqlite3 *db, int rc, const char *path, char *err,
 {
 	cannot_read(path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc), err,
 	            errlen);
-	return rl_db_exit(rc);
+	return rl_db_exit(rc) | PDB_UNREAD;
 }
 
-int pdb_unread_message(const char *err, const char *path)
+int pdb_exit(int rc)
 {
-	size_t n = strlen(path);
-	return !strncmp(err, path, n) &&
-	       !strncmp(err + n, UNREAD, strlen(UNREAD));
+	return rc & ~PDB_UNREAD;
+}
+
+int pdb_is_unread(int rc)
+{
+	return (rc & PDB_UNREAD) != 0;
 }
 
 int pdb_has(sqlite3 *db, const char *path, const char *name, int *found,

@@ -12,7 +12,8 @@
 
 #include "../model/status.h"
 
-/* Functions that can fail return an rl_status (model/status.h). */
+/* Functions that can fail return an rl_status (model/status.h), with
+** PDB_UNREAD set when the database failed to read (below). */
 
 /* The header of a claim run (claim_runs). */
 typedef struct {
@@ -79,16 +80,22 @@ int pdb_prepare(sqlite3 *db, const char *path, const char *sql,
 ** they were all. */
 int pdb_finish(sqlite3_stmt *st, const char *path, char *err, size_t errlen);
 
+/* PDB_UNREAD is set in the status of a failure to read a database
+** (pdb_unread's, and so of every function here and of a plot kind that
+** passes it on), never in one that says the data are not there (no run,
+** no rows, no such column): a caller tells the two apart by the status,
+** not by the message (the report fails on the one, notes the other).
+** pdb_exit(rc) is the rl_status without it, for an exit status. */
+#define PDB_UNREAD 0x100
+int pdb_exit(int rc);
+int pdb_is_unread(int rc);
+
 /* A query on the database at path failed with SQLite's code rc: "PATH:
 ** cannot read: MESSAGE" in err (SQLite's message for db's last failure;
-** rc's own words when db is NULL), and the exit status rl_db_exit(rc). */
+** rc's own words when db is NULL), and the exit status rl_db_exit(rc)
+** with PDB_UNREAD set. */
 int pdb_unread(sqlite3 *db, int rc, const char *path, char *err,
                size_t errlen);
-
-/* 1 when err is pdb_unread's message about the database at path: the
-** database failed to read, where other failures of a plot say its data
-** are not there (the report fails on the one, notes the other). */
-int pdb_unread_message(const char *err, const char *path);
 
 void pdb_text(sqlite3_stmt *st, int col, char *buf, size_t len);
 double pdb_real(sqlite3_stmt *st, int col);

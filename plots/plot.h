@@ -17,7 +17,9 @@
 #include "gp.h"
 
 /* Result codes: an rl_status (model/status.h: the exit codes of `rooflab
-** plot`), or PLOT_ENOGNUPLOT when gnuplot is not installed. */
+** plot`) with PDB_UNREAD set when the database failed to read (pdb.h:
+** pdb_exit gives the exit code), or PLOT_ENOGNUPLOT when gnuplot is not
+** installed. */
 enum { PLOT_ENOGNUPLOT = 3 };
 
 typedef struct {

@@ -181,7 +181,7 @@ void report_figure(rctx *r, const char *kind, const plot_opts *po,
 		rc = draw_file(r, k, po, caption, err, sizeof err);
 	if (rc == RL_OK)
 		return;
-	if (rc != PLOT_ENOGNUPLOT && pdb_unread_message(err, po->dbpath)) {
+	if (pdb_is_unread(rc)) {
 		/* the database failed to read: the report fails as it does on
 		** its own tables, not stand with a note as if the figure's data
 		** were not there */

@@ -15,7 +15,7 @@
 void report_bad(rctx *r, int rc, const char *msg)
 {
 	if (rc && !r->bad) {
-		r->bad = rc;
+		r->bad = pdb_exit(rc);
 		snprintf(r->bad_msg, sizeof r->bad_msg, "%s", msg);
 	}
 }
@@ -56,5 +56,6 @@ const char *report_side_label(rctx *r, const char *side, char *buf,
 void report_unread(rctx *r, sqlite3 *db, int rc, const char *path)
 {
 	if (!r->bad)
-		r->bad = pdb_unread(db, rc, path, r->bad_msg, sizeof r->bad_msg);
+		r->bad = pdb_exit(pdb_unread(db, rc, path, r->bad_msg,
+		                             sizeof r->bad_msg));
 }

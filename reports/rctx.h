@@ -36,8 +36,9 @@ typedef struct {
 
 /* Draw one plot kind into the document (figure.c) from the claim database,
 ** or the sweep database for sweep kinds; when it cannot be drawn, a note
-** says why instead, unless its database failed to read ("DB: cannot read:
-** REASON", pdb_unread): kept in r->bad, the report fails. */
+** says why instead, unless its database failed to read (a status with
+** PDB_UNREAD, pdb.h; "DB: cannot read: REASON"): kept in r->bad, the
+** report fails. */
 void report_figure(rctx *r, const char *kind, const plot_opts *po,
                    const char *caption);
 

@@ -124,7 +124,7 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 	rc = pdb_claim_run(r.db, o->dbpath, o->run, &r.c, err, errlen);
 	if (rc) {
 		sqlite3_close(r.db);
-		return rc;
+		return pdb_exit(rc);
 	}
 	r.sdb = r.db;
 	r.sdbpath = o->dbpath;

@@ -75,7 +75,9 @@ static char *script_of(sqlite3 *db, const char *kind, const char *path,
 
 /* The plot `kind` (its axes x and y, NULL: its own) of a database made of
 ** sql fails as a database that cannot be read: "PATH: cannot read:
-** REASON", exit 2, and no script. */
+** REASON", exit 2 with PDB_UNREAD set in the status (what the report
+** tells it by from data that are not there, which script_of's callers
+** below find as RL_EINPUT alone), and no script. */
 static void expect_unread(const char *sql, const char *kind, const char *x,
                           const char *y, const char *reason)
 {
@@ -83,13 +85,17 @@ static void expect_unread(const char *sql, const char *kind, const char *x,
 	char *s = NULL;
 	size_t len;
 	plot_opts o;
+	int rc;
 	sqlite3 *db = make_db(path, sizeof path, sql);
 	memset(&o, 0, sizeof o);
 	o.dbpath = path;
 	o.x = x;
 	o.y = y;
-	assert_int_equal(plot_script(db, plot_kind_find(kind), &o, &s, &len, err,
-	                             sizeof err), RL_EINPUT);
+	rc = plot_script(db, plot_kind_find(kind), &o, &s, &len, err,
+	                 sizeof err);
+	assert_int_equal(rc, PDB_UNREAD | RL_EINPUT);
+	assert_true(pdb_is_unread(rc));
+	assert_int_equal(pdb_exit(rc), RL_EINPUT);
 	assert_null(s);
 	snprintf(want, sizeof want, "%s: cannot read: %s", path, reason);
 	assert_string_equal(err, want);
@@ -535,14 +541,14 @@ static void test_failed_lookup(void **state)
 	              "distribution", NULL, NULL, "integer overflow");
 	/* a writer holds the file locked (rollback journal, no waiting): even
 	** the lookup of claim_runs in the schema fails; SQLITE_BUSY is no
-	** internal failure, so exit 2 */
+	** internal failure, so exit 2, a failed read (PDB_UNREAD) */
 	db = make_db(path, sizeof path,
 	             CLAIM_RUN_1);
 	sqlite3_busy_timeout(db, 0);
 	assert_int_equal(sqlite3_open(path, &w), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(w, "BEGIN EXCLUSIVE", NULL, NULL, NULL),
 	                 SQLITE_OK);
-	msg = script_of(db, "tornado", path, RL_EINPUT);
+	msg = script_of(db, "tornado", path, PDB_UNREAD | RL_EINPUT);
 	assert_non_null(strstr(msg, ": cannot read: database is locked"));
 	free(msg);
 	sqlite3_exec(w, "ROLLBACK", NULL, NULL, NULL);
