@@ -222,8 +222,8 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	         "results%s%s \"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE
 	         " GROUP BY 1, 2 ORDER BY 1, 2", x, y, z, where,
 	         where[0] ? " AND" : " WHERE", x, y);
-	if (pdb_prepare(db, o->dbpath, sql, &st, err, errlen))
-		return pdb_status(db);
+	if ((rc = pdb_prepare(db, o->dbpath, sql, &st, err, errlen)))
+		return rc;
 	memset(&g, 0, sizeof g);
 	rc = grid_read(st, &g);
 	if (rc) {

@@ -143,8 +143,8 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\" FROM results%s%s \"%s\" "
 	         PLOT_FINITE " AND \"%s\" " PLOT_FINITE " ORDER BY 1 ASC, 2 DESC", x, y,
 	         where, where[0] ? " AND" : " WHERE", x, y);
-	if (pdb_prepare(db, o->dbpath, sql, &st, err, errlen))
-		return pdb_status(db);
+	if ((rc = pdb_prepare(db, o->dbpath, sql, &st, err, errlen)))
+		return rc;
 	fx = malloc((size_t)n * sizeof *fx);
 	fy = malloc((size_t)n * sizeof *fy);
 	if (!fx || !fy) {

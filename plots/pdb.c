@@ -134,11 +134,6 @@ int pdb_has_column(sqlite3 *db, const char *path, const char *table,
 	return RL_OK;
 }
 
-int pdb_status(sqlite3 *db)
-{
-	return rl_db_exit(sqlite3_extended_errcode(db));
-}
-
 int pdb_prepare(sqlite3 *db, const char *path, const char *sql,
                 sqlite3_stmt **st, char *err, size_t errlen)
 {

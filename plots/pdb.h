@@ -59,10 +59,6 @@ int pdb_has(sqlite3 *db, const char *path, const char *name, int *found,
 int pdb_has_column(sqlite3 *db, const char *path, const char *table,
                    const char *col, int *found, char *err, size_t errlen);
 
-/* The exit status for the last failure on db (config/dbfile.h's
-** rl_db_exit: a damaged or altered file is the user's input). */
-int pdb_status(sqlite3 *db);
-
 /* Prepare a statement on the database at path: RL_OK, or pdb_unread's
 ** status and message (a table or column missing from a file altered by
 ** hand, a damaged file). */

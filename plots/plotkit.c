@@ -136,8 +136,8 @@ int plot_claim_rows(sqlite3 *db, const plot_opts *o, const char *table,
 		return rc;
 	if (n == 0)
 		return plot_no_rows(o, c->id, table, what, err, errlen);
-	if (pdb_prepare(db, o->dbpath, sql, st, err, errlen))
-		return pdb_status(db);
+	if ((rc = pdb_prepare(db, o->dbpath, sql, st, err, errlen)))
+		return rc;
 	sqlite3_bind_int64(*st, 1, c->id);
 	return RL_OK;
 }

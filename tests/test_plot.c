@@ -539,6 +539,15 @@ static void test_failed_lookup(void **state)
 	              "abs(-9223372036854775807 - 1) AS run_id, 1 AS speedup, "
 	              "0 AS violates;",
 	              "distribution", NULL, NULL, "integer overflow");
+	/* claim_factors altered by hand to lack its factor column: the run's
+	** rows are counted, then the query of its columns fails to prepare; a
+	** failed read (PDB_UNREAD), where pdb_status(db) gave RL_EINPUT alone
+	** and the report took the figure for one whose data are not there */
+	expect_unread(CLAIM_RUN_1
+	              "DROP TABLE claim_factors;"
+	              "CREATE VIEW claim_factors AS SELECT 1 AS run_id, 1 AS ord, "
+	              "'x' AS name;",
+	              "factors", NULL, NULL, "no such column: factor");
 	/* a writer holds the file locked (rollback journal, no waiting): even
 	** the lookup of claim_runs in the schema fails; SQLITE_BUSY is no
 	** internal failure, so exit 2, a failed read (PDB_UNREAD) */
