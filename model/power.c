@@ -63,29 +63,6 @@ void rl_power_fixed_of(const rl_config *cfg, int prec, double s,
 	f->vector_j = cfg->cost.vector_j_per_op * g;
 }
 
-double rl_power_at_fixed(const rl_config *cfg, const rl_power_fixed *f,
-                         const rl_work_rates *w, rl_power_parts *parts)
-{
-	const rl_cost *c = &cfg->cost;
-	rl_power_parts p;
-	p.static_w = c->static_w;
-	p.clocked_w = f->clocked_w;
-	p.phy_w = f->phy_w;
-	p.compute_w = f->fma_j * w->flops * 0.5;
-	p.vector_w = f->vector_j * (c->vector_ops_per_score * w->scores +
-	                            c->vector_ops_per_elem * w->elems);
-	p.sram_w = cfg->node.sram_energy_j_per_byte *
-	           (c->sram_bytes_per_flop * w->flops + 2.0 * w->hbm_Bps);
-	p.hbm_w = c->hbm_j_per_bit * 8.0 * w->hbm_Bps;
-	p.link_w = c->link_j_per_bit * 8.0 * w->link_Bps;
-	/* static + clocked + PHY first, as active_w adds them: the same sum */
-	p.total_w = f->active_w + p.compute_w + p.vector_w + p.sram_w +
-	            p.hbm_w + p.link_w;
-	if (parts)
-		*parts = p;
-	return p.total_w;
-}
-
 double rl_power_at(const rl_config *cfg, int prec, double s,
                    const rl_work_rates *w, rl_power_parts *parts)
 {

@@ -84,9 +84,32 @@ void rl_power_fixed_of(const rl_config *cfg, int prec, double clock_scale,
                        rl_power_fixed *f);
 
 /* rl_power_at with its fixed share f (from the same cfg and precision, at
-** the clock share wanted): the same result, bit for bit. */
-double rl_power_at_fixed(const rl_config *cfg, const rl_power_fixed *f,
-                         const rl_work_rates *w, rl_power_parts *parts);
+** the clock share wanted): the same result, bit for bit.  Inline: an
+** evaluation calls it for each phase (eval.c). */
+static inline double rl_power_at_fixed(const rl_config *cfg,
+                                       const rl_power_fixed *f,
+                                       const rl_work_rates *w,
+                                       rl_power_parts *parts)
+{
+	const rl_cost *c = &cfg->cost;
+	rl_power_parts p;
+	p.static_w = c->static_w;
+	p.clocked_w = f->clocked_w;
+	p.phy_w = f->phy_w;
+	p.compute_w = f->fma_j * w->flops * 0.5;
+	p.vector_w = f->vector_j * (c->vector_ops_per_score * w->scores +
+	                            c->vector_ops_per_elem * w->elems);
+	p.sram_w = cfg->node.sram_energy_j_per_byte *
+	           (c->sram_bytes_per_flop * w->flops + 2.0 * w->hbm_Bps);
+	p.hbm_w = c->hbm_j_per_bit * 8.0 * w->hbm_Bps;
+	p.link_w = c->link_j_per_bit * 8.0 * w->link_Bps;
+	/* static + clocked + PHY first, as active_w adds them: the same sum */
+	p.total_w = f->active_w + p.compute_w + p.vector_w + p.sram_w +
+	            p.hbm_w + p.link_w;
+	if (parts)
+		*parts = p;
+	return p.total_w;
+}
 
 /* The same for matrix, HBM and link rates alone (no non-tensor work). */
 double rl_power_of(const rl_config *cfg, int prec, double clock_scale,
