@@ -62,7 +62,9 @@ static int draw_inline(rctx *r, const plot_kind *k, const plot_opts *po,
 	         tmpdir && *tmpdir && strlen(tmpdir) < 400 ? tmpdir : "/tmp");
 	fd = rl_tmp_create(base, path, sizeof path);
 	if (fd < 0) {
-		snprintf(err, errlen, "cannot create a temporary file");
+		/* which file and why: a TMPDIR that is not there, not writable */
+		snprintf(err, errlen, "cannot create a temporary file %s.tmp-PID: "
+		         "%s", base, strerror(errno));
 		return RL_EINTERNAL;
 	}
 	close(fd);

@@ -43,6 +43,14 @@ sections() {
 }
 
 html=$tmpd/o/report.html
+# a TMPDIR that is not there: each figure is a note, and the warning names
+# the temporary file and why (it said "cannot create a temporary file")
+if command -v gnuplot >/dev/null 2>&1; then
+	expect_exit 0 "HTML report with TMPDIR not there" -- env \
+		TMPDIR="$tmpd/none" "$RL" report --db "$db" --out "$tmpd/o/nt.html"
+	expect_err "plot factors omitted: cannot create a temporary file .*/none/rooflab-report\.svg\.tmp-PID: No such file or directory" \
+		"the warning names the temporary file and why"
+fi
 expect_exit 0 "HTML report" -- "$RL" report --db "$db" --out "$html"
 expect_out "wrote .*report.html" "HTML report: says where it is"
 sections "$html" "HTML"
