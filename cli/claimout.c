@@ -9,6 +9,13 @@
 #include "claimout.h"
 #include "evalout.h"
 #include "../config/json.h"
+#include "../config/utf8.h"
+
+/* a side's label (at most 159 bytes) as a 30-character column, padded by
+** characters: a label in UTF-8 lines up with the ASCII ones, and a control
+** character in it is shown as '?', not sent to the terminal
+** (rl_utf8_cell) */
+#define LABEL_CELL (160 + 30)
 
 /* A bound's name short enough for a column ("communication": "comm"). */
 static const char *short_bound(int bound)
@@ -27,13 +34,14 @@ static void side_header(FILE *f)
 
 static void side_line(FILE *f, const char *tag, const claim_side *s)
 {
-	char out[64], tot[64], bound[40];
+	char out[64], tot[64], bound[40], lab[LABEL_CELL];
 	evalout_value(out, sizeof out, s->r.output_tps, "");
 	evalout_value(tot, sizeof tot, s->r.total_tps, "");
 	snprintf(bound, sizeof bound, "%s/%s", short_bound(s->r.prefill_bound),
 	         short_bound(s->r.decode_bound));
-	fprintf(f, "  %-2s %-30s %10s %11s %5.1f%%  %-15s", tag, s->label, out,
-	        tot, 100 * s->r.mfu, bound);
+	fprintf(f, "  %-2s %s %10s %11s %5.1f%%  %-15s", tag,
+	        rl_utf8_cell(s->label, 30, 0, lab, sizeof lab), out, tot,
+	        100 * s->r.mfu, bound);
 	if (isfinite(s->r.power_w))
 		fprintf(f, " %.0f W%s", s->r.power_w,
 		        s->r.power_limited ? " (TDP)" : "");
@@ -373,7 +381,7 @@ static void cost_text(FILE *f, const claim_report *rep)
 {
 	const claim_side *s[3] = {&rep->a, &rep->b, &rep->bd};
 	const char *tag[3] = {"a", "b", "b'"};
-	char price[64], cost[64];
+	char price[64], cost[64], lab[LABEL_CELL];
 	int i;
 	fprintf(f, "\nUSD per million output tokens (chips amortized over %g "
 	        "years, plus energy), chip USD in brackets:\n     %-30s %-32s "
@@ -385,7 +393,8 @@ static void cost_text(FILE *f, const claim_report *rep)
 		         r->chip_price_usd, r->power_w);
 		usd_cell(cost, sizeof cost, r->usd_per_mtok_cost, r->chip_cost_usd,
 		         r->power_w);
-		fprintf(f, "  %-2s %-30s %-32s %s\n", tag[i], s[i]->label, price,
+		fprintf(f, "  %-2s %s %-32s %s\n", tag[i],
+		        rl_utf8_cell(s[i]->label, 30, 0, lab, sizeof lab), price,
 		        cost);
 	}
 	fprintf(f, "  (each chip's price with its source or assumption and "

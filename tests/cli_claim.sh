@@ -367,4 +367,22 @@ expect_exit 2 "solve design on a spec chip" -- $RL solve --b sohu,profile=etched
 expect_err "not a chip by design" "solve design on a spec chip says why"
 expect_exit 2 "solve takes no --samples" -- $RL solve --vary b.chip.hbm_tbps --samples 10
 expect_err "unknown option" "solve --samples says why"
+# the side table pads labels by characters, not bytes: a label with an
+# e-acute (2 bytes) takes its 30 columns and its throughput ends under the
+# header's 'out tok/s' (printf's %-30s left it a column short), and an
+# escape in a label is shown as '?', not sent to the terminal
+if command -v python3 >/dev/null 2>&1; then
+	$RL claim --samples 0 --no-design --a "h100-sxm,label=H$(printf '\303\251')" \
+		--b "sohu,label=S$(printf '\033')[31m" > "$tmpd/u8claim.txt" 2>&1
+	expect_exit 0 "claim: a UTF-8 label lines up, an escape is shown as ?" -- python3 -c "
+t = open('$tmpd/u8claim.txt', encoding='utf-8').read().split('\n')
+h = [l for l in t if l.startswith('     side ')][0]
+a = [l for l in t if l.startswith('  a  ')][0]
+b = [l for l in t if l.startswith('  b  ')][0]
+assert h.index('out tok/s') + len('out tok/s') == 46, h
+assert a[5:35] == 'H\u00e9'.ljust(30) and a[35] == ' ' and a[45] != ' ' and a[46] == ' ', a
+assert b[5:35] == 'S?[31m'.ljust(30), b
+assert '\x1b' not in a + b
+"
+fi
 finish
