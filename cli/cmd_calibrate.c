@@ -445,18 +445,24 @@ static int job_options(calib_job *j, const calibrate_args *o)
 	return RL_OK;
 }
 
-/* The measurements and the version table: RL_OK, or bad_input's status. */
+/* The measurements and the version table: RL_OK, bad_input's status, or
+** RL_EINTERNAL (out of memory), the message printed. */
 static int job_read(calib_job *j, const calibrate_args *o)
 {
 	char err[1024], vfile[1100];
+	int rc;
 	j->mfile = o->mfile;
 	if (!j->mfile) {
 		snprintf(j->mbuf, sizeof j->mbuf, "%s/measurements.csv",
 		         rl_data_dir());
 		j->mfile = j->mbuf;
 	}
-	if (meas_read(j->mfile, &j->set, err, sizeof err))
-		return bad_input("calibrate", err);
+	if ((rc = meas_read(j->mfile, &j->set, err, sizeof err)) != RL_OK) {
+		if (rc == RL_EINPUT)
+			return bad_input("calibrate", err);
+		fprintf(stderr, "rooflab calibrate: %s\n", err);
+		return RL_EINTERNAL;
+	}
 	/* without the version table, "tokens_per_s" counts output tokens; a
 	** table that is there but cannot be read is refused, as validate
 	** refuses it, not passed over */

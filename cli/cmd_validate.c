@@ -421,8 +421,9 @@ static int one_file(const char *path, const val_versions *vt,
                     size_t *n, char *err, size_t errlen)
 {
 	val_row *nv;
-	if (meas_read(path, set, err, errlen))
-		return RL_EINPUT;
+	int rc = meas_read(path, set, err, errlen);
+	if (rc != RL_OK)
+		return rc; /* the file's fault, or out of memory */
 	nv = realloc(*v, (*n + set->n + 1) * sizeof *nv);
 	if (!nv) {
 		snprintf(err, errlen, "out of memory");

@@ -11,6 +11,7 @@
 #include <ctype.h>
 
 #include "../model/calibrate.h"
+#include "../model/status.h"
 #include "csvrows.h"
 #include "datasets.h"
 #include "rounding.h"
@@ -506,8 +507,10 @@ static void legacy_fields(meas_row *r, char **fields, const int *col,
 ** (as in published-h100.csv) and whose columns up to the notes still line
 ** up (the value a positive number, the metric one the engine knows): the
 ** comma was unquoted in the notes, so the notes are the fields from the
-** last column on, joined again with commas.  *out is malloc'd; 0 when the
-** row is not of that kind (which value is whose column cannot be told). */
+** last column on, joined again with commas.  1 with *out malloc'd; 0 when
+** the row is not of that kind (which value is whose column cannot be
+** told); -1 when the notes cannot be allocated (not a judgement on the
+** row: meas_read fails, RL_EINTERNAL). */
 static int notes_tail(char **fields, int nf, const int *col, int header_nf,
                       char **out)
 {
@@ -522,7 +525,7 @@ static int notes_tail(char **fields, int nf, const int *col, int header_nf,
 	for (i = header_nf - 1; i < nf; i++)
 		len += strlen(fields[i]) + 1;
 	if (!(*out = malloc(len)))
-		return 0;
+		return -1;
 	for (i = header_nf - 1; i < nf; i++) {
 		size_t n = strlen(fields[i]);
 		memcpy(*out + at, fields[i], n);
@@ -600,21 +603,22 @@ static int by_id(const void *a, const void *b)
 	return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
-/* -1 with "PATH:LINE: id ... is also the id of line N" when two rows of
-** set share an id (a row stored twice would count twice in every error
-** and clash in a --db table keyed by id); 0 otherwise. */
+/* RL_EINPUT with "PATH:LINE: id ... is also the id of line N" when two
+** rows of set share an id (a row stored twice would count twice in every
+** error and clash in a --db table keyed by id); RL_EINTERNAL when the
+** sort cannot be allocated; RL_OK otherwise. */
 static int unique_ids(const meas_set *set, const char *path, char *err,
                       size_t errlen)
 {
 	const meas_row **p;
 	size_t i;
-	int rc = 0;
+	int rc = RL_OK;
 	if (set->n < 2)
-		return 0;
+		return RL_OK;
 	p = malloc(set->n * sizeof *p);
 	if (!p) {
 		snprintf(err, errlen, "%s: out of memory", path);
-		return -1;
+		return RL_EINTERNAL;
 	}
 	for (i = 0; i < set->n; i++)
 		p[i] = &set->rows[i];
@@ -624,7 +628,7 @@ static int unique_ids(const meas_set *set, const char *path, char *err,
 			snprintf(err, errlen, "%s:%d: id '%.60s' is also the id of "
 			         "line %d (each row needs an id of its own)", path,
 			         p[i]->line, p[i]->id, p[i - 1]->line);
-			rc = -1;
+			rc = RL_EINPUT;
 		}
 	free(p);
 	return rc;
@@ -634,12 +638,12 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 {
 	csv_rows cr;
 	int col[C_COUNT], lineno, have_header = 0, header_nf = 0, i, rc;
-	int header_line = 0;
+	int header_line = 0, tail, status = RL_EINPUT;
 	size_t cap = 0;
 	char *joined = NULL; /* an overfull row's notes put back together */
 	memset(set, 0, sizeof *set);
 	if (csv_open(&cr, path, 0, err, errlen))
-		return -1;
+		return RL_EINPUT;
 	while ((rc = csv_next(&cr, err, errlen)) > 0) {
 		char **fields = cr.fields;
 		int nf = cr.nf;
@@ -669,6 +673,7 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 			meas_row *nr = realloc(set->rows, nc * sizeof *nr);
 			if (!nr) {
 				snprintf(err, errlen, "%s: out of memory", path);
+				status = RL_EINTERNAL;
 				goto fail;
 			}
 			set->rows = nr;
@@ -689,8 +694,14 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 			copy(r->source, fields[col[C_SOURCE]]);
 		if (col[C_VERSION] >= 0)
 			copy(r->version, fields[col[C_VERSION]]);
-		if (nf > header_nf && !notes_tail(fields, nf, col, header_nf,
-		                                   &joined)) {
+		tail = nf > header_nf
+		           ? notes_tail(fields, nf, col, header_nf, &joined) : 1;
+		if (tail < 0) {
+			snprintf(err, errlen, "%s:%d: out of memory", path, lineno);
+			status = RL_EINTERNAL;
+			goto fail;
+		}
+		if (!tail) {
 			overfull(r, fields[col[C_VALUE]], nf, header_nf);
 			continue;
 		}
@@ -730,12 +741,12 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 	csv_close(&cr);
 	if (rc < 0) {
 		meas_free(set);
-		return -1;
+		return RL_EINPUT;
 	}
 	if (!have_header) {
 		snprintf(err, errlen, "%s: empty file (no header)", path);
 		meas_free(set);
-		return -1;
+		return RL_EINPUT;
 	}
 	if (set->n == 0) {
 		/* nothing to validate or fit: a truncated or filtered file is
@@ -743,11 +754,11 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		snprintf(err, errlen, "%s:%d: a header and no rows", path,
 		         header_line);
 		meas_free(set);
-		return -1;
+		return RL_EINPUT;
 	}
-	if (unique_ids(set, path, err, errlen)) {
+	if ((status = unique_ids(set, path, err, errlen)) != RL_OK) {
 		meas_free(set);
-		return -1;
+		return status;
 	}
 	if (set->published) {
 		char dpath[4096];
@@ -755,21 +766,21 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		         rl_data_dir());
 		if (meas_datasets_apply(set, dpath, err, errlen)) {
 			meas_free(set);
-			return -1;
+			return RL_EINPUT;
 		}
 		snprintf(dpath, sizeof dpath, "%s/measurements/rounding.csv",
 		         rl_data_dir());
 		if (meas_rounding_apply(set, dpath, err, errlen)) {
 			meas_free(set);
-			return -1;
+			return RL_EINPUT;
 		}
 	}
-	return 0;
+	return RL_OK;
 fail:
 	free(joined);
 	csv_close(&cr);
 	meas_free(set);
-	return -1;
+	return status;
 }
 
 void meas_free(meas_set *set)

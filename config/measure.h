@@ -103,9 +103,11 @@ typedef struct {
 	                          ** column: "gpus" or "chips" */
 } meas_set;
 
-/* Read a file.  0, or -1 with "file:line: column 'x': message" in err;
-** a file with a header and no rows is refused ("file:N: a header and no
-** rows"), as an empty one is. */
+/* Read a file.  RL_OK (0); RL_EINPUT with "file:line: column 'x':
+** message" in err for the file's fault (a file with a header and no rows
+** is refused, "file:N: a header and no rows", as an empty one is, or one
+** that cannot be opened or read); RL_EINTERNAL with "file[:line]: out of
+** memory" when the rows cannot be allocated (model/status.h). */
 int meas_read(const char *path, meas_set *set, char *err, size_t errlen);
 void meas_free(meas_set *set);
 
