@@ -314,7 +314,7 @@ int pdb_validation_run(sqlite3 *db, const char *dbpath, long want,
 		why = 1;
 	if (rc || why)
 		sqlite3_finalize(st);
-	if ((v->unread = rc != RL_OK))
+	if (rc != RL_OK)
 		return rc;
 	if (why)
 		return no_run(db, "validation_runs", why, want, "validation",
@@ -340,7 +340,7 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 	memset(s, 0, sizeof *s);
 	s->path = dbpath;
 	if ((rc = pdb_has(db, dbpath, "results", &has, err, errlen)))
-		goto unread;
+		return rc;
 	if (!has) {
 		snprintf(err, errlen, "%s has no sweep results; make them with: "
 		         "rooflab sweep SPEC --db %s", dbpath, dbpath);
@@ -349,7 +349,7 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 	for (i = 0; i < 2; i++) {
 		if ((rc = pdb_has_column(db, dbpath, "results", cols[i], &has, err,
 		                         errlen)))
-			goto unread;
+			return rc;
 		if (has) {
 			snprintf(s->run_col, sizeof s->run_col, "%s", cols[i]);
 			break;
@@ -369,14 +369,12 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 	else
 		snprintf(sql, sizeof sql, "SELECT max(%s) FROM results",
 		         s->run_col);
-	if ((rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL)) != SQLITE_OK) {
-		rc = pdb_unread(db, rc, dbpath, err, errlen);
-		goto unread;
-	}
+	if ((rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL)) != SQLITE_OK)
+		return pdb_unread(db, rc, dbpath, err, errlen);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW && rc != SQLITE_DONE) {
 		rc = pdb_unread(db, rc, dbpath, err, errlen);
 		sqlite3_finalize(st);
-		goto unread;
+		return rc;
 	}
 	if (rc != SQLITE_ROW || sqlite3_column_type(st, 0) == SQLITE_NULL) {
 		sqlite3_finalize(st);
@@ -391,9 +389,6 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 	s->run = (long)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return RL_OK;
-unread:
-	s->unread = 1;
-	return rc;
 }
 
 void pdb_column_name(const char *dotted, char *buf, size_t len)

@@ -31,7 +31,6 @@ typedef struct {
 	char created[64], profile[128];
 	double median_abs_error, p90_abs_error;
 	long rows;
-	int unread;   /* pdb_validation_run failed: the table cannot be read */
 } pdb_validation;
 
 /* A sweep: how to select its rows of the `results` view. */
@@ -39,7 +38,6 @@ typedef struct {
 	char run_col[32];  /* "run_id" or "run"; "" when the view has none */
 	long run;          /* its value, when run_col is set */
 	const char *path;  /* the database, for messages */
-	int unread;        /* pdb_sweep_run failed: `results` cannot be read */
 } pdb_sweep;
 
 /* Open an existing database read-only; RL_EINPUT when it is missing or
@@ -114,14 +112,14 @@ int pdb_claim_run(sqlite3 *db, const char *dbpath, long want, pdb_claim *c,
 
 /* The validation run `want` (0: the newest), or RL_EINPUT naming
 ** `rooflab validate --db DBPATH`; both this and pdb_claim_run say "DBPATH:
-** cannot read: REASON" (v->unread set) when the run table is there but
+** cannot read: REASON" (PDB_UNREAD set) when the run table is there but
 ** cannot be read. */
 int pdb_validation_run(sqlite3 *db, const char *dbpath, long want,
                        pdb_validation *v, char *err, size_t errlen);
 
 /* The sweep run `want` (0: the newest), or RL_EINPUT naming
 ** `rooflab sweep SPEC --db DBPATH`, or "DBPATH: cannot read: REASON"
-** (s->unread set) when `results` is there but cannot be read. */
+** (PDB_UNREAD set) when `results` is there but cannot be read. */
 int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
                   char *err, size_t errlen);
 

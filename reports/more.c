@@ -65,7 +65,7 @@ void report_design_space(rctx *r)
 	int n = 0, i, rc;
 	doc_heading(&r->d, 2, "design-space", "Design space (sweeps)");
 	if ((rc = pdb_sweep_run(r->sdb, r->sdbpath, 0, &sw, err, sizeof err))) {
-		if (sw.unread) {
+		if (pdb_is_unread(rc)) {
 			report_bad(r, rc, err);
 			return;
 		}
@@ -152,7 +152,7 @@ void report_validation(rctx *r)
 	            "measurements");
 	if ((rc = pdb_validation_run(r->db, r->o->dbpath, 0, &v, err,
 	                             sizeof err))) {
-		if (v.unread) {
+		if (pdb_is_unread(rc)) {
 			report_bad(r, rc, err);
 			return;
 		}

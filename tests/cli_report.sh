@@ -171,6 +171,28 @@ expect_exit 0 "report of a database without validation and sweeps" -- \
 	"$RL" report --db "$db" --sweeps "$tmpd/empty.db" --out "$tmpd/o/ns.md"
 has "$tmpd/o/ns.md" "no sweep: says which command makes one" \
 	"rooflab sweep SPEC --db FILE"
+# a validation run table or a results view that is there but cannot be
+# read fails the report, exit 2 with why (told by PDB_UNREAD in the status),
+# where one that is not there is the note above
+if command -v sqlite3 >/dev/null 2>&1; then
+	cp "$db" "$tmpd/vbad.db"
+	sqlite3 "$tmpd/vbad.db" "ALTER TABLE validation_runs RENAME TO vr_old;
+		CREATE VIEW validation_runs AS SELECT 1 AS x;"
+	expect_exit 2 "a validation_runs without its columns fails the report" -- \
+		"$RL" report --db "$tmpd/vbad.db" --out "$tmpd/o/vbad.md"
+	expect_err "vbad.db: cannot read: no such column: id" \
+		"unreadable validation runs: the reason"
+	cp "$tmpd/sweep.db" "$tmpd/sbad.db"
+	sqlite3 "$tmpd/sbad.db" "ALTER TABLE results RENAME TO r_old;
+		CREATE TABLE t(x); CREATE VIEW results AS SELECT x FROM t;
+		DROP TABLE t;"
+	expect_exit 2 "a results view over a dropped table fails the report" -- \
+		"$RL" report --db "$db" --sweeps "$tmpd/sbad.db" --out "$tmpd/o/sbad.md"
+	expect_err "sbad.db: cannot read: no such table: main.t" \
+		"unreadable sweep results: the reason"
+else
+	echo "ok - skipped: sqlite3 is missing (needed to damage a database)"
+fi
 
 # a sweep over the workload (isl, osl) has no Pareto frontier: the report
 # says why in a note, and warns of nothing
