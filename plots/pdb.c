@@ -197,21 +197,33 @@ int pdb_rows(sqlite3 *db, const char *path, const char *table, long run,
 	return rc;
 }
 
-/* Comma-separated ids of a run table, for "no run N" messages. */
-static void run_ids(sqlite3 *db, const char *table, char *buf, size_t len)
+/* Comma-separated ids of a run table of the database at path, for "no
+** run N" messages (as many as fit in buf): RL_OK, or pdb_unread's status
+** and message when they cannot be read (not a list cut short or empty
+** without a word). */
+static int run_ids(sqlite3 *db, const char *path, const char *table,
+                   char *buf, size_t len, char *err, size_t errlen)
 {
 	char sql[160];
 	sqlite3_stmt *st;
 	size_t used = 0;
+	int rc;
 	buf[0] = 0;
 	snprintf(sql, sizeof sql, "SELECT id FROM \"%s\" ORDER BY id", table);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL))
-		return;
-	while (sqlite3_step(st) == SQLITE_ROW && used + 24 < len)
+	if ((rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL)) != SQLITE_OK)
+		return pdb_unread(db, rc, path, err, errlen);
+	rc = SQLITE_DONE; /* buf full before a step: nothing failed */
+	while (used + 24 < len && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		used += (size_t)snprintf(buf + used, len - used, "%s%lld",
 		                         used ? ", " : "",
 		                         (long long)sqlite3_column_int64(st, 0));
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		rc = pdb_unread(db, rc, path, err, errlen);
+		sqlite3_finalize(st);
+		return rc;
+	}
 	sqlite3_finalize(st);
+	return RL_OK;
 }
 
 /* Find run `want` (or the newest) in `table` of the database at path:
@@ -252,14 +264,17 @@ static int find_run(sqlite3 *db, const char *path, const char *table,
 	return rc;
 }
 
-/* The message of find_run's *why 1 or 2; RL_EINPUT. */
+/* The message of find_run's *why 1 or 2; RL_EINPUT, or pdb_unread's
+** status and message when the ids of the runs there cannot be read. */
 static int no_run(sqlite3 *db, const char *table, int why, long want,
                   const char *what, const char *cmd, const char *dbpath,
                   char *err, size_t errlen)
 {
 	char ids[256];
 	if (why == 2) {
-		run_ids(db, table, ids, sizeof ids);
+		int rc = run_ids(db, dbpath, table, ids, sizeof ids, err, errlen);
+		if (rc != RL_OK)
+			return rc;
 		snprintf(err, errlen, "%s: no %s run with id %ld (runs: %s)",
 		         dbpath, what, want, ids);
 	} else {

@@ -566,6 +566,51 @@ static void test_failed_lookup(void **state)
 	unlink(path);
 }
 
+/* "no claim run with id 9 (runs: 1, 2)" lists the runs there; a list that
+** cannot be read is a failed read, "PATH: cannot read: REASON" with
+** PDB_UNREAD, where the message said "(runs: )" as if there were none.
+** claim_runs as a view whose filter overflows on run 1's row (a damaged
+** page fails the same way): the lookup of id 9, through the primary key,
+** never reads that row; the list of every id does. */
+static void test_run_ids_fail(void **state)
+{
+	char path[64], want[128], err[512];
+	sqlite3 *db;
+	pdb_claim c;
+	int rc;
+	(void)state;
+	db = make_db(path, sizeof path,
+	             "CREATE TABLE cr0(id INTEGER PRIMARY KEY, created, version, "
+	             "git_rev, a_label, b_label, scenario, target, speedup_total, "
+	             "speedup_output);"
+	             "INSERT INTO cr0 VALUES(1, 'now', 'v', 'g', 'A', 'B', 'sc', "
+	             "20, 4, 4);"
+	             "DROP TABLE claim_runs;"
+	             "CREATE VIEW claim_runs AS SELECT * FROM cr0 WHERE "
+	             "abs(-9223372036854775807 - id) >= 0;");
+	rc = pdb_claim_run(db, path, 9, &c, err, sizeof err);
+	assert_int_equal(rc, PDB_UNREAD | RL_EINPUT);
+	snprintf(want, sizeof want, "%s: cannot read: integer overflow", path);
+	assert_string_equal(err, want);
+	/* run 1 itself is read through the same filter: it fails too */
+	rc = pdb_claim_run(db, path, 1, &c, err, sizeof err);
+	assert_true(pdb_is_unread(rc));
+	sqlite3_close(db);
+	unlink(path);
+	/* the list as ever where it reads: runs 1 and 2, no run 9 */
+	db = make_db(path, sizeof path,
+	             CLAIM_RUN_1
+	             "INSERT INTO claim_runs VALUES(2, 'now', 'v', 'g', 'A', 'B', "
+	             "'sc', 20, 4, 4, '{}');");
+	rc = pdb_claim_run(db, path, 9, &c, err, sizeof err);
+	assert_int_equal(rc, RL_EINPUT);
+	snprintf(want, sizeof want, "%s: no claim run with id 9 (runs: 1, 2)",
+	         path);
+	assert_string_equal(err, want);
+	sqlite3_close(db);
+	unlink(path);
+}
+
 /* The sweep's column lookups (sweepcols.c) that fail to read are no
 ** missing columns: a batch column that overflows when its distinct values
 ** are counted made the heatmap say the sweep varied fewer than two
@@ -687,6 +732,7 @@ int main(void)
 		cmocka_unit_test(test_breakdown),
 		cmocka_unit_test(test_quantiles),
 		cmocka_unit_test(test_no_claim_run),
+		cmocka_unit_test(test_run_ids_fail),
 		cmocka_unit_test(test_failed_lookup),
 		cmocka_unit_test(test_sweep_lookup_fails),
 		cmocka_unit_test(test_value_fails),
