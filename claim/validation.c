@@ -247,8 +247,75 @@ static double miss(double predicted, const meas_row *m)
 	return rl_calib_miss(predicted, m->value, m->round_step / 2);
 }
 
-static void evaluate_one(const meas_row *m, const val_version *v,
-                         const char *profile, val_row *o)
+/* The names a version table offers for a row's software and version:
+** the versions of that software (loosely matched, as val_version_of does)
+** that have a profile, or, when the table has none of it
+** (of_software 0), the software with a profile, each once; joined by
+** ", " into out (len bytes), the list ending in ", ..." where the next
+** name would not fit. */
+static void offered(const val_versions *vt, const char *software,
+                    int of_software, char *out, size_t len)
+{
+	size_t i, j, k = 0;
+	out[0] = '\0';
+	for (i = 0; i < vt->n; i++) {
+		const val_version *v = &vt->v[i];
+		const char *name;
+		int seen = 0;
+		if (!v->profile[0] || (of_software &&
+		                       !loose_eq(v->software, software, 0)))
+			continue;
+		for (j = 0; !of_software && j < i; j++)
+			seen |= vt->v[j].profile[0] &&
+			        !strcmp(vt->v[j].software, v->software);
+		if (seen)
+			continue;
+		name = !of_software ? v->software : v->version[0] ? v->version
+		                                                  : "(empty)";
+		if (k + 2 + strlen(name) >= len) {
+			/* drop names from the end until ", ..." fits */
+			while (k && k + sizeof ", ..." > len) {
+				char *c = strrchr(out, ',');
+				k = c ? (size_t)(c - out) : 0;
+				out[k] = '\0';
+			}
+			if (k + sizeof ", ..." <= len)
+				snprintf(out + k, len - k, "%s...", k ? ", " : "");
+			return;
+		}
+		k += (size_t)snprintf(out + k, len - k, "%s%s", k ? ", " : "", name);
+	}
+}
+
+/* Why a row's software and version have no entry in the version table,
+** with the spellings the table does have (offered) so that a near miss
+** ("1.0.0" for "1.0(main)") can be corrected. */
+static void no_entry(const val_versions *vt, const meas_row *m, char *reason,
+                     size_t len)
+{
+	char list[256];
+	const char *label;
+	size_t i, k, room;
+	int of_software = 0;
+	k = (size_t)snprintf(reason, len, "software '%.60s'%s%.60s has no "
+	                     "profile in the version table (data/profiles/"
+	                     "versions.csv)", m->software, m->version[0] ?
+	                     " version " : "", m->version);
+	for (i = 0; i < vt->n; i++)
+		of_software |= loose_eq(vt->v[i].software, m->software, 0);
+	label = of_software ? "; versions with one: " : "; software with one: ";
+	if (k + strlen(label) >= len)
+		return;
+	room = len - k - strlen(label);
+	offered(vt, m->software, of_software, list,
+	        room < sizeof list ? room : sizeof list);
+	if (list[0] && strcmp(list, "..."))
+		snprintf(reason + k, len - k, "%s%s", label, list);
+}
+
+static void evaluate_one(const meas_row *m, const val_versions *vt,
+                         const val_version *v, const char *profile,
+                         val_row *o)
 {
 	rl_setup st;
 	rl_result r;
@@ -260,10 +327,7 @@ static void evaluate_one(const meas_row *m, const val_version *v,
 	o->status = VAL_NOT_MODELLED;
 	o->in_fit = v && !strcmp(m->chip, v->fitted_chip);
 	if (!profile && !v) {
-		snprintf(o->reason, sizeof o->reason, "software '%.60s'%s%.60s has "
-		         "no profile in the version table (data/profiles/"
-		         "versions.csv)", m->software, m->version[0] ? " version " : "",
-		         m->version);
+		no_entry(vt, m, o->reason, sizeof o->reason);
 		return;
 	}
 	if (!profile && !v->profile[0]) {
@@ -313,7 +377,7 @@ void val_evaluate(const meas_set *set, const val_versions *vt,
 {
 	size_t i;
 	for (i = 0; i < set->n; i++)
-		evaluate_one(&set->rows[i],
+		evaluate_one(&set->rows[i], vt,
 		             val_version_of(vt, set->rows[i].software,
 		                            set->rows[i].version),
 		             profile, &out[i]);

@@ -8,7 +8,9 @@
 ** loosely: any case, punctuation ignored, "v0.13" as "0.13.0").
 ** val_evaluate() predicts every row's own metric with its profile and
 ** keeps every row, modelled or with the reason it is not (among them a
-** version missing from the table, a chip or model without a preset); val_groups() summarises the errors by chip,
+** version missing from the table, whose reason offers the versions of
+** that software with a profile, and a chip or model without a preset);
+** val_groups() summarises the errors by chip,
 ** version, model, precision and metric one at a time, val_cells() by
 ** chip, version, model and precision together.
 */

@@ -223,11 +223,12 @@ bad() { # name, line to add, expected message
 }
 # rows naming an unknown model, chip or version: listed, not modelled,
 # with the reason; the file's other rows still run
-printf '%s\n%s\n%s\n%s\n%s\n' "$H" \
+printf '%s\n%s\n%s\n%s\n%s\n%s\n' "$H" \
 	"m,T,out,h100-sxm,1,no-such-model,fp8,128,128,1,1,,,output_tokens_per_s,1," \
 	"c,T,out,no-chip,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," \
 	"v,T,9.9,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," \
-	"k,T,out,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," > "$tmpd/unk.csv"
+	"k,T,out,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," \
+	"s,U,out,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," > "$tmpd/unk.csv"
 expect_exit 0 "unknown names: not an input error" -- $RL validate --measurements "$tmpd/unk.csv" --versions "$V"
 expect_out "no-such-model" "unknown names: listed in the text"
 if command -v python3 >/dev/null 2>&1; then
@@ -237,6 +238,30 @@ if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "unknown chip: not modelled, the reason and the presets" -- uq "x=r['c']; assert x['status']=='not_modelled' and \"unknown chip 'no-chip'\" in x['reason'] and 'h200-sxm' in x['reason'], x"
 	expect_exit 0 "version without profile: not modelled, the reason" -- uq "x=r['v']; assert x['status']=='not_modelled' and \"software 'T' version 9.9 has no profile\" in x['reason'], x"
 	expect_exit 0 "unknown names: the known row runs" -- uq "assert r['k']['status']=='ok', r['k']"
+	# the spellings to use: T's versions with a profile in table order
+	# (none has no profile, so it is not offered); for software the table
+	# does not have, the software with a profile (T, once)
+	expect_exit 0 "version without profile: T's versions offered" -- uq "x=r['v']; assert x['reason'].endswith('(data/profiles/versions.csv); versions with one: out, tot, micro'), x"
+	expect_exit 0 "software not in the table: the software offered" -- uq "x=r['s']; assert x['status']=='not_modelled' and x['reason']==\"software 'U' version out has no profile in the version table (data/profiles/versions.csv); software with one: T\", x"
+	# the shipped table: a release spelled 1.0.0 is not 1.0(main), and no
+	# alias makes it so; the reason names the spelling the table uses
+	printf '%s\n%s\n' "$H" "r,TensorRT-LLM,1.0.0,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," > "$tmpd/rel.csv"
+	$RL validate --measurements "$tmpd/rel.csv" --json > "$tmpd/rel.json"
+	expect_exit 0 "shipped table: 1.0.0 not modelled, 1.0(main) and 0.11.0 offered" -- python3 -c "import json; x=json.load(open('$tmpd/rel.json'))['rows'][0]; assert x['status']=='not_modelled' and x['reason'].startswith(\"software 'TensorRT-LLM' version 1.0.0 has no profile\") and ': 0.11.0, 0.12.0, ' in x['reason'] and x['reason'].endswith(', 1.0(main)') and 'post-1.0' not in x['reason'], x"
+	# a list longer than the reason's 255 bytes stops at a whole name with
+	# ", ...": 12 versions of 21 characters (23 with ", ") after a prefix
+	# of 108 ("software 'T' version x has no ..." 87, "; versions with
+	# one: " 21) leave 147 characters: 6 names take 136 (141 with ", ..."),
+	# 7 would take 159
+	{
+		echo 'software,version,profile,tokens_per_s,fitted_chip,note'
+		for i in 10 11 12 13 14 15 16 17 18 19 20 21; do
+			echo "T,version-$i-abcdefghij,trtllm-0.10,output,h100-sxm,test"
+		done
+	} > "$tmpd/long.csv"
+	printf '%s\n%s\n' "$H" "x,T,x,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," > "$tmpd/x.csv"
+	$RL validate --measurements "$tmpd/x.csv" --versions "$tmpd/long.csv" --json > "$tmpd/long.json"
+	expect_exit 0 "a long list ends in ', ...' within 255 bytes" -- python3 -c "import json; x=json.load(open('$tmpd/long.json'))['rows'][0]['reason']; l=x.split('; versions with one: ')[1]; assert len(x)<=255 and l==', '.join('version-%d-abcdefghij' % i for i in range(10, 16))+', ...', (len(x), x)"
 fi
 bad "non-numeric isl" "x,T,out,h100-sxm,1,llama3-8b,fp8,12x,128,1,1,,,output_tokens_per_s,1," \
 	"bad.csv:2: column 'isl' \(8\): '12x' is not a number"
