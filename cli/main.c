@@ -22,7 +22,7 @@ static const rl_command commands[] = {
     {"export", cmd_export, "a sweep run as CSV or JSON"},
     {"area", cmd_area, "die budget, derived spec, power and cost of a design"},
     {"calibrate", cmd_calibrate, "fit a profile's efficiencies to measurements"},
-    {"validate", cmd_validate, "model against published measurements"},
+    {"validate", cmd_validate, "model against published measurements (or --measurements FILE)"},
     {"plot", cmd_plot, "plots of claim, validation and sweep databases (gnuplot)"},
     {"report", cmd_report, "the claim report as one HTML page or Markdown"},
     {"claim", cmd_claim, "is Sohu 20x an H100? factors, what must be true, uncertainty"},
@@ -37,6 +37,9 @@ static void usage(FILE *f)
 	           "commands:\n", RL_VERSION);
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fputs("\nexit status: 0 success, 2 bad input (the message names the "
+	      "file, line,\ncolumn or option), 1 internal failure (out of "
+	      "memory, a full disk, an I/O error)\n", f);
 }
 
 static int dispatch(int argc, char **argv)

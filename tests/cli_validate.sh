@@ -106,6 +106,12 @@ if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "each row's set" -- pyq "assert [r[i]['set'] for i in ('a-out','h200','copy','pp2','gemm')]==['in_sample','held_out','held_out','not_modelled','in_sample']"
 	expect_exit 0 "not-modelled cells have no errors" -- pyq "assert all(c['median_abs_error'] is None and c['modelled']==0 for c in d['cells'] if c['set']=='not_modelled')"
 fi
+# --help names every key a --json row has and the exit statuses
+if command -v python3 >/dev/null 2>&1; then
+	$RL validate --help > "$tmpd/help.txt"
+	expect_exit 0 "validate --help names each row key of --json" -- pyq "h=' '.join(open('$tmpd/help.txt').read().split()); k=[x for x in d['rows'][0] if x not in h]; assert not k, k"
+	expect_exit 0 "validate --help gives the exit statuses" -- python3 -c "h=' '.join(open('$tmpd/help.txt').read().split()); assert 'Exit 0 when every row was read' in h and 'a header and no rows' in h and '1 for an internal failure (out of memory' in h, h"
+fi
 expect_exit 0 "validate text" -- $RL validate --measurements "$M" --versions "$V"
 expect_out "rows not modelled, by chip, version, model and precision" "text lists rows not modelled"
 T="$tmpd/text"
