@@ -6,7 +6,6 @@
 #   make demo       the claim check, the example sweeps and the report, in out/
 #   make deps       install the Debian packages that are missing
 #   make test SAN=1 the tests built with AddressSanitizer and UBSan
-#   make LTO=0      build without link-time optimisation (see LTO below)
 CC      ?= cc
 PKGS    := gsl sqlite3
 VERSION := 0.1.0
@@ -21,38 +20,6 @@ CFLAGS  += -DRL_DATA_DIR='"$(CURDIR)/data"' -DRL_ROOT_DIR='"$(CURDIR)"'
 ifeq ($(SAN),1)
 CFLAGS  += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LDFLAGS += -fsanitize=address,undefined
-endif
-
-# Link-time optimisation (LTO ?= 1; LTO=0 builds without it; off under SAN=1):
-# the engine's path to one result crosses files (engine, power, cost, batch
-# rule), and optimising the whole program at link time inlines across them:
-# the real path's fastest chunk about 2 ns less per evaluation (make bench;
-# README), every result the same bit for bit (no -ffast-math: the compiler
-# may only do what keeps IEEE results).  Only where the compiler has it:
-# GCC with gcc-ar, or clang with llvm-ar (the archiver must index the
-# objects' intermediate code); any other compiler builds without.
-LTO     ?= $(if $(filter 1,$(SAN)),0,1)
-ifeq ($(LTO),1)
-CC_ID   := $(shell $(CC) -v 2>&1 | grep -q '^gcc version' && echo gcc; \
-                   $(CC) -v 2>&1 | grep -q 'clang version' && echo clang)
-ifeq ($(CC_ID),gcc)
-LTO_AR  := $(shell command -v gcc-ar)
-LTO_FLAGS := -flto=auto
-else ifeq ($(CC_ID),clang)
-LTO_AR  := $(shell command -v llvm-ar)
-LTO_FLAGS := -flto
-endif
-ifneq ($(LTO_AR),)
-CFLAGS  += $(LTO_FLAGS)
-AR      := $(LTO_AR)
-endif
-endif
-# the objects depend on whether they were built for LTO: build/lto-flags is
-# rewritten when that changes (LTO=0, another compiler), which rebuilds them
-LTO_STAMP := $(BUILD)/lto-flags
-ifneq ($(file <$(LTO_STAMP)),$(CC) $(filter -flto%,$(CFLAGS)))
-$(shell mkdir -p $(BUILD))
-$(file >$(LTO_STAMP),$(CC) $(filter -flto%,$(CFLAGS)))
 endif
 
 DEPS_OK := $(shell sh scripts/deps.sh check >/dev/null 2>&1 && echo 1)
@@ -92,24 +59,20 @@ check-deps:
 deps:
 	@sh scripts/deps.sh ensure
 
-# linked in the build folder (with LTO the link is the slow step), copied
-# every time: a SAN=1 build and a plain one share ./rooflab
-rooflab: $(BUILD)/rooflab FORCE
-	@cp $< $@.tmp && mv -f $@.tmp $@
-
-$(BUILD)/rooflab: $(BUILD)/cli/main.o $(CLI_OBJ) $(LAYER_LIBS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(BUILD)/cli/main.o $(CLI_OBJ) $(LAYER_LIBS) $(LIBS)
+# relinked every time: a SAN=1 build and a plain one share ./rooflab
+rooflab: $(BUILD)/cli/main.o $(CLI_OBJ) $(LAYER_LIBS) FORCE
+	$(CC) $(LDFLAGS) -o $@ $(BUILD)/cli/main.o $(CLI_OBJ) $(LAYER_LIBS) $(LIBS)
 
 # lib<layer>.a from every object of that folder
 define layer_lib
 $(BUILD)/lib$(1).a: $(patsubst %.c,$(BUILD)/%.o,$(wildcard $(1)/*.c))
 	@rm -f $$@
-	$(AR) rcs $$@ $$^
+	ar rcs $$@ $$^
 endef
 $(foreach l,$(LAYERS),$(eval $(call layer_lib,$(l))))
 
 # -MMD: each object depends on the headers it includes (build/**/*.d)
-$(BUILD)/%.o: %.c $(LTO_STAMP)
+$(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP $(PKG_CFLAGS) -c -o $@ $<
 
