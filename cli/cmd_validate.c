@@ -209,8 +209,8 @@ static void print_groups(const val_group *g, size_t ng)
 	static const int order[VAL_SET_COUNT] = {
 	    VAL_SET_FITTED, VAL_SET_HELD_OUT, VAL_SET_NOT_MODELLED};
 	static const char *const title[VAL_SET_COUNT] = {
-	    "modelled rows of chips other than the one each profile was fitted "
-	    "on (held out):",
+	    ("modelled rows of chips other than the one each profile was "
+	     "fitted on (held out):"),
 	    "modelled rows of the chip each profile was fitted on (in sample):",
 	    "rows not modelled (no error: see the reasons above):"};
 	int by, k;
