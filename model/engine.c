@@ -865,7 +865,6 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 	u->kv_last = kv_last;
 	u->weights_bytes = r->weights_bytes;
 	u->weights_bytes_per_chip = r->weights_bytes_per_chip;
-	u->kv_bytes_per_token = r->kv_bytes_per_token;
 	return setup_memory(cfg, r, u);
 }
 
