@@ -45,10 +45,15 @@ static double clocked_w(const rl_config *cfg, double s)
 	       s * dvfs(cfg, s);
 }
 
+/* the host HBM PHYs, whatever the work */
+static double phy_w(const rl_config *cfg)
+{
+	return cfg->cost.hbm_phy_j_per_bit * 8.0 * cfg->chip.hbm_Bps;
+}
+
 double rl_power_active(const rl_config *cfg, double s)
 {
-	return cfg->cost.static_w + clocked_w(cfg, s) +
-	       cfg->cost.hbm_phy_j_per_bit * 8.0 * cfg->chip.hbm_Bps;
+	return cfg->cost.static_w + clocked_w(cfg, s) + phy_w(cfg);
 }
 
 void rl_power_fixed_of(const rl_config *cfg, int prec, double s,
@@ -56,7 +61,7 @@ void rl_power_fixed_of(const rl_config *cfg, int prec, double s,
 {
 	double g = dvfs(cfg, s);
 	f->clocked_w = clocked_w(cfg, s);
-	f->phy_w = cfg->cost.hbm_phy_j_per_bit * 8.0 * cfg->chip.hbm_Bps;
+	f->phy_w = phy_w(cfg);
 	/* (rl_power_active's sum, in its order) */
 	f->active_w = cfg->cost.static_w + f->clocked_w + f->phy_w;
 	f->fma_j = rl_fma_energy(cfg, prec) * g;
