@@ -89,49 +89,40 @@ int pdb_is_unread(int rc)
 	return (rc & PDB_UNREAD) != 0;
 }
 
-int pdb_has(sqlite3 *db, const char *path, const char *name, int *found,
-            char *err, size_t errlen)
+/* Whether sql, with ?1 = a (and ?2 = b unless NULL), gives a row: RL_OK
+** with *found, or pdb_unread's status and message (pdb_has,
+** pdb_has_column). */
+static int exists(sqlite3 *db, const char *path, const char *sql,
+                  const char *a, const char *b, int *found, char *err,
+                  size_t errlen)
 {
 	sqlite3_stmt *st;
 	int rc;
 	*found = 0;
-	rc = sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE name = ?1 "
-	                        "AND type IN ('table','view')", -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return pdb_unread(db, rc, path, err, errlen);
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	*found = rc == SQLITE_ROW;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		rc = pdb_unread(db, rc, path, err, errlen);
-		sqlite3_finalize(st);
+	if ((rc = pdb_prepare(db, path, sql, &st, err, errlen)))
 		return rc;
-	}
-	sqlite3_finalize(st);
-	return RL_OK;
+	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+	if (b)
+		sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+	*found = sqlite3_step(st) == SQLITE_ROW;
+	return pdb_finish(st, path, err, errlen);
+}
+
+int pdb_has(sqlite3 *db, const char *path, const char *name, int *found,
+            char *err, size_t errlen)
+{
+	return exists(db, path,
+	              "SELECT 1 FROM sqlite_master WHERE name = ?1 "
+	              "AND type IN ('table','view')",
+	              name, NULL, found, err, errlen);
 }
 
 int pdb_has_column(sqlite3 *db, const char *path, const char *table,
                    const char *col, int *found, char *err, size_t errlen)
 {
-	sqlite3_stmt *st;
-	int rc;
-	*found = 0;
-	rc = sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?1) "
-	                        "WHERE name = ?2", -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return pdb_unread(db, rc, path, err, errlen);
-	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, col, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	*found = rc == SQLITE_ROW;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		rc = pdb_unread(db, rc, path, err, errlen);
-		sqlite3_finalize(st);
-		return rc;
-	}
-	sqlite3_finalize(st);
-	return RL_OK;
+	return exists(db, path,
+	              "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2", table,
+	              col, found, err, errlen);
 }
 
 int pdb_prepare(sqlite3 *db, const char *path, const char *sql,
@@ -184,17 +175,12 @@ int pdb_rows(sqlite3 *db, const char *path, const char *table, long run,
 		return rc;
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM \"%s\" WHERE run_id = ?1",
 	         table);
-	if ((rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL)) != SQLITE_OK)
-		return pdb_unread(db, rc, path, err, errlen);
+	if ((rc = pdb_prepare(db, path, sql, &st, err, errlen)))
+		return rc;
 	sqlite3_bind_int64(st, 1, run);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if (sqlite3_step(st) == SQLITE_ROW)
 		*n = (long)sqlite3_column_int64(st, 0);
-		rc = RL_OK;
-	} else {
-		rc = pdb_unread(db, rc, path, err, errlen);
-	}
-	sqlite3_finalize(st);
-	return rc;
+	return pdb_finish(st, path, err, errlen);
 }
 
 /* Comma-separated ids of a run table of the database at path, for "no
@@ -210,20 +196,14 @@ static int run_ids(sqlite3 *db, const char *path, const char *table,
 	int rc;
 	buf[0] = 0;
 	snprintf(sql, sizeof sql, "SELECT id FROM \"%s\" ORDER BY id", table);
-	if ((rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL)) != SQLITE_OK)
-		return pdb_unread(db, rc, path, err, errlen);
-	rc = SQLITE_DONE; /* buf full before a step: nothing failed */
-	while (used + 24 < len && (rc = sqlite3_step(st)) == SQLITE_ROW)
+	if ((rc = pdb_prepare(db, path, sql, &st, err, errlen)))
+		return rc;
+	/* (buf full: the steps stop, and nothing failed) */
+	while (used + 24 < len && sqlite3_step(st) == SQLITE_ROW)
 		used += (size_t)snprintf(buf + used, len - used, "%s%lld",
 		                         used ? ", " : "",
 		                         (long long)sqlite3_column_int64(st, 0));
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		rc = pdb_unread(db, rc, path, err, errlen);
-		sqlite3_finalize(st);
-		return rc;
-	}
-	sqlite3_finalize(st);
-	return RL_OK;
+	return pdb_finish(st, path, err, errlen);
 }
 
 /* Find run `want` (or the newest) in `table` of the database at path:
@@ -246,19 +226,13 @@ static int find_run(sqlite3 *db, const char *path, const char *table,
 	else
 		snprintf(sql, sizeof sql, "SELECT %s FROM \"%s\" ORDER BY id DESC "
 		         "LIMIT 1", cols, table);
-	if ((rc = sqlite3_prepare_v2(db, sql, -1, st, NULL)) != SQLITE_OK) {
-		*st = NULL;
-		return pdb_unread(db, rc, path, err, errlen);
-	}
-	if ((rc = sqlite3_step(*st)) == SQLITE_ROW) {
+	if ((rc = pdb_prepare(db, path, sql, st, err, errlen)))
+		return rc;
+	if (sqlite3_step(*st) == SQLITE_ROW) {
 		*why = 0;
 		return RL_OK;
 	}
-	if (rc != SQLITE_DONE)
-		rc = pdb_unread(db, rc, path, err, errlen);
-	else
-		rc = RL_OK;
-	sqlite3_finalize(*st);
+	rc = pdb_finish(*st, path, err, errlen);
 	*st = NULL;
 	*why = want <= 0 ? 1 : 2;
 	return rc;
@@ -384,13 +358,10 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 	else
 		snprintf(sql, sizeof sql, "SELECT max(%s) FROM results",
 		         s->run_col);
-	if ((rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL)) != SQLITE_OK)
-		return pdb_unread(db, rc, dbpath, err, errlen);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW && rc != SQLITE_DONE) {
-		rc = pdb_unread(db, rc, dbpath, err, errlen);
-		sqlite3_finalize(st);
+	if ((rc = pdb_prepare(db, dbpath, sql, &st, err, errlen)))
 		return rc;
-	}
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW && rc != SQLITE_DONE)
+		return pdb_finish(st, dbpath, err, errlen);
 	if (rc != SQLITE_ROW || sqlite3_column_type(st, 0) == SQLITE_NULL) {
 		sqlite3_finalize(st);
 		if (want > 0)
