@@ -92,15 +92,6 @@ static const char *shown(const char *s, char *buf, size_t n)
 	return rl_utf8_cell(s, 0, 0, buf, n);
 }
 
-/* shown(s) as a table's column `width` characters wide (cut to it when
-** cut), padded by characters, not bytes: a name in UTF-8 lines up with
-** the ASCII ones (printf's %-9s pads by bytes) */
-static const char *cell(const char *s, int width, int cut, char *buf,
-                        size_t n)
-{
-	return rl_utf8_cell(s, width, cut, buf, n);
-}
-
 /* a name shown, and the spaces that pad it to its column */
 #define SHOWN_MAX (2 * MEAS_FIELD + 2 + 64)
 
@@ -187,7 +178,7 @@ static void print_loo(const val_row *v, size_t n)
 		                sizeof err) ||
 		    ini_parse_file(path, loo_cb, &m, err, sizeof err)) {
 			printf("  %s not read: %s\n",
-			       cell(v[i].profile, 16, 0, b0, sizeof b0),
+			       rl_utf8_cell(v[i].profile, 16, 0, b0, sizeof b0),
 			       shown(err, b1, sizeof b1));
 			continue;
 		}
@@ -198,7 +189,7 @@ static void print_loo(const val_row *v, size_t n)
 		if (j < n)
 			allreduce_fixed(v[i].profile, v[j].row->chip, fixed,
 			                sizeof fixed);
-		printf("  %s %s%s\n", cell(v[i].profile, 16, 0, b0, sizeof b0),
+		printf("  %s %s%s\n", rl_utf8_cell(v[i].profile, 16, 0, b0, sizeof b0),
 		       m.loo[0] ? shown(m.loo, b1, sizeof b1)
 		                : "not recorded by its fit", fixed);
 	}
@@ -235,7 +226,7 @@ static void print_groups(const val_group *g, size_t ng)
 				if (g[i].by != by || g[i].set != set)
 					continue;
 				printf("  %-9s %s %5zu", val_by_name(by),
-				       cell(g[i].key, 54, 1, b0, sizeof b0), g[i].rows);
+				       rl_utf8_cell(g[i].key, 54, 1, b0, sizeof b0), g[i].rows);
 				if (set == VAL_SET_NOT_MODELLED)
 					printf("\n");
 				else
@@ -352,10 +343,10 @@ static void print_not_modelled(const val_row *v, size_t n)
 				done[j] = 1;
 		}
 		printf("  %s %s %s %s %4zu row%s\n      %s\n",
-		       cell(m->chip, 9, 0, b0, sizeof b0),
-		       cell(ver, 54, 0, b1, sizeof b1),
-		       cell(m->model, 24, 0, b2, sizeof b2),
-		       cell(m->precision[0] ? m->precision : "-", 5, 0, b3,
+		       rl_utf8_cell(m->chip, 9, 0, b0, sizeof b0),
+		       rl_utf8_cell(ver, 54, 0, b1, sizeof b1),
+		       rl_utf8_cell(m->model, 24, 0, b2, sizeof b2),
+		       rl_utf8_cell(m->precision[0] ? m->precision : "-", 5, 0, b3,
 		            sizeof b3),
 		       count, count == 1 ? "" : "s",
 		       shown(v[i].reason, b4, sizeof b4));
@@ -384,10 +375,10 @@ static void print_held_out_cells(const val_cell *c, size_t nc)
 			       "p90|e|", "bias");
 		val_key_of(v, VAL_BY_VERSION, ver, sizeof ver);
 		printf("  %s %s %s %s %5zu %8.1f%% %7.1f%%",
-		       cell(v->row->chip, 9, 1, b0, sizeof b0),
-		       cell(ver, 24, 1, b1, sizeof b1),
-		       cell(v->row->model, 22, 1, b2, sizeof b2),
-		       cell(v->row->precision[0] ? v->row->precision : "-", 5, 1,
+		       rl_utf8_cell(v->row->chip, 9, 1, b0, sizeof b0),
+		       rl_utf8_cell(ver, 24, 1, b1, sizeof b1),
+		       rl_utf8_cell(v->row->model, 22, 1, b2, sizeof b2),
+		       rl_utf8_cell(v->row->precision[0] ? v->row->precision : "-", 5, 1,
 		            b3, sizeof b3),
 		       c[i].rows,
 		       100 * c[i].median_abs, 100 * c[i].p90_abs);
@@ -409,10 +400,10 @@ static void print_rows(const val_row *v, size_t n)
 		char prec[SHOWN_MAX];
 		if (v[i].status != VAL_OK)
 			continue;
-		cell(m->id, 36, 1, id, sizeof id);
-		cell(m->chip, 9, 1, chip, sizeof chip);
-		cell(m->model, 14, 1, model, sizeof model);
-		cell(m->precision, 5, 1, prec, sizeof prec);
+		rl_utf8_cell(m->id, 36, 1, id, sizeof id);
+		rl_utf8_cell(m->chip, 9, 1, chip, sizeof chip);
+		rl_utf8_cell(m->model, 14, 1, model, sizeof model);
+		rl_utf8_cell(m->precision, 5, 1, prec, sizeof prec);
 		if (meas_micro(m)) /* no lengths, no tp */
 			printf("%s %s %s %s %5s %5s %3s %11.1f "
 			       "%11.1f %+7.1f%%  %s\n",
