@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include "../config/tmpfile.h"
-#include "../plots/kinds.h"
 #include "rctx.h"
 
 static const char *const sections[] = {
