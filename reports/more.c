@@ -20,15 +20,13 @@
 static void sweep_name(rctx *r, long id, char *buf, size_t len)
 {
 	sqlite3_stmt *st;
-	int rc;
 	buf[0] = 0;
 	if (!report_has_column(r, r->sdb, r->sdbpath, "runs", "spec_path"))
 		return;
-	if ((rc = sqlite3_prepare_v2(r->sdb, "SELECT spec_path FROM runs WHERE "
-	                             "id = ?1", -1, &st, NULL))) {
-		report_unread(r, r->sdb, rc, r->sdbpath);
+	if (!(st = report_prepare(r, r->sdb, r->sdbpath,
+	                          "SELECT spec_path FROM runs WHERE "
+	                          "id = ?1")))
 		return;
-	}
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		pdb_text(st, 0, buf, len);
@@ -80,10 +78,8 @@ void report_design_space(rctx *r)
 		char sql[160];
 		snprintf(sql, sizeof sql, "SELECT DISTINCT \"%s\" FROM results "
 		         "ORDER BY 1 LIMIT %d", sw.run_col, MAX_SWEEPS);
-		if ((rc = sqlite3_prepare_v2(r->sdb, sql, -1, &st, NULL))) {
-			report_unread(r, r->sdb, rc, r->sdbpath);
+		if (!(st = report_prepare(r, r->sdb, r->sdbpath, sql)))
 			return;
-		}
 		while (n < MAX_SWEEPS && sqlite3_step(st) == SQLITE_ROW)
 			ids[n++] = (long)sqlite3_column_int64(st, 0);
 		report_finish(r, st, r->sdbpath);
@@ -170,13 +166,12 @@ void report_validation(rctx *r)
 	po.run = v.id;
 	report_figure(r, "validation", &po, "Model against measured throughput "
 	              "with +-10% and +-25% bands");
-	if ((rc = sqlite3_prepare_v2(r->db, "SELECT id, chip, model, precision, "
-	                             "isl, osl, tp, measured, modeled, error, "
-	                             "in_calibration FROM validation WHERE "
-	                             "run_id = ?1 ORDER BY id", -1, &st, NULL))) {
-		report_unread(r, r->db, rc, r->o->dbpath);
+	if (!(st = report_prepare(r, r->db, r->o->dbpath,
+	                          "SELECT id, chip, model, precision, "
+	                          "isl, osl, tp, measured, modeled, error, "
+	                          "in_calibration FROM validation WHERE "
+	                          "run_id = ?1 ORDER BY id")))
 		return;
-	}
 	sqlite3_bind_int64(st, 1, v.id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		char c[10][96];

@@ -1,7 +1,7 @@
 /*
 ** rctx.c: the helpers of rctx.h that every section calls while one report
 ** is written: keep the report's first failure (report_bad), and read
-** through it (report_finish, report_unread, report_has,
+** through it (report_prepare, report_finish, report_has,
 ** report_has_column, report_side_label), so that a database that fails to
 ** read fails the report.  They call only plots/ below; report.c, which
 ** calls the sections, is above them.
@@ -53,9 +53,11 @@ const char *report_side_label(rctx *r, const char *side, char *buf,
 	return buf;
 }
 
-void report_unread(rctx *r, sqlite3 *db, int rc, const char *path)
+sqlite3_stmt *report_prepare(rctx *r, sqlite3 *db, const char *path,
+                             const char *sql)
 {
-	if (!r->bad)
-		r->bad = pdb_exit(pdb_unread(db, rc, path, r->bad_msg,
-		                             sizeof r->bad_msg));
+	char msg[sizeof r->bad_msg];
+	sqlite3_stmt *st;
+	report_bad(r, pdb_prepare(db, path, sql, &st, msg, sizeof msg), msg);
+	return st;
 }

@@ -2,7 +2,7 @@
 ** rctx.h: what the report's sections share while one report is written.
 ** Internal to reports/.  report.c calls the sections; they call figure.c
 ** and rctx.c's helpers (report_bad, report_finish, report_has,
-** report_has_column, report_side_label, report_unread), never report.c.
+** report_has_column, report_side_label, report_prepare), never report.c.
 */
 #ifndef RL_RCTX_H
 #define RL_RCTX_H
@@ -60,7 +60,7 @@ void report_bad(rctx *r, int rc, const char *msg);
 
 /* 1 when the database at path has the table or view `name`; 0 when not,
 ** and 0 when that cannot be told (the schema cannot be read: kept in
-** r->bad like report_unread's failures). */
+** r->bad like report_prepare's failures). */
 int report_has(rctx *r, sqlite3 *db, const char *path, const char *name);
 /* The same for a column `col` of table (or view) `table`. */
 int report_has_column(rctx *r, sqlite3 *db, const char *path,
@@ -71,11 +71,12 @@ int report_has_column(rctx *r, sqlite3 *db, const char *path,
 const char *report_side_label(rctx *r, const char *side, char *buf,
                               size_t len);
 
-/* A statement over a table that is there failed to prepare (rc; a column
-** missing from a table altered by hand): kept in r->bad like
-** report_finish's failures, so the report fails rather than stand without
-** the table. */
-void report_unread(rctx *r, sqlite3 *db, int rc, const char *path);
+/* sql prepared over the database at path (pdb_prepare), or NULL where it
+** fails (a table that is there with a column missing, altered by hand):
+** kept in r->bad like report_finish's failures, so the report fails
+** rather than stand without the table. */
+sqlite3_stmt *report_prepare(rctx *r, sqlite3 *db, const char *path,
+                             const char *sql);
 
 /* Add a line to the warnings. */
 void report_warn(rctx *r, const char *msg);

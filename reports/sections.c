@@ -22,20 +22,17 @@ static plot_opts claim_plot(rctx *r)
 
 /* Prepare a statement over one claim table for this run; NULL (and a
 ** note) when the table is missing, NULL (and the report failed,
-** report_unread) when the table is there but cannot be read. */
+** report_prepare) when the table is there but cannot be read. */
 static sqlite3_stmt *rows(rctx *r, const char *table, const char *sql)
 {
 	sqlite3_stmt *st;
-	int rc;
 	if (!report_has(r, r->db, r->o->dbpath, table)) {
 		doc_para_class(&r->d, "note", "This database has no %s table; "
 		               "rooflab claim --db writes it.", table);
 		return NULL;
 	}
-	if ((rc = sqlite3_prepare_v2(r->db, sql, -1, &st, NULL))) {
-		report_unread(r, r->db, rc, r->o->dbpath);
+	if (!(st = report_prepare(r, r->db, r->o->dbpath, sql)))
 		return NULL;
-	}
 	sqlite3_bind_int64(st, 1, r->c.id);
 	return st;
 }
@@ -199,16 +196,15 @@ static void mapping_shares(rctx *r)
 		char lab[128], t[1400], w[64];
 		sqlite3_int64 total = 0;
 		size_t u = 0;
-		int rc;
-		if ((rc = sqlite3_prepare_v2(r->db, "SELECT tp, pp, dp, ep, wins, "
-		                             "(SELECT sum(wins) FROM claim_mc_maps "
-		                             "WHERE run_id = ?1 AND side = ?2) FROM "
-		                             "claim_mc_maps WHERE run_id = ?1 AND "
-		                             "side = ?2 AND wins > 0 ORDER BY ord",
-		                             -1, &st, NULL))) {
-			report_unread(r, r->db, rc, r->o->dbpath);
+		if (!(st = report_prepare(r, r->db, r->o->dbpath,
+		                          "SELECT tp, pp, dp, ep, wins, "
+		                          "(SELECT sum(wins) FROM "
+		                          "claim_mc_maps WHERE run_id = ?1 "
+		                          "AND side = ?2) FROM "
+		                          "claim_mc_maps WHERE run_id = ?1 "
+		                          "AND side = ?2 AND wins > 0 ORDER "
+		                          "BY ord")))
 			return;
-		}
 		sqlite3_bind_int64(st, 1, r->c.id);
 		sqlite3_bind_text(st, 2, sides[k], -1, SQLITE_STATIC);
 		t[0] = 0;
@@ -363,7 +359,6 @@ void report_serving(rctx *r)
 {
 	plot_opts po = claim_plot(r);
 	sqlite3_stmt *st;
-	int rc;
 	doc_heading(&r->d, 2, "serving", "Serving: roofline and batching");
 	doc_para(&r->d, "Where each chip's prefill and decode iterations sit "
 	         "against its compute and memory-bandwidth roofs, and how "
@@ -379,11 +374,9 @@ void report_serving(rctx *r)
 	/* the time breakdown, where the claim run stored one */
 	if (!report_has(r, r->db, r->o->dbpath, "claim_sides"))
 		return;
-	if ((rc = sqlite3_prepare_v2(r->db, "SELECT 1 FROM claim_sides WHERE "
-	                             "run_id = ?1 AND name = 'decode.gemm_s'",
-	                             -1, &st, NULL))) {
-		report_unread(r, r->db, rc, r->o->dbpath);
-	} else {
+	if ((st = report_prepare(r, r->db, r->o->dbpath,
+	                         "SELECT 1 FROM claim_sides WHERE run_id = ?1 "
+	                         "AND name = 'decode.gemm_s'"))) {
 		int have;
 		sqlite3_bind_int64(st, 1, r->c.id);
 		have = sqlite3_step(st) == SQLITE_ROW;

@@ -68,21 +68,24 @@ static void side_table(rctx *r, long run, int in, int has_version)
 	sqlite3_stmt *st;
 	errs g, all;
 	char key[4][96], cur[4][96];
-	int have = 0, k, oom = 0, rc;
+	int have = 0, k, oom = 0;
 	memset(&g, 0, sizeof g);
 	memset(&all, 0, sizeof all);
-	if ((rc = sqlite3_prepare_v2(r->db, has_version
-	                       ? "SELECT chip, coalesce(version, ''), model, "
-	                         "precision, error FROM validation WHERE run_id = "
-	                         "?1 AND error IS NOT NULL AND (in_calibration != "
-	                         "0) = ?2 ORDER BY 1, 2, 3, 4"
-	                       : "SELECT chip, '(not stored)', model, precision, "
-	                         "error FROM validation WHERE run_id = ?1 AND "
-	                         "error IS NOT NULL AND (in_calibration != 0) = ?2 "
-	                         "ORDER BY 1, 3, 4", -1, &st, NULL))) {
-		report_unread(r, r->db, rc, r->o->dbpath);
+	if (!(st = report_prepare(r, r->db, r->o->dbpath,
+	                          has_version
+	                              ? "SELECT chip, coalesce(version, "
+	                                "''), model, precision, error FROM "
+	                                "validation WHERE run_id = ?1 AND "
+	                                "error IS NOT NULL AND "
+	                                "(in_calibration != 0) = ?2 ORDER "
+	                                "BY 1, 2, 3, 4"
+	                              : "SELECT chip, '(not stored)', "
+	                                "model, precision, error FROM "
+	                                "validation WHERE run_id = ?1 AND "
+	                                "error IS NOT NULL AND "
+	                                "(in_calibration != 0) = ?2 ORDER "
+	                                "BY 1, 3, 4")))
 		return;
-	}
 	sqlite3_bind_int64(st, 1, run);
 	sqlite3_bind_int(st, 2, in);
 	while (!oom && sqlite3_step(st) == SQLITE_ROW) {

@@ -22,17 +22,14 @@ typedef struct {
 static void read_mc(rctx *r, mc_row *m)
 {
 	sqlite3_stmt *st;
-	int rc;
 	memset(m, 0, sizeof *m);
 	if (!report_has(r, r->db, r->o->dbpath, "claim_mc"))
 		return;
-	if ((rc = sqlite3_prepare_v2(r->db, "SELECT samples, seed, p05, p50, "
-	                             "p95, prob_ge_target, violation_rate FROM "
-	                             "claim_mc WHERE run_id = ?1", -1, &st,
-	                             NULL))) {
-		report_unread(r, r->db, rc, r->o->dbpath);
+	if (!(st = report_prepare(r, r->db, r->o->dbpath,
+	                          "SELECT samples, seed, p05, p50, "
+	                          "p95, prob_ge_target, violation_rate FROM "
+	                          "claim_mc WHERE run_id = ?1")))
 		return;
-	}
 	sqlite3_bind_int64(st, 1, r->c.id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		m->have = 1;
@@ -51,15 +48,13 @@ double report_side_value(rctx *r, const char *side, const char *name)
 {
 	sqlite3_stmt *st;
 	double v = NAN;
-	int rc;
 	if (!report_has(r, r->db, r->o->dbpath, "claim_sides"))
 		return NAN;
-	if ((rc = sqlite3_prepare_v2(r->db, "SELECT value FROM claim_sides "
-	                             "WHERE run_id = ?1 AND side = ?2 AND name "
-	                             "= ?3", -1, &st, NULL))) {
-		report_unread(r, r->db, rc, r->o->dbpath);
+	if (!(st = report_prepare(r, r->db, r->o->dbpath,
+	                          "SELECT value FROM claim_sides "
+	                          "WHERE run_id = ?1 AND side = ?2 AND name "
+	                          "= ?3")))
 		return NAN;
-	}
 	sqlite3_bind_int64(st, 1, r->c.id);
 	sqlite3_bind_text(st, 2, side, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
@@ -99,12 +94,11 @@ static int must_words(rctx *r)
 		return 0;
 	for (k = 0; k < 2; k++) {
 		int n = 0;
-		if ((rc = sqlite3_prepare_v2(r->db, "SELECT param, text FROM "
-		                             "claim_must WHERE run_id = ?1 AND kind "
-		                             "= ?2 ORDER BY ord", -1, &st, NULL))) {
-			report_unread(r, r->db, rc, r->o->dbpath);
+		if (!(st = report_prepare(r, r->db, r->o->dbpath,
+		                          "SELECT param, text FROM "
+		                          "claim_must WHERE run_id = ?1 AND "
+		                          "kind = ?2 ORDER BY ord")))
 			return 1;
-		}
 		sqlite3_bind_int64(st, 1, r->c.id);
 		sqlite3_bind_text(st, 2, kinds[k], -1, SQLITE_STATIC);
 		while (sqlite3_step(st) == SQLITE_ROW) {
@@ -139,7 +133,7 @@ static void must_be_true(rctx *r)
 {
 	sqlite3_stmt *st;
 	char v[32];
-	int n = 0, rc;
+	int n = 0;
 	if (must_words(r))
 		return;
 	if (!report_has(r, r->db, r->o->dbpath, "claim_solve")) {
@@ -147,13 +141,11 @@ static void must_be_true(rctx *r)
 		         "claim_solve table in this database).", r->c.target);
 		return;
 	}
-	if ((rc = sqlite3_prepare_v2(r->db, "SELECT param, target, value, "
-	                             "feasible, reason FROM claim_solve WHERE "
-	                             "run_id = ?1 ORDER BY feasible DESC, param",
-	                             -1, &st, NULL))) {
-		report_unread(r, r->db, rc, r->o->dbpath);
+	if (!(st = report_prepare(r, r->db, r->o->dbpath,
+	                          "SELECT param, target, value, "
+	                          "feasible, reason FROM claim_solve WHERE "
+	                          "run_id = ?1 ORDER BY feasible DESC, param")))
 		return;
-	}
 	sqlite3_bind_int64(st, 1, r->c.id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *p = (const char *)sqlite3_column_text(st, 0);
