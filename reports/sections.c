@@ -290,7 +290,50 @@ void report_sensitivity(rctx *r)
 
 /* USD per million output tokens per side, at the price a buyer pays and
 ** at the manufacturing cost, each named; n/a where unknown. */
-static void cost_table(rctx *r)
+/* One side's label (setup.label's text, else the side's name) and its four
+** cost values (NAN where not stored) in one statement over claim_sides,
+** which the caller knows is there; a failure to read is kept in r->bad. */
+static void side_costs(rctx *r, const char *side,
+                       const char *const names[4], char *label,
+                       size_t labellen, double x[4])
+{
+	sqlite3_stmt *st;
+	int k, seen = 0;
+	snprintf(label, labellen, "%s", side);
+	for (k = 0; k < 4; k++)
+		x[k] = NAN;
+	if (!(st = report_prepare(r, r->db, r->o->dbpath,
+	                          "SELECT name, value, text FROM claim_sides "
+	                          "WHERE run_id = ?1 AND side = ?2 AND name IN "
+	                          "('setup.label', ?3, ?4, ?5, ?6)")))
+		return;
+	sqlite3_bind_int64(st, 1, r->c.id);
+	sqlite3_bind_text(st, 2, side, -1, SQLITE_STATIC);
+	for (k = 0; k < 4; k++)
+		sqlite3_bind_text(st, k + 3, names[k], -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		if (!name)
+			continue;
+		/* the first row of each name, like a lookup of that name */
+		if (!strcmp(name, "setup.label")) {
+			if (!(seen & 16))
+				pdb_text(st, 2, label, labellen);
+			seen |= 16;
+			continue;
+		}
+		for (k = 0; k < 4; k++)
+			if (!strcmp(name, names[k]) && !(seen & 1 << k)) {
+				x[k] = pdb_real(st, 1);
+				seen |= 1 << k;
+			}
+	}
+	report_finish(r, st, r->o->dbpath);
+}
+
+/* The cost table; has_sides: the database has claim_sides (without it
+** each side stands by its name with every value n/a). */
+static void cost_table(rctx *r, int has_sides)
 {
 	static const char *const h[] = {
 	    "side", "chip price (USD)", "USD per million output tokens at "
@@ -304,32 +347,17 @@ static void cost_table(rctx *r)
 	const char *cells[5];
 	int i, k, n = 0;
 	for (i = 0; i < 3; i++) {
-		sqlite3_stmt *st;
-		int known = 0, rc;
-		snprintf(label, sizeof label, "%s", sides[i]);
-		if ((rc = sqlite3_prepare_v2(r->db, "SELECT text FROM claim_sides "
-		                             "WHERE run_id = ?1 AND side = ?2 AND "
-		                             "name = 'setup.label'", -1, &st,
-		                             NULL)) == SQLITE_OK) {
-			sqlite3_bind_int64(st, 1, r->c.id);
-			sqlite3_bind_text(st, 2, sides[i], -1, SQLITE_STATIC);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				pdb_text(st, 0, label, sizeof label);
-			report_finish(r, st, r->o->dbpath);
-		} else {
-			/* the message first: the lookup below succeeds and
-			** clears SQLite's */
-			char msg[sizeof r->bad_msg];
-			int bad = pdb_unread(r->db, rc, r->o->dbpath, msg,
-			                     sizeof msg);
-			if (report_has(r, r->db, r->o->dbpath, "claim_sides"))
-				report_bad(r, bad, msg);
-		}
+		double x[4] = {NAN, NAN, NAN, NAN};
+		int known = 0;
+		if (has_sides)
+			side_costs(r, sides[i], names, label, sizeof label, x);
+		else
+			snprintf(label, sizeof label, "%s", sides[i]);
 		for (k = 0; k < 4; k++) {
-			double x = report_side_value(r, sides[i], names[k]);
-			known |= isfinite(x);
-			if (isfinite(x))
-				snprintf(v[k], sizeof v[k], k % 2 ? "%.3g" : "%.0f", x);
+			known |= isfinite(x[k]);
+			if (isfinite(x[k]))
+				snprintf(v[k], sizeof v[k], k % 2 ? "%.3g" : "%.0f",
+				         x[k]);
 			else
 				snprintf(v[k], sizeof v[k], "n/a");
 		}
@@ -359,6 +387,7 @@ void report_serving(rctx *r)
 {
 	plot_opts po = claim_plot(r);
 	sqlite3_stmt *st;
+	int has_sides;
 	doc_heading(&r->d, 2, "serving", "Serving: roofline and batching");
 	doc_para(&r->d, "Where each chip's prefill and decode iterations sit "
 	         "against its compute and memory-bandwidth roofs, and how "
@@ -370,9 +399,10 @@ void report_serving(rctx *r)
 	              "against concurrency");
 	report_figure(r, "interactivity", &po, "Throughput per chip against "
 	              "tokens/s per user as concurrency grows (rooflab curve)");
-	cost_table(r);
+	has_sides = report_has(r, r->db, r->o->dbpath, "claim_sides");
+	cost_table(r, has_sides);
 	/* the time breakdown, where the claim run stored one */
-	if (!report_has(r, r->db, r->o->dbpath, "claim_sides"))
+	if (!has_sides)
 		return;
 	if ((st = report_prepare(r, r->db, r->o->dbpath,
 	                         "SELECT 1 FROM claim_sides WHERE run_id = ?1 "
