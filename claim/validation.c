@@ -247,40 +247,51 @@ static double miss(double predicted, const meas_row *m)
 	return rl_calib_miss(predicted, m->value, m->round_step / 2);
 }
 
+/* The name entry i of the version table offers for a row's software
+** (offered below), or NULL where it offers none. */
+static const char *offer(const val_versions *vt, size_t i,
+                         const char *software, int of_software)
+{
+	const val_version *v = &vt->v[i];
+	size_t j;
+	if (!v->profile[0] || (of_software &&
+	                       !loose_eq(v->software, software, 0)))
+		return NULL;
+	for (j = 0; !of_software && j < i; j++)
+		if (vt->v[j].profile[0] && !strcmp(vt->v[j].software, v->software))
+			return NULL;
+	return !of_software ? v->software : v->version[0] ? v->version
+	                                                  : "(empty)";
+}
+
 /* The names a version table offers for a row's software and version:
 ** the versions of that software (loosely matched, as val_version_of does)
 ** that have a profile, or, when the table has none of it
 ** (of_software 0), the software with a profile, each once; joined by
-** ", " into out (len bytes), the list ending in ", ..." where the next
-** name would not fit. */
+** ", " into out (len bytes), whole names only, the list ending in ", ..."
+** (or "..." alone) where the rest would not fit: room for it is kept
+** after every name but the last, so a name is never cut, not even one
+** spelled with a comma. */
 static void offered(const val_versions *vt, const char *software,
                     int of_software, char *out, size_t len)
 {
-	size_t i, j, k = 0;
+	static const char more[] = ", ...";
+	const char *name = NULL, *next;
+	size_t i = 0, k = 0;
+	if (!len)
+		return;
 	out[0] = '\0';
-	for (i = 0; i < vt->n; i++) {
-		const val_version *v = &vt->v[i];
-		const char *name;
-		int seen = 0;
-		if (!v->profile[0] || (of_software &&
-		                       !loose_eq(v->software, software, 0)))
-			continue;
-		for (j = 0; !of_software && j < i; j++)
-			seen |= vt->v[j].profile[0] &&
-			        !strcmp(vt->v[j].software, v->software);
-		if (seen)
-			continue;
-		name = !of_software ? v->software : v->version[0] ? v->version
-		                                                  : "(empty)";
-		if (k + 2 + strlen(name) >= len) {
-			/* drop names from the end until ", ..." fits */
-			while (k && k + sizeof ", ..." > len) {
-				char *c = strrchr(out, ',');
-				k = c ? (size_t)(c - out) : 0;
-				out[k] = '\0';
-			}
-			if (k + sizeof ", ..." <= len)
-				snprintf(out + k, len - k, "%s...", k ? ", " : "");
+	while (i < vt->n && !(name = offer(vt, i++, software, of_software)))
+		;
+	for (; name; name = next) {
+		size_t need = (k ? 2 : 0) + strlen(name);
+		next = NULL;
+		while (i < vt->n && !(next = offer(vt, i++, software, of_software)))
+			;
+		if (k + need + (next ? strlen(more) : 0) >= len) {
+			/* fits: the room was kept after the names before */
+			if (k + strlen(more + (k ? 0 : 2)) < len)
+				snprintf(out + k, len - k, "%s", more + (k ? 0 : 2));
 			return;
 		}
 		k += (size_t)snprintf(out + k, len - k, "%s%s", k ? ", " : "", name);

@@ -268,6 +268,19 @@ if command -v python3 >/dev/null 2>&1; then
 	printf '%s\n%s\n' "$H" "x,T,x,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," > "$tmpd/x.csv"
 	$RL validate --measurements "$tmpd/x.csv" --versions "$tmpd/long.csv" --json > "$tmpd/long.json"
 	expect_exit 0 "a long list ends in ', ...' within 255 bytes" -- python3 -c "import json; x=json.load(open('$tmpd/long.json'))['rows'][0]['reason']; l=x.split('; versions with one: ')[1]; assert len(x)<=255 and l==', '.join('version-%d-abcdefghij' % i for i in range(10, 16))+', ...', (len(x), x)"
+	# versions spelled with a comma (quoted) are never cut inside: the
+	# list (148 bytes with its end) holds names of 27 characters (29 with
+	# ", "): four take 114; a fifth would end at 143, leaving no room for
+	# ", ..." (5 more, and the end); the list stops after four.  (It took
+	# the fifth, then cut back at its comma: ", version, ...")
+	{
+		echo 'software,version,profile,tokens_per_s,fitted_chip,note'
+		for i in 10 11 12 13 14 15 16; do
+			echo "T,\"version,$i-abcdefghijklmnop\",trtllm-0.10,output,h100-sxm,test"
+		done
+	} > "$tmpd/comma.csv"
+	$RL validate --measurements "$tmpd/x.csv" --versions "$tmpd/comma.csv" --json > "$tmpd/comma.json"
+	expect_exit 0 "names with a comma: the list stops at a whole name" -- python3 -c "import json; x=json.load(open('$tmpd/comma.json'))['rows'][0]['reason']; l=x.split('; versions with one: ')[1]; assert len(x)<=255 and l==', '.join('version,%d-abcdefghijklmnop' % i for i in range(10, 14))+', ...', (len(x), x)"
 fi
 bad "non-numeric isl" "x,T,out,h100-sxm,1,llama3-8b,fp8,12x,128,1,1,,,output_tokens_per_s,1," \
 	"bad.csv:2: column 'isl' \(8\): '12x' is not a number"
