@@ -248,13 +248,6 @@ int cmd_area(int argc, char **argv)
 		return bad_input("area", err);
 	if (!st.chip[0])
 		return bad_input("area", "missing --chip NAME");
-	if (!(st.cfg.design.die_m2 > 0)) {
-		snprintf(err, sizeof err,
-		         "%s%schip '%s' has no design: its preset needs a [design] "
-		         "section with die_mm2 (or --set design.die_mm2=...)",
-		         st.chip_file, st.chip_file[0] ? ": " : "", st.chip);
-		return bad_input("area", err);
-	}
 	memset(&v, 0, sizeof v);
 	if (rl_silicon_derive(&st.cfg, &v.si, msg, sizeof msg) != RL_OK) {
 		/* with the chip file (and --set) its numbers came from */

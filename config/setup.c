@@ -504,11 +504,9 @@ int setup_assign(rl_setup *st, const char *assignment, char *err,
 void setup_where(const rl_setup *st, const char *msg, char *out, size_t len)
 {
 	const char *file = "", *sets = "";
-	/* the engine's messages about the chip's own numbers: "chip: ...",
-	** "chip has no fp8 matrix peak ...", "design: ...", "design.die_mm2
-	** is not set ..." */
-	if (!strncmp(msg, "chip:", 5) || !strncmp(msg, "chip has ", 9) ||
-	    !strncmp(msg, "design:", 7) || !strncmp(msg, "design.", 7)) {
+	/* the engine's messages about the chip's own numbers begin "chip: "
+	** or "design: ", about the model's "model: " */
+	if (!strncmp(msg, "chip:", 5) || !strncmp(msg, "design:", 7)) {
 		file = st->chip_file;
 		sets = st->chip_sets;
 	} else if (!strncmp(msg, "model:", 6)) {

@@ -725,7 +725,7 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 	u->eff_gemm = rl_gemm_eff_large(pf, mp);
 	if (u->peak <= 0) {
 		snprintf(msg, sizeof msg,
-		         "chip has no %s matrix peak (set chip.peak_tflops_%s "
+		         "chip: no %s matrix peak (set chip.peak_tflops_%s "
 		         "or use another precision)",
 		         rl_precision_name(mp), rl_precision_name(mp));
 		return fail(r, RL_EINVAL, msg);

@@ -75,14 +75,16 @@ int rl_silicon_derive(const rl_config *cfg, rl_silicon *si, char *err,
 	si->die_m2 = A;
 	si->dies = dies;
 	if (!(A > 0))
-		return fail(err, errlen, "design.die_mm2 is not set (> 0 needed)");
+		return fail(err, errlen,
+		            "design: no die area: the chip preset needs a [design] "
+		            "section with die_mm2 (or --set design.die_mm2=...)");
 	si->density_per_m2 = d->density_per_m2 > 0   ? d->density_per_m2
 	                     : d->transistors > 0 ? d->transistors / A
 	                                          : n->logic_density_per_m2;
 	if (!(si->density_per_m2 > 0))
 		return fail(err, errlen,
-		            "no transistor density: name a process node in the "
-		            "chip preset ([preset] node = n4) or set "
+		            "design: no transistor density: name a process node in "
+		            "the chip preset ([preset] node = n4) or set "
 		            "design.density_mtr_per_mm2");
 	si->transistors = A * si->density_per_m2;
 
@@ -117,7 +119,7 @@ int rl_silicon_derive(const rl_config *cfg, rl_silicon *si, char *err,
 	if (d->frac_sram > 0) {
 		if (!(n->sram_bytes_per_m2 > 0))
 			return fail(err, errlen,
-			            "design.frac_sram > 0 needs an SRAM density "
+			            "design: design.frac_sram > 0 needs an SRAM density "
 			            "(node.sram_mb_per_mm2: name a process node)");
 		si->sram_bytes = d->frac_sram * A * n->sram_bytes_per_m2 * dies;
 	}
@@ -130,8 +132,8 @@ int rl_silicon_derive(const rl_config *cfg, rl_silicon *si, char *err,
 		                                  : rl_hbm_stack_Bps(gen);
 		if (!(sb > 0) || !(sbw > 0))
 			return fail(err, errlen,
-			            "design.hbm_stacks > 0 needs design.hbm_gen (or "
-			            "both hbm_stack_gb and hbm_stack_gbps)");
+			            "design: design.hbm_stacks > 0 needs design.hbm_gen "
+			            "(or both hbm_stack_gb and hbm_stack_gbps)");
 		si->hbm_bytes = d->hbm_stacks * sb;
 		si->hbm_Bps = d->hbm_stacks * sbw;
 	}

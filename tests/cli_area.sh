@@ -88,7 +88,7 @@ expect_out '"watts": [0-9]' "by-design chip has power"
 expect_exit 2 "area without --chip" -- $RL area
 expect_err "missing --chip" "names the missing option"
 expect_exit 2 "chip without a design" -- $RL area --chip b200
-expect_err "chip 'b200' has no design" "says the design is missing"
+expect_err "b200.ini: design: no die area: the chip preset needs a \[design\] section with die_mm2" "says the design is missing, with the chip's file"
 expect_exit 2 "shares over 1" -- $RL area --chip sohu-design --set design.frac_mac=0.9
 expect_err "area shares add up to 1.4 > 1" "names the sum"
 expect_exit 2 "eval: shares over 1" -- $RL eval --chip sohu-design --model llama3-70b --tp 8 --set design.frac_mac=0.9 --profile ideal
@@ -108,7 +108,7 @@ expect_exit 2 "a node with no preset" -- $RL area --chip "$tmpd/n3chip.ini"
 expect_err "unknown node 'n3'; known: n4, n5, n7" "lists the known nodes"
 printf '[design]\ndie_mm2 = 500\nfrac_mac = 0.2\n' >"$tmpd/nonode.ini"
 expect_exit 2 "a design with no node" -- $RL area --chip "$tmpd/nonode.ini"
-expect_err "no transistor density: name a process node" "asks for a node"
+expect_err "nonode.ini: design: no transistor density: name a process node" "asks for a node, with the chip's file"
 expect_exit 2 "by-design eval without a clock" -- $RL eval --chip sohu-design --model llama3-70b --tp 8 --set design.clock_ghz=0 --profile ideal
 expect_err "design.clock_ghz > 0" "asks for a clock"
 expect_exit 2 "unknown option" -- $A --frobnicate

@@ -509,10 +509,10 @@ printf '[chip]\npeak_tflops_bf16 = 500\nhbm_gb = 80\nhbm_tbps = 3\ntdp_w = 700\n
 	>nofp8.ini
 expect_exit 2 "fp8 on a chip with no fp8 peak" -- "$RL" eval --profile ideal \
 	--chip ./nofp8.ini --model llama3-8b --precision fp8
-expect_err "nofp8.ini: chip has no fp8 matrix peak" \
+expect_err "nofp8.ini: chip: no fp8 matrix peak" \
 	"the missing peak names the chip's file"
 expect_exit 2 "area of a chip with no design" -- "$RL" area --chip ./nofp8.ini
-expect_err "nofp8.ini: chip 'nofp8' has no design" "area names the chip's file"
+expect_err "nofp8.ini: design: no die area" "area names the chip's file"
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = chip.hbm_tbps=5000\n[axes]\nscenario.batch = 1:8:2\n' \
 	>range.ini
 expect_exit 2 "a sweep whose [base] is out of range" -- "$RL" sweep \
