@@ -27,15 +27,26 @@
 
 typedef struct {
 	sqlite3 *db;
+	const char *path;    /* the file, first in every message */
 	sqlite3_int64 run;
 	char *err;
 	size_t errlen;
 } dbw;
 
+/* "PATH: WHAT: SQLite's message" into w->err. */
 static int fail(dbw *w, const char *what)
 {
-	snprintf(w->err, w->errlen, "%s: %s", what, sqlite3_errmsg(w->db));
+	snprintf(w->err, w->errlen, "%s: %s: %s", w->path, what,
+	         sqlite3_errmsg(w->db));
 	return -1;
+}
+
+/* rl_db_exec of sql, its message "PATH: WHAT: ..." (0 on success). */
+static int exec_sql(dbw *w, const char *sql, const char *what)
+{
+	char where[1200];
+	snprintf(where, sizeof where, "%s: %s", w->path, what);
+	return rl_db_exec(w->db, sql, where, w->err, w->errlen);
 }
 
 /* Run one statement with bound values: fmt letters i (int64), d (double,
@@ -267,6 +278,7 @@ int claimdb_write(const char *path, const claim_report *rep,
 	struct stat sb;
 	int existed = stat(path, &sb) == 0, rc = -1, status;
 	memset(&w, 0, sizeof w);
+	w.path = path;
 	w.err = err;
 	w.errlen = errlen;
 	status = rl_db_open_write(path, &claim_db_kind, 5000, &w.db, err,
@@ -274,11 +286,10 @@ int claimdb_write(const char *path, const claim_report *rep,
 	if (status)
 		return status;
 	err[0] = '\0';
-	if (rl_db_exec(w.db, "BEGIN IMMEDIATE", "begin", err, errlen) == RL_OK &&
-	    rl_db_exec(w.db, RL_CLAIM_SCHEMA_SQL, "schema", err, errlen) ==
-	        RL_OK &&
+	if (exec_sql(&w, "BEGIN IMMEDIATE", "begin") == RL_OK &&
+	    exec_sql(&w, RL_CLAIM_SCHEMA_SQL, "schema") == RL_OK &&
 	    put_all(&w, rep, json) == 0 &&
-	    rl_db_exec(w.db, "COMMIT", "commit", err, errlen) == RL_OK)
+	    exec_sql(&w, "COMMIT", "commit") == RL_OK)
 		rc = 0;
 	else if (!err[0])
 		fail(&w, "write");

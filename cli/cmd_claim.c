@@ -6,7 +6,6 @@
 */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "claimargs.h"
 #include "claimout.h"
@@ -72,15 +71,8 @@ int cmd_claim(int argc, char **argv)
 	}
 	if (rep->opts.db &&
 	    (rc = claimdb_write(rep->opts.db, rep, json, err, sizeof err))) {
-		/* the target's own messages start with "--db" already, the
-		** file's with its name; a failed write names the file too */
-		const char *db = rep->opts.db;
-		if (!strncmp(err, "--db", 4))
-			fprintf(stderr, "rooflab claim: %s\n", err);
-		else if (!strncmp(err, db, strlen(db)))
-			fprintf(stderr, "rooflab claim: --db: %s\n", err);
-		else
-			fprintf(stderr, "rooflab claim: --db %s: %s\n", db, err);
+		/* the writer names the file */
+		fprintf(stderr, "rooflab claim: %s\n", err);
 		free(json);
 		claim_report_free(rep);
 		return rc;

@@ -296,7 +296,7 @@ fi
 sum=$(cksum <erf.db)
 expect_exit 2 "claim --db into a claim table altered by hand" -- "$RL" claim \
 	--samples 0 --no-design --db erf.db
-expect_err "^rooflab claim: --db erf.db: prepare: cannot modify claim_factors" \
+expect_err "^rooflab claim: erf.db: prepare: cannot modify claim_factors" \
 	"claim names the database it could not write"
 [ "$(cksum <erf.db)" = "$sum" ] && echo "ok - the refused run wrote nothing" ||
 	{ echo "not ok - the refused run changed erf.db"; fails=$((fails + 1)); }
