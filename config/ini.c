@@ -58,6 +58,10 @@ static int parse(const char *name, const char *text, ini_cb cb,
 		}
 		memcpy(line, p, len);
 		line[len] = '\0';
+		/* the next line starts past this one's bytes, before a CR is
+		** cut: a last line with no LF whose CR moved p back to it was
+		** read again and again, a hang */
+		p = nl ? nl + 1 : p + len;
 		if (len && line[len - 1] == '\r')
 			line[--len] = '\0'; /* CRLF */
 		if (memchr(line, '\r', len)) {
@@ -67,7 +71,6 @@ static int parse(const char *name, const char *text, ini_cb cb,
 			         "line (lines must end in LF or CRLF)", name, lineno);
 			return -1;
 		}
-		p = nl ? nl + 1 : p + len;
 		cut_comment(line);
 		s = ini_trim(line);
 		if (!*s)

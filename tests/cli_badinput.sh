@@ -138,6 +138,19 @@ expect_err "part.ini: model: not given: heads kv_heads head_dim ffn_hidden vocab
 printf '[preset]\nmodel = llama3-8b\n[model]\nlayers = 16\n' >named.ini
 expect_exit 0 "a model preset naming a whole one" -- "$RL" eval --chip h100-sxm \
 	--model "$PWD/named.ini" --profile trtllm-0.15
+# a last line ending in CR and no LF is a CRLF line (as in a CSV); the
+# reader went back to that line for ever (timeout: a hang fails the check)
+printf '[preset]\nmodel = llama3-8b\n[model]\nlayers = 16\r' >lastcr.ini
+"$RL" eval --chip h100-sxm --model "$PWD/named.ini" --profile trtllm-0.15 \
+	--json >named.json 2>&1
+tmo=
+command -v timeout >/dev/null 2>&1 && tmo="timeout 20"
+expect_exit 0 "a preset whose last line ends in CR without LF is read" -- \
+	$tmo "$RL" eval --chip h100-sxm --model "$PWD/lastcr.ini" \
+	--profile trtllm-0.15 --json
+sed 's/lastcr/named/' "$tmpd/out" | cmp -s - named.json &&
+	echo "ok - ... as layers = 16 with LF" ||
+	{ echo "not ok - the CR at the end changed the model"; fails=$((fails + 1)); }
 
 # ---- reports stay UTF-8 whatever bytes an id holds
 if [ "$have_py" = 1 ]; then
