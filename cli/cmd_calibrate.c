@@ -497,8 +497,8 @@ static int job_rows(calib_job *j, const calibrate_args *o)
 	                       &j->nrows, &j->skipped)) != RL_OK)
 		return rc;
 	if (j->nrows < j->nfit + 1) {
-		snprintf(err, sizeof err, "%zu modelled rows%s%s%s for %zu "
-		         "parameters: need at least %zu", j->nrows,
+		snprintf(err, sizeof err, "%s: %zu modelled rows%s%s%s for %zu "
+		         "parameters: need at least %zu", j->mfile, j->nrows,
 		         o->software ? " with software '" : "",
 		         o->software ? o->software : "", o->software ? "'" : "",
 		         j->nfit, j->nfit + 1);

@@ -171,7 +171,8 @@ expect_exit 0 "the header names the measurements" -- grep -q "^; Fitted on [0-9]
 expect_exit 2 "calibrate bad --row-sigma" -- $RL calibrate --profile ideal --row-sigma 0
 expect_err "row-sigma" "the message names --row-sigma"
 expect_exit 2 "calibrate with no rows" -- $RL calibrate --profile ideal --software nothing-like-this
-expect_err "need at least" "too few rows message"
+expect_err "/measurements\.csv: 0 modelled rows with software 'nothing-like-this' for [0-9]+ parameters: need at least" \
+	"too few rows message, naming the rows' file"
 # without --profile: the latest calibrated profile of the chip's software,
 # said in the first line; a chip with none is refused with the profiles
 expect_exit 0 "eval without --profile" -- $E
