@@ -15,7 +15,7 @@
 
 int rl_db_target_check(const char *path, char *err, size_t errlen)
 {
-	const char *kind;
+	rl_file_kind kind;
 	if (!path || !*path) {
 		snprintf(err, errlen, "--db needs a file name (an empty name "
 		         "would store nothing)");
@@ -31,8 +31,8 @@ int rl_db_target_check(const char *path, char *err, size_t errlen)
 	** write ("disk I/O error", exit 1 as if the disk were full) */
 	if ((kind = rl_not_regular(path))) {
 		snprintf(err, errlen, "--db %s: %s, not a database file", path,
-		         !strcmp(kind, "a directory") ? kind
-		                                      : "a device, pipe or socket");
+		         kind == RL_FILE_DIR ? "a directory"
+		                             : "a device, pipe or socket");
 		return RL_EINPUT;
 	}
 	return RL_OK;

@@ -9,31 +9,49 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char *kind_of(mode_t m)
+static rl_file_kind kind_of(mode_t m)
 {
 	if (S_ISREG(m))
-		return NULL;
+		return RL_FILE_REGULAR;
 	if (S_ISDIR(m))
-		return "a directory";
+		return RL_FILE_DIR;
 	if (S_ISFIFO(m))
-		return "a FIFO";
+		return RL_FILE_FIFO;
 	if (S_ISCHR(m) || S_ISBLK(m))
-		return "a device";
+		return RL_FILE_DEVICE;
 	if (S_ISSOCK(m))
-		return "a socket";
-	return "not a file";
+		return RL_FILE_SOCKET;
+	return RL_FILE_OTHER;
 }
 
-const char *rl_not_regular(const char *path)
+const char *rl_file_kind_name(rl_file_kind k)
+{
+	switch (k) {
+	case RL_FILE_REGULAR:
+		return "a regular file";
+	case RL_FILE_DIR:
+		return "a directory";
+	case RL_FILE_FIFO:
+		return "a FIFO";
+	case RL_FILE_DEVICE:
+		return "a device";
+	case RL_FILE_SOCKET:
+		return "a socket";
+	default:
+		return "not a file";
+	}
+}
+
+rl_file_kind rl_not_regular(const char *path)
 {
 	struct stat sb;
-	return stat(path, &sb) == 0 ? kind_of(sb.st_mode) : NULL;
+	return stat(path, &sb) == 0 ? kind_of(sb.st_mode) : RL_FILE_REGULAR;
 }
 
 FILE *rl_open_regular(const char *path, char *err, size_t errlen)
 {
 	struct stat sb;
-	const char *kind;
+	rl_file_kind kind;
 	FILE *f;
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), flags, e;
 	if (fd < 0) {
@@ -50,7 +68,8 @@ FILE *rl_open_regular(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	if ((kind = kind_of(sb.st_mode))) {
-		snprintf(err, errlen, "%s: not a regular file (%s)", path, kind);
+		snprintf(err, errlen, "%s: not a regular file (%s)", path,
+		         rl_file_kind_name(kind));
 		close(fd);
 		errno = S_ISDIR(sb.st_mode) ? EISDIR : EINVAL;
 		return NULL;

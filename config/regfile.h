@@ -13,11 +13,24 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* What the thing at path (symbolic links followed) is when it exists and
-** is not a regular file: "a directory", "a FIFO", "a device" or "a
-** socket"; NULL when it is a regular file, is absent or cannot be
-** reached (the caller's own open says why). */
-const char *rl_not_regular(const char *path);
+/* What a path is (symbolic links followed). */
+typedef enum {
+	RL_FILE_REGULAR = 0, /* a regular file, absent, or not reachable */
+	RL_FILE_DIR,
+	RL_FILE_FIFO,
+	RL_FILE_DEVICE,      /* a character or block device */
+	RL_FILE_SOCKET,
+	RL_FILE_OTHER
+} rl_file_kind;
+
+/* What the thing at path is when it exists and is not a regular file;
+** RL_FILE_REGULAR (0) when it is one, is absent or cannot be reached (the
+** caller's own open says why). */
+rl_file_kind rl_not_regular(const char *path);
+
+/* The kind in words for messages: "a directory", "a FIFO", "a device",
+** "a socket", "not a file", "a regular file". */
+const char *rl_file_kind_name(rl_file_kind k);
 
 /* path opened for reading ("rb"), or NULL with errno and a message in err:
 ** "PATH: cannot open: REASON" or "PATH: not a regular file (a FIFO)".  The

@@ -73,11 +73,11 @@ void rl_tmp_clean(const char *path)
 
 int rl_tmp_name(const char *path, char *tmp, size_t len)
 {
-	const char *kind = rl_not_regular(path);
+	rl_file_kind kind = rl_not_regular(path);
 	/* the output is renamed onto path: onto a FIFO or a device that
 	** would replace it (as root, /dev/null itself) */
 	if (kind) {
-		errno = strcmp(kind, "a directory") ? EEXIST : EISDIR;
+		errno = kind == RL_FILE_DIR ? EISDIR : EEXIST;
 		return -1;
 	}
 	rl_tmp_clean(path);
@@ -114,10 +114,12 @@ int rl_out_exit(int e)
 
 int rl_out_fail(const char *path, int e, char *err, size_t errlen)
 {
-	const char *kind = e == EEXIST ? rl_not_regular(path) : NULL;
+	rl_file_kind kind = e == EEXIST ? rl_not_regular(path)
+	                                : RL_FILE_REGULAR;
 	if (kind)
 		snprintf(err, errlen, "cannot write %s: not a regular file (%s), "
-		         "which the output would replace", path, kind);
+		         "which the output would replace", path,
+		         rl_file_kind_name(kind));
 	else
 		snprintf(err, errlen, "cannot write %s: %s", path, strerror(e));
 	return rl_out_exit(e);

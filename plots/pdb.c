@@ -25,7 +25,7 @@ static void cannot_read(const char *path, const char *why, char *err,
 int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen)
 {
 	sqlite3_stmt *st = NULL;
-	const char *kind;
+	rl_file_kind kind;
 	int rc;
 	*db = NULL;
 	if (access(path, R_OK) != 0) {
@@ -39,7 +39,8 @@ int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen)
 		return RL_EINPUT;
 	}
 	if ((kind = rl_not_regular(path))) {
-		snprintf(err, errlen, "%s: not a regular file (%s)", path, kind);
+		snprintf(err, errlen, "%s: not a regular file (%s)", path,
+		         rl_file_kind_name(kind));
 		return RL_EINPUT;
 	}
 	rc = rl_db_open_read(path, db);

@@ -74,7 +74,7 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 {
 	sqlite3 *db = NULL;
 	struct stat sb;
-	const char *kind;
+	rl_file_kind kind;
 	int rc, unmarked;
 	*out = NULL;
 	if (readonly && stat(path, &sb) != 0) {
@@ -82,7 +82,8 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 		return RL_EINPUT;
 	}
 	if (readonly && (kind = rl_not_regular(path))) {
-		snprintf(err, errlen, "%s: not a regular file (%s)", path, kind);
+		snprintf(err, errlen, "%s: not a regular file (%s)", path,
+		         rl_file_kind_name(kind));
 		return RL_EINPUT;
 	}
 	if (!readonly && (rc = rl_db_target_check(path, err, errlen)))
