@@ -244,7 +244,7 @@ static double micro(const meas_row *m, const char *profile, char *reason,
 ** published rounded stands for (rounding.h, rl_calib_miss). */
 static double miss(double predicted, const meas_row *m)
 {
-	return rl_calib_miss(predicted, m->value, m->round_step / 2);
+	return rl_calib_miss(predicted, m->value, meas_half_step(m));
 }
 
 /* The name entry i of the version table offers for a row's software

@@ -237,7 +237,7 @@ static int collect_rows(const meas_set *set, const calibrate_args *o,
 		memset(cr, 0, sizeof *cr); /* load.rate_rps 0: at maximum load */
 		cr->cfg = st.cfg;
 		cr->measured = m->value;
-		cr->half_step = m->round_step / 2;
+		cr->half_step = meas_half_step(m);
 		/* "tokens_per_s" counts as the version table says */
 		vv = vt ? val_version_of(vt, m->software, m->version) : NULL;
 		cr->metric = meas_metric(m, vv && vv->tokens_total);
@@ -317,7 +317,7 @@ static void print_errors(const meas_row *const *used, size_t nrows,
 	for (i = 0; i < nrows; i++) {
 		/* a value published rounded misses by its distance to the
 		** rounding's interval (calibrate.h) */
-		double h = used[i]->round_step / 2;
+		double h = meas_half_step(used[i]);
 		e_fit[i] = rl_calib_miss(model[i], used[i]->value, h);
 		e_loo[i] = loo ? rl_calib_miss(loov[i], used[i]->value, h) : NAN;
 		printf("%s %11.5g %11.5g %+7.1f%% %11.5g %+7.1f%%%s\n",

@@ -866,6 +866,11 @@ int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
 	return 0;
 }
 
+double meas_half_step(const meas_row *row)
+{
+	return row->round_step / 2;
+}
+
 int meas_at_rate(const meas_row *row)
 {
 	return !isnan(row->request_rate);

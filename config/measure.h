@@ -125,6 +125,11 @@ int meas_micro(const meas_row *row);
 ** metrics come from the load model (model/load.h), not the steady state. */
 int meas_at_rate(const meas_row *row);
 
+/* Half the step the row's value is published rounded to (round_step / 2):
+** the run's own value lies in value +- that (rl_calib_miss's half_step,
+** model/calibrate.h); 0 where the value is as measured. */
+double meas_half_step(const meas_row *row);
+
 /* The metric code of calibrate.h for a modelled row; tokens_total says
 ** whether the row's "tokens_per_s" counts input and output tokens. */
 int meas_metric(const meas_row *row, int tokens_total);
