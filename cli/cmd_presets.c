@@ -59,8 +59,8 @@ static void model_doc(const char *name, char *doc, size_t len)
 ** one preset (it was split at them when read back from preset_names). */
 static void list_kind(const char *kind)
 {
-	char names[256][PRESET_NAME_MAX], doc[256];
-	size_t n = preset_list(kind, names, 256), i;
+	char names[PRESET_LIST_MAX][PRESET_NAME_MAX], doc[256];
+	size_t n = preset_list(kind, names, PRESET_LIST_MAX), i;
 	printf("%s\n", kind);
 	if (!n)
 		printf("  (none)\n");

@@ -53,7 +53,7 @@ int profile_default(const char *chip, char *name, size_t namelen, char *note,
 {
 	meta_info c, p;
 	char names[1024], best[128] = "", best_sw[128] = "", best_date[32] = "";
-	char list[256][PRESET_NAME_MAX];
+	char list[PRESET_LIST_MAX][PRESET_NAME_MAX];
 	size_t n, i;
 	int depth;
 	const char *cur = chip;
@@ -69,7 +69,7 @@ int profile_default(const char *chip, char *name, size_t namelen, char *note,
 	}
 	/* every profile, not the ones a list of names in a message has room
 	** for; a name holding a blank is one name */
-	n = c.software[0] ? preset_list("profile", list, 256) : 0;
+	n = c.software[0] ? preset_list("profile", list, PRESET_LIST_MAX) : 0;
 	for (i = 0; i < n; i++) {
 		if (read_meta("profile", list[i], &p) || !p.calibrated[0] ||
 		    !of_family(p.software, c.software))

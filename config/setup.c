@@ -100,8 +100,8 @@ size_t preset_list(const char *kind, char (*names)[PRESET_NAME_MAX],
 
 void preset_names(const char *kind, char *buf, size_t len)
 {
-	char names[256][PRESET_NAME_MAX];
-	size_t n = preset_list(kind, names, 256), used = 0, i;
+	char names[PRESET_LIST_MAX][PRESET_NAME_MAX];
+	size_t n = preset_list(kind, names, PRESET_LIST_MAX), used = 0, i;
 	buf[0] = '\0';
 	for (i = 0; i < n; i++) {
 		int w = snprintf(buf + used, len - used, "%s%s", i ? ", " : "",

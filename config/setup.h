@@ -53,6 +53,10 @@ int preset_path(const char *kind, const char *name, char *path, size_t len,
 ** listed). */
 #define PRESET_NAME_MAX 64
 
+/* The most presets of one kind a list of them holds (preset_list's max
+** where the whole list is wanted): 256 names of PRESET_NAME_MAX, 16 KiB. */
+#define PRESET_LIST_MAX 256
+
 /* The names of the presets of a kind (their files in the data directory
 ** without .ini), sorted, at most max: their count. */
 size_t preset_list(const char *kind, char (*names)[PRESET_NAME_MAX],
