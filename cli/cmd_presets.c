@@ -10,6 +10,7 @@
 #include "parseopt.h"
 #include "../config/presetdoc.h"
 #include "../config/setup.h"
+#include "../config/utf8.h"
 
 static const char *const kinds[] = {"chip", "model", "scenario", "profile",
                                     "node", "uncertainty"};
@@ -59,7 +60,9 @@ static void model_doc(const char *name, char *doc, size_t len)
 ** one preset (it was split at them when read back from preset_names). */
 static void list_kind(const char *kind)
 {
-	char names[PRESET_LIST_MAX][PRESET_NAME_MAX], doc[256];
+	/* 76 characters of up to 4 bytes */
+	char names[PRESET_LIST_MAX][PRESET_NAME_MAX], doc[4 * 76 + 1];
+	char cell[4 * PRESET_NAME_MAX];
 	size_t n = preset_list(kind, names, PRESET_LIST_MAX), i;
 	printf("%s\n", kind);
 	if (!n)
@@ -69,7 +72,9 @@ static void list_kind(const char *kind)
 			model_doc(names[i], doc, sizeof doc);
 		else
 			preset_doc(kind, names[i], doc, sizeof doc, 76);
-		printf("  %-24s %s\n", names[i], doc);
+		/* the name padded by characters, its controls as '?' */
+		printf("  %s %s\n", rl_utf8_cell(names[i], 24, 0, cell, sizeof cell),
+		       doc);
 	}
 }
 

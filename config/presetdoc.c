@@ -7,13 +7,45 @@
 #include <string.h>
 
 #include "setup.h"
+#include "utf8.h"
+
+/* The number of characters (code points) in well-formed UTF-8 s. */
+static size_t chars_of(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* The byte offset of character k of well-formed UTF-8 s (its length
+** when s has no more). */
+static size_t byte_of(const char *s, size_t k)
+{
+	size_t i = 0;
+	while (s[i] && k--)
+		for (i++; ((unsigned char)s[i] & 0xc0) == 0x80; i++)
+			;
+	return i;
+}
+
+/* s then tail into buf (len bytes), s cut at a whole character where both
+** do not fit. */
+static void put(char *buf, size_t len, const char *s, const char *tail)
+{
+	size_t n = strlen(s), t = strlen(tail);
+	while (n > 0 && n + t >= len)
+		for (n--; n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80; n--)
+			;
+	snprintf(buf, len, "%.*s%s", (int)n, s, tail);
+}
 
 void preset_doc(const char *kind, const char *name, char *buf, size_t len,
                 size_t width)
 {
-	char path[1024], err[512], line[1024], next[64];
+	char path[1024], err[512], line[1024], next[64], clean[1024];
 	char *s, *e;
-	size_t l, nl = strlen(name);
+	size_t l, c, k, nl = strlen(name);
 	int more;
 	FILE *f;
 	buf[0] = '\0';
@@ -40,31 +72,39 @@ void preset_doc(const char *kind, const char *name, char *buf, size_t len,
 	if (!strncmp(s, name, nl) && s[nl] == ':')   /* "name: " */
 		for (s += nl + 1; *s == ' '; s++)
 			;
-	for (e = s; *e; e++)      /* no control characters on a terminal */
-		if ((unsigned char)*e < 0x20 || *e == 0x7f)
+	/* tabs and the line's end are blanks; no other control character
+	** (C0, DEL, C1) and no byte of no UTF-8 character reaches a terminal:
+	** each is a '?' (rl_utf8_cell), so the width below counts
+	** characters of well-formed text */
+	for (e = s; *e; e++)
+		if (*e == '\t' || *e == '\r' || *e == '\n')
 			*e = ' ';
+	rl_utf8_cell(s, 0, 0, clean, sizeof clean);
+	s = clean;
 	l = strlen(s);
 	while (l > 0 && s[l - 1] == ' ')
 		s[--l] = '\0';
+	c = chars_of(s);
 	if (l > 0 && s[l - 1] == '.')
 		more = 0;
-	if (more && (!(width >= 8) || l + 3 <= width)) {
+	if (more && (!(width >= 8) || c + 3 <= width)) {
 		while (l > 0 && (s[l - 1] == ' ' || s[l - 1] == ',' ||
 		                 s[l - 1] == ';' || s[l - 1] == ':'))
 			s[--l] = '\0';
-		snprintf(buf, len, "%s...", s);
+		put(buf, len, s, "...");
 		return;
 	}
-	if (width >= 8 && (l > width || more)) {   /* cut at a word */
-		l = width - 3;
-		while (l > width / 2 && s[l] != ' ')
-			l--;
+	if (width >= 8 && (c > width || more)) {   /* cut at a word */
+		k = width - 3;
+		l = byte_of(s, k);
+		while (k > width / 2 && s[l] != ' ')
+			l = byte_of(s, --k);
 		while (l > 0 && (s[l - 1] == ' ' || s[l - 1] == ',' ||
 		                 s[l - 1] == ';'))
 			l--;
 		s[l] = '\0';
-		snprintf(buf, len, "%s...", s);
+		put(buf, len, s, "...");
 		return;
 	}
-	snprintf(buf, len, "%s", s);
+	put(buf, len, s, "");
 }

@@ -9,7 +9,9 @@
 #include <stddef.h>
 
 /* The description of preset `name` of `kind` into buf (at most `width`
-** characters, cut at a word with "..."); "" when the file has none. */
+** characters, cut at a word with "..."; tabs as blanks, other control
+** characters and bytes of no UTF-8 character as '?'); "" when the file
+** has none. */
 void preset_doc(const char *kind, const char *name, char *buf, size_t len,
                 size_t width);
 

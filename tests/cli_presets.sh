@@ -61,4 +61,24 @@ else
 	echo "ok - 'my chip' not split at its blank"
 fi
 
+# nothing in a description or a name reaches the terminal as a control
+# character: C1 controls (U+009B, a CSI to a terminal, was passed on) and
+# ESC are each a '?', tabs a blank; a description of 2-byte characters is
+# cut at a whole character (it was cut at byte 38 of "a" and 100 U+00D7:
+# no blank before the 73rd character, so the cut falls back to character
+# 38 = byte 75, "a" and 37 of them then "...")
+mkdir -p "$tmpd/u/chips"
+printf '; c1: CSI \302\23331m, ESC \033[0m,\ttab.\n[chip]\n' >"$tmpd/u/chips/c1.ini"
+{ printf '; wide: a'; i=0; while [ $i -lt 100 ]; do printf '\303\227'; i=$((i + 1)); done; printf '\n[chip]\n'; } >"$tmpd/u/chips/wide.ini"
+printf '; E.\n[chip]\n' >"$tmpd/u/chips/$(printf 'e\033x').ini"
+expect_exit 0 "presets chip with controls in a description and a name" -- \
+	env ROOFLAB_DATA="$tmpd/u" $RL presets chip
+expect_out '^  c1 +CSI \?31m, ESC \?\[0m, tab\.$' "controls in a description: '?', a tab a blank"
+expect_out '^  e\?x {22}E\.$' "a control in a name: '?', padded to the column"
+cp "$tmpd/out" "$tmpd/u.out"
+if command -v python3 >/dev/null 2>&1; then
+	expect_exit 0 "a description of 2-byte characters cut at a whole one" -- \
+		python3 -c "import sys; t=open('$tmpd/u.out','rb').read().decode('utf-8'); assert ('  wide' + ' ' * 20 + ' a' + chr(0xd7) * 37 + '...\n') in t, t; assert not any(0x80 <= ord(ch) < 0xa0 or ch == chr(27) for ch in t), t"
+fi
+
 finish
