@@ -71,6 +71,16 @@ void rl_tmp_clean(const char *path)
 	closedir(d);
 }
 
+int rl_tmp_path(const char *path, char *tmp, size_t len)
+{
+	if ((size_t)snprintf(tmp, len, "%s.tmp-%ld", path, (long)getpid()) >=
+	    len) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return 0;
+}
+
 int rl_tmp_name(const char *path, char *tmp, size_t len)
 {
 	rl_file_kind kind = rl_not_regular(path);
@@ -81,12 +91,7 @@ int rl_tmp_name(const char *path, char *tmp, size_t len)
 		return -1;
 	}
 	rl_tmp_clean(path);
-	if ((size_t)snprintf(tmp, len, "%s.tmp-%ld", path, (long)getpid()) >=
-	    len) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	return 0;
+	return rl_tmp_path(path, tmp, len);
 }
 
 int rl_tmp_create(const char *path, char *tmp, size_t len)

@@ -19,6 +19,10 @@ void rl_tmp_clean(const char *path);
 ** errno. */
 int rl_tmp_create(const char *path, char *tmp, size_t len);
 
+/* PATH.tmp-PID of this process into tmp (nothing cleaned, checked or
+** created): 0, or -1 with errno ENAMETOOLONG when it does not fit. */
+int rl_tmp_path(const char *path, char *tmp, size_t len);
+
 /* The name alone (nothing created), after rl_tmp_clean: 0, or -1 with
 ** errno ENAMETOOLONG when the name does not fit, EISDIR when path is a
 ** directory, EEXIST when it is a FIFO, a device or a socket (renaming the

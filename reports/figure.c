@@ -19,6 +19,10 @@
 #include "../config/tmpfile.h"
 #include "rctx.h"
 
+/* a figure's temporary name: its path (draw_file's, under 1500 bytes)
+** and .tmp-PID */
+#define FIG_TMP_MAX 1600
+
 void report_warn(rctx *r, const char *msg)
 {
 	size_t used = strlen(r->warn);
@@ -85,30 +89,22 @@ static int draw_inline(rctx *r, const plot_kind *k, const plot_opts *po,
 	return rc;
 }
 
-/* Keep tmp and the path it is renamed onto in r->figs and r->fig_paths:
-** 0, or -1 out of memory. */
-static int keep_fig(rctx *r, const char *tmp, const char *path)
+/* Keep the path a figure drawn under its temporary name
+** (rl_tmp_path) is renamed onto in r->fig_paths: 0, or -1 out of
+** memory. */
+static int keep_fig(rctx *r, const char *path)
 {
-	char *t, *p;
+	char *p;
 	if (r->nfigs == r->figcap) {
 		size_t nc = r->figcap ? 2 * r->figcap : 16;
-		char **nf = realloc(r->figs, nc * sizeof *nf), **np;
-		if (!nf)
-			return -1;
-		r->figs = nf;
-		if (!(np = realloc(r->fig_paths, nc * sizeof *np)))
+		char **np = realloc(r->fig_paths, nc * sizeof *np);
+		if (!np)
 			return -1;
 		r->fig_paths = np;
 		r->figcap = nc;
 	}
-	t = strdup(tmp);
-	p = strdup(path);
-	if (!t || !p) {
-		free(t);
-		free(p);
+	if (!(p = strdup(path)))
 		return -1;
-	}
-	r->figs[r->nfigs] = t;
 	r->fig_paths[r->nfigs++] = p;
 	return 0;
 }
@@ -118,26 +114,28 @@ int report_figures_end(rctx *r, int keep, char *err, size_t errlen)
 	size_t i;
 	int rc = RL_OK;
 	for (i = 0; i < r->nfigs; i++) {
-		if (keep && rc == RL_OK && rename(r->figs[i], r->fig_paths[i]) != 0)
-			rc = rl_out_fail(r->fig_paths[i], errno, err, errlen);
-		if (!keep || rc != RL_OK)
-			unlink(r->figs[i]);
-		free(r->figs[i]);
+		/* draw_file made the same name, so it fits */
+		char tmp[FIG_TMP_MAX];
+		if (rl_tmp_path(r->fig_paths[i], tmp, sizeof tmp) == 0) {
+			if (keep && rc == RL_OK && rename(tmp, r->fig_paths[i]) != 0)
+				rc = rl_out_fail(r->fig_paths[i], errno, err, errlen);
+			if (!keep || rc != RL_OK)
+				unlink(tmp);
+		}
 		free(r->fig_paths[i]);
 	}
-	free(r->figs);
 	free(r->fig_paths);
-	r->figs = r->fig_paths = NULL;
+	r->fig_paths = NULL;
 	r->nfigs = r->figcap = 0;
 	return rc;
 }
 
-/* Markdown: the figure into DIR/STEM-KIND.svg.tmp-PID, kept in r->figs
-** for report_figures_end, and the link to its own name. */
+/* Markdown: the figure into DIR/STEM-KIND.svg.tmp-PID, its own name kept
+** in r->fig_paths for report_figures_end, and the link to that name. */
 static int draw_file(rctx *r, const plot_kind *k, const plot_opts *po,
                      const char *caption, char *err, size_t errlen)
 {
-	char name[400], path[1500], tmp[1600];
+	char name[400], path[1500], tmp[FIG_TMP_MAX];
 	int rc, fd;
 	/* one file per figure: a sweep's plots carry its run */
 	if (is_sweep_kind(k) && po->run > 0)
@@ -152,7 +150,7 @@ static int draw_file(rctx *r, const plot_kind *k, const plot_opts *po,
 	close(fd);
 	rc = plot_render(db_of(r, k), k, po, GP_SVG, tmp, caption, err,
 	                 errlen);
-	if (rc == RL_OK && keep_fig(r, tmp, path)) {
+	if (rc == RL_OK && keep_fig(r, path)) {
 		snprintf(err, errlen, "out of memory");
 		rc = RL_EINTERNAL;
 	}

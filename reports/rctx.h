@@ -27,8 +27,8 @@ typedef struct {
 	char md_stem[256];   /* Markdown: file name without extension */
 	char *warn;
 	size_t warnlen;
-	char **figs;         /* Markdown: figures drawn under PATH.tmp-PID, */
-	char **fig_paths;    /* to be renamed onto PATH */
+	char **fig_paths;    /* Markdown: figures drawn under PATH.tmp-PID
+	                     ** (rl_tmp_path), to be renamed onto PATH */
 	size_t nfigs, figcap;
 	int bad;             /* a table's rows failed to read: the exit status */
 	char bad_msg[1100];  /* and its message (report_finish) */
