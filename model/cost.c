@@ -102,12 +102,22 @@ static double energy_usd_per_s(const rl_cost *c, double chips, double power_w)
 	       3.6e6;
 }
 
-/* the rest, with the energy term e: hardware amortized, per token */
+double rl_usd_hw_per_s(const rl_cost *c, double chip_usd, double chips)
+{
+	return chips * chip_usd / (c->years * SECONDS_PER_YEAR);
+}
+
+/* the rest, with the energy term e and the hardware's share hw, per token */
+static double usd_with_hw(double hw, double e, double output_tps)
+{
+	return (hw + e) / output_tps * 1e6;
+}
+
+/* the same with the hardware's share worked out here */
 static double usd_with_energy(const rl_cost *c, double chip_usd, double chips,
                               double e, double output_tps)
 {
-	double hw = chips * chip_usd / (c->years * SECONDS_PER_YEAR);
-	return (hw + e) / output_tps * 1e6;
+	return usd_with_hw(rl_usd_hw_per_s(c, chip_usd, chips), e, output_tps);
 }
 
 /* what both need: else NAN */
@@ -138,4 +148,21 @@ void rl_usd_per_mtok_pair(const rl_cost *c, double cost_usd, double price_usd,
 		*at_cost = usd_with_energy(c, cost_usd, chips, e, output_tps);
 	if (isfinite(price_usd))
 		*at_price = usd_with_energy(c, price_usd, chips, e, output_tps);
+}
+
+void rl_usd_per_mtok_pair_hw(const rl_cost *c, double cost_usd,
+                             double price_usd, double hw_cost,
+                             double hw_price, double chips, double power_w,
+                             double output_tps, double *at_cost,
+                             double *at_price)
+{
+	double e;
+	*at_cost = *at_price = NAN;
+	if (!usd_inputs_ok(c, power_w, output_tps))
+		return;
+	e = energy_usd_per_s(c, chips, power_w);
+	if (isfinite(cost_usd))
+		*at_cost = usd_with_hw(hw_cost, e, output_tps);
+	if (isfinite(price_usd))
+		*at_price = usd_with_hw(hw_price, e, output_tps);
 }

@@ -59,6 +59,20 @@ const rl_chip_cost *rl_chip_cost_kept(const rl_config *cfg, double hbm_bytes,
 double rl_usd_per_mtok(const rl_cost *c, double chip_usd, double chips,
                        double power_w, double output_tps);
 
+/* The hardware's share of USD per second, whole system: chips at
+** chip_usd amortized over the years (what rl_usd_per_mtok adds to the
+** energy term, the same expression). */
+double rl_usd_hw_per_s(const rl_cost *c, double chip_usd, double chips);
+
+/* rl_usd_per_mtok_pair with the hardware's shares worked out already
+** (rl_usd_hw_per_s of cost_usd and of price_usd, in hw_cost and
+** hw_price): the same numbers, bit for bit. */
+void rl_usd_per_mtok_pair_hw(const rl_cost *c, double cost_usd,
+                             double price_usd, double hw_cost,
+                             double hw_price, double chips, double power_w,
+                             double output_tps, double *at_cost,
+                             double *at_price);
+
 /* rl_usd_per_mtok at the chip's cost and at its price, the same numbers
 ** bit for bit, the energy term (which does not depend on the chip's USD
 ** figure) worked out once for both. */

@@ -917,6 +917,7 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 		if (cache) {
 			cache->valid = 0;
 			cache->cost.valid = 0;
+			cache->pc.valid = 0;
 			if (cfg != &cache->rule.cfg)
 				cache->rule.valid = 0;
 		}

@@ -10,6 +10,7 @@
 #define RL_ENGINE_H
 
 #include "cost.h"
+#include "power.h"
 #include "precision.h"
 #include "rl_config.h"
 #include "status.h"
@@ -195,13 +196,15 @@ double rl_experts_touched(const rl_model *m, double tokens);
 ** the stack, set .valid = 0 before its first use, and pass it to
 ** rl_eval_cached for a run of evaluations (one cache per thread).  Each
 ** evaluation compares what serving reads of its configuration (all but
-** the design, node and cost sections, which power and cost read afresh
-** each time) with the key, byte by byte, so any change there but isl, osl
-** or batch recomputes; results are identical to rl_eval's.  A
-** configuration that fails its checks is never kept.
+** the design, node and cost sections, which serving never reads) with the
+** key, byte by byte, so any change there but isl, osl or batch
+** recomputes; results are identical to rl_eval's.  A configuration that
+** fails its checks is never kept.
 ** The setup is read in place (servesetup.h: engine.c's business); the
-** chip's cost is kept beside it (eval.c; a new setup clears it too, so
-** that valid = 0 alone starts a cache).  Where the profile's batch rule
+** chip's cost, and what power and cost work out from the configuration
+** alone (pc, rl_power_cost_memo above: its own compare of the design,
+** node and cost sections), are kept beside it (eval.c; a new setup clears
+** them too, so that valid = 0 alone starts a cache).  Where the profile's batch rule
 ** picks max_batch_size and max_num_tokens per request (benchrule.h), the
 ** configuration given (key, compared in what serving reads alone: power
 ** and cost read the caller's configuration, not cfg below) and the rule's
@@ -221,6 +224,23 @@ typedef struct {
 	double pp;
 } rl_batch_rule_memo;
 
+/* What power and cost (eval.c) work out from a configuration alone, kept
+** beside the setup: whether the chip has a power model, the matrix
+** precision, the power terms at the full clock (rl_power_fixed_of at 1),
+** the chip's cost and price, the chips, and the hardware's share of USD
+** per second at each (rl_usd_hw_per_s).  Besides what the setup reads
+** (its key, which a new setup follows: it clears this memo), they read
+** the design, node and cost sections alone: those are compared with the
+** key's, byte by byte, at each use (key holds them; the rest of it is
+** not read). */
+typedef struct {
+	int valid;
+	int known, prec;
+	rl_power_fixed full;     /* at clock share 1 */
+	double chip_usd, price_usd, chips, hw_cost, hw_price;
+	rl_config key;
+} rl_power_cost_memo;
+
 typedef struct {
 	int valid;
 	rl_config key;
@@ -228,6 +248,7 @@ typedef struct {
 	rl_serve_request req;
 	rl_chip_cost_memo cost;
 	rl_batch_rule_memo rule;
+	rl_power_cost_memo pc;
 	int key_is_rule;
 } rl_eval_cache;
 

@@ -31,6 +31,7 @@
 #include "engine.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -137,25 +138,30 @@ static double fit_tdp(const rl_config *cfg, const rl_config *pw,
 ** phase's, and the average over time, the bubble at static + clocked.
 ** What does not depend on the work is worked out once per clock share. */
 static void power_of_result(const rl_config *cfg, int prec, double s_pre,
-                            double s_dec, rl_result *r)
+                            double s_dec, const rl_power_fixed *full,
+                            rl_result *r)
 {
 	double n_pre = r->prefill_iters_per_s, n_dec = r->decode_iters_per_s;
 	double t_pre = n_pre * r->prefill.time_s, t_dec = n_dec * r->decode.time_s;
 	double idle = 1.0 - t_pre - t_dec;
 	rl_power_fixed f_pre, f_dec;
-	const rl_power_fixed *fd = &f_pre;
-	rl_power_fixed_of(cfg, prec, s_pre, &f_pre);
+	const rl_power_fixed *fp = &f_pre, *fd = &f_pre;
+	/* (full: rl_power_fixed_of at 1 kept by the caller, or NULL) */
+	if (full && s_pre == 1.0)
+		fp = fd = full;
+	else
+		rl_power_fixed_of(cfg, prec, s_pre, &f_pre);
 	if (s_dec != s_pre) {
 		rl_power_fixed_of(cfg, prec, s_dec, &f_dec);
 		fd = &f_dec;
 	}
-	r->power_prefill_w = phase_power_fixed(cfg, &f_pre, &r->prefill);
+	r->power_prefill_w = phase_power_fixed(cfg, fp, &r->prefill);
 	r->power_decode_w = r->decode.time_s > 0
 	                        ? phase_power_fixed(cfg, fd, &r->decode)
 	                        : NAN;
 	r->power_w = t_pre * r->power_prefill_w +
 	             (t_dec > 0 ? t_dec * r->power_decode_w : 0.0) +
-	             (idle > 0 ? idle * (s_pre == 1.0 ? f_pre.active_w
+	             (idle > 0 ? idle * (s_pre == 1.0 ? fp->active_w
 	                                              : rl_power_active(cfg, 1.0))
 	                       : 0.0);
 	r->clock_scale_prefill = s_pre;
@@ -233,9 +239,38 @@ static const rl_config *rule_applied(const rl_config *cfg,
 	return &m->cfg;
 }
 
+/* The cache's power and cost memo for pw (engine.h), worked out again
+** where the memo was cleared (by a new setup: pw's other sections are
+** the setup's key's) or pw's design, node or cost sections differ from
+** those it was worked out from; the same numbers as rl_eval_cached works
+** out without it. */
+static const rl_power_cost_memo *power_cost_kept(const rl_config *pw,
+                                                 rl_eval_cache *cache)
+{
+	rl_power_cost_memo *m = &cache->pc;
+	const size_t at = offsetof(rl_config, design), n = sizeof *pw - at;
+	if (m->valid &&
+	    memcmp((const char *)pw + at, (const char *)&m->key + at, n) == 0)
+		return m;
+	memcpy((char *)&m->key + at, (const char *)pw + at, n);
+	m->known = rl_power_known(pw);
+	m->prec = rl_matrix_prec(&pw->scen);
+	if (m->known)
+		rl_power_fixed_of(pw, m->prec, 1.0, &m->full);
+	m->chip_usd =
+	    rl_chip_cost_kept(pw, pw->chip.hbm_bytes, &cache->cost)->chip_usd;
+	m->price_usd = pw->cost.price_usd > 0 ? pw->cost.price_usd : NAN;
+	m->chips = rl_scen_chips(&pw->scen);
+	m->hw_cost = rl_usd_hw_per_s(&pw->cost, m->chip_usd, m->chips);
+	m->hw_price = rl_usd_hw_per_s(&pw->cost, m->price_usd, m->chips);
+	m->valid = 1;
+	return m;
+}
+
 int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
                    rl_result *r)
 {
+	const rl_power_cost_memo *pc;
 	const rl_config *cfg = cfg_in;
 	const rl_config *pw; /* what power and cost read: cfg but the rule */
 	rl_config spec;
@@ -278,11 +313,13 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	r->clock_scale = r->clock_scale_prefill = r->clock_scale_decode = 1.0;
 	r->power_limited = 0;
 	r->power_w = r->power_prefill_w = r->power_decode_w = NAN;
+	/* (the caller's cache alone: a local one below is the TDP fit's) */
+	pc = cache ? power_cost_kept(pw, cache) : NULL;
 
-	if (rl_power_known(pw)) {
+	if (pc ? pc->known : rl_power_known(pw)) {
 		double tdp = pw->chip.tdp_w, s_pre = 1, s_dec = 1;
-		prec = rl_matrix_prec(&pw->scen);
-		power_of_result(pw, prec, 1, 1, r);
+		prec = pc ? pc->prec : rl_matrix_prec(&pw->scen);
+		power_of_result(pw, prec, 1, 1, pc ? &pc->full : NULL, r);
 		if (!cache && tdp > 0 &&
 		    (r->power_prefill_w > tdp ||
 		     (r->decode_iters_per_s > 0 && r->power_decode_w > tdp))) {
@@ -309,11 +346,22 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 			if (rc != RL_OK)
 				return rc;
 			r->violations = violations;
-			power_of_result(pw, prec, s_pre, s_dec, r);
+			power_of_result(pw, prec, s_pre, s_dec,
+			                pc ? &pc->full : NULL, r);
 			r->power_limited = 1;
 		}
 	}
 
+	if (pc) {
+		r->chip_cost_usd = pc->chip_usd;
+		r->chip_price_usd = pc->price_usd;
+		rl_usd_per_mtok_pair_hw(&pw->cost, pc->chip_usd, pc->price_usd,
+		                        pc->hw_cost, pc->hw_price, pc->chips,
+		                        r->power_w, r->output_tps,
+		                        &r->usd_per_mtok_cost,
+		                        &r->usd_per_mtok_price);
+		return RL_OK;
+	}
 	if (cache) {
 		r->chip_cost_usd =
 		    rl_chip_cost_kept(pw, pw->chip.hbm_bytes, &cache->cost)
