@@ -378,14 +378,16 @@ typedef struct {
 	double reserved;
 } kv_held_t;
 
-static kv_held_t kv_held_of(double isl, double osl, double blk,
+static kv_held_t kv_held_of(double isl, double osl, const rl_divisor *blkd,
                             double reserve)
 {
 	kv_held_t h;
+	double blk = blkd->d;
 	h.dec = isl + (osl - 1) / 2 + blk / 2;
 	h.pre = isl / 2 + blk / 2;
 	h.reserve = reserve > 0.5;
-	h.reserved = h.reserve ? ceil((isl + osl) / blk - 1e-9) * blk : 0;
+	h.reserved =
+	    h.reserve ? ceil(rl_div(isl + osl, blkd) - 1e-9) * blk : 0;
 	return h;
 }
 
@@ -682,6 +684,7 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 	r->shape = u->sh;
 	u->tp = s->tp;
 	u->tpd = rl_divisor_of(u->tp);
+	u->blkd = rl_divisor_of(pf->tokens_per_block);
 	u->scored = rl_divisor_of(4.0 * m->head_dim);
 	u->pp = s->pp >= 1 ? s->pp : 1;
 	u->ep = s->ep >= 1 ? s->ep : 1;
@@ -963,8 +966,9 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	mb = u->pp;
 	if (s->batch > 0 && s->batch < mb)
 		mb = s->batch;
-	/* (floor(x) < 1 is x < 1) */
-	if (mb == 1 ? kv_cap_tokens / one_req < 1
+	/* (floor(x) < 1 is x < 1; and with mb = 1, kv_cap_tokens >=
+	** one_req > 0 here, so x >= 1: no division) */
+	if (mb == 1 ? !(one_req > 0) && kv_cap_tokens / one_req < 1
 	            : floor(kv_cap_tokens / one_req) < mb)
 		mb = floor(kv_cap_tokens / one_req);
 	kv_mb = mb == 1 ? kv_cap_tokens : kv_cap_tokens / mb;
@@ -975,7 +979,7 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	cap = pf->max_batch_size;
 	if (user > 0 && user < cap)
 		cap = user;
-	held = kv_held_of(s->isl, osl_in_flight(s), pf->tokens_per_block,
+	held = kv_held_of(s->isl, osl_in_flight(s), &u->blkd,
 	                  pf->kv_reserve);
 	if (s->osl <= 1) {
 		/* prefill only: each iteration fills its budget with prompts */
@@ -1041,7 +1045,9 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	chunk1 = rl_fmax(1.0, rl_fmin(s->isl, mnt - n_dec));
 	if (s->osl > 1) {
 		q = rl_fmin(rl_fmax(p, chunk1), rl_fmax(1.0, mnt - n_dec));
-		f = rl_fmin(1.0, p / q);
+		/* (q == p only where p >= 1: p / p is 1, and an infinite p
+		** gives min(1, NaN), 1 too) */
+		f = q == p ? 1.0 : rl_fmin(1.0, p / q);
 	}
 
 	r->concurrency = N * mb;
@@ -1069,8 +1075,11 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	/* the prompt's iterations, and the way through the server's front
 	** end, which holds no place in any iteration */
 	{
-		/* (one chunk: ceil(1 - 1e-9) is 1, and 1 x R_pre is R_pre) */
-		double chunks = s->isl / chunk1;
+		/* (one chunk: ceil(1 - 1e-9) is 1, and 1 x R_pre is R_pre;
+		** x / x is 1 for chunk1 >= 1 finite) */
+		double chunks = chunk1 == s->isl && chunk1 < HUGE_VAL
+		                    ? 1.0
+		                    : s->isl / chunk1;
 		r->ttft_s = (chunks == 1 ? R_pre : ceil(chunks - 1e-9) * R_pre) +
 		            pf->frontend_s;
 	}

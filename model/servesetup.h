@@ -39,6 +39,7 @@ typedef struct {
 	double tp, L;
 	rl_divisor tpd;          /* x / tp, multiplied where that is exact */
 	rl_divisor scored;       /* x / (4 head_dim): FLOPs to scores */
+	rl_divisor blkd;         /* x / profile.tokens_per_block */
 	double pp, ep;
 	double wb, ab, cb;       /* bytes per weight, activation, reduced value */
 	double hb;               /* bytes per embedding and LM-head weight */
