@@ -111,10 +111,11 @@ static double gemm_eff(const eval_ctx *c, double eff, double tokens)
 ** prefill tokens, p_isl = p / isl of them requests (0 when p is); the
 ** decode tokens and the requests whose prefill ends produce logits
 ** (head_tokens); chunks = prefill chunks per request.  Every field of *it
-** is written. */
-static void iter_cost(const eval_ctx *c, const rl_stage_kind *sg,
-                      double n_dec, double p, double p_isl, double chunks,
-                      rl_iter *it)
+** is written.  Inline at each call (an evaluation costs two iterations:
+** the call, its saved registers and the spills around it go). */
+static inline __attribute__((always_inline)) void
+iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
+          double p_isl, double chunks, rl_iter *it)
 {
 	const rl_config *cfg = c->cfg;
 	const rl_serve_setup *u = c->u;
