@@ -95,74 +95,26 @@ const rl_chip_cost *rl_chip_cost_kept(const rl_config *cfg, double hbm_bytes,
 	return &m->cc;
 }
 
-/* the energy term of rl_usd_per_mtok, USD per second: whole system */
-static double energy_usd_per_s(const rl_cost *c, double chips, double power_w)
-{
-	return chips * power_w * c->server_overhead * c->pue * c->usd_per_kwh /
-	       3.6e6;
-}
-
 double rl_usd_hw_per_s(const rl_cost *c, double chip_usd, double chips)
 {
 	return chips * chip_usd / (c->years * SECONDS_PER_YEAR);
 }
 
-/* the rest, with the energy term e and the hardware's share hw, per token */
-static double usd_with_hw(double hw, double e, double output_tps)
-{
-	return (hw + e) / output_tps * 1e6;
-}
-
-/* the same with the hardware's share worked out here */
-static double usd_with_energy(const rl_cost *c, double chip_usd, double chips,
-                              double e, double output_tps)
-{
-	return usd_with_hw(rl_usd_hw_per_s(c, chip_usd, chips), e, output_tps);
-}
-
-/* what both need: else NAN */
-static int usd_inputs_ok(const rl_cost *c, double power_w, double output_tps)
-{
-	return isfinite(power_w) && output_tps > 0 && c->years > 0;
-}
-
 double rl_usd_per_mtok(const rl_cost *c, double chip_usd, double chips,
                        double power_w, double output_tps)
 {
-	if (!isfinite(chip_usd) || !usd_inputs_ok(c, power_w, output_tps))
+	if (!isfinite(chip_usd) || !rl_usd_inputs_ok(c, power_w, output_tps))
 		return NAN;
-	return usd_with_energy(c, chip_usd, chips,
-	                       energy_usd_per_s(c, chips, power_w), output_tps);
+	return rl_usd_with_hw(rl_usd_hw_per_s(c, chip_usd, chips),
+	                      rl_usd_energy_per_s(c, chips, power_w), output_tps);
 }
 
 void rl_usd_per_mtok_pair(const rl_cost *c, double cost_usd, double price_usd,
                           double chips, double power_w, double output_tps,
                           double *at_cost, double *at_price)
 {
-	double e;
-	*at_cost = *at_price = NAN;
-	if (!usd_inputs_ok(c, power_w, output_tps))
-		return;
-	e = energy_usd_per_s(c, chips, power_w); /* (the same for both) */
-	if (isfinite(cost_usd))
-		*at_cost = usd_with_energy(c, cost_usd, chips, e, output_tps);
-	if (isfinite(price_usd))
-		*at_price = usd_with_energy(c, price_usd, chips, e, output_tps);
-}
-
-void rl_usd_per_mtok_pair_hw(const rl_cost *c, double cost_usd,
-                             double price_usd, double hw_cost,
-                             double hw_price, double chips, double power_w,
-                             double output_tps, double *at_cost,
-                             double *at_price)
-{
-	double e;
-	*at_cost = *at_price = NAN;
-	if (!usd_inputs_ok(c, power_w, output_tps))
-		return;
-	e = energy_usd_per_s(c, chips, power_w);
-	if (isfinite(cost_usd))
-		*at_cost = usd_with_hw(hw_cost, e, output_tps);
-	if (isfinite(price_usd))
-		*at_price = usd_with_hw(hw_price, e, output_tps);
+	rl_usd_per_mtok_pair_hw(c, cost_usd, price_usd,
+	                        rl_usd_hw_per_s(c, cost_usd, chips),
+	                        rl_usd_hw_per_s(c, price_usd, chips), chips,
+	                        power_w, output_tps, at_cost, at_price);
 }

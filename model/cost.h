@@ -16,6 +16,8 @@
 #ifndef RL_COST_H
 #define RL_COST_H
 
+#include <math.h>
+
 #include "rl_config.h"
 
 typedef struct {
@@ -60,22 +62,55 @@ double rl_usd_per_mtok(const rl_cost *c, double chip_usd, double chips,
                        double power_w, double output_tps);
 
 /* The hardware's share of USD per second, whole system: chips at
-** chip_usd amortized over the years (what rl_usd_per_mtok adds to the
-** energy term, the same expression). */
+** chip_usd amortized over the years (rl_usd_per_mtok adds it to the
+** energy term). */
 double rl_usd_hw_per_s(const rl_cost *c, double chip_usd, double chips);
 
-/* rl_usd_per_mtok_pair with the hardware's shares worked out already
-** (rl_usd_hw_per_s of cost_usd and of price_usd, in hw_cost and
-** hw_price): the same numbers, bit for bit. */
-void rl_usd_per_mtok_pair_hw(const rl_cost *c, double cost_usd,
-                             double price_usd, double hw_cost,
-                             double hw_price, double chips, double power_w,
-                             double output_tps, double *at_cost,
-                             double *at_price);
+/* The energy term of rl_usd_per_mtok, USD per second: whole system. */
+static inline double rl_usd_energy_per_s(const rl_cost *c, double chips,
+                                         double power_w)
+{
+	return chips * power_w * c->server_overhead * c->pue * c->usd_per_kwh /
+	       3.6e6;
+}
+
+/* USD per million output tokens from the hardware's share hw and the
+** energy term e, both USD per second. */
+static inline double rl_usd_with_hw(double hw, double e, double output_tps)
+{
+	return (hw + e) / output_tps * 1e6;
+}
+
+/* What USD per token needs at any chip price: else NAN. */
+static inline int rl_usd_inputs_ok(const rl_cost *c, double power_w,
+                                   double output_tps)
+{
+	return isfinite(power_w) && output_tps > 0 && c->years > 0;
+}
 
 /* rl_usd_per_mtok at the chip's cost and at its price, the same numbers
 ** bit for bit, the energy term (which does not depend on the chip's USD
-** figure) worked out once for both. */
+** figure) worked out once for both, the hardware's shares given
+** (rl_usd_hw_per_s of cost_usd and of price_usd: a cache keeps them,
+** eval.c).  Inline: every evaluation ends with it. */
+static inline void rl_usd_per_mtok_pair_hw(const rl_cost *c, double cost_usd,
+                                           double price_usd, double hw_cost,
+                                           double hw_price, double chips,
+                                           double power_w, double output_tps,
+                                           double *at_cost, double *at_price)
+{
+	double e;
+	*at_cost = *at_price = NAN;
+	if (!rl_usd_inputs_ok(c, power_w, output_tps))
+		return;
+	e = rl_usd_energy_per_s(c, chips, power_w);
+	if (isfinite(cost_usd))
+		*at_cost = rl_usd_with_hw(hw_cost, e, output_tps);
+	if (isfinite(price_usd))
+		*at_price = rl_usd_with_hw(hw_price, e, output_tps);
+}
+
+/* The same, the hardware's shares worked out here. */
 void rl_usd_per_mtok_pair(const rl_cost *c, double cost_usd, double price_usd,
                           double chips, double power_w, double output_tps,
                           double *at_cost, double *at_price);

@@ -48,9 +48,11 @@
 enum { PH_PREFILL = 0, PH_DECODE = 1 };
 
 /* Power of a chip while it runs one iteration of kind `it`, at the clock
-** share f was worked out for (rl_power_fixed_of with cfg and prec). */
-static double phase_power_fixed(const rl_config *cfg, const rl_power_fixed *f,
-                                const rl_iter *it)
+** share f was worked out for (rl_power_fixed_of with cfg and prec).
+** Inline, as power_of_result is: every evaluation runs them. */
+static inline __attribute__((always_inline)) double
+phase_power_fixed(const rl_config *cfg, const rl_power_fixed *f,
+                  const rl_iter *it)
 {
 	rl_work_rates w;
 	double t = it->time_s;
@@ -137,9 +139,9 @@ static double fit_tdp(const rl_config *cfg, const rl_config *pw,
 /* Power of the serving result r at clock shares s_pre and s_dec: each
 ** phase's, and the average over time, the bubble at static + clocked.
 ** What does not depend on the work is worked out once per clock share. */
-static void power_of_result(const rl_config *cfg, int prec, double s_pre,
-                            double s_dec, const rl_power_fixed *full,
-                            rl_result *r)
+static inline __attribute__((always_inline)) void
+power_of_result(const rl_config *cfg, int prec, double s_pre, double s_dec,
+                const rl_power_fixed *full, rl_result *r)
 {
 	double n_pre = r->prefill_iters_per_s, n_dec = r->decode_iters_per_s;
 	double t_pre = n_pre * r->prefill.time_s, t_dec = n_dec * r->decode.time_s;
