@@ -443,10 +443,11 @@ static double pipeline_round(const eval_ctx *c, double m, double n_dec,
 
 /* One kind of iteration (prefill-carrying or decode-only) on the pipeline:
 ** the slowest stage's cost in *it, and the round a micro-batch takes with m
-** in flight (rl_pipeline_round). */
-static inline double stage_round(const eval_ctx *c, double m, double n_dec,
-                                 double p, double p_isl, double chunks,
-                                 rl_iter *it)
+** in flight (rl_pipeline_round).  Inline (with iter_cost in it, the
+** compiler would otherwise call it). */
+static inline __attribute__((always_inline)) double
+stage_round(const eval_ctx *c, double m, double n_dec, double p, double p_isl,
+            double chunks, rl_iter *it)
 {
 	if (c->u->pp > 1)
 		return pipeline_round(c, m, n_dec, p, p_isl, chunks, it);
@@ -487,7 +488,7 @@ static inline int cache_hit(const rl_eval_cache *k, const rl_config *cfg)
 ** differ in what serving reads only in the two numbers the rule picks per
 ** request, so those alone are compared, bit for bit (as memcmp does); else
 ** the whole span. */
-static int setup_hit_seen(const rl_eval_cache *k, const rl_config *cfg)
+static inline int setup_hit_seen(const rl_eval_cache *k, const rl_config *cfg)
 {
 	uint64_t a[2], b[2];
 	if (cfg != &k->rule.cfg || !k->valid || !k->key_is_rule)
@@ -504,7 +505,7 @@ static int setup_hit_seen(const rl_eval_cache *k, const rl_config *cfg)
 
 /* setup_hit_seen, and a hit of the whole span on the rule's cfg marks the
 ** key as the rule's (key_is_rule). */
-static int setup_hit(rl_eval_cache *k, const rl_config *cfg)
+static inline int setup_hit(rl_eval_cache *k, const rl_config *cfg)
 {
 	if (!setup_hit_seen(k, cfg))
 		return 0;
