@@ -249,17 +249,28 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	** the iteration's kernels, as far as they last */
 	rest = t_gemm_fixed + rl_fmax(t_gemm_compute, t_gemm_memory) +
 	       rl_fmax(t_attn_compute, t_attn_memory) + t_elementwise;
-	t_comm_exposed = t_comm - pf->comm_overlap * rl_fmin(t_comm, rest);
+	{
+		/* (with no overlap, +0, and a share under it that is a number
+		** >= 0 and finite, t_comm - 0 x under is t_comm exactly: the
+		** iteration's time need not wait for the product) */
+		double under = rl_fmin(t_comm, rest);
+		t_comm_exposed = pf->comm_overlap == 0 &&
+		                         !signbit(pf->comm_overlap) &&
+		                         under >= 0 && under < HUGE_VAL
+		                     ? t_comm
+		                     : t_comm - pf->comm_overlap * under;
+	}
 	time_s = rest + t_comm_exposed + t_overhead;
 	/* an overlap scheduler runs the share host_overlap of the host's
 	** time under the GPU's work of the iteration before, as far as that
-	** lasts (in a steady stream of like iterations, this one's) */
-	t_overhead_hidden =
-	    pf->host_overlap > 0
-	        ? pf->host_overlap *
-	              rl_fmin(t_overhead, rest + t_comm_exposed)
-	        : 0.0;
-	time_s -= t_overhead_hidden;
+	** lasts (in a steady stream of like iterations, this one's; without
+	** one nothing is hidden, and time_s - 0 is time_s) */
+	t_overhead_hidden = 0.0;
+	if (pf->host_overlap > 0) {
+		t_overhead_hidden = pf->host_overlap *
+		                    rl_fmin(t_overhead, rest + t_comm_exposed);
+		time_s -= t_overhead_hidden;
+	}
 
 	t_comp_part = (t_gemm_compute >= t_gemm_memory ? t_gemm_compute : 0) +
 	              (t_attn_compute >= t_attn_memory ? t_attn_compute : 0);
