@@ -25,7 +25,7 @@ static double bench_bytes(int prec)
 /* step x ceil(v / step) */
 static double round_up(double v, double step)
 {
-	return step * ceil(v / step);
+	return step * rl_ceil(v / step);
 }
 
 void rl_trtllm_bench_finetune(double kv_max_requests, double isl, double osl,

@@ -399,7 +399,7 @@ static kv_held_t kv_held_of(double isl, double osl, const rl_divisor *blkd,
 	h.pre = isl / 2 + blk / 2;
 	h.reserve = reserve > 0.5;
 	h.reserved =
-	    h.reserve ? ceil(rl_div(isl + osl, blkd) - 1e-9) * blk : 0;
+	    h.reserve ? rl_ceil(rl_div(isl + osl, blkd) - 1e-9) * blk : 0;
 	return h;
 }
 

@@ -5,8 +5,8 @@
 ** memory-tight row, the KV heads a tp group holds at least, the precision
 ** bytes, the KV share of each rule, that rl_eval serves with the numbers
 ** the rule picks, and the activation workspace those numbers size (at
-** profile.act_buffers_precision).  Every expected value is worked out by
-** hand in the comment beside it.
+** profile.act_buffers_precision), and rl_ceil (ceil bit for bit).  Every
+** expected value is worked out by hand in the comment beside it.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,6 +19,7 @@
 
 #include "../model/benchrule.h"
 #include "../model/engine.h"
+#include "../model/fminmax.h"
 #include "../model/params.h"
 #include "fixtures.h"
 
@@ -307,10 +308,35 @@ static void test_workspace_bytes(void **state)
 	assert_true(r.runtime_bytes == 1140850688.0);
 }
 
+/* rl_ceil (fminmax.h), which the rounding above and the paged blocks of
+** the engine use, is ceil bit for bit: whole numbers stay, a fraction
+** goes up (a tie of the nearest-integer step too: 2.5 -> 3, 0.5 -> 1), a
+** value just below a whole number goes up to it, and a zero, a negative
+** (-0.5 -> -0: the sign kept), a NaN and values of 2^52 and more go to
+** libm's ceil. */
+static void test_ceil_exact(void **state)
+{
+	const double v[] = {0.3, 0.5, 1.0, 2.5, 4096.0, 4096.000000001,
+	                    0x1p52 - 0.5, 0x1p52, 1e300, 0.0, -0.0, -0.5,
+	                    -2.5, 4.9e-324};
+	const double want[] = {1.0, 1.0, 1.0, 3.0, 4096.0, 4097.0, 0x1p52,
+	                       0x1p52, 1e300, 0.0, -0.0, -0.0, -2.0, 1.0};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof v / sizeof *v; i++) {
+		double got = rl_ceil(v[i]);
+		assert_memory_equal(&got, &want[i], sizeof got);
+	}
+	assert_true(isnan(rl_ceil(NAN)));
+	assert_true(signbit(rl_ceil(-0.5)));
+	assert_true(rl_ceil(INFINITY) == INFINITY);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_finetune_branches),
+	    cmocka_unit_test(test_ceil_exact),
 	    cmocka_unit_test(test_published_example),
 	    cmocka_unit_test(test_llama3_70b_rows),
 	    cmocka_unit_test(test_kv_heads_per_gpu),
