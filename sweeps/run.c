@@ -275,6 +275,19 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 			         s->hash);
 			return RL_EINPUT;
 		}
+		if (id && !finished && next > s->npoints) {
+			/* next_idx past the spec's points (or below 0, read as
+			** unsigned): resuming there would store nothing and mark
+			** the run complete with points missing */
+			snprintf(err, errlen, "%s: run %lld (shard %llu/%llu) "
+			         "records its next point as %lld, outside 0 to %llu "
+			         "(the spec's points): the database was altered; "
+			         "refusing to resume it", o->db_path, (long long)id,
+			         (unsigned long long)o->shard,
+			         (unsigned long long)o->shards, (long long)next,
+			         (unsigned long long)s->npoints);
+			return RL_EINPUT;
+		}
 		if (id && finished) {
 			st->run_id = id;
 			st->complete_before = 1;

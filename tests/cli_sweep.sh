@@ -189,6 +189,28 @@ expect_exit 0 "resume of a complete run" -- $RL sweep "$d/long.ini" --db "$d/kil
 expect_err "already complete" "says it is complete"
 expect_exit 2 "resume with a changed spec" -- $RL sweep "$d/other.ini" --db "$d/kill.db" --resume
 expect_err "different spec .*refusing to resume" "refuses the changed spec"
+# a run whose next point was altered by hand to -1 (or past the spec's 8
+# points): refused and left as it was, where the resume stored nothing and
+# marked the run complete with points 4 to 7 missing
+cat >"$d/eight.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+scenario.batch = 1:8:1
+EOF
+$RL sweep "$d/eight.ini" --db "$d/alt.db" 2>/dev/null
+for v in -1 9; do
+	q "$d/alt.db" "DELETE FROM points WHERE idx >= 4;
+		UPDATE runs SET finished = NULL, next_idx = $v"
+	expect_exit 2 "resume of a run whose next point is $v" -- $RL sweep \
+		"$d/eight.ini" --db "$d/alt.db" --resume
+	expect_err "alt\.db: run 1 \(shard 0/1\) records its next point as $v, outside 0 to 8 .*refusing to resume" \
+		"the altered next point $v named"
+	r=$(q "$d/alt.db" "SELECT count(*), (SELECT finished IS NULL FROM runs) FROM points")
+	[ "$r" = "4|1" ] && echo "ok - next point $v: the run left unfinished" ||
+		{ echo "not ok - next point $v: after resume: $r"; fails=$((fails + 1)); }
+done
 
 # a file size limit (as a full disk) stops the run cleanly; it resumes
 ( ulimit -f 400; trap '' XFSZ; $RL sweep "$d/long.ini" --db "$d/full-disk.db" --batch 1000 ) \
