@@ -116,6 +116,32 @@ double rl_pipeline_round(double m, double cycle, double traverse)
 	return fmax(traverse, m * cycle);
 }
 
+long long rl_divisor_after(long long n, long long d)
+{
+	long long r, e, m;
+	if (n < 1 || d >= n)
+		return 0;
+	if (d < 0)
+		d = 0;
+	/* r = floor(sqrt(n)): the divisors up to r by trial, those above it
+	** as n / e for a divisor e below r */
+	r = (long long)sqrt((double)n);
+	while (r > 0 && r > n / r)
+		r--;
+	while (r + 1 <= n / (r + 1))
+		r++;
+	for (e = d + 1; e <= r; e++)
+		if (n % e == 0)
+			return e;
+	/* n / e > m for every e <= (n - 1) / m: the largest such divisor e
+	** gives the least divisor above m */
+	m = d > r ? d : r;
+	for (e = (n - 1) / m < r ? (n - 1) / m : r; e >= 1; e--)
+		if (n % e == 0)
+			return n / e;
+	return 0;
+}
+
 /* "1, 2, 4, 8": the divisors d of n with ok(d, cfg), written to buf (cut
 ** with ", ..." where it is full) */
 static void legal_list(char *buf, size_t len, double n,
@@ -126,8 +152,8 @@ static void legal_list(char *buf, size_t len, double n,
 	size_t used = 0;
 	int k = 0;
 	buf[0] = '\0';
-	for (d = 1; d <= ni; d++) {
-		if (ni % d || !ok((double)d, cfg))
+	for (d = rl_divisor_after(ni, 0); d; d = rl_divisor_after(ni, d)) {
+		if (!ok((double)d, cfg))
 			continue;
 		if (used + 28 >= len) { /* room for ", ..." */
 			snprintf(buf + used, len - used, ", ...");

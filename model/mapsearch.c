@@ -52,18 +52,15 @@ size_t rl_map_search(const rl_config *cfg, const rl_map_limits *lim,
 	size_t legal = 0, kept = 0;
 	char msg[256];
 
-	for (tp = 1; tp <= N; tp++) {
-		if (N % tp)
-			continue;
-		for (pp = 1; pp <= N / tp; pp++) {
-			long long dp;
-			if ((N / tp) % pp)
-				continue;
-			dp = N / tp / pp;
-			for (ep = 1; ep <= dp; ep++) {
+	/* the divisors in increasing order, as trial division by every
+	** number up to N visited them (the ranking's ties keep that order) */
+	for (tp = rl_divisor_after(N, 0); tp; tp = rl_divisor_after(N, tp)) {
+		for (pp = rl_divisor_after(N / tp, 0); pp;
+		     pp = rl_divisor_after(N / tp, pp)) {
+			long long dp = N / tp / pp;
+			for (ep = rl_divisor_after(dp, 0); ep;
+			     ep = rl_divisor_after(dp, ep)) {
 				rl_map_entry e;
-				if (dp % ep)
-					continue;
 				c.scen.chips = chips;
 				c.scen.tp = (double)tp;
 				c.scen.pp = (double)pp;

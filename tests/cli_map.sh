@@ -91,6 +91,18 @@ expect_err "does not fit: .*more tp, pp or ep would split them" "fit message say
 expect_err "mappings of 8 chips that fit: .*tp 2 x pp 1 x dp 4" "fit message lists fitting mappings"
 expect_exit 2 "one chip that cannot fit" -- $RL eval --chip h100-sxm $W --precision fp16 --tp 1 --chips 1
 expect_err "no mapping of 1 chip fits" "no fitting mapping"
+# 1e7 chips (the range's top, 2^7 x 5^7) in seconds, where trial division
+# by every number up to the chips ran for hours: GPT-J's 16 heads allow tp
+# 1, 2, 4, 8, 16; pp divides 1e7 / tp and is at most its 28 layers: 1, 2,
+# 4, 5, 8, 10, 16, 20, 25 (16 not with tp 16, which leaves 2^3): 4 x 9 + 8
+tmo=
+command -v timeout >/dev/null 2>&1 && tmo="timeout 60"
+expect_exit 0 "map over 1e7 chips" -- $tmo $RL map --chip l40s \
+	--model gpt-j-6b --chips 10000000
+expect_out "on 1e\+07 x l40s, .*: 44 legal mappings" "its 44 legal mappings"
+expect_exit 2 "eval of a model that fits no chip of 1e7 at tp 1" -- $tmo \
+	$RL eval --chip l40s $W --precision fp16 --tp 1 --chips 10000000
+expect_err "mappings of 1e\+07 chips that fit: tp" "the mappings that fit named"
 expect_exit 2 "switch reduction without the switch" -- $RL eval --chip h100-sxm $W --tp 8 --set profile.allreduce=switch
 expect_err "in_network_reduction" "switch message"
 expect_exit 0 "switch reduction with it" -- $RL eval --chip h100-sxm $W --tp 8 --set profile.allreduce=switch --set chip.in_network_reduction=true

@@ -336,6 +336,37 @@ static void test_legal_lists(void **state)
 	assert_int_equal(rl_map_fitting(&c, list, sizeof list), 0);
 }
 
+/* the divisors of n in increasing order, by hand */
+static void test_divisors(void **state)
+{
+	static const long long d12[] = {1, 2, 3, 4, 6, 12}, d16[] = {1, 2, 4, 8,
+	                                                             16};
+	long long d;
+	size_t i;
+	(void)state;
+	for (i = 0, d = rl_divisor_after(12, 0); d; d = rl_divisor_after(12, d))
+		assert_int_equal(d, d12[i++]);
+	assert_int_equal(i, 6);
+	/* a square: 4 once */
+	for (i = 0, d = rl_divisor_after(16, 0); d; d = rl_divisor_after(16, d))
+		assert_int_equal(d, d16[i++]);
+	assert_int_equal(i, 5);
+	assert_int_equal(rl_divisor_after(1, 0), 1);
+	assert_int_equal(rl_divisor_after(1, 1), 0);
+	assert_int_equal(rl_divisor_after(0, 0), 0);
+	assert_int_equal(rl_divisor_after(-6, 0), 0);
+	/* 9,999,991 is prime */
+	assert_int_equal(rl_divisor_after(9999991, 1), 9999991);
+	/* 1e7 = 2^7 x 5^7: 8 x 8 = 64 divisors; the least above
+	** sqrt(1e7) = 3162.3 is 2^7 x 5^2 = 3200 (5^5 = 3125 is below) */
+	for (i = 0, d = rl_divisor_after(10000000, 0); d;
+	     d = rl_divisor_after(10000000, d))
+		i++;
+	assert_int_equal(i, 64);
+	assert_int_equal(rl_divisor_after(10000000, 3125), 3200);
+	assert_int_equal(rl_divisor_after(10000000, 5000000), 10000000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -348,6 +379,7 @@ int main(void)
 	    cmocka_unit_test(test_ep_memory),
 	    cmocka_unit_test(test_map_search_tiny),
 	    cmocka_unit_test(test_legal_lists),
+	    cmocka_unit_test(test_divisors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
