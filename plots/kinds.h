@@ -23,6 +23,14 @@ int plot_build_batch(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
                      size_t errlen);
 int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
                       size_t errlen);
+/* The Pareto plot's cost axis when none is named: the first column of
+** the sweep with values among its power columns (power_watts, power_w,
+** else one whose name holds "watts"), else among its cost columns (USD per
+** million tokens at price, at cost, else one holding "usd"), into x (len
+** bytes); *found 0 when it has none.  RL_OK, or the failure to read the
+** sweep (with err).  The report asks it whether to draw the plot. */
+int plot_pareto_cost(sqlite3 *db, const pdb_sweep *sw, char *x, size_t len,
+                     int *found, char *err, size_t errlen);
 int plot_build_interactivity(sqlite3 *db, const plot_opts *o, FILE *s,
                              char *err, size_t errlen);
 int plot_build_breakdown(sqlite3 *db, const plot_opts *o, FILE *s,

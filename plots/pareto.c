@@ -15,8 +15,8 @@
 
 #define MAX_CLOUD 20000
 
-static int axes(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
-                char *x, char *y, char *err, size_t errlen)
+int plot_pareto_cost(sqlite3 *db, const pdb_sweep *sw, char *x, size_t len,
+                     int *found, char *err, size_t errlen)
 {
 	static const char *const xs[] = {"power_watts", "power_w", NULL};
 	/* USD per token at the price a buyer pays, else at the manufacturing
@@ -24,6 +24,16 @@ static int axes(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 	static const char *const cs[] = {
 	    "cost_usd_per_million_tokens_at_price",
 	    "cost_usd_per_million_tokens_at_cost", NULL};
+	int rc = plot_sweep_guess(db, sw, xs, "watts", x, len, found, err,
+	                          errlen);
+	if (rc || *found)
+		return rc;
+	return plot_sweep_guess(db, sw, cs, "usd", x, len, found, err, errlen);
+}
+
+static int axes(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
+                char *x, char *y, char *err, size_t errlen)
+{
 	static const char *const ys[] = {"throughput_output_tokens_per_s",
 	                                 NULL};
 	int rc, found;
@@ -32,10 +42,7 @@ static int axes(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 		                            errlen)))
 			return rc;
 	} else {
-		if ((rc = plot_sweep_guess(db, sw, xs, "watts", x, 64, &found, err,
-		                           errlen)) ||
-		    (!found && (rc = plot_sweep_guess(db, sw, cs, "usd", x, 64,
-		                                      &found, err, errlen))))
+		if ((rc = plot_pareto_cost(db, sw, x, 64, &found, err, errlen)))
 			return rc;
 		if (!found) {
 			snprintf(err, errlen, "%s: the sweep has no power or cost "

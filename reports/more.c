@@ -33,10 +33,11 @@ static void sweep_name(rctx *r, long id, char *buf, size_t len)
 	report_finish(r, st, r->sdbpath);
 }
 
-/* Whether sweep `one` has a Pareto frontier to draw: RL_OK with *draw 1
-** when a power or cost column has values, 0 when not or when it varies
-** the workload (named in wl, how many parameters in *nwl); or the failure
-** to read the sweep (with err). */
+/* Whether sweep `one` has a Pareto frontier to draw, by the plot's own
+** tests (plot_swept_workload, plot_pareto_cost): RL_OK with *draw 1 when
+** it has a cost axis, 0 when not or when it varies the workload (named in
+** wl, how many parameters in *nwl); or the failure to read the sweep (with
+** err). */
 static int pareto_fits(sqlite3 *db, const pdb_sweep *one, char *wl,
                        size_t wllen, size_t *nwl, int *draw, char *err,
                        size_t errlen)
@@ -47,11 +48,7 @@ static int pareto_fits(sqlite3 *db, const pdb_sweep *one, char *wl,
 	if ((rc = plot_swept_workload(db, one, wl, wllen, nwl, err, errlen)) ||
 	    *nwl)
 		return rc;
-	if ((rc = plot_sweep_guess(db, one, NULL, "watts", col, sizeof col, draw,
-	                           err, errlen)) || *draw)
-		return rc;
-	return plot_sweep_guess(db, one, NULL, "usd", col, sizeof col, draw,
-	                        err, errlen);
+	return plot_pareto_cost(db, one, col, sizeof col, draw, err, errlen);
 }
 
 void report_design_space(rctx *r)

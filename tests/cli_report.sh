@@ -190,6 +190,18 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		"$RL" report --db "$db" --sweeps "$tmpd/sbad.db" --out "$tmpd/o/sbad.md"
 	expect_err "sbad.db: cannot read: no such table: main.t" \
 		"unreadable sweep results: the reason"
+	# the report draws the Pareto plot whenever rooflab plot pareto would:
+	# a sweep whose power column is power_w (one of the plot's names,
+	# without "watts" in it) has it (the report looked for "watts" and
+	# "usd" in the names alone and left it out without a word)
+	if command -v gnuplot >/dev/null 2>&1; then
+		cp "$tmpd/sweep.db" "$tmpd/pw.db"
+		sqlite3 "$tmpd/pw.db" "ALTER TABLE results RENAME COLUMN power_watts TO power_w"
+		mkdir "$tmpd/pw"
+		expect_exit 0 "report of a sweep with power_w" -- "$RL" report \
+			--db "$db" --sweeps "$tmpd/pw.db" --out "$tmpd/pw/r.md"
+		has "$tmpd/pw/r.md" "power_w: the Pareto plot is drawn" "](r-pareto-run1.svg)"
+	fi
 else
 	echo "ok - skipped: sqlite3 is missing (needed to damage a database)"
 fi
