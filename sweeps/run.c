@@ -95,6 +95,19 @@ typedef struct {
 	double batch_t0;
 } writer_state;
 
+/* rc of a store call after rl_store_open, with the database's name put
+** in front of its message, which names the step alone ("reading runs: no
+** such table: runs"; store.h) */
+static int on_db(const char *path, int rc, char *err, size_t errlen)
+{
+	char msg[1024];
+	if (rc) {
+		snprintf(msg, sizeof msg, "%s", err);
+		snprintf(err, errlen, "%s: %s", path, msg);
+	}
+	return rc;
+}
+
 static int write_slot(const rl_sweep_spec *s, const rl_sweep_opts *o,
                       writer_state *ws, slot *sl, rl_sweep_stats *st,
                       char *err, size_t errlen)
@@ -104,7 +117,8 @@ static int write_slot(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	if (!ws->w)
 		return 0;
 	if (!ws->in_batch) {
-		if ((rc = rl_store_begin(ws->w, err, errlen)))
+		if ((rc = on_db(o->db_path, rl_store_begin(ws->w, err, errlen),
+		                err, errlen)))
 			return rc;
 		ws->in_batch = 1;
 		ws->batch_points = 0;
@@ -113,8 +127,10 @@ static int write_slot(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	for (j = 0; j < sl->n; j++) {
 		if (!sl->keep[j])
 			continue;
-		rc = rl_store_add(ws->w, sl->idx[j], sl->status[j],
-		                  sl->vals + j * s->ncols, err, errlen);
+		rc = on_db(o->db_path, rl_store_add(ws->w, sl->idx[j],
+		                                    sl->status[j],
+		                                    sl->vals + j * s->ncols, err,
+		                                    errlen), err, errlen);
 		if (rc) {
 			rl_store_rollback(ws->w);
 			ws->in_batch = 0;
@@ -126,8 +142,10 @@ static int write_slot(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	if (ws->batch_points >= o->batch ||
 	    rl_progress_clock() - ws->batch_t0 >= 1.0) {
 		ws->in_batch = 0;
-		if ((rc = rl_store_commit(ws->w, sl->idx[sl->n - 1] + 1, err,
-		                          errlen)))
+		if ((rc = on_db(o->db_path, rl_store_commit(ws->w,
+		                                            sl->idx[sl->n - 1] + 1,
+		                                            err, errlen),
+		                err, errlen)))
 			return rc;
 		if (o->batch_sleep_ms) {
 			struct timespec ts = {(time_t)(o->batch_sleep_ms / 1000),
@@ -222,7 +240,8 @@ out:
 		pthread_join(th[i], NULL);
 	if (!rc && ws->in_batch) {
 		ws->in_batch = 0;
-		rc = rl_store_commit(ws->w, s->npoints, err, errlen);
+		rc = on_db(o->db_path, rl_store_commit(ws->w, s->npoints, err,
+		                                       errlen), err, errlen);
 	}
 	for (i = 0; i < p.nslots; i++)
 		free(p.slots[i].vals);
@@ -231,18 +250,6 @@ out:
 	pthread_mutex_destroy(&p.mu);
 	pthread_cond_destroy(&p.cv_work);
 	pthread_cond_destroy(&p.cv_done);
-	return rc;
-}
-
-/* rc, with the database's name put in front of err when the message is
-** the store's own ("reading runs: no such table: runs") */
-static int on_db(const char *path, int rc, char *err, size_t errlen)
-{
-	char msg[1024];
-	if (rc && strncmp(err, path, strlen(path))) {
-		snprintf(msg, sizeof msg, "%s", err);
-		snprintf(err, errlen, "%s: %s", path, msg);
-	}
 	return rc;
 }
 
@@ -308,7 +315,7 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		*start = 0;
 	}
 	ws->w = rl_store_writer_alloc(ws->db, s, st->run_id, err, errlen);
-	return ws->w ? RL_OK : RL_EINTERNAL;
+	return on_db(o->db_path, ws->w ? RL_OK : RL_EINTERNAL, err, errlen);
 }
 
 int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
@@ -347,7 +354,8 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 		rc = open_run(s, &o, &ws, st, &start, err, errlen);
 		if (rc || st->complete_before)
 			goto out;
-		if ((rc = rl_store_begin(ws.w, err, errlen)))
+		if ((rc = on_db(o.db_path, rl_store_begin(ws.w, err, errlen), err,
+		                errlen)))
 			goto out;
 		ws.in_batch = 1;
 		ws.batch_t0 = rl_progress_clock();

@@ -38,6 +38,10 @@
 int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **db,
                   char *err, size_t errlen);
 
+/* The calls below name the step that failed in their messages ("reading
+** runs: no such table: runs"), not the file: the caller puts the path it
+** opened in front (rl_store_open's own messages name it already). */
+
 /* Message for an SQLite failure on db ("disk full", "locked", ...). */
 void rl_store_error(sqlite3 *db, int rc, const char *what, char *err,
                     size_t errlen);

@@ -126,6 +126,20 @@ expect_exit 2 "sweep --resume into a database without runs" -- "$RL" sweep \
 	spec.ini --db norun.db --resume
 expect_err "^rooflab sweep: norun.db: reading runs: no such table: runs" \
 	"sweep names the database"
+# the database is named before every store message, whatever its name
+# starts with: "r" (it was left out when the message began with the
+# name, here "reading runs"), and a point refused by a trigger
+cp norun.db r
+expect_exit 2 "sweep --resume into a database named r without runs" -- \
+	"$RL" sweep spec.ini --db r --resume
+expect_err "^rooflab sweep: r: reading runs: no such table: runs" \
+	"sweep names the database r"
+cp s0.db trig.db
+sqlite3 trig.db "CREATE TRIGGER nope BEFORE INSERT ON points BEGIN SELECT RAISE(ABORT, 'refused'); END;"
+expect_exit 2 "sweep into a database whose points refuse rows" -- \
+	"$RL" sweep spec.ini --db trig.db
+expect_err "^rooflab sweep: trig.db: storing a point: .*refused" \
+	"a point that cannot be stored names the database"
 # infinities in a crafted sweep: no point rather than a failed gnuplot
 "$RL" sweep spec.ini --db inf.db 2>/dev/null
 sqlite3 inf.db "UPDATE points SET power_watts = -1e999"
