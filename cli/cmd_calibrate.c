@@ -209,6 +209,7 @@ static int collect_rows(const meas_set *set, const calibrate_args *o,
 {
 	char err[1024];
 	size_t i;
+	int rc;
 	*nrows = 0;
 	*skipped = 0;
 	for (i = 0; i < set->n; i++) {
@@ -222,10 +223,10 @@ static int collect_rows(const meas_set *set, const calibrate_args *o,
 		    (o->version && strcmp(m->version, o->version)) ||
 		    (o->chip && strcmp(m->chip, o->chip)))
 			continue;
-		if (meas_setup(m, path, &st, err, sizeof err)) {
+		if ((rc = meas_setup(m, path, &st, err, sizeof err))) {
 			fprintf(stderr, "rooflab calibrate: %s:%d (%s): %s\n", mfile,
 			        m->line, m->id, err);
-			return RL_EINPUT;
+			return rc;
 		}
 		if (rl_eval(&st.cfg, &r) != RL_OK) {
 			/* a configuration the engine refuses (does not fit, tp

@@ -820,18 +820,18 @@ int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
 	if (setup_load(st, "profile", profile, err, errlen) ||
 	    setup_load(st, "chip", row->chip, err, errlen) ||
 	    setup_load(st, "model", row->model, err, errlen))
-		return -1;
+		return RL_EINPUT;
 	if (set_key(st, "scenario", "precision",
 	            row->scen_precision[0] ? row->scen_precision : row->precision,
 	            err, errlen) ||
 	    (row->scen_kv[0] && set_key(st, "scenario", "kv_precision",
 	                                row->scen_kv, err, errlen)))
-		return -1;
+		return RL_EINPUT;
 	if (row->experts_only && !(st->cfg.model.expert_weight_bits > 0)) {
 		snprintf(err, errlen, "precision %.20s quantizes only routed "
 		         "experts, and model %.60s gives them no width of their own "
 		         "(model.expert_weight_bits)", row->precision, row->model);
-		return -1;
+		return RL_EINPUT;
 	}
 	/* attention data parallel over the tp GPUs, the experts split over
 	** the same GPUs: as DEPn (published-methodology.md, 1.0) */
@@ -843,12 +843,12 @@ int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
 	    set_num(st, "scenario", "ep",
 	            dep ? row->tp : row->ep >= 1 ? row->ep : 1, err, errlen) ||
 	    set_num(st, "scenario", "chips", row->chips, err, errlen))
-		return -1;
+		return RL_EINPUT;
 	/* the build settings the row states override the profile's */
 	/* the lengths of a dataset (datasets.h): the load model's run end */
 	if (row->osl_max > row->osl &&
 	    set_num(st, "scenario", "osl_max", row->osl_max, err, errlen))
-		return -1;
+		return RL_EINPUT;
 	if ((row->max_num_tokens >= 1 &&
 	     set_num(st, "profile", "max_num_tokens", row->max_num_tokens, err,
 	             errlen)) ||
@@ -858,12 +858,12 @@ int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
 	    (row->max_batch_size >= 1 &&
 	     set_num(st, "profile", "max_batch_size", row->max_batch_size, err,
 	             errlen)))
-		return -1;
+		return RL_EINPUT;
 	/* and the harness's own choice of them gives way (0.11's notes) */
 	if ((row->max_num_tokens >= 1 || row->max_batch_size >= 1) &&
 	    set_key(st, "profile", "batch_rule", "fixed", err, errlen))
-		return -1;
-	return 0;
+		return RL_EINPUT;
+	return RL_OK;
 }
 
 double meas_half_step(const meas_row *row)

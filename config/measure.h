@@ -113,7 +113,8 @@ void meas_free(meas_set *set);
 
 /* Build the setup of a modelled row with a profile (name or path): chip,
 ** model, precision, lengths, parallelism, and the build settings the row
-** states.  0, or -1 with err (unknown chip or model preset, bad values). */
+** states.  RL_OK, or RL_EINPUT with err (unknown chip or model preset,
+** bad values). */
 int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
                char *err, size_t errlen);
 

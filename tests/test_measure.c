@@ -298,10 +298,11 @@ static void test_precision_spellings(void **state)
 		fail_msg("%s", err);
 	assert_int_equal((int)st.cfg.scen.precision, RL_PREC_FP16);
 	/* MXFP4: the experts at the model's own width, the rest 16-bit; a
-	** dense model has no such checkpoint */
+	** dense model has no such checkpoint: the row's input is wrong,
+	** RL_EINPUT */
 	assert_true(row_of(&set, "mxfp4")->modelled);
 	assert_int_equal(meas_setup(row_of(&set, "mxfp4"), "trtllm-0.17", &st,
-	                            err, sizeof err), -1);
+	                            err, sizeof err), RL_EINPUT);
 	assert_non_null(strstr(err, "expert_weight_bits"));
 	if (meas_setup(row_of(&set, "oss"), "trtllm-0.17", &st, err, sizeof err))
 		fail_msg("%s", err);
