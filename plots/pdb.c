@@ -185,25 +185,37 @@ int pdb_rows(sqlite3 *db, const char *path, const char *table, long run,
 }
 
 /* Comma-separated ids of a run table of the database at path, for "no
-** run N" messages (as many as fit in buf): RL_OK, or pdb_unread's status
-** and message when they cannot be read (not a list cut short or empty
-** without a word). */
+** run N" messages: as many as fit in buf, then ", ..." where more
+** follow (room for it kept after every id but the last): RL_OK, or
+** pdb_unread's status and message when they cannot be read (not a list
+** cut short or empty without a word). */
 static int run_ids(sqlite3 *db, const char *path, const char *table,
                    char *buf, size_t len, char *err, size_t errlen)
 {
-	char sql[160];
+	static const char more_mark[] = ", ...";
+	char sql[160], id[32];
 	sqlite3_stmt *st;
-	size_t used = 0;
-	int rc;
+	size_t used = 0, w;
+	int rc, more;
 	buf[0] = 0;
 	snprintf(sql, sizeof sql, "SELECT id FROM \"%s\" ORDER BY id", table);
 	if ((rc = pdb_prepare(db, path, sql, &st, err, errlen)))
 		return rc;
-	/* (buf full: the steps stop, and nothing failed) */
-	while (used + 24 < len && sqlite3_step(st) == SQLITE_ROW)
-		used += (size_t)snprintf(buf + used, len - used, "%s%lld",
-		                         used ? ", " : "",
-		                         (long long)sqlite3_column_int64(st, 0));
+	more = sqlite3_step(st) == SQLITE_ROW;
+	while (more) {
+		w = (size_t)snprintf(id, sizeof id, "%s%lld", used ? ", " : "",
+		                     (long long)sqlite3_column_int64(st, 0));
+		/* the next row first: is this id the last? (buf full: the
+		** steps stop, and nothing failed) */
+		more = sqlite3_step(st) == SQLITE_ROW;
+		if (used + w + (more ? sizeof more_mark - 1 : 0) >= len) {
+			snprintf(buf + used, len - used, "%s",
+			         more_mark + (used ? 0 : 2));
+			break;
+		}
+		memcpy(buf + used, id, w + 1);
+		used += w;
+	}
 	return pdb_finish(st, path, err, errlen);
 }
 

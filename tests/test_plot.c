@@ -574,7 +574,7 @@ static void test_failed_lookup(void **state)
 ** never reads that row; the list of every id does. */
 static void test_run_ids_fail(void **state)
 {
-	char path[64], want[128], err[512];
+	char path[64], want[512], err[512];
 	sqlite3 *db;
 	pdb_claim c;
 	int rc;
@@ -606,6 +606,32 @@ static void test_run_ids_fail(void **state)
 	assert_int_equal(rc, RL_EINPUT);
 	snprintf(want, sizeof want, "%s: no claim run with id 9 (runs: 1, 2)",
 	         path);
+	assert_string_equal(err, want);
+	sqlite3_close(db);
+	unlink(path);
+	/* a list too long for its 256 bytes ends in ", ..." after a whole id:
+	** ids 1000000 to 1000099 take 9 bytes each with ", " (7 the first);
+	** 28 take 250, a 29th would leave no room for ", ..." and the end, so
+	** 28 and the mark, 255 bytes (it stopped after 26 without a mark,
+	** as if they were all) */
+	db = make_db(path, sizeof path,
+	             "WITH RECURSIVE n(i) AS (SELECT 1000000 UNION ALL SELECT "
+	             "i + 1 FROM n WHERE i < 1000099) INSERT INTO claim_runs "
+	             "SELECT i, 'now', 'v', 'g', 'A', 'B', 'sc', 20, 4, 4, '{}' "
+	             "FROM n;");
+	rc = pdb_claim_run(db, path, 9, &c, err, sizeof err);
+	assert_int_equal(rc, RL_EINPUT);
+	{
+		char ids[300];
+		int i, k = 0;
+		for (i = 0; i < 28; i++)
+			k += snprintf(ids + k, sizeof ids - (size_t)k, "%s%d",
+			              i ? ", " : "", 1000000 + i);
+		snprintf(ids + k, sizeof ids - (size_t)k, ", ...");
+		assert_int_equal(strlen(ids), 255);
+		snprintf(want, sizeof want, "%s: no claim run with id 9 (runs: %s)",
+		         path, ids);
+	}
 	assert_string_equal(err, want);
 	sqlite3_close(db);
 	unlink(path);
