@@ -84,10 +84,14 @@ static void verdict_text(FILE *f, const claim_report *rep)
 static void factors_text(FILE *f, const rl_factor *fs, const double *phi,
                          size_t n, double ratio)
 {
+	char name[4 * sizeof fs->name];
 	size_t i;
 	double prod = 1;
 	for (i = 0; i < n; i++) {
-		fprintf(f, "    %-30s x%8.3f\n", fs[i].name, exp(phi[i]));
+		/* padded by characters, as the side labels are */
+		fprintf(f, "    %s x%8.3f\n",
+		        rl_utf8_cell(fs[i].name, 30, 0, name, sizeof name),
+		        exp(phi[i]));
 		prod *= exp(phi[i]);
 	}
 	fprintf(f, "    %-30s =%8.3f  (all swapped: %.3f)\n", "product", prod,
