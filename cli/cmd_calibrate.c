@@ -85,7 +85,15 @@ static void help(FILE *f)
 	      "data/measurements.csv) whose\nsoftware column is TEXT (default: "
 	      "all), by least squares on\nlog(model/measured); prints each "
 	      "row's error and leave-one-out error;\nwrites the fitted profile "
-	      "to FILE (default NAME-fitted.ini).\n", f);
+	      "to FILE (default NAME-fitted.ini).\n\n"
+	      "Exit 0 when the profile was fitted and written; 2 for bad input: "
+	      "a\nmissing or unknown --profile, an option or a --fit entry out "
+	      "of its\nform or range, a measurements file or version table that "
+	      "cannot be\nread or is refused (naming file, line and column), a "
+	      "row that cannot\nbe set up, fewer modelled rows than the fit "
+	      "needs, an --aside id\nthat is not among them, an --out that "
+	      "cannot be written; 1 for an\ninternal failure (out of memory, a "
+	      "full disk, an I/O error).\n", f);
 	opt_help(f, table);
 }
 

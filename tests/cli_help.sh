@@ -69,4 +69,12 @@ else
 fi
 expect_exit 0 "b200 --json" -- $RL eval --chip b200 --model llama3-70b --precision fp8 --tp 8 --json
 expect_out '"watts": null' "unknown power is null in JSON"
+# every command's --help gives its exit statuses, as rooflab --help does
+# for all (calibrate's said none)
+cmds=$($RL --help | sed -n 's/^  \([a-z][a-z]*\)  .*/\1/p')
+[ -n "$cmds" ] || { echo "not ok - no commands read from rooflab --help"; fails=$((fails + 1)); }
+for c in $cmds; do
+	expect_exit 0 "$c --help" -- $RL "$c" --help
+	expect_out "Exit( status:)? 0 " "$c --help gives its exit statuses"
+done
 finish
