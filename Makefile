@@ -15,7 +15,11 @@ GITREV  := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror
-CFLAGS  += -DRL_VERSION='"$(VERSION)"' -DRL_GIT_REV='"$(GITREV)"'
+# the git revision is not a flag of every object but a header that only
+# the files including config/version.h read, rewritten only when HEAD has
+# moved (the rule below): they are rebuilt then, and only then
+GITREV_H := $(CURDIR)/$(BUILD)/gitrev.h
+CFLAGS  += -DRL_VERSION='"$(VERSION)"' -DRL_GIT_REV_H='"$(GITREV_H)"'
 CFLAGS  += -DRL_DATA_DIR='"$(CURDIR)/data"' -DRL_ROOT_DIR='"$(CURDIR)"'
 ifeq ($(SAN),1)
 CFLAGS  += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -71,8 +75,17 @@ $(BUILD)/lib$(1).a: $(patsubst %.c,$(BUILD)/%.o,$(wildcard $(1)/*.c))
 endef
 $(foreach l,$(LAYERS),$(eval $(call layer_lib,$(l))))
 
-# -MMD: each object depends on the headers it includes (build/**/*.d)
-$(BUILD)/%.o: %.c
+# RL_GIT_REV for config/version.h: written when it differs from the
+# revision there, so that its time moves only with HEAD (make re-reads the
+# time after the recipe; the objects' .d files name this header)
+$(GITREV_H): FORCE
+	@mkdir -p $(dir $@)
+	@printf '#define RL_GIT_REV "%s"\n' '$(GITREV)' >$@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+# -MMD: each object depends on the headers it includes (build/**/*.d);
+# the revision header is there before the first compile
+$(BUILD)/%.o: %.c | $(GITREV_H)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP $(PKG_CFLAGS) -c -o $@ $<
 
