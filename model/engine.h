@@ -224,9 +224,10 @@ typedef struct {
 	double pp;
 } rl_batch_rule_memo;
 
-/* What power and cost (eval.c) work out from a configuration alone, kept
-** beside the setup: whether the chip has a power model, the matrix
-** precision, the power terms at the full clock (rl_power_fixed_of at 1),
+/* What power and cost (eval.c) work out from a configuration alone, for
+** a chip with a power model (without one, the chip's cost alone is kept:
+** rl_chip_cost_memo), kept beside the setup: the matrix precision, the
+** power terms at the full clock (rl_power_fixed_of at 1),
 ** the chip's cost and price, the chips, and the hardware's share of USD
 ** per second at each (rl_usd_hw_per_s).  Besides what the setup reads
 ** (its key, which a new setup follows: it clears this memo), they read
@@ -235,7 +236,7 @@ typedef struct {
 ** not read). */
 typedef struct {
 	int valid;
-	int known, prec;
+	int prec;
 	rl_power_fixed full;     /* at clock share 1 */
 	double chip_usd, price_usd, chips, hw_cost, hw_price;
 	rl_config key;

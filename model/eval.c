@@ -241,7 +241,8 @@ static const rl_config *rule_applied(const rl_config *cfg,
 	return &m->cfg;
 }
 
-/* The cache's power and cost memo for pw (engine.h), worked out again
+/* The cache's power and cost memo for pw, a chip with a power model
+** (engine.h), worked out again
 ** where the memo was cleared (by a new setup: pw's other sections are
 ** the setup's key's) or pw's design, node or cost sections differ from
 ** those it was worked out from; the same numbers as rl_eval_cached works
@@ -255,10 +256,8 @@ static const rl_power_cost_memo *power_cost_kept(const rl_config *pw,
 	    memcmp((const char *)pw + at, (const char *)&m->key + at, n) == 0)
 		return m;
 	memcpy((char *)&m->key + at, (const char *)pw + at, n);
-	m->known = rl_power_known(pw);
 	m->prec = rl_matrix_prec(&pw->scen);
-	if (m->known)
-		rl_power_fixed_of(pw, m->prec, 1.0, &m->full);
+	rl_power_fixed_of(pw, m->prec, 1.0, &m->full);
 	m->chip_usd =
 	    rl_chip_cost_kept(pw, pw->chip.hbm_bytes, &cache->cost)->chip_usd;
 	m->price_usd = pw->cost.price_usd > 0 ? pw->cost.price_usd : NAN;
@@ -316,9 +315,11 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	r->power_limited = 0;
 	r->power_w = r->power_prefill_w = r->power_decode_w = NAN;
 	/* (the caller's cache alone: a local one below is the TDP fit's) */
-	pc = cache ? power_cost_kept(pw, cache) : NULL;
+	/* (where the chip has no power model the memo's compare would cost
+	** more than the chip's cost alone: rl_chip_cost_kept below) */
+	pc = cache && rl_power_known(pw) ? power_cost_kept(pw, cache) : NULL;
 
-	if (pc ? pc->known : rl_power_known(pw)) {
+	if (rl_power_known(pw)) {
 		double tdp = pw->chip.tdp_w, s_pre = 1, s_dec = 1;
 		prec = pc ? pc->prec : rl_matrix_prec(&pw->scen);
 		power_of_result(pw, prec, 1, 1, pc ? &pc->full : NULL, r);
