@@ -33,12 +33,15 @@ static const opt_def table[] = {OPT_LAST};
 static void model_doc(const char *name, char *doc, size_t len)
 {
 	rl_setup st;
-	char err[512];
+	char err[512], clean[201];
 	const rl_model *m = &st.cfg.model;
 	char attn[64], mlp[64];
 	setup_init(&st);
 	if (setup_load(&st, "model", name, err, sizeof err)) {
-		snprintf(doc, len, "(does not load: %.200s)", err);
+		/* the message quotes the file: its controls as '?', cut at a
+		** whole character within 200 bytes (rl_utf8_cell) */
+		snprintf(doc, len, "(does not load: %s)",
+		         rl_utf8_cell(err, 0, 0, clean, sizeof clean));
 		return;
 	}
 	/* latent attention has no KV heads: its latent and rotary key */

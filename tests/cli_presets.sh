@@ -81,4 +81,18 @@ if command -v python3 >/dev/null 2>&1; then
 		python3 -c "import sys; t=open('$tmpd/u.out','rb').read().decode('utf-8'); assert ('  wide' + ' ' * 20 + ' a' + chr(0xd7) * 37 + '...\n') in t, t; assert not any(0x80 <= ord(ch) < 0xa0 or ch == chr(27) for ch in t), t"
 fi
 
+# a model that does not load is described by its message, which quotes the
+# file: its ESC and its C1 CSI (U+009B) are each a '?' (both went out raw)
+mkdir -p "$tmpd/u/models"
+printf '; m\n[model]\nbo\033[31mgus\302\233x = 1\n' >"$tmpd/u/models/bad.ini"
+expect_exit 0 "presets model with a model that does not load" -- \
+	env ROOFLAB_DATA="$tmpd/u" $RL presets model
+expect_out "^  bad +\\(does not load: .*bad\\.ini:3: .*'model\\.bo\\?\\[31mgus\\?x'" \
+	"the message of a model that does not load: controls as '?'"
+if grep -q "$(printf '\033')" "$tmpd/out"; then
+	echo "not ok - an ESC reached the terminal"; fails=$((fails + 1))
+else
+	echo "ok - no ESC reaches the terminal"
+fi
+
 finish
