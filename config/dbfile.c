@@ -12,6 +12,7 @@
 #include "../model/status.h"
 #include "pctenc.h"
 #include "regfile.h"
+#include "utf8.h"
 
 int rl_db_target_check(const char *path, char *err, size_t errlen)
 {
@@ -187,15 +188,30 @@ int rl_db_open_write(const char *path, const rl_db_kind *k, int busy_ms,
 	return RL_OK;
 }
 
+int rl_db_conflict(sqlite3 *db, int rc)
+{
+	/* rc as sqlite3_step and sqlite3_exec give it has no extended code
+	** unless extended result codes are on: the handle's has it */
+	int x = (rc & ~0xff) || !db || sqlite3_errcode(db) != rc
+	            ? rc
+	            : sqlite3_extended_errcode(db);
+	return x == SQLITE_CONSTRAINT_UNIQUE ||
+	       x == SQLITE_CONSTRAINT_PRIMARYKEY;
+}
+
 void rl_db_error(sqlite3 *db, int rc, const char *what, char *err,
                  size_t errlen)
 {
 	int base = rc & 0xff;
+	char clean[512];
 	/* the handle's message, unless the failure was not the handle's own
-	** (a missing row: its message would be "not an error") */
-	const char *msg = db && sqlite3_errcode(db) != SQLITE_OK
-	                      ? sqlite3_errmsg(db)
-	                      : sqlite3_errstr(rc);
+	** (a missing row: its message would be "not an error"); it may quote
+	** the database (a name, a trigger's RAISE text): its controls and
+	** bytes of no UTF-8 character as '?' */
+	const char *msg = rl_utf8_cell(db && sqlite3_errcode(db) != SQLITE_OK
+	                                   ? sqlite3_errmsg(db)
+	                                   : sqlite3_errstr(rc),
+	                               0, 0, clean, sizeof clean);
 	if (base == SQLITE_FULL)
 		snprintf(err, errlen, "%s: the disk is full (%s)", what, msg);
 	else if (base == SQLITE_IOERR)
@@ -204,9 +220,12 @@ void rl_db_error(sqlite3 *db, int rc, const char *what, char *err,
 	else if (base == SQLITE_BUSY || base == SQLITE_LOCKED)
 		snprintf(err, errlen, "%s: the database is locked by another "
 		         "process (%s)", what, msg);
-	else if (base == SQLITE_CONSTRAINT)
+	else if (base == SQLITE_CONSTRAINT && rl_db_conflict(db, rc))
 		snprintf(err, errlen, "%s: another process is writing the same "
 		         "rows (%s)", what, msg);
+	else if (base == SQLITE_CONSTRAINT)   /* a CHECK, NOT NULL, trigger */
+		snprintf(err, errlen, "%s: the database refused the write: %s",
+		         what, msg);
 	else if (base == SQLITE_CORRUPT || base == SQLITE_NOTADB)
 		snprintf(err, errlen, "%s: the database is damaged or not an "
 		         "SQLite file (%s)", what, msg);

@@ -59,12 +59,21 @@ int rl_db_open_read(const char *path, sqlite3 **db);
 /* The exit status for an SQLite result code: RL_EINTERNAL for out of
 ** memory, I/O errors, a full disk and misuse; RL_EINPUT for the rest
 ** (locked, damaged, not a database, altered by hand, unwritable, a row
-** written twice by two processes). */
+** written twice by two processes, a constraint or trigger of its own). */
 int rl_db_exit(int rc);
 
+/* 1 when the failure rc on db is a UNIQUE or PRIMARY KEY conflict (a row
+** written twice: by two processes, for rooflab's own schemas); 0 for any
+** other failure, another constraint's (CHECK, NOT NULL, FOREIGN KEY, a
+** trigger's RAISE) too. */
+int rl_db_conflict(sqlite3 *db, int rc);
+
 /* A message for an SQLite failure rc on db, "WHAT: the disk is full
-** (...)", "WHAT: the database is locked by another process (...)", the
-** handle's own message otherwise. */
+** (...)", "WHAT: the database is locked by another process (...)",
+** "WHAT: another process is writing the same rows (...)" for a conflict
+** (rl_db_conflict), "WHAT: the database refused the write: ..." for any
+** other constraint, the handle's own message otherwise; SQLite's message,
+** which may quote the database, with its controls as '?' (rl_utf8_cell). */
 void rl_db_error(sqlite3 *db, int rc, const char *what, char *err,
                  size_t errlen);
 

@@ -13,6 +13,7 @@
 #include "../config/dbfile.h"
 #include "../config/regfile.h"
 #include "../config/stamp.h"
+#include "../config/utf8.h"
 #include "../config/version.h"
 
 static const char schema_sql[] =
@@ -41,13 +42,16 @@ static const char schema_sql[] =
 void rl_store_error(sqlite3 *db, int rc, const char *what, char *err,
                     size_t errlen)
 {
-	const char *msg = db && sqlite3_errcode(db) != SQLITE_OK
-	                      ? sqlite3_errmsg(db)
-	                      : sqlite3_errstr(rc);
-	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+	char clean[512];
+	/* only a UNIQUE or PRIMARY KEY conflict is a point written twice; a
+	** CHECK or a trigger's RAISE is the database's own (rl_db_error) */
+	if (rl_db_conflict(db, rc))
 		snprintf(err, errlen, "%s: another process is writing the same "
 		         "points (%s); run one sweep per shard at a time", what,
-		         msg);
+		         rl_utf8_cell(db && sqlite3_errcode(db) != SQLITE_OK
+		                          ? sqlite3_errmsg(db)
+		                          : sqlite3_errstr(rc),
+		                      0, 0, clean, sizeof clean));
 	else
 		rl_db_error(db, rc, what, err, errlen);
 }

@@ -42,7 +42,10 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **db,
 ** runs: no such table: runs"), not the file: the caller puts the path it
 ** opened in front (rl_store_open's own messages name it already). */
 
-/* Message for an SQLite failure on db ("disk full", "locked", ...). */
+/* Message for an SQLite failure on db: a UNIQUE or PRIMARY KEY conflict
+** as "another process is writing the same points" (two sweeps of one
+** shard), anything else as rl_db_error says it ("disk full", "locked", a
+** CHECK or trigger of the database's own in SQLite's words). */
 void rl_store_error(sqlite3 *db, int rc, const char *what, char *err,
                     size_t errlen);
 

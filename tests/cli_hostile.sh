@@ -140,6 +140,10 @@ expect_exit 2 "sweep into a database whose points refuse rows" -- \
 	"$RL" sweep spec.ini --db trig.db
 expect_err "^rooflab sweep: trig.db: storing a point: .*refused" \
 	"a point that cannot be stored names the database"
+# a trigger's RAISE is the database's refusal in SQLite's words, not two
+# sweeps of one shard (only a UNIQUE or PRIMARY KEY conflict is that)
+expect_err "^rooflab sweep: trig.db: storing a point: the database refused the write: refused$" \
+	"a trigger's refusal is said in its own words"
 # infinities in a crafted sweep: no point rather than a failed gnuplot
 "$RL" sweep spec.ini --db inf.db 2>/dev/null
 sqlite3 inf.db "UPDATE points SET power_watts = -1e999"

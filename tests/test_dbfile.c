@@ -5,7 +5,8 @@
 ** percent-encoded), one whose -wal is there plainly read-only, reading
 ** the rows still in the -wal (immutable=1 would not look at it); a
 ** rollback-journal file plainly.  The counts are the rows inserted here.
-** And rl_db_target_check: what may be written as a database.
+** And rl_db_target_check: what may be written as a database; rl_db_error:
+** the words for a constraint that failed.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -166,6 +167,49 @@ static void test_target(void **state)
 	                 RL_EINPUT);
 }
 
+/* Only a UNIQUE or PRIMARY KEY conflict reads as a row written twice by
+** another process; a CHECK or a trigger's RAISE is the database's own
+** refusal in SQLite's words, its ESC as '?'; each is exit 2 (the
+** database's fault).  The statements fail as sqlite3_exec returns them,
+** without extended codes. */
+static void test_constraint_words(void **state)
+{
+	sqlite3 *db;
+	char err[512];
+	int rc;
+	(void)state;
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE t(a INTEGER PRIMARY "
+	                              "KEY, b UNIQUE, c CHECK(c > 0));"
+	                              "INSERT INTO t VALUES(1, 1, 1);"
+	                              "CREATE TABLE u(x);"
+	                              "CREATE TRIGGER no BEFORE INSERT ON u "
+	                              "BEGIN SELECT RAISE(ABORT, 'no \033[31m');"
+	                              " END;", NULL, NULL, NULL), SQLITE_OK);
+	rc = sqlite3_exec(db, "INSERT INTO t VALUES(2, 1, 1)", NULL, NULL, NULL);
+	assert_int_equal(rc, SQLITE_CONSTRAINT);
+	assert_true(rl_db_conflict(db, rc));
+	rl_db_error(db, rc, "w", err, sizeof err);
+	assert_string_equal(err, "w: another process is writing the same rows "
+	                         "(UNIQUE constraint failed: t.b)");
+	rc = sqlite3_exec(db, "INSERT INTO t VALUES(1, 2, 1)", NULL, NULL, NULL);
+	assert_true(rl_db_conflict(db, rc));
+	rc = sqlite3_exec(db, "INSERT INTO t VALUES(3, 3, 0)", NULL, NULL, NULL);
+	assert_int_equal(rc, SQLITE_CONSTRAINT);
+	assert_false(rl_db_conflict(db, rc));
+	rl_db_error(db, rc, "w", err, sizeof err);
+	assert_string_equal(err, "w: the database refused the write: CHECK "
+	                         "constraint failed: c > 0");
+	assert_int_equal(rl_db_exit(rc), RL_EINPUT);
+	rc = sqlite3_exec(db, "INSERT INTO u VALUES(1)", NULL, NULL, NULL);
+	assert_int_equal(rc, SQLITE_CONSTRAINT);
+	assert_false(rl_db_conflict(db, rc));
+	rl_db_error(db, rc, "w", err, sizeof err);
+	assert_string_equal(err, "w: the database refused the write: no ?[31m");
+	assert_int_equal(rl_db_exit(rc), RL_EINPUT);
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -174,6 +218,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_rollback_journal, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_target, setup, teardown),
+	    cmocka_unit_test(test_constraint_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
