@@ -33,11 +33,15 @@ typedef struct {
 	size_t errlen;
 } dbw;
 
-/* "PATH: WHAT: SQLite's message" into w->err. */
+/* "PATH: WHAT: ..." into w->err in rl_db_error's words for the handle's
+** failure (a full disk, a locked file, a constraint of the database's
+** own), SQLite's message with its controls as '?'. */
 static int fail(dbw *w, const char *what)
 {
-	snprintf(w->err, w->errlen, "%s: %s: %s", w->path, what,
-	         sqlite3_errmsg(w->db));
+	char where[1200];
+	snprintf(where, sizeof where, "%s: %s", w->path, what);
+	rl_db_error(w->db, sqlite3_extended_errcode(w->db), where, w->err,
+	            w->errlen);
 	return -1;
 }
 

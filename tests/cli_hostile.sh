@@ -318,6 +318,14 @@ expect_err "^rooflab claim: erf.db: prepare: cannot modify claim_factors" \
 	"claim names the database it could not write"
 [ "$(cksum <erf.db)" = "$sum" ] && echo "ok - the refused run wrote nothing" ||
 	{ echo "not ok - the refused run changed erf.db"; fails=$((fails + 1)); }
+# a trigger of the database's own refuses a row: said in rl_db_error's
+# words, its RAISE text's ESC as '?' (it went to the terminal raw)
+cp mine.db trc.db
+sqlite3 trc.db "$(printf "CREATE TRIGGER no BEFORE INSERT ON claim_sides BEGIN SELECT RAISE(ABORT, 'no \033[31m'); END;")"
+expect_exit 2 "claim --db into a database whose trigger refuses rows" -- \
+	"$RL" claim --samples 0 --no-design --db trc.db
+expect_err "^rooflab claim: trc.db: insert: the database refused the write: no \?\[31m$" \
+	"claim says the database refused the row, its ESC as '?'"
 # validate --db into a database whose validation table is a view over a
 # table that is gone: reading its columns fails, and validate says so and
 # rolls back, where the failed read was taken for "no version column" and
