@@ -213,7 +213,8 @@ int claim_checks(claim_report *rep, char *err, size_t errlen);
 /* claimdb.c: everything into the tables of schema.h, in one
 ** transaction.  RL_OK, or RL_EINPUT (not a file name, a foreign or damaged
 ** file, unwritable) / RL_EINTERNAL with err, which names the file
-** ("PATH: ...", or "--db PATH: ..." from rl_db_target_check). */
+** ("PATH: ...", or rl_db_target_check's "a database needs a file name"
+** for ""). */
 int claimdb_write(const char *path, const claim_report *rep,
                   const char *json, char *err, size_t errlen);
 

@@ -45,6 +45,10 @@ int cmd_claim(int argc, char **argv)
 	rep = claim_begin("claim", claim_table, argc, argv, help, &rc);
 	if (!rep)
 		return rc;
+	if (rep->opts.db && (rc = db_target("claim", rep->opts.db)) != RL_OK) {
+		claim_report_free(rep);
+		return rc;
+	}
 	err[0] = '\0';
 	rc = claim_prepare(rep, err, sizeof err);
 	if (rc == RL_OK)

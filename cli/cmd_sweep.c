@@ -104,6 +104,8 @@ int cmd_sweep(int argc, char **argv)
 		                 "SPEC --db FILE)");
 	if (!o.db_path)
 		return bad_input("sweep", "missing --db FILE");
+	if ((rc = db_target("sweep", o.db_path)) != RL_OK)
+		return rc;
 	s = rl_sweep_spec_load(spec, err, sizeof err);
 	if (!s)
 		return bad_input("sweep", err);

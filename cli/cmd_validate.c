@@ -463,6 +463,8 @@ int cmd_validate(int argc, char **argv)
 	profile = o.profile;
 	dbpath = o.dbpath;
 	vfile = o.vfile;
+	if (dbpath && (rc = db_target("validate", dbpath)) != RL_OK)
+		return rc;
 	if (profile) {
 		char path[1024];
 		if (preset_path("profile", profile, path, sizeof path, err,

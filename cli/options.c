@@ -5,6 +5,8 @@
 
 #include <stdio.h>
 
+#include "../config/dbfile.h"
+
 /* --set section.key=value, repeated: checked when applied (opts_apply) */
 static int take_set(const opt_def *d, void *field, const char *name,
                     const char *v, char *err, size_t errlen)
@@ -47,4 +49,13 @@ int bad_input(const char *cmd, const char *msg)
 {
 	fprintf(stderr, "rooflab %s: %s\n", cmd, msg);
 	return RL_EINPUT;
+}
+
+int db_target(const char *cmd, const char *path)
+{
+	char err[1024], msg[1100];
+	if (rl_db_target_check(path, err, sizeof err) == RL_OK)
+		return RL_OK;
+	snprintf(msg, sizeof msg, "--db%s %s", path && *path ? "" : ":", err);
+	return bad_input(cmd, msg);
 }

@@ -18,4 +18,10 @@ extern const opt_def eval_opts_table[];
 /* Print an error as "rooflab CMD: message" and return RL_EINPUT. */
 int bad_input(const char *cmd, const char *msg);
 
+/* The --db FILE a command writes, checked before any work with
+** rl_db_target_check (config/dbfile.h): RL_OK, or RL_EINPUT said as
+** "rooflab CMD: --db PATH: ..." ("--db: a database needs a file name ..."
+** for ""). */
+int db_target(const char *cmd, const char *path);
+
 #endif

@@ -18,12 +18,12 @@ int rl_db_target_check(const char *path, char *err, size_t errlen)
 {
 	rl_file_kind kind;
 	if (!path || !*path) {
-		snprintf(err, errlen, "--db needs a file name (an empty name "
-		         "would store nothing)");
+		snprintf(err, errlen, "a database needs a file name (an empty "
+		         "name would store nothing)");
 		return RL_EINPUT;
 	}
 	if (!strcmp(path, ":memory:") || !strncmp(path, "file:", 5)) {
-		snprintf(err, errlen, "--db %s: give a file name; in-memory "
+		snprintf(err, errlen, "%s: give a file name; in-memory "
 		         "databases and SQLite URIs would store nothing where it "
 		         "can be read back", path);
 		return RL_EINPUT;
@@ -31,7 +31,7 @@ int rl_db_target_check(const char *path, char *err, size_t errlen)
 	/* SQLite opens a device or a pipe and fails at the first read or
 	** write ("disk I/O error", exit 1 as if the disk were full) */
 	if ((kind = rl_not_regular(path))) {
-		snprintf(err, errlen, "--db %s: %s, not a database file", path,
+		snprintf(err, errlen, "%s: %s, not a database file", path,
 		         kind == RL_FILE_DIR ? "a directory"
 		                             : "a device, pipe or socket");
 		return RL_EINPUT;

@@ -25,7 +25,10 @@ typedef struct {
 
 /* 0 when path may be written as a database, else RL_EINPUT with a
 ** message ("", ":memory:", a "file:" URI, or an existing path that is not
-** a regular file: a directory, FIFO or device). */
+** a regular file: a directory, FIFO or device) that begins with the path
+** ("PATH: a directory, not a database file"), or for "" reads "a database
+** needs a file name (...)"; it names no option: a caller that took the
+** path from one puts its name in front. */
 int rl_db_target_check(const char *path, char *err, size_t errlen);
 
 /* Which file this is: RL_OK when ours (right version), with *unmarked 1

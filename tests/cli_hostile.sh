@@ -198,6 +198,13 @@ for t in "" ":memory:" "file:u.db" "file:u.db?mode=memory"; do
 	expect_exit 2 "claim refuses --db '$t'" -- "$RL" claim --samples 0 \
 		--no-design --db "$t"
 done
+# the option is named by the command (config/dbfile.c names none), once
+"$RL" claim --samples 0 --no-design --db "" 2>"$tmpd/err"
+expect_err "^rooflab claim: --db: a database needs a file name \(an empty name would store nothing\)$" \
+	"claim --db '': said with the option"
+"$RL" sweep spec.ini --db ":memory:" 2>"$tmpd/err"
+expect_err "^rooflab sweep: --db :memory:: give a file name; in-memory databases" \
+	"sweep --db :memory:: said with the option once"
 [ ! -e u.db ] && [ ! -e "file:u.db" ] &&
 	echo "ok - refused targets leave no file" ||
 	{ echo "not ok - a refused target left a file"; fails=$((fails + 1)); }

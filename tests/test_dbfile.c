@@ -157,14 +157,19 @@ static void test_target(void **state)
 	assert_non_null(strstr(err, ": a directory, not a database file"));
 	assert_int_equal(rl_db_target_check("/dev/null", err, sizeof err),
 	                 RL_EINPUT);
-	assert_string_equal(err, "--db /dev/null: a device, pipe or socket, not "
-	                         "a database file");
+	assert_string_equal(err, "/dev/null: a device, pipe or socket, not a "
+	                         "database file");
 	snprintf(fifo, sizeof fifo, "%s-fifo", f->path);
 	assert_int_equal(mkfifo(fifo, 0600), 0);
 	assert_int_equal(rl_db_target_check(fifo, err, sizeof err), RL_EINPUT);
 	unlink(fifo);
 	assert_int_equal(rl_db_target_check(":memory:", err, sizeof err),
 	                 RL_EINPUT);
+	/* config/ knows no option: the caller names --db */
+	assert_int_equal(strncmp(err, ":memory:: give a file name", 26), 0);
+	assert_int_equal(rl_db_target_check("", err, sizeof err), RL_EINPUT);
+	assert_string_equal(err, "a database needs a file name (an empty name "
+	                         "would store nothing)");
 }
 
 /* Only a UNIQUE or PRIMARY KEY conflict reads as a row written twice by
