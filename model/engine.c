@@ -1077,6 +1077,11 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	q_isl = q / s->isl;
 	R_pre = stage_round(c, mb, n_dec, q, q_isl, k, &r->prefill);
 	T_avg = f * R_pre + (1 - f) * R_dec;
+	/* (the iterations per second first: power's chain to USD per token,
+	** which the evaluation waits on, goes on from them, and of the
+	** divisions by T_avg ready at once the oldest goes first) */
+	r->prefill_iters_per_s = mb * f / T_avg;
+	r->decode_iters_per_s = mb * (1 - f) / T_avg;
 	req_per_iter = mb * p / s->isl;
 
 	r->requests_per_s = r->replicas * req_per_iter / T_avg;
@@ -1110,8 +1115,6 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	r->avg_link_Bps =
 	    mb * (f * r->prefill.link_bytes + (1 - f) * r->decode.link_bytes) /
 	    T_avg;
-	r->prefill_iters_per_s = mb * f / T_avg;
-	r->decode_iters_per_s = mb * (1 - f) / T_avg;
 	r->mfu = r->avg_flops_per_s / u->peak;
 	r->mbu = n_dec > 0 && r->decode.time_s > 0
 	             ? r->decode.hbm_bytes / r->decode.time_s / cfg->chip.hbm_Bps
