@@ -256,7 +256,7 @@ int cmd_area(int argc, char **argv)
 	}
 	build(&st, &v);
 	for (k = 0; k < v.nviol; k++)
-		fprintf(stderr, "rooflab area: warning: %s\n", v.viol[k]);
+		cli_warn("area", v.viol[k]);
 	if (o.json)
 		out_json(&st, &v);
 	else

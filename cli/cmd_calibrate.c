@@ -232,14 +232,19 @@ static int collect_rows(const meas_set *set, const calibrate_args *o,
 		    (o->chip && strcmp(m->chip, o->chip)))
 			continue;
 		if ((rc = meas_setup(m, path, &st, err, sizeof err))) {
-			fprintf(stderr, "rooflab calibrate: %s:%d (%s): %s\n", mfile,
-			        m->line, m->id, err);
+			char msg[2048];
+			snprintf(msg, sizeof msg, "%s:%d (%s): %s", mfile, m->line,
+			         m->id, err);
+			cli_say("calibrate", msg);
 			return rc;
 		}
 		if (rl_eval(&st.cfg, &r) != RL_OK) {
 			/* a configuration the engine refuses (does not fit, tp
 			** does not divide the heads) is left out of the fit */
-			printf("left out %s: %s\n", m->id, r.error);
+			char id[MEAS_FIELD], why[1024];
+			printf("left out %s: %s\n",
+			       rl_utf8_cell(m->id, 0, 0, id, sizeof id),
+			       rl_utf8_cell(r.error, 0, 0, why, sizeof why));
 			(*skipped)++;
 			continue;
 		}
@@ -469,7 +474,7 @@ static int job_read(calib_job *j, const calibrate_args *o)
 	if ((rc = meas_read(j->mfile, &j->set, err, sizeof err)) != RL_OK) {
 		if (rc == RL_EINPUT)
 			return bad_input("calibrate", err);
-		fprintf(stderr, "rooflab calibrate: %s\n", err);
+		cli_say("calibrate", err);
 		return RL_EINTERNAL;
 	}
 	/* without the version table, "tokens_per_s" counts output tokens; a
@@ -597,7 +602,7 @@ static void job_print(calib_job *j, const calibrate_args *o)
 	for (i = 0; i < j->nfit; i++) {
 		if (rl_param_set(&j->base.cfg, j->fit[i], j->values[i], err,
 		                 sizeof err))
-			fprintf(stderr, "rooflab calibrate: %s\n", err);
+			cli_say("calibrate", err);
 		fit_comment(j->values[i], j->lo[i], j->hi[i], j->centre[i],
 		            j->sigma[i], j->fit_com[i], sizeof j->fit_com[i]);
 		printf("  profile.%-24s %12.6g %-6s %s\n", j->fit[i]->key,
@@ -643,7 +648,7 @@ static int job_write(calib_job *j, const calibrate_args *o)
 	if ((rc = profileout_write(out, j->path, o->software, &j->base, j->fit,
 	                           j->nfit, j->fit_com, j->meta, summary, err,
 	                           sizeof err))) {
-		fprintf(stderr, "rooflab calibrate: %s\n", err);
+		cli_say("calibrate", err);
 		return rc;
 	}
 	printf("\nwrote %s\n", out);

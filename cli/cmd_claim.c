@@ -54,7 +54,7 @@ int cmd_claim(int argc, char **argv)
 	if (rc == RL_OK)
 		rc = claim_compute(rep, err, sizeof err);
 	if (rc != RL_OK) {
-		fprintf(stderr, "rooflab claim: %s\n", err);
+		cli_say("claim", err);
 		claim_report_free(rep);
 		return rc;
 	}
@@ -76,7 +76,7 @@ int cmd_claim(int argc, char **argv)
 	if (rep->opts.db &&
 	    (rc = claimdb_write(rep->opts.db, rep, json, err, sizeof err))) {
 		/* the writer names the file */
-		fprintf(stderr, "rooflab claim: %s\n", err);
+		cli_say("claim", err);
 		free(json);
 		claim_report_free(rep);
 		return rc;

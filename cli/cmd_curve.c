@@ -311,7 +311,7 @@ static int run_in(int argc, char **argv, int plot, series *s)
 	}
 	rc = plot_curve_render(ps, n, title, term, out, err, sizeof err);
 	if (rc != RL_OK) {
-		fprintf(stderr, "rooflab %s: %s\n", cmd, err);
+		cli_say(cmd, err);
 		return rc == RL_EINPUT ? RL_EINPUT : RL_EINTERNAL;
 	}
 	if (out)

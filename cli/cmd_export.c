@@ -52,7 +52,7 @@ int cmd_export(int argc, char **argv)
 	                     a.format ? RL_EXPORT_JSON : RL_EXPORT_CSV, stdout, err,
 	                     sizeof err);
 	if (rc) {
-		fprintf(stderr, "rooflab export: %s\n", err);
+		cli_say("export", err);
 		return rc;
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {

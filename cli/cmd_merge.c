@@ -52,7 +52,7 @@ int cmd_merge(int argc, char **argv)
 	rc = rl_sweep_merge(files[0], files + 1, n - 1, a.force, err,
 	                    sizeof err);
 	if (rc)
-		fprintf(stderr, "rooflab merge: %s\n", err);
+		cli_say("merge", err);
 	else
 		fprintf(stderr, "rooflab merge: %d part(s) merged into %s\n", n - 1,
 		        files[0]);

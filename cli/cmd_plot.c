@@ -171,7 +171,7 @@ int cmd_plot(int argc, char **argv)
 	if (rc == RL_EINPUT)
 		return bad_input("plot", err);
 	if (rc != RL_OK) {
-		fprintf(stderr, "rooflab plot: %s\n", err);
+		cli_say("plot", err);
 		return RL_EINTERNAL;
 	}
 	if (a.out)

@@ -60,7 +60,7 @@ int cmd_report(int argc, char **argv)
 	if (rc == RL_EINPUT)
 		return bad_input("report", err);
 	if (rc != RL_OK) {
-		fprintf(stderr, "rooflab report: %s\n", err);
+		cli_say("report", err);
 		return RL_EINTERNAL;
 	}
 	if (warn[0]) {
@@ -69,7 +69,7 @@ int cmd_report(int argc, char **argv)
 			nl = strchr(line, '\n');
 			if (nl)
 				*nl = 0;
-			fprintf(stderr, "rooflab report: warning: %s\n", line);
+			cli_warn("report", line);
 		}
 	}
 	printf("rooflab report: wrote %s\n", o.out);

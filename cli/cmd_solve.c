@@ -52,7 +52,7 @@ int cmd_solve(int argc, char **argv)
 	}
 	rc = claim_prepare(rep, err, sizeof err);
 	if (rc != RL_OK) {
-		fprintf(stderr, "rooflab solve: %s\n", err);
+		cli_say("solve", err);
 		claim_report_free(rep);
 		return rc;
 	}

@@ -116,7 +116,7 @@ int cmd_sweep(int argc, char **argv)
 		o.batch_sleep_ms = (unsigned)sleep_ms;
 	rc = rl_sweep_run(s, &o, &st, err, sizeof err);
 	if (rc) {
-		fprintf(stderr, "rooflab sweep: %s\n", err);
+		cli_say("sweep", err);
 		if (rc == 1 && st.run_id)
 			fprintf(stderr, "rooflab sweep: run %lld keeps every "
 			        "committed point; rerun with --resume to continue\n",

@@ -496,7 +496,7 @@ int cmd_validate(int argc, char **argv)
 		if (rc == RL_EINPUT)
 			bad_input("validate", err);
 		else
-			fprintf(stderr, "rooflab validate: %s\n", err);
+			cli_say("validate", err);
 		goto done;
 	}
 	ng = val_groups(v, n, &g);
@@ -509,7 +509,7 @@ int cmd_validate(int argc, char **argv)
 	/* stored first: a database refused or failing prints no report */
 	if (dbpath && (rc = val_store(dbpath, profile ? profile : "versions.csv",
 	                              v, n, err, sizeof err))) {
-		fprintf(stderr, "rooflab validate: %s\n", err);
+		cli_say("validate", err);
 		goto done;
 	}
 	if (o.json) {

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "../config/dbfile.h"
+#include "../config/utf8.h"
 
 /* --set section.key=value, repeated: checked when applied (opts_apply) */
 static int take_set(const opt_def *d, void *field, const char *name,
@@ -45,9 +46,28 @@ const opt_def eval_opts_table[] = {
     OPT_BOOL("--json", eval_opts, json, "JSON instead of a table"),
     OPT_LAST};
 
+/* "rooflab CMD: KIND" and msg shown; messages are at most 2 KB (the
+** longest err buffer in cli/), cut at a whole character past 4 KB */
+static void say(const char *cmd, const char *kind, const char *msg)
+{
+	char clean[4096];
+	fprintf(stderr, "rooflab %s: %s%s\n", cmd, kind,
+	        rl_utf8_cell(msg, 0, 0, clean, sizeof clean));
+}
+
+void cli_say(const char *cmd, const char *msg)
+{
+	say(cmd, "", msg);
+}
+
+void cli_warn(const char *cmd, const char *msg)
+{
+	say(cmd, "warning: ", msg);
+}
+
 int bad_input(const char *cmd, const char *msg)
 {
-	fprintf(stderr, "rooflab %s: %s\n", cmd, msg);
+	cli_say(cmd, msg);
 	return RL_EINPUT;
 }
 

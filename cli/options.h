@@ -15,7 +15,16 @@
 /* The shared options, fields of an eval_opts. */
 extern const opt_def eval_opts_table[];
 
-/* Print an error as "rooflab CMD: message" and return RL_EINPUT. */
+/* Print "rooflab CMD: message" on stderr, the message through
+** rl_utf8_cell (config/utf8.h): a message may quote a file or a database
+** (a name, a line, SQLite's words), whose control characters and bytes of
+** no UTF-8 character reach the terminal as '?'. */
+void cli_say(const char *cmd, const char *msg);
+
+/* The same as "rooflab CMD: warning: message". */
+void cli_warn(const char *cmd, const char *msg);
+
+/* Print an error as cli_say does and return RL_EINPUT. */
 int bad_input(const char *cmd, const char *msg);
 
 /* The --db FILE a command writes, checked before any work with

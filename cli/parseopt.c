@@ -2,6 +2,7 @@
 ** parseopt.c: one parser for every command's option table (parseopt.h).
 */
 #include "parseopt.h"
+#include "options.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -213,7 +214,7 @@ int opt_parse(const char *cmd, const opt_def *t, void *base, int argc,
 		return RL_OK;
 	}
 	if (rc < 0) {
-		fprintf(stderr, "rooflab %s: %s\n", cmd, err);
+		cli_say(cmd, err);
 		return RL_EINPUT;
 	}
 	return OPT_GO_ON;

@@ -604,4 +604,30 @@ else
 	echo "ok - skipped: no /dev/full (stdout write errors)"
 fi
 
+# ---- text from a file reaches the terminal without its controls: a
+# message quoting a preset, a sweep spec or a measurement file shows ESC
+# and the C1 CSI (U+009B) as '?' (they went to stderr raw)
+esc=$(printf '\033')
+csi=$(printf '\302\233')
+# no_controls NAME: the last command's stderr holds neither
+no_controls() {
+	if grep -q "$esc\|$csi" "$tmpd/err"; then
+		echo "not ok - $1: a control reached stderr"; fails=$((fails + 1))
+	else
+		echo "ok - $1: no control reaches stderr"
+	fi
+}
+printf '[chip]\nhbm%s[31m_tbps%s = 3\n' "$esc" "$csi" >esc.ini
+expect_exit 2 "eval of a preset whose key holds an ESC" -- "$RL" eval \
+	--chip ./esc.ini --model llama3-8b
+expect_err "^rooflab eval: \./esc\.ini:2: unknown parameter 'chip\.hbm\?\[31m_tbps\?'" \
+	"the key is quoted with its ESC and CSI as '?'"
+no_controls "eval's message"
+printf '[base]\nchip = h100%s[0m\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1:2:1\n' "$esc" >escspec.ini
+expect_exit 2 "sweep of a spec whose chip holds an ESC" -- "$RL" sweep \
+	escspec.ini --db esc.db
+expect_err "^rooflab sweep: escspec\.ini:2: unknown chip 'h100\?\[0m'" \
+	"the sweep's message shows the ESC as '?'"
+no_controls "sweep's message"
+
 finish
