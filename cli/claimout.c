@@ -59,9 +59,11 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	double tgt = rep->opts.target, x = rep->speedup_total;
 	const char *w = claim_verdict_word(mc != NULL, mc ? mc->prob_ge_target
 	                                                  : NAN, x, tgt);
+	char la[LABEL_CELL], lb[LABEL_CELL];
 	fprintf(f, "%s: %s is %.2fx as fast as %s, %s %gx.\n", w,
-	        rep->b.label, x, rep->a.label, x >= tgt ? "reaching" : "not",
-	        tgt);
+	        rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb), x,
+	        rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la),
+	        x >= tgt ? "reaching" : "not", tgt);
 	fprintf(f, "  under the stated assumptions: %.2fx counting input+output "
 	        "tokens (Etched's way), %.2fx output only\n", x,
 	        rep->speedup_output);
@@ -236,8 +238,10 @@ static void unc_text(FILE *f, const claim_report *rep,
                      const rl_tornado_row *torn)
 {
 	size_t i, flat[CLAIM_UNC_MAX], nflat = 0;
-	char names[2048] = "";
-	fprintf(f, "\nuncertainty of %s (%s)\n", b->label, u->path);
+	char names[2048] = "", lab[LABEL_CELL], path[sizeof u->path];
+	fprintf(f, "\nuncertainty of %s (%s)\n",
+	        rl_utf8_cell(b->label, 0, 0, lab, sizeof lab),
+	        rl_utf8_cell(u->path, 0, 0, path, sizeof path));
 	if (mc)
 		fprintf(f, "  Monte Carlo, %zu samples, seed %lu, %.2f s: "
 		        "speedup p05 %.2fx  p50 %.2fx  p95 %.2fx; P(>= %gx) = "
@@ -295,7 +299,7 @@ static void map_name(char *buf, size_t len, const rl_map_entry *e)
 /* The verdict per mapping, in words. */
 static void mappings_text(FILE *f, const claim_report *rep)
 {
-	char nb[64], na[64];
+	char nb[64], na[64], lab[LABEL_CELL];
 	const rl_scenario *sa = &rep->a.cfg.scen;
 	double a = rep->a.r.total_tps;
 	size_t i;
@@ -325,7 +329,8 @@ static void mappings_text(FILE *f, const claim_report *rep)
 		fprintf(f, "%s at its best mapping with a TDP of 700 W: %.2fx, "
 		        "1000 W: %.2fx, none: %.2fx (the spec sheet as claimed "
 		        "names no process node, so its power is not modelled)\n",
-		        rep->bd.label, rep->tdp_speedup[0], rep->tdp_speedup[1],
+		        rl_utf8_cell(rep->bd.label, 0, 0, lab, sizeof lab),
+		        rep->tdp_speedup[0], rep->tdp_speedup[1],
 		        rep->tdp_speedup[2]);
 	if (rep->base_total[1] > 0 && rep->base_total[2] > 0)
 		fprintf(f, "against the later TensorRT-LLM baselines of the same "
@@ -409,9 +414,13 @@ void claimout_text(FILE *f, const claim_report *rep)
 {
 	size_t i;
 	const rl_scenario *s = &rep->a.cfg.scen;
+	/* labels, names and the claims file's text, controls as '?' */
+	char lab[LABEL_CELL], scen[RL_NAME_MAX], why[512];
+	char claim[256], value[512], verdict[160];
 	verdict_text(f, rep);
 	fprintf(f, "\ndetails: claim check %s, %g in / %g out, target %gx\n\n",
-	        rep->scenario, s->isl, s->osl, rep->opts.target);
+	        rl_utf8_cell(rep->scenario, 0, 0, scen, sizeof scen), s->isl,
+	        s->osl, rep->opts.target);
 	side_header(f);
 	side_line(f, "a", &rep->a);
 	side_line(f, "b", &rep->b);
@@ -422,7 +431,8 @@ void claimout_text(FILE *f, const claim_report *rep)
 	        rep->speedup_output);
 	if (rep->have_bd)
 		fprintf(f, "speedup b'/a (%s): %.2fx (input+output), %.2fx "
-		        "(output)\n", rep->bd.label, rep->bd_speedup_total,
+		        "(output)\n", rl_utf8_cell(rep->bd.label, 0, 0, lab, sizeof lab),
+		        rep->bd_speedup_total,
 		        rep->bd_speedup_output);
 	cost_text(f, rep);
 
@@ -433,14 +443,17 @@ void claimout_text(FILE *f, const claim_report *rep)
 	if (rep->factors_ok)
 		factors_text(f, rep->f, rep->phi, rep->nf, rep->factors_ratio);
 	else
-		fprintf(f, "    not available: %s\n", rep->factors_err);
+		fprintf(f, "    not available: %s\n",
+		        rl_utf8_cell(rep->factors_err, 0, 0, why, sizeof why));
 	if (rep->have_bd) {
-		fprintf(f, "  %s:\n", rep->bd.label);
+		fprintf(f, "  %s:\n",
+		        rl_utf8_cell(rep->bd.label, 0, 0, lab, sizeof lab));
 		if (rep->factors_d_ok)
 			factors_text(f, rep->fd, rep->phid, rep->nfd,
 			             rep->factors_d_ratio);
 		else
-			fprintf(f, "    not available: %s\n", rep->factors_d_err);
+			fprintf(f, "    not available: %s\n",
+			        rl_utf8_cell(rep->factors_d_err, 0, 0, why, sizeof why));
 	}
 
 	fprintf(f, "\nwhat must be true for %gx\n", rep->opts.target);
@@ -462,8 +475,10 @@ void claimout_text(FILE *f, const claim_report *rep)
 	fprintf(f, "\nthe other claims\n");
 	for (i = 0; i < rep->nclaims; i++) {
 		const claim_check *c = &rep->claims[i];
-		fprintf(f, "  * %s\n    model: %s\n    verdict: %s\n", c->claim,
-		        c->model_value, c->verdict);
+		fprintf(f, "  * %s\n    model: %s\n    verdict: %s\n",
+		        rl_utf8_cell(c->claim, 0, 0, claim, sizeof claim),
+		        rl_utf8_cell(c->model_value, 0, 0, value, sizeof value),
+		        rl_utf8_cell(c->verdict, 0, 0, verdict, sizeof verdict));
 	}
 }
 

@@ -13,6 +13,7 @@
 #include "../model/silicon.h"
 #include "commands.h"
 #include "../config/json.h"
+#include "../config/utf8.h"
 #include "options.h"
 
 #define MAX_VIOL 8
@@ -171,8 +172,13 @@ static void out_table(const rl_setup *st, const area_view *v)
 	const rl_silicon *si = &v->si;
 	size_t i;
 	int b;
-	printf("%s: design on node %s\n", st->chip,
-	       st->node[0] ? st->node : "(none)");
+	/* the chip's name and its node's (its file names it), their
+	** controls as '?' */
+	char chip[RL_NAME_MAX], node[RL_NAME_MAX];
+	printf("%s: design on node %s\n",
+	       rl_utf8_cell(st->chip, 0, 0, chip, sizeof chip),
+	       st->node[0] ? rl_utf8_cell(st->node, 0, 0, node, sizeof node)
+	                   : "(none)");
 	printf("die: %.0f mm2 x %g, %.2f B transistors per die "
 	       "(%.1f MTr/mm2), reticle %.0f mm2\n\n",
 	       si->die_m2 * 1e6, si->dies, si->transistors / 1e9,

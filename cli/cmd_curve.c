@@ -14,6 +14,7 @@
 #include "../config/num.h"
 #include "../model/load.h"
 #include "../plots/curve.h"
+#include "../config/utf8.h"
 #include "commands.h"
 #include "options.h"
 
@@ -231,10 +232,19 @@ static void write_json(const series *s, int n, const rl_setup *st)
 static void write_table(const series *s, int n, const char *title)
 {
 	int i, k;
-	printf("%s\n", title);
+	char first[400], line[400], lab[sizeof s[0].label];
+	/* the title's two lines and each label (a chip's name may come from
+	** a file) with their controls as '?' */
+	size_t nl = strcspn(title, "\n");
+	snprintf(first, sizeof first, "%.*s", (int)nl, title);
+	printf("%s\n", rl_utf8_cell(first, 0, 0, line, sizeof line));
+	if (title[nl])
+		printf("%s\n", rl_utf8_cell(title + nl + 1, 0, 0, line,
+		                             sizeof line));
 	for (i = 0; i < n; i++) {
 		printf("\n%s (%g chips, replicas of tp %g; the last point: %s)\n",
-		       s[i].label, s[i].chips, s[i].tp,
+		       rl_utf8_cell(s[i].label, 0, 0, lab, sizeof lab), s[i].chips,
+		       s[i].tp,
 		       rl_limit_name(s[i].pts[s[i].n - 1].limit));
 		printf("  %12s %14s %16s %14s %10s %10s\n", "concurrency",
 		       "tok/s/user", "tok/s/chip", "tok/s system", "TTFT ms",

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../model/mapsearch.h"
+#include "../config/utf8.h"
 #include "commands.h"
 #include "evalout.h"
 #include "loadopts.h"
@@ -161,11 +162,14 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 {
 	const rl_scenario *s = &st->cfg.scen;
 	size_t i;
+	/* names that may come from a file, their controls as '?' */
+	char model[RL_NAME_MAX], chip[RL_NAME_MAX], prof[RL_NAME_MAX];
 	fprintf(f, "%s on %g x %s, %s, %g in / %g out, profile %s: %zu legal "
 	        "mappings\n\n",
-	        st->model, chips, st->chip,
+	        rl_utf8_cell(st->model, 0, 0, model, sizeof model), chips,
+	        rl_utf8_cell(st->chip, 0, 0, chip, sizeof chip),
 	        rl_precision_name(rl_weight_prec(s)), s->isl, s->osl,
-	        st->profile, legal);
+	        rl_utf8_cell(st->profile, 0, 0, prof, sizeof prof), legal);
 	fprintf(f, "%4s %4s %4s %4s %4s  %-5s %14s %14s %12s %10s %10s  %s\n",
 	        "rank", "tp", "pp", "dp", "ep", "fits", "output tok/s",
 	        "total tok/s", "out/chip", "ttft ms", "tpot ms", "bound");

@@ -12,6 +12,7 @@
 #include "claimout.h"
 #include "commands.h"
 #include "../config/json.h"
+#include "../config/utf8.h"
 #include "options.h"
 
 static void help(FILE *f)
@@ -79,8 +80,12 @@ int cmd_solve(int argc, char **argv)
 		json_end(&w);
 		json_finish(&w);
 	} else {
+		/* the labels (a --config file's too), controls as '?' */
+		char la[sizeof rep->a.label], lb[sizeof rep->b.label];
 		printf("a: %s\nb: %s\nspeedup b/a now: %.3fx (total tokens), "
-		       "target %gx\n\n", rep->a.label, rep->b.label,
+		       "target %gx\n\n",
+		       rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la),
+		       rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb),
 		       rep->speedup_total, rep->opts.target);
 		for (k = 0; k < rep->nsolve; k++)
 			claimout_solve_row_text(stdout, &rep->solve[k]);

@@ -9,6 +9,7 @@
 #include "../model/mapping.h"
 #include "../model/outputs.h"
 #include "../model/params.h"
+#include "../config/utf8.h"
 
 static void setup_json(json_w *w, const rl_setup *st)
 {
@@ -87,12 +88,20 @@ void evalout_table(FILE *f, const rl_setup *st, const rl_result *r)
 	const rl_output *t = rl_outputs(&n);
 	const rl_scenario *s = &st->cfg.scen;
 	char group[64] = "";
-	fprintf(f, "profile %s%s%s%s\n", st->profile,
-	        st->profile_note[0] ? " (" : "", st->profile_note,
+	/* the names may come from a file (a scenario's chip, a profile's file
+	** name): shown with their controls as '?' */
+	char prof[RL_NAME_MAX], note[sizeof st->profile_note];
+	char model[RL_NAME_MAX], chip[RL_NAME_MAX];
+	fprintf(f, "profile %s%s%s%s\n",
+	        rl_utf8_cell(st->profile, 0, 0, prof, sizeof prof),
+	        st->profile_note[0] ? " (" : "",
+	        rl_utf8_cell(st->profile_note, 0, 0, note, sizeof note),
 	        st->profile_note[0] ? ")" : "");
 	fprintf(f, "%s on %g x %s (tp %g x pp %g x dp %g, ep %g), %s, %g in / "
 	        "%g out\n",
-	        st->model, rl_scen_chips(s), st->chip, s->tp, s->pp,
+	        rl_utf8_cell(st->model, 0, 0, model, sizeof model),
+	        rl_scen_chips(s), rl_utf8_cell(st->chip, 0, 0, chip, sizeof chip),
+	        s->tp, s->pp,
 	        rl_scen_dp(s), s->ep,
 	        rl_precision_name(rl_weight_prec(s)), s->isl, s->osl);
 	for (i = 0; i < n; i++) {

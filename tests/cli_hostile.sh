@@ -630,4 +630,34 @@ expect_err "^rooflab sweep: escspec\.ini:2: unknown chip 'h100\?\[0m'" \
 	"the sweep's message shows the ESC as '?'"
 no_controls "sweep's message"
 
+# a chip named with an ESC in a scenario (names and labels on stdout), and
+# a claim's text with one in the claims file: '?' (they went out raw)
+mkdir -p edata
+cp -r "${ROOFLAB_DATA:-$root/data}"/. edata/
+cp edata/chips/h100-sxm.ini "edata/chips/e${esc}x.ini"
+printf '[preset]\nchip = e%sx\nmodel = llama3-8b\n[scenario]\nprecision = fp8\nisl = 128\nosl = 128\ntp = 1\n' "$esc" >esc-scen.ini
+for c in "eval --scenario ./esc-scen.ini" "map --scenario ./esc-scen.ini --chips 2" \
+	"curve --scenario ./esc-scen.ini"; do
+	# shellcheck disable=SC2086
+	expect_exit 0 "$c: a chip whose name holds an ESC" -- env \
+		ROOFLAB_DATA="$PWD/edata" "$RL" $c
+	expect_out "e\?x" "$c: the chip's name shown with its ESC as '?'"
+	if grep -q "$esc" "$tmpd/out"; then
+		echo "not ok - $c: an ESC reached stdout"; fails=$((fails + 1))
+	else
+		echo "ok - $c: no ESC reaches stdout"
+	fi
+done
+sed "s/^claim = Sohu is 20x/claim = Sohu${esc}[31m is 20x/" \
+	edata/claims/etched-2024.ini >claims.esc
+cp claims.esc edata/claims/etched-2024.ini
+expect_exit 0 "claim with an ESC in a claim's text" -- env \
+	ROOFLAB_DATA="$PWD/edata" "$RL" claim --samples 0 --no-design
+expect_out "^  \* Sohu\?\[31m is 20x" "the claim's text shown with its ESC as '?'"
+if grep -q "$esc" "$tmpd/out"; then
+	echo "not ok - claim: an ESC reached stdout"; fails=$((fails + 1))
+else
+	echo "ok - claim: no ESC reaches stdout"
+fi
+
 finish
