@@ -135,11 +135,16 @@ int rl_db_mark(sqlite3 *db, const rl_db_kind *k)
 	return sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
-/* A failed step of opening: the handle's message and the exit status. */
-static int open_fail(sqlite3 *db, const char *path, char *err, size_t errlen)
+/* A step of opening that failed with rc: rl_db_error's words ("PATH: the
+** database is locked by another process (...)") and the exit status.  rc,
+** not the handle's last code: after a BEGIN that found the file locked,
+** rl_db_identify's reads may succeed (a WAL file, or the lock let go
+** meanwhile), and the handle's message is then "not an error". */
+static int open_fail(sqlite3 *db, int rc, const char *path, char *err,
+                     size_t errlen)
 {
-	snprintf(err, errlen, "%s: %s", path, sqlite3_errmsg(db));
-	return rl_db_exit(sqlite3_extended_errcode(db));
+	rl_db_error(db, rc, path, err, errlen);
+	return rl_db_exit(rc);
 }
 
 int rl_db_open_write(const char *path, const rl_db_kind *k, int busy_ms,
@@ -161,20 +166,22 @@ int rl_db_open_write(const char *path, const rl_db_kind *k, int busy_ms,
 		return rc == SQLITE_NOMEM ? RL_EINTERNAL : RL_EINPUT;
 	}
 	sqlite3_busy_timeout(db, busy_ms);
-	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+	if ((rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) !=
+	    SQLITE_OK) {
 		/* a text file fails here: say what it is */
 		status = rl_db_identify(db, path, k, &unmarked, err, errlen);
 		if (status == RL_OK)
-			status = open_fail(db, path, err, errlen);
+			status = open_fail(db, rc, path, err, errlen);
 	} else {
 		/* identified inside the transaction: another process may be
 		** creating the same file */
 		status = rl_db_identify(db, path, k, &unmarked, err, errlen);
-		if (status == RL_OK && unmarked && rl_db_mark(db, k) != SQLITE_OK)
-			status = open_fail(db, path, err, errlen);
+		if (status == RL_OK && unmarked &&
+		    (rc = rl_db_mark(db, k)) != SQLITE_OK)
+			status = open_fail(db, rc, path, err, errlen);
 		if (status == RL_OK &&
-		    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-			status = open_fail(db, path, err, errlen);
+		    (rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
+			status = open_fail(db, rc, path, err, errlen);
 		if (status != RL_OK)
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	}

@@ -215,6 +215,33 @@ static void test_constraint_words(void **state)
 	sqlite3_close(db);
 }
 
+/* A file of our kind in WAL mode whose writer holds its write lock: the
+** open for writing fails at BEGIN IMMEDIATE, rl_db_identify's reads then
+** succeed (WAL lets readers in), and the message is the lock's, exit 2
+** (it was "PATH: not an error", the handle's last message). */
+static void test_open_locked(void **state)
+{
+	fixture *f = *state;
+	static const rl_db_kind kind = {"test", 0x1234, 1, NULL};
+	sqlite3 *hold = NULL, *db = NULL;
+	char err[512], want[512];
+	assert_int_equal(sqlite3_open(f->path, &hold), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(hold, "PRAGMA journal_mode=WAL; PRAGMA "
+	                              "application_id = 4660; PRAGMA "
+	                              "user_version = 1; BEGIN IMMEDIATE", NULL,
+	                              NULL, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(rl_db_open_write(f->path, &kind, 50, &db, err,
+	                                  sizeof err),
+	                 RL_EINPUT);
+	assert_null(db);
+	snprintf(want, sizeof want, "%s: the database is locked by another "
+	         "process (database is locked)", f->path);
+	assert_string_equal(err, want);
+	sqlite3_exec(hold, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(hold);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -224,6 +251,7 @@ int main(void)
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_target, setup, teardown),
 	    cmocka_unit_test(test_constraint_words),
+	    cmocka_unit_test_setup_teardown(test_open_locked, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
