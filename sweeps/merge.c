@@ -39,6 +39,8 @@ typedef struct {
 	shard_run *runs;
 	int nruns;
 	int bad;           /* the part a read failed on while writing, or -1 */
+	int dup;           /* the part whose point another part holds too, or -1 */
+	int64_t dup_run, dup_idx;
 } merge_ctx;
 
 static void ctx_free(merge_ctx *m)
@@ -408,6 +410,13 @@ static int copy_points(sqlite3 *out, merge_ctx *m, const char *cols,
 			sqlite3_bind_value(ins, k + 1, sqlite3_column_value(r->cur, k));
 		rc = sqlite3_step(ins);
 		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		if (rc != SQLITE_OK && rl_db_conflict(out, rc)) {
+			/* the merged file is this process's own: a point written
+			** twice is one that two parts hold */
+			m->dup = r->part;
+			m->dup_run = r->id;
+			m->dup_idx = r->idx;
+		}
 		sqlite3_reset(ins);
 		if (rc != SQLITE_OK)
 			break;
@@ -449,7 +458,12 @@ static int write_out(const char *tmp, merge_ctx *m, char *err, size_t errlen)
 		rc = sqlite3_exec(out, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		/* a part that cannot be read is named, not the temporary */
-		if (!*err && m->bad >= 0)
+		if (!*err && m->dup >= 0)
+			snprintf(err, errlen, "%s run %lld: point %lld is in another "
+			         "part too (a part altered by hand); nothing was "
+			         "merged", m->paths[m->dup],
+			         (long long)m->dup_run, (long long)m->dup_idx);
+		else if (!*err && m->bad >= 0)
 			rl_store_error(m->dbs[m->bad], rc, m->paths[m->bad], err,
 			               errlen);
 		else if (!*err)
@@ -481,6 +495,7 @@ int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
 	m.paths = parts;
 	m.nparts = nparts;
 	m.bad = -1;
+	m.dup = -1;
 	m.dbs = calloc((size_t)nparts, sizeof *m.dbs);
 	if (!m.dbs) {
 		snprintf(err, errlen, "out of memory");

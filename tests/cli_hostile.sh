@@ -84,6 +84,17 @@ EOF
 "$RL" sweep spec.ini --db s0.db --shard 0/2 2>/dev/null
 "$RL" sweep spec.ini --db s1.db --shard 1/2 2>/dev/null
 expect_exit 0 "merge of two honest shards" -- "$RL" merge m.db s0.db s1.db
+# a shard whose points were renumbered by hand into the other's: said as
+# such, naming the part, not as two sweeps writing at once (it named the
+# merge's temporary and said "another process is writing the same points")
+cp s1.db dup1.db
+sqlite3 dup1.db "UPDATE points SET idx = idx - 1"
+expect_exit 2 "merge of a shard holding the other's points" -- "$RL" merge \
+	dup.db s0.db dup1.db
+expect_err "^rooflab merge: dup1\.db run 1: point 0 is in another part too \(a part altered by hand\); nothing was merged$" \
+	"merge names the part and the point two parts hold"
+[ ! -e dup.db ] && echo "ok - the refused merge wrote nothing" ||
+	{ echo "not ok - the refused merge wrote dup.db"; fails=$((fails + 1)); }
 cp s0.db evil0.db
 # the column name closes the ALTER TABLE and ATTACHes a file of its own
 evil="x\" REAL; COMMIT; ATTACH 'PWc.db' AS p; CREATE TABLE p.t(a); BEGIN; --"
