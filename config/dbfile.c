@@ -105,8 +105,8 @@ int rl_db_identify(sqlite3 *db, const char *path, const rl_db_kind *k,
 		if (base == SQLITE_NOTADB || base == SQLITE_CORRUPT)
 			snprintf(err, errlen, "%s is not an SQLite database (or is "
 			         "damaged); it was left unchanged", path);
-		else
-			snprintf(err, errlen, "%s: %s", path, sqlite3_errmsg(db));
+		else   /* locked, an I/O error: said as every writer says it */
+			rl_db_error(db, rc, path, err, errlen);
 		return rl_db_exit(rc);
 	}
 	if (app == k->app_id) {

@@ -242,6 +242,30 @@ static void test_open_locked(void **state)
 	sqlite3_close(hold);
 }
 
+/* The same in rollback-journal mode under an exclusive lock: the reads
+** that tell what the file is fail too, and say it is locked (they gave
+** SQLite's bare "database is locked"). */
+static void test_identify_locked(void **state)
+{
+	fixture *f = *state;
+	static const rl_db_kind kind = {"test", 0x1234, 1, NULL};
+	sqlite3 *hold = NULL, *db = NULL;
+	char err[512], want[512];
+	assert_int_equal(sqlite3_open(f->path, &hold), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(hold, "PRAGMA application_id = 4660; "
+	                              "PRAGMA user_version = 1; BEGIN "
+	                              "EXCLUSIVE", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(rl_db_open_write(f->path, &kind, 50, &db, err,
+	                                  sizeof err),
+	                 RL_EINPUT);
+	snprintf(want, sizeof want, "%s: the database is locked by another "
+	         "process (database is locked)", f->path);
+	assert_string_equal(err, want);
+	sqlite3_exec(hold, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(hold);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -252,6 +276,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_target, setup, teardown),
 	    cmocka_unit_test(test_constraint_words),
 	    cmocka_unit_test_setup_teardown(test_open_locked, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_identify_locked, setup,
+	                                    teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
