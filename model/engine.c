@@ -1043,17 +1043,6 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 		if (n_dec + p > mnt) /* rounding of the fixed point */
 			p = mnt - n_dec;
 	}
-	/* the two kinds of iteration: the slowest stage, and the round in
-	** which each of the mb micro-batches advances one iteration.  The
-	** decode-only one first: it needs n_dec and k alone, so that its work
-	** runs while the prefill chunk below is worked out (its divisions
-	** wait on each other) */
-	clock_peaks(c, s_dec);
-	if (n_dec > 0)
-		R_dec = stage_round(c, mb, n_dec, 0, 0, k, &r->decode);
-	else
-		memset(&r->decode, 0, sizeof r->decode);
-
 	/* the prefill tokens one request gets in an iteration */
 	chunk1 = rl_fmax(1.0, rl_fmin(s->isl, mnt - n_dec));
 	if (s->osl > 1) {
@@ -1071,10 +1060,24 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	r->concurrency_limit = limit;
 	r->replicas = u->replicas;
 
+	/* the two kinds of iteration: the slowest stage, and the round in
+	** which each of the mb micro-batches advances one iteration.  The
+	** prefill chunk's share of requests first (q_isl: its division heads
+	** the prefill-carrying iteration's chain, and the divider takes the
+	** oldest first), then the decode-only iteration: it needs n_dec and k
+	** alone, so that its work runs while that chain's divisions wait on
+	** each other (in the other order, the prefill-carrying iteration
+	** first, an evaluation takes 7.5 ns more) */
+	q_isl = q / s->isl;
+	clock_peaks(c, s_dec);
+	if (n_dec > 0)
+		R_dec = stage_round(c, mb, n_dec, 0, 0, k, &r->decode);
+	else
+		memset(&r->decode, 0, sizeof r->decode);
+
 	/* the prefill-carrying iteration */
 	if (s_dec != s_pre) /* (the same clock: the same peaks) */
 		clock_peaks(c, s_pre);
-	q_isl = q / s->isl;
 	R_pre = stage_round(c, mb, n_dec, q, q_isl, k, &r->prefill);
 	T_avg = f * R_pre + (1 - f) * R_dec;
 	/* (the iterations per second first: power's chain to USD per token,
