@@ -701,6 +701,61 @@ static void test_cache_rule_power_cost(void **state)
 	}
 }
 
+/* The power and cost memo (engine.h, rl_power_cost_memo) compares the
+** design, node and cost sections alone and leans on a new setup to clear
+** it for the rest of what power and cost read (the chip's HBM bandwidth for
+** its PHYs and its bytes for its cost, the precision, the chips).  Each
+** double of the configuration in turn set to another value (and to 0)
+** after the cache holds the toy above with a TDP and a price (the fixed
+** batch and the build rule's): through the cache and without one, byte for
+** byte, or the same error.  A memo kept across a new setup gives the old
+** chip's power or cost where the chip, precision or chips changed. */
+static void test_cache_power_cost_every_field(void **state)
+{
+	rl_config base, c;
+	rl_eval_cache cache;
+	rl_result a, b, r0;
+	size_t i, n = sizeof c / sizeof(double), changed = 0;
+	int t, k, ra, rb;
+	(void)state;
+	for (k = 0; k < 2; k++) {
+		tdp_toy(&base);
+		base.chip.tdp_w = 250;
+		base.cost.price_usd = 30000;
+		base.cost.hbm_phy_j_per_bit = 0.65e-12;
+		if (k == 1) {
+			base.scen.batch = 0;
+			base.prof.batch_rule = RL_BATCH_TRTLLM_BUILD;
+		}
+		assert_int_equal(rl_eval(&base, &r0), RL_OK);
+		for (i = 0; i < n; i++) {
+			for (t = 0; t < 2; t++) {
+				double *v = (double *)&c;
+				c = base;
+				cache.valid = 0;
+				assert_int_equal(rl_eval_cached(&c, &cache, &a), RL_OK);
+				v[i] = t == 0 ? v[i] * 1.5 + 0.25 : 0.0;
+				memset(&a, 0, sizeof a);
+				memset(&b, 0, sizeof b);
+				rb = rl_eval(&c, &b);
+				ra = rl_eval_cached(&c, &cache, &a);
+				assert_int_equal(ra, rb);
+				if (ra == RL_OK) {
+					assert_memory_equal(&a, &b, sizeof a);
+					/* (power or USD per token moved) */
+					changed += a.power_w != r0.power_w ||
+					           a.usd_per_mtok_price !=
+					               r0.usd_per_mtok_price;
+				} else {
+					assert_string_equal(a.error, b.error);
+				}
+			}
+		}
+	}
+	/* the test means something: many changes move power or cost */
+	assert_true(changed > n / 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -721,6 +776,7 @@ int main(void)
 	    cmocka_unit_test(test_tdp_binds_on_phase),
 	    cmocka_unit_test(test_power_fixed),
 	    cmocka_unit_test(test_cache_rule_power_cost),
+	    cmocka_unit_test(test_cache_power_cost_every_field),
 	    cmocka_unit_test(test_power_a100_crosscheck),
 	    cmocka_unit_test(test_tdp_limit),
 	    cmocka_unit_test(test_eval_without_node),
