@@ -288,8 +288,6 @@ void report_sensitivity(rctx *r)
 	              "the speedup with the target and the quantiles");
 }
 
-/* USD per million output tokens per side, at the price a buyer pays and
-** at the manufacturing cost, each named; n/a where unknown. */
 /* One side's label (setup.label's text, else the side's name) and its four
 ** cost values (NAN where not stored) in one statement over claim_sides,
 ** which the caller knows is there; a failure to read is kept in r->bad. */
@@ -331,8 +329,10 @@ static void side_costs(rctx *r, const char *side,
 	report_finish(r, st, r->o->dbpath);
 }
 
-/* The cost table; has_sides: the database has claim_sides (without it
-** each side stands by its name with every value n/a). */
+/* The cost table: USD per million output tokens per side, at the price a
+** buyer pays and at the manufacturing cost, each named; n/a where unknown.
+** has_sides: the database has claim_sides (without it each side stands by
+** its name with every value n/a). */
 static void cost_table(rctx *r, int has_sides)
 {
 	static const char *const h[] = {
