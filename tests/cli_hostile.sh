@@ -620,12 +620,14 @@ fi
 # and the C1 CSI (U+009B) as '?' (they went to stderr raw)
 esc=$(printf '\033')
 csi=$(printf '\302\233')
-# no_controls NAME: the last command's stderr holds neither
+# no_controls NAME [out]: the last command's stderr (or stdout) holds
+# neither
 no_controls() {
-	if grep -q "$esc\|$csi" "$tmpd/err"; then
-		echo "not ok - $1: a control reached stderr"; fails=$((fails + 1))
+	stream=${2:-err}
+	if grep -q "$esc\|$csi" "$tmpd/$stream"; then
+		echo "not ok - $1: a control reached std$stream"; fails=$((fails + 1))
 	else
-		echo "ok - $1: no control reaches stderr"
+		echo "ok - $1: no control reaches std$stream"
 	fi
 }
 printf '[chip]\nhbm%s[31m_tbps%s = 3\n' "$esc" "$csi" >esc.ini
@@ -653,11 +655,7 @@ for c in "eval --scenario ./esc-scen.ini" "map --scenario ./esc-scen.ini --chips
 	expect_exit 0 "$c: a chip whose name holds an ESC" -- env \
 		ROOFLAB_DATA="$PWD/edata" "$RL" $c
 	expect_out "e\?x" "$c: the chip's name shown with its ESC as '?'"
-	if grep -q "$esc" "$tmpd/out"; then
-		echo "not ok - $c: an ESC reached stdout"; fails=$((fails + 1))
-	else
-		echo "ok - $c: no ESC reaches stdout"
-	fi
+	no_controls "$c" out
 done
 sed "s/^claim = Sohu is 20x/claim = Sohu${esc}[31m is 20x/" \
 	edata/claims/etched-2024.ini >claims.esc
@@ -665,10 +663,6 @@ cp claims.esc edata/claims/etched-2024.ini
 expect_exit 0 "claim with an ESC in a claim's text" -- env \
 	ROOFLAB_DATA="$PWD/edata" "$RL" claim --samples 0 --no-design
 expect_out "^  \* Sohu\?\[31m is 20x" "the claim's text shown with its ESC as '?'"
-if grep -q "$esc" "$tmpd/out"; then
-	echo "not ok - claim: an ESC reached stdout"; fails=$((fails + 1))
-else
-	echo "ok - claim: no ESC reaches stdout"
-fi
+no_controls "claim" out
 
 finish
