@@ -206,19 +206,24 @@ int rl_db_conflict(sqlite3 *db, int rc)
 	       x == SQLITE_CONSTRAINT_PRIMARYKEY;
 }
 
+const char *rl_db_words(sqlite3 *db, int rc, char *buf, size_t len)
+{
+	/* the handle's message, unless the failure was not the handle's own
+	** (a missing row: its message would be "not an error"); it may quote
+	** the database (a name, a trigger's RAISE text): its controls and
+	** bytes of no UTF-8 character as '?' */
+	return rl_utf8_cell(db && sqlite3_errcode(db) != SQLITE_OK
+	                        ? sqlite3_errmsg(db)
+	                        : sqlite3_errstr(rc),
+	                    0, 0, buf, len);
+}
+
 void rl_db_error(sqlite3 *db, int rc, const char *what, char *err,
                  size_t errlen)
 {
 	int base = rc & 0xff;
 	char clean[512];
-	/* the handle's message, unless the failure was not the handle's own
-	** (a missing row: its message would be "not an error"); it may quote
-	** the database (a name, a trigger's RAISE text): its controls and
-	** bytes of no UTF-8 character as '?' */
-	const char *msg = rl_utf8_cell(db && sqlite3_errcode(db) != SQLITE_OK
-	                                   ? sqlite3_errmsg(db)
-	                                   : sqlite3_errstr(rc),
-	                               0, 0, clean, sizeof clean);
+	const char *msg = rl_db_words(db, rc, clean, sizeof clean);
 	if (base == SQLITE_FULL)
 		snprintf(err, errlen, "%s: the disk is full (%s)", what, msg);
 	else if (base == SQLITE_IOERR)

@@ -71,6 +71,13 @@ int rl_db_exit(int rc);
 ** trigger's RAISE) too. */
 int rl_db_conflict(sqlite3 *db, int rc);
 
+/* SQLite's own words for the failure rc on db into buf (len bytes): the
+** handle's message, or rc's where the handle holds none (a failure that
+** was not the handle's: its message would be "not an error"), its
+** controls and bytes of no UTF-8 character as '?' (rl_utf8_cell: it may
+** quote the database, a trigger's RAISE text).  Returns buf. */
+const char *rl_db_words(sqlite3 *db, int rc, char *buf, size_t len);
+
 /* A message for an SQLite failure rc on db, "WHAT: the disk is full
 ** (...)", "WHAT: the database is locked by another process (...)",
 ** "WHAT: another process is writing the same rows (...)" for a conflict

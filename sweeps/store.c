@@ -13,7 +13,6 @@
 #include "../config/dbfile.h"
 #include "../config/regfile.h"
 #include "../config/stamp.h"
-#include "../config/utf8.h"
 #include "../config/version.h"
 
 static const char schema_sql[] =
@@ -48,10 +47,7 @@ void rl_store_error(sqlite3 *db, int rc, const char *what, char *err,
 	if (rl_db_conflict(db, rc))
 		snprintf(err, errlen, "%s: another process is writing the same "
 		         "points (%s); run one sweep per shard at a time", what,
-		         rl_utf8_cell(db && sqlite3_errcode(db) != SQLITE_OK
-		                          ? sqlite3_errmsg(db)
-		                          : sqlite3_errstr(rc),
-		                      0, 0, clean, sizeof clean));
+		         rl_db_words(db, rc, clean, sizeof clean));
 	else
 		rl_db_error(db, rc, what, err, errlen);
 }

@@ -16,8 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "../sweeps/points.h"
 #include "../sweeps/spec.h"
+#include "../sweeps/store.h"
 
 static const char base[] = "[base]\nchip = h100-sxm\nmodel = llama3-8b\n";
 
@@ -358,6 +361,39 @@ static void test_output_filters(void **state)
 	rl_sweep_spec_free(none);
 }
 
+/* rl_store_error's words: a UNIQUE conflict (a column named with an ESC,
+** which SQLite's message quotes: '?') and an INTEGER PRIMARY KEY conflict
+** are a point written twice, by two sweeps of one shard; a CHECK is the
+** database's own refusal, in rl_db_error's words. */
+static void test_store_error_words(void **state)
+{
+	sqlite3 *db;
+	char err[512];
+	int rc;
+	(void)state;
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE p(idx INTEGER PRIMARY "
+	                              "KEY, \"v\033[31m\" UNIQUE, c CHECK(c > "
+	                              "0)); INSERT INTO p VALUES(1, 1, 1);",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	rc = sqlite3_exec(db, "INSERT INTO p VALUES(2, 1, 1)", NULL, NULL, NULL);
+	rl_store_error(db, rc, "w", err, sizeof err);
+	assert_string_equal(err, "w: another process is writing the same points "
+	                         "(UNIQUE constraint failed: p.v?[31m); run one "
+	                         "sweep per shard at a time");
+	rc = sqlite3_exec(db, "INSERT INTO p VALUES(1, 2, 1)", NULL, NULL, NULL);
+	rl_store_error(db, rc, "w", err, sizeof err);
+	assert_string_equal(err, "w: another process is writing the same points "
+	                         "(UNIQUE constraint failed: p.idx); run one "
+	                         "sweep per shard at a time");
+	rc = sqlite3_exec(db, "INSERT INTO p VALUES(3, 3, 0)", NULL, NULL, NULL);
+	rl_store_error(db, rc, "w", err, sizeof err);
+	assert_string_equal(err, "w: the database refused the write: CHECK "
+	                         "constraint failed: c > 0");
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -373,6 +409,7 @@ int main(void)
 	    cmocka_unit_test(test_filter),
 	    cmocka_unit_test(test_filter_too_long),
 	    cmocka_unit_test(test_output_filters),
+	    cmocka_unit_test(test_store_error_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
