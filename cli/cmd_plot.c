@@ -34,7 +34,7 @@ static const opt_def table[] = {
     OPT_STR("--x", plot_args, o.x, "COLUMN", "heatmap, pareto: the x axis"),
     OPT_STR("--y", plot_args, o.y, "COLUMN", "heatmap, pareto: the y axis"),
     OPT_STR("--z", plot_args, o.z, "OUTPUT", "heatmap: the colour"),
-    OPT_NUM("--target", plot_args, o.target, "N", 0, INFINITY, NUM_LO_OPEN,
+    OPT_NUM("--target", plot_args, o.target, "N", 1e-6, 1e9, 0,
             "the speedup target (default: the claim's, 20)"),
     OPT_LAST};
 

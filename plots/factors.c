@@ -46,6 +46,23 @@ int plot_build_factors(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	if ((rc = pdb_finish(st, o->dbpath, err, errlen)))
 		return rc;
 	target = plot_target(o, &c);
+	/* the axis spans the running products and the target: factors of a
+	** database altered by hand can multiply past the doubles (inf) or to
+	** 0, which reached gnuplot as 'inf' or a log axis from 0 */
+	for (i = 0; i < n; i++) {
+		cum *= f[i];
+		lo = fmin(lo, cum);
+		hi = fmax(hi, cum);
+	}
+	lo = fmin(lo, target);
+	hi = fmax(hi, target);
+	if (!(lo / 1.6 > 0) || !isfinite(hi * 2.2)) {
+		snprintf(err, errlen, "%s: claim run %ld: the running product of "
+		         "its factors spans %g to %g, more than a plot's log axis "
+		         "can hold", o->dbpath, c.id, lo, hi);
+		return RL_EINPUT;
+	}
+	cum = 1;
 
 	fputs("$w << EOD\n", s);
 	for (i = 0; i < n; i++) {

@@ -296,7 +296,10 @@ int pdb_claim_run(sqlite3 *db, const char *dbpath, long want, pdb_claim *c,
 	c->speedup_total = pdb_real(st, 8);
 	c->speedup_output = pdb_real(st, 9);
 	sqlite3_finalize(st);
-	if (!(c->target > 0))
+	/* a target outside claim's --target range (a database altered by
+	** hand: infinite, 1e308) is no target: the plots' axes around it
+	** reached gnuplot as 'inf', a name it does not know */
+	if (!(c->target >= 1e-6 && c->target <= 1e9))
 		c->target = 20;
 	return RL_OK;
 }

@@ -4,7 +4,8 @@
 ** low and at its high value, others nominal, as horizontal bars around the
 ** nominal speedup, widest swing on top.  A parameter whose low and high
 ** speedups both print as the nominal (three significant digits) moves
-** nothing visible: its row is left out and the title counts it.
+** nothing visible: its row is left out and the title counts it.  A row
+** whose speedups are not finite numbers is left out too.
 */
 #include <math.h>
 #include <stdio.h>
@@ -44,11 +45,15 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		return rc;
 	while (n < MAX_ROWS && sqlite3_step(st) == SQLITE_ROW) {
 		char p[96];
+		sl[n] = pdb_real(st, 3);
+		sh[n] = pdb_real(st, 4);
+		/* finite speedups only: an infinity in a crafted database is no
+		** bar (it reached gnuplot's range as 'inf', an unknown name) */
+		if (!isfinite(sl[n]) || !isfinite(sh[n]))
+			continue;
 		pdb_text(st, 0, p, sizeof p);
 		snprintf(name[n], sizeof name[n], "%s (%.3g .. %.3g)", p,
 		         pdb_real(st, 1), pdb_real(st, 2));
-		sl[n] = pdb_real(st, 3);
-		sh[n] = pdb_real(st, 4);
 		n++;
 	}
 	if ((rc = pdb_finish(st, o->dbpath, err, errlen)))

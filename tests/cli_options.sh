@@ -55,9 +55,12 @@ expect_exit 2 "a flag given a value" -- $RL merge --force=1 a b
 expect_err "^rooflab merge: --force takes no value$" "flags take no value"
 expect_exit 2 "extra argument" -- $RL presets chip model
 expect_err "^rooflab presets: unexpected argument 'model'" "extra word named"
-expect_exit 2 "open lower bound" -- $RL plot roofline --db x.db --target 0
-expect_err "^rooflab plot: --target: '0' is not a positive number$" \
-	"0 is not a positive target"
+expect_exit 2 "open lower bound" -- $RL calibrate --profile ideal --row-sigma 0
+expect_err "^rooflab calibrate: --row-sigma: '0' is not a number in \(0, 10\]$" \
+	"0 is not a row sigma: the range's open end shown"
+expect_exit 2 "plot --target 0" -- $RL plot roofline --db x.db --target 0
+expect_err "^rooflab plot: --target: '0' is not a number in \[1e-06, 1e\+09\]$" \
+	"claim's --target range"
 expect_exit 2 "shard" -- $RL sweep spec.ini --db x.db --shard 4/4
 expect_err "^rooflab sweep: --shard: '4/4' is not I/N" "shard I < N"
 

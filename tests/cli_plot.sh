@@ -48,6 +48,27 @@ fi
 expect_exit 0 "dumb terminal prints a text plot" -- "$RL" plot tornado \
 	--db "$db" --term dumb
 expect_out "Sensitivity" "the text plot has its title"
+# an infinite target and an infinite speedup in a database altered by hand
+# reached gnuplot's script as 'inf', a name it does not know (exit 1): a
+# target outside claim's --target range (9e999, 1e308) is taken as no
+# target (20x, as one <= 0 is), and the bar of the infinite speedup is left
+# out (b.chip.hbm_tbps), the others drawn
+cp "$db" "$tmpd/inf.db"
+sqlite3 "$tmpd/inf.db" "UPDATE claim_tornado SET speedup_low = 9e999
+	WHERE param = 'b.chip.hbm_tbps'"
+for t in 9e999 1e308; do
+	sqlite3 "$tmpd/inf.db" "UPDATE claim_runs SET target = $t"
+	for kind in factors distribution tornado; do
+		expect_exit 0 "$kind with target $t" -- "$RL" plot "$kind" \
+			--db "$tmpd/inf.db" --term dumb
+	done
+done
+expect_out "b\.design\.frac_mac \(0\.3 \.\. 0\.7\)" "tornado: a finite bar drawn"
+if grep -q "b\.chip\.hbm_tbps" "$tmpd/out"; then
+	echo "not ok - tornado: the infinite bar drawn"; fails=$((fails + 1))
+else
+	echo "ok - tornado: the infinite bar left out"
+fi
 expect_exit 0 "--run selects the claim run" -- "$RL" plot factors --db "$db" \
 	--run 1 --out "$tmpd/o/run1.svg"
 expect_exit 0 "heatmap with named axes and output" -- "$RL" plot heatmap \
@@ -92,7 +113,16 @@ expect_exit 2 "bad --run" -- "$RL" plot factors --db "$db" --run x1 \
 expect_err "--run: 'x1' is not a run id" "bad --run: message"
 expect_exit 2 "bad --target" -- "$RL" plot factors --db "$db" --target -3 \
 	--out "$tmpd/x.png"
-expect_err "--target: '-3' is not a positive number" "bad --target: message"
+expect_err "--target: '-3' is not a number in \[1e-06, 1e\+09\]" "bad --target: message"
+# above claim's range: factors' axis around 1e308 x 2.2 was 'inf' in the
+# script (exit 1); a product of factors past the doubles is refused
+expect_exit 2 "plot --target 1e308" -- "$RL" plot factors --db "$db" \
+	--target 1e308 --term dumb
+sqlite3 "$tmpd/inf.db" "UPDATE claim_factors SET factor = 1e200"
+expect_exit 2 "factors multiplying past the doubles" -- "$RL" plot factors \
+	--db "$tmpd/inf.db" --term dumb
+expect_err "inf\.db: claim run 1: the running product of its factors spans 1 to inf" \
+	"the product named"
 expect_exit 2 "--out without a value" -- "$RL" plot factors --db "$db" --out
 expect_err "--out needs a value" "--out without a value: message"
 expect_exit 2 "missing database" -- "$RL" plot factors --db "$tmpd/none.db" \
