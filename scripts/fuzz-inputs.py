@@ -1,0 +1,494 @@
+#!/usr/bin/env python3
+"""fuzz-inputs.py: a time-boxed mutation fuzzer of the whole command line.
+
+tests/test_fuzz.c fuzzes the parsers in process; this runs the program itself
+(best a sanitizer build: make SAN=1, then copy ./rooflab aside) on inputs
+mutated from real files, one target at a time (--targets):
+  measurements  validate --measurements (--json, --db) and calibrate on rows
+                of data/measurements/published-h100.csv
+  preset        eval and area with a chip, model, profile or scenario INI by path
+  set           eval, curve, map, area with 1-4 --set of `rooflab params` at
+                an end of their range, just past it, inside it, or a token
+  opts          one numeric or named option of eval, curve, map given a token
+  spec          sweep of a mutated sweeps/*.ini (--shard too)
+  claim         claim and solve with a mutated uncertainty file, --config or
+                side spec
+  versions      validate --versions of a mutated data/profiles/versions.csv
+  db            report, plot and export of claim, validation and sweep
+                databases with hostile values in random cells or bytes flipped
+  merge         merge of two shards, one with hostile cells
+Mutations: byte flips, tokens inserted (nan, inf, -0, 1e309, NUL, invalid
+UTF-8, CR, BOM, quotes, ';', "'", a 10k-long run), spans deleted or repeated,
+fields replaced, lines spliced from another file or deleted, CRLF line ends.
+
+A run is a finding when: a sanitizer reports, a signal kills it, its status is
+not 0, 1 or 2, it exits 1 on input that is the user's (status 2 expected), it
+exits 0 printing a failure, its --json output is not UTF-8 or not JSON, a
+status 2 message names no file, line, key or option, it hangs, or it leaves a
+temporary or half-written output.  Findings are written (deduplicated by a
+signature) to OUT/findings.txt with a command line that repeats them.
+
+  scripts/fuzz-inputs.py --bin build/rooflab-san --seconds 600 --out /tmp/fz
+Not run by make test (slow; a seed gives the same sequence of inputs).
+"""
+import argparse
+import json
+import os
+import random
+import re
+import shlex
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, "data")
+TOKENS = [b"nan", b"NaN", b"inf", b"-inf", b"-0", b"1e309", b"-1e309",
+          b"1e-320", b"0x1p3", b"99999999999999999999", b"-1", b"0", b"",
+          b"\x00", b"\xff", b"\xc3", b"\xed\xa0\x80", b"\xef\xbb\xbf", b"\r",
+          b"\r\n", b"\n", b"'", b'"', b";", b",", b"=", b"[", b"]", b"#",
+          b"`touch PW`", b"$(touch PW)", b"\t", b" ", b"a" * 10000,
+          b"9" * 400, b"1,2", b"\"\"\"", b"\\"]
+SQL_VALUES = [None, "nan", "", "'; DROP TABLE x; --", "\xff", "a" * 10000,
+              float("inf"), float("-inf"), -0.0, 1e308, -1, 0, 2 ** 62,
+              -2 ** 63, b"\xff\xfe\x00", "\u202e", "x\ny", "é", 1e-320,
+              "`touch PW`$(touch PW)"]
+SAN = re.compile(rb"AddressSanitizer|runtime error|LeakSanitizer|"
+                 rb"UndefinedBehaviorSanitizer")
+OUTPUTS = ("r.html", "r.md", "o.ini", "o.svg", "mo.db", "v.db")
+FAILWORDS = re.compile(rb"\b(error|failed|cannot|fatal)\b", re.I)
+
+
+def mutate(rng, data, other):
+    """One to four edits of the bytes DATA (OTHER: lines to splice)."""
+    for _ in range(rng.randint(1, 4)):
+        n = len(data)
+        pos = rng.randrange(n + 1)
+        op = rng.randrange(9)
+        if op == 0 and n:
+            b = bytearray(data)
+            b[min(pos, n - 1)] ^= 1 << rng.randrange(8)
+            data = bytes(b)
+        elif op <= 2:
+            data = data[:pos] + rng.choice(TOKENS) + data[pos:]
+        elif op == 3:
+            data = data[:pos] + data[pos + rng.randint(1, 40):]
+        elif op == 4:
+            end = min(n, pos + rng.randint(1, 200))
+            data = data[:end] + data[pos:end] * rng.randint(1, 50) + data[end:]
+        elif op == 5 and other:
+            lines = data.split(b"\n")
+            lines.insert(rng.randrange(len(lines) + 1), rng.choice(other))
+            data = b"\n".join(lines)
+        elif op == 6:  # replace one field (CSV) or value (INI) outright
+            lines = data.split(b"\n")
+            i = rng.randrange(len(lines))
+            sep = b"=" if b"=" in lines[i] else b","
+            f = lines[i].split(sep)
+            f[rng.randrange(len(f))] = rng.choice(TOKENS)
+            lines[i] = sep.join(f)
+            data = b"\n".join(lines)
+        elif op == 7:
+            data = rng.choice([data.replace(b"\n", b"\r\n"),
+                               b"\xef\xbb\xbf" + data, data[:pos]])
+        else:  # a line deleted
+            lines = data.split(b"\n")
+            del lines[rng.randrange(len(lines))]
+            data = b"\n".join(lines)
+    return data
+
+
+def lines_of(path):
+    with open(path, "rb") as f:
+        return f.read().split(b"\n")
+
+
+class Fuzzer:
+    def __init__(self, args):
+        self.a = args
+        self.rng = random.Random(args.seed)
+        self.work = os.path.join(args.out, "work")
+        self.seeds = os.path.join(args.out, "seeds")
+        self.found = {}
+        self.runs = 0
+        self.stats = {}
+        for d in (self.work, self.seeds):
+            os.makedirs(d, exist_ok=True)
+        self.csv = lines_of(os.path.join(DATA, "measurements",
+                                         "published-h100.csv"))
+        self.inis = [os.path.join(DATA, k, f) for k in
+                     ("chips", "models", "profiles", "scenarios")
+                     for f in sorted(os.listdir(os.path.join(DATA, k)))
+                     if f.endswith(".ini")]
+        self.make_dbs()
+        self.params = json.loads(self.rl("params", "--json").stdout)["params"]
+
+    def rl(self, *argv, cwd=None, timeout=None):
+        return subprocess.run([self.a.bin, *argv], cwd=cwd or self.work,
+                              capture_output=True,
+                              timeout=timeout or self.a.timeout)
+
+    def make_dbs(self):
+        s = self.seeds
+        for f in os.listdir(s):
+            os.remove(os.path.join(s, f))
+        self.rl("claim", "--db", "claim.db", "--samples", "100", cwd=s)
+        self.rl("validate", "--db", "claim.db", cwd=s)
+        with open(os.path.join(s, "tiny.ini"), "w") as f:
+            f.write("[meta]\nname = tiny\n[base]\nchip = h100-sxm\n"
+                    "model = llama3-8b\nset = scenario.precision=fp8\n"
+                    "set = scenario.isl=128\nset = scenario.osl=128\n"
+                    "[axes]\nscenario.batch = 1:64:4 log\n"
+                    "design.frac_mac = 0.3, 0.5\n[sampling]\nmethod = grid\n")
+        self.rl("sweep", "tiny.ini", "--db", "sweep.db", cwd=s)
+        for i in range(2):
+            self.rl("sweep", "tiny.ini", "--db", f"shard{i}.db", "--shard",
+                    f"{i}/2", cwd=s)
+
+    # ---- targets: each writes its inputs into self.work, returns argv
+    def t_measurements(self):
+        r = self.rng
+        rows = r.sample(self.csv[1:-1], r.randint(1, 6))
+        cal = r.random() < 0.15
+        if cal:  # enough rows of one version for a fit
+            rows = [x for x in self.csv if b",0.15.0," in x][:30]
+        text = b"\n".join([self.csv[0]] + rows) + b"\n"
+        self.put("m.csv", mutate(r, text, self.csv[1:40]))
+        extra = r.choice([[], ["--json"], ["--json", "--profile",
+                                           "trtllm-0.15"]])
+        if cal:
+            return ["calibrate", "--profile", "trtllm-0.15",
+                    "--measurements", "m.csv", "--no-loo", "--out", "o.ini"]
+        if r.random() < 0.2:
+            return ["validate", "--measurements", "m.csv", "--db", "v.db"]
+        return ["validate", "--measurements", "m.csv", *extra]
+
+    def t_preset(self):
+        r = self.rng
+        src = r.choice(self.inis)
+        kind = os.path.basename(os.path.dirname(src))
+        other = lines_of(r.choice(self.inis))
+        self.put("p.ini", mutate(r, open(src, "rb").read(), other))
+        opt = {"chips": "--chip", "models": "--model",
+               "profiles": "--profile", "scenarios": "--scenario"}[kind]
+        argv = ["eval", "--chip", "h100-sxm", "--model", "llama3-8b",
+                "--precision", "fp8", "--isl", "128", "--osl", "128",
+                "--tp", "1", opt, "p.ini"]
+        if kind == "scenarios":
+            argv = ["eval", "--scenario", "p.ini", "--chip", "h100-sxm"]
+        if r.random() < 0.5:
+            argv.append("--json")
+        if kind == "chips" and r.random() < 0.3:
+            argv = ["area", "--chip", "p.ini", "--json"]
+        return argv
+
+    def t_set(self):
+        """1-4 parameters of `rooflab params` at an end of their range, just
+        past it, inside it, or a hostile token, on eval, curve, map, area."""
+        r = self.rng
+        sets = []
+        for _ in range(r.randint(1, 4)):
+            p = r.choice(self.params)
+            lo, hi = p["min"], p["max"]
+            if "|" in p["range"]:
+                val = r.choice(p["range"].split("|") + ["x", ""])
+            else:
+                val = r.choice([lo, hi, hi * 1.0001 + 1e-9, lo - 1e-9,
+                                lo + (hi - lo) * r.random(),
+                                10 ** r.uniform(-3, 7), 1, 0])
+                val = repr(int(val)) if r.random() < 0.3 else repr(val)
+            if r.random() < 0.1:
+                val = r.choice(TOKENS).decode("utf-8", "surrogateescape")
+            sets.append(f"{p['name']}={val}".replace("\x00", ""))
+        cmd = r.choice(["eval", "eval", "curve", "map", "area"])
+        argv = [cmd, "--chip", r.choice(["h100-sxm", "sohu", "b200",
+                                         "sohu-design", "l40s"]),
+                "--model", r.choice(["llama3-8b", "mixtral-8x7b", "gpt-j-6b",
+                                     "llama3-70b", "deepseek-r1"]),
+                "--profile", r.choice(["trtllm-0.15", "trtllm-1.0", "ideal",
+                                       "triton-0.14"])]
+        for x in sets:
+            argv += ["--set", x]
+        if cmd in ("eval", "curve"):
+            argv += ["--tp", r.choice(["1", "2", "8"]), "--isl",
+                     r.choice(["1", "128", "20000"]), "--osl",
+                     r.choice(["1", "128", "2048"])]
+        if cmd == "eval" and r.random() < 0.3:
+            argv += r.choice([["--rate", "3"], ["--tpot-max", "0.05"],
+                              ["--ttft-p99-max", "1", "--tpot-max", "0.1"]])
+        if cmd == "map":
+            argv += ["--chips", r.choice(["2", "8", "16"])]
+        return argv + ["--json"] * (r.random() < 0.5)
+
+    def t_spec(self):
+        r = self.rng
+        specs = [os.path.join(ROOT, "sweeps", f) for f in
+                 sorted(os.listdir(os.path.join(ROOT, "sweeps")))
+                 if f.endswith(".ini")] + [os.path.join(self.seeds,
+                                                         "tiny.ini")] * 3
+        src = r.choice(specs)
+        other = lines_of(r.choice(specs))
+        self.put("s.ini", mutate(r, open(src, "rb").read(), other))
+        self.rm("s.db")
+        argv = ["sweep", "s.ini", "--db", "s.db"]
+        if r.random() < 0.3:
+            argv += ["--shard", r.choice(["0/2", "1/3", "3/2", "0/0", "-1/2",
+                                          "1/1e9", "x", "0/2/3"])]
+        return argv
+
+    def t_claim(self):
+        r = self.rng
+        unc = os.path.join(DATA, "uncertainty", "sohu.ini")
+        self.put("u.ini", mutate(r, open(unc, "rb").read(), []))
+        cfg = (b"[claim]\nscenario = etched-bench\nsamples = 20\n"
+               b"[a]\nchip = h100-sxm\nprofile = trtllm-0.10\n"
+               b"[b]\nchip = sohu\nprofile = etched-claim\n")
+        self.put("c.ini", mutate(r, cfg, []))
+        side = mutate(r, b"sohu,profile=etched-claim,tp=8,label=x", [])
+        side = side.decode("utf-8", "surrogateescape").replace("\x00", "")
+        argv = r.choice([["claim", "--uncertainty", "u.ini", "--samples",
+                          "20", "--no-design"],
+                         ["claim", "--config", "c.ini", "--no-design"],
+                         ["claim", "--b", side, "--samples", "0",
+                          "--no-design"],
+                         ["solve", "--vary", "b.chip.hbm_tbps", "--b", side,
+                          "--no-design"]])
+        return argv + ["--json"] * (r.random() < 0.5)
+
+    def t_versions(self):
+        r = self.rng
+        v = lines_of(os.path.join(DATA, "profiles", "versions.csv"))
+        self.put("v.csv", mutate(r, b"\n".join(v), v))
+        rows = [x for x in self.csv if b",0.15.0," in x][:3]
+        self.put("m.csv", b"\n".join([self.csv[0]] + rows) + b"\n")
+        return ["validate", "--measurements", "m.csv", "--versions", "v.csv",
+                "--json"]
+
+    def t_merge(self):
+        r = self.rng
+        for i in range(2):
+            self.rm(f"sh{i}.db")
+            shutil.copy(os.path.join(self.seeds, f"shard{i}.db"),
+                        self.path(f"sh{i}.db"))
+        self.poke_db(self.path(f"sh{r.randrange(2)}.db"))
+        self.rm("mo.db")
+        return ["merge", "mo.db", "sh0.db", "sh1.db"]
+
+    def t_opts(self):
+        """A hostile value for one numeric or named option."""
+        r = self.rng
+        opt = r.choice(["--isl", "--osl", "--tp", "--pp", "--ep", "--chips",
+                        "--batch", "--rate", "--requests", "--ttft-max",
+                        "--tpot-max", "--ttft-p99-max", "--precision",
+                        "--chip", "--model", "--profile", "--scenario"])
+        val = r.choice(TOKENS + [b"1e5", b"0.5", b"3", b"h100-sxm/../x",
+                                 b"../../etc/passwd", b"-"])
+        if r.random() < 0.3:
+            val = mutate(r, val, [])
+        val = val.decode("utf-8", "surrogateescape").replace("\x00", "")
+        cmd = r.choice(["eval", "eval", "curve", "map"])
+        base = {"--chip": "h100-sxm", "--model": "llama3-8b",
+                "--precision": "fp8", "--isl": "128", "--osl": "128",
+                "--tp": "1"}
+        if cmd == "map":
+            base["--chips"] = "2"
+            del base["--tp"]
+        if cmd == "curve" and opt in ("--rate", "--requests") or \
+                cmd == "map" and opt in ("--requests",):
+            cmd = "eval"
+        base[opt] = val
+        argv = [cmd] + [x for kv in base.items() for x in kv]
+        return argv + ["--json"] * (r.random() < 0.5)
+
+    def t_db(self):
+        r = self.rng
+        name = r.choice(["claim.db", "sweep.db"])
+        self.rm("d.db", "d.db-wal", "d.db-shm")
+        shutil.copy(os.path.join(self.seeds, name), self.path("d.db"))
+        if r.random() < 0.25:
+            b = bytearray(open(self.path("d.db"), "rb").read())
+            for _ in range(r.randint(1, 8)):
+                b[r.randrange(100, len(b))] = r.randrange(256)
+            self.put("d.db", bytes(b))
+        else:
+            self.poke_db(self.path("d.db"))
+        self.rm("r.html", "r.md", "o.svg")
+        if name == "sweep.db":
+            return r.choice([["export", "--db", "d.db", "--format", "json"],
+                             ["export", "--db", "d.db", "--format", "csv"],
+                             ["plot", "heatmap", "--db", "d.db", "--out",
+                              "o.svg"],
+                             ["plot", "pareto", "--db", "d.db", "--out",
+                              "o.svg"]])
+        kind = r.choice(["roofline", "factors", "tornado", "distribution",
+                         "batch", "interactivity", "breakdown", "validation"])
+        return r.choice([["report", "--db", "d.db", "--out", "r.html",
+                          "--no-plots"],
+                         ["report", "--db", "d.db", "--out", "r.md",
+                          "--no-plots"],
+                         ["plot", kind, "--db", "d.db", "--out", "o.svg"],
+                         ["plot", kind, "--db", "d.db", "--term", "dumb"],
+                         ["report", "--db", "d.db", "--out", "r.html"]])
+
+    def poke_db(self, path):
+        r = self.rng
+        con = sqlite3.connect(path)
+        tabs = [t for (t,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table'")]
+        for _ in range(r.randint(1, 3)):
+            t = r.choice(tabs)
+            cols = [c[1] for c in con.execute(f'PRAGMA table_info("{t}")')]
+            v = r.choice(SQL_VALUES)
+            c = r.choice(cols)
+            op = r.random()
+            try:
+                if op < 0.8:
+                    con.execute(f'UPDATE "{t}" SET "{c}" = ? WHERE rowid IN '
+                                f'(SELECT rowid FROM "{t}" ORDER BY random() '
+                                f'LIMIT {r.randint(1, 3)})', (v,))
+                elif op < 0.9:
+                    con.execute(f'DELETE FROM "{t}"')
+                else:
+                    con.execute(f'INSERT INTO "{t}" SELECT * FROM "{t}" '
+                                'LIMIT 1')
+            except sqlite3.Error:
+                pass  # a constraint of the schema: that edit is not made
+        con.commit()
+        con.close()
+
+    # ---- helpers
+    def path(self, name):
+        return os.path.join(self.work, name)
+
+    def put(self, name, data):
+        with open(self.path(name), "wb") as f:
+            f.write(data)
+
+    def rm(self, *names):
+        for n in names:
+            if os.path.exists(self.path(n)):
+                os.remove(self.path(n))
+
+    def judge(self, target, argv, p):
+        """The reasons this run is a finding (empty: none)."""
+        why = []
+        rc, out, err = p.returncode, p.stdout, p.stderr
+        if SAN.search(err):
+            line = SAN.search(err).group(0).decode()
+            m = re.search(rb"runtime error: [^\n]*|ERROR: [^\n]*", err)
+            why.append("sanitizer: " + (m.group(0).decode("utf-8", "replace")
+                                        [:120] if m else line))
+        if rc < 0:
+            why.append(f"killed by signal {-rc}")
+        elif rc not in (0, 1, 2):
+            why.append(f"status {rc}")
+        if rc == 1:
+            why.append("status 1 on bad user input: " +
+                       err.decode("utf-8", "replace").strip()[-120:])
+        if rc == 0 and FAILWORDS.search(err) and b"warning" not in err:
+            why.append("status 0 with a failure message: " +
+                       err.decode("utf-8", "replace").strip()[:120])
+        if rc == 2:
+            msg = err.decode("utf-8", "replace")
+            files = [a for a in argv if re.search(r"\.(csv|ini|db)$", a)]
+            named = any(f in msg for f in files) or re.search(
+                r"--[a-z]|\bline\b|\b[a-z]+\.[a-z_0-9]+\b|'|=|"
+                r"\b(chip|model|profile|scenario|side)\b", msg)
+            if not named:
+                why.append("status 2 names nothing: " + msg.strip()[:120])
+        if rc == 0 and ("--json" in argv or "json" in argv):
+            try:
+                json.loads(out.decode("utf-8"),
+                           parse_constant=lambda c: 1 / 0)
+            except Exception as e:  # noqa: BLE001 (any failure is the finding)
+                why.append(f"JSON output invalid: {type(e).__name__}")
+        if rc == 0 and target != "db":  # export's CSV holds its bytes
+            try:
+                out.decode("utf-8")
+            except UnicodeDecodeError:
+                why.append("stdout not UTF-8")
+        outs = [a for a in argv if a in OUTPUTS]
+        for f in outs:
+            there = os.path.exists(self.path(f))
+            if rc != 0 and there:
+                why.append(f"output {f} left by a failed run")
+            if rc == 0 and f.endswith(".html") and not open(
+                    self.path(f), "rb").read().rstrip().endswith(b"</html>"):
+                why.append(f"output {f} incomplete")
+            self.rm(f)
+        for f in os.listdir(self.work):
+            if ".tmp-" in f:
+                why.append("temporary left: " + f)
+                self.rm(f)
+        return why
+
+    def record(self, target, argv, p, why):
+        sig = target + ": " + re.sub(r"[0-9]+", "N", why[0])[:90]
+        if sig in self.found:
+            self.found[sig]["n"] += 1
+            return
+        keep = os.path.join(self.a.out, f"case{len(self.found)}")
+        os.makedirs(keep, exist_ok=True)
+        for f in os.listdir(self.work):
+            if os.path.isfile(self.path(f)):
+                shutil.copy(self.path(f), keep)
+        self.found[sig] = {"n": 1, "why": why, "dir": keep,
+                           "cmd": shlex.join([self.a.bin, *argv]),
+                           "err": p.stderr[-600:].decode("utf-8", "replace")}
+        print(f"FINDING {sig}\n  in {keep}: {self.found[sig]['cmd']}",
+              flush=True)
+
+    def run(self):
+        targets = {"measurements": self.t_measurements,
+                   "preset": self.t_preset, "set": self.t_set,
+                   "spec": self.t_spec, "db": self.t_db,
+                   "claim": self.t_claim, "versions": self.t_versions,
+                   "merge": self.t_merge, "opts": self.t_opts}
+        names = self.a.targets.split(",") if self.a.targets else list(targets)
+        stop = time.time() + self.a.seconds
+        while time.time() < stop:
+            t = self.rng.choice(names)
+            argv = targets[t]()
+            try:
+                p = self.rl(*argv)
+            except subprocess.TimeoutExpired:
+                p = subprocess.CompletedProcess(argv, -999, b"", b"timeout")
+                why = [f"hang over {self.a.timeout} s"]
+            else:
+                why = self.judge(t, argv, p)
+            self.runs += 1
+            k = (t, p.returncode)
+            self.stats[k] = self.stats.get(k, 0) + 1
+            if why:
+                self.record(t, argv, p, why)
+        with open(os.path.join(self.a.out, "findings.txt"), "w",
+                  errors="backslashreplace") as f:
+            for sig, v in self.found.items():
+                f.write(f"{sig}  (x{v['n']})\n  {v['dir']}\n  {v['cmd']}\n"
+                        f"  {'; '.join(v['why'])}\n  stderr: {v['err']!r}\n\n")
+        print(f"{self.runs} runs, {len(self.found)} distinct findings")
+        print("runs by target and status:", ", ".join(
+            f"{t} {rc}: {n}" for (t, rc), n in sorted(self.stats.items())))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--bin", default=os.path.join(ROOT, "rooflab"))
+    ap.add_argument("--seconds", type=float, default=300)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--timeout", type=float, default=60)
+    ap.add_argument("--targets", default="",
+                    help="measurements,preset,set,spec,db,claim,versions,"
+                    "merge,opts (default all)")
+    ap.add_argument("--out", default="/tmp/rooflab-fuzz")
+    a = ap.parse_args()
+    a.bin = os.path.abspath(a.bin)
+    os.makedirs(a.out, exist_ok=True)
+    Fuzzer(a).run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
