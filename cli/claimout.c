@@ -101,10 +101,14 @@ static void factors_text(FILE *f, const rl_factor *fs, const double *phi,
 }
 
 /* Text wrapped at 100 columns, continuation lines indented by `indent`. */
-static void wrapped(FILE *f, const char *first, const char *text, int indent)
+static void wrapped(FILE *f, const char *first, const char *raw, int indent)
 {
+	/* the words hold the sides' labels: shown as the labels are, each
+	** control character and byte of no UTF-8 character as '?' (never
+	** longer than raw, so 1024 bytes hold the 800 of a lever's words) */
+	char text[1024];
 	int col = fprintf(f, "%s", first);
-	const char *p = text;
+	const char *p = rl_utf8_cell(raw, 0, 0, text, sizeof text);
 	while (*p) {
 		const char *sp = strchr(p, ' ');
 		int w = sp ? (int)(sp - p) : (int)strlen(p);

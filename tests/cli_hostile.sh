@@ -664,5 +664,16 @@ expect_exit 0 "claim with an ESC in a claim's text" -- env \
 	ROOFLAB_DATA="$PWD/edata" "$RL" claim --samples 0 --no-design
 expect_out "^  \* Sohu\?\[31m is 20x" "the claim's text shown with its ESC as '?'"
 no_controls "claim" out
+# a side's label inside claim's words (what must be true, each lever) and
+# solve's levers: its ESC as '?', as in the side lines (the words, wrapped
+# at 100 columns, went out raw)
+for c in "claim --samples 0 --no-design" "solve --vary b.chip.hbm_tbps --no-design"; do
+	# shellcheck disable=SC2086
+	expect_exit 0 "$c: a label holding an ESC" -- "$RL" $c \
+		--b "sohu,profile=etched-claim,tp=8,label=x${esc}[31my"
+	expect_out "\(x\?\[31my, at 4\.8 TB/s" \
+		"$c: the lever's words show the label's ESC as '?'"
+	no_controls "$c: the words" out
+done
 
 finish
