@@ -22,34 +22,6 @@ static double bench_bytes(int prec)
 	}
 }
 
-/* step x ceil(v / step) */
-static double round_up(double v, double step)
-{
-	return step * rl_ceil(v / step);
-}
-
-void rl_trtllm_bench_finetune(double kv_max_requests, double isl, double osl,
-                              double pp, double *max_bs, double *max_token)
-{
-	/* (no division by a pp of 1, which would leave every value as it
-	** is, NaN too: it lay on the path every evaluation waits on) */
-	double raw_bs = pp > 1 ? rl_fmin(kv_max_requests, 4096.0) / pp
-	                       : rl_fmin(kv_max_requests, 4096.0);
-	double raw_token = rl_fmin(raw_bs * (1.0 + isl / osl), 32768.0);
-	if (raw_bs < 256)
-		*max_bs = rl_fmax(64.0, round_up(raw_bs, 32));
-	else if (raw_bs < 1024)
-		*max_bs = round_up(raw_bs, 128);
-	else
-		*max_bs = round_up(raw_bs, 256);
-	if (raw_token < 4096)
-		*max_token = rl_fmax(2048.0, round_up(raw_token, 256));
-	else if (raw_token < 8192)
-		*max_token = round_up(raw_token, 512);
-	else
-		*max_token = round_up(raw_token, 1024);
-}
-
 double rl_trtllm_bench_kv_tokens(const rl_bench_inputs *in)
 {
 	double kv_heads = rl_fmax(in->tp, in->kv_heads);
@@ -59,12 +31,6 @@ double rl_trtllm_bench_kv_tokens(const rl_bench_inputs *in)
 	double weights = in->params * in->byte_per_elem;
 	double kv_memory = (total - weights) * in->kv_fraction;
 	return kv_memory / byte_per_token;
-}
-
-double rl_trtllm_bench_requests(double kv_tokens, double isl, double osl)
-{
-	double requests = kv_tokens / (isl + osl);
-	return requests > 0 ? requests : 0;
 }
 
 double rl_trtllm_bench_setting(const rl_bench_inputs *in, double *max_bs,

@@ -42,6 +42,7 @@
 #ifndef RL_BENCHRULE_H
 #define RL_BENCHRULE_H
 
+#include "fminmax.h"
 #include "rl_config.h"
 
 /* The choices of profile.batch_rule, in the order of params.c's names. */
@@ -68,17 +69,55 @@ typedef struct {
 	double kv_fraction;      /* kv_cache_gpu_mem_fraction */
 } rl_bench_inputs;
 
+/* step x ceil(v / step), step a power of two (32 to 1024): v x (1 / step)
+** is v / step bit for bit, and inline with a constant step 1 / step is
+** folded, so no division is left */
+static inline __attribute__((always_inline)) double
+rl_bench_round_up(double v, double step)
+{
+	return step * rl_ceil(v * (1 / step));
+}
+
 /* finetune_setting: max_bs and max_token from the requests the KV cache
-** holds (kv_max_requests), the lengths and pp (>= 1). */
-void rl_trtllm_bench_finetune(double kv_max_requests, double isl, double osl,
-                              double pp, double *max_bs, double *max_token);
+** holds (kv_max_requests), the lengths and pp (>= 1).  Inline, as
+** rl_trtllm_bench_requests below: every evaluation under the rule runs
+** them (eval.c). */
+static inline void rl_trtllm_bench_finetune(double kv_max_requests,
+                                            double isl, double osl,
+                                            double pp, double *max_bs,
+                                            double *max_token)
+{
+	/* (no division by a pp of 1, which would leave every value as it
+	** is, NaN too: it lay on the path every evaluation waits on) */
+	double raw_bs = pp > 1 ? rl_fmin(kv_max_requests, 4096.0) / pp
+	                       : rl_fmin(kv_max_requests, 4096.0);
+	double raw_token = rl_fmin(raw_bs * (1.0 + isl / osl), 32768.0);
+	if (raw_bs < 256)
+		*max_bs = rl_fmax(64.0, rl_bench_round_up(raw_bs, 32));
+	else if (raw_bs < 1024)
+		*max_bs = rl_bench_round_up(raw_bs, 128);
+	else
+		*max_bs = rl_bench_round_up(raw_bs, 256);
+	if (raw_token < 4096)
+		*max_token = rl_fmax(2048.0, rl_bench_round_up(raw_token, 256));
+	else if (raw_token < 8192)
+		*max_token = rl_bench_round_up(raw_token, 512);
+	else
+		*max_token = rl_bench_round_up(raw_token, 1024);
+}
 
 /* calc_engine_setting's KV estimate in two steps: the tokens it holds
 ** (kv_memory / byte_per_token: the chips' and the model's alone, worked out
 ** once per design, eval.c), then the requests of isl + osl tokens those
 ** hold (0 where none, or the estimate is not a number). */
 double rl_trtllm_bench_kv_tokens(const rl_bench_inputs *in);
-double rl_trtllm_bench_requests(double kv_tokens, double isl, double osl);
+
+static inline double rl_trtllm_bench_requests(double kv_tokens, double isl,
+                                              double osl)
+{
+	double requests = kv_tokens / (isl + osl);
+	return requests > 0 ? requests : 0;
+}
 
 /* calc_engine_setting: the requests its KV estimate holds (returned) and
 ** the two numbers (the two steps above, then finetune_setting).  A model whose weights exceed the devices' memory holds

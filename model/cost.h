@@ -70,15 +70,23 @@ double rl_usd_hw_per_s(const rl_cost *c, double chip_usd, double chips);
 static inline double rl_usd_energy_per_s(const rl_cost *c, double chips,
                                          double power_w)
 {
-	return chips * power_w * c->server_overhead * c->pue * c->usd_per_kwh /
-	       3.6e6;
+	/* (x (1 / 3.6e6 J per kWh), folded by the compiler: no division) */
+	return chips * power_w * c->server_overhead * c->pue * c->usd_per_kwh *
+	       (1 / 3.6e6);
+}
+
+/* Seconds per million output tokens at output_tps: what rl_usd_with_hw
+** multiplies by (one division for both of a pair's figures). */
+static inline double rl_s_per_mtok(double output_tps)
+{
+	return 1e6 / output_tps;
 }
 
 /* USD per million output tokens from the hardware's share hw and the
-** energy term e, both USD per second. */
-static inline double rl_usd_with_hw(double hw, double e, double output_tps)
+** energy term e, both USD per second, and s_per_mtok (rl_s_per_mtok). */
+static inline double rl_usd_with_hw(double hw, double e, double s_per_mtok)
 {
-	return (hw + e) / output_tps * 1e6;
+	return (hw + e) * s_per_mtok;
 }
 
 /* What USD per token needs at any chip price: else NAN. */
@@ -99,15 +107,16 @@ static inline void rl_usd_per_mtok_pair_hw(const rl_cost *c, double cost_usd,
                                            double power_w, double output_tps,
                                            double *at_cost, double *at_price)
 {
-	double e;
+	double e, spm;
 	*at_cost = *at_price = NAN;
 	if (!rl_usd_inputs_ok(c, power_w, output_tps))
 		return;
 	e = rl_usd_energy_per_s(c, chips, power_w);
+	spm = rl_s_per_mtok(output_tps);
 	if (isfinite(cost_usd))
-		*at_cost = rl_usd_with_hw(hw_cost, e, output_tps);
+		*at_cost = rl_usd_with_hw(hw_cost, e, spm);
 	if (isfinite(price_usd))
-		*at_price = rl_usd_with_hw(hw_price, e, output_tps);
+		*at_price = rl_usd_with_hw(hw_price, e, spm);
 }
 
 /* The same, the hardware's shares worked out here. */
