@@ -52,7 +52,7 @@ void rl_allreduce_cost(const rl_config *cfg, double n, rl_link_cost *lc)
 	}
 	lc->fixed_s = cfg->prof.allreduce_latency_s +
 	              steps * cfg->chip.link_latency_s;
-	lc->Bps = rl_group_Bps(cfg, n);
+	rl_link_set_Bps(lc, rl_group_Bps(cfg, n));
 	/* bandwidth ramping up with the message, B S / (S + S_half): the
 	** same as moving S_half more bytes at the peak, i.e. a fixed time
 	** S_half / B.  S_half was fitted on one chip's link (the profile's
@@ -77,7 +77,7 @@ void rl_allgather_cost(const rl_config *cfg, double n, rl_link_cost *lc)
 	lc->div = n;
 	lc->fixed_s = cfg->prof.allreduce_latency_s +
 	              (ring ? n - 1 : 1) * cfg->chip.link_latency_s;
-	lc->Bps = rl_group_Bps(cfg, n);
+	rl_link_set_Bps(lc, rl_group_Bps(cfg, n));
 }
 
 double rl_allreduce_time(const rl_config *cfg, double bytes, double n,

@@ -83,28 +83,45 @@ typedef struct {
 	double isl;
 	double ctx_decode;       /* average context seen by a decode token */
 	double ctx_prefill;      /* average context seen by a prefill token */
-	double peak, peak_attn, peak_head; /* FLOP/s per chip at this clock */
-	double rate_attn;        /* peak_attn x the attention's efficiency */
-	double peak_expert;
+	/* at this clock, 1 / (each peak x its large-GEMM efficiency) and
+	** 1 / (the attention's peak x its efficiency) */
+	double per_pe_gemm, per_pe_head, per_pe_expert, per_rate_attn;
 } eval_ctx;
 
-/* The compute peaks of c at clock share s of the nominal ones (a TDP
-** lowers the clock: rl_serve_clocked); every peak the iteration costs use
-** belongs here, memory and link rates do not follow the core clock. */
-static void clock_peaks(eval_ctx *c, double s)
+/* The compute rates of c at clock share s of the nominal ones (a TDP
+** lowers the clock: rl_serve_clocked), as the reciprocals the iteration
+** costs multiply by; every compute rate they use belongs here, memory and
+** link rates do not follow the core clock.  At full clock the setup's
+** reciprocals, with no division. */
+static inline void clock_peaks(eval_ctx *c, double s)
 {
-	c->peak = c->u->peak * s;
-	c->peak_attn = c->u->peak_attn * s;
-	c->peak_head = c->u->peak_head * s;
-	c->peak_expert = c->u->peak_expert * s;
-	c->rate_attn = c->peak_attn * c->cfg->prof.eff_attention;
+	const rl_serve_setup *u = c->u;
+	if (s == 1.0) {
+		c->per_pe_gemm = u->per_pe_gemm;
+		c->per_pe_head = u->per_pe_head;
+		c->per_pe_expert = u->per_pe_expert;
+		c->per_rate_attn = u->per_rate_attn;
+	} else {
+		c->per_pe_gemm = 1 / (u->peak * s * u->eff_gemm);
+		c->per_pe_head = 1 / (u->peak_head * s * u->eff_head);
+		c->per_pe_expert = 1 / (u->peak_expert * s * u->eff_expert);
+		c->per_rate_attn =
+		    1 / (u->peak_attn * s * c->cfg->prof.eff_attention);
+	}
 }
 
-/* Efficiency of a GEMM of `tokens` rows whose large-GEMM efficiency is
-** eff. */
-static double gemm_eff(const eval_ctx *c, double eff, double tokens)
+/* Time of a GEMM's `flops` on `tokens` rows at a peak and large-GEMM
+** efficiency whose product's reciprocal is per_pe: flops / (peak x
+** rl_gemm_eff_rows), i.e. flops x (tokens + gemm_m_half) / (peak x eff x
+** tokens), with the rows' share multiplied out: one division, not two in a
+** row (none where gemm_m_half <= 0). */
+static inline double gemm_time(const eval_ctx *c, double flops, double tokens,
+                               double per_pe)
 {
-	return rl_gemm_eff_rows(&c->cfg->prof, eff, tokens);
+	double mh = c->cfg->prof.gemm_m_half;
+	if (mh <= 0)
+		return flops * per_pe;
+	return flops * (tokens + mh) * per_pe / tokens;
 }
 
 /* Cost on one stage of one iteration with n_dec decode tokens and p
@@ -140,11 +157,8 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	}
 	/* the layers' GEMMs have M rows, the LM head's head_tokens, at the
 	** head's own precision */
-	gemm_flops = rl_div(M * u->lin_body * sg->lf, &u->tpd);
-	head_flops = sg->head > 0
-	                 ? rl_div(head_tokens * u->sh.head_flops_per_token,
-	                          &u->tpd)
-	                 : 0.0;
+	gemm_flops = M * sg->body_row;
+	head_flops = sg->head > 0 ? head_tokens * u->head_row : 0.0;
 	/* a routed expert's GEMMs get only the tokens routed to it: a chip's
 	** experts serve the M tokens of each of the ep replicas that pool
 	** them, ep M k rows over the experts those tokens touch, and the chip
@@ -163,34 +177,32 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	w_bytes = u->moe ? rl_div(sg->w_fixed + sg->w_expert * read, &u->tpd)
 	                 : sg->w_dense;
 	if (sg->embed > 0) /* embedding rows looked up */
-		w_bytes += M * m->hidden * u->hb;
-	act_bytes = rl_div(M * u->sh.act_elems_per_token_layer * Ls * u->ab,
-	                   &u->tpd);
+		w_bytes += M * u->embed_row;
+	act_bytes = M * sg->act_row;
 	/* (a term that is +0 is not worked out: adding it changes nothing) */
 	t_gemm_compute =
-	    gemm_flops / (c->peak * gemm_eff(c, u->eff_gemm, M)) +
-	    (u->moe ? expert_flops / (c->peak_expert *
-	                           gemm_eff(c, u->eff_expert, expert_rows))
-	         : 0.0) +
-	    (head_flops > 0 ? head_flops / (c->peak_head *
-	                                    gemm_eff(c, u->eff_head, head_tokens))
-	                    : 0.0);
+	    gemm_time(c, gemm_flops, M, c->per_pe_gemm) +
+	    (u->moe ? gemm_time(c, expert_flops, expert_rows, c->per_pe_expert)
+	            : 0.0) +
+	    (head_flops > 0
+	         ? gemm_time(c, head_flops, head_tokens, c->per_pe_head)
+	         : 0.0);
 	gemm_flops += head_flops + expert_flops;
-	t_gemm_memory = (w_bytes + act_bytes) / u->bw;
+	t_gemm_memory = (w_bytes + act_bytes) * u->per_bw;
 	/* each GEMM kernel's fixed time, t0 of t0 + bytes / B: device time
 	** that a CUDA graph's replay keeps */
 	t_gemm_fixed = sg->gemm_fixed_s;
 	/* elementwise kernels run on their own, at 16-bit, memory-bound */
-	el_bytes = M * Ls * u->cb * u->el_per_tok * u->el_unfused;
+	/* (and the MoE layers' permute and finalize, whole width on every
+	** rank: sg->el_row) */
+	el_bytes = M * sg->el_row;
 	/* the logits, tokens x vocab in fp32, exist on the head's stage: the
 	** sampling passes over them logits_passes times on every rank alike
 	** (each rank holds them whole after the gather: not split over tp),
 	** memory-bound like the elementwise kernels */
 	if (sg->logits_passes && head_tokens > 0)
-		el_bytes += u->logit_passes * head_tokens * m->vocab * 4.0;
-	/* the MoE layers' permute and finalize, whole width on every rank */
-	el_bytes += M * Ls * u->moe_share * u->moe_perm_bytes;
-	t_elementwise = el_bytes / u->bw;
+		el_bytes += head_tokens * u->logit_row;
+	t_elementwise = el_bytes * u->per_bw;
 
 	/* attention: decode tokens over their context; prefill tokens over
 	** the causal prefix (on average (isl+1)/2 keys without a sliding
@@ -199,20 +211,18 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	** across its group of query heads reads it again per head (u->reread);
 	** a prefill token's FLOPs per key are attn_pre of a decode token's
 	** (1 but with latent attention: its plain form against the absorbed) */
-	attn_flops = rl_div(sg->attn_lf * (n_dec * c->ctx_decode +
-	                                   p * c->ctx_prefill * u->attn_pre),
-	                    &u->tpd);
+	attn_flops = sg->attn_row * (n_dec * c->ctx_decode +
+	                             p * c->ctx_prefill * u->attn_pre);
 	attn_bytes = sg->kv_lf *
 	             (n_dec * c->ctx_decode * u->reread + p * (chunks - 1) / 2 +
 	              M);
-	t_attn_compute = attn_flops / c->rate_attn;
-	t_attn_memory = attn_bytes / u->kv_bw;
+	t_attn_compute = attn_flops * c->per_rate_attn;
+	t_attn_memory = attn_bytes * u->per_kv_bw;
 
 	if (u->tp > 1) {
-		double one = rl_link_time(&u->ar, M * m->hidden * u->cb,
-		                          &comm_bytes);
-		t_comm = u->ar_per_layer * Ls * one;
-		link = u->ar_per_layer * Ls * comm_bytes;
+		double one = rl_link_time(&u->ar, M * u->ar_row, &comm_bytes);
+		t_comm = sg->ar_layers * one;
+		link = sg->ar_layers * comm_bytes;
 	}
 	if (u->ep > 1) {
 		double kd = rl_div(M * u->a2a_copies * m->hidden, &u->tpd);
@@ -306,8 +316,8 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	        ? rl_div(sg->lf * u->sh.attn_scores_per_ctx *
 	                     (n_dec * c->ctx_decode + p * c->ctx_prefill),
 	                 &u->tpd)
-	        : rl_div(attn_flops, &u->scored);
-	it->vector_elems = M * Ls * u->el_per_tok;
+	        : attn_flops * u->per_scored;
+	it->vector_elems = M * sg->vec_row;
 	it->bound = bound;
 }
 
@@ -580,6 +590,14 @@ static rl_stage_kind stage_kind_of(const rl_config *cfg,
 	                 (layers * u->gemms_per_layer + head);
 	/* (read = 0: what iter_cost works out without routed experts) */
 	k.w_dense = rl_div(k.w_fixed + k.w_expert * 0.0, &u->tpd);
+	k.body_row = rl_div(u->lin_body * k.lf, &u->tpd);
+	k.act_row = rl_div(u->sh.act_elems_per_token_layer * layers * u->ab,
+	                   &u->tpd);
+	k.el_row = layers * u->cb * u->el_per_tok * u->el_unfused +
+	           layers * u->moe_share * u->moe_perm_bytes;
+	k.vec_row = layers * u->el_per_tok;
+	k.attn_row = rl_div(k.attn_lf, &u->tpd);
+	k.ar_layers = u->ar_per_layer * layers;
 	k.logits_passes = head > 0 && u->logit_passes > 0;
 	k.logits_gather = head > 0 && !u->lg.none;
 	return k;
@@ -698,7 +716,7 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 	u->tp = s->tp;
 	u->tpd = rl_divisor_of(u->tp);
 	u->blkd = rl_divisor_of(pf->tokens_per_block);
-	u->scored = rl_divisor_of(4.0 * m->head_dim);
+	u->per_scored = 1 / (4.0 * m->head_dim);
 	u->pp = s->pp >= 1 ? s->pp : 1;
 	u->ep = s->ep >= 1 ? s->ep : 1;
 	u->L = m->layers;
@@ -784,6 +802,14 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 	u->eff_expert *= pf->moe_gemm_eff;
 	u->bw = cfg->chip.hbm_Bps * pf->eff_memory;
 	u->kv_bw = cfg->chip.hbm_Bps * pf->eff_kv_memory;
+	u->per_bw = 1 / u->bw;
+	u->per_kv_bw = 1 / u->kv_bw;
+	u->per_hbm = 1 / cfg->chip.hbm_Bps;
+	u->per_peak = 1 / u->peak;
+	u->per_pe_gemm = 1 / (u->peak * u->eff_gemm);
+	u->per_pe_head = 1 / (u->peak_head * u->eff_head);
+	u->per_pe_expert = 1 / (u->peak_expert * u->eff_expert);
+	u->per_rate_attn = 1 / (u->peak_attn * pf->eff_attention);
 	/* the layers' weights besides routed experts: everything but the
 	** embedding, the LM head (V x d, or the tied embedding) and the final
 	** norm (d) */
@@ -860,6 +886,10 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 	kv_first = u->kv_tok_chip * st.first / u->L;
 	kv_last = u->kv_tok_chip * st.last / u->L;
 	r->kv_bytes_per_token_per_chip = kv_first;
+	u->head_row = rl_div(u->sh.head_flops_per_token, &u->tpd);
+	u->embed_row = m->hidden * u->hb;
+	u->ar_row = m->hidden * u->cb;
+	u->logit_row = u->logit_passes * m->vocab * 4.0;
 	/* the stage kinds (stage_kind_of reads the figures above) */
 	if (u->pp <= 1) {
 		u->one = stage_kind_of(cfg, u, u->L, 1, 1, 0);
@@ -873,7 +903,7 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 		u->n_mid_lo = u->pp - 2 - u->n_mid_hi;
 	}
 	u->chips = chips;
-	u->chipsd = rl_divisor_of(chips);
+	u->per_chips = 1 / chips;
 	u->replicas = rl_scen_dp(s);
 	u->w_first = w_first;
 	u->w_last = w_last;
@@ -910,7 +940,10 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	double kv_cap_tokens, mnt, cap;
 	double N = 0, n_dec = 0, p = 0, q = 0, f = 1, k = 1, share_dec = 1;
 	double T_avg, req_per_iter, chunk1, mb, kv_mb, R_pre, R_dec = 0, q_isl;
-	double user, one_req;
+	double user, one_req, per_T;
+	/* 1 / isl, off the path the evaluation waits on: the shares of
+	** requests below multiply by it */
+	double per_isl = 1 / s->isl;
 	int rc, i, limit = RL_LIMIT_TOKENS;
 	char msg[256];
 
@@ -1068,7 +1101,7 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	** alone, so that its work runs while that chain's divisions wait on
 	** each other (in the other order, the prefill-carrying iteration
 	** first, an evaluation takes 7.5 ns more) */
-	q_isl = q / s->isl;
+	q_isl = q * per_isl;
 	clock_peaks(c, s_dec);
 	if (n_dec > 0)
 		R_dec = stage_round(c, mb, n_dec, 0, 0, k, &r->decode);
@@ -1083,15 +1116,18 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	/* (the iterations per second first: power's chain to USD per token,
 	** which the evaluation waits on, goes on from them, and of the
 	** divisions by T_avg ready at once the oldest goes first) */
-	r->prefill_iters_per_s = mb * f / T_avg;
-	r->decode_iters_per_s = mb * (1 - f) / T_avg;
-	req_per_iter = mb * p / s->isl;
+	/* (the rates per T_avg are products with its reciprocal: one
+	** division, not six) */
+	per_T = 1 / T_avg;
+	r->prefill_iters_per_s = mb * f * per_T;
+	r->decode_iters_per_s = mb * (1 - f) * per_T;
+	req_per_iter = mb * p * per_isl;
 
-	r->requests_per_s = r->replicas * req_per_iter / T_avg;
+	r->requests_per_s = r->replicas * req_per_iter * per_T;
 	r->output_tps = r->requests_per_s * s->osl;
 	r->total_tps = r->requests_per_s * (s->isl + s->osl);
-	r->output_tps_per_chip = rl_div(r->output_tps, &u->chipsd);
-	r->total_tps_per_chip = rl_div(r->total_tps, &u->chipsd);
+	r->output_tps_per_chip = r->output_tps * u->per_chips;
+	r->total_tps_per_chip = r->total_tps * u->per_chips;
 
 	/* the prompt's iterations, and the way through the server's front
 	** end, which holds no place in any iteration */
@@ -1111,16 +1147,16 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	** its stage per round */
 	r->peak_flops = u->peak;
 	r->avg_flops_per_s =
-	    mb * (f * r->prefill.flops + (1 - f) * r->decode.flops) / T_avg;
+	    mb * (f * r->prefill.flops + (1 - f) * r->decode.flops) * per_T;
 	r->avg_hbm_Bps =
-	    mb * (f * r->prefill.hbm_bytes + (1 - f) * r->decode.hbm_bytes) /
-	    T_avg;
+	    mb * (f * r->prefill.hbm_bytes + (1 - f) * r->decode.hbm_bytes) *
+	    per_T;
 	r->avg_link_Bps =
-	    mb * (f * r->prefill.link_bytes + (1 - f) * r->decode.link_bytes) /
-	    T_avg;
-	r->mfu = r->avg_flops_per_s / u->peak;
+	    mb * (f * r->prefill.link_bytes + (1 - f) * r->decode.link_bytes) *
+	    per_T;
+	r->mfu = r->avg_flops_per_s * u->per_peak;
 	r->mbu = n_dec > 0 && r->decode.time_s > 0
-	             ? r->decode.hbm_bytes / r->decode.time_s / cfg->chip.hbm_Bps
+	             ? r->decode.hbm_bytes * u->per_hbm / r->decode.time_s
 	             : 0.0;
 
 	r->prefill_bound = r->prefill.bound;

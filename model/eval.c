@@ -51,19 +51,19 @@ enum { PH_PREFILL = 0, PH_DECODE = 1 };
 ** share f was worked out for (rl_power_fixed_of with cfg and prec).
 ** Inline, as power_of_result is: every evaluation runs them. */
 static inline __attribute__((always_inline)) double
-phase_power_fixed(const rl_config *cfg, const rl_power_fixed *f,
-                  const rl_iter *it)
+phase_power_fixed(const rl_power_fixed *f, const rl_iter *it)
 {
-	rl_work_rates w;
+	rl_work_rates w; /* the iteration's work, not yet per second */
 	double t = it->time_s;
 	if (!(t > 0))
 		return f->active_w; /* rl_power_active */
-	w.flops = it->flops / t;
-	w.hbm_Bps = it->hbm_bytes / t;
-	w.link_Bps = it->link_bytes / t;
-	w.scores = it->attn_scores / t;
-	w.elems = it->vector_elems / t;
-	return rl_power_at_fixed(cfg, f, &w, NULL);
+	w.flops = it->flops;
+	w.hbm_Bps = it->hbm_bytes;
+	w.link_Bps = it->link_bytes;
+	w.scores = it->attn_scores;
+	w.elems = it->vector_elems;
+	/* (its energy over its time: one division, not five) */
+	return rl_power_of_work(f, &w, 1 / t);
 }
 
 /* The same at clock s. */
@@ -72,7 +72,7 @@ static double phase_power(const rl_config *cfg, int prec, double s,
 {
 	rl_power_fixed f;
 	rl_power_fixed_of(cfg, prec, s, &f);
-	return phase_power_fixed(cfg, &f, it);
+	return phase_power_fixed(&f, it);
 }
 
 /* Serve cfg with phase ph at clock s (the other at 1); that phase's power
@@ -157,9 +157,9 @@ power_of_result(const rl_config *cfg, int prec, double s_pre, double s_dec,
 		rl_power_fixed_of(cfg, prec, s_dec, &f_dec);
 		fd = &f_dec;
 	}
-	r->power_prefill_w = phase_power_fixed(cfg, fp, &r->prefill);
+	r->power_prefill_w = phase_power_fixed(fp, &r->prefill);
 	r->power_decode_w = r->decode.time_s > 0
-	                        ? phase_power_fixed(cfg, fd, &r->decode)
+	                        ? phase_power_fixed(fd, &r->decode)
 	                        : NAN;
 	r->power_w = t_pre * r->power_prefill_w +
 	             (t_dec > 0 ? t_dec * r->power_decode_w : 0.0) +

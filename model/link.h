@@ -17,7 +17,16 @@ typedef struct {
 	double mul, div;
 	double fixed_s; /* latencies */
 	double Bps;
+	double per_Bps; /* 1 / Bps (0 where Bps is not > 0): rl_link_set_Bps */
 } rl_link_cost;
+
+/* Sets lc's bytes/s and its reciprocal, which rl_link_time multiplies by
+** (one division per design, not one per collective). */
+static inline void rl_link_set_Bps(rl_link_cost *lc, double Bps)
+{
+	lc->Bps = Bps;
+	lc->per_Bps = Bps > 0 ? 1 / Bps : 0.0;
+}
 
 /* Starts the cost of a collective over a group of n chips: nothing moved
 ** yet (factors 1, no latency or bandwidth); true where n <= 1 (no
@@ -26,7 +35,7 @@ static inline int rl_link_cost_start(rl_link_cost *lc, double n)
 {
 	lc->none = n <= 1;
 	lc->mul = lc->div = 1;
-	lc->fixed_s = lc->Bps = 0;
+	lc->fixed_s = lc->Bps = lc->per_Bps = 0;
 	return lc->none;
 }
 
@@ -46,7 +55,7 @@ static inline double rl_link_time(const rl_link_cost *lc, double bytes,
 		wire /= lc->div;
 	if (link_bytes)
 		*link_bytes = wire;
-	return lc->fixed_s + (lc->Bps > 0 ? wire / lc->Bps : 0.0);
+	return lc->fixed_s + (lc->Bps > 0 ? wire * lc->per_Bps : 0.0);
 }
 
 #endif

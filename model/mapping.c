@@ -51,7 +51,7 @@ void rl_p2p_cost(const rl_config *cfg, rl_link_cost *lc)
 	lc->none = 0;
 	lc->mul = lc->div = 1;
 	lc->fixed_s = cfg->chip.link_latency_s;
-	lc->Bps = rl_peer_Bps(cfg);
+	rl_link_set_Bps(lc, rl_peer_Bps(cfg));
 }
 
 double rl_p2p_time(const rl_config *cfg, double bytes, double *link_bytes)
@@ -72,11 +72,11 @@ void rl_alltoall_cost(const rl_config *cfg, double n, rl_link_cost *lc)
 		** n chips' 2 links of link_Bps/2 carry the total */
 		lc->mul = floor(n * n / 4);
 		hops = floor(n / 2);
-		lc->Bps = cfg->chip.link_Bps * cfg->prof.eff_link;
+		rl_link_set_Bps(lc, cfg->chip.link_Bps * cfg->prof.eff_link);
 	} else {
 		lc->mul = n - 1;
 		hops = 1;
-		lc->Bps = rl_group_Bps(cfg, n);
+		rl_link_set_Bps(lc, rl_group_Bps(cfg, n));
 	}
 	lc->div = n;
 	lc->fixed_s = cfg->prof.allreduce_latency_s +

@@ -66,6 +66,15 @@ void rl_power_fixed_of(const rl_config *cfg, int prec, double s,
 	f->active_w = cfg->cost.static_w + f->clocked_w + f->phy_w;
 	f->fma_j = rl_fma_energy(cfg, prec) * g;
 	f->vector_j = cfg->cost.vector_j_per_op * g;
+	{
+		const rl_cost *c = &cfg->cost;
+		double sram_j = cfg->node.sram_energy_j_per_byte;
+		f->flop_j = f->fma_j * 0.5 + sram_j * c->sram_bytes_per_flop;
+		f->hbm_byte_j = sram_j * 2.0 + c->hbm_j_per_bit * 8.0;
+		f->link_byte_j = c->link_j_per_bit * 8.0;
+		f->score_j = f->vector_j * c->vector_ops_per_score;
+		f->elem_j = f->vector_j * c->vector_ops_per_elem;
+	}
 }
 
 double rl_power_at(const rl_config *cfg, int prec, double s,

@@ -78,6 +78,11 @@ typedef struct {
 	double active_w;   /* static + clocked + PHY: rl_power_active(cfg, s) */
 	double fma_j;      /* energy per FMA at s: rl_fma_energy x s^d */
 	double vector_j;   /* energy per vector operation at s */
+	/* rl_power_at_fixed's terms as energies per unit of work, J: per
+	** FLOP (fma_j / 2 + SRAM bytes per FLOP x SRAM J per byte), per HBM
+	** byte (its 8 bits and 2 SRAM bytes), per link byte, per score and
+	** per elementwise element (vector operations each x vector_j) */
+	double flop_j, hbm_byte_j, link_byte_j, score_j, elem_j;
 } rl_power_fixed;
 
 void rl_power_fixed_of(const rl_config *cfg, int prec, double clock_scale,
@@ -112,6 +117,21 @@ static inline double rl_power_at_fixed(const rl_config *cfg,
 }
 
 /* The same for matrix, HBM and link rates alone (no non-tensor work). */
+/* rl_power_at_fixed of the work of one iteration: flops, HBM and link
+** bytes, scores and elements (w's rates times the time) over a time
+** whose reciprocal is per_t, as the chip's active power plus the work's
+** energy per unit time (the same sum, reassociated: it may differ in its
+** last bits; one product by per_t, not five). */
+static inline double rl_power_of_work(const rl_power_fixed *f,
+                                      const rl_work_rates *work, double per_t)
+{
+	return f->active_w +
+	       (f->flop_j * work->flops + f->hbm_byte_j * work->hbm_Bps +
+	        f->link_byte_j * work->link_Bps + f->score_j * work->scores +
+	        f->elem_j * work->elems) *
+	           per_t;
+}
+
 double rl_power_of(const rl_config *cfg, int prec, double clock_scale,
                    double flops_per_s, double hbm_Bps, double link_Bps,
                    rl_power_parts *parts);

@@ -30,6 +30,20 @@ typedef struct {
 	                      ** (layers x GEMMs a layer + head) */
 	double w_dense;       /* the weights a chip reads per iteration where
 	                      ** no expert is routed: w_fixed / tp */
+	/* per row (token) of an iteration, multiplied by its rows there
+	** (reassociated: the results move in their last bits) */
+	double body_row;      /* the layers' GEMM FLOPs per chip, experts
+	                      ** included: lin_body x lf / tp */
+	double act_row;       /* activation bytes per chip: activations per
+	                      ** token and layer x layers x ab / tp */
+	double el_row;        /* elementwise bytes: layers x cb x el_per_tok x
+	                      ** el_unfused + layers x moe_share x
+	                      ** moe_perm_bytes */
+	double vec_row;       /* vector elements: layers x el_per_tok */
+	double attn_row;      /* attention FLOPs per context token per chip:
+	                      ** attn_lf / tp */
+	double ar_layers;     /* all-reduces an iteration runs: ar_per_layer x
+	                      ** layers */
 	int logits_passes;    /* the LM head here, and passes over its logits */
 	int logits_gather;    /* the LM head here, and its logits gathered */
 } rl_stage_kind;
@@ -38,7 +52,7 @@ typedef struct {
 	rl_model_shape sh;
 	double tp, L;
 	rl_divisor tpd;          /* x / tp, multiplied where that is exact */
-	rl_divisor scored;       /* x / (4 head_dim): FLOPs to scores */
+	double per_scored;       /* 1 / (4 head_dim) */
 	rl_divisor blkd;         /* x / profile.tokens_per_block */
 	double pp, ep;
 	double wb, ab, cb;       /* bytes per weight, activation, reduced value */
@@ -48,6 +62,13 @@ typedef struct {
 	double peak_expert;      /* the same at the routed experts' */
 	double bw;               /* achieved bytes/s per chip, weights */
 	double kv_bw;            /* achieved bytes/s per chip, KV cache */
+	/* reciprocals of what stays fixed per design, so that the iterations
+	** multiply where they divided (results move in their last bits):
+	** 1 / bw, 1 / kv_bw, 1 / the chip's HBM bytes/s, 1 / peak, and at
+	** full clock 1 / (peak x eff_gemm), 1 / (peak_head x eff_head),
+	** 1 / (peak_expert x eff_expert), 1 / (peak_attn x eff_attention) */
+	double per_bw, per_kv_bw, per_hbm, per_peak;
+	double per_pe_gemm, per_pe_head, per_pe_expert, per_rate_attn;
 	double expert_w_bytes;   /* one expert's MLP, one layer, whole model */
 	double layer_w_bytes;    /* one layer's weights besides experts */
 	double head_w_bytes;     /* LM head and final norm, as read */
@@ -82,13 +103,18 @@ typedef struct {
 	rl_link_cost lg;         /* the logits' all-gather over the tp chips
 	                         ** (none unless profile.logits_gather) */
 	double logit_passes;     /* sampling passes over the logits */
+	double head_row;         /* LM-head FLOPs per head token per chip */
+	double embed_row;        /* embedding bytes looked up per token */
+	double ar_row;           /* bytes an all-reduce moves per token */
+	double logit_row;        /* logit bytes the sampling passes read per
+	                         ** head token: passes x vocab x 4 */
 	/* the stage kinds: the only one (pp = 1), or the first, the last and
 	** the middle ones with hi and lo layers, and how many of those a
 	** micro-batch passes besides the first and the last */
 	rl_stage_kind one, first, last, hi, lo;
 	double n_mid_hi, n_mid_lo;
 	double chips, replicas;
-	rl_divisor chipsd;       /* x / chips */
+	double per_chips;        /* 1 / chips */
 	double w_first, w_last, runtime, kv_first, kv_cap_tokens;
 	double kv_last;          /* KV bytes per token on the last stage's chip */
 	double weights_bytes, weights_bytes_per_chip, kv_bytes_per_token;

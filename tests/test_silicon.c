@@ -628,6 +628,15 @@ static void test_power_fixed(void **state)
 	near(rl_power_at_fixed(&c, &f, &w, NULL), 300, 1e-12);
 	rl_power_fixed_of(&c, RL_PREC_FP16, 0.5, &f);
 	near(rl_power_at_fixed(&c, &f, &w, NULL), 200, 1e-12);
+	/* the same as the work of one iteration over its time (rl_power_of_work,
+	** eval.c's): 2e13 FLOPs over 20 ms are 1e15 FLOP/s, 300 W at full
+	** clock and 200 W at half, by hand as above */
+	{
+		rl_work_rates amt = {2e13, 0, 0, 0, 0};
+		near(rl_power_of_work(&f, &amt, 1 / 0.02), 200, 1e-12);
+		rl_power_fixed_of(&c, RL_PREC_FP16, 1.0, &f);
+		near(rl_power_of_work(&f, &amt, 1 / 0.02), 300, 1e-12);
+	}
 	h100(&c);
 	c.cost.vector_j_per_op = 6e-12;
 	c.cost.clocked_w_per_m2_hz = 67e-3 / 1e-6 / 1e9;
@@ -645,6 +654,15 @@ static void test_power_fixed(void **state)
 		assert_memory_equal(&pa, &pb, sizeof pa);
 		b = rl_power_active(&c, s);
 		assert_memory_equal(&f.active_w, &b, sizeof b);
+		/* every term on: the work of 13 ms over its time, the same
+		** power but for the last bits of its sum's order */
+		{
+			double t = 0.013;
+			rl_work_rates amt = {w.flops * t, w.hbm_Bps * t,
+			                     w.link_Bps * t, w.scores * t,
+			                     w.elems * t};
+			near(rl_power_of_work(&f, &amt, 1 / t), a, 1e-14);
+		}
 	}
 }
 
