@@ -56,7 +56,8 @@ static const opt_def table[] = {
     OPT_BOOL("--resume", rl_sweep_opts, resume,
              "continue the newest run of this shard in FILE where it\n"
              "stopped (refused if the spec changed; a new run if there\n"
-             "is none)"),
+             "is none); points it lacks before that place are\n"
+             "evaluated again first"),
     OPT_INT("--jobs", rl_sweep_opts, jobs, "N", 1, 1024, NULL,
             "evaluation threads (default 1), one writer"),
     OPT_BOOL("--force", rl_sweep_opts, force,
@@ -82,6 +83,20 @@ static void help(FILE *f)
 	      "Exit status: 0 ok,\n2 bad input (spec, options, a database that "
 	      "is not a sweep database or is\nlocked), 1 internal or disk "
 	      "failure (rerun with --resume).\n", f);
+}
+
+/* A resume that found points missing below the run's next point says
+** how many it evaluated again and stored (a filter may drop some). */
+static void refill_note(const rl_sweep_stats *st, const rl_sweep_spec *s,
+                        const char *db)
+{
+	fprintf(stderr, "rooflab sweep: run %lld in %s: %llu point%s it "
+	        "records as done %s not stored (%s): evaluated again, %llu "
+	        "stored\n", (long long)st->run_id, db,
+	        (unsigned long long)st->refilled, st->refilled == 1 ? "" : "s",
+	        st->refilled == 1 ? "was" : "were",
+	        s->nfilters ? "dropped by its filter, or lost" : "lost",
+	        (unsigned long long)st->refill_stored);
 }
 
 int cmd_sweep(int argc, char **argv)
@@ -115,6 +130,8 @@ int cmd_sweep(int argc, char **argv)
 	    sleep_ms <= 60000)
 		o.batch_sleep_ms = (unsigned)sleep_ms;
 	rc = rl_sweep_run(s, &o, &st, err, sizeof err);
+	if (st.refilled)
+		refill_note(&st, s, o.db_path);
 	if (rc) {
 		cli_say("sweep", err);
 		if (rc == 1 && st.run_id)

@@ -4,7 +4,8 @@
 ** `jobs` worker threads evaluate the slots in between.  A batch commits
 ** every `batch` points (or every second) together with the run's next_idx,
 ** so a crash loses at most the batch in flight and a resume starts exactly
-** after the last committed point.
+** after the last committed point, having first stored any point below it
+** that the run lacks (refill).
 */
 #include "run.h"
 
@@ -253,6 +254,85 @@ out:
 	return rc;
 }
 
+/* Shard points a refill transaction covers: 512 KB of indexes read back */
+#define REFILL_WINDOW 65536
+
+/* The points of the shard below end that the run lacks, evaluated and
+** stored (store.h promises every point below next_idx; a database altered
+** by hand, or restored from a copy taken between writes, may break that).
+** A point's values depend on its index alone, so each is the point an
+** uninterrupted run would have written.  The stored points are counted
+** first (one index range); only when some are short is the shard walked,
+** a window of REFILL_WINDOW points at a time: a full window is skipped, in
+** the others each point not stored is evaluated and kept where the filter
+** keeps it, one transaction per window, next_idx left as it is.  With a
+** [filter] the points it dropped are not recorded anywhere, so they are
+** evaluated again (nothing is stored for them). */
+static int refill(const rl_sweep_spec *s, const rl_sweep_opts *o,
+                  writer_state *ws, uint64_t end, rl_sweep_stats *st,
+                  char *err, size_t errlen)
+{
+	uint64_t have, lo, hi, span, *idx = NULL;
+	uint64_t want = rl_sweep_shard_points(end, o->shard, o->shards);
+	double *row = NULL;
+	rl_sweep_gen *g = NULL;
+	int rc = on_db(o->db_path, rl_store_count_below(ws->db, st->run_id,
+	                                                o->shard, o->shards,
+	                                                end, &have, err, errlen),
+	               err, errlen);
+	if (rc || have >= want)
+		return rc;
+	idx = malloc(REFILL_WINDOW * sizeof *idx);
+	row = malloc((s->ncols ? s->ncols : 1) * sizeof *row);
+	g = rl_sweep_gen_alloc(s, o->shard, o->shards);
+	if (!idx || !row || !g) {
+		snprintf(err, errlen, "out of memory");
+		rc = RL_EINTERNAL;
+	}
+	span = REFILL_WINDOW * o->shards;
+	for (lo = 0; !rc && lo < end; lo = hi) {
+		uint64_t wn, j, i;
+		size_t n, k = 0;
+		hi = end - lo > span ? lo + span : end;
+		wn = rl_sweep_shard_points(hi, o->shard, o->shards) -
+		     rl_sweep_shard_points(lo, o->shard, o->shards);
+		rc = on_db(o->db_path, rl_store_indexes(ws->db, st->run_id,
+		                                        o->shard, o->shards, lo, hi,
+		                                        idx, REFILL_WINDOW, &n, err,
+		                                        errlen), err, errlen);
+		if (rc || n >= wn)
+			continue;
+		rl_sweep_gen_seek(g, lo);
+		rc = on_db(o->db_path, rl_store_begin(ws->w, err, errlen), err,
+		           errlen);
+		/* exactly wn points: one more would carry a Sobol generator past
+		** the next window's first point, and seeking back restarts it */
+		for (j = 0; !rc && j < wn && rl_sweep_gen_next(g, &i, row); j++) {
+			int status;
+			while (k < n && idx[k] < i)
+				k++;
+			if (k < n && idx[k] == i)
+				continue;
+			st->refilled++;
+			if (!rl_sweep_eval_point(s, row, row, &status, NULL))
+				continue;
+			rc = on_db(o->db_path, rl_store_add(ws->w, i, status, row, err,
+			                                    errlen), err, errlen);
+			if (!rc)
+				st->refill_stored++;
+		}
+		if (!rc)
+			rc = on_db(o->db_path, rl_store_commit(ws->w, end, err, errlen),
+			           err, errlen);
+	}
+	if (rc)
+		rl_store_rollback(ws->w);
+	rl_sweep_gen_free(g);
+	free(row);
+	free(idx);
+	return rc;
+}
+
 /* Pick the run: a new one, or the one --resume continues. */
 static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
                     writer_state *ws, rl_sweep_stats *st, uint64_t *start,
@@ -299,9 +379,8 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 			st->run_id = id;
 			st->complete_before = 1;
 			*start = s->npoints;
-			return 0;
 		}
-		if (id) {
+		else if (id) {
 			st->run_id = id;
 			st->resumed = 1;
 			*start = next;
@@ -352,6 +431,8 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 	st->shard_points = rl_sweep_shard_points(s->npoints, o.shard, o.shards);
 	if (o.db_path) {
 		rc = open_run(s, &o, &ws, st, &start, err, errlen);
+		if (!rc && (st->resumed || st->complete_before))
+			rc = refill(s, &o, &ws, start, st, err, errlen);
 		if (rc || st->complete_before)
 			goto out;
 		if ((rc = on_db(o.db_path, rl_store_begin(ws.w, err, errlen), err,

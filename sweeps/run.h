@@ -29,6 +29,10 @@ typedef struct {
 	int complete_before;    /* the run to resume was already complete */
 	uint64_t processed;     /* points evaluated by this call */
 	uint64_t stored;        /* rows written by this call */
+	uint64_t refilled;      /* resumed: points below the run's next point
+	                        ** that it lacked, evaluated again */
+	uint64_t refill_stored; /* of those, stored (the rest the filter
+	                        ** dropped) */
 	uint64_t shard_points;  /* points of the shard in all */
 	double seconds;
 } rl_sweep_stats;

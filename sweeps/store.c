@@ -164,6 +164,62 @@ int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
 	return 0;
 }
 
+int rl_store_count_below(sqlite3 *db, int64_t run_id, uint64_t shard,
+                         uint64_t shards, uint64_t end, uint64_t *n,
+                         char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(
+	    db, "SELECT count(*) FROM points WHERE run_id = ? AND idx >= 0 AND "
+	        "idx < ? AND idx % ? = ?", -1, &st, NULL);
+	*n = 0;
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, run_id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)end);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)shards);
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)shard);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			*n = (uint64_t)sqlite3_column_int64(st, 0);
+			rc = SQLITE_OK;
+		}
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, "counting the run's points", err, errlen);
+		return rl_db_exit(rc);
+	}
+	return 0;
+}
+
+int rl_store_indexes(sqlite3 *db, int64_t run_id, uint64_t shard,
+                     uint64_t shards, uint64_t lo, uint64_t hi, uint64_t *idx,
+                     size_t cap, size_t *n, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(
+	    db, "SELECT idx FROM points WHERE run_id = ? AND idx >= ? AND "
+	        "idx < ? AND idx % ? = ? ORDER BY idx", -1, &st, NULL);
+	*n = 0;
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, run_id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)lo);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)hi);
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)shards);
+		sqlite3_bind_int64(st, 5, (sqlite3_int64)shard);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < cap)
+			idx[(*n)++] = (uint64_t)sqlite3_column_int64(st, 0);
+		if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, "reading the run's points", err, errlen);
+		return rl_db_exit(rc);
+	}
+	return 0;
+}
+
 static int has_column(sqlite3 *db, const char *name, int *yes)
 {
 	sqlite3_stmt *st;

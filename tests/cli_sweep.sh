@@ -212,6 +212,74 @@ for v in -1 9; do
 		{ echo "not ok - next point $v: after resume: $r"; fails=$((fails + 1)); }
 done
 
+# a run that records point 8 as next but holds 4 of points 0-7 (a copy
+# taken between writes, or points deleted by hand): the resume evaluates
+# the 4 it lacks, so the run equals one never interrupted (the old binary
+# stored nothing, said nothing and marked the run complete).  A run marked
+# complete with points missing is filled the same way.
+$RL sweep "$d/eight.ini" --db "$d/gap-straight.db" 2>/dev/null
+$RL sweep "$d/eight.ini" --db "$d/gap.db" 2>/dev/null
+q "$d/gap.db" "DELETE FROM points WHERE idx IN (1, 4, 5, 7);
+	UPDATE runs SET finished = NULL, next_idx = 8"
+expect_exit 0 "resume of a run missing 4 points below its next point" -- \
+	$RL sweep "$d/eight.ini" --db "$d/gap.db" --resume
+expect_err "run 1 in .*gap\.db: 4 points it records as done were not stored \(lost\): evaluated again, 4 stored" \
+	"the 4 missing points named"
+a=$(q "$d/gap.db" "SELECT * FROM points ORDER BY idx" | cksum)
+b=$(q "$d/gap-straight.db" "SELECT * FROM points ORDER BY idx" | cksum)
+r=$(q "$d/gap.db" "SELECT count(*), (SELECT finished IS NOT NULL FROM runs) FROM points")
+[ "$a" = "$b" ] && [ "$r" = "8|1" ] &&
+	echo "ok - the gaps filled: the run equals an uninterrupted one, complete" ||
+	{ echo "not ok - after filling the gaps: $r"; fails=$((fails + 1)); }
+q "$d/gap.db" "DELETE FROM points WHERE idx IN (0, 6)"
+expect_exit 0 "resume of a complete run missing 2 points" -- \
+	$RL sweep "$d/eight.ini" --db "$d/gap.db" --resume
+expect_err "2 points it records as done were not stored \(lost\): evaluated again, 2 stored" \
+	"the complete run's 2 missing points named"
+a=$(q "$d/gap.db" "SELECT * FROM points ORDER BY idx" | cksum)
+[ "$a" = "$b" ] && echo "ok - the complete run's gaps filled" ||
+	{ echo "not ok - the complete run's gaps not filled"; fails=$((fails + 1)); }
+expect_exit 0 "resume of a complete run with nothing missing" -- \
+	$RL sweep "$d/eight.ini" --db "$d/gap.db" --resume
+if grep -q "not stored" "$tmpd/err"; then
+	echo "not ok - a whole run said points were missing"; fails=$((fails + 1))
+else
+	echo "ok - a whole run is not refilled"
+fi
+# shard 1 of 3 of 3000 Sobol points with a filter that drops some: points
+# lost below next_idx, which is cut to 2400.  Dropped points are evaluated
+# again and dropped again; the run ends equal to an uninterrupted one.
+cat >"$d/sobgap.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+chip.hbm_tbps = 1:12:0.5
+scenario.batch = 1:4096:40 log
+[sampling]
+method = sobol
+seed = 3
+count = 3000
+[filter]
+keep = throughput.output_tokens_per_s >= 3000
+[outputs]
+keep = throughput.output_tokens_per_s
+EOF
+$RL sweep "$d/sobgap.ini" --db "$d/sob-straight.db" --shard 1/3 2>/dev/null
+$RL sweep "$d/sobgap.ini" --db "$d/sobgap.db" --shard 1/3 2>/dev/null
+q "$d/sobgap.db" "DELETE FROM points WHERE idx % 9 = 1 OR idx >= 2400;
+	UPDATE runs SET finished = NULL, next_idx = 2400"
+expect_exit 0 "resume of a filtered, sharded Sobol run with gaps" -- \
+	$RL sweep "$d/sobgap.ini" --db "$d/sobgap.db" --shard 1/3 --resume
+expect_err "were not stored \(dropped by its filter, or lost\)" \
+	"a filtered run's gaps named as dropped or lost"
+a=$(q "$d/sobgap.db" "SELECT * FROM points ORDER BY idx" | cksum)
+b=$(q "$d/sob-straight.db" "SELECT * FROM points ORDER BY idx" | cksum)
+n=$(q "$d/sob-straight.db" "SELECT count(*) FROM points")
+[ "$a" = "$b" ] && [ "$n" -gt 0 ] && [ "$n" -lt 1000 ] &&
+	echo "ok - the filtered sharded run equals an uninterrupted one" ||
+	{ echo "not ok - the filtered sharded run differs ($n points)"; fails=$((fails + 1)); }
+
 # a file size limit (as a full disk) stops the run cleanly; it resumes
 ( ulimit -f 400; trap '' XFSZ; $RL sweep "$d/long.ini" --db "$d/full-disk.db" --batch 1000 ) \
 	>"$tmpd/out" 2>"$tmpd/err"
