@@ -29,13 +29,16 @@ static void help(FILE *f)
 
 static const opt_def table[] = {OPT_LAST};
 
+/* characters of a description after the name */
+#define DOC_WIDTH 76
+
 /* a model is described by its shape, which its first comment line is not */
 static void model_doc(const char *name, char *doc, size_t len)
 {
 	rl_setup st;
 	char err[512], clean[201];
 	const rl_model *m = &st.cfg.model;
-	char attn[64], mlp[64];
+	char attn[64], mlp[64], line[256];
 	setup_init(&st);
 	if (setup_load(&st, "model", name, err, sizeof err)) {
 		/* the message quotes the file: its controls as '?', cut at a
@@ -46,25 +49,27 @@ static void model_doc(const char *name, char *doc, size_t len)
 	}
 	/* latent attention has no KV heads: its latent and rotary key */
 	if (m->kv_lora_rank > 0)
-		snprintf(attn, sizeof attn, "latent attention, KV %g + %g",
-		         m->kv_lora_rank, m->qk_rope_dim);
+		snprintf(attn, sizeof attn, "latent KV %g + %g", m->kv_lora_rank,
+		         m->qk_rope_dim);
 	else
 		snprintf(attn, sizeof attn, "%g KV", m->kv_heads);
 	if (m->experts > 1)
-		snprintf(mlp, sizeof mlp, "MoE %g experts (%g per token)",
-		         m->experts, m->experts_per_token);
+		snprintf(mlp, sizeof mlp, "MoE %g of %g experts",
+		         m->experts_per_token, m->experts);
 	else
 		snprintf(mlp, sizeof mlp, "MLP %g", m->ffn_hidden);
-	snprintf(doc, len, "%g layers, hidden %g, %g heads (%s), %s", m->layers,
-	         m->hidden, m->heads, attn, mlp);
+	snprintf(line, sizeof line, "%g layers, hidden %g, %g heads (%s), %s",
+	         m->layers, m->hidden, m->heads, attn, mlp);
+	/* the width the other kinds' descriptions are cut at */
+	preset_doc_fit(line, doc, len, DOC_WIDTH);
 }
 
 /* Each preset of kind, one a line: a name holding a blank or a comma is
 ** one preset (it was split at them when read back from preset_names). */
 static void list_kind(const char *kind)
 {
-	/* 76 characters of up to 4 bytes */
-	char names[PRESET_LIST_MAX][PRESET_NAME_MAX], doc[4 * 76 + 1];
+	/* DOC_WIDTH characters of up to 4 bytes */
+	char names[PRESET_LIST_MAX][PRESET_NAME_MAX], doc[4 * DOC_WIDTH + 1];
 	char cell[4 * PRESET_NAME_MAX];
 	size_t n = preset_list(kind, names, PRESET_LIST_MAX), i;
 	printf("%s\n", kind);
@@ -74,7 +79,7 @@ static void list_kind(const char *kind)
 		if (!strcmp(kind, "model"))
 			model_doc(names[i], doc, sizeof doc);
 		else
-			preset_doc(kind, names[i], doc, sizeof doc, 76);
+			preset_doc(kind, names[i], doc, sizeof doc, DOC_WIDTH);
 		/* the name padded by characters, its controls as '?' */
 		printf("  %s %s\n", rl_utf8_cell(names[i], 24, 0, cell, sizeof cell),
 		       doc);

@@ -29,6 +29,19 @@ static size_t byte_of(const char *s, size_t k)
 	return i;
 }
 
+/* Cut s (well-formed UTF-8) at a word so that it and "..." fit in width
+** (>= 8) characters: at the last blank from half the width on, else at
+** width - 3 characters; trailing blanks, commas and semicolons dropped. */
+static void cut_word(char *s, size_t width)
+{
+	size_t k = width - 3, l = byte_of(s, k);
+	while (k > width / 2 && s[l] != ' ')
+		l = byte_of(s, --k);
+	while (l > 0 && (s[l - 1] == ' ' || s[l - 1] == ',' || s[l - 1] == ';'))
+		l--;
+	s[l] = '\0';
+}
+
 /* s then tail into buf (len bytes), s cut at a whole character where both
 ** do not fit. */
 static void put(char *buf, size_t len, const char *s, const char *tail)
@@ -45,7 +58,7 @@ void preset_doc(const char *kind, const char *name, char *buf, size_t len,
 {
 	char path[1024], err[512], line[1024], next[64], clean[1024];
 	char *s, *e;
-	size_t l, c, k, nl = strlen(name);
+	size_t l, c, nl = strlen(name);
 	int more;
 	FILE *f;
 	buf[0] = '\0';
@@ -94,17 +107,23 @@ void preset_doc(const char *kind, const char *name, char *buf, size_t len,
 		put(buf, len, s, "...");
 		return;
 	}
-	if (width >= 8 && (c > width || more)) {   /* cut at a word */
-		k = width - 3;
-		l = byte_of(s, k);
-		while (k > width / 2 && s[l] != ' ')
-			l = byte_of(s, --k);
-		while (l > 0 && (s[l - 1] == ' ' || s[l - 1] == ',' ||
-		                 s[l - 1] == ';'))
-			l--;
-		s[l] = '\0';
+	if (width >= 8 && (c > width || more)) {
+		cut_word(s, width);
 		put(buf, len, s, "...");
 		return;
 	}
 	put(buf, len, s, "");
+}
+
+void preset_doc_fit(const char *s, char *buf, size_t len, size_t width)
+{
+	char clean[1024];
+	if (len == 0)
+		return;
+	rl_utf8_cell(s, 0, 0, clean, sizeof clean);
+	if (width >= 8 && chars_of(clean) > width) {
+		cut_word(clean, width);
+		put(buf, len, clean, "...");
+	} else
+		put(buf, len, clean, "");
 }

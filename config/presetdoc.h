@@ -15,4 +15,9 @@
 void preset_doc(const char *kind, const char *name, char *buf, size_t len,
                 size_t width);
 
+/* s into buf as preset_doc writes a description: controls and bytes of no
+** UTF-8 character as '?', cut at a word with "..." past width (>= 8)
+** characters (`rooflab presets`' model lines, made from the shape). */
+void preset_doc_fit(const char *s, char *buf, size_t len, size_t width);
+
 #endif

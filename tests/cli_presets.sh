@@ -47,6 +47,26 @@ expect_exit 0 "presets chip" -- $RL presets chip
 expect_out '^  gb200 +NVIDIA GB200 .*[^.]\.\.\.$' "a description cut mid-sentence ends in ..."
 expect_out '^  h100-sxm +NVIDIA H100 SXM5 80 GB \(GH100 die, TSMC 4N\)\.$' "a whole sentence is left as it is"
 
+# model lines are made from the shape, cut as the other kinds' are: at most
+# 76 characters after the name (deepseek-r1's was 96, 123 in all): its
+# preset's 61 layers, hidden 7168, 128 heads, latent KV 512 + rotary 64,
+# 8 of 256 experts make 76 exactly; a wider shape (610 layers, 80 of 2560
+# experts: 79 characters) is cut at the blank before "experts" with "..."
+expect_exit 0 "presets model" -- $RL presets model
+expect_out '^  deepseek-r1 +61 layers, hidden 7168, 128 heads \(latent KV 512 \+ 64\), MoE 8 of 256 experts$' \
+	"deepseek-r1's shape in 76 characters"
+long=$(sed -n 's/^  [^ ]*  *//p' "$tmpd/out" | awk 'length > 76')
+[ -z "$long" ] && echo "ok - no model description past 76 characters" ||
+	{ echo "not ok - model descriptions past 76 characters: $long"; fails=$((fails + 1)); }
+mkdir -p "$tmpd/w/models"
+sed -e 's/^layers = 61$/layers = 610/; s/^experts = 256$/experts = 2560/' \
+	-e 's/^experts_per_token = 8$/experts_per_token = 80/' \
+	"$root/data/models/deepseek-r1.ini" >"$tmpd/w/models/wide.ini"
+expect_exit 0 "presets model with a wider shape" -- \
+	env ROOFLAB_DATA="$tmpd/w" $RL presets model
+expect_out '^  wide +610 layers, hidden 7168, 128 heads \(latent KV 512 \+ 64\), MoE 80 of 2560\.\.\.$' \
+	"a model description past 76 characters cut at a word with ..."
+
 # a preset whose name holds a blank is one preset, listed as it loads (the
 # list was read back from the comma-joined names and split at the blank:
 # "my" and "chip", neither of which loads)
