@@ -40,6 +40,8 @@ int cmd_export(int argc, char **argv)
 {
 	export_args a = {NULL, 0, -1};
 	char err[1024];
+	int64_t run = 0;
+	uint64_t missing = 0;
 	int rc;
 	rc = opt_parse("export", table, &a, argc, argv, NULL, 0, NULL, help);
 	if (rc != OPT_GO_ON)
@@ -49,11 +51,19 @@ int cmd_export(int argc, char **argv)
 	if (a.format < 0)
 		return bad_input("export", "missing --format csv|json");
 	rc = rl_sweep_export(a.db, (int64_t)a.run,
-	                     a.format ? RL_EXPORT_JSON : RL_EXPORT_CSV, stdout, err,
-	                     sizeof err);
+	                     a.format ? RL_EXPORT_JSON : RL_EXPORT_CSV, stdout,
+	                     &run, &missing, err, sizeof err);
 	if (rc) {
 		cli_say("export", err);
 		return rc;
+	}
+	if (missing) {
+		snprintf(err, sizeof err, "warning: %s: run %lld is marked complete "
+		         "but lacks %llu of its points (the file was cut short or "
+		         "altered); `rooflab sweep SPEC --db %s --resume` evaluates "
+		         "them again", a.db, (long long)run,
+		         (unsigned long long)missing, a.db);
+		cli_say("export", err);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "rooflab export: cannot write the output\n");

@@ -201,7 +201,7 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	sqlite3_stmt *st;
 	grid g;
 	char x[64], y[64], z[64], where[96], sql[1024], t[800];
-	char xl[160], yl[160], zl[160], note[120];
+	char xl[160], yl[160], zl[160], note[120], lack[120];
 	double zmin = INFINITY, zmax = -INFINITY, target, lo, hi, lo2, hi2;
 	long long rows = 0;
 	long i;
@@ -264,10 +264,10 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		snprintf(note, sizeof note, "; %g is exceeded everywhere (at "
 		         "least %.3g)", target, zmin);
 	snprintf(t, sizeof t, "%s over %s and %s\nsweep%s%.0ld: %ld design "
-	         "points%s%s", zl, xl, yl, sw.run_col[0] ? " run " : "",
+	         "points%s%s%s", zl, xl, yl, sw.run_col[0] ? " run " : "",
 	         sw.run_col[0] ? sw.run : 0L, (long)rows,
 	         rows > g.n ? ", best over the other swept parameters" : "",
-	         note);
+	         note, pdb_missing_note(&sw, lack, sizeof lack));
 	plot_labels(s, t, xl, yl);
 	fputs("set cblabel ", s);
 	gp_quote(s, zl);

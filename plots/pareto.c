@@ -106,6 +106,7 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	pdb_sweep sw;
 	sqlite3_stmt *st;
 	char x[64], y[64], where[96], sql[1024], t[800], xl[160], yl[160];
+	char lack[120];
 	char wl[300];
 	double box[4] = {INFINITY, -INFINITY, INFINITY, -INFINITY};
 	double *fx, *fy;
@@ -169,10 +170,10 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	plot_column_label(x, xl, sizeof xl);
 	plot_column_label(y, yl, sizeof yl);
 	snprintf(t, sizeof t, "Pareto frontier: %s against %s\nsweep%s%.0ld: "
-	         "%ld of %ld design points on the frontier (less %s, more %s)%s",
+	         "%ld of %ld design points on the frontier (less %s, more %s)%s%s",
 	         yl, xl, sw.run_col[0] ? " run " : "", sw.run_col[0] ? sw.run :
 	         0L, front, n, x, y, step > 1 ? "; cloud thinned for drawing" :
-	         "");
+	         "", pdb_missing_note(&sw, lack, sizeof lack));
 	plot_labels(s, t, xl, yl);
 	fputs("set format x '%g'\nset format y '%g'\nset key bottom right\n", s);
 	if (box[0] > 0 && box[1] / box[0] >= 20) {

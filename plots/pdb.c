@@ -11,6 +11,7 @@
 
 #include "../config/dbfile.h"
 #include "../config/regfile.h"
+#include "../sweeps/store.h"
 
 /* what pdb_unread's message says after the path */
 #define UNREAD ": cannot read: "
@@ -390,7 +391,18 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 	}
 	s->run = (long)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
+	if (!strcmp(s->run_col, "run_id"))   /* rooflab's runs table */
+		s->missing = rl_store_run_missing(db, s->run);
 	return RL_OK;
+}
+
+const char *pdb_missing_note(const pdb_sweep *s, char *buf, size_t len)
+{
+	if (!s->missing || len == 0)
+		return "";
+	snprintf(buf, len, "\nrun %ld lacks %llu of its points: rooflab sweep "
+	         "--resume evaluates them", s->run, s->missing);
+	return buf;
 }
 
 void pdb_column_name(const char *dotted, char *buf, size_t len)

@@ -38,6 +38,8 @@ typedef struct {
 	char run_col[32];  /* "run_id" or "run"; "" when the view has none */
 	long run;          /* its value, when run_col is set */
 	const char *path;  /* the database, for messages */
+	unsigned long long missing; /* points a run marked complete lacks
+	                   ** (rl_store_run_missing; 0 when none or unknown) */
 } pdb_sweep;
 
 /* Open an existing database read-only; RL_EINPUT when it is missing or
@@ -122,6 +124,11 @@ int pdb_validation_run(sqlite3 *db, const char *dbpath, long want,
 ** (PDB_UNREAD set) when `results` is there but cannot be read. */
 int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
                   char *err, size_t errlen);
+
+/* A plot title's last line when the sweep run lacks points though marked
+** complete ("\nrun 3 lacks 4 of its points: rooflab sweep --resume
+** evaluates them"), "" otherwise; buf of len bytes holds it. */
+const char *pdb_missing_note(const pdb_sweep *s, char *buf, size_t len);
 
 /* "chip.hbm_tbps" -> "chip_hbm_tbps" (a column name of `results`). */
 void pdb_column_name(const char *dotted, char *buf, size_t len);

@@ -12,6 +12,7 @@
 #include "../config/stamp.h"
 #include "../config/version.h"
 #include "../plots/kinds.h"
+#include "../sweeps/store.h"
 #include "rctx.h"
 
 #define MAX_SWEEPS 6
@@ -91,6 +92,7 @@ void report_design_space(rctx *r)
 		char cap[700], id[40], wl[300];
 		size_t nwl;
 		int draw;
+		uint64_t lack;
 		one.run = ids[i];
 		memset(&po, 0, sizeof po);
 		po.dbpath = r->sdbpath;
@@ -110,6 +112,12 @@ void report_design_space(rctx *r)
 		         name[0] ? " " : "", ids[i]);
 		snprintf(id, sizeof id, "sweep-%ld", ids[i]);
 		doc_heading(&r->d, 3, id, cap);
+		if ((lack = rl_store_run_missing(r->sdb, ids[i])))
+			doc_para_class(&r->d, "note", "Run %ld is marked complete but "
+			               "lacks %llu of its points (the file was cut "
+			               "short or altered); rooflab sweep SPEC --db %s "
+			               "--resume evaluates them.", ids[i],
+			               (unsigned long long)lack, r->sdbpath);
 		snprintf(cap, sizeof cap, "Sweep %s%s(run %ld): an output over "
 		         "two swept parameters, with the %gx contour where it is "
 		         "crossed", name, name[0] ? " " : "", ids[i], r->c.target);

@@ -244,7 +244,8 @@ static int write_rows(sqlite3 *db, int64_t run_id, const colset *c,
 }
 
 int rl_sweep_export(const char *db_path, int64_t run_id, int format,
-                    FILE *out, char *err, size_t errlen)
+                    FILE *out, int64_t *run_id_out, uint64_t *missing,
+                    char *err, size_t errlen)
 {
 	sqlite3 *db;
 	colset c;
@@ -256,8 +257,12 @@ int rl_sweep_export(const char *db_path, int64_t run_id, int format,
 	rc = pick_run(db, db_path, &run_id, err, errlen);
 	if (!rc)
 		rc = read_columns(db, db_path, run_id, &c, err, errlen);
+	*missing = 0;
+	*run_id_out = 0;
 	if (!rc) {
 		int src = write_rows(db, run_id, &c, format, out);
+		*run_id_out = run_id;
+		*missing = rl_store_run_missing(db, run_id);
 		if (src != SQLITE_OK) {
 			/* the file is rooflab's (rl_store_open checked its mark), so
 			** a failing query means it was damaged or altered */

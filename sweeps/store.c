@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "../config/dbfile.h"
+#include "../config/ini.h"
 #include "../config/regfile.h"
 #include "../config/stamp.h"
 #include "../config/version.h"
@@ -190,6 +191,51 @@ int rl_store_count_below(sqlite3 *db, int64_t run_id, uint64_t shard,
 		return rl_db_exit(rc);
 	}
 	return 0;
+}
+
+static int filter_cb(void *ud, const char *section, const char *key,
+                     const char *value, char *err, size_t errlen)
+{
+	(void)key;
+	(void)value;
+	(void)err;
+	(void)errlen;
+	if (!strcmp(section, "filter"))
+		*(int *)ud = 1;
+	return 0;
+}
+
+uint64_t rl_store_run_missing(sqlite3 *db, int64_t run_id)
+{
+	sqlite3_stmt *st;
+	uint64_t missing = 0, have, want;
+	int filtered = 0;
+	char err[256];
+	if (sqlite3_prepare_v2(db, "SELECT finished IS NOT NULL, points, "
+	                       "shard_index, shard_count, spec FROM runs WHERE "
+	                       "id = ?", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, run_id);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0)) {
+		sqlite3_int64 n = sqlite3_column_int64(st, 1);
+		sqlite3_int64 i = sqlite3_column_int64(st, 2);
+		sqlite3_int64 k = sqlite3_column_int64(st, 3);
+		const char *spec = (const char *)sqlite3_column_text(st, 4);
+		if (n > 0 && k > 0 && i >= 0 && i < k && spec &&
+		    !ini_parse_text("spec", spec, filter_cb, &filtered, err,
+		                    sizeof err) && !filtered) {
+			want = (uint64_t)n > (uint64_t)i
+			           ? ((uint64_t)n - (uint64_t)i + (uint64_t)k - 1) /
+			                 (uint64_t)k
+			           : 0;
+			if (!rl_store_count_below(db, run_id, (uint64_t)i,
+			                          (uint64_t)k, (uint64_t)n, &have, err,
+			                          sizeof err) && have < want)
+				missing = want - have;
+		}
+	}
+	sqlite3_finalize(st);
+	return missing;
 }
 
 int rl_store_indexes(sqlite3 *db, int64_t run_id, uint64_t shard,

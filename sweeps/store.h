@@ -67,6 +67,14 @@ int rl_store_indexes(sqlite3 *db, int64_t run_id, uint64_t shard,
                      uint64_t shards, uint64_t lo, uint64_t hi, uint64_t *idx,
                      size_t cap, size_t *n, char *err, size_t errlen);
 
+/* How many points of its shard run_id lacks when it is marked complete:
+** for a readers' warning (export, plot, report) that the file was cut
+** short or altered, and `rooflab sweep --resume` fills them.  0 when it
+** is not complete, when its spec has a [filter] (the points a filter drops
+** are stored nowhere, so a short count tells nothing), or when the run
+** cannot be read. */
+uint64_t rl_store_run_missing(sqlite3 *db, int64_t run_id);
+
 /* Add the columns a spec needs (ALTER TABLE ADD COLUMN) and a new run row
 ** with its run_columns.  RL_OK or an rl_status. */
 int rl_store_new_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,

@@ -216,6 +216,16 @@ has "$tmpd/o/wl.md" "workload sweep: no Pareto, and why" \
 	"No Pareto frontier: this sweep varies the workload (scenario.isl"
 lacks "$tmpd/err" "workload sweep: no Pareto warning" "pareto"
 
+# a complete run that lacks points (deleted by hand): the report says so
+# where it shows the sweep, and how to fill them; the whole run says nothing
+cp "$tmpd/wl.db" "$tmpd/wl-cut.db"
+sqlite3 "$tmpd/wl-cut.db" "DELETE FROM points WHERE idx IN (5, 17, 300)"
+expect_exit 0 "report of a complete sweep run missing 3 points" -- "$RL" report \
+	--db "$db" --sweeps "$tmpd/wl-cut.db" --out "$tmpd/o/wl-cut.md"
+has "$tmpd/o/wl-cut.md" "the report names the 3 missing points" \
+	"Run 1 is marked complete but lacks 3 of its points"
+lacks "$tmpd/o/wl.md" "a whole run: no note of missing points" "lacks .* of its points"
+
 # gnuplot missing: the report is still written, with tables, and says why
 expect_exit 0 "no gnuplot: report still written" -- env PATH=/nonexistent \
 	"$RL" report --db "$db" --out "$tmpd/np/report.html"

@@ -280,6 +280,46 @@ n=$(q "$d/sob-straight.db" "SELECT count(*) FROM points")
 	echo "ok - the filtered sharded run equals an uninterrupted one" ||
 	{ echo "not ok - the filtered sharded run differs ($n points)"; fails=$((fails + 1)); }
 
+# export and plot of a complete run that lacks points (no filter, so the
+# count tells): a warning on stderr, exit 0, the rows it has; the plot's
+# title says it.  A filtered run short of points (dropped by its filter)
+# warns of nothing.
+cat >"$d/nine.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+chip.hbm_tbps = 2, 3, 4
+scenario.batch = 1, 8, 64
+EOF
+$RL sweep "$d/nine.ini" --db "$d/nine.db" 2>/dev/null
+q "$d/nine.db" "DELETE FROM points WHERE idx IN (2, 6)"
+expect_exit 0 "export of a complete run missing 2 points" -- \
+	$RL export --db "$d/nine.db" --format csv
+expect_err "warning: .*nine\.db: run 1 is marked complete but lacks 2 of its points .*--resume" \
+	"export warns of the 2 missing points"
+[ "$(wc -l <"$tmpd/out")" -eq 8 ] && echo "ok - export writes the 7 rows it has" ||
+	{ echo "not ok - export wrote $(wc -l <"$tmpd/out") lines"; fails=$((fails + 1)); }
+expect_exit 0 "heatmap of a complete run missing 2 points" -- \
+	$RL plot heatmap --db "$d/nine.db" --x chip.hbm_tbps --y scenario.batch \
+	--z throughput.output_tokens_per_s --term dumb
+expect_out "run 1 lacks 2 of its points" "the heatmap's title names the 2 missing points"
+expect_exit 0 "export of a filtered run short of points" -- \
+	$RL export --db "$d/sobgap.db" --format csv
+if grep -q "lacks" "$tmpd/err"; then
+	echo "not ok - a filtered run warned of missing points"; fails=$((fails + 1))
+else
+	echo "ok - a filtered run's dropped points are not called missing"
+fi
+$RL sweep "$d/nine.ini" --db "$d/nine.db" --resume 2>/dev/null
+expect_exit 0 "export after the resume filled them" -- \
+	$RL export --db "$d/nine.db" --format csv
+if grep -q "lacks" "$tmpd/err"; then
+	echo "not ok - still warned after the resume"; fails=$((fails + 1))
+else
+	echo "ok - no warning once the resume filled the points"
+fi
+
 # a file size limit (as a full disk) stops the run cleanly; it resumes
 ( ulimit -f 400; trap '' XFSZ; $RL sweep "$d/long.ini" --db "$d/full-disk.db" --batch 1000 ) \
 	>"$tmpd/out" 2>"$tmpd/err"
