@@ -118,6 +118,7 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 	const shard_run *a = &m->runs[0];
 	int i, j;
 	size_t used = 0;
+	uint64_t lack;
 	char missing[512] = "";
 	for (i = 0; i < m->nruns; i++) {
 		const shard_run *r = &m->runs[i];
@@ -151,6 +152,15 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 			         "rooflab sweep --resume", (long long)r->shard,
 			         (long long)r->shards, m->paths[r->part], (long long)r->id,
 			         (long long)r->next_idx, (long long)r->points);
+			return RL_EINPUT;
+		}
+		if ((lack = rl_store_run_missing(r->db, r->id))) {
+			snprintf(err, errlen, "shard %lld/%lld (%s run %lld) is marked "
+			         "complete but lacks %llu of its points (the file was "
+			         "cut short or altered); fill them with rooflab sweep "
+			         "--resume", (long long)r->shard, (long long)r->shards,
+			         m->paths[r->part], (long long)r->id,
+			         (unsigned long long)lack);
 			return RL_EINPUT;
 		}
 	}

@@ -320,6 +320,18 @@ else
 	echo "ok - no warning once the resume filled the points"
 fi
 
+# merge refuses a part marked complete that lacks points (no filter): it
+# names the shard, the part and how many, and writes nothing
+$RL sweep "$d/nine.ini" --db "$d/np0.db" --shard 0/2 2>/dev/null
+$RL sweep "$d/nine.ini" --db "$d/np1.db" --shard 1/2 2>/dev/null
+q "$d/np1.db" "DELETE FROM points WHERE idx = 3"
+expect_exit 2 "merge of a part missing a point" -- \
+	$RL merge "$d/nm.db" "$d/np0.db" "$d/np1.db"
+expect_err "shard 1/2 \(.*np1\.db run 1\) is marked complete but lacks 1 of its points" \
+	"merge names the part and its missing point"
+[ ! -e "$d/nm.db" ] && echo "ok - the refused merge wrote nothing" ||
+	{ echo "not ok - nm.db was written"; fails=$((fails + 1)); }
+
 # a file size limit (as a full disk) stops the run cleanly; it resumes
 ( ulimit -f 400; trap '' XFSZ; $RL sweep "$d/long.ini" --db "$d/full-disk.db" --batch 1000 ) \
 	>"$tmpd/out" 2>"$tmpd/err"
