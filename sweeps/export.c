@@ -262,7 +262,9 @@ int rl_sweep_export(const char *db_path, int64_t run_id, int format,
 	if (!rc) {
 		int src = write_rows(db, run_id, &c, format, out);
 		*run_id_out = run_id;
-		*missing = rl_store_run_missing(db, run_id);
+		/* after a failure db's message is the failure's: no query */
+		if (src == SQLITE_OK)
+			*missing = rl_store_run_missing(db, run_id);
 		if (src != SQLITE_OK) {
 			/* the file is rooflab's (rl_store_open checked its mark), so
 			** a failing query means it was damaged or altered */

@@ -67,8 +67,9 @@ int rl_store_indexes(sqlite3 *db, int64_t run_id, uint64_t shard,
                      uint64_t shards, uint64_t lo, uint64_t hi, uint64_t *idx,
                      size_t cap, size_t *n, char *err, size_t errlen);
 
-/* How many points of its shard run_id lacks when it is marked complete:
-** for a readers' warning (export, plot, report) that the file was cut
+/* How many points run_id lacks when it is marked complete (its rows
+** below its point count, against the points of its shard):
+** for a readers' warning (export, plot, report, merge) that the file was cut
 ** short or altered, and `rooflab sweep --resume` fills them.  0 when it
 ** is not complete, when its spec has a [filter] (the points a filter drops
 ** are stored nowhere, so a short count tells nothing), or when the run
