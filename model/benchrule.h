@@ -72,7 +72,7 @@ typedef struct {
 /* step x ceil(v / step), step a power of two (32 to 1024): v x (1 / step)
 ** is v / step bit for bit, and inline with a constant step 1 / step is
 ** folded, so no division is left */
-static inline __attribute__((always_inline)) double
+static inline RL_ALWAYS_INLINE double
 rl_bench_round_up(double v, double step)
 {
 	return step * rl_ceil(v * (1 / step));

@@ -130,7 +130,7 @@ static inline double gemm_time(const eval_ctx *c, double flops, double tokens,
 ** (head_tokens); chunks = prefill chunks per request.  Every field of *it
 ** is written.  Inline at each call (an evaluation costs two iterations:
 ** the call, its saved registers and the spills around it go). */
-static inline __attribute__((always_inline)) void
+static inline RL_ALWAYS_INLINE void
 iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
           double p_isl, double chunks, rl_iter *it)
 {
@@ -466,7 +466,7 @@ static double pipeline_round(const eval_ctx *c, double m, double n_dec,
 ** the slowest stage's cost in *it, and the round a micro-batch takes with m
 ** in flight (rl_pipeline_round).  Inline (with iter_cost in it, the
 ** compiler would otherwise call it). */
-static inline __attribute__((always_inline)) double
+static inline RL_ALWAYS_INLINE double
 stage_round(const eval_ctx *c, double m, double n_dec, double p, double p_isl,
             double chunks, rl_iter *it)
 {
@@ -480,9 +480,9 @@ stage_round(const eval_ctx *c, double m, double n_dec, double p, double p_isl,
 
 /* What serving reads is one span of rl_config (rl_config.h): everything
 ** before the request (isl, osl, batch, last in the scenario), which the
-** design, the node and the cost follow; power and cost (eval.c) read those
-** afresh each time, and test_engine checks that rl_serve's results do not
-** depend on them.  A field added after them would be left out of the key. */
+** design, the node and the cost follow; power and cost (eval.c) keep their
+** own memo of those (rl_power_cost_memo, cleared with this key), and
+** test_engine checks that rl_serve's results do not depend on them.  A field added after them would be left out of the key. */
 _Static_assert(offsetof(rl_config, scen.osl) == END_OF(scen.isl) &&
                    offsetof(rl_config, scen.batch) == END_OF(scen.osl) &&
                    offsetof(rl_config, design) == END_OF(scen.batch) &&

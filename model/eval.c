@@ -50,7 +50,7 @@ enum { PH_PREFILL = 0, PH_DECODE = 1 };
 /* Power of a chip while it runs one iteration of kind `it`, at the clock
 ** share f was worked out for (rl_power_fixed_of with cfg and prec).
 ** Inline, as power_of_result is: every evaluation runs them. */
-static inline __attribute__((always_inline)) double
+static inline RL_ALWAYS_INLINE double
 phase_power_fixed(const rl_power_fixed *f, const rl_iter *it)
 {
 	rl_work_rates w; /* the iteration's work, not yet per second */
@@ -139,7 +139,7 @@ static double fit_tdp(const rl_config *cfg, const rl_config *pw,
 /* Power of the serving result r at clock shares s_pre and s_dec: each
 ** phase's, and the average over time, the bubble at static + clocked.
 ** What does not depend on the work is worked out once per clock share. */
-static inline __attribute__((always_inline)) void
+static inline RL_ALWAYS_INLINE void
 power_of_result(const rl_config *cfg, int prec, double s_pre, double s_dec,
                 const rl_power_fixed *full, rl_result *r)
 {
@@ -241,6 +241,12 @@ static const rl_config *rule_applied(const rl_config *cfg,
 	return &m->cfg;
 }
 
+/* A chip's price as the results give it: NAN where the preset has none. */
+static double chip_price(const rl_config *c)
+{
+	return c->cost.price_usd > 0 ? c->cost.price_usd : NAN;
+}
+
 /* The cache's power and cost memo for pw, a chip with a power model
 ** (engine.h), worked out again
 ** where the memo was cleared (by a new setup: pw's other sections are
@@ -260,7 +266,7 @@ static const rl_power_cost_memo *power_cost_kept(const rl_config *pw,
 	rl_power_fixed_of(pw, m->prec, 1.0, &m->full);
 	m->chip_usd =
 	    rl_chip_cost_kept(pw, pw->chip.hbm_bytes, &cache->cost)->chip_usd;
-	m->price_usd = pw->cost.price_usd > 0 ? pw->cost.price_usd : NAN;
+	m->price_usd = chip_price(pw);
 	m->chips = rl_scen_chips(&pw->scen);
 	m->hw_cost = rl_usd_hw_per_s(&pw->cost, m->chip_usd, m->chips);
 	m->hw_price = rl_usd_hw_per_s(&pw->cost, m->price_usd, m->chips);
@@ -373,7 +379,7 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 		rl_chip_cost_of(pw, pw->chip.hbm_bytes, &cc);
 		r->chip_cost_usd = cc.chip_usd;
 	}
-	r->chip_price_usd = pw->cost.price_usd > 0 ? pw->cost.price_usd : NAN;
+	r->chip_price_usd = chip_price(pw);
 	chips = rl_scen_chips(&pw->scen);
 	rl_usd_per_mtok_pair(&pw->cost, r->chip_cost_usd, r->chip_price_usd,
 	                     chips, r->power_w, r->output_tps,
