@@ -100,13 +100,19 @@ static void factors_text(FILE *f, const rl_factor *fs, const double *phi,
 	        ratio);
 }
 
+/* The longest text wrapped: the names of the parameters a tornado leaves
+** unchanged, up to CLAIM_UNC_MAX of "b.section.key, " (a name of rooflab
+** params is at most 32 bytes: 36 with the side and the comma); a lever's
+** words (800) and a condition (512) are shorter. */
+#define WRAP_MAX (CLAIM_UNC_MAX * 48)
+
 /* Text wrapped at 100 columns, continuation lines indented by `indent`. */
 static void wrapped(FILE *f, const char *first, const char *raw, int indent)
 {
 	/* the words hold the sides' labels: shown as the labels are, each
 	** control character and byte of no UTF-8 character as '?' (never
-	** longer than raw, so 1024 bytes hold the 800 of a lever's words) */
-	char text[1024];
+	** longer than raw, so WRAP_MAX bytes hold the longest raw whole) */
+	char text[WRAP_MAX];
 	int col = fprintf(f, "%s", first);
 	const char *p = rl_utf8_cell(raw, 0, 0, text, sizeof text);
 	while (*p) {
@@ -242,7 +248,7 @@ static void unc_text(FILE *f, const claim_report *rep,
                      const rl_tornado_row *torn)
 {
 	size_t i, flat[CLAIM_UNC_MAX], nflat = 0;
-	char names[2048] = "", lab[LABEL_CELL], path[sizeof u->path];
+	char names[WRAP_MAX] = "", lab[LABEL_CELL], path[sizeof u->path];
 	fprintf(f, "\nuncertainty of %s (%s)\n",
 	        rl_utf8_cell(b->label, 0, 0, lab, sizeof lab),
 	        rl_utf8_cell(u->path, 0, 0, path, sizeof path));

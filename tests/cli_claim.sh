@@ -385,4 +385,43 @@ assert b[5:35] == 'S?[31m'.ljust(30), b
 assert '\x1b' not in a + b
 "
 fi
+# the tornado's unchanged parameters are listed whole however many: 60 of
+# them (each side's cost and node numbers and the design's besides die, dies
+# and clock, which a chip given by its numbers reads for USD alone) take
+# about 1,400 bytes, past the 1,024 the wrapper once cleaned them into (the
+# list stopped inside a name); 2 x 30 names, the last b.design.frac_mac
+unc="$tmpd/flat.ini"
+printf '[meta]\nname = flat\n' >"$unc"
+for side in a b; do
+	for kv in cost.hbm_usd_per_gb:10:20 cost.package_usd:1000:2000 \
+		cost.price_usd:20000:30000 cost.years:3:5 cost.usd_per_kwh:0.05:0.15 \
+		cost.pue:1.1:1.3 cost.server_overhead:1.5:2 node.wafer_usd:15000:20000 \
+		node.wafer_mm:299:301 node.defects_per_cm2:0.05:0.1 \
+		node.reticle_mm2:800:858 node.yield_alpha:2:4 \
+		node.logic_mtr_per_mm2:100:150 node.sram_mb_per_mm2:0.3:0.5 \
+		design.hbm_phy_edge_mm:5:6 design.hbm_phy_mm2:10:12 \
+		design.aspect_ratio:1:1.2 design.transistors_per_fma:5000:6000 \
+		design.density_mtr_per_mm2:90:100 design.fp8_per_bf16:1.9:2 \
+		design.fp4_per_bf16:3.9:4 design.hbm_stack_gb:16:24 \
+		design.hbm_stack_gbps:800:900 design.frac_vector:0.05:0.1 \
+		design.frac_sram:0.1:0.2 design.frac_phy:0.05:0.1 \
+		design.frac_other:0.1:0.2 design.transistors:7e10:8e10 \
+		design.fma_units:1e6:2e6 design.frac_mac:0.2:0.3; do
+		k=${kv%%:*}
+		r=${kv#*:}
+		printf '[%s.%s]\ndist = uniform\nlow = %s\nhigh = %s\nsource = test\n' \
+			"$side" "$k" "${r%%:*}" "${r#*:}" >>"$unc"
+	done
+done
+expect_exit 0 "claim with 60 parameters that move nothing" -- \
+	$RL claim --samples 0 --no-design --uncertainty "$unc"
+sed -n '/unchanged over the range:/,/^$/p' "$tmpd/out" | tr '\n' ' ' |
+	tr -s ' ' >"$tmpd/flat"
+n=$(grep -o '[ab]\.[a-z]*\.[a-z0-9_]*' "$tmpd/flat" | sort -u | wc -l)
+if [ "$n" -eq 60 ] && grep -q "b\.design\.frac_mac $" "$tmpd/flat"; then
+	echo "ok - 60 unchanged parameters listed whole"
+else
+	echo "not ok - unchanged parameters cut: $n listed, ending $(tail -c 60 "$tmpd/flat")"
+	fails=$((fails + 1))
+fi
 finish
