@@ -116,7 +116,6 @@ static inline double rl_power_at_fixed(const rl_config *cfg,
 	return p.total_w;
 }
 
-/* The same for matrix, HBM and link rates alone (no non-tensor work). */
 /* rl_power_at_fixed of the work of one iteration: flops, HBM and link
 ** bytes, scores and elements (w's rates times the time) over a time
 ** whose reciprocal is per_t, as the chip's active power plus the work's
@@ -132,6 +131,7 @@ static inline double rl_power_of_work(const rl_power_fixed *f,
 	           per_t;
 }
 
+/* rl_power_at for matrix, HBM and link rates alone (no non-tensor work). */
 double rl_power_of(const rl_config *cfg, int prec, double clock_scale,
                    double flops_per_s, double hbm_Bps, double link_Bps,
                    rl_power_parts *parts);
