@@ -375,6 +375,32 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 			         (unsigned long long)s->npoints);
 			return RL_EINPUT;
 		}
+		if (id && !finished) {
+			/* each batch commits its points with the next point
+			** together, so none of the shard's lies at or past it */
+			uint64_t below = 0, all = 0;
+			rc = rl_store_count_below(ws->db, id, o->shard, o->shards,
+			                          next, &below, err, errlen);
+			if (!rc)
+				rc = rl_store_count_below(ws->db, id, o->shard,
+				                          o->shards, s->npoints, &all,
+				                          err, errlen);
+			if (rc)
+				return on_db(o->db_path, rc, err, errlen);
+			if (all > below) {
+				snprintf(err, errlen, "%s: run %lld (shard %llu/%llu) "
+				         "records its next point as %lld but holds %llu "
+				         "of its points from there on (a batch stores its "
+				         "points and the next point together): another "
+				         "process is resuming the same run, or the "
+				         "database was altered; refusing to resume it",
+				         o->db_path, (long long)id,
+				         (unsigned long long)o->shard,
+				         (unsigned long long)o->shards, (long long)next,
+				         (unsigned long long)(all - below));
+				return RL_EINPUT;
+			}
+		}
 		if (id && finished) {
 			st->run_id = id;
 			st->complete_before = 1;

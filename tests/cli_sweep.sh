@@ -212,6 +212,21 @@ for v in -1 9; do
 		{ echo "not ok - next point $v: after resume: $r"; fails=$((fails + 1)); }
 done
 
+# a run whose next point was set back by hand to 4 while points 4-7 are
+# stored: refused with the cause named (the old binary resumed, met its own
+# points and said 'another process is writing the same points'), the run
+# left as it was
+q "$d/alt.db" "DELETE FROM points; UPDATE runs SET finished = NULL, next_idx = 0"
+$RL sweep "$d/eight.ini" --db "$d/alt.db" --resume 2>/dev/null
+q "$d/alt.db" "UPDATE runs SET finished = NULL, next_idx = 4"
+expect_exit 2 "resume of a run holding points past its next point" -- $RL sweep \
+	"$d/eight.ini" --db "$d/alt.db" --resume
+expect_err "alt\.db: run 1 \(shard 0/1\) records its next point as 4 but holds 4 of its points from there on .*refusing to resume" \
+	"the points past the next point named"
+r=$(q "$d/alt.db" "SELECT count(*), (SELECT finished IS NULL FROM runs), (SELECT next_idx FROM runs) FROM points")
+[ "$r" = "8|1|4" ] && echo "ok - points past the next point: the run left as it was" ||
+	{ echo "not ok - points past the next point: after resume: $r"; fails=$((fails + 1)); }
+
 # a run that records point 8 as next but holds 4 of points 0-7 (a copy
 # taken between writes, or points deleted by hand): the resume evaluates
 # the 4 it lacks, so the run equals one never interrupted (the old binary
