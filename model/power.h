@@ -89,8 +89,8 @@ void rl_power_fixed_of(const rl_config *cfg, int prec, double clock_scale,
                        rl_power_fixed *f);
 
 /* rl_power_at with its fixed share f (from the same cfg and precision, at
-** the clock share wanted): the same result, bit for bit.  Inline: an
-** evaluation calls it for each phase (eval.c). */
+** the clock share wanted): the same result, bit for bit, with its parts.
+** An evaluation's phases take rl_power_of_work below instead (eval.c). */
 static inline double rl_power_at_fixed(const rl_config *cfg,
                                        const rl_power_fixed *f,
                                        const rl_work_rates *w,
