@@ -276,8 +276,8 @@ static int refill(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	uint64_t want = rl_sweep_shard_points(end, o->shard, o->shards);
 	double *row = NULL;
 	rl_sweep_gen *g = NULL;
-	int rc = on_db(o->db_path, rl_store_count_below(ws->db, st->run_id,
-	                                                o->shard, o->shards,
+	int rc = on_db(o->db_path, rl_store_count_range(ws->db, st->run_id,
+	                                                o->shard, o->shards, 0,
 	                                                end, &have, err, errlen),
 	               err, errlen);
 	if (rc || have >= want)
@@ -378,16 +378,13 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		if (id && !finished) {
 			/* each batch commits its points with the next point
 			** together, so none of the shard's lies at or past it */
-			uint64_t below = 0, all = 0;
-			rc = rl_store_count_below(ws->db, id, o->shard, o->shards,
-			                          next, &below, err, errlen);
-			if (!rc)
-				rc = rl_store_count_below(ws->db, id, o->shard,
-				                          o->shards, s->npoints, &all,
-				                          err, errlen);
+			uint64_t past = 0;
+			rc = rl_store_count_range(ws->db, id, o->shard, o->shards,
+			                          next, s->npoints, &past, err,
+			                          errlen);
 			if (rc)
 				return on_db(o->db_path, rc, err, errlen);
-			if (all > below) {
+			if (past) {
 				snprintf(err, errlen, "%s: run %lld (shard %llu/%llu) "
 				         "records its next point as %lld but holds %llu "
 				         "of its points from there on (a batch stores its "
@@ -397,7 +394,7 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 				         o->db_path, (long long)id,
 				         (unsigned long long)o->shard,
 				         (unsigned long long)o->shards, (long long)next,
-				         (unsigned long long)(all - below));
+				         (unsigned long long)past);
 				return RL_EINPUT;
 			}
 		}

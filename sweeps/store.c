@@ -165,20 +165,21 @@ int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
 	return 0;
 }
 
-int rl_store_count_below(sqlite3 *db, int64_t run_id, uint64_t shard,
-                         uint64_t shards, uint64_t end, uint64_t *n,
-                         char *err, size_t errlen)
+int rl_store_count_range(sqlite3 *db, int64_t run_id, uint64_t shard,
+                         uint64_t shards, uint64_t lo, uint64_t hi,
+                         uint64_t *n, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(
-	    db, "SELECT count(*) FROM points WHERE run_id = ? AND idx >= 0 AND "
+	    db, "SELECT count(*) FROM points WHERE run_id = ? AND idx >= ? AND "
 	        "idx < ? AND idx % ? = ?", -1, &st, NULL);
 	*n = 0;
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, run_id);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)end);
-		sqlite3_bind_int64(st, 3, (sqlite3_int64)shards);
-		sqlite3_bind_int64(st, 4, (sqlite3_int64)shard);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)lo);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)hi);
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)shards);
+		sqlite3_bind_int64(st, 5, (sqlite3_int64)shard);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
 			*n = (uint64_t)sqlite3_column_int64(st, 0);
@@ -231,8 +232,9 @@ uint64_t rl_store_run_missing(sqlite3 *db, int64_t run_id)
 			/* every row of the run, its shard's or not: a part whose
 			** points were renumbered into another's is not short but
 			** altered, which merge names as such */
-			if (!rl_store_count_below(db, run_id, 0, 1, (uint64_t)n, &have,
-			                          err, sizeof err) && have < want)
+			if (!rl_store_count_range(db, run_id, 0, 1, 0, (uint64_t)n,
+			                          &have, err, sizeof err) &&
+			    have < want)
 				missing = want - have;
 		}
 	}

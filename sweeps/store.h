@@ -55,14 +55,14 @@ int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
                       int64_t *run_id, int *finished, uint64_t *next_idx,
                       char *hash, char *err, size_t errlen);
 
-/* How many points run_id holds of shard I/N with index below end (*n),
+/* How many points run_id holds of shard I/N with index in [lo, hi) (*n),
 ** and their indexes in [lo, hi) ascending (at most cap of them into idx,
 ** *n how many): what a resume checks against next_idx (store.h's
-** promise, every point of the shard below it stored).  RL_OK or an
-** rl_status. */
-int rl_store_count_below(sqlite3 *db, int64_t run_id, uint64_t shard,
-                         uint64_t shards, uint64_t end, uint64_t *n,
-                         char *err, size_t errlen);
+** promise, every point of the shard below it stored, none at or past
+** it).  RL_OK or an rl_status. */
+int rl_store_count_range(sqlite3 *db, int64_t run_id, uint64_t shard,
+                         uint64_t shards, uint64_t lo, uint64_t hi,
+                         uint64_t *n, char *err, size_t errlen);
 int rl_store_indexes(sqlite3 *db, int64_t run_id, uint64_t shard,
                      uint64_t shards, uint64_t lo, uint64_t hi, uint64_t *idx,
                      size_t cap, size_t *n, char *err, size_t errlen);
