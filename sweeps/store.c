@@ -3,6 +3,7 @@
 ** batched writer of points (store.h).
 */
 #include "store.h"
+#include "points.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -225,10 +226,8 @@ uint64_t rl_store_run_missing(sqlite3 *db, int64_t run_id)
 		if (n > 0 && k > 0 && i >= 0 && i < k && spec &&
 		    !ini_parse_text("spec", spec, filter_cb, &filtered, err,
 		                    sizeof err) && !filtered) {
-			want = (uint64_t)n > (uint64_t)i
-			           ? ((uint64_t)n - (uint64_t)i + (uint64_t)k - 1) /
-			                 (uint64_t)k
-			           : 0;
+			want = rl_sweep_shard_points((uint64_t)n, (uint64_t)i,
+			                             (uint64_t)k);
 			/* every row of the run, its shard's or not: a part whose
 			** points were renumbered into another's is not short but
 			** altered, which merge names as such */
