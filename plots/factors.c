@@ -71,14 +71,10 @@ int plot_build_factors(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		        fmax(cum, next), f[i],
 		        rgb(f[i] >= 1 ? PLOT_COLOR_UP : PLOT_COLOR_DOWN));
 		cum = next;
-		lo = fmin(lo, cum);
-		hi = fmax(hi, cum);
 	}
 	fprintf(s, "%d %.9g %.9g %.9g %ld\n", n + 1, fmin(1, cum), fmax(1, cum),
 	        cum, rgb(PLOT_COLOR_TOTAL));
 	fputs("EOD\n", s);
-	lo = fmin(lo, target);
-	hi = fmax(hi, target);
 
 	snprintf(t, sizeof t, "Where the speedup comes from: %s over %s = "
 	         "%.3gx\nas a product of Shapley factors; scenario %s (claim run "
