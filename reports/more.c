@@ -94,6 +94,10 @@ void report_design_space(rctx *r)
 		int draw;
 		uint64_t lack;
 		one.run = ids[i];
+		/* (pdb_sweep_run's count, for this run: rooflab's runs table) */
+		one.missing = !strcmp(sw.run_col, "run_id")
+		                  ? rl_store_run_missing(r->sdb, ids[i])
+		                  : 0;
 		memset(&po, 0, sizeof po);
 		po.dbpath = r->sdbpath;
 		po.run = ids[i];
@@ -112,7 +116,7 @@ void report_design_space(rctx *r)
 		         name[0] ? " " : "", ids[i]);
 		snprintf(id, sizeof id, "sweep-%ld", ids[i]);
 		doc_heading(&r->d, 3, id, cap);
-		if ((lack = rl_store_run_missing(r->sdb, ids[i])))
+		if ((lack = one.missing))
 			doc_para_class(&r->d, "note", "Run %ld is marked complete but "
 			               "lacks %llu of its points (the file was cut "
 			               "short or altered); rooflab sweep SPEC --db %s "
