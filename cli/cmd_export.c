@@ -58,12 +58,12 @@ int cmd_export(int argc, char **argv)
 		return rc;
 	}
 	if (missing) {
-		snprintf(err, sizeof err, "warning: %s: run %lld is marked complete "
+		snprintf(err, sizeof err, "%s: run %lld is marked complete "
 		         "but lacks %llu of its points (the file was cut short or "
 		         "altered); `rooflab sweep SPEC --db %s --resume` evaluates "
 		         "them again", a.db, (long long)run,
 		         (unsigned long long)missing, a.db);
-		cli_say("export", err);
+		cli_warn("export", err);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "rooflab export: cannot write the output\n");
