@@ -81,18 +81,12 @@ static void help(FILE *f)
 	opt_help(f, table);
 }
 
-/* s for a terminal: each control character (an escape, a bell, and the
-** C1 controls U+0080..U+009F such as CSI, which a terminal may obey as
-** ESC [: a measurement file is input, and its names reach the table) and
-** each byte that is not well-formed UTF-8 (a raw 0x9b is CSI to an 8-bit
-** terminal) printed as '?'; buf holds n bytes (the names are at most
-** 2 x MEAS_FIELD + 2). */
-static const char *shown(const char *s, char *buf, size_t n)
-{
-	return rl_utf8_cell(s, 0, 0, buf, n);
-}
-
-/* a name shown, and the spaces that pad it to its column */
+/* A name shown (rl_utf8_cell: each control character, an escape, a bell
+** and the C1 controls U+0080..U+009F such as CSI, which a terminal may obey
+** as ESC [, and each byte that is not well-formed UTF-8, a raw 0x9b being
+** CSI to an 8-bit terminal, printed as '?': a measurement file is input,
+** and its names reach the table), and the spaces that pad it to its
+** column: the names are at most 2 x MEAS_FIELD + 2 bytes. */
 #define SHOWN_MAX (2 * MEAS_FIELD + 2 + 64)
 
 /* A profile's leave-one-model-out error, as its fit wrote it in [meta]. */
@@ -179,7 +173,7 @@ static void print_loo(const val_row *v, size_t n)
 		    ini_parse_file(path, loo_cb, &m, err, sizeof err)) {
 			printf("  %s not read: %s\n",
 			       rl_utf8_cell(v[i].profile, 16, 0, b0, sizeof b0),
-			       shown(err, b1, sizeof b1));
+			       rl_utf8_cell(err, 0, 0, b1, sizeof b1));
 			continue;
 		}
 		for (j = i; j < n; j++)
@@ -190,7 +184,7 @@ static void print_loo(const val_row *v, size_t n)
 			allreduce_fixed(v[i].profile, v[j].row->chip, fixed,
 			                sizeof fixed);
 		printf("  %s %s%s\n", rl_utf8_cell(v[i].profile, 16, 0, b0, sizeof b0),
-		       m.loo[0] ? shown(m.loo, b1, sizeof b1)
+		       m.loo[0] ? rl_utf8_cell(m.loo, 0, 0, b1, sizeof b1)
 		                : "not recorded by its fit", fixed);
 	}
 }
@@ -349,7 +343,7 @@ static void print_not_modelled(const val_row *v, size_t n)
 		       rl_utf8_cell(m->precision[0] ? m->precision : "-", 5, 0, b3,
 		            sizeof b3),
 		       count, count == 1 ? "" : "s",
-		       shown(v[i].reason, b4, sizeof b4));
+		       rl_utf8_cell(v[i].reason, 0, 0, b4, sizeof b4));
 		if (!done)
 			break; /* out of memory: the first group only */
 	}
