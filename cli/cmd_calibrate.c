@@ -472,10 +472,8 @@ static int job_read(calib_job *j, const calibrate_args *o)
 		j->mfile = j->mbuf;
 	}
 	if ((rc = meas_read(j->mfile, &j->set, err, sizeof err)) != RL_OK) {
-		if (rc == RL_EINPUT)
-			return bad_input("calibrate", err);
 		cli_say("calibrate", err);
-		return RL_EINTERNAL;
+		return rc == RL_EINPUT ? RL_EINPUT : RL_EINTERNAL;
 	}
 	/* without the version table, "tokens_per_s" counts output tokens; a
 	** table that is there but cannot be read is refused, as validate

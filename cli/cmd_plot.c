@@ -168,11 +168,9 @@ int cmd_plot(int argc, char **argv)
 	}
 	sqlite3_close(db);
 	rc = pdb_exit(rc); /* a failed read is input's, or internal: its code */
-	if (rc == RL_EINPUT)
-		return bad_input("plot", err);
 	if (rc != RL_OK) {
 		cli_say("plot", err);
-		return RL_EINTERNAL;
+		return rc == RL_EINPUT ? RL_EINPUT : RL_EINTERNAL;
 	}
 	if (a.out)
 		printf("rooflab plot: wrote %s\n", a.out);

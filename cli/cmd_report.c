@@ -57,11 +57,9 @@ int cmd_report(int argc, char **argv)
 		return bad_input("report", "--out report.html|report.md is "
 		                 "required");
 	rc = report_write(&o, err, sizeof err, warn, sizeof warn);
-	if (rc == RL_EINPUT)
-		return bad_input("report", err);
 	if (rc != RL_OK) {
 		cli_say("report", err);
-		return RL_EINTERNAL;
+		return rc == RL_EINPUT ? RL_EINPUT : RL_EINTERNAL;
 	}
 	if (warn[0]) {
 		char *line = warn, *nl;

@@ -487,10 +487,7 @@ int cmd_validate(int argc, char **argv)
 		rc = one_file(files[i], &vt, profile, &sets[i], &v, &n, err,
 		              sizeof err);
 	if (rc != RL_OK) {
-		if (rc == RL_EINPUT)
-			bad_input("validate", err);
-		else
-			cli_say("validate", err);
+		cli_say("validate", err); /* rc: input's, or internal */
 		goto done;
 	}
 	ng = val_groups(v, n, &g);
