@@ -166,21 +166,32 @@ int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
 	return 0;
 }
 
+/* The points of run_id in shard I/N with index in [lo, hi): RANGE_SQL's
+** five parameters, bound (rl_store_count_range, rl_store_indexes). */
+#define RANGE_SQL                                                        \
+	"FROM points WHERE run_id = ? AND idx >= ? AND idx < ? AND idx % ? " \
+	"= ?"
+
+static void bind_range(sqlite3_stmt *st, int64_t run_id, uint64_t shard,
+                       uint64_t shards, uint64_t lo, uint64_t hi)
+{
+	sqlite3_bind_int64(st, 1, run_id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)lo);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)hi);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)shards);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)shard);
+}
+
 int rl_store_count_range(sqlite3 *db, int64_t run_id, uint64_t shard,
                          uint64_t shards, uint64_t lo, uint64_t hi,
                          uint64_t *n, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(
-	    db, "SELECT count(*) FROM points WHERE run_id = ? AND idx >= ? AND "
-	        "idx < ? AND idx % ? = ?", -1, &st, NULL);
+	    db, "SELECT count(*) " RANGE_SQL, -1, &st, NULL);
 	*n = 0;
 	if (rc == SQLITE_OK) {
-		sqlite3_bind_int64(st, 1, run_id);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)lo);
-		sqlite3_bind_int64(st, 3, (sqlite3_int64)hi);
-		sqlite3_bind_int64(st, 4, (sqlite3_int64)shards);
-		sqlite3_bind_int64(st, 5, (sqlite3_int64)shard);
+		bind_range(st, run_id, shard, shards, lo, hi);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
 			*n = (uint64_t)sqlite3_column_int64(st, 0);
@@ -247,15 +258,10 @@ int rl_store_indexes(sqlite3 *db, int64_t run_id, uint64_t shard,
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(
-	    db, "SELECT idx FROM points WHERE run_id = ? AND idx >= ? AND "
-	        "idx < ? AND idx % ? = ? ORDER BY idx", -1, &st, NULL);
+	    db, "SELECT idx " RANGE_SQL " ORDER BY idx", -1, &st, NULL);
 	*n = 0;
 	if (rc == SQLITE_OK) {
-		sqlite3_bind_int64(st, 1, run_id);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)lo);
-		sqlite3_bind_int64(st, 3, (sqlite3_int64)hi);
-		sqlite3_bind_int64(st, 4, (sqlite3_int64)shards);
-		sqlite3_bind_int64(st, 5, (sqlite3_int64)shard);
+		bind_range(st, run_id, shard, shards, lo, hi);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < cap)
 			idx[(*n)++] = (uint64_t)sqlite3_column_int64(st, 0);
 		if (rc == SQLITE_ROW || rc == SQLITE_DONE)
