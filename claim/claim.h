@@ -171,9 +171,10 @@ typedef struct {
 	rl_tornado_row torn[CLAIM_UNC_MAX], torn_d[CLAIM_UNC_MAX];
 	claim_check claims[CLAIM_CLAIMS_MAX];
 	size_t nclaims;
-	/* mappings (claimrun.c map_sides): every legal mapping of each side's
-	** chips, best first; side b as given (before its best mapping was
-	** taken) and the later TensorRT-LLM baselines (claimchecks.c) */
+	/* mappings (claimrun.c claim_map_sides): every legal mapping of
+	** each side's chips, best first; side b as given (before its best
+	** mapping was taken) and the later TensorRT-LLM baselines
+	** (claimchecks.c) */
 	rl_map_entry map_a[CLAIM_MAP_MAX], map_b[CLAIM_MAP_MAX];
 	size_t nmap_a, nmap_b;
 	/* the mappings that fit, on the roofline (maproof.c) */
@@ -193,7 +194,12 @@ claim_report *claim_report_alloc(void);
 void claim_report_free(claim_report *rep);
 /* Load the sides.  Returns an rl_status with err. */
 int claim_prepare(claim_report *rep, char *err, size_t errlen);
-/* Factors, solves, Monte Carlo, tornado, checks. */
+/* Every legal mapping of each side's chips; the default side b (Sohu as
+** claimed, and by design) then runs its best one (b_remapped), as claim
+** and solve both report it.  claim_compute calls it first. */
+void claim_map_sides(claim_report *rep);
+/* Mappings (claim_map_sides), factors, solves, Monte Carlo, tornado,
+** checks. */
 int claim_compute(claim_report *rep, char *err, size_t errlen);
 /* Solve one "side.section.key" on the report's sides. */
 int claim_solve_param(claim_report *rep, const char *name, double target,

@@ -561,7 +561,7 @@ static void tdp_speedups(claim_report *rep)
 	}
 }
 
-static void map_sides(claim_report *rep)
+void claim_map_sides(claim_report *rep)
 {
 	const rl_scenario *sb = &rep->b.cfg.scen;
 	rep->nmap_a = search(&rep->a, rep->map_a);
@@ -612,7 +612,7 @@ static void batch_curve(claim_side *s)
 
 int claim_compute(claim_report *rep, char *err, size_t errlen)
 {
-	map_sides(rep);
+	claim_map_sides(rep);
 	rep->speedup_total = rep->b.r.total_tps / rep->a.r.total_tps;
 	rep->speedup_output = rep->b.r.output_tps / rep->a.r.output_tps;
 	factors_of(&rep->a, &rep->b, rep->f, &rep->nf, rep->phi,

@@ -24,8 +24,10 @@ static void help(FILE *f)
 	      "Finds the value of each varied parameter (one at a time, the "
 	      "others as\nloaded) at which the speedup b/a in total tokens/s "
 	      "reaches the target, within\nthe parameter's range (`rooflab "
-	      "params`).  Sides as for `rooflab claim`;\nb.design.* and "
-	      "b.node.* act on Sohu by design.  Examples:\n"
+	      "params`).  Sides as for `rooflab claim`: Sohu,\nthe default "
+	      "side b, at its best mapping of the chips (a --b side keeps its\n"
+	      "own); b.design.* and b.node.* act on Sohu by design.  "
+	      "Examples:\n"
 	      "  --vary b.chip.peak_tflops_fp8  --vary b.profile.eff_compute  "
 	      "--vary b.chip.hbm_tbps\n"
 	      "  --vary b.design.frac_mac       --vary a.profile.eff_compute\n"
@@ -37,6 +39,7 @@ static void help(FILE *f)
 int cmd_solve(int argc, char **argv)
 {
 	claim_report *rep;
+	const rl_scenario *sb;
 	char err[2048];
 	int rc;
 	size_t k;
@@ -57,6 +60,10 @@ int cmd_solve(int argc, char **argv)
 		claim_report_free(rep);
 		return rc;
 	}
+	/* side b at the mapping claim reports: Sohu (the default side b)
+	** at its best mapping of the chips, a side b given keeps its own */
+	claim_map_sides(rep);
+	sb = &rep->b.cfg.scen;
 	rep->speedup_total = rep->b.r.total_tps / rep->a.r.total_tps;
 	rep->speedup_output = rep->b.r.output_tps / rep->a.r.output_tps;
 	for (k = 0; k < (size_t)rep->opts.nvary; k++) {
@@ -74,6 +81,16 @@ int cmd_solve(int argc, char **argv)
 		json_num(&w, "total_tokens", rep->speedup_total);
 		json_num(&w, "output_tokens", rep->speedup_output);
 		json_end(&w);
+		json_obj(&w, "mapping_b");
+		json_num(&w, "tp", sb->tp);
+		json_num(&w, "pp", sb->pp);
+		json_num(&w, "ep", sb->ep);
+		json_num(&w, "chips", rl_scen_chips(sb));
+		json_bool(&w, "best", rep->b_remapped);
+		json_num(&w, "given_tp", rep->b_given_tp);
+		json_num(&w, "speedup_at_given", rep->b_given_total /
+		                                     rep->a.r.total_tps);
+		json_end(&w);
 		json_arr(&w, "solve");
 		for (k = 0; k < rep->nsolve; k++)
 			claimout_solve_row_json(&w, &rep->solve[k], 1);
@@ -82,11 +99,18 @@ int cmd_solve(int argc, char **argv)
 	} else {
 		/* the labels (a --config file's too), controls as '?' */
 		char la[sizeof rep->a.label], lb[sizeof rep->b.label];
-		printf("a: %s\nb: %s\nspeedup b/a now: %.3fx (total tokens), "
-		       "target %gx\n\n",
+		printf("a: %s\nb: %s, tp %g x pp %g on %g chips%s\n"
+		       "speedup b/a now: %.3fx (total tokens), target %gx\n",
 		       rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la),
-		       rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb),
-		       rep->speedup_total, rep->opts.target);
+		       rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb), sb->tp,
+		       sb->pp, rl_scen_chips(sb),
+		       rep->b_remapped ? " (its best mapping, as claim runs it)"
+		                       : "", rep->speedup_total, rep->opts.target);
+		if (rep->b_remapped)
+			printf("(at the mapping the scenario names, tp %g, it would be "
+			       "%.3fx)\n", rep->b_given_tp,
+			       rep->b_given_total / rep->a.r.total_tps);
+		putchar('\n');
 		for (k = 0; k < rep->nsolve; k++)
 			claimout_solve_row_text(stdout, &rep->solve[k]);
 	}

@@ -227,20 +227,44 @@ expect_err "^rooflab claim: --db /dev/null: a device, pipe or socket, not a data
 if [ -e "$tmpd/no/such/dir/x.db" ]; then echo "not ok - left a file"; \
 	fails=$((fails + 1)); else echo "ok - no file left"; fi
 
-# solve: the value put back into eval gives the target (2x)
+# solve: the sides as claim runs them.  Sohu, the default side b, at its
+# best mapping of the 8 chips, so solve's speedup now is claim's, and the
+# value put back into eval at that mapping gives the target (2x).  (solve
+# ran side b at the scenario's tp 8 while claim ran its best mapping: 3.89x
+# against claim's 17.7x, and levers that "do not help" at tp 8.)
+expect_exit 0 "claim speedup" -- $RL claim --samples 0 --no-design --json
+sc=$(sed -n '/"speedup": {/,/}/s/.*"total_tokens": \([0-9.e+-]*\).*/\1/p' "$tmpd/out" | head -1)
 expect_exit 0 "solve" -- $RL solve --vary b.chip.peak_tflops_fp8 --target speedup=2 --json
+ss=$(sed -n '/"speedup": {/,/}/s/.*"total_tokens": \([0-9.e+-]*\).*/\1/p' "$tmpd/out" | head -1)
+if [ -n "$sc" ] && [ "$sc" = "$ss" ]; then
+	echo "ok - solve's speedup now is claim's ($ss)"
+else
+	echo "not ok - solve's speedup now $ss, claim's $sc"; fails=$((fails + 1))
+fi
+expect_out '"best": true' "solve says side b runs its best mapping"
 v=$(sed -n 's/.*"value": \([0-9.e+-]*\).*/\1/p' "$tmpd/out" | head -1)
+btp=$(sed -n '/"mapping_b": {/,/}/s/.*"tp": \([0-9]*\).*/\1/p' "$tmpd/out")
+bpp=$(sed -n '/"mapping_b": {/,/}/s/.*"pp": \([0-9]*\).*/\1/p' "$tmpd/out")
 ta=$($RL eval --scenario etched-bench --chip h100-sxm --profile trtllm-0.10 --json |
 	sed -n 's/.*"total_tokens_per_s": \([0-9.e+-]*\).*/\1/p')
 tb=$($RL eval --scenario etched-bench --chip sohu --profile etched-claim \
-	--set chip.peak_tflops_fp8="$v" --json |
+	--tp "$btp" --pp "$bpp" --chips 8 --set chip.peak_tflops_fp8="$v" --json |
 	sed -n 's/.*"total_tokens_per_s": \([0-9.e+-]*\).*/\1/p')
 if awk -v a="$ta" -v b="$tb" 'BEGIN { r = b / a / 2; exit !(r > 0.999999 && r < 1.000001) }'; then
-	echo "ok - solved value gives the target ($v TFLOPS)"
+	echo "ok - solved value gives the target ($v TFLOPS at tp $btp x pp $bpp)"
 else
 	echo "not ok - solved $v gives $tb / $ta"; fails=$((fails + 1))
 fi
-expect_exit 0 "solve infeasible" -- $RL solve --vary b.chip.hbm_tbps
+# at one chip per replica (tp 1 x pp 1) nothing crosses between chips, so
+# the link bandwidth cannot move the speedup and the links do not bind
+expect_exit 0 "solve a lever that cannot help" -- $RL solve --vary b.chip.link_gbps
+expect_out "tp 1 x pp 1 on 8 chips \\(its best mapping" "solve names side b's mapping"
+expect_out "more chip-to-chip bandwidth does not raise the speedup" "solve says the links do not help"
+expect_no_out "the chip-to-chip links bind" "links do not bind at one chip per replica"
+# a side b given keeps its mapping: Sohu at the scenario's tp 8, where
+# every token crosses the links twice per layer and they bind
+expect_exit 0 "solve infeasible" -- $RL solve --b sohu,profile=etched-claim --vary b.chip.hbm_tbps
+expect_out "tp 8 x pp 1 on 8 chips$" "a given side b keeps its tp 8"
 expect_out "more HBM bandwidth per chip does not raise the speedup above 3.89x" "solve says the lever does not help"
 expect_out "the chip-to-chip links bind" "solve names the limit that binds"
 expect_exit 0 "solve a design share" -- $RL solve --vary b.design.frac_mac --target 2.5

@@ -43,6 +43,18 @@ expect_out() {
 	fi
 }
 
+# expect_no_out PATTERN NAME: the last command's stdout does not match
+# PATTERN.
+expect_no_out() {
+	if grep -Eq -- "$1" "$tmpd/out"; then
+		echo "not ok - $2 (stdout has /$1/)"
+		grep -E -- "$1" "$tmpd/out" | sed 's/^/    out: /' | head -5
+		fails=$((fails + 1))
+	else
+		echo "ok - $2"
+	fi
+}
+
 # plot_dbs: with tests/tools/mkplotdb.c (built by make into $ROOFLAB_TOOLS)
 # make the hand-made databases $tmpd/full.db, empty.db and sweep.db that
 # cli_plot.sh and cli_report.sh read; the test stops when that fails.
