@@ -5,7 +5,7 @@
 ** every `batch` points (or every second) together with the run's next_idx,
 ** so a crash loses at most the batch in flight and a resume starts exactly
 ** after the last committed point, having first stored any point below it
-** that the run lacks (refill).
+** that the run lacks (refill, the same pipeline fed with those points).
 */
 #include "run.h"
 
@@ -77,9 +77,23 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-/* Fill a slot from the generator; 0 when the generator is exhausted. */
-static size_t fill(const rl_sweep_spec *s, rl_sweep_gen *g, slot *sl)
+/* Where a pipeline's points come from, what its commits record as the
+** run's next_idx, and which counts of rl_sweep_stats it adds to. */
+typedef struct {
+	/* fill a slot (at most CHUNK points); 0 when there are no more */
+	size_t (*fill)(void *src, const rl_sweep_spec *s, slot *sl);
+	void *src;
+	int refill;           /* 1: every commit keeps next_idx at `next`;
+	                      ** 0: a batch records its last point + 1, the
+	                      ** final commit the spec's point count */
+	uint64_t next;
+	uint64_t *evaluated, *stored;
+} flow;
+
+/* Fill a slot from the generator (flow.fill of a run's pipeline). */
+static size_t gen_fill(void *src, const rl_sweep_spec *s, slot *sl)
 {
+	rl_sweep_gen *g = src;
 	size_t n = 0;
 	while (n < CHUNK &&
 	       rl_sweep_gen_next(g, &sl->idx[n], sl->vals + n * s->ncols))
@@ -110,8 +124,8 @@ static int on_db(const char *path, int rc, char *err, size_t errlen)
 }
 
 static int write_slot(const rl_sweep_spec *s, const rl_sweep_opts *o,
-                      writer_state *ws, slot *sl, rl_sweep_stats *st,
-                      char *err, size_t errlen)
+                      const flow *f, writer_state *ws, slot *sl, char *err,
+                      size_t errlen)
 {
 	size_t j;
 	int rc;
@@ -137,16 +151,15 @@ static int write_slot(const rl_sweep_spec *s, const rl_sweep_opts *o,
 			ws->in_batch = 0;
 			return rc;
 		}
-		st->stored++;
+		(*f->stored)++;
 	}
 	ws->batch_points += sl->n;
 	if (ws->batch_points >= o->batch ||
 	    rl_progress_clock() - ws->batch_t0 >= 1.0) {
+		uint64_t next = f->refill ? f->next : sl->idx[sl->n - 1] + 1;
 		ws->in_batch = 0;
-		if ((rc = on_db(o->db_path, rl_store_commit(ws->w,
-		                                            sl->idx[sl->n - 1] + 1,
-		                                            err, errlen),
-		                err, errlen)))
+		if ((rc = on_db(o->db_path, rl_store_commit(ws->w, next, err,
+		                                            errlen), err, errlen)))
 			return rc;
 		if (o->batch_sleep_ms) {
 			struct timespec ts = {(time_t)(o->batch_sleep_ms / 1000),
@@ -158,10 +171,10 @@ static int write_slot(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	return 0;
 }
 
-/* Generate, evaluate and write from the generator's position on. */
+/* Fill, evaluate and write the points the flow gives, in its order. */
 static int pipeline(const rl_sweep_spec *s, const rl_sweep_opts *o,
-                    rl_sweep_gen *g, writer_state *ws, rl_progress *pg,
-                    rl_sweep_stats *st, char *err, size_t errlen)
+                    const flow *f, writer_state *ws, rl_progress *pg,
+                    char *err, size_t errlen)
 {
 	pool p;
 	pthread_t *th;
@@ -202,13 +215,13 @@ static int pipeline(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		slot *sl;
 		pthread_mutex_lock(&p.mu);
 		while (!gen_done && p.fill_seq - p.write_seq < p.nslots) {
-			slot *f = &p.slots[p.fill_seq % p.nslots];
+			sl = &p.slots[p.fill_seq % p.nslots];
 			pthread_mutex_unlock(&p.mu);
-			if (!fill(s, g, f))
+			if (!f->fill(f->src, s, sl))
 				gen_done = 1;
 			pthread_mutex_lock(&p.mu);
 			if (!gen_done) {
-				f->state = S_FILLED;
+				sl->state = S_FILLED;
 				p.fill_seq++;
 				pthread_cond_signal(&p.cv_work);
 			}
@@ -221,10 +234,10 @@ static int pipeline(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		while (sl->state != S_DONE)
 			pthread_cond_wait(&p.cv_done, &p.mu);
 		pthread_mutex_unlock(&p.mu);
-		rc = write_slot(s, o, ws, sl, st, err, errlen);
+		rc = write_slot(s, o, f, ws, sl, err, errlen);
 		if (rc)
 			break;
-		st->processed += sl->n;
+		*f->evaluated += sl->n;
 		done += sl->n;
 		rl_progress_update(pg, done);
 		pthread_mutex_lock(&p.mu);
@@ -241,8 +254,9 @@ out:
 		pthread_join(th[i], NULL);
 	if (!rc && ws->in_batch) {
 		ws->in_batch = 0;
-		rc = on_db(o->db_path, rl_store_commit(ws->w, s->npoints, err,
-		                                       errlen), err, errlen);
+		rc = on_db(o->db_path, rl_store_commit(ws->w, f->refill ? f->next
+		                                       : s->npoints, err, errlen),
+		           err, errlen);
 	}
 	for (i = 0; i < p.nslots; i++)
 		free(p.slots[i].vals);
@@ -254,8 +268,71 @@ out:
 	return rc;
 }
 
-/* Shard points a refill transaction covers: 512 KB of indexes read back */
+/* Shard points whose stored indexes refill reads back at a time (512 KB) */
 #define REFILL_WINDOW 65536
+
+/* refill's flow.src: the shard below `end`, walked a window of
+** REFILL_WINDOW shard points at a time; the window [lo, hi) has `left`
+** points not yet drawn, and idx[k..n) are its stored indexes not yet
+** passed. */
+typedef struct {
+	const rl_sweep_opts *o;
+	sqlite3 *db;
+	int64_t run_id;
+	rl_sweep_gen *g;
+	uint64_t end, lo, hi, left, *idx;
+	size_t n, k;
+	int rc;
+	char err[1024];
+} refill_src;
+
+/* The next window that lacks points, its indexes read and the generator
+** at its first point; 0 past end (or on an error, in r->rc). */
+static int next_window(refill_src *r)
+{
+	const rl_sweep_opts *o = r->o;
+	uint64_t span = REFILL_WINDOW * o->shards, wn;
+	while (!r->rc && r->hi < r->end) {
+		r->lo = r->hi;
+		r->hi = r->end - r->lo > span ? r->lo + span : r->end;
+		wn = rl_sweep_shard_points(r->hi, o->shard, o->shards) -
+		     rl_sweep_shard_points(r->lo, o->shard, o->shards);
+		r->rc = rl_store_indexes(r->db, r->run_id, o->shard, o->shards,
+		                         r->lo, r->hi, r->idx, REFILL_WINDOW,
+		                         &r->n, r->err, sizeof r->err);
+		if (!r->rc && r->n < wn) {
+			rl_sweep_gen_seek(r->g, r->lo);
+			r->left = wn;
+			r->k = 0;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* flow.fill of refill: the points the run lacks, in index order.  Each
+** window draws exactly its points: one more would carry a Sobol generator
+** past the next window's first point, and seeking back restarts it. */
+static size_t refill_fill(void *src, const rl_sweep_spec *s, slot *sl)
+{
+	refill_src *r = src;
+	size_t m = 0;
+	uint64_t i;
+	while (m < CHUNK && (r->left || next_window(r))) {
+		r->left--;
+		if (!rl_sweep_gen_next(r->g, &i, sl->vals + m * s->ncols)) {
+			r->left = 0;
+			continue;
+		}
+		while (r->k < r->n && r->idx[r->k] < i)
+			r->k++;
+		if (r->k < r->n && r->idx[r->k] == i)
+			continue;
+		sl->idx[m++] = i;
+	}
+	sl->n = m;
+	return m;
+}
 
 /* The points of the shard below end that the run lacks, evaluated and
 ** stored (store.h promises every point below next_idx; a database altered
@@ -263,73 +340,52 @@ out:
 ** A point's values depend on its index alone, so each is the point an
 ** uninterrupted run would have written.  The stored points are counted
 ** first (one index range); only when some are short is the shard walked,
-** a window of REFILL_WINDOW points at a time: a full window is skipped, in
-** the others each point not stored is evaluated and kept where the filter
-** keeps it, one transaction per window, next_idx left as it is.  With a
+** a window of REFILL_WINDOW points at a time (a full window is skipped),
+** and each point not stored goes through the run's own pipeline (the
+** same threads and per-thread evaluation cache) and is kept where the
+** filter keeps it, the commits leaving next_idx as it is.  With a
 ** [filter] the points it dropped are not recorded anywhere, so they are
 ** evaluated again (nothing is stored for them). */
 static int refill(const rl_sweep_spec *s, const rl_sweep_opts *o,
                   writer_state *ws, uint64_t end, rl_sweep_stats *st,
                   char *err, size_t errlen)
 {
-	uint64_t have, lo, hi, span, *idx = NULL;
-	uint64_t want = rl_sweep_shard_points(end, o->shard, o->shards);
-	double *row = NULL;
-	rl_sweep_gen *g = NULL;
+	uint64_t have, want = rl_sweep_shard_points(end, o->shard, o->shards);
+	refill_src r;
+	flow f;
+	rl_progress pg;
 	int rc = on_db(o->db_path, rl_store_count_range(ws->db, st->run_id,
 	                                                o->shard, o->shards, 0,
 	                                                end, &have, err, errlen),
 	               err, errlen);
 	if (rc || have >= want)
 		return rc;
-	idx = malloc(REFILL_WINDOW * sizeof *idx);
-	row = malloc((s->ncols ? s->ncols : 1) * sizeof *row);
-	g = rl_sweep_gen_alloc(s, o->shard, o->shards);
-	if (!idx || !row || !g) {
+	memset(&r, 0, sizeof r);
+	r.o = o;
+	r.db = ws->db;
+	r.run_id = st->run_id;
+	r.end = end;
+	r.idx = malloc(REFILL_WINDOW * sizeof *r.idx);
+	r.g = rl_sweep_gen_alloc(s, o->shard, o->shards);
+	if (!r.idx || !r.g) {
 		snprintf(err, errlen, "out of memory");
 		rc = RL_EINTERNAL;
-	}
-	span = REFILL_WINDOW * o->shards;
-	for (lo = 0; !rc && lo < end; lo = hi) {
-		uint64_t wn, j, i;
-		size_t n, k = 0;
-		hi = end - lo > span ? lo + span : end;
-		wn = rl_sweep_shard_points(hi, o->shard, o->shards) -
-		     rl_sweep_shard_points(lo, o->shard, o->shards);
-		rc = on_db(o->db_path, rl_store_indexes(ws->db, st->run_id,
-		                                        o->shard, o->shards, lo, hi,
-		                                        idx, REFILL_WINDOW, &n, err,
-		                                        errlen), err, errlen);
-		if (rc || n >= wn)
-			continue;
-		rl_sweep_gen_seek(g, lo);
-		rc = on_db(o->db_path, rl_store_begin(ws->w, err, errlen), err,
-		           errlen);
-		/* exactly wn points: one more would carry a Sobol generator past
-		** the next window's first point, and seeking back restarts it */
-		for (j = 0; !rc && j < wn && rl_sweep_gen_next(g, &i, row); j++) {
-			int status;
-			while (k < n && idx[k] < i)
-				k++;
-			if (k < n && idx[k] == i)
-				continue;
-			st->refilled++;
-			if (!rl_sweep_eval_point(s, row, row, &status, NULL))
-				continue;
-			rc = on_db(o->db_path, rl_store_add(ws->w, i, status, row, err,
-			                                    errlen), err, errlen);
-			if (!rc)
-				st->refill_stored++;
+	} else {
+		f.fill = refill_fill;
+		f.src = &r;
+		f.refill = 1;
+		f.next = end;
+		f.evaluated = &st->refilled;
+		f.stored = &st->refill_stored;
+		rl_progress_begin(&pg, 0, 0, 0);
+		rc = pipeline(s, o, &f, ws, &pg, err, errlen);
+		if (!rc && r.rc) {
+			snprintf(err, errlen, "%s", r.err);
+			rc = on_db(o->db_path, r.rc, err, errlen);
 		}
-		if (!rc)
-			rc = on_db(o->db_path, rl_store_commit(ws->w, end, err, errlen),
-			           err, errlen);
 	}
-	if (rc)
-		rl_store_rollback(ws->w);
-	rl_sweep_gen_free(g);
-	free(row);
-	free(idx);
+	rl_sweep_gen_free(r.g);
+	free(r.idx);
 	return rc;
 }
 
@@ -427,6 +483,7 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 	writer_state ws;
 	rl_sweep_gen *g = NULL;
 	rl_progress pg;
+	flow f;
 	uint64_t start = 0;
 	double t0 = rl_progress_clock();
 	int rc = 0;
@@ -473,7 +530,13 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 	rl_sweep_gen_seek(g, start);
 	rl_progress_begin(&pg, o.progress, st->shard_points,
 	                  rl_sweep_shard_points(start, o.shard, o.shards));
-	rc = pipeline(s, &o, g, &ws, &pg, st, err, errlen);
+	f.fill = gen_fill;
+	f.src = g;
+	f.refill = 0;
+	f.next = 0;
+	f.evaluated = &st->processed;
+	f.stored = &st->stored;
+	rc = pipeline(s, &o, &f, &ws, &pg, err, errlen);
 	rl_progress_end(&pg, pg.start + st->processed);
 	if (!rc && ws.db)
 		rc = on_db(o.db_path, rl_store_finish_run(ws.db, st->run_id,
