@@ -154,7 +154,7 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 			         (long long)r->next_idx, (long long)r->points);
 			return RL_EINPUT;
 		}
-		if ((lack = rl_store_run_missing(r->db, r->id))) {
+		if ((lack = rl_store_run_missing_rows(r->db, r->id))) {
 			snprintf(err, errlen, "shard %lld/%lld (%s run %lld) is marked "
 			         "complete but lacks %llu of its points (the file was "
 			         "cut short or altered); fill them with rooflab sweep "

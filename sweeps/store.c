@@ -218,7 +218,8 @@ static int filter_cb(void *ud, const char *section, const char *key,
 	return 0;
 }
 
-uint64_t rl_store_run_missing(sqlite3 *db, int64_t run_id)
+/* rl_store_run_missing (shard_only 1) and rl_store_run_missing_rows (0) */
+static uint64_t run_missing(sqlite3 *db, int64_t run_id, int shard_only)
 {
 	sqlite3_stmt *st;
 	uint64_t missing = 0, have, want;
@@ -239,17 +240,27 @@ uint64_t rl_store_run_missing(sqlite3 *db, int64_t run_id)
 		                    sizeof err) && !filtered) {
 			want = rl_sweep_shard_points((uint64_t)n, (uint64_t)i,
 			                             (uint64_t)k);
-			/* every row of the run, its shard's or not: a part whose
-			** points were renumbered into another's is not short but
-			** altered, which merge names as such */
-			if (!rl_store_count_range(db, run_id, 0, 1, 0, (uint64_t)n,
-			                          &have, err, sizeof err) &&
+			if (!rl_store_count_range(db, run_id,
+			                          shard_only ? (uint64_t)i : 0,
+			                          shard_only ? (uint64_t)k : 1, 0,
+			                          (uint64_t)n, &have, err,
+			                          sizeof err) &&
 			    have < want)
 				missing = want - have;
 		}
 	}
 	sqlite3_finalize(st);
 	return missing;
+}
+
+uint64_t rl_store_run_missing(sqlite3 *db, int64_t run_id)
+{
+	return run_missing(db, run_id, 1);
+}
+
+uint64_t rl_store_run_missing_rows(sqlite3 *db, int64_t run_id)
+{
+	return run_missing(db, run_id, 0);
 }
 
 int rl_store_indexes(sqlite3 *db, int64_t run_id, uint64_t shard,

@@ -67,14 +67,20 @@ int rl_store_indexes(sqlite3 *db, int64_t run_id, uint64_t shard,
                      uint64_t shards, uint64_t lo, uint64_t hi, uint64_t *idx,
                      size_t cap, size_t *n, char *err, size_t errlen);
 
-/* How many points run_id lacks when it is marked complete (its rows
-** below its point count, against the points of its shard):
-** for a readers' warning (export, plot, report, merge) that the file was cut
-** short or altered, and `rooflab sweep --resume` fills them.  0 when it
+/* How many points run_id lacks when it is marked complete (its rows of
+** its shard below its point count, against the points of its shard):
+** for a readers' warning (export, plot, report) that the file was cut
+** short or altered, and `rooflab sweep --resume` fills them; a part whose
+** points were renumbered into another shard's lacks its own.  0 when it
 ** is not complete, when its spec has a [filter] (the points a filter drops
 ** are stored nowhere, so a short count tells nothing), or when the run
-** cannot be read. */
+** cannot be read.  rl_store_run_missing_rows counts every row of the run
+** below its point count, its shard's or not, against the same number:
+** merge's check, which leaves a part renumbered into another's to the
+** copy that names the point two parts hold ("point 0 is in another part
+** too"), the clearer message for it. */
 uint64_t rl_store_run_missing(sqlite3 *db, int64_t run_id);
+uint64_t rl_store_run_missing_rows(sqlite3 *db, int64_t run_id);
 
 /* Add the columns a spec needs (ALTER TABLE ADD COLUMN) and a new run row
 ** with its run_columns.  RL_OK or an rl_status. */

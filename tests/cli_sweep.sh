@@ -368,6 +368,21 @@ else
 	echo "ok - no warning once the resume filled the points"
 fi
 
+# a part whose points were renumbered by hand into the other shard's
+# (shard 1/2 of nine.ini holds points 1, 3, 5, 7; moved to 0, 2, 4, 6):
+# its 4 rows are none of its shard's, so export and the heatmap say it
+# lacks all 4 (they counted every row of the run and said nothing)
+$RL sweep "$d/nine.ini" --db "$d/moved1.db" --shard 1/2 2>/dev/null
+q "$d/moved1.db" "UPDATE points SET idx = idx - 1"
+expect_exit 0 "export of a part renumbered into the other shard" -- \
+	$RL export --db "$d/moved1.db" --format csv
+expect_err "warning: .*moved1\.db: run 1 is marked complete but lacks 4 of its points" \
+	"export warns that the renumbered part lacks its 4 points"
+expect_exit 0 "heatmap of a part renumbered into the other shard" -- \
+	$RL plot heatmap --db "$d/moved1.db" --x chip.hbm_tbps --y scenario.batch \
+	--z throughput.output_tokens_per_s --term dumb
+expect_out "run 1 lacks 4 of its points" "the heatmap's title names the renumbered part's 4 points"
+
 # merge refuses a part marked complete that lacks points (no filter): it
 # names the shard, the part and how many, and writes nothing
 $RL sweep "$d/nine.ini" --db "$d/np0.db" --shard 0/2 2>/dev/null
