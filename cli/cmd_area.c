@@ -32,6 +32,12 @@ typedef struct {
 	size_t nviol;
 } area_view;
 
+/* The shared options that no part of area reads: it describes the chip
+** alone, whatever it serves (refused, not ignored). */
+static const char *const area_refused[] = {
+    "--model", "--isl", "--osl", "--tp", "--pp", "--ep", "--chips",
+    "--batch", "--profile", NULL};
+
 static void help(FILE *f)
 {
 	fputs("usage: rooflab area --chip NAME [--precision fp8|bf16|fp4] "
@@ -45,7 +51,7 @@ static void help(FILE *f)
 	      "the\nreverse derivation: the transistor share its MAC arrays "
 	      "need.\nExit status: 0 ok (violations are warnings), 2 bad "
 	      "input, 1 internal.\n", f);
-	opt_help(f, eval_opts_table);
+	opt_help_except(f, eval_opts_table, area_refused);
 }
 
 static void build(const rl_setup *st, area_view *v)
@@ -248,6 +254,12 @@ int cmd_area(int argc, char **argv)
 	               help);
 	if (rc != OPT_GO_ON)
 		return rc;
+	if (opt_refuse_given("area", eval_opts_table, &o, area_refused,
+	                     "area describes the chip alone (its die, its "
+	                     "power with every MAC array busy, its cost): no "
+	                     "model, workload, mapping or profile enters; use "
+	                     "eval for a workload"))
+		return RL_EINPUT;
 	if (!o.chip && !o.scenario)
 		return bad_input("area", "missing --chip NAME");
 	if (opts_apply(&o, &st, 0, err, sizeof err))

@@ -18,6 +18,11 @@
 
 #define MAP_MAX 512
 
+/* eval's options that map refuses: the mapping is what it searches, and
+** it ranks under latency targets, not at one rate */
+static const char *const map_hidden[] = {"--tp", "--pp", "--ep", "--rate",
+                                         "--requests", NULL};
+
 static void help(FILE *f)
 {
 	fputs("usage: rooflab map --chip NAME --model NAME --chips N "
@@ -37,7 +42,7 @@ static void help(FILE *f)
 	      "Poisson arrivals (the load model of eval --rate),\nwith its rate "
 	      "and concurrency.  Exit status: 0 ok, 2 bad input, 1 internal.\n",
 	      f);
-	opt_help(f, eval_load_table);
+	opt_help_except(f, eval_load_table, map_hidden);
 }
 
 /* The options into a; OPT_GO_ON, or the exit status after help or a
@@ -52,6 +57,11 @@ static int read_args(eval_load_args *a, rl_map_limits *lim, int argc,
 	rc = opt_parse("map", eval_load_table, a, argc, argv, NULL, 0, NULL, help);
 	if (rc != OPT_GO_ON)
 		return rc;
+	if (opt_refuse_given("map", eval_load_table, a, map_hidden,
+	                     "map tries every tp x pp x ep of --chips N and "
+	                     "ranks them; use eval --tp/--pp/--ep for one "
+	                     "mapping"))
+		return RL_EINPUT;
 	if (lo->have_rate || lo->load.requests > 0) {
 		return bad_input("map", "--rate/--requests: map ranks mappings "
 		                 "under latency targets (--ttft-max ...); use eval "

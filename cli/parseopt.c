@@ -237,17 +237,26 @@ void opt_param_range(const rl_param *p, char *buf, size_t len)
 	}
 }
 
-static void help_lines(FILE *f, const opt_def *t)
+/* 1 when name is one of the NULL-terminated list (NULL: none) */
+static int listed(const char *name, const char *const *list)
+{
+	for (; list && *list; list++)
+		if (!strcmp(name, *list))
+			return 1;
+	return 0;
+}
+
+static void help_lines(FILE *f, const opt_def *t, const char *const *skip)
 {
 	for (; t->type != OPT_T_END; t++) {
 		char left[160], range[160];
 		const char *h, *nl;
 		size_t k, used;
 		if (t->type == OPT_T_TABLE) {
-			help_lines(f, t->sub);
+			help_lines(f, t->sub, skip);
 			continue;
 		}
-		if (!t->help)
+		if (!t->help || listed(t->name, skip))
 			continue;
 		used = (size_t)snprintf(left, sizeof left, "%s",
 		                        t->flags & OPT_PREFIX ? "" : t->name);
@@ -286,6 +295,31 @@ static void help_lines(FILE *f, const opt_def *t)
 
 void opt_help(FILE *f, const opt_def *t)
 {
+	opt_help_except(f, t, NULL);
+}
+
+void opt_help_except(FILE *f, const opt_def *t, const char *const *skip)
+{
 	fputs("\noptions:\n", f);
-	help_lines(f, t);
+	help_lines(f, t, skip);
+}
+
+int opt_refuse_given(const char *cmd, const opt_def *t, const void *base,
+                     const char *const *names, const char *why)
+{
+	for (; t->type != OPT_T_END; t++) {
+		char msg[512];
+		if (t->type == OPT_T_TABLE) {
+			if (opt_refuse_given(cmd, t->sub, (const char *)base + t->off,
+			                     names, why))
+				return RL_EINPUT;
+			continue;
+		}
+		if (t->type != OPT_T_STRING || !listed(t->name, names) ||
+		    !*(const char *const *)((const char *)base + t->off))
+			continue;
+		snprintf(msg, sizeof msg, "%s: %s", t->name, why);
+		return bad_input(cmd, msg);
+	}
+	return 0;
 }

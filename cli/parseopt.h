@@ -115,4 +115,15 @@ void opt_param_range(const rl_param *p, char *buf, size_t len);
 ** the allowed values. */
 void opt_help(FILE *f, const opt_def *t);
 
+/* The same without the options named in skip (NULL-terminated): those of
+** a shared table that the command refuses (opt_refuse_given). */
+void opt_help_except(FILE *f, const opt_def *t, const char *const *skip);
+
+/* A string option of t (or a table in it) named in names (NULL-terminated)
+** that the command line gave: "rooflab CMD: --NAME: WHY" on stderr and
+** RL_EINPUT; 0 when none was given.  For the shared options a command
+** takes no account of, which it would otherwise ignore without a word. */
+int opt_refuse_given(const char *cmd, const opt_def *t, const void *base,
+                     const char *const *names, const char *why);
+
 #endif

@@ -204,11 +204,13 @@ class Fuzzer:
             sets.append(f"{p['name']}={val}".replace("\x00", ""))
         cmd = r.choice(["eval", "eval", "curve", "map", "area"])
         argv = [cmd, "--chip", r.choice(["h100-sxm", "sohu", "b200",
-                                         "sohu-design", "l40s"]),
-                "--model", r.choice(["llama3-8b", "mixtral-8x7b", "gpt-j-6b",
-                                     "llama3-70b", "deepseek-r1"]),
-                "--profile", r.choice(["trtllm-0.15", "trtllm-1.0", "ideal",
-                                       "triton-0.14"])]
+                                         "sohu-design", "l40s"])]
+        if cmd != "area":  # area refuses a model and a profile
+            argv += ["--model", r.choice(["llama3-8b", "mixtral-8x7b",
+                                          "gpt-j-6b", "llama3-70b",
+                                          "deepseek-r1"]),
+                     "--profile", r.choice(["trtllm-0.15", "trtllm-1.0",
+                                            "ideal", "triton-0.14"])]
         for x in sets:
             argv += ["--set", x]
         if cmd in ("eval", "curve"):
@@ -296,7 +298,8 @@ class Fuzzer:
             base["--chips"] = "2"
             del base["--tp"]
         if cmd == "curve" and opt in ("--rate", "--requests") or \
-                cmd == "map" and opt in ("--requests",):
+                cmd == "map" and opt in ("--requests", "--tp", "--pp",
+                                         "--ep"):
             cmd = "eval"
         base[opt] = val
         argv = [cmd] + [x for kv in base.items() for x in kv]

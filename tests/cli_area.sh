@@ -113,4 +113,16 @@ expect_exit 2 "by-design eval without a clock" -- $RL eval --chip sohu-design --
 expect_err "design.clock_ghz > 0" "asks for a clock"
 expect_exit 2 "unknown option" -- $A --frobnicate
 expect_err "unknown option '--frobnicate'" "names the option"
+# the shared options area takes no account of (its die, full-load power
+# and cost depend on the chip alone) are refused, not ignored, and --help
+# does not list them; those it reads stay
+for o in "--model llama3-8b" "--profile trtllm-0.10" "--tp 2" "--isl 100" "--batch 4"; do
+	# shellcheck disable=SC2086
+	expect_exit 2 "area refuses $o" -- $RL area --chip h100-sxm $o
+	expect_err "^rooflab area: ${o%% *}: area describes the chip alone" "area says why $o is refused"
+done
+expect_exit 0 "area --help" -- $RL area --help
+expect_no_out "^  --(model|isl|osl|tp|pp|ep|chips|batch|profile) " "area --help lists no refused option"
+expect_out "^  --precision P" "area --help lists --precision"
+expect_out "^  --set SECTION.KEY=V" "area --help lists --set"
 finish

@@ -51,6 +51,18 @@ expect_exit 0 "map --ttft-max" -- $RL map --chip h100-sxm $W --chips 8 --profile
 expect_out "outside the latency limits" "limit marks mappings"
 expect_exit 2 "map bad --tpot-max" -- $RL map --chip h100-sxm $W --chips 8 --tpot-max soon
 expect_err "is not a number in \\[1e-09, 1e\\+06\\]" "tpot-max message with the range"
+# map searches the mapping: a --tp, --pp or --ep is refused rather than
+# ignored (the ranking was the same with or without it), and --help lists
+# neither them nor eval's --rate and --requests, which map refuses
+for o in "--tp 8" "--pp 2" "--ep 1"; do
+	# shellcheck disable=SC2086
+	expect_exit 2 "map refuses $o" -- $RL map --chip h100-sxm $W --chips 8 $o
+	expect_err "^rooflab map: ${o%% *}: map tries every tp x pp x ep" "map says why $o is refused"
+done
+expect_exit 0 "map --help" -- $RL map --help
+expect_no_out "^  --(tp|pp|ep|rate|requests) " "map --help lists no refused option"
+expect_out "^  --chips N" "map --help lists --chips"
+expect_out "^  --ttft-max S" "map --help lists the targets"
 expect_exit 2 "map without --chips" -- $RL map --chip h100-sxm $W
 expect_err "missing --chips" "asks for chips"
 # --chips 0 was given, not missing: said so, with what 0 means
