@@ -64,8 +64,10 @@ static void help(FILE *f, int plot)
 	      "per chip and tensor-parallel degree.\n--chips is the system "
 	      "(default: the largest --tp); replicas = chips / tp.\nEach point "
 	      "is the engine at full load with that concurrency cap (a "
-	      "closed-loop\nbenchmark).  Exit status: 0 ok, 2 bad input, 1 "
-	      "internal.\n", f);
+	      "closed-loop\nbenchmark).  Without --profile (or a scenario "
+	      "naming one) every chip is served\nunder ideal, the roofline with "
+	      "every efficiency 100%, not eval's calibrated\ndefault.  Exit "
+	      "status: 0 ok, 2 bad input, 1 internal.\n", f);
 	opt_help(f, plot ? plot_table : curve_table);
 }
 
@@ -180,15 +182,27 @@ static int compute(const eval_opts *o, double step, series *s, char *err,
 	return n;
 }
 
+/* The title: what is plotted, then the workload, the chips and the
+** profile every series is served under (a number of the roofline ideal,
+** the default, is no calibrated software's). */
 static void title_of(const eval_opts *o, const rl_setup *st, char *t,
                      size_t len)
 {
 	(void)o;
 	snprintf(t, len, "Interactivity: throughput per chip against tokens/s "
-	         "per user\n%s, %s, %g in / %g out, %g chips",
+	         "per user\n%s, %s, %g in / %g out, %g chips, profile %s",
 	         st->model, rl_precision_name(rl_weight_prec(&st->cfg.scen)),
 	         st->cfg.scen.isl, st->cfg.scen.osl,
-	         st->cfg.scen.chips > 0 ? st->cfg.scen.chips : st->cfg.scen.tp);
+	         st->cfg.scen.chips > 0 ? st->cfg.scen.chips : st->cfg.scen.tp,
+	         st->profile);
+}
+
+/* Without --profile or a scenario naming one, curve (and map) serve under
+** ideal, where eval takes the chip's calibrated profile: said under the
+** table. */
+static int ideal_by_default(const eval_opts *o, const rl_setup *st)
+{
+	return !o->profile && !strcmp(st->profile, "ideal");
 }
 
 static void write_json(const series *s, int n, const rl_setup *st)
@@ -308,10 +322,15 @@ static int run_in(int argc, char **argv, int plot, series *s)
 	}
 	title_of(&o, &st, title, sizeof title);
 	if (!plot) {
-		if (o.json)
+		if (o.json) {
 			write_json(s, n, &st);
-		else
+		} else {
 			write_table(s, n, title);
+			if (ideal_by_default(&o, &st))
+				printf("\n(no --profile: ideal, the roofline with every "
+				       "efficiency 100%%, for every chip;\n eval would "
+				       "take each chip's calibrated profile)\n");
+		}
 		return RL_OK;
 	}
 	for (i = 0; i < n; i++) {

@@ -40,7 +40,10 @@ static void help(FILE *f)
 	      "do not fit in memory\nare listed last, marked.  With targets, "
 	      "also the mapping with the highest\nthroughput meeting them under "
 	      "Poisson arrivals (the load model of eval --rate),\nwith its rate "
-	      "and concurrency.  Exit status: 0 ok, 2 bad input, 1 internal.\n",
+	      "and concurrency.  Without --profile (or a scenario naming\none) "
+	      "the profile is ideal, the roofline with every efficiency 100%, "
+	      "not\neval's calibrated default.  Exit status: 0 ok, 2 bad input, "
+	      "1 internal.\n",
 	      f);
 	opt_help_except(f, eval_load_table, map_hidden);
 }
@@ -271,6 +274,10 @@ int cmd_map(int argc, char **argv)
 		json_finish(&w);
 	} else {
 		table(stdout, &st, e, n, legal, chips);
+		if (!o.profile && !strcmp(st.profile, "ideal"))
+			printf("\n(no --profile: ideal, the roofline with every "
+			       "efficiency 100%%; eval would take the chip's\n "
+			       "calibrated profile)\n");
 		if (lo.nt)
 			targets_out(NULL, stdout, &lo, e, bi, &best);
 	}

@@ -49,4 +49,13 @@ if command -v gnuplot >/dev/null 2>&1; then
 else
 	echo "ok - skipped: gnuplot is not installed"
 fi
+# the profile every series is served under is named in the title; without
+# --profile it is ideal (the roofline), not eval's calibrated default, and
+# the table says so
+expect_exit 0 "curve without --profile" -- $RL curve --chip h100-sxm,sohu --model llama3-70b --tp 8
+expect_out "^llama3-70b, fp8, 2048 in / 128 out, 8 chips, profile ideal$" "curve's title names the profile ideal"
+expect_out "^\(no --profile: ideal, the roofline" "curve says ideal is the default"
+expect_exit 0 "curve with --profile" -- $C --chip h100-sxm --tp 8
+expect_out ", 8 chips, profile trtllm-0.10$" "curve's title names the profile given"
+expect_no_out "no --profile" "no default note under a profile given"
 finish

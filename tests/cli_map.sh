@@ -142,4 +142,10 @@ check "speedup rises with the TDP" \
 	'/"tdp_700_w":/ {a=$2+0} /"tdp_1000_w":/ {b=$2+0} /"unlimited":/ {c=$2+0} END {if (a > 0 && a < b && b <= c) print "yes"}'
 check "700 W is the by-design headline" \
 	'/"by_design": \{/ {f=1} f && /"total_tokens":/ {h=$2+0; f=0} /"tdp_700_w":/ {a=$2+0} END {if (h > 0 && (a - h)^2 < 1e-8 * h * h) print "yes"}'
+# without --profile map serves under ideal (the roofline) and says so
+expect_exit 0 "map without --profile" -- $RL map --chip h100-sxm $W --chips 8
+expect_out "profile ideal: 10 legal mappings" "map names the profile ideal"
+expect_out "^\(no --profile: ideal, the roofline" "map says ideal is the default"
+expect_exit 0 "map with --profile" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10
+expect_no_out "no --profile" "no default note under a profile given"
 finish
