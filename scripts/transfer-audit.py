@@ -37,13 +37,19 @@ It prints
      times the chip's bf16 peak over the H100's), and runtime_reserved_gb at
      the ends of its range (0.5 and 8 GB);
   5. with --detail, the median ratio per chip, version, model, precision, tp
-     and isl/osl.
+     and isl/osl;
+  6. with --tp-sweep, 1. and 2. again for the maximum-load throughput rows
+     written at each tp of 1, 2, 4 and 8 their table did not run (the
+     chips' own tables pick their own tp: 70B in FP8 at tp 1 on 141 and
+     180 GB, 405B in FP4 at tp 4): modelled share of those a chip could
+     hold (the H100 need not hold them), and flags against the H100 at
+     the same tp where it models the row.
 Throughput rows at maximum load only (the online-serving rows at a request
 rate and the latency metrics are listed apart in 1).  Exit status: 0 when no
-row is flagged in 2, 1 when one is, 2 on bad arguments.
+row is flagged in 2 (or 6), 1 when one is, 2 on bad arguments.
 
 usage: scripts/transfer-audit.py [--rooflab PATH] [--data DIR]
-       [--chips a,b,...] [--sensitivity] [--detail] [--json FILE]
+       [--chips a,b,...] [--sensitivity] [--detail] [--tp-sweep] [--json FILE]
 """
 import csv, json, os, re, shutil, statistics, subprocess, sys, tempfile
 
@@ -52,6 +58,8 @@ TPUT = ('tokens_per_s', 'output_tokens_per_s', 'output_tokens_per_s_per_gpu')
 # columns of 0.17+), its ratio taken to the H100's FP8 prediction
 CHIPS = ('h200-sxm', 'gh200', 'a100-sxm', 'a100-pcie', 'l40s', 'b200', 'b200/fp4')
 BASE = 'h100-sxm'
+# the tps of --tp-sweep
+SWEEP_TP = ('1', '2', '4', '8')
 TOL = 1e-6
 # a table of a chip holds a row when the weights on one chip take at most
 # this share of its memory (the rest: KV cache, runtime): ASSUMPTION
@@ -176,6 +184,41 @@ def swap(src, dst, name):
             w.writerow(row)
 
 
+def sweep(src, dst, name):
+    """The throughput rows at maximum load of src (tp a number, pp 1)
+    written again for chip name (CHIP/PREC as swap) at each tp of SWEEP_TP
+    that the table does not hold for the row's version, model, precision,
+    isl, osl and metric (the first such row copied; id 'ID@tpN', gpus =
+    tp): the tps a chip's own table may run (a 70B model at tp 1 on 141 GB,
+    405B in FP4 at tp 2-4 on 180 GB) and the H100's did not.  Their meta
+    rows by id, at the table's precision."""
+    name, _, prec = name.partition('/')
+    with open(src, newline='', encoding='utf-8') as f:
+        rows = list(csv.DictReader(f))
+    # (the meta rows keep the table's precision, as swap's callers do)
+    key = lambda r: (r['software'], r['version'], r['model'], r['precision'],
+                     r['isl'], r['osl'], r['metric'])
+    have = {key(r) + (r['tp'],) for r in rows}
+    out, seen = {}, set()
+    for r in rows:
+        if (r['metric'] not in TPUT or r['request_rate'] != '' or
+                not re.fullmatch(r'\d+', r['tp'] or '') or (r['pp'] or '1') != '1'):
+            continue
+        for tp in SWEEP_TP:
+            k = key(r) + (tp,)
+            if k in have or k in seen:
+                continue
+            seen.add(k)
+            x = dict(r, id='%s@tp%s' % (r['id'], tp), chip=name, tp=tp, gpus=tp)
+            out[x['id']] = x
+    with open(dst, 'w', newline='', encoding='utf-8') as g:
+        w = csv.DictWriter(g, list(rows[0].keys()) if rows else [], lineterminator='\n')
+        w.writeheader()
+        for x in out.values():
+            w.writerow(dict(x, precision=row_prec('/' + prec, x['precision'])) if prec else x)
+    return out
+
+
 def row_prec(c, prec):
     """The precision a row runs at on chip c (c may be CHIP/PREC)."""
     q = c.partition('/')[2]
@@ -218,7 +261,7 @@ def main(argv):
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     rl = os.path.join(root, 'rooflab')
     data = os.environ.get('ROOFLAB_DATA', os.path.join(root, 'data'))
-    chips, detail, sens, jout = list(CHIPS), False, False, None
+    chips, detail, sens, jout, tps = list(CHIPS), False, False, None, False
     i = 0
     while i < len(argv):
         a = argv[i]
@@ -240,6 +283,8 @@ def main(argv):
             detail = True
         elif a == '--sensitivity':
             sens = True
+        elif a == '--tp-sweep':
+            tps = True
         elif a in ('-h', '--help'):
             print(__doc__)
             return 0
@@ -255,7 +300,7 @@ def main(argv):
         meta[r['id']] = r
     tmp = tempfile.mkdtemp()
     try:
-        return audit(rl, data, src, tmp, spec, meta, chips, detail, sens, jout)
+        return audit(rl, data, src, tmp, spec, meta, chips, detail, sens, jout, tps)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -311,7 +356,88 @@ def sensitivity(rl, data, tmp, spec, meta, chips, res):
     return out
 
 
-def audit(rl, data, src, tmp, spec, meta, chips, detail, sens, jout):
+def modelled(rl, data, c, s, base, res, meta, wcache, sweep=False):
+    """Section 1 (and 6) for chip c of preset numbers s: of the rows the
+    H100 models (base), those c models (res), and the share modelled of
+    the rows a real table of c could hold; printed, and returned for the
+    JSON report.  In a tp sweep (sweep) the H100 need not model a row: a
+    tp it cannot hold may fit c: the rows it models or does not hold."""
+    rows = [i for i in res if base[i]['status'] == 'ok' or
+            (sweep and 'does not fit' in (base[i]['reason'] or ''))]
+    ok = [i for i in rows if res[i]['status'] == 'ok']
+    # a real table of chip c holds only rows whose weights fit it at
+    # that tp: weights / tp under its memory (bytes a parameter by
+    # precision; KV and runtime not counted: an upper bound)
+    fit = []
+    for i in rows:
+        m = meta[i]
+        w = weights_per_chip(rl, data, m, wcache)
+        if w < s['hbm_gb'] * 1e9 * FIT_SHARE and prec_peak(s, row_prec(c, m['precision'])) > 0:
+            fit.append(i)
+    fit_ok = [i for i in fit if res[i]['status'] == 'ok']
+    why = {}
+    for i in rows:
+        if res[i]['status'] != 'ok':
+            k = reason_key(res[i]['reason'])
+            why[k] = why.get(k, 0) + 1
+    share = len(fit_ok) / len(fit) if fit else float('nan')
+    print('%-10s %6d %6d %5.1f%%  (%d of %d rows whose weights fit and precision runs)'
+          % (c, len(rows), len(ok), 100 * share, len(fit_ok), len(fit)))
+    for k, n in sorted(why.items(), key=lambda t: -t[1]):
+        print('%-10s %6d   %s' % ('', n, k))
+    lost = sorted({(meta[i]['version'], meta[i]['model'], meta[i]['precision'], meta[i]['tp'])
+                   for i in fit if i not in fit_ok})
+    for t in lost[:12]:
+        print('%-10s   lost though its weights fit: %s' % ('', ' '.join(t)))
+    return {'rows': len(rows), 'modelled': len(ok),
+            'fitting_rows': len(fit), 'fitting_modelled': len(fit_ok),
+            'reasons': why}
+
+
+def judge(rl, data, c, s, h, m, x, y, wcache):
+    """A throughput row m predicted x on chip c (preset numbers s) and y
+    on the H100 (h): (ratio, r_compute, flag or None, lo, hi, kv gain or
+    None), [lo, hi] the resource ratios' range (with 1), widened by the
+    KV room's gain where the flag is beyond-kv or under-kv."""
+    rb = s['hbm_tbps'] / h['hbm_tbps']
+    rm = s['hbm_gb'] / h['hbm_gb']
+    pc, ph = prec_peak(s, row_prec(c, m['precision'])), prec_peak(h, m['precision'])
+    rc = pc / ph if ph > 0 else 0
+    rs = [rc, rb]
+    if tp_of(m['tp']) > 1 or 'DEP' in m['tp']:
+        rs.append(s['link_gbps'] / h['link_gbps'])
+    # fixed times (host, launches) take the same on both: they pull
+    # the ratio towards 1, so 1 bounds it too
+    lo, hi = min(rs + [1.0]), max(rs + [1.0])
+    ratio = x['predicted'] / y['predicted']
+    g = None
+    if row_prec(c, m['precision']) == m['precision']:
+        g = kv_gain(s['hbm_gb'] * 1e9, h['hbm_gb'] * 1e9, weights_per_chip(rl, data, m, wcache))
+    flag = None
+    if lo >= 1 and rm >= 1 and ratio < 1 - TOL:
+        flag = 'slower'
+    elif ratio < lo * (1 - TOL) and rm >= 1:
+        flag = 'below'
+    elif ratio > hi * (1 + TOL) and rm <= 1:
+        flag = 'above'
+    elif g and ratio > hi * g[1] * (1 + TOL):
+        flag = 'beyond-kv'
+    elif g and ratio < lo * g[0] * (1 - TOL):
+        flag = 'under-kv'
+    if flag in ('beyond-kv', 'under-kv'):
+        lo, hi = lo * g[0], hi * g[1]
+    return ratio, rc, flag, lo, hi, g
+
+
+def flag_line(c, i, m, flag, ratio, lo, hi):
+    """Print a flag; its entry of the JSON report."""
+    print('  %-6s %-10s %-24s %s %s %s tp %s %s/%s ratio %.3f outside [%.3f, %.3f]'
+          % (flag, c, i, m['version'], m['model'], m['precision'], m['tp'],
+             m['isl'], m['osl'], ratio, lo, hi))
+    return {'chip': c, 'id': i, 'flag': flag, 'ratio': ratio, 'resource_ratios': [lo, hi]}
+
+
+def audit(rl, data, src, tmp, spec, meta, chips, detail, sens, jout, tps=False):
     res = {}
     for c in [BASE] + chips:
         p = os.path.join(tmp, c.replace('/', '-') + '.csv')
@@ -325,36 +451,7 @@ def audit(rl, data, src, tmp, spec, meta, chips, detail, sens, jout):
     print('1. rows modelled (of the H100 rows the H100 models, every metric)')
     print('%-10s %6s %6s %6s  %s' % ('chip', 'rows', 'ok', 'fit-ok', 'not modelled, by reason'))
     for c in chips:
-        s = spec[c]
-        rows = [i for i in base if base[i]['status'] == 'ok']
-        ok = [i for i in rows if res[c][i]['status'] == 'ok']
-        # a real table of chip c holds only rows whose weights fit it at
-        # that tp: weights / tp under its memory (bytes a parameter by
-        # precision; KV and runtime not counted: an upper bound)
-        fit = []
-        for i in rows:
-            m = meta[i]
-            w = weights_per_chip(rl, data, m, wcache)
-            if w < s['hbm_gb'] * 1e9 * FIT_SHARE and prec_peak(s, row_prec(c, m['precision'])) > 0:
-                fit.append(i)
-        fit_ok = [i for i in fit if res[c][i]['status'] == 'ok']
-        why = {}
-        for i in rows:
-            if res[c][i]['status'] != 'ok':
-                k = reason_key(res[c][i]['reason'])
-                why[k] = why.get(k, 0) + 1
-        share = len(fit_ok) / len(fit) if fit else float('nan')
-        print('%-10s %6d %6d %5.1f%%  (%d of %d rows whose weights fit and precision runs)'
-              % (c, len(rows), len(ok), 100 * share, len(fit_ok), len(fit)))
-        for k, n in sorted(why.items(), key=lambda t: -t[1]):
-            print('%-10s %6d   %s' % ('', n, k))
-        lost = sorted({(meta[i]['version'], meta[i]['model'], meta[i]['precision'], meta[i]['tp'])
-                       for i in fit if i not in fit_ok})
-        for t in lost[:12]:
-            print('%-10s   lost though its weights fit: %s' % ('', ' '.join(t)))
-        report['chips'][c] = {'rows': len(rows), 'modelled': len(ok),
-                              'fitting_rows': len(fit), 'fitting_modelled': len(fit_ok),
-                              'reasons': why}
+        report['chips'][c] = modelled(rl, data, c, spec[c], base, res[c], meta, wcache)
 
     print()
     print('2. flags (throughput rows at maximum load modelled on both chips)')
@@ -370,43 +467,14 @@ def audit(rl, data, src, tmp, spec, meta, chips, detail, sens, jout):
             if (x['status'] != 'ok' or y['status'] != 'ok' or m['metric'] not in TPUT
                     or m['request_rate'] != ''):
                 continue
-            pc, ph = prec_peak(s, row_prec(c, m['precision'])), prec_peak(h, m['precision'])
-            rc = pc / ph if ph > 0 else 0
-            rs = [rc, rb]
-            if tp_of(m['tp']) > 1 or 'DEP' in m['tp']:
-                rs.append(s['link_gbps'] / h['link_gbps'])
-            # fixed times (host, launches) take the same on both: they pull
-            # the ratio towards 1, so 1 bounds it too
-            lo, hi = min(rs + [1.0]), max(rs + [1.0])
-            ratio = x['predicted'] / y['predicted']
-            g = None
-            if row_prec(c, m['precision']) == m['precision']:
-                g = kv_gain(s['hbm_gb'] * 1e9, h['hbm_gb'] * 1e9, weights_per_chip(rl, data, m, wcache))
-            flag = None
-            if lo >= 1 and rm >= 1 and ratio < 1 - TOL:
-                flag = 'slower'
-            elif ratio < lo * (1 - TOL) and rm >= 1:
-                flag = 'below'
-            elif ratio > hi * (1 + TOL) and rm <= 1:
-                flag = 'above'
-            elif g and ratio > hi * g[1] * (1 + TOL):
-                flag = 'beyond-kv'
-            elif g and ratio < lo * g[0] * (1 - TOL):
-                flag = 'under-kv'
-            elif ratio > hi * (1 + TOL):
+            ratio, rc, flag, lo, hi, g = judge(rl, data, c, s, h, m, x, y, wcache)
+            if flag is None and ratio > hi * (1 + TOL):
                 above_kv += 1
             if g and flag is None:
                 near = max(near, ratio / (hi * g[1]))
-            if flag in ('beyond-kv', 'under-kv'):
-                lo, hi = lo * g[0], hi * g[1]
             if flag:
                 nflag += 1
-                f = {'chip': c, 'id': i, 'flag': flag, 'ratio': ratio,
-                     'resource_ratios': [lo, hi]}
-                report['flags'].append(f)
-                print('  %-6s %-10s %-24s %s %s %s tp %s %s/%s ratio %.3f outside [%.3f, %.3f]'
-                      % (flag, c, i, m['version'], m['model'], m['precision'], m['tp'],
-                         m['isl'], m['osl'], ratio, lo, hi))
+                report['flags'].append(flag_line(c, i, m, flag, ratio, lo, hi))
             isl, osl = float(m['isl'] or 0), float(m['osl'] or 0)
             k = ('decode' if osl >= 8 * isl else 'prompt' if isl >= 10 * osl else 'mixed')
             cls.setdefault((c, m['version'], k), []).append((ratio, rb, rc))
@@ -450,10 +518,45 @@ def audit(rl, data, src, tmp, spec, meta, chips, detail, sens, jout):
             x = cls[k]
             print('  %-10s %-22s %-24s %-5s tp %-5s %-11s %6.3f (%d)'
                   % (k[1:] + (median([t[0] for t in x]), len(x))))
+    if tps:
+        nflag += tp_sweep(rl, data, src, tmp, spec, chips, wcache, report)
     if jout:
         with open(jout, 'w', encoding='utf-8') as f:
             json.dump(report, f, indent=1, allow_nan=False, default=str)
     return 1 if nflag else 0
+
+
+def tp_sweep(rl, data, src, tmp, spec, chips, wcache, report):
+    """Section 6: the rows of sweep() on every chip, modelled or not (1.'s
+    count, whichever tp the H100 holds) and judged as in 2. against the
+    H100 at the same tp where it models the row; the flags' count."""
+    h = spec[BASE]
+    res, meta = {}, {}
+    for c in [BASE] + chips:
+        p = os.path.join(tmp, 'sweep-' + c.replace('/', '-') + '.csv')
+        meta[c] = sweep(src, p, c)
+        res[c] = validate(rl, data, p)
+    print()
+    print('6. tp sweep: the maximum-load throughput rows at the tps (%s) their table did not run'
+          % ', '.join(SWEEP_TP))
+    print('%-10s %6s %6s %6s  %s' % ('chip', 'rows', 'ok', 'fit-ok', 'not modelled, by reason'))
+    out = {'chips': {}, 'flags': []}
+    for c in chips:
+        out['chips'][c] = modelled(rl, data, c, spec[c], res[BASE], res[c], meta[c], wcache,
+                                   sweep=True)
+    nflag = 0
+    for c in chips:
+        for i, x in res[c].items():
+            y, m = res[BASE].get(i), meta[c][i]
+            if x['status'] != 'ok' or not y or y['status'] != 'ok':
+                continue
+            ratio, _, flag, lo, hi, _ = judge(rl, data, c, spec[c], h, m, x, y, wcache)
+            if flag:
+                nflag += 1
+                out['flags'].append(flag_line(c, i, m, flag, ratio, lo, hi))
+    print('  flags against the H100 at the same tp: %s' % (nflag or 'none'))
+    report['tp_sweep'] = out
+    return nflag
 
 
 if __name__ == '__main__':

@@ -77,6 +77,23 @@ expect_exit 1 "faster chip slower, under the bandwidth ratio: flagged" -- audit 
 expect_exit 0 "the flags: fast slower on r1 and r2, slowbw below on r1 and r2" -- python3 -c "
 import json; d = json.load(open('$tmpd/a.json'))
 assert sorted((f['chip'], f['id'], f['flag']) for f in d['flags']) == [('fast', 'r1', 'slower'), ('fast', 'r2', 'slower'), ('slowbw', 'r1', 'below'), ('slowbw', 'r2', 'below')], d['flags']"
+# --tp-sweep: r1 (tp 1) again at tp 2, 4 and 8, r2 (tp 2) at 1, 4 and 8
+# (the rate row r3 never), on every chip; the stand-in's ratios are the
+# same at every tp, so each of the six is flagged as its row was above
+sweep() { # RATIO_FAST RATIO_SLOWBW
+	RATIO_fast=$1 RATIO_slowbw=$2 python3 "$A" --rooflab "$tmpd/fake" --data "$D" \
+		--chips fast,slowbw --tp-sweep --json "$tmpd/a.json"
+}
+expect_exit 0 "--tp-sweep inside the bounds: no flag" -- sweep 1.5 0.7
+expect_exit 0 "--tp-sweep: six rows a chip, all modelled" -- python3 -c "
+import json; d = json.load(open('$tmpd/a.json'))['tp_sweep']
+assert {c: (x['rows'], x['modelled']) for c, x in d['chips'].items()} == {'fast': (6, 6), 'slowbw': (6, 6)}, d['chips']"
+expect_exit 1 "--tp-sweep: the swept rows flagged too" -- sweep 0.9 0.4
+expect_exit 0 "--tp-sweep flags: fast slower and slowbw below at each new tp" -- python3 -c "
+import json; d = json.load(open('$tmpd/a.json'))['tp_sweep']['flags']
+ids = ['r1@tp2', 'r1@tp4', 'r1@tp8', 'r2@tp1', 'r2@tp4', 'r2@tp8']
+want = sorted([('fast', i, 'slower') for i in ids] + [('slowbw', i, 'below') for i in ids])
+assert sorted((f['chip'], f['id'], f['flag']) for f in d) == want, d"
 # 2.5 on fast: above every resource ratio, but fast has twice the memory
 # (a larger batch): counted, not flagged; 1.2 on slowbw: above 1 with no
 # more memory: flagged
@@ -119,11 +136,15 @@ expect_exit 2 "an unknown chip preset: exit 2" -- python3 "$A" --rooflab "$tmpd/
 expect_err "no chip preset" "the reason names the preset"
 
 # the shipped data and the real rooflab
-expect_exit 0 "shipped data: no row flagged against physics" -- python3 "$A" --rooflab "$RL" --json "$tmpd/real.json"
+expect_exit 0 "shipped data: no row flagged against physics (also at the tps the tables did not run)" -- python3 "$A" --rooflab "$RL" --tp-sweep --json "$tmpd/real.json"
 # issue 11: at least 85% of the held-out rows modelled; a chip's table
 # holds only rows whose weights fit it at that tp, at a precision it has
 expect_exit 0 "shipped data: >= 85% of the rows each chip could hold modelled" -- python3 -c "
 import json; d = json.load(open('$tmpd/real.json'))['chips']
+bad = {c: x for c, x in d.items() if x['fitting_modelled'] < 0.85 * x['fitting_rows']}
+assert len(d) == 7 and not bad, bad"
+expect_exit 0 "shipped data: >= 85% modelled at the tps the tables did not run" -- python3 -c "
+import json; d = json.load(open('$tmpd/real.json'))['tp_sweep']['chips']
 bad = {c: x for c, x in d.items() if x['fitting_modelled'] < 0.85 * x['fitting_rows']}
 assert len(d) == 7 and not bad, bad"
 # the 0.10 table measured H200/H100 1.41 on long decodes (issue 11; the
