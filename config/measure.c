@@ -101,6 +101,10 @@ static const struct chip_label {
 	{"a100", 0, {40, 0}, "a100-sxm-40gb"},
 	{"a100", 1, {80, 0}, "a100-pcie"},
 	{"l40s", 0, {48, 0}, "l40s"},
+	/* the L40S is a PCIe card and nothing else (l40s.ini: PCIe Gen4 x16,
+	** no NVLink, MLPerf v4.0 L40Sx8_TRT.json), so "L40S PCIe" names it
+	** too */
+	{"l40s", 1, {48, 0}, "l40s"},
 	/* 192 GB is the launch figure of the same parts (b200.ini, gb200.ini) */
 	{"b200", 0, {180, 192, 0}, "b200"},
 	{"gb200", 0, {186, 192, 0}, "gb200"},

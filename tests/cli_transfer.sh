@@ -9,7 +9,8 @@
 P="${ROOFLAB_DATA:-data}/measurements/published-h100.csv"
 # a held-back file may spell the chip as the tables' column headers do
 # ("H200 141GB HBM3e", "A100-SXM4-80GB", published-methodology.md and
-# hardware-models-more.md): each label runs on the preset of that part;
+# hardware-models-more.md): each label runs on the preset of that part
+# (the L40S, a PCIe card only, also when the label says PCIe);
 # another part (the 144 GB HBM3e GH200, the H200 NVL card, the L40, an
 # AMD GPU) is listed, not modelled, with the reason and the presets
 L='x%d,TensorRT-LLM,0.13.0,%s,1,llama3-8b,fp16,128,128,1,1,,,tokens_per_s,1\n'
@@ -18,7 +19,7 @@ n=0 # each row an id of its own
 	echo 'id,software,version,chip,gpus,model,precision,isl,osl,tp,pp,batch_or_concurrency,request_rate,metric,value'
 	for c in 'h200' 'H200 141GB HBM3e' 'NVIDIA H200-SXM' 'GH200 96GB HBM3' \
 	         'GH200 96GB HBM3 (480 GB LPDDR5X)' 'A100-SXM4-80GB' 'A100 SXM4 40GB' \
-	         'A100-PCIE-80GB' 'A100 80GB PCIe' 'L40S' 'L40S 48GB' \
+	         'A100-PCIE-80GB' 'A100 80GB PCIe' 'L40S' 'L40S 48GB' 'L40S PCIe 48GB' \
 	         'B200 180GB HBM3e' 'GB200 186GB' 'H100 80GB HBM3' 'H100 PCIe' \
 	         'GH200 144GB HBM3e' 'H200 NVL' 'L40' 'mi300x'; do
 		n=$((n + 1))
@@ -31,7 +32,7 @@ if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "chip labels: each part on its preset, the others listed with the reason" -- python3 -c "
 import json
 rows = json.load(open('$tmpd/labels.json'))['rows']
-want = ['h200-sxm'] * 3 + ['gh200'] * 2 + ['a100-sxm', 'a100-sxm-40gb', 'a100-pcie', 'a100-pcie', 'l40s', 'l40s', 'b200', 'gb200', 'h100-sxm', 'h100-pcie'] + [None] * 4
+want = ['h200-sxm'] * 3 + ['gh200'] * 2 + ['a100-sxm', 'a100-sxm-40gb', 'a100-pcie', 'a100-pcie', 'l40s', 'l40s', 'l40s', 'b200', 'gb200', 'h100-sxm', 'h100-pcie'] + [None] * 4
 got = [(x['chip'] if x['status'] == 'ok' else None) for x in rows]
 assert got == want, list(zip(got, want))
 for x in rows[-4:]:
