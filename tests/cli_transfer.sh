@@ -63,6 +63,27 @@ assert all(x['predicted'] > 0 for x in rows[:4]), rows
 assert 'does not fit' in rows[4]['reason'], rows[4]"
 fi
 
+# Qwen3-30B-A3B (models-more.csv), a model of the newest tables' other
+# columns and none of the H100 rows: its preset holds the shape of
+# tests/test_shape.c (30,532,110,336 parameters, 3,353,020,416 active),
+# and its rows are modelled on b200 in FP4 and h200-sxm in FP8 at tp 1
+Q='q%d,TensorRT-LLM,1.0(main),%s,1,qwen3-30b-a3b,%s,1024,1024,1,1,,,output_tokens_per_s,1\n'
+{
+	echo 'id,software,version,chip,gpus,model,precision,isl,osl,tp,pp,batch_or_concurrency,request_rate,metric,value'
+	printf "$Q" 1 b200 fp4
+	printf "$Q" 2 h200-sxm fp8
+} > "$tmpd/q3.csv"
+if command -v python3 >/dev/null 2>&1; then
+	$RL eval --chip b200 --model qwen3-30b-a3b --precision fp4 --json > "$tmpd/q3e.json"
+	$RL validate --measurements "$tmpd/q3.csv" --json > "$tmpd/q3.json"
+	expect_exit 0 "qwen3-30b-a3b: the preset's shape, its rows modelled" -- python3 -c "
+import json
+m = json.load(open('$tmpd/q3e.json'))['model']
+assert abs(m['params'] - 30532110336) < 10 and abs(m['active_params'] - 3353020416) < 10, m
+rows = json.load(open('$tmpd/q3.json'))['rows']
+assert [x['status'] for x in rows] == ['ok', 'ok'] and all(x['predicted'] > 0 for x in rows), rows"
+fi
+
 if ! command -v python3 >/dev/null 2>&1; then
 	echo "ok - skipped: python3 is missing (needed to rewrite CSV rows)"
 	finish

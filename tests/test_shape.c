@@ -351,6 +351,33 @@ static void test_moe_shared_weights_read(void **state)
 	assert_int_equal(rl_serve(&c, &with), RL_EINVAL);
 }
 
+/* Qwen3-30B-A3B (models-more.csv qwen3-30b-a3b): L 48, d 2048, 32 heads
+** of 128, 4 KV heads, 128 experts of width 768, 8 a token, every layer
+** MoE, V 151,936, untied.  Per layer: Q 2048 x 4096 = 8,388,608, K and V
+** 2048 x 512 = 1,048,576 each, O 4096 x 2048 = 8,388,608 (attention
+** 18,874,368), two norms 4,096, router 2048 x 128 = 262,144, experts 128 x
+** 3 x 2048 x 768 = 603,979,776: 623,120,384, x 48 = 29,909,778,432; the
+** embedding and the LM head 2 x 151,936 x 2048 = 622,329,856 and the final
+** norm 2,048: 30,532,110,336, the DERIVED 30,532,122,624 less the QK-norms'
+** 48 x 2 x 128 = 12,288 (not modelled).  Active: 8 experts, 37,748,736, in
+** place of 128 gives 56,889,344 a layer, x 48 = 2,730,688,512, + 622,331,904
+** = 3,353,020,416, the DERIVED 3,353,032,704 less 12,288; published 30.5 B
+** and 3.3 B. */
+static void test_qwen3_30b(void **state)
+{
+	rl_model m;
+	rl_model_shape s;
+	(void)state;
+	set(&m, 48, 2048, 32, 4, 128, 768, 151936, 128, 8);
+	rl_model_shape_of(&m, &s);
+	near(s.params_total, 30532110336.0, 1e-12);
+	near(s.params_total + 12288.0, 30532122624.0, 1e-12);
+	near(s.params_total, 30.5e9, 2e-3);
+	near(s.params_active, 3353020416.0, 1e-12);
+	near(s.params_active + 12288.0, 3353032704.0, 1e-12);
+	near(s.params_active, 3.3e9, 2e-2);
+}
+
 /* DeepSeek-R1 (models-more.csv deepseek-r1 and its notes): L 61, d 7168,
 ** 128 heads, V 129280, untied; MLA with q_lora_rank 1536, kv_lora_rank
 ** 512, qk_rope 64, qk_nope = v_head_dim = 128; 3 dense layers of width
@@ -499,6 +526,7 @@ int main(void)
 	    cmocka_unit_test(test_window_context),
 	    cmocka_unit_test(test_window_in_engine),
 	    cmocka_unit_test(test_moe_shared_weights_read),
+	    cmocka_unit_test(test_qwen3_30b),
 	    cmocka_unit_test(test_deepseek_r1),
 	    cmocka_unit_test(test_deepseek_r1_engine),
 	    cmocka_unit_test(test_params_rows),
