@@ -28,14 +28,19 @@ It prints
   3. the median ratio per chip, version and row class against the ratio
      physics expects: long decodes (osl >= 8 isl) against r_hbm, prompt-heavy
      rows (isl >= 10 osl) against r_compute;
-  4. with --sensitivity, how far two fitted numbers that could be H100
+  4. with --sensitivity, how far three fitted numbers that could be H100
      properties in disguise move each chip's predictions (median change and
      90th percentile of its size over the rows modelled in both runs; the
      profiles edited in a copy of data/, the repository's never touched):
      gemm_m_half read as a fixed time rather than a row count (the time
      2 K N m_half / (peak x eff) it adds to a GEMM kept at the H100's: m_half
-     times the chip's bf16 peak over the H100's), and runtime_reserved_gb at
-     the ends of its range (0.5 and 8 GB);
+     times the chip's bf16 peak over the H100's), logits_passes read as a
+     fixed time per generated token rather than bytes (passes x vocab x 4 /
+     (bandwidth x eff_memory) kept at the H100's: the passes times the chip's
+     bandwidth over the H100's; the fits of 0.11-0.13 put 23-30 passes there
+     and seq_overhead_us on its lower bound, and host time per sequence
+     would not scale with the chip), and runtime_reserved_gb at the ends of
+     its range (0.5 and 8 GB);
   5. with --detail, the median ratio per chip, version, model, precision, tp
      and isl/osl;
   6. with --tp-sweep, 1. and 2. again for the maximum-load throughput rows
@@ -326,6 +331,8 @@ def sensitivity(rl, data, tmp, spec, meta, chips, res):
     cases = [
         ('gemm_m_half as a time', lambda c: (lambda k, v: v * spec[c]['peak_tflops_bf16'] / h['peak_tflops_bf16']
                                              if k == 'gemm_m_half' else None)),
+        ('logits_passes as a time', lambda c: (lambda k, v: v * spec[c]['hbm_tbps'] / h['hbm_tbps']
+                                               if k == 'logits_passes' else None)),
         ('runtime_reserved 0.5 GB', lambda c: (lambda k, v: 0.5 if k == 'runtime_reserved_gb' else None)),
         ('runtime_reserved 8 GB', lambda c: (lambda k, v: 8.0 if k == 'runtime_reserved_gb' else None)),
     ]
