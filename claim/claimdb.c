@@ -33,24 +33,31 @@ typedef struct {
 	size_t errlen;
 } dbw;
 
+/* "PATH: WHAT" into where[WHERE_MAX]: the start of every message. */
+#define WHERE_MAX 1200
+static const char *where_of(const dbw *w, const char *what, char *where)
+{
+	snprintf(where, WHERE_MAX, "%s: %s", w->path, what);
+	return where;
+}
+
 /* "PATH: WHAT: ..." into w->err in rl_db_error's words for the handle's
 ** failure (a full disk, a locked file, a constraint of the database's
 ** own), SQLite's message with its controls as '?'. */
 static int fail(dbw *w, const char *what)
 {
-	char where[1200];
-	snprintf(where, sizeof where, "%s: %s", w->path, what);
-	rl_db_error(w->db, sqlite3_extended_errcode(w->db), where, w->err,
-	            w->errlen);
+	char where[WHERE_MAX];
+	rl_db_error(w->db, sqlite3_extended_errcode(w->db),
+	            where_of(w, what, where), w->err, w->errlen);
 	return -1;
 }
 
 /* rl_db_exec of sql, its message "PATH: WHAT: ..." (0 on success). */
 static int exec_sql(dbw *w, const char *sql, const char *what)
 {
-	char where[1200];
-	snprintf(where, sizeof where, "%s: %s", w->path, what);
-	return rl_db_exec(w->db, sql, where, w->err, w->errlen);
+	char where[WHERE_MAX];
+	return rl_db_exec(w->db, sql, where_of(w, what, where), w->err,
+	                  w->errlen);
 }
 
 /* Run one statement with bound values: fmt letters i (int64), d (double,
