@@ -42,15 +42,30 @@ static void cut_word(char *s, size_t width)
 	s[l] = '\0';
 }
 
-/* s then tail into buf (len bytes), s cut at a whole character where both
-** do not fit. */
+/* s (well-formed UTF-8, no controls) then tail into buf (len bytes), s
+** cut at a whole character where both do not fit (rl_utf8_cell's stop). */
 static void put(char *buf, size_t len, const char *s, const char *tail)
 {
-	size_t n = strlen(s), t = strlen(tail);
-	while (n > 0 && n + t >= len)
-		for (n--; n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80; n--)
-			;
-	snprintf(buf, len, "%.*s%s", (int)n, s, tail);
+	size_t t = strlen(tail), o;
+	if (len == 0)
+		return;
+	buf[0] = '\0';
+	if (len > t)
+		rl_utf8_cell(s, 0, 0, buf, len - t);
+	o = strlen(buf);
+	snprintf(buf + o, len - o, "%s", tail);
+}
+
+/* s (cleaned by rl_utf8_cell) into buf, cut at a word with "..." when it
+** has more than width (>= 8) characters or when the sentence goes on
+** (more). */
+static void fit(char *s, int more, char *buf, size_t len, size_t width)
+{
+	if (width >= 8 && (chars_of(s) > width || more)) {
+		cut_word(s, width);
+		put(buf, len, s, "...");
+	} else
+		put(buf, len, s, "");
 }
 
 void preset_doc(const char *kind, const char *name, char *buf, size_t len,
@@ -107,12 +122,7 @@ void preset_doc(const char *kind, const char *name, char *buf, size_t len,
 		put(buf, len, s, "...");
 		return;
 	}
-	if (width >= 8 && (c > width || more)) {
-		cut_word(s, width);
-		put(buf, len, s, "...");
-		return;
-	}
-	put(buf, len, s, "");
+	fit(s, more, buf, len, width);
 }
 
 void preset_doc_fit(const char *s, char *buf, size_t len, size_t width)
@@ -121,9 +131,5 @@ void preset_doc_fit(const char *s, char *buf, size_t len, size_t width)
 	if (len == 0)
 		return;
 	rl_utf8_cell(s, 0, 0, clean, sizeof clean);
-	if (width >= 8 && chars_of(clean) > width) {
-		cut_word(clean, width);
-		put(buf, len, clean, "...");
-	} else
-		put(buf, len, clean, "");
+	fit(clean, 0, buf, len, width);
 }
