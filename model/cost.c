@@ -100,16 +100,6 @@ double rl_usd_hw_per_s(const rl_cost *c, double chip_usd, double chips)
 	return chips * chip_usd / (c->years * SECONDS_PER_YEAR);
 }
 
-double rl_usd_per_mtok(const rl_cost *c, double chip_usd, double chips,
-                       double power_w, double output_tps)
-{
-	if (!isfinite(chip_usd) || !rl_usd_inputs_ok(c, power_w, output_tps))
-		return NAN;
-	return rl_usd_with_hw(rl_usd_hw_per_s(c, chip_usd, chips),
-	                      rl_usd_energy_per_s(c, chips, power_w),
-	                      rl_s_per_mtok(output_tps));
-}
-
 void rl_usd_per_mtok_pair(const rl_cost *c, double cost_usd, double price_usd,
                           double chips, double power_w, double output_tps,
                           double *at_cost, double *at_price)

@@ -56,17 +56,13 @@ typedef struct {
 const rl_chip_cost *rl_chip_cost_kept(const rl_config *cfg, double hbm_bytes,
                                       rl_chip_cost_memo *m);
 
-/* USD per million output tokens with each chip at chip_usd (its cost or
-** its price); NAN when an input is missing. */
-double rl_usd_per_mtok(const rl_cost *c, double chip_usd, double chips,
-                       double power_w, double output_tps);
-
 /* The hardware's share of USD per second, whole system: chips at
-** chip_usd amortized over the years (rl_usd_per_mtok adds it to the
-** energy term). */
+** chip_usd amortized over the years (USD per million tokens adds it to
+** the energy term: rl_usd_with_hw). */
 double rl_usd_hw_per_s(const rl_cost *c, double chip_usd, double chips);
 
-/* The energy term of rl_usd_per_mtok, USD per second: whole system. */
+/* The energy term of USD per million tokens, USD per second: whole
+** system. */
 static inline double rl_usd_energy_per_s(const rl_cost *c, double chips,
                                          double power_w)
 {
@@ -96,9 +92,10 @@ static inline int rl_usd_inputs_ok(const rl_cost *c, double power_w,
 	return isfinite(power_w) && output_tps > 0 && c->years > 0;
 }
 
-/* rl_usd_per_mtok at the chip's cost and at its price, the same numbers
-** bit for bit, the energy term (which does not depend on the chip's USD
-** figure) worked out once for both, the hardware's shares given
+/* USD per million output tokens with each chip at the chip's cost and at
+** its price (NAN for one not finite, both NAN when power_w, output_tps or
+** the years are missing), the energy term (which does not depend on the
+** chip's USD figure) worked out once for both, the hardware's shares given
 ** (rl_usd_hw_per_s of cost_usd and of price_usd: a cache keeps them,
 ** eval.c).  Inline: every evaluation ends with it. */
 static inline void rl_usd_per_mtok_pair_hw(const rl_cost *c, double cost_usd,

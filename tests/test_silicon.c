@@ -129,40 +129,33 @@ static void test_chip_cost(void **state)
 	assert_true(isnan(cc.chip_usd));
 }
 
-/* 8 chips at 30,000 USD over 4 years: 240,000 / (4 x 365.25 x 86400 s) =
-** 1.901285e-3 USD/s; energy 8 x 700 W x 1.82 x 1.2 PUE x 0.10 USD/kWh /
-** 3.6e6 J/kWh = 3.397333e-4 USD/s; at 1,000 output tokens/s: 2.241019
-** USD per million tokens. */
-static void test_usd_per_mtok(void **state)
-{
-	rl_config c;
-	(void)state;
-	rl_config_defaults(&c);
-	near(rl_usd_per_mtok(&c.cost, 30000, 8, 700, 1000), 2.241019, 1e-6);
-	assert_true(isnan(rl_usd_per_mtok(&c.cost, 30000, 8, NAN, 1000)));
-}
-
-/* Both figures at once (rl_usd_per_mtok_pair; eval.c's): the energy term
-** does not depend on the chip's USD figure.  At 30,000 USD (the cost) the
-** figure above, 2.241019; at 40,000 USD (the price) the hardware term is 8 x
-** 40,000 / (4 x 365.25 x 86400 s) = 2.535047e-3 USD/s, + 3.397333e-4 =
-** 2.874780e-3 USD/s, per 1,000 output tokens/s: 2.874780 USD per million.
-** Each is rl_usd_per_mtok's double, bit for bit; an unknown price (NAN)
-** is NAN beside a known cost, and no power or no tokens make both NAN. */
+/* USD per million output tokens at the chip's cost and at its price
+** (rl_usd_per_mtok_pair; eval.c's).  8 chips at 30,000 USD (the cost)
+** over 4 years: 240,000 / (4 x 365.25 x 86400 s) = 1.901285e-3 USD/s;
+** energy 8 x 700 W x 1.82 x 1.2 PUE x 0.10 USD/kWh / 3.6e6 J/kWh =
+** 3.397333e-4 USD/s; at 1,000 output tokens/s: 2.241019 USD per million
+** tokens.  At 40,000 USD (the price) the hardware term is 8 x 40,000 /
+** (4 x 365.25 x 86400 s) = 2.535047e-3 USD/s, + 3.397333e-4 = 2.874780e-3
+** USD/s, per 1,000 output tokens/s: 2.874780 USD per million.  The same
+** doubles bit for bit as rl_usd_per_mtok_pair_hw given the hardware's
+** shares (eval.c's cached path); an unknown price (NAN) is NAN beside a
+** known cost, and no power or no tokens make both NAN. */
 static void test_usd_per_mtok_pair(void **state)
 {
 	rl_config c;
-	double at_cost, at_price, one;
+	double at_cost, at_price, hw_cost, hw_price;
 	(void)state;
 	rl_config_defaults(&c);
 	rl_usd_per_mtok_pair(&c.cost, 30000, 40000, 8, 700, 1000, &at_cost,
 	                     &at_price);
 	near(at_cost, 2.241019, 1e-6);
 	near(at_price, 2.874780, 1e-6);
-	one = rl_usd_per_mtok(&c.cost, 30000, 8, 700, 1000);
-	assert_memory_equal(&at_cost, &one, sizeof one);
-	one = rl_usd_per_mtok(&c.cost, 40000, 8, 700, 1000);
-	assert_memory_equal(&at_price, &one, sizeof one);
+	rl_usd_per_mtok_pair_hw(&c.cost, 30000, 40000,
+	                        rl_usd_hw_per_s(&c.cost, 30000, 8),
+	                        rl_usd_hw_per_s(&c.cost, 40000, 8), 8, 700, 1000,
+	                        &hw_cost, &hw_price);
+	assert_memory_equal(&at_cost, &hw_cost, sizeof hw_cost);
+	assert_memory_equal(&at_price, &hw_price, sizeof hw_price);
 	rl_usd_per_mtok_pair(&c.cost, 30000, NAN, 8, 700, 1000, &at_cost,
 	                     &at_price);
 	near(at_cost, 2.241019, 1e-6);
@@ -780,7 +773,6 @@ int main(void)
 	    cmocka_unit_test(test_dies_per_wafer),
 	    cmocka_unit_test(test_yield),
 	    cmocka_unit_test(test_chip_cost),
-	    cmocka_unit_test(test_usd_per_mtok),
 	    cmocka_unit_test(test_usd_per_mtok_pair),
 	    cmocka_unit_test(test_eval_cost_and_price),
 	    cmocka_unit_test(test_h100_reverse),
