@@ -85,9 +85,9 @@ static size_t lead_number(const char *s, double *v)
 ** when the label's form (pcie or not) matches and its memory, when given
 ** (a "NNNGB" word), is one of mem_gb; 0 ends the list. */
 static const struct chip_label {
-	const char *family; /* a word of the label, or its prefix ("a100sxm4") */
+	const char *family; /* the label's first word (after "NVIDIA") */
 	int pcie;           /* 1: the label says PCIe; 0: it does not */
-	int mem_gb[3];      /* the capacities the label may give; {0}: any */
+	int mem_gb[3];      /* the capacities the label may give */
 	const char *preset;
 } chip_labels[] = {
 	{"h100", 0, {80, 0}, "h100-sxm"},
@@ -110,59 +110,97 @@ static const struct chip_label {
 	{"gb200", 0, {186, 192, 0}, "gb200"},
 };
 
-/* The words of a label (letters and digits, lower case) into w[]. */
-static int label_words(const char *s, char w[][32], int max)
+#define LABEL_WORDS 12
+#define LABEL_WORD 32
+
+/* The words of a label (letters and digits, lower case) into w[]: their
+** number, or -1 when there are more than max or one is longer than
+** LABEL_WORD - 1 characters (no label of a part). */
+static int label_words(const char *s, char w[][LABEL_WORD], int max)
 {
 	int n = 0;
-	while (*s && n < max) {
+	for (;;) {
 		size_t k = 0;
 		while (*s && !isalnum((unsigned char)*s))
 			s++;
+		if (!*s)
+			return n;
+		if (n == max)
+			return -1;
 		while (isalnum((unsigned char)*s)) {
-			if (k < 31)
-				w[n][k++] = (char)tolower((unsigned char)*s);
+			if (k == LABEL_WORD - 1)
+				return -1;
+			w[n][k++] = (char)tolower((unsigned char)*s);
 			s++;
 		}
-		w[n][k] = '\0';
-		if (k)
-			n++;
+		w[n++][k] = '\0';
 	}
-	return n;
 }
 
+/* 1 when word x is one of the NULL-ended list. */
+static int word_in(const char *x, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(x, *list))
+			return 1;
+	return 0;
+}
+
+/* The words a GPU label may hold after its family: the form factor and
+** the memory's kind (the tables' column headers, published-methodology.md
+** and hardware-models-more.md: "A100-SXM4-80GB", "H100 80GB HBM3", "GH200
+** 96GB HBM3 (480 GB LPDDR5X)", "L40S 48GB" of GDDR6). */
+static const char *const label_forms[] = {"sxm", "sxm4", "sxm5", NULL};
+static const char *const label_memories[] = {"hbm2", "hbm2e", "hbm3",
+                                             "hbm3e", "gddr6", "lpddr5x",
+                                             NULL};
+static const char *const label_units[] = {"gb", "g", "gib", NULL};
+
 /* The chip preset a table's GPU label names: the label itself when it is
-** spelled as a preset (h200-sxm), else the one chip_labels gives; NULL
-** when none (another part: "H200 NVL", "GH200 144GB HBM3e", an L40). */
+** spelled as a preset (h200-sxm), else the one chip_labels gives for a
+** label of exactly the tables' form, any case and punctuation: an optional
+** "NVIDIA", the family ("H200"), then only a form factor ("SXM4",
+** "PCIe"), capacities ("141GB", "480 GB": the first the GPU's, a second
+** only beside LPDDR5X, the Grace's) and memory kinds ("HBM3e").  NULL when
+** none: another part ("H200 NVL", "GH200 144GB HBM3e", an L40) or any
+** other word ("h100x", "H100 80GB foo"), which the row then names as given
+** (an unknown chip, not modelled). */
 static const char *chip_of_label(const char *label)
 {
-	char w[12][32];
-	int n = label_words(label, w, 12), i, pcie = 0, mem = 0, hbm3e = 0;
-	size_t e, fl = 0;
+	char w[LABEL_WORDS][LABEL_WORD];
+	int n = label_words(label, w, LABEL_WORDS), i, pcie = 0, mem = 0;
+	int mems = 0, hbm3e = 0, host = 0;
+	size_t e;
 	const char *fam = NULL;
 	for (e = 0; e < sizeof chip_labels / sizeof chip_labels[0]; e++)
 		if (!strcasecmp(label, chip_labels[e].preset))
 			return chip_labels[e].preset;
-	for (i = 0; i < n; i++) {
+	i = n > 0 && !strcmp(w[0], "nvidia");
+	if (i >= n)
+		return NULL;
+	for (e = 0; !fam && e < sizeof chip_labels / sizeof chip_labels[0]; e++)
+		if (!strcmp(w[i], chip_labels[e].family))
+			fam = chip_labels[e].family;
+	if (!fam)
+		return NULL;
+	for (i++; i < n; i++) {
 		const char *x = w[i];
 		double v;
-		size_t k;
-		if (!strcmp(x, "nvl"))
-			return NULL; /* H100 NVL, H200 NVL: PCIe cards of their own */
-		hbm3e |= !strcmp(x, "hbm3e");
-		k = lead_number(x, &v);
-		if (k && (!strcmp(x + k, "gb") || !strcmp(x + k, "g") ||
-		          !strcmp(x + k, "gib")))
-			mem = mem ? mem : (int)v; /* the first: HBM before host */
-		for (e = 0; !fam && e < sizeof chip_labels / sizeof chip_labels[0];
-		     e++) {
-			fl = strlen(chip_labels[e].family);
-			if (!strncmp(x, chip_labels[e].family, fl))
-				fam = chip_labels[e].family;
-		}
-		if (strstr(x, "pcie"))
-			pcie = 1; /* "pcie", "a100pcie" */
+		size_t k = lead_number(x, &v);
+		if (k && (word_in(x + k, label_units) ||
+		          (!x[k] && i + 1 < n && word_in(w[i + 1], label_units)))) {
+			i += !x[k]; /* "480 GB": the unit its own word */
+			if (!mems++)
+				mem = (int)v; /* the first: HBM before host */
+		} else if (!strcmp(x, "pcie"))
+			pcie = 1;
+		else if (word_in(x, label_memories)) {
+			hbm3e |= !strcmp(x, "hbm3e");
+			host |= !strcmp(x, "lpddr5x");
+		} else if (!word_in(x, label_forms))
+			return NULL;
 	}
-	if (!fam)
+	if (mems > 1 + host)
 		return NULL;
 	if (!strcmp(fam, "gh200") && hbm3e)
 		return NULL; /* the 144 GB HBM3e module */

@@ -39,6 +39,31 @@ for x in rows[-4:]:
     assert 'unknown chip' in x['reason'] and 'known: ' in x['reason'] and x['chip_given'] in x['reason'], x"
 fi
 
+# the label must be of exactly that form: a word the tables' labels do not
+# use (after the family, or glued to it), a capacity twice without the
+# Grace's LPDDR5X, or a vendor alone names no part, so the row is listed
+# not modelled as an unknown chip, never run on the family's preset
+n=0
+{
+	echo 'id,software,version,chip,gpus,model,precision,isl,osl,tp,pp,batch_or_concurrency,request_rate,metric,value'
+	for c in 'h100x' 'H100junk' 'h100-sxm-junk' 'H100 80GB foo' 'H100 80GB 94GB' \
+	         'NVIDIA' 'A100SXM4' 'foo H200' 'H200 141GB HBM3e x8'; do
+		n=$((n + 1))
+		printf "$L" "$n" "$c"
+	done
+} > "$tmpd/junk.csv"
+expect_exit 0 "chip labels with other words: not an input error" -- $RL validate --measurements "$tmpd/junk.csv"
+if command -v python3 >/dev/null 2>&1; then
+	$RL validate --measurements "$tmpd/junk.csv" --json > "$tmpd/junk.json"
+	expect_exit 0 "chip labels with other words: each an unknown chip, none modelled" -- python3 -c "
+import json
+rows = json.load(open('$tmpd/junk.json'))['rows']
+assert len(rows) == 9, len(rows)
+for x in rows:
+    assert x['status'] == 'not_modelled' and x['chip'] == x['chip_given'], x
+    assert 'unknown chip' in x['reason'] and x['chip_given'] in x['reason'], x"
+fi
+
 # DeepSeek-R1 (multi-head latent attention), which the B200 and GB200
 # tables of 0.19 to 1.0 hold and the H100 ones do not: modelled on those
 # chips at FP4 and FP8, tp 8 and DEP8 (attention data parallel), not on
