@@ -492,7 +492,9 @@ int cmd_validate(int argc, char **argv)
 	}
 	ng = val_groups(v, n, &g);
 	nc = val_cells(v, n, &c);
-	if ((n && !ng) || (n && !nc)) {
+	/* each row is in a group of each key and in a cell: no group or no
+	** cell for n > 0 rows is val_groups' or val_cells' out of memory */
+	if (n && (!ng || !nc)) {
 		fprintf(stderr, "rooflab validate: out of memory\n");
 		rc = RL_EINTERNAL;
 		goto done;
