@@ -27,8 +27,6 @@ static rl_file_kind kind_of(mode_t m)
 const char *rl_file_kind_name(rl_file_kind k)
 {
 	switch (k) {
-	case RL_FILE_REGULAR:
-		return "a regular file";
 	case RL_FILE_DIR:
 		return "a directory";
 	case RL_FILE_FIFO:

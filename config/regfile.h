@@ -28,8 +28,9 @@ typedef enum {
 ** caller's own open says why). */
 rl_file_kind rl_not_regular(const char *path);
 
-/* The kind in words for messages: "a directory", "a FIFO", "a device",
-** "a socket", "not a file", "a regular file". */
+/* A kind rl_not_regular or rl_open_regular refused (never
+** RL_FILE_REGULAR) in words for messages: "a directory", "a FIFO", "a
+** device", "a socket", else "not a file". */
 const char *rl_file_kind_name(rl_file_kind k);
 
 /* path opened for reading ("rb"), or NULL with errno and a message in err:
