@@ -32,19 +32,28 @@ static const opt_def table[] = {OPT_LAST};
 /* characters of a description after the name */
 #define DOC_WIDTH 76
 
+/* "(does not load: " and ")" around a model's message */
+#define LOAD_FAIL_WIDTH (DOC_WIDTH - 17)
+
 /* a model is described by its shape, which its first comment line is not */
 static void model_doc(const char *name, char *doc, size_t len)
 {
 	rl_setup st;
-	char err[512], clean[201];
+	char err[512], clean[4 * LOAD_FAIL_WIDTH + 1];
 	const rl_model *m = &st.cfg.model;
 	char attn[64], mlp[64], line[256];
+	const char *dir = rl_data_dir(), *msg = err;
+	size_t dl = strlen(dir);
 	setup_init(&st);
 	if (setup_load(&st, "model", name, err, sizeof err)) {
 		/* the message quotes the file: its controls as '?', cut at a
-		** whole character within 200 bytes (rl_utf8_cell) */
-		snprintf(doc, len, "(does not load: %s)",
-		         rl_utf8_cell(err, 0, 0, clean, sizeof clean));
+		** word to the width of the other descriptions (preset_doc_fit);
+		** its path from the data directory, which the list's first line
+		** names, so that the cut keeps the line and the reason */
+		if (!strncmp(err, dir, dl) && err[dl] == '/')
+			msg = err + dl + 1;
+		preset_doc_fit(msg, clean, sizeof clean, LOAD_FAIL_WIDTH);
+		snprintf(doc, len, "(does not load: %s)", clean);
 		return;
 	}
 	/* latent attention has no KV heads: its latent and rotary key */

@@ -109,6 +109,13 @@ expect_exit 0 "presets model with a model that does not load" -- \
 	env ROOFLAB_DATA="$tmpd/u" $RL presets model
 expect_out "^  bad +\\(does not load: .*bad\\.ini:3: .*'model\\.bo\\?\\[31mgus\\?x'" \
 	"the message of a model that does not load: controls as '?'"
+# and cut as the other descriptions are, within 76 characters: the message
+# (its path from the data directory, which the first line names) gets
+# 76 - 17 = 59 ("(does not load: " and ")" take 17), cut at the last blank
+# within 59 - 3 = 56 to leave room for "...": "models/bad.ini:3: unknown
+# parameter 'model.bo?[31mgus?x'" is 18 + 18 + 20 = 56, a blank after it
+expect_out "^  bad {22}\\(does not load: models/bad\\.ini:3: unknown parameter 'model\\.bo\\?\\[31mgus\\?x'\\.\\.\\.\\)\$" \
+	"the message of a model that does not load: cut at a word within 76 characters"
 if grep -q "$(printf '\033')" "$tmpd/out"; then
 	echo "not ok - an ESC reached the terminal"; fails=$((fails + 1))
 else
