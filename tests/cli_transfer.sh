@@ -13,19 +13,27 @@ P="${ROOFLAB_DATA:-data}/measurements/published-h100.csv"
 # (the L40S, a PCIe card only, also when the label says PCIe);
 # another part (the 144 GB HBM3e GH200, the H200 NVL card, the L40, an
 # AMD GPU) is listed, not modelled, with the reason and the presets
+HEAD='id,software,version,chip,gpus,model,precision,isl,osl,tp,pp,batch_or_concurrency,request_rate,metric,value'
 L='x%d,TensorRT-LLM,0.13.0,%s,1,llama3-8b,fp16,128,128,1,1,,,tokens_per_s,1\n'
-n=0 # each row an id of its own
-{
-	echo 'id,software,version,chip,gpus,model,precision,isl,osl,tp,pp,batch_or_concurrency,request_rate,metric,value'
-	for c in 'h200' 'H200 141GB HBM3e' 'NVIDIA H200-SXM' 'GH200 96GB HBM3' \
-	         'GH200 96GB HBM3 (480 GB LPDDR5X)' 'A100-SXM4-80GB' 'A100 SXM4 40GB' \
-	         'A100-PCIE-80GB' 'A100 80GB PCIe' 'L40S' 'L40S 48GB' 'L40S PCIe 48GB' \
-	         'B200 180GB HBM3e' 'GB200 186GB' 'H100 80GB HBM3' 'H100 PCIe' \
-	         'GH200 144GB HBM3e' 'H200 NVL' 'L40' 'mi300x'; do
-		n=$((n + 1))
-		printf "$L" "$n" "$c"
-	done
-} > "$tmpd/labels.csv"
+# label_rows NAME LABEL...: $tmpd/NAME.csv, one row of L per label (its
+# chip column), each an id of its own
+label_rows() {
+	out=$tmpd/$1.csv
+	shift
+	n=0
+	{
+		echo "$HEAD"
+		for c in "$@"; do
+			n=$((n + 1))
+			printf "$L" "$n" "$c"
+		done
+	} > "$out"
+}
+label_rows labels 'h200' 'H200 141GB HBM3e' 'NVIDIA H200-SXM' 'GH200 96GB HBM3' \
+	'GH200 96GB HBM3 (480 GB LPDDR5X)' 'A100-SXM4-80GB' 'A100 SXM4 40GB' \
+	'A100-PCIE-80GB' 'A100 80GB PCIe' 'L40S' 'L40S 48GB' 'L40S PCIe 48GB' \
+	'B200 180GB HBM3e' 'GB200 186GB' 'H100 80GB HBM3' 'H100 PCIe' \
+	'GH200 144GB HBM3e' 'H200 NVL' 'L40' 'mi300x'
 expect_exit 0 "chip labels: not an input error" -- $RL validate --measurements "$tmpd/labels.csv"
 if command -v python3 >/dev/null 2>&1; then
 	$RL validate --measurements "$tmpd/labels.csv" --json > "$tmpd/labels.json"
@@ -43,15 +51,8 @@ fi
 # use (after the family, or glued to it), a capacity twice without the
 # Grace's LPDDR5X, or a vendor alone names no part, so the row is listed
 # not modelled as an unknown chip, never run on the family's preset
-n=0
-{
-	echo 'id,software,version,chip,gpus,model,precision,isl,osl,tp,pp,batch_or_concurrency,request_rate,metric,value'
-	for c in 'h100x' 'H100junk' 'h100-sxm-junk' 'H100 80GB foo' 'H100 80GB 94GB' \
-	         'NVIDIA' 'A100SXM4' 'foo H200' 'H200 141GB HBM3e x8'; do
-		n=$((n + 1))
-		printf "$L" "$n" "$c"
-	done
-} > "$tmpd/junk.csv"
+label_rows junk 'h100x' 'H100junk' 'h100-sxm-junk' 'H100 80GB foo' \
+	'H100 80GB 94GB' 'NVIDIA' 'A100SXM4' 'foo H200' 'H200 141GB HBM3e x8'
 expect_exit 0 "chip labels with other words: not an input error" -- $RL validate --measurements "$tmpd/junk.csv"
 if command -v python3 >/dev/null 2>&1; then
 	$RL validate --measurements "$tmpd/junk.csv" --json > "$tmpd/junk.json"
@@ -70,7 +71,7 @@ fi
 # 4 x h200-sxm (671 GB of FP8 weights exceed 4 x 141 GB)
 D='d%d,TensorRT-LLM,0.21.0,%s,%s,deepseek-r1,%s,1024,1024,%s,1,,,tokens_per_s,1\n'
 {
-	echo 'id,software,version,chip,gpus,model,precision,isl,osl,tp,pp,batch_or_concurrency,request_rate,metric,value'
+	echo "$HEAD"
 	printf "$D" 1 b200 8 fp4 8
 	printf "$D" 2 b200 8 fp4 DEP8
 	printf "$D" 3 gb200 8 fp8 8
