@@ -73,6 +73,18 @@ static char *script_of(sqlite3 *db, const char *kind, const char *path,
 	return s;
 }
 
+/* script_of the plot `kind` of a fresh database of sql (make_db), which is
+** closed and removed before the script (or message) is returned. */
+static char *script_made(const char *sql, const char *kind, int expect)
+{
+	char path[64];
+	sqlite3 *db = make_db(path, sizeof path, sql);
+	char *s = script_of(db, kind, path, expect);
+	sqlite3_close(db);
+	unlink(path);
+	return s;
+}
+
 /* The plot `kind` (its axes x and y, NULL: its own) of a database made of
 ** sql fails as a database that cannot be read: "PATH: cannot read:
 ** REASON", exit 2 with PDB_UNREAD set in the status (what the report
@@ -142,18 +154,15 @@ static void test_quote(void **state)
 
 static void test_waterfall(void **state)
 {
-	char path[64];
-	sqlite3 *db;
 	char *s;
 	(void)state;
 	/* factors 2, 0.5, 4: the running product goes 1 -> 2 -> 1 -> 4, so the
 	** bars span [1,2], [1,2] (a loss, drawn downwards), [1,4], and the
 	** total bar [1,4] */
-	db = make_db(path, sizeof path,
-	             CLAIM_RUN_1
-	             "INSERT INTO claim_factors VALUES(1, 1, 'f1', 2),"
-	             "(1, 2, 'f2', 0.5), (1, 3, 'f3', 4);");
-	s = script_of(db, "factors", path, RL_OK);
+	s = script_made(CLAIM_RUN_1
+	                "INSERT INTO claim_factors VALUES(1, 1, 'f1', 2),"
+	                "(1, 2, 'f2', 0.5), (1, 3, 'f3', 4);",
+	                "factors", RL_OK);
 	assert_non_null(strstr(s, "\n1 1 2 2 "));
 	assert_non_null(strstr(s, "\n2 1 2 0.5 "));
 	assert_non_null(strstr(s, "\n3 1 4 4 "));
@@ -161,33 +170,25 @@ static void test_waterfall(void **state)
 	assert_non_null(strstr(s, "= 4x"));          /* the title's total */
 	assert_non_null(strstr(s, "scenario sc"));
 	free(s);
-	sqlite3_close(db);
-	unlink(path);
 }
 
 static void test_pareto(void **state)
 {
-	char path[64];
-	sqlite3 *db;
 	char *s, *f;
 	(void)state;
 	/* (watts, tokens/s): (1,1) (2,3) (3,2) (4,5).  Sorted by watts, each
 	** point beating every cheaper one on tokens/s is on the frontier:
 	** (1,1), (2,3), (4,5); (3,2) is beaten by (2,3). */
-	db = make_db(path, sizeof path,
-	             "CREATE TABLE results(run_id INTEGER, power_watts REAL, "
-	             "throughput_output_tokens_per_s REAL);"
-	             "INSERT INTO results VALUES(1, 3, 2), (1, 1, 1), (1, 4, 5),"
-	             "(1, 2, 3);");
-	s = script_of(db, "pareto", path, RL_OK);
+	s = script_made("CREATE TABLE results(run_id INTEGER, power_watts REAL, "
+	                "throughput_output_tokens_per_s REAL);"
+	                "INSERT INTO results VALUES(1, 3, 2), (1, 1, 1), (1, 4, 5),"
+	                "(1, 2, 3);", "pareto", RL_OK);
 	f = strstr(s, "$f << EOD\n");
 	assert_non_null(f);
 	assert_true(!strncmp(f, "$f << EOD\n1 1\n2 3\n4 5\nEOD\n", 26));
 	assert_non_null(strstr(s, "$p << EOD\n3 2\nEOD\n"));
 	assert_non_null(strstr(s, "3 of 4 design points on the frontier"));
 	free(s);
-	sqlite3_close(db);
-	unlink(path);
 }
 
 static void test_heatmap_cells(void **state)
@@ -232,59 +233,45 @@ static void test_heatmap_cells(void **state)
 
 static void test_tornado_hides_flat_rows(void **state)
 {
-	char path[64];
-	sqlite3 *db;
 	char *s;
 	(void)state;
 	/* nominal 4: 'moves' gives 3 .. 6, 'flat' 3.999 .. 4.001 (both print
 	** as 4 with three digits): only 'moves' gets a row */
-	db = make_db(path, sizeof path,
-	             CLAIM_RUN_1
-	             "INSERT INTO claim_tornado VALUES(1, 'moves', 1, 2, 3, 6),"
-	             "(1, 'flat', 1, 2, 3.999, 4.001);");
-	s = script_of(db, "tornado", path, RL_OK);
+	s = script_made(CLAIM_RUN_1
+	                "INSERT INTO claim_tornado VALUES(1, 'moves', 1, 2, 3, 6),"
+	                "(1, 'flat', 1, 2, 3.999, 4.001);", "tornado", RL_OK);
 	assert_non_null(strstr(s, "'moves (1 .. 2)' 1)"));
 	assert_null(strstr(s, "flat ("));
 	assert_non_null(strstr(s, "1 parameter that leaves it at 4x not shown"));
 	free(s);
-	sqlite3_close(db);
-	unlink(path);
 }
 
 static void test_roofline_links(void **state)
 {
-	char path[64];
-	sqlite3 *db;
 	char *s;
 	(void)state;
 	/* side a: decode at 100 FLOP/byte, 50 TFLOP/s; 1000 FLOP per link
 	** byte over 400 GB/s links: a link roof of 400e9 x 1000 = 400 TFLOP/s
 	** from 100 / 2.5 = 40 to 100 x 2.5 = 250.  Sides b and c coincide
 	** (same roof, same points): one label names both, c's roof dashed */
-	db = make_db(path, sizeof path,
-	             CLAIM_RUN_1
-	             "INSERT INTO claim_roofline VALUES"
-	             "(1, 'a', 'A', 1e15, 3e12, NULL, NULL, 100, 50e12, 400e9, "
-	             "NULL, 1000),"
-	             "(1, 'b', 'B', 4e15, 5e12, NULL, NULL, 150, 600e12, NULL, "
-	             "NULL, NULL),"
-	             "(1, 'c', 'C', 4e15, 5e12, NULL, NULL, 150, 600e12, NULL, "
-	             "NULL, NULL);");
-	s = script_of(db, "roofline", path, RL_OK);
+	s = script_made(CLAIM_RUN_1
+	                "INSERT INTO claim_roofline VALUES"
+	                "(1, 'a', 'A', 1e15, 3e12, NULL, NULL, 100, 50e12, 400e9, "
+	                "NULL, 1000),"
+	                "(1, 'b', 'B', 4e15, 5e12, NULL, NULL, 150, 600e12, NULL, "
+	                "NULL, NULL),"
+	                "(1, 'c', 'C', 4e15, 5e12, NULL, NULL, 150, 600e12, NULL, "
+	                "NULL, NULL);", "roofline", RL_OK);
 	assert_non_null(strstr(s, "$l0 << EOD\n40 400\n250 400\nEOD\n"));
 	assert_non_null(strstr(s, "'B = C decode: 600 TFLOP/s'"));
 	assert_null(strstr(s, "'C decode"));
 	assert_non_null(strstr(s, "roof2(x) with lines lw 1.5 dt (6,4)"));
 	assert_non_null(strstr(s, "roof1(x) with lines lw 4.2 dt 1"));
 	free(s);
-	sqlite3_close(db);
-	unlink(path);
 }
 
 static void test_roofline_maps(void **state)
 {
-	char path[64];
-	sqlite3 *db;
 	char *s;
 	(void)state;
 	/* side a's mappings: TP8 decode at (100 FLOP/byte, 50 TFLOP/s), TP2 x
@@ -292,17 +279,16 @@ static void test_roofline_maps(void **state)
 	** "TP8, TP2 DP4" at the lower point; DP8 at (60, 100) a label of its
 	** own; prefill points open circles (pt 6), decode open squares (pt 4);
 	** a side without a roofline row is left out */
-	db = make_db(path, sizeof path,
-	             CLAIM_RUN_1
-	             "INSERT INTO claim_roofline VALUES"
-	             "(1, 'a', 'A', 1e15, 3e12, NULL, NULL, 100, 50e12, NULL, "
-	             "NULL, NULL);"
-	             "INSERT INTO claim_roofline_maps VALUES"
-	             "(1, 'a', 8, 1, 1, 1, 500, 300e12, 100, 50e12),"
-	             "(1, 'a', 2, 1, 4, 1, NULL, NULL, 110, 60e12),"
-	             "(1, 'a', 1, 1, 8, 1, NULL, NULL, 60, 100e12),"
-	             "(1, 'zz', 1, 1, 8, 1, NULL, NULL, 70, 90e12);");
-	s = script_of(db, "roofline", path, RL_OK);
+	s = script_made(CLAIM_RUN_1
+	                "INSERT INTO claim_roofline VALUES"
+	                "(1, 'a', 'A', 1e15, 3e12, NULL, NULL, 100, 50e12, NULL, "
+	                "NULL, NULL);"
+	                "INSERT INTO claim_roofline_maps VALUES"
+	                "(1, 'a', 8, 1, 1, 1, 500, 300e12, 100, 50e12),"
+	                "(1, 'a', 2, 1, 4, 1, NULL, NULL, 110, 60e12),"
+	                "(1, 'a', 1, 1, 8, 1, NULL, NULL, 60, 100e12),"
+	                "(1, 'zz', 1, 1, 8, 1, NULL, NULL, 70, 90e12);",
+	                "roofline", RL_OK);
 	/* in the order of the table's key: tp, pp, dp */
 	assert_non_null(strstr(s, "$m0 << EOD\n60 100 4\n110 60 4\n500 300 6\n"
 	                          "100 50 4\nEOD\n"));
@@ -313,8 +299,6 @@ static void test_roofline_maps(void **state)
 	assert_null(strstr(s, "70 90"));
 	assert_non_null(strstr(s, "decode at each mapping that fits"));
 	free(s);
-	sqlite3_close(db);
-	unlink(path);
 	/* the mappings as a view whose dp overflows in one row (a damaged
 	** page fails the same way; the sort reads every row, so the first step
 	** fails): the plot fails naming why, where it drew the roofline as if
@@ -387,86 +371,69 @@ static void test_label_place(void **state)
 
 static void test_batch_key_room(void **state)
 {
-	char path[64];
-	sqlite3 *db;
 	char *s;
 	(void)state;
 	/* lowest throughput 40 tokens/s: the panel starts two decades under
 	** its decade, 10^(1 - 2) = 0.1, room for the key; the latency panel
 	** takes its own range again */
-	db = make_db(path, sizeof path,
-	             CLAIM_RUN_1
-	             "INSERT INTO claim_batch VALUES(1, 'a', 1, 40, 700, 0.02),"
-	             "(1, 'a', 8, 300, 5000, 0.03), (1, 'b', 1, 500, 9000, 0.01);");
-	s = script_of(db, "batch", path, RL_OK);
+	s = script_made(CLAIM_RUN_1
+	                "INSERT INTO claim_batch VALUES(1, 'a', 1, 40, 700, 0.02),"
+	                "(1, 'a', 8, 300, 5000, 0.03), "
+	                "(1, 'b', 1, 500, 9000, 0.01);",
+	                "batch", RL_OK);
 	assert_non_null(strstr(s, "set yrange [0.1:*]\n"));
 	assert_non_null(strstr(s, "set key top left\nset yrange [*:*]\n"));
 	free(s);
-	sqlite3_close(db);
-	unlink(path);
 }
 
 static void test_pareto_refuses_workload(void **state)
 {
-	char path[64];
-	sqlite3 *db;
 	char *s;
 	(void)state;
 	/* the sweep varies scenario.isl (a workload) and chip.hbm_tbps: no
 	** frontier, a message naming the workload axis; exit 2 */
-	db = make_db(path, sizeof path,
-	             "CREATE TABLE results(run_id INTEGER, scenario_isl REAL, "
-	             "chip_hbm_tbps REAL, power_watts REAL, "
-	             "throughput_output_tokens_per_s REAL);"
-	             "INSERT INTO results VALUES(1, 128, 3, 300, 10),"
-	             "(1, 2048, 3, 310, 5), (1, 128, 4, 320, 12);");
-	s = script_of(db, "pareto", path, RL_EINPUT);
+	s = script_made("CREATE TABLE results(run_id INTEGER, scenario_isl REAL, "
+	                "chip_hbm_tbps REAL, power_watts REAL, "
+	                "throughput_output_tokens_per_s REAL);"
+	                "INSERT INTO results VALUES(1, 128, 3, 300, 10),"
+	                "(1, 2048, 3, 310, 5), (1, 128, 4, 320, 12);",
+	                "pareto", RL_EINPUT);
 	assert_non_null(strstr(s, "varies the workload (scenario.isl)"));
 	free(s);
-	sqlite3_close(db);
-	unlink(path);
 }
 
 static void test_breakdown(void **state)
 {
-	char path[64];
-	sqlite3 *db;
 	char *s;
 	(void)state;
 	/* side a, prefill: 60 + 20 + 10 + 10 + 0 ms = 100 ms, so the shares
 	** are 60, 20, 10, 10 and 0%; decode: 5 + 1 + 1 + 2 + 1 = 10 ms: 50,
 	** 10, 10, 20, 10%.  Side b has no breakdown: no bar. */
-	db = make_db(path, sizeof path,
-	             CLAIM_RUN_1
-	             "INSERT INTO claim_sides VALUES"
-	             "(1, 'a', 'prefill.gemm_s', 0.06, ''),"
-	             "(1, 'a', 'prefill.attention_s', 0.02, ''),"
-	             "(1, 'a', 'prefill.elementwise_s', 0.01, ''),"
-	             "(1, 'a', 'prefill.communication_s', 0.01, ''),"
-	             "(1, 'a', 'prefill.overhead_s', 0, ''),"
-	             "(1, 'a', 'decode.gemm_s', 0.005, ''),"
-	             "(1, 'a', 'decode.attention_s', 0.001, ''),"
-	             "(1, 'a', 'decode.elementwise_s', 0.001, ''),"
-	             "(1, 'a', 'decode.communication_s', 0.002, ''),"
-	             "(1, 'a', 'decode.overhead_s', 0.001, ''),"
-	             "(1, 'b', 'throughput.total_tokens_per_s', 5, '');");
-	s = script_of(db, "breakdown", path, RL_OK);
+	s = script_made(CLAIM_RUN_1
+	                "INSERT INTO claim_sides VALUES"
+	                "(1, 'a', 'prefill.gemm_s', 0.06, ''),"
+	                "(1, 'a', 'prefill.attention_s', 0.02, ''),"
+	                "(1, 'a', 'prefill.elementwise_s', 0.01, ''),"
+	                "(1, 'a', 'prefill.communication_s', 0.01, ''),"
+	                "(1, 'a', 'prefill.overhead_s', 0, ''),"
+	                "(1, 'a', 'decode.gemm_s', 0.005, ''),"
+	                "(1, 'a', 'decode.attention_s', 0.001, ''),"
+	                "(1, 'a', 'decode.elementwise_s', 0.001, ''),"
+	                "(1, 'a', 'decode.communication_s', 0.002, ''),"
+	                "(1, 'a', 'decode.overhead_s', 0.001, ''),"
+	                "(1, 'b', 'throughput.total_tokens_per_s', 5, '');",
+	                "breakdown", RL_OK);
 	assert_non_null(strstr(s, "\"a prefill: 100 ms\" 60 20 10 10 0\n"));
 	assert_non_null(strstr(s, "\"a decode: 10 ms\" 50 10 10 20 10\n"));
 	assert_null(strstr(s, "\"b "));
 	assert_non_null(strstr(s, "rowstacked"));
 	free(s);
-	sqlite3_close(db);
-	unlink(path);
 	/* no breakdown rows at all: refused with a message */
-	db = make_db(path, sizeof path,
-	             CLAIM_RUN_1
-	             "INSERT INTO claim_sides VALUES(1, 'a', 'x', 1, '');");
-	s = script_of(db, "breakdown", path, RL_EINPUT);
+	s = script_made(CLAIM_RUN_1
+	                "INSERT INTO claim_sides VALUES(1, 'a', 'x', 1, '');",
+	                "breakdown", RL_EINPUT);
 	assert_non_null(strstr(s, "no time breakdown"));
 	free(s);
-	sqlite3_close(db);
-	unlink(path);
 }
 
 static void test_quantiles(void **state)
@@ -512,14 +479,10 @@ static void test_no_claim_run(void **state)
 	sqlite3_close(db);
 	unlink(path);
 	/* a claim run without tornado rows: the message names the table */
-	db = make_db(path, sizeof path,
-	             CLAIM_RUN_1);
-	msg = script_of(db, "tornado", path, RL_EINPUT);
+	msg = script_made(CLAIM_RUN_1, "tornado", RL_EINPUT);
 	assert_non_null(strstr(msg, "claim run 1 has no sensitivity rows "
 	                            "(table claim_tornado)"));
 	free(msg);
-	sqlite3_close(db);
-	unlink(path);
 }
 
 /* A query that fails is no absent table: the plot says the database cannot
