@@ -354,30 +354,29 @@ expect_exit 2 "bad config section" -- $RL claim --config "$tmpd/bad2.ini"
 expect_err "unknown section" "bad config section says why"
 
 u="$tmpd/u.ini"
-printf '[b.chip.hbm_tbps]\ndist = gaussian\nlow = 1\nhigh = 2\nsource = x\n' >"$u"
-expect_exit 2 "unknown distribution" -- $RL claim --uncertainty "$u"
-expect_err "u.ini:2.*gaussian" "unknown distribution has file:line"
-printf '[b.chip.hbm_tbps]\ndist = uniform\nlow = 1\nhigh = 2\n' >"$u"
-expect_exit 2 "no source" -- $RL claim --uncertainty "$u"
-expect_err "needs source" "no source says why"
-printf '[b.chip.hbm_tbps]\ndist = uniform\nlow = 3\nhigh = 2\nsource = x\n' >"$u"
-expect_exit 2 "low above high" -- $RL claim --uncertainty "$u"
-expect_err "low <= high" "low above high says why"
-printf '[b.chip.hbm_tbsp]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n' >"$u"
-expect_exit 2 "unknown parameter" -- $RL claim --uncertainty "$u"
-expect_err "did you mean chip.hbm_tbps" "unknown parameter suggests"
-printf '[c.chip.hbm_tbps]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n' >"$u"
-expect_exit 2 "bad side" -- $RL claim --uncertainty "$u"
-expect_err "a.section.key" "bad side says why"
-printf '[b.chip.hbm_tbps]\ndist = uniform\nlow = -1\nhigh = 2\nsource = x\n' >"$u"
-expect_exit 2 "low out of range" -- $RL claim --uncertainty "$u"
-expect_err "outside the parameter's range" "low out of range says why"
-printf '[b.chip.hbm_tbps]\ndist = normal\nmean = 5\nsd = -1\nsource = x\n' >"$u"
-expect_exit 2 "negative sd" -- $RL claim --uncertainty "$u"
-expect_err "sd >= 0" "negative sd says why"
-printf '[b.scenario.precision]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n' >"$u"
-expect_exit 2 "uncertain choice" -- $RL claim --uncertainty "$u"
-expect_err "choice" "uncertain choice says why"
+# bad_uncertainty NAME ERR SAYS BODY: an uncertainty file of BODY (printf's
+# format) is refused, exit 2, its message matching ERR ("NAME SAYS")
+bad_uncertainty() {
+	printf "$4" >"$u"
+	expect_exit 2 "$1" -- $RL claim --uncertainty "$u"
+	expect_err "$2" "$1 $3"
+}
+bad_uncertainty "unknown distribution" "u.ini:2.*gaussian" "has file:line" \
+	'[b.chip.hbm_tbps]\ndist = gaussian\nlow = 1\nhigh = 2\nsource = x\n'
+bad_uncertainty "no source" "needs source" "says why" \
+	'[b.chip.hbm_tbps]\ndist = uniform\nlow = 1\nhigh = 2\n'
+bad_uncertainty "low above high" "low <= high" "says why" \
+	'[b.chip.hbm_tbps]\ndist = uniform\nlow = 3\nhigh = 2\nsource = x\n'
+bad_uncertainty "unknown parameter" "did you mean chip.hbm_tbps" "suggests" \
+	'[b.chip.hbm_tbsp]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n'
+bad_uncertainty "bad side" "a.section.key" "says why" \
+	'[c.chip.hbm_tbps]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n'
+bad_uncertainty "low out of range" "outside the parameter's range" "says why" \
+	'[b.chip.hbm_tbps]\ndist = uniform\nlow = -1\nhigh = 2\nsource = x\n'
+bad_uncertainty "negative sd" "sd >= 0" "says why" \
+	'[b.chip.hbm_tbps]\ndist = normal\nmean = 5\nsd = -1\nsource = x\n'
+bad_uncertainty "uncertain choice" "choice" "says why" \
+	'[b.scenario.precision]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n'
 
 expect_exit 2 "solve without --vary" -- $RL solve
 expect_err "missing --vary" "solve without --vary says why"
