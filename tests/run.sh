@@ -17,39 +17,36 @@ passed=0
 failed=0
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-for t in "$root/$build"/tests/test_*; do
-	[ -x "$t" ] || continue
-	name=$(basename "$t")
-	if "$t" >"$log" 2>&1; then
-		n=$(grep -c '^\[       OK \]' "$log")
+# run_one OK BAD CMD... FILE: run a test file, its passed and failed checks
+# the lines of its output matching OK and BAD (a failure with none counts
+# one)
+run_one() {
+	ok=$1
+	bad=$2
+	shift 2
+	for file; do :; done
+	name=$(basename "$file")
+	if "$@" >"$log" 2>&1; then
+		n=$(grep -c "$ok" "$log")
 		passed=$((passed + n))
 		echo "ok    $name ($n)"
 	else
-		n_ok=$(grep -c '^\[       OK \]' "$log")
-		n_bad=$(grep -c '^\[  FAILED  \]' "$log")
+		n_ok=$(grep -c "$ok" "$log")
+		n_bad=$(grep -c "$bad" "$log")
 		[ "$n_bad" -gt 0 ] || n_bad=1
 		passed=$((passed + n_ok))
 		failed=$((failed + n_bad))
 		echo "FAIL  $name"
 		sed 's/^/    /' "$log"
 	fi
+}
+for t in "$root/$build"/tests/test_*; do
+	[ -x "$t" ] || continue
+	run_one '^\[       OK \]' '^\[  FAILED  \]' "$t"
 done
 for t in "$root"/tests/cli_*.sh; do
 	[ -f "$t" ] || continue
-	name=$(basename "$t")
-	if sh "$t" >"$log" 2>&1; then
-		n=$(grep -c '^ok ' "$log")
-		passed=$((passed + n))
-		echo "ok    $name ($n)"
-	else
-		n_ok=$(grep -c '^ok ' "$log")
-		n_bad=$(grep -c '^not ok ' "$log")
-		[ "$n_bad" -gt 0 ] || n_bad=1
-		passed=$((passed + n_ok))
-		failed=$((failed + n_bad))
-		echo "FAIL  $name"
-		sed 's/^/    /' "$log"
-	fi
+	run_one '^ok ' '^not ok ' sh "$t"
 done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
