@@ -215,10 +215,15 @@ double rl_experts_touched(const rl_model *m, double tokens);
 ** key was taken from (or found equal to) the rule's cfg since the rule's
 ** key last changed: the two then differ in what serving reads at most in
 ** the rule's two numbers, which engine.c compares alone (eval.c clears it
-** whenever the rule's key changes). */
+** whenever the rule's key changes).  The rule's key holds the whole
+** configuration given last (its request and its design, node and cost
+** too), so that eval.c compares it once, whole; pc_key_is_rule says that
+** pc's design, node and cost are the rule's key's (eval.c sets it where
+** power and cost read the rule's key, clears it whenever that changes):
+** a configuration found equal to the key then needs no compare of pc's. */
 typedef struct {
 	int valid;
-	rl_config key;   /* as given, the request aside */
+	rl_config key;   /* as given last, whole (eval.c) */
 	rl_config cfg;   /* served: the key, the request, the rule's numbers */
 	double kv_tokens; /* rl_trtllm_bench_kv_tokens of the key */
 	double pp;
@@ -251,6 +256,7 @@ typedef struct {
 	rl_batch_rule_memo rule;
 	rl_power_cost_memo pc;
 	int key_is_rule;
+	int pc_key_is_rule;
 } rl_eval_cache;
 
 /* The serving model alone, for a chip given by its spec sheet (engine.c). */

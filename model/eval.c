@@ -210,27 +210,42 @@ int rl_eval(const rl_config *cfg, rl_result *r)
 ** which holds all the rule reads too; the rule's request-independent share
 ** is worked out once per key, the rest (rl_trtllm_bench_setting's steps,
 ** in its order) per request.  The same numbers as rl_batch_rule_apply's,
-** bit for bit.  The design, node and cost sections after the request are
-** not compared: the copy returned may hold stale ones, which nothing reads
-** (serving reads the span alone; power and cost read the caller's
-** configuration, rl_eval_cached). */
+** bit for bit.  The design, node and cost sections after the request do
+** not key the rule: the copy returned may hold stale ones, which nothing
+** reads (serving reads the span alone; power and cost read the caller's
+** configuration, rl_eval_cached).  But the key follows them, and cfg's
+** request, so that one compare of the whole configuration tells *whole:
+** cfg is, in every byte, the key of the evaluation before (which
+** power_cost_kept then needs not compare again: pc_key_is_rule). */
 static const rl_config *rule_applied(const rl_config *cfg,
-                                     rl_eval_cache *cache)
+                                     rl_eval_cache *cache, int *whole)
 {
 	rl_batch_rule_memo *m = &cache->rule;
 	const size_t head = offsetof(rl_config, scen.isl);
+	const size_t at = offsetof(rl_config, design), n = sizeof *cfg - at;
 	double isl = cfg->scen.isl, osl = cfg->scen.osl;
 	if (!cache->valid)
 		m->valid = 0; /* a cache started afresh: nothing kept */
-	if (!m->valid || memcmp(cfg, &m->key, head) != 0) {
-		rl_bench_inputs in;
-		rl_bench_inputs_of(cfg, (int)cfg->prof.batch_rule, &in);
-		m->key = *cfg;
-		m->cfg = *cfg;
-		m->kv_tokens = rl_trtllm_bench_kv_tokens(&in);
-		m->pp = in.pp;
-		m->valid = 1;
-		cache->key_is_rule = 0; /* the setup's key may not be m->cfg's */
+	m->key.scen.isl = isl;
+	m->key.scen.osl = osl;
+	m->key.scen.batch = cfg->scen.batch;
+	*whole = m->valid && memcmp(cfg, &m->key, sizeof *cfg) == 0;
+	if (!*whole) {
+		cache->pc_key_is_rule = 0; /* the key changes below */
+		if (!m->valid || memcmp(cfg, &m->key, head) != 0) {
+			rl_bench_inputs in;
+			rl_bench_inputs_of(cfg, (int)cfg->prof.batch_rule, &in);
+			m->key = *cfg;
+			m->cfg = *cfg;
+			m->kv_tokens = rl_trtllm_bench_kv_tokens(&in);
+			m->pp = in.pp;
+			m->valid = 1;
+			/* the setup's key may not be m->cfg's */
+			cache->key_is_rule = 0;
+		} else {
+			/* what serving reads unchanged: the rule kept */
+			memcpy((char *)&m->key + at, (const char *)cfg + at, n);
+		}
 	}
 	m->cfg.scen.isl = isl;
 	m->cfg.scen.osl = osl;
@@ -252,15 +267,23 @@ static double chip_price(const rl_config *c)
 ** where the memo was cleared (by a new setup: pw's other sections are
 ** the setup's key's) or pw's design, node or cost sections differ from
 ** those it was worked out from; the same numbers as rl_eval_cached works
-** out without it. */
+** out without it.  is_key: pw is, in every byte, the batch rule's key
+** (rule_applied has just made it so); whole: and that key is the one of
+** the evaluation before, unchanged.  The memo's sections are then known
+** to be pw's where they were the key's then (pc_key_is_rule, which
+** rule_applied clears whenever the key changes): no compare. */
 static const rl_power_cost_memo *power_cost_kept(const rl_config *pw,
-                                                 rl_eval_cache *cache)
+                                                 rl_eval_cache *cache,
+                                                 int is_key, int whole)
 {
 	rl_power_cost_memo *m = &cache->pc;
 	const size_t at = offsetof(rl_config, design), n = sizeof *pw - at;
 	if (m->valid &&
-	    memcmp((const char *)pw + at, (const char *)&m->key + at, n) == 0)
+	    ((whole && cache->pc_key_is_rule) ||
+	     memcmp((const char *)pw + at, (const char *)&m->key + at, n) == 0)) {
+		cache->pc_key_is_rule = is_key;
 		return m;
+	}
 	memcpy((char *)&m->key + at, (const char *)pw + at, n);
 	m->prec = rl_matrix_prec(&pw->scen);
 	rl_power_fixed_of(pw, m->prec, 1.0, &m->full);
@@ -271,6 +294,7 @@ static const rl_power_cost_memo *power_cost_kept(const rl_config *pw,
 	m->hw_cost = rl_usd_hw_per_s(&pw->cost, m->chip_usd, m->chips);
 	m->hw_price = rl_usd_hw_per_s(&pw->cost, m->price_usd, m->chips);
 	m->valid = 1;
+	cache->pc_key_is_rule = is_key;
 	return m;
 }
 
@@ -285,6 +309,7 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	rl_chip_cost cc;
 	double chips;
 	int rc, prec, violations = 0;
+	int is_key = 0, whole = 0; /* power_cost_kept's, from rule_applied */
 
 	if (cfg_in->chip.by_design > 0.5) {
 		memset(r, 0, sizeof *r);
@@ -304,7 +329,8 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 		int rule = (int)cfg->prof.batch_rule;
 		if (cache && cfg == cfg_in && (rule == RL_BATCH_TRTLLM_BUILD ||
 		                               rule == RL_BATCH_TRTLLM_PYTORCH)) {
-			cfg = rule_applied(cfg_in, cache);
+			cfg = rule_applied(cfg_in, cache, &whole);
+			is_key = 1;
 		} else {
 			if (cfg != &spec)
 				spec = *cfg;
@@ -323,7 +349,8 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	/* (the caller's cache alone: a local one below is the TDP fit's) */
 	/* (where the chip has no power model the memo's compare would cost
 	** more than the chip's cost alone: rl_chip_cost_kept below) */
-	pc = cache && rl_power_known(pw) ? power_cost_kept(pw, cache) : NULL;
+	pc = cache && rl_power_known(pw) ? power_cost_kept(pw, cache, is_key, whole)
+	                                    : NULL;
 
 	if (rl_power_known(pw)) {
 		double tdp = pw->chip.tdp_w, s_pre = 1, s_dec = 1;

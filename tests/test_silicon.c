@@ -767,6 +767,108 @@ static void test_cache_power_cost_every_field(void **state)
 	assert_true(changed > n / 2);
 }
 
+/* rl_eval_cached's result for c through the cache, and rl_eval's, byte for
+** byte; the first returned in *out. */
+static void same_through_cache(const rl_config *c, rl_eval_cache *cache,
+                               rl_result *out)
+{
+	rl_result b;
+	memset(out, 0, sizeof *out);
+	memset(&b, 0, sizeof b);
+	assert_int_equal(rl_eval_cached(c, cache, out), RL_OK);
+	assert_int_equal(rl_eval(c, &b), RL_OK);
+	assert_memory_equal(out, &b, sizeof b);
+}
+
+/* Under a batch rule one compare of the whole configuration with the
+** rule's key stands for the power and cost memo's own compare, where that
+** memo was worked out from the key (engine.h, pc_key_is_rule).  Through
+** one cache: each double of the design, node and cost sections in turn
+** changed, the same at two other requests (found equal to the key: no
+** compare of the memo's), then back; another price at a request that does
+** not fit (the key changed, the memo not reached) and then at one that
+** fits; and a chip given by design between
+** two evaluations of its spec sheet with another price, which serving
+** finds the same setup (the design's spec is the sheet's) while power and
+** cost read the design's price: the sheet's price again after it, though
+** the rule's key did not change.  Each point rl_eval's result. */
+static void test_cache_rule_whole_key(void **state)
+{
+	rl_config base, c, d, sheet;
+	rl_eval_cache cache;
+	rl_result r, r0;
+	size_t i, at = offsetof(rl_config, design) / sizeof(double);
+	size_t n = sizeof c / sizeof(double), moved = 0;
+	int violations;
+	char err[256];
+	(void)state;
+	tdp_toy(&base);
+	base.chip.tdp_w = 250;
+	base.cost.price_usd = 30000;
+	base.cost.hbm_phy_j_per_bit = 0.65e-12;
+	base.scen.batch = 0;
+	base.prof.batch_rule = RL_BATCH_TRTLLM_BUILD;
+	cache.valid = 0;
+	same_through_cache(&base, &cache, &r0);
+	for (i = at; i < n; i++) {
+		double *v = (double *)&c;
+		c = base;
+		v[i] = v[i] * 1.5 + 0.25;
+		same_through_cache(&c, &cache, &r);
+		moved += r.power_w != r0.power_w ||
+		         r.usd_per_mtok_price != r0.usd_per_mtok_price;
+		c.scen.isl = 1000;
+		same_through_cache(&c, &cache, &r);
+		c.scen.osl = 300;
+		same_through_cache(&c, &cache, &r);
+		v[i] = ((double *)&base)[i];
+		same_through_cache(&c, &cache, &r);
+	}
+	/* static power, energy price, price, years, PUE, the FMA's energy
+	** and the design's energy overhead each move power or USD per token
+	** (test_cache_rule_power_cost), and more */
+	assert_true(moved >= 7);
+	/* another price at a request that does not fit (serving fails: no
+	** power or cost worked out), then at one that fits: the new price */
+	c = base;
+	c.cost.price_usd = 20000;
+	c.scen.isl = 1e9;
+	memset(&r, 0, sizeof r);
+	assert_int_equal(rl_eval_cached(&c, &cache, &r), RL_ENOFIT);
+	assert_int_equal(rl_eval(&c, &r0), RL_ENOFIT);
+	assert_true(cache.valid);
+	c.scen.isl = base.scen.isl;
+	same_through_cache(&c, &cache, &r);
+	assert_true(r.chip_price_usd == 20000);
+
+	/* the H100 by design (test_eval_by_design), its spec sheet at 20,000
+	** USD and the design at 30,000 */
+	h100(&d);
+	d.scen.isl = 2048;
+	d.scen.osl = 128;
+	d.scen.batch = 0;
+	d.prof.batch_rule = RL_BATCH_TRTLLM_BUILD;
+	d.cost.price_usd = 30000;
+	d.design.hbm_gen = RL_HBM3;
+	d.design.hbm_stacks = 5;
+	d.design.hbm_stack_bytes = 85.9e9 / 5;
+	d.design.hbm_stack_Bps = 670e9;
+	d.chip.peak_flops_bf16 = d.chip.peak_flops_fp8 = 0;
+	d.chip.hbm_bytes = d.chip.hbm_Bps = 0;
+	d.chip.by_design = 1;
+	assert_int_equal(rl_design_to_spec(&d, &sheet, &violations, err,
+	                                   sizeof err),
+	                 RL_OK);
+	sheet.cost.price_usd = 20000;
+	cache.valid = 0;
+	same_through_cache(&sheet, &cache, &r);
+	assert_true(r.chip_price_usd == 20000);
+	same_through_cache(&d, &cache, &r);
+	assert_true(r.chip_price_usd == 30000);
+	same_through_cache(&sheet, &cache, &r);
+	assert_true(r.chip_price_usd == 20000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -787,6 +889,7 @@ int main(void)
 	    cmocka_unit_test(test_power_fixed),
 	    cmocka_unit_test(test_cache_rule_power_cost),
 	    cmocka_unit_test(test_cache_power_cost_every_field),
+	    cmocka_unit_test(test_cache_rule_whole_key),
 	    cmocka_unit_test(test_power_a100_crosscheck),
 	    cmocka_unit_test(test_tdp_limit),
 	    cmocka_unit_test(test_eval_without_node),
