@@ -81,6 +81,15 @@ static void verdict_text(FILE *f, const claim_report *rep)
 		        "%g chips (%s: %g in / %g out)\n", sa->tp, sa->pp,
 		        rl_scen_chips(sa), sb->tp, sb->pp, rl_scen_chips(sb),
 		        rep->scenario, sa->isl, sa->osl);
+	/* the stated values outside their own interval: said at once, under the
+	** mapping, why in the uncertainty section (median_text) */
+	if (mc && (x > mc->p95 || x < mc->p05))
+		fprintf(f, "  %.2fx lies %s that interval: the assumption ranges "
+		        "reach further %s the\n  stated values than %s them (see "
+		        "the uncertainty below)\n", x,
+		        x > mc->p95 ? "above" : "below",
+		        x > mc->p95 ? "below" : "above",
+		        x > mc->p95 ? "above" : "below");
 }
 
 static void factors_text(FILE *f, const rl_factor *fs, const double *phi,

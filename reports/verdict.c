@@ -215,11 +215,20 @@ void report_verdict(rctx *r)
 		         tp, so);
 	if (m.have)
 		doc_item(&r->d, "90%% interval: %s (median %.3gx), from %ld Monte "
-		         "Carlo samples over the assumption ranges (seed %ld)%s.",
+		         "Carlo samples over the assumption ranges (seed %ld)%s%s.",
 		         iv, m.p50, m.samples, m.seed,
 		         isfinite(m.viol) && m.viol > 0 ?
 		         "; some samples violate physical limits, see the "
-		         "sensitivity section" : "");
+		         "sensitivity section" : "",
+		         !isfinite(c->speedup_total) ? "" :
+		         c->speedup_total > m.p95 ?
+		         "; the speedup under the stated assumptions lies above it: "
+		         "the assumption ranges reach further below the stated "
+		         "values than above them (the sensitivity section)" :
+		         c->speedup_total < m.p05 ?
+		         "; the speedup under the stated assumptions lies below it: "
+		         "the assumption ranges reach further above the stated "
+		         "values than below them (the sensitivity section)" : "");
 	else
 		doc_item(&r->d, "90%% interval: not computed (the claim run has "
 		         "no Monte Carlo).");

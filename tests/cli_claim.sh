@@ -12,6 +12,18 @@ expect_out "what must be true" "summary has what must be true"
 expect_out "Monte Carlo, 2000 samples" "summary has Monte Carlo"
 expect_out "3.3% of the H100" "summary checks the other claims"
 cp "$tmpd/out" "$tmpd/summary"
+# a speedup under the stated assumptions outside its own 90% interval is
+# said in the verdict, under the interval and the mapping (the reason
+# followed only in the uncertainty section); inside it, nothing is said
+if awk '/under the stated assumptions:/ { x = $5 + 0 }
+	/over the assumption ranges: 90% interval/ { lo = $7 + 0; hi = $9 + 0 }
+	/lies (above|below) that interval: the assumption ranges reach/ { said = 1 }
+	END { out = (x > hi || x < lo); exit !(out == said && x > 0 && hi > 0) }' \
+	"$tmpd/summary"; then
+	echo "ok - the verdict says when the stated values lie outside the interval"
+else
+	echo "not ok - the verdict's word on the interval"; fails=$((fails + 1))
+fi
 # side b's mapping is chosen again in every Monte Carlo sample; Sohu as
 # claimed (the first uncertainty block) keeps 8 single-chip replicas in all
 # of them: the weights fit one chip, a replica sends nothing over the links,
