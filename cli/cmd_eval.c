@@ -29,9 +29,11 @@ static void help(FILE *f)
 	      "sequences (1: a single stream);\n--osl 1 is a prefill-only "
 	      "request.\nWithout --profile (and a scenario naming one) the profile is the "
 	      "latest calibrated\nprofile for the chip's serving software (its "
-	      "preset's [meta] software); a chip\nwith none is refused, with the "
-	      "list of profiles.  The first line of the output\nnames the profile "
-	      "and why.  Exit status: 0 ok, 2 bad input, 1 internal.\n", f);
+	      "preset's [meta] software; the\nprofiles fitted per version, such "
+	      "as trtllm-1.0, only by --profile); a chip\nwith none is refused, "
+	      "with the list of profiles.  The first line of the output\nnames "
+	      "the profile and why.  Exit status: 0 ok, 2 bad input, 1 "
+	      "internal.\n", f);
 	opt_help(f, eval_load_table);
 }
 

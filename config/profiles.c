@@ -54,7 +54,7 @@ int profile_default(const char *chip, char *name, size_t namelen, char *note,
 	meta_info c, p;
 	char names[1024], best[128] = "", best_sw[128] = "", best_date[32] = "";
 	char list[PRESET_LIST_MAX][PRESET_NAME_MAX];
-	size_t n, i;
+	size_t n, i, others = 0;
 	int depth;
 	const char *cur = chip;
 	char parent[256];
@@ -71,9 +71,15 @@ int profile_default(const char *chip, char *name, size_t namelen, char *note,
 	** for; a name holding a blank is one name */
 	n = c.software[0] ? preset_list("profile", list, PRESET_LIST_MAX) : 0;
 	for (i = 0; i < n; i++) {
-		if (read_meta("profile", list[i], &p) || !p.calibrated[0] ||
+		if (read_meta("profile", list[i], &p) ||
 		    !of_family(p.software, c.software))
 			continue;
+		if (!p.calibrated[0]) {
+			/* a profile of the software that is no default: one
+			** scripts/fit-profiles.sh fitted per version */
+			others++;
+			continue;
+		}
 		if (!best[0] || strcmp(p.calibrated, best_date) > 0) {
 			snprintf(best, sizeof best, "%s", list[i]);
 			snprintf(best_sw, sizeof best_sw, "%s", p.software);
@@ -82,9 +88,18 @@ int profile_default(const char *chip, char *name, size_t namelen, char *note,
 	}
 	if (best[0]) {
 		snprintf(name, namelen, "%s", best);
-		snprintf(note, notelen, "the default for this chip: the latest "
-		         "calibrated profile for %s, fitted on %s on %s",
-		         c.software, best_sw, best_date);
+		/* "latest" is of the calibrated ones: the profiles of later
+		** versions, fitted per version, are named with --profile */
+		if (others)
+			snprintf(note, notelen, "the default for this chip: the "
+			         "latest calibrated profile for %s, fitted on %s on %s; "
+			         "%zu other %s profile%s, fitted per version, by "
+			         "--profile", c.software, best_sw, best_date, others,
+			         c.software, others == 1 ? "" : "s");
+		else
+			snprintf(note, notelen, "the default for this chip: the "
+			         "latest calibrated profile for %s, fitted on %s on %s",
+			         c.software, best_sw, best_date);
 		return 0;
 	}
 	preset_names("profile", names, sizeof names);
