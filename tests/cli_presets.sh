@@ -122,4 +122,24 @@ else
 	echo "ok - no ESC reaches the terminal"
 fi
 
+# a profile fitted on measurements is described by its [meta]: the
+# software, calibrated (the default) or fitted (per version), and the error
+# its fit recorded, read here from the file itself; a profile without
+# software keeps its first comment line
+d=${ROOFLAB_DATA:-data}/profiles
+expect_exit 0 "presets profile" -- $RL presets profile
+sw=$(sed -n 's/^software = //p' "$d/trtllm-0.13.ini")
+med=$(sed -n 's/^leave_one_model_out = median |error| \([0-9.]*\)%.*/\1/p' "$d/trtllm-0.13.ini")
+p90=$(sed -n 's/^leave_one_model_out = .*90th percentile \([0-9.]*\)%.*/\1/p' "$d/trtllm-0.13.ini")
+line=$(grep "^  trtllm-0.13 " "$tmpd/out" | sed 's/^  trtllm-0.13  *//')
+want=$(printf '%s, fitted: leave-one-model-out median %.1f%%, p90 %.1f%%' "$sw" "$med" "$p90")
+if [ -n "$sw" ] && [ "$line" = "$want" ]; then
+	echo "ok - a fitted profile described by its [meta]"
+else
+	echo "not ok - trtllm-0.13: '$line', expected '$want'"; fails=$((fails + 1))
+fi
+expect_out "^  trtllm-0.10 +TensorRT-LLM 0.10.0, calibrated: leave-one-out median" "the calibrated profile says so"
+want=$(sed -n '1s/^; ideal: //p' "$d/ideal.ini" | cut -c1-30)
+expect_out "^  ideal +$want" "a profile without software keeps its comment line"
+
 finish
