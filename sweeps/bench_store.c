@@ -106,7 +106,7 @@ static double bare_loop(const rl_sweep_spec *s, const char *path, char *err,
 				if (rl_store_add(w, i, status[i % n],
 				                 rows + (i % n) * s->ncols, err, errlen))
 					break;
-			if (i == s->npoints && !rl_store_commit(w, s->npoints, err,
+			if (i == s->npoints && !rl_store_commit(w, s->npoints, 0, err,
 			                                        errlen))
 				t = rl_progress_clock() - t0;
 		}

@@ -41,6 +41,10 @@ typedef struct {
 	int bad;           /* the part a read failed on while writing, or -1 */
 	int dup;           /* the part whose point another part holds too, or -1 */
 	int64_t dup_run, dup_idx;
+	int dropped_known; /* every part's count of points its filter dropped
+	                   ** is known (rl_store_run_dropped): dropped, their
+	                   ** sum, is the merged run's */
+	uint64_t dropped;
 } merge_ctx;
 
 static void ctx_free(merge_ctx *m)
@@ -120,8 +124,11 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 	size_t used = 0;
 	uint64_t lack;
 	char missing[512] = "";
+	m->dropped_known = 1;
+	m->dropped = 0;
 	for (i = 0; i < m->nruns; i++) {
 		const shard_run *r = &m->runs[i];
+		uint64_t dropped;
 		if (strcmp(r->hash, a->hash)) {
 			snprintf(err, errlen, "%s run %lld and %s run %lld come from "
 			         "different sweep specs (hash %s and %s); refusing to "
@@ -163,6 +170,10 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 			         (unsigned long long)lack);
 			return RL_EINPUT;
 		}
+		if (rl_store_run_dropped(r->db, r->id, &dropped))
+			m->dropped += dropped;
+		else
+			m->dropped_known = 0;
 	}
 	if (m->nruns != a->shards) {
 		int64_t s;
@@ -209,8 +220,10 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 	    out, "INSERT INTO runs(id, spec, spec_hash, spec_path, version,"
 	    " git_rev, sampling, seed, points, chip, model, scenario, profile,"
 	    " baseline_total_tokens_per_s, baseline_output_tokens_per_s,"
-	    " started, finished, shard_index, shard_count, next_idx)"
-	    " VALUES(1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,1,?)", -1, &dst, NULL);
+	    " started, finished, shard_index, shard_count, next_idx, dropped,"
+	    " dropped_below)"
+	    " VALUES(1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,1,?17,?18,?17)", -1,
+	    &dst, NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_finalize(src);
 		return rc;
@@ -223,6 +236,8 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 		sqlite3_bind_text(dst, 15, first, -1, SQLITE_STATIC);
 		sqlite3_bind_text(dst, 16, last, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(dst, 17, a->points);
+		if (m->dropped_known)
+			sqlite3_bind_int64(dst, 18, (sqlite3_int64)m->dropped);
 		rc = sqlite3_step(dst);
 		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
 	} else {

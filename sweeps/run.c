@@ -107,6 +107,7 @@ typedef struct {
 	rl_store_writer *w;
 	int in_batch;
 	uint64_t batch_points;
+	uint64_t batch_dropped;  /* points of the batch the filter dropped */
 	double batch_t0;
 } writer_state;
 
@@ -140,8 +141,11 @@ static int write_slot(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		ws->batch_t0 = rl_progress_clock();
 	}
 	for (j = 0; j < sl->n; j++) {
-		if (!sl->keep[j])
+		if (!sl->keep[j]) {
+			/* a refill's were counted when the run first dropped them */
+			ws->batch_dropped += !f->refill;
 			continue;
+		}
 		rc = on_db(o->db_path, rl_store_add(ws->w, sl->idx[j],
 		                                    sl->status[j],
 		                                    sl->vals + j * s->ncols, err,
@@ -158,9 +162,11 @@ static int write_slot(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	    rl_progress_clock() - ws->batch_t0 >= 1.0) {
 		uint64_t next = f->refill ? f->next : sl->idx[sl->n - 1] + 1;
 		ws->in_batch = 0;
-		if ((rc = on_db(o->db_path, rl_store_commit(ws->w, next, err,
+		if ((rc = on_db(o->db_path, rl_store_commit(ws->w, next,
+		                                            ws->batch_dropped, err,
 		                                            errlen), err, errlen)))
 			return rc;
+		ws->batch_dropped = 0;
 		if (o->batch_sleep_ms) {
 			struct timespec ts = {(time_t)(o->batch_sleep_ms / 1000),
 			                      (long)(o->batch_sleep_ms % 1000) *
@@ -255,8 +261,10 @@ out:
 	if (!rc && ws->in_batch) {
 		ws->in_batch = 0;
 		rc = on_db(o->db_path, rl_store_commit(ws->w, f->refill ? f->next
-		                                       : s->npoints, err, errlen),
-		           err, errlen);
+		                                       : s->npoints,
+		                                       ws->batch_dropped, err,
+		                                       errlen), err, errlen);
+		ws->batch_dropped = 0;
 	}
 	for (i = 0; i < p.nslots; i++)
 		free(p.slots[i].vals);
@@ -344,22 +352,31 @@ static size_t refill_fill(void *src, const rl_sweep_spec *s, slot *sl)
 ** and each point not stored goes through the run's own pipeline (the
 ** same threads and per-thread evaluation cache) and is kept where the
 ** filter keeps it, the commits leaving next_idx as it is.  With a
-** [filter] the points it dropped are not recorded anywhere, so they are
-** evaluated again (nothing is stored for them). */
+** [filter] the points it dropped are stored nowhere: where the run's
+** count of them is known (runs.dropped) and makes up the difference,
+** nothing was lost and nothing is walked; otherwise the walk evaluates
+** them again (nothing is stored for them), and counts them, which makes
+** the count known from here on. */
 static int refill(const rl_sweep_spec *s, const rl_sweep_opts *o,
                   writer_state *ws, uint64_t end, rl_sweep_stats *st,
                   char *err, size_t errlen)
 {
-	uint64_t have, want = rl_sweep_shard_points(end, o->shard, o->shards);
+	uint64_t have, dropped,
+	    want = rl_sweep_shard_points(end, o->shard, o->shards);
 	refill_src r;
 	flow f;
 	rl_progress pg;
+	int known = rl_store_run_dropped(ws->db, st->run_id, &dropped);
 	int rc = on_db(o->db_path, rl_store_count_range(ws->db, st->run_id,
 	                                                o->shard, o->shards, 0,
 	                                                end, &have, err, errlen),
 	               err, errlen);
-	if (rc || have >= want)
+	if (rc || (known && have + dropped == want))
 		return rc;
+	if (have >= want) /* every point stored: none dropped */
+		return on_db(o->db_path, rl_store_set_dropped(ws->db, st->run_id, 0,
+		                                              end, err, errlen),
+		             err, errlen);
 	memset(&r, 0, sizeof r);
 	r.o = o;
 	r.db = ws->db;
@@ -383,6 +400,13 @@ static int refill(const rl_sweep_spec *s, const rl_sweep_opts *o,
 			snprintf(err, errlen, "%s", r.err);
 			rc = on_db(o->db_path, r.rc, err, errlen);
 		}
+		/* the walk evaluated every point of the shard below end that
+		** is not stored: those it did not store the filter dropped */
+		if (!rc)
+			rc = on_db(o->db_path, rl_store_set_dropped(
+			               ws->db, st->run_id,
+			               st->refilled - st->refill_stored, end, err,
+			               errlen), err, errlen);
 	}
 	rl_sweep_gen_free(r.g);
 	free(r.idx);
@@ -454,6 +478,8 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 				return RL_EINPUT;
 			}
 		}
+		if (id && (rc = rl_store_add_drop_columns(ws->db, err, errlen)))
+			return on_db(o->db_path, rc, err, errlen);
 		if (id && finished) {
 			st->run_id = id;
 			st->complete_before = 1;

@@ -27,7 +27,8 @@ static const char schema_sql[] =
     " shard_index INTEGER NOT NULL, shard_count INTEGER NOT NULL,"
     " next_idx INTEGER NOT NULL DEFAULT 0,"
     " chip TEXT, model TEXT, scenario TEXT, profile TEXT,"
-    " baseline_total_tokens_per_s REAL, baseline_output_tokens_per_s REAL);"
+    " baseline_total_tokens_per_s REAL, baseline_output_tokens_per_s REAL,"
+    " dropped INTEGER, dropped_below INTEGER);"
     "CREATE INDEX runs_spec ON runs(spec_hash, shard_count, shard_index);"
     "CREATE TABLE run_columns("
     " run_id INTEGER NOT NULL REFERENCES runs(id), ord INTEGER NOT NULL,"
@@ -235,11 +236,14 @@ static uint64_t run_missing(sqlite3 *db, int64_t run_id, int shard_only)
 		sqlite3_int64 i = sqlite3_column_int64(st, 2);
 		sqlite3_int64 k = sqlite3_column_int64(st, 3);
 		const char *spec = (const char *)sqlite3_column_text(st, 4);
+		uint64_t dropped = 0;
 		if (n > 0 && k > 0 && i >= 0 && i < k && spec &&
 		    !ini_parse_text("spec", spec, filter_cb, &filtered, err,
-		                    sizeof err) && !filtered) {
+		                    sizeof err) &&
+		    (!filtered || rl_store_run_dropped(db, run_id, &dropped))) {
 			want = rl_sweep_shard_points((uint64_t)n, (uint64_t)i,
 			                             (uint64_t)k);
+			want = want > dropped ? want - dropped : 0;
 			if (!rl_store_count_range(db, run_id,
 			                          shard_only ? (uint64_t)i : 0,
 			                          shard_only ? (uint64_t)k : 1, 0,
@@ -286,18 +290,90 @@ int rl_store_indexes(sqlite3 *db, int64_t run_id, uint64_t shard,
 	return 0;
 }
 
-static int has_column(sqlite3 *db, const char *name, int *yes)
+static int has_column(sqlite3 *db, const char *table, const char *name,
+                      int *yes)
 {
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info("
-	                            "'points') WHERE name = ?", -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?) "
+	                            "WHERE name = ?", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	*yes = rc == SQLITE_ROW;
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* runs.dropped and runs.dropped_below added to a file made before them
+** (in a write transaction): NULL for its runs, the count unknown. */
+static int add_drop_columns(sqlite3 *db)
+{
+	int yes, rc = has_column(db, "runs", "dropped", &yes);
+	if (rc == SQLITE_OK && !yes)
+		rc = sqlite3_exec(db, "ALTER TABLE runs ADD COLUMN dropped INTEGER;"
+		                  "ALTER TABLE runs ADD COLUMN dropped_below INTEGER",
+		                  NULL, NULL, NULL);
+	return rc;
+}
+
+int rl_store_add_drop_columns(sqlite3 *db, char *err, size_t errlen)
+{
+	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = add_drop_columns(db);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, "adding the dropped-point count", err,
+		               errlen);
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return rl_db_exit(rc);
+	}
+	return 0;
+}
+
+int rl_store_run_dropped(sqlite3 *db, int64_t run_id, uint64_t *dropped)
+{
+	sqlite3_stmt *st;
+	int known = 0;
+	*dropped = 0;
+	/* a file made before the count has no such column: unknown */
+	if (sqlite3_prepare_v2(db, "SELECT dropped FROM runs WHERE id = ? AND "
+	                       "dropped >= 0 AND dropped_below = next_idx", -1,
+	                       &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, run_id);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) == SQLITE_INTEGER) {
+		*dropped = (uint64_t)sqlite3_column_int64(st, 0);
+		known = 1;
+	}
+	sqlite3_finalize(st);
+	return known;
+}
+
+int rl_store_set_dropped(sqlite3 *db, int64_t run_id, uint64_t dropped,
+                         uint64_t below, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "UPDATE runs SET dropped = ?, "
+	                            "dropped_below = ? WHERE id = ?", -1, &st,
+	                            NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)dropped);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)below);
+		sqlite3_bind_int64(st, 3, run_id);
+		rc = sqlite3_step(st);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, "recording the dropped points", err, errlen);
+		return rl_db_exit(rc);
+	}
+	return 0;
 }
 
 static const char *const source_names[] = {"axis", "output", "speedup"};
@@ -314,8 +390,10 @@ static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	    db, "INSERT INTO runs(spec, spec_hash, spec_path, version, git_rev,"
 	        " started, sampling, seed, points, shard_index, shard_count,"
 	        " next_idx, chip, model, scenario, profile,"
-	        " baseline_total_tokens_per_s, baseline_output_tokens_per_s)"
-	        " VALUES(?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?,?)", -1, &st, NULL);
+	        " baseline_total_tokens_per_s, baseline_output_tokens_per_s,"
+	        " dropped, dropped_below)"
+	        " VALUES(?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?,?,0,0)", -1, &st,
+	    NULL);
 	if (rc != SQLITE_OK)
 		return rc;
 	rl_utc_now(now, sizeof now);
@@ -374,9 +452,11 @@ int rl_store_new_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 		rl_store_error(db, rc, "starting a run", err, errlen);
 		return rl_db_exit(rc);
 	}
+	if (rc == SQLITE_OK)
+		rc = add_drop_columns(db);
 	for (i = 0; i < s->ncols && rc == SQLITE_OK; i++) {
 		int yes;
-		rc = has_column(db, s->cols[i].name, &yes);
+		rc = has_column(db, "points", s->cols[i].name, &yes);
 		if (rc == SQLITE_OK && !yes) {
 			char sql[256];
 			snprintf(sql, sizeof sql,
@@ -402,8 +482,11 @@ int rl_store_finish_run(sqlite3 *db, int64_t run_id, uint64_t npoints,
 {
 	sqlite3_stmt *st;
 	char now[32];
-	int rc = sqlite3_prepare_v2(db, "UPDATE runs SET finished = ?, "
-	                            "next_idx = ? WHERE id = ?", -1, &st, NULL);
+	/* the count holds only if it was kept up to the last point */
+	int rc = sqlite3_prepare_v2(db, "UPDATE runs SET finished = ?1, "
+	                            "dropped = CASE WHEN dropped_below = ?2 THEN "
+	                            "dropped END, dropped_below = ?2, next_idx = "
+	                            "?2 WHERE id = ?3", -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		rl_utc_now(now, sizeof now);
 		sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
@@ -484,8 +567,12 @@ rl_store_writer *rl_store_writer_alloc(sqlite3 *db, const rl_sweep_spec *s,
 	rc = sqlite3_prepare_v2(db, sql, -1, &w->ins, NULL);
 	free(sql);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(db, "UPDATE runs SET next_idx = ? WHERE "
-		                        "id = ?", -1, &w->upd, NULL);
+		/* the count goes on only where it was kept up to next_idx
+		** (NULL, unknown, in a run an older rooflab wrote to) */
+		rc = sqlite3_prepare_v2(db, "UPDATE runs SET dropped = CASE WHEN "
+		                        "dropped_below = next_idx THEN dropped + ?2 "
+		                        "END, dropped_below = ?1, next_idx = ?1 "
+		                        "WHERE id = ?3", -1, &w->upd, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db, "BEGIN IMMEDIATE", -1, &w->begin, NULL);
 	if (rc == SQLITE_OK)
@@ -498,7 +585,7 @@ rl_store_writer *rl_store_writer_alloc(sqlite3 *db, const rl_sweep_spec *s,
 		return NULL;
 	}
 	sqlite3_bind_int64(w->ins, 1, run_id);
-	sqlite3_bind_int64(w->upd, 2, run_id);
+	sqlite3_bind_int64(w->upd, 3, run_id);
 	return w;
 }
 
@@ -559,11 +646,12 @@ int rl_store_add(rl_store_writer *w, uint64_t idx, int status,
 	return 0;
 }
 
-int rl_store_commit(rl_store_writer *w, uint64_t next_idx, char *err,
-                    size_t errlen)
+int rl_store_commit(rl_store_writer *w, uint64_t next_idx, uint64_t dropped,
+                    char *err, size_t errlen)
 {
 	int rc;
 	sqlite3_bind_int64(w->upd, 1, (sqlite3_int64)next_idx);
+	sqlite3_bind_int64(w->upd, 2, (sqlite3_int64)dropped);
 	rc = step_once(w->upd);
 	if (rc == SQLITE_OK)
 		rc = step_once(w->commit);

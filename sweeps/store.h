@@ -5,8 +5,13 @@
 **               version and git revision, start and end time, sampling and
 **               seed, the number of design points, the shard (I of N),
 **               next_idx (every point of the shard below it is stored: the
-**               place a resume continues from), the base presets and the
-**               baseline throughputs.
+**               place a resume continues from), the base presets, the
+**               baseline throughputs, and dropped: how many of the shard's
+**               points below dropped_below its [filter] dropped (0
+**               without one), valid while dropped_below = next_idx; NULL
+**               (unknown) in a run of a file made before the column, until
+**               a resume counts them (an older rooflab that goes on with
+**               the run moves next_idx alone, which leaves it invalid).
 **   run_columns the point columns of each run: name, source (axis, output,
 **               speedup), dotted name and unit.
 **   points      run_id, idx, status (0, or the rl_eval error code; -1 when
@@ -82,6 +87,23 @@ int rl_store_indexes(sqlite3 *db, int64_t run_id, uint64_t shard,
 uint64_t rl_store_run_missing(sqlite3 *db, int64_t run_id);
 uint64_t rl_store_run_missing_rows(sqlite3 *db, int64_t run_id);
 
+/* The run's count of points its [filter] dropped below its next_idx, into
+** *dropped: 1 when it is known (recorded and valid), 0 when not (a file
+** made before the count, an older rooflab's writes, or no such run); a
+** run marked complete with a known count tells a short count from lost
+** points (rl_store_run_missing), and a resume need not walk it. */
+int rl_store_run_dropped(sqlite3 *db, int64_t run_id, uint64_t *dropped);
+
+/* Record it (a resume that counted the points dropped below `below`, its
+** next_idx).  RL_OK or an rl_status. */
+int rl_store_set_dropped(sqlite3 *db, int64_t run_id, uint64_t dropped,
+                         uint64_t below, char *err, size_t errlen);
+
+/* Add runs.dropped and dropped_below to a file made before them (NULL for
+** its runs: unknown), in a transaction of its own; nothing when they are
+** there.  RL_OK or an rl_status. */
+int rl_store_add_drop_columns(sqlite3 *db, char *err, size_t errlen);
+
 /* Add the columns a spec needs (ALTER TABLE ADD COLUMN) and a new run row
 ** with its run_columns.  RL_OK or an rl_status. */
 int rl_store_new_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
@@ -97,15 +119,18 @@ rl_store_writer *rl_store_writer_alloc(sqlite3 *db, const rl_sweep_spec *s,
 void rl_store_writer_free(rl_store_writer *w);
 
 /* Begin a batch, add rows (row: one value per spec column), then commit
-** with the run's next_idx; a failed commit rolls the batch back. */
+** with the run's next_idx and how many points below it, from the last
+** commit's next_idx on, the filter dropped (added to runs.dropped where
+** that is valid); a failed commit rolls the batch back. */
 int rl_store_begin(rl_store_writer *w, char *err, size_t errlen);
 int rl_store_add(rl_store_writer *w, uint64_t idx, int status,
                  const double *row, char *err, size_t errlen);
-int rl_store_commit(rl_store_writer *w, uint64_t next_idx, char *err,
-                    size_t errlen);
+int rl_store_commit(rl_store_writer *w, uint64_t next_idx, uint64_t dropped,
+                    char *err, size_t errlen);
 void rl_store_rollback(rl_store_writer *w);
 
-/* Mark the run finished (next_idx = its point count, end time). */
+/* Mark the run finished (next_idx = its point count, end time; the
+** dropped count stays valid only if it was kept up to that point). */
 int rl_store_finish_run(sqlite3 *db, int64_t run_id, uint64_t npoints,
                         char *err, size_t errlen);
 
