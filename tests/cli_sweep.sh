@@ -550,4 +550,12 @@ expect_exit 2 "export of a missing run" -- $RL export --db "$d/full.db" --run 9 
 expect_err "no run 9" "names the run"
 expect_exit 2 "export format" -- $RL export --db "$d/full.db" --format xml
 expect_exit 2 "export of a missing file" -- $RL export --db "$d/nope.db" --format csv
+# sweeps/README.md's example spec (the ini block under "Specs") runs as
+# written and keeps points: it refused a grid given a count, and its filter
+# on power kept none of Sohu as claimed, which has no power model
+sroot=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
+awk '/^```ini/ { f = 1; next } /^```/ { if (f) exit } f' \
+	"$sroot/sweeps/README.md" >"$tmpd/readme-spec.ini"
+expect_exit 0 "sweeps/README.md's example spec runs" -- $RL sweep "$tmpd/readme-spec.ini" --db "$tmpd/readme-spec.db"
+expect_err "run 1: 1000 points evaluated, [1-9][0-9]* stored" "the example keeps some of its 1000 points"
 finish
