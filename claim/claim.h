@@ -25,7 +25,8 @@
 #define CLAIM_MAP_MAX 64
 
 /* One side as written: a chip and key=value items (profile, model,
-** scenario, chips, tp, batch, precision, label, or section.key). */
+** scenario, chips, tp, pp, ep, batch, precision, label, or
+** section.key). */
 typedef struct {
 	char chip[RL_NAME_MAX];
 	char keys[CLAIM_KV_MAX][64];

@@ -276,6 +276,10 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 			eo.osl = v;
 		else if (!strcmp(k, "tp"))
 			eo.tp = v;
+		else if (!strcmp(k, "pp"))
+			eo.pp = v;
+		else if (!strcmp(k, "ep"))
+			eo.ep = v;
 		else if (!strcmp(k, "chips"))
 			eo.chips = v;
 		else if (!strcmp(k, "batch"))
@@ -286,8 +290,8 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 			continue; /* a section.key=value assignment, below */
 		else {
 			snprintf(err, errlen, "unknown item '%s' (profile, model, "
-			         "scenario, precision, isl, osl, tp, chips, batch, "
-			         "label, or section.key=value)", k);
+			         "scenario, precision, isl, osl, tp, pp, ep, chips, "
+			         "batch, label, or section.key=value)", k);
 			return -1;
 		}
 	}

@@ -282,6 +282,13 @@ expect_out "the chip-to-chip links bind" "solve names the limit that binds"
 expect_exit 0 "solve a design share" -- $RL solve --vary b.design.frac_mac --target 2.5
 expect_out "b.design.frac_mac" "solve names the design parameter"
 
+# a side's pipeline and expert degrees in its SPEC, as eval's --pp and --ep
+# (they needed scenario.pp=8 written out; pp=8 was an unknown item)
+expect_exit 0 "a side b given pp" -- $RL claim --b sohu,profile=etched-claim,tp=1,pp=8 --samples 0 --no-design
+expect_out "^  mapping: a TP8 x PP1 on 8 chips, b TP1 x PP8 on 8 chips" "side b runs the pp it was given"
+expect_exit 2 "a side's pp out of range" -- $RL claim --b sohu,profile=etched-claim,pp=0 --samples 0 --no-design
+expect_err "scenario.pp" "the bad pp named with its parameter"
+
 # a config file
 cat >"$tmpd/c.ini" <<'INI'
 [claim]
