@@ -226,6 +226,25 @@ static int label_is_chip(const char *label, size_t n, const char *chip)
 	return chip[n] == '\0' || chip[n] == '-';
 }
 
+/* 1 when the first n characters of s (a label of a notes entry, blanks
+** at its end allowed) name the chip preset: as label_is_chip, or as a
+** table's GPU label that chip_of_label takes to it. */
+static int entry_names_chip(const char *s, size_t n, const char *chip)
+{
+	char label[64];
+	const char *preset;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n == 0 || n >= sizeof label)
+		return 0;
+	if (label_is_chip(s, n, chip))
+		return 1;
+	memcpy(label, s, n);
+	label[n] = '\0';
+	preset = chip_of_label(label);
+	return preset && !strcmp(preset, chip);
+}
+
 /* The value of a setting at s, up to a blank, ',', ';', a parenthesis or
 ** the end ("8192" of "max_num_tokens=8192, ..."), as a number >= 0 into
 ** *v: the characters it took, or 0 when it is empty or not such a number
@@ -261,21 +280,32 @@ static int note_setting(const char *notes, const char *key, const char *chip,
 	if (*p != '(')
 		return 1;
 	for (p++; *p && *p != ')';) {
-		/* "LABEL V" entries separated by commas or semicolons */
-		size_t ln;
+		/* "LABEL V" entries separated by commas or semicolons: LABEL a
+		** word naming the chip as label_is_chip does ("GH200") and V the
+		** number after it; else V the entry's last word and LABEL the
+		** words before it, naming the chip as the tables spell the part
+		** ("GH200 96GB", "GH200:"; chip_of_label) */
+		size_t len, ln;
 		while (*p == ' ' || *p == ',' || *p == ';')
 			p++;
 		ln = strcspn(p, " ,;)");
-		if (p[ln] == ' ' && label_is_chip(p, ln, chip)) {
-			if (!setting_number(p + ln + 1, &w))
+		if (p[ln] == ' ' && label_is_chip(p, ln, chip) &&
+		    setting_number(p + ln + 1, &w)) {
+			*v = w;
+			return 1;
+		}
+		len = strcspn(p, ",;)");
+		while (len > 0 && p[len - 1] == ' ')
+			len--;
+		for (ln = len; ln > 0 && p[ln - 1] != ' '; ln--)
+			;
+		if (ln > 1 && entry_names_chip(p, ln - 1, chip)) {
+			if (!setting_number(p + ln, &w))
 				return -1;
 			*v = w;
 			return 1;
 		}
-		p += ln;
-		while (*p == ' ')
-			p++;
-		p += strcspn(p, " ,;)");
+		p += strcspn(p, ",;)");
 	}
 	return 1;
 }

@@ -342,6 +342,33 @@ E99=$($RL eval --chip gh200 --model llama3-8b --precision fp8 --isl 128 --osl 20
 expect_exit 0 "gh200 0.11 row: KV fraction 0.95 from its notes" -- q gh200 "
 x = [x for x in rows if x['id'] == '$R'][0]
 assert x['status'] == 'ok' and abs(x['predicted'] / $E - 1) < 1e-9 and abs($E / $E99 - 1) > 1e-3, (x, $E, $E99)"
+# the chip's own value in the parenthesis also when its label spells the
+# part as a table does ("GH200 96GB", "GH200 480GB", "GH200:", another
+# chip's entry first): 0.95, the eval above; an entry for another part
+# (the 144 GB module, the H200) leaves the 0.99; a value that is no number
+# for this chip is the row's reason
+python3 - "$P" "$R" > "$tmpd/notes.csv" <<'PY'
+import csv, sys
+src, rid = sys.argv[1:3]
+rows = list(csv.DictReader(open(src, newline='')))
+r = [x for x in rows if x['id'] == rid][0]
+w = csv.DictWriter(sys.stdout, list(r.keys()), lineterminator='\n')
+w.writeheader()
+old = 'kv_cache_free_gpu_mem_fraction=0.99 (GH200 0.95)'
+for i, p in enumerate(['GH200 96GB 0.95', 'GH200 480GB 0.95', 'GH200: 0.95', 'H200 0.5; gh200 0.95',
+                       'GH200 0.95 in most cases', 'GH200 144GB 0.5', 'H200 0.5', 'GH200 abc']):
+    assert old in r['notes']
+    w.writerow(dict(r, id='n%d' % i, chip='gh200',
+                    notes=r['notes'].replace(old, 'kv_cache_free_gpu_mem_fraction=0.99 (%s)' % p)))
+PY
+$RL validate --measurements "$tmpd/notes.csv" --json > "$tmpd/notes.json"
+expect_exit 0 "gh200 0.11 row: its KV fraction however the notes spell the part" -- python3 -c "
+import json
+rows = json.load(open('$tmpd/notes.json'))['rows']
+got = [x['predicted'] for x in rows[:7]]
+want = [$E] * 5 + [$E99] * 2
+assert all(abs(g / w - 1) < 1e-9 for g, w in zip(got, want)), (got, want)
+assert rows[7]['status'] == 'not_modelled' and 'kv_cache_free_gpu_mem_fraction' in rows[7]['reason'], rows[7]"
 swap h200-sxm
 E=$($RL eval --chip h200-sxm --model llama3-8b --precision fp8 --isl 128 --osl 2048 --tp 1 --profile trtllm-0.11 --set profile.kv_fraction=0.99 --set profile.max_num_tokens=8192 --set profile.max_batch_size=2048 --requests 3000 --json | python3 -c "import json,sys; print(json.load(sys.stdin)['throughput']['output_tokens_per_s'])")
 expect_exit 0 "h200-sxm 0.11 row: the notes' 0.99" -- q h200-sxm "
