@@ -48,7 +48,9 @@ static void help(FILE *f)
 	      "[--out FILE.txt]\n"
 	      "  heatmap: [--x PARAM] [--y PARAM] [--z OUTPUT] [--target N]\n"
 	      "  pareto:  [--x OUTPUT] [--y OUTPUT]\n"
-	      "  --target N  the speedup target (default: the claim's, 20)\n\n"
+	      "  heatmap, factors, tornado, distribution: [--target N], the "
+	      "speedup target\n  (default: the claim's, 20); another kind "
+	      "refuses an option it does not use\n\n"
 	      "kinds (and the table they read):\n", f);
 	for (i = 0; i < n; i++)
 		fprintf(f, "  %-13s %s [%s]\n", k[i].name, k[i].doc, k[i].source);
@@ -95,6 +97,59 @@ static void progress_done(plot_progress *p)
 		        p->kind, rl_progress_clock() - p->t0);
 }
 
+/* "unknown plot kind 'NAME' (kinds: ...)", every kind of plot_kinds()
+** and curve */
+static void kinds_list(const char *name, char *err, size_t len)
+{
+	size_t n, i, used;
+	const plot_kind *k = plot_kinds(&n);
+	used = (size_t)snprintf(err, len, "unknown plot kind '%s' (kinds: ",
+	                        name);
+	for (i = 0; i < n && used < len; i++)
+		used += (size_t)snprintf(err + used, len - used, "%s, ", k[i].name);
+	if (used < len)
+		snprintf(err + used, len - used, "curve)");
+}
+
+/* 1 in name is one of the blank-separated words of list */
+static int one_of(const char *name, const char *list)
+{
+	size_t l = strlen(name);
+	const char *p = list;
+	while ((p = strstr(p, name))) {
+		if ((p == list || p[-1] == ' ') && (p[l] == ' ' || !p[l]))
+			return 1;
+		p += l;
+	}
+	return 0;
+}
+
+/* An option the kind does not read is refused, not ignored: --x and --y
+** are axes of heatmap and pareto, --z heatmap's colour, --target the line
+** or contour of heatmap, factors, tornado and distribution.  0, or -1 with
+** err. */
+static int unused_option(const char *kind, const plot_opts *o, char *err,
+                         size_t len)
+{
+	const char *opt = NULL, *who = NULL;
+	if ((o->x || o->y) && !one_of(kind, "heatmap pareto")) {
+		opt = o->x ? "--x" : "--y";
+		who = "heatmap and pareto";
+	} else if (o->z && !one_of(kind, "heatmap")) {
+		opt = "--z";
+		who = "heatmap";
+	} else if (o->target > 0 &&
+	           !one_of(kind, "heatmap factors tornado distribution")) {
+		opt = "--target";
+		who = "heatmap, factors, tornado and distribution";
+	}
+	if (!opt)
+		return 0;
+	snprintf(err, len, "%s: plot %s does not use it (%s only)", opt, kind,
+	         who);
+	return -1;
+}
+
 int cmd_plot(int argc, char **argv)
 {
 	plot_args a;
@@ -113,14 +168,14 @@ int cmd_plot(int argc, char **argv)
 	if (rc != OPT_GO_ON)
 		return rc;
 	if (kname && !(kind = plot_kind_find(kname))) {
-		snprintf(err, sizeof err, "unknown plot kind '%s' (kinds: "
-		         "roofline, factors, heatmap, tornado, distribution, "
-		         "batch, pareto, validation)", kname);
+		kinds_list(kname, err, sizeof err);
 		return bad_input("plot", err);
 	}
 	if (!kind)
 		return bad_input("plot", "which plot? give a KIND (see rooflab "
 		                 "plot --help)");
+	if (unused_option(kind->name, o, err, sizeof err))
+		return bad_input("plot", err);
 	if (!a.db)
 		return bad_input("plot", "--db FILE is required");
 	if (a.term && gp_term_of_name(a.term, &term)) {

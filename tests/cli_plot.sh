@@ -111,6 +111,19 @@ expect_err "unknown terminal 'gif'" "unknown --term: message"
 expect_exit 2 "bad --run" -- "$RL" plot factors --db "$db" --run x1 \
 	--out "$tmpd/x.png"
 expect_err "--run: 'x1' is not a run id" "bad --run: message"
+# an option the kind does not read is refused, not ignored: axes are
+# heatmap's and pareto's, the colour heatmap's, the target the line of
+# heatmap, factors, tornado and distribution
+for c in "factors --x design.frac_mac" "roofline --y chip.hbm_tbps" \
+	"pareto --z power.watts" "batch --target 5" "validation --target 5"; do
+	# shellcheck disable=SC2086
+	expect_exit 2 "plot $c refused" -- "$RL" plot $c --db "$db" --term dumb
+	opt=$(echo "$c" | cut -d' ' -f2)
+	expect_err "^rooflab plot: $opt: plot ${c%% *} does not use it" "plot $c: names the option and the kind"
+done
+expect_exit 2 "unknown kind" -- "$RL" plot nope --db "$db" --term dumb
+expect_err "kinds: roofline, factors, heatmap, tornado, distribution, batch, interactivity, pareto, breakdown, validation, curve" \
+	"the unknown kind's message lists every kind, curve too"
 expect_exit 2 "bad --target" -- "$RL" plot factors --db "$db" --target -3 \
 	--out "$tmpd/x.png"
 expect_err "--target: '-3' is not a number in \[1e-06, 1e\+09\]" "bad --target: message"
