@@ -662,6 +662,12 @@ int cmd_calibrate(int argc, char **argv)
 	                   help);
 	if (rc != OPT_GO_ON)
 		return rc;
+	/* --loo-model chooses how rows are left out; with --no-loo none is,
+	** and it was ignored without a word */
+	if (o.by_model && !o.loo)
+		return bad_input("calibrate", "--loo-model with --no-loo: "
+		                 "--loo-model leaves out each model's rows, "
+		                 "--no-loo leaves out none; give one");
 	if (!(j = calloc(1, sizeof *j))) {
 		fprintf(stderr, "rooflab calibrate: out of memory\n");
 		return RL_EINTERNAL;

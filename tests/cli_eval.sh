@@ -143,6 +143,10 @@ expect_err "^rooflab calibrate: --fit: eff_compute is listed twice" "the message
 expect_exit 2 "calibrate: a --fit list too long" -- $RL calibrate --profile ideal --fit "$(printf 'eff_compute,%.0s' $(seq 1 100))"
 expect_err "^rooflab calibrate: --fit: the list is longer than 1023 characters" "the message says so"
 # the profile goes to a folder that does not exist: exit 2, nothing left
+# --loo-model (how rows are left out) with --no-loo (none is): refused, not
+# ignored
+expect_exit 2 "calibrate --loo-model --no-loo" -- $RL calibrate --profile ideal --loo-model --no-loo
+expect_err "^rooflab calibrate: --loo-model with --no-loo" "the contradiction named"
 expect_exit 2 "calibrate: --out in a missing folder" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --no-loo --out "$tmpd/nope/fit.ini"
 expect_err "cannot write .*/nope/fit\.ini: No such file or directory" "the message names the file and why"
 # a version table that is there but cannot be read is refused, as validate
