@@ -48,10 +48,16 @@ It prints
      chips' own tables pick their own tp: 70B in FP8 at tp 1 on 141 and
      180 GB, 405B in FP4 at tp 4): modelled share of those a chip could
      hold (the H100 need not hold them), and flags against the H100 at
-     the same tp where it models the row.
+     the same tp where it models the row;
+  7. with --tp-sweep, every pair of chips where one is at least the other
+     in every resource a row costs (peak at its precision, bandwidth,
+     memory, link when it spans chips: GH200 over H100, H200 over GH200,
+     B200 over H200, the H100 over A100 and L40S, ...): its throughput at
+     least the other's on every maximum-load row, of the table and swept,
+     that both model; a row below it is counted with the flags.
 Throughput rows at maximum load only (the online-serving rows at a request
 rate and the latency metrics are listed apart in 1).  Exit status: 0 when no
-row is flagged in 2 (or 6), 1 when one is, 2 on bad arguments.
+row is flagged in 2 (or 6 and 7), 1 when one is, 2 on bad arguments.
 
 usage: scripts/transfer-audit.py [--rooflab PATH] [--data DIR]
        [--chips a,b,...] [--sensitivity] [--detail] [--tp-sweep] [--json FILE]
@@ -526,7 +532,8 @@ def audit(rl, data, src, tmp, spec, meta, chips, detail, sens, jout, tps=False):
             print('  %-10s %-22s %-24s %-5s tp %-5s %-11s %6.3f (%d)'
                   % (k[1:] + (median([t[0] for t in x]), len(x))))
     if tps:
-        nflag += tp_sweep(rl, data, src, tmp, spec, chips, wcache, report)
+        n, sres, smeta = tp_sweep(rl, data, src, tmp, spec, chips, wcache, report)
+        nflag += n + dominance(spec, chips, [(res, meta), (sres, smeta)], report)
     if jout:
         with open(jout, 'w', encoding='utf-8') as f:
             json.dump(report, f, indent=1, allow_nan=False, default=str)
@@ -563,7 +570,56 @@ def tp_sweep(rl, data, src, tmp, spec, chips, wcache, report):
                 out['flags'].append(flag_line(c, i, m, flag, ratio, lo, hi))
     print('  flags against the H100 at the same tp: %s' % (nflag or 'none'))
     report['tp_sweep'] = out
-    return nflag
+    return nflag, res, meta[BASE]
+
+
+def dominates(a, b, prec, multi):
+    """1 when chip a (preset numbers) is at least chip b in every resource
+    the engine costs a row at precision prec (its matrix peak, bandwidth,
+    memory, and the link when the row spans chips), and more in one."""
+    ra = [prec_peak(a, prec), a['hbm_tbps'], a['hbm_gb']] + ([a['link_gbps']] if multi else [])
+    rb = [prec_peak(b, prec), b['hbm_tbps'], b['hbm_gb']] + ([b['link_gbps']] if multi else [])
+    return rb[0] > 0 and all(x >= y for x, y in zip(ra, rb)) and ra != rb
+
+
+def dominance(spec, chips, sets, report):
+    """Section 7: every pair of chips (the H100 too; not CHIP/PREC, whose
+    rows run at another precision) where one is at least the other in
+    every resource a row costs (dominates): on every maximum-load
+    throughput row both model, the table's and the swept ones, its
+    predicted throughput is at least the other's (host and launch times
+    are the same on both).  Prints the pairs and the rows that are not;
+    returns their count."""
+    names = [c for c in [BASE] + chips if '/' not in c]
+    print()
+    print('7. dominance: a chip at least another in every resource a row costs predicts at least its')
+    print('   throughput (maximum-load rows of the table and of the sweep that both model)')
+    out, nbad = [], 0
+    for a in names:
+        for b in names:
+            if a == b:
+                continue
+            n, bad = 0, []
+            for res, meta in sets:
+                for i, m in meta.items():
+                    x, y = res[a].get(i), res[b].get(i)
+                    if (not x or not y or x['status'] != 'ok' or y['status'] != 'ok' or
+                            m['metric'] not in TPUT or m['request_rate'] != ''):
+                        continue
+                    multi = tp_of(m['tp']) > 1 or 'DEP' in m['tp']
+                    if not dominates(spec[a], spec[b], m['precision'], multi):
+                        continue
+                    n += 1
+                    if x['predicted'] < y['predicted'] * (1 - TOL):
+                        bad.append((i, x['predicted'] / y['predicted']))
+            if n:
+                print('  %-10s >= %-10s %6d rows, %d below' % (a, b, n, len(bad)))
+                for i, r in bad[:5]:
+                    print('    %s ratio %.4f' % (i, r))
+                out.append({'chip': a, 'over': b, 'rows': n, 'below': [i for i, _ in bad]})
+                nbad += len(bad)
+    report['dominance'] = out
+    return nbad
 
 
 if __name__ == '__main__':

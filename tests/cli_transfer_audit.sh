@@ -94,6 +94,14 @@ import json; d = json.load(open('$tmpd/a.json'))['tp_sweep']['flags']
 ids = ['r1@tp2', 'r1@tp4', 'r1@tp8', 'r2@tp1', 'r2@tp4', 'r2@tp8']
 want = sorted([('fast', i, 'slower') for i in ids] + [('slowbw', i, 'below') for i in ids])
 assert sorted((f['chip'], f['id'], f['flag']) for f in d) == want, d"
+# and section 7 (dominance): fast has twice the H100's every resource and
+# the H100 more bandwidth than slowbw, so fast >= h100-sxm >= slowbw and
+# fast >= slowbw on the 8 rows (2 of the table, 6 swept); at 0.9 the 8
+# rows of fast are below the H100's, at 0.4 slowbw's are not above anyone
+expect_exit 0 "--tp-sweep dominance: fast below the H100 on all 8 rows, no other pair" -- python3 -c "
+import json; d = json.load(open('$tmpd/a.json'))['dominance']
+got = sorted((x['chip'], x['over'], x['rows'], len(x['below'])) for x in d)
+assert got == [('fast', 'h100-sxm', 8, 8), ('fast', 'slowbw', 8, 0), ('h100-sxm', 'slowbw', 8, 0)], got"
 # 2.5 on fast: above every resource ratio, but fast has twice the memory
 # (a larger batch): counted, not flagged; 1.2 on slowbw: above 1 with no
 # more memory: flagged
