@@ -34,6 +34,57 @@ static void sweep_name(rctx *r, long id, char *buf, size_t len)
 	report_finish(r, st, r->sdbpath);
 }
 
+/* What sweep run `id` asks, in its spec's own words: the comment lines
+** before its first section, up to the first empty one, joined ("; NAME: "
+** dropped from the first), into buf; "" when the runs table has no spec or
+** the spec opens with no comment. */
+static void sweep_about(rctx *r, long id, char *buf, size_t len)
+{
+	sqlite3_stmt *st;
+	char spec[8192];
+	const char *p;
+	size_t used = 0;
+	int first = 1;
+	buf[0] = 0;
+	spec[0] = 0;
+	if (!report_has_column(r, r->sdb, r->sdbpath, "runs", "spec"))
+		return;
+	if (!(st = report_prepare(r, r->sdb, r->sdbpath,
+	                          "SELECT spec FROM runs WHERE id = ?1")))
+		return;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		pdb_text(st, 0, spec, sizeof spec);
+	report_finish(r, st, r->sdbpath);
+	for (p = spec; *p && used + 1 < len;) {
+		size_t n = strcspn(p, "\n");
+		const char *t = p, *end = p + n;
+		if (*t != ';' && *t != '#')
+			break;
+		while (t < end && (*t == ';' || *t == '#' || *t == ' ' ||
+		                   *t == '\t'))
+			t++;
+		while (end > t && (end[-1] == ' ' || end[-1] == '\r'))
+			end--;
+		if (t == end) /* an empty comment line ends the first paragraph */
+			break;
+		if (first) { /* "sohu-matmul-vs-hbm: how large ..." */
+			const char *colon = memchr(t, ':', (size_t)(end - t));
+			if (colon && !memchr(t, ' ', (size_t)(colon - t)))
+				for (t = colon + 1; t < end && *t == ' '; t++)
+					;
+			first = 0;
+		}
+		used += (size_t)snprintf(buf + used, len - used, "%s%.*s",
+		                         used ? " " : "", (int)(end - t), t);
+		p += n + (p[n] == '\n');
+	}
+	if (used >= len && len > 4) /* cut: said so */
+		memcpy(buf + len - 4, "...", 4);
+	if (buf[0] >= 'a' && buf[0] <= 'z') /* a sentence */
+		buf[0] = (char)(buf[0] - 'a' + 'A');
+}
+
 /* Whether sweep `one` has a Pareto frontier to draw, by the plot's own
 ** tests (plot_swept_workload, plot_pareto_cost): RL_OK with *draw 1 when
 ** it has a cost axis, 0 when not or when it varies the workload (named in
@@ -82,14 +133,16 @@ void report_design_space(rctx *r)
 			ids[n++] = (long)sqlite3_column_int64(st, 0);
 		report_finish(r, st, r->sdbpath);
 	}
-	doc_para(&r->d, "Each sweep evaluates a grid of designs; the heatmap "
+	doc_para(&r->d, "Each sweep evaluates a set of designs (a grid, or "
+	         "random or Sobol samples), said under its heading in its "
+	         "spec's own words; the heatmap "
 	         "colors the speedup (the throughput for a sweep without a "
 	         "baseline) over two swept parameters with the %gx contour, the Pareto plot keeps the designs no other design "
 	         "beats on both throughput and power or cost.", r->c.target);
 	for (i = 0; i < n; i++) {
 		plot_opts po;
 		pdb_sweep one = sw;
-		char cap[700], id[40], wl[300];
+		char cap[700], id[40], wl[300], about[1500];
 		size_t nwl;
 		int draw;
 		uint64_t lack;
@@ -116,6 +169,10 @@ void report_design_space(rctx *r)
 		         name[0] ? " " : "", ids[i]);
 		snprintf(id, sizeof id, "sweep-%ld", ids[i]);
 		doc_heading(&r->d, 3, id, cap);
+		sweep_about(r, ids[i], about, sizeof about);
+		if (about[0]) /* what it asks, as its spec says: a sweep at tp 8
+		              ** must not read as the claim's mapping */
+			doc_para(&r->d, "%s", about);
 		if ((lack = one.missing))
 			doc_para_class(&r->d, "note", "Run %ld is marked complete but "
 			               "lacks %llu of its points (the file was cut "

@@ -331,4 +331,24 @@ else
 	tail -5 "$tmpd/chromium.log" | sed 's/^/    /'
 	fails=$((fails + 1))
 fi
+# each sweep is said under its heading in its spec's words: the comment
+# before the first section, up to an empty comment line, "NAME: " dropped
+# and the first letter a capital (a sweep at tp 8 read as if it were the
+# claim's mapping: nothing said what it asked)
+cat >"$tmpd/about.ini" <<'INI'
+; about-sweep: what two tensor-parallel degrees give
+; for Llama-3 8B on one H100.
+;
+; not this paragraph
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+scenario.tp = 1, 2
+INI
+expect_exit 0 "a sweep with a comment" -- "$RL" sweep "$tmpd/about.ini" --db "$tmpd/about.db"
+expect_exit 0 "report of it" -- "$RL" report --db "$db" --sweeps "$tmpd/about.db" --out "$tmpd/md/about.md" --no-plots
+has "$tmpd/md/about.md" "the sweep said in its spec's words" \
+	"What two tensor-parallel degrees give for Llama-3 8B on one H100."
+lacks "$tmpd/md/about.md" "only the first paragraph" "not this paragraph"
 finish
