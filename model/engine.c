@@ -492,48 +492,45 @@ _Static_assert(offsetof(rl_config, scen.osl) == END_OF(scen.isl) &&
                    sizeof(rl_config) == END_OF(cost),
                "rl_config: the request, then design, node and cost, last");
 
-/* cfg equals the cache's key in what serving reads: one compare of the
-** span before the request (rl_config holds only doubles: no padding). */
-static inline int cache_hit(const rl_eval_cache *k, const rl_config *cfg)
+/* How cfg stands to the cache's key in what serving reads: the same
+** (SETUP_SAME), the same but in what the setup's last step alone reads
+** (SETUP_MEMORY: setup_memory, the profile's max_batch_size and
+** max_num_tokens and, for the profiling pass's logits rows, the request's
+** lengths), or another setup (SETUP_NEW). */
+enum { SETUP_NEW, SETUP_MEMORY, SETUP_SAME };
+
+/* cfg's lengths are the key's where the profiling pass's logits rows
+** follow them (else they are read by no setup) */
+static inline int lengths_kept(const rl_eval_cache *k, const rl_config *cfg)
 {
-	return k->valid &&
-	       memcmp(cfg, &k->key, offsetof(rl_config, scen.isl)) == 0 &&
-	       /* the profiling pass's logits rows follow the request length */
-	       ((int)cfg->prof.logits_rows != RL_LOGITS_PROFILING_PASS ||
-	        (cfg->scen.isl == k->key.scen.isl &&
-	         cfg->scen.osl == k->key.scen.osl));
+	return (int)cfg->prof.logits_rows != RL_LOGITS_PROFILING_PASS ||
+	       (cfg->scen.isl == k->key.scen.isl &&
+	        cfg->scen.osl == k->key.scen.osl);
 }
 
-/* cache_hit through the batch rule's memo: where cfg is the rule's served
-** configuration and the setup's key was taken from it (or found equal)
-** since the rule's key last changed (key_is_rule, engine.h), the two can
-** differ in what serving reads only in the two numbers the rule picks per
-** request, so those alone are compared, bit for bit (as memcmp does); else
-** the whole span. */
-static inline int setup_hit_seen(const rl_eval_cache *k, const rl_config *cfg)
+/* One compare of the span before the request (rl_config holds only
+** doubles: no padding); where cfg is the batch rule's served configuration
+** and the setup's key was taken from it (or found equal) since the rule's
+** key last changed (key_is_rule, engine.h), the two can differ in what
+** serving reads only in the two numbers the rule picks per request, so
+** those alone are compared, bit for bit (as memcmp does). */
+static inline int setup_state(const rl_eval_cache *k, const rl_config *cfg)
 {
 	uint64_t a[2], b[2];
-	if (cfg != &k->rule.cfg || !k->valid || !k->key_is_rule)
-		return cache_hit(k, cfg);
+	if (!k->valid)
+		return SETUP_NEW;
+	if (cfg != &k->rule.cfg || !k->key_is_rule) {
+		if (memcmp(cfg, &k->key, offsetof(rl_config, scen.isl)) != 0)
+			return SETUP_NEW;
+		return lengths_kept(k, cfg) ? SETUP_SAME : SETUP_MEMORY;
+	}
 	memcpy(&a[0], &cfg->prof.max_batch_size, sizeof a[0]);
 	memcpy(&a[1], &cfg->prof.max_num_tokens, sizeof a[1]);
 	memcpy(&b[0], &k->key.prof.max_batch_size, sizeof b[0]);
 	memcpy(&b[1], &k->key.prof.max_num_tokens, sizeof b[1]);
-	return ((a[0] ^ b[0]) | (a[1] ^ b[1])) == 0 &&
-	       ((int)cfg->prof.logits_rows != RL_LOGITS_PROFILING_PASS ||
-	        (cfg->scen.isl == k->key.scen.isl &&
-	         cfg->scen.osl == k->key.scen.osl));
-}
-
-/* setup_hit_seen, and a hit of the whole span on the rule's cfg marks the
-** key as the rule's (key_is_rule). */
-static inline int setup_hit(rl_eval_cache *k, const rl_config *cfg)
-{
-	if (!setup_hit_seen(k, cfg))
-		return 0;
-	if (cfg == &k->rule.cfg)
-		k->key_is_rule = 1;
-	return 1;
+	return ((a[0] ^ b[0]) | (a[1] ^ b[1])) == 0 && lengths_kept(k, cfg)
+	           ? SETUP_SAME
+	           : SETUP_MEMORY;
 }
 
 /* Rows of each logits buffer the runtime holds when the KV cache is sized
@@ -629,7 +626,8 @@ static void mla_setup(const rl_model *m, rl_serve_setup *u)
 ** logits rows, the request's lengths): the runtime's memory and the KV
 ** capacity it leaves, from u's figures before it; u->runtime and
 ** u->kv_cap_tokens are written where it succeeds.  Where a cache's setup
-** differs from cfg in those two numbers alone (a batch rule's new pick),
+** differs from cfg in what this step alone reads (a batch rule's new pick,
+** or new lengths for the profiling pass's logits rows: setup_state),
 ** rl_serve_bare does this step again instead of the whole setup: the
 ** same expressions on the same figures, the same results bit for bit. */
 static int setup_memory(const rl_config *cfg, rl_result *r,
@@ -945,22 +943,30 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	/* 1 / isl, off the path the evaluation waits on: the shares of
 	** requests below multiply by it */
 	double per_isl = 1 / s->isl;
-	int rc, i, limit = RL_LIMIT_TOKENS;
+	int rc, i, st, limit = RL_LIMIT_TOKENS;
 	char msg[256];
 
-	if (cache && setup_hit(cache, cfg)) {
+	st = cache ? setup_state(cache, cfg) : SETUP_NEW;
+	if (st == SETUP_SAME) {
+		/* (a hit of the whole span on the rule's cfg: the key is the
+		** rule's) */
+		if (cfg == &cache->rule.cfg)
+			cache->key_is_rule = 1;
 		u = &cache->setup;
-	} else if (cache && cfg == &cache->rule.cfg && cache->valid &&
-	           cache->key_is_rule &&
+	} else if (st == SETUP_MEMORY &&
 	           setup_memory(cfg, r, &cache->setup) == RL_OK) {
-		/* the batch rule's two numbers (or, for the profiling pass's
-		** logits rows, the lengths) alone differ from the setup's key:
-		** its last step again (setup_memory), the key brought along */
+		/* the batch rule's two numbers or, for the profiling pass's
+		** logits rows, the lengths alone differ from the setup's key:
+		** its last step again (setup_memory), the key brought along;
+		** what power and cost keep (read from the span before the
+		** request, which is the key's) stays */
 		cache->key.prof.max_batch_size = cfg->prof.max_batch_size;
 		cache->key.prof.max_num_tokens = cfg->prof.max_num_tokens;
 		cache->key.scen.isl = cfg->scen.isl;
 		cache->key.scen.osl = cfg->scen.osl;
 		cache->key.scen.batch = cfg->scen.batch;
+		if (cfg == &cache->rule.cfg)
+			cache->key_is_rule = 1;
 		u = &cache->setup;
 	} else {
 		rl_serve_setup *w = cache ? &cache->setup : &local;
@@ -1221,7 +1227,7 @@ int rl_serve_phase(const rl_config *cfg, const rl_eval_cache *cache,
 	eval_ctx ctx;
 	if (!rq->valid || !same(rq->isl, cfg->scen.isl) ||
 	    !same(rq->osl, cfg->scen.osl) || !same(rq->batch, cfg->scen.batch) ||
-	    !setup_hit_seen(cache, cfg))
+	    setup_state(cache, cfg) != SETUP_SAME)
 		return RL_EINVAL;
 	ctx.cfg = cfg;
 	ctx.u = &cache->setup;

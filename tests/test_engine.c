@@ -1359,6 +1359,62 @@ static void test_cache_batch_rule(void **state)
 	cached_matches(&c, &cache);
 }
 
+/* Without a batch rule, where the profiling pass's logits rows follow the
+** request's lengths (the PyTorch backend's profiles), a cache works out
+** the runtime's memory and the KV capacity again for new lengths, not the
+** whole setup (engine.c's setup_memory), and keeps what power and cost
+** work out from the configuration alone: rl_eval's result, byte for byte,
+** through a run of requests on a chip with a power model and a price, a
+** change of the design between them, and lengths whose logits buffers
+** leave no room (refused, not kept).  At max_num_tokens 16,384 each of the
+** 10 buffers holds ceil(16384 / (isl + osl - 1)) rows of the 128,256-word
+** vocabulary in fp32: 15 rows at 1000 in, 100 out (16384 / 1099 = 14.9), 4
+** at 4000 in, 100 out (16384 / 4099 = 3.997), so the runtime's memory
+** differs by 11 x 10 x 128,256 x 4 = 56,432,640 bytes; at 1 in, 1 out,
+** 16,384 rows: 10 x 16,384 x 128,256 x 4 = 84.05 GB, more than the 80 GB
+** chip. */
+static void test_cache_profiling_pass(void **state)
+{
+	static const double req[][2] = {{1000, 100}, {4000, 100}, {4000, 101},
+	                                {128, 128},  {1, 1},      {1000, 100},
+	                                {20000, 2000}};
+	rl_config c;
+	rl_eval_cache cache;
+	rl_result a, b;
+	size_t i;
+	(void)state;
+	tp8_request(&c);
+	c.prof.logits_rows = RL_LOGITS_PROFILING_PASS;
+	c.prof.logits_buffers = 10;
+	c.node.fma_energy_fp16_j = 0.4e-12;
+	c.cost.static_w = 70;
+	c.cost.price_usd = 25000;
+	cache.valid = 0;
+	for (i = 0; i < sizeof req / sizeof req[0]; i++) {
+		c.scen.isl = req[i][0];
+		c.scen.osl = req[i][1];
+		cached_matches(&c, &cache);
+		if (i == 3) {
+			c.chip.hbm_bytes = 70e9; /* another design, then back */
+			cached_matches(&c, &cache);
+			c.chip.hbm_bytes = 80e9;
+			cached_matches(&c, &cache);
+		}
+	}
+	c.scen.isl = 1000;
+	c.scen.osl = 100;
+	assert_int_equal(rl_eval_cached(&c, &cache, &a), RL_OK);
+	c.scen.isl = 4000;
+	assert_int_equal(rl_eval_cached(&c, &cache, &b), RL_OK);
+	assert_true(a.runtime_bytes - b.runtime_bytes == 56432640.0);
+	assert_true(b.kv_capacity_tokens > a.kv_capacity_tokens);
+	assert_true(a.power_w > 0 && a.chip_price_usd == 25000);
+	c.scen.isl = 1;
+	c.scen.osl = 1;
+	assert_int_equal(rl_eval_cached(&c, &cache, &a), RL_ENOFIT);
+	assert_false(cache.valid);
+}
+
 /* A cache whose setup differs from the rule's served configuration in the
 ** rule's two numbers alone works out the runtime's memory and the KV
 ** capacity again, not the whole setup (engine.c's setup_memory): rl_eval's
@@ -1650,6 +1706,7 @@ int main(void)
 	    cmocka_unit_test(test_mxfp4_experts),
 	    cmocka_unit_test(test_eval_cache),
 	    cmocka_unit_test(test_cache_batch_rule),
+	    cmocka_unit_test(test_cache_profiling_pass),
 	    cmocka_unit_test(test_cache_rule_memory),
 	    cmocka_unit_test(test_eval_writes_every_field),
 	    cmocka_unit_test(test_serve_ignores_design_node_cost),
