@@ -24,7 +24,7 @@
 
 typedef struct {
 	char chip[RL_NAME_MAX];
-	double tp, chips;
+	double tp, pp, chips;
 	char label[160];
 	rl_curve_point pts[MAX_POINTS];
 	int n;
@@ -62,12 +62,12 @@ static void help(FILE *f, int plot)
 	      "TPOT) as the\nconcurrency per replica goes from 1 to the maximum "
 	      "in steps of a factor F\n(default 2), the maximum last: one line "
 	      "per chip and tensor-parallel degree.\n--chips is the system "
-	      "(default: the largest --tp); replicas = chips / tp.\nEach point "
-	      "is the engine at full load with that concurrency cap (a "
-	      "closed-loop\nbenchmark).  Without --profile (or a scenario "
-	      "naming one) every chip is served\nunder ideal, the roofline with "
-	      "every efficiency 100%, not eval's calibrated\ndefault.  Exit "
-	      "status: 0 ok, 2 bad input, 1 internal.\n", f);
+	      "(default: the largest --tp x --pp x --ep); replicas =\nchips / "
+	      "(tp x pp).  Each point is the engine at full load with that "
+	      "concurrency\ncap (a closed-loop benchmark).  Without --profile "
+	      "(or a scenario naming one)\nevery chip is served under ideal, "
+	      "the roofline with every efficiency 100%, not\neval's calibrated "
+	      "default.  Exit status: 0 ok, 2 bad input, 1 internal.\n", f);
 	opt_help(f, plot ? plot_table : curve_table);
 }
 
@@ -124,7 +124,7 @@ static int compute(const eval_opts *o, double step, series *s, char *err,
 {
 	char chips[MAX_SERIES][RL_NAME_MAX], tps[MAX_SERIES][RL_NAME_MAX];
 	int nc = 1, nt = 1, c, t, n = 0;
-	double tpmax = 0;
+	double tpmax = 0, defchips;
 	snprintf(chips[0], RL_NAME_MAX, "%s", "");
 	snprintf(tps[0], RL_NAME_MAX, "%s", "");
 	if (o->chip && (nc = split(o->chip, chips, MAX_SERIES)) < 1) {
@@ -148,6 +148,18 @@ static int compute(const eval_opts *o, double step, series *s, char *err,
 			return -1;
 		tpmax = fmax(tpmax, v);
 	}
+	/* the default system holds the largest tp's replica whole: tp x pp x
+	** ep chips, as eval's --chips defaults to (it took tp alone, so a
+	** --pp or --ep without --chips was refused as not dividing them) */
+	defchips = tpmax;
+	if (tpmax > 0) {
+		double v;
+		char e2[256]; /* a bad --pp or --ep is said by opts_apply below */
+		if (o->pp && !num_parse("--pp", o->pp, 1, 4096, &v, e2, sizeof e2))
+			defchips *= v;
+		if (o->ep && !num_parse("--ep", o->ep, 1, 4096, &v, e2, sizeof e2))
+			defchips *= v;
+	}
 	for (c = 0; c < nc; c++)
 		for (t = 0; t < nt; t++) {
 			eval_opts one = *o;
@@ -155,7 +167,7 @@ static int compute(const eval_opts *o, double step, series *s, char *err,
 			char tpmax_s[32], e2[1024];
 			one.chip = o->chip ? chips[c] : NULL;
 			one.tp = o->tp ? tps[t] : NULL;
-			snprintf(tpmax_s, sizeof tpmax_s, "%g", tpmax);
+			snprintf(tpmax_s, sizeof tpmax_s, "%g", defchips);
 			if (!o->chips && tpmax > 0)
 				one.chips = tpmax_s;
 			if (opts_apply(&one, &st, 1, e2, sizeof e2)) {
@@ -164,6 +176,7 @@ static int compute(const eval_opts *o, double step, series *s, char *err,
 			}
 			snprintf(s[n].chip, sizeof s[n].chip, "%s", st.chip);
 			s[n].tp = st.cfg.scen.tp;
+			s[n].pp = st.cfg.scen.pp;
 			s[n].chips = st.cfg.scen.chips > 0 ? st.cfg.scen.chips
 			                                   : st.cfg.scen.tp;
 			snprintf(s[n].label, sizeof s[n].label, "%s tp%g", st.chip,
@@ -221,6 +234,7 @@ static void write_json(const series *s, int n, const rl_setup *st)
 		json_obj(&w, NULL);
 		json_str(&w, "chip", s[i].chip);
 		json_num(&w, "tp", s[i].tp);
+		json_num(&w, "pp", s[i].pp);
 		json_num(&w, "chips", s[i].chips);
 		json_arr(&w, "points");
 		for (k = 0; k < s[i].n; k++) {
@@ -256,9 +270,12 @@ static void write_table(const series *s, int n, const char *title)
 		printf("%s\n", rl_utf8_cell(title + nl + 1, 0, 0, line,
 		                             sizeof line));
 	for (i = 0; i < n; i++) {
-		printf("\n%s (%g chips, replicas of tp %g; the last point: %s)\n",
+		char pp[32] = "";
+		if (s[i].pp > 1)
+			snprintf(pp, sizeof pp, " x pp %g", s[i].pp);
+		printf("\n%s (%g chips, replicas of tp %g%s; the last point: %s)\n",
 		       rl_utf8_cell(s[i].label, 0, 0, lab, sizeof lab), s[i].chips,
-		       s[i].tp,
+		       s[i].tp, pp,
 		       rl_limit_name(s[i].pts[s[i].n - 1].limit));
 		printf("  %12s %14s %16s %14s %10s %10s\n", "concurrency",
 		       "tok/s/user", "tok/s/chip", "tok/s system", "TTFT ms",

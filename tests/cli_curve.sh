@@ -58,4 +58,11 @@ expect_out "^\(no --profile: ideal, the roofline" "curve says ideal is the defau
 expect_exit 0 "curve with --profile" -- $C --chip h100-sxm --tp 8
 expect_out ", 8 chips, profile trtllm-0.10$" "curve's title names the profile given"
 expect_no_out "no --profile" "no default note under a profile given"
+# --pp (and --ep) without --chips: the system holds the largest tp's
+# replica whole, tp x pp chips (4 x 2 = 8), as eval's --chips defaults to;
+# it took tp alone and refused pp as not dividing 4 chips
+expect_exit 0 "curve --tp 4 --pp 2" -- $C --chip h100-sxm --tp 4 --pp 2
+expect_out "^h100-sxm tp4 \(8 chips, replicas of tp 4 x pp 2;" "the default system is tp x pp chips"
+expect_exit 0 "curve --tp 4 --pp 2 --json" -- $C --chip h100-sxm --tp 4 --pp 2 --json
+expect_out '"pp": 2' "curve's JSON gives each series' pp"
 finish
