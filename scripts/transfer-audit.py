@@ -201,8 +201,10 @@ def sweep(src, dst, name):
     that the table does not hold for the row's version, model, precision,
     isl, osl and metric (the first such row copied; id 'ID@tpN', gpus =
     tp): the tps a chip's own table may run (a 70B model at tp 1 on 141 GB,
-    405B in FP4 at tp 2-4 on 180 GB) and the H100's did not.  Their meta
-    rows by id, at the table's precision."""
+    405B in FP4 at tp 2-4 on 180 GB) and the H100's did not; the notes'
+    max_num_tokens and max_batch_size, set for the table's tp, are no
+    longer read (the profile's apply).  Their meta rows by id, at the
+    table's precision."""
     name, _, prec = name.partition('/')
     with open(src, newline='', encoding='utf-8') as f:
         rows = list(csv.DictReader(f))
@@ -221,6 +223,11 @@ def sweep(src, dst, name):
                 continue
             seen.add(k)
             x = dict(r, id='%s@tp%s' % (r['id'], tp), chip=name, tp=tp, gpus=tp)
+            # the build settings the notes give are the table's tp's (0.11:
+            # per model and tp): the swept row takes the profile's
+            if r.get('notes'):
+                x['notes'] = re.sub(r'\b(max_num_tokens|max_batch_size)=',
+                                    r'\1 of tp %s: ' % r['tp'], r['notes'])
             out[x['id']] = x
     with open(dst, 'w', newline='', encoding='utf-8') as g:
         w = csv.DictWriter(g, list(rows[0].keys()) if rows else [], lineterminator='\n')
