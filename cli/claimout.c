@@ -627,6 +627,22 @@ void claimout_json(FILE *f, const claim_report *rep)
 	json_begin(&w, f);
 	json_str(&w, "scenario", rep->scenario);
 	json_num(&w, "target", rep->opts.target);
+	{ /* the text's first word ("Not supported") and whether the speedup
+	  ** under the stated assumptions lies outside its 90% interval */
+		const rl_mc_result *mc = rep->have_unc ? rep->mc : NULL;
+		double x = rep->speedup_total;
+		json_obj(&w, "verdict");
+		json_str(&w, "word", claim_verdict_word(mc != NULL,
+		         mc ? mc->prob_ge_target : NAN, x, rep->opts.target));
+		if (mc && (x > mc->p95 || x < mc->p05))
+			json_str(&w, "stated_vs_interval",
+			         x > mc->p95 ? "above" : "below");
+		else if (mc)
+			json_str(&w, "stated_vs_interval", "inside");
+		else
+			json_null(&w, "stated_vs_interval");
+		json_end(&w);
+	}
 	json_obj(&w, "speedup");
 	json_num(&w, "total_tokens", rep->speedup_total);
 	json_num(&w, "output_tokens", rep->speedup_output);

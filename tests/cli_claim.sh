@@ -24,6 +24,24 @@ if awk '/under the stated assumptions:/ { x = $5 + 0 }
 else
 	echo "not ok - the verdict's word on the interval"; fails=$((fails + 1))
 fi
+# the JSON says the verdict as the text does: its first words, and where
+# the speedup under the stated assumptions lies against its interval
+# (into its own file: the checks below read the summary's stdout)
+$C --json >"$tmpd/cj.json" 2>/dev/null
+word=$(sed -n '1s/^\([^:]*\):.*/\1/p' "$tmpd/summary")
+if grep -q "\"word\": \"$word\"" "$tmpd/cj.json"; then
+	echo "ok - JSON verdict word is the text's ($word)"
+else
+	echo "not ok - JSON verdict word, text says '$word'"; fails=$((fails + 1))
+fi
+if grep -q "lies above that interval" "$tmpd/summary"; then want=above
+elif grep -q "lies below that interval" "$tmpd/summary"; then want=below
+else want=inside; fi
+if grep -q "\"stated_vs_interval\": \"$want\"" "$tmpd/cj.json"; then
+	echo "ok - JSON says where the stated values lie ($want)"
+else
+	echo "not ok - JSON's stated_vs_interval, text says $want"; fails=$((fails + 1))
+fi
 # side b's mapping is chosen again in every Monte Carlo sample; Sohu as
 # claimed (the first uncertainty block) keeps 8 single-chip replicas in all
 # of them: the weights fit one chip, a replica sends nothing over the links,
