@@ -202,11 +202,12 @@ static void title_of(const eval_opts *o, const rl_setup *st, char *t,
                      size_t len)
 {
 	(void)o;
+	double chips = st->cfg.scen.chips > 0 ? st->cfg.scen.chips
+	                                      : st->cfg.scen.tp;
 	snprintf(t, len, "Interactivity: throughput per chip against tokens/s "
-	         "per user\n%s, %s, %g in / %g out, %g chips, profile %s",
+	         "per user\n%s, %s, %g in / %g out, %g chip%s, profile %s",
 	         st->model, rl_precision_name(rl_weight_prec(&st->cfg.scen)),
-	         st->cfg.scen.isl, st->cfg.scen.osl,
-	         st->cfg.scen.chips > 0 ? st->cfg.scen.chips : st->cfg.scen.tp,
+	         st->cfg.scen.isl, st->cfg.scen.osl, chips, chips == 1 ? "" : "s",
 	         st->profile);
 }
 
@@ -273,9 +274,9 @@ static void write_table(const series *s, int n, const char *title)
 		char pp[32] = "";
 		if (s[i].pp > 1)
 			snprintf(pp, sizeof pp, " x pp %g", s[i].pp);
-		printf("\n%s (%g chips, replicas of tp %g%s; the last point: %s)\n",
-		       rl_utf8_cell(s[i].label, 0, 0, lab, sizeof lab), s[i].chips,
-		       s[i].tp, pp,
+		printf("\n%s (%g chip%s, replicas of tp %g%s; the last point: "
+		       "%s)\n", rl_utf8_cell(s[i].label, 0, 0, lab, sizeof lab),
+		       s[i].chips, s[i].chips == 1 ? "" : "s", s[i].tp, pp,
 		       rl_limit_name(s[i].pts[s[i].n - 1].limit));
 		printf("  %12s %14s %16s %14s %10s %10s\n", "concurrency",
 		       "tok/s/user", "tok/s/chip", "tok/s system", "TTFT ms",
