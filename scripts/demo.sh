@@ -45,7 +45,12 @@ if has claim; then
 	say "claim check: 8x Sohu against 8x H100, Llama-3 70B (rooflab claim)"
 	if run claim "$out/claim.txt" -- "$rl" claim --db "$claimdb"; then
 		claim_ok=1
-		sed -n '1,9p' "$out/claim.txt" | sed 's/^/    /'
+		# the verdict (up to its blank line) and the side lines, whole:
+		# nine lines cut the sides' table after side a
+		awk 'NR == 1, /^$/ { print; next }
+		     /^ +side +out tok/ { t = 1 }
+		     t && /^$/ { exit }
+		     t' "$out/claim.txt" | sed 's/^/    /'
 		say "full claim summary: $out/claim.txt"
 	fi
 else
