@@ -482,11 +482,14 @@ int rl_store_finish_run(sqlite3 *db, int64_t run_id, uint64_t npoints,
 {
 	sqlite3_stmt *st;
 	char now[32];
-	/* the count holds only if it was kept up to the last point */
+	/* the count holds only if it was kept up to the last commit, which
+	** covered the shard's last point; where a batch ended on that point
+	** its next_idx is the point + 1, which lies below npoints in most
+	** shards (shard 1/3 of 3000 points ends on 2998) */
 	int rc = sqlite3_prepare_v2(db, "UPDATE runs SET finished = ?1, "
-	                            "dropped = CASE WHEN dropped_below = ?2 THEN "
-	                            "dropped END, dropped_below = ?2, next_idx = "
-	                            "?2 WHERE id = ?3", -1, &st, NULL);
+	                            "dropped = CASE WHEN dropped_below = next_idx "
+	                            "THEN dropped END, dropped_below = ?2, "
+	                            "next_idx = ?2 WHERE id = ?3", -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		rl_utc_now(now, sizeof now);
 		sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);

@@ -129,8 +129,9 @@ int rl_store_commit(rl_store_writer *w, uint64_t next_idx, uint64_t dropped,
                     char *err, size_t errlen);
 void rl_store_rollback(rl_store_writer *w);
 
-/* Mark the run finished (next_idx = its point count, end time; the
-** dropped count stays valid only if it was kept up to that point). */
+/* Mark the run finished (next_idx = its point count, end time), every
+** point of its shard committed; the dropped count stays valid only if it
+** was kept up to the last commit. */
 int rl_store_finish_run(sqlite3 *db, int64_t run_id, uint64_t npoints,
                         char *err, size_t errlen);
 
