@@ -498,7 +498,9 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 			return on_db(o->db_path, rc, err, errlen);
 		*start = 0;
 	}
-	ws->w = rl_store_writer_alloc(ws->db, s, st->run_id, err, errlen);
+	/* next: the run's next_idx as read above (0 for a new run) */
+	ws->w = rl_store_writer_alloc(ws->db, s, st->run_id, next, err,
+	                              errlen);
 	return on_db(o->db_path, ws->w ? RL_OK : RL_EINTERNAL, err, errlen);
 }
 

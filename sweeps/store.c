@@ -358,9 +358,11 @@ int rl_store_set_dropped(sqlite3 *db, int64_t run_id, uint64_t dropped,
                          uint64_t below, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "UPDATE runs SET dropped = ?, "
-	                            "dropped_below = ? WHERE id = ?", -1, &st,
-	                            NULL);
+	/* nothing where next_idx is no longer `below`: another process
+	** writing the run moved it, and the count would be stale */
+	int rc = sqlite3_prepare_v2(db, "UPDATE runs SET dropped = ?1, "
+	                            "dropped_below = ?2 WHERE id = ?3 AND "
+	                            "next_idx = ?2", -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, (sqlite3_int64)dropped);
 		sqlite3_bind_int64(st, 2, (sqlite3_int64)below);
@@ -514,6 +516,7 @@ struct rl_store_writer {
 	sqlite3 *db;
 	const rl_sweep_spec *s;
 	int64_t run_id;
+	uint64_t next_idx;  /* the run's next_idx as the last commit left it */
 	sqlite3_stmt *ins, *upd, *begin, *commit, *rollback;
 	int bind[RL_SWEEP_MAX_AXES + RL_SWEEP_MAX_OUTPUTS + 2];
 };
@@ -531,8 +534,8 @@ void rl_store_writer_free(rl_store_writer *w)
 }
 
 rl_store_writer *rl_store_writer_alloc(sqlite3 *db, const rl_sweep_spec *s,
-                                       int64_t run_id, char *err,
-                                       size_t errlen)
+                                       int64_t run_id, uint64_t next_idx,
+                                       char *err, size_t errlen)
 {
 	rl_store_writer *w = calloc(1, sizeof *w);
 	size_t cap = 256 + s->ncols * (RL_SWEEP_COL_MAX + 8), used, i;
@@ -547,6 +550,7 @@ rl_store_writer *rl_store_writer_alloc(sqlite3 *db, const rl_sweep_spec *s,
 	w->db = db;
 	w->s = s;
 	w->run_id = run_id;
+	w->next_idx = next_idx;
 	used = (size_t)snprintf(sql, cap, "INSERT INTO points(run_id, idx, "
 	                        "status");
 	for (i = 0; i < s->ncols; i++)
@@ -571,11 +575,13 @@ rl_store_writer *rl_store_writer_alloc(sqlite3 *db, const rl_sweep_spec *s,
 	free(sql);
 	if (rc == SQLITE_OK)
 		/* the count goes on only where it was kept up to next_idx
-		** (NULL, unknown, in a run an older rooflab wrote to) */
+		** (NULL, unknown, in a run an older rooflab wrote to); no row
+		** changes where another process moved next_idx */
 		rc = sqlite3_prepare_v2(db, "UPDATE runs SET dropped = CASE WHEN "
 		                        "dropped_below = next_idx THEN dropped + ?2 "
 		                        "END, dropped_below = ?1, next_idx = ?1 "
-		                        "WHERE id = ?3", -1, &w->upd, NULL);
+		                        "WHERE id = ?3 AND next_idx = ?4", -1,
+		                        &w->upd, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db, "BEGIN IMMEDIATE", -1, &w->begin, NULL);
 	if (rc == SQLITE_OK)
@@ -655,7 +661,16 @@ int rl_store_commit(rl_store_writer *w, uint64_t next_idx, uint64_t dropped,
 	int rc;
 	sqlite3_bind_int64(w->upd, 1, (sqlite3_int64)next_idx);
 	sqlite3_bind_int64(w->upd, 2, (sqlite3_int64)dropped);
+	sqlite3_bind_int64(w->upd, 4, (sqlite3_int64)w->next_idx);
 	rc = step_once(w->upd);
+	if (rc == SQLITE_OK && sqlite3_changes(w->db) != 1) {
+		snprintf(err, errlen, "committing a batch: another process is "
+		         "writing the same run (its next point is no longer %llu); "
+		         "run one sweep per shard at a time",
+		         (unsigned long long)w->next_idx);
+		rl_store_rollback(w);
+		return RL_EINPUT;
+	}
 	if (rc == SQLITE_OK)
 		rc = step_once(w->commit);
 	if (rc != SQLITE_OK) {
@@ -663,6 +678,7 @@ int rl_store_commit(rl_store_writer *w, uint64_t next_idx, uint64_t dropped,
 		rl_store_rollback(w);
 		return rl_db_exit(rc);
 	}
+	w->next_idx = next_idx;
 	return 0;
 }
 

@@ -95,7 +95,8 @@ uint64_t rl_store_run_missing_rows(sqlite3 *db, int64_t run_id);
 int rl_store_run_dropped(sqlite3 *db, int64_t run_id, uint64_t *dropped);
 
 /* Record it (a resume that counted the points dropped below `below`, its
-** next_idx).  RL_OK or an rl_status. */
+** next_idx; nothing where the run's next_idx is no longer `below`).
+** RL_OK or an rl_status. */
 int rl_store_set_dropped(sqlite3 *db, int64_t run_id, uint64_t dropped,
                          uint64_t below, char *err, size_t errlen);
 
@@ -110,18 +111,25 @@ int rl_store_new_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
                      uint64_t shards, int64_t *run_id, char *err,
                      size_t errlen);
 
-/* Rows of a run: one prepared INSERT, batched in transactions. */
+/* Rows of a run: one prepared INSERT, batched in transactions.  next_idx
+** is the run's as the caller read it (0 for a new run): each commit
+** moves it only from the value the writer's last commit left (from
+** next_idx for the first), so a commit after another process moved it
+** (two sweeps of one run at once) is refused, where one whose points the
+** filter all dropped would have stored nothing to conflict and added its
+** drops to runs.dropped a second time. */
 typedef struct rl_store_writer rl_store_writer;
 
 rl_store_writer *rl_store_writer_alloc(sqlite3 *db, const rl_sweep_spec *s,
-                                       int64_t run_id, char *err,
-                                       size_t errlen);
+                                       int64_t run_id, uint64_t next_idx,
+                                       char *err, size_t errlen);
 void rl_store_writer_free(rl_store_writer *w);
 
 /* Begin a batch, add rows (row: one value per spec column), then commit
 ** with the run's next_idx and how many points below it, from the last
 ** commit's next_idx on, the filter dropped (added to runs.dropped where
-** that is valid); a failed commit rolls the batch back. */
+** that is valid); a failed commit rolls the batch back, as does one that
+** finds next_idx moved by another process (RL_EINPUT). */
 int rl_store_begin(rl_store_writer *w, char *err, size_t errlen);
 int rl_store_add(rl_store_writer *w, uint64_t idx, int status,
                  const double *row, char *err, size_t errlen);

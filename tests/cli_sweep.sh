@@ -373,6 +373,49 @@ $RL sweep "$d/sobgap.ini" --db "$d/sob-batch1.db" --shard 1/3 --batch 1 2>/dev/n
 r=$(q "$d/sob-batch1.db" "SELECT dropped + (SELECT count(*) FROM points), dropped_below FROM runs")
 [ "$r" = "1000|3000" ] && echo "ok - a shard whose last batch ends on its last point keeps its count" ||
 	{ echo "not ok - batch 1 shard, dropped plus rows, dropped_below: $r"; fails=$((fails + 1)); }
+# two resumes of one filtered run at once: a filter that keeps nothing
+# (throughput is never negative), so no batch stores a point that could
+# conflict; 23 x 200 = 4,600 points, each resume committing every chunk of
+# 256 and sleeping 100 ms after each (about 1.8 s), so they overlap.  The
+# one that commits after the other moved the run's next point is refused
+# (exit 2); the count ends at the 4,600 points (it was 9,200: each added
+# its drops; or NULL: a stale resume's count of 0 recorded over it)
+cat >"$d/none.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+chip.hbm_tbps = 1:12:0.5
+scenario.batch = 1:200:1
+[filter]
+keep = throughput.output_tokens_per_s < 0
+[outputs]
+keep = throughput.output_tokens_per_s
+EOF
+$RL sweep "$d/none.ini" --db "$d/none.db" 2>/dev/null
+q "$d/none.db" "UPDATE runs SET finished = NULL, next_idx = 0, dropped = 0, dropped_below = 0"
+ROOFLAB_SWEEP_BATCH_SLEEP_MS=100 $RL sweep "$d/none.ini" --db "$d/none.db" \
+	--resume --batch 1 2>"$d/none1.err" &
+p1=$!
+ROOFLAB_SWEEP_BATCH_SLEEP_MS=100 $RL sweep "$d/none.ini" --db "$d/none.db" \
+	--resume --batch 1 2>"$d/none2.err" &
+p2=$!
+wait "$p1"; rc1=$?
+wait "$p2"; rc2=$?
+r=$(q "$d/none.db" "SELECT quote(dropped), dropped_below, finished IS NOT NULL, (SELECT count(*) FROM points) FROM runs")
+if [ "$r" = "4600|4600|1|0" ] && { [ "$rc1" -eq 0 ] || [ "$rc2" -eq 0 ]; } &&
+	{ [ "$rc1" -eq 0 ] || [ "$rc1" -eq 2 ]; } &&
+	{ [ "$rc2" -eq 0 ] || [ "$rc2" -eq 2 ]; }; then
+	echo "ok - two resumes of a filtered run at once count its drops once (exit $rc1, $rc2)"
+else
+	echo "not ok - two resumes at once: $r, exit $rc1 and $rc2"
+	fails=$((fails + 1))
+fi
+if [ "$rc1" -eq 2 ] || [ "$rc2" -eq 2 ]; then
+	grep -q "another process is writing the same run" "$d/none1.err" "$d/none2.err" &&
+		echo "ok - the refused resume names another process" ||
+		{ echo "not ok - the refused resume's message"; cat "$d/none1.err" "$d/none2.err"; fails=$((fails + 1)); }
+fi
 # so a complete filtered run that lost 2 rows is told from one the filter
 # made short: export and the heatmap name the 2 (they said nothing)
 cp "$d/sob-straight.db" "$d/soblost.db"
