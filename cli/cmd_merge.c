@@ -24,9 +24,11 @@ static void help(FILE *f)
 	      "Combines the shard databases of one sweep (rooflab sweep --shard "
 	      "I/N) into the new\ndatabase OUT.db, whose points are those of an "
 	      "unsharded run, in the same order.\nRefuses shards of different "
-	      "specs, a shard given twice, missing or unfinished\nshards, and an "
-	      "existing OUT.db (unless --force).  Exit status: 0 ok, 2 bad\n"
-	      "input, 1 internal.\n", f);
+	      "specs, a shard given twice, missing or unfinished\nshards, a "
+	      "shard marked complete that lacks points (`rooflab sweep --resume`"
+	      "\non it fills them), a point two shards hold, and an existing "
+	      "OUT.db (unless\n--force); nothing is merged then.  Exit status: 0 "
+	      "ok, 2 bad input, 1 internal.\n", f);
 	opt_help(f, table);
 }
 
