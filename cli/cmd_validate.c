@@ -382,10 +382,32 @@ static void print_held_out_cells(const val_cell *c, size_t nc)
 		printf("  none\n");
 }
 
+/* The id column: as wide as the longest id of a modelled row (in
+** characters), 36 to 48; cut at 36, ids that differ only past it
+** ("...-tp2-128-128", "...-tp2-128-2048") read as one */
+static int id_width(const val_row *v, size_t n)
+{
+	size_t i;
+	int w = 36;
+	for (i = 0; i < n; i++) {
+		const unsigned char *p;
+		int c = 0, l;
+		if (v[i].status != VAL_OK)
+			continue;
+		for (p = (const unsigned char *)v[i].row->id; *p; p += l, c++)
+			if ((l = rl_utf8_len(p)) < 1)
+				l = 1;
+		if (c > w)
+			w = c;
+	}
+	return w < 48 ? w : 48;
+}
+
 static void print_rows(const val_row *v, size_t n)
 {
 	size_t i;
-	printf("%-36s %-9s %-14s %-5s %5s %5s %3s %11s %11s %8s\n", "row",
+	int w = id_width(v, n);
+	printf("%-*s %-9s %-14s %-5s %5s %5s %3s %11s %11s %8s\n", w, "row",
 	       "chip", "model", "prec", "isl", "osl", "tp", "measured", "model",
 	       "error");
 	for (i = 0; i < n; i++) {
@@ -394,7 +416,7 @@ static void print_rows(const val_row *v, size_t n)
 		char prec[SHOWN_MAX];
 		if (v[i].status != VAL_OK)
 			continue;
-		rl_utf8_cell(m->id, 36, 1, id, sizeof id);
+		rl_utf8_cell(m->id, w, 1, id, sizeof id);
 		rl_utf8_cell(m->chip, 9, 1, chip, sizeof chip);
 		rl_utf8_cell(m->model, 14, 1, model, sizeof model);
 		rl_utf8_cell(m->precision, 5, 1, prec, sizeof prec);

@@ -319,14 +319,15 @@ expect_exit 2 "a header and no rows (--json)" -- $RL validate \
 	--measurements "$tmpd/hdr.csv" --json
 
 # the text table pads by characters, not bytes: an id with an e-acute (2
-# bytes) and one of CJK characters (3 bytes each, cut to 36 characters)
-# start their chip column where the header's 'chip' starts (printf's
-# %-36.36s padded them short, and cut the CJK id inside a character)
+# bytes) and one of CJK characters (3 bytes each, 60 of them, cut to the
+# id column's widest, 48 characters) start their chip column where the
+# header's 'chip' starts (printf's %-36.36s padded them short, and cut the
+# CJK id inside a character)
 if command -v python3 >/dev/null 2>&1; then
 	P0=${ROOFLAB_ROOT:-.}/data/measurements/published-h100.csv
 	python3 -c "
 l = open('$P0', encoding='utf-8').read().split('\n')
-ids = ['r\u00e9sum\u00e9-1', '\u4e2d' * 40]
+ids = ['r\u00e9sum\u00e9-1', '\u4e2d' * 60]
 rows = [ids[i] + ',' + l[i + 1].split(',', 1)[1] for i in range(2)]
 open('$tmpd/u8.csv', 'w', encoding='utf-8').write('\n'.join([l[0]] + rows) + '\n')
 "
@@ -338,9 +339,21 @@ h = [l for l in t if l.startswith('row ')][0]
 rows = [l for l in t if l.startswith('r\u00e9sum') or l.startswith('\u4e2d')]
 assert len(rows) == 2, rows
 for l in rows:
-    assert l.index('h100-sxm') == h.index('chip') == 37, (l, h)
-assert rows[1].startswith('\u4e2d' * 36 + ' h100-sxm'), rows[1]
+    assert l.index('h100-sxm') == h.index('chip') == 49, (l, h)
+assert rows[1].startswith('\u4e2d' * 48 + ' h100-sxm'), rows[1]
 "
+fi
+
+# the id column is as wide as the longest id (up to 48 characters): the
+# 0.10 rows' ids differ only past the 36th ("...-tp2-128-128" and
+# "...-tp2-128-2048"), which it cut to one
+M0=${ROOFLAB_DATA:-data}/measurements.csv
+$RL validate >"$tmpd/v0.txt"
+if awk -F, 'NR > 1 && $1 ~ /^trtllm010-/ { print $1 }' "$M0" | while read -r id; do
+	grep -q "^$id " "$tmpd/v0.txt" || { echo "$id"; break; }; done | grep -q .; then
+	echo "not ok - a 0.10 row's id is cut in the text table"; fails=$((fails + 1))
+else
+	echo "ok - every 0.10 row's id shown whole"
 fi
 
 # the leave-one-out listing names a profile it cannot read and why (it
