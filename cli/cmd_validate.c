@@ -407,32 +407,36 @@ static void print_rows(const val_row *v, size_t n)
 {
 	size_t i;
 	int w = id_width(v, n);
-	printf("%-*s %-9s %-14s %-5s %5s %5s %3s %11s %11s %8s\n", w, "row",
-	       "chip", "model", "prec", "isl", "osl", "tp", "measured", "model",
-	       "error");
+	/* measured and model in the row's own metric, named last (its unit:
+	** tokens/s, seconds, TFLOPS), to six significant digits: a TTFT of
+	** 0.021 s read "0.0" at one decimal */
+	printf("%-*s %-9s %-14s %-5s %5s %5s %3s %11s %11s %8s  %-13s  %s\n", w,
+	       "row", "chip", "model", "prec", "isl", "osl", "tp", "measured",
+	       "model", "error", "", "metric");
 	for (i = 0; i < n; i++) {
 		const meas_row *m = v[i].row;
 		char id[SHOWN_MAX], chip[SHOWN_MAX], model[SHOWN_MAX];
-		char prec[SHOWN_MAX];
+		char prec[SHOWN_MAX], metric[SHOWN_MAX];
 		if (v[i].status != VAL_OK)
 			continue;
+		rl_utf8_cell(m->metric, 0, 0, metric, sizeof metric);
 		rl_utf8_cell(m->id, w, 1, id, sizeof id);
 		rl_utf8_cell(m->chip, 9, 1, chip, sizeof chip);
 		rl_utf8_cell(m->model, 14, 1, model, sizeof model);
 		rl_utf8_cell(m->precision, 5, 1, prec, sizeof prec);
 		if (meas_micro(m)) /* no lengths, no tp */
-			printf("%s %s %s %s %5s %5s %3s %11.1f "
-			       "%11.1f %+7.1f%%  %s\n",
+			printf("%s %s %s %s %5s %5s %3s %11.6g "
+			       "%11.6g %+7.1f%%  %-13s  %s\n",
 			       id, chip, model, prec, "-", "-", "-",
 			       m->value, v[i].predicted, 100 * v[i].error,
-			       v[i].in_fit ? "(fitted chip)" : "(held out)");
+			       v[i].in_fit ? "(fitted chip)" : "(held out)", metric);
 		else
 			printf("%s %s %s %s %5.0f %5.0f %3.0f "
-			       "%11.1f %11.1f %+7.1f%%  %s\n",
+			       "%11.6g %11.6g %+7.1f%%  %-13s  %s\n",
 			       id, chip, model, prec, m->isl,
 			       m->osl, m->tp, m->value, v[i].predicted,
 			       100 * v[i].error,
-			       v[i].in_fit ? "(fitted chip)" : "(held out)");
+			       v[i].in_fit ? "(fitted chip)" : "(held out)", metric);
 	}
 	print_not_modelled(v, n);
 }

@@ -120,8 +120,10 @@ cp "$tmpd/out" "$T"
 # table's note as its reason on the next line
 expect_out "^  h100-sxm +T none +no-such-model +fp8 +1 row\$" "not modelled: chip, version, model, precision, count"
 expect_exit 0 "the reason follows its group" -- sh -c "grep -A1 'T none  *no-such-model' '$T' | grep -q 'test: this version has no profile'"
-expect_exit 0 "held-out row labelled" -- grep -Eq '^h200 .*  \(held out\)$' "$T"
-expect_exit 0 "in-sample row labelled" -- grep -Eq '^a-out .*  \(fitted chip\)$' "$T"
+# each row labelled, then its metric named (the unit of its measured and
+# model values: a TTFT of 0.021 s read "0.0" without it, at one decimal)
+expect_exit 0 "held-out row labelled" -- grep -Eq '^h200 .*  \(held out\) +[a-z_]+$' "$T"
+expect_exit 0 "in-sample row labelled" -- grep -Eq '^a-out .*  \(fitted chip\)  [a-z_]+$' "$T"
 # each profile's fixed time of one all-reduce at tp 2/4/8 on its fitted chip,
 # by hand for the micro profile on h100-sxm (link 450 GB/s one way, 1 us a
 # step, a switch: the bandwidth is the same at every n): B = 0.5 x 450 =
@@ -342,6 +344,19 @@ for l in rows:
     assert l.index('h100-sxm') == h.index('chip') == 49, (l, h)
 assert rows[1].startswith('\u4e2d' * 48 + ' h100-sxm'), rows[1]
 "
+fi
+
+# a small value keeps its digits and its metric: the serving table's
+# inter-token latency of 0.021 s (one decimal printed it as 0.0)
+P1=${ROOFLAB_DATA:-data}/measurements/published-h100.csv
+id=trtllm-serving-v0.14.0-0003
+met=$(awk -F, -v id="$id" '$1 == id { print $14 }' "$P1")
+val=$(awk -F, -v id="$id" '$1 == id { print $15 }' "$P1")
+$RL validate >"$tmpd/v1.txt"
+if grep -Eq "^$id .* $val +[0-9.e-]+ +[-+][0-9.]+%  \(fitted chip\)  $met\$" "$tmpd/v1.txt"; then
+	echo "ok - $id: $val $met shown with its digits and metric"
+else
+	echo "not ok - $id: $val $met"; grep "^$id " "$tmpd/v1.txt"; fails=$((fails + 1))
 fi
 
 # the id column is as wide as the longest id (up to 48 characters): the
