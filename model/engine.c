@@ -1220,15 +1220,11 @@ static int same(double a, double b)
 	return memcmp(&a, &b, sizeof a) == 0;
 }
 
-int rl_serve_phase(const rl_config *cfg, const rl_eval_cache *cache,
-                   int phase, double s, rl_iter *it)
+int rl_serve_phase_served(const rl_config *cfg, const rl_eval_cache *cache,
+                          int phase, double s, rl_iter *it)
 {
 	const rl_serve_request *rq = &cache->req;
 	eval_ctx ctx;
-	if (!rq->valid || !same(rq->isl, cfg->scen.isl) ||
-	    !same(rq->osl, cfg->scen.osl) || !same(rq->batch, cfg->scen.batch) ||
-	    setup_state(cache, cfg) != SETUP_SAME)
-		return RL_EINVAL;
 	ctx.cfg = cfg;
 	ctx.u = &cache->setup;
 	ctx.isl = cfg->scen.isl;
@@ -1242,4 +1238,15 @@ int rl_serve_phase(const rl_config *cfg, const rl_eval_cache *cache,
 	else
 		memset(it, 0, sizeof *it);
 	return RL_OK;
+}
+
+int rl_serve_phase(const rl_config *cfg, const rl_eval_cache *cache,
+                   int phase, double s, rl_iter *it)
+{
+	const rl_serve_request *rq = &cache->req;
+	if (!rq->valid || !same(rq->isl, cfg->scen.isl) ||
+	    !same(rq->osl, cfg->scen.osl) || !same(rq->batch, cfg->scen.batch) ||
+	    setup_state(cache, cfg) != SETUP_SAME)
+		return RL_EINVAL;
+	return rl_serve_phase_served(cfg, cache, phase, s, it);
 }

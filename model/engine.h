@@ -285,6 +285,12 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache,
 ** else RL_EINVAL and nothing done (the TDP clock fit, eval.c). */
 int rl_serve_phase(const rl_config *cfg, const rl_eval_cache *cache,
                    int phase, double s, rl_iter *it);
+/* rl_serve_phase without its checks, for a caller that knows them true:
+** cache's last call of rl_serve_bare or rl_serve_cached was of cfg, as it
+** is now, and succeeded (eval.c's clock fit, within the evaluation that
+** served cfg; every success keeps its request: engine.c).  Always RL_OK. */
+int rl_serve_phase_served(const rl_config *cfg, const rl_eval_cache *cache,
+                          int phase, double s, rl_iter *it);
 
 /* A chip given by design (chip.by_design) turned into its spec sheet
 ** (eval.c): out is in with the derived chip, by_design cleared, and the

@@ -77,15 +77,16 @@ static double phase_power(const rl_config *cfg, int prec, double s,
 
 /* Serve cfg with phase ph at clock s (the other at 1); that phase's power
 ** (pw's chip, design, node and power terms: the configuration as given,
-** rl_eval_cached), or NAN when serving fails.  Only that phase's iteration
-** is costed again where the cache holds the request solved
-** (rl_serve_phase). */
+** rl_eval_cached), or NAN when serving fails.  With a cache, which the
+** evaluation has just served cfg through (fit_tdp's callers), only that
+** phase's iteration is costed again, from the request solved, without
+** rl_serve_phase's checks of that (rl_serve_phase_served). */
 static double power_at(const rl_config *cfg, const rl_config *pw,
                        rl_eval_cache *cache, int ph, double s, int prec)
 {
 	rl_result r;
 	rl_iter it;
-	if (cache && rl_serve_phase(cfg, cache, ph, s, &it) == RL_OK)
+	if (cache && rl_serve_phase_served(cfg, cache, ph, s, &it) == RL_OK)
 		return phase_power(pw, prec, s, &it);
 	if (rl_serve_cached(cfg, cache, ph == PH_PREFILL ? s : 1.0,
 	                     ph == PH_DECODE ? s : 1.0, &r) != RL_OK)
@@ -96,7 +97,8 @@ static double power_at(const rl_config *cfg, const rl_config *pw,
 
 /* Phase ph draws p1 > tdp at full clock: the clock share s at which it
 ** draws the TDP (bracketed secant, Illinois variant: power rises with s),
-** or 0 when even the lowest clock draws more. */
+** or 0 when even the lowest clock draws more.  cache has just served cfg,
+** successfully (power_at leans on it). */
 static double fit_tdp(const rl_config *cfg, const rl_config *pw,
                       rl_eval_cache *cache, int ph, int prec, double tdp,
                       double p1)

@@ -1578,8 +1578,9 @@ static void test_cache_follows_every_field(void **state)
 
 /* rl_serve_phase costs one phase again at another clock: the iteration
 ** rl_serve_clocked gives for that phase at that clock, byte for byte (a
-** pipeline with a bubble, and a prefill-only request with no decode); it
-** refuses a request other than the cache's last one, and another design. */
+** pipeline with a bubble, and a prefill-only request with no decode), as
+** does rl_serve_phase_served; rl_serve_phase refuses a request other than
+** the cache's last one, and another design. */
 static void test_serve_phase(void **state)
 {
 	rl_config c;
@@ -1605,6 +1606,15 @@ static void test_serve_phase(void **state)
 		assert_int_equal(rl_serve_clocked(&c, 1, 0.3, &b), RL_OK);
 		memset(&it, 0, sizeof it);
 		assert_int_equal(rl_serve_phase(&c, &cache, 1, 0.3, &it), RL_OK);
+		assert_memory_equal(&it, &b.decode, sizeof it);
+		/* without the checks (the cache has just served c): the same */
+		memset(&it, 0, sizeof it);
+		assert_int_equal(rl_serve_phase_served(&c, &cache, 0, 0.6, &it),
+		                 RL_OK);
+		assert_memory_equal(&it, &a.prefill, sizeof it);
+		memset(&it, 0, sizeof it);
+		assert_int_equal(rl_serve_phase_served(&c, &cache, 1, 0.3, &it),
+		                 RL_OK);
 		assert_memory_equal(&it, &b.decode, sizeof it);
 	}
 	c.scen.isl = 999; /* not the request the cache solved */
