@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "points.h"
 #include "spec.h"
 #include "../config/dbfile.h"
 #include "../model/status.h"
@@ -42,8 +43,8 @@ typedef struct {
 	int dup;           /* the part whose point another part holds too, or -1 */
 	int64_t dup_run, dup_idx;
 	int dropped_known; /* every part's count of points its filter dropped
-	                   ** is known (rl_store_run_dropped): dropped, their
-	                   ** sum, is the merged run's */
+	                   ** is known and adds up (part_dropped): dropped,
+	                   ** their sum, is the merged run's */
 	uint64_t dropped;
 } merge_ctx;
 
@@ -117,10 +118,37 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 	return 0;
 }
 
+/* The part's count of points its [filter] dropped into *dropped: 0, or -1
+** when it is not known (rl_store_run_dropped) or does not add up with the
+** part's rows to its shard's points (a complete part holds each point or
+** dropped it): a count edited by hand (2^63 - 1, or one more than the
+** filter dropped) is not summed as if it were known, nor overflows the
+** sum; or an rl_status when the rows cannot be counted. */
+static int part_dropped(const merge_ctx *m, const shard_run *r,
+                        uint64_t *dropped, char *err, size_t errlen)
+{
+	uint64_t have, want;
+	char why[512];
+	int rc;
+	if (!rl_store_run_dropped(r->db, r->id, dropped) || r->shards <= 0 ||
+	    r->shard < 0 || r->shard >= r->shards || r->points < 0)
+		return -1;
+	want = rl_sweep_shard_points((uint64_t)r->points, (uint64_t)r->shard,
+	                             (uint64_t)r->shards);
+	rc = rl_store_count_range(r->db, r->id, (uint64_t)r->shard,
+	                          (uint64_t)r->shards, 0, (uint64_t)r->points,
+	                          &have, why, sizeof why);
+	if (rc) {
+		snprintf(err, errlen, "%s: %s", m->paths[r->part], why);
+		return rc;
+	}
+	return *dropped <= want && have == want - *dropped ? 0 : -1;
+}
+
 static int check_runs(merge_ctx *m, char *err, size_t errlen)
 {
 	const shard_run *a = &m->runs[0];
-	int i, j;
+	int i, j, rc;
 	size_t used = 0;
 	uint64_t lack;
 	char missing[512] = "";
@@ -170,10 +198,12 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 			         (unsigned long long)lack);
 			return RL_EINPUT;
 		}
-		if (rl_store_run_dropped(r->db, r->id, &dropped))
-			m->dropped += dropped;
-		else
+		if ((rc = part_dropped(m, r, &dropped, err, errlen)) < 0)
 			m->dropped_known = 0;
+		else if (rc)
+			return rc;
+		else
+			m->dropped += dropped;
 	}
 	if (m->nruns != a->shards) {
 		int64_t s;

@@ -482,6 +482,21 @@ expect_exit 0 "merge of three filtered shards" -- \
 r=$(q "$d/sobm.db" "SELECT dropped + (SELECT count(*) FROM points), dropped_below FROM runs")
 [ "$r" = "3000|3000" ] && echo "ok - the merged run's count is its parts' sum" ||
 	{ echo "not ok - merged count: $r"; fails=$((fails + 1)); }
+# a part's count edited by hand so that it and the part's rows do not make
+# up its shard's 1000 points (2^63 - 1, which overflowed the sum; one more
+# than its filter dropped) is not summed: the merged count is unknown
+# (NULL), as for a part whose count is not known, not 2^63 - 1 plus the
+# others' or 3001
+for v in 9223372036854775807 "dropped + 1"; do
+	cp "$d/sob-straight.db" "$d/sobp1odd.db"
+	q "$d/sobp1odd.db" "UPDATE runs SET dropped = $v"
+	rm -f "$d/sobm3.db"
+	expect_exit 0 "merge of a part whose count is $v" -- \
+		$RL merge "$d/sobm3.db" "$d/sobp0.db" "$d/sobp1odd.db" "$d/sobp2.db"
+	r=$(q "$d/sobm3.db" "SELECT dropped IS NULL, count(*) FROM runs")
+	[ "$r" = "1|1" ] && echo "ok - a part's count of $v leaves the merged count unknown" ||
+		{ echo "not ok - merged count with a part's $v: $r"; fails=$((fails + 1)); }
+done
 # and refuses a filtered part that lost a point (it merged it, the count
 # unknown)
 cp "$d/sob-straight.db" "$d/sobp1lost.db"
