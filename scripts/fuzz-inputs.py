@@ -17,6 +17,23 @@ mutated from real files, one target at a time (--targets):
   db            report, plot and export of claim, validation and sweep
                 databases with hostile values in random cells or bytes flipped
   merge         merge of two shards, one with hostile cells
+  drops         a [filter]ed run's runs.dropped / dropped_below / next_idx
+                edited by hand (negative, NaN text, huge, a blob, a real,
+                past the points, the columns gone as in a file made before
+                them), points deleted, then export, plot heatmap/pareto,
+                report --sweeps, sweep --resume or merge; a resume or merge
+                that succeeds must leave a count that adds up (dropped plus
+                the stored rows = the shard's points) or none (NULL)
+  labels        validate --measurements whose chip column is a table label
+                mutated (long, UTF-8, control bytes, 'NVIDIA' alone,
+                capacities such as '80GB80GB', '0GB', 20 digits); a label
+                with a byte that is not ASCII must not be modelled
+  solve         solve with the default side b (its best mapping) or a --b
+                side with mapping keys, --scenario, --target, --config
+  presets       presets with a broken model file in a data directory
+                ($ROOFLAB_DATA): every description within 76 characters
+  profile       curve and map (their profile notes) and eval with a
+                mutated profile INI by path
 Mutations: byte flips, tokens inserted (nan, inf, -0, 1e309, NUL, invalid
 UTF-8, CR, BOM, quotes, ';', "'", a 10k-long run), spans deleted or repeated,
 fields replaced, lines spliced from another file or deleted, CRLF line ends.
@@ -58,6 +75,22 @@ SQL_VALUES = [None, "nan", "", "'; DROP TABLE x; --", "\xff", "a" * 10000,
 SAN = re.compile(rb"AddressSanitizer|runtime error|LeakSanitizer|"
                  rb"UndefinedBehaviorSanitizer")
 OUTPUTS = ("r.html", "r.md", "o.ini", "o.svg", "mo.db", "v.db")
+# hand-edited values of runs.dropped and dropped_below (None: SQL NULL)
+DROP_VALUES = [None, -1, -2 ** 63, 2 ** 63 - 1, 2 ** 62, 2 ** 31, 10 ** 9,
+               "NaN", "nan", "", "3", "1e3", 1.5, float("inf"), b"\x00\x03",
+               b"", "\xff", 0, 1, 2, 3, 4, 7, 8, 16, 17]
+# chip labels: the tables' forms and hostile neighbours of them
+LABELS = ["H100 80GB HBM3", "H200 141GB HBM3e", "NVIDIA H200-SXM",
+          "GH200 96GB HBM3 (480 GB LPDDR5X)", "A100-SXM4-80GB", "L40S PCIe",
+          "B200 180GB HBM3e", "GB200 186GB", "H100 PCIe", "NVIDIA",
+          "nvidia nvidia h100", "H100 80GB80GB", "H100 0GB", "H100 00GB",
+          "H100 " + "9" * 20 + "GB", "H100 " + "9" * 40 + "GB",
+          "H100 4294967376GB", "H100 2147483728GB", "H100 80.0GB",
+          "H100 " + "SXM " * 13, "H100 " + "x" * 40, "h100-sxm",
+          "H100-SXM", "H100\u00e9", "H100 80GB \u00e9", "H100\u200b80GB",
+          "H100\u202eSXM", "H100\x01SXM", "H100\x7fSXM", "H100\tSXM",
+          "\ufeffH100", "H100\u00a080GB", "\uff28100", "H100 80 GB GB"]
+NONASCII_LABEL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xff]")
 FAILWORDS = re.compile(rb"\b(error|failed|cannot|fatal)\b", re.I)
 
 
@@ -125,9 +158,9 @@ class Fuzzer:
         self.make_dbs()
         self.params = json.loads(self.rl("params", "--json").stdout)["params"]
 
-    def rl(self, *argv, cwd=None, timeout=None):
+    def rl(self, *argv, cwd=None, timeout=None, env=None):
         return subprocess.run([self.a.bin, *argv], cwd=cwd or self.work,
-                              capture_output=True,
+                              capture_output=True, env=env,
                               timeout=timeout or self.a.timeout)
 
     def make_dbs(self):
@@ -146,6 +179,26 @@ class Fuzzer:
         for i in range(2):
             self.rl("sweep", "tiny.ini", "--db", f"shard{i}.db", "--shard",
                     f"{i}/2", cwd=s)
+        # a filtered run (some points dropped) whole and in two shards
+        with open(os.path.join(s, "filt.ini"), "w") as f:
+            f.write("[meta]\nname = filt\n[base]\nchip = h100-sxm\n"
+                    "model = llama3-8b\nset = scenario.precision=fp8\n"
+                    "set = scenario.isl=128\nset = scenario.osl=128\n"
+                    "[axes]\nscenario.batch = 1:256:8 log\n"
+                    "design.frac_mac = 0.3, 0.5\n[sampling]\nmethod = grid\n"
+                    "[filter]\nkeep = throughput.output_tokens_per_s <= "
+                    "20000\n")
+        self.rl("sweep", "filt.ini", "--db", "filt.db", cwd=s)
+        for i in range(2):
+            self.rl("sweep", "filt.ini", "--db", f"fshard{i}.db", "--shard",
+                    f"{i}/2", cwd=s)
+        self.filt = {}
+        for n in ("filt.db", "fshard0.db", "fshard1.db"):
+            con = sqlite3.connect(os.path.join(s, n))
+            self.filt[n] = con.execute(
+                "SELECT dropped + (SELECT count(*) FROM points), "
+                "shard_index, shard_count FROM runs").fetchone()
+            con.close()
 
     # ---- targets: each writes its inputs into self.work, returns argv
     def t_measurements(self):
@@ -335,6 +388,235 @@ class Fuzzer:
                          ["plot", kind, "--db", "d.db", "--term", "dumb"],
                          ["report", "--db", "d.db", "--out", "r.html"]])
 
+    def t_drops(self):
+        """A filtered run's count of dropped points edited by hand."""
+        r = self.rng
+        self.rm("d.db", "d.db-wal", "d.db-shm", "e.db", "mo.db", "r.html",
+                "o.svg")
+        shutil.copy(os.path.join(self.seeds, "claim.db"), self.path("c.db"))
+        shutil.copy(os.path.join(self.seeds, "filt.ini"), self.path("f.ini"))
+        seed = r.choice(["filt.db", "fshard0.db", "fshard1.db"])
+        shutil.copy(os.path.join(self.seeds, seed), self.path("d.db"))
+        con = sqlite3.connect(self.path("d.db"))
+        gone = r.random() < 0.15
+        if gone:  # a file made before the columns
+            con.execute("ALTER TABLE runs DROP COLUMN dropped")
+            con.execute("ALTER TABLE runs DROP COLUMN dropped_below")
+        else:
+            for c in r.sample(["dropped", "dropped_below", "next_idx",
+                               "finished"], r.randint(1, 3)):
+                v = r.choice(DROP_VALUES)
+                if c == "finished":
+                    v = r.choice([None, "2026-01-01T00:00:00Z"])
+                elif c == "next_idx":
+                    v = r.choice([0, 3, 8, 15, 16, 17, -1, 2 ** 62])
+                elif c == "dropped_below" and r.random() < 0.5:
+                    v = r.choice([16, 8, 17, 2 ** 62, -1])
+                con.execute(f"UPDATE runs SET {c} = ?", (v,))
+        deleted = 0
+        if r.random() < 0.4:
+            deleted = con.execute(
+                "DELETE FROM points WHERE rowid IN (SELECT rowid FROM points "
+                f"ORDER BY random() LIMIT {r.randint(1, 3)})").rowcount
+        con.commit()
+        con.close()
+        self.drops_case = (seed, gone, deleted)
+        other = {"fshard0.db": "fshard1.db", "fshard1.db": "fshard0.db",
+                 "filt.db": "fshard1.db"}[seed]
+        shutil.copy(os.path.join(self.seeds, other), self.path("e.db"))
+        return r.choice([["export", "--db", "d.db", "--format", "json"],
+                         ["export", "--db", "d.db", "--format", "csv"],
+                         ["plot", "heatmap", "--db", "d.db", "--out",
+                          "o.svg"],
+                         ["plot", "pareto", "--db", "d.db", "--out", "o.svg"],
+                         ["report", "--db", "c.db", "--sweeps", "d.db",
+                          "--out", "r.html", "--no-plots"],
+                         ["sweep", "f.ini", "--db", "d.db", "--resume"] +
+                         (["--shard", f"{self.filt[seed][1]}/"
+                           f"{self.filt[seed][2]}"]
+                          if seed != "filt.db" else []),
+                         ["merge", "mo.db", "d.db", "e.db"]])
+
+    def drops_check(self, argv, p):
+        """A resume or merge that succeeded left a count that adds up."""
+        if p.returncode != 0 or argv[0] not in ("sweep", "merge"):
+            return []
+        db = self.path("mo.db" if argv[0] == "merge" else "d.db")
+        con = sqlite3.connect(db)
+        try:
+            row = con.execute(
+                "SELECT dropped, dropped_below, next_idx, points, "
+                "shard_index, shard_count, finished IS NOT NULL, "
+                "(SELECT count(*) FROM points) FROM runs").fetchone()
+        except sqlite3.Error as e:
+            return [f"{argv[0]} left no readable count: {e}"]
+        finally:
+            con.close()
+        dropped, below, nxt, points, shard, shards, done, rows = row
+        if dropped is None and argv[0] == "merge":
+            return []
+        if dropped is not None and not isinstance(dropped, int):
+            return [f"{argv[0]} left a count of type "
+                    f"{type(dropped).__name__}"]
+        if dropped is not None and dropped < 0:
+            return [f"{argv[0]} left a negative count {dropped}"]
+        want = self.filt["filt.db"][0] if argv[0] == "merge" else \
+            self.filt[self.drops_case[0]][0]
+        if argv[0] == "sweep" and done and (below != nxt or dropped is None
+                                            or dropped + rows != want):
+            return [f"resume left dropped {dropped} below {below}, next_idx "
+                    f"{nxt}, {rows} rows: not the shard's {want} points"]
+        if argv[0] == "merge" and dropped + rows != want:
+            return [f"merge recorded dropped {dropped} beside {rows} rows "
+                    f"of {want} points"]
+        return []
+
+    def t_labels(self):
+        """validate on rows whose chip column is a mutated label."""
+        r = self.rng
+        head = self.csv[0]
+        rows = []
+        self.label_bytes = []
+        for i in range(r.randint(1, 5)):
+            lab = r.choice(LABELS).encode("utf-8")
+            if r.random() < 0.5:
+                lab = mutate(r, lab, [])
+            lab = lab.replace(b"\n", b"").replace(b"\r", b"") \
+                .replace(b"\x00", b"")
+            self.label_bytes.append(lab)
+            q = b'"' + lab.replace(b'"', b'""') + b'"'
+            rows.append(b"x%d,TensorRT-LLM,0.13.0,%s,1,llama3-8b,fp16,128,"
+                        b"128,1,1,,,tokens_per_s,1" % (i, q))
+        self.put("m.csv", b"\n".join([head] + rows) + b"\n")
+        return ["validate", "--measurements", "m.csv", "--json"]
+
+    def labels_check(self, argv, p):
+        """A label with a byte outside printable ASCII names no preset."""
+        if p.returncode != 0:
+            return []
+        try:
+            got = json.loads(p.stdout.decode("utf-8"))["rows"]
+        except Exception:  # noqa: BLE001 (judge reports it)
+            return []
+        why = []
+        for lab, row in zip(self.label_bytes, got):
+            if NONASCII_LABEL.search(lab) and row.get("status") == "ok":
+                why.append(f"label {lab!r} modelled as {row.get('chip')}")
+        return why[:1]
+
+    def t_solve(self):
+        r = self.rng
+        names = [x["name"] for x in self.params
+                 if x["name"].split(".")[0] in ("chip", "profile", "design",
+                                                "node")]
+        argv = ["solve"]
+        for _ in range(r.randint(1, 3)):
+            v = r.choice(["a.", "b.", "b.", "c.", ""]) + r.choice(names)
+            if r.random() < 0.1:
+                v = mutate(r, v.encode(), []).decode("utf-8",
+                                                     "surrogateescape")
+            argv += ["--vary", v.replace("\x00", "")]
+        if r.random() < 0.5:
+            keys = ["tp", "pp", "ep", "chips", "batch", "profile",
+                    "label", "precision"]
+            side = [r.choice(["sohu", "h100-sxm", "b200", "sohu-design",
+                              "h200-sxm"])]
+            for _ in range(r.randint(0, 4)):
+                k = r.choice(keys)
+                v = r.choice(["1", "2", "8", "3", "0", "-1", "1e9", "nan",
+                              "64", "trtllm-0.10", "etched-claim", "x",
+                              "fp8", ""])
+                side.append(f"{k}={v}")
+            sp = ",".join(side)
+            if r.random() < 0.2:
+                sp = mutate(r, sp.encode(), []).decode("utf-8",
+                                                       "surrogateescape")
+            argv += ["--b", sp.replace("\x00", "")]
+        if r.random() < 0.3:
+            argv += ["--scenario", r.choice(["etched-bench",
+                                             "trtllm-128-128",
+                                             "trtllm-2048-2048", "x"])]
+        if r.random() < 0.3:
+            argv += ["--target", r.choice(["speedup=20", "1", "1e9", "1e-7",
+                                           "0", "-3", "nan", "speedup=",
+                                           "1000000"])]
+        if r.random() < 0.2:
+            cfg = (b"[claim]\nscenario = etched-bench\n[a]\nchip = h100-sxm"
+                   b"\nprofile = trtllm-0.10\n[b]\nchip = sohu\ntp = 4\n")
+            self.put("c.ini", mutate(r, cfg, []))
+            argv += ["--config", "c.ini"]
+        return argv + ["--no-design"] * (r.random() < 0.7) + \
+            ["--json"] * (r.random() < 0.5)
+
+    def t_presets(self):
+        """presets over a data directory with a broken model file."""
+        r = self.rng
+        dd = self.path("data")
+        if not os.path.isdir(dd):
+            os.makedirs(os.path.join(dd, "models"))
+            for k in os.listdir(DATA):
+                if k != "models":
+                    os.symlink(os.path.join(DATA, k), os.path.join(dd, k))
+        md = os.path.join(dd, "models")
+        for f in os.listdir(md):
+            os.remove(os.path.join(md, f))
+        srcs = sorted(f for f in os.listdir(os.path.join(DATA, "models"))
+                      if f.endswith(".ini"))
+        for f in r.sample(srcs, 3):
+            shutil.copy(os.path.join(DATA, "models", f), md)
+        src = os.path.join(DATA, "models", r.choice(srcs))
+        name = r.choice(["zz.ini", "a b.ini", "\u00e9t\u00e9.ini",
+                         "x" * 60 + ".ini", "a,b.ini"])
+        with open(os.path.join(md, name), "wb") as f:
+            f.write(mutate(r, open(src, "rb").read(), self.csv[:3]))
+        self.presets_env = dict(os.environ, ROOFLAB_DATA=dd)
+        return ["presets", "model"] if r.random() < 0.7 else ["presets"]
+
+    def presets_check(self, argv, p):
+        """Every model line's description within 76 characters."""
+        if p.returncode != 0:
+            return []
+        try:
+            text = p.stdout.decode("utf-8")
+        except UnicodeDecodeError:
+            return []
+        why = []
+        kind = None
+        for line in text.split("\n"):
+            if line and not line.startswith(" "):
+                kind = line
+            elif kind == "model" and line.startswith("  "):
+                doc = line[2 + 25:] if len(line) > 27 else ""
+                if len(doc) > 76:
+                    why.append(f"a model's description of {len(doc)} "
+                               f"characters: {doc[:60]!r}")
+                if re.search("[\x00-\x1f\x7f-\x9f]", line):
+                    why.append(f"a control character in {line[:60]!r}")
+        return why[:1]
+
+    def t_profile(self):
+        """curve, map and eval with a mutated profile INI by path."""
+        r = self.rng
+        profs = [x for x in self.inis if "/profiles/" in x]
+        src = r.choice(profs)
+        self.put("p.ini", mutate(r, open(src, "rb").read(),
+                                 lines_of(r.choice(profs))))
+        cmd = r.choice(["curve", "map", "eval"])
+        argv = [cmd, "--chip", r.choice(["h100-sxm", "sohu", "b200,h100-sxm"
+                                         if cmd == "curve" else "b200"]),
+                "--model", r.choice(["llama3-8b", "mixtral-8x7b"]),
+                "--precision", "fp8", "--isl", "128", "--osl", "128",
+                "--profile", "p.ini"]
+        if cmd == "map":
+            argv += ["--chips", r.choice(["1", "2", "8"])]
+        elif cmd == "curve":
+            argv += ["--tp", r.choice(["1", "1,2", "8"])]
+            if r.random() < 0.3:
+                argv += ["--step", r.choice(["2", "1.0001", "1e9", "1"])]
+        else:
+            argv += ["--tp", "1"]
+        return argv + ["--json"] * (r.random() < 0.5)
+
     def poke_db(self, path):
         r = self.rng
         con = sqlite3.connect(path)
@@ -448,19 +730,27 @@ class Fuzzer:
                    "preset": self.t_preset, "set": self.t_set,
                    "spec": self.t_spec, "db": self.t_db,
                    "claim": self.t_claim, "versions": self.t_versions,
-                   "merge": self.t_merge, "opts": self.t_opts}
+                   "merge": self.t_merge, "opts": self.t_opts,
+                   "drops": self.t_drops, "labels": self.t_labels,
+                   "solve": self.t_solve, "presets": self.t_presets,
+                   "profile": self.t_profile}
+        checks = {"drops": self.drops_check, "labels": self.labels_check,
+                  "presets": self.presets_check}
         names = self.a.targets.split(",") if self.a.targets else list(targets)
         stop = time.time() + self.a.seconds
         while time.time() < stop:
             t = self.rng.choice(names)
             argv = targets[t]()
             try:
-                p = self.rl(*argv)
+                p = self.rl(*argv, env=self.presets_env
+                            if t == "presets" else None)
             except subprocess.TimeoutExpired:
                 p = subprocess.CompletedProcess(argv, -999, b"", b"timeout")
                 why = [f"hang over {self.a.timeout} s"]
             else:
-                why = self.judge(t, argv, p)
+                # the checks read the outputs judge then removes
+                why = checks[t](argv, p) if t in checks else []
+                why += self.judge(t, argv, p)
             self.runs += 1
             k = (t, p.returncode)
             self.stats[k] = self.stats.get(k, 0) + 1
@@ -484,7 +774,8 @@ def main():
     ap.add_argument("--timeout", type=float, default=60)
     ap.add_argument("--targets", default="",
                     help="measurements,preset,set,spec,db,claim,versions,"
-                    "merge,opts (default all)")
+                    "merge,opts,drops,labels,solve,presets,profile "
+                    "(default all)")
     ap.add_argument("--out", default="/tmp/rooflab-fuzz")
     a = ap.parse_args()
     a.bin = os.path.abspath(a.bin)
