@@ -168,8 +168,10 @@ static const char *const label_units[] = {"gb", "g", "gib", NULL};
 static const char *chip_of_label(const char *label)
 {
 	char w[LABEL_WORDS][LABEL_WORD];
-	int n = label_words(label, w, LABEL_WORDS), i, pcie = 0, mem = 0;
+	int n = label_words(label, w, LABEL_WORDS), i, pcie = 0;
 	int mems = 0, hbm3e = 0, host = 0;
+	double mem = 0; /* the first capacity given, GB (as read: 20 digits
+	                ** are no int) */
 	size_t e;
 	const char *fam = NULL;
 	for (e = 0; e < sizeof chip_labels / sizeof chip_labels[0]; e++)
@@ -191,7 +193,7 @@ static const char *chip_of_label(const char *label)
 		          (!x[k] && i + 1 < n && word_in(w[i + 1], label_units)))) {
 			i += !x[k]; /* "480 GB": the unit its own word */
 			if (!mems++)
-				mem = (int)v; /* the first: HBM before host */
+				mem = v; /* the first: HBM before host */
 		} else if (!strcmp(x, "pcie"))
 			pcie = 1;
 		else if (word_in(x, label_memories)) {
@@ -206,7 +208,8 @@ static const char *chip_of_label(const char *label)
 		return NULL; /* the 144 GB HBM3e module */
 	for (e = 0; e < sizeof chip_labels / sizeof chip_labels[0]; e++) {
 		const struct chip_label *c = &chip_labels[e];
-		int ok = !mem, j;
+		/* none given, or one the part has (a "0GB" is none of them) */
+		int ok = !mems, j;
 		for (j = 0; j < 3 && c->mem_gb[j]; j++)
 			ok |= c->mem_gb[j] == mem;
 		if (!strcmp(c->family, fam) && c->pcie == pcie && ok)

@@ -50,16 +50,19 @@ fi
 # the label must be of exactly that form: a word the tables' labels do not
 # use (after the family, or glued to it), a capacity twice without the
 # Grace's LPDDR5X, or a vendor alone names no part, so the row is listed
-# not modelled as an unknown chip, never run on the family's preset
+# not modelled as an unknown chip, never run on the family's preset; nor
+# does a capacity no part has: 0 GB (it was read as none given) or 20
+# digits (no int: it was cast to one)
 label_rows junk 'h100x' 'H100junk' 'h100-sxm-junk' 'H100 80GB foo' \
-	'H100 80GB 94GB' 'NVIDIA' 'A100SXM4' 'foo H200' 'H200 141GB HBM3e x8'
+	'H100 80GB 94GB' 'NVIDIA' 'A100SXM4' 'foo H200' 'H200 141GB HBM3e x8' \
+	'H100 0GB' 'H100 99999999999999999999GB'
 expect_exit 0 "chip labels with other words: not an input error" -- $RL validate --measurements "$tmpd/junk.csv"
 if command -v python3 >/dev/null 2>&1; then
 	$RL validate --measurements "$tmpd/junk.csv" --json > "$tmpd/junk.json"
 	expect_exit 0 "chip labels with other words: each an unknown chip, none modelled" -- python3 -c "
 import json
 rows = json.load(open('$tmpd/junk.json'))['rows']
-assert len(rows) == 9, len(rows)
+assert len(rows) == 11, len(rows)
 for x in rows:
     assert x['status'] == 'not_modelled' and x['chip'] == x['chip_given'], x
     assert 'unknown chip' in x['reason'] and x['chip_given'] in x['reason'], x"
