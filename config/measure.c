@@ -113,21 +113,30 @@ static const struct chip_label {
 #define LABEL_WORDS 12
 #define LABEL_WORD 32
 
-/* The words of a label (letters and digits, lower case) into w[]: their
-** number, or -1 when there are more than max or one is longer than
-** LABEL_WORD - 1 characters (no label of a part). */
+/* 1 when byte c parts the words of a label: an ASCII blank or
+** punctuation.  Any other byte is of a word: a letter or digit, a byte of
+** a character outside ASCII ("H100\u00e9" is one word, not "h100"), a
+** control. */
+static int label_sep(unsigned char c)
+{
+	return c < 0x80 && (isspace(c) || ispunct(c));
+}
+
+/* The words of a label (ASCII lower case) into w[]: their number, or -1
+** when there are more than max or one is longer than LABEL_WORD - 1 bytes
+** (no label of a part). */
 static int label_words(const char *s, char w[][LABEL_WORD], int max)
 {
 	int n = 0;
 	for (;;) {
 		size_t k = 0;
-		while (*s && !isalnum((unsigned char)*s))
+		while (*s && label_sep((unsigned char)*s))
 			s++;
 		if (!*s)
 			return n;
 		if (n == max)
 			return -1;
-		while (isalnum((unsigned char)*s)) {
+		while (*s && !label_sep((unsigned char)*s)) {
 			if (k == LABEL_WORD - 1)
 				return -1;
 			w[n][k++] = (char)tolower((unsigned char)*s);
@@ -158,10 +167,11 @@ static const char *const label_units[] = {"gb", "g", "gib", NULL};
 
 /* The chip preset a table's GPU label names: the label itself when it is
 ** spelled as a preset (h200-sxm), else the one chip_labels gives for a
-** label of exactly the tables' form, any case and punctuation: an optional
-** "NVIDIA", the family ("H200"), then only a form factor ("SXM4",
-** "PCIe"), capacities ("141GB", "480 GB": the first the GPU's, a second
-** only beside LPDDR5X, the Grace's) and memory kinds ("HBM3e").  NULL when
+** label of exactly the tables' form, any case and ASCII punctuation
+** (label_sep): an optional "NVIDIA", the family ("H200"), then only a
+** form factor ("SXM4", "PCIe"), capacities ("141GB", "480 GB": the first
+** the GPU's, a second only beside LPDDR5X, the Grace's) and memory kinds
+** ("HBM3e").  NULL when
 ** none: another part ("H200 NVL", "GH200 144GB HBM3e", an L40) or any
 ** other word ("h100x", "H100 80GB foo"), which the row then names as given
 ** (an unknown chip, not modelled). */

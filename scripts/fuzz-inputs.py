@@ -90,7 +90,7 @@ LABELS = ["H100 80GB HBM3", "H200 141GB HBM3e", "NVIDIA H200-SXM",
           "H100-SXM", "H100\u00e9", "H100 80GB \u00e9", "H100\u200b80GB",
           "H100\u202eSXM", "H100\x01SXM", "H100\x7fSXM", "H100\tSXM",
           "\ufeffH100", "H100\u00a080GB", "\uff28100", "H100 80 GB GB"]
-NONASCII_LABEL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xff]")
+NONASCII_LABEL = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f-\xff]")
 FAILWORDS = re.compile(rb"\b(error|failed|cannot|fatal)\b", re.I)
 
 

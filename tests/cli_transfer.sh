@@ -67,6 +67,23 @@ for x in rows:
     assert x['status'] == 'not_modelled' and x['chip'] == x['chip_given'], x
     assert 'unknown chip' in x['reason'] and x['chip_given'] in x['reason'], x"
 fi
+# only ASCII blanks and punctuation part a label's words: a character
+# outside ASCII (a letter, a zero-width space, a direction mark) or a
+# control byte is of its word, so none of these is the family's (each ran
+# on h100-sxm, those bytes skipped as punctuation)
+label_rows foreign 'H100é' 'H100ß 80GB' 'H100 80GB é' 'H100​80GB' \
+	'H100‮SXM' "$(printf 'H100\001SXM')"
+expect_exit 0 "chip labels with bytes outside ASCII: not an input error" -- $RL validate --measurements "$tmpd/foreign.csv"
+if command -v python3 >/dev/null 2>&1; then
+	$RL validate --measurements "$tmpd/foreign.csv" --json > "$tmpd/foreign.json"
+	expect_exit 0 "chip labels with bytes outside ASCII: each an unknown chip" -- python3 -c "
+import json
+rows = json.load(open('$tmpd/foreign.json'))['rows']
+assert len(rows) == 6, len(rows)
+for x in rows:
+    assert x['status'] == 'not_modelled' and x['chip'] == x['chip_given'], x
+    assert 'unknown chip' in x['reason'], x"
+fi
 
 # DeepSeek-R1 (multi-head latent attention), which the B200 and GB200
 # tables of 0.19 to 1.0 hold and the H100 ones do not: modelled on those
