@@ -509,8 +509,6 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 		not_modelled(r, "gpus or tp not given as whole numbers");
 	if (isfinite(r->pp) && !(r->pp >= 1 && r->pp == floor(r->pp)))
 		not_modelled(r, "pp not given as a whole number >= 1");
-	else if (isfinite(r->pp) && r->pp > 1)
-		not_modelled(r, "pipeline parallelism (pp > 1) is not modelled");
 	if (!isnan(r->request_rate)) {
 		/* "QPS=2; 500 requests": the run's request count */
 		const char *b = fields[col[C_BATCH]], *q = strstr(b, " requests");
@@ -927,6 +925,11 @@ int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
 	    set_num(st, "scenario", "tp", dep ? 1.0 : row->tp, err, errlen) ||
 	    set_num(st, "scenario", "ep",
 	            dep ? row->tp : row->ep >= 1 ? row->ep : 1, err, errlen) ||
+	    /* pipeline stages as eval's --pp runs them (model/engine.c: one
+	    ** micro-batch per stage in flight); no published H100 row with
+	    ** pp > 1 is modelled, so no fit has seen them */
+	    set_num(st, "scenario", "pp", row->pp >= 1 ? row->pp : 1, err,
+	            errlen) ||
 	    set_num(st, "scenario", "chips", row->chips, err, errlen))
 		return RL_EINPUT;
 	/* the build settings the row states override the profile's */

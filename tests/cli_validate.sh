@@ -83,27 +83,30 @@ if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "GEMM TFLOPS by hand" -- pyq "x=r['gemm']; assert x['status']=='ok' and abs(x['predicted']-247.35)<1e-6, x"
 	expect_exit 0 "copy TB/s by hand" -- pyq "x=r['copy']; assert x['status']=='ok' and abs(x['predicted']-3.84)<1e-9, x"
 	expect_exit 0 "GEMM without its three sizes: the reason" -- pyq "x=r['badgemm']; assert x['status']=='not_modelled' and 'gemm MxNxK' in x['reason'], x"
-	for id in dep-dense pp2 mlperf ttft other; do
+	# pp 2: two pipeline stages of tp 1 on 2 chips, as eval runs --pp 2
+	P=$($RL eval --chip h100-sxm --model llama3-70b --profile trtllm-0.10 --set scenario.tp=1 --set scenario.pp=2 --set scenario.chips=2 --set scenario.isl=1024 --set scenario.osl=1024 --set scenario.precision=fp8 --json | python3 -c "import json,sys; print(json.load(sys.stdin)['throughput']['output_tokens_per_s'])")
+	expect_exit 0 "pp 2 is tp 1, pp 2 on 2 chips" -- pyq "x=r['pp2']; assert x['status']=='ok' and abs(x['predicted']/$P-1)<1e-9, (x, $P)"
+	for id in dep-dense mlperf ttft other; do
 		expect_exit 0 "$id: not modelled with a reason" -- pyq "x=r['$id']; assert x['status']=='not_modelled' and x['reason'] and x['predicted'] is None, x"
 	done
 	expect_exit 0 "DEP on a dense model: the mapping's reason" -- pyq "assert 'expert' in r['dep-dense']['reason'], r['dep-dense']"
 	expect_exit 0 "version without profile: the table's note" -- pyq "assert r['other']['reason']=='test: this version has no profile'"
 	expect_exit 0 "groups by chip, version, model, precision" -- pyq "assert {g['by'] for g in d['groups']}=={'chip','version','model','precision','metric'}"
 	# in sample (modelled, fitted chip h100-sxm): a-out a-gpu a-tok a-tot
-	# dep dep-sys rate; held out (modelled, h200-sxm): h200; not modelled:
-	# dep-dense pp2 mlperf ttft other; a group never mixes the three
+	# dep dep-sys rate pp2; held out (modelled, h200-sxm): h200; not
+	# modelled: dep-dense mlperf ttft other; a group never mixes the three
 	# gemm (in sample), copy (held out), badgemm (not modelled) too
-	expect_exit 0 "chip groups split in sample, held out, not modelled" -- pyq "c={(g['key'],g['set']):(g['rows'],g['modelled']) for g in d['groups'] if g['by']=='chip'}; assert c=={('h100-sxm','in_sample'):(11,11),('h200-sxm','held_out'):(2,2),('h100-sxm','not_modelled'):(6,0)}, c"
+	expect_exit 0 "chip groups split in sample, held out, not modelled" -- pyq "c={(g['key'],g['set']):(g['rows'],g['modelled']) for g in d['groups'] if g['by']=='chip'}; assert c=={('h100-sxm','in_sample'):(12,12),('h200-sxm','held_out'):(2,2),('h100-sxm','not_modelled'):(5,0)}, c"
 	expect_exit 0 "fitted_chip only for in-sample groups" -- pyq "assert all(g['fitted_chip']==(g['set']=='in_sample') for g in d['groups'])"
 	# cells: chip, version, model and precision together, one set each.
 	# h100-sxm, T out, llama3-70b, fp8: a-out a-gpu a-tok adp-dense
-	# tp4-dense modelled (in sample); dep-dense and pp2 not modelled, in a
-	# cell of their own; a-tot is version T tot
+	# tp4-dense pp2 modelled (in sample); dep-dense not modelled, in a
+	# cell of its own; a-tot is version T tot
 	expect_exit 0 "cell keys" -- pyq "assert all(sorted(c)==sorted(['chip','version','model','precision','set','rows','modelled','median_abs_error','p90_abs_error','median_error']) for c in d['cells'])"
-	expect_exit 0 "cells split in sample and not modelled" -- pyq "c={c['set']:(c['rows'],c['modelled']) for c in d['cells'] if (c['chip'],c['version'],c['model'],c['precision'])==('h100-sxm','T out','llama3-70b','fp8')}; assert c=={'in_sample':(5,5),'not_modelled':(2,0)}, c"
+	expect_exit 0 "cells split in sample and not modelled" -- pyq "c={c['set']:(c['rows'],c['modelled']) for c in d['cells'] if (c['chip'],c['version'],c['model'],c['precision'])==('h100-sxm','T out','llama3-70b','fp8')}; assert c=={'in_sample':(6,6),'not_modelled':(1,0)}, c"
 	expect_exit 0 "held-out cells: h200 and the copy" -- pyq "c=sorted((c['version'],c['model'],c['precision'],c['rows']) for c in d['cells'] if c['set']=='held_out'); assert c==[('T micro','device-to-device copy','',1),('T out','llama3-70b','fp8',1)], c"
 	expect_exit 0 "cells hold every row once, per set" -- pyq "import collections; a=collections.Counter(); b=collections.Counter(); [a.update({c['set']:c['rows']}) for c in d['cells']]; [b.update({g['set']:g['rows']}) for g in d['groups'] if g['by']=='chip']; assert a==b and sum(a.values())==19, (a, b)"
-	expect_exit 0 "each row's set" -- pyq "assert [r[i]['set'] for i in ('a-out','h200','copy','pp2','gemm')]==['in_sample','held_out','held_out','not_modelled','in_sample']"
+	expect_exit 0 "each row's set" -- pyq "assert [r[i]['set'] for i in ('a-out','h200','copy','pp2','gemm')]==['in_sample','held_out','held_out','in_sample','in_sample']"
 	expect_exit 0 "not-modelled cells have no errors" -- pyq "assert all(c['median_abs_error'] is None and c['modelled']==0 for c in d['cells'] if c['set']=='not_modelled')"
 fi
 # --help names every key a --json row has and the exit statuses
