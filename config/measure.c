@@ -164,14 +164,27 @@ static const char *const label_memories[] = {"hbm2", "hbm2e", "hbm3",
                                              "hbm3e", "gddr6", "lpddr5x",
                                              NULL};
 static const char *const label_units[] = {"gb", "g", "gib", NULL};
+/* Words NVIDIA's own names of the same parts carry beside the family:
+** the baseboard or system it ships on ("HGX H100", "DGX B200": the SXM
+** part, eight of them), the product's description ("NVIDIA H100 Tensor
+** Core GPU", "GH200 Grace Hopper Superchip") and its architecture.  None
+** names another part (the H100 NVL, H200 NVL and L40 are other families
+** or "nvl", which no entry takes but GB200's rack). */
+static const char *const label_systems[] = {"hgx", "dgx", NULL};
+static const char *const label_descriptions[] = {
+    "tensor", "core", "gpu", "gpus", "superchip", "grace", "hopper",
+    "blackwell", "ampere", "ada", "lovelace", NULL};
+/* the rack GB200 ships in (gb200.ini describes the NVL72's part) */
+static const char *const label_gb200_racks[] = {"nvl72", "nvl36", NULL};
 
 /* The chip preset a table's GPU label names: the label itself when it is
 ** spelled as a preset (h200-sxm), else the one chip_labels gives for a
 ** label of exactly the tables' form, any case and ASCII punctuation
-** (label_sep): an optional "NVIDIA", the family ("H200"), then only a
-** form factor ("SXM4", "PCIe"), capacities ("141GB", "480 GB": the first
-** the GPU's, a second only beside LPDDR5X, the Grace's) and memory kinds
-** ("HBM3e").  NULL when
+** (label_sep): an optional "NVIDIA" and system ("HGX", "DGX"), the family
+** ("H200"), then only a form factor ("SXM4", "PCIe"), the product's words
+** ("Tensor Core GPU", label_descriptions; "NVL72" for GB200's rack),
+** capacities ("141GB", "480 GB": the first the GPU's, a second only beside
+** LPDDR5X, the Grace's) and memory kinds ("HBM3e").  NULL when
 ** none: another part ("H200 NVL", "GH200 144GB HBM3e", an L40) or any
 ** other word ("h100x", "H100 80GB foo"), which the row then names as given
 ** (an unknown chip, not modelled). */
@@ -188,6 +201,8 @@ static const char *chip_of_label(const char *label)
 		if (!strcasecmp(label, chip_labels[e].preset))
 			return chip_labels[e].preset;
 	i = n > 0 && !strcmp(w[0], "nvidia");
+	while (i < n && word_in(w[i], label_systems))
+		i++;
 	if (i >= n)
 		return NULL;
 	for (e = 0; !fam && e < sizeof chip_labels / sizeof chip_labels[0]; e++)
@@ -209,7 +224,11 @@ static const char *chip_of_label(const char *label)
 		else if (word_in(x, label_memories)) {
 			hbm3e |= !strcmp(x, "hbm3e");
 			host |= !strcmp(x, "lpddr5x");
-		} else if (!word_in(x, label_forms))
+		} else if (!word_in(x, label_forms) &&
+		           !word_in(x, label_systems) &&
+		           !word_in(x, label_descriptions) &&
+		           !(!strcmp(fam, "gb200") &&
+		             word_in(x, label_gb200_racks)))
 			return NULL;
 	}
 	if (mems > 1 + host)

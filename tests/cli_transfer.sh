@@ -47,6 +47,23 @@ for x in rows[-4:]:
     assert 'unknown chip' in x['reason'] and 'known: ' in x['reason'] and x['chip_given'] in x['reason'], x"
 fi
 
+# NVIDIA's own names of the same parts: the system or baseboard it ships
+# on, the product's words, GB200's rack; the H100 NVL (another part) and a
+# rack word on another family are not them
+label_rows named 'HGX H100' 'DGX H100 80GB' 'NVIDIA DGX B200' \
+	'NVIDIA H100 Tensor Core GPU' 'GH200 Grace Hopper Superchip' \
+	'NVIDIA GH200 Grace Hopper Superchip 96GB HBM3' 'GB200 NVL72' \
+	'NVIDIA A100 80GB PCIe GPU' 'H100 NVL' 'H200 NVL72' 'HGX'
+if command -v python3 >/dev/null 2>&1; then
+	$RL validate --measurements "$tmpd/named.csv" --json > "$tmpd/named.json"
+	expect_exit 0 "NVIDIA's names of the parts: each on its preset" -- python3 -c "
+import json
+rows = json.load(open('$tmpd/named.json'))['rows']
+want = ['h100-sxm', 'h100-sxm', 'b200', 'h100-sxm', 'gh200', 'gh200', 'gb200', 'a100-pcie', None, None, None]
+got = [(x['chip'] if x['status'] == 'ok' else None) for x in rows]
+assert got == want, list(zip(got, want))"
+fi
+
 # the label must be of exactly that form: a word the tables' labels do not
 # use (after the family, or glued to it), a capacity twice without the
 # Grace's LPDDR5X, or a vendor alone names no part, so the row is listed
