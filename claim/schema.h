@@ -102,7 +102,7 @@ extern const rl_db_kind claim_db_kind;
 "  run_id INTEGER NOT NULL, id TEXT NOT NULL, chip TEXT, model TEXT," \
 "  precision TEXT, isl REAL, osl REAL, tp REAL, measured REAL," \
 "  modeled REAL, error REAL, in_calibration INTEGER," \
-"  version TEXT, PRIMARY KEY(run_id, id));" \
+"  version TEXT, metric TEXT, PRIMARY KEY(run_id, id));" \
 "CREATE TABLE IF NOT EXISTS validation_runs(" \
 "  id INTEGER PRIMARY KEY, created TEXT NOT NULL, profile TEXT NOT NULL," \
 "  median_abs_error REAL, p90_abs_error REAL, rows INTEGER);"

@@ -394,19 +394,21 @@ void val_evaluate(const meas_set *set, const val_versions *vt,
 		             profile, &out[i]);
 }
 
-/* A validation table written before the version column gains it:
-** SQLITE_OK, or SQLite's code with db's message when the table's columns
-** cannot be read (a view altered by hand over a table that is gone) or
-** the column cannot be added; a failed read is never taken for "no
-** column". */
-static int add_version_column(sqlite3 *db)
+/* A validation table written before the column `name` (version, then
+** metric) gains it: SQLITE_OK, or SQLite's code with db's message when
+** the table's columns cannot be read (a view altered by hand over a table
+** that is gone) or the column cannot be added; a failed read is never
+** taken for "no column". */
+static int add_column(sqlite3 *db, const char *name)
 {
 	sqlite3_stmt *st;
+	char sql[96];
 	int rc;
 	rc = sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info('validation')"
-	                        " WHERE name = 'version'", -1, &st, NULL);
+	                        " WHERE name = ?1", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		/* finalize keeps the step's code and message on db */
@@ -414,9 +416,11 @@ static int add_version_column(sqlite3 *db)
 		return rc;
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? SQLITE_OK
-	       : sqlite3_exec(db, "ALTER TABLE validation ADD COLUMN "
-	                      "version TEXT", NULL, NULL, NULL);
+	if (rc == SQLITE_ROW)
+		return SQLITE_OK;
+	snprintf(sql, sizeof sql, "ALTER TABLE validation ADD COLUMN %s TEXT",
+	         name);
+	return sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
 int val_store(const char *path, const char *profile, const val_row *v,
@@ -437,7 +441,7 @@ int val_store(const char *path, const char *profile, const val_row *v,
 		return status;
 	if (rl_db_exec(db, "BEGIN IMMEDIATE", path, err, errlen) ||
 	    rl_db_exec(db, RL_CLAIM_SCHEMA_SQL, path, err, errlen) ||
-	    add_version_column(db))
+	    add_column(db, "version") || add_column(db, "metric"))
 		goto fail;
 	if (sqlite3_prepare_v2(db,
 	                       "INSERT INTO validation_runs(created, profile, "
@@ -457,8 +461,9 @@ int val_store(const char *path, const char *profile, const val_row *v,
 	if (sqlite3_prepare_v2(db,
 	                       "INSERT INTO validation(run_id, id, chip, model, "
 	                       "precision, isl, osl, tp, measured, modeled, "
-	                       "error, in_calibration, version) "
-	                       "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &st, NULL))
+	                       "error, in_calibration, version, metric) "
+	                       "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &st,
+	                       NULL))
 		goto fail;
 	for (i = 0; i < n; i++) {
 		if (v[i].status != VAL_OK)
@@ -480,6 +485,7 @@ int val_store(const char *path, const char *profile, const val_row *v,
 		snprintf(ver, sizeof ver, "%s%s%s", v[i].row->software,
 		         v[i].row->version[0] ? " " : "", v[i].row->version);
 		sqlite3_bind_text(st, 13, ver, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 14, v[i].row->metric, -1, SQLITE_TRANSIENT);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			goto fail;
 	}

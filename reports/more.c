@@ -203,8 +203,8 @@ void report_design_space(rctx *r)
 void report_validation(rctx *r)
 {
 	static const char *h[] = {"measurement", "chip", "model", "precision",
-	                          "ISL/OSL", "TP", "measured", "modeled",
-	                          "error", "row is"};
+	                          "ISL/OSL", "TP", "metric", "measured",
+	                          "modeled", "error", "row is"};
 	pdb_validation v;
 	plot_opts po;
 	sqlite3_stmt *st;
@@ -232,34 +232,46 @@ void report_validation(rctx *r)
 	po.run = v.id;
 	report_figure(r, "validation", &po, "Model against measured throughput "
 	              "with +-10% and +-25% bands");
+	/* each row's metric, the unit of its measured and modeled values
+	** (tokens/s, seconds, TFLOPS); a database from before the column has
+	** none ("-") */
 	if (!(st = report_prepare(r, r->db, r->o->dbpath,
-	                          "SELECT id, chip, model, precision, "
-	                          "isl, osl, tp, measured, modeled, error, "
-	                          "in_calibration FROM validation WHERE "
-	                          "run_id = ?1 ORDER BY id")))
+	                          report_has_column(r, r->db, r->o->dbpath,
+	                                            "validation", "metric")
+	                          ? "SELECT id, chip, model, precision, "
+	                            "isl, osl, tp, measured, modeled, error, "
+	                            "in_calibration, metric FROM validation "
+	                            "WHERE run_id = ?1 ORDER BY id"
+	                          : "SELECT id, chip, model, precision, "
+	                            "isl, osl, tp, measured, modeled, error, "
+	                            "in_calibration, NULL FROM validation "
+	                            "WHERE run_id = ?1 ORDER BY id")))
 		return;
 	sqlite3_bind_int64(st, 1, v.id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		char c[10][96];
-		const char *cells[10];
+		char c[11][96];
+		const char *cells[11];
 		int k;
 		for (k = 0; k < 4; k++)
 			pdb_text(st, k, c[k], sizeof c[k]);
 		snprintf(c[4], sizeof c[4], "%.0f/%.0f", pdb_real(st, 4),
 		         pdb_real(st, 5));
 		report_num(c[5], sizeof c[5], pdb_real(st, 6), 3);
-		report_num(c[6], sizeof c[6], pdb_real(st, 7), 5);
-		report_num(c[7], sizeof c[7], pdb_real(st, 8), 5);
+		pdb_text(st, 11, c[6], sizeof c[6]);
+		if (!c[6][0])
+			snprintf(c[6], sizeof c[6], "-");
+		report_num(c[7], sizeof c[7], pdb_real(st, 7), 5);
+		report_num(c[8], sizeof c[8], pdb_real(st, 8), 5);
 		if (isfinite(pdb_real(st, 9)))
-			snprintf(c[8], sizeof c[8], "%+.1f%%", 100 * pdb_real(st, 9));
+			snprintf(c[9], sizeof c[9], "%+.1f%%", 100 * pdb_real(st, 9));
 		else
-			snprintf(c[8], sizeof c[8], "-");
-		snprintf(c[9], sizeof c[9], "%s", sqlite3_column_int(st, 10) ?
+			snprintf(c[9], sizeof c[9], "-");
+		snprintf(c[10], sizeof c[10], "%s", sqlite3_column_int(st, 10) ?
 		         "in-sample (fitted on)" : "held out");
-		for (k = 0; k < 10; k++)
+		for (k = 0; k < 11; k++)
 			cells[k] = c[k];
 		if (n++ == 0)
-			doc_table_begin(&r->d, 10, h);
+			doc_table_begin(&r->d, 11, h);
 		doc_row(&r->d, cells);
 	}
 	report_finish(r, st, r->o->dbpath);

@@ -174,6 +174,24 @@ else
 	echo "not ok - validation: held-out table"; fails=$((fails + 1))
 fi
 has "$md" "validation: a fitted row is called in-sample" "| in-sample (fitted on) |"
+# each row's metric, the unit of its measured and modeled values, in a
+# column of its own (mkplotdb's rows are output tokens/s); a database from
+# before the column shows '-', and validate --db adds the column to it
+has "$md" "validation: the metric column" \
+	"| h100-128-128 | h100-sxm | llama3-70b | fp8 | 128/128 | 2 | output\\_tokens\\_per\\_s | 5835.6 |"
+if command -v sqlite3 >/dev/null 2>&1; then
+	"$RL" claim --samples 0 --no-design --db "$tmpd/nometric.db" >/dev/null &&
+		"$RL" validate --db "$tmpd/nometric.db" >/dev/null
+	sqlite3 "$tmpd/nometric.db" "ALTER TABLE validation DROP COLUMN metric"
+	expect_exit 0 "report of a database from before the metric column" -- \
+		"$RL" report --db "$tmpd/nometric.db" --out "$tmpd/md/nometric.md" --no-plots
+	has "$tmpd/md/nometric.md" "validation: no metric stored, '-'" \
+		"| trtllm010-h100-llama3-70b-fp8-tp2-128-128 | h100-sxm | llama3-70b | fp8 | 128/128 | 2 | - | 5835.6 |"
+	expect_exit 0 "validate --db into it" -- "$RL" validate --db "$tmpd/nometric.db"
+	[ "$(sqlite3 "$tmpd/nometric.db" "SELECT count(*) FROM pragma_table_info('validation') WHERE name = 'metric'")" = 1 ] &&
+		echo "ok - validate --db adds the metric column" ||
+		{ echo "not ok - no metric column after validate --db"; fails=$((fails + 1)); }
+fi
 if grep -q 'in-sample (fitted on) | *$' "$md" && ! grep -q "no (held out)" "$md"; then
 	echo "ok - no fitted row called held out"
 else
