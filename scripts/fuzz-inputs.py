@@ -485,8 +485,17 @@ class Fuzzer:
                 .replace(b"\x00", b"")
             self.label_bytes.append(lab)
             q = b'"' + lab.replace(b'"', b'""') + b'"'
+            notes = b""
+            if r.random() < 0.4:  # a notes entry for a label (14638ea)
+                ent = mutate(r, r.choice(LABELS).encode("utf-8") + b" " +
+                             r.choice([b"0.95", b"0.5", b"1e9", b"-1",
+                                       b"x", b""]), []) \
+                    if r.random() < 0.5 else lab + b" 0.5"
+                ent = ent.replace(b"\n", b"").replace(b"\x00", b"")
+                notes = (b',,,,"kv_cache_free_gpu_mem_fraction=0.9 (' +
+                         ent.replace(b'"', b'""') + b')"')
             rows.append(b"x%d,TensorRT-LLM,0.13.0,%s,1,llama3-8b,fp16,128,"
-                        b"128,1,1,,,tokens_per_s,1" % (i, q))
+                        b"128,1,1,,,tokens_per_s,1%s" % (i, q, notes))
         self.put("m.csv", b"\n".join([head] + rows) + b"\n")
         return ["validate", "--measurements", "m.csv", "--json"]
 
@@ -511,24 +520,25 @@ class Fuzzer:
                                                 "node")]
         argv = ["solve"]
         for _ in range(r.randint(1, 3)):
-            v = r.choice(["a.", "b.", "b.", "c.", ""]) + r.choice(names)
-            if r.random() < 0.1:
+            v = r.choice(["a.", "b.", "b.", "b."]) + r.choice(names)
+            if r.random() < 0.03:
                 v = mutate(r, v.encode(), []).decode("utf-8",
                                                      "surrogateescape")
             argv += ["--vary", v.replace("\x00", "")]
         if r.random() < 0.5:
             keys = ["tp", "pp", "ep", "chips", "batch", "profile",
-                    "label", "precision"]
+                    "label", "precision", "isl", "osl", "scenario.pp",
+                    "scenario.ep", "scenario.tp"]
             side = [r.choice(["sohu", "h100-sxm", "b200", "sohu-design",
                               "h200-sxm"])]
             for _ in range(r.randint(0, 4)):
                 k = r.choice(keys)
-                v = r.choice(["1", "2", "8", "3", "0", "-1", "1e9", "nan",
-                              "64", "trtllm-0.10", "etched-claim", "x",
-                              "fp8", ""])
+                v = r.choice(["1", "2", "4", "8", "16", "3", "1", "2",
+                              "0", "-1", "1e9", "nan", "64", "fp8",
+                              "trtllm-0.10", "etched-claim", "x", ""])
                 side.append(f"{k}={v}")
             sp = ",".join(side)
-            if r.random() < 0.2:
+            if r.random() < 0.05:
                 sp = mutate(r, sp.encode(), []).decode("utf-8",
                                                        "surrogateescape")
             argv += ["--b", sp.replace("\x00", "")]
