@@ -167,13 +167,42 @@ static const char *const label_units[] = {"gb", "g", "gib", NULL};
 /* Words NVIDIA's own names of the same parts carry beside the family:
 ** the baseboard or system it ships on ("HGX H100", "DGX B200": the SXM
 ** part, eight of them), the product's description ("NVIDIA H100 Tensor
-** Core GPU", "GH200 Grace Hopper Superchip") and its architecture.  None
-** names another part (the H100 NVL, H200 NVL and L40 are other families
-** or "nvl", which no entry takes but GB200's rack). */
+** Core GPU", "GH200 Grace Hopper Superchip") and its architecture
+** (label_family_words).  None names another part (the H100 NVL, H200 NVL
+** and L40 are other families or "nvl", which no entry takes but GB200's
+** rack). */
 static const char *const label_systems[] = {"hgx", "dgx", NULL};
-static const char *const label_descriptions[] = {
-    "tensor", "core", "gpu", "gpus", "superchip", "grace", "hopper",
-    "blackwell", "ampere", "ada", "lovelace", NULL};
+static const char *const label_descriptions[] = {"tensor", "core", "gpu",
+                                                 "gpus", NULL};
+/* The architecture and product words of each family's own name, as its
+** preset's comments give them (h100-sxm.ini, h200-sxm.ini: Hopper;
+** gh200.ini: "Grace Hopper superchip"; a100-sxm.ini: Ampere; l40s.ini:
+** "Ada Lovelace"; b200.ini: Blackwell; gb200.ini: "Grace Blackwell
+** superchip"): another family's ("H100 Ampere", "B200 Hopper", "H100
+** Grace Hopper Superchip") names no part of this one. */
+static const struct {
+	const char *family;
+	const char *const words[4];
+} label_family_words[] = {
+	{"h100", {"hopper", NULL}},
+	{"h200", {"hopper", NULL}},
+	{"gh200", {"grace", "hopper", "superchip", NULL}},
+	{"a100", {"ampere", NULL}},
+	{"l40s", {"ada", "lovelace", NULL}},
+	{"b200", {"blackwell", NULL}},
+	{"gb200", {"grace", "blackwell", "superchip", NULL}},
+};
+
+/* 1 when word x is one of family fam's own (label_family_words). */
+static int family_word(const char *fam, const char *x)
+{
+	size_t e;
+	for (e = 0; e < sizeof label_family_words /
+	                    sizeof label_family_words[0]; e++)
+		if (!strcmp(fam, label_family_words[e].family))
+			return word_in(x, label_family_words[e].words);
+	return 0;
+}
 /* the rack GB200 ships in (gb200.ini describes the NVL72's part) */
 static const char *const label_gb200_racks[] = {"nvl72", "nvl36", NULL};
 
@@ -182,7 +211,8 @@ static const char *const label_gb200_racks[] = {"nvl72", "nvl36", NULL};
 ** label of exactly the tables' form, any case and ASCII punctuation
 ** (label_sep): an optional "NVIDIA" and system ("HGX", "DGX"), the family
 ** ("H200"), then only a form factor ("SXM4", "PCIe"), the product's words
-** ("Tensor Core GPU", label_descriptions; "NVL72" for GB200's rack),
+** ("Tensor Core GPU", label_descriptions; its own architecture's,
+** label_family_words; "NVL72" for GB200's rack),
 ** capacities ("141GB", "480 GB": the first the GPU's, a second only beside
 ** LPDDR5X, the Grace's) and memory kinds ("HBM3e").  NULL when
 ** none: another part ("H200 NVL", "GH200 144GB HBM3e", an L40) or any
@@ -227,6 +257,7 @@ static const char *chip_of_label(const char *label)
 		} else if (!word_in(x, label_forms) &&
 		           !word_in(x, label_systems) &&
 		           !word_in(x, label_descriptions) &&
+		           !family_word(fam, x) &&
 		           !(!strcmp(fam, "gb200") &&
 		             word_in(x, label_gb200_racks)))
 			return NULL;

@@ -64,6 +64,22 @@ got = [(x['chip'] if x['status'] == 'ok' else None) for x in rows]
 assert got == want, list(zip(got, want))"
 fi
 
+# an architecture or product word is the family's own only: another
+# family's names no part of this one (each ran on the family's preset)
+label_rows arch 'H100 Ampere' 'A100 Hopper' 'B200 Hopper' 'L40S Blackwell' \
+	'H100 Grace Hopper Superchip' 'H100 Superchip' 'A100 Ada Lovelace' \
+	'H200 Hopper' 'L40S Ada Lovelace' 'GB200 Grace Blackwell Superchip' \
+	'NVIDIA A100 Ampere GPU' 'B200 Blackwell'
+if command -v python3 >/dev/null 2>&1; then
+	$RL validate --measurements "$tmpd/arch.csv" --json > "$tmpd/arch.json"
+	expect_exit 0 "architecture words: the family's own only" -- python3 -c "
+import json
+rows = json.load(open('$tmpd/arch.json'))['rows']
+want = [None] * 7 + ['h200-sxm', 'l40s', 'gb200', 'a100-sxm', 'b200']
+got = [(x['chip'] if x['status'] == 'ok' else None) for x in rows]
+assert got == want, list(zip(got, want))"
+fi
+
 # the label must be of exactly that form: a word the tables' labels do not
 # use (after the family, or glued to it), a capacity twice without the
 # Grace's LPDDR5X, or a vendor alone names no part, so the row is listed
