@@ -37,12 +37,19 @@ static double dvfs(const rl_config *cfg, double s)
 	return s < 1 && d > 0 ? pow(s, d) : 1.0;
 }
 
-static double clocked_w(const rl_config *cfg, double s)
+/* the clocked power at clock share s, g being dvfs(cfg, s) (worked out
+** once where the caller needs it too: a pow) */
+static double clocked_w_at(const rl_config *cfg, double s, double g)
 {
 	const rl_design *d = &cfg->design;
 	double dies = d->dies >= 1 ? d->dies : 1.0;
 	return cfg->cost.clocked_w_per_m2_hz * d->die_m2 * dies * d->clock_hz *
-	       s * dvfs(cfg, s);
+	       s * g;
+}
+
+static double clocked_w(const rl_config *cfg, double s)
+{
+	return clocked_w_at(cfg, s, dvfs(cfg, s));
 }
 
 /* the host HBM PHYs, whatever the work */
@@ -60,7 +67,7 @@ void rl_power_fixed_of(const rl_config *cfg, int prec, double s,
                        rl_power_fixed *f)
 {
 	double g = dvfs(cfg, s);
-	f->clocked_w = clocked_w(cfg, s);
+	f->clocked_w = clocked_w_at(cfg, s, g);
 	f->phy_w = phy_w(cfg);
 	/* (rl_power_active's sum, in its order) */
 	f->active_w = cfg->cost.static_w + f->clocked_w + f->phy_w;
