@@ -35,6 +35,7 @@ typedef struct {
 	uint64_t hash;
 	int have_method;
 	int have_count;
+	int have_seed;
 } parse_ctx;
 
 static void hash_feed(uint64_t *h, const char *s, char sep)
@@ -208,9 +209,10 @@ static int spec_cb(void *ud, const char *section, const char *key,
 				         !strcmp(key, "count"));
 				return -1;
 			}
-			if (!strcmp(key, "seed"))
+			if (!strcmp(key, "seed")) {
 				s->seed = (uint64_t)v;
-			else {
+				pc->have_seed = 1;
+			} else {
 				s->count = (uint64_t)v;
 				pc->have_count = 1;
 			}
@@ -382,6 +384,12 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
 	if (s->sampling == RL_SAMPLE_GRID && pc->have_count) {
 		snprintf(err, errlen, "%s: [sampling] count applies to random and "
 		         "sobol sampling; a grid has every combination", name);
+		return -1;
+	}
+	if (s->sampling == RL_SAMPLE_GRID && pc->have_seed) {
+		snprintf(err, errlen, "%s: [sampling] seed applies to random and "
+		         "sobol sampling; a grid has every combination in one "
+		         "order", name);
 		return -1;
 	}
 	if (s->sampling == RL_SAMPLE_GRID) {

@@ -144,6 +144,14 @@ static void test_bad_ranges(void **state)
 	refused("", "no [axes]");
 	refused("[axes]\nchip.hbm_tbps = 1,2\n[sampling]\nmethod = sobol\n",
 	        "needs count");
+	/* a grid has every combination in one order: a count or a seed
+	 * (sweeps/README.md: "random and sobol") is refused, not ignored */
+	refused("[axes]\nchip.hbm_tbps = 1,2\n[sampling]\ncount = 5\n",
+	        "count applies to random and sobol");
+	refused("[axes]\nchip.hbm_tbps = 1,2\n[sampling]\nseed = 7\n",
+	        "seed applies to random and sobol");
+	refused("[axes]\nchip.hbm_tbps = 1,2\n[sampling]\nmethod = grid\n"
+	        "seed = 0\n", "seed applies to random and sobol");
 	refused("[axes]\nchip.hbm_tbps = 1,2\n[filter]\nkeep = power.wats <= 3\n",
 	        "not a number, a parameter or an output");
 	refused("[axes]\nchip.hbm_tbps = 1,2\n[outputs]\nkeep = latency.ttf_s\n",
