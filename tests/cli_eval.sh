@@ -219,6 +219,13 @@ expect_exit 0 "a scenario's profile" -- $RL eval --scenario trtllm-2048-128 --ch
 expect_out "^profile trtllm-0.10 \(named by scenario trtllm-2048-128\)$" "the first line names the scenario's profile"
 expect_exit 2 "a chip with no calibrated profile" -- $RL eval --chip sohu --model llama3-70b --precision fp8 --tp 8
 expect_err "no calibrated profile for the software of chip 'sohu'.*--profile NAME: .*etched-claim, ideal, .*trtllm-0.10" "lists the profiles"
+# the text table reads as text: a value JSON gives as null is shown n/a, and
+# its description says n/a too, not JSON's word (Sohu's preset names no
+# node, so no power or manufacturing cost)
+expect_exit 0 "a chip with no node, text table" -- $RL eval --chip sohu --model llama3-8b --profile etched-claim
+expect_out "^  watts +n/a   .*\(n/a: the chip names no node\)$" "power.watts is n/a and says why in the table's word"
+expect_out "^  chip_cost_usd +n/a   .*; n/a: no node\)$" "cost.chip_cost_usd says n/a"
+expect_no_out "null" "the text table does not say JSON's null"
 # a data folder with a later TensorRT-LLM profile and a still later one of
 # other software: the later TensorRT-LLM one is the default
 dd=$tmpd/data
