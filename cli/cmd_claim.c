@@ -26,11 +26,13 @@ static void help(FILE *f)
 	      "a = "
 	      "h100-sxm with profile trtllm-0.10, b = sohu with\nprofile "
 	      "etched-claim (\"as claimed\") and, when data/chips/sohu-design.ini "
-	      "exists,\nSohu \"by design\"; uncertainty file sohu.  A config "
-	      "file has [claim] (scenario,\nuncertainty, target, samples, seed), "
-	      "[a] and [b] (chip and SPEC keys); options\ngiven on the command "
-	      "line win.  A key, in a SPEC or a config section, is\ngiven once.  "
-	      "--samples 0 skips Monte Carlo.\n"
+	      "exists,\nSohu \"by design\"; uncertainty file sohu.  The "
+	      "default side b runs at its\nbest mapping of the chips (both "
+	      "Sohus; a side b given by --b or [b] keeps its\nown).  A config "
+	      "file has [claim] (scenario, uncertainty, target, samples,\nseed), "
+	      "[a] and [b] (chip and SPEC keys); options given on the command "
+	      "line\nwin.  A key, in a SPEC or a config section, is given once.  "
+	      "--samples 0 skips\nMonte Carlo.\n"
 	      "Exit status: 0 ok, 2 bad input, 1 internal.\n", f);
 	opt_help(f, claim_table);
 }

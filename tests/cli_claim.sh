@@ -484,4 +484,10 @@ else
 	echo "not ok - unchanged parameters cut: $n listed, ending $(tail -c 60 "$tmpd/flat")"
 	fails=$((fails + 1))
 fi
+# --help says what the run does with side b's mapping: the default Sohu is
+# run at its best mapping of the chips (claim_map_sides), a side given keeps
+# its own; the help read as if Sohu ran at the scenario's tp 8
+expect_exit 0 "claim --help" -- $RL claim --help
+expect_out "The default side b runs at its$" "claim --help says the default side b"
+expect_out "^best mapping of the chips \\(both Sohus; a side b given by --b or \\[b\\] keeps its$" "runs at its best mapping, and a side given keeps its own"
 finish
