@@ -71,8 +71,11 @@ static void write_script(FILE *s, const pdb_claim *c, const double *v,
 		hi = lo + 1;
 	w = (hi - lo) / NBINS;
 	for (i = 0; i < n; i++) {
-		k = (long)((v[i] - lo) / w);
-		k = k < 0 ? 0 : (k >= NBINS ? NBINS - 1 : k);
+		/* the bin as a double first: a sample far out (-1e300 written
+		** by hand) has a bin no long holds, so it is put in its edge
+		** bin before the cast, which would be undefined */
+		double x = (v[i] - lo) / w;
+		k = !(x >= 0) ? 0 : (x >= NBINS ? NBINS - 1 : (long)x);
 		hist[k]++;
 		if (bad[i]) {
 			hbad[k]++;

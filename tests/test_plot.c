@@ -465,6 +465,42 @@ static void test_quantiles(void **state)
 	unlink(path);
 }
 
+/* A sample far out of the interval (-1e300, as a hand edit or a damaged
+** file can leave it) is drawn in the first bin: its bin, about -2e299,
+** was cast to long, undefined (gcc's -fsanitize=float-cast-overflow stops
+** there).  Samples 1..100 and -1e300: p05 = 5, p95 = 95 (position q x 100
+** of the 101), so the bins run from 5 - 90 = -85 to 100 (the largest
+** sample), 40 of 185 / 40 = 4.625; the first, centred on -82.6875, holds
+** that sample alone, 1 of 101 = 0.0099009901. */
+static void test_distribution_far_sample(void **state)
+{
+	char path[64], sql[160];
+	sqlite3 *db, *w;
+	char *s;
+	int i;
+	(void)state;
+	db = make_db(path, sizeof path, CLAIM_RUN_1);
+	sqlite3_close(db);
+	assert_int_equal(sqlite3_open(path, &w), SQLITE_OK);
+	for (i = 0; i <= 100; i++) {
+		if (i)
+			snprintf(sql, sizeof sql, "INSERT INTO claim_mc_samples "
+			         "VALUES(1, %d, %d, 0);", i, i);
+		else
+			snprintf(sql, sizeof sql, "INSERT INTO claim_mc_samples "
+			         "VALUES(1, 0, -1e300, 0);");
+		assert_int_equal(sqlite3_exec(w, sql, NULL, NULL, NULL), SQLITE_OK);
+	}
+	sqlite3_close(w);
+	assert_int_equal(pdb_open(path, &db, (char[256]){0}, 256), RL_OK);
+	s = script_of(db, "distribution", path, RL_OK);
+	assert_non_null(strstr(s, "$h << EOD\n-82.6875 0.0099009901 0\n"));
+	assert_non_null(strstr(s, "tails in the edge bins"));
+	free(s);
+	sqlite3_close(db);
+	unlink(path);
+}
+
 static void test_no_claim_run(void **state)
 {
 	char path[64];
@@ -720,6 +756,7 @@ int main(void)
 		cmocka_unit_test(test_pareto_refuses_workload),
 		cmocka_unit_test(test_breakdown),
 		cmocka_unit_test(test_quantiles),
+		cmocka_unit_test(test_distribution_far_sample),
 		cmocka_unit_test(test_no_claim_run),
 		cmocka_unit_test(test_run_ids_fail),
 		cmocka_unit_test(test_failed_lookup),
