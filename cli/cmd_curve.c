@@ -68,6 +68,12 @@ static void help(FILE *f, int plot)
 	      "(or a scenario naming one)\nevery chip is served under ideal, "
 	      "the roofline with every efficiency 100%, not\neval's calibrated "
 	      "default.  Exit status: 0 ok, 2 bad input, 1 internal.\n", f);
+	if (!plot)
+		fputs("--json writes {model, precision, isl, osl, profile, series: "
+		      "[{chip, tp, pp,\nchips, points: [{concurrency, "
+		      "tokens_per_s_per_user,\noutput_tokens_per_s_per_chip, "
+		      "output_tokens_per_s (the system's), ttft_s,\ntpot_s}], "
+		      "limit (what bounds the last point)}]}, SI units.\n", f);
 	opt_help(f, plot ? plot_table : curve_table);
 }
 

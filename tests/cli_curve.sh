@@ -18,6 +18,33 @@ expect_out '"concurrency": 1,' "the curve starts at one sequence"
 expect_exit 0 "step" -- $C --chip h100-sxm --tp 8 --step 4 --json
 expect_out '"concurrency": 4,' "step 4: 1, 4, ..."
 
+# --help names every key of the JSON (05f88b1 added series' pp; none was
+# said anywhere)
+if command -v python3 >/dev/null 2>&1; then
+	$C --chip h100-sxm --tp 4 --pp 2 --json >"$tmpd/keys.json" 2>/dev/null
+	$RL curve --help >"$tmpd/curvehelp.txt" 2>&1
+	expect_exit 0 "curve --help names every key of curve --json" -- python3 -c "
+import json, re
+d = json.load(open('$tmpd/keys.json'))
+words = set(re.findall(r'[a-z_]+', open('$tmpd/curvehelp.txt').read()))
+keys = set()
+def walk(o):
+    if isinstance(o, dict):
+        for k, v in o.items():
+            keys.add(k)
+            walk(v)
+    elif isinstance(o, list):
+        for v in o:
+            walk(v)
+walk(d)
+assert len(keys) >= 15, keys
+missing = sorted(keys - words)
+assert not missing, missing
+"
+else
+	echo "ok - curve --help names every key of curve --json # skipped: no python3"
+fi
+
 expect_exit 2 "empty chip in the list" -- $C --chip h100-sxm,,sohu
 expect_exit 2 "unknown chip" -- $C --chip nosuchchip
 expect_err "unknown chip" "unknown chip named"
