@@ -66,12 +66,16 @@ phase_power_fixed(const rl_power_fixed *f, const rl_iter *it)
 	return rl_power_of_work(f, &w, 1 / t);
 }
 
-/* The same at clock s. */
+/* The same at clock s (from full, its terms at 1, where kept: NULL if
+** not). */
 static double phase_power(const rl_config *cfg, int prec, double s,
-                          const rl_iter *it)
+                          const rl_power_fixed *full, const rl_iter *it)
 {
 	rl_power_fixed f;
-	rl_power_fixed_of(cfg, prec, s, &f);
+	if (full)
+		rl_power_fixed_scaled(cfg, full, s, &f);
+	else
+		rl_power_fixed_of(cfg, prec, s, &f);
 	return phase_power_fixed(&f, it);
 }
 
@@ -82,31 +86,33 @@ static double phase_power(const rl_config *cfg, int prec, double s,
 ** phase's iteration is costed again, from the request solved, without
 ** rl_serve_phase's checks of that (rl_serve_phase_served). */
 static double power_at(const rl_config *cfg, const rl_config *pw,
-                       rl_eval_cache *cache, int ph, double s, int prec)
+                       rl_eval_cache *cache, int ph, double s, int prec,
+                       const rl_power_fixed *full)
 {
 	rl_result r;
 	rl_iter it;
 	if (cache && rl_serve_phase_served(cfg, cache, ph, s, &it) == RL_OK)
-		return phase_power(pw, prec, s, &it);
+		return phase_power(pw, prec, s, full, &it);
 	if (rl_serve_cached(cfg, cache, ph == PH_PREFILL ? s : 1.0,
 	                     ph == PH_DECODE ? s : 1.0, &r) != RL_OK)
 		return NAN;
-	return phase_power(pw, prec, s,
+	return phase_power(pw, prec, s, full,
 	                   ph == PH_PREFILL ? &r.prefill : &r.decode);
 }
 
 /* Phase ph draws p1 > tdp at full clock: the clock share s at which it
 ** draws the TDP (bracketed secant, Illinois variant: power rises with s),
 ** or 0 when even the lowest clock draws more.  cache has just served cfg,
-** successfully (power_at leans on it). */
+** successfully (power_at leans on it); full: pw's power terms at clock 1
+** (rl_power_fixed_of), or NULL. */
 static double fit_tdp(const rl_config *cfg, const rl_config *pw,
                       rl_eval_cache *cache, int ph, int prec, double tdp,
-                      double p1)
+                      double p1, const rl_power_fixed *full)
 {
 	double a = S_MIN, b = 1.0, fa, fb, fx, x;
 	int side = 0, i;
 
-	fa = power_at(cfg, pw, cache, ph, a, prec) - tdp;
+	fa = power_at(cfg, pw, cache, ph, a, prec, full) - tdp;
 	if (!(fa <= 0))
 		return 0;
 	fb = p1 - tdp;
@@ -114,7 +120,7 @@ static double fit_tdp(const rl_config *cfg, const rl_config *pw,
 		x = (a * fb - b * fa) / (fb - fa);
 		if (!(x > a && x < b))
 			x = 0.5 * (a + b);
-		fx = power_at(cfg, pw, cache, ph, x, prec) - tdp;
+		fx = power_at(cfg, pw, cache, ph, x, prec, full) - tdp;
 		if (!isfinite(fx))
 			return 0;
 		if (fx <= 0 && fx > -1e-6 * tdp) { /* fits, within 1 ppm */
@@ -153,10 +159,15 @@ power_of_result(const rl_config *cfg, int prec, double s_pre, double s_dec,
 	/* (full: rl_power_fixed_of at 1 kept by the caller, or NULL) */
 	if (full && s_pre == 1.0)
 		fp = fd = full;
+	else if (full)
+		rl_power_fixed_scaled(cfg, full, s_pre, &f_pre);
 	else
 		rl_power_fixed_of(cfg, prec, s_pre, &f_pre);
 	if (s_dec != s_pre) {
-		rl_power_fixed_of(cfg, prec, s_dec, &f_dec);
+		if (full)
+			rl_power_fixed_scaled(cfg, full, s_dec, &f_dec);
+		else
+			rl_power_fixed_of(cfg, prec, s_dec, &f_dec);
 		fd = &f_dec;
 	}
 	r->power_prefill_w = phase_power_fixed(fp, &r->prefill);
@@ -371,11 +382,11 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 		}
 		if (tdp > 0 && r->power_prefill_w > tdp)
 			s_pre = fit_tdp(cfg, pw, cache, PH_PREFILL, prec, tdp,
-			                r->power_prefill_w);
+			                r->power_prefill_w, pc ? &pc->full : NULL);
 		if (tdp > 0 && r->decode_iters_per_s > 0 &&
 		    r->power_decode_w > tdp)
 			s_dec = fit_tdp(cfg, pw, cache, PH_DECODE, prec, tdp,
-			                r->power_decode_w);
+			                r->power_decode_w, pc ? &pc->full : NULL);
 		if (s_pre <= 0 || s_dec <= 0) {
 			/* no clock fits the TDP: full clock, flagged */
 			r->violations |= RL_V_POWER;

@@ -84,6 +84,26 @@ void rl_power_fixed_of(const rl_config *cfg, int prec, double s,
 	}
 }
 
+void rl_power_fixed_scaled(const rl_config *cfg, const rl_power_fixed *full,
+                           double s, rl_power_fixed *f)
+{
+	const rl_cost *c = &cfg->cost;
+	double g = dvfs(cfg, s);
+	/* full's terms are those of rl_power_fixed_of at s = 1, where s and
+	** g are 1.0: each the same product without them (x * 1.0 is x) */
+	f->clocked_w = full->clocked_w * s * g;
+	f->phy_w = full->phy_w;
+	f->active_w = c->static_w + f->clocked_w + f->phy_w;
+	f->fma_j = full->fma_j * g;
+	f->vector_j = full->vector_j * g;
+	f->flop_j = f->fma_j * 0.5 +
+	            cfg->node.sram_energy_j_per_byte * c->sram_bytes_per_flop;
+	f->hbm_byte_j = full->hbm_byte_j;
+	f->link_byte_j = full->link_byte_j;
+	f->score_j = f->vector_j * c->vector_ops_per_score;
+	f->elem_j = f->vector_j * c->vector_ops_per_elem;
+}
+
 double rl_power_at(const rl_config *cfg, int prec, double s,
                    const rl_work_rates *w, rl_power_parts *parts)
 {

@@ -87,6 +87,12 @@ typedef struct {
 
 void rl_power_fixed_of(const rl_config *cfg, int prec, double clock_scale,
                        rl_power_fixed *f);
+/* rl_power_fixed_of at clock share s from its value at 1 (full, of the
+** same cfg and precision), bit for bit: the clock's factors on it, not
+** the chip's energies and clocked logic worked out again (the TDP fit's
+** steps, eval.c). */
+void rl_power_fixed_scaled(const rl_config *cfg, const rl_power_fixed *full,
+                           double s, rl_power_fixed *f);
 
 /* rl_power_at with its fixed share f (from the same cfg and precision, at
 ** the clock share wanted): the same result, bit for bit, with its parts.

@@ -606,7 +606,8 @@ static void test_tdp_binds_on_phase(void **state)
 ** 1e15 / 2 = 300 W at full clock, and at s = 0.5 (dvfs exponent 1: half
 ** the energy per FMA) 100 + 100 = 200 W; each is rl_power_at's double,
 ** parts too, and active_w is rl_power_active's, also with HBM, link,
-** vector and clocked terms on (H100 figures). */
+** vector and clocked terms on (H100 figures); rl_power_fixed_scaled
+** gives rl_power_fixed_of's bytes at each clock from those at 1. */
 static void test_power_fixed(void **state)
 {
 	rl_config c;
@@ -647,6 +648,22 @@ static void test_power_fixed(void **state)
 		assert_memory_equal(&pa, &pb, sizeof pa);
 		b = rl_power_active(&c, s);
 		assert_memory_equal(&f.active_w, &b, sizeof b);
+		/* from the terms at full clock (the TDP fit's steps), each
+		** precision, dvfs exponents 2.2 and 1: the same bytes */
+		{
+			rl_power_fixed full, g;
+			double d0 = c.cost.dvfs_exponent;
+			int prec;
+			for (prec = RL_PREC_FP4; prec <= RL_PREC_FP32; prec++) {
+				c.cost.dvfs_exponent = prec % 2 ? 2.2 : 1;
+				rl_power_fixed_of(&c, prec, 1.0, &full);
+				rl_power_fixed_scaled(&c, &full, s, &g);
+				rl_power_fixed_of(&c, prec, s, &f);
+				assert_memory_equal(&g, &f, sizeof f);
+			}
+			c.cost.dvfs_exponent = d0;
+			rl_power_fixed_of(&c, RL_PREC_FP8, s, &f);
+		}
 		/* every term on: the work of 13 ms over its time, the same
 		** power but for the last bits of its sum's order */
 		{
