@@ -403,6 +403,18 @@ static int id_width(const val_row *v, size_t n)
 	return w < 48 ? w : 48;
 }
 
+/* A row's mapping as the tables write it: "8" (tp), "4/2" (tp / pp) or
+** "DEP4" (attention data parallel with the experts over 4 GPUs). */
+static void mapping_of(const meas_row *m, char *buf, size_t len)
+{
+	if (m->ep > 1 && m->tp == 1)
+		snprintf(buf, len, "DEP%.0f", m->ep);
+	else if (m->pp > 1)
+		snprintf(buf, len, "%.0f/%.0f", m->tp, m->pp);
+	else
+		snprintf(buf, len, "%.0f", m->tp);
+}
+
 static void print_rows(const val_row *v, size_t n)
 {
 	size_t i;
@@ -410,31 +422,32 @@ static void print_rows(const val_row *v, size_t n)
 	/* measured and model in the row's own metric, named last (its unit:
 	** tokens/s, seconds, TFLOPS), to six significant digits: a TTFT of
 	** 0.021 s read "0.0" at one decimal */
-	printf("%-*s %-9s %-14s %-5s %5s %5s %3s %11s %11s %8s  %-13s  %s\n", w,
-	       "row", "chip", "model", "prec", "isl", "osl", "tp", "measured",
+	printf("%-*s %-9s %-14s %-5s %5s %5s %5s %11s %11s %8s  %-13s  %s\n", w,
+	       "row", "chip", "model", "prec", "isl", "osl", "tp/pp", "measured",
 	       "model", "error", "", "metric");
 	for (i = 0; i < n; i++) {
 		const meas_row *m = v[i].row;
 		char id[SHOWN_MAX], chip[SHOWN_MAX], model[SHOWN_MAX];
-		char prec[SHOWN_MAX], metric[SHOWN_MAX];
+		char prec[SHOWN_MAX], metric[SHOWN_MAX], map[32];
 		if (v[i].status != VAL_OK)
 			continue;
+		mapping_of(m, map, sizeof map);
 		rl_utf8_cell(m->metric, 0, 0, metric, sizeof metric);
 		rl_utf8_cell(m->id, w, 1, id, sizeof id);
 		rl_utf8_cell(m->chip, 9, 1, chip, sizeof chip);
 		rl_utf8_cell(m->model, 14, 1, model, sizeof model);
 		rl_utf8_cell(m->precision, 5, 1, prec, sizeof prec);
 		if (meas_micro(m)) /* no lengths, no tp */
-			printf("%s %s %s %s %5s %5s %3s %11.6g "
+			printf("%s %s %s %s %5s %5s %5s %11.6g "
 			       "%11.6g %+7.1f%%  %-13s  %s\n",
 			       id, chip, model, prec, "-", "-", "-",
 			       m->value, v[i].predicted, 100 * v[i].error,
 			       v[i].in_fit ? "(fitted chip)" : "(held out)", metric);
 		else
-			printf("%s %s %s %s %5.0f %5.0f %3.0f "
+			printf("%s %s %s %s %5.0f %5.0f %5s "
 			       "%11.6g %11.6g %+7.1f%%  %-13s  %s\n",
 			       id, chip, model, prec, m->isl,
-			       m->osl, m->tp, m->value, v[i].predicted,
+			       m->osl, map, m->value, v[i].predicted,
 			       100 * v[i].error,
 			       v[i].in_fit ? "(fitted chip)" : "(held out)", metric);
 	}

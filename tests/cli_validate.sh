@@ -126,6 +126,10 @@ expect_exit 0 "the reason follows its group" -- sh -c "grep -A1 'T none  *no-suc
 # each row labelled, then its metric named (the unit of its measured and
 # model values: a TTFT of 0.021 s read "0.0" without it, at one decimal)
 expect_exit 0 "held-out row labelled" -- grep -Eq '^h200 .*  \(held out\) +[a-z_]+$' "$T"
+# the mapping column as the tables write it: tp, tp/pp, DEPn
+expect_exit 0 "tp/pp column: pp2 is 1/2" -- grep -Eq '^pp2 +h100-sxm +llama3-70b +fp8 +1024 +1024 +1/2 ' "$T"
+expect_exit 0 "tp/pp column: DEP4 as written" -- grep -Eq '^dep +h100-sxm +mixtral-8x7b +fp8 +1024 +1024 +DEP4 ' "$T"
+expect_exit 0 "tp/pp column: tp 8" -- grep -Eq '^a-out +h100-sxm +llama3-70b +fp8 +2048 +128 +8 ' "$T"
 expect_exit 0 "in-sample row labelled" -- grep -Eq '^a-out .*  \(fitted chip\)  [a-z_]+$' "$T"
 # each profile's fixed time of one all-reduce at tp 2/4/8 on its fitted chip,
 # by hand for the micro profile on h100-sxm (link 450 GB/s one way, 1 us a
