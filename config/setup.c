@@ -130,9 +130,17 @@ int preset_path(const char *kind, const char *name, char *path, size_t len,
 		return 0;
 	}
 	if (dir) {
+		struct stat sb;
 		snprintf(path, len, "%s/%s/%s.ini", rl_data_dir(), dir, name);
 		if (is_file(path))
 			return 0;
+		/* there but no file (a directory, a FIFO, a link to nothing):
+		** said so, where it was an unknown preset whose name the list
+		** of known ones (preset_names) then gave */
+		if (lstat(path, &sb) == 0) {
+			not_a_file(kind, path, err, errlen);
+			return -1;
+		}
 	}
 	preset_names(kind, known, sizeof known);
 	snprintf(err, errlen, "unknown %s '%s'; known: %s", kind, name,

@@ -122,6 +122,32 @@ else
 	echo "ok - no ESC reaches the terminal"
 fi
 
+# a preset of the data directory that is no file (a directory, a FIFO, a
+# link to nothing) is said to be that, not an unknown model whose name the
+# list of known ones gives ("unknown model 'dir'; known: dir, ...")
+mkdir -p "$tmpd/v/models/dir.ini"
+dd=$(cd "${ROOFLAB_DATA:-data}" && pwd)
+for k in "$dd"/*; do
+	[ "${k##*/}" = models ] || ln -s "$k" "$tmpd/v/${k##*/}"
+done
+cp "${ROOFLAB_DATA:-data}/models/llama3-8b.ini" "$tmpd/v/models/"
+mkfifo "$tmpd/v/models/fifo.ini"
+ln -s nowhere.ini "$tmpd/v/models/gone.ini"
+expect_exit 2 "a model preset that is a directory" -- \
+	env ROOFLAB_DATA="$tmpd/v" $RL eval --chip h100-sxm --model dir
+expect_err "model file '.*/models/dir\.ini' is not a preset file \(a directory\)" \
+	"a model preset that is a directory: said so"
+expect_exit 2 "a model preset that is a FIFO" -- \
+	env ROOFLAB_DATA="$tmpd/v" $RL eval --chip h100-sxm --model fifo
+expect_err "model file '.*/models/fifo\.ini' is not a preset file \(not a regular file\)" \
+	"a model preset that is a FIFO: said so"
+expect_exit 2 "a model preset that links to nothing" -- \
+	env ROOFLAB_DATA="$tmpd/v" $RL eval --chip h100-sxm --model gone
+expect_err "model file '.*/models/gone\.ini' does not exist" \
+	"a model preset that links to nothing: said so"
+expect_exit 0 "the other models of that directory load" -- \
+	env ROOFLAB_DATA="$tmpd/v" $RL eval --chip h100-sxm --model llama3-8b
+
 # a profile fitted on measurements is described by its [meta]: the
 # software, calibrated (the default) or fitted (per version), and the error
 # its fit recorded, read here from the file itself; a profile without
