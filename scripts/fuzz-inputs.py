@@ -31,7 +31,9 @@ mutated from real files, one target at a time (--targets):
   solve         solve with the default side b (its best mapping) or a --b
                 side with mapping keys, --scenario, --target, --config
   presets       presets with a broken model file in a data directory
-                ($ROOFLAB_DATA): every description within 76 characters
+                ($ROOFLAB_DATA), or one that is a directory, a FIFO or a
+                link to nothing (and eval of it): every description within
+                76 characters
   profile       curve and map (their profile notes) and eval with a
                 mutated profile INI by path
 Mutations: byte flips, tokens inserted (nan, inf, -0, 1e309, NUL, invalid
@@ -569,7 +571,20 @@ class Fuzzer:
                     os.symlink(os.path.join(DATA, k), os.path.join(dd, k))
         md = os.path.join(dd, "models")
         for f in os.listdir(md):
-            os.remove(os.path.join(md, f))
+            if os.path.isdir(os.path.join(md, f)) and not \
+                    os.path.islink(os.path.join(md, f)):
+                os.rmdir(os.path.join(md, f))
+            else:
+                os.remove(os.path.join(md, f))
+        # a preset that is no file: a directory, a FIFO, a link to nothing
+        odd = r.choice([None, "dir", "fifo", "gone", "loop"])
+        if odd == "dir":
+            os.mkdir(os.path.join(md, "odd.ini"))
+        elif odd == "fifo":
+            os.mkfifo(os.path.join(md, "odd.ini"))
+        elif odd:
+            os.symlink("nowhere.ini" if odd == "gone" else "odd.ini",
+                       os.path.join(md, "odd.ini"))
         srcs = sorted(f for f in os.listdir(os.path.join(DATA, "models"))
                       if f.endswith(".ini"))
         for f in r.sample(srcs, 3):
@@ -580,6 +595,8 @@ class Fuzzer:
         with open(os.path.join(md, name), "wb") as f:
             f.write(mutate(r, open(src, "rb").read(), self.csv[:3]))
         self.presets_env = dict(os.environ, ROOFLAB_DATA=dd)
+        if odd and r.random() < 0.4:
+            return ["eval", "--chip", "h100-sxm", "--model", "odd"]
         return ["presets", "model"] if r.random() < 0.7 else ["presets"]
 
     def presets_check(self, argv, p):
