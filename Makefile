@@ -22,8 +22,8 @@ GITREV_H := $(CURDIR)/$(BUILD)/gitrev.h
 CFLAGS  += -DRL_VERSION='"$(VERSION)"' -DRL_GIT_REV_H='"$(GITREV_H)"'
 CFLAGS  += -DRL_DATA_DIR='"$(CURDIR)/data"' -DRL_ROOT_DIR='"$(CURDIR)"'
 ifeq ($(SAN),1)
-CFLAGS  += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-LDFLAGS += -fsanitize=address,undefined
+CFLAGS  += -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=address,undefined,float-cast-overflow
 endif
 
 DEPS_OK := $(shell sh scripts/deps.sh check >/dev/null 2>&1 && echo 1)
