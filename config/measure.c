@@ -84,30 +84,43 @@ static size_t lead_number(const char *s, double *v)
 ** hardware-models-more.md), its form factor and memory.  An entry applies
 ** when the label's form (pcie or not) matches and its memory, when given
 ** (a "NNNGB" word), is one of mem_gb; 0 ends the list. */
+/* The memory kinds and SXM form words a label may give, as bits in the
+** order of label_memories and label_forms (below). */
+enum {
+	LM_HBM2 = 1, LM_HBM2E = 2, LM_HBM3 = 4, LM_HBM3E = 8, LM_GDDR6 = 16,
+	LM_LPDDR5X = 32
+};
+enum { LF_SXM = 1, LF_SXM4 = 2, LF_SXM5 = 4 };
+
 static const struct chip_label {
 	const char *family; /* the label's first word (after "NVIDIA") */
 	int pcie;           /* 1: the label says PCIe; 0: it does not */
 	int mem_gb[3];      /* the capacities the label may give */
+	unsigned mems;      /* the memory kinds it may name (LM_*) */
+	unsigned forms;     /* the SXM words it may carry (LF_*) */
 	const char *preset;
 } chip_labels[] = {
-	{"h100", 0, {80, 0}, "h100-sxm"},
-	{"h100", 1, {80, 0}, "h100-pcie"},
-	{"h200", 0, {141, 0}, "h200-sxm"},
+	/* each part's memory as its preset gives it (h100-sxm.ini: HBM3;
+	** h100-pcie.ini: HBM2e; h200-sxm.ini: HBM3e; ...), so "H100 80GB
+	** HBM2e" (the PCIe card's memory) or "L40S HBM3" names no part */
+	{"h100", 0, {80, 0}, LM_HBM3, LF_SXM | LF_SXM5, "h100-sxm"},
+	{"h100", 1, {80, 0}, LM_HBM2E, 0, "h100-pcie"},
+	{"h200", 0, {141, 0}, LM_HBM3E, LF_SXM | LF_SXM5, "h200-sxm"},
 	/* the 96 GB HBM3 module the tables measured (gh200.ini), also when
 	** the label gives the Grace's LPDDR5X (480 or 512 GB) instead; the 144
 	** GB HBM3e module (hardware-more.csv gh200-144gb) has no preset */
-	{"gh200", 0, {96, 480, 512}, "gh200"},
-	{"a100", 0, {80, 0}, "a100-sxm"},
-	{"a100", 0, {40, 0}, "a100-sxm-40gb"},
-	{"a100", 1, {80, 0}, "a100-pcie"},
-	{"l40s", 0, {48, 0}, "l40s"},
+	{"gh200", 0, {96, 480, 512}, LM_HBM3 | LM_LPDDR5X, 0, "gh200"},
+	{"a100", 0, {80, 0}, LM_HBM2E, LF_SXM | LF_SXM4, "a100-sxm"},
+	{"a100", 0, {40, 0}, LM_HBM2, LF_SXM | LF_SXM4, "a100-sxm-40gb"},
+	{"a100", 1, {80, 0}, LM_HBM2E, 0, "a100-pcie"},
+	{"l40s", 0, {48, 0}, LM_GDDR6, 0, "l40s"},
 	/* the L40S is a PCIe card and nothing else (l40s.ini: PCIe Gen4 x16,
 	** no NVLink, MLPerf v4.0 L40Sx8_TRT.json), so "L40S PCIe" names it
 	** too */
-	{"l40s", 1, {48, 0}, "l40s"},
+	{"l40s", 1, {48, 0}, LM_GDDR6, 0, "l40s"},
 	/* 192 GB is the launch figure of the same parts (b200.ini, gb200.ini) */
-	{"b200", 0, {180, 192, 0}, "b200"},
-	{"gb200", 0, {186, 192, 0}, "gb200"},
+	{"b200", 0, {180, 192, 0}, LM_HBM3E, LF_SXM, "b200"},
+	{"gb200", 0, {186, 192, 0}, LM_HBM3E | LM_LPDDR5X, 0, "gb200"},
 };
 
 #define LABEL_WORDS 12
@@ -152,6 +165,17 @@ static int word_in(const char *x, const char *const *list)
 	for (; *list; list++)
 		if (!strcmp(x, *list))
 			return 1;
+	return 0;
+}
+
+/* The bit of word x in the NULL-ended list (1 for the first, 2 for the
+** second, ...), 0 when it is none of them. */
+static unsigned word_bit(const char *x, const char *const *list)
+{
+	unsigned bit = 1;
+	for (; *list; list++, bit <<= 1)
+		if (!strcmp(x, *list))
+			return bit;
 	return 0;
 }
 
@@ -222,7 +246,8 @@ static const char *chip_of_label(const char *label)
 {
 	char w[LABEL_WORDS][LABEL_WORD];
 	int n = label_words(label, w, LABEL_WORDS), i, pcie = 0;
-	int mems = 0, hbm3e = 0, host = 0;
+	int mems = 0, host = 0;
+	unsigned kinds = 0, forms = 0; /* the LM_ and LF_ words given */
 	double mem = 0; /* the first capacity given, GB (as read: 20 digits
 	                ** are no int) */
 	size_t e;
@@ -252,10 +277,11 @@ static const char *chip_of_label(const char *label)
 		} else if (!strcmp(x, "pcie"))
 			pcie = 1;
 		else if (word_in(x, label_memories)) {
-			hbm3e |= !strcmp(x, "hbm3e");
+			kinds |= word_bit(x, label_memories);
 			host |= !strcmp(x, "lpddr5x");
-		} else if (!word_in(x, label_forms) &&
-		           !word_in(x, label_systems) &&
+		} else if (word_in(x, label_forms))
+			forms |= word_bit(x, label_forms);
+		else if (!word_in(x, label_systems) &&
 		           !word_in(x, label_descriptions) &&
 		           !family_word(fam, x) &&
 		           !(!strcmp(fam, "gb200") &&
@@ -264,14 +290,15 @@ static const char *chip_of_label(const char *label)
 	}
 	if (mems > 1 + host)
 		return NULL;
-	if (!strcmp(fam, "gh200") && hbm3e)
-		return NULL; /* the 144 GB HBM3e module */
 	for (e = 0; e < sizeof chip_labels / sizeof chip_labels[0]; e++) {
 		const struct chip_label *c = &chip_labels[e];
 		/* none given, or one the part has (a "0GB" is none of them) */
 		int ok = !mems, j;
 		for (j = 0; j < 3 && c->mem_gb[j]; j++)
 			ok |= c->mem_gb[j] == mem;
+		/* the memory kinds and SXM words the part's own (the 144 GB
+		** HBM3e GH200 is none of gh200's) */
+		ok &= !(kinds & ~c->mems) && !(forms & ~c->forms);
 		if (!strcmp(c->family, fam) && c->pcie == pcie && ok)
 			return c->preset;
 	}

@@ -86,6 +86,24 @@ fi
 # not modelled as an unknown chip, never run on the family's preset; nor
 # does a capacity no part has: 0 GB (it was read as none given) or 20
 # digits (no int: it was cast to one)
+# a memory kind or SXM word is the part's own (its preset's memory:
+# h100-sxm.ini HBM3, h100-pcie.ini HBM2e, a100-sxm-40gb.ini HBM2, l40s.ini
+# GDDR6; the A100 is SXM4, the H100 and H200 SXM5): the same words on
+# another part name none
+label_rows kinds 'H100 SXM5 80GB HBM3' 'H100 PCIe 80GB HBM2e' 'A100 SXM4 HBM2' \
+	'A100 SXM4 80GB HBM2e' 'L40S 48GB GDDR6' 'GB200 186GB HBM3e' \
+	'H100 80GB HBM2e' 'L40S HBM3' 'H100 SXM4' 'A100 SXM5' 'B200 HBM2' \
+	'H200 HBM3' 'L40S 48GB LPDDR5X' 'H100 GDDR6'
+if command -v python3 >/dev/null 2>&1; then
+	$RL validate --measurements "$tmpd/kinds.csv" --json > "$tmpd/kinds.json"
+	expect_exit 0 "memory kinds and SXM words: the part's own only" -- python3 -c "
+import json
+rows = json.load(open('$tmpd/kinds.json'))['rows']
+want = ['h100-sxm', 'h100-pcie', 'a100-sxm-40gb', 'a100-sxm', 'l40s', 'gb200'] + [None] * 8
+got = [(x['chip'] if x['status'] == 'ok' else None) for x in rows]
+assert got == want, list(zip(got, want))"
+fi
+
 label_rows junk 'h100x' 'H100junk' 'h100-sxm-junk' 'H100 80GB foo' \
 	'H100 80GB 94GB' 'NVIDIA' 'A100SXM4' 'foo H200' 'H200 141GB HBM3e x8' \
 	'H100 0GB' 'H100 99999999999999999999GB'
