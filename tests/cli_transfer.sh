@@ -29,6 +29,19 @@ label_rows() {
 		done
 	} > "$out"
 }
+# expect_chips NAME WANT WHAT: validate $tmpd/NAME.csv (label_rows); the
+# chip each row runs on, in order (None where not modelled), is WANT (a
+# python list)
+expect_chips() {
+	command -v python3 >/dev/null 2>&1 || return 0
+	$RL validate --measurements "$tmpd/$1.csv" --json > "$tmpd/$1.json"
+	expect_exit 0 "$3" -- python3 -c "
+import json
+rows = json.load(open('$tmpd/$1.json'))['rows']
+want = $2
+got = [(x['chip'] if x['status'] == 'ok' else None) for x in rows]
+assert got == want, list(zip(got, want))"
+}
 label_rows labels 'h200' 'H200 141GB HBM3e' 'NVIDIA H200-SXM' 'GH200 96GB HBM3' \
 	'GH200 96GB HBM3 (480 GB LPDDR5X)' 'A100-SXM4-80GB' 'A100 SXM4 40GB' \
 	'A100-PCIE-80GB' 'A100 80GB PCIe' 'L40S' 'L40S 48GB' 'L40S PCIe 48GB' \
@@ -54,15 +67,8 @@ label_rows named 'HGX H100' 'DGX H100 80GB' 'NVIDIA DGX B200' \
 	'NVIDIA H100 Tensor Core GPU' 'GH200 Grace Hopper Superchip' \
 	'NVIDIA GH200 Grace Hopper Superchip 96GB HBM3' 'GB200 NVL72' \
 	'NVIDIA A100 80GB PCIe GPU' 'H100 NVL' 'H200 NVL72' 'HGX'
-if command -v python3 >/dev/null 2>&1; then
-	$RL validate --measurements "$tmpd/named.csv" --json > "$tmpd/named.json"
-	expect_exit 0 "NVIDIA's names of the parts: each on its preset" -- python3 -c "
-import json
-rows = json.load(open('$tmpd/named.json'))['rows']
-want = ['h100-sxm', 'h100-sxm', 'b200', 'h100-sxm', 'gh200', 'gh200', 'gb200', 'a100-pcie', None, None, None]
-got = [(x['chip'] if x['status'] == 'ok' else None) for x in rows]
-assert got == want, list(zip(got, want))"
-fi
+expect_chips named "['h100-sxm', 'h100-sxm', 'b200', 'h100-sxm', 'gh200', 'gh200', 'gb200', 'a100-pcie', None, None, None]" \
+	"NVIDIA's names of the parts: each on its preset"
 
 # an architecture or product word is the family's own only: another
 # family's names no part of this one (each ran on the family's preset)
@@ -70,22 +76,9 @@ label_rows arch 'H100 Ampere' 'A100 Hopper' 'B200 Hopper' 'L40S Blackwell' \
 	'H100 Grace Hopper Superchip' 'H100 Superchip' 'A100 Ada Lovelace' \
 	'H200 Hopper' 'L40S Ada Lovelace' 'GB200 Grace Blackwell Superchip' \
 	'NVIDIA A100 Ampere GPU' 'B200 Blackwell'
-if command -v python3 >/dev/null 2>&1; then
-	$RL validate --measurements "$tmpd/arch.csv" --json > "$tmpd/arch.json"
-	expect_exit 0 "architecture words: the family's own only" -- python3 -c "
-import json
-rows = json.load(open('$tmpd/arch.json'))['rows']
-want = [None] * 7 + ['h200-sxm', 'l40s', 'gb200', 'a100-sxm', 'b200']
-got = [(x['chip'] if x['status'] == 'ok' else None) for x in rows]
-assert got == want, list(zip(got, want))"
-fi
+expect_chips arch "[None] * 7 + ['h200-sxm', 'l40s', 'gb200', 'a100-sxm', 'b200']" \
+	"architecture words: the family's own only"
 
-# the label must be of exactly that form: a word the tables' labels do not
-# use (after the family, or glued to it), a capacity twice without the
-# Grace's LPDDR5X, or a vendor alone names no part, so the row is listed
-# not modelled as an unknown chip, never run on the family's preset; nor
-# does a capacity no part has: 0 GB (it was read as none given) or 20
-# digits (no int: it was cast to one)
 # a memory kind or SXM word is the part's own (its preset's memory:
 # h100-sxm.ini HBM3, h100-pcie.ini HBM2e, a100-sxm-40gb.ini HBM2, l40s.ini
 # GDDR6; the A100 is SXM4, the H100 and H200 SXM5): the same words on
@@ -94,16 +87,15 @@ label_rows kinds 'H100 SXM5 80GB HBM3' 'H100 PCIe 80GB HBM2e' 'A100 SXM4 HBM2' \
 	'A100 SXM4 80GB HBM2e' 'L40S 48GB GDDR6' 'GB200 186GB HBM3e' \
 	'H100 80GB HBM2e' 'L40S HBM3' 'H100 SXM4' 'A100 SXM5' 'B200 HBM2' \
 	'H200 HBM3' 'L40S 48GB LPDDR5X' 'H100 GDDR6'
-if command -v python3 >/dev/null 2>&1; then
-	$RL validate --measurements "$tmpd/kinds.csv" --json > "$tmpd/kinds.json"
-	expect_exit 0 "memory kinds and SXM words: the part's own only" -- python3 -c "
-import json
-rows = json.load(open('$tmpd/kinds.json'))['rows']
-want = ['h100-sxm', 'h100-pcie', 'a100-sxm-40gb', 'a100-sxm', 'l40s', 'gb200'] + [None] * 8
-got = [(x['chip'] if x['status'] == 'ok' else None) for x in rows]
-assert got == want, list(zip(got, want))"
-fi
+expect_chips kinds "['h100-sxm', 'h100-pcie', 'a100-sxm-40gb', 'a100-sxm', 'l40s', 'gb200'] + [None] * 8" \
+	"memory kinds and SXM words: the part's own only"
 
+# the label must be of exactly that form: a word the tables' labels do not
+# use (after the family, or glued to it), a capacity twice without the
+# Grace's LPDDR5X, or a vendor alone names no part, so the row is listed
+# not modelled as an unknown chip, never run on the family's preset; nor
+# does a capacity no part has: 0 GB (it was read as none given) or 20
+# digits (no int: it was cast to one)
 label_rows junk 'h100x' 'H100junk' 'h100-sxm-junk' 'H100 80GB foo' \
 	'H100 80GB 94GB' 'NVIDIA' 'A100SXM4' 'foo H200' 'H200 141GB HBM3e x8' \
 	'H100 0GB' 'H100 99999999999999999999GB'
