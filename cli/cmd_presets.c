@@ -39,6 +39,9 @@ static const opt_def table[] = {OPT_LAST};
 /* "(does not load: " and ")" around a model's message */
 #define LOAD_FAIL_WIDTH (DOC_WIDTH - 17)
 
+/* the files of a name too long for a preset listed by name */
+#define OVERLONG_SHOWN 16
+
 /* a model is described by its shape, which its first comment line is not */
 static void model_doc(const char *name, char *doc, size_t len)
 {
@@ -145,9 +148,11 @@ static void list_kind(const char *kind)
 	/* DOC_WIDTH characters of up to 4 bytes */
 	char names[PRESET_LIST_MAX][PRESET_NAME_MAX], doc[4 * DOC_WIDTH + 1];
 	char cell[4 * PRESET_NAME_MAX];
+	char longs[OVERLONG_SHOWN][PRESET_FILE_MAX], lcell[4 * PRESET_FILE_MAX];
 	size_t n = preset_list(kind, names, PRESET_LIST_MAX), i;
+	size_t nlong = preset_overlong(kind, longs, OVERLONG_SHOWN);
 	printf("%s\n", kind);
-	if (!n)
+	if (!n && !nlong)
 		printf("  (none)\n");
 	for (i = 0; i < n; i++) {
 		if (!strcmp(kind, "model"))
@@ -159,6 +164,18 @@ static void list_kind(const char *kind)
 		printf("  %s %s\n", rl_utf8_cell(names[i], 24, 0, cell, sizeof cell),
 		       doc);
 	}
+	/* a file whose name is too long for a preset's is listed (it was
+	** left out without a word), with preset_path's message */
+	for (i = 0; i < nlong && i < OVERLONG_SHOWN; i++) {
+		char path[64], err[256], clean[4 * LOAD_FAIL_WIDTH + 1];
+		preset_path(kind, longs[i], path, sizeof path, err, sizeof err);
+		preset_doc_fit(err, clean, sizeof clean, LOAD_FAIL_WIDTH);
+		printf("  %s (does not load: %s)\n",
+		       rl_utf8_cell(longs[i], 24, 0, lcell, sizeof lcell), clean);
+	}
+	if (nlong > OVERLONG_SHOWN)
+		printf("  (and %zu more files of a name too long for a preset)\n",
+		       nlong - OVERLONG_SHOWN);
 }
 
 int cmd_presets(int argc, char **argv)

@@ -71,11 +71,14 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp((const char *)a, (const char *)b);
 }
 
-size_t preset_list(const char *kind, char (*names)[PRESET_NAME_MAX],
-                   size_t max)
+/* The .ini files of kind's folder whose name (less .ini) fits a preset
+** name (overlong 0: under PRESET_NAME_MAX) or does not (overlong 1), into
+** names (rows of width bytes), at most max, sorted: how many there are. */
+static size_t list_dir(const char *kind, char *names, size_t width,
+                       size_t max, int overlong)
 {
 	char dir[1024];
-	size_t n = 0;
+	size_t n = 0, kept;
 	DIR *d;
 	struct dirent *e;
 	if (!kind_dir(kind))
@@ -84,18 +87,35 @@ size_t preset_list(const char *kind, char (*names)[PRESET_NAME_MAX],
 	d = opendir(dir);
 	if (!d)
 		return 0;
-	while ((e = readdir(d)) && n < max) {
+	while ((e = readdir(d))) {
 		size_t l = strlen(e->d_name);
-		if (l > 4 && l < PRESET_NAME_MAX &&
-		    !strcmp(e->d_name + l - 4, ".ini")) {
-			memcpy(names[n], e->d_name, l - 4);
-			names[n][l - 4] = '\0';
-			n++;
+		if (l <= 4 || strcmp(e->d_name + l - 4, ".ini") ||
+		    (l - 4 >= PRESET_NAME_MAX) != overlong)
+			continue;
+		if (n < max && l - 4 < width) {
+			memcpy(names + n * width, e->d_name, l - 4);
+			names[n * width + l - 4] = '\0';
+		} else if (!overlong) {
+			break; /* the list is full: as many as it holds */
 		}
+		n++;
 	}
 	closedir(d);
-	qsort(names, n, sizeof names[0], cmp_name);
+	kept = n < max ? n : max;
+	qsort(names, kept, width, cmp_name);
 	return n;
+}
+
+size_t preset_list(const char *kind, char (*names)[PRESET_NAME_MAX],
+                   size_t max)
+{
+	return list_dir(kind, names[0], PRESET_NAME_MAX, max, 0);
+}
+
+size_t preset_overlong(const char *kind, char (*names)[PRESET_FILE_MAX],
+                       size_t max)
+{
+	return list_dir(kind, names[0], PRESET_FILE_MAX, max, 1);
 }
 
 void preset_names(const char *kind, char *buf, size_t len)
@@ -128,6 +148,14 @@ int preset_path(const char *kind, const char *name, char *path, size_t len,
 		}
 		snprintf(path, len, "%s", name);
 		return 0;
+	}
+	/* a preset name of more is no file preset_list lists, nor one the
+	** setup's records of names (RL_NAME_MAX) hold whole */
+	if (strlen(name) >= PRESET_NAME_MAX) {
+		snprintf(err, errlen, "%s name of %zu characters; a preset name "
+		         "has at most %d", kind, strlen(name),
+		         PRESET_NAME_MAX - 1);
+		return -1;
 	}
 	if (dir) {
 		struct stat sb;

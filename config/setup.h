@@ -49,9 +49,13 @@ const char *rl_data_dir(void);
 int preset_path(const char *kind, const char *name, char *path, size_t len,
                 char *err, size_t errlen);
 
-/* The longest preset name, with its NUL (a file name of more is not
-** listed). */
+/* The longest preset name, with its NUL: a file of a longer name (less
+** .ini) is not in preset_list but in preset_overlong, and preset_path
+** refuses the name. */
 #define PRESET_NAME_MAX 64
+
+/* The longest file name, with its NUL (NAME_MAX of POSIX systems, 255). */
+#define PRESET_FILE_MAX 256
 
 /* The most presets of one kind a list of them holds (preset_list's max
 ** where the whole list is wanted): 256 names of PRESET_NAME_MAX, 16 KiB. */
@@ -61,6 +65,12 @@ int preset_path(const char *kind, const char *name, char *path, size_t len,
 ** without .ini), sorted, at most max: their count. */
 size_t preset_list(const char *kind, char (*names)[PRESET_NAME_MAX],
                    size_t max);
+
+/* The names (less .ini) of kind's files too long for a preset name,
+** sorted, at most max of them (one of over PRESET_FILE_MAX - 1 bytes is
+** counted, not given): how many there are. */
+size_t preset_overlong(const char *kind, char (*names)[PRESET_FILE_MAX],
+                       size_t max);
 
 /* The same names, comma separated (for messages), cut at len. */
 void preset_names(const char *kind, char *buf, size_t len);

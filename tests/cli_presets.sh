@@ -148,6 +148,28 @@ expect_err "model file '.*/models/gone\.ini' does not exist" \
 expect_exit 0 "the other models of that directory load" -- \
 	env ROOFLAB_DATA="$tmpd/v" $RL eval --chip h100-sxm --model llama3-8b
 
+# a model file of a name too long for a preset's (PRESET_NAME_MAX 64 with
+# its NUL: 63 characters at most) is listed as one that does not load, with
+# the reason, and refused by name; it was left out of the list without a
+# word, and loaded by name with the name cut to 127 characters. A name of
+# 63 characters is listed and loads (one of 60 or more was left out too).
+long=$(printf 'm%.0s' $(seq 240))
+n63=$(printf 'n%.0s' $(seq 63))
+cp "${ROOFLAB_DATA:-data}/models/llama3-8b.ini" "$tmpd/v/models/$long.ini"
+cp "${ROOFLAB_DATA:-data}/models/llama3-8b.ini" "$tmpd/v/models/$n63.ini"
+expect_exit 0 "presets model with a file of a 240-character name" -- \
+	env ROOFLAB_DATA="$tmpd/v" $RL presets model
+expect_out "^  $long \(does not load: model name of 240 characters; a preset name has at most 63\)\$" \
+	"a file of a name too long for a preset is listed as not loading, with why"
+expect_out "^  $n63 32 layers, hidden 4096," \
+	"a model of a 63-character name is listed"
+expect_exit 2 "a model named by 240 characters" -- \
+	env ROOFLAB_DATA="$tmpd/v" $RL eval --chip h100-sxm --model "$long"
+expect_err "model name of 240 characters; a preset name has at most 63" \
+	"a model named by 240 characters: refused, with why"
+expect_exit 0 "a model named by 63 characters loads" -- \
+	env ROOFLAB_DATA="$tmpd/v" $RL eval --chip h100-sxm --model "$n63"
+
 # a profile fitted on measurements is described by its [meta]: the
 # software, calibrated (the default) or fitted (per version), and the error
 # its fit recorded, read here from the file itself; a profile without
