@@ -86,16 +86,28 @@ static void help(FILE *f)
 }
 
 /* A resume that found points missing below the run's next point says
-** how many it evaluated again and stored (a filter may drop some). */
+** how many it evaluated again and stored; with a [filter], how many of
+** them it dropped and how many were lost where the run's count of its
+** drops was known (runs.dropped), "dropped by its filter, or lost" where
+** it was not. */
 static void refill_note(const rl_sweep_stats *st, const rl_sweep_spec *s,
                         const char *db)
 {
+	char why[128];
+	if (!s->nfilters)
+		snprintf(why, sizeof why, "lost");
+	else if (st->dropped_known && st->dropped_before <= st->refilled)
+		snprintf(why, sizeof why, "%llu dropped by its filter, as the run "
+		         "counted them, %llu lost",
+		         (unsigned long long)st->dropped_before,
+		         (unsigned long long)(st->refilled - st->dropped_before));
+	else
+		snprintf(why, sizeof why, "dropped by its filter, or lost");
 	fprintf(stderr, "rooflab sweep: run %lld in %s: %llu point%s it "
 	        "records as done %s not stored (%s): evaluated again, %llu "
 	        "stored\n", (long long)st->run_id, db,
 	        (unsigned long long)st->refilled, st->refilled == 1 ? "" : "s",
-	        st->refilled == 1 ? "was" : "were",
-	        s->nfilters ? "dropped by its filter, or lost" : "lost",
+	        st->refilled == 1 ? "was" : "were", why,
 	        (unsigned long long)st->refill_stored);
 }
 

@@ -373,6 +373,8 @@ static int refill(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	               err, errlen);
 	if (rc || (known && have + dropped == want))
 		return rc;
+	st->dropped_known = known;
+	st->dropped_before = known ? dropped : 0;
 	if (have >= want) /* every point stored: none dropped */
 		return on_db(o->db_path, rl_store_set_dropped(ws->db, st->run_id, 0,
 		                                              end, err, errlen),

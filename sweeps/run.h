@@ -33,6 +33,11 @@ typedef struct {
 	                        ** that it lacked, evaluated again */
 	uint64_t refill_stored; /* of those, stored (the rest the filter
 	                        ** dropped) */
+	int dropped_known;      /* resumed: the run's count of the points its
+	                        ** filter dropped below its next point was
+	                        ** known (runs.dropped, valid) before the walk */
+	uint64_t dropped_before;/* that count, when known: of the points
+	                        ** refilled, the rest were lost */
 	uint64_t shard_points;  /* points of the shard in all */
 	double seconds;
 } rl_sweep_stats;
