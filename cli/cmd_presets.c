@@ -165,10 +165,12 @@ static void list_kind(const char *kind)
 		       doc);
 	}
 	/* a file whose name is too long for a preset's is listed (it was
-	** left out without a word), with preset_path's message */
+	** left out without a word), with the reason preset_path refuses the
+	** name (not preset_path's own message: a name holding ".ini" is a
+	** path to it, looked for in the working directory) */
 	for (i = 0; i < nlong && i < OVERLONG_SHOWN; i++) {
-		char path[64], err[256], clean[4 * LOAD_FAIL_WIDTH + 1];
-		preset_path(kind, longs[i], path, sizeof path, err, sizeof err);
+		char err[256] = "", clean[4 * LOAD_FAIL_WIDTH + 1];
+		preset_name_fits(kind, longs[i], err, sizeof err);
 		preset_doc_fit(err, clean, sizeof clean, LOAD_FAIL_WIDTH);
 		printf("  %s (does not load: %s)\n",
 		       rl_utf8_cell(longs[i], 24, 0, lcell, sizeof lcell), clean);

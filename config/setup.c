@@ -132,6 +132,16 @@ void preset_names(const char *kind, char *buf, size_t len)
 	}
 }
 
+int preset_name_fits(const char *kind, const char *name, char *err,
+                     size_t errlen)
+{
+	if (strlen(name) < PRESET_NAME_MAX)
+		return 0;
+	snprintf(err, errlen, "%s name of %zu characters; a preset name has at "
+	         "most %d", kind, strlen(name), PRESET_NAME_MAX - 1);
+	return -1;
+}
+
 int preset_path(const char *kind, const char *name, char *path, size_t len,
                 char *err, size_t errlen)
 {
@@ -151,12 +161,8 @@ int preset_path(const char *kind, const char *name, char *path, size_t len,
 	}
 	/* a preset name of more is no file preset_list lists, nor one the
 	** setup's records of names (RL_NAME_MAX) hold whole */
-	if (strlen(name) >= PRESET_NAME_MAX) {
-		snprintf(err, errlen, "%s name of %zu characters; a preset name "
-		         "has at most %d", kind, strlen(name),
-		         PRESET_NAME_MAX - 1);
+	if (preset_name_fits(kind, name, err, errlen))
 		return -1;
-	}
 	if (dir) {
 		struct stat sb;
 		snprintf(path, len, "%s/%s/%s.ini", rl_data_dir(), dir, name);

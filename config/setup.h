@@ -54,6 +54,11 @@ int preset_path(const char *kind, const char *name, char *path, size_t len,
 ** refuses the name. */
 #define PRESET_NAME_MAX 64
 
+/* 0 when name is short enough for a preset's (under PRESET_NAME_MAX),
+** else -1 with the message saying so. */
+int preset_name_fits(const char *kind, const char *name, char *err,
+                     size_t errlen);
+
 /* The longest file name, with its NUL (NAME_MAX of POSIX systems, 255). */
 #define PRESET_FILE_MAX 256
 

@@ -169,6 +169,19 @@ expect_err "model name of 240 characters; a preset name has at most 63" \
 	"a model named by 240 characters: refused, with why"
 expect_exit 0 "a model named by 63 characters loads" -- \
 	env ROOFLAB_DATA="$tmpd/v" $RL eval --chip h100-sxm --model "$n63"
+# a file of such a name that holds ".ini" (70 characters and ".ini", then
+# the file's own .ini: 74 characters less it) is listed with the same
+# reason: preset_path's message was that of a path in the working directory
+# ("model file '...' does not exist"), or none where the working directory
+# holds that file
+l74=$(printf 'k%.0s' $(seq 70)).ini
+cp "${ROOFLAB_DATA:-data}/models/llama3-8b.ini" "$tmpd/v/models/$l74.ini"
+: > "$tmpd/$l74"
+expect_exit 0 "presets model with a file of a long name holding .ini" -- \
+	sh -c "cd '$tmpd' && ROOFLAB_DATA='$tmpd/v' '$RL' presets model"
+expect_out "^  $l74 \(does not load: model name of 74 characters; a preset name has at most 63\)\$" \
+	"a long name holding .ini: listed as not loading, with why"
+rm -f "$tmpd/v/models/$l74.ini" "$tmpd/$l74"
 
 # a profile fitted on measurements is described by its [meta]: the
 # software, calibrated (the default) or fitted (per version), and the error
