@@ -404,15 +404,16 @@ static int id_width(const val_row *v, size_t n)
 }
 
 /* A row's mapping as the tables write it: "8" (tp), "4/2" (tp / pp) or
-** "DEP4" (attention data parallel with the experts over 4 GPUs). */
+** "DEP4" (attention data parallel with the experts over 4 GPUs), its
+** stages after a '/' too ("DEP4/2": pp 2, modelled since c152d0f). */
 static void mapping_of(const meas_row *m, char *buf, size_t len)
 {
-	if (m->ep > 1 && m->tp == 1)
-		snprintf(buf, len, "DEP%.0f", m->ep);
-	else if (m->pp > 1)
-		snprintf(buf, len, "%.0f/%.0f", m->tp, m->pp);
+	const char *dep = m->ep > 1 && m->tp == 1 ? "DEP" : "";
+	double n = *dep ? m->ep : m->tp;
+	if (m->pp > 1)
+		snprintf(buf, len, "%s%.0f/%.0f", dep, n, m->pp);
 	else
-		snprintf(buf, len, "%.0f", m->tp);
+		snprintf(buf, len, "%s%.0f", dep, n);
 }
 
 static void print_rows(const val_row *v, size_t n)

@@ -130,6 +130,11 @@ expect_exit 0 "held-out row labelled" -- grep -Eq '^h200 .*  \(held out\) +[a-z_
 expect_exit 0 "tp/pp column: pp2 is 1/2" -- grep -Eq '^pp2 +h100-sxm +llama3-70b +fp8 +1024 +1024 +1/2 ' "$T"
 expect_exit 0 "tp/pp column: DEP4 as written" -- grep -Eq '^dep +h100-sxm +mixtral-8x7b +fp8 +1024 +1024 +DEP4 ' "$T"
 expect_exit 0 "tp/pp column: tp 8" -- grep -Eq '^a-out +h100-sxm +llama3-70b +fp8 +2048 +128 +8 ' "$T"
+# DEP4 over 2 pipeline stages (8 GPUs) keeps its pp: it read 'DEP4', as a
+# row of one stage does
+printf '%s\n%s\n' "$H" 'dep-pp2,T,out,h100-sxm,8,mixtral-8x7b,fp8,1024,1024,DEP4,2,max-load,,output_tokens_per_s,20000,' > "$tmpd/deppp.csv"
+expect_exit 0 "validate DEP4 with pp 2" -- $RL validate --measurements "$tmpd/deppp.csv" --versions "$V"
+expect_out '^dep-pp2 +h100-sxm +mixtral-8x7b +fp8 +1024 +1024 +DEP4/2 ' "tp/pp column: DEP4 with pp 2 is DEP4/2"
 expect_exit 0 "in-sample row labelled" -- grep -Eq '^a-out .*  \(fitted chip\)  [a-z_]+$' "$T"
 # each profile's fixed time of one all-reduce at tp 2/4/8 on its fitted chip,
 # by hand for the micro profile on h100-sxm (link 450 GB/s one way, 1 us a
