@@ -246,7 +246,7 @@ static const char *chip_of_label(const char *label)
 {
 	char w[LABEL_WORDS][LABEL_WORD];
 	int n = label_words(label, w, LABEL_WORDS), i, pcie = 0;
-	int mems = 0, host = 0;
+	int mems = 0, host = 0, sys = 0; /* sys: a system word given */
 	unsigned kinds = 0, forms = 0; /* the LM_ and LF_ words given */
 	double mem = 0; /* the first capacity given, GB (as read: 20 digits
 	                ** are no int) */
@@ -256,8 +256,8 @@ static const char *chip_of_label(const char *label)
 		if (!strcasecmp(label, chip_labels[e].preset))
 			return chip_labels[e].preset;
 	i = n > 0 && !strcmp(w[0], "nvidia");
-	while (i < n && word_in(w[i], label_systems))
-		i++;
+	for (; i < n && word_in(w[i], label_systems); i++)
+		sys = 1;
 	if (i >= n)
 		return NULL;
 	for (e = 0; !fam && e < sizeof chip_labels / sizeof chip_labels[0]; e++)
@@ -281,14 +281,22 @@ static const char *chip_of_label(const char *label)
 			host |= !strcmp(x, "lpddr5x");
 		} else if (word_in(x, label_forms))
 			forms |= word_bit(x, label_forms);
-		else if (!word_in(x, label_systems) &&
-		           !word_in(x, label_descriptions) &&
+		else if (word_in(x, label_systems))
+			sys = 1;
+		else if (!word_in(x, label_descriptions) &&
 		           !family_word(fam, x) &&
 		           !(!strcmp(fam, "gb200") &&
 		             word_in(x, label_gb200_racks)))
 			return NULL;
 	}
 	if (mems > 1 + host)
+		return NULL;
+	/* HGX and DGX are systems of SXM parts and superchips
+	** (hardware-models-more.md: dgx-h100, dgx-gh200, hgx-b200, dgx-b200):
+	** a PCIe card, the L40S among them (l40s.ini: PCIe Gen4 x16, no
+	** NVLink), ships on neither, so "DGX H100 PCIe" or "HGX L40S" names no
+	** part */
+	if (sys && (pcie || !strcmp(fam, "l40s")))
 		return NULL;
 	for (e = 0; e < sizeof chip_labels / sizeof chip_labels[0]; e++) {
 		const struct chip_label *c = &chip_labels[e];

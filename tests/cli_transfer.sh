@@ -69,6 +69,12 @@ label_rows named 'HGX H100' 'DGX H100 80GB' 'NVIDIA DGX B200' \
 	'NVIDIA A100 80GB PCIe GPU' 'H100 NVL' 'H200 NVL72' 'HGX'
 expect_chips named "['h100-sxm', 'h100-sxm', 'b200', 'h100-sxm', 'gh200', 'gh200', 'gb200', 'a100-pcie', None, None, None]" \
 	"NVIDIA's names of the parts: each on its preset"
+# HGX and DGX are systems of SXM parts and superchips: a PCIe card (the
+# L40S is one) on either names no part (each ran on the card's preset)
+label_rows systems 'HGX H100 PCIe' 'DGX A100 80GB PCIe' 'H100 PCIe HGX' \
+	'HGX L40S' 'DGX L40S 48GB' 'DGX A100 SXM4 40GB' 'DGX GH200' 'HGX H200'
+expect_chips systems "[None] * 5 + ['a100-sxm-40gb', 'gh200', 'h200-sxm']" \
+	"a system word: SXM parts and superchips only"
 
 # an architecture or product word is the family's own only: another
 # family's names no part of this one (each ran on the family's preset)
