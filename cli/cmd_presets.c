@@ -39,7 +39,8 @@ static const opt_def table[] = {OPT_LAST};
 /* "(does not load: " and ")" around a model's message */
 #define LOAD_FAIL_WIDTH (DOC_WIDTH - 17)
 
-/* the files of a name too long for a preset listed by name */
+/* the files of a name no preset loads by (too long, or ending in .ini)
+** listed by name */
 #define OVERLONG_SHOWN 16
 
 /* a model is described by its shape, which its first comment line is not */
@@ -150,7 +151,7 @@ static void list_kind(const char *kind)
 	char cell[4 * PRESET_NAME_MAX];
 	char longs[OVERLONG_SHOWN][PRESET_FILE_MAX], lcell[4 * PRESET_FILE_MAX];
 	size_t n = preset_list(kind, names, PRESET_LIST_MAX), i;
-	size_t nlong = preset_overlong(kind, longs, OVERLONG_SHOWN);
+	size_t nlong = preset_unloadable(kind, longs, OVERLONG_SHOWN);
 	printf("%s\n", kind);
 	if (!n && !nlong)
 		printf("  (none)\n");
@@ -164,10 +165,12 @@ static void list_kind(const char *kind)
 		printf("  %s %s\n", rl_utf8_cell(names[i], 24, 0, cell, sizeof cell),
 		       doc);
 	}
-	/* a file whose name is too long for a preset's is listed (it was
-	** left out without a word), with the reason preset_path refuses the
-	** name (not preset_path's own message: a name holding ".ini" is a
-	** path to it, looked for in the working directory) */
+	/* a file whose name is too long for a preset's, or ends in ".ini"
+	** (x.ini.ini), is listed (it was left out without a word, or listed
+	** as a preset whose name then read a path), with the reason
+	** preset_name_fits refuses the name (not preset_path's own message:
+	** a name ending in ".ini" is a path, looked for in the working
+	** directory) */
 	for (i = 0; i < nlong && i < OVERLONG_SHOWN; i++) {
 		char err[256] = "", clean[4 * LOAD_FAIL_WIDTH + 1];
 		preset_name_fits(kind, longs[i], err, sizeof err);
@@ -176,7 +179,7 @@ static void list_kind(const char *kind)
 		       rl_utf8_cell(longs[i], 24, 0, lcell, sizeof lcell), clean);
 	}
 	if (nlong > OVERLONG_SHOWN)
-		printf("  (and %zu more files of a name too long for a preset)\n",
+		printf("  (and %zu more files of a name no preset loads by)\n",
 		       nlong - OVERLONG_SHOWN);
 }
 

@@ -71,13 +71,25 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp((const char *)a, (const char *)b);
 }
 
-/* The .ini files of kind's folder whose name (less .ini) fits a preset
-** name (overlong 0: under PRESET_NAME_MAX) or does not (overlong 1), into
-** names (rows of width bytes), at most max, sorted: how many there are. */
-static size_t list_dir(const char *kind, char *names, size_t width,
-                       size_t max, int overlong)
+/* A name given where a preset is asked for that is a path to its file:
+** one holding a '/' or ending in ".ini" (README: "a preset name or a path
+** to an INI file"), read from the working directory; any other name is a
+** preset's, in the data directory. A preset file x.ini.ini therefore has
+** no name it loads by (preset_name_fits refuses "x.ini"). */
+static int names_a_path(const char *name)
 {
-	char dir[1024];
+	size_t l = strlen(name);
+	return strchr(name, '/') || (l >= 4 && !strcmp(name + l - 4, ".ini"));
+}
+
+/* The .ini files of kind's folder whose name (less .ini) loads as a
+** preset's (refused 0: preset_name_fits takes it) or does not (refused 1),
+** into names (rows of width bytes), at most max, sorted: how many there
+** are. */
+static size_t list_dir(const char *kind, char *names, size_t width,
+                       size_t max, int refused)
+{
+	char dir[1024], base[PRESET_FILE_MAX];
 	size_t n = 0, kept;
 	DIR *d;
 	struct dirent *e;
@@ -89,13 +101,15 @@ static size_t list_dir(const char *kind, char *names, size_t width,
 		return 0;
 	while ((e = readdir(d))) {
 		size_t l = strlen(e->d_name);
-		if (l <= 4 || strcmp(e->d_name + l - 4, ".ini") ||
-		    (l - 4 >= PRESET_NAME_MAX) != overlong)
+		if (l <= 4 || strcmp(e->d_name + l - 4, ".ini"))
+			continue;
+		snprintf(base, sizeof base, "%.*s", (int)(l - 4), e->d_name);
+		if ((preset_name_fits(kind, base, NULL, 0) != 0) != refused)
 			continue;
 		if (n < max && l - 4 < width) {
 			memcpy(names + n * width, e->d_name, l - 4);
 			names[n * width + l - 4] = '\0';
-		} else if (!overlong) {
+		} else if (!refused) {
 			break; /* the list is full: as many as it holds */
 		}
 		n++;
@@ -112,8 +126,8 @@ size_t preset_list(const char *kind, char (*names)[PRESET_NAME_MAX],
 	return list_dir(kind, names[0], PRESET_NAME_MAX, max, 0);
 }
 
-size_t preset_overlong(const char *kind, char (*names)[PRESET_FILE_MAX],
-                       size_t max)
+size_t preset_unloadable(const char *kind, char (*names)[PRESET_FILE_MAX],
+                         size_t max)
 {
 	return list_dir(kind, names[0], PRESET_FILE_MAX, max, 1);
 }
@@ -135,11 +149,17 @@ void preset_names(const char *kind, char *buf, size_t len)
 int preset_name_fits(const char *kind, const char *name, char *err,
                      size_t errlen)
 {
-	if (strlen(name) < PRESET_NAME_MAX)
-		return 0;
-	snprintf(err, errlen, "%s name of %zu characters; a preset name has at "
-	         "most %d", kind, strlen(name), PRESET_NAME_MAX - 1);
-	return -1;
+	if (strlen(name) >= PRESET_NAME_MAX) {
+		snprintf(err, errlen, "%s name of %zu characters; a preset name "
+		         "has at most %d", kind, strlen(name), PRESET_NAME_MAX - 1);
+		return -1;
+	}
+	if (names_a_path(name)) {
+		snprintf(err, errlen, "%s name ending in .ini: a path, not a "
+		         "preset", kind);
+		return -1;
+	}
+	return 0;
 }
 
 int preset_path(const char *kind, const char *name, char *path, size_t len,
@@ -151,7 +171,7 @@ int preset_path(const char *kind, const char *name, char *path, size_t len,
 		snprintf(err, errlen, "empty %s name", kind);
 		return -1;
 	}
-	if (strchr(name, '/') || strstr(name, ".ini")) {
+	if (names_a_path(name)) {
 		if (!is_file(name)) {
 			not_a_file(kind, name, err, errlen);
 			return -1;

@@ -50,12 +50,14 @@ int preset_path(const char *kind, const char *name, char *path, size_t len,
                 char *err, size_t errlen);
 
 /* The longest preset name, with its NUL: a file of a longer name (less
-** .ini) is not in preset_list but in preset_overlong, and preset_path
+** .ini) is not in preset_list but in preset_unloadable, and preset_path
 ** refuses the name. */
 #define PRESET_NAME_MAX 64
 
-/* 0 when name is short enough for a preset's (under PRESET_NAME_MAX),
-** else -1 with the message saying so. */
+/* 0 when name loads as a preset's: short enough (under PRESET_NAME_MAX)
+** and not a path (a name holding '/' or ending in ".ini" is a path to a
+** file, which preset_path reads from the working directory); else -1 with
+** the message saying why (err may be NULL with errlen 0). */
 int preset_name_fits(const char *kind, const char *name, char *err,
                      size_t errlen);
 
@@ -71,11 +73,12 @@ int preset_name_fits(const char *kind, const char *name, char *err,
 size_t preset_list(const char *kind, char (*names)[PRESET_NAME_MAX],
                    size_t max);
 
-/* The names (less .ini) of kind's files too long for a preset name,
-** sorted, at most max of them (one of over PRESET_FILE_MAX - 1 bytes is
-** counted, not given): how many there are. */
-size_t preset_overlong(const char *kind, char (*names)[PRESET_FILE_MAX],
-                       size_t max);
+/* The names (less .ini) of kind's files that no preset name loads
+** (preset_name_fits refuses them: too long, or ending in ".ini"), sorted,
+** at most max of them (one of over PRESET_FILE_MAX - 1 bytes is counted,
+** not given): how many there are. */
+size_t preset_unloadable(const char *kind, char (*names)[PRESET_FILE_MAX],
+                         size_t max);
 
 /* The same names, comma separated (for messages), cut at len. */
 void preset_names(const char *kind, char *buf, size_t len);

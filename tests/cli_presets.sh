@@ -183,6 +183,28 @@ expect_out "^  $l74 \(does not load: model name of 74 characters; a preset name 
 	"a long name holding .ini: listed as not loading, with why"
 rm -f "$tmpd/v/models/$l74.ini" "$tmpd/$l74"
 
+# a name is a path to a file when it holds a '/' or ends in ".ini"; any
+# other is a preset's. A model file x.ini.ini has no name it loads by
+# ("x.ini" is a path in the working directory): it was listed as the
+# preset "x.ini", which then did not load; it is listed as not loading,
+# with why. A name that holds ".ini" elsewhere (y.ini-v2) is a preset's:
+# it was read as a path in the working directory and did not load.
+cp "${ROOFLAB_DATA:-data}/models/llama3-8b.ini" "$tmpd/v/models/x.ini.ini"
+cp "${ROOFLAB_DATA:-data}/models/llama3-8b.ini" "$tmpd/v/models/y.ini-v2.ini"
+expect_exit 0 "presets model with x.ini.ini and y.ini-v2.ini" -- \
+	env ROOFLAB_DATA="$tmpd/v" $RL presets model
+expect_out "^  x\.ini {20}\(does not load: model name ending in \.ini: a path, not a preset\)\$" \
+	"x.ini.ini: listed as not loading, with why"
+expect_out "^  y\.ini-v2 +32 layers, hidden 4096," \
+	"y.ini-v2.ini: listed as a model"
+expect_exit 0 "a model named y.ini-v2 loads from the data directory" -- \
+	sh -c "cd '$tmpd' && ROOFLAB_DATA='$tmpd/v' '$RL' eval --chip h100-sxm --model y.ini-v2"
+expect_exit 2 "a model named x.ini is a path in the working directory" -- \
+	sh -c "cd '$tmpd' && ROOFLAB_DATA='$tmpd/v' '$RL' eval --chip h100-sxm --model x.ini"
+expect_err "model file 'x\.ini' does not exist" \
+	"a model named x.ini: the file of that path does not exist"
+rm -f "$tmpd/v/models/x.ini.ini" "$tmpd/v/models/y.ini-v2.ini"
+
 # a profile fitted on measurements is described by its [meta]: the
 # software, calibrated (the default) or fitted (per version), and the error
 # its fit recorded, read here from the file itself; a profile without
