@@ -147,6 +147,12 @@ expect_err "model file '.*/models/gone\.ini' does not exist" \
 	"a model preset that links to nothing: said so"
 expect_exit 0 "the other models of that directory load" -- \
 	env ROOFLAB_DATA="$tmpd/v" $RL eval --chip h100-sxm --model llama3-8b
+# the known models an unknown one's message gives are the files: the
+# directory, the FIFO and the link to nothing were among them
+expect_exit 2 "an unknown model beside them" -- \
+	env ROOFLAB_DATA="$tmpd/v" $RL eval --chip h100-sxm --model nosuch
+expect_err "unknown model 'nosuch'; known: llama3-8b\$" \
+	"an unknown model: the known ones are the files (llama3-8b alone)"
 
 # a model file of a name too long for a preset's (PRESET_NAME_MAX 64 with
 # its NUL: 63 characters at most) is listed as one that does not load, with
