@@ -420,10 +420,11 @@ static void print_rows(const val_row *v, size_t n)
 {
 	size_t i;
 	int w = id_width(v, n);
-	/* measured and model in the row's own metric, named last (its unit:
+	/* tp/pp 6 wide: "DEP4/2" (DEPn over pp stages) is 6 characters.
+	** measured and model in the row's own metric, named last (its unit:
 	** tokens/s, seconds, TFLOPS), to six significant digits: a TTFT of
 	** 0.021 s read "0.0" at one decimal */
-	printf("%-*s %-9s %-14s %-5s %5s %5s %5s %11s %11s %8s  %-13s  %s\n", w,
+	printf("%-*s %-9s %-14s %-5s %5s %5s %6s %11s %11s %8s  %-13s  %s\n", w,
 	       "row", "chip", "model", "prec", "isl", "osl", "tp/pp", "measured",
 	       "model", "error", "", "metric");
 	for (i = 0; i < n; i++) {
@@ -439,13 +440,13 @@ static void print_rows(const val_row *v, size_t n)
 		rl_utf8_cell(m->model, 14, 1, model, sizeof model);
 		rl_utf8_cell(m->precision, 5, 1, prec, sizeof prec);
 		if (meas_micro(m)) /* no lengths, no tp */
-			printf("%s %s %s %s %5s %5s %5s %11.6g "
+			printf("%s %s %s %s %5s %5s %6s %11.6g "
 			       "%11.6g %+7.1f%%  %-13s  %s\n",
 			       id, chip, model, prec, "-", "-", "-",
 			       m->value, v[i].predicted, 100 * v[i].error,
 			       v[i].in_fit ? "(fitted chip)" : "(held out)", metric);
 		else
-			printf("%s %s %s %s %5.0f %5.0f %5s "
+			printf("%s %s %s %s %5.0f %5.0f %6s "
 			       "%11.6g %11.6g %+7.1f%%  %-13s  %s\n",
 			       id, chip, model, prec, m->isl,
 			       m->osl, map, m->value, v[i].predicted,

@@ -135,6 +135,18 @@ expect_exit 0 "tp/pp column: tp 8" -- grep -Eq '^a-out +h100-sxm +llama3-70b +fp
 printf '%s\n%s\n' "$H" 'dep-pp2,T,out,h100-sxm,8,mixtral-8x7b,fp8,1024,1024,DEP4,2,max-load,,output_tokens_per_s,20000,' > "$tmpd/deppp.csv"
 expect_exit 0 "validate DEP4 with pp 2" -- $RL validate --measurements "$tmpd/deppp.csv" --versions "$V"
 expect_out '^dep-pp2 +h100-sxm +mixtral-8x7b +fp8 +1024 +1024 +DEP4/2 ' "tp/pp column: DEP4 with pp 2 is DEP4/2"
+# and within its column: 'DEP4/2' is 6 characters, and the column was 5
+# wide, so it ended one past the header's 'tp/pp' and pushed the row's
+# measured and model values one to the right of theirs
+ends=$(awk '/^row / { h = index($0, " tp/pp ") + 6 }
+	/^dep-pp2 / { r = index($0, " DEP4/2 ") + 7 } END { print h, r }' "$tmpd/out")
+set -- $ends
+if [ "${1:-0}" -gt 6 ] && [ "$1" = "${2:-}" ]; then
+	echo "ok - DEP4/2 ends where the header's tp/pp does (column $1)"
+else
+	echo "not ok - DEP4/2 ends at column ${2:-?}, the header's tp/pp at ${1:-?}"
+	fails=$((fails + 1))
+fi
 expect_exit 0 "in-sample row labelled" -- grep -Eq '^a-out .*  \(fitted chip\)  [a-z_]+$' "$T"
 # each profile's fixed time of one all-reduce at tp 2/4/8 on its fitted chip,
 # by hand for the micro profile on h100-sxm (link 450 GB/s one way, 1 us a
