@@ -42,6 +42,22 @@ want = $2
 got = [(x['chip'] if x['status'] == 'ok' else None) for x in rows]
 assert got == want, list(zip(got, want))"
 }
+# expect_unknown NAME N WHAT [named]: validate $tmpd/NAME.csv exits 0 and
+# lists its N rows each not modelled as an unknown chip under the label as
+# given ('named': the reason quotes it)
+expect_unknown() {
+	expect_exit 0 "$3: not an input error" -- $RL validate --measurements "$tmpd/$1.csv"
+	command -v python3 >/dev/null 2>&1 || return 0
+	$RL validate --measurements "$tmpd/$1.csv" --json > "$tmpd/$1.json"
+	expect_exit 0 "$3: each an unknown chip" -- python3 -c "
+import json
+rows = json.load(open('$tmpd/$1.json'))['rows']
+assert len(rows) == $2, len(rows)
+for x in rows:
+    assert x['status'] == 'not_modelled' and x['chip'] == x['chip_given'], x
+    assert 'unknown chip' in x['reason'], x
+    assert '$4' != 'named' or x['chip_given'] in x['reason'], x"
+}
 label_rows labels 'h200' 'H200 141GB HBM3e' 'NVIDIA H200-SXM' 'GH200 96GB HBM3' \
 	'GH200 96GB HBM3 (480 GB LPDDR5X)' 'A100-SXM4-80GB' 'A100 SXM4 40GB' \
 	'A100-PCIE-80GB' 'A100 80GB PCIe' 'L40S' 'L40S 48GB' 'L40S PCIe 48GB' \
@@ -105,34 +121,14 @@ expect_chips kinds "['h100-sxm', 'h100-pcie', 'a100-sxm-40gb', 'a100-sxm', 'l40s
 label_rows junk 'h100x' 'H100junk' 'h100-sxm-junk' 'H100 80GB foo' \
 	'H100 80GB 94GB' 'NVIDIA' 'A100SXM4' 'foo H200' 'H200 141GB HBM3e x8' \
 	'H100 0GB' 'H100 99999999999999999999GB'
-expect_exit 0 "chip labels with other words: not an input error" -- $RL validate --measurements "$tmpd/junk.csv"
-if command -v python3 >/dev/null 2>&1; then
-	$RL validate --measurements "$tmpd/junk.csv" --json > "$tmpd/junk.json"
-	expect_exit 0 "chip labels with other words: each an unknown chip, none modelled" -- python3 -c "
-import json
-rows = json.load(open('$tmpd/junk.json'))['rows']
-assert len(rows) == 11, len(rows)
-for x in rows:
-    assert x['status'] == 'not_modelled' and x['chip'] == x['chip_given'], x
-    assert 'unknown chip' in x['reason'] and x['chip_given'] in x['reason'], x"
-fi
+expect_unknown junk 11 "chip labels with other words" named
 # only ASCII blanks and punctuation part a label's words: a character
 # outside ASCII (a letter, a zero-width space, a direction mark) or a
 # control byte is of its word, so none of these is the family's (each ran
 # on h100-sxm, those bytes skipped as punctuation)
 label_rows foreign 'H100é' 'H100ß 80GB' 'H100 80GB é' 'H100​80GB' \
 	'H100‮SXM' "$(printf 'H100\001SXM')"
-expect_exit 0 "chip labels with bytes outside ASCII: not an input error" -- $RL validate --measurements "$tmpd/foreign.csv"
-if command -v python3 >/dev/null 2>&1; then
-	$RL validate --measurements "$tmpd/foreign.csv" --json > "$tmpd/foreign.json"
-	expect_exit 0 "chip labels with bytes outside ASCII: each an unknown chip" -- python3 -c "
-import json
-rows = json.load(open('$tmpd/foreign.json'))['rows']
-assert len(rows) == 6, len(rows)
-for x in rows:
-    assert x['status'] == 'not_modelled' and x['chip'] == x['chip_given'], x
-    assert 'unknown chip' in x['reason'], x"
-fi
+expect_unknown foreign 6 "chip labels with bytes outside ASCII"
 
 # DeepSeek-R1 (multi-head latent attention), which the B200 and GB200
 # tables of 0.19 to 1.0 hold and the H100 ones do not: modelled on those
