@@ -78,12 +78,6 @@ static size_t lead_number(const char *s, double *v)
 	return span_number(s, strspn(s, "0123456789."), v);
 }
 
-/* The chip presets a table's GPU label can name: the family as the
-** labels spell it ("H200 141GB HBM3e", "A100-SXM4-80GB", "A100-PCIE-80GB",
-** "GH200 96GB HBM3", "L40S", "B200 180GB HBM3e": published-methodology.md,
-** hardware-models-more.md), its form factor and memory.  An entry applies
-** when the label's form (pcie or not) matches and its memory, when given
-** (a "NNNGB" word), is one of mem_gb; 0 ends the list. */
 /* The memory kinds and SXM form words a label may give, as bits in the
 ** order of label_memories and label_forms (below). */
 enum {
@@ -92,6 +86,13 @@ enum {
 };
 enum { LF_SXM = 1, LF_SXM4 = 2, LF_SXM5 = 4 };
 
+/* The chip presets a table's GPU label can name: the family as the
+** labels spell it ("H200 141GB HBM3e", "A100-SXM4-80GB", "A100-PCIE-80GB",
+** "GH200 96GB HBM3", "L40S", "B200 180GB HBM3e": published-methodology.md,
+** hardware-models-more.md), its form factor and memory.  An entry applies
+** when the label's form (pcie or not) matches and its memory, when given
+** (a "NNNGB" word), is one of mem_gb (0 ends the list), and the memory kinds and SXM words
+** it gives are among mems and forms. */
 static const struct chip_label {
 	const char *family; /* the label's first word (after "NVIDIA") */
 	int pcie;           /* 1: the label says PCIe; 0: it does not */
@@ -206,7 +207,7 @@ static const char *const label_descriptions[] = {"tensor", "core", "gpu",
 ** Grace Hopper Superchip") names no part of this one. */
 static const struct {
 	const char *family;
-	const char *const words[4];
+	const char *const words[6];
 } label_family_words[] = {
 	{"h100", {"hopper", NULL}},
 	{"h200", {"hopper", NULL}},
@@ -214,7 +215,8 @@ static const struct {
 	{"a100", {"ampere", NULL}},
 	{"l40s", {"ada", "lovelace", NULL}},
 	{"b200", {"blackwell", NULL}},
-	{"gb200", {"grace", "blackwell", "superchip", NULL}},
+	/* and the rack GB200 ships in (gb200.ini describes the NVL72's part) */
+	{"gb200", {"grace", "blackwell", "superchip", "nvl72", "nvl36", NULL}},
 };
 
 /* 1 when word x is one of family fam's own (label_family_words). */
@@ -227,16 +229,14 @@ static int family_word(const char *fam, const char *x)
 			return word_in(x, label_family_words[e].words);
 	return 0;
 }
-/* the rack GB200 ships in (gb200.ini describes the NVL72's part) */
-static const char *const label_gb200_racks[] = {"nvl72", "nvl36", NULL};
 
 /* The chip preset a table's GPU label names: the label itself when it is
 ** spelled as a preset (h200-sxm), else the one chip_labels gives for a
 ** label of exactly the tables' form, any case and ASCII punctuation
 ** (label_sep): an optional "NVIDIA" and system ("HGX", "DGX"), the family
 ** ("H200"), then only a form factor ("SXM4", "PCIe"), the product's words
-** ("Tensor Core GPU", label_descriptions; its own architecture's,
-** label_family_words; "NVL72" for GB200's rack),
+** ("Tensor Core GPU", label_descriptions; its own architecture's and
+** GB200's rack "NVL72", label_family_words),
 ** capacities ("141GB", "480 GB": the first the GPU's, a second only beside
 ** LPDDR5X, the Grace's) and memory kinds ("HBM3e").  NULL when
 ** none: another part ("H200 NVL", "GH200 144GB HBM3e", an L40) or any
@@ -283,10 +283,7 @@ static const char *chip_of_label(const char *label)
 			forms |= word_bit(x, label_forms);
 		else if (word_in(x, label_systems))
 			sys = 1;
-		else if (!word_in(x, label_descriptions) &&
-		           !family_word(fam, x) &&
-		           !(!strcmp(fam, "gb200") &&
-		             word_in(x, label_gb200_racks)))
+		else if (!word_in(x, label_descriptions) && !family_word(fam, x))
 			return NULL;
 	}
 	if (mems > 1 + host)
