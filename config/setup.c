@@ -48,6 +48,13 @@ static int is_file(const char *path)
 	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
 }
 
+/* The file of the preset name in kind folder dir of the data directory. */
+static void preset_file(const char *dir, const char *name, char *path,
+                        size_t len)
+{
+	snprintf(path, len, "%s/%s/%s.ini", rl_data_dir(), dir, name);
+}
+
 /* Why path, named as a preset file, cannot be one, into err: it does not
 ** exist (or cannot be reached), or it is a directory, a device or another
 ** thing that is not a file. */
@@ -142,8 +149,7 @@ void preset_names(const char *kind, char *buf, size_t len)
 	buf[0] = '\0';
 	for (i = 0; i < n; i++) {
 		int w;
-		snprintf(path, sizeof path, "%s/%s/%s.ini", rl_data_dir(),
-		         kind_dir(kind), names[i]);
+		preset_file(kind_dir(kind), names[i], path, sizeof path);
 		if (!is_file(path))
 			continue;
 		w = snprintf(buf + used, len - used, "%s%s", used ? ", " : "",
@@ -193,7 +199,7 @@ int preset_path(const char *kind, const char *name, char *path, size_t len,
 		return -1;
 	if (dir) {
 		struct stat sb;
-		snprintf(path, len, "%s/%s/%s.ini", rl_data_dir(), dir, name);
+		preset_file(dir, name, path, len);
 		if (is_file(path))
 			return 0;
 		/* there but no file (a directory, a FIFO, a link to nothing):
