@@ -430,28 +430,27 @@ static void print_rows(const val_row *v, size_t n)
 	for (i = 0; i < n; i++) {
 		const meas_row *m = v[i].row;
 		char id[SHOWN_MAX], chip[SHOWN_MAX], model[SHOWN_MAX];
-		char prec[SHOWN_MAX], metric[SHOWN_MAX], map[32];
+		char prec[SHOWN_MAX], metric[SHOWN_MAX], map[32], isl[32], osl[32];
 		if (v[i].status != VAL_OK)
 			continue;
-		mapping_of(m, map, sizeof map);
 		rl_utf8_cell(m->metric, 0, 0, metric, sizeof metric);
 		rl_utf8_cell(m->id, w, 1, id, sizeof id);
 		rl_utf8_cell(m->chip, 9, 1, chip, sizeof chip);
 		rl_utf8_cell(m->model, 14, 1, model, sizeof model);
 		rl_utf8_cell(m->precision, 5, 1, prec, sizeof prec);
-		if (meas_micro(m)) /* no lengths, no tp */
-			printf("%s %s %s %s %5s %5s %6s %11.6g "
-			       "%11.6g %+7.1f%%  %-13s  %s\n",
-			       id, chip, model, prec, "-", "-", "-",
-			       m->value, v[i].predicted, 100 * v[i].error,
-			       v[i].in_fit ? "(fitted chip)" : "(held out)", metric);
-		else
-			printf("%s %s %s %s %5.0f %5.0f %6s "
-			       "%11.6g %11.6g %+7.1f%%  %-13s  %s\n",
-			       id, chip, model, prec, m->isl,
-			       m->osl, map, m->value, v[i].predicted,
-			       100 * v[i].error,
-			       v[i].in_fit ? "(fitted chip)" : "(held out)", metric);
+		if (meas_micro(m)) { /* no lengths, no mapping */
+			snprintf(isl, sizeof isl, "-");
+			snprintf(osl, sizeof osl, "-");
+			snprintf(map, sizeof map, "-");
+		} else {
+			snprintf(isl, sizeof isl, "%.0f", m->isl);
+			snprintf(osl, sizeof osl, "%.0f", m->osl);
+			mapping_of(m, map, sizeof map);
+		}
+		printf("%s %s %s %s %5s %5s %6s %11.6g %11.6g %+7.1f%%  %-13s  %s\n",
+		       id, chip, model, prec, isl, osl, map, m->value,
+		       v[i].predicted, 100 * v[i].error,
+		       v[i].in_fit ? "(fitted chip)" : "(held out)", metric);
 	}
 	print_not_modelled(v, n);
 }
