@@ -171,29 +171,25 @@ class Fuzzer:
             os.remove(os.path.join(s, f))
         self.rl("claim", "--db", "claim.db", "--samples", "100", cwd=s)
         self.rl("validate", "--db", "claim.db", cwd=s)
-        with open(os.path.join(s, "tiny.ini"), "w") as f:
-            f.write("[meta]\nname = tiny\n[base]\nchip = h100-sxm\n"
-                    "model = llama3-8b\nset = scenario.precision=fp8\n"
-                    "set = scenario.isl=128\nset = scenario.osl=128\n"
-                    "[axes]\nscenario.batch = 1:64:4 log\n"
-                    "design.frac_mac = 0.3, 0.5\n[sampling]\nmethod = grid\n")
-        self.rl("sweep", "tiny.ini", "--db", "sweep.db", cwd=s)
-        for i in range(2):
-            self.rl("sweep", "tiny.ini", "--db", f"shard{i}.db", "--shard",
-                    f"{i}/2", cwd=s)
+        def run_spec(name, batch, extra, db, part):
+            """Write NAME.ini (llama3-8b fp8 128/128 on h100-sxm over batch
+            and frac_mac, a grid, then EXTRA) and sweep it whole into DB
+            and in two shards into PART0.db, PART1.db."""
+            with open(os.path.join(s, name + ".ini"), "w") as f:
+                f.write(f"[meta]\nname = {name}\n[base]\nchip = h100-sxm\n"
+                        "model = llama3-8b\nset = scenario.precision=fp8\n"
+                        "set = scenario.isl=128\nset = scenario.osl=128\n"
+                        f"[axes]\nscenario.batch = {batch} log\n"
+                        "design.frac_mac = 0.3, 0.5\n[sampling]\nmethod = grid\n"
+                        + extra)
+            self.rl("sweep", name + ".ini", "--db", db, cwd=s)
+            for i in range(2):
+                self.rl("sweep", name + ".ini", "--db", f"{part}{i}.db",
+                        "--shard", f"{i}/2", cwd=s)
+        run_spec("tiny", "1:64:4", "", "sweep.db", "shard")
         # a filtered run (some points dropped) whole and in two shards
-        with open(os.path.join(s, "filt.ini"), "w") as f:
-            f.write("[meta]\nname = filt\n[base]\nchip = h100-sxm\n"
-                    "model = llama3-8b\nset = scenario.precision=fp8\n"
-                    "set = scenario.isl=128\nset = scenario.osl=128\n"
-                    "[axes]\nscenario.batch = 1:256:8 log\n"
-                    "design.frac_mac = 0.3, 0.5\n[sampling]\nmethod = grid\n"
-                    "[filter]\nkeep = throughput.output_tokens_per_s <= "
-                    "20000\n")
-        self.rl("sweep", "filt.ini", "--db", "filt.db", cwd=s)
-        for i in range(2):
-            self.rl("sweep", "filt.ini", "--db", f"fshard{i}.db", "--shard",
-                    f"{i}/2", cwd=s)
+        run_spec("filt", "1:256:8", "[filter]\nkeep = throughput.output_tokens_per_s <= "
+                 "20000\n", "filt.db", "fshard")
         self.filt = {}
         for n in ("filt.db", "fshard0.db", "fshard1.db"):
             con = sqlite3.connect(os.path.join(s, n))
