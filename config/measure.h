@@ -20,8 +20,8 @@
 **    mixture of experts: tp 1 and ep = its tp on as many GPUs.
 ** The chip column may name a preset (h200-sxm) or spell the GPU as the
 ** tables' column headers do, any case ("H200 141GB HBM3e", "A100-PCIE-80GB",
-** "GH200 96GB HBM3"): chip holds the preset that label names (chip_labels
-** in measure.c), chip_given the label; a label of no preset's part stays
+** "GH200 96GB HBM3"): chip holds the preset that label names
+** (chiplabel.h), chip_given the label; a label of no preset's part stays
 ** as given (validation lists its rows not modelled).
 ** A row is modelled when its metric is a served-token throughput and its
 ** lengths, tp and chips are whole numbers, or when it is a microbenchmark

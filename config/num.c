@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../model/numtext.h"
 
@@ -44,6 +45,21 @@ int num_text(const char *v, double *out)
 		return -1;
 	*out = x;
 	return 0;
+}
+
+size_t num_span(const char *s, size_t n, double *out)
+{
+	char buf[32];
+	if (n == 0 || n >= sizeof buf)
+		return 0;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return num_text(buf, out) == 0 ? n : 0;
+}
+
+size_t num_lead(const char *s, double *out)
+{
+	return num_span(s, strspn(s, "0123456789."), out);
 }
 
 int num_read(const char *what, const char *v, const num_range *r,

@@ -4,7 +4,9 @@
 ** a number in [LO, HI]" (a whole number, a positive number, NOUN (...)).
 ** A number is the whole of its text: decimal, no blank before or after it
 ** (" 80" and "80 " are refused alike; INI values and sweep list items are
-** trimmed by their own syntax before they get here).
+** trimmed by their own syntax before they get here).  num_span and
+** num_lead read by the same rule a number that is part of a text (the "80"
+** of a label's "80GB", the "8192" of a setting's "8192,").
 */
 #ifndef RL_NUM_H
 #define RL_NUM_H
@@ -42,5 +44,12 @@ int num_whole(const char *what, const char *v, double lo, double hi,
               double *out, char *err, size_t errlen);
 /* The whole of v as a finite number, nothing else checked: 0 or -1. */
 int num_text(const char *v, double *out);
+/* The first n characters of s as a number (num_text) into *out: n, or 0
+** when n is 0, too long or they are not a number. */
+size_t num_span(const char *s, size_t n, double *out);
+/* The number at the start of s (digits and points, nothing else) into
+** *out: the characters it took, 0 when none or not a number ("80" of
+** "80GB"). */
+size_t num_lead(const char *s, double *out);
 
 #endif

@@ -160,6 +160,33 @@ static void test_one_rule(void **state)
 	}
 }
 
+/* num_span and num_lead: the number that is part of a text, by the same
+** rule (the counts are the characters of the number, counted by hand). */
+static void test_part_of_text(void **state)
+{
+	double x = -7;
+	(void)state;
+	assert_int_equal(num_lead("80GB", &x), 2); /* a label's capacity */
+	assert_true(x == 80);
+	assert_int_equal(num_lead("0.95)", &x), 4);
+	assert_true(x == 0.95);
+	x = -7;
+	assert_int_equal(num_lead("GB", &x), 0); /* no digits */
+	assert_int_equal(num_lead("1..2GB", &x), 0); /* digits, no number */
+	assert_int_equal(num_lead("", &x), 0);
+	assert_true(x == -7); /* nothing written when none */
+	assert_int_equal(num_span("8192, max", 4, &x), 4); /* "8192" */
+	assert_true(x == 8192);
+	assert_int_equal(num_span("1e9x", 4, &x), 0); /* the whole span */
+	assert_int_equal(num_span("12", 0, &x), 0);
+	/* 32 characters and more are no number of a label or setting */
+	assert_int_equal(num_span("00000000000000000000000000000001", 32,
+	                          &x), 0);
+	assert_int_equal(num_span("0000000000000000000000000000001", 31, &x),
+	                 31);
+	assert_true(x == 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -169,6 +196,7 @@ int main(void)
 	    cmocka_unit_test(test_text_only),
 	    cmocka_unit_test(test_number_text),
 	    cmocka_unit_test(test_one_rule),
+	    cmocka_unit_test(test_part_of_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
