@@ -16,6 +16,7 @@
 
 #include "../config/csvrows.h"
 #include "../config/dbfile.h"
+#include "../config/meassetup.h"
 #include "../config/stamp.h"
 #include "../model/calibrate.h"
 #include "../model/engine.h"

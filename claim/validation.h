@@ -20,6 +20,7 @@
 #include <stddef.h>
 
 #include "../config/measure.h"
+#include "../config/setup.h"
 
 typedef struct {
 	int line;

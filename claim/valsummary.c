@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../config/meassetup.h"
 #include "../model/stats.h"
 #include "validation.h"
 

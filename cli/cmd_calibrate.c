@@ -11,6 +11,7 @@
 
 #include "../claim/validation.h"
 #include "../config/measure.h"
+#include "../config/meassetup.h"
 #include "../config/num.h"
 #include "../config/utf8.h"
 #include "../model/calibrate.h"

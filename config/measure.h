@@ -1,6 +1,6 @@
 /*
-** measure.h: published measurements: reading a measurements CSV, and
-** turning a row into a configuration the engine can evaluate.
+** measure.h: published measurements: reading a measurements CSV into rows
+** (a row set up for the engine: meassetup.h).
 **
 ** Two layouts are read, told apart by their header:
 **  - data/measurements.csv: id, system, chips, chip, model, precision, isl,
@@ -32,8 +32,6 @@
 #define RL_MEASURE_H
 
 #include <stddef.h>
-
-#include "setup.h"
 
 #define MEAS_FIELD 512
 
@@ -111,28 +109,8 @@ typedef struct {
 int meas_read(const char *path, meas_set *set, char *err, size_t errlen);
 void meas_free(meas_set *set);
 
-/* Build the setup of a modelled row with a profile (name or path): chip,
-** model, precision, lengths, parallelism, and the build settings the row
-** states.  RL_OK, or RL_EINPUT with err (unknown chip or model preset,
-** bad values). */
-int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
-               char *err, size_t errlen);
-
 /* 1 when a row is a microbenchmark (MEAS_GEMM_TFLOPS, MEAS_COPY_TBPS),
 ** predicted by model/micro.h rather than the serving engine. */
 int meas_micro(const meas_row *row);
-
-/* 1 when a row is served at a request rate (a finite rate or inf): its
-** metrics come from the load model (model/load.h), not the steady state. */
-int meas_at_rate(const meas_row *row);
-
-/* Half the step the row's value is published rounded to (round_step / 2):
-** the run's own value lies in value +- that (rl_calib_miss's half_step,
-** model/calibrate.h); 0 where the value is as measured. */
-double meas_half_step(const meas_row *row);
-
-/* The metric code of calibrate.h for a modelled row; tokens_total says
-** whether the row's "tokens_per_s" counts input and output tokens. */
-int meas_metric(const meas_row *row, int tokens_total);
 
 #endif

@@ -133,7 +133,7 @@ def weights_per_chip(rl, data, m, cache):
     own profile counts them (its head_precision: trtllm-0.13 and 0.14 hold
     an FP8 model's embedding and LM head at 32 bits); 0 when the
     mapping is not one eval takes (a DEPn tp column).  A MoE row whose notes say
-    "MoE: enable_attention_dp" runs as validate runs it (config/measure.c):
+    "MoE: enable_attention_dp" runs as validate runs it (config/meassetup.c):
     attention data parallel, tp 1, the experts over ep = tp chips, every
     chip holding the whole attention."""
     if not re.fullmatch(r'\d+', m['tp'] or '') or not re.fullmatch(r'\d+', m['pp'] or '1'):

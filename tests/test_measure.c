@@ -20,6 +20,7 @@
 #include "../config/datasets.h"
 #include "../config/rounding.h"
 #include "../config/measure.h"
+#include "../config/meassetup.h"
 #include "../model/benchrule.h"
 
 #define HEAD "id,software,version,chip,gpus,model,precision,isl,osl,tp,pp," \
