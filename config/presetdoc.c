@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "setup.h"
+#include "presets.h"
 #include "utf8.h"
 
 /* The number of characters (code points) in well-formed UTF-8 s. */

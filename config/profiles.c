@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "ini.h"
-#include "setup.h"
+#include "presets.h"
 
 typedef struct {
 	char software[128];   /* [meta] software */

@@ -1,219 +1,20 @@
 /*
-** setup.c: presets, --set assignments and the data directory (setup.h).
+** setup.c: a configuration put together from presets and --set
+** assignments (setup.h); the preset files themselves: presets.c.
 */
 #include "setup.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "../model/params.h"
 #include "ini.h"
 
-#ifndef RL_DATA_DIR
-#define RL_DATA_DIR "data"
-#endif
-
 void setup_init(rl_setup *st)
 {
 	memset(st, 0, sizeof *st);
 	rl_config_defaults(&st->cfg);
-}
-
-const char *rl_data_dir(void)
-{
-	const char *env = getenv("ROOFLAB_DATA");
-	return env && *env ? env : RL_DATA_DIR;
-}
-
-static const char *kind_dir(const char *kind)
-{
-	static const char *const kinds[][2] = {
-	    {"chip", "chips"},       {"model", "models"},
-	    {"scenario", "scenarios"}, {"profile", "profiles"},
-	    {"node", "nodes"},       {"uncertainty", "uncertainty"}};
-	size_t i;
-	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (!strcmp(kinds[i][0], kind))
-			return kinds[i][1];
-	return NULL;
-}
-
-static int is_file(const char *path)
-{
-	struct stat sb;
-	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
-}
-
-/* The file of the preset name in kind folder dir of the data directory. */
-static void preset_file(const char *dir, const char *name, char *path,
-                        size_t len)
-{
-	snprintf(path, len, "%s/%s/%s.ini", rl_data_dir(), dir, name);
-}
-
-/* Why path, named as a preset file, cannot be one, into err: it does not
-** exist (or cannot be reached), or it is a directory, a device or another
-** thing that is not a file. */
-static void not_a_file(const char *kind, const char *path, char *err,
-                       size_t errlen)
-{
-	struct stat sb;
-	if (stat(path, &sb) == 0)
-		snprintf(err, errlen, "%s file '%s' is not a preset file (%s)",
-		         kind, path, S_ISDIR(sb.st_mode) ? "a directory"
-		                     : "not a regular file");
-	else if (errno == ENOENT)
-		snprintf(err, errlen, "%s file '%s' does not exist", kind, path);
-	else
-		snprintf(err, errlen, "%s file '%s': %s", kind, path,
-		         strerror(errno));
-}
-
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp((const char *)a, (const char *)b);
-}
-
-/* A name given where a preset is asked for that is a path to its file:
-** one holding a '/' or ending in ".ini" (README: "a preset name or a path
-** to an INI file"), read from the working directory; any other name is a
-** preset's, in the data directory. A preset file x.ini.ini therefore has
-** no name it loads by (preset_name_fits refuses "x.ini"). */
-static int names_a_path(const char *name)
-{
-	size_t l = strlen(name);
-	return strchr(name, '/') || (l >= 4 && !strcmp(name + l - 4, ".ini"));
-}
-
-/* The .ini files of kind's folder whose name (less .ini) loads as a
-** preset's (refused 0: preset_name_fits takes it) or does not (refused 1),
-** into names (rows of width bytes), at most max, sorted: how many there
-** are. */
-static size_t list_dir(const char *kind, char *names, size_t width,
-                       size_t max, int refused)
-{
-	char dir[1024], base[PRESET_FILE_MAX];
-	size_t n = 0, kept;
-	DIR *d;
-	struct dirent *e;
-	if (!kind_dir(kind))
-		return 0;
-	snprintf(dir, sizeof dir, "%s/%s", rl_data_dir(), kind_dir(kind));
-	d = opendir(dir);
-	if (!d)
-		return 0;
-	while ((e = readdir(d))) {
-		size_t l = strlen(e->d_name);
-		if (l <= 4 || strcmp(e->d_name + l - 4, ".ini"))
-			continue;
-		snprintf(base, sizeof base, "%.*s", (int)(l - 4), e->d_name);
-		if ((preset_name_fits(kind, base, NULL, 0) != 0) != refused)
-			continue;
-		if (n < max && l - 4 < width) {
-			memcpy(names + n * width, e->d_name, l - 4);
-			names[n * width + l - 4] = '\0';
-		} else if (!refused) {
-			break; /* the list is full: as many as it holds */
-		}
-		n++;
-	}
-	closedir(d);
-	kept = n < max ? n : max;
-	qsort(names, kept, width, cmp_name);
-	return n;
-}
-
-size_t preset_list(const char *kind, char (*names)[PRESET_NAME_MAX],
-                   size_t max)
-{
-	return list_dir(kind, names[0], PRESET_NAME_MAX, max, 0);
-}
-
-size_t preset_unloadable(const char *kind, char (*names)[PRESET_FILE_MAX],
-                         size_t max)
-{
-	return list_dir(kind, names[0], PRESET_FILE_MAX, max, 1);
-}
-
-/* Only the presets that are files: a directory, a FIFO or a link to
-** nothing named *.ini is in preset_list (`rooflab presets` lists it as not
-** loading, with why) but no name a message offers as known. */
-void preset_names(const char *kind, char *buf, size_t len)
-{
-	char names[PRESET_LIST_MAX][PRESET_NAME_MAX], path[1024];
-	size_t n = preset_list(kind, names, PRESET_LIST_MAX), used = 0, i;
-	buf[0] = '\0';
-	for (i = 0; i < n; i++) {
-		int w;
-		preset_file(kind_dir(kind), names[i], path, sizeof path);
-		if (!is_file(path))
-			continue;
-		w = snprintf(buf + used, len - used, "%s%s", used ? ", " : "",
-		             names[i]);
-		if (w < 0 || (size_t)w >= len - used)
-			break;
-		used += (size_t)w;
-	}
-}
-
-int preset_name_fits(const char *kind, const char *name, char *err,
-                     size_t errlen)
-{
-	if (strlen(name) >= PRESET_NAME_MAX) {
-		snprintf(err, errlen, "%s name of %zu characters; a preset name "
-		         "has at most %d", kind, strlen(name), PRESET_NAME_MAX - 1);
-		return -1;
-	}
-	if (names_a_path(name)) {
-		snprintf(err, errlen, "%s name ending in .ini: a path, not a "
-		         "preset", kind);
-		return -1;
-	}
-	return 0;
-}
-
-int preset_path(const char *kind, const char *name, char *path, size_t len,
-                char *err, size_t errlen)
-{
-	const char *dir = kind_dir(kind);
-	char known[1024];
-	if (!name || !*name) {
-		snprintf(err, errlen, "empty %s name", kind);
-		return -1;
-	}
-	if (names_a_path(name)) {
-		if (!is_file(name)) {
-			not_a_file(kind, name, err, errlen);
-			return -1;
-		}
-		snprintf(path, len, "%s", name);
-		return 0;
-	}
-	/* a preset name of more is no file preset_list lists, nor one the
-	** setup's records of names (RL_NAME_MAX) hold whole */
-	if (preset_name_fits(kind, name, err, errlen))
-		return -1;
-	if (dir) {
-		struct stat sb;
-		preset_file(dir, name, path, len);
-		if (is_file(path))
-			return 0;
-		/* there but no file (a directory, a FIFO, a link to nothing):
-		** said so, where it was an unknown preset whose name the list
-		** of known ones (preset_names) then gave */
-		if (lstat(path, &sb) == 0) {
-			not_a_file(kind, path, err, errlen);
-			return -1;
-		}
-	}
-	preset_names(kind, known, sizeof known);
-	snprintf(err, errlen, "unknown %s '%s'; known: %s", kind, name,
-	         known[0] ? known : "(none found)");
-	return -1;
 }
 
 /* The keys a model preset (with the presets it names) must give: the
@@ -355,9 +156,9 @@ static int section_refused(const char *kind, const char *section,
 		return 0;
 	snprintf(err, errlen, "section %s does not belong in a %s preset: it "
 	         "holds %s, [preset] and [meta]%s%s%s", br, kind, row,
-	         kind_dir(section) ? " (the " : "",
-	         kind_dir(section) ? section : "",
-	         kind_dir(section) ? " comes from its own option or "
+	         preset_kind_dir(section) ? " (the " : "",
+	         preset_kind_dir(section) ? section : "",
+	         preset_kind_dir(section) ? " comes from its own option or "
 	                             "preset)" : "");
 	return -1;
 }
@@ -416,14 +217,14 @@ static int load_cb(void *ud, const char *section, const char *key,
 {
 	load_ctx *lc = ud;
 	if (!strcmp(section, "preset")) {
-		if (!kind_dir(key)) {
+		if (!preset_kind_dir(key)) {
 			snprintf(err, errlen,
 			         "[preset] %s: expected chip, model, scenario, "
 			         "profile or node", key);
 			return -1;
 		}
 		if (preset_refused(lc->kind, key, value, err, errlen) ||
-		    given_again(lc, kind_dir(key), section, key, err, errlen))
+		    given_again(lc, preset_kind_dir(key), section, key, err, errlen))
 			return -1;
 		return load_depth(lc->st, key, value, lc->depth + 1, lc->shape,
 		                  lc->chain, err, errlen);
