@@ -21,6 +21,7 @@
 #include "run.h"
 #include "spec.h"
 #include "store.h"
+#include "storewriter.h"
 
 #define BENCH_POINTS 1000000ULL
 #define BLOCK 4096
@@ -101,13 +102,14 @@ static double bare_loop(const rl_sweep_spec *s, const char *path, char *err,
 		/* the writer's INSERT is the one prepared statement; begin and
 		** commit are single statements around the loop */
 		t0 = rl_progress_clock();
-		if (!rl_store_begin(w, err, errlen)) {
+		if (!rl_store_writer_begin(w, err, errlen)) {
 			for (i = 0; i < s->npoints; i++)
-				if (rl_store_add(w, i, status[i % n],
-				                 rows + (i % n) * s->ncols, err, errlen))
+				if (rl_store_writer_add(w, i, status[i % n],
+				                        rows + (i % n) * s->ncols, err,
+				                        errlen))
 					break;
-			if (i == s->npoints && !rl_store_commit(w, s->npoints, 0, err,
-			                                        errlen))
+			if (i == s->npoints &&
+			    !rl_store_writer_commit(w, s->npoints, 0, err, errlen))
 				t = rl_progress_clock() - t0;
 		}
 		rl_store_writer_free(w);

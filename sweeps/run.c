@@ -18,6 +18,7 @@
 #include "points.h"
 #include "progress.h"
 #include "store.h"
+#include "storewriter.h"
 
 #define CHUNK 256
 
@@ -133,8 +134,9 @@ static int write_slot(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	if (!ws->w)
 		return 0;
 	if (!ws->in_batch) {
-		if ((rc = on_db(o->db_path, rl_store_begin(ws->w, err, errlen),
-		                err, errlen)))
+		if ((rc = on_db(o->db_path,
+		                rl_store_writer_begin(ws->w, err, errlen), err,
+		                errlen)))
 			return rc;
 		ws->in_batch = 1;
 		ws->batch_points = 0;
@@ -146,12 +148,12 @@ static int write_slot(const rl_sweep_spec *s, const rl_sweep_opts *o,
 			ws->batch_dropped += !f->refill;
 			continue;
 		}
-		rc = on_db(o->db_path, rl_store_add(ws->w, sl->idx[j],
-		                                    sl->status[j],
-		                                    sl->vals + j * s->ncols, err,
-		                                    errlen), err, errlen);
+		rc = on_db(o->db_path,
+		           rl_store_writer_add(ws->w, sl->idx[j], sl->status[j],
+		                               sl->vals + j * s->ncols, err,
+		                               errlen), err, errlen);
 		if (rc) {
-			rl_store_rollback(ws->w);
+			rl_store_writer_rollback(ws->w);
 			ws->in_batch = 0;
 			return rc;
 		}
@@ -162,9 +164,10 @@ static int write_slot(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	    rl_progress_clock() - ws->batch_t0 >= 1.0) {
 		uint64_t next = f->refill ? f->next : sl->idx[sl->n - 1] + 1;
 		ws->in_batch = 0;
-		if ((rc = on_db(o->db_path, rl_store_commit(ws->w, next,
-		                                            ws->batch_dropped, err,
-		                                            errlen), err, errlen)))
+		if ((rc = on_db(o->db_path,
+		                rl_store_writer_commit(ws->w, next,
+		                                       ws->batch_dropped, err,
+		                                       errlen), err, errlen)))
 			return rc;
 		ws->batch_dropped = 0;
 		if (o->batch_sleep_ms) {
@@ -260,10 +263,11 @@ out:
 		pthread_join(th[i], NULL);
 	if (!rc && ws->in_batch) {
 		ws->in_batch = 0;
-		rc = on_db(o->db_path, rl_store_commit(ws->w, f->refill ? f->next
-		                                       : s->npoints,
-		                                       ws->batch_dropped, err,
-		                                       errlen), err, errlen);
+		rc = on_db(o->db_path,
+		           rl_store_writer_commit(ws->w, f->refill ? f->next
+		                                                   : s->npoints,
+		                                  ws->batch_dropped, err, errlen),
+		           err, errlen);
 		ws->batch_dropped = 0;
 	}
 	for (i = 0; i < p.nslots; i++)
@@ -545,7 +549,8 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 			rc = refill(s, &o, &ws, start, st, err, errlen);
 		if (rc || st->complete_before)
 			goto out;
-		if ((rc = on_db(o.db_path, rl_store_begin(ws.w, err, errlen), err,
+		if ((rc = on_db(o.db_path,
+		                rl_store_writer_begin(ws.w, err, errlen), err,
 		                errlen)))
 			goto out;
 		ws.in_batch = 1;
@@ -573,7 +578,7 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 		           s->npoints, err, errlen), err, errlen);
 out:
 	if (ws.w)
-		rl_store_rollback(ws.w);
+		rl_store_writer_rollback(ws.w);
 	rl_store_writer_free(ws.w);
 	if (ws.db)
 		sqlite3_close(ws.db);

@@ -111,32 +111,6 @@ int rl_store_new_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
                      uint64_t shards, int64_t *run_id, char *err,
                      size_t errlen);
 
-/* Rows of a run: one prepared INSERT, batched in transactions.  next_idx
-** is the run's as the caller read it (0 for a new run): each commit
-** moves it only from the value the writer's last commit left (from
-** next_idx for the first), so a commit after another process moved it
-** (two sweeps of one run at once) is refused, where one whose points the
-** filter all dropped would have stored nothing to conflict and added its
-** drops to runs.dropped a second time. */
-typedef struct rl_store_writer rl_store_writer;
-
-rl_store_writer *rl_store_writer_alloc(sqlite3 *db, const rl_sweep_spec *s,
-                                       int64_t run_id, uint64_t next_idx,
-                                       char *err, size_t errlen);
-void rl_store_writer_free(rl_store_writer *w);
-
-/* Begin a batch, add rows (row: one value per spec column), then commit
-** with the run's next_idx and how many points below it, from the last
-** commit's next_idx on, the filter dropped (added to runs.dropped where
-** that is valid); a failed commit rolls the batch back, as does one that
-** finds next_idx moved by another process (RL_EINPUT). */
-int rl_store_begin(rl_store_writer *w, char *err, size_t errlen);
-int rl_store_add(rl_store_writer *w, uint64_t idx, int status,
-                 const double *row, char *err, size_t errlen);
-int rl_store_commit(rl_store_writer *w, uint64_t next_idx, uint64_t dropped,
-                    char *err, size_t errlen);
-void rl_store_rollback(rl_store_writer *w);
-
 /* Mark the run finished (next_idx = its point count, end time), every
 ** point of its shard committed; the dropped count stays valid only if it
 ** was kept up to the last commit. */
