@@ -1,0 +1,118 @@
+/*
+** fitlist.c: the --fit list of `rooflab calibrate` read into the
+** parameters a fit takes, their bounds and priors (fitlist.h).
+*/
+#include "fitlist.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../config/num.h"
+#include "../model/calibrate.h"
+
+#define FIT_FORM "NAME[=LOW:HIGH][~CENTRE/SIGMA] with LOW < HIGH, " \
+                 "SIGMA > 0 and CENTRE inside the bounds"
+
+/* "~centre/sigma" of --fit's item tok (cut off there) into c and s; 0 or
+** -1 with the message. */
+static int parse_prior(char *tok, double *c, double *s, char *err,
+                       size_t errlen)
+{
+	char *tilde = strchr(tok, '~'), *slash;
+	*c = *s = NAN;
+	if (!tilde)
+		return 0;
+	*tilde = '\0';
+	slash = strchr(tilde + 1, '/');
+	if (slash)
+		*slash = '\0';
+	if (!slash || num_text(tilde + 1, c) || num_text(slash + 1, s) ||
+	    !(*s > 0)) {
+		if (slash)
+			*slash = '/';
+		snprintf(err, errlen, "--fit: '%s~%s': expected " FIT_FORM, tok,
+		         tilde + 1);
+		return -1;
+	}
+	return 0;
+}
+
+int fitlist_parse(const char *list, const rl_param **fit, size_t *nfit,
+                  double *lo, double *hi, double *centre, double *sigma,
+                  char *err, size_t errlen)
+{
+	char buf[1024], *tok, *save = NULL;
+	size_t k;
+	*nfit = 0;
+	if (strlen(list) >= sizeof buf) {
+		snprintf(err, errlen, "--fit: the list is longer than %zu "
+		         "characters", sizeof buf - 1);
+		return -1;
+	}
+	snprintf(buf, sizeof buf, "%s", list);
+	for (tok = strtok_r(buf, ", ", &save); tok;
+	     tok = strtok_r(NULL, ", ", &save)) {
+		const char *key = strncmp(tok, "profile.", 8) ? tok : tok + 8;
+		char *eq;
+		const rl_param *p;
+		double l = NAN, h = NAN, c, s;
+		if (parse_prior(tok, &c, &s, err, errlen))
+			return -1;
+		eq = strchr(tok, '=');
+		if (eq) {
+			char bounds[256], *colon;
+			*eq = '\0';
+			snprintf(bounds, sizeof bounds, "%s", eq + 1);
+			colon = strchr(bounds, ':');
+			if (colon)
+				*colon = '\0';
+			if (!colon || num_text(bounds, &l) || num_text(colon + 1, &h) ||
+			    !(l < h)) {
+				snprintf(err, errlen, "--fit: '%s=%s': expected "
+				         FIT_FORM, tok, eq + 1);
+				return -1;
+			}
+		}
+		p = rl_param_find("profile", key);
+		if (!p || p->type != RL_PT_REAL) {
+			snprintf(err, errlen, "--fit: '%s' is not a real-valued "
+			         "profile parameter (rooflab params --section "
+			         "profile)", tok);
+			return -1;
+		}
+		for (k = 0; k < *nfit; k++)
+			if (fit[k] == p) {
+				snprintf(err, errlen, "--fit: %s is listed twice", key);
+				return -1;
+			}
+		if (*nfit == RL_CALIB_MAX_PARAMS) {
+			snprintf(err, errlen, "--fit: at most %d parameters",
+			         RL_CALIB_MAX_PARAMS);
+			return -1;
+		}
+		if (isfinite(l) && (l < p->min || h > p->max)) {
+			snprintf(err, errlen, "--fit: %s bounds %g:%g outside the "
+			         "parameter's range %g:%g", key, l, h, p->min, p->max);
+			return -1;
+		}
+		if (isfinite(c) &&
+		    (isfinite(l) ? c < l || c > h : c < p->min || c > p->max)) {
+			snprintf(err, errlen, "--fit: %s prior centre %g outside %s "
+			         "%g:%g (expected " FIT_FORM ")", key, c,
+			         isfinite(l) ? "its bounds" : "the parameter's range",
+			         isfinite(l) ? l : p->min, isfinite(l) ? h : p->max);
+			return -1;
+		}
+		lo[*nfit] = l;
+		hi[*nfit] = h;
+		centre[*nfit] = c;
+		sigma[*nfit] = s;
+		fit[(*nfit)++] = p;
+	}
+	if (!*nfit) {
+		snprintf(err, errlen, "--fit: empty list");
+		return -1;
+	}
+	return 0;
+}
