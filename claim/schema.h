@@ -95,7 +95,9 @@ extern const rl_db_kind claim_db_kind;
 "  PRIMARY KEY(run_id, side, tp, pp, dp, ep));" \
 /* model against measured, written by `rooflab validate --db`; \
 ** in_calibration: the row's chip is the one its profile was fitted on \
-** (in-sample), else held out; version: the serving software and its \
+** and its version's rows were in that fit (in-sample), else held out \
+** (another chip, or a borrowed profile: versions.csv's fitted_version); \
+** version: the serving software and its \
 ** version ("TensorRT-LLM 0.10.0"), added to databases written before it \
 ** (val_store) */ \
 "CREATE TABLE IF NOT EXISTS validation(" \

@@ -25,16 +25,19 @@
 #include "../model/micro.h"
 #include "schema.h"
 
-enum { V_SW, V_VERSION, V_PROFILE, V_TOKENS, V_CHIP, V_NOTE, V_COUNT };
-static const char *const vcols[V_COUNT] = {
+/* the columns every table has, then the optional ones (a table written
+** before them reads as every row unscoped, fitted on its own rows) */
+enum { V_SW, V_VERSION, V_PROFILE, V_TOKENS, V_CHIP, V_NOTE, V_COUNT,
+       V_MODELS = V_COUNT, V_FITVER, V_ALL };
+static const char *const vcols[V_ALL] = {
     "software", "version", "profile", "tokens_per_s", "fitted_chip",
-    "note"};
+    "note", "models", "fitted_version"};
 
 int val_versions_read(const char *path, val_versions *vt, char *err,
                       size_t errlen)
 {
 	csv_rows cr;
-	int col[V_COUNT], lineno, have = 0, hdr = 0, i, rc;
+	int col[V_ALL], lineno, have = 0, hdr = 0, i, rc;
 	size_t cap = 0;
 	memset(vt, 0, sizeof *vt);
 	if (csv_open(&cr, path, 1, err, errlen))
@@ -45,13 +48,13 @@ int val_versions_read(const char *path, val_versions *vt, char *err,
 		val_version *v;
 		lineno = cr.line;
 		if (!have) {
-			for (i = 0; i < V_COUNT; i++) {
+			for (i = 0; i < V_ALL; i++) {
 				int k;
 				col[i] = -1;
 				for (k = 0; k < nf; k++)
 					if (!strcmp(fl[k], vcols[i]))
 						col[i] = k;
-				if (col[i] < 0) {
+				if (col[i] < 0 && i < V_COUNT) {
 					snprintf(err, errlen, "%s:%d: header lacks column "
 					         "'%s'", path, lineno, vcols[i]);
 					goto fail;
@@ -65,7 +68,7 @@ int val_versions_read(const char *path, val_versions *vt, char *err,
 		** in the note) is refused, not dropped without a word */
 		if (csv_row_width(&cr, hdr, err, errlen))
 			goto fail;
-		for (i = 0; i < V_COUNT; i++)
+		for (i = 0; i < V_ALL; i++)
 			if (col[i] >= nf) {
 				snprintf(err, errlen, "%s:%d: column '%s' missing", path,
 				         lineno, vcols[i]);
@@ -98,6 +101,19 @@ int val_versions_read(const char *path, val_versions *vt, char *err,
 		snprintf(v->fitted_chip, sizeof v->fitted_chip, "%s",
 		         fl[col[V_CHIP]]);
 		snprintf(v->note, sizeof v->note, "%s", fl[col[V_NOTE]]);
+		for (i = V_MODELS; i < V_ALL; i++) {
+			char *dst = i == V_MODELS ? v->models : v->fitted_version;
+			size_t cap = i == V_MODELS ? sizeof v->models
+			                           : sizeof v->fitted_version;
+			if (col[i] < 0)
+				continue;
+			if (strlen(fl[col[i]]) >= cap) {
+				snprintf(err, errlen, "%s:%d: column '%s': longer than "
+				         "%zu bytes", path, lineno, vcols[i], cap - 1);
+				goto fail;
+			}
+			snprintf(dst, cap, "%s", fl[col[i]]);
+		}
 	}
 	csv_close(&cr);
 	if (rc < 0) {
@@ -106,6 +122,10 @@ int val_versions_read(const char *path, val_versions *vt, char *err,
 	}
 	if (!have) {
 		snprintf(err, errlen, "%s: empty file (no header)", path);
+		val_versions_free(vt);
+		return -1;
+	}
+	if (val_versions_check(path, vt, err, errlen)) {
 		val_versions_free(vt);
 		return -1;
 	}
@@ -156,11 +176,12 @@ const val_version *val_version_of(const val_versions *vt,
 {
 	size_t i;
 	for (i = 0; i < vt->n; i++)
-		if (!strcmp(vt->v[i].software, software) &&
+		if (!vt->v[i].models[0] && !strcmp(vt->v[i].software, software) &&
 		    !strcmp(vt->v[i].version, version))
 			return &vt->v[i];
 	for (i = 0; i < vt->n; i++)
-		if (loose_eq(vt->v[i].software, software, 0) &&
+		if (!vt->v[i].models[0] &&
+		    loose_eq(vt->v[i].software, software, 0) &&
 		    loose_eq(vt->v[i].version, version, 1))
 			return &vt->v[i];
 	return NULL;
@@ -255,7 +276,7 @@ static const char *offer(const val_versions *vt, size_t i,
 {
 	const val_version *v = &vt->v[i];
 	size_t j;
-	if (!v->profile[0] || (of_software &&
+	if (!v->profile[0] || v->models[0] || (of_software &&
 	                       !loose_eq(v->software, software, 0)))
 		return NULL;
 	for (j = 0; !of_software && j < i; j++)
@@ -337,7 +358,12 @@ static void evaluate_one(const meas_row *m, const val_versions *vt,
 	o->measured = m->value;
 	o->predicted = o->error = NAN;
 	o->status = VAL_NOT_MODELLED;
-	o->in_fit = v && !strcmp(m->chip, v->fitted_chip);
+	/* a version whose profile was fitted on another version's rows has
+	** none in sample: its rows of the fitted chip are out of sample */
+	o->in_fit = v && !strcmp(m->chip, v->fitted_chip) &&
+	            !v->fitted_version[0];
+	o->out_of_sample = v && !strcmp(m->chip, v->fitted_chip) &&
+	                   v->fitted_version[0];
 	if (!profile && !v) {
 		no_entry(vt, m, o->reason, sizeof o->reason);
 		return;
@@ -390,8 +416,9 @@ void val_evaluate(const meas_set *set, const val_versions *vt,
 	size_t i;
 	for (i = 0; i < set->n; i++)
 		evaluate_one(&set->rows[i], vt,
-		             val_version_of(vt, set->rows[i].software,
-		                            set->rows[i].version),
+		             val_version_for(vt, set->rows[i].software,
+		                             set->rows[i].version,
+		                             set->rows[i].model),
 		             profile, &out[i]);
 }
 
@@ -434,7 +461,7 @@ int val_store(const char *path, const char *profile, const val_row *v,
 	size_t i, rows;
 	int status, existed;
 	double med, p90;
-	rows = val_summary(v, n, -1, &med, &p90);
+	rows = val_summary(v, n, VAL_SETS_MODELLED, &med, &p90);
 	rl_utc_now(created, sizeof created);
 	existed = access(path, F_OK) == 0;
 	status = rl_db_open_write(path, &claim_db_kind, 5000, &db, err, errlen);

@@ -6,6 +6,15 @@
 ** its "tokens_per_s" counts (output or total tokens) and on which chip the
 ** profile was fitted (software and version matched exactly, else
 ** loosely: any case, punctuation ignored, "v0.13" as "0.13.0").
+** A row of the table may be scoped to some models (column "models",
+** optional: model preset names, or prefixes ending in '*', separated by
+** spaces): it serves those models of its version in place of the
+** version's unscoped row (an exact name before a prefix, a longer prefix
+** before a shorter), so that a version can be modelled for some models and
+** listed not modelled, with a reason, for others.  A row whose profile
+** was fitted on another version's rows names that version (column
+** "fitted_version", optional): none of its rows is in sample, and those of
+** the fitted chip form a set of their own (out of sample).
 ** val_evaluate() predicts every row's own metric with its profile and
 ** keeps every row, modelled or with the reason it is not (among them a
 ** version missing from the table, whose reason offers the versions of
@@ -30,6 +39,10 @@ typedef struct {
 	int tokens_total;          /* its "tokens_per_s" counts input + output */
 	char fitted_chip[64];      /* the chip whose rows fitted the profile */
 	char note[256];            /* why not modelled, or the source */
+	char models[256];          /* "": every model; else the models it
+	                           ** serves (names, or prefixes ending '*') */
+	char fitted_version[128];  /* "": fitted on this version's rows; else
+	                           ** the version (same software) it was */
 } val_version;
 
 typedef struct {
@@ -41,10 +54,22 @@ typedef struct {
 int val_versions_read(const char *path, val_versions *vt, char *err,
                       size_t errlen);
 void val_versions_free(val_versions *vt);
-/* The entry of a software and version (version "" for the legacy layout,
-** whose software column carries the version); NULL when absent. */
+/* The unscoped entry of a software and version (version "" for the
+** legacy layout, whose software column carries the version); NULL when
+** absent. */
 const val_version *val_version_of(const val_versions *vt,
                                   const char *software, const char *version);
+/* The entry that serves a model of a software and version: the row scoped
+** to it most closely (valscope.c), else the unscoped one; NULL when the
+** version is absent. */
+const val_version *val_version_for(const val_versions *vt,
+                                   const char *software, const char *version,
+                                   const char *model);
+/* The checks of a table's scoped rows and fitted versions, after reading
+** (valscope.c): 0, or -1 with "path:line: column 'models': ..." (or
+** 'fitted_version') in err. */
+int val_versions_check(const char *path, const val_versions *vt, char *err,
+                       size_t errlen);
 
 enum { VAL_OK = 0, VAL_NOT_MODELLED = 1 };
 
@@ -53,7 +78,10 @@ typedef struct {
 	char profile[RL_NAME_MAX];  /* empty when none */
 	int status;                 /* VAL_OK or VAL_NOT_MODELLED */
 	int in_fit;                 /* the row's chip is its version's fitted
-	                            ** chip (set for rows not modelled too) */
+	                            ** chip and the version's rows were in the
+	                            ** fit (set for rows not modelled too) */
+	int out_of_sample;          /* the fitted chip, but a version whose
+	                            ** profile was fitted on another's rows */
 	char reason[256];           /* why not modelled */
 	double measured, predicted, error; /* error = predicted/measured - 1 */
 } val_row;
@@ -69,10 +97,17 @@ enum { VAL_BY_CHIP = 0, VAL_BY_VERSION, VAL_BY_MODEL, VAL_BY_PRECISION,
 const char *val_by_name(int by);
 
 /* Which rows a group gathers: modelled rows of the chip their profile was
-** fitted on (in sample), modelled rows of other chips (held out), and rows
-** not modelled; the three never share a group. */
+** fitted on (in sample), modelled rows of other chips (held out), rows
+** not modelled, and modelled rows of the fitted chip of a version whose
+** profile was fitted on another version's rows (out of sample: a
+** borrowed profile); the four never share a group. */
 enum { VAL_SET_HELD_OUT = 0, VAL_SET_FITTED = 1, VAL_SET_NOT_MODELLED = 2,
-       VAL_SET_COUNT };
+       VAL_SET_OUT_OF_SAMPLE = 3, VAL_SET_COUNT };
+#define VAL_SET_BIT(set) (1u << (set))
+/* The modelled sets: held out, in sample, out of sample. */
+#define VAL_SETS_MODELLED                                                    \
+	(VAL_SET_BIT(VAL_SET_HELD_OUT) | VAL_SET_BIT(VAL_SET_FITTED) |          \
+	 VAL_SET_BIT(VAL_SET_OUT_OF_SAMPLE))
 const char *val_set_name(int set);
 /* The set of one evaluated row. */
 int val_set_of(const val_row *v);
@@ -107,13 +142,14 @@ size_t val_cells(const val_row *rows, size_t n, val_cell **out);
 /* The key of a row in a grouping (by = VAL_BY_*). */
 void val_key_of(const val_row *v, int by, char *key, size_t len);
 
-/* Errors of the modelled rows with in_fit == which (-1: all): count,
-** median and 90th percentile of |error|. */
-size_t val_summary(const val_row *rows, size_t n, int which, double *med,
+/* Errors of the modelled rows of the sets in the mask sets (VAL_SET_BIT
+** of each): count, median and 90th percentile of |error|. */
+size_t val_summary(const val_row *rows, size_t n, unsigned sets, double *med,
                    double *p90);
 
 /* Store the modelled rows and their summary in the database at path, in
-** one transaction (tables validation_runs and validation of schema.h).
+** one transaction (tables validation_runs and validation of schema.h;
+** in_calibration is in_fit, so out-of-sample rows are stored as held out).
 ** RL_OK, or RL_EINPUT / RL_EINTERNAL with err. */
 int val_store(const char *path, const char *profile, const val_row *v,
               size_t n, char *err, size_t errlen);

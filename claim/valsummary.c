@@ -2,8 +2,9 @@
 ** valsummary.c: the errors of evaluated validation rows summarised: by
 ** chip, version, model, precision or metric alone (val_groups), by chip,
 ** version, model and precision together (val_cells), and over all rows
-** (val_summary), each within one set (in sample, held out, not modelled)
-** so that fitted rows are never read as held out (validation.h).
+** (val_summary), each within one set (in sample, held out, not modelled,
+** out of sample) so that fitted rows are never read as held out, nor rows
+** of a borrowed profile as fitted (validation.h).
 */
 #include <math.h>
 #include <stdio.h>
@@ -24,7 +25,7 @@ const char *val_by_name(int by)
 const char *val_set_name(int set)
 {
 	static const char *const names[VAL_SET_COUNT] = {
-	    "held_out", "in_sample", "not_modelled"};
+	    "held_out", "in_sample", "not_modelled", "out_of_sample"};
 	return set >= 0 && set < VAL_SET_COUNT ? names[set] : "?";
 }
 
@@ -32,6 +33,8 @@ int val_set_of(const val_row *v)
 {
 	if (v->status != VAL_OK)
 		return VAL_SET_NOT_MODELLED;
+	if (v->out_of_sample)
+		return VAL_SET_OUT_OF_SAMPLE;
 	return v->in_fit ? VAL_SET_FITTED : VAL_SET_HELD_OUT;
 }
 
@@ -130,7 +133,7 @@ size_t val_groups(const val_row *rows, size_t n, val_group **out)
 	return ng;
 }
 
-size_t val_summary(const val_row *rows, size_t n, int which, double *med,
+size_t val_summary(const val_row *rows, size_t n, unsigned sets, double *med,
                    double *p90)
 {
 	double *e = malloc((n ? n : 1) * sizeof *e);
@@ -139,7 +142,8 @@ size_t val_summary(const val_row *rows, size_t n, int which, double *med,
 	if (!e)
 		return 0;
 	for (i = 0; i < n; i++)
-		if (rows[i].status == VAL_OK && (which < 0 || rows[i].in_fit == which))
+		if (rows[i].status == VAL_OK &&
+		    (sets & VAL_SET_BIT(val_set_of(&rows[i]))))
 			e[k++] = rows[i].error;
 	*med = stats_abs_quantile(e, k, 0.5);
 	*p90 = stats_abs_quantile(e, k, 0.9);

@@ -66,11 +66,15 @@ static void help(FILE *f)
 	      "\"not_modelled\", set, reason); groups by one key (chip,\n"
 	      "version, model, precision or metric), cells by chip, version, "
 	      "model\nand precision together, each within one \"set\": "
-	      "in_sample, held_out or\nnot_modelled (README.md gives every key). "
-	      " A chip column may spell the\nGPU as the tables do (\"H200 141GB "
-	      "HBM3e\", \"A100-PCIE-80GB\"); a row of\nan unknown chip, model or "
-	      "version is listed not modelled with the\nreason (for a version, "
-	      "the versions the table has).\n\nExit 0 when every row was read, "
+	      "in_sample, held_out,\nout_of_sample (the fitted chip's rows of "
+	      "a version whose profile was\nfitted on another version's rows: "
+	      "versions.csv's fitted_version) or\nnot_modelled (README.md gives "
+	      "every key).  A row of the version table\nmay serve some models "
+	      "only (its models column).  A chip column may\nspell the "
+	      "GPU as the tables do (\"H200 141GB HBM3e\",\n\"A100-PCIE-80GB\"); "
+	      "a row of an unknown chip, model or version is\nlisted not "
+	      "modelled with the reason (for a version, the versions the\n"
+	      "table has).\n\nExit 0 when every row was read, "
 	      "modelled or not; 2 for bad input: a\nfile that cannot be read or "
 	      "is refused (a missing or doubled column, a\nvalue that is not a "
 	      "number, a header and no rows, two rows with one\nid: naming file, "
@@ -192,12 +196,16 @@ static void print_loo(const val_row *v, size_t n)
 static void print_groups(const val_group *g, size_t ng)
 {
 	static const int order[VAL_SET_COUNT] = {
-	    VAL_SET_FITTED, VAL_SET_HELD_OUT, VAL_SET_NOT_MODELLED};
+	    VAL_SET_FITTED, VAL_SET_OUT_OF_SAMPLE, VAL_SET_HELD_OUT,
+	    VAL_SET_NOT_MODELLED};
 	static const char *const title[VAL_SET_COUNT] = {
 	    ("modelled rows of chips other than the one each profile was "
 	     "fitted on (held out):"),
 	    "modelled rows of the chip each profile was fitted on (in sample):",
-	    "rows not modelled (no error: see the reasons above):"};
+	    "rows not modelled (no error: see the reasons above):",
+	    ("modelled rows of the fitted chip of versions whose profile was "
+	     "fitted on another\nversion's rows (out of sample: a borrowed "
+	     "profile; versions.csv, fitted_version):")};
 	int by, k;
 	size_t i;
 	char b0[SHOWN_MAX];
@@ -205,6 +213,8 @@ static void print_groups(const val_group *g, size_t ng)
 		int set = order[k], any = 0;
 		for (i = 0; i < ng; i++)
 			any |= g[i].set == set;
+		if (!any && set == VAL_SET_OUT_OF_SAMPLE)
+			continue; /* a table without borrowed profiles: as before */
 		printf("\n%s\n", title[set]);
 		if (!any) {
 			printf("  none\n");
@@ -350,27 +360,52 @@ static void print_not_modelled(const val_row *v, size_t n)
 	free(done);
 }
 
-/* The held-out cells (modelled rows of a chip their profile was not
-** fitted on, per chip, version, model and precision together): rows,
-** median and 90th percentile of |error|, and the signed median (bias). */
-static void print_held_out_cells(const val_cell *c, size_t nc)
+/* The characters of a name as rl_utf8_cell counts them (a byte that
+** begins no sequence: one). */
+static int chars_of(const char *s)
+{
+	const unsigned char *p;
+	int c = 0, l;
+	for (p = (const unsigned char *)s; *p; p += l, c++)
+		if ((l = rl_utf8_len(p)) < 1)
+			l = 1;
+	return c;
+}
+
+/* The cells of one modelled set (held out, or out of sample: modelled
+** rows per chip, version, model and precision together): rows, median and
+** 90th percentile of |error|, and the signed median (bias); title heads
+** them, and "none" stands for none unless quiet (then nothing is
+** printed). */
+static void print_cells(const val_cell *c, size_t nc, int set,
+                        const char *title, int quiet)
 {
 	size_t i, any = 0;
-	printf("\nheld-out rows by chip, version, model and precision:\n");
+	int vw = 24; /* the version column: its longest key, 24 to 54 */
+	for (i = 0; i < nc; i++) {
+		char ver[2 * MEAS_FIELD + 2];
+		int len;
+		if (c[i].set != set)
+			continue;
+		val_key_of(c[i].first, VAL_BY_VERSION, ver, sizeof ver);
+		len = chars_of(ver);
+		if (len > vw)
+			vw = len < 54 ? len : 54;
+	}
 	for (i = 0; i < nc; i++) {
 		const val_row *v = c[i].first;
 		char ver[2 * MEAS_FIELD + 2];
 		char b0[SHOWN_MAX], b1[SHOWN_MAX], b2[SHOWN_MAX], b3[SHOWN_MAX];
-		if (c[i].set != VAL_SET_HELD_OUT)
+		if (c[i].set != set)
 			continue;
 		if (!any++)
-			printf("  %-9s %-24s %-22s %-5s %5s %9s %8s %8s\n", "chip",
-			       "version", "model", "prec", "rows", "median|e|",
-			       "p90|e|", "bias");
+			printf("\n%s\n  %-9s %-*s %-22s %-5s %5s %9s %8s %8s\n", title,
+			       "chip", vw, "version", "model", "prec", "rows",
+			       "median|e|", "p90|e|", "bias");
 		val_key_of(v, VAL_BY_VERSION, ver, sizeof ver);
 		printf("  %s %s %s %s %5zu %8.1f%% %7.1f%%",
 		       rl_utf8_cell(v->row->chip, 9, 1, b0, sizeof b0),
-		       rl_utf8_cell(ver, 24, 1, b1, sizeof b1),
+		       rl_utf8_cell(ver, vw, 1, b1, sizeof b1),
 		       rl_utf8_cell(v->row->model, 22, 1, b2, sizeof b2),
 		       rl_utf8_cell(v->row->precision[0] ? v->row->precision : "-", 5, 1,
 		            b3, sizeof b3),
@@ -378,8 +413,8 @@ static void print_held_out_cells(const val_cell *c, size_t nc)
 		       100 * c[i].median_abs, 100 * c[i].p90_abs);
 		printf(" %+7.1f%%\n", 100 * c[i].median);
 	}
-	if (!any)
-		printf("  none\n");
+	if (!any && !quiet)
+		printf("\n%s\n  none\n", title);
 }
 
 /* The id column: as wide as the longest id of a modelled row (in
@@ -390,14 +425,10 @@ static int id_width(const val_row *v, size_t n)
 	size_t i;
 	int w = 36;
 	for (i = 0; i < n; i++) {
-		const unsigned char *p;
-		int c = 0, l;
+		int c;
 		if (v[i].status != VAL_OK)
 			continue;
-		for (p = (const unsigned char *)v[i].row->id; *p; p += l, c++)
-			if ((l = rl_utf8_len(p)) < 1)
-				l = 1;
-		if (c > w)
+		if ((c = chars_of(v[i].row->id)) > w)
 			w = c;
 	}
 	return w < 48 ? w : 48;
@@ -450,7 +481,8 @@ static void print_rows(const val_row *v, size_t n)
 		printf("%s %s %s %s %5s %5s %6s %11.6g %11.6g %+7.1f%%  %-13s  %s\n",
 		       id, chip, model, prec, isl, osl, map, m->value,
 		       v[i].predicted, 100 * v[i].error,
-		       v[i].in_fit ? "(fitted chip)" : "(held out)", metric);
+		       v[i].in_fit ? "(fitted chip)"
+		       : v[i].out_of_sample ? "(borrowed)" : "(held out)", metric);
 	}
 	print_not_modelled(v, n);
 }
@@ -552,23 +584,35 @@ int cmd_validate(int argc, char **argv)
 		       nfiles > 1 ? ", " : "", nfiles > 1 ? files[1] : "");
 		print_rows(v, n);
 		print_groups(g, ng);
-		print_held_out_cells(c, nc);
+		print_cells(c, nc, VAL_SET_HELD_OUT, "held-out rows by chip, "
+		            "version, model and precision:", 0);
+		print_cells(c, nc, VAL_SET_OUT_OF_SAMPLE, "out-of-sample rows (a "
+		            "borrowed profile) by chip, version, model and precision:",
+		            1);
 		print_loo(v, n);
 		printf("\n");
 		{
-			static const char *const label[3] = {
-			    "held-out chips", "rows of the fitted chips",
-			    "all modelled rows"};
-			int which;
-			for (which = -1; which <= 1; which++) {
-				size_t k = val_summary(v, n, which, &med, &p90);
-				if (k)
+			/* "all modelled rows": in sample and held out; the rows of
+			** a borrowed profile's fitted chip apart, never mixed in */
+			static const char *const label[4] = {
+			    "all modelled rows", "held-out chips",
+			    "rows of the fitted chips", "out of sample (borrowed)"};
+			static const unsigned sets[4] = {
+			    VAL_SET_BIT(VAL_SET_HELD_OUT) | VAL_SET_BIT(VAL_SET_FITTED),
+			    VAL_SET_BIT(VAL_SET_HELD_OUT), VAL_SET_BIT(VAL_SET_FITTED),
+			    VAL_SET_BIT(VAL_SET_OUT_OF_SAMPLE)};
+			int k;
+			for (k = 0; k < 4; k++) {
+				size_t got = val_summary(v, n, sets[k], &med, &p90);
+				if (k == 3 && !got)
+					break; /* no borrowed profile: as before */
+				if (got)
 					printf("%-26s %4zu rows: median |error| %5.1f%%, "
-					       "90th percentile %5.1f%%\n", label[which < 0 ? 2
-					       : which], k, 100 * med, 100 * p90);
+					       "90th percentile %5.1f%%%s\n", label[k], got,
+					       100 * med, 100 * p90,
+					       k == 3 ? " (apart from all modelled rows)" : "");
 				else
-					printf("%-26s    0 rows\n",
-					       label[which < 0 ? 2 : which]);
+					printf("%-26s    0 rows\n", label[k]);
 			}
 		}
 		{

@@ -116,15 +116,35 @@ def chip(data, name, seen=()):
 
 
 def row_profiles(data):
-    """{(software, version): profile} of data/profiles/versions.csv, the
-    profile validate takes for a row ({} where the file is missing)."""
+    """The rows of data/profiles/versions.csv ([] where the file is missing),
+    for profile_of."""
     path = os.path.join(data, 'profiles', 'versions.csv')
     try:
         with open(path, newline='', encoding='utf-8') as f:
-            rows = csv.DictReader(l for l in f if not l.startswith('#'))
-            return {(r['software'], r['version']): r['profile'] for r in rows if r.get('profile')}
+            return list(csv.DictReader(l for l in f if not l.startswith('#')))
     except OSError:
-        return {}
+        return []
+
+
+def profile_of(rows, software, version, model):
+    """The profile validate takes for a row (claim/valscope.c): the row of
+    its software and version scoped to its model most closely (column
+    models: names, or prefixes ending in '*'; an exact name before a
+    prefix, a longer prefix before a shorter), else the unscoped one;
+    None where that row has no profile."""
+    best, score = None, -1
+    for r in rows:
+        if (r.get('software'), r.get('version')) != (software, version):
+            continue
+        s = 0 if not (r.get('models') or '') else -1
+        for e in (r.get('models') or '').split():
+            if e.endswith('*') and model.startswith(e[:-1]):
+                s = max(s, len(e))
+            elif e == model:
+                s = max(s, 1 << 20)
+        if s > score:
+            best, score = r, s
+    return (best or {}).get('profile') or None
 
 
 def weights_per_chip(rl, data, m, cache):
@@ -140,7 +160,8 @@ def weights_per_chip(rl, data, m, cache):
         return 0.0
     if 'profiles' not in cache:
         cache['profiles'] = row_profiles(data)
-    prof = cache['profiles'].get((m.get('software', ''), m.get('version', '')))
+    prof = profile_of(cache['profiles'], m.get('software', ''), m.get('version', ''),
+                      m.get('model', ''))
     dep = 'MoE: enable_attention_dp' in m.get('notes', '') and int(m['tp']) > 1
     k = (m['model'], m['precision'], m['tp'], m['pp'] or '1', dep, prof)
     if k not in cache:

@@ -1,0 +1,269 @@
+/*
+** valscope.c: the rows of a version table scoped to some models (column
+** "models") and the rows whose profile was fitted on another version's
+** rows (column "fitted_version"): which row serves a model of a version
+** (val_version_for), and the checks of a table that has them
+** (val_versions_check), each refusal naming file, line and column
+** (validation.h).
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../config/setup.h"
+#include "validation.h"
+
+/* How closely one entry of a models column ("name" or "prefix*") scopes
+** model: 0 not at all, the prefix's length + 1 for a prefix, more than
+** any prefix for the exact name. */
+static size_t entry_score(const char *e, size_t len, const char *model)
+{
+	if (len && e[len - 1] == '*')
+		return strncmp(model, e, len - 1) ? 0 : len;
+	return strlen(model) == len && !strncmp(model, e, len) ? (size_t)1 << 20
+	                                                      : 0;
+}
+
+/* The next entry of a models column from *p: its start and length (0 at
+** the end), *p past it.  Entries are separated by spaces. */
+static size_t next_entry(const char **p, const char **start)
+{
+	size_t len = 0;
+	while (**p == ' ')
+		(*p)++;
+	*start = *p;
+	while ((*p)[len] && (*p)[len] != ' ')
+		len++;
+	*p += len;
+	return len;
+}
+
+/* How closely a models column scopes model: its best entry's score. */
+static size_t scope_score(const char *models, const char *model)
+{
+	const char *p = models, *e;
+	size_t len, best = 0, s;
+	while ((len = next_entry(&p, &e)) > 0)
+		if ((s = entry_score(e, len, model)) > best)
+			best = s;
+	return best;
+}
+
+const val_version *val_version_for(const val_versions *vt,
+                                   const char *software, const char *version,
+                                   const char *model)
+{
+	const val_version *d = val_version_of(vt, software, version), *best;
+	size_t i, score = 0, s;
+	if (!d)
+		return NULL;
+	best = d;
+	for (i = 0; i < vt->n; i++) {
+		const val_version *e = &vt->v[i];
+		if (!e->models[0] || strcmp(e->software, d->software) ||
+		    strcmp(e->version, d->version))
+			continue;
+		if ((s = scope_score(e->models, model)) > score) {
+			score = s;
+			best = e;
+		}
+	}
+	return best;
+}
+
+/* The unscoped row of exactly this software and version, or NULL. */
+static const val_version *unscoped(const val_versions *vt,
+                                   const char *software, const char *version)
+{
+	size_t i;
+	for (i = 0; i < vt->n; i++)
+		if (!vt->v[i].models[0] && !strcmp(vt->v[i].software, software) &&
+		    !strcmp(vt->v[i].version, version))
+			return &vt->v[i];
+	return NULL;
+}
+
+/* The "software version" words of a row for messages. */
+static void named(const val_version *v, char *out, size_t len)
+{
+	snprintf(out, len, "software '%.60s'%s%.60s%s", v->software,
+	         v->version[0] ? " version '" : "", v->version,
+	         v->version[0] ? "'" : "");
+}
+
+/* One entry of a models column: a model preset's name, or a prefix
+** ending in '*' of at least one (names: the presets, nn of them).
+** 0, or -1 with why. */
+static int entry_ok(const char *e, size_t len,
+                    char (*names)[PRESET_NAME_MAX], size_t nn, char *why,
+                    size_t wlen)
+{
+	size_t k, plen = len && e[len - 1] == '*' ? len - 1 : len;
+	for (k = 0; k < plen; k++) {
+		char c = e[k];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) {
+			snprintf(why, wlen, "'%.*s': %s (a model's name, or a prefix "
+			         "of names ending in '*', entries separated by spaces)",
+			         (int)(len > 60 ? 60 : len), e,
+			         c == '*' ? "'*' only at the end"
+			                  : "a character no model name has");
+			return -1;
+		}
+	}
+	if (!plen) {
+		snprintf(why, wlen, "'*' alone: leave the column empty for every "
+		         "model");
+		return -1;
+	}
+	for (k = 0; k < nn; k++)
+		if (plen == len ? strlen(names[k]) == len && !strncmp(names[k], e,
+		                                                       len)
+		                : !strncmp(names[k], e, plen))
+			return 0;
+	snprintf(why, wlen, "'%.*s': %s (data/models/; rooflab presets model "
+	         "lists them)", (int)(len > 60 ? 60 : len), e,
+	         plen == len ? "no model preset of that name"
+	                     : "no model preset's name starts so");
+	return -1;
+}
+
+/* The entry e (len bytes) of row i also in a models column of row j <= i
+** of the same version (before e in row i itself): that row, else NULL. */
+static const val_version *doubled(const val_versions *vt, size_t i,
+                                  const char *e, size_t len)
+{
+	const val_version *v = &vt->v[i];
+	size_t j;
+	for (j = 0; j <= i; j++) {
+		const val_version *o = &vt->v[j];
+		const char *p = o->models, *f;
+		size_t fl;
+		if (!o->models[0] || strcmp(o->software, v->software) ||
+		    strcmp(o->version, v->version))
+			continue;
+		while ((fl = next_entry(&p, &f)) > 0) {
+			if (j == i && f >= e)
+				break;
+			if (fl == len && !strncmp(f, e, len))
+				return o;
+		}
+	}
+	return NULL;
+}
+
+/* The checks of one scoped row (models): 0, or -1 with the message. */
+static int check_models(const char *path, const val_versions *vt, size_t i,
+                        char (*names)[PRESET_NAME_MAX], size_t nn, char *err,
+                        size_t errlen)
+{
+	const val_version *v = &vt->v[i], *d, *o;
+	const char *p = v->models, *e;
+	char why[256], who[160];
+	size_t len, entries = 0;
+	while ((len = next_entry(&p, &e)) > 0) {
+		entries++;
+		if (entry_ok(e, len, names, nn, why, sizeof why)) {
+			snprintf(err, errlen, "%s:%d: column 'models': %s", path,
+			         v->line, why);
+			return -1;
+		}
+		if ((o = doubled(vt, i, e, len))) {
+			snprintf(err, errlen, "%s:%d: column 'models': '%.*s' also "
+			         "scopes line %d of this version: which row serves it "
+			         "would be unclear", path, v->line,
+			         (int)(len > 60 ? 60 : len), e, o->line);
+			return -1;
+		}
+	}
+	if (!entries) {
+		snprintf(err, errlen, "%s:%d: column 'models': only spaces (leave "
+		         "it empty for every model)", path, v->line);
+		return -1;
+	}
+	named(v, who, sizeof who);
+	if (!(d = unscoped(vt, v->software, v->version))) {
+		snprintf(err, errlen, "%s:%d: column 'models': no row of %s without "
+		         "models in this table (the unscoped row serves, or says "
+		         "why not, the models no scoped row names)", path, v->line,
+		         who);
+		return -1;
+	}
+	if (d->tokens_total != v->tokens_total) {
+		snprintf(err, errlen, "%s:%d: column 'tokens_per_s': '%s' where "
+		         "line %d, the unscoped row of this version, says '%s' "
+		         "(one table counts one way)", path, v->line,
+		         v->tokens_total ? "total" : "output", d->line,
+		         d->tokens_total ? "total" : "output");
+		return -1;
+	}
+	return 0;
+}
+
+/* The checks of a row naming the version its profile was fitted on: 0, or
+** -1 with the message. */
+static int check_fitted(const char *path, const val_versions *vt,
+                        const val_version *v, char *err, size_t errlen)
+{
+	const val_version *f;
+	const char *why = NULL;
+	char who[160];
+	if (!v->profile[0])
+		why = "a row without a profile (the column names the version "
+		      "whose rows fitted the row's profile)";
+	else if (!strcmp(v->fitted_version, v->version))
+		why = "this row's own version (leave it empty for a profile "
+		      "fitted on its own rows)";
+	if (why) {
+		snprintf(err, errlen, "%s:%d: column 'fitted_version': '%.60s' on "
+		         "%s", path, v->line, v->fitted_version, why);
+		return -1;
+	}
+	if (!(f = unscoped(vt, v->software, v->fitted_version))) {
+		snprintf(err, errlen, "%s:%d: column 'fitted_version': no row of "
+		         "software '%.60s' version '%.60s' without models in this "
+		         "table", path, v->line, v->software, v->fitted_version);
+		return -1;
+	}
+	named(f, who, sizeof who);
+	if (strcmp(f->profile, v->profile)) {
+		snprintf(err, errlen, "%s:%d: column 'fitted_version': line %d "
+		         "(%s) has profile '%.60s', not this row's '%.60s'", path,
+		         v->line, f->line, who, f->profile[0] ? f->profile : "",
+		         v->profile);
+		return -1;
+	}
+	if (f->fitted_version[0]) {
+		snprintf(err, errlen, "%s:%d: column 'fitted_version': line %d "
+		         "(%s) borrows its profile too (fitted_version '%.60s'): "
+		         "name the version whose rows fitted it", path, v->line,
+		         f->line, who, f->fitted_version);
+		return -1;
+	}
+	return 0;
+}
+
+int val_versions_check(const char *path, const val_versions *vt, char *err,
+                       size_t errlen)
+{
+	char(*names)[PRESET_NAME_MAX] = NULL;
+	size_t i, nn = 0;
+	int rc = 0;
+	for (i = 0; i < vt->n && !rc; i++) {
+		const val_version *v = &vt->v[i];
+		if (v->models[0] && !names) {
+			names = malloc(PRESET_LIST_MAX * sizeof *names);
+			if (!names) {
+				snprintf(err, errlen, "%s: out of memory", path);
+				return -1;
+			}
+			nn = preset_list("model", names, PRESET_LIST_MAX);
+		}
+		if (v->models[0])
+			rc = check_models(path, vt, i, names, nn, err, errlen);
+		if (!rc && v->fitted_version[0])
+			rc = check_fitted(path, vt, v, err, errlen);
+	}
+	free(names);
+	return rc;
+}

@@ -1,0 +1,82 @@
+#!/bin/sh
+# cli_scope.sh: a version table's rows scoped to some models (column
+# models) and a profile borrowed from another version (column
+# fitted_version), on the hand-made tests/scope/measurements.csv and
+# versions.csv: which row serves each model, the out-of-sample set kept
+# apart from the in-sample and held-out ones, and bad entries refused
+# (exit 2 naming file, line and column).
+. "$(dirname "$0")/clilib.sh"
+
+root=${ROOFLAB_ROOT:-.}
+M="$root/tests/scope/measurements.csv"
+V="$root/tests/scope/versions.csv"
+
+expect_exit 0 "scoped table: validate --json" -- $RL validate --measurements "$M" --versions "$V" --json
+J="$tmpd/s.json"
+cp "$tmpd/out" "$J"
+pyq() { python3 -c "import json,sys; d=json.load(open('$J')); r={x['id']:x for x in d['rows']}; $1"; }
+if command -v python3 >/dev/null 2>&1; then
+	expect_exit 0 "every row listed, none dropped" -- pyq "assert len(d['rows'])==6"
+	# T own: its own profile on its fitted chip, every model (the scope is
+	# T lent's): in sample
+	expect_exit 0 "own version: in sample, the scope of another version not applied" -- pyq "assert [(r[i]['set'], r[i]['profile']) for i in ('own-70b','own-8x7b')]==[('in_sample','trtllm-0.10')]*2"
+	# T lent borrows trtllm-0.10 from T own: on the fitted chip out of
+	# sample, on another chip held out
+	expect_exit 0 "borrowed profile: fitted chip out of sample, other chip held out" -- pyq "assert (r['lent-70b']['set'], r['lent-h200']['set'])==('out_of_sample','held_out'), r"
+	# the same profile, chip, model and row: the same prediction
+	expect_exit 0 "borrowed profile predicts as its own version does" -- pyq "assert r['lent-70b']['profile']=='trtllm-0.10' and r['lent-70b']['predicted']==r['own-70b']['predicted'], r"
+	# mixtral-8x7b matches the prefix mixtral-* (no profile): not modelled
+	# with that row's note as the reason
+	expect_exit 0 "a model scoped out: not modelled, the scoped row's note the reason" -- pyq "x=r['lent-8x7b']; assert x['status']=='not_modelled' and x['profile'] is None and x['predicted'] is None and x['reason']=='test: the mixtrals of T lent are not modelled', x"
+	# mixtral-8x22b matches both the prefix and its own name: the name wins
+	expect_exit 0 "an exact name before a prefix" -- pyq "x=r['lent-8x22b']; assert x['status']=='ok' and x['profile']=='trtllm-0.10' and x['set']=='out_of_sample', x"
+	# groups and cells keep the four sets apart: out of sample lent-70b
+	# and lent-8x22b, in sample own-70b and own-8x7b, held out lent-h200
+	expect_exit 0 "version groups: each set apart" -- pyq "c=sorted((g['key'],g['set'],g['rows']) for g in d['groups'] if g['by']=='version'); assert c==[('T lent','held_out',1),('T lent','not_modelled',1),('T lent','out_of_sample',2),('T own','in_sample',2)], c"
+	expect_exit 0 "out-of-sample groups are not the fitted chip's" -- pyq "assert all(not g['fitted_chip'] for g in d['groups'] if g['set']=='out_of_sample')"
+	expect_exit 0 "out-of-sample cells" -- pyq "c=sorted((c['model'],c['rows']) for c in d['cells'] if c['set']=='out_of_sample'); assert c==[('llama3-70b',1),('mixtral-8x22b',1)], c"
+fi
+expect_exit 0 "scoped table: validate text" -- $RL validate --measurements "$M" --versions "$V"
+expect_out "^lent-70b .*\(borrowed\)" "text: the borrowed row tagged"
+expect_out "^all modelled rows +3 rows" "text: all modelled rows are in sample and held out (2 + 1)"
+expect_out "^out of sample \(borrowed\) +2 rows" "text: out-of-sample rows apart"
+expect_out "^5 of 6 rows modelled" "text: modelled count"
+expect_out "^out-of-sample rows \(a borrowed profile\) by chip" "text: out-of-sample cells"
+
+# without the two columns (the table as before them): the scoped rows
+# would be rows of T lent too, so they go; T lent then counts in sample
+grep -v 'mixtral' "$V" | sed 's/^software,version,models,/software,version,/; s/^T,\([a-z]*\),,/T,\1,/; s/,h100-sxm,[a-z]*,/,h100-sxm,/; s/fitted_chip,fitted_version,/fitted_chip,/' >"$tmpd/old.csv"
+expect_exit 0 "a table without models and fitted_version" -- $RL validate --measurements "$M" --versions "$tmpd/old.csv" --json
+if command -v python3 >/dev/null 2>&1; then
+	cp "$tmpd/out" "$J"
+	expect_exit 0 "without fitted_version the fitted chip's rows are in sample" -- pyq "assert [r[i]['set'] for i in ('lent-70b','lent-8x7b','lent-h200')]==['in_sample','in_sample','held_out'], r"
+fi
+
+# the database: an out-of-sample row was in no fit (in_calibration 0)
+if command -v sqlite3 >/dev/null 2>&1; then
+	expect_exit 0 "scoped table: --db" -- $RL validate --measurements "$M" --versions "$V" --db "$tmpd/s.db"
+	expect_exit 0 "stored: in_calibration 1 for in sample only" -- sh -c "test \"\$(sqlite3 '$tmpd/s.db' \"SELECT group_concat(id || '=' || in_calibration, ' ') FROM (SELECT id, in_calibration FROM validation ORDER BY id)\")\" = 'lent-70b=0 lent-8x22b=0 lent-h200=0 own-70b=1 own-8x7b=1'"
+fi
+
+# bad entries: exit 2, file, line and column named.  Line 7 of the table
+# is the mixtral-* row (3 comment lines, the header, 3 rows before it).
+bad() { # NAME SED-EXPRESSION PATTERN
+	sed "$2" "$V" >"$tmpd/bad.csv"
+	expect_exit 2 "bad scope: $1" -- $RL validate --measurements "$M" --versions "$tmpd/bad.csv"
+	expect_err "$3" "bad scope: $1 named"
+}
+bad "'*' inside an entry" '7s/mixtral-\*/mix*tral/' "bad\.csv:7: column 'models': 'mix\*tral': '\*' only at the end"
+bad "'*' alone" '7s/mixtral-\*/*/' "bad\.csv:7: column 'models': '\*' alone"
+bad "a model without a preset" '7s/mixtral-\*/mixtral-9x9b/' "bad\.csv:7: column 'models': 'mixtral-9x9b': no model preset of that name"
+bad "a prefix of no preset" '7s/mixtral-\*/zz*/' "bad\.csv:7: column 'models': 'zz\*': no model preset's name starts so"
+bad "a character no name has" '7s/mixtral-\*/mixtral;x/' "bad\.csv:7: column 'models': 'mixtral;x': a character no model name has"
+bad "only spaces" '7s/mixtral-\*/   /' "bad\.csv:7: column 'models': only spaces"
+bad "an entry twice in a version" '8s/,mixtral-8x22b,/,mixtral-8x22b mixtral-*,/' "bad\.csv:8: column 'models': 'mixtral-\*' also scopes line 7"
+bad "a scoped version without its unscoped row" '7s/^T,lent,/T,other,/' "bad\.csv:7: column 'models': no row of software 'T' version 'other' without models"
+bad "a scoped row counting tokens otherwise" '7s/,output,/,total,/' "bad\.csv:7: column 'tokens_per_s': 'total' where line 6"
+bad "fitted_version of no row" '6s/,own,test/,gone,test/' "bad\.csv:6: column 'fitted_version': no row of software 'T' version 'gone'"
+bad "fitted_version with another profile" '6s/,trtllm-0.10,/,trtllm-0.11,/' "bad\.csv:6: column 'fitted_version': line 5 \(software 'T' version 'own'\) has profile 'trtllm-0.10', not this row's 'trtllm-0.11'"
+bad "fitted_version without a profile" '7s/,h100-sxm,,/,h100-sxm,own,/' "bad\.csv:7: column 'fitted_version': 'own' on a row without a profile"
+bad "fitted_version its own" '6s/,own,test/,lent,test/' "bad\.csv:6: column 'fitted_version': 'lent' on this row's own version"
+bad "fitted_version of a borrower" '$a T,third,,trtllm-0.10,output,h100-sxm,lent,test' "bad\.csv:9: column 'fitted_version': line 6 \(software 'T' version 'lent'\) borrows its profile too"
+exit $fails
