@@ -28,8 +28,9 @@
 #    outnumber what 15 rows can fit with a leave-one-model-out check (a
 #    5-row model out leaves 10), and fits of fewer, started from the 1.0
 #    profile, leave gpt-oss's ten rows 30-35% off out of sample
-#    (data/calibration/NOTES.md, "PyTorch backend"), so versions.csv lists these rows as not
-#    modelled, with the 1.0 profile's predictions of them.  The "earlier
+#    (data/calibration/NOTES.md, "PyTorch backend"), so versions.csv models these rows
+#    with the 1.0 profile, out of sample (fitted_version 1.0(main)), and
+#    lists gpt-oss's as not modelled (a row scoped to gpt-oss-*).  The "earlier
 #    per-GPU revision" holds the
 #    same 15 numbers, row for row.  KV fraction 0.95: ASSUMPTION (as 1.0;
 #    the per-GPU tables do not state it).

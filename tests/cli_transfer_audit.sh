@@ -155,11 +155,19 @@ expect_exit 0 "shipped data: >= 85% modelled at the tps the tables did not run" 
 import json; d = json.load(open('$tmpd/real.json'))['tp_sweep']['chips']
 bad = {c: x for c, x in d.items() if x['fitting_modelled'] < 0.85 * x['fitting_rows']}
 assert len(d) == 7 and not bad, bad"
-# the 0.10 table measured H200/H100 1.41 on long decodes (issue 11; the
-# HBM ratio 4.8/3.35 = 1.43): every version's median predicted decode
-# ratio within 10% of it
+# the 0.10 table measured H200/H100 1.41 on long decodes of dense Llama-3
+# (issue 11; the HBM ratio 4.8/3.35 = 1.43): every version's median
+# predicted decode ratio within 10% of it.  Not the post-1.0 per-GPU
+# tables': their one long decode modelled is Qwen3-235B FP8 DEP8
+# 1024/8192, an MoE whose KV room per chip grows 2.7x on the H200 (80 and
+# 141 GB less 37.6 GB of weights and the runtime: 37 and 100 GB), so its
+# batch does (42 -> 112 sequences a rank, rooflab eval), and the larger
+# batch shares each iteration's weight reads: at least the HBM ratio (the
+# upper bound, the KV room's, is the audit's 'beyond-kv' flag: none)
 expect_exit 0 "shipped data: H200/H100 long decodes within 10% of the measured 1.41" -- python3 -c "
 import json; d = json.load(open('$tmpd/real.json'))['classes']
-x = [(c['version'], c['decode']) for c in d if c['chip'] == 'h200-sxm']
-assert len(x) >= 10 and all(1.41 * 0.9 <= r <= 1.41 * 1.1 for v, r in x), x"
+x = [(c['version'], c['decode']) for c in d if c['chip'] == 'h200-sxm' and not c['version'].startswith('post-1.0')]
+assert len(x) >= 10 and all(1.41 * 0.9 <= r <= 1.41 * 1.1 for v, r in x), x
+y = [(c['version'], c['decode']) for c in d if c['chip'] == 'h200-sxm' and c['version'].startswith('post-1.0')]
+assert len(y) == 2 and all(r >= 4.8 / 3.35 for v, r in y), y"
 finish

@@ -276,10 +276,13 @@ if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "version without profile: T's versions offered" -- uq "x=r['v']; assert x['reason'].endswith('(data/profiles/versions.csv); versions with one: out, tot, micro'), x"
 	expect_exit 0 "software not in the table: the software offered" -- uq "x=r['s']; assert x['status']=='not_modelled' and x['reason']==\"software 'U' version out has no profile in the version table (data/profiles/versions.csv); software with one: T\", x"
 	# the shipped table: a release spelled 1.0.0 is not 1.0(main), and no
-	# alias makes it so; the reason names the spelling the table uses
+	# alias makes it so; the reason names the spelling the table uses.
+	# After 1.0(main) come the two post-1.0 tables (they have a profile,
+	# borrowed), whose 30-odd-byte names no longer fit the reason's 255
+	# bytes: the list ends in ', ...'
 	printf '%s\n%s\n' "$H" "r,TensorRT-LLM,1.0.0,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," > "$tmpd/rel.csv"
 	$RL validate --measurements "$tmpd/rel.csv" --json > "$tmpd/rel.json"
-	expect_exit 0 "shipped table: 1.0.0 not modelled, 1.0(main) and 0.11.0 offered" -- python3 -c "import json; x=json.load(open('$tmpd/rel.json'))['rows'][0]; assert x['status']=='not_modelled' and x['reason'].startswith(\"software 'TensorRT-LLM' version 1.0.0 has no profile\") and ': 0.11.0, 0.12.0, ' in x['reason'] and x['reason'].endswith(', 1.0(main)') and 'post-1.0' not in x['reason'], x"
+	expect_exit 0 "shipped table: 1.0.0 not modelled, 1.0(main) and 0.11.0 offered" -- python3 -c "import json; x=json.load(open('$tmpd/rel.json'))['rows'][0]; assert x['status']=='not_modelled' and x['reason'].startswith(\"software 'TensorRT-LLM' version 1.0.0 has no profile\") and ': 0.11.0, 0.12.0, ' in x['reason'] and x['reason'].endswith(', 1.0(main), ...') and len(x['reason'].encode()) <= 255, x"
 	# a list longer than the reason's 255 bytes stops at a whole name with
 	# ", ...": 12 versions of 21 characters (23 with ", ") after a prefix
 	# of 108 ("software 'T' version x has no ..." 87, "; versions with
