@@ -1,0 +1,98 @@
+/*
+** test_chiplabel.c: the GPU labels of a measurements table read as chip
+** presets (config/chiplabel.c).  Every expected preset is worked out by
+** hand from the table chip_labels and the rules of chiplabel.h: the
+** family, then only form factors, capacities and memory kinds that are
+** the part's own.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "../config/chiplabel.h"
+
+/* label names preset (NULL: no part) */
+static void names(const char *label, const char *preset)
+{
+	const char *got = chiplabel_preset(label);
+	if (!preset) {
+		if (got)
+			fail_msg("'%s' names %s, expected no part", label, got);
+		return;
+	}
+	if (!got || strcmp(got, preset))
+		fail_msg("'%s' names %s, expected %s", label, got ? got : "none",
+		         preset);
+}
+
+static void test_tables_labels(void **state)
+{
+	(void)state;
+	names("h200-sxm", "h200-sxm");           /* a preset's own name */
+	names("H200-SXM", "h200-sxm");           /* any case */
+	names("H200 141GB HBM3e", "h200-sxm");
+	names("A100-PCIE-80GB", "a100-pcie");
+	names("A100-SXM4-80GB", "a100-sxm");
+	names("A100-SXM4-40GB", "a100-sxm-40gb"); /* the 40 GB HBM2 part */
+	names("H100 80 GB", "h100-sxm");         /* the unit its own word */
+	/* the Grace's LPDDR5X beside the module's 96 GB of HBM3 */
+	names("GH200 96GB HBM3 (480 GB LPDDR5X)", "gh200");
+	names("NVIDIA HGX B200", "b200");
+	names("L40S PCIe", "l40s");
+	names("GB200 NVL72", "gb200");
+	names("A100 Ampere", "a100-sxm");        /* its own architecture */
+}
+
+static void test_no_part(void **state)
+{
+	(void)state;
+	names("H100 80GB HBM2e", NULL);   /* the PCIe card's memory, no PCIe */
+	names("GH200 144GB HBM3e", NULL); /* the module without a preset */
+	names("DGX H100 PCIe", NULL);     /* a DGX holds SXM parts */
+	names("HGX L40S", NULL);
+	names("H100 Ampere", NULL);       /* another family's architecture */
+	names("H100 80GB foo", NULL);     /* any other word */
+	names("h100x", NULL);
+	names("", NULL);
+}
+
+static void test_label_is_chip(void **state)
+{
+	(void)state;
+	assert_int_equal(chiplabel_is_chip("GH200", 5, "gh200"), 1);
+	assert_int_equal(chiplabel_is_chip("H200", 4, "h200-sxm"), 1);
+	assert_int_equal(chiplabel_is_chip("GH200 0.95", 5, "gh200"), 1);
+	assert_int_equal(chiplabel_is_chip("H20", 3, "h200-sxm"), 0);
+	assert_int_equal(chiplabel_is_chip("H100", 4, "h200-sxm"), 0);
+	assert_int_equal(chiplabel_is_chip("GH200 96GB", 10, "gh200"), 0);
+}
+
+static void test_entry_names(void **state)
+{
+	char longer[80];
+	(void)state;
+	/* blanks after the label dropped, then read as a table's label */
+	assert_int_equal(chiplabel_entry_names("GH200 96GB  ", 12, "gh200"), 1);
+	assert_int_equal(chiplabel_entry_names("H200", 4, "h200-sxm"), 1);
+	assert_int_equal(chiplabel_entry_names("GH200 144GB", 11, "gh200"), 0);
+	assert_int_equal(chiplabel_entry_names("   ", 3, "gh200"), 0);
+	/* 64 characters and more are no label */
+	memset(longer, 'x', sizeof longer);
+	memcpy(longer, "GH200", 5);
+	assert_int_equal(chiplabel_entry_names(longer, 64, "gh200"), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_tables_labels),
+	    cmocka_unit_test(test_no_part),
+	    cmocka_unit_test(test_label_is_chip),
+	    cmocka_unit_test(test_entry_names),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
