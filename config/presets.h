@@ -14,8 +14,9 @@
 /* The data directory: $ROOFLAB_DATA, else the one built in. */
 const char *rl_data_dir(void);
 
-/* Resolve a preset of kind "chip", "model", "scenario", "profile" or "node"
-** to a path.  Returns 0, or -1 with a message listing the known names. */
+/* Resolve a preset of kind "chip", "model", "scenario", "profile", "node"
+** or "uncertainty" to a path.  Returns 0, or -1 with a message listing
+** the known names. */
 int preset_path(const char *kind, const char *name, char *path, size_t len,
                 char *err, size_t errlen);
 
