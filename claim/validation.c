@@ -33,6 +33,22 @@ static const char *const vcols[V_ALL] = {
     "software", "version", "profile", "tokens_per_s", "fitted_chip",
     "note", "models", "fitted_version"};
 
+/* The buffer of column i (V_*) in v and its size; NULL for tokens_per_s,
+** read as a word. */
+static char *text_of(val_version *v, int i, size_t *cap)
+{
+	switch (i) {
+	case V_SW: *cap = sizeof v->software; return v->software;
+	case V_VERSION: *cap = sizeof v->version; return v->version;
+	case V_PROFILE: *cap = sizeof v->profile; return v->profile;
+	case V_CHIP: *cap = sizeof v->fitted_chip; return v->fitted_chip;
+	case V_NOTE: *cap = sizeof v->note; return v->note;
+	case V_MODELS: *cap = sizeof v->models; return v->models;
+	case V_FITVER: *cap = sizeof v->fitted_version; return v->fitted_version;
+	default: *cap = 0; return NULL;
+	}
+}
+
 int val_versions_read(const char *path, val_versions *vt, char *err,
                       size_t errlen)
 {
@@ -51,9 +67,18 @@ int val_versions_read(const char *path, val_versions *vt, char *err,
 			for (i = 0; i < V_ALL; i++) {
 				int k;
 				col[i] = -1;
-				for (k = 0; k < nf; k++)
-					if (!strcmp(fl[k], vcols[i]))
-						col[i] = k;
+				for (k = 0; k < nf; k++) {
+					if (strcmp(fl[k], vcols[i]))
+						continue;
+					if (col[i] >= 0) {
+						/* which of the two holds the values: unclear */
+						snprintf(err, errlen, "%s:%d: column '%s' (%d) "
+						         "repeats column '%s' (%d)", path, lineno,
+						         vcols[i], k + 1, vcols[i], col[i] + 1);
+						goto fail;
+					}
+					col[i] = k;
+				}
 				if (col[i] < 0 && i < V_COUNT) {
 					snprintf(err, errlen, "%s:%d: header lacks column "
 					         "'%s'", path, lineno, vcols[i]);
@@ -94,18 +119,13 @@ int val_versions_read(const char *path, val_versions *vt, char *err,
 		v = &vt->v[vt->n++];
 		memset(v, 0, sizeof *v);
 		v->line = lineno;
-		snprintf(v->software, sizeof v->software, "%s", fl[col[V_SW]]);
-		snprintf(v->version, sizeof v->version, "%s", fl[col[V_VERSION]]);
-		snprintf(v->profile, sizeof v->profile, "%s", fl[col[V_PROFILE]]);
 		v->tokens_total = !strcmp(fl[col[V_TOKENS]], "total");
-		snprintf(v->fitted_chip, sizeof v->fitted_chip, "%s",
-		         fl[col[V_CHIP]]);
-		snprintf(v->note, sizeof v->note, "%s", fl[col[V_NOTE]]);
-		for (i = V_MODELS; i < V_ALL; i++) {
-			char *dst = i == V_MODELS ? v->models : v->fitted_version;
-			size_t cap = i == V_MODELS ? sizeof v->models
-			                           : sizeof v->fitted_version;
-			if (col[i] < 0)
+		/* each text whole: a version or profile cut to its buffer would
+		** match another's, or none, without a word */
+		for (i = 0; i < V_ALL; i++) {
+			size_t cap;
+			char *dst = text_of(v, i, &cap);
+			if (!dst || col[i] < 0)
 				continue;
 			if (strlen(fl[col[i]]) >= cap) {
 				snprintf(err, errlen, "%s:%d: column '%s': longer than "
@@ -113,6 +133,12 @@ int val_versions_read(const char *path, val_versions *vt, char *err,
 				goto fail;
 			}
 			snprintf(dst, cap, "%s", fl[col[i]]);
+		}
+		if (!v->profile[0] && strlen(v->note) >= VAL_REASON_MAX) {
+			snprintf(err, errlen, "%s:%d: column 'note': longer than %d "
+			         "bytes on a row without a profile (the reason its rows "
+			         "are listed with)", path, lineno, VAL_REASON_MAX - 1);
+			goto fail;
 		}
 	}
 	csv_close(&cr);
@@ -369,7 +395,7 @@ static void evaluate_one(const meas_row *m, const val_versions *vt,
 		return;
 	}
 	if (!profile && !v->profile[0]) {
-		snprintf(o->reason, sizeof o->reason, "%.250s", v->note);
+		snprintf(o->reason, sizeof o->reason, "%.255s", v->note);
 		return;
 	}
 	snprintf(o->profile, sizeof o->profile, "%s", profile ? profile

@@ -38,7 +38,7 @@ typedef struct {
 	char profile[RL_NAME_MAX]; /* empty: this version is not modelled */
 	int tokens_total;          /* its "tokens_per_s" counts input + output */
 	char fitted_chip[64];      /* the chip whose rows fitted the profile */
-	char note[256];            /* why not modelled, or the source */
+	char note[512];            /* why not modelled, or the source */
 	char models[256];          /* "": every model; else the models it
 	                           ** serves (names, or prefixes ending '*') */
 	char fitted_version[128];  /* "": fitted on this version's rows; else
@@ -65,13 +65,17 @@ const val_version *val_version_of(const val_versions *vt,
 const val_version *val_version_for(const val_versions *vt,
                                    const char *software, const char *version,
                                    const char *model);
-/* The checks of a table's scoped rows and fitted versions, after reading
-** (valscope.c): 0, or -1 with "path:line: column 'models': ..." (or
-** 'fitted_version') in err. */
+/* The checks of a table's scoped rows, fitted versions and versions
+** given twice (two rows without models), after reading (valscope.c): 0,
+** or -1 with "path:line: column 'models': ..." (or 'fitted_version',
+** 'version') in err. */
 int val_versions_check(const char *path, const val_versions *vt, char *err,
                        size_t errlen);
 
 enum { VAL_OK = 0, VAL_NOT_MODELLED = 1 };
+/* A row's reason, with its end: a version's note where the version has no
+** profile (so such a note is refused longer, not cut). */
+#define VAL_REASON_MAX 256
 
 typedef struct {
 	const meas_row *row;
@@ -82,7 +86,7 @@ typedef struct {
 	                            ** fit (set for rows not modelled too) */
 	int out_of_sample;          /* the fitted chip, but a version whose
 	                            ** profile was fitted on another's rows */
-	char reason[256];           /* why not modelled */
+	char reason[VAL_REASON_MAX]; /* why not modelled */
 	double measured, predicted, error; /* error = predicted/measured - 1 */
 } val_row;
 

@@ -2,15 +2,15 @@
 ** valscope.c: the rows of a version table scoped to some models (column
 ** "models") and the rows whose profile was fitted on another version's
 ** rows (column "fitted_version"): which row serves a model of a version
-** (val_version_for), and the checks of a table that has them
-** (val_versions_check), each refusal naming file, line and column
-** (validation.h).
+** (val_version_for), and the checks of a table's rows (val_versions_check:
+** those and a version given twice), each refusal naming file, line and
+** column (validation.h).
 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../config/setup.h"
+#include "../config/presets.h"
 #include "validation.h"
 
 /* How closely one entry of a models column ("name" or "prefix*") scopes
@@ -200,6 +200,23 @@ static int check_models(const char *path, const val_versions *vt, size_t i,
 	return 0;
 }
 
+/* An unscoped row whose software and version an earlier unscoped row
+** has (val_version_of would take the first without a word): -1 with the
+** message, else 0. */
+static int check_once(const char *path, const val_versions *vt,
+                      const val_version *v, char *err, size_t errlen)
+{
+	const val_version *f = unscoped(vt, v->software, v->version);
+	char who[160];
+	if (f == v)
+		return 0;
+	named(v, who, sizeof who);
+	snprintf(err, errlen, "%s:%d: column 'version': %s has a row without "
+	         "models at line %d already: which serves its rows would be "
+	         "unclear", path, v->line, who, f->line);
+	return -1;
+}
+
 /* The checks of a row naming the version its profile was fitted on: 0, or
 ** -1 with the message. */
 static int check_fitted(const char *path, const val_versions *vt,
@@ -261,6 +278,8 @@ int val_versions_check(const char *path, const val_versions *vt, char *err,
 		}
 		if (v->models[0])
 			rc = check_models(path, vt, i, names, nn, err, errlen);
+		else
+			rc = check_once(path, vt, v, err, errlen);
 		if (!rc && v->fitted_version[0])
 			rc = check_fitted(path, vt, v, err, errlen);
 	}
