@@ -95,16 +95,19 @@ extern const rl_db_kind claim_db_kind;
 "  PRIMARY KEY(run_id, side, tp, pp, dp, ep));" \
 /* model against measured, written by `rooflab validate --db`; \
 ** in_calibration: the row's chip is the one its profile was fitted on \
-** and its version's rows were in that fit (in-sample), else held out \
-** (another chip, or a borrowed profile: versions.csv's fitted_version); \
-** version: the serving software and its \
-** version ("TensorRT-LLM 0.10.0"), added to databases written before it \
-** (val_store) */ \
+** and its version's rows were in that fit (in-sample), else 0; \
+** out_of_sample: 1 for a row of that chip whose version borrows a \
+** profile fitted on another version's rows (versions.csv's \
+** fitted_version), 0 for the others (in sample, or held out: another \
+** chip); version: the serving software and its \
+** version ("TensorRT-LLM 0.10.0"); version, metric and out_of_sample are \
+** added to databases written before them (val_store) */ \
 "CREATE TABLE IF NOT EXISTS validation(" \
 "  run_id INTEGER NOT NULL, id TEXT NOT NULL, chip TEXT, model TEXT," \
 "  precision TEXT, isl REAL, osl REAL, tp REAL, measured REAL," \
 "  modeled REAL, error REAL, in_calibration INTEGER," \
-"  version TEXT, metric TEXT, PRIMARY KEY(run_id, id));" \
+"  version TEXT, metric TEXT, out_of_sample INTEGER," \
+"  PRIMARY KEY(run_id, id));" \
 "CREATE TABLE IF NOT EXISTS validation_runs(" \
 "  id INTEGER PRIMARY KEY, created TEXT NOT NULL, profile TEXT NOT NULL," \
 "  median_abs_error REAL, p90_abs_error REAL, rows INTEGER);"

@@ -449,11 +449,11 @@ void val_evaluate(const meas_set *set, const val_versions *vt,
 }
 
 /* A validation table written before the column `name` (version, then
-** metric) gains it: SQLITE_OK, or SQLite's code with db's message when
+** metric, then out_of_sample) gains it, of SQL type `type`: SQLITE_OK, or SQLite's code with db's message when
 ** the table's columns cannot be read (a view altered by hand over a table
 ** that is gone) or the column cannot be added; a failed read is never
 ** taken for "no column". */
-static int add_column(sqlite3 *db, const char *name)
+static int add_column(sqlite3 *db, const char *name, const char *type)
 {
 	sqlite3_stmt *st;
 	char sql[96];
@@ -472,8 +472,8 @@ static int add_column(sqlite3 *db, const char *name)
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
 		return SQLITE_OK;
-	snprintf(sql, sizeof sql, "ALTER TABLE validation ADD COLUMN %s TEXT",
-	         name);
+	snprintf(sql, sizeof sql, "ALTER TABLE validation ADD COLUMN %s %s",
+	         name, type);
 	return sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
@@ -495,7 +495,9 @@ int val_store(const char *path, const char *profile, const val_row *v,
 		return status;
 	if (rl_db_exec(db, "BEGIN IMMEDIATE", path, err, errlen) ||
 	    rl_db_exec(db, RL_CLAIM_SCHEMA_SQL, path, err, errlen) ||
-	    add_column(db, "version") || add_column(db, "metric"))
+	    add_column(db, "version", "TEXT") ||
+	    add_column(db, "metric", "TEXT") ||
+	    add_column(db, "out_of_sample", "INTEGER"))
 		goto fail;
 	if (sqlite3_prepare_v2(db,
 	                       "INSERT INTO validation_runs(created, profile, "
@@ -515,8 +517,9 @@ int val_store(const char *path, const char *profile, const val_row *v,
 	if (sqlite3_prepare_v2(db,
 	                       "INSERT INTO validation(run_id, id, chip, model, "
 	                       "precision, isl, osl, tp, measured, modeled, "
-	                       "error, in_calibration, version, metric) "
-	                       "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &st,
+	                       "error, in_calibration, version, metric, "
+	                       "out_of_sample) "
+	                       "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &st,
 	                       NULL))
 		goto fail;
 	for (i = 0; i < n; i++) {
@@ -540,6 +543,7 @@ int val_store(const char *path, const char *profile, const val_row *v,
 		         v[i].row->version[0] ? " " : "", v[i].row->version);
 		sqlite3_bind_text(st, 13, ver, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 14, v[i].row->metric, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 15, v[i].out_of_sample);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			goto fail;
 	}

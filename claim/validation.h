@@ -153,7 +153,8 @@ size_t val_summary(const val_row *rows, size_t n, unsigned sets, double *med,
 
 /* Store the modelled rows and their summary in the database at path, in
 ** one transaction (tables validation_runs and validation of schema.h;
-** in_calibration is in_fit, so out-of-sample rows are stored as held out).
+** in_calibration is in_fit, out_of_sample the row's own: an out-of-sample
+** row has 0 and 1; the run's summary is over every row stored).
 ** RL_OK, or RL_EINPUT / RL_EINTERNAL with err. */
 int val_store(const char *path, const char *profile, const val_row *v,
               size_t n, char *err, size_t errlen);

@@ -2,7 +2,10 @@
 ** validation.c: the validation plot: each published measurement of a
 ** validation run (table validation) against what the model predicts for
 ** it, on log axes, with the y = x line and +-10% and +-25% bands; colors by
-** chip, open marks for the rows the profile was calibrated on.
+** chip, open circles for the rows the profile was calibrated on, filled
+** ones for held-out rows, open squares for the fitted chip's rows of a
+** version that borrows a profile fitted on another version's rows (out of
+** sample; a database written before the column out_of_sample has none).
 */
 #include <math.h>
 #include <string.h>
@@ -16,24 +19,32 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 {
 	pdb_validation v;
 	sqlite3_stmt *st;
-	char chips[MAX_CHIPS][64], t[700];
+	/* a row's set: 0 held out, 1 calibration row, 2 out of sample */
+	static const char *const set_name[3] = {"held out", "calibration row",
+	                                        "out of sample"};
+	static const int set_pt[3] = {7, 6, 4};
+	char chips[MAX_CHIPS][64], t[700], sql[400];
 	double lo = 1e300, hi = 0;
-	long rows = 0;
-	int have[MAX_CHIPS][2];
-	int n = 0, i, rc, cal;
+	long rows = 0, oos_rows = 0;
+	int have[MAX_CHIPS][3];
+	int n = 0, i, rc, cal, oos;
 
 	memset(have, 0, sizeof have);
 	rc = pdb_validation_run(db, o->dbpath, o->run, &v, err, errlen);
 	if (rc)
 		return rc;
-	if ((rc = pdb_prepare(db, o->dbpath, "SELECT coalesce(chip, '?'), "
-	                      "measured, modeled, coalesce(in_calibration, 0) "
-	                      "FROM validation WHERE run_id = ?1 AND measured > 0 "
-	                      "AND modeled > 0 ORDER BY chip, id", &st, err,
-	                      errlen)))
+	if ((rc = pdb_has_column(db, o->dbpath, "validation", "out_of_sample",
+	                         &oos, err, errlen)))
+		return rc;
+	snprintf(sql, sizeof sql, "SELECT coalesce(chip, '?'), measured, "
+	         "modeled, CASE WHEN coalesce(in_calibration, 0) != 0 THEN 1 "
+	         "WHEN %s THEN 2 ELSE 0 END FROM validation WHERE run_id = ?1 "
+	         "AND measured > 0 AND modeled > 0 ORDER BY chip, id",
+	         oos ? "coalesce(out_of_sample, 0) != 0" : "0");
+	if ((rc = pdb_prepare(db, o->dbpath, sql, &st, err, errlen)))
 		return rc;
 	sqlite3_bind_int64(st, 1, v.id);
-	/* one datablock per chip: measured, modeled, calibration flag */
+	/* one datablock per chip: measured, modeled, the row's set (above) */
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		char chip[64];
 		double m = pdb_real(st, 1), p = pdb_real(st, 2);
@@ -46,12 +57,15 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 			snprintf(chips[n], sizeof chips[n], "%s", chip);
 			fprintf(s, "$v%d << EOD\n", n++);
 		}
-		cal = sqlite3_column_int(st, 3) != 0;
+		cal = sqlite3_column_int(st, 3);
+		if (cal < 0 || cal > 2)
+			cal = 0; /* the CASE gives none such; a bound, not a trust */
 		have[n - 1][cal] = 1;
 		fprintf(s, "%.9g %.9g %d\n", m, p, cal);
 		lo = fmin(lo, fmin(m, p));
 		hi = fmax(hi, fmax(m, p));
 		rows++;
+		oos_rows += cal == 2;
 	}
 	if ((rc = pdb_finish(st, o->dbpath, err, errlen)))
 		return rc;
@@ -67,8 +81,9 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 	hi = pow(10, ceil(log10(hi * 1.3)));
 	snprintf(t, sizeof t, "Model against published measurements (profile "
 	         "%s, validation run %ld)\nmedian |error| %.1f%%, 90th percentile "
-	         "%.1f%%, %ld rows", v.profile, v.id, 100 * v.median_abs_error,
-	         100 * v.p90_abs_error, rows);
+	         "%.1f%%, %ld rows%s", v.profile, v.id, 100 * v.median_abs_error,
+	         100 * v.p90_abs_error, rows, oos_rows ? " (with the out-of-sample "
+	         "ones)" : "");
 	fputs("set title ", s);
 	gp_quote(s, t);
 	fprintf(s, "\nset logscale xy\nset format x '%%g'\nset format y '%%g'\n"
@@ -84,15 +99,14 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 	      "lc rgb '#9fd99f' title '+-10%', \\\n"
 	      "  x with lines lc rgb 'black' lw 1.5 title 'model = measured'", s);
 	for (i = 0; i < n; i++)
-		for (cal = 0; cal < 2; cal++) {
+		for (cal = 0; cal < 3; cal++) {
 			char tt[700];
 			if (!have[i][cal])
 				continue;
-			snprintf(tt, sizeof tt, "%s (%s)", chips[i], cal ?
-			         "calibration row" : "held out");
+			snprintf(tt, sizeof tt, "%s (%s)", chips[i], set_name[cal]);
 			fprintf(s, ", \\\n  $v%d using 1:($3 == %d ? $2 : NaN) with "
 			        "points pt %d ps 2 lw 2 lc rgb '%s' title ", i, cal,
-			        cal ? 6 : 7, plot_color(i));
+			        set_pt[cal], plot_color(i));
 			gp_quote(s, tt);
 		}
 	fputc('\n', s);

@@ -208,7 +208,7 @@ void report_validation(rctx *r)
 	pdb_validation v;
 	plot_opts po;
 	sqlite3_stmt *st;
-	char err[600];
+	char err[600], sql[256];
 	int n = 0, rc;
 	doc_heading(&r->d, 2, "validation", "Validation against published "
 	            "measurements");
@@ -233,19 +233,17 @@ void report_validation(rctx *r)
 	report_figure(r, "validation", &po, "Model against measured throughput "
 	              "with +-10% and +-25% bands");
 	/* each row's metric, the unit of its measured and modeled values
-	** (tokens/s, seconds, TFLOPS); a database from before the column has
-	** none ("-") */
-	if (!(st = report_prepare(r, r->db, r->o->dbpath,
-	                          report_has_column(r, r->db, r->o->dbpath,
-	                                            "validation", "metric")
-	                          ? "SELECT id, chip, model, precision, "
-	                            "isl, osl, tp, measured, modeled, error, "
-	                            "in_calibration, metric FROM validation "
-	                            "WHERE run_id = ?1 ORDER BY id"
-	                          : "SELECT id, chip, model, precision, "
-	                            "isl, osl, tp, measured, modeled, error, "
-	                            "in_calibration, NULL FROM validation "
-	                            "WHERE run_id = ?1 ORDER BY id")))
+	** (tokens/s, seconds, TFLOPS), and whether it is out of sample; a
+	** database from before the columns has neither (metric "-", every
+	** row not in calibration held out) */
+	snprintf(sql, sizeof sql, "SELECT id, chip, model, precision, isl, osl, "
+	         "tp, measured, modeled, error, in_calibration, %s, %s FROM "
+	         "validation WHERE run_id = ?1 ORDER BY id",
+	         report_has_column(r, r->db, r->o->dbpath, "validation",
+	                           "metric") ? "metric" : "NULL",
+	         report_has_column(r, r->db, r->o->dbpath, "validation",
+	                           "out_of_sample") ? "out_of_sample" : "0");
+	if (!(st = report_prepare(r, r->db, r->o->dbpath, sql)))
 		return;
 	sqlite3_bind_int64(st, 1, v.id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -266,8 +264,9 @@ void report_validation(rctx *r)
 			snprintf(c[9], sizeof c[9], "%+.1f%%", 100 * pdb_real(st, 9));
 		else
 			snprintf(c[9], sizeof c[9], "-");
-		snprintf(c[10], sizeof c[10], "%s", sqlite3_column_int(st, 10) ?
-		         "in-sample (fitted on)" : "held out");
+		snprintf(c[10], sizeof c[10], "%s", sqlite3_column_int(st, 10)
+		         ? "in-sample (fitted on)" : sqlite3_column_int(st, 12)
+		         ? "out of sample (borrowed profile)" : "held out");
 		for (k = 0; k < 11; k++)
 			cells[k] = c[k];
 		if (n++ == 0)

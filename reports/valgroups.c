@@ -1,9 +1,12 @@
 /*
 ** valgroups.c: the validation summary of the report, per group of rows
-** (chip, software version, model, precision), in two tables: the rows of
-** the chip each version's profile was fitted on (in-sample: they measure
-** the fit) and the rows of other chips (held out: they measure a
-** prediction), so that fitted rows are never read as held out.
+** (chip, software version, model, precision), in tables of one set each:
+** the rows of the chip each version's profile was fitted on (in-sample:
+** they measure the fit), the rows of other chips (held out: they measure a
+** prediction) and, where a run has any, the fitted chip's rows of a
+** version whose profile was fitted on another version's rows (out of
+** sample), so that fitted rows are never read as held out nor a borrowed
+** profile's rows as either.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -12,9 +15,13 @@
 #include "../model/stats.h"
 #include "rctx.h"
 
+/* the sets, as the tables' index */
+enum { SIDE_HELD_OUT = 0, SIDE_IN_SAMPLE = 1, SIDE_OUT_OF_SAMPLE = 2,
+       SIDE_COUNT };
+
 typedef struct {
-	double *e[2];     /* errors: [0] held out, [1] in-sample */
-	size_t n[2], cap[2];
+	double *e[SIDE_COUNT]; /* errors of each set */
+	size_t n[SIDE_COUNT], cap[SIDE_COUNT];
 } errs;
 
 static int push(errs *g, int in, double v)
@@ -41,7 +48,7 @@ static void cell_pct(char *buf, size_t len, const errs *g, int in, double q)
 }
 
 /* One table row: the group's key cells, its rows and |error| quantiles
-** on one side (in = 1 in-sample, 0 held out). */
+** on one side (in: SIDE_*). */
 static void row(rctx *r, char key[4][96], const errs *g, int in)
 {
 	char c[3][32];
@@ -57,34 +64,38 @@ static void row(rctx *r, char key[4][96], const errs *g, int in)
 	doc_row(&r->d, cells);
 }
 
-/* One table: the groups of one side, then all of that side's rows. */
-static void side_table(rctx *r, long run, int in, int has_version)
+/* One table: the groups of one side (in: SIDE_*), then all of that
+** side's rows, under the paragraph title.  A side without rows says so,
+** but the out-of-sample one, which only some runs have, prints nothing.
+** has_oos: the table has the column out_of_sample (a database written
+** before it has none, and its borrowed rows read as held out). */
+static void side_table(rctx *r, long run, int in, int has_version,
+                       int has_oos, const char *title)
 {
-	static const char *h[2][7] = {
+	static const char *h[SIDE_COUNT][7] = {
 	    {"chip", "software version", "model", "precision", "held-out rows",
 	     "median |error|", "90th pct |error|"},
 	    {"chip", "software version", "model", "precision", "in-sample rows",
-	     "median |error|", "90th pct |error|"}};
+	     "median |error|", "90th pct |error|"},
+	    {"chip", "software version", "model", "precision",
+	     "out-of-sample rows", "median |error|", "90th pct |error|"}};
 	sqlite3_stmt *st;
 	errs g, all;
-	char key[4][96], cur[4][96];
+	char key[4][96], cur[4][96], sql[512];
 	int have = 0, k, oom = 0;
 	memset(&g, 0, sizeof g);
 	memset(&all, 0, sizeof all);
-	if (!(st = report_prepare(r, r->db, r->o->dbpath,
-	                          has_version
-	                              ? "SELECT chip, coalesce(version, "
-	                                "''), model, precision, error FROM "
-	                                "validation WHERE run_id = ?1 AND "
-	                                "error IS NOT NULL AND "
-	                                "(in_calibration != 0) = ?2 ORDER "
-	                                "BY 1, 2, 3, 4"
-	                              : "SELECT chip, '(not stored)', "
-	                                "model, precision, error FROM "
-	                                "validation WHERE run_id = ?1 AND "
-	                                "error IS NOT NULL AND "
-	                                "(in_calibration != 0) = ?2 ORDER "
-	                                "BY 1, 3, 4")))
+	/* the set of a row: NULL (left out) where in_calibration is */
+	snprintf(sql, sizeof sql, "SELECT chip, %s, model, precision, error "
+	         "FROM validation WHERE run_id = ?1 AND error IS NOT NULL AND "
+	         "CASE WHEN in_calibration != 0 THEN %d WHEN %s THEN %d WHEN "
+	         "in_calibration = 0 THEN %d END = ?2 ORDER BY %s",
+	         has_version ? "coalesce(version, '')" : "'(not stored)'",
+	         SIDE_IN_SAMPLE,
+	         has_oos ? "coalesce(out_of_sample, 0) != 0" : "0",
+	         SIDE_OUT_OF_SAMPLE, SIDE_HELD_OUT,
+	         has_version ? "1, 2, 3, 4" : "1, 3, 4");
+	if (!(st = report_prepare(r, r->db, r->o->dbpath, sql)))
 		return;
 	sqlite3_bind_int64(st, 1, run);
 	sqlite3_bind_int(st, 2, in);
@@ -96,8 +107,10 @@ static void side_table(rctx *r, long run, int in, int has_version)
 			row(r, cur, &g, in);
 			g.n[in] = 0;
 		}
-		if (!have)
+		if (!have) {
+			doc_para(&r->d, "%s", title);
 			doc_table_begin(&r->d, 7, h[in]);
+		}
 		memcpy(cur, key, sizeof cur);
 		have = 1;
 		oom = push(&g, in, pdb_real(st, 4)) || push(&all, in, pdb_real(st, 4));
@@ -116,13 +129,14 @@ static void side_table(rctx *r, long run, int in, int has_version)
 		snprintf(key[0], sizeof key[0], "all");
 		row(r, key, &all, in);
 		doc_table_end(&r->d);
-	} else {
+	} else if (in != SIDE_OUT_OF_SAMPLE) {
+		doc_para(&r->d, "%s", title);
 		doc_para_class(&r->d, "note", in ? "No in-sample rows in this run."
 		               : "No held-out rows: every row modelled here is of "
 		               "a chip its profile was fitted on, so these errors "
 		               "measure the fit, not a prediction.");
 	}
-	for (k = 0; k < 2; k++) {
+	for (k = 0; k < SIDE_COUNT; k++) {
 		free(g.e[k]);
 		free(all.e[k]);
 	}
@@ -132,17 +146,24 @@ void report_validation_groups(rctx *r, long run, const char *profile)
 {
 	int has_version = report_has_column(r, r->db, r->o->dbpath,
 	                                    "validation", "version");
+	int has_oos = report_has_column(r, r->db, r->o->dbpath, "validation",
+	                                "out_of_sample");
 	doc_para(&r->d, "Per group of rows (chip, software version, model, "
-	         "precision; run profile %s, each version served by its own "
-	         "profile). In-sample rows are of the chip a version's profile "
+	         "precision; run profile %s, each version served by the profile "
+	         "its row of data/profiles/versions.csv names). In-sample rows are of the chip a version's profile "
 	         "was fitted on: their error says how well the fit reproduces "
 	         "its own data. Held-out rows are of other chips, never used in "
 	         "fitting: their error says how well the model predicts.%s",
 	         profile, has_version ? "" : " This validation run predates the "
 	         "version column: rerun rooflab validate --db to group by "
 	         "version.");
-	doc_para(&r->d, "In-sample (the fitted chip):");
-	side_table(r, run, 1, has_version);
-	doc_para(&r->d, "Held out (other chips):");
-	side_table(r, run, 0, has_version);
+	side_table(r, run, SIDE_IN_SAMPLE, has_version, has_oos,
+	           "In-sample (the fitted chip):");
+	side_table(r, run, SIDE_HELD_OUT, has_version, has_oos,
+	           "Held out (other chips):");
+	side_table(r, run, SIDE_OUT_OF_SAMPLE, has_version, has_oos,
+	           "Out of sample (the fitted chip's rows of a version whose "
+	           "profile was fitted on another version's rows: "
+	           "data/profiles/versions.csv, fitted_version; they measure a "
+	           "prediction on that chip, never part of the fit):");
 }

@@ -56,6 +56,30 @@ fi
 if command -v sqlite3 >/dev/null 2>&1; then
 	expect_exit 0 "scoped table: --db" -- $RL validate --measurements "$M" --versions "$V" --db "$tmpd/s.db"
 	expect_exit 0 "stored: in_calibration 1 for in sample only" -- sh -c "test \"\$(sqlite3 '$tmpd/s.db' \"SELECT group_concat(id || '=' || in_calibration, ' ') FROM (SELECT id, in_calibration FROM validation ORDER BY id)\")\" = 'lent-70b=0 lent-8x22b=0 lent-h200=0 own-70b=1 own-8x7b=1'"
+	# and out_of_sample 1 for the borrowed profile's fitted-chip rows
+	# only (lent-70b, lent-8x22b; lent-h200 is another chip: held out)
+	expect_exit 0 "stored: out_of_sample 1 for the borrowed fitted-chip rows only" -- sh -c "test \"\$(sqlite3 '$tmpd/s.db' \"SELECT group_concat(id || '=' || out_of_sample, ' ') FROM (SELECT id, out_of_sample FROM validation ORDER BY id)\")\" = 'lent-70b=1 lent-8x22b=1 lent-h200=0 own-70b=0 own-8x7b=0'"
+	# the report and the plot name each set: a claim run first (a report
+	# needs one), then the scoped validation into the same database
+	"$RL" claim --samples 0 --no-design --db "$tmpd/r.db" >/dev/null 2>&1
+	expect_exit 0 "scoped table: --db beside a claim run" -- $RL validate --measurements "$M" --versions "$V" --db "$tmpd/r.db"
+	expect_exit 0 "report of a run with out-of-sample rows" -- $RL report --db "$tmpd/r.db" --out "$tmpd/r.md" --no-plots
+	expect_exit 0 "report: a borrowed row is out of sample, not held out" -- grep -q "^| lent-70b | h100-sxm |.*| out of sample (borrowed profile) |\$" "$tmpd/r.md"
+	expect_exit 0 "report: another chip's row of it is held out" -- grep -q "^| lent-h200 | h200-sxm |.*| held out |\$" "$tmpd/r.md"
+	# the held-out table: the h200 row alone (1 row); the out-of-sample
+	# table: llama3-70b and mixtral-8x22b, 1 row each, then all 2
+	expect_exit 0 "report: the held-out table holds no fitted-chip row" -- sh -c "sed -n '/^Held out (other chips):/,/^Out of sample/p' '$tmpd/r.md' | grep '^| ' | grep -v -e '^| chip' -e '^| all' | cut -d'|' -f2,4,6 | tr -s ' ' | grep -qx ' h200-sxm | llama3-70b | 1 '"
+	expect_exit 0 "report: the out-of-sample table" -- sh -c "test \"\$(sed -n '/^Out of sample (the fitted chip/,/^| all/p' '$tmpd/r.md' | grep '^| ' | grep -v -e '^| chip' -e '^|---' | cut -d'|' -f2,4,6 | tr -s ' ' | tr '\n' ';')\" = ' h100-sxm | llama3-70b | 1 ; h100-sxm | mixtral-8x22b | 1 ; all | | 2 ;'"
+	if command -v gnuplot >/dev/null 2>&1; then
+		expect_exit 0 "plot of a run with out-of-sample rows" -- $RL plot validation --db "$tmpd/r.db" --out "$tmpd/r.svg"
+		expect_exit 0 "plot: out-of-sample rows keyed apart" -- grep -q "h100-sxm (out of sample)" "$tmpd/r.svg"
+		expect_exit 0 "plot: held-out rows keyed" -- grep -q "h200-sxm (held out)" "$tmpd/r.svg"
+	fi
+	# a database from before the column: validate --db adds it
+	sqlite3 "$tmpd/r.db" "ALTER TABLE validation DROP COLUMN out_of_sample"
+	expect_exit 0 "report of a database from before out_of_sample" -- $RL report --db "$tmpd/r.db" --out "$tmpd/old.md" --no-plots
+	expect_exit 0 "validate --db into it" -- $RL validate --measurements "$M" --versions "$V" --db "$tmpd/r.db"
+	expect_exit 0 "validate --db adds out_of_sample" -- sh -c "test \"\$(sqlite3 '$tmpd/r.db' \"SELECT count(*) FROM pragma_table_info('validation') WHERE name = 'out_of_sample'\")\" = 1"
 fi
 
 # bad entries: exit 2, file, line and column named.  Line 7 of the table

@@ -117,16 +117,16 @@ static int validation(sqlite3 *db)
 	            "INSERT INTO validation VALUES"
 	            "(1, 'h100-128-128', 'h100-sxm', 'llama3-70b', 'fp8', 128, "
 	            "128, 2, 5835.57, 6100, 0.045, 1, 'TensorRT-LLM 0.10.0', "
-	            "'output_tokens_per_s'),"
+	            "'output_tokens_per_s', 0),"
 	            "(1, 'h100-2048-128', 'h100-sxm', 'llama3-70b', 'fp8', 2048, "
 	            "128, 2, 751.14, 690, -0.081, 1, 'TensorRT-LLM 0.11.0', "
-	            "'output_tokens_per_s'),"
+	            "'output_tokens_per_s', 0),"
 	            "(1, 'a100-128-128', 'a100-sxm', 'llama3-70b', 'fp16', 128, "
 	            "128, 4, 2100, 2600, 0.238, 0, 'TensorRT-LLM 0.10.0', "
-	            "'output_tokens_per_s'),"
+	            "'output_tokens_per_s', 0),"
 	            "(1, 'h200-128-2048', 'h200-sxm', 'llama3-70b', 'fp8', 128, "
 	            "2048, 1, 3200, 3050, -0.047, 0, 'TensorRT-LLM 0.10.0', "
-	            "'output_tokens_per_s');");
+	            "'output_tokens_per_s', 0);");
 }
 
 static int sweep(sqlite3 *db)
