@@ -65,7 +65,8 @@ def eval_args(row, requests, sets):
             "--osl", row["osl"], "--tp", row["tp"], "--profile", sets[0],
             "--requests", requests]
     # the build settings a row's notes give (0.11: "max_num_tokens=8192,
-    # max_batch_size=4096"), as validate applies them (config/measure.c);
+    # max_batch_size=4096"), as validate applies them (config/measure.c
+    # reads them, config/meassetup.c sets them);
     # a --set of the same key comes after them and wins
     for key in ("max_num_tokens", "max_batch_size"):
         m = re.search(r"(?<![A-Za-z0-9_])%s=([0-9]+)" % key, row["notes"])

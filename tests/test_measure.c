@@ -2,7 +2,7 @@
 ** test_measure.c: a measurement row's per-chip settings and precision
 ** spellings (config/measure.c): the notes' "key=V (CHIP V2)" read for the
 ** row's chip, the tables' precision labels mapped to the scenario, and
-** what meas_setup hands the engine.  Expected values are the numbers
+** what meas_setup hands the engine (config/meassetup.c).  Expected values are the numbers
 ** written in the rows themselves.
 */
 #include <setjmp.h>
