@@ -43,6 +43,19 @@ expect_out "^out of sample \(borrowed\) +2 rows" "text: out-of-sample rows apart
 expect_out "^5 of 6 rows modelled" "text: modelled count"
 expect_out "^out-of-sample rows \(a borrowed profile\) by chip" "text: out-of-sample cells"
 
+# a longer prefix before a shorter, in either order of the rows: line 8
+# scoped to mixtral-8x2* (profile, borrowed) serves mixtral-8x22b, line 7's
+# mixtral-* (no profile) still serves mixtral-8x7b
+if command -v python3 >/dev/null 2>&1; then
+	sed '8s/,mixtral-8x22b,/,mixtral-8x2*,/' "$V" >"$tmpd/pre.csv"
+	{ sed -n '1,6p' "$tmpd/pre.csv"; sed -n '8p' "$tmpd/pre.csv"; sed -n '7p' "$tmpd/pre.csv"; } >"$tmpd/pre2.csv"
+	for f in pre pre2; do
+		expect_exit 0 "prefixes ($f): validate --json" -- $RL validate --measurements "$M" --versions "$tmpd/$f.csv" --json
+		cp "$tmpd/out" "$J"
+		expect_exit 0 "a longer prefix before a shorter ($f)" -- pyq "assert (r['lent-8x22b']['set'], r['lent-8x22b']['profile'], r['lent-8x7b']['set'])==('out_of_sample','trtllm-0.10','not_modelled'), r"
+	done
+fi
+
 # without the two columns (the table as before them): the scoped rows
 # would be rows of T lent too, so they go; T lent then counts in sample
 grep -v 'mixtral' "$V" | sed 's/^software,version,models,/software,version,/; s/^T,\([a-z]*\),,/T,\1,/; s/,h100-sxm,[a-z]*,/,h100-sxm,/; s/fitted_chip,fitted_version,/fitted_chip,/' >"$tmpd/old.csv"
