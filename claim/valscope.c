@@ -197,6 +197,18 @@ static int check_models(const char *path, const val_versions *vt, size_t i,
 		         d->tokens_total ? "total" : "output");
 		return -1;
 	}
+	/* the same profile fitted on this version's rows and on another's:
+	** one of the two rows would count a borrowed profile's rows in
+	** sample */
+	if (v->profile[0] && !strcmp(v->profile, d->profile) &&
+	    strcmp(v->fitted_version, d->fitted_version)) {
+		snprintf(err, errlen, "%s:%d: column 'fitted_version': '%.60s' "
+		         "where line %d, the unscoped row of this version, says "
+		         "'%.60s' of the same profile '%.60s' (a profile was fitted "
+		         "on one version's rows)", path, v->line, v->fitted_version,
+		         d->line, d->fitted_version, v->profile);
+		return -1;
+	}
 	return 0;
 }
 

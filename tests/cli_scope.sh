@@ -115,6 +115,7 @@ bad "fitted_version of no row" '6s/,own,test/,gone,test/' "bad\.csv:6: column 'f
 bad "fitted_version with another profile" '6s/,trtllm-0.10,/,trtllm-0.11,/' "bad\.csv:6: column 'fitted_version': line 5 \(software 'T' version 'own'\) has profile 'trtllm-0.10', not this row's 'trtllm-0.11'"
 bad "fitted_version without a profile" '7s/,h100-sxm,,/,h100-sxm,own,/' "bad\.csv:7: column 'fitted_version': 'own' on a row without a profile"
 bad "fitted_version its own" '6s/,own,test/,lent,test/' "bad\.csv:6: column 'fitted_version': 'lent' on this row's own version"
+bad "a scoped row in sample with a profile its version borrows" '8s/,h100-sxm,own,/,h100-sxm,,/' "bad\.csv:8: column 'fitted_version': '' where line 6, the unscoped row of this version, says 'own' of the same profile 'trtllm-0.10'"
 bad "fitted_version of a borrower" '$a T,third,,trtllm-0.10,output,h100-sxm,lent,test' "bad\.csv:9: column 'fitted_version': line 6 \(software 'T' version 'lent'\) borrows its profile too"
 # the table's own shape: a column twice in the header (line 4), a version
 # given twice (line 5's T own again as line 9), a text longer than its
