@@ -5,7 +5,6 @@
 #include "store.h"
 #include "points.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
