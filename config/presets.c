@@ -183,6 +183,12 @@ int preset_path(const char *kind, const char *name, char *path, size_t len,
 			not_a_file(kind, name, err, errlen);
 			return -1;
 		}
+		if (strlen(name) >= len) {
+			snprintf(err, errlen, "%s file '%.64s...' is a path of %zu "
+			         "characters; at most %zu", kind, name, strlen(name),
+			         len - 1);
+			return -1;
+		}
 		snprintf(path, len, "%s", name);
 		return 0;
 	}

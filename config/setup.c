@@ -52,17 +52,32 @@ static int load_depth(rl_setup *st, const char *kind, const char *name,
                       int depth, unsigned *shape, preset_chain *chain,
                       char *err, size_t errlen);
 
-static void set_name(rl_setup *st, const char *kind, const char *name)
+/* The name a preset given by path is recorded under: its file name less
+** .ini, into tmp (RL_NAME_MAX bytes).  -1 with a message where that name
+** is longer than the record holds (it would be cut). */
+static int name_of(const char *kind, const char *name, char *tmp,
+                   char *err, size_t errlen)
 {
-	char *dst = NULL;
 	const char *base = strrchr(name, '/');
-	char tmp[RL_NAME_MAX];
 	size_t l;
 	base = base ? base + 1 : name;
-	snprintf(tmp, sizeof tmp, "%s", base);
-	l = strlen(tmp);
-	if (l > 4 && !strcmp(tmp + l - 4, ".ini"))
-		tmp[l - 4] = '\0';
+	l = strlen(base);
+	if (l > 4 && !strcmp(base + l - 4, ".ini"))
+		l -= 4;
+	if (l >= RL_NAME_MAX) {
+		snprintf(err, errlen, "%s file '%.64s...': its name (less .ini) is "
+		         "%zu characters; at most %d", kind, base, l,
+		         RL_NAME_MAX - 1);
+		return -1;
+	}
+	memcpy(tmp, base, l);
+	tmp[l] = '\0';
+	return 0;
+}
+
+static void set_name(rl_setup *st, const char *kind, const char *tmp)
+{
+	char *dst = NULL;
 	if (!strcmp(kind, "chip"))
 		dst = st->chip;
 	else if (!strcmp(kind, "model"))
@@ -269,7 +284,7 @@ static int load_depth(rl_setup *st, const char *kind, const char *name,
                       int depth, unsigned *shape, preset_chain *chain,
                       char *err, size_t errlen)
 {
-	char path[1024];
+	char path[1024], recorded[RL_NAME_MAX];
 	unsigned mine = 0;
 	load_ctx lc;
 	struct stat sb;
@@ -279,7 +294,8 @@ static int load_depth(rl_setup *st, const char *kind, const char *name,
 		         PRESET_DEPTH_MAX, kind, name);
 		return -1;
 	}
-	if (preset_path(kind, name, path, sizeof path, err, errlen))
+	if (preset_path(kind, name, path, sizeof path, err, errlen) ||
+	    name_of(kind, name, recorded, err, errlen))
 		return -1;
 	if (stat(path, &sb) == 0) {
 		for (k = 0; k < depth; k++)
@@ -304,7 +320,7 @@ static int load_depth(rl_setup *st, const char *kind, const char *name,
 		return -1;
 	if (shape)
 		*shape |= mine;
-	set_name(st, kind, name);
+	set_name(st, kind, recorded);
 	if (!strcmp(kind, "chip"))
 		snprintf(st->chip_file, sizeof st->chip_file, "%s", path);
 	else if (!strcmp(kind, "model"))

@@ -175,6 +175,31 @@ expect_err "model name of 240 characters; a preset name has at most 63" \
 	"a model named by 240 characters: refused, with why"
 expect_exit 0 "a model named by 63 characters loads" -- \
 	env ROOFLAB_DATA="$tmpd/v" $RL eval --chip h100-sxm --model "$n63"
+# by path, the same file loads, but its name (less .ini) is what eval and a
+# sweep record as the model's, in RL_NAME_MAX bytes with the NUL: 127
+# characters at most. A longer one was cut to 127 without a word; it is
+# refused, with why. One of 127 characters loads and is recorded whole.
+expect_exit 2 "a model file of a 240-character name given by path" -- \
+	$RL eval --chip h100-sxm --model "$tmpd/v/models/$long.ini"
+expect_err "model file 'm{64}\.\.\.': its name \(less \.ini\) is 240 characters; at most 127\$" \
+	"a model file of a 240-character name by path: refused, with why"
+n127=$(printf 'p%.0s' $(seq 127))
+cp "${ROOFLAB_DATA:-data}/models/llama3-8b.ini" "$tmpd/$n127.ini"
+expect_exit 0 "a model file of a 127-character name given by path loads" -- \
+	$RL eval --chip h100-sxm --model "$tmpd/$n127.ini" --json
+expect_out "^    \"model\": \"$n127\",\$" \
+	"a model file of a 127-character name: its name recorded whole"
+rm -f "$tmpd/$n127.ini"
+# a path longer than preset_path's buffer (1,023 bytes and the NUL) was cut
+# and then read as another path; it is refused, with why
+cp "${ROOFLAB_DATA:-data}/models/llama3-8b.ini" "$tmpd/$n63.ini"
+deep="$tmpd$(printf '/%.0s' $(seq 1100))$n63.ini"
+expect_exit 2 "a model path of over 1,023 characters" -- \
+	$RL eval --chip h100-sxm --model "$deep"
+expect_err "is a path of [0-9]+ characters; at most 1023\$" \
+	"a model path of over 1,023 characters: refused, with why"
+rm -f "$tmpd/$n63.ini"
+
 # a file of such a name that holds ".ini" (70 characters and ".ini", then
 # the file's own .ini: 74 characters less it) is listed with the same
 # reason: preset_path's message was that of a path in the working directory
