@@ -98,8 +98,8 @@ void report_serving(rctx *r);
 void report_design_space(rctx *r);
 void report_validation(rctx *r);
 void report_provenance(rctx *r);
-/* The validation's error per group, in-sample and held out apart
-** (valgroups.c). */
+/* The validation's error per group, in-sample, held out and out of
+** sample (a borrowed profile) apart (valgroups.c). */
 void report_validation_groups(rctx *r, long run, const char *profile);
 
 #endif
