@@ -22,6 +22,7 @@
 ** right or left of its point, then a line up or down at a time
 ** (labels.c, in fractions of the graph).
 */
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -43,6 +44,15 @@ typedef struct {
 	char name[48];          /* "TP2 DP4" */
 	double pi, pf, di, df;
 } map_row;
+
+/* v where a log axis can place it: finite, positive and with a TFLOP/s
+** (v / 1e12) that is a normal double; else 0, read as absent (a database
+** altered by hand: 1e-320 FLOP/s took the range to 0 and the labels' places
+** to NaN, which gnuplot refused). */
+static double plotted(double v)
+{
+	return v >= DBL_MIN * 1e12 && isfinite(v) ? v : 0;
+}
 
 static void fit(double v, double *lo, double *hi)
 {
@@ -158,10 +168,10 @@ static int read_maps(sqlite3 *db, const char *path, long run,
 		m[k].side = i;
 		map_name(m[k].name, sizeof m[k].name, pdb_real(st, 1),
 		         pdb_real(st, 2), pdb_real(st, 3), pdb_real(st, 4));
-		m[k].pi = pdb_real(st, 5);
-		m[k].pf = pdb_real(st, 6);
-		m[k].di = pdb_real(st, 7);
-		m[k].df = pdb_real(st, 8);
+		m[k].pi = plotted(pdb_real(st, 5));
+		m[k].pf = plotted(pdb_real(st, 6));
+		m[k].di = plotted(pdb_real(st, 7));
+		m[k].df = plotted(pdb_real(st, 8));
 		k++;
 	}
 	*nm = k;
@@ -304,15 +314,15 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		if (!x->label[0])
 			plot_side_label(NULL, o->dbpath, &c, x->side, x->label,
 			                sizeof x->label, err, errlen);
-		x->peak = pdb_real(st, 2);
-		x->bw = pdb_real(st, 3);
-		x->pi = pdb_real(st, 4);
-		x->pf = pdb_real(st, 5);
-		x->di = pdb_real(st, 6);
-		x->df = pdb_real(st, 7);
-		x->link = pdb_real(st, 8);
-		x->pli = pdb_real(st, 9);
-		x->dli = pdb_real(st, 10);
+		x->peak = plotted(pdb_real(st, 2));
+		x->bw = plotted(pdb_real(st, 3));
+		x->pi = plotted(pdb_real(st, 4));
+		x->pf = plotted(pdb_real(st, 5));
+		x->di = plotted(pdb_real(st, 6));
+		x->df = plotted(pdb_real(st, 7));
+		x->link = plotted(pdb_real(st, 8));
+		x->pli = plotted(pdb_real(st, 9));
+		x->dli = plotted(pdb_real(st, 10));
 		if (!(x->peak > 0) || !(x->bw > 0))
 			continue;
 		fit(x->peak / x->bw, &xlo, &xhi);
