@@ -137,10 +137,14 @@ static int grid_read(sqlite3_stmt *st, grid *g)
 	return g->nx < 0 || g->ny < 0 ? RL_EINTERNAL : RL_OK;
 }
 
-/* The midpoint of two axis values, geometric on a log axis. */
+/* The midpoint of two axis values, geometric on a log axis (of the
+** roots where the product leaves the doubles; halves first where the sum
+** would, the same number where it does not). */
 static double mid(double a, double b, int lg)
 {
-	return lg ? sqrt(a * b) : (a + b) / 2;
+	if (lg)
+		return isfinite(a * b) ? sqrt(a * b) : sqrt(a) * sqrt(b);
+	return a / 2 + b / 2;
 }
 
 /* The edges of cell i of the sorted distinct values u[0..n): half-way to
@@ -158,6 +162,13 @@ static void edges(const double *u, long n, long i, int lg, double *lo,
 	*hi = i + 1 < n ? mid(u[i], u[i + 1], lg)
 	      : (lg ? u[n - 1] * sqrt(u[n - 1] / u[n - 2])
 	            : u[n - 1] + (u[n - 1] - u[n - 2]) / 2);
+	/* an outer cell of values near the doubles' end (a database altered
+	** by hand: 4e264 beside 0.5) would reach past it, and 'inf' in the
+	** script is a name gnuplot does not know: the cell ends at its value */
+	if (!isfinite(*lo))
+		*lo = u[i];
+	if (!isfinite(*hi))
+		*hi = u[i];
 }
 
 static long index_of(const double *u, long n, double v)

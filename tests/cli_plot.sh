@@ -87,6 +87,24 @@ expect_exit 0 "pareto with named outputs" -- "$RL" plot pareto --db "$db" \
 expect_exit 0 "heatmap of a sweep-only database" -- "$RL" plot heatmap \
 	--db "$tmpd/sweep.db" --out "$tmpd/o/sweep.png"
 
+# axis values near the doubles' end (a database altered by hand) put an
+# outer cell's edge past it, 'inf' in gnuplot's script (exit 1): a log
+# axis of 0.3, 0.5 and 4e264 (its top edge 4e264 x sqrt(8e264)) and a
+# linear one of -1e308 and 1e308 (half their gap beyond each): each drawn
+if command -v sqlite3 >/dev/null 2>&1; then
+	for ax in "0.3 0.5 4e264" "-1e308 1e308"; do
+		rm -f "$tmpd/edge.db"
+		sqlite3 "$tmpd/edge.db" "CREATE TABLE results(run_id INTEGER,
+			design_frac_mac REAL, chip_hbm_tbps REAL, speedup_total_tokens REAL)"
+		for v in $ax; do
+			sqlite3 "$tmpd/edge.db" "INSERT INTO results VALUES(1, $v, 1, 2),
+				(1, $v, 2, 3)"
+		done
+		expect_exit 0 "heatmap of an axis $ax" -- "$RL" plot heatmap \
+			--db "$tmpd/edge.db" --x design.frac_mac --y chip.hbm_tbps --term dumb
+	done
+fi
+
 # the heatmap draws the target contour (the fixture crosses 20x)
 if grep -q 'white line: 20x' "$tmpd/o/heatmap.svg"; then
 	echo "ok - heatmap draws the 20x contour"
