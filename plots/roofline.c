@@ -22,7 +22,6 @@
 ** right or left of its point, then a line up or down at a time
 ** (labels.c, in fractions of the graph).
 */
-#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -45,13 +44,16 @@ typedef struct {
 	double pi, pf, di, df;
 } map_row;
 
-/* v where a log axis can place it: finite, positive and with a TFLOP/s
-** (v / 1e12) that is a normal double; else 0, read as absent (a database
-** altered by hand: 1e-320 FLOP/s took the range to 0 and the labels' places
-** to NaN, which gnuplot refused). */
+/* v where the log axes can place it, else 0, read as absent: inside
+** [1e-150, 1e150], far beyond any chip's FLOP/s, bytes/s or FLOP/byte,
+** so that every ratio and product of two such values the plot takes (a
+** range with its decades of margin, a label's place, link x intensity)
+** is a finite double.  A database altered by hand held 1e-320 FLOP/s,
+** whose TFLOP/s underflowed to 0, and an intensity of 1e308, whose range
+** overflowed: NaN and inf in the script, which gnuplot refused. */
 static double plotted(double v)
 {
-	return v >= DBL_MIN * 1e12 && isfinite(v) ? v : 0;
+	return v >= 1e-150 && v <= 1e150 ? v : 0;
 }
 
 static void fit(double v, double *lo, double *hi)

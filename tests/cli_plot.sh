@@ -64,14 +64,16 @@ for t in 9e999 1e308; do
 	done
 done
 expect_out "b\.design\.frac_mac \(0\.3 \.\. 0\.7\)" "tornado: a finite bar drawn"
-# a roofline value too small for a log axis (1e-320 FLOP/s: its TFLOP/s
-# underflows to 0) took the y range to 0 and the labels' places to NaN,
-# which gnuplot refused (exit 1): it is left out as an absent phase
-cp "$db" "$tmpd/tiny.db"
-sqlite3 "$tmpd/tiny.db" "UPDATE claim_roofline SET prefill_flops = 1e-320
-	WHERE side = 'a'"
-expect_exit 0 "roofline with a prefill of 1e-320 FLOP/s" -- "$RL" plot roofline \
-	--db "$tmpd/tiny.db" --term dumb
+# a roofline value outside what log axes place (1e-320 FLOP/s: its TFLOP/s
+# underflows to 0; an intensity of 1e308: a decade of margin above it
+# overflows) took a range to 0 or inf and the labels' places to NaN, which
+# gnuplot refused (exit 1): it is left out as an absent phase
+for set in "prefill_flops = 1e-320" "decode_intensity = 1e308"; do
+	cp "$db" "$tmpd/tiny.db"
+	sqlite3 "$tmpd/tiny.db" "UPDATE claim_roofline SET $set WHERE side = 'a'"
+	expect_exit 0 "roofline with $set" -- "$RL" plot roofline \
+		--db "$tmpd/tiny.db" --term dumb
+done
 if grep -q "b\.chip\.hbm_tbps" "$tmpd/out"; then
 	echo "not ok - tornado: the infinite bar drawn"; fails=$((fails + 1))
 else
