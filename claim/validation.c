@@ -197,14 +197,25 @@ static int loose_eq(const char *a, const char *b, int version)
 	return !strcmp(x, y);
 }
 
-const val_version *val_version_of(const val_versions *vt,
-                                  const char *software, const char *version)
+const val_version *val_version_exact(const val_versions *vt,
+                                     const char *software,
+                                     const char *version)
 {
 	size_t i;
 	for (i = 0; i < vt->n; i++)
 		if (!vt->v[i].models[0] && !strcmp(vt->v[i].software, software) &&
 		    !strcmp(vt->v[i].version, version))
 			return &vt->v[i];
+	return NULL;
+}
+
+const val_version *val_version_of(const val_versions *vt,
+                                  const char *software, const char *version)
+{
+	const val_version *v = val_version_exact(vt, software, version);
+	size_t i;
+	if (v)
+		return v;
 	for (i = 0; i < vt->n; i++)
 		if (!vt->v[i].models[0] &&
 		    loose_eq(vt->v[i].software, software, 0) &&

@@ -71,18 +71,6 @@ const val_version *val_version_for(const val_versions *vt,
 	return best;
 }
 
-/* The unscoped row of exactly this software and version, or NULL. */
-static const val_version *unscoped(const val_versions *vt,
-                                   const char *software, const char *version)
-{
-	size_t i;
-	for (i = 0; i < vt->n; i++)
-		if (!vt->v[i].models[0] && !strcmp(vt->v[i].software, software) &&
-		    !strcmp(vt->v[i].version, version))
-			return &vt->v[i];
-	return NULL;
-}
-
 /* The "software version" words of a row for messages. */
 static void named(const val_version *v, char *out, size_t len)
 {
@@ -182,7 +170,7 @@ static int check_models(const char *path, const val_versions *vt, size_t i,
 		return -1;
 	}
 	named(v, who, sizeof who);
-	if (!(d = unscoped(vt, v->software, v->version))) {
+	if (!(d = val_version_exact(vt, v->software, v->version))) {
 		snprintf(err, errlen, "%s:%d: column 'models': no row of %s without "
 		         "models in this table (the unscoped row serves, or says "
 		         "why not, the models no scoped row names)", path, v->line,
@@ -218,7 +206,7 @@ static int check_models(const char *path, const val_versions *vt, size_t i,
 static int check_once(const char *path, const val_versions *vt,
                       const val_version *v, char *err, size_t errlen)
 {
-	const val_version *f = unscoped(vt, v->software, v->version);
+	const val_version *f = val_version_exact(vt, v->software, v->version);
 	char who[160];
 	if (f == v)
 		return 0;
@@ -248,7 +236,7 @@ static int check_fitted(const char *path, const val_versions *vt,
 		         "%s", path, v->line, v->fitted_version, why);
 		return -1;
 	}
-	if (!(f = unscoped(vt, v->software, v->fitted_version))) {
+	if (!(f = val_version_exact(vt, v->software, v->fitted_version))) {
 		snprintf(err, errlen, "%s:%d: column 'fitted_version': no row of "
 		         "software '%.60s' version '%.60s' without models in this "
 		         "table", path, v->line, v->software, v->fitted_version);
