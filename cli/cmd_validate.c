@@ -360,18 +360,6 @@ static void print_not_modelled(const val_row *v, size_t n)
 	free(done);
 }
 
-/* The characters of a name as rl_utf8_cell counts them (a byte that
-** begins no sequence: one). */
-static int chars_of(const char *s)
-{
-	const unsigned char *p;
-	int c = 0, l;
-	for (p = (const unsigned char *)s; *p; p += l, c++)
-		if ((l = rl_utf8_len(p)) < 1)
-			l = 1;
-	return c;
-}
-
 /* The cells of one modelled set (held out, or out of sample: modelled
 ** rows per chip, version, model and precision together): rows, median and
 ** 90th percentile of |error|, and the signed median (bias); title heads
@@ -388,7 +376,7 @@ static void print_cells(const val_cell *c, size_t nc, int set,
 		if (c[i].set != set)
 			continue;
 		val_key_of(c[i].first, VAL_BY_VERSION, ver, sizeof ver);
-		len = chars_of(ver);
+		len = (int)rl_utf8_chars(ver);
 		if (len > vw)
 			vw = len < 54 ? len : 54;
 	}
@@ -428,7 +416,7 @@ static int id_width(const val_row *v, size_t n)
 		int c;
 		if (v[i].status != VAL_OK)
 			continue;
-		if ((c = chars_of(v[i].row->id)) > w)
+		if ((c = (int)rl_utf8_chars(v[i].row->id)) > w)
 			w = c;
 	}
 	return w < 48 ? w : 48;

@@ -9,15 +9,6 @@
 #include "presets.h"
 #include "utf8.h"
 
-/* The number of characters (code points) in well-formed UTF-8 s. */
-static size_t chars_of(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
 /* The byte offset of character k of well-formed UTF-8 s (its length
 ** when s has no more). */
 static size_t byte_of(const char *s, size_t k)
@@ -61,7 +52,7 @@ static void put(char *buf, size_t len, const char *s, const char *tail)
 ** (more). */
 static void fit(char *s, int more, char *buf, size_t len, size_t width)
 {
-	if (width >= 8 && (chars_of(s) > width || more)) {
+	if (width >= 8 && (rl_utf8_chars(s) > width || more)) {
 		cut_word(s, width);
 		put(buf, len, s, "...");
 	} else
@@ -112,7 +103,7 @@ void preset_doc(const char *kind, const char *name, char *buf, size_t len,
 	l = strlen(s);
 	while (l > 0 && s[l - 1] == ' ')
 		s[--l] = '\0';
-	c = chars_of(s);
+	c = rl_utf8_chars(s);
 	if (l > 0 && s[l - 1] == '.')
 		more = 0;
 	if (more && (!(width >= 8) || c + 3 <= width)) {

@@ -36,6 +36,17 @@ int rl_utf8_len(const unsigned char *s)
 	return n;
 }
 
+size_t rl_utf8_chars(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t c = 0;
+	int l;
+	for (; *p; p += l, c++)
+		if ((l = rl_utf8_len(p)) < 1)
+			l = 1;
+	return c;
+}
+
 const char *rl_utf8_cell(const char *s, int width, int cut, char *buf,
                          size_t n)
 {

@@ -12,6 +12,10 @@
 ** a byte that begins none. */
 int rl_utf8_len(const unsigned char *s);
 
+/* The characters of s as rl_utf8_cell counts them: one per well-formed
+** sequence, one per byte that begins none. */
+size_t rl_utf8_chars(const char *s);
+
 /* s as a cell of a text table for a terminal, into buf (n bytes): each
 ** control character (C0, DEL, and the C1 controls U+0080..U+009F, which a
 ** terminal may obey) and each byte that begins no well-formed sequence

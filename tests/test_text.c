@@ -129,12 +129,30 @@ static void test_utf8_cell(void **state)
 	assert_string_equal(rl_utf8_cell("", 0, 0, buf, sizeof buf), "");
 }
 
+/* Characters counted by hand: "h100" 4; "\xc3\xa9t\xc3\xa9" (ete with two
+** accents, 2-byte sequences) 3; a 4-byte emoji 1; a lone continuation
+** byte, an overlong C0 80 (two bytes beginning none) and a cut 3-byte
+** sequence E2 82 (two): 1 + 2 + 2; "" 0. */
+static void test_utf8_chars(void **state)
+{
+	(void)state;
+	assert_int_equal(rl_utf8_chars("h100"), 4);
+	assert_int_equal(rl_utf8_chars("\xc3\xa9t\xc3\xa9"), 3);
+	assert_int_equal(rl_utf8_chars("\xf0\x9f\x98\x80"), 1);
+	assert_int_equal(rl_utf8_chars("\x80"), 1);
+	assert_int_equal(rl_utf8_chars("\xc0\x80"), 2);
+	assert_int_equal(rl_utf8_chars("\xe2\x82"), 2);
+	assert_int_equal(rl_utf8_chars("a\xe2\x82z"), 4);
+	assert_int_equal(rl_utf8_chars(""), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_commalist),
 	    cmocka_unit_test(test_pct_byte),
 	    cmocka_unit_test(test_utf8_cell),
+	    cmocka_unit_test(test_utf8_chars),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
