@@ -30,56 +30,9 @@
 
 #include "../config/measure.h"
 #include "../config/setup.h"
-
-typedef struct {
-	int line;
-	char software[128];
-	char version[128];
-	char profile[RL_NAME_MAX]; /* empty: this version is not modelled */
-	int tokens_total;          /* its "tokens_per_s" counts input + output */
-	char fitted_chip[64];      /* the chip whose rows fitted the profile */
-	char note[512];            /* why not modelled, or the source */
-	char models[256];          /* "": every model; else the models it
-	                           ** serves (names, or prefixes ending '*') */
-	char fitted_version[128];  /* "": fitted on this version's rows; else
-	                           ** the version (same software) it was */
-} val_version;
-
-typedef struct {
-	val_version *v;
-	size_t n;
-} val_versions;
-
-/* Read a version table.  0, or -1 with "file:line: ..." in err. */
-int val_versions_read(const char *path, val_versions *vt, char *err,
-                      size_t errlen);
-void val_versions_free(val_versions *vt);
-/* The unscoped entry of exactly this software and version, or NULL. */
-const val_version *val_version_exact(const val_versions *vt,
-                                     const char *software,
-                                     const char *version);
-/* The unscoped entry of a software and version (version "" for the
-** legacy layout, whose software column carries the version); NULL when
-** absent. */
-const val_version *val_version_of(const val_versions *vt,
-                                  const char *software, const char *version);
-/* The entry that serves a model of a software and version: the row scoped
-** to it most closely (valscope.c), else the unscoped one; NULL when the
-** version is absent. */
-const val_version *val_version_for(const val_versions *vt,
-                                   const char *software, const char *version,
-                                   const char *model);
-/* The checks of a table's scoped rows, fitted versions and versions
-** given twice (two rows without models), after reading (valscope.c): 0,
-** or -1 with "path:line: column 'models': ..." (or 'fitted_version',
-** 'version') in err. */
-int val_versions_check(const char *path, const val_versions *vt, char *err,
-                       size_t errlen);
+#include "valversions.h"
 
 enum { VAL_OK = 0, VAL_NOT_MODELLED = 1 };
-/* A row's reason, with its end: a version's note where the version has no
-** profile (so such a note is refused longer, not cut). */
-#define VAL_REASON_MAX 256
 
 typedef struct {
 	const meas_row *row;
@@ -154,13 +107,5 @@ void val_key_of(const val_row *v, int by, char *key, size_t len);
 ** of each): count, median and 90th percentile of |error|. */
 size_t val_summary(const val_row *rows, size_t n, unsigned sets, double *med,
                    double *p90);
-
-/* Store the modelled rows and their summary in the database at path, in
-** one transaction (tables validation_runs and validation of schema.h;
-** in_calibration is in_fit, out_of_sample the row's own: an out-of-sample
-** row has 0 and 1; the run's summary is over every row stored).
-** RL_OK, or RL_EINPUT / RL_EINTERNAL with err. */
-int val_store(const char *path, const char *profile, const val_row *v,
-              size_t n, char *err, size_t errlen);
 
 #endif

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../claim/validation.h"
+#include "../claim/valstore.h"
 #include "../config/ini.h"
 #include "../config/json.h"
 #include "../config/setup.h"

@@ -127,7 +127,7 @@ def row_profiles(data):
 
 
 def profile_of(rows, software, version, model):
-    """The profile validate takes for a row (claim/valscope.c): the row of
+    """The profile validate takes for a row (claim/valversions.c): the row of
     its software and version scoped to its model most closely (column
     models: names, or prefixes ending in '*'; an exact name before a
     prefix, a longer prefix before a shorter), else the unscoped one;

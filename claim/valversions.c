@@ -1,17 +1,294 @@
 /*
-** valscope.c: the rows of a version table scoped to some models (column
-** "models") and the rows whose profile was fitted on another version's
-** rows (column "fitted_version"): which row serves a model of a version
-** (val_version_for), and the checks of a table's rows (val_versions_check:
-** those and a version given twice), each refusal naming file, line and
-** column (validation.h).
+** valversions.c: the version table (valversions.h): reading it whole or
+** refusing it, a software and version looked up exactly or loosely, the
+** rows scoped to some models (column "models") and those whose profile was
+** fitted on another version's rows (column "fitted_version"): which row
+** serves a model of a version (val_version_for), and the checks of a
+** table's rows (val_versions_check: those and a version given twice), each
+** refusal naming file, line and column.
 */
+#include "valversions.h"
+
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../config/csvrows.h"
 #include "../config/presets.h"
-#include "validation.h"
+
+/* the columns every table has, then the optional ones (a table written
+** before them reads as every row unscoped, fitted on its own rows) */
+enum { V_SW, V_VERSION, V_PROFILE, V_TOKENS, V_CHIP, V_NOTE, V_COUNT,
+       V_MODELS = V_COUNT, V_FITVER, V_ALL };
+static const char *const vcols[V_ALL] = {
+    "software", "version", "profile", "tokens_per_s", "fitted_chip",
+    "note", "models", "fitted_version"};
+
+/* The buffer of column i (V_*) in v and its size; NULL for tokens_per_s,
+** read as a word. */
+static char *text_of(val_version *v, int i, size_t *cap)
+{
+	switch (i) {
+	case V_SW: *cap = sizeof v->software; return v->software;
+	case V_VERSION: *cap = sizeof v->version; return v->version;
+	case V_PROFILE: *cap = sizeof v->profile; return v->profile;
+	case V_CHIP: *cap = sizeof v->fitted_chip; return v->fitted_chip;
+	case V_NOTE: *cap = sizeof v->note; return v->note;
+	case V_MODELS: *cap = sizeof v->models; return v->models;
+	case V_FITVER: *cap = sizeof v->fitted_version; return v->fitted_version;
+	default: *cap = 0; return NULL;
+	}
+}
+
+int val_versions_read(const char *path, val_versions *vt, char *err,
+                      size_t errlen)
+{
+	csv_rows cr;
+	int col[V_ALL], lineno, have = 0, hdr = 0, i, rc;
+	size_t cap = 0;
+	memset(vt, 0, sizeof *vt);
+	if (csv_open(&cr, path, 1, err, errlen))
+		return -1;
+	while ((rc = csv_next(&cr, err, errlen)) > 0) {
+		char **fl = cr.fields;
+		int nf = cr.nf;
+		val_version *v;
+		lineno = cr.line;
+		if (!have) {
+			for (i = 0; i < V_ALL; i++) {
+				int k;
+				col[i] = -1;
+				for (k = 0; k < nf; k++) {
+					if (strcmp(fl[k], vcols[i]))
+						continue;
+					if (col[i] >= 0) {
+						/* which of the two holds the values: unclear */
+						snprintf(err, errlen, "%s:%d: column '%s' (%d) "
+						         "repeats column '%s' (%d)", path, lineno,
+						         vcols[i], k + 1, vcols[i], col[i] + 1);
+						goto fail;
+					}
+					col[i] = k;
+				}
+				if (col[i] < 0 && i < V_COUNT) {
+					snprintf(err, errlen, "%s:%d: header lacks column "
+					         "'%s'", path, lineno, vcols[i]);
+					goto fail;
+				}
+			}
+			have = 1;
+			hdr = nf;
+			continue;
+		}
+		/* our own table: a field past the header's (an unquoted comma
+		** in the note) is refused, not dropped without a word */
+		if (csv_row_width(&cr, hdr, err, errlen))
+			goto fail;
+		for (i = 0; i < V_ALL; i++)
+			if (col[i] >= nf) {
+				snprintf(err, errlen, "%s:%d: column '%s' missing", path,
+				         lineno, vcols[i]);
+				goto fail;
+			}
+		if (strcmp(fl[col[V_TOKENS]], "output") &&
+		    strcmp(fl[col[V_TOKENS]], "total")) {
+			snprintf(err, errlen, "%s:%d: column 'tokens_per_s': '%.40s', "
+			         "expected output or total", path, lineno,
+			         fl[col[V_TOKENS]]);
+			goto fail;
+		}
+		if (vt->n == cap) {
+			size_t nc = cap ? 2 * cap : 16;
+			val_version *nv = realloc(vt->v, nc * sizeof *nv);
+			if (!nv) {
+				snprintf(err, errlen, "%s: out of memory", path);
+				goto fail;
+			}
+			vt->v = nv;
+			cap = nc;
+		}
+		v = &vt->v[vt->n++];
+		memset(v, 0, sizeof *v);
+		v->line = lineno;
+		v->tokens_total = !strcmp(fl[col[V_TOKENS]], "total");
+		/* each text whole: a version or profile cut to its buffer would
+		** match another's, or none, without a word */
+		for (i = 0; i < V_ALL; i++) {
+			size_t cap;
+			char *dst = text_of(v, i, &cap);
+			if (!dst || col[i] < 0)
+				continue;
+			if (strlen(fl[col[i]]) >= cap) {
+				snprintf(err, errlen, "%s:%d: column '%s': longer than "
+				         "%zu bytes", path, lineno, vcols[i], cap - 1);
+				goto fail;
+			}
+			snprintf(dst, cap, "%s", fl[col[i]]);
+		}
+		if (!v->profile[0] && strlen(v->note) >= VAL_REASON_MAX) {
+			snprintf(err, errlen, "%s:%d: column 'note': longer than %d "
+			         "bytes on a row without a profile (the reason its rows "
+			         "are listed with)", path, lineno, VAL_REASON_MAX - 1);
+			goto fail;
+		}
+	}
+	csv_close(&cr);
+	if (rc < 0) {
+		val_versions_free(vt);
+		return -1;
+	}
+	if (!have) {
+		snprintf(err, errlen, "%s: empty file (no header)", path);
+		val_versions_free(vt);
+		return -1;
+	}
+	if (val_versions_check(path, vt, err, errlen)) {
+		val_versions_free(vt);
+		return -1;
+	}
+	return 0;
+fail:
+	csv_close(&cr);
+	val_versions_free(vt);
+	return -1;
+}
+
+void val_versions_free(val_versions *vt)
+{
+	free(vt->v);
+	vt->v = NULL;
+	vt->n = 0;
+}
+
+/* A name as loose_eq compares it: letters (lower case), digits and
+** points, nothing else ("TensorRT-LLM" and "tensorrt_llm" alike); a
+** version also without a leading "v" and with ".0" after a bare "X.Y"
+** ("v0.13" as "0.13.0"). */
+static void loose(const char *s, int version, char *out, size_t len)
+{
+	size_t k = 0, dots = 0, digits = 1;
+	if (version && (*s == 'v' || *s == 'V') && isdigit((unsigned char)s[1]))
+		s++;
+	for (; *s && k + 3 < len; s++)
+		if (isalnum((unsigned char)*s) || *s == '.') {
+			dots += *s == '.';
+			digits &= isdigit((unsigned char)*s) || *s == '.';
+			out[k++] = (char)tolower((unsigned char)*s);
+		}
+	if (version && k && digits && dots == 1)
+		out[k++] = '.', out[k++] = '0';
+	out[k] = '\0';
+}
+
+static int loose_eq(const char *a, const char *b, int version)
+{
+	char x[160], y[160];
+	loose(a, version, x, sizeof x);
+	loose(b, version, y, sizeof y);
+	return !strcmp(x, y);
+}
+
+const val_version *val_version_exact(const val_versions *vt,
+                                     const char *software,
+                                     const char *version)
+{
+	size_t i;
+	for (i = 0; i < vt->n; i++)
+		if (!vt->v[i].models[0] && !strcmp(vt->v[i].software, software) &&
+		    !strcmp(vt->v[i].version, version))
+			return &vt->v[i];
+	return NULL;
+}
+
+const val_version *val_version_of(const val_versions *vt,
+                                  const char *software, const char *version)
+{
+	const val_version *v = val_version_exact(vt, software, version);
+	size_t i;
+	if (v)
+		return v;
+	for (i = 0; i < vt->n; i++)
+		if (!vt->v[i].models[0] &&
+		    loose_eq(vt->v[i].software, software, 0) &&
+		    loose_eq(vt->v[i].version, version, 1))
+			return &vt->v[i];
+	return NULL;
+}
+
+/* The name entry i of the version table offers for a row's software
+** (offered below), or NULL where it offers none. */
+static const char *offer(const val_versions *vt, size_t i,
+                         const char *software, int of_software)
+{
+	const val_version *v = &vt->v[i];
+	size_t j;
+	if (!v->profile[0] || v->models[0] || (of_software &&
+	                       !loose_eq(v->software, software, 0)))
+		return NULL;
+	for (j = 0; !of_software && j < i; j++)
+		if (vt->v[j].profile[0] && !strcmp(vt->v[j].software, v->software))
+			return NULL;
+	return !of_software ? v->software : v->version[0] ? v->version
+	                                                  : "(empty)";
+}
+
+/* The names a version table offers for a row's software and version:
+** the versions of that software (loosely matched, as val_version_of does)
+** that have a profile, or, when the table has none of it
+** (of_software 0), the software with a profile, each once; joined by
+** ", " into out (len bytes), whole names only, the list ending in ", ..."
+** (or "..." alone) where the rest would not fit: room for it is kept
+** after every name but the last, so a name is never cut, not even one
+** spelled with a comma. */
+static void offered(const val_versions *vt, const char *software,
+                    int of_software, char *out, size_t len)
+{
+	static const char more[] = ", ...";
+	const char *name = NULL, *next;
+	size_t i = 0, k = 0;
+	if (!len)
+		return;
+	out[0] = '\0';
+	while (i < vt->n && !(name = offer(vt, i++, software, of_software)))
+		;
+	for (; name; name = next) {
+		size_t need = (k ? 2 : 0) + strlen(name);
+		next = NULL;
+		while (i < vt->n && !(next = offer(vt, i++, software, of_software)))
+			;
+		if (k + need + (next ? strlen(more) : 0) >= len) {
+			/* fits: the room was kept after the names before */
+			if (k + strlen(more + (k ? 0 : 2)) < len)
+				snprintf(out + k, len - k, "%s", more + (k ? 0 : 2));
+			return;
+		}
+		k += (size_t)snprintf(out + k, len - k, "%s%s", k ? ", " : "", name);
+	}
+}
+
+void val_version_missing(const val_versions *vt, const char *software,
+                         const char *version, char *reason, size_t len)
+{
+	char list[256];
+	const char *label;
+	size_t i, k, room;
+	int of_software = 0;
+	k = (size_t)snprintf(reason, len, "software '%.60s'%s%.60s has no "
+	                     "profile in the version table (data/profiles/"
+	                     "versions.csv)", software, version[0] ?
+	                     " version " : "", version);
+	for (i = 0; i < vt->n; i++)
+		of_software |= loose_eq(vt->v[i].software, software, 0);
+	label = of_software ? "; versions with one: " : "; software with one: ";
+	if (k + strlen(label) >= len)
+		return;
+	room = len - k - strlen(label);
+	offered(vt, software, of_software, list,
+	        room < sizeof list ? room : sizeof list);
+	if (list[0] && strcmp(list, "..."))
+		snprintf(reason + k, len - k, "%s%s", label, list);
+}
 
 /* How closely one entry of a models column ("name" or "prefix*") scopes
 ** model: 0 not at all, the prefix's length + 1 for a prefix, more than

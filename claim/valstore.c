@@ -1,0 +1,131 @@
+/*
+** valstore.c: evaluated validation rows and their summary stored in a
+** claim database, in one transaction (valstore.h).
+*/
+#include "valstore.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../config/dbfile.h"
+#include "../config/stamp.h"
+#include "schema.h"
+
+/* A validation table written before the column `name` (version, then
+** metric, then out_of_sample) gains it, of SQL type `type`: SQLITE_OK, or SQLite's code with db's message when
+** the table's columns cannot be read (a view altered by hand over a table
+** that is gone) or the column cannot be added; a failed read is never
+** taken for "no column". */
+static int add_column(sqlite3 *db, const char *name, const char *type)
+{
+	sqlite3_stmt *st;
+	char sql[96];
+	int rc;
+	rc = sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info('validation')"
+	                        " WHERE name = ?1", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		/* finalize keeps the step's code and message on db */
+		sqlite3_finalize(st);
+		return rc;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return SQLITE_OK;
+	snprintf(sql, sizeof sql, "ALTER TABLE validation ADD COLUMN %s %s",
+	         name, type);
+	return sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
+int val_store(const char *path, const char *profile, const val_row *v,
+              size_t n, char *err, size_t errlen)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	sqlite3_int64 run;
+	char created[32], ver[2 * MEAS_FIELD + 2];
+	size_t i, rows;
+	int status, existed;
+	double med, p90;
+	rows = val_summary(v, n, VAL_SETS_MODELLED, &med, &p90);
+	rl_utc_now(created, sizeof created);
+	existed = access(path, F_OK) == 0;
+	status = rl_db_open_write(path, &claim_db_kind, 5000, &db, err, errlen);
+	if (status)
+		return status;
+	if (rl_db_exec(db, "BEGIN IMMEDIATE", path, err, errlen) ||
+	    rl_db_exec(db, RL_CLAIM_SCHEMA_SQL, path, err, errlen) ||
+	    add_column(db, "version", "TEXT") ||
+	    add_column(db, "metric", "TEXT") ||
+	    add_column(db, "out_of_sample", "INTEGER"))
+		goto fail;
+	if (sqlite3_prepare_v2(db,
+	                       "INSERT INTO validation_runs(created, profile, "
+	                       "median_abs_error, p90_abs_error, rows) "
+	                       "VALUES(?,?,?,?,?)", -1, &st, NULL))
+		goto fail;
+	sqlite3_bind_text(st, 1, created, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, profile, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_double(st, 3, med);
+	sqlite3_bind_double(st, 4, p90);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)rows);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(st);
+	st = NULL;
+	run = sqlite3_last_insert_rowid(db);
+	if (sqlite3_prepare_v2(db,
+	                       "INSERT INTO validation(run_id, id, chip, model, "
+	                       "precision, isl, osl, tp, measured, modeled, "
+	                       "error, in_calibration, version, metric, "
+	                       "out_of_sample) "
+	                       "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &st,
+	                       NULL))
+		goto fail;
+	for (i = 0; i < n; i++) {
+		if (v[i].status != VAL_OK)
+			continue;
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, run);
+		sqlite3_bind_text(st, 2, v[i].row->id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, v[i].row->chip, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4, v[i].row->model, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 5, v[i].row->precision, -1,
+		                  SQLITE_TRANSIENT);
+		sqlite3_bind_double(st, 6, v[i].row->isl);
+		sqlite3_bind_double(st, 7, v[i].row->osl);
+		sqlite3_bind_double(st, 8, v[i].row->tp);
+		sqlite3_bind_double(st, 9, v[i].row->value);
+		sqlite3_bind_double(st, 10, v[i].predicted);
+		sqlite3_bind_double(st, 11, v[i].error);
+		sqlite3_bind_int(st, 12, v[i].in_fit);
+		snprintf(ver, sizeof ver, "%s%s%s", v[i].row->software,
+		         v[i].row->version[0] ? " " : "", v[i].row->version);
+		sqlite3_bind_text(st, 13, ver, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 14, v[i].row->metric, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 15, v[i].out_of_sample);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			goto fail;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rl_db_exec(db, "COMMIT", path, err, errlen))
+		goto fail;
+	sqlite3_close(db);
+	return 0;
+fail:
+	status = sqlite3_extended_errcode(db);
+	rl_db_error(db, status, path, err, errlen);
+	status = rl_db_exit(status);
+	sqlite3_finalize(st);
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(db);
+	if (!existed)
+		unlink(path); /* no empty database left by a failed run */
+	return status;
+}

@@ -1,0 +1,20 @@
+/*
+** valstore.h: evaluated validation rows stored in a claim database
+** (tables validation_runs and validation of schema.h).
+*/
+#ifndef RL_VALSTORE_H
+#define RL_VALSTORE_H
+
+#include <stddef.h>
+
+#include "validation.h"
+
+/* Store the modelled rows and their summary in the database at path, in
+** one transaction (tables validation_runs and validation of schema.h;
+** in_calibration is in_fit, out_of_sample the row's own: an out-of-sample
+** row has 0 and 1; the run's summary is over every row stored).
+** RL_OK, or RL_EINPUT / RL_EINTERNAL with err. */
+int val_store(const char *path, const char *profile, const val_row *v,
+              size_t n, char *err, size_t errlen);
+
+#endif
