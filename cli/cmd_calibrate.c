@@ -101,8 +101,10 @@ static void help(FILE *f)
 
 /* The rows of set that the options select and the engine accepts, as
 ** calibration rows: rows[] and used[] (each row's measurement; both with
-** room for set->n), their count in *nrows.  A row the engine refuses is
-** left out, printed and counted in *skipped.  RL_OK, or RL_EINPUT with the
+** room for set->n), their count in *nrows.  A row the engine refuses, or
+** one of a model the version table lists not modelled for its version (a
+** row scoped to it without a profile), is left out, printed and counted
+** in *skipped.  RL_OK, or RL_EINPUT with the
 ** message printed. */
 static int collect_rows(const meas_set *set, const calibrate_args *o,
                         const char *mfile, const char *path,
@@ -125,6 +127,19 @@ static int collect_rows(const meas_set *set, const calibrate_args *o,
 		    (o->version && strcmp(m->version, o->version)) ||
 		    (o->chip && strcmp(m->chip, o->chip)))
 			continue;
+		/* the version table's row for the model: one scoped to it
+		** without a profile lists it not modelled (validate's rows), so
+		** its rows are no more fitted than validated */
+		vv = vt ? val_version_for(vt, m->software, m->version, m->model)
+		        : NULL;
+		if (vv && vv->models[0] && !vv->profile[0]) {
+			char id[MEAS_FIELD], why[1024];
+			printf("left out %s: not modelled by the version table (%s)\n",
+			       rl_utf8_cell(m->id, 0, 0, id, sizeof id),
+			       rl_utf8_cell(vv->note, 0, 0, why, sizeof why));
+			(*skipped)++;
+			continue;
+		}
 		if ((rc = meas_setup(m, path, &st, err, sizeof err))) {
 			char msg[2048];
 			snprintf(msg, sizeof msg, "%s:%d (%s): %s", mfile, m->line,
@@ -147,7 +162,6 @@ static int collect_rows(const meas_set *set, const calibrate_args *o,
 		cr->measured = m->value;
 		cr->half_step = meas_half_step(m);
 		/* "tokens_per_s" counts as the version table says */
-		vv = vt ? val_version_of(vt, m->software, m->version) : NULL;
 		cr->metric = meas_metric(m, vv && vv->tokens_total);
 		if (meas_at_rate(m)) {
 			/* served at a rate: the load model predicts it */
@@ -476,8 +490,10 @@ static void job_print(calib_job *j, const calibrate_args *o)
 	       j->nrows, j->mfile, o->software ? ", software " : "",
 	       o->software ? o->software : "");
 	if (j->skipped)
-		printf("(%d rows left out: the engine refuses their "
-		       "configuration)\n", j->skipped);
+		printf("(%d row%s left out, each named above with why: the "
+		       "engine refuses its configuration, or the version table "
+		       "lists its model not modelled)\n", j->skipped,
+		       j->skipped == 1 ? "" : "s");
 	if (j->naside)
 		printf("(%zu rows set aside by --aside: no fit takes them; they "
 		       "are predicted and counted in every error below)\n",
