@@ -17,6 +17,13 @@
 #include "../config/csvrows.h"
 #include "../config/presets.h"
 
+/* The checks of a table's scoped rows, fitted versions and versions
+** given twice (two rows without models), after reading (below): 0, or -1
+** with "path:line: column 'models': ..." (or 'fitted_version', 'version')
+** in err. */
+static int val_versions_check(const char *path, const val_versions *vt,
+                              char *err, size_t errlen);
+
 /* the columns every table has, then the optional ones (a table written
 ** before them reads as every row unscoped, fitted on its own rows) */
 enum { V_SW, V_VERSION, V_PROFILE, V_TOKENS, V_CHIP, V_NOTE, V_COUNT,
@@ -537,8 +544,8 @@ static int check_fitted(const char *path, const val_versions *vt,
 	return 0;
 }
 
-int val_versions_check(const char *path, const val_versions *vt, char *err,
-                       size_t errlen)
+static int val_versions_check(const char *path, const val_versions *vt,
+                              char *err, size_t errlen)
 {
 	char(*names)[PRESET_NAME_MAX] = NULL;
 	size_t i, nn = 0;

@@ -54,12 +54,6 @@ const val_version *val_version_of(const val_versions *vt,
 const val_version *val_version_for(const val_versions *vt,
                                    const char *software, const char *version,
                                    const char *model);
-/* The checks of a table's scoped rows, fitted versions and versions
-** given twice (two rows without models), after reading : 0,
-** or -1 with "path:line: column 'models': ..." (or 'fitted_version',
-** 'version') in err. */
-int val_versions_check(const char *path, const val_versions *vt, char *err,
-                       size_t errlen);
 /* Why a software and version have no entry in the table, into reason (len
 ** bytes), with the spellings the table does have (the versions of that
 ** software with a profile, or the software with one) so that a near miss
