@@ -7,7 +7,7 @@ root=${ROOFLAB_ROOT:-.}
 csv="$root/data/measurements/published-h100.csv"
 
 expect_exit 0 "presets lists the presets" -- $RL presets chip
-for c in h100-sxm h200-sxm gh200 a100-sxm a100-pcie l40s b200 gb200; do
+for c in h100-sxm h200-sxm gh200 a100-sxm a100-pcie l40s b200 gb200 mi300x mi325x; do
 	expect_out "^  $c +[^ ]" "chip preset $c is listed, with a description"
 done
 
