@@ -55,7 +55,18 @@ static const struct chip_label {
 	/* 192 GB is the launch figure of the same parts (b200.ini, gb200.ini) */
 	{"b200", 0, {180, 192, 0}, LM_HBM3E, LF_SXM, "b200"},
 	{"gb200", 0, {186, 192, 0}, LM_HBM3E | LM_LPDDR5X, 0, "gb200"},
+	/* AMD's OAM parts (mi300x.ini: 192 GB HBM3, MLPerf v4.1 "AMD Instinct
+	** MI300X"; mi325x.ini: "AMD Instinct MI325X 256GB HBM3E", MLPerf v5.0) */
+	{"mi300x", 0, {192, 0}, LM_HBM3, 0, "mi300x"},
+	{"mi325x", 0, {256, 0}, LM_HBM3E, 0, "mi325x"},
 };
+
+/* 1 when family fam is AMD's: the label's vendor word must be "amd", not
+** "nvidia", and NVIDIA's systems (HGX, DGX) hold none of them. */
+static int amd_family(const char *fam)
+{
+	return !strcmp(fam, "mi300x") || !strcmp(fam, "mi325x");
+}
 
 #define LABEL_WORDS 12
 #define LABEL_WORD 32
@@ -150,6 +161,9 @@ static const struct {
 	{"b200", {"blackwell", NULL}},
 	/* and the rack GB200 ships in (gb200.ini describes the NVL72's part) */
 	{"gb200", {"grace", "blackwell", "superchip", "nvl72", "nvl36", NULL}},
+	/* mi300x.ini, mi325x.ini: "AMD Instinct", CDNA3, an OAM module */
+	{"mi300x", {"instinct", "cdna3", "oam", NULL}},
+	{"mi325x", {"instinct", "cdna3", "oam", NULL}},
 };
 
 /* 1 when word x is one of family fam's own (label_family_words). */
@@ -168,6 +182,7 @@ const char *chiplabel_preset(const char *label)
 	char w[LABEL_WORDS][LABEL_WORD];
 	int n = label_words(label, w, LABEL_WORDS), i, pcie = 0;
 	int mems = 0, host = 0, sys = 0; /* sys: a system word given */
+	int vendor = 0; /* 1: "nvidia" given, 2: "amd" (and "instinct") */
 	unsigned kinds = 0, forms = 0; /* the LM_ and LF_ words given */
 	double mem = 0; /* the first capacity given, GB (as read: 20 digits
 	                ** are no int) */
@@ -176,7 +191,11 @@ const char *chiplabel_preset(const char *label)
 	for (e = 0; e < sizeof chip_labels / sizeof chip_labels[0]; e++)
 		if (!strcasecmp(label, chip_labels[e].preset))
 			return chip_labels[e].preset;
-	i = n > 0 && !strcmp(w[0], "nvidia");
+	i = 0;
+	if (n > 0 && !strcmp(w[0], "nvidia"))
+		vendor = 1, i = 1;
+	else if (n > 0 && !strcmp(w[0], "amd"))
+		vendor = 2, i = 1 + (n > 1 && !strcmp(w[1], "instinct"));
 	for (; i < n && word_in(w[i], label_systems); i++)
 		sys = 1;
 	if (i >= n)
@@ -185,6 +204,9 @@ const char *chiplabel_preset(const char *label)
 		if (!strcmp(w[i], chip_labels[e].family))
 			fam = chip_labels[e].family;
 	if (!fam)
+		return NULL;
+	/* the vendor, when given, is the family's; HGX and DGX are NVIDIA's */
+	if (amd_family(fam) ? vendor == 1 || sys : vendor == 2)
 		return NULL;
 	for (i++; i < n; i++) {
 		const char *x = w[i];

@@ -57,6 +57,19 @@ static void test_no_part(void **state)
 	names("H100 Ampere", NULL);       /* another family's architecture */
 	names("H100 80GB foo", NULL);     /* any other word */
 	names("h100x", NULL);
+	/* AMD's parts: the family, "AMD" and "Instinct" before it, their
+	** own capacity and memory kind; no NVIDIA vendor or system word */
+	names("MI300X", "mi300x");
+	names("AMD Instinct MI300X", "mi300x");
+	names("AMD Instinct MI300X 192GB HBM3", "mi300x");
+	names("AMD Instinct MI325X 256GB HBM3E", "mi325x");
+	names("mi325x", "mi325x");
+	names("MI300X 256GB", NULL);      /* the MI325X's capacity */
+	names("MI325X HBM3", NULL);       /* the MI300X's memory kind */
+	names("NVIDIA MI300X", NULL);
+	names("DGX MI300X", NULL);
+	names("AMD H100", NULL);
+	names("Instinct MI300X", NULL);   /* "Instinct" only after "AMD" */
 	names("", NULL);
 }
 
