@@ -62,7 +62,7 @@ label_rows labels 'h200' 'H200 141GB HBM3e' 'NVIDIA H200-SXM' 'GH200 96GB HBM3' 
 	'GH200 96GB HBM3 (480 GB LPDDR5X)' 'A100-SXM4-80GB' 'A100 SXM4 40GB' \
 	'A100-PCIE-80GB' 'A100 80GB PCIe' 'L40S' 'L40S 48GB' 'L40S PCIe 48GB' \
 	'B200 180GB HBM3e' 'GB200 186GB' 'H100 80GB HBM3' 'H100 PCIe' \
-	'GH200 144GB HBM3e' 'H200 NVL' 'L40' 'mi300x'
+	'GH200 144GB HBM3e' 'H200 NVL' 'L40' 'mi250x'
 expect_exit 0 "chip labels: not an input error" -- $RL validate --measurements "$tmpd/labels.csv"
 if command -v python3 >/dev/null 2>&1; then
 	$RL validate --measurements "$tmpd/labels.csv" --json > "$tmpd/labels.json"
