@@ -63,45 +63,47 @@ double rl_power_active(const rl_config *cfg, double s)
 	return cfg->cost.static_w + clocked_w(cfg, s) + phy_w(cfg);
 }
 
+/* f's terms that follow from its clocked_w, phy_w, fma_j and vector_j
+** (rl_power_fixed_of and rl_power_fixed_scaled alike) */
+static void fixed_sums(const rl_config *cfg, rl_power_fixed *f)
+{
+	const rl_cost *c = &cfg->cost;
+	/* (rl_power_active's sum, in its order) */
+	f->active_w = c->static_w + f->clocked_w + f->phy_w;
+	f->flop_j = f->fma_j * 0.5 +
+	            cfg->node.sram_energy_j_per_byte * c->sram_bytes_per_flop;
+	f->score_j = f->vector_j * c->vector_ops_per_score;
+	f->elem_j = f->vector_j * c->vector_ops_per_elem;
+}
+
 void rl_power_fixed_of(const rl_config *cfg, int prec, double s,
                        rl_power_fixed *f)
 {
+	const rl_cost *c = &cfg->cost;
 	double g = dvfs(cfg, s);
 	f->clocked_w = clocked_w_at(cfg, s, g);
 	f->phy_w = phy_w(cfg);
-	/* (rl_power_active's sum, in its order) */
-	f->active_w = cfg->cost.static_w + f->clocked_w + f->phy_w;
 	f->fma_j = rl_fma_energy(cfg, prec) * g;
-	f->vector_j = cfg->cost.vector_j_per_op * g;
-	{
-		const rl_cost *c = &cfg->cost;
-		double sram_j = cfg->node.sram_energy_j_per_byte;
-		f->flop_j = f->fma_j * 0.5 + sram_j * c->sram_bytes_per_flop;
-		f->hbm_byte_j = sram_j * 2.0 + c->hbm_j_per_bit * 8.0;
-		f->link_byte_j = c->link_j_per_bit * 8.0;
-		f->score_j = f->vector_j * c->vector_ops_per_score;
-		f->elem_j = f->vector_j * c->vector_ops_per_elem;
-	}
+	f->vector_j = c->vector_j_per_op * g;
+	f->hbm_byte_j = cfg->node.sram_energy_j_per_byte * 2.0 +
+	                c->hbm_j_per_bit * 8.0;
+	f->link_byte_j = c->link_j_per_bit * 8.0;
+	fixed_sums(cfg, f);
 }
 
 void rl_power_fixed_scaled(const rl_config *cfg, const rl_power_fixed *full,
                            double s, rl_power_fixed *f)
 {
-	const rl_cost *c = &cfg->cost;
 	double g = dvfs(cfg, s);
 	/* full's terms are those of rl_power_fixed_of at s = 1, where s and
 	** g are 1.0: each the same product without them (x * 1.0 is x) */
 	f->clocked_w = full->clocked_w * s * g;
 	f->phy_w = full->phy_w;
-	f->active_w = c->static_w + f->clocked_w + f->phy_w;
 	f->fma_j = full->fma_j * g;
 	f->vector_j = full->vector_j * g;
-	f->flop_j = f->fma_j * 0.5 +
-	            cfg->node.sram_energy_j_per_byte * c->sram_bytes_per_flop;
 	f->hbm_byte_j = full->hbm_byte_j;
 	f->link_byte_j = full->link_byte_j;
-	f->score_j = f->vector_j * c->vector_ops_per_score;
-	f->elem_j = f->vector_j * c->vector_ops_per_elem;
+	fixed_sums(cfg, f);
 }
 
 double rl_power_at(const rl_config *cfg, int prec, double s,
