@@ -25,7 +25,8 @@ enum { LF_SXM = 1, LF_SXM4 = 2, LF_SXM5 = 4 };
 ** hardware-models-more.md), its form factor and memory.  An entry applies
 ** when the label's form (pcie or not) matches and its memory, when given
 ** (a "NNNGB" word), is one of mem_gb (0 ends the list), and the memory kinds and SXM words
-** it gives are among mems and forms. */
+** it gives are among mems and forms.  Each family has its row in
+** label_family_words (below: its vendor and own words). */
 static const struct chip_label {
 	const char *family; /* the label's first word (after "NVIDIA") */
 	int pcie;           /* 1: the label says PCIe; 0: it does not */
@@ -60,13 +61,6 @@ static const struct chip_label {
 	{"mi300x", 0, {192, 0}, LM_HBM3, 0, "mi300x"},
 	{"mi325x", 0, {256, 0}, LM_HBM3E, 0, "mi325x"},
 };
-
-/* 1 when family fam is AMD's: the label's vendor word must be "amd", not
-** "nvidia", and NVIDIA's systems (HGX, DGX) hold none of them. */
-static int amd_family(const char *fam)
-{
-	return !strcmp(fam, "mi300x") || !strcmp(fam, "mi325x");
-}
 
 #define LABEL_WORDS 12
 #define LABEL_WORD 32
@@ -148,33 +142,39 @@ static const char *const label_descriptions[] = {"tensor", "core", "gpu",
 ** gh200.ini: "Grace Hopper superchip"; a100-sxm.ini: Ampere; l40s.ini:
 ** "Ada Lovelace"; b200.ini: Blackwell; gb200.ini: "Grace Blackwell
 ** superchip"): another family's ("H100 Ampere", "B200 Hopper", "H100
-** Grace Hopper Superchip") names no part of this one. */
-static const struct {
+** Grace Hopper Superchip") names no part of this one.  And its vendor: a
+** label's vendor word, when given, must be the family's ("NVIDIA", or
+** "AMD" before "Instinct"), and NVIDIA's systems (HGX, DGX) hold NVIDIA's
+** parts alone. */
+enum { V_NVIDIA = 1, V_AMD = 2 };
+static const struct label_family {
 	const char *family;
+	int vendor; /* V_* */
 	const char *const words[6];
 } label_family_words[] = {
-	{"h100", {"hopper", NULL}},
-	{"h200", {"hopper", NULL}},
-	{"gh200", {"grace", "hopper", "superchip", NULL}},
-	{"a100", {"ampere", NULL}},
-	{"l40s", {"ada", "lovelace", NULL}},
-	{"b200", {"blackwell", NULL}},
+	{"h100", V_NVIDIA, {"hopper", NULL}},
+	{"h200", V_NVIDIA, {"hopper", NULL}},
+	{"gh200", V_NVIDIA, {"grace", "hopper", "superchip", NULL}},
+	{"a100", V_NVIDIA, {"ampere", NULL}},
+	{"l40s", V_NVIDIA, {"ada", "lovelace", NULL}},
+	{"b200", V_NVIDIA, {"blackwell", NULL}},
 	/* and the rack GB200 ships in (gb200.ini describes the NVL72's part) */
-	{"gb200", {"grace", "blackwell", "superchip", "nvl72", "nvl36", NULL}},
+	{"gb200", V_NVIDIA,
+	 {"grace", "blackwell", "superchip", "nvl72", "nvl36", NULL}},
 	/* mi300x.ini, mi325x.ini: "AMD Instinct", CDNA3, an OAM module */
-	{"mi300x", {"instinct", "cdna3", "oam", NULL}},
-	{"mi325x", {"instinct", "cdna3", "oam", NULL}},
+	{"mi300x", V_AMD, {"instinct", "cdna3", "oam", NULL}},
+	{"mi325x", V_AMD, {"instinct", "cdna3", "oam", NULL}},
 };
 
-/* 1 when word x is one of family fam's own (label_family_words). */
-static int family_word(const char *fam, const char *x)
+/* Family fam's entry of label_family_words, or NULL. */
+static const struct label_family *family_of(const char *fam)
 {
 	size_t e;
 	for (e = 0; e < sizeof label_family_words /
 	                    sizeof label_family_words[0]; e++)
 		if (!strcmp(fam, label_family_words[e].family))
-			return word_in(x, label_family_words[e].words);
-	return 0;
+			return &label_family_words[e];
+	return NULL;
 }
 
 const char *chiplabel_preset(const char *label)
@@ -182,20 +182,22 @@ const char *chiplabel_preset(const char *label)
 	char w[LABEL_WORDS][LABEL_WORD];
 	int n = label_words(label, w, LABEL_WORDS), i, pcie = 0;
 	int mems = 0, host = 0, sys = 0; /* sys: a system word given */
-	int vendor = 0; /* 1: "nvidia" given, 2: "amd" (and "instinct") */
+	int vendor = 0; /* V_NVIDIA: "nvidia" given, V_AMD: "amd" (and
+	                ** "instinct"), 0: none */
 	unsigned kinds = 0, forms = 0; /* the LM_ and LF_ words given */
 	double mem = 0; /* the first capacity given, GB (as read: 20 digits
 	                ** are no int) */
 	size_t e;
 	const char *fam = NULL;
+	const struct label_family *lf;
 	for (e = 0; e < sizeof chip_labels / sizeof chip_labels[0]; e++)
 		if (!strcasecmp(label, chip_labels[e].preset))
 			return chip_labels[e].preset;
 	i = 0;
 	if (n > 0 && !strcmp(w[0], "nvidia"))
-		vendor = 1, i = 1;
+		vendor = V_NVIDIA, i = 1;
 	else if (n > 0 && !strcmp(w[0], "amd"))
-		vendor = 2, i = 1 + (n > 1 && !strcmp(w[1], "instinct"));
+		vendor = V_AMD, i = 1 + (n > 1 && !strcmp(w[1], "instinct"));
 	for (; i < n && word_in(w[i], label_systems); i++)
 		sys = 1;
 	if (i >= n)
@@ -203,10 +205,10 @@ const char *chiplabel_preset(const char *label)
 	for (e = 0; !fam && e < sizeof chip_labels / sizeof chip_labels[0]; e++)
 		if (!strcmp(w[i], chip_labels[e].family))
 			fam = chip_labels[e].family;
-	if (!fam)
+	if (!fam || !(lf = family_of(fam)))
 		return NULL;
 	/* the vendor, when given, is the family's; HGX and DGX are NVIDIA's */
-	if (amd_family(fam) ? vendor == 1 || sys : vendor == 2)
+	if ((vendor && vendor != lf->vendor) || (sys && lf->vendor != V_NVIDIA))
 		return NULL;
 	for (i++; i < n; i++) {
 		const char *x = w[i];
@@ -226,7 +228,7 @@ const char *chiplabel_preset(const char *label)
 			forms |= word_bit(x, label_forms);
 		else if (word_in(x, label_systems))
 			sys = 1;
-		else if (!word_in(x, label_descriptions) && !family_word(fam, x))
+		else if (!word_in(x, label_descriptions) && !word_in(x, lf->words))
 			return NULL;
 	}
 	if (mems > 1 + host)
