@@ -22,3 +22,8 @@ const char *claim_verdict_word(int have_prob, double prob, double speedup,
 	return speedup >= target ? "Reproduced under the stated assumptions"
 	                         : "Not reproduced under the stated assumptions";
 }
+
+int claim_vs_interval(double x, double p05, double p95)
+{
+	return x > p95 ? 1 : x < p05 ? -1 : 0;
+}

@@ -15,4 +15,9 @@
 const char *claim_verdict_word(int have_prob, double prob, double speedup,
                                double target);
 
+/* Where the speedup under the stated assumptions, x, lies against its
+** 90% interval [p05, p95]: 1 above it, -1 below it, 0 inside (or x NaN).
+** The terminal summary, its JSON and the report each say it. */
+int claim_vs_interval(double x, double p05, double p95);
+
 #endif

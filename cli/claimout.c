@@ -60,6 +60,7 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	const char *w = claim_verdict_word(mc != NULL, mc ? mc->prob_ge_target
 	                                                  : NAN, x, tgt);
 	char la[LABEL_CELL], lb[LABEL_CELL];
+	int side;
 	fprintf(f, "%s: %s is %.2fx as fast as %s, %s %gx.\n", w,
 	        rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb), x,
 	        rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la),
@@ -83,13 +84,12 @@ static void verdict_text(FILE *f, const claim_report *rep)
 		        rep->scenario, sa->isl, sa->osl);
 	/* the stated values outside their own interval: said at once, under the
 	** mapping, why in the uncertainty section (median_text) */
-	if (mc && (x > mc->p95 || x < mc->p05))
+	if (mc && (side = claim_vs_interval(x, mc->p05, mc->p95)) != 0)
 		fprintf(f, "  %.2fx lies %s that interval: the assumption ranges "
 		        "reach further %s the\n  stated values than %s them (see "
 		        "the uncertainty below)\n", x,
-		        x > mc->p95 ? "above" : "below",
-		        x > mc->p95 ? "below" : "above",
-		        x > mc->p95 ? "above" : "below");
+		        side > 0 ? "above" : "below", side > 0 ? "below" : "above",
+		        side > 0 ? "above" : "below");
 }
 
 static void factors_text(FILE *f, const rl_factor *fs, const double *phi,
@@ -634,11 +634,10 @@ void claimout_json(FILE *f, const claim_report *rep)
 		json_obj(&w, "verdict");
 		json_str(&w, "word", claim_verdict_word(mc != NULL,
 		         mc ? mc->prob_ge_target : NAN, x, rep->opts.target));
-		if (mc && (x > mc->p95 || x < mc->p05))
-			json_str(&w, "stated_vs_interval",
-			         x > mc->p95 ? "above" : "below");
-		else if (mc)
-			json_str(&w, "stated_vs_interval", "inside");
+		int side = mc ? claim_vs_interval(x, mc->p05, mc->p95) : 0;
+		if (mc)
+			json_str(&w, "stated_vs_interval", side > 0 ? "above"
+			         : side < 0 ? "below" : "inside");
 		else
 			json_null(&w, "stated_vs_interval");
 		json_end(&w);

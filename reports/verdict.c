@@ -178,6 +178,7 @@ void report_verdict(rctx *r)
 	const pdb_claim *c = &r->c;
 	mc_row m;
 	char iv[80], pr[40], tp[120], so[40];
+	int side;
 	double ta = report_side_value(r, "a", "throughput.total_tokens_per_s");
 	double tb = report_side_value(r, "b", "throughput.total_tokens_per_s");
 
@@ -188,6 +189,9 @@ void report_verdict(rctx *r)
 	snprintf(so, sizeof so, "not stored");
 	if (m.have && isfinite(m.p05) && isfinite(m.p95))
 		snprintf(iv, sizeof iv, "%.3gx to %.3gx", m.p05, m.p95);
+	/* the stated speedup against the interval (none where not finite) */
+	side = isfinite(c->speedup_total)
+	           ? claim_vs_interval(c->speedup_total, m.p05, m.p95) : 0;
 	if (m.have && isfinite(m.prob))
 		snprintf(pr, sizeof pr, "%.1f%%", 100 * m.prob);
 	if (isfinite(ta) && isfinite(tb))
@@ -220,12 +224,11 @@ void report_verdict(rctx *r)
 		         isfinite(m.viol) && m.viol > 0 ?
 		         "; some samples violate physical limits, see the "
 		         "sensitivity section" : "",
-		         !isfinite(c->speedup_total) ? "" :
-		         c->speedup_total > m.p95 ?
+		         side > 0 ?
 		         "; the speedup under the stated assumptions lies above it: "
 		         "the assumption ranges reach further below the stated "
 		         "values than above them (the sensitivity section)" :
-		         c->speedup_total < m.p05 ?
+		         side < 0 ?
 		         "; the speedup under the stated assumptions lies below it: "
 		         "the assumption ranges reach further above the stated "
 		         "values than below them (the sensitivity section)" : "");
