@@ -123,6 +123,12 @@ static int setup_key(rl_sweep_setup *su, const char *key, const char *value,
 			         "set = section.key=value", value);
 			return -1;
 		}
+		if (strlen(value) >= sizeof su->sets[0]) {
+			/* cut, a bad value could read as a good one */
+			snprintf(err, errlen, "set = '%.40s...': longer than %zu "
+			         "characters", value, sizeof su->sets[0] - 1);
+			return -1;
+		}
 		snprintf(su->sets[su->nsets++], sizeof su->sets[0], "%s", value);
 		return 0;
 	}

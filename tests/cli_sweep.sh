@@ -589,6 +589,12 @@ expect_err "bad2.ini:5: .*inverted range" "says inverted"
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 2:8:0\n' >"$d/bad3.ini"
 expect_exit 2 "empty range" -- $RL sweep "$d/bad3.ini" --db "$d/x.db"
 expect_err "empty range" "says empty"
+# a set line longer than a setup holds is refused whole: cut at 255
+# characters, 3.000...0001e9 TB/s (over the range) read as 3
+z=$(printf '%0250d' 0)
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = chip.hbm_tbps=3.%s1e9\n[axes]\nscenario.batch = 1, 2\n' "$z" >"$d/longset.ini"
+expect_exit 2 "a set line too long to hold" -- $RL sweep "$d/longset.ini" --db "$d/x.db"
+expect_err "longset.ini:4: set = 'chip.hbm_tbps=3.0+\\.\\.\\.': longer than 255 characters" "says it is too long, at its line"
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 0.001:1000:0.001\nscenario.batch = 1:1000:1\n' >"$d/huge.ini"
 expect_exit 2 "over the point limit" -- $RL sweep "$d/huge.ini" --db "$d/x.db"
 expect_err "1000000000 design points, over the limit of 100000000.*--force" "says how many points"
