@@ -106,6 +106,30 @@ static int parse_outputs(rl_sweep_spec *s, char *list, char *err,
 
 /* ---- the INI callback ---- */
 
+/* A set line's name and value checked where it stands, on a scratch
+** setup, so that the message names the spec's line (the INI reader puts
+** it before err); the line is applied again, in order, when the setup is
+** resolved.  0 or -1 + err. */
+static int check_set(const char *assignment, char *err, size_t errlen)
+{
+	rl_setup scratch;
+	char buf[sizeof ((rl_sweep_setup *)0)->sets[0]], *eq, *dot;
+	snprintf(buf, sizeof buf, "%s", assignment);
+	eq = strchr(buf, '=');
+	*eq = '\0';
+	dot = strchr(buf, '.');
+	if (!dot) {
+		char hint[300];
+		setup_param_hint(buf, hint, sizeof hint);
+		snprintf(err, errlen, "set = '%s': the name needs a section "
+		         "(section.key)%s", assignment, hint);
+		return -1;
+	}
+	*dot = '\0';
+	setup_init(&scratch);
+	return setup_set_key(&scratch, buf, dot + 1, eq + 1, err, errlen);
+}
+
 static int setup_key(rl_sweep_setup *su, const char *key, const char *value,
                      char *err, size_t errlen)
 {
@@ -129,6 +153,8 @@ static int setup_key(rl_sweep_setup *su, const char *key, const char *value,
 			         "characters", value, sizeof su->sets[0] - 1);
 			return -1;
 		}
+		if (check_set(value, err, errlen))
+			return -1;
 		snprintf(su->sets[su->nsets++], sizeof su->sets[0], "%s", value);
 		return 0;
 	}

@@ -561,7 +561,7 @@ printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = chip.hbm_tbps=5000\n[a
 	>range.ini
 expect_exit 2 "a sweep whose [base] is out of range" -- "$RL" sweep \
 	range.ini --db range.db
-expect_err "range.ini: \[base\]: chip.hbm_tbps" "the [base] error names the spec file"
+expect_err "range.ini:4: chip.hbm_tbps = 5000 is outside" "the [base] error names the spec file and the set line"
 
 # ---- two --resume runs of one killed sweep: the loser exits 2 (or finds
 # the run complete), never 1; every point is stored once

@@ -595,6 +595,14 @@ z=$(printf '%0250d' 0)
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = chip.hbm_tbps=3.%s1e9\n[axes]\nscenario.batch = 1, 2\n' "$z" >"$d/longset.ini"
 expect_exit 2 "a set line too long to hold" -- $RL sweep "$d/longset.ini" --db "$d/x.db"
 expect_err "longset.ini:4: set = 'chip.hbm_tbps=3.0+\\.\\.\\.': longer than 255 characters" "says it is too long, at its line"
+# a set line's value or name is checked where it stands: the message names
+# the spec's line, as an axis's does (it named the section alone)
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = scenario.tp=8=9\n[axes]\nchip.hbm_tbps = 1, 2\n' >"$d/bad4.ini"
+expect_exit 2 "a set line with a bad value" -- $RL sweep "$d/bad4.ini" --db "$d/x.db"
+expect_err "bad4.ini:4: scenario.tp: '8=9' is not a number" "names the set line"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[baseline]\nchip = h100-sxm\nmodel = llama3-8b\n\nset = chip.hbm_tbs=3\n[axes]\nchip.hbm_tbps = 1, 2\n' >"$d/bad5.ini"
+expect_exit 2 "a baseline set line naming no parameter" -- $RL sweep "$d/bad5.ini" --db "$d/x.db"
+expect_err "bad5.ini:8: unknown parameter 'chip.hbm_tbs'; did you mean chip.hbm_tbps" "names the baseline's set line"
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 0.001:1000:0.001\nscenario.batch = 1:1000:1\n' >"$d/huge.ini"
 expect_exit 2 "over the point limit" -- $RL sweep "$d/huge.ini" --db "$d/x.db"
 expect_err "1000000000 design points, over the limit of 100000000.*--force" "says how many points"
