@@ -38,6 +38,28 @@ static int parse_prior(char *tok, double *c, double *s, char *err,
 	return 0;
 }
 
+/* Does the list hold an empty item: only blanks before its first comma,
+** between two commas or after its last?  strtok would skip it, so that a
+** parameter deleted by mistake left a shorter fit.  A list of blanks
+** alone is the empty list, said as such. */
+static int has_empty_item(const char *list)
+{
+	const char *p = list;
+	int blank = 1;
+	if (!strchr(list, ','))
+		return 0;
+	for (;; p++) {
+		if (*p == ',' || !*p) {
+			if (blank)
+				return 1;
+			if (!*p)
+				return 0;
+			blank = 1;
+		} else if (*p != ' ')
+			blank = 0;
+	}
+}
+
 int fitlist_parse(const char *list, const rl_param **fit, size_t *nfit,
                   double *lo, double *hi, double *centre, double *sigma,
                   char *err, size_t errlen)
@@ -48,6 +70,11 @@ int fitlist_parse(const char *list, const rl_param **fit, size_t *nfit,
 	if (strlen(list) >= sizeof buf) {
 		snprintf(err, errlen, "--fit: the list is longer than %zu "
 		         "characters", sizeof buf - 1);
+		return -1;
+	}
+	if (has_empty_item(list)) {
+		snprintf(err, errlen, "--fit: '%s': an empty item (two commas, or "
+		         "one at an end)", list);
 		return -1;
 	}
 	snprintf(buf, sizeof buf, "%s", list);

@@ -152,6 +152,12 @@ for bad in "eff_compute~0.7" "eff_compute~0.7/0" "eff_compute~0.7/-1" "eff_compu
 	expect_exit 2 "calibrate bad prior $bad" -- $RL calibrate --profile ideal --fit "$bad"
 	expect_err "^rooflab calibrate: --fit: .*NAME\[=LOW:HIGH\]\[~CENTRE/SIGMA\] with LOW < HIGH, SIGMA > 0" "the message names --fit and its form ($bad)"
 done
+# an empty item of the --fit list is refused, as a sweep list's is: it
+# was skipped, so that a parameter deleted by mistake left a shorter fit
+for bad in "eff_compute,,iter_overhead_ms" ",eff_compute" "eff_compute," "eff_compute, ,iter_overhead_ms"; do
+	expect_exit 2 "calibrate: an empty --fit item ($bad)" -- $RL calibrate --profile ideal --fit "$bad"
+	expect_err "^rooflab calibrate: --fit: '$bad': an empty item \\(two commas, or one at an end\\)" "the message says so ($bad)"
+done
 expect_exit 2 "calibrate: a parameter listed twice" -- $RL calibrate --profile ideal --fit eff_compute,iter_overhead_ms,eff_compute=0.5:0.8
 expect_err "^rooflab calibrate: --fit: eff_compute is listed twice" "the message names it"
 expect_exit 2 "calibrate: a --fit list too long" -- $RL calibrate --profile ideal --fit "$(printf 'eff_compute,%.0s' $(seq 1 100))"
