@@ -31,6 +31,10 @@ typedef struct {
 	int have_source;
 	const rl_param *p;
 	int side;
+	int line;          /* the line of the key being read */
+	int first_line;    /* of the current section's first key */
+	int lines[CLAIM_UNC_MAX]; /* of each parameter's first key */
+	int have_dist, have_cap, have_cap_source;
 } unc_ctx;
 
 enum { K_LOW, K_HIGH, K_MODE, K_CENTER, K_SPREAD, K_COUNT };
@@ -104,7 +108,7 @@ static int finish_section(unc_ctx *c, char *err, size_t errlen)
 		u->lo = c->p->min;
 	if (u->hi > c->p->max)
 		u->hi = c->p->max;
-	c->cu->n++;
+	c->lines[c->cu->n++] = c->first_line;
 	c->p = NULL;
 	return 0;
 }
@@ -113,11 +117,14 @@ static int start_section(unc_ctx *c, const char *section, char *err,
                          size_t errlen)
 {
 	const rl_param *p;
+	size_t i;
 	memset(c->v, 0, sizeof c->v);
 	memset(c->have, 0, sizeof c->have);
 	c->dist = -1;
+	c->have_dist = 0;
 	c->have_source = 0;
 	c->p = NULL;
+	c->first_line = c->line;
 	snprintf(c->section, sizeof c->section, "%s", section);
 	if (!strcmp(section, "meta") || !strcmp(section, "limits"))
 		return 0;
@@ -134,13 +141,36 @@ static int start_section(unc_ctx *c, const char *section, char *err,
 		         section);
 		return -1;
 	}
+	/* a second section of one parameter was sampled after the first,
+	** replacing it in every sample, and listed twice in the tornado */
+	for (i = 0; i < c->cu->n; i++)
+		if (c->cu->u[i].p == p && c->cu->u[i].side == (section[0] == 'b')) {
+			snprintf(err, errlen, "[%s]: given twice in this file (first "
+			         "at line %d)", section, c->lines[i]);
+			return -1;
+		}
 	c->p = p;
 	c->side = section[0] == 'b';
 	return 0;
 }
 
+/* A key given twice in a section: the second would replace the first
+** without a word.  0, or -1 with the message. */
+static int twice(int *have, const char *section, const char *key,
+                 char *err, size_t errlen)
+{
+	if (*have) {
+		snprintf(err, errlen, "[%s] %s: given twice in this section (the "
+		         "second would replace the first without a word)",
+		         section, key);
+		return -1;
+	}
+	*have = 1;
+	return 0;
+}
+
 static int unc_cb(void *ud, const char *section, const char *key,
-                  const char *value, char *err, size_t errlen)
+                  const char *value, int line, char *err, size_t errlen)
 {
 	unc_ctx *c = ud;
 	static const char *const numkeys[][2] = {
@@ -151,6 +181,7 @@ static int unc_cb(void *ud, const char *section, const char *key,
 	int k;
 	char what[256];
 	double x;
+	c->line = line;
 	if (strcmp(section, c->section)) {
 		if (finish_section(c, err, errlen) ||
 		    start_section(c, section, err, errlen))
@@ -160,6 +191,8 @@ static int unc_cb(void *ud, const char *section, const char *key,
 		return 0;
 	if (!strcmp(section, "limits")) {
 		if (!strcmp(key, "power_cap_source")) {
+			if (twice(&c->have_cap_source, section, key, err, errlen))
+				return -1;
 			snprintf(c->cu->power_cap_source,
 			         sizeof c->cu->power_cap_source, "%s", value);
 			return 0;
@@ -169,12 +202,15 @@ static int unc_cb(void *ud, const char *section, const char *key,
 			         "(power_cap_w, power_cap_source)", key);
 			return -1;
 		}
-		if (num_read("power_cap_w", value, &cap_range, &x, err, errlen))
+		if (twice(&c->have_cap, section, key, err, errlen) ||
+		    num_read("power_cap_w", value, &cap_range, &x, err, errlen))
 			return -1;
 		c->cu->power_cap_w = x;
 		return 0;
 	}
 	if (!strcmp(key, "dist")) {
+		if (twice(&c->have_dist, section, key, err, errlen))
+			return -1;
 		c->dist = rl_dist_find(value);
 		if (c->dist < 0) {
 			snprintf(err, errlen, "dist '%s': expected uniform, "
@@ -184,9 +220,10 @@ static int unc_cb(void *ud, const char *section, const char *key,
 		return 0;
 	}
 	if (!strcmp(key, "source")) {
+		if (twice(&c->have_source, section, key, err, errlen))
+			return -1;
 		snprintf(c->cu->source[c->cu->n], sizeof c->cu->source[0], "%s",
 		         value);
-		c->have_source = 1;
 		return 0;
 	}
 	for (k = 0; k < K_COUNT; k++)
@@ -198,11 +235,12 @@ static int unc_cb(void *ud, const char *section, const char *key,
 		         "mode, mean, sd, median, sigma, source)", section, key);
 		return -1;
 	}
+	if (twice(&c->have[k], section, key, err, errlen))
+		return -1;
 	snprintf(what, sizeof what, "[%.100s] %.100s", section, key);
 	if (num_read(what, value, &any_range, &x, err, errlen))
 		return -1;
 	c->v[k] = x;
-	c->have[k] = 1;
 	return 0;
 }
 
@@ -217,7 +255,7 @@ int claim_uncertainty_read(const char *name, claim_uncertainty *cu,
 	memset(&c, 0, sizeof c);
 	c.cu = cu;
 	c.dist = -1;
-	if (ini_parse_file(cu->path, unc_cb, &c, err, errlen))
+	if (ini_parse_file_lines(cu->path, unc_cb, &c, err, errlen))
 		return -1;
 	if (finish_section(&c, err, errlen)) {
 		char msg[1600];

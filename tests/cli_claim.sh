@@ -415,6 +415,21 @@ bad_uncertainty "negative sd" "sd >= 0" "says why" \
 bad_uncertainty "uncertain choice" "choice" "says why" \
 	'[b.scenario.precision]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n'
 
+# a parameter given twice: its second section was sampled after the first
+# and replaced it in every sample (the peak drawn from 4.8-6.03 TFLOPS:
+# 0.01x), the tornado listing it twice; a key given twice in a section
+# replaced the first without a word
+bad_uncertainty "a parameter given twice" "u.ini:12: \\[b.chip.hbm_tbps\\]: given twice in this file \\(first at line 2\\)" "names both lines" \
+	'[b.chip.hbm_tbps]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n[b.chip.link_gbps]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n[b.chip.hbm_tbps]\ndist = uniform\nlow = 3\nhigh = 4\nsource = y\n'
+bad_uncertainty "a key given twice" "u.ini:4: \\[b.chip.hbm_tbps\\] high: given twice in this section" "names the line" \
+	'[b.chip.hbm_tbps]\ndist = uniform\nhigh = 2\nhigh = 3\nlow = 1\nsource = x\n'
+bad_uncertainty "mean and median both" "u.ini:4: \\[b.chip.hbm_tbps\\] median: given twice in this section" "names the line" \
+	'[b.chip.hbm_tbps]\ndist = normal\nmean = 3\nmedian = 4\nsd = 1\nsource = x\n'
+bad_uncertainty "dist given twice" "u.ini:3: \\[b.chip.hbm_tbps\\] dist: given twice in this section" "names the line" \
+	'[b.chip.hbm_tbps]\ndist = uniform\ndist = normal\nlow = 1\nhigh = 2\nsource = x\n'
+bad_uncertainty "a power cap given twice" "u.ini:3: \\[limits\\] power_cap_w: given twice in this section" "names the line" \
+	'[limits]\npower_cap_w = 900\npower_cap_w = 1200\n'
+
 expect_exit 2 "solve without --vary" -- $RL solve
 expect_err "missing --vary" "solve without --vary says why"
 expect_exit 2 "solve without side" -- $RL solve --vary chip.hbm_tbps
