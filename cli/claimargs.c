@@ -45,7 +45,14 @@ static int take_vary(const opt_def *d, void *field, const char *name,
                      const char *v, char *err, size_t errlen)
 {
 	claim_opts *o = field;
+	int i;
 	(void)d;
+	/* solved twice and printed twice otherwise */
+	for (i = 0; i < o->nvary; i++)
+		if (!strcmp(o->vary[i], v)) {
+			snprintf(err, errlen, "%s %s is given twice", name, v);
+			return -1;
+		}
 	if (o->nvary >= (int)(sizeof o->vary / sizeof o->vary[0])) {
 		snprintf(err, errlen, "%s: at most %d of them", name,
 		         (int)(sizeof o->vary / sizeof o->vary[0]));
@@ -88,7 +95,7 @@ const opt_def claim_table[] = {
 const opt_def solve_table[] = {
     CLAIM_COMMON,
     OPT_CALL_ALL("--vary", "a|b.SECTION.KEY", take_vary, 0,
-                 "the parameter to solve for, repeatable"),
+                 "the parameter to solve for, repeatable (each once)"),
     OPT_LAST};
 
 claim_report *claim_begin(const char *cmd, const opt_def *t, int argc,

@@ -436,6 +436,9 @@ expect_exit 2 "solve without side" -- $RL solve --vary chip.hbm_tbps
 expect_err "a.section.key or b.section.key" "solve without side says why"
 expect_exit 2 "solve unknown parameter" -- $RL solve --vary b.chip.hbm_tbsp
 expect_err "did you mean chip.hbm_tbps" "solve unknown parameter suggests"
+# one parameter given twice: it was solved twice and printed twice
+expect_exit 2 "solve: a --vary given twice" -- $RL solve --vary b.chip.hbm_tbps --vary a.chip.hbm_tbps --vary b.chip.hbm_tbps
+expect_err "^rooflab solve: --vary b.chip.hbm_tbps is given twice" "says which"
 expect_exit 2 "solve a choice" -- $RL solve --vary b.scenario.precision
 expect_err "choice" "solve a choice says why"
 expect_exit 2 "solve design on a spec chip" -- $RL solve --b sohu,profile=etched-claim --vary b.design.frac_mac
