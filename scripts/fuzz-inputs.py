@@ -591,6 +591,7 @@ class Fuzzer:
         with open(os.path.join(md, name), "wb") as f:
             f.write(mutate(r, open(src, "rb").read(), self.csv[:3]))
         self.presets_env = dict(os.environ, ROOFLAB_DATA=dd)
+        self.presets_name = name[:-4]
         if odd and r.random() < 0.4:
             return ["eval", "--chip", "h100-sxm", "--model", "odd"]
         return ["presets", "model"] if r.random() < 0.7 else ["presets"]
@@ -609,7 +610,12 @@ class Fuzzer:
             if line and not line.startswith(" "):
                 kind = line
             elif kind == "model" and line.startswith("  "):
-                doc = line[2 + 25:] if len(line) > 27 else ""
+                # the name's column is 24 wide; a longer name (presets
+                # take up to 63 characters) pushes its description right
+                stem = getattr(self, "presets_name", "")
+                col = 2 + max(24, len(stem)) + 1 \
+                    if line.startswith("  " + stem + " ") else 2 + 25
+                doc = line[col:] if len(line) > col else ""
                 if len(doc) > 76:
                     why.append(f"a model's description of {len(doc)} "
                                f"characters: {doc[:60]!r}")
