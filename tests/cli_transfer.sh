@@ -320,8 +320,9 @@ done
 # mean TTFT no higher on the faster chip.  The time per token too, except
 # against the L40S: more memory admits a larger batch, whose every token
 # may take longer (70B at 467/256 and 16 requests/s: the L40S's 48 GB hold
-# a few sequences and queue the rest, TTFT about a minute, and serve those
-# they hold faster than the H100 serves its 500).  The load model once
+# a few sequences and queue the rest, TTFT about a minute, and served those
+# they held faster than the H100 serves its 500, before triton-0.14 was
+# refitted; today no L40S row does, README).  The load model once
 # failed this: a chip whose capacity lay just over the rate queued for slots
 # it never ran out of (H200 TTFT 3.4x the H100's, README).
 for pair in $PAIRS; do
