@@ -26,8 +26,9 @@ static void help(FILE *f)
 	      "unsharded run, in the same order.\nRefuses shards of different "
 	      "specs, a shard given twice, missing or unfinished\nshards, a "
 	      "shard marked complete that lacks points (`rooflab sweep --resume`"
-	      "\non it fills them), a point two shards hold, and an existing "
-	      "OUT.db (unless\n--force); nothing is merged then.  Exit status: 0 "
+	      "\non it fills them), a point two shards hold, an existing "
+	      "OUT.db (unless\n--force) and an OUT.db that is one of the parts "
+	      "(even with --force); nothing\nis merged then.  Exit status: 0 "
 	      "ok, 2 bad input, 1 internal.\n", f);
 	opt_help(f, table);
 }

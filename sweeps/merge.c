@@ -533,6 +533,27 @@ static int write_out(const char *tmp, merge_ctx *m, char *err, size_t errlen)
 	return 0;
 }
 
+/* Is OUT (its own entry: a link named OUT is replaced, not its target)
+** one of the parts, by its name or a link to it?  It would be read and
+** then replaced by the merge, its shard gone.  1 with the message, or 0. */
+static int out_is_part(const char *out, const char *const *parts,
+                       int nparts, char *err, size_t errlen)
+{
+	struct stat ob, pb;
+	int i;
+	if (lstat(out, &ob) != 0)
+		return 0;
+	for (i = 0; i < nparts; i++)
+		if (stat(parts[i], &pb) == 0 && pb.st_dev == ob.st_dev &&
+		    pb.st_ino == ob.st_ino) {
+			snprintf(err, errlen, "%s is also the part %s: merge would "
+			         "replace a database it reads (name a new OUT.db)", out,
+			         parts[i]);
+			return 1;
+		}
+	return 0;
+}
+
 int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
                    int force, char *err, size_t errlen)
 {
@@ -546,6 +567,8 @@ int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
 		         "(remove it, or pass --force to replace it)", out);
 		return RL_EINPUT;
 	}
+	if (out_is_part(out, parts, nparts, err, errlen))
+		return RL_EINPUT;
 	memset(&m, 0, sizeof m);
 	m.paths = parts;
 	m.nparts = nparts;

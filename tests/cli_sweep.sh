@@ -129,6 +129,17 @@ expect_exit 2 "shards of different specs" -- $RL merge "$d/m1.db" "$d/part0.db" 
 expect_err "different sweep specs" "says the specs differ"
 expect_exit 2 "merge into an existing file" -- $RL merge "$d/merged.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/part3.db"
 expect_err "exists" "refuses to overwrite"
+# --force onto one of its own parts (by its name, or by a link to it): the
+# part was read and then replaced by the merge, its shard gone
+for i in 0 1 2 3; do cp "$d/part$i.db" "$d/own$i.db"; done
+ln -s own0.db "$d/ownlink.db"
+sum0=$(cksum <"$d/own0.db")
+expect_exit 2 "merge --force onto one of its parts" -- $RL merge --force "$d/own0.db" "$d/own0.db" "$d/own1.db" "$d/own2.db" "$d/own3.db"
+expect_err "^rooflab merge: .*/own0\.db is also the part .*/own0\.db: merge would replace a database it reads" "says so"
+expect_exit 2 "merge --force onto a part given by a link" -- $RL merge --force "$d/own0.db" "$d/ownlink.db" "$d/own1.db" "$d/own2.db" "$d/own3.db"
+expect_err "is also the part .*/ownlink\.db" "names the link"
+[ "$(cksum <"$d/own0.db")" = "$sum0" ] && echo "ok - the part is left unchanged" ||
+	{ echo "not ok - the part was replaced"; fails=$((fails + 1)); }
 # --force onto a directory of that name: the path's fault, exit 2 (it was
 # 1, "cannot rename"), and no temporary left beside it
 mkdir "$d/mdir.db"
