@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../config/tmpfile.h"
 #include "../plots/pdb.h"
 #include "../sweeps/progress.h"
 #include "../plots/plot.h"
@@ -196,6 +197,12 @@ int cmd_plot(int argc, char **argv)
 			return bad_input("plot", err);
 		}
 		term = by_ext;
+		if (a.db && rl_out_is_file(a.out, a.db)) {
+			snprintf(err, sizeof err, "--out %s is also --db %s: the plot "
+			         "would replace a database it reads (name another "
+			         "--out)", a.out, a.db);
+			return bad_input("plot", err);
+		}
 	} else if (!a.term || term != GP_DUMB) {
 		return bad_input("plot", "--out FILE.png|svg|pdf is required (or "
 		                 "--term dumb for a text plot)");

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -164,4 +165,11 @@ int rl_out_commit(FILE *f, const char *tmp, const char *path, char *err,
 		return rl_out_fail(path, e, err, errlen);
 	}
 	return RL_OK;
+}
+
+int rl_out_is_file(const char *path, const char *in)
+{
+	struct stat ob, ib;
+	return in && lstat(path, &ob) == 0 && stat(in, &ib) == 0 &&
+	       ob.st_dev == ib.st_dev && ob.st_ino == ib.st_ino;
 }

@@ -29,6 +29,12 @@ int rl_tmp_path(const char *path, char *tmp, size_t len);
 ** output onto it would replace it; rl_out_fail says what it is). */
 int rl_tmp_name(const char *path, char *tmp, size_t len);
 
+/* Is the output path (its own entry: a link named path is replaced by
+** the rename, not its target) the file in, by in's name or through a
+** link?  Written there, it would replace what the command reads.  1 or
+** 0 (0 when either is not there). */
+int rl_out_is_file(const char *path, const char *in);
+
 /* The exit status for an output that could not be created, written or
 ** renamed into place, by its errno: RL_EINTERNAL when the machine is
 ** short of something or failing (memory, file descriptors, disk space or

@@ -113,6 +113,14 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 		         o->out);
 		return RL_EINPUT;
 	}
+	if (rl_out_is_file(o->out, o->dbpath) ||
+	    rl_out_is_file(o->out, o->sweeps)) {
+		snprintf(err, errlen, "--out %s is also %s %s: the report would "
+		         "replace a database it reads (name another --out)", o->out,
+		         rl_out_is_file(o->out, o->dbpath) ? "--db" : "--sweeps",
+		         rl_out_is_file(o->out, o->dbpath) ? o->dbpath : o->sweeps);
+		return RL_EINPUT;
+	}
 	memset(&r, 0, sizeof r);
 	r.o = o;
 	r.warn = warn;

@@ -539,13 +539,9 @@ static int write_out(const char *tmp, merge_ctx *m, char *err, size_t errlen)
 static int out_is_part(const char *out, const char *const *parts,
                        int nparts, char *err, size_t errlen)
 {
-	struct stat ob, pb;
 	int i;
-	if (lstat(out, &ob) != 0)
-		return 0;
 	for (i = 0; i < nparts; i++)
-		if (stat(parts[i], &pb) == 0 && pb.st_dev == ob.st_dev &&
-		    pb.st_ino == ob.st_ino) {
+		if (rl_out_is_file(out, parts[i])) {
 			snprintf(err, errlen, "%s is also the part %s: merge would "
 			         "replace a database it reads (name a new OUT.db)", out,
 			         parts[i]);
@@ -562,6 +558,10 @@ int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
 	char tmp[4096];
 	int i, rc = 0;
 	err[0] = '\0';
+	if (nparts < 1) {
+		snprintf(err, errlen, "no PART.db to merge");
+		return RL_EINPUT;
+	}
 	if (!force && stat(out, &sb) == 0) {
 		snprintf(err, errlen, "%s exists; merge writes a new database "
 		         "(remove it, or pass --force to replace it)", out);

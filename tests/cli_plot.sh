@@ -300,4 +300,12 @@ if [ -z "$left" ]; then
 else
 	echo "not ok - temporary files left: $left"; fails=$((fails + 1))
 fi
+# --out naming the database it reads (a claim database named .svg): the
+# database was read and then replaced by the plot
+cp "$db" "$tmpd/self.svg"
+sum=$(cksum <"$tmpd/self.svg")
+expect_exit 2 "plot --out onto its own --db" -- "$RL" plot factors --db "$tmpd/self.svg" --out "$tmpd/self.svg"
+expect_err "^rooflab plot: --out .*/self\.svg is also --db .*/self\.svg: the plot would replace a database it reads" "says so"
+[ "$(cksum <"$tmpd/self.svg")" = "$sum" ] && echo "ok - the database is left unchanged" ||
+	{ echo "not ok - the database was replaced"; fails=$((fails + 1)); }
 finish

@@ -369,4 +369,15 @@ expect_exit 0 "report of it" -- "$RL" report --db "$db" --sweeps "$tmpd/about.db
 has "$tmpd/md/about.md" "the sweep said in its spec's words" \
 	"What two tensor-parallel degrees give for Llama-3 8B on one H100."
 lacks "$tmpd/md/about.md" "only the first paragraph" "not this paragraph"
+# --out naming the database it reads (a claim database named .html, or
+# --sweeps): the database was read and then replaced by the report
+cp "$db" "$tmpd/self.html"
+sum=$(cksum <"$tmpd/self.html")
+expect_exit 2 "report --out onto its own --db" -- "$RL" report --db "$tmpd/self.html" --out "$tmpd/self.html" --no-plots
+expect_err "^rooflab report: --out .*/self\.html is also --db .*/self\.html: the report would replace a database it reads" "says so"
+cp "$db" "$tmpd/sw.md"
+expect_exit 2 "report --out onto its --sweeps" -- "$RL" report --db "$db" --sweeps "$tmpd/sw.md" --out "$tmpd/sw.md" --no-plots
+expect_err "is also --sweeps" "names --sweeps"
+[ "$(cksum <"$tmpd/self.html")" = "$sum" ] && echo "ok - the database is left unchanged" ||
+	{ echo "not ok - the database was replaced"; fails=$((fails + 1)); }
 finish
