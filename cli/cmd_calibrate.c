@@ -242,11 +242,14 @@ static void print_errors(const meas_row *const *used, size_t nrows,
 		double h = meas_half_step(used[i]);
 		e_fit[i] = rl_calib_miss(model[i], used[i]->value, h);
 		e_loo[i] = loo ? rl_calib_miss(loov[i], used[i]->value, h) : NAN;
-		printf("%s %11.5g %11.5g %+7.1f%% %11.5g %+7.1f%%%s\n",
+		printf("%s %11.5g %11.5g %+7.1f%% ",
 		       rl_utf8_cell(used[i]->id, 46, 1, id, sizeof id),
-		       used[i]->value, model[i], 100 * e_fit[i],
-		       loo ? loov[i] : NAN, 100 * e_loo[i],
-		       aside[i] ? "  (set aside)" : "");
+		       used[i]->value, model[i], 100 * e_fit[i]);
+		if (loo)
+			printf("%11.5g %+7.1f%%", loov[i], 100 * e_loo[i]);
+		else /* none worked out (--no-loo): not a NaN */
+			printf("%11s %8s", "-", "-");
+		printf("%s\n", aside[i] ? "  (set aside)" : "");
 	}
 	for (i = 0; i < nrows; i++)
 		nfitted += !aside[i];
@@ -260,6 +263,9 @@ static void print_errors(const meas_row *const *used, size_t nrows,
 	printf("absolute error   in-sample: median %.1f%%, 90th pct %.1f%%\n",
 	       100 * stats_abs_quantile(e_fit, nrows, 0.5),
 	       100 * stats_abs_quantile(e_fit, nrows, 0.9));
+	if (!loo)
+		printf("absolute error %s: not worked out (--no-loo)\n",
+		       by_model ? "leave-one-model-out" : "leave-1-out");
 	if (loo) {
 		/* a row the leave-out fit cannot predict (its model no longer
 		** fits the chip, say) has no error: count what the quantiles
@@ -523,7 +529,7 @@ static void job_print(calib_job *j, const calibrate_args *o)
 static int job_write(calib_job *j, const calibrate_args *o)
 {
 	char err[1024], outbuf[1024], summary[3000], aside_note[160];
-	char huber_note[160];
+	char huber_note[160], loo_note[160];
 	const char *out = o->out;
 	int rc;
 	if (!out) {
@@ -540,18 +546,23 @@ static int job_write(calib_job *j, const calibrate_args *o)
 		snprintf(aside_note, sizeof aside_note, ", %zu more set aside "
 		         "(predicted, not fitted; the errors count them, the rms "
 		         "does not)", j->naside);
+	if (o->loo)
+		snprintf(loo_note, sizeof loo_note, ", %s median |error| %.1f%%, "
+		         "90th percentile %.1f%%",
+		         o->by_model ? "leave-one-model-out" : "leave-one-out",
+		         100 * stats_abs_quantile(j->e_loo, j->nrows, 0.5),
+		         100 * stats_abs_quantile(j->e_loo, j->nrows, 0.9));
+	else /* none worked out: not a NaN */
+		snprintf(loo_note, sizeof loo_note, "; no leave-out error "
+		         "(--no-loo)");
 	snprintf(summary, sizeof summary,
 	         "Fitted on %zu rows of %s%s%s%s%s%s%s: rms log error %.3f, "
-	         "in-sample median |error| %.1f%%, %s median |error| %.1f%%, "
-	         "90th percentile %.1f%%.%s",
+	         "in-sample median |error| %.1f%%%s.%s",
 	         j->nrows - j->naside, j->mfile,
 	         o->software ? " (software " : "", o->software ? o->software : "",
 	         o->version ? " " : "", o->version ? o->version : "",
 	         o->software ? ")" : "", aside_note, j->info.rms_log,
-	         100 * stats_abs_quantile(j->e_fit, j->nrows, 0.5),
-	         o->by_model ? "leave-one-model-out" : "leave-one-out",
-	         o->loo ? 100 * stats_abs_quantile(j->e_loo, j->nrows, 0.5) : NAN,
-	         o->loo ? 100 * stats_abs_quantile(j->e_loo, j->nrows, 0.9) : NAN,
+	         100 * stats_abs_quantile(j->e_fit, j->nrows, 0.5), loo_note,
 	         huber_note);
 	if ((rc = profileout_write(out, j->path, o->software, &j->base, j->fit,
 	                           j->nfit, j->fit_com, j->meta, summary, err,

@@ -105,6 +105,12 @@ expect_exit 2 "measurements without columns" -- $RL validate --measurements "$tm
 expect_err "header lacks column" "names the missing column"
 expect_exit 0 "calibrate writes a profile" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --no-loo --out "$tmpd/fit.ini"
 expect_out "wrote " "calibrate says where"
+# --no-loo: no leave-out error is worked out, and none is printed or
+# written as "nan" (the row table's column and the profile's header)
+expect_no_out "nan" "calibrate --no-loo prints no nan"
+expect_out "^absolute error leave-1-out: not worked out \\(--no-loo\\)$" "and says why"
+expect_exit 1 "the --no-loo profile holds no nan" -- grep -qi "nan" "$tmpd/fit.ini"
+expect_exit 0 "its header says there is no leave-out error" -- grep -q "in-sample median |error| [0-9.]*%; no leave-out error (--no-loo)\\." "$tmpd/fit.ini"
 expect_exit 0 "fitted profile is usable" -- $E --profile "$tmpd/fit.ini"
 # --aside: rows no fit takes.  Two rows with their values doubled and set
 # aside give the same fit as the file without them (the profiles' fitted
