@@ -13,6 +13,7 @@
 #include "../config/measure.h"
 #include "../config/meassetup.h"
 #include "../config/num.h"
+#include "../config/tmpfile.h"
 #include "../config/utf8.h"
 #include "../model/calibrate.h"
 #include "../model/stats.h"
@@ -574,6 +575,20 @@ static int job_write(calib_job *j, const calibrate_args *o)
 	return RL_OK;
 }
 
+/* An --out that is the measurements file would replace the rows the fit
+** read with the profile: refused before the fit runs.  RL_OK, or the
+** status with the message printed. */
+static int job_out_not_input(const calib_job *j, const calibrate_args *o)
+{
+	char err[2200];
+	if (!o->out || !rl_out_is_file(o->out, j->mfile))
+		return RL_OK;
+	snprintf(err, sizeof err, "--out %s is also the measurements file %s: "
+	         "the profile would replace the rows it was fitted on (name "
+	         "another --out)", o->out, j->mfile);
+	return bad_input("calibrate", err);
+}
+
 int cmd_calibrate(int argc, char **argv)
 {
 	calibrate_args o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
@@ -594,7 +609,9 @@ int cmd_calibrate(int argc, char **argv)
 		return RL_EINTERNAL;
 	}
 	if ((rc = job_options(j, &o)) == RL_OK &&
-	    (rc = job_read(j, &o)) == RL_OK && (rc = job_rows(j, &o)) == RL_OK &&
+	    (rc = job_read(j, &o)) == RL_OK &&
+	    (rc = job_out_not_input(j, &o)) == RL_OK &&
+	    (rc = job_rows(j, &o)) == RL_OK &&
 	    (rc = job_arrays(j, &o)) == RL_OK && (rc = job_fit(j, &o)) == RL_OK) {
 		job_print(j, &o);
 		rc = job_write(j, &o);

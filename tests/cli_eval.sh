@@ -112,6 +112,14 @@ expect_out "^absolute error leave-1-out: not worked out \\(--no-loo\\)$" "and sa
 expect_exit 1 "the --no-loo profile holds no nan" -- grep -qi "nan" "$tmpd/fit.ini"
 expect_exit 0 "its header says there is no leave-out error" -- grep -q "in-sample median |error| [0-9.]*%; no leave-out error (--no-loo)\\." "$tmpd/fit.ini"
 expect_exit 0 "fitted profile is usable" -- $E --profile "$tmpd/fit.ini"
+# --out naming the measurements file: the rows were read and then replaced
+# by the profile fitted on them
+cp "$ROOFLAB_DATA/measurements.csv" "$tmpd/mine.csv"
+sum=$(cksum <"$tmpd/mine.csv")
+expect_exit 2 "calibrate --out onto its --measurements" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --measurements "$tmpd/mine.csv" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --no-loo --out "$tmpd/mine.csv"
+expect_err "^rooflab calibrate: --out .*/mine\\.csv is also the measurements file .*/mine\\.csv" "says so"
+[ "$(cksum <"$tmpd/mine.csv")" = "$sum" ] && echo "ok - the measurements are left unchanged" ||
+	{ echo "not ok - the measurements were replaced"; fails=$((fails + 1)); }
 # --aside: rows no fit takes.  Two rows with their values doubled and set
 # aside give the same fit as the file without them (the profiles' fitted
 # lines identical), are still listed, marked, and counted in the header
