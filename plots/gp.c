@@ -186,6 +186,33 @@ static int out_fail(const char *out, int e, char *err, size_t errlen)
 	                                                    : GP_EFAIL;
 }
 
+/* The text plot drawn into tmp, onto stdout (its write errors are
+** main()'s to find), tmp removed: GP_OK, or GP_EFAIL when tmp cannot be
+** read back. */
+static int copy_out(const char *tmp, char *err, size_t errlen)
+{
+	char buf[8192];
+	size_t n;
+	FILE *f = fopen(tmp, "rb");
+	int rc = GP_OK;
+	if (!f) {
+		snprintf(err, errlen, "cannot read the plot back: %s",
+		         strerror(errno));
+		unlink(tmp);
+		return GP_EFAIL;
+	}
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		if (fwrite(buf, 1, n, stdout) != n)
+			break; /* main() says stdout cannot be written */
+	if (ferror(f)) {
+		snprintf(err, errlen, "cannot read the plot back");
+		rc = GP_EFAIL;
+	}
+	fclose(f);
+	unlink(tmp);
+	return rc;
+}
+
 int gp_run(gp_term term, const char *out, const char *script, size_t len,
            char *err, size_t errlen)
 {
@@ -222,11 +249,27 @@ int gp_run(gp_term term, const char *out, const char *script, size_t len,
 		return GP_EFAIL;
 	}
 	close(fd);
+	/* a text plot for stdout goes through rooflab's own stdout, whose
+	** errors main() checks (a full disk, a closed pipe: exit 1); gnuplot
+	** writing there itself exited 0 whatever became of its writes.  It
+	** is drawn into rooflab-gp.out.tmp-PID beside the error file. */
+	if (!out) {
+		snprintf(errbase, sizeof errbase, "%s/rooflab-gp.out",
+		         tmpdir && *tmpdir && strlen(tmpdir) < 200 ? tmpdir
+		                                                    : "/tmp");
+		fd = rl_tmp_create(errbase, tmp, sizeof tmp);
+		if (fd < 0) {
+			snprintf(err, errlen, "cannot create a temporary file: %s",
+			         strerror(errno));
+			unlink(errpath);
+			return GP_EFAIL;
+		}
+		close(fd);
+	}
 	if (sh_word(w1, sizeof w1, gnuplot) || sh_word(w2, sizeof w2, errpath)) {
 		snprintf(err, errlen, "unusable path for gnuplot or TMPDIR");
 		unlink(errpath);
-		if (out)
-			unlink(tmp);
+		unlink(tmp);
 		return GP_EFAIL;
 	}
 	snprintf(cmd, sizeof cmd, "exec %s /dev/stdin 2>%s", w1, w2);
@@ -241,11 +284,10 @@ int gp_run(gp_term term, const char *out, const char *script, size_t len,
 		snprintf(err, errlen, "cannot start gnuplot: %s",
 		         strerror(errno));
 		unlink(errpath);
-		if (out)
-			unlink(tmp);
+		unlink(tmp);
 		return GP_EFAIL;
 	}
-	prelude(p, term, out ? tmp : NULL);
+	prelude(p, term, tmp);
 	fwrite(script, 1, len, p);
 	fputs("\nunset output\nexit\n", p);
 	status = pclose(p);
@@ -253,7 +295,7 @@ int gp_run(gp_term term, const char *out, const char *script, size_t len,
 	ok = status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 	read_errors(errpath, msgs, sizeof msgs);
 	unlink(errpath);
-	if (ok && out) {
+	if (ok) {
 		struct stat sb;
 		if (stat(tmp, &sb) != 0 || sb.st_size == 0) {
 			ok = 0;
@@ -264,10 +306,11 @@ int gp_run(gp_term term, const char *out, const char *script, size_t len,
 	if (!ok) {
 		snprintf(err, errlen, "gnuplot failed%s%s", msgs[0] ? ": " : "",
 		         msgs);
-		if (out)
-			unlink(tmp);
+		unlink(tmp);
 		return GP_EFAIL;
 	}
+	if (!out)
+		return copy_out(tmp, err, errlen);
 	if (out && rename(tmp, out) != 0) {
 		int e = errno;
 		unlink(tmp);

@@ -308,4 +308,27 @@ expect_exit 2 "plot --out onto its own --db" -- "$RL" plot factors --db "$tmpd/s
 expect_err "^rooflab plot: --out .*/self\.svg is also --db .*/self\.svg: the plot would replace a database it reads" "says so"
 [ "$(cksum <"$tmpd/self.svg")" = "$sum" ] && echo "ok - the database is left unchanged" ||
 	{ echo "not ok - the database was replaced"; fails=$((fails + 1)); }
+# --term dumb without --out: the text plot reaches stdout through rooflab,
+# so a stdout that cannot be written fails it (exit 1), where gnuplot
+# wrote there itself and its failed write was exit 0
+if [ -w /dev/full ]; then
+	"$RL" plot factors --db "$db" --term dumb >/dev/full 2>"$tmpd/err"
+	got=$?
+	if [ "$got" -eq 1 ] && grep -q "standard output" "$tmpd/err"; then
+		echo "ok - plot --term dumb to a full disk exits 1 with a message"
+	else
+		echo "not ok - plot --term dumb to a full disk exits $got"
+		fails=$((fails + 1))
+	fi
+	"$RL" plot curve --chip h100-sxm --model llama3-8b --term dumb >/dev/full 2>"$tmpd/err"
+	got=$?
+	if [ "$got" -eq 1 ] && grep -q "standard output" "$tmpd/err"; then
+		echo "ok - plot curve --term dumb to a full disk exits 1 with a message"
+	else
+		echo "not ok - plot curve --term dumb to a full disk exits $got"
+		fails=$((fails + 1))
+	fi
+fi
+expect_exit 0 "plot --term dumb to stdout" -- "$RL" plot factors --db "$db" --term dumb
+expect_out "Where the speedup comes from" "the text plot is on stdout"
 finish
