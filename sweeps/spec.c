@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../config/commalist.h"
 #include "../config/ini.h"
 #include "../config/opts.h"
 #include "../config/regfile.h"
@@ -76,13 +77,22 @@ static int keep_output(rl_sweep_spec *s, const rl_output *o, char *err,
 static int parse_outputs(rl_sweep_spec *s, char *list, char *err,
                          size_t errlen)
 {
-	char *tok, *save = NULL;
-	for (tok = strtok_r(list, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save)) {
-		char *t = ini_trim(tok);
+	char *rest = list, *t;
+	int item = 0;
+	/* an empty item before the last is refused, as an axis list's is:
+	** strtok skipped it, so that an output deleted by mistake left no
+	** column; a comma at the end goes on with the next keep line, as
+	** the specs in sweeps/ write a long list */
+	while ((t = commalist_next(&rest, 1))) {
 		const rl_output *o;
-		if (!*t)
-			continue;
+		item++;
+		if (!*t && !rest && item > 1)
+			break;
+		if (!*t) {
+			snprintf(err, errlen, "[outputs] keep: item %d of the list is "
+			         "empty (two commas, or one at the start)", item);
+			return -1;
+		}
 		if (!strcmp(t, "all")) {
 			size_t n, i;
 			const rl_output *all = rl_outputs(&n);

@@ -606,6 +606,17 @@ z=$(printf '%0250d' 0)
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = chip.hbm_tbps=3.%s1e9\n[axes]\nscenario.batch = 1, 2\n' "$z" >"$d/longset.ini"
 expect_exit 2 "a set line too long to hold" -- $RL sweep "$d/longset.ini" --db "$d/x.db"
 expect_err "longset.ini:4: set = 'chip.hbm_tbps=3.0+\\.\\.\\.': longer than 255 characters" "says it is too long, at its line"
+# an empty item of [outputs] keep is refused, as an axis list's is: it was
+# skipped, so that an output deleted by mistake was stored by no column (a
+# comma at the end goes on with the next keep line, as sweeps/*.ini write)
+for k in "throughput.output_tokens_per_s,,latency.ttft_s" ",latency.ttft_s" "latency.ttft_s, ,latency.tpot_s"; do
+	printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[outputs]\nkeep = %s\n' "$k" >"$d/keep.ini"
+	expect_exit 2 "an empty item of [outputs] keep ($k)" -- $RL sweep "$d/keep.ini" --db "$d/x.db"
+	expect_err "keep.ini:7: \\[outputs\\] keep: item [0-9] of the list is empty \\(two commas, or one at the start\\)" "says so, at its line ($k)"
+done
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[outputs]\nkeep = latency.ttft_s,\nkeep = latency.tpot_s\n' >"$d/keep2.ini"
+expect_exit 0 "a keep line ending in a comma goes on with the next" -- $RL sweep "$d/keep2.ini" --db "$d/keep2.db"
+expect_exit 0 "both outputs are columns" -- sqlite3 "$d/keep2.db" "SELECT latency_ttft_s, latency_tpot_s FROM results LIMIT 1"
 # a set line's value or name is checked where it stands: the message names
 # the spec's line, as an axis's does (it named the section alone)
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = scenario.tp=8=9\n[axes]\nchip.hbm_tbps = 1, 2\n' >"$d/bad4.ini"
