@@ -31,6 +31,31 @@ static int enum_choice(const rl_operand *o, const char *name, double *v)
 	return -1;
 }
 
+/* A choice: an enum or bool parameter, or an output given by name. */
+static int is_choice(const rl_operand *o)
+{
+	return (o->kind == 1 && o->param->choices) ||
+	       (o->kind == 2 && o->output->type != RL_OT_NUM);
+}
+
+/* The names of choice o, "compute, memory, ...", into buf. */
+static void choice_names(const rl_operand *o, char *buf, size_t len)
+{
+	size_t used = 0;
+	int k, n;
+	buf[0] = '\0';
+	if (o->kind == 1) {
+		for (k = 0; o->param->choices[k] && used < len; k++)
+			used += (size_t)snprintf(buf + used, len - used, "%s%s",
+			                         k ? ", " : "", o->param->choices[k]);
+		return;
+	}
+	n = o->output->type == RL_OT_BOUND ? RL_BOUND_COUNT : RL_LIMIT_COUNT;
+	for (k = 0; k < n && used < len; k++)
+		used += (size_t)snprintf(buf + used, len - used, "%s%s",
+		                         k ? ", " : "", rl_output_text(o->output, k));
+}
+
 static int operand(rl_operand *o, const char *t)
 {
 	memset(o, 0, sizeof *o);
@@ -55,7 +80,7 @@ int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
 	                            RL_OP_LT, RL_OP_GT};
 	char buf[512], *lhs, *rhs, *at = NULL;
 	size_t k, oplen = 0;
-	int op = -1, bad_l, bad_r;
+	int op = -1, bad_l, bad_r, named_l = 0, named_r = 0;
 	if (strlen(expr) >= sizeof buf) {
 		/* cut, "x <= 1000...0" would keep another range */
 		snprintf(err, errlen, "filter '%.40s...': longer than %zu "
@@ -83,9 +108,9 @@ int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
 	bad_l = operand(&f->lhs, lhs);
 	bad_r = operand(&f->rhs, rhs);
 	if (bad_r && !bad_l && !enum_choice(&f->lhs, rhs, &f->rhs.value))
-		bad_r = 0;
+		bad_r = 0, named_r = 1;
 	if (bad_l && !bad_r && !enum_choice(&f->rhs, lhs, &f->lhs.value))
-		bad_l = 0;
+		bad_l = 0, named_l = 1;
 	if (bad_l || bad_r) {
 		const char *name = bad_l ? lhs : rhs;
 		const char *close[4];
@@ -97,6 +122,23 @@ int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
 		snprintf(err, errlen, "filter '%s': '%s' is not a number, a "
 		         "parameter or an output%s", expr, name, hint);
 		return -1;
+	}
+	/* a choice's names have no order, and its place in a table is no
+	** number: "decode.bound < memory", "decode.bound == 1" and
+	** "decode.bound != latency.tpot_s" compared places */
+	if (is_choice(&f->lhs) || is_choice(&f->rhs)) {
+		const rl_operand *c = is_choice(&f->lhs) ? &f->lhs : &f->rhs;
+		int other = is_choice(&f->lhs) && is_choice(&f->rhs)
+		                ? 1
+		                : (c == &f->lhs ? named_r : named_l);
+		if ((op != RL_OP_EQ && op != RL_OP_NE) || !other) {
+			char names[200];
+			choice_names(c, names, sizeof names);
+			snprintf(err, errlen, "filter '%s': %s is a choice (%s): "
+			         "compare it with == or != and one of its names", expr,
+			         c == &f->lhs ? lhs : rhs, names);
+			return -1;
+		}
 	}
 	return 0;
 }

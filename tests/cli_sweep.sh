@@ -617,6 +617,20 @@ done
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[outputs]\nkeep = latency.ttft_s,\nkeep = latency.tpot_s\n' >"$d/keep2.ini"
 expect_exit 0 "a keep line ending in a comma goes on with the next" -- $RL sweep "$d/keep2.ini" --db "$d/keep2.db"
 expect_exit 0 "both outputs are columns" -- sqlite3 "$d/keep2.db" "SELECT latency_ttft_s, latency_tpot_s FROM results LIMIT 1"
+# a choice (an enum parameter or output) compares with == or != and one of
+# its names: "decode.bound < memory" compared the names' places in a
+# table, "decode.bound == 1" a place, "decode.bound == latency.tpot_s" a
+# place with seconds; each kept some points
+for f in "decode.bound < memory" "decode.bound >= compute" "decode.bound == 1" "decode.bound != latency.tpot_s" "scenario.precision < fp16" "2 == chip.topology"; do
+	printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[filter]\nkeep = %s\n' "$f" >"$d/choice.ini"
+	expect_exit 2 "a filter ordering or numbering a choice ($f)" -- $RL sweep "$d/choice.ini" --db "$d/x.db"
+	expect_err "choice.ini:7: filter '$f': .* is a choice \\(.*\\): compare it with == or != and one of its names" "says so ($f)"
+done
+for f in "decode.bound == memory" "memory != prefill.bound" "scenario.precision == fp8" "decode.bound == prefill.bound"; do
+	printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[filter]\nkeep = %s\n' "$f" >"$d/choice.ini"
+	expect_exit 0 "a filter comparing a choice with a name ($f)" -- $RL sweep "$d/choice.ini" --db "$d/ch.db"
+	rm -f "$d/ch.db"
+done
 # a set line's value or name is checked where it stands: the message names
 # the spec's line, as an axis's does (it named the section alone)
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = scenario.tp=8=9\n[axes]\nchip.hbm_tbps = 1, 2\n' >"$d/bad4.ini"
