@@ -263,6 +263,9 @@ static int no_run(sqlite3 *db, const char *table, int why, long want,
 		int rc = run_ids(db, dbpath, table, ids, sizeof ids, err, errlen);
 		if (rc != RL_OK)
 			return rc;
+		why = ids[0] ? 2 : 1; /* a table of no runs: it has none */
+	}
+	if (why == 2) {
 		snprintf(err, errlen, "%s: no %s run with id %ld (runs: %s)",
 		         dbpath, what, want, ids);
 	} else {

@@ -331,4 +331,10 @@ if [ -w /dev/full ]; then
 fi
 expect_exit 0 "plot --term dumb to stdout" -- "$RL" plot factors --db "$db" --term dumb
 expect_out "Where the speedup comes from" "the text plot is on stdout"
+# --run N of a database whose table of those runs is there but empty (a
+# claim database holds validation_runs before any validate --db): it has
+# none, said as such, where the message listed "(runs: )"
+"$RL" claim --db "$tmpd/novalid.db" --samples 0 --no-design >/dev/null 2>&1
+expect_exit 2 "plot validation --run 5 of a database with no validation run" -- "$RL" plot validation --db "$tmpd/novalid.db" --run 5 --out "$tmpd/nv.svg"
+expect_err "novalid\.db has no validation run; make one with: rooflab validate --db" "says it has none"
 finish
