@@ -186,7 +186,7 @@ static void list_kind(const char *kind)
 int cmd_presets(int argc, char **argv)
 {
 	const char *only = NULL;
-	char err[512];
+	char err[1400];
 	size_t i;
 	int rc = opt_parse("presets", table, NULL, argc, argv, &only, 1, NULL,
 	                   help);
@@ -203,6 +203,9 @@ int cmd_presets(int argc, char **argv)
 			return bad_input("presets", err);
 		}
 	}
+	/* not there, or a file: every kind listed "(none)" and exit 0 */
+	if (rl_data_dir_check(err, sizeof err))
+		return bad_input("presets", err);
 	printf("data directory: %s\n", rl_data_dir());
 	for (i = 0; i < NKINDS; i++)
 		if (!only || !strcmp(only, kinds[i]))

@@ -22,6 +22,22 @@ const char *rl_data_dir(void)
 	return env && *env ? env : RL_DATA_DIR;
 }
 
+int rl_data_dir_check(char *err, size_t errlen)
+{
+	const char *dir = rl_data_dir(), *env = getenv("ROOFLAB_DATA");
+	struct stat sb;
+	const char *why = NULL;
+	if (stat(dir, &sb) != 0)
+		why = strerror(errno);
+	else if (!S_ISDIR(sb.st_mode))
+		why = "not a directory";
+	if (!why)
+		return 0;
+	snprintf(err, errlen, "data directory %s (%s): %s", dir,
+	         env && *env ? "ROOFLAB_DATA" : "built in; set ROOFLAB_DATA", why);
+	return -1;
+}
+
 const char *preset_kind_dir(const char *kind)
 {
 	static const char *const kinds[][2] = {
@@ -210,7 +226,15 @@ int preset_path(const char *kind, const char *name, char *path, size_t len,
 		}
 	}
 	preset_names(kind, known, sizeof known);
-	snprintf(err, errlen, "unknown %s '%s'; known: %s", kind, name,
-	         known[0] ? known : "(none found)");
+	if (!known[0]) {
+		/* none, as in a data directory that is not there: say which */
+		char why[1200];
+		if (rl_data_dir_check(why, sizeof why) == 0)
+			snprintf(why, sizeof why, "in %s", rl_data_dir());
+		snprintf(err, errlen, "unknown %s '%s'; known: none (%s)", kind,
+		         name, why);
+		return -1;
+	}
+	snprintf(err, errlen, "unknown %s '%s'; known: %s", kind, name, known);
 	return -1;
 }

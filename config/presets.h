@@ -14,6 +14,10 @@
 /* The data directory: $ROOFLAB_DATA, else the one built in. */
 const char *rl_data_dir(void);
 
+/* Is the data directory there, a directory?  0, or -1 with "data
+** directory DIR (ROOFLAB_DATA|built in): REASON" in err. */
+int rl_data_dir_check(char *err, size_t errlen);
+
 /* Resolve a preset of kind "chip", "model", "scenario", "profile", "node"
 ** or "uncertainty" to a path.  Returns 0, or -1 with a message listing
 ** the known names. */

@@ -256,4 +256,14 @@ expect_out "^  trtllm-0.10 +TensorRT-LLM 0.10.0, calibrated: leave-one-out media
 want=$(sed -n '1s/^; ideal: //p' "$d/ideal.ini" | cut -c1-30)
 expect_out "^  ideal +$want" "a profile without software keeps its comment line"
 
+# a data directory that is not there, or not a directory: presets listed
+# every kind as "(none)", exit 0, and eval said "unknown profile 'ideal';
+# known: (none found)", neither naming the directory
+expect_exit 2 "presets with ROOFLAB_DATA not there" -- env ROOFLAB_DATA="$tmpd/nowhere" $RL presets
+expect_err "^rooflab presets: data directory .*/nowhere \\(ROOFLAB_DATA\\): No such file or directory$" "names the directory and why"
+: >"$tmpd/afile"
+expect_exit 2 "presets with ROOFLAB_DATA a file" -- env ROOFLAB_DATA="$tmpd/afile" $RL presets chip
+expect_err "data directory .*/afile \\(ROOFLAB_DATA\\): not a directory" "says it is no directory"
+expect_exit 2 "eval with ROOFLAB_DATA not there" -- env ROOFLAB_DATA="$tmpd/nowhere" $RL eval --chip h100-sxm --model llama3-8b
+expect_err "known: none \\(data directory .*/nowhere \\(ROOFLAB_DATA\\): No such file or directory\\)" "eval names the directory too"
 finish
