@@ -148,12 +148,26 @@ static int compute(const eval_opts *o, double step, series *s, char *err,
 		         nc, nt, MAX_SERIES);
 		return -1;
 	}
+	double tpv[MAX_SERIES];
 	for (t = 0; t < nt && o->tp; t++) {
-		double v;
-		if (num_parse("--tp", tps[t], 1, 1024, &v, err, errlen))
+		if (num_parse("--tp", tps[t], 1, 1024, &tpv[t], err, errlen))
 			return -1;
-		tpmax = fmax(tpmax, v);
+		tpmax = fmax(tpmax, tpv[t]);
 	}
+	/* one line each: a chip or degree given twice drew its line twice */
+	for (c = 0; c < nc; c++)
+		for (t = 0; t < c; t++)
+			if (!strcmp(chips[c], chips[t])) {
+				snprintf(err, errlen, "--chip: %s is given twice", chips[c]);
+				return -1;
+			}
+	for (c = 0; c < nt && o->tp; c++)
+		for (t = 0; t < c; t++)
+			if (tpv[c] == tpv[t]) {
+				snprintf(err, errlen, "--tp: %s is given twice (as %s)",
+				         tps[c], tps[t]);
+				return -1;
+			}
 	/* the default system holds the largest tp's replica whole: tp x pp x
 	** ep chips, as eval's --chips defaults to (it took tp alone, so a
 	** --pp or --ep without --chips was refused as not dividing them) */

@@ -92,4 +92,10 @@ expect_exit 0 "curve --tp 4 --pp 2" -- $C --chip h100-sxm --tp 4 --pp 2
 expect_out "^h100-sxm tp4 \(8 chips, replicas of tp 4 x pp 2;" "the default system is tp x pp chips"
 expect_exit 0 "curve --tp 4 --pp 2 --json" -- $C --chip h100-sxm --tp 4 --pp 2 --json
 expect_out '"pp": 2' "curve's JSON gives each series' pp"
+# a chip or a degree given twice (by name, or as 2 and 2.0) is refused: its
+# line was drawn twice
+expect_exit 2 "curve: a chip given twice" -- $RL curve --chip h100-sxm,b200,h100-sxm --model llama3-8b
+expect_err "^rooflab curve: --chip: h100-sxm is given twice" "names the chip"
+expect_exit 2 "curve: a tp given twice" -- $RL curve --chip h100-sxm --model llama3-8b --tp 2,1,2.0
+expect_err "^rooflab curve: --tp: 2.0 is given twice \\(as 2\\)" "names the degree"
 finish
