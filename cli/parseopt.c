@@ -145,11 +145,46 @@ static int wants_help(const opt_def *t, void *base, int argc, char **argv)
 	return 0;
 }
 
+/* An option of one value (not a callback's, which --set, --vary and the
+** like repeat) given a second time: its second value replaced the first
+** without a word.  seen holds the options given so far and their values;
+** 0, or -1 with the message. */
+#define OPT_SEEN_MAX 128
+typedef struct {
+	const opt_def *d;
+	const char *v;
+} opt_seen;
+
+static int given_twice(opt_seen *seen, int *nseen, const opt_def *d,
+                       const char *name, const char *v, char *err,
+                       size_t errlen)
+{
+	int k;
+	if (d->type == OPT_T_CALL || d->type == OPT_T_TABLE)
+		return 0;
+	for (k = 0; k < *nseen; k++)
+		if (seen[k].d == d) {
+			if (v)
+				snprintf(err, errlen, "%s is given twice ('%.200s', then "
+				         "'%.200s')", name, seen[k].v ? seen[k].v : "",
+				         v);
+			else
+				snprintf(err, errlen, "%s is given twice", name);
+			return -1;
+		}
+	if (*nseen < OPT_SEEN_MAX) {
+		seen[*nseen].d = d;
+		seen[(*nseen)++].v = v;
+	}
+	return 0;
+}
+
 int opt_parse_quiet(const char *cmd, const opt_def *t, void *base,
                     int argc, char **argv, const char **pos, int maxpos,
                     int *npos, char *err, size_t errlen)
 {
-	int i, n = 0;
+	opt_seen seen[OPT_SEEN_MAX];
+	int i, n = 0, nseen = 0;
 	if (npos)
 		*npos = 0;
 	if (wants_help(t, base, argc, argv))
@@ -196,7 +231,8 @@ int opt_parse_quiet(const char *cmd, const opt_def *t, void *base,
 			         d->arg ? ")" : "");
 			return -1;
 		}
-		if (apply(d, fb, name, v, err, errlen))
+		if (given_twice(seen, &nseen, d, name, v, err, errlen) ||
+		    apply(d, fb, name, v, err, errlen))
 			return -1;
 	}
 	return 0;

@@ -16,6 +16,8 @@ check() {
 }
 
 W="--model llama3-70b --precision fp8 --isl 2048 --osl 128"
+# the same at 16 bits (an option given twice is refused)
+W16="--model llama3-70b --precision fp16 --isl 2048 --osl 128"
 
 # Sohu as a PP8 pipeline: at or under the compute roofline, 8 chips x
 # 9800 TFLOPS x 0.9 / 141.1 GFLOP per token = 500,241 total tokens/s, and
@@ -96,12 +98,12 @@ expect_exit 2 "ep on dense" -- $RL eval --chip h100-sxm $W --ep 2
 expect_err "dense model .*legal ep: 1" "ep dense message"
 expect_exit 2 "ep over experts" -- $RL eval --chip h100-sxm --model mixtral-8x7b --ep 16
 expect_err "ep = 16 is larger than the model's 8 experts; legal ep .*1, 2, 4, 8" "ep experts message"
-expect_exit 2 "mapping that does not fit" -- $RL eval --chip h100-sxm $W --precision fp16 --tp 1 --chips 8
+expect_exit 2 "mapping that does not fit" -- $RL eval --chip h100-sxm $W16 --tp 1 --chips 8
 expect_err "does not fit: .*more tp, pp or ep would split them" "fit message says what helps"
 # FP16 weights 141.1 GB: the mappings of 8 H100s (85.9 GB) that split them
 # at least in two fit, tp 1 x pp 1 x dp 8 does not
 expect_err "mappings of 8 chips that fit: .*tp 2 x pp 1 x dp 4" "fit message lists fitting mappings"
-expect_exit 2 "one chip that cannot fit" -- $RL eval --chip h100-sxm $W --precision fp16 --tp 1 --chips 1
+expect_exit 2 "one chip that cannot fit" -- $RL eval --chip h100-sxm $W16 --tp 1 --chips 1
 expect_err "no mapping of 1 chip fits" "no fitting mapping"
 # 1e7 chips (the range's top, 2^7 x 5^7) in seconds, where trial division
 # by every number up to the chips ran for hours: GPT-J's 16 heads allow tp
@@ -113,7 +115,7 @@ expect_exit 0 "map over 1e7 chips" -- $tmo $RL map --chip l40s \
 	--model gpt-j-6b --chips 10000000
 expect_out "on 1e\+07 x l40s, .*: 44 legal mappings" "its 44 legal mappings"
 expect_exit 2 "eval of a model that fits no chip of 1e7 at tp 1" -- $tmo \
-	$RL eval --chip l40s $W --precision fp16 --tp 1 --chips 10000000
+	$RL eval --chip l40s $W16 --tp 1 --chips 10000000
 expect_err "mappings of 1e\+07 chips that fit: tp" "the mappings that fit named"
 expect_exit 2 "switch reduction without the switch" -- $RL eval --chip h100-sxm $W --tp 8 --set profile.allreduce=switch
 expect_err "in_network_reduction" "switch message"

@@ -77,4 +77,16 @@ hrange=$(sed -n 's/^  --isl N .*(scenario.isl: \(.*\))$/\1/p' "$tmpd/out")
 expect_exit 2 "eval --isl 0" -- $RL eval --chip h100-sxm --model llama3-70b --isl 0
 expect_err "^rooflab eval: --isl: scenario.isl = 0 is outside the allowed whole numbers \[1, 1e\+07\]" \
 	"the parameter's check, named by the option"
+# an option that takes one value given twice is refused, naming both: the
+# second replaced the first without a word (eval of b200 for
+# "--chip h100-sxm --chip b200"); --set, --vary and the like repeat
+expect_exit 2 "an option given twice" -- $RL eval --chip h100-sxm --chip b200 --model llama3-8b --profile ideal
+expect_err "^rooflab eval: --chip is given twice \\('h100-sxm', then 'b200'\\)$" "names both values"
+expect_exit 2 "a number given twice, the second with =" -- $RL eval --chip h100-sxm --model llama3-8b --profile ideal --isl 128 --isl=256
+expect_err "^rooflab eval: --isl is given twice \\('128', then '256'\\)$" "names both values"
+expect_exit 2 "a flag given twice" -- $RL params --json --json
+expect_err "^rooflab params: --json is given twice$" "says so"
+expect_exit 2 "validate --measurements twice" -- $RL validate --measurements a.csv --measurements b.csv
+expect_err "^rooflab validate: --measurements is given twice \\('a.csv', then 'b.csv'\\)$" "names both files"
+expect_exit 0 "--set repeats" -- $RL eval --chip h100-sxm --model llama3-8b --profile ideal --set chip.hbm_tbps=3 --set chip.hbm_gb=80
 finish
