@@ -94,7 +94,7 @@ const opt_def claim_table[] = {
 
 const opt_def solve_table[] = {
     CLAIM_COMMON,
-    OPT_CALL_ALL("--vary", "a|b.SECTION.KEY", take_vary, 0,
+    OPT_CALL_ALL("--vary", "a|b.SECTION.KEY", take_vary, OPT_REPEAT,
                  "the parameter to solve for, repeatable (each once)"),
     OPT_LAST};
 

@@ -145,8 +145,8 @@ static int wants_help(const opt_def *t, void *base, int argc, char **argv)
 	return 0;
 }
 
-/* An option of one value (not a callback's, which --set, --vary and the
-** like repeat) given a second time: its second value replaced the first
+/* An option of one value (not OPT_REPEAT's, as --set and --vary, which
+** add) given a second time: its second value replaced the first
 ** without a word.  seen holds the options given so far and their values;
 ** 0, or -1 with the message. */
 #define OPT_SEEN_MAX 128
@@ -160,7 +160,8 @@ static int given_twice(opt_seen *seen, int *nseen, const opt_def *d,
                        size_t errlen)
 {
 	int k;
-	if (d->type == OPT_T_CALL || d->type == OPT_T_TABLE)
+	/* a prefix entry stands for several names (--ttft-max, --ttft-p99-max) */
+	if (d->type == OPT_T_TABLE || (d->flags & (OPT_REPEAT | OPT_PREFIX)))
 		return 0;
 	for (k = 0; k < *nseen; k++)
 		if (seen[k].d == d) {

@@ -38,7 +38,9 @@ typedef int (*opt_fn)(const opt_def *d, void *field, const char *name,
 enum {
 	OPT_PREFIX = 1, /* name is a prefix; cb says whether the word is one */
 	OPT_NOVALUE = 2,  /* a callback that takes no value */
-	OPT_HELP_ONLY = 4 /* a line of help, no option (name and arg shown) */
+	OPT_HELP_ONLY = 4, /* a line of help, no option (name and arg shown) */
+	OPT_REPEAT = 8     /* a callback given again adds (--set, --vary); any
+	                   ** other option given twice is refused */
 };
 
 struct opt_def {

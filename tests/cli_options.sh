@@ -89,4 +89,13 @@ expect_err "^rooflab params: --json is given twice$" "says so"
 expect_exit 2 "validate --measurements twice" -- $RL validate --measurements a.csv --measurements b.csv
 expect_err "^rooflab validate: --measurements is given twice \\('a.csv', then 'b.csv'\\)$" "names both files"
 expect_exit 0 "--set repeats" -- $RL eval --chip h100-sxm --model llama3-8b --profile ideal --set chip.hbm_tbps=3 --set chip.hbm_gb=80
+# the same for an option read by a callback of one value: claim's sides
+# and target, sweep's shard, eval's rate (the second replaced the first)
+expect_exit 2 "claim --a given twice" -- $RL claim --a h100-sxm --a b200 --samples 0 --no-design
+expect_err "^rooflab claim: --a is given twice \\('h100-sxm', then 'b200'\\)$" "names both sides"
+expect_exit 2 "claim --target given twice" -- $RL claim --target 5 --target=30 --samples 0 --no-design
+expect_err "^rooflab claim: --target is given twice \\('5', then '30'\\)$" "names both targets"
+expect_exit 2 "eval --rate given twice" -- $RL eval --chip h100-sxm --model llama3-8b --profile ideal --rate 2 --rate 3
+expect_err "^rooflab eval: --rate is given twice" "says so"
+expect_exit 0 "two latency targets of one prefix" -- $RL eval --chip h100-sxm --model llama3-8b --profile ideal --ttft-max 2 --ttft-p99-max 5
 finish
