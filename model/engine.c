@@ -118,10 +118,9 @@ static inline void clock_peaks(eval_ctx *c, double s)
 static inline double gemm_time(const eval_ctx *c, double flops, double tokens,
                                double per_pe)
 {
-	double mh = c->cfg->prof.gemm_m_half;
-	if (mh <= 0)
+	if (!c->u->mh_on)
 		return flops * per_pe;
-	return flops * (tokens + mh) * per_pe / tokens;
+	return flops * (tokens + c->u->mh) * per_pe / tokens;
 }
 
 /* Cost on one stage of one iteration with n_dec decode tokens and p
@@ -158,7 +157,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	/* the layers' GEMMs have M rows, the LM head's head_tokens, at the
 	** head's own precision */
 	gemm_flops = M * sg->body_row;
-	head_flops = sg->head > 0 ? head_tokens * u->head_row : 0.0;
+	head_flops = sg->has_head ? head_tokens * u->head_row : 0.0;
 	/* a routed expert's GEMMs get only the tokens routed to it: a chip's
 	** experts serve the M tokens of each of the ep replicas that pool
 	** them, ep M k rows over the experts those tokens touch, and the chip
@@ -176,7 +175,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	}
 	w_bytes = u->moe ? rl_div(sg->w_fixed + sg->w_expert * read, &u->tpd)
 	                 : sg->w_dense;
-	if (sg->embed > 0) /* embedding rows looked up */
+	if (sg->has_embed) /* embedding rows looked up */
 		w_bytes += M * u->embed_row;
 	act_bytes = M * sg->act_row;
 	/* (a term that is +0 is not worked out: adding it changes nothing) */
@@ -219,12 +218,12 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	t_attn_compute = attn_flops * c->per_rate_attn;
 	t_attn_memory = attn_bytes * u->per_kv_bw;
 
-	if (u->tp > 1) {
+	if (u->multi_tp) {
 		double one = rl_link_time(&u->ar, M * u->ar_row, &comm_bytes);
 		t_comm = sg->ar_layers * one;
 		link = sg->ar_layers * comm_bytes;
 	}
-	if (u->ep > 1) {
+	if (u->multi_ep) {
 		double kd = rl_div(M * u->a2a_copies * m->hidden, &u->tpd);
 		double b1, b2;
 		double Lm = Ls * u->moe_share; /* the stage's MoE layers */
@@ -238,7 +237,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		t_comm += rl_link_time(&u->lg, head_tokens * m->vocab * 4.0, &b);
 		link += b;
 	}
-	if (sg->send > 0) {
+	if (sg->has_send) {
 		double b;
 		t_comm += rl_link_time(&u->p2p,
 		                       rl_div(M * m->hidden * u->cb, &u->tpd), &b);
@@ -248,11 +247,11 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	** prefill chunks it carries (at least one when it carries any) */
 	/* launches: none per layer in a decode-only iteration replayed as a
 	** CUDA graph, the iteration's own overhead only */
-	t_overhead = (p > 0 || pf->cuda_graphs < 0.5
+	t_overhead = (p > 0 || u->graphs_off
 	                  ? sg->overhead_s : pf->iter_overhead_s) +
 	             pf->seq_overhead_s *
 	                 (n_dec + (p > 0 ? rl_fmax(1.0, p_isl) : 0.0)) +
-	             (pf->request_overhead_s != 0
+	             (u->request_on
 	                  ? pf->request_overhead_s * p / c->isl
 	                  : 0.0);
 	/* the share comm_overlap of the all-reduces runs under the rest of
@@ -264,9 +263,8 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		** >= 0 and finite, t_comm - 0 x under is t_comm exactly: the
 		** iteration's time need not wait for the product) */
 		double under = rl_fmin(t_comm, rest);
-		t_comm_exposed = pf->comm_overlap == 0 &&
-		                         !signbit(pf->comm_overlap) &&
-		                         under >= 0 && under < HUGE_VAL
+		t_comm_exposed = u->overlap_none && under >= 0 &&
+		                         under < HUGE_VAL
 		                     ? t_comm
 		                     : t_comm - pf->comm_overlap * under;
 	}
@@ -276,7 +274,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	** lasts (in a steady stream of like iterations, this one's; without
 	** one nothing is hidden, and time_s - 0 is time_s) */
 	t_overhead_hidden = 0.0;
-	if (pf->host_overlap > 0) {
+	if (u->host_overlap_on) {
 		t_overhead_hidden = pf->host_overlap *
 		                    rl_fmin(t_overhead, rest + t_comm_exposed);
 		time_s -= t_overhead_hidden;
@@ -312,7 +310,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	it->link_bytes = link;
 	/* one score per head per key: 4 x head_dim FLOPs of attention each */
 	it->attn_scores =
-	    u->sh.attn_scores_per_ctx > 0
+	    u->scores_mla
 	        ? rl_div(sg->lf * u->sh.attn_scores_per_ctx *
 	                     (n_dec * c->ctx_decode + p * c->ctx_prefill),
 	                 &u->tpd)
@@ -470,7 +468,7 @@ static inline RL_ALWAYS_INLINE double
 stage_round(const eval_ctx *c, double m, double n_dec, double p, double p_isl,
             double chunks, rl_iter *it)
 {
-	if (c->u->pp > 1)
+	if (c->u->multi_pp)
 		return pipeline_round(c, m, n_dec, p, p_isl, chunks, it);
 	iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, it);
 	return it->time_s;
@@ -598,6 +596,9 @@ static rl_stage_kind stage_kind_of(const rl_config *cfg,
 	k.ar_layers = u->ar_per_layer * layers;
 	k.logits_passes = head > 0 && u->logit_passes > 0;
 	k.logits_gather = head > 0 && !u->lg.none;
+	k.has_head = head > 0;
+	k.has_embed = embed > 0;
+	k.has_send = send > 0;
 	return k;
 }
 
@@ -889,6 +890,16 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 	u->embed_row = m->hidden * u->hb;
 	u->ar_row = m->hidden * u->cb;
 	u->logit_row = u->logit_passes * m->vocab * 4.0;
+	u->multi_tp = u->tp > 1;
+	u->multi_ep = u->ep > 1;
+	u->multi_pp = u->pp > 1;
+	u->mh = pf->gemm_m_half;
+	u->mh_on = !(u->mh <= 0);
+	u->graphs_off = pf->cuda_graphs < 0.5;
+	u->request_on = pf->request_overhead_s != 0;
+	u->overlap_none = pf->comm_overlap == 0 && !signbit(pf->comm_overlap);
+	u->host_overlap_on = pf->host_overlap > 0;
+	u->scores_mla = u->sh.attn_scores_per_ctx > 0;
 	/* the stage kinds (stage_kind_of reads the figures above) */
 	if (u->pp <= 1) {
 		u->one = stage_kind_of(cfg, u, u->L, 1, 1, 0);

@@ -46,6 +46,9 @@ typedef struct {
 	                      ** layers */
 	int logits_passes;    /* the LM head here, and passes over its logits */
 	int logits_gather;    /* the LM head here, and its logits gathered */
+	/* head > 0, embed > 0, send > 0: tested as integers per iteration
+	** (a floating-point compare of a constant is an instruction more) */
+	int has_head, has_embed, has_send;
 } rl_stage_kind;
 
 typedef struct {
@@ -118,6 +121,16 @@ typedef struct {
 	double w_first, w_last, runtime, kv_first, kv_cap_tokens;
 	double kv_last;          /* KV bytes per token on the last stage's chip */
 	double weights_bytes, weights_bytes_per_chip, kv_bytes_per_token;
+	/* what the iterations test of the design and the profile, as
+	** integers, each the same test as written out where it is read:
+	** tp > 1, ep > 1, pp > 1; profile.gemm_m_half > 0 (or NaN: not <= 0,
+	** mh its value); cuda_graphs < 0.5; request_overhead_s != 0;
+	** comm_overlap +0 (== 0, sign clear); host_overlap > 0; the shape's
+	** attn_scores_per_ctx > 0 */
+	int multi_tp, multi_ep, multi_pp;
+	int mh_on, graphs_off, request_on, overlap_none, host_overlap_on;
+	int scores_mla;
+	double mh;
 } rl_serve_setup;
 
 /* The request of a cache's last evaluation, solved (engine.c): what its
