@@ -74,7 +74,7 @@ void rl_allgather_cost(const rl_config *cfg, double n, rl_link_cost *lc)
 	if (rl_link_cost_start(lc, n))
 		return;
 	lc->mul = n - 1;
-	lc->div = n;
+	rl_link_set_div(lc, n);
 	lc->fixed_s = cfg->prof.allreduce_latency_s +
 	              (ring ? n - 1 : 1) * cfg->chip.link_latency_s;
 	rl_link_set_Bps(lc, rl_group_Bps(cfg, n));

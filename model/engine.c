@@ -399,25 +399,29 @@ typedef struct {
 } kv_held_t;
 
 static kv_held_t kv_held_of(double isl, double osl, const rl_divisor *blkd,
-                            double reserve)
+                            int blk_exact, int reserve)
 {
 	kv_held_t h;
 	double blk = blkd->d;
 	h.dec = isl + (osl - 1) / 2 + blk / 2;
 	h.pre = isl / 2 + blk / 2;
-	h.reserve = reserve > 0.5;
+	h.reserve = reserve;
 	h.reserved =
-	    h.reserve ? rl_ceil(rl_div(isl + osl, blkd) - 1e-9) * blk : 0;
+	    h.reserve ? rl_ceil((blk_exact ? (isl + osl) * blkd->inv
+	                                   : (isl + osl) / blk) -
+	                        1e-9) *
+	                    blk
+	              : 0;
 	return h;
 }
 
-static inline double kv_held(const rl_model_shape *sh, const kv_held_t *h,
+static inline double kv_held(const rl_serve_setup *u, const kv_held_t *h,
                       double share_dec)
 {
 	double t = h->reserve
 	               ? h->reserved
 	               : share_dec * h->dec + (1 - share_dec) * h->pre;
-	return kv_windowed(sh, t);
+	return u->windowed ? kv_windowed(&u->sh, t) : t;
 }
 
 /* True where x / d, rounded, is surely not below n (x / d < n is false)
@@ -900,6 +904,9 @@ static int serve_setup_of(const rl_config *cfg, rl_result *r,
 	u->overlap_none = pf->comm_overlap == 0 && !signbit(pf->comm_overlap);
 	u->host_overlap_on = pf->host_overlap > 0;
 	u->scores_mla = u->sh.attn_scores_per_ctx > 0;
+	u->windowed = !(u->sh.window <= 0 || u->sh.window_share <= 0);
+	u->kv_reserve_on = pf->kv_reserve > 0.5;
+	u->blk_exact = u->blkd.inv != 0.0;
 	/* the stage kinds (stage_kind_of reads the figures above) */
 	if (u->pp <= 1) {
 		u->one = stage_kind_of(cfg, u, u->L, 1, 1, 0);
@@ -950,11 +957,11 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	double kv_cap_tokens, mnt, cap;
 	double N = 0, n_dec = 0, p = 0, q = 0, f = 1, k = 1, share_dec = 1;
 	double T_avg, req_per_iter, chunk1, mb, kv_mb, R_pre, R_dec = 0, q_isl;
-	double user, one_req, per_T;
+	double user, one_req, per_T, osl_if;
 	/* 1 / isl, off the path the evaluation waits on: the shares of
 	** requests below multiply by it */
 	double per_isl = 1 / s->isl;
-	int rc, i, st, limit = RL_LIMIT_TOKENS;
+	int rc, i, st, limit = RL_LIMIT_TOKENS, batched;
 	char msg[256];
 
 	st = cache ? setup_state(cache, cfg) : SETUP_NEW;
@@ -1009,10 +1016,18 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	c->u = u;
 	kv_cap_tokens = u->kv_cap_tokens;
 	c->isl = s->isl;
-	c->ctx_decode = rl_ctx_decode(&u->sh, s->isl, osl_in_flight(s));
-	c->ctx_prefill = rl_ctx_prefill(&u->sh, s->isl);
-
-	one_req = kv_windowed(&u->sh, s->isl + s->osl);
+	/* (without a window, rl_ctx_decode's and rl_ctx_prefill's full
+	** averages and kv_windowed's t, tested once per setup: u->windowed) */
+	osl_if = osl_in_flight(s);
+	if (u->windowed) {
+		c->ctx_decode = rl_ctx_decode(&u->sh, s->isl, osl_if);
+		c->ctx_prefill = rl_ctx_prefill(&u->sh, s->isl);
+		one_req = kv_windowed(&u->sh, s->isl + s->osl);
+	} else {
+		c->ctx_decode = s->isl + osl_if / 2;
+		c->ctx_prefill = (s->isl + 1) / 2;
+		one_req = s->isl + s->osl;
+	}
 	if (kv_cap_tokens < one_req) {
 		memset(r, 0, offsetof(rl_result, error));
 		setup_fields(u, r);
@@ -1028,7 +1043,8 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	/* micro-batches in flight: pp, unless --batch or the KV cache holds
 	** fewer whole requests; each gets 1/mb of the cache and of --batch */
 	mb = u->pp;
-	if (s->batch > 0 && s->batch < mb)
+	batched = s->batch > 0;
+	if (batched && s->batch < mb)
 		mb = s->batch;
 	/* (floor(x) < 1 is x < 1; and with mb = 1, kv_cap_tokens >=
 	** one_req > 0 here, so x >= 1: no division) */
@@ -1036,15 +1052,15 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	            : floor(kv_cap_tokens / one_req) < mb)
 		mb = floor(kv_cap_tokens / one_req);
 	kv_mb = mb == 1 ? kv_cap_tokens : kv_cap_tokens / mb;
-	user = s->batch > 0 ? s->batch / mb : 0;
+	user = batched ? s->batch / mb : 0;
 
 	/* concurrency */
 	mnt = pf->max_num_tokens;
 	cap = pf->max_batch_size;
 	if (user > 0 && user < cap)
 		cap = user;
-	held = kv_held_of(s->isl, osl_in_flight(s), &u->blkd,
-	                  pf->kv_reserve);
+	held = kv_held_of(s->isl, osl_if, &u->blkd, u->blk_exact,
+	                  u->kv_reserve_on);
 	if (s->osl <= 1) {
 		/* prefill only: each iteration fills its budget with prompts */
 		p = rl_fmin(mnt, rl_fmin(cap * s->isl, kv_mb));
@@ -1062,7 +1078,7 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 			double n_budget, n_mem, avail, held_t;
 			share_dec = (s->osl - 1) / (k + s->osl - 1);
 			n_budget = mnt * (k + s->osl - 1) / (s->isl + s->osl - 1);
-			held_t = kv_held(&u->sh, &held, share_dec);
+			held_t = kv_held(u, &held, share_dec);
 			N = n_budget;
 			limit = RL_LIMIT_TOKENS;
 			/* (the division sits on the fixed point's path of
@@ -1184,7 +1200,7 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 
 	setup_fields(u, r);
 	r->kv_used_bytes =
-	    N * mb * kv_held(&u->sh, &held, share_dec) * u->kv_first;
+	    N * mb * kv_held(u, &held, share_dec) * u->kv_first;
 	if (r->kv_used_bytes > r->kv_capacity_bytes)
 		r->kv_used_bytes = r->kv_capacity_bytes;
 	r->free_bytes = cfg->chip.hbm_bytes - u->weights_bytes_per_chip -

@@ -244,6 +244,10 @@ typedef struct {
 	int prec;
 	rl_power_fixed full;     /* at clock share 1 */
 	double chip_usd, price_usd, chips, hw_cost, hw_price;
+	/* what an evaluation tests of them and of the configuration, as
+	** integers: chip.tdp_w > 0, cost.years > 0, chip_usd and price_usd
+	** finite (rl_usd_per_mtok_pair_hw's tests) */
+	int tdp_on, years_ok, cost_ok, price_ok;
 	rl_config key;
 } rl_power_cost_memo;
 

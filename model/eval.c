@@ -269,6 +269,24 @@ static const rl_config *rule_applied(const rl_config *cfg,
 	return &m->cfg;
 }
 
+/* rl_usd_per_mtok_pair_hw (cost.h) with the memo's figures, its tests of
+** the years and of the chip's cost and price kept there: the same
+** expressions, the same results. */
+static inline RL_ALWAYS_INLINE void
+usd_pair_kept(const rl_cost *c, const rl_power_cost_memo *pc, rl_result *r)
+{
+	double e, spm, power_w = r->power_w, output_tps = r->output_tps;
+	r->usd_per_mtok_cost = r->usd_per_mtok_price = NAN;
+	if (!(isfinite(power_w) && output_tps > 0 && pc->years_ok))
+		return;
+	e = rl_usd_energy_per_s(c, pc->chips, power_w);
+	spm = rl_s_per_mtok(output_tps);
+	if (pc->cost_ok)
+		r->usd_per_mtok_cost = rl_usd_with_hw(pc->hw_cost, e, spm);
+	if (pc->price_ok)
+		r->usd_per_mtok_price = rl_usd_with_hw(pc->hw_price, e, spm);
+}
+
 /* A chip's price as the results give it: NAN where the preset has none. */
 static double chip_price(const rl_config *c)
 {
@@ -306,6 +324,10 @@ static const rl_power_cost_memo *power_cost_kept(const rl_config *pw,
 	m->chips = rl_scen_chips(&pw->scen);
 	m->hw_cost = rl_usd_hw_per_s(&pw->cost, m->chip_usd, m->chips);
 	m->hw_price = rl_usd_hw_per_s(&pw->cost, m->price_usd, m->chips);
+	m->tdp_on = pw->chip.tdp_w > 0;
+	m->years_ok = pw->cost.years > 0;
+	m->cost_ok = isfinite(m->chip_usd);
+	m->price_ok = isfinite(m->price_usd);
 	m->valid = 1;
 	cache->pc_key_is_rule = is_key;
 	return m;
@@ -367,9 +389,10 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 
 	if (rl_power_known(pw)) {
 		double tdp = pw->chip.tdp_w, s_pre = 1, s_dec = 1;
+		int tdp_on = pc ? pc->tdp_on : tdp > 0;
 		prec = pc ? pc->prec : rl_matrix_prec(&pw->scen);
 		power_of_result(pw, prec, 1, 1, pc ? &pc->full : NULL, r);
-		if (!cache && tdp > 0 &&
+		if (!cache && tdp_on &&
 		    (r->power_prefill_w > tdp ||
 		     (r->decode_iters_per_s > 0 && r->power_decode_w > tdp))) {
 			/* the clock fit costs one phase many times: a cache of
@@ -380,10 +403,10 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 			if (rl_serve_cached(cfg, cache, 1.0, 1.0, &once) != RL_OK)
 				return fail_internal(r); /* it served just now */
 		}
-		if (tdp > 0 && r->power_prefill_w > tdp)
+		if (tdp_on && r->power_prefill_w > tdp)
 			s_pre = fit_tdp(cfg, pw, cache, PH_PREFILL, prec, tdp,
 			                r->power_prefill_w, pc ? &pc->full : NULL);
-		if (tdp > 0 && r->decode_iters_per_s > 0 &&
+		if (tdp_on && r->decode_iters_per_s > 0 &&
 		    r->power_decode_w > tdp)
 			s_dec = fit_tdp(cfg, pw, cache, PH_DECODE, prec, tdp,
 			                r->power_decode_w, pc ? &pc->full : NULL);
@@ -404,11 +427,7 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	if (pc) {
 		r->chip_cost_usd = pc->chip_usd;
 		r->chip_price_usd = pc->price_usd;
-		rl_usd_per_mtok_pair_hw(&pw->cost, pc->chip_usd, pc->price_usd,
-		                        pc->hw_cost, pc->hw_price, pc->chips,
-		                        r->power_w, r->output_tps,
-		                        &r->usd_per_mtok_cost,
-		                        &r->usd_per_mtok_price);
+		usd_pair_kept(&pw->cost, pc, r);
 		return RL_OK;
 	}
 	if (cache) {

@@ -18,6 +18,9 @@ typedef struct {
 	double fixed_s; /* latencies */
 	double Bps;
 	double per_Bps; /* 1 / Bps (0 where Bps is not > 0): rl_link_set_Bps */
+	/* div != 1 and Bps > 0, tested as integers (rl_link_set_div and
+	** rl_link_set_Bps set them with their numbers) */
+	int div_on, bw_on;
 } rl_link_cost;
 
 /* Sets lc's bytes/s and its reciprocal, which rl_link_time multiplies by
@@ -26,6 +29,14 @@ static inline void rl_link_set_Bps(rl_link_cost *lc, double Bps)
 {
 	lc->Bps = Bps;
 	lc->per_Bps = Bps > 0 ? 1 / Bps : 0.0;
+	lc->bw_on = Bps > 0;
+}
+
+/* Sets lc's divisor of the bytes on the wire. */
+static inline void rl_link_set_div(rl_link_cost *lc, double div)
+{
+	lc->div = div;
+	lc->div_on = div != 1;
 }
 
 /* Starts the cost of a collective over a group of n chips: nothing moved
@@ -34,8 +45,10 @@ static inline void rl_link_set_Bps(rl_link_cost *lc, double Bps)
 static inline int rl_link_cost_start(rl_link_cost *lc, double n)
 {
 	lc->none = n <= 1;
-	lc->mul = lc->div = 1;
-	lc->fixed_s = lc->Bps = lc->per_Bps = 0;
+	lc->mul = 1;
+	rl_link_set_div(lc, 1);
+	lc->fixed_s = 0;
+	rl_link_set_Bps(lc, 0);
 	return lc->none;
 }
 
@@ -51,11 +64,11 @@ static inline double rl_link_time(const rl_link_cost *lc, double bytes,
 		return 0.0;
 	}
 	wire = bytes * lc->mul;
-	if (lc->div != 1)
+	if (lc->div_on)
 		wire /= lc->div;
 	if (link_bytes)
 		*link_bytes = wire;
-	return lc->fixed_s + (lc->Bps > 0 ? wire * lc->per_Bps : 0.0);
+	return lc->fixed_s + (lc->bw_on ? wire * lc->per_Bps : 0.0);
 }
 
 #endif

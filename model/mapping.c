@@ -49,7 +49,8 @@ double rl_peer_Bps(const rl_config *cfg)
 void rl_p2p_cost(const rl_config *cfg, rl_link_cost *lc)
 {
 	lc->none = 0;
-	lc->mul = lc->div = 1;
+	lc->mul = 1;
+	rl_link_set_div(lc, 1);
 	lc->fixed_s = cfg->chip.link_latency_s;
 	rl_link_set_Bps(lc, rl_peer_Bps(cfg));
 }
@@ -78,7 +79,7 @@ void rl_alltoall_cost(const rl_config *cfg, double n, rl_link_cost *lc)
 		hops = 1;
 		rl_link_set_Bps(lc, rl_group_Bps(cfg, n));
 	}
-	lc->div = n;
+	rl_link_set_div(lc, n);
 	lc->fixed_s = cfg->prof.allreduce_latency_s +
 	              hops * cfg->chip.link_latency_s;
 }

@@ -130,6 +130,10 @@ typedef struct {
 	int multi_tp, multi_ep, multi_pp;
 	int mh_on, graphs_off, request_on, overlap_none, host_overlap_on;
 	int scores_mla;
+	int windowed;            /* the shape's window > 0 and window_share > 0
+	                         ** (after profile.sliding_window) */
+	int kv_reserve_on;       /* profile.kv_reserve > 0.5 */
+	int blk_exact;           /* blkd.inv != 0 (rl_div multiplies) */
 	double mh;
 } rl_serve_setup;
 
