@@ -146,7 +146,8 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	** again every figure of c, u and sg read after it) */
 	double t_gemm_compute, t_gemm_memory, t_gemm_fixed, t_elementwise;
 	double t_attn_compute, t_attn_memory, t_overhead, t_comm_exposed;
-	double t_overhead_hidden, time_s, rest;
+	double t_overhead_hidden, time_s, rest, hi;
+	double g_comp, g_mem, a_comp, a_mem;
 	int bound;
 
 	if (M <= 0) {
@@ -256,8 +257,38 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	                  : 0.0);
 	/* the share comm_overlap of the all-reduces runs under the rest of
 	** the iteration's kernels, as far as they last */
-	rest = t_gemm_fixed + rl_fmax(t_gemm_compute, t_gemm_memory) +
-	       rl_fmax(t_attn_compute, t_attn_memory) + t_elementwise;
+	/* (each pair compared once for its larger and for the bound's
+	** compute and memory parts below: rl_fmax(compute, memory), and
+	** compute where compute >= memory, memory where compute < memory,
+	** else 0, the same in every case, NaNs too) */
+	{
+		double g_max, a_max;
+		if (t_gemm_memory > t_gemm_compute) {
+			g_max = t_gemm_memory;
+			g_comp = 0;
+			g_mem = t_gemm_memory;
+		} else if (t_gemm_compute >= t_gemm_memory) {
+			g_max = t_gemm_compute;
+			g_comp = t_gemm_compute;
+			g_mem = 0;
+		} else { /* a NaN */
+			g_max = rl_fmax(t_gemm_compute, t_gemm_memory);
+			g_comp = g_mem = 0;
+		}
+		if (t_attn_memory > t_attn_compute) {
+			a_max = t_attn_memory;
+			a_comp = 0;
+			a_mem = t_attn_memory;
+		} else if (t_attn_compute >= t_attn_memory) {
+			a_max = t_attn_compute;
+			a_comp = t_attn_compute;
+			a_mem = 0;
+		} else {
+			a_max = rl_fmax(t_attn_compute, t_attn_memory);
+			a_comp = a_mem = 0;
+		}
+		rest = t_gemm_fixed + g_max + a_max + t_elementwise;
+	}
 	{
 		/* (with no overlap, +0, and a share under it that is a number
 		** >= 0 and finite, t_comm - 0 x under is t_comm exactly: the
@@ -280,17 +311,24 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		time_s -= t_overhead_hidden;
 	}
 
-	t_comp_part = (t_gemm_compute >= t_gemm_memory ? t_gemm_compute : 0) +
-	              (t_attn_compute >= t_attn_memory ? t_attn_compute : 0);
-	t_mem_part = (t_gemm_compute < t_gemm_memory ? t_gemm_memory : 0) +
-	             (t_attn_compute < t_attn_memory ? t_attn_memory : 0) +
-	             t_elementwise;
+	t_comp_part = g_comp + a_comp;
+	t_mem_part = g_mem + a_mem + t_elementwise;
+	/* (each compare once: a > b, else rl_fmax(b, a) is b unless b is a
+	** NaN) */
 	bound = RL_BOUND_COMPUTE;
-	if (t_mem_part > t_comp_part)
+	if (t_mem_part > t_comp_part) {
 		bound = RL_BOUND_MEMORY;
-	if (t_comm > rl_fmax(t_comp_part, t_mem_part))
+		hi = t_mem_part;
+	} else {
+		hi = rl_fmax(t_comp_part, t_mem_part);
+	}
+	if (t_comm > hi) {
 		bound = RL_BOUND_COMM;
-	if (t_overhead > rl_fmax(rl_fmax(t_comp_part, t_mem_part), t_comm))
+		hi = t_comm;
+	} else {
+		hi = rl_fmax(hi, t_comm);
+	}
+	if (t_overhead > hi)
 		bound = RL_BOUND_OVERHEAD;
 
 	it->tokens = M;
