@@ -986,6 +986,12 @@ int rl_serve_clocked(const rl_config *cfg, double s_pre, double s_dec,
 int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
                   double s_dec, rl_result *r)
 {
+	return rl_serve_bare_req(cfg, cache, s_pre, s_dec, 1, r);
+}
+
+int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
+                      double s_pre, double s_dec, int keep_req, rl_result *r)
+{
 	const rl_scenario *s = &cfg->scen;
 	const rl_profile *pf = &cfg->prof;
 	rl_serve_setup local;
@@ -1245,7 +1251,7 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	                u->runtime - r->kv_used_bytes;
 
 	r->error[0] = '\0';
-	if (cache) {
+	if (cache && keep_req) {
 		rl_serve_request *rq = &cache->req;
 		rq->isl = s->isl;
 		rq->osl = s->osl;

@@ -280,19 +280,29 @@ int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
 ** where it succeeds: rl_eval_cached writes each of them afterwards. */
 int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache,
                   double s_prefill, double s_decode, rl_result *res);
+/* rl_serve_bare, keeping the request it solved in the cache for
+** rl_serve_phase only where keep_req is not 0 (rl_serve_bare keeps it;
+** without it the cache's request is marked not kept: rl_eval_cached serves
+** again, keeping it, before a TDP's clock fit needs it). */
+int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
+                      double s_prefill, double s_decode, int keep_req,
+                      rl_result *res);
 
 /* One phase's iteration (phase 0: prefill-carrying, 1: decode-only) with
 ** its matrix peaks at clock share s, for cfg's request: exactly what
 ** rl_serve_cached with that phase at s would put in res->prefill or
 ** res->decode, without solving the request again, when cache holds cfg's
-** setup and its last evaluation was of cfg's request (isl, osl, batch);
-** else RL_EINVAL and nothing done (the TDP clock fit, eval.c). */
+** setup and its last evaluation was of cfg's request (isl, osl, batch)
+** and kept it (rl_serve_cached and rl_serve_bare do; rl_eval_cached only
+** where a TDP's clock fit needed it); else RL_EINVAL and nothing done (the
+** TDP clock fit, eval.c). */
 int rl_serve_phase(const rl_config *cfg, const rl_eval_cache *cache,
                    int phase, double s, rl_iter *it);
 /* rl_serve_phase without its checks, for a caller that knows them true:
-** cache's last call of rl_serve_bare or rl_serve_cached was of cfg, as it
-** is now, and succeeded (eval.c's clock fit, within the evaluation that
-** served cfg; every success keeps its request: engine.c).  Always RL_OK. */
+** cache's last call of rl_serve_bare, rl_serve_cached or rl_serve_bare_req
+** with keep_req was of cfg, as it is now, and succeeded (eval.c's clock
+** fit, within the evaluation that served cfg; each such success keeps its
+** request: engine.c).  Always RL_OK. */
 int rl_serve_phase_served(const rl_config *cfg, const rl_eval_cache *cache,
                           int phase, double s, rl_iter *it);
 

@@ -374,33 +374,41 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 		}
 	}
 	/* (what serving leaves of power and cost is written below) */
-	rc = rl_serve_bare(cfg, cache, 1.0, 1.0, r);
+	rc = rl_serve_bare_req(cfg, cache, 1.0, 1.0, 0, r);
 	if (rc != RL_OK)
 		return rc;
 	r->violations = violations;
-	r->clock_scale = r->clock_scale_prefill = r->clock_scale_decode = 1.0;
 	r->power_limited = 0;
-	r->power_w = r->power_prefill_w = r->power_decode_w = NAN;
 	/* (the caller's cache alone: a local one below is the TDP fit's) */
 	/* (where the chip has no power model the memo's compare would cost
 	** more than the chip's cost alone: rl_chip_cost_kept below) */
 	pc = cache && rl_power_known(pw) ? power_cost_kept(pw, cache, is_key, whole)
 	                                    : NULL;
 
-	if (rl_power_known(pw)) {
+	if (!rl_power_known(pw)) {
+		r->clock_scale = r->clock_scale_prefill =
+		    r->clock_scale_decode = 1.0;
+		r->power_w = r->power_prefill_w = r->power_decode_w = NAN;
+	} else {
+		/* (power_of_result writes the power and clock fields) */
 		double tdp = pw->chip.tdp_w, s_pre = 1, s_dec = 1;
 		int tdp_on = pc ? pc->tdp_on : tdp > 0;
 		prec = pc ? pc->prec : rl_matrix_prec(&pw->scen);
 		power_of_result(pw, prec, 1, 1, pc ? &pc->full : NULL, r);
-		if (!cache && tdp_on &&
+		if (tdp_on &&
 		    (r->power_prefill_w > tdp ||
 		     (r->decode_iters_per_s > 0 && r->power_decode_w > tdp))) {
 			/* the clock fit costs one phase many times: a cache of
-			** this design and request for it (the same results) */
+			** this design and request for it (the same results),
+			** the caller's served again to keep the request it
+			** solved (rl_serve_bare_req above kept none) */
 			rl_result once;
-			local.valid = 0;
-			cache = &local;
-			if (rl_serve_cached(cfg, cache, 1.0, 1.0, &once) != RL_OK)
+			if (!cache) {
+				local.valid = 0;
+				cache = &local;
+			}
+			if (rl_serve_bare_req(cfg, cache, 1.0, 1.0, 1, &once) !=
+			    RL_OK)
 				return fail_internal(r); /* it served just now */
 		}
 		if (tdp_on && r->power_prefill_w > tdp)
