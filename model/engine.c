@@ -96,7 +96,7 @@ typedef struct {
 static inline void clock_peaks(eval_ctx *c, double s)
 {
 	const rl_serve_setup *u = c->u;
-	if (s == 1.0) {
+	if (RL_LIKELY(s == 1.0)) {
 		c->per_pe_gemm = u->per_pe_gemm;
 		c->per_pe_head = u->per_pe_head;
 		c->per_pe_expert = u->per_pe_expert;
@@ -118,7 +118,7 @@ static inline void clock_peaks(eval_ctx *c, double s)
 static inline double gemm_time(const eval_ctx *c, double flops, double tokens,
                                double per_pe)
 {
-	if (!c->u->mh_on)
+	if (RL_UNLIKELY(!c->u->mh_on))
 		return flops * per_pe;
 	return flops * (tokens + c->u->mh) * per_pe / tokens;
 }
@@ -184,7 +184,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	    gemm_time(c, gemm_flops, M, c->per_pe_gemm) +
 	    (u->moe ? gemm_time(c, expert_flops, expert_rows, c->per_pe_expert)
 	            : 0.0) +
-	    (head_flops > 0
+	    (RL_LIKELY(head_flops > 0)
 	         ? gemm_time(c, head_flops, head_tokens, c->per_pe_head)
 	         : 0.0);
 	gemm_flops += head_flops + expert_flops;
@@ -219,12 +219,12 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	t_attn_compute = attn_flops * c->per_rate_attn;
 	t_attn_memory = attn_bytes * u->per_kv_bw;
 
-	if (u->multi_tp) {
+	if (RL_LIKELY(u->multi_tp)) {
 		double one = rl_link_time(&u->ar, M * u->ar_row, &comm_bytes);
 		t_comm = sg->ar_layers * one;
 		link = sg->ar_layers * comm_bytes;
 	}
-	if (u->multi_ep) {
+	if (RL_UNLIKELY(u->multi_ep)) {
 		double kd = rl_div(M * u->a2a_copies * m->hidden, &u->tpd);
 		double b1, b2;
 		double Lm = Ls * u->moe_share; /* the stage's MoE layers */
@@ -232,13 +232,13 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		                rl_link_time(&u->a2a, kd * u->cb, &b2));
 		link += Lm * (b1 + b2);
 	}
-	if (sg->logits_gather && head_tokens > 0) {
+	if (RL_UNLIKELY(sg->logits_gather) && head_tokens > 0) {
 		/* each rank's slice of the vocabulary gathered onto all */
 		double b;
 		t_comm += rl_link_time(&u->lg, head_tokens * m->vocab * 4.0, &b);
 		link += b;
 	}
-	if (sg->has_send) {
+	if (RL_UNLIKELY(sg->has_send)) {
 		double b;
 		t_comm += rl_link_time(&u->p2p,
 		                       rl_div(M * m->hidden * u->cb, &u->tpd), &b);
@@ -251,8 +251,9 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	t_overhead = (p > 0 || u->graphs_off
 	                  ? sg->overhead_s : pf->iter_overhead_s) +
 	             pf->seq_overhead_s *
-	                 (n_dec + (p > 0 ? rl_fmax(1.0, p_isl) : 0.0)) +
-	             (u->request_on
+	                 (n_dec +
+	                  (RL_LIKELY(p > 0) ? rl_fmax(1.0, p_isl) : 0.0)) +
+	             (RL_UNLIKELY(u->request_on)
 	                  ? pf->request_overhead_s * p / c->isl
 	                  : 0.0);
 	/* the share comm_overlap of the all-reduces runs under the rest of
@@ -294,8 +295,8 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		** >= 0 and finite, t_comm - 0 x under is t_comm exactly: the
 		** iteration's time need not wait for the product) */
 		double under = rl_fmin(t_comm, rest);
-		t_comm_exposed = u->overlap_none && under >= 0 &&
-		                         under < HUGE_VAL
+		t_comm_exposed = RL_LIKELY(u->overlap_none && under >= 0 &&
+		                                   under < HUGE_VAL)
 		                     ? t_comm
 		                     : t_comm - pf->comm_overlap * under;
 	}
@@ -348,7 +349,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	it->link_bytes = link;
 	/* one score per head per key: 4 x head_dim FLOPs of attention each */
 	it->attn_scores =
-	    u->scores_mla
+	    RL_UNLIKELY(u->scores_mla)
 	        ? rl_div(sg->lf * u->sh.attn_scores_per_ctx *
 	                     (n_dec * c->ctx_decode + p * c->ctx_prefill),
 	                 &u->tpd)
@@ -422,7 +423,7 @@ static inline double kv_windowed(const rl_model_shape *sh, double t)
 ** prompt and output are taken as independent. */
 static double osl_in_flight(const rl_scenario *s)
 {
-	return s->osl_max > s->osl ? 2 * s->osl : s->osl;
+	return RL_UNLIKELY(s->osl_max > s->osl) ? 2 * s->osl : s->osl;
 }
 
 /* KV tokens held on average by a sequence of a request (isl, osl), given
@@ -445,7 +446,7 @@ static kv_held_t kv_held_of(double isl, double osl, const rl_divisor *blkd,
 	h.pre = isl / 2 + blk / 2;
 	h.reserve = reserve;
 	h.reserved =
-	    h.reserve ? rl_ceil((blk_exact ? (isl + osl) * blkd->inv
+	    h.reserve ? rl_ceil((RL_LIKELY(blk_exact) ? (isl + osl) * blkd->inv
 	                                   : (isl + osl) / blk) -
 	                        1e-9) *
 	                    blk
@@ -456,10 +457,10 @@ static kv_held_t kv_held_of(double isl, double osl, const rl_divisor *blkd,
 static inline double kv_held(const rl_serve_setup *u, const kv_held_t *h,
                       double share_dec)
 {
-	double t = h->reserve
+	double t = RL_LIKELY(h->reserve)
 	               ? h->reserved
 	               : share_dec * h->dec + (1 - share_dec) * h->pre;
-	return u->windowed ? kv_windowed(&u->sh, t) : t;
+	return RL_UNLIKELY(u->windowed) ? kv_windowed(&u->sh, t) : t;
 }
 
 /* True where x / d, rounded, is surely not below n (x / d < n is false)
@@ -510,7 +511,7 @@ static inline RL_ALWAYS_INLINE double
 stage_round(const eval_ctx *c, double m, double n_dec, double p, double p_isl,
             double chunks, rl_iter *it)
 {
-	if (c->u->multi_pp)
+	if (RL_UNLIKELY(c->u->multi_pp))
 		return pipeline_round(c, m, n_dec, p, p_isl, chunks, it);
 	iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, it);
 	return it->time_s;
@@ -559,7 +560,7 @@ static inline int setup_state(const rl_eval_cache *k, const rl_config *cfg)
 	uint64_t a[2], b[2];
 	if (!k->valid)
 		return SETUP_NEW;
-	if (cfg != &k->rule.cfg || !k->key_is_rule) {
+	if (RL_UNLIKELY(cfg != &k->rule.cfg || !k->key_is_rule)) {
 		if (memcmp(cfg, &k->key, offsetof(rl_config, scen.isl)) != 0)
 			return SETUP_NEW;
 		return lengths_kept(k, cfg) ? SETUP_SAME : SETUP_MEMORY;
@@ -1054,7 +1055,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 		}
 		u = w;
 	}
-	if (cache)
+	if (RL_LIKELY(cache != NULL))
 		cache->req.valid = 0; /* kept again below, once solved */
 	c->cfg = cfg;
 	c->u = u;
@@ -1063,7 +1064,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	/* (without a window, rl_ctx_decode's and rl_ctx_prefill's full
 	** averages and kv_windowed's t, tested once per setup: u->windowed) */
 	osl_if = osl_in_flight(s);
-	if (u->windowed) {
+	if (RL_UNLIKELY(u->windowed)) {
 		c->ctx_decode = rl_ctx_decode(&u->sh, s->isl, osl_if);
 		c->ctx_prefill = rl_ctx_prefill(&u->sh, s->isl);
 		one_req = kv_windowed(&u->sh, s->isl + s->osl);
@@ -1088,7 +1089,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	** fewer whole requests; each gets 1/mb of the cache and of --batch */
 	mb = u->pp;
 	batched = s->batch > 0;
-	if (batched && s->batch < mb)
+	if (RL_UNLIKELY(batched) && s->batch < mb)
 		mb = s->batch;
 	/* (floor(x) < 1 is x < 1; and with mb = 1, kv_cap_tokens >=
 	** one_req > 0 here, so x >= 1: no division) */
@@ -1096,7 +1097,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	            : floor(kv_cap_tokens / one_req) < mb)
 		mb = floor(kv_cap_tokens / one_req);
 	kv_mb = mb == 1 ? kv_cap_tokens : kv_cap_tokens / mb;
-	user = batched ? s->batch / mb : 0;
+	user = RL_UNLIKELY(batched) ? s->batch / mb : 0;
 
 	/* concurrency */
 	mnt = pf->max_num_tokens;
@@ -1105,7 +1106,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 		cap = user;
 	held = kv_held_of(s->isl, osl_if, &u->blkd, u->blk_exact,
 	                  u->kv_reserve_on);
-	if (s->osl <= 1) {
+	if (RL_UNLIKELY(s->osl <= 1)) {
 		/* prefill only: each iteration fills its budget with prompts */
 		p = rl_fmin(mnt, rl_fmin(cap * s->isl, kv_mb));
 		limit = p == mnt ? RL_LIMIT_TOKENS
@@ -1144,9 +1145,9 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 			avail = rl_fmax(1.0, mnt - n_dec);
 			/* (isl <= avail, avail >= 1: isl / avail <= 1, and 1
 			** without the division) */
-			avail = s->isl <= avail ? 1.0
+			avail = RL_LIKELY(s->isl <= avail) ? 1.0
 			                        : rl_fmax(1.0, s->isl / avail);
-			if (avail == k)
+			if (RL_LIKELY(avail == k))
 				break; /* converged */
 			k = avail;
 		}
@@ -1212,7 +1213,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	{
 		/* (one chunk: ceil(1 - 1e-9) is 1, and 1 x R_pre is R_pre;
 		** x / x is 1 for chunk1 >= 1 finite) */
-		double chunks = chunk1 == s->isl && chunk1 < HUGE_VAL
+		double chunks = RL_LIKELY(chunk1 == s->isl && chunk1 < HUGE_VAL)
 		                    ? 1.0
 		                    : s->isl / chunk1;
 		r->ttft_s = (chunks == 1 ? R_pre : ceil(chunks - 1e-9) * R_pre) +
@@ -1238,7 +1239,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	             : 0.0;
 
 	r->prefill_bound = r->prefill.bound;
-	r->decode_bound = s->osl <= 1 ? RL_BOUND_NONE
+	r->decode_bound = RL_UNLIKELY(s->osl <= 1) ? RL_BOUND_NONE
 	                  : f >= 1     ? r->prefill.bound
 	                               : r->decode.bound;
 
@@ -1251,7 +1252,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	                u->runtime - r->kv_used_bytes;
 
 	r->error[0] = '\0';
-	if (cache && keep_req) {
+	if (cache && RL_UNLIKELY(keep_req)) {
 		rl_serve_request *rq = &cache->req;
 		rq->isl = s->isl;
 		rq->osl = s->osl;

@@ -157,7 +157,7 @@ power_of_result(const rl_config *cfg, int prec, double s_pre, double s_dec,
 	rl_power_fixed f_pre, f_dec;
 	const rl_power_fixed *fp = &f_pre, *fd = &f_pre;
 	/* (full: rl_power_fixed_of at 1 kept by the caller, or NULL) */
-	if (full && s_pre == 1.0)
+	if (RL_LIKELY(full && s_pre == 1.0))
 		fp = fd = full;
 	else if (full)
 		rl_power_fixed_scaled(cfg, full, s_pre, &f_pre);
@@ -175,7 +175,7 @@ power_of_result(const rl_config *cfg, int prec, double s_pre, double s_dec,
 	                        ? phase_power_fixed(fd, &r->decode)
 	                        : NAN;
 	r->power_w = t_pre * r->power_prefill_w +
-	             (t_dec > 0 ? t_dec * r->power_decode_w : 0.0) +
+	             (RL_LIKELY(t_dec > 0) ? t_dec * r->power_decode_w : 0.0) +
 	             (idle > 0 ? idle * (s_pre == 1.0 ? fp->active_w
 	                                              : rl_power_active(cfg, 1.0))
 	                       : 0.0);
@@ -281,9 +281,9 @@ usd_pair_kept(const rl_cost *c, const rl_power_cost_memo *pc, rl_result *r)
 		return;
 	e = rl_usd_energy_per_s(c, pc->chips, power_w);
 	spm = rl_s_per_mtok(output_tps);
-	if (pc->cost_ok)
+	if (RL_LIKELY(pc->cost_ok))
 		r->usd_per_mtok_cost = rl_usd_with_hw(pc->hw_cost, e, spm);
-	if (pc->price_ok)
+	if (RL_LIKELY(pc->price_ok))
 		r->usd_per_mtok_price = rl_usd_with_hw(pc->hw_price, e, spm);
 }
 
@@ -310,7 +310,7 @@ static const rl_power_cost_memo *power_cost_kept(const rl_config *pw,
 	rl_power_cost_memo *m = &cache->pc;
 	const size_t at = offsetof(rl_config, design), n = sizeof *pw - at;
 	if (m->valid &&
-	    ((whole && cache->pc_key_is_rule) ||
+	    (RL_LIKELY(whole && cache->pc_key_is_rule) ||
 	     memcmp((const char *)pw + at, (const char *)&m->key + at, n) == 0)) {
 		cache->pc_key_is_rule = is_key;
 		return m;
@@ -346,7 +346,7 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	int rc, prec, violations = 0;
 	int is_key = 0, whole = 0; /* power_cost_kept's, from rule_applied */
 
-	if (cfg_in->chip.by_design > 0.5) {
+	if (RL_UNLIKELY(cfg_in->chip.by_design > 0.5)) {
 		memset(r, 0, sizeof *r);
 		rc = rl_design_to_spec(cfg_in, &spec, &violations, r->error,
 		                       sizeof r->error);
@@ -358,7 +358,7 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	** configuration as given (or resolved from the design), whose design,
 	** node and cost sections the rule's memo does not compare */
 	pw = cfg;
-	if ((int)cfg->prof.batch_rule != RL_BATCH_FIXED) {
+	if (RL_LIKELY((int)cfg->prof.batch_rule != RL_BATCH_FIXED)) {
 		/* the harness's own batch size and token budget for this
 		** chip, model and request (benchrule.h) */
 		int rule = (int)cfg->prof.batch_rule;
@@ -382,8 +382,9 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	/* (the caller's cache alone: a local one below is the TDP fit's) */
 	/* (where the chip has no power model the memo's compare would cost
 	** more than the chip's cost alone: rl_chip_cost_kept below) */
-	pc = cache && rl_power_known(pw) ? power_cost_kept(pw, cache, is_key, whole)
-	                                    : NULL;
+	pc = RL_LIKELY(cache && rl_power_known(pw))
+	         ? power_cost_kept(pw, cache, is_key, whole)
+	         : NULL;
 
 	if (!rl_power_known(pw)) {
 		r->clock_scale = r->clock_scale_prefill =
@@ -392,12 +393,13 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	} else {
 		/* (power_of_result writes the power and clock fields) */
 		double tdp = pw->chip.tdp_w, s_pre = 1, s_dec = 1;
-		int tdp_on = pc ? pc->tdp_on : tdp > 0;
+		int tdp_on = RL_LIKELY(pc != NULL) ? pc->tdp_on : tdp > 0;
 		prec = pc ? pc->prec : rl_matrix_prec(&pw->scen);
 		power_of_result(pw, prec, 1, 1, pc ? &pc->full : NULL, r);
-		if (tdp_on &&
-		    (r->power_prefill_w > tdp ||
-		     (r->decode_iters_per_s > 0 && r->power_decode_w > tdp))) {
+		if (RL_UNLIKELY(tdp_on &&
+		                (r->power_prefill_w > tdp ||
+		                 (r->decode_iters_per_s > 0 &&
+		                  r->power_decode_w > tdp)))) {
 			/* the clock fit costs one phase many times: a cache of
 			** this design and request for it (the same results),
 			** the caller's served again to keep the request it
@@ -411,17 +413,17 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 			    RL_OK)
 				return fail_internal(r); /* it served just now */
 		}
-		if (tdp_on && r->power_prefill_w > tdp)
+		if (RL_UNLIKELY(tdp_on && r->power_prefill_w > tdp))
 			s_pre = fit_tdp(cfg, pw, cache, PH_PREFILL, prec, tdp,
 			                r->power_prefill_w, pc ? &pc->full : NULL);
-		if (tdp_on && r->decode_iters_per_s > 0 &&
-		    r->power_decode_w > tdp)
+		if (RL_UNLIKELY(tdp_on && r->decode_iters_per_s > 0 &&
+		                r->power_decode_w > tdp))
 			s_dec = fit_tdp(cfg, pw, cache, PH_DECODE, prec, tdp,
 			                r->power_decode_w, pc ? &pc->full : NULL);
-		if (s_pre <= 0 || s_dec <= 0) {
+		if (RL_UNLIKELY(s_pre <= 0 || s_dec <= 0)) {
 			/* no clock fits the TDP: full clock, flagged */
 			r->violations |= RL_V_POWER;
-		} else if (s_pre < 1 || s_dec < 1) {
+		} else if (RL_UNLIKELY(s_pre < 1 || s_dec < 1)) {
 			rc = rl_serve_cached(cfg, cache, s_pre, s_dec, r);
 			if (rc != RL_OK)
 				return rc;

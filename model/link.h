@@ -12,6 +12,8 @@
 #ifndef RL_LINK_H
 #define RL_LINK_H
 
+#include "fminmax.h" /* RL_LIKELY */
+
 typedef struct {
 	int none;       /* a group of one chip: no collective */
 	double mul, div;
@@ -58,17 +60,17 @@ static inline double rl_link_time(const rl_link_cost *lc, double bytes,
                                    double *link_bytes)
 {
 	double wire;
-	if (lc->none || bytes <= 0) {
+	if (RL_UNLIKELY(lc->none || bytes <= 0)) {
 		if (link_bytes)
 			*link_bytes = 0;
 		return 0.0;
 	}
 	wire = bytes * lc->mul;
-	if (lc->div_on)
+	if (RL_UNLIKELY(lc->div_on))
 		wire /= lc->div;
 	if (link_bytes)
 		*link_bytes = wire;
-	return lc->fixed_s + (lc->bw_on ? wire * lc->per_Bps : 0.0);
+	return lc->fixed_s + (RL_LIKELY(lc->bw_on) ? wire * lc->per_Bps : 0.0);
 }
 
 #endif
