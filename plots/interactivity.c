@@ -54,7 +54,12 @@ int plot_build_interactivity(sqlite3 *db, const plot_opts *o, FILE *s,
 			ser[n].n = 0;
 			n++;
 		}
-		if (ser[n - 1].n == MAX_PTS || !(chips >= 1))
+		/* log axes: a point not positive and finite on both (a
+		** database altered by hand) is left out, as pareto and heatmap
+		** leave theirs; gnuplot failed where it carried a label */
+		if (ser[n - 1].n == MAX_PTS || !(chips >= 1) ||
+		    !(pdb_real(st, 2) > 0 && isfinite(pdb_real(st, 2))) ||
+		    !isfinite(pdb_real(st, 3)) || !isfinite(pdb_real(st, 1)))
 			continue;
 		p = &pts[n - 1][ser[n - 1].n++];
 		memset(p, 0, sizeof *p);

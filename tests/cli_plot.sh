@@ -337,4 +337,12 @@ expect_out "Where the speedup comes from" "the text plot is on stdout"
 "$RL" claim --db "$tmpd/novalid.db" --samples 0 --no-design >/dev/null 2>&1
 expect_exit 2 "plot validation --run 5 of a database with no validation run" -- "$RL" plot validation --db "$tmpd/novalid.db" --run 5 --out "$tmpd/nv.svg"
 expect_err "novalid\.db has no validation run; make one with: rooflab validate --db" "says it has none"
+# interactivity draws on log axes: a batch row whose throughput is not a
+# positive finite number (a database altered by hand) is left out, as
+# pareto and heatmap leave out theirs; gnuplot failed (exit 1) where it
+# was a side's first or last point, which carries a label
+cp "$tmpd/novalid.db" "$tmpd/negtps.db"
+sqlite3 "$tmpd/negtps.db" "UPDATE claim_batch SET output_tps = -9.2e18 WHERE side = 'a' AND batch = (SELECT min(batch) FROM claim_batch WHERE side = 'a'); UPDATE claim_batch SET output_tps = 9e999 WHERE side = 'b' AND batch = (SELECT max(batch) FROM claim_batch WHERE side = 'b')"
+expect_exit 0 "interactivity with a negative and an infinite throughput" -- "$RL" plot interactivity --db "$tmpd/negtps.db" --out "$tmpd/negtps.svg"
+expect_exit 0 "and batch" -- "$RL" plot batch --db "$tmpd/negtps.db" --out "$tmpd/negtps-b.svg"
 finish
