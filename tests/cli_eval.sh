@@ -112,6 +112,12 @@ expect_out "^absolute error leave-1-out: not worked out \\(--no-loo\\)$" "and sa
 expect_exit 1 "the --no-loo profile holds no nan" -- grep -qi "nan" "$tmpd/fit.ini"
 expect_exit 0 "its header says there is no leave-out error" -- grep -q "in-sample median |error| [0-9.]*%; no leave-out error (--no-loo)\\." "$tmpd/fit.ini"
 expect_exit 0 "fitted profile is usable" -- $E --profile "$tmpd/fit.ini"
+# a fit of every efficiency and overhead from the 0.10 start file (the
+# README's tour): a fitted key's carried comment does not say it is not
+# fitted ("fitted; ... so not fitted" for eff_attention, eff_memory,
+# layer_overhead_us, request_overhead_us)
+expect_exit 0 "calibrate every parameter from the 0.10 start file" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --no-loo --out "$tmpd/all.ini"
+expect_exit 1 "no fitted key says it is not fitted" -- grep -E "; fitted.*(so not fitted|\\(not fitted\\)|; not fitted)" "$tmpd/all.ini"
 # --out naming the measurements file: the rows were read and then replaced
 # by the profile fitted on them
 cp "$ROOFLAB_DATA/measurements.csv" "$tmpd/mine.csv"
