@@ -71,12 +71,13 @@ static void help(FILE *f)
 	      "         [--row-sigma S] [--huber D] [--aside ID,...] [--out FILE]\n"
 	      "         [--no-loo]\n\n"
 	      "--version and --chip keep only the rows of that version and "
-	      "chip;\nLOW:HIGH bounds a parameter's fit (a parameter ending on "
-	      "a bound is\nreported); ~CENTRE/SIGMA adds a Gaussian prior of that "
-	      "centre and width\n(display units) to the least squares, beside "
-	      "rows whose log errors are\ntaken to scatter by S (--row-sigma, "
-	      "default 1), so that a parameter the\nrows do not pin stays near "
-	      "CENTRE; --loo-model leaves out each model's\nrows at once.  "
+	      "chip;\nLOW:HIGH bounds a parameter's fit (without it, the "
+	      "parameter's own range;\na parameter ending on a bound is "
+	      "reported); ~CENTRE/SIGMA adds a Gaussian\nprior of that "
+	      "centre and width (display units) to the least squares,\nbeside "
+	      "rows whose log errors are taken to scatter by S (--row-sigma,\n"
+	      "default 1), so that a parameter the rows do not pin stays near "
+	      "CENTRE;\n--loo-model leaves out each model's rows at once.\n"
 	      "--huber D fits Huber's loss instead of the squares (every\n"
 	      "fit, leave-out ones too): a row's log error r costs r^2 within "
 	      "+-D\n(log-error units: 0.1 is 10%) and 2 D |r| - D^2 beyond, "
@@ -296,13 +297,26 @@ static void print_errors(const meas_row *const *used, size_t nrows,
 }
 
 /* What the profile says of a fitted value: its bounds (and the bound it
-** ended on, within 1% of the range), its prior; "" with neither. */
-static void fit_comment(double v, double lo, double hi, double centre,
-                        double sigma, char *buf, size_t len)
+** ended on, within 1% of the range), its prior; "" with neither.  Without
+** --fit bounds the fit keeps a fraction inside the parameter's own range
+** (a logistic) and clamps any other to it: a value that ends on one of
+** those (within 0.1% of a fraction's range, or at the clamp) is said too,
+** as "ON ITS upper BOUND of the parameter's range [0.001, 1]". */
+static void fit_comment(const rl_param *p, double v, double lo, double hi,
+                        double centre, double sigma, char *buf, size_t len)
 {
 	size_t l;
 	buf[0] = '\0';
-	if (isfinite(lo)) {
+	if (!isfinite(lo)) {
+		int frac = p->min >= 0 && p->max <= 1;
+		double w = p->max - p->min, tol = frac ? 1e-3 * w : 0;
+		const char *at = v <= p->min + tol   ? "lower"
+		                 : v >= p->max - tol ? "upper"
+		                                     : NULL;
+		if (at)
+			snprintf(buf, len, "ON ITS %s BOUND of the parameter's range "
+			         "[%g, %g]", at, p->min, p->max);
+	} else {
 		double w = hi - lo;
 		const char *at = v <= lo + 0.01 * w   ? "lower"
 		                 : v >= hi - 0.01 * w ? "upper"
@@ -518,7 +532,7 @@ static void job_print(calib_job *j, const calibrate_args *o)
 		if (rl_param_set(&j->base.cfg, j->fit[i], j->values[i], err,
 		                 sizeof err))
 			cli_say("calibrate", err);
-		fit_comment(j->values[i], j->lo[i], j->hi[i], j->centre[i],
+		fit_comment(j->fit[i], j->values[i], j->lo[i], j->hi[i], j->centre[i],
 		            j->sigma[i], j->fit_com[i], sizeof j->fit_com[i]);
 		printf("  profile.%-24s %12.6g %-6s %s\n", j->fit[i]->key,
 		       j->values[i], j->fit[i]->unit, j->fit_com[i]);

@@ -118,6 +118,10 @@ expect_exit 0 "fitted profile is usable" -- $E --profile "$tmpd/fit.ini"
 # layer_overhead_us, request_overhead_us)
 expect_exit 0 "calibrate every parameter from the 0.10 start file" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --no-loo --out "$tmpd/all.ini"
 expect_exit 1 "no fitted key says it is not fitted" -- grep -E "; fitted.*(so not fitted|\\(not fitted\\)|; not fitted)" "$tmpd/all.ini"
+# without --fit bounds a fraction is kept inside its own range (0.001-1):
+# eff_memory ends at 0.99999996, on it, and is said so as a bound given
+# by --fit is
+expect_exit 0 "a fit ending on the parameter's own range is said so" -- grep -q "^eff_memory = 0\\.9999.*; fitted ON ITS upper BOUND of the parameter's range \\[0.001, 1\\]" "$tmpd/all.ini"
 # --out naming the measurements file: the rows were read and then replaced
 # by the profile fitted on them
 cp "$ROOFLAB_DATA/measurements.csv" "$tmpd/mine.csv"
