@@ -185,7 +185,15 @@ static int mark_aside(const char *list, const meas_row *const *used,
                       char *err, size_t errlen)
 {
 	const char *p = list;
+	size_t L = strlen(list);
 	*naside = 0;
+	/* an empty id (a comma at an end, two together): one at the end was
+	** skipped, one elsewhere read as the id '' */
+	if (L && (list[0] == ',' || list[L - 1] == ',' || strstr(list, ",,"))) {
+		snprintf(err, errlen, "--aside: '%.200s': an empty id (two commas, "
+		         "or one at an end)", list);
+		return -1;
+	}
 	while (*p) {
 		const char *e = strchr(p, ',');
 		size_t len = e ? (size_t)(e - p) : strlen(p), i, hit = 0;

@@ -164,6 +164,12 @@ expect_exit 2 "calibrate bad --huber" -- $RL calibrate --profile ideal --huber 0
 expect_err "huber" "the message names --huber"
 expect_exit 2 "calibrate --aside with an unknown row" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --aside "$a1,no-such-row" --no-loo --out "$tmpd/fitx.ini"
 expect_err "^rooflab calibrate: --aside: no row 'no-such-row' among the 16 rows" "the message names the id"
+# an empty id in the list (a comma at its end or start, two together) is
+# refused: one at the end was skipped without a word
+for bad in "$a1," ",$a1" "$a1,,$a2"; do
+	expect_exit 2 "calibrate --aside with an empty id ($bad)" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --aside "$bad" --no-loo --out "$tmpd/fitx.ini"
+	expect_err "^rooflab calibrate: --aside: '$bad': an empty id \\(two commas, or one at an end\\)" "says so ($bad)"
+done
 expect_exit 2 "calibrate --aside leaving too few rows" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --aside "$(grep '^trtllm010-' "$m10" | cut -d, -f1 | sed 1,2d | paste -sd, -)" --no-loo --out "$tmpd/fitx.ini"
 expect_err "^rooflab calibrate: --aside leaves 2 rows to fit for 2 parameters" "the message says how many"
 
