@@ -300,10 +300,13 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 		         "whole number or DEPn", path, r->line, col[C_TP] + 1, tp);
 		return -1;
 	}
-	if (!(r->isl >= 1 && r->osl >= 1 && r->isl == floor(r->isl) &&
-	      r->osl == floor(r->osl)))
+	if (isnan(r->isl) || isnan(r->osl))
 		not_modelled(r, "lengths not given as fixed whole numbers (a "
 		                "dataset with a length distribution)");
+	else if (!(r->isl >= 1 && r->osl >= 1 && r->isl == floor(r->isl) &&
+	           r->osl == floor(r->osl)))
+		/* there but 0 or 2.5: no distribution, a value out of range */
+		not_modelled(r, "isl or osl not a whole number >= 1");
 	if (!(r->chips >= 1 && r->chips == floor(r->chips)) ||
 	    !(r->tp >= 1))
 		not_modelled(r, "gpus or tp not given as whole numbers");

@@ -448,4 +448,16 @@ case ${ROOFLAB_TOOLS:-} in
 		"calibrate out of memory: the file named, internal" ;;
 esac
 
+# lengths that are there but not whole numbers >= 1 are said as such; only
+# lengths not given read as a dataset with a length distribution (an isl
+# of 0 or an osl of 2.5 was said to be one)
+cat >"$tmpd/len.csv" <<CSV
+$H
+zero,T,out,h100-sxm,8,llama3-70b,fp8,0,128,8,1,max-load,,output_tokens_per_s,1337.36,
+half,T,out,h100-sxm,8,llama3-70b,fp8,2048,2.5,8,1,max-load,,output_tokens_per_s,1337.36,
+none,T,out,h100-sxm,8,llama3-70b,fp8,,,8,1,max-load,,output_tokens_per_s,1337.36,
+CSV
+expect_exit 0 "validate rows with lengths 0, 2.5 and none" -- $RL validate --measurements "$tmpd/len.csv" --versions "$V" --json
+cp "$tmpd/out" "$tmpd/len.json"
+expect_exit 0 "an isl of 0 is not whole >= 1, not a distribution" -- python3 -c "import json; r={x['id']:x['reason'] for x in json.load(open('$tmpd/len.json'))['rows']}; assert r['zero'] == 'isl or osl not a whole number >= 1', r['zero']; assert r['half'] == r['zero'], r['half']; assert 'length distribution' in r['none'], r['none']"
 finish
