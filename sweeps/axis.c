@@ -71,7 +71,21 @@ static int parse_list(rl_axis *ax, const rl_param *p, char *text, char *err,
 			free(vals);
 			return -1;
 		}
-		vals[n++] = rl_param_get(&cfg, p);
+		vals[n] = rl_param_get(&cfg, p);
+		{
+			/* a value given twice made the same points twice (two
+			** rows of the same design, counted twice by a report) */
+			size_t k;
+			for (k = 0; k < n; k++)
+				if (vals[k] == vals[n]) {
+					snprintf(err, errlen, "%s.%s: value %zu of the list "
+					         "('%s') repeats value %zu", p->section, p->key,
+					         n + 1, t, k + 1);
+					free(vals);
+					return -1;
+				}
+		}
+		n++;
 	}
 	ax->kind = RL_AX_LIST;
 	ax->list = vals;

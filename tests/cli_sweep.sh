@@ -631,6 +631,16 @@ for f in "decode.bound == memory" "memory != prefill.bound" "scenario.precision 
 	expect_exit 0 "a filter comparing a choice with a name ($f)" -- $RL sweep "$d/choice.ini" --db "$d/ch.db"
 	rm -f "$d/ch.db"
 done
+# a list axis giving one value twice (1, 2, 1; fp8, bf16, fp8; 2, 2.0) is
+# refused naming both: it made the same design points twice
+for l in "1, 2, 1" "2, 2.0"; do
+	printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = %s\n' "$l" >"$d/dup.ini"
+	expect_exit 2 "a list axis repeating a value ($l)" -- $RL sweep "$d/dup.ini" --db "$d/x.db"
+	expect_err "dup.ini:5: scenario.batch: value [0-9] of the list \\('[0-9.]*'\\) repeats value [0-9]" "says so ($l)"
+done
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.precision = fp8, bf16, fp8\n' >"$d/dup.ini"
+expect_exit 2 "a list axis repeating a name" -- $RL sweep "$d/dup.ini" --db "$d/x.db"
+expect_err "scenario.precision: value 3 of the list \\('fp8'\\) repeats value 1" "says so"
 # a set line's value or name is checked where it stands: the message names
 # the spec's line, as an axis's does (it named the section alone)
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = scenario.tp=8=9\n[axes]\nchip.hbm_tbps = 1, 2\n' >"$d/bad4.ini"
