@@ -52,6 +52,12 @@
 ** every tp rank, memory-bound).  A
 ** stage's share of MoE layers (and of dense ones, in a model that has
 ** both) is the model's.
+**
+** What the design alone gives (the checks, the model's shape, the
+** collectives, rates, weights, each stage kind's constants, the runtime's
+** memory and the KV capacity) is servesetup.c's, worked out once
+** (rl_serve_setup_of) and read here in place; this file serves requests
+** against it, and keeps every function the cache-hit path calls inline.
 */
 #include "engine.h"
 #include "comm.h"
@@ -364,41 +370,6 @@ static int fail(rl_result *r, int code, const char *msg)
 	return code;
 }
 
-/* a is a whole multiple of b (both whole numbers >= 1) */
-static int divides(double b, double a)
-{
-	long long ia = (long long)a, ib = (long long)b;
-	return ib > 0 && ia % ib == 0;
-}
-
-static int check(const rl_config *cfg, rl_result *r)
-{
-	const rl_model *m = &cfg->model;
-
-	if (m->layers < 1 || m->hidden < 1 || m->heads < 1 || m->kv_heads < 1 ||
-	    m->head_dim < 1 || m->ffn_hidden < 1 || m->vocab < 1)
-		return fail(r, RL_EINVAL, "model: every dimension must be >= 1");
-	if (m->experts_per_token > m->experts)
-		return fail(r, RL_EINVAL,
-		            "model: experts_per_token exceeds experts");
-	if (m->dense_layers > m->layers || m->full_attn_layers > m->layers)
-		return fail(r, RL_EINVAL,
-		            "model: dense_layers and full_attn_layers cannot "
-		            "exceed layers");
-	if ((m->q_lora_rank > 0 || m->qk_rope_dim > 0) && !(m->kv_lora_rank > 0))
-		return fail(r, RL_EINVAL,
-		            "model: q_lora_rank and qk_rope_dim describe "
-		            "multi-head latent attention, which needs "
-		            "kv_lora_rank > 0");
-	if (!divides(m->kv_heads, m->heads))
-		return fail(r, RL_EINVAL,
-		            "model: heads must be a multiple of kv_heads");
-	if (cfg->chip.hbm_Bps <= 0 || cfg->chip.hbm_bytes <= 0)
-		return fail(r, RL_EINVAL,
-		            "chip: hbm_gb and hbm_tbps must be set (> 0)");
-	return rl_mapping_check(cfg, r->error, sizeof r->error);
-}
-
 /* KV held for t tokens of a sequence, in tokens of every layer: a layer
 ** with a sliding window of W keeps at most W of them (a cyclic cache);
 ** for an average t this is an upper bound of the average. */
@@ -535,7 +506,7 @@ _Static_assert(offsetof(rl_config, scen.osl) == END_OF(scen.isl) &&
 
 /* How cfg stands to the cache's key in what serving reads: the same
 ** (SETUP_SAME), the same but in what the setup's last step alone reads
-** (SETUP_MEMORY: setup_memory, the profile's max_batch_size and
+** (SETUP_MEMORY: rl_serve_setup_memory, the profile's max_batch_size and
 ** max_num_tokens and, for the profiling pass's logits rows, the request's
 ** lengths), or another setup (SETUP_NEW). */
 enum { SETUP_NEW, SETUP_MEMORY, SETUP_SAME };
@@ -574,25 +545,6 @@ static inline int setup_state(const rl_eval_cache *k, const rl_config *cfg)
 	           : SETUP_MEMORY;
 }
 
-/* Rows of each logits buffer the runtime holds when the KV cache is sized
-** (profile.logits_rows): max_batch_size sequences, or the last tokens of
-** the PyTorch backend's memory-profiling pass, which fills max_num_tokens
-** with dummy context requests of max_seq_len - 1 tokens each (fewer for
-** the last), max_seq_len being isl + osl (ASSUMPTION: trtllm-bench's
-** max_seq_len is the dataset's longest request; TensorRT-LLM's
-** _create_dummy_context_requests as recalled, not in the repository). */
-static double logits_rows(const rl_config *cfg)
-{
-	const rl_profile *pf = &cfg->prof;
-	double seq;
-
-	if ((int)pf->logits_rows != RL_LOGITS_PROFILING_PASS)
-		return pf->max_batch_size;
-	seq = rl_fmin(pf->max_num_tokens,
-	              rl_fmax(1.0, cfg->scen.isl + cfg->scen.osl - 1.0));
-	return ceil(pf->max_num_tokens / seq);
-}
-
 /* The result's fields that the setup alone gives (also set before its
 ** errors, as callers may read them then). */
 static void setup_fields(const rl_serve_setup *u, rl_result *r)
@@ -605,369 +557,6 @@ static void setup_fields(const rl_serve_setup *u, rl_result *r)
 	r->runtime_bytes = u->runtime;
 	r->kv_capacity_bytes = u->kv_cap_tokens * u->kv_first;
 	r->kv_capacity_tokens = u->kv_cap_tokens;
-}
-
-/* A stage kind of `layers` layers, with or without the embedding and the
-** LM head, sending its activations on or not; u's per-layer figures set. */
-static rl_stage_kind stage_kind_of(const rl_config *cfg,
-                                   const rl_serve_setup *u, double layers,
-                                   double embed, double head, double send)
-{
-	rl_stage_kind k;
-	k.layers = layers;
-	k.embed = embed;
-	k.head = head;
-	k.send = send;
-	k.lf = layers / u->L;
-	k.attn_lf = u->sh.attn_flops_per_ctx * k.lf;
-	k.kv_lf = u->kv_tok_chip * k.lf;
-	k.w_fixed = layers * u->layer_w_bytes + head * u->head_w_bytes;
-	k.w_expert = layers * u->moe_share * u->expert_w_bytes;
-	k.overhead_s = cfg->prof.iter_overhead_s +
-	               layers * cfg->prof.layer_overhead_s;
-	k.gemm_fixed_s = cfg->prof.gemm_fixed_s *
-	                 (layers * u->gemms_per_layer + head);
-	/* (read = 0: what iter_cost works out without routed experts) */
-	k.w_dense = rl_div(k.w_fixed + k.w_expert * 0.0, &u->tpd);
-	k.body_row = rl_div(u->lin_body * k.lf, &u->tpd);
-	k.act_row = rl_div(u->sh.act_elems_per_token_layer * layers * u->ab,
-	                   &u->tpd);
-	k.el_row = layers * u->cb * u->el_per_tok * u->el_unfused +
-	           layers * u->moe_share * u->moe_perm_bytes;
-	k.vec_row = layers * u->el_per_tok;
-	k.attn_row = rl_div(k.attn_lf, &u->tpd);
-	k.ar_layers = u->ar_per_layer * layers;
-	k.logits_passes = head > 0 && u->logit_passes > 0;
-	k.logits_gather = head > 0 && !u->lg.none;
-	k.has_head = head > 0;
-	k.has_embed = embed > 0;
-	k.has_send = send > 0;
-	return k;
-}
-
-/* Multi-head latent attention (transformer.c's mla_shape): tensor
-** parallelism splits the heads, but every rank holds and reads the whole
-** latent of each token (one per token for all heads: the bytes per token
-** are not divided by tp; attention data parallelism, the DEP mapping with
-** tp 1 and ep over the replicas, is how engines avoid the copies); the
-** decode kernel reads it once for all of a rank's heads (no re-read per
-** head); a prefill token costs its plain form's FLOPs per key; and a
-** layer runs two GEMMs more than grouped-query attention's two: the
-** query's down- and up-projection (fused with the KV down-projection)
-** and the KV up-projection, one fewer without a query rank (ASSUMPTION:
-** the down-projections fused into one GEMM, as the DeepSeek-V3
-** checkpoints' engines are recalled to do, not in the repository). */
-static void mla_setup(const rl_model *m, rl_serve_setup *u)
-{
-	u->kv_tok_chip = u->kv_bytes_per_token;
-	u->reread = 1.0;
-	u->attn_pre = u->sh.attn_flops_per_ctx_prefill / u->sh.attn_flops_per_ctx;
-	u->gemms_per_layer += m->q_lora_rank > 0 ? 2.0 : 1.0;
-}
-
-/* The setup's last step, the only one that reads the profile's
-** max_batch_size and max_num_tokens (and, for the profiling pass's
-** logits rows, the request's lengths): the runtime's memory and the KV
-** capacity it leaves, from u's figures before it; u->runtime and
-** u->kv_cap_tokens are written where it succeeds.  Where a cache's setup
-** differs from cfg in what this step alone reads (a batch rule's new pick,
-** or new lengths for the profiling pass's logits rows: setup_state),
-** rl_serve_bare does this step again instead of the whole setup: the
-** same expressions on the same figures, the same results bit for bit. */
-static int setup_memory(const rl_config *cfg, rl_result *r,
-                        rl_serve_setup *u)
-{
-	const rl_profile *pf = &cfg->prof;
-	const rl_model *m = &cfg->model;
-	double runtime, ws_b, free_b, kv_cap_tokens, cap_first, cap_last;
-	char msg[256];
-
-	/* the runtime's memory: a fixed reservation, the logits buffers (fp32,
-	** gathered on every rank) of logits_rows(), the captured CUDA graphs'
-	** output logits (graph_logits_rows, at the GEMM output width, on every
-	** rank), and the engine's
-	** activation workspace for max_num_tokens tokens, at the activations'
-	** precision or the profile's own */
-	ws_b = (int)pf->act_buffers_precision == RL_PREC_AUTO
-	           ? u->ab
-	           : rl_precision_bytes((int)pf->act_buffers_precision);
-	runtime = pf->runtime_reserved_bytes +
-	          pf->logits_buffers * logits_rows(cfg) * m->vocab * 4.0 +
-	          pf->graph_logits_rows * m->vocab * u->cb +
-	          pf->act_buffers * pf->max_num_tokens *
-	              u->sh.act_elems_per_token_layer * ws_b / u->tp;
-	/* an MoE that all-gathers (moe_dispatch) holds, beside its own
-	** tokens', the inputs of the other ep - 1 ranks' max_num_tokens
-	** tokens (at the activations' precision) and their outputs before
-	** the reduce-scatter (at the GEMM output width), hidden wide: as many
-	** copies as of the rest of the workspace */
-	if (u->ep > 1 && u->moe &&
-	    (int)pf->moe_dispatch == RL_MOE_ALLGATHER)
-		runtime += pf->act_buffers * pf->max_num_tokens * (u->ep - 1) *
-		           m->hidden * (u->ab + u->cb);
-	r->runtime_bytes = runtime;
-	free_b = cfg->chip.hbm_bytes - u->weights_bytes_per_chip - runtime;
-	if (free_b <= 0) {
-		snprintf(msg, sizeof msg,
-		         "model does not fit: %.1f GB of weights%s per chip "
-		         "exceed the chip's %.1f GB by %.1f GB%s",
-		         u->weights_bytes_per_chip / 1e9,
-		         runtime > 0 ? " and runtime" : "",
-		         cfg->chip.hbm_bytes / 1e9, -free_b / 1e9,
-		         u->tp * u->pp * u->ep < u->chips
-		             ? " (more tp, pp or ep would split them further)"
-		             : "");
-		return fail(r, RL_ENOFIT, msg);
-	}
-	/* the stage that holds the fewest tokens of KV sets the capacity */
-	cap_first = (cfg->chip.hbm_bytes - u->w_first - runtime) *
-	            pf->kv_fraction / u->kv_first;
-	cap_last = (cfg->chip.hbm_bytes - u->w_last - runtime) *
-	           pf->kv_fraction / u->kv_last;
-	kv_cap_tokens = rl_fmin(cap_first, cap_last);
-	r->kv_capacity_bytes = kv_cap_tokens * u->kv_first;
-	r->kv_capacity_tokens = kv_cap_tokens;
-	u->runtime = runtime;
-	u->kv_cap_tokens = kv_cap_tokens;
-	return RL_OK;
-}
-
-/* Checks and the work that does not depend on isl, osl or batch. */
-static int serve_setup_of(const rl_config *cfg, rl_result *r,
-                          rl_serve_setup *u)
-{
-	const rl_scenario *s = &cfg->scen;
-	const rl_profile *pf = &cfg->prof;
-	const rl_model *m = &cfg->model;
-	rl_stages st;
-	double chips;
-	double w_first, w_last, kv_first, kv_last;
-	int rc, wp, ap, kp, mp, hp;
-	char msg[256];
-
-	if ((rc = check(cfg, r)) != RL_OK)
-		return rc;
-
-	memset(u, 0, sizeof *u);
-	rl_model_shape_of(m, &u->sh);
-	if (pf->sliding_window < 0.5) {
-		/* the runtime ignores the model's window: full attention */
-		u->sh.window = 0;
-		u->sh.window_share = 0;
-	}
-	r->shape = u->sh;
-	u->tp = s->tp;
-	u->tpd = rl_divisor_of(u->tp);
-	u->blkd = rl_divisor_of(pf->tokens_per_block);
-	u->per_scored = 1 / (4.0 * m->head_dim);
-	u->pp = s->pp >= 1 ? s->pp : 1;
-	u->ep = s->ep >= 1 ? s->ep : 1;
-	u->L = m->layers;
-	rl_stages_of(u->L, u->pp, &st);
-	/* the collectives this mapping runs (iter_cost asks for no other) */
-	if (u->tp > 1)
-		rl_allreduce_cost(cfg, u->tp, &u->ar);
-	/* the MoE's dispatch: a token to its k experts' ranks (all-to-all),
-	** or every token to all ep ranks (an all-gather, whose (ep-1)/ep of
-	** ep tokens' bytes are those of a reduce-scatter back) */
-	u->a2a_copies = m->experts_per_token;
-	if (u->ep > 1) {
-		if ((int)pf->moe_dispatch == RL_MOE_ALLGATHER) {
-			rl_allgather_cost(cfg, u->ep, &u->a2a);
-			u->a2a_copies = u->ep;
-		} else {
-			rl_alltoall_cost(cfg, u->ep, &u->a2a);
-		}
-	}
-	if (u->pp > 1)
-		rl_p2p_cost(cfg, &u->p2p);
-	if (pf->logits_gather > 0.5)
-		rl_allgather_cost(cfg, u->tp, &u->lg);
-	else
-		rl_link_cost_start(&u->lg, 1); /* none */
-	u->logit_passes = pf->logits_passes;
-	chips = rl_scen_chips(s);
-	wp = rl_weight_prec(s);
-	ap = rl_act_prec(s);
-	kp = rl_kv_prec(cfg);
-	u->wb = rl_precision_bytes(wp);
-	u->ab = rl_precision_bytes(ap);
-	hp = rl_head_prec(cfg);
-	u->hb = rl_precision_bytes(hp);
-	/* GEMM outputs accumulate at >= 16 bits and are reduced at that width */
-	u->cb = u->ab > 2 ? u->ab : 2;
-	mp = rl_matrix_prec(s);
-	u->peak = rl_chip_peak(&cfg->chip, mp);
-	/* FP8 GEMMs reach their own share of the FP8 peak */
-	u->eff_gemm = rl_gemm_eff_large(pf, mp);
-	if (u->peak <= 0) {
-		snprintf(msg, sizeof msg,
-		         "chip: no %s matrix peak (set chip.peak_tflops_%s "
-		         "or use another precision)",
-		         rl_precision_name(mp), rl_precision_name(mp));
-		return fail(r, RL_EINVAL, msg);
-	}
-	u->peak_attn = cfg->chip.peak_flops_bf16 > 0 ? cfg->chip.peak_flops_bf16
-	                                            : u->peak;
-	/* the LM head multiplies at the wider of its weights and the
-	** activations */
-	{
-		int hm = rl_precision_bytes(hp) >= u->ab ? hp : ap;
-		u->peak_head = rl_chip_peak(&cfg->chip, hm);
-		u->eff_head = rl_gemm_eff_large(pf, hm);
-		if (u->peak_head <= 0) {
-			u->peak_head = u->peak;
-			u->eff_head = u->eff_gemm;
-		}
-	}
-	/* routed experts stored narrower than the other weights (MXFP4:
-	** 4-bit values and a shared 8-bit scale per 32, 4.25 bits) multiply
-	** at the wider of their class (FP4 up to 5 bits a weight with its
-	** scales, FP8 up to 9, else 16-bit) and the activations: a chip
-	** without FP4 units dequantizes them to the activations' precision */
-	u->peak_expert = u->peak;
-	u->eff_expert = u->eff_gemm;
-	u->expert_w_bytes = u->sh.params_expert * u->wb;
-	if (m->expert_weight_bits > 0) {
-		double bits = m->expert_weight_bits;
-		int xc = bits <= 5 ? RL_PREC_FP4
-		         : bits <= 9 ? RL_PREC_FP8 : RL_PREC_BF16;
-		int xp = rl_precision_bytes(xc) >= u->ab ? xc : ap;
-		double pk = rl_chip_peak(&cfg->chip, xp);
-		u->expert_w_bytes = u->sh.params_expert * bits / 8;
-		if (pk > 0) {
-			u->peak_expert = pk;
-			u->eff_expert = rl_gemm_eff_large(pf, xp);
-		}
-	}
-	/* grouped expert GEMMs (with their token permute and finalize
-	** kernels) reach their own share of a dense GEMM's efficiency */
-	u->eff_expert *= pf->moe_gemm_eff;
-	u->bw = cfg->chip.hbm_Bps * pf->eff_memory;
-	u->kv_bw = cfg->chip.hbm_Bps * pf->eff_kv_memory;
-	u->per_bw = 1 / u->bw;
-	u->per_kv_bw = 1 / u->kv_bw;
-	u->per_hbm = 1 / cfg->chip.hbm_Bps;
-	u->per_peak = 1 / u->peak;
-	u->per_pe_gemm = 1 / (u->peak * u->eff_gemm);
-	u->per_pe_head = 1 / (u->peak_head * u->eff_head);
-	u->per_pe_expert = 1 / (u->peak_expert * u->eff_expert);
-	u->per_rate_attn = 1 / (u->peak_attn * pf->eff_attention);
-	/* the layers' weights besides routed experts: everything but the
-	** embedding, the LM head (V x d, or the tied embedding) and the final
-	** norm (d) */
-	u->head_w_bytes = (m->vocab * u->hb + u->wb) * m->hidden;
-	u->layer_w_bytes =
-	    ((u->sh.params_total - u->sh.params_embedding -
-	      (m->tied_embeddings > 0.5 ? 0.0 : m->vocab * m->hidden) -
-	      m->hidden -
-	      u->sh.moe_layers * m->experts * u->sh.params_expert) * u->wb) /
-	    u->L;
-	u->moe_share = u->sh.moe_layers / u->L;
-	u->moe = u->moe_share > 0;
-	/* GEMM kernels a layer runs (profile.gemm_fixed_us each): attention's
-	** fused QKV and its output projection, then a dense MLP's up (gate and
-	** up fused where gated) and down, or an MoE layer's router, its
-	** grouped experts' gate-up and down and, with shared experts, their
-	** fused gate-up and down (ASSUMPTION: TensorRT-LLM fuses QKV and
-	** gate-up and runs all routed experts of a layer in one grouped GEMM
-	** per matrix, as its PyTorch backend's Llama and MoE modules do) */
-	u->gemms_per_layer =
-	    4.0 + u->moe_share * (1.0 + (m->shared_experts > 0 ? 2.0 : 0.0));
-	u->lin_body = u->sh.linear_flops_per_token - u->sh.head_flops_per_token;
-	u->el_per_tok = u->sh.elem_elems_full +
-	                rl_div(u->sh.elem_elems_split, &u->tpd);
-	u->el_unfused = 1.0 - pf->elementwise_fused;
-	/* an MoE layer's permute copies a token (d values at the
-	** activations' precision) into its k experts' order, k copies; its
-	** finalize reads the k expert outputs at the GEMM output width and
-	** writes their weighted sum: (1 + k) d values each, on every tp rank
-	** (each holds the whole hidden width of every token), for every
-	** rank's tokens where the MoE all-gathers them (ASSUMPTION:
-	** TensorRT-LLM's MoE plugin's expand-rows and finalize-routing
-	** kernels as recalled, not in the repository) */
-	if (pf->moe_permute > 0.5 && u->moe_share > 0)
-		u->moe_perm_bytes =
-		    (1.0 + m->experts_per_token) * m->hidden * (u->ab + u->cb) *
-		    (u->ep > 1 && (int)pf->moe_dispatch == RL_MOE_ALLGATHER
-		         ? u->ep : 1.0);
-	/* attention and MLP that read the same input add their partial
-	** sums before one all-reduce (TensorRT-LLM's Falcon: "allreduce
-	** applies after those layer"; vLLM's Falcon and GPT-J likewise) */
-	u->ar_per_layer = m->parallel_attn_mlp > 0.5 ? 1.0 : 2.0;
-
-	/* memory per chip, on the first stage (most layers, embedding) and
-	** the last (LM head and final norm; a copy of a tied embedding) */
-	{
-		double layer = u->layer_w_bytes + u->moe_share * m->experts /
-		                                     u->ep * u->expert_w_bytes;
-		double embed = u->sh.params_embedding * u->hb;
-		double head = m->tied_embeddings > 0.5 && u->pp <= 1
-		                  ? m->hidden * u->wb : u->head_w_bytes;
-		r->weights_bytes =
-		    u->L * u->layer_w_bytes +
-		    u->sh.moe_layers * m->experts * u->expert_w_bytes + embed +
-		    (m->tied_embeddings > 0.5 ? m->hidden * u->wb : u->head_w_bytes);
-		if (u->pp <= 1) {
-			w_first = w_last = (u->L * layer + embed + head) / u->tp;
-		} else {
-			w_first = (st.first * layer + embed) / u->tp;
-			w_last = (st.last * layer + head) / u->tp;
-		}
-	}
-	r->weights_bytes_per_chip = rl_fmax(w_first, w_last);
-	r->kv_bytes_per_token = u->sh.kv_elems_per_token * rl_precision_bytes(kp);
-	u->kv_bytes_per_token = r->kv_bytes_per_token;
-	u->kv_tok_chip = r->kv_bytes_per_token / rl_fmin(u->tp, m->kv_heads);
-	/* query heads per KV head on a chip: heads / kv_heads, or heads / tp
-	** once tp exceeds kv_heads (each chip holds a copy of one KV head) */
-	u->reread = 1.0 + pf->kv_group_reread *
-	                     (m->heads / rl_fmax(u->tp, m->kv_heads) - 1.0);
-	u->attn_pre = 1.0;
-	if (u->sh.kv_per_head <= 0)
-		mla_setup(m, u);
-	kv_first = u->kv_tok_chip * st.first / u->L;
-	kv_last = u->kv_tok_chip * st.last / u->L;
-	r->kv_bytes_per_token_per_chip = kv_first;
-	u->head_row = rl_div(u->sh.head_flops_per_token, &u->tpd);
-	u->embed_row = m->hidden * u->hb;
-	u->ar_row = m->hidden * u->cb;
-	u->logit_row = u->logit_passes * m->vocab * 4.0;
-	u->multi_tp = u->tp > 1;
-	u->multi_ep = u->ep > 1;
-	u->multi_pp = u->pp > 1;
-	u->mh = pf->gemm_m_half;
-	u->mh_on = !(u->mh <= 0);
-	u->graphs_off = pf->cuda_graphs < 0.5;
-	u->request_on = pf->request_overhead_s != 0;
-	u->overlap_none = pf->comm_overlap == 0 && !signbit(pf->comm_overlap);
-	u->host_overlap_on = pf->host_overlap > 0;
-	u->scores_mla = u->sh.attn_scores_per_ctx > 0;
-	u->windowed = !(u->sh.window <= 0 || u->sh.window_share <= 0);
-	u->kv_reserve_on = pf->kv_reserve > 0.5;
-	u->blk_exact = u->blkd.inv != 0.0;
-	/* the stage kinds (stage_kind_of reads the figures above) */
-	if (u->pp <= 1) {
-		u->one = stage_kind_of(cfg, u, u->L, 1, 1, 0);
-	} else {
-		u->first = stage_kind_of(cfg, u, st.first, 1, 0, 1);
-		u->last = stage_kind_of(cfg, u, st.last, 0, 1, 0);
-		u->hi = stage_kind_of(cfg, u, st.hi, 0, 0, 1);
-		u->lo = stage_kind_of(cfg, u, st.lo, 0, 0, 1);
-		/* the middle stages a micro-batch passes */
-		u->n_mid_hi = st.n_hi - 1 - (st.last == st.hi ? 1 : 0);
-		u->n_mid_lo = u->pp - 2 - u->n_mid_hi;
-	}
-	u->chips = chips;
-	u->per_chips = 1 / chips;
-	u->replicas = rl_scen_dp(s);
-	u->w_first = w_first;
-	u->w_last = w_last;
-	u->kv_first = kv_first;
-	u->kv_last = kv_last;
-	u->weights_bytes = r->weights_bytes;
-	u->weights_bytes_per_chip = r->weights_bytes_per_chip;
-	return setup_memory(cfg, r, u);
 }
 
 int rl_serve(const rl_config *cfg, rl_result *r)
@@ -1017,11 +606,11 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 			cache->key_is_rule = 1;
 		u = &cache->setup;
 	} else if (st == SETUP_MEMORY &&
-	           setup_memory(cfg, r, &cache->setup) == RL_OK) {
+	           rl_serve_setup_memory(cfg, r, &cache->setup) == RL_OK) {
 		/* the batch rule's two numbers or, for the profiling pass's
 		** logits rows, the lengths alone differ from the setup's key:
-		** its last step again (setup_memory), the key brought along;
-		** what power and cost keep (read from the span before the
+		** its last step again (rl_serve_setup_memory), the key
+		** brought along; what power and cost keep (read from the span before the
 		** request, which is the key's) stays */
 		cache->key.prof.max_batch_size = cfg->prof.max_batch_size;
 		cache->key.prof.max_num_tokens = cfg->prof.max_num_tokens;
@@ -1040,13 +629,13 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 			if (cfg != &cache->rule.cfg)
 				cache->rule.valid = 0;
 		}
-		if ((rc = serve_setup_of(cfg, r, w)) != RL_OK) {
+		if ((rc = rl_serve_setup_of(cfg, r, w)) != RL_OK) {
 			/* a failed setup leaves what it reached, the rest zero:
 			** worked out again on a cleared result (a success writes
 			** every field: nothing to clear first) */
 			memset(r, 0, offsetof(rl_result, error));
 			r->error[0] = '\0';
-			return serve_setup_of(cfg, r, w);
+			return rl_serve_setup_of(cfg, r, w);
 		}
 		if (cache) {
 			cache->key = *cfg;

@@ -189,6 +189,16 @@ double rl_experts_touched(const rl_model *m, double tokens);
 
 #include "servesetup.h"
 
+/* The setup of cfg (servesetup.c), for engine.c alone: cfg's checks, then
+** every field of u, r's fields that the setup gives written as reached
+** (a failure leaves the rest as they were); RL_OK, or an error code with
+** r->error.  rl_serve_setup_memory is its last step alone (the runtime's
+** memory and the KV capacity, u->runtime and u->kv_cap_tokens), on u's
+** other fields as rl_serve_setup_of left them. */
+int rl_serve_setup_of(const rl_config *cfg, rl_result *r, rl_serve_setup *u);
+int rl_serve_setup_memory(const rl_config *cfg, rl_result *r,
+                          rl_serve_setup *u);
+
 /* A cache the caller owns, carried from one evaluation to the next: what
 ** the serving model works out from everything but the scenario's isl, osl
 ** and batch (the model's shape, the mapping's checks and collectives,
@@ -200,7 +210,7 @@ double rl_experts_touched(const rl_model *m, double tokens);
 ** key, byte by byte, so any change there but isl, osl or batch
 ** recomputes; results are identical to rl_eval's.  A configuration that
 ** fails its checks is never kept.
-** The setup is read in place (servesetup.h: engine.c's business); the
+** The setup is read in place (servesetup.h: the serving model's business); the
 ** chip's cost, and what power and cost work out from the configuration
 ** alone (pc, rl_power_cost_memo above: its own compare of the design,
 ** node and cost sections), are kept beside it (eval.c; a new setup clears

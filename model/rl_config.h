@@ -258,7 +258,7 @@ typedef struct {
 } rl_profile;
 
 /* profile.logits_rows: whose logits the memory left for the KV cache is
-** sized after (engine.c, the runtime's memory). */
+** sized after (servesetup.c, the runtime's memory). */
 typedef enum {
 	RL_LOGITS_MAX_BATCH = 0, /* max_batch_size sequences (a TensorRT
 	                          * engine's output buffers) */

@@ -1,10 +1,11 @@
 /*
-** servesetup.h: what the serving model (engine.c) works out from a design
-** alone (everything but the scenario's isl, osl and batch): the model's
-** shape, the mapping's stages and collectives, bytes per value, rates,
-** weights, runtime memory and KV capacity.  An rl_eval_cache (engine.h)
-** holds one and engine.c reads it there in place; the fields are
-** engine.c's business, public only so that a cache can hold them.
+** servesetup.h: what the serving model works out from a design alone
+** (everything but the scenario's isl, osl and batch; servesetup.c): the
+** model's shape, the mapping's stages and collectives, bytes per value,
+** rates, weights, runtime memory and KV capacity.  An rl_eval_cache
+** (engine.h) holds one and engine.c reads it there in place; the fields
+** are servesetup.c's and engine.c's business, public only so that a
+** cache can hold them.
 ** Included by engine.h after rl_model_shape.
 */
 #ifndef RL_SERVESETUP_H

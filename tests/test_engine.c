@@ -1362,7 +1362,7 @@ static void test_cache_batch_rule(void **state)
 /* Without a batch rule, where the profiling pass's logits rows follow the
 ** request's lengths (the PyTorch backend's profiles), a cache works out
 ** the runtime's memory and the KV capacity again for new lengths, not the
-** whole setup (engine.c's setup_memory), and keeps what power and cost
+** whole setup (rl_serve_setup_memory), and keeps what power and cost
 ** work out from the configuration alone: rl_eval's result, byte for byte,
 ** through a run of requests on a chip with a power model and a price, a
 ** change of the design between them, and lengths whose logits buffers
@@ -1417,7 +1417,7 @@ static void test_cache_profiling_pass(void **state)
 
 /* A cache whose setup differs from the rule's served configuration in the
 ** rule's two numbers alone works out the runtime's memory and the KV
-** capacity again, not the whole setup (engine.c's setup_memory): rl_eval's
+** capacity again, not the whole setup (rl_serve_setup_memory): rl_eval's
 ** result, byte for byte, where the profiling pass's logits rows follow the
 ** lengths too, and where the workspace of a large token budget leaves no
 ** room for the KV cache (refused, not kept) between picks that fit. */
