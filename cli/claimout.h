@@ -1,5 +1,6 @@
 /*
-** claimout.h: the claim check on the terminal and as JSON (claimout.c).
+** claimout.h: the claim check on the terminal (claimout.c) and as JSON
+** (claimjson.c).
 */
 #ifndef RL_CLAIMOUT_H
 #define RL_CLAIMOUT_H

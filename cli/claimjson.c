@@ -1,0 +1,285 @@
+/*
+** claimjson.c: the claim check as JSON (`rooflab claim --json`; the
+** summary on the terminal is claimout.c's): the verdict, the speedups, both
+** sides' evaluations, every mapping, the Shapley factors, the levers
+** solved one at a time (also the solve command's rows), the Monte Carlo
+** summary, the tornado, the assumptions and the other claims.
+*/
+#include <math.h>
+
+#include "../claim/verdict.h"
+#include "../model/params.h"
+#include "claimout.h"
+#include "evalout.h"
+#include "../config/json.h"
+
+void claimout_solve_row_json(json_w *w, const claim_solve_row *r,
+                             int speedup_metric)
+{
+	json_obj(w, NULL);
+	json_str(w, "param", r->param);
+	json_str(w, "form", r->form);
+	json_num(w, "target", r->target);
+	json_num(w, "value", r->s.value);
+	json_str(w, "unit", r->unit);
+	json_bool(w, "feasible", r->s.feasible);
+	if (speedup_metric)
+		json_num(w, "speedup_at_value", r->s.metric);
+	else
+		json_str(w, "direction", r->s.feasible
+		                             ? (r->s.direction > 0 ? "at least"
+		                                                   : "at most")
+		                             : "");
+	json_str(w, "reason", r->s.reason);
+	json_str(w, "words", r->words);
+	json_end(w);
+}
+
+static void mappings_json(json_w *w, const claim_report *rep)
+{
+	size_t i, k;
+	double a = rep->a.r.total_tps;
+	json_arr(w, "mappings");
+	for (k = 0; k < 2; k++) {
+		const rl_map_entry *e = k ? rep->map_b : rep->map_a;
+		size_t n = k ? rep->nmap_b : rep->nmap_a;
+		for (i = 0; i < n; i++) {
+			json_obj(w, NULL);
+			json_str(w, "side", k ? "b" : "a");
+			json_num(w, "tp", e[i].tp);
+			json_num(w, "pp", e[i].pp);
+			json_num(w, "dp", e[i].dp);
+			json_num(w, "ep", e[i].ep);
+			json_bool(w, "fits", e[i].rc == RL_OK);
+			if (e[i].rc == RL_OK) {
+				json_num(w, "total_tokens_per_s", e[i].total_tps);
+				json_num(w, "output_tokens_per_s", e[i].output_tps);
+				json_num(w, "speedup", e[i].total_tps / a);
+			} else {
+				json_null(w, "total_tokens_per_s");
+				json_null(w, "output_tokens_per_s");
+				json_null(w, "speedup");
+			}
+			json_end(w);
+		}
+	}
+	json_end(w);
+}
+
+static void side_json(json_w *w, const char *key, const claim_side *s)
+{
+	json_obj(w, key);
+	json_str(w, "label", s->label);
+	json_str(w, "form", s->form);
+	evalout_json(w, &s->st, &s->r);
+	json_end(w);
+}
+
+static void factors_json(json_w *w, const char *key, const rl_factor *fs,
+                         const double *phi, size_t n, int ok)
+{
+	size_t i, j;
+	json_arr(w, key);
+	for (i = 0; ok && i < n; i++) {
+		json_obj(w, NULL);
+		json_str(w, "name", fs[i].name);
+		json_num(w, "factor", exp(phi[i]));
+		json_arr(w, "params");
+		for (j = 0; j < fs[i].n; j++) {
+			char full[160];
+			snprintf(full, sizeof full, "%s.%s", fs[i].p[j]->section,
+			         fs[i].p[j]->key);
+			json_str(w, NULL, full);
+		}
+		json_end(w);
+		json_end(w);
+	}
+	json_end(w);
+}
+
+static void mc_json(json_w *w, const char *key, const claim_report *rep,
+                    const claim_uncertainty *u, const rl_mc_result *mc)
+{
+	size_t i;
+	json_obj(w, key);
+	json_num(w, "samples", mc ? (double)mc->samples : 0);
+	json_num(w, "seed", (double)rep->opts.seed);
+	json_str(w, "uncertainty", u ? u->path : "");
+	json_num(w, "p05", mc ? mc->p05 : NAN);
+	json_num(w, "p50", mc ? mc->p50 : NAN);
+	json_num(w, "p95", mc ? mc->p95 : NAN);
+	json_num(w, "mean", mc ? mc->mean : NAN);
+	json_num(w, "prob_ge_target", mc ? mc->prob_ge_target : NAN);
+	json_num(w, "violation_rate", mc ? mc->violation_rate : NAN);
+	json_obj(w, "violations");
+	json_num(w, "power", mc ? (double)mc->viol_count[0] : 0);
+	json_num(w, "reticle", mc ? (double)mc->viol_count[1] : 0);
+	json_num(w, "hbm_stacks", mc ? (double)mc->viol_count[2] : 0);
+	json_num(w, "area_shares", mc ? (double)mc->viol_count[3] : 0);
+	json_end(w);
+	json_num(w, "failed", mc ? (double)mc->failed : 0);
+	json_num(w, "power_cap_w", u ? u->power_cap_w : 0);
+	/* side b's mapping, chosen per sample: how often each won */
+	json_arr(w, "mapping_wins");
+	for (i = 0; mc && i < mc->nmaps; i++) {
+		json_obj(w, NULL);
+		json_num(w, "tp", mc->maps[i].tp);
+		json_num(w, "pp", mc->maps[i].pp);
+		json_num(w, "dp", mc->maps[i].dp);
+		json_num(w, "ep", mc->maps[i].ep);
+		json_num(w, "samples", (double)mc->maps[i].wins);
+		json_end(w);
+	}
+	json_end(w);
+	json_num(w, "mapping_wins_other", mc ? (double)mc->maps_other : 0);
+	json_end(w);
+}
+
+static void uname(const rl_uparam *u, char *buf, size_t len)
+{
+	snprintf(buf, len, "%c.%s.%s", u->side ? 'b' : 'a', u->p->section,
+	         u->p->key);
+}
+
+static void tornado_json(json_w *w, const char *key,
+                         const claim_uncertainty *u,
+                         const rl_tornado_row *torn)
+{
+	size_t i;
+	json_arr(w, key);
+	for (i = 0; u && i < u->n; i++) {
+		const rl_tornado_row *t = &torn[i];
+		char name[160];
+		uname(&u->u[t->index], name, sizeof name);
+		json_obj(w, NULL);
+		json_str(w, "param", name);
+		json_num(w, "low", t->low);
+		json_num(w, "high", t->high);
+		json_num(w, "speedup_low", t->speedup_low);
+		json_num(w, "speedup_high", t->speedup_high);
+		json_end(w);
+	}
+	json_end(w);
+}
+
+static void assumptions_json(json_w *w, const char *key,
+                             const claim_uncertainty *u)
+{
+	size_t i;
+	json_arr(w, key);
+	for (i = 0; u && i < u->n; i++) {
+		const rl_uparam *p = &u->u[i];
+		char name[160];
+		double lo, hi;
+		rl_uparam_range(p, &lo, &hi);
+		uname(p, name, sizeof name);
+		json_obj(w, NULL);
+		json_str(w, "param", name);
+		json_str(w, "dist", rl_dist_name(p->dist));
+		json_num(w, "low", lo);
+		json_num(w, "high", hi);
+		json_str(w, "unit", p->p->unit);
+		json_str(w, "source", u->source[i]);
+		json_end(w);
+	}
+	json_end(w);
+}
+
+void claimout_json(FILE *f, const claim_report *rep)
+{
+	json_w w;
+	size_t i;
+	json_begin(&w, f);
+	json_str(&w, "scenario", rep->scenario);
+	json_num(&w, "target", rep->opts.target);
+	{ /* the text's first word ("Not supported") and whether the speedup
+	  ** under the stated assumptions lies outside its 90% interval */
+		const rl_mc_result *mc = rep->have_unc ? rep->mc : NULL;
+		double x = rep->speedup_total;
+		json_obj(&w, "verdict");
+		json_str(&w, "word", claim_verdict_word(mc != NULL,
+		         mc ? mc->prob_ge_target : NAN, x, rep->opts.target));
+		int side = mc ? claim_vs_interval(x, mc->p05, mc->p95) : 0;
+		if (mc)
+			json_str(&w, "stated_vs_interval", side > 0 ? "above"
+			         : side < 0 ? "below" : "inside");
+		else
+			json_null(&w, "stated_vs_interval");
+		json_end(&w);
+	}
+	json_obj(&w, "speedup");
+	json_num(&w, "total_tokens", rep->speedup_total);
+	json_num(&w, "output_tokens", rep->speedup_output);
+	if (rep->have_bd) {
+		json_obj(&w, "by_design");
+		json_num(&w, "total_tokens", rep->bd_speedup_total);
+		json_num(&w, "output_tokens", rep->bd_speedup_output);
+		json_end(&w);
+	}
+	json_end(&w);
+	if (rep->nmap_a > 0 && rep->map_a[0].rc == RL_OK) {
+		json_obj(&w, "against_best_a");
+		json_num(&w, "tp", rep->map_a[0].tp);
+		json_num(&w, "pp", rep->map_a[0].pp);
+		json_num(&w, "dp", rep->map_a[0].dp);
+		json_num(&w, "ep", rep->map_a[0].ep);
+		json_num(&w, "total_tokens",
+		         rep->b.r.total_tps / rep->map_a[0].total_tps);
+		json_end(&w);
+	}
+	if (rep->have_bd && rep->b_remapped) {
+		json_obj(&w, "by_design_at_tdp");
+		json_num(&w, "tdp_700_w", rep->tdp_speedup[0]);
+		json_num(&w, "tdp_1000_w", rep->tdp_speedup[1]);
+		json_num(&w, "unlimited", rep->tdp_speedup[2]);
+		json_end(&w);
+	}
+	json_num(&w, "b_as_given_total_tokens",
+	         rep->b_given_total / rep->a.r.total_tps);
+	if (rep->base_total[1] > 0 && rep->base_total[2] > 0) {
+		json_num(&w, "against_trtllm_0_11",
+		         rep->b.r.total_tps / rep->base_total[1]);
+		json_num(&w, "against_trtllm_0_12",
+		         rep->b.r.total_tps / rep->base_total[2]);
+	}
+	side_json(&w, "a", &rep->a);
+	side_json(&w, "b", &rep->b);
+	mappings_json(&w, rep);
+	if (rep->have_bd)
+		side_json(&w, "b_by_design", &rep->bd);
+	factors_json(&w, "factors", rep->f, rep->phi, rep->nf, rep->factors_ok);
+	if (!rep->factors_ok)
+		json_str(&w, "factors_error", rep->factors_err);
+	if (rep->have_bd)
+		factors_json(&w, "factors_by_design", rep->fd, rep->phid, rep->nfd,
+		             rep->factors_d_ok);
+	json_arr(&w, "solve");
+	for (i = 0; i < rep->nsolve; i++)
+		claimout_solve_row_json(&w, &rep->solve[i], 0);
+	json_end(&w);
+	json_arr(&w, "must_be_true");
+	for (i = 0; i < rep->nmust; i++)
+		json_str(&w, NULL, rep->must[i]);
+	json_end(&w);
+	mc_json(&w, "monte_carlo", rep, rep->have_unc ? &rep->unc : NULL,
+	        rep->mc);
+	tornado_json(&w, "tornado", rep->have_unc ? &rep->unc : NULL, rep->torn);
+	assumptions_json(&w, "assumptions", rep->have_unc ? &rep->unc : NULL);
+	if (rep->have_unc_d) {
+		mc_json(&w, "monte_carlo_by_design", rep, &rep->unc_d, rep->mc_d);
+		tornado_json(&w, "tornado_by_design", &rep->unc_d, rep->torn_d);
+		assumptions_json(&w, "assumptions_by_design", &rep->unc_d);
+	}
+	json_arr(&w, "claims");
+	for (i = 0; i < rep->nclaims; i++) {
+		const claim_check *c = &rep->claims[i];
+		json_obj(&w, NULL);
+		json_str(&w, "claim", c->claim);
+		json_str(&w, "source", c->source);
+		json_str(&w, "model_value", c->model_value);
+		json_str(&w, "verdict", c->verdict);
+		json_end(&w);
+	}
+	json_end(&w);
+	json_finish(&w);
+}
