@@ -60,7 +60,6 @@
 ** against it, and keeps every function the cache-hit path calls inline.
 */
 #include "engine.h"
-#include "comm.h"
 #include "exactdiv.h"
 #include "fminmax.h"
 #include "link.h"
