@@ -58,4 +58,20 @@ expect_err "scripts/fit-nothing.sh: no such script" "the message names it"
 expect_exit 2 "a tree without data/profiles: exit 2" -- sh "$chk" "$tmpd/nope"
 expect_err "not a rooflab tree" "the message says so"
 
+# calibrate-trtllm.sh passes its options on to calibrate; an --out of the
+# caller's replaces its default (calibrate refuses an option given twice),
+# so the fit goes to that file and the shipped profile is not rewritten
+mkdir "$tmpd/o"
+cp -R "$root/data" "$root/scripts" "$tmpd/o/"
+ln -s "$(cd "$(dirname "$RL")" && pwd)/$(basename "$RL")" "$tmpd/o/rooflab"
+cp "$tmpd/o/data/profiles/trtllm-0.10.ini" "$tmpd/o10.before"
+expect_exit 0 "calibrate-trtllm.sh --out FILE" -- \
+	sh -c 'cd "$1" && ROOFLAB_DATA="$1/data" sh scripts/calibrate-trtllm.sh --no-loo --out "$2"' \
+	sh "$tmpd/o" "$tmpd/o10.ini"
+expect_out "wrote $tmpd/o10.ini" "writes the caller's file"
+expect_exit 0 "the shipped trtllm-0.10 profile is left as it was" -- \
+	cmp "$tmpd/o10.before" "$tmpd/o/data/profiles/trtllm-0.10.ini"
+expect_exit 0 "the caller's file is a profile of the 0.10 rows" -- \
+	grep -q "^software = TensorRT-LLM 0.10.0" "$tmpd/o10.ini"
+
 finish
