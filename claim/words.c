@@ -57,8 +57,28 @@ static void claim_lever_noun(const char *param, char *buf, size_t len)
 	}
 }
 
+/* unit as said of v: a count's plural noun (params.c's "chips", "tokens",
+** ...) without its 's' at exactly 1 ("at 1 chip"), the unit itself else. */
+static void unit_of_count(const char *unit, double v, char *out, size_t len)
+{
+	static const char *const counts[] = {
+		"bits", "chips", "dies", "sequences", "stacks", "stages", "tokens",
+		"years"
+	};
+	size_t i, n = strlen(unit);
+	snprintf(out, len, "%s", unit);
+	if (v != 1)
+		return;
+	for (i = 0; i < sizeof counts / sizeof counts[0]; i++)
+		if (!strcmp(unit, counts[i]) && n < len) {
+			out[n - 1] = '\0';
+			return;
+		}
+}
+
 void claim_qty(const char *param, double v, char *buf, size_t len)
 {
+	char unit[32];
 	const char *p = bare(param);
 	const rl_param *tp = rl_param_find_full(p);
 	if (!isfinite(v))
@@ -72,10 +92,12 @@ void claim_qty(const char *param, double v, char *buf, size_t len)
 		snprintf(buf, len, "%.1f TB/s", v);
 	else if (!strcmp(p, "chip.tdp_w") && v >= 1000)
 		snprintf(buf, len, "%.2g kW", v / 1000);
-	else
+	else {
+		unit_of_count(tp ? tp->unit : "", v, unit, sizeof unit);
 		snprintf(buf, len, fabs(v) >= 1000 && fabs(v) < 1e6 ? "%.0f%s%s"
 		                                                    : "%.3g%s%s",
-		         v, tp && tp->unit[0] ? " " : "", tp ? tp->unit : "");
+		         v, unit[0] ? " " : "", unit);
+	}
 }
 
 /* The limit one phase's bound stands for; `verb` agrees with it. */

@@ -290,6 +290,17 @@ fi
 expect_exit 0 "solve a lever that cannot help" -- $RL solve --vary b.chip.link_gbps
 expect_out "tp 1 x pp 1 on 8 chips \\(its best mapping" "solve names side b's mapping"
 expect_out "more chip-to-chip bandwidth does not raise the speedup" "solve says the links do not help"
+# a count of one is said in the singular: Sohu runs tp 1 at its best
+# mapping, so more tensor parallelism starts from 1 chip ("1 chips" before)
+expect_exit 0 "solve the tensor-parallel degree" -- $RL solve --vary b.scenario.tp
+# (the line may wrap between the number and its unit)
+if tr '\n' ' ' <"$tmpd/out" | grep -Eq "at 1 +chip already" &&
+   ! tr '\n' ' ' <"$tmpd/out" | grep -Eq " 1 +chips"; then
+	echo "ok - one chip, singular"
+else
+	echo "not ok - one chip, singular"; sed 's/^/    out: /' "$tmpd/out"
+	fails=$((fails + 1))
+fi
 expect_no_out "the chip-to-chip links bind" "links do not bind at one chip per replica"
 # a side b given keeps its mapping: Sohu at the scenario's tp 8, where
 # every token crosses the links twice per layer and they bind
