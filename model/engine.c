@@ -120,6 +120,29 @@ static inline void clock_peaks(eval_ctx *c, double s)
 ** rl_gemm_eff_rows), i.e. flops x (tokens + gemm_m_half) / (peak x eff x
 ** tokens), with the rows' share multiplied out: one division, not two in a
 ** row (none where gemm_m_half <= 0). */
+/* The larger of a kernel's compute and memory times (rl_fmax), and its
+** part of the bound's compute and memory sums: compute where compute >=
+** memory, memory where memory > compute, else (a NaN) neither; each pair
+** compared once. */
+static inline double split_max(double compute, double memory,
+                               double *comp, double *mem)
+{
+	double hi;
+	if (memory > compute) {
+		hi = memory;
+		*comp = 0;
+		*mem = memory;
+	} else if (compute >= memory) {
+		hi = compute;
+		*comp = compute;
+		*mem = 0;
+	} else { /* a NaN */
+		hi = rl_fmax(compute, memory);
+		*comp = *mem = 0;
+	}
+	return hi;
+}
+
 static inline double gemm_time(const eval_ctx *c, double flops, double tokens,
                                double per_pe)
 {
@@ -268,31 +291,10 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	** compute where compute >= memory, memory where compute < memory,
 	** else 0, the same in every case, NaNs too) */
 	{
-		double g_max, a_max;
-		if (t_gemm_memory > t_gemm_compute) {
-			g_max = t_gemm_memory;
-			g_comp = 0;
-			g_mem = t_gemm_memory;
-		} else if (t_gemm_compute >= t_gemm_memory) {
-			g_max = t_gemm_compute;
-			g_comp = t_gemm_compute;
-			g_mem = 0;
-		} else { /* a NaN */
-			g_max = rl_fmax(t_gemm_compute, t_gemm_memory);
-			g_comp = g_mem = 0;
-		}
-		if (t_attn_memory > t_attn_compute) {
-			a_max = t_attn_memory;
-			a_comp = 0;
-			a_mem = t_attn_memory;
-		} else if (t_attn_compute >= t_attn_memory) {
-			a_max = t_attn_compute;
-			a_comp = t_attn_compute;
-			a_mem = 0;
-		} else {
-			a_max = rl_fmax(t_attn_compute, t_attn_memory);
-			a_comp = a_mem = 0;
-		}
+		double g_max = split_max(t_gemm_compute, t_gemm_memory, &g_comp,
+		                         &g_mem);
+		double a_max = split_max(t_attn_compute, t_attn_memory, &a_comp,
+		                         &a_mem);
 		rest = t_gemm_fixed + g_max + a_max + t_elementwise;
 	}
 	{
