@@ -33,7 +33,12 @@ typedef struct {
 	char vals[CLAIM_KV_MAX][256];
 	int n;
 	int given;
-	char where[1100]; /* "FILE:LINE" of [a] or [b] in a --config file */
+	/* from a --config file: the file, the line of the side's first key
+	** and the line of each key (chip_line: chip's; lines[i]: keys[i]'s);
+	** file "" and lines 0 for a spec from the command line */
+	char file[1024];
+	int line, chip_line;
+	int lines[CLAIM_KV_MAX];
 	char text[2048];  /* the spec as written on the command line, or "" */
 } claim_spec;
 
@@ -93,10 +98,13 @@ int claim_spec_parse(const char *text, claim_spec *spec, char *err,
 ** line, which then wins over it.  0 or -1 + err (file:line). */
 int claim_config_read(const char *path, claim_opts *o, char *err,
                       size_t errlen);
-/* Build and evaluate a side (scenario: the default scenario). */
+/* Build and evaluate a side (scenario: the default scenario).  0, or -1
+** with err and, when err_line is not NULL, *err_line the config file's
+** line of the key whose value was refused (the side's first key's when
+** no one key is at fault; 0 for a spec from the command line). */
 int claim_side_load(const claim_spec *spec, const char *scenario,
                     const char *label, const char *form, claim_side *side,
-                    char *err, size_t errlen);
+                    int *err_line, char *err, size_t errlen);
 /* Speedup metric of one side against the other (for rl_solve). */
 typedef struct {
 	const rl_config *other;

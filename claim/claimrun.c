@@ -33,12 +33,24 @@ void claim_report_free(claim_report *rep)
 	free(rep);
 }
 
+/* "side a (CHIP): MSG", after "FILE:LINE: [a]: " for a side from a
+** config file, LINE the line of the key that was refused. */
+static void side_error(const claim_spec *s, const char *name, int line,
+                       const char *msg, char *err, size_t errlen)
+{
+	if (s->file[0])
+		snprintf(err, errlen, "%s:%d: [%s]: side %s (%s): %s", s->file,
+		         line, name, name, s->chip, msg);
+	else
+		snprintf(err, errlen, "side %s (%s): %s", name, s->chip, msg);
+}
+
 int claim_prepare(claim_report *rep, char *err, size_t errlen)
 {
 	claim_opts *o = &rep->opts;
 	claim_spec spec;
 	char path[1024], msg[1024];
-	int default_b = !o->b.given;
+	int default_b = !o->b.given, line;
 
 	snprintf(rep->scenario, sizeof rep->scenario, "%s", o->scenario);
 	rep->b_default = default_b;
@@ -46,17 +58,15 @@ int claim_prepare(claim_report *rep, char *err, size_t errlen)
 		return RL_EINTERNAL;
 	if (default_b && claim_spec_parse(DEFAULT_B, &o->b, err, errlen))
 		return RL_EINTERNAL;
-	if (claim_side_load(&o->a, o->scenario, NULL, NULL, &rep->a, msg,
-	                    sizeof msg)) {
-		snprintf(err, errlen, "%s%sside a (%s): %s", o->a.where,
-		         o->a.where[0] ? ": [a]: " : "", o->a.chip, msg);
+	if (claim_side_load(&o->a, o->scenario, NULL, NULL, &rep->a, &line,
+	                    msg, sizeof msg)) {
+		side_error(&o->a, "a", line, msg, err, errlen);
 		return RL_EINPUT;
 	}
 	if (claim_side_load(&o->b, o->scenario, NULL,
-	                    default_b ? "as claimed" : NULL, &rep->b, msg,
-	                    sizeof msg)) {
-		snprintf(err, errlen, "%s%sside b (%s): %s", o->b.where,
-		         o->b.where[0] ? ": [b]: " : "", o->b.chip, msg);
+	                    default_b ? "as claimed" : NULL, &rep->b, &line,
+	                    msg, sizeof msg)) {
+		side_error(&o->b, "b", line, msg, err, errlen);
 		return RL_EINPUT;
 	}
 	/* Sohu by design, when its preset exists */
@@ -66,7 +76,7 @@ int claim_prepare(claim_report *rep, char *err, size_t errlen)
 		if (claim_spec_parse(DEFAULT_BD, &spec, err, errlen))
 			return RL_EINTERNAL;
 		if (claim_side_load(&spec, o->scenario, NULL, "by design",
-		                    &rep->bd, msg, sizeof msg)) {
+		                    &rep->bd, NULL, msg, sizeof msg)) {
 			snprintf(err, errlen, "side b by design (sohu-design): %s",
 			         msg);
 			return RL_EINPUT;

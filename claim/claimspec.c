@@ -162,11 +162,19 @@ static int config_cb(void *ud, const char *section, const char *key,
 		return 0;
 	if (!strcmp(section, "a") || !strcmp(section, "b")) {
 		claim_spec *s = section[0] == 'a' ? &c->a : &c->b;
-		/* the side is loaded later: remember where it was written */
-		if (!s->where[0])
-			snprintf(s->where, sizeof s->where, "%.1000s:%d", c->path,
-			         line);
-		return spec_add(s, key, value, err, errlen);
+		/* the side is loaded later: remember where each key was
+		** written, for the message that names a refused one */
+		if (!s->line) {
+			snprintf(s->file, sizeof s->file, "%s", c->path);
+			s->line = line;
+		}
+		if (spec_add(s, key, value, err, errlen))
+			return -1;
+		if (!strcmp(key, "chip"))
+			s->chip_line = line;
+		else
+			s->lines[s->n - 1] = line;
+		return 0;
 	}
 	if (strcmp(section, "claim")) {
 		snprintf(err, errlen, "unknown section [%s]: expected [claim], "
@@ -247,15 +255,38 @@ static int claim_resolve(rl_config *cfg, char *err, size_t errlen)
 	return 0;
 }
 
+/* The line of the item of spec whose value is at (one of spec->chip,
+** spec->vals[i], or sets[k], the assignment of spec->keys[set_item[k]]),
+** else the side's first line. */
+static int item_line(const claim_spec *spec, const char *at,
+                     const char *const *sets, const int *set_item, int ns)
+{
+	int i;
+	if (!at)
+		return spec->line;
+	if (at == spec->chip)
+		return spec->chip_line;
+	for (i = 0; i < spec->n; i++)
+		if (at == spec->vals[i])
+			return spec->lines[i];
+	for (i = 0; i < ns; i++)
+		if (at == sets[i])
+			return spec->lines[set_item[i]];
+	return spec->line;
+}
+
 int claim_side_load(const claim_spec *spec, const char *scenario,
                     const char *label, const char *form, claim_side *side,
-                    char *err, size_t errlen)
+                    int *err_line, char *err, size_t errlen)
 {
 	eval_opts eo;
-	int i, rc;
+	int i, rc, line_buf;
 	char msg[1024];
 	const char *lab = NULL;
 
+	if (!err_line)
+		err_line = &line_buf;
+	*err_line = spec->line;
 	memset(side, 0, sizeof *side);
 	memset(&eo, 0, sizeof eo);
 	eo.chip = spec->chip;
@@ -289,6 +320,7 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 		else if (strchr(k, '.'))
 			continue; /* a section.key=value assignment, below */
 		else {
+			*err_line = spec->lines[i];
 			snprintf(err, errlen, "unknown item '%s' (profile, model, "
 			         "scenario, precision, isl, osl, tp, pp, ep, chips, "
 			         "batch, label, or section.key=value)", k);
@@ -299,7 +331,8 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 	{
 		char (*sets)[sizeof spec->keys[0] + sizeof spec->vals[0] + 2] =
 		    malloc(CLAIM_KV_MAX * sizeof *sets);
-		int ns = 0;
+		int ns = 0, set_item[CLAIM_KV_MAX];
+		const char *at;
 		if (!sets) {
 			snprintf(err, errlen, "out of memory");
 			return -1;
@@ -309,10 +342,13 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 				snprintf(sets[ns], sizeof sets[ns], "%s=%s",
 				         spec->keys[i], spec->vals[i]);
 				eo.sets[ns] = sets[ns];
+				set_item[ns] = i;
 				ns++;
 			}
 		eo.nsets = ns;
-		rc = opts_apply(&eo, &side->st, 1, msg, sizeof msg);
+		rc = opts_apply_at(&eo, &side->st, 1, &at, msg, sizeof msg);
+		if (rc)
+			*err_line = item_line(spec, at, eo.sets, set_item, ns);
 		free(sets);
 	}
 	if (rc) {

@@ -26,5 +26,11 @@ typedef struct {
 ** (or a scenario that names them).  0, or -1 with err. */
 int opts_apply(const eval_opts *o, rl_setup *st, int need_model_chip,
                char *err, size_t errlen);
+/* opts_apply that also says which value failed: *at is the pointer of o
+** (o->chip, o->tp, o->sets[k], ...) whose preset, flag or assignment was
+** refused, or NULL when the failure is not one value's (a missing chip
+** or model, the default profile). */
+int opts_apply_at(const eval_opts *o, rl_setup *st, int need_model_chip,
+                  const char **at, char *err, size_t errlen);
 
 #endif

@@ -397,6 +397,35 @@ expect_err "none.ini" "missing config says why"
 printf '[claim]\nbogus = 1\n' >"$tmpd/bad.ini"
 expect_exit 2 "bad config key" -- $RL claim --config "$tmpd/bad.ini"
 expect_err "bad.ini:2.*bogus" "bad config key has file:line"
+# a side's key that is wrong is named at its own line, not at the line of
+# the side's first key (which every error of [a] and [b] named before).
+# side.ini's lines, counted by hand: 1 [claim], 2 samples, 3 [a], 4 chip,
+# 5 profile, 6 [b], 7 chip, 8 profile, 9 the key under test; the range of
+# chip.hbm_tbps is params.c's [0, 1000] TB/s, of scenario.tp [1, 4096]
+for bad in 'chip.hbm_tbps = -3|chip\.hbm_tbps = -3 is outside the allowed \[0, 1000\] TB/s' \
+	"chip.hbm_tbps = abc|chip\\.hbm_tbps: 'abc' is not a number \\(allowed: \\[0, 1000\\] TB/s\\)" \
+	"tp = 0|item 'tp=0': scenario\\.tp = 0 is outside the allowed whole numbers \\[1, 4096\\]" \
+	"bogus = 1|unknown item 'bogus'" \
+	"model = nosuch|unknown model 'nosuch'"; do
+	printf '[claim]\nsamples = 0\n[a]\nchip = h100-sxm\nprofile = trtllm-0.10\n[b]\nchip = sohu\nprofile = etched-claim\n%s\n' \
+		"${bad%%|*}" >"$tmpd/side.ini"
+	expect_exit 2 "[b]: ${bad%%|*}" -- $RL claim --config "$tmpd/side.ini" \
+		--no-design
+	expect_err "side\.ini:9: \[b\]: side b \(sohu\): ${bad#*|}" \
+		"[b]: ${bad%%|*} named at its line, 9"
+done
+# [a] with its chip, then its profile, on the side's second and third
+# lines (3 and 4): an unknown chip at 3, an unknown profile at 4
+printf '[a]\nlabel = x\nchip = nosuch\nprofile = trtllm-0.10\n' >"$tmpd/side.ini"
+expect_exit 2 "[a]: an unknown chip" -- $RL claim --config "$tmpd/side.ini" \
+	--samples 0 --no-design
+expect_err "side\.ini:3: \[a\]: side a \(nosuch\): unknown chip 'nosuch'" \
+	"[a]: the unknown chip named at its line, 3"
+printf '[a]\nlabel = x\nchip = h100-sxm\nprofile = nosuch\n' >"$tmpd/side.ini"
+expect_exit 2 "[a]: an unknown profile" -- $RL claim --config "$tmpd/side.ini" \
+	--samples 0 --no-design
+expect_err "side\.ini:4: \[a\]: side a \(h100-sxm\): unknown profile 'nosuch'" \
+	"[a]: the unknown profile named at its line, 4"
 printf '[c]\nx = 1\n' >"$tmpd/bad2.ini"
 expect_exit 2 "bad config section" -- $RL claim --config "$tmpd/bad2.ini"
 expect_err "unknown section" "bad config section says why"

@@ -531,7 +531,8 @@ fi
 printf '[claim]\ntarget = 10\n\n[b]\nchip = sohu\nchip.hbm_tbps = 1e9\n' >side.ini
 expect_exit 2 "claim --config with a side out of range" -- "$RL" claim \
 	--config side.ini --samples 0
-expect_err "side.ini:5: \[b\]" "the side spec error names file and line"
+# the line of the key refused (6: chip.hbm_tbps), not of [b]'s first key (5)
+expect_err "side.ini:6: \[b\]" "the side spec error names file and line"
 printf '[claim]\nscenario = etched-bench\nuncertainty = nan\n' >unc.ini
 expect_exit 2 "claim --config naming an unknown uncertainty" -- "$RL" claim \
 	--config unc.ini --samples 0
@@ -540,7 +541,8 @@ expect_err "^rooflab claim: unc.ini:3: unknown uncertainty 'nan'" \
 printf '[a]\nchip = h100-sxm\nbogus = 1\n' >side2.ini
 expect_exit 2 "claim --config with an unknown side item" -- "$RL" claim \
 	--config side2.ini --samples 0
-expect_err "side2.ini:2: \[a\].*bogus" "the unknown item names file and line"
+# line 3, bogus's own (chip, [a]'s first key, is at 2)
+expect_err "side2.ini:3: \[a\].*bogus" "the unknown item names file and line"
 printf '[chip]\npeak_tflops_bf16 = 500\nhbm_gb = 80\nhbm_tbps = 0\ntdp_w = 700\n' \
 	>nohbm.ini
 expect_exit 2 "a chip without HBM bandwidth" -- "$RL" eval --profile ideal --chip \
