@@ -75,7 +75,7 @@ static int take_vary(const opt_def *d, void *field, const char *name,
 	             "speedup=X or X: b's total tokens/s over a's (1e-6 .. "     \
 	             "1e9)"),                                                    \
 	    OPT_INT("--threads", claim_opts, threads, "N", 0, 64, NULL,          \
-	            "threads of the Monte Carlo and the searches (0, the "      \
+	            "threads of the Monte Carlo and the searches (0, the\n"    \
 	            "default: one per CPU)"),                                    \
 	    OPT_BOOL("--no-design", claim_opts, no_design,                       \
 	             "skip Sohu \"by design\""),                                 \

@@ -40,8 +40,8 @@ static const char *const area_refused[] = {
 
 static void help(FILE *f)
 {
-	fputs("usage: rooflab area --chip NAME [--precision P] [--scenario NAME] "
-	      "[--set section.key=value ...]\n         [--json]\n\n"
+	fputs("usage: rooflab area --chip NAME [--precision P] [--scenario NAME]\n"
+	      "         [--set section.key=value ...] [--json]\n\n"
 	      "The die budget of a chip's [design] section: area, transistors "
 	      "and share of\neach block, the peak FLOPS, SRAM and HBM it "
 	      "implies, the power with every MAC\narray busy and HBM at full "

@@ -46,15 +46,15 @@ static const opt_def table[] = {
             "only rows of this version"),
     OPT_STR("--chip", calibrate_args, chip, "NAME", "only rows of this chip"),
     OPT_STR("--fit", calibrate_args, fit, "LIST",
-            "p1[=LOW:HIGH][~CENTRE/SIGMA],p2,...: the parameters fitted"),
+            "p1[=LOW:HIGH][~CENTRE/SIGMA],p2,...: the parameters\nfitted"),
     OPT_NUM("--row-sigma", calibrate_args, row_sigma, "S", 0, 10, NUM_LO_OPEN,
-            "a row's log error taken to scatter by S beside the priors' "
-            "widths (default 1)"),
+            "a row's log error taken to scatter by S beside the\n"
+            "priors' widths (default 1)"),
     OPT_NUM("--huber", calibrate_args, huber, "D", 0, 10, NUM_LO_OPEN,
-            "Huber's loss: rows' log errors beyond +-D count linearly "
+            "Huber's loss: rows' log errors beyond +-D count linearly\n"
             "(default: least squares)"),
     OPT_STR("--aside", calibrate_args, aside, "ID,ID,...",
-            "rows (by id) that no fit takes, still predicted and counted"),
+            "rows (by id) that no fit takes, still predicted and\ncounted"),
     OPT_BOOL("--loo-model", calibrate_args, by_model,
              "leave out each model's rows at once"),
     OPT_STR("--out", calibrate_args, out, "FILE",

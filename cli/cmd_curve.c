@@ -52,11 +52,12 @@ static const opt_def plot_table[] = {
 static void help(FILE *f, int plot)
 {
 	fprintf(f, "usage: rooflab %s --chip NAME[,NAME...] --model NAME "
-	        "[--tp N[,N...]] [--chips N]\n"
-	        "         [--precision P] [--isl N] [--osl N] [--profile NAME] "
-	        "[--scenario NAME]\n"
-	        "         [--set key=value ...] [--step F] %s\n\n",
-	        plot ? "plot curve" : "curve",
+	        "[--tp N[,N...]]\n"
+	        "         [--chips N] [--precision P] [--isl N] [--osl N] "
+	        "[--profile NAME]\n"
+	        "         [--scenario NAME] [--set key=value ...] [--step F]%s%s"
+	        "\n\n",
+	        plot ? "plot curve" : "curve", plot ? "\n         " : " ",
 	        plot ? "--out FILE.png|svg|pdf | --term dumb" : "[--json]");
 	fputs("Output tokens/s per chip against output tokens/s per user (1 / "
 	      "TPOT) as the\nconcurrency per replica goes from 1 to the maximum "

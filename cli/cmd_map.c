@@ -26,9 +26,9 @@ static const char *const map_hidden[] = {"--tp", "--pp", "--ep", "--rate",
 static void help(FILE *f)
 {
 	fputs("usage: rooflab map --chip NAME --model NAME --chips N "
-	      "[--precision P] [--isl N] [--osl N]\n"
-	      "         [--profile NAME] [--scenario NAME] [--set "
-	      "section.key=value ...]\n"
+	      "[--precision P]\n"
+	      "         [--isl N] [--osl N] [--profile NAME] [--scenario NAME]\n"
+	      "         [--set section.key=value ...]\n"
 	      "         [--ttft-max S] [--tpot-max S] [--ttft-pNN-max S] "
 	      "[--json]\n\n"
 	      "Evaluates every legal mapping of the N chips: tp dividing the "

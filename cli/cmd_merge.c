@@ -22,14 +22,14 @@ static void help(FILE *f)
 {
 	fputs("usage: rooflab merge [--force] OUT.db PART.db...\n\n"
 	      "Combines the shard databases of one sweep (rooflab sweep --shard "
-	      "I/N) into the new\ndatabase OUT.db, whose points are those of an "
-	      "unsharded run, in the same order.\nRefuses shards of different "
-	      "specs, a shard given twice, missing or unfinished\nshards, a "
-	      "shard marked complete that lacks points (`rooflab sweep --resume`"
-	      "\non it fills them), a point two shards hold, an existing "
-	      "OUT.db (unless\n--force) and an OUT.db that is one of the parts "
-	      "(even with --force); nothing\nis merged then.  Exit status: 0 "
-	      "ok, 2 bad input, 1 internal.\n", f);
+	      "I/N) into the\nnew database OUT.db, whose points are those of an "
+	      "unsharded run, in the same\norder.  Refuses shards of different "
+	      "specs, a shard given twice, missing or\nunfinished shards, a "
+	      "shard marked complete that lacks points\n(`rooflab sweep --resume` "
+	      "on it fills them), a point two shards hold, an\nexisting OUT.db "
+	      "(unless --force) and an OUT.db that is one of the parts (even\n"
+	      "with --force); nothing is merged then.  Exit status: 0 ok, 2 bad "
+	      "input, 1\ninternal.\n", f);
 	opt_help(f, table);
 }
 

@@ -38,12 +38,12 @@ static void help(FILE *f)
 {
 	fputs("usage: rooflab params [--section NAME] [--json]\n\n"
 	      "Every parameter of the one table (model/params.c) that presets, "
-	      "--set, sweep axes\nand database columns use: its dotted name "
-	      "(section.key), unit, allowed range\n(a..b, or the names an enum "
-	      "takes), default and what it is.  --section lists one\nsection "
-	      "(chip, design, node, model, scenario, profile, ...); --json writes "
-	      "them\nas {\"params\": [...]}.  Set one with --set section.key=VALUE "
-	      "(in the unit shown)\nor in a preset's [section].  Exit status: 0 ok, "
+	      "--set, sweep\naxes and database columns use: its dotted name "
+	      "(section.key), unit, allowed\nrange (a..b, or the names an enum "
+	      "takes), default and what it is.  --section\nlists one section "
+	      "(chip, design, node, model, scenario, profile, ...); --json\nwrites "
+	      "them as {\"params\": [...]}.  Set one with --set section.key=VALUE "
+	      "(in the\nunit shown) or in a preset's [section].  Exit status: 0 ok, "
 	      "2 bad input.\n", f);
 	opt_help(f, table);
 }

@@ -39,6 +39,30 @@ static const opt_def table[] = {
             "the speedup target (default: the claim's, 20)"),
     OPT_LAST};
 
+/* "  KIND          DOC [SOURCE]", its words wrapped at 80 columns under
+** the description's column (16). */
+static void kind_line(FILE *f, const char *name, const char *doc,
+                      const char *source)
+{
+	char text[512], *w, *rest;
+	int col = 15;
+	snprintf(text, sizeof text, "%s [%s]", doc, source);
+	fprintf(f, "  %-13s", name);
+	for (rest = text; (w = strtok_r(rest, " ", &rest)) != NULL;) {
+		int len = (int)strlen(w);
+		if (col > 16 && col + 1 + len > 80) {
+			fprintf(f, "\n%16s", "");
+			col = 16;
+		} else {
+			fputc(' ', f);
+			col++;
+		}
+		fputs(w, f);
+		col += len;
+	}
+	fputc('\n', f);
+}
+
 static void help(FILE *f)
 {
 	size_t n, i;
@@ -54,14 +78,14 @@ static void help(FILE *f)
 	      "refuses an option it does not use\n\n"
 	      "kinds (and the table they read):\n", f);
 	for (i = 0; i < n; i++)
-		fprintf(f, "  %-13s %s [%s]\n", k[i].name, k[i].doc, k[i].source);
-	fprintf(f, "  %-13s %s [%s]\n", "curve", "throughput per chip against "
-	        "tokens/s per user (rooflab plot curve --help)", "computed");
+		kind_line(f, k[i].name, k[i].doc, k[i].source);
+	kind_line(f, "curve", "throughput per chip against tokens/s per user "
+	          "(rooflab plot curve --help)", "computed");
 	opt_help(f, table);
 	fputs("\n--run picks a claim run (validation: a validation run; heatmap,"
-	      " pareto: a sweep run);\nthe newest by default.  Columns may be "
-	      "given dotted (chip.hbm_tbps).  Needs gnuplot\n(Debian package "
-	      GP_PACKAGE ").  Exit status: 0 ok, 2 bad input, 1 internal.\n", f);
+	      " pareto: a sweep\nrun); the newest by default.  Columns may be "
+	      "given dotted (chip.hbm_tbps).\nNeeds gnuplot (Debian package "
+	      GP_PACKAGE ").  Exit status: 0 ok, 2 bad input, 1\ninternal.\n", f);
 }
 
 /* What a plot is doing, shown on a terminal. */

@@ -21,13 +21,13 @@ static void help(FILE *f)
 {
 	fputs("usage: rooflab presets [KIND]\n\n"
 	      "The presets in the data directory ($ROOFLAB_DATA, else the one "
-	      "built in), one a line\nwith a one-line description: the first "
+	      "built in), one a\nline with a one-line description: the first "
 	      "comment line of its file, or for a\nprofile fitted on "
 	      "measurements the software, calibrated (eval's default) or\nfitted "
 	      "(one per version), and the error its [meta] gives.  KIND is one "
 	      "of\nchip, model, scenario, profile, node, uncertainty (all of them "
 	      "without one).\nA preset name, or a path to an INI file, is "
-	      "accepted wherever a command asks for one.\nExit status: 0 ok, 2 "
+	      "accepted wherever a command asks for\none.  Exit status: 0 ok, 2 "
 	      "bad input.\n", f);
 }
 

@@ -28,11 +28,11 @@ static void help(FILE *f)
 	fputs("usage: rooflab report --db FILE --out report.html|report.md "
 	      "[--run ID]\n         [--sweeps FILE] [--no-plots]\n\n"
 	      "A self-contained HTML page (plots inline as SVG, nothing fetched "
-	      "from the network)\nor Markdown (plots as SVG files beside it) "
+	      "from the\nnetwork) or Markdown (plots as SVG files beside it) "
 	      "from a database written by\nrooflab claim --db (and, when present,"
-	      " rooflab validate --db and rooflab sweep --db).\n--run picks the "
-	      "claim run (default: the newest); --sweeps a database of\nrooflab sweep runs "
-	      "(default: --db).  Without gnuplot (Debian\npackage"
+	      " rooflab validate --db and rooflab\nsweep --db).  --run picks the "
+	      "claim run (default: the newest); --sweeps a\ndatabase of rooflab "
+	      "sweep runs (default: --db).  Without gnuplot (Debian\npackage"
 	      " gnuplot-nox) the report is written with tables and no plots.\n\n"
 	      "sections:\n", f);
 	for (i = 0; i < n; i++)

@@ -28,9 +28,9 @@ static void help(FILE *f)
 	      "side b, at its best mapping of the chips (a --b side keeps its\n"
 	      "own); b.design.* and b.node.* act on Sohu by design.  "
 	      "Examples:\n"
-	      "  --vary b.chip.peak_tflops_fp8  --vary b.profile.eff_compute  "
-	      "--vary b.chip.hbm_tbps\n"
-	      "  --vary b.design.frac_mac       --vary a.profile.eff_compute\n"
+	      "  --vary b.chip.peak_tflops_fp8  --vary b.profile.eff_compute\n"
+	      "  --vary b.chip.hbm_tbps         --vary b.design.frac_mac\n"
+	      "  --vary a.profile.eff_compute\n"
 	      "Exit status: 0 ok (feasible or not), 2 bad input, 1 internal.\n",
 	      f);
 	opt_help(f, solve_table);

@@ -72,12 +72,12 @@ static const opt_def table[] = {
 static void help(FILE *f)
 {
 	fputs("usage: rooflab sweep SPEC --db FILE [--shard I/N] [--resume] "
-	      "[--jobs N] [--force]\n"
-	      "         [--batch N] [--busy-timeout MS]\n\n"
+	      "[--jobs N]\n"
+	      "         [--force] [--batch N] [--busy-timeout MS]\n\n"
 	      "Evaluates every design point of the sweep spec SPEC (an INI file; "
-	      "see sweeps/README.md)\nand stores them in the SQLite database "
-	      "FILE: tables runs, run_columns, points,\nview results "
-	      "(SELECT * FROM results: one row per design point).\n", f);
+	      "see\nsweeps/README.md) and stores them in the SQLite database "
+	      "FILE: tables runs,\nrun_columns, points, view results "
+	      "(SELECT * FROM results: one row per design\npoint).\n", f);
 	opt_help(f, table);
 	fputs("\nA progress bar is drawn on stderr when it is a terminal.  "
 	      "Exit status: 0 ok,\n2 bad input (spec, options, a database that "

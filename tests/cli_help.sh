@@ -77,4 +77,24 @@ for c in $cmds; do
 	expect_exit 0 "$c --help" -- $RL "$c" --help
 	expect_out "Exit( status:)? 0 " "$c --help gives its exit statuses"
 done
+# no line of rooflab help, of any command's --help or of plot curve's (its
+# own help) is wider than a terminal's 80 columns; a tab or a byte that is
+# not printable ASCII is refused too, so bytes count columns
+# (help_fits NAME -- command...)
+help_fits() {
+	name=$1; shift 2
+	"$@" >"$tmpd/help" 2>&1
+	wide=$(LC_ALL=C awk 'length > 80 || /[^ -~]/ { printf "%d:%d ", NR, length }' 		"$tmpd/help")
+	if [ -s "$tmpd/help" ] && [ -z "$wide" ]; then
+		echo "ok - $name fits 80 columns"
+	else
+		echo "not ok - $name fits 80 columns (line:length $wide)"
+		fails=$((fails + 1))
+	fi
+}
+help_fits "rooflab help" -- $RL help
+help_fits "plot curve --help" -- $RL plot curve --help
+for c in $cmds; do
+	help_fits "$c --help" -- $RL "$c" --help
+done
 finish
