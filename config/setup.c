@@ -363,18 +363,24 @@ static void note_set(rl_setup *st, const char *section, const char *text)
 int setup_assign(rl_setup *st, const char *assignment, char *err,
                  size_t errlen)
 {
+	return setup_assign_as(st, "--set", assignment, err, errlen);
+}
+
+int setup_assign_as(rl_setup *st, const char *what, const char *assignment,
+                    char *err, size_t errlen)
+{
 	char buf[512], *eq, *dot;
 	if (strlen(assignment) >= sizeof buf) {
 		/* cut, a bad value could read as a good one */
-		snprintf(err, errlen, "--set '%.40s...': longer than %zu "
-		         "characters", assignment, sizeof buf - 1);
+		snprintf(err, errlen, "%s '%.40s...': longer than %zu "
+		         "characters", what, assignment, sizeof buf - 1);
 		return -1;
 	}
 	snprintf(buf, sizeof buf, "%s", assignment);
 	eq = strchr(buf, '=');
 	if (!eq) {
-		snprintf(err, errlen,
-		         "--set '%s': expected section.key=value", assignment);
+		snprintf(err, errlen, "%s '%s': expected section.key=value", what,
+		         assignment);
 		return -1;
 	}
 	*eq = '\0';
@@ -383,7 +389,7 @@ int setup_assign(rl_setup *st, const char *assignment, char *err,
 		char hint[300];
 		setup_param_hint(buf, hint, sizeof hint);
 		snprintf(err, errlen,
-		         "--set '%s': the name needs a section (section.key)%s",
+		         "%s '%s': the name needs a section (section.key)%s", what,
 		         assignment, hint);
 		return -1;
 	}

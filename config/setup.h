@@ -52,6 +52,10 @@ void setup_param_hint(const char *dotted, char *out, size_t len);
 /* Apply "section.key=value".  0 or -1 + err (with suggestions). */
 int setup_assign(rl_setup *st, const char *assignment, char *err,
                  size_t errlen);
+/* The same, its messages naming the assignment as `what` gives it ("--set"
+** for setup_assign, "set =" for a sweep spec's line). */
+int setup_assign_as(rl_setup *st, const char *what, const char *assignment,
+                    char *err, size_t errlen);
 
 /* msg (an error of the model about one part: "chip: tp > 1 needs
 ** link_gbps > 0") with where that part came from in front, into out: its

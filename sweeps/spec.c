@@ -123,21 +123,8 @@ static int parse_outputs(rl_sweep_spec *s, char *list, char *err,
 static int check_set(const char *assignment, char *err, size_t errlen)
 {
 	rl_setup scratch;
-	char buf[sizeof ((rl_sweep_setup *)0)->sets[0]], *eq, *dot;
-	snprintf(buf, sizeof buf, "%s", assignment);
-	eq = strchr(buf, '=');
-	*eq = '\0';
-	dot = strchr(buf, '.');
-	if (!dot) {
-		char hint[300];
-		setup_param_hint(buf, hint, sizeof hint);
-		snprintf(err, errlen, "set = '%s': the name needs a section "
-		         "(section.key)%s", assignment, hint);
-		return -1;
-	}
-	*dot = '\0';
 	setup_init(&scratch);
-	return setup_set_key(&scratch, buf, dot + 1, eq + 1, err, errlen);
+	return setup_assign_as(&scratch, "set =", assignment, err, errlen);
 }
 
 static int setup_key(rl_sweep_setup *su, const char *key, const char *value,
