@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../claim/validation.h"
+#include "../config/commalist.h"
 #include "../config/measure.h"
 #include "../config/meassetup.h"
 #include "../config/num.h"
@@ -179,40 +180,57 @@ static int collect_rows(const meas_set *set, const calibrate_args *o,
 }
 
 /* Marks in aside[] the rows whose ids the comma-separated list names
-** (*naside: how many); an id that is not among the rows is an error. */
+** (*naside: how many); an id that is not among the rows is an error.  The
+** ids are split at each comma by commalist_next (the rule of a sweep
+** list, a claim side spec and --fit) and kept as written, blanks and all
+** (an id is matched byte for byte).  An empty id (two commas together,
+** one at an end, or an empty list) is refused: one at the end was
+** skipped, one elsewhere read as the id '', and an empty list set nothing
+** aside without a word. */
 static int mark_aside(const char *list, const meas_row *const *used,
                       size_t n, unsigned char *aside, size_t *naside,
                       char *err, size_t errlen)
 {
-	const char *p = list;
-	size_t L = strlen(list);
+	char *buf = malloc(strlen(list) + 1), *rest = buf, *id;
+	int rc = 0;
 	*naside = 0;
-	/* an empty id (a comma at an end, two together): one at the end was
-	** skipped, one elsewhere read as the id '' */
-	if (L && (list[0] == ',' || list[L - 1] == ',' || strstr(list, ",,"))) {
-		snprintf(err, errlen, "--aside: '%.200s': an empty id (two commas, "
-		         "or one at an end)", list);
+	if (!buf) {
+		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	while (*p) {
-		const char *e = strchr(p, ',');
-		size_t len = e ? (size_t)(e - p) : strlen(p), i, hit = 0;
+	strcpy(buf, list);
+	while (!rc && (id = commalist_next(&rest, 0)))
+		if (!*id)
+			rc = -1;
+	if (rc && !*list)
+		snprintf(err, errlen, "--aside: an empty list (ids separated by "
+		         "commas)");
+	else if (rc)
+		snprintf(err, errlen, "--aside: '%.200s': an empty id (two commas, "
+		         "or one at an end)", list);
+	if (rc) {
+		free(buf);
+		return -1;
+	}
+	strcpy(buf, list);
+	rest = buf;
+	while ((id = commalist_next(&rest, 0))) {
+		size_t i, hit = 0;
 		for (i = 0; i < n; i++)
-			if (strlen(used[i]->id) == len &&
-			    !strncmp(used[i]->id, p, len)) {
+			if (!strcmp(used[i]->id, id)) {
 				*naside += !aside[i];
 				aside[i] = 1;
 				hit = 1;
 			}
 		if (!hit) {
-			snprintf(err, errlen, "--aside: no row '%.*s' among the %zu "
+			snprintf(err, errlen, "--aside: no row '%.80s' among the %zu "
 			         "rows this fit selects (ids of the measurements "
-			         "file, after --software, --version and --chip)",
-			         (int)(len > 80 ? 80 : len), p, n);
+			         "file, after --software, --version and --chip)", id, n);
+			free(buf);
 			return -1;
 		}
-		p += len + (e != NULL);
 	}
+	free(buf);
 	return 0;
 }
 

@@ -8,8 +8,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../config/commalist.h"
 #include "../config/num.h"
 #include "../model/calibrate.h"
+
+/* what separates two names inside one item (ini_trim's isspace) */
+#define BLANKS " \t\n\v\f\r"
 
 #define FIT_FORM "NAME[=LOW:HIGH][~CENTRE/SIGMA] with LOW < HIGH, " \
                  "SIGMA > 0 and CENTRE inside the bounds"
@@ -38,48 +42,61 @@ static int parse_prior(char *tok, double *c, double *s, char *err,
 	return 0;
 }
 
-/* Does the list hold an empty item: only blanks before its first comma,
-** between two commas or after its last?  strtok would skip it, so that a
-** parameter deleted by mistake left a shorter fit.  A list of blanks
-** alone is the empty list, said as such. */
-static int has_empty_item(const char *list)
+/* The names of the list in buf (list: its text, for the message) into
+** name[] (*n of them, at most max): its items split at each comma by
+** commalist_next (the rule of a sweep list and a claim side spec) and
+** stripped of blanks, each item split again at blanks ("a b,c" is a, b
+** and c), as --fit has always read it.  An empty item (only blanks before
+** the first comma, between two or after the last) is refused: strtok
+** skipped it, so that a parameter deleted by mistake left a shorter fit.
+** A list of blanks alone is the empty list (*n 0).  0, or -1 with the
+** message. */
+static int split_names(char *buf, const char *list, char **name, size_t *n,
+                       size_t max, char *err, size_t errlen)
 {
-	const char *p = list;
-	int blank = 1;
-	if (!strchr(list, ','))
-		return 0;
-	for (;; p++) {
-		if (*p == ',' || !*p) {
-			if (blank)
-				return 1;
-			if (!*p)
-				return 0;
-			blank = 1;
-		} else if (*p != ' ')
-			blank = 0;
+	char *rest = buf, *item, *tok, *save = NULL;
+	int nitem = 0;
+	*n = 0;
+	while ((item = commalist_next(&rest, 1))) {
+		nitem++;
+		if (!*item && !rest && nitem == 1)
+			return 0; /* blanks alone, no comma */
+		if (!*item) {
+			snprintf(err, errlen, "--fit: '%s': an empty item (two commas, "
+			         "or one at an end)", list);
+			return -1;
+		}
+		for (tok = strtok_r(item, BLANKS, &save); tok;
+		     tok = strtok_r(NULL, BLANKS, &save)) {
+			if (*n == max) { /* not reached: 1023 characters at most */
+				snprintf(err, errlen, "--fit: more than %zu names", max);
+				return -1;
+			}
+			name[(*n)++] = tok;
+		}
 	}
+	return 0;
 }
 
 int fitlist_parse(const char *list, const rl_param **fit, size_t *nfit,
                   double *lo, double *hi, double *centre, double *sigma,
                   char *err, size_t errlen)
 {
-	char buf[1024], *tok, *save = NULL;
-	size_t k;
+	/* a list under 1024 characters has at most 512 names */
+	char buf[1024], *name[512];
+	size_t k, nname, i;
 	*nfit = 0;
 	if (strlen(list) >= sizeof buf) {
 		snprintf(err, errlen, "--fit: the list is longer than %zu "
 		         "characters", sizeof buf - 1);
 		return -1;
 	}
-	if (has_empty_item(list)) {
-		snprintf(err, errlen, "--fit: '%s': an empty item (two commas, or "
-		         "one at an end)", list);
-		return -1;
-	}
 	snprintf(buf, sizeof buf, "%s", list);
-	for (tok = strtok_r(buf, ", ", &save); tok;
-	     tok = strtok_r(NULL, ", ", &save)) {
+	if (split_names(buf, list, name, &nname, sizeof name / sizeof *name,
+	                err, errlen))
+		return -1;
+	for (i = 0; i < nname; i++) {
+		char *tok = name[i];
 		const char *key = strncmp(tok, "profile.", 8) ? tok : tok + 8;
 		char *eq;
 		const rl_param *p;

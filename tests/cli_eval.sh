@@ -170,6 +170,12 @@ for bad in "$a1," ",$a1" "$a1,,$a2"; do
 	expect_exit 2 "calibrate --aside with an empty id ($bad)" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --aside "$bad" --no-loo --out "$tmpd/fitx.ini"
 	expect_err "^rooflab calibrate: --aside: '$bad': an empty id \\(two commas, or one at an end\\)" "says so ($bad)"
 done
+# an empty list sets nothing aside: refused, as an empty id is
+expect_exit 2 "calibrate --aside ''" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --aside "" --no-loo --out "$tmpd/fitx.ini"
+expect_err "^rooflab calibrate: --aside: an empty list \\(ids separated by commas\\)$" "says so"
+# ids are matched as written: a blank after the comma is part of the id
+expect_exit 2 "calibrate --aside with a blank after its comma" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --aside "$a1, $a2" --no-loo --out "$tmpd/fitx.ini"
+expect_err "^rooflab calibrate: --aside: no row ' $a2' among the 16 rows" "the id is named with its blank"
 expect_exit 2 "calibrate --aside leaving too few rows" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --aside "$(grep '^trtllm010-' "$m10" | cut -d, -f1 | sed 1,2d | paste -sd, -)" --no-loo --out "$tmpd/fitx.ini"
 expect_err "^rooflab calibrate: --aside leaves 2 rows to fit for 2 parameters" "the message says how many"
 
@@ -187,6 +193,27 @@ done
 for bad in "eff_compute,,iter_overhead_ms" ",eff_compute" "eff_compute," "eff_compute, ,iter_overhead_ms"; do
 	expect_exit 2 "calibrate: an empty --fit item ($bad)" -- $RL calibrate --profile ideal --fit "$bad"
 	expect_err "^rooflab calibrate: --fit: '$bad': an empty item \\(two commas, or one at an end\\)" "the message says so ($bad)"
+done
+# the list is split at its commas as a sweep list is (config/commalist.c)
+# and each item stripped of blanks; an item splits again at blanks, as
+# --fit has always read it: "a, b" and " a b " fit the same two
+# parameters as "a,b" (fit.ini above), to the same values
+for good in "eff_compute, iter_overhead_ms" " eff_compute iter_overhead_ms "; do
+	expect_exit 0 "calibrate: --fit '$good'" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit "$good" --no-loo --out "$tmpd/fitb.ini"
+	expect_exit 0 "fits what 'eff_compute,iter_overhead_ms' fits ('$good')" -- test "$(grep -E '^(eff_compute|iter_overhead_ms) =' "$tmpd/fit.ini")" = "$(grep -E '^(eff_compute|iter_overhead_ms) =' "$tmpd/fitb.ini")"
+done
+# blanks around a comma are not an item: the unknown name is 'eff_bogus'
+expect_exit 2 "calibrate: --fit with blanks around its comma" -- $RL calibrate --profile ideal --fit "eff_compute , eff_bogus "
+expect_err "^rooflab calibrate: --fit: 'eff_bogus' is not a real-valued" "the name without its blanks"
+# a blank between two names splits them as a comma does
+expect_exit 2 "calibrate: --fit names split at blanks" -- $RL calibrate --profile ideal --fit "eff_compute iter_overhead_ms eff_compute"
+expect_err "^rooflab calibrate: --fit: eff_compute is listed twice" "the third name is the first again"
+# blanks alone are the empty list; blanks with a comma, empty items
+expect_exit 2 "calibrate: --fit of blanks alone" -- $RL calibrate --profile ideal --fit "   "
+expect_err "^rooflab calibrate: --fit: empty list$" "said to be empty"
+for bad in " , " "eff_compute,   "; do
+	expect_exit 2 "calibrate: --fit '$bad'" -- $RL calibrate --profile ideal --fit "$bad"
+	expect_err "^rooflab calibrate: --fit: '$bad': an empty item \\(two commas, or one at an end\\)" "an empty item ('$bad')"
 done
 expect_exit 2 "calibrate: a parameter listed twice" -- $RL calibrate --profile ideal --fit eff_compute,iter_overhead_ms,eff_compute=0.5:0.8
 expect_err "^rooflab calibrate: --fit: eff_compute is listed twice" "the message names it"
