@@ -33,9 +33,10 @@ typedef struct {
 	char vals[CLAIM_KV_MAX][256];
 	int n;
 	int given;
-	/* from a --config file: the file, the line of the side's first key
-	** and the line of each key (chip_line: chip's; lines[i]: keys[i]'s);
-	** file "" and lines 0 for a spec from the command line */
+	/* from a --config file: the file, the line of the side's header
+	** ([a] or [b]) and the line of each key (chip_line: chip's;
+	** lines[i]: keys[i]'s); file "" and lines 0 for a spec from the
+	** command line */
 	char file[1024];
 	int line, chip_line;
 	int lines[CLAIM_KV_MAX];
@@ -95,13 +96,16 @@ void claim_opts_init(claim_opts *o);
 int claim_spec_parse(const char *text, claim_spec *spec, char *err,
                      size_t errlen);
 /* Read a config file ([claim], [a], [b]) into o, before the command
-** line, which then wins over it.  0 or -1 + err (file:line). */
+** line, which then wins over it.  A side without a chip, or given a
+** second [a] or [b] header, is refused at its header's line.  0 or -1 +
+** err (file:line). */
 int claim_config_read(const char *path, claim_opts *o, char *err,
                       size_t errlen);
 /* Build and evaluate a side (scenario: the default scenario).  0, or -1
 ** with err and, when err_line is not NULL, *err_line the config file's
-** line of the key whose value was refused (the side's first key's when
-** no one key is at fault; 0 for a spec from the command line). */
+** line of the key whose value was refused (the line of the side's [a] or
+** [b] header when no one key is at fault; 0 for a spec from the command
+** line). */
 int claim_side_load(const claim_spec *spec, const char *scenario,
                     const char *label, const char *form, claim_side *side,
                     int *err_line, char *err, size_t errlen);

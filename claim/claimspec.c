@@ -150,6 +150,29 @@ typedef struct {
 static const char *const claim_keys[] = {"scenario", "uncertainty",
                                          "target", "samples", "seed"};
 
+/* At a section header: [a] or [b] records its file and line, where a
+** message about the side as a whole points (it has no chip, it does not
+** evaluate); a second [a] or [b] is refused, as a key given twice is: its
+** keys would join the first's without a word. */
+static int section_cb(void *ud, const char *section, int line, char *err,
+                      size_t errlen)
+{
+	cfg_ctx *c = ud;
+	claim_spec *s;
+	if (strcmp(section, "a") && strcmp(section, "b"))
+		return 0;
+	s = section[0] == 'a' ? &c->a : &c->b;
+	if (s->line) {
+		snprintf(err, errlen, "[%s] is given twice (first at line %d; its "
+		         "keys would join the first's without a word)", section,
+		         s->line);
+		return -1;
+	}
+	snprintf(s->file, sizeof s->file, "%s", c->path);
+	s->line = line;
+	return 0;
+}
+
 static int config_cb(void *ud, const char *section, const char *key,
                      const char *value, int line, char *err, size_t errlen)
 {
@@ -163,11 +186,8 @@ static int config_cb(void *ud, const char *section, const char *key,
 	if (!strcmp(section, "a") || !strcmp(section, "b")) {
 		claim_spec *s = section[0] == 'a' ? &c->a : &c->b;
 		/* the side is loaded later: remember where each key was
-		** written, for the message that names a refused one */
-		if (!s->line) {
-			snprintf(s->file, sizeof s->file, "%s", c->path);
-			s->line = line;
-		}
+		** written, for the message that names a refused one (the
+		** file and the header's line: section_cb) */
 		if (spec_add(s, key, value, err, errlen))
 			return -1;
 		if (!strcmp(key, "chip"))
@@ -225,14 +245,17 @@ int claim_config_read(const char *path, claim_opts *o, char *err,
 	memset(&c, 0, sizeof c);
 	c.o = o;
 	c.path = path;
-	if (ini_parse_file_lines(path, config_cb, &c, err, errlen))
+	if (ini_parse_file_sections(path, section_cb, config_cb, &c, err,
+	                            errlen))
 		return -1;
-	if (c.a.given && !c.a.chip[0]) {
-		snprintf(err, errlen, "%s: [a] has no chip", path);
+	/* a side's header with no chip under it (no key at all, too: the
+	** default side was taken without a word) */
+	if (c.a.line && !c.a.chip[0]) {
+		snprintf(err, errlen, "%s:%d: [a] has no chip", path, c.a.line);
 		return -1;
 	}
-	if (c.b.given && !c.b.chip[0]) {
-		snprintf(err, errlen, "%s: [b] has no chip", path);
+	if (c.b.line && !c.b.chip[0]) {
+		snprintf(err, errlen, "%s:%d: [b] has no chip", path, c.b.line);
 		return -1;
 	}
 	if (c.a.given && !o->a.given)
@@ -257,7 +280,7 @@ static int claim_resolve(rl_config *cfg, char *err, size_t errlen)
 
 /* The line of the item of spec whose value is at (one of spec->chip,
 ** spec->vals[i], or sets[k], the assignment of spec->keys[set_item[k]]),
-** else the side's first line. */
+** else the line of the side's header. */
 static int item_line(const claim_spec *spec, const char *at,
                      const char *const *sets, const int *set_item, int ns)
 {

@@ -33,9 +33,11 @@ static void cut_comment(char *s)
 		}
 }
 
-/* The reader: cb, or lcb (which is also told the line) when given. */
+/* The reader: cb, or lcb (which is also told the line) when given; scb,
+** when given, at each section header. */
 static int parse(const char *name, const char *text, ini_cb cb,
-                 ini_line_cb lcb, void *ud, char *err, size_t errlen)
+                 ini_line_cb lcb, ini_section_cb scb, void *ud, char *err,
+                 size_t errlen)
 {
 	char section[128] = "";
 	char line[4096];
@@ -91,6 +93,11 @@ static int parse(const char *name, const char *text, ini_cb cb,
 				return -1;
 			}
 			strcpy(section, s);
+			msg[0] = '\0';
+			if (scb && scb(ud, section, lineno, msg, sizeof msg)) {
+				snprintf(err, errlen, "%s:%d: %s", name, lineno, msg);
+				return -1;
+			}
 			continue;
 		}
 		eq = strchr(s, '=');
@@ -132,12 +139,13 @@ static int parse(const char *name, const char *text, ini_cb cb,
 int ini_parse_text(const char *name, const char *text, ini_cb cb, void *ud,
                    char *err, size_t errlen)
 {
-	return parse(name, text, cb, NULL, ud, err, errlen);
+	return parse(name, text, cb, NULL, NULL, ud, err, errlen);
 }
 
 /* Read a whole file (at most 16 MiB, no NUL bytes) and parse it. */
 static int parse_file(const char *path, ini_cb cb, ini_line_cb lcb,
-                      void *ud, char *err, size_t errlen)
+                      ini_section_cb scb, void *ud, char *err,
+                      size_t errlen)
 {
 	FILE *f = rl_open_regular(path, err, errlen);
 	char *buf;
@@ -173,7 +181,7 @@ static int parse_file(const char *path, ini_cb cb, ini_line_cb lcb,
 		free(buf);
 		return -1;
 	}
-	rc = parse(path, buf, cb, lcb, ud, err, errlen);
+	rc = parse(path, buf, cb, lcb, scb, ud, err, errlen);
 	free(buf);
 	return rc;
 }
@@ -181,11 +189,18 @@ static int parse_file(const char *path, ini_cb cb, ini_line_cb lcb,
 int ini_parse_file(const char *path, ini_cb cb, void *ud, char *err,
                    size_t errlen)
 {
-	return parse_file(path, cb, NULL, ud, err, errlen);
+	return parse_file(path, cb, NULL, NULL, ud, err, errlen);
 }
 
 int ini_parse_file_lines(const char *path, ini_line_cb cb, void *ud,
                          char *err, size_t errlen)
 {
-	return parse_file(path, NULL, cb, ud, err, errlen);
+	return parse_file(path, NULL, cb, NULL, ud, err, errlen);
+}
+
+int ini_parse_file_sections(const char *path, ini_section_cb scb,
+                            ini_line_cb cb, void *ud, char *err,
+                            size_t errlen)
+{
+	return parse_file(path, NULL, cb, scb, ud, err, errlen);
 }

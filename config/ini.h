@@ -19,6 +19,14 @@ typedef int (*ini_line_cb)(void *ud, const char *section, const char *key,
                            const char *value, int line, char *err,
                            size_t errlen);
 
+/* Called at each section header with its name (trimmed) and line, before
+** the section's keys; 0 to go on, non-zero to stop (with a message in
+** err, which the reader prefixes with file:line).  For a check of a
+** section as a whole (it lacks a key, it is given twice) that must say
+** where its header is. */
+typedef int (*ini_section_cb)(void *ud, const char *section, int line,
+                              char *err, size_t errlen);
+
 /* Strip leading and trailing white space in place; returns the start. */
 char *ini_trim(char *s);
 
@@ -29,6 +37,11 @@ int ini_parse_file(const char *path, ini_cb cb, void *ud, char *err,
 /* Parse a file with a callback that is told each key's line. */
 int ini_parse_file_lines(const char *path, ini_line_cb cb, void *ud,
                          char *err, size_t errlen);
+
+/* The same, also calling scb at each section header. */
+int ini_parse_file_sections(const char *path, ini_section_cb scb,
+                            ini_line_cb cb, void *ud, char *err,
+                            size_t errlen);
 
 /* Parse text already in memory; name is used in messages. */
 int ini_parse_text(const char *name, const char *text, ini_cb cb, void *ud,

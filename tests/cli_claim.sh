@@ -426,6 +426,40 @@ expect_exit 2 "[a]: an unknown profile" -- $RL claim --config "$tmpd/side.ini" \
 	--samples 0 --no-design
 expect_err "side\.ini:4: \[a\]: side a \(h100-sxm\): unknown profile 'nosuch'" \
 	"[a]: the unknown profile named at its line, 4"
+# an error of a side as a whole is named at the line of its [a] or [b]
+# header (it named the side's first key's line, or no line): lines
+# counted by hand.  [a] at 3 with a profile and no chip; [a] at 1 with no
+# key at all (the default side was taken without a word); [b] at 5 after a
+# blank line and a comment, with a label and no chip
+for case in '[claim]\nsamples = 0\n[a]\nprofile = trtllm-0.10\n[b]\nchip = sohu\n|3|a' \
+	'[a]\n[b]\nchip = sohu\n|1|a' \
+	'[a]\nchip = h100-sxm\n\n; the other side\n[b]\nlabel = x\n|5|b'; do
+	printf "${case%%|*}" >"$tmpd/whole.ini"
+	rest=${case#*|}
+	expect_exit 2 "[${rest#*|}] without a chip, header at ${rest%|*}" -- $RL \
+		claim --config "$tmpd/whole.ini" --samples 0 --no-design
+	expect_err "^rooflab claim: .*whole\.ini:${rest%|*}: \[${rest#*|}\] has no chip$" \
+		"named at its header's line, ${rest%|*}"
+done
+# a side given a second header: its keys joined the first's without a
+# word; refused at the second header (7), naming the first (3)
+printf '[claim]\nsamples = 0\n[a]\nchip = h100-sxm\n[b]\nchip = sohu\n[a]\nprofile = trtllm-0.10\n' >"$tmpd/whole.ini"
+expect_exit 2 "[a] given twice" -- $RL claim --config "$tmpd/whole.ini" \
+	--no-design
+expect_err "^rooflab claim: .*whole\.ini:7: \[a\] is given twice \(first at line 3;" \
+	"named at the second header, 7, with the first's line, 3"
+# a side that does not evaluate (Llama-3.1 405B's weights, over 400 GB at
+# a byte or more each, on one 80 GB chip): [a]'s header at 4, not its
+# first key's line (5)
+printf '[claim]\nsamples = 0\n\n[a]\nlabel = big\nchip = h100-sxm\nmodel = llama3-405b\ntp = 1\n' >"$tmpd/whole.ini"
+expect_exit 2 "[a] that does not evaluate" -- $RL claim --config \
+	"$tmpd/whole.ini" --no-design
+expect_err "^rooflab claim: .*whole\.ini:4: \[a\]: side a \(h100-sxm\): model does not fit" \
+	"named at [a]'s header, 4"
+expect_exit 2 "solve: [a] that does not evaluate" -- $RL solve --config \
+	"$tmpd/whole.ini" --vary b.chip.hbm_tbps --target speedup=10
+expect_err "^rooflab solve: .*whole\.ini:4: \[a\]: side a \(h100-sxm\): model does not fit" \
+	"solve names it at the same line, 4"
 printf '[c]\nx = 1\n' >"$tmpd/bad2.ini"
 expect_exit 2 "bad config section" -- $RL claim --config "$tmpd/bad2.ini"
 expect_err "unknown section" "bad config section says why"
