@@ -569,8 +569,10 @@ static void job_print(calib_job *j, const calibrate_args *o)
 ** default): RL_OK, or the status with the message printed. */
 static int job_write(calib_job *j, const calibrate_args *o)
 {
-	char err[1024], outbuf[1024], summary[3000], aside_note[160];
-	char huber_note[160], loo_note[160];
+	char err[1024], outbuf[1024], aside_note[160];
+	char huber_note[160], loo_note[160], *summary = NULL;
+	size_t slen = 0;
+	FILE *m;
 	const char *out = o->out;
 	int rc;
 	if (!out) {
@@ -596,7 +598,13 @@ static int job_write(calib_job *j, const calibrate_args *o)
 	else /* none worked out: not a NaN */
 		snprintf(loo_note, sizeof loo_note, "; no leave-out error "
 		         "(--no-loo)");
-	snprintf(summary, sizeof summary,
+	/* the summary names --measurements, --software and --version whole,
+	** however long (profileout_write refuses a line too long to read) */
+	if (!(m = open_memstream(&summary, &slen))) {
+		fprintf(stderr, "rooflab calibrate: out of memory\n");
+		return RL_EINTERNAL;
+	}
+	fprintf(m,
 	         "Fitted on %zu rows of %s%s%s%s%s%s%s: rms log error %.3f, "
 	         "in-sample median |error| %.1f%%%s.%s",
 	         j->nrows - j->naside, j->mfile,
@@ -605,9 +613,16 @@ static int job_write(calib_job *j, const calibrate_args *o)
 	         o->software ? ")" : "", aside_note, j->info.rms_log,
 	         100 * stats_abs_quantile(j->e_fit, j->nrows, 0.5), loo_note,
 	         huber_note);
-	if ((rc = profileout_write(out, j->path, o->software, &j->base, j->fit,
-	                           j->nfit, j->fit_com, j->meta, summary, err,
-	                           sizeof err))) {
+	if (fclose(m) != 0 || !summary) {
+		free(summary);
+		fprintf(stderr, "rooflab calibrate: out of memory\n");
+		return RL_EINTERNAL;
+	}
+	rc = profileout_write(out, j->path, o->software, &j->base, j->fit,
+	                      j->nfit, j->fit_com, j->meta, summary, err,
+	                      sizeof err);
+	free(summary);
+	if (rc) {
 		cli_say("calibrate", err);
 		return rc;
 	}

@@ -7,91 +7,139 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "../config/ini.h"
 #include "../config/tmpfile.h"
 
-/* The comment after `key =` in the starting profile, to carry sources. */
-static void key_comment(const char *path, const char *key, char *out,
-                        size_t len)
+/* The comment after `key =` in the starting profile, to carry sources:
+** the text after the line's first ';' (spaces after it and the line end
+** cut), "" when the key has no comment or is not there, all of it
+** however long (whole lines, so that the rest of a long line is never
+** read as a line of its own).  Allocated (the caller frees); NULL when
+** out of memory. */
+static char *key_comment(const char *path, const char *key)
 {
 	FILE *f = fopen(path, "r");
-	char line[1024];
-	size_t kl = strlen(key);
-	out[0] = '\0';
+	char *line = NULL, *out = NULL;
+	size_t cap = 0, kl = strlen(key);
 	if (!f)
-		return;
-	while (fgets(line, sizeof line, f)) {
+		return calloc(1, 1);
+	while (getline(&line, &cap, f) != -1) {
 		char *p = line, *c;
+		size_t l;
 		while (isspace((unsigned char)*p))
 			p++;
 		if (strncmp(p, key, kl) || (p[kl] != ' ' && p[kl] != '='))
 			continue;
 		c = strchr(p, ';');
-		if (c) {
-			size_t l;
+		if (!c)
+			break;
+		c++;
+		while (*c == ' ')
 			c++;
-			while (*c == ' ')
-				c++;
-			snprintf(out, len, "%s", c);
-			l = strlen(out);
-			while (l && (out[l - 1] == '\n' || out[l - 1] == '\r'))
-				out[--l] = '\0';
+		l = strlen(c);
+		while (l && (c[l - 1] == '\n' || c[l - 1] == '\r'))
+			l--;
+		if ((out = malloc(l + 1))) {
+			memcpy(out, c, l);
+			out[l] = '\0';
 		}
-		break;
+		free(line);
+		fclose(f);
+		return out;
 	}
+	free(line);
 	fclose(f);
+	return calloc(1, 1);
 }
 
-/* software as one INI value: control characters and comment marks
-** become spaces */
-static void ini_value(char *dst, size_t len, const char *src)
+/* len bytes of src written to f, control characters (a line end would
+** end the comment or the value early) and, in a value (value != 0), the
+** comment marks ';' and '#' as spaces */
+static void put_text(FILE *f, const char *src, size_t len, int value)
 {
-	size_t i;
-	snprintf(dst, len, "%s", src ? src : "");
-	for (i = 0; dst[i]; i++)
-		if ((unsigned char)dst[i] < 0x20 || dst[i] == ';' ||
-		    dst[i] == '#' || dst[i] == 0x7f)
-			dst[i] = ' ';
+	for (; len--; src++) {
+		unsigned char ch = (unsigned char)*src;
+		int bad = ch < 0x20 || ch == 0x7f ||
+		          (value && (ch == ';' || ch == '#'));
+		fputc(bad ? ' ' : ch, f);
+	}
 }
 
-int profileout_write(const char *out, const char *start_path,
-                     const char *software, const rl_setup *st,
-                     const rl_param *const *fit, size_t nfit,
-                     char (*fit_com)[256], const char *meta,
-                     const char *summary, char *err, size_t errlen)
+/* Is every line of text (len bytes) one the INI reader takes back
+** (INI_LINE_MAX characters at most)?  1, or 0 with the first longer line
+** named in err: the key it sets, or the header. */
+static int lines_fit(const char *text, size_t len, const char *out,
+                     const char *start_path, char *err, size_t errlen)
 {
-	char sw[256];
-	char tmp[1100];
-	FILE *f;
-	int status;
-	size_t n, i, k;
+	const char *p = text, *end = text + len;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t l = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (l > INI_LINE_MAX) {
+			size_t kl = strcspn(p, " =;\n");
+			if (*p == ';')
+				snprintf(err, errlen, "cannot write %s: a header line "
+				         "of %zu characters (the fit's summary with "
+				         "--measurements, --software and --version, or "
+				         "the start file's path %s), longer than the %d "
+				         "characters a profile line may have", out, l,
+				         start_path, INI_LINE_MAX);
+			else
+				snprintf(err, errlen, "cannot write %s: the line of "
+				         "'%.*s' would be %zu characters (with its comment "
+				         "from %s), longer than the %d characters a "
+				         "profile line may have: shorten that comment or "
+				         "--software", out, (int)kl, p, l, start_path,
+				         INI_LINE_MAX);
+			return 0;
+		}
+		p += l + 1;
+	}
+	return 1;
+}
+
+/* The profile's text into f (see profileout_write): 0, or -1 when out of
+** memory. */
+static int put_profile(FILE *f, const char *out, const char *start_path,
+                       const char *software, const rl_setup *st,
+                       const rl_param *const *fit, size_t nfit,
+                       char (*fit_com)[256], const char *meta,
+                       const char *summary)
+{
+	size_t n, i, k, nl;
 	const rl_param *t = rl_params(&n);
 	time_t now = time(NULL);
-	char date[32], name[256];
+	char date[32];
+	const char *name = strrchr(out, '/');
+	/* the profile's name: the output's file name less its .ini, whole */
+	name = name ? name + 1 : out;
+	nl = strlen(name);
+	if (nl > 4 && !strcmp(name + nl - 4, ".ini"))
+		nl -= 4;
 	strftime(date, sizeof date, "%Y-%m-%d", gmtime(&now));
-	ini_value(sw, sizeof sw, software);
-	if (!(f = rl_out_open(out, tmp, sizeof tmp, &status, err, errlen)))
-		return status;
-	{
-		const char *b = strrchr(out, '/');
-		size_t l;
-		snprintf(name, sizeof name, "%.200s", b ? b + 1 : out);
-		l = strlen(name);
-		if (l > 4 && !strcmp(name + l - 4, ".ini"))
-			name[l - 4] = '\0';
+	fputs("; ", f);
+	put_text(f, name, nl, 0);
+	fprintf(f, ": serving profile written by `rooflab calibrate` on %s.\n; ",
+	        date);
+	put_text(f, summary, strlen(summary), 0);
+	fputs("\n; Keys marked 'fitted' came out of the fit, inside the range "
+	      "given; the others\n; were kept from ", f);
+	put_text(f, start_path, strlen(start_path), 0);
+	fputs(" with their sources.\n[meta]\nname = ", f);
+	put_text(f, name, nl, 1);
+	fputc('\n', f);
+	if (software) {
+		fputs("software = ", f);
+		put_text(f, software, strlen(software), 1);
+		fputc('\n', f);
 	}
-	fprintf(f, "; %s: serving profile written by `rooflab calibrate` on %s.\n"
-	           "; %s\n; Keys marked 'fitted' came out of the fit, inside the "
-	           "range given; the others\n; were kept from %s with their "
-	           "sources.\n[meta]\nname = %s\n"
-	           "%s%s%s%scalibrated = %s\n\n[profile]\n",
-	        name, date, summary, start_path, name,
-	        software ? "software = " : "", sw, software ? "\n" : "",
-	        meta ? meta : "", date);
+	fprintf(f, "%scalibrated = %s\n\n[profile]\n", meta ? meta : "", date);
 	for (i = 0; i < n; i++) {
-		char val[64], com[512];
+		char val[64], *src;
 		int fitted = 0;
 		size_t which = 0;
 		if (strcmp(t[i].section, "profile"))
@@ -103,17 +151,55 @@ int profileout_write(const char *out, const char *start_path,
 			}
 		rl_param_format(&t[i], rl_param_get(&st->cfg, &t[i]), val,
 		                sizeof val);
-		if (fitted) {
-			char src[300];
-			key_comment(start_path, t[i].key, src, sizeof src);
-			snprintf(com, sizeof com, "fitted%s%s%s%s",
-			         fit_com && fit_com[which][0] ? " " : "",
-			         fit_com ? fit_com[which] : "", src[0] ? "; " : "",
-			         src);
-		} else
-			key_comment(start_path, t[i].key, com, sizeof com);
-		fprintf(f, "%s = %s%s%s\n", t[i].key, val, com[0] ? "   ; " : "",
-		        com);
+		if (!(src = key_comment(start_path, t[i].key)))
+			return -1;
+		fprintf(f, "%s = %s", t[i].key, val);
+		if (fitted)
+			fprintf(f, "   ; fitted%s%s%s%s",
+			        fit_com && fit_com[which][0] ? " " : "",
+			        fit_com ? fit_com[which] : "", src[0] ? "; " : "",
+			        src);
+		else if (src[0])
+			fprintf(f, "   ; %s", src);
+		fputc('\n', f);
+		free(src);
 	}
+	return 0;
+}
+
+int profileout_write(const char *out, const char *start_path,
+                     const char *software, const rl_setup *st,
+                     const rl_param *const *fit, size_t nfit,
+                     char (*fit_com)[256], const char *meta,
+                     const char *summary, char *err, size_t errlen)
+{
+	char tmp[1100], *text = NULL;
+	size_t len = 0;
+	FILE *f, *m = open_memstream(&text, &len);
+	int status, bad;
+	/* composed in memory first: a line the reader would refuse is
+	** refused here, before anything is written */
+	if (!m) {
+		snprintf(err, errlen, "cannot write %s: out of memory", out);
+		return RL_EINTERNAL;
+	}
+	bad = put_profile(m, out, start_path, software, st, fit, nfit, fit_com,
+	                  meta, summary) != 0;
+	bad |= ferror(m) != 0;
+	if (fclose(m) != 0 || bad || !text) {
+		free(text);
+		snprintf(err, errlen, "cannot write %s: out of memory", out);
+		return RL_EINTERNAL;
+	}
+	if (!lines_fit(text, len, out, start_path, err, errlen)) {
+		free(text);
+		return RL_EINPUT;
+	}
+	if (!(f = rl_out_open(out, tmp, sizeof tmp, &status, err, errlen))) {
+		free(text);
+		return status;
+	}
+	fwrite(text, 1, len, f);
+	free(text);
 	return rl_out_commit(f, tmp, out, err, errlen);
 }

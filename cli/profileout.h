@@ -15,11 +15,16 @@
 /* Write st's profile to out (complete or not at all: a temporary renamed
 ** into place).  The keys of fit[nfit] say "fitted" with fit_com[k] (their
 ** bounds and prior) before the start file's comment; the others carry
-** the comment of their key in start_path.  software (may be NULL) and
-** meta (lines "key = value\n", may be empty) go into [meta]; summary is
-** the header's line on the fit.  RL_OK; RL_EINPUT with err when out
-** cannot be created (a folder that does not exist or cannot be written);
-** RL_EINTERNAL with err when writing fails. */
+** the comment of their key in start_path, whole however long.  software
+** (may be NULL) and meta (lines "key = value\n", may be empty) go into
+** [meta]; summary is the header's line on the fit.  Control characters of
+** the summary, the paths and software are written as spaces (and ';' and
+** '#' in [meta]'s values).  RL_OK; RL_EINPUT with err when out cannot be
+** created (a folder that does not exist or cannot be written) or a line
+** would be longer than the INI reader takes (INI_LINE_MAX: a start file's
+** comment near it with the fit's note, or a summary or path that long),
+** nothing written then; RL_EINTERNAL with err when writing fails or
+** memory runs out. */
 int profileout_write(const char *out, const char *start_path,
                      const char *software, const rl_setup *st,
                      const rl_param *const *fit, size_t nfit,

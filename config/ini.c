@@ -40,7 +40,7 @@ static int parse(const char *name, const char *text, ini_cb cb,
                  size_t errlen)
 {
 	char section[128] = "";
-	char line[4096];
+	char line[INI_LINE_MAX + 1];
 	const char *p = text;
 	int lineno = 0;
 

@@ -8,6 +8,10 @@
 
 #include <stddef.h>
 
+/* The longest line (in characters, less its line end) the reader takes;
+** a longer one is refused with its file and line. */
+#define INI_LINE_MAX 4095
+
 /* Called for each key; returns 0 to go on, non-zero to stop (with a
 ** message in err, which the reader prefixes with file:line). */
 typedef int (*ini_cb)(void *ud, const char *section, const char *key,
