@@ -324,7 +324,8 @@ done
 # they held faster than the H100 serves its 500, before triton-0.14 was
 # refitted; today no L40S row does, README).  The load model once
 # failed this: a chip whose capacity lay just over the rate queued for slots
-# it never ran out of (H200 TTFT 3.4x the H100's, README).
+# it never ran out of (H200 TTFT 3.4x the H100's: data/calibration/NOTES.md,
+# "README's dated paragraphs").
 for pair in $PAIRS; do
 	f=${pair%%:*}; sl=${pair#*:}
 	expect_exit 0 "dominance at a rate: $f no worse than $sl" -- python3 "$tmpd/dominance.py" "$f" "$sl" rate "$tmpd"
