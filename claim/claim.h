@@ -96,9 +96,9 @@ void claim_opts_init(claim_opts *o);
 int claim_spec_parse(const char *text, claim_spec *spec, char *err,
                      size_t errlen);
 /* Read a config file ([claim], [a], [b]) into o, before the command
-** line, which then wins over it.  A side without a chip, or given a
-** second [a] or [b] header, is refused at its header's line.  0 or -1 +
-** err (file:line). */
+** line, which then wins over it.  A side without a chip, a second [a],
+** [b] or [claim] header, or a section of another name is refused at its
+** header's line.  0 or -1 + err (file:line). */
 int claim_config_read(const char *path, claim_opts *o, char *err,
                       size_t errlen);
 /* Build and evaluate a side (scenario: the default scenario).  0, or -1

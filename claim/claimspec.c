@@ -145,6 +145,7 @@ typedef struct {
 	const char *path;
 	claim_spec a, b; /* from the file */
 	unsigned given;  /* bits of claim_keys given in [claim] */
+	int claim_line;  /* of the [claim] header, 0 before it */
 } cfg_ctx;
 
 static const char *const claim_keys[] = {"scenario", "uncertainty",
@@ -152,15 +153,32 @@ static const char *const claim_keys[] = {"scenario", "uncertainty",
 
 /* At a section header: [a] or [b] records its file and line, where a
 ** message about the side as a whole points (it has no chip, it does not
-** evaluate); a second [a] or [b] is refused, as a key given twice is: its
-** keys would join the first's without a word. */
+** evaluate); a second [a], [b] or [claim] is refused, as a key given twice
+** is: its keys would join the first's without a word; a section of
+** another name is refused at its header (with no key under it, it was
+** passed over without a word). */
 static int section_cb(void *ud, const char *section, int line, char *err,
                       size_t errlen)
 {
 	cfg_ctx *c = ud;
 	claim_spec *s;
-	if (strcmp(section, "a") && strcmp(section, "b"))
+	if (!strcmp(section, "meta"))
 		return 0;
+	if (!strcmp(section, "claim")) {
+		if (c->claim_line) {
+			snprintf(err, errlen, "[claim] is given twice (first at line "
+			         "%d; its keys would join the first's without a word)",
+			         c->claim_line);
+			return -1;
+		}
+		c->claim_line = line;
+		return 0;
+	}
+	if (strcmp(section, "a") && strcmp(section, "b")) {
+		snprintf(err, errlen, "unknown section [%s]: expected [claim], "
+		         "[a] or [b]", section);
+		return -1;
+	}
 	s = section[0] == 'a' ? &c->a : &c->b;
 	if (s->line) {
 		snprintf(err, errlen, "[%s] is given twice (first at line %d; its "
@@ -196,11 +214,7 @@ static int config_cb(void *ud, const char *section, const char *key,
 			s->lines[s->n - 1] = line;
 		return 0;
 	}
-	if (strcmp(section, "claim")) {
-		snprintf(err, errlen, "unknown section [%s]: expected [claim], "
-		         "[a] or [b]", section);
-		return -1;
-	}
+	/* section_cb refused any section but [meta], [a], [b] and [claim] */
 	for (k = 0; k < sizeof claim_keys / sizeof claim_keys[0]; k++)
 		if (!strcmp(key, claim_keys[k])) {
 			if (c->given & 1u << k)

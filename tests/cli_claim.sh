@@ -448,6 +448,21 @@ expect_exit 2 "[a] given twice" -- $RL claim --config "$tmpd/whole.ini" \
 	--no-design
 expect_err "^rooflab claim: .*whole\.ini:7: \[a\] is given twice \(first at line 3;" \
 	"named at the second header, 7, with the first's line, 3"
+# so is a second [claim] header (its keys joined the first's; only a key
+# given in both was refused): at its line, 6 (after a blank line), naming
+# the first, 1
+printf '[claim]\nsamples = 0\n[a]\nchip = h100-sxm\n\n[claim]\nseed = 3\n' >"$tmpd/whole.ini"
+expect_exit 2 "[claim] given twice" -- $RL claim --config "$tmpd/whole.ini" \
+	--no-design
+expect_err "^rooflab claim: .*whole\.ini:6: \[claim\] is given twice \(first at line 1;" \
+	"named at the second header, 6, with the first's line, 1"
+# a section of an unknown name with no key under it, passed over without
+# a word: refused at its header, line 3
+printf '[claim]\nsamples = 0\n[c]\n' >"$tmpd/whole.ini"
+expect_exit 2 "an empty unknown section" -- $RL claim --config \
+	"$tmpd/whole.ini" --no-design
+expect_err "^rooflab claim: .*whole\.ini:3: unknown section \[c\]: expected" \
+	"named at its header, 3"
 # a side that does not evaluate (Llama-3.1 405B's weights, over 400 GB at
 # a byte or more each, on one 80 GB chip): [a]'s header at 4, not its
 # first key's line (5)
