@@ -31,10 +31,15 @@ typedef struct {
 	int have_source;
 	const rl_param *p;
 	int side;
-	int line;          /* the line of the key being read */
-	int first_line;    /* of the current section's first key */
-	int lines[CLAIM_UNC_MAX]; /* of each parameter's first key */
+	int head_line;     /* of the current section's header */
+	int limits_line;   /* of the [limits] header, 0 before it */
+	int lines[CLAIM_UNC_MAX]; /* of each parameter's header */
 	int have_dist, have_cap, have_cap_source;
+	/* a section found wanting when the next header is read: its message
+	** and its own header's line, which the reader's message (the next
+	** header's line) does not give */
+	int fail_line;
+	char fail_msg[512];
 } unc_ctx;
 
 enum { K_LOW, K_HIGH, K_MODE, K_CENTER, K_SPREAD, K_COUNT };
@@ -108,13 +113,13 @@ static int finish_section(unc_ctx *c, char *err, size_t errlen)
 		u->lo = c->p->min;
 	if (u->hi > c->p->max)
 		u->hi = c->p->max;
-	c->lines[c->cu->n++] = c->first_line;
+	c->lines[c->cu->n++] = c->head_line;
 	c->p = NULL;
 	return 0;
 }
 
-static int start_section(unc_ctx *c, const char *section, char *err,
-                         size_t errlen)
+static int start_section(unc_ctx *c, const char *section, int line,
+                         char *err, size_t errlen)
 {
 	const rl_param *p;
 	size_t i;
@@ -124,10 +129,20 @@ static int start_section(unc_ctx *c, const char *section, char *err,
 	c->have_dist = 0;
 	c->have_source = 0;
 	c->p = NULL;
-	c->first_line = c->line;
+	c->head_line = line;
 	snprintf(c->section, sizeof c->section, "%s", section);
-	if (!strcmp(section, "meta") || !strcmp(section, "limits"))
+	if (!strcmp(section, "meta"))
 		return 0;
+	if (!strcmp(section, "limits")) {
+		/* a second [limits]: its keys would join the first's */
+		if (c->limits_line) {
+			snprintf(err, errlen, "[limits]: given twice in this file "
+			         "(first at line %d)", c->limits_line);
+			return -1;
+		}
+		c->limits_line = line;
+		return 0;
+	}
 	if (!claim_side_name(section)) {
 		snprintf(err, errlen, "[%s]: expected [a.section.key] or "
 		         "[b.section.key] (or [meta], [limits])", section);
@@ -152,6 +167,28 @@ static int start_section(unc_ctx *c, const char *section, char *err,
 	c->p = p;
 	c->side = section[0] == 'b';
 	return 0;
+}
+
+/* At a section header: the section before it is finished (a message
+** about it names its own header's line: fail_line), then this one is
+** started.  A parameter's header given again right after its section
+** (whose keys would join the first's) is refused here, where the first
+** might still lack a key; start_section refuses one given again later. */
+static int section_cb(void *ud, const char *section, int line, char *err,
+                      size_t errlen)
+{
+	unc_ctx *c = ud;
+	if (c->p && !strcmp(section, c->section)) {
+		snprintf(err, errlen, "[%s]: given twice in this file (first at "
+		         "line %d)", section, c->head_line);
+		return -1;
+	}
+	if (finish_section(c, err, errlen)) {
+		c->fail_line = c->head_line;
+		snprintf(c->fail_msg, sizeof c->fail_msg, "%s", err);
+		return -1;
+	}
+	return start_section(c, section, line, err, errlen);
 }
 
 /* A key given twice in a section: the second would replace the first
@@ -181,12 +218,7 @@ static int unc_cb(void *ud, const char *section, const char *key,
 	int k;
 	char what[256];
 	double x;
-	c->line = line;
-	if (strcmp(section, c->section)) {
-		if (finish_section(c, err, errlen) ||
-		    start_section(c, section, err, errlen))
-			return -1;
-	}
+	(void)line;
 	if (!strcmp(section, "meta"))
 		return 0;
 	if (!strcmp(section, "limits")) {
@@ -255,12 +287,18 @@ int claim_uncertainty_read(const char *name, claim_uncertainty *cu,
 	memset(&c, 0, sizeof c);
 	c.cu = cu;
 	c.dist = -1;
-	if (ini_parse_file_lines(cu->path, unc_cb, &c, err, errlen))
+	if (ini_parse_file_sections(cu->path, section_cb, unc_cb, &c, err,
+	                            errlen)) {
+		/* a section found wanting at the next header: at its own */
+		if (c.fail_line)
+			snprintf(err, errlen, "%.1000s:%d: %s", cu->path, c.fail_line,
+			         c.fail_msg);
 		return -1;
-	if (finish_section(&c, err, errlen)) {
-		char msg[1600];
-		snprintf(msg, sizeof msg, "%.1000s: %.500s", cu->path, err);
-		snprintf(err, errlen, "%s", msg);
+	}
+	/* the last section, at its header's line */
+	if (finish_section(&c, c.fail_msg, sizeof c.fail_msg)) {
+		snprintf(err, errlen, "%.1000s:%d: %s", cu->path, c.head_line,
+		         c.fail_msg);
 		return -1;
 	}
 	return 0;

@@ -508,7 +508,7 @@ bad_uncertainty "uncertain choice" "choice" "says why" \
 # and replaced it in every sample (the peak drawn from 4.8-6.03 TFLOPS:
 # 0.01x), the tornado listing it twice; a key given twice in a section
 # replaced the first without a word
-bad_uncertainty "a parameter given twice" "u.ini:12: \\[b.chip.hbm_tbps\\]: given twice in this file \\(first at line 2\\)" "names both lines" \
+bad_uncertainty "a parameter given twice" "u.ini:11: \\[b.chip.hbm_tbps\\]: given twice in this file \\(first at line 1\\)" "names both headers' lines" \
 	'[b.chip.hbm_tbps]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n[b.chip.link_gbps]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n[b.chip.hbm_tbps]\ndist = uniform\nlow = 3\nhigh = 4\nsource = y\n'
 bad_uncertainty "a key given twice" "u.ini:4: \\[b.chip.hbm_tbps\\] high: given twice in this section" "names the line" \
 	'[b.chip.hbm_tbps]\ndist = uniform\nhigh = 2\nhigh = 3\nlow = 1\nsource = x\n'
@@ -518,6 +518,24 @@ bad_uncertainty "dist given twice" "u.ini:3: \\[b.chip.hbm_tbps\\] dist: given t
 	'[b.chip.hbm_tbps]\ndist = uniform\ndist = normal\nlow = 1\nhigh = 2\nsource = x\n'
 bad_uncertainty "a power cap given twice" "u.ini:3: \\[limits\\] power_cap_w: given twice in this section" "names the line" \
 	'[limits]\npower_cap_w = 900\npower_cap_w = 1200\n'
+# a message about a section as a whole names the line of its header
+# (lines counted by hand): one that lacks a key was named at the next
+# section's first key (6) or, last in the file, at no line; an empty one
+# and a parameter's header given again right after its section (whose
+# keys joined the first's), a second [limits] and an unknown section with
+# no key were passed over without a word
+bad_uncertainty "a section without source, another after it" "^rooflab claim: .*u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\] needs source" "named at its header, 1" \
+	'[b.chip.hbm_tbps]\ndist = uniform\nlow = 1\nhigh = 2\n[b.chip.link_gbps]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n'
+bad_uncertainty "low above high, last in the file" "^rooflab claim: .*u\\.ini:3: chip\\.hbm_tbps: uniform needs low <= high" "named at its header, 3" \
+	'[meta]\nname = x\n[b.chip.hbm_tbps]\ndist = uniform\nlow = 3\nhigh = 2\nsource = x\n'
+bad_uncertainty "an empty section" "^rooflab claim: .*u\\.ini:2: \\[b\\.chip\\.hbm_tbps\\] needs dist" "named at its header, 2" \
+	'; nothing under it\n[b.chip.hbm_tbps]\n'
+bad_uncertainty "a header given again at once" "^rooflab claim: .*u\\.ini:5: \\[b\\.chip\\.hbm_tbps\\]: given twice in this file \\(first at line 1\\)" "names both headers' lines" \
+	'[b.chip.hbm_tbps]\ndist = uniform\nlow = 1\n\n[b.chip.hbm_tbps]\nhigh = 2\nsource = x\n'
+bad_uncertainty "[limits] given twice" "^rooflab claim: .*u\\.ini:3: \\[limits\\]: given twice in this file \\(first at line 1\\)" "names both headers' lines" \
+	'[limits]\npower_cap_w = 900\n[limits]\npower_cap_source = x\n'
+bad_uncertainty "an empty unknown section" "^rooflab claim: .*u\\.ini:7: \\[c\\.x\\]: expected \\[a\\.section\\.key\\]" "named at its header, 7" \
+	'; c\n[b.chip.hbm_tbps]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n[c.x]\n'
 
 expect_exit 2 "solve without --vary" -- $RL solve
 expect_err "missing --vary" "solve without --vary says why"
