@@ -27,6 +27,10 @@ static const char *const model_shape[] = {
 	((1u << (sizeof model_shape / sizeof model_shape[0])) - 1)
 
 #define PRESET_DEPTH_MAX 8
+/* the sections of one preset file remembered for the check that none is
+** given twice (a chip preset holds six kinds: chip, design, cost, power,
+** preset, meta) */
+#define PRESET_SECTIONS_MAX 16
 #define PRESET_KEYS_MAX 512
 
 /* The files of the presets being read, the outermost first: a preset
@@ -46,6 +50,12 @@ typedef struct {
 	** a preset it names in [preset] (its kind's folder name) */
 	const void *given[PRESET_KEYS_MAX];
 	size_t ngiven;
+	/* the sections this file opened so far, each with its header's line
+	** (a section is given once); model_line: [model]'s, 0 without one */
+	char sect[PRESET_SECTIONS_MAX][128];
+	int sect_line[PRESET_SECTIONS_MAX];
+	size_t nsect;
+	int model_line;
 } load_ctx;
 
 static int load_depth(rl_setup *st, const char *kind, const char *name,
@@ -227,10 +237,39 @@ static int given_again(load_ctx *lc, const void *id, const char *section,
 	return 0;
 }
 
-static int load_cb(void *ud, const char *section, const char *key,
-                   const char *value, char *err, size_t errlen)
+/* At a section header: a section this kind of preset does not hold is
+** refused at its header (with no key under it, it was passed over without
+** a word), and so is a section given a second time, whose keys would join
+** the first's without a word; [model]'s line is kept for shape_check. */
+static int load_section_cb(void *ud, const char *section, int line,
+                           char *err, size_t errlen)
 {
 	load_ctx *lc = ud;
+	size_t i;
+	if (strcmp(section, "preset") && strcmp(section, "meta") &&
+	    section_refused(lc->kind, section, err, errlen))
+		return -1;
+	for (i = 0; i < lc->nsect; i++)
+		if (!strcmp(lc->sect[i], section)) {
+			snprintf(err, errlen, "[%s] is given twice in this file (first "
+			         "at line %d; its keys would join the first's without "
+			         "a word)", section, lc->sect_line[i]);
+			return -1;
+		}
+	if (lc->nsect < PRESET_SECTIONS_MAX) {
+		snprintf(lc->sect[lc->nsect], sizeof lc->sect[0], "%s", section);
+		lc->sect_line[lc->nsect++] = line;
+	}
+	if (!strcmp(section, "model"))
+		lc->model_line = line;
+	return 0;
+}
+
+static int load_cb(void *ud, const char *section, const char *key,
+                   const char *value, int line, char *err, size_t errlen)
+{
+	load_ctx *lc = ud;
+	(void)line;
 	if (!strcmp(section, "preset")) {
 		if (!preset_kind_dir(key)) {
 			snprintf(err, errlen,
@@ -246,8 +285,7 @@ static int load_cb(void *ud, const char *section, const char *key,
 	}
 	if (!strcmp(section, "meta")) /* free text: name, notes, sources */
 		return 0;
-	if (section_refused(lc->kind, section, err, errlen))
-		return -1;
+	/* a section this kind does not hold: refused at its header */
 	if (!strcmp(section, "model")) {
 		size_t i;
 		for (i = 0; i < sizeof model_shape / sizeof model_shape[0]; i++)
@@ -261,14 +299,19 @@ static int load_cb(void *ud, const char *section, const char *key,
 }
 
 /* A model preset that left keys of model_shape to the defaults: -1 with
-** "PATH: model: ... not given", else 0. */
-static int shape_check(const char *path, unsigned shape, char *err,
-                       size_t errlen)
+** "PATH:LINE: model: ... not given" (LINE: its [model] header's, line
+** 0 for none: "PATH: model: ..."), else 0. */
+static int shape_check(const char *path, int line, unsigned shape,
+                       char *err, size_t errlen)
 {
 	size_t i, used;
 	if (shape == MODEL_SHAPE_ALL)
 		return 0;
-	used = (size_t)snprintf(err, errlen, "%s: model: not given:", path);
+	if (line)
+		used = (size_t)snprintf(err, errlen, "%s:%d: model: not given:",
+		                        path, line);
+	else
+		used = (size_t)snprintf(err, errlen, "%s: model: not given:", path);
 	for (i = 0; i < sizeof model_shape / sizeof model_shape[0]; i++)
 		if (!(shape & 1u << i) && used < errlen)
 			used += (size_t)snprintf(err + used, errlen - used, " %s",
@@ -314,9 +357,13 @@ static int load_depth(rl_setup *st, const char *kind, const char *name,
 	lc.shape = &mine;
 	lc.chain = chain;
 	lc.ngiven = 0;
-	if (ini_parse_file(path, load_cb, &lc, err, errlen))
+	lc.nsect = 0;
+	lc.model_line = 0;
+	if (ini_parse_file_sections(path, load_section_cb, load_cb, &lc, err,
+	                            errlen))
 		return -1;
-	if (!strcmp(kind, "model") && shape_check(path, mine, err, errlen))
+	if (!strcmp(kind, "model") &&
+	    shape_check(path, lc.model_line, mine, err, errlen))
 		return -1;
 	if (shape)
 		*shape |= mine;

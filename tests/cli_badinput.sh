@@ -133,8 +133,8 @@ expect_err "empty.ini: model: not given: layers hidden heads kv_heads head_dim f
 printf '[model]\nlayers = 80\nhidden = 8192\n' >part.ini
 expect_exit 2 "a model preset giving part of its shape is refused" -- "$RL" \
 	eval --chip h100-sxm --model "$PWD/part.ini" --profile trtllm-0.15
-expect_err "part.ini: model: not given: heads kv_heads head_dim ffn_hidden vocab \(" \
-	"only the missing keys are named"
+expect_err "part.ini:1: model: not given: heads kv_heads head_dim ffn_hidden vocab \(" \
+	"only the missing keys are named, at [model]'s header, line 1"
 printf '[preset]\nmodel = llama3-8b\n[model]\nlayers = 16\n' >named.ini
 expect_exit 0 "a model preset naming a whole one" -- "$RL" eval --chip h100-sxm \
 	--model "$PWD/named.ini" --profile trtllm-0.15
@@ -299,17 +299,24 @@ expect_err "^rooflab eval: \./self\.ini:2: chip '\./self\.ini' is named again in
 	"the cycle is named, with one file:line"
 # a chip preset holding [model] was read and then replaced by --model
 # without a word: a section of another kind is refused, naming file, line
-# and section
+# of its header (4, counted by hand; it named the first key's, 5) and
+# section
 printf '[preset]\nchip = h100-sxm\n\n[model]\nlayers = 2\n' >chipmodel.ini
 expect_exit 2 "a chip preset with a [model] section is refused" -- "$RL" \
 	eval --chip ./chipmodel.ini --model llama3-70b
-expect_err "^rooflab eval: \./chipmodel\.ini:5: section \[model\] does not belong in a chip preset: it holds \[chip\], \[design\], \[cost\], \[power\], \[preset\] and \[meta\]" \
+expect_err "^rooflab eval: \./chipmodel\.ini:4: section \[model\] does not belong in a chip preset: it holds \[chip\], \[design\], \[cost\], \[power\], \[preset\] and \[meta\]" \
 	"file, line and section named"
 printf '[model]\nlayers = 80\n\n[scenario]\ntp = 2\n' >modelscen.ini
 expect_exit 2 "a model preset with a [scenario] section is refused" -- \
 	"$RL" eval --chip h100-sxm --model ./modelscen.ini
-expect_err "modelscen\.ini:5: section \[scenario\] does not belong in a model preset" \
-	"the model preset's stray section named"
+expect_err "modelscen\.ini:4: section \[scenario\] does not belong in a model preset" \
+	"the model preset's stray section named at its header, 4"
+# with no key under it, it was passed over without a word: at its header, 3
+printf '[preset]\nchip = h100-sxm\n[model]\n' >chipmodel.ini
+expect_exit 2 "a chip preset with an empty [model] section is refused" -- \
+	"$RL" eval --chip ./chipmodel.ini --model llama3-70b
+expect_err "^rooflab eval: \./chipmodel\.ini:3: section \[model\] does not belong in a chip preset" \
+	"named at its header, 3"
 # a preset names in [preset] only its own kind and what it is made of (a
 # chip its node); a scenario names any, read first and replaced by the
 # options after it.  A chip naming a model was replaced by --model without
@@ -352,12 +359,27 @@ expect_out '"params": ?8030261248[,}]' "the model is --model's"
 printf '[preset]\nchip = ./chipbase.ini\n[chip]\ntdp_w = 500\n' >override.ini
 expect_exit 0 "a key its base gives too is an override" -- "$RL" eval \
 	--chip ./override.ini --model llama3-70b
-for twice in 'chip]\ntdp_w = 700\ntdp_w = 500' 'preset]\nchip = b200'; do
-	refused_preset "a key given twice in one preset's [${twice%%]*}]" \
-		"[preset]\\nchip = h100-sxm\\n[$twice\\n" \
-		"^rooflab eval: \./p\.ini:[45]: \[(chip\] tdp_w|preset\] chip) is given twice in this file \(the second would replace the first without a word\)$" \
-		--chip ./p.ini --model llama3-70b
-done
+# (the [chip] key at 5, the [preset] key at 3, counted by hand)
+refused_preset "a key given twice in one preset's [chip]" \
+	'[preset]\nchip = h100-sxm\n[chip]\ntdp_w = 700\ntdp_w = 500\n' \
+	"^rooflab eval: \./p\.ini:5: \[chip\] tdp_w is given twice in this file \(the second would replace the first without a word\)$" \
+	--chip ./p.ini --model llama3-70b
+refused_preset "a key given twice in one preset's [preset]" \
+	'[preset]\nchip = h100-sxm\nchip = b200\n' \
+	"^rooflab eval: \./p\.ini:3: \[preset\] chip is given twice in this file \(the second would replace the first without a word\)$" \
+	--chip ./p.ini --model llama3-70b
+# a section given twice: the second's keys joined the first's without a
+# word (a [chip] that set tdp_w, another hbm_tbps; a [preset] naming the
+# chip, another the node); refused at the second header, naming the first
+# (lines counted by hand)
+refused_preset "a [chip] section given twice" \
+	'[chip]\ntdp_w = 700\n\n[preset]\nchip = h100-sxm\n[chip]\nhbm_tbps = 4\n' \
+	"^rooflab eval: \./p\.ini:6: \[chip\] is given twice in this file \(first at line 1; its keys would join the first's without a word\)$" \
+	--chip ./p.ini --model llama3-70b
+refused_preset "a [preset] section given twice" \
+	'[preset]\nchip = h100-sxm\n[preset]\nnode = n4\n' \
+	"^rooflab eval: \./p\.ini:3: \[preset\] is given twice in this file \(first at line 1;" \
+	--chip ./p.ini --model llama3-70b
 printf '[preset]\nscenario = ./cyc-b.ini\n' >cyc-a.ini
 printf '[preset]\nscenario = ./cyc-a.ini\n' >cyc-b.ini
 expect_exit 2 "two scenarios naming each other are refused" -- "$RL" eval \
