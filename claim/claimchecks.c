@@ -17,10 +17,20 @@
 
 #define KV_MAX 96
 
+/* the sections of checks: each needs claim and source */
+static const char *const check_sections[] = {
+    "speedup", "throughput", "baseline", "replacement", "model_size",
+    "utilization", "matmul_share", "density"};
+#define NCHECKS (sizeof check_sections / sizeof check_sections[0])
+
 typedef struct {
 	char key[KV_MAX][96];   /* "section.key" */
 	char val[KV_MAX][320];
 	int n;
+	/* the line of each check section's header (check_sections' order)
+	** and of [meta]'s; 0 before it */
+	int head_line[NCHECKS];
+	int meta_line;
 } kvfile;
 
 /* Every number the checks read, with the range it must lie in (a count,
@@ -52,35 +62,64 @@ static const struct {
 };
 #define NNUMBERS (sizeof numbers / sizeof numbers[0])
 
-/* the sections of checks: each needs claim and source */
-static const char *const check_sections[] = {
-    "speedup", "throughput", "baseline", "replacement", "model_size",
-    "utilization", "matmul_share", "density"};
-#define NCHECKS (sizeof check_sections / sizeof check_sections[0])
-
-static int is_check_section(const char *section)
+/* The index of a check section in check_sections, or -1. */
+static int check_index(const char *section)
 {
 	size_t i;
 	for (i = 0; i < NCHECKS; i++)
 		if (!strcmp(section, check_sections[i]))
-			return 1;
+			return (int)i;
+	return -1;
+}
+
+/* At a section header: one of an unknown name is refused at its header
+** (with no key under it, it was passed over without a word), and so is a
+** section given a second time, whose keys would join the first's. */
+static int kv_section_cb(void *ud, const char *section, int line,
+                         char *err, size_t errlen)
+{
+	kvfile *k = ud;
+	int i = check_index(section);
+	int *at = i >= 0 ? &k->head_line[i]
+	                 : !strcmp(section, "meta") ? &k->meta_line : NULL;
+	if (!at) {
+		snprintf(err, errlen, "unknown section [%.40s]", section);
+		return -1;
+	}
+	if (*at) {
+		snprintf(err, errlen, "[%.40s] is given twice (first at line %d; "
+		         "its keys would join the first's without a word)", section,
+		         *at);
+		return -1;
+	}
+	*at = line;
 	return 0;
 }
+
+static int kv_has(const kvfile *k, const char *sec, const char *key);
 
 /* Each key checked as it is read: a known section and key, text where
 ** text is meant, a finite number in range where a number is. */
 static int kv_cb(void *ud, const char *section, const char *key,
-                 const char *value, char *err, size_t errlen)
+                 const char *value, int line, char *err, size_t errlen)
 {
 	kvfile *k = ud;
 	size_t i;
 	double v;
 	char what[160];
+	(void)line;
+	/* a key given twice: the checks read the first, the second was
+	** passed over without a word */
+	if (kv_has(k, section, key)) {
+		snprintf(err, errlen, "[%.40s] %.50s is given twice in this file",
+		         section, key);
+		return -1;
+	}
 	if (!strcmp(section, "meta") && !strcmp(key, "name"))
 		goto keep;
-	if (!is_check_section(section)) {
-		snprintf(err, errlen, "unknown section [%.40s] (key %.50s)",
-		         section, key);
+	/* kv_section_cb refused a section of another name */
+	if (!strcmp(section, "meta")) {
+		snprintf(err, errlen, "unknown key meta.%.50s (name)", key);
 		return -1;
 	}
 	if (!strcmp(key, "claim") || !strcmp(key, "source")) {
@@ -139,21 +178,37 @@ static int kv_has(const kvfile *k, const char *sec, const char *key)
 }
 
 /* After reading: every check's claim, source and numbers are there. */
+/* "PATH:LINE: " at the line of section's header, "PATH: " without one
+** (the section is missing), into where. */
+static void section_at(const kvfile *k, const char *path,
+                       const char *section, char *where, size_t len)
+{
+	int i = check_index(section);
+	if (i >= 0 && k->head_line[i])
+		snprintf(where, len, "%s:%d: ", path, k->head_line[i]);
+	else
+		snprintf(where, len, "%s: ", path);
+}
+
 static int kv_complete(const kvfile *k, const char *path, char *err,
                        size_t errlen)
 {
 	size_t i;
+	char where[1100];
 	for (i = 0; i < NCHECKS; i++)
 		if (!kv_has(k, check_sections[i], "claim") ||
 		    !kv_has(k, check_sections[i], "source")) {
-			snprintf(err, errlen, "%s: [%s] needs claim and source", path,
-			         check_sections[i]);
+			section_at(k, path, check_sections[i], where, sizeof where);
+			snprintf(err, errlen, "%s[%s] needs claim and source%s", where,
+			         check_sections[i], k->head_line[i] ? "" :
+			         " (the section is missing)");
 			return -1;
 		}
 	for (i = 0; i < NNUMBERS; i++)
 		if (!kv_has(k, numbers[i].section, numbers[i].key)) {
-			snprintf(err, errlen, "%s: [%s] has no %s (a number above 0, "
-			         "at most %g)", path, numbers[i].section,
+			section_at(k, path, numbers[i].section, where, sizeof where);
+			snprintf(err, errlen, "%s[%s] has no %s (a number above 0, "
+			         "at most %g)", where, numbers[i].section,
 			         numbers[i].key, numbers[i].max);
 			return -1;
 		}
@@ -419,7 +474,8 @@ int claim_checks(claim_report *rep, char *err, size_t errlen)
 		return RL_EINTERNAL;
 	}
 	snprintf(path, sizeof path, "%s/claims/etched-2024.ini", rl_data_dir());
-	if (ini_parse_file(path, kv_cb, k, err, errlen) ||
+	if (ini_parse_file_sections(path, kv_section_cb, kv_cb, k, err,
+	                            errlen) ||
 	    kv_complete(k, path, err, errlen)) {
 		free(k);
 		return RL_EINPUT;

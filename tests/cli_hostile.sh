@@ -446,10 +446,25 @@ sed 's/^value = 160$/value = 0/' claims.orig >"$cl"
 try_claims "zero" "replacement.value"
 sed 's/^\[density\]$/[densty]/' claims.orig >"$cl"
 try_claims "an unknown section" "unknown section \[densty\]"
+# a message about a section as a whole names its header's line (counted
+# by hand: [throughput] is line 13 of the shipped file, after 4 comment
+# lines, [meta], its name, a blank line and [speedup]'s 4 lines and a
+# blank line); a section that is missing has none to name
 grep -v '^value = 500000$' claims.orig >"$cl"
-try_claims "a missing number" "\[throughput\] has no value"
+try_claims "a missing number" "etched-2024\.ini:13: \[throughput\] has no value"
 : >"$cl"
-try_claims "an empty file" "needs claim and source"
+try_claims "an empty file" "etched-2024\.ini: \[speedup\] needs claim and source \(the section is missing\)"
+printf '[meta]\nname = x\n[speedup]\nvalue = 20\n' >"$cl"
+try_claims "a section without claim" "etched-2024\.ini:3: \[speedup\] needs claim and source$"
+# a section given twice (its keys joined the first's), a key given twice
+# (the checks read the first, the second was passed over) and a section of
+# an unknown name with no key (passed over): each refused at its line
+printf '[meta]\nname = x\n\n[speedup]\nclaim = a\n[speedup]\nsource = b\n' >"$cl"
+try_claims "a section given twice" "etched-2024\.ini:6: \[speedup\] is given twice \(first at line 4;"
+printf '[speedup]\nvalue = 20\nvalue = 30\n' >"$cl"
+try_claims "a key given twice" "etched-2024\.ini:3: \[speedup\] value is given twice in this file"
+printf '[speedup]\nclaim = a\n[densty]\n' >"$cl"
+try_claims "an empty unknown section" "etched-2024\.ini:3: unknown section \[densty\]"
 expect_exit 0 "the shipped claims file is valid" -- env \
 	ROOFLAB_DATA="$PWD/cdata" "$RL" claim --samples 0 --no-design
 
