@@ -18,6 +18,7 @@
 #include "../model/benchrule.h"
 #include "../model/comm.h"
 #include "../model/engine.h"
+#include "../model/mapping.h"
 #include "../model/params.h"
 #include "fixtures.h"
 
@@ -1576,6 +1577,119 @@ static void test_cache_follows_every_field(void **state)
 	assert_true(changed > n);
 }
 
+/* What the setup and the power and cost memo test of a configuration
+** once and keep as integers (servesetup.h: tp, ep, pp > 1, cuda_graphs,
+** request_overhead, comm_overlap +0, host_overlap, gemm_m_half, the
+** window, kv_reserve, the paged blocks' exact reciprocal; link.h: a
+** divisor and a bandwidth; engine.h: the TDP, the years, the chip's cost
+** and price finite) turn with the one field each reads, one at a time on
+** one configuration carried through one cache (never started afresh), and
+** turn back: after each turn, and after a new request on the setup kept
+** after it, rl_eval's result byte for byte.  Without a batch rule and
+** under trtllm_bench_build's (the cache's rule path), on a chip with a
+** power model, a price and a chip cost (tdp 100 W lowers its clock: the
+** TDP's clock fit runs).  Each turn but the sign of a zero comm_overlap
+** (the same times either way) changes the result.  (expert parallelism
+** and MoE links: tests/cli_setupcache.sh) */
+#define CFG_AT(f) offsetof(rl_config, f)
+static void test_cache_flags_turn(void **state)
+{
+	static const struct {
+		size_t at;
+		double v;
+		int moves; /* the result changes */
+	} turn[] = {
+	    {CFG_AT(scen.tp), 4, 1},       {CFG_AT(scen.tp), 8, 1},
+	    {CFG_AT(scen.pp), 2, 1},       {CFG_AT(scen.pp), 1, 1},
+	    {CFG_AT(prof.cuda_graphs), 1, 1},
+	    {CFG_AT(prof.cuda_graphs), 0, 1},
+	    {CFG_AT(prof.request_overhead_s), 1e-4, 1},
+	    {CFG_AT(prof.request_overhead_s), 0, 1},
+	    {CFG_AT(prof.comm_overlap), -0.0, 0},
+	    {CFG_AT(prof.comm_overlap), 0.5, 1},
+	    {CFG_AT(prof.comm_overlap), 0, 1},
+	    {CFG_AT(prof.host_overlap), 0.5, 1},
+	    {CFG_AT(prof.host_overlap), 0, 1},
+	    {CFG_AT(prof.gemm_m_half), 64, 1},
+	    {CFG_AT(prof.gemm_m_half), NAN, 1},
+	    {CFG_AT(prof.gemm_m_half), 0, 1},
+	    {CFG_AT(model.sliding_window), 512, 1},
+	    {CFG_AT(prof.sliding_window), 0, 1},
+	    {CFG_AT(prof.sliding_window), 1, 1},
+	    {CFG_AT(model.sliding_window), 0, 1},
+	    {CFG_AT(prof.kv_reserve), 1, 1},
+	    {CFG_AT(prof.kv_reserve), 0, 1},
+	    {CFG_AT(prof.tokens_per_block), 3, 1},
+	    {CFG_AT(prof.tokens_per_block), 32, 1},
+	    {CFG_AT(chip.topology), RL_TOPO_MESH, 1},
+	    {CFG_AT(chip.topology), RL_TOPO_SWITCH, 1},
+	    {CFG_AT(prof.logits_gather), 1, 1},
+	    {CFG_AT(prof.logits_gather), 0, 1},
+	    {CFG_AT(prof.eff_link), 0, 1},
+	    {CFG_AT(prof.eff_link), 1, 1},
+	    {CFG_AT(chip.tdp_w), 100, 1},
+	    {CFG_AT(chip.tdp_w), 0, 1},
+	    {CFG_AT(cost.price_usd), 0, 1},
+	    {CFG_AT(cost.price_usd), 25000, 1},
+	    {CFG_AT(cost.years), 0, 1},
+	    {CFG_AT(cost.years), 4, 1},
+	    {CFG_AT(node.wafer_usd), 0, 1},
+	    {CFG_AT(node.wafer_usd), 17000, 1},
+	};
+	rl_config c;
+	rl_eval_cache cache;
+	rl_result before, after;
+	size_t i;
+	int rule;
+	(void)state;
+	for (rule = 0; rule < 2; rule++) {
+		tp8_request(&c);
+		c.prof.iter_overhead_s = 2e-3;
+		c.prof.layer_overhead_s = 20e-6;
+		c.prof.seq_overhead_s = 5e-6;
+		c.prof.tokens_per_block = 32;
+		c.prof.allreduce_latency_s = 10e-6;
+		c.chip.link_Bps = 450e9;
+		c.node.fma_energy_fp16_j = 0.4e-12;
+		c.cost.static_w = 70;
+		c.cost.price_usd = 25000;
+		c.cost.years = 4;
+		c.design.die_m2 = 814e-6;
+		c.node.wafer_usd = 17000;
+		c.node.wafer_diameter_m = 0.3;
+		c.node.defect_density_per_m2 = 1000;
+		c.node.yield_alpha = 3;
+		c.scen.isl = 2000;
+		c.scen.chips = 16; /* room for pp 2 */
+		if (rule) {
+			c.prof.batch_rule = RL_BATCH_TRTLLM_BUILD;
+			c.prof.logits_buffers = 1;
+			c.prof.act_buffers = 1;
+		}
+		cache.valid = 0;
+		cached_matches(&c, &cache);
+		for (i = 0; i < sizeof turn / sizeof turn[0]; i++) {
+			memset(&before, 0, sizeof before);
+			memset(&after, 0, sizeof after);
+			assert_int_equal(rl_eval(&c, &before), RL_OK);
+			memcpy((char *)&c + turn[i].at, &turn[i].v, sizeof(double));
+			cached_matches(&c, &cache);
+			if (rl_eval(&c, &after) != RL_OK)
+				fail_msg("turn %zu: %s", i, after.error);
+			if (turn[i].moves &&
+			    memcmp(&before, &after, sizeof before) == 0)
+				fail_msg("turn %zu (offset %zu = %g) changed nothing",
+				         i, turn[i].at, turn[i].v);
+			/* the TDP's clock fit runs (rl_serve_bare_req keeping
+			** the request, rl_serve_phase_served) */
+			if (turn[i].at == CFG_AT(chip.tdp_w) && turn[i].v > 0)
+				assert_int_equal(after.power_limited, 1);
+			c.scen.isl = c.scen.isl == 2000 ? 3000 : 2000;
+			cached_matches(&c, &cache); /* the setup kept */
+		}
+	}
+}
+
 /* rl_serve_phase costs one phase again at another clock: the iteration
 ** rl_serve_clocked gives for that phase at that clock, byte for byte (a
 ** pipeline with a bubble, and a prefill-only request with no decode), as
@@ -1722,6 +1836,7 @@ int main(void)
 	    cmocka_unit_test(test_serve_ignores_design_node_cost),
 	    cmocka_unit_test(test_serve_phase),
 	    cmocka_unit_test(test_cache_follows_every_field),
+	    cmocka_unit_test(test_cache_flags_turn),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
