@@ -665,6 +665,19 @@ int rl_param_set_text(rl_config *cfg, const rl_param *p, const char *text,
                       char *err, size_t errlen)
 {
 	double v;
+	int rc = rl_param_value_text(p, text, &v, err, errlen);
+	if (rc != RL_P_OK)
+		return rc;
+	*rl_param_ptr(cfg, p) = v * p->scale;
+	return RL_P_OK;
+}
+
+int rl_param_value_text(const rl_param *p, const char *text, double *out,
+                        char *err, size_t errlen)
+{
+	rl_config cfg; /* rl_param_set's checks, on a copy */
+	double v;
+	int rc;
 	if (p->choices) {
 		int c = rl_param_choice(p, text);
 		if (c < 0 && p->type == RL_PT_BOOL) {
@@ -673,8 +686,10 @@ int rl_param_set_text(rl_config *cfg, const rl_param *p, const char *text,
 			else if (!strcasecmp(text, "no") || !strcasecmp(text, "off"))
 				c = 0;
 		}
-		if (c >= 0)
-			return rl_param_set(cfg, p, (double)c, err, errlen);
+		if (c >= 0) {
+			*out = (double)c;
+			return RL_P_OK;
+		}
 		if (p->type == RL_PT_ENUM) {
 			char range[256];
 			range_text(p, range, sizeof range);
@@ -691,7 +706,11 @@ int rl_param_set_text(rl_config *cfg, const rl_param *p, const char *text,
 		         p->type == RL_PT_INT ? "whole numbers " : "", range);
 		return RL_P_NOTNUM;
 	}
-	return rl_param_set(cfg, p, v, err, errlen);
+	memset(&cfg, 0, sizeof cfg);
+	if ((rc = rl_param_set(&cfg, p, v, err, errlen)) != RL_P_OK)
+		return rc;
+	*out = v;
+	return RL_P_OK;
 }
 
 void rl_param_format(const rl_param *p, double v, char *buf, size_t len)

@@ -59,6 +59,15 @@ void rl_config_defaults(rl_config *cfg);
 int rl_param_set_text(rl_config *cfg, const rl_param *p, const char *text,
                       char *err, size_t errlen);
 
+/* The display-unit value text gives (a choice's index for an enum/bool
+** name), with rl_param_set_text's checks: RL_P_OK, or a code and a
+** message in err.  The value itself, not the field's value / scale (that
+** can move the last bit: 1000 pJ x 1e-12 / 1e-12 = 1000.0000000000001,
+** past a range of 0..1000); rl_param_set of it sets the field exactly as
+** rl_param_set_text of the text does. */
+int rl_param_value_text(const rl_param *p, const char *text, double *out,
+                        char *err, size_t errlen);
+
 /* Set from a display-unit number, with the same checks. */
 int rl_param_set(rl_config *cfg, const rl_param *p, double display,
                  char *err, size_t errlen);

@@ -52,7 +52,6 @@ static int parse_list(rl_axis *ax, const rl_param *p, char *text, char *err,
 	/* every item between commas is a value: "1,,2" or "1,2," is a typo,
 	** refused rather than read as fewer points */
 	while ((t = commalist_next(&rest, 1))) {
-		rl_config cfg;
 		if (!*t) { /* every item before it was a value */
 			snprintf(err, errlen, "%s.%s: value %zu of the list is empty "
 			         "(two commas, or one at an end)", p->section, p->key,
@@ -66,12 +65,12 @@ static int parse_list(rl_axis *ax, const rl_param *p, char *text, char *err,
 			free(vals);
 			return -1;
 		}
-		rl_config_defaults(&cfg);
-		if (rl_param_set_text(&cfg, p, t, err, errlen)) {
+		/* the value as given (display units), which rl_param_set
+		** sets as --set does: not the field's value over its scale */
+		if (rl_param_value_text(p, t, &vals[n], err, errlen)) {
 			free(vals);
 			return -1;
 		}
-		vals[n] = rl_param_get(&cfg, p);
 		{
 			/* a value given twice made the same points twice (two
 			** rows of the same design, counted twice by a report) */

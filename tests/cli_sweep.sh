@@ -686,6 +686,30 @@ expect_exit 2 "export of a missing file" -- $RL export --db "$d/nope.db" --forma
 # sweeps/README.md's example spec (the ini block under "Specs") runs as
 # written and keeps points: it refused a grid given a count, and its filter
 # on power kept none of Sohu as claimed, which has no power model
+# a list axis's value is the one its text gives, in display units, as
+# --set takes it: 1000 pJ/bit (power.hbm_pj_per_bit's upper end) was kept
+# as 1000 pJ x 1e-12 / 1e-12 = 1000.0000000000001, past the range, and
+# every point of it failed with status -1 (no rl_eval code) where
+# `rooflab eval --set power.hbm_pj_per_bit=1000` evaluates
+cat >"$d/ends.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+profile = ideal
+set = scenario.precision=fp8
+[axes]
+power.hbm_pj_per_bit = 1000, 5
+design.hbm_phy_mm2 = 1000, 9.7
+[outputs]
+keep = throughput.output_tokens_per_s, power.watts
+EOF
+expect_exit 0 "a list axis at its parameter's upper end" -- $RL sweep "$d/ends.ini" --db "$d/ends.db"
+n=$(q "$d/ends.db" "SELECT count(*) FROM results WHERE status = 0 AND power_watts > 0")
+[ "$n" = 4 ] && echo "ok - every point at a range's end evaluates" ||
+	{ echo "not ok - $n of 4 points evaluated: $(q "$d/ends.db" "SELECT status FROM results" | tr '\n' ' ')"; fails=$((fails + 1)); }
+w=$(q "$d/ends.db" "SELECT printf('%.10g', power_watts) FROM results WHERE idx = 0")
+expect_exit 0 "eval --set of the first point" -- $RL eval --chip h100-sxm --model llama3-8b --profile ideal --set scenario.precision=fp8 --set power.hbm_pj_per_bit=1000 --set design.hbm_phy_mm2=1000 --json
+expect_out "\"watts\": $w," "the sweep's watts at 1000 pJ/bit are eval --set's ($w)"
 sroot=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 awk '/^```ini/ { f = 1; next } /^```/ { if (f) exit } f' \
 	"$sroot/sweeps/README.md" >"$tmpd/readme-spec.ini"
