@@ -36,6 +36,25 @@ mutated from real files, one target at a time (--targets):
                 76 characters
   profile       curve and map (their profile notes) and eval with a
                 mutated profile INI by path
+  cache         differential: a sweep over 1-3 parameters of `rooflab
+                params` (in range: an end, 0, a point inside; enums by
+                name) and scenario.isl last, evaluated through a cache
+                (sweeps/README.md), must store what the same sweep with isl
+                first (no cache) stores, bit for bit, and one point of it
+                what `rooflab eval --set` gives (10 digits): a setup's kept
+                flags (servesetup.h) that miss a change show here
+  twice         an option given twice (each command's own, its '=' form, a
+                list with a repeated item: curve --chip a,b,a, --tp 2,1,2.0;
+                solve --vary twice; calibrate --fit p,p or an empty item,
+                --aside with an empty id) and outputs that are an input
+                (report --out the --db, plot --out the --db, merge OUT a
+                part, calibrate --out the measurements): exit 2, and the
+                input's bytes unchanged
+  specx         sweep of a spec written to hit its rules: set lines around
+                the 255 characters a setup holds, list axes with a value
+                twice (2, 2.0; fp8, bf16, fp8), [filter] lines that order a
+                choice or compare it with a number, [outputs] keep with an
+                empty item; a refusal names the spec (s.ini)
 Mutations: byte flips, tokens inserted (nan, inf, -0, 1e309, NUL, invalid
 UTF-8, CR, BOM, quotes, ';', "'", a 10k-long run), spans deleted or repeated,
 fields replaced, lines spliced from another file or deleted, CRLF line ends.
@@ -51,6 +70,7 @@ signature) to OUT/findings.txt with a command line that repeats them.
 Not run by make test (slow; a seed gives the same sequence of inputs).
 """
 import argparse
+import itertools
 import json
 import os
 import random
@@ -294,11 +314,14 @@ class Fuzzer:
     def t_claim(self):
         r = self.rng
         unc = os.path.join(DATA, "uncertainty", "sohu.ini")
-        self.put("u.ini", mutate(r, open(unc, "rb").read(), []))
+        self.put("u.ini", mutate(r, open(unc, "rb").read(),
+                                 lines_of(unc)))
         cfg = (b"[claim]\nscenario = etched-bench\nsamples = 20\n"
                b"[a]\nchip = h100-sxm\nprofile = trtllm-0.10\n"
                b"[b]\nchip = sohu\nprofile = etched-claim\n")
-        self.put("c.ini", mutate(r, cfg, []))
+        self.put("c.ini", mutate(r, cfg, cfg.split(b"\n") +
+                                 [b"chip.hbm_tbps = -3", b"scenario.tp = 3",
+                                  b"profile.eff_link = 2"]))
         side = mutate(r, b"sohu,profile=etched-claim,tp=8,label=x", [])
         side = side.decode("utf-8", "surrogateescape").replace("\x00", "")
         argv = r.choice([["claim", "--uncertainty", "u.ini", "--samples",
@@ -646,6 +669,308 @@ class Fuzzer:
             argv += ["--tp", "1"]
         return argv + ["--json"] * (r.random() < 0.5)
 
+    # ---- the cache, options given twice, the spec's rules
+    CACHE_BASES = [("h100-sxm", "llama3-8b", "trtllm-0.15", "fp8"),
+                   ("h100-sxm", "mixtral-8x7b", "trtllm-1.0", "fp8"),
+                   ("h200-sxm", "mistral-7b", "trtllm-1.0", "fp8"),
+                   ("b200", "llama3-70b", "trtllm-0.17", "fp8"),
+                   ("a100-sxm", "llama3-8b", "trtllm-0.15", "fp16"),
+                   ("h100-sxm", "deepseek-r1", "ideal", "fp8"),
+                   ("sohu", "llama3-70b", "etched-claim", "fp8"),
+                   ("sohu-design", "llama3-8b", "ideal", "fp8")]
+
+    def cache_values(self, p):
+        """Two or three distinct values of parameter p, in its range."""
+        r = self.rng
+        if "|" in p["range"]:
+            names = p["range"].split("|")
+            return r.sample(names, min(len(names), r.randint(2, 3)))
+        lo, hi = p["min"], p["max"]
+        pool = [lo, hi, lo + (hi - lo) * r.random(),
+                lo + (hi - lo) * r.random() ** 6, 1, 2, 8, 0.5]
+        if lo <= 0 <= hi:
+            pool += [0, 0]
+        pool = [v for v in pool if lo <= v <= hi]
+        out, want = [], r.randint(2, 3)
+        for v in r.sample(pool, len(pool)):
+            t = repr(int(v)) if v == int(v) and abs(v) < 1e15 else repr(v)
+            if t not in out and float(t) not in [float(x) for x in out]:
+                out.append(t)
+            if len(out) == want:
+                break
+        return out if len(out) >= 2 else None
+
+    def cache_spec(self, axes, base):
+        chip, model, prof, prec = base
+        t = (f"[meta]\nname = cache\n[base]\nchip = {chip}\nmodel = {model}"
+             f"\nprofile = {prof}\nset = scenario.precision={prec}\n"
+             f"set = scenario.osl={self.cache_osl}\n"
+             "set = scenario.chips=16\n[axes]\n")
+        t += "".join(f"{k} = {', '.join(v)}\n" for k, v in axes)
+        return t + "[outputs]\nkeep = all\n"
+
+    def t_cache(self):
+        r = self.rng
+        while True:
+            axes = []
+            for p in r.sample(self.params, r.randint(1, 3)):
+                if p["name"].startswith("scenario.") and p["name"].split(
+                        ".")[1] in ("isl", "osl", "batch"):
+                    continue
+                v = self.cache_values(p)
+                if v:
+                    axes.append((p["name"], v))
+            if axes:
+                break
+        if r.random() < 0.5:  # the mapping too, often
+            axes.insert(0, ("scenario.tp", r.sample(["1", "2", "4", "8"], 2)))
+            seen = set()
+            axes = [a for a in axes if not (a[0] in seen or seen.add(a[0]))]
+        self.cache_osl = r.choice(["1", "128", "1000"])
+        isl = ("scenario.isl", r.sample(["1", "128", "2048", "20000"], 2))
+        self.cache_base = r.choice(self.CACHE_BASES)
+        self.cache_axes = axes + [isl]
+        self.put("c1.ini", self.cache_spec(self.cache_axes,
+                                           self.cache_base).encode())
+        self.put("c2.ini", self.cache_spec([isl] + axes,
+                                           self.cache_base).encode())
+        self.rm("c1.db", "c2.db")
+        return ["sweep", "c1.ini", "--db", "c1.db"]
+
+    def cache_check(self, argv, p):
+        """The cached sweep stores what the uncached one and eval give."""
+        if p.returncode != 0:
+            return []
+        q = self.rl("sweep", "c2.ini", "--db", "c2.db")
+        if q.returncode != 0:
+            return [f"the same sweep with isl first exits {q.returncode}"]
+        axes = self.cache_axes
+        first = [axes[-1]] + axes[:-1]
+
+        def rows(db, ax):
+            con = sqlite3.connect(self.path(db))
+            con.row_factory = sqlite3.Row
+            got = [dict(x) for x in con.execute(
+                "SELECT * FROM results ORDER BY idx")]
+            con.close()
+            pts = list(itertools.product(*[v for _, v in ax]))
+            if len(got) != len(pts):
+                return None
+            return {tuple(sorted(zip([k for k, _ in ax], pt))): g
+                    for pt, g in zip(pts, got)}
+
+        def same(a, b):
+            return a == b or (a != a and b != b)
+
+        a, b = rows("c1.db", axes), rows("c2.db", first)
+        if a is None or b is None:
+            return ["a sweep stored other than its points"]
+        for key, ra in a.items():
+            for c, v in ra.items():
+                if c not in ("run_id", "idx") and not same(v, b[key][c]):
+                    return [f"cached {c} = {v!r}, not {b[key][c]!r} without "
+                            f"the cache at {dict(key)}"]
+        key = self.rng.choice(list(a))
+        chip, model, prof, prec = self.cache_base
+        ev = ["eval", "--json", "--chip", chip, "--model", model,
+              "--profile", prof, "--set", f"scenario.precision={prec}",
+              "--set", f"scenario.osl={self.cache_osl}", "--set",
+              "scenario.chips=16"]
+        for k, v in key:
+            ev += ["--set", f"{k}={v}"]
+        e = self.rl(*ev)
+        # (rl_eval's RL_EINVAL 2 and RL_ENOFIT 3 both exit 2)
+        if e.returncode != min(a[key]["status"], 2):
+            return [f"eval exits {e.returncode}, the sweep's status is "
+                    f"{a[key]['status']} at {dict(key)}"]
+        if e.returncode:
+            return []
+        js = json.loads(e.stdout)
+        for sec, d in js.items():
+            if sec in ("setup", "mapping") or not isinstance(d, dict):
+                continue
+            for k, v in d.items():
+                c = f"{sec}_{k}"
+                if c not in a[key] or isinstance(v, (dict, list)):
+                    continue
+                w = a[key][c]
+                if isinstance(v, str) or v is None or w is None:
+                    ok = v == w or (v is None and w is None)
+                else:
+                    ok = "%.10g" % v == "%.10g" % w
+                if not ok:
+                    return [f"eval {c} = {v!r}, the sweep {w!r} at "
+                            f"{dict(key)}"]
+        return []
+
+    def t_twice(self):
+        r = self.rng
+        base = ["--chip", "h100-sxm", "--model", "llama3-8b", "--precision",
+                "fp8", "--isl", "128", "--osl", "128"]
+        two = {"--chip": ["h100-sxm", "b200"], "--model": ["llama3-8b",
+                                                          "llama3-70b"],
+               "--isl": ["128", "256"], "--osl": ["128", "1"],
+               "--tp": ["1", "2"], "--profile": ["trtllm-0.15", "ideal"],
+               "--precision": ["fp8", "bf16"], "--batch": ["8", "16"],
+               "--rate": ["3", "4"], "--json": [None, None],
+               "--set": ["scenario.tp=1", "scenario.tp=2"]}
+        self.twice_inputs = []
+        kind = r.randrange(9)
+        if kind <= 2:  # eval, curve, map: one option twice
+            cmd = r.choice(["eval", "eval", "curve", "map"])
+            opt = r.choice(list(two))
+            if cmd == "map" and opt in ("--tp", "--rate", "--batch"):
+                opt = "--isl"
+            if cmd == "curve" and opt in ("--rate",):
+                opt = "--osl"
+            vals = two[opt] if r.random() < 0.7 else [two[opt][0]] * 2
+            argv = [cmd] + base + (["--chips", "8"] if cmd == "map" else [])
+            for v in vals:
+                if v is None:
+                    argv.append(opt)
+                elif r.random() < 0.3:
+                    argv.append(f"{opt}={v}")
+                else:
+                    argv += [opt, v]
+            return argv
+        if kind == 3:  # curve lists with a repeated item
+            return ["curve", "--model", "llama3-8b", "--precision", "fp8",
+                    "--isl", "128", "--osl", "128", "--chip",
+                    r.choice(["h100-sxm,b200,h100-sxm", "h100-sxm,h100-sxm",
+                              "h100-sxm,,b200", "b200,"]),
+                    "--tp", r.choice(["2,1,2.0", "1,1", "1,2", "1,,2", "8,"])]
+        if kind == 4:  # solve --vary twice, claim --a twice
+            return r.choice([
+                ["solve", "--vary", "b.chip.hbm_tbps", "--vary",
+                 r.choice(["b.chip.hbm_tbps", "b.chip.link_gbps"]),
+                 "--no-design"],
+                ["claim", "--a", "h100-sxm", "--a",
+                 r.choice(["b200", "h100-sxm"]), "--samples", "0",
+                 "--no-design"],
+                ["claim", "--target", "20", "--target", "21", "--samples",
+                 "0", "--no-design"]])
+        if kind == 5:  # calibrate: --fit, --aside, --out
+            rows = [x for x in self.csv if b",0.15.0," in x][:20]
+            self.put("m.csv", b"\n".join([self.csv[0]] + rows) + b"\n")
+            ids = [x.split(b",")[0].decode() for x in rows]
+            fit = r.choice(["eff_compute,eff_compute", "eff_compute,,eff_memory",
+                            ",eff_compute", "eff_compute,", "eff_compute",
+                            "host_overlap=0.3:0.9,request_overhead_us=20:200",
+                            "eff_compute=0.9:0.1", "eff_compute~0.7/0"])
+            aside = r.choice(["", ids[0] + ",", "," + ids[1],
+                              ids[0] + ",," + ids[1], ids[0] + "," + ids[0],
+                              "nope"])
+            out = r.choice(["o.ini", "o.ini", "m.csv", "./m.csv"])
+            self.twice_inputs = ["m.csv"]
+            argv = ["calibrate", "--profile", "trtllm-0.15",
+                    "--measurements", "m.csv", "--fit", fit, "--no-loo",
+                    "--out", out]
+            if aside:
+                argv += ["--aside", aside]
+            if r.random() < 0.2:
+                argv += ["--out", "o.ini"]
+            return argv
+        # outputs that are an input
+        self.rm("d.db", "e.db")
+        shutil.copy(os.path.join(self.seeds, "claim.db"), self.path("d.db"))
+        shutil.copy(os.path.join(self.seeds, "shard0.db"), self.path("e.db"))
+        shutil.copy(os.path.join(self.seeds, "shard1.db"), self.path("f.db"))
+        self.twice_inputs = ["d.db", "e.db", "f.db"]
+        if os.path.lexists(self.path("l.db")):
+            os.remove(self.path("l.db"))
+        os.symlink("d.db", self.path("l.db"))
+        return r.choice([["report", "--db", "d.db", "--out",
+                          r.choice(["d.db", "l.db", "./d.db"]), "--no-plots"],
+                         ["plot", "roofline", "--db", "d.db", "--out",
+                          r.choice(["d.db", "l.db"])],
+                         ["merge", r.choice(["e.db", "f.db"]), "e.db",
+                          "f.db"],
+                         ["merge", "--force", "e.db", "e.db", "f.db"],
+                         ["report", "--db", "d.db", "--sweeps", "e.db",
+                          "--out", "e.db", "--no-plots"]])
+
+    def twice_check(self, argv, p):
+        """An option twice is refused; an input is never replaced."""
+        why = []
+        for f in self.twice_inputs:
+            src = {"m.csv": None, "d.db": "claim.db", "e.db": "shard0.db",
+                   "f.db": "shard1.db"}[f]
+            if src is None:
+                continue
+            if open(self.path(f), "rb").read() != open(
+                    os.path.join(self.seeds, src), "rb").read():
+                why.append(f"{argv[0]} changed its input {f}")
+        if argv[0] == "calibrate" and os.path.exists(self.path("m.csv")):
+            if not open(self.path("m.csv"), "rb").read().startswith(
+                    self.csv[0]):
+                why.append("calibrate replaced its measurements")
+        opts = [a.split("=")[0] for a in argv if a.startswith("--")]
+        once = {"--chip", "--model", "--isl", "--osl", "--tp", "--profile",
+                "--precision", "--batch", "--rate", "--json", "--a",
+                "--target", "--out"}
+        varies = [argv[i + 1] for i, a in enumerate(argv[:-1])
+                  if a == "--vary"]
+        if p.returncode == 0 and len(set(varies)) < len(varies):
+            why.append("solve ran a --vary given twice")
+        if argv[0] in ("eval", "curve", "map", "solve", "claim",
+                       "calibrate") and p.returncode == 0 and any(
+                opts.count(o) > 1 for o in once):
+            why.append("an option given twice ran: " + " ".join(
+                o for o in once if opts.count(o) > 1))
+        return why
+
+    def t_specx(self):
+        r = self.rng
+        lines = ["[meta]", "name = x", "[base]", "chip = h100-sxm",
+                 "model = llama3-8b"]
+        n = r.choice([250, 254, 255, 256, 260])
+        num = "3." + "0" * max(0, n - len("set = chip.hbm_tbps=3.") - 1) + "1"
+        for _ in range(r.randint(0, 3)):
+            lines.append(r.choice([
+                f"set = chip.hbm_tbps={num}",
+                "set = scenario.precision=fp8", "set = scenario.tp=8=9",
+                "set = scenario.tp", "set = nope.x=1",
+                "set = scenario.isl=" + "1" * r.randint(1, 300)]))
+        lines.append("[axes]")
+        lines.append(r.choice(["scenario.batch = 1, 2, 1", "scenario.batch = 2, 2.0",
+                               "scenario.precision = fp8, bf16, fp8",
+                               "scenario.batch = 1, 2, 4",
+                               "scenario.precision = fp8, bf16",
+                               "scenario.batch = 1:64:4 log",
+                               "scenario.batch = 1,,2", "scenario.batch = 1e0, 1"]))
+        if r.random() < 0.5:
+            lines.append(r.choice(["scenario.isl = 128, 2048",
+                                   "scenario.isl = 128, 128.0"]))
+        if r.random() < 0.6:
+            lines.append("[filter]")
+            lines.append(r.choice(["decode.bound < memory",
+                                   "decode.bound == 1", "decode.bound == memory",
+                                   "decode.bound != latency.tpot_s",
+                                   "2 == chip.topology", "chip.topology == ring",
+                                   "scenario.precision == fp8",
+                                   "scenario.precision > fp8",
+                                   "keep = latency.tpot_s <= 0.05"]))
+        if r.random() < 0.5:
+            lines.append("[outputs]")
+            lines.append(r.choice(["keep = latency.tpot_s,,decode.bound",
+                                   "keep = , latency.tpot_s",
+                                   "keep = latency.tpot_s,",
+                                   "keep = latency.tpot_s, decode.bound",
+                                   "keep = all"]))
+        data = ("\n".join(lines) + "\n").encode()
+        if r.random() < 0.3:
+            data = mutate(r, data, [x.encode() for x in lines])
+        self.put("s.ini", data)
+        self.rm("s.db")
+        return ["sweep", "s.ini", "--db", "s.db"]
+
+    def specx_check(self, argv, p):
+        """A refused spec is named, with its line where it has one."""
+        if p.returncode == 2 and b"s.ini" not in p.stderr:
+            return ["a refused spec is not named: " +
+                    p.stderr.decode("utf-8", "replace").strip()[:120]]
+        return []
+
     def poke_db(self, path):
         r = self.rng
         con = sqlite3.connect(path)
@@ -762,9 +1087,11 @@ class Fuzzer:
                    "merge": self.t_merge, "opts": self.t_opts,
                    "drops": self.t_drops, "labels": self.t_labels,
                    "solve": self.t_solve, "presets": self.t_presets,
-                   "profile": self.t_profile}
+                   "profile": self.t_profile, "cache": self.t_cache,
+                   "twice": self.t_twice, "specx": self.t_specx}
         checks = {"drops": self.drops_check, "labels": self.labels_check,
-                  "presets": self.presets_check}
+                  "presets": self.presets_check, "cache": self.cache_check,
+                  "twice": self.twice_check, "specx": self.specx_check}
         names = self.a.targets.split(",") if self.a.targets else list(targets)
         stop = time.time() + self.a.seconds
         while time.time() < stop:
@@ -803,8 +1130,8 @@ def main():
     ap.add_argument("--timeout", type=float, default=60)
     ap.add_argument("--targets", default="",
                     help="measurements,preset,set,spec,db,claim,versions,"
-                    "merge,opts,drops,labels,solve,presets,profile "
-                    "(default all)")
+                    "merge,opts,drops,labels,solve,presets,profile,cache,"
+                    "twice,specx (default all)")
     ap.add_argument("--out", default="/tmp/rooflab-fuzz")
     a = ap.parse_args()
     a.bin = os.path.abspath(a.bin)
