@@ -139,6 +139,8 @@ static void out_json(const rl_setup *st, const area_view *v)
 	json_str(&w, "precision", rl_precision_name(v->prec));
 	json_num(&w, "full_load_w", v->have_power ? v->pw.total_w : NAN);
 	json_num(&w, "static_w", v->have_power ? v->pw.static_w : NAN);
+	json_num(&w, "clocked_w", v->have_power ? v->pw.clocked_w : NAN);
+	json_num(&w, "phy_w", v->have_power ? v->pw.phy_w : NAN);
 	json_num(&w, "compute_w", v->have_power ? v->pw.compute_w : NAN);
 	json_num(&w, "sram_w", v->have_power ? v->pw.sram_w : NAN);
 	json_num(&w, "hbm_w", v->have_power ? v->pw.hbm_w : NAN);
@@ -215,10 +217,14 @@ static void out_table(const rl_setup *st, const area_view *v)
 	       cfg->design.hbm_stacks, rl_hbm_name((int)cfg->design.hbm_gen),
 	       si->edge_needed_m * 1e3, si->edge_m * 1e3);
 	if (v->have_power)
+		/* every term rl_power_at adds at this load (no vector work, no
+		** link traffic: those are 0), so that the terms make the total */
 		printf("power at full load (%s, HBM at full bandwidth): %.0f W = "
-		       "static %.0f + MAC %.0f + SRAM %.0f + HBM %.0f\n",
+		       "static %.0f + clocked %.0f + PHY %.0f + MAC %.0f + SRAM "
+		       "%.0f + HBM %.0f\n",
 		       rl_precision_name(v->prec), v->pw.total_w, v->pw.static_w,
-		       v->pw.compute_w, v->pw.sram_w, v->pw.hbm_w);
+		       v->pw.clocked_w, v->pw.phy_w, v->pw.compute_w, v->pw.sram_w,
+		       v->pw.hbm_w);
 	else
 		printf("power: unknown (no node energies or no %s peak)\n",
 		       rl_precision_name(v->prec));

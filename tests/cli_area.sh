@@ -19,6 +19,20 @@ for k in '"die"' '"area_mm2": 814' '"transistors": 8e\+10' '"blocks"' '"name": "
 done
 # 528 x 512 x 10,000 / 80e9 = 0.033792 (hardware.csv, claims.md)
 expect_out '"transistor_share": 0.033792' "H100 MAC transistor share by hand"
+# the full-load power's terms, each by hand (README "Power and the TDP"),
+# and all of them in the line, so that they make its total (the line left
+# out clocked logic and PHYs: 70 + 689 + 26 + 134 = 919, not 1036):
+# clocked 67 mW/mm2/GHz x 814 mm2 x 1.83 GHz = 99.80454 W; PHY 0.65 pJ/bit
+# x 8 x 3.35 TB/s = 17.42 W; MAC 0.195 pJ (n4 FP8) x 3.57 x 1978.85952e12
+# / 2 FMA/s = 688.79 W; SRAM 0.97 pJ/B x (0.01 x 1978.86e12 + 2 x
+# 3.35e12) B/s = 25.69 W; HBM 5 pJ/bit x 8 x 3.35e12 = 134 W; static 70:
+# 70 + 99.80 + 17.42 + 688.79 + 25.69 + 134 = 1035.71 W
+expect_out '"clocked_w": 99.8045' "area json: clocked logic by hand"
+expect_out '"phy_w": 17.42' "area json: HBM PHYs by hand"
+expect_out '"full_load_w": 1035.7' "area json: full-load power, the six terms by hand"
+expect_exit 0 "area table" -- $A
+expect_out "1036 W = static 70 \+ clocked 100 \+ PHY 17 \+ MAC 689 \+ SRAM 26 \+ HBM 134" \
+	"area's power line names every term of its total"
 expect_exit 0 "A100 area" -- $RL area --chip a100-sxm --json --precision bf16
 # 432 x 256 x 10,000 / 54.2e9 = 0.0204044...; 2 x 110,592 x 1.41 GHz = 311.86944
 expect_out '"transistor_share": 0.0204044' "A100 MAC transistor share by hand"
