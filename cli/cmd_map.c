@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../model/mapsearch.h"
+#include "../model/precision.h"
 #include "../config/utf8.h"
 #include "commands.h"
 #include "evalout.h"
@@ -82,17 +83,37 @@ static int read_args(eval_load_args *a, rl_map_limits *lim, int argc,
 	return OPT_GO_ON;
 }
 
+/* How far a search that met no load is from the targets: the largest of
+** each target's latency at vanishing load (sr->best, where rl_slo_search
+** stopped) over the target; > 1. */
+static double miss_ratio(const rl_slo *t, int nt, const rl_slo_result *sr)
+{
+	double worst = 0;
+	int k;
+	for (k = 0; k < nt; k++) {
+		double r = rl_slo_value(&sr->best, &t[k]) / t[k].max_s;
+		if (!(r <= worst))
+			worst = r; /* NaN or infinity is the worst */
+	}
+	return worst;
+}
+
 /* Under load: each mapping's highest throughput meeting the targets
 ** (model/slo.c: Poisson arrivals, queueing); the best into *best.  The
-** index of the best entry, or -1 when no mapping meets them (sr then holds
-** the search of the first fitting mapping, to say why). */
+** index of the best entry, or -1 when no mapping meets them: *best then
+** holds the search of the nearest mapping, *near its index (the one whose
+** latencies without load are the least multiple of their targets, the
+** worst target of each counting), to say why; -2 with err on a failed
+** search. */
 static int best_under_targets(const rl_setup *st, const load_opts *lo,
                               const rl_map_entry *e, size_t n,
-                              rl_slo_result *best, char *err, size_t len)
+                              rl_slo_result *best, int *near, char *err,
+                              size_t len)
 {
 	rl_slo_result sr;
 	int bi = -1;
 	size_t i;
+	*near = -1;
 	for (i = 0; i < n; i++) {
 		rl_config c = st->cfg;
 		if (e[i].rc != RL_OK)
@@ -105,18 +126,24 @@ static int best_under_targets(const rl_setup *st, const load_opts *lo,
 			         sr.best.error);
 			return -2;
 		}
-		if (bi < 0 && !best->met)
-			*best = sr; /* keep one answer, even unmet */
 		if (sr.met && (bi < 0 || sr.best.output_tps > best->best.output_tps)) {
 			*best = sr;
 			bi = (int)i;
+		} else if (!sr.met && bi < 0 &&
+		           (*near < 0 ||
+		            miss_ratio(lo->t, lo->nt, &sr) <
+		                miss_ratio(lo->t, lo->nt, best))) {
+			*best = sr; /* the nearest miss so far */
+			*near = (int)i;
 		}
 	}
+	if (bi >= 0)
+		*near = -1;
 	return bi;
 }
 
 static void targets_out(json_w *w, FILE *f, const load_opts *lo,
-                        const rl_map_entry *e, int bi,
+                        const rl_map_entry *e, int bi, int near,
                         const rl_slo_result *best)
 {
 	if (w) {
@@ -126,6 +153,13 @@ static void targets_out(json_w *w, FILE *f, const load_opts *lo,
 			json_num(w, "pp", e[bi].pp);
 			json_num(w, "dp", e[bi].dp);
 			json_num(w, "ep", e[bi].ep);
+		} else if (near >= 0) {
+			json_obj(w, "nearest");
+			json_num(w, "tp", e[near].tp);
+			json_num(w, "pp", e[near].pp);
+			json_num(w, "dp", e[near].dp);
+			json_num(w, "ep", e[near].ep);
+			json_end(w);
 		}
 		loadout_search_json(w, lo->t, lo->nt, best);
 		json_end(w);
@@ -135,9 +169,44 @@ static void targets_out(json_w *w, FILE *f, const load_opts *lo,
 	if (bi >= 0)
 		fprintf(f, "the best mapping is tp %g pp %g dp %g ep %g",
 		        e[bi].tp, e[bi].pp, e[bi].dp, e[bi].ep);
+	else if (near >= 0)
+		fprintf(f, "no mapping meets them; the nearest is tp %g pp %g dp "
+		        "%g ep %g (its latencies without load the least multiple "
+		        "of the targets)",
+		        e[near].tp, e[near].pp, e[near].dp, e[near].ep);
 	else
 		fprintf(f, "no mapping meets them");
 	loadout_search_table(f, lo->t, lo->nt, best);
+}
+
+/* "setup": what every mapping was evaluated on, as eval's JSON names it
+** (less tp, pp and ep, which map searches), and how the profile was
+** chosen: a script reads there, as the table's first line says, that map
+** without --profile serves under ideal, not eval's calibrated default. */
+static void setup_json(json_w *w, const rl_setup *st, const eval_opts *o)
+{
+	const rl_scenario *s = &st->cfg.scen;
+	json_obj(w, "setup");
+	json_str(w, "profile", st->profile);
+	if (o->profile)
+		json_str(w, "profile_chosen", "named by --profile");
+	else if (!strcmp(st->profile, "ideal"))
+		json_str(w, "profile_chosen", "no --profile: ideal, the roofline "
+		         "with every efficiency 100% (map does not take eval's "
+		         "calibrated default)");
+	else
+		json_str(w, "profile_chosen", "named by the scenario");
+	json_str(w, "chip", st->chip);
+	json_str(w, "model", st->model);
+	json_str(w, "scenario", st->scenario);
+	json_str(w, "precision", rl_precision_name(rl_weight_prec(s)));
+	json_str(w, "act_precision", rl_precision_name(rl_act_prec(s)));
+	json_str(w, "kv_precision", rl_precision_name(rl_kv_prec(&st->cfg)));
+	json_num(w, "isl", s->isl);
+	json_num(w, "osl", s->osl);
+	json_num(w, "chips", s->chips);
+	json_num(w, "batch", s->batch);
+	json_end(w);
 }
 
 static void entry_json(json_w *w, const char *key, const rl_map_entry *e,
@@ -218,7 +287,7 @@ int cmd_map(int argc, char **argv)
 	char err[1024];
 	size_t n, legal, i;
 	double chips;
-	int rc = RL_OK, bi = -1;
+	int rc = RL_OK, bi = -1, near = -1;
 
 	rc = read_args(&a, &lim, argc, argv);
 	if (rc != OPT_GO_ON)
@@ -250,7 +319,8 @@ int cmd_map(int argc, char **argv)
 	}
 	memset(&best, 0, sizeof best);
 	if (lo.nt) {
-		bi = best_under_targets(&st, &lo, e, n, &best, err, sizeof err);
+		bi = best_under_targets(&st, &lo, e, n, &best, &near, err,
+		                        sizeof err);
 		if (bi == -2) {
 			free(e);
 			return bad_input("map", err);
@@ -259,6 +329,7 @@ int cmd_map(int argc, char **argv)
 	if (o.json) {
 		json_w w;
 		json_begin(&w, stdout);
+		setup_json(&w, &st, &o);
 		json_num(&w, "chips", chips);
 		json_num(&w, "legal_mappings", (double)legal);
 		json_arr(&w, "mappings");
@@ -270,7 +341,7 @@ int cmd_map(int argc, char **argv)
 		else
 			json_null(&w, "best");
 		if (lo.nt)
-			targets_out(&w, NULL, &lo, e, bi, &best);
+			targets_out(&w, NULL, &lo, e, bi, near, &best);
 		json_finish(&w);
 	} else {
 		table(stdout, &st, e, n, legal, chips);
@@ -279,7 +350,7 @@ int cmd_map(int argc, char **argv)
 			       "efficiency 100%%; eval would take the chip's\n "
 			       "calibrated profile)\n");
 		if (lo.nt)
-			targets_out(NULL, stdout, &lo, e, bi, &best);
+			targets_out(NULL, stdout, &lo, e, bi, near, &best);
 	}
 	free(e);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
