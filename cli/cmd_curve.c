@@ -125,9 +125,10 @@ static int read_args(int argc, char **argv, int plot, curve_args *a)
 	return OPT_GO_ON;
 }
 
-/* Every chip x tp series into s; count, or -1 with err. */
-static int compute(const eval_opts *o, double step, series *s, char *err,
-                   size_t errlen)
+/* Every chip x tp series into s; count, or -1 with err.  cmd names the
+** command in a warning. */
+static int compute(const char *cmd, const eval_opts *o, double step,
+                   series *s, char *err, size_t errlen)
 {
 	char chips[MAX_SERIES][RL_NAME_MAX], tps[MAX_SERIES][RL_NAME_MAX];
 	int nc = 1, nt = 1, c, t, n = 0;
@@ -195,6 +196,8 @@ static int compute(const eval_opts *o, double step, series *s, char *err,
 				snprintf(err, errlen, "%s", e2);
 				return -1;
 			}
+			if (t == 0) /* once per chip */
+				opts_warn_inert_design(cmd, &one, &st);
 			snprintf(s[n].chip, sizeof s[n].chip, "%s", st.chip);
 			s[n].tp = st.cfg.scen.tp;
 			s[n].pp = st.cfg.scen.pp;
@@ -342,7 +345,7 @@ static int run_in(int argc, char **argv, int plot, series *s)
 			return bad_input(cmd, "--out FILE.png|svg|pdf is required (or "
 			                 "--term dumb for a text plot)");
 	}
-	n = compute(&o, step, s, err, sizeof err);
+	n = compute(cmd, &o, step, s, err, sizeof err);
 	if (n < 0)
 		return bad_input(cmd, err);
 	{ /* the setup of the first series, for the title */

@@ -154,6 +154,7 @@ int cmd_eval(int argc, char **argv)
 	lo = a.lo;
 	if (opts_apply(&o, &st, 1, err, sizeof err))
 		return bad_input("eval", err);
+	opts_warn_inert_design("eval", &o, &st);
 	if (o.profile)
 		snprintf(st.profile_note, sizeof st.profile_note,
 		         "named by --profile");

@@ -297,6 +297,7 @@ int cmd_map(int argc, char **argv)
 	lo = a.lo;
 	if (opts_apply(&o, &st, 1, err, sizeof err))
 		return bad_input("map", err);
+	opts_warn_inert_design("map", &o, &st);
 	chips = st.cfg.scen.chips;
 	if (!(chips >= 1))
 		return bad_input("map", o.chips

@@ -4,6 +4,7 @@
 #include "options.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "../config/dbfile.h"
 #include "../config/utf8.h"
@@ -63,6 +64,47 @@ void cli_say(const char *cmd, const char *msg)
 void cli_warn(const char *cmd, const char *msg)
 {
 	say(cmd, "warning: ", msg);
+}
+
+/* The [design] keys that act on a chip given by its spec sheet: the die
+** (cost, clocked logic), the clock (clocked logic) and the FMA energy's
+** overhead (model/cost.c, model/power.c). */
+static const char *const design_acting[] = {"die_mm2", "dies", "clock_ghz",
+                                            "energy_overhead", NULL};
+
+void opts_warn_inert_design(const char *cmd, const eval_opts *o,
+                            const rl_setup *st)
+{
+	int k, j;
+	if (st->cfg.chip.by_design > 0.5)
+		return;
+	for (k = 0; k < o->nsets; k++) {
+		const char *a = o->sets[k], *eq;
+		size_t n;
+		int acts = 0;
+		char msg[1024];
+		if (strncmp(a, "design.", 7))
+			continue;
+		a += 7;
+		eq = strchr(a, '=');
+		n = eq ? (size_t)(eq - a) : strlen(a);
+		while (n > 0 && (a[n - 1] == ' ' || a[n - 1] == '\t'))
+			n--;
+		for (j = 0; design_acting[j]; j++)
+			if (strlen(design_acting[j]) == n &&
+			    !strncmp(a, design_acting[j], n))
+				acts = 1;
+		if (acts)
+			continue;
+		snprintf(msg, sizeof msg,
+		         "--set %s changes nothing %s computes: %s is given by its "
+		         "spec sheet (chip.by_design = false), whose peaks and HBM "
+		         "are chip.*; add --set chip.by_design=true to derive them "
+		         "from its [design] (rooflab area --chip %s shows what "
+		         "that gives)",
+		         o->sets[k], cmd, st->chip, st->chip);
+		cli_warn(cmd, msg);
+	}
 }
 
 int bad_input(const char *cmd, const char *msg)

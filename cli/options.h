@@ -24,6 +24,15 @@ void cli_say(const char *cmd, const char *msg);
 /* The same as "rooflab CMD: warning: message". */
 void cli_warn(const char *cmd, const char *msg);
 
+/* Warn of each --set design.KEY that changes nothing served: on a chip
+** given by its spec sheet (chip.by_design = false) the [design] section
+** feeds `rooflab area` and, through die_mm2, dies, clock_ghz and
+** energy_overhead, power and cost; its other keys (the shares, the HBM
+** stacks, the FMA units ...) only derive a spec that such a chip does not
+** use.  st is o applied (opts_apply). */
+void opts_warn_inert_design(const char *cmd, const eval_opts *o,
+                            const rl_setup *st);
+
 /* Print an error as cli_say does and return RL_EINPUT. */
 int bad_input(const char *cmd, const char *msg);
 

@@ -98,6 +98,56 @@ expect_out '"watts": null' "power is null without a node"
 expect_exit 0 "eval a chip by design" -- $RL eval --chip sohu-design --model llama3-70b --precision fp8 --tp 8 --json --profile ideal
 expect_out '"watts": [0-9]' "by-design chip has power"
 
+# A spec-sheet chip (chip.by_design = false) takes its peaks and HBM from
+# chip.*: its [design] stacks, shares and FMA units only derive the spec
+# `area` shows.  So `eval --set design.hbm_stacks=8` on the H100 serves the
+# same 3.35 TB/s: the same throughput, said in a warning (it was silent)
+# that names the way to make it act; with chip.by_design = true the design
+# acts: 8 stacks x 670 GB/s = 5.36 TB/s (area, by hand) and the same chip
+# with more bandwidth serves at least as many tokens/s.  die_mm2 acts on a
+# spec-sheet chip (its cost), so it draws no warning.
+P="--profile trtllm-0.10 --json"
+expect_exit 0 "eval: the H100 as it is" -- $E $P
+t5=$(sed -n 's/.*"output_tokens_per_s": \([0-9.e+]*\).*/\1/p' "$tmpd/out" | head -1)
+expect_exit 0 "eval: spec-sheet H100 with design.hbm_stacks=8" -- $E $P --set design.hbm_stacks=8
+expect_err "warning: --set design.hbm_stacks=8 changes nothing eval computes: h100-sxm is given by its spec sheet \(chip.by_design = false\)" "eval warns that the design's stacks do not act"
+expect_err "add --set chip.by_design=true" "the warning says how to make them act"
+t8s=$(sed -n 's/.*"output_tokens_per_s": \([0-9.e+]*\).*/\1/p' "$tmpd/out" | head -1)
+if [ -n "$t5" ] && [ "$t5" = "$t8s" ]; then
+	echo "ok - the stacks did not act ($t5 = $t8s tokens/s)"
+else
+	echo "not ok - spec-sheet stacks changed the throughput ($t5 -> $t8s)"
+	fails=$((fails + 1))
+fi
+expect_exit 0 "area: 8 stacks by design" -- $RL area --chip h100-sxm --set design.hbm_stacks=8 --json
+expect_out '"bandwidth_tbps": 5.36' "8 x 670 GB/s by hand"
+expect_exit 0 "eval: the H100 by design with 8 stacks" -- $E $P --set chip.by_design=true --set design.hbm_stacks=8
+if grep -q 'warning' "$tmpd/err"; then
+	echo "not ok - by design, the stacks act: no warning"; fails=$((fails + 1))
+else
+	echo "ok - by design, the stacks act: no warning"
+fi
+t8=$(sed -n 's/.*"output_tokens_per_s": \([0-9.e+]*\).*/\1/p' "$tmpd/out" | head -1)
+if awk -v a="$t5" -v b="$t8" 'BEGIN { exit !(b > a) }'; then
+	echo "ok - 5.36 TB/s by design serves more than 3.35 TB/s ($t8 > $t5)"
+else
+	echo "not ok - 5.36 TB/s by design serves $t8, not more than $t5"
+	fails=$((fails + 1))
+fi
+for c in map curve; do
+	if [ $c = map ]; then m="--chips 8"; else m="--tp 8"; fi
+	# shellcheck disable=SC2086
+	expect_exit 0 "$c: spec-sheet design.frac_mac" -- $RL $c --chip h100-sxm --model llama3-70b --precision fp8 $m --set design.frac_mac=0.1
+	expect_err "warning: --set design.frac_mac=0.1 changes nothing $c computes" "$c warns too"
+done
+expect_exit 0 "eval: spec-sheet design.die_mm2 acts on cost" -- $E $P --set design.die_mm2=700
+if grep -q 'warning' "$tmpd/err"; then
+	echo "not ok - die_mm2 acts: no warning"; fails=$((fails + 1))
+else
+	echo "ok - die_mm2 acts: no warning"
+fi
+expect_no_out '"chip_cost_usd": 3512\.58' "a smaller die costs another amount"
+
 # bad input: exit 2 and a message
 expect_exit 2 "area without --chip" -- $RL area
 expect_err "missing --chip" "names the missing option"
