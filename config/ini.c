@@ -142,6 +142,13 @@ int ini_parse_text(const char *name, const char *text, ini_cb cb, void *ud,
 	return parse(name, text, cb, NULL, NULL, ud, err, errlen);
 }
 
+int ini_parse_text_sections(const char *name, const char *text,
+                            ini_section_cb scb, ini_line_cb cb, void *ud,
+                            char *err, size_t errlen)
+{
+	return parse(name, text, NULL, cb, scb, ud, err, errlen);
+}
+
 /* Read a whole file (at most 16 MiB, no NUL bytes) and parse it. */
 static int parse_file(const char *path, ini_cb cb, ini_line_cb lcb,
                       ini_section_cb scb, void *ud, char *err,

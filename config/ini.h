@@ -51,4 +51,10 @@ int ini_parse_file_sections(const char *path, ini_section_cb scb,
 int ini_parse_text(const char *name, const char *text, ini_cb cb, void *ud,
                    char *err, size_t errlen);
 
+/* The same, with a callback told each key's line and scb called at each
+** section header (as ini_parse_file_sections). */
+int ini_parse_text_sections(const char *name, const char *text,
+                            ini_section_cb scb, ini_line_cb cb, void *ud,
+                            char *err, size_t errlen);
+
 #endif

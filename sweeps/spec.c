@@ -31,12 +31,22 @@ static const char *const default_outputs[] = {
     "cost.usd_per_million_tokens_at_cost",
     "cost.usd_per_million_tokens_at_price", NULL};
 
+/* The sections a spec holds, each at most once (spec_sections' order). */
+enum { SEC_BASE, SEC_AXES, SEC_SAMPLING, SEC_FILTER, SEC_OUTPUTS,
+       SEC_BASELINE, SEC_META, SEC_COUNT };
+
+static const char *const spec_sections[SEC_COUNT] = {
+    "base", "axes", "sampling", "filter", "outputs", "baseline", "meta"};
+
 typedef struct {
 	rl_sweep_spec *s;
 	uint64_t hash;
 	int have_method;
 	int have_count;
 	int have_seed;
+	int sect_line[SEC_COUNT]; /* each section's header line; 0: none */
+	int count_line;           /* [sampling] count's line */
+	int seed_line;            /* [sampling] seed's line */
 } parse_ctx;
 
 static void hash_feed(uint64_t *h, const char *s, char sep)
@@ -174,8 +184,41 @@ static int setup_key(rl_sweep_setup *su, const char *key, const char *value,
 	return 0;
 }
 
+static int unknown_section(const char *section, char *err, size_t errlen)
+{
+	snprintf(err, errlen, "unknown section [%s] (expected base, axes, "
+	         "sampling, filter, outputs, baseline or meta)", section);
+	return -1;
+}
+
+/* At a section header: its line is kept, where a message about the
+** section as a whole points (it is empty, it does not evaluate); a
+** section given a second time is refused, whose keys would join the
+** first's without a word (two [axes] made one grid of both), and so is
+** a section of an unknown name, which with no key under it was passed
+** over without a word. */
+static int section_cb(void *ud, const char *section, int line, char *err,
+                      size_t errlen)
+{
+	parse_ctx *pc = ud;
+	int i;
+	for (i = 0; i < SEC_COUNT; i++)
+		if (!strcmp(section, spec_sections[i]))
+			break;
+	if (i == SEC_COUNT)
+		return unknown_section(section, err, errlen);
+	if (pc->sect_line[i]) {
+		snprintf(err, errlen, "[%s] is given twice (first at line %d; its "
+		         "keys would join the first's without a word)", section,
+		         pc->sect_line[i]);
+		return -1;
+	}
+	pc->sect_line[i] = line;
+	return 0;
+}
+
 static int spec_cb(void *ud, const char *section, const char *key,
-                   const char *value, char *err, size_t errlen)
+                   const char *value, int line, char *err, size_t errlen)
 {
 	parse_ctx *pc = ud;
 	rl_sweep_spec *s = pc->s;
@@ -241,9 +284,11 @@ static int spec_cb(void *ud, const char *section, const char *key,
 			if (!strcmp(key, "seed")) {
 				s->seed = (uint64_t)v;
 				pc->have_seed = 1;
+				pc->seed_line = line;
 			} else {
 				s->count = (uint64_t)v;
 				pc->have_count = 1;
+				pc->count_line = line;
 			}
 			return 0;
 		}
@@ -277,15 +322,16 @@ static int spec_cb(void *ud, const char *section, const char *key,
 		snprintf(buf, sizeof buf, "%s", value);
 		return parse_outputs(s, buf, err, errlen);
 	}
-	snprintf(err, errlen, "unknown section [%s] (expected base, axes, "
-	         "sampling, filter, outputs, baseline or meta)", section);
-	return -1;
+	/* section_cb refused it at its header already */
+	return unknown_section(section, err, errlen);
 }
 
 /* ---- after parsing ---- */
 
-static int resolve(const char *name, const rl_sweep_setup *su, rl_setup *st,
-                   const char *what, char *err, size_t errlen)
+/* A setup section's presets and set lines applied; an error names the
+** section's header line. */
+static int resolve(const char *name, int line, const rl_sweep_setup *su,
+                   rl_setup *st, const char *what, char *err, size_t errlen)
 {
 	eval_opts o;
 	char msg[1024];
@@ -298,7 +344,7 @@ static int resolve(const char *name, const rl_sweep_setup *su, rl_setup *st,
 	for (i = 0; i < su->nsets; i++)
 		o.sets[o.nsets++] = su->sets[i];
 	if (opts_apply(&o, st, 1, msg, sizeof msg)) {
-		snprintf(err, errlen, "%s: [%s]: %s", name, what, msg);
+		snprintf(err, errlen, "%s:%d: [%s]: %s", name, line, what, msg);
 		return -1;
 	}
 	return 0;
@@ -400,25 +446,34 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
                   char *err, size_t errlen)
 {
 	size_t i;
+	const int *at = pc->sect_line;
+	if (!s->naxes && at[SEC_AXES]) {
+		snprintf(err, errlen, "%s:%d: [axes] has no axis; a sweep needs at "
+		         "least one (section.key = values)", name, at[SEC_AXES]);
+		return -1;
+	}
 	if (!s->naxes) {
 		snprintf(err, errlen, "%s: no [axes]; a sweep needs at least one "
 		         "axis (section.key = values)", name);
 		return -1;
 	}
+	/* a method other than grid was given in [sampling]: its header */
 	if (s->sampling != RL_SAMPLE_GRID && !pc->have_count) {
-		snprintf(err, errlen, "%s: [sampling] method = %s needs count = N",
-		         name, s->sampling == RL_SAMPLE_SOBOL ? "sobol" : "random");
+		snprintf(err, errlen, "%s:%d: [sampling] method = %s needs count = "
+		         "N", name, at[SEC_SAMPLING],
+		         s->sampling == RL_SAMPLE_SOBOL ? "sobol" : "random");
 		return -1;
 	}
 	if (s->sampling == RL_SAMPLE_GRID && pc->have_count) {
-		snprintf(err, errlen, "%s: [sampling] count applies to random and "
-		         "sobol sampling; a grid has every combination", name);
+		snprintf(err, errlen, "%s:%d: [sampling] count applies to random "
+		         "and sobol sampling; a grid has every combination", name,
+		         pc->count_line);
 		return -1;
 	}
 	if (s->sampling == RL_SAMPLE_GRID && pc->have_seed) {
-		snprintf(err, errlen, "%s: [sampling] seed applies to random and "
-		         "sobol sampling; a grid has every combination in one "
-		         "order", name);
+		snprintf(err, errlen, "%s:%d: [sampling] seed applies to random "
+		         "and sobol sampling; a grid has every combination in one "
+		         "order", name, pc->seed_line);
 		return -1;
 	}
 	if (s->sampling == RL_SAMPLE_GRID) {
@@ -443,28 +498,42 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
 			if (rl_output_find(*d))
 				s->outputs[s->noutputs++] = rl_output_find(*d);
 	}
+	/* an empty [base] was "no [base] section"; an empty [baseline]
+	** was passed over without a word (no speedup columns) */
+	if (!s->base.present && at[SEC_BASE]) {
+		snprintf(err, errlen, "%s:%d: [base] has no key (chip, model, "
+		         "scenario, profile or set)", name, at[SEC_BASE]);
+		return -1;
+	}
 	if (!s->base.present) {
 		snprintf(err, errlen, "%s: no [base] section (chip, model, "
 		         "scenario, profile)", name);
 		return -1;
 	}
-	if (resolve(name, &s->base, &s->setup, "base", err, errlen))
+	if (!s->baseline.present && at[SEC_BASELINE]) {
+		snprintf(err, errlen, "%s:%d: [baseline] has no key (chip, model, "
+		         "scenario, profile or set)", name, at[SEC_BASELINE]);
+		return -1;
+	}
+	if (resolve(name, at[SEC_BASE], &s->base, &s->setup, "base", err,
+	            errlen))
 		return -1;
 	if (s->baseline.present) {
 		rl_setup bst;
 		rl_result r;
-		if (resolve(name, &s->baseline, &bst, "baseline", err, errlen))
+		if (resolve(name, at[SEC_BASELINE], &s->baseline, &bst,
+		            "baseline", err, errlen))
 			return -1;
 		if (rl_eval(&bst.cfg, &r) != RL_OK) {
 			char msg[512];
 			setup_where(&bst, r.error, msg, sizeof msg);
-			snprintf(err, errlen, "%s: [baseline] does not evaluate: %s",
-			         name, msg);
+			snprintf(err, errlen, "%s:%d: [baseline] does not evaluate: "
+			         "%s", name, at[SEC_BASELINE], msg);
 			return -1;
 		}
 		if (!(r.total_tps > 0) || !(r.output_tps > 0)) {
-			snprintf(err, errlen, "%s: [baseline] has no throughput",
-			         name);
+			snprintf(err, errlen, "%s:%d: [baseline] has no throughput",
+			         name, at[SEC_BASELINE]);
 			return -1;
 		}
 		s->has_baseline = 1;
@@ -502,7 +571,8 @@ rl_sweep_spec *rl_sweep_spec_parse(const char *name, const char *text,
 		rl_sweep_spec_free(s);
 		return NULL;
 	}
-	if (ini_parse_text(name, text, spec_cb, &pc, err, errlen) ||
+	if (ini_parse_text_sections(name, text, section_cb, spec_cb, &pc, err,
+	                            errlen) ||
 	    finish(s, &pc, name, err, errlen)) {
 		rl_sweep_spec_free(s);
 		return NULL;

@@ -14,6 +14,9 @@
 **               the columns speedup_total_tokens and speedup_output_tokens
 **   [meta]      free text (name, notes)
 **
+** Each section at most once (a second header is refused naming the
+** first's line), no section of another name.
+**
 ** Axis values are in the parameter's display unit (as `rooflab params`
 ** shows); enum and bool parameters take their names in lists.  In random
 ** and Sobol sampling a list axis picks one of its values, an integer axis

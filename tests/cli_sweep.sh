@@ -649,6 +649,83 @@ expect_err "bad4.ini:4: scenario.tp: '8=9' is not a number" "names the set line"
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[baseline]\nchip = h100-sxm\nmodel = llama3-8b\n\nset = chip.hbm_tbs=3\n[axes]\nchip.hbm_tbps = 1, 2\n' >"$d/bad5.ini"
 expect_exit 2 "a baseline set line naming no parameter" -- $RL sweep "$d/bad5.ini" --db "$d/x.db"
 expect_err "bad5.ini:8: unknown parameter 'chip.hbm_tbs'; did you mean chip.hbm_tbps" "names the baseline's set line"
+# a section given twice is refused at its second header, naming the first:
+# its keys joined the first's without a word (two [axes] made a grid of
+# both, 4 points); lines counted by hand: [axes] at 4, again at 6
+cat >"$d/twice.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+chip.hbm_tbps = 1, 2
+[axes]
+scenario.batch = 1, 2
+EOF
+expect_exit 2 "a second [axes]" -- $RL sweep "$d/twice.ini" --db "$d/x.db"
+expect_err "^rooflab sweep: .*twice\\.ini:6: \\[axes\\] is given twice \\(first at line 4; its keys would join the first's without a word\\)$" "names both headers (6 and 4)"
+# every other section kind too (none may repeat: sweeps/README.md gives
+# each once, [outputs] several keep lines in one): the section at 6 with a
+# key at 7, again at 8 with a key at 9; [base] at 3 and again at 5
+for sec in base sampling filter outputs baseline meta; do
+	case $sec in
+	base) printf '[axes]\nscenario.batch = 1, 2\n[base]\nchip = h100-sxm\n[base]\nmodel = llama3-8b\n' >"$d/twice.ini"
+		at=5 first=3 ;;
+	*)	case $sec in
+		sampling) k1="method = grid" k2="method = grid" ;;
+		filter) k1="keep = scenario.batch >= 1" k2="keep = scenario.batch <= 2" ;;
+		outputs) k1="keep = latency.ttft_s" k2="keep = latency.tpot_s" ;;
+		baseline) k1="chip = h100-sxm" k2="model = llama3-8b" ;;
+		meta) k1="name = a" k2="notes = b" ;;
+		esac
+		printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[%s]\n%s\n[%s]\n%s\n' \
+			"$sec" "$k1" "$sec" "$k2" >"$d/twice.ini"
+		at=8 first=6 ;;
+	esac
+	expect_exit 2 "a second [$sec]" -- $RL sweep "$d/twice.ini" --db "$d/x.db"
+	expect_err "twice\\.ini:$at: \\[$sec\\] is given twice \\(first at line $first;" "names both headers ($at and $first)"
+done
+# a section of an unknown name is refused at its header: with no key under
+# it, it was passed over without a word; with a key, named at the key's
+# line (5, now the header's 4)
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[bogus]\n[axes]\nchip.hbm_tbps = 1, 2\n' >"$d/bogus.ini"
+expect_exit 2 "an empty unknown section" -- $RL sweep "$d/bogus.ini" --db "$d/x.db"
+expect_err "bogus\\.ini:4: unknown section \\[bogus\\] \\(expected base, axes, sampling, filter, outputs, baseline or meta\\)" "names its header, 4"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[bogus]\nx = 1\n[axes]\nchip.hbm_tbps = 1, 2\n' >"$d/bogus.ini"
+expect_exit 2 "an unknown section with a key" -- $RL sweep "$d/bogus.ini" --db "$d/x.db"
+expect_err "bogus\\.ini:4: unknown section \\[bogus\\]" "names its header, 4, not its key's line 5"
+# a message about a section as a whole names its header's line: an empty
+# [axes] at 4 (was "no [axes]", no line), an empty [base] at 3 (was "no
+# [base] section"), an empty [baseline] at 6 (was passed over: no
+# speedup columns, no word)
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\n; none yet\n' >"$d/whole.ini"
+expect_exit 2 "an empty [axes]" -- $RL sweep "$d/whole.ini" --db "$d/x.db"
+expect_err "whole\\.ini:4: \\[axes\\] has no axis" "names its header, 4"
+printf '[axes]\nchip.hbm_tbps = 1, 2\n[base]\n\n[sampling]\nmethod = grid\n' >"$d/whole.ini"
+expect_exit 2 "an empty [base]" -- $RL sweep "$d/whole.ini" --db "$d/x.db"
+expect_err "whole\\.ini:3: \\[base\\] has no key \\(chip, model, scenario, profile or set\\)" "names its header, 3"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1, 2\n[baseline]\n' >"$d/whole.ini"
+expect_exit 2 "an empty [baseline]" -- $RL sweep "$d/whole.ini" --db "$d/x.db"
+expect_err "whole\\.ini:6: \\[baseline\\] has no key \\(chip, model, scenario, profile or set\\)" "names its header, 6"
+# a [baseline] that does not evaluate (405B at 16 bits: 810 GB of weights
+# on one 80 GB chip) and a [base] short of a model, at their headers 6 and
+# 1 (no line before)
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1, 2\n[baseline]\nchip = h100-sxm\nmodel = llama3-405b\nset = scenario.precision=fp16\n' >"$d/whole.ini"
+expect_exit 2 "a [baseline] that does not evaluate" -- $RL sweep "$d/whole.ini" --db "$d/x.db"
+expect_err "whole\\.ini:6: \\[baseline\\] does not evaluate: model does not fit" "names its header, 6"
+printf '[base]\nchip = h100-sxm\n[axes]\nchip.hbm_tbps = 1, 2\n' >"$d/whole.ini"
+expect_exit 2 "a [base] with no model" -- $RL sweep "$d/whole.ini" --db "$d/x.db"
+expect_err "whole\\.ini:1: \\[base\\]: missing" "names its header, 1"
+# [sampling] short of a count names its header (6); a count or seed a grid
+# does not take names its own line (9 and 7; the method may come after it)
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1, 2\n[sampling]\n\nmethod = sobol\n' >"$d/samp.ini"
+expect_exit 2 "sobol with no count" -- $RL sweep "$d/samp.ini" --db "$d/x.db"
+expect_err "samp\\.ini:6: \\[sampling\\] method = sobol needs count = N" "names [sampling]'s header, 6"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1, 2\n[sampling]\nmethod = grid\n\ncount = 4\n' >"$d/samp.ini"
+expect_exit 2 "a grid given a count" -- $RL sweep "$d/samp.ini" --db "$d/x.db"
+expect_err "samp\\.ini:9: \\[sampling\\] count applies to random and sobol sampling" "names the count's line, 9"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1, 2\n[sampling]\nseed = 3\nmethod = grid\n' >"$d/samp.ini"
+expect_exit 2 "a grid given a seed" -- $RL sweep "$d/samp.ini" --db "$d/x.db"
+expect_err "samp\\.ini:7: \\[sampling\\] seed applies to random and sobol sampling" "names the seed's line, 7"
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 0.001:1000:0.001\nscenario.batch = 1:1000:1\n' >"$d/huge.ini"
 expect_exit 2 "over the point limit" -- $RL sweep "$d/huge.ini" --db "$d/x.db"
 expect_err "1000000000 design points, over the limit of 100000000.*--force" "says how many points"
