@@ -24,12 +24,14 @@ M=data/measurements/published-h100.csv
 # both models (the same ensemble in front of either engine), but only the
 # 8B rows pin it: the 70B rows alone (TP4: 160 all-reduces and 80 layers
 # an iteration, each with a fixed time) cannot tell it from the
-# all-reduce's and the layers' fixed times, and the fit on them that
-# predicts 8B put it at 11.2 ms, 8B's mean TTFT +14..+32% below 32
-# requests/s.  Leave-one-model-out median/p90 without -> with it:
-# 3.0%/15.5% -> 2.4%/12.3% (width 5 ms: 3.0%/14.5%; 1.5 ms: 2.3%/11.4%);
-# the full fit moves the front end 6.35 -> 6.23 ms (data/calibration/
-# NOTES.md, "Triton's front end").
+# all-reduce's and the layers' fixed times, and the fit on them without
+# the prior (this --fit less ~5/2.5, --aside the 90 8B rows) puts it at
+# 11.2 ms, 8B's mean TTFT +9.8..+32.0% at 2-16 requests/s (with the
+# prior 8.5 ms, +0.0..+18.7%).  Leave-one-model-out median/p90 without
+# -> with it: 3.1%/15.5% -> 2.6%/12.2% (width 5 ms: 3.0%/14.5%; 1.5 ms:
+# 2.1%/11.4%); the full fit moves the front end 6.35 -> 6.23 ms
+# (data/calibration/NOTES.md, "Triton's front end", has the first
+# figures).
 FIT="allreduce_latency_us=5:20,allreduce_half_mb=0:32,iter_overhead_ms=0.1:5,layer_overhead_us=1:100,seq_overhead_us=0.5:50,frontend_ms=0:30~5/2.5"
 ROW_SIGMA=0.1
 OUT=data/profiles/triton-0.14.ini
