@@ -926,11 +926,13 @@ class Fuzzer:
         n = r.choice([250, 254, 255, 256, 260])
         num = "3." + "0" * max(0, n - len("set = chip.hbm_tbps=3.") - 1) + "1"
         for _ in range(r.randint(0, 3)):
-            lines.append(r.choice([
-                f"set = chip.hbm_tbps={num}",
-                "set = scenario.precision=fp8", "set = scenario.tp=8=9",
-                "set = scenario.tp", "set = nope.x=1",
-                "set = scenario.isl=" + "1" * r.randint(1, 300)]))
+            good = [f"set = chip.hbm_tbps={num}",
+                    "set = scenario.precision=fp8",
+                    "set = scenario.isl=" + "1" * r.randint(1, 4)]
+            bad = ["set = scenario.tp=8=9", "set = scenario.tp",
+                   "set = nope.x=1",
+                   "set = scenario.isl=" + "1" * r.randint(5, 300)]
+            lines.append(r.choice(bad if r.random() < 0.2 else good))
         lines.append("[axes]")
         lines.append(r.choice(["scenario.batch = 1, 2, 1", "scenario.batch = 2, 2.0",
                                "scenario.precision = fp8, bf16, fp8",
