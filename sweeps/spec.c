@@ -137,8 +137,20 @@ static int check_set(const char *assignment, char *err, size_t errlen)
 	return setup_assign_as(&scratch, "set =", assignment, err, errlen);
 }
 
-static int setup_key(rl_sweep_setup *su, const char *key, const char *value,
-                     char *err, size_t errlen)
+/* "[SECTION] KEY is given twice ...": a chip, model, scenario or profile
+** of [base] or [baseline], or [sampling]'s method, seed or count, written
+** again would replace the first without a word. */
+static int twice(const char *section, const char *key, char *err,
+                 size_t errlen)
+{
+	snprintf(err, errlen, "[%s] %s is given twice (the second would "
+	         "replace the first without a word)", section, key);
+	return -1;
+}
+
+static int setup_key(rl_sweep_setup *su, const char *section,
+                     const char *key, const char *value, char *err,
+                     size_t errlen)
 {
 	char path[1024];
 	char *dst = NULL;
@@ -178,6 +190,8 @@ static int setup_key(rl_sweep_setup *su, const char *key, const char *value,
 		         "scenario, profile or set)", key);
 		return -1;
 	}
+	if (dst[0])
+		return twice(section, key, err, errlen);
 	if (preset_path(key, value, path, sizeof path, err, errlen))
 		return -1;
 	snprintf(dst, RL_NAME_MAX, "%s", value);
@@ -229,9 +243,10 @@ static int spec_cb(void *ud, const char *section, const char *key,
 	if (!strcmp(section, "meta"))
 		return 0;
 	if (!strcmp(section, "base"))
-		return setup_key(&s->base, key, value, err, errlen);
+		return setup_key(&s->base, section, key, value, err, errlen);
 	if (!strcmp(section, "baseline"))
-		return setup_key(&s->baseline, key, value, err, errlen);
+		return setup_key(&s->baseline, section, key, value, err,
+		                 errlen);
 	if (!strcmp(section, "axes")) {
 		const rl_param *p = rl_param_find_full(key);
 		size_t i;
@@ -257,6 +272,10 @@ static int spec_cb(void *ud, const char *section, const char *key,
 	}
 	if (!strcmp(section, "sampling")) {
 		double v;
+		if ((!strcmp(key, "method") && pc->have_method) ||
+		    (!strcmp(key, "seed") && pc->have_seed) ||
+		    (!strcmp(key, "count") && pc->have_count))
+			return twice(section, key, err, errlen);
 		if (!strcmp(key, "method")) {
 			if (!strcmp(value, "grid"))
 				s->sampling = RL_SAMPLE_GRID;

@@ -15,7 +15,8 @@
 **   [meta]      free text (name, notes)
 **
 ** Each section at most once (a second header is refused naming the
-** first's line), no section of another name.
+** first's line), no section of another name; chip, model, scenario,
+** profile, method, seed and count at most once in their section.
 **
 ** Axis values are in the parameter's display unit (as `rooflab params`
 ** shows); enum and bool parameters take their names in lists.  In random

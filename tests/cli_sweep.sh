@@ -726,6 +726,27 @@ expect_err "samp\\.ini:9: \\[sampling\\] count applies to random and sobol sampl
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1, 2\n[sampling]\nseed = 3\nmethod = grid\n' >"$d/samp.ini"
 expect_exit 2 "a grid given a seed" -- $RL sweep "$d/samp.ini" --db "$d/x.db"
 expect_err "samp\\.ini:7: \\[sampling\\] seed applies to random and sobol sampling" "names the seed's line, 7"
+# a key of [base] or [baseline] (chip, model, scenario, profile) or of
+# [sampling] (method, seed, count) given twice is refused at the second's
+# line: the second replaced the first without a word (set, keep and
+# filter lines may repeat); [base] chip again at 4, [baseline] model again
+# at 9, [sampling] method, seed or count again at 9
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nchip = b200\n[axes]\nchip.hbm_tbps = 1, 2\n' >"$d/key2.ini"
+expect_exit 2 "[base] chip given twice" -- $RL sweep "$d/key2.ini" --db "$d/x.db"
+expect_err "key2\\.ini:4: \\[base\\] chip is given twice \\(the second would replace the first without a word\\)" "names the second's line, 4"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1, 2\n[baseline]\nchip = h100-sxm\nmodel = llama3-8b\nmodel = llama3.1-8b\n' >"$d/key2.ini"
+expect_exit 2 "[baseline] model given twice" -- $RL sweep "$d/key2.ini" --db "$d/x.db"
+expect_err "key2\\.ini:9: \\[baseline\\] model is given twice" "names the second's line, 9"
+for k in "method = random:method:9" "seed = 2:seed:9" "count = 8:count:9"; do
+	line=${k%%:*}; rest=${k#*:}; key=${rest%%:*}; at=${rest#*:}
+	case $key in
+	method) printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1, 2\n[sampling]\nmethod = sobol\ncount = 4\n%s\n' "$line" >"$d/key2.ini" ;;
+	*) printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1, 2\n[sampling]\nmethod = sobol\n%s = 4\n%s\n' "$key" "$line" >"$d/key2.ini" ;;
+	esac
+	[ "$key" = seed ] && printf 'count = 4\n' >>"$d/key2.ini"
+	expect_exit 2 "[sampling] $key given twice" -- $RL sweep "$d/key2.ini" --db "$d/x.db"
+	expect_err "key2\\.ini:$at: \\[sampling\\] $key is given twice" "names the second's line, $at"
+done
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 0.001:1000:0.001\nscenario.batch = 1:1000:1\n' >"$d/huge.ini"
 expect_exit 2 "over the point limit" -- $RL sweep "$d/huge.ini" --db "$d/x.db"
 expect_err "1000000000 design points, over the limit of 100000000.*--force" "says how many points"
