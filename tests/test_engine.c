@@ -1690,6 +1690,106 @@ static void test_cache_flags_turn(void **state)
 	}
 }
 
+/* A cache carried through a random walk of configurations (a fixed seed:
+** the same walk every run): each step sets one to three doubles of
+** rl_config (the base's value again, twice or half the current one, 0, 1,
+** or another base's) and, every other step, the request, back at the
+** base every 8 steps (else most points fail their checks); each point
+** through the cache gives rl_eval's result byte for byte (or the same
+** error).  The cache is never started afresh, so a flag or memo kept from
+** an earlier point and missed by its key would show (test_cache_flags_turn
+** turns the known ones by hand; this finds the ones nobody listed).  From
+** five bases: dense tp 8 without a rule, under trtllm_bench_build, under
+** trtllm_bench_pytorch with the profiling pass's logits rows, an MoE over
+** ep 4, and a pipeline of 2 on a chip with a power model, a TDP and a
+** price. */
+static uint64_t walk_next(uint64_t *s)
+{
+	*s = *s * 6364136223846793005ULL + 1442695040888963407ULL;
+	return *s >> 33;
+}
+
+static void test_cache_random_walk(void **state)
+{
+	enum { BASES = 5, STEPS = 3000 };
+	rl_config base[BASES], c;
+	rl_eval_cache cache;
+	rl_result a, b;
+	uint64_t seed = 13;
+	size_t n = sizeof c / sizeof(double), i, k;
+	int j, ok = 0, moved = 0;
+	(void)state;
+	for (k = 0; k < BASES; k++) {
+		tp8_request(&base[k]);
+		base[k].prof.iter_overhead_s = 2e-3;
+		base[k].prof.layer_overhead_s = 20e-6;
+		base[k].prof.tokens_per_block = 32;
+		base[k].prof.allreduce_latency_s = 10e-6;
+		base[k].scen.chips = 16;
+	}
+	base[1].prof.batch_rule = RL_BATCH_TRTLLM_BUILD;
+	base[1].prof.logits_buffers = 1;
+	base[1].prof.act_buffers = 1;
+	base[2].prof.batch_rule = RL_BATCH_TRTLLM_PYTORCH;
+	base[2].prof.logits_rows = RL_LOGITS_PROFILING_PASS;
+	base[2].prof.logits_buffers = 1;
+	base[2].prof.cuda_graphs = 1;
+	base[2].prof.host_overlap = 1;
+	base[3].model.experts = 8;
+	base[3].model.experts_per_token = 2;
+	base[3].scen.tp = 2;
+	base[3].scen.ep = 4;
+	base[4].scen.pp = 2;
+	base[4].scen.tp = 4;
+	base[4].chip.tdp_w = 300;
+	base[4].node.fma_energy_fp16_j = 0.4e-12;
+	base[4].cost.static_w = 70;
+	base[4].cost.price_usd = 25000;
+	for (k = 0; k < BASES; k++) {
+		c = base[k];
+		cache.valid = 0;
+		memset(&b, 0, sizeof b);
+		for (i = 0; i < STEPS; i++) {
+			double *v = (double *)&c;
+			int m = 1 + (int)(walk_next(&seed) % 3);
+			for (j = 0; j < m; j++) {
+				size_t f = walk_next(&seed) % n;
+				const double *o =
+				    (const double *)&base[walk_next(&seed) % BASES];
+				switch (walk_next(&seed) % 8) {
+				case 0: case 1: case 2:
+					v[f] = ((const double *)&base[k])[f];
+					break;
+				case 3: v[f] *= 2; break;
+				case 4: v[f] *= 0.5; break;
+				case 5: v[f] = 0; break;
+				case 6: v[f] = 1; break;
+				default: v[f] = o[f]; break;
+				}
+			}
+			if (walk_next(&seed) % 2) {
+				static const double isl[] = {1, 128, 1000, 2048, 20000};
+				static const double osl[] = {1, 100, 128, 2000};
+				c.scen.isl = isl[walk_next(&seed) % 5];
+				c.scen.osl = osl[walk_next(&seed) % 4];
+				c.scen.batch = walk_next(&seed) % 3 ? 0 : 8;
+			}
+			memcpy(&a, &b, sizeof a);
+			cached_matches(&c, &cache);
+			memset(&b, 0, sizeof b);
+			if (rl_eval(&c, &b) == RL_OK) {
+				ok++;
+				moved += memcmp(&a, &b, sizeof a) != 0;
+			}
+			if (i % 8 == 7)
+				c = base[k]; /* back home now and then */
+		}
+	}
+	/* the walk means something: most points evaluate, and move */
+	assert_true(ok > BASES * STEPS / 3);
+	assert_true(moved > ok / 2);
+}
+
 /* rl_serve_phase costs one phase again at another clock: the iteration
 ** rl_serve_clocked gives for that phase at that clock, byte for byte (a
 ** pipeline with a bubble, and a prefill-only request with no decode), as
@@ -1837,6 +1937,7 @@ int main(void)
 	    cmocka_unit_test(test_serve_phase),
 	    cmocka_unit_test(test_cache_follows_every_field),
 	    cmocka_unit_test(test_cache_flags_turn),
+	    cmocka_unit_test(test_cache_random_walk),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
