@@ -49,9 +49,13 @@ typedef struct {
 	double batch, output_tps, total_tps, tpot_s;
 } claim_batch_pt;
 
+/* A side's label with its NUL: the longest the plots and the report read
+** back from the database whole (plots/pdb.h a_label, reports' cells). */
+#define CLAIM_LABEL_MAX 128
+
 /* A side ready to evaluate. */
 typedef struct {
-	char label[160];
+	char label[CLAIM_LABEL_MAX];
 	char form[32];       /* "as claimed", "by design" or "" */
 	rl_setup st;         /* as loaded */
 	rl_config cfg;       /* resolved: a chip by design turned into its spec */

@@ -123,8 +123,16 @@ static int kv_cb(void *ud, const char *section, const char *key,
 		return -1;
 	}
 	if (!strcmp(key, "claim") || !strcmp(key, "source")) {
+		/* the claim and its source go whole into the report, the JSON
+		** and the database (claim_check's 256): refused, not cut */
+		size_t max = sizeof ((claim_check *)0)->source - 1;
 		if (!*value) {
 			snprintf(err, errlen, "%.40s.%s is empty", section, key);
+			return -1;
+		}
+		if (strlen(value) > max) {
+			snprintf(err, errlen, "%.40s.%s is %zu characters; at most "
+			         "%zu", section, key, strlen(value), max);
 			return -1;
 		}
 		goto keep;
@@ -145,6 +153,11 @@ static int kv_cb(void *ud, const char *section, const char *key,
 		return -1;
 	}
 keep:
+	if (strlen(value) >= sizeof k->val[0]) {
+		snprintf(err, errlen, "%.40s.%.50s is %zu characters; at most %zu",
+		         section, key, strlen(value), sizeof k->val[0] - 1);
+		return -1;
+	}
 	if (k->n >= KV_MAX) {
 		snprintf(err, errlen, "more than %d keys", KV_MAX);
 		return -1;

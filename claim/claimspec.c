@@ -406,14 +406,29 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 	} else {
 		side->cfg = side->st.cfg;
 	}
-	if (lab)
-		snprintf(side->label, sizeof side->label, "%.150s", lab);
-	else if (label)
-		snprintf(side->label, sizeof side->label, "%.150s", label);
-	else
-		snprintf(side->label, sizeof side->label, "%g x %.60s (%.60s)",
-		         rl_scen_chips(&side->st.cfg.scen),
-		         side->st.chip, side->st.profile);
+	/* the label names the side in the verdict, the JSON, the database and
+	** the plots: one longer than they hold is refused, not cut */
+	{
+		int ll;
+		if (lab || label)
+			ll = snprintf(side->label, sizeof side->label, "%s",
+			              lab ? lab : label);
+		else
+			ll = snprintf(side->label, sizeof side->label, "%g x %s (%s)",
+			              rl_scen_chips(&side->st.cfg.scen),
+			              side->st.chip, side->st.profile);
+		if (ll < 0 || (size_t)ll >= sizeof side->label) {
+			for (i = 0; lab && i < spec->n; i++)
+				if (!strcmp(spec->keys[i], "label"))
+					*err_line = spec->lines[i];
+			snprintf(err, errlen, "%s '%.40s...' is %d characters; at "
+			         "most %d%s", lab || label ? "label" : "the side's "
+			         "label (N x CHIP (PROFILE))", side->label, ll,
+			         CLAIM_LABEL_MAX - 1, lab || label ? "" : ": give "
+			         "a shorter one with label=NAME");
+			return -1;
+		}
+	}
 	snprintf(side->form, sizeof side->form, "%s", form ? form : "");
 	side->ok = 1;
 	return 0;

@@ -206,6 +206,19 @@ static int twice(int *have, const char *section, const char *key,
 	return 0;
 }
 
+/* A source that does not fit its field (size bytes with the NUL) would go
+** cut into the claim's JSON and report: refused.  0, or -1 with the
+** message. */
+static int too_long(const char *value, size_t size, const char *section,
+                    const char *key, char *err, size_t errlen)
+{
+	if (strlen(value) < size)
+		return 0;
+	snprintf(err, errlen, "[%s] %s: %zu characters; at most %zu", section,
+	         key, strlen(value), size - 1);
+	return -1;
+}
+
 static int unc_cb(void *ud, const char *section, const char *key,
                   const char *value, int line, char *err, size_t errlen)
 {
@@ -223,7 +236,9 @@ static int unc_cb(void *ud, const char *section, const char *key,
 		return 0;
 	if (!strcmp(section, "limits")) {
 		if (!strcmp(key, "power_cap_source")) {
-			if (twice(&c->have_cap_source, section, key, err, errlen))
+			if (twice(&c->have_cap_source, section, key, err, errlen) ||
+			    too_long(value, sizeof c->cu->power_cap_source, section,
+			             key, err, errlen))
 				return -1;
 			snprintf(c->cu->power_cap_source,
 			         sizeof c->cu->power_cap_source, "%s", value);
@@ -252,7 +267,9 @@ static int unc_cb(void *ud, const char *section, const char *key,
 		return 0;
 	}
 	if (!strcmp(key, "source")) {
-		if (twice(&c->have_source, section, key, err, errlen))
+		if (twice(&c->have_source, section, key, err, errlen) ||
+		    too_long(value, sizeof c->cu->source[0], section, key, err,
+		             errlen))
 			return -1;
 		snprintf(c->cu->source[c->cu->n], sizeof c->cu->source[0], "%s",
 		         value);

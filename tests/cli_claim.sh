@@ -615,4 +615,51 @@ fi
 expect_exit 0 "claim --help" -- $RL claim --help
 expect_out "The default side b runs at its$" "claim --help says the default side b"
 expect_out "^best mapping of the chips \\(both Sohus; a side b given by --b or \\[b\\] keeps its$" "runs at its best mapping, and a side given keeps its own"
+# a side's label names it in the verdict, the JSON, the database and the
+# plots, which read back at most 127 characters (claim.h CLAIM_LABEL_MAX):
+# one longer is refused, not cut (labels of 151-255 characters were cut at
+# 150 without a word, and the plots cut anything past 127)
+l127=$(awk 'BEGIN { for (i = 0; i < 127; i++) printf "L" }')
+expect_exit 0 "claim: a label of 127 characters" -- \
+	$RL claim --samples 0 --no-design --a "h100-sxm,label=$l127" --json
+expect_out "\"label\": \"$l127\"," "is in the JSON whole"
+expect_exit 2 "claim: a label of 128 characters is refused" -- \
+	$RL claim --samples 0 --no-design --a "h100-sxm,label=${l127}L"
+expect_err "^rooflab claim: side a .*: label 'L{40}\.\.\.' is 128 characters; at most 127$" \
+	"the message says how long it is and the limit"
+# the default label "8 x CHIP (ideal)" of a chip named with 120 characters
+# is 4 + 120 + 8 = 132 characters (the chip has no software: profile ideal)
+c120=$(awk 'BEGIN { for (i = 0; i < 120; i++) printf "c" }')
+cp "$ROOFLAB_DATA/chips/h100-sxm.ini" "$tmpd/$c120.ini"
+expect_exit 2 "claim: a default label over 127 characters is refused" -- \
+	sh -c 'cd "$1" && "$2" claim --samples 0 --no-design --a "$3.ini"' sh "$tmpd" "$RL" "$c120"
+expect_err "the side's label \(N x CHIP \(PROFILE\)\) '8 x c{36}\.\.\.' is 132 characters; at most 127: give a shorter one with label=NAME" \
+	"the message gives its length and what to do"
+expect_exit 0 "with label= it runs" -- \
+	sh -c 'cd "$1" && "$2" claim --samples 0 --no-design --a "$3.ini,label=long chip"' sh "$tmpd" "$RL" "$c120"
+# the sources of the claim's uncertainty and of the claims it checks go
+# whole into its JSON, report and database: one longer than its field
+# (319 and 255 characters) is refused, not cut
+s319=$(awk 'BEGIN { for (i = 0; i < 319; i++) printf "s" }')
+printf '[b.design.frac_mac]\ndist = uniform\nlow = 0.2\nhigh = 0.3\nsource = %s\n' "$s319" >"$tmpd/u319.ini"
+expect_exit 0 "claim: an uncertainty source of 319 characters" -- \
+	$RL claim --samples 0 --no-design --uncertainty "$tmpd/u319.ini" --json
+expect_out "\"source\": \"$s319\"" "is in the JSON whole"
+printf '[b.design.frac_mac]\ndist = uniform\nlow = 0.2\nhigh = 0.3\nsource = %ss\n' "$s319" >"$tmpd/u320.ini"
+expect_exit 2 "claim: one of 320 is refused" -- \
+	$RL claim --samples 0 --no-design --uncertainty "$tmpd/u320.ini"
+expect_err "u320\\.ini:5: \\[b\\.design\\.frac_mac\\] source: 320 characters; at most 319" \
+	"the message names the file, line, key and limit"
+mkdir "$tmpd/cd"
+cp -R "$ROOFLAB_DATA/." "$tmpd/cd/"
+s255=$(awk 'BEGIN { for (i = 0; i < 255; i++) printf "q" }')
+sed -i "s/^source = Etched launch thread.*/source = $s255/" "$tmpd/cd/claims/etched-2024.ini"
+expect_exit 0 "claim: a checked claim's source of 255 characters" -- \
+	env ROOFLAB_DATA="$tmpd/cd" $RL claim --samples 0 --no-design --json
+expect_out "\"source\": \"$s255\"" "is in the JSON whole"
+sed -i "s/^source = $s255/&q/" "$tmpd/cd/claims/etched-2024.ini"
+expect_exit 2 "claim: one of 256 is refused" -- \
+	env ROOFLAB_DATA="$tmpd/cd" $RL claim --samples 0 --no-design
+expect_err "etched-2024\\.ini:10: speedup\\.source is 256 characters; at most 255" \
+	"the message names the file, line, key and limit"
 finish
