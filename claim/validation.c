@@ -19,6 +19,13 @@
 #include "../model/waves.h"
 #include "../model/micro.h"
 
+/* a reason holds each message evaluate_one copies into it whole */
+_Static_assert(VAL_REASON_MAX > sizeof ((val_version *)0)->note &&
+                   VAL_REASON_MAX > 16 + 512 &&
+                   VAL_REASON_MAX > 16 + sizeof ((rl_result *)0)->error,
+               "val_row.reason holds a note, a setup's or the engine's "
+               "message whole");
+
 /* A preset of a kind exists; names with a path separator are refused. */
 static int known(const char *kind, const char *name)
 {
@@ -36,7 +43,7 @@ static int known_names(const meas_row *m, char *reason, size_t len)
 	if (!known("chip", m->chip)) {
 		preset_names("chip", names, sizeof names);
 		snprintf(reason, len, "unknown chip '%.60s' (no preset "
-		         "data/chips/NAME.ini for it; known: %.120s)", m->chip_given,
+		         "data/chips/NAME.ini for it; known: %s)", m->chip_given,
 		         names);
 		return -1;
 	}
@@ -59,7 +66,7 @@ static double at_rate(const meas_row *m, const rl_config *cfg,
 	ld.rate_rps = m->request_rate;
 	ld.requests = m->requests;
 	if (rl_load_eval(cfg, &ld, &lr) != RL_OK) {
-		snprintf(reason, len, "load model: %.230s", lr.error);
+		snprintf(reason, len, "load model: %s", lr.error);
 		return NAN;
 	}
 	return rl_load_metric_of(meas_metric(m, tokens_total), &lr);
@@ -80,7 +87,7 @@ static double micro(const meas_row *m, const char *profile, char *reason,
 	    (m->scen_precision[0] &&
 	     setup_set_key(&st, "scenario", "precision", m->scen_precision, err,
 	                   sizeof err))) {
-		snprintf(reason, len, "cannot set up: %.230s", err);
+		snprintf(reason, len, "cannot set up: %s", err);
 		return NAN;
 	}
 	if (m->metric_code == MEAS_COPY_TBPS)
@@ -124,13 +131,13 @@ static void evaluate_one(const meas_row *m, const val_versions *vt,
 		return;
 	}
 	if (!profile && !v->profile[0]) {
-		snprintf(o->reason, sizeof o->reason, "%.255s", v->note);
+		snprintf(o->reason, sizeof o->reason, "%s", v->note);
 		return;
 	}
 	snprintf(o->profile, sizeof o->profile, "%s", profile ? profile
 	                                                      : v->profile);
 	if (!m->modelled) {
-		snprintf(o->reason, sizeof o->reason, "%.250s", m->why_not);
+		snprintf(o->reason, sizeof o->reason, "%s", m->why_not);
 		return;
 	}
 	if (known_names(m, o->reason, sizeof o->reason))
@@ -144,7 +151,7 @@ static void evaluate_one(const meas_row *m, const val_versions *vt,
 		return;
 	}
 	if (meas_setup(m, o->profile, &st, err, sizeof err)) {
-		snprintf(o->reason, sizeof o->reason, "cannot set up: %.230s", err);
+		snprintf(o->reason, sizeof o->reason, "cannot set up: %s", err);
 		return;
 	}
 	if (meas_at_rate(m)) {
@@ -157,7 +164,7 @@ static void evaluate_one(const meas_row *m, const val_versions *vt,
 		return;
 	}
 	if (rl_eval_run(&st.cfg, m->requests, &r) != RL_OK) {
-		snprintf(o->reason, sizeof o->reason, "engine: %.240s", r.error);
+		snprintf(o->reason, sizeof o->reason, "engine: %s", r.error);
 		return;
 	}
 	o->predicted = rl_metric_of(meas_metric(m, v && v->tokens_total), &r);

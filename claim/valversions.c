@@ -133,12 +133,7 @@ int val_versions_read(const char *path, val_versions *vt, char *err,
 			}
 			snprintf(dst, cap, "%s", fl[col[i]]);
 		}
-		if (!v->profile[0] && strlen(v->note) >= VAL_REASON_MAX) {
-			snprintf(err, errlen, "%s:%d: column 'note': longer than %d "
-			         "bytes on a row without a profile (the reason its rows "
-			         "are listed with)", path, lineno, VAL_REASON_MAX - 1);
-			goto fail;
-		}
+		/* a note is a reason whole (VAL_REASON_MAX holds note[]) */
 	}
 	csv_close(&cr);
 	if (rc < 0) {
@@ -281,6 +276,10 @@ void val_version_missing(const val_versions *vt, const char *software,
 	const char *label;
 	size_t i, k, room;
 	int of_software = 0;
+	/* an offer of names, not a name: it keeps to 255 bytes as before
+	** VAL_REASON_MAX grew, cut at a whole name with ', ...' (offered) */
+	if (len > 256)
+		len = 256;
 	k = (size_t)snprintf(reason, len, "software '%.60s'%s%.60s has no "
 	                     "profile in the version table (data/profiles/"
 	                     "versions.csv)", software, version[0] ?

@@ -12,9 +12,11 @@
 
 #include "../config/setup.h"
 
-/* A row's reason, with its end: a version's note where the version has no
-** profile (so such a note is refused longer, not cut). */
-#define VAL_REASON_MAX 256
+/* A row's reason, with its end: room for what it may hold whole, a
+** version's note (511 bytes, refused longer), "cannot set up: " and a
+** setup's message (511), the engine's or the load model's (255), an
+** unknown chip's name (60) with the list of known ones (639). */
+#define VAL_REASON_MAX 1024
 
 typedef struct {
 	int line;

@@ -565,6 +565,23 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 			set->rows = nr;
 			cap = nc;
 		}
+		/* the text columns a row keeps go whole into validate's rows
+		** (JSON, the database) and pick its profile: refused, not cut */
+		{
+			static const int kept[] = {C_ID, C_CHIP, C_MODEL, C_PREC,
+			                           C_SW, C_METRIC, C_SOURCE, C_VERSION};
+			size_t k;
+			for (k = 0; k < sizeof kept / sizeof kept[0]; k++) {
+				int c = col[kept[k]];
+				if (c >= 0 && c < nf && strlen(fields[c]) >= MEAS_FIELD) {
+					snprintf(err, errlen, "%s:%d: column '%s' (%d): %zu "
+					         "characters; at most %d", path, lineno,
+					         col_name(set, kept[k]), c + 1,
+					         strlen(fields[c]), MEAS_FIELD - 1);
+					goto fail;
+				}
+			}
+		}
 		r = &set->rows[set->n++];
 		memset(r, 0, sizeof *r);
 		r->line = lineno;

@@ -57,11 +57,14 @@ static int is_file(const char *path)
 	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
 }
 
-/* The file of the preset name in kind folder dir of the data directory. */
-static void preset_file(const char *dir, const char *name, char *path,
-                        size_t len)
+/* The file of the preset name in kind folder dir of the data directory:
+** its length, which is len or more when it did not fit (path is then no
+** file's name). */
+static size_t preset_file(const char *dir, const char *name, char *path,
+                          size_t len)
 {
-	snprintf(path, len, "%s/%s/%s.ini", rl_data_dir(), dir, name);
+	int w = snprintf(path, len, "%s/%s/%s.ini", rl_data_dir(), dir, name);
+	return w < 0 ? len : (size_t)w;
 }
 
 /* Why path, named as a preset file, cannot be one, into err: it does not
@@ -158,14 +161,22 @@ void preset_names(const char *kind, char *buf, size_t len)
 	buf[0] = '\0';
 	for (i = 0; i < n; i++) {
 		int w;
-		preset_file(preset_kind_dir(kind), names[i], path, sizeof path);
-		if (!is_file(path))
+		if (preset_file(preset_kind_dir(kind), names[i], path,
+		                sizeof path) >= sizeof path ||
+		    !is_file(path))
 			continue;
+		/* room kept for ", ..." after it unless it is the last: a
+		** list cut short says so, and never inside a name */
 		w = snprintf(buf + used, len - used, "%s%s", used ? ", " : "",
 		             names[i]);
-		if (w < 0 || (size_t)w >= len - used)
-			break;
-		used += (size_t)w;
+		if (w >= 0 && used + (size_t)w + (i + 1 < n ? 5 : 0) < len) {
+			used += (size_t)w;
+			continue;
+		}
+		buf[used] = '\0';
+		if (used + 5 < len)
+			snprintf(buf + used, len - used, "%s...", used ? ", " : "");
+		break;
 	}
 }
 
@@ -214,7 +225,13 @@ int preset_path(const char *kind, const char *name, char *path, size_t len,
 		return -1;
 	if (dir) {
 		struct stat sb;
-		preset_file(dir, name, path, len);
+		size_t pl = preset_file(dir, name, path, len);
+		if (pl >= len) {
+			snprintf(err, errlen, "%s file of %zu characters in the data "
+			         "directory %s; at most %zu", kind, pl, rl_data_dir(),
+			         len - 1);
+			return -1;
+		}
 		if (is_file(path))
 			return 0;
 		/* there but no file (a directory, a FIFO, a link to nothing):

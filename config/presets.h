@@ -55,7 +55,8 @@ size_t preset_list(const char *kind, char (*names)[PRESET_NAME_MAX],
 size_t preset_unloadable(const char *kind, char (*names)[PRESET_FILE_MAX],
                          size_t max);
 
-/* The same names, comma separated (for messages), cut at len. */
+/* The same names, comma separated (for messages); a list longer than len
+** stops at a whole name and ends in ", ..." to say so. */
 void preset_names(const char *kind, char *buf, size_t len);
 
 /* The folder of the data directory that holds kind's presets ("chips"

@@ -119,21 +119,21 @@ bad "a scoped row in sample with a profile its version borrows" '8s/,h100-sxm,ow
 bad "fitted_version of a borrower" '$a T,third,,trtllm-0.10,output,h100-sxm,lent,test' "bad\.csv:9: column 'fitted_version': line 6 \(software 'T' version 'lent'\) borrows its profile too"
 # the table's own shape: a column twice in the header (line 4), a version
 # given twice (line 5's T own again as line 9), a text longer than its
-# buffer (version: 127 bytes; note: 511, 255 where it is the reason of a
-# row without a profile), which cut would match another version's or say
-# half its reason
+# buffer (version: 127 bytes; note: 511, also where it is the reason of a
+# row without a profile, which holds it whole), which cut would match
+# another version's or say half its reason
 bad "a column twice in the header" '4s/$/,models/' "bad\.csv:4: column 'models' \(9\) repeats column 'models' \(3\)"
 bad "a version twice" '$a T,own,,trtllm-0.11,output,h100-sxm,,again' "bad\.csv:9: column 'version': software 'T' version 'own' has a row without models at line 5 already"
 v127=$(printf '%0127d' 0 | tr 0 v)
 bad "a version of 128 bytes" "\$a T,${v127}w,,trtllm-0.10,output,h100-sxm,,long" "bad\.csv:9: column 'version': longer than 127 bytes"
 n255=$(printf '%0255d' 0 | tr 0 n)
 bad "a note of 512 bytes" "5s/,test: fitted.*/,${n255}${n255}nm/" "bad\.csv:5: column 'note': longer than 511 bytes"
-bad "a reason of 256 bytes" "7s/,test: the mixtrals.*/,${n255}m/" "bad\.csv:7: column 'note': longer than 255 bytes on a row without a profile"
-sed -e "5s/,test: fitted.*/,${n255}${n255}n/" -e "7s/,test: the mixtrals.*/,${n255}/" -e "\$a T,${v127},,trtllm-0.10,output,h100-sxm,,long" "$V" >"$tmpd/long.csv"
-expect_exit 0 "a version of 127 bytes, notes of 511 and, without a profile, 255" -- $RL validate --measurements "$M" --versions "$tmpd/long.csv" --json
+bad "a reason of 512 bytes" "7s/,test: the mixtrals.*/,${n255}${n255}nm/" "bad\.csv:7: column 'note': longer than 511 bytes"
+sed -e "5s/,test: fitted.*/,${n255}${n255}n/" -e "7s/,test: the mixtrals.*/,${n255}${n255}n/" -e "\$a T,${v127},,trtllm-0.10,output,h100-sxm,,long" "$V" >"$tmpd/long.csv"
+expect_exit 0 "a version of 127 bytes, notes of 511, also without a profile" -- $RL validate --measurements "$M" --versions "$tmpd/long.csv" --json
 if command -v python3 >/dev/null 2>&1; then
 	cp "$tmpd/out" "$J"
-	expect_exit 0 "a scoped row's note of 255 bytes is the reason whole" -- pyq "assert r['lent-8x7b']['reason']=='n'*255, len(r['lent-8x7b']['reason'])"
+	expect_exit 0 "a scoped row's note of 511 bytes is the reason whole" -- pyq "assert r['lent-8x7b']['reason']=='n'*511, len(r['lent-8x7b']['reason'])"
 fi
 
 # calibrate takes the rows validate models: of T lent on h100-sxm,

@@ -460,4 +460,41 @@ CSV
 expect_exit 0 "validate rows with lengths 0, 2.5 and none" -- $RL validate --measurements "$tmpd/len.csv" --versions "$V" --json
 cp "$tmpd/out" "$tmpd/len.json"
 expect_exit 0 "an isl of 0 is not whole >= 1, not a distribution" -- python3 -c "import json; r={x['id']:x['reason'] for x in json.load(open('$tmpd/len.json'))['rows']}; assert r['zero'] == 'isl or osl not a whole number >= 1', r['zero']; assert r['half'] == r['zero'], r['half']; assert 'length distribution' in r['none'], r['none']"
+# a row's reason goes whole into the JSON: an unknown chip's names every
+# chip preset (the list was cut at 120 characters, inside its last name,
+# with 14 presets of 127), and a text column longer than a row keeps
+# (511 characters) is refused, not cut
+(head -1 "$ROOFLAB_DATA/measurements.csv"
+ echo 'x1,DGX,1,nochip,llama3-8b,fp8,128,128,1,TensorRT-LLM 0.10.0,output_tokens_per_s,100,src') >"$tmpd/nochip.csv"
+expect_exit 0 "validate a row of an unknown chip" -- $RL validate --measurements "$tmpd/nochip.csv" --json
+cp "$tmpd/out" "$tmpd/nochip.json"
+for f in "$ROOFLAB_DATA"/chips/*.ini; do
+	c=$(basename "$f" .ini)
+	expect_exit 0 "its reason names chip preset $c" -- python3 -c "import json,sys; r=json.load(open('$tmpd/nochip.json'))['rows'][0]['reason']; assert ' $c,' in r or ' $c)' in r, r"
+done
+expect_exit 0 "and ends with the list" -- python3 -c "import json; r=json.load(open('$tmpd/nochip.json'))['rows'][0]['reason']; assert r.startswith(\"unknown chip 'nochip' (no preset data/chips/NAME.ini for it; known: \") and r.endswith(')'), r"
+id512=$(awk 'BEGIN { for (i = 0; i < 512; i++) printf "i" }')
+(head -1 "$ROOFLAB_DATA/measurements.csv"
+ echo "$id512,DGX,1,h100-sxm,llama3-8b,fp8,128,128,1,TensorRT-LLM 0.10.0,output_tokens_per_s,100,src") >"$tmpd/longid.csv"
+expect_exit 2 "validate: an id of 512 characters is refused" -- $RL validate --measurements "$tmpd/longid.csv"
+expect_err "longid\\.csv:2: column 'id' \\(1\\): 512 characters; at most 511" "the message names the column and the limit"
+(head -1 "$ROOFLAB_DATA/measurements.csv"
+ echo "${id512%i},DGX,1,h100-sxm,llama3-8b,fp8,128,128,1,TensorRT-LLM 0.10.0,output_tokens_per_s,100,src") >"$tmpd/longid.csv"
+expect_exit 0 "one of 511 is read" -- $RL validate --measurements "$tmpd/longid.csv" --json
+expect_out "\"id\": \"${id512%i}\"" "and is in the JSON whole"
+# with more chip presets than the reason's list holds (640 bytes), the
+# list stops at a whole name and ends in ', ...' (it stopped without a word)
+mkdir "$tmpd/many"
+cp -R "$ROOFLAB_DATA/." "$tmpd/many/"
+for i in $(seq 10 69); do cp "$ROOFLAB_DATA/chips/h100-sxm.ini" "$tmpd/many/chips/zz-extra-chip-$i.ini"; done
+expect_exit 0 "validate the unknown chip with 74 chip presets" -- env ROOFLAB_DATA="$tmpd/many" $RL validate --measurements "$tmpd/nochip.csv" --json
+cp "$tmpd/out" "$tmpd/many.json"
+expect_exit 0 "the list ends in ', ...', each name in it whole" -- python3 -c "
+import json, os
+r = json.load(open('$tmpd/many.json'))['rows'][0]['reason']
+assert r.endswith(', ...)'), r
+names = r.split('known: ', 1)[1][:-len(', ...)')].split(', ')
+assert len(names) < 74, len(names)
+for n in names: assert os.path.isfile('$tmpd/many/chips/' + n + '.ini'), n
+"
 finish
