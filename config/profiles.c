@@ -13,14 +13,28 @@ typedef struct {
 	char software[128];   /* [meta] software */
 	char calibrated[32];  /* [meta] calibrated (profiles) */
 	char parent[256];     /* [preset] chip (chips built on another) */
+	int too_long;         /* one of them did not fit: refused */
 } meta_info;
 
 static int meta_cb(void *ud, const char *section, const char *key,
                    const char *value, char *err, size_t errlen)
 {
 	meta_info *m = ud;
-	(void)err;
-	(void)errlen;
+	size_t cap = !strcmp(section, "meta") && !strcmp(key, "software")
+	                 ? sizeof m->software
+	             : !strcmp(section, "meta") && !strcmp(key, "calibrated")
+	                 ? sizeof m->calibrated
+	             : !strcmp(section, "preset") && !strcmp(key, "chip")
+	                 ? sizeof m->parent
+	                 : 0;
+	/* cut, a software would match another's family or none, a date
+	** sort otherwise, a chip name another chip: refused */
+	if (cap && strlen(value) >= cap) {
+		snprintf(err, errlen, "[%s] %s: %zu characters; at most %zu",
+		         section, key, strlen(value), cap - 1);
+		m->too_long = 1;
+		return -1;
+	}
 	if (!strcmp(section, "meta") && !strcmp(key, "software"))
 		snprintf(m->software, sizeof m->software, "%s", value);
 	else if (!strcmp(section, "meta") && !strcmp(key, "calibrated"))
@@ -30,14 +44,19 @@ static int meta_cb(void *ud, const char *section, const char *key,
 	return 0;
 }
 
-/* The [meta] of a preset; 0, or -1 when it cannot be read. */
-static int read_meta(const char *kind, const char *name, meta_info *m)
+/* The [meta] of a preset; 0, -1 when there is no such preset or it cannot
+** be read (passed over, as before), or -2 with err when it holds a value
+** longer than meta_info keeps. */
+static int read_meta(const char *kind, const char *name, meta_info *m,
+                     char *err, size_t errlen)
 {
-	char path[1024], err[1024];
+	char path[1024], e[1024];
 	memset(m, 0, sizeof *m);
-	if (preset_path(kind, name, path, sizeof path, err, sizeof err))
+	if (preset_path(kind, name, path, sizeof path, e, sizeof e))
 		return -1;
-	return ini_parse_file(path, meta_cb, m, err, sizeof err) ? -1 : 0;
+	if (ini_parse_file(path, meta_cb, m, err, errlen) == 0)
+		return 0;
+	return m->too_long ? -2 : -1;
 }
 
 /* software "TensorRT-LLM 0.10.0" is of family "TensorRT-LLM" */
@@ -60,7 +79,10 @@ int profile_default(const char *chip, char *name, size_t namelen, char *note,
 	char parent[256];
 	/* the chip's software, from it or the chip it is built on */
 	for (depth = 0; depth < 8; depth++) {
-		if (read_meta("chip", cur, &c))
+		int rc = read_meta("chip", cur, &c, err, errlen);
+		if (rc == -2)
+			return -1;
+		if (rc)
 			break;
 		if (c.software[0] || !c.parent[0])
 			break;
@@ -71,8 +93,10 @@ int profile_default(const char *chip, char *name, size_t namelen, char *note,
 	** for; a name holding a blank is one name */
 	n = c.software[0] ? preset_list("profile", list, PRESET_LIST_MAX) : 0;
 	for (i = 0; i < n; i++) {
-		if (read_meta("profile", list[i], &p) ||
-		    !of_family(p.software, c.software))
+		int rc = read_meta("profile", list[i], &p, err, errlen);
+		if (rc == -2)
+			return -1;
+		if (rc || !of_family(p.software, c.software))
 			continue;
 		if (!p.calibrated[0]) {
 			/* a profile of the software that is no default: one

@@ -113,6 +113,17 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 		         o->out);
 		return RL_EINPUT;
 	}
+	/* a Markdown report's figures go into its folder (split_out): one
+	** longer than r.md_dir holds is refused, not cut to another folder */
+	if (fmt == DOC_MD && strrchr(o->out, '/') &&
+	    (size_t)(strrchr(o->out, '/') - o->out) >= sizeof r.md_dir) {
+		snprintf(err, errlen, "--out %.64s...: its folder is %zu "
+		         "characters; a Markdown report, whose figures are written "
+		         "beside it, takes at most %zu", o->out,
+		         (size_t)(strrchr(o->out, '/') - o->out),
+		         sizeof r.md_dir - 1);
+		return RL_EINPUT;
+	}
 	if (rl_out_is_file(o->out, o->dbpath) ||
 	    rl_out_is_file(o->out, o->sweeps)) {
 		snprintf(err, errlen, "--out %s is also %s %s: the report would "

@@ -580,6 +580,14 @@ rl_sweep_spec *rl_sweep_spec_parse(const char *name, const char *text,
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
+	/* the spec's path goes into the database's run: refused, not cut */
+	if (strlen(name) >= sizeof s->path) {
+		snprintf(err, errlen, "sweep spec '%.40s...': a path of %zu "
+		         "characters; at most %zu", name, strlen(name),
+		         sizeof s->path - 1);
+		free(s);
+		return NULL;
+	}
 	snprintf(s->path, sizeof s->path, "%s", name);
 	s->text = strdup(text);
 	memset(&pc, 0, sizeof pc);

@@ -303,4 +303,18 @@ ROOFLAB_DATA=$dd $E >"$tmpd/out" 2>&1
 head -1 "$tmpd/out" | grep -q "^profile trt-later (.*fitted on TensorRT-LLM 0.12.0 on 2027-01-05[;)]" &&
 	echo "ok - the latest calibrated profile of the chip's software is the default" ||
 	{ echo "not ok - default with a later profile: $(head -1 "$tmpd/out")"; fails=$((fails + 1)); }
+# eval's default profile is picked by the chip's [meta] software: a
+# software longer than it keeps (127 characters) is refused, where cut it
+# could match another software's profiles or none
+mkdir "$tmpd/sw"
+cp -R "$ROOFLAB_DATA/." "$tmpd/sw/"
+sw128=$(awk 'BEGIN { printf "TensorRT-LLM"; for (i = 12; i < 128; i++) printf "x" }')
+sed -i "s/^software = TensorRT-LLM .*/software = $sw128/" "$tmpd/sw/chips/h100-sxm.ini"
+expect_exit 2 "eval: a chip's software of 128 characters is refused" -- \
+	env ROOFLAB_DATA="$tmpd/sw" $RL eval --chip h100-sxm --model llama3-8b
+expect_err "\[meta\] software: 128 characters; at most 127" "the message names the key and the limit"
+sed -i "s/^software = .*/software = ${sw128%x}/" "$tmpd/sw/chips/h100-sxm.ini"
+expect_exit 2 "one of 127 is read (and matches no profile's software)" -- \
+	env ROOFLAB_DATA="$tmpd/sw" $RL eval --chip h100-sxm --model llama3-8b
+expect_err "no calibrated profile for the software of chip 'h100-sxm' \(software: ${sw128%x}\)" "so it says"
 finish

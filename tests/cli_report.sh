@@ -380,4 +380,21 @@ expect_exit 2 "report --out onto its --sweeps" -- "$RL" report --db "$db" --swee
 expect_err "is also --sweeps" "names --sweeps"
 [ "$(cksum <"$tmpd/self.html")" = "$sum" ] && echo "ok - the database is left unchanged" ||
 	{ echo "not ok - the database was replaced"; fails=$((fails + 1)); }
+# deepdir N: a folder under $tmpd whose path is at least N characters
+# (nested 200-character names), made, printed
+deepdir() {
+	dd=$tmpd
+	seg=$(awk 'BEGIN { for (i = 0; i < 200; i++) printf "d" }')
+	while [ ${#dd} -lt "$1" ]; do dd=$dd/$seg; done
+	mkdir -p "$dd" && printf '%s' "$dd"
+}
+# a Markdown report writes its figures into its folder, whose path it
+# kept in 1024 bytes: a longer one is refused, not cut to another folder
+dd=$(deepdir 1030)
+expect_exit 2 "report: a Markdown --out in a folder of over 1023 characters is refused" -- \
+	"$RL" report --db "$db" --no-plots --out "$dd/r.md"
+expect_err "its folder is ${#dd} characters; a Markdown report, whose figures are written beside it, takes at most 1023" \
+	"the message gives the folder's length and the limit"
+expect_exit 0 "the HTML report, which writes no figure files, is written there" -- \
+	"$RL" report --db "$db" --no-plots --out "$dd/r.html"
 finish
