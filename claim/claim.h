@@ -22,6 +22,9 @@
 #define CLAIM_SOLVE_MAX 24
 #define CLAIM_CLAIMS_MAX 16
 #define CLAIM_MUST_MAX 5
+/* One condition's words with their end: room for both sides' labels whole
+** (CLAIM_LABEL_MAX) and five link bandwidths with what binds at each. */
+#define CLAIM_MUST_LEN 1536
 #define CLAIM_MAP_MAX 64
 
 /* One side as written: a chip and key=value items (profile, model,
@@ -178,7 +181,7 @@ typedef struct {
 	char factors_err[512], factors_d_err[512];
 	claim_solve_row solve[CLAIM_SOLVE_MAX];
 	size_t nsolve;
-	char must[CLAIM_MUST_MAX][512];
+	char must[CLAIM_MUST_MAX][CLAIM_MUST_LEN];
 	size_t nmust;
 	claim_uncertainty unc, unc_d;   /* unc_d: for Sohu by design */
 	int have_unc, have_unc_d;

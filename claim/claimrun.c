@@ -395,25 +395,25 @@ static void must_be_true(claim_report *rep)
 	if (jb.ok && jb.feasible && jr.ok && jr.feasible) {
 		peak_range(jr.tflops, jb.tflops, peak, sizeof peak);
 		kw_range(jr.watts, jb.watts, kw, sizeof kw);
-		snprintf(m, 512, "%gx needs about %s FP8 per chip at %.0f%% "
-		         "utilization (%.80s assumes %.40s)%s%.40s%s%s", tgt, peak, eff * 100,
+		snprintf(m, CLAIM_MUST_LEN, "%gx needs about %s FP8 per chip at %.0f%% "
+		         "utilization (%s assumes %s)%s%s%s%s", tgt, peak, eff * 100,
 		         rep->b.label, now, kw[0] ? " and about " : "", kw,
 		         kw[0] ? " per chip serving this workload" : "",
 		         "");
 		if (kw[0] && jb.tdp > 0) {
 			size_t used = strlen(m);
-			snprintf(m + used, 512 - used, ", %s the %.0f W TDP assumed "
-			         "for %.80s", jb.watts > jb.tdp ? "above" : "within",
+			snprintf(m + used, CLAIM_MUST_LEN - used, ", %s the %.0f W TDP assumed "
+			         "for %s", jb.watts > jb.tdp ? "above" : "within",
 			         jb.tdp, jb.label);
 		}
 	} else if (jr.ok && jr.feasible) {
 		claim_qty("chip.peak_tflops_fp8", jr.tflops, peak, sizeof peak);
-		snprintf(m, 512, "%gx needs unlimited chip-to-chip and HBM "
+		snprintf(m, CLAIM_MUST_LEN, "%gx needs unlimited chip-to-chip and HBM "
 		         "bandwidth and then about %s FP8 per chip at %.0f%% "
 		         "utilization (%s assumes %s)", tgt, peak, eff * 100,
 		         rep->b.label, now);
 	} else {
-		snprintf(m, 512, "%gx is out of reach by peak compute: more FLOPS "
+		snprintf(m, CLAIM_MUST_LEN, "%gx is out of reach by peak compute: more FLOPS "
 		         "stop helping at %.3gx (%s)", tgt,
 		         jr.ok ? jr.metric : jb.metric, jr.ok ? jr.binds : jb.binds);
 	}
@@ -421,9 +421,9 @@ static void must_be_true(claim_report *rep)
 	snprintf(when, sizeof when, "with HBM (%.1f TB/s) and links (%.0f "
 	         "GB/s) as assumed", base.chip.hbm_Bps / 1e12,
 	         base.chip.link_Bps / 1e9);
-	joint_text(rep, when, &jb, rep->must[rep->nmust++], 512);
+	joint_text(rep, when, &jb, rep->must[rep->nmust++], CLAIM_MUST_LEN);
 	joint_text(rep, "with unlimited chip-to-chip and HBM bandwidth", &jr,
-	           rep->must[rep->nmust++], 512);
+	           rep->must[rep->nmust++], CLAIM_MUST_LEN);
 
 	/* jointly with the link bandwidth (as the sweep sohu-link-vs-flops
 	** draws): the peak needed at 1, 2, 4, 8 and 16 times the stated link
@@ -431,8 +431,8 @@ static void must_be_true(claim_report *rep)
 	if (base.chip.link_Bps > 0 && rep->nmust < CLAIM_MUST_MAX &&
 	    !(rep->b.r.prefill.link_bytes > 0) &&
 	    !(rep->b.r.decode.link_bytes > 0)) {
-		snprintf(rep->must[rep->nmust++], 512, "the chip-to-chip "
-		         "bandwidth does not enter: at %.80s's mapping (TP%g x "
+		snprintf(rep->must[rep->nmust++], CLAIM_MUST_LEN, "the chip-to-chip "
+		         "bandwidth does not enter: at %s's mapping (TP%g x "
 		         "PP%g) nothing crosses between chips, so the peak needed "
 		         "is the same at any link bandwidth", rep->b.label,
 		         base.scen.tp, base.scen.pp);
@@ -440,10 +440,10 @@ static void must_be_true(claim_report *rep)
 		size_t used;
 		int k;
 		m = rep->must[rep->nmust++];
-		used = (size_t)snprintf(m, 512, "peak FP8 needed at each "
-		                        "chip-to-chip bandwidth (%.80s, the rest "
+		used = (size_t)snprintf(m, CLAIM_MUST_LEN, "peak FP8 needed at each "
+		                        "chip-to-chip bandwidth (%s, the rest "
 		                        "as assumed):", rep->b.label);
-		for (k = 0; k < 5 && used < 512; k++) {
+		for (k = 0; k < 5 && used < CLAIM_MUST_LEN; k++) {
 			rl_config c = base;
 			double mult = (double)(1 << k);
 			c.chip.link_Bps = base.chip.link_Bps * mult;
@@ -452,13 +452,13 @@ static void must_be_true(claim_report *rep)
 				break;
 			claim_qty("chip.peak_tflops_fp8", s.value, peak, sizeof peak);
 			if (s.feasible) {
-				used += (size_t)snprintf(m + used, 512 - used, "%s %.0f "
+				used += (size_t)snprintf(m + used, CLAIM_MUST_LEN - used, "%s %.0f "
 				                         "GB/s: %s", k ? ";" : "",
 				                         c.chip.link_Bps / 1e9, peak);
 			} else {
 				binding(&c, pp, isfinite(s.best_at) ? s.best_at : 0,
 				        bind, sizeof bind);
-				used += (size_t)snprintf(m + used, 512 - used, "%s %.0f "
+				used += (size_t)snprintf(m + used, CLAIM_MUST_LEN - used, "%s %.0f "
 				                         "GB/s: none (at most %.3gx; %s)",
 				                         k ? ";" : "",
 				                         c.chip.link_Bps / 1e9, s.metric,

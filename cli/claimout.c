@@ -112,8 +112,9 @@ static void factors_text(FILE *f, const rl_factor *fs, const double *phi,
 /* The longest text wrapped: the names of the parameters a tornado leaves
 ** unchanged, up to CLAIM_UNC_MAX of "b.section.key, " (a name of rooflab
 ** params is at most 32 bytes: 36 with the side and the comma); a lever's
-** words (800) and a condition (512) are shorter. */
+** words (800) and a condition (CLAIM_MUST_LEN, 1536) are shorter. */
 #define WRAP_MAX (CLAIM_UNC_MAX * 48)
+_Static_assert(WRAP_MAX > CLAIM_MUST_LEN, "a condition wraps whole");
 
 /* Text wrapped at 100 columns, continuation lines indented by `indent`. */
 static void wrapped(FILE *f, const char *first, const char *raw, int indent)

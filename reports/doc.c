@@ -4,6 +4,8 @@
 #include "doc.h"
 
 #include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../config/pctenc.h"
@@ -60,11 +62,24 @@ static void esc(doc *d, const char *str)
 	}
 }
 
+/* The formatted text, escaped, whole: a text longer than buf (a claim's
+** words, a path, a note) is formatted again into memory of its size. */
 static void vesc(doc *d, const char *fmt, va_list ap)
 {
-	char buf[4096];
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	esc(d, buf);
+	char buf[4096], *big;
+	va_list again;
+	int n;
+	va_copy(again, ap);
+	n = vsnprintf(buf, sizeof buf, fmt, ap);
+	if (n >= 0 && (size_t)n >= sizeof buf &&
+	    (big = malloc((size_t)n + 1)) != NULL) {
+		vsnprintf(big, (size_t)n + 1, fmt, again);
+		esc(d, big);
+		free(big);
+	} else {
+		esc(d, buf);
+	}
+	va_end(again);
 }
 
 void doc_text(doc *d, const char *s)

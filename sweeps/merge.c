@@ -91,6 +91,31 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 			return RL_EINTERNAL;
 		}
 		m->runs = grown;
+		/* rooflab writes a 16-digit hash and timestamps of 20-odd
+		** characters: a longer text (a database changed by hand) is
+		** refused, where cut it could match another spec's hash */
+		{
+			static const struct {
+				int col;
+				const char *name;
+				size_t cap;
+			} texts[] = {{1, "spec_hash", sizeof r->hash},
+			             {7, "started", sizeof r->started},
+			             {8, "finished", sizeof r->finished_at}};
+			size_t k;
+			for (k = 0; k < sizeof texts / sizeof texts[0]; k++)
+				if (strlen(text_of(st, texts[k].col)) >= texts[k].cap) {
+					snprintf(err, errlen, "%s: run %lld: %s of %zu "
+					         "characters; rooflab writes at most %zu",
+					         m->paths[part],
+					         (long long)sqlite3_column_int64(st, 0),
+					         texts[k].name,
+					         strlen(text_of(st, texts[k].col)),
+					         texts[k].cap - 1);
+					sqlite3_finalize(st);
+					return RL_EINPUT;
+				}
+		}
 		r = &m->runs[m->nruns++];
 		memset(r, 0, sizeof *r);
 		r->db = m->dbs[part];

@@ -662,4 +662,16 @@ expect_exit 2 "claim: one of 256 is refused" -- \
 	env ROOFLAB_DATA="$tmpd/cd" $RL claim --samples 0 --no-design
 expect_err "etched-2024\\.ini:10: speedup\\.source is 256 characters; at most 255" \
 	"the message names the file, line, key and limit"
+# what must be true names side b by its label, whole (it was cut at 80
+# characters): in the JSON and in the Markdown report of the database
+expect_exit 0 "claim: side b labelled with 127 characters" -- \
+	$RL claim --samples 0 --no-design --b "sohu,label=$l127" --json --db "$tmpd/l127.db"
+cp "$tmpd/out" "$tmpd/l127.json"
+expect_exit 0 "what must be true holds the label whole" -- python3 -c "
+import json, sys
+m = json.load(open('$tmpd/l127.json'))['must_be_true']
+assert sum('$l127' in x for x in m) >= 2, m
+"
+expect_exit 0 "and so does the report" -- $RL report --db "$tmpd/l127.db" --no-plots --out "$tmpd/l127.md"
+expect_exit 0 "its condition names the label whole" -- grep -q "(${l127} assumes" "$tmpd/l127.md"
 finish

@@ -127,6 +127,12 @@ sed 's/1:12:1/1:12:2/' "$d/small.ini" >"$d/other.ini"
 $RL sweep "$d/other.ini" --db "$d/other3.db" --shard 3/4 2>/dev/null
 expect_exit 2 "shards of different specs" -- $RL merge "$d/m1.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/other3.db"
 expect_err "different sweep specs" "says the specs differ"
+# a shard whose spec hash is one digit longer (changed by hand) was read
+# cut to the 16 digits rooflab writes, and merged as the same spec
+cp "$d/part3.db" "$d/long3.db"
+q "$d/long3.db" "UPDATE runs SET spec_hash = spec_hash || '0'"
+expect_exit 2 "a shard's spec hash of 17 digits is refused" -- $RL merge "$d/m17.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/long3.db"
+expect_err "long3\\.db: run [0-9]+: spec_hash of 17 characters; rooflab writes at most 16" "the message names the part, the run and the limit"
 expect_exit 2 "merge into an existing file" -- $RL merge "$d/merged.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/part3.db"
 expect_err "exists" "refuses to overwrite"
 # --force onto one of its own parts (by its name, or by a link to it): the
