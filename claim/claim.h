@@ -94,7 +94,7 @@ typedef struct {
 	int no_design;       /* skip the "by design" form */
 	int no_uncertainty;  /* solve: no Monte Carlo, no tornado */
 	char scenario_buf[RL_NAME_MAX + 1024];
-	char uncertainty_buf[1024];
+	char uncertainty_buf[RL_NAME_MAX + 1024]; /* a path preset_path took (where[1100]) */
 } claim_opts;
 
 /* claimspec.c */

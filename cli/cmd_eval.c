@@ -100,7 +100,7 @@ static int default_profile(eval_opts *o, rl_setup *st, char *name,
                            size_t namelen, char *err, size_t errlen)
 {
 	rl_setup scen;
-	char note[256];
+	char note[sizeof st->profile_note];
 	setup_init(&scen);
 	if (o->scenario &&
 	    setup_load(&scen, "scenario", o->scenario, err, errlen))

@@ -26,8 +26,10 @@ typedef struct {
 	char scenario[RL_NAME_MAX];
 	char node[RL_NAME_MAX];
 	/* how the profile was chosen when no flag or scenario named it
-	** (config/profiles.h); empty otherwise */
-	char profile_note[256];
+	** (config/profiles.h); empty otherwise.  Room for profile_default's
+	** longest, whole: three software names of 127 characters, a date of
+	** 31 and a count (561 bytes) */
+	char profile_note[640];
 	/* the files the chip and the model were read from, for messages */
 	char chip_file[1024];
 	char model_file[1024];

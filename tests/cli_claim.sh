@@ -674,4 +674,18 @@ assert sum('$l127' in x for x in m) >= 2, m
 "
 expect_exit 0 "and so does the report" -- $RL report --db "$tmpd/l127.db" --no-plots --out "$tmpd/l127.md"
 expect_exit 0 "its condition names the label whole" -- grep -q "(${l127} assumes" "$tmpd/l127.md"
+# a claim config's uncertainty path of 1024-1099 characters (which the
+# config's check takes) was kept cut to 1023 and looked up so: refused
+# whole, with its length
+ud=$tmpd
+while [ ${#ud} -lt 1030 ]; do ud=$ud/$(awk 'BEGIN { for (i = 0; i < 200; i++) printf "u" }'); done
+udir=${ud%/*}
+mkdir -p "$udir"
+ud=$udir/$(awk -v n=$((1040 - ${#udir} - 1 - 4)) 'BEGIN { for (i = 0; i < n; i++) printf "v" }')
+cp "$ROOFLAB_DATA/uncertainty/sohu.ini" "$ud.ini"
+printf '[claim]\nuncertainty = %s.ini\n' "$ud" >"$tmpd/ucfg.ini"
+expect_exit 2 "claim: a config's uncertainty path of 1040 characters" -- \
+	$RL claim --samples 0 --no-design --config "$tmpd/ucfg.ini"
+expect_err "uncertainty file '.{64}\.\.\.' is a path of 1040 characters; at most 1023" \
+	"is refused with its length, not read cut"
 finish

@@ -317,4 +317,13 @@ sed -i "s/^software = .*/software = ${sw128%x}/" "$tmpd/sw/chips/h100-sxm.ini"
 expect_exit 2 "one of 127 is read (and matches no profile's software)" -- \
 	env ROOFLAB_DATA="$tmpd/sw" $RL eval --chip h100-sxm --model llama3-8b
 expect_err "no calibrated profile for the software of chip 'h100-sxm' \(software: ${sw128%x}\)" "so it says"
+# how the default profile was chosen names the software whole (the note
+# was cut at 255 bytes): the chip's 127-character software given to the
+# 0.10 profile too, its calibrated date as the file says
+sed -i "s/^software = .*/software = ${sw128%x}/" "$tmpd/sw/profiles/trtllm-0.10.ini"
+date10=$(sed -n 's/^calibrated = //p' "$tmpd/sw/profiles/trtllm-0.10.ini")
+expect_exit 0 "eval: the default profile of a 127-character software" -- \
+	env ROOFLAB_DATA="$tmpd/sw" $RL eval --chip h100-sxm --model llama3-8b --json
+expect_out "\"profile_chosen\": \"the default for this chip: the latest calibrated profile for ${sw128%x}, fitted on ${sw128%x} on $date10\"" \
+	"profile_chosen says so whole"
 finish
