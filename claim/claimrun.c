@@ -52,7 +52,21 @@ int claim_prepare(claim_report *rep, char *err, size_t errlen)
 	char path[1024], msg[1024];
 	int default_b = !o->b.given, line;
 
-	snprintf(rep->scenario, sizeof rep->scenario, "%s", o->scenario);
+	/* the scenario as given; a path longer than the record holds (it
+	** goes into the JSON and the database, whose readers keep 127) by
+	** its name, the file's less .ini (setup_load refuses a longer one),
+	** where it was cut */
+	if (strlen(o->scenario) < sizeof rep->scenario)
+		snprintf(rep->scenario, sizeof rep->scenario, "%s", o->scenario);
+	else {
+		const char *b = strrchr(o->scenario, '/');
+		size_t l;
+		b = b ? b + 1 : o->scenario;
+		l = strlen(b);
+		if (l > 4 && !strcmp(b + l - 4, ".ini"))
+			l -= 4;
+		snprintf(rep->scenario, sizeof rep->scenario, "%.*s", (int)l, b);
+	}
 	rep->b_default = default_b;
 	if (!o->a.given && claim_spec_parse(DEFAULT_A, &o->a, err, errlen))
 		return RL_EINTERNAL;

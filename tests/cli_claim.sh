@@ -688,4 +688,13 @@ expect_exit 2 "claim: a config's uncertainty path of 1040 characters" -- \
 	$RL claim --samples 0 --no-design --config "$tmpd/ucfg.ini"
 expect_err "uncertainty file '.{64}\.\.\.' is a path of 1040 characters; at most 1023" \
 	"is refused with its length, not read cut"
+# the scenario a claim records (JSON, database) is the --scenario given;
+# a path longer than the record's 127 characters is recorded by its name,
+# where it was cut to its first 127
+sd=$tmpd/$(awk 'BEGIN { for (i = 0; i < 150; i++) printf "s" }')
+mkdir -p "$sd"
+cp "$ROOFLAB_DATA/scenarios/etched-bench.ini" "$sd/myscen.ini"
+expect_exit 0 "claim with a scenario path of over 127 characters" -- \
+	$RL claim --samples 0 --no-design --scenario "$sd/myscen.ini" --json
+expect_out '^  "scenario": "myscen",$' "is recorded by the scenario's name"
 finish
