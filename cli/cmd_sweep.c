@@ -111,6 +111,42 @@ static void refill_note(const rl_sweep_stats *st, const rl_sweep_spec *s,
 	        (unsigned long long)st->refill_stored);
 }
 
+/* Warn of each [axes] or [base] set of a design key that changes nothing
+** the sweep computes, its chip given by its spec sheet (options.h
+** opts_design_inert): every point would be the same, without a word. */
+static void warn_inert_design(const rl_sweep_spec *s)
+{
+	char msg[2048];
+	size_t k;
+	int j;
+	if (s->setup.cfg.chip.by_design > 0.5)
+		return;
+	for (k = 0; k < s->naxes; k++)
+		if (!strcmp(s->axes[k].name, "chip.by_design"))
+			return; /* the design acts at some points */
+	for (k = 0; k < s->naxes; k++) {
+		if (!opts_design_inert(s->axes[k].name))
+			continue;
+		snprintf(msg, sizeof msg, "%s: axis %s changes nothing sweep "
+		         "computes: %s is given by its spec sheet "
+		         "(chip.by_design = false), whose peaks and HBM are "
+		         "chip.*; add set = chip.by_design=true to [base] to "
+		         "derive them from its [design]",
+		         s->path, s->axes[k].name, s->setup.chip);
+		cli_warn("sweep", msg);
+	}
+	for (j = 0; j < s->base.nsets; j++) {
+		if (!opts_design_inert(s->base.sets[j]))
+			continue;
+		snprintf(msg, sizeof msg, "%s: [base] set = %s changes nothing "
+		         "sweep computes: %s is given by its spec sheet "
+		         "(chip.by_design = false); add set = chip.by_design=true "
+		         "to [base] to derive its spec from its [design]",
+		         s->path, s->base.sets[j], s->setup.chip);
+		cli_warn("sweep", msg);
+	}
+}
+
 int cmd_sweep(int argc, char **argv)
 {
 	rl_sweep_opts o;
@@ -136,6 +172,7 @@ int cmd_sweep(int argc, char **argv)
 	s = rl_sweep_spec_load(spec, err, sizeof err);
 	if (!s)
 		return bad_input("sweep", err);
+	warn_inert_design(s);
 	o.progress = isatty(STDERR_FILENO);
 	env = getenv("ROOFLAB_SWEEP_BATCH_SLEEP_MS"); /* tests only */
 	if (env && num_text(env, &sleep_ms) == 0 && sleep_ms >= 0 &&

@@ -72,29 +72,34 @@ void cli_warn(const char *cmd, const char *msg)
 static const char *const design_acting[] = {"die_mm2", "dies", "clock_ghz",
                                             "energy_overhead", NULL};
 
+int opts_design_inert(const char *assignment)
+{
+	const char *a = assignment, *eq;
+	size_t n;
+	int j;
+	if (strncmp(a, "design.", 7))
+		return 0;
+	a += 7;
+	eq = strchr(a, '=');
+	n = eq ? (size_t)(eq - a) : strlen(a);
+	while (n > 0 && (a[n - 1] == ' ' || a[n - 1] == '\t'))
+		n--;
+	for (j = 0; design_acting[j]; j++)
+		if (strlen(design_acting[j]) == n &&
+		    !strncmp(a, design_acting[j], n))
+			return 0;
+	return 1;
+}
+
 void opts_warn_inert_design(const char *cmd, const eval_opts *o,
                             const rl_setup *st)
 {
-	int k, j;
+	int k;
 	if (st->cfg.chip.by_design > 0.5)
 		return;
 	for (k = 0; k < o->nsets; k++) {
-		const char *a = o->sets[k], *eq;
-		size_t n;
-		int acts = 0;
 		char msg[1024];
-		if (strncmp(a, "design.", 7))
-			continue;
-		a += 7;
-		eq = strchr(a, '=');
-		n = eq ? (size_t)(eq - a) : strlen(a);
-		while (n > 0 && (a[n - 1] == ' ' || a[n - 1] == '\t'))
-			n--;
-		for (j = 0; design_acting[j]; j++)
-			if (strlen(design_acting[j]) == n &&
-			    !strncmp(a, design_acting[j], n))
-				acts = 1;
-		if (acts)
+		if (!opts_design_inert(o->sets[k]))
 			continue;
 		snprintf(msg, sizeof msg,
 		         "--set %s changes nothing %s computes: %s is given by its "

@@ -32,6 +32,9 @@ void cli_warn(const char *cmd, const char *msg);
 ** use.  st is o applied (opts_apply). */
 void opts_warn_inert_design(const char *cmd, const eval_opts *o,
                             const rl_setup *st);
+/* 1 when "design.KEY[=value]" names such a key (one that acts on a chip
+** given by design alone), else 0. */
+int opts_design_inert(const char *assignment);
 
 /* Print an error as cli_say does and return RL_EINPUT. */
 int bad_input(const char *cmd, const char *msg);

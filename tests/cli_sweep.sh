@@ -834,4 +834,40 @@ cp "$sroot/sweeps/isl-osl.ini" "$dd/s.ini"
 expect_exit 2 "sweep: a spec path of over 1023 characters is refused" -- $RL sweep "$dd/s.ini" --db "$tmpd/deep.db"
 expect_err "sweep spec '.{40}\.\.\.': a path of $((${#dd} + 6)) characters; at most 1023" \
 	"the message gives its length and the limit"
+
+# A design axis on a chip given by its spec sheet (the H100: chip.by_design
+# false) changes no point: its HBM is chip.hbm_tbps's 3.35 TB/s at every
+# stack count; the sweep says so (it was silent), and with set =
+# chip.by_design=true in [base] the stacks act: 5 and 8 x 670 GB/s (the
+# preset's per stack) are 3.35 and 5.36 TB/s, and more bandwidth serves at
+# least as many tokens/s (strictly more at TP8 on this 2048/128 workload,
+# whose decode reads the weights each step)
+cat >"$d/stacks.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-70b
+profile = trtllm-0.10
+set = scenario.precision=fp8
+set = scenario.isl=2048
+set = scenario.osl=128
+set = scenario.tp=8
+[axes]
+design.hbm_stacks = 5, 8
+EOF
+expect_exit 0 "a design axis on a spec-sheet chip" -- $RL sweep "$d/stacks.ini" --db "$d/stacks.db"
+expect_err "warning: .*stacks.ini: axis design.hbm_stacks changes nothing sweep computes: h100-sxm is given by its spec sheet" "the sweep warns that the axis does not act"
+expect_err "add set = chip.by_design=true to \\[base\\]" "and says how to make it act"
+n=$(q "$d/stacks.db" "SELECT count(DISTINCT throughput_output_tokens_per_s) FROM results")
+[ "$n" = 1 ] && echo "ok - spec sheet: one throughput at every stack count" ||
+	{ echo "not ok - spec sheet: $n throughputs over the stacks"; fails=$((fails + 1)); }
+awk '{ print } /^set = scenario.tp=8$/ { print "set = chip.by_design=true" }' "$d/stacks.ini" >"$d/stacks-bd.ini"
+expect_exit 0 "the same by design" -- $RL sweep "$d/stacks-bd.ini" --db "$d/stacks-bd.db"
+if grep -q warning "$tmpd/err"; then
+	echo "not ok - by design the axis acts: no warning"; fails=$((fails + 1))
+else
+	echo "ok - by design the axis acts: no warning"
+fi
+n=$(q "$d/stacks-bd.db" "SELECT (SELECT throughput_output_tokens_per_s FROM results WHERE design_hbm_stacks = 8) > (SELECT throughput_output_tokens_per_s FROM results WHERE design_hbm_stacks = 5)")
+[ "$n" = 1 ] && echo "ok - by design 8 stacks serve more than 5" ||
+	{ echo "not ok - by design 8 stacks do not serve more than 5"; fails=$((fails + 1)); }
 finish
