@@ -214,9 +214,10 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	char x[64], y[64], z[64], where[96], sql[1024], t[800];
 	char xl[160], yl[160], zl[160], note[120], lack[120];
 	double zmin = INFINITY, zmax = -INFINITY, target, lo, hi, lo2, hi2;
-	long long rows = 0;
+	long long rows = 0, failed = 0;
+	char nfail[96];
 	long i;
-	int rc, speedup, draw, lgx, lgy;
+	int rc, speedup, draw, lgx, lgy, has_status = 0;
 
 	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
 	if (rc)
@@ -228,6 +229,22 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM results%s", where);
 	if ((rc = pdb_count(db, o->dbpath, sql, &rows, err, errlen)))
 		return rc;
+	/* the points that did not evaluate (a mapping that does not fit, a
+	** design over its shares): no colour, said in the title, where their
+	** cells were left blank without a word */
+	if ((rc = pdb_has_column(db, o->dbpath, "results", "status", &has_status,
+	                         err, errlen)))
+		return rc;
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM results%s%s status "
+	         "!= 0", where, where[0] ? " AND" : " WHERE");
+	if (has_status &&
+	    (rc = pdb_count(db, o->dbpath, sql, &failed, err, errlen)))
+		return rc;
+	if (failed > 0)
+		snprintf(nfail, sizeof nfail, " (%lld did not evaluate: blank "
+		         "where a cell has no other)", failed);
+	else
+		nfail[0] = 0;
 	/* finite axes only: an infinity in a crafted database is no cell */
 	snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\", max(\"%s\") FROM "
 	         "results%s%s \"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE
@@ -275,8 +292,8 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		snprintf(note, sizeof note, "; %g is exceeded everywhere (at "
 		         "least %.3g)", target, zmin);
 	snprintf(t, sizeof t, "%s over %s and %s\nsweep%s%.0ld: %ld design "
-	         "points%s%s%s", zl, xl, yl, sw.run_col[0] ? " run " : "",
-	         sw.run_col[0] ? sw.run : 0L, (long)rows,
+	         "points%s%s%s%s", zl, xl, yl, sw.run_col[0] ? " run " : "",
+	         sw.run_col[0] ? sw.run : 0L, (long)rows, nfail,
 	         rows > g.n ? ", best over the other swept parameters" : "",
 	         note, pdb_missing_note(&sw, lack, sizeof lack));
 	plot_labels(s, t, xl, yl);

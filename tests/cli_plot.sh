@@ -107,6 +107,34 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	done
 fi
 
+# points that did not evaluate are no cell, and the title says how many:
+# Sohu by design gives 0.07 + 0.08 + 0.25 = 0.40 of its die to the shares
+# not swept, so of frac_mac 0.1, 0.2, 0.3 x frac_sram 0.1, 0.35 only
+# 0.3 + 0.35 = 0.65 passes the 0.60 left (sum 1.05 > 1): 1 of 6 points
+cat >"$tmpd/fail.ini" <<'EOF'
+[base]
+scenario = etched-bench
+chip = sohu-design
+profile = etched-claim
+set = scenario.tp=1
+[axes]
+design.frac_mac = 0.1, 0.2, 0.3
+design.frac_sram = 0.1, 0.35
+EOF
+expect_exit 0 "a sweep with a point over the die" -- "$RL" sweep "$tmpd/fail.ini" --db "$tmpd/fail.db"
+expect_exit 0 "heatmap of it" -- "$RL" plot heatmap --db "$tmpd/fail.db" \
+	--x design.frac_mac --y design.frac_sram --out "$tmpd/o/fail.svg"
+if grep -q '6 design points (1 did not evaluate: blank where a cell has no other)' "$tmpd/o/fail.svg"; then
+	echo "ok - heatmap title counts the point that did not evaluate"
+else
+	echo "not ok - heatmap title lacks the point that did not evaluate"; fails=$((fails + 1))
+fi
+if grep -q 'did not evaluate' "$tmpd/o/heatmap.svg"; then
+	echo "not ok - heatmap of a sweep whose points all evaluated says some did not"; fails=$((fails + 1))
+else
+	echo "ok - heatmap of a sweep whose points all evaluated says nothing of it"
+fi
+
 # the heatmap draws the target contour (the fixture crosses 20x)
 if grep -q 'white line: 20x' "$tmpd/o/heatmap.svg"; then
 	echo "ok - heatmap draws the 20x contour"
