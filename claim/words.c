@@ -25,6 +25,10 @@ static const struct {
     {"chip.tdp_w", "power limit (TDP) per chip"},
     {"design.frac_mac", "share of the die in MAC arrays"},
     {"design.clock_ghz", "MAC-array clock"},
+    /* the table's doc, "HBM stacks per package", after a count in stacks
+    ** read "6.87 stacks of HBM stacks per package" */
+    {"design.hbm_stacks", "HBM per package"},
+    {"design.hbm_stack_gbps", "bandwidth per HBM stack"},
 };
 
 /* "b.chip.x" -> "chip.x" */

@@ -73,6 +73,25 @@ static void test_sentences(void **state)
 	claim_solve_words(&r, b, sizeof b);
 	assert_string_equal(b, "20x needs at least 10.5 TB/s of HBM bandwidth "
 	                       "per chip (Sohu; assumed: 4.8 TB/s)");
+	/* a lever counted in its own noun: the count's unit once ("6.87
+	** stacks of HBM per package", was "stacks of HBM stacks per
+	** package"); H100 by design, 5 stacks as its preset */
+	row(&r, "b.design.hbm_stacks", 5);
+	snprintf(r.who, sizeof r.who, "H100");
+	r.target = 1.05;
+	r.s.feasible = 1;
+	r.s.direction = 1;
+	r.s.value = 6.87;
+	claim_solve_words(&r, b, sizeof b);
+	assert_string_equal(b, "1.05x needs at least 6.87 stacks of HBM per "
+	                       "package (H100; assumed: 5 stacks)");
+	row(&r, "b.design.hbm_stack_gbps", 670);
+	r.s.feasible = 1;
+	r.s.direction = 1;
+	r.s.value = 1200;
+	claim_solve_words(&r, b, sizeof b);
+	assert_string_equal(b, "20x needs at least 1200 GB/s of bandwidth per "
+	                       "HBM stack (Sohu; assumed: 670 GB/s)");
 	/* a plateau past the lever's knee: where it stops, what binds */
 	row(&r, "b.chip.link_gbps", 450);
 	r.nominal = 3.89;
