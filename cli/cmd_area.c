@@ -63,9 +63,16 @@ static void build(const rl_setup *st, area_view *v)
 	v->prec = rl_matrix_prec(&cfg->scen);
 	v->full_flops = rl_chip_peak(&v->derived, v->prec);
 	v->have_power = rl_power_known(cfg) && v->full_flops > 0;
-	if (v->have_power)
-		rl_power_of(cfg, v->prec, 1.0, v->full_flops, v->derived.hbm_Bps,
+	if (v->have_power) {
+		/* the chip as derived, as eval resolves a chip by design before
+		** its power: the PHYs' term reads the chip's HBM bandwidth, which
+		** the preset of a chip by design leaves at 0 (Sohu by design's
+		** 25 W came out 0) and --set design.hbm_stacks moves */
+		rl_config as = *cfg;
+		as.chip = v->derived;
+		rl_power_of(&as, v->prec, 1.0, v->full_flops, v->derived.hbm_Bps,
 		            0.0, &v->pw);
+	}
 	v->have_cost = rl_chip_cost_of(cfg, v->derived.hbm_bytes, &v->cost) == 0;
 	v->nviol = rl_silicon_explain(cfg, &v->si, v->si.violations, v->viol,
 	                              MAX_VIOL);
@@ -212,6 +219,10 @@ static void out_table(const rl_setup *st, const area_view *v)
 	row3("SRAM (MB)", si->sram_bytes, cfg->chip.sram_bytes, 1e6);
 	row3("HBM capacity (GB)", si->hbm_bytes, cfg->chip.hbm_bytes, 1e9);
 	row3("HBM bandwidth (GB/s)", si->hbm_Bps, cfg->chip.hbm_Bps, 1e9);
+	if (si->sram_bytes > 0 || cfg->chip.sram_bytes > 0)
+		printf("(SRAM: shown, and it takes its share of the die, but no "
+		       "serving figure of eval,\n map, curve or sweep reads its "
+		       "capacity: the engine keeps weights and KV in HBM)\n");
 	printf("\nHBM: %g x %s stacks; PHY edge %.1f mm needed of %.1f mm on "
 	       "the long edges\n",
 	       cfg->design.hbm_stacks, rl_hbm_name((int)cfg->design.hbm_gen),

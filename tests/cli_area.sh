@@ -41,6 +41,36 @@ expect_exit 0 "Sohu by design" -- $RL area --chip sohu-design --json
 # 4 x 36 GiB = 154.618822656 GB; 4 x 1.2 TB/s
 expect_out '"capacity_gb": 154.6188' "Sohu HBM capacity by hand"
 expect_out '"bandwidth_tbps": 4.8' "Sohu HBM bandwidth by hand"
+# its full-load power, each term by hand from sohu-design.ini and n4: the
+# PHYs read the derived 4.8 TB/s (area passed the preset's chip, whose
+# bandwidth a chip by design leaves at 0: PHY 0 W, total 1812 W):
+# static 70; clocked 67 mW/mm2/GHz x 814 x 1.5 = 81.81; PHY 0.65 pJ/bit x
+# 8 x 4.8e12 = 24.96; MAC 0.195 pJ x 1.5 x 9601.9e12 / 2 = 1404.28; SRAM
+# 0.97 pJ/B x (0.01 x 9601.9e12 + 2 x 4.8e12) = 102.45; HBM 4 pJ/bit x 8 x
+# 4.8e12 = 153.6: 1837.1 W
+expect_out '"phy_w": 24.96' "Sohu by design: its PHYs at the derived bandwidth"
+expect_out '"full_load_w": 1837\.' "Sohu by design: full-load power by hand"
+expect_exit 0 "H100 area with 8 stacks" -- $RL area --chip h100-sxm --set design.hbm_stacks=8 --json
+# 8 x 670 GB/s = 5.36 TB/s: PHY 0.65 x 8 x 5.36 = 27.872 W
+expect_out '"phy_w": 27.872' "8 stacks: the PHYs at the design's 5.36 TB/s"
+
+# SRAM: area shows what the design holds and says that nothing served
+# reads it; so Sohu by design serves the same at 5% and at 30% of its die
+# in SRAM (its shares then add to 0.20 + 0.07 + 0.30 + 0.08 + 0.25 = 0.90,
+# within the die), its MAC arrays unchanged
+expect_exit 0 "area: the SRAM note" -- $RL area --chip sohu-design
+expect_out "^\(SRAM: shown, and it takes its share of the die, but no serving figure of eval,$" "area says no serving figure reads SRAM"
+S="$RL eval --chip sohu-design --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 1 --chips 8 --profile etched-claim --json"
+expect_exit 0 "sohu by design, 5% SRAM" -- $S --set design.frac_sram=0.05
+a=$(sed -n 's/.*"output_tokens_per_s": \([0-9.e+]*\).*/\1/p' "$tmpd/out" | head -1)
+expect_exit 0 "sohu by design, 30% SRAM" -- $S --set design.frac_sram=0.3
+b=$(sed -n 's/.*"output_tokens_per_s": \([0-9.e+]*\).*/\1/p' "$tmpd/out" | head -1)
+if [ -n "$a" ] && [ "$a" = "$b" ]; then
+	echo "ok - SRAM's share changes no serving figure ($a tokens/s)"
+else
+	echo "not ok - SRAM's share changed the throughput ($a -> $b): the note is wrong"
+	fails=$((fails + 1))
+fi
 
 # a die over the reticle is a physical violation: warning, listed, exit 0
 expect_exit 0 "die over the reticle warns" -- $RL area --chip sohu-design --set design.die_mm2=1000 --json
