@@ -143,7 +143,18 @@ int pdb_prepare(sqlite3 *db, const char *path, const char *sql,
 void pdb_text(sqlite3_stmt *st, int col, char *buf, size_t len)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);
+	size_t n;
+	if (len == 0)
+		return;
 	snprintf(buf, len, "%s", t ? (const char *)t : "");
+	if (!t || strlen((const char *)t) < len || len < 8)
+		return;
+	/* longer than rooflab writes it (a database changed by hand): cut
+	** at a character, not inside one, and said to be cut with "..." */
+	n = len - 4;
+	while (n > 0 && ((unsigned char)buf[n] & 0xc0) == 0x80)
+		n--;
+	memcpy(buf + n, "...", 4);
 }
 
 double pdb_real(sqlite3_stmt *st, int col)

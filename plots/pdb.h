@@ -93,6 +93,10 @@ int pdb_is_unread(int rc);
 int pdb_unread(sqlite3 *db, int rc, const char *path, char *err,
                size_t errlen);
 
+/* Column col's text into buf ("" for NULL).  The texts rooflab writes fit
+** the buffers its readers give (labels 127, sources 319, names 127); a
+** longer one (a database changed by hand) ends in "..." where it is cut,
+** at a whole UTF-8 character. */
 void pdb_text(sqlite3_stmt *st, int col, char *buf, size_t len);
 double pdb_real(sqlite3_stmt *st, int col);
 
