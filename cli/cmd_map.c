@@ -19,6 +19,14 @@
 
 #define MAP_MAX 512
 
+/* What a mapping draws and costs (rl_eval's power and cost, which the
+** search's entries leave out): NaN where the chip has no power model, no
+** node or no price. */
+typedef struct {
+	double watts;            /* per chip */
+	double usd_cost, usd_price; /* per million output tokens, system */
+} map_cost;
+
 /* eval's options that map refuses: the mapping is what it searches, and
 ** it ranks under latency targets, not at one rate */
 static const char *const map_hidden[] = {"--tp", "--pp", "--ep", "--rate",
@@ -209,8 +217,31 @@ static void setup_json(json_w *w, const rl_setup *st, const eval_opts *o)
 	json_end(w);
 }
 
+/* Each fitting mapping evaluated again for its power and cost, the
+** configuration as rl_map_search sets it (model/mapsearch.c). */
+static void costs_of(const rl_setup *st, const rl_map_entry *e, size_t n,
+                     map_cost *mc)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		rl_config c = st->cfg;
+		rl_result r;
+		mc[i].watts = mc[i].usd_cost = mc[i].usd_price = NAN;
+		if (e[i].rc != RL_OK)
+			continue;
+		c.scen.tp = e[i].tp;
+		c.scen.pp = e[i].pp;
+		c.scen.ep = e[i].ep;
+		if (rl_eval(&c, &r) != RL_OK)
+			continue;
+		mc[i].watts = r.power_w;
+		mc[i].usd_cost = r.usd_per_mtok_cost;
+		mc[i].usd_price = r.usd_per_mtok_price;
+	}
+}
+
 static void entry_json(json_w *w, const char *key, const rl_map_entry *e,
-                       double chips)
+                       const map_cost *mc, double chips)
 {
 	json_obj(w, key);
 	json_num(w, "tp", e->tp);
@@ -231,16 +262,35 @@ static void entry_json(json_w *w, const char *key, const rl_map_entry *e,
 		json_num(w, "tpot_s", e->tpot_s);
 		json_end(w);
 		json_str(w, "bound", rl_bound_name(e->bound));
+		json_obj(w, "power");
+		json_num(w, "watts", mc->watts);
+		json_end(w);
+		json_obj(w, "cost");
+		json_num(w, "usd_per_million_tokens_at_cost", mc->usd_cost);
+		json_num(w, "usd_per_million_tokens_at_price", mc->usd_price);
+		json_end(w);
 	} else {
 		json_null(w, "throughput");
 		json_null(w, "latency");
 		json_null(w, "bound");
+		json_null(w, "power");
+		json_null(w, "cost");
 	}
 	json_end(w);
 }
 
+/* a figure of the table, "n/a" where it is unknown */
+static const char *cell(char *buf, size_t len, const char *fmt, double v)
+{
+	if (isfinite(v))
+		snprintf(buf, len, fmt, v);
+	else
+		snprintf(buf, len, "n/a");
+	return buf;
+}
+
 static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
-                  size_t n, size_t legal, double chips)
+                  const map_cost *mc, size_t n, size_t legal, double chips)
 {
 	const rl_scenario *s = &st->cfg.scen;
 	size_t i;
@@ -252,27 +302,38 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 	        rl_utf8_cell(st->chip, 0, 0, chip, sizeof chip),
 	        rl_precision_name(rl_weight_prec(s)), s->isl, s->osl,
 	        rl_utf8_cell(st->profile, 0, 0, prof, sizeof prof), legal);
-	fprintf(f, "%4s %4s %4s %4s %4s  %-5s %14s %14s %12s %10s %10s  %s\n",
+	fprintf(f, "%4s %4s %4s %4s %4s  %-5s %14s %14s %12s %10s %10s %7s "
+	        "%9s %9s  %s\n",
 	        "rank", "tp", "pp", "dp", "ep", "fits", "output tok/s",
-	        "total tok/s", "out/chip", "ttft ms", "tpot ms", "bound");
+	        "total tok/s", "out/chip", "ttft ms", "tpot ms", "W/chip",
+	        "$/M cost", "$/M price", "bound");
 	for (i = 0; i < n; i++) {
+		char w[32], uc[32], up[32];
 		if (e[i].rc != RL_OK) {
 			fprintf(f, "%4zu %4g %4g %4g %4g  %-5s %14s %14s %12s %10s "
-			        "%10s  %s\n",
+			        "%10s %7s %9s %9s  %s\n",
 			        i + 1, e[i].tp, e[i].pp, e[i].dp, e[i].ep, "no", "-",
-			        "-", "-", "-", "-", "does not fit in memory");
+			        "-", "-", "-", "-", "-", "-", "-",
+			        "does not fit in memory");
 			continue;
 		}
 		fprintf(f, "%4zu %4g %4g %4g %4g  %-5s %14.1f %14.1f %12.1f %10.2f "
-		        "%10.2f  %s%s\n",
+		        "%10.2f %7s %9s %9s  %s%s\n",
 		        i + 1, e[i].tp, e[i].pp, e[i].dp, e[i].ep, "yes",
 		        e[i].output_tps, e[i].total_tps, e[i].output_tps / chips,
 		        e[i].ttft_s * 1e3, e[i].tpot_s * 1e3,
+		        cell(w, sizeof w, "%.0f", mc[i].watts),
+		        cell(uc, sizeof uc, "%.3f", mc[i].usd_cost),
+		        cell(up, sizeof up, "%.3f", mc[i].usd_price),
 		        rl_bound_name(e[i].bound),
 		        e[i].meets ? "" : " (outside the latency limits)");
 	}
 	if (legal > n)
 		fprintf(f, "(the first %zu of %zu shown)\n", n, legal);
+	fprintf(f, "(W/chip: what one chip draws; $/M: USD per million output "
+	        "tokens, chips amortized\n at their manufacturing cost or "
+	        "their price, plus energy; n/a: no power model\n or no price, "
+	        "as eval says)\n");
 }
 
 int cmd_map(int argc, char **argv)
@@ -284,6 +345,7 @@ int cmd_map(int argc, char **argv)
 	load_opts lo;
 	rl_slo_result best;
 	rl_map_entry *e;
+	map_cost *mc;
 	char err[1024];
 	size_t n, legal, i;
 	double chips;
@@ -305,7 +367,10 @@ int cmd_map(int argc, char **argv)
 		      "tp x pp x ep, the mapping map is asked to find)"
 		    : "missing --chips N (the chips to map the model over)");
 	e = malloc(MAP_MAX * sizeof *e);
-	if (!e) {
+	mc = malloc(MAP_MAX * sizeof *mc);
+	if (!e || !mc) {
+		free(e);
+		free(mc);
 		fprintf(stderr, "rooflab map: out of memory\n");
 		return RL_EINTERNAL;
 	}
@@ -316,14 +381,17 @@ int cmd_map(int argc, char **argv)
 		         "no legal mapping of %g chips for this model and chip "
 		         "(see rooflab eval --tp/--pp/--ep for why)", chips);
 		free(e);
+		free(mc);
 		return bad_input("map", err);
 	}
+	costs_of(&st, e, n, mc);
 	memset(&best, 0, sizeof best);
 	if (lo.nt) {
 		bi = best_under_targets(&st, &lo, e, n, &best, &near, err,
 		                        sizeof err);
 		if (bi == -2) {
 			free(e);
+			free(mc);
 			return bad_input("map", err);
 		}
 	}
@@ -335,17 +403,17 @@ int cmd_map(int argc, char **argv)
 		json_num(&w, "legal_mappings", (double)legal);
 		json_arr(&w, "mappings");
 		for (i = 0; i < n; i++)
-			entry_json(&w, NULL, &e[i], chips);
+			entry_json(&w, NULL, &e[i], &mc[i], chips);
 		json_end(&w);
 		if (e[0].rc == RL_OK)
-			entry_json(&w, "best", &e[0], chips);
+			entry_json(&w, "best", &e[0], &mc[0], chips);
 		else
 			json_null(&w, "best");
 		if (lo.nt)
 			targets_out(&w, NULL, &lo, e, bi, near, &best);
 		json_finish(&w);
 	} else {
-		table(stdout, &st, e, n, legal, chips);
+		table(stdout, &st, e, mc, n, legal, chips);
 		if (!o.profile && !strcmp(st.profile, "ideal"))
 			printf("\n(no --profile: ideal, the roofline with every "
 			       "efficiency 100%%; eval would take the chip's\n "
@@ -354,6 +422,7 @@ int cmd_map(int argc, char **argv)
 			targets_out(NULL, stdout, &lo, e, bi, near, &best);
 	}
 	free(e);
+	free(mc);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "rooflab map: cannot write the output\n");
 		rc = RL_EINTERNAL;

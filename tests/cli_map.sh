@@ -165,6 +165,29 @@ expect_exit 0 "map --json with --profile" -- $RL map --chip h100-sxm $W --chips 
 expect_out '"profile": "trtllm-0.10"' "map json names the profile given"
 expect_out '"profile_chosen": "named by --profile"' "map json says --profile named it"
 
+# each mapping's power and USD per million output tokens (they were eval's
+# alone, one mapping at a time): TP8's at the H100's price by README's
+# formula from eval's throughput and watts, 8 chips x 33,625 USD over 4
+# years of 365.25 days plus 8 x W x 1.82 (server) x 1.2 (PUE) at 0.1
+# USD/kWh, over the output tokens/s
+expect_exit 0 "eval tp 8 for its cost" -- $RL eval --chip h100-sxm $W --tp 8 --profile trtllm-0.10 --json
+tw=$(sed -n 's/.*"watts": \([0-9.e+]*\).*/\1/p' "$tmpd/out" | head -1)
+tt=$(sed -n 's/.*"output_tokens_per_s": \([0-9.e+]*\).*/\1/p' "$tmpd/out" | head -1)
+want=$(awk -v w="$tw" -v t="$tt" 'BEGIN { printf "%.3f", (8 * 33625 / (4 * 365.25 * 86400) + 8 * w * 1.82 * 1.2 * 0.1 / 3.6e6) / (t / 1e6) }')
+expect_exit 0 "map with power and cost" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10
+expect_out "W/chip +\\\$/M cost +\\\$/M price +bound" "map's table has power and cost columns"
+check "TP8's USD per million tokens at price by hand ($want)" \
+	"\$2==8 && \$3==1 && \$4==1 && \$14==\"$want\" {print \"yes\"}"
+expect_exit 0 "map --json with power and cost" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --json
+expect_out '"usd_per_million_tokens_at_price": [0-9]' "map json: USD per million tokens per mapping"
+expect_out '"usd_per_million_tokens_at_cost": [0-9]' "map json: at manufacturing cost too"
+expect_out '"watts": [0-9]' "map json: power per mapping"
+# a chip with no node and no price: n/a and null, not a number
+expect_exit 0 "map b200: no power model" -- $RL map --chip b200 $W --chips 8 --profile trtllm-1.0
+check "b200: n/a power and cost" '$6=="yes" && $12=="n/a" && $13=="n/a" && $14=="n/a" {print "yes"}'
+expect_exit 0 "map b200 --json" -- $RL map --chip b200 $W --chips 8 --profile trtllm-1.0 --json
+expect_out '"usd_per_million_tokens_at_price": null' "b200: null USD per token"
+
 # targets no mapping meets: map names the mapping nearest to them and says
 # why that one misses.  By hand: at TP8 each token's decode reads an eighth
 # of the 70.6 GB of FP8 weights per chip, in parallel, the least of any
