@@ -55,9 +55,9 @@ static const opt_def table[] = {
              "the parts with `rooflab merge`"),
     OPT_BOOL("--resume", rl_sweep_opts, resume,
              "continue the newest run of this shard in FILE where it\n"
-             "stopped (refused if the spec changed; a new run if there\n"
-             "is none); points it lacks before that place are\n"
-             "evaluated again first"),
+             "stopped (refused if the spec changed or another rooflab\n"
+             "build started it; a new run if there is none); points it\n"
+             "lacks before that place are evaluated again first"),
     OPT_INT("--jobs", rl_sweep_opts, jobs, "N", 1, 1024, NULL,
             "evaluation threads (default 1), one writer"),
     OPT_BOOL("--force", rl_sweep_opts, force,

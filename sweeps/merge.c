@@ -29,6 +29,7 @@ typedef struct {
 	int64_t shard, shards, points, next_idx;
 	int finished;
 	char started[32], finished_at[32];
+	char version[64], git_rev[64]; /* the build that wrote it */
 	sqlite3_stmt *cur; /* rows in idx order */
 	int64_t idx;       /* current row's idx */
 } shard_run;
@@ -74,7 +75,8 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 	rc = sqlite3_prepare_v2(
 	    m->dbs[part],
 	    "SELECT id, spec_hash, shard_index, shard_count, points, next_idx,"
-	    " finished IS NOT NULL, started, coalesce(finished, '') FROM runs"
+	    " finished IS NOT NULL, started, coalesce(finished, ''), version,"
+	    " git_rev FROM runs"
 	    " WHERE id IN (SELECT max(id) FROM runs GROUP BY spec_hash,"
 	    " shard_index, shard_count) ORDER BY id", -1, &st, NULL);
 	if (rc != SQLITE_OK) {
@@ -91,8 +93,9 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 			return RL_EINTERNAL;
 		}
 		m->runs = grown;
-		/* rooflab writes a 16-digit hash and timestamps of 20-odd
-		** characters: a longer text (a database changed by hand) is
+		/* rooflab writes a 16-digit hash, timestamps of 20-odd
+		** characters and a short version and git revision: a longer
+		** text (a database changed by hand) is
 		** refused, where cut it could match another spec's hash */
 		{
 			static const struct {
@@ -101,7 +104,9 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 				size_t cap;
 			} texts[] = {{1, "spec_hash", sizeof r->hash},
 			             {7, "started", sizeof r->started},
-			             {8, "finished", sizeof r->finished_at}};
+			             {8, "finished", sizeof r->finished_at},
+			             {9, "version", sizeof r->version},
+			             {10, "git_rev", sizeof r->git_rev}};
 			size_t k;
 			for (k = 0; k < sizeof texts / sizeof texts[0]; k++)
 				if (strlen(text_of(st, texts[k].col)) >= texts[k].cap) {
@@ -130,6 +135,8 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 		snprintf(r->started, sizeof r->started, "%s", text_of(st, 7));
 		snprintf(r->finished_at, sizeof r->finished_at, "%s",
 		         text_of(st, 8));
+		snprintf(r->version, sizeof r->version, "%s", text_of(st, 9));
+		snprintf(r->git_rev, sizeof r->git_rev, "%s", text_of(st, 10));
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -187,6 +194,19 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 			         "different sweep specs (hash %s and %s); refusing to "
 			         "merge them", m->paths[a->part], (long long)a->id,
 			         m->paths[r->part], (long long)r->id, a->hash, r->hash);
+			return RL_EINPUT;
+		}
+		if (strcmp(r->version, a->version) || strcmp(r->git_rev, a->git_rev)) {
+			/* a point's numbers depend on the build as well as the
+			** spec: parts of two builds would merge into one run
+			** that records only the first's */
+			snprintf(err, errlen, "%s run %lld was written by rooflab %s "
+			         "(git %s) and %s run %lld by rooflab %s (git %s): "
+			         "their points come from different builds; refusing "
+			         "to merge them (run every shard with one build)",
+			         m->paths[a->part], (long long)a->id, a->version,
+			         a->git_rev, m->paths[r->part], (long long)r->id,
+			         r->version, r->git_rev);
 			return RL_EINPUT;
 		}
 		if (r->shards != a->shards) {

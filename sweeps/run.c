@@ -427,7 +427,8 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	int rc, finished = 0;
 	int64_t id = 0;
 	uint64_t next = 0;
-	char hash[17] = "";
+	char hash[17] = "", build[RL_STORE_BUILD_LEN] = "";
+	char ours[RL_STORE_BUILD_LEN];
 	rc = rl_store_open(o->db_path, 0, o->busy_ms ? o->busy_ms
 	                                             : RL_SWEEP_BUSY_MS,
 	                   &ws->db, err, errlen);
@@ -435,9 +436,10 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		return rc;
 	if (o->resume) {
 		rc = rl_store_find_run(ws->db, o->shard, o->shards, &id, &finished,
-		                       &next, hash, err, errlen);
+		                       &next, hash, build, err, errlen);
 		if (rc)
 			return on_db(o->db_path, rc, err, errlen);
+		rl_store_build(ours);
 		if (id && strcmp(hash, s->hash)) {
 			snprintf(err, errlen, "%s: run %lld (shard %llu/%llu) was "
 			         "started from a different spec (hash %s; %s has "
@@ -446,6 +448,19 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 			         (unsigned long long)o->shard,
 			         (unsigned long long)o->shards, hash, s->path,
 			         s->hash);
+			return RL_EINPUT;
+		}
+		if (id && strcmp(build, ours)) {
+			/* a point's numbers depend on the build as well as the
+			** spec: the run would hold points of two builds and
+			** record the first's alone */
+			snprintf(err, errlen, "%s: run %lld (shard %llu/%llu) was "
+			         "started by rooflab %s and this is rooflab %s: its "
+			         "points would come from two builds; refusing to "
+			         "resume it (resume with the build that started it, or "
+			         "leave out --resume to start a new run)", o->db_path,
+			         (long long)id, (unsigned long long)o->shard,
+			         (unsigned long long)o->shards, build, ours);
 			return RL_EINPUT;
 		}
 		if (id && !finished && next > s->npoints) {

@@ -135,11 +135,12 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 
 int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
                       int64_t *run_id, int *finished, uint64_t *next_idx,
-                      char *hash, char *err, size_t errlen)
+                      char *hash, char *build, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(
-	    db, "SELECT id, finished IS NOT NULL, next_idx, spec_hash FROM runs "
+	    db, "SELECT id, finished IS NOT NULL, next_idx, spec_hash, version,"
+	        " git_rev FROM runs "
 	        "WHERE shard_index = ? AND shard_count = ? ORDER BY id DESC "
 	        "LIMIT 1", -1, &st, NULL);
 	*run_id = 0;
@@ -155,7 +156,11 @@ int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
 		*finished = sqlite3_column_int(st, 1);
 		*next_idx = (uint64_t)sqlite3_column_int64(st, 2);
 		const unsigned char *h = sqlite3_column_text(st, 3);
+		const unsigned char *v = sqlite3_column_text(st, 4);
+		const unsigned char *g = sqlite3_column_text(st, 5);
 		snprintf(hash, 17, "%s", h ? (const char *)h : "");
+		snprintf(build, RL_STORE_BUILD_LEN, "%s (git %s)",
+		         v ? (const char *)v : "", g ? (const char *)g : "");
 		rc = SQLITE_DONE;
 	}
 	sqlite3_finalize(st);
@@ -164,6 +169,12 @@ int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
 		return rl_db_exit(rc);
 	}
 	return 0;
+}
+
+void rl_store_build(char *build)
+{
+	snprintf(build, RL_STORE_BUILD_LEN, "%s (git %s)", RL_VERSION,
+	         RL_GIT_REV);
 }
 
 /* The points of run_id in shard I/N with index in [lo, hi): RANGE_SQL's

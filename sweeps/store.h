@@ -55,10 +55,16 @@ void rl_store_error(sqlite3 *db, int rc, const char *what, char *err,
                     size_t errlen);
 
 /* The run a resume of shard I/N continues: the newest run of that shard.
-** *run_id 0 when none.  Fills *finished, *next_idx and hash (17 bytes). */
+** *run_id 0 when none.  Fills *finished, *next_idx, hash (17 bytes) and
+** build (RL_STORE_BUILD_LEN bytes: "VERSION (git REV)" of the rooflab that
+** started it, as rl_store_build writes this one's). */
+#define RL_STORE_BUILD_LEN 160
 int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
                       int64_t *run_id, int *finished, uint64_t *next_idx,
-                      char *hash, char *err, size_t errlen);
+                      char *hash, char *build, char *err, size_t errlen);
+
+/* This rooflab's build in find_run's form into build (RL_STORE_BUILD_LEN). */
+void rl_store_build(char *build);
 
 /* How many points run_id holds of shard I/N with index in [lo, hi) (*n),
 ** and their indexes in [lo, hi) ascending (at most cap of them into idx,

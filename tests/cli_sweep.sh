@@ -3,7 +3,8 @@
 # shards run with GNU parallel (background jobs, and a line saying
 # "skipped: ...", where it is not installed) and merged equal the unsharded
 # run row for row; a sweep killed with SIGKILL and resumed has every point exactly once;
-# refusals (changed spec on resume, mismatched shards) and bad inputs
+# refusals (changed spec or another build on resume, mismatched shards or
+# builds on merge) and bad inputs
 # (exit 2 and a message).
 . "$(dirname "$0")/clilib.sh"
 
@@ -133,6 +134,16 @@ cp "$d/part3.db" "$d/long3.db"
 q "$d/long3.db" "UPDATE runs SET spec_hash = spec_hash || '0'"
 expect_exit 2 "a shard's spec hash of 17 digits is refused" -- $RL merge "$d/m17.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/long3.db"
 expect_err "long3\\.db: run [0-9]+: spec_hash of 17 characters; rooflab writes at most 16" "the message names the part, the run and the limit"
+# a part of the same spec written by another build (its version or git
+# revision changed by hand): its numbers may differ, and the merged run
+# would record the first part's build alone
+for col in version git_rev; do
+	cp "$d/part3.db" "$d/build3.db"
+	q "$d/build3.db" "UPDATE runs SET $col = $col || 'x'"
+	expect_exit 2 "shards of different builds ($col)" -- $RL merge "$d/m1.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/build3.db"
+	expect_err "part0\.db run 1 was written by rooflab .* and .*build3\.db run 1 by rooflab .*: their points come from different builds; refusing to merge them" \
+		"says the builds differ ($col)"
+done
 expect_exit 2 "merge into an existing file" -- $RL merge "$d/merged.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/part3.db"
 expect_err "exists" "refuses to overwrite"
 # --force onto one of its own parts (by its name, or by a link to it): the
@@ -228,6 +239,31 @@ for v in -1 9; do
 	[ "$r" = "4|1" ] && echo "ok - next point $v: the run left unfinished" ||
 		{ echo "not ok - next point $v: after resume: $r"; fails=$((fails + 1)); }
 done
+
+# a run started by another build (its version or git revision changed by
+# hand), stopped after 4 of its 8 points: a resume would store points 4-7
+# from this build under the other's name; refused, the run left as it was
+# (4 points, unfinished); the same run with its own build resumes to 8
+$RL sweep "$d/eight.ini" --db "$d/build.db" 2>/dev/null
+rev=$(q "$d/build.db" "SELECT version || '|' || git_rev FROM runs")
+q "$d/build.db" "DELETE FROM points WHERE idx >= 4;
+	UPDATE runs SET finished = NULL, next_idx = 4"
+for col in version git_rev; do
+	q "$d/build.db" "UPDATE runs SET $col = $col || 'x'"
+	expect_exit 2 "resume of a run another build started ($col)" -- $RL sweep \
+		"$d/eight.ini" --db "$d/build.db" --resume
+	expect_err "build\.db: run 1 \(shard 0/1\) was started by rooflab .*x.* and this is rooflab .*: its points would come from two builds; refusing to resume it" \
+		"the other build named ($col)"
+	r=$(q "$d/build.db" "SELECT count(*), (SELECT finished IS NULL FROM runs) FROM points")
+	[ "$r" = "4|1" ] && echo "ok - another build ($col): the run left unfinished" ||
+		{ echo "not ok - another build ($col): after resume: $r"; fails=$((fails + 1)); }
+	q "$d/build.db" "UPDATE runs SET version = '${rev%%|*}', git_rev = '${rev#*|}'"
+done
+expect_exit 0 "resume of the same run by its own build" -- $RL sweep \
+	"$d/eight.ini" --db "$d/build.db" --resume
+r=$(q "$d/build.db" "SELECT count(*), count(DISTINCT idx), (SELECT finished IS NOT NULL FROM runs) FROM points")
+[ "$r" = "8|8|1" ] && echo "ok - its own build resumes it to 8 points" ||
+	{ echo "not ok - own build's resume: $r"; fails=$((fails + 1)); }
 
 # a run whose next point was set back by hand to 4 while points 4-7 are
 # stored: refused with the cause named (the old binary resumed, met its own
