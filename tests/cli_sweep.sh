@@ -906,4 +906,27 @@ fi
 n=$(q "$d/stacks-bd.db" "SELECT (SELECT throughput_output_tokens_per_s FROM results WHERE design_hbm_stacks = 8) > (SELECT throughput_output_tokens_per_s FROM results WHERE design_hbm_stacks = 5)")
 [ "$n" = 1 ] && echo "ok - by design 8 stacks serve more than 5" ||
 	{ echo "not ok - by design 8 stacks do not serve more than 5"; fails=$((fails + 1)); }
+# the status codes sweeps/README.md gives a script: Llama-3.1 405B in FP8 is
+# 405 GB of weights, over an H100's 85.9 GB (80 GiB) at tp 1 (405 GB) and tp 2 (203 GB):
+# 3, does not fit; 51 GB at tp 8: 0; tp 16 on 8 chips: 2, inconsistent;
+# every output NULL where the status is not 0, the axis column filled
+cat >"$d/codes.ini" <<'EOF'
+[base]
+scenario = trtllm-2048-128
+chip = h100-sxm
+model = llama3.1-405b
+set = scenario.precision=fp8
+set = scenario.chips=8
+[axes]
+scenario.tp = 1, 2, 8, 16
+[outputs]
+keep = throughput.output_tokens_per_s, latency.tpot_s, decode.bound
+EOF
+expect_exit 0 "a sweep whose points fail" -- $RL sweep "$d/codes.ini" --db "$d/codes.db"
+r=$(q "$d/codes.db" "SELECT group_concat(scenario_tp || ':' || status || ':' ||
+	(throughput_output_tokens_per_s IS NULL) || (latency_tpot_s IS NULL) ||
+	(decode_bound IS NULL), ' ') FROM (SELECT * FROM points ORDER BY idx)")
+[ "$r" = "1:3:111 2:3:111 8:0:000 16:2:111" ] &&
+	echo "ok - status 3 (no fit), 0, 2 (inconsistent), outputs NULL where not 0" ||
+	{ echo "not ok - statuses and NULLs: $r"; fails=$((fails + 1)); }
 finish
