@@ -144,6 +144,12 @@ for col in version git_rev; do
 	expect_err "part0\.db run 1 was written by rooflab .* and .*build3\.db run 1 by rooflab .*: their points come from different builds; refusing to merge them" \
 		"says the builds differ ($col)"
 done
+# a git_rev of 70 characters (changed by hand) is refused as too long, not
+# read cut to the 63 the merge keeps, where two could compare equal
+cp "$d/part3.db" "$d/build3.db"
+q "$d/build3.db" "UPDATE runs SET git_rev = printf('%070d', 0)"
+expect_exit 2 "a part's git_rev of 70 characters" -- $RL merge "$d/m1.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/build3.db"
+expect_err "build3\.db: run 1: git_rev of 70 characters; rooflab writes at most 63" "names the length and the limit"
 expect_exit 2 "merge into an existing file" -- $RL merge "$d/merged.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/part3.db"
 expect_err "exists" "refuses to overwrite"
 # --force onto one of its own parts (by its name, or by a link to it): the
