@@ -42,7 +42,8 @@ const opt_def eval_opts_table[] = {
               "concurrent sequences at most"),
     OPT_STR("--profile", eval_opts, profile, "NAME", "a serving profile"),
     OPT_STR("--scenario", eval_opts, scenario, "NAME", "a scenario preset"),
-    OPT_CALL_ALL("--set", "SECTION.KEY=V", take_set, OPT_REPEAT,
+    OPT_CALL_ALL("--set", "SECTION.KEY=V", take_set,
+                 OPT_REPEAT | OPT_ASSIGN,
                  "any parameter (rooflab params), repeatable"),
     OPT_BOOL("--json", eval_opts, json, "JSON instead of a table"),
     OPT_LAST};

@@ -180,12 +180,74 @@ static int given_twice(opt_seen *seen, int *nseen, const opt_def *d,
 	return 0;
 }
 
+/* The parameter an option sets: an OPT_PARAM's own ("scenario.tp"), or
+** the SECTION.KEY before the '=' of an OPT_ASSIGN value, written as the
+** table of model/params.c spells it when it is one of its parameters
+** (the text as given otherwise).  0 when the option sets none. */
+static int param_set(const opt_def *d, const char *v, char *key,
+                     size_t len)
+{
+	const char *eq;
+	const rl_param *p;
+	size_t n;
+	if (d->param) {
+		snprintf(key, len, "%s", d->param);
+		return 1;
+	}
+	if (!(d->flags & OPT_ASSIGN) || !v || !(eq = strchr(v, '=')))
+		return 0;
+	n = (size_t)(eq - v);
+	if (n >= len)
+		n = len - 1;
+	memcpy(key, v, n);
+	key[n] = '\0';
+	if ((p = rl_param_find_full(key)))
+		snprintf(key, len, "%s.%s", p->section, p->key);
+	return 1;
+}
+
+/* Two options that set one parameter (--set scenario.tp=2 --tp 1, or
+** --set chip.tdp_w=500 --set chip.tdp_w=700): the one applied last won
+** without a word, whatever the order they were given in.  keys holds
+** the parameters set so far; 0, or -1 with the message. */
+#define OPT_KEYS_MAX 160
+typedef struct {
+	char key[96];
+	const opt_def *d;
+	const char *v;
+} opt_key;
+
+static int sets_twice(opt_key *keys, int *nkeys, const opt_def *d,
+                      const char *name, const char *v, char *err,
+                      size_t errlen)
+{
+	char key[96];
+	int k;
+	if (!param_set(d, v, key, sizeof key))
+		return 0;
+	for (k = 0; k < *nkeys; k++)
+		if (!strcmp(keys[k].key, key)) {
+			snprintf(err, errlen, "%s is set twice ('%s %.200s', then "
+			         "'%s %.200s'; the one applied last would win without "
+			         "a word): give it once", key, keys[k].d->name,
+			         keys[k].v ? keys[k].v : "", name, v ? v : "");
+			return -1;
+		}
+	if (*nkeys < OPT_KEYS_MAX) {
+		snprintf(keys[*nkeys].key, sizeof keys[*nkeys].key, "%s", key);
+		keys[*nkeys].d = d;
+		keys[(*nkeys)++].v = v;
+	}
+	return 0;
+}
+
 int opt_parse_quiet(const char *cmd, const opt_def *t, void *base,
                     int argc, char **argv, const char **pos, int maxpos,
                     int *npos, char *err, size_t errlen)
 {
 	opt_seen seen[OPT_SEEN_MAX];
-	int i, n = 0, nseen = 0;
+	opt_key keys[OPT_KEYS_MAX];
+	int i, n = 0, nseen = 0, nkeys = 0;
 	if (npos)
 		*npos = 0;
 	if (wants_help(t, base, argc, argv))
@@ -233,6 +295,7 @@ int opt_parse_quiet(const char *cmd, const opt_def *t, void *base,
 			return -1;
 		}
 		if (given_twice(seen, &nseen, d, name, v, err, errlen) ||
+		    sets_twice(keys, &nkeys, d, name, v, err, errlen) ||
 		    apply(d, fb, name, v, err, errlen))
 			return -1;
 	}

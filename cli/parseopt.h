@@ -39,8 +39,12 @@ enum {
 	OPT_PREFIX = 1, /* name is a prefix; cb says whether the word is one */
 	OPT_NOVALUE = 2,  /* a callback that takes no value */
 	OPT_HELP_ONLY = 4, /* a line of help, no option (name and arg shown) */
-	OPT_REPEAT = 8     /* a callback given again adds (--set, --vary); any
+	OPT_REPEAT = 8,    /* a callback given again adds (--set, --vary); any
 	                   ** other option given twice is refused */
+	OPT_ASSIGN = 16    /* its values are SECTION.KEY=V (--set): two that
+	                   ** name one parameter, or one naming the parameter
+	                   ** of an option given too (--tp and scenario.tp),
+	                   ** are refused, whatever their order */
 };
 
 struct opt_def {

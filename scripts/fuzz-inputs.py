@@ -773,10 +773,13 @@ class Fuzzer:
         key = self.rng.choice(list(a))
         chip, model, prof, prec = self.cache_base
         ev = ["eval", "--json", "--chip", chip, "--model", model,
-              "--profile", prof, "--set", f"scenario.precision={prec}",
-              "--set", f"scenario.osl={self.cache_osl}", "--set",
-              "scenario.chips=16"]
-        for k, v in key:
+              "--profile", prof]
+        # the point's values replace the base's (eval refuses one
+        # parameter set twice; an axis may be scenario.precision or .chips)
+        sets = {"scenario.precision": prec, "scenario.osl": self.cache_osl,
+                "scenario.chips": "16"}
+        sets.update(dict(key))
+        for k, v in sets.items():
             ev += ["--set", f"{k}={v}"]
         e = self.rl(*ev)
         # (rl_eval's RL_EINVAL 2 and RL_ENOFIT 3 both exit 2)

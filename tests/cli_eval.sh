@@ -36,6 +36,18 @@ expect_exit 2 "unknown profile" -- $E --profile nope
 expect_err "unknown profile 'nope'; known: .*ideal" "unknown profile lists known"
 expect_exit 2 "unknown parameter" -- $E --set chip.hbm_tbs=4
 expect_err "unknown parameter 'chip.hbm_tbs'; did you mean chip.hbm_tbps" "suggests closest"
+# one parameter set twice: opts_apply puts the flags before every --set
+# and the --sets in order, so the one applied last won without a word
+# whatever the order given (--set scenario.tp=2 --tp 1 ran tp 2)
+expect_exit 2 "a flag and --set of its parameter" -- $E --set scenario.tp=4
+expect_err "^rooflab eval: scenario\.tp is set twice \('--tp 8', then '--set scenario\.tp=4'; the one applied last would win without a word\): give it once$" "names both, in the order given"
+expect_exit 2 "--set before the flag" -- $RL eval --chip h100-sxm --model llama3-70b --set scenario.isl=512 --isl 512
+expect_err "^rooflab eval: scenario\.isl is set twice \('--set scenario\.isl=512', then '--isl 512'" "the same value twice is refused too"
+expect_exit 2 "one parameter in two --set" -- $E --set chip.tdp_w=500 --set chip.hbm_tbps=4 --set chip.tdp_w=700
+expect_err "^rooflab eval: chip\.tdp_w is set twice \('--set chip\.tdp_w=500', then '--set chip\.tdp_w=700'" "names the parameter"
+expect_exit 2 "map: the same" -- $RL map --chip h100-sxm --model llama3-70b --chips 8 --set scenario.osl=64 --osl 128
+expect_err "^rooflab map: scenario\.osl is set twice" "map refuses it"
+expect_exit 0 "two parameters, each once" -- $E --set chip.tdp_w=500 --set chip.hbm_tbps=4 --json
 expect_exit 2 "out of range" -- $E --set profile.eff_compute=1.5
 expect_err "eff_compute = 1.5 is outside the allowed \[0.001, 1\]" "names the range"
 expect_exit 2 "not a number" -- $E --set chip.hbm_tbps=fast
