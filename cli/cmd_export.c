@@ -30,9 +30,10 @@ static void help(FILE *f)
 {
 	fputs("usage: rooflab export --db FILE [--run ID] --format csv|json\n\n"
 	      "Writes one sweep run of FILE (the newest unless --run ID) to "
-	      "stdout, one record\nper stored design point in index order.  "
-	      "Exit status: 0 ok, 2 bad input\n(no such database or run), 1 "
-	      "internal or output failure.\n", f);
+	      "stdout, one record\nper stored design point in index order; "
+	      "a run not finished, or marked complete\nbut lacking points, is "
+	      "said on stderr.  Exit status: 0 ok, 2 bad input (no\nsuch "
+	      "database or run), 1 internal or output failure.\n", f);
 	opt_help(f, table);
 }
 
@@ -41,7 +42,7 @@ int cmd_export(int argc, char **argv)
 	export_args a = {NULL, 0, -1};
 	char err[1024];
 	int64_t run = 0;
-	uint64_t missing = 0;
+	rl_export_state state;
 	int rc;
 	rc = opt_parse("export", table, &a, argc, argv, NULL, 0, NULL, help);
 	if (rc != OPT_GO_ON)
@@ -52,17 +53,28 @@ int cmd_export(int argc, char **argv)
 		return bad_input("export", "missing --format csv|json");
 	rc = rl_sweep_export(a.db, (int64_t)a.run,
 	                     a.format ? RL_EXPORT_JSON : RL_EXPORT_CSV, stdout,
-	                     &run, &missing, err, sizeof err);
+	                     &run, &state, err, sizeof err);
 	if (rc) {
 		cli_say("export", err);
 		return rc;
 	}
-	if (missing) {
+	if (state.missing) {
 		snprintf(err, sizeof err, "%s: run %lld is marked complete "
 		         "but lacks %llu of its points (the file was cut short or "
 		         "altered); `rooflab sweep SPEC --db %s --resume` evaluates "
 		         "them again", a.db, (long long)run,
-		         (unsigned long long)missing, a.db);
+		         (unsigned long long)state.missing, a.db);
+		cli_warn("export", err);
+	}
+	if (state.unfinished) {
+		/* a CSV has no run row: without this a script takes the rows of
+		** a stopped shard for the whole of it */
+		snprintf(err, sizeof err, "%s: run %lld is not finished (%llu of "
+		         "its %llu points done: a sweep still writing it, or one "
+		         "stopped, which `rooflab sweep SPEC --db %s --resume` "
+		         "completes); these are the rows stored so far", a.db,
+		         (long long)run, (unsigned long long)state.done,
+		         (unsigned long long)state.of, a.db);
 		cli_warn("export", err);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -10,12 +10,21 @@
 
 enum { RL_EXPORT_CSV = 0, RL_EXPORT_JSON };
 
+/* What an export found of its run besides the rows: the points it lacks
+** though marked complete (rl_store_run_missing), or, where it is not
+** marked complete (a sweep still writing it, or one stopped), how many
+** points of its shard lie below its next_idx (done) of the shard's (of). */
+typedef struct {
+	uint64_t missing;
+	int unfinished;
+	uint64_t done, of;
+} rl_export_state;
+
 /* Write run `run_id` (0: the newest) of the database to out; *run_id_out
-** the run written and *missing the points it lacks though marked complete
-** (rl_store_run_missing).  Returns RL_OK, or RL_EINPUT (no such database
-** or run) / RL_EINTERNAL with a message in err. */
+** the run written, *state what it found.  Returns RL_OK, or RL_EINPUT (no
+** such database or run) / RL_EINTERNAL with a message in err. */
 int rl_sweep_export(const char *db_path, int64_t run_id, int format,
-                    FILE *out, int64_t *run_id_out, uint64_t *missing,
+                    FILE *out, int64_t *run_id_out, rl_export_state *state,
                     char *err, size_t errlen);
 
 #endif

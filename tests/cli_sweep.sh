@@ -270,6 +270,28 @@ expect_exit 0 "resume of the same run by its own build" -- $RL sweep \
 r=$(q "$d/build.db" "SELECT count(*), count(DISTINCT idx), (SELECT finished IS NOT NULL FROM runs) FROM points")
 [ "$r" = "8|8|1" ] && echo "ok - its own build resumes it to 8 points" ||
 	{ echo "not ok - own build's resume: $r"; fails=$((fails + 1)); }
+expect_exit 0 "export of a complete run" -- $RL export --db "$d/build.db" --format csv
+[ -s "$tmpd/err" ] && { echo "not ok - a complete run's export warns"; fails=$((fails + 1)); } ||
+	echo "ok - a complete run's export says nothing"
+
+# export of a run that is not finished (a shard stopped, or still
+# running): the rows stored so far, exit 0, and a warning saying how far
+# it got, where a CSV (which has no run row) gave them as if they were all:
+# the 8-point run stopped at 4 (points 0-3), and shard 1/3 (points 1, 4, 7)
+# stopped at 5 (points 1 and 4: 2 of 3)
+$RL sweep "$d/eight.ini" --db "$d/half.db" 2>/dev/null
+q "$d/half.db" "DELETE FROM points WHERE idx >= 4;
+	UPDATE runs SET finished = NULL, next_idx = 4"
+expect_exit 0 "export of an unfinished run" -- $RL export --db "$d/half.db" --format csv
+expect_err "half\.db: run 1 is not finished \(4 of its 8 points done: .*--resume\` completes\); these are the rows stored so far" \
+	"says it is not finished, 4 of 8"
+[ "$(wc -l <"$tmpd/out")" = 5 ] && echo "ok - the 4 rows stored and the header" ||
+	{ echo "not ok - unfinished export: $(wc -l <"$tmpd/out") lines"; fails=$((fails + 1)); }
+$RL sweep "$d/eight.ini" --db "$d/third.db" --shard 1/3 2>/dev/null
+q "$d/third.db" "DELETE FROM points WHERE idx = 7;
+	UPDATE runs SET finished = NULL, next_idx = 5"
+expect_exit 0 "export of an unfinished shard" -- $RL export --db "$d/third.db" --format json
+expect_err "run 1 is not finished \(2 of its 3 points done" "counts the shard's points, 2 of 3"
 
 # a run whose next point was set back by hand to 4 while points 4-7 are
 # stored: refused with the cause named (the old binary resumed, met its own
