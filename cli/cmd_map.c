@@ -25,6 +25,12 @@
 typedef struct {
 	double watts;            /* per chip */
 	double usd_cost, usd_price; /* per million output tokens, system */
+	/* with latency targets: its highest throughput meeting them (NaN
+	** where none does), its requests/s, and the target it misses */
+	int slo_met;
+	double slo_output_tps, slo_rps;
+	int slo_failed;          /* index of the target missed (not met) */
+	double slo_unloaded_s;   /* its latency without load */
 } map_cost;
 
 /* eval's options that map refuses: the mapping is what it searches, and
@@ -114,7 +120,7 @@ static double miss_ratio(const rl_slo *t, int nt, const rl_slo_result *sr)
 ** worst target of each counting), to say why; -2 with err on a failed
 ** search. */
 static int best_under_targets(const rl_setup *st, const load_opts *lo,
-                              const rl_map_entry *e, size_t n,
+                              const rl_map_entry *e, map_cost *mc, size_t n,
                               rl_slo_result *best, int *near, char *err,
                               size_t len)
 {
@@ -134,6 +140,11 @@ static int best_under_targets(const rl_setup *st, const load_opts *lo,
 			         sr.best.error);
 			return -2;
 		}
+		mc[i].slo_met = sr.met;
+		mc[i].slo_output_tps = sr.met ? sr.best.output_tps : NAN;
+		mc[i].slo_rps = sr.met ? sr.best.requests_per_s : NAN;
+		mc[i].slo_failed = sr.failed;
+		mc[i].slo_unloaded_s = sr.unloaded_s;
 		if (sr.met && (bi < 0 || sr.best.output_tps > best->best.output_tps)) {
 			*best = sr;
 			bi = (int)i;
@@ -148,6 +159,33 @@ static int best_under_targets(const rl_setup *st, const load_opts *lo,
 	if (bi >= 0)
 		*near = -1;
 	return bi;
+}
+
+/* Each fitting mapping under the targets: its highest throughput meeting
+** them, or the target it misses and its latency without load. */
+static void each_under_targets(FILE *f, const load_opts *lo,
+                               const rl_map_entry *e, const map_cost *mc,
+                               size_t n, double chips)
+{
+	size_t i;
+	fprintf(f, "\neach mapping under the targets (Poisson arrivals, "
+	        "queueing):\n%4s %4s %4s %4s %14s %12s %10s\n", "tp", "pp",
+	        "dp", "ep", "output tok/s", "out/chip", "req/s");
+	for (i = 0; i < n; i++) {
+		char name[48], lat[64];
+		if (e[i].rc != RL_OK)
+			continue;
+		if (mc[i].slo_met) {
+			fprintf(f, "%4g %4g %4g %4g %14.1f %12.1f %10.3g\n", e[i].tp,
+			        e[i].pp, e[i].dp, e[i].ep, mc[i].slo_output_tps,
+			        mc[i].slo_output_tps / chips, mc[i].slo_rps);
+			continue;
+		}
+		loadout_target_name(&lo->t[mc[i].slo_failed], name, sizeof name);
+		evalout_value(lat, sizeof lat, mc[i].slo_unloaded_s * 1e3, "ms");
+		fprintf(f, "%4g %4g %4g %4g   misses %s: %s without load\n",
+		        e[i].tp, e[i].pp, e[i].dp, e[i].ep, name, lat);
+	}
 }
 
 static void targets_out(json_w *w, FILE *f, const load_opts *lo,
@@ -227,6 +265,10 @@ static void costs_of(const rl_setup *st, const rl_map_entry *e, size_t n,
 		rl_config c = st->cfg;
 		rl_result r;
 		mc[i].watts = mc[i].usd_cost = mc[i].usd_price = NAN;
+		mc[i].slo_met = 0;
+		mc[i].slo_output_tps = mc[i].slo_rps = NAN;
+		mc[i].slo_failed = 0;
+		mc[i].slo_unloaded_s = NAN;
 		if (e[i].rc != RL_OK)
 			continue;
 		c.scen.tp = e[i].tp;
@@ -241,7 +283,7 @@ static void costs_of(const rl_setup *st, const rl_map_entry *e, size_t n,
 }
 
 static void entry_json(json_w *w, const char *key, const rl_map_entry *e,
-                       const map_cost *mc, double chips)
+                       const map_cost *mc, int targets, double chips)
 {
 	json_obj(w, key);
 	json_num(w, "tp", e->tp);
@@ -269,12 +311,25 @@ static void entry_json(json_w *w, const char *key, const rl_map_entry *e,
 		json_num(w, "usd_per_million_tokens_at_cost", mc->usd_cost);
 		json_num(w, "usd_per_million_tokens_at_price", mc->usd_price);
 		json_end(w);
+		if (targets) {
+			/* its highest throughput meeting the targets (null where
+			** none does) */
+			json_obj(w, "under_targets");
+			json_bool(w, "met", mc->slo_met);
+			json_num(w, "output_tokens_per_s", mc->slo_output_tps);
+			json_num(w, "output_tokens_per_s_per_chip",
+			         mc->slo_output_tps / chips);
+			json_num(w, "requests_per_s", mc->slo_rps);
+			json_end(w);
+		}
 	} else {
 		json_null(w, "throughput");
 		json_null(w, "latency");
 		json_null(w, "bound");
 		json_null(w, "power");
 		json_null(w, "cost");
+		if (targets)
+			json_null(w, "under_targets");
 	}
 	json_end(w);
 }
@@ -387,7 +442,7 @@ int cmd_map(int argc, char **argv)
 	costs_of(&st, e, n, mc);
 	memset(&best, 0, sizeof best);
 	if (lo.nt) {
-		bi = best_under_targets(&st, &lo, e, n, &best, &near, err,
+		bi = best_under_targets(&st, &lo, e, mc, n, &best, &near, err,
 		                        sizeof err);
 		if (bi == -2) {
 			free(e);
@@ -403,10 +458,10 @@ int cmd_map(int argc, char **argv)
 		json_num(&w, "legal_mappings", (double)legal);
 		json_arr(&w, "mappings");
 		for (i = 0; i < n; i++)
-			entry_json(&w, NULL, &e[i], &mc[i], chips);
+			entry_json(&w, NULL, &e[i], &mc[i], lo.nt > 0, chips);
 		json_end(&w);
 		if (e[0].rc == RL_OK)
-			entry_json(&w, "best", &e[0], &mc[0], chips);
+			entry_json(&w, "best", &e[0], &mc[0], lo.nt > 0, chips);
 		else
 			json_null(&w, "best");
 		if (lo.nt)
@@ -418,8 +473,10 @@ int cmd_map(int argc, char **argv)
 			printf("\n(no --profile: ideal, the roofline with every "
 			       "efficiency 100%%; eval would take the chip's\n "
 			       "calibrated profile)\n");
-		if (lo.nt)
+		if (lo.nt) {
+			each_under_targets(stdout, &lo, e, mc, n, chips);
 			targets_out(NULL, stdout, &lo, e, bi, near, &best);
+		}
 	}
 	free(e);
 	free(mc);

@@ -118,7 +118,7 @@ void loadout_table(FILE *f, const rl_load_result *lr)
 }
 
 /* A target's name: "ttft p99", "tpot mean". */
-static void loadout_target_name(const rl_slo *t, char *buf, size_t len)
+void loadout_target_name(const rl_slo *t, char *buf, size_t len)
 {
 	if (t->pct > 0)
 		snprintf(buf, len, "%s p%g", rl_slo_metric_name(t->metric), t->pct);

@@ -15,6 +15,9 @@
 void loadout_json(json_w *w, const char *key, const rl_load_result *lr);
 void loadout_table(FILE *f, const rl_load_result *lr);
 
+/* A target's name as the tables write it: "ttft p99", "tpot mean". */
+void loadout_target_name(const rl_slo *t, char *buf, size_t len);
+
 /* The "targets" array: each target, its value in lr and whether it is met
 ** (lr may be NULL: values left out). */
 void loadout_targets_json(json_w *w, const rl_slo *t, int n,

@@ -188,6 +188,34 @@ check "b200: n/a power and cost" '$6=="yes" && $12=="n/a" && $13=="n/a" && $14==
 expect_exit 0 "map b200 --json" -- $RL map --chip b200 $W --chips 8 --profile trtllm-1.0 --json
 expect_out '"usd_per_million_tokens_at_price": null' "b200: null USD per token"
 
+# with targets, each mapping's highest throughput meeting them (the table
+# marked every mapping of 405B on 8 B200 outside the limits, service time
+# at full load, and named one best; which others met, and at what, took an
+# eval each).  By hand: a single stream's decode step reads every weight
+# once, a pipeline's stages one after another, so at tp 1 a token takes at
+# least 410.1 GB of FP8 weights / 7.7 TB/s = 53.3 ms, over a 50 ms TPOT
+# target whatever the efficiency; at tp 2 half that.  So the two tp 1
+# mappings that fit (pp 8; pp 4 x dp 2) miss the TPOT target and the tp 2-8
+# ones meet it; each one's figure is eval's of that mapping, and the best
+# named is the largest of them.
+T="--model llama3.1-405b --precision fp8 --isl 2048 --osl 128 --profile trtllm-1.0 --ttft-p99-max 1 --tpot-max 0.05"
+expect_exit 0 "map 405B on 8 B200 under targets" -- $RL map --chip b200 $T --chips 8
+expect_out "^each mapping under the targets" "map lists each mapping under the targets"
+expect_out "^   1    8    1    1   misses tpot mean: [0-9.]+ ms without load" "tp 1 x pp 8 misses the TPOT"
+expect_out "^   1    4    2    1   misses tpot mean" "tp 1 x pp 4 x dp 2 misses the TPOT"
+check "tp 2-8 mappings meet the targets" \
+	'/^each mapping under/ {f=1; next} f && /^$/ {f=0} f && $1>=2 && $5+0 > 0 {n++} END {if (n == 5) print "yes"}'
+expect_exit 0 "map --json under targets" -- $RL map --chip b200 $T --chips 8 --json
+mt=$(python3 -c "import json,sys; d=json.load(open('$tmpd/out')); print(max(m['under_targets']['output_tokens_per_s'] or 0 for m in d['mappings'] if m['under_targets']), [m['under_targets']['output_tokens_per_s'] for m in d['mappings'] if m['tp']==8][0], d['under_targets']['best_under_targets']['load']['output_tokens_per_s'])")
+set -- $mt
+expect_exit 0 "eval tp 8 under the same targets" -- $RL eval --chip b200 $T --tp 8 --json
+et=$(python3 -c "import json; print(json.load(open('$tmpd/out'))['best_under_targets']['load']['output_tokens_per_s'])")
+if [ "$2" = "$et" ] && [ "$1" = "$3" ]; then
+	echo "ok - tp 8's figure is eval's ($et) and the best is the largest ($1)"
+else
+	echo "not ok - map's tp 8 $2 vs eval $et; largest $1 vs best $3"; fails=$((fails + 1))
+fi
+
 # targets no mapping meets: map names the mapping nearest to them and says
 # why that one misses.  By hand: at TP8 each token's decode reads an eighth
 # of the 70.6 GB of FP8 weights per chip, in parallel, the least of any
