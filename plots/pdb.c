@@ -263,6 +263,21 @@ static int find_run(sqlite3 *db, const char *path, const char *table,
 	return rc;
 }
 
+/* 1 when the database is marked as a sweep's (PRAGMA application_id,
+** sweeps/store.h), 0 otherwise or when that cannot be read. */
+static int is_sweep_db(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	int id = 0;
+	if (sqlite3_prepare_v2(db, "PRAGMA application_id", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return id == RL_SWEEP_APP_ID;
+}
+
 /* The message of find_run's *why 1 or 2; RL_EINPUT, or pdb_unread's
 ** status and message when the ids of the runs there cannot be read. */
 static int no_run(sqlite3 *db, const char *table, int why, long want,
@@ -279,6 +294,13 @@ static int no_run(sqlite3 *db, const char *table, int why, long want,
 	if (why == 2) {
 		snprintf(err, errlen, "%s: no %s run with id %ld (runs: %s)",
 		         dbpath, what, want, ids);
+	} else if (is_sweep_db(db)) {
+		/* "make one with: rooflab claim --db SWEEP.db" sent the user to a
+		** command that refuses a sweep's file */
+		snprintf(err, errlen, "%s is a sweep database (rooflab sweep), "
+		         "which holds no %s run and in which %s writes none: make "
+		         "one in a file of its own (%s --db FILE) and name this one "
+		         "with --sweeps (rooflab report)", dbpath, what, cmd, cmd);
 	} else {
 		snprintf(err, errlen, "%s has no %s run; make one with: %s --db %s",
 		         dbpath, what, cmd, dbpath);

@@ -277,6 +277,24 @@ expect_exit 2 "no claim run" -- "$RL" report --db "$tmpd/empty.db" \
 	--out "$tmpd/bad.html"
 expect_err "no claim run; make one with: rooflab claim --db" \
 	"no claim run: message names rooflab claim"
+# a sweep's database as --db: the message said "make one with: rooflab
+# claim --db SWEEP.db", which claim refuses (not a claim database); it
+# says what the file is and where it goes
+cat >"$tmpd/one.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+profile = ideal
+[axes]
+scenario.isl = 128, 256
+EOF
+expect_exit 0 "a small sweep" -- "$RL" sweep "$tmpd/one.ini" --db "$tmpd/onesweep.db"
+expect_exit 2 "report --db a sweep database" -- "$RL" report --db "$tmpd/onesweep.db" \
+	--out "$tmpd/bad.html"
+expect_err "onesweep\.db is a sweep database \(rooflab sweep\), which holds no claim run and in which rooflab claim writes none: make one in a file of its own \(rooflab claim --db FILE\) and name this one with --sweeps" \
+	"a sweep database: says what it is and where it goes"
+expect_exit 2 "claim refuses the sweep's file, as the message says" -- "$RL" claim --samples 0 --db "$tmpd/onesweep.db"
+expect_err "not a rooflab claim database" "claim does not write a sweep's file"
 expect_exit 2 "no --db" -- "$RL" report --out "$tmpd/bad.html"
 expect_err "--db FILE is required" "no --db: message"
 expect_exit 2 "no --out" -- "$RL" report --db "$db"
