@@ -6,6 +6,8 @@
 ** ones for held-out rows, open squares for the fitted chip's rows of a
 ** version that borrows a profile fitted on another version's rows (out of
 ** sample; a database written before the column out_of_sample has none).
+** Past MAX_CHIPS - 1 chips, the rest share the last color as "other chips
+** (N)": every row is drawn, none dropped.
 */
 #include <math.h>
 #include <string.h>
@@ -23,11 +25,11 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 	static const char *const set_name[3] = {"held out", "calibration row",
 	                                        "out of sample"};
 	static const int set_pt[3] = {7, 6, 4};
-	char chips[MAX_CHIPS][64], t[700], sql[400];
+	char chips[MAX_CHIPS][64], last[64] = "", t[700], sql[400];
 	double lo = 1e300, hi = 0;
 	long rows = 0, oos_rows = 0;
 	int have[MAX_CHIPS][3];
-	int n = 0, i, rc, cal, oos;
+	int n = 0, i, rc, cal, oos, nother = 0;
 
 	memset(have, 0, sizeof have);
 	rc = pdb_validation_run(db, o->dbpath, o->run, &v, err, errlen);
@@ -49,13 +51,17 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 		char chip[64];
 		double m = pdb_real(st, 1), p = pdb_real(st, 2);
 		pdb_text(st, 0, chip, sizeof chip);
-		if (n == 0 || strcmp(chip, chips[n - 1])) {
-			if (n == MAX_CHIPS)
-				break;
-			if (n)
-				fputs("EOD\n", s);
-			snprintf(chips[n], sizeof chips[n], "%s", chip);
-			fprintf(s, "$v%d << EOD\n", n++);
+		/* rows come by chip: a new chip starts a block, but the last
+		** block takes every chip from the MAX_CHIPS-th on */
+		if (n == 0 || strcmp(chip, last)) {
+			if (n < MAX_CHIPS) {
+				if (n)
+					fputs("EOD\n", s);
+				snprintf(chips[n], sizeof chips[n], "%s", chip);
+				fprintf(s, "$v%d << EOD\n", n++);
+			}
+			nother += n == MAX_CHIPS;
+			snprintf(last, sizeof last, "%s", chip);
 		}
 		cal = sqlite3_column_int(st, 3);
 		if (cal < 0 || cal > 2)
@@ -71,6 +77,9 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 		return rc;
 	if (n)
 		fputs("EOD\n", s);
+	if (nother > 1)
+		snprintf(chips[MAX_CHIPS - 1], sizeof chips[0], "other chips (%d)",
+		         nother);
 	if (rows == 0) {
 		snprintf(err, errlen, "%s: validation run %ld has no rows with "
 		         "positive measured and modeled values; rooflab validate "

@@ -384,4 +384,30 @@ if command -v sqlite3 >/dev/null 2>&1; then
 else
 	echo "skipped: sqlite3 not installed (a label changed by hand)"
 fi
+# the validation plot drew at most 8 chips and dropped the rows of the
+# ninth on without a word (the title's row count too): one published row
+# (0.15's Llama-3.1 8B FP16 128/128) swapped onto 10 chip presets, all 10
+# modelled; by hand, in the plot's order (by chip name): a100-pcie
+# a100-sxm a100-sxm-40gb b200 gb200 gh200 h100-pcie drawn alone, h100-sxm
+# h200-sxm l40s together as "other chips (3)"
+python3 - "$ROOFLAB_DATA/measurements/published-h100.csv" "$tmpd/tenchips.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+row = [r for r in rows if r[0] == "trtllm-v0.15.0-0125"][0]
+w = csv.writer(open(sys.argv[2], "w", newline=""))
+w.writerow(rows[0])
+for i, c in enumerate("a100-pcie a100-sxm a100-sxm-40gb b200 gb200 gh200 "
+                      "h100-pcie h100-sxm h200-sxm l40s".split()):
+    w.writerow([f"ten-{i}", *row[1:3], c, *row[4:]])
+PY
+expect_exit 0 "validate ten chips into a database" -- "$RL" validate \
+	--measurements "$tmpd/tenchips.csv" --db "$tmpd/ten.db"
+expect_out "10 rows: median" "all ten rows modelled"
+expect_exit 0 "validation plot of ten chips" -- "$RL" plot validation \
+	--db "$tmpd/ten.db" --term dumb --out "$tmpd/ten.txt"
+expect_exit 0 "its title counts all ten rows" -- grep -q "10 rows" "$tmpd/ten.txt"
+expect_exit 0 "the 8th to 10th chips share one entry" -- \
+	grep -q "other chips (3)" "$tmpd/ten.txt"
+expect_exit 0 "the 7th is drawn alone" -- grep -q "h100-pcie (" "$tmpd/ten.txt"
+
 finish
