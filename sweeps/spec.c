@@ -362,8 +362,17 @@ static int resolve(const char *name, int line, const rl_sweep_setup *su,
 	o.profile = su->profile[0] ? su->profile : NULL;
 	for (i = 0; i < su->nsets; i++)
 		o.sets[o.nsets++] = su->sets[i];
-	if (opts_apply(&o, st, 1, msg, sizeof msg)) {
+	if (opts_apply(&o, st, 0, msg, sizeof msg)) {
 		snprintf(err, errlen, "%s:%d: [%s]: %s", name, line, what, msg);
+		return -1;
+	}
+	/* in a spec's words (opts_apply's own name --chip and --model) */
+	if (!st->chip[0] || !st->model[0]) {
+		const char *kind = !st->chip[0] ? "chip" : "model";
+		preset_names(kind, msg, sizeof msg);
+		snprintf(err, errlen, "%s:%d: [%s] has no %s (%s = NAME, or a "
+		         "scenario that names one; known: %s)", name, line, what,
+		         kind, kind, msg);
 		return -1;
 	}
 	return 0;

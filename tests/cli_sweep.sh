@@ -719,6 +719,21 @@ expect_err "bad4.ini:4: scenario.tp: '8=9' is not a number" "names the set line"
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[baseline]\nchip = h100-sxm\nmodel = llama3-8b\n\nset = chip.hbm_tbs=3\n[axes]\nchip.hbm_tbps = 1, 2\n' >"$d/bad5.ini"
 expect_exit 2 "a baseline set line naming no parameter" -- $RL sweep "$d/bad5.ini" --db "$d/x.db"
 expect_err "bad5.ini:8: unknown parameter 'chip.hbm_tbs'; did you mean chip.hbm_tbps" "names the baseline's set line"
+# a [baseline] whose scenario names a model and no chip said "missing
+# --chip NAME", an option a spec has no word for; it names the key (and the
+# scenario that could name it) at the header's line, 4 (a [base] short of a
+# model: below)
+cat >"$d/nochip.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[baseline]
+scenario = etched-bench
+[axes]
+scenario.tp = 1, 2
+EOF
+expect_exit 2 "a [baseline] with no chip" -- $RL sweep "$d/nochip.ini" --db "$d/x.db"
+expect_err "^rooflab sweep: .*nochip\.ini:4: \[baseline\] has no chip \(chip = NAME, or a scenario that names one; known: .*h100-sxm" "names chip = at [baseline]'s line"
 # a section given twice is refused at its second header, naming the first:
 # its keys joined the first's without a word (two [axes] made a grid of
 # both, 4 points); lines counted by hand: [axes] at 4, again at 6
@@ -784,7 +799,7 @@ expect_exit 2 "a [baseline] that does not evaluate" -- $RL sweep "$d/whole.ini" 
 expect_err "whole\\.ini:6: \\[baseline\\] does not evaluate: model does not fit" "names its header, 6"
 printf '[base]\nchip = h100-sxm\n[axes]\nchip.hbm_tbps = 1, 2\n' >"$d/whole.ini"
 expect_exit 2 "a [base] with no model" -- $RL sweep "$d/whole.ini" --db "$d/x.db"
-expect_err "whole\\.ini:1: \\[base\\]: missing" "names its header, 1"
+expect_err "whole\\.ini:1: \\[base\\] has no model \\(model = NAME, or a scenario that names one; known: .*llama3-8b" "names its header, 1, and the key"
 # [sampling] short of a count names its header (6); a count or seed a grid
 # does not take names its own line (9 and 7; the method may come after it)
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1, 2\n[sampling]\n\nmethod = sobol\n' >"$d/samp.ini"
