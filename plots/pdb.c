@@ -427,17 +427,27 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 	}
 	s->run = (long)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	if (!strcmp(s->run_col, "run_id"))   /* rooflab's runs table */
+	if (!strcmp(s->run_col, "run_id")) { /* rooflab's runs table */
+		uint64_t done, of;
 		s->missing = rl_store_run_missing(db, s->run);
+		s->unfinished = rl_store_run_progress(db, s->run, &done, &of);
+		s->done = done;
+		s->of = of;
+	}
 	return RL_OK;
 }
 
 const char *pdb_missing_note(const pdb_sweep *s, char *buf, size_t len)
 {
-	if (!s->missing || len == 0)
+	if ((!s->missing && !s->unfinished) || len == 0)
 		return "";
-	snprintf(buf, len, "\nrun %ld lacks %llu of its points: rooflab sweep "
-	         "--resume evaluates them", s->run, s->missing);
+	if (s->unfinished)
+		snprintf(buf, len, "\nrun %ld is not finished: %llu of its %llu "
+		         "points done (rooflab sweep --resume completes it)",
+		         s->run, s->done, s->of);
+	else
+		snprintf(buf, len, "\nrun %ld lacks %llu of its points: rooflab "
+		         "sweep --resume evaluates them", s->run, s->missing);
 	return buf;
 }
 

@@ -40,6 +40,8 @@ typedef struct {
 	const char *path;  /* the database, for messages */
 	unsigned long long missing; /* points a run marked complete lacks
 	                   ** (rl_store_run_missing; 0 when none or unknown) */
+	int unfinished;    /* not marked complete (rl_store_run_progress) */
+	unsigned long long done, of; /* then: its shard's points done, all */
 } pdb_sweep;
 
 /* Open an existing database read-only; RL_EINPUT when it is missing or
@@ -131,7 +133,8 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 
 /* A plot title's last line when the sweep run lacks points though marked
 ** complete ("\nrun 3 lacks 4 of its points: rooflab sweep --resume
-** evaluates them"), "" otherwise; buf of len bytes holds it. */
+** evaluates them") or is not finished ("\nrun 3 is not finished: 4 of its
+** 8 points done"), "" otherwise; buf of len bytes holds it. */
 const char *pdb_missing_note(const pdb_sweep *s, char *buf, size_t len);
 
 /* "chip.hbm_tbps" -> "chip_hbm_tbps" (a column name of `results`). */

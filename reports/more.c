@@ -151,6 +151,14 @@ void report_design_space(rctx *r)
 		one.missing = !strcmp(sw.run_col, "run_id")
 		                  ? rl_store_run_missing(r->sdb, ids[i])
 		                  : 0;
+		{
+			uint64_t done = 0, of = 0;
+			one.unfinished = !strcmp(sw.run_col, "run_id") &&
+			                 rl_store_run_progress(r->sdb, ids[i], &done,
+			                                       &of);
+			one.done = done;
+			one.of = of;
+		}
 		memset(&po, 0, sizeof po);
 		po.dbpath = r->sdbpath;
 		po.run = ids[i];
@@ -179,6 +187,13 @@ void report_design_space(rctx *r)
 			               "short or altered); rooflab sweep SPEC --db %s "
 			               "--resume evaluates them.", ids[i],
 			               (unsigned long long)lack, r->sdbpath);
+		if (one.unfinished)
+			doc_para_class(&r->d, "note", "Run %ld is not finished: %llu of "
+			               "its %llu points done (a sweep still writing it, "
+			               "or one stopped); the figures draw the points "
+			               "stored so far, and rooflab sweep SPEC --db %s "
+			               "--resume completes it.", ids[i], one.done,
+			               one.of, r->sdbpath);
 		snprintf(cap, sizeof cap, "Sweep %s%s(run %ld): an output over "
 		         "two swept parameters, with the %gx contour where it is "
 		         "crossed", name, name[0] ? " " : "", ids[i], r->c.target);

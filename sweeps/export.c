@@ -14,7 +14,6 @@
 #include "../config/json.h"
 #include "../config/dbfile.h"
 #include "../model/status.h"
-#include "points.h"
 #include "store.h"
 
 #define MAX_COLS 512
@@ -244,32 +243,6 @@ static int write_rows(sqlite3 *db, int64_t run_id, const colset *c,
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* An unfinished run's progress into *state (nothing where it is marked
-** complete, or where the run's row does not read as a shard's). */
-static void read_progress(sqlite3 *db, int64_t run_id, rl_export_state *state)
-{
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "SELECT next_idx, points, shard_index, "
-	                       "shard_count FROM runs WHERE id = ? AND "
-	                       "finished IS NULL", -1, &st, NULL) != SQLITE_OK)
-		return;
-	sqlite3_bind_int64(st, 1, run_id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		sqlite3_int64 next = sqlite3_column_int64(st, 0);
-		sqlite3_int64 n = sqlite3_column_int64(st, 1);
-		sqlite3_int64 i = sqlite3_column_int64(st, 2);
-		sqlite3_int64 k = sqlite3_column_int64(st, 3);
-		state->unfinished = 1;
-		if (next >= 0 && n >= 0 && k > 0 && i >= 0 && i < k) {
-			state->of = rl_sweep_shard_points((uint64_t)n, (uint64_t)i,
-			                                  (uint64_t)k);
-			state->done = rl_sweep_shard_points(
-			    (uint64_t)(next < n ? next : n), (uint64_t)i, (uint64_t)k);
-		}
-	}
-	sqlite3_finalize(st);
-}
-
 int rl_sweep_export(const char *db_path, int64_t run_id, int format,
                     FILE *out, int64_t *run_id_out, rl_export_state *state,
                     char *err, size_t errlen)
@@ -292,7 +265,8 @@ int rl_sweep_export(const char *db_path, int64_t run_id, int format,
 		/* after a failure db's message is the failure's: no query */
 		if (src == SQLITE_OK) {
 			state->missing = rl_store_run_missing(db, run_id);
-			read_progress(db, run_id, state);
+			state->unfinished = rl_store_run_progress(
+			    db, run_id, &state->done, &state->of);
 		}
 		if (src != SQLITE_OK) {
 			/* the file is rooflab's (rl_store_open checked its mark), so

@@ -277,6 +277,34 @@ uint64_t rl_store_run_missing_rows(sqlite3 *db, int64_t run_id)
 	return run_missing(db, run_id, 0);
 }
 
+int rl_store_run_progress(sqlite3 *db, int64_t run_id, uint64_t *done,
+                          uint64_t *of)
+{
+	sqlite3_stmt *st;
+	int unfinished = 0;
+	*done = *of = 0;
+	if (sqlite3_prepare_v2(db, "SELECT next_idx, points, shard_index, "
+	                       "shard_count FROM runs WHERE id = ? AND "
+	                       "finished IS NULL", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, run_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		sqlite3_int64 next = sqlite3_column_int64(st, 0);
+		sqlite3_int64 n = sqlite3_column_int64(st, 1);
+		sqlite3_int64 i = sqlite3_column_int64(st, 2);
+		sqlite3_int64 k = sqlite3_column_int64(st, 3);
+		unfinished = 1;
+		if (next >= 0 && n >= 0 && k > 0 && i >= 0 && i < k) {
+			*of = rl_sweep_shard_points((uint64_t)n, (uint64_t)i,
+			                            (uint64_t)k);
+			*done = rl_sweep_shard_points((uint64_t)(next < n ? next : n),
+			                              (uint64_t)i, (uint64_t)k);
+		}
+	}
+	sqlite3_finalize(st);
+	return unfinished;
+}
+
 int rl_store_indexes(sqlite3 *db, int64_t run_id, uint64_t shard,
                      uint64_t shards, uint64_t lo, uint64_t hi, uint64_t *idx,
                      size_t cap, size_t *n, char *err, size_t errlen)

@@ -93,6 +93,14 @@ int rl_store_indexes(sqlite3 *db, int64_t run_id, uint64_t shard,
 uint64_t rl_store_run_missing(sqlite3 *db, int64_t run_id);
 uint64_t rl_store_run_missing_rows(sqlite3 *db, int64_t run_id);
 
+/* Whether run_id is not marked complete (a sweep still writing it, or one
+** stopped): 1 and, into *done and *of, the points of its shard below its
+** next_idx and all its shard's (both 0 where its row does not read as a
+** shard's: altered by hand); 0 when it is complete or cannot be read.  For
+** the readers' warning that the rows are those stored so far. */
+int rl_store_run_progress(sqlite3 *db, int64_t run_id, uint64_t *done,
+                          uint64_t *of);
+
 /* The run's count of points its [filter] dropped below its next_idx, into
 ** *dropped: 1 when it is known (recorded and valid), 0 when not (a file
 ** made before the count, an older rooflab's writes, or no such run); a

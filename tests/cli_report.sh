@@ -259,6 +259,18 @@ expect_exit 0 "report of a complete sweep run missing 3 points" -- "$RL" report 
 has "$tmpd/o/wl-cut.md" "the report names the 3 missing points" \
 	"Run 1 is marked complete but lacks 3 of its points"
 lacks "$tmpd/o/wl.md" "a whole run: no note of missing points" "lacks .* of its points"
+# a run not finished (stopped by hand at point 300: the rows 0-299 kept):
+# the report says how far it got, 300 of isl-osl.ini's 19 x 19 = 361
+# points, where it drew the rows stored so far as the sweep; the whole run
+# says nothing
+cp "$tmpd/wl.db" "$tmpd/wl-half.db"
+sqlite3 "$tmpd/wl-half.db" "DELETE FROM points WHERE idx >= 300;
+	UPDATE runs SET finished = NULL, next_idx = 300"
+expect_exit 0 "report of a sweep run stopped at 300 points" -- "$RL" report \
+	--db "$db" --sweeps "$tmpd/wl-half.db" --out "$tmpd/o/wl-half.md"
+has "$tmpd/o/wl-half.md" "the report says it is not finished, 300 done" \
+	"Run 1 is not finished: 300 of its 361 points done"
+lacks "$tmpd/o/wl.md" "a whole run: no note of an unfinished run" "is not finished"
 
 # gnuplot missing: the report is still written, with tables, and says why
 expect_exit 0 "no gnuplot: report still written" -- env PATH=/nonexistent \

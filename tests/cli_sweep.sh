@@ -433,6 +433,16 @@ expect_exit 0 "heatmap of a complete run missing 2 points" -- \
 	$RL plot heatmap --db "$d/nine.db" --x chip.hbm_tbps --y scenario.batch \
 	--z throughput.output_tokens_per_s --term dumb
 expect_out "run 1 lacks 2 of its points" "the heatmap's title names the 2 missing points"
+# the same run stopped after 4 of its 9 points (hbm 2 TB/s at batch 1, 8,
+# 64 and 3 TB/s at batch 1): the heatmap's title says it is not finished,
+# 4 of 9, where it drew those 4 as the sweep
+$RL sweep "$d/nine.ini" --db "$d/nine4.db" 2>/dev/null
+q "$d/nine4.db" "DELETE FROM points WHERE idx >= 4;
+	UPDATE runs SET finished = NULL, next_idx = 4"
+expect_exit 0 "heatmap of a run stopped at 4 of 9 points" -- \
+	$RL plot heatmap --db "$d/nine4.db" --x chip.hbm_tbps --y scenario.batch \
+	--z throughput.output_tokens_per_s --term dumb
+expect_out "run 1 is not finished: 4 of its 9 points done" "the heatmap's title says so, 4 of 9"
 expect_exit 0 "export of a filtered run short of points" -- \
 	$RL export --db "$d/sobgap.db" --format csv
 if grep -q "lacks" "$tmpd/err"; then
