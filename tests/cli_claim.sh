@@ -651,7 +651,7 @@ expect_exit 2 "claim: one of 320 is refused" -- \
 expect_err "u320\\.ini:5: \\[b\\.design\\.frac_mac\\] source: 320 characters; at most 319" \
 	"the message names the file, line, key and limit"
 mkdir "$tmpd/cd"
-cp -R "$ROOFLAB_DATA/." "$tmpd/cd/"
+cp -R "${ROOFLAB_DATA:?}/." "$tmpd/cd/"
 s255=$(awk 'BEGIN { for (i = 0; i < 255; i++) printf "q" }')
 sed -i "s/^source = Etched launch thread.*/source = $s255/" "$tmpd/cd/claims/etched-2024.ini"
 expect_exit 0 "claim: a checked claim's source of 255 characters" -- \

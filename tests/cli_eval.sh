@@ -319,7 +319,7 @@ head -1 "$tmpd/out" | grep -q "^profile trt-later (.*fitted on TensorRT-LLM 0.12
 # software longer than it keeps (127 characters) is refused, where cut it
 # could match another software's profiles or none
 mkdir "$tmpd/sw"
-cp -R "$ROOFLAB_DATA/." "$tmpd/sw/"
+cp -R "${ROOFLAB_DATA:?}/." "$tmpd/sw/"
 sw128=$(awk 'BEGIN { printf "TensorRT-LLM"; for (i = 12; i < 128; i++) printf "x" }')
 sed -i "s/^software = TensorRT-LLM .*/software = $sw128/" "$tmpd/sw/chips/h100-sxm.ini"
 expect_exit 2 "eval: a chip's software of 128 characters is refused" -- \

@@ -485,7 +485,7 @@ expect_out "\"id\": \"${id512%i}\"" "and is in the JSON whole"
 # with more chip presets than the reason's list holds (640 bytes), the
 # list stops at a whole name and ends in ', ...' (it stopped without a word)
 mkdir "$tmpd/many"
-cp -R "$ROOFLAB_DATA/." "$tmpd/many/"
+cp -R "${ROOFLAB_DATA:?}/." "$tmpd/many/"
 for i in $(seq 10 69); do cp "$ROOFLAB_DATA/chips/h100-sxm.ini" "$tmpd/many/chips/zz-extra-chip-$i.ini"; done
 expect_exit 0 "validate the unknown chip with 74 chip presets" -- env ROOFLAB_DATA="$tmpd/many" $RL validate --measurements "$tmpd/nochip.csv" --json
 cp "$tmpd/out" "$tmpd/many.json"

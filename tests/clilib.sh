@@ -2,6 +2,10 @@
 # Each check prints "ok - NAME" or "not ok - NAME" with details; the file
 # exits non-zero if any check failed.
 RL=${ROOFLAB:-./rooflab}
+# run by hand without make's environment: the checkout's data, never ""
+# (a test copying "$ROOFLAB_DATA/." would copy the whole file system)
+: "${ROOFLAB_DATA:=$(cd "$(dirname "$0")/.." && pwd)/data}"
+export ROOFLAB_DATA
 fails=0
 tmpd=$(mktemp -d)
 trap 'rm -rf "$tmpd"' EXIT
