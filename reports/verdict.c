@@ -188,7 +188,7 @@ void report_verdict(rctx *r)
 	tp[0] = 0;
 	snprintf(so, sizeof so, "not stored");
 	if (m.have && isfinite(m.p05) && isfinite(m.p95))
-		snprintf(iv, sizeof iv, "%.3gx to %.3gx", m.p05, m.p95);
+		snprintf(iv, sizeof iv, "%.2fx to %.2fx", m.p05, m.p95);
 	/* the stated speedup against the interval (none where not finite) */
 	side = isfinite(c->speedup_total)
 	           ? claim_vs_interval(c->speedup_total, m.p05, m.p95) : 0;
@@ -197,12 +197,12 @@ void report_verdict(rctx *r)
 	if (isfinite(ta) && isfinite(tb))
 		snprintf(tp, sizeof tp, " (%.0f against %.0f tokens/s)", tb, ta);
 	if (isfinite(c->speedup_output))
-		snprintf(so, sizeof so, "%.3gx", c->speedup_output);
+		snprintf(so, sizeof so, "%.2fx", c->speedup_output);
 
 	doc_heading(&r->d, 2, "verdict", "Verdict");
 	if (isfinite(c->speedup_total))
 		doc_para_class(&r->d, "verdict", "%s. Is %s %gx as fast as %s? Under the "
-		               "stated assumptions the model gives %.3gx%s; the 90%% "
+		               "stated assumptions the model gives %.2fx%s; the 90%% "
 		               "interval is %s and the probability of reaching %gx "
 		               "is %s.", word(c, &m), c->b_label, c->target,
 		               c->a_label, c->speedup_total,
@@ -213,12 +213,12 @@ void report_verdict(rctx *r)
 		               "speedup.", word(c, &m));
 	doc_list_begin(&r->d);
 	if (isfinite(c->speedup_total))
-		doc_item(&r->d, "Speedup under the stated assumptions: %.3gx in "
+		doc_item(&r->d, "Speedup under the stated assumptions: %.2fx in "
 		         "total (input + output) tokens per second, Etched's way of "
 		         "counting%s; %s in output tokens only.", c->speedup_total,
 		         tp, so);
 	if (m.have)
-		doc_item(&r->d, "90%% interval: %s (median %.3gx), from %ld Monte "
+		doc_item(&r->d, "90%% interval: %s (median %.2fx), from %ld Monte "
 		         "Carlo samples over the assumption ranges (seed %ld)%s%s.",
 		         iv, m.p50, m.samples, m.seed,
 		         isfinite(m.viol) && m.viol > 0 ?

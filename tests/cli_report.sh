@@ -54,9 +54,10 @@ fi
 expect_exit 0 "HTML report" -- "$RL" report --db "$db" --out "$html"
 expect_out "wrote .*report.html" "HTML report: says where it is"
 sections "$html" "HTML"
-# the numbers of the hand-made database (mkplotdb.c) in plain words
-has "$html" "verdict: speedup under the assumptions" "the model gives 17.5x"
-has "$html" "verdict: 90% interval from claim_mc" "11.2x to 24.9x"
+# the numbers of the hand-made database (mkplotdb.c) in plain words, each
+# speedup to two decimals as claim's text prints them (17.5 -> 17.50x)
+has "$html" "verdict: speedup under the assumptions" "the model gives 17.50x"
+has "$html" "verdict: 90% interval from claim_mc" "11.20x to 24.90x"
 has "$html" "verdict: probability of 20x from claim_mc" "reaching 20x is 23.0%"
 # 17.5x inside 11.2x .. 24.9x: nothing said; with the 95th percentile at
 # 16 the speedup under the stated assumptions lies above its own interval,
@@ -68,7 +69,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	expect_exit 0 "report, speedup above its interval" -- "$RL" report \
 		--db "$tmpd/p95.db" --out "$tmpd/md/p95.md" --no-plots
 	has "$tmpd/md/p95.md" "verdict: the speedup above its own interval said" \
-		"90% interval: 11.2x to 16x (median 14x)"
+		"90% interval: 11.20x to 16.00x (median 14.00x)"
 	has "$tmpd/md/p95.md" "verdict: and why, in a word" \
 		"; the speedup under the stated assumptions lies above it: the assumption ranges reach further below the stated values than above them"
 else
