@@ -162,8 +162,32 @@ static void tornado_json(json_w *w, const char *key,
 	json_end(w);
 }
 
+/* What USD per million tokens is worked out with, per side (model/cost.h):
+** the years the chips are amortized over and the energy term's inputs. */
+static void cost_basis_json(json_w *w, const claim_report *rep)
+{
+	const claim_side *s[3] = {&rep->a, &rep->b, &rep->bd};
+	static const char *const key[3] = {"a", "b", "b_by_design"};
+	int i;
+	json_obj(w, "cost_basis");
+	for (i = 0; i < (rep->have_bd ? 3 : 2); i++) {
+		const rl_cost *c = &s[i]->cfg.cost;
+		json_obj(w, key[i]);
+		json_num(w, "years", c->years);
+		json_num(w, "usd_per_kwh", c->usd_per_kwh);
+		json_num(w, "pue", c->pue);
+		json_num(w, "server_overhead", c->server_overhead);
+		json_end(w);
+	}
+	json_end(w);
+}
+
+/* Each assumption with its stated value (the side's own, as the database's
+** claim_assumptions and the report's table give it), its range and
+** source: a the baseline's configuration, b the side the file varies. */
 static void assumptions_json(json_w *w, const char *key,
-                             const claim_uncertainty *u)
+                             const claim_uncertainty *u,
+                             const rl_config *a, const rl_config *b)
 {
 	size_t i;
 	json_arr(w, key);
@@ -175,6 +199,7 @@ static void assumptions_json(json_w *w, const char *key,
 		uname(p, name, sizeof name);
 		json_obj(w, NULL);
 		json_str(w, "param", name);
+		json_num(w, "value", rl_param_get(p->side ? b : a, p->p));
 		json_str(w, "dist", rl_dist_name(p->dist));
 		json_num(w, "low", lo);
 		json_num(w, "high", hi);
@@ -236,12 +261,18 @@ void claimout_json(FILE *f, const claim_report *rep)
 	}
 	json_num(&w, "b_as_given_total_tokens",
 	         rep->b_given_total / rep->a.r.total_tps);
+	/* the measured tables (claimchecks.c), where speedup divides by a as
+	** modelled */
+	if (rep->base_total[0] > 0)
+		json_num(&w, "against_trtllm_0_10",
+		         rep->b.r.total_tps / rep->base_total[0]);
 	if (rep->base_total[1] > 0 && rep->base_total[2] > 0) {
 		json_num(&w, "against_trtllm_0_11",
 		         rep->b.r.total_tps / rep->base_total[1]);
 		json_num(&w, "against_trtllm_0_12",
 		         rep->b.r.total_tps / rep->base_total[2]);
 	}
+	cost_basis_json(&w, rep);
 	side_json(&w, "a", &rep->a);
 	side_json(&w, "b", &rep->b);
 	mappings_json(&w, rep);
@@ -264,11 +295,13 @@ void claimout_json(FILE *f, const claim_report *rep)
 	mc_json(&w, "monte_carlo", rep, rep->have_unc ? &rep->unc : NULL,
 	        rep->mc);
 	tornado_json(&w, "tornado", rep->have_unc ? &rep->unc : NULL, rep->torn);
-	assumptions_json(&w, "assumptions", rep->have_unc ? &rep->unc : NULL);
+	assumptions_json(&w, "assumptions", rep->have_unc ? &rep->unc : NULL,
+	                 &rep->a.st.cfg, &rep->b.st.cfg);
 	if (rep->have_unc_d) {
 		mc_json(&w, "monte_carlo_by_design", rep, &rep->unc_d, rep->mc_d);
 		tornado_json(&w, "tornado_by_design", &rep->unc_d, rep->torn_d);
-		assumptions_json(&w, "assumptions_by_design", &rep->unc_d);
+		assumptions_json(&w, "assumptions_by_design", &rep->unc_d,
+		                 &rep->a.st.cfg, &rep->bd.st.cfg);
 	}
 	json_arr(&w, "claims");
 	for (i = 0; i < rep->nclaims; i++) {

@@ -329,6 +329,58 @@ static void side_costs(rctx *r, const char *side,
 	report_finish(r, st, r->o->dbpath);
 }
 
+/* What the cost table is worked out with, in words, from the run's JSON
+** (claim_runs.json's cost_basis, written since claim printed it): "the
+** chips amortized over 4 years, plus energy: the chips' power x 1.82 for
+** the server x PUE 1.2 at 0.1 USD/kWh", a side that differs from a named
+** after it; a run without it, "over the claim run's years, plus energy". */
+static void cost_basis_words(rctx *r, char *buf, size_t len)
+{
+	static const char *const sides[3] = {"a", "b", "b_by_design"};
+	sqlite3_stmt *st;
+	double a[4] = {NAN, NAN, NAN, NAN};
+	int i, k;
+	snprintf(buf, len, "the chips amortized over the claim run's years, "
+	         "plus energy");
+	for (i = 0; i < 3; i++) {
+		double x[4];
+		char q[400];
+		snprintf(q, sizeof q, "SELECT CASE WHEN json_valid(json) THEN "
+		         "json_extract(json, '$.cost_basis.%s.years') END, CASE "
+		         "WHEN json_valid(json) THEN json_extract(json, "
+		         "'$.cost_basis.%s.usd_per_kwh') END, CASE WHEN "
+		         "json_valid(json) THEN json_extract(json, "
+		         "'$.cost_basis.%s.pue') END, CASE WHEN json_valid(json) "
+		         "THEN json_extract(json, '$.cost_basis.%s.server_overhead')"
+		         " END FROM claim_runs WHERE id = ?1", sides[i], sides[i],
+		         sides[i], sides[i]);
+		if (!(st = report_prepare(r, r->db, r->o->dbpath, q)))
+			return;
+		sqlite3_bind_int64(st, 1, r->c.id);
+		for (k = 0; k < 4; k++)
+			x[k] = NAN;
+		if (sqlite3_step(st) == SQLITE_ROW)
+			for (k = 0; k < 4; k++)
+				x[k] = pdb_real(st, k);
+		report_finish(r, st, r->o->dbpath);
+		if (!(isfinite(x[0]) && isfinite(x[1]) && isfinite(x[2]) &&
+		      isfinite(x[3])))
+			continue;
+		if (i == 0) {
+			memcpy(a, x, sizeof a);
+			snprintf(buf, len, "the chips amortized over %g years, plus "
+			         "energy: the chips' power x %g for the server x PUE "
+			         "%g at %g USD/kWh", x[0], x[3], x[2], x[1]);
+		} else if (isfinite(a[0]) && (x[0] != a[0] || x[1] != a[1] ||
+		                              x[2] != a[2] || x[3] != a[3])) {
+			size_t n = strlen(buf);
+			snprintf(buf + n, len - n, "; side %s: %g years, x %g for the "
+			         "server x PUE %g at %g USD/kWh", sides[i], x[0], x[3],
+			         x[2], x[1]);
+		}
+	}
+}
+
 /* The cost table: USD per million output tokens per side, at the price a
 ** buyer pays and at the manufacturing cost, each named; n/a where unknown.
 ** has_sides: the database has claim_sides (without it each side stands by
@@ -343,7 +395,7 @@ static void cost_table(rctx *r, int has_sides)
 	static const char *const names[4] = {
 	    "cost.chip_price_usd", "cost.usd_per_million_tokens_at_price",
 	    "cost.chip_cost_usd", "cost.usd_per_million_tokens_at_cost"};
-	char v[4][32], label[200];
+	char v[4][32], label[200], basis[400];
 	const char *cells[5];
 	int i, k, n = 0;
 	for (i = 0; i < 3; i++) {
@@ -364,14 +416,15 @@ static void cost_table(rctx *r, int has_sides)
 		if (!known && i == 2)
 			continue;
 		if (n++ == 0) {
-			doc_para(&r->d, "What a million output tokens costs (the "
-			         "chips amortized over the claim run's years, plus "
-			         "energy), with the chips at the price a buyer pays "
+			cost_basis_words(r, basis, sizeof basis);
+			doc_para(&r->d, "What a million output tokens costs (%s), "
+			         "with the chips at the price a buyer pays "
 			         "and at what they cost to make. The H100's price is "
 			         "a DGX H100's sale price over 8, an upper bound that "
 			         "includes the system; Sohu's is an assumption "
 			         "(data/chips/README.md gives each source and range); "
-			         "n/a: not known (no price, or no power model).");
+			         "n/a: not known (no price, or no power model).",
+			         basis);
 			doc_table_begin(&r->d, 5, h);
 		}
 		cells[0] = label;

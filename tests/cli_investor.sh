@@ -1,0 +1,107 @@
+#!/bin/sh
+# cli_investor.sh: what an investor checking the claim reads agrees with
+# itself and can be worked out by hand.  The claim's text, JSON and report
+# say the speedup with one rounding rule (two decimals); each assumption of
+# the JSON carries its stated value as the database and the report do; USD
+# per million output tokens names every input of its formula (model/cost.h)
+# and comes out of it by hand; the speedups against the measured
+# TensorRT-LLM tables are against the tables (data/claims/etched-2024.ini),
+# not the modelled baseline.
+. "$(dirname "$0")/clilib.sh"
+
+C="$RL claim --samples 400 --seed 5"
+expect_exit 0 "claim text" -- $C
+cp "$tmpd/out" "$tmpd/text"
+# the formula's inputs, the defaults of `rooflab params` (cost.years 4,
+# cost.server_overhead 1.82, cost.pue 1.2, cost.usd_per_kwh 0.1)
+expect_out "^USD per million output tokens \\(chips amortized over 4 years, plus energy\\)" \
+	"cost: the years named"
+expect_out "^  energy: the chips' power \\(power/chip above\\) x 1\\.82 for the server x PUE 1\\.2 at 0\\.1 USD/kWh$" \
+	"cost: every input of the energy term named"
+# the measured tables: 1337.36, 1738.94, 1933.15 output tokens/s (the
+# claims file) x (2048 + 128) / 128 = 22735, 29562, 32864 total tokens/s
+expect_out "^against the measured TensorRT-LLM tables of the same cell \\(total tokens/s\\): 0\\.10 \\(22735\\) [0-9.]+x, and the later 0\\.11 \\(29562\\) [0-9.]+x, 0\\.12 \\(32864\\) [0-9.]+x$" \
+	"the later baselines are the measured tables, 0.10's among them"
+# the per-mapping speedups divide by a as modelled, and say so
+expect_out "^per mapping \\(total tokens/s; speedup against a as modelled at its measured mapping, tp 8 x pp 1: [0-9]+\\)$" \
+	"per mapping: against a as modelled, named"
+
+$C --json >"$tmpd/c.json" 2>/dev/null
+if command -v python3 >/dev/null 2>&1; then
+	expect_exit 0 "JSON: assumptions, cost basis and the measured baselines by hand" -- \
+		python3 - "$tmpd/c.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+bad = []
+# stated values: sohu.ini peak_tflops_fp8 = 9800, hbm_tbps = 4.8;
+# sohu-design.ini frac_mac = 0.20, clock_ghz = 1.5
+want = {("assumptions", "b.chip.peak_tflops_fp8"): 9800,
+        ("assumptions", "b.chip.hbm_tbps"): 4.8,
+        ("assumptions_by_design", "b.design.frac_mac"): 0.2,
+        ("assumptions_by_design", "b.design.clock_ghz"): 1.5}
+for (k, p), v in want.items():
+    got = [a.get("value") for a in d[k] if a["param"] == p]
+    if got != [v]:
+        bad.append("%s %s value %r, want %r" % (k, p, got, v))
+for s in ("a", "b", "b_by_design"):
+    cb = d["cost_basis"][s]
+    if (cb["years"], cb["usd_per_kwh"], cb["pue"], cb["server_overhead"]) != (4, 0.1, 1.2, 1.82):
+        bad.append("cost_basis %s %r" % (s, cb))
+# USD per million output tokens at price, by hand: 8 chips x 33,625 USD
+# over 4 x 365.25 x 86400 s, plus 8 x W x 1.82 x 1.2 x 0.1 USD / 3.6e6 J,
+# over the output tokens/s, x 1e6
+for s in ("a", "b_by_design"):
+    x = d[s]
+    w, out = x["power"]["watts"], x["throughput"]["output_tokens_per_s"]
+    hw = 8 * 33625 / (4 * 365.25 * 86400)
+    energy = 8 * w * 1.82 * 1.2 * 0.1 / 3.6e6
+    usd = (hw + energy) / out * 1e6
+    got = x["cost"]["usd_per_million_tokens_at_price"]
+    if abs(got / usd - 1) > 1e-6:
+        bad.append("%s USD/M at price %r, by hand %r" % (s, got, usd))
+# the measured baselines: 1337.36 x 2176 / 128 = 22735.12 total tokens/s
+b = d["b"]["throughput"]["total_tokens_per_s"]
+for k, v in (("against_trtllm_0_10", 1337.36), ("against_trtllm_0_11", 1738.94),
+             ("against_trtllm_0_12", 1933.15)):
+    want_x = b / (v * 2176 / 128)
+    if abs(d[k] / want_x - 1) > 1e-6:
+        bad.append("%s %r, by hand %r" % (k, d[k], want_x))
+# the Shapley factors multiply to the total
+p = 1.0
+for f in d["factors"]:
+    p *= f["factor"]
+if abs(p / d["speedup"]["total_tokens"] - 1) > 1e-6:
+    bad.append("factors multiply to %r, total %r" % (p, d["speedup"]["total_tokens"]))
+if bad:
+    print("\n".join(bad))
+    sys.exit(1)
+PY
+else
+	echo "ok - skipped: python3 is not installed"
+fi
+
+# the report's verdict rounds as the text does: the text's "under the
+# stated assumptions: X counting" and "90% interval L .. H" are the
+# report's "the model gives X" and "L to H"
+expect_exit 0 "claim into a database" -- $C --db "$tmpd/c.db"
+expect_exit 0 "report of it" -- $RL report --db "$tmpd/c.db" \
+	--out "$tmpd/r.md" --no-plots
+x=$(sed -n 's/^  under the stated assumptions: \([0-9.]*x\) counting.*/\1/p' "$tmpd/text")
+iv=$(sed -n 's/^  over the assumption ranges: 90% interval \([0-9.]*x\) \.\. \([0-9.]*x\),.*/\1 to \2/p' "$tmpd/text")
+if [ -n "$x" ] && [ -n "$iv" ] &&
+	grep -q "the model gives $x, short of the claim; the 90% interval is $iv " "$tmpd/r.md"; then
+	echo "ok - the report's verdict is the text's ($x, $iv)"
+else
+	echo "not ok - the report's verdict, text says '$x' and '$iv'"
+	grep 'the model gives' "$tmpd/r.md" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
+# the report names the cost formula's inputs as the text does
+if grep -q "the chips amortized over 4 years, plus energy: the chips' power x 1.82 for the server x PUE 1.2 at 0.1 USD/kWh)" "$tmpd/r.md"; then
+	echo "ok - the report's cost paragraph names the years and the energy inputs"
+else
+	echo "not ok - the report's cost paragraph"
+	grep 'What a million' "$tmpd/r.md" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
+finish
