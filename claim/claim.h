@@ -244,4 +244,11 @@ int claim_checks(claim_report *rep, char *err, size_t errlen);
 int claimdb_write(const char *path, const claim_report *rep,
                   const char *json, char *err, size_t errlen);
 
+/* An assumption's stated value, in the parameter's table unit: the
+** configuration's, where 0 stands for the HBM generation's stack (its
+** design.hbm_stack_gb or design.hbm_stack_gbps), that generation's, as
+** the silicon model takes it (model/silicon.c).  The database's
+** claim_assumptions and claim's JSON give it. */
+double claim_stated_value(const rl_config *c, const rl_param *p);
+
 #endif

@@ -15,6 +15,7 @@
 
 #include "../model/outputs.h"
 #include "../model/params.h"
+#include "../model/silicon.h"
 #include "schema.h"
 #include "claim.h"
 
@@ -62,6 +63,19 @@ static int exec_sql(dbw *w, const char *sql, const char *what)
 
 /* Run one statement with bound values: fmt letters i (int64), d (double,
 ** NULL when not finite), t (text). */
+double claim_stated_value(const rl_config *c, const rl_param *p)
+{
+	double v = rl_param_get(c, p);
+	int gen = (int)c->design.hbm_gen;
+	if (v != 0 || strcmp(p->section, "design"))
+		return v;
+	if (!strcmp(p->key, "hbm_stack_gbps"))
+		return rl_hbm_stack_Bps(gen) / p->scale;
+	if (!strcmp(p->key, "hbm_stack_gb"))
+		return rl_hbm_stack_bytes(gen) / p->scale;
+	return v;
+}
+
 static int exec_bind(dbw *w, const char *sql, const char *fmt, ...)
 {
 	sqlite3_stmt *st;
@@ -251,12 +265,28 @@ static int put_all(dbw *w, const claim_report *rep, const char *json)
 			return -1;
 		rl_uparam_range(ua, &lo, &hi);
 		c = ua->side ? &rep->b.st.cfg : &rep->a.st.cfg;
-		nominal = rl_param_get(c, ua->p);
+		nominal = claim_stated_value(c, ua->p);
 		snprintf(nm2, sizeof nm2, "%s.%s", ua->p->section, ua->p->key);
 		if (exec_bind(w, "INSERT INTO claim_assumptions "
 		              "VALUES(?,?,?,?,?,?,?,?)", "ittdtddt", w->run,
 		              ua->side ? "b" : "a", nm2, nominal, ua->p->unit, lo,
 		              hi, rep->unc.source[i]))
+			return -1;
+	}
+	/* Sohu by design's own (its stated values from its side); a side a
+	** parameter both files vary keeps the first file's row */
+	for (i = 0; rep->have_unc_d && i < rep->unc_d.n; i++) {
+		const rl_uparam *ua = &rep->unc_d.u[i];
+		char nm2[160];
+		double lo, hi, nominal;
+		rl_uparam_range(ua, &lo, &hi);
+		nominal = claim_stated_value(ua->side ? &rep->bd.st.cfg
+		                                      : &rep->a.st.cfg, ua->p);
+		snprintf(nm2, sizeof nm2, "%s.%s", ua->p->section, ua->p->key);
+		if (exec_bind(w, "INSERT OR IGNORE INTO claim_assumptions "
+		              "VALUES(?,?,?,?,?,?,?,?)", "ittdtddt", w->run,
+		              ua->side ? "b_by_design" : "a", nm2, nominal,
+		              ua->p->unit, lo, hi, rep->unc_d.source[i]))
 			return -1;
 	}
 	for (i = 0; i < rep->nclaims; i++) {

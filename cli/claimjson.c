@@ -199,7 +199,7 @@ static void assumptions_json(json_w *w, const char *key,
 		uname(p, name, sizeof name);
 		json_obj(w, NULL);
 		json_str(w, "param", name);
-		json_num(w, "value", rl_param_get(p->side ? b : a, p->p));
+		json_num(w, "value", claim_stated_value(p->side ? b : a, p->p));
 		json_str(w, "dist", rl_dist_name(p->dist));
 		json_num(w, "low", lo);
 		json_num(w, "high", hi);

@@ -96,10 +96,13 @@ void report_assumptions(rctx *r)
 	int n = 0;
 	doc_heading(&r->d, 2, "assumptions", "Assumptions");
 	doc_para(&r->d, "The inputs behind each side with their sources; "
-	         "a range is what the Monte Carlo and the sensitivity vary.");
+	         "a range is what the Monte Carlo and the sensitivity vary "
+	         "(the sensitivity section shows side b's; rooflab claim "
+	         "prints the by-design side's too).");
 	st = rows(r, "claim_assumptions", "SELECT side, param, value, unit, low, "
 	          "high, source FROM claim_assumptions WHERE run_id = ?1 "
-	          "ORDER BY side DESC, param");
+	          "ORDER BY CASE side WHEN 'b' THEN 0 WHEN 'b_by_design' THEN 1 "
+	          "ELSE 2 END, param");
 	if (!st)
 		return;
 	while (sqlite3_step(st) == SQLITE_ROW) {

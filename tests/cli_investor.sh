@@ -38,7 +38,9 @@ bad = []
 want = {("assumptions", "b.chip.peak_tflops_fp8"): 9800,
         ("assumptions", "b.chip.hbm_tbps"): 4.8,
         ("assumptions_by_design", "b.design.frac_mac"): 0.2,
-        ("assumptions_by_design", "b.design.clock_ghz"): 1.5}
+        ("assumptions_by_design", "b.design.clock_ghz"): 1.5,
+        # 0 in the file: the HBM3E generation's stack, 1.2 TB/s
+        ("assumptions_by_design", "b.design.hbm_stack_gbps"): 1200}
 for (k, p), v in want.items():
     got = [a.get("value") for a in d[k] if a["param"] == p]
     if got != [v]:
@@ -94,6 +96,18 @@ if [ -n "$x" ] && [ -n "$iv" ] &&
 else
 	echo "not ok - the report's verdict, text says '$x' and '$iv'"
 	grep 'the model gives' "$tmpd/r.md" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
+# the report's assumptions table holds Sohu by design's too, at their
+# stated values (sohu-design.ini: frac_mac 0.20; hbm_stack_gbps 0, the
+# HBM3E generation's 1200 GB/s per stack)
+if grep -q '^| 8x Sohu (by design) | design.frac\\_mac | 0.2 |  | 0.1 .. 0.4 |' "$tmpd/r.md" &&
+	grep -q '^| 8x Sohu (by design) | design.hbm\\_stack\\_gbps | 1200 | GB/s | 1200 .. 1508 |' "$tmpd/r.md" &&
+	grep -q '^| 8x Sohu (as claimed) | chip.peak\\_tflops\\_fp8 | 9800 | TFLOPS |' "$tmpd/r.md"; then
+	echo "ok - the report's assumptions: both Sohus, at their stated values"
+else
+	echo "not ok - the report's assumptions table"
+	grep '^| 8x Sohu' "$tmpd/r.md" | sed 's/^/    /' | head -30
 	fails=$((fails + 1))
 fi
 # the report names the cost formula's inputs as the text does
