@@ -32,7 +32,13 @@ static void help(FILE *f)
 	      "file has [claim] (scenario, uncertainty, target, samples,\nseed), "
 	      "[a] and [b] (chip and SPEC keys); options given on the command "
 	      "line\nwin.  A key, in a SPEC or a config section, is given once.  "
-	      "--samples 0 skips\nMonte Carlo.\n"
+	      "--samples 0 skips\nMonte Carlo.\n\n"
+	      "The verdict's first words follow the Monte Carlo's probability "
+	      "that b/a reaches\nthe target: Supported (90% or more), "
+	      "Plausible (50-90%), Possible but\nunlikely (10-50%), Not "
+	      "supported (under 10%); without Monte Carlo, Reproduced\nor Not "
+	      "reproduced under the stated assumptions (the speedup at the "
+	      "stated\nvalues against the target).\n"
 	      "Exit status: 0 ok, 2 bad input, 1 internal.\n", f);
 	opt_help(f, claim_table);
 }

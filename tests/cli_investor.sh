@@ -110,6 +110,16 @@ else
 	grep '^| 8x Sohu' "$tmpd/r.md" | sed 's/^/    /' | head -30
 	fails=$((fails + 1))
 fi
+# the verdict's word is said with its rule (claim/verdict.c: 0.9, 0.5,
+# 0.1), in --help and in the report beside the probability
+expect_exit 0 "claim --help" -- $RL claim --help
+expect_out "^the target: Supported \\(90% or more\\), Plausible \\(50-90%\\), Possible but$" \
+	"--help gives the verdict's words with their probabilities"
+if grep -q "reaches 20x: [0-9.]*% (the verdict's word follows it: Supported at 90% or more, Plausible at 50-90%, Possible but unlikely at 10-50%, Not supported under 10%)" "$tmpd/r.md"; then
+	echo "ok - the report gives the verdict's rule beside the probability"
+else
+	echo "not ok - the report's verdict rule"; fails=$((fails + 1))
+fi
 # the report names the cost formula's inputs as the text does
 if grep -q "the chips amortized over 4 years, plus energy: the chips' power x 1.82 for the server x PUE 1.2 at 0.1 USD/kWh)" "$tmpd/r.md"; then
 	echo "ok - the report's cost paragraph names the years and the energy inputs"
