@@ -77,11 +77,21 @@ static void verdict_text(FILE *f, const claim_report *rep)
 		fprintf(f, "  mapping: TP%g x PP%g on %g chips, both sides "
 		        "(%s: %g in / %g out)\n", sa->tp, sa->pp,
 		        rl_scen_chips(sa), rep->scenario, sa->isl, sa->osl);
-	else
-		fprintf(f, "  mapping: a TP%g x PP%g on %g chips, b TP%g x PP%g on "
-		        "%g chips (%s: %g in / %g out)\n", sa->tp, sa->pp,
-		        rl_scen_chips(sa), sb->tp, sb->pp, rl_scen_chips(sb),
+	else {
+		/* data-parallel replicas named ("TP1 x PP1 x DP8"): "TP1 x PP1 on
+		** 8 chips" read as one chip's mapping left unexplained */
+		char da[32] = "", db[32] = "";
+		double ra = rl_scen_chips(sa) / (sa->tp * sa->pp);
+		double rb = rl_scen_chips(sb) / (sb->tp * sb->pp);
+		if (ra > 1)
+			snprintf(da, sizeof da, " x DP%g", ra);
+		if (rb > 1)
+			snprintf(db, sizeof db, " x DP%g", rb);
+		fprintf(f, "  mapping: a TP%g x PP%g%s on %g chips, b TP%g x PP%g%s "
+		        "on %g chips (%s: %g in / %g out)\n", sa->tp, sa->pp, da,
+		        rl_scen_chips(sa), sb->tp, sb->pp, db, rl_scen_chips(sb),
 		        rep->scenario, sa->isl, sa->osl);
+	}
 	/* the stated values outside their own interval: said at once, under the
 	** mapping, why in the uncertainty section (median_text) */
 	if (mc && (side = claim_vs_interval(x, mc->p05, mc->p95)) != 0)

@@ -195,7 +195,8 @@ void report_verdict(rctx *r)
 	if (m.have && isfinite(m.prob))
 		snprintf(pr, sizeof pr, "%.1f%%", 100 * m.prob);
 	if (isfinite(ta) && isfinite(tb))
-		snprintf(tp, sizeof tp, " (%.0f against %.0f tokens/s)", tb, ta);
+		snprintf(tp, sizeof tp, " (%.0f against %.0f tokens/s, both "
+		         "modelled)", tb, ta);
 	if (isfinite(c->speedup_output))
 		snprintf(so, sizeof so, "%.2fx", c->speedup_output);
 

@@ -22,6 +22,9 @@ expect_out "^  energy: the chips' power \\(power/chip above\\) x 1\\.82 for the 
 # claims file) x (2048 + 128) / 128 = 22735, 29562, 32864 total tokens/s
 expect_out "^against the measured TensorRT-LLM tables of the same cell \\(total tokens/s\\): 0\\.10 \\(22735\\) [0-9.]+x, and the later 0\\.11 \\(29562\\) [0-9.]+x, 0\\.12 \\(32864\\) [0-9.]+x$" \
 	"the later baselines are the measured tables, 0.10's among them"
+# side b's 8 chips as 8 single-chip replicas: 8 / (1 x 1) = DP8, named
+expect_out "^  mapping: a TP8 x PP1 on 8 chips, b TP1 x PP1 x DP8 on 8 chips \\(etched-bench: 2048 in / 128 out\\)$" \
+	"the verdict's mapping names b's replicas"
 # the per-mapping speedups divide by a as modelled, and say so
 expect_out "^per mapping \\(total tokens/s; speedup against a as modelled at its measured mapping, tp 8 x pp 1: [0-9]+\\)$" \
 	"per mapping: against a as modelled, named"
@@ -97,6 +100,11 @@ else
 	echo "not ok - the report's verdict, text says '$x' and '$iv'"
 	grep 'the model gives' "$tmpd/r.md" | sed 's/^/    /'
 	fails=$((fails + 1))
+fi
+if grep -q "Etched's way of counting ([0-9]* against [0-9]* tokens/s, both modelled)" "$tmpd/r.md"; then
+	echo "ok - the report's throughputs are said to be the model's"
+else
+	echo "not ok - the report's throughputs, modelled"; fails=$((fails + 1))
 fi
 # the report's assumptions table holds Sohu by design's too, at their
 # stated values (sohu-design.ini: frac_mac 0.20; hbm_stack_gbps 0, the
