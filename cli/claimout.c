@@ -163,6 +163,17 @@ void claimout_solve_row_text(FILE *f, const claim_solve_row *r)
 	wrapped(f, "  - ", text, 4);
 }
 
+/* A range's end as an investor reads it: a whole number whole ("12000",
+** where %.4g wrote "1.2e+04"), any other to 4 digits. */
+static const char *plain_num(char *buf, size_t len, double v)
+{
+	if (isfinite(v) && v == floor(v) && fabs(v) < 1e15)
+		snprintf(buf, len, "%.0f", v);
+	else
+		snprintf(buf, len, "%.4g", v);
+	return buf;
+}
+
 /* Why the Monte Carlo median differs from the nominal: where the nominal
 ** sits among the samples, and the assumptions whose range reaches further
 ** below the nominal than above it (in log terms, from the tornado). */
@@ -172,6 +183,7 @@ static void median_text(FILE *f, const claim_side *b, double nominal,
 {
 	size_t i, below = 0, valid = 0, shown = 0;
 	double gap[CLAIM_UNC_MAX];
+	char vl[32], vh[32];
 	(void)b;
 	if (!mc || !(nominal > 0))
 		return;
@@ -206,11 +218,12 @@ static void median_text(FILE *f, const claim_side *b, double nominal,
 			fprintf(f, ".\n  Assumptions whose range reaches further "
 			        "%s than %s:\n", mc->p50 < nominal ? "down" : "up",
 			        mc->p50 < nominal ? "up" : "down");
-		fprintf(f, "    %c.%s.%s: %.2fx at %.4g, %.2fx at %.4g%s%s (%.2fx "
+		fprintf(f, "    %c.%s.%s: %.2fx at %s, %.2fx at %s%s%s (%.2fx "
 		        "down, %.2fx up)\n", p->side ? 'b' : 'a', p->p->section,
-		        p->p->key, t->speedup_low, t->low, t->speedup_high,
-		        t->high, p->p->unit[0] ? " " : "", p->p->unit,
-		        nominal / lo, hi / nominal);
+		        p->p->key, t->speedup_low, plain_num(vl, sizeof vl, t->low),
+		        t->speedup_high, plain_num(vh, sizeof vh, t->high),
+		        p->p->unit[0] ? " " : "", p->p->unit, nominal / lo,
+		        hi / nominal);
 		shown++;
 	}
 	if (!shown)
@@ -269,7 +282,7 @@ static void unc_text(FILE *f, const claim_report *rep,
 	for (i = 0; i < u->n; i++) {
 		const rl_tornado_row *t = &torn[i];
 		const rl_uparam *p = &u->u[t->index];
-		char name[128], lo[32], hi[32];
+		char name[128], lo[32], hi[32], vl[32], vh[32];
 		snprintf(name, sizeof name, "%c.%s.%s", p->side ? 'b' : 'a',
 		         p->p->section, p->p->key);
 		snprintf(lo, sizeof lo, "%.2f", t->speedup_low);
@@ -280,8 +293,9 @@ static void unc_text(FILE *f, const claim_report *rep,
 			flat[nflat++] = i;
 			continue;
 		}
-		fprintf(f, "    %-32s %9.4g .. %-9.4g %s%s speedup %6sx .. "
-		        "%sx\n", name, t->low, t->high, p->p->unit,
+		fprintf(f, "    %-32s %9s .. %-9s %s%s speedup %6sx .. "
+		        "%sx\n", name, plain_num(vl, sizeof vl, t->low),
+		        plain_num(vh, sizeof vh, t->high), p->p->unit,
 		        p->p->unit[0] ? "" : " ", lo, hi);
 	}
 	for (i = 0; i < nflat; i++) {

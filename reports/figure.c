@@ -10,6 +10,7 @@
 ** read fails the report.
 */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,8 @@ const char *report_num(char *buf, size_t len, double v, int digits)
 {
 	if (v != v)
 		snprintf(buf, len, "-");
+	else if (isfinite(v) && v == floor(v) && fabs(v) < 1e15)
+		snprintf(buf, len, "%.0f", v); /* 12000, not 1.2e+04 */
 	else
 		snprintf(buf, len, "%.*g", digits, v);
 	return buf;

@@ -85,7 +85,8 @@ void report_warn(rctx *r, const char *msg);
 ** NAN if absent (verdict.c). */
 double report_side_value(rctx *r, const char *side, const char *name);
 
-/* Number formatting: "%.*g" into buf, "-" for NAN. */
+/* Number formatting: "%.*g" into buf, a whole number whole ("12000",
+** not "1.2e+04"), "-" for NAN. */
 const char *report_num(char *buf, size_t len, double v, int digits);
 
 /* The sections (verdict.c, sections.c, more.c). */
