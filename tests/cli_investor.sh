@@ -27,6 +27,15 @@ expect_out "^against the measured TensorRT-LLM tables of the same cell \\(total 
 expect_out "^    b\\.chip\\.peak_tflops_fp8 +5000 \\.\\. 12000 +TFLOPS speedup" \
 	"tornado: the range's ends as written in the file"
 expect_no_out "1\\.2e\\+04" "no 1.2e+04 in the text"
+# the verdict's word follows the probability over the ranges, its sentence
+# the stated values: at a target of 17x the stated 17.67x reaches it while
+# the samples' 95th percentile (about 16.9x) does not, so the word is Not
+# supported (under 10%) and the sentence says both, where it read "Not
+# supported: ... reaching 17x."
+expect_exit 0 "claim at a target the stated values reach" -- $C --target 17
+expect_out "^Not supported: 8x Sohu \\(as claimed\\) is 17\\.67x as fast as 8x H100 \\(TensorRT-LLM 0\\.10\\) at the stated values, reaching 17x, but only [0-9.]+% of the samples over the assumption ranges do\\.$" \
+	"a word and a sentence that disagree say why"
+expect_exit 0 "claim text" -- $C
 # side b's 8 chips as 8 single-chip replicas: 8 / (1 x 1) = DP8, named
 expect_out "^  mapping: a TP8 x PP1 on 8 chips, b TP1 x PP1 x DP8 on 8 chips \\(etched-bench: 2048 in / 128 out\\)$" \
 	"the verdict's mapping names b's replicas"
