@@ -442,6 +442,31 @@ static void cost_text(FILE *f, const claim_report *rep)
 	        "range: data/chips/README.md)\n");
 }
 
+/* A power-limit factor for a side b with no power model (Sohu as claimed:
+** no process node, no TDP) is not a power advantage anyone measured: it is
+** what a's power budget and energy per operation would take from b's
+** peak, and b is assumed free of it.  Said under the factors. */
+static void power_note(FILE *f, const claim_report *rep)
+{
+	char la[LABEL_CELL], lb[LABEL_CELL], text[600];
+	size_t i;
+	if (isfinite(rep->b.r.power_w))
+		return;
+	for (i = 0; i < rep->nf; i++)
+		if (!strcmp(rep->f[i].name, "power limit") &&
+		    fabs(rep->phi[i]) > log(1.005)) {
+			snprintf(text, sizeof text, "power limit: %s has no power "
+			         "model and no TDP; x%.3f is (averaged over the Shapley "
+			         "orders) what %s's power budget and energy per "
+			         "operation would take from its peak, assumed away "
+			         "(README, What it says about Sohu)",
+			         rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb),
+			         exp(rep->phi[i]),
+			         rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la));
+			wrapped(f, "    ", text, 4);
+		}
+}
+
 void claimout_text(FILE *f, const claim_report *rep)
 {
 	size_t i;
@@ -472,9 +497,10 @@ void claimout_text(FILE *f, const claim_report *rep)
 
 	fprintf(f, "\nwhere the speedup comes from (Shapley factors, "
 	        "multiply to the total)\n");
-	if (rep->factors_ok)
+	if (rep->factors_ok) {
 		factors_text(f, rep->f, rep->phi, rep->nf, rep->factors_ratio);
-	else
+		power_note(f, rep);
+	} else
 		fprintf(f, "    not available: %s\n",
 		        rl_utf8_cell(rep->factors_err, 0, 0, why, sizeof why));
 	if (rep->have_bd) {

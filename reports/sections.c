@@ -50,7 +50,7 @@ void report_factors(rctx *r)
 	plot_opts po = claim_plot(r);
 	sqlite3_stmt *st;
 	char f[32], cum[32];
-	double prod = 1;
+	double prod = 1, power = NAN;
 	int n = 0;
 	doc_heading(&r->d, 2, "factors", "Where the speedup comes from");
 	doc_para(&r->d, "Each factor is the Shapley value of one difference "
@@ -69,6 +69,8 @@ void report_factors(rctx *r)
 		double x = pdb_real(st, 1);
 		char name[128];
 		pdb_text(st, 0, name, sizeof name);
+		if (!strcmp(name, "power limit"))
+			power = x;
 		if (n++ == 0)
 			doc_table_begin(&r->d, 3, h);
 		prod *= x;
@@ -85,6 +87,17 @@ void report_factors(rctx *r)
 		doc_table_end(&r->d);
 	}
 	empty_note(r, n, "Shapley factors");
+	/* side b with no power model (its chip price stored, its power not):
+	** the power limit's factor is not a measured advantage (claimout.c
+	** power_note) */
+	if (isfinite(power) && fabs(log(power)) > log(1.005) &&
+	    isfinite(report_side_value(r, "b", "cost.chip_price_usd")) &&
+	    !isfinite(report_side_value(r, "b", "power.watts")))
+		doc_para(&r->d, "Power limit: %s has no power model and no TDP; "
+		         "x%.3f is (averaged over the Shapley orders) what %s's "
+		         "power budget and energy per operation would take from "
+		         "its peak, assumed away.", r->c.b_label, power,
+		         r->c.a_label);
 }
 
 void report_assumptions(rctx *r)

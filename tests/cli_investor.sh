@@ -36,6 +36,14 @@ expect_exit 0 "claim at a target the stated values reach" -- $C --target 17
 expect_out "^Not supported: 8x Sohu \\(as claimed\\) is 17\\.67x as fast as 8x H100 \\(TensorRT-LLM 0\\.10\\) at the stated values, reaching 17x, but only [0-9.]+% of the samples over the assumption ranges do\\.$" \
 	"a word and a sentence that disagree say why"
 expect_exit 0 "claim text" -- $C
+# Sohu as claimed has no power model (sohu.ini: tdp_w 0, no node): its
+# power-limit factor is said to be assumed away, with the factor's own value
+pf=$(sed -n 's/^    power limit  *x *\([0-9.]*\)$/\1/p' "$tmpd/out" | head -1)
+if [ -n "$pf" ] && grep -q "^    power limit: 8x Sohu (as claimed) has no power model and no TDP; x$pf is (averaged over the$" "$tmpd/out"; then
+	echo "ok - the power limit's factor for a chip with no power model is explained (x$pf)"
+else
+	echo "not ok - the power limit's note (factor '$pf')"; fails=$((fails + 1))
+fi
 # side b's 8 chips as 8 single-chip replicas: 8 / (1 x 1) = DP8, named
 expect_out "^  mapping: a TP8 x PP1 on 8 chips, b TP1 x PP1 x DP8 on 8 chips \\(etched-bench: 2048 in / 128 out\\)$" \
 	"the verdict's mapping names b's replicas"
@@ -141,6 +149,11 @@ if grep -q "reaches 20x: [0-9.]*% (the verdict's word follows it: Supported at 9
 	echo "ok - the report gives the verdict's rule beside the probability"
 else
 	echo "not ok - the report's verdict rule"; fails=$((fails + 1))
+fi
+if [ -n "$pf" ] && grep -q "^Power limit: 8x Sohu (as claimed) has no power model and no TDP; x$pf is" "$tmpd/r.md"; then
+	echo "ok - the report explains the power limit's factor too"
+else
+	echo "not ok - the report's power limit note"; fails=$((fails + 1))
 fi
 # the report names the cost formula's inputs as the text does
 if grep -q "the chips amortized over 4 years, plus energy: the chips' power x 1.82 for the server x PUE 1.2 at 0.1 USD/kWh)" "$tmpd/r.md"; then
