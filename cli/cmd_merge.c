@@ -12,20 +12,27 @@
 
 typedef struct {
 	int force;
+	const char *spec;
 } merge_args;
 
 static const opt_def table[] = {
     OPT_BOOL("--force", merge_args, force, "replace an existing OUT.db"),
+    OPT_STR("--spec", merge_args, spec, "HASH",
+            "merge the runs of the sweep spec whose spec_hash starts with "
+            "HASH (needed only where every part holds runs of more than "
+            "one spec)"),
     OPT_LAST};
 
 static void help(FILE *f)
 {
-	fputs("usage: rooflab merge [--force] OUT.db PART.db...\n\n"
+	fputs("usage: rooflab merge [--force] [--spec HASH] OUT.db PART.db...\n\n"
 	      "Combines the shard databases of one sweep (rooflab sweep --shard "
 	      "I/N) into the\nnew database OUT.db, whose points are those of an "
-	      "unsharded run, in the same\norder.  Refuses shards of different "
-	      "specs or rooflab builds, a shard given\ntwice, missing or "
-	      "unfinished shards, a "
+	      "unsharded run, in the same\norder.  A part may hold runs of other "
+	      "specs too: the spec merged is the one\nevery part holds a run of "
+	      "(or --spec's); none, or more than one, is refused\nnaming them.  "
+	      "Refuses shards of different rooflab builds, a shard given\ntwice, "
+	      "missing or unfinished shards, a "
 	      "shard marked complete that lacks points\n(`rooflab sweep --resume` "
 	      "on it fills them), a point two shards hold, an\nexisting OUT.db "
 	      "(unless --force) and an OUT.db that is one of the parts (even\n"
@@ -53,13 +60,13 @@ int cmd_merge(int argc, char **argv)
 		free(files);
 		return bad_input("merge", "usage: rooflab merge OUT.db PART.db...");
 	}
-	rc = rl_sweep_merge(files[0], files + 1, n - 1, a.force, err,
+	rc = rl_sweep_merge(files[0], files + 1, n - 1, a.spec, a.force, err,
 	                    sizeof err);
 	if (rc)
 		cli_say("merge", err);
 	else
-		fprintf(stderr, "rooflab merge: %d part(s) merged into %s\n", n - 1,
-		        files[0]);
+		fprintf(stderr, "rooflab merge: %d part%s merged into %s\n", n - 1,
+		        n - 1 == 1 ? "" : "s", files[0]);
 	free(files);
 	return rc;
 }

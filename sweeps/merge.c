@@ -30,6 +30,7 @@ typedef struct {
 	int finished;
 	char started[32], finished_at[32];
 	char version[64], git_rev[64]; /* the build that wrote it */
+	char spec_path[1024];
 	sqlite3_stmt *cur; /* rows in idx order */
 	int64_t idx;       /* current row's idx */
 } shard_run;
@@ -76,7 +77,7 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 	    m->dbs[part],
 	    "SELECT id, spec_hash, shard_index, shard_count, points, next_idx,"
 	    " finished IS NOT NULL, started, coalesce(finished, ''), version,"
-	    " git_rev FROM runs"
+	    " git_rev, spec_path FROM runs"
 	    " WHERE id IN (SELECT max(id) FROM runs GROUP BY spec_hash,"
 	    " shard_index, shard_count) ORDER BY id", -1, &st, NULL);
 	if (rc != SQLITE_OK) {
@@ -106,7 +107,8 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 			             {7, "started", sizeof r->started},
 			             {8, "finished", sizeof r->finished_at},
 			             {9, "version", sizeof r->version},
-			             {10, "git_rev", sizeof r->git_rev}};
+			             {10, "git_rev", sizeof r->git_rev},
+			             {11, "spec_path", sizeof r->spec_path}};
 			size_t k;
 			for (k = 0; k < sizeof texts / sizeof texts[0]; k++)
 				if (strlen(text_of(st, texts[k].col)) >= texts[k].cap) {
@@ -137,6 +139,8 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 		         text_of(st, 8));
 		snprintf(r->version, sizeof r->version, "%s", text_of(st, 9));
 		snprintf(r->git_rev, sizeof r->git_rev, "%s", text_of(st, 10));
+		snprintf(r->spec_path, sizeof r->spec_path, "%s",
+		         text_of(st, 11));
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -177,6 +181,173 @@ static int part_dropped(const merge_ctx *m, const shard_run *r,
 	return *dropped <= want && have == want - *dropped ? 0 : -1;
 }
 
+/* Append text to buf (cap bytes, *used of them taken) while it fits
+** with room for ", ..."; 0 once it did not (the list is then ended with
+** ", ..." by list_end), so a list is cut at a whole item. */
+static int list_add(char *buf, size_t cap, size_t *used, int *cut,
+                    const char *text)
+{
+	size_t n = strlen(text);
+	if (*cut)
+		return 0;
+	if (*used + n + 6 >= cap) {
+		*cut = 1;
+		return 0;
+	}
+	memcpy(buf + *used, text, n + 1);
+	*used += n;
+	return 1;
+}
+
+static void list_end(char *buf, size_t cap, size_t *used, int cut)
+{
+	if (cut && *used + 6 < cap) {
+		memcpy(buf + *used, ", ...", 6);
+		*used += 5;
+	}
+}
+
+/* Does part hold a run (a shard) of the spec with this hash? */
+static const shard_run *part_run_of(const merge_ctx *m, int part,
+                                    const char *hash)
+{
+	int i;
+	for (i = 0; i < m->nruns; i++)
+		if (m->runs[i].part == part && !strcmp(m->runs[i].hash, hash))
+			return &m->runs[i];
+	return NULL;
+}
+
+/* The distinct specs among the runs read, by hash, each as the index of
+** its first run (ascending) into first[]; returns how many. */
+static int distinct_specs(const merge_ctx *m, int *first)
+{
+	int i, j, n = 0;
+	for (i = 0; i < m->nruns; i++) {
+		for (j = 0; j < n && strcmp(m->runs[first[j]].hash,
+		                            m->runs[i].hash); j++)
+			;
+		if (j == n)
+			first[n++] = i;
+	}
+	return n;
+}
+
+/* "HASH (SPEC_PATH, PART run R)" of run r into buf. */
+static void spec_item(const merge_ctx *m, const shard_run *r, char *buf,
+                      size_t cap, const char *sep)
+{
+	snprintf(buf, cap, "%s%s (%s, %s run %lld)", sep, r->hash,
+	         r->spec_path[0] ? r->spec_path : "no path", m->paths[r->part],
+	         (long long)r->id);
+}
+
+/* Keep the runs of one spec: the one `spec` names (its hash, or a prefix
+** of it that no other spec's hash has), or, without it, the one spec every
+** part holds a run of.  A file holds many runs, so a part may hold runs
+** of other specs besides its shard; only a choice that is not unique (no
+** spec in every part, or more than one) is refused, naming the specs. */
+static int choose_spec(merge_ctx *m, const char *spec, char *err,
+                       size_t errlen)
+{
+	int *first = malloc((size_t)m->nruns * sizeof *first);
+	int nspecs, i, p, k, n = 0, chosen = -1, cut = 0;
+	char list[1400], item[6144];
+	size_t used = 0;
+	if (!first) {
+		snprintf(err, errlen, "out of memory");
+		return RL_EINTERNAL;
+	}
+	list[0] = '\0';
+	nspecs = distinct_specs(m, first);
+	for (i = 0; i < nspecs; i++) {
+		const char *h = m->runs[first[i]].hash;
+		int in_all = 1;
+		if (spec) {
+			if (strncmp(h, spec, strlen(spec)))
+				continue;
+		} else {
+			for (p = 0; p < m->nparts && in_all; p++)
+				in_all = part_run_of(m, p, h) != NULL;
+			if (!in_all)
+				continue;
+		}
+		spec_item(m, &m->runs[first[i]], item, sizeof item,
+		          n ? ", " : "");
+		list_add(list, sizeof list, &used, &cut, item);
+		chosen = first[i];
+		n++;
+	}
+	list_end(list, sizeof list, &used, cut);
+	if (n > 1) {
+		if (spec)
+			snprintf(err, errlen, "--spec %s matches %d sweep specs: %s; "
+			         "give more of its digits", spec, n, list);
+		else
+			snprintf(err, errlen, "every part holds runs of %d sweep "
+			         "specs: %s; choose the one to merge with --spec HASH "
+			         "(its first digits will do)", n, list);
+		free(first);
+		return RL_EINPUT;
+	}
+	if (n == 0) {
+		/* say what each part holds */
+		used = 0;
+		cut = 0;
+		list[0] = '\0';
+		for (p = 0; p < m->nparts; p++)
+			for (i = 0, k = 0; i < nspecs; i++) {
+				const shard_run *r = part_run_of(m, p,
+				                                 m->runs[first[i]].hash);
+				if (!r)
+					continue;
+				if (k++ == 0)
+					snprintf(item, sizeof item, "%s%s holds %s (%s, run "
+					         "%lld)", p ? "; " : "", m->paths[p], r->hash,
+					         r->spec_path[0] ? r->spec_path : "no path",
+					         (long long)r->id);
+				else
+					snprintf(item, sizeof item, ", %s (%s, run %lld)",
+					         r->hash, r->spec_path[0] ? r->spec_path
+					                                  : "no path",
+					         (long long)r->id);
+				list_add(list, sizeof list, &used, &cut, item);
+			}
+		list_end(list, sizeof list, &used, cut);
+		if (spec)
+			snprintf(err, errlen, "--spec %s is no sweep spec the parts "
+			         "hold: %s", spec, list);
+		else
+			snprintf(err, errlen, "no sweep spec is in every part (%s): "
+			         "the parts come from different sweep specs; refusing "
+			         "to merge them", list);
+		free(first);
+		return RL_EINPUT;
+	}
+	free(first);
+	if (spec)
+		for (p = 0; p < m->nparts; p++)
+			if (!part_run_of(m, p, m->runs[chosen].hash)) {
+				snprintf(err, errlen, "%s holds no run of sweep spec %s "
+				         "(%s); refusing to merge it", m->paths[p],
+				         m->runs[chosen].hash,
+				         m->runs[chosen].spec_path[0]
+				             ? m->runs[chosen].spec_path
+				             : "no path");
+				return RL_EINPUT;
+			}
+	/* keep the chosen spec's runs, in the order read */
+	{
+		char hash[sizeof m->runs[0].hash];
+		memcpy(hash, m->runs[chosen].hash, sizeof hash);
+		for (i = 0, k = 0; i < m->nruns; i++)
+			if (!strcmp(m->runs[i].hash, hash))
+				m->runs[k++] = m->runs[i];
+		m->nruns = k;
+	}
+	return 0;
+}
+
 static int check_runs(merge_ctx *m, char *err, size_t errlen)
 {
 	const shard_run *a = &m->runs[0];
@@ -189,13 +360,6 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 	for (i = 0; i < m->nruns; i++) {
 		const shard_run *r = &m->runs[i];
 		uint64_t dropped;
-		if (strcmp(r->hash, a->hash)) {
-			snprintf(err, errlen, "%s run %lld and %s run %lld come from "
-			         "different sweep specs (hash %s and %s); refusing to "
-			         "merge them", m->paths[a->part], (long long)a->id,
-			         m->paths[r->part], (long long)r->id, a->hash, r->hash);
-			return RL_EINPUT;
-		}
 		if (strcmp(r->version, a->version) || strcmp(r->git_rev, a->git_rev)) {
 			/* a point's numbers depend on the build as well as the
 			** spec: parts of two builds would merge into one run
@@ -251,17 +415,20 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 			m->dropped += dropped;
 	}
 	if (m->nruns != a->shards) {
-		int64_t s;
+		int64_t s, nmissing = 0;
 		for (s = 0; s < a->shards && used + 24 < sizeof missing; s++) {
 			for (j = 0; j < m->nruns && m->runs[j].shard != s; j++)
 				;
-			if (j == m->nruns)
+			if (j == m->nruns && ++nmissing)
 				used += (size_t)snprintf(missing + used,
 				                         sizeof missing - used, "%s%lld",
 				                         used ? ", " : "", (long long)s);
 		}
-		snprintf(err, errlen, "missing shard(s) %s of %lld; every shard "
-		         "I/%lld must be given once", missing, (long long)a->shards,
+		if (s < a->shards) /* the list is full: cut at a whole number */
+			snprintf(missing + used, sizeof missing - used, ", ...");
+		snprintf(err, errlen, "missing shard%s %s of %lld; every shard "
+		         "I/%lld must be given once", nmissing == 1 && s == a->shards
+		         ? "" : "s", missing, (long long)a->shards,
 		         (long long)a->shards);
 		return RL_EINPUT;
 	}
@@ -596,7 +763,7 @@ static int out_is_part(const char *out, const char *const *parts,
 }
 
 int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
-                   int force, char *err, size_t errlen)
+                   const char *spec, int force, char *err, size_t errlen)
 {
 	merge_ctx m;
 	struct stat sb;
@@ -610,6 +777,12 @@ int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
 	if (!force && stat(out, &sb) == 0) {
 		snprintf(err, errlen, "%s exists; merge writes a new database "
 		         "(remove it, or pass --force to replace it)", out);
+		return RL_EINPUT;
+	}
+	if (spec && (!*spec || strlen(spec) > 16 ||
+	             strspn(spec, "0123456789abcdef") != strlen(spec))) {
+		snprintf(err, errlen, "--spec '%s': a spec_hash is 16 hexadecimal "
+		         "digits (0-9, a-f); give it or its first digits", spec);
 		return RL_EINPUT;
 	}
 	if (out_is_part(out, parts, nparts, err, errlen))
@@ -630,6 +803,8 @@ int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
 		if (!rc)
 			rc = read_runs(&m, i, err, errlen);
 	}
+	if (!rc)
+		rc = choose_spec(&m, spec, err, errlen);
 	if (!rc)
 		rc = check_runs(&m, err, errlen);
 	if (!rc)

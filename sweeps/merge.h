@@ -7,12 +7,16 @@
 
 #include <stddef.h>
 
-/* Merge the runs in parts[0..nparts) (of each file, the newest run of each
-** shard) into a new database `out` (written to a temporary file and renamed
-** at the end).  Refuses shards of different specs, a shard given twice, a
-** missing or unfinished shard, and an existing `out` unless force.
-** Returns RL_OK, or RL_EINPUT (bad input) / RL_EINTERNAL with a message. */
+/* Merge the runs of one sweep spec in parts[0..nparts) (of each file, the
+** newest run of each shard of that spec) into a new database `out`
+** (written to a temporary file and renamed at the end).  The spec is the
+** one whose hash starts with `spec` or, where spec is NULL, the one every
+** part holds a run of (a part may hold runs of other specs too); no such
+** spec, or more than one, is refused naming them.  Refuses a part with no
+** run of the spec, a shard given twice, a missing or unfinished shard, and
+** an existing `out` unless force.  Returns RL_OK, or RL_EINPUT (bad input)
+** / RL_EINTERNAL with a message. */
 int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
-                   int force, char *err, size_t errlen);
+                   const char *spec, int force, char *err, size_t errlen);
 
 #endif

@@ -121,7 +121,7 @@ n=$(q "$d/sobol-merged.db" "SELECT count(DISTINCT chip_hbm_tbps) FROM points")
 
 # merge refusals
 expect_exit 2 "missing shard" -- $RL merge "$d/m1.db" "$d/part0.db" "$d/part1.db" "$d/part3.db"
-expect_err "missing shard\(s\) 2 of 4" "names the missing shard"
+expect_err "missing shard 2 of 4;" "names the missing shard (one: singular)"
 expect_exit 2 "duplicated shard" -- $RL merge "$d/m1.db" "$d/part0.db" "$d/part1.db" "$d/part1.db" "$d/part2.db" "$d/part3.db"
 expect_err "shard 1/4 is given twice" "names the duplicated shard"
 sed 's/1:12:1/1:12:2/' "$d/small.ini" >"$d/other.ini"
@@ -982,4 +982,45 @@ r=$(q "$d/codes.db" "SELECT group_concat(scenario_tp || ':' || status || ':' ||
 [ "$r" = "1:3:111 2:3:111 8:0:000 16:2:111" ] &&
 	echo "ok - status 3 (no fit), 0, 2 (inconsistent), outputs NULL where not 0" ||
 	{ echo "not ok - statuses and NULLs: $r"; fails=$((fails + 1)); }
+
+# a file holds many runs: merge takes the runs of the spec every part
+# holds, and --resume the unfinished run of its own spec and shard.
+# nine.ini is 3 x 3 = 9 points; shard K/4 holds idx % 4 == K: 0, 4, 8 (3),
+# 1, 5 (2), 2, 6 (2), 3, 7 (2).  two.ini (2 points) goes into part 0 too.
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 2, 3\n' >"$d/two.ini"
+$RL sweep "$d/nine.ini" --db "$d/mix0.db" --shard 0/4 2>/dev/null
+$RL sweep "$d/two.ini" --db "$d/mix0.db" 2>/dev/null
+for k in 1 2 3; do $RL sweep "$d/nine.ini" --db "$d/mix$k.db" --shard $k/4 2>/dev/null; done
+expect_exit 0 "merge of parts one of which holds a run of another spec" -- \
+	$RL merge "$d/mixm.db" "$d/mix0.db" "$d/mix1.db" "$d/mix2.db" "$d/mix3.db"
+expect_err "4 parts merged" "says 4 parts merged"
+$RL sweep "$d/nine.ini" --db "$d/nine-whole.db" 2>/dev/null
+a=$(q "$d/nine-whole.db" "SELECT * FROM points" | cksum)
+b=$(q "$d/mixm.db" "SELECT * FROM points" | cksum)
+r=$(q "$d/mixm.db" "SELECT count(*), min(idx), max(idx), (SELECT count(*) FROM runs) FROM points")
+[ "$a" = "$b" ] && [ "$r" = "9|0|8|1" ] &&
+	echo "ok - the merged run is nine.ini's 9 points, equal to the unsharded run" ||
+	{ echo "not ok - merged with another spec in a part: $r"; fails=$((fails + 1)); }
+h9=$(q "$d/mix1.db" "SELECT spec_hash FROM runs")
+h2=$(q "$d/mix0.db" "SELECT spec_hash FROM runs WHERE id = 2")
+# part 0 alone holds both specs: which to merge is not unique
+expect_exit 2 "merge of one part holding two specs" -- $RL merge "$d/mixa.db" "$d/mix0.db"
+expect_err "every part holds runs of 2 sweep specs: $h9 \(.*nine\.ini, .*mix0\.db run 1\), $h2 \(.*two\.ini, .*mix0\.db run 2\); choose .* --spec" \
+	"names both specs, their runs and --spec"
+expect_exit 0 "merge --spec of two.ini's hash (first 6 digits)" -- \
+	$RL merge --spec "$(echo "$h2" | cut -c1-6)" "$d/mixa.db" "$d/mix0.db"
+expect_err "1 part merged" "says 1 part merged (singular)"
+r=$(q "$d/mixa.db" "SELECT count(*), (SELECT spec_hash FROM runs) FROM points")
+[ "$r" = "2|$h2" ] && echo "ok - --spec merged two.ini's 2 points" ||
+	{ echo "not ok - --spec merged: $r"; fails=$((fails + 1)); }
+expect_exit 2 "merge --spec of nine.ini with part 0 alone" -- \
+	$RL merge --spec "$h9" "$d/mixb.db" "$d/mix0.db"
+expect_err "missing shards 1, 2, 3 of 4" "names the 3 missing shards (plural)"
+expect_exit 2 "merge --spec of two.ini over parts lacking it" -- \
+	$RL merge --spec "$h2" "$d/mixb.db" "$d/mix0.db" "$d/mix1.db"
+expect_err "mix1\.db holds no run of sweep spec $h2" "names the part without it"
+expect_exit 2 "merge --spec that is no hash" -- $RL merge --spec xyz "$d/mixb.db" "$d/mix0.db"
+expect_err "16 hexadecimal digits" "says what a spec hash is"
+[ ! -e "$d/mixb.db" ] && echo "ok - the refused merges wrote nothing" ||
+	{ echo "not ok - mixb.db was written"; fails=$((fails + 1)); }
 finish
