@@ -54,10 +54,14 @@ static const opt_def table[] = {
              "only the points with index % N == I (0 <= I < N); merge\n"
              "the parts with `rooflab merge`"),
     OPT_BOOL("--resume", rl_sweep_opts, resume,
-             "continue the newest run of this shard in FILE where it\n"
-             "stopped (refused if the spec changed or another rooflab\n"
-             "build started it; a new run if there is none); points it\n"
-             "lacks before that place are evaluated again first"),
+             "continue the unfinished run of this spec and shard in FILE\n"
+             "where it stopped (runs of other specs in FILE do not count;\n"
+             "refused if two qualify, if the shard's only runs are of\n"
+             "another spec, or if another rooflab build started it; a new\n"
+             "run if there is none); points it lacks before that place\n"
+             "are evaluated again first"),
+    OPT_INT("--run", rl_sweep_opts, run_id, "ID", 1, 1e15, NULL,
+            "with --resume: continue run ID (of this spec and shard)"),
     OPT_INT("--jobs", rl_sweep_opts, jobs, "N", 1, 1024, NULL,
             "evaluation threads (default 1), one writer"),
     OPT_BOOL("--force", rl_sweep_opts, force,
@@ -73,7 +77,7 @@ static void help(FILE *f)
 {
 	fputs("usage: rooflab sweep SPEC --db FILE [--shard I/N] [--resume] "
 	      "[--jobs N]\n"
-	      "         [--force] [--batch N] [--busy-timeout MS]\n\n"
+	      "         [--run ID] [--force] [--batch N] [--busy-timeout MS]\n\n"
 	      "Evaluates every design point of the sweep spec SPEC (an INI file; "
 	      "see\nsweeps/README.md) and stores them in the SQLite database "
 	      "FILE: tables runs,\nrun_columns, points, view results "
@@ -167,6 +171,9 @@ int cmd_sweep(int argc, char **argv)
 		                 "SPEC --db FILE)");
 	if (!o.db_path)
 		return bad_input("sweep", "missing --db FILE");
+	if (o.run_id && !o.resume)
+		return bad_input("sweep", "--run names the run --resume continues; "
+		                 "give --resume too");
 	if ((rc = db_target("sweep", o.db_path)) != RL_OK)
 		return rc;
 	s = rl_sweep_spec_load(spec, err, sizeof err);

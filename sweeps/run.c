@@ -427,7 +427,7 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	int rc, finished = 0;
 	int64_t id = 0;
 	uint64_t next = 0;
-	char hash[17] = "", build[RL_STORE_BUILD_LEN] = "";
+	rl_store_found fr;
 	char ours[RL_STORE_BUILD_LEN];
 	rc = rl_store_open(o->db_path, 0, o->busy_ms ? o->busy_ms
 	                                             : RL_SWEEP_BUSY_MS,
@@ -435,22 +435,55 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	if (rc)
 		return rc;
 	if (o->resume) {
-		rc = rl_store_find_run(ws->db, o->shard, o->shards, &id, &finished,
-		                       &next, hash, build, err, errlen);
+		rc = rl_store_find_run(ws->db, o->shard, o->shards, s->hash,
+		                       o->run_id, &fr, err, errlen);
 		if (rc)
 			return on_db(o->db_path, rc, err, errlen);
+		id = fr.run_id;
+		finished = fr.finished;
+		next = fr.next_idx;
 		rl_store_build(ours);
-		if (id && strcmp(hash, s->hash)) {
-			snprintf(err, errlen, "%s: run %lld (shard %llu/%llu) was "
-			         "started from a different spec (hash %s; %s has "
-			         "%s); refusing to resume it (leave out --resume to "
-			         "start a new run)", o->db_path, (long long)id,
-			         (unsigned long long)o->shard,
-			         (unsigned long long)o->shards, hash, s->path,
-			         s->hash);
+		if (o->run_id && !id) {
+			snprintf(err, errlen, "%s holds no run %lld of shard %llu/%llu; "
+			         "refusing to resume it", o->db_path,
+			         (long long)o->run_id, (unsigned long long)o->shard,
+			         (unsigned long long)o->shards);
 			return RL_EINPUT;
 		}
-		if (id && strcmp(build, ours)) {
+		if (id && !fr.same_spec) {
+			snprintf(err, errlen, "%s: run %lld (shard %llu/%llu) was "
+			         "started from a different spec (hash %s; %s has "
+			         "%s)%s; refusing to resume it (leave out --resume to "
+			         "start a new run)", o->db_path, (long long)id,
+			         (unsigned long long)o->shard,
+			         (unsigned long long)o->shards, fr.hash, s->path,
+			         s->hash, o->run_id ? "" : ", and the file holds no run of "
+			         "this spec for that shard");
+			return RL_EINPUT;
+		}
+		if (id && fr.others) {
+			/* two unfinished runs of one spec and shard: resuming
+			** the newest would leave the other unfinished unseen */
+			char more[64] = "";
+			if (fr.others > 1)
+				snprintf(more, sizeof more, " (and %llu more)",
+				         (unsigned long long)fr.others - 1);
+			snprintf(err, errlen, "%s: %llu unfinished runs of this spec "
+			         "(hash %s) and shard %llu/%llu: run %lld (%llu of "
+			         "%llu point%s done) and run %lld%s; refusing to choose one "
+			         "(name it with --run ID)", o->db_path,
+			         (unsigned long long)fr.others + 1, s->hash,
+			         (unsigned long long)o->shard,
+			         (unsigned long long)o->shards, (long long)id,
+			         (unsigned long long)rl_sweep_shard_points(
+			             next < s->npoints ? next : s->npoints, o->shard,
+			             o->shards),
+			         (unsigned long long)st->shard_points,
+			         st->shard_points == 1 ? "" : "s",
+			         (long long)fr.other_id, more);
+			return RL_EINPUT;
+		}
+		if (id && strcmp(fr.build, ours)) {
 			/* a point's numbers depend on the build as well as the
 			** spec: the run would hold points of two builds and
 			** record the first's alone */
@@ -460,7 +493,7 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 			         "resume it (resume with the build that started it, or "
 			         "leave out --resume to start a new run)", o->db_path,
 			         (long long)id, (unsigned long long)o->shard,
-			         (unsigned long long)o->shards, build, ours);
+			         (unsigned long long)o->shards, fr.build, ours);
 			return RL_EINPUT;
 		}
 		if (id && !finished && next > s->npoints) {

@@ -13,7 +13,9 @@
 typedef struct {
 	const char *db_path;    /* NULL: evaluate only, store nothing */
 	uint64_t shard, shards; /* shard I of N (0 of 1: all points) */
-	int resume;             /* continue the newest run of this shard */
+	int resume;             /* continue this spec's unfinished run of
+	                        ** this shard */
+	int64_t run_id;         /* resume: that run alone (0: find it) */
 	int jobs;               /* evaluation threads, >= 1 */
 	int force;              /* allow more points than limit */
 	uint64_t limit;         /* 0: RL_SWEEP_DEFAULT_LIMIT */

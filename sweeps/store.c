@@ -134,37 +134,54 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 }
 
 int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
-                      int64_t *run_id, int *finished, uint64_t *next_idx,
-                      char *hash, char *build, char *err, size_t errlen)
+                      const char *want_hash, int64_t want_id,
+                      rl_store_found *f, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
+	/* this spec's runs first, of them the unfinished, the newest first */
 	int rc = sqlite3_prepare_v2(
 	    db, "SELECT id, finished IS NOT NULL, next_idx, spec_hash, version,"
 	        " git_rev FROM runs "
-	        "WHERE shard_index = ? AND shard_count = ? ORDER BY id DESC "
-	        "LIMIT 1", -1, &st, NULL);
-	*run_id = 0;
+	        "WHERE shard_index = ?1 AND shard_count = ?2"
+	        " AND (?4 = 0 OR id = ?4)"
+	        " ORDER BY spec_hash IS ?3 DESC, finished IS NULL DESC, id DESC",
+	    -1, &st, NULL);
+	memset(f, 0, sizeof *f);
 	if (rc != SQLITE_OK) {
 		rl_store_error(db, rc, "reading runs", err, errlen);
 		return rl_db_exit(rc);
 	}
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)shard);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)shards);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*run_id = sqlite3_column_int64(st, 0);
-		*finished = sqlite3_column_int(st, 1);
-		*next_idx = (uint64_t)sqlite3_column_int64(st, 2);
+	sqlite3_bind_text(st, 3, want_hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, want_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const unsigned char *h = sqlite3_column_text(st, 3);
-		const unsigned char *v = sqlite3_column_text(st, 4);
-		const unsigned char *g = sqlite3_column_text(st, 5);
-		snprintf(hash, 17, "%s", h ? (const char *)h : "");
-		snprintf(build, RL_STORE_BUILD_LEN, "%s (git %s)",
-		         v ? (const char *)v : "", g ? (const char *)g : "");
-		rc = SQLITE_DONE;
+		int finished = sqlite3_column_int(st, 1);
+		if (!f->run_id) {
+			const unsigned char *v = sqlite3_column_text(st, 4);
+			const unsigned char *g = sqlite3_column_text(st, 5);
+			f->run_id = sqlite3_column_int64(st, 0);
+			f->finished = finished;
+			f->next_idx = (uint64_t)sqlite3_column_int64(st, 2);
+			f->same_spec = h && !strcmp((const char *)h, want_hash);
+			snprintf(f->hash, sizeof f->hash, "%s",
+			         h ? (const char *)h : "");
+			snprintf(f->build, sizeof f->build, "%s (git %s)",
+			         v ? (const char *)v : "", g ? (const char *)g : "");
+			if (f->finished || !f->same_spec)
+				break;
+		} else if (!finished && h && !strcmp((const char *)h, want_hash)) {
+			/* another unfinished run of this spec and shard */
+			if (!f->other_id)
+				f->other_id = sqlite3_column_int64(st, 0);
+			f->others++;
+		} else {
+			break;
+		}
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		rl_store_error(db, rc, "reading runs", err, errlen);
 		return rl_db_exit(rc);
 	}

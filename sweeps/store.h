@@ -54,14 +54,29 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **db,
 void rl_store_error(sqlite3 *db, int rc, const char *what, char *err,
                     size_t errlen);
 
-/* The run a resume of shard I/N continues: the newest run of that shard.
-** *run_id 0 when none.  Fills *finished, *next_idx, hash (17 bytes) and
-** build (RL_STORE_BUILD_LEN bytes: "VERSION (git REV)" of the rooflab that
-** started it, as rl_store_build writes this one's). */
+/* The run a resume of shard I/N continues: the unfinished run of that
+** shard and of the spec whose hash is want_hash (a file holds many runs:
+** a newer run of another spec does not hide it), else that spec's newest
+** finished run, else the shard's newest run of another spec (unfinished
+** first), which the caller refuses; with want_id > 0 the run of that id
+** alone.  run_id 0 when none.  others counts the other unfinished runs of
+** the spec and shard (a choice that is not unique; other_id the newest of
+** them).  build is "VERSION (git REV)" of the rooflab that started it, as
+** rl_store_build writes this one's. */
 #define RL_STORE_BUILD_LEN 160
+typedef struct {
+	int64_t run_id;
+	int finished;
+	uint64_t next_idx;
+	char hash[17];
+	int same_spec; /* its spec_hash is want_hash, in full */
+	char build[RL_STORE_BUILD_LEN];
+	int64_t other_id;
+	uint64_t others;
+} rl_store_found;
 int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
-                      int64_t *run_id, int *finished, uint64_t *next_idx,
-                      char *hash, char *build, char *err, size_t errlen);
+                      const char *want_hash, int64_t want_id,
+                      rl_store_found *f, char *err, size_t errlen);
 
 /* This rooflab's build in find_run's form into build (RL_STORE_BUILD_LEN). */
 void rl_store_build(char *build);

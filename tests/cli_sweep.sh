@@ -1023,4 +1023,34 @@ expect_exit 2 "merge --spec that is no hash" -- $RL merge --spec xyz "$d/mixb.db
 expect_err "16 hexadecimal digits" "says what a spec hash is"
 [ ! -e "$d/mixb.db" ] && echo "ok - the refused merges wrote nothing" ||
 	{ echo "not ok - mixb.db was written"; fails=$((fails + 1)); }
+# --resume: nine.ini's run 1 stopped at 4 of its 9 points, then two.ini's
+# run 2 into the same file; the resume continues run 1 (9 - 4 = 5 points),
+# where it took the newest run, two.ini's, and refused a changed spec
+$RL sweep "$d/nine.ini" --db "$d/mixr.db" 2>/dev/null
+q "$d/mixr.db" "DELETE FROM points WHERE idx >= 4; UPDATE runs SET finished = NULL, next_idx = 4"
+$RL sweep "$d/two.ini" --db "$d/mixr.db" 2>/dev/null
+expect_exit 0 "resume of a run older than another spec's" -- $RL sweep "$d/nine.ini" --db "$d/mixr.db" --resume
+expect_err "run 1 \(resumed\): 5 points evaluated, 5 stored" "resumes run 1 with its 5 points"
+r=$(q "$d/mixr.db" "SELECT group_concat(run_id || ':' || n, ' ') FROM (SELECT run_id, count(*) n FROM points GROUP BY 1 ORDER BY 1)")
+r2=$(q "$d/mixr.db" "SELECT count(*), sum(finished IS NOT NULL) FROM runs")
+[ "$r" = "1:9 2:2" ] && [ "$r2" = "2|2" ] && echo "ok - run 1 holds its 9 points, run 2 its 2, no new run" ||
+	{ echo "not ok - after the resume: $r / $r2"; fails=$((fails + 1)); }
+# two unfinished runs of nine.ini (stopped at 4 and at 6): refused, naming
+# both; --run chooses one (run 1: 9 - 4 = 5 points), then the other is
+# the only one (9 - 6 = 3 points)
+$RL sweep "$d/nine.ini" --db "$d/mix2r.db" 2>/dev/null
+$RL sweep "$d/nine.ini" --db "$d/mix2r.db" 2>/dev/null
+q "$d/mix2r.db" "DELETE FROM points WHERE run_id = 1 AND idx >= 4; DELETE FROM points WHERE run_id = 2 AND idx >= 6;
+	UPDATE runs SET finished = NULL, next_idx = 4 + 2 * (id - 1)"
+expect_exit 2 "resume with two unfinished runs of the spec" -- $RL sweep "$d/nine.ini" --db "$d/mix2r.db" --resume
+expect_err "2 unfinished runs of this spec .*: run 2 \(6 of 9 points done\) and run 1; .*--run ID" \
+	"names both runs and --run"
+expect_exit 0 "resume --run 1" -- $RL sweep "$d/nine.ini" --db "$d/mix2r.db" --resume --run 1
+expect_err "run 1 \(resumed\): 5 points evaluated" "resumes run 1"
+expect_exit 0 "then the one left resumes alone" -- $RL sweep "$d/nine.ini" --db "$d/mix2r.db" --resume
+expect_err "run 2 \(resumed\): 3 points evaluated" "resumes run 2 (9 - 6 = 3 points)"
+expect_exit 2 "--run of another spec's run" -- $RL sweep "$d/two.ini" --db "$d/mix2r.db" --resume --run 1
+expect_err "run 1 .*different spec" "refuses it as another spec's"
+expect_exit 2 "--run without --resume" -- $RL sweep "$d/nine.ini" --db "$d/mix2r.db" --run 1
+expect_err "give --resume too" "says --run goes with --resume"
 finish
