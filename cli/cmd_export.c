@@ -70,11 +70,12 @@ int cmd_export(int argc, char **argv)
 		/* a CSV has no run row: without this a script takes the rows of
 		** a stopped shard for the whole of it */
 		snprintf(err, sizeof err, "%s: run %lld is not finished (%llu of "
-		         "its %llu points done: a sweep still writing it, or one "
+		         "its %llu point%s done: a sweep still writing it, or one "
 		         "stopped, which `rooflab sweep SPEC --db %s --resume` "
 		         "completes); these are the rows stored so far", a.db,
 		         (long long)run, (unsigned long long)state.done,
-		         (unsigned long long)state.of, a.db);
+		         (unsigned long long)state.of, state.of == 1 ? "" : "s",
+		         a.db);
 		cli_warn("export", err);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {

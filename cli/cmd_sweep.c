@@ -198,10 +198,11 @@ int cmd_sweep(int argc, char **argv)
 		fprintf(stderr, "rooflab sweep: run %lld in %s is already "
 		        "complete\n", (long long)st.run_id, o.db_path);
 	} else {
-		fprintf(stderr, "rooflab sweep: run %lld%s: %llu points evaluated, "
+		fprintf(stderr, "rooflab sweep: run %lld%s: %llu point%s evaluated, "
 		        "%llu stored in %s (%.1f s, %.0f points/s)\n",
 		        (long long)st.run_id, st.resumed ? " (resumed)" : "",
 		        (unsigned long long)st.processed,
+		        st.processed == 1 ? "" : "s",
 		        (unsigned long long)st.stored, o.db_path, st.seconds,
 		        st.seconds > 0 ? (double)st.processed / st.seconds : 0);
 	}

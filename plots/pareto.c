@@ -170,9 +170,9 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	plot_column_label(x, xl, sizeof xl);
 	plot_column_label(y, yl, sizeof yl);
 	snprintf(t, sizeof t, "Pareto frontier: %s against %s\nsweep%s%.0ld: "
-	         "%ld of %ld design points on the frontier (less %s, more %s)%s%s",
+	         "%ld of %ld design point%s on the frontier (less %s, more %s)%s%s",
 	         yl, xl, sw.run_col[0] ? " run " : "", sw.run_col[0] ? sw.run :
-	         0L, front, n, x, y, step > 1 ? "; cloud thinned for drawing" :
+	         0L, front, n, n == 1 ? "" : "s", x, y, step > 1 ? "; cloud thinned for drawing" :
 	         "", pdb_missing_note(&sw, lack, sizeof lack));
 	plot_labels(s, t, xl, yl);
 	fputs("set format x '%g'\nset format y '%g'\nset key bottom right\n", s);

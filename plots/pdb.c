@@ -443,8 +443,8 @@ const char *pdb_missing_note(const pdb_sweep *s, char *buf, size_t len)
 		return "";
 	if (s->unfinished)
 		snprintf(buf, len, "\nrun %ld is not finished: %llu of its %llu "
-		         "points done (rooflab sweep --resume completes it)",
-		         s->run, s->done, s->of);
+		         "point%s done (rooflab sweep --resume completes it)",
+		         s->run, s->done, s->of, s->of == 1 ? "" : "s");
 	else
 		snprintf(buf, len, "\nrun %ld lacks %llu of its points: rooflab "
 		         "sweep --resume evaluates them", s->run, s->missing);

@@ -189,11 +189,11 @@ void report_design_space(rctx *r)
 			               (unsigned long long)lack, r->sdbpath);
 		if (one.unfinished)
 			doc_para_class(&r->d, "note", "Run %ld is not finished: %llu of "
-			               "its %llu points done (a sweep still writing it, "
+			               "its %llu point%s done (a sweep still writing it, "
 			               "or one stopped); the figures draw the points "
 			               "stored so far, and rooflab sweep SPEC --db %s "
 			               "--resume completes it.", ids[i], one.done,
-			               one.of, r->sdbpath);
+			               one.of, one.of == 1 ? "" : "s", r->sdbpath);
 		snprintf(cap, sizeof cap, "Sweep %s%s(run %ld): an output over "
 		         "two swept parameters, with the %gx contour where it is "
 		         "crossed", name, name[0] ? " " : "", ids[i], r->c.target);
@@ -239,8 +239,9 @@ void report_validation(rctx *r)
 		return;
 	}
 	doc_para(&r->d, "How far the model's throughput is from published "
-	         "measurements (profile %s, validation run %ld of %s, %ld rows "
-	         "modelled).", v.profile, v.id, v.created, v.rows);
+	         "measurements (profile %s, validation run %ld of %s, %ld row%s "
+	         "modelled).", v.profile, v.id, v.created, v.rows,
+	         v.rows == 1 ? "" : "s");
 	report_validation_groups(r, v.id, v.profile);
 	memset(&po, 0, sizeof po);
 	po.dbpath = r->o->dbpath;

@@ -392,10 +392,11 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 			}
 		if (!r->finished || r->next_idx < r->points) {
 			snprintf(err, errlen, "shard %lld/%lld (%s run %lld) is not "
-			         "finished (%lld of %lld points done); complete it with "
+			         "finished (%lld of %lld point%s done); complete it with "
 			         "rooflab sweep --resume", (long long)r->shard,
 			         (long long)r->shards, m->paths[r->part], (long long)r->id,
-			         (long long)r->next_idx, (long long)r->points);
+			         (long long)r->next_idx, (long long)r->points,
+			         r->points == 1 ? "" : "s");
 			return RL_EINPUT;
 		}
 		if ((lack = rl_store_run_missing_rows(r->db, r->id))) {

@@ -47,9 +47,10 @@ static void draw(rl_progress *p, uint64_t done, double now)
 		duration(eta, sizeof eta, (double)(p->total - done) / rate);
 	else
 		snprintf(eta, sizeof eta, "?");
-	fprintf(stderr, "\r%5.1f%% [%s] %llu/%llu points  %.0f points/s  "
+	fprintf(stderr, "\r%5.1f%% [%s] %llu/%llu point%s  %.0f points/s  "
 	        "ETA %s   ", 100 * frac, bar, (unsigned long long)done,
-	        (unsigned long long)p->total, rate, eta);
+	        (unsigned long long)p->total, p->total == 1 ? "" : "s", rate,
+	        eta);
 	fflush(stderr);
 }
 

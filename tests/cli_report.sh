@@ -272,6 +272,23 @@ expect_exit 0 "report of a sweep run stopped at 300 points" -- "$RL" report \
 has "$tmpd/o/wl-half.md" "the report says it is not finished, 300 done" \
 	"Run 1 is not finished: 300 of its 361 points done"
 lacks "$tmpd/o/wl.md" "a whole run: no note of an unfinished run" "is not finished"
+# counts of one: a 1-point sweep marked by hand unfinished at 0 (its row
+# kept, so the sweep has a row to show) is "0 of its 1 point done"; a
+# validation run cut by hand to its one row is "1 row modelled"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 2\n' >"$tmpd/one.ini"
+"$RL" sweep "$tmpd/one.ini" --db "$tmpd/one.db" 2>/dev/null
+sqlite3 "$tmpd/one.db" "UPDATE runs SET finished = NULL, next_idx = 0"
+expect_exit 0 "report of a 1-point sweep not finished" -- "$RL" report \
+	--db "$db" --sweeps "$tmpd/one.db" --out "$tmpd/o/one.md"
+has "$tmpd/o/one.md" "the report says 0 of its 1 point (singular)" \
+	"Run 1 is not finished: 0 of its 1 point done"
+cp "$db" "$tmpd/val1.db"
+sqlite3 "$tmpd/val1.db" "DELETE FROM validation WHERE id != 'h100-128-128';
+	UPDATE validation_runs SET rows = 1"
+expect_exit 0 "report of a validation run of 1 row" -- "$RL" report \
+	--db "$tmpd/val1.db" --out "$tmpd/o/val1.md" --no-plots
+has "$tmpd/o/val1.md" "the report says 1 row modelled (singular)" \
+	"validation run 1 of 2026-11-22T00:00:00Z, 1 row modelled)"
 
 # gnuplot missing: the report is still written, with tables, and says why
 expect_exit 0 "no gnuplot: report still written" -- env PATH=/nonexistent \

@@ -660,6 +660,14 @@ if command -v script >/dev/null 2>&1; then
 	else
 		echo "not ok - no progress bar on a terminal"; fails=$((fails + 1))
 	fi
+	# a sweep of 1 point: "1/1 point" (singular)
+	printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 2\n' >"$d/tty1.ini"
+	script -qec "$RL sweep $d/tty1.ini --db $d/tty1.db" /dev/null >"$tmpd/tty" 2>&1
+	if grep -q '] 1/1 point  ' "$tmpd/tty"; then
+		echo "ok - progress bar of a 1-point sweep says 1/1 point"
+	else
+		echo "not ok - progress bar of a 1-point sweep"; fails=$((fails + 1))
+	fi
 fi
 $RL sweep "$d/long.ini" --db "$d/notty.db" 2>"$tmpd/err"
 if grep -q 'ETA' "$tmpd/err"; then
@@ -1053,4 +1061,19 @@ expect_exit 2 "--run of another spec's run" -- $RL sweep "$d/two.ini" --db "$d/m
 expect_err "run 1 .*different spec" "refuses it as another spec's"
 expect_exit 2 "--run without --resume" -- $RL sweep "$d/nine.ini" --db "$d/mix2r.db" --run 1
 expect_err "give --resume too" "says --run goes with --resume"
+# counts of one: a 1-point sweep says "1 point evaluated"; marked by hand
+# unfinished at 0 (its row kept, so the plot has one to draw),
+# export, merge and the Pareto plot say "0 of its 1 point done"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 2\n' >"$d/one.ini"
+expect_exit 0 "a sweep of 1 point" -- $RL sweep "$d/one.ini" --db "$d/one.db"
+expect_err "run 1: 1 point evaluated, 1 stored" "says 1 point (singular)"
+q "$d/one.db" "UPDATE runs SET finished = NULL, next_idx = 0"
+expect_exit 0 "export of a 1-point run not finished" -- $RL export --db "$d/one.db" --format csv
+expect_err "not finished \(0 of its 1 point done" "says 0 of its 1 point (singular)"
+expect_exit 2 "merge of a 1-point part not finished" -- $RL merge "$d/onem.db" "$d/one.db"
+expect_err "not finished \(0 of 1 point done\)" "merge says 0 of 1 point (singular)"
+expect_exit 0 "pareto of a 1-point run not finished" -- $RL plot pareto --db "$d/one.db" \
+	--x chip.hbm_tbps --y throughput.output_tokens_per_s --term dumb
+expect_out "1 of 1 design point on the frontier" "the title says 1 design point (singular)"
+expect_out "0 of its 1 point done" "the title says 0 of its 1 point (singular)"
 finish
