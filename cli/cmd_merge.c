@@ -18,9 +18,9 @@ typedef struct {
 static const opt_def table[] = {
     OPT_BOOL("--force", merge_args, force, "replace an existing OUT.db"),
     OPT_STR("--spec", merge_args, spec, "HASH",
-            "merge the runs of the sweep spec whose spec_hash starts with "
-            "HASH (needed only where every part holds runs of more than "
-            "one spec)"),
+            "merge the runs of the sweep spec whose spec_hash starts\n"
+            "with HASH (needed only where every part holds runs of\n"
+            "more than one spec)"),
     OPT_LAST};
 
 static void help(FILE *f)

@@ -54,12 +54,12 @@ static const opt_def table[] = {
              "only the points with index % N == I (0 <= I < N); merge\n"
              "the parts with `rooflab merge`"),
     OPT_BOOL("--resume", rl_sweep_opts, resume,
-             "continue the unfinished run of this spec and shard in FILE\n"
-             "where it stopped (runs of other specs in FILE do not count;\n"
+             "continue the unfinished run of this spec and shard in\n"
+             "FILE where it stopped (runs of other specs do not count;\n"
              "refused if two qualify, if the shard's only runs are of\n"
-             "another spec, or if another rooflab build started it; a new\n"
-             "run if there is none); points it lacks before that place\n"
-             "are evaluated again first"),
+             "another spec, or if another rooflab build started it; a\n"
+             "new run if there is none); points it lacks before that\n"
+             "place are evaluated again first"),
     OPT_INT("--run", rl_sweep_opts, run_id, "ID", 1, 1e15, NULL,
             "with --resume: continue run ID (of this spec and shard)"),
     OPT_INT("--jobs", rl_sweep_opts, jobs, "N", 1, 1024, NULL,
