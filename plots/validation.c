@@ -90,8 +90,9 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 	hi = pow(10, ceil(log10(hi * 1.3)));
 	snprintf(t, sizeof t, "Model against published measurements (profile "
 	         "%s, validation run %ld)\nmedian |error| %.1f%%, 90th percentile "
-	         "%.1f%%, %ld rows%s", v.profile, v.id, 100 * v.median_abs_error,
-	         100 * v.p90_abs_error, rows, oos_rows ? " (with the out-of-sample "
+	         "%.1f%%, %ld row%s%s", v.profile, v.id, 100 * v.median_abs_error,
+	         100 * v.p90_abs_error, rows, rows == 1 ? "" : "s",
+	         oos_rows ? " (with the out-of-sample "
 	         "ones)" : "");
 	fputs("set title ", s);
 	gp_quote(s, t);

@@ -409,5 +409,12 @@ expect_exit 0 "its title counts all ten rows" -- grep -q "10 rows" "$tmpd/ten.tx
 expect_exit 0 "the 8th to 10th chips share one entry" -- \
 	grep -q "other chips (3)" "$tmpd/ten.txt"
 expect_exit 0 "the 7th is drawn alone" -- grep -q "h100-pcie (" "$tmpd/ten.txt"
+# one row: "1 row", not "1 rows"
+head -2 "$tmpd/tenchips.csv" >"$tmpd/onechip.csv"
+expect_exit 0 "validate one row into a database" -- "$RL" validate \
+	--measurements "$tmpd/onechip.csv" --db "$tmpd/one.db"
+expect_exit 0 "validation plot of one row" -- "$RL" plot validation \
+	--db "$tmpd/one.db" --term dumb --out "$tmpd/one.txt"
+expect_exit 0 "its title says 1 row" -- grep -Eq ", 1 row( |$)" "$tmpd/one.txt"
 
 finish
