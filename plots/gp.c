@@ -95,10 +95,18 @@ void gp_quote(FILE *f, const char *s)
 {
 	/* single quotes: gnuplot substitutes neither backquotes nor @macros
 	** inside them, and a quote is written twice; a newline leaves the
-	** quotes for a "\n" joined with '.', so a title still breaks */
+	** quotes for a "\n" joined with '.', so a title still breaks.  A quote
+	** that opens a quoted run (the first character, or one after a
+	** newline) is joined the same way, as "'": gnuplot 5.4 reads the
+	** doubled quote there as an empty string and refuses the rest
+	** ('''b': "unexpected or unrecognized token"), so a label beginning
+	** with a quote failed the plot, and the report */
+	int start = 1;
 	fputc('\'', f);
 	for (; *s; s++) {
-		if (*s == '\'')
+		if (*s == '\'' && start)
+			fputs("'.\"'\".'", f);
+		else if (*s == '\'')
 			fputs("''", f);
 		else if (*s == '\n')
 			fputs("'.\"\\n\".'", f);
@@ -106,6 +114,8 @@ void gp_quote(FILE *f, const char *s)
 			fputc(' ', f);
 		else
 			fputc(*s, f);
+		if (*s != '\'')
+			start = *s == '\n';
 	}
 	fputc('\'', f);
 }

@@ -150,6 +150,17 @@ static void test_quote(void **state)
 	fclose(f);
 	assert_string_equal(buf, "'a\"b\\c'.\"\\n\".'d''e`x`' \"x 'y'\"");
 	free(buf);
+	/* a quote that opens a quoted run (first, or after a newline) is
+	** joined as "'": gnuplot 5.4 refuses a run opening with a doubled
+	** quote; one inside a run is doubled as before.  '' b NL ' c ' by
+	** hand: '' . "'" . '' . "'" . 'b' . "\n" . '' . "'" . 'c''' */
+	buf = NULL;
+	len = 0;
+	f = open_memstream(&buf, &len);
+	gp_quote(f, "''b\n'c'");
+	fclose(f);
+	assert_string_equal(buf, "''.\"'\".''.\"'\".'b'.\"\\n\".''.\"'\".'c'''");
+	free(buf);
 }
 
 static void test_waterfall(void **state)
