@@ -231,28 +231,14 @@ static void targets_out(json_w *w, FILE *f, const load_opts *lo,
 ** without --profile serves under ideal, not eval's calibrated default. */
 static void setup_json(json_w *w, const rl_setup *st, const eval_opts *o)
 {
-	const rl_scenario *s = &st->cfg.scen;
-	json_obj(w, "setup");
-	json_str(w, "profile", st->profile);
-	if (o->profile)
-		json_str(w, "profile_chosen", "named by --profile");
-	else if (!strcmp(st->profile, "ideal"))
-		json_str(w, "profile_chosen", "no --profile: ideal, the roofline "
-		         "with every efficiency 100% (map does not take eval's "
-		         "calibrated default)");
-	else
-		json_str(w, "profile_chosen", "named by the scenario");
-	json_str(w, "chip", st->chip);
-	json_str(w, "model", st->model);
-	json_str(w, "scenario", st->scenario);
-	json_str(w, "precision", rl_precision_name(rl_weight_prec(s)));
-	json_str(w, "act_precision", rl_precision_name(rl_act_prec(s)));
-	json_str(w, "kv_precision", rl_precision_name(rl_kv_prec(&st->cfg)));
-	json_num(w, "isl", s->isl);
-	json_num(w, "osl", s->osl);
-	json_num(w, "chips", s->chips);
-	json_num(w, "batch", s->batch);
-	json_end(w);
+	evalout_setup_json(w, st,
+	                   o->profile ? "named by --profile"
+	                   : !strcmp(st->profile, "ideal")
+	                       ? "no --profile: ideal, the roofline with every "
+	                         "efficiency 100% (map does not take eval's "
+	                         "calibrated default)"
+	                       : "named by the scenario",
+	                   0);
 }
 
 /* Each fitting mapping evaluated again for its power and cost, the

@@ -11,13 +11,14 @@
 #include "../model/params.h"
 #include "../config/utf8.h"
 
-static void setup_json(json_w *w, const rl_setup *st)
+void evalout_setup_json(json_w *w, const rl_setup *st, const char *chosen,
+                        int with_mapping)
 {
 	const rl_scenario *s = &st->cfg.scen;
 	json_obj(w, "setup");
 	json_str(w, "profile", st->profile);
-	if (st->profile_note[0])
-		json_str(w, "profile_chosen", st->profile_note);
+	if (chosen && chosen[0])
+		json_str(w, "profile_chosen", chosen);
 	json_str(w, "chip", st->chip);
 	json_str(w, "model", st->model);
 	json_str(w, "scenario", st->scenario);
@@ -26,10 +27,12 @@ static void setup_json(json_w *w, const rl_setup *st)
 	json_str(w, "kv_precision", rl_precision_name(rl_kv_prec(&st->cfg)));
 	json_num(w, "isl", s->isl);
 	json_num(w, "osl", s->osl);
-	json_num(w, "tp", s->tp);
-	json_num(w, "pp", s->pp);
-	json_num(w, "ep", s->ep);
-	json_num(w, "chips", rl_scen_chips(s));
+	if (with_mapping) {
+		json_num(w, "tp", s->tp);
+		json_num(w, "pp", s->pp);
+		json_num(w, "ep", s->ep);
+	}
+	json_num(w, "chips", with_mapping ? rl_scen_chips(s) : s->chips);
 	json_num(w, "batch", s->batch);
 	json_end(w);
 }
@@ -50,7 +53,7 @@ void evalout_json(json_w *w, const rl_setup *st, const rl_result *r)
 	size_t n, i;
 	const rl_output *t = rl_outputs(&n);
 	char group[64] = "";
-	setup_json(w, st);
+	evalout_setup_json(w, st, st->profile_note, 1);
 	evalout_mapping_json(w, &st->cfg.scen);
 	for (i = 0; i < n; i++) {
 		const char *dot = strchr(t[i].name, '.');

@@ -15,6 +15,13 @@
 ** being written; also "setup" with the preset names and the scenario. */
 void evalout_json(json_w *w, const rl_setup *st, const rl_result *r);
 
+/* "setup": the preset names, the profile and how it was chosen (chosen:
+** NULL or "" for none), the precisions and the scenario; with_mapping 0
+** leaves out tp, pp and ep (map searches them) and gives chips as the
+** scenario names them. */
+void evalout_setup_json(json_w *w, const rl_setup *st, const char *chosen,
+                        int with_mapping);
+
 /* Readable table. */
 void evalout_table(FILE *f, const rl_setup *st, const rl_result *r);
 
