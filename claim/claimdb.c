@@ -122,7 +122,10 @@ static int put_side(dbw *w, const char *tag, const claim_side *s)
 	    exec_bind(w, "INSERT INTO claim_sides VALUES(?,?,?,?,?)", "ittdt",
 	              w->run, tag, "setup.chip", NAN, s->st.chip) ||
 	    exec_bind(w, "INSERT INTO claim_sides VALUES(?,?,?,?,?)", "ittdt",
-	              w->run, tag, "setup.profile", NAN, s->st.profile))
+	              w->run, tag, "setup.profile", NAN, s->st.profile) ||
+	    exec_bind(w, "INSERT INTO claim_sides VALUES(?,?,?,?,?)", "ittdt",
+	              w->run, tag, "setup.profile_chosen", NAN,
+	              s->st.profile_note))
 		return -1;
 	return 0;
 }

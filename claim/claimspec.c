@@ -13,6 +13,7 @@
 #include "../config/ini.h"
 #include "../config/num.h"
 #include "../config/opts.h"
+#include "../config/profiles.h"
 
 void claim_opts_init(claim_opts *o)
 {
@@ -317,8 +318,8 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
                     int *err_line, char *err, size_t errlen)
 {
 	eval_opts eo;
-	int i, rc, line_buf;
-	char msg[1024];
+	int i, rc, line_buf, by_default = 0, no_default = 0;
+	char msg[1024], chosen[RL_NAME_MAX];
 	const char *lab = NULL;
 
 	if (!err_line)
@@ -392,6 +393,28 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 		spec_error(spec, msg, err, errlen);
 		return -1;
 	}
+	/* no profile= item: the scenario's, else the chip's default, by
+	** eval's rule (config/profiles.h); a chip with none keeps ideal,
+	** which the note and the label say */
+	if (eo.profile) {
+		snprintf(side->st.profile_note, sizeof side->st.profile_note,
+		         "named by profile=");
+	} else {
+		const char *at;
+		rc = profile_choose(&eo, &side->st, "profile=", chosen,
+		                    sizeof chosen, &at, msg, sizeof msg);
+		if (rc < 0) {
+			spec_error(spec, msg, err, errlen);
+			return -1;
+		}
+		if (rc == 1) {
+			no_default = 1;
+			snprintf(side->st.profile_note, sizeof side->st.profile_note,
+			         "ideal: %.600s", msg);
+		} else if (strncmp(side->st.profile_note, "named by ", 9)) {
+			by_default = 1;
+		}
+	}
 	if (rl_eval(&side->st.cfg, &side->r) != RL_OK) {
 		setup_where(&side->st, side->r.error, err, errlen);
 		return -1;
@@ -413,10 +436,16 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 		if (lab || label)
 			ll = snprintf(side->label, sizeof side->label, "%s",
 			              lab ? lab : label);
-		else
-			ll = snprintf(side->label, sizeof side->label, "%g x %s (%s)",
+		else if (no_default)
+			ll = snprintf(side->label, sizeof side->label, "%g x %s "
+			              "(ideal: no calibrated profile)",
 			              rl_scen_chips(&side->st.cfg.scen),
-			              side->st.chip, side->st.profile);
+			              side->st.chip);
+		else
+			ll = snprintf(side->label, sizeof side->label, "%g x %s (%s%s)",
+			              rl_scen_chips(&side->st.cfg.scen),
+			              side->st.chip, side->st.profile,
+			              by_default ? ", chip default" : "");
 		if (ll < 0 || (size_t)ll >= sizeof side->label) {
 			for (i = 0; lab && i < spec->n; i++)
 				if (!strcmp(spec->keys[i], "label"))

@@ -94,32 +94,6 @@ static int under_load(const rl_setup *st, const load_opts *lo, int json,
 	return RL_OK;
 }
 
-/* No --profile: keep a scenario's profile; else the chip's default
-** (config/profiles.h), applied again in the usual order. */
-static int default_profile(eval_opts *o, rl_setup *st, char *name,
-                           size_t namelen, char *err, size_t errlen)
-{
-	rl_setup scen;
-	char note[sizeof st->profile_note];
-	setup_init(&scen);
-	if (o->scenario &&
-	    setup_load(&scen, "scenario", o->scenario, err, errlen))
-		return -1;
-	if (scen.profile[0]) {
-		snprintf(st->profile_note, sizeof st->profile_note,
-		         "named by scenario %s", scen.scenario);
-		return 0;
-	}
-	if (profile_default(o->chip ? o->chip : st->chip, name, namelen,
-	                    note, sizeof note, err, errlen))
-		return -1;
-	o->profile = name;
-	if (opts_apply(o, st, 1, err, errlen))
-		return -1;
-	snprintf(st->profile_note, sizeof st->profile_note, "%s", note);
-	return 0;
-}
-
 /* A mapping that does not fit: append the mappings of the same chips that
 ** do (what would be legal), or say that none does. */
 static void fits_instead(const rl_config *cfg, char *err, size_t len)
@@ -158,9 +132,13 @@ int cmd_eval(int argc, char **argv)
 	if (o.profile)
 		snprintf(st.profile_note, sizeof st.profile_note,
 		         "named by --profile");
-	else if (default_profile(&o, &st, profile, sizeof profile, err,
-	                         sizeof err))
-		return bad_input("eval", err);
+	else {
+		/* the scenario's, else the chip's default; none is refused */
+		const char *at;
+		if (profile_choose(&o, &st, "--profile", profile, sizeof profile,
+		                   &at, err, sizeof err))
+			return bad_input("eval", err);
+	}
 	/* --requests without --rate: a run of that many at maximum load */
 	rc = lo.have_rate ? rl_eval(&st.cfg, &r)
 	                  : rl_eval_run(&st.cfg, lo.load.requests, &r);

@@ -67,8 +67,9 @@ static int of_family(const char *software, const char *family)
 	       (software[l] == '\0' || software[l] == ' ');
 }
 
-int profile_default(const char *chip, char *name, size_t namelen, char *note,
-                    size_t notelen, char *err, size_t errlen)
+int profile_default(const char *chip, const char *how, char *name,
+                    size_t namelen, char *note, size_t notelen, char *err,
+                    size_t errlen)
 {
 	meta_info c, p;
 	char names[1024], best[128] = "", best_sw[128] = "", best_date[32] = "";
@@ -118,8 +119,8 @@ int profile_default(const char *chip, char *name, size_t namelen, char *note,
 			snprintf(note, notelen, "the default for this chip: the "
 			         "latest calibrated profile for %s, fitted on %s on %s; "
 			         "%zu other %s profile%s, fitted per version, by "
-			         "--profile", c.software, best_sw, best_date, others,
-			         c.software, others == 1 ? "" : "s");
+			         "%s", c.software, best_sw, best_date, others,
+			         c.software, others == 1 ? "" : "s", how);
 		else
 			snprintf(note, notelen, "the default for this chip: the "
 			         "latest calibrated profile for %s, fitted on %s on %s",
@@ -127,10 +128,38 @@ int profile_default(const char *chip, char *name, size_t namelen, char *note,
 		return 0;
 	}
 	preset_names("profile", names, sizeof names);
-	snprintf(err, errlen, "no --profile given, and no calibrated profile "
-	         "for the software of chip '%s' (%s%s); name one with --profile "
+	snprintf(err, errlen, "no %s given, and no calibrated profile "
+	         "for the software of chip '%s' (%s%s); name one with %s%s"
 	         "NAME: %s ('ideal' is the roofline: every efficiency 100%%)",
-	         chip, c.software[0] ? "software: " : "its preset names no "
-	         "software", c.software, names[0] ? names : "(none found)");
-	return -1;
+	         how, chip, c.software[0] ? "software: " : "its preset names no "
+	         "software", c.software, how, how[strlen(how) - 1] == '=' ? ""
+	         : " ", names[0] ? names : "(none found)");
+	return 1;
+}
+
+int profile_choose(eval_opts *o, rl_setup *st, const char *how, char *name,
+                   size_t namelen, const char **at, char *err, size_t errlen)
+{
+	rl_setup scen;
+	char note[sizeof st->profile_note];
+	int rc;
+	*at = NULL;
+	setup_init(&scen);
+	if (o->scenario &&
+	    setup_load(&scen, "scenario", o->scenario, err, errlen))
+		return -1;
+	if (scen.profile[0]) {
+		snprintf(st->profile_note, sizeof st->profile_note,
+		         "named by scenario %s", scen.scenario);
+		return 0;
+	}
+	rc = profile_default(o->chip ? o->chip : st->chip, how, name, namelen,
+	                     note, sizeof note, err, errlen);
+	if (rc)
+		return rc;
+	o->profile = name;
+	if (opts_apply_at(o, st, 1, at, err, errlen))
+		return -1;
+	snprintf(st->profile_note, sizeof st->profile_note, "%s", note);
+	return 0;
 }

@@ -6,17 +6,37 @@
 ** software and version it was fitted on and when ("software = TensorRT-LLM
 ** 0.10.0", "calibrated = 2026-11-22", as `rooflab calibrate` writes them).
 ** The default is the latest calibrated profile of the chip's software.
+** profile_choose is the whole rule for a setup that names no profile, in
+** eval and in claim's and solve's sides alike: the scenario's, else that
+** default.
 */
 #ifndef RL_PROFILES_H
 #define RL_PROFILES_H
 
 #include <stddef.h>
 
+#include "opts.h"
+
 /* The default profile for `chip` (a preset name or an INI path): its name
-** into name, and a note into note ("latest calibrated profile for
-** TensorRT-LLM: fitted on TensorRT-LLM 0.10.0, 2026-11-22").  Returns 0, or
-** -1 with err saying that there is none and listing the profiles. */
-int profile_default(const char *chip, char *name, size_t namelen, char *note,
-                    size_t notelen, char *err, size_t errlen);
+** into name, and a note into note ("the default for this chip: the latest
+** calibrated profile for TensorRT-LLM, fitted on TensorRT-LLM 0.10.0 on
+** 2026-11-22").  `how` is how the user names a profile ("--profile" for
+** eval, "profile=" in a claim side), for the note and the message.
+** Returns 0; 1 with err saying that the chip has none and listing the
+** profiles; -1 with err when a preset cannot be read. */
+int profile_default(const char *chip, const char *how, char *name,
+                    size_t namelen, char *note, size_t notelen, char *err,
+                    size_t errlen);
+
+/* o names no profile and st was applied from o (opts_apply): keep the
+** scenario's profile when it names one ("named by scenario NAME" into
+** st->profile_note), else take profile_default's, o->profile = name (it
+** must outlive o's use) and st applied again with it (its note into
+** st->profile_note).  Returns 0; 1 when the chip has no calibrated profile
+** (st as it was, on `ideal`; err says why); -1 with err (and *at as
+** opts_apply_at sets it). */
+int profile_choose(eval_opts *o, rl_setup *st, const char *how, char *name,
+                   size_t namelen, const char **at, char *err,
+                   size_t errlen);
 
 #endif

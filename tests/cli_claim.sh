@@ -628,13 +628,18 @@ expect_exit 2 "claim: a label of 128 characters is refused" -- \
 expect_err "^rooflab claim: side a .*: label 'L{40}\.\.\.' is 128 characters; at most 127$" \
 	"the message says how long it is and the limit"
 # the default label "8 x CHIP (ideal)" of a chip named with 120 characters
-# is 4 + 120 + 8 = 132 characters (the chip has no software: profile ideal)
+# is 4 + 120 + 8 = 132 characters (profile ideal, named)
 c120=$(awk 'BEGIN { for (i = 0; i < 120; i++) printf "c" }')
 cp "$ROOFLAB_DATA/chips/h100-sxm.ini" "$tmpd/$c120.ini"
 expect_exit 2 "claim: a default label over 127 characters is refused" -- \
-	sh -c 'cd "$1" && "$2" claim --samples 0 --no-design --a "$3.ini"' sh "$tmpd" "$RL" "$c120"
+	sh -c 'cd "$1" && "$2" claim --samples 0 --no-design --a "$3.ini,profile=ideal"' sh "$tmpd" "$RL" "$c120"
 expect_err "the side's label \(N x CHIP \(PROFILE\)\) '8 x c{36}\.\.\.' is 132 characters; at most 127: give a shorter one with label=NAME" \
 	"the message gives its length and what to do"
+# without profile= the copy of h100-sxm.ini (software TensorRT-LLM) takes
+# trtllm-0.10: "8 x " + 120 + " (trtllm-0.10, chip default)" = 4 + 120 + 28
+expect_exit 2 "claim: a default label with the chip's default profile, too" -- \
+	sh -c 'cd "$1" && "$2" claim --samples 0 --no-design --a "$3.ini"' sh "$tmpd" "$RL" "$c120"
+expect_err "'8 x c{36}\.\.\.' is 152 characters; at most 127" "counts the profile's words"
 expect_exit 0 "with label= it runs" -- \
 	sh -c 'cd "$1" && "$2" claim --samples 0 --no-design --a "$3.ini,label=long chip"' sh "$tmpd" "$RL" "$c120"
 # the sources of the claim's uncertainty and of the claims it checks go
@@ -697,4 +702,50 @@ cp "$ROOFLAB_DATA/scenarios/etched-bench.ini" "$sd/myscen.ini"
 expect_exit 0 "claim with a scenario path of over 127 characters" -- \
 	$RL claim --samples 0 --no-design --scenario "$sd/myscen.ini" --json
 expect_out '^  "scenario": "myscen",$' "is recorded by the scenario's name"
+
+# A side naming a chip and no profile (and a scenario naming none: etched-
+# bench names only the model) takes the profile eval takes for the chip:
+# h100-sxm's [meta] software is TensorRT-LLM, whose one calibrated profile
+# is trtllm-0.10, the default side a's, so the speedup is the default's.
+# "total_tokens" is the first key of "speedup"; a's total tokens/s the
+# first "total_tokens_per_s" (side a comes first).
+sp() { sed -n '/"speedup": {/{n;s/.*"total_tokens": \([0-9.e+-]*\).*/\1/p;q}' "$1"; }
+ta1() { sed -n 's/.*"total_tokens_per_s": \([0-9.e+-]*\).*/\1/p' "$1" | head -1; }
+same() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a > 0 && a == b) }'; }
+check() { if "$@"; then echo "ok - $name"; else echo "not ok - $name ($*)"; fails=$((fails + 1)); fi; }
+$RL claim --samples 0 --no-design --json >"$tmpd/p0.json" 2>&1
+$RL claim --samples 0 --no-design --json --a h100-sxm >"$tmpd/p1.json" 2>&1
+$RL claim --samples 0 --no-design --json --a h100-sxm,profile=ideal >"$tmpd/p2.json" 2>&1
+$RL claim --samples 0 --no-design --json --b sohu >"$tmpd/p3.json" 2>&1
+name="--a h100-sxm gives the default claim's speedup"
+check same "$(sp "$tmpd/p0.json")" "$(sp "$tmpd/p1.json")"
+e1=$($RL eval --chip h100-sxm --scenario etched-bench --json | sed -n 's/.*"total_tokens_per_s": \([0-9.e+-]*\).*/\1/p')
+e2=$($RL eval --chip h100-sxm --scenario etched-bench --profile ideal --json | sed -n 's/.*"total_tokens_per_s": \([0-9.e+-]*\).*/\1/p')
+name="its side a is eval's h100-sxm without --profile"
+check same "$e1" "$(ta1 "$tmpd/p1.json")"
+name="profile=ideal still gives eval's ideal, not the default"
+check same "$e2" "$(ta1 "$tmpd/p2.json")"
+name="and ideal is not the default's number"
+check awk -v a="$e1" -v b="$e2" 'BEGIN { exit !(b > a) }'
+expect_exit 0 "the labels" -- cat "$tmpd/p1.json"
+expect_out '"label": "8 x h100-sxm \(trtllm-0.10, chip default\)",' "the label says the profile was the chip's default"
+expect_out '"profile_chosen": "the default for this chip: the latest calibrated profile for TensorRT-LLM, fitted on TensorRT-LLM 0.10.0 on [0-9-]*; [0-9]+ other TensorRT-LLM profiles, fitted per version, by profile="' \
+	"profile_chosen says how, as eval's does"
+expect_out '"profile_chosen": "named by profile="' "a named profile says so"
+# sohu's preset names no software: no calibrated profile, so ideal, said
+e3=$($RL eval --chip sohu --scenario etched-bench --profile ideal --json | sed -n 's/.*"total_tokens_per_s": \([0-9.e+-]*\).*/\1/p')
+expect_exit 0 "--b sohu" -- cat "$tmpd/p3.json"
+expect_out '"label": "8 x sohu \(ideal: no calibrated profile\)",' "the label says ideal and why"
+expect_out '"profile_chosen": "ideal: no profile= given, and no calibrated profile for the software of chip .sohu. \(its preset names no software\)' \
+	"profile_chosen says why"
+b3=$(sed -n 's/.*"total_tokens_per_s": \([0-9.e+-]*\).*/\1/p' "$tmpd/p3.json" | sed -n 2p)
+name="--b sohu is eval's sohu under ideal"
+check same "$e3" "$b3"
+expect_exit 0 "solve --a h100-sxm" -- $RL solve --a h100-sxm --vary b.chip.hbm_tbps
+expect_out "^a: 8 x h100-sxm \(trtllm-0.10, chip default\)$" "solve names the default in a's label"
+# the database keeps how each side's profile was chosen
+$RL claim --samples 0 --no-design --a h100-sxm --b sohu --db "$tmpd/pc.db" >/dev/null 2>&1
+expect_exit 0 "the database" -- sqlite3 "$tmpd/pc.db" "SELECT side, text FROM claim_sides WHERE name = 'setup.profile_chosen' ORDER BY side"
+expect_out "^a\|the default for this chip: the latest calibrated profile for TensorRT-LLM" "claim_sides has side a's setup.profile_chosen"
+expect_out "^b\|ideal: no profile= given" "and side b's"
 finish
