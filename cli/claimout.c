@@ -11,11 +11,26 @@
 #include "evalout.h"
 #include "../config/utf8.h"
 
-/* a side's label (at most 159 bytes) as a 30-character column, padded by
-** characters: a label in UTF-8 lines up with the ASCII ones, and a control
-** character in it is shown as '?', not sent to the terminal
-** (rl_utf8_cell) */
-#define LABEL_CELL (160 + 30)
+/* a side's label (at most CLAIM_LABEL_MAX - 1 bytes) as a column of at
+** least 30 characters, padded by characters: a label in UTF-8 lines up
+** with the ASCII ones, and a control character in it is shown as '?', not
+** sent to the terminal (rl_utf8_cell) */
+#define LABEL_CELL (2 * CLAIM_LABEL_MAX)
+
+/* The width of the side column: 30 characters, or the longest label's
+** (a default label such as "8 x h100-sxm (trtllm-0.10, chip default)"
+** pushed the columns after it right). */
+static int label_width(const claim_report *rep)
+{
+	const claim_side *s[3] = {&rep->a, &rep->b, &rep->bd};
+	int i, w = 30;
+	for (i = 0; i < (rep->have_bd ? 3 : 2); i++) {
+		size_t n = rl_utf8_chars(s[i]->label);
+		if (n > (size_t)w)
+			w = (int)n;
+	}
+	return w;
+}
 
 /* A bound's name short enough for a column ("communication": "comm"). */
 static const char *short_bound(int bound)
@@ -24,15 +39,16 @@ static const char *short_bound(int bound)
 	return !strcmp(n, "communication") ? "comm" : n;
 }
 
-/* The column headers of side_line, which fit 100 columns. */
-static void side_header(FILE *f)
+/* The column headers of side_line, which fit 100 columns with labels of
+** 30 characters (lw: label_width). */
+static void side_header(FILE *f, int lw)
 {
-	fprintf(f, "     %-30s %10s %11s %6s  %-15s %s\n", "side",
+	fprintf(f, "     %-*s %10s %11s %6s  %-15s %s\n", lw, "side",
 	        "out tok/s", "total tok/s", "MFU", "bound pre/dec",
 	        "power/chip");
 }
 
-static void side_line(FILE *f, const char *tag, const claim_side *s)
+static void side_line(FILE *f, const char *tag, const claim_side *s, int lw)
 {
 	char out[64], tot[64], bound[40], lab[LABEL_CELL];
 	evalout_value(out, sizeof out, s->r.output_tps, "");
@@ -40,7 +56,7 @@ static void side_line(FILE *f, const char *tag, const claim_side *s)
 	snprintf(bound, sizeof bound, "%s/%s", short_bound(s->r.prefill_bound),
 	         short_bound(s->r.decode_bound));
 	fprintf(f, "  %-2s %s %10s %11s %5.1f%%  %-15s", tag,
-	        rl_utf8_cell(s->label, 30, 0, lab, sizeof lab), out, tot,
+	        rl_utf8_cell(s->label, lw, 0, lab, sizeof lab), out, tot,
 	        100 * s->r.mfu, bound);
 	if (isfinite(s->r.power_w))
 		fprintf(f, " %.0f W%s", s->r.power_w,
@@ -426,8 +442,8 @@ static void cost_text(FILE *f, const claim_report *rep)
 	        "years, plus energy), chip USD in brackets:\n",
 	        rep->a.cfg.cost.years);
 	energy_text(f, rep);
-	fprintf(f, "     %-30s %-32s %s\n", "side", "at the price a buyer pays",
-	        "at manufacturing cost");
+	fprintf(f, "     %-*s %-32s %s\n", label_width(rep), "side",
+	        "at the price a buyer pays", "at manufacturing cost");
 	for (i = 0; i < (rep->have_bd ? 3 : 2); i++) {
 		const rl_result *r = &s[i]->r;
 		usd_cell(price, sizeof price, r->usd_per_mtok_price,
@@ -435,7 +451,8 @@ static void cost_text(FILE *f, const claim_report *rep)
 		usd_cell(cost, sizeof cost, r->usd_per_mtok_cost, r->chip_cost_usd,
 		         r->power_w);
 		fprintf(f, "  %-2s %s %-32s %s\n", tag[i],
-		        rl_utf8_cell(s[i]->label, 30, 0, lab, sizeof lab), price,
+		        rl_utf8_cell(s[i]->label, label_width(rep), 0, lab,
+		                     sizeof lab), price,
 		        cost);
 	}
 	fprintf(f, "  (each chip's price with its source or assumption and "
@@ -478,11 +495,11 @@ void claimout_text(FILE *f, const claim_report *rep)
 	fprintf(f, "\ndetails: claim check %s, %g in / %g out, target %gx\n\n",
 	        rl_utf8_cell(rep->scenario, 0, 0, scen, sizeof scen), s->isl,
 	        s->osl, rep->opts.target);
-	side_header(f);
-	side_line(f, "a", &rep->a);
-	side_line(f, "b", &rep->b);
+	side_header(f, label_width(rep));
+	side_line(f, "a", &rep->a, label_width(rep));
+	side_line(f, "b", &rep->b, label_width(rep));
 	if (rep->have_bd)
-		side_line(f, "b'", &rep->bd);
+		side_line(f, "b'", &rep->bd, label_width(rep));
 	fprintf(f, "\nspeedup b/a: %.2fx counted Etched's way (input+output "
 	        "tokens), %.2fx in output tokens\n", rep->speedup_total,
 	        rep->speedup_output);

@@ -741,6 +741,20 @@ expect_out '"profile_chosen": "ideal: no profile= given, and no calibrated profi
 b3=$(sed -n 's/.*"total_tokens_per_s": \([0-9.e+-]*\).*/\1/p' "$tmpd/p3.json" | sed -n 2p)
 name="--b sohu is eval's sohu under ideal"
 check same "$e3" "$b3"
+# the side table's columns line up past a label longer than 30 characters
+# (they were pushed right on its line alone): by hand, "  a  " is 5
+# columns, the label "8 x h100-sxm (trtllm-0.10, chip default)" 13 + 27 =
+# 40, a blank, then out tok/s right-aligned in 10: every row's out tok/s
+# (and the header's) ends at column 5 + 40 + 1 + 10 = 56 (the
+# first line of each: the cost table below repeats the tags)
+expect_exit 0 "the text of --a h100-sxm" -- $RL claim --a h100-sxm --samples 0
+for tag in side a b "b'"; do
+	name="out tok/s of row '$tag' ends at column 56"
+	check awk -v t="$tag" '!found && (substr($0, 1, 5) == sprintf("  %-2s ", t) ||
+		(t == "side" && $1 == "side" && /out tok\/s/)) {
+		found = 1; ok = substr($0, 56, 1) != " " && substr($0, 57, 1) == " " }
+		END { exit !(found && ok) }' "$tmpd/out"
+done
 expect_exit 0 "solve --a h100-sxm" -- $RL solve --a h100-sxm --vary b.chip.hbm_tbps
 expect_out "^a: 8 x h100-sxm \(trtllm-0.10, chip default\)$" "solve names the default in a's label"
 # the database keeps how each side's profile was chosen
