@@ -11,6 +11,7 @@
 #include "../model/params.h"
 #include "../model/silicon.h"
 #include "claim.h"
+#include "words.h"
 #include "../config/ini.h"
 #include "../config/num.h"
 #include "../model/status.h"
@@ -426,19 +427,25 @@ static void check_matmul(claim_report *rep, const kvfile *k)
 	double claimed = kv_num(k, "matmul_share", "value");
 	double fma = tc * fpt, share = fma * tpf / tr, peak = fma * 2 * ghz / 1e3;
 	double s2, p2, f2, t2;
+	char trw[48];
 	int u;
 	if (!c)
 		return;
-	if (mac_share_of("h100-sxm", &share, &peak, &fma, &tr) == 0)
+	/* the counts whole or in words ("80 billion", where %.3g wrote
+	** 8e+10) */
+	if (mac_share_of("h100-sxm", &share, &peak, &fma, &tr) == 0) {
+		claim_count_words(tr, trw, sizeof trw);
 		u = snprintf(c->model_value, sizeof c->model_value,
 		             "silicon model, H100: %.0f FMA units x %.0f "
-		             "transistors = %.2f%% of %.3g transistors, %.1f TFLOPS "
-		             "BF16", fma, tpf, 100 * share, tr, peak);
-	else
+		             "transistors = %.2f%% of %s transistors, %.1f TFLOPS "
+		             "BF16", fma, tpf, 100 * share, trw, peak);
+	} else {
+		claim_count_words(tr, trw, sizeof trw);
 		u = snprintf(c->model_value, sizeof c->model_value,
 		             "H100 (claims figures): %.0f FMA units x %.0f "
-		             "transistors / %.3g = %.2f%%, %.1f TFLOPS BF16 at "
-		             "%.2f GHz", fma, tpf, tr, 100 * share, peak, ghz);
+		             "transistors / %s = %.2f%%, %.1f TFLOPS BF16 at "
+		             "%.2f GHz", fma, tpf, trw, 100 * share, peak, ghz);
+	}
 	if (mac_share_of("a100-sxm", &s2, &p2, &f2, &t2) == 0 && u > 0 &&
 	    (size_t)u < sizeof c->model_value)
 		snprintf(c->model_value + u, sizeof c->model_value - (size_t)u,

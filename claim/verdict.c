@@ -4,6 +4,7 @@
 #include "verdict.h"
 
 #include <math.h>
+#include <stdio.h>
 
 const char *claim_verdict_word(int have_prob, double prob, double speedup,
                                double target)
@@ -26,4 +27,16 @@ const char *claim_verdict_word(int have_prob, double prob, double speedup,
 int claim_vs_interval(double x, double p05, double p95)
 {
 	return x > p95 ? 1 : x < p05 ? -1 : 0;
+}
+
+void claim_prob_text(double p, char *buf, size_t len)
+{
+	if (!isfinite(p))
+		snprintf(buf, len, "n/a");
+	else if (p > 0 && p < 0.01)
+		snprintf(buf, len, "%.2g%%", 100 * p);
+	else if (p < 1 && p > 0.999)
+		snprintf(buf, len, "%.4g%%", 100 * p);
+	else
+		snprintf(buf, len, "%.1f%%", 100 * p);
 }

@@ -7,6 +7,8 @@
 #ifndef RL_CLAIM_VERDICT_H
 #define RL_CLAIM_VERDICT_H
 
+#include <stddef.h>
+
 /* have_prob: prob (0..1) is the Monte Carlo's P(speedup >= target).
 ** "Supported" (P >= 90%), "Plausible" (>= 50%), "Possible but unlikely"
 ** (>= 10%), "Not supported"; without a probability "Reproduced under the
@@ -19,5 +21,13 @@ const char *claim_verdict_word(int have_prob, double prob, double speedup,
 ** 90% interval [p05, p95]: 1 above it, -1 below it, 0 inside (or x NaN).
 ** The terminal summary, its JSON and the report each say it. */
 int claim_vs_interval(double x, double p05, double p95);
+
+/* A probability (0..1) as the text says every one (the verdict, the
+** Monte Carlo lines, the report): a percentage to one decimal ("4.0%"),
+** one under 1% to two significant digits ("0.086%", "0.18%", where the
+** verdict read "0.1%" beside the Monte Carlo line's "0.0009"), one within
+** 0.1% of certainty to four ("99.95%"); "n/a" where not finite.  JSON
+** keeps the number. */
+void claim_prob_text(double p, char *buf, size_t len);
 
 #endif

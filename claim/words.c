@@ -104,6 +104,25 @@ void claim_qty(const char *param, double v, char *buf, size_t len)
 	}
 }
 
+void claim_count_words(double v, char *buf, size_t len)
+{
+	static const struct {
+		double scale;
+		const char *word;
+	} w[] = {{1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"}};
+	size_t i;
+	if (!isfinite(v)) {
+		snprintf(buf, len, "n/a");
+		return;
+	}
+	for (i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (fabs(v) >= w[i].scale) {
+			snprintf(buf, len, "%.3g %s", v / w[i].scale, w[i].word);
+			return;
+		}
+	snprintf(buf, len, "%.0f", v);
+}
+
 /* The limit one phase's bound stands for; `verb` agrees with it. */
 static const char *limit_of(int bound, const char **verb)
 {

@@ -16,6 +16,11 @@
 ** reads it: 11507.6 TFLOPS -> "11.5 PFLOPS", eff_compute 0.52 -> "52%". */
 void claim_qty(const char *param, double v, char *buf, size_t len);
 
+/* A count as the text says one: whole below a million ("270336"), in
+** words above it to three digits ("80 billion", "2.7 billion", "100
+** trillion"), never in exponent form ("8e+10"). */
+void claim_count_words(double v, char *buf, size_t len);
+
 /* What binds an evaluation, in words: "compute binds" (peak FLOPS at the
 ** assumed utilization), "HBM bandwidth binds", "the chip-to-chip links
 ** bind", "serving overheads bind", "the TDP binds" (the clock lowered to

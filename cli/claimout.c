@@ -75,20 +75,22 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	double tgt = rep->opts.target, x = rep->speedup_total;
 	const char *w = claim_verdict_word(mc != NULL, mc ? mc->prob_ge_target
 	                                                  : NAN, x, tgt);
-	char la[LABEL_CELL], lb[LABEL_CELL];
+	char la[LABEL_CELL], lb[LABEL_CELL], pr[32];
 	int side;
 	/* the word follows the probability over the ranges, the sentence the
 	** stated values: where they disagree ("Not supported: ... reaching
 	** 17x."), the sentence says both */
+	if (mc)
+		claim_prob_text(mc->prob_ge_target, pr, sizeof pr);
 	if (mc && isfinite(mc->prob_ge_target) &&
 	    (x >= tgt) != (mc->prob_ge_target >= 0.5))
 		fprintf(f, "%s: %s is %.2fx as fast as %s at the stated values, "
-		        "%s %gx, but %s%.1f%% of the samples over the assumption "
+		        "%s %gx, but %s%s of the samples over the assumption "
 		        "ranges %s.\n", w,
 		        rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb), x,
 		        rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la),
 		        x >= tgt ? "reaching" : "not", tgt,
-		        x >= tgt ? "only " : "", 100 * mc->prob_ge_target,
+		        x >= tgt ? "only " : "", pr,
 		        x >= tgt ? "do" : "reach it");
 	else
 		fprintf(f, "%s: %s is %.2fx as fast as %s, %s %gx.\n", w,
@@ -100,8 +102,8 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	        rep->speedup_output);
 	if (mc)
 		fprintf(f, "  over the assumption ranges: 90%% interval %.2fx .. "
-		        "%.2fx, median %.2fx, P(>= %gx) = %.1f%%\n", mc->p05,
-		        mc->p95, mc->p50, tgt, 100 * mc->prob_ge_target);
+		        "%.2fx, median %.2fx, P(>= %gx) = %s\n", mc->p05,
+		        mc->p95, mc->p50, tgt, pr);
 	if (sa->tp == sb->tp && sa->pp == sb->pp &&
 	    rl_scen_chips(sa) == rl_scen_chips(sb))
 		fprintf(f, "  mapping: TP%g x PP%g on %g chips, both sides "
@@ -290,16 +292,19 @@ static void unc_text(FILE *f, const claim_report *rep,
 {
 	size_t i, flat[CLAIM_UNC_MAX], nflat = 0;
 	char names[WRAP_MAX] = "", lab[LABEL_CELL], path[sizeof u->path];
+	char pr[32];
+	if (mc)
+		claim_prob_text(mc->prob_ge_target, pr, sizeof pr);
 	fprintf(f, "\nuncertainty of %s (%s)\n",
 	        rl_utf8_cell(b->label, 0, 0, lab, sizeof lab),
 	        rl_utf8_cell(u->path, 0, 0, path, sizeof path));
 	if (mc)
 		fprintf(f, "  Monte Carlo, %zu samples, seed %lu, %.2f s: "
 		        "speedup p05 %.2fx  p50 %.2fx  p95 %.2fx; P(>= %gx) = "
-		        "%.4f\n  violating physics: %.1f%% (power %zu, reticle "
+		        "%s\n  violating physics: %.1f%% (power %zu, reticle "
 		        "%zu, HBM stacks %zu, area shares %zu); not evaluable: "
 		        "%zu\n", mc->samples, rep->opts.seed, secs, mc->p05,
-		        mc->p50, mc->p95, rep->opts.target, mc->prob_ge_target,
+		        mc->p50, mc->p95, rep->opts.target, pr,
 		        100 * mc->violation_rate, mc->viol_count[0],
 		        mc->viol_count[1], mc->viol_count[2], mc->viol_count[3],
 		        mc->failed);

@@ -193,7 +193,7 @@ void report_verdict(rctx *r)
 	side = isfinite(c->speedup_total)
 	           ? claim_vs_interval(c->speedup_total, m.p05, m.p95) : 0;
 	if (m.have && isfinite(m.prob))
-		snprintf(pr, sizeof pr, "%.1f%%", 100 * m.prob);
+		claim_prob_text(m.prob, pr, sizeof pr);
 	if (isfinite(ta) && isfinite(tb))
 		snprintf(tp, sizeof tp, " (%.0f against %.0f tokens/s, both "
 		         "modelled)", tb, ta);

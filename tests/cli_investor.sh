@@ -35,7 +35,25 @@ expect_no_out "1\\.2e\\+04" "no 1.2e+04 in the text"
 expect_exit 0 "claim at a target the stated values reach" -- $C --target 17
 expect_out "^Not supported: 8x Sohu \\(as claimed\\) is 17\\.67x as fast as 8x H100 \\(TensorRT-LLM 0\\.10\\) at the stated values, reaching 17x, but only [0-9.]+% of the samples over the assumption ranges do\\.$" \
 	"a word and a sentence that disagree say why"
+# one probability, one format: the verdict's share of the samples, the
+# verdict's P(>= 17x) and the Monte Carlo line's are the same percentage
+# (the Monte Carlo line wrote it as a fraction to four places: 0.0470)
+p1=$(sed -n 's/.* but only \([0-9.]*%\) of the samples.*/\1/p' "$tmpd/out")
+p2=$(sed -n 's/^  over the assumption ranges: .*, P(>= 17x) = \([0-9.]*%\)$/\1/p' "$tmpd/out")
+p3=$(sed -n '/^uncertainty of 8x Sohu (as claimed)/,/^$/s/^  Monte Carlo, .*; P(>= 17x) = \([0-9.]*%\)$/\1/p' "$tmpd/out")
+if [ -n "$p1" ] && [ "$p1" = "$p2" ] && [ "$p1" = "$p3" ]; then
+	echo "ok - one probability in one format ($p1)"
+else
+	echo "not ok - the probability as '$p1', '$p2', '$p3'"; fails=$((fails + 1))
+fi
+expect_no_out "P\\(>= 17x\\) = [0-9.]*[0-9]$" "no probability as a bare fraction"
 expect_exit 0 "claim text" -- $C
+# the H100's transistors (h100-sxm.ini: 80e9) in words as the other claims
+# give their counts: 528 x 512 = 270336 FMA units x 10,000 transistors /
+# 80e9 = 3.38%, where %.3g wrote "of 8e+10 transistors"
+expect_out "^    model: silicon model, H100: 270336 FMA units x 10000 transistors = 3\\.38% of 80 billion transistors, " \
+	"the transistor count in words"
+expect_no_out "[0-9]e\\+[0-9]" "no count in exponent form in the text"
 # Sohu as claimed has no power model (sohu.ini: tdp_w 0, no node): its
 # power-limit factor is said to be assumed away, with the factor's own value
 pf=$(sed -n 's/^    power limit  *x *\([0-9.]*\)$/\1/p' "$tmpd/out" | head -1)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../claim/claim.h"
+#include "../claim/verdict.h"
 #include "../claim/words.h"
 
 static void test_qty(void **state)
@@ -123,10 +124,51 @@ static void test_sentences(void **state)
 	                       "80%)");
 }
 
+/* one format for a probability in the text: 86 of 100,000 samples is
+** 0.086% (two significant digits under 1%, where the verdict read "0.1%"
+** and the Monte Carlo line "0.0009"), 18 of 10,000 0.18%, 47 of 1,000
+** 4.7%, none 0.0%, all 100.0%, 9,995 of 10,000 99.95% (not "100.0%") */
+static void test_prob(void **state)
+{
+	char b[32];
+	(void)state;
+	claim_prob_text(86 / 100000.0, b, sizeof b);
+	assert_string_equal(b, "0.086%");
+	claim_prob_text(18 / 10000.0, b, sizeof b);
+	assert_string_equal(b, "0.18%");
+	claim_prob_text(47 / 1000.0, b, sizeof b);
+	assert_string_equal(b, "4.7%");
+	claim_prob_text(0, b, sizeof b);
+	assert_string_equal(b, "0.0%");
+	claim_prob_text(1, b, sizeof b);
+	assert_string_equal(b, "100.0%");
+	claim_prob_text(9995 / 10000.0, b, sizeof b);
+	assert_string_equal(b, "99.95%");
+}
+
+/* counts as the text says them: the H100's 80e9 transistors (its chip
+** preset) read 80 billion, where %.3g wrote 8e+10; 528 x 512 = 270336
+** FMA units whole; 2.7e9 2.7 billion; 1e14 parameters 100 trillion */
+static void test_count(void **state)
+{
+	char b[48];
+	(void)state;
+	claim_count_words(80e9, b, sizeof b);
+	assert_string_equal(b, "80 billion");
+	claim_count_words(528 * 512, b, sizeof b);
+	assert_string_equal(b, "270336");
+	claim_count_words(2.7e9, b, sizeof b);
+	assert_string_equal(b, "2.7 billion");
+	claim_count_words(1e14, b, sizeof b);
+	assert_string_equal(b, "100 trillion");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_qty),
+	    cmocka_unit_test(test_prob),
+	    cmocka_unit_test(test_count),
 	    cmocka_unit_test(test_binds),
 	    cmocka_unit_test(test_sentences),
 	};
