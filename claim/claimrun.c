@@ -420,6 +420,17 @@ static void must_be_true(claim_report *rep)
 			         "for %s", jb.watts > jb.tdp ? "above" : "within",
 			         jb.tdp, jb.label);
 		}
+		/* a range's low end is the peak with unlimited chip-to-chip and
+		** HBM bandwidth: say so, where "needs about 9.0-11.5 PFLOPS"
+		** read as if 9.0 held at the stated bandwidths */
+		if (strchr(peak, '-') || strstr(peak, " to ")) {
+			size_t used = strlen(m);
+			int two = kw[0] && strchr(kw, '-');
+			snprintf(m + used, CLAIM_MUST_LEN - used, "; the low end%s "
+			         "only with unlimited chip-to-chip and HBM bandwidth, "
+			         "the high end%s with both as assumed",
+			         two ? "s hold" : " holds", two ? "s" : "");
+		}
 	} else if (jr.ok && jr.feasible) {
 		claim_qty("chip.peak_tflops_fp8", jr.tflops, peak, sizeof peak);
 		snprintf(m, CLAIM_MUST_LEN, "%gx needs unlimited chip-to-chip and HBM "

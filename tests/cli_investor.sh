@@ -54,6 +54,24 @@ expect_exit 0 "claim text" -- $C
 expect_out "^    model: silicon model, H100: 270336 FMA units x 10000 transistors = 3\\.38% of 80 billion transistors, " \
 	"the transistor count in words"
 expect_no_out "[0-9]e\\+[0-9]" "no count in exponent form in the text"
+# the levers together: the range's low end is the peak with unlimited
+# chip-to-chip and HBM bandwidth, its high end the peak with both as
+# assumed (the two bullets under it); the sentence says which, where "needs
+# about 9.0-11.5 PFLOPS" read as if 9.0 held at the assumed bandwidths
+sed -n '/^  levers moved together:/,/^  one lever at a time/p' "$tmpd/out" |
+	tr '\n' ' ' | tr -s ' ' >"$tmpd/joint"
+lo=$(sed -n 's/.*=> 20x needs about \([0-9.]*\)-\([0-9.]*\) PFLOPS FP8.*/\1/p' "$tmpd/joint")
+hi=$(sed -n 's/.*=> 20x needs about \([0-9.]*\)-\([0-9.]*\) PFLOPS FP8.*/\2/p' "$tmpd/joint")
+if [ -n "$lo" ] && [ -n "$hi" ] &&
+	grep -q "; the low ends hold only with unlimited chip-to-chip and HBM bandwidth, the high ends with both as assumed - with HBM" "$tmpd/joint" &&
+	grep -q -- "- with HBM ([0-9.]* TB/s) and links ([0-9]* GB/s) as assumed: $hi PFLOPS" "$tmpd/joint" &&
+	grep -q -- "- with unlimited chip-to-chip and HBM bandwidth: $lo PFLOPS" "$tmpd/joint"; then
+	echo "ok - the peak range says what its low end assumes ($lo-$hi)"
+else
+	echo "not ok - the peak range's ends ('$lo', '$hi')"
+	sed 's/^/    /' "$tmpd/joint" | cut -c1-400
+	fails=$((fails + 1))
+fi
 # Sohu as claimed has no power model (sohu.ini: tdp_w 0, no node): its
 # power-limit factor is said to be assumed away, with the factor's own value
 pf=$(sed -n 's/^    power limit  *x *\([0-9.]*\)$/\1/p' "$tmpd/out" | head -1)
