@@ -309,17 +309,20 @@ void report_sensitivity(rctx *r)
 ** which the caller knows is there; a failure to read is kept in r->bad. */
 static void side_costs(rctx *r, const char *side,
                        const char *const names[4], char *label,
-                       size_t labellen, double x[4])
+                       size_t labellen, char *chip, size_t chiplen,
+                       double x[4])
 {
 	sqlite3_stmt *st;
 	int k, seen = 0;
 	snprintf(label, labellen, "%s", side);
+	chip[0] = 0;
 	for (k = 0; k < 4; k++)
 		x[k] = NAN;
 	if (!(st = report_prepare(r, r->db, r->o->dbpath,
 	                          "SELECT name, value, text FROM claim_sides "
 	                          "WHERE run_id = ?1 AND side = ?2 AND name IN "
-	                          "('setup.label', ?3, ?4, ?5, ?6)")))
+	                          "('setup.label', 'setup.chip', ?3, ?4, ?5, "
+	                          "?6)")))
 		return;
 	sqlite3_bind_int64(st, 1, r->c.id);
 	sqlite3_bind_text(st, 2, side, -1, SQLITE_STATIC);
@@ -334,6 +337,12 @@ static void side_costs(rctx *r, const char *side,
 			if (!(seen & 16))
 				pdb_text(st, 2, label, labellen);
 			seen |= 16;
+			continue;
+		}
+		if (!strcmp(name, "setup.chip")) {
+			if (!(seen & 32))
+				pdb_text(st, 2, chip, chiplen);
+			seen |= 32;
 			continue;
 		}
 		for (k = 0; k < 4; k++)
@@ -401,6 +410,53 @@ static void cost_basis_words(rctx *r, char *buf, size_t len)
 ** buyer pays and at the manufacturing cost, each named; n/a where unknown.
 ** has_sides: the database has claim_sides (without it each side stands by
 ** its name with every value n/a). */
+/* Where a chip preset's price comes from, as data/chips/README.md's price
+** table (and each preset's [cost] comment) gives it: the presets with a
+** price, at that price.  Any other price was set by the side's spec or a
+** chip file of the user's, and has no source recorded. */
+static const struct {
+	const char *chip;
+	double usd;
+	const char *source;
+} price_sources[] = {
+    {"h100-sxm", 33625, "a DGX H100's sale price (about 269,000 USD) over "
+                        "8, an upper bound that includes the system"},
+    {"sohu", 33625, "an assumption (Etched published no price), taken "
+                    "equal to the H100 figure, range 4543 to 67250 USD"},
+    {"sohu-design", 33625, "an assumption (Etched published no price), "
+                           "taken equal to the H100 figure, range 4543 to "
+                           "67250 USD"},
+};
+
+/* One side's chip and its price's source in words: "a, 8x H100 (...),
+** chip h100-sxm: 33625 USD, a DGX H100's sale price ...", "unknown (the
+** chip preset gives no price)" where the run stored none. */
+static void price_words(const char *side, const char *label,
+                        const char *chip, double usd, char *buf, size_t len)
+{
+	const char *src = NULL;
+	size_t i;
+	int w; /* used: a side's label is cut, as in the table, where long */
+	for (i = 0; chip[0] && i < sizeof price_sources / sizeof *price_sources;
+	     i++)
+		if (!strcmp(chip, price_sources[i].chip) &&
+		    usd == price_sources[i].usd)
+			src = price_sources[i].source;
+	if (!chip[0])
+		w = snprintf(buf, len, "%s: chip not stored, price %s", side,
+		         isfinite(usd) ? "without a source" : "unknown");
+	else if (!isfinite(usd))
+		w = snprintf(buf, len, "%s, %s, chip %s: unknown (the chip preset gives no "
+		         "price)", side, label, chip);
+	else if (src)
+		w = snprintf(buf, len, "%s, %s, chip %s: %.0f USD, %s", side, label, chip,
+		         usd, src);
+	else
+		w = snprintf(buf, len, "%s, %s, chip %s: %.0f USD, set for this run (no "
+		         "source recorded)", side, label, chip, usd);
+	(void)w;
+}
+
 static void cost_table(rctx *r, int has_sides)
 {
 	static const char *const h[] = {
@@ -411,45 +467,59 @@ static void cost_table(rctx *r, int has_sides)
 	static const char *const names[4] = {
 	    "cost.chip_price_usd", "cost.usd_per_million_tokens_at_price",
 	    "cost.chip_cost_usd", "cost.usd_per_million_tokens_at_cost"};
-	char v[4][32], label[200], basis[400];
+	char v[3][4][32], label[3][200], chip[3][128], basis[400];
+	char prices[6400] = "", one[2048];
 	const char *cells[5];
-	int i, k, n = 0;
+	int i, k, n = 0, shown[3] = {0, 0, 0};
 	for (i = 0; i < 3; i++) {
 		double x[4] = {NAN, NAN, NAN, NAN};
 		int known = 0;
+		chip[i][0] = 0;
 		if (has_sides)
-			side_costs(r, sides[i], names, label, sizeof label, x);
+			side_costs(r, sides[i], names, label[i], sizeof label[i],
+			           chip[i], sizeof chip[i], x);
 		else
-			snprintf(label, sizeof label, "%s", sides[i]);
+			snprintf(label[i], sizeof label[i], "%s", sides[i]);
 		for (k = 0; k < 4; k++) {
 			known |= isfinite(x[k]);
 			if (isfinite(x[k]))
-				snprintf(v[k], sizeof v[k], k % 2 ? "%.3g" : "%.0f",
-				         x[k]);
+				snprintf(v[i][k], sizeof v[i][k],
+				         k % 2 ? "%.3g" : "%.0f", x[k]);
 			else
-				snprintf(v[k], sizeof v[k], "n/a");
+				snprintf(v[i][k], sizeof v[i][k], "n/a");
 		}
 		if (!known && i == 2)
 			continue;
-		if (n++ == 0) {
-			cost_basis_words(r, basis, sizeof basis);
-			doc_para(&r->d, "What a million output tokens costs (%s), "
-			         "with the chips at the price a buyer pays "
-			         "and at what they cost to make. The H100's price is "
-			         "a DGX H100's sale price over 8, an upper bound that "
-			         "includes the system; Sohu's is an assumption "
-			         "(data/chips/README.md gives each source and range); "
-			         "n/a: not known (no price, or no power model).",
-			         basis);
-			doc_table_begin(&r->d, 5, h);
+		shown[i] = 1;
+		if (has_sides) {
+			size_t used = strlen(prices);
+			price_words(i == 2 ? "b'" : sides[i], label[i], chip[i], x[0], one,
+			            sizeof one);
+			snprintf(prices + used, sizeof prices - used, "%s%s",
+			         used ? "; " : "", one);
 		}
-		cells[0] = label;
+		n++;
+	}
+	if (!n)
+		return;
+	cost_basis_words(r, basis, sizeof basis);
+	/* each side's chip and its price's source, where the paragraph said
+	** the H100's and Sohu's whatever the sides were */
+	doc_para(&r->d, "What a million output tokens costs (%s), with the "
+	         "chips at the price a buyer pays and at what they cost to "
+	         "make. Each chip's price: %s (data/chips/README.md gives each "
+	         "source and range); n/a: not known (no price, or no power "
+	         "model).", basis, prices[0] ? prices : "not stored");
+	doc_table_begin(&r->d, 5, h);
+	for (i = 0; i < 3; i++) {
+		if (!shown[i])
+			continue;
+		cells[0] = label[i];
 		for (k = 0; k < 4; k++)
-			cells[k + 1] = v[k];
+			cells[k + 1] = v[i][k];
 		doc_row(&r->d, cells);
 	}
-	if (n)
-		doc_table_end(&r->d);
+	doc_table_end(&r->d);
 }
 
 void report_serving(rctx *r)

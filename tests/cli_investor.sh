@@ -199,6 +199,29 @@ else
 	grep 'What a million' "$tmpd/r.md" | sed 's/^/    /'
 	fails=$((fails + 1))
 fi
+# the report's cost paragraph names each side's chip and its price's
+# source as data/chips/README.md gives it: the H100's is a DGX H100 over 8
+# (269,000 / 8 = 33625 USD), Sohu's an assumption; the A100 preset gives no
+# price (unknown), where the paragraph said the H100's and Sohu's whatever
+# the sides were
+price_para() {
+	grep '^What a million output tokens costs' "$1" | tr '\n' ' '
+}
+if price_para "$tmpd/r.md" | grep -q "Each chip's price: a, 8x H100 (TensorRT-LLM 0\.10), chip h100-sxm: 33625 USD, a DGX H100's sale price (about 269,000 USD) over 8, an upper bound that includes the system; b, 8x Sohu (as claimed), chip sohu: 33625 USD, an assumption (Etched published no price)"; then
+	echo "ok - the report's prices: each side's chip and source"
+else
+	echo "not ok - the report's prices"; price_para "$tmpd/r.md" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
+expect_exit 0 "claim against an A100" -- $RL claim --a a100-sxm,precision=bf16 --samples 0 --db "$tmpd/a100.db"
+expect_exit 0 "report of it" -- $RL report --db "$tmpd/a100.db" --out "$tmpd/a100.md" --no-plots
+if price_para "$tmpd/a100.md" | grep -q "Each chip's price: a, [^;]*, chip a100-sxm: unknown (the chip preset gives no price); b, 8x Sohu (as claimed), chip sohu: 33625 USD, an assumption" &&
+	! price_para "$tmpd/a100.md" | grep -q "DGX H100\|The H100's price"; then
+	echo "ok - the report's prices: an A100 side's unknown, no DGX H100 named"
+else
+	echo "not ok - the report's prices against an A100"; price_para "$tmpd/a100.md" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
 # a side b of the user's gets no Monte Carlo by design (the default
 # uncertainty file, sohu, gives Sohu as claimed's ranges, claim/claimrun.c):
 # the verdict says so where the ranges line would be; --uncertainty sohu
