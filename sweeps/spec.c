@@ -148,6 +148,22 @@ static int twice(const char *section, const char *key, char *err,
 	return -1;
 }
 
+/* The parameter a set line sets ("chip.tdp_w" of "chip.tdp_w=500") into
+** key, as the table of model/params.c spells it when it is one of its
+** parameters (the text before the '=' otherwise). */
+static void set_param(const char *assignment, char *key, size_t len)
+{
+	const char *eq = strchr(assignment, '=');
+	size_t n = eq ? (size_t)(eq - assignment) : strlen(assignment);
+	const rl_param *p;
+	if (n >= len)
+		n = len - 1;
+	memcpy(key, assignment, n);
+	key[n] = '\0';
+	if ((p = rl_param_find_full(key)))
+		snprintf(key, len, "%s.%s", p->section, p->key);
+}
+
 static int setup_key(rl_sweep_setup *su, const char *section,
                      const char *key, const char *value, char *err,
                      size_t errlen)
@@ -174,6 +190,23 @@ static int setup_key(rl_sweep_setup *su, const char *section,
 		}
 		if (check_set(value, err, errlen))
 			return -1;
+		{
+			/* two set lines of one parameter: the second replaced the
+			** first without a word (eval refuses --set given so) */
+			char mine[sizeof su->sets[0]], other[sizeof su->sets[0]];
+			int i;
+			set_param(value, mine, sizeof mine);
+			for (i = 0; i < su->nsets; i++) {
+				set_param(su->sets[i], other, sizeof other);
+				if (!strcmp(mine, other)) {
+					snprintf(err, errlen, "[%s] set = %.200s: %s is set "
+					         "again (first by set = %.200s; the second "
+					         "would replace the first without a word)",
+					         section, value, mine, su->sets[i]);
+					return -1;
+				}
+			}
+		}
 		snprintf(su->sets[su->nsets++], sizeof su->sets[0], "%s", value);
 		return 0;
 	}

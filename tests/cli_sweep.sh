@@ -850,6 +850,17 @@ for k in "method = random:method:9" "seed = 2:seed:9" "count = 8:count:9"; do
 	expect_exit 2 "[sampling] $key given twice" -- $RL sweep "$d/key2.ini" --db "$d/x.db"
 	expect_err "key2\\.ini:$at: \\[sampling\\] $key is given twice" "names the second's line, $at"
 done
+# two set lines of [base] that name one parameter: the second replaced
+# the first without a word (700 W served, 500 W written first), as
+# eval's --set given twice is refused; refused at the second's line, 5,
+# the parameter named as the table spells it.  Set lines of two
+# parameters still repeat (h100-tp-batch.ini)
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = chip.tdp_w=500\nset = chip.tdp_w=700\n[axes]\nscenario.batch = 1, 2\n' >"$d/set2.ini"
+expect_exit 2 "[base] set of one parameter twice" -- $RL sweep "$d/set2.ini" --db "$d/x.db"
+expect_err "set2\\.ini:5: \\[base\\] set = chip\\.tdp_w=700: chip\\.tdp_w is set again \\(first by set = chip\\.tdp_w=500" "names the second's line, 5, and the first"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[baseline]\nchip = h100-sxm\nmodel = llama3-8b\nset = scenario.batch=4\nset = scenario.isl=100\nset = scenario.batch=8\n' >"$d/set2.ini"
+expect_exit 2 "[baseline] set of one parameter twice" -- $RL sweep "$d/set2.ini" --db "$d/x.db"
+expect_err "set2\\.ini:11: \\[baseline\\] set = scenario\\.batch=8: scenario\\.batch is set again" "names the second's line, 11"
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 0.001:1000:0.001\nscenario.batch = 1:1000:1\n' >"$d/huge.ini"
 expect_exit 2 "over the point limit" -- $RL sweep "$d/huge.ini" --db "$d/x.db"
 expect_err "1000000000 design points, over the limit of 100000000.*--force" "says how many points"
