@@ -20,27 +20,29 @@ static int meta_cb(void *ud, const char *section, const char *key,
                    const char *value, char *err, size_t errlen)
 {
 	meta_info *m = ud;
-	size_t cap = !strcmp(section, "meta") && !strcmp(key, "software")
-	                 ? sizeof m->software
-	             : !strcmp(section, "meta") && !strcmp(key, "calibrated")
-	                 ? sizeof m->calibrated
-	             : !strcmp(section, "preset") && !strcmp(key, "chip")
-	                 ? sizeof m->parent
-	                 : 0;
+	char *dst = !strcmp(section, "meta") && !strcmp(key, "software")
+	                ? m->software
+	            : !strcmp(section, "meta") && !strcmp(key, "calibrated")
+	                ? m->calibrated
+	            : !strcmp(section, "preset") && !strcmp(key, "chip")
+	                ? m->parent
+	                : NULL;
+	size_t cap = dst == m->software     ? sizeof m->software
+	             : dst == m->calibrated ? sizeof m->calibrated
+	             : dst == m->parent     ? sizeof m->parent
+	                                    : 0;
+	size_t len = strlen(value);
+	if (!dst)
+		return 0;
 	/* cut, a software would match another's family or none, a date
 	** sort otherwise, a chip name another chip: refused */
-	if (cap && strlen(value) >= cap) {
+	if (len >= cap) {
 		snprintf(err, errlen, "[%s] %s: %zu characters; at most %zu",
-		         section, key, strlen(value), cap - 1);
+		         section, key, len, cap - 1);
 		m->too_long = 1;
 		return -1;
 	}
-	if (!strcmp(section, "meta") && !strcmp(key, "software"))
-		snprintf(m->software, sizeof m->software, "%s", value);
-	else if (!strcmp(section, "meta") && !strcmp(key, "calibrated"))
-		snprintf(m->calibrated, sizeof m->calibrated, "%s", value);
-	else if (!strcmp(section, "preset") && !strcmp(key, "chip"))
-		snprintf(m->parent, sizeof m->parent, "%s", value);
+	memcpy(dst, value, len + 1);
 	return 0;
 }
 
