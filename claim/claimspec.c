@@ -321,6 +321,9 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 	int i, rc, line_buf, by_default = 0, no_default = 0;
 	char msg[1024], chosen[RL_NAME_MAX];
 	const char *lab = NULL;
+	/* --set assignments need "k=v" strings that outlive the call: eo
+	** points into them until profile_choose has applied eo again */
+	char (*sets)[sizeof spec->keys[0] + sizeof spec->vals[0] + 2] = NULL;
 
 	if (!err_line)
 		err_line = &line_buf;
@@ -365,12 +368,10 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 			return -1;
 		}
 	}
-	/* --set assignments need "k=v" strings that outlive the call */
 	{
-		char (*sets)[sizeof spec->keys[0] + sizeof spec->vals[0] + 2] =
-		    malloc(CLAIM_KV_MAX * sizeof *sets);
 		int ns = 0, set_item[CLAIM_KV_MAX];
 		const char *at;
+		sets = malloc(CLAIM_KV_MAX * sizeof *sets);
 		if (!sets) {
 			snprintf(err, errlen, "out of memory");
 			return -1;
@@ -387,9 +388,9 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 		rc = opts_apply_at(&eo, &side->st, 1, &at, msg, sizeof msg);
 		if (rc)
 			*err_line = item_line(spec, at, eo.sets, set_item, ns);
-		free(sets);
 	}
 	if (rc) {
+		free(sets);
 		spec_error(spec, msg, err, errlen);
 		return -1;
 	}
@@ -401,9 +402,13 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 		         "named by profile=");
 	} else {
 		const char *at;
+		/* it applies eo again, its sets among it: freed after it (they
+		** were freed before, and a side with a section.key item and no
+		** profile= read them freed) */
 		rc = profile_choose(&eo, &side->st, "profile=", chosen,
 		                    sizeof chosen, &at, msg, sizeof msg);
 		if (rc < 0) {
+			free(sets);
 			spec_error(spec, msg, err, errlen);
 			return -1;
 		}
@@ -415,6 +420,7 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 			by_default = 1;
 		}
 	}
+	free(sets);
 	if (rl_eval(&side->st.cfg, &side->r) != RL_OK) {
 		setup_where(&side->st, side->r.error, err, errlen);
 		return -1;

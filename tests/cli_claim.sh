@@ -762,4 +762,24 @@ $RL claim --samples 0 --no-design --a h100-sxm --b sohu --db "$tmpd/pc.db" >/dev
 expect_exit 0 "the database" -- sqlite3 "$tmpd/pc.db" "SELECT side, text FROM claim_sides WHERE name = 'setup.profile_chosen' ORDER BY side"
 expect_out "^a\|the default for this chip: the latest calibrated profile for TensorRT-LLM" "claim_sides has side a's setup.profile_chosen"
 expect_out "^b\|ideal: no profile= given" "and side b's"
+# a side with a section.key item and no profile= (claimspec.c): the
+# chip's default profile is applied again with the side's items, which
+# were read after they were freed (AddressSanitizer: heap-use-after-free;
+# the plain binary refused "--set ''": expected section.key=value); the
+# item and the default must serve as with profile=trtllm-0.10, h100-sxm's
+# default, named: isl 1024 as set, the same throughput
+expect_exit 0 "claim: a side with a section.key item and no profile= runs" -- \
+	$RL claim --samples 0 --no-design --a "h100-sxm,scenario.isl=1024" --json
+cp "$tmpd/out" "$tmpd/uaf1.json"
+expect_exit 0 "claim: the same side with its default profile named" -- \
+	$RL claim --samples 0 --no-design --a "h100-sxm,scenario.isl=1024,profile=trtllm-0.10" --json
+cp "$tmpd/out" "$tmpd/uaf2.json"
+if command -v python3 >/dev/null 2>&1; then
+	expect_exit 0 "claim: its item applied and the default taken (isl 1024, the throughput of profile=trtllm-0.10)" -- python3 -c "
+import json, sys
+a = json.load(open('$tmpd/uaf1.json'))['a']
+b = json.load(open('$tmpd/uaf2.json'))['a']
+sys.exit(not (a['setup']['isl'] == 1024 and a['setup']['profile'] == 'trtllm-0.10'
+              and a['throughput'] == b['throughput']))"
+fi
 finish
