@@ -33,15 +33,49 @@ static int twice(const char *key, char *err, size_t errlen)
 	return -1;
 }
 
+/* The parameter an item sets, as the table of model/params.c spells it:
+** "scenario.tp" of tp (an item opts_apply takes as --tp) and of
+** scenario.tp; the key itself for any other. */
+static void item_param(const char *key, char *buf, size_t len)
+{
+	static const char *const scen[] = {"precision", "isl", "osl", "tp",
+	                                   "pp", "ep", "chips", "batch"};
+	const rl_param *p;
+	size_t i;
+	for (i = 0; i < sizeof scen / sizeof scen[0]; i++)
+		if (!strcmp(key, scen[i])) {
+			snprintf(buf, len, "scenario.%s", key);
+			return;
+		}
+	if (strchr(key, '.') && (p = rl_param_find_full(key)))
+		snprintf(buf, len, "%s.%s", p->section, p->key);
+	else
+		snprintf(buf, len, "%s", key);
+}
+
 static int spec_add(claim_spec *s, const char *key, const char *val,
                     char *err, size_t errlen)
 {
 	int i;
+	char mine[160], other[160];
 	if (!strcmp(key, "chip") && s->chip[0])
 		return twice(key, err, errlen);
 	for (i = 0; i < s->n; i++)
 		if (!strcmp(s->keys[i], key))
 			return twice(key, err, errlen);
+	/* tp=8 and scenario.tp=4 set one parameter: the one applied last
+	** (the section.key assignment) won without a word, as eval refuses
+	** --tp with --set scenario.tp */
+	item_param(key, mine, sizeof mine);
+	for (i = 0; i < s->n; i++) {
+		item_param(s->keys[i], other, sizeof other);
+		if (!strcmp(mine, other)) {
+			snprintf(err, errlen, "%.60s and %.60s both set %s (the one "
+			         "applied last would win without a word): give it "
+			         "once", s->keys[i], key, mine);
+			return -1;
+		}
+	}
 	if (!strcmp(key, "chip")) {
 		if (strlen(val) >= sizeof s->chip) {
 			snprintf(err, errlen, "chip name too long");

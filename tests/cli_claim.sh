@@ -368,6 +368,19 @@ expect_exit 2 "a spec giving tp twice" -- $RL claim \
 	--a 'h100-sxm,tp=8,tp=4' --samples 0 --no-design
 expect_err "^rooflab claim: --a: side spec 'h100-sxm,tp=8,tp=4': tp is given twice \(the second would replace the first without a word\)$" \
 	"the spec and the key named"
+# tp=8 and scenario.tp=4 set one parameter under two names: the
+# section.key assignment, applied after the item, served TP4 without a
+# word; refused as eval refuses --tp with
+# --set scenario.tp, and in a config file at the second's line, 4
+expect_exit 2 "a spec giving tp and scenario.tp" -- $RL claim \
+	--a 'h100-sxm,tp=8,scenario.tp=4' --samples 0 --no-design
+expect_err "^rooflab claim: --a: side spec 'h100-sxm,tp=8,scenario\.tp=4': tp and scenario\.tp both set scenario\.tp" \
+	"both names and the parameter named"
+printf '[a]\nchip = h100-sxm\nscenario.batch = 8\nbatch = 16\n' >"$tmpd/alias.ini"
+expect_exit 2 "a config giving scenario.batch and batch" -- $RL claim \
+	--config "$tmpd/alias.ini" --samples 0 --no-design
+expect_err "alias\.ini:4: scenario\.batch and batch both set scenario\.batch" \
+	"names the second's line, 4"
 for twice in 'claim]\ntarget = 20\ntarget = 30' 'a]\nchip = h100-sxm\nchip = b200'; do
 	printf "[$twice\\n" >"$tmpd/twice.ini"
 	expect_exit 2 "a config giving a key of [${twice%%]*}] twice" -- $RL \
