@@ -46,6 +46,8 @@ typedef struct {
 	int have_seed;
 	int sect_line[SEC_COUNT]; /* each section's header line; 0: none */
 	int count_line;           /* [sampling] count's line */
+	int axis_line[RL_SWEEP_MAX_AXES];     /* each axis's line */
+	int base_set_line[RL_SWEEP_MAX_SETS]; /* each [base] set line's */
 	int seed_line;            /* [sampling] seed's line */
 } parse_ctx;
 
@@ -275,8 +277,13 @@ static int spec_cb(void *ud, const char *section, const char *key,
 	hash_feed(&pc->hash, value, '\x1e');
 	if (!strcmp(section, "meta"))
 		return 0;
-	if (!strcmp(section, "base"))
-		return setup_key(&s->base, section, key, value, err, errlen);
+	if (!strcmp(section, "base")) {
+		if (setup_key(&s->base, section, key, value, err, errlen))
+			return -1;
+		if (!strcmp(key, "set"))
+			pc->base_set_line[s->base.nsets - 1] = line;
+		return 0;
+	}
 	if (!strcmp(section, "baseline"))
 		return setup_key(&s->baseline, section, key, value, err,
 		                 errlen);
@@ -300,7 +307,7 @@ static int spec_cb(void *ud, const char *section, const char *key,
 		}
 		if (rl_sweep_axis_parse(&s->axes[s->naxes], p, value, err, errlen))
 			return -1;
-		s->naxes++;
+		pc->axis_line[s->naxes++] = line;
 		return 0;
 	}
 	if (!strcmp(section, "sampling")) {
@@ -558,6 +565,25 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
 		for (d = default_outputs; *d; d++)
 			if (rl_output_find(*d))
 				s->outputs[s->noutputs++] = rl_output_find(*d);
+	}
+	/* a [base] set line of a swept parameter: the axis replaces it at
+	** every point, so that it changed nothing without a word */
+	for (i = 0; i < s->naxes; i++) {
+		char ax[160], set[sizeof s->base.sets[0]];
+		int j;
+		snprintf(ax, sizeof ax, "%s.%s", s->axes[i].param->section,
+		         s->axes[i].param->key);
+		for (j = 0; j < s->base.nsets; j++) {
+			set_param(s->base.sets[j], set, sizeof set);
+			if (strcmp(ax, set))
+				continue;
+			snprintf(err, errlen, "%s:%d: [base] set = %.200s: the axis "
+			         "%s (line %d) replaces it at every point, so that it "
+			         "changes nothing; give one of them", name,
+			         pc->base_set_line[j],
+			         s->base.sets[j], ax, pc->axis_line[i]);
+			return -1;
+		}
 	}
 	/* an empty [base] was "no [base] section"; an empty [baseline]
 	** was passed over without a word (no speedup columns) */

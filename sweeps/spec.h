@@ -17,7 +17,8 @@
 ** Each section at most once (a second header is refused naming the
 ** first's line), no section of another name; chip, model, scenario,
 ** profile, method, seed and count at most once in their section, and
-** each parameter in at most one set line of [base] or [baseline].
+** each parameter in at most one set line of [base] or [baseline], and
+** none that an axis sweeps in a set line of [base].
 **
 ** Axis values are in the parameter's display unit (as `rooflab params`
 ** shows); enum and bool parameters take their names in lists.  In random

@@ -861,6 +861,13 @@ expect_err "set2\\.ini:5: \\[base\\] set = chip\\.tdp_w=700: chip\\.tdp_w is set
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[baseline]\nchip = h100-sxm\nmodel = llama3-8b\nset = scenario.batch=4\nset = scenario.isl=100\nset = scenario.batch=8\n' >"$d/set2.ini"
 expect_exit 2 "[baseline] set of one parameter twice" -- $RL sweep "$d/set2.ini" --db "$d/x.db"
 expect_err "set2\\.ini:11: \\[baseline\\] set = scenario\\.batch=8: scenario\\.batch is set again" "names the second's line, 11"
+# a [base] set line of a swept parameter (set = scenario.batch=7 with the
+# axis scenario.batch = 1, 2): the axis replaces it at every point (the
+# points were batch 1 and 2, the set changed nothing without a word);
+# refused at the set's line, 4, naming the axis's, 6
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = scenario.batch=7\n[axes]\nscenario.batch = 1, 2\n' >"$d/setax.ini"
+expect_exit 2 "[base] set of a swept parameter" -- $RL sweep "$d/setax.ini" --db "$d/x.db"
+expect_err "setax\\.ini:4: \\[base\\] set = scenario\\.batch=7: the axis scenario\\.batch \\(line 6\\) replaces it at every point" "names the set's line, 4, and the axis's, 6"
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 0.001:1000:0.001\nscenario.batch = 1:1000:1\n' >"$d/huge.ini"
 expect_exit 2 "over the point limit" -- $RL sweep "$d/huge.ini" --db "$d/x.db"
 expect_err "1000000000 design points, over the limit of 100000000.*--force" "says how many points"
