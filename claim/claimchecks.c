@@ -191,7 +191,6 @@ static int kv_has(const kvfile *k, const char *sec, const char *key)
 	return 0;
 }
 
-/* After reading: every check's claim, source and numbers are there. */
 /* "PATH:LINE: " at the line of section's header, "PATH: " without one
 ** (the section is missing), into where. */
 static void section_at(const kvfile *k, const char *path,
@@ -204,6 +203,7 @@ static void section_at(const kvfile *k, const char *path,
 		snprintf(where, len, "%s: ", path);
 }
 
+/* After reading: every check's claim, source and numbers are there. */
 static int kv_complete(const kvfile *k, const char *path, char *err,
                        size_t errlen)
 {

@@ -61,8 +61,6 @@ static int exec_sql(dbw *w, const char *sql, const char *what)
 	                  w->errlen);
 }
 
-/* Run one statement with bound values: fmt letters i (int64), d (double,
-** NULL when not finite), t (text). */
 double claim_stated_value(const rl_config *c, const rl_param *p)
 {
 	double v = rl_param_get(c, p);
@@ -76,6 +74,8 @@ double claim_stated_value(const rl_config *c, const rl_param *p)
 	return v;
 }
 
+/* Run one statement with bound values: fmt letters i (int64), d (double,
+** NULL when not finite), t (text). */
 static int exec_bind(dbw *w, const char *sql, const char *fmt, ...)
 {
 	sqlite3_stmt *st;

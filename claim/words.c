@@ -117,7 +117,16 @@ void claim_count_words(double v, char *buf, size_t len)
 	}
 	for (i = 0; i < sizeof w / sizeof w[0]; i++)
 		if (fabs(v) >= w[i].scale) {
-			snprintf(buf, len, "%.3g %s", v / w[i].scale, w[i].word);
+			double x = v / w[i].scale;
+			/* 999.95e9 rounds to 1000 billion at three digits, which
+			** %.3g writes "1e+03": the scale above, "1 trillion"; past
+			** the largest, whole ("1500 trillion") */
+			if (fabs(x) >= 999.5 && i > 0)
+				snprintf(buf, len, "%.3g %s", x / 1000, w[i - 1].word);
+			else if (fabs(x) >= 999.5)
+				snprintf(buf, len, "%.0f %s", x, w[i].word);
+			else
+				snprintf(buf, len, "%.3g %s", x, w[i].word);
 			return;
 		}
 	snprintf(buf, len, "%.0f", v);

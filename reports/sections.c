@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../config/setup.h"
 #include "../plots/kinds.h"
 #include "rctx.h"
 
@@ -406,57 +407,46 @@ static void cost_basis_words(rctx *r, char *buf, size_t len)
 	}
 }
 
+/* The price chip's preset gives (cost.price_usd; NaN when it gives none
+** or there is no such preset). */
+static double preset_price(const char *chip)
+{
+	rl_setup st;
+	char err[256];
+	setup_init(&st);
+	if (!chip[0] || setup_load(&st, "chip", chip, err, sizeof err))
+		return NAN;
+	return st.cfg.cost.price_usd;
+}
+
+/* One side's chip and where its price comes from: "a, 8x H100 (...), chip
+** h100-sxm: 33625 USD, its preset's price (its source or assumption
+** beside price_usd in data/chips/h100-sxm.ini)", "unknown (the chip
+** preset gives no price)" where the run stored none, "set for this run"
+** where the run's price is not its preset's. */
+static void price_words(const char *side, const char *label,
+                        const char *chip, double usd, char *buf, size_t len)
+{
+	double pre = preset_price(chip);
+	if (!chip[0])
+		snprintf(buf, len, "%s: chip not stored, price %s", side,
+		         isfinite(usd) ? "without a source" : "unknown");
+	else if (!isfinite(usd))
+		snprintf(buf, len, "%s, %s, chip %s: unknown (the chip preset gives "
+		         "no price)", side, label, chip);
+	else if (isfinite(pre) && pre == usd)
+		snprintf(buf, len, "%s, %s, chip %s: %.0f USD, its preset's price "
+		         "(its source or assumption beside price_usd in "
+		         "data/chips/%s.ini)", side, label, chip, usd, chip);
+	else
+		snprintf(buf, len, "%s, %s, chip %s: %.0f USD, set for this run (no "
+		         "source recorded)", side, label, chip, usd);
+}
+
 /* The cost table: USD per million output tokens per side, at the price a
 ** buyer pays and at the manufacturing cost, each named; n/a where unknown.
 ** has_sides: the database has claim_sides (without it each side stands by
 ** its name with every value n/a). */
-/* Where a chip preset's price comes from, as data/chips/README.md's price
-** table (and each preset's [cost] comment) gives it: the presets with a
-** price, at that price.  Any other price was set by the side's spec or a
-** chip file of the user's, and has no source recorded. */
-static const struct {
-	const char *chip;
-	double usd;
-	const char *source;
-} price_sources[] = {
-    {"h100-sxm", 33625, "a DGX H100's sale price (about 269,000 USD) over "
-                        "8, an upper bound that includes the system"},
-    {"sohu", 33625, "an assumption (Etched published no price), taken "
-                    "equal to the H100 figure, range 4543 to 67250 USD"},
-    {"sohu-design", 33625, "an assumption (Etched published no price), "
-                           "taken equal to the H100 figure, range 4543 to "
-                           "67250 USD"},
-};
-
-/* One side's chip and its price's source in words: "a, 8x H100 (...),
-** chip h100-sxm: 33625 USD, a DGX H100's sale price ...", "unknown (the
-** chip preset gives no price)" where the run stored none. */
-static void price_words(const char *side, const char *label,
-                        const char *chip, double usd, char *buf, size_t len)
-{
-	const char *src = NULL;
-	size_t i;
-	int w; /* used: a side's label is cut, as in the table, where long */
-	for (i = 0; chip[0] && i < sizeof price_sources / sizeof *price_sources;
-	     i++)
-		if (!strcmp(chip, price_sources[i].chip) &&
-		    usd == price_sources[i].usd)
-			src = price_sources[i].source;
-	if (!chip[0])
-		w = snprintf(buf, len, "%s: chip not stored, price %s", side,
-		         isfinite(usd) ? "without a source" : "unknown");
-	else if (!isfinite(usd))
-		w = snprintf(buf, len, "%s, %s, chip %s: unknown (the chip preset gives no "
-		         "price)", side, label, chip);
-	else if (src)
-		w = snprintf(buf, len, "%s, %s, chip %s: %.0f USD, %s", side, label, chip,
-		         usd, src);
-	else
-		w = snprintf(buf, len, "%s, %s, chip %s: %.0f USD, set for this run (no "
-		         "source recorded)", side, label, chip, usd);
-	(void)w;
-}
-
 static void cost_table(rctx *r, int has_sides)
 {
 	static const char *const h[] = {

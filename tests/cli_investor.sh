@@ -199,15 +199,16 @@ else
 	grep 'What a million' "$tmpd/r.md" | sed 's/^/    /'
 	fails=$((fails + 1))
 fi
-# the report's cost paragraph names each side's chip and its price's
-# source as data/chips/README.md gives it: the H100's is a DGX H100 over 8
-# (269,000 / 8 = 33625 USD), Sohu's an assumption; the A100 preset gives no
-# price (unknown), where the paragraph said the H100's and Sohu's whatever
-# the sides were
+# the report's cost paragraph names each side's chip and where its price
+# comes from: the chip preset's price_usd (33625 USD for h100-sxm and sohu,
+# whose sources stand beside it in the preset and in data/chips/README.md),
+# a price set for the run (no source recorded), or none (the A100 preset
+# gives no price: unknown), where the paragraph said the H100's and Sohu's
+# whatever the sides were
 price_para() {
 	grep '^What a million output tokens costs' "$1" | tr '\n' ' '
 }
-if price_para "$tmpd/r.md" | grep -q "Each chip's price: a, 8x H100 (TensorRT-LLM 0\.10), chip h100-sxm: 33625 USD, a DGX H100's sale price (about 269,000 USD) over 8, an upper bound that includes the system; b, 8x Sohu (as claimed), chip sohu: 33625 USD, an assumption (Etched published no price)"; then
+if price_para "$tmpd/r.md" | grep -q "Each chip's price: a, 8x H100 (TensorRT-LLM 0\.10), chip h100-sxm: 33625 USD, its preset's price (its source or assumption beside price.*usd in data/chips/h100-sxm\.ini); b, 8x Sohu (as claimed), chip sohu: 33625 USD, its preset's price (its source or assumption beside price.*usd in data/chips/sohu\.ini)"; then
 	echo "ok - the report's prices: each side's chip and source"
 else
 	echo "not ok - the report's prices"; price_para "$tmpd/r.md" | sed 's/^/    /'
@@ -215,11 +216,19 @@ else
 fi
 expect_exit 0 "claim against an A100" -- $RL claim --a a100-sxm,precision=bf16 --samples 0 --db "$tmpd/a100.db"
 expect_exit 0 "report of it" -- $RL report --db "$tmpd/a100.db" --out "$tmpd/a100.md" --no-plots
-if price_para "$tmpd/a100.md" | grep -q "Each chip's price: a, [^;]*, chip a100-sxm: unknown (the chip preset gives no price); b, 8x Sohu (as claimed), chip sohu: 33625 USD, an assumption" &&
+if price_para "$tmpd/a100.md" | grep -q "Each chip's price: a, [^;]*, chip a100-sxm: unknown (the chip preset gives no price); b, 8x Sohu (as claimed), chip sohu: 33625 USD, its preset's price" &&
 	! price_para "$tmpd/a100.md" | grep -q "DGX H100\|The H100's price"; then
 	echo "ok - the report's prices: an A100 side's unknown, no DGX H100 named"
 else
 	echo "not ok - the report's prices against an A100"; price_para "$tmpd/a100.md" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
+expect_exit 0 "claim with a price of the run's" -- $RL claim --a h100-sxm,cost.price_usd=30000 --samples 0 --db "$tmpd/p30.db"
+expect_exit 0 "report of it" -- $RL report --db "$tmpd/p30.db" --out "$tmpd/p30.md" --no-plots
+if price_para "$tmpd/p30.md" | grep -q "chip h100-sxm: 30000 USD, set for this run (no source recorded)"; then
+	echo "ok - the report's prices: a price set for the run has no source"
+else
+	echo "not ok - the report's prices: a price set for the run"; price_para "$tmpd/p30.md" | sed 's/^/    /'
 	fails=$((fails + 1))
 fi
 # a side b of the user's gets no Monte Carlo by design (the default

@@ -144,6 +144,18 @@ static void test_prob(void **state)
 	assert_string_equal(b, "100.0%");
 	claim_prob_text(9995 / 10000.0, b, sizeof b);
 	assert_string_equal(b, "99.95%");
+	/* one decimal would cross a line the verdict's words are drawn at
+	** (90%, 50%, 10%, 100%): as many as keep it on its side */
+	claim_prob_text(8996 / 10000.0, b, sizeof b);
+	assert_string_equal(b, "89.96%");
+	claim_prob_text(4999 / 10000.0, b, sizeof b);
+	assert_string_equal(b, "49.99%");
+	claim_prob_text(999 / 10000.0, b, sizeof b);
+	assert_string_equal(b, "9.99%");
+	claim_prob_text(99996 / 100000.0, b, sizeof b);
+	assert_string_equal(b, "99.996%");
+	claim_prob_text(0.9, b, sizeof b);
+	assert_string_equal(b, "90.0%");
 }
 
 /* counts as the text says them: the H100's 80e9 transistors (its chip
@@ -161,6 +173,16 @@ static void test_count(void **state)
 	assert_string_equal(b, "2.7 billion");
 	claim_count_words(1e14, b, sizeof b);
 	assert_string_equal(b, "100 trillion");
+	/* just under a scale: three digits round it up to the next word,
+	** not to "1e+03 billion"; past a thousand trillion, whole */
+	claim_count_words(999.95e9, b, sizeof b);
+	assert_string_equal(b, "1 trillion");
+	claim_count_words(999.7e6, b, sizeof b);
+	assert_string_equal(b, "1 billion");
+	claim_count_words(1.5e15, b, sizeof b);
+	assert_string_equal(b, "1500 trillion");
+	claim_count_words(999.4e9, b, sizeof b);
+	assert_string_equal(b, "999 billion");
 }
 
 int main(void)
