@@ -197,8 +197,10 @@ static int param_set(const opt_def *d, const char *v, char *key,
 	if (!(d->flags & OPT_ASSIGN) || !v || !(eq = strchr(v, '=')))
 		return 0;
 	n = (size_t)(eq - v);
+	/* longer than any parameter's name: --set refuses it on its own, and
+	** two such cut to one prefix are not one parameter */
 	if (n >= len)
-		n = len - 1;
+		return 0;
 	memcpy(key, v, n);
 	key[n] = '\0';
 	if ((p = rl_param_find_full(key)))

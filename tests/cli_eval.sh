@@ -48,6 +48,11 @@ expect_err "^rooflab eval: chip\.tdp_w is set twice \('--set chip\.tdp_w=500', t
 expect_exit 2 "map: the same" -- $RL map --chip h100-sxm --model llama3-70b --chips 8 --set scenario.osl=64 --osl 128
 expect_err "^rooflab map: scenario\.osl is set twice" "map refuses it"
 expect_exit 0 "two parameters, each once" -- $E --set chip.tdp_w=500 --set chip.hbm_tbps=4 --json
+# two unknown names longer than any parameter's, alike in their first 100
+# characters: unknown, not "set twice" (the names were cut to 95 bytes)
+long=chip.$(awk 'BEGIN { for (i = 0; i < 100; i++) printf "x" }')
+expect_exit 2 "two long unknown names" -- $E --set "${long}a=1" --set "${long}b=2"
+expect_err "unknown parameter" "each is unknown, not the other's second"
 expect_exit 2 "out of range" -- $E --set profile.eff_compute=1.5
 expect_err "eff_compute = 1.5 is outside the allowed \[0.001, 1\]" "names the range"
 expect_exit 2 "not a number" -- $E --set chip.hbm_tbps=fast
