@@ -313,12 +313,23 @@ static void joint(const claim_report *rep, const rl_config *base,
 
 /* A peak in TFLOPS: "11.5 PFLOPS", or "9.0-11.5 PFLOPS" when the two
 ** differ. */
+/* Do lo and hi print as a range (peak_range, kw_range), not one value? */
+static int peak_is_range(double lo, double hi)
+{
+	return !(fabs(hi - lo) <= 0.005 * fabs(hi));
+}
+
+static int kw_is_range(double lo, double hi)
+{
+	return isfinite(lo) && isfinite(hi) && !(fabs(hi - lo) <= 0.05 * hi);
+}
+
 static void peak_range(double lo, double hi, char *buf, size_t len)
 {
 	char a[64], b[64];
 	claim_qty("chip.peak_tflops_fp8", lo, a, sizeof a);
 	claim_qty("chip.peak_tflops_fp8", hi, b, sizeof b);
-	if (fabs(hi - lo) <= 0.005 * fabs(hi))
+	if (!peak_is_range(lo, hi))
 		snprintf(buf, len, "%s", b);
 	else if (lo >= 1000 && hi >= 1000)
 		snprintf(buf, len, "%.1f-%.1f PFLOPS", lo / 1000, hi / 1000);
@@ -330,7 +341,7 @@ static void kw_range(double lo, double hi, char *buf, size_t len)
 {
 	if (!isfinite(lo) || !isfinite(hi))
 		snprintf(buf, len, "%s", "");
-	else if (fabs(hi - lo) <= 0.05 * hi)
+	else if (!kw_is_range(lo, hi))
 		snprintf(buf, len, "%.1f kW", hi / 1000);
 	else
 		snprintf(buf, len, "%.1f-%.1f kW", fmin(lo, hi) / 1000,
@@ -423,9 +434,9 @@ static void must_be_true(claim_report *rep)
 		/* a range's low end is the peak with unlimited chip-to-chip and
 		** HBM bandwidth: say so, where "needs about 9.0-11.5 PFLOPS"
 		** read as if 9.0 held at the stated bandwidths */
-		if (strchr(peak, '-') || strstr(peak, " to ")) {
+		if (peak_is_range(jr.tflops, jb.tflops)) {
 			size_t used = strlen(m);
-			int two = kw[0] && strchr(kw, '-');
+			int two = kw_is_range(jr.watts, jb.watts);
 			snprintf(m + used, CLAIM_MUST_LEN - used, "; the low end%s "
 			         "only with unlimited chip-to-chip and HBM bandwidth, "
 			         "the high end%s with both as assumed",
