@@ -214,6 +214,11 @@ claim_report *claim_report_alloc(void);
 void claim_report_free(claim_report *rep);
 /* Load the sides.  Returns an rl_status with err. */
 int claim_prepare(claim_report *rep, char *err, size_t errlen);
+/* Why side b has no Monte Carlo, in words ("no Monte Carlo: ..."), for
+** the text, the JSON (mc_skipped) and the database (claim_sides row
+** setup.mc_skipped of side b, which the report reads); NULL when it has
+** one. */
+const char *claim_mc_skipped(const claim_report *rep);
 /* Every legal mapping of each side's chips; the default side b (Sohu as
 ** claimed, and by design) then runs its best one (b_remapped), as claim
 ** and solve both report it.  claim_compute calls it first. */

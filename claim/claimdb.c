@@ -208,6 +208,11 @@ static int put_all(dbw *w, const claim_report *rep, const char *json)
 	if (put_side(w, "a", &rep->a) || put_side(w, "b", &rep->b) ||
 	    (rep->have_bd && put_side(w, "b_by_design", &rep->bd)))
 		return -1;
+	if (claim_mc_skipped(rep) &&
+	    exec_bind(w, "INSERT INTO claim_sides VALUES(?,?,?,?,?)", "ittdt",
+	              w->run, "b", "setup.mc_skipped", NAN,
+	              claim_mc_skipped(rep)))
+		return -1;
 	for (i = 0; rep->factors_ok && i < rep->nf; i++)
 		if (exec_bind(w, "INSERT INTO claim_factors VALUES(?,?,?,?)",
 		              "iitd", w->run, (sqlite3_int64)i, rep->f[i].name,

@@ -113,6 +113,26 @@ int claim_prepare(claim_report *rep, char *err, size_t errlen)
 	return RL_OK;
 }
 
+const char *claim_mc_skipped(const claim_report *rep)
+{
+	if (rep->have_unc && rep->mc)
+		return NULL;
+	/* by design (claim_prepare): the default uncertainty file gives the
+	** ranges of Sohu as claimed (sohu.ini with profile etched-claim), not
+	** of a side b of the user's */
+	if (!rep->have_unc && !rep->b_default && !rep->opts.no_uncertainty)
+		return "no Monte Carlo: the default uncertainty file (sohu) gives "
+		       "the ranges of the default side b, Sohu as claimed (chip "
+		       "sohu, profile etched-claim), and is not applied to a side "
+		       "b given with --b or [b]; --uncertainty NAME applies a "
+		       "file's ranges to it";
+	if (rep->have_unc && rep->opts.samples == 0)
+		return "no Monte Carlo: --samples 0";
+	if (rep->opts.no_uncertainty)
+		return "no Monte Carlo: the uncertainty is turned off";
+	return NULL;
+}
+
 static int tps_metric(const rl_config *cfg, void *ud, double *value)
 {
 	rl_result r;

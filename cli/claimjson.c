@@ -294,6 +294,8 @@ void claimout_json(FILE *f, const claim_report *rep)
 	json_end(&w);
 	mc_json(&w, "monte_carlo", rep, rep->have_unc ? &rep->unc : NULL,
 	        rep->mc);
+	if (claim_mc_skipped(rep))
+		json_str(&w, "mc_skipped", claim_mc_skipped(rep));
 	tornado_json(&w, "tornado", rep->have_unc ? &rep->unc : NULL, rep->torn);
 	assumptions_json(&w, "assumptions", rep->have_unc ? &rep->unc : NULL,
 	                 &rep->a.st.cfg, &rep->b.st.cfg);

@@ -107,16 +107,9 @@ static void verdict_text(FILE *f, const claim_report *rep)
 		        "%.2fx, median %.2fx, P(>= %gx) = %s\n", mc->p05,
 		        mc->p95, mc->p50, tgt, pr);
 	else if (!rep->have_unc && !rep->b_default && !rep->opts.no_uncertainty)
-		/* by design (claim_prepare): the default uncertainty file gives
-		** ranges for Sohu as claimed (sohu.ini with profile etched-claim),
-		** not for a side b of the user's; say so, where a Monte Carlo
-		** that did not run left no word */
-		wrapped(f, "  over the assumption ranges: ", "no Monte Carlo: the "
-		        "default uncertainty file (sohu) gives the ranges of the "
-		        "default side b, Sohu as claimed (chip sohu, profile "
-		        "etched-claim), and is not applied to a side b given with "
-		        "--b or [b]; --uncertainty NAME applies a file's ranges to "
-		        "it", 4);
+		/* say why, where a Monte Carlo that did not run left no word */
+		wrapped(f, "  over the assumption ranges: ", claim_mc_skipped(rep),
+		        4);
 	if (sa->tp == sb->tp && sa->pp == sb->pp &&
 	    rl_scen_chips(sa) == rl_scen_chips(sb))
 		fprintf(f, "  mapping: TP%g x PP%g on %g chips, both sides "

@@ -64,6 +64,25 @@ double report_side_value(rctx *r, const char *side, const char *name)
 	return v;
 }
 
+/* Why the claim run has no Monte Carlo (side b's setup.mc_skipped, as
+** claim's text says it), into buf; "" where the run stored none (a run
+** from before the row, or one with a Monte Carlo). */
+static void mc_skipped(rctx *r, char *buf, size_t len)
+{
+	sqlite3_stmt *st;
+	buf[0] = '\0';
+	if (!report_has(r, r->db, r->o->dbpath, "claim_sides") ||
+	    !(st = report_prepare(r, r->db, r->o->dbpath,
+	                          "SELECT text FROM claim_sides WHERE run_id = "
+	                          "?1 AND side = 'b' AND name = "
+	                          "'setup.mc_skipped'")))
+		return;
+	sqlite3_bind_int64(st, 1, r->c.id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		pdb_text(st, 0, buf, len);
+	report_finish(r, st, r->o->dbpath);
+}
+
 /* The one-line verdict. */
 static const char *word(const pdb_claim *c, const mc_row *m)
 {
@@ -233,9 +252,15 @@ void report_verdict(rctx *r)
 		         "; the speedup under the stated assumptions lies below it: "
 		         "the assumption ranges reach further above the stated "
 		         "values than below them (the sensitivity section)" : "");
-	else
-		doc_item(&r->d, "90%% interval: not computed (the claim run has "
-		         "no Monte Carlo).");
+	else {
+		char why[400];
+		mc_skipped(r, why, sizeof why);
+		if (why[0])
+			doc_item(&r->d, "90%% interval: not computed (%s).", why);
+		else
+			doc_item(&r->d, "90%% interval: not computed (the claim run "
+			         "has no Monte Carlo).");
+	}
 	doc_item(&r->d, "Probability that the speedup reaches %gx: %s%s.",
 	         c->target, pr, m.have && isfinite(m.prob) ?
 	         " (the verdict's word follows it: Supported at 90% or more, "

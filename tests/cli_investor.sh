@@ -246,4 +246,16 @@ fi
 expect_exit 0 "the same with --uncertainty sohu" -- $RL claim --b sohu,label=X --samples 400 --seed 5 --uncertainty sohu
 expect_out "^  over the assumption ranges: 90% interval " "--uncertainty runs the Monte Carlo for it"
 expect_no_out "no Monte Carlo" "and says nothing of its absence"
+# the same reason in the JSON (mc_skipped) and, through the database, in
+# the report's verdict ("not computed (the claim run has no Monte Carlo)"
+# said nothing of why); --samples 0 is its own reason; a run with one has
+# no mc_skipped
+expect_exit 0 "side b given: JSON and database" -- $RL claim --b sohu,label=X --samples 400 --seed 5 --json --db "$tmpd/nomc.db"
+expect_out '"mc_skipped": "no Monte Carlo: the default uncertainty file \(sohu\) gives the ranges of the default side b' "the JSON says why"
+expect_exit 0 "its report" -- $RL report --db "$tmpd/nomc.db" --out "$tmpd/nomc.md" --no-plots
+expect_exit 0 "the report's verdict says why" -- grep -q "90% interval: not computed (no Monte Carlo: the default uncertainty file (sohu) gives the ranges of the default side b" "$tmpd/nomc.md"
+expect_exit 0 "--samples 0: JSON" -- $RL claim --samples 0 --no-design --json
+expect_out '"mc_skipped": "no Monte Carlo: --samples 0"' "names --samples 0"
+expect_exit 0 "a run with a Monte Carlo" -- $RL claim --samples 400 --seed 5 --no-design --json
+expect_no_out '"mc_skipped"' "has no mc_skipped"
 finish
