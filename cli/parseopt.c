@@ -187,25 +187,12 @@ static int given_twice(opt_seen *seen, int *nseen, const opt_def *d,
 static int param_set(const opt_def *d, const char *v, char *key,
                      size_t len)
 {
-	const char *eq;
-	const rl_param *p;
-	size_t n;
 	if (d->param) {
 		snprintf(key, len, "%s", d->param);
 		return 1;
 	}
-	if (!(d->flags & OPT_ASSIGN) || !v || !(eq = strchr(v, '=')))
-		return 0;
-	n = (size_t)(eq - v);
-	/* longer than any parameter's name: --set refuses it on its own, and
-	** two such cut to one prefix are not one parameter */
-	if (n >= len)
-		return 0;
-	memcpy(key, v, n);
-	key[n] = '\0';
-	if ((p = rl_param_find_full(key)))
-		snprintf(key, len, "%s.%s", p->section, p->key);
-	return 1;
+	return (d->flags & OPT_ASSIGN) && v &&
+	       setup_assign_param(v, key, len);
 }
 
 /* Two options that set one parameter (--set scenario.tp=2 --tp 1, or

@@ -447,6 +447,20 @@ int setup_assign_as(rl_setup *st, const char *what, const char *assignment,
 	return 0;
 }
 
+int setup_assign_param(const char *assignment, char *key, size_t len)
+{
+	const char *eq = strchr(assignment, '=');
+	const rl_param *p;
+	size_t n;
+	if (!eq || (n = (size_t)(eq - assignment)) >= len)
+		return 0;
+	memcpy(key, assignment, n);
+	key[n] = '\0';
+	if ((p = rl_param_find_full(key)))
+		snprintf(key, len, "%s.%s", p->section, p->key);
+	return 1;
+}
+
 void setup_where(const rl_setup *st, const char *msg, char *out, size_t len)
 {
 	const char *file = "", *sets = "";

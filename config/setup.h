@@ -58,6 +58,13 @@ int setup_assign(rl_setup *st, const char *assignment, char *err,
 ** for setup_assign, "set =" for a sweep spec's line). */
 int setup_assign_as(rl_setup *st, const char *what, const char *assignment,
                     char *err, size_t errlen);
+/* The parameter an assignment "section.key=value" sets, into key (len
+** bytes): as model/params.c's table spells it when it is one of its
+** parameters, the text before '=' otherwise, so that two assignments of
+** one parameter compare equal.  1 written; 0 when there is no '=' or the
+** name does not fit (longer than any parameter's: setup_assign refuses it
+** on its own, and two such cut to one prefix are not one parameter). */
+int setup_assign_param(const char *assignment, char *key, size_t len);
 
 /* msg (an error of the model about one part: "chip: tp > 1 needs
 ** link_gbps > 0") with where that part came from in front, into out: its

@@ -150,22 +150,6 @@ static int twice(const char *section, const char *key, char *err,
 	return -1;
 }
 
-/* The parameter a set line sets ("chip.tdp_w" of "chip.tdp_w=500") into
-** key, as the table of model/params.c spells it when it is one of its
-** parameters (the text before the '=' otherwise). */
-static void set_param(const char *assignment, char *key, size_t len)
-{
-	const char *eq = strchr(assignment, '=');
-	size_t n = eq ? (size_t)(eq - assignment) : strlen(assignment);
-	const rl_param *p;
-	if (n >= len)
-		n = len - 1;
-	memcpy(key, assignment, n);
-	key[n] = '\0';
-	if ((p = rl_param_find_full(key)))
-		snprintf(key, len, "%s.%s", p->section, p->key);
-}
-
 static int setup_key(rl_sweep_setup *su, const char *section,
                      const char *key, const char *value, char *err,
                      size_t errlen)
@@ -197,10 +181,10 @@ static int setup_key(rl_sweep_setup *su, const char *section,
 			** first without a word (eval refuses --set given so) */
 			char mine[sizeof su->sets[0]], other[sizeof su->sets[0]];
 			int i;
-			set_param(value, mine, sizeof mine);
-			for (i = 0; i < su->nsets; i++) {
-				set_param(su->sets[i], other, sizeof other);
-				if (!strcmp(mine, other)) {
+			int has = setup_assign_param(value, mine, sizeof mine);
+			for (i = 0; has && i < su->nsets; i++) {
+				if (setup_assign_param(su->sets[i], other, sizeof other) &&
+				    !strcmp(mine, other)) {
 					snprintf(err, errlen, "[%s] set = %.200s: %s is set "
 					         "again (first by set = %.200s; the second "
 					         "would replace the first without a word)",
@@ -574,8 +558,8 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
 		snprintf(ax, sizeof ax, "%s.%s", s->axes[i].param->section,
 		         s->axes[i].param->key);
 		for (j = 0; j < s->base.nsets; j++) {
-			set_param(s->base.sets[j], set, sizeof set);
-			if (strcmp(ax, set))
+			if (!setup_assign_param(s->base.sets[j], set, sizeof set) ||
+			    strcmp(ax, set))
 				continue;
 			snprintf(err, errlen, "%s:%d: [base] set = %.200s: the axis "
 			         "%s (line %d) replaces it at every point, so that it "
