@@ -428,14 +428,6 @@ expect_exit 2 "report --out onto its --sweeps" -- "$RL" report --db "$db" --swee
 expect_err "is also --sweeps" "names --sweeps"
 [ "$(cksum <"$tmpd/self.html")" = "$sum" ] && echo "ok - the database is left unchanged" ||
 	{ echo "not ok - the database was replaced"; fails=$((fails + 1)); }
-# deepdir N: a folder under $tmpd whose path is at least N characters
-# (nested 200-character names), made, printed
-deepdir() {
-	dd=$tmpd
-	seg=$(awk 'BEGIN { for (i = 0; i < 200; i++) printf "d" }')
-	while [ ${#dd} -lt "$1" ]; do dd=$dd/$seg; done
-	mkdir -p "$dd" && printf '%s' "$dd"
-}
 # a Markdown report writes its figures into its folder, whose path it
 # kept in 1024 bytes: a longer one is refused, not cut to another folder
 dd=$(deepdir 1030)

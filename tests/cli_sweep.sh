@@ -934,14 +934,6 @@ awk '/^```ini/ { f = 1; next } /^```/ { if (f) exit } f' \
 	"$sroot/sweeps/README.md" >"$tmpd/readme-spec.ini"
 expect_exit 0 "sweeps/README.md's example spec runs" -- $RL sweep "$tmpd/readme-spec.ini" --db "$tmpd/readme-spec.db"
 expect_err "run 1: 1000 points evaluated, [1-9][0-9]* stored" "the example keeps some of its 1000 points"
-# deepdir N: a folder under $tmpd whose path is at least N characters
-# (nested 200-character names), made, printed
-deepdir() {
-	dd=$tmpd
-	seg=$(awk 'BEGIN { for (i = 0; i < 200; i++) printf "d" }')
-	while [ ${#dd} -lt "$1" ]; do dd=$dd/$seg; done
-	mkdir -p "$dd" && printf '%s' "$dd"
-}
 # the spec's path goes into the database's run (1024 bytes): a longer one
 # is refused, not stored cut
 dd=$(deepdir 1030)

@@ -10,6 +10,15 @@ fails=0
 tmpd=$(mktemp -d)
 trap 'rm -rf "$tmpd"' EXIT
 
+# deepdir N: a folder under $tmpd whose path is at least N characters
+# (nested 200-character names), made, printed
+deepdir() {
+	dd=$tmpd
+	seg=$(awk 'BEGIN { for (i = 0; i < 200; i++) printf "d" }')
+	while [ ${#dd} -lt "$1" ]; do dd=$dd/$seg; done
+	mkdir -p "$dd" && printf '%s' "$dd"
+}
+
 # expect_exit CODE NAME -- command...: run, check the exit status.
 expect_exit() {
 	code=$1; name=$2; shift 3
