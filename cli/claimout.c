@@ -448,12 +448,12 @@ static void cost_text(FILE *f, const claim_report *rep)
 	const claim_side *s[3] = {&rep->a, &rep->b, &rep->bd};
 	const char *tag[3] = {"a", "b", "b'"};
 	char price[64], cost[64], lab[LABEL_CELL];
-	int i;
+	int i, lw = label_width(rep);
 	fprintf(f, "\nUSD per million output tokens (chips amortized over %g "
 	        "years, plus energy), chip USD in brackets:\n",
 	        rep->a.cfg.cost.years);
 	energy_text(f, rep);
-	fprintf(f, "     %-*s %-32s %s\n", label_width(rep), "side",
+	fprintf(f, "     %-*s %-32s %s\n", lw, "side",
 	        "at the price a buyer pays", "at manufacturing cost");
 	for (i = 0; i < (rep->have_bd ? 3 : 2); i++) {
 		const rl_result *r = &s[i]->r;
@@ -462,8 +462,7 @@ static void cost_text(FILE *f, const claim_report *rep)
 		usd_cell(cost, sizeof cost, r->usd_per_mtok_cost, r->chip_cost_usd,
 		         r->power_w);
 		fprintf(f, "  %-2s %s %-32s %s\n", tag[i],
-		        rl_utf8_cell(s[i]->label, label_width(rep), 0, lab,
-		                     sizeof lab), price,
+		        rl_utf8_cell(s[i]->label, lw, 0, lab, sizeof lab), price,
 		        cost);
 	}
 	fprintf(f, "  (each chip's price with its source or assumption and "
@@ -502,15 +501,16 @@ void claimout_text(FILE *f, const claim_report *rep)
 	/* labels, names and the claims file's text, controls as '?' */
 	char lab[LABEL_CELL], scen[RL_NAME_MAX], why[512];
 	char claim[256], value[512], verdict[160];
+	int lw = label_width(rep);
 	verdict_text(f, rep);
 	fprintf(f, "\ndetails: claim check %s, %g in / %g out, target %gx\n\n",
 	        rl_utf8_cell(rep->scenario, 0, 0, scen, sizeof scen), s->isl,
 	        s->osl, rep->opts.target);
-	side_header(f, label_width(rep));
-	side_line(f, "a", &rep->a, label_width(rep));
-	side_line(f, "b", &rep->b, label_width(rep));
+	side_header(f, lw);
+	side_line(f, "a", &rep->a, lw);
+	side_line(f, "b", &rep->b, lw);
 	if (rep->have_bd)
-		side_line(f, "b'", &rep->bd, label_width(rep));
+		side_line(f, "b'", &rep->bd, lw);
 	fprintf(f, "\nspeedup b/a: %.2fx counted Etched's way (input+output "
 	        "tokens), %.2fx in output tokens\n", rep->speedup_total,
 	        rep->speedup_output);
