@@ -19,19 +19,15 @@
 
 #define MAP_MAX 512
 
-/* What a mapping draws and costs (rl_eval's power and cost, which the
-** search's entries leave out): NaN where the chip has no power model, no
-** node or no price. */
+/* A mapping under latency targets: its highest throughput meeting them
+** (NaN where none does), its requests/s, and the target it misses (its
+** power and cost come with the search's entry, rl_map_entry). */
 typedef struct {
-	double watts;            /* per chip */
-	double usd_cost, usd_price; /* per million output tokens, system */
-	/* with latency targets: its highest throughput meeting them (NaN
-	** where none does), its requests/s, and the target it misses */
 	int slo_met;
 	double slo_output_tps, slo_rps;
 	int slo_failed;          /* index of the target missed (not met) */
 	double slo_unloaded_s;   /* its latency without load */
-} map_cost;
+} map_slo;
 
 /* eval's options that map refuses: the mapping is what it searches, and
 ** it ranks under latency targets, not at one rate */
@@ -120,7 +116,7 @@ static double miss_ratio(const rl_slo *t, int nt, const rl_slo_result *sr)
 ** worst target of each counting), to say why; -2 with err on a failed
 ** search. */
 static int best_under_targets(const rl_setup *st, const load_opts *lo,
-                              const rl_map_entry *e, map_cost *mc, size_t n,
+                              const rl_map_entry *e, map_slo *mc, size_t n,
                               rl_slo_result *best, int *near, char *err,
                               size_t len)
 {
@@ -164,7 +160,7 @@ static int best_under_targets(const rl_setup *st, const load_opts *lo,
 /* Each fitting mapping under the targets: its highest throughput meeting
 ** them, or the target it misses and its latency without load. */
 static void each_under_targets(FILE *f, const load_opts *lo,
-                               const rl_map_entry *e, const map_cost *mc,
+                               const rl_map_entry *e, const map_slo *mc,
                                size_t n, double chips)
 {
 	size_t i;
@@ -241,35 +237,22 @@ static void setup_json(json_w *w, const rl_setup *st, const eval_opts *o)
 	                   0);
 }
 
-/* Each fitting mapping evaluated again for its power and cost, the
-** configuration as rl_map_search sets it (model/mapsearch.c). */
-static void costs_of(const rl_setup *st, const rl_map_entry *e, size_t n,
-                     map_cost *mc)
+/* Each mapping's figures under latency targets, not known yet
+** (best_under_targets fills them); its power and cost come with the
+** search (rl_map_entry). */
+static void targets_unknown(size_t n, map_slo *mc)
 {
 	size_t i;
 	for (i = 0; i < n; i++) {
-		rl_config c = st->cfg;
-		rl_result r;
-		mc[i].watts = mc[i].usd_cost = mc[i].usd_price = NAN;
 		mc[i].slo_met = 0;
 		mc[i].slo_output_tps = mc[i].slo_rps = NAN;
 		mc[i].slo_failed = 0;
 		mc[i].slo_unloaded_s = NAN;
-		if (e[i].rc != RL_OK)
-			continue;
-		c.scen.tp = e[i].tp;
-		c.scen.pp = e[i].pp;
-		c.scen.ep = e[i].ep;
-		if (rl_eval(&c, &r) != RL_OK)
-			continue;
-		mc[i].watts = r.power_w;
-		mc[i].usd_cost = r.usd_per_mtok_cost;
-		mc[i].usd_price = r.usd_per_mtok_price;
 	}
 }
 
 static void entry_json(json_w *w, const char *key, const rl_map_entry *e,
-                       const map_cost *mc, int targets, double chips)
+                       const map_slo *mc, int targets, double chips)
 {
 	json_obj(w, key);
 	json_num(w, "tp", e->tp);
@@ -291,11 +274,11 @@ static void entry_json(json_w *w, const char *key, const rl_map_entry *e,
 		json_end(w);
 		json_str(w, "bound", rl_bound_name(e->bound));
 		json_obj(w, "power");
-		json_num(w, "watts", mc->watts);
+		json_num(w, "watts", e->watts);
 		json_end(w);
 		json_obj(w, "cost");
-		json_num(w, "usd_per_million_tokens_at_cost", mc->usd_cost);
-		json_num(w, "usd_per_million_tokens_at_price", mc->usd_price);
+		json_num(w, "usd_per_million_tokens_at_cost", e->usd_cost);
+		json_num(w, "usd_per_million_tokens_at_price", e->usd_price);
 		json_end(w);
 		if (targets) {
 			/* its highest throughput meeting the targets (null where
@@ -331,7 +314,7 @@ static const char *cell(char *buf, size_t len, const char *fmt, double v)
 }
 
 static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
-                  const map_cost *mc, size_t n, size_t legal, double chips)
+                  size_t n, size_t legal, double chips)
 {
 	const rl_scenario *s = &st->cfg.scen;
 	size_t i;
@@ -363,9 +346,9 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 		        i + 1, e[i].tp, e[i].pp, e[i].dp, e[i].ep, "yes",
 		        e[i].output_tps, e[i].total_tps, e[i].output_tps / chips,
 		        e[i].ttft_s * 1e3, e[i].tpot_s * 1e3,
-		        cell(w, sizeof w, "%.0f", mc[i].watts),
-		        cell(uc, sizeof uc, "%.3f", mc[i].usd_cost),
-		        cell(up, sizeof up, "%.3f", mc[i].usd_price),
+		        cell(w, sizeof w, "%.0f", e[i].watts),
+		        cell(uc, sizeof uc, "%.3f", e[i].usd_cost),
+		        cell(up, sizeof up, "%.3f", e[i].usd_price),
 		        rl_bound_name(e[i].bound),
 		        e[i].meets ? "" : " (outside the latency limits)");
 	}
@@ -386,7 +369,7 @@ int cmd_map(int argc, char **argv)
 	load_opts lo;
 	rl_slo_result best;
 	rl_map_entry *e;
-	map_cost *mc;
+	map_slo *mc;
 	char err[1024];
 	size_t n, legal, i;
 	double chips;
@@ -425,7 +408,7 @@ int cmd_map(int argc, char **argv)
 		free(mc);
 		return bad_input("map", err);
 	}
-	costs_of(&st, e, n, mc);
+	targets_unknown(n, mc);
 	memset(&best, 0, sizeof best);
 	if (lo.nt) {
 		bi = best_under_targets(&st, &lo, e, mc, n, &best, &near, err,
@@ -454,7 +437,7 @@ int cmd_map(int argc, char **argv)
 			targets_out(&w, NULL, &lo, e, bi, near, &best);
 		json_finish(&w);
 	} else {
-		table(stdout, &st, e, mc, n, legal, chips);
+		table(stdout, &st, e, n, legal, chips);
 		if (!o.profile && !strcmp(st.profile, "ideal"))
 			printf("\n(no --profile: ideal, the roofline with every "
 			       "efficiency 100%%; eval would take the chip's\n "

@@ -83,6 +83,9 @@ size_t rl_map_search(const rl_config *cfg, const rl_map_limits *lim,
 					e.tpot_s = r.tpot_s;
 					e.bound = c.scen.osl > 1 ? r.decode_bound
 					                         : r.prefill_bound;
+					e.watts = r.power_w;
+					e.usd_cost = r.usd_per_mtok_cost;
+					e.usd_price = r.usd_per_mtok_price;
 					e.meets =
 					    !(lim && lim->ttft_max_s > 0 &&
 					      r.ttft_s > lim->ttft_max_s) &&
@@ -90,6 +93,7 @@ size_t rl_map_search(const rl_config *cfg, const rl_map_limits *lim,
 					      r.tpot_s > lim->tpot_max_s);
 				} else {
 					e.bound = RL_BOUND_NONE;
+					e.watts = e.usd_cost = e.usd_price = NAN;
 				}
 				insert(out, &kept, max, &e);
 			}

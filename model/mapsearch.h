@@ -19,6 +19,8 @@ typedef struct {
 	double ttft_s, tpot_s;
 	int bound;           /* decode phase bound (prefill when osl = 1) */
 	int meets;           /* 1: fits and within the latency limits */
+	double watts;        /* per chip (rl_result power_w) */
+	double usd_cost, usd_price; /* per million output tokens, system */
 } rl_map_entry;
 
 /* Latency limits of a search; 0 = none. */
