@@ -3,6 +3,7 @@
 */
 #include "filter.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -72,6 +73,33 @@ static int operand(rl_operand *o, const char *t)
 	return -1;
 }
 
+/* 1 when side t holds more than one word (a blank, an operator, any
+** character of no name or number): read as a sum, whose message names the
+** token it refuses; one word is refused as before, with close names */
+static int is_sum(const char *t)
+{
+	for (; *t; t++)
+		if (!isalnum((unsigned char)*t) && *t != '_' && *t != '.')
+			return 1;
+	return 0;
+}
+
+/* both sides as linear sums (linsum.h) */
+static int parse_sums(rl_filter *f, const char *expr, const char *lhs,
+                      const char *rhs, char *err, size_t errlen)
+{
+	char why[400];
+	if (rl_linsum_parse(&f->sum[0], lhs, why, sizeof why) ||
+	    rl_linsum_parse(&f->sum[1], rhs, why, sizeof why)) {
+		snprintf(err, errlen, "filter '%s': %s", expr, why);
+		return -1;
+	}
+	f->sums = 1;
+	f->uses_output = rl_linsum_has_output(&f->sum[0]) ||
+	                 rl_linsum_has_output(&f->sum[1]);
+	return 0;
+}
+
 int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
                           size_t errlen)
 {
@@ -111,6 +139,9 @@ int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
 		bad_r = 0, named_r = 1;
 	if (bad_l && !bad_r && !enum_choice(&f->rhs, lhs, &f->lhs.value))
 		bad_l = 0, named_l = 1;
+	f->sums = 0;
+	if ((bad_l || bad_r) && (is_sum(lhs) || is_sum(rhs)))
+		return parse_sums(f, expr, lhs, rhs, err, errlen);
 	if (bad_l || bad_r) {
 		const char *name = bad_l ? lhs : rhs;
 		const char *close[4];
@@ -140,6 +171,7 @@ int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
 			return -1;
 		}
 	}
+	f->uses_output = f->lhs.kind == 2 || f->rhs.kind == 2;
 	return 0;
 }
 
@@ -168,6 +200,9 @@ static int compare(double a, int op, double b)
 int rl_sweep_filter_keep(const rl_filter *f, const rl_config *cfg,
                          const rl_result *r)
 {
+	if (f->sums)
+		return compare(rl_linsum_value(&f->sum[0], cfg, r), f->op,
+		               rl_linsum_value(&f->sum[1], cfg, r));
 	return compare(operand_value(&f->lhs, cfg, r), f->op,
 	               operand_value(&f->rhs, cfg, r));
 }

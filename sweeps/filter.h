@@ -1,7 +1,9 @@
 /*
 ** filter.h: a [filter] line of a sweep spec: LHS OP RHS, each side a
 ** number, a parameter (display units) or an output (SI units); enum
-** parameters and outputs compare with their names.
+** parameters and outputs compare with their names.  A side may also be a
+** linear sum of numbers, parameters and numeric outputs with numeric
+** factors ("design.frac_mac + design.frac_sram <= 0.8", linsum.h).
 */
 #ifndef RL_SWEEP_FILTER_H
 #define RL_SWEEP_FILTER_H
@@ -11,6 +13,7 @@
 #include "../model/engine.h"
 #include "../model/outputs.h"
 #include "../model/params.h"
+#include "linsum.h"
 
 /* One side of a filter comparison. */
 typedef struct {
@@ -25,9 +28,14 @@ enum { RL_OP_LT = 0, RL_OP_LE, RL_OP_GT, RL_OP_GE, RL_OP_EQ, RL_OP_NE };
 typedef struct {
 	rl_operand lhs, rhs;
 	int op;
+	int uses_output; /* a side names an output (a failed point has none) */
+	int sums;        /* 1: compare sum[0] OP sum[1], not lhs OP rhs */
+	rl_linsum sum[2];
 } rl_filter;
 
-/* Parse "LHS OP RHS".  0, or -1 with a message (with close names). */
+/* Parse "LHS OP RHS".  A side that is no single number, parameter,
+** output or choice name is read as a linear sum (then both are).  0, or -1
+** with a message (with close names; the token refused in a sum). */
 int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
                           size_t errlen);
 

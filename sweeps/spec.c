@@ -758,7 +758,7 @@ int rl_sweep_eval_point(const rl_sweep_spec *s, const double *axis_values,
 	for (i = 0; i < s->nfilters; i++) {
 		const rl_filter *f = &s->filters[i];
 		/* a failed point has no outputs: a filter on one drops it */
-		if (rc != RL_OK && (f->lhs.kind == 2 || f->rhs.kind == 2))
+		if (rc != RL_OK && f->uses_output)
 			return 0;
 		if (!rl_sweep_filter_keep(f, &cfg, &r))
 			return 0;

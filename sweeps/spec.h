@@ -8,7 +8,8 @@
 **               section.key = start:stop:N log   N points, log spaced
 **   [sampling]  method = grid | random | sobol; seed = N; count = N
 **   [filter]    keep = LHS OP RHS   (OP: < <= > >= == !=; each side a
-**               parameter, an output or a number)
+**               parameter, an output or a number, or a linear sum of
+**               them with numeric factors: linsum.h)
 **   [outputs]   keep = name, name, ... (output names; "all" for every one)
 **   [baseline]  chip, model, scenario, profile, set: evaluated once; adds
 **               the columns speedup_total_tokens and speedup_output_tokens

@@ -1086,4 +1086,57 @@ expect_exit 0 "pareto of a 1-point run not finished" -- $RL plot pareto --db "$d
 	--x chip.hbm_tbps --y throughput.output_tokens_per_s --term dumb
 expect_out "1 of 1 design point on the frontier" "the title says 1 design point (singular)"
 expect_out "0 of its 1 point done" "the title says 0 of its 1 point (singular)"
+# filters with linear sums (sweeps/README.md): a fixed die, MAC and SRAM
+# shares of a 3 x 3 grid of binary fractions (exact sums) at most 0.8 of
+# it.  By hand: mac 0.25 + sram 0.125, 0.25, 0.5 = 0.375, 0.5, 0.75 (3
+# kept); mac 0.5: 0.625, 0.75, 1.0 (2 kept); mac 0.75: 0.875, 1.0, 1.25
+# (none): 5 of 9.  With 2 * mac - sram > 0 too, (0.25, 0.5) goes (0.5 -
+# 0.5 = 0, not > 0): 4 kept.
+cat >"$d/die.ini" <<'EOF'
+[base]
+chip = sohu-design
+model = llama3-8b
+set = chip.by_design=true
+[axes]
+design.frac_mac = 0.25, 0.5, 0.75
+design.frac_sram = 0.125, 0.25, 0.5
+[filter]
+design.frac_mac + design.frac_sram <= 0.8
+EOF
+expect_exit 0 "a sweep whose filter is a sum" -- $RL sweep "$d/die.ini" --db "$d/die.db"
+expect_err "9 points evaluated, 5 stored" "a sum filter keeps 5 of 9 points"
+r=$(q "$d/die.db" "SELECT group_concat(design_frac_mac || '+' || design_frac_sram, ' ') FROM (SELECT * FROM points ORDER BY idx)")
+[ "$r" = "0.25+0.125 0.25+0.25 0.25+0.5 0.5+0.125 0.5+0.25" ] &&
+	echo "ok - the sum filter kept the points worked out by hand" ||
+	{ echo "not ok - the sum filter kept $r"; fails=$((fails + 1)); }
+printf 'keep = 2 * design.frac_mac - design.frac_sram > 0\n' >>"$d/die.ini"
+expect_exit 0 "a sweep with a sum and a difference with a factor" -- $RL sweep "$d/die.ini" --db "$d/die2.db"
+expect_err "9 points evaluated, 4 stored" "two sum filters keep 4 of 9 points"
+# a refused sum names the file, the line and the token; hostile text in a
+# filter is a token like any other: nothing runs, no database is made
+sumbad() {
+	printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1,2\n[filter]\nkeep = %s\n' "$1" >"$d/sumbad.ini"
+}
+sumbad 'chip.hbm_tbps / 2 <= 1'
+expect_exit 2 "a filter that divides" -- $RL sweep "$d/sumbad.ini" --db "$d/sumbad.db"
+expect_err "sumbad\.ini:7: filter 'chip\.hbm_tbps / 2 <= 1': '/' is not \+ - or \*" \
+	"its message names the file, the line and '/'"
+sumbad 'chip.hbm_tbps * chip.hbm_gb < 9'
+expect_exit 2 "a filter with a product of two parameters" -- $RL sweep "$d/sumbad.ini" --db "$d/sumbad.db"
+expect_err "'chip\.hbm_tbps \* chip\.hbm_gb': a product of two parameters or outputs is not linear" \
+	"a product of parameters is refused as not linear"
+sumbad 'chip.hbm_tbps + decode.bound > 0'
+expect_exit 2 "a sum with a choice" -- $RL sweep "$d/sumbad.ini" --db "$d/sumbad.db"
+expect_err "'decode\.bound' is a choice: it takes no arithmetic" "a choice takes no arithmetic"
+rla=$(cd "$(dirname "$RL")" && pwd)/$(basename "$RL")
+mkdir "$d/pw" && (
+	cd "$d/pw" || exit 1
+	RL=$rla
+	printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1,2\n[filter]\nkeep = chip.hbm_tbps + `touch PW1` + $(touch PW2) > 0\n' >h.ini
+	$RL sweep h.ini --db h.db >out 2>err; echo $? >rc
+)
+[ "$(cat "$d/pw/rc")" = 2 ] && [ ! -e "$d/pw/PW1" ] && [ ! -e "$d/pw/PW2" ] && [ ! -e "$d/pw/h.db" ] &&
+	grep -q "'\`' where a term was expected" "$d/pw/err" &&
+	echo "ok - a hostile sum is refused at its first odd token and runs nothing" ||
+	{ echo "not ok - a hostile sum: exit $(cat "$d/pw/rc"), $(cat "$d/pw/err")"; fails=$((fails + 1)); }
 finish

@@ -347,6 +347,89 @@ static void test_filter_too_long(void **state)
 	refused(spec, "longer than 511 characters");
 }
 
+/* Filters with linear sums over a 3 x 3 grid, hbm_tbps (t) 1, 2, 3 by
+** hbm_gb (g) 40, 80, 120, all sums whole numbers (exact).  By hand:
+** g - 40 * t >= 0 keeps g >= 40 t: t = 1 all 3, t = 2 two (80, 120),
+** t = 3 one (120): 6 of 9.  -t + 2 * 1.5 > 1 is 3 - t > 1, t < 2: the
+** three of t = 1.  t*2 + g*0.5 == 44 only (2, 80): 4 + 40. */
+static int kept_of(const char *filter)
+{
+	char text[512];
+	rl_sweep_spec *s;
+	double row[64];
+	int status, kept = 0, t, g;
+	snprintf(text, sizeof text, "[axes]\nchip.hbm_tbps = 1, 2, 3\n"
+	         "chip.hbm_gb = 40, 80, 120\n[filter]\nkeep = %s\n", filter);
+	s = must(text);
+	assert_int_equal(s->filters[0].sums, 1);
+	assert_int_equal(s->filters[0].uses_output, 0);
+	for (t = 1; t <= 3; t++)
+		for (g = 40; g <= 120; g += 40) {
+			row[0] = t;
+			row[1] = g;
+			kept += rl_sweep_eval_point(s, row, row, &status, NULL);
+		}
+	rl_sweep_spec_free(s);
+	return kept;
+}
+
+static void test_filter_sums(void **state)
+{
+	rl_filter f;
+	char err[512];
+	(void)state;
+	assert_int_equal(kept_of("chip.hbm_gb - 40 * chip.hbm_tbps >= 0"), 6);
+	assert_int_equal(kept_of("-chip.hbm_tbps + 2 * 1.5 > 1"), 3);
+	assert_int_equal(kept_of("chip.hbm_tbps*2 + chip.hbm_gb*0.5 == 44"), 1);
+	/* no blanks, an exponent's sign: 1e+1 is 10, t + 10 < 12 is t = 1 */
+	assert_int_equal(kept_of("chip.hbm_tbps+1e+1<12"), 3);
+	/* the terms as parsed: coefficients with their signs, a number alone */
+	assert_int_equal(rl_sweep_filter_parse(&f, "2 * chip.hbm_tbps - "
+	                                       "chip.hbm_gb * 0.5 + 3 <= -1",
+	                                       err, sizeof err), 0);
+	assert_int_equal(f.sums, 1);
+	assert_int_equal(f.op, RL_OP_LE);
+	assert_int_equal(f.sum[0].nterms, 3);
+	assert_true(f.sum[0].terms[0].coef == 2 && f.sum[0].terms[0].param);
+	assert_true(f.sum[0].terms[1].coef == -0.5 && f.sum[0].terms[1].param);
+	assert_true(f.sum[0].terms[2].coef == 3 && !f.sum[0].terms[2].param &&
+	            !f.sum[0].terms[2].output);
+	assert_int_equal(f.sum[1].nterms, 1);
+	assert_true(f.sum[1].terms[0].coef == -1);
+	/* a filter without a sum stays a plain comparison */
+	assert_int_equal(rl_sweep_filter_parse(&f, "chip.hbm_tbps > -1", err,
+	                                       sizeof err), 0);
+	assert_int_equal(f.sums, 0);
+	/* an output in a sum: a failed point (no outputs) is dropped */
+	assert_int_equal(rl_sweep_filter_parse(&f, "latency.tpot_s + "
+	                                       "latency.ttft_s < 1", err,
+	                                       sizeof err), 0);
+	assert_int_equal(f.uses_output, 1);
+	/* refusals name the token */
+	refused("[axes]\nchip.hbm_tbps = 1\n[filter]\nkeep = chip.hbm_tbps / 2 "
+	        "< 1\n", "'/' is not + - or *");
+	refused("[axes]\nchip.hbm_tbps = 1\n[filter]\nkeep = chip.hbm_tbps * 2 * "
+	        "chip.hbm_gb < 1\n", "'chip.hbm_tbps * chip.hbm_gb': a product");
+	refused("[axes]\nchip.hbm_tbps = 1\n[filter]\nkeep = 1 + "
+	        "scenario.precision > 0\n", "'scenario.precision' is a choice");
+	refused("[axes]\nchip.hbm_tbps = 1\n[filter]\nkeep = chip.hbm_tbps + < 1\n",
+	        "expected a term after '+', found the end");
+	refused("[axes]\nchip.hbm_tbps = 1\n[filter]\nkeep = chip.hbm_tbps - - 1 "
+	        "< 1\n", "'-' where a term was expected");
+	refused("[axes]\nchip.hbm_tbps = 1\n[filter]\nkeep = 2 * chip.hbm_tbs + 1 "
+	        "< 1\n", "'chip.hbm_tbs' is not a number, a parameter or an "
+	        "output; did you mean chip.hbm_tbps");
+	refused("[axes]\nchip.hbm_tbps = 1\n[filter]\nkeep = chip.hbm_tbps + 1 2 "
+	        "< 1\n", "'2' is not + - or *");
+	refused("[axes]\nchip.hbm_tbps = 1\n[filter]\nkeep = (chip.hbm_tbps) + 1 "
+	        "< 1\n", "'(' where a term was expected");
+	/* 17 terms, one past RL_LINSUM_MAX_TERMS */
+	refused("[axes]\nchip.hbm_tbps = 1\n[filter]\nkeep = 1+1+1+1+1+1+1+1+1+"
+	        "1+1+1+1+1+1+1+1 > 0\n", "more than 16 terms on one side");
+	assert_int_equal(rl_sweep_filter_parse(&f, "1+1+1+1+1+1+1+1+1+1+1+1+1+"
+	                                       "1+1+1 == 16", err, sizeof err), 0);
+}
+
 /* Filters on outputs: throughput is positive by definition, and a decode
 ** phase exists when osl > 1 (default 128), so its bound is not "none". */
 static void test_output_filters(void **state)
@@ -417,6 +500,7 @@ int main(void)
 	    cmocka_unit_test(test_filter),
 	    cmocka_unit_test(test_filter_too_long),
 	    cmocka_unit_test(test_output_filters),
+	    cmocka_unit_test(test_filter_sums),
 	    cmocka_unit_test(test_store_error_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,45 @@
+/*
+** linsum.h: one side of a sweep [filter] line written as a linear sum:
+** terms joined by + and -, each a number, a parameter (display units) or
+** a numeric output (SI units), with optional numeric factors ("2 * a",
+** "a * 0.5"), a leading sign allowed ("-a + b").  The text is read by a
+** tokenizer of its own, token by token: nothing is evaluated as code.  A
+** choice (an enum or bool parameter, an output given by name) takes no
+** arithmetic, nor does a product of two parameters or outputs (not linear).
+*/
+#ifndef RL_SWEEP_LINSUM_H
+#define RL_SWEEP_LINSUM_H
+
+#include <stddef.h>
+
+#include "../model/engine.h"
+#include "../model/outputs.h"
+#include "../model/params.h"
+
+#define RL_LINSUM_MAX_TERMS 16
+
+/* One term: coef times a parameter or an output, or the number coef. */
+typedef struct {
+	double coef;             /* its numeric factors and sign, multiplied */
+	const rl_param *param;   /* NULL unless a parameter */
+	const rl_output *output; /* NULL unless an output */
+} rl_term;
+
+typedef struct {
+	rl_term terms[RL_LINSUM_MAX_TERMS];
+	size_t nterms;
+} rl_linsum;
+
+/* Parse text as a sum into *s.  0, or -1 with a message in err that quotes
+** the token refused and says why ("'/' is not + - or *: ..."). */
+int rl_linsum_parse(rl_linsum *s, const char *text, char *err, size_t errlen);
+
+/* The sum for this configuration and result, its terms added in the
+** order written. */
+double rl_linsum_value(const rl_linsum *s, const rl_config *cfg,
+                       const rl_result *r);
+
+/* 1 when a term names an output. */
+int rl_linsum_has_output(const rl_linsum *s);
+
+#endif
