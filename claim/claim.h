@@ -219,6 +219,11 @@ int claim_prepare(claim_report *rep, char *err, size_t errlen);
 ** setup.mc_skipped of side b, which the report reads); NULL when it has
 ** one. */
 const char *claim_mc_skipped(const claim_report *rep);
+/* The same for Sohu by design, which has an uncertainty file of its own
+** (sohu-design): "no Monte Carlo: --samples 0" where it has a tornado and
+** no Monte Carlo, for the text and the database (claim_sides row
+** setup.mc_skipped of side b_by_design); NULL otherwise. */
+const char *claim_mc_skipped_by_design(const claim_report *rep);
 /* Every legal mapping of each side's chips; the default side b (Sohu as
 ** claimed, and by design) then runs its best one (b_remapped), as claim
 ** and solve both report it.  claim_compute calls it first. */

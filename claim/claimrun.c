@@ -133,6 +133,15 @@ const char *claim_mc_skipped(const claim_report *rep)
 	return NULL;
 }
 
+const char *claim_mc_skipped_by_design(const claim_report *rep)
+{
+	if (!rep->have_unc_d || rep->mc_d)
+		return NULL;
+	if (rep->opts.samples == 0)
+		return "no Monte Carlo: --samples 0";
+	return NULL;
+}
+
 static int tps_metric(const rl_config *cfg, void *ud, double *value)
 {
 	rl_result r;

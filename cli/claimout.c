@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "../claim/mcwords.h"
 #include "../claim/verdict.h"
 #include "../model/params.h"
 #include "claimout.h"
@@ -106,8 +107,9 @@ static void verdict_text(FILE *f, const claim_report *rep)
 		fprintf(f, "  over the assumption ranges: 90%% interval %.2fx .. "
 		        "%.2fx, median %.2fx, P(>= %gx) = %s\n", mc->p05,
 		        mc->p95, mc->p50, tgt, pr);
-	else if (!rep->have_unc && !rep->b_default && !rep->opts.no_uncertainty)
-		/* say why, where a Monte Carlo that did not run left no word */
+	else if (claim_mc_skipped(rep))
+		/* say why, as the JSON's mc_skipped does: a side b of the user's
+		** with no uncertainty file, or --samples 0 */
 		wrapped(f, "  over the assumption ranges: ", claim_mc_skipped(rep),
 		        4);
 	if (sa->tp == sb->tp && sa->pp == sb->pp &&
@@ -201,71 +203,37 @@ void claimout_solve_row_text(FILE *f, const claim_solve_row *r)
 	wrapped(f, "  - ", text, 4);
 }
 
-/* A range's end as an investor reads it: a whole number whole ("12000",
-** where %.4g wrote "1.2e+04"), any other to 4 digits. */
-static const char *plain_num(char *buf, size_t len, double v)
-{
-	if (isfinite(v) && v == floor(v) && fabs(v) < 1e15)
-		snprintf(buf, len, "%.0f", v);
-	else
-		snprintf(buf, len, "%.4g", v);
-	return buf;
-}
-
 /* Why the Monte Carlo median differs from the nominal: where the nominal
 ** sits among the samples, and the assumptions whose range reaches further
-** below the nominal than above it (in log terms, from the tornado). */
-static void median_text(FILE *f, const claim_side *b, double nominal,
-                        const claim_uncertainty *u, const rl_mc_result *mc,
+** below the nominal than above it (in log terms, from the tornado), in
+** claim/mcwords.h's words, which the report repeats. */
+static void median_text(FILE *f, const claim_mc_summary *s,
+                        const claim_uncertainty *u,
                         const rl_tornado_row *torn)
 {
-	size_t i, below = 0, valid = 0, shown = 0;
-	double gap[CLAIM_UNC_MAX];
-	char vl[32], vh[32];
-	(void)b;
-	if (!mc || !(nominal > 0))
+	size_t i, shown = 0;
+	char words[512];
+	if (claim_mc_nominal_words(s, words, sizeof words))
 		return;
-	for (i = 0; i < mc->samples; i++)
-		if (isfinite(mc->speedup[i])) {
-			valid++;
-			below += mc->speedup[i] < nominal;
-		}
-	if (!valid)
-		return;
-	fprintf(f, "  the nominal %.2fx (every assumption at its stated value) "
-	        "sits at the %.0fth percentile\n  of the samples, so the median "
-	        "(%.2fx) is %s it", nominal, 100.0 * below / valid, mc->p50,
-	        mc->p50 < nominal ? "below" : mc->p50 > nominal ? "above"
-	                                                         : "at");
-	for (i = 0; i < u->n; i++) {
-		const rl_tornado_row *t = &torn[i];
-		double lo = fmin(t->speedup_low, t->speedup_high);
-		double hi = fmax(t->speedup_low, t->speedup_high);
-		gap[i] = lo > 0 && hi > 0 ? log(nominal / lo) - log(hi / nominal)
-		                          : 0;
-	}
-	for (i = 0; i < u->n && shown < 3; i++) {
+	strcat(words, ".");
+	wrapped(f, "  ", words, 2);
+	for (i = 0; i < u->n && shown < CLAIM_LEAN_MAX; i++) {
 		const rl_tornado_row *t = &torn[i];
 		const rl_uparam *p = &u->u[t->index];
-		double lo = fmin(t->speedup_low, t->speedup_high);
-		double hi = fmax(t->speedup_low, t->speedup_high);
-		double want = mc->p50 < nominal ? gap[i] : -gap[i];
-		if (!(want > 0.01))
+		char name[128];
+		if (!claim_lean_shown(s->nominal, s->p50, t->speedup_low,
+		                      t->speedup_high))
 			continue;
 		if (!shown)
-			fprintf(f, ".\n  Assumptions whose range reaches further "
-			        "%s than %s:\n", mc->p50 < nominal ? "down" : "up",
-			        mc->p50 < nominal ? "up" : "down");
-		fprintf(f, "    %c.%s.%s: %.2fx at %s, %.2fx at %s%s%s (%.2fx "
-		        "down, %.2fx up)\n", p->side ? 'b' : 'a', p->p->section,
-		        p->p->key, t->speedup_low, plain_num(vl, sizeof vl, t->low),
-		        t->speedup_high, plain_num(vh, sizeof vh, t->high),
-		        p->p->unit[0] ? " " : "", p->p->unit, nominal / lo,
-		        hi / nominal);
+			fprintf(f, "  %s\n", claim_lean_intro(s->nominal, s->p50));
+		snprintf(name, sizeof name, "%c.%s.%s", p->side ? 'b' : 'a',
+		         p->p->section, p->p->key);
+		claim_lean_words(name, p->p->unit, t->low, t->high,
+		                 t->speedup_low, t->speedup_high, s->nominal, words,
+		                 sizeof words);
+		fprintf(f, "    %s\n", words);
 		shown++;
 	}
-	if (!shown)
-		fputs(".\n", f);
 }
 
 /* How often each mapping of side b won across the samples. */
@@ -294,30 +262,27 @@ static void wins_text(FILE *f, const rl_mc_result *mc)
 static void unc_text(FILE *f, const claim_report *rep,
                      const claim_side *b, const claim_uncertainty *u,
                      const rl_mc_result *mc, double secs,
-                     const rl_tornado_row *torn)
+                     const rl_tornado_row *torn, const char *skipped)
 {
 	size_t i, flat[CLAIM_UNC_MAX], nflat = 0;
 	char names[WRAP_MAX] = "", lab[LABEL_CELL], path[sizeof u->path];
-	char pr[32];
-	if (mc)
-		claim_prob_text(mc->prob_ge_target, pr, sizeof pr);
 	fprintf(f, "\nuncertainty of %s (%s)\n",
 	        rl_utf8_cell(b->label, 0, 0, lab, sizeof lab),
 	        rl_utf8_cell(u->path, 0, 0, path, sizeof path));
-	if (mc)
-		fprintf(f, "  Monte Carlo, %zu samples, seed %lu, %.2f s: "
-		        "speedup p05 %.2fx  p50 %.2fx  p95 %.2fx; P(>= %gx) = "
-		        "%s\n  violating physics: %.1f%% (power %zu, reticle "
-		        "%zu, HBM stacks %zu, area shares %zu); not evaluable: "
-		        "%zu\n", mc->samples, rep->opts.seed, secs, mc->p05,
-		        mc->p50, mc->p95, rep->opts.target, pr,
-		        100 * mc->violation_rate, mc->viol_count[0],
-		        mc->viol_count[1], mc->viol_count[2], mc->viol_count[3],
-		        mc->failed);
-	if (mc && mc->nmaps > 0)
-		wins_text(f, mc);
-	median_text(f, b, b == &rep->b ? rep->speedup_total
-	                               : rep->bd_speedup_total, u, mc, torn);
+	if (mc) {
+		claim_mc_summary s;
+		char q[256], v[256];
+		claim_mc_summarize(mc, rep->opts.seed, b == &rep->b
+		                   ? rep->speedup_total : rep->bd_speedup_total, &s);
+		claim_mc_quantile_words(&s, rep->opts.target, q, sizeof q);
+		claim_mc_violation_words(&s, v, sizeof v);
+		fprintf(f, "  Monte Carlo, %zu samples, seed %lu, %.2f s: %s\n"
+		        "  %s\n", mc->samples, rep->opts.seed, secs, q, v);
+		if (mc->nmaps > 0)
+			wins_text(f, mc);
+		median_text(f, &s, u, torn);
+	} else if (skipped)
+		wrapped(f, "  ", skipped, 2);
 	fprintf(f, "  tornado (others nominal; low/high: the range, or the "
 	        "5th/95th percentile)\n");
 	for (i = 0; i < u->n; i++) {
@@ -326,17 +291,17 @@ static void unc_text(FILE *f, const claim_report *rep,
 		char name[128], lo[32], hi[32], vl[32], vh[32];
 		snprintf(name, sizeof name, "%c.%s.%s", p->side ? 'b' : 'a',
 		         p->p->section, p->p->key);
-		snprintf(lo, sizeof lo, "%.2f", t->speedup_low);
-		snprintf(hi, sizeof hi, "%.2f", t->speedup_high);
+		claim_speedup2(lo, sizeof lo, t->speedup_low);
+		claim_speedup2(hi, sizeof hi, t->speedup_high);
 		/* a swing that rounds to zero is named below, as the tornado
 		** plot and the report leave it out */
-		if (!strcmp(lo, hi)) {
+		if (claim_swing_flat(t->speedup_low, t->speedup_high)) {
 			flat[nflat++] = i;
 			continue;
 		}
 		fprintf(f, "    %-32s %9s .. %-9s %s%s speedup %6sx .. "
-		        "%sx\n", name, plain_num(vl, sizeof vl, t->low),
-		        plain_num(vh, sizeof vh, t->high), p->p->unit,
+		        "%sx\n", name, claim_plain_num(vl, sizeof vl, t->low),
+		        claim_plain_num(vh, sizeof vh, t->high), p->p->unit,
 		        p->p->unit[0] ? "" : " ", lo, hi);
 	}
 	for (i = 0; i < nflat; i++) {
@@ -553,10 +518,11 @@ void claimout_text(FILE *f, const claim_report *rep)
 
 	if (rep->have_unc)
 		unc_text(f, rep, &rep->b, &rep->unc, rep->mc, rep->mc_seconds,
-		         rep->torn);
+		         rep->torn, claim_mc_skipped(rep));
 	if (rep->have_unc_d)
 		unc_text(f, rep, &rep->bd, &rep->unc_d, rep->mc_d,
-		         rep->mc_d_seconds, rep->torn_d);
+		         rep->mc_d_seconds, rep->torn_d,
+		         claim_mc_skipped_by_design(rep));
 
 	fprintf(f, "\nthe other claims\n");
 	for (i = 0; i < rep->nclaims; i++) {

@@ -9,9 +9,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <string.h>
 
 #include "../claim/claim.h"
+#include "../claim/mcwords.h"
 #include "../claim/verdict.h"
 #include "../claim/words.h"
 
@@ -185,6 +187,68 @@ static void test_count(void **state)
 	assert_string_equal(b, "999 billion");
 }
 
+/* A side's Monte Carlo in words (claim/mcwords.c), each sentence written
+** here from made-up numbers: 0.0018 reaching the target reads "0.18%"
+** (two digits under 1%), a violation rate 0.00397 "0.4%", 0.6816 of the
+** samples below the nominal the 68th percentile, 0.01 the 1st, 0.22 the
+** 22nd, 0.113 the 11th; a lean of 8 .. 15 around 12 is 12/8 = 1.50x down
+** and 15/12 = 1.25x up. */
+static void test_mc_words(void **state)
+{
+	claim_mc_summary s;
+	char b[512];
+	(void)state;
+	memset(&s, 0, sizeof s);
+	s.samples = 100000;
+	s.p05 = 7.097;
+	s.p50 = 10.678;
+	s.p95 = 15.46;
+	s.prob_ge_target = 0.0018;
+	s.violation_rate = 0.00397;
+	s.viol[3] = 397;
+	s.not_evaluable = 397;
+	s.nominal = 11.93;
+	s.nominal_below = 0.6816;
+	claim_mc_quantile_words(&s, 20, b, sizeof b);
+	assert_string_equal(b, "speedup p05 7.10x  p50 10.68x  p95 15.46x; "
+	                    "P(>= 20x) = 0.18%");
+	claim_mc_violation_words(&s, b, sizeof b);
+	assert_string_equal(b, "violating physics: 0.4% (power 0, reticle 0, "
+	                    "HBM stacks 0, area shares 397); not evaluable: 397");
+	assert_int_equal(claim_mc_nominal_words(&s, b, sizeof b), 0);
+	assert_string_equal(b, "the nominal 11.93x (every assumption at its "
+	                    "stated value) sits at the 68th percentile of the "
+	                    "samples, so the median (10.68x) is below it");
+	s.nominal_below = 0.01;
+	claim_mc_nominal_words(&s, b, sizeof b);
+	assert_non_null(strstr(b, " the 1st percentile"));
+	s.nominal_below = 0.22;
+	claim_mc_nominal_words(&s, b, sizeof b);
+	assert_non_null(strstr(b, " the 22nd percentile"));
+	s.nominal_below = 0.113;
+	claim_mc_nominal_words(&s, b, sizeof b);
+	assert_non_null(strstr(b, " the 11th percentile"));
+	/* no sample evaluated: nothing to say */
+	s.nominal_below = NAN;
+	assert_int_equal(claim_mc_nominal_words(&s, b, sizeof b), -1);
+	assert_string_equal(b, "");
+	/* the lean of a row around the nominal 12 with the median below it */
+	assert_true(claim_lean_shown(12, 11, 8, 15));
+	assert_false(claim_lean_shown(12, 11, 10, 14.4));   /* 1.2x each way */
+	assert_false(claim_lean_shown(12, 13, 8, 15));      /* median above */
+	claim_lean_words("b.design.frac_mac", "", 0.1, 0.4, 8, 15, 12, b,
+	                 sizeof b);
+	assert_string_equal(b, "b.design.frac_mac: 8.00x at 0.1, 15.00x at 0.4 "
+	                    "(1.50x down, 1.25x up)");
+	claim_lean_words("b.chip.peak_tflops_fp8", "TFLOPS", 5000, 12000, 10.07,
+	                 20.64, 17.67, b, sizeof b);
+	assert_string_equal(b, "b.chip.peak_tflops_fp8: 10.07x at 5000, 20.64x "
+	                    "at 12000 TFLOPS (1.75x down, 1.17x up)");
+	/* a swing that prints the same at two decimals is flat */
+	assert_true(claim_swing_flat(17.5, 17.50001));
+	assert_false(claim_swing_flat(17.5, 17.51));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -193,6 +257,7 @@ int main(void)
 	    cmocka_unit_test(test_count),
 	    cmocka_unit_test(test_binds),
 	    cmocka_unit_test(test_sentences),
+	    cmocka_unit_test(test_mc_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,137 @@
+/*
+** mcwords.c: a side's Monte Carlo and tornado in words (mcwords.h), for
+** the claim's text and the report alike.
+*/
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mcwords.h"
+#include "verdict.h"
+
+void claim_mc_summarize(const rl_mc_result *mc, unsigned long seed,
+                        double nominal, claim_mc_summary *s)
+{
+	size_t i, below = 0, valid = 0;
+	int k;
+	memset(s, 0, sizeof *s);
+	s->samples = (long long)mc->samples;
+	s->seed = seed;
+	s->p05 = mc->p05;
+	s->p50 = mc->p50;
+	s->p95 = mc->p95;
+	s->prob_ge_target = mc->prob_ge_target;
+	s->violation_rate = mc->violation_rate;
+	for (k = 0; k < 4; k++)
+		s->viol[k] = (long long)mc->viol_count[k];
+	s->not_evaluable = (long long)mc->failed;
+	s->nominal = nominal;
+	for (i = 0; i < mc->samples; i++)
+		if (isfinite(mc->speedup[i])) {
+			valid++;
+			below += mc->speedup[i] < nominal;
+		}
+	s->nominal_below = valid ? (double)below / (double)valid : NAN;
+}
+
+void claim_mc_quantile_words(const claim_mc_summary *s, double target,
+                             char *buf, size_t len)
+{
+	char pr[32];
+	claim_prob_text(s->prob_ge_target, pr, sizeof pr);
+	snprintf(buf, len, "speedup p05 %.2fx  p50 %.2fx  p95 %.2fx; P(>= %gx) "
+	         "= %s", s->p05, s->p50, s->p95, target, pr);
+}
+
+void claim_mc_violation_words(const claim_mc_summary *s, char *buf,
+                              size_t len)
+{
+	snprintf(buf, len, "violating physics: %.1f%% (power %lld, reticle "
+	         "%lld, HBM stacks %lld, area shares %lld); not evaluable: %lld",
+	         100 * s->violation_rate, s->viol[0], s->viol[1], s->viol[2],
+	         s->viol[3], s->not_evaluable);
+}
+
+/* "1st", "2nd", "3rd", "11th", "97th" */
+static const char *ordinal(int n)
+{
+	if (n % 100 >= 11 && n % 100 <= 13)
+		return "th";
+	return n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd"
+	                                                             : "th";
+}
+
+int claim_mc_nominal_words(const claim_mc_summary *s, char *buf,
+                           size_t len)
+{
+	int pct;
+	buf[0] = '\0';
+	if (!(s->nominal > 0) || !isfinite(s->nominal) ||
+	    !isfinite(s->nominal_below))
+		return -1;
+	pct = (int)lround(100 * s->nominal_below);
+	snprintf(buf, len, "the nominal %.2fx (every assumption at its stated "
+	         "value) sits at the %d%s percentile of the samples, so the "
+	         "median (%.2fx) is %s it", s->nominal, pct, ordinal(pct),
+	         s->p50, s->p50 < s->nominal ? "below" : s->p50 > s->nominal
+	                                              ? "above" : "at");
+	return 0;
+}
+
+const char *claim_plain_num(char *buf, size_t len, double v)
+{
+	if (isfinite(v) && v == floor(v) && fabs(v) < 1e15)
+		snprintf(buf, len, "%.0f", v);
+	else
+		snprintf(buf, len, "%.4g", v);
+	return buf;
+}
+
+const char *claim_speedup2(char *buf, size_t len, double x)
+{
+	snprintf(buf, len, "%.2f", x);
+	return buf;
+}
+
+int claim_swing_flat(double speedup_low, double speedup_high)
+{
+	char lo[32], hi[32];
+	return !strcmp(claim_speedup2(lo, sizeof lo, speedup_low),
+	               claim_speedup2(hi, sizeof hi, speedup_high));
+}
+
+double claim_lean(double nominal, double speedup_low, double speedup_high)
+{
+	double lo = fmin(speedup_low, speedup_high);
+	double hi = fmax(speedup_low, speedup_high);
+	return lo > 0 && hi > 0 ? log(nominal / lo) - log(hi / nominal) : 0;
+}
+
+int claim_lean_shown(double nominal, double p50, double speedup_low,
+                     double speedup_high)
+{
+	double gap = claim_lean(nominal, speedup_low, speedup_high);
+	return (p50 < nominal ? gap : -gap) > 0.01;
+}
+
+const char *claim_lean_intro(double nominal, double p50)
+{
+	return p50 < nominal ? "Assumptions whose range reaches further down "
+	                       "than up:"
+	                     : "Assumptions whose range reaches further up "
+	                       "than down:";
+}
+
+void claim_lean_words(const char *param, const char *unit, double low,
+                      double high, double speedup_low, double speedup_high,
+                      double nominal, char *buf, size_t len)
+{
+	double lo = fmin(speedup_low, speedup_high);
+	double hi = fmax(speedup_low, speedup_high);
+	char vl[32], vh[32];
+	snprintf(buf, len, "%s: %.2fx at %s, %.2fx at %s%s%s (%.2fx down, "
+	         "%.2fx up)", param, speedup_low,
+	         claim_plain_num(vl, sizeof vl, low), speedup_high,
+	         claim_plain_num(vh, sizeof vh, high), unit && unit[0] ? " " : "",
+	         unit ? unit : "", nominal / lo, hi / nominal);
+}

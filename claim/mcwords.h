@@ -1,0 +1,81 @@
+/*
+** mcwords.h: a side's Monte Carlo and tornado in the words the claim's
+** text prints them (cli/claimout.c) and the report repeats from the
+** database (reports/sections.c): one function per sentence, so that the
+** two cannot drift apart.  The numbers are a claim_mc_summary, which
+** claimdb.c stores whole (claim_mc_summary, schema.h) and the report reads
+** back; nothing here evaluates the model.
+*/
+#ifndef RL_CLAIM_MCWORDS_H
+#define RL_CLAIM_MCWORDS_H
+
+#include <stddef.h>
+
+#include "../model/montecarlo.h"
+
+/* What the text says of one side's Monte Carlo. */
+typedef struct {
+	long long samples;
+	unsigned long long seed;
+	double p05, p50, p95;
+	double prob_ge_target;   /* of the evaluated samples, 0..1 */
+	double violation_rate;   /* of all samples, 0..1 */
+	long long viol[4];       /* power, reticle, HBM stacks, area shares */
+	long long not_evaluable; /* samples the model could not evaluate */
+	double nominal;          /* the speedup at the stated values */
+	double nominal_below;    /* share of the evaluated samples below it,
+	                         ** 0..1; NAN when none was evaluated */
+} claim_mc_summary;
+
+/* The summary of mc (seed as run, nominal the side's speedup at its
+** stated values). */
+void claim_mc_summarize(const rl_mc_result *mc, unsigned long seed,
+                        double nominal, claim_mc_summary *s);
+
+/* "speedup p05 7.10x  p50 10.68x  p95 15.46x; P(>= 20x) = 0.18%" */
+void claim_mc_quantile_words(const claim_mc_summary *s, double target,
+                             char *buf, size_t len);
+
+/* "violating physics: 0.4% (power 0, reticle 0, HBM stacks 0, area shares
+** 397); not evaluable: 397" */
+void claim_mc_violation_words(const claim_mc_summary *s, char *buf,
+                              size_t len);
+
+/* "the nominal 11.93x (every assumption at its stated value) sits at the
+** 68th percentile of the samples, so the median (10.68x) is below it";
+** 0, or -1 (buf "") where it cannot be said (no nominal, no sample). */
+int claim_mc_nominal_words(const claim_mc_summary *s, char *buf,
+                           size_t len);
+
+/* A tornado row's end as the text gives it: a whole number whole
+** ("12000", where %.4g wrote "1.2e+04"), any other to 4 digits. */
+const char *claim_plain_num(char *buf, size_t len, double v);
+
+/* A speedup of the tornado to two decimals, as the text prints it
+** ("17.67"); claim_swing_flat: 1 when the two ends print the same, a swing
+** the text, the report and the tornado plot name apart rather than
+** draw. */
+const char *claim_speedup2(char *buf, size_t len, double x);
+int claim_swing_flat(double speedup_low, double speedup_high);
+
+/* How much further a tornado row reaches below the nominal than above it,
+** in log terms (0 where an end is not positive): the rows the text lists
+** under the nominal sentence are those with claim_lean_shown. */
+double claim_lean(double nominal, double speedup_low, double speedup_high);
+/* 1 when the row leans the way the median moved (down when p50 is below
+** the nominal) by more than 1% in log terms. */
+int claim_lean_shown(double nominal, double p50, double speedup_low,
+                     double speedup_high);
+/* "Assumptions whose range reaches further down than up:" (or up than
+** down) */
+const char *claim_lean_intro(double nominal, double p50);
+/* "b.design.frac_mac: 8.65x at 0.1, 15.94x at 0.4 (1.38x down, 1.34x up)",
+** the unit after the high end where there is one */
+void claim_lean_words(const char *param, const char *unit, double low,
+                      double high, double speedup_low, double speedup_high,
+                      double nominal, char *buf, size_t len);
+
+/* The most lean rows the text lists. */
+#define CLAIM_LEAN_MAX 3
+
+#endif
