@@ -16,6 +16,7 @@
 #include "../model/outputs.h"
 #include "../model/params.h"
 #include "../model/silicon.h"
+#include "mcwords.h"
 #include "schema.h"
 #include "claim.h"
 
@@ -191,6 +192,43 @@ static int put_mc_maps(dbw *w, const char *tag, const rl_mc_result *m)
 	return 0;
 }
 
+/* One side's Monte Carlo as the text prints it (claim_mc_summary), and
+** its tornado in the text's order (claim_tornado_sides): Sohu as claimed
+** (tag "b") or by design ("b_by_design"). */
+static int put_unc(dbw *w, const char *tag, const claim_report *rep,
+                   const claim_uncertainty *u, const rl_mc_result *mc,
+                   const rl_tornado_row *torn, double nominal)
+{
+	size_t i;
+	if (mc) {
+		claim_mc_summary s;
+		claim_mc_summarize(mc, rep->opts.seed, nominal, &s);
+		if (exec_bind(w, "INSERT INTO claim_mc_summary VALUES(?,?,?,?,?,?,"
+		              "?,?,?,?,?,?,?,?,?,?)", "itiidddddiiiiidd", w->run,
+		              tag, (sqlite3_int64)s.samples, (sqlite3_int64)s.seed,
+		              s.p05, s.p50, s.p95, s.prob_ge_target,
+		              s.violation_rate, (sqlite3_int64)s.viol[0],
+		              (sqlite3_int64)s.viol[1], (sqlite3_int64)s.viol[2],
+		              (sqlite3_int64)s.viol[3],
+		              (sqlite3_int64)s.not_evaluable, s.nominal,
+		              s.nominal_below))
+			return -1;
+	}
+	for (i = 0; i < u->n; i++) {
+		const rl_tornado_row *t = &torn[i];
+		const rl_uparam *p = &u->u[t->index];
+		char name[160];
+		snprintf(name, sizeof name, "%c.%s.%s", p->side ? 'b' : 'a',
+		         p->p->section, p->p->key);
+		if (exec_bind(w, "INSERT INTO claim_tornado_sides VALUES(?,?,?,?,?,"
+		              "?,?,?,?)", "ititddtdd", w->run, tag,
+		              (sqlite3_int64)i, name, t->low, t->high, p->p->unit,
+		              t->speedup_low, t->speedup_high))
+			return -1;
+	}
+	return 0;
+}
+
 static int put_all(dbw *w, const claim_report *rep, const char *json)
 {
 	size_t i;
@@ -255,6 +293,17 @@ static int put_all(dbw *w, const claim_report *rep, const char *json)
 				return -1;
 		}
 	}
+	if ((rep->have_unc && put_unc(w, "b", rep, &rep->unc, rep->mc,
+	                              rep->torn, rep->speedup_total)) ||
+	    (rep->have_unc_d && put_unc(w, "b_by_design", rep, &rep->unc_d,
+	                                rep->mc_d, rep->torn_d,
+	                                rep->bd_speedup_total)))
+		return -1;
+	if (claim_mc_skipped_by_design(rep) &&
+	    exec_bind(w, "INSERT INTO claim_sides VALUES(?,?,?,?,?)", "ittdt",
+	              w->run, "b_by_design", "setup.mc_skipped", NAN,
+	              claim_mc_skipped_by_design(rep)))
+		return -1;
 	if (put_mc_maps(w, "b", rep->mc) ||
 	    (rep->have_unc_d && put_mc_maps(w, "b_by_design", rep->mc_d)))
 		return -1;

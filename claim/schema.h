@@ -10,7 +10,10 @@
 #ifndef RL_CLAIM_SCHEMA_H
 #define RL_CLAIM_SCHEMA_H
 
-#define RL_CLAIM_SCHEMA_VERSION 1
+/* 2: claim_mc_summary and claim_tornado_sides (each side's Monte Carlo and
+** tornado, Sohu by design's too); a file of version 1 is refused for
+** writing (config/dbfile.c) and still reported from */
+#define RL_CLAIM_SCHEMA_VERSION 2
 #define RL_CLAIM_APP_ID 0x524c434c /* "RLCL": PRAGMA application_id */
 
 #include "../config/dbfile.h"
@@ -64,6 +67,26 @@ extern const rl_db_kind claim_db_kind;
 "CREATE TABLE IF NOT EXISTS claim_tornado(" \
 "  run_id INTEGER NOT NULL, param TEXT NOT NULL, low REAL, high REAL," \
 "  speedup_low REAL, speedup_high REAL, PRIMARY KEY(run_id, param));" \
+/* each side's Monte Carlo as claim's text prints it (claim/mcwords.h): \
+** one row per side that ran one ('b', 'b_by_design'); nominal: the \
+** side's speedup at its stated values, nominal_below: the share of the \
+** evaluated samples below it; claim_mc keeps side b's quantiles as \
+** version 1 wrote them (the plots read it).  Version 2 */ \
+"CREATE TABLE IF NOT EXISTS claim_mc_summary(" \
+"  run_id INTEGER NOT NULL, side TEXT NOT NULL, samples INTEGER NOT NULL," \
+"  seed INTEGER NOT NULL, p05 REAL, p50 REAL, p95 REAL," \
+"  prob_ge_target REAL, violation_rate REAL, viol_power INTEGER NOT NULL," \
+"  viol_reticle INTEGER NOT NULL, viol_hbm_stacks INTEGER NOT NULL," \
+"  viol_area_shares INTEGER NOT NULL, not_evaluable INTEGER NOT NULL," \
+"  nominal REAL, nominal_below REAL, PRIMARY KEY(run_id, side));" \
+/* each side's tornado ('b', 'b_by_design') in the text's order (widest \
+** swing in log terms first) with the parameter's unit; claim_tornado \
+** keeps side b's as version 1 wrote it (the tornado plot reads it). \
+** Version 2 */ \
+"CREATE TABLE IF NOT EXISTS claim_tornado_sides(" \
+"  run_id INTEGER NOT NULL, side TEXT NOT NULL, ord INTEGER NOT NULL," \
+"  param TEXT NOT NULL, low REAL, high REAL, unit TEXT NOT NULL," \
+"  speedup_low REAL, speedup_high REAL, PRIMARY KEY(run_id, side, ord));" \
 "CREATE TABLE IF NOT EXISTS claim_claims(" \
 "  run_id INTEGER NOT NULL, ord INTEGER NOT NULL, claim TEXT NOT NULL," \
 "  source TEXT NOT NULL, model_value TEXT NOT NULL, verdict TEXT NOT NULL," \

@@ -33,7 +33,11 @@ static void help(FILE *f)
 	      " rooflab validate --db and rooflab\nsweep --db).  --run picks the "
 	      "claim run (default: the newest); --sweeps a\ndatabase of rooflab "
 	      "sweep runs (default: --db).  Without gnuplot (Debian\npackage"
-	      " gnuplot-nox) the report is written with tables and no plots.\n\n"
+	      " gnuplot-nox) the report is written with tables and no plots.\n"
+	      "The sensitivity section gives each side's Monte Carlo and tornado "
+	      "(Sohu as\nclaimed and by design) in rooflab claim's words and "
+	      "rounding; a database of\nclaim schema version 1 holds side b's "
+	      "alone, and the report says what it lacks.\n\n"
 	      "sections:\n", f);
 	for (i = 0; i < n; i++)
 		fprintf(f, "  %s\n", s[i]);

@@ -85,11 +85,17 @@ void report_warn(rctx *r, const char *msg);
 ** NAN if absent (verdict.c). */
 double report_side_value(rctx *r, const char *side, const char *name);
 
+/* Why the claim run's side ("b", "b_by_design") has no Monte Carlo (its
+** setup.mc_skipped in claim_sides, as claim's text says it), into buf; ""
+** where the run stored none (a run from before the row, or one with a
+** Monte Carlo) (verdict.c). */
+void report_mc_skipped(rctx *r, const char *side, char *buf, size_t len);
+
 /* Number formatting: "%.*g" into buf, a whole number whole ("12000",
 ** not "1.2e+04"), "-" for NAN. */
 const char *report_num(char *buf, size_t len, double v, int digits);
 
-/* The sections (verdict.c, sections.c, more.c). */
+/* The sections (verdict.c, sections.c, sensitivity.c, more.c). */
 void report_verdict(rctx *r);
 void report_factors(rctx *r);
 void report_assumptions(rctx *r);

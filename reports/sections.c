@@ -1,8 +1,8 @@
 /*
 ** sections.c: the report's sections on the claim run itself: the factor
 ** waterfall, the assumptions with their sources, the other claims with
-** verdicts, the sensitivity (tornado and Monte Carlo), and how each chip
-** serves (roofline and batching).
+** verdicts, and how each chip serves (roofline and batching); the
+** sensitivity is sensitivity.c's.
 */
 #include <math.h>
 #include <stdio.h>
@@ -111,8 +111,7 @@ void report_assumptions(rctx *r)
 	doc_heading(&r->d, 2, "assumptions", "Assumptions");
 	doc_para(&r->d, "The inputs behind each side with their sources; "
 	         "a range is what the Monte Carlo and the sensitivity vary "
-	         "(the sensitivity section shows side b's; rooflab claim "
-	         "prints the by-design side's too).");
+	         "(the sensitivity section shows each side's).");
 	st = rows(r, "claim_assumptions", "SELECT side, param, value, unit, low, "
 	          "high, source FROM claim_assumptions WHERE run_id = ?1 "
 	          "ORDER BY CASE side WHEN 'b' THEN 0 WHEN 'b_by_design' THEN 1 "
@@ -175,134 +174,6 @@ void report_claims(rctx *r)
 	if (n)
 		doc_table_end(&r->d);
 	empty_note(r, n, "checks of other claims");
-}
-
-/* A mapping in words: "8 replicas" (data parallel only), "PP2 x DP4" (its
-** factors above 1), "1 chip"; "other mappings" for the row of the wins
-** past those kept (NULL factors). */
-static void map_words(char *buf, size_t len, double tp, double pp,
-                      double dp, double ep)
-{
-	const double v[4] = {tp, pp, dp, ep};
-	const char *k[4] = {"TP", "PP", "DP", "EP"};
-	size_t u = 0;
-	int i;
-	buf[0] = 0;
-	if (!isfinite(tp) || !isfinite(pp) || !isfinite(dp) || !isfinite(ep))
-		snprintf(buf, len, "other mappings");
-	else if (tp <= 1 && pp <= 1 && ep <= 1)
-		snprintf(buf, len, dp > 1 ? "%g replicas" : "1 chip", dp);
-	else
-		for (i = 0; i < 4 && u < len; i++)
-			if (v[i] > 1)
-				u += (size_t)snprintf(buf + u, len - u, "%s%s%g",
-				                      u ? " x " : "", k[i], v[i]);
-}
-
-/* How often each mapping of side b won the Monte Carlo (claim_mc_maps), in
-** words, one paragraph per side that has rows; nothing for a database
-** written before the table. */
-static void mapping_shares(rctx *r)
-{
-	static const char *const sides[2] = {"b", "b_by_design"};
-	int k;
-	if (!report_has(r, r->db, r->o->dbpath, "claim_mc_maps"))
-		return;
-	for (k = 0; k < 2; k++) {
-		sqlite3_stmt *st;
-		char lab[128], t[1400], w[64];
-		sqlite3_int64 total = 0;
-		size_t u = 0;
-		if (!(st = report_prepare(r, r->db, r->o->dbpath,
-		                          "SELECT tp, pp, dp, ep, wins, "
-		                          "(SELECT sum(wins) FROM "
-		                          "claim_mc_maps WHERE run_id = ?1 "
-		                          "AND side = ?2) FROM "
-		                          "claim_mc_maps WHERE run_id = ?1 "
-		                          "AND side = ?2 AND wins > 0 ORDER "
-		                          "BY ord")))
-			return;
-		sqlite3_bind_int64(st, 1, r->c.id);
-		sqlite3_bind_text(st, 2, sides[k], -1, SQLITE_STATIC);
-		t[0] = 0;
-		while (sqlite3_step(st) == SQLITE_ROW && u < sizeof t) {
-			sqlite3_int64 wins = sqlite3_column_int64(st, 4);
-			total = sqlite3_column_int64(st, 5);
-			map_words(w, sizeof w, pdb_real(st, 0), pdb_real(st, 1),
-			          pdb_real(st, 2), pdb_real(st, 3));
-			u += (size_t)snprintf(t + u, sizeof t - u, "%s%s in %.1f%%%s "
-			                      "(%lld)", u ? ", " : "", w,
-			                      100.0 * (double)wins / (double)total,
-			                      u ? "" : " of samples", (long long)wins);
-		}
-		report_finish(r, st, r->o->dbpath);
-		if (total > 0)
-			doc_para(&r->d, "%s, its mapping chosen again in each of the "
-			         "%lld evaluated samples: %s.",
-			         report_side_label(r, sides[k], lab, sizeof lab),
-			         (long long)total, t);
-	}
-}
-
-void report_sensitivity(rctx *r)
-{
-	static const char *h[] = {"parameter", "low", "high", "speedup at low",
-	                          "speedup at high", "swing"};
-	plot_opts po = claim_plot(r);
-	sqlite3_stmt *st;
-	char c[5][32], flat[1200] = "";
-	int n = 0, nflat = 0;
-	doc_heading(&r->d, 2, "sensitivity", "Sensitivity");
-	doc_para(&r->d, "Which assumptions move the answer: each parameter at "
-	         "the low and high end of its range with the others at their "
-	         "stated values, widest swing first; then the Monte Carlo over "
-	         "all ranges at once (where side b runs its best mapping, the "
-	         "mapping is chosen again in every sample, and how often each "
-	         "won follows the table).");
-	report_figure(r, "tornado", &po, "Speedup with one parameter at its "
-	              "low or high value");
-	st = rows(r, "claim_tornado", "SELECT param, low, high, speedup_low, "
-	          "speedup_high FROM claim_tornado WHERE run_id = ?1 ORDER BY "
-	          "abs(speedup_high - speedup_low) DESC, param");
-	if (st) {
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			char p[96];
-			const char *cells[6] = {p, c[0], c[1], c[2], c[3], c[4]};
-			double sl = pdb_real(st, 3), sh = pdb_real(st, 4);
-			pdb_text(st, 0, p, sizeof p);
-			report_num(c[0], 32, pdb_real(st, 1), 4);
-			report_num(c[1], 32, pdb_real(st, 2), 4);
-			report_num(c[2], 32, sl, 4);
-			report_num(c[3], 32, sh, 4);
-			/* a swing that rounds to zero at the table's 4 digits is
-			** named after the table, as the tornado plot leaves it
-			** out */
-			if (!strcmp(c[2], c[3])) {
-				size_t u = strlen(flat);
-				snprintf(flat + u, sizeof flat - u, "%s%s", nflat ? ", "
-				         : "", p);
-				nflat++;
-				continue;
-			}
-			report_num(c[4], 32, fabs(sh - sl), 3);
-			if (n++ == 0)
-				doc_table_begin(&r->d, 6, h);
-			doc_row(&r->d, cells);
-		}
-		report_finish(r, st, r->o->dbpath);
-		if (n)
-			doc_table_end(&r->d);
-		if (nflat)
-			doc_para(&r->d, "%d parameter%s leave%s the speedup unchanged "
-			         "over %s range: %s.", nflat, nflat > 1 ? "s" : "",
-			         nflat > 1 ? "" : "s", nflat > 1 ? "their" : "its",
-			         flat);
-		else
-			empty_note(r, n, "sensitivity table");
-	}
-	mapping_shares(r);
-	report_figure(r, "distribution", &po, "Monte Carlo distribution of "
-	              "the speedup with the target and the quantiles");
 }
 
 /* One side's label (setup.label's text, else the side's name) and its four

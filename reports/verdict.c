@@ -64,20 +64,18 @@ double report_side_value(rctx *r, const char *side, const char *name)
 	return v;
 }
 
-/* Why the claim run has no Monte Carlo (side b's setup.mc_skipped, as
-** claim's text says it), into buf; "" where the run stored none (a run
-** from before the row, or one with a Monte Carlo). */
-static void mc_skipped(rctx *r, char *buf, size_t len)
+void report_mc_skipped(rctx *r, const char *side, char *buf, size_t len)
 {
 	sqlite3_stmt *st;
 	buf[0] = '\0';
 	if (!report_has(r, r->db, r->o->dbpath, "claim_sides") ||
 	    !(st = report_prepare(r, r->db, r->o->dbpath,
 	                          "SELECT text FROM claim_sides WHERE run_id = "
-	                          "?1 AND side = 'b' AND name = "
+	                          "?1 AND side = ?2 AND name = "
 	                          "'setup.mc_skipped'")))
 		return;
 	sqlite3_bind_int64(st, 1, r->c.id);
+	sqlite3_bind_text(st, 2, side, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		pdb_text(st, 0, buf, len);
 	report_finish(r, st, r->o->dbpath);
@@ -254,7 +252,7 @@ void report_verdict(rctx *r)
 		         "values than below them (the sensitivity section)" : "");
 	else {
 		char why[400];
-		mc_skipped(r, why, sizeof why);
+		report_mc_skipped(r, "b", why, sizeof why);
 		if (why[0])
 			doc_item(&r->d, "90%% interval: not computed (%s).", why);
 		else

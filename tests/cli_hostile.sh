@@ -274,7 +274,7 @@ expect_err "^rooflab report: nocal.db: cannot read: no such column: in_calibrati
 # naming the database and the column, where the assumptions were said to
 # have no table and the verdict's throughputs and costs were left out
 # (a run table: 'has no claim run', the validation left out as never run)
-for tc in claim_assumptions.source claim_tornado.speedup_low \
+for tc in claim_assumptions.source claim_tornado_sides.speedup_low \
 	claim_sides.value validation_runs.profile claim_runs.b_label; do
 	rm -f alt.md
 	cp mine.db alt.db

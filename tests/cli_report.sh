@@ -88,6 +88,48 @@ has "$html" "factors: the product of the factors" "17.5"
 has "$html" "sensitivity: unchanged parameters named" \
 	"1 parameter leaves the speedup unchanged over its range: b.chip.link_gbps."
 lacks "$html" "sensitivity: no zero-swing row" "<td>b.chip.link_gbps</td>"
+# each side's Monte Carlo in claim's words (claim/mcwords.h).  Sohu by
+# design from claim_mc_summary (mkplotdb.c: 1000 samples, seed 7, p05 9.5,
+# p50 11, p95 14, P 0.012 -> "1.2%", violations 0.05 -> "5.0%" with 10, 0,
+# 5, 35 by kind, 50 not evaluable; nominal 12 with 0.7 of the samples below
+# it -> the 70th percentile, the median below it)
+has "$html" "sensitivity: by design's Monte Carlo in the text's words" \
+	"Monte Carlo, 1000 samples, seed 7: speedup p05 9.50x  p50 11.00x  p95 14.00x; P(&gt;= 20x) = 1.2%; violating physics: 5.0% (power 10, reticle 0, HBM stacks 5, area shares 35); not evaluable: 50."
+has "$html" "sensitivity: by design's nominal among its samples" \
+	"The nominal 12.00x (every assumption at its stated value) sits at the 70th percentile of the samples, so the median (11.00x) is below it."
+# the rows leaning the way the median moved (below the nominal): frac_mac
+# 8 .. 15 reaches 12/8 = 1.50x down and 15/12 = 1.25x up (log gap 0.18);
+# tdp_w 10 .. 14.4 is 1.2x either way (gap 0), not listed
+has "$html" "sensitivity: by design's leaning assumption" \
+	"b.design.frac_mac: 8.00x at 0.1, 15.00x at 0.4 (1.50x down, 1.25x up)."
+lacks "$html" "sensitivity: an even swing is not listed as leaning" "b.chip.tdp_w: 10.00x"
+if tr -d '\n' <"$html" | grep -Eq "<td>b.chip.tdp_w</td> *<td>500</td> *<td>1000</td> *<td>W</td> *<td>10.00x</td> *<td>14.40x</td>"; then
+	echo "ok - sensitivity: by design's tornado row to two decimals with its unit"
+else
+	echo "not ok - sensitivity: by design's tornado row"; fails=$((fails + 1))
+fi
+# 12.0 .. 12.004 prints 12.00 at both ends: named, not a row
+has "$html" "sensitivity: by design's unchanged parameter named" \
+	"1 parameter leaves the speedup unchanged over its range: b.design.clock_ghz."
+# side b as a version 1 file holds it (claim_mc, claim_tornado): the
+# quantiles, and what the file lacks; its leaning rows from the nominal
+# 17.5 (claim_runs) and the median 16.8: hbm_tbps 14 .. 21 (1.25x down,
+# 1.20x up) and frac_mac 12.5 .. 19 (1.40x down, 19/17.5 = 1.09x up)
+has "$html" "sensitivity: side b's Monte Carlo from claim_mc" \
+	"Monte Carlo, 100000 samples, seed 42: speedup p05 11.20x  p50 16.80x  p95 24.90x; P(&gt;= 20x) = 23.0%; violating physics: 4.0% (this database predates"
+has "$html" "sensitivity: side b's leaning assumption from claim_tornado" \
+	"b.design.frac_mac: 12.50x at 0.3, 19.00x at 0.7 (1.40x down, 1.09x up)."
+# a file of claim schema version 1 (the tables of version 2 dropped):
+# the report is written and says what it lacks
+if command -v sqlite3 >/dev/null 2>&1; then
+	cp "$db" "$tmpd/v1.db"
+	sqlite3 "$tmpd/v1.db" "DROP TABLE claim_mc_summary; DROP TABLE claim_tornado_sides"
+	expect_exit 0 "report of a version 1 database" -- "$RL" report \
+		--db "$tmpd/v1.db" --out "$tmpd/md/v1.md" --no-plots
+	has "$tmpd/md/v1.md" "version 1: says what it lacks" \
+		"This database was written before rooflab stored the by-design Monte Carlo and tornado (claim schema version 1)"
+	lacks "$tmpd/md/v1.md" "version 1: no by-design Monte Carlo made up" "seed 7"
+fi
 # cost and price apart, each named; an unknown figure is n/a
 has "$html" "cost: the price column" "USD per million output tokens at price"
 has "$html" "cost: the cost column" "USD per million output tokens at cost"

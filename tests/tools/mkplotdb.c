@@ -59,6 +59,21 @@ static int claim(sqlite3 *db)
 	         "(1, 'a.profile.gemm_eff', 0.5, 0.8, 22.0, 14.5),"
 	         "(1, 'b.power.hbm_pj_per_bit', 3.9, 6, 17.6, 17.4),"
 	         "(1, 'b.chip.link_gbps', 100, 900, 17.5, 17.50001);"
+	         /* Sohu by design (schema version 2): its Monte Carlo and
+	         ** tornado; side b's stay in claim_mc and claim_tornado
+	         ** alone, as a version 1 file holds them */
+	         "INSERT INTO claim_sides VALUES(1, 'b_by_design', "
+	         "'setup.label', NULL, 'Sohu derived');"
+	         "INSERT INTO claim_mc_summary VALUES(1, 'b_by_design', 1000, "
+	         "7, 9.5, 11.0, 14.0, 0.012, 0.05, 10, 0, 5, 35, 50, 12.0, "
+	         "0.7);"
+	         "INSERT INTO claim_tornado_sides VALUES"
+	         "(1, 'b_by_design', 0, 'b.design.frac_mac', 0.1, 0.4, '', 8.0, "
+	         "15.0),"
+	         "(1, 'b_by_design', 1, 'b.chip.tdp_w', 500, 1000, 'W', 10.0, "
+	         "14.4),"
+	         "(1, 'b_by_design', 2, 'b.design.clock_ghz', 1, 1.83, 'GHz', "
+	         "12.0, 12.004);"
 	         "INSERT INTO claim_claims VALUES"
 	         "(1, 1, '20x faster than H100', 'Etched blog', '17.5x', "
 	         "'not supported'),"

@@ -1,0 +1,362 @@
+/*
+** sensitivity.c: the report's sensitivity section, one part per side that
+** has ranges (Sohu as claimed, 'b', and by design, 'b_by_design'): the
+** Monte Carlo and the tornado in the words and rounding of claim's text
+** (claim/mcwords.h), from claim_mc_summary and claim_tornado_sides (schema
+** version 2), else side b's claim_mc and claim_tornado as version 1 wrote
+** them, saying what such a database lacks; then how often each mapping
+** won (claim_mc_maps).  The plots (tornado, distribution) are side b's.
+*/
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../claim/mcwords.h"
+#include "../plots/kinds.h"
+#include "rctx.h"
+
+static plot_opts claim_plot(rctx *r)
+{
+	plot_opts po;
+	memset(&po, 0, sizeof po);
+	po.dbpath = r->o->dbpath;
+	po.run = r->c.id;
+	return po;
+}
+
+/* A mapping in words: "8 replicas" (data parallel only), "PP2 x DP4" (its
+** factors above 1), "1 chip"; "other mappings" for the row of the wins
+** past those kept (NULL factors). */
+static void map_words(char *buf, size_t len, double tp, double pp,
+                      double dp, double ep)
+{
+	const double v[4] = {tp, pp, dp, ep};
+	const char *k[4] = {"TP", "PP", "DP", "EP"};
+	size_t u = 0;
+	int i;
+	buf[0] = 0;
+	if (!isfinite(tp) || !isfinite(pp) || !isfinite(dp) || !isfinite(ep))
+		snprintf(buf, len, "other mappings");
+	else if (tp <= 1 && pp <= 1 && ep <= 1)
+		snprintf(buf, len, dp > 1 ? "%g replicas" : "1 chip", dp);
+	else
+		for (i = 0; i < 4 && u < len; i++)
+			if (v[i] > 1)
+				u += (size_t)snprintf(buf + u, len - u, "%s%s%g",
+				                      u ? " x " : "", k[i], v[i]);
+}
+
+/* How often each mapping of the side won the Monte Carlo (claim_mc_maps),
+** in words; nothing for a database written before the table. */
+static void mapping_share(rctx *r, const char *side, const char *label)
+{
+	sqlite3_stmt *st;
+	char t[1400], w[64];
+	sqlite3_int64 total = 0;
+	size_t u = 0;
+	if (!report_has(r, r->db, r->o->dbpath, "claim_mc_maps"))
+		return;
+	if (!(st = report_prepare(r, r->db, r->o->dbpath,
+	                          "SELECT tp, pp, dp, ep, wins, "
+	                          "(SELECT sum(wins) FROM "
+	                          "claim_mc_maps WHERE run_id = ?1 "
+	                          "AND side = ?2) FROM "
+	                          "claim_mc_maps WHERE run_id = ?1 "
+	                          "AND side = ?2 AND wins > 0 ORDER "
+	                          "BY ord")))
+		return;
+	sqlite3_bind_int64(st, 1, r->c.id);
+	sqlite3_bind_text(st, 2, side, -1, SQLITE_STATIC);
+	t[0] = 0;
+	while (sqlite3_step(st) == SQLITE_ROW && u < sizeof t) {
+		sqlite3_int64 wins = sqlite3_column_int64(st, 4);
+		total = sqlite3_column_int64(st, 5);
+		map_words(w, sizeof w, pdb_real(st, 0), pdb_real(st, 1),
+		          pdb_real(st, 2), pdb_real(st, 3));
+		u += (size_t)snprintf(t + u, sizeof t - u, "%s%s in %.1f%%%s "
+		                      "(%lld)", u ? ", " : "", w,
+		                      100.0 * (double)wins / (double)total,
+		                      u ? "" : " of samples", (long long)wins);
+	}
+	report_finish(r, st, r->o->dbpath);
+	if (total > 0)
+		doc_para(&r->d, "%s, its mapping chosen again in each of the %lld "
+		         "evaluated samples: %s.", label, (long long)total, t);
+}
+
+/* How much of a side the database holds. */
+enum { HAVE_NONE = 0, HAVE_V1, HAVE_V2 };
+
+/* The rows of `table` for this run and side (0 where the table is
+** absent); a failure to read is kept in r->bad. */
+static long side_rows(rctx *r, const char *table, const char *side)
+{
+	char sql[160];
+	sqlite3_stmt *st;
+	long n = 0;
+	if (!report_has(r, r->db, r->o->dbpath, table))
+		return 0;
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE run_id = ?1 "
+	         "AND side = ?2", table);
+	if (!(st = report_prepare(r, r->db, r->o->dbpath, sql)))
+		return 0;
+	sqlite3_bind_int64(st, 1, r->c.id);
+	sqlite3_bind_text(st, 2, side, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	report_finish(r, st, r->o->dbpath);
+	return n;
+}
+
+/* The side's Monte Carlo into s: HAVE_V2 from claim_mc_summary, HAVE_V1
+** from claim_mc (side b of a version 1 file: quantiles, probability and
+** violation rate only; nominal the claim run's speedup), HAVE_NONE. */
+static int read_summary(rctx *r, const char *side, claim_mc_summary *s)
+{
+	sqlite3_stmt *st;
+	int have = HAVE_NONE, v2 = side_rows(r, "claim_mc_summary", side) > 0;
+	memset(s, 0, sizeof *s);
+	s->nominal = s->nominal_below = NAN;
+	if (!v2 && (strcmp(side, "b") ||
+	            !report_has(r, r->db, r->o->dbpath, "claim_mc")))
+		return HAVE_NONE;
+	if (!(st = report_prepare(r, r->db, r->o->dbpath, v2 ?
+	                          "SELECT samples, seed, p05, p50, p95, "
+	                          "prob_ge_target, violation_rate, viol_power, "
+	                          "viol_reticle, viol_hbm_stacks, "
+	                          "viol_area_shares, not_evaluable, nominal, "
+	                          "nominal_below FROM claim_mc_summary WHERE "
+	                          "run_id = ?1 AND side = ?2" :
+	                          "SELECT samples, seed, p05, p50, p95, "
+	                          "prob_ge_target, violation_rate FROM claim_mc "
+	                          "WHERE run_id = ?1")))
+		return HAVE_NONE;
+	sqlite3_bind_int64(st, 1, r->c.id);
+	if (v2)
+		sqlite3_bind_text(st, 2, side, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		int k;
+		have = v2 ? HAVE_V2 : HAVE_V1;
+		s->samples = sqlite3_column_int64(st, 0);
+		s->seed = (unsigned long long)sqlite3_column_int64(st, 1);
+		s->p05 = pdb_real(st, 2);
+		s->p50 = pdb_real(st, 3);
+		s->p95 = pdb_real(st, 4);
+		s->prob_ge_target = pdb_real(st, 5);
+		s->violation_rate = pdb_real(st, 6);
+		for (k = 0; v2 && k < 4; k++)
+			s->viol[k] = sqlite3_column_int64(st, 7 + k);
+		if (v2) {
+			s->not_evaluable = sqlite3_column_int64(st, 11);
+			s->nominal = pdb_real(st, 12);
+			s->nominal_below = pdb_real(st, 13);
+		} else
+			s->nominal = r->c.speedup_total;
+	}
+	report_finish(r, st, r->o->dbpath);
+	return have;
+}
+
+/* The side's tornado rows, in the text's order (claim_tornado_sides), or
+** for side b of a version 1 file claim_tornado's, widest swing first; NULL
+** where there are none (*v2 says which table). */
+static sqlite3_stmt *tornado_rows(rctx *r, const char *side, int *v2)
+{
+	sqlite3_stmt *st;
+	*v2 = side_rows(r, "claim_tornado_sides", side) > 0;
+	if (!*v2 && (strcmp(side, "b") ||
+	             !report_has(r, r->db, r->o->dbpath, "claim_tornado")))
+		return NULL;
+	/* version 1: the unit from the side's claim_assumptions row, where
+	** there is one */
+	if (!(st = report_prepare(r, r->db, r->o->dbpath, *v2 ?
+	                          "SELECT param, low, high, unit, speedup_low, "
+	                          "speedup_high FROM claim_tornado_sides WHERE "
+	                          "run_id = ?1 AND side = ?2 ORDER BY ord" :
+	                          report_has(r, r->db, r->o->dbpath,
+	                                     "claim_assumptions") ?
+	                          "SELECT t.param, t.low, t.high, coalesce(("
+	                          "SELECT s.unit FROM claim_assumptions s WHERE "
+	                          "s.run_id = t.run_id AND s.side = "
+	                          "substr(t.param, 1, 1) AND s.param = "
+	                          "substr(t.param, 3)), ''), t.speedup_low, "
+	                          "t.speedup_high FROM claim_tornado t WHERE "
+	                          "t.run_id = ?1 ORDER BY abs(t.speedup_high - "
+	                          "t.speedup_low) DESC, t.param" :
+	                          "SELECT param, low, high, '', speedup_low, "
+	                          "speedup_high FROM claim_tornado WHERE run_id "
+	                          "= ?1 ORDER BY abs(speedup_high - "
+	                          "speedup_low) DESC, param")))
+		return NULL;
+	sqlite3_bind_int64(st, 1, r->c.id);
+	if (*v2)
+		sqlite3_bind_text(st, 2, side, -1, SQLITE_STATIC);
+	return st;
+}
+
+/* A sentence of mcwords.h with its first letter in capitals. */
+static void sentence(rctx *r, const char *words)
+{
+	doc_para(&r->d, "%c%s.", toupper((unsigned char)words[0]), words + 1);
+}
+
+/* The nominal against the samples and the assumptions that lean the way
+** the median moved (claim_mc_nominal_words, claim_lean_words). */
+static void nominal_words(rctx *r, const char *side,
+                          const claim_mc_summary *s)
+{
+	sqlite3_stmt *st;
+	char words[512];
+	int v2, shown = 0;
+	if (!claim_mc_nominal_words(s, words, sizeof words))
+		sentence(r, words);
+	if (!isfinite(s->nominal) || !isfinite(s->p50) ||
+	    !(st = tornado_rows(r, side, &v2)))
+		return;
+	while (shown < CLAIM_LEAN_MAX && sqlite3_step(st) == SQLITE_ROW) {
+		char p[96], unit[32];
+		double sl = pdb_real(st, 4), sh = pdb_real(st, 5);
+		if (!claim_lean_shown(s->nominal, s->p50, sl, sh))
+			continue;
+		pdb_text(st, 0, p, sizeof p);
+		pdb_text(st, 3, unit, sizeof unit);
+		if (!shown++) {
+			doc_para(&r->d, "%s", claim_lean_intro(s->nominal, s->p50));
+			doc_list_begin(&r->d);
+		}
+		claim_lean_words(p, unit, pdb_real(st, 1), pdb_real(st, 2), sl, sh,
+		                 s->nominal, words, sizeof words);
+		doc_item(&r->d, "%s.", words);
+	}
+	report_finish(r, st, r->o->dbpath);
+	if (shown)
+		doc_list_end(&r->d);
+}
+
+/* The tornado table as the text gives it: each end of the range (a
+** whole number whole), the unit, the speedups to two decimals; a swing
+** that rounds to zero there is named after the table. */
+static void tornado_table(rctx *r, const char *side)
+{
+	static const char *h[] = {"parameter", "low", "high", "unit",
+	                          "speedup at low", "speedup at high"};
+	sqlite3_stmt *st;
+	char flat[1200] = "";
+	int v2, n = 0, nflat = 0;
+	if (!(st = tornado_rows(r, side, &v2))) {
+		doc_para_class(&r->d, "note", "The claim run stored no "
+		               "sensitivity table for this side.");
+		return;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char p[96], unit[32], c[4][32];
+		const char *cells[6] = {p, c[0], c[1], unit, c[2], c[3]};
+		double sl = pdb_real(st, 4), sh = pdb_real(st, 5);
+		pdb_text(st, 0, p, sizeof p);
+		pdb_text(st, 3, unit, sizeof unit);
+		if (claim_swing_flat(sl, sh)) {
+			size_t u = strlen(flat);
+			snprintf(flat + u, sizeof flat - u, "%s%s", nflat ? ", " : "",
+			         p);
+			nflat++;
+			continue;
+		}
+		claim_plain_num(c[0], sizeof c[0], pdb_real(st, 1));
+		claim_plain_num(c[1], sizeof c[1], pdb_real(st, 2));
+		claim_speedup2(c[2], sizeof c[2] - 1, sl);
+		claim_speedup2(c[3], sizeof c[3] - 1, sh);
+		strcat(c[2], "x");
+		strcat(c[3], "x");
+		if (n++ == 0)
+			doc_table_begin(&r->d, 6, h);
+		doc_row(&r->d, cells);
+	}
+	report_finish(r, st, r->o->dbpath);
+	if (n)
+		doc_table_end(&r->d);
+	if (nflat)
+		doc_para(&r->d, "%d parameter%s leave%s the speedup unchanged over "
+		         "%s range: %s.", nflat, nflat > 1 ? "s" : "",
+		         nflat > 1 ? "" : "s", nflat > 1 ? "their" : "its", flat);
+	else if (!n)
+		doc_para_class(&r->d, "note", "The claim run stored no "
+		               "sensitivity table for this side.");
+}
+
+/* One side's Monte Carlo and tornado, as claim's text prints them; with
+** po (side b), the tornado and distribution plots, which draw side b's. */
+static void side_part(rctx *r, const char *side, const char *id,
+                      const plot_opts *po)
+{
+	claim_mc_summary s;
+	char label[128], q[256], v[256];
+	int have = read_summary(r, side, &s);
+	report_side_label(r, side, label, sizeof label);
+	doc_heading(&r->d, 3, id, label);
+	if (po)
+		report_figure(r, "tornado", po, "Speedup with one parameter at its "
+		              "low or high value");
+	if (have) {
+		claim_mc_quantile_words(&s, r->c.target, q, sizeof q);
+		claim_mc_violation_words(&s, v, sizeof v);
+		if (have == HAVE_V2)
+			doc_para(&r->d, "Monte Carlo, %lld samples, seed %llu: %s; %s.",
+			         s.samples, s.seed, q, v);
+		else
+			doc_para(&r->d, "Monte Carlo, %lld samples, seed %llu: %s; "
+			         "violating physics: %.1f%% (this database predates "
+			         "the violations by kind and where the nominal sits "
+			         "among the samples, claim schema version 1; rerun "
+			         "rooflab claim --db for them).", s.samples, s.seed, q,
+			         100 * s.violation_rate);
+		nominal_words(r, side, &s);
+	} else {
+		char why[400];
+		report_mc_skipped(r, side, why, sizeof why);
+		if (why[0])
+			sentence(r, why);
+		else
+			doc_para_class(&r->d, "note", "The claim run stored no Monte "
+			               "Carlo for this side.");
+	}
+	tornado_table(r, side);
+	mapping_share(r, side, label);
+	if (po)
+		report_figure(r, "distribution", po, "Monte Carlo distribution of "
+		              "the speedup with the target and the quantiles");
+}
+
+/* 1 when the claim run has a side b by design (its rows in claim_sides). */
+static int has_by_design(rctx *r)
+{
+	return side_rows(r, "claim_sides", "b_by_design") > 0;
+}
+
+void report_sensitivity(rctx *r)
+{
+	plot_opts po = claim_plot(r);
+	doc_heading(&r->d, 2, "sensitivity", "Sensitivity");
+	doc_para(&r->d, "Which assumptions move the answer, for each side with "
+	         "ranges: the Monte Carlo over all ranges at once (where the "
+	         "side runs its best mapping, the mapping is chosen again in "
+	         "every sample, and how often each won closes the part), then "
+	         "each parameter at the low and high end of its range with the "
+	         "others at their stated values, widest swing first, as rooflab "
+	         "claim prints them.");
+	side_part(r, "b", "sensitivity-b", &po);
+	if (!has_by_design(r))
+		return;
+	if (!report_has(r, r->db, r->o->dbpath, "claim_tornado_sides")) {
+		char label[128];
+		report_side_label(r, "b_by_design", label, sizeof label);
+		doc_heading(&r->d, 3, "sensitivity-by-design", label);
+		doc_para_class(&r->d, "note", "This database was written before "
+		               "rooflab stored the by-design Monte Carlo and tornado "
+		               "(claim schema version 1): rooflab claim prints them, "
+		               "and rerunning it with --db stores them.");
+		mapping_share(r, "b_by_design", label);
+		return;
+	}
+	side_part(r, "b_by_design", "sensitivity-by-design", NULL);
+}
