@@ -14,6 +14,7 @@
 #include "../config/num.h"
 #include "../model/load.h"
 #include "../plots/curve.h"
+#include "../config/profiles.h"
 #include "../config/utf8.h"
 #include "commands.h"
 #include "options.h"
@@ -24,6 +25,10 @@
 
 typedef struct {
 	char chip[RL_NAME_MAX];
+	/* the profile it is served under and why (profile_settle's note):
+	** without --profile each chip takes its own default */
+	char profile[RL_NAME_MAX];
+	char profile_note[sizeof ((rl_setup *)0)->profile_note];
 	double tp, pp, chips;
 	char label[160];
 	rl_curve_point pts[MAX_POINTS];
@@ -66,15 +71,19 @@ static void help(FILE *f, int plot)
 	      "(default: the largest --tp x --pp x --ep); replicas =\nchips / "
 	      "(tp x pp).  Each point is the engine at full load with that "
 	      "concurrency\ncap (a closed-loop benchmark).  Without --profile "
-	      "(or a scenario naming one)\nevery chip is served under ideal, "
-	      "the roofline with every efficiency 100%, not\neval's calibrated "
-	      "default.  Exit status: 0 ok, 2 bad input, 1 internal.\n", f);
+	      "(or a scenario naming one)\neach chip is served under its "
+	      "default profile, as eval takes it (the latest\ncalibrated "
+	      "profile of its software); a chip with none under ideal, the "
+	      "roofline\nwith every efficiency 100%.  Each line says which and "
+	      "why.  Exit status: 0 ok,\n2 bad input, 1 internal.\n", f);
 	if (!plot)
-		fputs("--json writes {model, precision, isl, osl, profile, series: "
-		      "[{chip, tp, pp,\nchips, points: [{concurrency, "
-		      "tokens_per_s_per_user,\noutput_tokens_per_s_per_chip, "
-		      "output_tokens_per_s (the system's), ttft_s,\ntpot_s}], "
-		      "limit (what bounds the last point)}]}, SI units.\n", f);
+		fputs("--json writes {model, precision, isl, osl, profile (the "
+		      "one of every series,\nnull where they differ), series: "
+		      "[{chip, profile, profile_chosen (why that\nprofile), tp, pp, "
+		      "chips, points: [{concurrency, tokens_per_s_per_user,\n"
+		      "output_tokens_per_s_per_chip, output_tokens_per_s (the "
+		      "system's), ttft_s,\ntpot_s}], limit (what bounds the last "
+		      "point)}]}, SI units.\n", f);
 	opt_help(f, plot ? plot_table : curve_table);
 }
 
@@ -186,16 +195,22 @@ static int compute(const char *cmd, const eval_opts *o, double step,
 		for (t = 0; t < nt; t++) {
 			eval_opts one = *o;
 			rl_setup st;
-			char tpmax_s[32], e2[1024];
+			char tpmax_s[32], e2[1024], prof[RL_NAME_MAX];
+			const char *at;
 			one.chip = o->chip ? chips[c] : NULL;
 			one.tp = o->tp ? tps[t] : NULL;
 			snprintf(tpmax_s, sizeof tpmax_s, "%g", defchips);
 			if (!o->chips && tpmax > 0)
 				one.chips = tpmax_s;
-			if (opts_apply(&one, &st, 1, e2, sizeof e2)) {
+			if (opts_apply(&one, &st, 1, e2, sizeof e2) ||
+			    profile_settle(&one, &st, "--profile", prof, sizeof prof,
+			                   &at, e2, sizeof e2) < 0) {
 				snprintf(err, errlen, "%s", e2);
 				return -1;
 			}
+			snprintf(s[n].profile, sizeof s[n].profile, "%s", st.profile);
+			snprintf(s[n].profile_note, sizeof s[n].profile_note, "%s",
+			         st.profile_note);
 			if (t == 0) /* once per chip */
 				opts_warn_inert_design(cmd, &one, &st);
 			snprintf(s[n].chip, sizeof s[n].chip, "%s", st.chip);
@@ -219,28 +234,31 @@ static int compute(const char *cmd, const eval_opts *o, double step,
 	return n;
 }
 
-/* The title: what is plotted, then the workload, the chips and the
-** profile every series is served under (a number of the roofline ideal,
-** the default, is no calibrated software's). */
-static void title_of(const eval_opts *o, const rl_setup *st, char *t,
-                     size_t len)
+/* The profile every series is served under, or NULL where they differ
+** (chips of different software, or one with no calibrated profile). */
+static const char *common_profile(const series *s, int n)
 {
-	(void)o;
-	double chips = st->cfg.scen.chips > 0 ? st->cfg.scen.chips
-	                                      : st->cfg.scen.tp;
-	snprintf(t, len, "Interactivity: throughput per chip against tokens/s "
-	         "per user\n%s, %s, %g in / %g out, %g chip%s, profile %s",
-	         st->model, rl_precision_name(rl_weight_prec(&st->cfg.scen)),
-	         st->cfg.scen.isl, st->cfg.scen.osl, chips, chips == 1 ? "" : "s",
-	         st->profile);
+	int i;
+	for (i = 1; i < n; i++)
+		if (strcmp(s[i].profile, s[0].profile))
+			return NULL;
+	return s[0].profile;
 }
 
-/* Without --profile or a scenario naming one, curve (and map) serve under
-** ideal, where eval takes the chip's calibrated profile: said under the
-** table. */
-static int ideal_by_default(const eval_opts *o, const rl_setup *st)
+/* The title: what is plotted, then the workload, the chips and the
+** profile every series is served under, or "each chip's profile" where
+** they differ (each line's label names its own). */
+static void title_of(const rl_setup *st, const series *s, int n, char *t,
+                     size_t len)
 {
-	return !o->profile && !strcmp(st->profile, "ideal");
+	double chips = st->cfg.scen.chips > 0 ? st->cfg.scen.chips
+	                                      : st->cfg.scen.tp;
+	const char *p = common_profile(s, n);
+	snprintf(t, len, "Interactivity: throughput per chip against tokens/s "
+	         "per user\n%s, %s, %g in / %g out, %g chip%s, %s%s",
+	         st->model, rl_precision_name(rl_weight_prec(&st->cfg.scen)),
+	         st->cfg.scen.isl, st->cfg.scen.osl, chips, chips == 1 ? "" : "s",
+	         p ? "profile " : "each chip's profile", p ? p : "");
 }
 
 static void write_json(const series *s, int n, const rl_setup *st)
@@ -253,11 +271,16 @@ static void write_json(const series *s, int n, const rl_setup *st)
 	         rl_precision_name(rl_weight_prec(&st->cfg.scen)));
 	json_num(&w, "isl", st->cfg.scen.isl);
 	json_num(&w, "osl", st->cfg.scen.osl);
-	json_str(&w, "profile", st->profile);
+	if (common_profile(s, n))
+		json_str(&w, "profile", s[0].profile);
+	else
+		json_null(&w, "profile");
 	json_arr(&w, "series");
 	for (i = 0; i < n; i++) {
 		json_obj(&w, NULL);
 		json_str(&w, "chip", s[i].chip);
+		json_str(&w, "profile", s[i].profile);
+		json_str(&w, "profile_chosen", s[i].profile_note);
 		json_num(&w, "tp", s[i].tp);
 		json_num(&w, "pp", s[i].pp);
 		json_num(&w, "chips", s[i].chips);
@@ -286,6 +309,7 @@ static void write_table(const series *s, int n, const char *title)
 {
 	int i, k;
 	char first[400], line[400], lab[sizeof s[0].label];
+	char prof[RL_NAME_MAX], note[sizeof s[0].profile_note];
 	/* the title's two lines and each label (a chip's name may come from
 	** a file) with their controls as '?' */
 	size_t nl = strcspn(title, "\n");
@@ -302,6 +326,10 @@ static void write_table(const series *s, int n, const char *title)
 		       "%s)\n", rl_utf8_cell(s[i].label, 0, 0, lab, sizeof lab),
 		       s[i].chips, s[i].chips == 1 ? "" : "s", s[i].tp, pp,
 		       rl_limit_name(s[i].pts[s[i].n - 1].limit));
+		/* its profile and why, as eval's first line says it */
+		printf("  profile %s (%s)\n",
+		       rl_utf8_cell(s[i].profile, 0, 0, prof, sizeof prof),
+		       rl_utf8_cell(s[i].profile_note, 0, 0, note, sizeof note));
 		printf("  %12s %14s %16s %14s %10s %10s\n", "concurrency",
 		       "tok/s/user", "tok/s/chip", "tok/s system", "TTFT ms",
 		       "TPOT ms");
@@ -362,19 +390,22 @@ static int run_in(int argc, char **argv, int plot, series *s)
 			return bad_input(cmd, e2);
 		st.cfg.scen.chips = s[0].chips;
 	}
-	title_of(&o, &st, title, sizeof title);
+	title_of(&st, s, n, title, sizeof title);
 	if (!plot) {
-		if (o.json) {
+		if (o.json)
 			write_json(s, n, &st);
-		} else {
+		else
 			write_table(s, n, title);
-			if (ideal_by_default(&o, &st))
-				printf("\n(no --profile: ideal, the roofline with every "
-				       "efficiency 100%%, for every chip;\n eval would "
-				       "take each chip's calibrated profile)\n");
-		}
 		return RL_OK;
 	}
+	/* series of different profiles: each line's label names its own, as
+	** the title says */
+	if (!common_profile(s, n))
+		for (i = 0; i < n; i++) {
+			size_t l = strlen(s[i].label);
+			snprintf(s[i].label + l, sizeof s[i].label - l, ", %s",
+			         s[i].profile);
+		}
 	for (i = 0; i < n; i++) {
 		ps[i].label = s[i].label;
 		ps[i].pts = s[i].pts;

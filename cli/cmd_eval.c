@@ -129,13 +129,12 @@ int cmd_eval(int argc, char **argv)
 	if (opts_apply(&o, &st, 1, err, sizeof err))
 		return bad_input("eval", err);
 	opts_warn_inert_design("eval", &o, &st);
-	if (o.profile)
-		snprintf(st.profile_note, sizeof st.profile_note,
-		         "named by --profile");
-	else {
-		/* the scenario's, else the chip's default; none is refused */
+	{
+		/* --profile's, the scenario's, else the chip's default; a chip
+		** with none is refused (map, curve and a sweep serve it under
+		** ideal and say so) */
 		const char *at;
-		if (profile_choose(&o, &st, "--profile", profile, sizeof profile,
+		if (profile_settle(&o, &st, "--profile", profile, sizeof profile,
 		                   &at, err, sizeof err))
 			return bad_input("eval", err);
 	}

@@ -10,6 +10,7 @@
 
 #include "../model/mapsearch.h"
 #include "../model/precision.h"
+#include "../config/profiles.h"
 #include "../config/utf8.h"
 #include "commands.h"
 #include "evalout.h"
@@ -52,9 +53,11 @@ static void help(FILE *f)
 	      "also the mapping with the highest\nthroughput meeting them under "
 	      "Poisson arrivals (the load model of eval --rate),\nwith its rate "
 	      "and concurrency.  Without --profile (or a scenario naming\none) "
-	      "the profile is ideal, the roofline with every efficiency 100%, "
-	      "not\neval's calibrated default.  Exit status: 0 ok, 2 bad input, "
-	      "1 internal.\n",
+	      "the profile is the chip's default, as eval takes it (the latest\n"
+	      "calibrated profile of its software); a chip with none is served "
+	      "under ideal,\nthe roofline with every efficiency 100%.  The table "
+	      "and the JSON's setup say\nwhich and why (profile, "
+	      "profile_chosen).  Exit status: 0 ok, 2 bad input,\n1 internal.\n",
 	      f);
 	opt_help_except(f, eval_load_table, map_hidden);
 }
@@ -223,18 +226,10 @@ static void targets_out(json_w *w, FILE *f, const load_opts *lo,
 
 /* "setup": what every mapping was evaluated on, as eval's JSON names it
 ** (less tp, pp and ep, which map searches), and how the profile was
-** chosen: a script reads there, as the table's first line says, that map
-** without --profile serves under ideal, not eval's calibrated default. */
-static void setup_json(json_w *w, const rl_setup *st, const eval_opts *o)
+** chosen (profile_chosen, eval's words: profile_settle). */
+static void setup_json(json_w *w, const rl_setup *st)
 {
-	evalout_setup_json(w, st,
-	                   o->profile ? "named by --profile"
-	                   : !strcmp(st->profile, "ideal")
-	                       ? "no --profile: ideal, the roofline with every "
-	                         "efficiency 100% (map does not take eval's "
-	                         "calibrated default)"
-	                       : "named by the scenario",
-	                   0);
+	evalout_setup_json(w, st, st->profile_note, 0);
 }
 
 /* Each mapping's figures under latency targets, not known yet
@@ -320,12 +315,16 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 	size_t i;
 	/* names that may come from a file, their controls as '?' */
 	char model[RL_NAME_MAX], chip[RL_NAME_MAX], prof[RL_NAME_MAX];
+	char note[sizeof st->profile_note];
 	fprintf(f, "%s on %g x %s, %s, %g in / %g out, profile %s: %zu legal "
-	        "mappings\n\n",
+	        "mappings\n",
 	        rl_utf8_cell(st->model, 0, 0, model, sizeof model), chips,
 	        rl_utf8_cell(st->chip, 0, 0, chip, sizeof chip),
 	        rl_precision_name(rl_weight_prec(s)), s->isl, s->osl,
 	        rl_utf8_cell(st->profile, 0, 0, prof, sizeof prof), legal);
+	/* why that profile, as eval's first line says it */
+	fprintf(f, "profile %s (%s)\n\n", prof,
+	        rl_utf8_cell(st->profile_note, 0, 0, note, sizeof note));
 	fprintf(f, "%4s %4s %4s %4s %4s  %-5s %14s %14s %12s %10s %10s %7s "
 	        "%9s %9s  %s\n",
 	        "rank", "tp", "pp", "dp", "ep", "fits", "output tok/s",
@@ -370,7 +369,8 @@ int cmd_map(int argc, char **argv)
 	rl_slo_result best;
 	rl_map_entry *e;
 	map_slo *mc;
-	char err[1024];
+	char err[1024], profile[RL_NAME_MAX];
+	const char *at;
 	size_t n, legal, i;
 	double chips;
 	int rc = RL_OK, bi = -1, near = -1;
@@ -382,6 +382,11 @@ int cmd_map(int argc, char **argv)
 	o = a.o;
 	lo = a.lo;
 	if (opts_apply(&o, &st, 1, err, sizeof err))
+		return bad_input("map", err);
+	/* --profile's, the scenario's, else the chip's default as eval
+	** takes it; a chip with none keeps ideal, its note saying so */
+	if (profile_settle(&o, &st, "--profile", profile, sizeof profile, &at,
+	                   err, sizeof err) < 0)
 		return bad_input("map", err);
 	opts_warn_inert_design("map", &o, &st);
 	chips = st.cfg.scen.chips;
@@ -422,7 +427,7 @@ int cmd_map(int argc, char **argv)
 	if (o.json) {
 		json_w w;
 		json_begin(&w, stdout);
-		setup_json(&w, &st, &o);
+		setup_json(&w, &st);
 		json_num(&w, "chips", chips);
 		json_num(&w, "legal_mappings", (double)legal);
 		json_arr(&w, "mappings");
@@ -438,10 +443,6 @@ int cmd_map(int argc, char **argv)
 		json_finish(&w);
 	} else {
 		table(stdout, &st, e, n, legal, chips);
-		if (!o.profile && !strcmp(st.profile, "ideal"))
-			printf("\n(no --profile: ideal, the roofline with every "
-			       "efficiency 100%%; eval would take the chip's\n "
-			       "calibrated profile)\n");
 		if (lo.nt) {
 			each_under_targets(stdout, &lo, e, mc, n, chips);
 			targets_out(NULL, stdout, &lo, e, bi, near, &best);

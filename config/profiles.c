@@ -165,3 +165,21 @@ int profile_choose(eval_opts *o, rl_setup *st, const char *how, char *name,
 	snprintf(st->profile_note, sizeof st->profile_note, "%s", note);
 	return 0;
 }
+
+int profile_settle(eval_opts *o, rl_setup *st, const char *how, char *name,
+                   size_t namelen, const char **at, char *err, size_t errlen)
+{
+	int rc;
+	*at = NULL;
+	if (o->profile) {
+		snprintf(st->profile_note, sizeof st->profile_note, "named by %s",
+		         how);
+		return 0;
+	}
+	rc = profile_choose(o, st, how, name, namelen, at, err, errlen);
+	if (rc == 1)
+		/* st as opts_apply left it: on ideal, which the note says */
+		snprintf(st->profile_note, sizeof st->profile_note, "ideal: %.600s",
+		         err);
+	return rc;
+}

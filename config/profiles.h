@@ -8,7 +8,9 @@
 ** The default is the latest calibrated profile of the chip's software.
 ** profile_choose is the whole rule for a setup that names no profile, in
 ** eval and in claim's and solve's sides alike: the scenario's, else that
-** default.
+** default.  profile_settle is that rule with the note of a profile named
+** and of a chip with none, as eval, map, curve and a sweep spec's [base]
+** and [baseline] take it.
 */
 #ifndef RL_PROFILES_H
 #define RL_PROFILES_H
@@ -36,6 +38,17 @@ int profile_default(const char *chip, const char *how, char *name,
 ** (st as it was, on `ideal`; err says why); -1 with err (and *at as
 ** opts_apply_at sets it). */
 int profile_choose(eval_opts *o, rl_setup *st, const char *how, char *name,
+                   size_t namelen, const char **at, char *err,
+                   size_t errlen);
+
+/* The profile of a setup as every command that evaluates a chip takes it,
+** st applied from o (opts_apply): the one o names ("named by HOW" into
+** st->profile_note), else profile_choose's.  Returns 0; 1 when o names
+** none and the chip has no calibrated profile: st on `ideal`, as it was,
+** its note "ideal: " and err's message (eval refuses that, map, curve
+** and a sweep serve under ideal and say so, as claim's sides do); -1 with
+** err (and *at as opts_apply_at sets it). */
+int profile_settle(eval_opts *o, rl_setup *st, const char *how, char *name,
                    size_t namelen, const char **at, char *err,
                    size_t errlen);
 

@@ -76,15 +76,61 @@ if command -v gnuplot >/dev/null 2>&1; then
 else
 	echo "ok - skipped: gnuplot is not installed"
 fi
-# the profile every series is served under is named in the title; without
-# --profile it is ideal (the roofline), not eval's calibrated default, and
-# the table says so
+# without --profile each chip takes the profile eval takes for it
+# (config/profiles.c profile_choose): h100-sxm's preset names
+# TensorRT-LLM, whose one profile with a [meta] calibrated date is
+# trtllm-0.10; Sohu's names no software, so it keeps ideal, the roofline,
+# and says so, as claim's sides do.  Every series served under ideal and
+# the title said "profile ideal".  Each series' line names its profile and
+# why; the title says they differ; each series' points are those of the
+# same chip with that profile given.
 expect_exit 0 "curve without --profile" -- $RL curve --chip h100-sxm,sohu --model llama3-70b --tp 8
-expect_out "^llama3-70b, fp8, 2048 in / 128 out, 8 chips, profile ideal$" "curve's title names the profile ideal"
-expect_out "^\(no --profile: ideal, the roofline" "curve says ideal is the default"
+expect_out "^llama3-70b, fp8, 2048 in / 128 out, 8 chips, each chip's profile$" "curve's title: the profiles differ"
+expect_out "^  profile trtllm-0.10 \(the default for this chip: the latest calibrated profile for TensorRT-LLM" \
+	"h100-sxm's series on its default"
+expect_out "^  profile ideal \(ideal: no --profile given, and no calibrated profile for the software of chip 'sohu'" \
+	"sohu's series on ideal, saying why"
+# the points of each series: the rows after its "profile" line
+awk '/^h100-sxm tp8/ {f=1} /^sohu tp8/ {f=0} f && /^ +[0-9]/' "$tmpd/out" >"$tmpd/c_h100.txt"
+awk '/^sohu tp8/ {f=1} f && /^ +[0-9]/' "$tmpd/out" >"$tmpd/c_sohu.txt"
+$RL curve --chip h100-sxm --model llama3-70b --tp 8 --profile trtllm-0.10 | awk '/^ +[0-9]/' >"$tmpd/c_h100_given.txt"
+$RL curve --chip sohu --model llama3-70b --tp 8 --profile ideal | awk '/^ +[0-9]/' >"$tmpd/c_sohu_given.txt"
+if [ -s "$tmpd/c_h100.txt" ] && cmp -s "$tmpd/c_h100.txt" "$tmpd/c_h100_given.txt" &&
+	[ -s "$tmpd/c_sohu.txt" ] && cmp -s "$tmpd/c_sohu.txt" "$tmpd/c_sohu_given.txt"; then
+	echo "ok - each series is its chip's under the profile it names"
+else
+	echo "not ok - a series differs from its chip's under its profile"; fails=$((fails + 1))
+fi
+# the last point is the maximum load, eval's throughput of that mapping
+# without --profile (the system's output tokens/s, 4 digits)
+expect_exit 0 "eval tp 8 without --profile" -- $RL eval --chip h100-sxm --model llama3-70b --tp 8 --json
+et=$(python3 -c "import json; print('%.4g' % json.load(open('$tmpd/out'))['throughput']['output_tokens_per_s'])")
+lt=$(tail -1 "$tmpd/c_h100.txt" | awk '{print $4}')
+if [ -n "$et" ] && [ "$et" = "$lt" ]; then
+	echo "ok - h100-sxm's last point is eval's without --profile ($et)"
+else
+	echo "not ok - h100-sxm's last point $lt, eval's $et"; fails=$((fails + 1))
+fi
+expect_exit 0 "curve --json without --profile" -- $RL curve --chip h100-sxm,sohu --model llama3-70b --tp 8 --json
+if python3 -c "
+import json, sys
+d = json.load(open('$tmpd/out'))
+s = {x['chip']: x for x in d['series']}
+assert d['profile'] is None, d['profile']
+assert s['h100-sxm']['profile'] == 'trtllm-0.10'
+assert s['h100-sxm']['profile_chosen'].startswith('the default for this chip: ')
+assert s['sohu']['profile'] == 'ideal'
+assert s['sohu']['profile_chosen'].startswith('ideal: no --profile given')
+"; then
+	echo "ok - curve json: each series' profile and why, none common"
+else
+	echo "not ok - curve json profiles"; fails=$((fails + 1))
+fi
+expect_exit 0 "curve of one chip without --profile" -- $RL curve --chip h100-sxm --model llama3-70b --tp 8
+expect_out ", 8 chips, profile trtllm-0.10$" "one chip: the title names its default"
 expect_exit 0 "curve with --profile" -- $C --chip h100-sxm --tp 8
 expect_out ", 8 chips, profile trtllm-0.10$" "curve's title names the profile given"
-expect_no_out "no --profile" "no default note under a profile given"
+expect_out "^  profile trtllm-0.10 \(named by --profile\)" "the series says --profile named it"
 # --pp (and --ep) without --chips: the system holds the largest tp's
 # replica whole, tp x pp chips (4 x 2 = 8), as eval's --chips defaults to;
 # it took tp alone and refused pp as not dividing 4 chips

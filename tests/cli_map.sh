@@ -144,23 +144,67 @@ check "speedup rises with the TDP" \
 	'/"tdp_700_w":/ {a=$2+0} /"tdp_1000_w":/ {b=$2+0} /"unlimited":/ {c=$2+0} END {if (a > 0 && a < b && b <= c) print "yes"}'
 check "700 W is the by-design headline" \
 	'/"by_design": \{/ {f=1} f && /"total_tokens":/ {h=$2+0; f=0} /"tdp_700_w":/ {a=$2+0} END {if (h > 0 && (a - h)^2 < 1e-8 * h * h) print "yes"}'
-# without --profile map serves under ideal (the roofline) and says so
+# without --profile map takes the profile eval takes (9e778c8's rule,
+# config/profiles.c profile_choose): h100-sxm's preset names TensorRT-LLM,
+# and of the TensorRT-LLM profiles only trtllm-0.10 has a [meta]
+# calibrated date (README, calibration), so it is the chip's default; map
+# served under ideal and said so, where eval of the same mapping gave the
+# calibrated answer.  So the table without --profile is the table with
+# --profile trtllm-0.10, row for row, and says why it took that profile.
 expect_exit 0 "map without --profile" -- $RL map --chip h100-sxm $W --chips 8
-expect_out "profile ideal: 10 legal mappings" "map names the profile ideal"
-expect_out "^\(no --profile: ideal, the roofline" "map says ideal is the default"
+expect_out "profile trtllm-0.10: 10 legal mappings" "map names h100-sxm's default"
+expect_out "^profile trtllm-0.10 \(the default for this chip: the latest calibrated profile for TensorRT-LLM" \
+	"map says why: the chip's default"
+grep '^ *[0-9]' "$tmpd/out" | grep -v "^profile" >"$tmpd/map_default.txt"
 expect_exit 0 "map with --profile" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10
-expect_no_out "no --profile" "no default note under a profile given"
+expect_out "^profile trtllm-0.10 \(named by --profile\)" "map says --profile named it"
+grep '^ *[0-9]' "$tmpd/out" | grep -v "^profile" >"$tmpd/map_given.txt"
+if [ -s "$tmpd/map_default.txt" ] && cmp -s "$tmpd/map_default.txt" "$tmpd/map_given.txt"; then
+	echo "ok - map without --profile ranks as with --profile trtllm-0.10"
+else
+	echo "not ok - map without --profile differs from --profile trtllm-0.10"; fails=$((fails + 1))
+fi
+# ... and each row is eval's of that mapping without --profile: TP8's
+# output tokens/s (the map row's fifth figure, %.1f) is eval's
+expect_exit 0 "eval tp 8 without --profile" -- $RL eval --chip h100-sxm $W --tp 8 --json
+et=$(python3 -c "import json; print('%.1f' % json.load(open('$tmpd/out'))['throughput']['output_tokens_per_s'])")
+mt=$(awk '$2==8 && $3==1 && $4==1 {print $7}' "$tmpd/map_default.txt")
+if [ -n "$et" ] && [ "$et" = "$mt" ]; then
+	echo "ok - map's TP8 row without --profile is eval's ($et)"
+else
+	echo "not ok - map's TP8 row $mt, eval's $et"; fails=$((fails + 1))
+fi
+# a chip with no calibrated profile (Sohu's preset names no software)
+# keeps ideal, the roofline, and says so, as claim's sides do: the same
+# table as --profile ideal
+expect_exit 0 "map sohu without --profile" -- $RL map --chip sohu $W --chips 8
+expect_out "profile ideal: 10 legal mappings" "sohu: ideal"
+expect_out "^profile ideal \(ideal: no --profile given, and no calibrated profile for the software of chip 'sohu'" \
+	"sohu: map says why ideal"
+grep '^ *[0-9]' "$tmpd/out" >"$tmpd/map_sohu.txt"
+expect_exit 0 "map sohu --profile ideal" -- $RL map --chip sohu $W --chips 8 --profile ideal
+grep '^ *[0-9]' "$tmpd/out" >"$tmpd/map_sohu_ideal.txt"
+if [ -s "$tmpd/map_sohu.txt" ] && cmp -s "$tmpd/map_sohu.txt" "$tmpd/map_sohu_ideal.txt"; then
+	echo "ok - sohu without --profile ranks as with --profile ideal"
+else
+	echo "not ok - sohu without --profile differs from --profile ideal"; fails=$((fails + 1))
+fi
+# a scenario naming a profile keeps it (trtllm-2048-128 names trtllm-0.10)
+expect_exit 0 "map --scenario" -- $RL map --scenario trtllm-2048-128 --chip h100-sxm --model llama3-70b --chips 8
+expect_out "^profile trtllm-0.10 \(named by scenario trtllm-2048-128\)" "map: the scenario's profile"
 # ... and so does its JSON, whose "setup" names what every mapping was
-# evaluated on (it gave the chips alone: a script could not tell ideal from
-# a calibrated profile)
+# evaluated on and why that profile (eval's profile_chosen)
 expect_exit 0 "map --json without --profile" -- $RL map --chip h100-sxm $W --chips 8 --json
 expect_out '"setup": \{' "map json has setup"
-expect_out '"profile": "ideal"' "map json names the profile ideal"
-expect_out '"profile_chosen": "no --profile: ideal' "map json says ideal is the default"
+expect_out '"profile": "trtllm-0.10"' "map json names h100-sxm's default"
+expect_out '"profile_chosen": "the default for this chip: ' "map json says it is the chip's default"
 for k in '"chip": "h100-sxm"' '"model": "llama3-70b"' '"precision": "fp8"' \
 	'"isl": 2048' '"osl": 128' '"chips": 8'; do
 	expect_out "$k" "map json setup has $k"
 done
+expect_exit 0 "map --json sohu without --profile" -- $RL map --chip sohu $W --chips 8 --json
+expect_out '"profile": "ideal"' "map json: sohu on ideal"
+expect_out '"profile_chosen": "ideal: no --profile given' "map json says why ideal"
 expect_exit 0 "map --json with --profile" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --json
 expect_out '"profile": "trtllm-0.10"' "map json names the profile given"
 expect_out '"profile_chosen": "named by --profile"' "map json says --profile named it"
