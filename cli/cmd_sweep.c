@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../config/utf8.h"
 #include "../sweeps/run.h"
 #include "../sweeps/spec.h"
 #include "commands.h"
@@ -118,6 +119,25 @@ static void refill_note(const rl_sweep_stats *st, const rl_sweep_spec *s,
 /* Warn of each [axes] or [base] set of a design key that changes nothing
 ** the sweep computes, its chip given by its spec sheet (options.h
 ** opts_design_inert): every point would be the same, without a word. */
+/* A [base] or [baseline] that names no profile serves under the one eval
+** takes (the scenario's, else the chip's default, else ideal): said on
+** stderr, as the run's profile column records it. */
+static void profile_notes(const rl_sweep_spec *s)
+{
+	char prof[RL_NAME_MAX], note[sizeof s->setup.profile_note];
+	if (!s->base.profile[0])
+		fprintf(stderr, "rooflab sweep: [base] serves under profile %s "
+		        "(%s)\n",
+		        rl_utf8_cell(s->setup.profile, 0, 0, prof, sizeof prof),
+		        rl_utf8_cell(s->setup.profile_note, 0, 0, note, sizeof note));
+	if (s->has_baseline && !s->baseline.profile[0])
+		fprintf(stderr, "rooflab sweep: [baseline] serves under profile %s "
+		        "(%s)\n",
+		        rl_utf8_cell(s->baseline_profile, 0, 0, prof, sizeof prof),
+		        rl_utf8_cell(s->baseline_profile_note, 0, 0, note,
+		                     sizeof note));
+}
+
 static void warn_inert_design(const rl_sweep_spec *s)
 {
 	char msg[2048];
@@ -180,6 +200,7 @@ int cmd_sweep(int argc, char **argv)
 	if (!s)
 		return bad_input("sweep", err);
 	warn_inert_design(s);
+	profile_notes(s);
 	o.progress = isatty(STDERR_FILENO);
 	env = getenv("ROOFLAB_SWEEP_BATCH_SLEEP_MS"); /* tests only */
 	if (env && num_text(env, &sleep_ms) == 0 && sleep_ms >= 0 &&

@@ -436,7 +436,7 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		return rc;
 	if (o->resume) {
 		rc = rl_store_find_run(ws->db, o->shard, o->shards, s->hash,
-		                       o->run_id, &fr, err, errlen);
+		                       s->text, o->run_id, &fr, err, errlen);
 		if (rc)
 			return on_db(o->db_path, rc, err, errlen);
 		id = fr.run_id;
@@ -448,6 +448,33 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 			         "refusing to resume it", o->db_path,
 			         (long long)o->run_id, (unsigned long long)o->shard,
 			         (unsigned long long)o->shards);
+			return RL_EINPUT;
+		}
+		if (id && !fr.same_spec && fr.same_text) {
+			/* the file is the run's, what it resolves to is not: the
+			** profile a [base] naming none takes, or a preset edited */
+			char why[512];
+			if (strcmp(fr.profile, s->setup.profile))
+				snprintf(why, sizeof why, "the run serves under profile "
+				         "%.127s and the spec now under %s (%s)", fr.profile,
+				         s->setup.profile, s->base.profile[0]
+				         ? "named by its [base]" : "its [base] names "
+				         "none: the chip's default, as eval takes it, which a "
+				         "[base] naming its profile keeps");
+			else
+				snprintf(why, sizeof why, "a preset it reads was edited, "
+				         "or its [baseline], naming no profile, took "
+				         "another");
+			snprintf(err, errlen, "%s: run %lld (shard %llu/%llu) was "
+			         "started from the same spec text, which resolves "
+			         "otherwise now (hash %s; %s has %s): %s; refusing to "
+			         "resume it (resume it with the rooflab and presets "
+			         "that started it, or leave out --resume to start a "
+			         "new run)",
+			         o->db_path, (long long)id,
+			         (unsigned long long)o->shard,
+			         (unsigned long long)o->shards, fr.hash, s->path,
+			         s->hash, why);
 			return RL_EINPUT;
 		}
 		if (id && !fr.same_spec) {

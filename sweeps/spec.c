@@ -13,6 +13,7 @@
 #include "../config/commalist.h"
 #include "../config/ini.h"
 #include "../config/opts.h"
+#include "../config/profiles.h"
 #include "../config/regfile.h"
 #include "../config/setup.h"
 #include "text.h"
@@ -371,13 +372,16 @@ static int spec_cb(void *ud, const char *section, const char *key,
 
 /* ---- after parsing ---- */
 
-/* A setup section's presets and set lines applied; an error names the
-** section's header line. */
+/* A setup section's presets and set lines applied, and its profile as
+** eval takes it: the section's, the scenario's, else the chip's default
+** (a chip with none on ideal, its note saying so: profile_settle); an
+** error names the section's header line. */
 static int resolve(const char *name, int line, const rl_sweep_setup *su,
                    rl_setup *st, const char *what, char *err, size_t errlen)
 {
 	eval_opts o;
-	char msg[1024];
+	char msg[1024], prof[RL_NAME_MAX];
+	const char *at;
 	int i;
 	memset(&o, 0, sizeof o);
 	o.chip = su->chip[0] ? su->chip : NULL;
@@ -397,6 +401,11 @@ static int resolve(const char *name, int line, const rl_sweep_setup *su,
 		snprintf(err, errlen, "%s:%d: [%s] has no %s (%s = NAME, or a "
 		         "scenario that names one; known: %s)", name, line, what,
 		         kind, kind, msg);
+		return -1;
+	}
+	if (profile_settle(&o, st, "profile=", prof, sizeof prof, &at, msg,
+	                   sizeof msg) < 0) {
+		snprintf(err, errlen, "%s:%d: [%s]: %s", name, line, what, msg);
 		return -1;
 	}
 	return 0;
@@ -608,6 +617,10 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
 			return -1;
 		}
 		s->has_baseline = 1;
+		snprintf(s->baseline_profile, sizeof s->baseline_profile, "%s",
+		         bst.profile);
+		snprintf(s->baseline_profile_note, sizeof s->baseline_profile_note,
+		         "%s", bst.profile_note);
 		s->baseline_total_tps = r.total_tps;
 		s->baseline_output_tps = r.output_tps;
 	}

@@ -95,6 +95,10 @@ typedef struct {
 	rl_setup setup;              /* the base, resolved */
 	int has_baseline;
 	double baseline_total_tps, baseline_output_tps;
+	/* the baseline's profile and why (config/profiles.h, as the base's
+	** in setup.profile_note): a section naming none takes eval's */
+	char baseline_profile[RL_NAME_MAX];
+	char baseline_profile_note[sizeof ((rl_setup *)0)->profile_note];
 	rl_col cols[RL_SWEEP_MAX_AXES + RL_SWEEP_MAX_OUTPUTS + 2];
 	size_t ncols;                /* axes, then outputs, then speedups */
 } rl_sweep_spec;

@@ -134,14 +134,15 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 }
 
 int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
-                      const char *want_hash, int64_t want_id,
-                      rl_store_found *f, char *err, size_t errlen)
+                      const char *want_hash, const char *want_text,
+                      int64_t want_id, rl_store_found *f, char *err,
+                      size_t errlen)
 {
 	sqlite3_stmt *st;
 	/* this spec's runs first, of them the unfinished, the newest first */
 	int rc = sqlite3_prepare_v2(
 	    db, "SELECT id, finished IS NOT NULL, next_idx, spec_hash, version,"
-	        " git_rev FROM runs "
+	        " git_rev, spec IS ?5, profile FROM runs "
 	        "WHERE shard_index = ?1 AND shard_count = ?2"
 	        " AND (?4 = 0 OR id = ?4)"
 	        " ORDER BY spec_hash IS ?3 DESC, finished IS NULL DESC, id DESC",
@@ -155,13 +156,18 @@ int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)shards);
 	sqlite3_bind_text(st, 3, want_hash, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, want_id);
+	sqlite3_bind_text(st, 5, want_text, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const unsigned char *h = sqlite3_column_text(st, 3);
 		int finished = sqlite3_column_int(st, 1);
 		if (!f->run_id) {
 			const unsigned char *v = sqlite3_column_text(st, 4);
 			const unsigned char *g = sqlite3_column_text(st, 5);
+			const unsigned char *p = sqlite3_column_text(st, 7);
 			f->run_id = sqlite3_column_int64(st, 0);
+			f->same_text = sqlite3_column_int(st, 6);
+			snprintf(f->profile, sizeof f->profile, "%s",
+			         p ? (const char *)p : "");
 			f->finished = finished;
 			f->next_idx = (uint64_t)sqlite3_column_int64(st, 2);
 			f->same_spec = h && !strcmp((const char *)h, want_hash);

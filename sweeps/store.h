@@ -70,13 +70,19 @@ typedef struct {
 	uint64_t next_idx;
 	char hash[17];
 	int same_spec; /* its spec_hash is want_hash, in full */
+	/* its spec's text is want_text, byte for byte: of another hash, the
+	** same file resolved otherwise (a preset edited, or the [base] that
+	** names no profile took another default: profile says which) */
+	int same_text;
+	char profile[128];
 	char build[RL_STORE_BUILD_LEN];
 	int64_t other_id;
 	uint64_t others;
 } rl_store_found;
 int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
-                      const char *want_hash, int64_t want_id,
-                      rl_store_found *f, char *err, size_t errlen);
+                      const char *want_hash, const char *want_text,
+                      int64_t want_id, rl_store_found *f, char *err,
+                      size_t errlen);
 
 /* This rooflab's build in find_run's form into build (RL_STORE_BUILD_LEN). */
 void rl_store_build(char *build);

@@ -380,11 +380,15 @@ n=$(q "$d/sob-straight.db" "SELECT count(*) FROM points")
 # cache), complete, with points deleted from the second window alone: the
 # resume walks that window on 3 threads, committing every 1,000 points,
 # stores exactly the deleted points again and ends equal to an
-# uninterrupted run, complete, its next point unchanged
+# uninterrupted run, complete, its next point unchanged.  The test is of
+# the resume, its filter set for the roofline: profile = ideal is named (a
+# [base] naming none takes h100-sxm's default, trtllm-0.10, since the
+# sweep takes eval's rule, and under it no point reaches 5000 tokens/s)
 cat >"$d/gridgap.ini" <<'EOF2'
 [base]
 chip = h100-sxm
 model = llama3-8b
+profile = ideal
 [axes]
 chip.hbm_tbps = 1:12:0.5
 scenario.batch = 1:3000:1
@@ -1139,4 +1143,73 @@ mkdir "$d/pw" && (
 	grep -q "'\`' where a term was expected" "$d/pw/err" &&
 	echo "ok - a hostile sum is refused at its first odd token and runs nothing" ||
 	{ echo "not ok - a hostile sum: exit $(cat "$d/pw/rc"), $(cat "$d/pw/err")"; fails=$((fails + 1)); }
+
+# a [base] or [baseline] naming no profile takes the one eval takes
+# (config/profiles.c profile_choose): h100-sxm's preset names
+# TensorRT-LLM, whose one profile with a [meta] calibrated date is
+# trtllm-0.10; Sohu's names no software, so it keeps ideal and says so.
+# Both served under ideal without a word.  The run's profile column
+# records the one used, stderr says why, and a point is eval's of it.
+cat >"$d/defprof.ini" <<'EOF2'
+[base]
+chip = h100-sxm
+model = llama3-70b
+set = scenario.chips=8
+[axes]
+scenario.tp = 4, 8
+[baseline]
+chip = h100-sxm
+model = llama3-70b
+profile = ideal
+set = scenario.tp=8
+EOF2
+expect_exit 0 "a [base] naming no profile" -- $RL sweep "$d/defprof.ini" --db "$d/defprof.db"
+expect_err "^rooflab sweep: \[base\] serves under profile trtllm-0.10 \(the default for this chip: " \
+	"stderr names the [base]'s default and why"
+grep -q "\[baseline\] serves under" "$tmpd/err" &&
+	{ echo "not ok - a note for a [baseline] naming its profile"; fails=$((fails + 1)); } ||
+	echo "ok - no note for a [baseline] naming its profile"
+p=$(q "$d/defprof.db" "SELECT profile FROM runs")
+[ "$p" = "trtllm-0.10" ] && echo "ok - the run records trtllm-0.10" ||
+	{ echo "not ok - the run records '$p'"; fails=$((fails + 1)); }
+# TP8's point is eval's without --profile; its speedup is that over the
+# [baseline]'s, eval's of TP8 with --profile ideal
+$RL eval --chip h100-sxm --model llama3-70b --tp 8 --json >"$d/e_def.json"
+$RL eval --chip h100-sxm --model llama3-70b --tp 8 --profile ideal --json >"$d/e_ideal.json"
+got=$(q "$d/defprof.db" "SELECT printf('%.9g %.9g', throughput_output_tokens_per_s, speedup_total_tokens) FROM results WHERE scenario_tp = 8")
+want=$(python3 -c "
+import json
+d = json.load(open('$d/e_def.json'))['throughput']
+i = json.load(open('$d/e_ideal.json'))['throughput']
+print('%.9g %.9g' % (d['output_tokens_per_s'], d['total_tokens_per_s'] / i['total_tokens_per_s']))")
+[ -n "$want" ] && [ "$got" = "$want" ] && echo "ok - TP8's point is eval's on the default, its speedup over ideal's ($got)" ||
+	{ echo "not ok - TP8's point '$got', eval's '$want'"; fails=$((fails + 1)); }
+# a [baseline] naming none takes its chip's default too: against the same
+# chip and mapping on that default, TP8's speedup is 1
+sed 's/^profile = ideal$//' "$d/defprof.ini" >"$d/defprof2.ini"
+expect_exit 0 "a [baseline] naming no profile" -- $RL sweep "$d/defprof2.ini" --db "$d/defprof2.db"
+expect_err "^rooflab sweep: \[baseline\] serves under profile trtllm-0.10 \(the default for this chip: " \
+	"stderr names the [baseline]'s default"
+s8=$(q "$d/defprof2.db" "SELECT speedup_total_tokens FROM results WHERE scenario_tp = 8")
+[ "$s8" = "1.0" ] && echo "ok - TP8 against the [baseline]'s default: 1" ||
+	{ echo "not ok - TP8's speedup $s8"; fails=$((fails + 1)); }
+# Sohu has no calibrated profile: ideal, said so, recorded
+printf '[base]\nchip = sohu\nmodel = llama3-70b\n[axes]\nscenario.tp = 8\n' >"$d/sohuprof.ini"
+expect_exit 0 "sohu: a [base] naming no profile" -- $RL sweep "$d/sohuprof.ini" --db "$d/sohuprof.db"
+expect_err "^rooflab sweep: \[base\] serves under profile ideal \(ideal: no profile= given, and no calibrated profile for the software of chip 'sohu'" \
+	"sohu: stderr says why ideal"
+p=$(q "$d/sohuprof.db" "SELECT profile FROM runs")
+[ "$p" = "ideal" ] && echo "ok - the sohu run records ideal" ||
+	{ echo "not ok - the sohu run records '$p'"; fails=$((fails + 1)); }
+# a run of the same spec text that resolved to another profile (a file a
+# rooflab before this one wrote, where the [base] took ideal: its hash and
+# profile set by hand) is not resumed, and the message says why
+cp "$d/defprof.db" "$d/oldprof.db"
+q "$d/oldprof.db" "UPDATE runs SET spec_hash = '0123456789abcdef', profile = 'ideal', finished = NULL, next_idx = 1; DELETE FROM points WHERE idx >= 1"
+expect_exit 2 "resume of a run whose [base] resolved to ideal" -- $RL sweep "$d/defprof.ini" --db "$d/oldprof.db" --resume
+expect_err "was started from the same spec text, which resolves otherwise now .*: the run serves under profile ideal and the spec now under trtllm-0.10 \(its \[base\] names none: the chip's default" \
+	"the refusal names both profiles"
+n=$(q "$d/oldprof.db" "SELECT count(*) FROM points")
+[ "$n" = "1" ] && echo "ok - the old run is left as it was" ||
+	{ echo "not ok - the old run holds $n points"; fails=$((fails + 1)); }
 finish
