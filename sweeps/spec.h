@@ -13,6 +13,8 @@
 **   [outputs]   keep = name, name, ... (output names; "all" for every one)
 **   [baseline]  chip, model, scenario, profile, set: evaluated once; adds
 **               the columns speedup_total_tokens and speedup_output_tokens
+**   ([base] and [baseline] naming no profile, and whose scenario names
+**   none, take eval's: the chip's default, else ideal; profile_settle)
 **   [meta]      free text (name, notes)
 **
 ** Each section at most once (a second header is refused naming the
