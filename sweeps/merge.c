@@ -443,18 +443,27 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 	const shard_run *a = &m->runs[0];
 	sqlite3_stmt *src, *dst;
 	const char *first = a->started, *last = a->finished_at;
-	int rc, k, i;
+	int rc, k, i, chosen = 0;
 	for (i = 0; i < m->nruns; i++) {
 		if (strcmp(m->runs[i].started, first) < 0)
 			first = m->runs[i].started;
 		if (strcmp(m->runs[i].finished_at, last) > 0)
 			last = m->runs[i].finished_at;
 	}
-	rc = sqlite3_prepare_v2(
-	    a->db, "SELECT spec, spec_hash, spec_path, version, git_rev,"
-	    " sampling, seed, points, chip, model, scenario, profile,"
-	    " baseline_total_tokens_per_s, baseline_output_tokens_per_s"
-	    " FROM runs WHERE id = ?", -1, &src, NULL);
+	/* why the run's profile: a part made before runs.profile_chosen has
+	** none (NULL in the merged run, as in the part) */
+	rc = rl_store_has_column(a->db, "runs", "profile_chosen", &chosen);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(
+		    a->db, chosen
+		    ? "SELECT spec, spec_hash, spec_path, version, git_rev,"
+		      " sampling, seed, points, chip, model, scenario, profile,"
+		      " baseline_total_tokens_per_s, baseline_output_tokens_per_s,"
+		      " profile_chosen FROM runs WHERE id = ?"
+		    : "SELECT spec, spec_hash, spec_path, version, git_rev,"
+		      " sampling, seed, points, chip, model, scenario, profile,"
+		      " baseline_total_tokens_per_s, baseline_output_tokens_per_s,"
+		      " NULL FROM runs WHERE id = ?", -1, &src, NULL);
 	if (rc != SQLITE_OK) {
 		m->bad = a->part;
 		return rc;
@@ -464,8 +473,8 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 	    " git_rev, sampling, seed, points, chip, model, scenario, profile,"
 	    " baseline_total_tokens_per_s, baseline_output_tokens_per_s,"
 	    " started, finished, shard_index, shard_count, next_idx, dropped,"
-	    " dropped_below)"
-	    " VALUES(1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,1,?17,?18,?17)", -1,
+	    " dropped_below, profile_chosen)"
+	    " VALUES(1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,1,?17,?18,?17,?19)", -1,
 	    &dst, NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_finalize(src);
@@ -476,6 +485,7 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 	if (rc == SQLITE_ROW) {
 		for (k = 0; k < 14; k++)
 			sqlite3_bind_value(dst, k + 1, sqlite3_column_value(src, k));
+		sqlite3_bind_value(dst, 19, sqlite3_column_value(src, 14));
 		sqlite3_bind_text(dst, 15, first, -1, SQLITE_STATIC);
 		sqlite3_bind_text(dst, 16, last, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(dst, 17, a->points);

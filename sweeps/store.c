@@ -27,7 +27,7 @@ static const char schema_sql[] =
     " next_idx INTEGER NOT NULL DEFAULT 0,"
     " chip TEXT, model TEXT, scenario TEXT, profile TEXT,"
     " baseline_total_tokens_per_s REAL, baseline_output_tokens_per_s REAL,"
-    " dropped INTEGER, dropped_below INTEGER);"
+    " dropped INTEGER, dropped_below INTEGER, profile_chosen TEXT);"
     "CREATE INDEX runs_spec ON runs(spec_hash, shard_count, shard_index);"
     "CREATE TABLE run_columns("
     " run_id INTEGER NOT NULL REFERENCES runs(id), ord INTEGER NOT NULL,"
@@ -351,8 +351,8 @@ int rl_store_indexes(sqlite3 *db, int64_t run_id, uint64_t shard,
 	return 0;
 }
 
-static int has_column(sqlite3 *db, const char *table, const char *name,
-                      int *yes)
+int rl_store_has_column(sqlite3 *db, const char *table, const char *name,
+                        int *yes)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?) "
@@ -371,11 +371,23 @@ static int has_column(sqlite3 *db, const char *table, const char *name,
 ** (in a write transaction): NULL for its runs, the count unknown. */
 static int add_drop_columns(sqlite3 *db)
 {
-	int yes, rc = has_column(db, "runs", "dropped", &yes);
+	int yes, rc = rl_store_has_column(db, "runs", "dropped", &yes);
 	if (rc == SQLITE_OK && !yes)
 		rc = sqlite3_exec(db, "ALTER TABLE runs ADD COLUMN dropped INTEGER;"
 		                  "ALTER TABLE runs ADD COLUMN dropped_below INTEGER",
 		                  NULL, NULL, NULL);
+	return rc;
+}
+
+/* runs.profile_chosen added to a file made before it (in a write
+** transaction) for a new run to record why its profile: NULL for the
+** runs before, which did not record it. */
+static int add_profile_chosen_column(sqlite3 *db)
+{
+	int yes, rc = rl_store_has_column(db, "runs", "profile_chosen", &yes);
+	if (rc == SQLITE_OK && !yes)
+		rc = sqlite3_exec(db, "ALTER TABLE runs ADD COLUMN profile_chosen "
+		                  "TEXT", NULL, NULL, NULL);
 	return rc;
 }
 
@@ -454,8 +466,8 @@ static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	        " started, sampling, seed, points, shard_index, shard_count,"
 	        " next_idx, chip, model, scenario, profile,"
 	        " baseline_total_tokens_per_s, baseline_output_tokens_per_s,"
-	        " dropped, dropped_below)"
-	        " VALUES(?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?,?,0,0)", -1, &st,
+	        " dropped, dropped_below, profile_chosen)"
+	        " VALUES(?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?,?,0,0,?18)", -1, &st,
 	    NULL);
 	if (rc != SQLITE_OK)
 		return rc;
@@ -476,6 +488,9 @@ static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	sqlite3_bind_text(st, k++, s->setup.model, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, k++, s->setup.scenario, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, k++, s->setup.profile, -1, SQLITE_STATIC);
+	/* why that profile: "named by profile=", the scenario's, the chip's
+	** default or ideal and why (profile_settle's note) */
+	sqlite3_bind_text(st, 18, s->setup.profile_note, -1, SQLITE_STATIC);
 	if (s->has_baseline) {
 		sqlite3_bind_double(st, k++, s->baseline_total_tps);
 		sqlite3_bind_double(st, k++, s->baseline_output_tps);
@@ -517,9 +532,11 @@ int rl_store_new_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	}
 	if (rc == SQLITE_OK)
 		rc = add_drop_columns(db);
+	if (rc == SQLITE_OK)
+		rc = add_profile_chosen_column(db);
 	for (i = 0; i < s->ncols && rc == SQLITE_OK; i++) {
 		int yes;
-		rc = has_column(db, "points", s->cols[i].name, &yes);
+		rc = rl_store_has_column(db, "points", s->cols[i].name, &yes);
 		if (rc == SQLITE_OK && !yes) {
 			char sql[256];
 			snprintf(sql, sizeof sql,

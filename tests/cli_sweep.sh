@@ -1172,6 +1172,32 @@ grep -q "\[baseline\] serves under" "$tmpd/err" &&
 p=$(q "$d/defprof.db" "SELECT profile FROM runs")
 [ "$p" = "trtllm-0.10" ] && echo "ok - the run records trtllm-0.10" ||
 	{ echo "not ok - the run records '$p'"; fails=$((fails + 1)); }
+# ... and why (runs.profile_chosen, eval's note), which export's JSON gives
+expect_exit 0 "export of the default's run" -- $RL export --db "$d/defprof.db" --format json
+expect_out '"profile_chosen": "the default for this chip: the latest calibrated profile for TensorRT-LLM' \
+	"export's run says why trtllm-0.10"
+# two shards merged keep it
+$RL sweep "$d/defprof.ini" --db "$d/dp0.db" --shard 0/2 2>/dev/null
+$RL sweep "$d/defprof.ini" --db "$d/dp1.db" --shard 1/2 2>/dev/null
+expect_exit 0 "merge of the default's shards" -- $RL merge "$d/dpm.db" "$d/dp0.db" "$d/dp1.db"
+a=$(q "$d/dpm.db" "SELECT profile, profile_chosen FROM runs")
+b=$(q "$d/defprof.db" "SELECT profile, profile_chosen FROM runs")
+[ -n "$b" ] && [ "$a" = "$b" ] && echo "ok - the merged run keeps the profile and why" ||
+	{ echo "not ok - merged '$a', unsharded '$b'"; fails=$((fails + 1)); }
+# a file made before the column (dropped here by hand, SQLite 3.35+) gets
+# it when a sweep starts a run in it: NULL for the old run, which did not
+# record why, the new run's note for the new one
+if q "$d/defprof.db" "SELECT sqlite_version() >= '3.35'" | grep -q 1; then
+	cp "$d/defprof.db" "$d/precol.db"
+	q "$d/precol.db" "ALTER TABLE runs DROP COLUMN profile_chosen"
+	printf '[base]\nchip = sohu\nmodel = llama3-70b\n[axes]\nscenario.tp = 8\n' >"$d/precol.ini"
+	expect_exit 0 "a new run in a file without profile_chosen" -- $RL sweep "$d/precol.ini" --db "$d/precol.db"
+	a=$(q "$d/precol.db" "SELECT id, profile_chosen IS NULL, substr(profile_chosen, 1, 6) FROM runs ORDER BY id" | tr '\n' ' ')
+	[ "$a" = "1|1| 2|0|ideal: " ] && echo "ok - the column added: NULL for the old run, the new run's note" ||
+		{ echo "not ok - runs after adding the column: '$a'"; fails=$((fails + 1)); }
+else
+	echo "ok - a file without profile_chosen # skipped: SQLite before 3.35 cannot drop the column"
+fi
 # TP8's point is eval's without --profile; its speedup is that over the
 # [baseline]'s, eval's of TP8 with --profile ideal
 $RL eval --chip h100-sxm --model llama3-70b --tp 8 --json >"$d/e_def.json"
@@ -1201,6 +1227,17 @@ expect_err "^rooflab sweep: \[base\] serves under profile ideal \(ideal: no prof
 p=$(q "$d/sohuprof.db" "SELECT profile FROM runs")
 [ "$p" = "ideal" ] && echo "ok - the sohu run records ideal" ||
 	{ echo "not ok - the sohu run records '$p'"; fails=$((fails + 1)); }
+p=$(q "$d/sohuprof.db" "SELECT profile_chosen FROM runs")
+case $p in "ideal: no profile= given, and no calibrated profile for the software of chip 'sohu'"*)
+	echo "ok - the sohu run records why ideal" ;;
+*) echo "not ok - the sohu run's profile_chosen '$p'"; fails=$((fails + 1)) ;;
+esac
+p=$(q "$d/grid-straight.db" "SELECT DISTINCT profile_chosen FROM runs")
+[ "$p" = "named by profile=" ] && echo "ok - a [base] naming its profile records 'named by profile='" ||
+	{ echo "not ok - gridgap's profile_chosen '$p'"; fails=$((fails + 1)); }
+p=$(q "$d/defprof2.db" "SELECT count(*) FROM runs WHERE profile_chosen LIKE 'the default for this chip: %'")
+[ "$p" = "1" ] && echo "ok - the [baseline]'s default leaves the [base]'s note" ||
+	{ echo "not ok - defprof2's profile_chosen"; fails=$((fails + 1)); }
 # a run of the same spec text that resolved to another profile (a file a
 # rooflab before this one wrote, where the [base] took ideal: its hash and
 # profile set by hand) is not resumed, and the message says why
