@@ -317,10 +317,32 @@ static int choose_spec(merge_ctx *m, const char *spec, char *err,
 		if (spec)
 			snprintf(err, errlen, "--spec %s is no sweep spec the parts "
 			         "hold: %s", spec, list);
-		else
-			snprintf(err, errlen, "no sweep spec is in every part (%s): "
-			         "the parts come from different sweep specs; refusing "
-			         "to merge them", list);
+		else {
+			/* one spec file of two hashes: the same path resolved
+			** otherwise (a preset edited, or a section naming no
+			** profile that took ideal before 2026-11-29 and takes the
+			** chip's default since) */
+			const char *same = NULL;
+			for (i = 0; i < nspecs && !same; i++)
+				for (k = i + 1; k < nspecs && !same; k++)
+					if (m->runs[first[i]].spec_path[0] &&
+					    !strcmp(m->runs[first[i]].spec_path,
+					            m->runs[first[k]].spec_path))
+						same = m->runs[first[i]].spec_path;
+			if (same)
+				snprintf(err, errlen, "no sweep spec is in every part "
+				         "(%s): the parts come from different sweep specs, "
+				         "or %.200s resolved otherwise between them (a "
+				         "preset it reads edited, or a [base] or [baseline] "
+				         "naming no profile, which took ideal before "
+				         "2026-11-29 and takes the chip's default since: "
+				         "runs.profile); refusing to merge them", list,
+				         same);
+			else
+				snprintf(err, errlen, "no sweep spec is in every part "
+				         "(%s): the parts come from different sweep specs; "
+				         "refusing to merge them", list);
+		}
 		free(first);
 		return RL_EINPUT;
 	}

@@ -1184,6 +1184,14 @@ a=$(q "$d/dpm.db" "SELECT profile, profile_chosen FROM runs")
 b=$(q "$d/defprof.db" "SELECT profile, profile_chosen FROM runs")
 [ -n "$b" ] && [ "$a" = "$b" ] && echo "ok - the merged run keeps the profile and why" ||
 	{ echo "not ok - merged '$a', unsharded '$b'"; fails=$((fails + 1)); }
+# a part of the same spec file that resolved otherwise (a part an earlier
+# rooflab made, its [base] under ideal: its hash and profile set by hand)
+# is refused, the message naming the spec and why it may differ
+cp "$d/dp1.db" "$d/dp1old.db"
+q "$d/dp1old.db" "UPDATE runs SET spec_hash = '0123456789abcdef', profile = 'ideal'"
+expect_exit 2 "merge of parts of one spec file resolved otherwise" -- $RL merge "$d/dpm2.db" "$d/dp0.db" "$d/dp1old.db"
+expect_err "the parts come from different sweep specs, or .*defprof.ini resolved otherwise between them .*naming no profile" \
+	"the refusal says the same spec file resolved otherwise"
 # a file made before the column (dropped here by hand, SQLite 3.35+) gets
 # it when a sweep starts a run in it: NULL for the old run, which did not
 # record why, the new run's note for the new one
