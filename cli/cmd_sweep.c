@@ -82,7 +82,11 @@ static void help(FILE *f)
 	      "Evaluates every design point of the sweep spec SPEC (an INI file; "
 	      "see\nsweeps/README.md) and stores them in the SQLite database "
 	      "FILE: tables runs,\nrun_columns, points, view results "
-	      "(SELECT * FROM results: one row per design\npoint).\n", f);
+	      "(SELECT * FROM results: one row per design\npoint).  A [base] "
+	      "or [baseline] naming no profile (nor a scenario naming one)\n"
+	      "serves under the profile eval takes for its chip, ideal for a "
+	      "chip with none;\nstderr says which and why, runs.profile and "
+	      "runs.profile_chosen record them.\n", f);
 	opt_help(f, table);
 	fputs("\nA progress bar is drawn on stderr when it is a terminal.  "
 	      "Exit status: 0 ok,\n2 bad input (spec, options, a database that "
