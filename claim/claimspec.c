@@ -428,31 +428,26 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 		spec_error(spec, msg, err, errlen);
 		return -1;
 	}
-	/* no profile= item: the scenario's, else the chip's default, by
-	** eval's rule (config/profiles.h); a chip with none keeps ideal,
-	** which the note and the label say */
-	if (eo.profile) {
-		snprintf(side->st.profile_note, sizeof side->st.profile_note,
-		         "named by profile=");
-	} else {
+	/* the profile= item's, else the scenario's, else the chip's default,
+	** by eval's rule and in its words (profile_settle, as map, curve and
+	** a sweep take it); a chip with none keeps ideal, which the note and
+	** the label say */
+	{
 		const char *at;
 		/* it applies eo again, its sets among it: freed after it (they
 		** were freed before, and a side with a section.key item and no
 		** profile= read them freed) */
-		rc = profile_choose(&eo, &side->st, "profile=", chosen,
+		rc = profile_settle(&eo, &side->st, "profile=", chosen,
 		                    sizeof chosen, &at, msg, sizeof msg);
 		if (rc < 0) {
 			free(sets);
 			spec_error(spec, msg, err, errlen);
 			return -1;
 		}
-		if (rc == 1) {
+		if (rc == 1)
 			no_default = 1;
-			snprintf(side->st.profile_note, sizeof side->st.profile_note,
-			         "ideal: %.600s", msg);
-		} else if (strncmp(side->st.profile_note, "named by ", 9)) {
+		else if (strncmp(side->st.profile_note, "named by ", 9))
 			by_default = 1;
-		}
 	}
 	free(sets);
 	if (rl_eval(&side->st.cfg, &side->r) != RL_OK) {
