@@ -4,6 +4,7 @@
 #include "filter.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -197,12 +198,31 @@ static int compare(double a, int op, double b)
 	}
 }
 
+static int compare_wide(long double a, int op, long double b)
+{
+	switch (op) {
+	case RL_OP_LT: return a < b;
+	case RL_OP_LE: return a <= b;
+	case RL_OP_GT: return a > b;
+	case RL_OP_GE: return a >= b;
+	case RL_OP_EQ: return a == b;
+	default: return a != b;
+	}
+}
+
 int rl_sweep_filter_keep(const rl_filter *f, const rl_config *cfg,
                          const rl_result *r)
 {
-	if (f->sums)
-		return compare(rl_linsum_value(&f->sum[0], cfg, r), f->op,
-		               rl_linsum_value(&f->sum[1], cfg, r));
+	if (f->sums) {
+		double a = rl_linsum_value(&f->sum[0], cfg, r);
+		double b = rl_linsum_value(&f->sum[1], cfg, r);
+		/* a side past DBL_MAX part way (inf, or inf - inf): both again
+		** in long double (linsum.h), where a sum of doubles fits */
+		if (isfinite(a) && isfinite(b))
+			return compare(a, f->op, b);
+		return compare_wide(rl_linsum_value_wide(&f->sum[0], cfg, r), f->op,
+		                    rl_linsum_value_wide(&f->sum[1], cfg, r));
+	}
 	return compare(operand_value(&f->lhs, cfg, r), f->op,
 	               operand_value(&f->rhs, cfg, r));
 }

@@ -6,6 +6,8 @@
 #include "linsum.h"
 
 #include <ctype.h>
+#include <float.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -65,7 +67,10 @@ static void next_token(const char **pp, token *t)
 	}
 	n = (size_t)(p - start);
 	if (n >= sizeof t->text) {
+		/* cut at a whole UTF-8 character: the token is quoted */
 		n = sizeof t->text - 1;
+		while (n && ((unsigned char)start[n] & 0xC0) == 0x80)
+			n--;
 		t->cut = 1;
 	}
 	memcpy(t->text, start, n);
@@ -124,16 +129,38 @@ static void expected_term(const token *t, const char *after, char *err,
 		         t->cut ? "..." : "");
 }
 
+/* The product c of a term's numbers as its coefficient into *coef: 0, or
+** -1 where a double cannot hold it (past DBL_MAX, or not zero and below
+** DBL_MIN, where a number alone is refused too), quoting the term's text
+** from start to end.  The product is taken in long double, so that
+** "1e308 * 10 * 1e-10" is 1e299 and "1e308 * 1e308 * 0" is 0, where
+** doubles made them inf and NaN. */
+static int coefficient(long double c, const char *start, const char *end,
+                       double *coef, char *err, size_t errlen)
+{
+	*coef = (double)c;
+	if (isfinite(*coef) && (c == 0 || fabs(*coef) >= DBL_MIN))
+		return 0;
+	snprintf(err, errlen, "'%.*s%s': its numbers multiply to %Lg, which a "
+	         "double does not hold (sizes %.2g to %.2g, as for a number alone)",
+	         (int)(end - start > 120 ? 120 : end - start), start,
+	         end - start > 120 ? "..." : "", c, DBL_MIN, DBL_MAX);
+	return -1;
+}
+
 /* One term at *pp after sign: factors joined by '*', one of them at most
 ** a parameter or an output.  *t is the token after it. */
 static int term(const char **pp, double sign, const char *after,
                 rl_term *out, token *t, char *err, size_t errlen)
 {
-	const char *first_name = NULL;
+	const char *first_name = NULL, *start = *pp, *end;
 	char name[128] = "";
+	long double c = sign;
 	out->coef = sign;
 	out->param = NULL;
 	out->output = NULL;
+	while (*start == ' ' || *start == '\t')
+		start++;
 	next_token(pp, t);
 	for (;;) {
 		const rl_param *p;
@@ -147,7 +174,7 @@ static int term(const char **pp, double sign, const char *after,
 		if (word(t, &v, &is_num, &p, &o, err, errlen))
 			return -1;
 		if (is_num) {
-			out->coef *= v;
+			c *= v;
 		} else if (first_name) {
 			snprintf(err, errlen, "'%s * %s': a product of two "
 			         "parameters or outputs is not linear (a factor must "
@@ -159,9 +186,10 @@ static int term(const char **pp, double sign, const char *after,
 			out->param = p;
 			out->output = o;
 		}
+		end = *pp;
 		next_token(pp, t);
 		if (t->kind != TK_STAR)
-			return 0;
+			return coefficient(c, start, end, &out->coef, err, errlen);
 		after = "*";
 		next_token(pp, t);
 	}
@@ -186,8 +214,11 @@ int rl_linsum_parse(rl_linsum *s, const char *text, char *err, size_t errlen)
 	}
 	for (;;) {
 		if (s->nterms >= RL_LINSUM_MAX_TERMS) {
-			snprintf(err, errlen, "more than %d terms on one side",
-			         RL_LINSUM_MAX_TERMS);
+			const char *q = p;
+			next_token(&q, &t);
+			snprintf(err, errlen, "more than %d terms on one side: the "
+			         "%dth begins at '%s%s'", RL_LINSUM_MAX_TERMS,
+			         RL_LINSUM_MAX_TERMS + 1, t.text, t.cut ? "..." : "");
 			return -1;
 		}
 		if (term(&p, sign, after, &s->terms[s->nterms], &t, err, errlen))
@@ -218,6 +249,23 @@ double rl_linsum_value(const rl_linsum *s, const rl_config *cfg,
 			sum += t->coef * rl_param_get(cfg, t->param);
 		else if (t->output)
 			sum += t->coef * t->output->get(r);
+		else
+			sum += t->coef;
+	}
+	return sum;
+}
+
+long double rl_linsum_value_wide(const rl_linsum *s, const rl_config *cfg,
+                                 const rl_result *r)
+{
+	long double sum = 0;
+	size_t i;
+	for (i = 0; i < s->nterms; i++) {
+		const rl_term *t = &s->terms[i];
+		if (t->param)
+			sum += (long double)t->coef * rl_param_get(cfg, t->param);
+		else if (t->output)
+			sum += (long double)t->coef * t->output->get(r);
 		else
 			sum += t->coef;
 	}

@@ -31,13 +31,23 @@ typedef struct {
 } rl_linsum;
 
 /* Parse text as a sum into *s.  0, or -1 with a message in err that quotes
-** the token refused and says why ("'/' is not + - or *: ..."). */
+** the token refused and says why ("'/' is not + - or *: ..."); a term
+** whose numbers multiply past what a double holds (or to below DBL_MIN,
+** not zero) is refused quoting the term. */
 int rl_linsum_parse(rl_linsum *s, const char *text, char *err, size_t errlen);
 
 /* The sum for this configuration and result, its terms added in the
 ** order written. */
 double rl_linsum_value(const rl_linsum *s, const rl_config *cfg,
                        const rl_result *r);
+
+/* The same sum in long double, for a double sum that is not finite: a
+** term or a partial sum past DBL_MAX ("1e308 * a + 1e308 * b - 1e308 *
+** b" with a = b = 1 is 1e308, where doubles made it inf) is held in the
+** wider type (on x86 and most 64-bit targets; where long double is a
+** double, the same inf). */
+long double rl_linsum_value_wide(const rl_linsum *s, const rl_config *cfg,
+                                 const rl_result *r);
 
 /* 1 when a term names an output. */
 int rl_linsum_has_output(const rl_linsum *s);

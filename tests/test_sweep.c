@@ -428,6 +428,44 @@ static void test_filter_sums(void **state)
 	        "1+1+1+1+1+1+1+1 > 0\n", "more than 16 terms on one side");
 	assert_int_equal(rl_sweep_filter_parse(&f, "1+1+1+1+1+1+1+1+1+1+1+1+1+"
 	                                       "1+1+1 == 16", err, sizeof err), 0);
+	/* the 17th term is named */
+	refused("[axes]\nchip.hbm_tbps = 1\n[filter]\nkeep = 1+1+1+1+1+1+1+1+1+"
+	        "1+1+1+1+1+1+1+chip.hbm_gb > 0\n", "the 17th begins at "
+	        "'chip.hbm_gb'");
+}
+
+/* Numbers past a double's range in a sum (fuzz9).  By hand, over the grid
+** of kept_of: 1e308 * 1e308 * 0 is 0, so 0 * t + g == 80 keeps g = 80 at
+** each t: 3 (doubles made the coefficient inf * 0 = NaN: none kept).
+** 1e308 * 10 * 1e-10 is 1e299, and 1e299 t > 2e299 keeps t = 3: 3 (doubles
+** made it inf: all 9).  1e308 t - 1e308 t + g > 50 is g > 50: 6 (doubles
+** made 2e308 inf at t = 2 and 3, and inf - inf NaN: 2).  A product that no
+** double holds, above DBL_MAX or below DBL_MIN and not 0, is refused
+** quoting the term, as the number alone is.  A token cut for its length
+** ends at a whole UTF-8 character: 63 two-byte letters of 100 (126 of the
+** 127 bytes kept), then "...". */
+static void test_filter_sums_range(void **state)
+{
+	char spec[512];
+	int n, k;
+	(void)state;
+	assert_int_equal(kept_of("1e308 * 1e308 * 0 * chip.hbm_tbps + "
+	                         "chip.hbm_gb == 80"), 3);
+	assert_int_equal(kept_of("1e308 * 10 * 1e-10 * chip.hbm_tbps > 2e299"),
+	                 3);
+	assert_int_equal(kept_of("1e308 * chip.hbm_tbps - 1e308 * chip.hbm_tbps "
+	                         "+ chip.hbm_gb > 50"), 6);
+	refused("[axes]\nchip.hbm_tbps = 1\n[filter]\nkeep = 1e-200 * 1e-200 * "
+	        "chip.hbm_tbps > 0\n", "'1e-200 * 1e-200 * chip.hbm_tbps': its "
+	        "numbers multiply to 1e-400, which a double does not hold");
+	refused("[axes]\nchip.hbm_tbps = 1\n[filter]\nkeep = 1 < 2 * 1e200 * "
+	        "1e200\n", "'2 * 1e200 * 1e200': its numbers multiply to 2e+400");
+	n = snprintf(spec, sizeof spec, "[axes]\nchip.hbm_tbps = 1\n[filter]\n"
+	             "keep = chip.hbm_tbps + ");
+	for (k = 0; k < 100; k++)
+		n += snprintf(spec + n, sizeof spec - (size_t)n, "\xc3\xa9");
+	snprintf(spec + n, sizeof spec - (size_t)n, " < 1\n");
+	refused(spec, "\xc3\xa9...' where a term was expected");
 }
 
 /* Filters on outputs: throughput is positive by definition, and a decode
@@ -501,6 +539,7 @@ int main(void)
 	    cmocka_unit_test(test_filter_too_long),
 	    cmocka_unit_test(test_output_filters),
 	    cmocka_unit_test(test_filter_sums),
+	    cmocka_unit_test(test_filter_sums_range),
 	    cmocka_unit_test(test_store_error_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
