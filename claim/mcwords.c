@@ -89,14 +89,19 @@ const char *claim_plain_num(char *buf, size_t len, double v)
 
 const char *claim_speedup2(char *buf, size_t len, double x)
 {
-	snprintf(buf, len, "%.2f", x);
+	/* 1e15 and past in exponent form, whose %.2f (up to 312 characters)
+	** the callers' 32-byte cells cut to other digits */
+	snprintf(buf, len, fabs(x) < 1e15 ? "%.2f" : "%.3g", x);
 	return buf;
 }
 
 int claim_swing_flat(double speedup_low, double speedup_high)
 {
 	char lo[32], hi[32];
-	return !strcmp(claim_speedup2(lo, sizeof lo, speedup_low),
+	/* an end that is not a number (NULL in the database, a sample the
+	** model could not evaluate) moved nothing it can be said of */
+	return isfinite(speedup_low) && isfinite(speedup_high) &&
+	       !strcmp(claim_speedup2(lo, sizeof lo, speedup_low),
 	               claim_speedup2(hi, sizeof hi, speedup_high));
 }
 

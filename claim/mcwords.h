@@ -52,9 +52,9 @@ int claim_mc_nominal_words(const claim_mc_summary *s, char *buf,
 const char *claim_plain_num(char *buf, size_t len, double v);
 
 /* A speedup of the tornado to two decimals, as the text prints it
-** ("17.67"); claim_swing_flat: 1 when the two ends print the same, a swing
-** the text, the report and the tornado plot name apart rather than
-** draw. */
+** ("17.67"), 1e15 and past to 3 digits ("1e+300"); claim_swing_flat: 1
+** when the two ends are numbers that print the same, a swing the text,
+** the report and the tornado plot name apart rather than draw. */
 const char *claim_speedup2(char *buf, size_t len, double x);
 int claim_swing_flat(double speedup_low, double speedup_high);
 

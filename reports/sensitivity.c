@@ -109,6 +109,57 @@ static long side_rows(rctx *r, const char *table, const char *side)
 	return n;
 }
 
+/* Column col (named name) of a row of `table` for this run and side, as
+** rooflab claim writes it: a whole number (INTEGER) when whole, else a
+** number or NULL (a NaN); within [lo, hi].  0 when so; else 1, the report
+** failed naming the cell (r->bad, exit 2), where SQLite's conversions read
+** text as 0 and a real as the nearest 64-bit integer and the section
+** printed them ("0 samples", "0.00x", "nanx"). */
+static int bad_cell(rctx *r, sqlite3_stmt *st, int col, const char *name,
+                    const char *table, const char *side, int whole,
+                    double lo, double hi)
+{
+	int type = sqlite3_column_type(st, col);
+	double v = sqlite3_column_double(st, col);
+	char why[96], msg[600];
+	if (type == SQLITE_NULL && !whole)
+		return 0;
+	if (type == SQLITE_TEXT || type == SQLITE_BLOB || type == SQLITE_NULL)
+		snprintf(why, sizeof why, "%s", type == SQLITE_TEXT ? "text" :
+		         type == SQLITE_BLOB ? "a blob" : "NULL");
+	else if (whole && type != SQLITE_INTEGER)
+		snprintf(why, sizeof why, "%g, not a whole number", v);
+	else if (!(v >= lo && v <= hi))
+		snprintf(why, sizeof why, isinf(hi) ? "%g, below %g"
+		                                    : "%g, outside [%g, %g]",
+		         v, lo, hi);
+	else
+		return 0;
+	snprintf(msg, sizeof msg, "%s: cannot read: %s.%s of claim run %ld, "
+	         "side %s, holds %s, where rooflab claim writes %s (a database "
+	         "changed by hand?)", r->o->dbpath, table, name, r->c.id, side,
+	         why, whole ? "a whole number" : "a number or NULL");
+	report_bad(r, RL_EINPUT, msg);
+	return 1;
+}
+
+/* A tornado row's numbers (low, high, speedup_low, speedup_high at
+** columns 1, 2, 4, 5): 1 when one is not as claim writes it (bad_cell). */
+static int bad_tornado_row(rctx *r, sqlite3_stmt *st, int v2,
+                           const char *side)
+{
+	static const char *const names[] = {"low", "high", "speedup_low",
+	                                    "speedup_high"};
+	static const int cols[] = {1, 2, 4, 5};
+	const char *table = v2 ? "claim_tornado_sides" : "claim_tornado";
+	int k;
+	for (k = 0; k < 4; k++)
+		if (bad_cell(r, st, cols[k], names[k], table, side, 0, -INFINITY,
+		             INFINITY))
+			return 1;
+	return 0;
+}
+
 /* The side's Monte Carlo into s: HAVE_V2 from claim_mc_summary, HAVE_V1
 ** from claim_mc (side b of a version 1 file: quantiles, probability and
 ** violation rate only; nominal the claim run's speedup), HAVE_NONE. */
@@ -136,7 +187,25 @@ static int read_summary(rctx *r, const char *side, claim_mc_summary *s)
 	if (v2)
 		sqlite3_bind_text(st, 2, side, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		int k;
+		/* each column as claim writes it: counts whole and not below
+		** 0, shares within [0, 1], the rest numbers or NULL */
+		static const char *const names[] = {
+		    "samples", "seed", "p05", "p50", "p95", "prob_ge_target",
+		    "violation_rate", "viol_power", "viol_reticle",
+		    "viol_hbm_stacks", "viol_area_shares", "not_evaluable",
+		    "nominal", "nominal_below"};
+		const char *table = v2 ? "claim_mc_summary" : "claim_mc";
+		int k, n = v2 ? 14 : 7;
+		for (k = 0; k < n; k++) {
+			int whole = k < 2 || (k >= 7 && k <= 11);
+			int share = k == 5 || k == 6 || k == 13;
+			if (bad_cell(r, st, k, names[k], table, side, whole,
+			             k == 1 ? -INFINITY : share || whole ? 0 :
+			             -INFINITY, share ? 1 : INFINITY)) {
+				report_finish(r, st, r->o->dbpath);
+				return HAVE_NONE;
+			}
+		}
 		have = v2 ? HAVE_V2 : HAVE_V1;
 		s->samples = sqlite3_column_int64(st, 0);
 		s->seed = (unsigned long long)sqlite3_column_int64(st, 1);
@@ -217,6 +286,8 @@ static void nominal_words(rctx *r, const char *side,
 	while (shown < CLAIM_LEAN_MAX && sqlite3_step(st) == SQLITE_ROW) {
 		char p[96], unit[32];
 		double sl = pdb_real(st, 4), sh = pdb_real(st, 5);
+		if (bad_tornado_row(r, st, v2, side))
+			break;
 		if (!claim_lean_shown(s->nominal, s->p50, sl, sh))
 			continue;
 		pdb_text(st, 0, p, sizeof p);
@@ -253,6 +324,8 @@ static void tornado_table(rctx *r, const char *side)
 		char p[96], unit[32], c[4][32];
 		const char *cells[6] = {p, c[0], c[1], unit, c[2], c[3]};
 		double sl = pdb_real(st, 4), sh = pdb_real(st, 5);
+		if (bad_tornado_row(r, st, v2, side))
+			break;
 		pdb_text(st, 0, p, sizeof p);
 		pdb_text(st, 3, unit, sizeof unit);
 		if (claim_swing_flat(sl, sh)) {

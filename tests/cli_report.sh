@@ -130,6 +130,50 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		"This database was written before rooflab stored the by-design Monte Carlo and tornado (claim schema version 1)"
 	lacks "$tmpd/md/v1.md" "version 1: no by-design Monte Carlo made up" "seed 7"
 fi
+# a cell of the sensitivity tables changed by hand (fuzz9): text where
+# claim writes a number read as 0 (a p50 of 'abc' printed "p50 0.00x"), a
+# real in a count column as the nearest 64-bit integer, a share of 1.5, a
+# negative count; each fails the report naming table, column and side
+if command -v sqlite3 >/dev/null 2>&1; then
+	badcell() {
+		cp "$db" "$tmpd/cell.db"
+		sqlite3 "$tmpd/cell.db" "$1"
+		expect_exit 2 "sensitivity: $3 fails the report" -- "$RL" report \
+			--db "$tmpd/cell.db" --out "$tmpd/md/cell.md" --no-plots
+		expect_err "$2" "sensitivity: $3 is named"
+		[ ! -e "$tmpd/md/cell.md" ] && echo "ok - sensitivity: $3 leaves no report" ||
+			{ echo "not ok - sensitivity: $3 left a report"; fails=$((fails + 1)); }
+	}
+	badcell "UPDATE claim_mc_summary SET p50 = 'abc'" \
+		"cell\.db: cannot read: claim_mc_summary\.p50 of claim run [0-9]+, side b_by_design, holds text, where rooflab claim writes a number or NULL" \
+		"text in a quantile"
+	badcell "UPDATE claim_mc_summary SET not_evaluable = 1.5e300" \
+		"claim_mc_summary\.not_evaluable of claim run [0-9]+, side b_by_design, holds 1\.5e\+300, not a whole number" \
+		"a real in a count"
+	badcell "UPDATE claim_mc_summary SET nominal_below = 1.5" \
+		"claim_mc_summary\.nominal_below .* holds 1\.5, outside \[0, 1\]" \
+		"a share past 1"
+	badcell "UPDATE claim_mc SET samples = -1" \
+		"claim_mc\.samples of claim run [0-9]+, side b, holds -1, below 0" \
+		"a negative count of version 1's claim_mc"
+	badcell "UPDATE claim_tornado SET speedup_high = x'00'" \
+		"claim_tornado\.speedup_high of claim run [0-9]+, side b, holds a blob" \
+		"a blob in version 1's tornado"
+	badcell "UPDATE claim_tornado_sides SET low = 'x' WHERE param = 'b.chip.tdp_w'" \
+		"claim_tornado_sides\.low of claim run [0-9]+, side b_by_design, holds text" \
+		"text at a tornado row's end"
+	# speedups NULL (a NaN, as claim stores one) at both ends of clock_ghz,
+	# whose 12.0 .. 12.004 was named unchanged: not unchanged now
+	cp "$db" "$tmpd/nul.db"
+	sqlite3 "$tmpd/nul.db" "UPDATE claim_tornado_sides SET speedup_low = NULL, speedup_high = NULL WHERE param = 'b.design.clock_ghz'"
+	expect_exit 0 "sensitivity: NULL speedups report" -- "$RL" report \
+		--db "$tmpd/nul.db" --out "$tmpd/md/nul.md" --no-plots
+	lacks "$tmpd/md/nul.md" "sensitivity: NULL speedups are not named unchanged" \
+		"unchanged over its range: b.design.clock"
+	# a row of the table instead: mkplotdb's ends 1 and 1.83 GHz
+	has "$tmpd/md/nul.md" "sensitivity: NULL speedups stay a row of the table" \
+		'| b.design.clock\_ghz | 1 | 1.83 | GHz |'
+fi
 # cost and price apart, each named; an unknown figure is n/a
 has "$html" "cost: the price column" "USD per million output tokens at price"
 has "$html" "cost: the cost column" "USD per million output tokens at cost"

@@ -247,6 +247,16 @@ static void test_mc_words(void **state)
 	/* a swing that prints the same at two decimals is flat */
 	assert_true(claim_swing_flat(17.5, 17.50001));
 	assert_false(claim_swing_flat(17.5, 17.51));
+	/* ends that are not numbers (NaN stored as NULL) moved nothing that
+	** can be said: not flat, though both print "nan" (fuzz9) */
+	assert_false(claim_swing_flat(NAN, NAN));
+	assert_false(claim_swing_flat(NAN, 17.5));
+	/* a speedup of 1e15 and past in exponent form: %.2f of 1e300 is 301
+	** digits and 3 decimals, which a 32-byte cell cut to other digits */
+	assert_string_equal(claim_speedup2(b, 32, 1e300), "1e+300");
+	assert_string_equal(claim_speedup2(b, 32, -2.5e15), "-2.5e+15");
+	assert_string_equal(claim_speedup2(b, 32, 999999999999999.0),
+	                    "999999999999999.00");
 }
 
 int main(void)
