@@ -55,6 +55,7 @@ static void mapping_share(rctx *r, const char *side, const char *label)
 	char t[1400], w[64];
 	sqlite3_int64 total = 0;
 	size_t u = 0;
+	int cut = 0;
 	if (!report_has(r, r->db, r->o->dbpath, "claim_mc_maps"))
 		return;
 	if (!(st = report_prepare(r, r->db, r->o->dbpath,
@@ -69,20 +70,33 @@ static void mapping_share(rctx *r, const char *side, const char *label)
 	sqlite3_bind_int64(st, 1, r->c.id);
 	sqlite3_bind_text(st, 2, side, -1, SQLITE_STATIC);
 	t[0] = 0;
-	while (sqlite3_step(st) == SQLITE_ROW && u < sizeof t) {
+	while (sqlite3_step(st) == SQLITE_ROW) {
 		sqlite3_int64 wins = sqlite3_column_int64(st, 4);
+		char one[160];
+		size_t n;
 		total = sqlite3_column_int64(st, 5);
 		map_words(w, sizeof w, pdb_real(st, 0), pdb_real(st, 1),
 		          pdb_real(st, 2), pdb_real(st, 3));
-		u += (size_t)snprintf(t + u, sizeof t - u, "%s%s in %.1f%%%s "
-		                      "(%lld)", u ? ", " : "", w,
-		                      100.0 * (double)wins / (double)total,
-		                      u ? "" : " of samples", (long long)wins);
+		n = (size_t)snprintf(one, sizeof one, "%s%s in %.1f%%%s (%lld)",
+		                     u ? ", " : "", w,
+		                     100.0 * (double)wins / (double)total,
+		                     u ? "" : " of samples", (long long)wins);
+		/* more mappings than claim keeps (a database changed by hand):
+		** the list ends in ", ..." at a whole mapping, where it was cut
+		** mid-word at the buffer's end */
+		if (u + n + sizeof ", ..." > sizeof t) {
+			snprintf(t + u, sizeof t - u, ", ...");
+			cut = 1;
+			break;
+		}
+		memcpy(t + u, one, n + 1);
+		u += n;
 	}
 	report_finish(r, st, r->o->dbpath);
 	if (total > 0)
 		doc_para(&r->d, "%s, its mapping chosen again in each of the %lld "
-		         "evaluated samples: %s.", label, (long long)total, t);
+		         "evaluated samples: %s%s", label, (long long)total, t,
+		         cut ? "" : ".");
 }
 
 /* How much of a side the database holds. */

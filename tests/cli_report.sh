@@ -170,6 +170,15 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		--db "$tmpd/nul.db" --out "$tmpd/md/nul.md" --no-plots
 	lacks "$tmpd/md/nul.md" "sensitivity: NULL speedups are not named unchanged" \
 		"unchanged over its range: b.design.clock"
+	# more mappings than claim keeps (300 rows of TP2 x DP4, 3 wins each,
+	# for side b by design, 3 of 900 = 0.3%): the list ends in ", ..." at
+	# a whole mapping, where its 1400-byte buffer cut it mid-word
+	cp "$db" "$tmpd/maps.db"
+	sqlite3 "$tmpd/maps.db" "WITH RECURSIVE c(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM c WHERE i < 299) INSERT INTO claim_mc_maps SELECT (SELECT max(id) FROM claim_runs), 'b_by_design', i, 2, 1, 4, 1, 3 FROM c"
+	expect_exit 0 "sensitivity: 300 mappings more report" -- "$RL" report \
+		--db "$tmpd/maps.db" --out "$tmpd/md/maps.md" --no-plots
+	has "$tmpd/md/maps.md" "sensitivity: a long list of mappings ends at a whole one" \
+		"TP2 x DP4 in 0.3% (3), TP2 x DP4 in 0.3% (3), ..."
 	# a row of the table instead: mkplotdb's ends 1 and 1.83 GHz
 	has "$tmpd/md/nul.md" "sensitivity: NULL speedups stay a row of the table" \
 		'| b.design.clock\_ghz | 1 | 1.83 | GHz |'
