@@ -15,6 +15,7 @@
 #include "../config/ini.h"
 #include "../config/num.h"
 #include "../model/status.h"
+#include "../config/utf8.h"
 
 #define KV_MAX 96
 
@@ -132,8 +133,11 @@ static int kv_cb(void *ud, const char *section, const char *key,
 			return -1;
 		}
 		if (strlen(value) > max) {
-			snprintf(err, errlen, "%.40s.%s is %zu characters; at most "
-			         "%zu", section, key, strlen(value), max);
+			char size[64];
+			snprintf(err, errlen, "%.40s.%s is %s; at most %zu bytes",
+			         section, key,
+			         rl_utf8_bytes(value, strlen(value), size, sizeof size),
+			         max);
 			return -1;
 		}
 		goto keep;
@@ -155,8 +159,11 @@ static int kv_cb(void *ud, const char *section, const char *key,
 	}
 keep:
 	if (strlen(value) >= sizeof k->val[0]) {
-		snprintf(err, errlen, "%.40s.%.50s is %zu characters; at most %zu",
-		         section, key, strlen(value), sizeof k->val[0] - 1);
+		char size[64];
+		snprintf(err, errlen, "%.40s.%.50s is %s; at most %zu bytes",
+		         section, key,
+		         rl_utf8_bytes(value, strlen(value), size, sizeof size),
+		         sizeof k->val[0] - 1);
 		return -1;
 	}
 	if (k->n >= KV_MAX) {

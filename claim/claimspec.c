@@ -14,6 +14,7 @@
 #include "../config/num.h"
 #include "../config/opts.h"
 #include "../config/profiles.h"
+#include "../config/utf8.h"
 
 void claim_opts_init(claim_opts *o)
 {
@@ -485,11 +486,35 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 			for (i = 0; lab && i < spec->n; i++)
 				if (!strcmp(spec->keys[i], "label"))
 					*err_line = spec->lines[i];
-			snprintf(err, errlen, "%s '%.40s...' is %d characters; at "
-			         "most %d%s", lab || label ? "label" : "the side's "
-			         "label (N x CHIP (PROFILE))", side->label, ll,
+			char size[64];
+			/* the default label is cut in side->label: its bytes alone */
+			if (lab || label)
+				rl_utf8_bytes(lab ? lab : label, (size_t)ll, size,
+				              sizeof size);
+			else
+				snprintf(size, sizeof size, "%d bytes", ll);
+			snprintf(err, errlen, "%s '%.40s...' is %s; at most %d "
+			         "bytes%s", lab || label ? "label" : "the side's "
+			         "label (N x CHIP (PROFILE))", side->label,
+			         size,
 			         CLAIM_LABEL_MAX - 1, lab || label ? "" : ": give "
 			         "a shorter one with label=NAME");
+			return -1;
+		}
+		/* it goes into the JSON, the database and the plots as text:
+		** bytes that are no UTF-8 are refused, not written as U+FFFD in
+		** one and raw in another */
+		if (rl_utf8_bad(side->label) >= 0) {
+			long b = rl_utf8_bad(side->label);
+			for (i = 0; lab && i < spec->n; i++)
+				if (!strcmp(spec->keys[i], "label"))
+					*err_line = spec->lines[i];
+			snprintf(err, errlen, "%s: byte %ld (0x%02X) begins no UTF-8 "
+			         "character (the label is written as UTF-8 text)%s",
+			         lab || label ? "label" : "the side's label (N x CHIP "
+			         "(PROFILE))", b + 1,
+			         (unsigned)(unsigned char)side->label[b],
+			         lab || label ? "" : ": give one with label=NAME");
 			return -1;
 		}
 	}

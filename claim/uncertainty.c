@@ -21,6 +21,7 @@
 #include "claim.h"
 #include "../config/ini.h"
 #include "../config/num.h"
+#include "../config/utf8.h"
 
 typedef struct {
 	claim_uncertainty *cu;
@@ -214,8 +215,10 @@ static int too_long(const char *value, size_t size, const char *section,
 {
 	if (strlen(value) < size)
 		return 0;
-	snprintf(err, errlen, "[%s] %s: %zu characters; at most %zu", section,
-	         key, strlen(value), size - 1);
+	char bytes[64];
+	snprintf(err, errlen, "[%s] %s: %s; at most %zu bytes", section, key,
+	         rl_utf8_bytes(value, strlen(value), bytes, sizeof bytes),
+	         size - 1);
 	return -1;
 }
 

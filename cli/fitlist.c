@@ -11,6 +11,7 @@
 #include "../config/commalist.h"
 #include "../config/num.h"
 #include "../model/calibrate.h"
+#include "../config/utf8.h"
 
 /* what separates two names inside one item (ini_trim's isspace) */
 #define BLANKS " \t\n\v\f\r"
@@ -87,8 +88,10 @@ int fitlist_parse(const char *list, const rl_param **fit, size_t *nfit,
 	size_t k, nname, i;
 	*nfit = 0;
 	if (strlen(list) >= sizeof buf) {
-		snprintf(err, errlen, "--fit: the list is longer than %zu "
-		         "characters", sizeof buf - 1);
+		char size[64];
+		snprintf(err, errlen, "--fit: the list is %s; at most %zu bytes",
+		         rl_utf8_bytes(list, strlen(list), size, sizeof size),
+		         sizeof buf - 1);
 		return -1;
 	}
 	snprintf(buf, sizeof buf, "%s", list);

@@ -13,6 +13,7 @@
 
 #include "../config/ini.h"
 #include "../config/tmpfile.h"
+#include "../config/utf8.h"
 
 /* The comment after `key =` in the starting profile, to carry sources:
 ** the text after the line's first ';' (spaces after it and the line end
@@ -81,19 +82,21 @@ static int lines_fit(const char *text, size_t len, const char *out,
 		size_t l = nl ? (size_t)(nl - p) : (size_t)(end - p);
 		if (l > INI_LINE_MAX) {
 			size_t kl = strcspn(p, " =;\n");
+			char size[64];
+			rl_utf8_bytes(p, l, size, sizeof size);
 			if (*p == ';')
 				snprintf(err, errlen, "cannot write %s: a header line "
-				         "of %zu characters (the fit's summary with "
+				         "of %s (the fit's summary with "
 				         "--measurements, --software and --version, or "
 				         "the start file's path %s), longer than the %d "
-				         "characters a profile line may have", out, l,
+				         "bytes a profile line may have", out, size,
 				         start_path, INI_LINE_MAX);
 			else
 				snprintf(err, errlen, "cannot write %s: the line of "
-				         "'%.*s' would be %zu characters (with its comment "
-				         "from %s), longer than the %d characters a "
+				         "'%.*s' would be %s (with its comment "
+				         "from %s), longer than the %d bytes a "
 				         "profile line may have: shorten that comment or "
-				         "--software", out, (int)kl, p, l, start_path,
+				         "--software", out, (int)kl, p, size, start_path,
 				         INI_LINE_MAX);
 			return 0;
 		}

@@ -3,6 +3,7 @@
 */
 #include "ini.h"
 #include "regfile.h"
+#include "utf8.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -54,7 +55,7 @@ static int parse(const char *name, const char *text, ini_cb cb,
 		char msg[512];
 		lineno++;
 		if (len >= sizeof line) {
-			snprintf(err, errlen, "%s:%d: line longer than %zu characters",
+			snprintf(err, errlen, "%s:%d: line longer than %zu bytes",
 			         name, lineno, sizeof line - 1);
 			return -1;
 		}
@@ -74,6 +75,16 @@ static int parse(const char *name, const char *text, ini_cb cb,
 			return -1;
 		}
 		cut_comment(line);
+		/* sections, keys and values are text that goes into JSON,
+		** reports and databases: bytes that are no UTF-8 (a file in
+		** another encoding) are refused; a comment may hold any */
+		if (rl_utf8_bad(line) >= 0) {
+			long b = rl_utf8_bad(line);
+			snprintf(err, errlen, "%s:%d: byte %ld of the line (0x%02X) "
+			         "begins no UTF-8 character (save the file as UTF-8)",
+			         name, lineno, b + 1, (unsigned)(unsigned char)line[b]);
+			return -1;
+		}
 		s = ini_trim(line);
 		if (!*s)
 			continue;

@@ -18,6 +18,7 @@
 #include "num.h"
 #include "presets.h"
 #include "rounding.h"
+#include "utf8.h"
 
 enum { C_ID, C_CHIPS, C_CHIP, C_MODEL, C_PREC, C_ISL, C_OSL, C_TP, C_SW,
        C_METRIC, C_VALUE, C_SOURCE, C_VERSION, C_PP, C_BATCH, C_RATE,
@@ -574,10 +575,13 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 			for (k = 0; k < sizeof kept / sizeof kept[0]; k++) {
 				int c = col[kept[k]];
 				if (c >= 0 && c < nf && strlen(fields[c]) >= MEAS_FIELD) {
-					snprintf(err, errlen, "%s:%d: column '%s' (%d): %zu "
-					         "characters; at most %d", path, lineno,
+					char size[64];
+					snprintf(err, errlen, "%s:%d: column '%s' (%d): %s; "
+					         "at most %d bytes", path, lineno,
 					         col_name(set, kept[k]), c + 1,
-					         strlen(fields[c]), MEAS_FIELD - 1);
+					         rl_utf8_bytes(fields[c], strlen(fields[c]),
+					                       size, sizeof size),
+					         MEAS_FIELD - 1);
 					goto fail;
 				}
 			}

@@ -4,6 +4,7 @@
 ** (presets.h).
 */
 #include "presets.h"
+#include "utf8.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -184,8 +185,11 @@ int preset_name_fits(const char *kind, const char *name, char *err,
                      size_t errlen)
 {
 	if (strlen(name) >= PRESET_NAME_MAX) {
-		snprintf(err, errlen, "%s name of %zu characters; a preset name "
-		         "has at most %d", kind, strlen(name), PRESET_NAME_MAX - 1);
+		char size[64];
+		snprintf(err, errlen, "%s name of %s; a preset name has at most "
+		         "%d bytes", kind,
+		         rl_utf8_bytes(name, strlen(name), size, sizeof size),
+		         PRESET_NAME_MAX - 1);
 		return -1;
 	}
 	if (names_a_path(name)) {
@@ -211,8 +215,10 @@ int preset_path(const char *kind, const char *name, char *path, size_t len,
 			return -1;
 		}
 		if (strlen(name) >= len) {
-			snprintf(err, errlen, "%s file '%.64s...' is a path of %zu "
-			         "characters; at most %zu", kind, name, strlen(name),
+			char size[64];
+			snprintf(err, errlen, "%s file '%.64s...' is a path of %s; "
+			         "at most %zu bytes", kind, name,
+			         rl_utf8_bytes(name, strlen(name), size, sizeof size),
 			         len - 1);
 			return -1;
 		}
@@ -227,7 +233,7 @@ int preset_path(const char *kind, const char *name, char *path, size_t len,
 		struct stat sb;
 		size_t pl = preset_file(dir, name, path, len);
 		if (pl >= len) {
-			snprintf(err, errlen, "%s file of %zu characters in the data "
+			snprintf(err, errlen, "%s file of %zu bytes in the data "
 			         "directory %s; at most %zu", kind, pl, rl_data_dir(),
 			         len - 1);
 			return -1;

@@ -8,6 +8,7 @@
 
 #include "ini.h"
 #include "presets.h"
+#include "utf8.h"
 
 typedef struct {
 	char software[128];   /* [meta] software */
@@ -37,8 +38,10 @@ static int meta_cb(void *ud, const char *section, const char *key,
 	/* cut, a software would match another's family or none, a date
 	** sort otherwise, a chip name another chip: refused */
 	if (len >= cap) {
-		snprintf(err, errlen, "[%s] %s: %zu characters; at most %zu",
-		         section, key, len, cap - 1);
+		char size[64];
+		snprintf(err, errlen, "[%s] %s: %s; at most %zu bytes", section,
+		         key, rl_utf8_bytes(value, len, size, sizeof size),
+		         cap - 1);
 		m->too_long = 1;
 		return -1;
 	}

@@ -10,6 +10,7 @@
 
 #include "../model/params.h"
 #include "ini.h"
+#include "utf8.h"
 
 void setup_init(rl_setup *st)
 {
@@ -75,9 +76,10 @@ static int name_of(const char *kind, const char *name, char *tmp,
 	if (l > 4 && !strcmp(base + l - 4, ".ini"))
 		l -= 4;
 	if (l >= RL_NAME_MAX) {
+		char size[64];
 		snprintf(err, errlen, "%s file '%.64s...': its name (less .ini) is "
-		         "%zu characters; at most %d", kind, base, l,
-		         RL_NAME_MAX - 1);
+		         "%s; at most %d bytes", kind, base,
+		         rl_utf8_bytes(base, l, size, sizeof size), RL_NAME_MAX - 1);
 		return -1;
 	}
 	memcpy(tmp, base, l);
@@ -419,8 +421,12 @@ int setup_assign_as(rl_setup *st, const char *what, const char *assignment,
 	char buf[512], *eq, *dot;
 	if (strlen(assignment) >= sizeof buf) {
 		/* cut, a bad value could read as a good one */
-		snprintf(err, errlen, "%s '%.40s...': longer than %zu "
-		         "characters", what, assignment, sizeof buf - 1);
+		char size[64];
+		snprintf(err, errlen, "%s '%.40s...': %s; at most %zu bytes", what,
+		         assignment,
+		         rl_utf8_bytes(assignment, strlen(assignment), size,
+		                       sizeof size),
+		         sizeof buf - 1);
 		return -1;
 	}
 	snprintf(buf, sizeof buf, "%s", assignment);

@@ -3,6 +3,7 @@
 */
 #include "utf8.h"
 
+#include <stdio.h>
 #include <string.h>
 
 int rl_utf8_len(const unsigned char *s)
@@ -45,6 +46,37 @@ size_t rl_utf8_chars(const char *s)
 		if ((l = rl_utf8_len(p)) < 1)
 			l = 1;
 	return c;
+}
+
+long rl_utf8_bad(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int l;
+	for (; *p; p += l)
+		if ((l = rl_utf8_len(p)) < 1)
+			return (long)(p - (const unsigned char *)s);
+	return -1;
+}
+
+const char *rl_utf8_bytes(const char *s, size_t n, char *buf, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, chars = 0;
+	int ascii = 1, l;
+	for (; i < n && p[i]; i += (size_t)l, chars++) {
+		if (p[i] >= 0x80)
+			ascii = 0;
+		if ((l = rl_utf8_len(p + i)) < 1)
+			l = 1;
+	}
+	if (len == 0)
+		return buf;
+	if (ascii)
+		snprintf(buf, len, "%zu byte%s", n, n == 1 ? "" : "s");
+	else
+		snprintf(buf, len, "%zu bytes (%zu character%s)", n, chars,
+		         chars == 1 ? "" : "s");
+	return buf;
 }
 
 const char *rl_utf8_cell(const char *s, int width, int cut, char *buf,

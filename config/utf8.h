@@ -16,6 +16,18 @@ int rl_utf8_len(const unsigned char *s);
 ** sequence, one per byte that begins none. */
 size_t rl_utf8_chars(const char *s);
 
+/* The offset of the first byte of s that begins no well-formed sequence
+** (rl_utf8_len 0), or -1 when s is well-formed UTF-8 throughout. */
+long rl_utf8_bad(const char *s);
+
+/* The size of the first n bytes of s for a message about a limit, which
+** rooflab's fixed fields count in bytes: "N bytes", and where they hold
+** other than ASCII "N bytes (M characters)", M as rl_utf8_chars counts
+** (a label of 100 Greek letters is "200 bytes (100 characters)"), into
+** buf (len bytes); returns buf.  The one way a message says what it
+** counted. */
+const char *rl_utf8_bytes(const char *s, size_t n, char *buf, size_t len);
+
 /* s as a cell of a text table for a terminal, into buf (n bytes): each
 ** control character (C0, DEL, and the C1 controls U+0080..U+009F, which a
 ** terminal may obey) and each byte that begins no well-formed sequence

@@ -13,6 +13,7 @@
 
 #include "../config/tmpfile.h"
 #include "rctx.h"
+#include "../config/utf8.h"
 
 static const char *const sections[] = {
 	"Verdict", "Where the speedup comes from", "Assumptions",
@@ -117,10 +118,13 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 	** longer than r.md_dir holds is refused, not cut to another folder */
 	if (fmt == DOC_MD && strrchr(o->out, '/') &&
 	    (size_t)(strrchr(o->out, '/') - o->out) >= sizeof r.md_dir) {
-		snprintf(err, errlen, "--out %.64s...: its folder is %zu "
-		         "characters; a Markdown report, whose figures are written "
-		         "beside it, takes at most %zu", o->out,
-		         (size_t)(strrchr(o->out, '/') - o->out),
+		char size[64];
+		snprintf(err, errlen, "--out %.64s...: its folder is %s; a "
+		         "Markdown report, whose figures are written beside it, "
+		         "takes at most %zu bytes", o->out,
+		         rl_utf8_bytes(o->out,
+		                       (size_t)(strrchr(o->out, '/') - o->out),
+		                       size, sizeof size),
 		         sizeof r.md_dir - 1);
 		return RL_EINPUT;
 	}

@@ -11,6 +11,7 @@
 #include "../config/ini.h"
 #include "../config/setup.h"
 #include "text.h"
+#include "../config/utf8.h"
 
 static int enum_choice(const rl_operand *o, const char *name, double *v)
 {
@@ -112,8 +113,10 @@ int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
 	int op = -1, bad_l, bad_r, named_l = 0, named_r = 0;
 	if (strlen(expr) >= sizeof buf) {
 		/* cut, "x <= 1000...0" would keep another range */
-		snprintf(err, errlen, "filter '%.40s...': longer than %zu "
-		         "characters", expr, sizeof buf - 1);
+		char size[64];
+		snprintf(err, errlen, "filter '%.40s...': %s; at most %zu bytes",
+		         expr, rl_utf8_bytes(expr, strlen(expr), size, sizeof size),
+		         sizeof buf - 1);
 		return -1;
 	}
 	snprintf(buf, sizeof buf, "%s", expr);

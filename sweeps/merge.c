@@ -20,6 +20,7 @@
 #include "../model/status.h"
 #include "../config/tmpfile.h"
 #include "store.h"
+#include "../config/utf8.h"
 
 typedef struct {
 	sqlite3 *db;       /* owned by parts[part] */
@@ -112,12 +113,14 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 			size_t k;
 			for (k = 0; k < sizeof texts / sizeof texts[0]; k++)
 				if (strlen(text_of(st, texts[k].col)) >= texts[k].cap) {
-					snprintf(err, errlen, "%s: run %lld: %s of %zu "
-					         "characters; rooflab writes at most %zu",
+					const char *t = text_of(st, texts[k].col);
+					char size[64];
+					snprintf(err, errlen, "%s: run %lld: %s of %s; "
+					         "rooflab writes at most %zu bytes",
 					         m->paths[part],
 					         (long long)sqlite3_column_int64(st, 0),
 					         texts[k].name,
-					         strlen(text_of(st, texts[k].col)),
+					         rl_utf8_bytes(t, strlen(t), size, sizeof size),
 					         texts[k].cap - 1);
 					sqlite3_finalize(st);
 					return RL_EINPUT;

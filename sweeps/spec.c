@@ -17,6 +17,7 @@
 #include "../config/regfile.h"
 #include "../config/setup.h"
 #include "text.h"
+#include "../config/utf8.h"
 
 /* Outputs kept when a spec has no [outputs]; those the table lacks are
 ** skipped (power and cost arrive with the silicon model). */
@@ -171,8 +172,11 @@ static int setup_key(rl_sweep_setup *su, const char *section,
 		}
 		if (strlen(value) >= sizeof su->sets[0]) {
 			/* cut, a bad value could read as a good one */
-			snprintf(err, errlen, "set = '%.40s...': longer than %zu "
-			         "characters", value, sizeof su->sets[0] - 1);
+			char size[64];
+			snprintf(err, errlen, "set = '%.40s...': %s; at most %zu "
+			         "bytes", value,
+			         rl_utf8_bytes(value, strlen(value), size, sizeof size),
+			         sizeof su->sets[0] - 1);
 			return -1;
 		}
 		if (check_set(value, err, errlen))
@@ -647,8 +651,10 @@ rl_sweep_spec *rl_sweep_spec_parse(const char *name, const char *text,
 	}
 	/* the spec's path goes into the database's run: refused, not cut */
 	if (strlen(name) >= sizeof s->path) {
-		snprintf(err, errlen, "sweep spec '%.40s...': a path of %zu "
-		         "characters; at most %zu", name, strlen(name),
+		char size[64];
+		snprintf(err, errlen, "sweep spec '%.40s...': a path of %s; at "
+		         "most %zu bytes", name,
+		         rl_utf8_bytes(name, strlen(name), size, sizeof size),
 		         sizeof s->path - 1);
 		free(s);
 		return NULL;

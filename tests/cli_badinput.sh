@@ -288,7 +288,7 @@ fi
 long=$(printf 'chip.tdp_w=5.%0600d9x' 0)
 expect_exit 2 "a --set of 615 characters is refused" -- "$RL" eval --chip \
 	h100-sxm --model llama3-70b --set "$long"
-expect_err "longer than 511 characters" "the --set's length is the reason"
+expect_err "615 bytes; at most 511 bytes" "the --set's length is the reason"
 
 # a preset naming itself, or a cycle of two, is said to be one, once, not
 # nine nested "FILE:LINE:" prefixes ending in "nest more than 8 deep"

@@ -701,21 +701,36 @@ expect_exit 0 "claim: a label of 127 characters" -- \
 expect_out "\"label\": \"$l127\"," "is in the JSON whole"
 expect_exit 2 "claim: a label of 128 characters is refused" -- \
 	$RL claim --samples 0 --no-design --a "h100-sxm,label=${l127}L"
-expect_err "^rooflab claim: side a .*: label 'L{40}\.\.\.' is 128 characters; at most 127$" \
+expect_err "^rooflab claim: side a .*: label 'L{40}\.\.\.' is 128 bytes; at most 127 bytes$" \
 	"the message says how long it is and the limit"
+# a label's limit is in bytes: 63 Greek alphas (2 bytes each, CE B1) are
+# 126 bytes and go whole; 64 are 128 bytes (64 characters), refused with
+# both counts; a label that is not UTF-8 (a lone FF byte) is refused, so
+# the JSON, the database and the plots never hold it
+a63=$(awk 'BEGIN { for (i = 0; i < 63; i++) printf "\316\261" }')
+expect_exit 0 "claim: a label of 63 Greek letters (126 bytes)" -- \
+	$RL claim --samples 0 --no-design --a "h100-sxm,label=$a63" --json
+expect_out "\"label\": \"$a63\"," "is in the JSON whole"
+expect_exit 2 "claim: a label of 64 Greek letters (128 bytes) is refused" -- \
+	$RL claim --samples 0 --no-design --a "h100-sxm,label=${a63}$(printf '\316\261')"
+expect_err "is 128 bytes \(64 characters\); at most 127 bytes$" \
+	"the message counts its bytes and its characters"
+expect_exit 2 "claim: a label that is not UTF-8 is refused" -- \
+	$RL claim --samples 0 --no-design --a "$(printf 'h100-sxm,label=ab\377c')"
+expect_err "label: byte 3 \(0xFF\) begins no UTF-8 character" "the message names the byte"
 # the default label "8 x CHIP (ideal)" of a chip named with 120 characters
 # is 4 + 120 + 8 = 132 characters (profile ideal, named)
 c120=$(awk 'BEGIN { for (i = 0; i < 120; i++) printf "c" }')
 cp "$ROOFLAB_DATA/chips/h100-sxm.ini" "$tmpd/$c120.ini"
 expect_exit 2 "claim: a default label over 127 characters is refused" -- \
 	sh -c 'cd "$1" && "$2" claim --samples 0 --no-design --a "$3.ini,profile=ideal"' sh "$tmpd" "$RL" "$c120"
-expect_err "the side's label \(N x CHIP \(PROFILE\)\) '8 x c{36}\.\.\.' is 132 characters; at most 127: give a shorter one with label=NAME" \
+expect_err "the side's label \(N x CHIP \(PROFILE\)\) '8 x c{36}\.\.\.' is 132 bytes; at most 127 bytes: give a shorter one with label=NAME" \
 	"the message gives its length and what to do"
 # without profile= the copy of h100-sxm.ini (software TensorRT-LLM) takes
 # trtllm-0.10: "8 x " + 120 + " (trtllm-0.10, chip default)" = 4 + 120 + 28
 expect_exit 2 "claim: a default label with the chip's default profile, too" -- \
 	sh -c 'cd "$1" && "$2" claim --samples 0 --no-design --a "$3.ini"' sh "$tmpd" "$RL" "$c120"
-expect_err "'8 x c{36}\.\.\.' is 152 characters; at most 127" "counts the profile's words"
+expect_err "'8 x c{36}\.\.\.' is 152 bytes; at most 127 bytes" "counts the profile's words"
 expect_exit 0 "with label= it runs" -- \
 	sh -c 'cd "$1" && "$2" claim --samples 0 --no-design --a "$3.ini,label=long chip"' sh "$tmpd" "$RL" "$c120"
 # the sources of the claim's uncertainty and of the claims it checks go
@@ -729,7 +744,7 @@ expect_out "\"source\": \"$s319\"" "is in the JSON whole"
 printf '[b.design.frac_mac]\ndist = uniform\nlow = 0.2\nhigh = 0.3\nsource = %ss\n' "$s319" >"$tmpd/u320.ini"
 expect_exit 2 "claim: one of 320 is refused" -- \
 	$RL claim --samples 0 --no-design --uncertainty "$tmpd/u320.ini"
-expect_err "u320\\.ini:5: \\[b\\.design\\.frac_mac\\] source: 320 characters; at most 319" \
+expect_err "u320\\.ini:5: \\[b\\.design\\.frac_mac\\] source: 320 bytes; at most 319 bytes" \
 	"the message names the file, line, key and limit"
 mkdir "$tmpd/cd"
 cp -R "${ROOFLAB_DATA:?}/." "$tmpd/cd/"
@@ -741,7 +756,7 @@ expect_out "\"source\": \"$s255\"" "is in the JSON whole"
 sed -i "s/^source = $s255/&q/" "$tmpd/cd/claims/etched-2024.ini"
 expect_exit 2 "claim: one of 256 is refused" -- \
 	env ROOFLAB_DATA="$tmpd/cd" $RL claim --samples 0 --no-design
-expect_err "etched-2024\\.ini:10: speedup\\.source is 256 characters; at most 255" \
+expect_err "etched-2024\\.ini:10: speedup\\.source is 256 bytes; at most 255 bytes" \
 	"the message names the file, line, key and limit"
 # what must be true names side b by its label, whole (it was cut at 80
 # characters): in the JSON and in the Markdown report of the database
@@ -767,7 +782,7 @@ cp "$ROOFLAB_DATA/uncertainty/sohu.ini" "$ud.ini"
 printf '[claim]\nuncertainty = %s.ini\n' "$ud" >"$tmpd/ucfg.ini"
 expect_exit 2 "claim: a config's uncertainty path of 1040 characters" -- \
 	$RL claim --samples 0 --no-design --config "$tmpd/ucfg.ini"
-expect_err "uncertainty file '.{64}\.\.\.' is a path of 1040 characters; at most 1023" \
+expect_err "uncertainty file '.{64}\.\.\.' is a path of 1040 bytes; at most 1023 bytes" \
 	"is refused with its length, not read cut"
 # the scenario a claim records (JSON, database) is the --scenario given;
 # a path longer than the record's 127 characters is recorded by its name,

@@ -235,7 +235,7 @@ done
 expect_exit 2 "calibrate: a parameter listed twice" -- $RL calibrate --profile ideal --fit eff_compute,iter_overhead_ms,eff_compute=0.5:0.8
 expect_err "^rooflab calibrate: --fit: eff_compute is listed twice" "the message names it"
 expect_exit 2 "calibrate: a --fit list too long" -- $RL calibrate --profile ideal --fit "$(printf 'eff_compute,%.0s' $(seq 1 100))"
-expect_err "^rooflab calibrate: --fit: the list is longer than 1023 characters" "the message says so"
+expect_err "^rooflab calibrate: --fit: the list is 1200 bytes; at most 1023 bytes" "the message says so"
 # the profile goes to a folder that does not exist: exit 2, nothing left
 # --loo-model (how rows are left out) with --no-loo (none is): refused, not
 # ignored
@@ -329,7 +329,7 @@ sw128=$(awk 'BEGIN { printf "TensorRT-LLM"; for (i = 12; i < 128; i++) printf "x
 sed -i "s/^software = TensorRT-LLM .*/software = $sw128/" "$tmpd/sw/chips/h100-sxm.ini"
 expect_exit 2 "eval: a chip's software of 128 characters is refused" -- \
 	env ROOFLAB_DATA="$tmpd/sw" $RL eval --chip h100-sxm --model llama3-8b
-expect_err "\[meta\] software: 128 characters; at most 127" "the message names the key and the limit"
+expect_err "\[meta\] software: 128 bytes; at most 127 bytes" "the message names the key and the limit"
 sed -i "s/^software = .*/software = ${sw128%x}/" "$tmpd/sw/chips/h100-sxm.ini"
 expect_exit 2 "one of 127 is read (and matches no profile's software)" -- \
 	env ROOFLAB_DATA="$tmpd/sw" $RL eval --chip h100-sxm --model llama3-8b

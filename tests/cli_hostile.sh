@@ -410,10 +410,19 @@ else
 fi
 rm -f ./*.tmp-$$
 
-# ---- JSON output is valid UTF-8 whatever bytes the input holds
+# ---- JSON output is valid UTF-8 whatever bytes the input holds.  A
+# label is text rooflab keeps (JSON, database, plots): one in Latin-1 is
+# refused, naming the byte; a preset's file name is what the file system
+# holds, and eval's JSON names it with U+FFFD for the byte
+expect_exit 2 "claim with a Latin-1 label is refused" -- "$RL" claim \
+	--samples 0 --no-design --json --a "h100-sxm,label=caf$(printf '\351')"
+expect_err "label: byte 4 \(0xE9\) begins no UTF-8 character" "the message names the byte"
+[ -s "$tmpd/out" ] && { echo "not ok - a refused claim wrote JSON"; fails=$((fails + 1)); } ||
+	echo "ok - a refused claim writes no JSON"
+cp "${ROOFLAB_DATA:-$root/data}/chips/h100-sxm.ini" "caf$(printf '\351').ini"
 if command -v iconv >/dev/null 2>&1; then
-	expect_exit 0 "claim --json with a Latin-1 label" -- "$RL" claim \
-		--samples 0 --no-design --json --a "h100-sxm,label=caf$(printf '\351')"
+	expect_exit 0 "eval --json with a chip file named in Latin-1" -- "$RL" eval \
+		--chip "./caf$(printf '\351').ini" --model llama3-8b --json
 	if iconv -f UTF-8 -t UTF-8 "$tmpd/out" >/dev/null 2>&1; then
 		echo "ok - the JSON is valid UTF-8"
 	else

@@ -165,13 +165,13 @@ cp "${ROOFLAB_DATA:-data}/models/llama3-8b.ini" "$tmpd/v/models/$long.ini"
 cp "${ROOFLAB_DATA:-data}/models/llama3-8b.ini" "$tmpd/v/models/$n63.ini"
 expect_exit 0 "presets model with a file of a 240-character name" -- \
 	env ROOFLAB_DATA="$tmpd/v" $RL presets model
-expect_out "^  $long \(does not load: model name of 240 characters; a preset name has at most 63\)\$" \
+expect_out "^  $long \(does not load: model name of 240 bytes; a preset name has at most 63 bytes\)\$" \
 	"a file of a name too long for a preset is listed as not loading, with why"
 expect_out "^  $n63 32 layers, hidden 4096," \
 	"a model of a 63-character name is listed"
 expect_exit 2 "a model named by 240 characters" -- \
 	env ROOFLAB_DATA="$tmpd/v" $RL eval --chip h100-sxm --model "$long"
-expect_err "model name of 240 characters; a preset name has at most 63" \
+expect_err "model name of 240 bytes; a preset name has at most 63 bytes" \
 	"a model named by 240 characters: refused, with why"
 expect_exit 0 "a model named by 63 characters loads" -- \
 	env ROOFLAB_DATA="$tmpd/v" $RL eval --chip h100-sxm --model "$n63"
@@ -181,7 +181,7 @@ expect_exit 0 "a model named by 63 characters loads" -- \
 # refused, with why. One of 127 characters loads and is recorded whole.
 expect_exit 2 "a model file of a 240-character name given by path" -- \
 	$RL eval --chip h100-sxm --model "$tmpd/v/models/$long.ini"
-expect_err "model file 'm{64}\.\.\.': its name \(less \.ini\) is 240 characters; at most 127\$" \
+expect_err "model file 'm{64}\.\.\.': its name \(less \.ini\) is 240 bytes; at most 127 bytes\$" \
 	"a model file of a 240-character name by path: refused, with why"
 n127=$(printf 'p%.0s' $(seq 127))
 cp "${ROOFLAB_DATA:-data}/models/llama3-8b.ini" "$tmpd/$n127.ini"
@@ -196,7 +196,7 @@ cp "${ROOFLAB_DATA:-data}/models/llama3-8b.ini" "$tmpd/$n63.ini"
 deep="$tmpd$(printf '/%.0s' $(seq 1100))$n63.ini"
 expect_exit 2 "a model path of over 1,023 characters" -- \
 	$RL eval --chip h100-sxm --model "$deep"
-expect_err "is a path of [0-9]+ characters; at most 1023\$" \
+expect_err "is a path of [0-9]+ bytes; at most 1023 bytes\$" \
 	"a model path of over 1,023 characters: refused, with why"
 rm -f "$tmpd/$n63.ini"
 
@@ -210,7 +210,7 @@ cp "${ROOFLAB_DATA:-data}/models/llama3-8b.ini" "$tmpd/v/models/$l74.ini"
 : > "$tmpd/$l74"
 expect_exit 0 "presets model with a file of a long name holding .ini" -- \
 	sh -c "cd '$tmpd' && ROOFLAB_DATA='$tmpd/v' '$RL' presets model"
-expect_out "^  $l74 \(does not load: model name of 74 characters; a preset name has at most 63\)\$" \
+expect_out "^  $l74 \(does not load: model name of 74 bytes; a preset name has at most 63 bytes\)\$" \
 	"a long name holding .ini: listed as not loading, with why"
 rm -f "$tmpd/v/models/$l74.ini" "$tmpd/$l74"
 

@@ -72,7 +72,7 @@ awk -v c="$c4070" '/^eff_compute = / { print "eff_compute = 0.6   ; " c; next } 
 expect_exit 0 "its start line is 4,092 characters" -- \
 	test "$(line eff_compute "$tmpd/start2.ini" | awk '{ print length }')" -eq 4092
 expect_exit 2 "a profile line too long to read back: exit 2" -- fit "$tmpd/start2.ini" "$tmpd/out2.ini"
-expect_err "cannot write .*out2\\.ini: the line of 'eff_compute' would be [0-9]+ characters .* longer than the 4095 characters a profile line may have" \
+expect_err "cannot write .*out2\\.ini: the line of 'eff_compute' would be [0-9]+ bytes .* longer than the 4095 bytes a profile line may have" \
 	"the message names the key and the limit"
 expect_exit 1 "nothing is written" -- test -e "$tmpd/out2.ini"
 

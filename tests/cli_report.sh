@@ -528,7 +528,7 @@ expect_err "is also --sweeps" "names --sweeps"
 dd=$(deepdir 1030)
 expect_exit 2 "report: a Markdown --out in a folder of over 1023 characters is refused" -- \
 	"$RL" report --db "$db" --no-plots --out "$dd/r.md"
-expect_err "its folder is ${#dd} characters; a Markdown report, whose figures are written beside it, takes at most 1023" \
+expect_err "its folder is ${#dd} bytes; a Markdown report, whose figures are written beside it, takes at most 1023 bytes" \
 	"the message gives the folder's length and the limit"
 expect_exit 0 "the HTML report, which writes no figure files, is written there" -- \
 	"$RL" report --db "$db" --no-plots --out "$dd/r.html"

@@ -133,7 +133,7 @@ expect_err "different sweep specs" "says the specs differ"
 cp "$d/part3.db" "$d/long3.db"
 q "$d/long3.db" "UPDATE runs SET spec_hash = spec_hash || '0'"
 expect_exit 2 "a shard's spec hash of 17 digits is refused" -- $RL merge "$d/m17.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/long3.db"
-expect_err "long3\\.db: run [0-9]+: spec_hash of 17 characters; rooflab writes at most 16" "the message names the part, the run and the limit"
+expect_err "long3\\.db: run [0-9]+: spec_hash of 17 bytes; rooflab writes at most 16 bytes" "the message names the part, the run and the limit"
 # a part of the same spec written by another build (its version or git
 # revision changed by hand): its numbers may differ, and the merged run
 # would record the first part's build alone
@@ -149,7 +149,7 @@ done
 cp "$d/part3.db" "$d/build3.db"
 q "$d/build3.db" "UPDATE runs SET git_rev = printf('%070d', 0)"
 expect_exit 2 "a part's git_rev of 70 characters" -- $RL merge "$d/m1.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/build3.db"
-expect_err "build3\.db: run 1: git_rev of 70 characters; rooflab writes at most 63" "names the length and the limit"
+expect_err "build3\.db: run 1: git_rev of 70 bytes; rooflab writes at most 63 bytes" "names the length and the limit"
 expect_exit 2 "merge into an existing file" -- $RL merge "$d/merged.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/part3.db"
 expect_err "exists" "refuses to overwrite"
 # --force onto one of its own parts (by its name, or by a link to it): the
@@ -697,7 +697,7 @@ expect_err "empty range" "says empty"
 z=$(printf '%0250d' 0)
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = chip.hbm_tbps=3.%s1e9\n[axes]\nscenario.batch = 1, 2\n' "$z" >"$d/longset.ini"
 expect_exit 2 "a set line too long to hold" -- $RL sweep "$d/longset.ini" --db "$d/x.db"
-expect_err "longset.ini:4: set = 'chip.hbm_tbps=3.0+\\.\\.\\.': longer than 255 characters" "says it is too long, at its line"
+expect_err "longset.ini:4: set = 'chip.hbm_tbps=3.0+\\.\\.\\.': 269 bytes; at most 255 bytes" "says it is too long, at its line"
 # an empty item of [outputs] keep is refused, as an axis list's is: it was
 # skipped, so that an output deleted by mistake was stored by no column (a
 # comma at the end goes on with the next keep line, as sweeps/*.ini write)
@@ -943,7 +943,7 @@ expect_err "run 1: 1000 points evaluated, [1-9][0-9]* stored" "the example keeps
 dd=$(deepdir 1030)
 cp "$sroot/sweeps/isl-osl.ini" "$dd/s.ini"
 expect_exit 2 "sweep: a spec path of over 1023 characters is refused" -- $RL sweep "$dd/s.ini" --db "$tmpd/deep.db"
-expect_err "sweep spec '.{40}\.\.\.': a path of $((${#dd} + 6)) characters; at most 1023" \
+expect_err "sweep spec '.{40}\.\.\.': a path of $((${#dd} + 6)) bytes; at most 1023 bytes" \
 	"the message gives its length and the limit"
 
 # A design axis on a chip given by its spec sheet (the H100: chip.by_design
@@ -1257,4 +1257,20 @@ expect_err "was started from the same spec text, which resolves otherwise now .*
 n=$(q "$d/oldprof.db" "SELECT count(*) FROM points")
 [ "$n" = "1" ] && echo "ok - the old run is left as it was" ||
 	{ echo "not ok - the old run holds $n points"; fails=$((fails + 1)); }
+# a spec's text is UTF-8: a [meta] value in Latin-1 (E9, e-acute) is
+# refused at its line, naming the byte ("name = caf" is 10 bytes, E9 the
+# 11th); the same byte in a comment is no text rooflab keeps: read
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1,2\n[meta]\nname = caf\351\n' >"$d/latin1.ini"
+expect_exit 2 "a spec value in Latin-1" -- $RL sweep "$d/latin1.ini" --db "$d/latin1.db"
+expect_err "latin1\.ini:7: byte 11 of the line \(0xE9\) begins no UTF-8 character" "is refused at its line, naming the byte"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1,2 ; caf\351\n[meta]\nname = caf\303\251\n' >"$d/latin1.ini"
+expect_exit 0 "a Latin-1 comment and a UTF-8 value" -- $RL sweep "$d/latin1.ini" --db "$d/latin1.db"
+# the set line's limit counts bytes: "chip.hbm_tbps=" (14) and 121 Greek
+# alphas (2 bytes each) are 14 + 242 = 256 bytes, 14 + 121 = 135
+# characters, one byte past 255
+a121=$(awk 'BEGIN { for (i = 0; i < 121; i++) printf "\316\261" }')
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = chip.hbm_tbps=%s\n[axes]\nscenario.batch = 1, 2\n' "$a121" >"$d/greekset.ini"
+expect_exit 2 "a set line of 121 Greek letters" -- $RL sweep "$d/greekset.ini" --db "$d/x.db"
+expect_err "greekset\.ini:4: set = '.*': 256 bytes \(135 characters\); at most 255 bytes" \
+	"its message counts bytes and characters"
 finish

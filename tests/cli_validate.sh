@@ -477,7 +477,7 @@ id512=$(awk 'BEGIN { for (i = 0; i < 512; i++) printf "i" }')
 (head -1 "$ROOFLAB_DATA/measurements.csv"
  echo "$id512,DGX,1,h100-sxm,llama3-8b,fp8,128,128,1,TensorRT-LLM 0.10.0,output_tokens_per_s,100,src") >"$tmpd/longid.csv"
 expect_exit 2 "validate: an id of 512 characters is refused" -- $RL validate --measurements "$tmpd/longid.csv"
-expect_err "longid\\.csv:2: column 'id' \\(1\\): 512 characters; at most 511" "the message names the column and the limit"
+expect_err "longid\\.csv:2: column 'id' \\(1\\): 512 bytes; at most 511 bytes" "the message names the column and the limit"
 (head -1 "$ROOFLAB_DATA/measurements.csv"
  echo "${id512%i},DGX,1,h100-sxm,llama3-8b,fp8,128,128,1,TensorRT-LLM 0.10.0,output_tokens_per_s,100,src") >"$tmpd/longid.csv"
 expect_exit 0 "one of 511 is read" -- $RL validate --measurements "$tmpd/longid.csv" --json

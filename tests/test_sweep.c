@@ -332,7 +332,7 @@ static void test_filter(void **state)
 	rl_sweep_spec_free(s);
 }
 
-/* A filter longer than its 511-character buffer is refused, not cut: cut,
+/* A filter longer than its 511-byte buffer is refused, not cut: cut,
 ** "chip.hbm_tbps <= 1000...0.5x" (a bad number) would read as a good one,
 ** and "<= 1000...0" as a smaller bound. */
 static void test_filter_too_long(void **state)
@@ -344,7 +344,7 @@ static void test_filter_too_long(void **state)
 	             "[filter]\nkeep = chip.hbm_tbps <= 1");
 	memset(spec + n, '0', 600);
 	snprintf(spec + n + 600, sizeof spec - n - 600, ".5x\n");
-	refused(spec, "longer than 511 characters");
+	refused(spec, "621 bytes; at most 511 bytes");
 }
 
 /* Filters with linear sums over a 3 x 3 grid, hbm_tbps (t) 1, 2, 3 by

@@ -95,6 +95,44 @@ static void test_pct_byte(void **state)
 	byte_is(0, "/", "%00");
 }
 
+/* Sizes for messages about limits in bytes, counted by hand: "abc" 3
+** bytes of ASCII; Greek alpha beta gamma (CE B1, CE B2, CE B3) 6 bytes, 3
+** characters; 100 alphas 200 bytes, 100 characters; "a", a lone FF, "b":
+** 3 bytes, 3 characters (FF one, as rl_utf8_chars counts it); the first
+** 4 bytes of "\u00e9t\u00e9" (C3 A9 74 C3 A9) hold e-acute, t and C3
+** (the sequence cut): 4 bytes, 3 characters; "x" 1 byte. */
+static void test_utf8_bytes(void **state)
+{
+	char buf[64], alphas[201];
+	int i;
+	(void)state;
+	assert_string_equal(rl_utf8_bytes("abc", 3, buf, sizeof buf), "3 bytes");
+	assert_string_equal(rl_utf8_bytes("x", 1, buf, sizeof buf), "1 byte");
+	assert_string_equal(rl_utf8_bytes("\xce\xb1\xce\xb2\xce\xb3", 6, buf,
+	                                  sizeof buf),
+	                    "6 bytes (3 characters)");
+	for (i = 0; i < 100; i++)
+		memcpy(alphas + 2 * i, "\xce\xb1", 2);
+	alphas[200] = '\0';
+	assert_string_equal(rl_utf8_bytes(alphas, strlen(alphas), buf,
+	                                  sizeof buf),
+	                    "200 bytes (100 characters)");
+	assert_string_equal(rl_utf8_bytes("a\xff" "b", 3, buf, sizeof buf),
+	                    "3 bytes (3 characters)");
+	assert_string_equal(rl_utf8_bytes("\xc3\xa9t\xc3\xa9", 4, buf,
+	                                  sizeof buf),
+	                    "4 bytes (3 characters)");
+	/* the first byte that begins no sequence: none in ASCII or Greek; the
+	** FF at 1; an overlong C0 80 at 0; a surrogate ED A0 80 at 2; a
+	** 3-byte sequence cut by the end (E4 B8) at 1 */
+	assert_int_equal(rl_utf8_bad("abc"), -1);
+	assert_int_equal(rl_utf8_bad(alphas), -1);
+	assert_int_equal(rl_utf8_bad("a\xff" "b"), 1);
+	assert_int_equal(rl_utf8_bad("\xc0\x80"), 0);
+	assert_int_equal(rl_utf8_bad("ab\xed\xa0\x80"), 2);
+	assert_int_equal(rl_utf8_bad("a\xe4\xb8"), 1);
+}
+
 static void test_utf8_cell(void **state)
 {
 	char buf[64];
@@ -152,6 +190,7 @@ int main(void)
 	    cmocka_unit_test(test_commalist),
 	    cmocka_unit_test(test_pct_byte),
 	    cmocka_unit_test(test_utf8_cell),
+	    cmocka_unit_test(test_utf8_bytes),
 	    cmocka_unit_test(test_utf8_chars),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
