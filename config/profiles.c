@@ -132,6 +132,18 @@ int profile_default(const char *chip, const char *how, char *name,
 			         c.software, best_sw, best_date);
 		return 0;
 	}
+	/* the note where a command serves the chip under ideal: short, as
+	** map's second line, curve's series line and a sweep's stderr print
+	** it, the list of profiles left to rooflab presets */
+	if (snprintf(note, notelen, "ideal: no calibrated profile for '%s' "
+	             "(%s%s); rooflab presets profile lists the profiles", chip,
+	             c.software[0] ? "software: " : "its preset names no "
+	             "software", c.software) >= (int)notelen)
+		/* a chip path too long for it, whole */
+		snprintf(note, notelen, "ideal: no calibrated profile for this "
+		         "chip (%s%s); rooflab presets profile lists the profiles",
+		         c.software[0] ? "software: " : "its preset names no "
+		         "software", c.software);
 	preset_names("profile", names, sizeof names);
 	snprintf(err, errlen, "no %s given, and no calibrated profile "
 	         "for the software of chip '%s' (%s%s); name one with %s%s"
@@ -160,6 +172,9 @@ int profile_choose(eval_opts *o, rl_setup *st, const char *how, char *name,
 	}
 	rc = profile_default(o->chip ? o->chip : st->chip, how, name, namelen,
 	                     note, sizeof note, err, errlen);
+	if (rc == 1)
+		/* st stays on ideal: the note says so and why */
+		snprintf(st->profile_note, sizeof st->profile_note, "%s", note);
 	if (rc)
 		return rc;
 	o->profile = name;
@@ -172,17 +187,13 @@ int profile_choose(eval_opts *o, rl_setup *st, const char *how, char *name,
 int profile_settle(eval_opts *o, rl_setup *st, const char *how, char *name,
                    size_t namelen, const char **at, char *err, size_t errlen)
 {
-	int rc;
 	*at = NULL;
 	if (o->profile) {
 		snprintf(st->profile_note, sizeof st->profile_note, "named by %s",
 		         how);
 		return 0;
 	}
-	rc = profile_choose(o, st, how, name, namelen, at, err, errlen);
-	if (rc == 1)
-		/* st as opts_apply left it: on ideal, which the note says */
-		snprintf(st->profile_note, sizeof st->profile_note, "ideal: %.600s",
-		         err);
-	return rc;
+	/* a chip with none: st as opts_apply left it, on ideal, which
+	** profile_choose's note says */
+	return profile_choose(o, st, how, name, namelen, at, err, errlen);
 }

@@ -25,7 +25,10 @@
 ** 2026-11-22").  `how` is how the user names a profile ("--profile" for
 ** eval, "profile=" in a claim side), for the note and the message.
 ** Returns 0; 1 with err saying that the chip has none and listing the
-** profiles; -1 with err when a preset cannot be read. */
+** profiles, and the short note of a command that serves it under ideal
+** ("ideal: no calibrated profile for 'sohu' (its preset names no
+** software); rooflab presets profile lists the profiles", the same for
+** every `how`); -1 with err when a preset cannot be read. */
 int profile_default(const char *chip, const char *how, char *name,
                     size_t namelen, char *note, size_t notelen, char *err,
                     size_t errlen);
@@ -35,8 +38,9 @@ int profile_default(const char *chip, const char *how, char *name,
 ** st->profile_note), else take profile_default's, o->profile = name (it
 ** must outlive o's use) and st applied again with it (its note into
 ** st->profile_note).  Returns 0; 1 when the chip has no calibrated profile
-** (st as it was, on `ideal`; err says why); -1 with err (and *at as
-** opts_apply_at sets it). */
+** (st as it was, on `ideal`, profile_default's short note into
+** st->profile_note; err says why, listing the profiles); -1 with err (and
+** *at as opts_apply_at sets it). */
 int profile_choose(eval_opts *o, rl_setup *st, const char *how, char *name,
                    size_t namelen, const char **at, char *err,
                    size_t errlen);
@@ -45,9 +49,10 @@ int profile_choose(eval_opts *o, rl_setup *st, const char *how, char *name,
 ** st applied from o (opts_apply): the one o names ("named by HOW" into
 ** st->profile_note), else profile_choose's.  Returns 0; 1 when o names
 ** none and the chip has no calibrated profile: st on `ideal`, as it was,
-** its note "ideal: " and err's message (eval refuses that, map, curve
-** and a sweep serve under ideal and say so, as claim's sides do); -1 with
-** err (and *at as opts_apply_at sets it). */
+** its note profile_default's short one, "ideal: no calibrated profile
+** for 'CHIP' ..." (eval refuses that with err's, which lists the profiles;
+** map, curve and a sweep serve under ideal and say so, as claim's sides
+** do); -1 with err (and *at as opts_apply_at sets it). */
 int profile_settle(eval_opts *o, rl_setup *st, const char *how, char *name,
                    size_t namelen, const char **at, char *err,
                    size_t errlen);

@@ -88,7 +88,7 @@ expect_exit 0 "curve without --profile" -- $RL curve --chip h100-sxm,sohu --mode
 expect_out "^llama3-70b, fp8, 2048 in / 128 out, 8 chips, each chip's profile$" "curve's title: the profiles differ"
 expect_out "^  profile trtllm-0.10 \(the default for this chip: the latest calibrated profile for TensorRT-LLM" \
 	"h100-sxm's series on its default"
-expect_out "^  profile ideal \(ideal: no --profile given, and no calibrated profile for the software of chip 'sohu'" \
+expect_out "^  profile ideal \(ideal: no calibrated profile for 'sohu' \(its preset names no software\); rooflab presets profile lists the profiles\)$" \
 	"sohu's series on ideal, saying why"
 # the points of each series: the rows after its "profile" line
 awk '/^h100-sxm tp8/ {f=1} /^sohu tp8/ {f=0} f && /^ +[0-9]/' "$tmpd/out" >"$tmpd/c_h100.txt"
@@ -120,7 +120,7 @@ assert d['profile'] is None, d['profile']
 assert s['h100-sxm']['profile'] == 'trtllm-0.10'
 assert s['h100-sxm']['profile_chosen'].startswith('the default for this chip: ')
 assert s['sohu']['profile'] == 'ideal'
-assert s['sohu']['profile_chosen'].startswith('ideal: no --profile given')
+assert s['sohu']['profile_chosen'] == \"ideal: no calibrated profile for 'sohu' (its preset names no software); rooflab presets profile lists the profiles\", s['sohu']['profile_chosen']
 "; then
 	echo "ok - curve json: each series' profile and why, none common"
 else

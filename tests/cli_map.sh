@@ -179,7 +179,7 @@ fi
 # table as --profile ideal
 expect_exit 0 "map sohu without --profile" -- $RL map --chip sohu $W --chips 8
 expect_out "profile ideal: 10 legal mappings" "sohu: ideal"
-expect_out "^profile ideal \(ideal: no --profile given, and no calibrated profile for the software of chip 'sohu'" \
+expect_out "^profile ideal \(ideal: no calibrated profile for 'sohu' \(its preset names no software\); rooflab presets profile lists the profiles\)$" \
 	"sohu: map says why ideal"
 grep '^ *[0-9]' "$tmpd/out" >"$tmpd/map_sohu.txt"
 expect_exit 0 "map sohu --profile ideal" -- $RL map --chip sohu $W --chips 8 --profile ideal
@@ -204,7 +204,16 @@ for k in '"chip": "h100-sxm"' '"model": "llama3-70b"' '"precision": "fp8"' \
 done
 expect_exit 0 "map --json sohu without --profile" -- $RL map --chip sohu $W --chips 8 --json
 expect_out '"profile": "ideal"' "map json: sohu on ideal"
-expect_out '"profile_chosen": "ideal: no --profile given' "map json says why ideal"
+expect_out "\"profile_chosen\": \"ideal: no calibrated profile for 'sohu' \(its preset names no software\); rooflab presets profile lists the profiles\"" "map json says why ideal"
+# the note is short and whole, the list of profiles left to rooflab
+# presets: a chip file whose path (600 characters and more) leaves no room for
+# it says "this chip" (the old note, eval's refusal cut at 600, ended
+# mid-list)
+lp=$(deepdir 600)
+cp "$ROOFLAB_DATA/chips/sohu.ini" "$lp/sohu.ini"
+expect_exit 0 "map --json, a chip file of a long path" -- $RL map --chip "$lp/sohu.ini" $W --chips 8 --json
+expect_out "\"profile_chosen\": \"ideal: no calibrated profile for this chip \(its preset names no software\); rooflab presets profile lists the profiles\"" \
+	"a long chip path: the note whole, naming no path"
 expect_exit 0 "map --json with --profile" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --json
 expect_out '"profile": "trtllm-0.10"' "map json names the profile given"
 expect_out '"profile_chosen": "named by --profile"' "map json says --profile named it"
