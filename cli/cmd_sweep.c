@@ -86,7 +86,8 @@ static void help(FILE *f)
 	      "or [baseline] naming no profile (nor a scenario naming one)\n"
 	      "serves under the profile eval takes for its chip, ideal for a "
 	      "chip with none;\nstderr says which and why, runs.profile and "
-	      "runs.profile_chosen record them.\n", f);
+	      "runs.profile_chosen record them\n(the [baseline]'s: "
+	      "runs.baseline_profile, baseline_profile_chosen).\n", f);
 	opt_help(f, table);
 	fputs("\nA progress bar is drawn on stderr when it is a terminal.  "
 	      "Exit status: 0 ok,\n2 bad input (spec, options, a database that "

@@ -468,27 +468,34 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 	const shard_run *a = &m->runs[0];
 	sqlite3_stmt *src, *dst;
 	const char *first = a->started, *last = a->finished_at;
-	int rc, k, i, chosen = 0;
+	static const char *const why[] = {"profile_chosen", "baseline_profile",
+	                                  "baseline_profile_chosen"};
+	char sql[512];
+	size_t used;
+	int rc = SQLITE_OK, k, i;
 	for (i = 0; i < m->nruns; i++) {
 		if (strcmp(m->runs[i].started, first) < 0)
 			first = m->runs[i].started;
 		if (strcmp(m->runs[i].finished_at, last) > 0)
 			last = m->runs[i].finished_at;
 	}
-	/* why the run's profile: a part made before runs.profile_chosen has
-	** none (NULL in the merged run, as in the part) */
-	rc = rl_store_has_column(a->db, "runs", "profile_chosen", &chosen);
+	/* the run's profile and the [baseline]'s, and why: a part made before
+	** runs.profile_chosen (or before baseline_profile) has none (NULL in
+	** the merged run, as in the part) */
+	used = (size_t)snprintf(sql, sizeof sql, "SELECT spec, spec_hash, "
+	                        "spec_path, version, git_rev, sampling, seed, "
+	                        "points, chip, model, scenario, profile, "
+	                        "baseline_total_tokens_per_s, "
+	                        "baseline_output_tokens_per_s");
+	for (k = 0; k < 3 && rc == SQLITE_OK; k++) {
+		int yes = 0;
+		rc = rl_store_has_column(a->db, "runs", why[k], &yes);
+		used += (size_t)snprintf(sql + used, sizeof sql - used, ", %s",
+		                         yes ? why[k] : "NULL");
+	}
+	snprintf(sql + used, sizeof sql - used, " FROM runs WHERE id = ?");
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(
-		    a->db, chosen
-		    ? "SELECT spec, spec_hash, spec_path, version, git_rev,"
-		      " sampling, seed, points, chip, model, scenario, profile,"
-		      " baseline_total_tokens_per_s, baseline_output_tokens_per_s,"
-		      " profile_chosen FROM runs WHERE id = ?"
-		    : "SELECT spec, spec_hash, spec_path, version, git_rev,"
-		      " sampling, seed, points, chip, model, scenario, profile,"
-		      " baseline_total_tokens_per_s, baseline_output_tokens_per_s,"
-		      " NULL FROM runs WHERE id = ?", -1, &src, NULL);
+		rc = sqlite3_prepare_v2(a->db, sql, -1, &src, NULL);
 	if (rc != SQLITE_OK) {
 		m->bad = a->part;
 		return rc;
@@ -498,9 +505,10 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 	    " git_rev, sampling, seed, points, chip, model, scenario, profile,"
 	    " baseline_total_tokens_per_s, baseline_output_tokens_per_s,"
 	    " started, finished, shard_index, shard_count, next_idx, dropped,"
-	    " dropped_below, profile_chosen)"
-	    " VALUES(1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,1,?17,?18,?17,?19)", -1,
-	    &dst, NULL);
+	    " dropped_below, profile_chosen, baseline_profile,"
+	    " baseline_profile_chosen)"
+	    " VALUES(1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,1,?17,?18,?17,?19,?20,"
+	    "?21)", -1, &dst, NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_finalize(src);
 		return rc;
@@ -510,7 +518,9 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 	if (rc == SQLITE_ROW) {
 		for (k = 0; k < 14; k++)
 			sqlite3_bind_value(dst, k + 1, sqlite3_column_value(src, k));
-		sqlite3_bind_value(dst, 19, sqlite3_column_value(src, 14));
+		for (k = 0; k < 3; k++)
+			sqlite3_bind_value(dst, 19 + k,
+			                   sqlite3_column_value(src, 14 + k));
 		sqlite3_bind_text(dst, 15, first, -1, SQLITE_STATIC);
 		sqlite3_bind_text(dst, 16, last, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(dst, 17, a->points);

@@ -27,7 +27,8 @@ static const char schema_sql[] =
     " next_idx INTEGER NOT NULL DEFAULT 0,"
     " chip TEXT, model TEXT, scenario TEXT, profile TEXT,"
     " baseline_total_tokens_per_s REAL, baseline_output_tokens_per_s REAL,"
-    " dropped INTEGER, dropped_below INTEGER, profile_chosen TEXT);"
+    " dropped INTEGER, dropped_below INTEGER, profile_chosen TEXT,"
+    " baseline_profile TEXT, baseline_profile_chosen TEXT);"
     "CREATE INDEX runs_spec ON runs(spec_hash, shard_count, shard_index);"
     "CREATE TABLE run_columns("
     " run_id INTEGER NOT NULL REFERENCES runs(id), ord INTEGER NOT NULL,"
@@ -379,15 +380,25 @@ static int add_drop_columns(sqlite3 *db)
 	return rc;
 }
 
-/* runs.profile_chosen added to a file made before it (in a write
-** transaction) for a new run to record why its profile: NULL for the
-** runs before, which did not record it. */
-static int add_profile_chosen_column(sqlite3 *db)
+/* runs.profile_chosen, baseline_profile and baseline_profile_chosen added
+** to a file made before them (in a write transaction) for a new run to
+** record its profile and the [baseline]'s, and why: NULL for the runs
+** before, which did not record them. */
+static int add_profile_chosen_columns(sqlite3 *db)
 {
-	int yes, rc = rl_store_has_column(db, "runs", "profile_chosen", &yes);
-	if (rc == SQLITE_OK && !yes)
-		rc = sqlite3_exec(db, "ALTER TABLE runs ADD COLUMN profile_chosen "
-		                  "TEXT", NULL, NULL, NULL);
+	static const char *const cols[] = {"profile_chosen", "baseline_profile",
+	                                   "baseline_profile_chosen"};
+	size_t i;
+	int yes, rc = SQLITE_OK;
+	for (i = 0; i < sizeof cols / sizeof cols[0] && rc == SQLITE_OK; i++) {
+		rc = rl_store_has_column(db, "runs", cols[i], &yes);
+		if (rc == SQLITE_OK && !yes) {
+			char sql[96];
+			snprintf(sql, sizeof sql, "ALTER TABLE runs ADD COLUMN %s TEXT",
+			         cols[i]);
+			rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+		}
+	}
 	return rc;
 }
 
@@ -466,9 +477,10 @@ static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	        " started, sampling, seed, points, shard_index, shard_count,"
 	        " next_idx, chip, model, scenario, profile,"
 	        " baseline_total_tokens_per_s, baseline_output_tokens_per_s,"
-	        " dropped, dropped_below, profile_chosen)"
-	        " VALUES(?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?,?,0,0,?18)", -1, &st,
-	    NULL);
+	        " dropped, dropped_below, profile_chosen, baseline_profile,"
+	        " baseline_profile_chosen)"
+	        " VALUES(?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?,?,0,0,?18,?19,?20)", -1,
+	    &st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
 	rl_utc_now(now, sizeof now);
@@ -494,6 +506,11 @@ static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	if (s->has_baseline) {
 		sqlite3_bind_double(st, k++, s->baseline_total_tps);
 		sqlite3_bind_double(st, k++, s->baseline_output_tps);
+		/* the [baseline]'s profile and why, as the [base]'s (NULL for a
+		** spec without one) */
+		sqlite3_bind_text(st, 19, s->baseline_profile, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 20, s->baseline_profile_note, -1,
+		                  SQLITE_STATIC);
 	}
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
@@ -533,7 +550,7 @@ int rl_store_new_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	if (rc == SQLITE_OK)
 		rc = add_drop_columns(db);
 	if (rc == SQLITE_OK)
-		rc = add_profile_chosen_column(db);
+		rc = add_profile_chosen_columns(db);
 	for (i = 0; i < s->ncols && rc == SQLITE_OK; i++) {
 		int yes;
 		rc = rl_store_has_column(db, "points", s->cols[i].name, &yes);

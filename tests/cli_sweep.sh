@@ -1172,6 +1172,10 @@ grep -q "\[baseline\] serves under" "$tmpd/err" &&
 p=$(q "$d/defprof.db" "SELECT profile FROM runs")
 [ "$p" = "trtllm-0.10" ] && echo "ok - the run records trtllm-0.10" ||
 	{ echo "not ok - the run records '$p'"; fails=$((fails + 1)); }
+# the [baseline]'s profile and why beside it: named here
+p=$(q "$d/defprof.db" "SELECT baseline_profile || '|' || baseline_profile_chosen FROM runs")
+[ "$p" = "ideal|named by profile=" ] && echo "ok - the run records the [baseline]'s profile and why" ||
+	{ echo "not ok - the [baseline]'s profile and why '$p'"; fails=$((fails + 1)); }
 # ... and why (runs.profile_chosen, eval's note), which export's JSON gives
 expect_exit 0 "export of the default's run" -- $RL export --db "$d/defprof.db" --format json
 expect_out '"profile_chosen": "the default for this chip: the latest calibrated profile for TensorRT-LLM' \
@@ -1180,9 +1184,9 @@ expect_out '"profile_chosen": "the default for this chip: the latest calibrated 
 $RL sweep "$d/defprof.ini" --db "$d/dp0.db" --shard 0/2 2>/dev/null
 $RL sweep "$d/defprof.ini" --db "$d/dp1.db" --shard 1/2 2>/dev/null
 expect_exit 0 "merge of the default's shards" -- $RL merge "$d/dpm.db" "$d/dp0.db" "$d/dp1.db"
-a=$(q "$d/dpm.db" "SELECT profile, profile_chosen FROM runs")
-b=$(q "$d/defprof.db" "SELECT profile, profile_chosen FROM runs")
-[ -n "$b" ] && [ "$a" = "$b" ] && echo "ok - the merged run keeps the profile and why" ||
+a=$(q "$d/dpm.db" "SELECT profile, profile_chosen, baseline_profile, baseline_profile_chosen FROM runs")
+b=$(q "$d/defprof.db" "SELECT profile, profile_chosen, baseline_profile, baseline_profile_chosen FROM runs")
+[ -n "$b" ] && [ "$a" = "$b" ] && echo "ok - the merged run keeps the profiles and why" ||
 	{ echo "not ok - merged '$a', unsharded '$b'"; fails=$((fails + 1)); }
 # a part of the same spec file that resolved otherwise (a part an earlier
 # rooflab made, its [base] under ideal: its hash and profile set by hand)
@@ -1197,12 +1201,19 @@ expect_err "the parts come from different sweep specs, or .*defprof.ini resolved
 # record why, the new run's note for the new one
 if q "$d/defprof.db" "SELECT sqlite_version() >= '3.35'" | grep -q 1; then
 	cp "$d/defprof.db" "$d/precol.db"
-	q "$d/precol.db" "ALTER TABLE runs DROP COLUMN profile_chosen"
-	printf '[base]\nchip = sohu\nmodel = llama3-70b\n[axes]\nscenario.tp = 8\n' >"$d/precol.ini"
+	q "$d/precol.db" "ALTER TABLE runs DROP COLUMN profile_chosen; ALTER TABLE runs DROP COLUMN baseline_profile; ALTER TABLE runs DROP COLUMN baseline_profile_chosen"
+	printf '[base]\nchip = sohu\nmodel = llama3-70b\n[axes]\nscenario.tp = 8\n[baseline]\nchip = h100-sxm\nmodel = llama3-70b\n' >"$d/precol.ini"
 	expect_exit 0 "a new run in a file without profile_chosen" -- $RL sweep "$d/precol.ini" --db "$d/precol.db"
-	a=$(q "$d/precol.db" "SELECT id, profile_chosen IS NULL, substr(profile_chosen, 1, 6) FROM runs ORDER BY id" | tr '\n' ' ')
-	[ "$a" = "1|1| 2|0|ideal: " ] && echo "ok - the column added: NULL for the old run, the new run's note" ||
-		{ echo "not ok - runs after adding the column: '$a'"; fails=$((fails + 1)); }
+	a=$(q "$d/precol.db" "SELECT id, profile_chosen IS NULL, substr(profile_chosen, 1, 6), baseline_profile IS NULL, baseline_profile FROM runs ORDER BY id" | tr '\n' ' ')
+	[ "$a" = "1|1||1| 2|0|ideal:|0|trtllm-0.10 " ] && echo "ok - the columns added: NULL for the old run, the new run's notes" ||
+		{ echo "not ok - runs after adding the columns: '$a'"; fails=$((fails + 1)); }
+	# a part made before the [baseline]'s columns merges: NULL there
+	cp "$d/dp0.db" "$d/dp0old.db"; cp "$d/dp1.db" "$d/dp1old2.db"
+	q "$d/dp0old.db" "ALTER TABLE runs DROP COLUMN baseline_profile; ALTER TABLE runs DROP COLUMN baseline_profile_chosen"
+	expect_exit 0 "merge of a part without baseline_profile" -- $RL merge "$d/dpmold.db" "$d/dp0old.db" "$d/dp1old2.db"
+	a=$(q "$d/dpmold.db" "SELECT profile, baseline_profile IS NULL, baseline_profile_chosen IS NULL FROM runs")
+	[ "$a" = "trtllm-0.10|1|1" ] && echo "ok - a part without the [baseline]'s columns: NULL in the merged run" ||
+		{ echo "not ok - merged from a part without them: '$a'"; fails=$((fails + 1)); }
 else
 	echo "ok - a file without profile_chosen # skipped: SQLite before 3.35 cannot drop the column"
 fi
@@ -1243,6 +1254,14 @@ esac
 p=$(q "$d/grid-straight.db" "SELECT DISTINCT profile_chosen FROM runs")
 [ "$p" = "named by profile=" ] && echo "ok - a [base] naming its profile records 'named by profile='" ||
 	{ echo "not ok - gridgap's profile_chosen '$p'"; fails=$((fails + 1)); }
+# ... and the [baseline]'s, recorded beside the [base]'s: the same chip
+# and rule, so the same profile and note
+p=$(q "$d/defprof2.db" "SELECT baseline_profile, baseline_profile_chosen = profile_chosen, baseline_profile_chosen LIKE 'the default for this chip: %' FROM runs")
+[ "$p" = "trtllm-0.10|1|1" ] && echo "ok - the run records the [baseline]'s default and why" ||
+	{ echo "not ok - defprof2's baseline_profile '$p'"; fails=$((fails + 1)); }
+p=$(q "$d/sohuprof.db" "SELECT baseline_profile IS NULL AND baseline_profile_chosen IS NULL FROM runs")
+[ "$p" = "1" ] && echo "ok - no [baseline]: NULL" ||
+	{ echo "not ok - sohuprof's baseline_profile '$p'"; fails=$((fails + 1)); }
 p=$(q "$d/defprof2.db" "SELECT count(*) FROM runs WHERE profile_chosen LIKE 'the default for this chip: %'")
 [ "$p" = "1" ] && echo "ok - the [baseline]'s default leaves the [base]'s note" ||
 	{ echo "not ok - defprof2's profile_chosen"; fails=$((fails + 1)); }
