@@ -16,6 +16,7 @@
 #include "../config/num.h"
 #include "../config/tmpfile.h"
 #include "../config/utf8.h"
+#include "../model/archgroup.h"
 #include "../model/calibrate.h"
 #include "../model/stats.h"
 #include "commands.h"
@@ -32,7 +33,7 @@ static const char *const default_fit =
 typedef struct {
 	const char *profile, *mfile, *software, *version, *chip, *fit, *out;
 	const char *aside;
-	int by_model, loo;
+	int by_model, by_arch, loo;
 	double row_sigma, huber;
 } calibrate_args;
 
@@ -57,7 +58,10 @@ static const opt_def table[] = {
     OPT_STR("--aside", calibrate_args, aside, "ID,ID,...",
             "rows (by id) that no fit takes, still predicted and\ncounted"),
     OPT_BOOL("--loo-model", calibrate_args, by_model,
-             "leave out each model's rows at once"),
+             "leave out each model name's rows at once"),
+    OPT_BOOL("--loo-arch", calibrate_args, by_arch,
+             "leave out each architecture's rows at once: every\n"
+             "model name whose preset is the same network"),
     OPT_STR("--out", calibrate_args, out, "FILE",
             "the fitted profile (default NAME-fitted.ini)"),
     OPT_SETINT("--no-loo", calibrate_args, loo, 0,
@@ -69,8 +73,8 @@ static void help(FILE *f)
 	fputs("usage: rooflab calibrate --profile NAME [--measurements FILE]\n"
 	      "         [--software TEXT] [--version TEXT] [--chip NAME]\n"
 	      "         [--fit p1[=LOW:HIGH][~CENTRE/SIGMA],p2,...] [--loo-model]\n"
-	      "         [--row-sigma S] [--huber D] [--aside ID,...] [--out FILE]\n"
-	      "         [--no-loo]\n\n"
+	      "         [--loo-arch] [--row-sigma S] [--huber D] [--aside ID,...]\n"
+	      "         [--out FILE] [--no-loo]\n\n"
 	      "--version and --chip keep only the rows of that version and "
 	      "chip;\nLOW:HIGH bounds a parameter's fit (without it, the "
 	      "parameter's own range;\na parameter ending on a bound is "
@@ -78,7 +82,11 @@ static void help(FILE *f)
 	      "centre and width (display units) to the least squares,\nbeside "
 	      "rows whose log errors are taken to scatter by S (--row-sigma,\n"
 	      "default 1), so that a parameter the rows do not pin stays near "
-	      "CENTRE;\n--loo-model leaves out each model's rows at once.\n"
+	      "CENTRE;\n--loo-model leaves out each model name's rows at once; "
+	      "--loo-arch each\narchitecture's: the rows of every model whose "
+	      "preset is the same network\nfor the engine (every model "
+	      "parameter equal: llama3-70b, llama3.1-70b and\nllama3.3-70b are "
+	      "one), named in the output and the profile's [meta].\n"
 	      "--huber D fits Huber's loss instead of the squares (every\n"
 	      "fit, leave-out ones too): a row's log error r costs r^2 within "
 	      "+-D\n(log-error units: 0.1 is 10%) and 2 D |r| - D^2 beyond, "
@@ -234,27 +242,65 @@ static int mark_aside(const char *list, const meas_row *const *used,
 	return 0;
 }
 
-/* One group per model name: each row's is the index of its model's
-** first row. */
-static void model_groups(const meas_row *const *used, size_t n, int *group)
+/* How rows are left out: one at a time, a model name's rows, or an
+** architecture's (every name whose preset is the same network:
+** model/archgroup.h); each with its words in the output and its [meta] key. */
+enum { LOO_ROW = 0, LOO_MODEL, LOO_ARCH };
+static const char *const loo_words[] = {"leave-1-out", "leave-one-model-out",
+                                        "leave-one-architecture-out"};
+static const char *const loo_keys[] = {"leave_one_out", "leave_one_model_out",
+                                       "leave_one_architecture_out"};
+static const char *const loo_column[] = {"leave-1-out", "leave-model",
+                                         "leave-arch"};
+
+static int loo_kind(const calibrate_args *o)
 {
+	return o->by_arch ? LOO_ARCH : o->by_model ? LOO_MODEL : LOO_ROW;
+}
+
+/* One group per model name (LOO_MODEL), or per architecture (LOO_ARCH:
+** names whose models are one network share one): each row's is the
+** index of its group's first row.  RL_OK, or RL_EINTERNAL out of memory. */
+static int loo_groups(const rl_calib_row *rows, const meas_row *const *used,
+                      size_t n, int kind, int *group)
+{
+	const rl_config **cfg = calloc(n ? n : 1, sizeof *cfg);
+	const char **name = calloc(n ? n : 1, sizeof *name);
 	size_t i, r;
-	for (i = 0; i < n; i++) {
-		group[i] = (int)i;
-		for (r = 0; r < i; r++)
-			if (!strcmp(used[r]->model, used[i]->model)) {
-				group[i] = group[r];
-				break;
-			}
+	if (!cfg || !name) {
+		free(cfg);
+		free(name);
+		return RL_EINTERNAL;
 	}
+	for (i = 0; i < n; i++) {
+		cfg[i] = &rows[i].cfg;
+		name[i] = used[i]->model;
+	}
+	if (kind == LOO_ARCH)
+		rl_arch_groups(cfg, name, n, group);
+	else
+		for (i = 0; i < n; i++) {
+			group[i] = (int)i;
+			for (r = 0; r < i; r++)
+				if (!strcmp(name[r], name[i])) {
+					group[i] = group[r];
+					break;
+				}
+		}
+	free(cfg);
+	free(name);
+	return RL_OK;
 }
 
 /* Each row's error at the fit (e_fit) and left out (e_loo; NAN without
 ** loo), printed with the fit's summary; meta gets the profile's [meta]
-** line of the leave-out error ("" without loo). */
+** line of the leave-out error ("" without loo), kind's key, naming the
+** model names left out together as one network (twins: "a = b, c = d";
+** "" for none). */
 static void print_errors(const meas_row *const *used, size_t nrows,
                          const double *model, const double *loov, int loo,
-                         int by_model, const rl_calib_info *info,
+                         int kind, const char *twins,
+                         const rl_calib_info *info,
                          const unsigned char *aside, double *e_fit, double *e_loo, char *meta,
                          size_t metalen)
 {
@@ -262,8 +308,13 @@ static void print_errors(const meas_row *const *used, size_t nrows,
 	/* the row's id, 46 characters wide (4 bytes each at most) */
 	char id[4 * 46 + 1];
 	meta[0] = '\0';
+	if (loo && kind == LOO_ARCH)
+		printf("leave-one-architecture-out: %s%s\n\n",
+		       twins[0] ? "left out together, one network under several "
+		                  "names: " : "every model name is a network of "
+		                  "its own", twins);
 	printf("%-46s %11s %11s %8s %11s %8s\n", "row", "measured", "model",
-	       "error", by_model ? "leave-model" : "leave-1-out", "error");
+	       "error", loo_column[kind], "error");
 	for (i = 0; i < nrows; i++) {
 		/* a value published rounded misses by its distance to the
 		** rounding's interval (calibrate.h) */
@@ -293,7 +344,7 @@ static void print_errors(const meas_row *const *used, size_t nrows,
 	       100 * stats_abs_quantile(e_fit, nrows, 0.9));
 	if (!loo)
 		printf("absolute error %s: not worked out (--no-loo)\n",
-		       by_model ? "leave-one-model-out" : "leave-1-out");
+		       loo_words[kind]);
 	if (loo) {
 		/* a row the leave-out fit cannot predict (its model no longer
 		** fits the chip, say) has no error: count what the quantiles
@@ -301,7 +352,7 @@ static void print_errors(const meas_row *const *used, size_t nrows,
 		double med = 100 * stats_abs_quantile(e_loo, nrows, 0.5);
 		double p90 = 100 * stats_abs_quantile(e_loo, nrows, 0.9);
 		size_t n_loo = 0;
-		char missing[128] = "", over[64];
+		char missing[128] = "", over[64], together[1100] = "";
 		for (i = 0; i < nrows; i++)
 			n_loo += isfinite(e_loo[i]) != 0;
 		snprintf(over, sizeof over, "%zu", nrows);
@@ -311,14 +362,15 @@ static void print_errors(const meas_row *const *used, size_t nrows,
 			         nrows);
 			snprintf(over, sizeof over, "%zu of %zu", n_loo, nrows);
 		}
+		if (twins[0])
+			snprintf(together, sizeof together, " (left out together: "
+			         "%s)", twins);
 		printf("absolute error %s: median %.1f%%, 90th pct %.1f%%%s\n",
-		       by_model ? "leave-one-model-out" : "leave-1-out", med, p90,
-		       missing);
+		       loo_words[kind], med, p90, missing);
 		snprintf(meta, metalen, "%s = median |error| %.1f%%, 90th "
-		         "percentile %.1f%% over %s rows%s\n",
-		         by_model ? "leave_one_model_out" : "leave_one_out", med,
-		         p90, over, n_loo < nrows ? " (the others have no "
-		         "leave-out prediction)" : "");
+		         "percentile %.1f%% over %s rows%s%s\n", loo_keys[kind],
+		         med, p90, over, n_loo < nrows ? " (the others have no "
+		         "leave-out prediction)" : "", together);
 	}
 }
 
@@ -362,7 +414,8 @@ typedef struct {
 	double lo[RL_CALIB_MAX_PARAMS], hi[RL_CALIB_MAX_PARAMS];
 	double centre[RL_CALIB_MAX_PARAMS], sigma[RL_CALIB_MAX_PARAMS];
 	double sigma_fit[RL_CALIB_MAX_PARAMS], values[RL_CALIB_MAX_PARAMS];
-	char fit_com[RL_CALIB_MAX_PARAMS][256], meta[512];
+	char fit_com[RL_CALIB_MAX_PARAMS][256], meta[1500];
+	char twins[1024]; /* names left out together (LOO_ARCH): "a = b" */
 	size_t nfit, nrows, naside;
 	int skipped, vok;    /* vok: the version table was read into vt */
 	const char *mfile;   /* the measurements file (mbuf by default) */
@@ -494,7 +547,27 @@ static int job_arrays(calib_job *j, const calibrate_args *o)
 		fprintf(stderr, "rooflab calibrate: out of memory\n");
 		return RL_EINTERNAL;
 	}
-	model_groups(j->used, n, j->group);
+	if (loo_kind(o) != LOO_ROW &&
+	    loo_groups(j->rows, j->used, n, loo_kind(o), j->group) != RL_OK) {
+		fprintf(stderr, "rooflab calibrate: out of memory\n");
+		return RL_EINTERNAL;
+	}
+	j->twins[0] = '\0';
+	if (loo_kind(o) == LOO_ARCH) {
+		const char **name = calloc(n ? n : 1, sizeof *name);
+		size_t i;
+		char raw[sizeof j->twins];
+		if (!name) {
+			fprintf(stderr, "rooflab calibrate: out of memory\n");
+			return RL_EINTERNAL;
+		}
+		for (i = 0; i < n; i++)
+			name[i] = j->used[i]->model;
+		rl_arch_twins(name, j->group, n, raw, sizeof raw);
+		free(name);
+		/* names are the measurements file's: control bytes as '?' */
+		rl_utf8_cell(raw, 0, 0, j->twins, sizeof j->twins);
+	}
 	if (o->aside && mark_aside(o->aside, j->used, n, j->aside, &j->naside,
 	                           err, sizeof err))
 		return bad_input("calibrate", err);
@@ -517,7 +590,7 @@ static int job_fit(calib_job *j, const calibrate_args *o)
 	copts.hi = j->hi;
 	copts.centre = j->centre;
 	copts.sigma = j->sigma_fit;
-	copts.group = o->by_model ? j->group : NULL;
+	copts.group = loo_kind(o) != LOO_ROW ? j->group : NULL;
 	copts.aside = j->naside ? j->aside : NULL;
 	copts.huber_delta = o->huber; /* 0: least squares */
 	rc = rl_calibrate(j->rows, j->nrows, j->fit, j->nfit, &copts, j->values,
@@ -545,8 +618,8 @@ static void job_print(calib_job *j, const calibrate_args *o)
 		printf("(%zu rows set aside by --aside: no fit takes them; they "
 		       "are predicted and counted in every error below)\n",
 		       j->naside);
-	print_errors(j->used, j->nrows, j->model, j->loov, o->loo, o->by_model,
-	             &j->info, j->aside, j->e_fit, j->e_loo, j->meta,
+	print_errors(j->used, j->nrows, j->model, j->loov, o->loo, loo_kind(o),
+	             j->twins, &j->info, j->aside, j->e_fit, j->e_loo, j->meta,
 	             sizeof j->meta);
 	if (o->huber > 0)
 		printf("Huber's loss, delta %g (log error): %zu of the %zu fitted "
@@ -570,7 +643,7 @@ static void job_print(calib_job *j, const calibrate_args *o)
 static int job_write(calib_job *j, const calibrate_args *o)
 {
 	char err[1024], outbuf[1024], aside_note[160];
-	char huber_note[160], loo_note[160], *summary = NULL;
+	char huber_note[160], loo_note[1300], *summary = NULL;
 	size_t slen = 0;
 	FILE *m;
 	const char *out = o->out;
@@ -591,10 +664,13 @@ static int job_write(calib_job *j, const calibrate_args *o)
 		         "does not)", j->naside);
 	if (o->loo)
 		snprintf(loo_note, sizeof loo_note, ", %s median |error| %.1f%%, "
-		         "90th percentile %.1f%%",
-		         o->by_model ? "leave-one-model-out" : "leave-one-out",
+		         "90th percentile %.1f%%%s%s%s",
+		         loo_kind(o) == LOO_ROW ? "leave-one-out"
+		                                : loo_words[loo_kind(o)],
 		         100 * stats_abs_quantile(j->e_loo, j->nrows, 0.5),
-		         100 * stats_abs_quantile(j->e_loo, j->nrows, 0.9));
+		         100 * stats_abs_quantile(j->e_loo, j->nrows, 0.9),
+		         j->twins[0] ? " (left out together: " : "", j->twins,
+		         j->twins[0] ? ")" : "");
 	else /* none worked out: not a NaN */
 		snprintf(loo_note, sizeof loo_note, "; no leave-out error "
 		         "(--no-loo)");
@@ -647,18 +723,26 @@ static int job_out_not_input(const calib_job *j, const calibrate_args *o)
 int cmd_calibrate(int argc, char **argv)
 {
 	calibrate_args o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-	                    0, 1, 1.0, 0};
+	                    0, 0, 1, 1.0, 0};
 	calib_job *j;
 	int rc = opt_parse("calibrate", table, &o, argc, argv, NULL, 0, NULL,
 	                   help);
 	if (rc != OPT_GO_ON)
 		return rc;
-	/* --loo-model chooses how rows are left out; with --no-loo none is,
-	** and it was ignored without a word */
+	/* --loo-model and --loo-arch choose how rows are left out; with
+	** --no-loo none is, and it was ignored without a word */
 	if (o.by_model && !o.loo)
 		return bad_input("calibrate", "--loo-model with --no-loo: "
 		                 "--loo-model leaves out each model's rows, "
 		                 "--no-loo leaves out none; give one");
+	if (o.by_arch && !o.loo)
+		return bad_input("calibrate", "--loo-arch with --no-loo: "
+		                 "--loo-arch leaves out each architecture's rows, "
+		                 "--no-loo leaves out none; give one");
+	if (o.by_model && o.by_arch)
+		return bad_input("calibrate", "--loo-model with --loo-arch: "
+		                 "one leaves out each model name's rows, the other "
+		                 "each architecture's (twins together); give one");
 	if (!(j = calloc(1, sizeof *j))) {
 		fprintf(stderr, "rooflab calibrate: out of memory\n");
 		return RL_EINTERNAL;

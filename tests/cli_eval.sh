@@ -241,6 +241,39 @@ expect_err "^rooflab calibrate: --fit: the list is 1200 bytes; at most 1023 byte
 # ignored
 expect_exit 2 "calibrate --loo-model --no-loo" -- $RL calibrate --profile ideal --loo-model --no-loo
 expect_err "^rooflab calibrate: --loo-model with --no-loo" "the contradiction named"
+expect_exit 2 "calibrate --loo-arch --no-loo" -- $RL calibrate --profile ideal --loo-arch --no-loo
+expect_err "^rooflab calibrate: --loo-arch with --no-loo" "the contradiction named"
+expect_exit 2 "calibrate --loo-model --loo-arch" -- $RL calibrate --profile ideal --loo-model --loo-arch
+expect_err "^rooflab calibrate: --loo-model with --loo-arch" "the two named"
+# --loo-arch leaves out together the model names whose presets are one
+# network (model/archgroup.h).  The 16 rows of 0.10 under four names: tp 2
+# as llama3-70b, tp 4 as llama3.1-70b (data/models: every [model] key the
+# same as llama3-70b's, only RoPE scaling, which no preset key holds,
+# differs), tp 8 as llama2-70b (vocabulary 32000 against 128256: another
+# network) and the 8B rows as llama3-8b (another shape).  So by hand:
+# llama3-70b and llama3.1-70b are one group, named so, and neither
+# llama2-70b nor llama3-8b joins it.
+awk -F, 'BEGIN { OFS = "," } NR == 1 || $10 == "TensorRT-LLM 0.10.0" {
+	if (NR > 1 && $5 == "llama3-70b" && $9 == 4) $5 = "llama3.1-70b"
+	if (NR > 1 && $5 == "llama3-70b" && $9 == 8) $5 = "llama2-70b"
+	print }' "$m10" >"$tmpd/twins.csv"
+expect_exit 0 "calibrate --loo-arch with twin presets" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --measurements "$tmpd/twins.csv" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --loo-arch --out "$tmpd/twins.ini"
+expect_out "^leave-one-architecture-out: left out together, one network under several names: llama3-70b = llama3\.1-70b$" "the twins are named as one group, nothing else with them"
+expect_out "^absolute error leave-one-architecture-out: median" "the error is called leave-one-architecture-out"
+if grep -Eq '^leave_one_architecture_out = median \|error\| [0-9.]+%, 90th percentile [0-9.]+% over 16 rows \(left out together: llama3-70b = llama3\.1-70b\)$' "$tmpd/twins.ini" &&
+   ! grep -q '^leave_one_model_out' "$tmpd/twins.ini"; then
+	echo "ok - the profile's [meta] records the leave-one-architecture-out error and the group"
+else
+	echo "not ok - the profile's [meta] records the leave-one-architecture-out error and the group"
+	grep '^leave' "$tmpd/twins.ini" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
+# a shape difference keeps them apart: the tp 4 rows as llama2-70b too,
+# every name is then a network of its own, and no group is named
+sed 's/,llama3\.1-70b,/,llama2-70b,/' "$tmpd/twins.csv" >"$tmpd/apart.csv"
+expect_exit 0 "calibrate --loo-arch without twins" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --measurements "$tmpd/apart.csv" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --loo-arch --out "$tmpd/apart.ini"
+expect_out "^leave-one-architecture-out: every model name is a network of its own$" "no group named"
+expect_no_out "left out together" "nothing said to be left out together"
 expect_exit 2 "calibrate: --out in a missing folder" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --no-loo --out "$tmpd/nope/fit.ini"
 expect_err "cannot write .*/nope/fit\.ini: No such file or directory" "the message names the file and why"
 # a version table that is there but cannot be read is refused, as validate
