@@ -114,7 +114,11 @@ static int profile_meta_cb(void *ud, const char *section, const char *key,
 	} else if (!strcmp(key, "calibrated") || !strcmp(key, "fitted")) {
 		snprintf(m->when, sizeof m->when, "%s", value);
 		snprintf(m->how, sizeof m->how, "%s", key);
-	} else if (!strcmp(key, "leave_one_model_out") && value[0]) {
+	} else if (!strcmp(key, "leave_one_architecture_out") && value[0]) {
+		error_of("leave-one-arch-out", value, m->error,
+		         sizeof m->error);
+	} else if (!strcmp(key, "leave_one_model_out") && value[0] &&
+	           !m->error[0]) {
 		error_of("leave-one-model-out", value, m->error, sizeof m->error);
 	} else if (!strcmp(key, "leave_one_out") && value[0] &&
 	           !m->error[0]) {

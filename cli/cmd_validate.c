@@ -5,7 +5,8 @@
 ** row with the profile of its software version (claim/validation.c), with
 ** errors by row, by group and by cell (chip, version, model and precision
 ** together), split into the chip each profile was fitted on and the
-** held-out chips, and each profile's leave-one-model-out error.
+** held-out chips, and each profile's leave-one-architecture-out error
+** (model names whose presets are one network left out together).
 ** With --db the rows are stored (tables validation_runs and validation of
 ** claim/schema.h) for plots and the report.
 */
@@ -59,8 +60,9 @@ static void help(FILE *f)
 	      "the reason, the median and 90th-percentile absolute\nerror by "
 	      "chip, version, model and precision (the chip each profile was\n"
 	      "fitted on apart from held-out chips, rows not modelled apart from"
-	      "\nboth), and each profile's leave-one-model-out error as its fit\n"
-	      "recorded it.  --json writes {\"rows\": [...], \"groups\": [...], "
+	      "\nboth), and each profile's leave-one-architecture-out error as its\n"
+	      "fit recorded it (model names whose presets are one network left "
+	      "out\ntogether).  --json writes {\"rows\": [...], \"groups\": [...], "
 	      "\"cells\":\n[...]}: a row per row of the file, in its order (id, "
 	      "chip, chip_given,\nmetric, measured, predicted, error = "
 	      "predicted/measured - 1, profile,\nstatus \"ok\" or "
@@ -94,9 +96,12 @@ static void help(FILE *f)
 ** column: the names are at most 2 x MEAS_FIELD + 2 bytes. */
 #define SHOWN_MAX (2 * MEAS_FIELD + 2 + 64)
 
-/* A profile's leave-one-model-out error, as its fit wrote it in [meta]. */
+/* A profile's leave-out error, as its fit wrote it in [meta]:
+** leave-one-architecture-out (models whose presets are one network left
+** out together), or leave-one-model-out in a profile fitted before that
+** (said so). */
 typedef struct {
-	char loo[256];
+	char loo[1600];
 } loo_meta;
 
 static int loo_cb(void *ud, const char *section, const char *key,
@@ -105,8 +110,13 @@ static int loo_cb(void *ud, const char *section, const char *key,
 	loo_meta *m = ud;
 	(void)err;
 	(void)errlen;
-	if (!strcmp(section, "meta") && !strcmp(key, "leave_one_model_out"))
+	if (strcmp(section, "meta"))
+		return 0;
+	if (!strcmp(key, "leave_one_architecture_out"))
 		snprintf(m->loo, sizeof m->loo, "%s", value);
+	else if (!strcmp(key, "leave_one_model_out") && !m->loo[0])
+		snprintf(m->loo, sizeof m->loo, "leave-one-model-out (a twin "
+		         "preset of a model stays in its fit): %s", value);
 	return 0;
 }
 
@@ -149,12 +159,12 @@ static void allreduce_fixed(const char *profile, const char *chip, char *out,
 ** past the 32 the listing holds, one line says that more are not listed. */
 static void print_loo(const val_row *v, size_t n)
 {
-	char seen[32][RL_NAME_MAX], b0[SHOWN_MAX], b1[1024];
+	char seen[32][RL_NAME_MAX], b0[SHOWN_MAX], b1[4 * 1600 + 1];
 	size_t ns = 0, i, j;
 	int full = 0;
-	printf("\nleave-one-model-out error of each profile's fit (written by its "
-	       "fit script), and\none all-reduce's fixed time at tp 2/4/8 on its "
-	       "chip (model/comm.c):\n");
+	printf("\nleave-one-architecture-out error of each profile's fit (its fit "
+	       "script's; names of one\nnetwork left out together) and one "
+	       "all-reduce's fixed time at tp 2/4/8 (model/comm.c):\n");
 	for (i = 0; i < n; i++) {
 		char path[1024], err[1024], fixed[128];
 		loo_meta m;

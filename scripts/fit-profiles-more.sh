@@ -4,7 +4,9 @@
 # rows of data/measurements/published-h100.csv and no other rows, with the
 # same start file, the same physical ranges (FIT) and the same fit_one as
 # fit-profiles.sh (sourced from it), and report each fit's
-# leave-one-model-out error (written into the profile's [meta]).
+# leave-one-architecture-out error (written into the profile's [meta]; the
+# model names of one network left out together, fit-profiles.sh).  The
+# leave-one-model-out numbers below were counted one name at a time.
 #   usage: scripts/fit-profiles-more.sh [VERSION...]   (default: every one)
 # Versions (published-methodology.md, table of section 1):
 #  - 0.20-post(main): a later main-branch revision of the 0.20 table that

@@ -9,8 +9,9 @@
 # its physical range; the start file sets what Triton's serving owns and
 # the GEMMs of few rows as the H200 GEMM measurements give them (sources in
 # data/calibration/triton-0.14-start.ini).
-# The fit is in-sample for these rows: its leave-one-model-out error (8B
-# predicted by a fit on 70B and back) is written into the profile's [meta].
+# The fit is in-sample for these rows: its leave-one-architecture-out error
+# (8B predicted by a fit on 70B and back; two networks, no twins) is written
+# into the profile's [meta].
 #   usage: scripts/fit-triton.sh
 set -e
 cd "$(dirname "$0")/.."
@@ -37,7 +38,7 @@ ROW_SIGMA=0.1
 OUT=data/profiles/triton-0.14.ini
 ./rooflab calibrate --profile "$START" --measurements "$M" \
 	--software TensorRT-LLM --version "0.14.0 (triton backend)" \
-	--chip h100-sxm --fit "$FIT" --row-sigma "$ROW_SIGMA" --loo-model --out "$OUT"
+	--chip h100-sxm --fit "$FIT" --row-sigma "$ROW_SIGMA" --loo-arch --out "$OUT"
 # `fitted` instead of `calibrated` keeps it out of eval's default profile;
 # the keys taken over from trtllm-0.14 say so
 INH="trtllm-0.14's value (data/profiles/trtllm-0.14.ini: the same version's offline fit, scripts/fit-profiles.sh), not refitted here"

@@ -243,10 +243,10 @@ rm -f "$tmpd/v/models/x.ini.ini" "$tmpd/v/models/y.ini-v2.ini"
 d=${ROOFLAB_DATA:-data}/profiles
 expect_exit 0 "presets profile" -- $RL presets profile
 sw=$(sed -n 's/^software = //p' "$d/trtllm-0.13.ini")
-med=$(sed -n 's/^leave_one_model_out = median |error| \([0-9.]*\)%.*/\1/p' "$d/trtllm-0.13.ini")
-p90=$(sed -n 's/^leave_one_model_out = .*90th percentile \([0-9.]*\)%.*/\1/p' "$d/trtllm-0.13.ini")
+med=$(sed -n 's/^leave_one_architecture_out = median |error| \([0-9.]*\)%.*/\1/p' "$d/trtllm-0.13.ini")
+p90=$(sed -n 's/^leave_one_architecture_out = .*90th percentile \([0-9.]*\)%.*/\1/p' "$d/trtllm-0.13.ini")
 line=$(grep "^  trtllm-0.13 " "$tmpd/out" | sed 's/^  trtllm-0.13  *//')
-want=$(printf '%s, fitted: leave-one-model-out median %.1f%%, p90 %.1f%%' "$sw" "$med" "$p90")
+want=$(printf '%s, fitted: leave-one-arch-out median %.1f%%, p90 %.1f%%' "$sw" "$med" "$p90")
 if [ -n "$sw" ] && [ "$line" = "$want" ]; then
 	echo "ok - a fitted profile described by its [meta]"
 else
