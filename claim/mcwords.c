@@ -37,10 +37,12 @@ void claim_mc_summarize(const rl_mc_result *mc, unsigned long seed,
 void claim_mc_quantile_words(const claim_mc_summary *s, double target,
                              char *buf, size_t len)
 {
-	char pr[32];
+	char pr[32], q[3][32];
 	claim_prob_text(s->prob_ge_target, pr, sizeof pr);
-	snprintf(buf, len, "speedup p05 %.2fx  p50 %.2fx  p95 %.2fx; P(>= %gx) "
-	         "= %s", s->p05, s->p50, s->p95, target, pr);
+	snprintf(buf, len, "speedup p05 %sx  p50 %sx  p95 %sx; P(>= %gx) = %s",
+	         claim_speedup2(q[0], sizeof q[0], s->p05),
+	         claim_speedup2(q[1], sizeof q[1], s->p50),
+	         claim_speedup2(q[2], sizeof q[2], s->p95), target, pr);
 }
 
 void claim_mc_violation_words(const claim_mc_summary *s, char *buf,
@@ -64,17 +66,20 @@ static const char *ordinal(int n)
 int claim_mc_nominal_words(const claim_mc_summary *s, char *buf,
                            size_t len)
 {
+	char nom[32], med[32];
 	int pct;
 	buf[0] = '\0';
 	if (!(s->nominal > 0) || !isfinite(s->nominal) ||
 	    !isfinite(s->nominal_below))
 		return -1;
 	pct = (int)lround(100 * s->nominal_below);
-	snprintf(buf, len, "the nominal %.2fx (every assumption at its stated "
+	snprintf(buf, len, "the nominal %sx (every assumption at its stated "
 	         "value) sits at the %d%s percentile of the samples, so the "
-	         "median (%.2fx) is %s it", s->nominal, pct, ordinal(pct),
-	         s->p50, s->p50 < s->nominal ? "below" : s->p50 > s->nominal
-	                                              ? "above" : "at");
+	         "median (%sx) is %s it",
+	         claim_speedup2(nom, sizeof nom, s->nominal), pct, ordinal(pct),
+	         claim_speedup2(med, sizeof med, s->p50),
+	         s->p50 < s->nominal ? "below" : s->p50 > s->nominal ? "above"
+	                                                           : "at");
 	return 0;
 }
 
@@ -133,10 +138,12 @@ void claim_lean_words(const char *param, const char *unit, double low,
 {
 	double lo = fmin(speedup_low, speedup_high);
 	double hi = fmax(speedup_low, speedup_high);
-	char vl[32], vh[32];
-	snprintf(buf, len, "%s: %.2fx at %s, %.2fx at %s%s%s (%.2fx down, "
-	         "%.2fx up)", param, speedup_low,
-	         claim_plain_num(vl, sizeof vl, low), speedup_high,
+	char vl[32], vh[32], x[4][32];
+	snprintf(buf, len, "%s: %sx at %s, %sx at %s%s%s (%sx down, %sx up)",
+	         param, claim_speedup2(x[0], sizeof x[0], speedup_low),
+	         claim_plain_num(vl, sizeof vl, low),
+	         claim_speedup2(x[1], sizeof x[1], speedup_high),
 	         claim_plain_num(vh, sizeof vh, high), unit && unit[0] ? " " : "",
-	         unit ? unit : "", nominal / lo, hi / nominal);
+	         unit ? unit : "", claim_speedup2(x[2], sizeof x[2], nominal / lo),
+	         claim_speedup2(x[3], sizeof x[3], hi / nominal));
 }

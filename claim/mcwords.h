@@ -32,7 +32,10 @@ typedef struct {
 void claim_mc_summarize(const rl_mc_result *mc, unsigned long seed,
                         double nominal, claim_mc_summary *s);
 
-/* "speedup p05 7.10x  p50 10.68x  p95 15.46x; P(>= 20x) = 0.18%" */
+/* "speedup p05 7.10x  p50 10.68x  p95 15.46x; P(>= 20x) = 0.18%".  Every
+** speedup of these sentences is claim_speedup2's (two decimals, 1e15 and
+** past in exponent form), so that a sentence is at most a few hundred
+** bytes whatever the numbers. */
 void claim_mc_quantile_words(const claim_mc_summary *s, double target,
                              char *buf, size_t len);
 

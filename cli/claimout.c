@@ -212,11 +212,11 @@ static void median_text(FILE *f, const claim_mc_summary *s,
                         const rl_tornado_row *torn)
 {
 	size_t i, shown = 0;
-	char words[512];
+	char words[512], sentence[sizeof words + 1];
 	if (claim_mc_nominal_words(s, words, sizeof words))
 		return;
-	strcat(words, ".");
-	wrapped(f, "  ", words, 2);
+	snprintf(sentence, sizeof sentence, "%s.", words);
+	wrapped(f, "  ", sentence, 2);
 	for (i = 0; i < u->n && shown < CLAIM_LEAN_MAX; i++) {
 		const rl_tornado_row *t = &torn[i];
 		const rl_uparam *p = &u->u[t->index];

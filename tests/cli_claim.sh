@@ -873,4 +873,20 @@ b = json.load(open('$tmpd/uaf2.json'))['a']
 sys.exit(not (a['setup']['isl'] == 1024 and a['setup']['profile'] == 'trtllm-0.10'
               and a['throughput'] == b['throughput']))"
 fi
+# a side a of 1e-250 TB/s makes every speedup some 1e250: the sentences
+# print them as the tornado does (two decimals below 1e15, exponent form
+# past it), where %.2f wrote 252 digits each, the nominal's sentence ran
+# past its 512 bytes and its "." was written beyond them
+# (AddressSanitizer: stack-buffer-overflow in median_text)
+expect_exit 0 "claim: a side a of 1e-250 TB/s" -- \
+	$RL claim --samples 200 --no-design --a "h100-sxm,chip.hbm_tbps=1e-250"
+tr '\n' ' ' <"$tmpd/out" | sed 's/  */ /g' >"$tmpd/flat.txt"
+name="the nominal's sentence whole, its speedups in exponent form"
+if grep -Eq "the nominal [0-9.]+e\+2[0-9]{2}x \(every assumption at its stated value\) sits at the [0-9]+(st|nd|rd|th) percentile of the samples, so the median \([0-9.]+e\+2[0-9]{2}x\) is (below|above|at) it\." "$tmpd/flat.txt"; then
+	echo "ok - $name"
+else
+	echo "not ok - $name"; fails=$((fails + 1))
+fi
+expect_out "speedup p05 [0-9.]+e\+2[0-9]{2}x  p50 [0-9.]+e\+2[0-9]{2}x  p95 [0-9.]+e\+2[0-9]{2}x;" \
+	"the quantiles in exponent form"
 finish

@@ -257,6 +257,26 @@ static void test_mc_words(void **state)
 	assert_string_equal(claim_speedup2(b, 32, -2.5e15), "-2.5e+15");
 	assert_string_equal(claim_speedup2(b, 32, 999999999999999.0),
 	                    "999999999999999.00");
+	/* the sentences' speedups too: a side a of 1e-250 TB/s gave 252-digit
+	** ones, the nominal's sentence past its 512 bytes (the text's "." then
+	** written past them) */
+	s.p05 = 5e199;
+	s.p50 = 6e199;
+	s.p95 = 2.5e200;
+	s.nominal = 1e200;
+	s.nominal_below = 0.99;
+	claim_mc_quantile_words(&s, 20, b, sizeof b);
+	assert_string_equal(b, "speedup p05 5e+199x  p50 6e+199x  p95 "
+	                    "2.5e+200x; P(>= 20x) = 0.18%");
+	assert_int_equal(claim_mc_nominal_words(&s, b, sizeof b), 0);
+	assert_string_equal(b, "the nominal 1e+200x (every assumption at its "
+	                    "stated value) sits at the 99th percentile of the "
+	                    "samples, so the median (6e+199x) is below it");
+	/* ends 5e199 and 2e200 around 1e200: 2x down, 2x up */
+	claim_lean_words("b.profile.eff_compute", "", 0.3, 0.95, 5e199, 2e200,
+	                 1e200, b, sizeof b);
+	assert_string_equal(b, "b.profile.eff_compute: 5e+199x at 0.3, 2e+200x "
+	                    "at 0.95 (2.00x down, 2.00x up)");
 }
 
 int main(void)
