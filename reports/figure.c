@@ -165,6 +165,15 @@ static int draw_file(rctx *r, const plot_kind *k, const plot_opts *po,
 	return RL_OK;
 }
 
+plot_opts report_claim_plot(rctx *r)
+{
+	plot_opts po;
+	memset(&po, 0, sizeof po);
+	po.dbpath = r->o->dbpath;
+	po.run = r->c.id;
+	return po;
+}
+
 void report_figure(rctx *r, const char *kind, const plot_opts *po,
                    const char *caption)
 {

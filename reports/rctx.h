@@ -42,6 +42,10 @@ typedef struct {
 void report_figure(rctx *r, const char *kind, const plot_opts *po,
                    const char *caption);
 
+/* The options of a plot of this claim run (figure.c): its database and
+** run, the rest zero. */
+plot_opts report_claim_plot(rctx *r);
+
 /* Markdown's figures, drawn under temporary names while the report is
 ** written: renamed onto their own names when keep (RL_OK, or the first
 ** rename's failure with "cannot write PATH: REASON" in err and the rest

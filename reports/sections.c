@@ -12,15 +12,6 @@
 #include "../plots/kinds.h"
 #include "rctx.h"
 
-static plot_opts claim_plot(rctx *r)
-{
-	plot_opts po;
-	memset(&po, 0, sizeof po);
-	po.dbpath = r->o->dbpath;
-	po.run = r->c.id;
-	return po;
-}
-
 /* Prepare a statement over one claim table for this run; NULL (and a
 ** note) when the table is missing, NULL (and the report failed,
 ** report_prepare) when the table is there but cannot be read. */
@@ -48,7 +39,7 @@ void report_factors(rctx *r)
 {
 	static const char *h[] = {"factor", "multiplies the speedup by",
 	                          "cumulative"};
-	plot_opts po = claim_plot(r);
+	plot_opts po = report_claim_plot(r);
 	sqlite3_stmt *st;
 	char f[32], cum[32];
 	double prod = 1, power = NAN;
@@ -385,7 +376,7 @@ static void cost_table(rctx *r, int has_sides)
 
 void report_serving(rctx *r)
 {
-	plot_opts po = claim_plot(r);
+	plot_opts po = report_claim_plot(r);
 	sqlite3_stmt *st;
 	int has_sides;
 	doc_heading(&r->d, 2, "serving", "Serving: roofline and batching");

@@ -16,15 +16,6 @@
 #include "../plots/kinds.h"
 #include "rctx.h"
 
-static plot_opts claim_plot(rctx *r)
-{
-	plot_opts po;
-	memset(&po, 0, sizeof po);
-	po.dbpath = r->o->dbpath;
-	po.run = r->c.id;
-	return po;
-}
-
 /* A mapping in words: "8 replicas" (data parallel only), "PP2 x DP4" (its
 ** factors above 1), "1 chip"; "other mappings" for the row of the wins
 ** past those kept (NULL factors). */
@@ -422,7 +413,7 @@ static int has_by_design(rctx *r)
 
 void report_sensitivity(rctx *r)
 {
-	plot_opts po = claim_plot(r);
+	plot_opts po = report_claim_plot(r);
 	doc_heading(&r->d, 2, "sensitivity", "Sensitivity");
 	doc_para(&r->d, "Which assumptions move the answer, for each side with "
 	         "ranges: the Monte Carlo over all ranges at once (where the "
