@@ -461,6 +461,17 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 				         ? "named by its [base]" : "its [base] names "
 				         "none: the chip's default, as eval takes it, which a "
 				         "[base] naming its profile keeps");
+			else if (s->has_baseline && fr.baseline_known &&
+			         strcmp(fr.baseline_profile, s->baseline_profile))
+				snprintf(why, sizeof why, "its [baseline] serves under "
+				         "profile %.127s and the spec's now under %s (%s)",
+				         fr.baseline_profile, s->baseline_profile,
+				         s->baseline.profile[0] ? "named by its [baseline]"
+				         : "its [baseline] names none: the chip's default, "
+				         "as eval takes it, which a [baseline] naming its "
+				         "profile keeps");
+			else if (!s->has_baseline || fr.baseline_known)
+				snprintf(why, sizeof why, "a preset it reads was edited");
 			else
 				snprintf(why, sizeof why, "a preset it reads was edited, "
 				         "or its [baseline], naming no profile, took "

@@ -140,15 +140,28 @@ int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
                       size_t errlen)
 {
 	sqlite3_stmt *st;
-	/* this spec's runs first, of them the unfinished, the newest first */
-	int rc = sqlite3_prepare_v2(
-	    db, "SELECT id, finished IS NOT NULL, next_idx, spec_hash, version,"
-	        " git_rev, spec IS ?5, profile FROM runs "
-	        "WHERE shard_index = ?1 AND shard_count = ?2"
-	        " AND (?4 = 0 OR id = ?4)"
-	        " ORDER BY spec_hash IS ?3 DESC, finished IS NULL DESC, id DESC",
-	    -1, &st, NULL);
+	int bp = 0, rc;
 	memset(f, 0, sizeof *f);
+	/* the [baseline]'s profile where the file records it (a file made
+	** before runs.baseline_profile: NULL) */
+	rc = rl_store_has_column(db, "runs", "baseline_profile", &bp);
+	/* this spec's runs first, of them the unfinished, the newest first */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(
+		    db, bp ? "SELECT id, finished IS NOT NULL, next_idx, spec_hash,"
+		             " version, git_rev, spec IS ?5, profile,"
+		             " baseline_profile FROM runs "
+		             "WHERE shard_index = ?1 AND shard_count = ?2"
+		             " AND (?4 = 0 OR id = ?4)"
+		             " ORDER BY spec_hash IS ?3 DESC, finished IS NULL DESC,"
+		             " id DESC"
+		           : "SELECT id, finished IS NOT NULL, next_idx, spec_hash,"
+		             " version, git_rev, spec IS ?5, profile, NULL FROM runs "
+		             "WHERE shard_index = ?1 AND shard_count = ?2"
+		             " AND (?4 = 0 OR id = ?4)"
+		             " ORDER BY spec_hash IS ?3 DESC, finished IS NULL DESC,"
+		             " id DESC",
+		    -1, &st, NULL);
 	if (rc != SQLITE_OK) {
 		rl_store_error(db, rc, "reading runs", err, errlen);
 		return rl_db_exit(rc);
@@ -165,10 +178,14 @@ int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
 			const unsigned char *v = sqlite3_column_text(st, 4);
 			const unsigned char *g = sqlite3_column_text(st, 5);
 			const unsigned char *p = sqlite3_column_text(st, 7);
+			const unsigned char *b = sqlite3_column_text(st, 8);
 			f->run_id = sqlite3_column_int64(st, 0);
 			f->same_text = sqlite3_column_int(st, 6);
 			snprintf(f->profile, sizeof f->profile, "%s",
 			         p ? (const char *)p : "");
+			f->baseline_known = b != NULL;
+			snprintf(f->baseline_profile, sizeof f->baseline_profile, "%s",
+			         b ? (const char *)b : "");
 			f->finished = finished;
 			f->next_idx = (uint64_t)sqlite3_column_int64(st, 2);
 			f->same_spec = h && !strcmp((const char *)h, want_hash);

@@ -75,6 +75,11 @@ typedef struct {
 	** names no profile took another default: profile says which) */
 	int same_text;
 	char profile[128];
+	/* its [baseline]'s profile (runs.baseline_profile), baseline_known 0
+	** where the run recorded none: no [baseline], or a run made before
+	** the column */
+	int baseline_known;
+	char baseline_profile[128];
 	char build[RL_STORE_BUILD_LEN];
 	int64_t other_id;
 	uint64_t others;

@@ -1276,6 +1276,20 @@ expect_err "was started from the same spec text, which resolves otherwise now .*
 n=$(q "$d/oldprof.db" "SELECT count(*) FROM points")
 [ "$n" = "1" ] && echo "ok - the old run is left as it was" ||
 	{ echo "not ok - the old run holds $n points"; fails=$((fails + 1)); }
+# ... and where the [baseline] resolved otherwise (its profile recorded,
+# runs.baseline_profile: ideal set here by hand, trtllm-0.10 now), the
+# message names both, where it said only that a preset or the [baseline]
+# may have changed
+cp "$d/defprof2.db" "$d/oldbase.db"
+q "$d/oldbase.db" "UPDATE runs SET spec_hash = '0123456789abcdef', baseline_profile = 'ideal', finished = NULL, next_idx = 1; DELETE FROM points WHERE idx >= 1"
+expect_exit 2 "resume of a run whose [baseline] resolved to ideal" -- $RL sweep "$d/defprof2.ini" --db "$d/oldbase.db" --resume
+expect_err "was started from the same spec text, which resolves otherwise now .*: its \[baseline\] serves under profile ideal and the spec's now under trtllm-0.10 \(its \[baseline\] names none: the chip's default" \
+	"the refusal names both [baseline] profiles"
+# the same profiles on both sides: what is left is a preset edited
+q "$d/oldbase.db" "UPDATE runs SET baseline_profile = 'trtllm-0.10'"
+expect_exit 2 "resume of a run of the same profiles, another hash" -- $RL sweep "$d/defprof2.ini" --db "$d/oldbase.db" --resume
+expect_err "which resolves otherwise now .*: a preset it reads was edited; refusing" \
+	"the refusal says a preset was edited"
 # a spec's text is UTF-8: a [meta] value in Latin-1 (E9, e-acute) is
 # refused at its line, naming the byte ("name = caf" is 10 bytes, E9 the
 # 11th); the same byte in a comment is no text rooflab keeps: read
