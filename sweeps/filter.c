@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -86,6 +87,31 @@ static int is_sum(const char *t)
 	return 0;
 }
 
+/* "filter 'EXPR': REASON" into err, -1: the reason whole, the filter
+** quoted whole where both fit, else cut at a whole UTF-8 character and
+** ended in "..." (a filter of up to 511 bytes and the reason filled the
+** 512 bytes of a message, which lost the reason and the token it names) */
+static int refuse(char *err, size_t errlen, const char *expr,
+                  const char *fmt, ...)
+{
+	char why[512];
+	size_t n = strlen(expr), room;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof why, fmt, ap);
+	va_end(ap);
+	room = errlen > strlen(why) + 16 ? errlen - strlen(why) - 16 : 0;
+	if (n <= room) {
+		snprintf(err, errlen, "filter '%s': %s", expr, why);
+		return -1;
+	}
+	n = room;
+	while (n && ((unsigned char)expr[n] & 0xC0) == 0x80)
+		n--;
+	snprintf(err, errlen, "filter '%.*s...': %s", (int)n, expr, why);
+	return -1;
+}
+
 /* both sides as linear sums (linsum.h) */
 static int parse_sums(rl_filter *f, const char *expr, const char *lhs,
                       const char *rhs, char *err, size_t errlen)
@@ -93,8 +119,7 @@ static int parse_sums(rl_filter *f, const char *expr, const char *lhs,
 	char why[400];
 	if (rl_linsum_parse(&f->sum[0], lhs, why, sizeof why) ||
 	    rl_linsum_parse(&f->sum[1], rhs, why, sizeof why)) {
-		snprintf(err, errlen, "filter '%s': %s", expr, why);
-		return -1;
+		return refuse(err, errlen, expr, "%s", why);
 	}
 	f->sums = 1;
 	f->uses_output = rl_linsum_has_output(&f->sum[0]) ||
@@ -129,9 +154,8 @@ int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
 				break;
 			}
 	if (!at) {
-		snprintf(err, errlen, "filter '%s': expected LHS OP RHS with OP one "
-		         "of < <= > >= == !=", expr);
-		return -1;
+		return refuse(err, errlen, expr, "expected LHS OP RHS with OP one "
+		              "of < <= > >= == !=");
 	}
 	*at = '\0';
 	lhs = ini_trim(buf);
@@ -154,9 +178,10 @@ int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
 			setup_param_hint(name, hint, sizeof hint);
 		else
 			rl_sw_output_hint(name, hint, sizeof hint);
-		snprintf(err, errlen, "filter '%s': '%s' is not a number, a "
-		         "parameter or an output%s", expr, name, hint);
-		return -1;
+		/* a word of 127 bytes and more is no name nor number: cut */
+		return refuse(err, errlen, expr, "'%.127s%s' is not a number, a "
+		              "parameter or an output%s", name,
+		              strlen(name) > 127 ? "..." : "", hint);
 	}
 	/* a choice's names have no order, and its place in a table is no
 	** number: "decode.bound < memory", "decode.bound == 1" and
@@ -169,10 +194,9 @@ int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
 		if ((op != RL_OP_EQ && op != RL_OP_NE) || !other) {
 			char names[200];
 			choice_names(c, names, sizeof names);
-			snprintf(err, errlen, "filter '%s': %s is a choice (%s): "
-			         "compare it with == or != and one of its names", expr,
-			         c == &f->lhs ? lhs : rhs, names);
-			return -1;
+			return refuse(err, errlen, expr, "%s is a choice (%s): "
+			              "compare it with == or != and one of its names",
+			              c == &f->lhs ? lhs : rhs, names);
 		}
 	}
 	f->uses_output = f->lhs.kind == 2 || f->rhs.kind == 2;
