@@ -55,6 +55,32 @@ mutated from real files, one target at a time (--targets):
                 twice (2, 2.0; fp8, bf16, fp8), [filter] lines that order a
                 choice or compare it with a number, [outputs] keep with an
                 empty item; a refusal names the spec (s.ini)
+  linsum        differential: a [filter] keep line whose sides are linear
+                sums (sweeps/linsum.c) over a 3 x 3 grid of hbm_tbps
+                1, 2, 3 and hbm_gb 40, 80, 120, its numbers drawn from
+                binary and decimal fractions, 1e308, 1e-200, 2^1023 and
+                numbers no double holds, blanks and tabs anywhere, up to
+                20 terms: a sum the oracle accepts must keep exactly the
+                points it counts (rooflab's documented arithmetic: a
+                term's numbers multiplied in long double, the sides
+                added in doubles in the order written, again in long
+                double where a double sum is not finite, emulated here
+                exactly with fractions), one it refuses (a number or
+                product no double holds, over 16 terms, a hostile token
+                put in: '/', '(', a Unicode minus, '--', '**', a choice,
+                a product of parameters) is exit 2 naming s.ini, the
+                line and a quoted token
+  claimv2       report (HTML or Markdown, with or without plots) and the
+                tornado and distribution plots of a claim database whose
+                schema version 2 tables (claim_mc_summary,
+                claim_tornado_sides) are dropped, emptied, given columns
+                of other types, NULLs, NaN or inf text, quotes, newlines,
+                invalid UTF-8, gnuplot or SQL text, tens of thousands of
+                rows, another side, or a PRAGMA user_version that lies
+                about them: the output is UTF-8 and whole, and a cell that
+                holds text or a blob where claim writes a number (or a
+                real in a count) of a side the report reads fails it (exit
+                2 naming the table and column), never printed as 0
 Mutations: byte flips, tokens inserted (nan, inf, -0, 1e309, NUL, invalid
 UTF-8, CR, BOM, quotes, ';', "'", a 10k-long run), spans deleted or repeated,
 fields replaced, lines spliced from another file or deleted, CRLF line ends.
@@ -976,6 +1002,312 @@ class Fuzzer:
                     p.stderr.decode("utf-8", "replace").strip()[:120]]
         return []
 
+    # ---- linsum: [filter] sums against an exact oracle
+    LS_NUMS = ["1", "2", "3", "0.5", "0.25", "0", "0.1", "10", "1e+1",
+               "2E2", ".5", "5.", "1e308", "1e-200", "1e300", "1e-10",
+               "8.98846567431158e+307", "1e-310", "1e-400", "1e309",
+               "2.2250738585072014e-308", "1.7976931348623157e308"]
+    LS_HOSTILE = ["/", "(", ")", "\u2212", "--", "**", "^", "decode.bound",
+                  "chip.hbm_tbps * chip.hbm_gb", "\u00e9", "x", "nan",
+                  "inf", "0x10", "1..2", "!", "\u00a0", "\"",
+                  "'", "`", "$(touch PW)", "\u00e9" * 80, "a" * 130]
+
+    def ls_number(self, text):
+        """The number text as rooflab reads it (strtod, refused when not
+        finite or not normal and not 0): a Fraction, or None."""
+        from fractions import Fraction
+        f = float(text)
+        if f in (float("inf"), float("-inf")):
+            return None
+        exact = Fraction(text)
+        if (f == 0 and exact != 0) or (f != 0 and abs(f) < 2.2250738585072014e-308):
+            return None
+        return Fraction(f)
+
+    @staticmethod
+    def ls_round(x, bits):
+        """x rounded to bits significant bits, ties to even (long double:
+        64), exponent unbounded."""
+        from fractions import Fraction
+        if x == 0:
+            return x
+        a = abs(x)
+        e = a.numerator.bit_length() - a.denominator.bit_length()
+        if Fraction(2) ** e > a:
+            e -= 1
+        scale = Fraction(2) ** (bits - 1 - e)
+        n = round(a * scale)
+        r = Fraction(n) / scale
+        return r if x > 0 else -r
+
+    def ls_side(self, r, nterms):
+        """A random side: (text, terms) with terms [(sign, [numbers], name
+        or None)], or (text, None) when it holds a term over 16."""
+        ws = lambda: r.choice(["", " ", " ", "\t", "  "])
+        parts, terms = [], []
+        for i in range(nterms):
+            sign = r.choice([1, 1, -1])
+            nums = [r.choice(self.LS_NUMS) for _ in range(r.choice([0, 1, 1, 2, 3]))]
+            name = r.choice(["chip.hbm_tbps", "chip.hbm_gb", None]) \
+                if nums else r.choice(["chip.hbm_tbps", "chip.hbm_gb"])
+            factors = list(nums)
+            if name:
+                factors.insert(r.randrange(len(factors) + 1), name)
+            body = (ws() + "*" + ws()).join(factors)
+            if i == 0:
+                lead = "" if sign > 0 and r.random() < 0.7 else \
+                    ("-" if sign < 0 else "+")
+                parts.append(lead + ws() + body)
+            else:
+                parts.append(ws() + ("-" if sign < 0 else "+") + ws() + body)
+            terms.append((sign, nums, name))
+        return "".join(parts), terms
+
+    def ls_value(self, terms, t, g, wide, coefs):
+        from fractions import Fraction
+        vals = {"chip.hbm_tbps": t, "chip.hbm_gb": g}
+        if not wide:
+            acc = 0.0
+            for (sign, nums, name), c in zip(terms, coefs):
+                acc += float(c) * (vals[name] if name else 1.0)
+            return acc
+        acc = Fraction(0)
+        for (sign, nums, name), c in zip(terms, coefs):
+            prod = self.ls_round(c * (vals[name] if name else 1), 64)
+            acc = self.ls_round(acc + prod, 64)
+        return acc
+
+    def ls_coefs(self, terms):
+        """Each term's coefficient as rooflab keeps it (a double from the
+        long double product), or None when one is refused."""
+        from fractions import Fraction
+        out = []
+        for sign, nums, name in terms:
+            c = Fraction(sign)
+            for n in nums:
+                v = self.ls_number(n)
+                if v is None:
+                    return None
+                c = self.ls_round(c * v, 64)
+            try:
+                d = float(c)
+            except OverflowError:
+                return None
+            if d in (float("inf"), float("-inf")) or \
+                    (c != 0 and abs(d) < 2.2250738585072014e-308):
+                return None
+            out.append(Fraction(d))
+        return out
+
+    def t_linsum(self):
+        r = self.rng
+        ops = ["<", "<=", ">", ">=", "==", "!="]
+        op = r.choice(ops)
+        nl = r.choice([1, 1, 2, 3, 5, 8, 16, 17, 20])
+        lhs, lt = self.ls_side(r, nl)
+        if r.random() < 0.5:
+            rhs, rt = self.ls_side(r, r.choice([1, 1, 2, 3]))
+        else:
+            num = r.choice(self.LS_NUMS[:16] + ["44", "80", "-1", "1e299"])
+            rhs, rt = num, [(1, [num.lstrip("-")], None)] if not \
+                num.startswith("-") else [(-1, [num[1:]], None)]
+        hostile = None
+        if r.random() < 0.25:
+            hostile = r.choice(self.LS_HOSTILE)
+            cut = r.randrange(len(lhs) + 1)
+            lhs = lhs[:cut] + r.choice(["", " "]) + hostile + \
+                r.choice(["", " "]) + lhs[cut:]
+        line = f"keep = {lhs} {op} {rhs}"
+        self.linsum_case = (line, lt, rt, op, hostile, lhs)
+        self.put("s.ini", ("[meta]\nname = linsum\n[base]\nchip = h100-sxm\n"
+                           "model = llama3-8b\n[axes]\n"
+                           "chip.hbm_tbps = 1, 2, 3\n"
+                           "chip.hbm_gb = 40, 80, 120\n[filter]\n" + line +
+                           "\n").encode())
+        self.rm("s.db")
+        return ["sweep", "s.ini", "--db", "s.db"]
+
+    def linsum_check(self, argv, p):
+        import operator
+        line, lt, rt, op, hostile, lhs = self.linsum_case
+        err = p.stderr.decode("utf-8", "replace")
+        refused = hostile is not None or len(lt) > 16 or len(rt) > 16 or \
+            len(line[len("keep = "):].strip(" \t")) > 511
+        cl = cr = None
+        if not refused:
+            cl, cr = self.ls_coefs(lt), self.ls_coefs(rt)
+            refused = cl is None or cr is None
+        if refused and hostile is not None and p.returncode == 0:
+            # a hostile token the sum may take in (e.g. an inserted
+            # "x" glued to a name, "1e" to a number) is judged by hand
+            return ["a sum with a hostile token was run: " + line[:160]]
+        if refused:
+            if p.returncode != 2:
+                return [f"a sum the oracle refuses: exit {p.returncode}: "
+                        + line[:160]]
+            # the filter quoted, then one of linsum.c's and filter.c's
+            # reasons (each names its token but a length's), never cut
+            reasons = ("is not + - or *", "where a term was expected",
+                       "is not a number, a parameter or an output",
+                       "is a choice", "is not linear", "multiply to",
+                       "more than 16 terms on one side: the 17th begins",
+                       "longer than 511", "expected a term after '")
+            if not re.search(r"s\.ini:10: filter '", err) or \
+                    not any(x in err for x in reasons):
+                return ["a refused sum names no file, line or token: " +
+                        err.strip()[:200]]
+            if os.path.exists(self.path("s.db")):
+                return ["a refused sum left a database"]
+            return []
+        if p.returncode != 0:
+            return [f"a sum the oracle accepts: exit {p.returncode}: "
+                    f"{line[:160]}: {err.strip()[:160]}"]
+        f = {"<": operator.lt, "<=": operator.le, ">": operator.gt,
+             ">=": operator.ge, "==": operator.eq, "!=": operator.ne}[op]
+        want = 0
+        for t in (1, 2, 3):
+            for g in (40, 80, 120):
+                a = self.ls_value(lt, t, g, False, cl)
+                b = self.ls_value(rt, t, g, False, cr)
+                if a == a and b == b and abs(a) != float("inf") and \
+                        abs(b) != float("inf"):
+                    want += f(a, b)
+                else:
+                    want += f(self.ls_value(lt, t, g, True, cl),
+                              self.ls_value(rt, t, g, True, cr))
+        con = sqlite3.connect(self.path("s.db"))
+        got = con.execute("SELECT count(*) FROM points").fetchone()[0]
+        con.close()
+        if got != want:
+            return [f"a sum kept {got} points, the oracle {want}: {line[:200]}"]
+        return []
+
+    # ---- claimv2: the report and plots of hostile version 2 tables
+    V2_VALUES = [None, "nan", "inf", "-inf", "", "abc", "12abc", 1.5e300,
+                 -1, -5.5, 1.5, 0, 2 ** 63 - 1, -2 ** 63, float("inf"),
+                 float("-inf"), b"\xff\xfe", b"", "\xff", "x\ny\r\n",
+                 "a'b\"c`d\\e", "'); DROP TABLE claim_runs; --",
+                 "set output '/tmp/PW'\nsystem 'touch PW'", "$(touch PW)",
+                 "</td><script>x</script>|*_[x](y)", "\u202e\u200b\ufeff",
+                 "\u00e9" * 3000, "x" * 20000, "1e999", "NULL"]
+
+    def t_claimv2(self):
+        r = self.rng
+        self.rm("d.db", "d.db-wal", "d.db-shm", "r.html", "r.md", "o.svg")
+        shutil.copy(os.path.join(self.seeds, "claim.db"), self.path("d.db"))
+        con = sqlite3.connect(self.path("d.db"))
+        v2 = ["claim_mc_summary", "claim_tornado_sides"]
+        for _ in range(r.randint(1, 3)):
+            t = r.choice(v2)
+            cols = [c[1] for c in con.execute(f'PRAGMA table_info("{t}")')]
+            op = r.random()
+            try:
+                if op < 0.45 and cols:
+                    c = r.choice(cols)
+                    con.execute(f'UPDATE "{t}" SET "{c}" = ? WHERE rowid IN '
+                                f'(SELECT rowid FROM "{t}" ORDER BY random() '
+                                f'LIMIT {r.randint(1, 4)})',
+                                (r.choice(self.V2_VALUES),))
+                elif op < 0.55:
+                    con.execute(f'DROP TABLE "{t}"')
+                elif op < 0.6:
+                    con.execute(f'DELETE FROM "{t}" WHERE side = ?',
+                                (r.choice(["b", "b_by_design"]),))
+                elif op < 0.7 and cols:
+                    # the same columns with no types or constraints, one
+                    # of them text throughout
+                    c = r.choice(cols)
+                    sel = ", ".join(f'CAST("{x}" AS TEXT) AS "{x}"' if
+                                    x == c else f'"{x}"' for x in cols)
+                    con.execute(f'CREATE TABLE tmp AS SELECT {sel} FROM "{t}"')
+                    con.execute(f'DROP TABLE "{t}"')
+                    con.execute(f'ALTER TABLE tmp RENAME TO "{t}"')
+                elif op < 0.75 and len(cols) > 3:
+                    c = r.choice(cols[2:])
+                    if r.random() < 0.5:
+                        con.execute(f'ALTER TABLE "{t}" DROP COLUMN "{c}"')
+                    else:
+                        con.execute(f'ALTER TABLE "{t}" RENAME COLUMN "{c}" '
+                                    'TO zz')
+                elif op < 0.85 and t == "claim_tornado_sides":
+                    n = r.choice([100, 5000, 50000])
+                    con.execute(
+                        "WITH RECURSIVE c(i) AS (SELECT 1000 UNION ALL SELECT "
+                        f"i + 1 FROM c WHERE i < {999 + n}) INSERT INTO "
+                        "claim_tornado_sides SELECT (SELECT max(id) FROM "
+                        "claim_runs), ?, i, ? || i, i, i * 2, ?, i % 7, "
+                        "i % 5 FROM c",
+                        (r.choice(["b", "b_by_design", "c"]),
+                         r.choice(self.V2_VALUES[16:26]) or "p",
+                         r.choice(["", "GB/s", "\u00e9\u00e9"])))
+                elif op < 0.9:
+                    con.execute(f'INSERT INTO "{t}" SELECT * FROM "{t}" '
+                                'LIMIT 1')
+                else:
+                    con.execute("PRAGMA user_version = " + str(r.choice(
+                        [0, 1, 2, 3, -1, 2 ** 31 - 1])))
+            except sqlite3.Error:
+                pass  # a constraint of the schema: that edit is not made
+        con.commit()
+        self.claimv2_expect = self.v2_unreadable(con)
+        con.close()
+        kind = r.choice(["tornado", "distribution"])
+        return r.choice([
+            ["report", "--db", "d.db", "--out", "r.html", "--no-plots"],
+            ["report", "--db", "d.db", "--out", "r.md", "--no-plots"],
+            ["report", "--db", "d.db", "--out", "r.html"],
+            ["plot", kind, "--db", "d.db", "--out", "o.svg"],
+            ["plot", kind, "--db", "d.db", "--term", "dumb"]])
+
+    @staticmethod
+    def v2_unreadable(con):
+        """A cell of a side the report reads (b, b_by_design of the newest
+        run) that holds what claim never writes there: text or a blob for
+        a number, a real in a count; the first found, or None."""
+        whole = ("samples", "seed", "viol_power", "viol_reticle",
+                 "viol_hbm_stacks", "viol_area_shares", "not_evaluable")
+        nums = {"claim_mc_summary": whole + (
+                    "p05", "p50", "p95", "prob_ge_target", "violation_rate",
+                    "nominal", "nominal_below"),
+                "claim_tornado_sides": ("low", "high", "speedup_low",
+                                        "speedup_high")}
+        try:
+            run = con.execute("SELECT max(id) FROM claim_runs").fetchone()[0]
+            for t, cols in nums.items():
+                have = [c[1] for c in con.execute(f'PRAGMA table_info("{t}")')]
+                if not have or any(c not in have for c in cols):
+                    continue  # absent, or a column gone: not this check's
+                for c in cols:
+                    bad = "('text', 'blob'" + (", 'real', 'null')" if c in
+                                                whole else ")")
+                    row = con.execute(
+                        f'SELECT side FROM "{t}" WHERE run_id = ? AND side '
+                        f"IN ('b', 'b_by_design') AND typeof(\"{c}\") IN "
+                        f"{bad} LIMIT 1", (run,)).fetchone()
+                    if row:
+                        return f"{t}.{c}"
+        except sqlite3.Error:
+            return None
+        return None
+
+    def claimv2_check(self, argv, p):
+        why = []
+        for f in ("r.html", "r.md"):
+            if p.returncode == 0 and f in argv and os.path.exists(self.path(f)):
+                data = open(self.path(f), "rb").read()
+                try:
+                    data.decode("utf-8")
+                except UnicodeDecodeError:
+                    why.append(f"{f} is not UTF-8")
+        bad = self.claimv2_expect
+        if bad and argv[0] == "report" and p.returncode == 0:
+            why.append(f"report read {bad}, text or a blob where claim "
+                       "writes a number, without a word (exit 0)")
+        if bad and argv[0] == "report" and p.returncode == 2 and \
+                b"cannot read" not in p.stderr:
+            why.append("report failed on " + bad + " without 'cannot read'")
+        return why
+
     def poke_db(self, path):
         r = self.rng
         con = sqlite3.connect(path)
@@ -1093,10 +1425,13 @@ class Fuzzer:
                    "drops": self.t_drops, "labels": self.t_labels,
                    "solve": self.t_solve, "presets": self.t_presets,
                    "profile": self.t_profile, "cache": self.t_cache,
-                   "twice": self.t_twice, "specx": self.t_specx}
+                   "twice": self.t_twice, "specx": self.t_specx,
+                   "linsum": self.t_linsum, "claimv2": self.t_claimv2}
         checks = {"drops": self.drops_check, "labels": self.labels_check,
                   "presets": self.presets_check, "cache": self.cache_check,
-                  "twice": self.twice_check, "specx": self.specx_check}
+                  "twice": self.twice_check, "specx": self.specx_check,
+                  "linsum": self.linsum_check,
+                  "claimv2": self.claimv2_check}
         names = self.a.targets.split(",") if self.a.targets else list(targets)
         stop = time.time() + self.a.seconds
         while time.time() < stop:
@@ -1136,7 +1471,7 @@ def main():
     ap.add_argument("--targets", default="",
                     help="measurements,preset,set,spec,db,claim,versions,"
                     "merge,opts,drops,labels,solve,presets,profile,cache,"
-                    "twice,specx (default all)")
+                    "twice,specx,linsum,claimv2 (default all)")
     ap.add_argument("--out", default="/tmp/rooflab-fuzz")
     a = ap.parse_args()
     a.bin = os.path.abspath(a.bin)
