@@ -1151,7 +1151,7 @@ class Fuzzer:
                        "is not a number, a parameter or an output",
                        "is a choice", "is not linear", "multiply to",
                        "more than 16 terms on one side: the 17th begins",
-                       "longer than 511", "expected a term after '")
+                       "at most 511 bytes", "expected a term after '")
             if not re.search(r"s\.ini:10: filter '", err) or \
                     not any(x in err for x in reasons):
                 return ["a refused sum names no file, line or token: " +
