@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../claim/claim.h"
 #include "../claim/mcwords.h"
 #include "../plots/kinds.h"
 #include "rctx.h"
@@ -318,8 +319,12 @@ static void tornado_table(rctx *r, const char *side)
 	static const char *h[] = {"parameter", "low", "high", "unit",
 	                          "speedup at low", "speedup at high"};
 	sqlite3_stmt *st;
-	char flat[1200] = "";
-	int v2, n = 0, nflat = 0;
+	/* room for every parameter a claim takes, each name whole (p below);
+	** more rows than that (a database changed by hand) end the list in
+	** ", ..." at a whole name */
+	char flat[CLAIM_UNC_MAX * (96 + 2) + sizeof ", ..."] = "";
+	size_t used = 0;
+	int v2, n = 0, nflat = 0, cut = 0;
 	if (!(st = tornado_rows(r, side, &v2))) {
 		doc_para_class(&r->d, "note", "The claim run stored no "
 		               "sensitivity table for this side.");
@@ -334,9 +339,17 @@ static void tornado_table(rctx *r, const char *side)
 		pdb_text(st, 0, p, sizeof p);
 		pdb_text(st, 3, unit, sizeof unit);
 		if (claim_swing_flat(sl, sh)) {
-			size_t u = strlen(flat);
-			snprintf(flat + u, sizeof flat - u, "%s%s", nflat ? ", " : "",
-			         p);
+			size_t l = strlen(p) + (nflat ? 2 : 0);
+			if (cut) {
+				/* counted, not named */
+			} else if (used + l + sizeof ", ..." > sizeof flat) {
+				snprintf(flat + used, sizeof flat - used, ", ...");
+				cut = 1;
+			} else {
+				snprintf(flat + used, sizeof flat - used, "%s%s",
+				         nflat ? ", " : "", p);
+				used += l;
+			}
 			nflat++;
 			continue;
 		}
@@ -355,8 +368,9 @@ static void tornado_table(rctx *r, const char *side)
 		doc_table_end(&r->d);
 	if (nflat)
 		doc_para(&r->d, "%d parameter%s leave%s the speedup unchanged over "
-		         "%s range: %s.", nflat, nflat > 1 ? "s" : "",
-		         nflat > 1 ? "" : "s", nflat > 1 ? "their" : "its", flat);
+		         "%s range: %s%s", nflat, nflat > 1 ? "s" : "",
+		         nflat > 1 ? "" : "s", nflat > 1 ? "their" : "its", flat,
+		         cut ? "" : ".");
 	else if (!n)
 		doc_para_class(&r->d, "note", "The claim run stored no "
 		               "sensitivity table for this side.");

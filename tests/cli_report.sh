@@ -179,6 +179,30 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		--db "$tmpd/maps.db" --out "$tmpd/md/maps.md" --no-plots
 	has "$tmpd/md/maps.md" "sensitivity: a long list of mappings ends at a whole one" \
 		"TP2 x DP4 in 0.3% (3), TP2 x DP4 in 0.3% (3), ..."
+	# a claim takes up to 64 parameters (CLAIM_UNC_MAX): 64 flat ones
+	# (mkplotdb's clock_ghz and 63 of 27 characters, 18 + 63 x 29 = 1845
+	# bytes with the commas) are named every one, where a 1200-byte buffer
+	# cut the list mid-name
+	cp "$db" "$tmpd/flat.db"
+	sqlite3 "$tmpd/flat.db" "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 63) INSERT INTO claim_tornado_sides SELECT (SELECT max(id) FROM claim_runs), 'b_by_design', 10 + i, printf('b.flat.longparametername%03d', i), 1, 2, '', 12.0, 12.0 FROM c"
+	expect_exit 0 "sensitivity: 64 unchanged parameters report" -- "$RL" report \
+		--db "$tmpd/flat.db" --out "$tmpd/md/flat.md" --no-plots
+	want="64 parameters leave the speedup unchanged over their range: b.design.clock\\_ghz"
+	for i in $(seq 1 63); do want="$want, b.flat.longparametername$(printf '%03d' "$i")"; done
+	has "$tmpd/md/flat.md" "sensitivity: 64 unchanged parameters named whole" "$want."
+	# more rows than a claim writes (299 flat ones and clock_ghz, by hand):
+	# the room of 64 names of 96 bytes (6272 bytes and ", ...") takes
+	# clock_ghz (18) and names while 18 + 29 (k - 1) + 29 + 6 <= 6278, k up
+	# to 215; the list ends in ", ..." after name 215, the count whole
+	cp "$db" "$tmpd/flat2.db"
+	sqlite3 "$tmpd/flat2.db" "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 299) INSERT INTO claim_tornado_sides SELECT (SELECT max(id) FROM claim_runs), 'b_by_design', 10 + i, printf('b.flat.longparametername%03d', i), 1, 2, '', 12.0, 12.0 FROM c"
+	expect_exit 0 "sensitivity: 300 unchanged parameters report" -- "$RL" report \
+		--db "$tmpd/flat2.db" --out "$tmpd/md/flat2.md" --no-plots
+	has "$tmpd/md/flat2.md" "sensitivity: a long list of unchanged parameters ends at a whole name" \
+		"300 parameters leave the speedup unchanged over their range: b.design.clock\\_ghz, b.flat.longparametername001,"
+	has "$tmpd/md/flat2.md" "sensitivity: ... after name 215" "b.flat.longparametername215, ..."
+	lacks "$tmpd/md/flat2.md" "sensitivity: name 216 left out" "longparametername216"
+	lacks "$tmpd/md/flat2.md" "sensitivity: no period after the ellipsis" "215, \.\.\.\."
 	# a row of the table instead: mkplotdb's ends 1 and 1.83 GHz
 	has "$tmpd/md/nul.md" "sensitivity: NULL speedups stay a row of the table" \
 		'| b.design.clock\_ghz | 1 | 1.83 | GHz |'
