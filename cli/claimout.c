@@ -78,8 +78,12 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	double tgt = rep->opts.target, x = rep->speedup_total;
 	const char *w = claim_verdict_word(mc != NULL, mc ? mc->prob_ge_target
 	                                                  : NAN, x, tgt);
-	char la[LABEL_CELL], lb[LABEL_CELL], pr[32];
+	char la[LABEL_CELL], lb[LABEL_CELL], pr[32], x2[32], y2[32], q[3][32];
 	int side;
+	/* every speedup as claim_speedup2 gives it: two decimals, 1e15 and
+	** past in exponent form (a side a of 1e-250 TB/s gave 252 digits) */
+	claim_speedup2(x2, sizeof x2, x);
+	claim_speedup2(y2, sizeof y2, rep->speedup_output);
 	/* the word follows the probability over the ranges, the sentence the
 	** stated values: where they disagree ("Not supported: ... reaching
 	** 17x."), the sentence says both */
@@ -87,26 +91,27 @@ static void verdict_text(FILE *f, const claim_report *rep)
 		claim_prob_text(mc->prob_ge_target, pr, sizeof pr);
 	if (mc && isfinite(mc->prob_ge_target) &&
 	    (x >= tgt) != (mc->prob_ge_target >= 0.5))
-		fprintf(f, "%s: %s is %.2fx as fast as %s at the stated values, "
+		fprintf(f, "%s: %s is %sx as fast as %s at the stated values, "
 		        "%s %gx, but %s%s of the samples over the assumption "
 		        "ranges %s.\n", w,
-		        rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb), x,
+		        rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb), x2,
 		        rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la),
 		        x >= tgt ? "reaching" : "not", tgt,
 		        x >= tgt ? "only " : "", pr,
 		        x >= tgt ? "do" : "reach it");
 	else
-		fprintf(f, "%s: %s is %.2fx as fast as %s, %s %gx.\n", w,
-		        rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb), x,
+		fprintf(f, "%s: %s is %sx as fast as %s, %s %gx.\n", w,
+		        rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb), x2,
 		        rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la),
 		        x >= tgt ? "reaching" : "not", tgt);
-	fprintf(f, "  under the stated assumptions: %.2fx counting input+output "
-	        "tokens (Etched's way), %.2fx output only\n", x,
-	        rep->speedup_output);
+	fprintf(f, "  under the stated assumptions: %sx counting input+output "
+	        "tokens (Etched's way), %sx output only\n", x2, y2);
 	if (mc)
-		fprintf(f, "  over the assumption ranges: 90%% interval %.2fx .. "
-		        "%.2fx, median %.2fx, P(>= %gx) = %s\n", mc->p05,
-		        mc->p95, mc->p50, tgt, pr);
+		fprintf(f, "  over the assumption ranges: 90%% interval %sx .. "
+		        "%sx, median %sx, P(>= %gx) = %s\n",
+		        claim_speedup2(q[0], sizeof q[0], mc->p05),
+		        claim_speedup2(q[1], sizeof q[1], mc->p95),
+		        claim_speedup2(q[2], sizeof q[2], mc->p50), tgt, pr);
 	else if (claim_mc_skipped(rep))
 		/* say why, as the JSON's mc_skipped does: a side b of the user's
 		** with no uncertainty file, or --samples 0 */
@@ -135,9 +140,9 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	/* the stated values outside their own interval: said at once, under the
 	** mapping, why in the uncertainty section (median_text) */
 	if (mc && (side = claim_vs_interval(x, mc->p05, mc->p95)) != 0)
-		fprintf(f, "  %.2fx lies %s that interval: the assumption ranges "
+		fprintf(f, "  %sx lies %s that interval: the assumption ranges "
 		        "reach further %s the\n  stated values than %s them (see "
-		        "the uncertainty below)\n", x,
+		        "the uncertainty below)\n", x2,
 		        side > 0 ? "above" : "below", side > 0 ? "below" : "above",
 		        side > 0 ? "above" : "below");
 }
@@ -327,7 +332,7 @@ static void map_name(char *buf, size_t len, const rl_map_entry *e)
 /* The verdict per mapping, in words. */
 static void mappings_text(FILE *f, const claim_report *rep)
 {
-	char nb[64], na[64], lab[LABEL_CELL];
+	char nb[64], na[64], lab[LABEL_CELL], x[3][32];
 	const rl_scenario *sa = &rep->a.cfg.scen;
 	double a = rep->a.r.total_tps;
 	size_t i;
@@ -341,35 +346,44 @@ static void mappings_text(FILE *f, const claim_report *rep)
 		if (rep->map_b[i].rc != RL_OK)
 			fprintf(f, "  b %-24s does not fit\n", nb);
 		else
-			fprintf(f, "  b %-24s %10.0f  %6.2fx\n", nb,
-			        rep->map_b[i].total_tps, rep->map_b[i].total_tps / a);
+			fprintf(f, "  b %-24s %10.0f  %6sx\n", nb,
+			        rep->map_b[i].total_tps,
+			        claim_speedup2(x[0], sizeof x[0],
+			                       rep->map_b[i].total_tps / a));
 	}
 	map_name(na, sizeof na, &rep->map_a[0]);
 	if (rep->b_remapped)
 		fprintf(f, "b runs its best mapping; at the mapping the scenario "
-		        "names (tp %g) it would be %.2fx\n",
-		        rep->b_given_tp, rep->b_given_total / a);
+		        "names (tp %g) it would be %sx\n", rep->b_given_tp,
+		        claim_speedup2(x[0], sizeof x[0], rep->b_given_total / a));
 	if (rep->map_a[0].rc == RL_OK)
 		fprintf(f, "a's best mapping, %s (model, not measured): %.0f "
-		        "total tokens/s; b/a there: %.2fx\n", na,
+		        "total tokens/s; b/a there: %sx\n", na,
 		        rep->map_a[0].total_tps,
-		        rep->b.r.total_tps / rep->map_a[0].total_tps);
+		        claim_speedup2(x[0], sizeof x[0],
+		                       rep->b.r.total_tps / rep->map_a[0].total_tps));
 	if (rep->have_bd && rep->b_remapped)
-		fprintf(f, "%s at its best mapping with a TDP of 700 W: %.2fx, "
-		        "1000 W: %.2fx, none: %.2fx (the spec sheet as claimed "
+		fprintf(f, "%s at its best mapping with a TDP of 700 W: %sx, "
+		        "1000 W: %sx, none: %sx (the spec sheet as claimed "
 		        "names no process node, so its power is not modelled)\n",
 		        rl_utf8_cell(rep->bd.label, 0, 0, lab, sizeof lab),
-		        rep->tdp_speedup[0], rep->tdp_speedup[1],
-		        rep->tdp_speedup[2]);
+		        claim_speedup2(x[0], sizeof x[0], rep->tdp_speedup[0]),
+		        claim_speedup2(x[1], sizeof x[1], rep->tdp_speedup[1]),
+		        claim_speedup2(x[2], sizeof x[2], rep->tdp_speedup[2]));
 	/* measured, where the speedups above divide by a as modelled */
 	if (rep->base_total[0] > 0 && rep->base_total[1] > 0 &&
 	    rep->base_total[2] > 0)
 		fprintf(f, "against the measured TensorRT-LLM tables of the same "
-		        "cell (total tokens/s): 0.10 (%.0f) %.2fx, and the later "
-		        "0.11 (%.0f) %.2fx, 0.12 (%.0f) %.2fx\n",
-		        rep->base_total[0], rep->b.r.total_tps / rep->base_total[0],
-		        rep->base_total[1], rep->b.r.total_tps / rep->base_total[1],
-		        rep->base_total[2], rep->b.r.total_tps / rep->base_total[2]);
+		        "cell (total tokens/s): 0.10 (%.0f) %sx, and the later "
+		        "0.11 (%.0f) %sx, 0.12 (%.0f) %sx\n", rep->base_total[0],
+		        claim_speedup2(x[0], sizeof x[0],
+		                       rep->b.r.total_tps / rep->base_total[0]),
+		        rep->base_total[1],
+		        claim_speedup2(x[1], sizeof x[1],
+		                       rep->b.r.total_tps / rep->base_total[1]),
+		        rep->base_total[2],
+		        claim_speedup2(x[2], sizeof x[2],
+		                       rep->b.r.total_tps / rep->base_total[2]));
 }
 
 /* "1.68 (price 33,625)" or "n/a (why)" */
@@ -465,7 +479,7 @@ void claimout_text(FILE *f, const claim_report *rep)
 	const rl_scenario *s = &rep->a.cfg.scen;
 	/* labels, names and the claims file's text, controls as '?' */
 	char lab[LABEL_CELL], scen[RL_NAME_MAX], why[512];
-	char claim[256], value[512], verdict[160];
+	char claim[256], value[512], verdict[160], x[2][32];
 	int lw = label_width(rep);
 	verdict_text(f, rep);
 	fprintf(f, "\ndetails: claim check %s, %g in / %g out, target %gx\n\n",
@@ -476,14 +490,15 @@ void claimout_text(FILE *f, const claim_report *rep)
 	side_line(f, "b", &rep->b, lw);
 	if (rep->have_bd)
 		side_line(f, "b'", &rep->bd, lw);
-	fprintf(f, "\nspeedup b/a: %.2fx counted Etched's way (input+output "
-	        "tokens), %.2fx in output tokens\n", rep->speedup_total,
-	        rep->speedup_output);
+	fprintf(f, "\nspeedup b/a: %sx counted Etched's way (input+output "
+	        "tokens), %sx in output tokens\n",
+	        claim_speedup2(x[0], sizeof x[0], rep->speedup_total),
+	        claim_speedup2(x[1], sizeof x[1], rep->speedup_output));
 	if (rep->have_bd)
-		fprintf(f, "speedup b'/a (%s): %.2fx (input+output), %.2fx "
+		fprintf(f, "speedup b'/a (%s): %sx (input+output), %sx "
 		        "(output)\n", rl_utf8_cell(rep->bd.label, 0, 0, lab, sizeof lab),
-		        rep->bd_speedup_total,
-		        rep->bd_speedup_output);
+		        claim_speedup2(x[0], sizeof x[0], rep->bd_speedup_total),
+		        claim_speedup2(x[1], sizeof x[1], rep->bd_speedup_output));
 	cost_text(f, rep);
 
 	mappings_text(f, rep);

@@ -889,4 +889,11 @@ else
 fi
 expect_out "speedup p05 [0-9.]+e\+2[0-9]{2}x  p50 [0-9.]+e\+2[0-9]{2}x  p95 [0-9.]+e\+2[0-9]{2}x;" \
 	"the quantiles in exponent form"
+# ... and so do the verdict, the interval, the speedup lines and the
+# mappings' (the Shapley factors and the claims table keep theirs)
+expect_out "^Supported: 8x Sohu \(as claimed\) is [0-9.]+e\+2[0-9]{2}x as fast as " "the verdict's speedup in exponent form"
+expect_out "^  under the stated assumptions: [0-9.]+e\+2[0-9]{2}x counting input\+output tokens \(Etched's way\), [0-9.]+e\+2[0-9]{2}x output only$" \
+	"the stated assumptions' speedups in exponent form"
+expect_out "^speedup b/a: [0-9.]+e\+2[0-9]{2}x counted Etched's way" "the speedup line in exponent form"
+expect_out "^  b tp 1 x pp 1 x dp 8 +[0-9]+  [0-9.]+e\+2[0-9]{2}x$" "a mapping's speedup in exponent form"
 finish
