@@ -85,13 +85,14 @@ static int kv_section_cb(void *ud, const char *section, int line,
 	int *at = i >= 0 ? &k->head_line[i]
 	                 : !strcmp(section, "meta") ? &k->meta_line : NULL;
 	if (!at) {
-		snprintf(err, errlen, "unknown section [%.40s]", section);
+		snprintf(err, errlen, "unknown section [%.*s]",
+		         rl_utf8_cut(section, 40), section);
 		return -1;
 	}
 	if (*at) {
-		snprintf(err, errlen, "[%.40s] is given twice (first at line %d; "
-		         "its keys would join the first's without a word)", section,
-		         *at);
+		snprintf(err, errlen, "[%.*s] is given twice (first at line %d; "
+		         "its keys would join the first's without a word)",
+		         rl_utf8_cut(section, 40), section, *at);
 		return -1;
 	}
 	*at = line;
@@ -113,15 +114,16 @@ static int kv_cb(void *ud, const char *section, const char *key,
 	/* a key given twice: the checks read the first, the second was
 	** passed over without a word */
 	if (kv_has(k, section, key)) {
-		snprintf(err, errlen, "[%.40s] %.50s is given twice in this file",
-		         section, key);
+		snprintf(err, errlen, "[%.*s] %.*s is given twice in this file",
+		         rl_utf8_cut(section, 40), section, rl_utf8_cut(key, 50), key);
 		return -1;
 	}
 	if (!strcmp(section, "meta") && !strcmp(key, "name"))
 		goto keep;
 	/* kv_section_cb refused a section of another name */
 	if (!strcmp(section, "meta")) {
-		snprintf(err, errlen, "unknown key meta.%.50s (name)", key);
+		snprintf(err, errlen, "unknown key meta.%.*s (name)",
+		         rl_utf8_cut(key, 50), key);
 		return -1;
 	}
 	if (!strcmp(key, "claim") || !strcmp(key, "source")) {
@@ -129,13 +131,14 @@ static int kv_cb(void *ud, const char *section, const char *key,
 		** and the database (claim_check's 256): refused, not cut */
 		size_t max = sizeof ((claim_check *)0)->source - 1;
 		if (!*value) {
-			snprintf(err, errlen, "%.40s.%s is empty", section, key);
+			snprintf(err, errlen, "%.*s.%s is empty",
+			         rl_utf8_cut(section, 40), section, key);
 			return -1;
 		}
 		if (strlen(value) > max) {
 			char size[64];
-			snprintf(err, errlen, "%.40s.%s is %s; at most %zu bytes",
-			         section, key,
+			snprintf(err, errlen, "%.*s.%s is %s; at most %zu bytes",
+			         rl_utf8_cut(section, 40), section, key,
 			         rl_utf8_bytes(value, strlen(value), size, sizeof size),
 			         max);
 			return -1;
@@ -147,7 +150,8 @@ static int kv_cb(void *ud, const char *section, const char *key,
 		    !strcmp(key, numbers[i].key))
 			break;
 	if (i == NNUMBERS) {
-		snprintf(err, errlen, "unknown key %.40s.%.50s", section, key);
+		snprintf(err, errlen, "unknown key %.*s.%.*s",
+		         rl_utf8_cut(section, 40), section, rl_utf8_cut(key, 50), key);
 		return -1;
 	}
 	snprintf(what, sizeof what, "%s.%s", section, key);
@@ -160,8 +164,8 @@ static int kv_cb(void *ud, const char *section, const char *key,
 keep:
 	if (strlen(value) >= sizeof k->val[0]) {
 		char size[64];
-		snprintf(err, errlen, "%.40s.%.50s is %s; at most %zu bytes",
-		         section, key,
+		snprintf(err, errlen, "%.*s.%.*s is %s; at most %zu bytes",
+		         rl_utf8_cut(section, 40), section, rl_utf8_cut(key, 50), key,
 		         rl_utf8_bytes(value, strlen(value), size, sizeof size),
 		         sizeof k->val[0] - 1);
 		return -1;
@@ -170,7 +174,8 @@ keep:
 		snprintf(err, errlen, "more than %d keys", KV_MAX);
 		return -1;
 	}
-	snprintf(k->key[k->n], sizeof k->key[0], "%.40s.%.50s", section, key);
+	snprintf(k->key[k->n], sizeof k->key[0], "%.*s.%.*s",
+	         rl_utf8_cut(section, 40), section, rl_utf8_cut(key, 50), key);
 	snprintf(k->val[k->n], sizeof k->val[0], "%s", value);
 	k->n++;
 	return 0;

@@ -71,9 +71,10 @@ static int spec_add(claim_spec *s, const char *key, const char *val,
 	for (i = 0; i < s->n; i++) {
 		item_param(s->keys[i], other, sizeof other);
 		if (!strcmp(mine, other)) {
-			snprintf(err, errlen, "%.60s and %.60s both set %s (the one "
+			snprintf(err, errlen, "%.*s and %.*s both set %s (the one "
 			         "applied last would win without a word): give it "
-			         "once", s->keys[i], key, mine);
+			         "once", rl_utf8_cut(s->keys[i], 60), s->keys[i],
+			         rl_utf8_cut(key, 60), key, mine);
 			return -1;
 		}
 	}
@@ -493,9 +494,10 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 				              sizeof size);
 			else
 				snprintf(size, sizeof size, "%d bytes", ll);
-			snprintf(err, errlen, "%s '%.40s...' is %s; at most %d "
+			snprintf(err, errlen, "%s '%.*s...' is %s; at most %d "
 			         "bytes%s", lab || label ? "label" : "the side's "
-			         "label (N x CHIP (PROFILE))", side->label,
+			         "label (N x CHIP (PROFILE))",
+			         rl_utf8_cut(side->label, 40), side->label,
 			         size,
 			         CLAIM_LABEL_MAX - 1, lab || label ? "" : ": give "
 			         "a shorter one with label=NAME");

@@ -289,7 +289,8 @@ static int unc_cb(void *ud, const char *section, const char *key,
 	}
 	if (twice(&c->have[k], section, key, err, errlen))
 		return -1;
-	snprintf(what, sizeof what, "[%.100s] %.100s", section, key);
+	snprintf(what, sizeof what, "[%.*s] %.*s",
+	         rl_utf8_cut(section, 100), section, rl_utf8_cut(key, 100), key);
 	if (num_read(what, value, &any_range, &x, err, errlen))
 		return -1;
 	c->v[k] = x;
@@ -311,13 +312,15 @@ int claim_uncertainty_read(const char *name, claim_uncertainty *cu,
 	                            errlen)) {
 		/* a section found wanting at the next header: at its own */
 		if (c.fail_line)
-			snprintf(err, errlen, "%.1000s:%d: %s", cu->path, c.fail_line,
+			snprintf(err, errlen, "%.*s:%d: %s",
+			         rl_utf8_cut(cu->path, 1000), cu->path, c.fail_line,
 			         c.fail_msg);
 		return -1;
 	}
 	/* the last section, at its header's line */
 	if (finish_section(&c, c.fail_msg, sizeof c.fail_msg)) {
-		snprintf(err, errlen, "%.1000s:%d: %s", cu->path, c.head_line,
+		snprintf(err, errlen, "%.*s:%d: %s",
+		         rl_utf8_cut(cu->path, 1000), cu->path, c.head_line,
 		         c.fail_msg);
 		return -1;
 	}

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../config/meassetup.h"
+#include "../config/utf8.h"
 #include "../model/calibrate.h"
 #include "../model/engine.h"
 #include "../model/load.h"
@@ -42,15 +43,17 @@ static int known_names(const meas_row *m, char *reason, size_t len)
 	char names[640];
 	if (!known("chip", m->chip)) {
 		preset_names("chip", names, sizeof names);
-		snprintf(reason, len, "unknown chip '%.60s' (no preset "
-		         "data/chips/NAME.ini for it; known: %s)", m->chip_given,
+		snprintf(reason, len, "unknown chip '%.*s' (no preset "
+		         "data/chips/NAME.ini for it; known: %s)",
+		         rl_utf8_cut(m->chip_given, 60), m->chip_given,
 		         names);
 		return -1;
 	}
 	if (!meas_micro(m) && !known("model", m->model)) {
-		snprintf(reason, len, "unknown model '%.60s' (no preset "
-		         "data/models/%.60s.ini; rooflab presets model lists them)",
-		         m->model, m->model);
+		snprintf(reason, len, "unknown model '%.*s' (no preset "
+		         "data/models/%.*s.ini; rooflab presets model lists them)",
+		         rl_utf8_cut(m->model, 60), m->model,
+		         rl_utf8_cut(m->model, 60), m->model);
 		return -1;
 	}
 	return 0;
@@ -94,8 +97,9 @@ static double micro(const meas_row *m, const char *profile, char *reason,
 		return rl_micro_copy_Bps(&st.cfg) / 1e12;
 	v = rl_micro_gemm_flops(&st.cfg, m->gemm_m, m->gemm_n, m->gemm_k);
 	if (!(v > 0)) {
-		snprintf(reason, len, "chip %.60s has no %.20s matrix peak",
-		         m->chip, m->precision);
+		snprintf(reason, len, "chip %.*s has no %.*s matrix peak",
+		         rl_utf8_cut(m->chip, 60), m->chip,
+		         rl_utf8_cut(m->precision, 20), m->precision);
 		return NAN;
 	}
 	return v / 1e12;

@@ -16,6 +16,7 @@
 
 #include "../config/csvrows.h"
 #include "../config/presets.h"
+#include "../config/utf8.h"
 
 /* The checks of a table's scoped rows, fitted versions and versions
 ** given twice (two rows without models), after reading (below): 0, or -1
@@ -100,9 +101,9 @@ int val_versions_read(const char *path, val_versions *vt, char *err,
 			}
 		if (strcmp(fl[col[V_TOKENS]], "output") &&
 		    strcmp(fl[col[V_TOKENS]], "total")) {
-			snprintf(err, errlen, "%s:%d: column 'tokens_per_s': '%.40s', "
+			snprintf(err, errlen, "%s:%d: column 'tokens_per_s': '%.*s', "
 			         "expected output or total", path, lineno,
-			         fl[col[V_TOKENS]]);
+			         rl_utf8_cut(fl[col[V_TOKENS]], 40), fl[col[V_TOKENS]]);
 			goto fail;
 		}
 		if (vt->n == cap) {
@@ -280,10 +281,11 @@ void val_version_missing(const val_versions *vt, const char *software,
 	** VAL_REASON_MAX grew, cut at a whole name with ', ...' (offered) */
 	if (len > 256)
 		len = 256;
-	k = (size_t)snprintf(reason, len, "software '%.60s'%s%.60s has no "
+	k = (size_t)snprintf(reason, len, "software '%.*s'%s%.*s has no "
 	                     "profile in the version table (data/profiles/"
-	                     "versions.csv)", software, version[0] ?
-	                     " version " : "", version);
+	                     "versions.csv)", rl_utf8_cut(software, 60),
+	                     software, version[0] ? " version " : "",
+	                     rl_utf8_cut(version, 60), version);
 	for (i = 0; i < vt->n; i++)
 		of_software |= loose_eq(vt->v[i].software, software, 0);
 	label = of_software ? "; versions with one: " : "; software with one: ";
@@ -357,8 +359,10 @@ const val_version *val_version_for(const val_versions *vt,
 /* The "software version" words of a row for messages. */
 static void named(const val_version *v, char *out, size_t len)
 {
-	snprintf(out, len, "software '%.60s'%s%.60s%s", v->software,
-	         v->version[0] ? " version '" : "", v->version,
+	snprintf(out, len, "software '%.*s'%s%.*s%s",
+	         rl_utf8_cut(v->software, 60), v->software,
+	         v->version[0] ? " version '" : "",
+	         rl_utf8_cut(v->version, 60), v->version,
 	         v->version[0] ? "'" : "");
 }
 
@@ -473,11 +477,13 @@ static int check_models(const char *path, const val_versions *vt, size_t i,
 	** sample */
 	if (v->profile[0] && !strcmp(v->profile, d->profile) &&
 	    strcmp(v->fitted_version, d->fitted_version)) {
-		snprintf(err, errlen, "%s:%d: column 'fitted_version': '%.60s' "
+		snprintf(err, errlen, "%s:%d: column 'fitted_version': '%.*s' "
 		         "where line %d, the unscoped row of this version, says "
-		         "'%.60s' of the same profile '%.60s' (a profile was fitted "
-		         "on one version's rows)", path, v->line, v->fitted_version,
-		         d->line, d->fitted_version, v->profile);
+		         "'%.*s' of the same profile '%.*s' (a profile was fitted "
+		         "on one version's rows)", path, v->line,
+		         rl_utf8_cut(v->fitted_version, 60), v->fitted_version,
+		         d->line, rl_utf8_cut(d->fitted_version, 60),
+		         d->fitted_version, rl_utf8_cut(v->profile, 60), v->profile);
 		return -1;
 	}
 	return 0;
@@ -515,29 +521,33 @@ static int check_fitted(const char *path, const val_versions *vt,
 		why = "this row's own version (leave it empty for a profile "
 		      "fitted on its own rows)";
 	if (why) {
-		snprintf(err, errlen, "%s:%d: column 'fitted_version': '%.60s' on "
-		         "%s", path, v->line, v->fitted_version, why);
+		snprintf(err, errlen, "%s:%d: column 'fitted_version': '%.*s' on "
+		         "%s", path, v->line, rl_utf8_cut(v->fitted_version, 60),
+		         v->fitted_version, why);
 		return -1;
 	}
 	if (!(f = val_version_exact(vt, v->software, v->fitted_version))) {
 		snprintf(err, errlen, "%s:%d: column 'fitted_version': no row of "
-		         "software '%.60s' version '%.60s' without models in this "
-		         "table", path, v->line, v->software, v->fitted_version);
+		         "software '%.*s' version '%.*s' without models in this "
+		         "table", path, v->line, rl_utf8_cut(v->software, 60),
+		         v->software, rl_utf8_cut(v->fitted_version, 60),
+		         v->fitted_version);
 		return -1;
 	}
 	named(f, who, sizeof who);
 	if (strcmp(f->profile, v->profile)) {
 		snprintf(err, errlen, "%s:%d: column 'fitted_version': line %d "
-		         "(%s) has profile '%.60s', not this row's '%.60s'", path,
-		         v->line, f->line, who, f->profile[0] ? f->profile : "",
-		         v->profile);
+		         "(%s) has profile '%.*s', not this row's '%.*s'", path,
+		         v->line, f->line, who, rl_utf8_cut(f->profile, 60),
+		         f->profile, rl_utf8_cut(v->profile, 60), v->profile);
 		return -1;
 	}
 	if (f->fitted_version[0]) {
 		snprintf(err, errlen, "%s:%d: column 'fitted_version': line %d "
-		         "(%s) borrows its profile too (fitted_version '%.60s'): "
+		         "(%s) borrows its profile too (fitted_version '%.*s'): "
 		         "name the version whose rows fitted it", path, v->line,
-		         f->line, who, f->fitted_version);
+		         f->line, who, rl_utf8_cut(f->fitted_version, 60),
+		         f->fitted_version);
 		return -1;
 	}
 	return 0;

@@ -8,6 +8,7 @@
 
 #include "claimargs.h"
 #include "options.h"
+#include "../config/utf8.h"
 
 /* --a SPEC, --b SPEC: CHIP[,key=value...] */
 static int take_spec(const opt_def *d, void *field, const char *name,
@@ -31,10 +32,11 @@ static int take_target(const opt_def *d, void *field, const char *name,
 	if (!strncmp(v, "speedup=", 8)) {
 		v += 8;
 	} else if (strchr(v, '=')) {
-		snprintf(err, errlen, "%s '%.100s': the one target is speedup=X "
+		snprintf(err, errlen, "%s '%.*s': the one target is speedup=X "
 		         "(side b's total tokens/s over side a's, e.g. --target "
 		         "speedup=20, or a bare 20); latency targets (TTFT, TPOT) "
-		         "are eval's --ttft-max/--tpot-max", name, v);
+		         "are eval's --ttft-max/--tpot-max", name, rl_utf8_cut(v, 100),
+		         v);
 		return -1;
 	}
 	return num_read(name, v, &r, field, err, errlen) ? -1 : 1;

@@ -214,8 +214,8 @@ static int mark_aside(const char *list, const meas_row *const *used,
 		snprintf(err, errlen, "--aside: an empty list (ids separated by "
 		         "commas)");
 	else if (rc)
-		snprintf(err, errlen, "--aside: '%.200s': an empty id (two commas, "
-		         "or one at an end)", list);
+		snprintf(err, errlen, "--aside: '%.*s': an empty id (two commas, "
+		         "or one at an end)", rl_utf8_cut(list, 200), list);
 	if (rc) {
 		free(buf);
 		return -1;
@@ -231,9 +231,10 @@ static int mark_aside(const char *list, const meas_row *const *used,
 				hit = 1;
 			}
 		if (!hit) {
-			snprintf(err, errlen, "--aside: no row '%.80s' among the %zu "
+			snprintf(err, errlen, "--aside: no row '%.*s' among the %zu "
 			         "rows this fit selects (ids of the measurements "
-			         "file, after --software, --version and --chip)", id, n);
+			         "file, after --software, --version and --chip)",
+			         rl_utf8_cut(id, 80), id, n);
 			free(buf);
 			return -1;
 		}

@@ -8,6 +8,7 @@
 #include "../model/params.h"
 #include "commands.h"
 #include "../config/json.h"
+#include "../config/utf8.h"
 #include "options.h"
 #include "parseopt.h"
 
@@ -68,8 +69,8 @@ static int check_section(const rl_param *t, size_t n, const char *section)
 			break;
 		used += (size_t)w;
 	}
-	fprintf(stderr, "rooflab params: unknown section '%.200s'; known: %s\n",
-	        section, known);
+	fprintf(stderr, "rooflab params: unknown section '%.*s'; known: %s\n",
+	        rl_utf8_cut(section, 200), section, known);
 	return -1;
 }
 

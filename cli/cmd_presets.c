@@ -201,9 +201,9 @@ int cmd_presets(int argc, char **argv)
 			if (!strcmp(only, kinds[i]))
 				break;
 		if (i == NKINDS) {
-			snprintf(err, sizeof err, "unknown kind '%.200s'; known: "
+			snprintf(err, sizeof err, "unknown kind '%.*s'; known: "
 			         "chip, model, scenario, profile, node, "
-			         "uncertainty", only);
+			         "uncertainty", rl_utf8_cut(only, 200), only);
 			return bad_input("presets", err);
 		}
 	}

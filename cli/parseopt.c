@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "../config/utf8.h"
 #include "../model/status.h"
 
 /* The entry of t (or of a table inside it) that word is, with the base
@@ -166,9 +167,10 @@ static int given_twice(opt_seen *seen, int *nseen, const opt_def *d,
 	for (k = 0; k < *nseen; k++)
 		if (seen[k].d == d) {
 			if (v)
-				snprintf(err, errlen, "%s is given twice ('%.200s', then "
-				         "'%.200s')", name, seen[k].v ? seen[k].v : "",
-				         v);
+				snprintf(err, errlen, "%s is given twice ('%.*s', then "
+				         "'%.*s')", name, rl_utf8_cut(seen[k].v ?
+				         seen[k].v : "", 200), seen[k].v ? seen[k].v : "",
+				         rl_utf8_cut(v, 200), v);
 			else
 				snprintf(err, errlen, "%s is given twice", name);
 			return -1;
@@ -216,10 +218,12 @@ static int sets_twice(opt_key *keys, int *nkeys, const opt_def *d,
 		return 0;
 	for (k = 0; k < *nkeys; k++)
 		if (!strcmp(keys[k].key, key)) {
-			snprintf(err, errlen, "%s is set twice ('%s %.200s', then "
-			         "'%s %.200s'; the one applied last would win without "
+			snprintf(err, errlen, "%s is set twice ('%s %.*s', then "
+			         "'%s %.*s'; the one applied last would win without "
 			         "a word): give it once", key, keys[k].d->name,
-			         keys[k].v ? keys[k].v : "", name, v ? v : "");
+			         rl_utf8_cut(keys[k].v ? keys[k].v : "", 200),
+			         keys[k].v ? keys[k].v : "", name,
+			         rl_utf8_cut(v ? v : "", 200), v ? v : "");
 			return -1;
 		}
 	if (*nkeys < OPT_KEYS_MAX) {
@@ -249,8 +253,9 @@ int opt_parse_quiet(const char *cmd, const opt_def *t, void *base,
 		int bad = 0;
 		if (a[0] != '-' || a[1] == '\0') {
 			if (n >= maxpos) {
-				snprintf(err, errlen, "unexpected argument '%.200s' (see "
-				         "rooflab %s --help)", a, cmd);
+				snprintf(err, errlen, "unexpected argument '%.*s' (see "
+				         "rooflab %s --help)", rl_utf8_cut(a, 200), a,
+				         cmd);
 				return -1;
 			}
 			pos[n++] = a;
@@ -262,8 +267,8 @@ int opt_parse_quiet(const char *cmd, const opt_def *t, void *base,
 		if (bad)
 			return -1;
 		if (!d || len >= sizeof name) {
-			snprintf(err, errlen, "unknown option '%.200s' (see rooflab %s "
-			         "--help)", a, cmd);
+			snprintf(err, errlen, "unknown option '%.*s' (see rooflab %s "
+			         "--help)", rl_utf8_cut(a, 200), a, cmd);
 			return -1;
 		}
 		memcpy(name, a, len);

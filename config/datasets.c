@@ -12,6 +12,7 @@
 
 #include "csvrows.h"
 #include "num.h"
+#include "utf8.h"
 
 enum { D_SW, D_VERSION, D_ISL, D_OSL, D_OSL_MAX, D_SOURCE, D_COUNT };
 static const char *const d_names[D_COUNT] = {
@@ -22,9 +23,9 @@ static int field_num(const csv_rows *cr, int k, double lo, double hi,
                      double *v, char *err, size_t errlen)
 {
 	if (num_text(cr->fields[k], v) || !(*v >= lo && *v <= hi)) {
-		snprintf(err, errlen, "%s:%d: column '%s' (%d): '%.60s' is not a "
+		snprintf(err, errlen, "%s:%d: column '%s' (%d): '%.*s' is not a "
 		         "number in %g .. %g", cr->path, cr->line, d_names[k], k + 1,
-		         cr->fields[k], lo, hi);
+		         rl_utf8_cut(cr->fields[k], 60), cr->fields[k], lo, hi);
 		return -1;
 	}
 	return 0;

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "utf8.h"
 #include "../model/calibrate.h"
 #include "../model/status.h"
 
@@ -48,9 +49,10 @@ int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
 	                                row->scen_kv, err, errlen)))
 		return RL_EINPUT;
 	if (row->experts_only && !(st->cfg.model.expert_weight_bits > 0)) {
-		snprintf(err, errlen, "precision %.20s quantizes only routed "
-		         "experts, and model %.60s gives them no width of their own "
-		         "(model.expert_weight_bits)", row->precision, row->model);
+		snprintf(err, errlen, "precision %.*s quantizes only routed "
+		         "experts, and model %.*s gives them no width of their own "
+		         "(model.expert_weight_bits)", rl_utf8_cut(row->precision, 20),
+		         row->precision, rl_utf8_cut(row->model, 60), row->model);
 		return RL_EINPUT;
 	}
 	/* attention data parallel over the tp GPUs, the experts split over

@@ -250,8 +250,9 @@ static void precision_fields(meas_row *r)
 	if (!r->precision[0])
 		return; /* none given (a copy): the profile's and chip's */
 	if (!ps) {
-		snprintf(why, sizeof why, "precision '%.60s' is none of fp4 "
-		         "(nvfp4), fp8, fp16 (mixed), bf16, fp32", r->precision);
+		snprintf(why, sizeof why, "precision '%.*s' is none of fp4 "
+		         "(nvfp4), fp8, fp16 (mixed), bf16, fp32",
+		         rl_utf8_cut(r->precision, 60), r->precision);
 		not_modelled(r, why);
 		return;
 	}
@@ -283,9 +284,9 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 			continue;
 		}
 		if (!number(f, dst[i]) || *dst[i] < 0) {
-			snprintf(err, errlen, "%s:%d: column '%s' (%d): '%.60s' is not "
+			snprintf(err, errlen, "%s:%d: column '%s' (%d): '%.*s' is not "
 			         "a number >= 0%s", path, r->line, col_name(set, numeric[i]),
-			         col[numeric[i]] + 1, f,
+			         col[numeric[i]] + 1, rl_utf8_cut(f, 60), f,
 			         numeric[i] == C_RATE ? " (or inf), or empty" : ", or empty");
 			return -1;
 		}
@@ -297,8 +298,9 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 		** the same n: n replicas of tp 1 pooling their experts (ep n) */
 		r->tp = 1;
 	} else if (*tp && !whole(tp, &r->tp)) {
-		snprintf(err, errlen, "%s:%d: column 'tp' (%d): '%.60s' is not a "
-		         "whole number or DEPn", path, r->line, col[C_TP] + 1, tp);
+		snprintf(err, errlen, "%s:%d: column 'tp' (%d): '%.*s' is not a "
+		         "whole number or DEPn", path, r->line, col[C_TP] + 1,
+		         rl_utf8_cut(tp, 60), tp);
 		return -1;
 	}
 	if (isnan(r->isl) || isnan(r->osl))
@@ -377,15 +379,18 @@ static void legacy_fields(meas_row *r, char **fields, const int *col,
 	if (!whole(fields[col[C_ISL]], &r->isl) ||
 	    !whole(fields[col[C_OSL]], &r->osl)) {
 		snprintf(why, sizeof why, "lengths are a distribution (isl "
-		         "'%.40s'), not fixed", fields[col[C_ISL]]);
+		         "'%.*s'), not fixed", rl_utf8_cut(fields[col[C_ISL]], 40),
+		         fields[col[C_ISL]]);
 		not_modelled(r, why);
 	} else if (!whole(fields[col[C_TP]], &r->tp)) {
-		snprintf(why, sizeof why, "tp '%.40s' is not a single whole "
-		         "number", fields[col[C_TP]]);
+		snprintf(why, sizeof why, "tp '%.*s' is not a single whole "
+		         "number", rl_utf8_cut(fields[col[C_TP]], 40),
+		         fields[col[C_TP]]);
 		not_modelled(r, why);
 	} else if (!whole(fields[col[C_CHIPS]], &r->chips)) {
-		snprintf(why, sizeof why, "%s '%.40s' is not a single whole "
-		         "number", col_name(set, C_CHIPS), fields[col[C_CHIPS]]);
+		snprintf(why, sizeof why, "%s '%.*s' is not a single whole "
+		         "number", col_name(set, C_CHIPS),
+		         rl_utf8_cut(fields[col[C_CHIPS]], 40), fields[col[C_CHIPS]]);
 		not_modelled(r, why);
 	}
 }
@@ -455,8 +460,9 @@ static int header(char **fields, int nf, int *col, meas_set *set,
 		if (i == C_COUNT)
 			continue; /* a column of its own (system, source_repo) */
 		if (col[i] >= 0) {
-			snprintf(err, errlen, "%s:%d: column '%.60s' (%d) repeats "
-			         "column '%s' (%d)", path, lineno, fields[k], k + 1,
+			snprintf(err, errlen, "%s:%d: column '%.*s' (%d) repeats "
+			         "column '%s' (%d)", path, lineno,
+			         rl_utf8_cut(fields[k], 60), fields[k], k + 1,
 			         fields[col[i]], col[i] + 1);
 			return -1;
 		}
@@ -512,9 +518,10 @@ static int unique_ids(const meas_set *set, const char *path, char *err,
 	qsort(p, set->n, sizeof *p, by_id);
 	for (i = 1; i < set->n && !rc; i++)
 		if (!strcmp(p[i - 1]->id, p[i]->id)) {
-			snprintf(err, errlen, "%s:%d: id '%.60s' is also the id of "
+			snprintf(err, errlen, "%s:%d: id '%.*s' is also the id of "
 			         "line %d (each row needs an id of its own)", path,
-			         p[i]->line, p[i]->id, p[i - 1]->line);
+			         p[i]->line, rl_utf8_cut(p[i]->id, 60), p[i]->id,
+			         p[i - 1]->line);
 			rc = RL_EINPUT;
 		}
 	free(p);
@@ -613,9 +620,10 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 			continue;
 		}
 		if (num_text(fields[col[C_VALUE]], &v) || v <= 0) {
-			snprintf(err, errlen, "%s:%d: column 'value' (%d): '%.60s' is "
+			snprintf(err, errlen, "%s:%d: column 'value' (%d): '%.*s' is "
 			         "not a positive number", path, lineno,
-			         col[C_VALUE] + 1, fields[col[C_VALUE]]);
+			         col[C_VALUE] + 1, rl_utf8_cut(fields[col[C_VALUE]], 60),
+			         fields[col[C_VALUE]]);
 			goto fail;
 		}
 		r->value = v;
@@ -623,8 +631,9 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		r->metric_code = metric_code(r->metric);
 		if (r->metric_code == MEAS_OTHER) {
 			char why[256];
-			snprintf(why, sizeof why, "metric %.60s is not a served-token "
-			         "throughput the engine predicts", r->metric);
+			snprintf(why, sizeof why, "metric %.*s is not a served-token "
+			         "throughput the engine predicts",
+			         rl_utf8_cut(r->metric, 60), r->metric);
 			not_modelled(r, why);
 		}
 		if (set->published) {

@@ -216,8 +216,8 @@ int preset_path(const char *kind, const char *name, char *path, size_t len,
 		}
 		if (strlen(name) >= len) {
 			char size[64];
-			snprintf(err, errlen, "%s file '%.64s...' is a path of %s; "
-			         "at most %zu bytes", kind, name,
+			snprintf(err, errlen, "%s file '%.*s...' is a path of %s; "
+			         "at most %zu bytes", kind, rl_utf8_cut(name, 64), name,
 			         rl_utf8_bytes(name, strlen(name), size, sizeof size),
 			         len - 1);
 			return -1;

@@ -13,6 +13,7 @@
 
 #include "csvrows.h"
 #include "num.h"
+#include "utf8.h"
 
 enum { R_SW, R_VERSION, R_METRIC, R_STEP, R_SOURCE, R_COUNT };
 static const char *const r_names[R_COUNT] = {
@@ -26,9 +27,9 @@ static int apply_line(const csv_rows *cr, void *ctx, char *err,
 	double step;
 	size_t i;
 	if (num_text(cr->fields[R_STEP], &step) || !(step > 0 && step <= 1e9)) {
-		snprintf(err, errlen, "%s:%d: column 'step' (%d): '%.60s' is not a "
+		snprintf(err, errlen, "%s:%d: column 'step' (%d): '%.*s' is not a "
 		         "number in (0, 1e9]", cr->path, cr->line, R_STEP + 1,
-		         cr->fields[R_STEP]);
+		         rl_utf8_cut(cr->fields[R_STEP], 60), cr->fields[R_STEP]);
 		return -1;
 	}
 	for (i = 0; i < set->n; i++) {

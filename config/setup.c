@@ -77,8 +77,8 @@ static int name_of(const char *kind, const char *name, char *tmp,
 		l -= 4;
 	if (l >= RL_NAME_MAX) {
 		char size[64];
-		snprintf(err, errlen, "%s file '%.64s...': its name (less .ini) is "
-		         "%s; at most %d bytes", kind, base,
+		snprintf(err, errlen, "%s file '%.*s...': its name (less .ini) is "
+		         "%s; at most %d bytes", kind, rl_utf8_cut(base, 64), base,
 		         rl_utf8_bytes(base, l, size, sizeof size), RL_NAME_MAX - 1);
 		return -1;
 	}
@@ -178,7 +178,8 @@ static int section_refused(const char *kind, const char *section,
 	const char *row = row_of(allowed, sizeof allowed / sizeof allowed[0],
 	                         kind);
 	char br[80];
-	snprintf(br, sizeof br, "[%.64s]", section);
+	snprintf(br, sizeof br, "[%.*s]", rl_utf8_cut(section, 64),
+	         section);
 	if (!row || listed(row, br))
 		return 0;
 	snprintf(err, errlen, "section %s does not belong in a %s preset: it "
@@ -422,8 +423,8 @@ int setup_assign_as(rl_setup *st, const char *what, const char *assignment,
 	if (strlen(assignment) >= sizeof buf) {
 		/* cut, a bad value could read as a good one */
 		char size[64];
-		snprintf(err, errlen, "%s '%.40s...': %s; at most %zu bytes", what,
-		         assignment,
+		snprintf(err, errlen, "%s '%.*s...': %s; at most %zu bytes", what,
+		         rl_utf8_cut(assignment, 40), assignment,
 		         rl_utf8_bytes(assignment, strlen(assignment), size,
 		                       sizeof size),
 		         sizeof buf - 1);

@@ -3,6 +3,7 @@
 */
 #include "utf8.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -56,6 +57,22 @@ long rl_utf8_bad(const char *s)
 		if ((l = rl_utf8_len(p)) < 1)
 			return (long)(p - (const unsigned char *)s);
 	return -1;
+}
+
+int rl_utf8_cut(const char *s, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	int l;
+	if (max > INT_MAX)
+		max = INT_MAX;
+	for (; p[i]; i += (size_t)l) {
+		if ((l = rl_utf8_len(p + i)) < 1)
+			l = 1;
+		if (i + (size_t)l > max)
+			break;
+	}
+	return (int)i;
 }
 
 const char *rl_utf8_bytes(const char *s, size_t n, char *buf, size_t len)

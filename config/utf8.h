@@ -28,6 +28,15 @@ long rl_utf8_bad(const char *s);
 ** counted. */
 const char *rl_utf8_bytes(const char *s, size_t n, char *buf, size_t len);
 
+/* How many of s's first max bytes (at most strlen(s)) a message quotes
+** when it cuts s: the longest prefix that ends at a whole character,
+** never inside a well-formed sequence (a byte that begins none is one
+** character), for printf's "%.*s": snprintf(err, len, "'%.*s...'",
+** rl_utf8_cut(s, 40), s), where "%.40s" could end in the first byte of
+** a two-byte letter, which a terminal shows as '?' and JSON as U+FFFD.
+** max above INT_MAX is taken as INT_MAX. */
+int rl_utf8_cut(const char *s, size_t max);
+
 /* s as a cell of a text table for a terminal, into buf (n bytes): each
 ** control character (C0, DEL, and the C1 controls U+0080..U+009F, which a
 ** terminal may obey) and each byte that begins no well-formed sequence

@@ -119,9 +119,9 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 	if (fmt == DOC_MD && strrchr(o->out, '/') &&
 	    (size_t)(strrchr(o->out, '/') - o->out) >= sizeof r.md_dir) {
 		char size[64];
-		snprintf(err, errlen, "--out %.64s...: its folder is %s; a "
+		snprintf(err, errlen, "--out %.*s...: its folder is %s; a "
 		         "Markdown report, whose figures are written beside it, "
-		         "takes at most %zu bytes", o->out,
+		         "takes at most %zu bytes", rl_utf8_cut(o->out, 64), o->out,
 		         rl_utf8_bytes(o->out,
 		                       (size_t)(strrchr(o->out, '/') - o->out),
 		                       size, sizeof size),

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../config/json.h"
+#include "../config/utf8.h"
 #include "../config/dbfile.h"
 #include "../model/status.h"
 #include "store.h"
@@ -84,9 +85,10 @@ static int read_columns(sqlite3 *db, const char *path, int64_t run_id,
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		if (!rl_sweep_column_decl(name)) {
 			snprintf(err, errlen, "%s run %lld: a column is named "
-			         "%s%.60s%s, which is no parameter or output of rooflab; "
+			         "%s%.*s%s, which is no parameter or output of rooflab; "
 			         "refusing a crafted or foreign database", path,
 			         (long long)run_id, name ? "'" : "",
+			         rl_utf8_cut(name ? name : "NULL", 60),
 			         name ? name : "NULL", name ? "'" : "");
 			sqlite3_finalize(st);
 			return RL_EINPUT;

@@ -139,8 +139,9 @@ int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
 	if (strlen(expr) >= sizeof buf) {
 		/* cut, "x <= 1000...0" would keep another range */
 		char size[64];
-		snprintf(err, errlen, "filter '%.40s...': %s; at most %zu bytes",
-		         expr, rl_utf8_bytes(expr, strlen(expr), size, sizeof size),
+		snprintf(err, errlen, "filter '%.*s...': %s; at most %zu bytes",
+		         rl_utf8_cut(expr, 40), expr,
+		         rl_utf8_bytes(expr, strlen(expr), size, sizeof size),
 		         sizeof buf - 1);
 		return -1;
 	}
@@ -179,9 +180,9 @@ int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
 		else
 			rl_sw_output_hint(name, hint, sizeof hint);
 		/* a word of 127 bytes and more is no name nor number: cut */
-		return refuse(err, errlen, expr, "'%.127s%s' is not a number, a "
-		              "parameter or an output%s", name,
-		              strlen(name) > 127 ? "..." : "", hint);
+		return refuse(err, errlen, expr, "'%.*s%s' is not a number, a "
+		              "parameter or an output%s", rl_utf8_cut(name, 127),
+		              name, strlen(name) > 127 ? "..." : "", hint);
 	}
 	/* a choice's names have no order, and its place in a table is no
 	** number: "decode.bound < memory", "decode.bound == 1" and

@@ -335,12 +335,12 @@ static int choose_spec(merge_ctx *m, const char *spec, char *err,
 			if (same)
 				snprintf(err, errlen, "no sweep spec is in every part "
 				         "(%s): the parts come from different sweep specs, "
-				         "or %.200s resolved otherwise between them (a "
+				         "or %.*s resolved otherwise between them (a "
 				         "preset it reads edited, or a [base] or [baseline] "
 				         "naming no profile, which took ideal before "
 				         "2026-11-29 and takes the chip's default since: "
 				         "runs.profile); refusing to merge them", list,
-				         same);
+				         rl_utf8_cut(same, 200), same);
 			else
 				snprintf(err, errlen, "no sweep spec is in every part "
 				         "(%s): the parts come from different sweep specs; "
@@ -555,11 +555,12 @@ static int check_columns(const merge_ctx *m, char *err, size_t errlen)
 		const char *name = (const char *)sqlite3_column_text(st, 1);
 		if (!rl_sweep_column_decl(name)) {
 			snprintf(err, errlen, "%s run %lld: column %lld is named "
-			         "%s%.60s%s, which is no parameter or output of rooflab; "
+			         "%s%.*s%s, which is no parameter or output of rooflab; "
 			         "refusing to merge a crafted or foreign shard",
 			         m->paths[a->part], (long long)a->id,
-			         (long long)sqlite3_column_int64(st, 0),
-			         name ? "'" : "", name ? name : "NULL", name ? "'" : "");
+			         (long long)sqlite3_column_int64(st, 0), name ? "'" : "",
+			         rl_utf8_cut(name ? name : "NULL", 60),
+			         name ? name : "NULL", name ? "'" : "");
 			bad = 1;
 		}
 	}

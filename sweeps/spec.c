@@ -173,8 +173,8 @@ static int setup_key(rl_sweep_setup *su, const char *section,
 		if (strlen(value) >= sizeof su->sets[0]) {
 			/* cut, a bad value could read as a good one */
 			char size[64];
-			snprintf(err, errlen, "set = '%.40s...': %s; at most %zu "
-			         "bytes", value,
+			snprintf(err, errlen, "set = '%.*s...': %s; at most %zu "
+			         "bytes", rl_utf8_cut(value, 40), value,
 			         rl_utf8_bytes(value, strlen(value), size, sizeof size),
 			         sizeof su->sets[0] - 1);
 			return -1;
@@ -190,10 +190,12 @@ static int setup_key(rl_sweep_setup *su, const char *section,
 			for (i = 0; has && i < su->nsets; i++) {
 				if (setup_assign_param(su->sets[i], other, sizeof other) &&
 				    !strcmp(mine, other)) {
-					snprintf(err, errlen, "[%s] set = %.200s: %s is set "
-					         "again (first by set = %.200s; the second "
+					snprintf(err, errlen, "[%s] set = %.*s: %s is set "
+					         "again (first by set = %.*s; the second "
 					         "would replace the first without a word)",
-					         section, value, mine, su->sets[i]);
+					         section, rl_utf8_cut(value, 200), value,
+					         mine, rl_utf8_cut(su->sets[i], 200),
+					         su->sets[i]);
 					return -1;
 				}
 			}
@@ -574,10 +576,10 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
 			if (!setup_assign_param(s->base.sets[j], set, sizeof set) ||
 			    strcmp(ax, set))
 				continue;
-			snprintf(err, errlen, "%s:%d: [base] set = %.200s: the axis "
+			snprintf(err, errlen, "%s:%d: [base] set = %.*s: the axis "
 			         "%s (line %d) replaces it at every point, so that it "
 			         "changes nothing; give one of them", name,
-			         pc->base_set_line[j],
+			         pc->base_set_line[j], rl_utf8_cut(s->base.sets[j], 200),
 			         s->base.sets[j], ax, pc->axis_line[i]);
 			return -1;
 		}
@@ -652,8 +654,8 @@ rl_sweep_spec *rl_sweep_spec_parse(const char *name, const char *text,
 	/* the spec's path goes into the database's run: refused, not cut */
 	if (strlen(name) >= sizeof s->path) {
 		char size[64];
-		snprintf(err, errlen, "sweep spec '%.40s...': a path of %s; at "
-		         "most %zu bytes", name,
+		snprintf(err, errlen, "sweep spec '%.*s...': a path of %s; at "
+		         "most %zu bytes", rl_utf8_cut(name, 40), name,
 		         rl_utf8_bytes(name, strlen(name), size, sizeof size),
 		         sizeof s->path - 1);
 		free(s);

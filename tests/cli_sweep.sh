@@ -1306,4 +1306,14 @@ printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = chip.hbm_tbps=%s\n[axe
 expect_exit 2 "a set line of 121 Greek letters" -- $RL sweep "$d/greekset.ini" --db "$d/x.db"
 expect_err "greekset\.ini:4: set = '.*': 256 bytes \(135 characters\); at most 255 bytes" \
 	"its message counts bytes and characters"
+# the message quotes the line's first 40 bytes at most, cut at a whole
+# character: "chip.hbm_tbps=x" (15 bytes) and 121 alphas are 257 bytes,
+# 136 characters; 40 bytes would end in the first byte of the 13th alpha
+# (15 + 25), so the quote is the 15 bytes and 12 alphas (39 bytes), then
+# "...", where it was 40 bytes whose last a terminal showed as '?'
+a12=$(awk 'BEGIN { for (i = 0; i < 12; i++) printf "\316\261" }')
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = chip.hbm_tbps=x%s\n[axes]\nscenario.batch = 1, 2\n' "$a121" >"$d/greekset.ini"
+expect_exit 2 "a set line of 121 Greek letters after an odd byte" -- $RL sweep "$d/greekset.ini" --db "$d/x.db"
+expect_err "greekset\.ini:4: set = 'chip\.hbm_tbps=x$a12\.\.\.': 257 bytes \(136 characters\); at most 255 bytes" \
+	"its quote ends at a whole character"
 finish

@@ -497,4 +497,14 @@ names = r.split('known: ', 1)[1][:-len(', ...)')].split(', ')
 assert len(names) < 74, len(names)
 for n in names: assert os.path.isfile('$tmpd/many/chips/' + n + '.ini'), n
 "
+# the reason quotes an unknown chip's first 60 bytes at most, cut at a
+# whole character: "x" and 40 Greek alphas (81 bytes) would end at byte
+# 60 in the first byte of the 30th alpha, which the JSON gave as U+FFFD;
+# the quote is "x" and 29 alphas (59 bytes)
+xa40=x$(awk 'BEGIN { for (i = 0; i < 40; i++) printf "\316\261" }')
+(head -1 "$ROOFLAB_DATA/measurements.csv"
+ echo "x1,DGX,1,$xa40,llama3-8b,fp8,128,128,1,TensorRT-LLM 0.10.0,output_tokens_per_s,100,src") >"$tmpd/greekchip.csv"
+expect_exit 0 "validate a row of a chip named in 81 bytes of Greek" -- $RL validate --measurements "$tmpd/greekchip.csv" --json
+cp "$tmpd/out" "$tmpd/greekchip.json"
+expect_exit 0 "its reason quotes 29 whole alphas" -- python3 -c "import json; r=json.load(open('$tmpd/greekchip.json'))['rows'][0]['reason']; assert r.startswith(\"unknown chip 'x\" + '\u03b1' * 29 + \"' (no preset\"), r"
 finish

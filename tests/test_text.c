@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -133,6 +134,40 @@ static void test_utf8_bytes(void **state)
 	assert_int_equal(rl_utf8_bad("a\xe4\xb8"), 1);
 }
 
+/* A cut at a whole character, counted by hand: "abc" cut to 2 bytes is
+** "ab", to 10 the whole 3; alpha beta gamma (CE B1 CE B2 CE B3) cut to 3
+** bytes stops after alpha (2: the 3rd byte is beta's first), to 4 takes
+** beta (4), to 5 still 4; the euro sign (E2 82 AC) cut to 2 is nothing
+** (0); an emoji (F0 9F 98 80) then "x": to 3 nothing, to 4 the emoji, to
+** 5 both; "a", a lone FF, "b" to 2 is "a" and FF (FF is one character
+** of one byte); "x" and 20 alphas (41 bytes) to 40 is "x" and 19 alphas
+** (39: the 40th byte is the 20th alpha's first), 20 alphas alone to 40
+** all 40; a max past INT_MAX is INT_MAX, so the whole 3 of "abc". */
+static void test_utf8_cut(void **state)
+{
+	char xs[42];
+	int i;
+	(void)state;
+	assert_int_equal(rl_utf8_cut("abc", 2), 2);
+	assert_int_equal(rl_utf8_cut("abc", 10), 3);
+	assert_int_equal(rl_utf8_cut("abc", 0), 0);
+	assert_int_equal(rl_utf8_cut("\xce\xb1\xce\xb2\xce\xb3", 3), 2);
+	assert_int_equal(rl_utf8_cut("\xce\xb1\xce\xb2\xce\xb3", 4), 4);
+	assert_int_equal(rl_utf8_cut("\xce\xb1\xce\xb2\xce\xb3", 5), 4);
+	assert_int_equal(rl_utf8_cut("\xe2\x82\xac", 2), 0);
+	assert_int_equal(rl_utf8_cut("\xf0\x9f\x98\x80x", 3), 0);
+	assert_int_equal(rl_utf8_cut("\xf0\x9f\x98\x80x", 4), 4);
+	assert_int_equal(rl_utf8_cut("\xf0\x9f\x98\x80x", 5), 5);
+	assert_int_equal(rl_utf8_cut("a\xff" "b", 2), 2);
+	xs[0] = 'x';
+	for (i = 0; i < 20; i++)
+		memcpy(xs + 1 + 2 * i, "\xce\xb1", 2);
+	xs[41] = '\0';
+	assert_int_equal(rl_utf8_cut(xs, 40), 39);
+	assert_int_equal(rl_utf8_cut(xs + 1, 40), 40);
+	assert_int_equal(rl_utf8_cut("abc", (size_t)INT_MAX + 5), 3);
+}
+
 static void test_utf8_cell(void **state)
 {
 	char buf[64];
@@ -191,6 +226,7 @@ int main(void)
 	    cmocka_unit_test(test_pct_byte),
 	    cmocka_unit_test(test_utf8_cell),
 	    cmocka_unit_test(test_utf8_bytes),
+	    cmocka_unit_test(test_utf8_cut),
 	    cmocka_unit_test(test_utf8_chars),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
