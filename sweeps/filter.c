@@ -173,12 +173,8 @@ int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
 		return parse_sums(f, expr, lhs, rhs, err, errlen);
 	if (bad_l || bad_r) {
 		const char *name = bad_l ? lhs : rhs;
-		const char *close[4];
-		char hint[300], nb[4][64];
-		if (rl_param_suggest(name, close, 4, nb))
-			setup_param_hint(name, hint, sizeof hint);
-		else
-			rl_sw_output_hint(name, hint, sizeof hint);
+		char hint[300];
+		rl_sw_name_hint(name, hint, sizeof hint);
 		/* a word of 127 bytes and more is no name nor number: cut */
 		return refuse(err, errlen, expr, "'%.*s%s' is not a number, a "
 		              "parameter or an output%s", rl_utf8_cut(name, 127),

@@ -89,8 +89,7 @@ static int choice(const rl_param *p, const rl_output *o)
 static int word(const token *w, double *num, int *is_num, const rl_param **p,
                 const rl_output **o, char *err, size_t errlen)
 {
-	const char *close[4];
-	char hint[300], nb[4][64];
+	char hint[300];
 	*p = NULL;
 	*o = NULL;
 	*is_num = 0;
@@ -108,10 +107,7 @@ static int word(const token *w, double *num, int *is_num, const rl_param **p,
 		}
 		return 0;
 	}
-	if (rl_param_suggest(w->text, close, 4, nb))
-		setup_param_hint(w->text, hint, sizeof hint);
-	else
-		rl_sw_output_hint(w->text, hint, sizeof hint);
+	rl_sw_name_hint(w->text, hint, sizeof hint);
 	snprintf(err, errlen, "'%s%s' is not a number, a parameter or an "
 	         "output%s", w->text, w->cut ? "..." : "", hint);
 	return -1;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../config/num.h"
+#include "../config/setup.h"
 #include "../model/outputs.h"
 #include "../model/params.h"
 
@@ -27,10 +28,13 @@ int rl_sw_number(const char *text, double *v)
 	return num_text(buf, v);
 }
 
-void rl_sw_output_hint(const char *name, char *out, size_t len)
+/* The output nearest name and its distance (1000 with none near enough
+** to offer). */
+static size_t output_nearest(const char *name, const rl_output **pick)
 {
 	size_t n, i, best = 1000;
-	const rl_output *t = rl_outputs(&n), *pick = NULL;
+	const rl_output *t = rl_outputs(&n);
+	*pick = NULL;
 	for (i = 0; i < n; i++) {
 		size_t d = rl_edit_distance(name, t[i].name, 0);
 		const char *dot = strchr(t[i].name, '.');
@@ -38,12 +42,39 @@ void rl_sw_output_hint(const char *name, char *out, size_t len)
 			d = d < 2 ? d : 2;
 		if (d < best) {
 			best = d;
-			pick = &t[i];
+			*pick = &t[i];
 		}
 	}
-	if (pick && best <= 4 + strlen(name) / 4)
+	if (*pick && best <= 4 + strlen(name) / 4)
+		return best;
+	*pick = NULL;
+	return 1000;
+}
+
+void rl_sw_output_hint(const char *name, char *out, size_t len)
+{
+	const rl_output *pick;
+	output_nearest(name, &pick);
+	if (pick)
 		snprintf(out, len, "; did you mean %s?", pick->name);
 	else
 		snprintf(out, len, " (`rooflab eval --json` shows them all)");
+}
+
+void rl_sw_name_hint(const char *name, char *out, size_t len)
+{
+	const char *close[4];
+	char nb[4][64];
+	const rl_output *pick;
+	size_t np = rl_param_suggest(name, close, 4, nb), i;
+	size_t dout = output_nearest(name, &pick), dpar = 1000;
+	for (i = 0; i < np; i++) {
+		size_t d = rl_edit_distance(name, close[i], 0);
+		dpar = d < dpar ? d : dpar;
+	}
+	if (np && (!pick || dpar <= dout))
+		setup_param_hint(name, out, len);
+	else
+		rl_sw_output_hint(name, out, len);
 }
 

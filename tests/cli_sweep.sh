@@ -686,6 +686,21 @@ expect_err "cannot open" "says it cannot open the spec"
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbs = 1, 2\n' >"$d/bad1.ini"
 expect_exit 2 "unknown axis" -- $RL sweep "$d/bad1.ini" --db "$d/x.db"
 expect_err "bad1.ini:5: unknown axis 'chip.hbm_tbs'; did you mean chip.hbm_tbps" "suggests a close name"
+# a filter's misspelt name is offered the nearest of parameters and
+# outputs: "latency.ttft" is 2 edits from the output latency.ttft_s (add
+# "_s"), and its key "ttft" 3 from the parameter key "tp", which alone was
+# offered ("did you mean scenario.tp, chip.tdp_w, ..."); in a sum and
+# alone; a parameter one edit off (chip.hbm_tbs) is still offered its
+# parameter
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1, 2\n[filter]\nkeep = latency.ttft + 128 * latency.tpot_s <= 20\n' >"$d/hint1.ini"
+expect_exit 2 "a sum's misspelt output" -- $RL sweep "$d/hint1.ini" --db "$d/x.db"
+expect_err "hint1\.ini:7: .*'latency\.ttft' is not a number, a parameter or an output; did you mean latency\.ttft_s\?" "is offered the output"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1, 2\n[filter]\nkeep = latency.ttft <= 2\n' >"$d/hint2.ini"
+expect_exit 2 "a filter's misspelt output" -- $RL sweep "$d/hint2.ini" --db "$d/x.db"
+expect_err "hint2\.ini:7: .*'latency\.ttft' is not a number, a parameter or an output; did you mean latency\.ttft_s\?" "is offered the output alone too"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[filter]\nkeep = chip.hbm_tbs + 1 <= 6\n' >"$d/hint3.ini"
+expect_exit 2 "a sum's misspelt parameter" -- $RL sweep "$d/hint3.ini" --db "$d/x.db"
+expect_err "hint3\.ini:7: .*'chip\.hbm_tbs' is not a number, a parameter or an output; did you mean chip\.hbm_tbps" "is offered the parameter"
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 8:2:1\n' >"$d/bad2.ini"
 expect_exit 2 "inverted range" -- $RL sweep "$d/bad2.ini" --db "$d/x.db"
 expect_err "bad2.ini:5: .*inverted range" "says inverted"
