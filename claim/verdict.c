@@ -25,6 +25,17 @@ const char *claim_verdict_word(int have_prob, double prob, double speedup,
 	                         : "Not reproduced under the stated assumptions";
 }
 
+const char *claim_verdict_rule(int have_prob)
+{
+	/* the bands of claim_verdict_word, above */
+	return have_prob ? "Supported at 90% or more, Plausible at 50-90%, "
+	                   "Possible but unlikely at 10-50%, Not supported "
+	                   "under 10%"
+	                 : "Reproduced or Not reproduced under the stated "
+	                   "assumptions: the speedup at the stated values "
+	                   "against the target (no Monte Carlo)";
+}
+
 int claim_vs_interval(double x, double p05, double p95)
 {
 	return x > p95 ? 1 : x < p05 ? -1 : 0;

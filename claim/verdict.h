@@ -17,6 +17,13 @@
 const char *claim_verdict_word(int have_prob, double prob, double speedup,
                                double target);
 
+/* How the word is drawn, in the words the terminal summary, its JSON
+** (verdict.rule) and the report each give it: with a probability, its
+** four bands ("Supported at 90% or more, Plausible at 50-90%, Possible
+** but unlikely at 10-50%, Not supported under 10%"); without, the
+** stated values against the target. */
+const char *claim_verdict_rule(int have_prob);
+
 /* Where the speedup under the stated assumptions, x, lies against its
 ** 90% interval [p05, p95]: 1 above it, -1 below it, 0 inside (or x NaN).
 ** The terminal summary, its JSON and the report each say it. */

@@ -230,6 +230,8 @@ void claimout_json(FILE *f, const claim_report *rep)
 			         : side < 0 ? "below" : "inside");
 		else
 			json_null(&w, "stated_vs_interval");
+		json_str(&w, "rule", claim_verdict_rule(mc != NULL &&
+		         isfinite(mc->prob_ge_target)));
 		json_end(&w);
 	}
 	json_obj(&w, "speedup");

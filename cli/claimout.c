@@ -145,6 +145,15 @@ static void verdict_text(FILE *f, const claim_report *rep)
 		        "the uncertainty below)\n", x2,
 		        side > 0 ? "above" : "below", side > 0 ? "below" : "above",
 		        side > 0 ? "above" : "below");
+	/* how the word was drawn, as the JSON's verdict.rule and the report
+	** say it: "Not supported" at 8.6% read as a rounding of the interval
+	** without it (claim --help alone gave the bands) */
+	if (mc && isfinite(mc->prob_ge_target)) {
+		char head[80];
+		snprintf(head, sizeof head, "  the verdict's word follows "
+		         "P(>= %gx): ", tgt);
+		wrapped(f, head, claim_verdict_rule(1), 4);
+	}
 }
 
 static void factors_text(FILE *f, const rl_factor *fs, const double *phi,

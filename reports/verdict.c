@@ -259,11 +259,11 @@ void report_verdict(rctx *r)
 			doc_item(&r->d, "90%% interval: not computed (the claim run "
 			         "has no Monte Carlo).");
 	}
-	doc_item(&r->d, "Probability that the speedup reaches %gx: %s%s.",
+	doc_item(&r->d, "Probability that the speedup reaches %gx: %s%s%s%s.",
 	         c->target, pr, m.have && isfinite(m.prob) ?
-	         " (the verdict's word follows it: Supported at 90% or more, "
-	         "Plausible at 50-90%, Possible but unlikely at 10-50%, Not "
-	         "supported under 10%)" : "");
+	         " (the verdict's word follows it: " : "",
+	         m.have && isfinite(m.prob) ? claim_verdict_rule(1) : "",
+	         m.have && isfinite(m.prob) ? ")" : "");
 	doc_list_end(&r->d);
 	must_be_true(r);
 	doc_para(&r->d, "Scenario: %s; %s against %s (claim run %ld of %s).",

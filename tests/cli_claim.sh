@@ -42,6 +42,22 @@ if grep -q "\"stated_vs_interval\": \"$want\"" "$tmpd/cj.json"; then
 else
 	echo "not ok - JSON's stated_vs_interval, text says $want"; fails=$((fails + 1))
 fi
+# how the word is drawn, in the text's verdict block, the JSON and the
+# report alike (the report's is checked in cli_investor.sh): the bands of
+# claim/verdict.c, P >= 0.9, 0.5, 0.1, typed here from them; until
+# 2026-11-29 only claim --help and the report said them
+bands="Supported at 90% or more, Plausible at 50-90%, Possible but unlikely at 10-50%, Not supported under 10%"
+if awk '/^$/ { exit } { print }' "$tmpd/summary" | tr '\n' ' ' | tr -s ' ' |
+	grep -qF "the verdict's word follows P(>= 20x): $bands"; then
+	echo "ok - the text's verdict says how its word is drawn"
+else
+	echo "not ok - the text's verdict lacks its bands"; fails=$((fails + 1))
+fi
+if grep -qF "\"rule\": \"$bands\"" "$tmpd/cj.json"; then
+	echo "ok - JSON verdict.rule gives the same bands"
+else
+	echo "not ok - JSON verdict.rule"; fails=$((fails + 1))
+fi
 # side b's mapping is chosen again in every Monte Carlo sample; Sohu as
 # claimed (the first uncertainty block) keeps 8 single-chip replicas in all
 # of them: the weights fit one chip, a replica sends nothing over the links,
@@ -155,6 +171,8 @@ if [ "$(grep -c '^  no Monte Carlo: --samples 0$' "$tmpd/out")" = 2 ]; then
 else echo "not ok - --samples 0: each side's uncertainty says why"; fails=$((fails + 1)); fi
 expect_exit 0 "claim --samples 0 --json" -- $RL claim --samples 0 --json
 expect_out '"mc_skipped": "no Monte Carlo: --samples 0"' "--samples 0: the JSON's words"
+expect_out '"rule": "Reproduced or Not reproduced under the stated assumptions: the speedup at the stated values against the target \(no Monte Carlo\)"' \
+	"--samples 0: the JSON's rule is the stated values against the target"
 mkdir -p "$tmpd/s0"
 expect_exit 0 "report of a run with --samples 0" -- "$RL" report --db "$s0db" \
 	--no-plots --out "$tmpd/s0/report.md"
