@@ -475,10 +475,24 @@ static int header(char **fields, int nf, int *col, meas_set *set,
 	need = set->published ? published_need : legacy_need;
 	for (i = 0; need[i] >= 0; i++)
 		if (col[need[i]] < 0) {
-			snprintf(err, errlen, "%s:%d: header lacks column '%s'", path,
-			         lineno,
+			/* which layout was taken, and all it needs: a file of the
+			** published columns short of 'version' was read as the
+			** repository's, and asked for 'chips' without a word */
+			char list[300];
+			size_t used = 0;
+			int j;
+			for (j = 0; need[j] >= 0 && used < sizeof list; j++)
+				used += (size_t)snprintf(list + used, sizeof list - used,
+				                         "%s%s", j ? ", " : "",
+				                         need[j] == C_CHIPS && set->published
+				                             ? "gpus" : col_names[need[j]]);
+			snprintf(err, errlen, "%s:%d: header lacks column '%s' (a "
+			         "header %s has the columns of %s: %s)", path, lineno,
 			         need[i] == C_CHIPS && set->published
-			             ? "gpus" : col_names[need[i]]);
+			             ? "gpus" : col_names[need[i]],
+			         set->published ? "with 'version'" : "without 'version'",
+			         set->published ? "data/measurements/published-h100.csv"
+			                        : "data/measurements.csv", list);
 			return -1;
 		}
 	set->col_chip = col[C_CHIP] + 1;

@@ -334,6 +334,17 @@ fi
 printf 'id,software,version,chip,model\n' > "$tmpd/bad.csv"
 expect_exit 2 "missing columns" -- $RL validate --measurements "$tmpd/bad.csv"
 expect_err "bad.csv:1: header lacks column 'gpus'" "names the first missing column"
+# and which columns it takes: a header with 'version' those of
+# published-h100.csv (its first line, columns 1-15), one without those of
+# data/measurements.csv (its first line less 'system'); a file of
+# the published columns less 'version' and 'gpus' was asked for 'chips'
+# without a word of why
+expect_err "bad\.csv:1: header lacks column 'gpus' \(a header with 'version' has the columns of data/measurements/published-h100\.csv: id, software, version, chip, gpus, model, precision, isl, osl, tp, pp, batch_or_concurrency, request_rate, metric, value\)$" \
+	"and the columns of its layout"
+printf 'id,chip,model,precision,isl,osl,tp,metric,value\nr1,h200-sxm,llama3-8b,fp8,128,128,1,tokens_per_s,100\n' > "$tmpd/nover.csv"
+expect_exit 2 "a header without version" -- $RL validate --measurements "$tmpd/nover.csv"
+expect_err "nover\.csv:1: header lacks column 'chips' \(a header without 'version' has the columns of data/measurements\.csv: id, chips, chip, model, precision, isl, osl, tp, software, metric, value, source\)$" \
+	"is read as data/measurements.csv's layout, and says so"
 expect_exit 2 "missing file" -- $RL validate --measurements "$tmpd/nope.csv"
 expect_err "nope.csv: cannot open" "names the file"
 # a header and no rows (a blank line after it is no row):
