@@ -56,7 +56,12 @@ int cmd_report(int argc, char **argv)
 	if (rc != OPT_GO_ON)
 		return rc;
 	if (!o.dbpath)
-		return bad_input("report", "--db FILE is required");
+		/* the report is the claim's: say where its database comes
+		** from, as the README's investor would ask */
+		return bad_input("report", "--db FILE is required: the claim "
+		                 "database the report reads (rooflab claim --db "
+		                 "FILE writes one; make demo writes out/claim.db "
+		                 "and its report)");
 	if (!o.out)
 		return bad_input("report", "--out report.html|report.md is "
 		                 "required");

@@ -446,6 +446,8 @@ expect_exit 2 "claim refuses the sweep's file, as the message says" -- "$RL" cla
 expect_err "not a rooflab claim database" "claim does not write a sweep's file"
 expect_exit 2 "no --db" -- "$RL" report --out "$tmpd/bad.html"
 expect_err "--db FILE is required" "no --db: message"
+expect_err "--db FILE is required: the claim database the report reads \(rooflab claim --db FILE writes one; make demo writes out/claim\.db and its report\)$" \
+	"no --db: and where one comes from"
 expect_exit 2 "no --out" -- "$RL" report --db "$db"
 expect_err "--out report.html" "no --out: message"
 expect_exit 2 "bad extension" -- "$RL" report --db "$db" --out "$tmpd/bad.pdf"
