@@ -40,11 +40,19 @@ static int mc_summary(sqlite3 *db, const char *path, long run, double q[3],
 		return rc;
 	sqlite3_bind_int64(st, 1, run);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		q[0] = pdb_real(st, 0);
-		q[1] = pdb_real(st, 1);
-		q[2] = pdb_real(st, 2);
-		*prob = pdb_real(st, 3);
-		*viol = pdb_real(st, 4);
+		double x[6];
+		int k;
+		for (k = 0; k < 6; k++)
+			if ((rc = pdb_number(st, k, path, "claim_mc", &x[k], err,
+			                     errlen))) {
+				sqlite3_finalize(st);
+				return rc;
+			}
+		q[0] = x[0];
+		q[1] = x[1];
+		q[2] = x[2];
+		*prob = x[3];
+		*viol = x[4];
 		*samples = (long)sqlite3_column_int64(st, 5);
 		*have = isfinite(q[0]) && isfinite(q[1]) && isfinite(q[2]);
 	}
@@ -180,7 +188,16 @@ int plot_build_distribution(sqlite3 *db, const plot_opts *o, FILE *s,
 	}
 	sqlite3_bind_int64(st, 1, c.id);
 	while (i < n && sqlite3_step(st) == SQLITE_ROW) {
-		v[i] = sqlite3_column_double(st, 0);
+		double x;
+		if ((rc = pdb_number(st, 0, o->dbpath, "claim_mc_samples", &v[i],
+		                     err, errlen)) ||
+		    (rc = pdb_number(st, 1, o->dbpath, "claim_mc_samples", &x, err,
+		                     errlen))) {
+			sqlite3_finalize(st);
+			free(v);
+			free(bad);
+			return rc;
+		}
 		bad[i] = sqlite3_column_int(st, 1) != 0;
 		if (isfinite(v[i]))
 			i++;

@@ -164,6 +164,20 @@ double pdb_real(sqlite3_stmt *st, int col)
 	return sqlite3_column_double(st, col);
 }
 
+int pdb_number(sqlite3_stmt *st, int col, const char *path,
+               const char *table, double *v, char *err, size_t errlen)
+{
+	int type = sqlite3_column_type(st, col);
+	*v = pdb_real(st, col);
+	if (type != SQLITE_TEXT && type != SQLITE_BLOB)
+		return RL_OK;
+	snprintf(err, errlen, "%s: cannot read: %s.%s holds %s, where rooflab "
+	         "writes a number (a database changed by hand?)", path, table,
+	         sqlite3_column_name(st, col),
+	         type == SQLITE_TEXT ? "text" : "a blob");
+	return RL_EINPUT | PDB_UNREAD;
+}
+
 int pdb_count(sqlite3 *db, const char *path, const char *sql, long long *n,
               char *err, size_t errlen)
 {

@@ -101,6 +101,14 @@ int pdb_unread(sqlite3 *db, int rc, const char *path, char *err,
 ** at a whole UTF-8 character. */
 void pdb_text(sqlite3_stmt *st, int col, char *buf, size_t len);
 double pdb_real(sqlite3_stmt *st, int col);
+/* Column col of a row of `table`, where rooflab writes a number (REAL or
+** INTEGER; NULL for a NaN), into *v (NAN for NULL): RL_OK; text or a blob
+** there (a database changed by hand, which SQLite's conversion reads as 0
+** and pdb_real passed on, a bar drawn down to 0x) is RL_EINPUT with
+** PDB_UNREAD and "PATH: cannot read: TABLE.COLUMN holds text, where
+** rooflab writes a number" in err. */
+int pdb_number(sqlite3_stmt *st, int col, const char *path,
+               const char *table, double *v, char *err, size_t errlen);
 
 /* The one number sql (with no parameters) gives on the database at path
 ** into *n (0 when it gives no row): RL_OK, or pdb_unread's status and

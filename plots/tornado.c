@@ -45,15 +45,25 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		return rc;
 	while (n < MAX_ROWS && sqlite3_step(st) == SQLITE_ROW) {
 		char p[96];
-		sl[n] = pdb_real(st, 3);
-		sh[n] = pdb_real(st, 4);
+		double low, high;
+		if ((rc = pdb_number(st, 1, o->dbpath, "claim_tornado", &low, err,
+		                     errlen)) ||
+		    (rc = pdb_number(st, 2, o->dbpath, "claim_tornado", &high, err,
+		                     errlen)) ||
+		    (rc = pdb_number(st, 3, o->dbpath, "claim_tornado", &sl[n], err,
+		                     errlen)) ||
+		    (rc = pdb_number(st, 4, o->dbpath, "claim_tornado", &sh[n], err,
+		                     errlen))) {
+			sqlite3_finalize(st);
+			return rc;
+		}
 		/* finite speedups only: an infinity in a crafted database is no
 		** bar (it reached gnuplot's range as 'inf', an unknown name) */
 		if (!isfinite(sl[n]) || !isfinite(sh[n]))
 			continue;
 		pdb_text(st, 0, p, sizeof p);
-		snprintf(name[n], sizeof name[n], "%s (%.3g .. %.3g)", p,
-		         pdb_real(st, 1), pdb_real(st, 2));
+		snprintf(name[n], sizeof name[n], "%s (%.3g .. %.3g)", p, low,
+		         high);
 		n++;
 	}
 	if ((rc = pdb_finish(st, o->dbpath, err, errlen)))

@@ -64,6 +64,26 @@ for t in 9e999 1e308; do
 	done
 done
 expect_out "b\.design\.frac_mac \(0\.3 \.\. 0\.7\)" "tornado: a finite bar drawn"
+# text or a blob where claim writes a number (a database changed by
+# hand): SQLite's conversion read it as 0, and the tornado drew the bar of
+# frac_mac down to 0x, the distribution a sample at 0 or a quantile of 0;
+# each fails naming the table and column (exit 2), no plot written
+for cell in "claim_tornado SET speedup_low = 'abc' WHERE param = 'b.design.frac_mac'|tornado|claim_tornado\.speedup_low holds text" \
+	"claim_tornado SET low = x'00'|tornado|claim_tornado\.low holds a blob" \
+	"claim_mc SET p50 = 'x'|distribution|claim_mc\.p50 holds text" \
+	"claim_mc_samples SET speedup = 'x' WHERE i = 0|distribution|claim_mc_samples\.speedup holds text"; do
+	set_=${cell%%|*}
+	rest=${cell#*|}
+	kind=${rest%%|*}
+	want=${rest#*|}
+	cp "$db" "$tmpd/cell.db"
+	sqlite3 "$tmpd/cell.db" "UPDATE $set_"
+	expect_exit 2 "$kind of a cell changed by hand ($set_)" -- "$RL" plot "$kind" \
+		--db "$tmpd/cell.db" --out "$tmpd/o/cell.svg"
+	expect_err "cell\.db: cannot read: $want, where rooflab writes a number" "$kind: the cell is named"
+	[ ! -e "$tmpd/o/cell.svg" ] && echo "ok - $kind: no plot of it" ||
+		{ echo "not ok - $kind: a plot of it"; fails=$((fails + 1)); rm -f "$tmpd/o/cell.svg"; }
+done
 # a roofline value outside what log axes place (1e-320 FLOP/s: its TFLOP/s
 # underflows to 0; an intensity of 1e308: a decade of margin above it
 # overflows) took a range to 0 or inf and the labels' places to NaN, which
