@@ -80,7 +80,9 @@ mutated from real files, one target at a time (--targets):
                 about them: the output is UTF-8 and whole, and a cell that
                 holds text or a blob where claim writes a number (or a
                 real in a count) of a side the report reads fails it (exit
-                2 naming the table and column), never printed as 0
+                2 naming the table and column), never printed as 0; so
+                must a tornado or distribution plot whose claim_tornado
+                or claim_mc_samples rows hold such a cell
 Mutations: byte flips, tokens inserted (nan, inf, -0, 1e309, NUL, invalid
 UTF-8, CR, BOM, quotes, ';', "'", a 10k-long run), spans deleted or repeated,
 fields replaced, lines spliced from another file or deleted, CRLF line ends.
@@ -1197,8 +1199,9 @@ class Fuzzer:
         shutil.copy(os.path.join(self.seeds, "claim.db"), self.path("d.db"))
         con = sqlite3.connect(self.path("d.db"))
         v2 = ["claim_mc_summary", "claim_tornado_sides"]
+        v1 = ["claim_tornado", "claim_mc", "claim_mc_samples"]
         for _ in range(r.randint(1, 3)):
-            t = r.choice(v2)
+            t = r.choice(v2 if r.random() < 0.75 else v1)
             cols = [c[1] for c in con.execute(f'PRAGMA table_info("{t}")')]
             op = r.random()
             try:
@@ -1250,6 +1253,7 @@ class Fuzzer:
                 pass  # a constraint of the schema: that edit is not made
         con.commit()
         self.claimv2_expect = self.v2_unreadable(con)
+        self.claimv2_plot = self.v1_unreadable(con)
         con.close()
         kind = r.choice(["tornado", "distribution"])
         return r.choice([
@@ -1290,6 +1294,33 @@ class Fuzzer:
             return None
         return None
 
+    @staticmethod
+    def v1_unreadable(con):
+        """The plots' cells that hold text or a blob where claim writes a
+        number, by plot kind: tornado (claim_tornado of the newest run with
+        both speedups), distribution (claim_mc_samples of it)."""
+        out = {}
+        try:
+            run = con.execute("SELECT max(id) FROM claim_runs").fetchone()[0]
+            for kind, t, cols, extra in (
+                    ("tornado", "claim_tornado",
+                     ("low", "high", "speedup_low", "speedup_high"),
+                     " AND speedup_low IS NOT NULL AND speedup_high IS NOT "
+                     "NULL"),
+                    ("distribution", "claim_mc_samples",
+                     ("speedup", "violates"), "")):
+                for c in cols:
+                    row = con.execute(
+                        f'SELECT 1 FROM "{t}" WHERE run_id = ?{extra} AND '
+                        f"typeof(\"{c}\") IN ('text', 'blob') LIMIT 1",
+                        (run,)).fetchone()
+                    if row:
+                        out[kind] = f"{t}.{c}"
+                        break
+        except sqlite3.Error:
+            pass
+        return out
+
     def claimv2_check(self, argv, p):
         why = []
         for f in ("r.html", "r.md"):
@@ -1303,6 +1334,10 @@ class Fuzzer:
         if bad and argv[0] == "report" and p.returncode == 0:
             why.append(f"report read {bad}, text or a blob where claim "
                        "writes a number, without a word (exit 0)")
+        pbad = self.claimv2_plot.get(argv[1]) if argv[0] == "plot" else None
+        if pbad and p.returncode == 0:
+            why.append(f"plot {argv[1]} read {pbad}, text or a blob where "
+                       "claim writes a number, without a word (exit 0)")
         if bad and argv[0] == "report" and p.returncode == 2 and \
                 b"cannot read" not in p.stderr:
             why.append("report failed on " + bad + " without 'cannot read'")
