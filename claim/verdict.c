@@ -2,6 +2,7 @@
 ** verdict.c: the verdict word of a claim (verdict.h).
 */
 #include "verdict.h"
+#include "mcwords.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -23,6 +24,27 @@ const char *claim_verdict_word(int have_prob, double prob, double speedup,
 		return "Undetermined";
 	return speedup >= target ? "Reproduced under the stated assumptions"
 	                         : "Not reproduced under the stated assumptions";
+}
+
+const char *claim_verdict_sentence(char *buf, size_t len, int have_prob,
+                                   double prob, double x, double target,
+                                   const char *b, const char *a)
+{
+	const char *w = claim_verdict_word(have_prob, prob, x, target);
+	char x2[32], pr[32];
+	claim_speedup2(x2, sizeof x2, x);
+	if (have_prob && isfinite(prob) && (x >= target) != (prob >= 0.5)) {
+		claim_prob_text(prob, pr, sizeof pr);
+		snprintf(buf, len, "%s: %s is %sx as fast as %s at the stated "
+		         "values, %s %gx, but %s%s of the samples over the "
+		         "assumption ranges %s.", w, b, x2, a,
+		         x >= target ? "reaching" : "not", target,
+		         x >= target ? "only " : "", pr,
+		         x >= target ? "do" : "reach it");
+	} else
+		snprintf(buf, len, "%s: %s is %sx as fast as %s, %s %gx.", w, b,
+		         x2, a, x >= target ? "reaching" : "not", target);
+	return buf;
 }
 
 const char *claim_verdict_rule(int have_prob)

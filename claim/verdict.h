@@ -17,6 +17,19 @@
 const char *claim_verdict_word(int have_prob, double prob, double speedup,
                                double target);
 
+/* The verdict's first line, its word and its sentence, into buf (len
+** bytes; returns buf): "Not supported: B is 17.67x as fast as A, not
+** 20x."; where the word (the probability over the ranges) and the stated
+** values disagree the sentence says both ("Not supported: B is 17.67x as
+** fast as A at the stated values, reaching 17x, but only 4.0% of the
+** samples over the assumption ranges do.").  The speedup as
+** claim_speedup2 writes it.  b and a are the sides' labels as the caller
+** shows them (the terminal's cells, the JSON's raw text).  The text and
+** the JSON's verdict.text both say it. */
+const char *claim_verdict_sentence(char *buf, size_t len, int have_prob,
+                                   double prob, double x, double target,
+                                   const char *b, const char *a);
+
 /* How the word is drawn, in the words the terminal summary, its JSON
 ** (verdict.rule) and the report each give it: with a probability, its
 ** four bands ("Supported at 90% or more, Plausible at 50-90%, Possible

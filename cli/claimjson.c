@@ -221,9 +221,15 @@ void claimout_json(FILE *f, const claim_report *rep)
 	  ** under the stated assumptions lies outside its 90% interval */
 		const rl_mc_result *mc = rep->have_unc ? rep->mc : NULL;
 		double x = rep->speedup_total;
+		/* the labels raw: the JSON escapes what a terminal would not
+		** show (the text writes them as cells) */
+		char line[2 * CLAIM_LABEL_MAX + 256];
 		json_obj(&w, "verdict");
 		json_str(&w, "word", claim_verdict_word(mc != NULL,
 		         mc ? mc->prob_ge_target : NAN, x, rep->opts.target));
+		json_str(&w, "text", claim_verdict_sentence(line, sizeof line,
+		         mc != NULL, mc ? mc->prob_ge_target : NAN, x,
+		         rep->opts.target, rep->b.label, rep->a.label));
 		int side = mc ? claim_vs_interval(x, mc->p05, mc->p95) : 0;
 		if (mc)
 			json_str(&w, "stated_vs_interval", side > 0 ? "above"

@@ -76,9 +76,9 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	const rl_mc_result *mc = rep->have_unc ? rep->mc : NULL;
 	const rl_scenario *sa = &rep->a.cfg.scen, *sb = &rep->b.cfg.scen;
 	double tgt = rep->opts.target, x = rep->speedup_total;
-	const char *w = claim_verdict_word(mc != NULL, mc ? mc->prob_ge_target
-	                                                  : NAN, x, tgt);
+	/* the sentence holds both labels and some 200 bytes of words */
 	char la[LABEL_CELL], lb[LABEL_CELL], pr[32], x2[32], y2[32], q[3][32];
+	char line[2 * LABEL_CELL + 256];
 	int side;
 	/* every speedup as claim_speedup2 gives it: two decimals, 1e15 and
 	** past in exponent form (a side a of 1e-250 TB/s gave 252 digits) */
@@ -86,24 +86,13 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	claim_speedup2(y2, sizeof y2, rep->speedup_output);
 	/* the word follows the probability over the ranges, the sentence the
 	** stated values: where they disagree ("Not supported: ... reaching
-	** 17x."), the sentence says both */
+	** 17x."), the sentence says both (claim_verdict_sentence) */
 	if (mc)
 		claim_prob_text(mc->prob_ge_target, pr, sizeof pr);
-	if (mc && isfinite(mc->prob_ge_target) &&
-	    (x >= tgt) != (mc->prob_ge_target >= 0.5))
-		fprintf(f, "%s: %s is %sx as fast as %s at the stated values, "
-		        "%s %gx, but %s%s of the samples over the assumption "
-		        "ranges %s.\n", w,
-		        rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb), x2,
-		        rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la),
-		        x >= tgt ? "reaching" : "not", tgt,
-		        x >= tgt ? "only " : "", pr,
-		        x >= tgt ? "do" : "reach it");
-	else
-		fprintf(f, "%s: %s is %sx as fast as %s, %s %gx.\n", w,
-		        rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb), x2,
-		        rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la),
-		        x >= tgt ? "reaching" : "not", tgt);
+	fprintf(f, "%s\n", claim_verdict_sentence(line, sizeof line,
+	        mc != NULL, mc ? mc->prob_ge_target : NAN, x, tgt,
+	        rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb),
+	        rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la)));
 	fprintf(f, "  under the stated assumptions: %sx counting input+output "
 	        "tokens (Etched's way), %sx output only\n", x2, y2);
 	if (mc)

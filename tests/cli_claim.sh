@@ -58,6 +58,22 @@ if grep -qF "\"rule\": \"$bands\"" "$tmpd/cj.json"; then
 else
 	echo "not ok - JSON verdict.rule"; fails=$((fails + 1))
 fi
+# the JSON's verdict.text is the text's first line, in the same words
+# (one function, claim_verdict_sentence): until 2026-11-29 the JSON had
+# the word alone; where the word and the stated values disagree (--target
+# 17: 17.67x at the stated values, few samples at 17x) the both-ways form
+if python3 -c "import json,sys; t=json.load(open('$tmpd/cj.json'))['verdict']['text']; sys.exit(t != open('$tmpd/summary').readline().rstrip('\n'))"; then
+	echo "ok - JSON verdict.text is the text's first line"
+else
+	echo "not ok - JSON verdict.text differs from the text's first line"; fails=$((fails + 1))
+fi
+$C --target 17 >"$tmpd/t17.txt" 2>/dev/null
+$C --target 17 --json >"$tmpd/t17.json" 2>/dev/null
+if python3 -c "import json,sys; t=json.load(open('$tmpd/t17.json'))['verdict']['text']; l=open('$tmpd/t17.txt').readline().rstrip('\n'); sys.exit(not (t == l and ' at the stated values, reaching 17x, but only ' in t and t.endswith(' of the samples over the assumption ranges do.')))"; then
+	echo "ok - JSON verdict.text: the word and the stated values disagreeing"
+else
+	echo "not ok - JSON verdict.text at --target 17"; head -1 "$tmpd/t17.txt"; fails=$((fails + 1))
+fi
 # side b's mapping is chosen again in every Monte Carlo sample; Sohu as
 # claimed (the first uncertainty block) keeps 8 single-chip replicas in all
 # of them: the weights fit one chip, a replica sends nothing over the links,
