@@ -39,8 +39,14 @@ static void map_words(char *buf, size_t len, double tp, double pp,
 				                      u ? " x " : "", k[i], v[i]);
 }
 
+static int bad_cell(rctx *r, sqlite3_stmt *st, int col, const char *name,
+                    const char *table, const char *side, int whole,
+                    double lo, double hi);
+
 /* How often each mapping of the side won the Monte Carlo (claim_mc_maps),
-** in words; nothing for a database written before the table. */
+** in words; nothing for a database written before the table.  A row's
+** factors are numbers of at least 1 (NULL: the row of other mappings), its
+** wins a whole number not below 0, as claim writes them (bad_cell). */
 static void mapping_share(rctx *r, const char *side, const char *label)
 {
 	sqlite3_stmt *st;
@@ -63,9 +69,19 @@ static void mapping_share(rctx *r, const char *side, const char *label)
 	sqlite3_bind_text(st, 2, side, -1, SQLITE_STATIC);
 	t[0] = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
+		static const char *const names[] = {"tp", "pp", "dp", "ep", "wins"};
 		sqlite3_int64 wins = sqlite3_column_int64(st, 4);
 		char one[160];
 		size_t n;
+		int k;
+		for (k = 0; k < 5; k++)
+			if (bad_cell(r, st, k, names[k], "claim_mc_maps", side, k == 4,
+			             k == 4 ? 0 : 1, INFINITY))
+				break;
+		if (k < 5) {
+			total = 0;
+			break;
+		}
 		total = sqlite3_column_int64(st, 5);
 		map_words(w, sizeof w, pdb_real(st, 0), pdb_real(st, 1),
 		          pdb_real(st, 2), pdb_real(st, 3));

@@ -159,6 +159,15 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	badcell "UPDATE claim_tornado SET speedup_high = x'00'" \
 		"claim_tornado\.speedup_high of claim run [0-9]+, side b, holds a blob" \
 		"a blob in version 1's tornado"
+	# claim_mc_maps (mkplotdb writes none): a mapping whose wins are text
+	# were 0 wins (and with no other row the paragraph went without a
+	# word); a factor below 1 is no mapping claim searches
+	badcell "INSERT INTO claim_mc_maps VALUES((SELECT max(id) FROM claim_runs), 'b_by_design', 0, 1, 1, 8, 1, 'many')" \
+		"claim_mc_maps\.wins of claim run [0-9]+, side b_by_design, holds text, where rooflab claim writes a whole number" \
+		"text in a mapping's wins"
+	badcell "INSERT INTO claim_mc_maps VALUES((SELECT max(id) FROM claim_runs), 'b_by_design', 0, 0.5, 1, 8, 1, 3)" \
+		"claim_mc_maps\.tp of claim run [0-9]+, side b_by_design, holds 0\.5, below 1" \
+		"a mapping's tp below 1"
 	badcell "UPDATE claim_tornado_sides SET low = 'x' WHERE param = 'b.chip.tdp_w'" \
 		"claim_tornado_sides\.low of claim run [0-9]+, side b_by_design, holds text" \
 		"text at a tornado row's end"
