@@ -88,9 +88,15 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 	}
 	lo = pow(10, floor(log10(lo / 1.3)));
 	hi = pow(10, ceil(log10(hi * 1.3)));
-	snprintf(t, sizeof t, "Model against published measurements (profile "
-	         "%s, validation run %ld)\nmedian |error| %.1f%%, 90th percentile "
-	         "%.1f%%, %ld row%s%s", v.profile, v.id, 100 * v.median_abs_error,
+	/* validate stores "versions.csv" where each row took its version's
+	** profile (cmd_validate.c), which the title read as a profile's name */
+	snprintf(t, sizeof t, "Model against published measurements (%s%s, "
+	         "validation run %ld)\nmedian |error| %.1f%%, 90th percentile "
+	         "%.1f%%, %ld row%s%s",
+	         strcmp(v.profile, "versions.csv") ? "profile " : "",
+	         strcmp(v.profile, "versions.csv") ? v.profile
+	                                           : "profiles by version",
+	         v.id, 100 * v.median_abs_error,
 	         100 * v.p90_abs_error, rows, rows == 1 ? "" : "s",
 	         oos_rows ? " (with the out-of-sample "
 	         "ones)" : "");

@@ -436,5 +436,16 @@ expect_exit 0 "validate one row into a database" -- "$RL" validate \
 expect_exit 0 "validation plot of one row" -- "$RL" plot validation \
 	--db "$tmpd/one.db" --term dumb --out "$tmpd/one.txt"
 expect_exit 0 "its title says 1 row" -- grep -Eq ", 1 row( |$)" "$tmpd/one.txt"
+# a run whose rows each took their version's profile (no --profile) is
+# stored as "versions.csv", which the title read as a profile's name:
+# "(profile versions.csv, ...)"; --profile NAME is named as before
+expect_exit 0 "its title: each row's profile by its version" -- \
+	grep -q "Model against published measurements (profiles by version, validation run 1)" "$tmpd/one.txt"
+expect_exit 0 "validate one row under --profile trtllm-0.15" -- "$RL" validate \
+	--measurements "$tmpd/onechip.csv" --profile trtllm-0.15 --db "$tmpd/onep.db"
+expect_exit 0 "validation plot of it" -- "$RL" plot validation \
+	--db "$tmpd/onep.db" --term dumb --out "$tmpd/onep.txt"
+expect_exit 0 "its title names the profile" -- \
+	grep -q "Model against published measurements (profile trtllm-0.15, validation run 1)" "$tmpd/onep.txt"
 
 finish
