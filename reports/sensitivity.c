@@ -441,6 +441,34 @@ static int has_by_design(rctx *r)
 	return side_rows(r, "claim_sides", "b_by_design") > 0;
 }
 
+/* 1 when the file says claim schema version 2 or later (PRAGMA
+** user_version, config/dbfile.c) and lacks a table of version 2: the
+** report fails naming it (r->bad), where it said the file predates the
+** table ("claim schema version 1"), which its own version denies. */
+static int lying_version(rctx *r)
+{
+	static const char *const v2[] = {"claim_mc_summary",
+	                                 "claim_tornado_sides"};
+	char msg[sizeof r->bad_msg];
+	long long ver = 0;
+	int rc, k;
+	if ((rc = pdb_count(r->db, r->o->dbpath, "PRAGMA user_version", &ver,
+	                    msg, sizeof msg))) {
+		report_bad(r, rc, msg);
+		return 1;
+	}
+	for (k = 0; ver >= 2 && k < 2; k++)
+		if (!report_has(r, r->db, r->o->dbpath, v2[k])) {
+			snprintf(msg, sizeof msg, "%s: cannot read: no table %s, "
+			         "though the file says claim schema version %lld "
+			         "(PRAGMA user_version), which has it from version 2 on "
+			         "(dropped by hand?)", r->o->dbpath, v2[k], ver);
+			report_bad(r, RL_EINPUT, msg);
+			return 1;
+		}
+	return 0;
+}
+
 void report_sensitivity(rctx *r)
 {
 	plot_opts po = report_claim_plot(r);
@@ -452,6 +480,8 @@ void report_sensitivity(rctx *r)
 	         "each parameter at the low and high end of its range with the "
 	         "others at their stated values, widest swing first, as rooflab "
 	         "claim prints them.");
+	if (lying_version(r))
+		return;
 	side_part(r, "b", "sensitivity-b", &po);
 	if (!has_by_design(r))
 		return;

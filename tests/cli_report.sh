@@ -129,6 +129,14 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	has "$tmpd/md/v1.md" "version 1: says what it lacks" \
 		"This database was written before rooflab stored the by-design Monte Carlo and tornado (claim schema version 1)"
 	lacks "$tmpd/md/v1.md" "version 1: no by-design Monte Carlo made up" "seed 7"
+	# the same file saying claim schema version 2 (PRAGMA user_version, as
+	# rooflab claim writes it) lies about its tables: the report said it
+	# predates them; it fails naming the table (fuzz9)
+	sqlite3 "$tmpd/v1.db" "PRAGMA user_version = 2"
+	expect_exit 2 "a version 2 file without its version 2 tables" -- "$RL" report \
+		--db "$tmpd/v1.db" --out "$tmpd/md/v1lie.md" --no-plots
+	expect_err "v1\.db: cannot read: no table claim_mc_summary, though the file says claim schema version 2" \
+		"the table its version promises is named"
 fi
 # a cell of the sensitivity tables changed by hand (fuzz9): text where
 # claim writes a number read as 0 (a p50 of 'abc' printed "p50 0.00x"), a
