@@ -112,6 +112,8 @@ void evalout_table(FILE *f, const rl_setup *st, const rl_result *r)
 		size_t gl = (size_t)(dot - t[i].name);
 		double v = t[i].get(r);
 		char val[96];
+		if (v == 0 && rl_output_text_if_nonzero(&t[i]))
+			continue;
 		if (strlen(group) != gl || strncmp(group, t[i].name, gl)) {
 			memcpy(group, t[i].name, gl);
 			group[gl] = '\0';

@@ -31,6 +31,13 @@
 ** passes over them logits_passes times on every chip (not split over tp).
 ** Everything is closed form: no loop over layers or sequences.
 **
+** Weights that software keeps resident in on-chip SRAM (chip.
+** sram_resident_share of chip.sram_bytes; 0 on every preset: a GPU's L2 is
+** a cache that streamed weights evict) are read from it at chip.sram_Bps
+** instead of from HBM, after the HBM-streamed ones (servesetup.c picks
+** them per stage: the layers' and the head's first, then an even share of
+** the chip's routed experts).
+**
 ** Mappings (mapping.h): with pp > 1 pipeline stages each iteration is one
 ** micro-batch, costed on the first stage (ceil(L/pp) layers, embedding)
 ** and the last (its layers, LM head); every stage but the last sends the
@@ -169,6 +176,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	double gemm_flops, w_bytes, act_bytes, attn_flops, attn_bytes, el_bytes;
 	double comm_bytes = 0, link = 0, t_comp_part, t_mem_part, head_flops;
 	double expert_flops = 0, expert_rows = 1, read = 0, t_comm = 0;
+	double sram_b = 0, t_sram = 0;
 	/* (the fields of *it are worked out in locals and written once, at
 	** the end: a store through it would oblige the compiler to load
 	** again every figure of c, u and sg read after it) */
@@ -204,6 +212,20 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	}
 	w_bytes = u->moe ? rl_div(sg->w_fixed + sg->w_expert * read, &u->tpd)
 	                 : sg->w_dense;
+	/* weights resident in SRAM are read from it, not from HBM: the
+	** stage's resident dense bytes, and the resident share of the experts
+	** the tokens touch */
+	/* (layer after layer: a resident layer's read from SRAM, at its own
+	** bandwidth, adds to the streamed ones' from HBM; ASSUMPTION: the
+	** two are not overlapped) */
+	if (RL_UNLIKELY(u->sram_on)) {
+		sram_b = sg->w_res +
+		         (u->moe ? rl_div(sg->w_expert * read, &u->tpd) *
+		                       sg->res_expert
+		                 : 0.0);
+		w_bytes -= sram_b;
+		t_sram = sram_b * u->per_sram_bw;
+	}
 	if (sg->has_embed) /* embedding rows looked up */
 		w_bytes += M * u->embed_row;
 	act_bytes = M * sg->act_row;
@@ -216,7 +238,8 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	         ? gemm_time(c, head_flops, head_tokens, c->per_pe_head)
 	         : 0.0);
 	gemm_flops += head_flops + expert_flops;
-	t_gemm_memory = (w_bytes + act_bytes) * u->per_bw;
+	/* (+0 without resident weights: the same time, bit for bit) */
+	t_gemm_memory = (w_bytes + act_bytes) * u->per_bw + t_sram;
 	/* each GEMM kernel's fixed time, t0 of t0 + bytes / B: device time
 	** that a CUDA graph's replay keeps */
 	t_gemm_fixed = sg->gemm_fixed_s;
@@ -353,6 +376,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	it->time_s = time_s;
 	it->flops = gemm_flops + attn_flops;
 	it->hbm_bytes = w_bytes + act_bytes + attn_bytes + el_bytes;
+	it->sram_bytes = sram_b;
 	it->link_bytes = link;
 	/* one score per head per key: 4 x head_dim FLOPs of attention each */
 	it->attn_scores =
@@ -558,6 +582,7 @@ static void setup_fields(const rl_serve_setup *u, rl_result *r)
 	r->runtime_bytes = u->runtime;
 	r->kv_capacity_bytes = u->kv_cap_tokens * u->kv_first;
 	r->kv_capacity_tokens = u->kv_cap_tokens;
+	r->sram_resident_bytes = u->sram_resident;
 }
 
 int rl_serve(const rl_config *cfg, rl_result *r)
@@ -823,6 +848,13 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	r->avg_link_Bps =
 	    mb * (f * r->prefill.link_bytes + (1 - f) * r->decode.link_bytes) *
 	    per_T;
+	r->avg_sram_Bps =
+	    RL_UNLIKELY(u->sram_on)
+	        ? mb *
+	              (f * r->prefill.sram_bytes +
+	               (1 - f) * r->decode.sram_bytes) *
+	              per_T
+	        : 0.0;
 	r->mfu = r->avg_flops_per_s * u->per_peak;
 	r->mbu = n_dec > 0 && r->decode.time_s > 0
 	             ? r->decode.hbm_bytes * u->per_hbm / r->decode.time_s

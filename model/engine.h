@@ -69,6 +69,9 @@ typedef struct {
 	                        ** - t_overhead_hidden */
 	double flops;           /* FLOPs executed on one chip */
 	double hbm_bytes;       /* bytes moved to/from HBM on one chip */
+	double sram_bytes;      /* weights read from SRAM where they are
+	                        ** resident (chip.sram_resident_share), not
+	                        ** from HBM; 0 without */
 	double link_bytes;      /* bytes sent over links by one chip */
 	double attn_scores;     /* attention scores (softmax inputs), one chip */
 	double vector_elems;    /* elements of elementwise work (norms,
@@ -113,10 +116,15 @@ typedef struct {
 	double kv_used_bytes;           /* per chip, steady state */
 	double runtime_bytes;           /* per chip */
 	double free_bytes;              /* per chip */
+	double sram_resident_bytes;     /* per chip: weights read from SRAM
+	                                ** (chip.sram_resident_share), the
+	                                ** fullest stage's; their copy in HBM
+	                                ** stays counted in weights */
 	double kv_capacity_tokens;      /* per replica */
 	/* average achieved rates per chip (for power) */
 	double avg_flops_per_s;
 	double avg_hbm_Bps;
+	double avg_sram_Bps;    /* resident weights read from SRAM */
 	double avg_link_Bps;
 	/* iterations per second of each kind on the busiest chip (its stage
 	** runs mb of them per round); their times add up to at most 1 s, the

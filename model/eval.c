@@ -62,6 +62,7 @@ phase_power_fixed(const rl_power_fixed *f, const rl_iter *it)
 	w.link_Bps = it->link_bytes;
 	w.scores = it->attn_scores;
 	w.elems = it->vector_elems;
+	w.sram_Bps = it->sram_bytes;
 	/* (its energy over its time: one division, not five) */
 	return rl_power_of_work(f, &w, 1 / t);
 }

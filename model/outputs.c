@@ -49,6 +49,8 @@ GET(g_flops_tok, r->shape.linear_flops_per_token)
 GET(g_flops_s, r->avg_flops_per_s)
 GET(g_hbm_s, r->avg_hbm_Bps)
 GET(g_link_s, r->avg_link_Bps)
+GET(g_sram_s, r->avg_sram_Bps)
+GET(g_sram_res, r->sram_resident_bytes)
 GET(g_pre_gemm, r->prefill.t_gemm_fixed +
                    fmax(r->prefill.t_gemm_compute, r->prefill.t_gemm_memory))
 GET(g_pre_attn, fmax(r->prefill.t_attn_compute, r->prefill.t_attn_memory))
@@ -146,6 +148,10 @@ static const rl_output table[] = {
  "runtime reservation per chip"},
 {"memory.free_bytes", "bytes", "GB", 1e9, RL_OT_NUM, g_free,
  "memory left free per chip"},
+{"memory.sram_resident_bytes_per_chip", "bytes", "MB", 1e6, RL_OT_NUM,
+ g_sram_res,
+ "weights per chip kept resident in SRAM and read from it, not from HBM "
+ "(chip.sram_resident_share; their HBM copy stays in weights)"},
 {"model.params", "", "B", 1e9, RL_OT_NUM, g_params, "parameters, total"},
 {"model.active_params", "", "B", 1e9, RL_OT_NUM, g_params_act,
  "parameters one token touches"},
@@ -155,6 +161,9 @@ static const rl_output table[] = {
  g_flops_s, "FLOP/s achieved per chip, average"},
 {"rates.hbm_bytes_per_s_per_chip", "bytes/s", "TB/s", 1e12, RL_OT_NUM,
  g_hbm_s, "HBM traffic per chip, average"},
+{"rates.sram_bytes_per_s_per_chip", "bytes/s", "TB/s", 1e12, RL_OT_NUM,
+ g_sram_s, "resident weights read from SRAM per chip, average (in place of "
+ "HBM traffic)"},
 {"rates.link_bytes_per_s_per_chip", "bytes/s", "GB/s", 1e9, RL_OT_NUM,
  g_link_s, "link traffic sent per chip, average"},
 {"power.watts", "W", "W", 1, RL_OT_NUM, g_power_w,
@@ -205,6 +214,11 @@ const rl_output *rl_output_find(const char *name)
 		if (!strcmp(t[i].name, name))
 			return &t[i];
 	return NULL;
+}
+
+int rl_output_text_if_nonzero(const rl_output *o)
+{
+	return o->get == g_sram_s || o->get == g_sram_res;
 }
 
 const char *rl_output_text(const rl_output *o, double v)

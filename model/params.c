@@ -69,6 +69,15 @@ static const rl_param table[] = {
  "the switch reduces all-reduces itself (NVLS-like; needs topology switch)"},
 {"chip", "by_design", "", 1, 0, 1, 0, RL_PT_BOOL, bool_choices,
  OFF(chip.by_design), "derive the spec from the [design] section"},
+{"chip", "sram_resident_share", "", 1, 0, 1, 0, RL_PT_REAL, NULL,
+ OFF(chip.sram_resident_share),
+ "share of chip.sram_mb software keeps weights resident in, read from SRAM "
+ "instead of HBM (a managed scratchpad; 0: a cache, as a GPU's L2, which "
+ "streamed weights evict; no preset has a source for more)"},
+{"chip", "sram_tbps", "TB/s", 1e12, 0, 1e5, 0, RL_PT_REAL, NULL,
+ OFF(chip.sram_Bps),
+ "SRAM read bandwidth for resident weights (0: unknown; a chip by design "
+ "derives it, design.sram_b_per_clk_per_kb)"},
 
 /* ---- design: a chip described by its silicon (silicon.c) ---- */
 {"design", "die_mm2", "mm2", 1e-6, 0, 1e5, 0, RL_PT_REAL, NULL,
@@ -118,6 +127,11 @@ static const rl_param table[] = {
 {"design", "energy_overhead", "", 1, 1, 1000, 1, RL_PT_REAL, NULL,
  OFF(design.energy_overhead),
  "energy of one FMA on this design / the node's bare FMA (operands, control)"},
+{"design", "sram_b_per_clk_per_kb", "B/clk/KB", 1.0 / 1024, 0, 64, 1,
+ RL_PT_REAL, NULL, OFF(design.sram_read_per_clk),
+ "SRAM bytes read per clock per KB held, all macros at once (ASSUMPTION 1: "
+ "the 8 KB macro with a 64-bit port of silicon.csv's SRAM energy; range "
+ "0.25-1, larger macros on the same port)"},
 {"design", "transistors", "", 1, 0, 1e13, 0, RL_PT_REAL, NULL,
  OFF(design.transistors), "transistors per die (spec sheet)"},
 {"design", "fma_units", "", 1, 0, 1e12, 0, RL_PT_REAL, NULL,

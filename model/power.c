@@ -88,6 +88,7 @@ void rl_power_fixed_of(const rl_config *cfg, int prec, double s,
 	f->hbm_byte_j = cfg->node.sram_energy_j_per_byte * 2.0 +
 	                c->hbm_j_per_bit * 8.0;
 	f->link_byte_j = c->link_j_per_bit * 8.0;
+	f->sram_byte_j = cfg->node.sram_energy_j_per_byte;
 	fixed_sums(cfg, f);
 }
 
@@ -102,6 +103,7 @@ void rl_power_fixed_scaled(const rl_config *cfg, const rl_power_fixed *full,
 	f->fma_j = full->fma_j * g;
 	f->vector_j = full->vector_j * g;
 	f->hbm_byte_j = full->hbm_byte_j;
+	f->sram_byte_j = full->sram_byte_j;
 	f->link_byte_j = full->link_byte_j;
 	fixed_sums(cfg, f);
 }
@@ -118,6 +120,6 @@ double rl_power_of(const rl_config *cfg, int prec, double s,
                    double flops_per_s, double hbm_Bps, double link_Bps,
                    rl_power_parts *parts)
 {
-	rl_work_rates w = {flops_per_s, hbm_Bps, link_Bps, 0, 0};
+	rl_work_rates w = {flops_per_s, hbm_Bps, link_Bps, 0, 0, 0};
 	return rl_power_at(cfg, prec, s, &w, parts);
 }

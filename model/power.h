@@ -14,20 +14,24 @@
 **     + E_vec x s^d x (ops/score x scores/s + ops/elem x elems/s)
 **                                                non-tensor work: softmax,
 **                                                norms, adds, activations
-**     + E_sram x (sram_bytes_per_flop x FLOP/s + 2 x HBM bytes/s)
+**     + E_sram x (sram_bytes_per_flop x FLOP/s + 2 x HBM bytes/s
+**                 + resident SRAM bytes/s)
 **     + E_hbm x 8 x HBM bytes/s + E_link x 8 x link bytes/s
 **
 ** The first three terms are the power of an active chip that does no
 ** tensor math (a memory- or communication-bound phase draws them in full);
 ** a chip that waits (a pipeline bubble) draws them at s = 1.  Every HBM
 ** byte is taken to be written into and read out of on-chip SRAM once (the
-** 2 x); operands of the MAC arrays add sram_bytes_per_flop.  Voltage
+** 2 x); operands of the MAC arrays add sram_bytes_per_flop, and weights
+** kept resident in SRAM (chip.sram_resident_share) one read per byte, in
+** place of their HBM traffic.  Voltage
 ** follows the clock as s^(d/2), so energy per switched gate goes as s^d and
 ** the clocked logic's power as s^(1+d).
 */
 #ifndef RL_POWER_H
 #define RL_POWER_H
 
+#include "fminmax.h"
 #include "rl_config.h"
 
 typedef struct {
@@ -49,6 +53,7 @@ typedef struct {
 	double link_Bps;     /* sent over links */
 	double scores;       /* attention scores through softmax per second */
 	double elems;        /* elements of elementwise work per second */
+	double sram_Bps;     /* resident weights read from SRAM (once each) */
 } rl_work_rates;
 
 /* 1 when the node gives FMA energies (power can be computed), else 0. */
@@ -83,6 +88,7 @@ typedef struct {
 	** byte (its 8 bits and 2 SRAM bytes), per link byte, per score and
 	** per elementwise element (vector operations each x vector_j) */
 	double flop_j, hbm_byte_j, link_byte_j, score_j, elem_j;
+	double sram_byte_j; /* per byte of resident weights read from SRAM */
 } rl_power_fixed;
 
 void rl_power_fixed_of(const rl_config *cfg, int prec, double clock_scale,
@@ -111,7 +117,8 @@ static inline double rl_power_at_fixed(const rl_config *cfg,
 	p.vector_w = f->vector_j * (c->vector_ops_per_score * w->scores +
 	                            c->vector_ops_per_elem * w->elems);
 	p.sram_w = cfg->node.sram_energy_j_per_byte *
-	           (c->sram_bytes_per_flop * w->flops + 2.0 * w->hbm_Bps);
+	           (c->sram_bytes_per_flop * w->flops + 2.0 * w->hbm_Bps +
+	            w->sram_Bps);
 	p.hbm_w = c->hbm_j_per_bit * 8.0 * w->hbm_Bps;
 	p.link_w = c->link_j_per_bit * 8.0 * w->link_Bps;
 	/* static + clocked + PHY first, as active_w adds them: the same sum */
@@ -134,7 +141,10 @@ static inline double rl_power_of_work(const rl_power_fixed *f,
 	       (f->flop_j * work->flops + f->hbm_byte_j * work->hbm_Bps +
 	        f->link_byte_j * work->link_Bps + f->score_j * work->scores +
 	        f->elem_j * work->elems) *
-	           per_t;
+	           per_t +
+	       (RL_UNLIKELY(work->sram_Bps != 0)
+	            ? f->sram_byte_j * work->sram_Bps * per_t
+	            : 0.0);
 }
 
 /* rl_power_at for matrix, HBM and link rates alone (no non-tensor work). */

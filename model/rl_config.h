@@ -70,6 +70,13 @@ typedef struct {
 	double topology;         /* enum: switch, mesh, ring (mapping.h) */
 	double in_network_reduction; /* 1: the switch reduces (NVLS-like) */
 	double by_design;        /* 1: derive the spec from the [design] section */
+	/* SRAM as a store of resident weights (engine.c, servesetup.c): the
+	** share of sram_bytes that software keeps weights in (a scratchpad it
+	** manages; 0: a cache such as a GPU's L2, which streamed weights
+	** evict), and the bandwidth they are read at (a chip by design derives
+	** it: design.sram_read_per_clk) */
+	double sram_resident_share;
+	double sram_Bps;         /* SRAM read bandwidth, bytes/s; 0 = unknown */
 } rl_chip;
 
 /* A chip described by its silicon (see silicon.c).  The process node is
@@ -96,6 +103,9 @@ typedef struct {
 	double hbm_phy_m2;       /* die area of one stack's PHY */
 	double aspect_ratio;     /* long side / short side of the die */
 	double energy_overhead;  /* energy per FMA on this design / the node's bare FMA */
+	double sram_read_per_clk; /* bytes the SRAM reads per clock per byte it
+	                          * holds (all macros at once): its bandwidth is
+	                          * sram_bytes x this x clock_hz */
 	double transistors;      /* total per die, for the reverse (spec -> share) derivation */
 	double fma_units;        /* FP16 FMA units (spec sheet), for the reverse derivation */
 } rl_design;

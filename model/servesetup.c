@@ -106,6 +106,21 @@ static rl_stage_kind stage_kind_of(const rl_config *cfg,
 	/* (read = 0: what engine.c's iter_cost works out without routed
 	** experts) */
 	k.w_dense = rl_div(k.w_fixed + k.w_expert * 0.0, &u->tpd);
+	/* weights kept resident in SRAM (chip.sram_resident_share): the
+	** layers' and the LM head's, which every iteration reads, first, then
+	** an even share of the chip's routed experts (which the tokens touch
+	** at random); the embedding's rows stay in HBM (a lookup reads a few
+	** rows) */
+	k.w_res = 0;
+	k.res_expert = 0;
+	if (u->sram_on) {
+		double cap = cfg->chip.sram_resident_share * cfg->chip.sram_bytes;
+		double held = rl_div(k.w_expert * (cfg->model.experts / u->ep),
+		                     &u->tpd);
+		k.w_res = rl_fmin(cap, k.w_dense);
+		k.res_expert =
+		    held > 0 ? rl_fmin(1.0, (cap - k.w_res) / held) : 0.0;
+	}
 	k.body_row = rl_div(u->lin_body * k.lf, &u->tpd);
 	k.act_row = rl_div(u->sh.act_elems_per_token_layer * layers * u->ab,
 	                   &u->tpd);
@@ -120,6 +135,16 @@ static rl_stage_kind stage_kind_of(const rl_config *cfg,
 	k.has_embed = embed > 0;
 	k.has_send = send > 0;
 	return k;
+}
+
+/* The weights a chip of stage kind k keeps resident in SRAM: w_res and
+** its share of the chip's routed experts. */
+static double resident_bytes(const rl_config *cfg, const rl_serve_setup *u,
+                             const rl_stage_kind *k)
+{
+	return k->w_res + k->res_expert * rl_div(k->w_expert *
+	                                             (cfg->model.experts / u->ep),
+	                                         &u->tpd);
 }
 
 /* Multi-head latent attention (transformer.c's mla_shape): tensor
@@ -425,9 +450,21 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 	u->windowed = !(u->sh.window <= 0 || u->sh.window_share <= 0);
 	u->kv_reserve_on = pf->kv_reserve > 0.5;
 	u->blk_exact = u->blkd.inv != 0.0;
+	/* weights resident in SRAM, read at its bandwidth (engine.c) */
+	u->sram_on = cfg->chip.sram_resident_share > 0 &&
+	             cfg->chip.sram_bytes > 0;
+	if (u->sram_on) {
+		if (!(cfg->chip.sram_Bps > 0))
+			return fail(r, RL_EINVAL,
+			            "chip: sram_resident_share > 0 needs the SRAM's "
+			            "read bandwidth (chip.sram_tbps; a chip by design "
+			            "derives it)");
+		u->per_sram_bw = 1 / cfg->chip.sram_Bps;
+	}
 	/* the stage kinds (stage_kind_of reads the figures above) */
 	if (u->pp <= 1) {
 		u->one = stage_kind_of(cfg, u, u->L, 1, 1, 0);
+		u->sram_resident = resident_bytes(cfg, u, &u->one);
 	} else {
 		u->first = stage_kind_of(cfg, u, st.first, 1, 0, 1);
 		u->last = stage_kind_of(cfg, u, st.last, 0, 1, 0);
@@ -436,6 +473,11 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 		/* the middle stages a micro-batch passes */
 		u->n_mid_hi = st.n_hi - 1 - (st.last == st.hi ? 1 : 0);
 		u->n_mid_lo = u->pp - 2 - u->n_mid_hi;
+		u->sram_resident =
+		    rl_fmax(rl_fmax(resident_bytes(cfg, u, &u->first),
+		                    resident_bytes(cfg, u, &u->last)),
+		            rl_fmax(resident_bytes(cfg, u, &u->hi),
+		                    resident_bytes(cfg, u, &u->lo)));
 	}
 	u->chips = chips;
 	u->per_chips = 1 / chips;

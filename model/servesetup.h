@@ -31,6 +31,10 @@ typedef struct {
 	                      ** (layers x GEMMs a layer + head) */
 	double w_dense;       /* the weights a chip reads per iteration where
 	                      ** no expert is routed: w_fixed / tp */
+	double w_res;         /* of w_dense, the bytes resident in SRAM
+	                      ** (chip.sram_resident_share; 0 without) */
+	double res_expert;    /* share of the chip's routed experts resident
+	                      ** in SRAM (what w_res leaves of it) */
 	/* per row (token) of an iteration, multiplied by its rows there
 	** (reassociated: the results move in their last bits) */
 	double body_row;      /* the layers' GEMM FLOPs per chip, experts
@@ -135,6 +139,11 @@ typedef struct {
 	                         ** (after profile.sliding_window) */
 	int kv_reserve_on;       /* profile.kv_reserve > 0.5 */
 	int blk_exact;           /* blkd.inv != 0 (rl_div multiplies) */
+	int sram_on;             /* weights resident in SRAM:
+	                         ** chip.sram_resident_share x sram_bytes > 0 */
+	double per_sram_bw;      /* 1 / chip.sram_Bps (where sram_on) */
+	double sram_resident;    /* weights resident per chip, the fullest
+	                         ** stage's */
 	double mh;
 } rl_serve_setup;
 

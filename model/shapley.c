@@ -64,9 +64,14 @@ static const char *const pat_soft[] = {
 /* how the model is laid out over the chips */
 static const char *const pat_map[] = {"scenario.tp", "scenario.pp",
                                       "scenario.ep", "scenario.chips", NULL};
+/* (weights resident in SRAM, read at its bandwidth, stand in for HBM
+** traffic: their share and bandwidth belong here) */
 static const char *const pat_bw[] = {"chip.hbm_tbps", "design.hbm_gen",
                                      "design.hbm_stacks",
-                                     "design.hbm_stack_gbps", NULL};
+                                     "design.hbm_stack_gbps",
+                                     "chip.sram_resident_share",
+                                     "chip.sram_tbps",
+                                     "design.sram_b_per_clk_per_kb", NULL};
 static const char *const pat_cap[] = {
     "chip.hbm_gb", "design.hbm_stack_gb", "profile.max_num_tokens",
     "profile.max_batch_size", "profile.kv_fraction",

@@ -122,6 +122,9 @@ int rl_silicon_derive(const rl_config *cfg, rl_silicon *si, char *err,
 			            "design: design.frac_sram > 0 needs an SRAM density "
 			            "(node.sram_mb_per_mm2: name a process node)");
 		si->sram_bytes = d->frac_sram * A * n->sram_bytes_per_m2 * dies;
+		/* every macro reads at once, at the MAC arrays' clock
+		** (ASSUMPTION: design.sram_b_per_clk_per_kb, params.c) */
+		si->sram_Bps = si->sram_bytes * d->sram_read_per_clk * d->clock_hz;
 	}
 
 	if (d->hbm_stacks > 0) {
@@ -170,8 +173,10 @@ void rl_silicon_apply(const rl_silicon *si, rl_chip *chip)
 	chip->peak_flops_bf16 = si->peak_flops_bf16;
 	chip->peak_flops_fp8 = si->peak_flops_fp8;
 	chip->peak_flops_fp4 = si->peak_flops_fp4;
-	if (si->sram_bytes > 0)
+	if (si->sram_bytes > 0) {
 		chip->sram_bytes = si->sram_bytes;
+		chip->sram_Bps = si->sram_Bps;
+	}
 	if (si->hbm_bytes > 0) {
 		chip->hbm_bytes = si->hbm_bytes;
 		chip->hbm_Bps = si->hbm_Bps;

@@ -8,7 +8,8 @@
 ** a block's transistor share equals its area share.  MAC arrays hold
 ** transistors_per_fma transistors per FP16 FMA unit; peak dense BF16 FLOP/s
 ** = 2 x FMA units x clock, FP8 and FP4 as fixed multiples.  SRAM bytes =
-** SRAM area x the node's macro density.  HBM from the generation's stack
+** SRAM area x the node's macro density; its read bandwidth SRAM bytes x
+** design.sram_b_per_clk_per_kb x clock (every macro at once).  HBM from the generation's stack
 ** capacity and bandwidth.  Constraints that a design may violate (and a
 ** user may want to explore) are flags, with text on demand.
 */
@@ -57,6 +58,8 @@ typedef struct {
 	double peak_flops_fp8;
 	double peak_flops_fp4;
 	double sram_bytes;      /* per package; 0 when frac_sram is 0 */
+	double sram_Bps;        /* its read bandwidth: sram_bytes x
+	                        ** design.sram_read_per_clk x clock_hz */
 	double hbm_bytes;       /* per package; 0 without stacks */
 	double hbm_Bps;
 	double edge_m;          /* long edges of one die: where PHYs go */

@@ -354,7 +354,7 @@ static void test_power_vector(void **state)
 {
 	rl_config c;
 	rl_power_parts p;
-	rl_work_rates w = {0, 0, 0, 1e12, 1e12};
+	rl_work_rates w = {0, 0, 0, 1e12, 1e12, 0};
 	(void)state;
 	h100(&c);
 	rl_power_at(&c, RL_PREC_FP8, 1, &w, &p);
@@ -613,7 +613,7 @@ static void test_power_fixed(void **state)
 	rl_config c;
 	rl_power_fixed f;
 	rl_power_parts pa, pb;
-	rl_work_rates w = {1e15, 0, 0, 0, 0};
+	rl_work_rates w = {1e15, 0, 0, 0, 0, 0};
 	double a, b, s;
 	int k;
 	(void)state;
@@ -626,7 +626,7 @@ static void test_power_fixed(void **state)
 	** eval.c's): 2e13 FLOPs over 20 ms are 1e15 FLOP/s, 300 W at full
 	** clock and 200 W at half, by hand as above */
 	{
-		rl_work_rates amt = {2e13, 0, 0, 0, 0};
+		rl_work_rates amt = {2e13, 0, 0, 0, 0, 0};
 		near(rl_power_of_work(&f, &amt, 1 / 0.02), 200, 1e-12);
 		rl_power_fixed_of(&c, RL_PREC_FP16, 1.0, &f);
 		near(rl_power_of_work(&f, &amt, 1 / 0.02), 300, 1e-12);
@@ -639,6 +639,7 @@ static void test_power_fixed(void **state)
 	w.link_Bps = 3e11;
 	w.scores = 4e12;
 	w.elems = 7e11;
+	w.sram_Bps = 5e12; /* weights resident in SRAM */
 	for (k = 0; k < 3; k++) {
 		s = k == 0 ? 1.0 : k == 1 ? 0.8 : 0.37;
 		rl_power_fixed_of(&c, RL_PREC_FP8, s, &f);
@@ -670,7 +671,7 @@ static void test_power_fixed(void **state)
 			double t = 0.013;
 			rl_work_rates amt = {w.flops * t, w.hbm_Bps * t,
 			                     w.link_Bps * t, w.scores * t,
-			                     w.elems * t};
+			                     w.elems * t, w.sram_Bps * t};
 			near(rl_power_of_work(&f, &amt, 1 / t), a, 1e-14);
 		}
 	}

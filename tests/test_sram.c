@@ -1,0 +1,250 @@
+/*
+** test_sram.c: weights kept resident in on-chip SRAM
+** (chip.sram_resident_share, chip.sram_tbps; servesetup.c, engine.c), the
+** SRAM bandwidth a chip by design derives (silicon.c) and the power of
+** reading them (power.h), against values worked out by hand in the
+** comments.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "../model/engine.h"
+#include "../model/params.h"
+#include "../model/power.h"
+#include "../model/silicon.h"
+#include "fixtures.h"
+
+static void near(double got, double want, double rel)
+{
+	if (fabs(got - want) > rel * fabs(want)) {
+		print_error("got %.10g, want %.10g (+-%g%%)\n", got, want,
+		            rel * 100);
+		fail();
+	}
+}
+
+/* Llama-3 70B FP8 on one ideal H100 (test_engine.c's h100_ideal), a
+** batch-1 decode step of a 16-token prompt. */
+static void h100_decode1(rl_config *c)
+{
+	rl_config_defaults(c);
+	fx_h100_rates(&c->chip);
+	c->chip.hbm_bytes = 80e9;
+	c->prof.eff_compute = 1;
+	c->prof.eff_attention = 1;
+	c->prof.eff_memory = 1;
+	c->prof.eff_kv_memory = 1;
+	c->prof.eff_link = 1;
+	c->prof.iter_overhead_s = 0;
+	c->prof.layer_overhead_s = 0;
+	c->prof.seq_overhead_s = 0;
+	c->prof.runtime_reserved_bytes = 0;
+	c->prof.kv_fraction = 1;
+	c->prof.tokens_per_block = 1;
+	c->prof.max_num_tokens = 16384;
+	c->prof.max_batch_size = 4096;
+	c->scen.precision = RL_PREC_FP8;
+	c->scen.tp = 1;
+	c->scen.chips = 1;
+	c->scen.isl = 16;
+	c->scen.osl = 2;
+	c->scen.batch = 1;
+	fx_llama3_70b(&c->model);
+}
+
+/* The weights a decode step reads (test_engine.c): all of Llama-3 70B
+** but its input embedding, 70,553,706,496 - 1,050,673,152 =
+** 69,503,033,344 bytes at FP8.  With 50 GB of them resident in an SRAM
+** read at 100 TB/s, 50e9 bytes move from HBM (3.35 TB/s) to SRAM: the
+** step is 50e9 / 3.35e12 - 50e9 / 100e12 = 14.925 ms - 0.5 ms = 14.425
+** ms shorter, and everything else (KV, activations, elementwise) stays.
+** A share of 0 (every preset's) changes nothing, whatever the SRAM. */
+static void test_resident_weights_decode(void **state)
+{
+	rl_config c;
+	rl_result a, b, z;
+	(void)state;
+	h100_decode1(&c);
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	near(a.decode.sram_bytes + 1, 1, 1e-15); /* 0 */
+	near(a.sram_resident_bytes + 1, 1, 1e-15);
+	near(a.avg_sram_Bps + 1, 1, 1e-15);
+
+	c.chip.sram_bytes = 100e9;
+	c.chip.sram_resident_share = 0.5;   /* 50 GB */
+	c.chip.sram_Bps = 100e12;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.sram_resident_bytes, 50e9, 1e-12);
+	near(b.decode.sram_bytes, 50e9, 1e-12);
+	near(a.decode.hbm_bytes - b.decode.hbm_bytes, 50e9, 1e-9);
+	near(a.decode.time_s - b.decode.time_s, 50e9 / 3.35e12 - 50e9 / 100e12,
+	     1e-9);
+	/* the HBM copy stays: the same weights and KV capacity */
+	near(b.weights_bytes_per_chip, a.weights_bytes_per_chip, 1e-15);
+	near(b.kv_capacity_tokens, a.kv_capacity_tokens, 1e-15);
+
+	/* share 0 with an SRAM and its bandwidth: as without them */
+	c.chip.sram_resident_share = 0;
+	assert_int_equal(rl_serve(&c, &z), RL_OK);
+	assert_true(z.decode.time_s == a.decode.time_s);
+	assert_true(z.decode.hbm_bytes == a.decode.hbm_bytes);
+	assert_true(z.output_tps == a.output_tps);
+}
+
+/* An SRAM larger than the weights holds them all: 69,503,033,344 bytes
+** resident (the embedding's rows are looked up from HBM), the step reads
+** them at 100 TB/s: 0.69503 ms, against 20.747 ms from HBM.  What the
+** step still reads from HBM is the embedding row (8192 bytes), KV of 17
+** tokens (17 x 163,840 = 2.79 MB) and the activations and elementwise
+** traffic of one token: under 0.1 GB, so the step's HBM bytes fall by
+** 69.5 GB to under 0.1 GB. */
+static void test_all_resident(void **state)
+{
+	rl_config c;
+	rl_result a, b;
+	(void)state;
+	h100_decode1(&c);
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	c.chip.sram_bytes = 200e9;
+	c.chip.sram_resident_share = 1;
+	c.chip.sram_Bps = 100e12;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.sram_resident_bytes, 69503033344.0, 1e-12);
+	near(b.decode.sram_bytes, 69503033344.0, 1e-12);
+	near(a.decode.hbm_bytes - b.decode.hbm_bytes, 69503033344.0, 1e-9);
+	assert_true(b.decode.hbm_bytes < 0.1e9);
+	near(a.decode.t_gemm_memory - b.decode.t_gemm_memory,
+	     69503033344.0 / 3.35e12 - 69503033344.0 / 100e12, 1e-9);
+}
+
+/* Mixtral 8x7B FP8 (test_engine.c's test_mixtral_params): per layer
+** attention 41,943,040, router 32,768 and norms 8,192 = 41,984,000, x 32
+** = 1,343,488,000; LM head 32000 x 4096 + final norm 4096 = 131,076,096:
+** 1,474,564,096 bytes every iteration reads.  The routed experts a chip
+** holds: 32 x 8 x 176,160,768 = 45,097,156,608 bytes.  An SRAM of
+** 1,474,564,096 + 45,097,156,608 / 4 = 12,748,853,248 bytes keeps the
+** former and a quarter of the experts.  The n tokens of a decode
+** iteration touch 8 x (1 - (6/8)^n) experts a layer (each picks 2 of 8;
+** test_engine.c's test_mixtral_params), 32 x 176,160,768 bytes each, a
+** quarter of them from SRAM; for one token (n = 1, 2 experts) that is
+** 1,474,564,096 + 32 x 2 x 176,160,768 / 4 = 4,293,136,384 bytes.  The
+** decode iteration of a steady stream of 16 + 2-token requests carries n
+** = 0.5 tokens on average (n from the result: the formula's input). */
+static void test_resident_experts(void **state)
+{
+	rl_config c;
+	rl_result a, b;
+	(void)state;
+	h100_decode1(&c);
+	c.model.layers = 32;
+	c.model.hidden = 4096;
+	c.model.heads = 32;
+	c.model.kv_heads = 8;
+	c.model.ffn_hidden = 14336;
+	c.model.vocab = 32000;
+	c.model.experts = 8;
+	c.model.experts_per_token = 2;
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	c.chip.sram_bytes = 12748853248.0;
+	c.chip.sram_resident_share = 1;
+	c.chip.sram_Bps = 100e12;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.sram_resident_bytes, 12748853248.0, 1e-12);
+	{
+		double n = b.decode_seqs;
+		double touched = 8 * (1 - pow(0.75, n));
+		double want = 1474564096.0 + 32 * 176160768.0 * touched / 4;
+		near(n, 0.5, 1e-12);
+		near(b.decode.sram_bytes, want, 1e-12);
+		near(a.decode.hbm_bytes - b.decode.hbm_bytes, want, 1e-9);
+		/* at one token: 2 experts, the 4,293,136,384 bytes above */
+		near(1474564096.0 + 32 * 176160768.0 * 8 * (1 - 0.75) / 4,
+		     4293136384.0, 1e-15);
+	}
+}
+
+/* A share without a bandwidth is refused; a share with no SRAM is none. */
+static void test_needs_bandwidth(void **state)
+{
+	rl_config c;
+	rl_result r;
+	(void)state;
+	h100_decode1(&c);
+	c.chip.sram_bytes = 50e6;
+	c.chip.sram_resident_share = 1;
+	c.chip.sram_Bps = 0;
+	assert_int_equal(rl_serve(&c, &r), RL_EINVAL);
+	assert_non_null(strstr(r.error, "chip.sram_tbps"));
+	c.chip.sram_bytes = 0;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.sram_resident_bytes + 1, 1, 1e-15);
+}
+
+/* A chip by design: 100 mm2, half of it SRAM at 2 MB/mm2 = 100 MB
+** (1e8 bytes); at 1 byte per clock per KB (the default) and 1 GHz its
+** read bandwidth is 1e8 / 1024 x 1e9 = 97.65625 TB/s; at 0.25 B/clk/KB a
+** quarter of it. */
+static void test_design_sram_bandwidth(void **state)
+{
+	rl_config c;
+	rl_silicon si;
+	char err[256];
+	(void)state;
+	rl_config_defaults(&c);
+	c.design.die_m2 = 100e-6;
+	c.design.dies = 1;
+	c.design.frac_mac = 0.2;
+	c.design.frac_sram = 0.5;
+	c.design.clock_hz = 1e9;
+	c.design.density_per_m2 = 100e12;
+	c.node.sram_bytes_per_m2 = 2e12;
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
+	near(si.sram_bytes, 1e8, 1e-12);
+	near(si.sram_Bps, 97.65625e12, 1e-12);
+	rl_silicon_apply(&si, &c.chip);
+	near(c.chip.sram_Bps, 97.65625e12, 1e-12);
+	c.design.sram_read_per_clk = 0.25 / 1024;
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
+	near(si.sram_Bps, 97.65625e12 / 4, 1e-12);
+}
+
+/* A resident byte costs one SRAM read: 1 TB/s of them at 1 pJ/B is 1 W,
+** where the same bytes from HBM at 4 pJ/bit and 2 SRAM passes cost
+** 1e12 x (32 + 2) pJ = 34 W. */
+static void test_resident_power(void **state)
+{
+	rl_config c;
+	rl_power_parts p;
+	rl_work_rates w = {0, 0, 0, 0, 0, 1e12};
+	rl_work_rates h = {0, 1e12, 0, 0, 0, 0};
+	(void)state;
+	rl_config_defaults(&c);
+	c.node.fma_energy_fp16_j = 0.39e-12;
+	c.node.sram_energy_j_per_byte = 1e-12;
+	c.cost.hbm_j_per_bit = 4e-12;
+	c.cost.sram_bytes_per_flop = 0;
+	rl_power_at(&c, RL_PREC_FP8, 1, &w, &p);
+	near(p.sram_w, 1.0, 1e-12);
+	near(p.hbm_w + 1, 1, 1e-15);
+	rl_power_at(&c, RL_PREC_FP8, 1, &h, &p);
+	near(p.sram_w + p.hbm_w, 34.0, 1e-12);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_resident_weights_decode),
+	    cmocka_unit_test(test_all_resident),
+	    cmocka_unit_test(test_resident_experts),
+	    cmocka_unit_test(test_needs_bandwidth),
+	    cmocka_unit_test(test_design_sram_bandwidth),
+	    cmocka_unit_test(test_resident_power),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
