@@ -129,10 +129,13 @@ static void out_json(const rl_setup *st, const area_view *v)
 	json_num(&w, "tflops_bf16", cfg->chip.peak_flops_bf16 / 1e12);
 	json_num(&w, "tflops_fp8", cfg->chip.peak_flops_fp8 / 1e12);
 	json_num(&w, "sram_mb", cfg->chip.sram_bytes / 1e6);
+	json_num(&w, "sram_tbps", cfg->chip.sram_Bps / 1e12);
+	json_num(&w, "sram_resident_share", cfg->chip.sram_resident_share);
 	json_num(&w, "hbm_gb", cfg->chip.hbm_bytes / 1e9);
 	json_num(&w, "hbm_tbps", cfg->chip.hbm_Bps / 1e12);
 	json_end(&w);
 	json_num(&w, "sram_mb", v->derived.sram_bytes / 1e6);
+	json_num(&w, "sram_tbps", v->derived.sram_Bps / 1e12);
 	json_obj(&w, "hbm");
 	json_str(&w, "generation", rl_hbm_name((int)cfg->design.hbm_gen));
 	json_num(&w, "stacks", cfg->design.hbm_stacks);
@@ -165,6 +168,33 @@ static void out_json(const rl_setup *st, const area_view *v)
 		json_str(&w, NULL, v->viol[i]);
 	json_end(&w);
 	json_finish(&w);
+}
+
+/* What the SRAM buys in serving: weights kept resident in it
+** (chip.sram_resident_share) are read from it at its bandwidth instead of
+** from HBM; without that share it takes die area and energy alone. */
+static void sram_note(const rl_config *cfg, const rl_silicon *si)
+{
+	double sram = si->sram_bytes > 0 ? si->sram_bytes : cfg->chip.sram_bytes;
+	double bw = si->sram_bytes > 0 ? si->sram_Bps : cfg->chip.sram_Bps;
+	double share = cfg->chip.sram_resident_share;
+	if (!(sram > 0))
+		return;
+	if (share > 0)
+		printf("(SRAM: chip.sram_resident_share %g keeps up to %.1f MB of "
+		       "weights per chip resident,\n read from it at %.1f TB/s "
+		       "instead of from HBM: eval's "
+		       "memory.sram_resident_bytes_per_chip)\n",
+		       share, share * sram / 1e6, bw / 1e12);
+	else
+		printf("(SRAM: takes its share of the die and energy per FLOP; "
+		       "serving reads its capacity\n only through "
+		       "chip.sram_resident_share, weights kept resident and read "
+		       "at its\n bandwidth instead of HBM's: 0 here, as for a "
+		       "cache such as a GPU's L2, which\n streamed weights evict; "
+		       "--set chip.sram_resident_share=1 to weigh it%s)\n",
+		       bw > 0 ? "" : "\n with chip.sram_tbps, which this chip "
+		                    "does not give");
 }
 
 static void row3(const char *what, double design, double sheet, double div)
@@ -219,10 +249,8 @@ static void out_table(const rl_setup *st, const area_view *v)
 	row3("SRAM (MB)", si->sram_bytes, cfg->chip.sram_bytes, 1e6);
 	row3("HBM capacity (GB)", si->hbm_bytes, cfg->chip.hbm_bytes, 1e9);
 	row3("HBM bandwidth (GB/s)", si->hbm_Bps, cfg->chip.hbm_Bps, 1e9);
-	if (si->sram_bytes > 0 || cfg->chip.sram_bytes > 0)
-		printf("(SRAM: shown, and it takes its share of the die, but no "
-		       "serving figure of eval,\n map, curve or sweep reads its "
-		       "capacity: the engine keeps weights and KV in HBM)\n");
+	row3("SRAM bandwidth (TB/s)", si->sram_Bps, cfg->chip.sram_Bps, 1e12);
+	sram_note(cfg, si);
 	printf("\nHBM: %g x %s stacks; PHY edge %.1f mm needed of %.1f mm on "
 	       "the long edges\n",
 	       cfg->design.hbm_stacks, rl_hbm_name((int)cfg->design.hbm_gen),

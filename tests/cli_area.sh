@@ -54,19 +54,21 @@ expect_exit 0 "H100 area with 8 stacks" -- $RL area --chip h100-sxm --set design
 # 8 x 670 GB/s = 5.36 TB/s: PHY 0.65 x 8 x 5.36 = 27.872 W
 expect_out '"phy_w": 27.872' "8 stacks: the PHYs at the design's 5.36 TB/s"
 
-# SRAM: area shows what the design holds and says that nothing served
-# reads it; so Sohu by design serves the same at 5% and at 30% of its die
-# in SRAM (its shares then add to 0.20 + 0.07 + 0.30 + 0.08 + 0.25 = 0.90,
-# within the die), its MAC arrays unchanged
+# SRAM: area shows what the design holds and that serving reads it only
+# through chip.sram_resident_share (0 in every preset; tests/cli_sram.sh
+# turns it on); so at that 0 Sohu by design serves the same at 5% and at
+# 30% of its die in SRAM (its shares then add to 0.20 + 0.07 + 0.30 + 0.08
+# + 0.25 = 0.90, within the die), its MAC arrays unchanged
 expect_exit 0 "area: the SRAM note" -- $RL area --chip sohu-design
-expect_out "^\(SRAM: shown, and it takes its share of the die, but no serving figure of eval,$" "area says no serving figure reads SRAM"
+expect_out "^\(SRAM: takes its share of the die and energy per FLOP; serving reads its capacity$" "area says serving reads SRAM only through the resident share"
+expect_out "^ bandwidth instead of HBM's: 0 here, as for a cache such as a GPU's L2, which$" "area says the share is 0 here"
 S="$RL eval --chip sohu-design --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 1 --chips 8 --profile etched-claim --json"
 expect_exit 0 "sohu by design, 5% SRAM" -- $S --set design.frac_sram=0.05
 a=$(sed -n 's/.*"output_tokens_per_s": \([0-9.e+]*\).*/\1/p' "$tmpd/out" | head -1)
 expect_exit 0 "sohu by design, 30% SRAM" -- $S --set design.frac_sram=0.3
 b=$(sed -n 's/.*"output_tokens_per_s": \([0-9.e+]*\).*/\1/p' "$tmpd/out" | head -1)
 if [ -n "$a" ] && [ "$a" = "$b" ]; then
-	echo "ok - SRAM's share changes no serving figure ($a tokens/s)"
+	echo "ok - SRAM's share changes no serving figure at resident share 0 ($a tokens/s)"
 else
 	echo "not ok - SRAM's share changed the throughput ($a -> $b): the note is wrong"
 	fails=$((fails + 1))

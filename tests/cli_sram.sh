@@ -1,0 +1,89 @@
+#!/bin/sh
+# cli_sram.sh: weights kept resident in on-chip SRAM on the command line
+# (chip.sram_resident_share, chip.sram_tbps, design.sram_b_per_clk_per_kb):
+# the table lists them, eval shows where the weights' bytes come from only
+# where the mechanism is on, area says what SRAM buys, a share without a
+# bandwidth is refused, and the MAC-against-SRAM sweep has its optimum
+# inside the die's budget.  Values by hand in the comments.
+. "$(dirname "$0")/clilib.sh"
+sroot=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
+
+expect_exit 0 "params lists the SRAM parameters" -- $RL params
+expect_out "^chip\.sram_resident_share +- +0\.\.1 " "the resident share, 0..1"
+expect_out "^chip\.sram_tbps +TB/s " "the SRAM bandwidth in TB/s"
+expect_out "^design\.sram_b_per_clk_per_kb +B/clk/KB .* 1 " "bytes per clock per KB, default 1"
+
+# Every preset keeps 0: eval's table shows no SRAM line, its JSON says 0
+E="$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --tp 8"
+expect_exit 0 "h100: eval" -- $E
+expect_no_out "sram_resident_bytes_per_chip|sram_bytes_per_s_per_chip" "h100: no SRAM line in the table"
+expect_exit 0 "h100: eval --json" -- $E --json
+expect_out '"sram_resident_bytes_per_chip": 0$' "h100: JSON resident bytes 0"
+expect_out '"sram_bytes_per_s_per_chip": 0,' "h100: JSON SRAM rate 0"
+
+# A share on a spec-sheet chip that gives no SRAM bandwidth: exit 2
+expect_exit 2 "a share without chip.sram_tbps" -- $E --set chip.sram_resident_share=1
+expect_err "sram_resident_share > 0 needs the SRAM's read bandwidth \(chip\.sram_tbps" "names the missing bandwidth"
+# with one: the H100's 50 MB L2 (as if it were a scratchpad) holds 50 MB
+# of the 8.82 GB a chip reads per iteration: 50 MB less HBM traffic
+expect_exit 0 "h100 as a scratchpad: eval" -- $E --set chip.sram_resident_share=1 --set chip.sram_tbps=10
+expect_out "^  sram_resident_bytes_per_chip +50 MB " "50 MB resident"
+expect_out "^  sram_bytes_per_s_per_chip " "the SRAM rate shown"
+
+# Sohu by design, 50% of its die in SRAM: 0.5 x 814 mm2 x 2.86 MB/mm2 =
+# 1164.02 MB, read at 1164.02e6 / 1024 x 1.5e9 = 1705.1 TB/s.  Llama-3 8B
+# in 8 pipeline stages: the last stage holds 4 layers (4 x 218,112,000
+# bytes at FP8) and the LM head (128256 x 4096 + 4096): 1,397,832,704
+# bytes, more than the SRAM: it is full.
+S="$RL eval --scenario etched-bench --chip sohu-design --model llama3-8b --profile etched-claim --set scenario.tp=1 --set scenario.pp=8 --set scenario.batch=64 --set design.frac_mac=0.1 --set design.frac_sram=0.5"
+expect_exit 0 "sohu by design, resident: eval --json" -- $S --set chip.sram_resident_share=1 --json
+expect_out '"sram_resident_bytes_per_chip": 11640200[0-9][0-9]' "1164.02 MB resident"
+a=$(sed -n 's/.*"output_tokens_per_s": \([0-9.e+]*\).*/\1/p' "$tmpd/out" | head -1)
+expect_exit 0 "sohu by design, no residency" -- $S --json
+expect_out '"sram_resident_bytes_per_chip": 0$' "share 0: none resident"
+b=$(sed -n 's/.*"output_tokens_per_s": \([0-9.e+]*\).*/\1/p' "$tmpd/out" | head -1)
+if awk -v a="$a" -v b="$b" 'BEGIN { exit !(a > 1.5 * b) }'; then
+	echo "ok - resident weights serve faster ($b -> $a output tokens/s)"
+else
+	echo "not ok - resident weights: $b -> $a output tokens/s"
+	fails=$((fails + 1))
+fi
+
+# area: the derived bandwidth and what the SRAM buys
+expect_exit 0 "area: sohu by design" -- $RL area --chip sohu-design --set design.frac_sram=0.5 --set design.frac_mac=0.1
+# 1164.02e6 / 1024 x 1.5e9 = 1.70511e15 B/s
+expect_out "^  SRAM bandwidth \(TB/s\) +1705\.1 +- *$" "SRAM bandwidth 1705.1 TB/s"
+expect_out "^\(SRAM: takes its share of the die .* serving reads its capacity$" "share 0: says how serving would read it"
+expect_exit 0 "area: resident" -- $RL area --chip sohu-design --set chip.sram_resident_share=1
+# 0.1 x 814 x 2.86 = 232.80 MB, read at 232.804e6 / 1024 x 1.5e9 = 341.0 TB/s
+expect_out "^\(SRAM: chip\.sram_resident_share 1 keeps up to 232\.8 MB of weights per chip resident,$" "resident: how much"
+expect_out "^ read from it at 341\.0 TB/s instead of from HBM" "resident: at what bandwidth"
+expect_exit 0 "area --json" -- $RL area --chip sohu-design --json
+expect_out '"sram_tbps": 341\.0' "JSON: the derived SRAM bandwidth"
+
+# The sweep: 15 x 15 shares, 0.02 to 0.58 by 0.04; its filter keeps the
+# pairs whose MAC + SRAM is at most 0.60 (vector 0.07 + PHY 0.08 + other
+# 0.25 = 0.40 of the die taken): i + j <= 14 of the grid's indices, 15 +
+# 14 + ... + 1 = 120 pairs, all of them served; on the diagonal (the whole
+# die) the best is inside it, not at either end
+expect_exit 0 "the MAC-against-SRAM sweep" -- $RL sweep "$sroot/sweeps/sohu-mac-vs-sram.ini" --db "$tmpd/ms.db"
+if command -v sqlite3 >/dev/null 2>&1; then
+	n=$(sqlite3 "$tmpd/ms.db" "SELECT count(*) FROM results WHERE status = 0")
+	best=$(sqlite3 "$tmpd/ms.db" "SELECT design_frac_mac FROM results WHERE status = 0 AND abs(design_frac_mac + design_frac_sram - 0.6) < 1e-9 ORDER BY throughput_output_tokens_per_s DESC LIMIT 1")
+	t=$(sqlite3 "$tmpd/ms.db" "SELECT count(*) FROM results")
+	if [ "$n" = 120 ] && [ "$t" = 120 ]; then
+		echo "ok - 120 pairs within the die's budget, all served"
+	else
+		echo "not ok - $n of $t points served, expected 120 of 120"
+		fails=$((fails + 1))
+	fi
+	if awk -v m="$best" 'BEGIN { exit !(m > 0.03 && m < 0.57) }'; then
+		echo "ok - the diagonal's best MAC share, $best, is inside it"
+	else
+		echo "not ok - the diagonal's best MAC share is $best, at an end"
+		fails=$((fails + 1))
+	fi
+else
+	echo "ok - # SKIP sqlite3 not installed"
+fi
+finish
