@@ -546,12 +546,19 @@ const rl_param *claim_side_param(const char *pre, const char *name,
 {
 	const rl_param *p = rl_param_find_full(name + 2);
 	if (!p) {
+		/* up to three, each with the side's prefix, as --vary and an
+		** uncertainty section take them: "b.chip.peak_tflops" was offered
+		** "chip.peak_tflops_bf16" alone, which --vary then refused */
 		const char *names[3];
-		char buf[3][64];
-		size_t n = rl_param_suggest(name + 2, names, 3, buf);
-		snprintf(err, errlen, "%s%s%s: unknown parameter '%s'%s%s%s", pre,
-		         name, post, name + 2, n ? "; did you mean " : "",
-		         n ? names[0] : "", n ? "?" : "");
+		char buf[3][64], hint[256] = "";
+		size_t n = rl_param_suggest(name + 2, names, 3, buf), i, used = 0;
+		for (i = 0; i < n && used < sizeof hint; i++)
+			used += (size_t)snprintf(hint + used, sizeof hint - used,
+			                         "%s%c.%s", i == 0 ? "; did you mean "
+			                         : i + 1 == n ? " or " : ", ",
+			                         name[0], names[i]);
+		snprintf(err, errlen, "%s%s%s: unknown parameter '%s'%s%s", pre,
+		         name, post, name + 2, hint, n ? "?" : "");
 	}
 	return p;
 }

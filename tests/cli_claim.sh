@@ -603,7 +603,7 @@ bad_uncertainty "no source" "needs source" "says why" \
 	'[b.chip.hbm_tbps]\ndist = uniform\nlow = 1\nhigh = 2\n'
 bad_uncertainty "low above high" "low <= high" "says why" \
 	'[b.chip.hbm_tbps]\ndist = uniform\nlow = 3\nhigh = 2\nsource = x\n'
-bad_uncertainty "unknown parameter" "did you mean chip.hbm_tbps" "suggests" \
+bad_uncertainty "unknown parameter" "did you mean b\.chip\.hbm_tbps" "suggests, with the side" \
 	'[b.chip.hbm_tbsp]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n'
 bad_uncertainty "bad side" "a.section.key" "says why" \
 	'[c.chip.hbm_tbps]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n'
@@ -652,7 +652,14 @@ expect_err "missing --vary" "solve without --vary says why"
 expect_exit 2 "solve without side" -- $RL solve --vary chip.hbm_tbps
 expect_err "a.section.key or b.section.key" "solve without side says why"
 expect_exit 2 "solve unknown parameter" -- $RL solve --vary b.chip.hbm_tbsp
-expect_err "did you mean chip.hbm_tbps" "solve unknown parameter suggests"
+expect_err "did you mean b\.chip\.hbm_tbps" "solve unknown parameter suggests, with the side"
+# up to three names, each with the side's prefix, as --vary takes them:
+# "chip.peak_tflops" is in every chip.peak_tflops_* key, which caps their
+# distance at 2 (model/params.c rl_param_suggest), the first three in the
+# table's order bf16, fp8, fp4; only bf16 was offered, and without "b."
+expect_exit 2 "solve --vary b.chip.peak_tflops" -- $RL solve --vary b.chip.peak_tflops
+expect_err "unknown parameter 'chip\.peak_tflops'; did you mean b\.chip\.peak_tflops_bf16, b\.chip\.peak_tflops_fp8 or b\.chip\.peak_tflops_fp4\?$" \
+	"offers three, each as --vary takes it"
 # one parameter given twice: it was solved twice and printed twice
 expect_exit 2 "solve: a --vary given twice" -- $RL solve --vary b.chip.hbm_tbps --vary a.chip.hbm_tbps --vary b.chip.hbm_tbps
 expect_err "^rooflab solve: --vary b.chip.hbm_tbps is given twice" "says which"
