@@ -134,9 +134,13 @@ static void expected_term(const token *t, const char *after, char *err,
 static int coefficient(long double c, const char *start, const char *end,
                        double *coef, char *err, size_t errlen)
 {
-	*coef = (double)c;
-	if (isfinite(*coef) && (c == 0 || fabs(*coef) >= DBL_MIN))
+	long double a = fabsl(c);
+	/* compared before the cast: a long double past a double's range
+	** converted is undefined in C11 (6.3.1.5) */
+	if (a <= DBL_MAX && (c == 0 || a >= DBL_MIN)) {
+		*coef = (double)c;
 		return 0;
+	}
 	snprintf(err, errlen, "'%.*s%s': its numbers multiply to %Lg, which a "
 	         "double does not hold (sizes %.2g to %.2g, as for a number alone)",
 	         (int)(end - start > 120 ? 120 : end - start), start,
