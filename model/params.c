@@ -621,6 +621,47 @@ void rl_config_defaults(rl_config *cfg)
 		*rl_param_ptr(cfg, &t[i]) = t[i].def * t[i].scale;
 }
 
+static uint64_t fnv_text(uint64_t h, const char *s)
+{
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+uint64_t rl_config_hash(uint64_t h, const rl_config *cfg)
+{
+	size_t n, i;
+	const rl_param *t = rl_params(&n);
+	for (i = 0; i < n; i++) {
+		const double v = *(const double *)((const char *)cfg +
+		                                   t[i].offset);
+		char buf[64];
+		const char *name = NULL;
+		if (t[i].choices && v >= 0 && v < 64 && v == floor(v)) {
+			int c;
+			for (c = 0; t[i].choices[c]; c++)
+				if (c == (int)v) {
+					name = t[i].choices[c];
+					break;
+				}
+		}
+		if (!name) {
+			/* -0 == 0: one text for both */
+			snprintf(buf, sizeof buf, "%.17g", v == 0 ? 0.0 : v);
+			name = buf;
+		}
+		h = fnv_text(h, t[i].section);
+		h = fnv_text(h, ".");
+		h = fnv_text(h, t[i].key);
+		h = fnv_text(h, "=");
+		h = fnv_text(h, name);
+		h = fnv_text(h, "\x1e");
+	}
+	return h;
+}
+
 int rl_param_choice(const rl_param *p, const char *name)
 {
 	int i;

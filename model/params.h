@@ -10,6 +10,8 @@
 #ifndef RL_PARAMS_H
 #define RL_PARAMS_H
 
+#include <stdint.h>
+
 #include "rl_config.h"
 
 typedef enum {
@@ -80,6 +82,14 @@ double *rl_param_ptr(rl_config *cfg, const rl_param *p);
 
 /* Text of a value for display: enum name or "%g". */
 void rl_param_format(const rl_param *p, double display, char *buf, size_t len);
+
+/* The configuration hashed through this table, not its bytes: FNV-1a 64
+** (from h) over each row's "section.key=VALUE" and a 0x1e, in the table's
+** order, VALUE the choice's name for an enum or bool that names one, else
+** the SI value as "%.17g" (-0 as 0).  Two configurations equal field by
+** field hash equal, whatever their bytes (-0 against 0, or what a struct
+** copy leaves between fields); a parameter added changes every hash. */
+uint64_t rl_config_hash(uint64_t h, const rl_config *cfg);
 
 /* Index of an enum choice by name, -1 if none. */
 int rl_param_choice(const rl_param *p, const char *name);

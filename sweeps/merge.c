@@ -326,12 +326,18 @@ static int choose_spec(merge_ctx *m, const char *spec, char *err,
 			** profile that took ideal before 2026-11-29 and takes the
 			** chip's default since) */
 			const char *same = NULL;
+			int builds = 0; /* the two runs of one path: two builds */
 			for (i = 0; i < nspecs && !same; i++)
 				for (k = i + 1; k < nspecs && !same; k++)
 					if (m->runs[first[i]].spec_path[0] &&
 					    !strcmp(m->runs[first[i]].spec_path,
-					            m->runs[first[k]].spec_path))
-						same = m->runs[first[i]].spec_path;
+					            m->runs[first[k]].spec_path)) {
+						const shard_run *x = &m->runs[first[i]];
+						const shard_run *y = &m->runs[first[k]];
+						same = x->spec_path;
+						builds = strcmp(x->version, y->version) ||
+						         strcmp(x->git_rev, y->git_rev);
+					}
 			if (same)
 				snprintf(err, errlen, "no sweep spec is in every part "
 				         "(%s): the parts come from different sweep specs, "
@@ -339,8 +345,12 @@ static int choose_spec(merge_ctx *m, const char *spec, char *err,
 				         "preset it reads edited, or a [base] or [baseline] "
 				         "naming no profile, which took ideal before "
 				         "2026-11-29 and takes the chip's default since: "
-				         "runs.profile); refusing to merge them", list,
-				         rl_utf8_cut(same, 200), same);
+				         "runs.profile)%s; refusing to merge them", list,
+				         rl_utf8_cut(same, 200), same, builds
+				         ? ", or was hashed otherwise by the two rooflab "
+				           "builds that wrote them (runs.version, "
+				           "runs.git_rev; before 2026-11-30 the hash took "
+				           "the configuration's bytes)" : "");
 			else
 				snprintf(err, errlen, "no sweep spec is in every part "
 				         "(%s): the parts come from different sweep specs; "

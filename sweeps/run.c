@@ -450,6 +450,25 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 			         (unsigned long long)o->shards);
 			return RL_EINPUT;
 		}
+		if (id && !fr.same_spec && fr.same_text &&
+		    strcmp(fr.build, ours)) {
+			/* another build may hash the same text otherwise (before
+			** 2026-11-30 the hash took the configuration's bytes, now
+			** its parameters by name and value): say the build, which
+			** refuses the resume in any case, not a preset edited */
+			snprintf(err, errlen, "%s: run %lld (shard %llu/%llu) was "
+			         "started from the same spec text by rooflab %s, and "
+			         "this is rooflab %s, whose spec hash differs (hash "
+			         "%s; %s has %s: another build may resolve the spec "
+			         "or hash it otherwise, and its points would come "
+			         "from two builds); refusing to resume it (resume "
+			         "with the build that started it, or leave out "
+			         "--resume to start a new run)", o->db_path,
+			         (long long)id, (unsigned long long)o->shard,
+			         (unsigned long long)o->shards, fr.build, ours,
+			         fr.hash, s->path, s->hash);
+			return RL_EINPUT;
+		}
 		if (id && !fr.same_spec && fr.same_text) {
 			/* the file is the run's, what it resolves to is not: the
 			** profile a [base] naming none takes, or a preset edited */

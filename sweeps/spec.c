@@ -63,16 +63,6 @@ static void hash_feed(uint64_t *h, const char *s, char sep)
 	*h *= 1099511628211ULL;
 }
 
-static void hash_bytes(uint64_t *h, const void *p, size_t n)
-{
-	const unsigned char *b = p;
-	size_t i;
-	for (i = 0; i < n; i++) {
-		*h ^= b[i];
-		*h *= 1099511628211ULL;
-	}
-}
-
 static int keep_output(rl_sweep_spec *s, const rl_output *o, char *err,
                        size_t errlen)
 {
@@ -513,6 +503,7 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
                   char *err, size_t errlen)
 {
 	size_t i;
+	char buf[96];
 	const int *at = pc->sect_line;
 	if (!s->naxes && at[SEC_AXES]) {
 		snprintf(err, errlen, "%s:%d: [axes] has no axis; a sweep needs at "
@@ -633,10 +624,20 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
 	if (build_columns(s, err, errlen))
 		return -1;
 	/* the resolved configuration is part of the spec: a preset edited
-	** between a run and its resume changes the hash */
-	hash_bytes(&pc->hash, &s->setup.cfg, sizeof s->setup.cfg);
-	hash_bytes(&pc->hash, &s->baseline_total_tps, sizeof(double));
-	hash_bytes(&pc->hash, &s->baseline_output_tps, sizeof(double));
+	** between a run and its resume changes the hash.  Through the
+	** parameter table, by name and value (rl_config_hash), not the
+	** struct's bytes: configurations equal field by field hash equal
+	** whatever lies between their fields; with the names a run records
+	** that its text may not give (a profile a section naming none took,
+	** the chip's node) and the baseline's throughputs as text */
+	pc->hash = rl_config_hash(pc->hash, &s->setup.cfg);
+	hash_feed(&pc->hash, s->setup.profile, '\x1f');
+	hash_feed(&pc->hash, s->setup.node, '\x1f');
+	hash_feed(&pc->hash, s->has_baseline ? s->baseline_profile : "",
+	          '\x1f');
+	snprintf(buf, sizeof buf, "%.17g %.17g", s->baseline_total_tps,
+	         s->baseline_output_tps);
+	hash_feed(&pc->hash, buf, '\x1e');
 	snprintf(s->hash, sizeof s->hash, "%016llx",
 	         (unsigned long long)pc->hash);
 	return 0;

@@ -1211,6 +1211,17 @@ q "$d/dp1old.db" "UPDATE runs SET spec_hash = '0123456789abcdef', profile = 'ide
 expect_exit 2 "merge of parts of one spec file resolved otherwise" -- $RL merge "$d/dpm2.db" "$d/dp0.db" "$d/dp1old.db"
 expect_err "the parts come from different sweep specs, or .*defprof.ini resolved otherwise between them .*naming no profile" \
 	"the refusal says the same spec file resolved otherwise"
+# ... and where the two parts' builds differ too (a part an older rooflab
+# wrote, whose hash took the configuration's bytes: its hash and git
+# revision set by hand), the message says another build may hash it
+# otherwise; with one build it does not
+! grep -q "hashed otherwise" "$d/err" && echo "ok - one build: no word of another hash" ||
+	{ echo "not ok - one build: another hash named"; fails=$((fails + 1)); }
+cp "$d/dp1.db" "$d/dp1rev.db"
+q "$d/dp1rev.db" "UPDATE runs SET spec_hash = '0123456789abcdef', git_rev = git_rev || 'x'"
+expect_exit 2 "merge of parts of one spec file by two builds, two hashes" -- $RL merge "$d/dpm3.db" "$d/dp0.db" "$d/dp1rev.db"
+expect_err "defprof.ini resolved otherwise between them .*, or was hashed otherwise by the two rooflab builds that wrote them \(runs.version, runs.git_rev; before 2026-11-30 the hash took the configuration's bytes\); refusing" \
+	"the refusal names the two builds' hashes"
 # a file made before the column (dropped here by hand, SQLite 3.35+) gets
 # it when a sweep starts a run in it: NULL for the old run, which did not
 # record why, the new run's note for the new one
@@ -1305,6 +1316,13 @@ q "$d/oldbase.db" "UPDATE runs SET baseline_profile = 'trtllm-0.10'"
 expect_exit 2 "resume of a run of the same profiles, another hash" -- $RL sweep "$d/defprof2.ini" --db "$d/oldbase.db" --resume
 expect_err "which resolves otherwise now .*: a preset it reads was edited; refusing" \
 	"the refusal says a preset was edited"
+# the same text, another hash and another build (a run an older rooflab
+# made, whose hash took the configuration's bytes: hash and git revision
+# set by hand): the refusal names the builds, not a preset edited
+q "$d/oldbase.db" "UPDATE runs SET git_rev = git_rev || 'x'"
+expect_exit 2 "resume of a run another build hashed otherwise" -- $RL sweep "$d/defprof2.ini" --db "$d/oldbase.db" --resume
+expect_err "run 1 \(shard 0/1\) was started from the same spec text by rooflab [^ ]* \(git [^)]*x\), and this is rooflab .*, whose spec hash differs \(hash 0123456789abcdef; .*defprof2.ini has [0-9a-f]{16}: another build may resolve the spec or hash it otherwise.*\); refusing to resume it \(resume with the build that started it" \
+	"the refusal names the build that started the run"
 # a spec's text is UTF-8: a [meta] value in Latin-1 (E9, e-acute) is
 # refused at its line, naming the byte ("name = caf" is 10 bytes, E9 the
 # 11th); the same byte in a comment is no text rooflab keeps: read

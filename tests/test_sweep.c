@@ -315,6 +315,66 @@ static void test_columns_and_hash(void **state)
 	rl_sweep_spec_free(u);
 }
 
+/* The configuration's hash goes through the parameter table, not its
+** bytes: a config set A then B equals one set B then A over a struct
+** whose every byte was 0xff first (what a struct copy may leave between
+** fields), and -0 equals 0 (other bytes, the same value); one field
+** changed changes it. */
+static void test_config_hash(void **state)
+{
+	rl_config a, b, c;
+	size_t n, i;
+	const rl_param *t = rl_params(&n);
+	const rl_param *hbm = rl_param_find("chip", "hbm_tbps");
+	const rl_param *prec = rl_param_find("scenario", "precision");
+	char err[256];
+	(void)state;
+	rl_config_defaults(&a);
+	assert_int_equal(rl_param_set_text(&a, hbm, "3.35", err, sizeof err),
+	                 RL_P_OK);
+	assert_int_equal(rl_param_set_text(&a, prec, "fp8", err, sizeof err),
+	                 RL_P_OK);
+	memset(&b, 0xff, sizeof b);
+	for (i = 0; i < n; i++)
+		*rl_param_ptr(&b, &t[i]) = t[i].def * t[i].scale;
+	assert_int_equal(rl_param_set_text(&b, prec, "fp8", err, sizeof err),
+	                 RL_P_OK);
+	assert_int_equal(rl_param_set_text(&b, hbm, "3.35", err, sizeof err),
+	                 RL_P_OK);
+	/* tdp_w's default is 0: -0 is in its range and the same value */
+	assert_int_equal(rl_param_set_text(&b, rl_param_find("chip", "tdp_w"),
+	                                   "-0", err, sizeof err), RL_P_OK);
+	assert_true(rl_config_hash(1, &a) == rl_config_hash(1, &b));
+	c = a;
+	assert_int_equal(rl_param_set_text(&c, hbm, "3.36", err, sizeof err),
+	                 RL_P_OK);
+	assert_true(rl_config_hash(1, &a) != rl_config_hash(1, &c));
+	c = a;
+	assert_int_equal(rl_param_set_text(&c, prec, "fp16", err, sizeof err),
+	                 RL_P_OK);
+	assert_true(rl_config_hash(1, &a) != rl_config_hash(1, &c));
+	/* the seed carries through */
+	assert_true(rl_config_hash(1, &a) != rl_config_hash(2, &a));
+}
+
+/* Two specs whose [base] sets the same two parameters in the two orders
+** resolve to equal configurations; their texts differ, and so do their
+** hashes (the text is hashed too), but their configurations' hashes are
+** equal. */
+static void test_spec_hash_config(void **state)
+{
+	rl_sweep_spec *s = must("set = chip.hbm_tbps=4\nset = chip.tdp_w=-0\n"
+	                        "[axes]\nscenario.batch = 1, 2\n");
+	rl_sweep_spec *u = must("set = chip.tdp_w=0\nset = chip.hbm_tbps=4\n"
+	                        "[axes]\nscenario.batch = 1, 2\n");
+	(void)state;
+	assert_true(rl_config_hash(7, &s->setup.cfg) ==
+	            rl_config_hash(7, &u->setup.cfg));
+	assert_string_not_equal(s->hash, u->hash);
+	rl_sweep_spec_free(s);
+	rl_sweep_spec_free(u);
+}
+
 /* A filter on a parameter: hbm <= 2 keeps 1 and 2 of 1, 2, 3. */
 static void test_filter(void **state)
 {
@@ -542,6 +602,8 @@ int main(void)
 	    cmocka_unit_test(test_sobol_reproducible),
 	    cmocka_unit_test(test_random_reproducible),
 	    cmocka_unit_test(test_columns_and_hash),
+	    cmocka_unit_test(test_config_hash),
+	    cmocka_unit_test(test_spec_hash_config),
 	    cmocka_unit_test(test_filter),
 	    cmocka_unit_test(test_filter_too_long),
 	    cmocka_unit_test(test_output_filters),
