@@ -11,6 +11,7 @@
 #include "../model/params.h"
 #include "../model/silicon.h"
 #include "claim.h"
+#include "mcwords.h"
 #include "words.h"
 #include "../config/ini.h"
 #include "../config/num.h"
@@ -276,20 +277,39 @@ static double density_of(const char *chip, double fallback_mm2,
 	return *tflops / *mm2;
 }
 
+/* A count as the text gives it: whole, 1e15 and past to 3 digits
+** ("1.03e+251"), as claim_speedup2 gives a speedup: %.0f of a side
+** made near zero wrote 250 digits into a 512-byte cell */
+static const char *whole_num(char *buf, size_t len, double x)
+{
+	snprintf(buf, len, fabs(x) < 1e15 ? "%.0f" : "%.3g", x);
+	return buf;
+}
+
+/* Text appended at used (snprintf's count) of a cell of size cap: none
+** where the cell is full (used at or past cap: cap - used would wrap) */
+static size_t cell_room(size_t cap, int used)
+{
+	return used >= 0 && (size_t)used < cap ? cap - (size_t)used : 0;
+}
+
 static void check_speedup(claim_report *rep, const kvfile *k)
 {
 	claim_check *c = add(rep, k, "speedup");
 	double claimed = kv_num(k, "speedup", "value"), s = rep->speedup_total;
+	char x1[32], x2[32];
 	int u;
 	if (!c)
 		return;
 	u = snprintf(c->model_value, sizeof c->model_value,
-	             "%s vs %s: %.2fx (input+output tokens), %.2fx (output "
-	             "tokens)", rep->b.label, rep->a.label, s,
-	             rep->speedup_output);
-	if (rep->have_bd)
-		snprintf(c->model_value + u, sizeof c->model_value - (size_t)u,
-		         "; %s: %.2fx", rep->bd.label, rep->bd_speedup_total);
+	             "%s vs %s: %sx (input+output tokens), %sx (output "
+	             "tokens)", rep->b.label, rep->a.label,
+	             claim_speedup2(x1, sizeof x1, s),
+	             claim_speedup2(x2, sizeof x2, rep->speedup_output));
+	if (rep->have_bd && cell_room(sizeof c->model_value, u))
+		snprintf(c->model_value + u, cell_room(sizeof c->model_value, u),
+		         "; %s: %sx", rep->bd.label,
+		         claim_speedup2(x1, sizeof x1, rep->bd_speedup_total));
 	snprintf(c->verdict, sizeof c->verdict,
 	         s >= 0.9 * claimed ? "consistent with the model"
 	         : s >= 0.5 * claimed
@@ -356,20 +376,22 @@ static void check_replacement(claim_report *rep, const kvfile *k)
 	double eq = rep->b.r.total_tps / per_a;
 	double etched = kv_num(k, "throughput", "value") /
 	                (kv_num(k, "baseline", "value") / 8);
+	char n1[32], n2[32];
 	int u;
 	if (!c)
 		return;
 	u = snprintf(c->model_value, sizeof c->model_value,
-	             "%s = %.0f H100s of %s (Etched's own figures: %.0f)",
-	             rep->b.label, eq, rep->a.label, etched);
-	if (rep->have_bd)
-		snprintf(c->model_value + u, sizeof c->model_value - (size_t)u,
-		         "; %s = %.0f", rep->bd.label,
-		         rep->bd.r.total_tps / per_a);
+	             "%s = %s H100s of %s (Etched's own figures: %s)",
+	             rep->b.label, whole_num(n1, sizeof n1, eq), rep->a.label,
+	             whole_num(n2, sizeof n2, etched));
+	if (rep->have_bd && cell_room(sizeof c->model_value, u))
+		snprintf(c->model_value + u, cell_room(sizeof c->model_value, u),
+		         "; %s = %s", rep->bd.label,
+		         whole_num(n1, sizeof n1, rep->bd.r.total_tps / per_a));
 	snprintf(c->verdict, sizeof c->verdict,
 	         eq >= 0.9 * claimed ? "consistent with the model"
-	                             : "not reproduced: the model gives %.0f",
-	         eq);
+	                             : "not reproduced: the model gives %s",
+	         whole_num(n1, sizeof n1, eq));
 }
 
 static void check_model_size(claim_report *rep, const kvfile *k)

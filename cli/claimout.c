@@ -145,21 +145,31 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	}
 }
 
+/* A factor to three decimals, 1e15 and past to 3 digits ("1.36e+250"),
+** as claim_speedup2 gives a speedup: %.3f of a side made near zero
+** printed 250 digits */
+static const char *factor_text(char *buf, size_t len, double x)
+{
+	snprintf(buf, len, fabs(x) < 1e15 ? "%.3f" : "%.3g", x);
+	return buf;
+}
+
 static void factors_text(FILE *f, const rl_factor *fs, const double *phi,
                          size_t n, double ratio)
 {
 	char name[4 * sizeof fs->name];
 	size_t i;
 	double prod = 1;
+	char x[32], p[32], r[32];
 	for (i = 0; i < n; i++) {
 		/* padded by characters, as the side labels are */
-		fprintf(f, "    %s x%8.3f\n",
+		fprintf(f, "    %s x%8s\n",
 		        rl_utf8_cell(fs[i].name, 30, 0, name, sizeof name),
-		        exp(phi[i]));
+		        factor_text(x, sizeof x, exp(phi[i])));
 		prod *= exp(phi[i]);
 	}
-	fprintf(f, "    %-30s =%8.3f  (all swapped: %.3f)\n", "product", prod,
-	        ratio);
+	fprintf(f, "    %-30s =%8s  (all swapped: %s)\n", "product",
+	        factor_text(p, sizeof p, prod), factor_text(r, sizeof r, ratio));
 }
 
 /* The longest text wrapped: the names of the parameters a tornado leaves

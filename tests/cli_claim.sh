@@ -937,4 +937,28 @@ expect_out "^  under the stated assumptions: [0-9.]+e\+2[0-9]{2}x counting input
 	"the stated assumptions' speedups in exponent form"
 expect_out "^speedup b/a: [0-9.]+e\+2[0-9]{2}x counted Etched's way" "the speedup line in exponent form"
 expect_out "^  b tp 1 x pp 1 x dp 8 +[0-9]+  [0-9.]+e\+2[0-9]{2}x$" "a mapping's speedup in exponent form"
+# the Shapley factors and the claims table (claim_claims.model_value) print
+# such numbers as the speedups do, where %8.3f and %.2fx wrote 251 digits
+# each, the claims cell was cut at its 512 bytes and the by-design text was
+# then written past them (its offset, snprintf's count, beyond the cell).
+# By hand: a's memory time grows 3.35e250-fold (3.35 TB/s to 1e-250);
+# memory is 10-100% of its iteration at the default (memory/memory), so
+# the default's 17.67x becomes 5.9e250 to 5.9e251 ("e+250" or "e+251"),
+# and the H100s side b replaces, 8 x that, 4.7e251 to 4.7e252
+cdb="$tmpd/tiny-hbm.db"
+expect_exit 0 "claim --db: a side a of 1e-250 TB/s" -- \
+	$RL claim --samples 0 --a "h100-sxm,chip.hbm_tbps=1e-250" --db "$cdb"
+expect_out "^    memory bandwidth +x[0-9]\.[0-9]{2}e\+2(49|50|51)$" \
+	"the memory bandwidth factor in exponent form"
+expect_out "^    product +=[0-9]\.[0-9]{2}e\+25[01]  \(all swapped: [0-9]\.[0-9]{2}e\+25[01]\)$" \
+	"the product and the all-swapped ratio in exponent form"
+expect_out "^    peak compute +x   [0-9]\.[0-9]{3}$" "a factor near 1 keeps three decimals"
+v=$(sqlite3 "$cdb" "SELECT model_value FROM claim_claims WHERE model_value LIKE '%input+output tokens), %'")
+echo "$v" | grep -Eq '^8x Sohu \(as claimed\) vs 8 x h100-sxm .*: [0-9]\.[0-9]{2}e\+25[01]x \(input\+output tokens\), [0-9]\.[0-9]{2}e\+25[01]x \(output tokens\); 8x Sohu \(by design\): [0-9]\.[0-9]{2}e\+25[01]x$' &&
+	echo "ok - the claims table's speedups whole, in exponent form" ||
+	{ echo "not ok - claims speedup cell '$v'"; fails=$((fails + 1)); }
+v=$(sqlite3 "$cdb" "SELECT model_value FROM claim_claims WHERE model_value LIKE '% H100s of %'")
+echo "$v" | grep -Eq '^8x Sohu \(as claimed\) = [0-9]\.[0-9]{2}e\+25[12] H100s of 8 x h100-sxm .* \(Etched.s own figures: 174\); 8x Sohu \(by design\) = [0-9]\.[0-9]{2}e\+25[12]$' &&
+	echo "ok - the H100s replaced in exponent form, Etched's 174 whole" ||
+	{ echo "not ok - claims replacement cell '$v'"; fails=$((fails + 1)); }
 finish
