@@ -18,6 +18,8 @@ mutated from real files, one target at a time (--targets):
                 databases with hostile values in random cells or bytes flipped
   merge         merge of two shards, one with hostile cells
   drops         a [filter]ed run's runs.dropped / dropped_below / next_idx
+                (one whose filter dropped points under profile ideal, one
+                under eval's default that dropped none)
                 edited by hand (negative, NaN text, huge, a blob, a real,
                 past the points, the columns gone as in a file made before
                 them), points deleted, then export, plot heatmap/pareto,
@@ -219,17 +221,18 @@ class Fuzzer:
             os.remove(os.path.join(s, f))
         self.rl("claim", "--db", "claim.db", "--samples", "100", cwd=s)
         self.rl("validate", "--db", "claim.db", cwd=s)
-        def run_spec(name, batch, extra, db, part):
+        def run_spec(name, batch, extra, db, part, profile="ideal"):
             """Write NAME.ini (llama3-8b fp8 128/128 on h100-sxm under
-            ideal, over batch and frac_mac, a grid, then EXTRA) and sweep
-            it whole into DB
+            PROFILE (None: eval's default), over batch and frac_mac, a
+            grid, then EXTRA) and sweep it whole into DB
             and in two shards into PART0.db, PART1.db."""
             with open(os.path.join(s, name + ".ini"), "w") as f:
                 # profile = ideal: the filter's 20000 tokens/s is set for
                 # the roofline (under eval's default, trtllm-0.10 since
                 # 6ff9398, no point reaches it and none is dropped)
                 f.write(f"[meta]\nname = {name}\n[base]\nchip = h100-sxm\n"
-                        "model = llama3-8b\nprofile = ideal\n"
+                        "model = llama3-8b\n" +
+                        (f"profile = {profile}\n" if profile else "") +
                         "set = scenario.precision=fp8\n"
                         "set = scenario.isl=128\nset = scenario.osl=128\n"
                         f"[axes]\nscenario.batch = {batch} log\n"
@@ -243,8 +246,14 @@ class Fuzzer:
         # a filtered run (some points dropped) whole and in two shards
         run_spec("filt", "1:256:8", "[filter]\nkeep = throughput.output_tokens_per_s <= "
                  "20000\n", "filt.db", "fshard")
+        # the same filter under eval's default: it drops no point, a
+        # complete run whose every point is stored (a resume repairs
+        # its count and next point edited by hand)
+        run_spec("kept", "1:256:8", "[filter]\nkeep = throughput.output_tokens_per_s <= "
+                 "20000\n", "kept.db", "kshard", profile=None)
         self.filt = {}
-        for n in ("filt.db", "fshard0.db", "fshard1.db"):
+        for n in ("filt.db", "fshard0.db", "fshard1.db", "kept.db",
+                  "kshard0.db", "kshard1.db"):
             con = sqlite3.connect(os.path.join(s, n))
             self.filt[n] = con.execute(
                 "SELECT dropped + (SELECT count(*) FROM points), "
@@ -448,8 +457,10 @@ class Fuzzer:
         self.rm("d.db", "d.db-wal", "d.db-shm", "e.db", "mo.db", "r.html",
                 "o.svg")
         shutil.copy(os.path.join(self.seeds, "claim.db"), self.path("c.db"))
-        shutil.copy(os.path.join(self.seeds, "filt.ini"), self.path("f.ini"))
-        seed = r.choice(["filt.db", "fshard0.db", "fshard1.db"])
+        seed = r.choice(["filt.db", "fshard0.db", "fshard1.db", "kept.db",
+                         "kshard0.db", "kshard1.db"])
+        shutil.copy(os.path.join(self.seeds, "kept.ini" if seed[0] == "k"
+                                 else "filt.ini"), self.path("f.ini"))
         shutil.copy(os.path.join(self.seeds, seed), self.path("d.db"))
         con = sqlite3.connect(self.path("d.db"))
         gone = r.random() < 0.15
@@ -476,7 +487,8 @@ class Fuzzer:
         con.close()
         self.drops_case = (seed, gone, deleted)
         other = {"fshard0.db": "fshard1.db", "fshard1.db": "fshard0.db",
-                 "filt.db": "fshard1.db"}[seed]
+                 "filt.db": "fshard1.db", "kshard0.db": "kshard1.db",
+                 "kshard1.db": "kshard0.db", "kept.db": "kshard1.db"}[seed]
         shutil.copy(os.path.join(self.seeds, other), self.path("e.db"))
         return r.choice([["export", "--db", "d.db", "--format", "json"],
                          ["export", "--db", "d.db", "--format", "csv"],
@@ -488,7 +500,7 @@ class Fuzzer:
                          ["sweep", "f.ini", "--db", "d.db", "--resume"] +
                          (["--shard", f"{self.filt[seed][1]}/"
                            f"{self.filt[seed][2]}"]
-                          if seed != "filt.db" else []),
+                          if "shard" in seed else []),
                          ["merge", "mo.db", "d.db", "e.db"]])
 
     def drops_check(self, argv, p):
@@ -514,8 +526,9 @@ class Fuzzer:
                     f"{type(dropped).__name__}"]
         if dropped is not None and dropped < 0:
             return [f"{argv[0]} left a negative count {dropped}"]
-        want = self.filt["filt.db"][0] if argv[0] == "merge" else \
-            self.filt[self.drops_case[0]][0]
+        seed = self.drops_case[0]
+        want = self.filt["kept.db" if seed[0] == "k" else "filt.db"][0] \
+            if argv[0] == "merge" else self.filt[seed][0]
         if argv[0] == "sweep" and done and (below != nxt or dropped is None
                                             or dropped + rows != want):
             return [f"resume left dropped {dropped} below {below}, next_idx "

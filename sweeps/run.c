@@ -592,6 +592,15 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		if (id && (rc = rl_store_add_drop_columns(ws->db, err, errlen)))
 			return on_db(o->db_path, rc, err, errlen);
 		if (id && finished) {
+			/* a complete run's next point is its point count; one
+			** edited by hand is set back, its count made unknown (the
+			** walk below counts it again), and the writer guards
+			** its commits from there */
+			rc = rl_store_repair_complete(ws->db, id, s->npoints, err,
+			                              errlen);
+			if (rc)
+				return on_db(o->db_path, rc, err, errlen);
+			next = s->npoints;
 			st->run_id = id;
 			st->complete_before = 1;
 			*start = s->npoints;

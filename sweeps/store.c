@@ -455,6 +455,29 @@ int rl_store_run_dropped(sqlite3 *db, int64_t run_id, uint64_t *dropped)
 	return known;
 }
 
+int rl_store_repair_complete(sqlite3 *db, int64_t run_id, uint64_t npoints,
+                             char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "UPDATE runs SET next_idx = ?2, "
+	                            "dropped = NULL, dropped_below = NULL "
+	                            "WHERE id = ?1 AND finished IS NOT NULL AND "
+	                            "next_idx IS NOT ?2", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, run_id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)npoints);
+		rc = sqlite3_step(st);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, "repairing the run's next point", err,
+		               errlen);
+		return rl_db_exit(rc);
+	}
+	return 0;
+}
+
 int rl_store_set_dropped(sqlite3 *db, int64_t run_id, uint64_t dropped,
                          uint64_t below, char *err, size_t errlen)
 {

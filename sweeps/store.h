@@ -140,6 +140,14 @@ int rl_store_run_dropped(sqlite3 *db, int64_t run_id, uint64_t *dropped);
 int rl_store_set_dropped(sqlite3 *db, int64_t run_id, uint64_t dropped,
                          uint64_t below, char *err, size_t errlen);
 
+/* A run marked complete whose next_idx is not its point count (npoints,
+** as rl_store_finish_run left it): a hand edit.  next_idx set back to
+** npoints and the count of dropped points made unknown (NULL), since it
+** was kept below another index, for the resume to count again; nothing
+** where next_idx is npoints.  RL_OK or an rl_status. */
+int rl_store_repair_complete(sqlite3 *db, int64_t run_id, uint64_t npoints,
+                             char *err, size_t errlen);
+
 /* Whether table has the column name (*yes); SQLITE_OK or an SQLite code. */
 int rl_store_has_column(sqlite3 *db, const char *table, const char *name,
                         int *yes);

@@ -600,6 +600,35 @@ for v in 9223372036854775807 "dropped + 1"; do
 	[ "$r" = "1|1" ] && echo "ok - a part's count of $v leaves the merged count unknown" ||
 		{ echo "not ok - merged count with a part's $v: $r"; fails=$((fails + 1)); }
 done
+# a complete filtered run whose filter kept every point (16 of a 4 x 4
+# grid: no throughput is negative) with its count or next point edited by
+# hand: a resume finds every point stored, so none was dropped, and by
+# sweeps/README.md a complete run's next point is its point count; it
+# repairs dropped to 0 and dropped_below and next_idx to 16 (it left them
+# as they were: text, or a count below another next point)
+cat >"$d/allkept.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+chip.hbm_tbps = 1:4:1
+scenario.batch = 1:4:1
+[filter]
+keep = throughput.output_tokens_per_s >= 0
+[outputs]
+keep = throughput.output_tokens_per_s
+EOF
+$RL sweep "$d/allkept.ini" --db "$d/allkept.db" 2>/dev/null
+for e in "dropped = 'NaN'" "dropped = 5" "next_idx = 3" \
+	"next_idx = 3, dropped_below = 3, dropped = 7" \
+	"next_idx = -1, dropped = 1.5" "dropped_below = 17"; do
+	cp "$d/allkept.db" "$d/allkept-e.db"
+	q "$d/allkept-e.db" "UPDATE runs SET $e"
+	$RL sweep "$d/allkept.ini" --db "$d/allkept-e.db" --resume 2>/dev/null
+	r=$(q "$d/allkept-e.db" "SELECT quote(dropped), dropped_below, next_idx, finished IS NOT NULL, (SELECT count(*) FROM points) FROM runs")
+	[ "$r" = "0|16|16|1|16" ] && echo "ok - a resume repairs a complete run's $e" ||
+		{ echo "not ok - resume after $e left $r"; fails=$((fails + 1)); }
+done
 # and refuses a filtered part that lost a point (it merged it, the count
 # unknown)
 cp "$d/sob-straight.db" "$d/sobp1lost.db"
