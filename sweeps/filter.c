@@ -210,19 +210,9 @@ static double operand_value(const rl_operand *o, const rl_config *cfg,
 	return o->value;
 }
 
-static int compare(double a, int op, double b)
-{
-	switch (op) {
-	case RL_OP_LT: return a < b;
-	case RL_OP_LE: return a <= b;
-	case RL_OP_GT: return a > b;
-	case RL_OP_GE: return a >= b;
-	case RL_OP_EQ: return a == b;
-	default: return a != b;
-	}
-}
-
-static int compare_wide(long double a, int op, long double b)
+/* One comparison for both widths: a double converts to long double
+** exactly, so a filter of doubles compares as it did in double */
+static int compare(long double a, int op, long double b)
 {
 	switch (op) {
 	case RL_OP_LT: return a < b;
@@ -244,8 +234,8 @@ int rl_sweep_filter_keep(const rl_filter *f, const rl_config *cfg,
 		** in long double (linsum.h), where a sum of doubles fits */
 		if (isfinite(a) && isfinite(b))
 			return compare(a, f->op, b);
-		return compare_wide(rl_linsum_value_wide(&f->sum[0], cfg, r), f->op,
-		                    rl_linsum_value_wide(&f->sum[1], cfg, r));
+		return compare(rl_linsum_value_wide(&f->sum[0], cfg, r), f->op,
+		               rl_linsum_value_wide(&f->sum[1], cfg, r));
 	}
 	return compare(operand_value(&f->lhs, cfg, r), f->op,
 	               operand_value(&f->rhs, cfg, r));
