@@ -499,6 +499,14 @@ static const rl_param table[] = {
  "false: the runtime attends to the whole context"},
 };
 
+/* rl_config is the table's doubles and nothing else: every field has its
+** row (rl_config_hash hashes the configuration through the table, and
+** sweeps hash it so) and no padding lies between them (engine.c and
+** eval.c compare spans of it with memcmp as cache keys) */
+_Static_assert(sizeof table / sizeof table[0] * sizeof(double) ==
+                   sizeof(rl_config),
+               "one row of the parameter table per double of rl_config");
+
 const rl_param *rl_params(size_t *count)
 {
 	if (count)
