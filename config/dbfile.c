@@ -91,6 +91,36 @@ static int legacy_only(sqlite3 *db, const rl_db_kind *k)
 	return ok;
 }
 
+/* "PATH holds rooflab KIND schema version V; the newest this build reads
+** is N (...)" for a file of a later version (rl_db_newer_check) */
+static void newer_words(const char *path, const rl_db_kind *k, long long ver,
+                        char *err, size_t errlen)
+{
+	snprintf(err, errlen, "%s holds rooflab %s schema version %lld; the "
+	         "newest this build reads is %d (a later rooflab wrote it; read "
+	         "it with that one; it was left unchanged)", path, k->what, ver,
+	         k->version);
+}
+
+int rl_db_newer_check(sqlite3 *db, const char *path,
+                      const rl_db_kind *const *kinds, char *err,
+                      size_t errlen)
+{
+	long long app = 0, ver = 0;
+	int rc;
+	if ((rc = query_int(db, "PRAGMA application_id", &app)) ||
+	    (rc = query_int(db, "PRAGMA user_version", &ver))) {
+		rl_db_error(db, rc, path, err, errlen);
+		return rl_db_exit(rc);
+	}
+	for (; *kinds; kinds++)
+		if (app == (*kinds)->app_id && ver > (*kinds)->version) {
+			newer_words(path, *kinds, ver, err, errlen);
+			return RL_EINPUT;
+		}
+	return RL_OK;
+}
+
 int rl_db_identify(sqlite3 *db, const char *path, const rl_db_kind *k,
                    int *unmarked, char *err, size_t errlen)
 {
@@ -112,6 +142,10 @@ int rl_db_identify(sqlite3 *db, const char *path, const rl_db_kind *k,
 	if (app == k->app_id) {
 		if (ver == k->version)
 			return RL_OK;
+		if (ver > k->version) {
+			newer_words(path, k, ver, err, errlen);
+			return RL_EINPUT;
+		}
 		snprintf(err, errlen, "%s holds rooflab %s schema version %lld; "
 		         "this rooflab uses version %d (it was left unchanged; "
 		         "write to a new file)", path, k->what, ver, k->version);

@@ -38,6 +38,19 @@ int rl_db_target_check(const char *path, char *err, size_t errlen);
 int rl_db_identify(sqlite3 *db, const char *path, const rl_db_kind *k,
                    int *unmarked, char *err, size_t errlen);
 
+/* Refuse a file that a later rooflab wrote: where db's application_id is
+** one of kinds' (a NULL-ended list) and its user_version newer than that
+** kind's, RL_EINPUT with "PATH holds rooflab KIND schema version V; the
+** newest this build reads is N (a later rooflab wrote it; read it with
+** that one)", the same words rl_db_identify gives the writers; RL_OK for
+** any other file (an older version, an unmarked or foreign file: the
+** reader's own checks say what they lack), or rl_db_exit's status with
+** SQLite's words where the marks cannot be read.  For every reader (plot,
+** report: pdb_open; export, merge, sweep --resume: rl_db_identify). */
+int rl_db_newer_check(sqlite3 *db, const char *path,
+                      const rl_db_kind *const *kinds, char *err,
+                      size_t errlen);
+
 /* Write the kind's mark into db (inside the caller's transaction). */
 int rl_db_mark(sqlite3 *db, const rl_db_kind *k);
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../claim/schema.h"
 #include "../config/dbfile.h"
 #include "../config/regfile.h"
 #include "../sweeps/store.h"
@@ -22,6 +23,10 @@ static void cannot_read(const char *path, const char *why, char *err,
 {
 	snprintf(err, errlen, "%s" UNREAD "%s", path, why);
 }
+
+/* the kinds of file plot and report read (dbfile.h rl_db_newer_check) */
+static const rl_db_kind *const newer_kinds[] = {&claim_db_kind,
+                                                &rl_sweep_db_kind, NULL};
 
 int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen)
 {
@@ -59,6 +64,13 @@ int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen)
 		return RL_EINPUT;
 	}
 	sqlite3_finalize(st);
+	/* a claim, validation or sweep file a later rooflab wrote: its
+	** tables may mean what this build would misread */
+	if ((rc = rl_db_newer_check(*db, path, newer_kinds, err, errlen))) {
+		sqlite3_close(*db);
+		*db = NULL;
+		return rc;
+	}
 	sqlite3_busy_timeout(*db, 5000);
 	return RL_OK;
 }

@@ -55,8 +55,8 @@ void rl_store_error(sqlite3 *db, int rc, const char *what, char *err,
 		rl_db_error(db, rc, what, err, errlen);
 }
 
-static const rl_db_kind sweep_kind = {"sweep", RL_SWEEP_APP_ID,
-                                      RL_SWEEP_SCHEMA_VERSION, NULL};
+const rl_db_kind rl_sweep_db_kind = {"sweep", RL_SWEEP_APP_ID,
+                                     RL_SWEEP_SCHEMA_VERSION, NULL};
 
 int rl_store_init_schema(sqlite3 *db, char *err, size_t errlen)
 {
@@ -64,7 +64,7 @@ int rl_store_init_schema(sqlite3 *db, char *err, size_t errlen)
 	                    errlen);
 	if (rc)
 		return rc;
-	rc = rl_db_mark(db, &sweep_kind);
+	rc = rl_db_mark(db, &rl_sweep_db_kind);
 	if (rc != SQLITE_OK) {
 		rl_store_error(db, rc, "marking the database", err, errlen);
 		return rl_db_exit(rc);
@@ -101,7 +101,7 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 		return RL_EINPUT;
 	}
 	sqlite3_busy_timeout(db, busy_ms);
-	rc = rl_db_identify(db, path, &sweep_kind, &unmarked, err, errlen);
+	rc = rl_db_identify(db, path, &rl_sweep_db_kind, &unmarked, err, errlen);
 	if (!rc && unmarked && readonly) {
 		snprintf(err, errlen, "%s holds no sweep runs", path);
 		rc = RL_EINPUT;
@@ -115,7 +115,7 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 			rc = rl_db_exec(db, "BEGIN IMMEDIATE", path, err, errlen);
 			if (!rc) {
 				/* another process may have made it meanwhile */
-				rc = rl_db_identify(db, path, &sweep_kind, &unmarked, err,
+				rc = rl_db_identify(db, path, &rl_sweep_db_kind, &unmarked, err,
 				                    errlen);
 				if (!rc && unmarked)
 					rc = rl_store_init_schema(db, err, errlen);

@@ -31,10 +31,14 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
+#include "../config/dbfile.h"
 #include "spec.h"
 
 #define RL_SWEEP_APP_ID 0x524c5357 /* "RLSW" */
 #define RL_SWEEP_SCHEMA_VERSION 1
+
+/* The mark of sweep databases (dbfile.h), for the readers' checks. */
+extern const rl_db_kind rl_sweep_db_kind;
 #define RL_SWEEP_BUSY_MS 10000
 
 /* Open (creating if need be) a sweep database for writing, or an existing

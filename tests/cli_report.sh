@@ -138,6 +138,22 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	expect_err "v1\.db: cannot read: no table claim_mc_summary, though the file says claim schema version 2" \
 		"the table its version promises is named"
 fi
+# a claim file a later rooflab wrote (claim's application_id, 0x524c434c,
+# and user_version 3, past RL_CLAIM_SCHEMA_VERSION 2 of claim/schema.h):
+# report and plot refuse it naming the file and both versions, as the
+# writers do, where they read it without comment
+if command -v sqlite3 >/dev/null 2>&1; then
+	cp "$db" "$tmpd/v3.db"
+	sqlite3 "$tmpd/v3.db" "PRAGMA application_id = 1380729676; PRAGMA user_version = 3"
+	expect_exit 2 "report of a later claim schema" -- "$RL" report \
+		--db "$tmpd/v3.db" --out "$tmpd/md/v3.md" --no-plots
+	expect_err "v3\.db holds rooflab claim schema version 3; the newest this build reads is 2" \
+		"report names the later file and both versions"
+	expect_exit 2 "plot of a later claim schema" -- "$RL" plot tornado \
+		--db "$tmpd/v3.db" --term dumb
+	expect_err "v3\.db holds rooflab claim schema version 3; the newest this build reads is 2" \
+		"plot names the later file and both versions"
+fi
 # a cell of the sensitivity tables changed by hand (fuzz9): text where
 # claim writes a number read as 0 (a p50 of 'abc' printed "p50 0.00x"), a
 # real in a count column as the nearest 64-bit integer, a share of 1.5, a

@@ -936,6 +936,24 @@ cp "$d/full.db" "$d/old.db"
 q "$d/old.db" "PRAGMA user_version = 0"
 expect_exit 2 "an older schema" -- $RL sweep "$d/small.ini" --db "$d/old.db"
 expect_err "schema version 0" "names the schema version"
+# a file a later rooflab wrote (user_version 2, past the sweep schema's 1,
+# sweeps/store.h): every reader refuses it naming the file, its version
+# and the newest this build reads (plot and report --sweeps read it
+# without comment; export, merge and resume said "this rooflab uses")
+$RL sweep "$d/small.ini" --db "$d/newer.db" 2>/dev/null
+q "$d/newer.db" "PRAGMA user_version = 2"
+before=$(cksum <"$d/newer.db")
+for c in "export --db $d/newer.db --format csv" \
+	"merge $d/newer-m.db $d/newer.db" \
+	"sweep $d/small.ini --db $d/newer.db --resume" \
+	"plot heatmap --db $d/newer.db --term dumb" \
+	"report --db $d/newer.db --sweeps $d/newer.db --out $d/newer.md --no-plots"; do
+	expect_exit 2 "a later schema: ${c%% *}" -- $RL $c
+	expect_err "newer\.db holds rooflab sweep schema version 2; the newest this build reads is 1" \
+		"a later schema: ${c%% *} names file and versions"
+done
+[ "$before" = "$(cksum <"$d/newer.db")" ] && echo "ok - the later file is unchanged" ||
+	{ echo "not ok - the later file changed"; fails=$((fails + 1)); }
 echo "not a database at all, just text that is long enough to be read" >"$d/text.db"
 expect_exit 2 "not an SQLite file" -- $RL sweep "$d/small.ini" --db "$d/text.db"
 expect_err "not an SQLite database" "says so"
