@@ -37,21 +37,40 @@ void claim_mc_summarize(const rl_mc_result *mc, unsigned long seed,
 void claim_mc_quantile_words(const claim_mc_summary *s, double target,
                              char *buf, size_t len)
 {
-	char pr[32], q[3][32];
+	char pr[32], q[3][32], why[64] = "";
 	claim_prob_text(s->prob_ge_target, pr, sizeof pr);
-	snprintf(buf, len, "speedup p05 %sx  p50 %sx  p95 %sx; P(>= %gx) = %s",
-	         claim_speedup2(q[0], sizeof q[0], s->p05),
-	         claim_speedup2(q[1], sizeof q[1], s->p50),
-	         claim_speedup2(q[2], sizeof q[2], s->p95), target, pr);
+	if (isfinite(s->p05) || isfinite(s->p50) || isfinite(s->p95)) {
+		snprintf(buf, len, "speedup p05 %s  p50 %s  p95 %s; P(>= %gx) = %s",
+		         claim_speedup_x(q[0], sizeof q[0], s->p05),
+		         claim_speedup_x(q[1], sizeof q[1], s->p50),
+		         claim_speedup_x(q[2], sizeof q[2], s->p95), target, pr);
+		return;
+	}
+	/* the reason where the summary shows it: no sample evaluable */
+	if (s->samples > 0 && s->not_evaluable >= s->samples)
+		snprintf(why, sizeof why, " (none of the %lld samples could be "
+		         "evaluated)", s->samples);
+	snprintf(buf, len, "speedup quantiles %s%s; P(>= %gx) = %s",
+	         CLAIM_NOT_EVALUATED, why, target, pr);
+}
+
+void claim_mc_violation_share(double rate, char *buf, size_t len)
+{
+	if (isfinite(rate))
+		snprintf(buf, len, "%.1f%%", 100 * rate);
+	else
+		snprintf(buf, len, "share %s", CLAIM_NOT_EVALUATED);
 }
 
 void claim_mc_violation_words(const claim_mc_summary *s, char *buf,
                               size_t len)
 {
-	snprintf(buf, len, "violating physics: %.1f%% (power %lld, reticle "
+	char share[32];
+	claim_mc_violation_share(s->violation_rate, share, sizeof share);
+	snprintf(buf, len, "violating physics: %s (power %lld, reticle "
 	         "%lld, HBM stacks %lld, area shares %lld); not evaluable: %lld",
-	         100 * s->violation_rate, s->viol[0], s->viol[1], s->viol[2],
-	         s->viol[3], s->not_evaluable);
+	         share, s->viol[0], s->viol[1], s->viol[2], s->viol[3],
+	         s->not_evaluable);
 }
 
 /* "1st", "2nd", "3rd", "11th", "97th" */
@@ -70,7 +89,7 @@ int claim_mc_nominal_words(const claim_mc_summary *s, char *buf,
 	int pct;
 	buf[0] = '\0';
 	if (!(s->nominal > 0) || !isfinite(s->nominal) ||
-	    !isfinite(s->nominal_below))
+	    !isfinite(s->nominal_below) || !isfinite(s->p50))
 		return -1;
 	pct = (int)lround(100 * s->nominal_below);
 	snprintf(buf, len, "the nominal %sx (every assumption at its stated "
@@ -100,6 +119,16 @@ const char *claim_speedup2(char *buf, size_t len, double x)
 	return buf;
 }
 
+const char *claim_speedup_x(char *buf, size_t len, double x)
+{
+	char d[32];
+	if (!isfinite(x))
+		snprintf(buf, len, "%s", CLAIM_NOT_EVALUATED);
+	else
+		snprintf(buf, len, "%sx", claim_speedup2(d, sizeof d, x));
+	return buf;
+}
+
 int claim_swing_flat(double speedup_low, double speedup_high)
 {
 	char lo[32], hi[32];
@@ -112,6 +141,10 @@ int claim_swing_flat(double speedup_low, double speedup_high)
 
 double claim_lean(double nominal, double speedup_low, double speedup_high)
 {
+	/* fmin and fmax pass over a NaN: an end not evaluated would read as
+	** a swing from the other end to itself */
+	if (!isfinite(speedup_low) || !isfinite(speedup_high))
+		return 0;
 	double lo = fmin(speedup_low, speedup_high);
 	double hi = fmax(speedup_low, speedup_high);
 	return lo > 0 && hi > 0 ? log(nominal / lo) - log(hi / nominal) : 0;
@@ -136,14 +169,17 @@ void claim_lean_words(const char *param, const char *unit, double low,
                       double high, double speedup_low, double speedup_high,
                       double nominal, char *buf, size_t len)
 {
-	double lo = fmin(speedup_low, speedup_high);
-	double hi = fmax(speedup_low, speedup_high);
+	/* an end not evaluated: how far either way is unknown (fmin and fmax
+	** would take the other end for both) */
+	int both = isfinite(speedup_low) && isfinite(speedup_high);
+	double lo = both ? fmin(speedup_low, speedup_high) : NAN;
+	double hi = both ? fmax(speedup_low, speedup_high) : NAN;
 	char vl[32], vh[32], x[4][32];
-	snprintf(buf, len, "%s: %sx at %s, %sx at %s%s%s (%sx down, %sx up)",
-	         param, claim_speedup2(x[0], sizeof x[0], speedup_low),
+	snprintf(buf, len, "%s: %s at %s, %s at %s%s%s (%s down, %s up)",
+	         param, claim_speedup_x(x[0], sizeof x[0], speedup_low),
 	         claim_plain_num(vl, sizeof vl, low),
-	         claim_speedup2(x[1], sizeof x[1], speedup_high),
+	         claim_speedup_x(x[1], sizeof x[1], speedup_high),
 	         claim_plain_num(vh, sizeof vh, high), unit && unit[0] ? " " : "",
-	         unit ? unit : "", claim_speedup2(x[2], sizeof x[2], nominal / lo),
-	         claim_speedup2(x[3], sizeof x[3], hi / nominal));
+	         unit ? unit : "", claim_speedup_x(x[2], sizeof x[2], nominal / lo),
+	         claim_speedup_x(x[3], sizeof x[3], hi / nominal));
 }

@@ -32,7 +32,11 @@ typedef struct {
 void claim_mc_summarize(const rl_mc_result *mc, unsigned long seed,
                         double nominal, claim_mc_summary *s);
 
-/* "speedup p05 7.10x  p50 10.68x  p95 15.46x; P(>= 20x) = 0.18%".  Every
+/* "speedup p05 7.10x  p50 10.68x  p95 15.46x; P(>= 20x) = 0.18%"; where
+** no quantile is a number, "speedup quantiles not evaluated (none of the
+** 100 samples could be evaluated); P(>= 20x) = n/a", the reason where the
+** summary gives it (every sample not evaluable), one that is not a number
+** among others "p05 not evaluated" (claim_speedup_x).  Every
 ** speedup of these sentences is claim_speedup2's (two decimals, 1e15 and
 ** past in exponent form), so that a sentence is at most a few hundred
 ** bytes whatever the numbers. */
@@ -40,7 +44,9 @@ void claim_mc_quantile_words(const claim_mc_summary *s, double target,
                              char *buf, size_t len);
 
 /* "violating physics: 0.4% (power 0, reticle 0, HBM stacks 0, area shares
-** 397); not evaluable: 397" */
+** 397); not evaluable: 397"; a share that is not a number (NULL in the
+** database) "violating physics: share not evaluated (power 0, ...)" */
+void claim_mc_violation_share(double rate, char *buf, size_t len);
 void claim_mc_violation_words(const claim_mc_summary *s, char *buf,
                               size_t len);
 
@@ -59,6 +65,12 @@ const char *claim_plain_num(char *buf, size_t len, double v);
 ** when the two ends are numbers that print the same, a swing the text,
 ** the report and the tornado plot name apart rather than draw. */
 const char *claim_speedup2(char *buf, size_t len, double x);
+/* A speedup as the sentences print it, claim_speedup2's digits and "x"
+** ("17.67x"), or "not evaluated" where it is not a number (NULL in the
+** claim database, a Monte Carlo with no evaluable sample), where the
+** text and the report printed "nanx". */
+#define CLAIM_NOT_EVALUATED "not evaluated"
+const char *claim_speedup_x(char *buf, size_t len, double x);
 int claim_swing_flat(double speedup_low, double speedup_high);
 
 /* How much further a tornado row reaches below the nominal than above it,

@@ -82,8 +82,8 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	int side;
 	/* every speedup as claim_speedup2 gives it: two decimals, 1e15 and
 	** past in exponent form (a side a of 1e-250 TB/s gave 252 digits) */
-	claim_speedup2(x2, sizeof x2, x);
-	claim_speedup2(y2, sizeof y2, rep->speedup_output);
+	claim_speedup_x(x2, sizeof x2, x);
+	claim_speedup_x(y2, sizeof y2, rep->speedup_output);
 	/* the word follows the probability over the ranges, the sentence the
 	** stated values: where they disagree ("Not supported: ... reaching
 	** 17x."), the sentence says both (claim_verdict_sentence) */
@@ -93,14 +93,14 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	        mc != NULL, mc ? mc->prob_ge_target : NAN, x, tgt,
 	        rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb),
 	        rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la)));
-	fprintf(f, "  under the stated assumptions: %sx counting input+output "
-	        "tokens (Etched's way), %sx output only\n", x2, y2);
+	fprintf(f, "  under the stated assumptions: %s counting input+output "
+	        "tokens (Etched's way), %s output only\n", x2, y2);
 	if (mc)
-		fprintf(f, "  over the assumption ranges: 90%% interval %sx .. "
-		        "%sx, median %sx, P(>= %gx) = %s\n",
-		        claim_speedup2(q[0], sizeof q[0], mc->p05),
-		        claim_speedup2(q[1], sizeof q[1], mc->p95),
-		        claim_speedup2(q[2], sizeof q[2], mc->p50), tgt, pr);
+		fprintf(f, "  over the assumption ranges: 90%% interval %s .. "
+		        "%s, median %s, P(>= %gx) = %s\n",
+		        claim_speedup_x(q[0], sizeof q[0], mc->p05),
+		        claim_speedup_x(q[1], sizeof q[1], mc->p95),
+		        claim_speedup_x(q[2], sizeof q[2], mc->p50), tgt, pr);
 	else if (claim_mc_skipped(rep))
 		/* say why, as the JSON's mc_skipped does: a side b of the user's
 		** with no uncertainty file, or --samples 0 */
@@ -129,7 +129,7 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	/* the stated values outside their own interval: said at once, under the
 	** mapping, why in the uncertainty section (median_text) */
 	if (mc && (side = claim_vs_interval(x, mc->p05, mc->p95)) != 0)
-		fprintf(f, "  %sx lies %s that interval: the assumption ranges "
+		fprintf(f, "  %s lies %s that interval: the assumption ranges "
 		        "reach further %s the\n  stated values than %s them (see "
 		        "the uncertainty below)\n", x2,
 		        side > 0 ? "above" : "below", side > 0 ? "below" : "above",
@@ -304,16 +304,16 @@ static void unc_text(FILE *f, const claim_report *rep,
 		char name[128], lo[32], hi[32], vl[32], vh[32];
 		snprintf(name, sizeof name, "%c.%s.%s", p->side ? 'b' : 'a',
 		         p->p->section, p->p->key);
-		claim_speedup2(lo, sizeof lo, t->speedup_low);
-		claim_speedup2(hi, sizeof hi, t->speedup_high);
+		claim_speedup_x(lo, sizeof lo, t->speedup_low);
+		claim_speedup_x(hi, sizeof hi, t->speedup_high);
 		/* a swing that rounds to zero is named below, as the tornado
 		** plot and the report leave it out */
 		if (claim_swing_flat(t->speedup_low, t->speedup_high)) {
 			flat[nflat++] = i;
 			continue;
 		}
-		fprintf(f, "    %-32s %9s .. %-9s %s%s speedup %6sx .. "
-		        "%sx\n", name, claim_plain_num(vl, sizeof vl, t->low),
+		fprintf(f, "    %-32s %9s .. %-9s %s%s speedup %7s .. "
+		        "%s\n", name, claim_plain_num(vl, sizeof vl, t->low),
 		        claim_plain_num(vh, sizeof vh, t->high), p->p->unit,
 		        p->p->unit[0] ? "" : " ", lo, hi);
 	}

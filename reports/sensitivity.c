@@ -371,10 +371,8 @@ static void tornado_table(rctx *r, const char *side)
 		}
 		claim_plain_num(c[0], sizeof c[0], pdb_real(st, 1));
 		claim_plain_num(c[1], sizeof c[1], pdb_real(st, 2));
-		claim_speedup2(c[2], sizeof c[2] - 1, sl);
-		claim_speedup2(c[3], sizeof c[3] - 1, sh);
-		strcat(c[2], "x");
-		strcat(c[3], "x");
+		claim_speedup_x(c[2], sizeof c[2], sl);
+		claim_speedup_x(c[3], sizeof c[3], sh);
 		if (n++ == 0)
 			doc_table_begin(&r->d, 6, h);
 		doc_row(&r->d, cells);
@@ -411,13 +409,17 @@ static void side_part(rctx *r, const char *side, const char *id,
 		if (have == HAVE_V2)
 			doc_para(&r->d, "Monte Carlo, %lld samples, seed %llu: %s; %s.",
 			         s.samples, s.seed, q, v);
-		else
+		else {
+			char share[32];
+			claim_mc_violation_share(s.violation_rate, share,
+			                         sizeof share);
 			doc_para(&r->d, "Monte Carlo, %lld samples, seed %llu: %s; "
-			         "violating physics: %.1f%% (this database predates "
+			         "violating physics: %s (this database predates "
 			         "the violations by kind and where the nominal sits "
 			         "among the samples, claim schema version 1; rerun "
 			         "rooflab claim --db for them).", s.samples, s.seed, q,
-			         100 * s.violation_rate);
+			         share);
+		}
 		nominal_words(r, side, &s);
 	} else {
 		char why[400];

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../claim/mcwords.h"
 #include "../claim/verdict.h"
 #include "rctx.h"
 
@@ -194,7 +195,7 @@ void report_verdict(rctx *r)
 {
 	const pdb_claim *c = &r->c;
 	mc_row m;
-	char iv[80], pr[40], tp[120], so[40];
+	char iv[80], pr[40], tp[120], so[40], med[32];
 	int side;
 	double ta = report_side_value(r, "a", "throughput.total_tokens_per_s");
 	double tb = report_side_value(r, "b", "throughput.total_tokens_per_s");
@@ -236,9 +237,10 @@ void report_verdict(rctx *r)
 		         "counting%s; %s in output tokens only.", c->speedup_total,
 		         tp, so);
 	if (m.have)
-		doc_item(&r->d, "90%% interval: %s (median %.2fx), from %ld Monte "
+		doc_item(&r->d, "90%% interval: %s (median %s), from %ld Monte "
 		         "Carlo samples over the assumption ranges (seed %ld)%s%s.",
-		         iv, m.p50, m.samples, m.seed,
+		         iv, claim_speedup_x(med, sizeof med, m.p50), m.samples,
+		         m.seed,
 		         isfinite(m.viol) && m.viol > 0 ?
 		         "; some samples violate physical limits, see the "
 		         "sensitivity section" : "",

@@ -138,6 +138,23 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	expect_err "v1\.db: cannot read: no table claim_mc_summary, though the file says claim schema version 2" \
 		"the table its version promises is named"
 fi
+# quantiles, shares and tornado ends stored as NULL (a NaN as claim
+# stores one): Sohu by design's 1000 samples all not evaluable, its
+# quantiles, P and violation share NULL, a tornado end NULL, side b's
+# median NULL: the report says "not evaluated" with the reason where the
+# summary shows it (claim/mcwords.h), where it printed "nanx" and "nan%"
+if command -v sqlite3 >/dev/null 2>&1; then
+	cp "$db" "$tmpd/nan.db"
+	sqlite3 "$tmpd/nan.db" "UPDATE claim_mc_summary SET p05 = NULL, p50 = NULL, p95 = NULL, prob_ge_target = NULL, violation_rate = NULL, not_evaluable = samples WHERE side = 'b_by_design'; UPDATE claim_tornado_sides SET speedup_low = NULL WHERE side = 'b_by_design' AND ord = 0; UPDATE claim_mc SET p05 = NULL, p50 = NULL, p95 = NULL"
+	expect_exit 0 "report of NULL quantiles" -- "$RL" report \
+		--db "$tmpd/nan.db" --out "$tmpd/md/nan.md" --no-plots
+	has "$tmpd/md/nan.md" "NULL quantiles: in words with the reason" \
+		"speedup quantiles not evaluated (none of the 1000 samples could be evaluated); P(\>= 20x) = n/a; violating physics: share not evaluated (power 10"
+	has "$tmpd/md/nan.md" "NULL median in the verdict: in words" \
+		"(median not evaluated)"
+	has "$tmpd/md/nan.md" "NULL tornado end: in words" "| not evaluated |"
+	lacks "$tmpd/md/nan.md" "no nanx or nan% printed" "nan[x%]"
+fi
 # a claim file a later rooflab wrote (claim's application_id, 0x524c434c,
 # and user_version 3, past RL_CLAIM_SCHEMA_VERSION 2 of claim/schema.h):
 # report and plot refuse it naming the file and both versions, as the

@@ -279,6 +279,54 @@ static void test_mc_words(void **state)
 	                    "at 0.95 (2.00x down, 2.00x up)");
 }
 
+/* Quantiles, shares and speedups that are not numbers (NULL in the claim
+** database, a Monte Carlo with no evaluable sample) in words, where the
+** text and the report printed "nanx" and "nan%": a summary of 100
+** samples none of which could be evaluated gives the reason; one whose
+** quantiles were NULL with 50 of 100 evaluable cannot say why. */
+static void test_mc_not_evaluated(void **state)
+{
+	claim_mc_summary s;
+	char b[512];
+	(void)state;
+	memset(&s, 0, sizeof s);
+	s.samples = 100;
+	s.not_evaluable = 100;
+	s.p05 = s.p50 = s.p95 = NAN;
+	s.prob_ge_target = NAN;
+	s.violation_rate = NAN;
+	s.nominal = 12;
+	s.nominal_below = NAN;
+	claim_mc_quantile_words(&s, 20, b, sizeof b);
+	assert_string_equal(b, "speedup quantiles not evaluated (none of the "
+	                    "100 samples could be evaluated); P(>= 20x) = n/a");
+	claim_mc_violation_words(&s, b, sizeof b);
+	assert_string_equal(b, "violating physics: share not evaluated (power "
+	                    "0, reticle 0, HBM stacks 0, area shares 0); not "
+	                    "evaluable: 100");
+	s.not_evaluable = 50;
+	claim_mc_quantile_words(&s, 20, b, sizeof b);
+	assert_string_equal(b, "speedup quantiles not evaluated; P(>= 20x) = "
+	                    "n/a");
+	/* one quantile NULL among numbers; a median that is not a number has
+	** no place among the samples to be said */
+	s.p05 = 9.5;
+	s.p95 = 14;
+	claim_mc_quantile_words(&s, 20, b, sizeof b);
+	assert_string_equal(b, "speedup p05 9.50x  p50 not evaluated  p95 "
+	                    "14.00x; P(>= 20x) = n/a");
+	s.nominal_below = 0.7;
+	assert_int_equal(claim_mc_nominal_words(&s, b, sizeof b), -1);
+	/* nor leans: fmin/fmax took 15 for both ends, 0.80x down */
+	assert_false(claim_lean_shown(12, 13, NAN, 15));
+	assert_string_equal(claim_speedup_x(b, 32, NAN), "not evaluated");
+	assert_string_equal(claim_speedup_x(b, 32, 17.666), "17.67x");
+	claim_lean_words("b.design.frac_mac", "", 0.1, 0.4, NAN, 15, 12, b,
+	                 sizeof b);
+	assert_string_equal(b, "b.design.frac_mac: not evaluated at 0.1, 15.00x "
+	                    "at 0.4 (not evaluated down, not evaluated up)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -288,6 +336,7 @@ int main(void)
 	    cmocka_unit_test(test_binds),
 	    cmocka_unit_test(test_sentences),
 	    cmocka_unit_test(test_mc_words),
+	    cmocka_unit_test(test_mc_not_evaluated),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
