@@ -37,7 +37,7 @@ static int known(const char *kind, const char *name)
 }
 
 /* A row's chip and model are presets (a microbenchmark names no model):
-** 0, or -1 with the reason. */
+** VAL_WHY_NONE, or the unknown one's kind with the reason. */
 static int known_names(const meas_row *m, char *reason, size_t len)
 {
 	char names[640];
@@ -47,16 +47,16 @@ static int known_names(const meas_row *m, char *reason, size_t len)
 		         "data/chips/NAME.ini for it; known: %s)",
 		         rl_utf8_cut(m->chip_given, 60), m->chip_given,
 		         names);
-		return -1;
+		return VAL_WHY_UNKNOWN_CHIP;
 	}
 	if (!meas_micro(m) && !known("model", m->model)) {
 		snprintf(reason, len, "unknown model '%.*s' (no preset "
 		         "data/models/%.*s.ini; rooflab presets model lists them)",
 		         rl_utf8_cut(m->model, 60), m->model,
 		         rl_utf8_cut(m->model, 60), m->model);
-		return -1;
+		return VAL_WHY_UNKNOWN_MODEL;
 	}
-	return 0;
+	return VAL_WHY_NONE;
 }
 
 /* A row served at a request rate: the load model (model/load.h) at the
@@ -131,27 +131,36 @@ static void evaluate_one(const meas_row *m, const val_versions *vt,
 	o->out_of_sample = v && !strcmp(m->chip, v->fitted_chip) &&
 	                   v->fitted_version[0];
 	if (!profile && !v) {
-		val_version_missing(vt, m->software, m->version, o->reason, sizeof o->reason);
+		o->why = val_version_missing(vt, m->software, m->version, o->reason,
+		                             sizeof o->reason)
+		             ? VAL_WHY_UNKNOWN_VERSION
+		             : VAL_WHY_UNKNOWN_SOFTWARE;
 		return;
 	}
 	if (!profile && !v->profile[0]) {
 		snprintf(o->reason, sizeof o->reason, "%s", v->note);
+		o->why = VAL_WHY_VERSION_NOT_MODELLED;
 		return;
 	}
 	snprintf(o->profile, sizeof o->profile, "%s", profile ? profile
 	                                                      : v->profile);
 	if (!m->modelled) {
 		snprintf(o->reason, sizeof o->reason, "%s", m->why_not);
+		o->why = VAL_WHY_ROW;
 		return;
 	}
-	if (known_names(m, o->reason, sizeof o->reason))
+	if ((o->why = known_names(m, o->reason, sizeof o->reason)))
 		return;
+	/* what fails from here on, the setup, the load model or the engine
+	** cannot represent */
+	o->why = VAL_WHY_NOT_REPRESENTABLE;
 	if (meas_micro(m)) {
 		o->predicted = micro(m, o->profile, o->reason, sizeof o->reason);
 		if (isnan(o->predicted))
 			return;
 		o->error = miss(o->predicted, m);
 		o->status = VAL_OK;
+		o->why = VAL_WHY_NONE;
 		return;
 	}
 	if (meas_setup(m, o->profile, &st, err, sizeof err)) {
@@ -165,6 +174,7 @@ static void evaluate_one(const meas_row *m, const val_versions *vt,
 			return;
 		o->error = miss(o->predicted, m);
 		o->status = VAL_OK;
+		o->why = VAL_WHY_NONE;
 		return;
 	}
 	if (rl_eval_run(&st.cfg, m->requests, &r) != RL_OK) {
@@ -174,6 +184,22 @@ static void evaluate_one(const meas_row *m, const val_versions *vt,
 	o->predicted = rl_metric_of(meas_metric(m, v && v->tokens_total), &r);
 	o->error = miss(o->predicted, m);
 	o->status = VAL_OK;
+	o->why = VAL_WHY_NONE;
+}
+
+const char *val_why_name(int why)
+{
+	static const char *const name[VAL_WHY_COUNT] = {
+	    NULL, "unknown_software", "unknown_version", "unknown_chip",
+	    "unknown_model", "version_not_modelled", "row_not_modelled",
+	    "not_representable"};
+	return why > VAL_WHY_NONE && why < VAL_WHY_COUNT ? name[why] : NULL;
+}
+
+int val_why_unknown(int why)
+{
+	return why == VAL_WHY_UNKNOWN_SOFTWARE || why == VAL_WHY_UNKNOWN_VERSION ||
+	       why == VAL_WHY_UNKNOWN_CHIP || why == VAL_WHY_UNKNOWN_MODEL;
 }
 
 void val_evaluate(const meas_set *set, const val_versions *vt,

@@ -18,7 +18,10 @@
 ** val_evaluate() predicts every row's own metric with its profile and
 ** keeps every row, modelled or with the reason it is not (among them a
 ** version missing from the table, whose reason offers the versions of
-** that software with a profile, and a chip or model without a preset);
+** that software with a profile, and a chip or model without a preset)
+** and the kind of that reason (VAL_WHY_*: a name the presets or the
+** version table lack, which `rooflab validate --strict` refuses, apart
+** from what the table, the row or the engine says);
 ** val_groups() summarises the errors by chip,
 ** version, model, precision and metric one at a time, val_cells() by
 ** chip, version, model and precision together.
@@ -34,6 +37,39 @@
 
 enum { VAL_OK = 0, VAL_NOT_MODELLED = 1 };
 
+/* Why a row is not modelled: the kind of its reason (the reason's text
+** says the rest).  A row gets the first that holds, in this order: its
+** software and version not in the version table (unless --profile serves
+** every row), the table's row for it without a profile, the row itself
+** (measure.h: its metric, lengths, tp or fields), its chip, then its
+** model, without a preset, a setup, load model or engine that refuses it.
+** The four unknown names are the file's spellings that nothing here has
+** (val_why_unknown); the others are what the table or the row says, or
+** what the engine cannot represent. */
+enum {
+	VAL_WHY_NONE = 0,         /* modelled */
+	VAL_WHY_UNKNOWN_SOFTWARE, /* no row of the version table has its
+	                          ** software (column software) */
+	VAL_WHY_UNKNOWN_VERSION,  /* the table has the software, not this
+	                          ** version (column version) */
+	VAL_WHY_UNKNOWN_CHIP,     /* no chip preset (column chip) */
+	VAL_WHY_UNKNOWN_MODEL,    /* no model preset (column model) */
+	VAL_WHY_VERSION_NOT_MODELLED, /* the table lists the version, or the
+	                          ** model for it, without a profile: its note */
+	VAL_WHY_ROW,              /* the row itself (meas_row.why_not) */
+	VAL_WHY_NOT_REPRESENTABLE, /* the setup, the load model or the engine
+	                          ** refuse it (a shape, a precision, a chip
+	                          ** without the units, a model that does not
+	                          ** fit) */
+	VAL_WHY_COUNT
+};
+/* Its name in JSON (reason_kind): "unknown_software", "unknown_version",
+** "unknown_chip", "unknown_model", "version_not_modelled",
+** "row_not_modelled", "not_representable"; NULL for VAL_WHY_NONE. */
+const char *val_why_name(int why);
+/* 1 for the kinds of an unknown name (software, version, chip, model). */
+int val_why_unknown(int why);
+
 typedef struct {
 	const meas_row *row;
 	char profile[RL_NAME_MAX];  /* empty when none */
@@ -44,6 +80,7 @@ typedef struct {
 	int out_of_sample;          /* the fitted chip, but a version whose
 	                            ** profile was fitted on another's rows */
 	char reason[VAL_REASON_MAX]; /* why not modelled */
+	int why;                    /* its kind, VAL_WHY_* (NONE when ok) */
 	double measured, predicted, error; /* error = predicted/measured - 1 */
 } val_row;
 

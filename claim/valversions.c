@@ -270,8 +270,8 @@ static void offered(const val_versions *vt, const char *software,
 	}
 }
 
-void val_version_missing(const val_versions *vt, const char *software,
-                         const char *version, char *reason, size_t len)
+int val_version_missing(const val_versions *vt, const char *software,
+                        const char *version, char *reason, size_t len)
 {
 	char list[256];
 	const char *label;
@@ -290,12 +290,13 @@ void val_version_missing(const val_versions *vt, const char *software,
 		of_software |= loose_eq(vt->v[i].software, software, 0);
 	label = of_software ? "; versions with one: " : "; software with one: ";
 	if (k + strlen(label) >= len)
-		return;
+		return of_software;
 	room = len - k - strlen(label);
 	offered(vt, software, of_software, list,
 	        room < sizeof list ? room : sizeof list);
 	if (list[0] && strcmp(list, "..."))
 		snprintf(reason + k, len - k, "%s%s", label, list);
+	return of_software;
 }
 
 /* How closely one entry of a models column ("name" or "prefix*") scopes

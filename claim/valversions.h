@@ -59,8 +59,9 @@ const val_version *val_version_for(const val_versions *vt,
 /* Why a software and version have no entry in the table, into reason (len
 ** bytes), with the spellings the table does have (the versions of that
 ** software with a profile, or the software with one) so that a near miss
-** ("1.0.0" for "1.0(main)") can be corrected. */
-void val_version_missing(const val_versions *vt, const char *software,
-                         const char *version, char *reason, size_t len);
+** ("1.0.0" for "1.0(main)") can be corrected.  1 when the table has
+** rows of that software (the version is what it lacks), 0 when none. */
+int val_version_missing(const val_versions *vt, const char *software,
+                        const char *version, char *reason, size_t len);
 
 #endif

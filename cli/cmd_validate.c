@@ -8,7 +8,9 @@
 ** held-out chips, and each profile's leave-one-architecture-out error
 ** (model names whose presets are one network left out together).
 ** With --db the rows are stored (tables validation_runs and validation of
-** claim/schema.h) for plots and the report.
+** claim/schema.h) for plots and the report.  A row naming a chip, model,
+** software or version that nothing here has is listed not modelled, or
+** with --strict refused (exit 2, each named by file, line and column).
 */
 #include <math.h>
 #include <stdio.h>
@@ -19,6 +21,7 @@
 #include "../claim/valstore.h"
 #include "../config/ini.h"
 #include "../config/json.h"
+#include "../config/presets.h"
 #include "../config/setup.h"
 #include "../config/utf8.h"
 #include "../model/comm.h"
@@ -29,7 +32,7 @@
 
 typedef struct {
 	const char *mfile, *profile, *vfile, *dbpath;
-	int json;
+	int json, strict;
 } validate_args;
 
 static const opt_def table[] = {
@@ -42,12 +45,16 @@ static const opt_def table[] = {
             "data/profiles/versions.csv)"),
     OPT_STR("--db", validate_args, dbpath, "FILE", "store the rows"),
     OPT_BOOL("--json", validate_args, json, "rows, groups and cells as JSON"),
+    OPT_BOOL("--strict", validate_args, strict,
+             "a chip, model, software or version that nothing\n"
+             "here names is bad input (exit 2), not a row not\nmodelled"),
     OPT_LAST};
 
 static void help(FILE *f)
 {
 	fputs("usage: rooflab validate [--measurements FILE] [--profile NAME]\n  "
-	      "       [--versions FILE] [--db FILE] [--json]\n\nPredicts every "
+	      "       [--versions FILE] [--db FILE] [--json] [--strict]\n\n"
+	      "Predicts every "
 	      "row of FILE (default: data/measurements.csv and\n"
 	      "data/measurements/published-h100.csv; FILE: any CSV with the "
 	      "columns\nof published-h100.csv, id, software, version, chip, "
@@ -66,25 +73,33 @@ static void help(FILE *f)
 	      "\"cells\":\n[...]}: a row per row of the file, in its order (id, "
 	      "chip, chip_given,\nmetric, measured, predicted, error = "
 	      "predicted/measured - 1, profile,\nstatus \"ok\" or "
-	      "\"not_modelled\", set, reason); groups by one key (chip,\n"
-	      "version, model, precision or metric), cells by chip, version, "
-	      "model\nand precision together, each within one \"set\": "
-	      "in_sample, held_out,\nout_of_sample (the fitted chip's rows of "
-	      "a version whose profile was\nfitted on another version's rows: "
-	      "versions.csv's fitted_version) or\nnot_modelled (README.md gives "
-	      "every key).  A row of the version table\nmay serve some models "
-	      "only (its models column).  A chip column may\nspell the "
-	      "GPU as the tables do (\"H200 141GB HBM3e\",\n\"A100-PCIE-80GB\"); "
-	      "a row of an unknown chip, model or version is\nlisted not "
-	      "modelled with the reason (for a version, the versions the\n"
-	      "table has).\n\nExit 0 when every row was read, "
+	      "\"not_modelled\", set, reason, reason_kind); groups by one\n"
+	      "key (chip, version, model, precision or metric), cells by chip,\n"
+	      "version, model and precision together, each within one \"set\":\n"
+	      "in_sample, held_out, out_of_sample (the fitted chip's rows of\n"
+	      "a version whose profile was fitted on another version's rows:\n"
+	      "versions.csv's fitted_version) or not_modelled (README.md gives\n"
+	      "every key).  A row of the version table may serve some models\n"
+	      "only (its models column).  A chip column may spell the GPU as\n"
+	      "the tables do (\"H200 141GB HBM3e\", \"A100-PCIE-80GB\"); a row\n"
+	      "of an unknown chip, model or version is listed not modelled with\n"
+	      "the reason (for a version, the versions the table has), so that\n"
+	      "one misspelt row of a held-out table does not cost the others\n"
+	      "their result.  --strict refuses such rows instead: each is named,\n"
+	      "\"FILE:LINE: column 'chip' (N): no preset 'x' (presets: ...)\"\n"
+	      "(the first 20, then a count), no report is printed and the exit\n"
+	      "is 2; rows not modelled for another reason (the version table's\n"
+	      "note, the row's metric or lengths, a shape or precision the\n"
+	      "engine cannot represent) never fail it.\n\n"
+	      "Exit 0 when every row was read, "
 	      "modelled or not; 2 for bad input: a\nfile that cannot be read or "
 	      "is refused (a missing or doubled column, a\nvalue that is not a "
 	      "number, a header and no rows, two rows with one\nid: naming file, "
 	      "line and column), an unknown option or --profile, a\nbad version "
 	      "table, a --db that is not rooflab's or cannot be written\n"
-	      "(read-only, locked); 1 for an internal failure (out of memory, a "
-	      "full\ndisk, an I/O error).\n", f);
+	      "(read-only, locked), with --strict a row of an unknown name; 1\n"
+	      "for an internal failure (out of memory, a full disk, an I/O\n"
+	      "error).\n", f);
 	opt_help(f, table);
 }
 
@@ -275,10 +290,13 @@ static void write_json(const val_row *v, size_t n, const val_group *g,
 		json_str(&w, "status",
 		         v[i].status == VAL_OK ? "ok" : "not_modelled");
 		json_str(&w, "set", val_set_name(val_set_of(&v[i])));
-		if (v[i].status == VAL_OK)
+		if (v[i].status == VAL_OK) {
 			json_null(&w, "reason");
-		else
+			json_null(&w, "reason_kind");
+		} else {
 			json_str(&w, "reason", v[i].reason);
+			json_str(&w, "reason_kind", val_why_name(v[i].why));
+		}
 		json_end(&w);
 	}
 	json_end(&w);
@@ -486,6 +504,79 @@ static void print_rows(const val_row *v, size_t n)
 	print_not_modelled(v, n);
 }
 
+/* The column a row's unknown name is in (val_why_unknown): its header
+** name into *name and its 1-based number.  The older layout has no
+** version column: its software column carries the version. */
+static int unknown_column(const meas_set *set, int why, const char **name)
+{
+	switch (why) {
+	case VAL_WHY_UNKNOWN_CHIP:
+		*name = "chip";
+		return set->col_chip;
+	case VAL_WHY_UNKNOWN_MODEL:
+		*name = "model";
+		return set->col_model;
+	case VAL_WHY_UNKNOWN_VERSION:
+		if (set->published) {
+			*name = "version";
+			return set->col_version;
+		}
+		break;
+	}
+	*name = "software";
+	return set->col_software;
+}
+
+/* --strict: each row of a name that no preset or version-table row has
+** (val_why_unknown), on stderr as "FILE:LINE: column 'chip' (N): no
+** preset 'x' (presets: ...)" (a software or version: its reason, which
+** offers the table's spellings), the first STRICT_SHOWN, then how many
+** more; the count of such rows (0: none, the report goes on). */
+#define STRICT_SHOWN 20
+static size_t strict_refusals(char (*files)[1024], const meas_set *sets,
+                              size_t nfiles, const val_row *v)
+{
+	char chips[1024], models[1024], msg[4096];
+	size_t f, i, k = 0, bad = 0;
+	chips[0] = models[0] = '\0';
+	for (f = 0; f < nfiles; f++)
+		for (i = 0; i < sets[f].n; i++, k++) {
+			const val_row *r = &v[k];
+			const meas_row *m = r->row;
+			const char *col, *given;
+			char *list;
+			int n;
+			if (!val_why_unknown(r->why) || ++bad > STRICT_SHOWN)
+				continue;
+			n = unknown_column(&sets[f], r->why, &col);
+			if (r->why != VAL_WHY_UNKNOWN_CHIP &&
+			    r->why != VAL_WHY_UNKNOWN_MODEL) {
+				snprintf(msg, sizeof msg, "%s:%d: column '%s' (%d): %s",
+				         files[f], m->line, col, n, r->reason);
+				cli_say("validate", msg);
+				continue;
+			}
+			list = r->why == VAL_WHY_UNKNOWN_CHIP ? chips : models;
+			given = r->why == VAL_WHY_UNKNOWN_CHIP ? m->chip_given
+			                                       : m->model;
+			if (!list[0])
+				preset_names(col, list, sizeof chips);
+			snprintf(msg, sizeof msg, "%s:%d: column '%s' (%d): no preset "
+			         "'%.*s' (presets: %s)", files[f], m->line, col, n,
+			         rl_utf8_cut(given, 60), given,
+			         list[0] ? list : "none");
+			cli_say("validate", msg);
+		}
+	if (bad > STRICT_SHOWN) {
+		snprintf(msg, sizeof msg, "and %zu more row%s naming a chip, model, "
+		         "software or version that has no preset or profile (without "
+		         "--strict, --json lists every row with its reason_kind)",
+		         bad - STRICT_SHOWN, bad - STRICT_SHOWN == 1 ? "" : "s");
+		cli_say("validate", msg);
+	}
+	return bad;
+}
+
 /* One measurements file: read, check, evaluate into *v (grown). */
 static int one_file(const char *path, const val_versions *vt,
                     const char *profile, meas_set *set, val_row **v,
@@ -508,7 +599,7 @@ static int one_file(const char *path, const val_versions *vt,
 
 int cmd_validate(int argc, char **argv)
 {
-	validate_args o = {NULL, NULL, NULL, NULL, 0};
+	validate_args o = {NULL, NULL, NULL, NULL, 0, 0};
 	const char *mfile, *profile, *dbpath, *vfile;
 	char files[2][1024], vbuf[1024], err[1024];
 	meas_set sets[2];
@@ -559,6 +650,11 @@ int cmd_validate(int argc, char **argv)
 		              sizeof err);
 	if (rc != RL_OK) {
 		cli_say("validate", err); /* rc: input's, or internal */
+		goto done;
+	}
+	/* refused before anything is stored or printed */
+	if (o.strict && strict_refusals(files, sets, nfiles, v)) {
+		rc = RL_EINPUT;
 		goto done;
 	}
 	ng = val_groups(v, n, &g);

@@ -55,7 +55,7 @@ pyq() { python3 -c "import json,sys; d=json.load(open('$J')); r={x['id']:x for x
 if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "json is rows, groups and cells" -- pyq "assert sorted(d)==['cells','groups','rows'], d.keys()"
 	expect_exit 0 "every row is listed, none dropped" -- pyq "assert len(d['rows'])==19"
-	expect_exit 0 "row keys" -- pyq "assert all(sorted(x)==sorted(['id','chip','chip_given','metric','measured','predicted','error','profile','status','set','reason']) for x in d['rows'])"
+	expect_exit 0 "row keys" -- pyq "assert all(sorted(x)==sorted(['id','chip','chip_given','metric','measured','predicted','error','profile','status','set','reason','reason_kind']) for x in d['rows'])"
 	# per GPU = system / gpus (8), by definition of the metric
 	expect_exit 0 "per-GPU metric is the system's over 8 GPUs" -- pyq "assert abs(r['a-out']['predicted']/r['a-gpu']['predicted']-8)<1e-6"
 	# output tokens_per_s is output tokens; total counts isl+osl per osl: (2048+128)/128 = 17
@@ -275,6 +275,62 @@ if command -v python3 >/dev/null 2>&1; then
 	# does not have, the software with a profile (T, once)
 	expect_exit 0 "version without profile: T's versions offered" -- uq "x=r['v']; assert x['reason'].endswith('(data/profiles/versions.csv); versions with one: out, tot, micro'), x"
 	expect_exit 0 "software not in the table: the software offered" -- uq "x=r['s']; assert x['status']=='not_modelled' and x['reason']==\"software 'U' version out has no profile in the version table (data/profiles/versions.csv); software with one: T\", x"
+	# the kind of each reason: the four unknown names apart from the rest
+	expect_exit 0 "reason_kind of unknown names" -- uq "k={i:r[i]['reason_kind'] for i in r}; assert k=={'m':'unknown_model','c':'unknown_chip','v':'unknown_version','s':'unknown_software','k':None}, k"
+fi
+# --strict: rows naming a chip or model without a preset, or a software or
+# version the table lacks, are bad input (exit 2, no report); a row not
+# modelled for another reason (lengths not given, as MLPerf's; the table's
+# note) is not.  Line 3 names chip h100x (column 4), line 5 model
+# llama9-70b (column 6); line 4 is MLPerf-like, line 6 a version the
+# table lists without a profile.
+printf '%s\n%s\n%s\n%s\n%s\n%s\n' "$H" \
+	"k,T,out,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," \
+	"c,T,out,h100x,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," \
+	"mlperf,T,out,h100-sxm,8,llama2-70b,fp8,,,2,1,MLPerf Offline,,tokens_per_s,24524.9," \
+	"m,T,out,h100-sxm,1,llama9-70b,fp8,128,128,1,1,,,output_tokens_per_s,1," \
+	"n,T,none,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," > "$tmpd/st.csv"
+expect_exit 0 "--strict off: unknown names listed, exit 0" -- $RL validate --measurements "$tmpd/st.csv" --versions "$V"
+expect_out "^  h100x +T out +llama3-8b +fp8 +1 row\$" "--strict off: the unknown chip's row listed"
+expect_out "^  h100-sxm +T out +llama9-70b +fp8 +1 row\$" "--strict off: the unknown model's row listed"
+expect_out "^  h100-sxm +T out +llama2-70b +fp8 +1 row\$" "--strict off: the MLPerf-like row listed"
+# the presets offered: the .ini files of the data directory, by name
+presets() { (cd "$ROOFLAB_DATA/$1" && ls -- *.ini) | sed 's/\.ini$//' | LC_ALL=C sort | awk '{ printf "%s%s", (NR > 1 ? ", " : ""), $0 }'; }
+expect_exit 2 "--strict: unknown names are bad input" -- $RL validate --measurements "$tmpd/st.csv" --versions "$V" --strict
+cp "$tmpd/out" "$tmpd/st.out"; cp "$tmpd/err" "$tmpd/st.err"
+printf '%s\n%s\n' \
+	"rooflab validate: $tmpd/st.csv:3: column 'chip' (4): no preset 'h100x' (presets: $(presets chips))" \
+	"rooflab validate: $tmpd/st.csv:5: column 'model' (6): no preset 'llama9-70b' (presets: $(presets models))" > "$tmpd/st.want"
+expect_exit 0 "--strict: lines 3 and 5, their columns, nothing of lines 4 and 6" -- cmp "$tmpd/st.want" "$tmpd/st.err"
+expect_exit 0 "--strict: no report" -- test ! -s "$tmpd/st.out"
+expect_exit 2 "--strict --json: unknown names are bad input" -- $RL validate --measurements "$tmpd/st.csv" --versions "$V" --strict --json
+cp "$tmpd/out" "$tmpd/st.out"; cp "$tmpd/err" "$tmpd/st.err"
+expect_exit 0 "--strict --json: no JSON, the same lines" -- sh -c "test ! -s '$tmpd/st.out' && cmp '$tmpd/st.want' '$tmpd/st.err'"
+# a software and a version the table lacks: the column and the reason,
+# which offers the table's spellings
+printf '%s\n%s\n%s\n' "$H" \
+	"v,T,9.9,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," \
+	"s,U,out,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," > "$tmpd/stv.csv"
+expect_exit 2 "--strict: a version and a software the table lacks" -- $RL validate --measurements "$tmpd/stv.csv" --versions "$V" --strict
+cp "$tmpd/err" "$tmpd/st.err"
+printf '%s\n%s\n' \
+	"rooflab validate: $tmpd/stv.csv:2: column 'version' (3): software 'T' version 9.9 has no profile in the version table (data/profiles/versions.csv); versions with one: out, tot, micro" \
+	"rooflab validate: $tmpd/stv.csv:3: column 'software' (2): software 'U' version out has no profile in the version table (data/profiles/versions.csv); software with one: T" > "$tmpd/stv.want"
+expect_exit 0 "--strict: the version's and the software's columns" -- cmp "$tmpd/stv.want" "$tmpd/st.err"
+# --profile serves every row: no version is looked up, none is unknown
+expect_exit 0 "--strict --profile: versions not looked up" -- $RL validate --measurements "$tmpd/stv.csv" --versions "$V" --profile trtllm-0.10 --strict
+# only rows not modelled for other reasons: --strict changes nothing
+sed '3d;5d' "$tmpd/st.csv" > "$tmpd/st2.csv"
+$RL validate --measurements "$tmpd/st2.csv" --versions "$V" > "$tmpd/st2.txt"
+expect_exit 0 "--strict: other rows not modelled pass" -- $RL validate --measurements "$tmpd/st2.csv" --versions "$V" --strict
+cp "$tmpd/out" "$tmpd/st.out"
+expect_exit 0 "--strict: the same report when nothing is refused" -- cmp "$tmpd/st2.txt" "$tmpd/st.out"
+# 22 rows of an unknown chip: the first 20 named (lines 2-21), then the count
+{ echo "$H"; i=1; while [ $i -le 22 ]; do echo "c$i,T,out,h100x,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1,"; i=$((i + 1)); done; } > "$tmpd/st22.csv"
+expect_exit 2 "--strict: 22 unknown rows" -- $RL validate --measurements "$tmpd/st22.csv" --versions "$V" --strict
+cp "$tmpd/err" "$tmpd/st.err"
+expect_exit 0 "--strict: 21 lines, the first 20 rows then the count" -- sh -c "test \$(wc -l < '$tmpd/st.err') -eq 21 && sed -n 20p '$tmpd/st.err' | grep -q '/st22.csv:21: column' && sed -n 21p '$tmpd/st.err' | grep -q '^rooflab validate: and 2 more rows naming a chip, model, software or version'"
+if command -v python3 >/dev/null 2>&1; then
 	# the shipped table: a release spelled 1.0.0 is not 1.0(main), and no
 	# alias makes it so; the reason names the spelling the table uses.
 	# After 1.0(main) come the two post-1.0 tables (they have a profile,
