@@ -78,11 +78,26 @@ static void build(const rl_setup *st, area_view *v)
 	                              MAX_VIOL);
 	if (v->have_power && cfg->chip.tdp_w > 0 &&
 	    v->pw.total_w > cfg->chip.tdp_w && v->nviol < MAX_VIOL)
-		snprintf(v->viol[v->nviol++], 200,
+		snprintf(v->viol[v->nviol++], sizeof v->viol[0],
 		         "power: every MAC array busy at %s with HBM at full "
 		         "bandwidth draws %.0f W, over the %.0f W TDP (such a load "
 		         "runs at a lower clock)",
 		         rl_precision_name(v->prec), v->pw.total_w, cfg->chip.tdp_w);
+}
+
+/* Why serving refuses the chip, or NULL: no HBM in the column it serves
+** (model/servesetup.c's check; a chip holding everything in SRAM is not
+** modelled, and a sweep's point of it has status 2). */
+static const char *serving_refused(const rl_config *cfg, const area_view *v)
+{
+	const rl_chip *c = cfg->chip.by_design > 0.5 ? &v->derived : &cfg->chip;
+	if (c->hbm_bytes > 0 && c->hbm_Bps > 0)
+		return NULL;
+	return "no HBM: serving does not model this chip (eval, map and curve "
+	       "refuse it, a sweep stores its points as not evaluable): the "
+	       "KV cache and a copy of every weight, SRAM-resident ones too, "
+	       "are kept in HBM, so a chip holding everything in SRAM is not "
+	       "modelled; design.hbm_stacks >= 1";
 }
 
 static void out_json(const rl_setup *st, const area_view *v)
@@ -134,6 +149,10 @@ static void out_json(const rl_setup *st, const area_view *v)
 	json_num(&w, "hbm_gb", cfg->chip.hbm_bytes / 1e9);
 	json_num(&w, "hbm_tbps", cfg->chip.hbm_Bps / 1e12);
 	json_end(&w);
+	if (serving_refused(cfg, v))
+		json_str(&w, "serving_refused", serving_refused(cfg, v));
+	else
+		json_null(&w, "serving_refused");
 	json_num(&w, "sram_mb", v->derived.sram_bytes / 1e6);
 	json_num(&w, "sram_tbps", v->derived.sram_Bps / 1e12);
 	json_obj(&w, "hbm");
@@ -255,6 +274,8 @@ static void out_table(const rl_setup *st, const area_view *v)
 	       "the long edges\n",
 	       cfg->design.hbm_stacks, rl_hbm_name((int)cfg->design.hbm_gen),
 	       si->edge_needed_m * 1e3, si->edge_m * 1e3);
+	if (serving_refused(cfg, v))
+		printf("(%s)\n", serving_refused(cfg, v));
 	if (v->have_power)
 		/* every term rl_power_at adds at this load (no vector work, no
 		** link traffic: those are 0), so that the terms make the total */
@@ -320,6 +341,8 @@ int cmd_area(int argc, char **argv)
 	build(&st, &v);
 	for (k = 0; k < v.nviol; k++)
 		cli_warn("area", v.viol[k]);
+	if (serving_refused(&st.cfg, &v))
+		cli_warn("area", serving_refused(&st.cfg, &v));
 	if (o.json)
 		out_json(&st, &v);
 	else

@@ -58,9 +58,17 @@ static int check(const rl_config *cfg, rl_result *r)
 	if (!divides(m->kv_heads, m->heads))
 		return fail(r, RL_EINVAL,
 		            "model: heads must be a multiple of kv_heads");
+	/* a chip without HBM (Groq-style, everything in SRAM) is refused, not
+	** modelled: the KV cache lives in HBM (its residency in SRAM is not
+	** modelled) and so does the copy of every weight, resident ones too
+	** (chip.sram_resident_share reads them from SRAM; README, MAC arrays
+	** or SRAM?) */
 	if (cfg->chip.hbm_Bps <= 0 || cfg->chip.hbm_bytes <= 0)
 		return fail(r, RL_EINVAL,
-		            "chip: hbm_gb and hbm_tbps must be set (> 0)");
+		            "chip: hbm_gb and hbm_tbps must be set (> 0): a chip "
+		            "without HBM is not modelled (the KV cache and a copy "
+		            "of every weight, SRAM-resident ones too, are kept in "
+		            "HBM); by design, design.hbm_stacks >= 1");
 	return rl_mapping_check(cfg, r->error, sizeof r->error);
 }
 
