@@ -80,9 +80,19 @@ static void build(const rl_setup *st, area_view *v)
 	    v->pw.total_w > cfg->chip.tdp_w && v->nviol < MAX_VIOL)
 		snprintf(v->viol[v->nviol++], sizeof v->viol[0],
 		         "power: every MAC array busy at %s with HBM at full "
-		         "bandwidth draws %.0f W, over the %.0f W TDP (such a load "
-		         "runs at a lower clock)",
-		         rl_precision_name(v->prec), v->pw.total_w, cfg->chip.tdp_w);
+		         "bandwidth draws %.0f W, over the %.0f W TDP: it runs at a "
+		         "lower clock (eval: power.clock_scale); --set "
+		         "chip.tdp_w=%.0f lifts the limit",
+		         rl_precision_name(v->prec), v->pw.total_w, cfg->chip.tdp_w,
+		         ceil(v->pw.total_w));
+}
+
+/* Which column serving reads (eval, map, curve, sweep): a chip by design
+** is served as its design derives it, a spec-sheet chip as its sheet
+** gives it, whatever --set design.* moves in the design column. */
+static const char *served_column(const rl_config *cfg)
+{
+	return cfg->chip.by_design > 0.5 ? "design" : "spec_sheet";
 }
 
 /* Why serving refuses the chip, or NULL: no HBM in the column it serves
@@ -149,6 +159,7 @@ static void out_json(const rl_setup *st, const area_view *v)
 	json_num(&w, "hbm_gb", cfg->chip.hbm_bytes / 1e9);
 	json_num(&w, "hbm_tbps", cfg->chip.hbm_Bps / 1e12);
 	json_end(&w);
+	json_str(&w, "served", served_column(cfg));
 	if (serving_refused(cfg, v))
 		json_str(&w, "serving_refused", serving_refused(cfg, v));
 	else
@@ -269,6 +280,13 @@ static void out_table(const rl_setup *st, const area_view *v)
 	row3("HBM capacity (GB)", si->hbm_bytes, cfg->chip.hbm_bytes, 1e9);
 	row3("HBM bandwidth (GB/s)", si->hbm_Bps, cfg->chip.hbm_Bps, 1e9);
 	row3("SRAM bandwidth (TB/s)", si->sram_Bps, cfg->chip.sram_Bps, 1e12);
+	if (cfg->chip.by_design > 0.5)
+		printf("(serving reads the design column: chip.by_design = "
+		       "true)\n");
+	else if (si->fma_units > 0)
+		printf("(serving reads the spec sheet column: chip.by_design = "
+		       "false, so --set design.*\n moves the design column "
+		       "alone; --set chip.by_design=true serves the design)\n");
 	sram_note(cfg, si);
 	printf("\nHBM: %g x %s stacks; PHY edge %.1f mm needed of %.1f mm on "
 	       "the long edges\n",

@@ -221,6 +221,23 @@ expect_exit 0 "area --help" -- $RL area --help
 expect_no_out "^  --(model|isl|osl|tp|pp|ep|chips|batch|profile) " "area --help lists no refused option"
 expect_out "^  --precision P" "area --help lists --precision"
 expect_out "^  --set SECTION.KEY=V" "area --help lists --set"
+# the full-load power warning says the fix: the TDP that lifts it, the
+# 1035.71 W above rounded up (1036), and at that TDP no power violation
+expect_exit 0 "H100 area: the power warning" -- $A
+expect_err "draws 1036 W, over the 700 W TDP: it runs at a lower clock \(eval: power.clock_scale\); --set chip.tdp_w=1036 lifts the limit" \
+	"the power warning names the TDP that lifts it"
+expect_exit 0 "H100 area at a TDP of 1036 W" -- $A --set chip.tdp_w=1036
+expect_out "^violations: none" "at chip.tdp_w=1036 full load is within the TDP"
+# which column serving reads: a spec-sheet chip's (h100-sxm, by_design
+# false) whatever --set design.* moves, a chip by design's design column
+expect_exit 0 "H100 area with 6 stacks" -- $A --set design.hbm_stacks=6
+expect_out "^\(serving reads the spec sheet column: chip.by_design = false" \
+	"area says eval serves the spec sheet, not the 6 stacks"
+expect_exit 0 "H100 area json with 6 stacks" -- $A --set design.hbm_stacks=6 --json
+expect_out '"served": "spec_sheet"' "area json: the spec sheet is served"
+expect_out '"serving_refused": null' "area json: an H100 is served"
+expect_exit 0 "Sohu by design area json" -- $RL area --chip sohu-design --json
+expect_out '"served": "design"' "area json: Sohu by design serves its design"
 # a chip without HBM (Groq-style, everything in SRAM) is refused by
 # serving, not modelled: the KV cache and the weights' HBM copy need HBM
 # (README, MAC arrays or SRAM?); area says so, and eval refuses it even
@@ -234,8 +251,6 @@ expect_out "^\(no HBM: serving does not model this chip" "area's table says it t
 expect_exit 0 "Sohu by design without HBM: area json" -- $RL area --chip sohu-design \
 	--set design.hbm_stacks=0 --json
 expect_out '"serving_refused": "no HBM: ' "area json: why serving refuses it"
-expect_exit 0 "H100 area json" -- $A --json
-expect_out '"serving_refused": null' "area json: an H100 is served"
 expect_exit 2 "Sohu by design without HBM, all weights resident: eval" -- $RL eval \
 	--chip sohu-design --model llama3-8b --precision fp8 --tp 1 --pp 8 \
 	--profile etched-claim --set design.hbm_stacks=0 --set design.frac_mac=0.1 \
