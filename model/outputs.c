@@ -99,7 +99,7 @@ static const rl_output table[] = {
 {"batch.limit", "", "", 1, RL_OT_LIMIT, g_limit,
  "what caps concurrency"},
 {"batch.replicas", "", "", 1, RL_OT_NUM, g_replicas,
- "data-parallel replicas (chips / tp)"},
+ "data-parallel replicas (chips / (tp x pp))"},
 {"utilization.mfu", "", "%", 1e-2, RL_OT_NUM, g_mfu,
  "model FLOPs / (chips x peak) at the compute precision"},
 {"utilization.mbu", "", "%", 1e-2, RL_OT_NUM, g_mbu,
@@ -167,8 +167,8 @@ static const rl_output table[] = {
 {"rates.link_bytes_per_s_per_chip", "bytes/s", "GB/s", 1e9, RL_OT_NUM,
  g_link_s, "link traffic sent per chip, average"},
 {"power.watts", "W", "W", 1, RL_OT_NUM, g_power_w,
- "power one chip draws on this workload, averaged over time (n/a: the "
- "chip names no node)"},
+ "power one chip draws on this workload, averaged over time (n/a where "
+ "the chip names no node)"},
 {"power.clock_scale", "", "", 1, RL_OT_NUM, g_clock_scale,
  "share of the nominal clock the chip runs at (< 1: lowered to fit the TDP)"},
 {"power.prefill_watts", "W", "W", 1, RL_OT_NUM, g_power_pre,
@@ -183,9 +183,10 @@ static const rl_output table[] = {
 {"power.limited", "", "", 1, RL_OT_NUM, g_power_limited,
  "1: the TDP limit lowered the clock and the throughput"},
 {"cost.chip_cost_usd", "USD", "USD", 1, RL_OT_NUM, g_chip_cost,
- "manufacturing cost of one chip (wafer, yield, HBM, package; n/a: no node)"},
+ "manufacturing cost of one chip (wafer, yield, HBM, package; n/a where "
+ "the chip names no node)"},
 {"cost.chip_price_usd", "USD", "USD", 1, RL_OT_NUM, g_chip_price,
- "price a buyer pays for one chip (cost.price_usd; n/a: unknown)"},
+ "price a buyer pays for one chip (cost.price_usd; n/a where not given)"},
 {"cost.usd_per_million_tokens_at_cost", "USD", "USD", 1, RL_OT_NUM,
  g_usd_mtok_cost,
  "chips at manufacturing cost (amortized) and energy per million output "

@@ -334,10 +334,16 @@ expect_exit 2 "a chip with no calibrated profile" -- $RL eval --chip sohu --mode
 expect_err "no calibrated profile for the software of chip 'sohu'.*--profile NAME: .*etched-claim, ideal, .*trtllm-0.10" "lists the profiles"
 # the text table reads as text: a value JSON gives as null is shown n/a, and
 # its description says n/a too, not JSON's word (Sohu's preset names no
-# node, so no power or manufacturing cost)
+# node, so no power or manufacturing cost); the description says when a
+# value is n/a ("n/a where ..."), not that it is, since it stands beside
+# known values too (Sohu by design names node n4: 700 W beside "n/a: the
+# chip names no node" until 2026-11-29)
 expect_exit 0 "a chip with no node, text table" -- $RL eval --chip sohu --model llama3-8b --profile etched-claim
-expect_out "^  watts +n/a   .*\(n/a: the chip names no node\)$" "power.watts is n/a and says why in the table's word"
-expect_out "^  chip_cost_usd +n/a   .*; n/a: no node\)$" "cost.chip_cost_usd says n/a"
+expect_out "^  watts +n/a   .*\(n/a where the chip names no node\)$" "power.watts is n/a and says why in the table's word"
+expect_out "^  chip_cost_usd +n/a   .*; n/a where the chip names no node\)$" "cost.chip_cost_usd says n/a"
+expect_out "^  replicas +1   +data-parallel replicas \(chips / \(tp x pp\)\)$" "replicas: chips over tp x pp"
+expect_exit 0 "a chip by design with a node, text table" -- $RL eval --chip sohu-design --model llama3-8b --profile etched-claim
+expect_no_out "n/a:" "no description says n/a of a value that is known"
 expect_no_out "null" "the text table does not say JSON's null"
 # a data folder with a later TensorRT-LLM profile and a still later one of
 # other software: the later TensorRT-LLM one is the default
