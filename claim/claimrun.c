@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "../model/params.h"
+#include "../model/power.h"
 #include "../model/silicon.h"
 #include "claim.h"
 #include "words.h"
@@ -219,6 +220,18 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 		snprintf(err, errlen, "--vary %s: side %c is not a chip by design "
 		         "(chip.by_design = false), so its %s parameters do not "
 		         "act", name, name[0], p->section);
+		return -1;
+	}
+	/* a TDP binds only through the power model: a chip whose preset names
+	** no node (Sohu as claimed) has none, and every TDP gives the same
+	** speedup, which read as "does not raise the speedup ... at 0 W
+	** already" */
+	if (!strcmp(p->section, "chip") && !strcmp(p->key, "tdp_w") &&
+	    !rl_power_known(base)) {
+		snprintf(err, errlen, "--vary %s: side %c (%s) has no power model "
+		         "(its chip names no process node), so no TDP acts on "
+		         "it: its speedup is the same at every TDP",
+		         name, name[0], s->label);
 		return -1;
 	}
 	memset(&ud, 0, sizeof ud);

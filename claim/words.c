@@ -94,6 +94,8 @@ void claim_qty(const char *param, double v, char *buf, size_t len)
 		snprintf(buf, len, "%.0f%%", 100 * v);
 	else if (!strcmp(p, "chip.hbm_tbps"))
 		snprintf(buf, len, "%.1f TB/s", v);
+	else if (!strcmp(p, "chip.tdp_w") && v == 0)
+		snprintf(buf, len, "no limit (0 W)");
 	else if (!strcmp(p, "chip.tdp_w") && v >= 1000)
 		snprintf(buf, len, "%.2g kW", v / 1000);
 	else {

@@ -407,6 +407,16 @@ expect_out "more HBM bandwidth per chip does not raise the speedup above 3.89x" 
 expect_out "the chip-to-chip links bind" "solve names the limit that binds"
 expect_exit 0 "solve a design share" -- $RL solve --vary b.design.frac_mac --target 2.5
 expect_out "b.design.frac_mac" "solve names the design parameter"
+# a TDP acts only through the power model: Sohu as claimed (the default
+# side b) names no process node, so solve refuses its TDP, where it read
+# "does not raise the speedup above 17.7x (..., at 0 W already)"; a TDP of
+# 0 (no limit) on a chip with a power model reads as no limit
+expect_exit 2 "solve the TDP of a chip with no power model" -- $RL solve --vary b.chip.tdp_w
+expect_err "^rooflab solve: --vary b.chip.tdp_w: side b \(8x Sohu \(as claimed\)\) has no power model \(its chip names no process node\), so no TDP acts on it" \
+	"solve says why the TDP of Sohu as claimed does not act"
+expect_exit 0 "solve the TDP of Sohu by design without a limit" -- $RL solve \
+	--b sohu-design,profile=etched-claim,chip.tdp_w=0 --vary b.chip.tdp_w
+expect_out "at no limit \(0 W\) already" "a TDP of 0 reads as no limit"
 
 # a side's pipeline and expert degrees in its SPEC, as eval's --pp and --ep
 # (they needed scenario.pp=8 written out; pp=8 was an unknown item)
