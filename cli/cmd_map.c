@@ -270,6 +270,7 @@ static void entry_json(json_w *w, const char *key, const rl_map_entry *e,
 		json_str(w, "bound", rl_bound_name(e->bound));
 		json_obj(w, "power");
 		json_num(w, "watts", e->watts);
+		json_num(w, "clock_scale", e->clock_scale);
 		json_end(w);
 		json_obj(w, "cost");
 		json_num(w, "usd_per_million_tokens_at_cost", e->usd_cost);
@@ -331,7 +332,7 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 	        "total tok/s", "out/chip", "ttft ms", "tpot ms", "W/chip",
 	        "$/M cost", "$/M price", "bound");
 	for (i = 0; i < n; i++) {
-		char w[32], uc[32], up[32];
+		char w[32], uc[32], up[32], tdp[48];
 		if (e[i].rc != RL_OK) {
 			fprintf(f, "%4zu %4g %4g %4g %4g  %-5s %14s %14s %12s %10s "
 			        "%10s %7s %9s %9s  %s\n",
@@ -341,7 +342,7 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 			continue;
 		}
 		fprintf(f, "%4zu %4g %4g %4g %4g  %-5s %14.1f %14.1f %12.1f %10.2f "
-		        "%10.2f %7s %9s %9s  %s%s\n",
+		        "%10.2f %7s %9s %9s  %s%s%s\n",
 		        i + 1, e[i].tp, e[i].pp, e[i].dp, e[i].ep, "yes",
 		        e[i].output_tps, e[i].total_tps, e[i].output_tps / chips,
 		        e[i].ttft_s * 1e3, e[i].tpot_s * 1e3,
@@ -349,6 +350,10 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 		        cell(uc, sizeof uc, "%.3f", e[i].usd_cost),
 		        cell(up, sizeof up, "%.3f", e[i].usd_price),
 		        rl_bound_name(e[i].bound),
+		        e[i].clock_scale < 1
+		            ? cell(tdp, sizeof tdp, ", TDP clock %.2f",
+		                   e[i].clock_scale)
+		            : "",
 		        e[i].meets ? "" : " (outside the latency limits)");
 	}
 	if (legal > n)
@@ -356,7 +361,8 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 	fprintf(f, "(W/chip: what one chip draws; $/M: USD per million output "
 	        "tokens, chips amortized\n at their manufacturing cost or "
 	        "their price, plus energy; n/a: no power model\n or no price, "
-	        "as eval says)\n");
+	        "as eval says; TDP clock s: the TDP lowered the clock to s of\n "
+	        "nominal, eval's power.clock_scale)\n");
 }
 
 int cmd_map(int argc, char **argv)

@@ -84,6 +84,7 @@ size_t rl_map_search(const rl_config *cfg, const rl_map_limits *lim,
 					e.bound = c.scen.osl > 1 ? r.decode_bound
 					                         : r.prefill_bound;
 					e.watts = r.power_w;
+					e.clock_scale = r.clock_scale;
 					e.usd_cost = r.usd_per_mtok_cost;
 					e.usd_price = r.usd_per_mtok_price;
 					e.meets =
@@ -94,6 +95,7 @@ size_t rl_map_search(const rl_config *cfg, const rl_map_limits *lim,
 				} else {
 					e.bound = RL_BOUND_NONE;
 					e.watts = e.usd_cost = e.usd_price = NAN;
+					e.clock_scale = NAN;
 				}
 				insert(out, &kept, max, &e);
 			}

@@ -20,6 +20,8 @@ typedef struct {
 	int bound;           /* decode phase bound (prefill when osl = 1) */
 	int meets;           /* 1: fits and within the latency limits */
 	double watts;        /* per chip (rl_result power_w) */
+	double clock_scale;  /* rl_result clock_scale: < 1 where the TDP
+	                     ** lowered the clock (NAN: no power model) */
 	double usd_cost, usd_price; /* per million output tokens, system */
 } rl_map_entry;
 

@@ -291,4 +291,28 @@ expect_out "no concurrency meets e2e mean <= 500.0 ms" "eval of TP8 misses end t
 expect_exit 0 "map --json: targets no mapping meets" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --ttft-max 0.2 --e2e-max 0.5 --json
 expect_out '"nearest": \{' "map json names the nearest mapping"
 expect_out '"met": false' "map json: not met"
+# the TDP's hand on the clock, per mapping, as eval gives it: Sohu by
+# design (700 W) at its best mapping of 8 chips runs its prefill-carrying
+# iterations at a lowered clock (README, Power and the TDP: 0.63 at tp 1 x
+# pp 8), and map's row says so and gives eval's power.clock_scale at that
+# mapping; the H100 stays under its TDP on this workload (README: 362 W at
+# TP8), so its rows carry no mark and its clock_scale is 1
+expect_exit 0 "map --json of Sohu by design" -- $RL map --chip sohu-design $W --chips 8 --profile etched-claim --json
+mb=$(python3 -c 'import json,sys; b=json.load(open(sys.argv[1]))["best"]; print(b["tp"], b["pp"], repr(b["power"]["clock_scale"]))' "$tmpd/out")
+set -- $mb
+expect_exit 0 "eval at map's best mapping" -- $RL eval --chip sohu-design $W --chips 8 --tp "$1" --pp "$2" --profile etched-claim --json
+ec=$(python3 -c 'import json,sys; print(repr(json.load(open(sys.argv[1]))["power"]["clock_scale"]))' "$tmpd/out")
+if [ "$3" = "$ec" ] && python3 -c "import sys; sys.exit(0 if $ec < 1 else 1)"; then
+	echo "ok - map's best clock_scale is eval's at tp $1 x pp $2 ($ec < 1)"
+else
+	echo "not ok - map's best clock_scale $3, eval's $ec at tp $1 x pp $2"; fails=$((fails + 1))
+fi
+expect_exit 0 "map of Sohu by design" -- $RL map --chip sohu-design $W --chips 8 --profile etched-claim
+expect_out "^   1 .* compute, TDP clock 0\.[0-9][0-9]$" "map's text marks the best row's lowered clock"
+expect_out "TDP clock s: the TDP lowered the clock to s of" "map's note says what the mark means"
+expect_exit 0 "map --json of the H100" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --json
+expect_out '"clock_scale": 1,?$' "map json: the H100 runs at its full clock"
+expect_no_out '"clock_scale": 0' "map json: no H100 mapping at a lowered clock"
+expect_exit 0 "map of the H100" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10
+expect_no_out "TDP clock 0" "no H100 row carries the TDP mark"
 finish
