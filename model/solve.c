@@ -3,7 +3,10 @@
 ** (solve.h).  A grid over the range (log-spaced when it spans decades)
 ** finds the first sign change of log(metric / target), then GSL's Brent
 ** solver narrows it to a relative 1e-12.  The grid also tells, when there
-** is no crossing, which bound stops the target.
+** is no crossing, which bound stops the target.  A whole-number parameter
+** (RL_PT_INT: HBM stacks, dies, a parallel degree) is tried at whole
+** numbers only, and its answer is the first whole number that reaches the
+** target, where "7.22 stacks" named a package no one can build.
 */
 #include "solve.h"
 
@@ -41,9 +44,23 @@ static double g_gsl(double x, void *ud)
 	return isfinite(g) ? g : c->fallback;
 }
 
-static void grid_points(double lo, double hi, double *x)
+static void grid_points(double lo, double hi, int whole, double *x)
 {
 	int i;
+	if (whole) {
+		/* every whole number where the range holds at most GRID of them,
+		** else the grid below rounded (log-spaced points may repeat) */
+		double a = ceil(lo), b = floor(hi);
+		if (b - a + 1 <= GRID) {
+			for (i = 0; i < GRID; i++)
+				x[i] = a + (i < b - a ? i : b - a);
+			return;
+		}
+		grid_points(a, b, 0, x);
+		for (i = 0; i < GRID; i++)
+			x[i] = round(x[i]);
+		return;
+	}
 	int logs = hi > 0 && (lo <= 0 || hi / lo >= 100);
 	double l0 = lo > 0 ? lo : hi * 1e-7;
 	for (i = 0; i < GRID; i++) {
@@ -91,9 +108,11 @@ int rl_solve(const rl_config *base, const rl_param *p, double lo, double hi,
 	c.ud = ud;
 	c.target = target;
 
-	grid_points(lo, hi, x);
+	grid_points(lo, hi, p->type == RL_PT_INT, x);
 	for (i = 0; i < GRID; i++) {
-		g[i] = g_at(&c, x[i]);
+		/* a point repeated (a whole-number grid's) counts once, so that
+		** the first and last evaluable points are the range's ends */
+		g[i] = i > 0 && x[i] == x[i - 1] ? NAN : g_at(&c, x[i]);
 		if (!isfinite(g[i]))
 			continue;
 		nval++;
@@ -201,6 +220,15 @@ int rl_solve(const rl_config *base, const rl_param *p, double lo, double hi,
 			gsl_set_error_handler(old);
 		} else {
 			r = b;
+		}
+		/* a whole number: the first past the root on the side that
+		** reaches the target (at least: up; at most: down), else the
+		** grid's whole number on that side, which reaches it */
+		if (p->type == RL_PT_INT) {
+			int rising = g[j] > g[cross];
+			double w = rising ? ceil(r) : floor(r);
+			double gw = g_at(&c, w);
+			r = isfinite(gw) && gw >= 0 ? w : rising ? x[j] : x[cross];
 		}
 		res->iterations = it;
 		res->feasible = 1;

@@ -407,6 +407,24 @@ expect_out "more HBM bandwidth per chip does not raise the speedup above 3.89x" 
 expect_out "the chip-to-chip links bind" "solve names the limit that binds"
 expect_exit 0 "solve a design share" -- $RL solve --vary b.design.frac_mac --target 2.5
 expect_out "b.design.frac_mac" "solve names the design parameter"
+# a whole-number parameter (RL_PT_INT) is solved at whole numbers: the
+# first that reaches the target, where solve said "at least 2.62 stacks"
+# and "3.84 dies", and the peak at a whole number of stacks ("7.22")
+for v in "design.hbm_stacks 10" "design.dies 20"; do
+	set -- $v
+	expect_exit 0 "solve b.$1 at ${2}x" -- $RL solve --vary "b.$1" --target "$2" --json
+	if python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["solve"][0]; sys.exit(0 if r["feasible"] and r["value"] == int(r["value"]) and r["speedup_at_value"] >= float(sys.argv[2]) else 1)' "$tmpd/out" "$2"; then
+		echo "ok - b.$1: a whole number that reaches ${2}x"
+	else
+		echo "not ok - b.$1: not a whole number reaching ${2}x: $(cat "$tmpd/out")"; fails=$((fails + 1))
+	fi
+done
+expect_exit 0 "solve b.design.hbm_stacks at 20x" -- $RL solve --vary b.design.hbm_stacks
+if tr '\n' ' ' <"$tmpd/out" | grep -Eq "peaks at [0-9.]+x at [0-9]+ +stacks"; then
+	echo "ok - the peak at a whole number of stacks"
+else
+	echo "not ok - the peak at a whole number of stacks"; sed 's/^/    out: /' "$tmpd/out"; fails=$((fails + 1))
+fi
 # a TDP acts only through the power model: Sohu as claimed (the default
 # side b) names no process node, so solve refuses its TDP, where it read
 # "does not raise the speedup above 17.7x (..., at 0 W already)"; a TDP of
