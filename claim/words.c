@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../model/params.h"
@@ -166,6 +167,75 @@ void claim_binds_words(const rl_result *r, char *buf, size_t len)
 		snprintf(buf, len, "%s %s prefill, %s decode%s", p, vp, d, tdp);
 }
 
+/* The noun after its leading unit where the lever's description opens
+** with the parameter's unit ("dies per package" of design.dies, unit
+** "dies": "per package"); NULL where it does not. */
+static const char *noun_after_unit(const char *param, const char *noun)
+{
+	const rl_param *tp = rl_param_find_full(bare(param));
+	size_t n = tp ? strlen(tp->unit) : 0;
+	if (n == 0 || strncmp(noun, tp->unit, n) || noun[n] != ' ')
+		return NULL;
+	return noun + n + 1;
+}
+
+/* The physical range the table's doc gives ("range 1.41-2.52" in display
+** units) and its source, the doc's parenthesis less that clause: 1 if
+** found.  A doc without "range X-Y" (most) gives none: no number here. */
+static int doc_range(const rl_param *tp, double *lo, double *hi, char *src,
+                     size_t len)
+{
+	const char *par = strstr(tp->doc, " ("), *r, *end;
+	char *e;
+	size_t n;
+	if (!par || !(r = strstr(par, "range ")) ||
+	    (r[-1] != ' ' && r[-1] != '('))
+		return 0;
+	*lo = strtod(r + 6, &e);
+	if (e == r + 6 || *e != '-')
+		return 0;
+	r = e + 1;
+	*hi = strtod(r, &e);
+	if (e == r || !(*hi > *lo))
+		return 0;
+	/* the source: the parenthesis up to the clause, less its separator */
+	r = strstr(par, "range ");
+	n = (size_t)(r - (par + 2));
+	while (n > 0 && strchr(" ;,", par[2 + n - 1]))
+		n--;
+	end = strchr(r, ';');
+	if (n == 0 && end) {  /* "(range X-Y; source)" */
+		end += strspn(end + 1, " ") + 1;
+		snprintf(src, len, "%.*s", (int)strcspn(end, ")"), end);
+	}
+	else
+		snprintf(src, len, "%.*s", (int)n, par + 2);
+	return 1;
+}
+
+/* ", beyond 1.41-2.52 GHz (source)" where v lies past the physical range
+** the parameter's doc gives ("below" under it); "" inside or without one. */
+static void beyond_words(const char *param, double v, char *buf, size_t len)
+{
+	const rl_param *tp = rl_param_find_full(bare(param));
+	char src[256], lo_s[64], hi_s[64];
+	const char *u_lo, *u_hi;
+	double lo, hi;
+	buf[0] = '\0';
+	if (!tp || !isfinite(v) || !doc_range(tp, &lo, &hi, src, sizeof src) ||
+	    (v >= lo && v <= hi))
+		return;
+	claim_qty(param, lo, lo_s, sizeof lo_s);
+	claim_qty(param, hi, hi_s, sizeof hi_s);
+	/* one unit: "1.41-2.52 GHz", not "1.41 GHz-2.52 GHz" */
+	u_lo = strchr(lo_s, ' ');
+	u_hi = strchr(hi_s, ' ');
+	if (u_lo && u_hi && !strcmp(u_lo, u_hi))
+		lo_s[u_lo - lo_s] = '\0';
+	snprintf(buf, len, ", %s %s-%s%s%s%s", v > hi ? "beyond" : "below", lo_s,
+	         hi_s, src[0] ? " (" : "", src, src[0] ? ")" : "");
+}
+
 void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 {
 	char noun[160], want[64], now[64], lo[64], hi[64], best[64];
@@ -181,10 +251,16 @@ void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 		snprintf(buf, len, "%gx also follows if the baseline's (%s) %s "
 		         "were %s %s (modelled: %s)", r->target, r->who, noun,
 		         s->direction > 0 ? "at least" : "at most", want, now);
-	else if (s->feasible)
-		snprintf(buf, len, "%gx needs %s %s of %s (%s; assumed: %s)",
+	else if (s->feasible) {
+		/* "4 dies per package", not "4 dies of dies per package" */
+		const char *rest = noun_after_unit(r->param, noun);
+		char beyond[400];
+		beyond_words(r->param, s->value, beyond, sizeof beyond);
+		snprintf(buf, len, "%gx needs %s %s %s%s (%s; assumed: %s)%s",
 		         r->target, s->direction > 0 ? "at least" : "at most",
-		         want, noun, r->who, now);
+		         want, rest ? "" : "of ", rest ? rest : noun, r->who, now,
+		         beyond);
+	}
 	else if (isfinite(r->nominal) && isfinite(s->metric) &&
 	         fabs(s->metric / r->nominal - 1) < 1e-3)
 		snprintf(buf, len, "more %s does not raise the speedup above "

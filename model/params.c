@@ -98,7 +98,8 @@ static const rl_param table[] = {
  OFF(design.transistors_per_fma),
  "transistors of one FP16 FMA in a MAC array (about 10,000: Etched, claims.md)"},
 {"design", "clock_ghz", "GHz", 1e9, 0, 100, 0, RL_PT_REAL, NULL,
- OFF(design.clock_hz), "MAC array clock"},
+ OFF(design.clock_hz), "MAC array clock (boost clocks of shipping chips, "
+ "A100 to L40S: hardware.csv, hardware-more.csv; range 1.41-2.52)"},
 {"design", "density_mtr_per_mm2", "MTr/mm2", 1e12, 0, 1e4, 0, RL_PT_REAL,
  NULL, OFF(design.density_per_m2),
  "achieved transistor density (0: transistors / die_mm2, else the node's)"},

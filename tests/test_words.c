@@ -88,6 +88,47 @@ static void test_sentences(void **state)
 	claim_solve_words(&r, b, sizeof b);
 	assert_string_equal(b, "1.05x needs at least 6.87 stacks of HBM per "
 	                       "package (H100; assumed: 5 stacks)");
+	/* a lever whose description opens with its unit (design.dies: unit
+	** "dies", doc "dies per package") says the unit once: "4 dies per
+	** package", was "4 dies of dies per package"; 1 die singular */
+	row(&r, "b.design.dies", 1);
+	r.s.feasible = 1;
+	r.s.direction = 1;
+	r.s.value = 4;
+	claim_solve_words(&r, b, sizeof b);
+	assert_string_equal(b, "20x needs at least 4 dies per package (Sohu; "
+	                       "assumed: 1 die)");
+	/* profile.max_num_tokens: unit "tokens", doc "tokens per iteration,
+	** ..." up to its parenthesis */
+	row(&r, "b.profile.max_num_tokens", 8192);
+	r.s.feasible = 1;
+	r.s.direction = 1;
+	r.s.value = 16384;
+	claim_solve_words(&r, b, sizeof b);
+	assert_true(strstr(b, "20x needs at least 16384 tokens per iteration")
+	            == b);
+	assert_null(strstr(b, "tokens of tokens"));
+	/* past the physical range the table's doc gives (design.clock_ghz:
+	** "range 1.41-2.52", A100's to L40S's boost clock): said, with the
+	** doc's source; inside it (2 GHz) or without one (dies), nothing */
+	row(&r, "b.design.clock_ghz", 1.5);
+	r.s.feasible = 1;
+	r.s.direction = 1;
+	r.s.value = 5.76;
+	claim_solve_words(&r, b, sizeof b);
+	assert_string_equal(b, "20x needs at least 5.76 GHz of MAC-array clock "
+	                       "(Sohu; assumed: 1.5 GHz), beyond 1.41-2.52 GHz "
+	                       "(boost clocks of shipping chips, A100 to L40S: "
+	                       "hardware.csv, hardware-more.csv)");
+	r.s.value = 2;
+	claim_solve_words(&r, b, sizeof b);
+	assert_string_equal(b, "20x needs at least 2 GHz of MAC-array clock "
+	                       "(Sohu; assumed: 1.5 GHz)");
+	r.s.value = 1;
+	r.s.direction = -1;
+	claim_solve_words(&r, b, sizeof b);
+	assert_true(strstr(b, "(Sohu; assumed: 1.5 GHz), below 1.41-2.52 GHz (")
+	            != NULL);
 	row(&r, "b.design.hbm_stack_gbps", 670);
 	r.s.feasible = 1;
 	r.s.direction = 1;
