@@ -26,6 +26,11 @@ typedef struct {
 	int have_power;
 	double full_flops;    /* FLOP/s at full load */
 	rl_power_parts pw;
+	/* the clock share at which full load draws the TDP, as eval's clock
+	** fit sets it (MACs at s of their rate, HBM at full bandwidth): 1
+	** under the TDP or without one, 0 where no clock fits, NAN without
+	** power */
+	double tdp_clock;
 	rl_chip_cost cost;
 	int have_cost;
 	char viol[MAX_VIOL][200];
@@ -46,12 +51,44 @@ static void help(FILE *f)
 	      "and share of\neach block, the peak FLOPS, SRAM and HBM it "
 	      "implies, the power with every MAC\narray busy and HBM at full "
 	      "bandwidth (at --precision, default fp8), the\nchip's cost, and "
-	      "every violated constraint (also as warnings on stderr).\nA spec-"
+	      "every violated constraint (also as warnings on stderr).\nFull "
+	      "load is a ceiling no served workload reaches (eval gives a "
+	      "workload's\npower); over the TDP it is a note with the clock "
+	      "share the TDP sets, as eval\ndoes, and a violation only where "
+	      "no clock fits.\nA spec-"
 	      "sheet chip whose [design] gives transistors and fma_units shows "
 	      "the\nreverse derivation: the transistor share its MAC arrays "
 	      "need.\nExit status: 0 ok (violations are warnings), 2 bad "
 	      "input, 1 internal.\n", f);
 	opt_help_except(f, eval_opts_table, area_refused);
+}
+
+/* Full load at clock share s: every MAC array busy at s of its rate (the
+** clock sets it), HBM at full bandwidth (it does not). */
+static double full_load_at(const rl_config *as, const area_view *v, double s)
+{
+	return rl_power_of(as, v->prec, s, s * v->full_flops, v->derived.hbm_Bps,
+	                   0.0, NULL);
+}
+
+/* The clock share at which full load draws the TDP, by bisection (power
+** rises with s): what eval's TDP fit (model/eval.c) would set for it; 0
+** when even RL_CLOCK_SCALE_MIN draws more. */
+static double full_load_clock(const rl_config *as, const area_view *v,
+                              double tdp)
+{
+	double a = RL_CLOCK_SCALE_MIN, b = 1.0;
+	int i;
+	if (full_load_at(as, v, a) > tdp)
+		return 0;
+	for (i = 0; i < 60 && b - a > 1e-9; i++) {
+		double x = 0.5 * (a + b);
+		if (full_load_at(as, v, x) > tdp)
+			b = x;
+		else
+			a = x;
+	}
+	return a;
 }
 
 static void build(const rl_setup *st, area_view *v)
@@ -72,17 +109,23 @@ static void build(const rl_setup *st, area_view *v)
 		as.chip = v->derived;
 		rl_power_of(&as, v->prec, 1.0, v->full_flops, v->derived.hbm_Bps,
 		            0.0, &v->pw);
+		v->tdp_clock = cfg->chip.tdp_w > 0 && v->pw.total_w > cfg->chip.tdp_w
+		                   ? full_load_clock(&as, v, cfg->chip.tdp_w)
+		                   : 1.0;
+	} else {
+		v->tdp_clock = NAN;
 	}
 	v->have_cost = rl_chip_cost_of(cfg, v->derived.hbm_bytes, &v->cost) == 0;
 	v->nviol = rl_silicon_explain(cfg, &v->si, v->si.violations, v->viol,
 	                              MAX_VIOL);
-	if (v->have_power && cfg->chip.tdp_w > 0 &&
-	    v->pw.total_w > cfg->chip.tdp_w && v->nviol < MAX_VIOL)
+	/* over the TDP with a clock that fits it: the chip lowers its clock,
+	** as eval does (a note, under the TDP line); no clock fits: a
+	** violation, as eval flags it (RL_V_POWER) */
+	if (v->have_power && v->tdp_clock == 0 && v->nviol < MAX_VIOL)
 		snprintf(v->viol[v->nviol++], sizeof v->viol[0],
 		         "power: every MAC array busy at %s with HBM at full "
-		         "bandwidth draws %.0f W, over the %.0f W TDP: it runs at a "
-		         "lower clock (eval: power.clock_scale); --set "
-		         "chip.tdp_w=%.0f lifts the limit",
+		         "bandwidth draws %.0f W, over the %.0f W TDP even at the "
+		         "lowest clock; --set chip.tdp_w=%.0f lifts the limit",
 		         rl_precision_name(v->prec), v->pw.total_w, cfg->chip.tdp_w,
 		         ceil(v->pw.total_w));
 }
@@ -184,6 +227,9 @@ static void out_json(const rl_setup *st, const area_view *v)
 	json_num(&w, "compute_w", v->have_power ? v->pw.compute_w : NAN);
 	json_num(&w, "sram_w", v->have_power ? v->pw.sram_w : NAN);
 	json_num(&w, "hbm_w", v->have_power ? v->pw.hbm_w : NAN);
+	/* the clock share the TDP sets at full load (1: within it; 0: none
+	** fits; null: no power) */
+	json_num(&w, "full_load_clock_scale", v->tdp_clock);
 	json_end(&w);
 	json_obj(&w, "cost");
 	json_num(&w, "dies_per_wafer", v->cost.dies_per_wafer);
@@ -306,10 +352,25 @@ static void out_table(const rl_setup *st, const area_view *v)
 	else
 		printf("power: unknown (no node energies or no %s peak)\n",
 		       rl_precision_name(v->prec));
+	if (v->have_power)
+		printf("(full load, every MAC array busy and HBM at full bandwidth "
+		       "at once, is a ceiling\n no served workload reaches: "
+		       "rooflab eval gives a workload's power.watts)\n");
 	if (cfg->chip.tdp_w > 0)
 		printf("TDP: %.0f W\n", cfg->chip.tdp_w);
 	else
 		printf("TDP: none given\n");
+	if (v->have_power && v->tdp_clock > 0 && v->tdp_clock < 1) {
+		char ghz[48] = "";
+		if (cfg->design.clock_hz > 0)
+			snprintf(ghz, sizeof ghz, " (%.3g GHz)",
+			         v->tdp_clock * cfg->design.clock_hz / 1e9);
+		printf("(note: full load would draw %.0f W; the TDP lowers the "
+		       "clock to %.3g of nominal%s\n there, as eval does for a "
+		       "phase over it (power.clock_scale): not a violation;\n "
+		       "--set chip.tdp_w=%.0f lifts the limit)\n",
+		       v->pw.total_w, v->tdp_clock, ghz, ceil(v->pw.total_w));
+	}
 	if (v->have_cost)
 		printf("manufacturing cost: %.0f dies per wafer, yield %.1f%%, "
 		       "die $%.0f, HBM $%.0f, package $%.0f: chip $%.0f (what it "

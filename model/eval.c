@@ -42,7 +42,7 @@
 #include "power.h"
 #include "silicon.h"
 
-#define S_MIN 1e-3   /* lowest clock share tried */
+#define S_MIN RL_CLOCK_SCALE_MIN   /* lowest clock share tried */
 #define S_TOL 1e-7
 
 enum { PH_PREFILL = 0, PH_DECODE = 1 };

@@ -56,6 +56,10 @@ typedef struct {
 	double sram_Bps;     /* resident weights read from SRAM (once each) */
 } rl_work_rates;
 
+/* The lowest clock share a TDP may set (eval.c's clock fit, area's
+** full-load clock): under it a chip is taken not to fit its TDP at all. */
+#define RL_CLOCK_SCALE_MIN 1e-3
+
 /* 1 when the node gives FMA energies (power can be computed), else 0. */
 static inline int rl_power_known(const rl_config *cfg)
 {

@@ -221,13 +221,37 @@ expect_exit 0 "area --help" -- $RL area --help
 expect_no_out "^  --(model|isl|osl|tp|pp|ep|chips|batch|profile) " "area --help lists no refused option"
 expect_out "^  --precision P" "area --help lists --precision"
 expect_out "^  --set SECTION.KEY=V" "area --help lists --set"
-# the full-load power warning says the fix: the TDP that lifts it, the
-# 1035.71 W above rounded up (1036), and at that TDP no power violation
-expect_exit 0 "H100 area: the power warning" -- $A
-expect_err "draws 1036 W, over the 700 W TDP: it runs at a lower clock \(eval: power.clock_scale\); --set chip.tdp_w=1036 lifts the limit" \
-	"the power warning names the TDP that lifts it"
+# full load over the TDP on a chip whose TDP lowers its clock (a node, so a
+# power model; eval's clock fit) is a note with the clock share, not a
+# violation. By hand, with dvfs_exponent 1 and the terms above: the MACs
+# run at s of their rate at s x their energy (688.79 s^2), clocked logic
+# 99.80 s^2, SRAM's FLOP part 0.97 pJ x 0.01 x 1978.86e12 = 19.195 s, the
+# rest fixed (70 + 17.42 + 0.97 pJ x 2 x 3.35e12 = 6.499 + 134 = 227.92):
+# 788.59 s^2 + 19.195 s + 227.92 = 700 gives s = 0.7616; x 1.83 = 1.39 GHz
+expect_exit 0 "H100 area: full load over the TDP" -- $A
+expect_out "^violations: none" "the TDP lowering the clock is no violation"
+expect_out "^\(note: full load would draw 1036 W; the TDP lowers the clock to 0.762 of nominal \(1.39 GHz\)" \
+	"the note gives the clock share the TDP sets, by hand"
+expect_out "chip.tdp_w=1036 lifts the limit" "the note says the fix (1035.71 W rounded up)"
+expect_out "is a ceiling" "area says full load is a ceiling"
+expect_out "no served workload reaches: rooflab eval gives a workload's power.watts" \
+	"and points to eval for a workload's power"
+if grep -q "TDP" "$tmpd/err"; then
+	echo "not ok - no power warning on stderr"; fails=$((fails + 1))
+else
+	echo "ok - no power warning on stderr"
+fi
+expect_exit 0 "H100 area json" -- $A --json
+expect_out '"full_load_clock_scale": 0.761[56]' "area json: the full-load clock share by hand"
 expect_exit 0 "H100 area at a TDP of 1036 W" -- $A --set chip.tdp_w=1036
 expect_out "^violations: none" "at chip.tdp_w=1036 full load is within the TDP"
+expect_no_out "^\(note: full load" "and no clock note"
+# a TDP under the fixed part (227.92 W above, at s -> 0): no clock fits,
+# as eval flags it (RL_V_POWER): a violation, warned
+expect_exit 0 "H100 area at a TDP of 150 W" -- $A --set chip.tdp_w=150
+expect_out "^  power: every MAC array busy at fp8 with HBM at full bandwidth draws 1036 W, over the 150 W TDP even at the lowest clock" \
+	"under the fixed power no clock fits: a violation"
+expect_err "over the 150 W TDP even at the lowest clock" "warned on stderr"
 # which column serving reads: a spec-sheet chip's (h100-sxm, by_design
 # false) whatever --set design.* moves, a chip by design's design column
 expect_exit 0 "H100 area with 6 stacks" -- $A --set design.hbm_stacks=6
