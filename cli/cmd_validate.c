@@ -169,6 +169,30 @@ static void allreduce_fixed(const char *profile, const char *chip, char *out,
 	         1e6 * half[1], 1e6 * half[2]);
 }
 
+/* What the held-out summary line is over, from its rows' metrics: serving
+** rows and microbenchmarks (a GEMM's TFLOPS, a copy's TB/s: meas_micro)
+** counted apart, lest a median over an H200 GEMM and copy be read as the
+** serving model's accuracy on chips it never saw.  Empty for no rows. */
+static void held_out_kinds(const val_row *v, size_t n, char *buf, size_t len)
+{
+	size_t i, serving = 0, micro = 0;
+	for (i = 0; i < n; i++) {
+		if (v[i].status != VAL_OK || val_set_of(&v[i]) != VAL_SET_HELD_OUT)
+			continue;
+		if (meas_micro(v[i].row))
+			micro++;
+		else
+			serving++;
+	}
+	if (micro && !serving)
+		snprintf(buf, len, " (microbenchmarks only, no serving row)");
+	else if (micro)
+		snprintf(buf, len, " (%zu serving, %zu microbenchmark)", serving,
+		         micro);
+	else
+		snprintf(buf, len, "%s", serving ? " (serving rows only)" : "");
+}
+
 /* Each profile's line once: its recorded error, or why it cannot be
 ** read (a profile that is not there, or does not parse), never left out;
 ** past the 32 the listing holds, one line says that more are not listed. */
@@ -696,7 +720,9 @@ int cmd_validate(int argc, char **argv)
 			    VAL_SET_BIT(VAL_SET_HELD_OUT) | VAL_SET_BIT(VAL_SET_FITTED),
 			    VAL_SET_BIT(VAL_SET_HELD_OUT), VAL_SET_BIT(VAL_SET_FITTED),
 			    VAL_SET_BIT(VAL_SET_OUT_OF_SAMPLE)};
+			char kinds[80];
 			int k;
+			held_out_kinds(v, n, kinds, sizeof kinds);
 			for (k = 0; k < 4; k++) {
 				size_t got = val_summary(v, n, sets[k], &med, &p90);
 				if (k == 3 && !got)
@@ -705,7 +731,8 @@ int cmd_validate(int argc, char **argv)
 					printf("%-26s %4zu rows: median |error| %5.1f%%, "
 					       "90th percentile %5.1f%%%s\n", label[k], got,
 					       100 * med, 100 * p90,
-					       k == 3 ? " (apart from all modelled rows)" : "");
+					       k == 3 ? " (apart from all modelled rows)"
+					       : k == 1 ? kinds : "");
 				else
 					printf("%-26s    0 rows\n", label[k]);
 			}

@@ -18,6 +18,8 @@ expect_out "^      the verdict's word follows P\(>= 20x\): Supported at 90% or m
 # (measured-h200-d2d-copy) and an MLPerf row whose lengths are a
 # distribution (not modelled); every serving row of published-h100.csv
 # is an H100's
+expect_out "^    held-out chips +2 rows: median .* \(microbenchmarks only, no serving row\)\$" \
+	"the held-out summary line says it is over microbenchmarks only"
 awk '/^    held-out rows by chip, version, model and precision:$/ { on = 1; next }
      on && /^demo: / { exit }
      on { print }' "$tmpd/out" >"$tmpd/held"

@@ -119,6 +119,10 @@ expect_exit 0 "validate text" -- $RL validate --measurements "$M" --versions "$V
 expect_out "rows not modelled, by chip, version, model and precision" "text lists rows not modelled"
 T="$tmpd/text"
 cp "$tmpd/out" "$T"
+# the held-out summary says what it is over: of the modelled h200-sxm
+# rows, h200 is a serving row and copy a microbenchmark
+expect_out "^held-out chips +2 rows: median .* \(1 serving, 1 microbenchmark\)\$" \
+	"held-out summary: serving and microbenchmark rows counted apart"
 # the version without a profile: one group of one row, labelled, with the
 # table's note as its reason on the next line
 expect_out "^  h100-sxm +T none +no-such-model +fp8 +1 row\$" "not modelled: chip, version, model, precision, count"
@@ -574,4 +578,12 @@ xa40=x$(awk 'BEGIN { for (i = 0; i < 40; i++) printf "\316\261" }')
 expect_exit 0 "validate a row of a chip named in 81 bytes of Greek" -- $RL validate --measurements "$tmpd/greekchip.csv" --json
 cp "$tmpd/out" "$tmpd/greekchip.json"
 expect_exit 0 "its reason quotes 29 whole alphas" -- python3 -c "import json; r=json.load(open('$tmpd/greekchip.json'))['rows'][0]['reason']; assert r.startswith(\"unknown chip 'x\" + '\u03b1' * 29 + \"' (no preset\"), r"
+# held-out rows of serving only (the H200 row of the file above), and none
+# (its first H100 row): the summary says serving rows only, or nothing
+(echo "$H"; grep '^h200,' "$M") >"$tmpd/h200only.csv"
+expect_exit 0 "validate an H200 serving row alone" -- $RL validate --measurements "$tmpd/h200only.csv" --versions "$V"
+expect_out "^held-out chips +1 rows: median .* \\(serving rows only\\)\$" "held-out summary: serving rows only"
+(echo "$H"; grep '^a-out,' "$M") >"$tmpd/h100only.csv"
+expect_exit 0 "validate an H100 row alone" -- $RL validate --measurements "$tmpd/h100only.csv" --versions "$V"
+expect_out "^held-out chips +0 rows\$" "held-out summary: no rows, nothing said of them"
 finish
