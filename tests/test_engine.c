@@ -19,6 +19,7 @@
 #include "../model/comm.h"
 #include "../model/engine.h"
 #include "../model/mapping.h"
+#include "../model/outputs.h"
 #include "../model/params.h"
 #include "fixtures.h"
 
@@ -403,6 +404,39 @@ static void test_never_above_roofline(void **state)
 	assert_true(r.avg_hbm_Bps <= c.chip.hbm_Bps * (1 + 1e-12));
 	assert_true(r.prefill.flops / r.prefill.time_s <=
 	            c.chip.peak_flops_fp8 * (1 + 1e-12));
+}
+
+/* MBU, HBM bytes over (decode time x bandwidth), is at most 1 by
+** construction (model/outputs.c, g_mbu): the output shows and stores a
+** quotient rounded past 1 (by 1e-12 at most) as 1, and leaves a value
+** that is not a rounding (1.5, a NaN) as it is.  On the ideal H100 at
+** batch 1 (every byte at the full 3.35 TB/s, no overhead, memory-bound:
+** test_decode_batch1_is_weights_over_bandwidth) the decode iteration's
+** time is its bytes over the bandwidth and nothing else, so MBU is 1. */
+static void test_mbu_bounded(void **state)
+{
+	const rl_output *o = rl_output_find("utilization.mbu");
+	rl_config c;
+	rl_result r;
+	(void)state;
+	assert_non_null(o);
+	memset(&r, 0, sizeof r);
+	r.mbu = nextafter(1.0, 2.0); /* 1 + 2^-52 */
+	assert_true(o->get(&r) == 1.0);
+	r.mbu = 0.75;
+	assert_true(o->get(&r) == 0.75);
+	r.mbu = 1.5;
+	assert_true(o->get(&r) == 1.5);
+	r.mbu = NAN;
+	assert_true(isnan(o->get(&r)));
+	h100_ideal(&c);
+	c.scen.isl = 16;
+	c.scen.osl = 2;
+	c.scen.batch = 1;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.mbu, 1.0, 1e-12);
+	assert_true(o->get(&r) <= 1.0);
+	near(o->get(&r), 1.0, 1e-12);
 }
 
 /* Ring all-reduce of S = 1 MB over 8 chips at 100 GB/s with 1 us per step:
@@ -1904,6 +1938,7 @@ int main(void)
 	    cmocka_unit_test(test_data_parallel),
 	    cmocka_unit_test(test_monotonic_resources),
 	    cmocka_unit_test(test_never_above_roofline),
+	    cmocka_unit_test(test_mbu_bounded),
 	    cmocka_unit_test(test_allreduce_ring),
 	    cmocka_unit_test(test_allreduce_half_size),
 	    cmocka_unit_test(test_cuda_graphs),
