@@ -300,9 +300,10 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	fputs("set cblabel ", s);
 	gp_quote(s, zl);
 	fputs("\nset format x '%g'\nset format y '%g'\n", s);
-	/* a log axis where the values span more than 20x and are positive */
-	lgx = g.ux[0] > 0 && g.ux[g.nx - 1] / g.ux[0] >= 20;
-	lgy = g.uy[0] > 0 && g.uy[g.ny - 1] / g.uy[0] >= 20;
+	/* a log axis where the spec gave a log range or the values are
+	** log-spaced (axislog.c), not wherever they span 20x */
+	lgx = plot_axis_log(db, &sw, x, g.ux, g.nx);
+	lgy = plot_axis_log(db, &sw, y, g.uy, g.ny);
 	edges(g.ux, g.nx, 0, lgx, &lo, &hi2);
 	edges(g.ux, g.nx, g.nx - 1, lgx, &lo2, &hi);
 	if (lgx)

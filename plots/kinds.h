@@ -13,6 +13,12 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
                         size_t errlen);
 int plot_build_factors(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
                        size_t errlen);
+/* 1 when swept column col, whose distinct sorted values are u[0..n),
+** is drawn on a log axis: the run's spec gave it as a log range, or (a
+** list, a sampled or a hand-made sweep) its values are log-spaced;
+** never for values <= 0 (axislog.c). */
+int plot_axis_log(sqlite3 *db, const pdb_sweep *sw, const char *col,
+                  const double *u, long n);
 int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
                        size_t errlen);
 int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,

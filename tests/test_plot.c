@@ -210,15 +210,15 @@ static void test_heatmap_cells(void **state)
 	size_t len;
 	plot_opts o;
 	(void)state;
-	/* tp 1, 2, 4, 8 (spans 8x: a linear axis) against batch 1, 10, 100
-	** (spans 100x: a log axis); z = tp * batch.  Each value gets its own
-	** cell: tp 8's spans from the midpoint with 4 (6) to 8 + (8 - 6) = 10;
-	** batch 10's from sqrt(1 * 10) = 3.16227766 to sqrt(10 * 100) =
+	/* tp 2, 4, 6, 8 (evenly spaced: a linear axis) against batch 1, 10,
+	** 100 (log-spaced: a log axis); z = tp * batch.  Each value gets its
+	** own cell: tp 8's spans from the midpoint with 6 (7) to 8 + (8 - 7)
+	** = 9; batch 10's from sqrt(1 * 10) = 3.16227766 to sqrt(10 * 100) =
 	** 31.6227766.  So the tp = 8 column is there with z = 80. */
 	db = make_db(path, sizeof path,
 	             "CREATE TABLE results(run_id INTEGER, scenario_tp REAL, "
 	             "scenario_batch REAL, throughput_output_tokens_per_s REAL);"
-	             "WITH t(v) AS (VALUES(1),(2),(4),(8)), b(w) AS (VALUES(1),"
+	             "WITH t(v) AS (VALUES(2),(4),(6),(8)), b(w) AS (VALUES(1),"
 	             "(10),(100)) INSERT INTO results SELECT 1, v, w, v * w FROM "
 	             "t, b;");
 	memset(&o, 0, sizeof o);
@@ -228,18 +228,102 @@ static void test_heatmap_cells(void **state)
 	o.z = "throughput.output_tokens_per_s";
 	assert_int_equal(plot_script(db, plot_kind_find("heatmap"), &o, &s,
 	                             &len, err, sizeof err), RL_OK);
-	assert_non_null(strstr(s, "\n8 10 6 10 3.16227766 31.6227766 80\n"));
-	/* 4 x 3 cells, one line each in $d */
-	assert_non_null(strstr(s, "\n1 1 0.5 1.5 "));
+	assert_non_null(strstr(s, "\n8 10 7 9 3.16227766 31.6227766 80\n"));
+	/* 4 x 3 cells, one line each in $d: tp 2's from 2 - (4 - 2) / 2 = 1
+	** to 3, batch 1's from 1 x sqrt(1 / 10) = 0.316227766 to 3.16227766 */
+	assert_non_null(strstr(s, "\n2 1 1 3 0.316227766 3.16227766 2\n"));
 	assert_null(strstr(s, "pm3d"));
 	/* labelled tics at each swept value; log only on the batch axis */
-	assert_non_null(strstr(s, "set xtics (1, 2, 4, 8)\n"));
+	assert_non_null(strstr(s, "set xtics (2, 4, 6, 8)\n"));
 	assert_non_null(strstr(s, "set ytics (1, 10, 100)\n"));
 	assert_non_null(strstr(s, "set logscale y\n"));
 	assert_null(strstr(s, "set logscale x"));
 	free(s);
 	sqlite3_close(db);
 	unlink(path);
+}
+
+/* The heatmap script of a sweep of frac_mac (x) by hbm_tbps (y), both
+** swept at the values given, the run's spec (runs.spec, run_columns)
+** giving their [axes] lines when spec is not NULL. */
+static char *axes_script(const char *xs, const char *ys, const char *spec)
+{
+	char sql[2048], path[64], err[512];
+	sqlite3 *db;
+	char *s = NULL;
+	size_t len;
+	plot_opts o;
+	snprintf(sql, sizeof sql,
+	         "CREATE TABLE results(run_id INTEGER, design_frac_mac REAL, "
+	         "chip_hbm_tbps REAL, speedup_total_tokens REAL);"
+	         "WITH x(v) AS (VALUES%s), y(w) AS (VALUES%s) INSERT INTO "
+	         "results SELECT 1, v, w, v + w FROM x, y;"
+	         "CREATE TABLE runs(id INTEGER PRIMARY KEY, spec TEXT);"
+	         "CREATE TABLE run_columns(run_id INTEGER, ord INTEGER, name "
+	         "TEXT, source TEXT, dotted TEXT, unit TEXT);"
+	         "INSERT INTO run_columns VALUES(1, 0, 'design_frac_mac', "
+	         "'axis', 'design.frac_mac', ''), (1, 1, 'chip_hbm_tbps', "
+	         "'axis', 'chip.hbm_tbps', 'TB/s');"
+	         "INSERT INTO runs SELECT 1, '%s' WHERE %d;",
+	         xs, ys, spec ? spec : "", spec != NULL);
+	db = make_db(path, sizeof path, sql);
+	memset(&o, 0, sizeof o);
+	o.dbpath = path;
+	o.x = "design.frac_mac";
+	o.y = "chip.hbm_tbps";
+	assert_int_equal(plot_script(db, plot_kind_find("heatmap"), &o, &s,
+	                             &len, err, sizeof err), RL_OK);
+	sqlite3_close(db);
+	unlink(path);
+	return s;
+}
+
+/* A log axis where the spec gave a log range or the values are
+** log-spaced, not wherever they span 20x (plots/axislog.c). */
+static void test_heatmap_log_axes(void **state)
+{
+	char *s;
+	(void)state;
+	/* sohu-mac-vs-sram.ini's frac_mac 0.02:0.58:0.04 spans 29x but is
+	** linear: 15 values, a linear x axis (its spec says so, and without
+	** one its steps are even: 0.04 each, their logarithms not); hbm 1,
+	** 2, 4, 8 doubles each step: log-spaced, a log y axis */
+	s = axes_script("(0.02),(0.06),(0.1),(0.14),(0.18),(0.22),(0.26),"
+	                "(0.3),(0.34),(0.38),(0.42),(0.46),(0.5),(0.54),(0.58)",
+	                "(1),(2),(4),(8)", NULL);
+	assert_null(strstr(s, "set logscale x"));
+	assert_non_null(strstr(s, "set logscale y\n"));
+	/* the linear x cells: 0.58's from 0.56 to 0.6 */
+	assert_non_null(strstr(s, "\n0.58 8 0.56 0.6 "));
+	free(s);
+	s = axes_script("(0.02),(0.06),(0.1),(0.14),(0.18),(0.22),(0.26),"
+	                "(0.3),(0.34),(0.38),(0.42),(0.46),(0.5),(0.54),(0.58)",
+	                "(1),(2),(4),(8)",
+	                "[axes]\ndesign.frac_mac = 0.02:0.58:0.04\n"
+	                "chip.hbm_tbps = 1:8:4 log\n");
+	assert_null(strstr(s, "set logscale x"));
+	assert_non_null(strstr(s, "set logscale y\n"));
+	free(s);
+	/* what the spec says wins over the values: hbm 1, 50, 100 sampled
+	** from a log range (steps 49 and 50 in themselves, ln 50 = 3.91 and
+	** ln 2 = 0.69 in logarithms: linear by its values alone) is a log
+	** axis; frac 0.1, 0.2, 0.4 sampled from a linear range (doubling:
+	** log-spaced by its values) a linear one */
+	s = axes_script("(0.1),(0.2),(0.4)", "(1),(50),(100)",
+	                "[axes]\ndesign.frac_mac = 0.1:0.4:0.1\n"
+	                "chip.hbm_tbps = 1:100:3 log\n");
+	assert_null(strstr(s, "set logscale x"));
+	assert_non_null(strstr(s, "set logscale y\n"));
+	free(s);
+	s = axes_script("(0.1),(0.2),(0.4)", "(1),(50),(100)", NULL);
+	assert_non_null(strstr(s, "set logscale x\n"));
+	assert_null(strstr(s, "set logscale y"));
+	free(s);
+	/* two values are both linear and log-spaced: linear, unless the spec
+	** says log */
+	s = axes_script("(0.01),(0.5)", "(1),(100)", NULL);
+	assert_null(strstr(s, "set logscale"));
+	free(s);
 }
 
 static void test_tornado_hides_flat_rows(void **state)
@@ -759,6 +843,7 @@ int main(void)
 		cmocka_unit_test(test_waterfall),
 		cmocka_unit_test(test_pareto),
 		cmocka_unit_test(test_heatmap_cells),
+		cmocka_unit_test(test_heatmap_log_axes),
 		cmocka_unit_test(test_tornado_hides_flat_rows),
 		cmocka_unit_test(test_roofline_links),
 		cmocka_unit_test(test_roofline_maps),
