@@ -728,8 +728,9 @@ int cmd_validate(int argc, char **argv)
 				if (k == 3 && !got)
 					break; /* no borrowed profile: as before */
 				if (got)
-					printf("%-26s %4zu rows: median |error| %5.1f%%, "
+					printf("%-26s %4zu %s: median |error| %5.1f%%, "
 					       "90th percentile %5.1f%%%s\n", label[k], got,
+					       got == 1 ? "row " : "rows",
 					       100 * med, 100 * p90,
 					       k == 3 ? " (apart from all modelled rows)"
 					       : k == 1 ? kinds : "");

@@ -582,7 +582,7 @@ expect_exit 0 "its reason quotes 29 whole alphas" -- python3 -c "import json; r=
 # (its first H100 row): the summary says serving rows only, or nothing
 (echo "$H"; grep '^h200,' "$M") >"$tmpd/h200only.csv"
 expect_exit 0 "validate an H200 serving row alone" -- $RL validate --measurements "$tmpd/h200only.csv" --versions "$V"
-expect_out "^held-out chips +1 rows: median .* \\(serving rows only\\)\$" "held-out summary: serving rows only"
+expect_out "^held-out chips +1 row +: median .* \\(serving rows only\\)\$" "held-out summary: serving rows only"
 (echo "$H"; grep '^a-out,' "$M") >"$tmpd/h100only.csv"
 expect_exit 0 "validate an H100 row alone" -- $RL validate --measurements "$tmpd/h100only.csv" --versions "$V"
 expect_out "^held-out chips +0 rows\$" "held-out summary: no rows, nothing said of them"
