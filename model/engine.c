@@ -163,10 +163,14 @@ static inline double gemm_time(const eval_ctx *c, double flops, double tokens,
 ** decode tokens and the requests whose prefill ends produce logits
 ** (head_tokens); chunks = prefill chunks per request.  Every field of *it
 ** is written.  Inline at each call (an evaluation costs two iterations:
-** the call, its saved registers and the spills around it go). */
+** the call, its saved registers and the spills around it go).  sram is
+** u->sram_on, given as a constant where the caller has tested it
+** (stage_round): without resident weights the iteration then carries no
+** SRAM term at all (their tests and zeros in it cost 16 instructions an
+** evaluation). */
 static inline RL_ALWAYS_INLINE void
 iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
-          double p_isl, double chunks, rl_iter *it)
+          double p_isl, double chunks, int sram, rl_iter *it)
 {
 	const rl_config *cfg = c->cfg;
 	const rl_serve_setup *u = c->u;
@@ -218,7 +222,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	/* (layer after layer: a resident layer's read from SRAM, at its own
 	** bandwidth, adds to the streamed ones' from HBM; ASSUMPTION: the
 	** two are not overlapped) */
-	if (RL_UNLIKELY(u->sram_on)) {
+	if (RL_UNLIKELY(sram)) {
 		sram_b = sg->w_res +
 		         (u->moe ? rl_div(sg->w_expert * read, &u->tpd) *
 		                       sg->res_expert
@@ -229,17 +233,24 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	if (sg->has_embed) /* embedding rows looked up */
 		w_bytes += M * u->embed_row;
 	act_bytes = M * sg->act_row;
-	/* (a term that is +0 is not worked out: adding it changes nothing) */
-	t_gemm_compute =
-	    gemm_time(c, gemm_flops, M, c->per_pe_gemm) +
-	    (u->moe ? gemm_time(c, expert_flops, expert_rows, c->per_pe_expert)
-	            : 0.0) +
-	    (RL_LIKELY(head_flops > 0)
-	         ? gemm_time(c, head_flops, head_tokens, c->per_pe_head)
-	         : 0.0);
-	gemm_flops += head_flops + expert_flops;
-	/* (+0 without resident weights: the same time, bit for bit) */
-	t_gemm_memory = (w_bytes + act_bytes) * u->per_bw + t_sram;
+	/* (a term that would be +0 is not added: the layers' time is a
+	** number >= +0 (M > 0 rows of FLOPs >= 0), so x + 0 is x, bit for bit;
+	** a ternary's +0 would be added all the same) */
+	t_gemm_compute = gemm_time(c, gemm_flops, M, c->per_pe_gemm);
+	if (u->moe)
+		t_gemm_compute +=
+		    gemm_time(c, expert_flops, expert_rows, c->per_pe_expert);
+	if (RL_LIKELY(head_flops > 0))
+		t_gemm_compute +=
+		    gemm_time(c, head_flops, head_tokens, c->per_pe_head);
+	/* (without experts, expert_flops is +0 and head_flops a number >=
+	** +0: head_flops + 0 is head_flops, not added) */
+	gemm_flops += u->moe ? head_flops + expert_flops : head_flops;
+	/* (the resident weights' SRAM time added where there are any: bytes
+	** >= 0 at a bandwidth > 0 are >= +0, and x + 0 is x) */
+	t_gemm_memory = (w_bytes + act_bytes) * u->per_bw;
+	if (RL_UNLIKELY(sram))
+		t_gemm_memory += t_sram;
 	/* each GEMM kernel's fixed time, t0 of t0 + bytes / B: device time
 	** that a CUDA graph's replay keeps */
 	t_gemm_fixed = sg->gemm_fixed_s;
@@ -481,19 +492,19 @@ static double pipeline_round(const eval_ctx *c, double m, double n_dec,
 	/* one of them is copied to *it: no stray bytes in their padding */
 	memset(&a, 0, sizeof a);
 	memset(&b, 0, sizeof b);
-	iter_cost(c, &u->first, n_dec, p, p_isl, chunks, &a);
-	iter_cost(c, &u->last, n_dec, p, p_isl, chunks, &b);
+	iter_cost(c, &u->first, n_dec, p, p_isl, chunks, u->sram_on, &a);
+	iter_cost(c, &u->last, n_dec, p, p_isl, chunks, u->sram_on, &b);
 	*it = a.time_s >= b.time_s ? a : b;
 	if (m >= u->pp)
 		return m * it->time_s; /* full: no stage waits */
 	/* the bubble: one micro-batch passes every stage in turn */
 	trav = a.time_s + b.time_s;
 	if (u->n_mid_hi > 0) {
-		iter_cost(c, &u->hi, n_dec, p, p_isl, chunks, &mid);
+		iter_cost(c, &u->hi, n_dec, p, p_isl, chunks, u->sram_on, &mid);
 		trav += u->n_mid_hi * mid.time_s;
 	}
 	if (u->n_mid_lo > 0) {
-		iter_cost(c, &u->lo, n_dec, p, p_isl, chunks, &mid);
+		iter_cost(c, &u->lo, n_dec, p, p_isl, chunks, u->sram_on, &mid);
 		trav += u->n_mid_lo * mid.time_s;
 	}
 	return rl_pipeline_round(m, it->time_s, trav);
@@ -509,7 +520,11 @@ stage_round(const eval_ctx *c, double m, double n_dec, double p, double p_isl,
 {
 	if (RL_UNLIKELY(c->u->multi_pp))
 		return pipeline_round(c, m, n_dec, p, p_isl, chunks, it);
-	iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, it);
+	/* (one test of the flag, each branch with its own constant) */
+	if (RL_UNLIKELY(c->u->sram_on))
+		iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 1, it);
+	else
+		iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 0, it);
 	return it->time_s;
 }
 

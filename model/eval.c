@@ -51,7 +51,7 @@ enum { PH_PREFILL = 0, PH_DECODE = 1 };
 ** share f was worked out for (rl_power_fixed_of with cfg and prec).
 ** Inline, as power_of_result is: every evaluation runs them. */
 static inline RL_ALWAYS_INLINE double
-phase_power_fixed(const rl_power_fixed *f, const rl_iter *it)
+phase_power_fixed(const rl_power_fixed *f, const rl_iter *it, int sram)
 {
 	rl_work_rates w; /* the iteration's work, not yet per second */
 	double t = it->time_s;
@@ -64,7 +64,7 @@ phase_power_fixed(const rl_power_fixed *f, const rl_iter *it)
 	w.elems = it->vector_elems;
 	w.sram_Bps = it->sram_bytes;
 	/* (its energy over its time: one division, not five) */
-	return rl_power_of_work(f, &w, 1 / t);
+	return rl_power_of_work(f, &w, 1 / t, sram);
 }
 
 /* The same at clock s (from full, its terms at 1, where kept: NULL if
@@ -77,7 +77,7 @@ static double phase_power(const rl_config *cfg, int prec, double s,
 		rl_power_fixed_scaled(cfg, full, s, &f);
 	else
 		rl_power_fixed_of(cfg, prec, s, &f);
-	return phase_power_fixed(&f, it);
+	return phase_power_fixed(&f, it, rl_sram_resident_on(&cfg->chip));
 }
 
 /* Serve cfg with phase ph at clock s (the other at 1); that phase's power
@@ -145,12 +145,24 @@ static double fit_tdp(const rl_config *cfg, const rl_config *pw,
 	return a; /* on the side that fits */
 }
 
+/* Each phase's power in r, prefill's at fp, decode's at fd (NAN where it
+** has no decode iteration); sram: rl_sram_resident_on of their chip. */
+static inline RL_ALWAYS_INLINE void
+phase_powers(const rl_power_fixed *fp, const rl_power_fixed *fd, int sram,
+             rl_result *r)
+{
+	r->power_prefill_w = phase_power_fixed(fp, &r->prefill, sram);
+	r->power_decode_w = r->decode.time_s > 0
+	                        ? phase_power_fixed(fd, &r->decode, sram)
+	                        : NAN;
+}
+
 /* Power of the serving result r at clock shares s_pre and s_dec: each
 ** phase's, and the average over time, the bubble at static + clocked.
 ** What does not depend on the work is worked out once per clock share. */
 static inline RL_ALWAYS_INLINE void
 power_of_result(const rl_config *cfg, int prec, double s_pre, double s_dec,
-                const rl_power_fixed *full, rl_result *r)
+                const rl_power_fixed *full, int sram, rl_result *r)
 {
 	double n_pre = r->prefill_iters_per_s, n_dec = r->decode_iters_per_s;
 	double t_pre = n_pre * r->prefill.time_s, t_dec = n_dec * r->decode.time_s;
@@ -171,10 +183,11 @@ power_of_result(const rl_config *cfg, int prec, double s_pre, double s_dec,
 			rl_power_fixed_of(cfg, prec, s_dec, &f_dec);
 		fd = &f_dec;
 	}
-	r->power_prefill_w = phase_power_fixed(fp, &r->prefill);
-	r->power_decode_w = r->decode.time_s > 0
-	                        ? phase_power_fixed(fd, &r->decode)
-	                        : NAN;
+	/* (resident weights tested once, a constant in each branch) */
+	if (RL_UNLIKELY(sram))
+		phase_powers(fp, fd, 1, r);
+	else
+		phase_powers(fp, fd, 0, r);
 	r->power_w = t_pre * r->power_prefill_w +
 	             (RL_LIKELY(t_dec > 0) ? t_dec * r->power_decode_w : 0.0) +
 	             (idle > 0 ? idle * (s_pre == 1.0 ? fp->active_w
@@ -326,6 +339,7 @@ static const rl_power_cost_memo *power_cost_kept(const rl_config *pw,
 	m->hw_cost = rl_usd_hw_per_s(&pw->cost, m->chip_usd, m->chips);
 	m->hw_price = rl_usd_hw_per_s(&pw->cost, m->price_usd, m->chips);
 	m->tdp_on = pw->chip.tdp_w > 0;
+	m->sram_on = rl_sram_resident_on(&pw->chip);
 	m->years_ok = pw->cost.years > 0;
 	m->cost_ok = isfinite(m->chip_usd);
 	m->price_ok = isfinite(m->price_usd);
@@ -395,8 +409,10 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 		/* (power_of_result writes the power and clock fields) */
 		double tdp = pw->chip.tdp_w, s_pre = 1, s_dec = 1;
 		int tdp_on = RL_LIKELY(pc != NULL) ? pc->tdp_on : tdp > 0;
+		int sram = RL_LIKELY(pc != NULL) ? pc->sram_on
+		                                 : rl_sram_resident_on(&pw->chip);
 		prec = pc ? pc->prec : rl_matrix_prec(&pw->scen);
-		power_of_result(pw, prec, 1, 1, pc ? &pc->full : NULL, r);
+		power_of_result(pw, prec, 1, 1, pc ? &pc->full : NULL, sram, r);
 		if (RL_UNLIKELY(tdp_on &&
 		                (r->power_prefill_w > tdp ||
 		                 (r->decode_iters_per_s > 0 &&
@@ -430,7 +446,7 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 				return rc;
 			r->violations = violations;
 			power_of_result(pw, prec, s_pre, s_dec,
-			                pc ? &pc->full : NULL, r);
+			                pc ? &pc->full : NULL, sram, r);
 			r->power_limited = 1;
 		}
 	}

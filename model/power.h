@@ -60,6 +60,14 @@ typedef struct {
 ** full-load clock): under it a chip is taken not to fit its TDP at all. */
 #define RL_CLOCK_SCALE_MIN 1e-3
 
+/* 1 where the chip keeps weights resident in SRAM, which serving reads
+** from it (engine.c) and power counts (rl_power_of_work): the one test
+** of chip.sram_resident_share x sram_bytes > 0 (0 on every preset). */
+static inline int rl_sram_resident_on(const rl_chip *c)
+{
+	return c->sram_resident_share > 0 && c->sram_bytes > 0;
+}
+
 /* 1 when the node gives FMA energies (power can be computed), else 0. */
 static inline int rl_power_known(const rl_config *cfg)
 {
@@ -139,16 +147,22 @@ static inline double rl_power_at_fixed(const rl_config *cfg,
 ** energy per unit time (the same sum, reassociated: it may differ in its
 ** last bits; one product by per_t, not five). */
 static inline double rl_power_of_work(const rl_power_fixed *f,
-                                      const rl_work_rates *work, double per_t)
+                                      const rl_work_rates *work, double per_t,
+                                      int sram)
 {
-	return f->active_w +
-	       (f->flop_j * work->flops + f->hbm_byte_j * work->hbm_Bps +
-	        f->link_byte_j * work->link_Bps + f->score_j * work->scores +
-	        f->elem_j * work->elems) *
-	           per_t +
-	       (RL_UNLIKELY(work->sram_Bps != 0)
-	            ? f->sram_byte_j * work->sram_Bps * per_t
-	            : 0.0);
+	double w = f->active_w +
+	           (f->flop_j * work->flops + f->hbm_byte_j * work->hbm_Bps +
+	            f->link_byte_j * work->link_Bps + f->score_j * work->scores +
+	            f->elem_j * work->elems) *
+	               per_t;
+	/* (resident weights' reads added where the chip keeps any: sram is
+	** rl_sram_resident_on of its chip, a constant where the caller has
+	** tested it (eval.c keeps it with the power memo), not a compare of
+	** a double per phase; without them nothing is added: w > 0, and
+	** w + 0 is w) */
+	if (RL_UNLIKELY(sram) && work->sram_Bps != 0)
+		w += f->sram_byte_j * work->sram_Bps * per_t;
+	return w;
 }
 
 /* rl_power_at for matrix, HBM and link rates alone (no non-tensor work). */

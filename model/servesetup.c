@@ -459,8 +459,7 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 	u->kv_reserve_on = pf->kv_reserve > 0.5;
 	u->blk_exact = u->blkd.inv != 0.0;
 	/* weights resident in SRAM, read at its bandwidth (engine.c) */
-	u->sram_on = cfg->chip.sram_resident_share > 0 &&
-	             cfg->chip.sram_bytes > 0;
+	u->sram_on = rl_sram_resident_on(&cfg->chip);
 	if (u->sram_on) {
 		if (!(cfg->chip.sram_Bps > 0))
 			return fail(r, RL_EINVAL,

@@ -1334,6 +1334,32 @@ static void test_eval_cache(void **state)
 	cached_matches(&c, &cache);
 	c.scen.isl = 4000;
 	cached_matches(&c, &cache);
+	/* weights resident in SRAM switched on and off through the cache
+	** (a chip's fields: a new setup, and with it the power memo, whose
+	** rl_power_fixed keeps sram_on; the iterations take the flag as a
+	** constant where it is tested once), with the pipeline and the TDP
+	** above, then on one chip */
+	c.chip.sram_bytes = 50e6;
+	c.chip.sram_Bps = 20e12;
+	c.chip.sram_resident_share = 1;
+	cached_matches(&c, &cache);
+	assert_int_equal(rl_eval_cached(&c, &cache, &r), RL_OK);
+	assert_true(r.avg_sram_Bps > 0);
+	c.scen.isl = 600; /* the request only */
+	cached_matches(&c, &cache);
+	c.chip.sram_resident_share = 0;
+	cached_matches(&c, &cache);
+	assert_int_equal(rl_eval_cached(&c, &cache, &r), RL_OK);
+	assert_true(r.avg_sram_Bps == 0);
+	c.chip.sram_resident_share = 0.5;
+	c.scen.pp = 1;
+	c.scen.tp = 8;
+	c.chip.tdp_w = 0;
+	cached_matches(&c, &cache);
+	assert_int_equal(rl_eval_cached(&c, &cache, &r), RL_OK);
+	assert_true(r.avg_sram_Bps > 0);
+	c.chip.sram_resident_share = 0;
+	cached_matches(&c, &cache);
 }
 
 /* Under a batch rule (benchrule.h) a cache keeps the configuration given

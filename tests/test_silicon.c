@@ -627,9 +627,9 @@ static void test_power_fixed(void **state)
 	** clock and 200 W at half, by hand as above */
 	{
 		rl_work_rates amt = {2e13, 0, 0, 0, 0, 0};
-		near(rl_power_of_work(&f, &amt, 1 / 0.02), 200, 1e-12);
+		near(rl_power_of_work(&f, &amt, 1 / 0.02, 0), 200, 1e-12);
 		rl_power_fixed_of(&c, RL_PREC_FP16, 1.0, &f);
-		near(rl_power_of_work(&f, &amt, 1 / 0.02), 300, 1e-12);
+		near(rl_power_of_work(&f, &amt, 1 / 0.02, 0), 300, 1e-12);
 	}
 	h100(&c);
 	c.cost.vector_j_per_op = 6e-12;
@@ -672,7 +672,7 @@ static void test_power_fixed(void **state)
 			rl_work_rates amt = {w.flops * t, w.hbm_Bps * t,
 			                     w.link_Bps * t, w.scores * t,
 			                     w.elems * t, w.sram_Bps * t};
-			near(rl_power_of_work(&f, &amt, 1 / t), a, 1e-14);
+			near(rl_power_of_work(&f, &amt, 1 / t, 1), a, 1e-14);
 		}
 	}
 }
@@ -738,7 +738,8 @@ static void test_cache_rule_power_cost(void **state)
 ** after the cache holds the toy above with a TDP and a price (the fixed
 ** batch and the build rule's): through the cache and without one, byte for
 ** byte, or the same error.  A memo kept across a new setup gives the old
-** chip's power or cost where the chip, precision or chips changed. */
+** chip's power or cost where the chip, precision or chips changed (or
+** whether it keeps weights resident in SRAM). */
 static void test_cache_power_cost_every_field(void **state)
 {
 	rl_config base, c;
@@ -752,6 +753,13 @@ static void test_cache_power_cost_every_field(void **state)
 		base.chip.tdp_w = 250;
 		base.cost.price_usd = 30000;
 		base.cost.hbm_phy_j_per_bit = 0.65e-12;
+		/* SRAM with a read bandwidth and an energy per byte, none of
+		** it resident: the share set to 0.25 in turn keeps weights
+		** there (a new setup, and the memo's sram_on, which power
+		** reads, with it) */
+		base.chip.sram_bytes = 50e6;
+		base.chip.sram_Bps = 20e12;
+		base.node.sram_energy_j_per_byte = 1e-12;
 		if (k == 1) {
 			base.scen.batch = 0;
 			base.prof.batch_rule = RL_BATCH_TRTLLM_BUILD;
