@@ -7,6 +7,7 @@
 #ifndef RL_TEST_FIXTURES_H
 #define RL_TEST_FIXTURES_H
 
+#include "../model/params.h"
 #include "../model/rl_config.h"
 
 /* Llama-3 70B (models.csv): dense, untied embeddings. */
@@ -70,6 +71,32 @@ static inline void fx_h100_rates(rl_chip *ch)
 	ch->peak_flops_fp8 = 1978.9e12;
 	ch->hbm_Bps = 3.35e12;
 	ch->link_Bps = 450e9;
+}
+
+/* H100 SXM spec sheet (hardware.csv) and the ideal profile, serving
+** Llama-3 70B FP8 on one chip (test_engine.c, test_sram.c). */
+static inline void fx_h100_ideal(rl_config *c)
+{
+	rl_config_defaults(c);
+	fx_h100_rates(&c->chip);
+	c->chip.hbm_bytes = 80e9;
+	c->prof.eff_compute = 1;
+	c->prof.eff_attention = 1;
+	c->prof.eff_memory = 1;
+	c->prof.eff_kv_memory = 1;
+	c->prof.eff_link = 1;
+	c->prof.iter_overhead_s = 0;
+	c->prof.layer_overhead_s = 0;
+	c->prof.seq_overhead_s = 0;
+	c->prof.runtime_reserved_bytes = 0;
+	c->prof.kv_fraction = 1;
+	c->prof.tokens_per_block = 1;
+	c->prof.max_num_tokens = 16384;
+	c->prof.max_batch_size = 4096;
+	c->scen.precision = RL_PREC_FP8;
+	c->scen.tp = 1;
+	c->scen.chips = 1;
+	fx_llama3_70b(&c->model);
 }
 
 #endif

@@ -23,31 +23,6 @@
 #include "../model/params.h"
 #include "fixtures.h"
 
-/* H100 SXM spec sheet (hardware.csv) and the ideal profile. */
-static void h100_ideal(rl_config *c)
-{
-	rl_config_defaults(c);
-	fx_h100_rates(&c->chip);
-	c->chip.hbm_bytes = 80e9;
-	c->prof.eff_compute = 1;
-	c->prof.eff_attention = 1;
-	c->prof.eff_memory = 1;
-	c->prof.eff_kv_memory = 1;
-	c->prof.eff_link = 1;
-	c->prof.iter_overhead_s = 0;
-	c->prof.layer_overhead_s = 0;
-	c->prof.seq_overhead_s = 0;
-	c->prof.runtime_reserved_bytes = 0;
-	c->prof.kv_fraction = 1;
-	c->prof.tokens_per_block = 1;
-	c->prof.max_num_tokens = 16384;
-	c->prof.max_batch_size = 4096;
-	c->scen.precision = RL_PREC_FP8;
-	c->scen.tp = 1;
-	c->scen.chips = 1;
-	fx_llama3_70b(&c->model);
-}
-
 static void near(double got, double want, double rel)
 {
 	if (fabs(got - want) > rel * fabs(want)) {
@@ -95,7 +70,7 @@ static void test_llama3_70b_kv(void **state)
 	rl_config c;
 	rl_result r;
 	(void)state;
-	h100_ideal(&c);
+	fx_h100_ideal(&c);
 	c.scen.isl = 128;
 	c.scen.osl = 128;
 	assert_int_equal(rl_serve(&c, &r), RL_OK);
@@ -147,7 +122,7 @@ static void test_decode_batch1_is_weights_over_bandwidth(void **state)
 	rl_config c;
 	rl_result r;
 	(void)state;
-	h100_ideal(&c);
+	fx_h100_ideal(&c);
 	c.scen.isl = 16;
 	c.scen.osl = 2;
 	c.scen.batch = 1;
@@ -171,7 +146,7 @@ static double prompt_flops(void)
 /* Llama-3 8B in BF16 on an ideal H100, that one prompt and one output */
 static void prompt_setup(rl_config *c)
 {
-	h100_ideal(c);
+	fx_h100_ideal(c);
 	fx_llama3_8b(&c->model);
 	c->scen.precision = RL_PREC_BF16;
 	c->scen.isl = P8_N;
@@ -246,7 +221,7 @@ static void test_host_overlap(void **state)
 ** slow 1 GB/s link with no latency, one 1024-token prompt, one output. */
 static void slow_link_tp2(rl_config *c)
 {
-	h100_ideal(c);
+	fx_h100_ideal(c);
 	fx_llama3_8b(&c->model);
 	c->scen.precision = RL_PREC_BF16;
 	c->scen.tp = 2;
@@ -311,7 +286,7 @@ static void test_token_budget_caps_decode(void **state)
 	rl_config c;
 	rl_result r;
 	(void)state;
-	h100_ideal(&c);
+	fx_h100_ideal(&c);
 	c.scen.tp = 8;
 	c.scen.chips = 8;
 	c.scen.isl = 2048;
@@ -330,7 +305,7 @@ static void test_data_parallel(void **state)
 	rl_config c;
 	rl_result r1, r2;
 	(void)state;
-	h100_ideal(&c);
+	fx_h100_ideal(&c);
 	c.scen.tp = 4;
 	c.scen.chips = 4;
 	c.scen.isl = 512;
@@ -350,7 +325,7 @@ static double scaled(const double shape[2], int which, double x)
 {
 	rl_config c;
 	rl_result r;
-	h100_ideal(&c);
+	fx_h100_ideal(&c);
 	if (which == 0) {
 		c.prof.eff_compute = 0.7;
 		c.prof.iter_overhead_s = 2e-3;
@@ -396,7 +371,7 @@ static void test_never_above_roofline(void **state)
 	rl_config c;
 	rl_result r;
 	(void)state;
-	h100_ideal(&c);
+	fx_h100_ideal(&c);
 	c.scen.isl = 2048;
 	c.scen.osl = 128;
 	assert_int_equal(rl_serve(&c, &r), RL_OK);
@@ -429,7 +404,7 @@ static void test_mbu_bounded(void **state)
 	assert_true(o->get(&r) == 1.5);
 	r.mbu = NAN;
 	assert_true(isnan(o->get(&r)));
-	h100_ideal(&c);
+	fx_h100_ideal(&c);
 	c.scen.isl = 16;
 	c.scen.osl = 2;
 	c.scen.batch = 1;
@@ -504,7 +479,7 @@ static void test_allreduce_half_size(void **state)
 ** and GEMM fixed-time tests. */
 static void graphs_case(rl_config *c)
 {
-	h100_ideal(c);
+	fx_h100_ideal(c);
 	c->prof.layer_overhead_s = 10e-6;
 	c->scen.isl = 1000;
 	c->scen.osl = 101;
@@ -575,7 +550,7 @@ static void test_bad_tp(void **state)
 	rl_config c;
 	rl_result r;
 	(void)state;
-	h100_ideal(&c);
+	fx_h100_ideal(&c);
 	c.scen.tp = 3; /* 64 heads */
 	c.scen.chips = 3;
 	assert_int_equal(rl_serve(&c, &r), RL_EINVAL);
@@ -592,12 +567,12 @@ static void test_does_not_fit(void **state)
 	rl_config c;
 	rl_result r;
 	(void)state;
-	h100_ideal(&c);
+	fx_h100_ideal(&c);
 	c.scen.precision = RL_PREC_FP16;
 	assert_int_equal(rl_serve(&c, &r), RL_ENOFIT);
 	assert_non_null(strstr(r.error, "by 61.1 GB"));
 	/* no FP8 on a chip without an FP8 peak */
-	h100_ideal(&c);
+	fx_h100_ideal(&c);
 	c.chip.peak_flops_fp8 = 0;
 	assert_int_equal(rl_serve(&c, &r), RL_EINVAL);
 }
@@ -672,7 +647,7 @@ static void test_kv_reserve(void **state)
 	rl_config c;
 	rl_result r;
 	(void)state;
-	h100_ideal(&c);
+	fx_h100_ideal(&c);
 	c.scen.isl = 2048;
 	c.scen.osl = 128;
 	c.scen.tp = 2;
@@ -700,7 +675,7 @@ static void test_eff_compute_fp8(void **state)
 	rl_config c;
 	rl_result a, b;
 	(void)state;
-	h100_ideal(&c);
+	fx_h100_ideal(&c);
 	c.scen.isl = 2048;
 	c.scen.osl = 1;
 	c.scen.tp = 2; /* 70B at 16 bits needs two chips */
@@ -731,7 +706,7 @@ static void serve_heads(rl_config *c, int pa, int pb, rl_result *a,
 /* Llama-3 70B on an ideal H100 at tp 1, batch 1, isl 16, osl 2. */
 static void head_case(rl_config *c)
 {
-	h100_ideal(c);
+	fx_h100_ideal(c);
 	c->scen.isl = 16;
 	c->scen.osl = 2;
 	c->scen.batch = 1;
@@ -810,7 +785,7 @@ static void test_kv_group_reread(void **state)
 	rl_config c;
 	rl_result a, b;
 	(void)state;
-	h100_ideal(&c);
+	fx_h100_ideal(&c);
 	c.scen.isl = 1000;
 	c.scen.osl = 101;
 	c.scen.batch = 1;
@@ -841,7 +816,7 @@ static void test_sliding_window_kv(void **state)
 	rl_config c;
 	rl_result r;
 	(void)state;
-	h100_ideal(&c);
+	fx_h100_ideal(&c);
 	c.model.sliding_window = 4096;
 	c.scen.isl = 20000;
 	c.scen.osl = 2000;
@@ -868,7 +843,7 @@ static void test_runtime_buffers(void **state)
 	rl_config c;
 	rl_result r;
 	(void)state;
-	h100_ideal(&c);
+	fx_h100_ideal(&c);
 	c.scen.isl = 128;
 	c.scen.osl = 128;
 	c.prof.runtime_reserved_bytes = 1e9;
@@ -898,7 +873,7 @@ static void test_logits_rows_profiling_pass(void **state)
 	rl_result r;
 	rl_eval_cache cache;
 	(void)state;
-	h100_ideal(&c);
+	fx_h100_ideal(&c);
 	c.scen.isl = 128;
 	c.scen.osl = 128;
 	c.prof.logits_buffers = 1;
@@ -940,7 +915,7 @@ static void test_graph_logits_rows(void **state)
 	rl_config c;
 	rl_result a, b;
 	(void)state;
-	h100_ideal(&c);
+	fx_h100_ideal(&c);
 	c.scen.isl = 128;
 	c.scen.osl = 128;
 	c.prof.runtime_reserved_bytes = 1e9;
@@ -973,7 +948,7 @@ static void test_logits_passes(void **state)
 	rl_result a, b;
 	double bytes = 100.0 / 101.0 * 128256 * 4;
 	(void)state;
-	h100_ideal(&c);
+	fx_h100_ideal(&c);
 	c.scen.isl = 1000;
 	c.scen.osl = 101;
 	c.scen.batch = 1;
@@ -1008,7 +983,7 @@ static void test_logits_gather(void **state)
 	rl_result a, b;
 	double bytes = 100.0 / 101.0 * 128256 * 4, wire = bytes * 7 / 8;
 	(void)state;
-	h100_ideal(&c);
+	fx_h100_ideal(&c);
 	c.scen.isl = 1000;
 	c.scen.osl = 101;
 	c.scen.batch = 1;
@@ -1045,7 +1020,7 @@ static void test_logits_gather(void **state)
 ** per token: 2 x k 2 x (3 x 4096 x 14336) x 32 layers. */
 static void mixtral_batch1(rl_config *c)
 {
-	h100_ideal(c);
+	fx_h100_ideal(c);
 	c->model.layers = 32;
 	c->model.hidden = 4096;
 	c->model.heads = 32;
@@ -1208,7 +1183,7 @@ static void test_moe_permute(void **state)
 	c.prof.moe_permute = 1;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
 	near(b.decode.t_elementwise - a.decode.t_elementwise, 36 * per, 1e-9);
-	h100_ideal(&c); /* Llama-3 70B: no experts */
+	fx_h100_ideal(&c); /* Llama-3 70B: no experts */
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
 	c.prof.moe_permute = 1;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
@@ -1232,7 +1207,7 @@ static void test_mxfp4_experts(void **state)
 	rl_result a, b;
 	double n = 1000.0 / 1001, touched = 8 * (1 - pow(0.75, n));
 	(void)state;
-	h100_ideal(&c);
+	fx_h100_ideal(&c);
 	c.model.layers = 32;
 	c.model.hidden = 4096;
 	c.model.heads = 32;
@@ -1268,7 +1243,7 @@ static void test_mxfp4_experts(void **state)
 /* The ideal H100 at TP8 on 8 chips, 1000 tokens in, 100 out. */
 static void tp8_request(rl_config *c)
 {
-	h100_ideal(c);
+	fx_h100_ideal(c);
 	c->scen.tp = 8;
 	c->scen.chips = 8;
 	c->scen.isl = 1000;

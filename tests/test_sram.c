@@ -33,29 +33,10 @@ static void near(double got, double want, double rel)
 ** batch-1 decode step of a 16-token prompt. */
 static void h100_decode1(rl_config *c)
 {
-	rl_config_defaults(c);
-	fx_h100_rates(&c->chip);
-	c->chip.hbm_bytes = 80e9;
-	c->prof.eff_compute = 1;
-	c->prof.eff_attention = 1;
-	c->prof.eff_memory = 1;
-	c->prof.eff_kv_memory = 1;
-	c->prof.eff_link = 1;
-	c->prof.iter_overhead_s = 0;
-	c->prof.layer_overhead_s = 0;
-	c->prof.seq_overhead_s = 0;
-	c->prof.runtime_reserved_bytes = 0;
-	c->prof.kv_fraction = 1;
-	c->prof.tokens_per_block = 1;
-	c->prof.max_num_tokens = 16384;
-	c->prof.max_batch_size = 4096;
-	c->scen.precision = RL_PREC_FP8;
-	c->scen.tp = 1;
-	c->scen.chips = 1;
+	fx_h100_ideal(c);
 	c->scen.isl = 16;
 	c->scen.osl = 2;
 	c->scen.batch = 1;
-	fx_llama3_70b(&c->model);
 }
 
 /* The weights a decode step reads (test_engine.c): all of Llama-3 70B
