@@ -12,6 +12,7 @@
 #include "../model/silicon.h"
 #include "claim.h"
 #include "mcwords.h"
+#include "numwords.h"
 #include "words.h"
 #include "../config/ini.h"
 #include "../config/num.h"

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "mcwords.h"
-#include "verdict.h"
+#include "numwords.h"
 
 void claim_mc_summarize(const rl_mc_result *mc, unsigned long seed,
                         double nominal, claim_mc_summary *s)
@@ -108,24 +108,6 @@ const char *claim_plain_num(char *buf, size_t len, double v)
 		snprintf(buf, len, "%.0f", v);
 	else
 		snprintf(buf, len, "%.4g", v);
-	return buf;
-}
-
-const char *claim_speedup2(char *buf, size_t len, double x)
-{
-	/* 1e15 and past in exponent form, whose %.2f (up to 312 characters)
-	** the callers' 32-byte cells cut to other digits */
-	snprintf(buf, len, fabs(x) < 1e15 ? "%.2f" : "%.3g", x);
-	return buf;
-}
-
-const char *claim_speedup_x(char *buf, size_t len, double x)
-{
-	char d[32];
-	if (!isfinite(x))
-		snprintf(buf, len, "%s", CLAIM_NOT_EVALUATED);
-	else
-		snprintf(buf, len, "%sx", claim_speedup2(d, sizeof d, x));
 	return buf;
 }
 

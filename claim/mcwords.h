@@ -60,17 +60,9 @@ int claim_mc_nominal_words(const claim_mc_summary *s, char *buf,
 ** ("12000", where %.4g wrote "1.2e+04"), any other to 4 digits. */
 const char *claim_plain_num(char *buf, size_t len, double v);
 
-/* A speedup of the tornado to two decimals, as the text prints it
-** ("17.67"), 1e15 and past to 3 digits ("1e+300"); claim_swing_flat: 1
-** when the two ends are numbers that print the same, a swing the text,
-** the report and the tornado plot name apart rather than draw. */
-const char *claim_speedup2(char *buf, size_t len, double x);
-/* A speedup as the sentences print it, claim_speedup2's digits and "x"
-** ("17.67x"), or "not evaluated" where it is not a number (NULL in the
-** claim database, a Monte Carlo with no evaluable sample), where the
-** text and the report printed "nanx". */
-#define CLAIM_NOT_EVALUATED "not evaluated"
-const char *claim_speedup_x(char *buf, size_t len, double x);
+/* claim_swing_flat: 1 when the two ends are numbers that print the same
+** (claim_speedup2, numwords.h), a swing the text, the report and the
+** tornado plot name apart rather than draw. */
 int claim_swing_flat(double speedup_low, double speedup_high);
 
 /* How much further a tornado row reaches below the nominal than above it,

@@ -2,7 +2,7 @@
 ** verdict.c: the verdict word of a claim (verdict.h).
 */
 #include "verdict.h"
-#include "mcwords.h"
+#include "numwords.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -63,35 +63,3 @@ int claim_vs_interval(double x, double p05, double p95)
 	return x > p95 ? 1 : x < p05 ? -1 : 0;
 }
 
-/* Are p and q on the same side of every line the verdict's words are
-** drawn at (10%, 50%, 90%) and of 0 and 1? */
-static int same_side(double p, double q)
-{
-	static const double line[] = {0.1, 0.5, 0.9, 1.0};
-	size_t i;
-	for (i = 0; i < sizeof line / sizeof line[0]; i++)
-		if ((p >= line[i]) != (q >= line[i]))
-			return 0;
-	return (p > 0) == (q > 0);
-}
-
-void claim_prob_text(double p, char *buf, size_t len)
-{
-	int d;
-	if (!isfinite(p)) {
-		snprintf(buf, len, "n/a");
-		return;
-	}
-	if (p > 0 && p < 0.01) {
-		snprintf(buf, len, "%.2g%%", 100 * p);
-		return;
-	}
-	/* one decimal, or as many as keep the number on its side of the
-	** verdict's lines: 0.8996 is "89.96%" beside "Plausible", not
-	** "90.0%", and 0.99996 "99.996%", not "100.0%" */
-	for (d = 1; d <= 6; d++) {
-		snprintf(buf, len, "%.*f%%", d, 100 * p);
-		if (same_side(p, strtod(buf, NULL) / 100))
-			return;
-	}
-}

@@ -42,12 +42,5 @@ const char *claim_verdict_rule(int have_prob);
 ** The terminal summary, its JSON and the report each say it. */
 int claim_vs_interval(double x, double p05, double p95);
 
-/* A probability (0..1) as the text says every one (the verdict, the
-** Monte Carlo lines, the report): a percentage to one decimal ("4.0%"),
-** one under 1% to two significant digits ("0.086%", "0.18%", where the
-** verdict read "0.1%" beside the Monte Carlo line's "0.0009"), one within
-** 0.1% of certainty to four ("99.95%"); "n/a" where not finite.  JSON
-** keeps the number. */
-void claim_prob_text(double p, char *buf, size_t len);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../claim/mcwords.h"
+#include "../claim/numwords.h"
 #include "../claim/verdict.h"
 #include "../model/params.h"
 #include "claimout.h"

@@ -14,6 +14,7 @@
 
 #include "../claim/claim.h"
 #include "../claim/mcwords.h"
+#include "../claim/numwords.h"
 #include "../plots/kinds.h"
 #include "rctx.h"
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../claim/mcwords.h"
+#include "../claim/numwords.h"
 #include "../claim/verdict.h"
 #include "rctx.h"
 

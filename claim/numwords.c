@@ -1,0 +1,60 @@
+/*
+** numwords.c: how the claim's words print a speedup and a probability
+** (numwords.h).
+*/
+#include "numwords.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+const char *claim_speedup2(char *buf, size_t len, double x)
+{
+	/* 1e15 and past in exponent form, whose %.2f (up to 312 characters)
+	** the callers' 32-byte cells cut to other digits */
+	snprintf(buf, len, fabs(x) < 1e15 ? "%.2f" : "%.3g", x);
+	return buf;
+}
+
+const char *claim_speedup_x(char *buf, size_t len, double x)
+{
+	char d[32];
+	if (!isfinite(x))
+		snprintf(buf, len, "%s", CLAIM_NOT_EVALUATED);
+	else
+		snprintf(buf, len, "%sx", claim_speedup2(d, sizeof d, x));
+	return buf;
+}
+
+/* Are p and q on the same side of every line the verdict's words are
+** drawn at (10%, 50%, 90%) and of 0 and 1? */
+static int same_side(double p, double q)
+{
+	static const double line[] = {0.1, 0.5, 0.9, 1.0};
+	size_t i;
+	for (i = 0; i < sizeof line / sizeof line[0]; i++)
+		if ((p >= line[i]) != (q >= line[i]))
+			return 0;
+	return (p > 0) == (q > 0);
+}
+
+void claim_prob_text(double p, char *buf, size_t len)
+{
+	int d;
+	if (!isfinite(p)) {
+		snprintf(buf, len, "n/a");
+		return;
+	}
+	if (p > 0 && p < 0.01) {
+		snprintf(buf, len, "%.2g%%", 100 * p);
+		return;
+	}
+	/* one decimal, or as many as keep the number on its side of the
+	** verdict's lines: 0.8996 is "89.96%" beside "Plausible", not
+	** "90.0%", and 0.99996 "99.996%", not "100.0%" */
+	for (d = 1; d <= 6; d++) {
+		snprintf(buf, len, "%.*f%%", d, 100 * p);
+		if (same_side(p, strtod(buf, NULL) / 100))
+			return;
+	}
+}

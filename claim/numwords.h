@@ -1,0 +1,29 @@
+/*
+** numwords.h: how the claim's words print a speedup and a probability,
+** one place for the text (cli/claimout.c), the verdict (verdict.c), the
+** Monte Carlo sentences (mcwords.c) and the report, which repeat them.
+*/
+#ifndef RL_CLAIM_NUMWORDS_H
+#define RL_CLAIM_NUMWORDS_H
+
+#include <stddef.h>
+
+/* A speedup of the tornado to two decimals, as the text prints it
+** ("17.67"), 1e15 and past to 3 digits ("1e+300"). */
+const char *claim_speedup2(char *buf, size_t len, double x);
+/* A speedup as the sentences print it, claim_speedup2's digits and "x"
+** ("17.67x"), or "not evaluated" where it is not a number (NULL in the
+** claim database, a Monte Carlo with no evaluable sample), where the
+** text and the report printed "nanx". */
+#define CLAIM_NOT_EVALUATED "not evaluated"
+const char *claim_speedup_x(char *buf, size_t len, double x);
+
+/* A probability (0..1) as the text says every one (the verdict, the
+** Monte Carlo lines, the report): a percentage to one decimal ("4.0%"),
+** one under 1% to two significant digits ("0.086%", "0.18%", where the
+** verdict read "0.1%" beside the Monte Carlo line's "0.0009"), one within
+** 0.1% of certainty to four ("99.95%"); "n/a" where not finite.  JSON
+** keeps the number. */
+void claim_prob_text(double p, char *buf, size_t len);
+
+#endif
