@@ -114,6 +114,7 @@ void rl_power_fixed_scaled(const rl_config *cfg, const rl_power_fixed *full,
 
 /* rl_power_at with its fixed share f (from the same cfg and precision, at
 ** the clock share wanted): the same result, bit for bit, with its parts.
+** w->sram_Bps counts only where rl_sram_resident_on(&cfg->chip).
 ** An evaluation's phases take rl_power_of_work below instead (eval.c). */
 static inline double rl_power_at_fixed(const rl_config *cfg,
                                        const rl_power_fixed *f,
@@ -128,9 +129,12 @@ static inline double rl_power_at_fixed(const rl_config *cfg,
 	p.compute_w = f->fma_j * w->flops * 0.5;
 	p.vector_w = f->vector_j * (c->vector_ops_per_score * w->scores +
 	                            c->vector_ops_per_elem * w->elems);
+	/* resident weights' reads only where the chip keeps any: the same
+	** test (rl_sram_resident_on) as rl_power_of_work's sram, so the two
+	** paths agree by construction; + 0 without them adds nothing */
 	p.sram_w = cfg->node.sram_energy_j_per_byte *
 	           (c->sram_bytes_per_flop * w->flops + 2.0 * w->hbm_Bps +
-	            w->sram_Bps);
+	            (rl_sram_resident_on(&cfg->chip) ? w->sram_Bps : 0));
 	p.hbm_w = c->hbm_j_per_bit * 8.0 * w->hbm_Bps;
 	p.link_w = c->link_j_per_bit * 8.0 * w->link_Bps;
 	/* static + clocked + PHY first, as active_w adds them: the same sum */

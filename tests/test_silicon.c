@@ -640,6 +640,9 @@ static void test_power_fixed(void **state)
 	w.scores = 4e12;
 	w.elems = 7e11;
 	w.sram_Bps = 5e12; /* weights resident in SRAM */
+	c.chip.sram_resident_share = 0.25; /* ... where the chip keeps them */
+	if (!(c.chip.sram_bytes > 0))
+		c.chip.sram_bytes = 50e6;
 	for (k = 0; k < 3; k++) {
 		s = k == 0 ? 1.0 : k == 1 ? 0.8 : 0.37;
 		rl_power_fixed_of(&c, RL_PREC_FP8, s, &f);
@@ -674,6 +677,22 @@ static void test_power_fixed(void **state)
 			                     w.elems * t, w.sram_Bps * t};
 			near(rl_power_of_work(&f, &amt, 1 / t, 1), a, 1e-14);
 		}
+	}
+	/* a chip keeping no weights resident (share 0): its SRAM rate counts
+	** in neither path, so rl_power_at_fixed is its value without that
+	** rate, bit for bit, and rl_power_of_work's without sram */
+	c.chip.sram_resident_share = 0;
+	rl_power_fixed_of(&c, RL_PREC_FP8, 1.0, &f);
+	a = rl_power_at_fixed(&c, &f, &w, &pa);
+	w.sram_Bps = 0;
+	b = rl_power_at_fixed(&c, &f, &w, &pb);
+	assert_memory_equal(&a, &b, sizeof a);
+	assert_memory_equal(&pa, &pb, sizeof pa);
+	{
+		double t = 0.013;
+		rl_work_rates amt = {w.flops * t, w.hbm_Bps * t, w.link_Bps * t,
+		                     w.scores * t, w.elems * t, 5e12 * t};
+		near(rl_power_of_work(&f, &amt, 1 / t, 0), a, 1e-14);
 	}
 }
 

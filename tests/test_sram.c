@@ -197,7 +197,9 @@ static void test_design_sram_bandwidth(void **state)
 
 /* A resident byte costs one SRAM read: 1 TB/s of them at 1 pJ/B is 1 W,
 ** where the same bytes from HBM at 4 pJ/bit and 2 SRAM passes cost
-** 1e12 x (32 + 2) pJ = 34 W. */
+** 1e12 x (32 + 2) pJ = 34 W. Only on a chip that keeps weights resident
+** (rl_sram_resident_on, the test rl_power_of_work's caller makes): with
+** a share of 0, or no SRAM, the same rate costs 0 W. */
 static void test_resident_power(void **state)
 {
 	rl_config c;
@@ -210,6 +212,15 @@ static void test_resident_power(void **state)
 	c.node.sram_energy_j_per_byte = 1e-12;
 	c.cost.hbm_j_per_bit = 4e-12;
 	c.cost.sram_bytes_per_flop = 0;
+	c.chip.sram_bytes = 50e6;
+	c.chip.sram_resident_share = 0;
+	rl_power_at(&c, RL_PREC_FP8, 1, &w, &p);
+	assert_true(p.sram_w == 0);
+	c.chip.sram_resident_share = 0.5;
+	c.chip.sram_bytes = 0;
+	rl_power_at(&c, RL_PREC_FP8, 1, &w, &p);
+	assert_true(p.sram_w == 0);
+	c.chip.sram_bytes = 50e6;
 	rl_power_at(&c, RL_PREC_FP8, 1, &w, &p);
 	near(p.sram_w, 1.0, 1e-12);
 	near(p.hbm_w + 1, 1, 1e-15);
