@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/params.h"
 #include "kinds.h"
 
 #define MAX_CLOUD 20000
@@ -69,6 +70,65 @@ static int axes(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 	return plot_distinct_axes(x, y, err, errlen);
 }
 
+/* Whether axis column col is drawn on a log scale, into *lg: for a swept
+** parameter (a parameter's column, plot --x design.frac_mac) the
+** heatmap's rule, plot_axis_log over its distinct values (the spec's log
+** range, else log-spaced values), so a linear 0.02:0.58:0.04 is not drawn
+** on log axes; for an output (power, cost, tokens/s, the defaults) the
+** span lo..hi of 20x or more.  An output is not swept: its values are
+** wherever the designs put them, so their spacing says nothing of a
+** range anyone chose, and a cloud spread over decades crowds into the
+** low corner of a linear axis. */
+static int axis_log(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
+                    const char *col, const char *other, const char *where,
+                    double lo, double hi, int *lg, char *err, size_t errlen)
+{
+	const rl_param *p;
+	size_t np, i;
+	char name[64], sql[1024];
+	sqlite3_stmt *st;
+	long long cnt;
+	double *u;
+	long n = 0;
+	int rc;
+	p = rl_params(&np);
+	for (i = 0; i < np; i++) {
+		snprintf(name, sizeof name, "%s_%s", p[i].section, p[i].key);
+		if (!strcmp(name, col))
+			break;
+	}
+	if (i == np) {
+		*lg = lo > 0 && hi / lo >= 20;
+		return RL_OK;
+	}
+	/* the values drawn: both columns finite, as the points */
+	snprintf(sql, sizeof sql, "SELECT count(DISTINCT \"%s\") FROM "
+	         "results%s%s \"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE,
+	         col, where, where[0] ? " AND" : " WHERE", col, other);
+	if ((rc = pdb_count(db, o->dbpath, sql, &cnt, err, errlen)))
+		return rc;
+	snprintf(sql, sizeof sql, "SELECT DISTINCT \"%s\" FROM results%s%s "
+	         "\"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE " ORDER BY 1",
+	         col, where, where[0] ? " AND" : " WHERE", col, other);
+	if ((rc = pdb_prepare(db, o->dbpath, sql, &st, err, errlen)))
+		return rc;
+	u = malloc((size_t)(cnt > 0 ? cnt : 1) * sizeof *u);
+	if (!u) {
+		sqlite3_finalize(st);
+		snprintf(err, errlen, "out of memory");
+		return RL_EINTERNAL;
+	}
+	while (n < cnt && sqlite3_step(st) == SQLITE_ROW)
+		u[n++] = sqlite3_column_double(st, 0);
+	if ((rc = pdb_finish(st, o->dbpath, err, errlen))) {
+		free(u);
+		return rc;
+	}
+	*lg = plot_axis_log(db, sw, col, u, n);
+	free(u);
+	return RL_OK;
+}
+
 /* Write the cloud ($p, thinned to every step-th point) and the frontier
 ** ($f) of rows ordered by x ascending, y descending. */
 static long write_points(FILE *s, sqlite3_stmt *st, long n, long step,
@@ -113,7 +173,7 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	long long points;
 	long n = 0, step, front;
 	size_t nwl;
-	int rc;
+	int rc, lgx, lgy;
 
 	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
 	if (rc)
@@ -176,12 +236,17 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	         "", pdb_missing_note(&sw, lack, sizeof lack));
 	plot_labels(s, t, xl, yl);
 	fputs("set format x '%g'\nset format y '%g'\nset key bottom right\n", s);
-	if (box[0] > 0 && box[1] / box[0] >= 20) {
+	if ((rc = axis_log(db, o, &sw, x, y, where, box[0], box[1], &lgx, err,
+	                   errlen)) ||
+	    (rc = axis_log(db, o, &sw, y, x, where, box[2], box[3], &lgy, err,
+	                   errlen)))
+		return rc;
+	if (lgx) {
 		fputs("set logscale x\n", s);
 		plot_log_tics(s, 'x', pow(10, floor(log10(box[0]))),
 		              pow(10, ceil(log10(box[1]))));
 	}
-	if (box[2] > 0 && box[3] / box[2] >= 20) {
+	if (lgy) {
 		fputs("set logscale y\n", s);
 		plot_log_tics(s, 'y', pow(10, floor(log10(box[2]))),
 		              pow(10, ceil(log10(box[3]))));

@@ -202,6 +202,60 @@ static void test_pareto(void **state)
 	free(s);
 }
 
+/* The Pareto plot's axes: a swept parameter's by the heatmap's rule
+** (plots/axislog.c), an output's where it spans 20x or more. */
+static void test_pareto_log_axes(void **state)
+{
+	char path[64], err[512];
+	sqlite3 *db;
+	char *s = NULL;
+	size_t len;
+	plot_opts o;
+	(void)state;
+	/* frac_mac 0.02:0.58:0.04 (15 values, 29x, evenly spaced: linear,
+	** where 29x >= 20 made it log before); tokens/s 100 x frac: an
+	** output spanning 29x, log; power 10 + 100 x frac: 12 to 68 W, 5.7x,
+	** linear */
+	db = make_db(path, sizeof path,
+	             "CREATE TABLE results(run_id INTEGER, design_frac_mac REAL, "
+	             "power_watts REAL, throughput_output_tokens_per_s REAL);"
+	             "WITH RECURSIVE f(v) AS (VALUES(0.02) UNION ALL SELECT v + "
+	             "0.04 FROM f WHERE v < 0.57) INSERT INTO results SELECT 1, "
+	             "v, 10 + 100 * v, 100 * v FROM f;");
+	memset(&o, 0, sizeof o);
+	o.dbpath = path;
+	o.x = "design.frac_mac";
+	assert_int_equal(plot_script(db, plot_kind_find("pareto"), &o, &s,
+	                             &len, err, sizeof err), RL_OK);
+	assert_null(strstr(s, "set logscale x"));
+	assert_non_null(strstr(s, "set logscale y\n"));
+	free(s);
+	s = NULL;
+	o.x = NULL; /* the default cost axis, power_watts: 5.7x, linear */
+	assert_int_equal(plot_script(db, plot_kind_find("pareto"), &o, &s,
+	                             &len, err, sizeof err), RL_OK);
+	assert_null(strstr(s, "set logscale x"));
+	assert_non_null(strstr(s, "set logscale y\n"));
+	free(s);
+	sqlite3_close(db);
+	unlink(path);
+	/* a swept parameter 1, 2, 4, 8 (8x, doubling: log-spaced) is log */
+	s = NULL;
+	db = make_db(path, sizeof path,
+	             "CREATE TABLE results(run_id INTEGER, chip_hbm_tbps REAL, "
+	             "power_watts REAL, throughput_output_tokens_per_s REAL);"
+	             "INSERT INTO results VALUES(1, 1, 100, 10), (1, 2, 110, 20),"
+	             "(1, 4, 120, 30), (1, 8, 130, 40);");
+	o.x = "chip.hbm_tbps";
+	assert_int_equal(plot_script(db, plot_kind_find("pareto"), &o, &s,
+	                             &len, err, sizeof err), RL_OK);
+	assert_non_null(strstr(s, "set logscale x\n"));
+	assert_null(strstr(s, "set logscale y"));
+	free(s);
+	sqlite3_close(db);
+	unlink(path);
+}
+
 static void test_heatmap_cells(void **state)
 {
 	char path[64], err[512];
@@ -842,6 +896,7 @@ int main(void)
 		cmocka_unit_test(test_quote),
 		cmocka_unit_test(test_waterfall),
 		cmocka_unit_test(test_pareto),
+		cmocka_unit_test(test_pareto_log_axes),
 		cmocka_unit_test(test_heatmap_cells),
 		cmocka_unit_test(test_heatmap_log_axes),
 		cmocka_unit_test(test_tornado_hides_flat_rows),
