@@ -366,8 +366,14 @@ static int put_all(dbw *w, const claim_report *rep, const char *json)
 /* unmarked files of an older rooflab hold only these tables */
 static const char *const claim_db_legacy[] = {"claim_", "validation", NULL};
 
-const rl_db_kind claim_db_kind = {"claim", RL_CLAIM_APP_ID,
-                                  RL_CLAIM_SCHEMA_VERSION, claim_db_legacy};
+/* a file of version 1 gains version 2's tables (the schema's CREATE ...
+** IF NOT EXISTS) and claim_v1_runs lists the runs it held, which the
+** report reads as version 1 runs (schema.h) */
+const rl_db_kind claim_db_kind = {
+    "claim", RL_CLAIM_APP_ID, RL_CLAIM_SCHEMA_VERSION, claim_db_legacy, 1,
+    RL_CLAIM_SCHEMA_SQL
+    "CREATE TABLE IF NOT EXISTS claim_v1_runs(run_id INTEGER PRIMARY KEY);"
+    "INSERT OR IGNORE INTO claim_v1_runs SELECT id FROM claim_runs;"};
 
 int claimdb_write(const char *path, const claim_report *rep,
                   const char *json, char *err, size_t errlen)

@@ -11,8 +11,11 @@
 #define RL_CLAIM_SCHEMA_H
 
 /* 2: claim_mc_summary and claim_tornado_sides (each side's Monte Carlo and
-** tornado, Sohu by design's too); a file of version 1 is refused for
-** writing (config/dbfile.c) and still reported from */
+** tornado, Sohu by design's too); a file of version 1 is still reported
+** from, and claim --db or validate --db into it upgrades it in place
+** (claim_db_kind, claimdb.c: the new tables, claim_v1_runs(run_id) naming
+** the runs it held, which the report reads as version 1 runs, and
+** user_version 2, in one transaction) */
 #define RL_CLAIM_SCHEMA_VERSION 2
 #define RL_CLAIM_APP_ID 0x524c434c /* "RLCL": PRAGMA application_id */
 

@@ -146,6 +146,11 @@ int rl_db_identify(sqlite3 *db, const char *path, const rl_db_kind *k,
 			newer_words(path, k, ver, err, errlen);
 			return RL_EINPUT;
 		}
+		if (k->upgrade_from > 0 && ver >= k->upgrade_from &&
+		    k->upgrade_sql) {
+			*unmarked = 2;
+			return RL_OK;
+		}
 		snprintf(err, errlen, "%s holds rooflab %s schema version %lld; "
 		         "this rooflab uses version %d (it was left unchanged; "
 		         "write to a new file)", path, k->what, ver, k->version);
@@ -210,6 +215,12 @@ int rl_db_open_write(const char *path, const rl_db_kind *k, int busy_ms,
 		/* identified inside the transaction: another process may be
 		** creating the same file */
 		status = rl_db_identify(db, path, k, &unmarked, err, errlen);
+		/* an older version upgraded in this same transaction: its new
+		** tables and its mark are committed together or not at all */
+		if (status == RL_OK && unmarked == 2 &&
+		    (rc = sqlite3_exec(db, k->upgrade_sql, NULL, NULL, NULL)) !=
+		        SQLITE_OK)
+			status = open_fail(db, rc, path, err, errlen);
 		if (status == RL_OK && unmarked &&
 		    (rc = rl_db_mark(db, k)) != SQLITE_OK)
 			status = open_fail(db, rc, path, err, errlen);

@@ -21,6 +21,12 @@ typedef struct {
 	/* unmarked files written by an older rooflab are recognised by their
 	** table names all starting with one of these (NULL: none) */
 	const char *const *legacy;
+	/* a file of ours of version upgrade_from up to version - 1 is
+	** upgraded in place by rl_db_open_write: upgrade_sql run and the
+	** version set in one transaction (0, NULL: refused, "write to a new
+	** file"); upgrade_sql may only add (CREATE ... IF NOT EXISTS) */
+	int upgrade_from;
+	const char *upgrade_sql;
 } rl_db_kind;
 
 /* 0 when path may be written as a database, else RL_EINPUT with a
@@ -32,7 +38,9 @@ typedef struct {
 int rl_db_target_check(const char *path, char *err, size_t errlen);
 
 /* Which file this is: RL_OK when ours (right version), with *unmarked 1
-** when it is empty or an older unmarked one of ours (to be marked); else
+** when it is empty or an older unmarked one of ours (to be marked), 2
+** when an older version the kind upgrades in place (k->upgrade_from; to
+** be upgraded, then marked); else
 ** RL_EINPUT (foreign, other version, not SQLite, damaged) or RL_EINTERNAL
 ** with a message. */
 int rl_db_identify(sqlite3 *db, const char *path, const rl_db_kind *k,

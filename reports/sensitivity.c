@@ -472,6 +472,24 @@ static int lying_version(rctx *r)
 	return 0;
 }
 
+/* 1 when the run was written at claim schema version 1 into a file
+** claim --db has since upgraded to version 2 (claim_v1_runs lists them,
+** claim/claimdb.c): reported as a version 1 file's runs are. */
+static int v1_run(rctx *r)
+{
+	sqlite3_stmt *st;
+	int n = 0;
+	if (!report_has(r, r->db, r->o->dbpath, "claim_v1_runs") ||
+	    !(st = report_prepare(r, r->db, r->o->dbpath, "SELECT count(*) "
+	                          "FROM claim_v1_runs WHERE run_id = ?1")))
+		return 0;
+	sqlite3_bind_int64(st, 1, r->c.id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0) > 0;
+	report_finish(r, st, r->o->dbpath);
+	return n;
+}
+
 void report_sensitivity(rctx *r)
 {
 	plot_opts po = report_claim_plot(r);
@@ -488,7 +506,8 @@ void report_sensitivity(rctx *r)
 	side_part(r, "b", "sensitivity-b", &po);
 	if (!has_by_design(r))
 		return;
-	if (!report_has(r, r->db, r->o->dbpath, "claim_tornado_sides")) {
+	if (!report_has(r, r->db, r->o->dbpath, "claim_tornado_sides") ||
+	    v1_run(r)) {
 		char label[128];
 		report_side_label(r, "b_by_design", label, sizeof label);
 		doc_heading(&r->d, 3, "sensitivity-by-design", label);

@@ -56,7 +56,8 @@ void rl_store_error(sqlite3 *db, int rc, const char *what, char *err,
 }
 
 const rl_db_kind rl_sweep_db_kind = {"sweep", RL_SWEEP_APP_ID,
-                                     RL_SWEEP_SCHEMA_VERSION, NULL};
+                                     RL_SWEEP_SCHEMA_VERSION, NULL, 0,
+                                     NULL};
 
 int rl_store_init_schema(sqlite3 *db, char *err, size_t errlen)
 {

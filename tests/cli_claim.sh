@@ -344,6 +344,44 @@ else echo "not ok - only $n lines compared"; fails=$((fails + 1)); fi
 n=$(sqlite3 "$tdb" "SELECT group_concat(side) FROM (SELECT side FROM claim_mc_summary ORDER BY side)")
 if [ "$n" = "b,b_by_design" ]; then echo "ok - claim_mc_summary: both sides"
 else echo "not ok - claim_mc_summary sides: $n"; fails=$((fails + 1)); fi
+# a file of claim schema version 1 (that file less version 2's tables,
+# user_version 1): claim --db writes into it, upgrading it in place (the
+# tables and user_version 2 together), where it refused ("write to a new
+# file"); its old run 1 is listed in claim_v1_runs and reports as a
+# version 1 run (the note on the by-design part), the new run 2 with
+# Sohu by design's Monte Carlo
+if command -v sqlite3 >/dev/null 2>&1; then
+	cp "$tdb" "$tmpd/v1.db"
+	sqlite3 "$tmpd/v1.db" "DROP TABLE claim_mc_summary; DROP TABLE claim_tornado_sides; PRAGMA user_version = 1"
+	expect_exit 0 "claim --db into a version 1 file" -- $C --db "$tmpd/v1.db"
+	n=$(sqlite3 "$tmpd/v1.db" "PRAGMA user_version; SELECT group_concat(id) FROM claim_runs; SELECT group_concat(run_id) FROM claim_v1_runs; SELECT count(DISTINCT run_id) FROM claim_mc_summary; SELECT count(DISTINCT run_id) FROM claim_tornado_sides" | tr '\n' ' ')
+	if [ "$n" = "2 1,2 1 1 1 " ]; then echo "ok - version 1 file upgraded in place: version 2, run 1 listed as version 1, run 2 stored"
+	else echo "not ok - version 1 file upgraded: $n"; fails=$((fails + 1)); fi
+	expect_exit 0 "report of the upgraded file's old run" -- "$RL" report \
+		--db "$tmpd/v1.db" --run 1 --no-plots --out "$tmpd/v1r1.md"
+	if grep -qF "This database was written before rooflab stored the by-design Monte Carlo and tornado (claim schema version 1)" "$tmpd/v1r1.md"; then
+		echo "ok - old run reads as a version 1 run"
+	else echo "not ok - old run does not read as a version 1 run"; fails=$((fails + 1)); fi
+	expect_exit 0 "report of the upgraded file's new run" -- "$RL" report \
+		--db "$tmpd/v1.db" --run 2 --no-plots --out "$tmpd/v1r2.md"
+	if grep -qF "claim schema version 1" "$tmpd/v1r2.md"; then
+		echo "not ok - new run reads as a version 1 run"; fails=$((fails + 1))
+	else echo "ok - new run: no version 1 note"; fi
+	if grep -qF -- "$(sed -n 1p "$tmpd/text.expect")" "$tmpd/v1r2.md"; then
+		echo "ok - new run: the text's first Monte Carlo line"
+	else echo "not ok - new run lacks the text's first Monte Carlo line"; fails=$((fails + 1)); fi
+	# all or nothing: an upgrade that fails part way (a claim_v1_runs made
+	# by hand as a view, which takes no rows) leaves the file at version 1 without
+	# version 2's tables, and the write is refused saying why
+	cp "$tdb" "$tmpd/v1bad.db"
+	sqlite3 "$tmpd/v1bad.db" "DROP TABLE claim_mc_summary; DROP TABLE claim_tornado_sides; CREATE VIEW claim_v1_runs AS SELECT 1 AS run_id; PRAGMA user_version = 1"
+	expect_exit 2 "a failed upgrade is refused" -- $C --db "$tmpd/v1bad.db"
+	expect_err "v1bad\.db: cannot modify claim_v1_runs because it is a view" \
+		"the failed upgrade says why"
+	n=$(sqlite3 "$tmpd/v1bad.db" "PRAGMA user_version; SELECT count(*) FROM sqlite_master WHERE name IN ('claim_mc_summary', 'claim_tornado_sides'); SELECT count(*) FROM claim_runs" | tr '\n' ' ')
+	if [ "$n" = "1 0 1 " ]; then echo "ok - a failed upgrade leaves the file as it was"
+	else echo "not ok - a failed upgrade left: $n"; fails=$((fails + 1)); fi
+fi
 expect_exit 2 "unwritable --db" -- $C --db "$tmpd/no/such/dir/x.db"
 expect_err "cannot open|unable" "unwritable --db says why"
 # a device is no database file: exit 2, said once (it was exit 1, "disk

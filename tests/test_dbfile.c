@@ -220,7 +220,7 @@ static void test_constraint_words(void **state)
 ** wait with exit 2, no handle, and the lock's words. */
 static void open_while_held(const fixture *f, const char *hold_sql)
 {
-	static const rl_db_kind kind = {"test", 0x1234, 1, NULL};
+	static const rl_db_kind kind = {"test", 0x1234, 1, NULL, 0, NULL};
 	sqlite3 *hold = NULL, *db = NULL;
 	char err[512], want[512];
 	assert_int_equal(sqlite3_open(f->path, &hold), SQLITE_OK);
