@@ -46,6 +46,17 @@ static inline void fx_llama3_8b(rl_model *m)
 	m->ffn_hidden = 14336;
 }
 
+/* Mixtral 8x7B (models.csv) as the MoE tests take it: the Llama-3 8B's
+** layers, widths and KV heads, a 32,000-token vocabulary, 8 experts of
+** which each token takes 2. */
+static inline void fx_mixtral_8x7b(rl_model *m)
+{
+	fx_llama3_8b(m);
+	m->vocab = 32000;
+	m->experts = 8;
+	m->experts_per_token = 2;
+}
+
 /* A toy dense model whose costs are worked out by hand in the tests: 4
 ** layers, d 1024, 8 heads (and 8 KV heads) of 128, FFN 4096, vocabulary
 ** 1000; the rest as the defaults (gated MLP, untied embeddings). */

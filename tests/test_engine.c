@@ -1208,14 +1208,7 @@ static void test_mxfp4_experts(void **state)
 	double n = 1000.0 / 1001, touched = 8 * (1 - pow(0.75, n));
 	(void)state;
 	fx_h100_ideal(&c);
-	c.model.layers = 32;
-	c.model.hidden = 4096;
-	c.model.heads = 32;
-	c.model.kv_heads = 8;
-	c.model.ffn_hidden = 14336;
-	c.model.vocab = 32000;
-	c.model.experts = 8;
-	c.model.experts_per_token = 2;
+	fx_mixtral_8x7b(&c.model);
 	c.scen.isl = 16;
 	c.scen.osl = 1001;
 	c.scen.batch = 1;

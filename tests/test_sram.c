@@ -123,14 +123,7 @@ static void test_resident_experts(void **state)
 	rl_result a, b;
 	(void)state;
 	h100_decode1(&c);
-	c.model.layers = 32;
-	c.model.hidden = 4096;
-	c.model.heads = 32;
-	c.model.kv_heads = 8;
-	c.model.ffn_hidden = 14336;
-	c.model.vocab = 32000;
-	c.model.experts = 8;
-	c.model.experts_per_token = 2;
+	fx_mixtral_8x7b(&c.model);
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
 	c.chip.sram_bytes = 12748853248.0;
 	c.chip.sram_resident_share = 1;
