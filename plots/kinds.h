@@ -6,6 +6,7 @@
 #ifndef RL_KINDS_H
 #define RL_KINDS_H
 
+#include "../model/params.h"
 #include "pdb.h"
 #include "plot.h"
 
@@ -126,6 +127,9 @@ int plot_sweep_guess(sqlite3 *db, const pdb_sweep *sw,
                      size_t errlen);
 /* " WHERE run = N" (or "") for a sweep. */
 void plot_sweep_where(const pdb_sweep *sw, char *buf, size_t len);
+/* The parameter whose `results` column is col ("section_key"), or NULL
+** (an output's column, or none). */
+const rl_param *plot_column_param(const char *col);
 /* Axis label of a column: its dotted name and unit. */
 void plot_column_label(const char *col, char *buf, size_t len);
 

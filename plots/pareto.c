@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/params.h"
 #include "kinds.h"
 
 #define MAX_CLOUD 20000
@@ -83,21 +82,13 @@ static int axis_log(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
                     const char *col, const char *other, const char *where,
                     double lo, double hi, int *lg, char *err, size_t errlen)
 {
-	const rl_param *p;
-	size_t np, i;
-	char name[64], sql[1024];
+	char sql[1024];
 	sqlite3_stmt *st;
 	long long cnt;
 	double *u;
 	long n = 0;
 	int rc;
-	p = rl_params(&np);
-	for (i = 0; i < np; i++) {
-		snprintf(name, sizeof name, "%s_%s", p[i].section, p[i].key);
-		if (!strcmp(name, col))
-			break;
-	}
-	if (i == np) {
+	if (!plot_column_param(col)) {
 		*lg = lo > 0 && hi / lo >= 20;
 		return RL_OK;
 	}

@@ -173,6 +173,19 @@ int plot_sweep_guess(sqlite3 *db, const pdb_sweep *sw,
 	return pdb_finish(st, sw->path, err, errlen);
 }
 
+const rl_param *plot_column_param(const char *col)
+{
+	size_t n, i;
+	const rl_param *p = rl_params(&n);
+	char name[128];
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof name, "%s_%s", p[i].section, p[i].key);
+		if (!strcmp(name, col))
+			return &p[i];
+	}
+	return NULL;
+}
+
 void plot_column_label(const char *col, char *buf, size_t len)
 {
 	size_t n, i;
@@ -186,17 +199,12 @@ void plot_column_label(const char *col, char *buf, size_t len)
 			return;
 		}
 	}
-	p = rl_params(&n);
-	for (i = 0; i < n; i++) {
-		snprintf(name, sizeof name, "%s_%s", p[i].section, p[i].key);
-		if (!strcmp(name, col)) {
-			if (p[i].unit[0])
-				snprintf(buf, len, "%s.%s (%s)", p[i].section, p[i].key,
-				         p[i].unit);
-			else
-				snprintf(buf, len, "%s.%s", p[i].section, p[i].key);
-			return;
-		}
+	if ((p = plot_column_param(col))) {
+		if (p->unit[0])
+			snprintf(buf, len, "%s.%s (%s)", p->section, p->key, p->unit);
+		else
+			snprintf(buf, len, "%s.%s", p->section, p->key);
+		return;
 	}
 	if (!strncmp(col, "speedup", 7))
 		snprintf(buf, len, "%s (x)", col);
