@@ -105,10 +105,8 @@ static int refuse(char *err, size_t errlen, const char *expr,
 		snprintf(err, errlen, "filter '%s': %s", expr, why);
 		return -1;
 	}
-	n = room;
-	while (n && ((unsigned char)expr[n] & 0xC0) == 0x80)
-		n--;
-	snprintf(err, errlen, "filter '%.*s...': %s", (int)n, expr, why);
+	snprintf(err, errlen, "filter '%.*s...': %s", rl_utf8_cut(expr, room),
+	         expr, why);
 	return -1;
 }
 

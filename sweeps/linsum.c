@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../config/setup.h"
+#include "../config/utf8.h"
 #include "text.h"
 
 enum { TK_END, TK_PLUS, TK_MINUS, TK_STAR, TK_WORD, TK_OTHER };
@@ -68,9 +69,7 @@ static void next_token(const char **pp, token *t)
 	n = (size_t)(p - start);
 	if (n >= sizeof t->text) {
 		/* cut at a whole UTF-8 character: the token is quoted */
-		n = sizeof t->text - 1;
-		while (n && ((unsigned char)start[n] & 0xC0) == 0x80)
-			n--;
+		n = (size_t)rl_utf8_cut(start, sizeof t->text - 1);
 		t->cut = 1;
 	}
 	memcpy(t->text, start, n);
