@@ -358,7 +358,7 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 	char msg[1024], chosen[RL_NAME_MAX];
 	const char *lab = NULL;
 	/* --set assignments need "k=v" strings that outlive the call: eo
-	** points into them until profile_choose has applied eo again */
+	** points into them until profile_settle has applied eo again */
 	char (*sets)[sizeof spec->keys[0] + sizeof spec->vals[0] + 2] = NULL;
 
 	if (!err_line)

@@ -154,8 +154,17 @@ int profile_default(const char *chip, const char *how, char *name,
 	return 1;
 }
 
-int profile_choose(eval_opts *o, rl_setup *st, const char *how, char *name,
-                   size_t namelen, const char **at, char *err, size_t errlen)
+/* o names no profile and st was applied from o (opts_apply): keep the
+** scenario's profile when it names one ("named by scenario NAME" into
+** st->profile_note), else take profile_default's, o->profile = name (it
+** must outlive o's use) and st applied again with it (its note into
+** st->profile_note).  Returns 0; 1 when the chip has no calibrated profile
+** (st as it was, on `ideal`, profile_default's short note into
+** st->profile_note; err says why, listing the profiles); -1 with err (and
+** *at as opts_apply_at sets it). */
+static int profile_choose(eval_opts *o, rl_setup *st, const char *how,
+                          char *name, size_t namelen, const char **at,
+                          char *err, size_t errlen)
 {
 	rl_setup scen;
 	char note[sizeof st->profile_note];

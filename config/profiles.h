@@ -6,11 +6,10 @@
 ** software and version it was fitted on and when ("software = TensorRT-LLM
 ** 0.10.0", "calibrated = 2026-11-22", as `rooflab calibrate` writes them).
 ** The default is the latest calibrated profile of the chip's software.
-** profile_choose is the whole rule for a setup that names no profile, in
-** eval and in claim's and solve's sides alike: the scenario's, else that
-** default.  profile_settle is that rule with the note of a profile named
-** and of a chip with none, as eval, map, curve and a sweep spec's [base]
-** and [baseline] take it.
+** profile_settle is the whole rule, in eval, map, curve, a sweep spec's
+** [base] and [baseline] and claim's and solve's sides alike: the profile
+** named, else the scenario's, else that default (profiles.c's static
+** profile_choose is the last two).
 */
 #ifndef RL_PROFILES_H
 #define RL_PROFILES_H
@@ -33,26 +32,14 @@ int profile_default(const char *chip, const char *how, char *name,
                     size_t namelen, char *note, size_t notelen, char *err,
                     size_t errlen);
 
-/* o names no profile and st was applied from o (opts_apply): keep the
-** scenario's profile when it names one ("named by scenario NAME" into
-** st->profile_note), else take profile_default's, o->profile = name (it
-** must outlive o's use) and st applied again with it (its note into
-** st->profile_note).  Returns 0; 1 when the chip has no calibrated profile
-** (st as it was, on `ideal`, profile_default's short note into
-** st->profile_note; err says why, listing the profiles); -1 with err (and
-** *at as opts_apply_at sets it). */
-int profile_choose(eval_opts *o, rl_setup *st, const char *how, char *name,
-                   size_t namelen, const char **at, char *err,
-                   size_t errlen);
-
 /* The profile of a setup as every command that evaluates a chip takes it,
 ** st applied from o (opts_apply): the one o names ("named by HOW" into
-** st->profile_note), else profile_choose's.  Returns 0; 1 when o names
-** none and the chip has no calibrated profile: st on `ideal`, as it was,
-** its note profile_default's short one, "ideal: no calibrated profile
-** for 'CHIP' ..." (eval refuses that with err's, which lists the profiles;
-** map, curve and a sweep serve under ideal and say so, as claim's sides
-** do); -1 with err (and *at as opts_apply_at sets it). */
+** st->profile_note), else the scenario's, else profile_default's.
+** Returns 0; 1 when o names none and the chip has no calibrated
+** profile: st on `ideal`, as it was, its note profile_default's short
+** one, "ideal: no calibrated profile for 'CHIP' ..." (eval refuses that
+** with err's, which lists the profiles; map, curve and a sweep serve
+** under ideal and say so, as claim's sides do); -1 with err (and *at as opts_apply_at sets it). */
 int profile_settle(eval_opts *o, rl_setup *st, const char *how, char *name,
                    size_t namelen, const char **at, char *err,
                    size_t errlen);
