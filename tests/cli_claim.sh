@@ -447,7 +447,13 @@ expect_exit 0 "solve a design share" -- $RL solve --vary b.design.frac_mac --tar
 expect_out "b.design.frac_mac" "solve names the design parameter"
 # a whole-number parameter (RL_PT_INT) is solved at whole numbers: the
 # first that reaches the target, where solve said "at least 2.62 stacks"
-# and "3.84 dies", and the peak at a whole number of stacks ("7.22")
+# and "3.84 dies", and the peak at a whole number of stacks ("7.22").
+# The first: one less does not reach it.  Solve varies Sohu by design
+# (sohu-design under etched-claim) at the mapping it reports, so claim
+# with that side, that mapping and the value gives solve's speedup at the
+# value, and with the value less one a speedup under the target (both
+# levers raise the speedup here: more stacks, more HBM bandwidth; more
+# dies, more MACs)
 for v in "design.hbm_stacks 10" "design.dies 20"; do
 	set -- $v
 	expect_exit 0 "solve b.$1 at ${2}x" -- $RL solve --vary "b.$1" --target "$2" --json
@@ -456,6 +462,26 @@ for v in "design.hbm_stacks 10" "design.dies 20"; do
 	else
 		echo "not ok - b.$1: not a whole number reaching ${2}x: $(cat "$tmpd/out")"; fails=$((fails + 1))
 	fi
+	got=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); r=d["solve"][0]; m=d["mapping_b"]; print(int(r["value"]), repr(r["speedup_at_value"]), m["tp"], m["pp"])' "$tmpd/out" 2>/dev/null)
+	w=${got%% *}; rest=${got#* }; sw=${rest%% *}; rest=${rest#* }
+	mtp=${rest%% *}; mpp=${rest#* }
+	for n in "$w" "$((w - 1))"; do
+		$RL claim --b "sohu-design,profile=etched-claim,tp=$mtp,pp=$mpp,$1=$n" \
+			--samples 0 --no-design --json >"$tmpd/one" 2>&1
+		s1=$(python3 -c 'import json,sys; print(repr(json.load(open(sys.argv[1]))["speedup"]["total_tokens"]))' "$tmpd/one" 2>/dev/null)
+		if [ "$n" = "$w" ]; then
+			ok=$(awk -v a="$s1" -v b="$sw" 'BEGIN { r = a / b; print (a != "" && r > 0.999999 && r < 1.000001) }')
+			what="claim at $1=$n gives solve's ${sw}x"
+		else
+			ok=$(awk -v a="$s1" -v t="$2" 'BEGIN { print (a != "" && a + 0 < t + 0) }')
+			what="one less, $1=$n, does not reach ${2}x"
+		fi
+		if [ "$ok" = 1 ]; then
+			echo "ok - b.$1: $what ($s1)"
+		else
+			echo "not ok - b.$1: $what: got '$s1'"; fails=$((fails + 1))
+		fi
+	done
 done
 expect_exit 0 "solve b.design.hbm_stacks at 20x" -- $RL solve --vary b.design.hbm_stacks
 if tr '\n' ' ' <"$tmpd/out" | grep -Eq "peaks at [0-9.]+x at [0-9]+ +stacks"; then

@@ -237,6 +237,39 @@ static int peak_metric(const rl_config *c, void *ud, double *v)
 	return 0;
 }
 
+/* metric = HBM stacks (a whole-number parameter) squared */
+static int stacks_sq(const rl_config *c, void *ud, double *v)
+{
+	(void)ud;
+	*v = c->design.hbm_stacks * c->design.hbm_stacks;
+	return 0;
+}
+
+/* A whole-number parameter's answer is the least whole number that reaches
+** the target: stacks^2 >= 10 first holds at 4 (3^2 = 9 falls short, the
+** root 3.16 is no answer); >= 16 at 4 itself (the root, whole); >= 9.5 at
+** 4 again, though 3.08 would round to 3. */
+static void test_solve_whole_is_least(void **state)
+{
+	rl_config a;
+	rl_solve_result s;
+	const rl_param *p = rl_param_find("design", "hbm_stacks");
+	const double target[3] = {10, 16, 9.5};
+	char err[256];
+	int i;
+	(void)state;
+	rl_config_defaults(&a);
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(rl_solve(&a, p, 1, 0, stacks_sq, NULL, target[i],
+		                          &s, err, sizeof err), 0);
+		assert_true(s.feasible);
+		assert_true(s.value == 4);
+		assert_true(s.metric >= target[i] * (1 - 1e-12));
+		/* one less does not reach it */
+		assert_true((s.value - 1) * (s.value - 1) < target[i]);
+	}
+}
+
 static void test_solve_by_hand_and_bounds(void **state)
 {
 	rl_config a, b;
@@ -493,6 +526,7 @@ int main(void)
 	    cmocka_unit_test(test_shapley_by_hand),
 	    cmocka_unit_test(test_solve_round_trip),
 	    cmocka_unit_test(test_solve_by_hand_and_bounds),
+	    cmocka_unit_test(test_solve_whole_is_least),
 	    cmocka_unit_test(test_mc_reproducible_and_ordered),
 	    cmocka_unit_test(test_draws),
 	    cmocka_unit_test(test_tornado_zero_range),
