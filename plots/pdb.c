@@ -12,6 +12,7 @@
 #include "../claim/schema.h"
 #include "../config/dbfile.h"
 #include "../config/regfile.h"
+#include "../config/utf8.h"
 #include "../sweeps/store.h"
 
 /* what pdb_unread's message says after the path */
@@ -154,18 +155,29 @@ int pdb_prepare(sqlite3 *db, const char *path, const char *sql,
 
 void pdb_text(sqlite3_stmt *st, int col, char *buf, size_t len)
 {
-	const unsigned char *t = sqlite3_column_text(st, col);
+	const char *t = (const char *)sqlite3_column_text(st, col);
 	size_t n;
 	if (len == 0)
 		return;
-	snprintf(buf, len, "%s", t ? (const char *)t : "");
-	if (!t || strlen((const char *)t) < len || len < 8)
+	if (!t)
+		t = "";
+	n = strlen(t);
+	if (n < len) {
+		memcpy(buf, t, n + 1);
 		return;
+	}
 	/* longer than rooflab writes it (a database changed by hand): cut
-	** at a character, not inside one, and said to be cut with "..." */
-	n = len - 4;
-	while (n > 0 && ((unsigned char)buf[n] & 0xc0) == 0x80)
-		n--;
+	** at a whole character (rl_utf8_cut: never inside a well-formed
+	** sequence, a byte that begins none one character of its own), said
+	** to be cut with "..." where the buffer has room for it */
+	if (len < 8) {
+		n = (size_t)rl_utf8_cut(t, len - 1);
+		memcpy(buf, t, n);
+		buf[n] = '\0';
+		return;
+	}
+	n = (size_t)rl_utf8_cut(t, len - 4);
+	memcpy(buf, t, n);
 	memcpy(buf + n, "...", 4);
 }
 

@@ -97,8 +97,10 @@ int pdb_unread(sqlite3 *db, int rc, const char *path, char *err,
 
 /* Column col's text into buf ("" for NULL).  The texts rooflab writes fit
 ** the buffers its readers give (labels 127, sources 319, names 127); a
-** longer one (a database changed by hand) ends in "..." where it is cut,
-** at a whole UTF-8 character. */
+** longer one (a database changed by hand) ends in "..." where it is cut
+** (none in a buffer under 8 bytes), at a whole character as rl_utf8_cut
+** takes it: never inside a well-formed sequence, a byte that begins none
+** a character of its own. */
 void pdb_text(sqlite3_stmt *st, int col, char *buf, size_t len);
 double pdb_real(sqlite3_stmt *st, int col);
 /* Column col of a row of `table`, where rooflab writes a number (REAL or

@@ -650,6 +650,68 @@ static void test_distribution_far_sample(void **state)
 	unlink(path);
 }
 
+/* pdb_text on a hostile database (texts altered by hand, longer than
+** rooflab writes them, some not UTF-8): a 12-byte buffer keeps at most 8
+** bytes and "..." where the text does not fit, cut at a whole character as
+** rl_utf8_cut takes it.  By hand, row by row:
+**   1 "abcdefg" and e-acute (C3 A9, bytes 7-8) straddling the 8: 7 bytes;
+**   2 "abcdef" and U+1F600 (F0 9F 98 80, bytes 6-9): 6 bytes;
+**   3 "ab" and 20 stray continuation bytes (80), each a character of its
+**     own: 8 bytes, where backing over continuation bytes by hand kept
+**     "ab" alone;
+**   4 "abcdef", E2 82 (a three-byte lead and one continuation, then
+**     "zz": no well-formed sequence, two characters), "zz": 8 bytes;
+**   5 "abcdefg", F0 9F 98 (a four-byte sequence cut short) and "z": 7
+**     bytes plus F0 as one character: 8;
+**   6 "abcdefghijk" (11 bytes) fits whole, 7 NULL is "";
+**   8 "abcdefg" and e-acute in a 6-byte buffer (no room for "..."): 5. */
+static void test_pdb_text_cut(void **state)
+{
+	static const struct {
+		int k;
+		size_t len;
+		const char *want;
+	} rows[] = {
+	    {1, 12, "abcdefg..."},
+	    {2, 12, "abcdef..."},
+	    {3, 12, "ab\x80\x80\x80\x80\x80\x80..."},
+	    {4, 12, "abcdef\xe2\x82..."},
+	    {5, 12, "abcdefg\xf0..."},
+	    {6, 12, "abcdefghijk"},
+	    {7, 12, ""},
+	    {1, 6, "abcde"},
+	};
+	char path[64], buf[12];
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	size_t i;
+	(void)state;
+	db = make_db(path, sizeof path,
+	             "CREATE TABLE hostile(k INTEGER, t TEXT);"
+	             "INSERT INTO hostile VALUES"
+	             "(1, CAST(X'61626364656667C3A978797A' AS TEXT)),"
+	             "(2, CAST(X'616263646566F09F98807A7A' AS TEXT)),"
+	             "(3, CAST(X'6162" "80808080808080808080"
+	             "80808080808080808080' AS TEXT)),"
+	             "(4, CAST(X'616263646566E2827A7A7A7A' AS TEXT)),"
+	             "(5, CAST(X'61626364656667F09F987A7A' AS TEXT)),"
+	             "(6, 'abcdefghijk'), (7, NULL);");
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT t FROM hostile WHERE "
+	                                        "k = ?", -1, &st, NULL),
+	                 SQLITE_OK);
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int(st, 1, rows[i].k);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		memset(buf, 'Q', sizeof buf);
+		pdb_text(st, 0, buf, rows[i].len);
+		assert_string_equal(buf, rows[i].want);
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	unlink(path);
+}
+
 static void test_no_claim_run(void **state)
 {
 	char path[64];
@@ -908,6 +970,7 @@ int main(void)
 		cmocka_unit_test(test_breakdown),
 		cmocka_unit_test(test_quantiles),
 		cmocka_unit_test(test_distribution_far_sample),
+		cmocka_unit_test(test_pdb_text_cut),
 		cmocka_unit_test(test_no_claim_run),
 		cmocka_unit_test(test_run_ids_fail),
 		cmocka_unit_test(test_failed_lookup),
