@@ -36,8 +36,23 @@ static int known(const char *kind, const char *name)
 	return preset_path(kind, name, path, sizeof path, err, sizeof err) == 0;
 }
 
+/* A row's model is a preset, or it names none (a microbenchmark). */
+static int model_known(const meas_row *m)
+{
+	return meas_micro(m) || known("model", m->model);
+}
+
+/* The unknown names among a row's chip and model, as val_row.also_unknown
+** holds them. */
+static int unknown_bits(const meas_row *m)
+{
+	return (known("chip", m->chip) ? 0 : 1 << VAL_WHY_UNKNOWN_CHIP) |
+	       (model_known(m) ? 0 : 1 << VAL_WHY_UNKNOWN_MODEL);
+}
+
 /* A row's chip and model are presets (a microbenchmark names no model):
-** VAL_WHY_NONE, or the unknown one's kind with the reason. */
+** VAL_WHY_NONE, or the unknown one's kind with the reason (the chip's
+** when both are unknown). */
 static int known_names(const meas_row *m, char *reason, size_t len)
 {
 	char names[640];
@@ -49,7 +64,7 @@ static int known_names(const meas_row *m, char *reason, size_t len)
 		         names);
 		return VAL_WHY_UNKNOWN_CHIP;
 	}
-	if (!meas_micro(m) && !known("model", m->model)) {
+	if (!model_known(m)) {
 		snprintf(reason, len, "unknown model '%.*s' (no preset "
 		         "data/models/%.*s.ini; rooflab presets model lists them)",
 		         rl_utf8_cut(m->model, 60), m->model,
@@ -135,6 +150,7 @@ static void evaluate_one(const meas_row *m, const val_versions *vt,
 		                             sizeof o->reason)
 		             ? VAL_WHY_UNKNOWN_VERSION
 		             : VAL_WHY_UNKNOWN_SOFTWARE;
+		o->also_unknown = unknown_bits(m);
 		return;
 	}
 	if (!profile && !v->profile[0]) {
@@ -149,8 +165,11 @@ static void evaluate_one(const meas_row *m, const val_versions *vt,
 		o->why = VAL_WHY_ROW;
 		return;
 	}
-	if ((o->why = known_names(m, o->reason, sizeof o->reason)))
+	if ((o->why = known_names(m, o->reason, sizeof o->reason))) {
+		if (o->why == VAL_WHY_UNKNOWN_CHIP && !model_known(m))
+			o->also_unknown = 1 << VAL_WHY_UNKNOWN_MODEL;
 		return;
+	}
 	/* what fails from here on, the setup, the load model or the engine
 	** cannot represent */
 	o->why = VAL_WHY_NOT_REPRESENTABLE;

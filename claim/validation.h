@@ -81,6 +81,10 @@ typedef struct {
 	                            ** profile was fitted on another's rows */
 	char reason[VAL_REASON_MAX]; /* why not modelled */
 	int why;                    /* its kind, VAL_WHY_* (NONE when ok) */
+	int also_unknown;           /* why an unknown name: the later ones the
+	                            ** row has too, (1 << VAL_WHY_UNKNOWN_CHIP)
+	                            ** | (1 << VAL_WHY_UNKNOWN_MODEL), which
+	                            ** --strict names with it; else 0 */
 	double measured, predicted, error; /* error = predicted/measured - 1 */
 } val_row;
 

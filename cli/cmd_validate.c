@@ -87,7 +87,8 @@ static void help(FILE *f)
 	      "one misspelt row of a held-out table does not cost the others\n"
 	      "their result.  --strict refuses such rows instead: each is named,\n"
 	      "\"FILE:LINE: column 'chip' (N): no preset 'x' (presets: ...)\"\n"
-	      "(the first 20, then a count), no report is printed and the exit\n"
+	      "and a line for each other unknown name it has (the first 20\n"
+	      "rows, then a count), no report is printed and the exit\n"
 	      "is 2; rows not modelled for another reason (the version table's\n"
 	      "note, the row's metric or lengths, a shape or precision the\n"
 	      "engine cannot represent) never fail it.\n\n"
@@ -551,45 +552,61 @@ static int unknown_column(const meas_set *set, int why, const char **name)
 	return set->col_software;
 }
 
-/* --strict: each row of a name that no preset or version-table row has
-** (val_why_unknown), on stderr as "FILE:LINE: column 'chip' (N): no
-** preset 'x' (presets: ...)" (a software or version: its reason, which
-** offers the table's spellings), the first STRICT_SHOWN, then how many
-** more; the count of such rows (0: none, the report goes on). */
+/* One unknown name of a row (why, val_why_unknown) on stderr: "FILE:LINE:
+** column 'chip' (N): no preset 'x' (presets: ...)" (a software or version:
+** the row's reason, which offers the table's spellings); chips and models
+** hold the lists of presets, read once. */
+static void strict_name(const char *file, const meas_set *set,
+                        const val_row *r, int why, char *chips,
+                        char *models, size_t listlen)
+{
+	const meas_row *m = r->row;
+	const char *col, *given;
+	char msg[4096], *list;
+	int n = unknown_column(set, why, &col);
+	if (why != VAL_WHY_UNKNOWN_CHIP && why != VAL_WHY_UNKNOWN_MODEL) {
+		snprintf(msg, sizeof msg, "%s:%d: column '%s' (%d): %s", file,
+		         m->line, col, n, r->reason);
+		cli_say("validate", msg);
+		return;
+	}
+	list = why == VAL_WHY_UNKNOWN_CHIP ? chips : models;
+	given = why == VAL_WHY_UNKNOWN_CHIP ? m->chip_given : m->model;
+	if (!list[0])
+		preset_names(col, list, listlen);
+	snprintf(msg, sizeof msg, "%s:%d: column '%s' (%d): no preset "
+	         "'%.*s' (presets: %s)", file, m->line, col, n,
+	         rl_utf8_cut(given, 60), given, list[0] ? list : "none");
+	cli_say("validate", msg);
+}
+
+/* --strict: each row whose first reason is a name that no preset or
+** version-table row has (val_why_unknown), each of its unknown names on a
+** line of stderr (strict_name), the one its reason is about first, then a
+** chip and a model it lacks too (val_row.also_unknown: a row of an unknown
+** chip and an unknown model is named for both, so that one run lists
+** every name to fix), the first STRICT_SHOWN rows, then how many more;
+** the count of such rows (0: none, the report goes on). */
 #define STRICT_SHOWN 20
 static size_t strict_refusals(char (*files)[1024], const meas_set *sets,
                               size_t nfiles, const val_row *v)
 {
-	char chips[1024], models[1024], msg[4096];
-	size_t f, i, k = 0, bad = 0;
+	static const int later[] = {VAL_WHY_UNKNOWN_CHIP, VAL_WHY_UNKNOWN_MODEL};
+	char chips[1024], models[1024], msg[512];
+	size_t f, i, j, k = 0, bad = 0;
 	chips[0] = models[0] = '\0';
 	for (f = 0; f < nfiles; f++)
 		for (i = 0; i < sets[f].n; i++, k++) {
 			const val_row *r = &v[k];
-			const meas_row *m = r->row;
-			const char *col, *given;
-			char *list;
-			int n;
 			if (!val_why_unknown(r->why) || ++bad > STRICT_SHOWN)
 				continue;
-			n = unknown_column(&sets[f], r->why, &col);
-			if (r->why != VAL_WHY_UNKNOWN_CHIP &&
-			    r->why != VAL_WHY_UNKNOWN_MODEL) {
-				snprintf(msg, sizeof msg, "%s:%d: column '%s' (%d): %s",
-				         files[f], m->line, col, n, r->reason);
-				cli_say("validate", msg);
-				continue;
-			}
-			list = r->why == VAL_WHY_UNKNOWN_CHIP ? chips : models;
-			given = r->why == VAL_WHY_UNKNOWN_CHIP ? m->chip_given
-			                                       : m->model;
-			if (!list[0])
-				preset_names(col, list, sizeof chips);
-			snprintf(msg, sizeof msg, "%s:%d: column '%s' (%d): no preset "
-			         "'%.*s' (presets: %s)", files[f], m->line, col, n,
-			         rl_utf8_cut(given, 60), given,
-			         list[0] ? list : "none");
-			cli_say("validate", msg);
+			strict_name(files[f], &sets[f], r, r->why, chips, models,
+			            sizeof chips);
+			for (j = 0; j < sizeof later / sizeof later[0]; j++)
+				if (later[j] != r->why &&
+				    (r->also_unknown & (1 << later[j])))
+					strict_name(files[f], &sets[f], r, later[j], chips,
+					            models, sizeof chips);
 		}
 	if (bad > STRICT_SHOWN) {
 		snprintf(msg, sizeof msg, "and %zu more row%s naming a chip, model, "

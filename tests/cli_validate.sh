@@ -321,6 +321,22 @@ printf '%s\n%s\n' \
 	"rooflab validate: $tmpd/stv.csv:2: column 'version' (3): software 'T' version 9.9 has no profile in the version table (data/profiles/versions.csv); versions with one: out, tot, micro" \
 	"rooflab validate: $tmpd/stv.csv:3: column 'software' (2): software 'U' version out has no profile in the version table (data/profiles/versions.csv); software with one: T" > "$tmpd/stv.want"
 expect_exit 0 "--strict: the version's and the software's columns" -- cmp "$tmpd/stv.want" "$tmpd/st.err"
+# a row with more than one unknown name is named for each, its first
+# reason's first: line 2 an unknown chip (column 4) and model (column 6),
+# line 3 an unknown version (column 3), chip and model, where only the
+# first was named and a second run found the next
+printf '%s\n%s\n%s\n' "$H" \
+	"b,T,out,h100x,1,llama9-70b,fp8,128,128,1,1,,,output_tokens_per_s,1," \
+	"vb,T,9.9,h100y,1,llama9-70b,fp8,128,128,1,1,,,output_tokens_per_s,1," > "$tmpd/stb.csv"
+expect_exit 2 "--strict: rows with two and three unknown names" -- $RL validate --measurements "$tmpd/stb.csv" --versions "$V" --strict
+cp "$tmpd/err" "$tmpd/st.err"
+printf '%s\n%s\n%s\n%s\n%s\n' \
+	"rooflab validate: $tmpd/stb.csv:2: column 'chip' (4): no preset 'h100x' (presets: $(presets chips))" \
+	"rooflab validate: $tmpd/stb.csv:2: column 'model' (6): no preset 'llama9-70b' (presets: $(presets models))" \
+	"rooflab validate: $tmpd/stb.csv:3: column 'version' (3): software 'T' version 9.9 has no profile in the version table (data/profiles/versions.csv); versions with one: out, tot, micro" \
+	"rooflab validate: $tmpd/stb.csv:3: column 'chip' (4): no preset 'h100y' (presets: $(presets chips))" \
+	"rooflab validate: $tmpd/stb.csv:3: column 'model' (6): no preset 'llama9-70b' (presets: $(presets models))" > "$tmpd/stb.want"
+expect_exit 0 "--strict: every unknown name of a row, the first reason's first" -- cmp "$tmpd/stb.want" "$tmpd/st.err"
 # --profile serves every row: no version is looked up, none is unknown
 expect_exit 0 "--strict --profile: versions not looked up" -- $RL validate --measurements "$tmpd/stv.csv" --versions "$V" --profile trtllm-0.10 --strict
 # only rows not modelled for other reasons: --strict changes nothing
