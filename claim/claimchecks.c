@@ -91,12 +91,8 @@ static int kv_section_cb(void *ud, const char *section, int line,
 		         rl_utf8_cut(section, 40), section);
 		return -1;
 	}
-	if (*at) {
-		snprintf(err, errlen, "[%.*s] is given twice (first at line %d; "
-		         "its keys would join the first's without a word)",
-		         rl_utf8_cut(section, 40), section, *at);
-		return -1;
-	}
+	if (*at)
+		return ini_section_twice(section, *at, err, errlen);
 	*at = line;
 	return 0;
 }

@@ -202,12 +202,9 @@ static int section_cb(void *ud, const char *section, int line, char *err,
 	if (!strcmp(section, "meta"))
 		return 0;
 	if (!strcmp(section, "claim")) {
-		if (c->claim_line) {
-			snprintf(err, errlen, "[claim] is given twice (first at line "
-			         "%d; its keys would join the first's without a word)",
-			         c->claim_line);
-			return -1;
-		}
+		if (c->claim_line)
+			return ini_section_twice(section, c->claim_line, err,
+			                         errlen);
 		c->claim_line = line;
 		return 0;
 	}
@@ -217,12 +214,8 @@ static int section_cb(void *ud, const char *section, int line, char *err,
 		return -1;
 	}
 	s = section[0] == 'a' ? &c->a : &c->b;
-	if (s->line) {
-		snprintf(err, errlen, "[%s] is given twice (first at line %d; its "
-		         "keys would join the first's without a word)", section,
-		         s->line);
-		return -1;
-	}
+	if (s->line)
+		return ini_section_twice(section, s->line, err, errlen);
 	snprintf(s->file, sizeof s->file, "%s", c->path);
 	s->line = line;
 	return 0;

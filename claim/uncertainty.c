@@ -136,11 +136,9 @@ static int start_section(unc_ctx *c, const char *section, int line,
 		return 0;
 	if (!strcmp(section, "limits")) {
 		/* a second [limits]: its keys would join the first's */
-		if (c->limits_line) {
-			snprintf(err, errlen, "[limits]: given twice in this file "
-			         "(first at line %d)", c->limits_line);
-			return -1;
-		}
+		if (c->limits_line)
+			return ini_section_twice(section, c->limits_line, err,
+			                         errlen);
 		c->limits_line = line;
 		return 0;
 	}
@@ -160,11 +158,8 @@ static int start_section(unc_ctx *c, const char *section, int line,
 	/* a second section of one parameter was sampled after the first,
 	** replacing it in every sample, and listed twice in the tornado */
 	for (i = 0; i < c->cu->n; i++)
-		if (c->cu->u[i].p == p && c->cu->u[i].side == (section[0] == 'b')) {
-			snprintf(err, errlen, "[%s]: given twice in this file (first "
-			         "at line %d)", section, c->lines[i]);
-			return -1;
-		}
+		if (c->cu->u[i].p == p && c->cu->u[i].side == (section[0] == 'b'))
+			return ini_section_twice(section, c->lines[i], err, errlen);
 	c->p = p;
 	c->side = section[0] == 'b';
 	return 0;
@@ -179,11 +174,8 @@ static int section_cb(void *ud, const char *section, int line, char *err,
                       size_t errlen)
 {
 	unc_ctx *c = ud;
-	if (c->p && !strcmp(section, c->section)) {
-		snprintf(err, errlen, "[%s]: given twice in this file (first at "
-		         "line %d)", section, c->head_line);
-		return -1;
-	}
+	if (c->p && !strcmp(section, c->section))
+		return ini_section_twice(section, c->head_line, err, errlen);
 	if (finish_section(c, err, errlen)) {
 		c->fail_line = c->head_line;
 		snprintf(c->fail_msg, sizeof c->fail_msg, "%s", err);

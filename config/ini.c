@@ -11,6 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+int ini_section_twice(const char *section, int first, char *err,
+                      size_t errlen)
+{
+	/* a section name is at most 127 bytes (the reader's), whole here */
+	snprintf(err, errlen, "[%s] is given twice in this file (first at "
+	         "line %d; its keys would join or replace the first's without "
+	         "a word)", section, first);
+	return -1;
+}
+
 char *ini_trim(char *s)
 {
 	char *e;

@@ -31,6 +31,14 @@ typedef int (*ini_line_cb)(void *ud, const char *section, const char *key,
 typedef int (*ini_section_cb)(void *ud, const char *section, int line,
                               char *err, size_t errlen);
 
+/* A section header given a second time, for a section callback: the one
+** message every reader gives, "[SECTION] is given twice in this file
+** (first at line FIRST; its keys would join or replace the first's without
+** a word)", into err (the reader prefixes the file and the second
+** header's line).  Returns -1, for `return ini_section_twice(...)`. */
+int ini_section_twice(const char *section, int first, char *err,
+                      size_t errlen);
+
 /* Strip leading and trailing white space in place; returns the start. */
 char *ini_trim(char *s);
 

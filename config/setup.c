@@ -254,10 +254,8 @@ static int load_section_cb(void *ud, const char *section, int line,
 		return -1;
 	for (i = 0; i < lc->nsect; i++)
 		if (!strcmp(lc->sect[i], section)) {
-			snprintf(err, errlen, "[%s] is given twice in this file (first "
-			         "at line %d; its keys would join the first's without "
-			         "a word)", section, lc->sect_line[i]);
-			return -1;
+			return ini_section_twice(section, lc->sect_line[i], err,
+			                         errlen);
 		}
 	if (lc->nsect < PRESET_SECTIONS_MAX) {
 		snprintf(lc->sect[lc->nsect], sizeof lc->sect[0], "%s", section);

@@ -237,12 +237,8 @@ static int section_cb(void *ud, const char *section, int line, char *err,
 			break;
 	if (i == SEC_COUNT)
 		return unknown_section(section, err, errlen);
-	if (pc->sect_line[i]) {
-		snprintf(err, errlen, "[%s] is given twice (first at line %d; its "
-		         "keys would join the first's without a word)", section,
-		         pc->sect_line[i]);
-		return -1;
-	}
+	if (pc->sect_line[i])
+		return ini_section_twice(section, pc->sect_line[i], err, errlen);
 	pc->sect_line[i] = line;
 	return 0;
 }

@@ -374,7 +374,7 @@ refused_preset "a key given twice in one preset's [preset]" \
 # (lines counted by hand)
 refused_preset "a [chip] section given twice" \
 	'[chip]\ntdp_w = 700\n\n[preset]\nchip = h100-sxm\n[chip]\nhbm_tbps = 4\n' \
-	"^rooflab eval: \./p\.ini:6: \[chip\] is given twice in this file \(first at line 1; its keys would join the first's without a word\)$" \
+	"^rooflab eval: \./p\.ini:6: \[chip\] is given twice in this file \(first at line 1; its keys would join or replace the first's without a word\)$" \
 	--chip ./p.ini --model llama3-70b
 refused_preset "a [preset] section given twice" \
 	'[preset]\nchip = h100-sxm\n[preset]\nnode = n4\n' \

@@ -648,7 +648,7 @@ done
 printf '[claim]\nsamples = 0\n[a]\nchip = h100-sxm\n[b]\nchip = sohu\n[a]\nprofile = trtllm-0.10\n' >"$tmpd/whole.ini"
 expect_exit 2 "[a] given twice" -- $RL claim --config "$tmpd/whole.ini" \
 	--no-design
-expect_err "^rooflab claim: .*whole\.ini:7: \[a\] is given twice \(first at line 3;" \
+expect_err "^rooflab claim: .*whole\.ini:7: \[a\] is given twice in this file \(first at line 3; its keys would join or replace the first's without a word\)$" \
 	"named at the second header, 7, with the first's line, 3"
 # so is a second [claim] header (its keys joined the first's; only a key
 # given in both was refused): at its line, 6 (after a blank line), naming
@@ -656,7 +656,7 @@ expect_err "^rooflab claim: .*whole\.ini:7: \[a\] is given twice \(first at line
 printf '[claim]\nsamples = 0\n[a]\nchip = h100-sxm\n\n[claim]\nseed = 3\n' >"$tmpd/whole.ini"
 expect_exit 2 "[claim] given twice" -- $RL claim --config "$tmpd/whole.ini" \
 	--no-design
-expect_err "^rooflab claim: .*whole\.ini:6: \[claim\] is given twice \(first at line 1;" \
+expect_err "^rooflab claim: .*whole\.ini:6: \[claim\] is given twice in this file \(first at line 1; its keys would join or replace the first's without a word\)$" \
 	"named at the second header, 6, with the first's line, 1"
 # a section of an unknown name with no key under it, passed over without
 # a word: refused at its header, line 3
@@ -710,7 +710,7 @@ bad_uncertainty "uncertain choice" "choice" "says why" \
 # and replaced it in every sample (the peak drawn from 4.8-6.03 TFLOPS:
 # 0.01x), the tornado listing it twice; a key given twice in a section
 # replaced the first without a word
-bad_uncertainty "a parameter given twice" "u.ini:11: \\[b.chip.hbm_tbps\\]: given twice in this file \\(first at line 1\\)" "names both headers' lines" \
+bad_uncertainty "a parameter given twice" "u.ini:11: \\[b.chip.hbm_tbps\\] is given twice in this file \\(first at line 1; its keys would join or replace the first's without a word\\)$" "names both headers' lines" \
 	'[b.chip.hbm_tbps]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n[b.chip.link_gbps]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n[b.chip.hbm_tbps]\ndist = uniform\nlow = 3\nhigh = 4\nsource = y\n'
 bad_uncertainty "a key given twice" "u.ini:4: \\[b.chip.hbm_tbps\\] high: given twice in this section" "names the line" \
 	'[b.chip.hbm_tbps]\ndist = uniform\nhigh = 2\nhigh = 3\nlow = 1\nsource = x\n'
@@ -732,9 +732,9 @@ bad_uncertainty "low above high, last in the file" "^rooflab claim: .*u\\.ini:3:
 	'[meta]\nname = x\n[b.chip.hbm_tbps]\ndist = uniform\nlow = 3\nhigh = 2\nsource = x\n'
 bad_uncertainty "an empty section" "^rooflab claim: .*u\\.ini:2: \\[b\\.chip\\.hbm_tbps\\] needs dist" "named at its header, 2" \
 	'; nothing under it\n[b.chip.hbm_tbps]\n'
-bad_uncertainty "a header given again at once" "^rooflab claim: .*u\\.ini:5: \\[b\\.chip\\.hbm_tbps\\]: given twice in this file \\(first at line 1\\)" "names both headers' lines" \
+bad_uncertainty "a header given again at once" "^rooflab claim: .*u\\.ini:5: \\[b\\.chip\\.hbm_tbps\\] is given twice in this file \\(first at line 1; its keys would join or replace the first's without a word\\)$" "names both headers' lines" \
 	'[b.chip.hbm_tbps]\ndist = uniform\nlow = 1\n\n[b.chip.hbm_tbps]\nhigh = 2\nsource = x\n'
-bad_uncertainty "[limits] given twice" "^rooflab claim: .*u\\.ini:3: \\[limits\\]: given twice in this file \\(first at line 1\\)" "names both headers' lines" \
+bad_uncertainty "[limits] given twice" "^rooflab claim: .*u\\.ini:3: \\[limits\\] is given twice in this file \\(first at line 1; its keys would join or replace the first's without a word\\)$" "names both headers' lines" \
 	'[limits]\npower_cap_w = 900\n[limits]\npower_cap_source = x\n'
 bad_uncertainty "an empty unknown section" "^rooflab claim: .*u\\.ini:7: \\[c\\.x\\]: expected \\[a\\.section\\.key\\]" "named at its header, 7" \
 	'; c\n[b.chip.hbm_tbps]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n[c.x]\n'

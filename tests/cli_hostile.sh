@@ -469,7 +469,7 @@ try_claims "a section without claim" "etched-2024\.ini:3: \[speedup\] needs clai
 # (the checks read the first, the second was passed over) and a section of
 # an unknown name with no key (passed over): each refused at its line
 printf '[meta]\nname = x\n\n[speedup]\nclaim = a\n[speedup]\nsource = b\n' >"$cl"
-try_claims "a section given twice" "etched-2024\.ini:6: \[speedup\] is given twice \(first at line 4;"
+try_claims "a section given twice" "etched-2024\.ini:6: \[speedup\] is given twice in this file \(first at line 4; its keys would join or replace the first's without a word\)$"
 printf '[speedup]\nvalue = 20\nvalue = 30\n' >"$cl"
 try_claims "a key given twice" "etched-2024\.ini:3: \[speedup\] value is given twice in this file"
 printf '[speedup]\nclaim = a\n[densty]\n' >"$cl"

@@ -813,7 +813,7 @@ chip.hbm_tbps = 1, 2
 scenario.batch = 1, 2
 EOF
 expect_exit 2 "a second [axes]" -- $RL sweep "$d/twice.ini" --db "$d/x.db"
-expect_err "^rooflab sweep: .*twice\\.ini:6: \\[axes\\] is given twice \\(first at line 4; its keys would join the first's without a word\\)$" "names both headers (6 and 4)"
+expect_err "^rooflab sweep: .*twice\\.ini:6: \\[axes\\] is given twice in this file \\(first at line 4; its keys would join or replace the first's without a word\\)$" "names both headers (6 and 4)"
 # every other section kind too (none may repeat: sweeps/README.md gives
 # each once, [outputs] several keep lines in one): the section at 6 with a
 # key at 7, again at 8 with a key at 9; [base] at 3 and again at 5
@@ -833,7 +833,7 @@ for sec in base sampling filter outputs baseline meta; do
 		at=8 first=6 ;;
 	esac
 	expect_exit 2 "a second [$sec]" -- $RL sweep "$d/twice.ini" --db "$d/x.db"
-	expect_err "twice\\.ini:$at: \\[$sec\\] is given twice \\(first at line $first;" "names both headers ($at and $first)"
+	expect_err "twice\\.ini:$at: \\[$sec\\] is given twice in this file \\(first at line $first; its keys would join or replace the first's without a word\\)$" "names both headers ($at and $first)"
 done
 # a section of an unknown name is refused at its header: with no key under
 # it, it was passed over without a word; with a key, named at the key's
