@@ -83,6 +83,142 @@ void report_mc_skipped(rctx *r, const char *side, char *buf, size_t len)
 	report_finish(r, st, r->o->dbpath);
 }
 
+/* The numbers of the run's JSON (claim_runs.json) at the paths given, into
+** v (NAN where the run did not write one, or wrote other than a number:
+** a database changed by hand). */
+static void json_numbers(rctx *r, const char *const *path, double *v,
+                         int n)
+{
+	sqlite3_stmt *st;
+	char q[4096];
+	size_t used;
+	int i;
+	for (i = 0; i < n; i++)
+		v[i] = NAN;
+	used = (size_t)snprintf(q, sizeof q, "SELECT ");
+	for (i = 0; i < n && used < sizeof q; i++)
+		used += (size_t)snprintf(q + used, sizeof q - used, "%sCASE WHEN "
+		        "json_valid(json) AND json_type(json, '%s') IN ('integer', "
+		        "'real') THEN json_extract(json, '%s') END", i ? ", " : "",
+		        path[i], path[i]);
+	if (used >= sizeof q - 40)
+		return;
+	snprintf(q + used, sizeof q - used, " FROM claim_runs WHERE id = ?1");
+	if (!(st = report_prepare(r, r->db, r->o->dbpath, q)))
+		return;
+	sqlite3_bind_int64(st, 1, r->c.id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		for (i = 0; i < n; i++)
+			v[i] = pdb_real(st, i);
+	report_finish(r, st, r->o->dbpath);
+}
+
+/* "TP1 x PP2 x DP4": a mapping as the claim's text names it (DP and EP
+** where above 1). */
+static const char *mapping_words(char *buf, size_t len, double tp,
+                                 double pp, double dp, double ep)
+{
+	snprintf(buf, len, "TP%g x PP%g", tp, pp);
+	if (dp > 1)
+		snprintf(buf + strlen(buf), len - strlen(buf), " x DP%g", dp);
+	if (ep > 1)
+		snprintf(buf + strlen(buf), len - strlen(buf), " x EP%g", ep);
+	return buf;
+}
+
+/* Against which baseline: the verdict divides by side a at the scenario's
+** mapping (for the default side a the one TensorRT-LLM 0.10's table
+** measured, TP8, as Etched compared) and runs side b at its best; the
+** other baselines a reader deciding on the claim needs stood in the
+** claim's text alone (a at its own best mapping, 6.44x) or in the other
+** claims' table (the later tables, Sohu by design).  Items of the
+** verdict's list, each where the run's JSON holds its numbers. */
+enum { J_ATP, J_APP, J_ACH, J_BTP, J_BPP, J_BCH, J_GIVEN, J_BTP_A, J_BPP_A,
+       J_BDP_A, J_BEP_A, J_BEST_A, J_T10, J_T11, J_T12, J_BD, J_BD700,
+       J_BD1000, J_BDNONE, J_N };
+
+static void baselines(rctx *r)
+{
+	static const char *const path[J_N] = {
+	    "$.a.setup.tp", "$.a.setup.pp", "$.a.setup.chips", "$.b.setup.tp",
+	    "$.b.setup.pp", "$.b.setup.chips", "$.b_as_given_total_tokens",
+	    "$.against_best_a.tp", "$.against_best_a.pp", "$.against_best_a.dp",
+	    "$.against_best_a.ep", "$.against_best_a.total_tokens",
+	    "$.against_trtllm_0_10", "$.against_trtllm_0_11",
+	    "$.against_trtllm_0_12", "$.speedup.by_design.total_tokens",
+	    "$.by_design_at_tdp.tdp_700_w", "$.by_design_at_tdp.tdp_1000_w",
+	    "$.by_design_at_tdp.unlimited"};
+	const pdb_claim *c = &r->c;
+	double v[J_N];
+	char ma[80], mb[80], x[4][32], bd[sizeof r->c.b_label];
+	json_numbers(r, path, v, J_N);
+	if (isfinite(v[J_ATP]) && isfinite(v[J_APP]) && isfinite(v[J_ACH]) &&
+	    isfinite(v[J_BTP]) && isfinite(v[J_BPP]) && isfinite(v[J_BCH]) &&
+	    v[J_ATP] * v[J_APP] > 0 && v[J_BTP] * v[J_BPP] > 0) {
+		int moved = isfinite(v[J_GIVEN]) && isfinite(c->speedup_total) &&
+		            fabs(v[J_GIVEN] - c->speedup_total) >
+		            1e-9 * fabs(c->speedup_total);
+		mapping_words(ma, sizeof ma, v[J_ATP], v[J_APP],
+		              v[J_ACH] / (v[J_ATP] * v[J_APP]), 1);
+		mapping_words(mb, sizeof mb, v[J_BTP], v[J_BPP],
+		              v[J_BCH] / (v[J_BTP] * v[J_BPP]), 1);
+		if (moved)
+			claim_speedup_x(x[0], sizeof x[0], v[J_GIVEN]);
+		if (moved)
+			doc_item(&r->d, "Mappings (TP: each layer split across "
+			         "chips; PP: the layers split into consecutive stages; "
+			         "DP: whole copies side by side): %s as %s on %g chips, "
+			         "the scenario's; %s as %s on %g chips, its best "
+			         "mapping of the chips (as %s it would be %s).",
+			         c->a_label, ma, v[J_ACH], c->b_label, mb, v[J_BCH],
+			         ma, x[0]);
+		else
+			doc_item(&r->d, "Mappings (TP: each layer split across "
+			         "chips; PP: the layers split into consecutive stages; "
+			         "DP: whole copies side by side): %s as %s on %g chips, "
+			         "%s as %s on %g chips, as the scenario and the sides "
+			         "give them.", c->a_label, ma, v[J_ACH], c->b_label, mb,
+			         v[J_BCH]);
+	}
+	if (isfinite(v[J_BEST_A]) && isfinite(v[J_BTP_A]) &&
+	    isfinite(v[J_BPP_A]) && isfinite(v[J_BDP_A]) &&
+	    !(v[J_BTP_A] == v[J_ATP] && v[J_BPP_A] == v[J_APP] &&
+	      v[J_BDP_A] * v[J_BTP_A] * v[J_BPP_A] == v[J_ACH]))
+		doc_item(&r->d, "Against %s at its own best mapping of the same "
+		         "chips, %s (modelled, not measured): %s.", c->a_label,
+		         mapping_words(ma, sizeof ma, v[J_BTP_A], v[J_BPP_A],
+		                       v[J_BDP_A], v[J_BEP_A]),
+		         claim_speedup_x(x[0], sizeof x[0], v[J_BEST_A]));
+	if (isfinite(v[J_T10]) && isfinite(v[J_T11]) && isfinite(v[J_T12]))
+		doc_item(&r->d, "Against the measured TensorRT-LLM tables of the "
+		         "same cell, where the speedups above divide by side "
+		         "a as modelled: %s against 0.10's, the table Etched "
+		         "compared with, and %s and %s against the later 0.11 and "
+		         "0.12, the same H100s under newer software (the other "
+		         "claims below; data/sources/claims.md).",
+		         claim_speedup_x(x[0], sizeof x[0], v[J_T10]),
+		         claim_speedup_x(x[1], sizeof x[1], v[J_T11]),
+		         claim_speedup_x(x[2], sizeof x[2], v[J_T12]));
+	if (isfinite(v[J_BD])) {
+		report_side_label(r, "b_by_design", bd, sizeof bd);
+		if (isfinite(v[J_BD700]) && isfinite(v[J_BD1000]) &&
+		    isfinite(v[J_BDNONE]))
+			doc_item(&r->d, "%s, Sohu derived from its silicon (die, "
+			         "process node and power) rather than from Etched's "
+			         "figures, and held to its TDP: %s (with a TDP of 700 "
+			         "W: %s, 1000 W: %s, none: %s).", bd,
+			         claim_speedup_x(x[0], sizeof x[0], v[J_BD]),
+			         claim_speedup_x(x[1], sizeof x[1], v[J_BD700]),
+			         claim_speedup_x(x[2], sizeof x[2], v[J_BD1000]),
+			         claim_speedup_x(x[3], sizeof x[3], v[J_BDNONE]));
+		else
+			doc_item(&r->d, "%s, Sohu derived from its silicon (die, "
+			         "process node and power) rather than from Etched's "
+			         "figures, and held to its TDP: %s.", bd,
+			         claim_speedup_x(x[0], sizeof x[0], v[J_BD]));
+	}
+}
+
 /* The one-line verdict. */
 static const char *word(const pdb_claim *c, const mc_row *m)
 {
@@ -267,6 +403,7 @@ void report_verdict(rctx *r)
 	         " (the verdict's word follows it: " : "",
 	         m.have && isfinite(m.prob) ? claim_verdict_rule(1) : "",
 	         m.have && isfinite(m.prob) ? ")" : "");
+	baselines(r);
 	doc_list_end(&r->d);
 	must_be_true(r);
 	doc_para(&r->d, "Scenario: %s; %s against %s (claim run %ld of %s).",

@@ -87,7 +87,31 @@ expect_out "^  mapping: a TP8 x PP1 on 8 chips, b TP1 x PP1 x DP8 on 8 chips \\(
 expect_out "^per mapping \\(total tokens/s; speedup against a as modelled at its measured mapping, tp 8 x pp 1: [0-9]+\\)$" \
 	"per mapping: against a as modelled, named"
 
+# the other baseline in the verdict block (before "details:"), where it
+# stood only under the per-mapping table: side a at its own best mapping of
+# the 8 chips, its DP 8 / (TP x PP) named, and the speedup b's total
+# tokens/s over that mapping's (the JSON's mappings, side a's largest)
+sed -n '1,/^details:/p' "$tmpd/text" | tr '\n' ' ' | tr -s ' ' >"$tmpd/head"
+bt=$(sed -n 's/^  b  8x Sohu (as claimed)  *[0-9.]*  *\([0-9.]*\) .*/\1/p' "$tmpd/text")
+best=$(sed -n 's/.*against 8x H100 (TensorRT-LLM 0\.10) at its own best mapping, TP\([0-9]*\) x PP\([0-9]*\) x DP\([0-9]*\) (modelled, not measured): \([0-9.]*\)x.*/\1 \2 \3 \4/p' "$tmpd/head")
 $C --json >"$tmpd/c.json" 2>/dev/null
+if [ -n "$best" ] && command -v python3 >/dev/null 2>&1 &&
+	python3 - "$tmpd/c.json" $best "$bt" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+tp, pp, dp, x, bt = (float(v) for v in sys.argv[2:7])
+a = max((m for m in d["mappings"] if m["side"] == "a" and m["fits"]),
+        key=lambda m: m["total_tokens_per_s"])
+ok = (tp, pp) == (a["tp"], a["pp"]) and dp == 8 / (tp * pp) == a["dp"] \
+    and "%.2f" % (bt / a["total_tokens_per_s"]) == "%.2f" % x
+sys.exit(0 if ok else 1)
+PY
+then
+	echo "ok - the verdict block names a's own best mapping and b/a there ($best)"
+else
+	echo "not ok - a's best mapping in the verdict block ('$best')"
+	sed 's/^/    /' "$tmpd/head" | cut -c1-600; fails=$((fails + 1))
+fi
 if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "JSON: assumptions, cost basis and the measured baselines by hand" -- \
 		python3 - "$tmpd/c.json" <<'PY'
@@ -163,6 +187,44 @@ if grep -q "Etched's way of counting ([0-9]* against [0-9]* tokens/s, both model
 	echo "ok - the report's throughputs are said to be the model's"
 else
 	echo "not ok - the report's throughputs, modelled"; fails=$((fails + 1))
+fi
+# the report's verdict gives the baselines the text gives, in the text's
+# roundings: b at the scenario's mapping, a at its own best mapping, the
+# measured tables (their numbers checked by hand in the JSON above) and
+# Sohu by design at 700 W, 1000 W and no limit; the mappings named
+given=$(sed -n 's/^b runs its best mapping; at the mapping the scenario names (tp 8) it would be \([0-9.]*x\)$/\1/p' "$tmpd/text")
+bx=$(echo "$best" | awk '{print $4 "x"}')
+tabs=$(sed -n 's/^against the measured TensorRT-LLM tables of the same cell (total tokens\/s): 0\.10 (22735) \([0-9.]*x\), and the later 0\.11 (29562) \([0-9.]*x\), 0\.12 (32864) \([0-9.]*x\)$/\1 \2 \3/p' "$tmpd/text")
+tdp=$(sed -n 's/^8x Sohu (by design) at its best mapping with a TDP of 700 W: \([0-9.]*x\), 1000 W: \([0-9.]*x\), none: \([0-9.]*x\) .*/\1 \2 \3/p' "$tmpd/text")
+bd=$(sed -n "s/^speedup b'\/a (8x Sohu (by design)): \([0-9.]*x\) (input+output).*/\1/p" "$tmpd/text")
+set -- $tabs $tdp
+if [ -n "$given" ] && [ $# -eq 6 ] && [ -n "$bd" ] &&
+	grep -q "^- Mappings (TP: each layer split across chips; PP: the layers split into consecutive stages; DP: whole copies side by side): 8x H100 (TensorRT-LLM 0.10) as TP8 x PP1 on 8 chips, the scenario's; 8x Sohu (as claimed) as TP1 x PP1 x DP8 on 8 chips, its best mapping of the chips (as TP8 x PP1 it would be $given)\.$" "$tmpd/r.md" &&
+	grep -q "^- Against 8x H100 (TensorRT-LLM 0.10) at its own best mapping of the same chips, TP1 x PP2 x DP4 (modelled, not measured): $bx\.$" "$tmpd/r.md" &&
+	grep -q "^- Against the measured TensorRT-LLM tables of the same cell, where the speedups above divide by side a as modelled: $1 against 0.10's, the table Etched compared with, and $2 and $3 against the later 0.11 and 0.12" "$tmpd/r.md" &&
+	grep -q "^- 8x Sohu (by design), Sohu derived from its silicon (die, process node and power) rather than from Etched's figures, and held to its TDP: $bd (with a TDP of 700 W: $4, 1000 W: $5, none: $6)\.$" "$tmpd/r.md"; then
+	echo "ok - the report's verdict gives the text's other baselines ($given, $bx, $tabs, $bd)"
+else
+	echo "not ok - the report's baselines (text: '$given' '$bx' '$tabs' '$tdp' '$bd')"
+	sed -n '/^## Verdict/,/^What must/p' "$tmpd/r.md" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
+# a run whose JSON lacks them (written before, or changed by hand: a text
+# where a number goes) gives none of them and still reports
+cp "$tmpd/c.db" "$tmpd/old.db"
+sqlite3 "$tmpd/old.db" "UPDATE claim_runs SET json = json_set(json_remove(json, '\$.by_design_at_tdp', '\$.against_trtllm_0_11'), '\$.against_best_a.total_tokens', 'many')" 2>/dev/null
+expect_exit 0 "report of a run without the baselines" -- $RL report --db "$tmpd/old.db" --out "$tmpd/old.md" --no-plots
+if command -v sqlite3 >/dev/null 2>&1; then
+	if ! grep -q "^- Against 8x H100 (TensorRT-LLM 0.10) at its own best\|^- Against the measured" "$tmpd/old.md" &&
+		grep -q "^- 8x Sohu (by design), .* held to its TDP: $bd\.$" "$tmpd/old.md"; then
+		echo "ok - a baseline the run's JSON lacks is left out"
+	else
+		echo "not ok - baselines of a JSON without them"
+		sed -n '/^## Verdict/,/^What must/p' "$tmpd/old.md" | sed 's/^/    /'
+		fails=$((fails + 1))
+	fi
+else
+	echo "ok - skipped: sqlite3 is not installed"
 fi
 # the report's assumptions table holds Sohu by design's too, at their
 # stated values (sohu-design.ini: frac_mac 0.20; hbm_stack_gbps 0, the
