@@ -510,13 +510,37 @@ static void power_note(FILE *f, const claim_report *rep)
 		}
 }
 
+/* What the two Sohus are, under the side lines: "as claimed" and "by
+** design" were explained in the README alone, and b' nowhere in the text.
+** For the default side b (claim_prepare: sohu with profile etched-claim,
+** its form "as claimed") and Sohu by design, which runs only beside it. */
+static void sohu_legend(FILE *f, const claim_report *rep)
+{
+	const rl_config *d = &rep->bd.cfg;
+	char text[400];
+	int n;
+	if (strcmp(rep->b.form, "as claimed"))
+		return;
+	n = snprintf(text, sizeof text, "b is Sohu's spec sheet as Etched's "
+	             "figures imply it (data/chips/sohu.ini, served as claimed: "
+	             "%.0f%% of peak, no serving overheads)",
+	             100 * rep->b.cfg.prof.eff_compute);
+	if (rep->have_bd && n > 0 && (size_t)n < sizeof text)
+		snprintf(text + n, sizeof text - (size_t)n, "; b' is Sohu derived "
+		         "from its silicon: %.0f mm2 of die at %.2g GHz, held to a "
+		         "%.0f W TDP (data/chips/sohu-design.ini)",
+		         d->design.die_m2 * 1e6, d->design.clock_hz / 1e9,
+		         d->chip.tdp_w);
+	wrapped(f, "  ", text, 4);
+}
+
 void claimout_text(FILE *f, const claim_report *rep)
 {
 	size_t i;
 	const rl_scenario *s = &rep->a.cfg.scen;
 	/* labels, names and the claims file's text, controls as '?' */
 	char lab[LABEL_CELL], scen[RL_NAME_MAX], why[512];
-	char claim[256], value[512], verdict[160], x[2][32];
+	char claim[256], source[256], value[512], verdict[160], x[2][32];
 	int lw = label_width(rep);
 	verdict_text(f, rep);
 	fprintf(f, "\ndetails: claim check %s, %g in / %g out, target %gx\n\n",
@@ -527,6 +551,7 @@ void claimout_text(FILE *f, const claim_report *rep)
 	side_line(f, "b", &rep->b, lw);
 	if (rep->have_bd)
 		side_line(f, "b'", &rep->bd, lw);
+	sohu_legend(f, rep);
 	fprintf(f, "\nspeedup b/a: %sx counted Etched's way (input+output "
 	        "tokens), %sx in output tokens\n",
 	        claim_speedup2(x[0], sizeof x[0], rep->speedup_total),
@@ -576,11 +601,15 @@ void claimout_text(FILE *f, const claim_report *rep)
 		         rep->mc_d_seconds, rep->torn_d,
 		         claim_mc_skipped_by_design(rep));
 
-	fprintf(f, "\nthe other claims\n");
+	/* each claim with its source, as the JSON and the report's table give
+	** it (the text named none) */
+	fprintf(f, "\nthe other claims (each source's words and how firm it "
+	        "is: data/sources/claims.md)\n");
 	for (i = 0; i < rep->nclaims; i++) {
 		const claim_check *c = &rep->claims[i];
-		fprintf(f, "  * %s\n    model: %s\n    verdict: %s\n",
-		        rl_utf8_cell(c->claim, 0, 0, claim, sizeof claim),
+		fprintf(f, "  * %s\n    source: %s\n    model: %s\n    verdict: "
+		        "%s\n", rl_utf8_cell(c->claim, 0, 0, claim, sizeof claim),
+		        rl_utf8_cell(c->source, 0, 0, source, sizeof source),
 		        rl_utf8_cell(c->model_value, 0, 0, value, sizeof value),
 		        rl_utf8_cell(c->verdict, 0, 0, verdict, sizeof verdict));
 	}

@@ -83,6 +83,29 @@ fi
 # side b's 8 chips as 8 single-chip replicas: 8 / (1 x 1) = DP8, named
 expect_out "^  mapping: a TP8 x PP1 on 8 chips, b TP1 x PP1 x DP8 on 8 chips \\(etched-bench: 2048 in / 128 out\\)$" \
 	"the verdict's mapping names b's replicas"
+# what the two Sohus are, under the side lines, from their presets:
+# etched-claim.ini eff_compute 0.9 = 90% of peak; sohu-design.ini die_mm2
+# 814, clock_ghz 1.5, tdp_w 700 (b' was explained nowhere in the text)
+awk "/^  b' 8x Sohu \\(by design\\)  / {p=1} p && /^\$/ {exit} p" "$tmpd/text" | tr '\n' ' ' | tr -s ' ' >"$tmpd/legend"
+if grep -q "^ b' 8x Sohu (by design) .* b is Sohu's spec sheet as Etched's figures imply it (data/chips/sohu.ini, served as claimed: 90% of peak, no serving overheads); b' is Sohu derived from its silicon: 814 mm2 of die at 1.5 GHz, held to a 700 W TDP (data/chips/sohu-design.ini) \$" "$tmpd/legend"; then
+	echo "ok - the side lines say what b and b' are"
+else
+	echo "not ok - the Sohus' legend"; sed 's/^/    /' "$tmpd/legend"; fails=$((fails + 1))
+fi
+# each of the other claims with its source, as data/claims/etched-2024.ini
+# gives it (the JSON and the report's table had them, the text none)
+awk -F' = ' '/^claim = / {c=$2} /^source = / {print c "\t" $2}' \
+	"$ROOFLAB_DATA/claims/etched-2024.ini" >"$tmpd/sources"
+n=0; bad=0
+while IFS='	' read -r cl src; do
+	n=$((n + 1))
+	awk -v c="  * $cl" -v s="    source: $src" 'p && $0 == s {ok=1} {p = ($0 == c)} END {exit !ok}' "$tmpd/text" || bad=$((bad + 1))
+done <"$tmpd/sources"
+if [ "$n" -ge 8 ] && [ "$bad" -eq 0 ] && grep -q "^the other claims (each source's words and how firm it is: data/sources/claims.md)$" "$tmpd/text"; then
+	echo "ok - each of the $n other claims names its source"
+else
+	echo "not ok - the other claims' sources ($bad of $n missing)"; fails=$((fails + 1))
+fi
 # the per-mapping speedups divide by a as modelled, and say so
 expect_out "^per mapping \\(total tokens/s; speedup against a as modelled at its measured mapping, tp 8 x pp 1: [0-9]+\\)$" \
 	"per mapping: against a as modelled, named"
