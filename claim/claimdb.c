@@ -366,9 +366,10 @@ static int put_all(dbw *w, const claim_report *rep, const char *json)
 /* unmarked files of an older rooflab hold only these tables */
 static const char *const claim_db_legacy[] = {"claim_", "validation", NULL};
 
-/* a file of version 1 gains version 2's tables (the schema's CREATE ...
-** IF NOT EXISTS) and claim_v1_runs lists the runs it held, which the
-** report reads as version 1 runs (schema.h) */
+/* a file of version 1, or one an older rooflab wrote unmarked, gains
+** version 2's tables (the schema's CREATE ... IF NOT EXISTS) and
+** claim_v1_runs lists the runs it held, which the report reads as version
+** 1 runs (schema.h), with its mark, in one transaction */
 const rl_db_kind claim_db_kind = {
     "claim", RL_CLAIM_APP_ID, RL_CLAIM_SCHEMA_VERSION, claim_db_legacy, 1,
     RL_CLAIM_SCHEMA_SQL

@@ -157,7 +157,15 @@ int rl_db_identify(sqlite3 *db, const char *path, const rl_db_kind *k,
 		return RL_EINPUT;
 	}
 	if (app == 0 && (objects == 0 || legacy_only(db, k))) {
-		*unmarked = 1;
+		/* a file an older rooflab wrote without a mark holds the
+		** oldest tables of the kind: upgraded as a marked older
+		** version is, where the kind upgrades (its tables and mark in
+		** rl_db_open_write's one transaction; marked alone, it was
+		** marked in that one and given the tables in the writer's next,
+		** and a write that failed between left it marked without
+		** them) */
+		*unmarked = objects > 0 && k->upgrade_from > 0 && k->upgrade_sql
+		                ? 2 : 1;
 		return RL_OK;
 	}
 	snprintf(err, errlen, "%s is not a rooflab %s database "

@@ -21,10 +21,12 @@ typedef struct {
 	/* unmarked files written by an older rooflab are recognised by their
 	** table names all starting with one of these (NULL: none) */
 	const char *const *legacy;
-	/* a file of ours of version upgrade_from up to version - 1 is
-	** upgraded in place by rl_db_open_write: upgrade_sql run and the
-	** version set in one transaction (0, NULL: refused, "write to a new
-	** file"); upgrade_sql may only add (CREATE ... IF NOT EXISTS) */
+	/* a file of ours of version upgrade_from up to version - 1, or an
+	** unmarked one of the legacy tables, is upgraded in place by
+	** rl_db_open_write: upgrade_sql run and the mark set in one
+	** transaction (0, NULL: an older version refused, "write to a new
+	** file", an unmarked one marked alone); upgrade_sql may only add
+	** (CREATE ... IF NOT EXISTS) */
 	int upgrade_from;
 	const char *upgrade_sql;
 } rl_db_kind;
@@ -38,9 +40,10 @@ typedef struct {
 int rl_db_target_check(const char *path, char *err, size_t errlen);
 
 /* Which file this is: RL_OK when ours (right version), with *unmarked 1
-** when it is empty or an older unmarked one of ours (to be marked), 2
-** when an older version the kind upgrades in place (k->upgrade_from; to
-** be upgraded, then marked); else
+** when it is empty or an older unmarked one of ours of a kind that
+** upgrades none (to be marked), 2 when an older version the kind upgrades
+** in place (k->upgrade_from; to be upgraded, then marked), an unmarked
+** one of ours too (its tables the oldest); else
 ** RL_EINPUT (foreign, other version, not SQLite, damaged) or RL_EINTERNAL
 ** with a message. */
 int rl_db_identify(sqlite3 *db, const char *path, const rl_db_kind *k,

@@ -245,9 +245,26 @@ expect_exit 0 "validate adds to the claim database" -- "$RL" validate \
 	echo "ok - the claim database is marked" ||
 	{ echo "not ok - the claim database is not marked"; fails=$((fails + 1)); }
 # an unmarked file of an older rooflab: only claim_ and validation tables
-cp "$tmpd/empty.db" old.db
+# (mine.db, its claim run 1, less version 2's tables and its mark; this
+# copied a file that was never made, so claim wrote a new one).  Upgraded
+# as a version 1 file is, in the transaction that marks it: version 2's
+# tables, run 1 listed as a version 1 run, where it was marked alone and
+# its run 1 read as a version 2 run that stored no Monte Carlo
+cp mine.db old.db
+sqlite3 old.db "DROP TABLE claim_mc_summary; DROP TABLE claim_tornado_sides;
+	PRAGMA application_id = 0; PRAGMA user_version = 0"
 expect_exit 0 "claim adds to an older unmarked claim database" -- \
 	"$RL" claim --samples 0 --no-design --db old.db
+n=$(sqlite3 old.db "PRAGMA application_id; PRAGMA user_version;
+	SELECT group_concat(id) FROM claim_runs;
+	SELECT group_concat(run_id) FROM claim_v1_runs;
+	SELECT count(*) FROM sqlite_master WHERE name IN ('claim_mc_summary',
+	'claim_tornado_sides')" | tr '\n' ' ')
+if [ "$n" = "$((0x524c434c)) 2 1,2 1 2 " ]; then
+	echo "ok - the unmarked file upgraded: marked, version 2, run 1 listed as version 1"
+else
+	echo "not ok - the unmarked file upgraded: $n"; fails=$((fails + 1))
+fi
 expect_exit 2 "plot of a text file" -- "$RL" plot factors --db text.db \
 	--out t.svg
 expect_exit 2 "report of a text file" -- "$RL" report --db text.db \

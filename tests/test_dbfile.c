@@ -257,6 +257,85 @@ static void test_identify_locked(void **state)
 	                        "user_version = 1; BEGIN EXCLUSIVE");
 }
 
+/* A kind whose older files, marked or not, are upgraded in place: the
+** legacy tables start "t_", t_v1 lists the old file's rows of t_old. */
+static const char *const toy_legacy[] = {"t_", NULL};
+static const rl_db_kind toy_kind = {
+    "toy", 4660, 2, toy_legacy, 1,
+    "CREATE TABLE IF NOT EXISTS t_new(x);"
+    "CREATE TABLE IF NOT EXISTS t_v1(id);"
+    "INSERT INTO t_v1 SELECT x FROM t_old;"};
+
+/* One number out of f's file (plain open, after the writer closed). */
+static long long one(const fixture *f, const char *sql)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st;
+	long long v = -1;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+/* An unmarked file an older rooflab wrote (application_id 0, the legacy
+** tables alone: t_old of 2 rows): rl_db_open_write upgrades it as it does
+** a marked version 1, its new tables, the list of its old rows and its
+** mark in its one transaction, so that they are there when it returns,
+** before the writer's own transaction: t_new, t_v1 of the 2 rows, 4660
+** and 2 (it was marked alone, the tables left to the writer's next
+** transaction, which a failure could leave undone). */
+static void test_legacy_upgraded_at_once(void **state)
+{
+	fixture *f = *state;
+	sqlite3 *db = NULL;
+	char err[512];
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE t_old(x);"
+	                              "INSERT INTO t_old VALUES(7), (9)", NULL,
+	                              NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(db);
+	db = NULL;
+	assert_int_equal(rl_db_open_write(f->path, &toy_kind, 0, &db, err,
+	                                  sizeof err), RL_OK);
+	sqlite3_close(db);
+	assert_int_equal(one(f, "PRAGMA application_id"), 4660);
+	assert_int_equal(one(f, "PRAGMA user_version"), 2);
+	assert_int_equal(one(f, "SELECT count(*) FROM sqlite_master WHERE "
+	                        "name = 't_new'"), 1);
+	assert_int_equal(one(f, "SELECT sum(id) FROM t_v1"), 16);
+}
+
+/* The same file with t_v1 made by hand as a view, so the upgrade fails
+** part way (its INSERT): nothing of it is left, no t_new, no mark (0 and
+** 0, as before), where the mark alone was committed before the tables. */
+static void test_legacy_upgrade_all_or_nothing(void **state)
+{
+	fixture *f = *state;
+	sqlite3 *db = NULL;
+	char err[512];
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE t_old(x);"
+	                              "INSERT INTO t_old VALUES(7);"
+	                              "CREATE VIEW t_v1 AS SELECT 1 AS id", NULL,
+	                              NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(db);
+	db = NULL;
+	assert_int_equal(rl_db_open_write(f->path, &toy_kind, 0, &db, err,
+	                                  sizeof err), RL_EINPUT);
+	assert_null(db);
+	assert_non_null(strstr(err, "cannot modify t_v1 because it is a view"));
+	assert_int_equal(one(f, "PRAGMA application_id"), 0);
+	assert_int_equal(one(f, "PRAGMA user_version"), 0);
+	assert_int_equal(one(f, "SELECT count(*) FROM sqlite_master WHERE "
+	                        "name = 't_new'"), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -269,6 +348,10 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_open_locked, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_identify_locked, setup,
 	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_legacy_upgraded_at_once, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_legacy_upgrade_all_or_nothing,
+	                                    setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
