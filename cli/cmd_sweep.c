@@ -90,9 +90,33 @@ static void help(FILE *f)
 	      "runs.baseline_profile, baseline_profile_chosen).\n", f);
 	opt_help(f, table);
 	fputs("\nA progress bar is drawn on stderr when it is a terminal.  "
-	      "Exit status: 0 ok,\n2 bad input (spec, options, a database that "
-	      "is not a sweep database or is\nlocked), 1 internal or disk "
-	      "failure (rerun with --resume).\n", f);
+	      "Ctrl-C (SIGINT)\nstops the sweep at the next point boundary: "
+	      "the points taken up are\nevaluated and committed, stderr says "
+	      "how many and how to resume.\nExit status: 0 ok, 2 bad input "
+	      "(spec, options, a database that is not a\nsweep database or is "
+	      "locked), 1 internal or disk failure (rerun with\n--resume), "
+	      "130 stopped by SIGINT (rerun with --resume).\n", f);
+}
+
+/* Stopped by SIGINT (run.h: at a point boundary, every point written
+** committed): what it stored and the command that goes on with it. */
+static void interrupted_note(const rl_sweep_stats *st, const rl_sweep_opts *o,
+                             const char *spec)
+{
+	char shard[64] = "";
+	if (o->shards > 1)
+		snprintf(shard, sizeof shard, " --shard %llu/%llu",
+		         (unsigned long long)o->shard,
+		         (unsigned long long)o->shards);
+	fprintf(stderr, "rooflab sweep: interrupted: run %lld in %s stopped at "
+	        "a point boundary, %llu point%s evaluated and %llu stored by "
+	        "this run of the command, all committed; continue it with: "
+	        "rooflab sweep %s --db %s%s --resume\n", (long long)st->run_id,
+	        o->db_path,
+	        (unsigned long long)(st->processed + st->refilled),
+	        st->processed + st->refilled == 1 ? "" : "s",
+	        (unsigned long long)(st->stored + st->refill_stored), spec,
+	        o->db_path, shard);
 }
 
 /* A resume that found points missing below the run's next point says
@@ -214,7 +238,10 @@ int cmd_sweep(int argc, char **argv)
 	rc = rl_sweep_run(s, &o, &st, err, sizeof err);
 	if (st.refilled)
 		refill_note(&st, s, o.db_path);
-	if (rc) {
+	if (!rc && st.interrupted) {
+		interrupted_note(&st, &o, spec);
+		rc = 130; /* 128 + SIGINT, as a shell reports a process it ended */
+	} else if (rc) {
 		cli_say("sweep", err);
 		if (rc == 1 && st.run_id)
 			fprintf(stderr, "rooflab sweep: run %lld keeps every "

@@ -6,10 +6,15 @@
 ** so a crash loses at most the batch in flight and a resume starts exactly
 ** after the last committed point, having first stored any point below it
 ** that the run lacks (refill, the same pipeline fed with those points).
+** SIGINT (Ctrl-C) stops it at the next point boundary: no point is taken
+** up after it, those already taken up are evaluated and written, and the
+** batch is committed with the next point after them, the run left
+** unfinished for --resume (rl_sweep_stats.interrupted).
 */
 #include "run.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +26,19 @@
 #include "storewriter.h"
 
 #define CHUNK 256
+
+/* A SIGINT received while a sweep runs: set by on_sigint alone, read by
+** the pipeline before it takes up each chunk of points.  Never cleared: a
+** process runs one sweep, and the handler is installed for one delivery
+** (a second Ctrl-C ends the process as SIGINT does, losing the batch in
+** flight as a kill does). */
+static volatile sig_atomic_t stop_asked;
+
+static void on_sigint(int sig)
+{
+	(void)sig;
+	stop_asked = 1;
+}
 
 enum { S_FREE = 0, S_FILLED, S_TAKEN, S_DONE };
 
@@ -107,6 +125,8 @@ typedef struct {
 	sqlite3 *db;
 	rl_store_writer *w;
 	int in_batch;
+	uint64_t next;           /* the point after the last one written (a
+	                         ** run's flow): an interrupted run's next_idx */
 	uint64_t batch_points;
 	uint64_t batch_dropped;  /* points of the batch the filter dropped */
 	double batch_t0;
@@ -160,6 +180,8 @@ static int write_slot(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		(*f->stored)++;
 	}
 	ws->batch_points += sl->n;
+	if (sl->n)
+		ws->next = sl->idx[sl->n - 1] + 1;
 	if (ws->batch_points >= o->batch ||
 	    rl_progress_clock() - ws->batch_t0 >= 1.0) {
 		uint64_t next = f->refill ? f->next : sl->idx[sl->n - 1] + 1;
@@ -180,16 +202,19 @@ static int write_slot(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	return 0;
 }
 
-/* Fill, evaluate and write the points the flow gives, in its order. */
+/* Fill, evaluate and write the points the flow gives, in its order; on a
+** SIGINT (stop_asked) no chunk is filled after it, the chunks filled are
+** written, and *stopped is 1 when the flow had points left. */
 static int pipeline(const rl_sweep_spec *s, const rl_sweep_opts *o,
                     const flow *f, writer_state *ws, rl_progress *pg,
-                    char *err, size_t errlen)
+                    int *stopped, char *err, size_t errlen)
 {
 	pool p;
 	pthread_t *th;
 	size_t i;
-	int nth = 0, gen_done = 0, rc = 0;
+	int nth = 0, gen_done = 0, halt = 0, rc = 0;
 	uint64_t done = pg->start;
+	*stopped = 0;
 	memset(&p, 0, sizeof p);
 	p.s = s;
 	p.nslots = 2 * (size_t)o->jobs + 2;
@@ -223,7 +248,12 @@ static int pipeline(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	for (;;) {
 		slot *sl;
 		pthread_mutex_lock(&p.mu);
-		while (!gen_done && p.fill_seq - p.write_seq < p.nslots) {
+		while (!gen_done && !halt &&
+		       p.fill_seq - p.write_seq < p.nslots) {
+			if (stop_asked) {
+				halt = 1; /* at a chunk's first point */
+				break;
+			}
 			sl = &p.slots[p.fill_seq % p.nslots];
 			pthread_mutex_unlock(&p.mu);
 			if (!f->fill(f->src, s, sl))
@@ -261,11 +291,14 @@ out:
 	pthread_mutex_unlock(&p.mu);
 	for (i = 0; i < (size_t)nth; i++)
 		pthread_join(th[i], NULL);
+	*stopped = halt && !gen_done;
 	if (!rc && ws->in_batch) {
+		/* stopped: the run goes on after the last point written */
 		ws->in_batch = 0;
 		rc = on_db(o->db_path,
 		           rl_store_writer_commit(ws->w, f->refill ? f->next
-		                                                   : s->npoints,
+		                                  : *stopped ? ws->next
+		                                             : s->npoints,
 		                                  ws->batch_dropped, err, errlen),
 		           err, errlen);
 		ws->batch_dropped = 0;
@@ -370,6 +403,7 @@ static int refill(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	refill_src r;
 	flow f;
 	rl_progress pg;
+	int stopped = 0;
 	int known = rl_store_run_dropped(ws->db, st->run_id, &dropped);
 	int rc = on_db(o->db_path, rl_store_count_range(ws->db, st->run_id,
 	                                                o->shard, o->shards, 0,
@@ -401,14 +435,17 @@ static int refill(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		f.evaluated = &st->refilled;
 		f.stored = &st->refill_stored;
 		rl_progress_begin(&pg, 0, 0, 0);
-		rc = pipeline(s, o, &f, ws, &pg, err, errlen);
+		rc = pipeline(s, o, &f, ws, &pg, &stopped, err, errlen);
 		if (!rc && r.rc) {
 			snprintf(err, errlen, "%s", r.err);
 			rc = on_db(o->db_path, r.rc, err, errlen);
 		}
+		st->interrupted = stopped;
 		/* the walk evaluated every point of the shard below end that
-		** is not stored: those it did not store the filter dropped */
-		if (!rc)
+		** is not stored: those it did not store the filter dropped
+		** (a walk stopped part way counts nothing: the next resume
+		** walks again) */
+		if (!rc && !stopped)
 			rc = on_db(o->db_path, rl_store_set_dropped(
 			               ws->db, st->run_id,
 			               st->refilled - st->refill_stored, end, err,
@@ -634,7 +671,8 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 	flow f;
 	uint64_t start = 0;
 	double t0 = rl_progress_clock();
-	int rc = 0;
+	int rc = 0, stopped = 0, handled = 0;
+	struct sigaction sa, old_sa;
 	memset(st, 0, sizeof *st);
 	memset(&ws, 0, sizeof ws);
 	if (!o.shards)
@@ -657,11 +695,22 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 		return RL_EINPUT;
 	}
 	st->shard_points = rl_sweep_shard_points(s->npoints, o.shard, o.shards);
+	/* Ctrl-C stops the sweep at a point boundary (stop_asked), unless
+	** SIGINT is ignored (a background job of a shell without job
+	** control): once, then as before */
+	if (sigaction(SIGINT, NULL, &old_sa) == 0 &&
+	    old_sa.sa_handler != SIG_IGN) {
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_sigint;
+		sigemptyset(&sa.sa_mask);
+		sa.sa_flags = SA_RESTART | SA_RESETHAND;
+		handled = sigaction(SIGINT, &sa, NULL) == 0;
+	}
 	if (o.db_path) {
 		rc = open_run(s, &o, &ws, st, &start, err, errlen);
 		if (!rc && (st->resumed || st->complete_before))
 			rc = refill(s, &o, &ws, start, st, err, errlen);
-		if (rc || st->complete_before)
+		if (rc || st->complete_before || st->interrupted)
 			goto out;
 		if ((rc = on_db(o.db_path,
 		                rl_store_writer_begin(ws.w, err, errlen), err,
@@ -685,9 +734,11 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 	f.next = 0;
 	f.evaluated = &st->processed;
 	f.stored = &st->stored;
-	rc = pipeline(s, &o, &f, &ws, &pg, err, errlen);
+	ws.next = start;
+	rc = pipeline(s, &o, &f, &ws, &pg, &stopped, err, errlen);
 	rl_progress_end(&pg, pg.start + st->processed);
-	if (!rc && ws.db)
+	st->interrupted = stopped;
+	if (!rc && ws.db && !stopped)
 		rc = on_db(o.db_path, rl_store_finish_run(ws.db, st->run_id,
 		           s->npoints, err, errlen), err, errlen);
 out:
@@ -697,6 +748,8 @@ out:
 	if (ws.db)
 		sqlite3_close(ws.db);
 	rl_sweep_gen_free(g);
+	if (handled)
+		sigaction(SIGINT, &old_sa, NULL);
 	st->seconds = rl_progress_clock() - t0;
 	return rc;
 }

@@ -41,11 +41,16 @@ typedef struct {
 	uint64_t dropped_before;/* that count, when known: of the points
 	                        ** refilled, the rest were lost */
 	uint64_t shard_points;  /* points of the shard in all */
+	int interrupted;        /* a SIGINT stopped it at a point boundary:
+	                        ** every point written is committed, with the
+	                        ** run's next point after them (the return is
+	                        ** RL_OK; the run is unfinished) */
 	double seconds;
 } rl_sweep_stats;
 
 /* Run; returns an rl_status (RL_EINTERNAL internal or disk, RL_EINPUT bad input) with a
-** message in err. */
+** message in err.  While it runs, SIGINT (unless ignored) stops it at the
+** next point boundary (stats->interrupted); its handler is put back after. */
 int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
                  rl_sweep_stats *stats, char *err, size_t errlen);
 
