@@ -80,7 +80,8 @@ static int take_vary(const opt_def *d, void *field, const char *name,
 	            "threads of the Monte Carlo and the searches (0, the\n"    \
 	            "default: one per CPU)"),                                    \
 	    OPT_BOOL("--no-design", claim_opts, no_design,                       \
-	             "skip Sohu \"by design\""),                                 \
+	             "skip Sohu \"by design\" (derived from its silicon:\n"      \
+	             "data/chips/sohu-design.ini)"),                             \
 	    OPT_BOOL("--json", claim_opts, json, "JSON instead of text")
 
 const opt_def claim_table[] = {
@@ -88,9 +89,10 @@ const opt_def claim_table[] = {
     OPT_STR("--uncertainty", claim_opts, uncertainty, "NAME",
             "the uncertainty file (default sohu)"),
     OPT_INT("--samples", claim_opts, samples, "N", 0, 1e8, NULL,
-            "Monte Carlo samples (0: none)"),
+            "Monte Carlo samples (default 100000; 0: none)"),
     OPT_INT("--seed", claim_opts, seed, "S", 0, 4294967295.0, NULL,
-            "the Monte Carlo seed"),
+            "the Monte Carlo seed (default 1: the same samples\n"
+            "every run)"),
     OPT_STR("--db", claim_opts, db, "FILE", "store the run in SQLite"),
     OPT_LAST};
 

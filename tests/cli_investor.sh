@@ -266,6 +266,14 @@ fi
 expect_exit 0 "claim --help" -- $RL claim --help
 expect_out "^the target: Supported \\(90% or more\\), Plausible \\(50-90%\\), Possible but$" \
 	"--help gives the verdict's words with their probabilities"
+# the defaults --help names are the ones a run takes (claim_opts_init:
+# 100000 samples, seed 1), and say what by design is
+expect_out "^  --samples N +Monte Carlo samples \\(default 100000; 0: none\\)$" "--help: --samples' default"
+expect_out "^  --seed S +the Monte Carlo seed \\(default 1: the same samples$" "--help: --seed's default"
+expect_out "^  --no-design +skip Sohu \"by design\" \\(derived from its silicon:$" "--help: what by design is"
+expect_exit 0 "claim at the defaults" -- $RL claim --no-design --json
+expect_out '^    "samples": 100000,$' "a run takes 100000 samples by default"
+expect_out '^    "seed": 1,$' "and seed 1"
 if grep -q "reaches 20x: [0-9.]*% (the verdict's word follows it: Supported at 90% or more, Plausible at 50-90%, Possible but unlikely at 10-50%, Not supported under 10%)" "$tmpd/r.md"; then
 	echo "ok - the report gives the verdict's rule beside the probability"
 else
