@@ -42,7 +42,7 @@ static const char *bare(const char *param)
 /* The lever a parameter ("chip.peak_tflops_fp8", "section.key") stands
 ** for: "peak FP8 compute per chip"; parameters without a phrase of their
 ** own get their table description up to its parenthesis. */
-static void claim_lever_noun(const char *param, char *buf, size_t len)
+void claim_lever_noun(const char *param, char *buf, size_t len)
 {
 	const char *p = bare(param);
 	const rl_param *tp;

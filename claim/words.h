@@ -16,6 +16,12 @@
 ** reads it: 11507.6 TFLOPS -> "11.5 PFLOPS", eff_compute 0.52 -> "52%". */
 void claim_qty(const char *param, double v, char *buf, size_t len);
 
+/* What a parameter ("b.chip.peak_tflops_fp8", "section.key") stands for,
+** in words: "peak FP8 compute per chip"; a parameter without a phrase of
+** its own gets its table description (rooflab params) up to its
+** parenthesis; a name the table does not know, itself. */
+void claim_lever_noun(const char *param, char *buf, size_t len);
+
 /* A count as the text says one: whole below a million ("270336"), in
 ** words above it to three digits ("80 billion", "2.7 billion", "100
 ** trillion"), never in exponent form ("8e+10"). */

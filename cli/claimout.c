@@ -8,6 +8,7 @@
 #include "../claim/mcwords.h"
 #include "../claim/numwords.h"
 #include "../claim/verdict.h"
+#include "../claim/words.h"
 #include "../model/params.h"
 #include "claimout.h"
 #include "evalout.h"
@@ -330,7 +331,7 @@ static void unc_text(FILE *f, const claim_report *rep,
 	for (i = 0; i < u->n; i++) {
 		const rl_tornado_row *t = &torn[i];
 		const rl_uparam *p = &u->u[t->index];
-		char name[128], lo[32], hi[32], vl[32], vh[32];
+		char name[128], lo[32], hi[32], vl[32], vh[32], noun[256];
 		snprintf(name, sizeof name, "%c.%s.%s", p->side ? 'b' : 'a',
 		         p->p->section, p->p->key);
 		claim_speedup_x(lo, sizeof lo, t->speedup_low);
@@ -345,6 +346,11 @@ static void unc_text(FILE *f, const claim_report *rep,
 		        "%s\n", name, claim_plain_num(vl, sizeof vl, t->low),
 		        claim_plain_num(vh, sizeof vh, t->high), p->p->unit,
 		        p->p->unit[0] ? "" : " ", lo, hi);
+		/* what the parameter is, in words, under its name (the rows
+		** named parameters alone: "b.profile.elementwise_fused") */
+		claim_lever_noun(name, noun, sizeof noun);
+		if (strcmp(noun, name + 2))
+			wrapped(f, "      ", noun, 6);
 	}
 	for (i = 0; i < nflat; i++) {
 		const rl_uparam *p = &u->u[torn[flat[i]].index];

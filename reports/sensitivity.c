@@ -15,6 +15,7 @@
 #include "../claim/claim.h"
 #include "../claim/mcwords.h"
 #include "../claim/numwords.h"
+#include "../claim/words.h"
 #include "../plots/kinds.h"
 #include "rctx.h"
 
@@ -329,12 +330,14 @@ static void nominal_words(rctx *r, const char *side,
 }
 
 /* The tornado table as the text gives it: each end of the range (a
-** whole number whole), the unit, the speedups to two decimals; a swing
+** whole number whole), the unit, the speedups to two decimals, what the
+** parameter is in words; a swing
 ** that rounds to zero there is named after the table. */
 static void tornado_table(rctx *r, const char *side)
 {
 	static const char *h[] = {"parameter", "low", "high", "unit",
-	                          "speedup at low", "speedup at high"};
+	                          "speedup at low", "speedup at high",
+	                          "what it is"};
 	sqlite3_stmt *st;
 	/* room for every parameter a claim takes, each name whole (p below);
 	** more rows than that (a database changed by hand) end the list in
@@ -348,8 +351,8 @@ static void tornado_table(rctx *r, const char *side)
 		return;
 	}
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		char p[96], unit[32], c[4][32];
-		const char *cells[6] = {p, c[0], c[1], unit, c[2], c[3]};
+		char p[96], unit[32], c[4][32], noun[256];
+		const char *cells[7] = {p, c[0], c[1], unit, c[2], c[3], noun};
 		double sl = pdb_real(st, 4), sh = pdb_real(st, 5);
 		if (bad_tornado_row(r, st, v2, side))
 			break;
@@ -374,8 +377,13 @@ static void tornado_table(rctx *r, const char *side)
 		claim_plain_num(c[1], sizeof c[1], pdb_real(st, 2));
 		claim_speedup_x(c[2], sizeof c[2], sl);
 		claim_speedup_x(c[3], sizeof c[3], sh);
+		/* the parameter in words, as claim's text gives it under the
+		** row (claim_lever_noun); blank where it has none but its name */
+		claim_lever_noun(p, noun, sizeof noun);
+		if (!strcmp(noun, p[0] && p[1] == '.' ? p + 2 : p))
+			noun[0] = '\0';
 		if (n++ == 0)
-			doc_table_begin(&r->d, 6, h);
+			doc_table_begin(&r->d, 7, h);
 		doc_row(&r->d, cells);
 	}
 	report_finish(r, st, r->o->dbpath);

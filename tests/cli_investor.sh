@@ -27,6 +27,17 @@ expect_out "^against the measured TensorRT-LLM tables of the same cell \\(total 
 expect_out "^    b\\.chip\\.peak_tflops_fp8 +5000 \\.\\. 12000 +TFLOPS speedup" \
 	"tornado: the range's ends as written in the file"
 expect_no_out "1\\.2e\\+04" "no 1.2e+04 in the text"
+# each tornado row says under it what its parameter is: a lever's phrase of
+# claim/words.c ("peak FP8 compute per chip") or the parameter table's doc
+# up to its parenthesis (model/params.c, profile.elementwise_fused)
+if awk '/^    b\.chip\.peak_tflops_fp8 +5000 / {getline n; a = (n == "      peak FP8 compute per chip")}
+	/^    b\.profile\.elementwise_fused +0 \.\. 1 / {getline n; b = (n == "      share of elementwise HBM traffic removed by fusing it into GEMMs")}
+	END {exit !(a && b)}' "$tmpd/out"; then
+	echo "ok - the tornado's parameters in words"
+else
+	echo "not ok - the tornado's parameters in words"
+	sed -n '/^  tornado/,/^$/p' "$tmpd/out" | head -8 | sed 's/^/    /'; fails=$((fails + 1))
+fi
 # the verdict's word follows the probability over the ranges, its sentence
 # the stated values: at a target of 17x the stated 17.67x reaches it while
 # the samples' 95th percentile (about 16.9x) does not, so the word is Not
@@ -230,6 +241,14 @@ if [ -n "$given" ] && [ $# -eq 6 ] && [ -n "$bd" ] &&
 else
 	echo "not ok - the report's baselines (text: '$given' '$bx' '$tabs' '$tdp' '$bd')"
 	sed -n '/^## Verdict/,/^What must/p' "$tmpd/r.md" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
+# the report's tornado table gives the same words in its last column
+if grep -q '^| b.chip.peak\\_tflops\\_fp8 | 5000 | 12000 | TFLOPS | [0-9.]*x | [0-9.]*x | peak FP8 compute per chip |$' "$tmpd/r.md" &&
+	grep -q '^| b.profile.elementwise\\_fused | 0 | 1 |  | [0-9.]*x | [0-9.]*x | share of elementwise HBM traffic removed by fusing it into GEMMs |$' "$tmpd/r.md"; then
+	echo "ok - the report's tornado: the parameters in words"
+else
+	echo "not ok - the report's tornado words"; grep '^| b\.' "$tmpd/r.md" | head -6 | sed 's/^/    /'
 	fails=$((fails + 1))
 fi
 # a run whose JSON lacks them (written before, or changed by hand: a text
