@@ -370,4 +370,46 @@ expect_exit 0 "--samples 0: JSON" -- $RL claim --samples 0 --no-design --json
 expect_out '"mc_skipped": "no Monte Carlo: --samples 0"' "names --samples 0"
 expect_exit 0 "a run with a Monte Carlo" -- $RL claim --samples 400 --seed 5 --no-design --json
 expect_no_out '"mc_skipped"' "has no mc_skipped"
+# README's "In plain words" and its opening answer are what the program
+# prints now at its defaults (100000 samples, seed 1): each number there
+# rounded from the claim's text, and the measured tables' ratios by hand
+# (TensorRT-LLM 0.10's 2048/128 cells: TP8 1337.36 and TP2 751.14 output
+# tokens/s; 0.12's TP8 1933.15: data/claims/etched-2024.ini, claims.md)
+readme=$(dirname "$0")/../README.md
+expect_exit 0 "claim at its defaults" -- $RL claim
+tr '\n' ' ' <"$tmpd/out" | tr -s ' ' >"$tmpd/all"
+r1() { awk -v x="$1" 'BEGIN { printf "%.1f", x }'; }
+num() { sed -n "s/$1/\\1/p" "$tmpd/all" | head -1; }
+x=$(r1 "$(num '.*under the stated assumptions: \([0-9.]*\)x counting.*')")
+lo=$(r1 "$(num '.*90% interval \([0-9.]*\)x \.\. .*')")
+hi=$(r1 "$(num '.*90% interval [0-9.]*x \.\. \([0-9.]*\)x.*')")
+pr=$(num '.*, P(>= 20x) = \([0-9.]*%\) mapping.*')
+best=$(r1 "$(num '.* at its own best mapping, TP1 x PP2 x DP4 (modelled, not measured): \([0-9.]*\)x.*')")
+t12=$(r1 "$(num '.*0\.12 (32864) \([0-9.]*\)x.*')")
+bd=$(r1 "$(num ".*speedup b'\/a (8x Sohu (by design)): \([0-9.]*\)x.*")")
+bd1k=$(r1 "$(num '.*with a TDP of 700 W: [0-9.]*x, 1000 W: \([0-9.]*\)x.*')")
+pf=$(num '.*- with HBM (4\.8 TB\/s) and links (450 GB\/s) as assumed: \([0-9.]*\) PFLOPS FP8 per chip.*')
+kw=$(num '.*- with HBM (4\.8 TB\/s) and links (450 GB\/s) as assumed: [^-]* drawing about \([0-9.]*\) kW.*')
+hbm=$(num '.*20x needs at least \([0-9.]*\) TB\/s of HBM bandwidth per chip.*')
+bt=$(num '.* b 8x Sohu (as claimed) [0-9.]* \([0-9]*\) .*')
+tp2=$(awk -v b="$bt" 'BEGIN { printf "%.0f", b / (4 * 751.14 * 2176 / 128) }')
+sed -n '/^### In plain words/,/^### How the model gets there/p' "$readme" | tr '\n' ' ' | tr -s ' ' >"$tmpd/plain"
+sed -n '/^Its first job is the question/,/^$/p' "$readme" | tr '\n' ' ' | tr -s ' ' >"$tmpd/top"
+miss=""
+for w in "the model gives Sohu **${x}x**, not 20x" "between **${lo}x and ${hi}x**" \
+	"20x is reached in $pr of them" "(not measured) **${best}x**" "Sohu is about **${tp2}x**" \
+	"ran 45% faster: **${t12}x**" "gives **${bd}x**; at 1000 W, ${bd1k}x" \
+	"about **$pf PFLOPS FP8 per chip** at 90% utilization (about $kw kW a chip" \
+	"at least **$hbm TB/s of HBM bandwidth per chip**" "measured 2.2x as many tokens"; do
+	grep -qF -- "$w" "$tmpd/plain" || miss="$miss [$w]"
+done
+grep -qF -- "${x}x with every benefit of the doubt given to Sohu, ${lo}x to ${hi}x over what is not known, and about 6-8x" "$tmpd/top" ||
+	miss="$miss [top: ${x}x, ${lo}x to ${hi}x]"
+# 4 x 751.14 / 1337.36 = 2.25 (TP2 x 4 against TP8); 1933.15 / 1337.36 = 1.446
+# (45%); b over a at its best is in "about 6-8x", as is the TP2 ratio
+if [ -z "$miss" ] && [ "$(awk -v b="$best" -v t="$tp2" 'BEGIN { print (b >= 6 && b <= 8 && t >= 6 && t <= 8) }')" = 1 ]; then
+	echo "ok - README's plain-words numbers are today's ($x, $lo-$hi, $pr, $best, $tp2, $t12, $bd)"
+else
+	echo "not ok - README's plain words differ from the claim's text:$miss"; fails=$((fails + 1))
+fi
 finish
