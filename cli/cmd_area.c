@@ -139,18 +139,25 @@ static const char *served_column(const rl_config *cfg)
 }
 
 /* Why serving refuses the chip, or NULL: no HBM in the column it serves
-** (model/servesetup.c's check; a chip holding everything in SRAM is not
-** modelled, and a sweep's point of it has status 2). */
+** (model/servesetup.c's check), unless software keeps weights resident in
+** SRAM without an HBM copy (chip.sram_resident_share > 0,
+** chip.sram_hbm_copy false): then eval serves it where the model's weights,
+** the runtime and the KV cache fit in the resident share, which area,
+** knowing no model, cannot check (sram_note says so); a sweep's point
+** refused has status 2. */
 static const char *serving_refused(const rl_config *cfg, const area_view *v)
 {
 	const rl_chip *c = cfg->chip.by_design > 0.5 ? &v->derived : &cfg->chip;
 	if (c->hbm_bytes > 0 && c->hbm_Bps > 0)
 		return NULL;
+	if (c->hbm_bytes == 0 && c->hbm_Bps == 0 && rl_sram_resident_on(c) &&
+	    !(c->sram_hbm_copy > 0.5))
+		return NULL;
 	return "no HBM: serving does not model this chip (eval, map and curve "
-	       "refuse it, a sweep stores its points as not evaluable): the "
-	       "KV cache and a copy of every weight, SRAM-resident ones too, "
-	       "are kept in HBM, so a chip holding everything in SRAM is not "
-	       "modelled; design.hbm_stacks >= 1";
+	       "refuse it, a sweep stores its points as not evaluable) unless "
+	       "every weight and the KV cache are in SRAM: "
+	       "chip.sram_resident_share > 0 and chip.sram_hbm_copy = false "
+	       "(a copy of the weights needs HBM); else design.hbm_stacks >= 1";
 }
 
 static void out_json(const rl_setup *st, const area_view *v)
@@ -248,20 +255,29 @@ static void out_json(const rl_setup *st, const area_view *v)
 
 /* What the SRAM buys in serving: weights kept resident in it
 ** (chip.sram_resident_share) are read from it at its bandwidth instead of
-** from HBM; without that share it takes die area and energy alone. */
+** from HBM, what they leave of the share holds KV, and without their HBM
+** copy (chip.sram_hbm_copy false) they free HBM or let a chip without HBM
+** serve; without that share it takes die area and energy alone. */
 static void sram_note(const rl_config *cfg, const rl_silicon *si)
 {
 	double sram = si->sram_bytes > 0 ? si->sram_bytes : cfg->chip.sram_bytes;
 	double bw = si->sram_bytes > 0 ? si->sram_Bps : cfg->chip.sram_Bps;
 	double share = cfg->chip.sram_resident_share;
+	int copy = cfg->chip.sram_hbm_copy > 0.5;
 	if (!(sram > 0))
 		return;
 	if (share > 0)
 		printf("(SRAM: chip.sram_resident_share %g keeps up to %.1f MB of "
 		       "weights per chip resident,\n read from it at %.1f TB/s "
 		       "instead of from HBM: eval's "
-		       "memory.sram_resident_bytes_per_chip)\n",
-		       share, share * sram / 1e6, bw / 1e12);
+		       "memory.sram_resident_bytes_per_chip;\n what they leave of "
+		       "it holds KV, read at the same bandwidth; %s)\n",
+		       share, share * sram / 1e6, bw / 1e12,
+		       copy ? "their copy stays in HBM\n (chip.sram_hbm_copy = "
+		              "true; false frees it for the KV cache)"
+		            : "no copy in HBM\n (chip.sram_hbm_copy = false): "
+		              "without HBM, eval serves the chip where weights,\n "
+		              "runtime and KV cache fit in these MB");
 	else
 		printf("(SRAM: takes its share of the die and energy per FLOP; "
 		       "serving reads its capacity\n only through "

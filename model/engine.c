@@ -170,7 +170,7 @@ static inline double gemm_time(const eval_ctx *c, double flops, double tokens,
 ** evaluation). */
 static inline RL_ALWAYS_INLINE void
 iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
-          double p_isl, double chunks, int sram, rl_iter *it)
+          double p_isl, double chunks, int sram, double kv_used, rl_iter *it)
 {
 	const rl_config *cfg = c->cfg;
 	const rl_serve_setup *u = c->u;
@@ -180,7 +180,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	double gemm_flops, w_bytes, act_bytes, attn_flops, attn_bytes, el_bytes;
 	double comm_bytes = 0, link = 0, t_comp_part, t_mem_part, head_flops;
 	double expert_flops = 0, expert_rows = 1, read = 0, t_comm = 0;
-	double sram_b = 0, t_sram = 0;
+	double sram_b = 0, t_sram = 0, kv_s = 0, hbm_b;
 	/* (the fields of *it are worked out in locals and written once, at
 	** the end: a store through it would oblige the compiler to load
 	** again every figure of c, u and sg read after it) */
@@ -280,6 +280,18 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	              M);
 	t_attn_compute = attn_flops * c->per_rate_attn;
 	t_attn_memory = attn_bytes * u->per_kv_bw;
+	/* the KV cache's tokens in SRAM (what the resident weights leave of
+	** the share; servesetup.c) serve their share of the KV traffic at the
+	** SRAM's bandwidth, the rest HBM's, one after the other (ASSUMPTION:
+	** reads spread over the tokens held, not overlapped; none in SRAM: the
+	** HBM time + 0, the same) */
+	if (RL_UNLIKELY(sram)) {
+		kv_s = sg->kv_sram_tok >= kv_used
+		           ? attn_bytes
+		           : attn_bytes * (sg->kv_sram_tok / kv_used);
+		attn_bytes -= kv_s;
+		t_attn_memory = attn_bytes * u->per_kv_bw + kv_s * u->per_sram_bw;
+	}
 
 	if (RL_LIKELY(u->multi_tp)) {
 		double one = rl_link_time(&u->ar, M * u->ar_row, &comm_bytes);
@@ -386,7 +398,16 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	it->t_overhead_hidden = t_overhead_hidden;
 	it->time_s = time_s;
 	it->flops = gemm_flops + attn_flops;
-	it->hbm_bytes = w_bytes + act_bytes + attn_bytes + el_bytes;
+	hbm_b = w_bytes + act_bytes + attn_bytes + el_bytes;
+	if (RL_UNLIKELY(sram)) {
+		sram_b += kv_s;
+		/* without HBM, every byte is SRAM's */
+		if (u->no_hbm) {
+			sram_b += hbm_b;
+			hbm_b = 0;
+		}
+	}
+	it->hbm_bytes = hbm_b;
 	it->sram_bytes = sram_b;
 	it->link_bytes = link;
 	/* one score per head per key: 4 x head_dim FLOPs of attention each */
@@ -484,7 +505,7 @@ static inline int surely_not_below(double x, double d, double n)
 /* stage_round (below) with pp > 1 stages. */
 static double pipeline_round(const eval_ctx *c, double m, double n_dec,
                              double p, double p_isl, double chunks,
-                             rl_iter *it)
+                             double kv_used, rl_iter *it)
 {
 	const rl_serve_setup *u = c->u;
 	rl_iter a, b, mid;
@@ -492,19 +513,19 @@ static double pipeline_round(const eval_ctx *c, double m, double n_dec,
 	/* one of them is copied to *it: no stray bytes in their padding */
 	memset(&a, 0, sizeof a);
 	memset(&b, 0, sizeof b);
-	iter_cost(c, &u->first, n_dec, p, p_isl, chunks, u->sram_on, &a);
-	iter_cost(c, &u->last, n_dec, p, p_isl, chunks, u->sram_on, &b);
+	iter_cost(c, &u->first, n_dec, p, p_isl, chunks, u->sram_on, kv_used, &a);
+	iter_cost(c, &u->last, n_dec, p, p_isl, chunks, u->sram_on, kv_used, &b);
 	*it = a.time_s >= b.time_s ? a : b;
 	if (m >= u->pp)
 		return m * it->time_s; /* full: no stage waits */
 	/* the bubble: one micro-batch passes every stage in turn */
 	trav = a.time_s + b.time_s;
 	if (u->n_mid_hi > 0) {
-		iter_cost(c, &u->hi, n_dec, p, p_isl, chunks, u->sram_on, &mid);
+		iter_cost(c, &u->hi, n_dec, p, p_isl, chunks, u->sram_on, kv_used, &mid);
 		trav += u->n_mid_hi * mid.time_s;
 	}
 	if (u->n_mid_lo > 0) {
-		iter_cost(c, &u->lo, n_dec, p, p_isl, chunks, u->sram_on, &mid);
+		iter_cost(c, &u->lo, n_dec, p, p_isl, chunks, u->sram_on, kv_used, &mid);
 		trav += u->n_mid_lo * mid.time_s;
 	}
 	return rl_pipeline_round(m, it->time_s, trav);
@@ -516,15 +537,15 @@ static double pipeline_round(const eval_ctx *c, double m, double n_dec,
 ** compiler would otherwise call it). */
 static inline RL_ALWAYS_INLINE double
 stage_round(const eval_ctx *c, double m, double n_dec, double p, double p_isl,
-            double chunks, rl_iter *it)
+            double chunks, double kv_used, rl_iter *it)
 {
 	if (RL_UNLIKELY(c->u->multi_pp))
-		return pipeline_round(c, m, n_dec, p, p_isl, chunks, it);
+		return pipeline_round(c, m, n_dec, p, p_isl, chunks, kv_used, it);
 	/* (one test of the flag, each branch with its own constant) */
 	if (RL_UNLIKELY(c->u->sram_on))
-		iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 1, it);
+		iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 1, kv_used, it);
 	else
-		iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 0, it);
+		iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 0, kv_used, it);
 	return it->time_s;
 }
 
@@ -632,7 +653,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	double kv_cap_tokens, mnt, cap;
 	double N = 0, n_dec = 0, p = 0, q = 0, f = 1, k = 1, share_dec = 1;
 	double T_avg, req_per_iter, chunk1, mb, kv_mb, R_pre, R_dec = 0, q_isl;
-	double user, one_req, per_T, osl_if;
+	double user, one_req, per_T, osl_if, kv_used;
 	/* 1 / isl, off the path the evaluation waits on: the shares of
 	** requests below multiply by it */
 	double per_isl = 1 / s->isl;
@@ -795,6 +816,10 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	}
 
 	r->concurrency = N * mb;
+	/* the KV tokens the chip holds (memory.kv_used_bytes below; where
+	** weights are resident in SRAM, what its KV tokens there are a share
+	** of: passed to the iterations, which read it in that branch alone) */
+	kv_used = N * mb * kv_held(u, &held, share_dec);
 	r->decode_seqs = n_dec;
 	r->prefill_tokens = p;
 	r->prefill_chunk = q;
@@ -813,14 +838,14 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	q_isl = q * per_isl;
 	clock_peaks(c, s_dec);
 	if (n_dec > 0)
-		R_dec = stage_round(c, mb, n_dec, 0, 0, k, &r->decode);
+		R_dec = stage_round(c, mb, n_dec, 0, 0, k, kv_used, &r->decode);
 	else
 		memset(&r->decode, 0, sizeof r->decode);
 
 	/* the prefill-carrying iteration */
 	if (s_dec != s_pre) /* (the same clock: the same peaks) */
 		clock_peaks(c, s_pre);
-	R_pre = stage_round(c, mb, n_dec, q, q_isl, k, &r->prefill);
+	R_pre = stage_round(c, mb, n_dec, q, q_isl, k, kv_used, &r->prefill);
 	T_avg = f * R_pre + (1 - f) * R_dec;
 	/* (the iterations per second first: power's chain to USD per token,
 	** which the evaluation waits on, goes on from them, and of the
@@ -881,12 +906,11 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	                               : r->decode.bound;
 
 	setup_fields(u, r);
-	r->kv_used_bytes =
-	    N * mb * kv_held(u, &held, share_dec) * u->kv_first;
+	r->kv_used_bytes = kv_used * u->kv_first;
 	if (r->kv_used_bytes > r->kv_capacity_bytes)
 		r->kv_used_bytes = r->kv_capacity_bytes;
-	r->free_bytes = cfg->chip.hbm_bytes - u->weights_bytes_per_chip -
-	                u->runtime - r->kv_used_bytes;
+	r->free_bytes = u->mem_bytes - u->held_bytes - u->runtime -
+	                r->kv_used_bytes;
 
 	r->error[0] = '\0';
 	if (cache && RL_UNLIKELY(keep_req)) {
@@ -901,6 +925,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 		rq->q_isl = q_isl;
 		rq->ctx_decode = c->ctx_decode;
 		rq->ctx_prefill = c->ctx_prefill;
+		rq->kv_used = kv_used;
 		rq->valid = 1;
 	}
 	return RL_OK;
@@ -941,9 +966,10 @@ int rl_serve_phase_served(const rl_config *cfg, const rl_eval_cache *cache,
 	ctx.ctx_prefill = rq->ctx_prefill;
 	clock_peaks(&ctx, s);
 	if (phase == 0)
-		stage_round(&ctx, rq->mb, rq->n_dec, rq->q, rq->q_isl, rq->k, it);
+		stage_round(&ctx, rq->mb, rq->n_dec, rq->q, rq->q_isl, rq->k,
+		            rq->kv_used, it);
 	else if (rq->n_dec > 0)
-		stage_round(&ctx, rq->mb, rq->n_dec, 0, 0, rq->k, it);
+		stage_round(&ctx, rq->mb, rq->n_dec, 0, 0, rq->k, rq->kv_used, it);
 	else
 		memset(it, 0, sizeof *it);
 	return RL_OK;

@@ -160,11 +160,13 @@ static const rl_output table[] = {
 {"memory.runtime_bytes", "bytes", "GB", 1e9, RL_OT_NUM, g_runtime,
  "runtime reservation per chip"},
 {"memory.free_bytes", "bytes", "GB", 1e9, RL_OT_NUM, g_free,
- "memory left free per chip"},
+ "memory left free per chip (HBM, and the resident share of SRAM where "
+ "chip.sram_resident_share > 0)"},
 {"memory.sram_resident_bytes_per_chip", "bytes", "MB", 1e6, RL_OT_NUM,
  g_sram_res,
  "weights per chip kept resident in SRAM and read from it, not from HBM "
- "(chip.sram_resident_share; their HBM copy stays in weights)"},
+ "(chip.sram_resident_share; their HBM copy stays in weights unless "
+ "chip.sram_hbm_copy is false)"},
 {"model.params", "", "B", 1e9, RL_OT_NUM, g_params, "parameters, total"},
 {"model.active_params", "", "B", 1e9, RL_OT_NUM, g_params_act,
  "parameters one token touches"},
@@ -175,8 +177,9 @@ static const rl_output table[] = {
 {"rates.hbm_bytes_per_s_per_chip", "bytes/s", "TB/s", 1e12, RL_OT_NUM,
  g_hbm_s, "HBM traffic per chip, average"},
 {"rates.sram_bytes_per_s_per_chip", "bytes/s", "TB/s", 1e12, RL_OT_NUM,
- g_sram_s, "resident weights read from SRAM per chip, average (in place of "
- "HBM traffic)"},
+ g_sram_s, "SRAM traffic per chip, average, in place of HBM traffic: "
+ "resident weights, the KV cache they leave room for, and without HBM every "
+ "byte"},
 {"rates.link_bytes_per_s_per_chip", "bytes/s", "GB/s", 1e9, RL_OT_NUM,
  g_link_s, "link traffic sent per chip, average"},
 {"power.watts", "W", "W", 1, RL_OT_NUM, g_power_w,

@@ -78,6 +78,13 @@ static const rl_param table[] = {
  OFF(chip.sram_Bps),
  "SRAM read bandwidth for resident weights (0: unknown; a chip by design "
  "derives it, design.sram_b_per_clk_per_kb)"},
+{"chip", "sram_hbm_copy", "", 1, 0, 1, 1, RL_PT_BOOL, bool_choices,
+ OFF(chip.sram_hbm_copy),
+ "weights resident in SRAM keep their copy in HBM (true: software loads them "
+ "from there, as every preset; false: loaded into SRAM alone, ASSUMPTION as "
+ "Chiplet Cloud's SRAM-only chips, arXiv 2307.02666: their bytes free HBM "
+ "for the KV cache, and a chip without HBM serves where weights, runtime "
+ "and KV cache fit in the resident share)"},
 
 /* ---- design: a chip described by its silicon (silicon.c) ---- */
 {"design", "die_mm2", "mm2", 1e-6, 0, 1e5, 0, RL_PT_REAL, NULL,

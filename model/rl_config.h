@@ -77,6 +77,12 @@ typedef struct {
 	** it: design.sram_read_per_clk) */
 	double sram_resident_share;
 	double sram_Bps;         /* SRAM read bandwidth, bytes/s; 0 = unknown */
+	/* 1: resident weights keep their copy in HBM (software loads them
+	** from there); 0: they are loaded into SRAM alone, so that their
+	** bytes free HBM for the KV cache, and a chip without HBM (hbm_bytes
+	** and hbm_Bps 0) serves where its weights, runtime and KV cache fit
+	** in the resident share (servesetup.c) */
+	double sram_hbm_copy;
 } rl_chip;
 
 /* A chip described by its silicon (see silicon.c).  The process node is

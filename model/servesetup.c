@@ -58,17 +58,23 @@ static int check(const rl_config *cfg, rl_result *r)
 	if (!divides(m->kv_heads, m->heads))
 		return fail(r, RL_EINVAL,
 		            "model: heads must be a multiple of kv_heads");
-	/* a chip without HBM (Groq-style, everything in SRAM) is refused, not
-	** modelled: the KV cache lives in HBM (its residency in SRAM is not
-	** modelled) and so does the copy of every weight, resident ones too
-	** (chip.sram_resident_share reads them from SRAM; README, MAC arrays
-	** or SRAM?) */
-	if (cfg->chip.hbm_Bps <= 0 || cfg->chip.hbm_bytes <= 0)
-		return fail(r, RL_EINVAL,
-		            "chip: hbm_gb and hbm_tbps must be set (> 0): a chip "
-		            "without HBM is not modelled (the KV cache and a copy "
-		            "of every weight, SRAM-resident ones too, are kept in "
-		            "HBM); by design, design.hbm_stacks >= 1");
+	/* a chip without HBM (Groq-style, everything in SRAM) is served only
+	** where software keeps weights resident in SRAM without an HBM copy
+	** (chip.sram_resident_share > 0, chip.sram_hbm_copy false): then its
+	** weights, runtime and KV cache must fit in the resident share
+	** (setup_memory_sram); a copy of the weights needs HBM (README, MAC
+	** arrays or SRAM?) */
+	if (cfg->chip.hbm_Bps <= 0 || cfg->chip.hbm_bytes <= 0) {
+		if (!(cfg->chip.hbm_Bps == 0 && cfg->chip.hbm_bytes == 0) ||
+		    !rl_sram_resident_on(&cfg->chip) ||
+		    cfg->chip.sram_hbm_copy > 0.5)
+			return fail(r, RL_EINVAL,
+			            "chip: hbm_gb and hbm_tbps must be set (> 0): a "
+			            "chip without HBM (both 0) needs every weight and "
+			            "the KV cache in SRAM (chip.sram_resident_share > "
+			            "0, chip.sram_hbm_copy = false); by design, "
+			            "design.hbm_stacks >= 1");
+	}
 	return rl_mapping_check(cfg, r->error, sizeof r->error);
 }
 
@@ -175,6 +181,142 @@ static void mla_setup(const rl_model *m, rl_serve_setup *u)
 	u->gemms_per_layer += m->q_lora_rank > 0 ? 2.0 : 1.0;
 }
 
+/* The weights a chip of stage kind k holds in memory: its layers (with
+** its routed experts), the embedding and the head as rl_serve_setup_of
+** counts them (layer, embed, head), split over tp. */
+static double stage_w_mem(const rl_serve_setup *u, const rl_stage_kind *k,
+                          double layer, double embed, double head)
+{
+	return (k->layers * layer + k->embed * embed + k->head * head) / u->tp;
+}
+
+/* Where weights are resident in SRAM: each stage kind's weights in
+** memory, the memory weights, runtime and KV share (HBM and the resident
+** share of SRAM) and the weights held in it, the fullest of the first and
+** the last stage's (the HBM copy of resident weights counted where
+** chip.sram_hbm_copy keeps it). */
+static void sram_memory_of(const rl_config *cfg, rl_serve_setup *u,
+                           double layer, double embed, double head)
+{
+	double cap = cfg->chip.sram_resident_share * cfg->chip.sram_bytes;
+	int copy = cfg->chip.sram_hbm_copy > 0.5;
+	rl_stage_kind *ks[4];
+	int i, n;
+	if (u->pp <= 1) {
+		ks[0] = &u->one;
+		n = 1;
+	} else {
+		ks[0] = &u->first;
+		ks[1] = &u->last;
+		ks[2] = &u->hi;
+		ks[3] = &u->lo;
+		n = 4;
+	}
+	u->held_bytes = 0;
+	for (i = 0; i < n; i++) {
+		double held;
+		ks[i]->w_mem = stage_w_mem(u, ks[i], layer, embed, head);
+		held = u->no_hbm ? ks[i]->w_mem
+		       : ks[i]->w_mem + (copy ? resident_bytes(cfg, u, ks[i]) : 0);
+		if (i < 2)
+			u->held_bytes = rl_fmax(u->held_bytes, held);
+	}
+	u->mem_bytes = cfg->chip.hbm_bytes + cap;
+}
+
+/* rl_serve_setup_memory's KV capacity where weights are resident in SRAM
+** (u->sram_on), for the runtime's memory `runtime`.  Per stage kind: the
+** weights it keeps in HBM (all of them where chip.sram_hbm_copy keeps the
+** copy, else those not resident) and the runtime leave HBM free; the
+** resident share of SRAM (chip.sram_resident_share x sram_bytes) less the
+** resident weights is SRAM free.  Without HBM (u->no_hbm) every weight of
+** the stage (embedding too) and the runtime are in the share, which must
+** hold them.  The KV cache takes kv_fraction of the two together, SRAM
+** first (ASSUMPTION: the runtime's fraction of free memory, whichever
+** memory; software places KV in the faster memory first, as a scratchpad's
+** allocator can): kv_sram_tok tokens of it in SRAM.  The stage holding the
+** fewest tokens of the first and the last sets the capacity, as with HBM
+** alone (a middle stage holds the first's layers or fewer, without its
+** embedding). */
+static int setup_memory_sram(const rl_config *cfg, rl_result *r,
+                             rl_serve_setup *u, double runtime)
+{
+	const rl_profile *pf = &cfg->prof;
+	double cap = cfg->chip.sram_resident_share * cfg->chip.sram_bytes;
+	int copy = cfg->chip.sram_hbm_copy > 0.5;
+	double tok[4];
+	rl_stage_kind *ks[4];
+	int i, n;
+	char msg[256];
+	if (u->pp <= 1) {
+		ks[0] = &u->one;
+		n = 1;
+	} else {
+		ks[0] = &u->first;
+		ks[1] = &u->last;
+		ks[2] = &u->hi;
+		ks[3] = &u->lo;
+		n = 4;
+	}
+	for (i = 0; i < n; i++) {
+		rl_stage_kind *k = ks[i];
+		double res = resident_bytes(cfg, u, k);
+		/* (the first's and the last's KV per token as the capacity
+		** without SRAM divides by them) */
+		double kv_k = i == 0 ? u->kv_first : i == 1 ? u->kv_last
+		                                            : k->kv_lf;
+		double hbm_free, sram_free, pool;
+		if (u->no_hbm) {
+			hbm_free = 0;
+			sram_free = cap - k->w_mem - runtime;
+			if (k->w_mem > cap) {
+				snprintf(msg, sizeof msg,
+				         "model does not fit: %.1f MB of weights per "
+				         "chip exceed the %.1f MB of SRAM kept for "
+				         "them (chip.sram_resident_share x sram_mb) on "
+				         "a chip without HBM; more pipeline stages "
+				         "(pp) or tp split them over more chips",
+				         k->w_mem / 1e6, cap / 1e6);
+				return fail(r, RL_ENOFIT, msg);
+			}
+			if (sram_free <= 0) {
+				snprintf(msg, sizeof msg,
+				         "model does not fit: %.1f MB of weights and "
+				         "%.1f MB of runtime per chip leave none of "
+				         "the %.1f MB of SRAM kept for them for the KV "
+				         "cache on a chip without HBM",
+				         k->w_mem / 1e6, runtime / 1e6, cap / 1e6);
+				return fail(r, RL_ENOFIT, msg);
+			}
+		} else {
+			double w_hbm = copy ? k->w_mem : k->w_mem - res;
+			hbm_free = cfg->chip.hbm_bytes - w_hbm - runtime;
+			/* (>= 0: the resident experts' share rounds) */
+			sram_free = rl_fmax(0.0, cap - res);
+			if (hbm_free <= 0) {
+				snprintf(msg, sizeof msg,
+				         "model does not fit: %.1f GB of weights%s "
+				         "per chip in HBM exceed the chip's %.1f GB "
+				         "by %.1f GB%s",
+				         w_hbm / 1e9, runtime > 0 ? " and runtime" : "",
+				         cfg->chip.hbm_bytes / 1e9, -hbm_free / 1e9,
+				         copy ? " (chip.sram_hbm_copy = false would "
+				                "free the resident weights' copy)"
+				              : "");
+				return fail(r, RL_ENOFIT, msg);
+			}
+		}
+		pool = (hbm_free + sram_free) * pf->kv_fraction;
+		tok[i] = pool / kv_k;
+		k->kv_sram_tok = rl_fmin(sram_free, pool) / kv_k;
+	}
+	u->kv_cap_tokens = n > 1 ? rl_fmin(tok[0], tok[1]) : tok[0];
+	r->kv_capacity_bytes = u->kv_cap_tokens * u->kv_first;
+	r->kv_capacity_tokens = u->kv_cap_tokens;
+	u->runtime = runtime;
+	return RL_OK;
+}
+
 /* The setup's last step, the only one that reads the profile's
 ** max_batch_size and max_num_tokens (and, for the profiling pass's
 ** logits rows, the request's lengths): the runtime's memory and the KV
@@ -217,6 +359,8 @@ int rl_serve_setup_memory(const rl_config *cfg, rl_result *r,
 		runtime += pf->act_buffers * pf->max_num_tokens * (u->ep - 1) *
 		           m->hidden * (u->ab + u->cb);
 	r->runtime_bytes = runtime;
+	if (u->sram_on)
+		return setup_memory_sram(cfg, r, u, runtime);
 	free_b = cfg->chip.hbm_bytes - u->weights_bytes_per_chip - runtime;
 	if (free_b <= 0) {
 		snprintf(msg, sizeof msg,
@@ -253,6 +397,7 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 	rl_stages st;
 	double chips;
 	double w_first, w_last, kv_first, kv_last;
+	double mem_layer, mem_embed, mem_head;
 	int rc, wp, ap, kp, mp, hp;
 	char msg[256];
 
@@ -416,6 +561,9 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 		double embed = u->sh.params_embedding * u->hb;
 		double head = m->tied_embeddings > 0.5 && u->pp <= 1
 		                  ? m->hidden * u->wb : u->head_w_bytes;
+		mem_layer = layer;
+		mem_embed = embed;
+		mem_head = head;
 		r->weights_bytes =
 		    u->L * u->layer_w_bytes +
 		    u->sh.moe_layers * m->experts * u->expert_w_bytes + embed +
@@ -467,6 +615,17 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 			            "read bandwidth (chip.sram_tbps; a chip by design "
 			            "derives it)");
 		u->per_sram_bw = 1 / cfg->chip.sram_Bps;
+		/* without HBM (check() let it through: both 0, no copy), the
+		** traffic a GPU sends to HBM (activations, elementwise passes,
+		** logits, embedding rows, KV) is SRAM's, at its bandwidth
+		** (ASSUMPTION: as the resident weights', no efficiency below 1);
+		** no HBM bandwidth to use: MBU 0 */
+		u->no_hbm = cfg->chip.hbm_bytes == 0;
+		if (u->no_hbm) {
+			u->bw = u->kv_bw = cfg->chip.sram_Bps;
+			u->per_bw = u->per_kv_bw = u->per_sram_bw;
+			u->per_hbm = 0;
+		}
 	}
 	/* the stage kinds (stage_kind_of reads the figures above) */
 	if (u->pp <= 1) {
@@ -486,6 +645,10 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 		            rl_fmax(resident_bytes(cfg, u, &u->hi),
 		                    resident_bytes(cfg, u, &u->lo)));
 	}
+	u->mem_bytes = cfg->chip.hbm_bytes;
+	u->held_bytes = r->weights_bytes_per_chip;
+	if (u->sram_on)
+		sram_memory_of(cfg, u, mem_layer, mem_embed, mem_head);
 	u->chips = chips;
 	u->per_chips = 1 / chips;
 	u->replicas = rl_scen_dp(s);

@@ -35,6 +35,12 @@ typedef struct {
 	                      ** (chip.sram_resident_share; 0 without) */
 	double res_expert;    /* share of the chip's routed experts resident
 	                      ** in SRAM (what w_res leaves of it) */
+	double w_mem;         /* the weights a chip of this kind holds (its
+	                      ** layers, embedding and head: memory, not
+	                      ** traffic; set where sram_on) */
+	double kv_sram_tok;   /* tokens of KV its SRAM holds, what the
+	                      ** resident weights leave of the share (0
+	                      ** without; rl_serve_setup_memory) */
 	/* per row (token) of an iteration, multiplied by its rows there
 	** (reassociated: the results move in their last bits) */
 	double body_row;      /* the layers' GEMM FLOPs per chip, experts
@@ -144,6 +150,14 @@ typedef struct {
 	double per_sram_bw;      /* 1 / chip.sram_Bps (where sram_on) */
 	double sram_resident;    /* weights resident per chip, the fullest
 	                         ** stage's */
+	int no_hbm;              /* sram_on on a chip without HBM (hbm_bytes
+	                         ** and hbm_Bps 0, chip.sram_hbm_copy 0): all
+	                         ** its traffic is SRAM's */
+	double mem_bytes;        /* the memory weights, runtime and KV share:
+	                         ** HBM, and the resident share of SRAM where
+	                         ** sram_on */
+	double held_bytes;       /* the weights held in it (both copies where
+	                         ** chip.sram_hbm_copy), the fullest stage's */
 	double mh;
 } rl_serve_setup;
 
@@ -156,6 +170,7 @@ typedef struct {
 	double mb, n_dec, q, k;
 	double q_isl;            /* q / isl: requests whose prefill ends */
 	double ctx_decode, ctx_prefill;
+	double kv_used;          /* KV tokens the chip holds (engine.c) */
 } rl_serve_request;
 
 #endif

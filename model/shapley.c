@@ -73,7 +73,8 @@ static const char *const pat_bw[] = {"chip.hbm_tbps", "design.hbm_gen",
                                      "chip.sram_tbps",
                                      "design.sram_b_per_clk_per_kb", NULL};
 static const char *const pat_cap[] = {
-    "chip.hbm_gb", "design.hbm_stack_gb", "profile.max_num_tokens",
+    "chip.hbm_gb", "chip.sram_hbm_copy", "design.hbm_stack_gb",
+    "profile.max_num_tokens",
     "profile.max_batch_size", "profile.kv_fraction",
     "profile.tokens_per_block", "profile.runtime_reserved_gb",
     "profile.kv_precision", "scenario.batch", NULL};

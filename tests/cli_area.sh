@@ -263,10 +263,12 @@ expect_out '"serving_refused": null' "area json: an H100 is served"
 expect_exit 0 "Sohu by design area json" -- $RL area --chip sohu-design --json
 expect_out '"served": "design"' "area json: Sohu by design serves its design"
 # a chip without HBM (Groq-style, everything in SRAM) is refused by
-# serving, not modelled: the KV cache and the weights' HBM copy need HBM
-# (README, MAC arrays or SRAM?); area says so, and eval refuses it even
-# with every weight resident (Llama-3 8B FP8 in 8 stages: 1.0 GB per chip
-# against 0.5 x 814 mm2 x 2.86 MB/mm2 = 1164 MB of SRAM)
+# serving unless every weight and the KV cache are in SRAM
+# (chip.sram_resident_share > 0 and chip.sram_hbm_copy = false: a copy of
+# the weights needs HBM; README, MAC arrays or SRAM?); area says so, and
+# eval refuses it with the weights resident but their copy kept (Llama-3
+# 8B FP8 in 8 stages: 1.0 GB per chip against 0.5 x 814 mm2 x 2.86 MB/mm2
+# = 1164 MB of SRAM)
 expect_exit 0 "Sohu by design without HBM: area" -- $RL area --chip sohu-design \
 	--set design.hbm_stacks=0
 expect_err "^rooflab area: warning: no HBM: serving does not model this chip" \
@@ -275,10 +277,14 @@ expect_out "^\(no HBM: serving does not model this chip" "area's table says it t
 expect_exit 0 "Sohu by design without HBM: area json" -- $RL area --chip sohu-design \
 	--set design.hbm_stacks=0 --json
 expect_out '"serving_refused": "no HBM: ' "area json: why serving refuses it"
+expect_exit 0 "Sohu by design without HBM, no copy: area json" -- $RL area \
+	--chip sohu-design --set design.hbm_stacks=0 \
+	--set chip.sram_resident_share=1 --set chip.sram_hbm_copy=false --json
+expect_out '"serving_refused": null' "area json: no copy, served where it fits"
 expect_exit 2 "Sohu by design without HBM, all weights resident: eval" -- $RL eval \
 	--chip sohu-design --model llama3-8b --precision fp8 --tp 1 --pp 8 \
 	--profile etched-claim --set design.hbm_stacks=0 --set design.frac_mac=0.1 \
 	--set design.frac_sram=0.5 --set chip.sram_resident_share=1
-expect_err "a chip without HBM is not modelled \(the KV cache and a copy of every weight, SRAM-resident ones too, are kept in HBM\); by design, design.hbm_stacks >= 1" \
+expect_err "a chip without HBM \(both 0\) needs every weight and the KV cache in SRAM \(chip.sram_resident_share > 0, chip.sram_hbm_copy = false\); by design, design.hbm_stacks >= 1" \
 	"eval says why a chip without HBM is refused and the fix"
 finish

@@ -12,6 +12,7 @@ expect_exit 0 "params lists the SRAM parameters" -- $RL params
 expect_out "^chip\.sram_resident_share +- +0\.\.1 " "the resident share, 0..1"
 expect_out "^chip\.sram_tbps +TB/s " "the SRAM bandwidth in TB/s"
 expect_out "^design\.sram_b_per_clk_per_kb +B/clk/KB .* 1 " "bytes per clock per KB, default 1"
+expect_out "^chip\.sram_hbm_copy +- +false\|true +true " "the HBM copy kept by default"
 
 # Every preset keeps 0: eval's table shows no SRAM line, its JSON says 0
 E="$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --tp 8"
@@ -48,6 +49,36 @@ else
 	echo "not ok - resident weights: $b -> $a output tokens/s"
 	fails=$((fails + 1))
 fi
+
+# Without the HBM copy (chip.sram_hbm_copy = false) the resident bytes
+# free HBM for the KV cache: the last stage (4 x 218,112,000 bytes of
+# layers and the LM head's 128256 x 4096 + 4096 = 525,340,672: 1,397,788,672)
+# keeps 1,164,020,000 of them resident and sets the capacity with and
+# without the copy (the first stage, 872,448,000 bytes of layers resident
+# and the 525,336,576-byte embedding in HBM, has 4,096 bytes more room), so
+# the capacity grows by exactly 1,164,020,000 bytes
+expect_exit 0 "sohu by design, resident, no HBM copy" -- $S --set chip.sram_resident_share=1 --set chip.sram_hbm_copy=false --json
+c2=$(sed -n 's/.*"kv_capacity_bytes": \([0-9.e+]*\).*/\1/p' "$tmpd/out" | head -1)
+expect_exit 0 "sohu by design, resident: eval --json again" -- $S --set chip.sram_resident_share=1 --json
+c1=$(sed -n 's/.*"kv_capacity_bytes": \([0-9.e+]*\).*/\1/p' "$tmpd/out" | head -1)
+if awk -v a="$c1" -v b="$c2" 'BEGIN { d = b - a - 1164020000; exit !(d < 1e4 && d > -1e4) }'; then
+	echo "ok - no HBM copy: the KV capacity grows by the 1164.02 MB resident ($c1 -> $c2)"
+else
+	echo "not ok - no HBM copy: KV capacity $c1 -> $c2, expected +1164020000"
+	fails=$((fails + 1))
+fi
+# Without HBM at all (design.hbm_stacks=0): tp 2 x pp 8 halves each chip's
+# weights, the last stage's 1,397,788,672 / 2 = 698,894,336 bytes, within
+# the 1,164,020,000 of SRAM; what they leave, 465,125,664 bytes, is the KV
+# cache (etched-claim: no runtime, kv_fraction 1); no HBM traffic, MBU 0.
+# At tp 1 the 1,397,788,672 bytes do not fit: refused, the fix named
+N="$RL eval --scenario etched-bench --chip sohu-design --model llama3-8b --profile etched-claim --set scenario.pp=8 --set scenario.batch=64 --set design.frac_mac=0.1 --set design.frac_sram=0.5 --set chip.sram_resident_share=1 --set chip.sram_hbm_copy=false --set design.hbm_stacks=0"
+expect_exit 2 "no HBM, tp 1: does not fit" -- $N --set scenario.tp=1
+expect_err "1397\.8 MB of weights per chip exceed the 1164\.0 MB of SRAM kept for them .* more pipeline stages \(pp\) or tp split them" "the weights exceed the SRAM; more chips"
+expect_exit 0 "no HBM, tp 2 x pp 8: served" -- $N --set scenario.tp=2 --set scenario.chips=16 --json
+expect_out '"kv_capacity_bytes": 465125664,' "KV: the SRAM the weights leave"
+expect_out '"hbm_bytes_per_s_per_chip": 0,' "no HBM traffic"
+expect_out '"mbu": 0$' "MBU 0"
 
 # area: the derived bandwidth and what the SRAM buys
 expect_exit 0 "area: sohu by design" -- $RL area --chip sohu-design --set design.frac_sram=0.5 --set design.frac_mac=0.1

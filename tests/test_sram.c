@@ -1,6 +1,8 @@
 /*
 ** test_sram.c: weights kept resident in on-chip SRAM
 ** (chip.sram_resident_share, chip.sram_tbps; servesetup.c, engine.c), the
+** KV cache in what they leave of it, their HBM copy or none
+** (chip.sram_hbm_copy) and a chip without HBM, the
 ** SRAM bandwidth a chip by design derives (silicon.c) and the power of
 ** reading them (power.h), against values worked out by hand in the
 ** comments.
@@ -78,8 +80,9 @@ static void test_resident_weights_decode(void **state)
 	assert_true(z.output_tps == a.output_tps);
 }
 
-/* An SRAM larger than the weights holds them all: 69,503,033,344 bytes
-** resident (the embedding's rows are looked up from HBM), the step reads
+/* An SRAM the size of the weights holds them all: 69,503,033,344 bytes
+** resident (the embedding's rows are looked up from HBM; none left for
+** KV: test_resident_kv), the step reads
 ** them at 100 TB/s: 0.69503 ms, against 20.747 ms from HBM.  What the
 ** step still reads from HBM is the embedding row (8192 bytes), KV of 17
 ** tokens (17 x 163,840 = 2.79 MB) and the activations and elementwise
@@ -92,7 +95,7 @@ static void test_all_resident(void **state)
 	(void)state;
 	h100_decode1(&c);
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
-	c.chip.sram_bytes = 200e9;
+	c.chip.sram_bytes = 69503033344.0;
 	c.chip.sram_resident_share = 1;
 	c.chip.sram_Bps = 100e12;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
@@ -141,6 +144,133 @@ static void test_resident_experts(void **state)
 		near(1474564096.0 + 32 * 176160768.0 * 8 * (1 - 0.75) / 4,
 		     4293136384.0, 1e-15);
 	}
+}
+
+/* Llama-3 70B FP8 in memory (test_engine.c): 70,553,706,496 bytes, the
+** embedding (128256 x 8192 = 1,050,673,152) included; KV 163,840 bytes a
+** token (80 layers x 8 KV heads x 128 x 2 at FP8).  On the ideal H100
+** (80 GB, no runtime, kv_fraction 1) the KV cache holds (80e9 -
+** 70,553,706,496) / 163,840 = 9,446,293,504 / 163,840 = 57,655.6 tokens.
+** With 50 GB of weights resident and no HBM copy (chip.sram_hbm_copy
+** false) the HBM holds 50e9 bytes less of weights: 50e9 / 163,840 =
+** 305,175.78 tokens more, and nothing else moves (no SRAM is left for
+** KV: the step's time is the same).  On a 60 GB chip the copy does not
+** fit (70.55 GB of weights), without it 20,553,706,496 bytes of weights
+** leave (60e9 - 20,553,706,496) / 163,840 = 240,761.07 tokens. */
+static void test_no_hbm_copy(void **state)
+{
+	rl_config c;
+	rl_result a, b;
+	(void)state;
+	h100_decode1(&c);
+	c.chip.sram_bytes = 100e9;
+	c.chip.sram_resident_share = 0.5;
+	c.chip.sram_Bps = 100e12;
+	assert_true(c.chip.sram_hbm_copy == 1); /* the default: a copy */
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	near(a.kv_capacity_tokens, 9446293504.0 / 163840, 1e-12);
+	c.chip.sram_hbm_copy = 0;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.kv_capacity_tokens - a.kv_capacity_tokens, 50e9 / 163840, 1e-9);
+	near(b.weights_bytes_per_chip, 70553706496.0, 1e-15);
+	assert_true(b.decode.time_s == a.decode.time_s);
+
+	c.chip.hbm_bytes = 60e9;
+	c.chip.sram_hbm_copy = 1;
+	assert_int_equal(rl_serve(&c, &a), RL_ENOFIT);
+	assert_non_null(strstr(a.error, "chip.sram_hbm_copy = false"));
+	c.chip.sram_hbm_copy = 0;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.kv_capacity_tokens, (60e9 - 20553706496.0) / 163840, 1e-12);
+}
+
+/* What the resident weights leave of the share holds KV, read at the
+** SRAM's bandwidth.  The batch-1 decode step (16 + 2 tokens, n_dec
+** decoding sequences: the result's, the formula's input) reads the KV of
+** a context of 16 + 2/2 = 17 tokens and writes one: 18 x 163,840 x n_dec
+** bytes (kv_group_reread 0: no re-read per query head).  An SRAM of the
+** weights' 69,503,033,344 bytes and 1 GB more holds 1e9 / 163,840 = 6,103.5
+** tokens of KV, more than the step holds: all its KV bytes move from HBM
+** (3.35 TB/s, eff_kv_memory 1) to SRAM (100 TB/s), and the KV cache holds
+** 6,103.5 tokens more.  With room for half the KV in use (memory.
+** kv_used_bytes / 2) half the bytes are read at each bandwidth, one after
+** the other: X / 2 / 3.35e12 + X / 2 / 100e12. */
+static void test_resident_kv(void **state)
+{
+	rl_config c;
+	rl_result a, b, h;
+	double x;
+	(void)state;
+	h100_decode1(&c);
+	c.chip.sram_bytes = 69503033344.0;
+	c.chip.sram_resident_share = 1;
+	c.chip.sram_Bps = 100e12;
+	assert_int_equal(rl_serve(&c, &a), RL_OK); /* no room for KV */
+	x = 18 * 163840.0 * a.decode_seqs;
+	near(a.decode.t_attn_memory, x / 3.35e12, 1e-12);
+	c.chip.sram_bytes = 69503033344.0 + 1e9;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.decode_seqs, a.decode_seqs, 1e-15);
+	near(b.decode.sram_bytes - 69503033344.0, x, 1e-6);
+	near(a.decode.hbm_bytes - b.decode.hbm_bytes, x, 1e-6);
+	near(b.decode.t_attn_memory, x / 100e12, 1e-12);
+	near(b.kv_capacity_tokens - a.kv_capacity_tokens, 1e9 / 163840, 1e-9);
+	assert_true(b.decode.time_s < a.decode.time_s);
+
+	c.chip.sram_bytes = 69503033344.0 + a.kv_used_bytes / 2;
+	assert_int_equal(rl_serve(&c, &h), RL_OK);
+	near(h.decode.t_attn_memory, x / 2 / 3.35e12 + x / 2 / 100e12, 1e-9);
+	near(a.decode.hbm_bytes - h.decode.hbm_bytes, x / 2, 1e-6);
+}
+
+/* A chip without HBM (Groq-style): every weight, the runtime (0 here) and
+** the KV cache in the resident share, every byte read from SRAM.  With 80
+** GB of SRAM the KV cache holds (80e9 - 70,553,706,496) / 163,840 =
+** 57,655.6 tokens, as the 80 GB of HBM did; the step's bytes are all
+** SRAM's (the same bytes: weights, embedding row, activations, KV), none
+** HBM's (MBU 0), and its GEMMs' memory time is theirs at 100 TB/s where
+** it was at 3.35.  A copy of the weights needs HBM: refused (exit 2).
+** 70 GB of SRAM do not hold the 70.55 GB; two pipeline stages of 40
+** layers (855,654,400 bytes each: 68,452,352,000 / 80) do, 40 GB each:
+** the first 34,226,176,000 + 1,050,673,152 (embedding) = 35,276,849,152,
+** the last the same + 8,192 (the LM head's and final norm's 1,050,681,344
+** against the embedding's): (40e9 - 35,276,857,344) / 81,920 (KV of 40
+** layers) = 4,723,142,656 / 81,920 = 57,655.55 tokens, the last stage's,
+** set the capacity. */
+static void test_no_hbm(void **state)
+{
+	rl_config c;
+	rl_result a, b;
+	(void)state;
+	h100_decode1(&c);
+	assert_int_equal(rl_serve(&c, &a), RL_OK); /* the H100, from HBM */
+	c.chip.hbm_bytes = 0;
+	c.chip.hbm_Bps = 0;
+	c.chip.sram_bytes = 80e9;
+	c.chip.sram_resident_share = 1;
+	c.chip.sram_Bps = 100e12;
+	assert_int_equal(rl_serve(&c, &b), RL_EINVAL);
+	assert_non_null(strstr(b.error, "chip.sram_hbm_copy = false"));
+	c.chip.sram_hbm_copy = 0;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.kv_capacity_tokens, 9446293504.0 / 163840, 1e-12);
+	assert_true(b.decode.hbm_bytes == 0);
+	assert_true(b.mbu == 0);
+	near(b.decode.sram_bytes, a.decode.hbm_bytes, 1e-12);
+	near(b.decode.t_gemm_memory * 100e12, a.decode.t_gemm_memory * 3.35e12,
+	     1e-12);
+	near(b.decode.t_attn_memory * 100e12, a.decode.t_attn_memory * 3.35e12,
+	     1e-12);
+
+	c.chip.sram_bytes = 70e9;
+	assert_int_equal(rl_serve(&c, &b), RL_ENOFIT);
+	assert_non_null(strstr(b.error, "pipeline stages (pp)"));
+	c.chip.sram_bytes = 40e9;
+	c.scen.pp = 2;
+	c.scen.chips = 2;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.kv_capacity_tokens, 57655.55, 1e-12);
+	assert_true(b.decode.hbm_bytes == 0);
 }
 
 /* A share without a bandwidth is refused; a share with no SRAM is none. */
@@ -227,6 +357,9 @@ int main(void)
 	    cmocka_unit_test(test_resident_weights_decode),
 	    cmocka_unit_test(test_all_resident),
 	    cmocka_unit_test(test_resident_experts),
+	    cmocka_unit_test(test_no_hbm_copy),
+	    cmocka_unit_test(test_resident_kv),
+	    cmocka_unit_test(test_no_hbm),
 	    cmocka_unit_test(test_needs_bandwidth),
 	    cmocka_unit_test(test_design_sram_bandwidth),
 	    cmocka_unit_test(test_resident_power),
