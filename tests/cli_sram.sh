@@ -4,7 +4,8 @@
 # the table lists them, eval shows where the weights' bytes come from only
 # where the mechanism is on, area says what SRAM buys, a share without a
 # bandwidth is refused, and the MAC-against-SRAM sweep has its optimum
-# inside the die's budget.  Values by hand in the comments.
+# inside the die's budget, with HBM and without (sohu-sram-only.ini).  Values
+# by hand in the comments.
 . "$(dirname "$0")/clilib.sh"
 sroot=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 
@@ -112,6 +113,35 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		echo "ok - the diagonal's best MAC share, $best, is inside it"
 	else
 		echo "not ok - the diagonal's best MAC share is $best, at an end"
+		fails=$((fails + 1))
+	fi
+else
+	echo "ok - # SKIP sqlite3 not installed"
+fi
+
+# The sweep without HBM: the same 120 pairs; the last of 16 stages holds
+# 961,564,672 bytes (2 x 218,112,000 + 525,340,672), which fit in SRAM
+# from 0.42 of the die on (0.42 x 814 x 2.86 = 977.8 MB; 0.38: 884.7 MB):
+# 5 + 4 + 3 + 2 + 1 = 15 pairs (SRAM 0.42 to 0.58, MAC up to 0.60 less
+# it) served, the other 105 do not fit (status 3, RL_ENOFIT); on the
+# diagonal the best is inside the five that fit (MAC 0.02 to 0.18), not at
+# either end
+expect_exit 0 "the SRAM-only sweep" -- $RL sweep "$sroot/sweeps/sohu-sram-only.ini" --db "$tmpd/so.db"
+if command -v sqlite3 >/dev/null 2>&1; then
+	n=$(sqlite3 "$tmpd/so.db" "SELECT count(*) FROM results WHERE status = 0")
+	nf=$(sqlite3 "$tmpd/so.db" "SELECT count(*) FROM results WHERE status = 3")
+	lo=$(sqlite3 "$tmpd/so.db" "SELECT min(design_frac_sram) FROM results WHERE status = 0")
+	best=$(sqlite3 "$tmpd/so.db" "SELECT design_frac_mac FROM results WHERE status = 0 AND abs(design_frac_mac + design_frac_sram - 0.6) < 1e-9 ORDER BY throughput_output_tokens_per_s DESC LIMIT 1")
+	if [ "$n" = 15 ] && [ "$nf" = 105 ] && awk -v s="$lo" 'BEGIN { exit !(s > 0.41 && s < 0.43) }'; then
+		echo "ok - without HBM 15 pairs fit (SRAM from 0.42 of the die), 105 do not"
+	else
+		echo "not ok - without HBM: $n served, $nf not fitting, least SRAM share $lo"
+		fails=$((fails + 1))
+	fi
+	if awk -v m="$best" 'BEGIN { exit !(m > 0.03 && m < 0.17) }'; then
+		echo "ok - without HBM the diagonal's best MAC share, $best, is inside the designs that fit"
+	else
+		echo "not ok - without HBM the diagonal's best MAC share is $best, at an end"
 		fails=$((fails + 1))
 	fi
 else
