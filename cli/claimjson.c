@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "../claim/verdict.h"
+#include "../claim/words.h"
 #include "../model/params.h"
 #include "claimout.h"
 #include "evalout.h"
@@ -149,12 +150,17 @@ static void tornado_json(json_w *w, const char *key,
 	json_arr(w, key);
 	for (i = 0; u && i < u->n; i++) {
 		const rl_tornado_row *t = &torn[i];
-		char name[160];
+		char name[160], noun[256];
 		uname(&u->u[t->index], name, sizeof name);
+		/* the range's unit and what the parameter is, as the text and
+		** the report give them beside the row */
+		claim_lever_noun(name, noun, sizeof noun);
 		json_obj(w, NULL);
 		json_str(w, "param", name);
+		json_str(w, "what", noun);
 		json_num(w, "low", t->low);
 		json_num(w, "high", t->high);
+		json_str(w, "unit", u->u[t->index].p->unit);
 		json_num(w, "speedup_low", t->speedup_low);
 		json_num(w, "speedup_high", t->speedup_high);
 		json_end(w);

@@ -155,6 +155,9 @@ static void verdict_text(FILE *f, const claim_report *rep)
 		        rl_scen_chips(sa), sb->tp, sb->pp, db, rl_scen_chips(sb),
 		        rep->scenario, sa->isl, sa->osl);
 	}
+	/* the mapping's letters in words, for a reader who is no engineer */
+	fprintf(f, "    (TP splits each layer across chips, PP the layers into "
+	        "stages, DP runs whole copies)\n");
 	/* the stated values outside their own interval: said at once, under the
 	** mapping, why in the uncertainty section (median_text) */
 	if (mc && (side = claim_vs_interval(x, mc->p05, mc->p95)) != 0)

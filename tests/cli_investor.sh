@@ -94,6 +94,12 @@ fi
 # side b's 8 chips as 8 single-chip replicas: 8 / (1 x 1) = DP8, named
 expect_out "^  mapping: a TP8 x PP1 on 8 chips, b TP1 x PP1 x DP8 on 8 chips \\(etched-bench: 2048 in / 128 out\\)$" \
 	"the verdict's mapping names b's replicas"
+# and says what its letters mean, on the line under it
+if awk '/^  mapping: a TP8 x PP1 on 8 chips, b TP1 x PP1 x DP8 / {getline n; ok = (n == "    (TP splits each layer across chips, PP the layers into stages, DP runs whole copies)")} END {exit !ok}' "$tmpd/out"; then
+	echo "ok - the mapping's letters in words"
+else
+	echo "not ok - the mapping's letters in words"; fails=$((fails + 1))
+fi
 # what the two Sohus are, under the side lines, from their presets:
 # etched-claim.ini eff_compute 0.9 = 90% of peak; sohu-design.ini die_mm2
 # 814, clock_ghz 1.5, tdp_w 700 (b' was explained nowhere in the text)
@@ -180,6 +186,14 @@ for s in ("a", "b_by_design"):
     got = x["cost"]["usd_per_million_tokens_at_price"]
     if abs(got / usd - 1) > 1e-6:
         bad.append("%s USD/M at price %r, by hand %r" % (s, got, usd))
+# each tornado row with its range's unit and what it is, as the text gives
+# them (params.c: peak_tflops_fp8 in TFLOPS, eff_compute a share with no
+# unit; the phrases of claim/words.c)
+t = {r["param"]: r for r in d["tornado"]}
+for p, unit, what in (("b.chip.peak_tflops_fp8", "TFLOPS", "peak FP8 compute per chip"),
+                      ("b.profile.eff_compute", "", "utilization (share of peak reached on large matrix multiplies)")):
+    if p not in t or t[p].get("unit") != unit or t[p].get("what") != what:
+        bad.append("tornado %s: %r" % (p, t.get(p)))
 # the measured baselines: 1337.36 x 2176 / 128 = 22735.12 total tokens/s
 b = d["b"]["throughput"]["total_tokens_per_s"]
 for k, v in (("against_trtllm_0_10", 1337.36), ("against_trtllm_0_11", 1738.94),
