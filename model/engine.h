@@ -51,8 +51,10 @@ typedef struct {
 	double tokens;          /* tokens processed (prefill + decode) */
 	double t_gemm_compute;  /* GEMM FLOPs / achieved rate */
 	double t_gemm_memory;   /* weights + activations / achieved bandwidth */
-	double t_gemm_fixed;    /* the GEMM kernels' fixed time
-	                        ** (profile.gemm_fixed_us x their count) */
+	double t_gemm_fixed;    /* the kernels' fixed device time
+	                        ** (profile.gemm_fixed_us x the GEMMs, and
+	                        ** profile.moe_layer_fixed_us x the MoE
+	                        ** layers) */
 	double t_attn_compute;
 	double t_attn_memory;
 	double t_elementwise;   /* norms, residual adds, activation functions,

@@ -352,6 +352,12 @@ static const rl_param table[] = {
  "fixed time of each GEMM kernel (t0 of t0 + bytes / bandwidth): charged "
  "per GEMM of every layer and the LM head in every iteration, CUDA-graph "
  "replays included (0: none)"},
+{"profile", "moe_layer_fixed_us", "us", 1e-6, 0, 1e3, 0, RL_PT_REAL, NULL,
+ OFF(prof.moe_layer_fixed_s),
+ "fixed device time each MoE layer adds per iteration beside its GEMMs "
+ "(the floors of its routing, top-k, permute and finalize kernels): "
+ "charged in every iteration, CUDA-graph replays included, the same "
+ "microseconds on every chip (0: none)"},
 {"profile", "seq_overhead_us", "us", 1e-6, 0, 1e5, 0, RL_PT_REAL, NULL,
  OFF(prof.seq_overhead_s),
  "time per sequence per iteration (sampling, bookkeeping)"},

@@ -266,6 +266,10 @@ typedef struct {
 	double gemm_fixed_s;     /* fixed time of each GEMM kernel (t0 of
 	                          * t0 + bytes / B), in every iteration,
 	                          * CUDA-graph replays included */
+	double moe_layer_fixed_s; /* fixed device time each MoE layer adds
+	                          * beside its GEMMs (its routing, permute and
+	                          * finalize kernels' floors), in every
+	                          * iteration, CUDA-graph replays included */
 	double moe_dispatch;     /* enum rl_moe_dispatch: how tokens reach the
 	                          * experts of the ep ranks */
 	double moe_permute;      /* 1: each MoE layer's token permute and

@@ -115,8 +115,13 @@ static rl_stage_kind stage_kind_of(const rl_config *cfg,
 	k.w_expert = layers * u->moe_share * u->expert_w_bytes;
 	k.overhead_s = cfg->prof.iter_overhead_s +
 	               layers * cfg->prof.layer_overhead_s;
+	/* device time of fixed length: each GEMM kernel's floor, and the
+	** floors of the kernels an MoE layer runs beside its GEMMs (routing,
+	** top-k, permute, finalize: profile.moe_layer_fixed_us), which a
+	** CUDA graph's replay keeps (a dense model's moe_share is 0: +0) */
 	k.gemm_fixed_s = cfg->prof.gemm_fixed_s *
-	                 (layers * u->gemms_per_layer + head);
+	                     (layers * u->gemms_per_layer + head) +
+	                 layers * u->moe_share * cfg->prof.moe_layer_fixed_s;
 	/* (read = 0: what engine.c's iter_cost works out without routed
 	** experts) */
 	k.w_dense = rl_div(k.w_fixed + k.w_expert * 0.0, &u->tpd);

@@ -27,8 +27,9 @@ typedef struct {
 	double w_expert;      /* layers x MoE share x one expert's weights */
 	double overhead_s;    /* iteration + layers x layer overhead (a CUDA
 	                      ** graph's replay: the iteration's alone) */
-	double gemm_fixed_s;  /* the GEMM kernels' fixed time: gemm_fixed x
-	                      ** (layers x GEMMs a layer + head) */
+	double gemm_fixed_s;  /* the kernels' fixed device time: gemm_fixed x
+	                      ** (layers x GEMMs a layer + head) + layers x
+	                      ** MoE share x moe_layer_fixed */
 	double w_dense;       /* the weights a chip reads per iteration where
 	                      ** no expert is routed: w_fixed / tp */
 	double w_res;         /* of w_dense, the bytes resident in SRAM
