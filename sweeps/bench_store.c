@@ -130,6 +130,11 @@ static double timed_run(const rl_sweep_spec *s, const char *db, int jobs,
 	o.jobs = jobs;
 	if (rl_sweep_run(s, &o, &st, err, errlen))
 		return -1;
+	if (st.interrupted) {
+		/* a Ctrl-C stopped it part way: its time is not the sweep's */
+		snprintf(err, errlen, "interrupted (SIGINT)");
+		return -1;
+	}
 	return st.seconds;
 }
 

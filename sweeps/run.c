@@ -28,10 +28,12 @@
 #define CHUNK 256
 
 /* A SIGINT received while a sweep runs: set by on_sigint alone, read by
-** the pipeline before it takes up each chunk of points.  Never cleared: a
-** process runs one sweep, and the handler is installed for one delivery
-** (a second Ctrl-C ends the process as SIGINT does, losing the batch in
-** flight as a kill does). */
+** the pipeline before it takes up each chunk of points, cleared by
+** rl_sweep_run before it installs the handler (a process may run several
+** sweeps: `make bench` runs five, and one that a Ctrl-C stopped left it
+** set, which stopped every later one at its first point).  The handler is
+** installed for one delivery (a second Ctrl-C ends the process as SIGINT
+** does, losing the batch in flight as a kill does). */
 static volatile sig_atomic_t stop_asked;
 
 static void on_sigint(int sig)
@@ -700,6 +702,7 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 	** control): once, then as before */
 	if (sigaction(SIGINT, NULL, &old_sa) == 0 &&
 	    old_sa.sa_handler != SIG_IGN) {
+		stop_asked = 0; /* this sweep's own, not an earlier one's */
 		memset(&sa, 0, sizeof sa);
 		sa.sa_handler = on_sigint;
 		sigemptyset(&sa.sa_mask);

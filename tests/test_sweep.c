@@ -3,7 +3,8 @@
 **
 ** Expected values are worked out by hand in the comments: range counts from
 ** (stop - start) / step + 1, log ranges from start * (stop/start)^(k/(n-1)),
-** grid order with the last axis fastest.
+** grid order with the last axis fastest.  A SIGINT stops one sweep, not
+** the next one the same process runs (sweeps/run.c).
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,13 +13,18 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include "../sweeps/points.h"
+#include "../sweeps/run.h"
 #include "../sweeps/spec.h"
 #include "../sweeps/store.h"
 
@@ -590,6 +596,94 @@ static void test_store_error_words(void **state)
 	sqlite3_close(db);
 }
 
+/* SIGINTs the test's own handler took (none: the sweep's took the one) */
+static volatile sig_atomic_t own_sigints;
+
+static void own_sigint(int sig)
+{
+	(void)sig;
+	own_sigints++;
+}
+
+static void *sigint_once_installed(void *arg)
+{
+	/* one SIGINT to the process once a handler other than the test's is
+	** in place (the sweep's), or none when *stop is set first */
+	volatile int *stop = arg;
+	struct sigaction cur;
+	while (!*stop) {
+		if (sigaction(SIGINT, NULL, &cur) == 0 &&
+		    cur.sa_handler != own_sigint) {
+			kill(getpid(), SIGINT);
+			break;
+		}
+		sched_yield();
+	}
+	return NULL;
+}
+
+/* Is SIGINT's handler the test's own? */
+static int own_sigint_in_place(void)
+{
+	struct sigaction cur;
+	return sigaction(SIGINT, NULL, &cur) == 0 &&
+	       cur.sa_handler == own_sigint;
+}
+
+/* Two sweeps in one process (`make bench` runs five), the first stopped
+** by a SIGINT sent as soon as its handler is in place: the first returns
+** RL_OK, interrupted, short of its 1,990,100 points (19901 x 100); the
+** second, of scenario.batch 1..100, evaluates its 100 points and is not
+** interrupted (its flag is its own: the first's, never cleared, stopped
+** it at its first point, 0 evaluated); after each the test's handler is
+** back and has taken no signal. */
+static void test_sigint_stops_one_sweep(void **state)
+{
+	rl_sweep_spec *big = must("[axes]\nchip.hbm_tbps = 1:20.9:0.001\n"
+	                          "scenario.batch = 1:100:1\n");
+	rl_sweep_spec *small = must("[axes]\nscenario.batch = 1:100:1\n");
+	rl_sweep_opts o;
+	rl_sweep_stats st;
+	struct sigaction own, old;
+	pthread_t th;
+	volatile int stop = 0;
+	char err[1024] = "";
+	int rc;
+	(void)state;
+	assert_int_equal(big->npoints, 1990100);
+	memset(&own, 0, sizeof own);
+	own.sa_handler = own_sigint;
+	sigemptyset(&own.sa_mask);
+	assert_int_equal(sigaction(SIGINT, &own, &old), 0);
+	memset(&o, 0, sizeof o);
+	o.jobs = 1; /* evaluation alone: db_path NULL */
+	assert_int_equal(pthread_create(&th, NULL, sigint_once_installed,
+	                                (void *)&stop), 0);
+	rc = rl_sweep_run(big, &o, &st, err, sizeof err);
+	stop = 1;
+	pthread_join(th, NULL);
+	assert_int_equal(rc, RL_OK);
+	assert_true(own_sigint_in_place());
+	if (!st.interrupted) {
+		/* it ended before the signal came: nothing to see */
+		sigaction(SIGINT, &old, NULL);
+		rl_sweep_spec_free(big);
+		rl_sweep_spec_free(small);
+		skip();
+	}
+	assert_int_equal(own_sigints, 0);
+	assert_true(st.processed < big->npoints);
+	rc = rl_sweep_run(small, &o, &st, err, sizeof err);
+	assert_int_equal(rc, RL_OK);
+	assert_int_equal(st.interrupted, 0);
+	assert_int_equal(st.processed, 100);
+	assert_true(own_sigint_in_place());
+	assert_int_equal(own_sigints, 0);
+	sigaction(SIGINT, &old, NULL);
+	rl_sweep_spec_free(big);
+	rl_sweep_spec_free(small);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -610,6 +704,7 @@ int main(void)
 	    cmocka_unit_test(test_filter_sums),
 	    cmocka_unit_test(test_filter_sums_range),
 	    cmocka_unit_test(test_store_error_words),
+	    cmocka_unit_test(test_sigint_stops_one_sweep),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
