@@ -98,12 +98,40 @@ static void help(FILE *f)
 	      "130 stopped by SIGINT (rerun with --resume).\n", f);
 }
 
+/* A word as sh reads it back: as it is where every byte is one a shell
+** leaves alone, else in single quotes ('\'' for a quote inside; len at
+** least 8) */
+static const char *sh_word(const char *w, char *buf, size_t len)
+{
+	size_t i = 0;
+	const char *p;
+	if (*w && strspn(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	                    "0123456789_./+,:=@%-") == strlen(w)) {
+		snprintf(buf, len, "%s", w);
+		return buf;
+	}
+	buf[i++] = '\'';
+	for (p = w; *p && i + 6 < len; p++) {
+		if (*p == '\'') {
+			memcpy(buf + i, "'\\''", 4);
+			i += 4;
+		} else
+			buf[i++] = *p;
+	}
+	buf[i++] = '\'';
+	buf[i] = '\0';
+	return buf;
+}
+
 /* Stopped by SIGINT (run.h: at a point boundary, every point written
-** committed): what it stored and the command that goes on with it. */
+** committed): what it stored and the command that goes on with it, which
+** names the run (another unfinished run of the spec and shard would make
+** --resume alone refuse to choose), its --shard and its --force (a sweep
+** over the limit is refused without it), the paths quoted for sh. */
 static void interrupted_note(const rl_sweep_stats *st, const rl_sweep_opts *o,
                              const char *spec)
 {
-	char shard[64] = "";
+	char shard[64] = "", qs[4200], qd[4200];
 	if (o->shards > 1)
 		snprintf(shard, sizeof shard, " --shard %llu/%llu",
 		         (unsigned long long)o->shard,
@@ -111,12 +139,13 @@ static void interrupted_note(const rl_sweep_stats *st, const rl_sweep_opts *o,
 	fprintf(stderr, "rooflab sweep: interrupted: run %lld in %s stopped at "
 	        "a point boundary, %llu point%s evaluated and %llu stored by "
 	        "this run of the command, all committed; continue it with: "
-	        "rooflab sweep %s --db %s%s --resume\n", (long long)st->run_id,
-	        o->db_path,
+	        "rooflab sweep %s --db %s%s --resume --run %lld%s\n",
+	        (long long)st->run_id, o->db_path,
 	        (unsigned long long)(st->processed + st->refilled),
 	        st->processed + st->refilled == 1 ? "" : "s",
-	        (unsigned long long)(st->stored + st->refill_stored), spec,
-	        o->db_path, shard);
+	        (unsigned long long)(st->stored + st->refill_stored),
+	        sh_word(spec, qs, sizeof qs), sh_word(o->db_path, qd, sizeof qd),
+	        shard, (long long)st->run_id, o->force ? " --force" : "");
 }
 
 /* A resume that found points missing below the run's next point says

@@ -259,7 +259,8 @@ nxt, fin = c.execute("SELECT next_idx, finished FROM runs").fetchone()
 m = re.search(r"^rooflab sweep: interrupted: run 1 in \S+ stopped at a "
               r"point boundary, (\d+) points evaluated and (\d+) stored by "
               r"this run of the command, all committed; continue it with: "
-              r"rooflab sweep \S+long\.ini --db \S+int\.db --resume$", err,
+              r"rooflab sweep \S+long\.ini --db \S+int\.db --resume --run 1$",
+              err,
               re.M)
 ok = (p.returncode == 130 and m and int(m.group(1)) == nxt and
       int(m.group(2)) == cnt and cnt == dist == nxt and lo == 0 and
@@ -281,6 +282,76 @@ EOF
 	fi
 else
 	echo "skipped: SIGINT to a running sweep (no python3)"
+fi
+# the command the message gives is one that resumes the run: a sweep over
+# the 100,000,000-point limit (199001 x 1000 points, --force), shard 1 of
+# 2, paths with a space and a quote, stopped by SIGINT once 1000 points are
+# committed; the command read back as sh reads it names the spec and the
+# database as given, --shard 1/2, --run 1 and --force (without it the
+# sweep is refused, exit 2, before it resumes), and run, it resumes: it
+# stores more and stops at the next SIGINT, exit 130, the run holding the
+# odd points below next_idx exactly
+if command -v python3 >/dev/null 2>&1; then
+	mkdir -p "$d/sp ace'q"
+	cat >"$d/sp ace'q/huge.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+chip.hbm_tbps = 1:20.9:0.0001
+scenario.batch = 1:1000:1
+[outputs]
+keep = throughput.output_tokens_per_s
+EOF
+	python3 - "$RL" "$d/sp ace'q/huge.ini" "$d/sp ace'q/int2.db" >"$tmpd/int2.txt" 2>&1 <<'EOF'
+import os, re, shlex, signal, sqlite3, subprocess, sys, time
+rl, spec, db = sys.argv[1:4]
+env = dict(os.environ, ROOFLAB_SWEEP_BATCH_SLEEP_MS="30")
+def count():
+    try:
+        c = sqlite3.connect(db, timeout=5)
+        n = c.execute("SELECT count(*) FROM points").fetchone()[0]
+        c.close()
+        return n
+    except sqlite3.Error:
+        return 0
+def stopped(argv, at):
+    """argv run until `at` points are stored, then SIGINT: (exit, stderr),
+    None where it ended first"""
+    p = subprocess.Popen(argv, env=env, stderr=subprocess.PIPE, text=True,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT,
+                                                          signal.SIG_DFL))
+    while p.poll() is None and count() < at:
+        time.sleep(0.05)
+    if p.poll() is not None:
+        return None, p.communicate()[1]
+    p.send_signal(signal.SIGINT)
+    return p.wait(), p.communicate()[1]
+rc, err = stopped([rl, "sweep", spec, "--db", db, "--batch", "500",
+                   "--shard", "1/2", "--force"], 1000)
+m = re.search(r"continue it with: (.*)$", err, re.M)
+if rc != 130 or not m:
+    print("not ok - SIGINT over the limit: exit %s\n%s" % (rc, err))
+    sys.exit(0)
+n1 = count()
+cmd = shlex.split(m.group(1))
+want = ["rooflab", "sweep", spec, "--db", db, "--shard", "1/2", "--resume",
+        "--run", "1", "--force"]
+print("%s - the resume command read back: %s" %
+      ("ok" if cmd == want else "not ok", cmd))
+rc, err = stopped([rl] + cmd[1:], n1 + 1000)
+c = sqlite3.connect(db)
+idx = [r[0] for r in c.execute("SELECT idx FROM points ORDER BY idx")]
+nxt, fin = c.execute("SELECT next_idx, finished FROM runs").fetchone()
+ok = (rc == 130 and len(idx) > n1 and idx == list(range(1, nxt, 2)) and
+      fin is None)
+print("%s - the resume command resumes: exit %s, %s then %s points, next %s"
+      % ("ok" if ok else "not ok", rc, n1, len(idx), nxt))
+if not ok:
+    print(err)
+EOF
+	cat "$tmpd/int2.txt"
+	fails=$((fails + $(grep -c "^not ok" "$tmpd/int2.txt")))
 fi
 expect_exit 0 "resume of a complete run" -- $RL sweep "$d/long.ini" --db "$d/kill.db" --resume
 expect_err "already complete" "says it is complete"
