@@ -63,3 +63,38 @@ int claim_vs_interval(double x, double p05, double p95)
 	return x > p95 ? 1 : x < p05 ? -1 : 0;
 }
 
+
+void claim_prob_interval(double p, double n, double *lo, double *hi)
+{
+	const double z2 = 1.96 * 1.96;
+	double d, c, h;
+	if (!(n > 0) || !isfinite(p)) {
+		*lo = *hi = NAN;
+		return;
+	}
+	d = 1 + z2 / n;
+	c = (p + z2 / (2 * n)) / d;
+	h = sqrt(p * (1 - p) / n + z2 / (4 * n * n)) * 1.96 / d;
+	*lo = c - h < 0 ? 0 : c - h;
+	*hi = c + h > 1 ? 1 : c + h;
+}
+
+const char *claim_unsettled_words(char *buf, size_t len, double p,
+                                  double n, double target)
+{
+	double lo, hi;
+	char a[32], b[32];
+	buf[0] = '\0';
+	claim_prob_interval(p, n, &lo, &hi);
+	if (!isfinite(lo) || !isfinite(hi) ||
+	    claim_verdict_word(1, lo, NAN, target) ==
+	        claim_verdict_word(1, hi, NAN, target))
+		return buf;
+	claim_prob_text(lo, a, sizeof a);
+	claim_prob_text(hi, b, sizeof b);
+	snprintf(buf, len, "only %.0f samples: P(>= %gx) lies between %s and "
+	         "%s (95%% confidence), across the bands the verdict's word is "
+	         "drawn from; more samples (--samples) settle it", n, target, a,
+	         b);
+	return buf;
+}

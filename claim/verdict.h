@@ -42,5 +42,19 @@ const char *claim_verdict_rule(int have_prob);
 ** The terminal summary, its JSON and the report each say it. */
 int claim_vs_interval(double x, double p05, double p95);
 
+/* The 95% interval of a probability p estimated as a share of n samples
+** (Wilson's score interval, z = 1.96, which stays inside [0, 1] and is
+** not empty at p = 0): 0 of 5 samples is [0, 43%], 86 of 100,000
+** [0.070%, 0.11%]. */
+void claim_prob_interval(double p, double n, double *lo, double *hi);
+
+/* Where n samples are too few to settle the verdict's word (the two ends
+** of p's 95% interval fall in different bands of claim_verdict_word), the
+** warning with its fix into buf ("only 5 samples: P(>= 20x) lies between
+** 0% and 43% (95% confidence), across the bands the verdict's word is
+** drawn from; more samples (--samples) settle it"), else "".  Returns
+** buf.  The terminal summary and the report both say it. */
+const char *claim_unsettled_words(char *buf, size_t len, double p,
+                                  double n, double target);
 
 #endif

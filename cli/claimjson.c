@@ -244,6 +244,14 @@ void claimout_json(FILE *f, const claim_report *rep)
 			json_null(&w, "stated_vs_interval");
 		json_str(&w, "rule", claim_verdict_rule(mc != NULL &&
 		         isfinite(mc->prob_ge_target)));
+		/* too few samples to draw the word, as the text says it */
+		if (mc) {
+			char few[256];
+			claim_unsettled_words(few, sizeof few, mc->prob_ge_target,
+			                      (double)mc->valid, rep->opts.target);
+			if (few[0])
+				json_str(&w, "unsettled", few);
+		}
 		json_end(&w);
 	}
 	json_obj(&w, "speedup");

@@ -107,7 +107,7 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	double tgt = rep->opts.target, x = rep->speedup_total;
 	/* the sentence holds both labels and some 200 bytes of words */
 	char la[LABEL_CELL], lb[LABEL_CELL], pr[32], x2[32], y2[32], q[3][32];
-	char line[2 * LABEL_CELL + 256];
+	char line[2 * LABEL_CELL + 256], few[256];
 	int side;
 	/* every speedup as claim_speedup2 gives it: two decimals, 1e15 and
 	** past in exponent form (a side a of 1e-250 TB/s gave 252 digits) */
@@ -174,6 +174,11 @@ static void verdict_text(FILE *f, const claim_report *rep)
 		snprintf(head, sizeof head, "  the verdict's word follows "
 		         "P(>= %gx): ", tgt);
 		wrapped(f, head, claim_verdict_rule(1), 4);
+		/* too few samples to draw the word: said, with the fix */
+		claim_unsettled_words(few, sizeof few, mc->prob_ge_target,
+		                      (double)mc->valid, tgt);
+		if (few[0])
+			wrapped(f, "  ", few, 4);
 	}
 	best_a_text(f, rep);
 }

@@ -83,6 +83,25 @@ void report_mc_skipped(rctx *r, const char *side, char *buf, size_t len)
 	report_finish(r, st, r->o->dbpath);
 }
 
+/* The side's Monte Carlo samples that could not be evaluated
+** (claim_mc_summary.not_evaluable), 0 where the run did not store them. */
+static double side_not_evaluable(rctx *r, const char *side)
+{
+	sqlite3_stmt *st;
+	double v = 0;
+	if (!report_has(r, r->db, r->o->dbpath, "claim_mc_summary") ||
+	    !(st = report_prepare(r, r->db, r->o->dbpath,
+	                          "SELECT not_evaluable FROM claim_mc_summary "
+	                          "WHERE run_id = ?1 AND side = ?2")))
+		return 0;
+	sqlite3_bind_int64(st, 1, r->c.id);
+	sqlite3_bind_text(st, 2, side, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = pdb_real(st, 0);
+	report_finish(r, st, r->o->dbpath);
+	return isfinite(v) && v > 0 ? v : 0;
+}
+
 /* The numbers of the run's JSON (claim_runs.json) at the paths given, into
 ** v (NAN where the run did not write one, or wrote other than a number:
 ** a database changed by hand). */
@@ -403,6 +422,16 @@ void report_verdict(rctx *r)
 	         " (the verdict's word follows it: " : "",
 	         m.have && isfinite(m.prob) ? claim_verdict_rule(1) : "",
 	         m.have && isfinite(m.prob) ? ")" : "");
+	if (m.have && isfinite(m.prob)) {
+		/* too few samples to draw the word: said, with the fix, over the
+		** evaluated samples (claim_mc_summary's not_evaluable, where the
+		** run stored it) */
+		char few[256];
+		double n = (double)m.samples - side_not_evaluable(r, "b");
+		claim_unsettled_words(few, sizeof few, m.prob, n, c->target);
+		if (few[0])
+			doc_item(&r->d, "O%s.", few + 1);
+	}
 	baselines(r);
 	doc_list_end(&r->d);
 	must_be_true(r);

@@ -384,6 +384,23 @@ expect_exit 0 "--samples 0: JSON" -- $RL claim --samples 0 --no-design --json
 expect_out '"mc_skipped": "no Monte Carlo: --samples 0"' "names --samples 0"
 expect_exit 0 "a run with a Monte Carlo" -- $RL claim --samples 400 --seed 5 --no-design --json
 expect_no_out '"mc_skipped"' "has no mc_skipped"
+# too few samples to draw the verdict's word: 0 of 5 samples reach 20x,
+# whose 95% interval is [0, 43.4%] (Wilson's, worked in test_words.c),
+# across the 10% band: said with its fix in the text, the JSON and the
+# report; 400 samples (0 of them: at most 0.95%) say nothing
+few="only 5 samples: P(>= 20x) lies between 0.0% and 43.4% (95% confidence), across the bands the verdict's word is drawn from; more samples (--samples) settle it"
+expect_exit 0 "claim from 5 samples" -- $RL claim --samples 5 --no-design --db "$tmpd/few.db"
+tr '\n' ' ' <"$tmpd/out" | tr -s ' ' >"$tmpd/fewt"
+$RL claim --samples 5 --no-design --json >"$tmpd/few.json" 2>/dev/null
+$RL report --db "$tmpd/few.db" --out "$tmpd/few.md" --no-plots >/dev/null 2>&1
+if grep -qF -- " $few against" "$tmpd/fewt" &&
+	grep -qF -- "\"unsettled\": \"$few\"" "$tmpd/few.json" &&
+	grep -qF -- "- Only 5 samples: P(\\>= 20x) lies between 0.0% and 43.4% (95% confidence)" "$tmpd/few.md" &&
+	! grep -q "samples: P(>= 20x) lies between" "$tmpd/text"; then
+	echo "ok - too few samples for the verdict's word are said, with the fix"
+else
+	echo "not ok - too few samples"; fails=$((fails + 1))
+fi
 # README's "In plain words" and its opening answer are what the program
 # prints now at its defaults (100000 samples, seed 1): each number there
 # rounded from the claim's text, and the measured tables' ratios by hand

@@ -205,6 +205,42 @@ static void test_prob(void **state)
 /* counts as the text says them: the H100's 80e9 transistors (its chip
 ** preset) read 80 billion, where %.3g wrote 8e+10; 528 x 512 = 270336
 ** FMA units whole; 2.7e9 2.7 billion; 1e14 parameters 100 trillion */
+/* The verdict's word from too few samples (claim/verdict.c), Wilson's
+** interval at z = 1.96 worked by hand: z^2 = 3.8416.
+** 0 of 5: d = 1 + 3.8416/5 = 1.76832, centre = half width = (3.8416/10)
+** / d = 0.217246, so [0, 0.434492]: Not supported to Possible but
+** unlikely.  45 of 100: d = 1.038416, centre = (0.45 + 0.019208) / d =
+** 0.451850, half = 1.96 sqrt(0.45 x 0.55 / 100 + 3.8416 / 40000) / d =
+** 0.095706: [0.356144, 0.547556], across 50%.  86 of 100,000: [0.000696,
+** 0.001062], both under 10%: settled, no words. */
+static void test_unsettled(void **state)
+{
+	double lo, hi;
+	char b[256];
+	(void)state;
+	claim_prob_interval(0, 5, &lo, &hi);
+	assert_true(lo == 0 && fabs(hi - 0.434492) < 1e-5);
+	claim_prob_interval(0.45, 100, &lo, &hi);
+	assert_true(fabs(lo - 0.356144) < 1e-5 && fabs(hi - 0.547556) < 1e-5);
+	claim_prob_interval(0.00086, 100000, &lo, &hi);
+	assert_true(fabs(lo - 0.000696) < 1e-6 && fabs(hi - 0.001062) < 1e-6);
+	assert_string_equal(claim_unsettled_words(b, sizeof b, 0, 5, 20),
+	                    "only 5 samples: P(>= 20x) lies between 0.0% and "
+	                    "43.4% (95% confidence), across the bands the "
+	                    "verdict's word is drawn from; more samples "
+	                    "(--samples) settle it");
+	assert_string_equal(claim_unsettled_words(b, sizeof b, 0.45, 100, 13),
+	                    "only 100 samples: P(>= 13x) lies between 35.6% and "
+	                    "54.8% (95% confidence), across the bands the "
+	                    "verdict's word is drawn from; more samples "
+	                    "(--samples) settle it");
+	assert_string_equal(claim_unsettled_words(b, sizeof b, 0.00086, 100000,
+	                                          20), "");
+	/* 0 of 50: hi = 0.076832 / 1.076832 = 0.0713: under 10%, settled */
+	assert_string_equal(claim_unsettled_words(b, sizeof b, 0, 50, 20), "");
+	assert_string_equal(claim_unsettled_words(b, sizeof b, NAN, 50, 20), "");
+}
+
 static void test_count(void **state)
 {
 	char b[48];
@@ -374,6 +410,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_qty),
 	    cmocka_unit_test(test_prob),
+	    cmocka_unit_test(test_unsettled),
 	    cmocka_unit_test(test_count),
 	    cmocka_unit_test(test_binds),
 	    cmocka_unit_test(test_sentences),
