@@ -431,7 +431,7 @@ for w in "the model gives Sohu **${x}x**, not 20x" "between **${lo}x and ${hi}x*
 	"20x is reached in $pr of them" "(not measured) **${best}x**" "Sohu is about **${tp2}x**" \
 	"ran 45% faster: **${t12}x**" "gives **${bd}x**; at 1000 W, ${bd1k}x" \
 	"about **$pf PFLOPS FP8 per chip** at 90% utilization (about $kw kW a chip" \
-	"at least **$hbm TB/s of HBM bandwidth per chip**" "measured 2.2x as many tokens"; do
+	"at least **$hbm TB/s of HBM bandwidth per chip**" "four such pairs give 2.2x as many tokens"; do
 	grep -qF -- "$w" "$tmpd/plain" || miss="$miss [$w]"
 done
 grep -qF -- "${x}x with every benefit of the doubt given to Sohu, ${lo}x to ${hi}x over what is not known, and about 6-8x" "$tmpd/top" ||
