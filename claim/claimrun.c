@@ -390,7 +390,7 @@ static void kw_range(double lo, double hi, char *buf, size_t len)
 		         fmax(lo, hi) / 1000);
 }
 
-/* One joint condition in words: "11.5 PFLOPS FP8, which is 24% of an
+/* One joint condition in words: "11.5 PFLOPS FP8, which is 24% of the
 ** 814 mm2 die in MAC arrays at 1.50 GHz (Sohu by design), drawing about
 ** 1.4 kW (its TDP: 700 W)". */
 static void joint_text(const claim_report *rep, const char *when,
@@ -409,7 +409,7 @@ static void joint_text(const claim_report *rep, const char *when,
 	}
 	claim_qty("chip.peak_tflops_fp8", j->tflops, peak, sizeof peak);
 	if (isfinite(j->frac))
-		snprintf(tail, sizeof tail, ", which is %.0f%% of a %.0f mm2 die "
+		snprintf(tail, sizeof tail, ", which is %.0f%% of the %.0f mm2 die "
 		         "in MAC arrays at %.2f GHz (%s)%s%.1f kW serving this "
 		         "workload%s%.0f W)", 100 * j->frac, j->die_mm2, j->ghz,
 		         j->label, isfinite(j->watts) ? ", drawing about " : "",
@@ -417,7 +417,7 @@ static void joint_text(const claim_report *rep, const char *when,
 		         j->tdp > 0 ? " (its TDP: " : " (no TDP: ",
 		         j->tdp > 0 ? j->tdp : 0);
 	if (isfinite(j->frac) && !isfinite(j->watts))
-		snprintf(tail, sizeof tail, ", which is %.0f%% of a %.0f mm2 die "
+		snprintf(tail, sizeof tail, ", which is %.0f%% of the %.0f mm2 die "
 		         "in MAC arrays at %.2f GHz (%s); its power is unknown",
 		         100 * j->frac, j->die_mm2, j->ghz, j->label);
 	snprintf(m, len, "%s: %s FP8 per chip%s", when, peak, tail);

@@ -76,7 +76,8 @@ hi=$(sed -n 's/.*=> 20x needs about \([0-9.]*\)-\([0-9.]*\) PFLOPS FP8.*/\2/p' "
 if [ -n "$lo" ] && [ -n "$hi" ] &&
 	grep -q "; the low ends hold only with unlimited chip-to-chip and HBM bandwidth, the high ends with both as assumed - with HBM" "$tmpd/joint" &&
 	grep -q -- "- with HBM ([0-9.]* TB/s) and links ([0-9]* GB/s) as assumed: $hi PFLOPS" "$tmpd/joint" &&
-	grep -q -- "- with unlimited chip-to-chip and HBM bandwidth: $lo PFLOPS" "$tmpd/joint"; then
+	grep -q -- "- with unlimited chip-to-chip and HBM bandwidth: $lo PFLOPS" "$tmpd/joint" &&
+	grep -q -- "- with HBM ([0-9.]* TB/s) and links ([0-9]* GB/s) as assumed: $hi PFLOPS FP8 per chip, which is [0-9]*% of the 814 mm2 die in MAC arrays" "$tmpd/joint"; then
 	echo "ok - the peak range says what its low end assumes ($lo-$hi)"
 else
 	echo "not ok - the peak range's ends ('$lo', '$hi')"
