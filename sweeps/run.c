@@ -15,6 +15,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,13 +34,18 @@
 ** sweeps: `make bench` runs five, and one that a Ctrl-C stopped left it
 ** set, which stopped every later one at its first point).  The handler is
 ** installed for one delivery (a second Ctrl-C ends the process as SIGINT
-** does, losing the batch in flight as a kill does). */
-static volatile sig_atomic_t stop_asked;
+** does, losing the batch in flight as a kill does).  A lock-free atomic,
+** not a volatile sig_atomic_t: the handler runs on whichever thread the
+** signal finds (a worker's too) and the writer thread reads it, and C11
+** lets a handler touch a lock-free atomic (7.14.1.1) where two threads on
+** a volatile sig_atomic_t are a data race (5.1.2.4). */
+_Static_assert(ATOMIC_INT_LOCK_FREE == 2, "stop_asked must be lock-free");
+static atomic_int stop_asked;
 
 static void on_sigint(int sig)
 {
 	(void)sig;
-	stop_asked = 1;
+	atomic_store(&stop_asked, 1);
 }
 
 enum { S_FREE = 0, S_FILLED, S_TAKEN, S_DONE };
@@ -252,7 +258,7 @@ static int pipeline(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		pthread_mutex_lock(&p.mu);
 		while (!gen_done && !halt &&
 		       p.fill_seq - p.write_seq < p.nslots) {
-			if (stop_asked) {
+			if (atomic_load(&stop_asked)) {
 				halt = 1; /* at a chunk's first point */
 				break;
 			}
@@ -702,7 +708,8 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 	** control): once, then as before */
 	if (sigaction(SIGINT, NULL, &old_sa) == 0 &&
 	    old_sa.sa_handler != SIG_IGN) {
-		stop_asked = 0; /* this sweep's own, not an earlier one's */
+		/* this sweep's own, not an earlier one's */
+		atomic_store(&stop_asked, 0);
 		memset(&sa, 0, sizeof sa);
 		sa.sa_handler = on_sigint;
 		sigemptyset(&sa.sa_mask);
