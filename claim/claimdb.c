@@ -386,13 +386,14 @@ int claimdb_write(const char *path, const claim_report *rep,
 	w.path = path;
 	w.err = err;
 	w.errlen = errlen;
-	status = rl_db_open_write(path, &claim_db_kind, 5000, &w.db, err,
-	                          errlen);
+	/* the upgrade of an older file, its mark and the run: one
+	** transaction (a run that fails to be written leaves it as it was) */
+	status = rl_db_open_write_begun(path, &claim_db_kind, 5000, &w.db, err,
+	                                errlen);
 	if (status)
 		return status;
 	err[0] = '\0';
-	if (exec_sql(&w, "BEGIN IMMEDIATE", "begin") == RL_OK &&
-	    exec_sql(&w, RL_CLAIM_SCHEMA_SQL, "schema") == RL_OK &&
+	if (exec_sql(&w, RL_CLAIM_SCHEMA_SQL, "schema") == RL_OK &&
 	    put_all(&w, rep, json) == 0 &&
 	    exec_sql(&w, "COMMIT", "commit") == RL_OK)
 		rc = 0;

@@ -55,11 +55,13 @@ int val_store(const char *path, const char *profile, const val_row *v,
 	rows = val_summary(v, n, VAL_SETS_MODELLED, &med, &p90);
 	rl_utc_now(created, sizeof created);
 	existed = access(path, F_OK) == 0;
-	status = rl_db_open_write(path, &claim_db_kind, 5000, &db, err, errlen);
+	/* the upgrade of an older file, its mark and the rows: one
+	** transaction (rows that fail to be written leave it as it was) */
+	status = rl_db_open_write_begun(path, &claim_db_kind, 5000, &db, err,
+	                                errlen);
 	if (status)
 		return status;
-	if (rl_db_exec(db, "BEGIN IMMEDIATE", path, err, errlen) ||
-	    rl_db_exec(db, RL_CLAIM_SCHEMA_SQL, path, err, errlen) ||
+	if (rl_db_exec(db, RL_CLAIM_SCHEMA_SQL, path, err, errlen) ||
 	    add_column(db, "version", "TEXT") ||
 	    add_column(db, "metric", "TEXT") ||
 	    add_column(db, "out_of_sample", "INTEGER"))

@@ -194,8 +194,11 @@ static int open_fail(sqlite3 *db, int rc, const char *path, char *err,
 	return rl_db_exit(rc);
 }
 
-int rl_db_open_write(const char *path, const rl_db_kind *k, int busy_ms,
-                     sqlite3 **out, char *err, size_t errlen)
+/* rl_db_open_write and rl_db_open_write_begun: commit 1 commits the
+** transaction that identified, upgraded and marked the file, 0 leaves it
+** open for the caller's writes. */
+static int open_write(const char *path, const rl_db_kind *k, int busy_ms,
+                      int commit, sqlite3 **out, char *err, size_t errlen)
 {
 	sqlite3 *db = NULL;
 	struct stat sb;
@@ -232,7 +235,7 @@ int rl_db_open_write(const char *path, const rl_db_kind *k, int busy_ms,
 		if (status == RL_OK && unmarked &&
 		    (rc = rl_db_mark(db, k)) != SQLITE_OK)
 			status = open_fail(db, rc, path, err, errlen);
-		if (status == RL_OK &&
+		if (status == RL_OK && commit &&
 		    (rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
 			status = open_fail(db, rc, path, err, errlen);
 		if (status != RL_OK)
@@ -246,6 +249,19 @@ int rl_db_open_write(const char *path, const rl_db_kind *k, int busy_ms,
 	}
 	*out = db;
 	return RL_OK;
+}
+
+int rl_db_open_write(const char *path, const rl_db_kind *k, int busy_ms,
+                     sqlite3 **out, char *err, size_t errlen)
+{
+	return open_write(path, k, busy_ms, 1, out, err, errlen);
+}
+
+int rl_db_open_write_begun(const char *path, const rl_db_kind *k,
+                           int busy_ms, sqlite3 **out, char *err,
+                           size_t errlen)
+{
+	return open_write(path, k, busy_ms, 0, out, err, errlen);
 }
 
 int rl_db_conflict(sqlite3 *db, int rc)

@@ -71,6 +71,15 @@ int rl_db_mark(sqlite3 *db, const rl_db_kind *k);
 int rl_db_open_write(const char *path, const rl_db_kind *k, int busy_ms,
                      sqlite3 **db, char *err, size_t errlen);
 
+/* rl_db_open_write, returning with its transaction (BEGIN IMMEDIATE)
+** open: the upgrade and mark of an older or unmarked file are not yet
+** committed, so that the caller's writes and they are committed together
+** or rolled back together (a write that fails leaves the file as it was,
+** not upgraded and marked without the run). */
+int rl_db_open_write_begun(const char *path, const rl_db_kind *k,
+                           int busy_ms, sqlite3 **db, char *err,
+                           size_t errlen);
+
 /* Open path read-only so that nothing is created beside it: a WAL-mode
 ** file with no -wal beside it (no writer has it open) is opened immutable
 ** (a URI "file:...?immutable=1", which makes no -wal or -shm); any other

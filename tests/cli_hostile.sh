@@ -265,6 +265,35 @@ if [ "$n" = "$((0x524c434c)) 2 1,2 1 2 " ]; then
 else
 	echo "not ok - the unmarked file upgraded: $n"; fails=$((fails + 1))
 fi
+# the same older file with a table of the right name and the wrong
+# columns (x, y): claim_tornado, which claim writes, validation, which
+# validate writes.  The upgrade goes through, the run's rows do not ("table
+# claim_tornado has 2 columns but 6 values were supplied", "table
+# validation has no column named run_id"), and the upgrade, in the run's
+# transaction, goes with them: exit 2 and the file byte for byte as it
+# was, where it was left marked version 2 with version 2's tables and no
+# run
+for cmd in claim validate; do
+	t=claim_tornado
+	[ $cmd = validate ] && t=validation
+	cp mine.db oldbad.db
+	sqlite3 oldbad.db "DROP TABLE claim_mc_summary;
+		DROP TABLE claim_tornado_sides; DROP TABLE $t;
+		CREATE TABLE $t(x, y);
+		PRAGMA application_id = 0; PRAGMA user_version = 0"
+	cp oldbad.db oldbad.orig
+	if [ $cmd = claim ]; then
+		expect_exit 2 "claim into an older file whose $t has other columns" -- \
+			"$RL" claim --samples 0 --no-design --db oldbad.db
+	else
+		expect_exit 2 "validate into an older file whose $t has other columns" -- \
+			"$RL" validate --db oldbad.db
+	fi
+	cmp -s oldbad.db oldbad.orig &&
+		echo "ok - $cmd: the older file that failed to take the run is unchanged" ||
+		{ echo "not ok - $cmd: the older file changed though the run failed"
+		  fails=$((fails + 1)); }
+done
 expect_exit 2 "plot of a text file" -- "$RL" plot factors --db text.db \
 	--out t.svg
 expect_exit 2 "report of a text file" -- "$RL" report --db text.db \

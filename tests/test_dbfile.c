@@ -336,6 +336,52 @@ static void test_legacy_upgrade_all_or_nothing(void **state)
 	                        "name = 't_new'"), 0);
 }
 
+/* rl_db_open_write_begun returns inside the transaction that upgraded
+** the file: a writer whose own statement then fails (an INSERT into t_old
+** of two values, where t_old has one column) and rolls back leaves the
+** unmarked file as it was, application_id 0, user_version 0, no t_new,
+** t_v1 absent, t_old's 2 rows (rl_db_open_write had committed the
+** upgrade and mark before the writer's transaction: a claim or validate
+** that failed to write its run left an older file marked version 2 and
+** changed); one that commits keeps the upgrade (4660, 2, t_new). */
+static void test_legacy_upgrade_with_the_write(void **state)
+{
+	fixture *f = *state;
+	sqlite3 *db = NULL;
+	char err[512];
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE t_old(x);"
+	                              "INSERT INTO t_old VALUES(7), (9)", NULL,
+	                              NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(db);
+	db = NULL;
+	assert_int_equal(rl_db_open_write_begun(f->path, &toy_kind, 0, &db, err,
+	                                        sizeof err), RL_OK);
+	assert_int_not_equal(sqlite3_exec(db, "INSERT INTO t_old VALUES(1, 2)",
+	                                  NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(db);
+	db = NULL;
+	assert_int_equal(one(f, "PRAGMA application_id"), 0);
+	assert_int_equal(one(f, "PRAGMA user_version"), 0);
+	assert_int_equal(one(f, "SELECT count(*) FROM sqlite_master WHERE "
+	                        "name IN ('t_new', 't_v1')"), 0);
+	assert_int_equal(one(f, "SELECT count(*) FROM t_old"), 2);
+	/* the same, the write committed */
+	assert_int_equal(rl_db_open_write_begun(f->path, &toy_kind, 0, &db, err,
+	                                        sizeof err), RL_OK);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO t_old VALUES(5);"
+	                              "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(one(f, "PRAGMA application_id"), 4660);
+	assert_int_equal(one(f, "PRAGMA user_version"), 2);
+	assert_int_equal(one(f, "SELECT count(*) FROM sqlite_master WHERE "
+	                        "name = 't_new'"), 1);
+	assert_int_equal(one(f, "SELECT count(*) FROM t_old"), 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -351,6 +397,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_legacy_upgraded_at_once, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_legacy_upgrade_all_or_nothing,
+	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_legacy_upgrade_with_the_write,
 	                                    setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
