@@ -131,21 +131,25 @@ static const char *sh_word(const char *w, char *buf, size_t len)
 static void interrupted_note(const rl_sweep_stats *st, const rl_sweep_opts *o,
                              const char *spec)
 {
-	char shard[64] = "", qs[4200], qd[4200];
+	char shard[64] = "", qs[4200], qd[4200], msg[10240];
 	if (o->shards > 1)
 		snprintf(shard, sizeof shard, " --shard %llu/%llu",
 		         (unsigned long long)o->shard,
 		         (unsigned long long)o->shards);
-	fprintf(stderr, "rooflab sweep: interrupted: run %lld in %s stopped at "
-	        "a point boundary, %llu point%s evaluated and %llu stored by "
-	        "this run of the command, all committed; continue it with: "
-	        "rooflab sweep %s --db %s%s --resume --run %lld%s\n",
-	        (long long)st->run_id, o->db_path,
-	        (unsigned long long)(st->processed + st->refilled),
-	        st->processed + st->refilled == 1 ? "" : "s",
-	        (unsigned long long)(st->stored + st->refill_stored),
-	        sh_word(spec, qs, sizeof qs), sh_word(o->db_path, qd, sizeof qd),
-	        shard, (long long)st->run_id, o->force ? " --force" : "");
+	/* (through cli_say, as every message: a path's control characters
+	** as '?', where an escape in a name reached the terminal; inside the
+	** quotes sh_word put round such a name '?' is itself) */
+	snprintf(msg, sizeof msg, "interrupted: run %lld in %s stopped at "
+	         "a point boundary, %llu point%s evaluated and %llu stored by "
+	         "this run of the command, all committed; continue it with: "
+	         "rooflab sweep %s --db %s%s --resume --run %lld%s",
+	         (long long)st->run_id, o->db_path,
+	         (unsigned long long)(st->processed + st->refilled),
+	         st->processed + st->refilled == 1 ? "" : "s",
+	         (unsigned long long)(st->stored + st->refill_stored),
+	         sh_word(spec, qs, sizeof qs), sh_word(o->db_path, qd, sizeof qd),
+	         shard, (long long)st->run_id, o->force ? " --force" : "");
+	cli_say("sweep", msg);
 }
 
 /* A resume that found points missing below the run's next point says
