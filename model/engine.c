@@ -470,15 +470,21 @@ static kv_held_t kv_held_of(double isl, double osl, const rl_divisor *blkd,
 {
 	kv_held_t h;
 	double blk = blkd->d;
-	h.dec = isl + (osl - 1) / 2 + blk / 2;
-	h.pre = isl / 2 + blk / 2;
 	h.reserve = reserve;
-	h.reserved =
-	    h.reserve ? rl_ceil((RL_LIKELY(blk_exact) ? (isl + osl) * blkd->inv
-	                                   : (isl + osl) / blk) -
-	                        1e-9) *
-	                    blk
-	              : 0;
+	/* (with reserve, kv_held reads only the reserved blocks: the
+	** averages while decoding and in prefill are left unset) */
+	if (RL_LIKELY(reserve)) {
+		h.dec = h.pre = 0;
+		h.reserved =
+		    rl_ceil((RL_LIKELY(blk_exact) ? (isl + osl) * blkd->inv
+		                                  : (isl + osl) / blk) -
+		            1e-9) *
+		    blk;
+	} else {
+		h.dec = isl + (osl - 1) / 2 + blk / 2;
+		h.pre = isl / 2 + blk / 2;
+		h.reserved = 0;
+	}
 	return h;
 }
 
