@@ -322,14 +322,17 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	** prefill chunks it carries (at least one when it carries any) */
 	/* launches: none per layer in a decode-only iteration replayed as a
 	** CUDA graph, the iteration's own overhead only */
+	/* (the request term, + 0 without one, only where it can change the
+	** sum: u->request_add) */
 	t_overhead = (p > 0 || u->graphs_off
 	                  ? sg->overhead_s : pf->iter_overhead_s) +
 	             pf->seq_overhead_s *
 	                 (n_dec +
-	                  (RL_LIKELY(p > 0) ? rl_fmax(1.0, p_isl) : 0.0)) +
-	             (RL_UNLIKELY(u->request_on)
-	                  ? pf->request_overhead_s * p / c->isl
-	                  : 0.0);
+	                  (RL_LIKELY(p > 0) ? rl_fmax(1.0, p_isl) : 0.0));
+	if (RL_UNLIKELY(u->request_add))
+		t_overhead += RL_UNLIKELY(u->request_on)
+		                  ? pf->request_overhead_s * p / c->isl
+		                  : 0.0;
 	/* the share comm_overlap of the all-reduces runs under the rest of
 	** the iteration's kernels, as far as they last */
 	/* (each pair compared once for its larger and for the bound's

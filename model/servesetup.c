@@ -605,6 +605,10 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 	u->mh_on = !(u->mh <= 0);
 	u->graphs_off = pf->cuda_graphs < 0.5;
 	u->request_on = pf->request_overhead_s != 0;
+	/* (an iteration's overhead, iter_overhead_s or a stage's sum of it
+	** and its layers', is -0 only where iter_overhead_s is) */
+	u->request_add = u->request_on || (pf->iter_overhead_s == 0 &&
+	                                   signbit(pf->iter_overhead_s));
 	u->overlap_none = pf->comm_overlap == 0 && !signbit(pf->comm_overlap);
 	u->host_overlap_on = pf->host_overlap > 0;
 	u->scores_mla = u->sh.attn_scores_per_ctx > 0;

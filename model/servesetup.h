@@ -142,6 +142,10 @@ typedef struct {
 	int multi_tp, multi_ep, multi_pp;
 	int mh_on, graphs_off, request_on, overlap_none, host_overlap_on;
 	int scores_mla;
+	int request_add;         /* request_on, or iter_overhead_s -0: an
+	                         ** iteration's overhead takes its request
+	                         ** term, + 0 without one (engine.c: where the
+	                         ** sum before it is not -0, + 0 leaves it) */
 	int windowed;            /* the shape's window > 0 and window_share > 0
 	                         ** (after profile.sliding_window) */
 	int kv_reserve_on;       /* profile.kv_reserve > 0.5 */
