@@ -163,19 +163,23 @@ static inline double gemm_time(const eval_ctx *c, double flops, double tokens,
 ** decode tokens and the requests whose prefill ends produce logits
 ** (head_tokens); chunks = prefill chunks per request.  Every field of *it
 ** is written.  Inline at each call (an evaluation costs two iterations:
-** the call, its saved registers and the spills around it go).  sram is
-** u->sram_on, given as a constant where the caller has tested it
-** (stage_round): without resident weights the iteration then carries no
-** SRAM term at all (their tests and zeros in it cost 16 instructions an
-** evaluation). */
+** the call, its saved registers and the spills around it go).  rare is 1,
+** or 0 where the caller has found u->rare clear (stage_round), a constant
+** either way: with 0, none of the features it stands for is there
+** (resident weights, experts, ep, a logits gather, a send, a request
+** term, the MLA scores, an overlap of the all-reduces), and the iteration
+** carries no test of them nor any of their terms (their tests and zeros
+** cost 16 instructions an evaluation for the resident weights alone). */
 static inline RL_ALWAYS_INLINE void
 iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
-          double p_isl, double chunks, int sram, double kv_used, rl_iter *it)
+          double p_isl, double chunks, int rare, double kv_used,
+          rl_iter *it)
 {
 	const rl_config *cfg = c->cfg;
 	const rl_serve_setup *u = c->u;
 	const rl_model *m = &cfg->model;
 	const rl_profile *pf = &cfg->prof;
+	const int sram = rare && u->sram_on, moe = rare && u->moe;
 	double M = n_dec + p, Ls = sg->layers, head_tokens = n_dec + p_isl;
 	double gemm_flops, w_bytes, act_bytes, attn_flops, attn_bytes, el_bytes;
 	double comm_bytes = 0, link = 0, t_comp_part, t_mem_part, head_flops;
@@ -203,7 +207,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	** experts serve the M tokens of each of the ep replicas that pool
 	** them, ep M k rows over the experts those tokens touch, and the chip
 	** reads its 1/ep of those experts */
-	if (u->moe) {
+	if (moe) {
 		double routed = u->ep * M;
 		double touched = rl_experts_touched(m, routed);
 		expert_flops = rl_div(M * 2.0 * m->experts_per_token *
@@ -214,7 +218,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		                          : routed;
 		read = touched / u->ep;
 	}
-	w_bytes = u->moe ? rl_div(sg->w_fixed + sg->w_expert * read, &u->tpd)
+	w_bytes = moe ? rl_div(sg->w_fixed + sg->w_expert * read, &u->tpd)
 	                 : sg->w_dense;
 	/* weights resident in SRAM are read from it, not from HBM: the
 	** stage's resident dense bytes, and the resident share of the experts
@@ -224,7 +228,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	** two are not overlapped) */
 	if (RL_UNLIKELY(sram)) {
 		sram_b = sg->w_res +
-		         (u->moe ? rl_div(sg->w_expert * read, &u->tpd) *
+		         (moe ? rl_div(sg->w_expert * read, &u->tpd) *
 		                       sg->res_expert
 		                 : 0.0);
 		w_bytes -= sram_b;
@@ -237,7 +241,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	** number >= +0 (M > 0 rows of FLOPs >= 0), so x + 0 is x, bit for bit;
 	** a ternary's +0 would be added all the same) */
 	t_gemm_compute = gemm_time(c, gemm_flops, M, c->per_pe_gemm);
-	if (u->moe)
+	if (moe)
 		t_gemm_compute +=
 		    gemm_time(c, expert_flops, expert_rows, c->per_pe_expert);
 	if (RL_LIKELY(head_flops > 0))
@@ -245,7 +249,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		    gemm_time(c, head_flops, head_tokens, c->per_pe_head);
 	/* (without experts, expert_flops is +0 and head_flops a number >=
 	** +0: head_flops + 0 is head_flops, not added) */
-	gemm_flops += u->moe ? head_flops + expert_flops : head_flops;
+	gemm_flops += moe ? head_flops + expert_flops : head_flops;
 	/* (the resident weights' SRAM time added where there are any: bytes
 	** >= 0 at a bandwidth > 0 are >= +0, and x + 0 is x) */
 	t_gemm_memory = (w_bytes + act_bytes) * u->per_bw;
@@ -298,7 +302,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		t_comm = sg->ar_layers * one;
 		link = sg->ar_layers * comm_bytes;
 	}
-	if (RL_UNLIKELY(u->multi_ep)) {
+	if (RL_UNLIKELY(rare && u->multi_ep)) {
 		double kd = rl_div(M * u->a2a_copies * m->hidden, &u->tpd);
 		double b1, b2;
 		double Lm = Ls * u->moe_share; /* the stage's MoE layers */
@@ -306,13 +310,13 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		                rl_link_time(&u->a2a, kd * u->cb, &b2));
 		link += Lm * (b1 + b2);
 	}
-	if (RL_UNLIKELY(sg->logits_gather) && head_tokens > 0) {
+	if (RL_UNLIKELY(rare && sg->logits_gather) && head_tokens > 0) {
 		/* each rank's slice of the vocabulary gathered onto all */
 		double b;
 		t_comm += rl_link_time(&u->lg, head_tokens * m->vocab * 4.0, &b);
 		link += b;
 	}
-	if (RL_UNLIKELY(sg->has_send)) {
+	if (RL_UNLIKELY(rare && sg->has_send)) {
 		double b;
 		t_comm += rl_link_time(&u->p2p,
 		                       rl_div(M * m->hidden * u->cb, &u->tpd), &b);
@@ -329,7 +333,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	             pf->seq_overhead_s *
 	                 (n_dec +
 	                  (RL_LIKELY(p > 0) ? rl_fmax(1.0, p_isl) : 0.0));
-	if (RL_UNLIKELY(u->request_add))
+	if (RL_UNLIKELY(rare && u->request_add))
 		t_overhead += RL_UNLIKELY(u->request_on)
 		                  ? pf->request_overhead_s * p / c->isl
 		                  : 0.0;
@@ -351,12 +355,13 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	** (rest >= t_comm), so t_comm - 0 x under is t_comm exactly, a
 	** negative under's -0 taken from a t_comm < 0 too: the iteration's
 	** time need not wait for the share, nor for the product) */
-	if (RL_LIKELY(u->overlap_none && fabs(t_comm) < HUGE_VAL &&
+	if (RL_LIKELY((!rare || u->overlap_none) && fabs(t_comm) < HUGE_VAL &&
 	              rest >= 0)) {
 		t_comm_exposed = t_comm;
 	} else {
 		double under = rl_fmin(t_comm, rest);
-		t_comm_exposed = u->overlap_none && under >= 0 && under < HUGE_VAL
+		t_comm_exposed = (!rare || u->overlap_none) && under >= 0 &&
+		                         under < HUGE_VAL
 		                     ? t_comm
 		                     : t_comm - pf->comm_overlap * under;
 	}
@@ -419,7 +424,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	it->link_bytes = link;
 	/* one score per head per key: 4 x head_dim FLOPs of attention each */
 	it->attn_scores =
-	    RL_UNLIKELY(u->scores_mla)
+	    RL_UNLIKELY(rare && u->scores_mla)
 	        ? rl_div(sg->lf * u->sh.attn_scores_per_ctx *
 	                     (n_dec * c->ctx_decode + p * c->ctx_prefill),
 	                 &u->tpd)
@@ -526,19 +531,19 @@ static double pipeline_round(const eval_ctx *c, double m, double n_dec,
 	/* one of them is copied to *it: no stray bytes in their padding */
 	memset(&a, 0, sizeof a);
 	memset(&b, 0, sizeof b);
-	iter_cost(c, &u->first, n_dec, p, p_isl, chunks, u->sram_on, kv_used, &a);
-	iter_cost(c, &u->last, n_dec, p, p_isl, chunks, u->sram_on, kv_used, &b);
+	iter_cost(c, &u->first, n_dec, p, p_isl, chunks, 1, kv_used, &a);
+	iter_cost(c, &u->last, n_dec, p, p_isl, chunks, 1, kv_used, &b);
 	*it = a.time_s >= b.time_s ? a : b;
 	if (m >= u->pp)
 		return m * it->time_s; /* full: no stage waits */
 	/* the bubble: one micro-batch passes every stage in turn */
 	trav = a.time_s + b.time_s;
 	if (u->n_mid_hi > 0) {
-		iter_cost(c, &u->hi, n_dec, p, p_isl, chunks, u->sram_on, kv_used, &mid);
+		iter_cost(c, &u->hi, n_dec, p, p_isl, chunks, 1, kv_used, &mid);
 		trav += u->n_mid_hi * mid.time_s;
 	}
 	if (u->n_mid_lo > 0) {
-		iter_cost(c, &u->lo, n_dec, p, p_isl, chunks, u->sram_on, kv_used, &mid);
+		iter_cost(c, &u->lo, n_dec, p, p_isl, chunks, 1, kv_used, &mid);
 		trav += u->n_mid_lo * mid.time_s;
 	}
 	return rl_pipeline_round(m, it->time_s, trav);
@@ -555,7 +560,7 @@ stage_round(const eval_ctx *c, double m, double n_dec, double p, double p_isl,
 	if (RL_UNLIKELY(c->u->multi_pp))
 		return pipeline_round(c, m, n_dec, p, p_isl, chunks, kv_used, it);
 	/* (one test of the flag, each branch with its own constant) */
-	if (RL_UNLIKELY(c->u->sram_on))
+	if (RL_UNLIKELY(c->u->rare))
 		iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 1, kv_used, it);
 	else
 		iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 0, kv_used, it);

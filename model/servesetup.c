@@ -658,6 +658,9 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 	u->held_bytes = r->weights_bytes_per_chip;
 	if (u->sram_on)
 		sram_memory_of(cfg, u, mem_layer, mem_embed, mem_head);
+	u->rare = u->multi_pp || u->sram_on || u->moe || u->multi_ep ||
+	          u->request_add || u->scores_mla || !u->overlap_none ||
+	          u->one.logits_gather || u->one.has_send;
 	u->chips = chips;
 	u->per_chips = 1 / chips;
 	u->replicas = rl_scen_dp(s);

@@ -142,6 +142,12 @@ typedef struct {
 	int multi_tp, multi_ep, multi_pp;
 	int mh_on, graphs_off, request_on, overlap_none, host_overlap_on;
 	int scores_mla;
+	int rare;                /* pp > 1, or one stage with any of: resident
+	                         ** weights (sram_on), experts (moe), ep > 1,
+	                         ** request_add, the MLA scores, an overlap of
+	                         ** the all-reduces (not overlap_none), a logits
+	                         ** gather or a send: the iteration tests each
+	                         ** (engine.c), else none */
 	int request_add;         /* request_on, or iter_overhead_s -0: an
 	                         ** iteration's overhead takes its request
 	                         ** term, + 0 without one (engine.c: where the
