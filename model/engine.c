@@ -167,7 +167,8 @@ static inline double gemm_time(const eval_ctx *c, double flops, double tokens,
 ** or 0 where the caller has found u->rare clear (stage_round), a constant
 ** either way: with 0, none of the features it stands for is there
 ** (resident weights, experts, ep, a logits gather, a send, a request
-** term, the MLA scores, an overlap of the all-reduces), and the iteration
+** term, the MLA scores, an overlap of the all-reduces, a stage but the one
+** of pp = 1, which has the head and the embedding), and the iteration
 ** carries no test of them nor any of their terms (their tests and zeros
 ** cost 16 instructions an evaluation for the resident weights alone). */
 static inline RL_ALWAYS_INLINE void
@@ -202,7 +203,9 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	/* the layers' GEMMs have M rows, the LM head's head_tokens, at the
 	** head's own precision */
 	gemm_flops = M * sg->body_row;
-	head_flops = sg->has_head ? head_tokens * u->head_row : 0.0;
+	/* (without rare, sg is the one stage: it has the head and the
+	** embedding) */
+	head_flops = !rare || sg->has_head ? head_tokens * u->head_row : 0.0;
 	/* a routed expert's GEMMs get only the tokens routed to it: a chip's
 	** experts serve the M tokens of each of the ep replicas that pool
 	** them, ep M k rows over the experts those tokens touch, and the chip
@@ -234,7 +237,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		w_bytes -= sram_b;
 		t_sram = sram_b * u->per_sram_bw;
 	}
-	if (sg->has_embed) /* embedding rows looked up */
+	if (!rare || sg->has_embed) /* embedding rows looked up */
 		w_bytes += M * u->embed_row;
 	act_bytes = M * sg->act_row;
 	/* (a term that would be +0 is not added: the layers' time is a
