@@ -168,7 +168,8 @@ static inline double gemm_time(const eval_ctx *c, double flops, double tokens,
 ** either way: with 0, none of the features it stands for is there
 ** (resident weights, experts, ep, a logits gather, a send, a request
 ** term, the MLA scores, an overlap of the all-reduces, a stage but the one
-** of pp = 1, which has the head and the embedding), and the iteration
+** of pp = 1, which has the head and the embedding, an all-reduce at tp > 1
+** without a collective or a bandwidth or with a divisor), and the iteration
 ** carries no test of them nor any of their terms (their tests and zeros
 ** cost 16 instructions an evaluation for the resident weights alone). */
 static inline RL_ALWAYS_INLINE void
@@ -301,7 +302,11 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	}
 
 	if (RL_LIKELY(u->multi_tp)) {
-		double one = rl_link_time(&u->ar, M * u->ar_row, &comm_bytes);
+		/* (without rare, the all-reduce has a collective, no divisor
+		** and a bandwidth) */
+		double one =
+		    rare ? rl_link_time(&u->ar, M * u->ar_row, &comm_bytes)
+		         : rl_link_time_plain(&u->ar, M * u->ar_row, &comm_bytes);
 		t_comm = sg->ar_layers * one;
 		link = sg->ar_layers * comm_bytes;
 	}

@@ -73,4 +73,20 @@ static inline double rl_link_time(const rl_link_cost *lc, double bytes,
 	return lc->fixed_s + (RL_LIKELY(lc->bw_on) ? wire * lc->per_Bps : 0.0);
 }
 
+/* rl_link_time of a cost the caller knows to have a collective (not
+** none), no divisor (div_on clear) and a bandwidth (bw_on set): the same
+** result without those three tests. */
+static inline double rl_link_time_plain(const rl_link_cost *lc, double bytes,
+                                        double *link_bytes)
+{
+	double wire;
+	if (RL_UNLIKELY(bytes <= 0)) {
+		*link_bytes = 0;
+		return 0.0;
+	}
+	wire = bytes * lc->mul;
+	*link_bytes = wire;
+	return lc->fixed_s + wire * lc->per_Bps;
+}
+
 #endif

@@ -146,7 +146,9 @@ typedef struct {
 	                         ** weights (sram_on), experts (moe), ep > 1,
 	                         ** request_add, the MLA scores, an overlap of
 	                         ** the all-reduces (not overlap_none), a logits
-	                         ** gather or a send: the iteration tests each
+	                         ** gather or a send, an all-reduce at tp > 1
+	                         ** without a collective or a bandwidth or with
+	                         ** a divisor: the iteration tests each
 	                         ** (engine.c), else none */
 	int request_add;         /* request_on, or iter_overhead_s -0: an
 	                         ** iteration's overhead takes its request
