@@ -358,13 +358,13 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		                         &a_mem);
 		rest = t_gemm_fixed + g_max + a_max + t_elementwise;
 	}
-	/* (with no overlap, +0, a finite t_comm and rest >= 0: the share
+	/* (with no overlap, +0, 0 <= t_comm < inf and rest >= 0: the share
 	** under, rl_fmin(t_comm, rest), is rest (finite: < t_comm) or t_comm
-	** (rest >= t_comm), so t_comm - 0 x under is t_comm exactly, a
-	** negative under's -0 taken from a t_comm < 0 too: the iteration's
-	** time need not wait for the share, nor for the product) */
-	if (RL_LIKELY((!rare || u->overlap_none) && fabs(t_comm) < HUGE_VAL &&
-	              rest >= 0)) {
+	** (rest >= t_comm), a number >= 0 and finite, so t_comm - 0 x under
+	** is t_comm exactly: the iteration's time need not wait for the
+	** share, nor for the product) */
+	if (RL_LIKELY((!rare || u->overlap_none) && t_comm >= 0 &&
+	              t_comm < HUGE_VAL && rest >= 0)) {
 		t_comm_exposed = t_comm;
 	} else {
 		double under = rl_fmin(t_comm, rest);
