@@ -408,15 +408,18 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	} else {
 		/* (power_of_result writes the power and clock fields) */
 		double tdp = pw->chip.tdp_w, s_pre = 1, s_dec = 1;
+		int over_pre, over_dec; /* a phase over the TDP at full clock */
 		int tdp_on = RL_LIKELY(pc != NULL) ? pc->tdp_on : tdp > 0;
 		int sram = RL_LIKELY(pc != NULL) ? pc->sram_on
 		                                 : rl_sram_resident_on(&pw->chip);
 		prec = pc ? pc->prec : rl_matrix_prec(&pw->scen);
 		power_of_result(pw, prec, 1, 1, pc ? &pc->full : NULL, sram, r);
-		if (RL_UNLIKELY(tdp_on &&
-		                (r->power_prefill_w > tdp ||
-		                 (r->decode_iters_per_s > 0 &&
-		                  r->power_decode_w > tdp)))) {
+		over_pre = tdp_on && r->power_prefill_w > tdp;
+		over_dec = tdp_on && r->decode_iters_per_s > 0 &&
+		           r->power_decode_w > tdp;
+		/* (without a phase over the TDP, both clocks stay 1: nothing
+		** below changes r) */
+		if (RL_UNLIKELY(over_pre || over_dec)) {
 			/* the clock fit costs one phase many times: a cache of
 			** this design and request for it (the same results),
 			** the caller's served again to keep the request it
@@ -429,25 +432,26 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 			if (rl_serve_bare_req(cfg, cache, 1.0, 1.0, 1, &once) !=
 			    RL_OK)
 				return fail_internal(r); /* it served just now */
-		}
-		if (RL_UNLIKELY(tdp_on && r->power_prefill_w > tdp))
-			s_pre = fit_tdp(cfg, pw, cache, PH_PREFILL, prec, tdp,
-			                r->power_prefill_w, pc ? &pc->full : NULL);
-		if (RL_UNLIKELY(tdp_on && r->decode_iters_per_s > 0 &&
-		                r->power_decode_w > tdp))
-			s_dec = fit_tdp(cfg, pw, cache, PH_DECODE, prec, tdp,
-			                r->power_decode_w, pc ? &pc->full : NULL);
-		if (RL_UNLIKELY(s_pre <= 0 || s_dec <= 0)) {
-			/* no clock fits the TDP: full clock, flagged */
-			r->violations |= RL_V_POWER;
-		} else if (RL_UNLIKELY(s_pre < 1 || s_dec < 1)) {
-			rc = rl_serve_cached(cfg, cache, s_pre, s_dec, r);
-			if (rc != RL_OK)
-				return rc;
-			r->violations = violations;
-			power_of_result(pw, prec, s_pre, s_dec,
-			                pc ? &pc->full : NULL, sram, r);
-			r->power_limited = 1;
+			if (over_pre)
+				s_pre = fit_tdp(cfg, pw, cache, PH_PREFILL, prec,
+				                tdp, r->power_prefill_w,
+				                pc ? &pc->full : NULL);
+			if (over_dec)
+				s_dec = fit_tdp(cfg, pw, cache, PH_DECODE, prec,
+				                tdp, r->power_decode_w,
+				                pc ? &pc->full : NULL);
+			if (s_pre <= 0 || s_dec <= 0) {
+				/* no clock fits the TDP: full clock, flagged */
+				r->violations |= RL_V_POWER;
+			} else if (s_pre < 1 || s_dec < 1) {
+				rc = rl_serve_cached(cfg, cache, s_pre, s_dec, r);
+				if (rc != RL_OK)
+					return rc;
+				r->violations = violations;
+				power_of_result(pw, prec, s_pre, s_dec,
+				                pc ? &pc->full : NULL, sram, r);
+				r->power_limited = 1;
+			}
 		}
 	}
 
