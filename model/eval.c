@@ -290,15 +290,19 @@ static inline RL_ALWAYS_INLINE void
 usd_pair_kept(const rl_cost *c, const rl_power_cost_memo *pc, rl_result *r)
 {
 	double e, spm, power_w = r->power_w, output_tps = r->output_tps;
-	r->usd_per_mtok_cost = r->usd_per_mtok_price = NAN;
-	if (!(isfinite(power_w) && output_tps > 0 && pc->years_ok))
+	if (!(isfinite(power_w) && output_tps > 0 && pc->years_ok)) {
+		r->usd_per_mtok_cost = r->usd_per_mtok_price = NAN;
 		return;
+	}
 	e = rl_usd_energy_per_s(c, pc->chips, power_w);
 	spm = rl_s_per_mtok(output_tps);
-	if (RL_LIKELY(pc->cost_ok))
-		r->usd_per_mtok_cost = rl_usd_with_hw(pc->hw_cost, e, spm);
-	if (RL_LIKELY(pc->price_ok))
-		r->usd_per_mtok_price = rl_usd_with_hw(pc->hw_price, e, spm);
+	/* (each written once) */
+	r->usd_per_mtok_cost = RL_LIKELY(pc->cost_ok)
+	                           ? rl_usd_with_hw(pc->hw_cost, e, spm)
+	                           : NAN;
+	r->usd_per_mtok_price = RL_LIKELY(pc->price_ok)
+	                            ? rl_usd_with_hw(pc->hw_price, e, spm)
+	                            : NAN;
 }
 
 /* A chip's price as the results give it: NAN where the preset has none. */
