@@ -171,18 +171,22 @@ static inline double gemm_time(const eval_ctx *c, double flops, double tokens,
 ** of pp = 1, which has the head and the embedding, an all-reduce at tp > 1
 ** without a collective or a bandwidth or with a divisor), and the iteration
 ** carries no test of them nor any of their terms (their tests and zeros
-** cost 16 instructions an evaluation for the resident weights alone). */
+** cost 16 instructions an evaluation for the resident weights alone).
+** dec, a constant too: 1 for a decode-only iteration, p and p_isl +0 and
+** n_dec > 0 (the callers test it), whose tokens n_dec + 0 are n_dec, bit
+** for bit, and > 0: neither the sum nor the tests of it are worked out. */
 static inline RL_ALWAYS_INLINE void
 iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
-          double p_isl, double chunks, int rare, double kv_used,
-          rl_iter *it)
+          double p_isl, double chunks, int rare, int dec,
+          double kv_used, rl_iter *it)
 {
 	const rl_config *cfg = c->cfg;
 	const rl_serve_setup *u = c->u;
 	const rl_model *m = &cfg->model;
 	const rl_profile *pf = &cfg->prof;
 	const int sram = rare && u->sram_on, moe = rare && u->moe;
-	double M = n_dec + p, Ls = sg->layers, head_tokens = n_dec + p_isl;
+	double M = dec ? n_dec : n_dec + p, Ls = sg->layers;
+	double head_tokens = dec ? n_dec : n_dec + p_isl;
 	double gemm_flops, w_bytes, act_bytes, attn_flops, attn_bytes, el_bytes;
 	double comm_bytes = 0, link = 0, t_comp_part, t_mem_part, head_flops;
 	double expert_flops = 0, expert_rows = 1, read = 0, t_comm = 0;
@@ -196,7 +200,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	double g_comp, g_mem, a_comp, a_mem;
 	int bound;
 
-	if (M <= 0) {
+	if (!dec && M <= 0) {
 		memset(it, 0, sizeof *it);
 		it->tokens = M;
 		return;
@@ -270,7 +274,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	** sampling passes over them logits_passes times on every rank alike
 	** (each rank holds them whole after the gather: not split over tp),
 	** memory-bound like the elementwise kernels */
-	if (sg->logits_passes && head_tokens > 0)
+	if (sg->logits_passes && (dec || head_tokens > 0))
 		el_bytes += head_tokens * u->logit_row;
 	t_elementwise = el_bytes * u->per_bw;
 
@@ -339,8 +343,9 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	t_overhead = (p > 0 || u->graphs_off
 	                  ? sg->overhead_s : pf->iter_overhead_s) +
 	             pf->seq_overhead_s *
-	                 (n_dec +
-	                  (RL_LIKELY(p > 0) ? rl_fmax(1.0, p_isl) : 0.0));
+	                 (dec ? n_dec
+	                      : n_dec + (RL_LIKELY(p > 0) ? rl_fmax(1.0, p_isl)
+	                                                  : 0.0));
 	if (RL_UNLIKELY(rare && u->request_add))
 		t_overhead += RL_UNLIKELY(u->request_on)
 		                  ? pf->request_overhead_s * p / c->isl
@@ -539,19 +544,19 @@ static double pipeline_round(const eval_ctx *c, double m, double n_dec,
 	/* one of them is copied to *it: no stray bytes in their padding */
 	memset(&a, 0, sizeof a);
 	memset(&b, 0, sizeof b);
-	iter_cost(c, &u->first, n_dec, p, p_isl, chunks, 1, kv_used, &a);
-	iter_cost(c, &u->last, n_dec, p, p_isl, chunks, 1, kv_used, &b);
+	iter_cost(c, &u->first, n_dec, p, p_isl, chunks, 1, 0, kv_used, &a);
+	iter_cost(c, &u->last, n_dec, p, p_isl, chunks, 1, 0, kv_used, &b);
 	*it = a.time_s >= b.time_s ? a : b;
 	if (m >= u->pp)
 		return m * it->time_s; /* full: no stage waits */
 	/* the bubble: one micro-batch passes every stage in turn */
 	trav = a.time_s + b.time_s;
 	if (u->n_mid_hi > 0) {
-		iter_cost(c, &u->hi, n_dec, p, p_isl, chunks, 1, kv_used, &mid);
+		iter_cost(c, &u->hi, n_dec, p, p_isl, chunks, 1, 0, kv_used, &mid);
 		trav += u->n_mid_hi * mid.time_s;
 	}
 	if (u->n_mid_lo > 0) {
-		iter_cost(c, &u->lo, n_dec, p, p_isl, chunks, 1, kv_used, &mid);
+		iter_cost(c, &u->lo, n_dec, p, p_isl, chunks, 1, 0, kv_used, &mid);
 		trav += u->n_mid_lo * mid.time_s;
 	}
 	return rl_pipeline_round(m, it->time_s, trav);
@@ -560,18 +565,21 @@ static double pipeline_round(const eval_ctx *c, double m, double n_dec,
 /* One kind of iteration (prefill-carrying or decode-only) on the pipeline:
 ** the slowest stage's cost in *it, and the round a micro-batch takes with m
 ** in flight (rl_pipeline_round).  Inline (with iter_cost in it, the
-** compiler would otherwise call it). */
+** compiler would otherwise call it).  dec: iter_cost's, a constant (1: p
+** and p_isl +0, n_dec > 0). */
 static inline RL_ALWAYS_INLINE double
 stage_round(const eval_ctx *c, double m, double n_dec, double p, double p_isl,
-            double chunks, double kv_used, rl_iter *it)
+            double chunks, int dec, double kv_used, rl_iter *it)
 {
 	if (RL_UNLIKELY(c->u->multi_pp))
 		return pipeline_round(c, m, n_dec, p, p_isl, chunks, kv_used, it);
 	/* (one test of the flag, each branch with its own constant) */
 	if (RL_UNLIKELY(c->u->rare))
-		iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 1, kv_used, it);
+		iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 1, dec, kv_used,
+		          it);
 	else
-		iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 0, kv_used, it);
+		iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 0, dec, kv_used,
+		          it);
 	return it->time_s;
 }
 
@@ -864,14 +872,14 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	q_isl = q * per_isl;
 	clock_peaks(c, s_dec);
 	if (n_dec > 0)
-		R_dec = stage_round(c, mb, n_dec, 0, 0, k, kv_used, &r->decode);
+		R_dec = stage_round(c, mb, n_dec, 0, 0, k, 1, kv_used, &r->decode);
 	else
 		memset(&r->decode, 0, sizeof r->decode);
 
 	/* the prefill-carrying iteration */
 	if (s_dec != s_pre) /* (the same clock: the same peaks) */
 		clock_peaks(c, s_pre);
-	R_pre = stage_round(c, mb, n_dec, q, q_isl, k, kv_used, &r->prefill);
+	R_pre = stage_round(c, mb, n_dec, q, q_isl, k, 0, kv_used, &r->prefill);
 	T_avg = f * R_pre + (1 - f) * R_dec;
 	/* (the iterations per second first: power's chain to USD per token,
 	** which the evaluation waits on, goes on from them, and of the
@@ -992,10 +1000,11 @@ int rl_serve_phase_served(const rl_config *cfg, const rl_eval_cache *cache,
 	ctx.ctx_prefill = rq->ctx_prefill;
 	clock_peaks(&ctx, s);
 	if (phase == 0)
-		stage_round(&ctx, rq->mb, rq->n_dec, rq->q, rq->q_isl, rq->k,
+		stage_round(&ctx, rq->mb, rq->n_dec, rq->q, rq->q_isl, rq->k, 0,
 		            rq->kv_used, it);
 	else if (rq->n_dec > 0)
-		stage_round(&ctx, rq->mb, rq->n_dec, 0, 0, rq->k, rq->kv_used, it);
+		stage_round(&ctx, rq->mb, rq->n_dec, 0, 0, rq->k, 1, rq->kv_used,
+		            it);
 	else
 		memset(it, 0, sizeof *it);
 	return RL_OK;
