@@ -256,6 +256,48 @@ static void test_comm_overlap(void **state)
 	assert_true(r.ttft_s > comm * 1.005);
 }
 
+/* The iteration's two forms give the same bits (engine.c, iter_cost's
+** rare): a comm_overlap of -0 is not "none" (servesetup.c: overlap_none
+** wants +0), so the iteration takes its general form, testing every rare
+** feature, and works out t_comm - (-0 x under) = t_comm + 0 = t_comm (a
+** t_comm > 0, under >= 0 finite); an iter_overhead_s of -0 (request_add:
+** a sum that could be -0) adds the request term's +0 to a sum that is +0
+** or more, +0 where it is 0.  The set-up of test_comm_overlap with a decode
+** (osl 128, no batch cap), through rl_serve and a cache alike. */
+static void test_rare_form_same_bits(void **state)
+{
+	rl_config c, d;
+	rl_result a, b;
+	rl_eval_cache ka, kb;
+	int which;
+	(void)state;
+	slow_link_tp2(&c);
+	c.scen.osl = 128;
+	c.scen.batch = 0;
+	for (which = 0; which < 2; which++) {
+		d = c;
+		if (which == 0)
+			d.prof.comm_overlap = -0.0;
+		else
+			d.prof.iter_overhead_s = -0.0;
+		memset(&a, 0, sizeof a);
+		memset(&b, 0, sizeof b);
+		assert_int_equal(rl_serve(&c, &a), RL_OK);
+		assert_int_equal(rl_serve(&d, &b), RL_OK);
+		assert_true(a.prefill.t_comm > 0 && a.decode.t_comm > 0);
+		assert_memory_equal(&a, &b, sizeof a);
+		ka.valid = kb.valid = 0;
+		memset(&a, 0, sizeof a);
+		memset(&b, 0, sizeof b);
+		assert_int_equal(rl_eval_cached(&c, &ka, &a), RL_OK);
+		assert_int_equal(rl_eval_cached(&d, &kb, &b), RL_OK);
+		assert_memory_equal(&a, &b, sizeof a);
+		/* (the two forms were taken) */
+		assert_int_equal(ka.setup.rare, 0);
+		assert_int_equal(kb.setup.rare, 1);
+	}
+}
+
 /* Attention and MLP side by side (model.parallel_attn_mlp, GPT-J and
 ** Falcon): both outputs are partial sums of the same residual, added
 ** before one all-reduce per layer instead of one each.  The set-up of
@@ -1964,6 +2006,7 @@ int main(void)
 	    cmocka_unit_test(test_decode_batch1_is_weights_over_bandwidth),
 	    cmocka_unit_test(test_prefill_is_flops_over_peak),
 	    cmocka_unit_test(test_comm_overlap),
+	    cmocka_unit_test(test_rare_form_same_bits),
 	    cmocka_unit_test(test_host_overlap),
 	    cmocka_unit_test(test_parallel_block_one_allreduce),
 	    cmocka_unit_test(test_token_budget_caps_decode),
