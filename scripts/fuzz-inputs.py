@@ -85,6 +85,38 @@ mutated from real files, one target at a time (--targets):
                 2 naming the table and column), never printed as 0; so
                 must a tornado or distribution plot whose claim_tornado
                 or claim_mc_samples rows hold such a cell
+  sram          the SRAM-only path (aab1436): eval, curve, map and area
+                with chip.sram_hbm_copy, chip.sram_resident_share,
+                hbm_gb and hbm_tbps 0 (or design.hbm_stacks 0 on
+                sohu-design) and their neighbours at ends, past them and
+                tokens, by --set, in a chip INI, as sweep axes, and a
+                mutated sweeps/sohu-sram-only.ini: a served point's
+                figures are finite, KV used within capacity, memory left
+                not below 0, no HBM byte or MBU without HBM, and keeping
+                the HBM copy never holds more KV than not
+  legacydb      claim --db and validate --db into an unmarked older file
+                (application_id 0) or one of another id or version, its
+                tables given the right names and the wrong columns, views,
+                other tables, claim_v1_runs in the way, a file that is not
+                SQLite, or one another connection holds locked: a failed
+                write leaves the bytes as they were, a locked file is exit
+                2, a written one is marked version 2 with version 2's
+                tables and report reads it
+  sigint        sweep of a 3000-point spec with a [filter], whole or a
+                shard, SIGINT after a random delay (twice at times), at
+                times a resume of the last run with points deleted: exit
+                130 with its note (or 0, or killed before the handler),
+                the rows stored are an uninterrupted run's below next_idx,
+                and a resume ends with the uninterrupted run's rows
+  sections      a section header given twice (the same, blanks or a
+                comment after it; names of 127 bytes, UTF-8, controls,
+                brackets) in a chip, model, profile, scenario, sweep spec,
+                claim config, claims file or uncertainty file: exit 2
+                naming the file and line; stderr UTF-8 without controls
+  strict        validate --strict --measurements with unknown chip, model
+                and version names (invalid UTF-8, escapes, 300 bytes,
+                quotes, shell text): stdout and stderr UTF-8 without
+                controls, nothing run
 Mutations: byte flips, tokens inserted (nan, inf, -0, 1e309, NUL, invalid
 UTF-8, CR, BOM, quotes, ';', "'", a 10k-long run), spans deleted or repeated,
 fields replaced, lines spliced from another file or deleted, CRLF line ends.
@@ -209,6 +241,7 @@ class Fuzzer:
                      if f.endswith(".ini")]
         self.make_dbs()
         self.params = json.loads(self.rl("params", "--json").stdout)["params"]
+        self.sig_prev = self.sram_ref = self.legacy_lock = None
 
     def rl(self, *argv, cwd=None, timeout=None, env=None):
         return subprocess.run([self.a.bin, *argv], cwd=cwd or self.work,
@@ -723,7 +756,21 @@ class Fuzzer:
                    ("a100-sxm", "llama3-8b", "trtllm-0.15", "fp16"),
                    ("h100-sxm", "deepseek-r1", "ideal", "fp8"),
                    ("sohu", "llama3-70b", "etched-claim", "fp8"),
-                   ("sohu-design", "llama3-8b", "ideal", "fp8")]
+                   ("sohu-design", "llama3-8b", "ideal", "fp8"),
+                   # the SRAM path (aab1436): weights resident, no HBM copy,
+                   # with HBM and without
+                   ("h100-sxm", "llama3-8b", "trtllm-0.15", "fp8",
+                    {"chip.sram_resident_share": "1", "chip.sram_tbps": "30",
+                     "chip.sram_mb": "20000", "chip.sram_hbm_copy": "false"}),
+                   ("h100-sxm", "llama3-8b", "trtllm-0.15", "fp8",
+                    {"chip.sram_resident_share": "1", "chip.sram_tbps": "30",
+                     "chip.sram_mb": "60000", "chip.sram_hbm_copy": "false",
+                     "chip.hbm_gb": "0", "chip.hbm_tbps": "0"}),
+                   ("sohu-design", "llama3-8b", "etched-claim", "fp8",
+                    {"design.hbm_stacks": "0", "design.frac_sram": "0.5",
+                     "design.frac_mac": "0.1", "scenario.pp": "8",
+                     "chip.sram_resident_share": "1",
+                     "chip.sram_hbm_copy": "false"})]
 
     def cache_values(self, p):
         """Two or three distinct values of parameter p, in its range."""
@@ -746,12 +793,20 @@ class Fuzzer:
                 break
         return out if len(out) >= 2 else None
 
+    def cache_extra(self, base, axes):
+        """A base's further sets (its 5th item) less those an axis sweeps."""
+        names = {k for k, _ in axes}
+        return {k: v for k, v in (base[4] if len(base) > 4 else {}).items()
+                if k not in names}
+
     def cache_spec(self, axes, base):
-        chip, model, prof, prec = base
+        chip, model, prof, prec = base[:4]
         t = (f"[meta]\nname = cache\n[base]\nchip = {chip}\nmodel = {model}"
              f"\nprofile = {prof}\nset = scenario.precision={prec}\n"
              f"set = scenario.osl={self.cache_osl}\n"
-             "set = scenario.chips=16\n[axes]\n")
+             "set = scenario.chips=16\n" +
+             "".join(f"set = {k}={v}\n" for k, v in
+                     self.cache_extra(base, axes).items()) + "[axes]\n")
         t += "".join(f"{k} = {', '.join(v)}\n" for k, v in axes)
         return t + "[outputs]\nkeep = all\n"
 
@@ -775,6 +830,15 @@ class Fuzzer:
         self.cache_osl = r.choice(["1", "128", "1000"])
         isl = ("scenario.isl", r.sample(["1", "128", "2048", "20000"], 2))
         self.cache_base = r.choice(self.CACHE_BASES)
+        if len(self.cache_base) > 4 and r.random() < 0.6:
+            # the SRAM path's own parameters swept through the cache
+            for name, vals in r.sample([
+                    ("chip.sram_hbm_copy", ["false", "true"]),
+                    ("chip.sram_resident_share", ["0", "0.5", "1"]),
+                    ("profile.kv_fraction", ["0.5", "0.9"]),
+                    ("scenario.pp", ["1", "2", "8"])], r.randint(1, 2)):
+                if name not in [k for k, _ in axes]:
+                    axes.append((name, vals))
         self.cache_axes = axes + [isl]
         self.put("c1.ini", self.cache_spec(self.cache_axes,
                                            self.cache_base).encode())
@@ -817,13 +881,14 @@ class Fuzzer:
                     return [f"cached {c} = {v!r}, not {b[key][c]!r} without "
                             f"the cache at {dict(key)}"]
         key = self.rng.choice(list(a))
-        chip, model, prof, prec = self.cache_base
+        chip, model, prof, prec = self.cache_base[:4]
         ev = ["eval", "--json", "--chip", chip, "--model", model,
               "--profile", prof]
         # the point's values replace the base's (eval refuses one
         # parameter set twice; an axis may be scenario.precision or .chips)
         sets = {"scenario.precision": prec, "scenario.osl": self.cache_osl,
                 "scenario.chips": "16"}
+        sets.update(self.cache_extra(self.cache_base, self.cache_axes))
         sets.update(dict(key))
         for k, v in sets.items():
             ev += ["--set", f"{k}={v}"]
@@ -1387,6 +1452,530 @@ class Fuzzer:
         con.commit()
         con.close()
 
+    # ---- the SRAM-only path (chip.sram_hbm_copy, KV in SRAM, no HBM)
+    SRAM_SETS = {
+        "chip.sram_hbm_copy": ["false", "true", "no", "yes", "0", "1", "0.5",
+                               "nan", "", "False", "-0", "2"],
+        "chip.sram_resident_share": ["0", "1", "0.5", "1e-9", "1.0001",
+                                     "-0", "nan", "0.02"],
+        "chip.hbm_gb": ["0", "-0", "1e-9", "0.5", "8", "80", "-1", "inf"],
+        "chip.hbm_tbps": ["0", "-0", "1e-9", "3.35", "nan"],
+        "chip.sram_mb": ["0", "50", "9000", "10030", "20000", "60000",
+                         "1e6", "1e6000"],
+        "chip.sram_tbps": ["0", "1e-6", "30", "1e4", "-1"],
+        "profile.kv_fraction": ["0.001", "1", "0.5"],
+        "profile.runtime_reserved_gb": ["0", "2", "1e3"],
+        "scenario.pp": ["1", "2", "3", "8", "16"],
+        "scenario.tp": ["1", "2", "8"],
+        "scenario.isl": ["1", "128", "20000"],
+        "scenario.batch": ["1", "64", "4096"],
+    }
+    SRAM_DESIGN = {"design.hbm_stacks": ["0", "1", "0.5", "-0"],
+                   "design.frac_sram": ["0.02", "0.5", "0.58", "0.9"],
+                   "design.frac_mac": ["0.02", "0.1", "0.3"],
+                   "design.sram_b_per_clk_per_kb": ["0.25", "1", "0"]}
+
+    def t_sram(self):
+        """eval, curve, map, area and sweep on the SRAM path of aab1436:
+        chip.sram_hbm_copy and its neighbours by --set, in a chip INI, as
+        sweep axes, and a mutated sweeps/sohu-sram-only.ini."""
+        r = self.rng
+        self.sram_ref = None
+        by_design = r.random() < 0.35
+        chip = "sohu-design" if by_design else r.choice(
+            ["h100-sxm", "h100-sxm", "sohu", "b200", "l40s"])
+        sets = {"chip.sram_resident_share": "1",
+                "chip.sram_hbm_copy": "false"}
+        if not by_design:
+            sets.update({"chip.hbm_gb": "0", "chip.hbm_tbps": "0",
+                         "chip.sram_tbps": "30",
+                         "chip.sram_mb": r.choice(["20000", "60000"])})
+        else:
+            sets.update({"design.hbm_stacks": "0", "design.frac_sram": "0.5",
+                         "design.frac_mac": "0.1"})
+        table = dict(self.SRAM_SETS, **(self.SRAM_DESIGN if by_design
+                                        else {}))
+        for _ in range(r.randint(0, 4)):
+            k = r.choice(list(table))
+            sets[k] = r.choice(table[k])
+            if r.random() < 0.05:
+                sets[k] = r.choice(TOKENS).decode("utf-8",
+                                                  "surrogateescape")
+        sets = {k: v.replace("\x00", "") for k, v in sets.items()}
+        model = r.choice(["llama3-8b", "llama3-8b", "mixtral-8x7b",
+                          "gpt-j-6b", "llama3-70b", "deepseek-r1"])
+        how = r.randrange(10)
+        if how == 0:  # sohu-sram-only.ini mutated
+            src = os.path.join(ROOT, "sweeps", "sohu-sram-only.ini")
+            data = open(src, "rb").read().replace(
+                b"0.02:0.58:0.04", b"0.02:0.58:0.14")
+            self.put("s.ini", mutate(r, data, [
+                f"set = {k}={v}".encode("utf-8", "surrogateescape")
+                for k, v in sets.items()] + [
+                b"chip.sram_hbm_copy = false, true",
+                b"chip.sram_resident_share = 0, 0.5, 1"]))
+            self.rm("s.db")
+            return ["sweep", "s.ini", "--db", "s.db"]
+        if how == 1:  # a sweep whose axes go over the copy and the HBM
+            base = "".join(f"set = {k}={v}\n" for k, v in sets.items()
+                           if k not in ("chip.sram_hbm_copy",))
+            axes = r.choice([
+                "chip.sram_hbm_copy = false, true\n",
+                "chip.sram_hbm_copy = true, false, true\n",
+                "chip.sram_hbm_copy = 0, 1\n",
+                "chip.sram_hbm_copy = false, " + r.choice(
+                    ["nan", "0.5", "", "x", "\u00e9"]) + "\n",
+                "chip.sram_hbm_copy = false, true\nchip.hbm_gb = 0, 80\n"
+                "chip.hbm_tbps = 0, 3.35\n",
+                "chip.sram_hbm_copy = false, true\n"
+                "chip.sram_resident_share = 0, 0.5, 1\n"])
+            if by_design and r.random() < 0.5:
+                axes += "design.hbm_stacks = 0, 1, 5\n"
+            self.put("s.ini", (
+                f"[meta]\nname = sr\n[base]\nchip = {chip}\n"
+                f"model = {model}\nset = scenario.precision=fp8\n" + base +
+                f"[axes]\n{axes}[sampling]\nmethod = grid\n"
+            ).encode("utf-8", "surrogateescape"))
+            self.rm("s.db")
+            return ["sweep", "s.ini", "--db", "s.db"]
+        if how == 2 and not by_design:  # the chip INI carries the keys
+            src = open(os.path.join(DATA, "chips", chip + ".ini"),
+                       "rb").read()
+            extra = "".join(f"{k.split('.')[1]} = {v}\n"
+                            for k, v in sets.items()
+                            if k.startswith("chip.")).encode(
+                                "utf-8", "surrogateescape")
+            data = src.replace(b"[chip]\n", b"[chip]\n" + extra, 1)
+            if r.random() < 0.5:
+                data = mutate(r, data, extra.split(b"\n"))
+            self.put("p.ini", data)
+            argv = ["eval", "--chip", "p.ini", "--model", model,
+                    "--precision", "fp8"]
+            return argv + ["--json"] * (r.random() < 0.7)
+        cmd = r.choice(["eval", "eval", "eval", "curve", "map", "area"])
+        argv = [cmd, "--chip", chip]
+        if cmd != "area":
+            argv += ["--model", model, "--precision", "fp8", "--profile",
+                     r.choice(["etched-claim", "trtllm-0.15", "ideal"])]
+        if cmd == "map":
+            argv += ["--chips", r.choice(["1", "8", "16"])]
+            sets.pop("scenario.tp", None)
+            sets.pop("scenario.pp", None)
+        if cmd == "area":
+            sets = {k: v for k, v in sets.items()
+                    if not k.startswith(("scenario.", "profile."))}
+        for k, v in sets.items():
+            argv += ["--set", f"{k}={v}"]
+        argv += ["--json"] * (r.random() < 0.7)
+        if cmd == "eval" and "--json" in argv:
+            # the same with the copy kept: its capacity may not be more
+            self.sram_ref = [a if a != "chip.sram_hbm_copy=false" else
+                             "chip.sram_hbm_copy=true" for a in argv]
+        return argv
+
+    def sram_check(self, argv, p):
+        """A served point's figures are finite and add up: KV used within
+        capacity, memory left not below 0, a chip without HBM moves no HBM
+        byte (MBU 0); keeping the HBM copy never holds more KV."""
+        why = []
+        if p.returncode != 0 or "--json" not in argv or argv[0] != "eval":
+            if p.returncode == 0 and re.search(rb"\b(nan|inf)\b", p.stdout,
+                                               re.I):
+                why.append("nan or inf printed")
+            return why
+        try:
+            d = json.loads(p.stdout.decode("utf-8"),
+                           parse_constant=lambda c: 1 / 0)
+        except Exception:  # noqa: BLE001 (judge says so)
+            return why
+        m, rt = d["memory"], d["rates"]
+        if not m["kv_used_bytes"] <= m["kv_capacity_bytes"] * (1 + 1e-12):
+            why.append("KV used over capacity")
+        if m["free_bytes"] < -1e-6 * max(1.0, m["kv_capacity_bytes"]):
+            why.append(f"free_bytes {m['free_bytes']} below 0")
+        if not d["throughput"]["output_tokens_per_s"] > 0:
+            why.append("served with no throughput")
+        sets = dict(a.split("=", 1) for a in argv if "=" in a and "." in a)
+        nohbm = (sets.get("chip.hbm_gb") in ("0", "-0") and
+                 sets.get("chip.hbm_tbps") in ("0", "-0") and
+                 "sohu-design" not in argv) or (
+                 "sohu-design" in argv and
+                 sets.get("design.hbm_stacks") in ("0", "-0"))
+        if nohbm and (rt["hbm_bytes_per_s_per_chip"] != 0 or
+                      d["utilization"]["mbu"] != 0):
+            why.append("no HBM yet HBM bytes or MBU")
+        if self.sram_ref:
+            q = self.rl(*self.sram_ref)
+            if q.returncode == 0:
+                e = json.loads(q.stdout.decode("utf-8"))
+                if e["memory"]["kv_capacity_bytes"] > \
+                        m["kv_capacity_bytes"] * (1 + 1e-12):
+                    why.append("the HBM copy kept holds more KV than "
+                               "without it")
+        return why
+
+    # ---- the claim and validation databases' legacy upgrade (b1c0168)
+    def t_legacydb(self):
+        """claim --db and validate --db into hostile files: an unmarked
+        older file (application_id 0) with the claim_ and validation
+        tables, some of them given the right names and the wrong columns,
+        a wrong application_id or version, a file that is not SQLite, one
+        another connection holds locked."""
+        r = self.rng
+        self.rm("d.db", "d.db-wal", "d.db-shm", "d.db-journal")
+        self.legacy_lock = None
+        self.legacy_desc = []
+        kind = r.randrange(10)
+        if kind == 0:  # not SQLite: text, bytes, a cut header, empty
+            self.put("d.db", r.choice([
+                b"", b"SQLite format 3\x00", b"id,x\n1,2\n",
+                b"SQLite format 3\x00" + bytes(r.randrange(256)
+                                               for _ in range(200)),
+                open(os.path.join(self.seeds, "claim.db"), "rb").read()[
+                    :r.choice([100, 512, 4096, 5000])]]))
+        else:
+            shutil.copy(os.path.join(self.seeds, "claim.db"),
+                        self.path("d.db"))
+            con = sqlite3.connect(self.path("d.db"))
+            app, ver = r.choice([(0, 0), (0, 0), (0, 0), (0, 1), (0, 2),
+                                 (0x524c434c, 1), (0x524c434c, 3),
+                                 (0x524c5357, 2), (1, 0), (-1, 0)])
+            if r.random() < 0.7:
+                for t in ("claim_mc_summary", "claim_tornado_sides"):
+                    con.execute(f'DROP TABLE IF EXISTS "{t}"')
+            for _ in range(r.randint(0, 3)):
+                t = r.choice(["claim_runs", "claim_sides", "claim_mc",
+                              "claim_v1_runs", "claim_mc_summary",
+                              "validation", "validation_runs",
+                              "claim_tornado"])
+                op = r.randrange(6)
+                self.legacy_desc.append(f"{t} {op}")
+                try:
+                    if op == 0:  # the right name, the wrong columns
+                        con.execute(f'DROP TABLE IF EXISTS "{t}"')
+                        con.execute(f'CREATE TABLE "{t}"(x, "y z" TEXT)')
+                        con.execute(f'INSERT INTO "{t}" VALUES(?, ?)',
+                                    (r.choice(SQL_VALUES),
+                                     r.choice(SQL_VALUES)))
+                    elif op == 1:  # the right columns, no types, text in
+                        cols = [c[1] for c in con.execute(
+                            f'PRAGMA table_info("{t}")')]
+                        if cols:
+                            con.execute(f'CREATE TABLE tmp AS SELECT * FROM '
+                                        f'"{t}"')
+                            con.execute(f'DROP TABLE "{t}"')
+                            con.execute(f'ALTER TABLE tmp RENAME TO "{t}"')
+                            con.execute(f'UPDATE "{t}" SET "{cols[0]}" = ?',
+                                        (r.choice(SQL_VALUES),))
+                    elif op == 2:  # a view of the name
+                        con.execute(f'DROP TABLE IF EXISTS "{t}"')
+                        con.execute(f'CREATE VIEW "{t}" AS SELECT 1 AS id')
+                    elif op == 3:  # a table of a name not ours
+                        con.execute(r.choice([
+                            "CREATE TABLE other(x)", "CREATE TABLE claim(x)",
+                            "CREATE TABLE validation_x(x)",
+                            "CREATE TABLE \"claim_\u00e9\"(x)",
+                            "CREATE INDEX ix ON claim_runs(id)"]))
+                    elif op == 4:  # claim_v1_runs in the way
+                        con.execute("CREATE TABLE IF NOT EXISTS claim_v1_runs"
+                                    "(run_id TEXT CHECK (run_id > 'z'))")
+                    else:
+                        con.execute(f'DROP TABLE IF EXISTS "{t}"')
+                except sqlite3.Error:
+                    pass
+            self.legacy_desc.append(f"app {app} version {ver}")
+            con.execute(f"PRAGMA application_id = {app}")
+            con.execute(f"PRAGMA user_version = {ver}")
+            con.commit()
+            con.close()
+        self.legacy_before = open(self.path("d.db"), "rb").read()
+        if kind and r.random() < 0.15:  # another writer holds it
+            # (after the read above: closing any descriptor of the file
+            # lets go of this process's POSIX locks on it, SQLite's too)
+            self.legacy_lock = sqlite3.connect(self.path("d.db"),
+                                               isolation_level=None)
+            self.legacy_lock.execute(r.choice(["BEGIN IMMEDIATE",
+                                               "BEGIN EXCLUSIVE"]))
+        if r.random() < 0.25:
+            return ["validate", "--db", "d.db"]
+        return ["claim", "--samples", "0", "--no-design", "--db", "d.db"]
+
+    def legacydb_check(self, argv, p):
+        """A refused or failed write leaves the file's bytes as they were;
+        a locked file is exit 2 saying so; a write that succeeds leaves it
+        marked, version 2, with version 2's tables, and report reads it."""
+        why = []
+        locked = self.legacy_lock is not None
+        if locked:
+            self.legacy_lock.execute("ROLLBACK")
+            self.legacy_lock.close()
+            self.legacy_lock = None
+            if p.returncode != 2 or b"locked" not in p.stderr and \
+                    b"left unchanged" not in p.stderr:
+                why.append(f"locked by another writer: exit {p.returncode} "
+                           f"({', '.join(self.legacy_desc)})")
+        after = open(self.path("d.db"), "rb").read() if os.path.exists(
+            self.path("d.db")) else None
+        if p.returncode != 0 and after != self.legacy_before:
+            why.append("a failed write changed the file")
+        if p.returncode == 0:
+            con = sqlite3.connect(self.path("d.db"))
+            app = con.execute("PRAGMA application_id").fetchone()[0]
+            ver = con.execute("PRAGMA user_version").fetchone()[0]
+            names = {n for (n,) in con.execute(
+                "SELECT name FROM sqlite_master")}
+            con.close()
+            if (app, ver) != (0x524c434c, 2):
+                why.append(f"written, marked {app:#x} version {ver}")
+            if not {"claim_mc_summary", "claim_tornado_sides",
+                    "claim_runs"} <= names:
+                why.append("written without version 2's tables")
+            q = self.rl("report", "--db", "d.db", "--out", "r.md")
+            if q.returncode not in (0, 2) or SAN.search(q.stderr):
+                why.append(f"report of the upgraded file: exit "
+                           f"{q.returncode}")
+            self.rm("r.md")
+        return why
+
+    # ---- the sweep's SIGINT stop and resume (7d2bfd6)
+    def sigint_ref(self):
+        """tiny2.ini (llama3-8b over batch and HBM, a filter that drops
+        some points) swept whole and by shard, uninterrupted: the rows
+        every interrupted and resumed run must end with."""
+        if getattr(self, "sig_refs", None):
+            return
+        s = self.seeds
+        with open(os.path.join(s, "big.ini"), "w") as f:
+            f.write("[meta]\nname = big\n[base]\nchip = h100-sxm\n"
+                    "model = llama3-8b\nprofile = ideal\n"
+                    "set = scenario.precision=fp8\n[axes]\n"
+                    "scenario.batch = 1:1000:1\n"
+                    "chip.hbm_tbps = 1, 2, 3\n[sampling]\nmethod = grid\n"
+                    "[filter]\nkeep = throughput.output_tokens_per_s >= "
+                    "3000\n")
+        self.sig_refs = {}
+        for shard in (None, "0/3", "2/3"):
+            db = os.path.join(s, f"big{shard or ''}.db".replace("/", "_"))
+            if os.path.exists(db):
+                os.remove(db)
+            self.rl("sweep", "big.ini", "--db", db,
+                    *(["--shard", shard] if shard else []), cwd=s)
+            self.sig_refs[shard] = self.sig_rows(db)
+
+    @staticmethod
+    def sig_rows(db):
+        con = sqlite3.connect(db)
+        rows = con.execute("SELECT idx, status, scenario_batch, "
+                           "chip_hbm_tbps, throughput_output_tokens_per_s "
+                           "FROM points ORDER BY idx").fetchall()
+        con.close()
+        return rows
+
+    def sigint_run(self, argv):
+        """Run the sweep, SIGINT after a random delay (twice at times);
+        the check resumes it."""
+        import signal
+        r = self.rng
+        env = dict(os.environ, ROOFLAB_SWEEP_BATCH_SLEEP_MS=str(
+            r.choice([0, 1, 5, 20])))
+        q = subprocess.Popen([self.a.bin, *argv], cwd=self.work, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             preexec_fn=lambda: signal.signal(
+                                 signal.SIGINT, signal.SIG_DFL))
+        time.sleep(r.choice([0, 0.01, 0.05, 0.1, 0.2, 0.4, 0.8]) *
+                   r.random())
+        q.send_signal(signal.SIGINT)
+        if r.random() < 0.1:
+            time.sleep(0.005 * r.random())
+            if q.poll() is None:
+                q.send_signal(signal.SIGINT)
+        out, err = q.communicate(timeout=self.a.timeout)
+        return subprocess.CompletedProcess(argv, q.returncode, out, err)
+
+    def t_sigint(self):
+        r = self.rng
+        self.sigint_ref()
+        shard = r.choice([None, None, "0/3", "2/3"])
+        self.sig_shard = shard
+        if r.random() < 0.4 and os.path.exists(self.path("g.db")) and \
+                self.sig_prev == shard:
+            # resume the last one again, with holes cut at times
+            if r.random() < 0.5:
+                con = sqlite3.connect(self.path("g.db"))
+                con.execute("DELETE FROM points WHERE idx IN (SELECT idx "
+                            "FROM points ORDER BY random() LIMIT ?)",
+                            (r.randint(1, 200),))
+                con.commit()
+                con.close()
+            resume = ["--resume"]
+        else:
+            self.rm("g.db", "g.db-journal")
+            resume = []
+        self.sig_prev = shard
+        shutil.copy(os.path.join(self.seeds, "big.ini"), self.path("g.ini"))
+        return ["sweep", "g.ini", "--db", "g.db", "--batch",
+                r.choice(["1", "7", "100", "500"]), "--jobs",
+                r.choice(["1", "2"]), *(["--shard", shard] if shard else []),
+                *resume]
+
+    def sigint_check(self, argv, p):
+        why = []
+        rc = p.returncode
+        ref = self.sig_refs[self.sig_shard]
+        if rc not in (0, 130, -2):
+            return [f"SIGINT: exit {rc}"]
+        if not os.path.exists(self.path("g.db")):
+            return why
+        try:
+            con = sqlite3.connect(self.path("g.db"))
+            run = con.execute("SELECT next_idx, finished FROM runs").fetchall()
+            con.close()
+        except sqlite3.Error:
+            run = []
+        if rc == 130:
+            m = re.search(rb"^rooflab sweep: interrupted: run 1 in g\.db "
+                          rb"stopped at a point boundary, (\d+) points? "
+                          rb"evaluated and (\d+) stored by this run of the "
+                          rb"command, all committed; continue it with: "
+                          rb"rooflab sweep g\.ini --db g\.db( --shard \d/3)? "
+                          rb"--resume --run 1$", p.stderr, re.M)
+            if not m:
+                why.append("SIGINT: exit 130 without the note")
+            if len(run) != 1 or run[0][1] is not None:
+                why.append("SIGINT: the run finished or not one run")
+        if len(run) == 1:
+            nxt = run[0][0]
+            rows = self.sig_rows(self.path("g.db"))
+            want = [x for x in ref if x[0] < nxt]
+            if "--resume" not in argv and rows != want:
+                why.append("SIGINT: stored rows are not the run's below "
+                           "next_idx")
+        # a resume completes it as an uninterrupted run
+        q = self.rl(*[a for a in argv if a != "--resume"], "--resume")
+        if q.returncode == 2 and b"no run" in q.stderr:
+            return why
+        if q.returncode != 0 or SAN.search(q.stderr):
+            why.append(f"SIGINT: the resume exit {q.returncode}: " +
+                       q.stderr.decode("utf-8", "replace")[-200:])
+        elif self.sig_rows(self.path("g.db")) != ref:
+            why.append("SIGINT: resumed rows differ from an uninterrupted "
+                       "run")
+        return why
+
+    # ---- a section given twice, in the five readers (f145bcf)
+    def t_sections(self):
+        r = self.rng
+        name = r.choice([None, "a" * 127, "a" * 126 + "\u00e9", "x y",
+                         "\u00e9\u00e9", "a\x01b", "a\xffb", "[a]", "a]b",
+                         "a" * 200, "\u202e", " a ", "A"])
+        self.sections_env = None
+        kind = r.choice(["chip", "model", "profile", "scenario", "spec",
+                         "config", "claims", "uncertainty"])
+        src = {"chip": os.path.join(DATA, "chips", "h100-sxm.ini"),
+               "model": os.path.join(DATA, "models", "llama3-8b.ini"),
+               "profile": os.path.join(DATA, "profiles", "trtllm-0.15.ini"),
+               "scenario": os.path.join(DATA, "scenarios",
+                                        "etched-bench.ini"),
+               "spec": os.path.join(self.seeds, "tiny.ini"),
+               "claims": os.path.join(DATA, "claims", "etched-2024.ini"),
+               "uncertainty": os.path.join(DATA, "uncertainty", "sohu.ini"),
+               "config": None}[kind]
+        if src:
+            lines = open(src, "rb").read().split(b"\n")
+        else:
+            lines = (b"[claim]\nscenario = etched-bench\nsamples = 20\n"
+                     b"[a]\nchip = h100-sxm\nprofile = trtllm-0.10\n"
+                     b"[b]\nchip = sohu\nprofile = etched-claim\n").split(
+                         b"\n")
+        heads = [i for i, x in enumerate(lines)
+                 if x.strip().startswith(b"[")]
+        if name is None and heads:
+            h = lines[r.choice(heads)].strip()
+        else:
+            h = ("[" + (name or "a") + "]").encode("utf-8",
+                                                  "surrogateescape")
+            lines.insert(r.randrange(len(lines) + 1), h)
+        lines.insert(r.randrange(len(lines) + 1), r.choice(
+            [h, h + b" ", b" " + h, h + b" ; c", h.replace(b"[", b"[ ")]))
+        self.put("t.ini", b"\n".join(lines))
+        if kind in ("chip", "model", "profile", "scenario"):
+            argv = {"chip": "h100-sxm", "model": "llama3-8b"}
+            argv[kind] = "t.ini"
+            return ["eval"] + [x for k, v in argv.items()
+                               for x in (f"--{k}", v)]
+        if kind == "spec":
+            self.rm("s.db")
+            return ["sweep", "t.ini", "--db", "s.db"]
+        if kind == "config":
+            return ["claim", "--config", "t.ini", "--no-design",
+                    "--samples", "0"]
+        if kind == "claims":  # read from $ROOFLAB_DATA/claims
+            dd = os.path.join(self.work, "sdata")
+            if not os.path.isdir(dd):
+                os.makedirs(os.path.join(dd, "claims"))
+                for k in os.listdir(DATA):
+                    if k != "claims":
+                        os.symlink(os.path.join(DATA, k),
+                                   os.path.join(dd, k))
+            shutil.copy(self.path("t.ini"),
+                        os.path.join(dd, "claims", "etched-2024.ini"))
+            self.sections_env = dict(os.environ, ROOFLAB_DATA=dd)
+            return ["claim", "--no-design", "--samples", "0"]
+        return ["claim", "--uncertainty", "t.ini", "--no-design",
+                "--samples", "10"]
+
+    def sections_check(self, argv, p):
+        why = []
+        err = p.stderr
+        if re.search(rb"[\x00-\x08\x0b-\x1f\x7f]", err):
+            why.append("control bytes on stderr")
+        try:
+            err.decode("utf-8")
+        except UnicodeDecodeError:
+            why.append("stderr not UTF-8")
+        if b"given twice" in err:
+            if p.returncode != 2:
+                why.append(f"given twice, exit {p.returncode}")
+            if not re.search(rb"(t|etched-2024)\.ini:\d+", err) and \
+                    not re.search(rb"(t|etched-2024)\.ini.{0,40}line \d+",
+                                  err):
+                why.append("given twice without file and line")
+        return why
+
+    # ---- validate --strict's every-unknown-name lines (3c3265c)
+    def t_strict(self):
+        r = self.rng
+        rows = [x for x in self.csv if b",0.15.0," in x][:3]
+        hdr = self.csv[0].split(b",")
+        ci, mi, vi = hdr.index(b"chip"), hdr.index(b"model"), \
+            hdr.index(b"version")
+        out = []
+        for row in rows:
+            f = row.split(b",")
+            for i in r.sample([ci, mi, vi], r.randint(1, 3)):
+                f[i] = r.choice([b"h100x", b"llama9-70b", b"9.9",
+                                 b"\xff\xfe", b"a\x1b[31mb", b"x" * 300,
+                                 b"\xc3\xa9" * 100, b"\"q\"\"\"", b"",
+                                 b"`touch PW`", b"\xe2\x80\xae"])
+            out.append(b",".join(f))
+        self.put("m.csv", b"\n".join([self.csv[0]] + out) + b"\n")
+        return ["validate", "--measurements", "m.csv", "--strict",
+                *(["--json"] * (r.random() < 0.4))]
+
+    def strict_check(self, argv, p):
+        why = []
+        for name, b in (("stderr", p.stderr), ("stdout", p.stdout)):
+            try:
+                b.decode("utf-8")
+            except UnicodeDecodeError:
+                why.append(f"{name} not UTF-8")
+            if re.search(rb"[\x00-\x08\x0b-\x1f\x7f]", b):
+                why.append(f"control bytes on {name}")
+        if os.path.exists(self.path("PW")):
+            why.append("a name reached the shell")
+            self.rm("PW")
+        return why
+
     # ---- helpers
     def path(self, name):
         return os.path.join(self.work, name)
@@ -1409,7 +1998,9 @@ class Fuzzer:
             m = re.search(rb"runtime error: [^\n]*|ERROR: [^\n]*", err)
             why.append("sanitizer: " + (m.group(0).decode("utf-8", "replace")
                                         [:120] if m else line))
-        if rc < 0:
+        if target == "sigint" and rc in (130, -2):
+            pass  # stopped by the SIGINT sent (sigint_check judges it)
+        elif rc < 0:
             why.append(f"killed by signal {-rc}")
         elif rc not in (0, 1, 2):
             why.append(f"status {rc}")
@@ -1423,7 +2014,7 @@ class Fuzzer:
             msg = err.decode("utf-8", "replace")
             files = [a for a in argv if re.search(r"\.(csv|ini|db)$", a)]
             named = any(f in msg for f in files) or re.search(
-                r"--[a-z]|\bline\b|\b[a-z]+\.[a-z_0-9]+\b|'|=|"
+                r"--[a-z]|\bline\b|\b[a-z]+\.[a-z_0-9]+\b|'|=|\.ini:\d|"
                 r"\b(chip|model|profile|scenario|side)\b", msg)
             if not named:
                 why.append("status 2 names nothing: " + msg.strip()[:120])
@@ -1479,20 +2070,31 @@ class Fuzzer:
                    "solve": self.t_solve, "presets": self.t_presets,
                    "profile": self.t_profile, "cache": self.t_cache,
                    "twice": self.t_twice, "specx": self.t_specx,
-                   "linsum": self.t_linsum, "claimv2": self.t_claimv2}
+                   "linsum": self.t_linsum, "claimv2": self.t_claimv2,
+                   "sram": self.t_sram, "legacydb": self.t_legacydb,
+                   "sigint": self.t_sigint, "sections": self.t_sections,
+                   "strict": self.t_strict}
         checks = {"drops": self.drops_check, "labels": self.labels_check,
                   "presets": self.presets_check, "cache": self.cache_check,
                   "twice": self.twice_check, "specx": self.specx_check,
                   "linsum": self.linsum_check,
-                  "claimv2": self.claimv2_check}
+                  "claimv2": self.claimv2_check,
+                  "sram": self.sram_check, "legacydb": self.legacydb_check,
+                  "sigint": self.sigint_check,
+                  "sections": self.sections_check,
+                  "strict": self.strict_check}
+        # targets that run their command themselves (a signal sent to it)
+        runners = {"sigint": self.sigint_run,
+                   "sections": lambda argv: self.rl(*argv,
+                                                    env=self.sections_env)}
         names = self.a.targets.split(",") if self.a.targets else list(targets)
         stop = time.time() + self.a.seconds
         while time.time() < stop:
             t = self.rng.choice(names)
             argv = targets[t]()
             try:
-                p = self.rl(*argv, env=self.presets_env
-                            if t == "presets" else None)
+                p = runners[t](argv) if t in runners else self.rl(
+                    *argv, env=self.presets_env if t == "presets" else None)
             except subprocess.TimeoutExpired:
                 p = subprocess.CompletedProcess(argv, -999, b"", b"timeout")
                 why = [f"hang over {self.a.timeout} s"]
@@ -1524,7 +2126,8 @@ def main():
     ap.add_argument("--targets", default="",
                     help="measurements,preset,set,spec,db,claim,versions,"
                     "merge,opts,drops,labels,solve,presets,profile,cache,"
-                    "twice,specx,linsum,claimv2 (default all)")
+                    "twice,specx,linsum,claimv2,sram,legacydb,sigint,"
+                    "sections,strict (default all)")
     ap.add_argument("--out", default="/tmp/rooflab-fuzz")
     a = ap.parse_args()
     a.bin = os.path.abspath(a.bin)
