@@ -49,7 +49,9 @@ static void help(FILE *f)
 	      "the experts.  Ranked by output tokens/s of the\nwhole system; "
 	      "mappings outside --ttft-max / --tpot-max (seconds of service "
 	      "time,\nno queueing) rank after those within, and mappings that "
-	      "do not fit in memory\nare listed last, marked.  With targets, "
+	      "do not fit in memory\nare listed last, marked; where none fits, "
+	      "why (at the most split one) and the\nfewest chips of which one "
+	      "does.  With targets, "
 	      "also the mapping with the highest\nthroughput meeting them under "
 	      "Poisson arrivals (the load model of eval --rate),\nwith its rate "
 	      "and concurrency.  Without --profile (or a scenario naming\none) "
@@ -224,6 +226,91 @@ static void targets_out(json_w *w, FILE *f, const load_opts *lo,
 	loadout_search_table(f, lo->t, lo->nt, best);
 }
 
+/* Where no mapping fits (those that fit rank first: e[0] does not): why,
+** in rl_eval's words at the most split of them (the most chips per
+** replica, tp x pp, then ep), and the fewest chips of which a mapping
+** fits (rl_map_fewest_chips; 0 where none up to rl_map_most_chips does). */
+typedef struct {
+	int at; /* the index of the mapping the reason is of; -1: one fits */
+	char reason[256];
+	double fewest;
+	char list[512];
+} map_nofit;
+
+static void why_none_fits(const rl_setup *st, const rl_map_entry *e,
+                          size_t n, map_nofit *nf)
+{
+	rl_config c = st->cfg;
+	rl_result r;
+	size_t i;
+	nf->at = -1;
+	nf->reason[0] = nf->list[0] = '\0';
+	nf->fewest = 0;
+	if (n == 0 || e[0].rc == RL_OK)
+		return;
+	for (i = 0; i < n; i++) {
+		double s = e[i].tp * e[i].pp, b;
+		if (nf->at < 0) {
+			nf->at = (int)i;
+			continue;
+		}
+		b = e[nf->at].tp * e[nf->at].pp;
+		if (s > b || (s == b && e[i].ep > e[nf->at].ep))
+			nf->at = (int)i;
+	}
+	c.scen.tp = e[nf->at].tp;
+	c.scen.pp = e[nf->at].pp;
+	c.scen.ep = e[nf->at].ep;
+	rl_eval(&c, &r);
+	snprintf(nf->reason, sizeof nf->reason, "%s", r.error);
+	nf->fewest = rl_map_fewest_chips(&st->cfg, nf->list, sizeof nf->list);
+}
+
+static void nofit_out(json_w *w, FILE *f, const rl_setup *st,
+                      const rl_map_entry *e, const map_nofit *nf,
+                      double chips)
+{
+	const rl_map_entry *a = nf->at >= 0 ? &e[nf->at] : NULL;
+	char why[sizeof nf->reason];
+	if (w) {
+		if (!a) {
+			json_null(w, "none_fits");
+			return;
+		}
+		json_obj(w, "none_fits");
+		json_num(w, "tp", a->tp);
+		json_num(w, "pp", a->pp);
+		json_num(w, "dp", a->dp);
+		json_num(w, "ep", a->ep);
+		json_str(w, "reason", nf->reason);
+		json_num(w, "fewest_chips", nf->fewest > 0 ? nf->fewest : NAN);
+		json_num(w, "most_chips_searched", rl_map_most_chips(&st->cfg));
+		if (nf->fewest > 0)
+			json_str(w, "fewest_chips_mappings", nf->list);
+		else
+			json_null(w, "fewest_chips_mappings");
+		json_end(w);
+		return;
+	}
+	if (!a)
+		return;
+	fprintf(f, "(no mapping of %g chip%s fits; at the most split, tp %g x "
+	        "pp %g x dp %g: %s)\n", chips, chips == 1 ? "" : "s", a->tp,
+	        a->pp, a->dp,
+	        rl_utf8_cell(nf->reason, 0, 0, why, sizeof why));
+	if (nf->fewest > 0)
+		fprintf(f, "(the fewest chips of which a mapping fits: %g: %s; "
+		        "map --chips %g ranks them)\n", nf->fewest, nf->list,
+		        nf->fewest);
+	else
+		fprintf(f, "(nor does one of any number of chips up to %g, tp and "
+		        "pp at their most: the model's heads x layers%s)\n",
+		        rl_map_most_chips(&st->cfg),
+		        rl_map_most_chips(&st->cfg) < RL_MAP_FEWEST_MAX
+		            ? ""
+		            : ", cut at the search's end");
+}
+
 /* "setup": what every mapping was evaluated on, as eval's JSON names it
 ** (less tp, pp and ep, which map searches), and how the profile was
 ** chosen (profile_chosen, eval's words: profile_settle). */
@@ -375,6 +462,7 @@ int cmd_map(int argc, char **argv)
 	rl_slo_result best;
 	rl_map_entry *e;
 	map_slo *mc;
+	map_nofit nf;
 	char err[1024], profile[RL_NAME_MAX];
 	const char *at;
 	size_t n, legal, i;
@@ -419,6 +507,7 @@ int cmd_map(int argc, char **argv)
 		free(mc);
 		return bad_input("map", err);
 	}
+	why_none_fits(&st, e, n, &nf);
 	targets_unknown(n, mc);
 	memset(&best, 0, sizeof best);
 	if (lo.nt) {
@@ -444,11 +533,13 @@ int cmd_map(int argc, char **argv)
 			entry_json(&w, "best", &e[0], &mc[0], lo.nt > 0, chips);
 		else
 			json_null(&w, "best");
+		nofit_out(&w, NULL, &st, e, &nf, chips);
 		if (lo.nt)
 			targets_out(&w, NULL, &lo, e, bi, near, &best);
 		json_finish(&w);
 	} else {
 		table(stdout, &st, e, n, legal, chips);
+		nofit_out(NULL, stdout, &st, e, &nf, chips);
 		if (lo.nt) {
 			each_under_targets(stdout, &lo, e, mc, n, chips);
 			targets_out(NULL, stdout, &lo, e, bi, near, &best);

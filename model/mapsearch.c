@@ -131,3 +131,26 @@ size_t rl_map_fitting(const rl_config *cfg, char *buf, size_t len)
 	}
 	return k;
 }
+
+double rl_map_most_chips(const rl_config *cfg)
+{
+	const rl_model *m = &cfg->model;
+	double most = m->heads * m->layers * (m->experts > 1 ? m->experts : 1);
+	return most <= RL_MAP_FEWEST_MAX ? floor(most) : RL_MAP_FEWEST_MAX;
+}
+
+double rl_map_fewest_chips(const rl_config *cfg, char *buf, size_t len)
+{
+	rl_config c = *cfg;
+	double most = rl_map_most_chips(cfg), n;
+	if (len)
+		buf[0] = '\0';
+	for (n = floor(rl_scen_chips(&cfg->scen)) + 1; n <= most; n++) {
+		c.scen.chips = n;
+		if (rl_map_fitting(&c, buf, len) > 0)
+			return n;
+	}
+	if (len)
+		buf[0] = '\0';
+	return 0;
+}

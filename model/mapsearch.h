@@ -44,4 +44,17 @@ size_t rl_map_search(const rl_config *cfg, const rl_map_limits *lim,
 ** where buf is full).  Returns how many were written, 0 when none fits. */
 size_t rl_map_fitting(const rl_config *cfg, char *buf, size_t len);
 
+/* The most chips rl_map_fewest_chips tries: the model's heads x layers (x
+** experts for a mixture of experts), tp and pp at their most and an
+** expert per replica, beyond which more chips split nothing further,
+** cut at RL_MAP_FEWEST_MAX (a search per number of chips). */
+#define RL_MAP_FEWEST_MAX 4096.0
+double rl_map_most_chips(const rl_config *cfg);
+
+/* Where no mapping of scenario.chips chips fits: the fewest chips above
+** them, up to rl_map_most_chips, of which a mapping fits, and in buf those
+** mappings (rl_map_fitting's list); 0, buf empty, where none up to it
+** does. */
+double rl_map_fewest_chips(const rl_config *cfg, char *buf, size_t len);
+
 #endif

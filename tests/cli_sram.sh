@@ -81,6 +81,45 @@ expect_out '"kv_capacity_bytes": 465125664,' "KV: the SRAM the weights leave"
 expect_out '"hbm_bytes_per_s_per_chip": 0,' "no HBM traffic"
 expect_out '"mbu": 0$' "MBU 0"
 
+# No mapping of 4 chips fits the 1,164,020,000 bytes of SRAM: the most
+# split, tp 4 x pp 1, holds 8,030,261,248 / 4 = 2,007,565,312 bytes (32 x
+# 218,112,000 of layers, the embedding's 525,336,576, the head's
+# 525,340,672).  5 chips: pp 5's last stage, 6 layers and the head,
+# 1,834,012,672; 6: tp 2 x pp 3's, 10 layers and the head over 2,
+# 1,353,230,336, pp 6's 1,615,900,672; 7: pp 7's, 4 layers and the head,
+# 1,397,788,672: none fits.  8 chips: tp 8 x pp 1 (8,030,261,248 / 8 =
+# 1,003,782,656), tp 4 x pp 2 (16 layers and the head over 4:
+# 1,003,783,168) and tp 2 x pp 4 (8 layers and the head over 2:
+# 1,135,118,336) fit, pp 8 (1,397,788,672) does not: the fewest chips 8
+E4="$(echo "$N" | sed 's/scenario\.pp=8/scenario.pp=4/') --set scenario.tp=1 --set scenario.chips=4"
+expect_exit 2 "no HBM, 4 chips: none fits" -- $E4
+expect_err "no mapping of 4 chips fits; the fewest chips that fit: 8 \(" "eval names the fewest chips that fit"
+for m in "tp 8 x pp 1 x dp 1" "tp 4 x pp 2 x dp 1" "tp 2 x pp 4 x dp 1"; do
+	expect_err "fewest chips that fit: 8 \(.*$m" "eval lists $m"
+done
+if grep -q "tp 1 x pp 8" "$tmpd/err"; then
+	echo "not ok - tp 1 x pp 8 listed, whose last stage does not fit"
+	fails=$((fails + 1))
+else
+	echo "ok - tp 1 x pp 8, whose last stage does not fit, not listed"
+fi
+M4="$RL map --scenario etched-bench --chip sohu-design --model llama3-8b --profile etched-claim --set scenario.batch=64 --set design.frac_mac=0.1 --set design.frac_sram=0.5 --set chip.sram_resident_share=1 --set chip.sram_hbm_copy=false --set design.hbm_stacks=0 --chips 4"
+expect_exit 0 "map, no HBM, 4 chips" -- $M4
+expect_out "^\(no mapping of 4 chips fits; at the most split, tp 4 x pp 1 x dp 1: model does not fit: 2007\.6 MB of weights per chip exceed the 1164\.0 MB of SRAM" "map says why none fits"
+expect_out "^\(the fewest chips of which a mapping fits: 8: .*map --chips 8 ranks them\)$" "map names the fewest chips"
+expect_exit 0 "map --json, no HBM, 4 chips" -- $M4 --json
+expect_out '"best": null' "JSON: no best"
+expect_out '"fewest_chips": 8,' "JSON: the fewest chips"
+expect_out '"reason": "model does not fit: 2007\.6 MB' "JSON: the reason"
+expect_exit 0 "map --json, no HBM, 16 chips" -- $(echo "$M4" | sed 's/--chips 4/--chips 16/') --json
+expect_out '"none_fits": null' "JSON: none_fits null where one fits"
+# A spec-sheet chip without HBM and 1 MB of SRAM: at tp 32 x pp 32 (the
+# model's 32 heads x 32 layers, 1,024 chips) a chip holds a layer's
+# 218,112,000 / 32 = 6,816,000 bytes, more than 1 MB: no number of chips
+# up to 1,024 serves it
+expect_exit 0 "map, 1 MB of SRAM" -- $RL map --chip h100-sxm --model llama3-8b --precision fp8 --chips 8 --profile ideal --set chip.hbm_gb=0 --set chip.hbm_tbps=0 --set chip.sram_mb=1 --set chip.sram_tbps=10 --set chip.sram_resident_share=1 --set chip.sram_hbm_copy=false
+expect_out "^\(nor does one of any number of chips up to 1024, tp and pp at their most: the model's heads x layers\)$" "none up to heads x layers"
+
 # area: the derived bandwidth and what the SRAM buys
 expect_exit 0 "area: sohu by design" -- $RL area --chip sohu-design --set design.frac_sram=0.5 --set design.frac_mac=0.1
 # 1164.02e6 / 1024 x 1.5e9 = 1.70511e15 B/s
