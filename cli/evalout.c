@@ -85,6 +85,40 @@ void evalout_value(char *buf, size_t len, double v, const char *unit)
 	snprintf(buf, len, "%s%s%s", num, unit[0] ? " " : "", unit);
 }
 
+/* A chip without HBM, served from SRAM alone (chip.sram_hbm_copy false,
+** model/servesetup.c): what the engine assumes, said under the table,
+** where the figures alone show an MBU of 0 and a KV cache with no word of
+** which memory holds it.  A chip by design is read as derived. */
+static void no_hbm_note(FILE *f, const rl_setup *st, const rl_result *r)
+{
+	rl_config c;
+	const rl_chip *h;
+	char err[256], w[32], kv[32], cap[32];
+	int viol = 0;
+	if (st->cfg.chip.by_design > 0.5) {
+		if (rl_design_to_spec(&st->cfg, &c, &viol, err, sizeof err) != RL_OK)
+			return;
+		h = &c.chip;
+	} else {
+		h = &st->cfg.chip;
+	}
+	if (h->hbm_bytes != 0 || h->hbm_Bps != 0 ||
+	    !(h->sram_resident_share > 0) || h->sram_hbm_copy != 0)
+		return;
+	evalout_value(w, sizeof w, r->weights_bytes_per_chip / 1e6, "MB");
+	evalout_value(kv, sizeof kv, r->kv_capacity_bytes / 1e6, "MB");
+	evalout_value(cap, sizeof cap,
+	              h->sram_resident_share * h->sram_bytes / 1e6, "MB");
+	fprintf(f, "\n(no HBM: the weights (%s a chip, the fullest stage's), "
+	        "the runtime and the KV cache\n (%s) all in the %s of SRAM "
+	        "that chip.sram_resident_share x sram_mb keeps;\n every byte, "
+	        "activations, KV and logits too, read at chip.sram_tbps, %.1f "
+	        "TB/s, no\n efficiency below 1 (ASSUMPTION); no HBM traffic, "
+	        "MBU 0; a model larger than the SRAM\n needs more pipeline "
+	        "stages (pp) or tp)\n",
+	        w, kv, cap, h->sram_Bps / 1e12);
+}
+
 void evalout_table(FILE *f, const rl_setup *st, const rl_result *r)
 {
 	size_t n, i;
@@ -127,4 +161,5 @@ void evalout_table(FILE *f, const rl_setup *st, const rl_result *r)
 			snprintf(val, sizeof val, "%s", rl_output_text(&t[i], v));
 		fprintf(f, "  %-32s %20s   %s\n", dot + 1, val, t[i].doc);
 	}
+	no_hbm_note(f, st, r);
 }

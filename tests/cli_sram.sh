@@ -80,6 +80,16 @@ expect_exit 0 "no HBM, tp 2 x pp 8: served" -- $N --set scenario.tp=2 --set scen
 expect_out '"kv_capacity_bytes": 465125664,' "KV: the SRAM the weights leave"
 expect_out '"hbm_bytes_per_s_per_chip": 0,' "no HBM traffic"
 expect_out '"mbu": 0$' "MBU 0"
+# the table says what the engine assumes: the 698,894,336 bytes of
+# weights (698.9 MB) and the 465,125,664 of KV (465.1 MB) in the
+# 1,164,020,000 of SRAM, read at its 1705.1 TB/s
+expect_exit 0 "no HBM, tp 2 x pp 8: the table" -- $N --set scenario.tp=2 --set scenario.chips=16
+expect_out "^\(no HBM: the weights \(698\.9 MB a chip, the fullest stage's\), the runtime and the KV cache$" "the note: weights"
+expect_out "^ \(465\.1 MB\) all in the 1164\.0 MB of SRAM that chip\.sram_resident_share x sram_mb keeps;$" "the note: KV and SRAM"
+expect_out "read at chip\.sram_tbps, 1705\.1 TB/s, no$" "the note: the SRAM's bandwidth"
+expect_out "^ needs more pipeline stages \(pp\) or tp\)$" "the note: the fix for a larger model"
+expect_exit 0 "with HBM: the table" -- $S --set chip.sram_resident_share=1 --set chip.sram_hbm_copy=false
+expect_no_out "no HBM" "with HBM: no such note"
 
 # No mapping of 4 chips fits the 1,164,020,000 bytes of SRAM: the most
 # split, tp 4 x pp 1, holds 8,030,261,248 / 4 = 2,007,565,312 bytes (32 x
