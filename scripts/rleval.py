@@ -1,6 +1,7 @@
 """rleval.py: one `rooflab eval` run's output tokens/s for the analysis
-scripts (memory-gap.py, matched-pairs.py), with their exit-status rules:
-eval's refusal (exit 2) is the caller's exit 2, any other failure exit 1.
+scripts (memory-gap.py, matched-pairs.py; decode-gap.py uses parse only),
+with their exit-status rules: eval's refusal (exit 2) is the caller's exit
+2, any other failure exit 1.
 """
 import re
 import subprocess
