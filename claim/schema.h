@@ -17,9 +17,9 @@
 ** the runs it held, which the report reads as version 1 runs, and
 ** user_version 2, in one transaction) */
 #define RL_CLAIM_SCHEMA_VERSION 2
-#define RL_CLAIM_APP_ID 0x524c434c /* "RLCL": PRAGMA application_id */
-
 #include "../config/dbfile.h"
+
+#define RL_CLAIM_APP_ID RL_DB_APP_CLAIM /* "RLCL": PRAGMA application_id */
 
 /* The mark of claim and validation databases (claimdb.c). */
 extern const rl_db_kind claim_db_kind;

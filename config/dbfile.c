@@ -121,8 +121,68 @@ int rl_db_newer_check(sqlite3 *db, const char *path,
 	return RL_OK;
 }
 
-int rl_db_identify(sqlite3 *db, const char *path, const rl_db_kind *k,
-                   int *unmarked, char *err, size_t errlen)
+rl_db_found_kind rl_db_found(sqlite3 *db, const rl_db_kind *const *kinds,
+                             char *buf, size_t len)
+{
+	long long app = 0, objects = 0, kind;
+	if (query_int(db, "PRAGMA application_id", &app) ||
+	    query_int(db, "SELECT count(*) FROM sqlite_master", &objects)) {
+		snprintf(buf, len, "not a rooflab file (not an SQLite database, "
+		         "or a damaged one)");
+		return RL_DB_FOUND_NOT_SQLITE;
+	}
+	/* an unmarked file of an older rooflab: named as of its kind */
+	for (kind = app; !app && objects > 0 && kinds && *kinds; kinds++)
+		if (legacy_only(db, *kinds))
+			kind = (*kinds)->app_id;
+	if (kind == RL_DB_APP_SWEEP) {
+		snprintf(buf, len, "a rooflab sweep database (rooflab sweep and "
+		         "merge write these)");
+		return RL_DB_FOUND_SWEEP;
+	}
+	if (kind == RL_DB_APP_CLAIM) {
+		snprintf(buf, len, "a rooflab claim database (rooflab claim --db "
+		         "and validate --db write these)");
+		return RL_DB_FOUND_CLAIM;
+	}
+	if (app == 0 && objects == 0) {
+		snprintf(buf, len, "an empty SQLite database");
+		return RL_DB_FOUND_EMPTY;
+	}
+	snprintf(buf, len, "not a rooflab file (an SQLite database without "
+	         "rooflab's mark: application_id 0x%llx, %lld %s)",
+	         (unsigned long long)app, objects,
+	         objects == 1 ? "table or index" : "tables and indexes");
+	return RL_DB_FOUND_OTHER;
+}
+
+/* "PATH is WHAT IT IS, not a KIND database; FIX" for a file of another
+** kind than k (rl_db_identify; "PATH is not a rooflab file (...); FIX" for
+** another program's or no SQLite file), FIX for a writer "it was left
+** unchanged: give --db another file (a new one, or a rooflab KIND
+** database)", for a reader "name a rooflab KIND database instead" */
+static void foreign_words(sqlite3 *db, const char *path, const rl_db_kind *k,
+                          int reading, char *err, size_t errlen)
+{
+	char found[200], kind[64], fix[160];
+	rl_db_found_kind f = rl_db_found(db, NULL, found, sizeof found);
+	if (f == RL_DB_FOUND_OTHER || f == RL_DB_FOUND_NOT_SQLITE)
+		kind[0] = 0;
+	else
+		snprintf(kind, sizeof kind, ", not a rooflab %s database", k->what);
+	if (reading)
+		snprintf(fix, sizeof fix, "name a rooflab %s database instead",
+		         k->what);
+	else
+		snprintf(fix, sizeof fix, "it was left unchanged: give --db "
+		         "another file (a new one, or a rooflab %s database)",
+		         k->what);
+	snprintf(err, errlen, "%s is %s%s; %s", path, found, kind, fix);
+}
+
+/* rl_db_identify and rl_db_identify_read: reading 1 for a reader's fix */
+static int identify(sqlite3 *db, const char *path, const rl_db_kind *k,
+                    int reading, int *unmarked, char *err, size_t errlen)
 {
 	long long app = 0, ver = 0, objects = 0;
 	int rc;
@@ -133,8 +193,7 @@ int rl_db_identify(sqlite3 *db, const char *path, const rl_db_kind *k,
 	                    &objects))) {
 		int base = rc & 0xff;
 		if (base == SQLITE_NOTADB || base == SQLITE_CORRUPT)
-			snprintf(err, errlen, "%s is not an SQLite database (or is "
-			         "damaged); it was left unchanged", path);
+			foreign_words(db, path, k, reading, err, errlen);
 		else   /* locked, an I/O error: said as every writer says it */
 			rl_db_error(db, rc, path, err, errlen);
 		return rl_db_exit(rc);
@@ -168,10 +227,20 @@ int rl_db_identify(sqlite3 *db, const char *path, const rl_db_kind *k,
 		                ? 2 : 1;
 		return RL_OK;
 	}
-	snprintf(err, errlen, "%s is not a rooflab %s database "
-	         "(application_id 0x%llx, %lld schema objects); it was left "
-	         "unchanged", path, k->what, (unsigned long long)app, objects);
+	foreign_words(db, path, k, reading, err, errlen);
 	return RL_EINPUT;
+}
+
+int rl_db_identify(sqlite3 *db, const char *path, const rl_db_kind *k,
+                   int *unmarked, char *err, size_t errlen)
+{
+	return identify(db, path, k, 0, unmarked, err, errlen);
+}
+
+int rl_db_identify_read(sqlite3 *db, const char *path, const rl_db_kind *k,
+                        int *unmarked, char *err, size_t errlen)
+{
+	return identify(db, path, k, 1, unmarked, err, errlen);
 }
 
 int rl_db_mark(sqlite3 *db, const rl_db_kind *k)

@@ -39,15 +39,51 @@ typedef struct {
 ** path from one puts its name in front. */
 int rl_db_target_check(const char *path, char *err, size_t errlen);
 
+/* The marks (PRAGMA application_id) of rooflab's two kinds of database,
+** by which any command names a file of the other kind: sweep and merge
+** write sweep databases (sweeps/store.h), claim --db and validate --db
+** claim databases (claim/schema.h). */
+#define RL_DB_APP_SWEEP 0x524c5357 /* "RLSW" */
+#define RL_DB_APP_CLAIM 0x524c434c /* "RLCL" */
+
+/* What a file is, by its mark (rl_db_found). */
+typedef enum {
+	RL_DB_FOUND_EMPTY,      /* an SQLite file of no tables, unmarked */
+	RL_DB_FOUND_SWEEP,      /* marked RL_DB_APP_SWEEP (any version) */
+	RL_DB_FOUND_CLAIM,      /* marked RL_DB_APP_CLAIM (any version) */
+	RL_DB_FOUND_OTHER,      /* SQLite tables without either mark */
+	RL_DB_FOUND_NOT_SQLITE  /* not SQLite, damaged, or unreadable */
+} rl_db_found_kind;
+
+/* What db is, and its name in words into buf (len bytes), for messages
+** (an unmarked file whose tables are all legacy ones of one of kinds, a
+** NULL-ended list or NULL, an older rooflab's, is named as of that kind):
+** "a rooflab sweep database (rooflab sweep and merge write these)", "a
+** rooflab claim database (rooflab claim --db and validate --db write
+** these)", "an empty SQLite database", "not a rooflab file (an SQLite
+** database without rooflab's mark: application_id 0xA, N tables and
+** indexes)", "not a rooflab file (not an SQLite database, or a damaged
+** one)". */
+rl_db_found_kind rl_db_found(sqlite3 *db, const rl_db_kind *const *kinds,
+                             char *buf, size_t len);
+
 /* Which file this is: RL_OK when ours (right version), with *unmarked 1
 ** when it is empty or an older unmarked one of ours of a kind that
 ** upgrades none (to be marked), 2 when an older version the kind upgrades
 ** in place (k->upgrade_from; to be upgraded, then marked), an unmarked
 ** one of ours too (its tables the oldest); else
 ** RL_EINPUT (foreign, other version, not SQLite, damaged) or RL_EINTERNAL
-** with a message. */
+** with a message.  A file of another kind is named with rl_db_found's
+** words and the fix: "PATH is a rooflab sweep database (...), not a claim
+** database; it was left unchanged: give --db another file (a new one, or
+** a claim database)" (every writer takes its file with --db). */
 int rl_db_identify(sqlite3 *db, const char *path, const rl_db_kind *k,
                    int *unmarked, char *err, size_t errlen);
+
+/* rl_db_identify for a reader (export --db, merge's parts), whose fix is
+** "name a rooflab KIND database instead" (no new file holds runs). */
+int rl_db_identify_read(sqlite3 *db, const char *path, const rl_db_kind *k,
+                        int *unmarked, char *err, size_t errlen);
 
 /* Refuse a file that a later rooflab wrote: where db's application_id is
 ** one of kinds' (a NULL-ended list) and its user_version newer than that

@@ -57,8 +57,9 @@ int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_step(st) == SQLITE_ROW ? SQLITE_OK : SQLITE_ERROR;
 	if (rc != SQLITE_OK) {
-		snprintf(err, errlen, "%s: not a rooflab database (%s)", path,
-		         *db ? sqlite3_errmsg(*db) : "cannot open");
+		snprintf(err, errlen, "%s is not a rooflab file (%s); name a "
+		         "database that rooflab claim, validate or sweep wrote",
+		         path, *db ? sqlite3_errmsg(*db) : "cannot open");
 		sqlite3_finalize(st);
 		sqlite3_close(*db);
 		*db = NULL;
@@ -301,28 +302,14 @@ static int find_run(sqlite3 *db, const char *path, const char *table,
 	return rc;
 }
 
-/* 1 when the database is marked as a sweep's (PRAGMA application_id,
-** sweeps/store.h), 0 otherwise or when that cannot be read. */
-static int is_sweep_db(sqlite3 *db)
-{
-	sqlite3_stmt *st;
-	int id = 0;
-	if (sqlite3_prepare_v2(db, "PRAGMA application_id", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return 0;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return id == RL_SWEEP_APP_ID;
-}
-
 /* The message of find_run's *why 1 or 2; RL_EINPUT, or pdb_unread's
 ** status and message when the ids of the runs there cannot be read. */
 static int no_run(sqlite3 *db, const char *table, int why, long want,
                   const char *what, const char *cmd, const char *dbpath,
                   char *err, size_t errlen)
 {
-	char ids[256];
+	char ids[256], found[200];
+	rl_db_found_kind kind;
 	if (why == 2) {
 		int rc = run_ids(db, dbpath, table, ids, sizeof ids, err, errlen);
 		if (rc != RL_OK)
@@ -332,13 +319,17 @@ static int no_run(sqlite3 *db, const char *table, int why, long want,
 	if (why == 2) {
 		snprintf(err, errlen, "%s: no %s run with id %ld (runs: %s)",
 		         dbpath, what, want, ids);
-	} else if (is_sweep_db(db)) {
+	} else if ((kind = rl_db_found(db, newer_kinds, found, sizeof found)) ==
+	               RL_DB_FOUND_SWEEP ||
+	           kind == RL_DB_FOUND_OTHER) {
 		/* "make one with: rooflab claim --db SWEEP.db" sent the user to a
-		** command that refuses a sweep's file */
-		snprintf(err, errlen, "%s is a sweep database (rooflab sweep), "
-		         "which holds no %s run and in which %s writes none: make "
-		         "one in a file of its own (%s --db FILE) and name this one "
-		         "with --sweeps (rooflab report)", dbpath, what, cmd, cmd);
+		** command that refuses a sweep's file, or another program's */
+		snprintf(err, errlen, "%s is %s, which holds no %s run and in "
+		         "which %s writes none: make one in a file of its own (%s "
+		         "--db FILE) and give --db that file%s", dbpath, found, what,
+		         cmd, cmd, kind == RL_DB_FOUND_SWEEP
+		                       ? " (and this one to rooflab report --sweeps)"
+		                       : "");
 	} else {
 		snprintf(err, errlen, "%s has no %s run; make one with: %s --db %s",
 		         dbpath, what, cmd, dbpath);
@@ -422,8 +413,19 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 	if ((rc = pdb_has(db, dbpath, "results", &has, err, errlen)))
 		return rc;
 	if (!has) {
-		snprintf(err, errlen, "%s has no sweep results; make them with: "
-		         "rooflab sweep SPEC --db %s", dbpath, dbpath);
+		char found[200];
+		rl_db_found_kind kind =
+		    rl_db_found(db, newer_kinds, found, sizeof found);
+		/* "make them with: rooflab sweep SPEC --db CLAIM.db" sent the
+		** user to a command that refuses a claim's file */
+		if (kind == RL_DB_FOUND_CLAIM || kind == RL_DB_FOUND_OTHER)
+			snprintf(err, errlen, "%s is %s, which holds no sweep results "
+			         "and in which rooflab sweep writes none: make them in a "
+			         "file of their own (rooflab sweep SPEC --db FILE) and give "
+			         "--db that file", dbpath, found);
+		else
+			snprintf(err, errlen, "%s has no sweep results; make them with: "
+			         "rooflab sweep SPEC --db %s", dbpath, dbpath);
 		return RL_EINPUT;
 	}
 	for (i = 0; i < 2; i++) {

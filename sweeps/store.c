@@ -102,7 +102,10 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 		return RL_EINPUT;
 	}
 	sqlite3_busy_timeout(db, busy_ms);
-	rc = rl_db_identify(db, path, &rl_sweep_db_kind, &unmarked, err, errlen);
+	rc = readonly ? rl_db_identify_read(db, path, &rl_sweep_db_kind,
+	                                    &unmarked, err, errlen)
+	              : rl_db_identify(db, path, &rl_sweep_db_kind, &unmarked,
+	                               err, errlen);
 	if (!rc && unmarked && readonly) {
 		snprintf(err, errlen, "%s holds no sweep runs", path);
 		rc = RL_EINPUT;

@@ -34,7 +34,7 @@
 #include "../config/dbfile.h"
 #include "spec.h"
 
-#define RL_SWEEP_APP_ID 0x524c5357 /* "RLSW" */
+#define RL_SWEEP_APP_ID RL_DB_APP_SWEEP /* "RLSW" (dbfile.h) */
 #define RL_SWEEP_SCHEMA_VERSION 1
 
 /* The mark of sweep databases (dbfile.h), for the readers' checks. */

@@ -223,7 +223,7 @@ sqlite3 foreign.db "CREATE TABLE notes(t TEXT); INSERT INTO notes VALUES('mine')
 sum=$(cksum <foreign.db)
 expect_exit 2 "claim refuses another program's database" -- "$RL" claim \
 	--samples 0 --no-design --db foreign.db
-expect_err "not a rooflab claim database" "claim says whose file it is not"
+expect_err "foreign\.db is not a rooflab file \(an SQLite database without rooflab.s mark: application_id 0x0, 1 table or index\); it was left unchanged: give --db another file \(a new one, or a rooflab claim database\)$" "claim says what the file is and the fix"
 expect_exit 2 "validate refuses another program's database" -- "$RL" \
 	validate --db foreign.db
 expect_exit 2 "claim refuses a sweep database" -- "$RL" claim --samples 0 \

@@ -490,10 +490,56 @@ EOF
 expect_exit 0 "a small sweep" -- "$RL" sweep "$tmpd/one.ini" --db "$tmpd/onesweep.db"
 expect_exit 2 "report --db a sweep database" -- "$RL" report --db "$tmpd/onesweep.db" \
 	--out "$tmpd/bad.html"
-expect_err "onesweep\.db is a sweep database \(rooflab sweep\), which holds no claim run and in which rooflab claim writes none: make one in a file of its own \(rooflab claim --db FILE\) and name this one with --sweeps" \
+expect_err "onesweep\.db is a rooflab sweep database \(rooflab sweep and merge write these\), which holds no claim run and in which rooflab claim writes none: make one in a file of its own \(rooflab claim --db FILE\) and give --db that file \(and this one to rooflab report --sweeps\)" \
 	"a sweep database: says what it is and where it goes"
 expect_exit 2 "claim refuses the sweep's file, as the message says" -- "$RL" claim --samples 0 --db "$tmpd/onesweep.db"
 expect_err "not a rooflab claim database" "claim does not write a sweep's file"
+# every command that opens a database names the kind of file it found
+# (by its mark: sweep 'RLSW', claim 'RLCL', or none) and the fix, where
+# claim said 'not a rooflab claim database (application_id 0x524c5357, 7
+# schema objects)'.  A claim file, another program's and a text file.
+"$RL" claim --samples 0 --no-design --db "$tmpd/kind-claim.db" >/dev/null 2>&1
+sqlite3 "$tmpd/kind-other.db" "CREATE TABLE notes(t TEXT)"
+echo "a line of text, no database" >"$tmpd/kind-text.db"
+sweepw="is a rooflab sweep database \(rooflab sweep and merge write these\)"
+claimw="is a rooflab claim database \(rooflab claim --db and validate --db write these\)"
+otherw="is not a rooflab file \(an SQLite database without rooflab's mark: application_id 0x0, 1 table or index\)"
+textw="is not a rooflab file \(not an SQLite database, or a damaged one\)"
+kind_case() { # exit-2 command, then the message it must give
+	want=$1; shift
+	expect_exit 2 "$*" -- "$RL" "$@"
+	expect_err "$want" "$1 names the file's kind and the fix"
+}
+kind_case "onesweep\.db $sweepw, not a rooflab claim database; it was left unchanged: give --db another file \(a new one, or a rooflab claim database\)$" \
+	claim --samples 0 --no-design --db "$tmpd/onesweep.db"
+kind_case "onesweep\.db $sweepw, not a rooflab claim database; it was left unchanged: give --db another file" \
+	validate --db "$tmpd/onesweep.db"
+kind_case "kind-other\.db $otherw; it was left unchanged: give --db another file \(a new one, or a rooflab claim database\)$" \
+	claim --samples 0 --no-design --db "$tmpd/kind-other.db"
+kind_case "kind-text\.db $textw; it was left unchanged: give --db another file \(a new one, or a rooflab claim database\)$" \
+	validate --db "$tmpd/kind-text.db"
+kind_case "kind-claim\.db $claimw, not a rooflab sweep database; it was left unchanged: give --db another file \(a new one, or a rooflab sweep database\)$" \
+	sweep "$tmpd/one.ini" --db "$tmpd/kind-claim.db"
+kind_case "kind-other\.db $otherw; it was left unchanged: give --db another file \(a new one, or a rooflab sweep database\)$" \
+	sweep "$tmpd/one.ini" --db "$tmpd/kind-other.db"
+kind_case "kind-claim\.db $claimw, not a rooflab sweep database; name a rooflab sweep database instead$" \
+	export --db "$tmpd/kind-claim.db" --format csv
+kind_case "kind-text\.db $textw; name a rooflab sweep database instead$" \
+	merge "$tmpd/kind-m.db" "$tmpd/onesweep.db" "$tmpd/kind-text.db"
+kind_case "kind-other\.db $otherw, which holds no claim run and in which rooflab claim writes none: make one in a file of its own \(rooflab claim --db FILE\) and give --db that file$" \
+	report --db "$tmpd/kind-other.db" --out "$tmpd/bad.html"
+kind_case "kind-text\.db is not a rooflab file \(file is not a database\); name a database that rooflab claim, validate or sweep wrote$" \
+	report --db "$tmpd/kind-text.db" --out "$tmpd/bad.html"
+kind_case "onesweep\.db $sweepw, which holds no claim run and in which rooflab claim writes none" \
+	plot tornado --db "$tmpd/onesweep.db" --term dumb
+kind_case "kind-claim\.db $claimw, which holds no sweep results and in which rooflab sweep writes none: make them in a file of their own \(rooflab sweep SPEC --db FILE\) and give --db that file$" \
+	plot heatmap --db "$tmpd/kind-claim.db" --term dumb
+kind_case "kind-other\.db $otherw, which holds no sweep results" \
+	plot pareto --db "$tmpd/kind-other.db" --term dumb
+[ "$(sqlite3 "$tmpd/kind-other.db" "SELECT group_concat(name) FROM sqlite_master; PRAGMA application_id")" = "notes
+0" ] && [ ! -e "$tmpd/kind-m.db" ] &&
+	echo "ok - the refused files are left as they were" ||
+	{ echo "not ok - a refused file changed"; fails=$((fails + 1)); }
 expect_exit 2 "no --db" -- "$RL" report --out "$tmpd/bad.html"
 expect_err "--db FILE is required" "no --db: message"
 expect_err "--db FILE is required: the claim database the report reads \(rooflab claim --db FILE writes one; make demo writes out/claim\.db and its report\)$" \

@@ -1093,7 +1093,7 @@ expect_err "missing --db" "asks for --db"
 q "$d/foreign.db" "CREATE TABLE t(a); INSERT INTO t VALUES(1);"
 before=$(cksum <"$d/foreign.db")
 expect_exit 2 "another tool's database" -- $RL sweep "$d/small.ini" --db "$d/foreign.db"
-expect_err "not a rooflab sweep database.*left unchanged" "refuses a foreign database"
+expect_err "foreign\\.db is not a rooflab file \\(an SQLite database without rooflab.s mark: application_id 0x0, 1 table or index\\); it was left unchanged: give --db another file" "refuses a foreign database, saying what it is and the fix"
 [ "$before" = "$(cksum <"$d/foreign.db")" ] && echo "ok - the foreign database is unchanged" ||
 	{ echo "not ok - the foreign database changed"; fails=$((fails + 1)); }
 cp "$d/full.db" "$d/old.db"

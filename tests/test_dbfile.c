@@ -382,6 +382,131 @@ static void test_legacy_upgrade_with_the_write(void **state)
 	assert_int_equal(one(f, "SELECT count(*) FROM t_old"), 3);
 }
 
+/* What f's file is after sql (run on a fresh file), by rl_db_found: its
+** kind, and its words into buf. */
+static rl_db_found_kind found_after(const fixture *f, const char *sql,
+                                    char *buf, size_t len)
+{
+	sqlite3 *db = NULL;
+	rl_db_found_kind k;
+	unlink(f->path);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	k = rl_db_found(db, NULL, buf, len);
+	sqlite3_close(db);
+	return k;
+}
+
+/* rl_db_found names a file by its mark: the marks are "RLSW" and "RLCL"
+** in ASCII (R 0x52, L 0x4c, S 0x53, W 0x57, C 0x43); a file of one table
+** and no mark, one of a table and an index marked 7, an empty one and a
+** text file are named as such. */
+static void test_found(void **state)
+{
+	fixture *f = *state;
+	char buf[256];
+	FILE *t;
+	sqlite3 *db = NULL;
+	assert_int_equal(RL_DB_APP_SWEEP, 0x52 << 24 | 0x4c << 16 | 0x53 << 8 |
+	                                      0x57);
+	assert_int_equal(RL_DB_APP_CLAIM, 0x52 << 24 | 0x4c << 16 | 0x43 << 8 |
+	                                      0x4c);
+	assert_int_equal(found_after(f, "PRAGMA application_id = 1380733783",
+	                             buf, sizeof buf),
+	                 RL_DB_FOUND_SWEEP);
+	assert_string_equal(buf, "a rooflab sweep database (rooflab sweep and "
+	                         "merge write these)");
+	assert_int_equal(found_after(f, "PRAGMA application_id = 1380729676",
+	                             buf, sizeof buf),
+	                 RL_DB_FOUND_CLAIM);
+	assert_string_equal(buf, "a rooflab claim database (rooflab claim --db "
+	                         "and validate --db write these)");
+	assert_int_equal(found_after(f, "CREATE TABLE t(a)", buf, sizeof buf),
+	                 RL_DB_FOUND_OTHER);
+	assert_string_equal(buf, "not a rooflab file (an SQLite database "
+	                         "without rooflab's mark: application_id 0x0, 1 "
+	                         "table or index)");
+	assert_int_equal(found_after(f, "CREATE TABLE t(a); CREATE INDEX i ON "
+	                             "t(a); PRAGMA application_id = 7",
+	                             buf, sizeof buf),
+	                 RL_DB_FOUND_OTHER);
+	assert_string_equal(buf, "not a rooflab file (an SQLite database "
+	                         "without rooflab's mark: application_id 0x7, 2 "
+	                         "tables and indexes)");
+	/* tables all of a claim kind's legacy prefix, unmarked: an older
+	** rooflab's claim file where that kind is given, else no rooflab's */
+	{
+		static const char *const legacy[] = {"t_", NULL};
+		static const rl_db_kind claimish = {"claim", RL_DB_APP_CLAIM, 2,
+		                                    legacy, 0, NULL};
+		static const rl_db_kind *const kinds[] = {&claimish, NULL};
+		assert_int_equal(found_after(f, "CREATE TABLE t_old(x)", buf,
+		                             sizeof buf),
+		                 RL_DB_FOUND_OTHER);
+		assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+		assert_int_equal(rl_db_found(db, kinds, buf, sizeof buf),
+		                 RL_DB_FOUND_CLAIM);
+		sqlite3_close(db);
+		db = NULL;
+	}
+	assert_int_equal(found_after(f, "VACUUM", buf, sizeof buf),
+	                 RL_DB_FOUND_EMPTY);
+	assert_string_equal(buf, "an empty SQLite database");
+	unlink(f->path);
+	assert_non_null(t = fopen(f->path, "w"));
+	fputs("not a database, a line of text long enough for a header\n", t);
+	fclose(t);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(rl_db_found(db, NULL, buf, sizeof buf),
+	                 RL_DB_FOUND_NOT_SQLITE);
+	assert_string_equal(buf, "not a rooflab file (not an SQLite database, "
+	                         "or a damaged one)");
+	sqlite3_close(db);
+}
+
+/* A claim file (marked "RLCL") opened as a sweep file: the writer's words
+** name what it is and give --db another file; the reader's name a sweep
+** database instead; another program's file (one table, no mark) is said
+** to be no rooflab file, without "not a rooflab sweep database" after. */
+static void test_identify_names_the_kind(void **state)
+{
+	static const rl_db_kind sweep = {"sweep", RL_DB_APP_SWEEP, 1, NULL, 0,
+	                                 NULL};
+	fixture *f = *state;
+	sqlite3 *db = NULL;
+	char err[512], want[512], buf[256];
+	int unmarked;
+	found_after(f, "PRAGMA application_id = 1380729676", buf, sizeof buf);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(rl_db_identify(db, "c.db", &sweep, &unmarked, err,
+	                                sizeof err),
+	                 RL_EINPUT);
+	snprintf(want, sizeof want, "c.db is a rooflab claim database (rooflab "
+	         "claim --db and validate --db write these), not a rooflab sweep "
+	         "database; it was left unchanged: give --db another file (a new "
+	         "one, or a rooflab sweep database)");
+	assert_string_equal(err, want);
+	assert_int_equal(rl_db_identify_read(db, "c.db", &sweep, &unmarked, err,
+	                                     sizeof err),
+	                 RL_EINPUT);
+	assert_string_equal(err, "c.db is a rooflab claim database (rooflab "
+	                         "claim --db and validate --db write these), not "
+	                         "a rooflab sweep database; name a rooflab sweep "
+	                         "database instead");
+	sqlite3_close(db);
+	found_after(f, "CREATE TABLE t(a)", buf, sizeof buf);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(rl_db_identify(db, "o.db", &sweep, &unmarked, err,
+	                                sizeof err),
+	                 RL_EINPUT);
+	assert_string_equal(err, "o.db is not a rooflab file (an SQLite "
+	                         "database without rooflab's mark: "
+	                         "application_id 0x0, 1 table or index); it was "
+	                         "left unchanged: give --db another file (a new "
+	                         "one, or a rooflab sweep database)");
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -391,6 +516,9 @@ int main(void)
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_target, setup, teardown),
 	    cmocka_unit_test(test_constraint_words),
+	    cmocka_unit_test_setup_teardown(test_found, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_identify_names_the_kind, setup,
+	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_open_locked, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_identify_locked, setup,
 	                                    teardown),
