@@ -76,16 +76,30 @@ static int take_vary(const opt_def *d, void *field, const char *name,
 	    OPT_CALL("--target", claim_opts, target, "X", take_target, 0,        \
 	             "speedup=X or X: b's total tokens/s over a's (1e-6 .. "     \
 	             "1e9)"),                                                    \
-	    OPT_INT("--threads", claim_opts, threads, "N", 0, 64, NULL,          \
-	            "threads of the Monte Carlo and the searches (0, the\n"    \
-	            "default: one per CPU)"),                                    \
-	    OPT_BOOL("--no-design", claim_opts, no_design,                       \
-	             "skip Sohu \"by design\" (derived from its silicon:\n"      \
-	             "data/chips/sohu-design.ini)"),                             \
 	    OPT_BOOL("--json", claim_opts, json, "JSON instead of text")
+
+/* solve --threads: solve runs no Monte Carlo (its root finding is one
+** evaluation after another), so the option, claim's, would do nothing */
+static int no_threads(const opt_def *d, void *field, const char *name,
+                      const char *v, char *err, size_t errlen)
+{
+	(void)d;
+	(void)field;
+	(void)v;
+	snprintf(err, errlen, "%s: solve runs no Monte Carlo, which is what "
+	         "claim's --threads spreads over threads; its root finding runs "
+	         "on one (drop --threads)", name);
+	return -1;
+}
 
 const opt_def claim_table[] = {
     CLAIM_COMMON,
+    OPT_INT("--threads", claim_opts, threads, "N", 0, 64, NULL,
+            "threads of the Monte Carlo and the searches (0, the\n"
+            "default: one per CPU)"),
+    OPT_BOOL("--no-design", claim_opts, no_design,
+             "skip Sohu \"by design\" (derived from its silicon:\n"
+             "data/chips/sohu-design.ini)"),
     OPT_STR("--uncertainty", claim_opts, uncertainty, "NAME",
             "the uncertainty file (default sohu)"),
     OPT_INT("--samples", claim_opts, samples, "N", 0, 1e8, NULL,
@@ -98,6 +112,11 @@ const opt_def claim_table[] = {
 
 const opt_def solve_table[] = {
     CLAIM_COMMON,
+    OPT_BOOL("--no-design", claim_opts, no_design,
+             "skip Sohu \"by design\" (data/chips/sohu-design.ini):\n"
+             "b.design.* and b.node.*, which act on it, are then\n"
+             "refused"),
+    OPT_CALL("--threads", claim_opts, threads, "N", no_threads, 0, NULL),
     OPT_CALL_ALL("--vary", "a|b.SECTION.KEY", take_vary, OPT_REPEAT,
                  "the parameter to solve for, repeatable (each once)"),
     OPT_LAST};

@@ -11,6 +11,7 @@
 #include "claimargs.h"
 #include "claimout.h"
 #include "commands.h"
+#include "../claim/numwords.h"
 #include "../config/json.h"
 #include "../config/utf8.h"
 #include "options.h"
@@ -20,7 +21,7 @@ static void help(FILE *f)
 	fputs("usage: rooflab solve --vary a|b.SECTION.KEY [--vary ...] "
 	      "[--target speedup=20]\n"
 	      "         [--a SPEC] [--b SPEC] [--config FILE] "
-	      "[--scenario NAME] [--json]\n\n"
+	      "[--scenario NAME] [--no-design]\n         [--json]\n\n"
 	      "Finds the value of each varied parameter (one at a time, the "
 	      "others as\nloaded) at which the speedup b/a in total tokens/s "
 	      "reaches the target, within\nthe parameter's range (`rooflab "
@@ -100,16 +101,19 @@ int cmd_solve(int argc, char **argv)
 		json_finish(&w);
 	} else {
 		/* the labels (a --config file's too), controls as '?' */
-		char la[sizeof rep->a.label], lb[sizeof rep->b.label];
-		printf("a: %s\nb: %s, tp %g x pp %g on %g chips%s\n"
+		char la[sizeof rep->a.label], lb[sizeof rep->b.label], mb[64];
+		printf("a: %s\nb: %s, %s on %g chips%s\n"
 		       "speedup b/a now: %.3fx (total tokens), target %gx\n",
 		       rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la),
-		       rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb), sb->tp,
-		       sb->pp, rl_scen_chips(sb),
+		       rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb),
+		       claim_mapping_words(mb, sizeof mb, sb->tp, sb->pp,
+		                           rl_scen_chips(sb) / (sb->tp * sb->pp),
+		                           1),
+		       rl_scen_chips(sb),
 		       rep->b_remapped ? " (its best mapping, as claim runs it)"
 		                       : "", rep->speedup_total, rep->opts.target);
 		if (rep->b_remapped)
-			printf("(at the mapping the scenario names, tp %g, it would be "
+			printf("(at the mapping the scenario names, TP%g, it would be "
 			       "%.3fx)\n", rep->b_given_tp,
 			       rep->b_given_total / rep->a.r.total_tps);
 		putchar('\n');

@@ -59,6 +59,24 @@ other=$(tail -n +2 "$tmpd/out" | grep -vc '^profile\.')
 
 expect_exit 2 "solve --target tpot=0.05" -- $RL solve --target tpot=0.05 --vary b.chip.hbm_tbps
 expect_err "the one target is speedup=X" "says which target exists"
+# solve's help is what solve does: it runs no Monte Carlo, so claim's
+# --threads is not its option (refused, saying why: it was listed as
+# "threads of the Monte Carlo" and did nothing); --no-design, which it
+# takes, is in its usage line, where it was missing
+expect_exit 0 "solve --help" -- $RL solve --help
+expect_out "^         \[--a SPEC\] \[--b SPEC\] \[--config FILE\] \[--scenario NAME\] \[--no-design\]$" \
+	"solve's usage line has --no-design"
+if grep -q -- "--threads\|Monte Carlo" "$tmpd/out"; then
+	echo "not ok - solve --help offers --threads or a Monte Carlo"; fails=$((fails + 1))
+else
+	echo "ok - solve --help offers no --threads, no Monte Carlo"
+fi
+expect_exit 2 "solve --threads 4" -- $RL solve --threads 4 --vary b.chip.hbm_tbps
+expect_err "^rooflab solve: --threads: solve runs no Monte Carlo, which is what claim's --threads spreads over threads; its root finding runs on one \(drop --threads\)$" \
+	"solve --threads: says why it is not solve's"
+expect_exit 2 "solve --vary b.design.frac_mac --no-design" -- $RL solve --no-design --vary b.design.frac_mac
+expect_err "side b is not a chip by design" "solve --no-design: b.design.* refused, as its help says"
+expect_exit 0 "claim keeps --threads" -- $RL claim --threads 2 --samples 10 --no-design
 # a chip without power or cost inputs: "n/a" in the table, null in JSON
 expect_exit 0 "b200 has no node" -- $RL eval --chip b200 --model llama3-70b --precision fp8 --tp 8
 expect_out "^  watts +n/a   " "unknown power prints n/a"
