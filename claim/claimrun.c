@@ -14,6 +14,7 @@
 #include "../model/power.h"
 #include "../model/silicon.h"
 #include "claim.h"
+#include "numwords.h"
 #include "words.h"
 
 #define DEFAULT_A "h100-sxm,profile=trtllm-0.10,label=8x H100 (TensorRT-LLM 0.10)"
@@ -509,11 +510,14 @@ static void must_be_true(claim_report *rep)
 	if (base.chip.link_Bps > 0 && rep->nmust < CLAIM_MUST_MAX &&
 	    !(rep->b.r.prefill.link_bytes > 0) &&
 	    !(rep->b.r.decode.link_bytes > 0)) {
+		char mw[64];
 		snprintf(rep->must[rep->nmust++], CLAIM_MUST_LEN, "the chip-to-chip "
-		         "bandwidth does not enter: at %s's mapping (TP%g x "
-		         "PP%g) nothing crosses between chips, so the peak needed "
-		         "is the same at any link bandwidth", rep->b.label,
-		         base.scen.tp, base.scen.pp);
+		         "bandwidth does not enter: at %s's mapping (%s) nothing "
+		         "crosses between chips, so the peak needed is the same at "
+		         "any link bandwidth", rep->b.label,
+		         claim_mapping_words(mw, sizeof mw, base.scen.tp,
+		                             base.scen.pp, rl_scen_chips(&base.scen) /
+		                             (base.scen.tp * base.scen.pp), 1));
 	} else if (base.chip.link_Bps > 0 && rep->nmust < CLAIM_MUST_MAX) {
 		size_t used;
 		int k;

@@ -88,11 +88,7 @@ static void best_a_text(FILE *f, const claim_report *rep)
 	    (e->tp == sa->tp && e->pp == sa->pp &&
 	     e->dp * e->tp * e->pp == rl_scen_chips(sa)))
 		return;
-	snprintf(m, sizeof m, "TP%g x PP%g", e->tp, e->pp);
-	if (e->dp > 1)
-		snprintf(m + strlen(m), sizeof m - strlen(m), " x DP%g", e->dp);
-	if (e->ep > 1)
-		snprintf(m + strlen(m), sizeof m - strlen(m), " x EP%g", e->ep);
+	claim_mapping_words(m, sizeof m, e->tp, e->pp, e->dp, e->ep);
 	snprintf(line, sizeof line, "against %s at its own best mapping, %s "
 	         "(modelled, not measured): %sx", rl_utf8_cell(rep->a.label, 0,
 	         0, la, sizeof la), m, claim_speedup2(x, sizeof x,
@@ -107,7 +103,7 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	double tgt = rep->opts.target, x = rep->speedup_total;
 	/* the sentence holds both labels and some 200 bytes of words */
 	char la[LABEL_CELL], lb[LABEL_CELL], pr[32], x2[32], y2[32], q[3][32];
-	char line[2 * LABEL_CELL + 256], few[256];
+	char line[2 * LABEL_CELL + 256], few[256], ma[64], mb[64];
 	int side;
 	/* every speedup as claim_speedup2 gives it: two decimals, 1e15 and
 	** past in exponent form (a side a of 1e-250 TB/s gave 252 digits) */
@@ -135,26 +131,21 @@ static void verdict_text(FILE *f, const claim_report *rep)
 		** with no uncertainty file, or --samples 0 */
 		wrapped(f, "  over the assumption ranges: ", claim_mc_skipped(rep),
 		        4);
+	/* data-parallel replicas named ("TP1 x PP1 x DP8"): "TP1 x PP1 on
+	** 8 chips" read as one chip's mapping left unexplained */
+	claim_mapping_words(ma, sizeof ma, sa->tp, sa->pp,
+	                    rl_scen_chips(sa) / (sa->tp * sa->pp), 1);
+	claim_mapping_words(mb, sizeof mb, sb->tp, sb->pp,
+	                    rl_scen_chips(sb) / (sb->tp * sb->pp), 1);
 	if (sa->tp == sb->tp && sa->pp == sb->pp &&
 	    rl_scen_chips(sa) == rl_scen_chips(sb))
-		fprintf(f, "  mapping: TP%g x PP%g on %g chips, both sides "
-		        "(%s: %g in / %g out)\n", sa->tp, sa->pp,
-		        rl_scen_chips(sa), rep->scenario, sa->isl, sa->osl);
-	else {
-		/* data-parallel replicas named ("TP1 x PP1 x DP8"): "TP1 x PP1 on
-		** 8 chips" read as one chip's mapping left unexplained */
-		char da[32] = "", db[32] = "";
-		double ra = rl_scen_chips(sa) / (sa->tp * sa->pp);
-		double rb = rl_scen_chips(sb) / (sb->tp * sb->pp);
-		if (ra > 1)
-			snprintf(da, sizeof da, " x DP%g", ra);
-		if (rb > 1)
-			snprintf(db, sizeof db, " x DP%g", rb);
-		fprintf(f, "  mapping: a TP%g x PP%g%s on %g chips, b TP%g x PP%g%s "
-		        "on %g chips (%s: %g in / %g out)\n", sa->tp, sa->pp, da,
-		        rl_scen_chips(sa), sb->tp, sb->pp, db, rl_scen_chips(sb),
-		        rep->scenario, sa->isl, sa->osl);
-	}
+		fprintf(f, "  mapping: %s on %g chips, both sides (%s: %g in / %g "
+		        "out)\n", ma, rl_scen_chips(sa), rep->scenario, sa->isl,
+		        sa->osl);
+	else
+		fprintf(f, "  mapping: a %s on %g chips, b %s on %g chips (%s: %g "
+		        "in / %g out)\n", ma, rl_scen_chips(sa), mb,
+		        rl_scen_chips(sb), rep->scenario, sa->isl, sa->osl);
 	/* the mapping's letters in words, for a reader who is no engineer */
 	fprintf(f, "    (TP splits each layer across chips, PP the layers into "
 	        "stages, DP runs whole copies)\n");
@@ -291,6 +282,7 @@ static void median_text(FILE *f, const claim_mc_summary *s,
 static void wins_text(FILE *f, const rl_mc_result *mc)
 {
 	size_t i, n = 0;
+	char w[64];
 	for (i = 0; i < mc->nmaps; i++)
 		n += mc->maps[i].wins;
 	n += mc->maps_other;
@@ -298,10 +290,9 @@ static void wins_text(FILE *f, const rl_mc_result *mc)
 	        "%zu evaluated):", n);
 	for (i = 0; i < mc->nmaps; i++) {
 		const rl_mc_map *m = &mc->maps[i];
-		fprintf(f, "%s tp %g x pp %g x dp %g", i ? "," : "\n   ",
-		        m->tp, m->pp, m->dp);
-		if (m->ep > 1)
-			fprintf(f, " x ep %g", m->ep);
+		fprintf(f, "%s %s", i ? "," : "\n   ",
+		        claim_mapping_words(w, sizeof w, m->tp, m->pp, m->dp,
+		                            m->ep));
 		fprintf(f, " %.1f%%", 100.0 * (double)m->wins / (double)n);
 	}
 	if (mc->maps_other)
@@ -371,13 +362,10 @@ static void unc_text(FILE *f, const claim_report *rep,
 		wrapped(f, "    unchanged over the range: ", names, 6);
 }
 
-/* "tp 1 x pp 1 x dp 8" */
+/* "TP1 x PP1 x DP8" (claim_mapping_words) */
 static void map_name(char *buf, size_t len, const rl_map_entry *e)
 {
-	snprintf(buf, len, "tp %g x pp %g x dp %g%s", e->tp, e->pp, e->dp,
-	         e->ep > 1 ? " x ep" : "");
-	if (e->ep > 1)
-		snprintf(buf + strlen(buf), len - strlen(buf), " %g", e->ep);
+	claim_mapping_words(buf, len, e->tp, e->pp, e->dp, e->ep);
 }
 
 /* The verdict per mapping, in words. */
@@ -389,9 +377,10 @@ static void mappings_text(FILE *f, const claim_report *rep)
 	size_t i;
 	if (rep->nmap_b == 0 || rep->nmap_a == 0)
 		return;
+	claim_mapping_words(na, sizeof na, sa->tp, sa->pp,
+	                    rl_scen_chips(sa) / (sa->tp * sa->pp), 1);
 	fprintf(f, "\nper mapping (total tokens/s; speedup against a as "
-	        "modelled at its measured mapping, tp %g x pp %g: %.0f)\n",
-	        sa->tp, sa->pp, a);
+	        "modelled at its measured mapping, %s: %.0f)\n", na, a);
 	for (i = 0; i < rep->nmap_b; i++) {
 		map_name(nb, sizeof nb, &rep->map_b[i]);
 		if (rep->map_b[i].rc != RL_OK)
@@ -405,7 +394,7 @@ static void mappings_text(FILE *f, const claim_report *rep)
 	map_name(na, sizeof na, &rep->map_a[0]);
 	if (rep->b_remapped)
 		fprintf(f, "b runs its best mapping; at the mapping the scenario "
-		        "names (tp %g) it would be %sx\n", rep->b_given_tp,
+		        "names (TP%g) it would be %sx\n", rep->b_given_tp,
 		        claim_speedup2(x[0], sizeof x[0], rep->b_given_total / a));
 	if (rep->map_a[0].rc == RL_OK)
 		fprintf(f, "a's best mapping, %s (model, not measured): %.0f "

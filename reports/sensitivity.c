@@ -19,26 +19,16 @@
 #include "../plots/kinds.h"
 #include "rctx.h"
 
-/* A mapping in words: "8 replicas" (data parallel only), "PP2 x DP4" (its
-** factors above 1), "1 chip"; "other mappings" for the row of the wins
-** past those kept (NULL factors). */
+/* A mapping in words, as the text spells it ("TP1 x PP1 x DP8",
+** claim_mapping_words); "other mappings" for the row of the wins past
+** those kept (NULL factors). */
 static void map_words(char *buf, size_t len, double tp, double pp,
                       double dp, double ep)
 {
-	const double v[4] = {tp, pp, dp, ep};
-	const char *k[4] = {"TP", "PP", "DP", "EP"};
-	size_t u = 0;
-	int i;
-	buf[0] = 0;
 	if (!isfinite(tp) || !isfinite(pp) || !isfinite(dp) || !isfinite(ep))
 		snprintf(buf, len, "other mappings");
-	else if (tp <= 1 && pp <= 1 && ep <= 1)
-		snprintf(buf, len, dp > 1 ? "%g replicas" : "1 chip", dp);
 	else
-		for (i = 0; i < 4 && u < len; i++)
-			if (v[i] > 1)
-				u += (size_t)snprintf(buf + u, len - u, "%s%s%g",
-				                      u ? " x " : "", k[i], v[i]);
+		claim_mapping_words(buf, len, tp, pp, dp, ep);
 }
 
 static int bad_cell(rctx *r, sqlite3_stmt *st, int col, const char *name,

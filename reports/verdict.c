@@ -132,17 +132,12 @@ static void json_numbers(rctx *r, const char *const *path, double *v,
 	report_finish(r, st, r->o->dbpath);
 }
 
-/* "TP1 x PP2 x DP4": a mapping as the claim's text names it (DP and EP
-** where above 1). */
+/* "TP1 x PP2 x DP4": a mapping as the claim's text names it
+** (claim_mapping_words) */
 static const char *mapping_words(char *buf, size_t len, double tp,
                                  double pp, double dp, double ep)
 {
-	snprintf(buf, len, "TP%g x PP%g", tp, pp);
-	if (dp > 1)
-		snprintf(buf + strlen(buf), len - strlen(buf), " x DP%g", dp);
-	if (ep > 1)
-		snprintf(buf + strlen(buf), len - strlen(buf), " x EP%g", ep);
-	return buf;
+	return claim_mapping_words(buf, len, tp, pp, dp, ep);
 }
 
 /* Against which baseline: the verdict divides by side a at the scenario's

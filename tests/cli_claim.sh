@@ -80,7 +80,7 @@ fi
 # and ties (tp 2 with its all-reduces hidden) go to the fewer chips per
 # replica.  Each block's shares add up to 100%.
 expect_out "b's mapping, chosen again in each sample \\(share of the 2000 evaluated\\):" "Monte Carlo says the mapping is chosen per sample"
-if awk '/chosen again in each sample/ {getline; print; exit}' "$tmpd/summary" | grep -q "^    tp 1 x pp 1 x dp 8 100.0%$"; then
+if awk '/chosen again in each sample/ {getline; print; exit}' "$tmpd/summary" | grep -q "^    TP1 x PP1 x DP8 100.0%$"; then
 	echo "ok - Sohu as claimed: 8 replicas win every sample"
 else
 	echo "not ok - Sohu as claimed: 8 replicas win every sample"
@@ -257,7 +257,8 @@ if [ "$n" -le 20000 ]; then echo "ok - samples thinned ($n)"; else
 # the mapping shares through two paths: the report's words (from
 # claim_mc_maps) against the claim JSON's mapping_wins of the same run.
 # The expected sentence is built here from the JSON: a mapping with only
-# dp above 1 is "N replicas", else its factors above 1 joined by " x ";
+# TPn x PPn, then x DPn and x EPn where above 1 ("TP1 x PP1 x DP8"), as
+# the text and the verdict spell a mapping (where it was "8 replicas");
 # each share is wins / (all wins + mapping_wins_other) to 0.1%.
 mdb="$tmpd/maps.db"
 expect_exit 0 "claim --json --db for the mapping shares" -- $C --json --db "$mdb"
@@ -270,11 +271,9 @@ awk '/^  "monte_carlo(_by_design)?": \{/ { blk++; next }
 	inarr && /^    \]/ { inarr = 0; next }
 	inarr && /"(tp|pp|dp|ep|samples)":/ { gsub(/[",]/, ""); v[$1] = $2
 		if ($1 == "samples:") { n[blk]++; k = blk SUBSEP n[blk]
-			if (v["tp:"] == 1 && v["pp:"] == 1 && v["ep:"] == 1 && v["dp:"] > 1)
-				w[k] = v["dp:"] " replicas"
-			else { w[k] = ""; split("tp pp dp ep", f, " ")
-				for (i = 1; i <= 4; i++) if (v[f[i] ":"] > 1)
-					w[k] = w[k] (w[k] == "" ? "" : " x ") toupper(f[i]) v[f[i] ":"] }
+			w[k] = "TP" v["tp:"] " x PP" v["pp:"]
+			if (v["dp:"] > 1) w[k] = w[k] " x DP" v["dp:"]
+			if (v["ep:"] > 1) w[k] = w[k] " x EP" v["ep:"]
 			c[k] = $2; tot[blk] += $2 } }
 	/"mapping_wins_other":/ { gsub(/[",]/, ""); if ($2 > 0) { n[blk]++
 		k = blk SUBSEP n[blk]; w[k] = "other mappings"; c[k] = $2; tot[blk] += $2 } }
@@ -423,7 +422,7 @@ fi
 # at one chip per replica (tp 1 x pp 1) nothing crosses between chips, so
 # the link bandwidth cannot move the speedup and the links do not bind
 expect_exit 0 "solve a lever that cannot help" -- $RL solve --vary b.chip.link_gbps
-expect_out "tp 1 x pp 1 on 8 chips \\(its best mapping" "solve names side b's mapping"
+expect_out "TP1 x PP1 x DP8 on 8 chips \\(its best mapping" "solve names side b's mapping, as claim spells it"
 expect_out "more chip-to-chip bandwidth does not raise the speedup" "solve says the links do not help"
 # a count of one is said in the singular: Sohu runs tp 1 at its best
 # mapping, so more tensor parallelism starts from 1 chip ("1 chips" before)
@@ -440,7 +439,7 @@ expect_no_out "the chip-to-chip links bind" "links do not bind at one chip per r
 # a side b given keeps its mapping: Sohu at the scenario's tp 8, where
 # every token crosses the links twice per layer and they bind
 expect_exit 0 "solve infeasible" -- $RL solve --b sohu,profile=etched-claim --vary b.chip.hbm_tbps
-expect_out "tp 8 x pp 1 on 8 chips$" "a given side b keeps its tp 8"
+expect_out "TP8 x PP1 on 8 chips$" "a given side b keeps its tp 8"
 expect_out "more HBM bandwidth per chip does not raise the speedup above 3.89x" "solve says the lever does not help"
 expect_out "the chip-to-chip links bind" "solve names the limit that binds"
 expect_exit 0 "solve a design share" -- $RL solve --vary b.design.frac_mac --target 2.5
@@ -1028,7 +1027,7 @@ expect_out "^Supported: 8x Sohu \(as claimed\) is [0-9.]+e\+2[0-9]{2}x as fast a
 expect_out "^  under the stated assumptions: [0-9.]+e\+2[0-9]{2}x counting input\+output tokens \(Etched's way\), [0-9.]+e\+2[0-9]{2}x output only$" \
 	"the stated assumptions' speedups in exponent form"
 expect_out "^speedup b/a: [0-9.]+e\+2[0-9]{2}x counted Etched's way" "the speedup line in exponent form"
-expect_out "^  b tp 1 x pp 1 x dp 8 +[0-9]+  [0-9.]+e\+2[0-9]{2}x$" "a mapping's speedup in exponent form"
+expect_out "^  b TP1 x PP1 x DP8 +[0-9]+  [0-9.]+e\+2[0-9]{2}x$" "a mapping's speedup in exponent form"
 # the Shapley factors and the claims table (claim_claims.model_value) print
 # such numbers as the speedups do, where %8.3f and %.2fx wrote 251 digits
 # each, the claims cell was cut at its 512 bytes and the by-design text was

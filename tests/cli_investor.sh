@@ -125,7 +125,7 @@ else
 	echo "not ok - the other claims' sources ($bad of $n missing)"; fails=$((fails + 1))
 fi
 # the per-mapping speedups divide by a as modelled, and say so
-expect_out "^per mapping \\(total tokens/s; speedup against a as modelled at its measured mapping, tp 8 x pp 1: [0-9]+\\)$" \
+expect_out "^per mapping \\(total tokens/s; speedup against a as modelled at its measured mapping, TP8 x PP1: [0-9]+\\)$" \
 	"per mapping: against a as modelled, named"
 
 # the other baseline in the verdict block (before "details:"), where it
@@ -222,6 +222,20 @@ fi
 expect_exit 0 "claim into a database" -- $C --db "$tmpd/c.db"
 expect_exit 0 "report of it" -- $RL report --db "$tmpd/c.db" \
 	--out "$tmpd/r.md" --no-plots
+# one spelling of a mapping in the text and the report, the verdict's
+# ("TP1 x PP1 x DP8"): the per-mapping table, the Monte Carlo's mapping
+# shares and solve's line said "tp 1 x pp 1 x dp 8", the report's shares
+# "8 replicas"
+if grep -Eiq "tp [0-9]+ x pp|x dp [0-9]|[0-9] replicas" "$tmpd/text" "$tmpd/r.md"; then
+	echo "not ok - a mapping spelled otherwise than TP1 x PP1 x DP8"
+	grep -Ei "tp [0-9]+ x pp|x dp [0-9]|[0-9] replicas" "$tmpd/text" "$tmpd/r.md" | sed 's/^/    /' | head -5
+	fails=$((fails + 1))
+elif grep -q "^  b TP1 x PP1 x DP8 " "$tmpd/text" && grep -q "^    TP1 x PP1 x DP8 [0-9.]*%" "$tmpd/text" &&
+	grep -q "TP1 x PP1 x DP8 in [0-9.]*% of samples" "$tmpd/r.md"; then
+	echo "ok - the per-mapping table, the mapping shares and the report spell TP1 x PP1 x DP8 as the verdict does"
+else
+	echo "not ok - the per-mapping table, shares or report lack TP1 x PP1 x DP8"; fails=$((fails + 1))
+fi
 x=$(sed -n 's/^  under the stated assumptions: \([0-9.]*x\) counting.*/\1/p' "$tmpd/text")
 iv=$(sed -n 's/^  over the assumption ranges: 90% interval \([0-9.]*x\) \.\. \([0-9.]*x\),.*/\1 to \2/p' "$tmpd/text")
 if [ -n "$x" ] && [ -n "$iv" ] &&
@@ -241,7 +255,7 @@ fi
 # roundings: b at the scenario's mapping, a at its own best mapping, the
 # measured tables (their numbers checked by hand in the JSON above) and
 # Sohu by design at 700 W, 1000 W and no limit; the mappings named
-given=$(sed -n 's/^b runs its best mapping; at the mapping the scenario names (tp 8) it would be \([0-9.]*x\)$/\1/p' "$tmpd/text")
+given=$(sed -n 's/^b runs its best mapping; at the mapping the scenario names (TP8) it would be \([0-9.]*x\)$/\1/p' "$tmpd/text")
 bx=$(echo "$best" | awk '{print $4 "x"}')
 tabs=$(sed -n 's/^against the measured TensorRT-LLM tables of the same cell (total tokens\/s): 0\.10 (22735) \([0-9.]*x\), and the later 0\.11 (29562) \([0-9.]*x\), 0\.12 (32864) \([0-9.]*x\)$/\1 \2 \3/p' "$tmpd/text")
 tdp=$(sed -n 's/^8x Sohu (by design) at its best mapping with a TDP of 700 W: \([0-9.]*x\), 1000 W: \([0-9.]*x\), none: \([0-9.]*x\) .*/\1 \2 \3/p' "$tmpd/text")

@@ -220,7 +220,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		--db "$tmpd/nul.db" --out "$tmpd/md/nul.md" --no-plots
 	lacks "$tmpd/md/nul.md" "sensitivity: NULL speedups are not named unchanged" \
 		"unchanged over its range: b.design.clock"
-	# more mappings than claim keeps (300 rows of TP2 x DP4, 3 wins each,
+	# more mappings than claim keeps (300 rows of TP2 x PP1 x DP4, 3 wins each,
 	# for side b by design, 3 of 900 = 0.3%): the list ends in ", ..." at
 	# a whole mapping, where its 1400-byte buffer cut it mid-word
 	cp "$db" "$tmpd/maps.db"
@@ -228,7 +228,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	expect_exit 0 "sensitivity: 300 mappings more report" -- "$RL" report \
 		--db "$tmpd/maps.db" --out "$tmpd/md/maps.md" --no-plots
 	has "$tmpd/md/maps.md" "sensitivity: a long list of mappings ends at a whole one" \
-		"TP2 x DP4 in 0.3% (3), TP2 x DP4 in 0.3% (3), ..."
+		"TP2 x PP1 x DP4 in 0.3% (3), TP2 x PP1 x DP4 in 0.3% (3), ..."
 	# a claim takes up to 64 parameters (CLAIM_UNC_MAX): 64 flat ones
 	# (mkplotdb's clock_ghz and 63 of 27 characters, 18 + 63 x 29 = 1845
 	# bytes with the commas) are named every one, where a 1200-byte buffer
