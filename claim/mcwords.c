@@ -165,3 +165,33 @@ void claim_lean_words(const char *param, const char *unit, double low,
 	         unit ? unit : "", claim_speedup_x(x[2], sizeof x[2], nominal / lo),
 	         claim_speedup_x(x[3], sizeof x[3], hi / nominal));
 }
+
+int claim_mc_tail_words(const claim_mc_summary *b,
+                        const claim_mc_summary *bd, double ceiling_tflops,
+                        double target, char *buf, size_t len)
+{
+	char pb[32], pd[32], mb[32], md[32], ceil[32];
+	if (len)
+		buf[0] = '\0';
+	/* the paradox the sentence explains, and the numbers it names */
+	if (!(bd->prob_ge_target > b->prob_ge_target) || !(bd->p50 < b->p50) ||
+	    !(ceiling_tflops > 0) || !isfinite(ceiling_tflops) || !len)
+		return -1;
+	claim_prob_text(b->prob_ge_target, pb, sizeof pb);
+	claim_prob_text(bd->prob_ge_target, pd, sizeof pd);
+	claim_speedup_x(mb, sizeof mb, b->p50);
+	claim_speedup_x(md, sizeof md, bd->p50);
+	if (ceiling_tflops >= 1000)
+		snprintf(ceil, sizeof ceil, "%.3g PFLOPS", ceiling_tflops / 1000);
+	else
+		snprintf(ceil, sizeof ceil, "%.3g TFLOPS", ceiling_tflops);
+	snprintf(buf, len, "Sohu by design reaches %gx in more samples than "
+	         "Sohu as claimed (%s against %s) though its median is lower "
+	         "(%s against %s): as claimed's peak FP8 stops at %s, the top "
+	         "of its range, while by design's follows from its die, "
+	         "density, MAC-share and clock ranges, held by its TDP and "
+	         "energy ranges, and has no such ceiling: where several of them "
+	         "sit at their favourable ends together it reaches what %gx "
+	         "needs", target, pd, pb, md, mb, ceil, target);
+	return 0;
+}
