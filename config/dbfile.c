@@ -36,6 +36,17 @@ int rl_db_target_check(const char *path, char *err, size_t errlen)
 		                             : "a device, pipe or socket");
 		return RL_EINPUT;
 	}
+	/* a file there that this process may not write (read-only, or
+	** immutable: chattr +i): refused before any work, where SQLite
+	** opened it, the command did its work and failed at its first write
+	** ("attempt to write a readonly database"), and a sweep's WAL
+	** database was left with an empty -wal and a -shm beside it */
+	if (access(path, F_OK) == 0 && access(path, W_OK) != 0) {
+		snprintf(err, errlen, "%s: a file this user may not write "
+		         "(read-only); it was left unchanged (make it writable, "
+		         "or write to a new file)", path);
+		return RL_EINPUT;
+	}
 	return RL_OK;
 }
 

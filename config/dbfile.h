@@ -32,8 +32,9 @@ typedef struct {
 } rl_db_kind;
 
 /* 0 when path may be written as a database, else RL_EINPUT with a
-** message ("", ":memory:", a "file:" URI, or an existing path that is not
-** a regular file: a directory, FIFO or device) that begins with the path
+** message ("", ":memory:", a "file:" URI, an existing path that is not
+** a regular file: a directory, FIFO or device, or a file this process
+** may not write: read-only or immutable) that begins with the path
 ** ("PATH: a directory, not a database file"), or for "" reads "a database
 ** needs a file name (...)"; it names no option: a caller that took the
 ** path from one puts its name in front. */

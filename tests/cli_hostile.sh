@@ -294,6 +294,43 @@ for cmd in claim validate; do
 		{ echo "not ok - $cmd: the older file changed though the run failed"
 		  fails=$((fails + 1)); }
 done
+# a database file this user may not write (mode 444; as root, whom modes
+# do not stop, immutable by chattr +i where the file system allows it):
+# claim, validate and sweep refuse it before any work, exit 2 naming it,
+# the file unchanged and nothing beside it, where they worked, failed at
+# their first write ("attempt to write a readonly database") and the
+# sweep's WAL database was left with an empty -wal and a -shm
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1:8:1\n' >ro.ini
+"$RL" sweep ro.ini --db rosw.db 2>/dev/null
+cp mine.db ro.db
+chmod 444 ro.db rosw.db
+imm=0
+if [ -w ro.db ] && chattr +i ro.db rosw.db 2>/dev/null; then imm=1; fi
+if [ -w ro.db ] || [ -w rosw.db ]; then
+	echo "skipped: a file this user may not write (writable to root, no chattr +i)"
+else
+	cp ro.db ro.orig
+	cp rosw.db rosw.orig
+	expect_exit 2 "claim into a read-only database" -- \
+		"$RL" claim --samples 0 --no-design --db ro.db
+	expect_err "^rooflab claim: --db ro\.db: a file this user may not write \(read-only\); it was left unchanged" \
+		"claim names the read-only file"
+	expect_exit 2 "validate into a read-only database" -- \
+		"$RL" validate --db ro.db
+	expect_err "ro\.db: a file this user may not write" "validate names it"
+	expect_exit 2 "sweep into a read-only database" -- \
+		"$RL" sweep ro.ini --db rosw.db
+	expect_err "rosw\.db: a file this user may not write" "sweep names it"
+	expect_exit 2 "sweep --resume of a read-only database" -- \
+		"$RL" sweep ro.ini --db rosw.db --resume
+	cmp -s ro.db ro.orig && cmp -s rosw.db rosw.orig &&
+		[ -z "$(ls ro.db-* rosw.db-* 2>/dev/null)" ] &&
+		echo "ok - the read-only files unchanged, nothing beside them" ||
+		{ echo "not ok - a read-only file changed or gained a -wal, -shm or journal"
+		  ls -la ro.db* rosw.db*; fails=$((fails + 1)); }
+fi
+[ $imm = 1 ] && chattr -i ro.db rosw.db
+chmod 644 ro.db rosw.db
 expect_exit 2 "plot of a text file" -- "$RL" plot factors --db text.db \
 	--out t.svg
 expect_exit 2 "report of a text file" -- "$RL" report --db text.db \
