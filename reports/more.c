@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../claim/schema.h"
+#include "../config/dbfile.h"
 #include "../config/stamp.h"
 #include "../config/version.h"
 #include "../plots/kinds.h"
@@ -103,6 +105,32 @@ static int pareto_fits(sqlite3 *db, const pdb_sweep *one, char *wl,
 	return plot_pareto_cost(db, one, col, sizeof col, draw, err, errlen);
 }
 
+/* The note of a sweep database with no sweep in it.  A file that --sweeps
+** names and that sweep never writes (a claim database, another program's:
+** rl_db_found) is named as such, on stderr too, where the note said only
+** "No sweep in FILE", as if the sweeps had not yet been run into it. */
+static void no_sweep(rctx *r)
+{
+	static const rl_db_kind *const kinds[] = {&claim_db_kind,
+	                                          &rl_sweep_db_kind, NULL};
+	char found[200], msg[1400];
+	rl_db_found_kind kind = RL_DB_FOUND_EMPTY;
+	if (r->o->sweeps)
+		kind = rl_db_found(r->sdb, kinds, found, sizeof found);
+	if (kind != RL_DB_FOUND_CLAIM && kind != RL_DB_FOUND_OTHER) {
+		doc_para_class(&r->d, "note", "No sweep in %s; run rooflab sweep "
+		               "SPEC --db FILE (examples in sweeps/) and give the "
+		               "report --sweeps FILE.", r->sdbpath);
+		return;
+	}
+	snprintf(msg, sizeof msg, "--sweeps %s is %s, which holds no sweep and "
+	         "in which rooflab sweep writes none: run rooflab sweep SPEC "
+	         "--db FILE (examples in sweeps/) into a file of its own and "
+	         "give the report --sweeps FILE", r->sdbpath, found);
+	doc_para_class(&r->d, "note", "%s.", msg);
+	report_warn(r, msg);
+}
+
 void report_design_space(rctx *r)
 {
 	pdb_sweep sw;
@@ -116,9 +144,7 @@ void report_design_space(rctx *r)
 			report_bad(r, rc, err);
 			return;
 		}
-		doc_para_class(&r->d, "note", "No sweep in %s; run rooflab sweep "
-		               "SPEC --db FILE (examples in sweeps/) and give the "
-		               "report --sweeps FILE.", r->sdbpath);
+		no_sweep(r);
 		return;
 	}
 	if (!sw.run_col[0]) {

@@ -536,6 +536,30 @@ kind_case "kind-claim\.db $claimw, which holds no sweep results and in which roo
 	plot heatmap --db "$tmpd/kind-claim.db" --term dumb
 kind_case "kind-other\.db $otherw, which holds no sweep results" \
 	plot pareto --db "$tmpd/kind-other.db" --term dumb
+# report --sweeps a file sweep never writes (a claim database, another
+# program's) wrote only "No sweep in FILE", as if its sweeps were still to
+# run into it: the note and a warning say what the file is; the report is
+# still written (exit 0), and --sweeps left out keeps the plain note
+for k in claim other; do
+	expect_exit 0 "report --sweeps kind-$k.db" -- "$RL" report --db "$db" \
+		--sweeps "$tmpd/kind-$k.db" --out "$tmpd/o/sw-$k.md" --no-plots
+	[ $k = claim ] && w=$claimw || w=$otherw
+	expect_err "warning: --sweeps [^ ]*kind-$k\.db $w, which holds no sweep and in which rooflab sweep writes none: run rooflab sweep SPEC --db FILE \(examples in sweeps/\) into a file of its own and give the report --sweeps FILE$" \
+		"report --sweeps kind-$k.db: the warning names its kind"
+	# (Markdown escapes the _ of application_id: the kind's first words)
+	[ $k = claim ] && w="a rooflab claim database" || w="not a rooflab file"
+	if grep -q "^_--sweeps [^ ]*kind-$k\.db is $w (.*), which holds no sweep and in which rooflab sweep writes none" "$tmpd/o/sw-$k.md" &&
+		! grep -q "No sweep in" "$tmpd/o/sw-$k.md"; then
+		echo "ok - report --sweeps kind-$k.db: the note names its kind"
+	else
+		echo "not ok - report --sweeps kind-$k.db: note"; fails=$((fails + 1))
+	fi
+done
+expect_exit 0 "report of a claim file without --sweeps" -- "$RL" report \
+	--db "$tmpd/kind-claim.db" --out "$tmpd/o/sw-none.md" --no-plots
+has "$tmpd/o/sw-none.md" "without --sweeps: the plain note" \
+	"No sweep in $tmpd/kind-claim.db; run rooflab sweep SPEC --db FILE"
+lacks "$tmpd/o/sw-none.md" "without --sweeps: nothing said of the claim file's kind" "holds no sweep"
 [ "$(sqlite3 "$tmpd/kind-other.db" "SELECT group_concat(name) FROM sqlite_master; PRAGMA application_id")" = "notes
 0" ] && [ ! -e "$tmpd/kind-m.db" ] &&
 	echo "ok - the refused files are left as they were" ||
