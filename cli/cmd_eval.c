@@ -94,44 +94,6 @@ static int under_load(const rl_setup *st, const load_opts *lo, int json,
 	return RL_OK;
 }
 
-/* No mapping of the chips fits: say so, and the fewest chips of which one
-** does (rl_map_fewest_chips), or that none up to the most chips that split
-** the model further does. */
-static void none_fits(const rl_config *cfg, char *out, size_t len)
-{
-	char list[512];
-	double chips = rl_scen_chips(&cfg->scen);
-	double n = rl_map_fewest_chips(cfg, list, sizeof list);
-	if (n > 0)
-		snprintf(out, len, "; no mapping of %g chip%s fits; the fewest "
-		         "chips that fit: %g (%s)", chips, chips == 1 ? "" : "s", n,
-		         list);
-	else
-		snprintf(out, len, "; no mapping of %g chip%s fits, nor of any "
-		         "number up to %g (%sthe model's %g heads x its %g "
-		         "layers%s: tp and pp at their most)", chips,
-		         chips == 1 ? "" : "s", rl_map_most_chips(cfg),
-		         rl_map_most_chips(cfg) < RL_MAP_FEWEST_MAX ? "" :
-		         "the search's end, under ", cfg->model.heads,
-		         cfg->model.layers,
-		         cfg->model.experts > 1 ? " x its experts" : "");
-}
-
-/* A mapping that does not fit: append the mappings of the same chips that
-** do (what would be legal), or say that none does. */
-static void fits_instead(const rl_config *cfg, char *err, size_t len)
-{
-	char list[512];
-	size_t used = strlen(err);
-	if (used + 2 >= len)
-		return;
-	if (rl_map_fitting(cfg, list, sizeof list) > 0)
-		snprintf(err + used, len - used, "; mappings of %g chips that fit: "
-		         "%s", rl_scen_chips(&cfg->scen), list);
-	else
-		none_fits(cfg, err + used, len - used);
-}
-
 int cmd_eval(int argc, char **argv)
 {
 	eval_load_args a;
@@ -165,7 +127,7 @@ int cmd_eval(int argc, char **argv)
 	if (rc != RL_OK) {
 		setup_where(&st, r.error, err, sizeof err);
 		if (rc == RL_ENOFIT)
-			fits_instead(&st.cfg, err, sizeof err);
+			rl_map_fit_hint(&st.cfg, err, sizeof err);
 		return bad_input("eval", err);
 	}
 	if (lo.have_rate || lo.nt) {

@@ -7,6 +7,7 @@
 ** each sending the next request when the last one ends).
 */
 #include "load.h"
+#include "mapsearch.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -42,6 +43,8 @@ int rl_curve(const rl_config *cfg, double step, rl_curve_point *pts,
 		step = 2;
 	if ((rc = rl_eval(cfg, &r)) != RL_OK) {
 		snprintf(err, errlen, "%s", r.error);
+		if (rc == RL_ENOFIT) /* the mappings, or chips, that would fit */
+			rl_map_fit_hint(cfg, err, errlen);
 		return -1;
 	}
 	nmax = r.concurrency;

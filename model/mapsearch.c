@@ -154,3 +154,39 @@ double rl_map_fewest_chips(const rl_config *cfg, char *buf, size_t len)
 		buf[0] = '\0';
 	return 0;
 }
+
+/* No mapping of the chips fits: say so, and the fewest chips of which one
+** does (rl_map_fewest_chips), or that none up to the most chips that split
+** the model further does. */
+static void none_fits(const rl_config *cfg, char *out, size_t len)
+{
+	char list[512];
+	double chips = rl_scen_chips(&cfg->scen);
+	double n = rl_map_fewest_chips(cfg, list, sizeof list);
+	if (n > 0)
+		snprintf(out, len, "; no mapping of %g chip%s fits; the fewest "
+		         "chips that fit: %g (%s)", chips, chips == 1 ? "" : "s", n,
+		         list);
+	else
+		snprintf(out, len, "; no mapping of %g chip%s fits, nor of any "
+		         "number up to %g (%sthe model's %g heads x its %g "
+		         "layers%s: tp and pp at their most)", chips,
+		         chips == 1 ? "" : "s", rl_map_most_chips(cfg),
+		         rl_map_most_chips(cfg) < RL_MAP_FEWEST_MAX ? "" :
+		         "the search's end, under ", cfg->model.heads,
+		         cfg->model.layers,
+		         cfg->model.experts > 1 ? " x its experts" : "");
+}
+
+void rl_map_fit_hint(const rl_config *cfg, char *err, size_t len)
+{
+	char list[512];
+	size_t used = strlen(err);
+	if (used + 2 >= len)
+		return;
+	if (rl_map_fitting(cfg, list, sizeof list) > 0)
+		snprintf(err + used, len - used, "; mappings of %g chips that fit: "
+		         "%s", rl_scen_chips(&cfg->scen), list);
+	else
+		none_fits(cfg, err + used, len - used);
+}

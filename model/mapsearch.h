@@ -57,4 +57,10 @@ double rl_map_most_chips(const rl_config *cfg);
 ** does. */
 double rl_map_fewest_chips(const rl_config *cfg, char *buf, size_t len);
 
+/* A mapping that does not fit (RL_ENOFIT, its message in err): appends to
+** err the mappings of the same chips that fit, or, where none does, the
+** fewest chips of which one does (rl_map_fewest_chips) or that none up to
+** rl_map_most_chips does.  eval's and curve's refusals. */
+void rl_map_fit_hint(const rl_config *cfg, char *err, size_t len);
+
 #endif

@@ -113,6 +113,14 @@ if grep -q "tp 1 x pp 8" "$tmpd/err"; then
 else
 	echo "ok - tp 1 x pp 8, whose last stage does not fit, not listed"
 fi
+# curve refuses the same with the same words: at pp 8 on 8 chips (its
+# last stage 1,397,788,672 bytes) the mappings of 8 chips that fit; on 4
+# chips the fewest, 8
+C8="$RL curve --scenario etched-bench --chip sohu-design --model llama3-8b --profile etched-claim --set design.frac_mac=0.1 --set design.frac_sram=0.5 --set chip.sram_resident_share=1 --set chip.sram_hbm_copy=false --set design.hbm_stacks=0 --set scenario.tp=1"
+expect_exit 2 "curve, no HBM, pp 8 on 8 chips" -- $C8 --set scenario.pp=8 --set scenario.chips=8
+expect_err "1397\.8 MB of weights per chip exceed .*; mappings of 8 chips that fit: .*tp 2 x pp 4 x dp 1" "curve lists the mappings that fit"
+expect_exit 2 "curve, no HBM, pp 4 on 4 chips" -- $C8 --set scenario.pp=4 --set scenario.chips=4
+expect_err "no mapping of 4 chips fits; the fewest chips that fit: 8 \(" "curve names the fewest chips"
 M4="$RL map --scenario etched-bench --chip sohu-design --model llama3-8b --profile etched-claim --set scenario.batch=64 --set design.frac_mac=0.1 --set design.frac_sram=0.5 --set chip.sram_resident_share=1 --set chip.sram_hbm_copy=false --set design.hbm_stacks=0 --chips 4"
 expect_exit 0 "map, no HBM, 4 chips" -- $M4
 expect_out "^\(no mapping of 4 chips fits; at the most split, tp 4 x pp 1 x dp 1: model does not fit: 2007\.6 MB of weights per chip exceed the 1164\.0 MB of SRAM" "map says why none fits"
