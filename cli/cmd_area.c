@@ -359,19 +359,22 @@ static void out_table(const rl_setup *st, const area_view *v)
 	if (v->have_power)
 		/* every term rl_power_at adds at this load (no vector work, no
 		** link traffic: those are 0), so that the terms make the total */
-		printf("power at full load (%s, HBM at full bandwidth): %.0f W = "
+		printf("power at full load (%s, %s): %.0f W = "
 		       "static %.0f + clocked %.0f + PHY %.0f + MAC %.0f + SRAM "
 		       "%.0f + HBM %.0f\n",
-		       rl_precision_name(v->prec), v->pw.total_w, v->pw.static_w,
+		       rl_precision_name(v->prec),
+		       v->derived.hbm_Bps > 0 ? "HBM at full bandwidth" : "no HBM",
+		       v->pw.total_w, v->pw.static_w,
 		       v->pw.clocked_w, v->pw.phy_w, v->pw.compute_w, v->pw.sram_w,
 		       v->pw.hbm_w);
 	else
 		printf("power: unknown (no node energies or no %s peak)\n",
 		       rl_precision_name(v->prec));
 	if (v->have_power)
-		printf("(full load, every MAC array busy and HBM at full bandwidth "
-		       "at once, is a ceiling\n no served workload reaches: "
-		       "rooflab eval gives a workload's power.watts)\n");
+		printf("(full load, every MAC array busy%s at once, is a ceiling\n "
+		       "no served workload reaches: rooflab eval gives a "
+		       "workload's power.watts)\n",
+		       v->derived.hbm_Bps > 0 ? " and HBM at full bandwidth" : "");
 	if (cfg->chip.tdp_w > 0)
 		printf("TDP: %.0f W\n", cfg->chip.tdp_w);
 	else

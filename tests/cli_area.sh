@@ -274,6 +274,11 @@ expect_exit 0 "Sohu by design without HBM: area" -- $RL area --chip sohu-design 
 expect_err "^rooflab area: warning: no HBM: serving does not model this chip" \
 	"area warns that serving refuses a chip without HBM"
 expect_out "^\(no HBM: serving does not model this chip" "area's table says it too"
+# full load without HBM draws nothing for it: the power line says so,
+# where it read 'HBM at full bandwidth' beside HBM 0
+expect_out "^power at full load \(fp8, no HBM\): [0-9]+ W = .* \+ HBM 0$" "full load: no HBM, its term 0"
+expect_out "^\(full load, every MAC array busy at once, is a ceiling$" "the ceiling's note names no HBM"
+expect_no_out "HBM at full bandwidth" "no 'HBM at full bandwidth' without HBM"
 expect_exit 0 "Sohu by design without HBM: area json" -- $RL area --chip sohu-design \
 	--set design.hbm_stacks=0 --json
 expect_out '"serving_refused": "no HBM: ' "area json: why serving refuses it"
