@@ -103,14 +103,20 @@ static int legacy_only(sqlite3 *db, const rl_db_kind *k)
 }
 
 /* "PATH holds rooflab KIND schema version V; the newest this build reads
-** is N (...)" for a file of a later version (rl_db_newer_check) */
+** is N (...)" for a file of a later version (rl_db_newer_check,
+** identify), the fix a reader's (reading 1: this build cannot read it,
+** that rooflab or a later one can) or a writer's (left unchanged: add to
+** it with that rooflab, or give --db another file) */
 static void newer_words(const char *path, const rl_db_kind *k, long long ver,
-                        char *err, size_t errlen)
+                        int reading, char *err, size_t errlen)
 {
 	snprintf(err, errlen, "%s holds rooflab %s schema version %lld; the "
-	         "newest this build reads is %d (a later rooflab wrote it; read "
-	         "it with that one; it was left unchanged)", path, k->what, ver,
-	         k->version);
+	         "newest this build reads is %d (a later rooflab wrote it; %s)",
+	         path, k->what, ver, k->version,
+	         reading ? "this one cannot read it: read it with that rooflab "
+	                   "or a later one"
+	                 : "it was left unchanged: add to it with that rooflab, "
+	                   "or give --db another file");
 }
 
 int rl_db_newer_check(sqlite3 *db, const char *path,
@@ -126,7 +132,7 @@ int rl_db_newer_check(sqlite3 *db, const char *path,
 	}
 	for (; *kinds; kinds++)
 		if (app == (*kinds)->app_id && ver > (*kinds)->version) {
-			newer_words(path, *kinds, ver, err, errlen);
+			newer_words(path, *kinds, ver, 1, err, errlen);
 			return RL_EINPUT;
 		}
 	return RL_OK;
@@ -213,7 +219,7 @@ static int identify(sqlite3 *db, const char *path, const rl_db_kind *k,
 		if (ver == k->version)
 			return RL_OK;
 		if (ver > k->version) {
-			newer_words(path, k, ver, err, errlen);
+			newer_words(path, k, ver, reading, err, errlen);
 			return RL_EINPUT;
 		}
 		if (k->upgrade_from > 0 && ver >= k->upgrade_from &&
@@ -221,9 +227,19 @@ static int identify(sqlite3 *db, const char *path, const rl_db_kind *k,
 			*unmarked = 2;
 			return RL_OK;
 		}
-		snprintf(err, errlen, "%s holds rooflab %s schema version %lld; "
-		         "this rooflab uses version %d (it was left unchanged; "
-		         "write to a new file)", path, k->what, ver, k->version);
+		/* an older version this build neither reads nor upgrades: a
+		** reader (export, merge's parts) cannot read it, which "write to
+		** a new file" did not say */
+		if (reading)
+			snprintf(err, errlen, "%s holds rooflab %s schema version "
+			         "%lld; this rooflab reads version %d only (an older "
+			         "rooflab wrote it; this one cannot read it: read it "
+			         "with that rooflab)", path, k->what, ver, k->version);
+		else
+			snprintf(err, errlen, "%s holds rooflab %s schema version "
+			         "%lld; this rooflab uses version %d (it was left "
+			         "unchanged; write to a new file)", path, k->what, ver,
+			         k->version);
 		return RL_EINPUT;
 	}
 	if (app == 0 && (objects == 0 || legacy_only(db, k))) {

@@ -89,8 +89,14 @@ int rl_db_identify_read(sqlite3 *db, const char *path, const rl_db_kind *k,
 /* Refuse a file that a later rooflab wrote: where db's application_id is
 ** one of kinds' (a NULL-ended list) and its user_version newer than that
 ** kind's, RL_EINPUT with "PATH holds rooflab KIND schema version V; the
-** newest this build reads is N (a later rooflab wrote it; read it with
-** that one)", the same words rl_db_identify gives the writers; RL_OK for
+** newest this build reads is N (a later rooflab wrote it; this one cannot
+** read it: read it with that rooflab or a later one)", the words
+** rl_db_identify_read gives (rl_db_identify's writers are told "it was
+** left unchanged: add to it with that rooflab, or give --db another
+** file"; of an older version neither reads nor upgrades, the reader "this
+** rooflab reads version N only (an older rooflab wrote it; this one
+** cannot read it: read it with that rooflab)", the writer "write to a new
+** file"); RL_OK for
 ** any other file (an older version, an unmarked or foreign file: the
 ** reader's own checks say what they lack), or rl_db_exit's status with
 ** SQLite's words where the marks cannot be read.  For every reader (plot,

@@ -1100,6 +1100,14 @@ cp "$d/full.db" "$d/old.db"
 q "$d/old.db" "PRAGMA user_version = 0"
 expect_exit 2 "an older schema" -- $RL sweep "$d/small.ini" --db "$d/old.db"
 expect_err "schema version 0" "names the schema version"
+expect_err "old\.db holds rooflab sweep schema version 0; this rooflab uses version 1 \(it was left unchanged; write to a new file\)$" \
+	"an older schema: the writer writes to a new file"
+# export and merge only read it: they said "write to a new file" too
+for c in "export --db $d/old.db --format csv" "merge $d/old-m.db $d/old.db"; do
+	expect_exit 2 "an older schema: ${c%% *}" -- $RL $c
+	expect_err "old\.db holds rooflab sweep schema version 0; this rooflab reads version 1 only \(an older rooflab wrote it; this one cannot read it: read it with that rooflab\)$" \
+		"an older schema: ${c%% *} cannot read it"
+done
 # a file a later rooflab wrote (user_version 2, past the sweep schema's 1,
 # sweeps/store.h): every reader refuses it naming the file, its version
 # and the newest this build reads (plot and report --sweeps read it
@@ -1115,6 +1123,13 @@ for c in "export --db $d/newer.db --format csv" \
 	expect_exit 2 "a later schema: ${c%% *}" -- $RL $c
 	expect_err "newer\.db holds rooflab sweep schema version 2; the newest this build reads is 1" \
 		"a later schema: ${c%% *} names file and versions"
+	# a reader cannot read it (it said "it was left unchanged"); resume,
+	# the writer, adds to it with that rooflab or writes elsewhere
+	case $c in
+	sweep*) fix="it was left unchanged: add to it with that rooflab, or give --db another file" ;;
+	*) fix="this one cannot read it: read it with that rooflab or a later one" ;;
+	esac
+	expect_err "\(a later rooflab wrote it; $fix\)$" "a later schema: ${c%% *}'s fix"
 done
 [ "$before" = "$(cksum <"$d/newer.db")" ] && echo "ok - the later file is unchanged" ||
 	{ echo "not ok - the later file changed"; fails=$((fails + 1)); }

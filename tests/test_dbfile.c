@@ -507,6 +507,63 @@ static void test_identify_names_the_kind(void **state)
 	sqlite3_close(db);
 }
 
+/* A sweep file (version 1 here) of a later version (2) or an older one
+** (0, which this kind neither reads nor upgrades): a reader (export,
+** merge's parts, plot and report) is told it cannot read it and which
+** rooflab can, where export and merge said "write to a new file"; a
+** writer that it was left unchanged and where to write. */
+static void test_version_words(void **state)
+{
+	static const rl_db_kind sweep = {"sweep", RL_DB_APP_SWEEP, 1, NULL, 0,
+	                                 NULL};
+	static const rl_db_kind *const kinds[] = {&sweep, NULL};
+	fixture *f = *state;
+	sqlite3 *db = NULL;
+	char err[512], buf[256];
+	int unmarked;
+	found_after(f, "PRAGMA application_id = 1380733783; PRAGMA "
+	               "user_version = 2", buf, sizeof buf);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(rl_db_identify_read(db, "n.db", &sweep, &unmarked, err,
+	                                     sizeof err),
+	                 RL_EINPUT);
+	assert_string_equal(err, "n.db holds rooflab sweep schema version 2; "
+	                         "the newest this build reads is 1 (a later "
+	                         "rooflab wrote it; this one cannot read it: "
+	                         "read it with that rooflab or a later one)");
+	assert_int_equal(rl_db_newer_check(db, "n.db", kinds, buf, sizeof buf),
+	                 RL_EINPUT);
+	assert_string_equal(buf, err); /* plot and report: the same words */
+	assert_int_equal(rl_db_identify(db, "n.db", &sweep, &unmarked, err,
+	                                sizeof err),
+	                 RL_EINPUT);
+	assert_string_equal(err, "n.db holds rooflab sweep schema version 2; "
+	                         "the newest this build reads is 1 (a later "
+	                         "rooflab wrote it; it was left unchanged: add "
+	                         "to it with that rooflab, or give --db another "
+	                         "file)");
+	sqlite3_close(db);
+	found_after(f, "PRAGMA application_id = 1380733783; CREATE TABLE t(a)",
+	            buf, sizeof buf);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(rl_db_newer_check(db, "o.db", kinds, err, sizeof err),
+	                 RL_OK);
+	assert_int_equal(rl_db_identify_read(db, "o.db", &sweep, &unmarked, err,
+	                                     sizeof err),
+	                 RL_EINPUT);
+	assert_string_equal(err, "o.db holds rooflab sweep schema version 0; "
+	                         "this rooflab reads version 1 only (an older "
+	                         "rooflab wrote it; this one cannot read it: "
+	                         "read it with that rooflab)");
+	assert_int_equal(rl_db_identify(db, "o.db", &sweep, &unmarked, err,
+	                                sizeof err),
+	                 RL_EINPUT);
+	assert_string_equal(err, "o.db holds rooflab sweep schema version 0; "
+	                         "this rooflab uses version 1 (it was left "
+	                         "unchanged; write to a new file)");
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -517,6 +574,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_target, setup, teardown),
 	    cmocka_unit_test(test_constraint_words),
 	    cmocka_unit_test_setup_teardown(test_found, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_version_words, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_identify_names_the_kind, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_open_locked, setup, teardown),
