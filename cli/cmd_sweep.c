@@ -291,6 +291,18 @@ int cmd_sweep(int argc, char **argv)
 		        st.processed == 1 ? "" : "s",
 		        (unsigned long long)st.stored, o.db_path, st.seconds,
 		        st.seconds > 0 ? (double)st.processed / st.seconds : 0);
+		/* stored points that served nothing: said, where the count of
+		** rows alone read as that many results */
+		if (st.stored_nofit || st.stored_inval)
+			fprintf(stderr, "rooflab sweep: of the %llu stored, %llu "
+			        "did not fit in memory (status 3) and %llu were not "
+			        "evaluable (another status), their outputs NULL; %llu "
+			        "served (status 0)\n",
+			        (unsigned long long)st.stored,
+			        (unsigned long long)st.stored_nofit,
+			        (unsigned long long)st.stored_inval,
+			        (unsigned long long)(st.stored - st.stored_nofit -
+			                             st.stored_inval));
 	}
 	rl_sweep_spec_free(s);
 	return rc;

@@ -115,6 +115,8 @@ typedef struct {
 	                      ** final commit the spec's point count */
 	uint64_t next;
 	uint64_t *evaluated, *stored;
+	uint64_t *nofit, *inval; /* of stored, status 3 and the other non-0
+	                         ** (NULL: not counted) */
 } flow;
 
 /* Fill a slot from the generator (flow.fill of a run's pipeline). */
@@ -186,6 +188,12 @@ static int write_slot(const rl_sweep_spec *s, const rl_sweep_opts *o,
 			return rc;
 		}
 		(*f->stored)++;
+		if (sl->status[j] != 0 && f->nofit) {
+			if (sl->status[j] == 3) /* RL_ENOFIT, model/engine.h */
+				(*f->nofit)++;
+			else
+				(*f->inval)++;
+		}
 	}
 	ws->batch_points += sl->n;
 	if (sl->n)
@@ -442,6 +450,7 @@ static int refill(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		f.next = end;
 		f.evaluated = &st->refilled;
 		f.stored = &st->refill_stored;
+		f.nofit = f.inval = NULL; /* the summary counts this call's own */
 		rl_progress_begin(&pg, 0, 0, 0);
 		rc = pipeline(s, o, &f, ws, &pg, &stopped, err, errlen);
 		if (!rc && r.rc) {
@@ -744,6 +753,8 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 	f.next = 0;
 	f.evaluated = &st->processed;
 	f.stored = &st->stored;
+	f.nofit = &st->stored_nofit;
+	f.inval = &st->stored_inval;
 	ws.next = start;
 	rc = pipeline(s, &o, &f, &ws, &pg, &stopped, err, errlen);
 	rl_progress_end(&pg, pg.start + st->processed);

@@ -31,6 +31,10 @@ typedef struct {
 	int complete_before;    /* the run to resume was already complete */
 	uint64_t processed;     /* points evaluated by this call */
 	uint64_t stored;        /* rows written by this call */
+	uint64_t stored_nofit;  /* of those, points whose model does not fit
+	                        ** (status 3, RL_ENOFIT) */
+	uint64_t stored_inval;  /* and points not evaluable otherwise (any
+	                        ** other status but 0: RL_EINVAL, ...) */
 	uint64_t refilled;      /* resumed: points below the run's next point
 	                        ** that it lacked, evaluated again */
 	uint64_t refill_stored; /* of those, stored (the rest the filter

@@ -156,6 +156,12 @@ expect_out '"sram_tbps": 341\.0' "JSON: the derived SRAM bandwidth"
 # 14 + ... + 1 = 120 pairs, all of them served; on the diagonal (the whole
 # die) the best is inside it, not at either end
 expect_exit 0 "the MAC-against-SRAM sweep" -- $RL sweep "$sroot/sweeps/sohu-mac-vs-sram.ini" --db "$tmpd/ms.db"
+if grep -q "did not fit" "$tmpd/err"; then
+	echo "not ok - every point served, yet the summary counts some not fitting"
+	fails=$((fails + 1))
+else
+	echo "ok - every point served: no count of points not fitting"
+fi
 if command -v sqlite3 >/dev/null 2>&1; then
 	n=$(sqlite3 "$tmpd/ms.db" "SELECT count(*) FROM results WHERE status = 0")
 	best=$(sqlite3 "$tmpd/ms.db" "SELECT design_frac_mac FROM results WHERE status = 0 AND abs(design_frac_mac + design_frac_sram - 0.6) < 1e-9 ORDER BY throughput_output_tokens_per_s DESC LIMIT 1")
@@ -184,6 +190,8 @@ fi
 # diagonal the best is inside the five that fit (MAC 0.02 to 0.18), not at
 # either end
 expect_exit 0 "the SRAM-only sweep" -- $RL sweep "$sroot/sweeps/sohu-sram-only.ini" --db "$tmpd/so.db"
+# its summary says how many of the 120 stored served: 15, 105 not fitting
+expect_err "^rooflab sweep: of the 120 stored, 105 did not fit in memory \(status 3\) and 0 were not evaluable \(another status\), their outputs NULL; 15 served \(status 0\)$" "the summary counts the points that do not fit"
 if command -v sqlite3 >/dev/null 2>&1; then
 	n=$(sqlite3 "$tmpd/so.db" "SELECT count(*) FROM results WHERE status = 0")
 	nf=$(sqlite3 "$tmpd/so.db" "SELECT count(*) FROM results WHERE status = 3")
