@@ -98,7 +98,8 @@ mutated from real files, one target at a time (--targets):
                 (application_id 0) or one of another id or version, its
                 tables given the right names and the wrong columns, views,
                 other tables, claim_v1_runs in the way, a file that is not
-                SQLite, or one another connection holds locked: a failed
+                SQLite, one another connection holds locked, or a
+                read-only one (mode 444; as root chattr +i): a failed
                 write leaves the bytes as they were, a locked file is exit
                 2, a written one is marked version 2 with version 2's
                 tables and report reads it
@@ -1689,7 +1690,14 @@ class Fuzzer:
             con.commit()
             con.close()
         self.legacy_before = open(self.path("d.db"), "rb").read()
-        if kind and r.random() < 0.15:  # another writer holds it
+        self.legacy_ro = False
+        if r.random() < 0.1:  # read-only (as root, immutable where it can)
+            os.chmod(self.path("d.db"), 0o444)
+            if os.access(self.path("d.db"), os.W_OK):
+                self.legacy_ro = subprocess.run(
+                    ["chattr", "+i", self.path("d.db")],
+                    capture_output=True).returncode == 0
+        elif kind and r.random() < 0.15:  # another writer holds it
             # (after the read above: closing any descriptor of the file
             # lets go of this process's POSIX locks on it, SQLite's too)
             self.legacy_lock = sqlite3.connect(self.path("d.db"),
@@ -1714,6 +1722,17 @@ class Fuzzer:
                     b"left unchanged" not in p.stderr:
                 why.append(f"locked by another writer: exit {p.returncode} "
                            f"({', '.join(self.legacy_desc)})")
+        if os.path.exists(self.path("d.db")):
+            ro = not os.access(self.path("d.db"), os.W_OK)
+            if self.legacy_ro:
+                subprocess.run(["chattr", "-i", self.path("d.db")])
+                self.legacy_ro = False
+            os.chmod(self.path("d.db"), 0o644)
+            if ro and p.returncode != 2:
+                why.append(f"read-only: exit {p.returncode}")
+            if ro and [f for f in os.listdir(self.work)
+                       if f.startswith("d.db-")]:
+                why.append("read-only: a file left beside it")
         after = open(self.path("d.db"), "rb").read() if os.path.exists(
             self.path("d.db")) else None
         if p.returncode != 0 and after != self.legacy_before:
