@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../model/mapping.h"
 #include "../model/params.h"
 #include "../model/power.h"
 #include "../model/silicon.h"
@@ -515,7 +516,7 @@ static void must_be_true(claim_report *rep)
 		         "bandwidth does not enter: at %s's mapping (%s) nothing "
 		         "crosses between chips, so the peak needed is the same at "
 		         "any link bandwidth", rep->b.label,
-		         claim_mapping_words(mw, sizeof mw, base.scen.tp,
+		         rl_mapping_words(mw, sizeof mw, base.scen.tp,
 		                             base.scen.pp, rl_scen_chips(&base.scen) /
 		                             (base.scen.tp * base.scen.pp), 1));
 	} else if (base.chip.link_Bps > 0 && rep->nmust < CLAIM_MUST_MAX) {

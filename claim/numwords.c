@@ -58,14 +58,3 @@ void claim_prob_text(double p, char *buf, size_t len)
 			return;
 	}
 }
-
-const char *claim_mapping_words(char *buf, size_t len, double tp, double pp,
-                                double dp, double ep)
-{
-	int n = snprintf(buf, len, "TP%g x PP%g", tp, pp);
-	if (dp > 1 && n >= 0 && (size_t)n < len)
-		n += snprintf(buf + n, len - (size_t)n, " x DP%g", dp);
-	if (ep > 1 && n >= 0 && (size_t)n < len)
-		snprintf(buf + n, len - (size_t)n, " x EP%g", ep);
-	return buf;
-}

@@ -26,11 +26,4 @@ const char *claim_speedup_x(char *buf, size_t len, double x);
 ** keeps the number. */
 void claim_prob_text(double p, char *buf, size_t len);
 
-/* A mapping as every text and the report spell it: "TP1 x PP2 x DP4",
-** TP and PP always, DP and EP where above 1 ("TP8 x PP1", "TP1 x PP1 x DP8
-** x EP8"); where the text had "tp 1 x pp 1 x dp 8" in its per-mapping
-** table beside the verdict's "TP1 x PP1 x DP8".  Returns buf. */
-const char *claim_mapping_words(char *buf, size_t len, double tp, double pp,
-                                double dp, double ep);
-
 #endif

@@ -9,6 +9,7 @@
 #include "../claim/numwords.h"
 #include "../claim/verdict.h"
 #include "../claim/words.h"
+#include "../model/mapping.h"
 #include "../model/params.h"
 #include "claimout.h"
 #include "evalout.h"
@@ -88,7 +89,7 @@ static void best_a_text(FILE *f, const claim_report *rep)
 	    (e->tp == sa->tp && e->pp == sa->pp &&
 	     e->dp * e->tp * e->pp == rl_scen_chips(sa)))
 		return;
-	claim_mapping_words(m, sizeof m, e->tp, e->pp, e->dp, e->ep);
+	rl_mapping_words(m, sizeof m, e->tp, e->pp, e->dp, e->ep);
 	snprintf(line, sizeof line, "against %s at its own best mapping, %s "
 	         "(modelled, not measured): %sx", rl_utf8_cell(rep->a.label, 0,
 	         0, la, sizeof la), m, claim_speedup2(x, sizeof x,
@@ -133,9 +134,9 @@ static void verdict_text(FILE *f, const claim_report *rep)
 		        4);
 	/* data-parallel replicas named ("TP1 x PP1 x DP8"): "TP1 x PP1 on
 	** 8 chips" read as one chip's mapping left unexplained */
-	claim_mapping_words(ma, sizeof ma, sa->tp, sa->pp,
+	rl_mapping_words(ma, sizeof ma, sa->tp, sa->pp,
 	                    rl_scen_chips(sa) / (sa->tp * sa->pp), 1);
-	claim_mapping_words(mb, sizeof mb, sb->tp, sb->pp,
+	rl_mapping_words(mb, sizeof mb, sb->tp, sb->pp,
 	                    rl_scen_chips(sb) / (sb->tp * sb->pp), 1);
 	if (sa->tp == sb->tp && sa->pp == sb->pp &&
 	    rl_scen_chips(sa) == rl_scen_chips(sb))
@@ -291,7 +292,7 @@ static void wins_text(FILE *f, const rl_mc_result *mc)
 	for (i = 0; i < mc->nmaps; i++) {
 		const rl_mc_map *m = &mc->maps[i];
 		fprintf(f, "%s %s", i ? "," : "\n   ",
-		        claim_mapping_words(w, sizeof w, m->tp, m->pp, m->dp,
+		        rl_mapping_words(w, sizeof w, m->tp, m->pp, m->dp,
 		                            m->ep));
 		fprintf(f, " %.1f%%", 100.0 * (double)m->wins / (double)n);
 	}
@@ -391,10 +392,10 @@ static void unc_text(FILE *f, const claim_report *rep,
 		wrapped(f, "    unchanged over the range: ", names, 6);
 }
 
-/* "TP1 x PP1 x DP8" (claim_mapping_words) */
+/* "TP1 x PP1 x DP8" (rl_mapping_words) */
 static void map_name(char *buf, size_t len, const rl_map_entry *e)
 {
-	claim_mapping_words(buf, len, e->tp, e->pp, e->dp, e->ep);
+	rl_mapping_words(buf, len, e->tp, e->pp, e->dp, e->ep);
 }
 
 /* The verdict per mapping, in words. */
@@ -406,7 +407,7 @@ static void mappings_text(FILE *f, const claim_report *rep)
 	size_t i;
 	if (rep->nmap_b == 0 || rep->nmap_a == 0)
 		return;
-	claim_mapping_words(na, sizeof na, sa->tp, sa->pp,
+	rl_mapping_words(na, sizeof na, sa->tp, sa->pp,
 	                    rl_scen_chips(sa) / (sa->tp * sa->pp), 1);
 	fprintf(f, "\nper mapping (total tokens/s; speedup against a as "
 	        "modelled at its measured mapping, %s: %.0f)\n", na, a);

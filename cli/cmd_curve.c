@@ -13,6 +13,7 @@
 #include "../config/json.h"
 #include "../config/num.h"
 #include "../model/load.h"
+#include "../model/mapping.h"
 #include "../plots/curve.h"
 #include "../config/profiles.h"
 #include "../config/utf8.h"
@@ -195,7 +196,7 @@ static int compute(const char *cmd, const eval_opts *o, double step,
 		for (t = 0; t < nt; t++) {
 			eval_opts one = *o;
 			rl_setup st;
-			char tpmax_s[32], e2[1024], prof[RL_NAME_MAX];
+			char tpmax_s[32], e2[1024], prof[RL_NAME_MAX], words[80];
 			const char *at;
 			one.chip = o->chip ? chips[c] : NULL;
 			one.tp = o->tp ? tps[t] : NULL;
@@ -218,8 +219,12 @@ static int compute(const char *cmd, const eval_opts *o, double step,
 			s[n].pp = st.cfg.scen.pp;
 			s[n].chips = st.cfg.scen.chips > 0 ? st.cfg.scen.chips
 			                                   : st.cfg.scen.tp;
-			snprintf(s[n].label, sizeof s[n].label, "%s tp%g", st.chip,
-			         s[n].tp);
+			/* "h100-sxm TP2 x PP1 x DP4": its mapping as every text
+			** spells it, where it said "h100-sxm tp2" */
+			snprintf(s[n].label, sizeof s[n].label, "%s %s", st.chip,
+			         rl_mapping_words(words, sizeof words, s[n].tp,
+			                          s[n].pp, rl_scen_dp(&st.cfg.scen),
+			                          st.cfg.scen.ep));
 			s[n].n = rl_curve(&st.cfg, step, s[n].pts, MAX_POINTS, e2,
 			                  sizeof e2);
 			if (s[n].n < 0) {
@@ -319,12 +324,10 @@ static void write_table(const series *s, int n, const char *title)
 		printf("%s\n", rl_utf8_cell(title + nl + 1, 0, 0, line,
 		                             sizeof line));
 	for (i = 0; i < n; i++) {
-		char pp[32] = "";
-		if (s[i].pp > 1)
-			snprintf(pp, sizeof pp, " x pp %g", s[i].pp);
-		printf("\n%s (%g chip%s, replicas of tp %g%s; the last point: "
-		       "%s)\n", rl_utf8_cell(s[i].label, 0, 0, lab, sizeof lab),
-		       s[i].chips, s[i].chips == 1 ? "" : "s", s[i].tp, pp,
+		/* the label spells the mapping, its replicas as DP */
+		printf("\n%s (%g chip%s; the last point: %s)\n",
+		       rl_utf8_cell(s[i].label, 0, 0, lab, sizeof lab), s[i].chips,
+		       s[i].chips == 1 ? "" : "s",
 		       rl_limit_name(s[i].pts[s[i].n - 1].limit));
 		/* its profile and why, as eval's first line says it */
 		printf("  profile %s (%s)\n",

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/mapping.h"
 #include "../model/mapsearch.h"
 #include "../model/precision.h"
 #include "../config/profiles.h"
@@ -137,7 +138,10 @@ static int best_under_targets(const rl_setup *st, const load_opts *lo,
 		c.scen.pp = e[i].pp;
 		c.scen.ep = e[i].ep;
 		if (rl_slo_search(&c, lo->t, lo->nt, &sr) != RL_OK) {
-			snprintf(err, len, "tp %g pp %g: %s", e[i].tp, e[i].pp,
+			char w[80];
+			snprintf(err, len, "%s: %s",
+			         rl_mapping_words(w, sizeof w, e[i].tp, e[i].pp,
+			                          e[i].dp, e[i].ep),
 			         sr.best.error);
 			return -2;
 		}
@@ -212,15 +216,18 @@ static void targets_out(json_w *w, FILE *f, const load_opts *lo,
 		json_end(w);
 		return;
 	}
+	char mw[80];
 	fprintf(f, "\nunder the targets (Poisson arrivals, queueing): ");
 	if (bi >= 0)
-		fprintf(f, "the best mapping is tp %g pp %g dp %g ep %g",
-		        e[bi].tp, e[bi].pp, e[bi].dp, e[bi].ep);
+		fprintf(f, "the best mapping is %s",
+		        rl_mapping_words(mw, sizeof mw, e[bi].tp, e[bi].pp,
+		                         e[bi].dp, e[bi].ep));
 	else if (near >= 0)
-		fprintf(f, "no mapping meets them; the nearest is tp %g pp %g dp "
-		        "%g ep %g (its latencies without load the least multiple "
-		        "of the targets)",
-		        e[near].tp, e[near].pp, e[near].dp, e[near].ep);
+		fprintf(f, "no mapping meets them; the nearest is %s (its "
+		        "latencies without load the least multiple of the "
+		        "targets)",
+		        rl_mapping_words(mw, sizeof mw, e[near].tp, e[near].pp,
+		                         e[near].dp, e[near].ep));
 	else
 		fprintf(f, "no mapping meets them");
 	loadout_search_table(f, lo->t, lo->nt, best);
@@ -271,7 +278,7 @@ static void nofit_out(json_w *w, FILE *f, const rl_setup *st,
                       double chips)
 {
 	const rl_map_entry *a = nf->at >= 0 ? &e[nf->at] : NULL;
-	char why[sizeof nf->reason];
+	char why[sizeof nf->reason], mw[80];
 	if (w) {
 		if (!a) {
 			json_null(w, "none_fits");
@@ -294,9 +301,9 @@ static void nofit_out(json_w *w, FILE *f, const rl_setup *st,
 	}
 	if (!a)
 		return;
-	fprintf(f, "(no mapping of %g chip%s fits; at the most split, tp %g x "
-	        "pp %g x dp %g: %s)\n", chips, chips == 1 ? "" : "s", a->tp,
-	        a->pp, a->dp,
+	fprintf(f, "(no mapping of %g chip%s fits; at the most split, %s: %s)\n",
+	        chips, chips == 1 ? "" : "s",
+	        rl_mapping_words(mw, sizeof mw, a->tp, a->pp, a->dp, a->ep),
 	        rl_utf8_cell(nf->reason, 0, 0, why, sizeof why));
 	if (nf->fewest > 0)
 		fprintf(f, "(the fewest chips of which a mapping fits: %g: %s; "

@@ -14,6 +14,7 @@
 #include "../claim/numwords.h"
 #include "../config/json.h"
 #include "../config/utf8.h"
+#include "../model/mapping.h"
 #include "options.h"
 
 static void help(FILE *f)
@@ -106,7 +107,7 @@ int cmd_solve(int argc, char **argv)
 		       "speedup b/a now: %.3fx (total tokens), target %gx\n",
 		       rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la),
 		       rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb),
-		       claim_mapping_words(mb, sizeof mb, sb->tp, sb->pp,
+		       rl_mapping_words(mb, sizeof mb, sb->tp, sb->pp,
 		                           rl_scen_chips(sb) / (sb->tp * sb->pp),
 		                           1),
 		       rl_scen_chips(sb),

@@ -128,18 +128,17 @@ void evalout_table(FILE *f, const rl_setup *st, const rl_result *r)
 	/* the names may come from a file (a scenario's chip, a profile's file
 	** name): shown with their controls as '?' */
 	char prof[RL_NAME_MAX], note[sizeof st->profile_note];
-	char model[RL_NAME_MAX], chip[RL_NAME_MAX];
+	char model[RL_NAME_MAX], chip[RL_NAME_MAX], words[80];
 	fprintf(f, "profile %s%s%s%s\n",
 	        rl_utf8_cell(st->profile, 0, 0, prof, sizeof prof),
 	        st->profile_note[0] ? " (" : "",
 	        rl_utf8_cell(st->profile_note, 0, 0, note, sizeof note),
 	        st->profile_note[0] ? ")" : "");
-	fprintf(f, "%s on %g x %s (tp %g x pp %g x dp %g, ep %g), %s, %g in / "
-	        "%g out\n",
+	fprintf(f, "%s on %g x %s (%s), %s, %g in / %g out\n",
 	        rl_utf8_cell(st->model, 0, 0, model, sizeof model),
 	        rl_scen_chips(s), rl_utf8_cell(st->chip, 0, 0, chip, sizeof chip),
-	        s->tp, s->pp,
-	        rl_scen_dp(s), s->ep,
+	        rl_mapping_words(words, sizeof words, s->tp, s->pp, rl_scen_dp(s),
+	                         s->ep),
 	        rl_precision_name(rl_weight_prec(s)), s->isl, s->osl);
 	for (i = 0; i < n; i++) {
 		const char *dot = strchr(t[i].name, '.');

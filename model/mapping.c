@@ -11,6 +11,17 @@
 #include <stdio.h>
 #include <string.h>
 
+const char *rl_mapping_words(char *buf, size_t len, double tp, double pp,
+                             double dp, double ep)
+{
+	int n = snprintf(buf, len, "TP%g x PP%g", tp, pp);
+	if (dp > 1 && n >= 0 && (size_t)n < len)
+		n += snprintf(buf + n, len - (size_t)n, " x DP%g", dp);
+	if (ep > 1 && n >= 0 && (size_t)n < len)
+		snprintf(buf + n, len - (size_t)n, " x EP%g", ep);
+	return buf;
+}
+
 double rl_scen_dp(const rl_scenario *s)
 {
 	double pp = s->pp >= 1 ? s->pp : 1;

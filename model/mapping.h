@@ -40,6 +40,15 @@ enum { RL_TOPO_SWITCH = 0, RL_TOPO_MESH, RL_TOPO_RING, RL_TOPO_COUNT };
 /* Data-parallel replicas: chips / (tp x pp). */
 double rl_scen_dp(const rl_scenario *s);
 
+/* A mapping as every text spells it (map, eval, curve, claim, solve, the
+** report): "TP1 x PP2 x DP4", TP and PP always, DP and EP where above 1
+** ("TP8 x PP1", "TP1 x PP1 x DP8 x EP8"); where map, eval and curve said
+** "tp 1 x pp 8 x dp 1" (ep apart) beside claim's "TP1 x PP8".  Here, below
+** every command, so that the model's own messages (rl_map_fitting) spell
+** it so too.  Returns buf. */
+const char *rl_mapping_words(char *buf, size_t len, double tp, double pp,
+                             double dp, double ep);
+
 /* Bandwidth (bytes/s, after eff_link) one chip has toward the others of a
 ** group of n for a collective, and toward one peer for a send. */
 double rl_group_Bps(const rl_config *cfg, double n);

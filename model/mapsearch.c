@@ -109,6 +109,7 @@ size_t rl_map_fitting(const rl_config *cfg, char *buf, size_t len)
 	rl_map_entry e[64];
 	size_t n = rl_map_search(cfg, NULL, e, sizeof e / sizeof e[0]);
 	size_t i, used = 0, k = 0;
+	char w[80];
 	if (n > sizeof e / sizeof e[0])
 		n = sizeof e / sizeof e[0];
 	if (len)
@@ -121,12 +122,11 @@ size_t rl_map_fitting(const rl_config *cfg, char *buf, size_t len)
 				snprintf(buf + used, len - used, ", ...");
 			break;
 		}
-		used += (size_t)snprintf(buf + used, len - used,
-		                         "%stp %g x pp %g x dp %g",
-		                         k ? ", " : "", e[i].tp, e[i].pp, e[i].dp);
-		if (e[i].ep > 1 && used + 12 < len)
-			used += (size_t)snprintf(buf + used, len - used, " (ep %g)",
-			                         e[i].ep);
+		used += (size_t)snprintf(buf + used, len - used, "%s%s",
+		                         k ? ", " : "",
+		                         rl_mapping_words(w, sizeof w, e[i].tp,
+		                                          e[i].pp, e[i].dp,
+		                                          e[i].ep));
 		k++;
 	}
 	return k;

@@ -39,9 +39,10 @@ typedef struct {
 size_t rl_map_search(const rl_config *cfg, const rl_map_limits *lim,
                      rl_map_entry *out, size_t max);
 
-/* "tp 2 x pp 1 x dp 4, tp 1 x pp 2 x dp 4, ...": the mappings of
+/* "TP2 x PP1 x DP4, TP1 x PP2 x DP4, ...": the mappings of
 ** scenario.chips chips that fit in memory, best first (cut with ", ..."
-** where buf is full).  Returns how many were written, 0 when none fits. */
+** where buf is full; rl_mapping_words, mapping.h).  Returns how many were
+** written, 0 when none fits. */
 size_t rl_map_fitting(const rl_config *cfg, char *buf, size_t len);
 
 /* The most chips rl_map_fewest_chips tries: the model's heads x layers (x

@@ -16,11 +16,12 @@
 #include "../claim/mcwords.h"
 #include "../claim/numwords.h"
 #include "../claim/words.h"
+#include "../model/mapping.h"
 #include "../plots/kinds.h"
 #include "rctx.h"
 
 /* A mapping in words, as the text spells it ("TP1 x PP1 x DP8",
-** claim_mapping_words); "other mappings" for the row of the wins past
+** rl_mapping_words); "other mappings" for the row of the wins past
 ** those kept (NULL factors). */
 static void map_words(char *buf, size_t len, double tp, double pp,
                       double dp, double ep)
@@ -28,7 +29,7 @@ static void map_words(char *buf, size_t len, double tp, double pp,
 	if (!isfinite(tp) || !isfinite(pp) || !isfinite(dp) || !isfinite(ep))
 		snprintf(buf, len, "other mappings");
 	else
-		claim_mapping_words(buf, len, tp, pp, dp, ep);
+		rl_mapping_words(buf, len, tp, pp, dp, ep);
 }
 
 static int bad_cell(rctx *r, sqlite3_stmt *st, int col, const char *name,

@@ -13,6 +13,7 @@
 #include "../claim/mcwords.h"
 #include "../claim/numwords.h"
 #include "../claim/verdict.h"
+#include "../model/mapping.h"
 #include "rctx.h"
 
 typedef struct {
@@ -133,11 +134,11 @@ static void json_numbers(rctx *r, const char *const *path, double *v,
 }
 
 /* "TP1 x PP2 x DP4": a mapping as the claim's text names it
-** (claim_mapping_words) */
+** (rl_mapping_words) */
 static const char *mapping_words(char *buf, size_t len, double tp,
                                  double pp, double dp, double ep)
 {
-	return claim_mapping_words(buf, len, tp, pp, dp, ep);
+	return rl_mapping_words(buf, len, tp, pp, dp, ep);
 }
 
 /* Against which baseline: the verdict divides by side a at the scenario's

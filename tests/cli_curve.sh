@@ -7,7 +7,9 @@ C="$RL curve --model llama3-70b --precision fp8 --isl 2048 --osl 128 --profile t
 
 expect_exit 0 "curve table" -- $C --chip h100-sxm --tp 8
 expect_out "tok/s/user" "table header"
-expect_out "h100-sxm tp8" "series named"
+# named by its mapping as claim spells it: 8 chips at tp 8 are one
+# replica, TP8 x PP1 (no DP1), where it said "h100-sxm tp8"
+expect_out "^h100-sxm TP8 x PP1 \(8 chips;" "series named"
 expect_exit 0 "curve json, two chips x two mappings" -- $C --chip h100-sxm,sohu --tp 4,8 --json
 n=$(grep -c '"tp":' "$tmpd/out")
 if [ "$n" -eq 4 ]; then echo "ok - four series"; else echo "not ok - four series ($n)"; fails=$((fails + 1)); fi
@@ -91,8 +93,8 @@ expect_out "^  profile trtllm-0.10 \(the default for this chip: the latest calib
 expect_out "^  profile ideal \(ideal: no calibrated profile for 'sohu' \(its preset names no software\); rooflab presets profile lists the profiles\)$" \
 	"sohu's series on ideal, saying why"
 # the points of each series: the rows after its "profile" line
-awk '/^h100-sxm tp8/ {f=1} /^sohu tp8/ {f=0} f && /^ +[0-9]/' "$tmpd/out" >"$tmpd/c_h100.txt"
-awk '/^sohu tp8/ {f=1} f && /^ +[0-9]/' "$tmpd/out" >"$tmpd/c_sohu.txt"
+awk '/^h100-sxm TP8 x PP1 / {f=1} /^sohu TP8 x PP1 / {f=0} f && /^ +[0-9]/' "$tmpd/out" >"$tmpd/c_h100.txt"
+awk '/^sohu TP8 x PP1 / {f=1} f && /^ +[0-9]/' "$tmpd/out" >"$tmpd/c_sohu.txt"
 $RL curve --chip h100-sxm --model llama3-70b --tp 8 --profile trtllm-0.10 | awk '/^ +[0-9]/' >"$tmpd/c_h100_given.txt"
 $RL curve --chip sohu --model llama3-70b --tp 8 --profile ideal | awk '/^ +[0-9]/' >"$tmpd/c_sohu_given.txt"
 if [ -s "$tmpd/c_h100.txt" ] && cmp -s "$tmpd/c_h100.txt" "$tmpd/c_h100_given.txt" &&
@@ -135,7 +137,7 @@ expect_out "^  profile trtllm-0.10 \(named by --profile\)" "the series says --pr
 # replica whole, tp x pp chips (4 x 2 = 8), as eval's --chips defaults to;
 # it took tp alone and refused pp as not dividing 4 chips
 expect_exit 0 "curve --tp 4 --pp 2" -- $C --chip h100-sxm --tp 4 --pp 2
-expect_out "^h100-sxm tp4 \(8 chips, replicas of tp 4 x pp 2;" "the default system is tp x pp chips"
+expect_out "^h100-sxm TP4 x PP2 \(8 chips;" "the default system is tp x pp chips"
 expect_exit 0 "curve --tp 4 --pp 2 --json" -- $C --chip h100-sxm --tp 4 --pp 2 --json
 expect_out '"pp": 2' "curve's JSON gives each series' pp"
 # a chip or a degree given twice (by name, or as 2 and 2.0) is refused: its

@@ -657,7 +657,7 @@ expect_exit 2 "a chip without HBM bandwidth" -- "$RL" eval --profile ideal --chi
 expect_err "nohbm.ini: chip: hbm_gb and hbm_tbps" "the chip error names its file"
 expect_exit 2 "curve of a chip without HBM bandwidth" -- "$RL" curve --profile \
 	ideal --chip "$PWD/nohbm.ini" --model llama3-8b
-expect_err "nohbm tp1: .*nohbm.ini: chip: hbm_gb" "curve names the chip's file"
+expect_err "nohbm TP1 x PP1: .*nohbm.ini: chip: hbm_gb" "curve names the chip's file"
 printf '[chip]\npeak_tflops_bf16 = 500\nhbm_gb = 80\nhbm_tbps = 3\ntdp_w = 700\n' \
 	>nofp8.ini
 expect_exit 2 "fp8 on a chip with no fp8 peak" -- "$RL" eval --profile ideal \

@@ -63,7 +63,7 @@ expect_exit 0 "map under targets" -- $M --ttft-p99-max 2 --tpot-max 0.05 --json
 expect_out '"under_targets"' "map json has under_targets"
 expect_out '"met": true' "map: some mapping meets them"
 expect_exit 0 "map under targets, table" -- $M --ttft-p99-max 2
-expect_out "the best mapping is tp" "map names the best mapping"
+expect_out "the best mapping is TP[0-9]+ x PP[0-9]+" "map names the best mapping"
 expect_exit 0 "map, unmeetable" -- $M --ttft-p99-max 0.001
 expect_out "no mapping meets them" "map: unmeetable reported"
 expect_exit 2 "map refuses --rate" -- $M --rate 3

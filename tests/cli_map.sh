@@ -23,7 +23,9 @@ W16="--model llama3-70b --precision fp16 --isl 2048 --osl 128"
 # 9800 TFLOPS x 0.9 / 141.1 GFLOP per token = 500,241 total tokens/s, and
 # no longer bound by its links
 expect_exit 0 "sohu pp 8" -- $RL eval --chip sohu $W --tp 1 --pp 8 --profile etched-claim
-expect_out "tp 1 x pp 8 x dp 1, ep 1" "header names the mapping"
+# the mapping spelled as claim and solve spell it: TP and PP always, DP
+# and EP only above 1 (here both 1), where it said "tp 1 x pp 8 x dp 1, ep 1"
+expect_out "^llama3-70b on 8 x sohu \(TP1 x PP8\), fp8," "header names the mapping"
 check "sohu pp 8 under the compute roofline" \
 	'$1=="total_tokens_per_s" && $2 > 0 && $2 <= 500241 {print "yes"}'
 check "sohu pp 8 not link-bound" \
@@ -102,7 +104,7 @@ expect_exit 2 "mapping that does not fit" -- $RL eval --chip h100-sxm $W16 --tp 
 expect_err "does not fit: .*more tp, pp or ep would split them" "fit message says what helps"
 # FP16 weights 141.1 GB: the mappings of 8 H100s (85.9 GB) that split them
 # at least in two fit, tp 1 x pp 1 x dp 8 does not
-expect_err "mappings of 8 chips that fit: .*tp 2 x pp 1 x dp 4" "fit message lists fitting mappings"
+expect_err "mappings of 8 chips that fit: .*TP2 x PP1 x DP4" "fit message lists fitting mappings"
 expect_exit 2 "one chip that cannot fit" -- $RL eval --chip h100-sxm $W16 --tp 1 --chips 1
 expect_err "no mapping of 1 chip fits" "no fitting mapping"
 # 1e7 chips (the range's top, 2^7 x 5^7) in seconds, where trial division
@@ -116,7 +118,7 @@ expect_exit 0 "map over 1e7 chips" -- $tmo $RL map --chip l40s \
 expect_out "on 1e\+07 x l40s, .*: 44 legal mappings" "its 44 legal mappings"
 expect_exit 2 "eval of a model that fits no chip of 1e7 at tp 1" -- $tmo \
 	$RL eval --chip l40s $W16 --tp 1 --chips 10000000
-expect_err "mappings of 1e\+07 chips that fit: tp" "the mappings that fit named"
+expect_err "mappings of 1e\+07 chips that fit: TP[0-9]+ x PP" "the mappings that fit named"
 expect_exit 2 "switch reduction without the switch" -- $RL eval --chip h100-sxm $W --tp 8 --set profile.allreduce=switch
 expect_err "in_network_reduction" "switch message"
 expect_exit 0 "switch reduction with it" -- $RL eval --chip h100-sxm $W --tp 8 --set profile.allreduce=switch --set chip.in_network_reduction=true
@@ -282,7 +284,7 @@ fi
 # fitting mapping's (TP4 x PP2: "ttft mean <= 200.0 ms; ... already 220.0
 # ms"), naming no mapping, as if the TTFT target were what no mapping met.
 expect_exit 0 "map: targets no mapping meets" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --ttft-max 0.2 --e2e-max 0.5
-expect_out "no mapping meets them; the nearest is tp 8 pp 1 dp 1 ep 1" "map names the nearest mapping"
+expect_out "no mapping meets them; the nearest is TP8 x PP1 \(" "map names the nearest mapping"
 expect_out "no concurrency meets e2e mean <= 500.0 ms" "the nearest misses the end-to-end target"
 expect_no_out "meets ttft mean <= 200.0 ms; without" "not the TTFT, which TP8 meets"
 # eval of that mapping says the same

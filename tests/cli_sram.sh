@@ -104,10 +104,11 @@ expect_no_out "no HBM" "with HBM: no such note"
 E4="$(echo "$N" | sed 's/scenario\.pp=8/scenario.pp=4/') --set scenario.tp=1 --set scenario.chips=4"
 expect_exit 2 "no HBM, 4 chips: none fits" -- $E4
 expect_err "no mapping of 4 chips fits; the fewest chips that fit: 8 \(" "eval names the fewest chips that fit"
-for m in "tp 8 x pp 1 x dp 1" "tp 4 x pp 2 x dp 1" "tp 2 x pp 4 x dp 1"; do
+# (spelled as claim spells a mapping: TP and PP, no DP1)
+for m in "TP8 x PP1" "TP4 x PP2" "TP2 x PP4"; do
 	expect_err "fewest chips that fit: 8 \(.*$m" "eval lists $m"
 done
-if grep -q "tp 1 x pp 8" "$tmpd/err"; then
+if grep -q "TP1 x PP8" "$tmpd/err"; then
 	echo "not ok - tp 1 x pp 8 listed, whose last stage does not fit"
 	fails=$((fails + 1))
 else
@@ -118,12 +119,12 @@ fi
 # chips the fewest, 8
 C8="$RL curve --scenario etched-bench --chip sohu-design --model llama3-8b --profile etched-claim --set design.frac_mac=0.1 --set design.frac_sram=0.5 --set chip.sram_resident_share=1 --set chip.sram_hbm_copy=false --set design.hbm_stacks=0 --set scenario.tp=1"
 expect_exit 2 "curve, no HBM, pp 8 on 8 chips" -- $C8 --set scenario.pp=8 --set scenario.chips=8
-expect_err "1397\.8 MB of weights per chip exceed .*; mappings of 8 chips that fit: .*tp 2 x pp 4 x dp 1" "curve lists the mappings that fit"
+expect_err "1397\.8 MB of weights per chip exceed .*; mappings of 8 chips that fit: .*TP2 x PP4" "curve lists the mappings that fit"
 expect_exit 2 "curve, no HBM, pp 4 on 4 chips" -- $C8 --set scenario.pp=4 --set scenario.chips=4
 expect_err "no mapping of 4 chips fits; the fewest chips that fit: 8 \(" "curve names the fewest chips"
 M4="$RL map --scenario etched-bench --chip sohu-design --model llama3-8b --profile etched-claim --set scenario.batch=64 --set design.frac_mac=0.1 --set design.frac_sram=0.5 --set chip.sram_resident_share=1 --set chip.sram_hbm_copy=false --set design.hbm_stacks=0 --chips 4"
 expect_exit 0 "map, no HBM, 4 chips" -- $M4
-expect_out "^\(no mapping of 4 chips fits; at the most split, tp 4 x pp 1 x dp 1: model does not fit: 2007\.6 MB of weights per chip exceed the 1164\.0 MB of SRAM" "map says why none fits"
+expect_out "^\(no mapping of 4 chips fits; at the most split, TP4 x PP1: model does not fit: 2007\.6 MB of weights per chip exceed the 1164\.0 MB of SRAM" "map says why none fits"
 expect_out "^\(the fewest chips of which a mapping fits: 8: .*map --chips 8 ranks them\)$" "map names the fewest chips"
 expect_exit 0 "map --json, no HBM, 4 chips" -- $M4 --json
 expect_out '"best": null' "JSON: no best"

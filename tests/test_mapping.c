@@ -323,15 +323,18 @@ static void test_legal_lists(void **state)
 	** + 2 x 1000 x 1024 + 1024 = 69,166,080 params = 138.3 MB: not on
 	** one chip of 100 MB, but split in two (tp 2: 69.2 MB; pp 2: 2
 	** layers and the embedding or the head, 69.2 MB) it fits.  Of the 6
-	** legal mappings of 4 chips only tp 1 x pp 1 x dp 4 does not fit. */
+	** legal mappings of 4 chips only tp 1 x pp 1 x dp 4 does not fit.
+	** Spelled as every text spells a mapping (rl_mapping_words): TP and
+	** PP, DP above 1. */
 	c.chip.hbm_bytes = 100e6;
 	c.scen.chips = 4;
 	c.scen.tp = 1;
 	c.scen.pp = 1;
 	assert_int_equal(rl_map_fitting(&c, list, sizeof list), 5);
-	assert_null(strstr(list, "tp 1 x pp 1"));
-	assert_non_null(strstr(list, "tp 2 x pp 1 x dp 2"));
-	assert_non_null(strstr(list, "tp 1 x pp 4 x dp 1"));
+	assert_null(strstr(list, "TP1 x PP1"));
+	assert_non_null(strstr(list, "TP2 x PP1 x DP2"));
+	assert_non_null(strstr(list, "TP1 x PP4"));
+	assert_null(strstr(list, "DP1")); /* one replica: no DP */
 	c.scen.chips = 1;
 	assert_int_equal(rl_map_fitting(&c, list, sizeof list), 0);
 }

@@ -17,6 +17,7 @@
 #include "../claim/numwords.h"
 #include "../claim/verdict.h"
 #include "../claim/words.h"
+#include "../model/mapping.h"
 
 /* A mapping, one spelling for the text, the verdict and the report: TP
 ** and PP always, DP and EP only above 1; a buffer too short is cut, not
@@ -25,17 +26,17 @@ static void test_mapping_words(void **state)
 {
 	char b[64], s[8];
 	(void)state;
-	assert_string_equal(claim_mapping_words(b, sizeof b, 1, 1, 8, 1),
+	assert_string_equal(rl_mapping_words(b, sizeof b, 1, 1, 8, 1),
 	                    "TP1 x PP1 x DP8");
-	assert_string_equal(claim_mapping_words(b, sizeof b, 8, 1, 1, 1),
+	assert_string_equal(rl_mapping_words(b, sizeof b, 8, 1, 1, 1),
 	                    "TP8 x PP1");
-	assert_string_equal(claim_mapping_words(b, sizeof b, 1, 2, 4, 1),
+	assert_string_equal(rl_mapping_words(b, sizeof b, 1, 2, 4, 1),
 	                    "TP1 x PP2 x DP4");
-	assert_string_equal(claim_mapping_words(b, sizeof b, 2, 1, 1, 8),
+	assert_string_equal(rl_mapping_words(b, sizeof b, 2, 1, 1, 8),
 	                    "TP2 x PP1 x EP8");
-	assert_string_equal(claim_mapping_words(b, sizeof b, 1, 1, 8, 8),
+	assert_string_equal(rl_mapping_words(b, sizeof b, 1, 1, 8, 8),
 	                    "TP1 x PP1 x DP8 x EP8");
-	assert_string_equal(claim_mapping_words(s, sizeof s, 1, 1, 8, 1),
+	assert_string_equal(rl_mapping_words(s, sizeof s, 1, 1, 8, 1),
 	                    "TP1 x P");
 }
 
