@@ -93,6 +93,10 @@ typedef struct {
 	int json;
 	int no_design;       /* skip the "by design" form */
 	int no_uncertainty;  /* solve: no Monte Carlo, no tornado */
+	/* solve: the first Monte Carlo key of --config and its line (0:
+	** none), which solve does not use (claim_config_read) */
+	char mc_key[16];
+	int mc_key_line;
 	char scenario_buf[RL_NAME_MAX + 1024];
 	char uncertainty_buf[RL_NAME_MAX + 1024]; /* a path preset_path took (where[1100]) */
 } claim_opts;
@@ -105,7 +109,10 @@ int claim_spec_parse(const char *text, claim_spec *spec, char *err,
 /* Read a config file ([claim], [a], [b]) into o, before the command
 ** line, which then wins over it.  A side without a chip, a second [a],
 ** [b] or [claim] header, or a section of another name is refused at its
-** header's line.  0 or -1 + err (file:line). */
+** header's line.  With o->no_uncertainty (solve) the first of the Monte
+** Carlo's keys (samples, seed, uncertainty), which solve does not use, is
+** kept in o->mc_key and o->mc_key_line for its warning.  0 or -1 + err
+** (file:line). */
 int claim_config_read(const char *path, claim_opts *o, char *err,
                       size_t errlen);
 /* Build and evaluate a side (scenario: the default scenario).  0, or -1

@@ -245,6 +245,16 @@ static int config_cb(void *ud, const char *section, const char *key,
 		return 0;
 	}
 	/* section_cb refused any section but [meta], [a], [b] and [claim] */
+	/* solve (o->no_uncertainty) runs no Monte Carlo and takes no
+	** --samples, --seed or --uncertainty: the first of their keys is
+	** kept with its line for solve's warning (a file claim and solve
+	** share holds them), where it read them without a word */
+	if (o->no_uncertainty && !o->mc_key_line &&
+	    (!strcmp(key, "samples") || !strcmp(key, "seed") ||
+	     !strcmp(key, "uncertainty"))) {
+		snprintf(o->mc_key, sizeof o->mc_key, "%s", key);
+		o->mc_key_line = line;
+	}
 	for (k = 0; k < sizeof claim_keys / sizeof claim_keys[0]; k++)
 		if (!strcmp(key, claim_keys[k])) {
 			if (c->given & 1u << k)

@@ -136,9 +136,20 @@ claim_report *claim_begin(const char *cmd, const opt_def *t, int argc,
 	claim_opts_init(first);
 	*rc = opt_parse(cmd, t, first, argc, argv, NULL, 0, NULL, help);
 	claim_opts_init(&rep->opts);
+	/* solve's config: its Monte Carlo keys noted (claim_config_read) */
+	rep->opts.no_uncertainty = t == solve_table;
 	if (*rc == OPT_GO_ON && first->config &&
 	    claim_config_read(first->config, &rep->opts, err, sizeof err))
 		*rc = bad_input(cmd, err);
+	if (*rc == OPT_GO_ON && rep->opts.mc_key_line) {
+		/* a file claim and solve share: not refused, not passed over */
+		snprintf(err, sizeof err, "%s:%d: [claim] %s: a key of claim's "
+		         "Monte Carlo, which solve does not run (solve reads "
+		         "[claim]'s scenario and target; the Monte Carlo's "
+		         "samples, seed and uncertainty are ignored)",
+		         first->config, rep->opts.mc_key_line, rep->opts.mc_key);
+		cli_warn(cmd, err);
+	}
 	free(first);
 	if (*rc == OPT_GO_ON &&
 	    opt_parse_quiet(cmd, t, &rep->opts, argc, argv, NULL, 0, NULL, err,

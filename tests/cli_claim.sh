@@ -698,6 +698,26 @@ expect_exit 2 "solve: [a] that does not evaluate" -- $RL solve --config \
 	"$tmpd/whole.ini" --vary b.chip.hbm_tbps --target speedup=10
 expect_err "^rooflab solve: .*whole\.ini:4: \[a\]: side a \(h100-sxm\): model does not fit" \
 	"solve names it at the same line, 4"
+# solve runs no Monte Carlo: [claim]'s samples (line 2 above), which it
+# read without a word, is named in a warning (a file claim and solve
+# share is not refused); threads, claim's option and no key of the file,
+# is refused at its line as solve refuses --threads
+expect_err "^rooflab solve: warning: .*whole\.ini:2: \[claim\] samples: a key of claim's Monte Carlo, which solve does not run \(solve reads \[claim\]'s scenario and target; the Monte Carlo's samples, seed and uncertainty are ignored\)$" \
+	"solve warns of the Monte Carlo's key, at its line"
+printf '[claim]\ntarget = 10\nthreads = 4\n' >"$tmpd/threads.ini"
+expect_exit 2 "solve: threads in the config" -- $RL solve --config \
+	"$tmpd/threads.ini" --vary b.chip.hbm_tbps
+expect_err "^rooflab solve: .*threads\.ini:3: \[claim\] threads: unknown key \(scenario, uncertainty, target, samples, seed\)$" \
+	"solve refuses threads at its line, 3"
+printf '[claim]\ntarget = 10\n' >"$tmpd/nomc.ini"
+expect_exit 2 "solve: a config without Monte Carlo keys" -- $RL solve --config \
+	"$tmpd/nomc.ini"
+if grep -q "warning" "$tmpd/err"; then
+	echo "not ok - solve warned of a config without Monte Carlo keys"
+	fails=$((fails + 1))
+else
+	echo "ok - no warning without the Monte Carlo's keys"
+fi
 printf '[c]\nx = 1\n' >"$tmpd/bad2.ini"
 expect_exit 2 "bad config section" -- $RL claim --config "$tmpd/bad2.ini"
 expect_err "unknown section" "bad config section says why"
