@@ -6,6 +6,7 @@
 */
 #include "report.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,6 +141,13 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 	r.o = o;
 	r.warn = warn;
 	r.warnlen = warnlen;
+	/* the claim database: only claim --db writes one (pdb_open named
+	** sweep and validate too, whose files hold no claim run) */
+	if (access(o->dbpath, F_OK) != 0 && errno == ENOENT) {
+		snprintf(err, errlen, "--db %s: no such database (make one with "
+		         "rooflab claim --db %s)", o->dbpath, o->dbpath);
+		return RL_EINPUT;
+	}
 	rc = pdb_open(o->dbpath, &r.db, err, errlen);
 	if (rc)
 		return rc;
@@ -151,6 +159,15 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 	r.sdb = r.db;
 	r.sdbpath = o->dbpath;
 	if (o->sweeps && strcmp(o->sweeps, o->dbpath)) {
+		/* pdb_open's "make one with rooflab claim, sweep or validate
+		** --db FILE" named two commands that write no sweep */
+		if (access(o->sweeps, F_OK) != 0 && errno == ENOENT) {
+			snprintf(err, errlen, "--sweeps %s: no such database (make "
+			         "one with rooflab sweep SPEC --db %s)", o->sweeps,
+			         o->sweeps);
+			sqlite3_close(r.db);
+			return RL_EINPUT;
+		}
 		rc = pdb_open(o->sweeps, &r.sdb, err, errlen);
 		if (rc) {
 			sqlite3_close(r.db);

@@ -575,9 +575,17 @@ expect_err "must end in .html or .md" "bad extension: message"
 expect_exit 2 "missing database" -- "$RL" report --db "$tmpd/none.db" \
 	--out "$tmpd/bad.html"
 expect_err "no such database" "missing database: message"
+# the report reads a claim run, which only claim --db writes: it said
+# "make one with rooflab claim, sweep or validate --db none.db"
+expect_err "rooflab report: --db [^ ]*none\.db: no such database \(make one with rooflab claim --db [^ ]*none\.db\)$" \
+	"missing database: only claim makes one"
 expect_exit 2 "missing sweep database" -- "$RL" report --db "$db" \
 	--sweeps "$tmpd/none.db" --out "$tmpd/bad.html"
 expect_err "none.db: no such database" "missing sweep database: message"
+# only sweep (and merge) write one: it said "make one with rooflab claim,
+# sweep or validate --db none.db"
+expect_err "rooflab report: --sweeps [^ ]*none\.db: no such database \(make one with rooflab sweep SPEC --db [^ ]*none\.db\)$" \
+	"missing sweep database: only sweep makes one"
 expect_exit 2 "bad --run" -- "$RL" report --db "$db" --run 0 \
 	--out "$tmpd/bad.html"
 expect_err "--run: '0' is not a run id" "bad --run: message"
