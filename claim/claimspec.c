@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/mapsearch.h"
 #include "../model/params.h"
 #include "claim.h"
 #include "../config/commalist.h"
@@ -455,8 +456,14 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 			by_default = 1;
 	}
 	free(sets);
-	if (rl_eval(&side->st.cfg, &side->r) != RL_OK) {
-		setup_where(&side->st, side->r.error, err, errlen);
+	if ((rc = rl_eval(&side->st.cfg, &side->r)) != RL_OK) {
+		char why[1024];
+		snprintf(why, sizeof why, "%s", side->r.error);
+		/* the mappings of its chips that fit, or the fewest chips, as
+		** eval says them */
+		if (rc == RL_ENOFIT)
+			rl_map_fit_hint(&side->st.cfg, why, sizeof why);
+		setup_where(&side->st, why, err, errlen);
 		return -1;
 	}
 	side->cfg = side->st.cfg;

@@ -122,6 +122,21 @@ expect_exit 2 "curve, no HBM, pp 8 on 8 chips" -- $C8 --set scenario.pp=8 --set 
 expect_err "1397\.8 MB of weights per chip exceed .*; mappings of 8 chips that fit: .*TP2 x PP4" "curve lists the mappings that fit"
 expect_exit 2 "curve, no HBM, pp 4 on 4 chips" -- $C8 --set scenario.pp=4 --set scenario.chips=4
 expect_err "no mapping of 4 chips fits; the fewest chips that fit: 8 \(" "curve names the fewest chips"
+# claim's side b without HBM on the claim's 8 chips, Llama-3 70B FP8: 80
+# layers of 855,654,400 bytes (2 x 8192^2 + 2 x 8192 x 1024 + 3 x 8192 x
+# 28672 + 2 x 8192), the embedding's 1,050,673,152 and the head's
+# 1,050,681,344: 70,553,706,496 bytes, 8,819.2 MB a chip at tp 8.  At
+# least 70,553,706,496 / 1,164,020,000 = 60.6 chips; 61 to 63 split only
+# as tp 1 or tp 2 x pp 31, whose last stage (a layer and the head;
+# 2 layers and the head over 2, 1,380,995,072) does not fit; 64 chips:
+# tp 64 x pp 1 (1,102,401,664), tp 32 x pp 2 (1,102,401,792) and tp 16 x
+# pp 4 (20 layers and the head over 16, 1,135,235,584) fit, tp 8 x pp 8
+# (1,200,903,168) does not
+expect_exit 2 "claim, side b without HBM" -- $RL claim --b sohu-design,design.hbm_stacks=0,chip.sram_resident_share=1,chip.sram_hbm_copy=false,design.frac_sram=0.5,design.frac_mac=0.1
+expect_err "side b \(sohu-design\): model does not fit: 8819\.2 MB of weights per chip .*; no mapping of 8 chips fits; the fewest chips that fit: 64 \(" "claim names the fewest chips"
+for m in "TP64 x PP1" "TP32 x PP2" "TP16 x PP4"; do
+	expect_err "fewest chips that fit: 64 \(.*$m" "claim lists $m"
+done
 M4="$RL map --scenario etched-bench --chip sohu-design --model llama3-8b --profile etched-claim --set scenario.batch=64 --set design.frac_mac=0.1 --set design.frac_sram=0.5 --set chip.sram_resident_share=1 --set chip.sram_hbm_copy=false --set design.hbm_stacks=0 --chips 4"
 expect_exit 0 "map, no HBM, 4 chips" -- $M4
 expect_out "^\(no mapping of 4 chips fits; at the most split, TP4 x PP1: model does not fit: 2007\.6 MB of weights per chip exceed the 1164\.0 MB of SRAM" "map says why none fits"
