@@ -186,6 +186,22 @@ static void mla_setup(const rl_model *m, rl_serve_setup *u)
 	u->gemms_per_layer += m->q_lora_rank > 0 ? 2.0 : 1.0;
 }
 
+/* The stage kinds a mapping has into ks (room for 4), their count
+** returned: the one stage at pp 1, else the first, the last and the two
+** middle kinds (hi, lo). */
+static int stage_kinds(rl_serve_setup *u, rl_stage_kind *ks[4])
+{
+	if (u->pp <= 1) {
+		ks[0] = &u->one;
+		return 1;
+	}
+	ks[0] = &u->first;
+	ks[1] = &u->last;
+	ks[2] = &u->hi;
+	ks[3] = &u->lo;
+	return 4;
+}
+
 /* The weights a chip of stage kind k holds in memory: its layers (with
 ** its routed experts), the embedding and the head as rl_serve_setup_of
 ** counts them (layer, embed, head), split over tp. */
@@ -207,16 +223,7 @@ static void sram_memory_of(const rl_config *cfg, rl_serve_setup *u,
 	int copy = cfg->chip.sram_hbm_copy > 0.5;
 	rl_stage_kind *ks[4];
 	int i, n;
-	if (u->pp <= 1) {
-		ks[0] = &u->one;
-		n = 1;
-	} else {
-		ks[0] = &u->first;
-		ks[1] = &u->last;
-		ks[2] = &u->hi;
-		ks[3] = &u->lo;
-		n = 4;
-	}
+	n = stage_kinds(u, ks);
 	u->held_bytes = 0;
 	for (i = 0; i < n; i++) {
 		double held;
@@ -253,16 +260,7 @@ static int setup_memory_sram(const rl_config *cfg, rl_result *r,
 	rl_stage_kind *ks[4];
 	int i, n;
 	char msg[256];
-	if (u->pp <= 1) {
-		ks[0] = &u->one;
-		n = 1;
-	} else {
-		ks[0] = &u->first;
-		ks[1] = &u->last;
-		ks[2] = &u->hi;
-		ks[3] = &u->lo;
-		n = 4;
-	}
+	n = stage_kinds(u, ks);
 	for (i = 0; i < n; i++) {
 		rl_stage_kind *k = ks[i];
 		double res = resident_bytes(cfg, u, k);
