@@ -166,6 +166,17 @@ static double resident_bytes(const rl_config *cfg, const rl_serve_setup *u,
 	                                         &u->tpd);
 }
 
+/* The weights a chip of stage kind k reads from SRAM: resident_bytes,
+** and without HBM (u->no_hbm) the embedding's share too (`embed` bytes
+** for the model, split over tp as stage_w_mem splits it), which has no
+** other memory to be in. */
+static double sram_bytes_of(const rl_config *cfg, const rl_serve_setup *u,
+                            const rl_stage_kind *k, double embed)
+{
+	return resident_bytes(cfg, u, k) +
+	       (u->no_hbm ? k->embed * embed / u->tp : 0.0);
+}
+
 /* Multi-head latent attention (transformer.c's mla_shape): tensor
 ** parallelism splits the heads, but every rank holds and reads the whole
 ** latent of each token (one per token for all heads: the bytes per token
@@ -637,7 +648,7 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 	/* the stage kinds (stage_kind_of reads the figures above) */
 	if (u->pp <= 1) {
 		u->one = stage_kind_of(cfg, u, u->L, 1, 1, 0);
-		u->sram_resident = resident_bytes(cfg, u, &u->one);
+		u->sram_resident = sram_bytes_of(cfg, u, &u->one, mem_embed);
 	} else {
 		u->first = stage_kind_of(cfg, u, st.first, 1, 0, 1);
 		u->last = stage_kind_of(cfg, u, st.last, 0, 1, 0);
@@ -647,8 +658,8 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 		u->n_mid_hi = st.n_hi - 1 - (st.last == st.hi ? 1 : 0);
 		u->n_mid_lo = u->pp - 2 - u->n_mid_hi;
 		u->sram_resident =
-		    rl_fmax(rl_fmax(resident_bytes(cfg, u, &u->first),
-		                    resident_bytes(cfg, u, &u->last)),
+		    rl_fmax(rl_fmax(sram_bytes_of(cfg, u, &u->first, mem_embed),
+		                    sram_bytes_of(cfg, u, &u->last, mem_embed)),
 		            rl_fmax(resident_bytes(cfg, u, &u->hi),
 		                    resident_bytes(cfg, u, &u->lo)));
 	}

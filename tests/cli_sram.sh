@@ -80,6 +80,17 @@ expect_exit 0 "no HBM, tp 2 x pp 8: served" -- $N --set scenario.tp=2 --set scen
 expect_out '"kv_capacity_bytes": 465125664,' "KV: the SRAM the weights leave"
 expect_out '"hbm_bytes_per_s_per_chip": 0,' "no HBM traffic"
 expect_out '"mbu": 0$' "MBU 0"
+# without HBM the embedding is read from SRAM too, and counted resident:
+# tp 4 x pp 3 (32 layers: 11, 11, 10), the first stage's 11 x 218,112,000
+# bytes of layers and the 525,336,576 of the embedding over 4,
+# 731,142,144, outweigh the last's 10 layers and the head's 525,340,672
+# over 4, 676,615,168 (what it gave when the embedding was left out); tp 8
+# x pp 1 holds the whole 8,030,261,248 / 8 = 1,003,782,656
+N1=$(echo "$N" | sed 's/ --set scenario\.pp=8//')
+expect_exit 0 "no HBM, tp 4 x pp 3" -- $N1 --set scenario.pp=3 --set scenario.tp=4 --set scenario.chips=12 --json
+expect_out '"sram_resident_bytes_per_chip": 731142144$' "no HBM: the first stage's embedding resident"
+expect_exit 0 "no HBM, tp 8 x pp 1" -- $N1 --set scenario.pp=1 --set scenario.tp=8 --set scenario.chips=8 --json
+expect_out '"sram_resident_bytes_per_chip": 1003782656$' "no HBM: every weight resident"
 # the table says what the engine assumes: the 698,894,336 bytes of
 # weights (698.9 MB) and the 465,125,664 of KV (465.1 MB) in the
 # 1,164,020,000 of SRAM, read at its 1705.1 TB/s
