@@ -308,15 +308,23 @@ static int setup_memory_sram(const rl_config *cfg, rl_result *r,
 			/* (>= 0: the resident experts' share rounds) */
 			sram_free = rl_fmax(0.0, cap - res);
 			if (hbm_free <= 0) {
+				/* (the hints: the copy's, and the plain
+				** path's where chips are left to split over) */
+				int split = u->tp * u->pp * u->ep < u->chips;
 				snprintf(msg, sizeof msg,
 				         "model does not fit: %.1f GB of weights%s "
 				         "per chip in HBM exceed the chip's %.1f GB "
-				         "by %.1f GB%s",
+				         "by %.1f GB%s%s%s%s",
 				         w_hbm / 1e9, runtime > 0 ? " and runtime" : "",
 				         cfg->chip.hbm_bytes / 1e9, -hbm_free / 1e9,
-				         copy ? " (chip.sram_hbm_copy = false would "
-				                "free the resident weights' copy)"
-				              : "");
+				         copy || split ? " (" : "",
+				         copy ? "chip.sram_hbm_copy = false would "
+				                "free the resident weights' copy"
+				              : "",
+				         copy && split ? "; " : "",
+				         split ? "more tp, pp or ep would split them "
+				                 "further)"
+				               : copy ? ")" : "");
 				return fail(r, RL_ENOFIT, msg);
 			}
 		}

@@ -216,6 +216,22 @@ fi
 # it) served, the other 105 do not fit (status 3, RL_ENOFIT); on the
 # diagonal the best is inside the five that fit (MAC 0.02 to 0.18), not at
 # either end
+# With HBM and resident weights, a model that does not fit says what the
+# plain path says where chips are left over: Llama-3 70B FP16, 2 x
+# 70,553,706,496 = 141.1 GB a chip at tp 1, exceeds an H100's 80 GiB (85.9
+# GB); on 8 chips tp 1 leaves 7 to split over (both hints, the copy's
+# first), on 1 chip none (the copy's alone), and without the copy the
+# split's alone
+H="$RL eval --chip h100-sxm --model llama3-70b --precision fp16 --set scenario.tp=1 --set chip.sram_mb=50 --set chip.sram_tbps=10 --set chip.sram_resident_share=1"
+expect_exit 2 "resident, 70B FP16 on 8 chips at tp 1" -- $H --set scenario.chips=8
+expect_err "exceed the chip's 85\.9 GB by [0-9.]* GB \(chip\.sram_hbm_copy = false would free the resident weights' copy; more tp, pp or ep would split them further\)" "both hints"
+expect_exit 2 "resident, no copy, 8 chips" -- $H --set scenario.chips=8 --set chip.sram_hbm_copy=false
+expect_err "exceed the chip's 85\.9 GB by [0-9.]* GB \(more tp, pp or ep would split them further\)" "the split's hint"
+expect_exit 2 "resident, 1 chip" -- $H --set scenario.chips=1
+expect_err "by [0-9.]* GB \(chip\.sram_hbm_copy = false would free the resident weights' copy\);" "the copy's hint alone"
+expect_exit 2 "resident, no copy, 1 chip" -- $H --set scenario.chips=1 --set chip.sram_hbm_copy=false
+expect_err "by [0-9.]* GB; no mapping of 1 chip fits" "no hint"
+
 expect_exit 0 "the SRAM-only sweep" -- $RL sweep "$sroot/sweeps/sohu-sram-only.ini" --db "$tmpd/so.db"
 # its summary says how many of the 120 stored served: 15, 105 not fitting
 expect_err "^rooflab sweep: of the 120 stored, 105 did not fit in memory \(status 3\) and 0 were not evaluable \(another status\), their outputs NULL; 15 served \(status 0\)$" "the summary counts the points that do not fit"
