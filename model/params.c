@@ -754,7 +754,7 @@ int rl_param_value_text(const rl_param *p, const char *text, double *out,
 {
 	rl_config cfg; /* rl_param_set's checks, on a copy */
 	double v;
-	int rc;
+	int rc, num;
 	if (p->choices) {
 		int c = rl_param_choice(p, text);
 		if (c < 0 && p->type == RL_PT_BOOL) {
@@ -775,10 +775,24 @@ int rl_param_value_text(const rl_param *p, const char *text, double *out,
 			return RL_P_CHOICE;
 		}
 	}
-	if (!rl_number_text(text, &v) || errno == ERANGE) {
+	num = rl_number_text(text, &v);
+	if (!num || errno == ERANGE) {
 		char range[256];
 		range_text(p, range, sizeof range);
-		snprintf(err, errlen, "%s.%s: '%s' is not a number (allowed: %s%s)",
+		/* a number by numtext.h's rule that overflows a double (1e309)
+		** is out of range, not "not a number"; one that underflows
+		** (1e-999) is one a double cannot hold */
+		if (num && isinf(v)) {
+			snprintf(err, errlen, "%s.%s: '%s' is outside the allowed "
+			         "%s%s",
+			         p->section, p->key, text,
+			         p->type == RL_PT_INT ? "whole numbers " : "", range);
+			return RL_P_RANGE;
+		}
+		snprintf(err, errlen, num ? "%s.%s: '%s' is too small for a "
+		                            "double to hold (allowed: %s%s)"
+		                          : "%s.%s: '%s' is not a number "
+		                            "(allowed: %s%s)",
 		         p->section, p->key, text,
 		         p->type == RL_PT_INT ? "whole numbers " : "", range);
 		return RL_P_NOTNUM;

@@ -690,7 +690,24 @@ static void test_param_table(void **state)
 	                 RL_P_NOTNUM);
 	assert_int_equal(rl_param_set_text(&c, p, "4.8 ", err, sizeof err),
 	                 RL_P_NOTNUM);
+	/* a number that overflows a double is out of range, not "not a
+	** number"; one that underflows is one a double cannot hold */
+	assert_int_equal(rl_param_set_text(&c, p, "1e309", err, sizeof err),
+	                 RL_P_RANGE);
+	assert_string_equal(err, "chip.hbm_tbps: '1e309' is outside the "
+	                         "allowed [0, 1000] TB/s");
+	assert_int_equal(rl_param_set_text(&c, p, "1e-999", err, sizeof err),
+	                 RL_P_NOTNUM);
+	assert_string_equal(err, "chip.hbm_tbps: '1e-999' is too small for a "
+	                         "double to hold (allowed: [0, 1000] TB/s)");
 	near(c.chip.hbm_Bps, 4.8e12, 1e-15); /* unchanged by the failures */
+	p = rl_param_find_full("chip.sram_hbm_copy");
+	assert_int_equal(rl_param_set_text(&c, p, "1e309", err, sizeof err),
+	                 RL_P_RANGE);
+	assert_string_equal(err, "chip.sram_hbm_copy: '1e309' is outside the "
+	                         "allowed false|true");
+	assert_int_equal(rl_param_set_text(&c, p, "-1e309", err, sizeof err),
+	                 RL_P_RANGE);
 	p = rl_param_find_full("scenario.precision");
 	assert_int_equal(rl_param_set_text(&c, p, "FP8", err, sizeof err),
 	                 RL_P_OK);
