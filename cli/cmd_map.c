@@ -309,9 +309,17 @@ static void nofit_out(json_w *w, FILE *f, const rl_setup *st,
 		fprintf(f, "(the fewest chips of which a mapping fits: %g: %s; "
 		        "map --chips %g ranks them)\n", nf->fewest, nf->list,
 		        nf->fewest);
-	else
+	else if (chips < rl_map_most_chips(&st->cfg))
 		fprintf(f, "(nor does one of any number of chips up to %g, tp and "
 		        "pp at their most: the model's heads x layers%s)\n",
+		        rl_map_most_chips(&st->cfg),
+		        rl_map_most_chips(&st->cfg) < RL_MAP_FEWEST_MAX
+		            ? ""
+		            : ", cut at the search's end");
+	else /* (the search tried none: the chips are that many already) */
+		fprintf(f, "(more chips are not tried: the search for the fewest "
+		        "stops at %g, tp and pp at their most: the model's heads x "
+		        "layers%s)\n",
 		        rl_map_most_chips(&st->cfg),
 		        rl_map_most_chips(&st->cfg) < RL_MAP_FEWEST_MAX
 		            ? ""

@@ -157,25 +157,31 @@ double rl_map_fewest_chips(const rl_config *cfg, char *buf, size_t len)
 
 /* No mapping of the chips fits: say so, and the fewest chips of which one
 ** does (rl_map_fewest_chips), or that none up to the most chips that split
-** the model further does. */
+** the model further does; where the chips are that many already, the
+** search tried none, and says where it stops instead. */
 static void none_fits(const rl_config *cfg, char *out, size_t len)
 {
-	char list[512];
+	char list[512], why[160];
 	double chips = rl_scen_chips(&cfg->scen);
+	double most = rl_map_most_chips(cfg);
 	double n = rl_map_fewest_chips(cfg, list, sizeof list);
+	snprintf(why, sizeof why, "%sthe model's %g heads x its %g layers%s: tp "
+	         "and pp at their most",
+	         most < RL_MAP_FEWEST_MAX ? "" : "the search's end, under ",
+	         cfg->model.heads, cfg->model.layers,
+	         cfg->model.experts > 1 ? " x its experts" : "");
 	if (n > 0)
 		snprintf(out, len, "; no mapping of %g chip%s fits; the fewest "
 		         "chips that fit: %g (%s)", chips, chips == 1 ? "" : "s", n,
 		         list);
-	else
+	else if (chips < most)
 		snprintf(out, len, "; no mapping of %g chip%s fits, nor of any "
-		         "number up to %g (%sthe model's %g heads x its %g "
-		         "layers%s: tp and pp at their most)", chips,
-		         chips == 1 ? "" : "s", rl_map_most_chips(cfg),
-		         rl_map_most_chips(cfg) < RL_MAP_FEWEST_MAX ? "" :
-		         "the search's end, under ", cfg->model.heads,
-		         cfg->model.layers,
-		         cfg->model.experts > 1 ? " x its experts" : "");
+		         "number up to %g (%s)", chips, chips == 1 ? "" : "s",
+		         most, why);
+	else
+		snprintf(out, len, "; no mapping of %g chips fits, and more are "
+		         "not tried: the search for the fewest chips stops at %g "
+		         "(%s)", chips, most, why);
 }
 
 void rl_map_fit_hint(const rl_config *cfg, char *err, size_t len)

@@ -164,6 +164,15 @@ expect_out '"none_fits": null' "JSON: none_fits null where one fits"
 # up to 1,024 serves it
 expect_exit 0 "map, 1 MB of SRAM" -- $RL map --chip h100-sxm --model llama3-8b --precision fp8 --chips 8 --profile ideal --set chip.hbm_gb=0 --set chip.hbm_tbps=0 --set chip.sram_mb=1 --set chip.sram_tbps=10 --set chip.sram_resident_share=1 --set chip.sram_hbm_copy=false
 expect_out "^\(nor does one of any number of chips up to 1024, tp and pp at their most: the model's heads x layers\)$" "none up to heads x layers"
+# on more chips than the search tries (Llama-3 8B's 32 heads x 32 layers,
+# 1024) it tries none: map and eval say where it stops, not "up to 1024"
+S1="--chip h100-sxm --model llama3-8b --precision fp8 --profile ideal --set chip.hbm_gb=0 --set chip.hbm_tbps=0 --set chip.sram_mb=1 --set chip.sram_tbps=10 --set chip.sram_resident_share=1 --set chip.sram_hbm_copy=false"
+expect_exit 0 "map, 1 MB of SRAM, 2000 chips" -- $RL map $S1 --chips 2000
+expect_out "^\(more chips are not tried: the search for the fewest stops at 1024, tp and pp at their most: the model's heads x layers\)$" "map: where the search stops"
+expect_exit 2 "eval, 1 MB of SRAM, 2000 chips" -- $RL eval $S1 --set scenario.chips=2000 --set scenario.tp=1
+expect_err "; no mapping of 2000 chips fits, and more are not tried: the search for the fewest chips stops at 1024 \(the model's 32 heads x its 32 layers: tp and pp at their most\)$" "eval: where the search stops"
+expect_exit 2 "eval, 1 MB of SRAM, 8 chips" -- $RL eval $S1 --set scenario.chips=8 --set scenario.tp=1
+expect_err "; no mapping of 8 chips fits, nor of any number up to 1024 \(the model's 32 heads x its 32 layers: tp and pp at their most\)$" "eval: none up to 1024"
 
 # area: the derived bandwidth and what the SRAM buys
 expect_exit 0 "area: sohu by design" -- $RL area --chip sohu-design --set design.frac_sram=0.5 --set design.frac_mac=0.1
