@@ -363,15 +363,14 @@ static int put_all(dbw *w, const claim_report *rep, const char *json)
 	return 0;
 }
 
-/* unmarked files of an older rooflab hold only these tables */
-static const char *const claim_db_legacy[] = {"claim_", "validation", NULL};
-
-/* a file of version 1, or one an older rooflab wrote unmarked, gains
+/* unmarked files of an older rooflab hold only the tables of
+** rl_db_claim_legacy (config/dbfile.h: "claim_", "validation").
+** a file of version 1, or one an older rooflab wrote unmarked, gains
 ** version 2's tables (the schema's CREATE ... IF NOT EXISTS) and
 ** claim_v1_runs lists the runs it held, which the report reads as version
 ** 1 runs (schema.h), with its mark, in one transaction */
 const rl_db_kind claim_db_kind = {
-    "claim", RL_CLAIM_APP_ID, RL_CLAIM_SCHEMA_VERSION, claim_db_legacy, 1,
+    "claim", RL_CLAIM_APP_ID, RL_CLAIM_SCHEMA_VERSION, rl_db_claim_legacy, 1,
     RL_CLAIM_SCHEMA_SQL
     "CREATE TABLE IF NOT EXISTS claim_v1_runs(run_id INTEGER PRIMARY KEY);"
     "INSERT OR IGNORE INTO claim_v1_runs SELECT id FROM claim_runs;"};

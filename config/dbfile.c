@@ -173,6 +173,8 @@ rl_db_found_kind rl_db_found(sqlite3 *db, const rl_db_kind *const *kinds,
 	return RL_DB_FOUND_OTHER;
 }
 
+const char *const rl_db_claim_legacy[] = {"claim_", "validation", NULL};
+
 /* "PATH is WHAT IT IS, not a KIND database; FIX" for a file of another
 ** kind than k (rl_db_identify; "PATH is not a rooflab file (...); FIX" for
 ** another program's or no SQLite file), FIX for a writer "it was left
@@ -181,8 +183,13 @@ rl_db_found_kind rl_db_found(sqlite3 *db, const rl_db_kind *const *kinds,
 static void foreign_words(sqlite3 *db, const char *path, const rl_db_kind *k,
                           int reading, char *err, size_t errlen)
 {
+	/* an older rooflab's unmarked claim file named as one (rl_db_found),
+	** where sweep, export and merge called it "not a rooflab file" */
+	static const rl_db_kind claim_old = {"claim", RL_DB_APP_CLAIM, 0,
+	                                     rl_db_claim_legacy, 0, NULL};
+	static const rl_db_kind *const olds[] = {&claim_old, NULL};
 	char found[200], kind[64], fix[160];
-	rl_db_found_kind f = rl_db_found(db, NULL, found, sizeof found);
+	rl_db_found_kind f = rl_db_found(db, olds, found, sizeof found);
 	if (f == RL_DB_FOUND_OTHER || f == RL_DB_FOUND_NOT_SQLITE)
 		kind[0] = 0;
 	else

@@ -47,6 +47,12 @@ int rl_db_target_check(const char *path, char *err, size_t errlen);
 #define RL_DB_APP_SWEEP 0x524c5357 /* "RLSW" */
 #define RL_DB_APP_CLAIM 0x524c434c /* "RLCL" */
 
+/* The tables of an unmarked claim database an older rooflab wrote (names
+** beginning with one of these; NULL-ended): claim_db_kind's legacy list
+** (claim/claimdb.c), here so that a sweep command that finds such a file
+** names it a claim database too (rl_db_identify), as plot and report do. */
+extern const char *const rl_db_claim_legacy[];
+
 /* What a file is, by its mark (rl_db_found). */
 typedef enum {
 	RL_DB_FOUND_EMPTY,      /* an SQLite file of no tables, unmarked */

@@ -526,6 +526,24 @@ kind_case "kind-claim\.db $claimw, not a rooflab sweep database; name a rooflab 
 	export --db "$tmpd/kind-claim.db" --format csv
 kind_case "kind-text\.db $textw; name a rooflab sweep database instead$" \
 	merge "$tmpd/kind-m.db" "$tmpd/onesweep.db" "$tmpd/kind-text.db"
+# an older rooflab's claim file, unmarked (only claim_ and validation
+# tables, cli_hostile.sh's old.db: kind-claim.db less version 2's tables
+# and its mark), which plot and report name a claim database: sweep,
+# export and merge name it so too, where they said 'not a rooflab file (an
+# SQLite database without rooflab's mark: application_id 0x0, ...)'
+cp "$tmpd/kind-claim.db" "$tmpd/kind-old.db"
+sqlite3 "$tmpd/kind-old.db" "DROP TABLE claim_mc_summary; DROP TABLE claim_tornado_sides;
+	PRAGMA application_id = 0; PRAGMA user_version = 0"
+cp "$tmpd/kind-old.db" "$tmpd/kind-old.orig"
+kind_case "kind-old\.db $claimw, not a rooflab sweep database; it was left unchanged: give --db another file \(a new one, or a rooflab sweep database\)$" \
+	sweep "$tmpd/one.ini" --db "$tmpd/kind-old.db"
+kind_case "kind-old\.db $claimw, not a rooflab sweep database; name a rooflab sweep database instead$" \
+	export --db "$tmpd/kind-old.db" --format csv
+kind_case "kind-old\.db $claimw, not a rooflab sweep database; name a rooflab sweep database instead$" \
+	merge "$tmpd/kind-m.db" "$tmpd/onesweep.db" "$tmpd/kind-old.db"
+cmp -s "$tmpd/kind-old.db" "$tmpd/kind-old.orig" &&
+	echo "ok - the older claim file is left as it was" ||
+	{ echo "not ok - the older claim file changed"; fails=$((fails + 1)); }
 kind_case "kind-other\.db $otherw, which holds no claim run and in which rooflab claim writes none: make one in a file of its own \(rooflab claim --db FILE\) and give --db that file$" \
 	report --db "$tmpd/kind-other.db" --out "$tmpd/bad.html"
 kind_case "kind-text\.db is not a rooflab file \(file is not a database\); name a database that rooflab claim, validate or sweep wrote$" \

@@ -467,7 +467,8 @@ static void test_found(void **state)
 /* A claim file (marked "RLCL") opened as a sweep file: the writer's words
 ** name what it is and give --db another file; the reader's name a sweep
 ** database instead; another program's file (one table, no mark) is said
-** to be no rooflab file, without "not a rooflab sweep database" after. */
+** to be no rooflab file, without "not a rooflab sweep database" after;
+** an older rooflab's unmarked claim file is a claim database. */
 static void test_identify_names_the_kind(void **state)
 {
 	static const rl_db_kind sweep = {"sweep", RL_DB_APP_SWEEP, 1, NULL, 0,
@@ -504,6 +505,20 @@ static void test_identify_names_the_kind(void **state)
 	                         "application_id 0x0, 1 table or index); it was "
 	                         "left unchanged: give --db another file (a new "
 	                         "one, or a rooflab sweep database)");
+	sqlite3_close(db);	/* an older rooflab's claim file, unmarked, of the tables its
+	** legacy list names ("claim_", "validation"): a claim database too,
+	** where it was "not a rooflab file" */
+	found_after(f, "CREATE TABLE claim_runs(id); "
+	            "CREATE TABLE validation(x)", buf, sizeof buf);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(rl_db_identify(db, "l.db", &sweep, &unmarked, err,
+	                                sizeof err),
+	                 RL_EINPUT);
+	assert_string_equal(err, "l.db is a rooflab claim database (rooflab "
+	                         "claim --db and validate --db write these), not "
+	                         "a rooflab sweep database; it was left "
+	                         "unchanged: give --db another file (a new one, "
+	                         "or a rooflab sweep database)");
 	sqlite3_close(db);
 }
 
