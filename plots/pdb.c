@@ -35,6 +35,13 @@ int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen)
 	rl_file_kind kind;
 	int rc;
 	*db = NULL;
+	/* "" read as a file that is not there, whose fix "make one with
+	** rooflab claim ... --db " named no file either */
+	if (!*path) {
+		snprintf(err, errlen, "a database needs a file name (an empty "
+		         "name names no file)");
+		return RL_EINPUT;
+	}
 	if (access(path, R_OK) != 0) {
 		/* plot and report read claim, sweep and validation databases */
 		if (errno == ENOENT)

@@ -143,6 +143,11 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 	r.warnlen = warnlen;
 	/* the claim database: only claim --db writes one (pdb_open named
 	** sweep and validate too, whose files hold no claim run) */
+	if (!*o->dbpath) { /* "" named: which option, where pdb_open cannot */
+		snprintf(err, errlen, "--db: a database needs a file name (an "
+		         "empty name names no file)");
+		return RL_EINPUT;
+	}
 	if (access(o->dbpath, F_OK) != 0 && errno == ENOENT) {
 		snprintf(err, errlen, "--db %s: no such database (make one with "
 		         "rooflab claim --db %s)", o->dbpath, o->dbpath);
@@ -161,6 +166,12 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 	if (o->sweeps && strcmp(o->sweeps, o->dbpath)) {
 		/* pdb_open's "make one with rooflab claim, sweep or validate
 		** --db FILE" named two commands that write no sweep */
+		if (!*o->sweeps) {
+			snprintf(err, errlen, "--sweeps: a database needs a file "
+			         "name (an empty name names no file)");
+			sqlite3_close(r.db);
+			return RL_EINPUT;
+		}
 		if (access(o->sweeps, F_OK) != 0 && errno == ENOENT) {
 			snprintf(err, errlen, "--sweeps %s: no such database (make "
 			         "one with rooflab sweep SPEC --db %s)", o->sweeps,

@@ -81,6 +81,11 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 	rl_file_kind kind;
 	int rc, unmarked;
 	*out = NULL;
+	if (readonly && !*path) { /* "": not a file that is not there */
+		snprintf(err, errlen, "a database needs a file name (an empty "
+		         "name names no file)");
+		return RL_EINPUT;
+	}
 	if (readonly && stat(path, &sb) != 0) {
 		snprintf(err, errlen, "%s: no such database", path);
 		return RL_EINPUT;

@@ -582,6 +582,27 @@ lacks "$tmpd/o/sw-none.md" "without --sweeps: nothing said of the claim file's k
 0" ] && [ ! -e "$tmpd/kind-m.db" ] &&
 	echo "ok - the refused files are left as they were" ||
 	{ echo "not ok - a refused file changed"; fails=$((fails + 1)); }
+# an empty name given a reader: said to name no file, where it read as a
+# file not there, "--db : no such database (make one with rooflab claim
+# --db )", a fix naming no file either; as the writers say it (exit 2)
+empty_case() { # the message, then the command
+	want=$1; shift
+	expect_exit 2 "an empty name: $*" -- "$RL" "$@"
+	expect_err "$want" "$1: an empty name names no file"
+}
+empty_case "report: --db: a database needs a file name \(an empty name names no file\)$" \
+	report --db "" --out "$tmpd/bad.html"
+empty_case "report: --sweeps: a database needs a file name \(an empty name names no file\)$" \
+	report --db "$db" --sweeps "" --out "$tmpd/bad.html"
+empty_case "plot: a database needs a file name \(an empty name names no file\)$" \
+	plot tornado --db "" --term dumb
+empty_case "export: a database needs a file name \(an empty name names no file\)$" \
+	export --db "" --format csv
+empty_case "merge: a database needs a file name \(an empty name names no file\)$" \
+	merge "$tmpd/kind-m.db" "$tmpd/onesweep.db" ""
+[ ! -e "$tmpd/kind-m.db" ] && [ ! -e "$tmpd/bad.html" ] &&
+	echo "ok - an empty name: nothing written" ||
+	{ echo "not ok - an empty name: a file written"; fails=$((fails + 1)); }
 expect_exit 2 "no --db" -- "$RL" report --out "$tmpd/bad.html"
 expect_err "--db FILE is required" "no --db: message"
 expect_err "--db FILE is required: the claim database the report reads \(rooflab claim --db FILE writes one; make demo writes out/claim\.db and its report\)$" \
