@@ -279,6 +279,8 @@ static void nofit_out(json_w *w, FILE *f, const rl_setup *st,
 {
 	const rl_map_entry *a = nf->at >= 0 ? &e[nf->at] : NULL;
 	char why[sizeof nf->reason], mw[80];
+	/* a mixture's product has its experts too (eval's words) */
+	const char *experts = st->cfg.model.experts > 1 ? " x experts" : "";
 	if (w) {
 		if (!a) {
 			json_null(w, "none_fits");
@@ -311,19 +313,17 @@ static void nofit_out(json_w *w, FILE *f, const rl_setup *st,
 		        nf->fewest);
 	else if (chips < rl_map_most_chips(&st->cfg))
 		fprintf(f, "(nor does one of any number of chips up to %g, tp and "
-		        "pp at their most: the model's heads x layers%s)\n",
-		        rl_map_most_chips(&st->cfg),
-		        rl_map_most_chips(&st->cfg) < RL_MAP_FEWEST_MAX
-		            ? ""
-		            : ", cut at the search's end");
+		        "pp at their most: the model's heads x layers%s%s)\n",
+		        rl_map_most_chips(&st->cfg), experts,
+		        rl_map_most_cut(&st->cfg) ? ", cut at the search's end"
+		                                  : "");
 	else /* (the search tried none: the chips are that many already) */
 		fprintf(f, "(more chips are not tried: the search for the fewest "
 		        "stops at %g, tp and pp at their most: the model's heads x "
-		        "layers%s)\n",
-		        rl_map_most_chips(&st->cfg),
-		        rl_map_most_chips(&st->cfg) < RL_MAP_FEWEST_MAX
-		            ? ""
-		            : ", cut at the search's end");
+		        "layers%s%s)\n",
+		        rl_map_most_chips(&st->cfg), experts,
+		        rl_map_most_cut(&st->cfg) ? ", cut at the search's end"
+		                                  : "");
 }
 
 /* "setup": what every mapping was evaluated on, as eval's JSON names it

@@ -132,11 +132,22 @@ size_t rl_map_fitting(const rl_config *cfg, char *buf, size_t len)
 	return k;
 }
 
-double rl_map_most_chips(const rl_config *cfg)
+/* heads x layers (x experts), uncut */
+static double most_product(const rl_config *cfg)
 {
 	const rl_model *m = &cfg->model;
-	double most = m->heads * m->layers * (m->experts > 1 ? m->experts : 1);
+	return m->heads * m->layers * (m->experts > 1 ? m->experts : 1);
+}
+
+double rl_map_most_chips(const rl_config *cfg)
+{
+	double most = most_product(cfg);
 	return most <= RL_MAP_FEWEST_MAX ? floor(most) : RL_MAP_FEWEST_MAX;
+}
+
+int rl_map_most_cut(const rl_config *cfg)
+{
+	return !(most_product(cfg) <= RL_MAP_FEWEST_MAX);
 }
 
 double rl_map_fewest_chips(const rl_config *cfg, char *buf, size_t len)
@@ -167,7 +178,7 @@ static void none_fits(const rl_config *cfg, char *out, size_t len)
 	double n = rl_map_fewest_chips(cfg, list, sizeof list);
 	snprintf(why, sizeof why, "%sthe model's %g heads x its %g layers%s: tp "
 	         "and pp at their most",
-	         most < RL_MAP_FEWEST_MAX ? "" : "the search's end, under ",
+	         rl_map_most_cut(cfg) ? "the search's end, under " : "",
 	         cfg->model.heads, cfg->model.layers,
 	         cfg->model.experts > 1 ? " x its experts" : "");
 	if (n > 0)

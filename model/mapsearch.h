@@ -52,6 +52,11 @@ size_t rl_map_fitting(const rl_config *cfg, char *buf, size_t len);
 #define RL_MAP_FEWEST_MAX 4096.0
 double rl_map_most_chips(const rl_config *cfg);
 
+/* 1 where rl_map_most_chips is cut at RL_MAP_FEWEST_MAX (heads x layers,
+** x experts, above it), 0 where it is the model's own product (4,096
+** itself included). */
+int rl_map_most_cut(const rl_config *cfg);
+
 /* Where no mapping of scenario.chips chips fits: the fewest chips above
 ** them, up to rl_map_most_chips, of which a mapping fits, and in buf those
 ** mappings (rl_map_fitting's list); 0, buf empty, where none up to it

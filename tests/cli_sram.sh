@@ -164,6 +164,19 @@ expect_out '"none_fits": null' "JSON: none_fits null where one fits"
 # up to 1,024 serves it
 expect_exit 0 "map, 1 MB of SRAM" -- $RL map --chip h100-sxm --model llama3-8b --precision fp8 --chips 8 --profile ideal --set chip.hbm_gb=0 --set chip.hbm_tbps=0 --set chip.sram_mb=1 --set chip.sram_tbps=10 --set chip.sram_resident_share=1 --set chip.sram_hbm_copy=false
 expect_out "^\(nor does one of any number of chips up to 1024, tp and pp at their most: the model's heads x layers\)$" "none up to heads x layers"
+# the search's end (4,096 chips) named only where the product passes it:
+# 32 heads x 128 layers = 4,096 is the model's own (a layer's 6,816,000
+# bytes over 32 still more than 1 MB), where map and eval called it cut
+# (they tested < 4,096); Mixtral 8x7B's 32 heads x 32 layers x 8 experts
+# = 8,192 is cut, and map names its experts, where it said 'heads x
+# layers' (1,024) beside 4,096
+M1="$RL map --chip h100-sxm --precision fp8 --chips 8 --profile ideal --set chip.hbm_gb=0 --set chip.hbm_tbps=0 --set chip.sram_mb=1 --set chip.sram_tbps=10 --set chip.sram_resident_share=1 --set chip.sram_hbm_copy=false"
+expect_exit 0 "map, 1 MB of SRAM, 128 layers" -- $M1 --model llama3-8b --set model.layers=128
+expect_out "^\(nor does one of any number of chips up to 4096, tp and pp at their most: the model's heads x layers\)$" "4,096 = 32 x 128: not cut"
+expect_exit 2 "eval, 1 MB of SRAM, 128 layers" -- $(echo "$M1" | sed 's/ map / eval /; s/--chips 8/--tp 8/') --model llama3-8b --set model.layers=128
+expect_err "nor of any number up to 4096 \(the model's 32 heads x its 128 layers: tp and pp at their most\)" "eval: 4,096 = 32 x 128: not cut"
+expect_exit 0 "map, 1 MB of SRAM, Mixtral 8x7B" -- $M1 --model mixtral-8x7b
+expect_out "^\(nor does one of any number of chips up to 4096, tp and pp at their most: the model's heads x layers x experts, cut at the search's end\)$" "8,192 = 32 x 32 x 8: cut, its experts named"
 # on more chips than the search tries (Llama-3 8B's 32 heads x 32 layers,
 # 1024) it tries none: map and eval say where it stops, not "up to 1024"
 S1="--chip h100-sxm --model llama3-8b --precision fp8 --profile ideal --set chip.hbm_gb=0 --set chip.hbm_tbps=0 --set chip.sram_mb=1 --set chip.sram_tbps=10 --set chip.sram_resident_share=1 --set chip.sram_hbm_copy=false"
