@@ -64,8 +64,9 @@ int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_step(st) == SQLITE_ROW ? SQLITE_OK : SQLITE_ERROR;
 	if (rc != SQLITE_OK) {
-		snprintf(err, errlen, "%s is not a rooflab file (%s); name a "
-		         "database that rooflab claim, validate or sweep wrote",
+		snprintf(err, errlen, "%s is not a rooflab file (not an SQLite "
+		         "database, or a damaged one: %s); name a database that "
+		         "rooflab claim, validate or sweep wrote",
 		         path, *db ? sqlite3_errmsg(*db) : "cannot open");
 		sqlite3_finalize(st);
 		sqlite3_close(*db);

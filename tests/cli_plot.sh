@@ -230,7 +230,7 @@ expect_err "text\.db/x\.db: cannot read: Not a directory" \
 	"a database path through a file: the reason"
 expect_exit 2 "not a database" -- "$RL" plot factors --db "$tmpd/text.db" \
 	--out "$tmpd/x.png"
-expect_err "text\\.db is not a rooflab file \\(file is not a database\\)" "not a database: message"
+expect_err "text\\.db is not a rooflab file \\(not an SQLite database, or a damaged one: file is not a database\\)" "not a database: message"
 expect_exit 2 "database without a claim run" -- "$RL" plot factors \
 	--db "$tmpd/empty.db" --out "$tmpd/x.png"
 expect_err "no claim run; make one with: rooflab claim --db" \

@@ -546,7 +546,7 @@ cmp -s "$tmpd/kind-old.db" "$tmpd/kind-old.orig" &&
 	{ echo "not ok - the older claim file changed"; fails=$((fails + 1)); }
 kind_case "kind-other\.db $otherw, which holds no claim run and in which rooflab claim writes none: make one in a file of its own \(rooflab claim --db FILE\) and give --db that file$" \
 	report --db "$tmpd/kind-other.db" --out "$tmpd/bad.html"
-kind_case "kind-text\.db is not a rooflab file \(file is not a database\); name a database that rooflab claim, validate or sweep wrote$" \
+kind_case "kind-text\.db is not a rooflab file \(not an SQLite database, or a damaged one: file is not a database\); name a database that rooflab claim, validate or sweep wrote$" \
 	report --db "$tmpd/kind-text.db" --out "$tmpd/bad.html"
 kind_case "onesweep\.db $sweepw, which holds no claim run and in which rooflab claim writes none" \
 	plot tornado --db "$tmpd/onesweep.db" --term dumb
