@@ -43,7 +43,7 @@ import statistics
 import subprocess
 import sys
 
-from rleval import parse
+from rleval import parse, row_args
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RL = os.environ.get("ROOFLAB", os.path.join(ROOT, "rooflab"))
@@ -100,12 +100,7 @@ def gap(row, requests, a):
 
 def main():
     ap = argparse.ArgumentParser(add_help=True)
-    ap.add_argument("--profile", required=True)
-    ap.add_argument("--version", required=True)
-    ap.add_argument("--model")
-    ap.add_argument("--precision")
-    ap.add_argument("--tp")
-    ap.add_argument("--shape")
+    row_args(ap)
     ap.add_argument("--long", action="store_true")
     ap.add_argument("--pair")
     ap.add_argument("--set", action="append", default=[])

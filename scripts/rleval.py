@@ -1,7 +1,7 @@
 """rleval.py: one `rooflab eval` run's output tokens/s for the analysis
-scripts (memory-gap.py, matched-pairs.py; decode-gap.py uses parse only),
-with their exit-status rules: eval's refusal (exit 2) is the caller's exit
-2, any other failure exit 1.
+scripts (memory-gap.py, matched-pairs.py), with their exit-status rules:
+eval's refusal (exit 2) is the caller's exit 2, any other failure exit 1;
+and their option parsing (decode-gap.py uses parse and row_args only).
 """
 import re
 import subprocess
@@ -23,6 +23,16 @@ def output_tps(rl, args, what, fail, no_fit=None):
     if not m:
         fail(1, "no output_tokens_per_s in rooflab eval's output for " + what)
     return float(m.group(1))
+
+
+def row_args(ap):
+    """The options that pick the published rows and the profile, shared by
+    memory-gap.py and decode-gap.py: --profile and --version (required),
+    --model, --precision, --tp, --shape (ISL/OSL)."""
+    ap.add_argument("--profile", required=True)
+    ap.add_argument("--version", required=True)
+    for opt in ("--model", "--precision", "--tp", "--shape"):
+        ap.add_argument(opt)
 
 
 def parse(ap, fail):
