@@ -35,7 +35,6 @@ Exit status: 0 ok, 2 bad arguments (a version with no such rows included),
 1 when rooflab fails.
 """
 import argparse
-import csv
 import json
 import os
 import re
@@ -43,7 +42,7 @@ import statistics
 import subprocess
 import sys
 
-from rleval import parse, row_args
+from rleval import max_load_rows, parse, row_args
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RL = os.environ.get("ROOFLAB", os.path.join(ROOT, "rooflab"))
@@ -105,26 +104,15 @@ def main():
     ap.add_argument("--pair")
     ap.add_argument("--set", action="append", default=[])
     a = parse(ap, fail)
-    if a.shape and not re.fullmatch(r"[0-9]+/[0-9]+", a.shape):
-        fail(2, "--shape %r is not ISL/OSL" % a.shape)
     rows, pair = [], {}
-    with open(MEAS, newline="") as f:
-        for r in csv.DictReader(f):
-            n = re.search(r"num_requests=([0-9]+)", r["batch_or_concurrency"])
-            if (r["version"] != a.version or r["chip"] != "h100-sxm" or
-                    r["request_rate"] or not n or r["pp"] != "1" or
-                    not r["tp"].isdigit()):
-                continue
-            if ((a.precision and r["precision"] != a.precision) or
-                    (a.tp and r["tp"] != a.tp) or
-                    (a.shape and r["isl"] + "/" + r["osl"] != a.shape) or
-                    (a.long and int(r["osl"]) < 2 * int(r["isl"]))):
-                continue
-            key = (r["precision"], r["tp"], r["isl"], r["osl"])
-            if a.pair and r["model"] == a.pair:
-                pair[key] = (r, n.group(1))
-            elif not a.model or r["model"] == a.model:
-                rows.append((r, n.group(1)))
+    for r, n in max_load_rows(MEAS, a, fail):
+        if a.long and int(r["osl"]) < 2 * int(r["isl"]):
+            continue
+        key = (r["precision"], r["tp"], r["isl"], r["osl"])
+        if a.pair and r["model"] == a.pair:
+            pair[key] = (r, n)
+        elif not a.model or r["model"] == a.model:
+            rows.append((r, n))
     if not rows:
         fail(2, "no maximum-load H100 rows of version %s match" % a.version)
     print("%-14s %-5s %3s %-10s %8s %6s %5s %-10s %6s %5s %5s %5s %5s %5s"

@@ -38,7 +38,6 @@ Exit status: 0 ok, 2 bad arguments (a version with no such rows included),
 1 when rooflab fails.
 """
 import argparse
-import csv
 import math
 import os
 import re
@@ -46,7 +45,7 @@ import statistics
 import subprocess
 import sys
 
-from rleval import output_tps, parse, row_args
+from rleval import max_load_rows, output_tps, parse, row_args
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RL = os.environ.get("ROOFLAB", os.path.join(ROOT, "rooflab"))
@@ -144,23 +143,9 @@ def main():
     for s in a.set:
         if s.startswith("profile.runtime_reserved_gb=") and not a.concurrency:
             fail(2, "--set profile.runtime_reserved_gb is what this bisects")
-    if a.shape and not re.fullmatch(r"[0-9]+/[0-9]+", a.shape):
-        fail(2, "--shape %r is not ISL/OSL" % a.shape)
     sets = (a.profile, a.set)
-    rows = []
-    with open(MEAS, newline="") as f:
-        for r in csv.DictReader(f):
-            n = re.search(r"num_requests=([0-9]+)", r["batch_or_concurrency"])
-            if (r["version"] != a.version or r["chip"] != "h100-sxm" or
-                    r["request_rate"] or not n or r["pp"] != "1" or
-                    not r["tp"].isdigit()):
-                continue
-            if ((a.model and r["model"] != a.model) or
-                    (a.precision and r["precision"] != a.precision) or
-                    (a.tp and r["tp"] != a.tp) or
-                    (a.shape and r["isl"] + "/" + r["osl"] != a.shape)):
-                continue
-            rows.append((r, n.group(1)))
+    rows = [(r, n) for r, n in max_load_rows(MEAS, a, fail)
+            if not a.model or r["model"] == a.model]
     if not rows:
         fail(2, "no maximum-load H100 rows of version %s match" % a.version)
     if a.concurrency:

@@ -1,8 +1,10 @@
 """rleval.py: one `rooflab eval` run's output tokens/s for the analysis
 scripts (memory-gap.py, matched-pairs.py), with their exit-status rules:
 eval's refusal (exit 2) is the caller's exit 2, any other failure exit 1;
-and their option parsing (decode-gap.py uses parse and row_args only).
+their option parsing and the published rows they read (decode-gap.py
+uses no eval run of this file).
 """
+import csv
 import re
 import subprocess
 import sys
@@ -33,6 +35,29 @@ def row_args(ap):
     ap.add_argument("--version", required=True)
     for opt in ("--model", "--precision", "--tp", "--shape"):
         ap.add_argument(opt)
+
+
+def max_load_rows(path, a, fail):
+    """(row, num_requests) of each maximum-load H100 row of the published
+    table at path (num_requests= in its batch_or_concurrency, no request
+    rate, pp 1, a whole tp) of version a.version, within row_args' filters
+    a.precision, a.tp and a.shape (a.model is the caller's: decode-gap.py
+    pairs another model with it); a --shape not ISL/OSL is exit 2."""
+    if a.shape and not re.fullmatch(r"[0-9]+/[0-9]+", a.shape):
+        fail(2, "--shape %r is not ISL/OSL" % a.shape)
+    with open(path, newline="") as f:
+        rows = list(csv.DictReader(f))
+    for r in rows:
+        n = re.search(r"num_requests=([0-9]+)", r["batch_or_concurrency"])
+        if (r["version"] != a.version or r["chip"] != "h100-sxm" or
+                r["request_rate"] or not n or r["pp"] != "1" or
+                not r["tp"].isdigit()):
+            continue
+        if ((a.precision and r["precision"] != a.precision) or
+                (a.tp and r["tp"] != a.tp) or
+                (a.shape and r["isl"] + "/" + r["osl"] != a.shape)):
+            continue
+        yield r, n.group(1)
 
 
 def parse(ap, fail):
