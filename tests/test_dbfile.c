@@ -85,22 +85,27 @@ static sqlite3 *writer(const fixture *f, const char *mode, int n)
 	return db;
 }
 
+/* The one number sql gives on db (-1 where it gives no row); db is
+** closed. */
+static long long one_and_close(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	long long v = -1;
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
 /* The rows of t as rl_db_open_read's handle sees them. */
 static long long rows_read(const fixture *f)
 {
 	sqlite3 *db = NULL;
-	sqlite3_stmt *st;
-	long long n = -1;
 	assert_int_equal(rl_db_open_read(f->path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_db_readonly(db, "main"), 1);
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM t", -1,
-	                                    &st, NULL),
-	                 SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return n;
+	return one_and_close(db, "SELECT count(*) FROM t");
 }
 
 /* A writer still open: its -wal holds the 3 rows, read through it. */
@@ -270,15 +275,8 @@ static const rl_db_kind toy_kind = {
 static long long one(const fixture *f, const char *sql)
 {
 	sqlite3 *db = NULL;
-	sqlite3_stmt *st;
-	long long v = -1;
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
+	return one_and_close(db, sql);
 }
 
 /* An unmarked file an older rooflab wrote (application_id 0, the legacy
