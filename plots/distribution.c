@@ -131,8 +131,8 @@ static void write_script(FILE *s, const pdb_claim *c, const double *v,
 	** at 80%: p05 labelled left of its line, p95 right of its, p50
 	** centred above them all, so no two labels share a place */
 	for (k = 0; k < 3; k++) {
-		static const char *qn[] = {"p05", "p50", "p95"};
-		static const char *where[] = {"right offset -0.3,0",
+		static const char *const qn[] = {"p05", "p50", "p95"};
+		static const char *const where[] = {"right offset -0.3,0",
 		                              "center offset 0,0.8",
 		                              "left offset 0.3,0"};
 		fprintf(s, "set arrow %ld from first %.9g, graph 0 to first %.9g, "

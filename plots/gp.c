@@ -25,7 +25,7 @@ static const char *ext_of(const char *path)
 
 int gp_term_of_name(const char *name, gp_term *term)
 {
-	static const char *names[] = {"png", "svg", "pdf", "dumb"};
+	static const char *const names[] = {"png", "svg", "pdf", "dumb"};
 	int i;
 	for (i = 0; i < 4; i++)
 		if (!strcmp(name, names[i])) {

@@ -411,7 +411,7 @@ int pdb_validation_run(sqlite3 *db, const char *dbpath, long want,
 int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
                   char *err, size_t errlen)
 {
-	static const char *cols[] = {"run_id", "run"};
+	static const char *const cols[] = {"run_id", "run"};
 	sqlite3_stmt *st = NULL;
 	char sql[200];
 	size_t i;

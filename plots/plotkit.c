@@ -100,7 +100,7 @@ void plot_axis_tics(FILE *s, char axis, const double *v, size_t n, int lg)
 
 const char *plot_color(int n)
 {
-	static const char *pal[] = {"#1f77b4", "#d62728", "#2ca02c",
+	static const char *const pal[] = {"#1f77b4", "#d62728", "#2ca02c",
 	                            "#9467bd", "#ff7f0e", "#8c564b",
 	                            "#e377c2", "#17becf"};
 	return pal[(n < 0 ? -n : n) % 8];

@@ -243,7 +243,7 @@ void report_design_space(rctx *r)
 
 void report_validation(rctx *r)
 {
-	static const char *h[] = {"measurement", "chip", "model", "precision",
+	static const char *const h[] = {"measurement", "chip", "model", "precision",
 	                          "ISL/OSL", "TP", "metric", "measured",
 	                          "modeled", "error", "row is"};
 	pdb_validation v;
@@ -331,7 +331,7 @@ static void item_row(rctx *r, const char *item, const char *value)
 
 void report_provenance(rctx *r)
 {
-	static const char *h[] = {"item", "value"};
+	static const char *const h[] = {"item", "value"};
 	char abs[PATH_MAX], now[64], run[400];
 	doc_heading(&r->d, 2, "provenance", "Provenance");
 	rl_utc_now(now, sizeof now);

@@ -37,7 +37,7 @@ static void empty_note(rctx *r, int n, const char *what)
 
 void report_factors(rctx *r)
 {
-	static const char *h[] = {"factor", "multiplies the speedup by",
+	static const char *const h[] = {"factor", "multiplies the speedup by",
 	                          "cumulative"};
 	plot_opts po = report_claim_plot(r);
 	sqlite3_stmt *st;
@@ -94,7 +94,7 @@ void report_factors(rctx *r)
 
 void report_assumptions(rctx *r)
 {
-	static const char *h[] = {"side", "parameter", "value", "unit",
+	static const char *const h[] = {"side", "parameter", "value", "unit",
 	                          "range", "source"};
 	sqlite3_stmt *st;
 	char v[32], lo[32], hi[32], range[80];
@@ -141,7 +141,7 @@ void report_assumptions(rctx *r)
 
 void report_claims(rctx *r)
 {
-	static const char *h[] = {"claim", "source", "what the model says",
+	static const char *const h[] = {"claim", "source", "what the model says",
 	                          "verdict"};
 	sqlite3_stmt *st;
 	int n = 0;

@@ -326,7 +326,7 @@ static void nominal_words(rctx *r, const char *side,
 ** that rounds to zero there is named after the table. */
 static void tornado_table(rctx *r, const char *side)
 {
-	static const char *h[] = {"parameter", "low", "high", "unit",
+	static const char *const h[] = {"parameter", "low", "high", "unit",
 	                          "speedup at low", "speedup at high",
 	                          "what it is"};
 	sqlite3_stmt *st;

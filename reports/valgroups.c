@@ -72,7 +72,7 @@ static void row(rctx *r, char key[4][96], const errs *g, int in)
 static void side_table(rctx *r, long run, int in, int has_version,
                        int has_oos, const char *title)
 {
-	static const char *h[SIDE_COUNT][7] = {
+	static const char *const h[SIDE_COUNT][7] = {
 	    {"chip", "software version", "model", "precision", "held-out rows",
 	     "median |error|", "90th pct |error|"},
 	    {"chip", "software version", "model", "precision", "in-sample rows",
