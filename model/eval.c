@@ -53,16 +53,16 @@ enum { PH_PREFILL = 0, PH_DECODE = 1 };
 static inline RL_ALWAYS_INLINE double
 phase_power_fixed(const rl_power_fixed *f, const rl_iter *it, int sram)
 {
-	rl_work_rates w; /* the iteration's work, not yet per second */
+	rl_work w; /* the iteration's work, not yet per second */
 	double t = it->time_s;
 	if (!(t > 0))
 		return f->active_w; /* rl_power_active */
 	w.flops = it->flops;
-	w.hbm_Bps = it->hbm_bytes;
-	w.link_Bps = it->link_bytes;
+	w.hbm_bytes = it->hbm_bytes;
+	w.link_bytes = it->link_bytes;
 	w.scores = it->attn_scores;
 	w.elems = it->vector_elems;
-	w.sram_Bps = it->sram_bytes;
+	w.sram_bytes = it->sram_bytes;
 	/* (its energy over its time: one division, not five) */
 	return rl_power_of_work(f, &w, 1 / t, sram);
 }

@@ -46,15 +46,26 @@ typedef struct {
 	double total_w;
 } rl_power_parts;
 
-/* What a chip does per second. */
+/* What a chip does per second (rl_power_at). */
 typedef struct {
-	double flops;        /* matrix FLOP/s (2 per FMA) */
+	double flops_per_s;  /* matrix FLOP/s (2 per FMA) */
 	double hbm_Bps;      /* HBM traffic */
 	double link_Bps;     /* sent over links */
-	double scores;       /* attention scores through softmax per second */
-	double elems;        /* elements of elementwise work per second */
+	double scores_per_s; /* attention scores through softmax per second */
+	double elems_per_s;  /* elements of elementwise work per second */
 	double sram_Bps;     /* resident weights read from SRAM (once each) */
 } rl_work_rates;
+
+/* What a chip does in one iteration: the rates above times its time
+** (rl_power_of_work). */
+typedef struct {
+	double flops;        /* matrix FLOPs (2 per FMA) */
+	double hbm_bytes;    /* HBM traffic */
+	double link_bytes;   /* sent over links */
+	double scores;       /* attention scores through softmax */
+	double elems;        /* elements of elementwise work */
+	double sram_bytes;   /* resident weights read from SRAM (once each) */
+} rl_work;
 
 /* The lowest clock share a TDP may set (eval.c's clock fit, area's
 ** full-load clock): under it a chip is taken not to fit its TDP at all. */
@@ -126,14 +137,14 @@ static inline double rl_power_at_fixed(const rl_config *cfg,
 	p.static_w = c->static_w;
 	p.clocked_w = f->clocked_w;
 	p.phy_w = f->phy_w;
-	p.compute_w = f->fma_j * w->flops * 0.5;
-	p.vector_w = f->vector_j * (c->vector_ops_per_score * w->scores +
-	                            c->vector_ops_per_elem * w->elems);
+	p.compute_w = f->fma_j * w->flops_per_s * 0.5;
+	p.vector_w = f->vector_j * (c->vector_ops_per_score * w->scores_per_s +
+	                            c->vector_ops_per_elem * w->elems_per_s);
 	/* resident weights' reads only where the chip keeps any: the same
 	** test (rl_sram_resident_on) as rl_power_of_work's sram, so the two
 	** paths agree by construction; + 0 without them adds nothing */
 	p.sram_w = cfg->node.sram_energy_j_per_byte *
-	           (c->sram_bytes_per_flop * w->flops + 2.0 * w->hbm_Bps +
+	           (c->sram_bytes_per_flop * w->flops_per_s + 2.0 * w->hbm_Bps +
 	            (rl_sram_resident_on(&cfg->chip) ? w->sram_Bps : 0));
 	p.hbm_w = c->hbm_j_per_bit * 8.0 * w->hbm_Bps;
 	p.link_w = c->link_j_per_bit * 8.0 * w->link_Bps;
@@ -146,17 +157,17 @@ static inline double rl_power_at_fixed(const rl_config *cfg,
 }
 
 /* rl_power_at_fixed of the work of one iteration: flops, HBM and link
-** bytes, scores and elements (w's rates times the time) over a time
+** bytes, scores and elements (the rates times the time) over a time
 ** whose reciprocal is per_t, as the chip's active power plus the work's
 ** energy per unit time (the same sum, reassociated: it may differ in its
 ** last bits; one product by per_t, not five). */
 static inline double rl_power_of_work(const rl_power_fixed *f,
-                                      const rl_work_rates *work, double per_t,
+                                      const rl_work *work, double per_t,
                                       int sram)
 {
 	double w = f->active_w +
-	           (f->flop_j * work->flops + f->hbm_byte_j * work->hbm_Bps +
-	            f->link_byte_j * work->link_Bps + f->score_j * work->scores +
+	           (f->flop_j * work->flops + f->hbm_byte_j * work->hbm_bytes +
+	            f->link_byte_j * work->link_bytes + f->score_j * work->scores +
 	            f->elem_j * work->elems) *
 	               per_t;
 	/* (resident weights' reads added where the chip keeps any: sram is
@@ -164,8 +175,8 @@ static inline double rl_power_of_work(const rl_power_fixed *f,
 	** tested it (eval.c keeps it with the power memo), not a compare of
 	** a double per phase; without them nothing is added: w > 0, and
 	** w + 0 is w) */
-	if (RL_UNLIKELY(sram) && work->sram_Bps != 0)
-		w += f->sram_byte_j * work->sram_Bps * per_t;
+	if (RL_UNLIKELY(sram) && work->sram_bytes != 0)
+		w += f->sram_byte_j * work->sram_bytes * per_t;
 	return w;
 }
 

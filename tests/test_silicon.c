@@ -626,7 +626,7 @@ static void test_power_fixed(void **state)
 	** eval.c's): 2e13 FLOPs over 20 ms are 1e15 FLOP/s, 300 W at full
 	** clock and 200 W at half, by hand as above */
 	{
-		rl_work_rates amt = {2e13, 0, 0, 0, 0, 0};
+		rl_work amt = {2e13, 0, 0, 0, 0, 0};
 		near(rl_power_of_work(&f, &amt, 1 / 0.02, 0), 200, 1e-12);
 		rl_power_fixed_of(&c, RL_PREC_FP16, 1.0, &f);
 		near(rl_power_of_work(&f, &amt, 1 / 0.02, 0), 300, 1e-12);
@@ -637,8 +637,8 @@ static void test_power_fixed(void **state)
 	c.cost.hbm_phy_j_per_bit = 0.65e-12;
 	w.hbm_Bps = 2.1e12;
 	w.link_Bps = 3e11;
-	w.scores = 4e12;
-	w.elems = 7e11;
+	w.scores_per_s = 4e12;
+	w.elems_per_s = 7e11;
 	w.sram_Bps = 5e12; /* weights resident in SRAM */
 	c.chip.sram_resident_share = 0.25; /* ... where the chip keeps them */
 	if (!(c.chip.sram_bytes > 0))
@@ -672,9 +672,9 @@ static void test_power_fixed(void **state)
 		** power but for the last bits of its sum's order */
 		{
 			double t = 0.013;
-			rl_work_rates amt = {w.flops * t, w.hbm_Bps * t,
-			                     w.link_Bps * t, w.scores * t,
-			                     w.elems * t, w.sram_Bps * t};
+			rl_work amt = {w.flops_per_s * t, w.hbm_Bps * t,
+			               w.link_Bps * t, w.scores_per_s * t,
+			               w.elems_per_s * t, w.sram_Bps * t};
 			near(rl_power_of_work(&f, &amt, 1 / t, 1), a, 1e-14);
 		}
 	}
@@ -690,8 +690,8 @@ static void test_power_fixed(void **state)
 	assert_memory_equal(&pa, &pb, sizeof pa);
 	{
 		double t = 0.013;
-		rl_work_rates amt = {w.flops * t, w.hbm_Bps * t, w.link_Bps * t,
-		                     w.scores * t, w.elems * t, 5e12 * t};
+		rl_work amt = {w.flops_per_s * t, w.hbm_Bps * t, w.link_Bps * t,
+		               w.scores_per_s * t, w.elems_per_s * t, 5e12 * t};
 		near(rl_power_of_work(&f, &amt, 1 / t, 0), a, 1e-14);
 	}
 }
