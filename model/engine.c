@@ -411,16 +411,16 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		bound = RL_BOUND_OVERHEAD;
 
 	it->tokens = M;
-	it->t_gemm_compute = t_gemm_compute;
-	it->t_gemm_memory = t_gemm_memory;
-	it->t_gemm_fixed = t_gemm_fixed;
-	it->t_attn_compute = t_attn_compute;
-	it->t_attn_memory = t_attn_memory;
-	it->t_elementwise = t_elementwise;
-	it->t_comm = t_comm;
-	it->t_comm_exposed = t_comm_exposed;
-	it->t_overhead = t_overhead;
-	it->t_overhead_hidden = t_overhead_hidden;
+	it->gemm_compute_s = t_gemm_compute;
+	it->gemm_memory_s = t_gemm_memory;
+	it->gemm_fixed_s = t_gemm_fixed;
+	it->attn_compute_s = t_attn_compute;
+	it->attn_memory_s = t_attn_memory;
+	it->elementwise_s = t_elementwise;
+	it->comm_s = t_comm;
+	it->comm_exposed_s = t_comm_exposed;
+	it->overhead_s = t_overhead;
+	it->overhead_hidden_s = t_overhead_hidden;
 	it->time_s = time_s;
 	it->flops = gemm_flops + attn_flops;
 	hbm_b = w_bytes + act_bytes + attn_bytes + el_bytes;

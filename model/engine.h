@@ -49,26 +49,26 @@ typedef struct {
 /* One iteration's cost, per chip. */
 typedef struct {
 	double tokens;          /* tokens processed (prefill + decode) */
-	double t_gemm_compute;  /* GEMM FLOPs / achieved rate */
-	double t_gemm_memory;   /* weights + activations / achieved bandwidth */
-	double t_gemm_fixed;    /* the kernels' fixed device time
+	double gemm_compute_s;  /* GEMM FLOPs / achieved rate */
+	double gemm_memory_s;   /* weights + activations / achieved bandwidth */
+	double gemm_fixed_s;    /* the kernels' fixed device time
 	                        ** (profile.gemm_fixed_us x the GEMMs, and
 	                        ** profile.moe_layer_fixed_us x the MoE
 	                        ** layers) */
-	double t_attn_compute;
-	double t_attn_memory;
-	double t_elementwise;   /* norms, residual adds, activation functions,
+	double attn_compute_s;
+	double attn_memory_s;
+	double elementwise_s;   /* norms, residual adds, activation functions,
 	                        ** and the sampler's passes over the logits */
-	double t_comm;
-	double t_comm_exposed;  /* the part of t_comm not hidden under the
+	double comm_s;
+	double comm_exposed_s;  /* the part of comm_s not hidden under the
 	                        ** other kernels (profile.comm_overlap) */
-	double t_overhead;
-	double t_overhead_hidden; /* the share profile.host_overlap of
-	                        ** t_overhead run under the GPU's work */
-	double time_s;          /* total: t_gemm_fixed + max(gemm compute,
+	double overhead_s;
+	double overhead_hidden_s; /* the share profile.host_overlap of
+	                        ** overhead_s run under the GPU's work */
+	double time_s;          /* total: gemm_fixed_s + max(gemm compute,
 	                        ** memory) + max(attn compute, memory) +
-	                        ** elementwise + t_comm_exposed + t_overhead
-	                        ** - t_overhead_hidden */
+	                        ** elementwise + comm_exposed_s + overhead_s
+	                        ** - overhead_hidden_s */
 	double flops;           /* FLOPs executed on one chip */
 	double hbm_bytes;       /* bytes moved to/from HBM on one chip */
 	double sram_bytes;      /* weights read from SRAM where they are

@@ -13,8 +13,8 @@
 /* the part of an iteration's host time not hidden under the GPU's work
 ** (profile.host_overlap), so that the breakdown's five parts add up to the
 ** iteration's time */
-GET(g_pre_over, r->prefill.t_overhead - r->prefill.t_overhead_hidden)
-GET(g_dec_over, r->decode.t_overhead - r->decode.t_overhead_hidden)
+GET(g_pre_over, r->prefill.overhead_s - r->prefill.overhead_hidden_s)
+GET(g_dec_over, r->decode.overhead_s - r->decode.overhead_hidden_s)
 
 GET(g_out_tps, r->output_tps)
 GET(g_tot_tps, r->total_tps)
@@ -64,16 +64,16 @@ GET(g_hbm_s, r->avg_hbm_Bps)
 GET(g_link_s, r->avg_link_Bps)
 GET(g_sram_s, r->avg_sram_Bps)
 GET(g_sram_res, r->sram_resident_bytes)
-GET(g_pre_gemm, r->prefill.t_gemm_fixed +
-                   fmax(r->prefill.t_gemm_compute, r->prefill.t_gemm_memory))
-GET(g_pre_attn, fmax(r->prefill.t_attn_compute, r->prefill.t_attn_memory))
-GET(g_pre_elem, r->prefill.t_elementwise)
-GET(g_pre_comm, r->prefill.t_comm_exposed)
-GET(g_dec_gemm, r->decode.t_gemm_fixed +
-                   fmax(r->decode.t_gemm_compute, r->decode.t_gemm_memory))
-GET(g_dec_attn, fmax(r->decode.t_attn_compute, r->decode.t_attn_memory))
-GET(g_dec_elem, r->decode.t_elementwise)
-GET(g_dec_comm, r->decode.t_comm_exposed)
+GET(g_pre_gemm, r->prefill.gemm_fixed_s +
+                   fmax(r->prefill.gemm_compute_s, r->prefill.gemm_memory_s))
+GET(g_pre_attn, fmax(r->prefill.attn_compute_s, r->prefill.attn_memory_s))
+GET(g_pre_elem, r->prefill.elementwise_s)
+GET(g_pre_comm, r->prefill.comm_exposed_s)
+GET(g_dec_gemm, r->decode.gemm_fixed_s +
+                   fmax(r->decode.gemm_compute_s, r->decode.gemm_memory_s))
+GET(g_dec_attn, fmax(r->decode.attn_compute_s, r->decode.attn_memory_s))
+GET(g_dec_elem, r->decode.elementwise_s)
+GET(g_dec_comm, r->decode.comm_exposed_s)
 GET(g_power_w, r->power_w)
 GET(g_clock_scale, r->clock_scale)
 GET(g_power_pre, r->power_prefill_w)

@@ -201,12 +201,12 @@ static void test_host_overlap(void **state)
 	c.prof.layer_overhead_s = 10e-6;
 	assert_true(g > 0.05 && g < 0.07);
 	assert_int_equal(rl_serve(&c, &r), RL_OK);
-	near(r.prefill.t_overhead, host, 1e-9);
+	near(r.prefill.overhead_s, host, 1e-9);
 	near(r.ttft_s, g + host, 1e-9);
 	c.prof.host_overlap = 1;
 	assert_int_equal(rl_serve(&c, &r), RL_OK);
 	near(r.ttft_s, g, 1e-9);
-	near(r.prefill.t_overhead, host, 1e-9); /* still reported */
+	near(r.prefill.overhead_s, host, 1e-9); /* still reported */
 	c.prof.host_overlap = 0.5;
 	assert_int_equal(rl_serve(&c, &r), RL_OK);
 	near(r.ttft_s, g + host / 2, 1e-9);
@@ -248,7 +248,7 @@ static void test_comm_overlap(void **state)
 	slow_link_tp2(&c);
 	c.prof.comm_overlap = 1;
 	assert_int_equal(rl_serve(&c, &r), RL_OK);
-	near(r.prefill.t_comm, comm, 1e-12);
+	near(r.prefill.comm_s, comm, 1e-12);
 	near(r.ttft_s, comm, 1e-12);
 	assert_int_equal(r.prefill_bound, RL_BOUND_COMM);
 	c.prof.comm_overlap = 0;
@@ -284,7 +284,7 @@ static void test_rare_form_same_bits(void **state)
 		memset(&b, 0, sizeof b);
 		assert_int_equal(rl_serve(&c, &a), RL_OK);
 		assert_int_equal(rl_serve(&d, &b), RL_OK);
-		assert_true(a.prefill.t_comm > 0 && a.decode.t_comm > 0);
+		assert_true(a.prefill.comm_s > 0 && a.decode.comm_s > 0);
 		assert_memory_equal(&a, &b, sizeof a);
 		ka.valid = kb.valid = 0;
 		memset(&a, 0, sizeof a);
@@ -313,11 +313,11 @@ static void test_parallel_block_one_allreduce(void **state)
 	slow_link_tp2(&c);
 	c.model.parallel_attn_mlp = 1;
 	assert_int_equal(rl_serve(&c, &r), RL_OK);
-	near(r.prefill.t_comm, 32 * one, 1e-12);
+	near(r.prefill.comm_s, 32 * one, 1e-12);
 	near(r.prefill.link_bytes, 32 * 1024.0 * 4096 * 2, 1e-12);
 	c.model.parallel_attn_mlp = 0;
 	assert_int_equal(rl_serve(&c, &r), RL_OK);
-	near(r.prefill.t_comm, 64 * one, 1e-12);
+	near(r.prefill.comm_s, 64 * one, 1e-12);
 }
 
 /* With max_num_tokens 2048 and 2048 in / 128 out, decode tokens and
@@ -540,12 +540,12 @@ static void test_cuda_graphs(void **state)
 	(void)state;
 	graphs_case(&c);
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
-	near(a.decode.t_overhead, 80 * 10e-6, 1e-12);
+	near(a.decode.overhead_s, 80 * 10e-6, 1e-12);
 	c.prof.cuda_graphs = 1;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
-	near(b.decode.t_overhead, 0, 0);
+	near(b.decode.overhead_s, 0, 0);
 	near(a.decode.time_s - b.decode.time_s, 80 * 10e-6, 1e-9);
-	near(b.prefill.t_overhead, 80 * 10e-6, 1e-12);
+	near(b.prefill.overhead_s, 80 * 10e-6, 1e-12);
 	near(b.prefill.time_s, a.prefill.time_s, 1e-12);
 }
 
@@ -569,10 +569,10 @@ static void test_gemm_fixed(void **state)
 	c.prof.gemm_fixed_s = 4.3e-6;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
 	near(b.decode.time_s - a.decode.time_s, 321 * 4.3e-6, 1e-9);
-	near(b.decode.t_gemm_fixed, 321 * 4.3e-6, 1e-12);
-	near(b.decode.t_overhead, 0, 0);
+	near(b.decode.gemm_fixed_s, 321 * 4.3e-6, 1e-12);
+	near(b.decode.overhead_s, 0, 0);
 	near(b.prefill.time_s - a.prefill.time_s, 321 * 4.3e-6, 1e-9);
-	near(b.prefill.t_overhead, a.prefill.t_overhead, 1e-12);
+	near(b.prefill.overhead_s, a.prefill.overhead_s, 1e-12);
 
 	mixtral_batch1(&c);
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
@@ -604,10 +604,10 @@ static void test_moe_layer_fixed(void **state)
 	c.prof.moe_layer_fixed_s = 10e-6;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
 	near(b.decode.time_s - a.decode.time_s, 32 * 10e-6, 1e-9);
-	near(b.decode.t_gemm_fixed, 32 * 10e-6, 1e-12);
-	near(b.decode.t_overhead, a.decode.t_overhead, 0);
+	near(b.decode.gemm_fixed_s, 32 * 10e-6, 1e-12);
+	near(b.decode.overhead_s, a.decode.overhead_s, 0);
 	near(b.prefill.time_s - a.prefill.time_s, 32 * 10e-6, 1e-9);
-	near(b.prefill.t_overhead, a.prefill.t_overhead, 0);
+	near(b.prefill.overhead_s, a.prefill.overhead_s, 0);
 	c.model.dense_layers = 8;
 	c.prof.moe_layer_fixed_s = 0;
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
@@ -620,7 +620,7 @@ static void test_moe_layer_fixed(void **state)
 	c.prof.moe_layer_fixed_s = 10e-6;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
 	near(b.decode.time_s, a.decode.time_s, 0);
-	near(b.decode.t_gemm_fixed, 0, 0);
+	near(b.decode.gemm_fixed_s, 0, 0);
 	near(b.prefill.time_s, a.prefill.time_s, 0);
 	near(b.output_tps, a.output_tps, 0);
 }
@@ -781,12 +781,12 @@ static void test_eff_compute_fp8(void **state)
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
 	c.prof.eff_compute_fp8 = 0.4;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
-	near(b.prefill.t_gemm_compute / a.prefill.t_gemm_compute, 2.0, 1e-9);
+	near(b.prefill.gemm_compute_s / a.prefill.gemm_compute_s, 2.0, 1e-9);
 	c.scen.precision = RL_PREC_BF16; /* a BF16 GEMM keeps eff_compute */
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
 	c.prof.eff_compute_fp8 = 0;
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
-	near(b.prefill.t_gemm_compute, a.prefill.t_gemm_compute, 1e-12);
+	near(b.prefill.gemm_compute_s, a.prefill.gemm_compute_s, 1e-12);
 }
 
 /* c (head_case) served with the embedding and LM head at precision pa
@@ -817,7 +817,7 @@ static void head_more(const rl_result *a, const rl_result *b,
 	near(b->weights_bytes - a->weights_bytes, more_bytes, 1e-12);
 	near(b->weights_bytes_per_chip - a->weights_bytes_per_chip, more_bytes,
 	     1e-12);
-	near((b->decode.t_gemm_memory - a->decode.t_gemm_memory) * 3.35e12,
+	near((b->decode.gemm_memory_s - a->decode.gemm_memory_s) * 3.35e12,
 	     read_bytes, 1e-9);
 }
 
@@ -837,7 +837,7 @@ static void test_head_precision(void **state)
 	head_case(&c);
 	serve_heads(&c, RL_PREC_AUTO, RL_PREC_BF16, &a, &b);
 	head_more(&a, &b, 2101346304.0, 1050673152.0 + 4096.0);
-	near(b.decode.t_gemm_compute - a.decode.t_gemm_compute,
+	near(b.decode.gemm_compute_s - a.decode.gemm_compute_s,
 	     head_flops / 989.4e12 - head_flops / 1978.9e12, 1e-9);
 	/* never narrower than the weights: a BF16 run is unchanged by an FP8
 	** head_precision, and, its weights not quantized, by a 32-bit one */
@@ -889,7 +889,7 @@ static void test_kv_group_reread(void **state)
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
 	c.prof.kv_group_reread = 1;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
-	near(b.decode.t_attn_memory - a.decode.t_attn_memory,
+	near(b.decode.attn_memory_s - a.decode.attn_memory_s,
 	     7.0 * 163840.0 * (100.0 / 101.0) * 1050.5 / 3.35e12, 1e-9);
 	/* at tp 16 a chip holds one KV head (a copy) for 64 / 16 = 4 query
 	** heads: the extra read is 3 x one chip's KV */
@@ -898,7 +898,7 @@ static void test_kv_group_reread(void **state)
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
 	c.prof.kv_group_reread = 0;
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
-	near(b.decode.t_attn_memory - a.decode.t_attn_memory,
+	near(b.decode.attn_memory_s - a.decode.attn_memory_s,
 	     3.0 * 163840.0 / 8 * (100.0 / 101.0) * 1050.5 / 3.35e12, 1e-9);
 }
 
@@ -1053,7 +1053,7 @@ static void test_logits_passes(void **state)
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
 	c.prof.logits_passes = 3;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
-	near(b.decode.t_elementwise - a.decode.t_elementwise,
+	near(b.decode.elementwise_s - a.decode.elementwise_s,
 	     3.0 * bytes / 3.35e12, 1e-9);
 	near(b.decode.hbm_bytes - a.decode.hbm_bytes, 3.0 * bytes, 1e-9);
 	near(b.decode.time_s - a.decode.time_s, 3.0 * bytes / 3.35e12, 1e-9);
@@ -1063,7 +1063,7 @@ static void test_logits_passes(void **state)
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
 	c.prof.logits_passes = 0;
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
-	near(b.decode.t_elementwise - a.decode.t_elementwise,
+	near(b.decode.elementwise_s - a.decode.elementwise_s,
 	     3.0 * bytes / 3.35e12, 1e-9);
 }
 
@@ -1091,7 +1091,7 @@ static void test_logits_gather(void **state)
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
 	c.prof.logits_gather = 1;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
-	near(b.decode.t_comm - a.decode.t_comm,
+	near(b.decode.comm_s - a.decode.comm_s,
 	     5e-6 + 7 * 1e-6 + wire / 450e9, 1e-9);
 	near(b.decode.link_bytes - a.decode.link_bytes, wire, 1e-9);
 	/* a direct all-gather (the profile's all-reduce one_shot): one step */
@@ -1099,13 +1099,13 @@ static void test_logits_gather(void **state)
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
 	c.prof.logits_gather = 0;
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
-	near(b.decode.t_comm - a.decode.t_comm, 5e-6 + 1e-6 + wire / 450e9,
+	near(b.decode.comm_s - a.decode.comm_s, 5e-6 + 1e-6 + wire / 450e9,
 	     1e-9);
 	c.scen.tp = 1;
 	c.scen.chips = 1;
 	c.prof.logits_gather = 1;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
-	assert_true(b.decode.t_comm == 0);
+	assert_true(b.decode.comm_s == 0);
 	assert_true(b.decode.link_bytes == 0);
 }
 
@@ -1143,11 +1143,11 @@ static void test_expert_gemm_rows(void **state)
 	c.prof.gemm_m_half = 1;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
 	/* at h = 0 every FLOP runs at the FP8 peak: the step's FLOPs */
-	lin = a.decode.t_gemm_compute * 1978.9e12 / n;
+	lin = a.decode.gemm_compute_s * 1978.9e12 / n;
 	rows = n * 2 / (8 * (1 - pow(0.75, n)));
 	want = (n * (lin - e) * (n + 1) / n + n * e * (rows + 1) / rows) /
 	       1978.9e12;
-	near(b.decode.t_gemm_compute, want, 1e-9);
+	near(b.decode.gemm_compute_s, want, 1e-9);
 }
 
 /* Expert parallelism pools the routed rows: at ep 2 on 2 chips (tp 1,
@@ -1168,23 +1168,23 @@ static void test_expert_rows_pooled(void **state)
 	c.scen.ep = 2;
 	c.scen.chips = 2; /* --batch caps each replica: 1 */
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
-	lin = a.decode.t_gemm_compute * 1978.9e12 / n;
+	lin = a.decode.gemm_compute_s * 1978.9e12 / n;
 	c.prof.gemm_m_half = 1;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
 	rows = 2 * n * 2 / touched;
 	want = (n * (lin - e) * (n + 1) / n + n * e * (rows + 1) / rows) /
 	       1978.9e12;
-	near(b.decode.t_gemm_compute, want, 1e-9);
+	near(b.decode.gemm_compute_s, want, 1e-9);
 	/* weights read: the chip's half of the touched experts' 32 layers */
 	c.prof.gemm_m_half = 0;
 	c.model.expert_weight_bits = 4;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
-	near(a.decode.t_gemm_memory - b.decode.t_gemm_memory,
+	near(a.decode.gemm_memory_s - b.decode.gemm_memory_s,
 	     32 * touched / 2 * 176160768.0 * 0.5 / 3.35e12, 1e-9);
 	c.model.expert_weight_bits = 0;
 	c.prof.moe_gemm_eff = 0.5;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
-	near(b.decode.t_gemm_compute - a.decode.t_gemm_compute,
+	near(b.decode.gemm_compute_s - a.decode.gemm_compute_s,
 	     n * e / 1978.9e12, 1e-9);
 }
 
@@ -1213,11 +1213,11 @@ static void test_moe_dispatch(void **state)
 	c.scen.ep = 4;
 	c.scen.chips = 4;
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
-	near(a.decode.t_comm,
+	near(a.decode.comm_s,
 	     32 * (2 * 6e-6 + 0.75 * n * 2 * 4096 * 3 / 450e9), 1e-9);
 	c.prof.moe_dispatch = RL_MOE_ALLGATHER;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
-	near(b.decode.t_comm - a.decode.t_comm, 32 * (4e-6 + extra / 450e9),
+	near(b.decode.comm_s - a.decode.comm_s, 32 * (4e-6 + extra / 450e9),
 	     1e-9);
 	near(b.decode.link_bytes - a.decode.link_bytes, 32 * extra, 1e-9);
 	/* the gathered tokens in the workspace: the other 3 ranks'
@@ -1235,7 +1235,7 @@ static void test_moe_dispatch(void **state)
 	c.scen.ep = 1;
 	c.scen.chips = 1;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
-	assert_true(b.decode.t_comm == 0);
+	assert_true(b.decode.comm_s == 0);
 }
 
 /* An MoE layer's token permute and finalize (profile.moe_permute), on
@@ -1263,7 +1263,7 @@ static void test_moe_permute(void **state)
 		assert_int_equal(rl_serve(&c, &a), RL_OK);
 		c.prof.moe_permute = 1;
 		assert_int_equal(rl_serve(&c, &b), RL_OK);
-		near(b.decode.t_elementwise - a.decode.t_elementwise, 9 * per,
+		near(b.decode.elementwise_s - a.decode.elementwise_s, 9 * per,
 		     1e-9);
 	}
 	c.scen.precision = RL_PREC_BF16;
@@ -1271,7 +1271,7 @@ static void test_moe_permute(void **state)
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
 	c.prof.moe_permute = 1;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
-	near(b.decode.t_elementwise - a.decode.t_elementwise, 12 * per, 1e-9);
+	near(b.decode.elementwise_s - a.decode.elementwise_s, 12 * per, 1e-9);
 	mixtral_batch1(&c);
 	c.scen.ep = 4;
 	c.scen.chips = 4;
@@ -1279,12 +1279,12 @@ static void test_moe_permute(void **state)
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
 	c.prof.moe_permute = 1;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
-	near(b.decode.t_elementwise - a.decode.t_elementwise, 36 * per, 1e-9);
+	near(b.decode.elementwise_s - a.decode.elementwise_s, 36 * per, 1e-9);
 	fx_h100_ideal(&c); /* Llama-3 70B: no experts */
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
 	c.prof.moe_permute = 1;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
-	assert_true(b.decode.t_elementwise == a.decode.t_elementwise);
+	assert_true(b.decode.elementwise_s == a.decode.elementwise_s);
 }
 
 /* Experts stored in MXFP4 (model.expert_weight_bits 4.25: 4-bit values
@@ -1315,9 +1315,9 @@ static void test_mxfp4_experts(void **state)
 	c.model.expert_weight_bits = 4.25;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
 	near(b.weights_bytes, 25563500544.0, 1e-12);
-	near(a.decode.t_gemm_memory - b.decode.t_gemm_memory,
+	near(a.decode.gemm_memory_s - b.decode.gemm_memory_s,
 	     32 * touched * 176160768.0 * 15 / 32 / 3.35e12, 1e-9);
-	near(b.decode.t_gemm_compute, a.decode.t_gemm_compute, 1e-12);
+	near(b.decode.gemm_compute_s, a.decode.gemm_compute_s, 1e-12);
 	/* BF16 activations: the experts multiply at BF16 whatever they store
 	** (93 GB of BF16 weights: a larger memory) */
 	c.scen.precision = RL_PREC_BF16;
@@ -1325,7 +1325,7 @@ static void test_mxfp4_experts(void **state)
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
 	c.model.expert_weight_bits = 0;
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
-	near(b.decode.t_gemm_compute, a.decode.t_gemm_compute, 1e-12);
+	near(b.decode.gemm_compute_s, a.decode.gemm_compute_s, 1e-12);
 	near(a.weights_bytes - b.weights_bytes,
 	     45097156608.0 * (2 - 4.25 / 8), 1e-12);
 }

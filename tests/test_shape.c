@@ -305,9 +305,9 @@ static void test_window_in_engine(void **state)
 	c.model.sliding_window = 128;
 	assert_int_equal(rl_serve(&c, &win), RL_OK);
 	near(win.decode_seqs, full.decode_seqs, 1e-12);
-	near(win.decode.t_attn_memory / full.decode.t_attn_memory,
+	near(win.decode.attn_memory_s / full.decode.attn_memory_s,
 	     129.0 / 1501.0, 1e-9);
-	near(win.decode.t_attn_compute / full.decode.t_attn_compute,
+	near(win.decode.attn_compute_s / full.decode.attn_compute_s,
 	     128.0 / 1500.0, 1e-9);
 	/* a window as long as the request is no window */
 	c.model.sliding_window = 2000;
@@ -342,9 +342,9 @@ static void test_moe_shared_weights_read(void **state)
 	assert_int_equal(rl_serve(&c, &without), RL_OK);
 	c.model.shared_experts = 1;
 	assert_int_equal(rl_serve(&c, &with), RL_OK);
-	near(with.decode.t_gemm_memory - without.decode.t_gemm_memory,
+	near(with.decode.gemm_memory_s - without.decode.gemm_memory_s,
 	     377487360.0 / (3.35e12 * c.prof.eff_memory), 1e-3);
-	assert_true(with.decode.t_gemm_memory <
+	assert_true(with.decode.gemm_memory_s <
 	            0.1 * 400.7e9 / 8 / (3.35e12 * c.prof.eff_memory));
 	/* dense layers beyond the layer count are bad input */
 	c.model.dense_layers = 49;
@@ -477,16 +477,16 @@ static void test_deepseek_r1_engine(void **state)
 	         c.prof.kv_fraction,
 	     1e-9);
 	rate = 989.4e12 * c.prof.eff_attention;
-	near(r.decode.t_attn_compute * rate / r.decode.attn_scores, 2176.0,
+	near(r.decode.attn_compute_s * rate / r.decode.attn_scores, 2176.0,
 	     1e-9);
 	near(r.decode.attn_scores, r.decode_seqs * 1500.0 * 61 * 128 / 8,
 	     1e-9);
 	c.prof.kv_group_reread = 1;
 	assert_int_equal(rl_serve(&c, &rr), RL_OK);
-	near(rr.decode.t_attn_memory, r.decode.t_attn_memory, 1e-12);
+	near(rr.decode.attn_memory_s, r.decode.attn_memory_s, 1e-12);
 	c.scen.osl = 1;
 	assert_int_equal(rl_serve(&c, &r), RL_OK);
-	near(r.prefill.t_attn_compute * rate / r.prefill.attn_scores, 640.0,
+	near(r.prefill.attn_compute_s * rate / r.prefill.attn_scores, 640.0,
 	     1e-9);
 	/* a query rank without a latent is bad input */
 	c.model.kv_lora_rank = 0;

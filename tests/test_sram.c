@@ -103,7 +103,7 @@ static void test_all_resident(void **state)
 	near(b.decode.sram_bytes, 69503033344.0, 1e-12);
 	near(a.decode.hbm_bytes - b.decode.hbm_bytes, 69503033344.0, 1e-9);
 	assert_true(b.decode.hbm_bytes < 0.1e9);
-	near(a.decode.t_gemm_memory - b.decode.t_gemm_memory,
+	near(a.decode.gemm_memory_s - b.decode.gemm_memory_s,
 	     69503033344.0 / 3.35e12 - 69503033344.0 / 100e12, 1e-9);
 }
 
@@ -207,19 +207,19 @@ static void test_resident_kv(void **state)
 	c.chip.sram_Bps = 100e12;
 	assert_int_equal(rl_serve(&c, &a), RL_OK); /* no room for KV */
 	x = 18 * 163840.0 * a.decode_seqs;
-	near(a.decode.t_attn_memory, x / 3.35e12, 1e-12);
+	near(a.decode.attn_memory_s, x / 3.35e12, 1e-12);
 	c.chip.sram_bytes = 69503033344.0 + 1e9;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
 	near(b.decode_seqs, a.decode_seqs, 1e-15);
 	near(b.decode.sram_bytes - 69503033344.0, x, 1e-6);
 	near(a.decode.hbm_bytes - b.decode.hbm_bytes, x, 1e-6);
-	near(b.decode.t_attn_memory, x / 100e12, 1e-12);
+	near(b.decode.attn_memory_s, x / 100e12, 1e-12);
 	near(b.kv_capacity_tokens - a.kv_capacity_tokens, 1e9 / 163840, 1e-9);
 	assert_true(b.decode.time_s < a.decode.time_s);
 
 	c.chip.sram_bytes = 69503033344.0 + a.kv_used_bytes / 2;
 	assert_int_equal(rl_serve(&c, &h), RL_OK);
-	near(h.decode.t_attn_memory, x / 2 / 3.35e12 + x / 2 / 100e12, 1e-9);
+	near(h.decode.attn_memory_s, x / 2 / 3.35e12 + x / 2 / 100e12, 1e-9);
 	near(a.decode.hbm_bytes - h.decode.hbm_bytes, x / 2, 1e-6);
 }
 
@@ -257,9 +257,9 @@ static void test_no_hbm(void **state)
 	assert_true(b.decode.hbm_bytes == 0);
 	assert_true(b.mbu == 0);
 	near(b.decode.sram_bytes, a.decode.hbm_bytes, 1e-12);
-	near(b.decode.t_gemm_memory * 100e12, a.decode.t_gemm_memory * 3.35e12,
+	near(b.decode.gemm_memory_s * 100e12, a.decode.gemm_memory_s * 3.35e12,
 	     1e-12);
-	near(b.decode.t_attn_memory * 100e12, a.decode.t_attn_memory * 3.35e12,
+	near(b.decode.attn_memory_s * 100e12, a.decode.attn_memory_s * 3.35e12,
 	     1e-12);
 
 	c.chip.sram_bytes = 70e9;
