@@ -99,21 +99,23 @@ static inline int rl_usd_inputs_ok(const rl_cost *c, double power_w,
 ** (rl_usd_hw_per_s of cost_usd and of price_usd: a cache keeps them,
 ** eval.c).  Inline: every evaluation ends with it. */
 static inline void rl_usd_per_mtok_pair_hw(const rl_cost *c, double cost_usd,
-                                           double price_usd, double hw_cost,
-                                           double hw_price, double chips,
-                                           double power_w, double output_tps,
+                                           double price_usd,
+                                           double hw_cost_usd_per_s,
+                                           double hw_price_usd_per_s,
+                                           double chips, double power_w,
+                                           double output_tps,
                                            double *at_cost, double *at_price)
 {
-	double e, spm;
+	double e, spm; /* USD per second of energy; s per million tokens */
 	*at_cost = *at_price = NAN;
 	if (!rl_usd_inputs_ok(c, power_w, output_tps))
 		return;
 	e = rl_usd_energy_per_s(c, chips, power_w);
 	spm = rl_s_per_mtok(output_tps);
 	if (isfinite(cost_usd))
-		*at_cost = rl_usd_with_hw(hw_cost, e, spm);
+		*at_cost = rl_usd_with_hw(hw_cost_usd_per_s, e, spm);
 	if (isfinite(price_usd))
-		*at_price = rl_usd_with_hw(hw_price, e, spm);
+		*at_price = rl_usd_with_hw(hw_price_usd_per_s, e, spm);
 }
 
 /* The same, the hardware's shares worked out here. */

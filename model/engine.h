@@ -263,7 +263,8 @@ typedef struct {
 	int valid;
 	int prec;
 	rl_power_fixed full;     /* at clock share 1 */
-	double chip_usd, price_usd, chips, hw_cost, hw_price;
+	double chip_usd, price_usd, chips;
+	double hw_cost_usd_per_s, hw_price_usd_per_s; /* rl_usd_hw_per_s of each */
 	/* what an evaluation tests of them and of the configuration, as
 	** integers: chip.tdp_w > 0, cost.years > 0, chip_usd and price_usd
 	** finite (rl_usd_per_mtok_pair_hw's tests) */

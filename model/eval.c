@@ -298,10 +298,10 @@ usd_pair_kept(const rl_cost *c, const rl_power_cost_memo *pc, rl_result *r)
 	spm = rl_s_per_mtok(output_tps);
 	/* (each written once) */
 	r->usd_per_mtok_cost = RL_LIKELY(pc->cost_ok)
-	                           ? rl_usd_with_hw(pc->hw_cost, e, spm)
+	                           ? rl_usd_with_hw(pc->hw_cost_usd_per_s, e, spm)
 	                           : NAN;
 	r->usd_per_mtok_price = RL_LIKELY(pc->price_ok)
-	                            ? rl_usd_with_hw(pc->hw_price, e, spm)
+	                            ? rl_usd_with_hw(pc->hw_price_usd_per_s, e, spm)
 	                            : NAN;
 }
 
@@ -340,8 +340,8 @@ static const rl_power_cost_memo *power_cost_kept(const rl_config *pw,
 	    rl_chip_cost_kept(pw, pw->chip.hbm_bytes, &cache->cost)->chip_usd;
 	m->price_usd = chip_price(pw);
 	m->chips = rl_scen_chips(&pw->scen);
-	m->hw_cost = rl_usd_hw_per_s(&pw->cost, m->chip_usd, m->chips);
-	m->hw_price = rl_usd_hw_per_s(&pw->cost, m->price_usd, m->chips);
+	m->hw_cost_usd_per_s = rl_usd_hw_per_s(&pw->cost, m->chip_usd, m->chips);
+	m->hw_price_usd_per_s = rl_usd_hw_per_s(&pw->cost, m->price_usd, m->chips);
 	m->tdp_on = pw->chip.tdp_w > 0;
 	m->sram_on = rl_sram_resident_on(&pw->chip);
 	m->years_ok = pw->cost.years > 0;

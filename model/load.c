@@ -207,12 +207,12 @@ static void tpot_mix(rl_load_result *o, const rl_scenario *s,
 	memset(d, 0, sizeof *d);
 	d->kind = RL_TPOT_MIX;
 	d->a = s->osl > 1 ? s->osl - 1 : 0;
-	d->t_dec = d->t_pre = tpot;
+	d->dec_s = d->pre_s = tpot;
 	d->c = 1;
 	if (d->a <= 0 || !(f < 1) || !(td > 0) || !(tp > 0) || !(mix > 0))
 		return;
-	d->t_dec = tpot * td / mix;
-	d->t_pre = tpot * tp / mix;
+	d->dec_s = tpot * td / mix;
+	d->pre_s = tpot * tp / mix;
 	d->c = r->prefill_chunk > 0 ? fmax(1.0, s->isl / r->prefill_chunk) : 1;
 	d->mu = d->a * f / d->c;
 }
@@ -503,8 +503,8 @@ static int drain(const rl_config *cfg, rl_eval_cache *cache, double lam,
 		memset(&o->tpot, 0, sizeof o->tpot);
 		o->tpot.kind = RL_TPOT_DRAIN;
 		o->tpot.a = a;
-		o->tpot.t_pre = T_B;
-		o->tpot.t_dec = T_d;
+		o->tpot.pre_s = T_B;
+		o->tpot.dec_s = T_d;
 		o->tpot.K = K;
 		run_s = K * T_B + a * T_d;
 		T_last = T_d;

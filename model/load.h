@@ -65,14 +65,14 @@ enum { RL_TPOT_MIX = 0, RL_TPOT_DRAIN };
 typedef struct {
 	int kind;
 	double a;            /* decode steps (gaps) per request: osl - 1 */
-	double t_dec, t_pre; /* a decode-only and a prefill-carrying iteration */
+	double dec_s, pre_s; /* a decode-only and a prefill-carrying iteration */
 	/* RL_TPOT_MIX: the prefill-carrying iterations among a request's a
 	** gaps are K = min(a, c M), M ~ Poisson(mu) prompts arriving while it
-	** decodes, c >= 1 iterations each; TPOT = t_dec + (t_pre - t_dec) K / a */
+	** decodes, c >= 1 iterations each; TPOT = dec_s + (pre_s - dec_s) K / a */
 	double mu, c;
 	/* RL_TPOT_DRAIN: request at position U (uniform) of a drain of K
-	** iterations of t_pre overlaps min(a, K (1 - U)) of its gaps with it;
-	** the rest cost t_dec */
+	** iterations of pre_s overlaps min(a, K (1 - U)) of its gaps with it;
+	** the rest cost dec_s */
 	double K;
 } rl_tpot_dist;
 

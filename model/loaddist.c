@@ -20,15 +20,15 @@
 ** the pieces between the crossings.
 **
 ** TPOT of a request, the mean of its a = osl - 1 inter-token gaps, over
-** requests.  Each gap is one iteration: decode-only (t_dec) or carrying a
-** prefill chunk (t_pre).  Below capacity the prompts that arrive while a
+** requests.  Each gap is one iteration: decode-only (dec_s) or carrying a
+** prefill chunk (pre_s).  Below capacity the prompts that arrive while a
 ** request decodes are Poisson (mean mu = a f / c, f the share of
 ** prefill-carrying iterations, c >= 1 iterations per prompt), so the
 ** request sees K = min(a, c M) prefill-carrying gaps, M ~ Poisson(mu):
-** TPOT = t_dec + (t_pre - t_dec) K / a, increasing in M, whose quantile is
+** TPOT = dec_s + (pre_s - dec_s) K / a, increasing in M, whose quantile is
 ** the Poisson quantile (summed term by term up to mu = 30, the normal
 ** approximation with continuity correction beyond).  Its mean is the
-** iteration mix t_dec + (t_pre - t_dec) f as long as c M rarely passes a.
+** iteration mix dec_s + (pre_s - dec_s) f as long as c M rarely passes a.
 ** In a drain the request at position U overlaps min(a, K (1 - U)) gaps with
 ** the K iterations of the prefill budget: a quantile q of TPOT is that of
 ** the overlap, min(a, K q).  What is not in it: the batch's own Poisson
@@ -281,8 +281,8 @@ static void poisson_count_quantiles(double mu, const double *q, int nq,
 static double tpot_of(const rl_tpot_dist *d, double k)
 {
 	if (!(d->a > 0))
-		return d->t_dec;
-	return d->t_dec + (d->t_pre - d->t_dec) * fmin(d->a, k) / d->a;
+		return d->dec_s;
+	return d->dec_s + (d->pre_s - d->dec_s) * fmin(d->a, k) / d->a;
 }
 
 double rl_tpot_mean(const rl_tpot_dist *d)
