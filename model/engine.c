@@ -114,11 +114,11 @@ static inline void clock_peaks(eval_ctx *c, double s)
 		c->per_pe_expert = u->per_pe_expert;
 		c->per_rate_attn = u->per_rate_attn;
 	} else {
-		c->per_pe_gemm = 1 / (u->peak * s * u->eff_gemm);
-		c->per_pe_head = 1 / (u->peak_head * s * u->eff_head);
-		c->per_pe_expert = 1 / (u->peak_expert * s * u->eff_expert);
+		c->per_pe_gemm = 1 / (u->peak_flops * s * u->eff_gemm);
+		c->per_pe_head = 1 / (u->peak_head_flops * s * u->eff_head);
+		c->per_pe_expert = 1 / (u->peak_expert_flops * s * u->eff_expert);
 		c->per_rate_attn =
-		    1 / (u->peak_attn * s * c->cfg->prof.eff_attention);
+		    1 / (u->peak_attn_flops * s * c->cfg->prof.eff_attention);
 	}
 }
 
@@ -913,7 +913,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 
 	/* rates of the busiest chip (the slowest stage's): mb iterations of
 	** its stage per round */
-	r->peak_flops = u->peak;
+	r->peak_flops = u->peak_flops;
 	r->avg_flops_per_s =
 	    mb * (f * r->prefill.flops + (1 - f) * r->decode.flops) * per_T;
 	r->avg_hbm_Bps =

@@ -110,7 +110,7 @@ static rl_stage_kind stage_kind_of(const rl_config *cfg,
 	k.send = send;
 	k.lf = layers / u->L;
 	k.attn_lf = u->sh.attn_flops_per_ctx * k.lf;
-	k.kv_lf = u->kv_tok_chip * k.lf;
+	k.kv_lf = u->kv_bytes_tok_chip * k.lf;
 	k.w_fixed = layers * u->layer_w_bytes + head * u->head_w_bytes;
 	k.w_expert = layers * u->moe_share * u->expert_w_bytes;
 	k.overhead_s = cfg->prof.iter_overhead_s +
@@ -191,7 +191,7 @@ static double sram_bytes_of(const rl_config *cfg, const rl_serve_setup *u,
 ** checkpoints' engines are recalled to do, not in the repository). */
 static void mla_setup(const rl_model *m, rl_serve_setup *u)
 {
-	u->kv_tok_chip = u->kv_bytes_per_token;
+	u->kv_bytes_tok_chip = u->kv_bytes_per_token;
 	u->reread = 1.0;
 	u->attn_pre = u->sh.attn_flops_per_ctx_prefill / u->sh.attn_flops_per_ctx;
 	u->gemms_per_layer += m->q_lora_rank > 0 ? 2.0 : 1.0;
@@ -277,7 +277,7 @@ static int setup_memory_sram(const rl_config *cfg, rl_result *r,
 		double res = resident_bytes(cfg, u, k);
 		/* (the first's and the last's KV per token as the capacity
 		** without SRAM divides by them) */
-		double kv_k = i == 0 ? u->kv_first : i == 1 ? u->kv_last
+		double kv_k = i == 0 ? u->kv_first : i == 1 ? u->kv_last_bytes
 		                                            : k->kv_lf;
 		double hbm_free, sram_free, pool;
 		if (u->no_hbm) {
@@ -400,7 +400,7 @@ int rl_serve_setup_memory(const rl_config *cfg, rl_result *r,
 	cap_first = (cfg->chip.hbm_bytes - u->w_first - runtime) *
 	            pf->kv_fraction / u->kv_first;
 	cap_last = (cfg->chip.hbm_bytes - u->w_last - runtime) *
-	           pf->kv_fraction / u->kv_last;
+	           pf->kv_fraction / u->kv_last_bytes;
 	kv_cap_tokens = rl_fmin(cap_first, cap_last);
 	r->kv_capacity_bytes = kv_cap_tokens * u->kv_first;
 	r->kv_capacity_tokens = kv_cap_tokens;
@@ -476,26 +476,26 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 	/* GEMM outputs accumulate at >= 16 bits and are reduced at that width */
 	u->cb = u->ab > 2 ? u->ab : 2;
 	mp = rl_matrix_prec(s);
-	u->peak = rl_chip_peak(&cfg->chip, mp);
+	u->peak_flops = rl_chip_peak(&cfg->chip, mp);
 	/* FP8 GEMMs reach their own share of the FP8 peak */
 	u->eff_gemm = rl_gemm_eff_large(pf, mp);
-	if (u->peak <= 0) {
+	if (u->peak_flops <= 0) {
 		snprintf(msg, sizeof msg,
 		         "chip: no %s matrix peak (set chip.peak_tflops_%s "
 		         "or use another precision)",
 		         rl_precision_name(mp), rl_precision_name(mp));
 		return fail(r, RL_EINVAL, msg);
 	}
-	u->peak_attn = cfg->chip.peak_flops_bf16 > 0 ? cfg->chip.peak_flops_bf16
-	                                            : u->peak;
+	u->peak_attn_flops = cfg->chip.peak_flops_bf16 > 0 ? cfg->chip.peak_flops_bf16
+	                                            : u->peak_flops;
 	/* the LM head multiplies at the wider of its weights and the
 	** activations */
 	{
 		int hm = rl_precision_bytes(hp) >= u->ab ? hp : ap;
-		u->peak_head = rl_chip_peak(&cfg->chip, hm);
+		u->peak_head_flops = rl_chip_peak(&cfg->chip, hm);
 		u->eff_head = rl_gemm_eff_large(pf, hm);
-		if (u->peak_head <= 0) {
-			u->peak_head = u->peak;
+		if (u->peak_head_flops <= 0) {
+			u->peak_head_flops = u->peak_flops;
 			u->eff_head = u->eff_gemm;
 		}
 	}
@@ -504,7 +504,7 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 	** at the wider of their class (FP4 up to 5 bits a weight with its
 	** scales, FP8 up to 9, else 16-bit) and the activations: a chip
 	** without FP4 units dequantizes them to the activations' precision */
-	u->peak_expert = u->peak;
+	u->peak_expert_flops = u->peak_flops;
 	u->eff_expert = u->eff_gemm;
 	u->expert_w_bytes = u->sh.params_expert * u->wb;
 	if (m->expert_weight_bits > 0) {
@@ -515,23 +515,23 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 		double pk = rl_chip_peak(&cfg->chip, xp);
 		u->expert_w_bytes = u->sh.params_expert * bits / 8;
 		if (pk > 0) {
-			u->peak_expert = pk;
+			u->peak_expert_flops = pk;
 			u->eff_expert = rl_gemm_eff_large(pf, xp);
 		}
 	}
 	/* grouped expert GEMMs (with their token permute and finalize
 	** kernels) reach their own share of a dense GEMM's efficiency */
 	u->eff_expert *= pf->moe_gemm_eff;
-	u->bw = cfg->chip.hbm_Bps * pf->eff_memory;
-	u->kv_bw = cfg->chip.hbm_Bps * pf->eff_kv_memory;
-	u->per_bw = 1 / u->bw;
-	u->per_kv_bw = 1 / u->kv_bw;
+	u->bw_Bps = cfg->chip.hbm_Bps * pf->eff_memory;
+	u->kv_Bps = cfg->chip.hbm_Bps * pf->eff_kv_memory;
+	u->per_bw = 1 / u->bw_Bps;
+	u->per_kv_bw = 1 / u->kv_Bps;
 	u->per_hbm = 1 / cfg->chip.hbm_Bps;
-	u->per_peak = 1 / u->peak;
-	u->per_pe_gemm = 1 / (u->peak * u->eff_gemm);
-	u->per_pe_head = 1 / (u->peak_head * u->eff_head);
-	u->per_pe_expert = 1 / (u->peak_expert * u->eff_expert);
-	u->per_rate_attn = 1 / (u->peak_attn * pf->eff_attention);
+	u->per_peak = 1 / u->peak_flops;
+	u->per_pe_gemm = 1 / (u->peak_flops * u->eff_gemm);
+	u->per_pe_head = 1 / (u->peak_head_flops * u->eff_head);
+	u->per_pe_expert = 1 / (u->peak_expert_flops * u->eff_expert);
+	u->per_rate_attn = 1 / (u->peak_attn_flops * pf->eff_attention);
 	/* the layers' weights besides routed experts: everything but the
 	** embedding, the LM head (V x d, or the tied embedding) and the final
 	** norm (d) */
@@ -600,7 +600,7 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 	r->weights_bytes_per_chip = rl_fmax(w_first, w_last);
 	r->kv_bytes_per_token = u->sh.kv_elems_per_token * rl_precision_bytes(kp);
 	u->kv_bytes_per_token = r->kv_bytes_per_token;
-	u->kv_tok_chip = r->kv_bytes_per_token / rl_fmin(u->tp, m->kv_heads);
+	u->kv_bytes_tok_chip = r->kv_bytes_per_token / rl_fmin(u->tp, m->kv_heads);
 	/* query heads per KV head on a chip: heads / kv_heads, or heads / tp
 	** once tp exceeds kv_heads (each chip holds a copy of one KV head) */
 	u->reread = 1.0 + pf->kv_group_reread *
@@ -608,8 +608,8 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 	u->attn_pre = 1.0;
 	if (u->sh.kv_per_head <= 0)
 		mla_setup(m, u);
-	kv_first = u->kv_tok_chip * st.first / u->L;
-	kv_last = u->kv_tok_chip * st.last / u->L;
+	kv_first = u->kv_bytes_tok_chip * st.first / u->L;
+	kv_last = u->kv_bytes_tok_chip * st.last / u->L;
 	r->kv_bytes_per_token_per_chip = kv_first;
 	u->head_row = rl_div(u->sh.head_flops_per_token, &u->tpd);
 	u->embed_row = m->hidden * u->hb;
@@ -648,7 +648,7 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 		** no HBM bandwidth to use: MBU 0 */
 		u->no_hbm = cfg->chip.hbm_bytes == 0;
 		if (u->no_hbm) {
-			u->bw = u->kv_bw = cfg->chip.sram_Bps;
+			u->bw_Bps = u->kv_Bps = cfg->chip.sram_Bps;
 			u->per_bw = u->per_kv_bw = u->per_sram_bw;
 			u->per_hbm = 0;
 		}
@@ -686,7 +686,7 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 	u->w_first = w_first;
 	u->w_last = w_last;
 	u->kv_first = kv_first;
-	u->kv_last = kv_last;
+	u->kv_last_bytes = kv_last;
 	u->weights_bytes = r->weights_bytes;
 	u->weights_bytes_per_chip = r->weights_bytes_per_chip;
 	return rl_serve_setup_memory(cfg, r, u);

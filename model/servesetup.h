@@ -72,16 +72,17 @@ typedef struct {
 	double pp, ep;
 	double wb, ab, cb;       /* bytes per weight, activation, reduced value */
 	double hb;               /* bytes per embedding and LM-head weight */
-	double peak, peak_attn;  /* nominal FLOP/s per chip */
-	double peak_head;        /* FLOP/s per chip at the LM head's precision */
-	double peak_expert;      /* the same at the routed experts' */
-	double bw;               /* achieved bytes/s per chip, weights */
-	double kv_bw;            /* achieved bytes/s per chip, KV cache */
+	double peak_flops, peak_attn_flops; /* nominal FLOP/s per chip */
+	double peak_head_flops;  /* FLOP/s per chip at the LM head's precision */
+	double peak_expert_flops; /* the same at the routed experts' */
+	double bw_Bps;           /* achieved bytes/s per chip, weights */
+	double kv_Bps;           /* achieved bytes/s per chip, KV cache */
 	/* reciprocals of what stays fixed per design, so that the iterations
 	** multiply where they divided (results move in their last bits):
-	** 1 / bw, 1 / kv_bw, 1 / the chip's HBM bytes/s, 1 / peak, and at
-	** full clock 1 / (peak x eff_gemm), 1 / (peak_head x eff_head),
-	** 1 / (peak_expert x eff_expert), 1 / (peak_attn x eff_attention) */
+	** 1 / bw_Bps, 1 / kv_Bps, 1 / the chip's HBM bytes/s, 1 / peak_flops,
+	** and at full clock 1 / (peak_flops x eff_gemm), 1 / (peak_head_flops
+	** x eff_head), 1 / (peak_expert_flops x eff_expert), 1 /
+	** (peak_attn_flops x eff_attention) */
 	double per_bw, per_kv_bw, per_hbm, per_peak;
 	double per_pe_gemm, per_pe_head, per_pe_expert, per_rate_attn;
 	double expert_w_bytes;   /* one expert's MLP, one layer, whole model */
@@ -91,7 +92,7 @@ typedef struct {
 	double gemms_per_layer;  /* GEMM kernels a layer runs (averaged over
 	                         ** dense and MoE layers) */
 	int moe;                 /* moe_share > 0 */
-	double kv_tok_chip;      /* KV bytes per token per chip */
+	double kv_bytes_tok_chip; /* KV bytes per token per chip */
 	double eff_gemm;         /* large-GEMM efficiency at the matrix precision */
 	double eff_head;         /* the same at the LM head's precision */
 	double eff_expert;       /* the same at the routed experts' */
@@ -131,7 +132,7 @@ typedef struct {
 	double chips, replicas;
 	double per_chips;        /* 1 / chips */
 	double w_first, w_last, runtime, kv_first, kv_cap_tokens;
-	double kv_last;          /* KV bytes per token on the last stage's chip */
+	double kv_last_bytes;    /* KV bytes per token on the last stage's chip */
 	double weights_bytes, weights_bytes_per_chip, kv_bytes_per_token;
 	/* what the iterations test of the design and the profile, as
 	** integers, each the same test as written out where it is read:
