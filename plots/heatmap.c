@@ -41,15 +41,32 @@ static int columns(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 {
 	static const char *const tput[] = {"throughput_output_tokens_per_s",
 	                                   NULL};
-	char swept[8][64];
-	size_t ns;
+	char swept[8][64], names[200];
+	size_t ns, i, k, nnames;
 	int rc, found;
 	x[0] = y[0] = 0;
 	if ((rc = plot_swept_params(db, sw, swept, 8, &ns, err, errlen)))
 		return rc;
+	/* a choice (design.hbm_gen) is no axis: its names are no numbers,
+	** and the default axes pass it over */
+	names[0] = 0;
+	nnames = 0;
+	for (i = k = 0; i < ns; i++) {
+		const rl_param *p = plot_column_param(swept[i]);
+		if (p && p->type == RL_PT_ENUM) {
+			nnames++;
+			snprintf(names + strlen(names), sizeof names - strlen(names),
+			         "%s%s.%s", names[0] ? ", " : "", p->section, p->key);
+			continue;
+		}
+		if (k != i)
+			memcpy(swept[k], swept[i], sizeof swept[k]);
+		k++;
+	}
+	ns = k;
 	if (o->z) {
-		if ((rc = plot_sweep_column(db, o->dbpath, o->z, z, 64, err,
-		                            errlen)))
+		if ((rc = plot_sweep_column(db, o->dbpath, "--z", o->z, z, 64,
+		                            err, errlen)))
 			return rc;
 	} else {
 		if ((rc = plot_sweep_guess(db, sw, NULL, "speedup", z, 64, &found,
@@ -64,15 +81,18 @@ static int columns(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 			return RL_EINPUT;
 		}
 	}
-	if (o->y && (rc = plot_sweep_column(db, o->dbpath, o->y, y, 64, err,
-	                                    errlen)))
+	if (o->y && (rc = plot_sweep_column(db, o->dbpath, "--y", o->y, y, 64,
+	                                    err, errlen)))
 		return rc;
-	if (o->x && (rc = plot_sweep_column(db, o->dbpath, o->x, x, 64, err,
-	                                    errlen)))
+	if (o->x && (rc = plot_sweep_column(db, o->dbpath, "--x", o->x, x, 64,
+	                                    err, errlen)))
 		return rc;
 	if ((!x[0] && pick(swept, ns, y, x)) || (!y[0] && pick(swept, ns, x, y))) {
 		snprintf(err, errlen, "%s: the sweep varies fewer than two "
-		         "parameters; name the axes with --x and --y", o->dbpath);
+		         "numeric parameters%s%s%s; name the axes with --x and --y",
+		         o->dbpath, nnames ? " (" : "", names,
+		         nnames == 0 ? "" : nnames == 1 ? " holds names, which no "
+		         "axis draws)" : " hold names, which no axis draws)");
 		return RL_EINPUT;
 	}
 	return plot_distinct_axes(x, y, err, errlen);
@@ -212,12 +232,12 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	sqlite3_stmt *st;
 	grid g;
 	char x[64], y[64], z[64], where[96], sql[1024], t[800];
-	char xl[160], yl[160], zl[160], note[120], lack[120];
+	char xl[160], yl[160], zl[160], note[120], lack[120], zlo[32], zhi[32];
 	double zmin = INFINITY, zmax = -INFINITY, target, lo, hi, lo2, hi2;
 	long long rows = 0, failed = 0;
 	char nfail[96];
 	long i;
-	int rc, speedup, draw, lgx, lgy, has_status = 0;
+	int rc, speedup, draw, flat, lgx, lgy, has_status = 0;
 
 	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
 	if (rc)
@@ -283,7 +303,17 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	plot_column_label(y, yl, sizeof yl);
 	plot_column_label(z, zl, sizeof zl);
 	note[0] = 0;
-	if (draw)
+	/* a z the same at every cell, to the 9 digits the script carries
+	** (an output the swept parameters do not move, or move in its last
+	** bits): one colour over a range around it, said in the title, where
+	** gnuplot refused the range it printed as [v:v] (exit 1) */
+	snprintf(zlo, sizeof zlo, "%.9g", zmin);
+	snprintf(zhi, sizeof zhi, "%.9g", zmax);
+	flat = !strcmp(zlo, zhi);
+	draw = draw && !flat; /* no contour on one colour */
+	if (flat && !speedup)
+		snprintf(note, sizeof note, "; %s at every cell", zlo);
+	else if (draw)
 		snprintf(note, sizeof note, "; white line: %gx", target);
 	else if (speedup && zmax < target)
 		snprintf(note, sizeof note, "; %g is reached nowhere (at most "
@@ -316,9 +346,18 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		fputs("set logscale y\n", s);
 	fprintf(s, "set yrange [%.9g:%.9g]\n", lo, hi);
 	plot_axis_tics(s, 'y', g.uy, (size_t)g.ny, lgy);
+	if (flat) {
+		/* 1% each side (1 about 0), in the 9 digits the cells have */
+		double h = zmin != 0 ? fabs(zmin) / 100 : 1;
+		lo = zmin - h;
+		hi = zmin + h;
+	} else {
+		lo = zmin;
+		hi = zmax;
+	}
 	fprintf(s, "set cbrange [%.9g:%.9g]\nset palette rgbformulae 33,13,10\n"
 	        "unset grid\nunset key\nset tmargin 5\nset title offset 0,1.5\n"
-	        "set tics front\n", zmin, zmax > zmin ? zmax : zmin + 1);
+	        "set tics front\n", lo, hi);
 	write_cells(s, &g, lgx, lgy);
 	grid_free(&g);
 	if (draw) {

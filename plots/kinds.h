@@ -110,10 +110,13 @@ int plot_distinct_axes(const char *x, const char *y, char *err,
 /* `results` columns of a sweep (sweepcols.c).  Each lookup that fails to
 ** read the database at path returns pdb_unread's status and message
 ** ("PATH: cannot read: REASON"), never taken for a column that is not
-** there.  Resolve a dotted or column name to a column of the view;
-** RL_EINPUT listing the columns if none. */
-int plot_sweep_column(sqlite3 *db, const char *path, const char *name,
-                      char *col, size_t len, char *err, size_t errlen);
+** there.  Resolve a dotted or column name, given by option opt ("--z"),
+** to a column of the view; RL_EINPUT listing the columns if none, or
+** naming a column of names (declared TEXT: a choice, as decode.bound),
+** which no axis or colour can draw (its max() read as 0). */
+int plot_sweep_column(sqlite3 *db, const char *path, const char *opt,
+                      const char *name, char *col, size_t len, char *err,
+                      size_t errlen);
 /* Swept parameters of the sweep (columns from the parameter table with
 ** more than one value); how many were written (at most max) in *found. */
 int plot_swept_params(sqlite3 *db, const pdb_sweep *sw, char out[][64],

@@ -38,8 +38,8 @@ static int axes(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 	                                 NULL};
 	int rc, found;
 	if (o->x) {
-		if ((rc = plot_sweep_column(db, o->dbpath, o->x, x, 64, err,
-		                            errlen)))
+		if ((rc = plot_sweep_column(db, o->dbpath, "--x", o->x, x, 64,
+		                            err, errlen)))
 			return rc;
 	} else {
 		if ((rc = plot_pareto_cost(db, sw, x, 64, &found, err, errlen)))
@@ -52,8 +52,8 @@ static int axes(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 		}
 	}
 	if (o->y) {
-		if ((rc = plot_sweep_column(db, o->dbpath, o->y, y, 64, err,
-		                            errlen)))
+		if ((rc = plot_sweep_column(db, o->dbpath, "--y", o->y, y, 64,
+		                            err, errlen)))
 			return rc;
 	} else {
 		if ((rc = plot_sweep_guess(db, sw, ys, "tokens_per_s", y, 64,

@@ -33,8 +33,48 @@ static int list_columns(sqlite3 *db, const char *path, char *buf, size_t len,
 	return pdb_finish(st, path, err, errlen);
 }
 
-int plot_sweep_column(sqlite3 *db, const char *path, const char *name,
-                      char *col, size_t len, char *err, size_t errlen)
+/* RL_EINPUT naming a column declared TEXT (a choice: decode.bound,
+** scenario.precision, the run's chip) with a few of its values, where it
+** is one; RL_OK for a number's; or the failure to read them. */
+static int numeric_column(sqlite3 *db, const char *path, const char *opt,
+                          const char *name, const char *col, char *err,
+                          size_t errlen)
+{
+	sqlite3_stmt *st;
+	char sql[256], vals[200], v[64];
+	size_t used = 0;
+	int rc, text;
+	if ((rc = pdb_prepare(db, path, "SELECT 1 FROM pragma_table_info("
+	                      "'results') WHERE name = ?1 AND upper(type) = "
+	                      "'TEXT'", &st, err, errlen)))
+		return rc;
+	sqlite3_bind_text(st, 1, col, -1, SQLITE_STATIC);
+	text = sqlite3_step(st) == SQLITE_ROW;
+	if ((rc = pdb_finish(st, path, err, errlen)) || !text)
+		return rc;
+	snprintf(sql, sizeof sql, "SELECT DISTINCT \"%s\" FROM results WHERE "
+	         "\"%s\" IS NOT NULL LIMIT 5", col, col);
+	if ((rc = pdb_prepare(db, path, sql, &st, err, errlen)))
+		return rc;
+	vals[0] = 0;
+	while (sqlite3_step(st) == SQLITE_ROW && used + 80 < sizeof vals) {
+		pdb_text(st, 0, v, sizeof v);
+		used += (size_t)snprintf(vals + used, sizeof vals - used, "%s%s",
+		                         used ? ", " : "", v);
+	}
+	if ((rc = pdb_finish(st, path, err, errlen)))
+		return rc;
+	snprintf(err, errlen, "%s: %s '%s' holds names, not numbers (%s%s); "
+	         "a plot's axes and colour take a numeric column: choose rows "
+	         "by it in SQL instead (SELECT ... FROM results WHERE %s = "
+	         "'...')", path, opt, name,
+	         vals[0] ? "values: " : "no values stored", vals, col);
+	return RL_EINPUT;
+}
+
+int plot_sweep_column(sqlite3 *db, const char *path, const char *opt,
+                      const char *name, char *col, size_t len, char *err,
+                      size_t errlen)
 {
 	char cols[1500];
 	int rc, has = 0;
@@ -43,7 +83,7 @@ int plot_sweep_column(sqlite3 *db, const char *path, const char *name,
 	    (rc = pdb_has_column(db, path, "results", col, &has, err, errlen)))
 		return rc;
 	if (has)
-		return RL_OK;
+		return numeric_column(db, path, opt, name, col, err, errlen);
 	if ((rc = list_columns(db, path, cols, sizeof cols, err, errlen)))
 		return rc;
 	snprintf(err, errlen, "the sweep results have no column '%s' "

@@ -127,6 +127,63 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	done
 fi
 
+# a colour the same at every cell: 5243.10531650879 and the next double
+# up, both 5243.10532 in the 9 digits the script carries, gave gnuplot
+# the range [5243.10532:5243.10532] ("empty cb range", exit 1); drawn
+# now over 1% each side, the title saying the one value
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "$tmpd/flat.db" "CREATE TABLE results(run_id INTEGER,
+		design_frac_mac REAL, chip_tdp_w REAL,
+		throughput_output_tokens_per_s REAL);
+		INSERT INTO results VALUES(1, 0.1, 500, 5243.10531650879),
+		(1, 0.1, 700, 5243.10531650879), (1, 0.2, 500, 5243.10531650879),
+		(1, 0.2, 700, 5243.105316508791)"
+	expect_exit 0 "heatmap of one value everywhere" -- "$RL" plot heatmap \
+		--db "$tmpd/flat.db" --x design.frac_mac --y chip.tdp_w \
+		--out "$tmpd/o/flat.svg"
+	expect_exit 0 "its title says the value" -- \
+		grep -q '5243.10532 at every cell' "$tmpd/o/flat.svg"
+	sqlite3 "$tmpd/flat.db" "UPDATE results SET throughput_output_tokens_per_s = 0"
+	expect_exit 0 "heatmap of 0 everywhere" -- "$RL" plot heatmap \
+		--db "$tmpd/flat.db" --x design.frac_mac --y chip.tdp_w --term dumb
+	expect_out "0 at every cell" "its title says 0"
+else
+	echo "skipped: sqlite3 not installed (a heatmap of one value)"
+fi
+
+# a column of names (a choice, declared TEXT) as an axis or the colour:
+# max() of its text read as 0, a heatmap of one colour titled
+# "decode.bound ()"; refused, naming the option and the values
+cat >"$tmpd/names.ini" <<'EOF'
+[base]
+scenario = etched-bench
+chip = sohu-design
+profile = etched-claim
+set = scenario.tp=1
+[axes]
+design.hbm_gen = hbm3, hbm3e
+design.frac_mac = 0.1, 0.2
+[outputs]
+keep = throughput.output_tokens_per_s, decode.bound
+EOF
+expect_exit 0 "a sweep over a choice" -- "$RL" sweep "$tmpd/names.ini" --db "$tmpd/names.db"
+expect_exit 2 "heatmap --y of a choice" -- "$RL" plot heatmap --db "$tmpd/names.db" \
+	--x design.frac_mac --y design.hbm_gen --out "$tmpd/x.png"
+expect_err "names\.db: --y 'design\.hbm_gen' holds names, not numbers \(values: hbm3, hbm3e\)" \
+	"the axis of names is named with its values"
+expect_exit 2 "heatmap --z of a choice" -- "$RL" plot heatmap --db "$tmpd/names.db" \
+	--x design.frac_mac --y design.hbm_gen --z decode.bound --out "$tmpd/x.png"
+expect_err "--z 'decode\.bound' holds names, not numbers" "the colour of names is named"
+expect_exit 2 "pareto --x of a choice" -- "$RL" plot pareto --db "$tmpd/names.db" \
+	--x decode.bound --out "$tmpd/x.png"
+expect_err "--x 'decode\.bound' holds names, not numbers .*WHERE decode_bound = " \
+	"the output of names is named, and how to choose rows by it"
+# the default axes pass the choice over: one numeric axis is too few
+expect_exit 2 "default heatmap of one number and one choice" -- "$RL" plot heatmap \
+	--db "$tmpd/names.db" --out "$tmpd/x.png"
+expect_err "fewer than two numeric parameters \(design\.hbm_gen holds names" \
+	"names the choice it passed over"
+
 # points that did not evaluate are no cell, and the title says how many:
 # Sohu by design gives 0.07 + 0.08 + 0.25 = 0.40 of its die to the shares
 # not swept, so of frac_mac 0.1, 0.2, 0.3 x frac_sram 0.1, 0.35 only
