@@ -226,8 +226,9 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		                          : routed;
 		read = touched / u->ep;
 	}
-	w_bytes = moe ? rl_div(sg->w_fixed + sg->w_expert * read, &u->tpd)
-	                 : sg->w_dense;
+	w_bytes = moe ? rl_div(sg->w_fixed_bytes + sg->w_expert_bytes * read,
+	                       &u->tpd)
+	              : sg->w_dense_bytes;
 	/* weights resident in SRAM are read from it, not from HBM: the
 	** stage's resident dense bytes, and the resident share of the experts
 	** the tokens touch */
@@ -235,8 +236,8 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	** bandwidth, adds to the streamed ones' from HBM; ASSUMPTION: the
 	** two are not overlapped) */
 	if (RL_UNLIKELY(sram)) {
-		sram_b = sg->w_res +
-		         (moe ? rl_div(sg->w_expert * read, &u->tpd) *
+		sram_b = sg->w_res_bytes +
+		         (moe ? rl_div(sg->w_expert_bytes * read, &u->tpd) *
 		                       sg->res_expert
 		                 : 0.0);
 		w_bytes -= sram_b;

@@ -111,8 +111,8 @@ static rl_stage_kind stage_kind_of(const rl_config *cfg,
 	k.lf = layers / u->L;
 	k.attn_lf = u->sh.attn_flops_per_ctx * k.lf;
 	k.kv_lf = u->kv_bytes_tok_chip * k.lf;
-	k.w_fixed = layers * u->layer_w_bytes + head * u->head_w_bytes;
-	k.w_expert = layers * u->moe_share * u->expert_w_bytes;
+	k.w_fixed_bytes = layers * u->layer_w_bytes + head * u->head_w_bytes;
+	k.w_expert_bytes = layers * u->moe_share * u->expert_w_bytes;
 	k.overhead_s = cfg->prof.iter_overhead_s +
 	               layers * cfg->prof.layer_overhead_s;
 	/* device time of fixed length: each GEMM kernel's floor, and the
@@ -124,21 +124,22 @@ static rl_stage_kind stage_kind_of(const rl_config *cfg,
 	                 layers * u->moe_share * cfg->prof.moe_layer_fixed_s;
 	/* (read = 0: what engine.c's iter_cost works out without routed
 	** experts) */
-	k.w_dense = rl_div(k.w_fixed + k.w_expert * 0.0, &u->tpd);
+	k.w_dense_bytes =
+	    rl_div(k.w_fixed_bytes + k.w_expert_bytes * 0.0, &u->tpd);
 	/* weights kept resident in SRAM (chip.sram_resident_share): the
 	** layers' and the LM head's, which every iteration reads, first, then
 	** an even share of the chip's routed experts (which the tokens touch
 	** at random); the embedding's rows stay in HBM (a lookup reads a few
 	** rows) */
-	k.w_res = 0;
+	k.w_res_bytes = 0;
 	k.res_expert = 0;
 	if (u->sram_on) {
 		double cap = cfg->chip.sram_resident_share * cfg->chip.sram_bytes;
-		double held = rl_div(k.w_expert * (cfg->model.experts / u->ep),
+		double held = rl_div(k.w_expert_bytes * (cfg->model.experts / u->ep),
 		                     &u->tpd);
-		k.w_res = rl_fmin(cap, k.w_dense);
+		k.w_res_bytes = rl_fmin(cap, k.w_dense_bytes);
 		k.res_expert =
-		    held > 0 ? rl_fmin(1.0, (cap - k.w_res) / held) : 0.0;
+		    held > 0 ? rl_fmin(1.0, (cap - k.w_res_bytes) / held) : 0.0;
 	}
 	k.body_row = rl_div(u->lin_body * k.lf, &u->tpd);
 	k.act_row = rl_div(u->sh.act_elems_per_token_layer * layers * u->ab,
@@ -156,14 +157,15 @@ static rl_stage_kind stage_kind_of(const rl_config *cfg,
 	return k;
 }
 
-/* The weights a chip of stage kind k keeps resident in SRAM: w_res and
-** its share of the chip's routed experts. */
+/* The weights a chip of stage kind k keeps resident in SRAM: w_res_bytes
+** and its share of the chip's routed experts. */
 static double resident_bytes(const rl_config *cfg, const rl_serve_setup *u,
                              const rl_stage_kind *k)
 {
-	return k->w_res + k->res_expert * rl_div(k->w_expert *
-	                                             (cfg->model.experts / u->ep),
-	                                         &u->tpd);
+	return k->w_res_bytes +
+	       k->res_expert * rl_div(k->w_expert_bytes *
+	                                  (cfg->model.experts / u->ep),
+	                              &u->tpd);
 }
 
 /* The weights a chip of stage kind k reads from SRAM: resident_bytes,
@@ -238,9 +240,10 @@ static void sram_memory_of(const rl_config *cfg, rl_serve_setup *u,
 	u->held_bytes = 0;
 	for (i = 0; i < n; i++) {
 		double held;
-		ks[i]->w_mem = stage_w_mem(u, ks[i], layer, embed, head);
-		held = u->no_hbm ? ks[i]->w_mem
-		       : ks[i]->w_mem + (copy ? resident_bytes(cfg, u, ks[i]) : 0);
+		ks[i]->w_mem_bytes = stage_w_mem(u, ks[i], layer, embed, head);
+		held = u->no_hbm ? ks[i]->w_mem_bytes
+		       : ks[i]->w_mem_bytes +
+		             (copy ? resident_bytes(cfg, u, ks[i]) : 0);
 		if (i < 2)
 			u->held_bytes = rl_fmax(u->held_bytes, held);
 	}
@@ -282,15 +285,15 @@ static int setup_memory_sram(const rl_config *cfg, rl_result *r,
 		double hbm_free, sram_free, pool;
 		if (u->no_hbm) {
 			hbm_free = 0;
-			sram_free = cap - k->w_mem - runtime;
-			if (k->w_mem > cap) {
+			sram_free = cap - k->w_mem_bytes - runtime;
+			if (k->w_mem_bytes > cap) {
 				snprintf(msg, sizeof msg,
 				         "model does not fit: %.1f MB of weights per "
 				         "chip exceed the %.1f MB of SRAM kept for "
 				         "them (chip.sram_resident_share x sram_mb) on "
 				         "a chip without HBM; more pipeline stages "
 				         "(pp) or tp split them over more chips",
-				         k->w_mem / 1e6, cap / 1e6);
+				         k->w_mem_bytes / 1e6, cap / 1e6);
 				return fail(r, RL_ENOFIT, msg);
 			}
 			if (sram_free <= 0) {
@@ -299,11 +302,11 @@ static int setup_memory_sram(const rl_config *cfg, rl_result *r,
 				         "%.1f MB of runtime per chip leave none of "
 				         "the %.1f MB of SRAM kept for them for the KV "
 				         "cache on a chip without HBM",
-				         k->w_mem / 1e6, runtime / 1e6, cap / 1e6);
+				         k->w_mem_bytes / 1e6, runtime / 1e6, cap / 1e6);
 				return fail(r, RL_ENOFIT, msg);
 			}
 		} else {
-			double w_hbm = copy ? k->w_mem : k->w_mem - res;
+			double w_hbm = copy ? k->w_mem_bytes : k->w_mem_bytes - res;
 			hbm_free = cfg->chip.hbm_bytes - w_hbm - runtime;
 			/* (>= 0: the resident experts' share rounds) */
 			sram_free = rl_fmax(0.0, cap - res);

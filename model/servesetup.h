@@ -23,20 +23,20 @@ typedef struct {
 	double lf;            /* layers / the model's layers */
 	double attn_lf;       /* attention FLOPs per context token x lf */
 	double kv_lf;         /* KV bytes per token per chip x lf */
-	double w_fixed;       /* layers x layer weights + head x head weights */
-	double w_expert;      /* layers x MoE share x one expert's weights */
+	double w_fixed_bytes; /* layers x layer weights + head x head weights */
+	double w_expert_bytes; /* layers x MoE share x one expert's weights */
 	double overhead_s;    /* iteration + layers x layer overhead (a CUDA
 	                      ** graph's replay: the iteration's alone) */
 	double gemm_fixed_s;  /* the kernels' fixed device time: gemm_fixed x
 	                      ** (layers x GEMMs a layer + head) + layers x
 	                      ** MoE share x moe_layer_fixed */
-	double w_dense;       /* the weights a chip reads per iteration where
-	                      ** no expert is routed: w_fixed / tp */
-	double w_res;         /* of w_dense, the bytes resident in SRAM
+	double w_dense_bytes; /* the weights a chip reads per iteration where
+	                      ** no expert is routed: w_fixed_bytes / tp */
+	double w_res_bytes;   /* of w_dense_bytes, the bytes resident in SRAM
 	                      ** (chip.sram_resident_share; 0 without) */
 	double res_expert;    /* share of the chip's routed experts resident
-	                      ** in SRAM (what w_res leaves of it) */
-	double w_mem;         /* the weights a chip of this kind holds (its
+	                      ** in SRAM (what w_res_bytes leaves of it) */
+	double w_mem_bytes;   /* the weights a chip of this kind holds (its
 	                      ** layers, embedding and head: memory, not
 	                      ** traffic; set where sram_on) */
 	double kv_sram_tok;   /* tokens of KV its SRAM holds, what the
