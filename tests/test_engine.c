@@ -93,15 +93,7 @@ static void test_mixtral_params(void **state)
 	rl_model m;
 	rl_model_shape s;
 	(void)state;
-	fx_llama3_70b(&m);
-	m.layers = 32;
-	m.hidden = 4096;
-	m.heads = 32;
-	m.kv_heads = 8;
-	m.ffn_hidden = 14336;
-	m.vocab = 32000;
-	m.experts = 8;
-	m.experts_per_token = 2;
+	fx_mixtral_8x7b(&m);
 	rl_model_shape_of(&m, &s);
 	near(s.params_total, 46702792704.0, 1e-12);
 	near(s.params_active, 12879925248.0, 1e-12);
@@ -1118,14 +1110,7 @@ static void test_logits_gather(void **state)
 static void mixtral_batch1(rl_config *c)
 {
 	fx_h100_ideal(c);
-	c->model.layers = 32;
-	c->model.hidden = 4096;
-	c->model.heads = 32;
-	c->model.kv_heads = 8;
-	c->model.ffn_hidden = 14336;
-	c->model.vocab = 32000;
-	c->model.experts = 8;
-	c->model.experts_per_token = 2;
+	fx_mixtral_8x7b(&c->model);
 	c->scen.isl = 16;
 	c->scen.osl = 1001;
 	c->scen.batch = 1;

@@ -226,15 +226,7 @@ static void test_ep_memory(void **state)
 	rl_config_defaults(&c);
 	fx_h100_rates(&c.chip);
 	c.chip.hbm_bytes = 80e9;
-	c.model.layers = 32;
-	c.model.hidden = 4096;
-	c.model.heads = 32;
-	c.model.kv_heads = 8;
-	c.model.head_dim = 128;
-	c.model.ffn_hidden = 14336;
-	c.model.vocab = 32000;
-	c.model.experts = 8;
-	c.model.experts_per_token = 2;
+	fx_mixtral_8x7b(&c.model);
 	c.scen.precision = RL_PREC_FP16;
 	c.scen.tp = 1;
 	c.scen.ep = 2;
