@@ -10,6 +10,7 @@
 #include "../config/utf8.h"
 #include "../sweeps/run.h"
 #include "../sweeps/spec.h"
+#include "../sweeps/why.h"
 #include "commands.h"
 #include "options.h"
 #include "parseopt.h"
@@ -200,6 +201,24 @@ static void profile_notes(const rl_sweep_spec *s)
 		                     sizeof note));
 }
 
+/* The first stored point of a kind that served nothing (idx1: its index
+** + 1, 0 none), its axis values and why, as eval says it: the database
+** keeps only the status, and "96 were not evaluable" named no cause. */
+static void first_why(const rl_sweep_spec *s, const char *what,
+                      uint64_t idx1, const double *vals)
+{
+	char at[RL_SWEEP_MAX_AXES * (RL_SWEEP_COL_MAX + 40)], why[512],
+	     msg[sizeof at + sizeof why + 128];
+	int rc;
+	if (!idx1)
+		return;
+	rc = rl_sweep_point_why(s, vals, at, sizeof at, why, sizeof why);
+	snprintf(msg, sizeof msg, "the first that %s, point %llu (%s), status "
+	         "%d: %s", what, (unsigned long long)(idx1 - 1), at, rc,
+	         rc ? why : "evaluates when evaluated alone");
+	cli_say("sweep", msg);
+}
+
 static void warn_inert_design(const rl_sweep_spec *s)
 {
 	char msg[2048];
@@ -303,6 +322,10 @@ int cmd_sweep(int argc, char **argv)
 			        (unsigned long long)st.stored_inval,
 			        (unsigned long long)(st.stored - st.stored_nofit -
 			                             st.stored_inval));
+		first_why(s, "did not fit in memory", st.first_nofit,
+		          st.first_nofit_vals);
+		first_why(s, "was not evaluable", st.first_inval,
+		          st.first_inval_vals);
 	}
 	rl_sweep_spec_free(s);
 	return rc;

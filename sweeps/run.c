@@ -117,6 +117,8 @@ typedef struct {
 	uint64_t *evaluated, *stored;
 	uint64_t *nofit, *inval; /* of stored, status 3 and the other non-0
 	                         ** (NULL: not counted) */
+	rl_sweep_stats *firsts;  /* where the first of each is kept (with
+	                         ** nofit and inval) */
 } flow;
 
 /* Fill a slot from the generator (flow.fill of a run's pipeline). */
@@ -189,10 +191,18 @@ static int write_slot(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		}
 		(*f->stored)++;
 		if (sl->status[j] != 0 && f->nofit) {
-			if (sl->status[j] == 3) /* RL_ENOFIT, model/engine.h */
-				(*f->nofit)++;
-			else
-				(*f->inval)++;
+			int nofit = sl->status[j] == 3; /* RL_ENOFIT, engine.h */
+			uint64_t *n = nofit ? f->nofit : f->inval;
+			if (*n == 0) { /* the first of its kind: the summary's */
+				rl_sweep_stats *st = f->firsts;
+				*(nofit ? &st->first_nofit : &st->first_inval) =
+				    sl->idx[j] + 1;
+				memcpy(nofit ? st->first_nofit_vals
+				             : st->first_inval_vals,
+				       sl->vals + j * s->ncols,
+				       s->naxes * sizeof(double));
+			}
+			(*n)++;
 		}
 	}
 	ws->batch_points += sl->n;
@@ -451,6 +461,7 @@ static int refill(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		f.evaluated = &st->refilled;
 		f.stored = &st->refill_stored;
 		f.nofit = f.inval = NULL; /* the summary counts this call's own */
+		f.firsts = NULL;
 		rl_progress_begin(&pg, 0, 0, 0);
 		rc = pipeline(s, o, &f, ws, &pg, &stopped, err, errlen);
 		if (!rc && r.rc) {
@@ -755,6 +766,7 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 	f.stored = &st->stored;
 	f.nofit = &st->stored_nofit;
 	f.inval = &st->stored_inval;
+	f.firsts = st;
 	ws.next = start;
 	rc = pipeline(s, &o, &f, &ws, &pg, &stopped, err, errlen);
 	rl_progress_end(&pg, pg.start + st->processed);

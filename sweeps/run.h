@@ -35,6 +35,12 @@ typedef struct {
 	                        ** (status 3, RL_ENOFIT) */
 	uint64_t stored_inval;  /* and points not evaluable otherwise (any
 	                        ** other status but 0: RL_EINVAL, ...) */
+	/* the first point of each kind stored by this call: its index + 1
+	** (0: none) and axis values (display units), for the summary to say
+	** why (rl_sweep_point_why, why.h) */
+	uint64_t first_nofit, first_inval;
+	double first_nofit_vals[RL_SWEEP_MAX_AXES];
+	double first_inval_vals[RL_SWEEP_MAX_AXES];
 	uint64_t refilled;      /* resumed: points below the run's next point
 	                        ** that it lacked, evaluated again */
 	uint64_t refill_stored; /* of those, stored (the rest the filter

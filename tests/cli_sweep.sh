@@ -1575,4 +1575,45 @@ printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = chip.hbm_tbps=x%s\n[ax
 expect_exit 2 "a set line of 121 Greek letters after an odd byte" -- $RL sweep "$d/greekset.ini" --db "$d/x.db"
 expect_err "greekset\.ini:4: set = 'chip\.hbm_tbps=x$a12\.\.\.': 257 bytes \(136 characters\); at most 255 bytes" \
 	"its quote ends at a whole character"
+# the summary says why the first point of each kind served nothing, as
+# eval says it (the database keeps the status alone): Sohu by design
+# (etched-bench: Llama-3 70B FP8, 70.6 GB of weights, 8 chips at tp 1)
+# with 1 HBM3E stack (36 GiB = 38.7 GB) does not fit, point 0; its other
+# shares (vector 0.07, PHY 0.08, other 0.25) leave 0.60 of the die, so MAC
+# 0.3 + SRAM 0.35 (sum 1.05) passes it: point 5 with 1 stack and point 11
+# with 4 (the last axis fastest); 1 stack's other 5 points do not fit
+cat >"$d/why.ini" <<'EOF'
+[base]
+scenario = etched-bench
+chip = sohu-design
+profile = etched-claim
+set = scenario.tp=1
+[axes]
+design.hbm_stacks = 1, 4
+design.frac_mac = 0.1, 0.2, 0.3
+design.frac_sram = 0.1, 0.35
+EOF
+expect_exit 0 "a sweep with points that do not fit or pass their die" -- $RL sweep "$d/why.ini" --db "$d/why.db"
+expect_err "of the 12 stored, 5 did not fit in memory \(status 3\) and 2 were not evaluable \(another status\)" \
+	"the summary counts them"
+expect_err "^rooflab sweep: the first that did not fit in memory, point 0 \(design\.hbm_stacks=1, design\.frac_mac=0\.1, design\.frac_sram=0\.1\), status 3: model does not fit: 70\.6 GB of weights per chip" \
+	"it names the first that does not fit, its values and why"
+expect_err "^rooflab sweep: the first that was not evaluable, point 5 \(design\.hbm_stacks=1, design\.frac_mac=0\.3, design\.frac_sram=0\.35\), status 2: design: the area shares add up to 1\.05 > 1" \
+	"and the first that passes its die"
+if command -v sqlite3 >/dev/null 2>&1; then
+	got=$(q "$d/why.db" "SELECT group_concat(idx || ':' || status, ' ') FROM (SELECT idx, status FROM points WHERE status != 0 ORDER BY idx)")
+	if [ "$got" = "0:3 1:3 2:3 3:3 4:3 5:2 11:2" ]; then
+		echo "ok - the statuses stored are those the summary counts"
+	else
+		echo "not ok - statuses stored: $got"; fails=$((fails + 1))
+	fi
+fi
+# a sweep whose points all serve says none of it (4 stacks: 154.6 GB)
+sed -e 's/^design.hbm_stacks = .*/design.hbm_stacks = 4, 8/' -e 's/0\.1, 0\.35$/0.1, 0.2/' "$d/why.ini" >"$d/why4.ini"
+expect_exit 0 "a sweep whose points all serve" -- $RL sweep "$d/why4.ini" --db "$d/why4.db"
+if grep -q "the first that" "$d/err"; then
+	echo "not ok - a sweep whose points all serve names a first that did not"; fails=$((fails + 1))
+else
+	echo "ok - a sweep whose points all serve names no first that did not"
+fi
 finish
