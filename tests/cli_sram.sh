@@ -125,6 +125,25 @@ if grep -q "TP1 x PP8" "$tmpd/err"; then
 else
 	echo "ok - tp 1 x pp 8, whose last stage does not fit, not listed"
 fi
+# Fitting is not monotone in the chips, and the fewest-chips search tries
+# each mapping once, at the first multiple of tp x pp x ep above the
+# chips: it must still find what a search of every mapping of every number
+# finds.  9 chips (32 heads: tp 1 alone divides 9): pp 9's first stage, 4
+# layers and the embedding, 1,397,784,576 bytes; pp 3's 11 layers; none
+# fits.  10 chips: tp 2 x pp 5 (7, 7, 6, 6, 6 layers) holds the first
+# stage's 7 x 218,112,000 and the embedding's 525,336,576 over 2,
+# 1,026,060,288, and the last's 6 layers and the head's 525,340,672 over
+# 2, 917,006,336, within the 1,164,020,000 (tp 1 x pp 10's first, 4
+# layers and the embedding, does not): 10, TP2 x PP5 alone.  11 chips: tp
+# 1 x pp 11's first stage, 3 layers and the embedding, 1,179,672,576: none
+# fits.  12: tp 2 x pp 6 (first: 6 layers and the embedding over 2,
+# 917,004,288) and tp 4 x pp 3 (731,142,144) fit, tp 1 x pp 12 (its first
+# 1,179,672,576) does not: 12, though 10 fits
+E1="$(echo "$N" | sed 's/scenario\.pp=8/scenario.pp=1/') --set scenario.tp=1"
+expect_exit 2 "no HBM, 9 chips: none fits" -- $E1 --set scenario.chips=9
+expect_err "; no mapping of 9 chips fits; the fewest chips that fit: 10 \(TP2 x PP5\)$" "9 chips: the fewest 10, TP2 x PP5 alone"
+expect_exit 2 "no HBM, 11 chips: none fits" -- $E1 --set scenario.chips=11
+expect_err "; no mapping of 11 chips fits; the fewest chips that fit: 12 \(TP2 x PP6, TP4 x PP3\)$" "11 chips: the fewest 12, not 10"
 # curve refuses the same with the same words: at pp 8 on 8 chips (its
 # last stage 1,397,788,672 bytes) the mappings of 8 chips that fit; on 4
 # chips the fewest, 8
