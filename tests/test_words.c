@@ -126,16 +126,24 @@ static void row(claim_solve_row *r, const char *param, double now)
 	r->now = now;
 }
 
+/* The solve row r reached its target at value, the lever moving in
+** direction (1 up, -1 down): its sentence into b. */
+static void reached(claim_solve_row *r, int direction, double value,
+                    char *b, size_t n)
+{
+	r->s.feasible = 1;
+	r->s.direction = direction;
+	r->s.value = value;
+	claim_solve_words(r, b, n);
+}
+
 static void test_sentences(void **state)
 {
 	claim_solve_row r;
 	char b[640];
 	(void)state;
 	row(&r, "b.chip.hbm_tbps", 4.8);
-	r.s.feasible = 1;
-	r.s.direction = 1;
-	r.s.value = 10.5096;
-	claim_solve_words(&r, b, sizeof b);
+	reached(&r, 1, 10.5096, b, sizeof b);
 	assert_string_equal(b, "20x needs at least 10.5 TB/s of HBM bandwidth "
 	                       "per chip (Sohu; assumed: 4.8 TB/s)");
 	/* a lever counted in its own noun: the count's unit once ("6.87
@@ -144,29 +152,20 @@ static void test_sentences(void **state)
 	row(&r, "b.design.hbm_stacks", 5);
 	snprintf(r.who, sizeof r.who, "H100");
 	r.target = 1.05;
-	r.s.feasible = 1;
-	r.s.direction = 1;
-	r.s.value = 6.87;
-	claim_solve_words(&r, b, sizeof b);
+	reached(&r, 1, 6.87, b, sizeof b);
 	assert_string_equal(b, "1.05x needs at least 6.87 stacks of HBM per "
 	                       "package (H100; assumed: 5 stacks)");
 	/* a lever whose description opens with its unit (design.dies: unit
 	** "dies", doc "dies per package") says the unit once: "4 dies per
 	** package", was "4 dies of dies per package"; 1 die singular */
 	row(&r, "b.design.dies", 1);
-	r.s.feasible = 1;
-	r.s.direction = 1;
-	r.s.value = 4;
-	claim_solve_words(&r, b, sizeof b);
+	reached(&r, 1, 4, b, sizeof b);
 	assert_string_equal(b, "20x needs at least 4 dies per package (Sohu; "
 	                       "assumed: 1 die)");
 	/* profile.max_num_tokens: unit "tokens", doc "tokens per iteration,
 	** ..." up to its parenthesis */
 	row(&r, "b.profile.max_num_tokens", 8192);
-	r.s.feasible = 1;
-	r.s.direction = 1;
-	r.s.value = 16384;
-	claim_solve_words(&r, b, sizeof b);
+	reached(&r, 1, 16384, b, sizeof b);
 	assert_true(strstr(b, "20x needs at least 16384 tokens per iteration")
 	            == b);
 	assert_null(strstr(b, "tokens of tokens"));
@@ -174,10 +173,7 @@ static void test_sentences(void **state)
 	** "range 1.41-2.52", A100's to L40S's boost clock): said, with the
 	** doc's source; inside it (2 GHz) or without one (dies), nothing */
 	row(&r, "b.design.clock_ghz", 1.5);
-	r.s.feasible = 1;
-	r.s.direction = 1;
-	r.s.value = 5.76;
-	claim_solve_words(&r, b, sizeof b);
+	reached(&r, 1, 5.76, b, sizeof b);
 	assert_string_equal(b, "20x needs at least 5.76 GHz of MAC-array clock "
 	                       "(Sohu; assumed: 1.5 GHz), beyond 1.41-2.52 GHz "
 	                       "(boost clocks of shipping chips, A100 to L40S: "
@@ -192,10 +188,7 @@ static void test_sentences(void **state)
 	assert_true(strstr(b, "(Sohu; assumed: 1.5 GHz), below 1.41-2.52 GHz (")
 	            != NULL);
 	row(&r, "b.design.hbm_stack_gbps", 670);
-	r.s.feasible = 1;
-	r.s.direction = 1;
-	r.s.value = 1200;
-	claim_solve_words(&r, b, sizeof b);
+	reached(&r, 1, 1200, b, sizeof b);
 	assert_string_equal(b, "20x needs at least 1200 GB/s of bandwidth per "
 	                       "HBM stack (Sohu; assumed: 670 GB/s)");
 	/* a plateau past the lever's knee: where it stops, what binds */
@@ -219,10 +212,7 @@ static void test_sentences(void **state)
 	/* the baseline's lever, falling through the target */
 	row(&r, "a.profile.eff_compute", 0.8);
 	snprintf(r.who, sizeof r.who, "H100");
-	r.s.feasible = 1;
-	r.s.direction = -1;
-	r.s.value = 0.5204;
-	claim_solve_words(&r, b, sizeof b);
+	reached(&r, -1, 0.5204, b, sizeof b);
 	assert_string_equal(b, "20x also follows if the baseline's (H100) "
 	                       "utilization (share of peak reached on large "
 	                       "matrix multiplies) were at most 52% (modelled: "
