@@ -127,6 +127,14 @@ static double miss(double predicted, const meas_row *m)
 	return rl_calib_miss(predicted, m->value, meas_half_step(m));
 }
 
+/* Row o is modelled: its error against m, from its prediction. */
+static void modelled(val_row *o, const meas_row *m)
+{
+	o->error = miss(o->predicted, m);
+	o->status = VAL_OK;
+	o->why = VAL_WHY_NONE;
+}
+
 static void evaluate_one(const meas_row *m, const val_versions *vt,
                          const val_version *v, const char *profile,
                          val_row *o)
@@ -175,11 +183,8 @@ static void evaluate_one(const meas_row *m, const val_versions *vt,
 	o->why = VAL_WHY_NOT_REPRESENTABLE;
 	if (meas_micro(m)) {
 		o->predicted = micro(m, o->profile, o->reason, sizeof o->reason);
-		if (isnan(o->predicted))
-			return;
-		o->error = miss(o->predicted, m);
-		o->status = VAL_OK;
-		o->why = VAL_WHY_NONE;
+		if (!isnan(o->predicted))
+			modelled(o, m);
 		return;
 	}
 	if (meas_setup(m, o->profile, &st, err, sizeof err)) {
@@ -189,11 +194,8 @@ static void evaluate_one(const meas_row *m, const val_versions *vt,
 	if (meas_at_rate(m)) {
 		o->predicted = at_rate(m, &st.cfg, v && v->tokens_total, o->reason,
 		                       sizeof o->reason);
-		if (isnan(o->predicted))
-			return;
-		o->error = miss(o->predicted, m);
-		o->status = VAL_OK;
-		o->why = VAL_WHY_NONE;
+		if (!isnan(o->predicted))
+			modelled(o, m);
 		return;
 	}
 	if (rl_eval_run(&st.cfg, m->requests, &r) != RL_OK) {
@@ -201,9 +203,7 @@ static void evaluate_one(const meas_row *m, const val_versions *vt,
 		return;
 	}
 	o->predicted = rl_metric_of(meas_metric(m, v && v->tokens_total), &r);
-	o->error = miss(o->predicted, m);
-	o->status = VAL_OK;
-	o->why = VAL_WHY_NONE;
+	modelled(o, m);
 }
 
 const char *val_why_name(int why)
