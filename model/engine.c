@@ -590,7 +590,7 @@ stage_round(const eval_ctx *c, double m, double n_dec, double p, double p_isl,
 ** before the request (isl, osl, batch, last in the scenario), which the
 ** design, the node and the cost follow; power and cost (eval.c) keep their
 ** own memo of those (rl_power_cost_memo, cleared with this key), and
-** test_engine checks that rl_serve's results do not depend on them.  A
+** test_cache checks that rl_serve's results do not depend on them.  A
 ** field added after them would be left out of the key. */
 _Static_assert(offsetof(rl_config, scen.osl) == END_OF(scen.isl) &&
                    offsetof(rl_config, scen.batch) == END_OF(scen.osl) &&

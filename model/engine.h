@@ -151,7 +151,7 @@ typedef struct {
 	/* model arithmetic */
 	rl_model_shape shape;
 	char error[256];        /* keep it last: rl_serve writes every field
-	                        ** before it (tests: test_engine.c) */
+	                        ** before it (tests: test_cache.c) */
 } rl_result;
 
 /* What caps concurrency. */
