@@ -22,15 +22,7 @@
 #include "../model/outputs.h"
 #include "../model/params.h"
 #include "fixtures.h"
-
-static void near(double got, double want, double rel)
-{
-	if (fabs(got - want) > rel * fabs(want)) {
-		print_error("got %.10g, want %.10g (+-%g%%)\n", got, want,
-		            rel * 100);
-		fail();
-	}
-}
+#include "near.h"
 
 /* Llama-3 70B: per layer QKV 8192 x (8192 + 2 x 1024) = 83,886,080, O
 ** 8192 x 8192 = 67,108,864, MLP 3 x 8192 x 28672 = 704,643,072, norms

@@ -23,6 +23,7 @@
 #include "../model/load.h"
 #include "../model/params.h"
 #include "fixtures.h"
+#include "near.h"
 
 #define T_IT 0.01
 #define XMAX (100.0 / 0.11)
@@ -56,15 +57,6 @@ static void overhead_only(rl_config *c)
 	c->prof.tokens_per_block = 1;
 	c->prof.max_num_tokens = 1000;
 	c->prof.max_batch_size = 4096;
-}
-
-static void near(double got, double want, double rel)
-{
-	if (!(fabs(got - want) <= rel * fabs(want))) {
-		print_error("got %.10g, want %.10g (+-%g%%)\n", got, want,
-		            rel * 100);
-		fail();
-	}
 }
 
 /* rl_load_eval of c at rate_rps requests/s (INFINITY: all at once) with

@@ -18,15 +18,7 @@
 #include "../model/mapsearch.h"
 #include "../model/params.h"
 #include "fixtures.h"
-
-static void near(double got, double want, double rel)
-{
-	if (fabs(got - want) > rel * fabs(want)) {
-		print_error("got %.12g, want %.12g (+-%g%%)\n", got, want,
-		            rel * 100);
-		fail();
-	}
-}
+#include "near.h"
 
 /* Links of 100 GB/s out per chip, 1 us per hop, no software latency. */
 static void links(rl_config *c, int topo, double chips)

@@ -19,15 +19,7 @@
 #include "../model/engine.h"
 #include "../model/params.h"
 #include "fixtures.h"
-
-static void near(double got, double want, double rel)
-{
-	if (fabs(got - want) > rel * fabs(want)) {
-		print_error("got %.12g, want %.12g (+-%g%%)\n", got, want,
-		            rel * 100);
-		fail();
-	}
-}
+#include "near.h"
 
 static void set(rl_model *m, double L, double d, double h, double kv,
                 double dh, double f, double V, double E, double k)

@@ -22,15 +22,7 @@
 #include "../model/power.h"
 #include "../model/silicon.h"
 #include "fixtures.h"
-
-static void near(double got, double want, double rel)
-{
-	if (fabs(got - want) > rel * fabs(want)) {
-		print_error("got %.10g, want %.10g (+-%g%%)\n", got, want,
-		            rel * 100);
-		fail();
-	}
-}
+#include "near.h"
 
 /* data/nodes/n4.ini, as the loader would set it */
 static void node_n4(rl_node *n)

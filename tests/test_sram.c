@@ -21,15 +21,7 @@
 #include "../model/power.h"
 #include "../model/silicon.h"
 #include "fixtures.h"
-
-static void near(double got, double want, double rel)
-{
-	if (fabs(got - want) > rel * fabs(want)) {
-		print_error("got %.10g, want %.10g (+-%g%%)\n", got, want,
-		            rel * 100);
-		fail();
-	}
-}
+#include "near.h"
 
 /* Llama-3 70B FP8 on one ideal H100 (test_engine.c's h100_ideal), a
 ** batch-1 decode step of a 16-token prompt. */
