@@ -201,6 +201,11 @@ static void profile_notes(const rl_sweep_spec *s)
 		                     sizeof note));
 }
 
+static void sweep_warn(const char *msg)
+{
+	cli_warn("sweep", msg);
+}
+
 /* The first stored point of a kind that served nothing (idx1: its index
 ** + 1, 0 none), its axis values and why, as eval says it: the database
 ** keeps only the status, and "96 were not evaluable" named no cause. */
@@ -283,6 +288,7 @@ int cmd_sweep(int argc, char **argv)
 	warn_inert_design(s);
 	profile_notes(s);
 	o.progress = isatty(STDERR_FILENO);
+	o.warn = sweep_warn;
 	env = getenv("ROOFLAB_SWEEP_BATCH_SLEEP_MS"); /* tests only */
 	if (env && num_text(env, &sleep_ms) == 0 && sleep_ms >= 0 &&
 	    sleep_ms <= 60000)

@@ -485,6 +485,27 @@ static int refill(const rl_sweep_spec *s, const rl_sweep_opts *o,
 }
 
 /* Pick the run: a new one, or the one --resume continues. */
+/* A new run of a spec and shard the file holds run `old` of already
+** (the newest, an unfinished one first): said through o->warn, since
+** `results` now reads the spec's points twice, where the second run
+** went in without a word. */
+static void same_again(const rl_sweep_opts *o, int64_t old, int finished,
+                       int64_t run_id)
+{
+	char msg[1024];
+	snprintf(msg, sizeof msg, "%s already holds run %lld of this spec and "
+	         "shard %llu/%llu, %s: run %lld stores %s points again, and "
+	         "SELECT ... FROM results reads both runs (add WHERE run_id = "
+	         "%lld); %s", o->db_path, (long long)old,
+	         (unsigned long long)o->shard, (unsigned long long)o->shards,
+	         finished ? "complete" : "unfinished", (long long)run_id,
+	         finished ? "all its" : "its", (long long)run_id,
+	         finished ? "--resume leaves a complete run as it is and stores "
+	                    "nothing"
+	                  : "--resume would have continued it");
+	o->warn(msg);
+}
+
 static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
                     writer_state *ws, rl_sweep_stats *st, uint64_t *start,
                     char *err, size_t errlen)
@@ -676,12 +697,19 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 			*start = next;
 		}
 	}
+	if (!st->run_id && !o->resume && o->warn &&
+	    rl_store_find_run(ws->db, o->shard, o->shards, s->hash, s->text, 0,
+	                      &fr, err, errlen) == RL_OK &&
+	    fr.run_id && fr.same_spec)
+		id = fr.run_id; /* said once the new run has its id */
 	if (!st->run_id) {
 		rc = rl_store_new_run(ws->db, s, o->shard, o->shards, &st->run_id,
 		                      err, errlen);
 		if (rc)
 			return on_db(o->db_path, rc, err, errlen);
 		*start = 0;
+		if (id)
+			same_again(o, id, fr.finished, st->run_id);
 	}
 	/* next: the run's next_idx as read above (0 for a new run) */
 	ws->w = rl_store_writer_alloc(ws->db, s, st->run_id, next, err,

@@ -1616,4 +1616,35 @@ if grep -q "the first that" "$d/err"; then
 else
 	echo "ok - a sweep whose points all serve names no first that did not"
 fi
+# a finished sweep run again without --resume stores a second run of the
+# same points, which `results` reads twice: said before the first point,
+# with the run to select and --resume, where it went in without a word
+expect_exit 0 "the sweep again into its file" -- $RL sweep "$d/why4.ini" --db "$d/why4.db"
+expect_err "^rooflab sweep: warning: .*why4\.db already holds run 1 of this spec and shard 0/1, complete: run 2 stores all its points again, and SELECT \.\.\. FROM results reads both runs \(add WHERE run_id = 2\); --resume leaves a complete run as it is and stores nothing$" \
+	"a second run of a complete spec is said, naming both runs"
+expect_exit 0 "with --resume" -- $RL sweep "$d/why4.ini" --db "$d/why4.db" --resume
+if grep -q "already holds" "$d/err"; then
+	echo "not ok - --resume warns of the run it finds complete"; fails=$((fails + 1))
+else
+	echo "ok - --resume says nothing of it (it stores nothing)"
+fi
+expect_exit 0 "another spec into the same file" -- $RL sweep "$d/why.ini" --db "$d/why4.db"
+if grep -q "already holds" "$d/err"; then
+	echo "not ok - another spec's run is taken for a second copy"; fails=$((fails + 1))
+else
+	echo "ok - another spec's run into the file says nothing of the first's"
+fi
+expect_exit 0 "another shard of it" -- $RL sweep "$d/why4.ini" --db "$d/why4.db" --shard 1/2
+if grep -q "already holds" "$d/err"; then
+	echo "not ok - another shard is taken for a second copy"; fails=$((fails + 1))
+else
+	echo "ok - another shard into the file says nothing"
+fi
+if command -v sqlite3 >/dev/null 2>&1; then
+	# run 1 left unfinished (as a Ctrl-C leaves it): a new run starts over
+	q "$d/why4.db" "UPDATE runs SET finished = NULL, next_idx = 2 WHERE id = 1"
+	expect_exit 0 "the sweep again over an unfinished run" -- $RL sweep "$d/why4.ini" --db "$d/why4.db"
+	expect_err "warning: .*already holds run 1 of this spec and shard 0/1, unfinished: run 5 stores its points again, .*\(add WHERE run_id = 5\); --resume would have continued it$" \
+		"a new run beside an unfinished one says --resume would have continued it"
+fi
 finish
