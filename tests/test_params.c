@@ -1,0 +1,105 @@
+/*
+** test_params.c: the parameter table (model/params.c): every default in
+** its range, every name resolving to its row, a value read as the whole of
+** its text in display units and stored in SI, the messages of a value out
+** of range or not a number, enumerations by name, and the names suggested
+** for a misspelt one.  Split from test_engine.c.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "../model/params.h"
+#include "near.h"
+
+/* Parameter table: defaults are in range, names resolve, bad values are
+** refused with a message, enums parse by name. */
+static void test_param_table(void **state)
+{
+	size_t n, i;
+	const rl_param *t = rl_params(&n);
+	rl_config c;
+	char err[256];
+	const rl_param *p;
+	(void)state;
+	rl_config_defaults(&c);
+	for (i = 0; i < n; i++) {
+		assert_true(t[i].def >= t[i].min && t[i].def <= t[i].max);
+		assert_ptr_equal(rl_param_find(t[i].section, t[i].key), &t[i]);
+		assert_non_null(t[i].doc);
+	}
+	p = rl_param_find_full("chip.hbm_tbps");
+	assert_non_null(p);
+	assert_int_equal(rl_param_set_text(&c, p, "4.8", err, sizeof err),
+	                 RL_P_OK);
+	near(c.chip.hbm_Bps, 4.8e12, 1e-15);
+	assert_int_equal(rl_param_set_text(&c, p, "nan", err, sizeof err),
+	                 RL_P_NOTNUM);
+	assert_int_equal(rl_param_set_text(&c, p, "-1", err, sizeof err),
+	                 RL_P_RANGE);
+	assert_non_null(strstr(err, "outside"));
+	assert_int_equal(rl_param_set_text(&c, p, "4.8x", err, sizeof err),
+	                 RL_P_NOTNUM);
+	/* a number is the whole text: a blank before it as after it */
+	assert_int_equal(rl_param_set_text(&c, p, " 4.8", err, sizeof err),
+	                 RL_P_NOTNUM);
+	assert_int_equal(rl_param_set_text(&c, p, "4.8 ", err, sizeof err),
+	                 RL_P_NOTNUM);
+	/* a number that overflows a double is out of range, not "not a
+	** number"; one that underflows is one a double cannot hold */
+	assert_int_equal(rl_param_set_text(&c, p, "1e309", err, sizeof err),
+	                 RL_P_RANGE);
+	assert_string_equal(err, "chip.hbm_tbps: '1e309' is outside the "
+	                         "allowed [0, 1000] TB/s");
+	assert_int_equal(rl_param_set_text(&c, p, "1e-999", err, sizeof err),
+	                 RL_P_NOTNUM);
+	assert_string_equal(err, "chip.hbm_tbps: '1e-999' is too small for a "
+	                         "double to hold (allowed: [0, 1000] TB/s)");
+	near(c.chip.hbm_Bps, 4.8e12, 1e-15); /* unchanged by the failures */
+	p = rl_param_find_full("chip.sram_hbm_copy");
+	assert_int_equal(rl_param_set_text(&c, p, "1e309", err, sizeof err),
+	                 RL_P_RANGE);
+	assert_string_equal(err, "chip.sram_hbm_copy: '1e309' is outside the "
+	                         "allowed false|true");
+	assert_int_equal(rl_param_set_text(&c, p, "-1e309", err, sizeof err),
+	                 RL_P_RANGE);
+	p = rl_param_find_full("scenario.precision");
+	assert_int_equal(rl_param_set_text(&c, p, "FP8", err, sizeof err),
+	                 RL_P_OK);
+	near(c.scen.precision, RL_PREC_FP8, 0);
+	assert_int_equal(rl_param_set_text(&c, p, "int3", err, sizeof err),
+	                 RL_P_CHOICE);
+	assert_int_equal(rl_param_set_text(&c, p, " fp8", err, sizeof err),
+	                 RL_P_CHOICE);
+	p = rl_param_find_full("scenario.tp");
+	assert_int_equal(rl_param_set_text(&c, p, "2.5", err, sizeof err),
+	                 RL_P_RANGE);
+	assert_null(rl_param_find_full("chip.nope"));
+}
+
+static void test_param_suggest(void **state)
+{
+	const char *out[4];
+	char buf[4][64];
+	size_t n, i;
+	int found = 0;
+	(void)state;
+	n = rl_param_suggest("chip.hbm_tbs", out, 4, buf);
+	assert_true(n >= 1);
+	for (i = 0; i < n; i++)
+		found |= !strcmp(out[i], "chip.hbm_tbps");
+	assert_true(found);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_param_table),
+	    cmocka_unit_test(test_param_suggest),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
