@@ -110,4 +110,16 @@ static inline void fx_h100_ideal(rl_config *c)
 	fx_llama3_70b(&c->model);
 }
 
+/* Mixtral 8x7B on the ideal H100 above, one request of 16 tokens in and
+** 1001 out at batch 1: a decode iteration carries n = 1000/1001 tokens
+** (test_engine.c, test_moe.c). */
+static inline void fx_mixtral_batch1(rl_config *c)
+{
+	fx_h100_ideal(c);
+	fx_mixtral_8x7b(&c->model);
+	c->scen.isl = 16;
+	c->scen.osl = 1001;
+	c->scen.batch = 1;
+}
+
 #endif

@@ -99,7 +99,7 @@ static void test_all_resident(void **state)
 	     69503033344.0 / 3.35e12 - 69503033344.0 / 100e12, 1e-9);
 }
 
-/* Mixtral 8x7B FP8 (test_engine.c's test_mixtral_params): per layer
+/* Mixtral 8x7B FP8 (test_moe.c's test_mixtral_params): per layer
 ** attention 41,943,040, router 32,768 and norms 8,192 = 41,984,000, x 32
 ** = 1,343,488,000; LM head 32000 x 4096 + final norm 4096 = 131,076,096:
 ** 1,474,564,096 bytes every iteration reads.  The routed experts a chip
@@ -107,7 +107,7 @@ static void test_all_resident(void **state)
 ** 1,474,564,096 + 45,097,156,608 / 4 = 12,748,853,248 bytes keeps the
 ** former and a quarter of the experts.  The n tokens of a decode
 ** iteration touch 8 x (1 - (6/8)^n) experts a layer (each picks 2 of 8;
-** test_engine.c's test_mixtral_params), 32 x 176,160,768 bytes each, a
+** test_moe.c's test_mixtral_params), 32 x 176,160,768 bytes each, a
 ** quarter of them from SRAM; for one token (n = 1, 2 experts) that is
 ** 1,474,564,096 + 32 x 2 x 176,160,768 / 4 = 4,293,136,384 bytes.  The
 ** decode iteration of a steady stream of 16 + 2-token requests carries n
