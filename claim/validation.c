@@ -81,7 +81,7 @@ static double at_rate(const meas_row *m, const rl_config *cfg,
 {
 	rl_load ld;
 	rl_load_result lr;
-	ld.rate_rps = m->request_rate;
+	ld.rate_rps = m->request_rate_rps;
 	ld.requests = m->requests;
 	if (rl_load_eval(cfg, &ld, &lr) != RL_OK) {
 		snprintf(reason, len, "load model: %s", lr.error);

@@ -176,7 +176,7 @@ static int collect_rows(const meas_set *set, const calibrate_args *o,
 		cr->metric = meas_metric(m, vv && vv->tokens_total);
 		if (meas_at_rate(m)) {
 			/* served at a rate: the load model predicts it */
-			cr->load.rate_rps = m->request_rate;
+			cr->load.rate_rps = m->request_rate_rps;
 			cr->load.requests = m->requests;
 		} else {
 			/* at maximum load, a run of this many requests */

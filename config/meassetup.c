@@ -100,7 +100,7 @@ double meas_half_step(const meas_row *row)
 
 int meas_at_rate(const meas_row *row)
 {
-	return !isnan(row->request_rate);
+	return !isnan(row->request_rate_rps);
 }
 
 int meas_metric(const meas_row *row, int tokens_total)

@@ -271,7 +271,7 @@ static int published_fields(meas_row *r, char **fields, const int *col,
                             const char *path, char *err, size_t errlen)
 {
 	static const int numeric[] = {C_ISL, C_OSL, C_CHIPS, C_PP, C_RATE};
-	double *dst[] = {&r->isl, &r->osl, &r->chips, &r->pp, &r->request_rate};
+	double *dst[] = {&r->isl, &r->osl, &r->chips, &r->pp, &r->request_rate_rps};
 	const char *tp = fields[col[C_TP]];
 	size_t i;
 	for (i = 0; i < sizeof numeric / sizeof numeric[0]; i++) {
@@ -315,7 +315,7 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 		not_modelled(r, "gpus or tp not given as whole numbers");
 	if (isfinite(r->pp) && !(r->pp >= 1 && r->pp == floor(r->pp)))
 		not_modelled(r, "pp not given as a whole number >= 1");
-	if (!isnan(r->request_rate)) {
+	if (!isnan(r->request_rate_rps)) {
 		/* "QPS=2; 500 requests": the run's request count */
 		const char *b = fields[col[C_BATCH]], *q = strstr(b, " requests");
 		double n = 0;
@@ -325,7 +325,7 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 			num_lead(q, &n);
 		}
 		r->requests = n >= 1 ? floor(n) : 0;
-		if (isinf(r->request_rate) && r->requests < 1)
+		if (isinf(r->request_rate_rps) && r->requests < 1)
 			not_modelled(r, "all requests at once (rate inf) without a "
 			                "request count");
 	} else if (r->metric_code == MEAS_REQUESTS_PS ||
@@ -334,7 +334,7 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 		not_modelled(r, "a latency or request rate at maximum load without "
 		                "a request count is not modelled");
 	}
-	if (isnan(r->request_rate)) {
+	if (isnan(r->request_rate_rps)) {
 		/* "max-load offline; num_requests=3000": the run's request
 		** count, all sent at once (profile.burst_waves) */
 		const char *q = strstr(fields[col[C_BATCH]], "num_requests=");
@@ -375,7 +375,7 @@ static void legacy_fields(meas_row *r, char **fields, const int *col,
 	char why[256];
 	r->pp = 1;
 	r->ep = 1;
-	r->request_rate = NAN;
+	r->request_rate_rps = NAN;
 	if (!whole(fields[col[C_ISL]], &r->isl) ||
 	    !whole(fields[col[C_OSL]], &r->osl)) {
 		snprintf(why, sizeof why, "lengths are a distribution (isl "
@@ -437,7 +437,7 @@ static void overfull(meas_row *r, const char *value, int nf, int header_nf)
 	double v;
 	r->value = !num_text(value, &v) && v > 0 ? v : 0;
 	r->metric_code = metric_code(r->metric);
-	r->request_rate = NAN; /* not read */
+	r->request_rate_rps = NAN; /* not read */
 	r->modelled = 0;
 	snprintf(r->why_not, sizeof r->why_not, "its line has %d fields where "
 	         "the header has %d (an unquoted comma in a field?): which "

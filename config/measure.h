@@ -64,7 +64,8 @@ typedef struct {
 	double isl, osl, tp, chips, pp, value;
 	double ep;                /* expert parallel (DEPn: n; else 1) */
 	double gemm_m, gemm_n, gemm_k; /* MEAS_GEMM_TFLOPS: the GEMM's shape */
-	double request_rate;      /* requests/s; NAN = maximum load */
+	double request_rate_rps;  /* requests/s (column request_rate); NAN =
+	                          ** maximum load */
 	double osl_max;           /* the longest output where osl is a
 	                          ** dataset's mean (datasets.h); 0: fixed */
 	double round_step;        /* the value is published rounded to this
