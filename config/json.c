@@ -4,6 +4,7 @@
 #include "json.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "utf8.h"
 
@@ -106,6 +107,39 @@ void json_num(json_w *w, const char *key, double v)
 		fprintf(w->f, "%.10g", v);
 	else
 		fputs("null", w->f);
+}
+
+void json_exact_text(double v, char buf[32])
+{
+	int digits;
+	if (!isfinite(v)) {
+		snprintf(buf, 32, "%s", isnan(v) ? "nan" : v > 0 ? "inf" : "-inf");
+		return;
+	}
+	for (digits = 15; digits < 17; digits++) {
+		snprintf(buf, 32, "%.*g", digits, v);
+		if (strtod(buf, NULL) == v)
+			return;
+	}
+	snprintf(buf, 32, "%.17g", v);
+}
+
+void json_num_exact(json_w *w, const char *key, double v)
+{
+	char buf[32];
+	item(w, key);
+	if (isfinite(v)) {
+		json_exact_text(v, buf);
+		fputs(buf, w->f);
+	} else {
+		fputs("null", w->f);
+	}
+}
+
+void json_int(json_w *w, const char *key, long long v)
+{
+	item(w, key);
+	fprintf(w->f, "%lld", v);
 }
 
 void json_str(json_w *w, const char *key, const char *s)

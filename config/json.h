@@ -25,5 +25,15 @@ void json_num(json_w *w, const char *key, double v);
 void json_str(json_w *w, const char *key, const char *s);
 void json_bool(json_w *w, const char *key, int v);
 void json_null(json_w *w, const char *key);
+/* v in the fewest significant digits, 15 to 17, that read back as v
+** ("0.05", where %.17g gives "0.050000000000000003"; "0.30000000000000004"
+** for 0.1 + 0.2), "inf", "-inf" or "nan" where not finite: a stored value
+** written whole (json_num keeps 10 digits, for figures a reader reads). */
+void json_exact_text(double v, char buf[32]);
+/* json_exact_text's number (null where not finite), and a whole number as
+** its digits: a database's values, which json_num would cut (a seed of
+** 12345678901 came out 1.23456789e+10). */
+void json_num_exact(json_w *w, const char *key, double v);
+void json_int(json_w *w, const char *key, long long v);
 
 #endif

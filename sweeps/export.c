@@ -118,9 +118,13 @@ static void csv_field(FILE *out, sqlite3_stmt *st, int k)
 	case SQLITE_INTEGER:
 		fprintf(out, "%lld", (long long)sqlite3_column_int64(st, k));
 		break;
-	case SQLITE_FLOAT:
-		fprintf(out, "%.17g", sqlite3_column_double(st, k));
+	case SQLITE_FLOAT: {
+		/* the fewest digits that read back as the value: "0.05" */
+		char num[32];
+		json_exact_text(sqlite3_column_double(st, k), num);
+		fputs(num, out);
 		break;
+	}
 	default:
 		t = (const char *)sqlite3_column_text(st, k);
 		if (strpbrk(t, ",\"\n\r")) {
@@ -144,9 +148,11 @@ static void json_field(json_w *w, sqlite3_stmt *st, int k)
 	case SQLITE_NULL:
 		json_null(w, name);
 		break;
-	case SQLITE_INTEGER:
-	case SQLITE_FLOAT:
-		json_num(w, name, sqlite3_column_double(st, k));
+	case SQLITE_INTEGER: /* whole: a seed of 11 digits kept */
+		json_int(w, name, (long long)sqlite3_column_int64(st, k));
+		break;
+	case SQLITE_FLOAT: /* every digit the database holds */
+		json_num_exact(w, name, sqlite3_column_double(st, k));
 		break;
 	default:
 		json_str(w, name, (const char *)sqlite3_column_text(st, k));

@@ -1647,4 +1647,41 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	expect_err "warning: .*already holds run 1 of this spec and shard 0/1, unfinished: run 5 stores its points again, .*\(add WHERE run_id = 5\); --resume would have continued it$" \
 		"a new run beside an unfinished one says --resume would have continued it"
 fi
+# export writes each stored value whole in the fewest digits that read
+# back: the list value 0.05 as "0.05" in CSV (it was 0.050000000000000003,
+# %.17g) and JSON, a seed of 11 digits as its digits in JSON (it was
+# 1.23456789e+10: 10 significant digits, 12345678900), a real as all the
+# digits it needs (JSON kept 10)
+cat >"$d/digits.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+profile = trtllm-0.10
+[axes]
+chip.hbm_tbps = 0.05, 3.35
+[sampling]
+method = random
+seed = 12345678901
+count = 4
+[outputs]
+keep = throughput.output_tokens_per_s
+EOF
+expect_exit 0 "a sweep of 0.05 with an 11-digit seed" -- $RL sweep "$d/digits.ini" --db "$d/digits.db"
+expect_exit 0 "its CSV" -- $RL export --db "$d/digits.db" --format csv
+expect_out "^1,[0-9],0,0\.05," "CSV: 0.05 as 0.05"
+expect_no_out "0\.0500000" "CSV: no %.17g tail"
+expect_exit 0 "its JSON" -- $RL export --db "$d/digits.db" --format json
+expect_out '"seed": 12345678901,' "JSON: the seed in all its digits"
+expect_out '"chip_hbm_tbps": 0\.05,' "JSON: 0.05 as 0.05"
+# each throughput, read back from the JSON, is the database's double
+if python3 -c 'import json, sqlite3, sys
+d = json.load(open(sys.argv[1]))
+db = [r[0] for r in sqlite3.connect(sys.argv[2]).execute(
+    "SELECT throughput_output_tokens_per_s FROM points ORDER BY idx")]
+js = [p["throughput_output_tokens_per_s"] for p in d["points"]]
+sys.exit(not (db and js == db))' "$tmpd/out" "$d/digits.db"; then
+	echo "ok - JSON's throughputs read back as the database's doubles"
+else
+	echo "not ok - JSON's throughputs differ from the database's"; fails=$((fails + 1))
+fi
 finish

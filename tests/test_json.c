@@ -73,11 +73,61 @@ static void test_invalid_bytes_replaced(void **state)
 	check("a\xe2\x82", "\"a\\ufffd\\ufffd\"");
 }
 
+/* json_exact_text: the fewest of 15 to 17 digits that read back.  0.05
+** is 0.05000000000000000277 as a double: 15 digits read back, 17 show the
+** tail; 0.1 + 0.2 is 0.30000000000000004441 and its 15 and 16 digits
+** (0.3) read back as 0.3's own double, one step below, so it takes 17;
+** 1/3 is 0.33333333333333331483, its 16 digits 0.3333333333333333 lie
+** 1.5e-17 from it, under half the step (2.8e-17), and its 15 digits
+** 0.333333333333333 lie 3.1e-16 off. */
+static void test_exact_text(void **state)
+{
+	char buf[32];
+	volatile double a = 0.1, b = 0.2, three = 3;
+	(void)state;
+	json_exact_text(0.05, buf);
+	assert_string_equal(buf, "0.05");
+	json_exact_text(a + b, buf);
+	assert_string_equal(buf, "0.30000000000000004");
+	json_exact_text(1 / three, buf);
+	assert_string_equal(buf, "0.3333333333333333");
+	json_exact_text(600, buf);
+	assert_string_equal(buf, "600");
+	json_exact_text(1e300, buf);
+	assert_string_equal(buf, "1e+300");
+	json_exact_text(-1.5, buf);
+	assert_string_equal(buf, "-1.5");
+	json_exact_text(1.0 / 0.0, buf);
+	assert_string_equal(buf, "inf");
+}
+
+/* a whole number in all its digits, where json_num keeps 10 */
+static void test_int_whole(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	json_w w;
+	(void)state;
+	json_begin(&w, f);
+	json_int(&w, "seed", 12345678901LL);
+	json_num_exact(&w, "x", 0.05);
+	json_num_exact(&w, "n", 0.0 / 0.0);
+	json_finish(&w);
+	fclose(f);
+	assert_non_null(strstr(buf, "\"seed\": 12345678901,"));
+	assert_non_null(strstr(buf, "\"x\": 0.05,"));
+	assert_non_null(strstr(buf, "\"n\": null"));
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_valid_utf8_copied),
 	    cmocka_unit_test(test_invalid_bytes_replaced),
+	    cmocka_unit_test(test_exact_text),
+	    cmocka_unit_test(test_int_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
