@@ -235,7 +235,11 @@ void plot_column_label(const char *col, char *buf, size_t len)
 	for (i = 0; i < n; i++) {
 		pdb_column_name(o[i].name, name, sizeof name);
 		if (!strcmp(name, col)) {
-			snprintf(buf, len, "%s (%s)", o[i].name, o[i].si_unit);
+			/* a ratio or a count has no unit: no "()" */
+			if (o[i].si_unit[0])
+				snprintf(buf, len, "%s (%s)", o[i].name, o[i].si_unit);
+			else
+				snprintf(buf, len, "%s", o[i].name);
 			return;
 		}
 	}

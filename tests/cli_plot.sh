@@ -184,6 +184,20 @@ expect_exit 2 "default heatmap of one number and one choice" -- "$RL" plot heatm
 expect_err "fewer than two numeric parameters \(design\.hbm_gen holds names" \
 	"names the choice it passed over"
 
+# an output without a unit (a share, a count) is labelled by its name
+# alone, where "power.clock_scale ()" showed empty parentheses
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "$tmpd/nounit.db" "CREATE TABLE results(run_id INTEGER,
+		design_frac_mac REAL, chip_tdp_w REAL, power_clock_scale REAL);
+		INSERT INTO results VALUES(1, 0.1, 500, 1), (1, 0.1, 700, 1),
+		(1, 0.2, 500, 0.8), (1, 0.2, 700, 1)"
+	expect_exit 0 "heatmap of a share" -- "$RL" plot heatmap --db "$tmpd/nounit.db" \
+		--x design.frac_mac --y chip.tdp_w --z power.clock_scale --term dumb
+	expect_out "power\.clock_scale over design\.frac_mac and chip\.tdp_w \(W\)" \
+		"its title names the share without ()"
+	expect_no_out "clock_scale \(\)" "no empty parentheses"
+fi
+
 # points that did not evaluate are no cell, and the title says how many:
 # Sohu by design gives 0.07 + 0.08 + 0.25 = 0.40 of its die to the shares
 # not swept, so of frac_mac 0.1, 0.2, 0.3 x frac_sram 0.1, 0.35 only
