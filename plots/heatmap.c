@@ -225,6 +225,66 @@ static void write_cells(FILE *s, const grid *g, int lgx, int lgy)
 	fputs("EOD\n", s);
 }
 
+/* The heatmap refused: x or y with fewer than 2 values in the run (an
+** axis another run of the file swept, NULL in this one's rows), or no z
+** at any cell; each count said, and what the run sweeps, where "the
+** sweep needs at least 2 values of X and of Y" read as if it had none. */
+static int too_few(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
+                   const char *x, long nx, const char *y, long ny,
+                   const char *z, int zset, char *err, size_t errlen)
+{
+	char swept[8][64], list[600], run[48], xl[160], yl[160], zl[160];
+	size_t ns, i, used = 0;
+	int rc;
+	char where[96], sql[400];
+	long long cx, cy;
+	if ((rc = plot_swept_params(db, sw, swept, 8, &ns, err, errlen)))
+		return rc;
+	/* each axis's finite values alone: the grid counted pairs of both */
+	plot_sweep_where(sw, where, sizeof where);
+	snprintf(sql, sizeof sql, "SELECT count(DISTINCT \"%s\") FROM "
+	         "results%s%s \"%s\" " PLOT_FINITE, x, where,
+	         where[0] ? " AND" : " WHERE", x);
+	if ((rc = pdb_count(db, o->dbpath, sql, &cx, err, errlen)))
+		return rc;
+	snprintf(sql, sizeof sql, "SELECT count(DISTINCT \"%s\") FROM "
+	         "results%s%s \"%s\" " PLOT_FINITE, y, where,
+	         where[0] ? " AND" : " WHERE", y);
+	if ((rc = pdb_count(db, o->dbpath, sql, &cy, err, errlen)))
+		return rc;
+	nx = (long)cx;
+	ny = (long)cy;
+	list[0] = 0;
+	for (i = 0; i < ns && used + 80 < sizeof list; i++) {
+		const rl_param *p = plot_column_param(swept[i]);
+		used += (size_t)snprintf(list + used, sizeof list - used, "%s%s%s%s",
+		                         i ? ", " : "", p ? p->section : swept[i],
+		                         p ? "." : "", p ? p->key : "");
+	}
+	if (sw->run_col[0])
+		snprintf(run, sizeof run, "run %ld", sw->run);
+	else
+		snprintf(run, sizeof run, "the sweep");
+	plot_column_label(x, xl, sizeof xl);
+	plot_column_label(y, yl, sizeof yl);
+	plot_column_label(z, zl, sizeof zl);
+	if (zset && nx >= 2 && ny >= 2) /* apart, never in one point */
+		snprintf(err, errlen, "%s: %s has values of %s and of %s, but "
+		         "fewer than 2 of each in the points that have both",
+		         o->dbpath, run, xl, yl);
+	else if (!zset && nx >= 2 && ny >= 2)
+		snprintf(err, errlen, "%s: %s has no value of %s at any point "
+		         "(NULL where a point did not evaluate, or in a run that "
+		         "does not keep it); name another with --z", o->dbpath, run,
+		         zl);
+	else
+		snprintf(err, errlen, "%s: %s has %ld value%s of %s and %ld of "
+		         "%s; a heatmap needs at least 2 of each (%s sweeps %s%s)",
+		         o->dbpath, run, nx, nx == 1 ? "" : "s", xl, ny, yl, run,
+		         ns ? "" : "no parameter", list);
+	return RL_EINPUT;
+}
+
 int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
                        size_t errlen)
 {
@@ -290,11 +350,10 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 			zmax = fmax(zmax, g.z[i]);
 		}
 	if (g.nx < 2 || g.ny < 2 || !isfinite(zmin)) {
+		long nx = g.nx, ny = g.ny;
 		grid_free(&g);
-		snprintf(err, errlen, "%s: the sweep needs at least 2 values of "
-		         "%s and of %s with %s set to draw a heatmap", o->dbpath,
-		         x, y, z);
-		return RL_EINPUT;
+		return too_few(db, o, &sw, x, nx, y, ny, z, isfinite(zmin), err,
+		               errlen);
 	}
 	speedup = !strncmp(z, "speedup", 7);
 	target = o->target > 0 ? o->target : 20;

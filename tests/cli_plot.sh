@@ -198,6 +198,45 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	expect_no_out "clock_scale \(\)" "no empty parentheses"
 fi
 
+# two sweeps in one file: a heatmap of run 1 on an axis run 2 swept (NULL
+# in run 1's rows) counts each axis in that run and lists what the run
+# sweeps, where "the sweep needs at least 2 values of X and of Y" read as
+# if it had none of either; a --z the run does not keep is named as such
+cat >"$tmpd/two1.ini" <<'EOF'
+[base]
+scenario = etched-bench
+chip = sohu-design
+profile = etched-claim
+[axes]
+design.hbm_stacks = 4, 6, 8
+scenario.tp = 2, 4
+[outputs]
+keep = throughput.output_tokens_per_s
+EOF
+cat >"$tmpd/two2.ini" <<'EOF'
+[base]
+scenario = etched-bench
+chip = sohu-design
+profile = etched-claim
+[axes]
+design.frac_mac = 0.1, 0.2
+chip.tdp_w = 500, 700
+[outputs]
+keep = latency.tpot_s
+EOF
+expect_exit 0 "sweep 1 of two into one file" -- "$RL" sweep "$tmpd/two1.ini" --db "$tmpd/two.db"
+expect_exit 0 "sweep 2 of two into one file" -- "$RL" sweep "$tmpd/two2.ini" --db "$tmpd/two.db"
+expect_exit 2 "heatmap of run 1 on run 2's axis" -- "$RL" plot heatmap --db "$tmpd/two.db" \
+	--run 1 --x design.frac_mac --y design.hbm_stacks --out "$tmpd/x.png"
+expect_err "two\.db: run 1 has 0 values of design\.frac_mac and 3 of design\.hbm_stacks \(stacks\); a heatmap needs at least 2 of each \(run 1 sweeps design\.hbm_stacks, scenario\.tp\)$" \
+	"it counts each axis in the run and names what the run sweeps"
+expect_exit 2 "heatmap of run 2 coloured by run 1's output" -- "$RL" plot heatmap --db "$tmpd/two.db" \
+	--run 2 --z throughput.output_tokens_per_s --out "$tmpd/x.png"
+expect_err "run 2 has no value of throughput\.output_tokens_per_s \(tokens/s\) at any point" \
+	"the colour the run does not keep is named"
+expect_exit 0 "heatmap of run 2 by default" -- "$RL" plot heatmap --db "$tmpd/two.db" \
+	--run 2 --z latency.tpot_s --term dumb
+
 # points that did not evaluate are no cell, and the title says how many:
 # Sohu by design gives 0.07 + 0.08 + 0.25 = 0.40 of its die to the shares
 # not swept, so of frac_mac 0.1, 0.2, 0.3 x frac_sram 0.1, 0.35 only
