@@ -274,13 +274,10 @@ static void why_none_fits(const rl_setup *st, const rl_map_entry *e,
 }
 
 static void nofit_out(json_w *w, FILE *f, const rl_setup *st,
-                      const rl_map_entry *e, const map_nofit *nf,
-                      double chips)
+                      const rl_map_entry *e, const map_nofit *nf)
 {
 	const rl_map_entry *a = nf->at >= 0 ? &e[nf->at] : NULL;
-	char why[sizeof nf->reason], mw[80];
-	/* a mixture's product has its experts too (eval's words) */
-	const char *experts = st->cfg.model.experts > 1 ? " x experts" : "";
+	char why[sizeof nf->reason], mw[80], words[768];
 	if (w) {
 		if (!a) {
 			json_null(w, "none_fits");
@@ -303,27 +300,15 @@ static void nofit_out(json_w *w, FILE *f, const rl_setup *st,
 	}
 	if (!a)
 		return;
-	fprintf(f, "(no mapping of %g chip%s fits; at the most split, %s: %s)\n",
-	        chips, chips == 1 ? "" : "s",
+	fprintf(f, "(at the most split, %s: %s)\n",
 	        rl_mapping_words(mw, sizeof mw, a->tp, a->pp, a->dp, a->ep),
 	        rl_utf8_cell(nf->reason, 0, 0, why, sizeof why));
+	/* (eval's words for it, rl_map_none_fits_words) */
+	fprintf(f, "(%s", rl_map_none_fits_words(&st->cfg, nf->fewest, nf->list,
+	                                          words, sizeof words));
 	if (nf->fewest > 0)
-		fprintf(f, "(the fewest chips of which a mapping fits: %g: %s; "
-		        "map --chips %g ranks them)\n", nf->fewest, nf->list,
-		        nf->fewest);
-	else if (chips < rl_map_most_chips(&st->cfg))
-		fprintf(f, "(nor does one of any number of chips up to %g, tp and "
-		        "pp at their most: the model's heads x layers%s%s)\n",
-		        rl_map_most_chips(&st->cfg), experts,
-		        rl_map_most_cut(&st->cfg) ? ", cut at the search's end"
-		                                  : "");
-	else /* (the search tried none: the chips are that many already) */
-		fprintf(f, "(more chips are not tried: the search for the fewest "
-		        "stops at %g, tp and pp at their most: the model's heads x "
-		        "layers%s%s)\n",
-		        rl_map_most_chips(&st->cfg), experts,
-		        rl_map_most_cut(&st->cfg) ? ", cut at the search's end"
-		                                  : "");
+		fprintf(f, "; map --chips %g ranks them", nf->fewest);
+	fprintf(f, ")\n");
 }
 
 /* "setup": what every mapping was evaluated on, as eval's JSON names it
@@ -548,13 +533,13 @@ int cmd_map(int argc, char **argv)
 			entry_json(&w, "best", &e[0], &mc[0], lo.nt > 0, chips);
 		else
 			json_null(&w, "best");
-		nofit_out(&w, NULL, &st, e, &nf, chips);
+		nofit_out(&w, NULL, &st, e, &nf);
 		if (lo.nt)
 			targets_out(&w, NULL, &lo, e, bi, near, &best);
 		json_finish(&w);
 	} else {
 		table(stdout, &st, e, n, legal, chips);
-		nofit_out(NULL, stdout, &st, e, &nf, chips);
+		nofit_out(NULL, stdout, &st, e, &nf);
 		if (lo.nt) {
 			each_under_targets(stdout, &lo, e, mc, n, chips);
 			targets_out(NULL, stdout, &lo, e, bi, near, &best);

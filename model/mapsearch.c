@@ -206,33 +206,36 @@ double rl_map_fewest_chips(const rl_config *cfg, char *buf, size_t len)
 	return 0;
 }
 
-/* No mapping of the chips fits: say so, and the fewest chips of which one
-** does (rl_map_fewest_chips), or that none up to the most chips that split
-** the model further does; where the chips are that many already, the
-** search tried none, and says where it stops instead. */
-static void none_fits(const rl_config *cfg, char *out, size_t len)
+const char *rl_map_none_fits_words(const rl_config *cfg, double fewest,
+                                   const char *list, char *out, size_t len)
 {
-	char list[512], why[160];
+	char why[160];
 	double chips = rl_scen_chips(&cfg->scen);
 	double most = rl_map_most_chips(cfg);
-	double n = rl_map_fewest_chips(cfg, list, sizeof list);
-	snprintf(why, sizeof why, "%sthe model's %g heads x its %g layers%s: tp "
-	         "and pp at their most",
-	         rl_map_most_cut(cfg) ? "the search's end, under " : "",
-	         cfg->model.heads, cfg->model.layers,
-	         cfg->model.experts > 1 ? " x its experts" : "");
-	if (n > 0)
-		snprintf(out, len, "; no mapping of %g chip%s fits; the fewest "
-		         "chips that fit: %g (%s)", chips, chips == 1 ? "" : "s", n,
-		         list);
+	const char *s = chips == 1 ? "" : "s";
+	int n;
+	if (len == 0)
+		return out;
+	n = snprintf(why, sizeof why, "%sthe model's %g heads x its %g layers",
+	             rl_map_most_cut(cfg) ? "the search's end, under " : "",
+	             cfg->model.heads, cfg->model.layers);
+	if (cfg->model.experts > 1 && n > 0 && (size_t)n < sizeof why)
+		n += snprintf(why + n, sizeof why - (size_t)n, " x its %g experts",
+		              cfg->model.experts);
+	if (n > 0 && (size_t)n < sizeof why)
+		snprintf(why + n, sizeof why - (size_t)n,
+		         ": tp and pp at their most");
+	if (fewest > 0)
+		snprintf(out, len, "no mapping of %g chip%s fits; the fewest chips "
+		         "that fit: %g (%s)", chips, s, fewest, list);
 	else if (chips < most)
-		snprintf(out, len, "; no mapping of %g chip%s fits, nor of any "
-		         "number up to %g (%s)", chips, chips == 1 ? "" : "s",
-		         most, why);
+		snprintf(out, len, "no mapping of %g chip%s fits, nor of any number "
+		         "up to %g (%s)", chips, s, most, why);
 	else
-		snprintf(out, len, "; no mapping of %g chips fits, and more are "
-		         "not tried: the search for the fewest chips stops at %g "
-		         "(%s)", chips, most, why);
+		snprintf(out, len, "no mapping of %g chip%s fits, and more are not "
+		         "tried: the search for the fewest chips stops at %g (%s)",
+		         chips, s, most, why);
+	return out;
 }
 
 void rl_map_fit_hint(const rl_config *cfg, char *err, size_t len)
@@ -244,6 +247,11 @@ void rl_map_fit_hint(const rl_config *cfg, char *err, size_t len)
 	if (rl_map_fitting(cfg, list, sizeof list) > 0)
 		snprintf(err + used, len - used, "; mappings of %g chips that fit: "
 		         "%s", rl_scen_chips(&cfg->scen), list);
-	else
-		none_fits(cfg, err + used, len - used);
+	else {
+		char words[768];
+		double n = rl_map_fewest_chips(cfg, list, sizeof list);
+		snprintf(err + used, len - used, "; %s",
+		         rl_map_none_fits_words(cfg, n, list, words,
+		                                sizeof words));
+	}
 }

@@ -63,6 +63,20 @@ int rl_map_most_cut(const rl_config *cfg);
 ** does. */
 double rl_map_fewest_chips(const rl_config *cfg, char *buf, size_t len);
 
+/* The one wording of "no mapping of these chips fits", where fewest and
+** list are rl_map_fewest_chips's (0: none up to rl_map_most_chips fits):
+**   "no mapping of 4 chips fits; the fewest chips that fit: 8 (TP8 x PP1,
+**   ...)", "no mapping of 8 chips fits, nor of any number up to 1024 (the
+**   model's 32 heads x its 32 layers: tp and pp at their most)", or, where
+**   the chips are that many already and the search tried none, "no mapping
+**   of 2000 chips fits, and more are not tried: the search for the fewest
+**   chips stops at 1024 (...)"; "the search's end, under" before "the
+**   model's" where rl_map_most_cut, " x its 8 experts" after the layers
+**   for a mixture.  eval's, curve's and claim's refusals
+**   (rl_map_fit_hint) and map's note under its table.  Returns out. */
+const char *rl_map_none_fits_words(const rl_config *cfg, double fewest,
+                                   const char *list, char *out, size_t len);
+
 /* A mapping that does not fit (RL_ENOFIT, its message in err): appends to
 ** err the mappings of the same chips that fit, or, where none does, the
 ** fewest chips of which one does (rl_map_fewest_chips) or that none up to

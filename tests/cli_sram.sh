@@ -169,8 +169,10 @@ for m in "TP64 x PP1" "TP32 x PP2" "TP16 x PP4"; do
 done
 M4="$RL map --scenario etched-bench --chip sohu-design --model llama3-8b --profile etched-claim --set scenario.batch=64 --set design.frac_mac=0.1 --set design.frac_sram=0.5 --set chip.sram_resident_share=1 --set chip.sram_hbm_copy=false --set design.hbm_stacks=0 --chips 4"
 expect_exit 0 "map, no HBM, 4 chips" -- $M4
-expect_out "^\(no mapping of 4 chips fits; at the most split, TP4 x PP1: model does not fit: 2007\.6 MB of weights per chip exceed the 1164\.0 MB of SRAM" "map says why none fits"
-expect_out "^\(the fewest chips of which a mapping fits: 8: .*map --chips 8 ranks them\)$" "map names the fewest chips"
+# map says it in eval's words (one function, rl_map_none_fits_words),
+# where it wrote "(the fewest chips of which a mapping fits: 8: ...)"
+expect_out "^\(at the most split, TP4 x PP1: model does not fit: 2007\.6 MB of weights per chip exceed the 1164\.0 MB of SRAM" "map says why none fits"
+expect_out "^\(no mapping of 4 chips fits; the fewest chips that fit: 8 \(.*\); map --chips 8 ranks them\)$" "map names the fewest chips, in eval's words"
 expect_exit 0 "map --json, no HBM, 4 chips" -- $M4 --json
 expect_out '"best": null' "JSON: no best"
 expect_out '"fewest_chips": 8,' "JSON: the fewest chips"
@@ -182,7 +184,7 @@ expect_out '"none_fits": null' "JSON: none_fits null where one fits"
 # 218,112,000 / 32 = 6,816,000 bytes, more than 1 MB: no number of chips
 # up to 1,024 serves it
 expect_exit 0 "map, 1 MB of SRAM" -- $RL map --chip h100-sxm --model llama3-8b --precision fp8 --chips 8 --profile ideal --set chip.hbm_gb=0 --set chip.hbm_tbps=0 --set chip.sram_mb=1 --set chip.sram_tbps=10 --set chip.sram_resident_share=1 --set chip.sram_hbm_copy=false
-expect_out "^\(nor does one of any number of chips up to 1024, tp and pp at their most: the model's heads x layers\)$" "none up to heads x layers"
+expect_out "^\(no mapping of 8 chips fits, nor of any number up to 1024 \(the model's 32 heads x its 32 layers: tp and pp at their most\)\)$" "none up to heads x layers"
 # the search's end (4,096 chips) named only where the product passes it:
 # 32 heads x 128 layers = 4,096 is the model's own (a layer's 6,816,000
 # bytes over 32 still more than 1 MB), where map and eval called it cut
@@ -191,16 +193,18 @@ expect_out "^\(nor does one of any number of chips up to 1024, tp and pp at thei
 # layers' (1,024) beside 4,096
 M1="$RL map --chip h100-sxm --precision fp8 --chips 8 --profile ideal --set chip.hbm_gb=0 --set chip.hbm_tbps=0 --set chip.sram_mb=1 --set chip.sram_tbps=10 --set chip.sram_resident_share=1 --set chip.sram_hbm_copy=false"
 expect_exit 0 "map, 1 MB of SRAM, 128 layers" -- $M1 --model llama3-8b --set model.layers=128
-expect_out "^\(nor does one of any number of chips up to 4096, tp and pp at their most: the model's heads x layers\)$" "4,096 = 32 x 128: not cut"
+expect_out "^\(no mapping of 8 chips fits, nor of any number up to 4096 \(the model's 32 heads x its 128 layers: tp and pp at their most\)\)$" "4,096 = 32 x 128: not cut"
 expect_exit 2 "eval, 1 MB of SRAM, 128 layers" -- $(echo "$M1" | sed 's/ map / eval /; s/--chips 8/--tp 8/') --model llama3-8b --set model.layers=128
 expect_err "nor of any number up to 4096 \(the model's 32 heads x its 128 layers: tp and pp at their most\)" "eval: 4,096 = 32 x 128: not cut"
 expect_exit 0 "map, 1 MB of SRAM, Mixtral 8x7B" -- $M1 --model mixtral-8x7b
-expect_out "^\(nor does one of any number of chips up to 4096, tp and pp at their most: the model's heads x layers x experts, cut at the search's end\)$" "8,192 = 32 x 32 x 8: cut, its experts named"
+expect_out "^\(no mapping of 8 chips fits, nor of any number up to 4096 \(the search's end, under the model's 32 heads x its 32 layers x its 8 experts: tp and pp at their most\)\)$" "8,192 = 32 x 32 x 8: cut, its experts named"
+expect_exit 2 "eval, 1 MB of SRAM, Mixtral 8x7B" -- $(echo "$M1" | sed 's/ map / eval /; s/--chips 8/--tp 8/') --model mixtral-8x7b
+expect_err "; no mapping of 8 chips fits, nor of any number up to 4096 \(the search's end, under the model's 32 heads x its 32 layers x its 8 experts: tp and pp at their most\)$" "eval: the same words as map's, its 8 experts named"
 # on more chips than the search tries (Llama-3 8B's 32 heads x 32 layers,
 # 1024) it tries none: map and eval say where it stops, not "up to 1024"
 S1="--chip h100-sxm --model llama3-8b --precision fp8 --profile ideal --set chip.hbm_gb=0 --set chip.hbm_tbps=0 --set chip.sram_mb=1 --set chip.sram_tbps=10 --set chip.sram_resident_share=1 --set chip.sram_hbm_copy=false"
 expect_exit 0 "map, 1 MB of SRAM, 2000 chips" -- $RL map $S1 --chips 2000
-expect_out "^\(more chips are not tried: the search for the fewest stops at 1024, tp and pp at their most: the model's heads x layers\)$" "map: where the search stops"
+expect_out "^\(no mapping of 2000 chips fits, and more are not tried: the search for the fewest chips stops at 1024 \(the model's 32 heads x its 32 layers: tp and pp at their most\)\)$" "map: where the search stops"
 expect_exit 2 "eval, 1 MB of SRAM, 2000 chips" -- $RL eval $S1 --set scenario.chips=2000 --set scenario.tp=1
 expect_err "; no mapping of 2000 chips fits, and more are not tried: the search for the fewest chips stops at 1024 \(the model's 32 heads x its 32 layers: tp and pp at their most\)$" "eval: where the search stops"
 expect_exit 2 "eval, 1 MB of SRAM, 8 chips" -- $RL eval $S1 --set scenario.chips=8 --set scenario.tp=1
