@@ -10,6 +10,7 @@
 #include "../config/utf8.h"
 #include "../sweeps/run.h"
 #include "../sweeps/spec.h"
+#include "../sweeps/text.h"
 #include "../sweeps/why.h"
 #include "commands.h"
 #include "options.h"
@@ -99,31 +100,6 @@ static void help(FILE *f)
 	      "130 stopped by SIGINT (rerun with --resume).\n", f);
 }
 
-/* A word as sh reads it back: as it is where every byte is one a shell
-** leaves alone, else in single quotes ('\'' for a quote inside; len at
-** least 8) */
-static const char *sh_word(const char *w, char *buf, size_t len)
-{
-	size_t i = 0;
-	const char *p;
-	if (*w && strspn(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	                    "0123456789_./+,:=@%-") == strlen(w)) {
-		snprintf(buf, len, "%s", w);
-		return buf;
-	}
-	buf[i++] = '\'';
-	for (p = w; *p && i + 6 < len; p++) {
-		if (*p == '\'') {
-			memcpy(buf + i, "'\\''", 4);
-			i += 4;
-		} else
-			buf[i++] = *p;
-	}
-	buf[i++] = '\'';
-	buf[i] = '\0';
-	return buf;
-}
-
 /* Stopped by SIGINT (run.h: at a point boundary, every point written
 ** committed): what it stored and the command that goes on with it, which
 ** names the run (another unfinished run of the spec and shard would make
@@ -148,7 +124,7 @@ static void interrupted_note(const rl_sweep_stats *st, const rl_sweep_opts *o,
 	         (unsigned long long)(st->processed + st->refilled),
 	         st->processed + st->refilled == 1 ? "" : "s",
 	         (unsigned long long)(st->stored + st->refill_stored),
-	         sh_word(spec, qs, sizeof qs), sh_word(o->db_path, qd, sizeof qd),
+	         rl_sw_sh_word(spec, qs, sizeof qs), rl_sw_sh_word(o->db_path, qd, sizeof qd),
 	         shard, (long long)st->run_id, o->force ? " --force" : "");
 	cli_say("sweep", msg);
 }

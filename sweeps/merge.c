@@ -16,6 +16,7 @@
 
 #include "points.h"
 #include "spec.h"
+#include "text.h"
 #include "../config/dbfile.h"
 #include "../model/status.h"
 #include "../config/tmpfile.h"
@@ -426,12 +427,30 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 				return RL_EINPUT;
 			}
 		if (!r->finished || r->next_idx < r->points) {
+			/* the shard's own points, where the run's next index
+			** read as a count of all ("311039 of 656656 points done"
+			** of a shard of 218886), and the command that completes
+			** it, where "rooflab sweep --resume" named no spec, file
+			** or shard */
+			uint64_t all = r->points > 0 ? (uint64_t)r->points : 0;
+			uint64_t next = r->next_idx > 0 ? (uint64_t)r->next_idx : 0;
+			uint64_t mine = rl_sweep_shard_points(all, (uint64_t)r->shard,
+			                                      (uint64_t)r->shards);
+			char qs[2100], qd[2100];
 			snprintf(err, errlen, "shard %lld/%lld (%s run %lld) is not "
-			         "finished (%lld of %lld point%s done); complete it with "
-			         "rooflab sweep --resume", (long long)r->shard,
+			         "finished (%llu of its %llu point%s done); complete it "
+			         "with: rooflab sweep %s --db %s --shard %lld/%lld "
+			         "--resume --run %lld", (long long)r->shard,
 			         (long long)r->shards, m->paths[r->part], (long long)r->id,
-			         (long long)r->next_idx, (long long)r->points,
-			         r->points == 1 ? "" : "s");
+			         (unsigned long long)rl_sweep_shard_points(
+			             next < all ? next : all, (uint64_t)r->shard,
+			             (uint64_t)r->shards),
+			         (unsigned long long)mine, mine == 1 ? "" : "s",
+			         rl_sw_sh_word(r->spec_path[0] ? r->spec_path : "SPEC", qs,
+			                       sizeof qs),
+			         rl_sw_sh_word(m->paths[r->part], qd, sizeof qd),
+			         (long long)r->shard, (long long)r->shards,
+			         (long long)r->id);
 			return RL_EINPUT;
 		}
 		if ((lack = rl_store_run_missing_rows(r->db, r->id))) {
@@ -462,10 +481,18 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 		}
 		if (s < a->shards) /* the list is full: cut at a whole number */
 			snprintf(missing + used, sizeof missing - used, ", ...");
-		snprintf(err, errlen, "missing shard%s %s of %lld; every shard "
-		         "I/%lld must be given once", nmissing == 1 && s == a->shards
-		         ? "" : "s", missing, (long long)a->shards,
-		         (long long)a->shards);
+		{
+			char qs[2100];
+			int one = nmissing == 1 && s == a->shards;
+			snprintf(err, errlen, "missing shard%s %s of %lld; every shard "
+			         "I/%lld must be given once (make %s with: rooflab "
+			         "sweep %s --db PART.db --shard %s/%lld)", one ? "" : "s",
+			         missing, (long long)a->shards, (long long)a->shards,
+			         one ? "it" : "each",
+			         rl_sw_sh_word(a->spec_path[0] ? a->spec_path : "SPEC",
+			                       qs, sizeof qs), one ? missing : "I",
+			         (long long)a->shards);
+		}
 		return RL_EINPUT;
 	}
 	return 0;

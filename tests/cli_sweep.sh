@@ -456,6 +456,18 @@ q "$d/third.db" "DELETE FROM points WHERE idx = 7;
 	UPDATE runs SET finished = NULL, next_idx = 5"
 expect_exit 0 "export of an unfinished shard" -- $RL export --db "$d/third.db" --format json
 expect_err "run 1 is not finished \(2 of its 3 points done" "counts the shard's points, 2 of 3"
+# merge of it counts the shard's points too, where it said "5 of 8 points
+# done" (the run's next index against all the spec's points), and gives
+# the whole command that completes it, where "rooflab sweep --resume"
+# named no spec, file or shard
+$RL sweep "$d/eight.ini" --db "$d/third0.db" --shard 0/3 2>/dev/null
+$RL sweep "$d/eight.ini" --db "$d/third2.db" --shard 2/3 2>/dev/null
+expect_exit 2 "merge with an unfinished shard" -- $RL merge "$d/thirdm.db" "$d/third0.db" "$d/third.db" "$d/third2.db"
+expect_err "shard 1/3 \($d/third\.db run 1\) is not finished \(2 of its 3 points done\); complete it with: rooflab sweep $d/eight\.ini --db $d/third\.db --shard 1/3 --resume --run 1$" \
+	"merge counts the shard's points and gives the command that completes it"
+expect_exit 2 "merge without shard 1" -- $RL merge "$d/thirdm.db" "$d/third0.db" "$d/third2.db"
+expect_err "missing shard 1 of 3; every shard I/3 must be given once \(make it with: rooflab sweep $d/eight\.ini --db PART\.db --shard 1/3\)$" \
+	"the missing shard's message gives the command that makes it"
 
 # a run whose next point was set back by hand to 4 while points 4-7 are
 # stored: refused with the cause named (the old binary resumed, met its own
@@ -1326,7 +1338,7 @@ q "$d/one.db" "UPDATE runs SET finished = NULL, next_idx = 0"
 expect_exit 0 "export of a 1-point run not finished" -- $RL export --db "$d/one.db" --format csv
 expect_err "not finished \(0 of its 1 point done" "says 0 of its 1 point (singular)"
 expect_exit 2 "merge of a 1-point part not finished" -- $RL merge "$d/onem.db" "$d/one.db"
-expect_err "not finished \(0 of 1 point done\)" "merge says 0 of 1 point (singular)"
+expect_err "not finished \(0 of its 1 point done\)" "merge says 0 of its 1 point (singular)"
 expect_exit 0 "pareto of a 1-point run not finished" -- $RL plot pareto --db "$d/one.db" \
 	--x chip.hbm_tbps --y throughput.output_tokens_per_s --term dumb
 expect_out "1 of 1 design point on the frontier" "the title says 1 design point (singular)"
