@@ -2,6 +2,7 @@
 ** cmd_sweep.c: `rooflab sweep SPEC --db FILE`: evaluate every design point
 ** of a sweep spec into an SQLite database (sweeps/run.c does the work).
 */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -200,6 +201,33 @@ static void first_why(const rl_sweep_spec *s, const char *what,
 	cli_say("sweep", msg);
 }
 
+/* A linear range whose stop is not start + a whole number of steps ends
+** before it (600:850:70 at 810): said, since a grid (or an integer axis
+** sampled) never reaches the stop it names, where it passed without a
+** word.  A real axis sampled at random or by Sobol takes any value up to
+** its stop. */
+static void warn_short_ranges(const rl_sweep_spec *s)
+{
+	char msg[sizeof s->path + 512];
+	size_t k;
+	for (k = 0; k < s->naxes; k++) {
+		const rl_axis *a = &s->axes[k];
+		double last;
+		if (a->kind != RL_AX_LINEAR || a->count < 1 ||
+		    (s->sampling != RL_SAMPLE_GRID && a->param->type == RL_PT_REAL))
+			continue;
+		last = rl_sweep_axis_value(a, a->count - 1);
+		if (fabs(last - a->stop) <= 1e-9 * fmax(1, fabs(a->stop)))
+			continue;
+		snprintf(msg, sizeof msg, "%s: %s = %g:%g:%g ends at %g, short of "
+		         "its stop %g (%g - %g is not a whole number of steps of %g); "
+		         "give a stop on the grid to reach it", s->path, a->name,
+		         a->start, a->stop, a->step, last, a->stop, a->stop,
+		         a->start, a->step);
+		cli_warn("sweep", msg);
+	}
+}
+
 static void warn_inert_design(const rl_sweep_spec *s)
 {
 	char msg[2048];
@@ -262,6 +290,7 @@ int cmd_sweep(int argc, char **argv)
 	if (!s)
 		return bad_input("sweep", err);
 	warn_inert_design(s);
+	warn_short_ranges(s);
 	profile_notes(s);
 	o.progress = isatty(STDERR_FILENO);
 	o.warn = sweep_warn;
@@ -296,12 +325,13 @@ int cmd_sweep(int argc, char **argv)
 		** rows alone read as that many results */
 		if (st.stored_nofit || st.stored_inval)
 			fprintf(stderr, "rooflab sweep: of the %llu stored, %llu "
-			        "did not fit in memory (status 3) and %llu were not "
+			        "did not fit in memory (status 3) and %llu %s not "
 			        "evaluable (another status), their outputs NULL; %llu "
 			        "served (status 0)\n",
 			        (unsigned long long)st.stored,
 			        (unsigned long long)st.stored_nofit,
 			        (unsigned long long)st.stored_inval,
+			        st.stored_inval == 1 ? "was" : "were",
 			        (unsigned long long)(st.stored - st.stored_nofit -
 			                             st.stored_inval));
 		first_why(s, "did not fit in memory", st.first_nofit,

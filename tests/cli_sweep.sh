@@ -1696,4 +1696,33 @@ sys.exit(not (db and js == db))' "$tmpd/out" "$d/digits.db"; then
 else
 	echo "not ok - JSON's throughputs differ from the database's"; fails=$((fails + 1))
 fi
+# a linear range whose stop is not start + whole steps ends short of it,
+# said (it passed without a word): 600:850:70 is 600, 670, 740, 810; a
+# stop on the grid (600:850:50) and one reached in decimal fractions
+# (0.05 + 4 x 0.1 = 0.45000000000000007, snapped to 0.45) say nothing,
+# nor does a real range sampled at random (any value up to its stop)
+printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\n[axes]\ndesign.die_mm2 = 600:850:70\n' >"$d/short.ini"
+expect_exit 0 "a range short of its stop" -- $RL sweep "$d/short.ini" --db "$d/short.db"
+expect_err "warning: .*short\.ini: design\.die_mm2 = 600:850:70 ends at 810, short of its stop 850 \(850 - 600 is not a whole number of steps of 70\)" \
+	"the range that ends short is said, with where it ends"
+printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\n[axes]\ndesign.die_mm2 = 600:850:50\ndesign.frac_sram = 0.05:0.45:0.1\n' >"$d/full.ini"
+expect_exit 0 "ranges that reach their stops" -- $RL sweep "$d/full.ini" --db "$d/full-range.db"
+if grep -q "short of its stop" "$d/err"; then
+	echo "not ok - a range that reaches its stop is said to end short"; fails=$((fails + 1))
+else
+	echo "ok - ranges that reach their stops say nothing"
+fi
+# frac_sram 0.45 passes the die (1.05 of it) at each of the 6 die areas:
+# 6 of 30 not evaluable
+expect_err "and 6 were not evaluable" "6 not evaluable: plural"
+printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\n[axes]\ndesign.frac_sram = 0.05:0.45:0.1\n' >"$d/one-bad.ini"
+expect_exit 0 "one point over the die" -- $RL sweep "$d/one-bad.ini" --db "$d/one-bad.db"
+expect_err "and 1 was not evaluable \(another status\)" "1 not evaluable: singular"
+printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\n[axes]\ndesign.die_mm2 = 600:850:70\n[sampling]\nmethod = random\ncount = 3\nseed = 1\n' >"$d/short-random.ini"
+expect_exit 0 "a short range sampled at random" -- $RL sweep "$d/short-random.ini" --db "$d/short-random.db"
+if grep -q "short of its stop" "$d/err"; then
+	echo "not ok - a real range sampled at random is said to end short"; fails=$((fails + 1))
+else
+	echo "ok - a real range sampled at random says nothing of its grid"
+fi
 finish
