@@ -1,5 +1,6 @@
 /*
-** pctenc.c: percent-encoding (pctenc.h).
+** pctenc.c: a byte as it stands in a percent-encoded URI (RFC 3986 2.1),
+** for the read-only database URI and a report's figure links (pctenc.h).
 */
 #include "pctenc.h"
 
