@@ -680,7 +680,7 @@ chip = h100-sxm
 model = llama3-8b
 [axes]
 chip.hbm_tbps = 1:12:0.05
-scenario.batch = 1:4096:100 log
+scenario.batch = 1:100:1
 EOF
 "$RL" sweep big.ini --db big.db >/dev/null 2>&1 &
 pid=$!

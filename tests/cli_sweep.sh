@@ -38,7 +38,7 @@ model = llama3-8b
 set = scenario.precision=fp8
 [axes]
 chip.hbm_tbps = 1:12:1
-scenario.batch = 1:4096:25 log
+scenario.batch = 8:4096:25 log
 [filter]
 keep = chip.hbm_tbps >= 1
 [outputs]
@@ -60,10 +60,10 @@ run_id\|idx\|status\|chip_hbm_tbps\|scenario_batch\|throughput_output_tokens_per
 	echo "ok - results columns are named after parameters and outputs" ;;
 *)	echo "not ok - results columns: $hdr"; fails=$((fails + 1)) ;;
 esac
-# grid order, last axis fastest: point 25 is hbm 2 TB/s, batch 1
+# grid order, last axis fastest: point 25 is hbm 2 TB/s, batch 8
 row=$(q "$d/full.db" "SELECT chip_hbm_tbps, scenario_batch FROM points WHERE idx = 25")
-[ "$row" = "2.0|1" ] && echo "ok - grid order" ||
-	{ echo "not ok - point 25 is $row, expected 2.0|1"; fails=$((fails + 1)); }
+[ "$row" = "2.0|8" ] && echo "ok - grid order" ||
+	{ echo "not ok - point 25 is $row, expected 2.0|8"; fails=$((fails + 1)); }
 # speedup = point / baseline, checked against the stored baseline column
 bad=$(q "$d/full.db" "SELECT count(*) FROM points p JOIN runs r ON r.id = p.run_id
 	WHERE abs(p.speedup_output_tokens * r.baseline_output_tokens_per_s
@@ -527,7 +527,7 @@ chip = h100-sxm
 model = llama3-8b
 [axes]
 chip.hbm_tbps = 1:12:0.5
-scenario.batch = 1:4096:40 log
+scenario.batch = 1:4096:13 log
 [sampling]
 method = sobol
 seed = 3
@@ -953,6 +953,15 @@ done
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.precision = fp8, bf16, fp8\n' >"$d/dup.ini"
 expect_exit 2 "a list axis repeating a name" -- $RL sweep "$d/dup.ini" --db "$d/x.db"
 expect_err "scenario.precision: value 3 of the list \\('fp8'\\) repeats value 1" "says so"
+# so is a log range whose rounded values repeat: 1:64:1000 log of a whole
+# number (its ratio 64^(1/999) = 1.0042 rounds the second point to 1), which
+# stored 1,000 rows of 64 designs; nothing is written
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1:64:1000 log\n' >"$d/duplog.ini"
+rm -f "$d/x.db"
+expect_exit 2 "a log range of a whole number repeating a value" -- $RL sweep "$d/duplog.ini" --db "$d/x.db"
+expect_err "duplog.ini:5: scenario.batch: a log range of 1000 points from 1 to 64 gives 1 at points 1 and 2" "says so"
+[ ! -e "$d/x.db" ] && echo "ok - no database written" ||
+	{ echo "not ok - x.db written by a refused spec"; fails=$((fails + 1)); }
 # a set line's value or name is checked where it stands: the message names
 # the spec's line, as an axis's does (it named the section alone)
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = scenario.tp=8=9\n[axes]\nchip.hbm_tbps = 1, 2\n' >"$d/bad4.ini"

@@ -107,6 +107,12 @@ static void test_log_range(void **state)
 	assert_int_equal(ax.count, 13);
 	assert_true(rl_sweep_axis_value(&ax, 5) == 32.0);
 	assert_true(rl_sweep_axis_value(&ax, 12) == 4096.0);
+	/* 8:4096:25 log: the ratio 512^(1/24) = 2^0.375 = 1.2968 takes the
+	** first point to 10.37, 10; every gap is over 1 from there, so no
+	** whole value comes twice */
+	assert_int_equal(rl_sweep_axis_parse(&ax, b, "8:4096:25 log", err,
+	                                     sizeof err), 0);
+	assert_true(rl_sweep_axis_value(&ax, 1) == 10.0);
 }
 
 static void test_lists(void **state)
@@ -138,6 +144,19 @@ static void test_bad_ranges(void **state)
 	refused("[axes]\nchip.hbm_tbps = 2:8:-1\n", "empty range");
 	refused("[axes]\nchip.hbm_tbps = 0:8:3 log\n", "0 < start < stop");
 	refused("[axes]\nchip.hbm_tbps = 1:8:1 log\n", "at least 2 points");
+	/* a log range whose values round alike, as a list's value given
+	** twice: 1:4096:25 log has the ratio 4096^(1/24) = 2^0.5, so its
+	** second point is 1.414..., a whole 1 like the first; 10:20:11 log
+	** has the ratio 2^0.1: 10 x 2^0.1 = 10.72 and 10 x 2^0.2 = 11.49,
+	** both 11 (points 2 and 3); 1:1.000000000001:3 log puts its middle
+	** point at 1.0000000000005, 1 at 12 significant digits */
+	refused("[axes]\nscenario.batch = 1:4096:25 log\n",
+	        "gives 1 at points 1 and 2 (a whole-number parameter");
+	refused("[axes]\nscenario.batch = 10:20:11 log\n",
+	        "gives 11 at points 2 and 3");
+	refused("[axes]\nchip.hbm_tbps = 1:1.000000000001:3 log\n",
+	        "from 1 to 1.000000000001 gives 1 at points 1 and 2 (its values "
+	        "kept to 12 significant digits)");
 	refused("[axes]\nchip.hbm_tbps = 2:x:1\n", "not a number");
 	refused("[axes]\nchip.hbm_tbps = ()\n", "empty list");
 	refused("[axes]\nchip.hbm_tbps = 1,,2\n", "value 2 of the list is empty");
