@@ -649,11 +649,11 @@ static void setup_fields(const rl_serve_setup *u, rl_result *r)
 	r->weights_bytes = u->weights_bytes;
 	r->weights_bytes_per_chip = u->weights_bytes_per_chip;
 	r->kv_bytes_per_token = u->kv_bytes_per_token;
-	r->kv_bytes_per_token_per_chip = u->kv_first;
-	r->runtime_bytes = u->runtime;
-	r->kv_capacity_bytes = u->kv_cap_tokens * u->kv_first;
+	r->kv_bytes_per_token_per_chip = u->kv_first_bytes;
+	r->runtime_bytes = u->runtime_bytes;
+	r->kv_capacity_bytes = u->kv_cap_tokens * u->kv_first_bytes;
 	r->kv_capacity_tokens = u->kv_cap_tokens;
-	r->sram_resident_bytes = u->sram_resident;
+	r->sram_resident_bytes = u->sram_resident_bytes;
 }
 
 int rl_serve(const rl_config *cfg, rl_result *r)
@@ -766,7 +766,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 		         "model does not fit: the KV cache holds %.0f tokens per "
 		         "replica, one request needs %.0f (%.2f GB more per chip)",
 		         kv_cap_tokens, one_req,
-		         (one_req - kv_cap_tokens) * u->kv_first /
+		         (one_req - kv_cap_tokens) * u->kv_first_bytes /
 		             pf->kv_fraction / 1e9);
 		return fail(r, RL_ENOFIT, msg);
 	}
@@ -941,10 +941,10 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	                               : r->decode.bound;
 
 	setup_fields(u, r);
-	r->kv_used_bytes = kv_used * u->kv_first;
+	r->kv_used_bytes = kv_used * u->kv_first_bytes;
 	if (r->kv_used_bytes > r->kv_capacity_bytes)
 		r->kv_used_bytes = r->kv_capacity_bytes;
-	r->free_bytes = u->mem_bytes - u->held_bytes - u->runtime -
+	r->free_bytes = u->mem_bytes - u->held_bytes - u->runtime_bytes -
 	                r->kv_used_bytes;
 
 	r->error[0] = '\0';

@@ -280,8 +280,9 @@ static int setup_memory_sram(const rl_config *cfg, rl_result *r,
 		double res = resident_bytes(cfg, u, k);
 		/* (the first's and the last's KV per token as the capacity
 		** without SRAM divides by them) */
-		double kv_k = i == 0 ? u->kv_first : i == 1 ? u->kv_last_bytes
-		                                            : k->kv_lf;
+		double kv_k = i == 0   ? u->kv_first_bytes
+		              : i == 1 ? u->kv_last_bytes
+		                       : k->kv_lf;
 		double hbm_free, sram_free, pool;
 		if (u->no_hbm) {
 			hbm_free = 0;
@@ -336,16 +337,16 @@ static int setup_memory_sram(const rl_config *cfg, rl_result *r,
 		k->kv_sram_tok = rl_fmin(sram_free, pool) / kv_k;
 	}
 	u->kv_cap_tokens = n > 1 ? rl_fmin(tok[0], tok[1]) : tok[0];
-	r->kv_capacity_bytes = u->kv_cap_tokens * u->kv_first;
+	r->kv_capacity_bytes = u->kv_cap_tokens * u->kv_first_bytes;
 	r->kv_capacity_tokens = u->kv_cap_tokens;
-	u->runtime = runtime;
+	u->runtime_bytes = runtime;
 	return RL_OK;
 }
 
 /* The setup's last step, the only one that reads the profile's
 ** max_batch_size and max_num_tokens (and, for the profiling pass's
 ** logits rows, the request's lengths): the runtime's memory and the KV
-** capacity it leaves, from u's figures before it; u->runtime and
+** capacity it leaves, from u's figures before it; u->runtime_bytes and
 ** u->kv_cap_tokens are written where it succeeds.  Where a cache's setup
 ** differs from cfg in what this step alone reads (a batch rule's new pick,
 ** or new lengths for the profiling pass's logits rows: engine.c's
@@ -400,14 +401,14 @@ int rl_serve_setup_memory(const rl_config *cfg, rl_result *r,
 		return fail(r, RL_ENOFIT, msg);
 	}
 	/* the stage that holds the fewest tokens of KV sets the capacity */
-	cap_first = (cfg->chip.hbm_bytes - u->w_first - runtime) *
-	            pf->kv_fraction / u->kv_first;
-	cap_last = (cfg->chip.hbm_bytes - u->w_last - runtime) *
+	cap_first = (cfg->chip.hbm_bytes - u->w_first_bytes - runtime) *
+	            pf->kv_fraction / u->kv_first_bytes;
+	cap_last = (cfg->chip.hbm_bytes - u->w_last_bytes - runtime) *
 	           pf->kv_fraction / u->kv_last_bytes;
 	kv_cap_tokens = rl_fmin(cap_first, cap_last);
-	r->kv_capacity_bytes = kv_cap_tokens * u->kv_first;
+	r->kv_capacity_bytes = kv_cap_tokens * u->kv_first_bytes;
 	r->kv_capacity_tokens = kv_cap_tokens;
-	u->runtime = runtime;
+	u->runtime_bytes = runtime;
 	u->kv_cap_tokens = kv_cap_tokens;
 	return RL_OK;
 }
@@ -659,7 +660,8 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 	/* the stage kinds (stage_kind_of reads the figures above) */
 	if (u->pp <= 1) {
 		u->one = stage_kind_of(cfg, u, u->L, 1, 1, 0);
-		u->sram_resident = sram_bytes_of(cfg, u, &u->one, mem_embed);
+		u->sram_resident_bytes =
+		    sram_bytes_of(cfg, u, &u->one, mem_embed);
 	} else {
 		u->first = stage_kind_of(cfg, u, st.first, 1, 0, 1);
 		u->last = stage_kind_of(cfg, u, st.last, 0, 1, 0);
@@ -668,7 +670,7 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 		/* the middle stages a micro-batch passes */
 		u->n_mid_hi = st.n_hi - 1 - (st.last == st.hi ? 1 : 0);
 		u->n_mid_lo = u->pp - 2 - u->n_mid_hi;
-		u->sram_resident =
+		u->sram_resident_bytes =
 		    rl_fmax(rl_fmax(sram_bytes_of(cfg, u, &u->first, mem_embed),
 		                    sram_bytes_of(cfg, u, &u->last, mem_embed)),
 		            rl_fmax(resident_bytes(cfg, u, &u->hi),
@@ -686,9 +688,9 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 	u->chips = chips;
 	u->per_chips = 1 / chips;
 	u->replicas = rl_scen_dp(s);
-	u->w_first = w_first;
-	u->w_last = w_last;
-	u->kv_first = kv_first;
+	u->w_first_bytes = w_first;
+	u->w_last_bytes = w_last;
+	u->kv_first_bytes = kv_first;
 	u->kv_last_bytes = kv_last;
 	u->weights_bytes = r->weights_bytes;
 	u->weights_bytes_per_chip = r->weights_bytes_per_chip;

@@ -131,7 +131,12 @@ typedef struct {
 	double n_mid_hi, n_mid_lo;
 	double chips, replicas;
 	double per_chips;        /* 1 / chips */
-	double w_first, w_last, runtime, kv_first, kv_cap_tokens;
+	double w_first_bytes, w_last_bytes; /* weights per chip, first and
+	                         ** last stage */
+	double runtime_bytes;    /* per chip: context, activations, workspace */
+	double kv_first_bytes;   /* KV bytes per token on the first stage's
+	                         ** chip */
+	double kv_cap_tokens;
 	double kv_last_bytes;    /* KV bytes per token on the last stage's chip */
 	double weights_bytes, weights_bytes_per_chip, kv_bytes_per_token;
 	/* what the iterations test of the design and the profile, as
@@ -162,7 +167,7 @@ typedef struct {
 	int sram_on;             /* weights resident in SRAM:
 	                         ** chip.sram_resident_share x sram_bytes > 0 */
 	double per_sram_bw;      /* 1 / chip.sram_Bps (where sram_on) */
-	double sram_resident;    /* weights resident per chip, the fullest
+	double sram_resident_bytes; /* weights resident per chip, the fullest
 	                         ** stage's */
 	int no_hbm;              /* sram_on on a chip without HBM (hbm_bytes
 	                         ** and hbm_Bps 0, chip.sram_hbm_copy 0): all
