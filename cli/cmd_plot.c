@@ -35,6 +35,9 @@ static const opt_def table[] = {
     OPT_STR("--x", plot_args, o.x, "COLUMN", "heatmap, pareto: the x axis"),
     OPT_STR("--y", plot_args, o.y, "COLUMN", "heatmap, pareto: the y axis"),
     OPT_STR("--z", plot_args, o.z, "OUTPUT", "heatmap: the colour"),
+    OPT_STR("--z-best", plot_args, o.zbest, "least|most", "heatmap: a "
+            "cell's z over the other swept parameters (default: least of "
+            "latency, cost and power, most of the rest)"),
     OPT_NUM("--target", plot_args, o.target, "N", 1e-6, 1e9, 0,
             "the speedup target (default: the claim's, 20)"),
     OPT_LAST};
@@ -71,7 +74,8 @@ static void help(FILE *f)
 	      "--out FILE.png|svg|pdf\n"
 	      "       rooflab plot KIND --db FILE [--run ID] --term dumb "
 	      "[--out FILE.txt]\n"
-	      "  heatmap: [--x PARAM] [--y PARAM] [--z OUTPUT] [--target N]\n"
+	      "  heatmap: [--x PARAM] [--y PARAM] [--z OUTPUT] [--z-best least|most]\n"
+	      "           [--target N]\n"
 	      "  pareto:  [--x OUTPUT] [--y OUTPUT]\n"
 	      "  heatmap, factors, tornado, distribution: [--target N], the "
 	      "speedup target\n  (default: the claim's, 20); another kind "
@@ -160,8 +164,8 @@ static int unused_option(const char *kind, const plot_opts *o, char *err,
 	if ((o->x || o->y) && !one_of(kind, "heatmap pareto")) {
 		opt = o->x ? "--x" : "--y";
 		who = "heatmap and pareto";
-	} else if (o->z && !one_of(kind, "heatmap")) {
-		opt = "--z";
+	} else if ((o->z || o->zbest) && !one_of(kind, "heatmap")) {
+		opt = o->z ? "--z" : "--z-best";
 		who = "heatmap";
 	} else if (o->target > 0 &&
 	           !one_of(kind, "heatmap factors tornado distribution")) {
@@ -201,6 +205,11 @@ int cmd_plot(int argc, char **argv)
 		                 "plot --help)");
 	if (unused_option(kind->name, o, err, sizeof err))
 		return bad_input("plot", err);
+	if (o->zbest && strcmp(o->zbest, "least") && strcmp(o->zbest, "most")) {
+		snprintf(err, sizeof err, "--z-best: '%s' is not one of least, "
+		         "most", o->zbest);
+		return bad_input("plot", err);
+	}
 	if (!a.db)
 		return bad_input("plot", "--db FILE is required");
 	if (a.term && gp_term_of_name(a.term, &term)) {

@@ -3,7 +3,8 @@
 ** column) colored over two swept parameters (--x, --y; default the first two
 ** swept), from the `results` view, with the target contour drawn (default
 ** 20x when z is a speedup, or --target).  When more parameters were swept,
-** each cell shows the best (largest) z over the others.
+** each cell shows the best z over the others: the least of a latency, cost
+** or power, the most of the rest (--z-best least|most chooses).
 **
 ** One cell per pair of swept values, colored by its own value: a cell spans
 ** from the midpoint with the previous value to the midpoint with the next
@@ -33,6 +34,22 @@ static int pick(char swept[][64], size_t ns, const char *not, char *out)
 			return 0;
 		}
 	return -1;
+}
+
+/* 1 where less of column z is better (latency, cost, power drawn): a
+** cell over other swept parameters shows their least, not their most. */
+static int less_is_better(const char *z)
+{
+	static const char *const less[] = {"latency_", "cost_", "power_watts",
+	                                   "power_prefill_watts",
+	                                   "power_decode_watts", NULL};
+	size_t i;
+	for (i = 0; less[i]; i++)
+		if (!strncmp(z, less[i], strlen(less[i])) &&
+		    (less[i][strlen(less[i]) - 1] == '_' ||
+		     !z[strlen(less[i])]))
+			return 1;
+	return 0;
 }
 
 /* Resolve x, y, z; RL_OK or an error. */
@@ -297,7 +314,7 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	long long rows = 0, failed = 0;
 	char nfail[96];
 	long i;
-	int rc, speedup, draw, flat, lgx, lgy, has_status = 0;
+	int rc, speedup, draw, flat, lgx, lgy, least, has_status = 0;
 
 	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
 	if (rc)
@@ -326,10 +343,11 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	else
 		nfail[0] = 0;
 	/* finite axes only: an infinity in a crafted database is no cell */
-	snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\", max(\"%s\") FROM "
+	least = o->zbest ? !strcmp(o->zbest, "least") : less_is_better(z);
+	snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\", %s(\"%s\") FROM "
 	         "results%s%s \"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE
-	         " GROUP BY 1, 2 ORDER BY 1, 2", x, y, z, where,
-	         where[0] ? " AND" : " WHERE", x, y);
+	         " GROUP BY 1, 2 ORDER BY 1, 2", x, y, least ? "min" : "max", z,
+	         where, where[0] ? " AND" : " WHERE", x, y);
 	if ((rc = pdb_prepare(db, o->dbpath, sql, &st, err, errlen)))
 		return rc;
 	memset(&g, 0, sizeof g);
@@ -383,7 +401,9 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	snprintf(t, sizeof t, "%s over %s and %s\nsweep%s%.0ld: %ld design "
 	         "points%s%s%s%s", zl, xl, yl, sw.run_col[0] ? " run " : "",
 	         sw.run_col[0] ? sw.run : 0L, (long)rows, nfail,
-	         rows > g.n ? ", best over the other swept parameters" : "",
+	         rows > g.n ? least ? ", the least over the other swept "
+	         "parameters" : ", the most over the other swept parameters" :
+	         "",
 	         note, pdb_missing_note(&sw, lack, sizeof lack));
 	plot_labels(s, t, xl, yl);
 	fputs("set cblabel ", s);

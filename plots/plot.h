@@ -27,6 +27,10 @@ typedef struct {
 	long run;            /* claim, validation or sweep run; 0: newest */
 	const char *x, *y;   /* heatmap/pareto: columns (dotted names too) */
 	const char *z;       /* heatmap: the colored output */
+	const char *zbest;   /* heatmap: "least" or "most" of z over the other
+	                     ** swept parameters in a cell; NULL: by the
+	                     ** output (least of latency, cost and power,
+	                     ** most of the rest) */
 	double target;       /* speedup target; 0: the claim's (20) */
 } plot_opts;
 

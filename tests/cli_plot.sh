@@ -237,6 +237,46 @@ expect_err "run 2 has no value of throughput\.output_tokens_per_s \(tokens/s\) a
 expect_exit 0 "heatmap of run 2 by default" -- "$RL" plot heatmap --db "$tmpd/two.db" \
 	--run 2 --z latency.tpot_s --term dumb
 
+# a cell over other swept parameters shows the best of them: the least of
+# a latency, cost or power, where it took the most of every output (the
+# worst TPOT, titled "best"); --z-best most|least chooses.  Each cell's
+# least TPOT is 1 (tp 1) and its most 2 to 5 (tp 2): least gives one
+# colour ("1 at every cell"), most four
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "$tmpd/best.db" "CREATE TABLE results(run_id INTEGER,
+		design_frac_mac REAL, chip_tdp_w REAL, scenario_tp INTEGER,
+		latency_tpot_s REAL, throughput_output_tokens_per_s REAL);
+		INSERT INTO results VALUES(1, 0.1, 500, 1, 1, 1), (1, 0.1, 500, 2, 2, 2),
+		(1, 0.1, 700, 1, 1, 1), (1, 0.1, 700, 2, 3, 3),
+		(1, 0.2, 500, 1, 1, 1), (1, 0.2, 500, 2, 4, 4),
+		(1, 0.2, 700, 1, 1, 1), (1, 0.2, 700, 2, 5, 5)"
+	expect_exit 0 "heatmap of a latency over another swept parameter" -- "$RL" plot heatmap \
+		--db "$tmpd/best.db" --x design.frac_mac --y chip.tdp_w --z latency.tpot_s --term dumb
+	expect_out "8 design points, the least over the other swept parameters; 1 at every cell" \
+		"a latency's cell is its least"
+	expect_exit 0 "the same with --z-best most" -- "$RL" plot heatmap \
+		--db "$tmpd/best.db" --x design.frac_mac --y chip.tdp_w --z latency.tpot_s \
+		--z-best most --term dumb
+	expect_out "8 design points, the most over the other swept parameters" \
+		"--z-best most takes the most"
+	expect_no_out "at every cell" "the most differ from cell to cell"
+	expect_exit 0 "heatmap of a throughput over it" -- "$RL" plot heatmap \
+		--db "$tmpd/best.db" --x design.frac_mac --y chip.tdp_w \
+		--z throughput.output_tokens_per_s --term dumb
+	expect_out "the most over the other swept parameters" "a throughput's cell is its most"
+	expect_exit 0 "--z-best least of the throughput" -- "$RL" plot heatmap \
+		--db "$tmpd/best.db" --x design.frac_mac --y chip.tdp_w \
+		--z throughput.output_tokens_per_s --z-best least --term dumb
+	expect_out "the least over the other swept parameters; 1 at every cell" \
+		"--z-best least takes the least"
+	expect_exit 2 "--z-best of another word" -- "$RL" plot heatmap --db "$tmpd/best.db" \
+		--z-best best --term dumb
+	expect_err "--z-best: 'best' is not one of least, most" "names the two words"
+	expect_exit 2 "--z-best on pareto" -- "$RL" plot pareto --db "$tmpd/best.db" \
+		--z-best least --term dumb
+	expect_err "--z-best: plot pareto does not use it \(heatmap only\)" "pareto refuses it"
+fi
+
 # points that did not evaluate are no cell, and the title says how many:
 # Sohu by design gives 0.07 + 0.08 + 0.25 = 0.40 of its die to the shares
 # not swept, so of frac_mac 0.1, 0.2, 0.3 x frac_sram 0.1, 0.35 only
