@@ -1734,4 +1734,10 @@ if grep -q "short of its stop" "$d/err"; then
 else
 	echo "ok - a real range sampled at random says nothing of its grid"
 fi
+# a part's folder that is not there (the Slurm recipe's parts/ before its
+# mkdir -p) is named with the fix, where SQLite said "unable to open
+# database file"
+expect_exit 2 "a sweep into a folder that is not there" -- $RL sweep "$d/short.ini" --db "$d/parts/part-0.db"
+expect_err "^rooflab sweep: --db $d/parts/part-0\.db: its folder $d/parts is not there \(make it first: mkdir -p $d/parts\)$" \
+	"names the folder and mkdir -p"
 finish

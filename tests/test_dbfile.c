@@ -175,6 +175,27 @@ static void test_target(void **state)
 	assert_int_equal(rl_db_target_check("", err, sizeof err), RL_EINPUT);
 	assert_string_equal(err, "a database needs a file name (an empty name "
 	                         "would store nothing)");
+	/* a new file in a folder that is not there, or under a file: named
+	** so (SQLite said "unable to open database file"); a new name in a
+	** folder that is there, or with no folder, may be written */
+	{
+		char p[400], want[900];
+		snprintf(p, sizeof p, "%s/parts/part-0.db", f->dir);
+		assert_int_equal(rl_db_target_check(p, err, sizeof err),
+		                 RL_EINPUT);
+		snprintf(want, sizeof want, "%s: its folder %s/parts is not there "
+		         "(make it first: mkdir -p %s/parts)", p, f->dir, f->dir);
+		assert_string_equal(err, want);
+		snprintf(p, sizeof p, "%s/x.db", f->path); /* under the file */
+		assert_int_equal(rl_db_target_check(p, err, sizeof err),
+		                 RL_EINPUT);
+		snprintf(want, sizeof want, "%s: %s is not a folder", p, f->path);
+		assert_string_equal(err, want);
+		snprintf(p, sizeof p, "%s/new.db", f->dir);
+		assert_int_equal(rl_db_target_check(p, err, sizeof err), RL_OK);
+		assert_int_equal(rl_db_target_check("new-here.db", err,
+		                                    sizeof err), RL_OK);
+	}
 }
 
 /* Only a UNIQUE or PRIMARY KEY conflict reads as a row written twice by
