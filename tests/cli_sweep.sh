@@ -1740,4 +1740,28 @@ fi
 expect_exit 2 "a sweep into a folder that is not there" -- $RL sweep "$d/short.ini" --db "$d/parts/part-0.db"
 expect_err "^rooflab sweep: --db $d/parts/part-0\.db: its folder $d/parts is not there \(make it first: mkdir -p $d/parts\)$" \
 	"names the folder and mkdir -p"
+# sweeps/README.md's plain-sqlite3 frontier finds the points the Pareto
+# plot counts: cost against throughput per chip, and power against
+# throughput (the plot's default), on Sohu by design over its die, HBM
+# stacks and tp
+if command -v sqlite3 >/dev/null 2>&1 && command -v gnuplot >/dev/null 2>&1; then
+	printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\n[axes]\ndesign.die_mm2 = 600:850:50\ndesign.hbm_stacks = 2, 8\nscenario.tp = 1, 2, 4, 8\n' >"$d/front.ini"
+	$RL sweep "$d/front.ini" --db "$d/front.db" 2>/dev/null
+	for xy in "cost_usd_per_million_tokens_at_cost throughput_output_tokens_per_s_per_chip" \
+		"power_watts throughput_output_tokens_per_s"; do
+		set -- $xy
+		sql=$(q "$d/front.db" "SELECT count(*) FROM (SELECT idx, $1 AS x, $2 AS y,
+			max($2) OVER (ORDER BY $1, $2 DESC ROWS BETWEEN UNBOUNDED PRECEDING
+			AND 1 PRECEDING) AS before FROM results WHERE run_id = 1 AND status = 0
+			AND x IS NOT NULL AND y IS NOT NULL) WHERE before IS NULL OR y > before")
+		"$RL" plot pareto --db "$d/front.db" --x "$1" --y "$2" --out "$d/front.svg" >/dev/null 2>&1
+		plot=$(grep -o '[0-9]* of [0-9]* design points on the frontier' "$d/front.svg" | cut -d' ' -f1)
+		if [ -n "$sql" ] && [ "$sql" = "$plot" ] && [ "$sql" -gt 1 ]; then
+			echo "ok - the README's sqlite3 frontier of $1, $2: $sql points, as the plot"
+		else
+			echo "not ok - the README's sqlite3 frontier of $1, $2: $sql, the plot $plot"
+			fails=$((fails + 1))
+		fi
+	done
+fi
 finish
