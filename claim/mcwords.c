@@ -121,7 +121,11 @@ int claim_swing_flat(double speedup_low, double speedup_high)
 	               claim_speedup2(hi, sizeof hi, speedup_high));
 }
 
-double claim_lean(double nominal, double speedup_low, double speedup_high)
+/* How much further a tornado row reaches below the nominal than above it,
+** in log terms (0 where an end is not positive): the rows the text lists
+** under the nominal sentence are those with claim_lean_shown. */
+static double claim_lean(double nominal, double speedup_low,
+                         double speedup_high)
 {
 	/* fmin and fmax pass over a NaN: an end not evaluated would read as
 	** a swing from the other end to itself */

@@ -65,10 +65,6 @@ const char *claim_plain_num(char *buf, size_t len, double v);
 ** tornado plot name apart rather than draw. */
 int claim_swing_flat(double speedup_low, double speedup_high);
 
-/* How much further a tornado row reaches below the nominal than above it,
-** in log terms (0 where an end is not positive): the rows the text lists
-** under the nominal sentence are those with claim_lean_shown. */
-double claim_lean(double nominal, double speedup_low, double speedup_high);
 /* 1 when the row leans the way the median moved (down when p50 is below
 ** the nominal) by more than 1% in log terms. */
 int claim_lean_shown(double nominal, double p50, double speedup_low,

@@ -192,9 +192,10 @@ static int loose_eq(const char *a, const char *b, int version)
 	return !strcmp(x, y);
 }
 
-const val_version *val_version_exact(const val_versions *vt,
-                                     const char *software,
-                                     const char *version)
+/* The unscoped entry of exactly this software and version, or NULL. */
+static const val_version *val_version_exact(const val_versions *vt,
+                                            const char *software,
+                                            const char *version)
 {
 	size_t i;
 	for (i = 0; i < vt->n; i++)
@@ -204,8 +205,12 @@ const val_version *val_version_exact(const val_versions *vt,
 	return NULL;
 }
 
-const val_version *val_version_of(const val_versions *vt,
-                                  const char *software, const char *version)
+/* The unscoped entry of a software and version (version "" for the
+** legacy layout, whose software column carries the version); NULL when
+** absent. */
+static const val_version *val_version_of(const val_versions *vt,
+                                         const char *software,
+                                         const char *version)
 {
 	const val_version *v = val_version_exact(vt, software, version);
 	size_t i;

@@ -41,15 +41,6 @@ typedef struct {
 int val_versions_read(const char *path, val_versions *vt, char *err,
                       size_t errlen);
 void val_versions_free(val_versions *vt);
-/* The unscoped entry of exactly this software and version, or NULL. */
-const val_version *val_version_exact(const val_versions *vt,
-                                     const char *software,
-                                     const char *version);
-/* The unscoped entry of a software and version (version "" for the
-** legacy layout, whose software column carries the version); NULL when
-** absent. */
-const val_version *val_version_of(const val_versions *vt,
-                                  const char *software, const char *version);
 /* The entry that serves a model of a software and version: the row scoped
 ** to it most closely , else the unscoped one; NULL when the
 ** version is absent. */

@@ -7,7 +7,10 @@
 #include <errno.h>
 #include <string.h>
 
-int csv_split(char *line, char **fields, int max)
+/* Split one CSV line in place into at most max fields: the field count,
+** -1 for an unterminated quote, -2 for a line with more than max fields
+** (none is dropped without a word). */
+static int csv_split(char *line, char **fields, int max)
 {
 	int n = 0;
 	char *p = line, *out;

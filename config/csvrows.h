@@ -25,11 +25,6 @@ typedef struct {
 	char buf[CSV_LINE_MAX];
 } csv_rows;
 
-/* Split one CSV line in place into at most max fields: the field count,
-** -1 for an unterminated quote, -2 for a line with more than max fields
-** (none is dropped without a word). */
-int csv_split(char *line, char **fields, int max);
-
 /* Open path: 0, or -1 with "PATH: cannot open: ..." in err and fopen's
 ** errno kept. */
 int csv_open(csv_rows *r, const char *path, int comments, char *err,

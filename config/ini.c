@@ -220,12 +220,6 @@ int ini_parse_file(const char *path, ini_cb cb, void *ud, char *err,
 	return parse_file(path, cb, NULL, NULL, ud, err, errlen);
 }
 
-int ini_parse_file_lines(const char *path, ini_line_cb cb, void *ud,
-                         char *err, size_t errlen)
-{
-	return parse_file(path, NULL, cb, NULL, ud, err, errlen);
-}
-
 int ini_parse_file_sections(const char *path, ini_section_cb scb,
                             ini_line_cb cb, void *ud, char *err,
                             size_t errlen)

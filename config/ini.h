@@ -46,11 +46,8 @@ char *ini_trim(char *s);
 int ini_parse_file(const char *path, ini_cb cb, void *ud, char *err,
                    size_t errlen);
 
-/* Parse a file with a callback that is told each key's line. */
-int ini_parse_file_lines(const char *path, ini_line_cb cb, void *ud,
-                         char *err, size_t errlen);
-
-/* The same, also calling scb at each section header. */
+/* Parse a file with a callback that is told each key's line, also
+** calling scb at each section header. */
 int ini_parse_file_sections(const char *path, ini_section_cb scb,
                             ini_line_cb cb, void *ud, char *err,
                             size_t errlen);

@@ -72,9 +72,19 @@ static int of_family(const char *software, const char *family)
 	       (software[l] == '\0' || software[l] == ' ');
 }
 
-int profile_default(const char *chip, const char *how, char *name,
-                    size_t namelen, char *note, size_t notelen, char *err,
-                    size_t errlen)
+/* The default profile for `chip` (a preset name or an INI path): its name
+** into name, and a note into note ("the default for this chip: the latest
+** calibrated profile for TensorRT-LLM, fitted on TensorRT-LLM 0.10.0 on
+** 2026-11-22").  `how` is how the user names a profile ("--profile" for
+** eval, "profile=" in a claim side), for the note and the message.
+** Returns 0; 1 with err saying that the chip has none and listing the
+** profiles, and the short note of a command that serves it under ideal
+** ("ideal: no calibrated profile for 'sohu' (its preset names no
+** software); rooflab presets profile lists the profiles", the same for
+** every `how`); -1 with err when a preset cannot be read. */
+static int profile_default(const char *chip, const char *how, char *name,
+                           size_t namelen, char *note, size_t notelen,
+                           char *err, size_t errlen)
 {
 	meta_info c, p;
 	char names[1024], best[128] = "", best_sw[128] = "", best_date[32] = "";

@@ -18,20 +18,6 @@
 
 #include "opts.h"
 
-/* The default profile for `chip` (a preset name or an INI path): its name
-** into name, and a note into note ("the default for this chip: the latest
-** calibrated profile for TensorRT-LLM, fitted on TensorRT-LLM 0.10.0 on
-** 2026-11-22").  `how` is how the user names a profile ("--profile" for
-** eval, "profile=" in a claim side), for the note and the message.
-** Returns 0; 1 with err saying that the chip has none and listing the
-** profiles, and the short note of a command that serves it under ideal
-** ("ideal: no calibrated profile for 'sohu' (its preset names no
-** software); rooflab presets profile lists the profiles", the same for
-** every `how`); -1 with err when a preset cannot be read. */
-int profile_default(const char *chip, const char *how, char *name,
-                    size_t namelen, char *note, size_t notelen, char *err,
-                    size_t errlen);
-
 /* The profile of a setup as every command that evaluates a chip takes it,
 ** st applied from o (opts_apply): the one o names ("named by HOW" into
 ** st->profile_note), else the scenario's, else profile_default's.

@@ -45,7 +45,9 @@ static int stale(const char *name, const char *base, size_t blen)
 	return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
 }
 
-void rl_tmp_clean(const char *path)
+/* Remove PATH.tmp-PID files (and their -journal, -wal, -shm) whose process
+** no longer runs. */
+static void rl_tmp_clean(const char *path)
 {
 	char dir[4096], full[8192];
 	const char *slash = strrchr(path, '/'), *base;
@@ -82,7 +84,12 @@ int rl_tmp_path(const char *path, char *tmp, size_t len)
 	return 0;
 }
 
-int rl_tmp_name(const char *path, char *tmp, size_t len)
+/* rl_tmp_create's name alone (nothing created), after rl_tmp_clean: 0,
+** or -1 with errno ENAMETOOLONG when the name does not fit, EISDIR when
+** path is a directory, EEXIST when it is a FIFO, a device or a socket
+** (renaming the output onto it would replace it; rl_out_fail says what it
+** is). */
+static int rl_tmp_name(const char *path, char *tmp, size_t len)
 {
 	rl_file_kind kind = rl_not_regular(path);
 	/* the output is renamed onto path: onto a FIFO or a device that

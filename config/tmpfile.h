@@ -10,24 +10,18 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* Remove PATH.tmp-PID files (and their -journal, -wal, -shm) whose process
-** no longer runs. */
-void rl_tmp_clean(const char *path);
-
-/* rl_tmp_name, then create PATH.tmp-PID of this process (mode 0666 less
-** the umask) and write its name into tmp.  An open descriptor, or -1 with
-** errno. */
+/* Remove the PATH.tmp-PID files (and their -journal, -wal, -shm) of
+** processes that no longer run, then create PATH.tmp-PID of this process
+** (mode 0666 less the umask) and write its name into tmp.  An open
+** descriptor, or -1 with errno: ENAMETOOLONG when the name does not fit,
+** EISDIR when path is a directory, EEXIST when it is a FIFO, a device or
+** a socket (renaming the output onto it would replace it; rl_out_fail
+** says what it is), or open's. */
 int rl_tmp_create(const char *path, char *tmp, size_t len);
 
 /* PATH.tmp-PID of this process into tmp (nothing cleaned, checked or
 ** created): 0, or -1 with errno ENAMETOOLONG when it does not fit. */
 int rl_tmp_path(const char *path, char *tmp, size_t len);
-
-/* The name alone (nothing created), after rl_tmp_clean: 0, or -1 with
-** errno ENAMETOOLONG when the name does not fit, EISDIR when path is a
-** directory, EEXIST when it is a FIFO, a device or a socket (renaming the
-** output onto it would replace it; rl_out_fail says what it is). */
-int rl_tmp_name(const char *path, char *tmp, size_t len);
 
 /* Is the output path (its own entry: a link named path is replaced by
 ** the rename, not its target) the file in, by in's name or through a

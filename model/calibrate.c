@@ -215,7 +215,11 @@ double rl_load_metric_of(int metric, const rl_load_result *lr)
 	}
 }
 
-double rl_calib_nearest(double model, double measured, double half_step)
+/* The point of measured +- half_step (the interval of a value published
+** rounded, rl_calib_miss) nearest to model, measured where half_step is
+** 0: the fits' residual is log(model / it). */
+static double rl_calib_nearest(double model, double measured,
+                               double half_step)
 {
 	if (half_step > 0 && half_step < measured)
 		return fmin(fmax(model, measured - half_step), measured + half_step);

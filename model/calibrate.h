@@ -74,9 +74,6 @@ typedef struct {
 ** (half_step > 0: every value in measured +- half_step reads the same)
 ** model over the nearest point of that interval, less 1: 0 inside it. */
 double rl_calib_miss(double model, double measured, double half_step);
-/* The point of that interval nearest to model (measured where half_step
-** is 0): the fits' residual is log(model / it). */
-double rl_calib_nearest(double model, double measured, double half_step);
 
 /* Model value of a row with the given parameter values (display units);
 ** returns 0 and sets *out, or an rl_eval error code. */

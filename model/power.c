@@ -5,7 +5,8 @@
 
 #include <math.h>
 
-double rl_fma_energy(const rl_config *cfg, int prec)
+/* Energy of one FMA at a precision on this node and design, joules. */
+static double rl_fma_energy(const rl_config *cfg, int prec)
 {
 	const rl_node *n = &cfg->node;
 	double e;

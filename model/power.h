@@ -85,9 +85,6 @@ static inline int rl_power_known(const rl_config *cfg)
 	return cfg->node.fma_energy_fp16_j > 0;
 }
 
-/* Energy of one FMA at a precision on this node and design, joules. */
-double rl_fma_energy(const rl_config *cfg, int prec);
-
 /* Power of a chip that does nothing but stay active and clocked at share
 ** s: static + clocked + PHY. */
 double rl_power_active(const rl_config *cfg, double clock_scale);

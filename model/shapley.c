@@ -135,9 +135,11 @@ size_t rl_factors_add_other(const rl_config *a, const rl_config *b,
 	return o->n ? k + 1 : k;
 }
 
-void rl_factors_apply(const rl_config *a, const rl_config *b,
-                      const rl_factor *f, size_t k, unsigned mask,
-                      rl_config *cfg)
+/* cfg := a, with the parameters of the factors in `mask` (bit i = factor
+** i) taken from b. */
+static void rl_factors_apply(const rl_config *a, const rl_config *b,
+                             const rl_factor *f, size_t k, unsigned mask,
+                             rl_config *cfg)
 {
 	size_t i, j;
 	*cfg = *a;

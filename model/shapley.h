@@ -54,12 +54,6 @@ size_t rl_claim_factors(rl_factor *out);
 size_t rl_factors_add_other(const rl_config *a, const rl_config *b,
                             rl_factor *f, size_t k);
 
-/* cfg := a, with the parameters of the factors in `mask` (bit i = factor
-** i) taken from b. */
-void rl_factors_apply(const rl_config *a, const rl_config *b,
-                      const rl_factor *f, size_t k, unsigned mask,
-                      rl_config *cfg);
-
 /* Shapley log-factors.  phi[i] = log of factor i; *ratio =
 ** metric(all swapped) / metric(none).  Returns 0, or -1 with err when k
 ** is too large or some swapped configuration cannot be evaluated. */
