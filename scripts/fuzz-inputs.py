@@ -118,6 +118,16 @@ mutated from real files, one target at a time (--targets):
                 and version names (invalid UTF-8, escapes, 300 bytes,
                 quotes, shell text): stdout and stderr UTF-8 without
                 controls, nothing run
+  axes          differential: sweep of one axis (scenario.batch, isl, osl,
+                profile.max_batch_size, chip.hbm_tbps, hbm_gb) as a log
+                range, a linear range or a list, its ends reversed, equal,
+                0 or negative, 0, 1, 2 to 10^9 points, under grid, random
+                or Sobol sampling (a shard of a large one): a log range
+                of a whole number whose values (emulated here as axis.c
+                computes them, rounded) repeat must be refused (exit 2),
+                one whose values do not must not be refused for a repeat,
+                and a whole grid run stores no design twice
+                (count(DISTINCT) of the column)
 Mutations: byte flips, tokens inserted (nan, inf, -0, 1e309, NUL, invalid
 UTF-8, CR, BOM, quotes, ';', "'", a 10k-long run), spans deleted or repeated,
 fields replaced, lines spliced from another file or deleted, CRLF line ends.
@@ -1994,6 +2004,108 @@ class Fuzzer:
         return ["validate", "--measurements", "m.csv", "--strict",
                 *(["--json"] * (r.random() < 0.4))]
 
+    # ---- one sweep axis at its edges, its rounded values checked
+    AXES = [("scenario.batch", True, 1, 1e8), ("scenario.isl", True, 1, 1e7),
+            ("scenario.osl", True, 1, 1e7),
+            ("profile.max_batch_size", True, 1, 1e8),
+            ("chip.hbm_tbps", False, 0, 1000), ("chip.hbm_gb", False, 0, 1e5)]
+
+    @staticmethod
+    def c_round(x):
+        """C's round() of x >= 0 (half away from zero), exactly."""
+        f = float(int(x // 1))
+        return f + 1 if x - f >= 0.5 else f
+
+    def log_values(self, a, b, n, whole):
+        """The values of a:b:n log as sweeps/axis.c computes them (the
+        same libm: exp and log here are C's); a real one's unrounded."""
+        import math
+        out = []
+        for k in range(n):
+            if k == 0:
+                out.append(a)
+                continue
+            if k + 1 == n:
+                out.append(b)
+                continue
+            v = a * math.exp(k * math.log(b / a) / (n - 1))
+            out.append(self.c_round(v) if whole else v)
+        return out
+
+    def t_axes(self):
+        r = self.rng
+        name, whole, lo, hi = r.choice(self.AXES)
+        form = r.choice(["log", "log", "lin", "list"])
+        a = r.choice([1, 1, 2, 3, 7, 10, 64, 100, 1000, 0.5, 1e-3, 0, -1,
+                      hi, hi / 2])
+        b = r.choice([a, a * 1.0000001, a * 1.5, a * 2, a * 4, a * 64,
+                      a * 1e3, a * 1e6, hi, hi * 2, a / 2, a + 1, a + 10])
+        fmt = lambda v: repr(int(v)) if float(v).is_integer() and \
+            abs(v) < 1e15 else repr(float(v))
+        self.axes_expect = None
+        npts = 2
+        if form == "log":
+            n = r.choice([0, 1, 2, 3, 4, 5, 8, 11, 13, 20, 25, 40, 100, 1000,
+                          3000, 10 ** 5, 10 ** 7, 10 ** 9, 2.5])
+            text = f"{fmt(a)}:{fmt(b)}:{fmt(n)} log"
+            npts = n if isinstance(n, int) else 2
+            # the oracle, where axis.c reaches its check: 0 < a < b, a
+            # whole count in [2, 1e9], both ends in range
+            if whole and isinstance(n, int) and 2 <= n <= 10 ** 5 and \
+                    0 < a < b and \
+                    lo <= a <= hi and lo <= b <= hi and \
+                    float(a).is_integer() and float(b).is_integer():
+                v = self.log_values(float(a), float(b), n, whole)
+                self.axes_expect = "dup" if len(set(v)) < len(v) else "ok"
+        elif form == "lin":
+            step = r.choice([1, 2, 3, 0.5, 0.25, 0.1, 1e-3, 1e-7, 0, -1,
+                             (b - a) / 7 if b != a else 1, 100])
+            text = f"{fmt(a)}:{fmt(b)}:{fmt(step)}"
+            npts = int((b - a) / step) + 1 if step > 0 and b >= a else 1
+        else:
+            vals = r.sample([a, b, a, float(a), a + 1e-13, a * 1.0000001,
+                             b + 0.4, 2, 2.0, 5], r.randint(1, 4))
+            text = ", ".join(fmt(x) for x in vals)
+            npts = len(vals)
+        method = r.choice(["grid", "grid", "random", "sobol"])
+        spec = ("[base]\nchip = h100-sxm\nmodel = llama3-8b\n"
+                "profile = ideal\n[axes]\n" + f"{name} = {text}\n"
+                f"[sampling]\nmethod = {method}\n" +
+                ("" if method == "grid" else "count = 50\n"))
+        self.put("s.ini", spec.encode())
+        self.rm("s.db", "s.db-wal", "s.db-shm")
+        self.axes_col = name.replace(".", "_")
+        self.axes_whole = method == "grid"
+        argv = ["sweep", "s.ini", "--db", "s.db"]
+        if method == "grid" and npts > 3000:
+            # a shard of about 100 points: the refusals are the same
+            argv += ["--shard", f"0/{min(10 ** 6, npts // 100 + 1)}"]
+            self.axes_whole = False
+        return argv
+
+    def axes_check(self, argv, p):
+        why = []
+        err = p.stderr
+        if p.returncode == 0 and self.axes_expect == "dup":
+            why.append("axes: a log range whose rounded values repeat "
+                       "accepted")
+        if p.returncode == 2 and self.axes_expect == "ok" and \
+                b"at points" in err:
+            why.append("axes: refused for a repeat the values lack: " +
+                       err.decode("utf-8", "replace")[-160:])
+        if p.returncode == 2 and not re.search(rb"s\.ini(:\d+)?:", err):
+            why.append("axes: exit 2 without the spec's name")
+        if p.returncode == 0 and self.axes_whole and \
+                os.path.exists(self.path("s.db")):
+            con = sqlite3.connect(self.path("s.db"))
+            n, d = con.execute(
+                f'SELECT count(*), count(DISTINCT "{self.axes_col}") '
+                "FROM points").fetchone()
+            con.close()
+            if n != d:
+                why.append(f"axes: {n} points stored of {d} designs")
+        return why
+
     def strict_check(self, argv, p):
         why = []
         for name, b in (("stderr", p.stderr), ("stdout", p.stdout)):
@@ -2105,7 +2217,7 @@ class Fuzzer:
                    "linsum": self.t_linsum, "claimv2": self.t_claimv2,
                    "sram": self.t_sram, "legacydb": self.t_legacydb,
                    "sigint": self.t_sigint, "sections": self.t_sections,
-                   "strict": self.t_strict}
+                   "strict": self.t_strict, "axes": self.t_axes}
         checks = {"drops": self.drops_check, "labels": self.labels_check,
                   "presets": self.presets_check, "cache": self.cache_check,
                   "twice": self.twice_check, "specx": self.specx_check,
@@ -2114,7 +2226,8 @@ class Fuzzer:
                   "sram": self.sram_check, "legacydb": self.legacydb_check,
                   "sigint": self.sigint_check,
                   "sections": self.sections_check,
-                  "strict": self.strict_check}
+                  "strict": self.strict_check,
+                  "axes": self.axes_check}
         # targets that run their command themselves (a signal sent to it)
         runners = {"sigint": self.sigint_run,
                    "sections": lambda argv: self.rl(*argv,
@@ -2159,7 +2272,7 @@ def main():
                     help="measurements,preset,set,spec,db,claim,versions,"
                     "merge,opts,drops,labels,solve,presets,profile,cache,"
                     "twice,specx,linsum,claimv2,sram,legacydb,sigint,"
-                    "sections,strict (default all)")
+                    "sections,strict,axes (default all)")
     ap.add_argument("--out", default="/tmp/rooflab-fuzz")
     a = ap.parse_args()
     a.bin = os.path.abspath(a.bin)
