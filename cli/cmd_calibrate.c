@@ -32,7 +32,7 @@ static const char *const default_fit =
 
 typedef struct {
 	const char *profile, *mfile, *software, *version, *chip, *fit, *out;
-	const char *aside;
+	const char *aside, *both_ends;
 	int by_model, by_arch, loo;
 	double row_sigma, huber;
 } calibrate_args;
@@ -57,6 +57,9 @@ static const opt_def table[] = {
             "(default: least squares)"),
     OPT_STR("--aside", calibrate_args, aside, "ID,ID,...",
             "rows (by id) that no fit takes, still predicted and\ncounted"),
+    OPT_STR("--both-ends", calibrate_args, both_ends, "NAME,...",
+            "--fit parameters (with LOW:HIGH) that a fit ending on a\n"
+            "bound fits again from the other end, the lower kept"),
     OPT_BOOL("--loo-model", calibrate_args, by_model,
              "leave out each model name's rows at once"),
     OPT_BOOL("--loo-arch", calibrate_args, by_arch,
@@ -74,7 +77,7 @@ static void help(FILE *f)
 	      "         [--software TEXT] [--version TEXT] [--chip NAME]\n"
 	      "         [--fit p1[=LOW:HIGH][~CENTRE/SIGMA],p2,...] [--loo-model]\n"
 	      "         [--loo-arch] [--row-sigma S] [--huber D] [--aside ID,...]\n"
-	      "         [--out FILE] [--no-loo]\n\n"
+	      "         [--both-ends NAME,...] [--out FILE] [--no-loo]\n\n"
 	      "--version and --chip keep only the rows of that version and "
 	      "chip;\nLOW:HIGH bounds a parameter's fit (without it, the "
 	      "parameter's own range;\na parameter ending on a bound is "
@@ -93,6 +96,12 @@ static void help(FILE *f)
 	      "so a row that\nmeasured another run pulls the fit no harder "
 	      "than one D off would;\nfitted by reweighting (weights min(1, "
 	      "D / |r|), the priors' 1) until\nthe parameters settle.\n"
+	      "--both-ends NAME,... (--fit parameters with LOW:HIGH): where a "
+	      "fit,\nleave-out ones too, leaves one of them on a bound, it is "
+	      "fitted again\nfrom a quarter inside the other end and the fit "
+	      "of the lower objective\nkept, so a parameter with a minimum at "
+	      "each end gets the lower one\nwhichever end the start runs "
+	      "into.\n"
 	      "Fits the profile's parameters (default: every efficiency and "
 	      "overhead)\nto the modelled rows of FILE (default "
 	      "data/measurements.csv) whose\nsoftware column is TEXT (default: "
@@ -415,6 +424,7 @@ typedef struct {
 	double lo[RL_CALIB_MAX_PARAMS], hi[RL_CALIB_MAX_PARAMS];
 	double centre[RL_CALIB_MAX_PARAMS], sigma[RL_CALIB_MAX_PARAMS];
 	double sigma_fit[RL_CALIB_MAX_PARAMS], values[RL_CALIB_MAX_PARAMS];
+	unsigned char ends[RL_CALIB_MAX_PARAMS]; /* --both-ends, per --fit entry */
 	char fit_com[RL_CALIB_MAX_PARAMS][256], meta[1500];
 	char twins[1024]; /* names left out together (LOO_ARCH): "a = b" */
 	size_t nfit, nrows, naside;
@@ -447,6 +457,37 @@ static void job_free(calib_job *j)
 	meas_free(&j->set);
 }
 
+/* Marks in j->ends the --fit entries that list (--both-ends, names
+** separated by commas) names; each must be a --fit parameter with
+** LOW:HIGH bounds (the ends it is fitted from).  0, or -1 with err. */
+static int mark_ends(const char *list, calib_job *j, char *err, size_t errlen)
+{
+	const char *p = list;
+	memset(j->ends, 0, sizeof j->ends);
+	for (;;) {
+		size_t len = strcspn(p, ","), i;
+		for (i = 0; i < j->nfit; i++)
+			if (strlen(j->fit[i]->key) == len &&
+			    !strncmp(j->fit[i]->key, p, len))
+				break;
+		if (i == j->nfit) {
+			snprintf(err, errlen, "--both-ends: '%.*s' is not among the "
+			         "--fit parameters", (int)len, p);
+			return -1;
+		}
+		if (!isfinite(j->lo[i]) || !isfinite(j->hi[i])) {
+			snprintf(err, errlen, "--both-ends: '%.*s' has no LOW:HIGH "
+			         "bounds in --fit (the ends it is fitted from)",
+			         (int)len, p);
+			return -1;
+		}
+		j->ends[i] = 1;
+		if (!p[len])
+			return 0;
+		p += len + 1;
+	}
+}
+
 /* The profile's file and --fit's parameters, bounds and priors: RL_OK, or
 ** bad_input's status. */
 static int job_options(calib_job *j, const calibrate_args *o)
@@ -465,6 +506,8 @@ static int job_options(calib_job *j, const calibrate_args *o)
 	** SIGMA beside rows that scatter by S weighs as width SIGMA / S */
 	for (i = 0; i < j->nfit; i++)
 		j->sigma_fit[i] = j->sigma[i] / o->row_sigma;
+	if (o->both_ends && mark_ends(o->both_ends, j, err, sizeof err))
+		return bad_input("calibrate", err);
 	return RL_OK;
 }
 
@@ -594,6 +637,7 @@ static int job_fit(calib_job *j, const calibrate_args *o)
 	copts.group = loo_kind(o) != LOO_ROW ? j->group : NULL;
 	copts.aside = j->naside ? j->aside : NULL;
 	copts.huber_delta = o->huber; /* 0: least squares */
+	copts.both_ends = o->both_ends ? j->ends : NULL;
 	rc = rl_calibrate(j->rows, j->nrows, j->fit, j->nfit, &copts, j->values,
 	                  j->model, o->loo ? j->loov : NULL, &j->info);
 	if (rc != RL_OK)
@@ -723,7 +767,7 @@ static int job_out_not_input(const calib_job *j, const calibrate_args *o)
 
 int cmd_calibrate(int argc, char **argv)
 {
-	calibrate_args o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	calibrate_args o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 	                    0, 0, 1, 1.0, 0};
 	calib_job *j;
 	int rc = opt_parse("calibrate", table, &o, argc, argv, NULL, 0, NULL,

@@ -32,6 +32,14 @@
 ** region stalled there in 0.14's and 0.15's fits (every leave-out
 ** prediction equal to the in-sample one on all 221 and 232 rows), so the
 ** left-out rows still set their own prediction.
+**
+** A parameter named in opts.both_ends that a fit leaves on a bound is
+** fitted once more from the other end of its range, the lower objective
+** kept (other_end): where the objective has a minimum at each end (the
+** PyTorch backend's activation workspace, 0 or 3 copies, in a fit without
+** the one memory-tight model; data/calibration/NOTES.md, "PyTorch
+** backend", the hinge), which end a fit reports no longer depends on the
+** end its start runs into.
 */
 #include "calibrate.h"
 
@@ -62,6 +70,7 @@ typedef struct {
 	size_t np;
 	double huber_delta; /* > 0: Huber's loss by reweighting (robust_fit) */
 	double *w; /* with huber_delta: each row's weight (nrows), else NULL */
+	const unsigned char *both_ends; /* per parameter, or NULL (other_end) */
 } fit_data;
 
 /* Parameter k carries a prior. */
@@ -326,6 +335,7 @@ static int leave_out_fit(const fit_data *d, const gsl_vector *u,
 	int held[RL_CALIB_MAX_PARAMS];
 	double lo[RL_CALIB_MAX_PARAMS], hi[RL_CALIB_MAX_PARAMS];
 	double centre[RL_CALIB_MAX_PARAMS], sigma[RL_CALIB_MAX_PARAMS];
+	unsigned char ends[RL_CALIB_MAX_PARAMS];
 	fit_data d2 = *d;
 	gsl_vector *u2, *tmp;
 	rl_calib_info info;
@@ -340,6 +350,7 @@ static int leave_out_fit(const fit_data *d, const gsl_vector *u,
 		hi[j] = d->hi ? d->hi[k] : NAN;
 		centre[j] = has_prior(d, k) ? d->centre[k] : NAN;
 		sigma[j] = has_prior(d, k) ? d->sigma[k] : NAN;
+		ends[j] = d->both_ends ? d->both_ends[k] : 0;
 		j++;
 	}
 	*np_out = j;
@@ -350,6 +361,7 @@ static int leave_out_fit(const fit_data *d, const gsl_vector *u,
 	d2.hi = d->hi ? hi : NULL;
 	d2.centre = centre;
 	d2.sigma = sigma;
+	d2.both_ends = d->both_ends ? ends : NULL;
 	d2.np = j;
 	u2 = gsl_vector_alloc(j);
 	tmp = gsl_vector_alloc(j);
@@ -438,8 +450,8 @@ static double range_pos(const fit_data *d, size_t k, double u)
 ** logistic's slope there is nearly zero.  Fit again with every such
 ** parameter moved a quarter of its range inside, and keep that fit where
 ** its sum of squares is lower (up to four rounds); tmp is scratch. */
-static void restart_from_bounds(fit_data *d, gsl_vector *u, gsl_vector *tmp,
-                                rl_calib_info *info)
+static void restart_quarters(fit_data *d, gsl_vector *u, gsl_vector *tmp,
+                             rl_calib_info *info)
 {
 	int round;
 	for (round = 0; round < 4; round++) {
@@ -462,6 +474,54 @@ static void restart_from_bounds(fit_data *d, gsl_vector *u, gsl_vector *tmp,
 		*info = again;
 		gsl_vector_memcpy(u, tmp);
 	}
+}
+
+/* A parameter of d->both_ends that the fit at u left on a bound is
+** fitted again from a quarter inside the other end (every other parameter
+** at u), with the quarter restarts, and that fit kept where its objective
+** is lower (as restart_quarters compares); one such parameter after the
+** other.  v, tmp: scratch of u's size. */
+static void other_end(fit_data *d, gsl_vector *u, gsl_vector *v,
+                      gsl_vector *tmp, rl_calib_info *info)
+{
+	size_t k;
+	for (k = 0; d->both_ends && k < d->np; k++) {
+		rl_calib_info again;
+		double t;
+		if (!d->both_ends[k])
+			continue;
+		t = range_pos(d, k, gsl_vector_get(u, k));
+		if (!isfinite(t) || (t > 0.01 && t < 0.99))
+			continue;
+		gsl_vector_memcpy(v, u);
+		gsl_vector_set(v, k, log(t < 0.5 ? 3.0 : 1.0 / 3.0));
+		if (fit_once(d, v, &again))
+			continue;
+		restart_quarters(d, v, tmp, &again);
+		if (again.chisq + again.chisq_prior <
+		    (info->chisq + info->chisq_prior) * (1 - 1e-6)) {
+			again.chisq0 = info->chisq0;
+			again.iterations += info->iterations;
+			*info = again;
+			gsl_vector_memcpy(u, v);
+		}
+	}
+}
+
+/* The restarts of a fit at u: restart_quarters, then other_end for the
+** parameters of d->both_ends (tmp: scratch of u's size). */
+static void restart_from_bounds(fit_data *d, gsl_vector *u, gsl_vector *tmp,
+                                rl_calib_info *info)
+{
+	gsl_vector *v;
+	restart_quarters(d, u, tmp, info);
+	if (!d->both_ends)
+		return;
+	v = gsl_vector_alloc(u->size);
+	if (!v)
+		return;
+	other_end(d, u, v, tmp, info);
+	gsl_vector_free(v);
 }
 
 /* Huber's weights at u into d->w: min(1, delta / |r_i|) of each fitted
@@ -625,6 +685,7 @@ int rl_calibrate(const rl_calib_row *rows, size_t nrows,
 	d.np = np;
 	d.huber_delta = opts->huber_delta > 0 ? opts->huber_delta : 0;
 	d.w = w;
+	d.both_ends = opts->both_ends;
 	for (i = 0; i < np; i++)
 		gsl_vector_set(u, i, to_free_b(&d, i, values[i]));
 	gsl_vector_memcpy(u0, u); /* the leave-out fits start here too */

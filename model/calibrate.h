@@ -110,6 +110,15 @@ typedef struct {
 	** parameters settle; the priors keep weight 1.  0 (zeroed opts) or
 	** NAN: plain least squares. */
 	double huber_delta;
+	/* both_ends[k] nonzero (NULL: none): parameter k, where a fit leaves
+	** it on a bound of its range, is fitted again from the other end of
+	** the range (a quarter inside it, every other parameter where the fit
+	** left it, with the restarts from the bounds) and the fit of the lower
+	** objective (rows' and priors' sums of squares) kept: every fit's,
+	** leave-out ones too, so that a parameter whose objective has a
+	** minimum at each end gets the lower one whichever end the start
+	** runs into */
+	const unsigned char *both_ends;
 } rl_calib_opts;
 
 /* Fit params (values in display units: start in, fitted out) to rows, as

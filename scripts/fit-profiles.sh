@@ -54,6 +54,19 @@ M=data/measurements/published-h100.csv
 # four above raised it too (18.3% -> 19.5%), and so did the KV one
 # (19.4%) and a kernel time per layer prior of 10 +- 10 us (19.2%).
 ROW_SIGMA=0.1
+# BOTH_ENDS: the activation workspace, where a fit leaves it on 0 or 3
+# copies, is fitted again from the other end and the lower objective
+# kept (rooflab calibrate --both-ends; every fit, leave-out ones too).
+# The PyTorch backend's fits without their one memory-tight model
+# (Llama-3.1/3.3 70B at tp 1, 72.7 GB of weights) have a minimum at each
+# end, and which one a fit reported hung on the end its start ran into:
+# 0.20-post's leave-70B-out fit went to 0 copies as shipped (its 70B TP1
+# rows -2.7% left out) and to 3 (-47%) under trials that moved nothing
+# near it (data/calibration/NOTES.md, "PyTorch backend", the hinge); the
+# rows without 70B favour 3 (sum of squares 0.0443 against 0.0455).
+# BOTH_ENDS= in the environment turns it off (to compare with the fits
+# before it).
+BOTH_ENDS=${BOTH_ENDS-act_buffers}
 FIT="eff_compute=0.64:0.81~0.779/0.1,eff_compute_fp8=0.47:0.75~0.694/0.1,eff_kv_memory=0.5:0.9,eff_link=0.5:0.9,allreduce_latency_us=5:20,iter_overhead_ms=0.1:5~1/1,seq_overhead_us=0.5:50,runtime_reserved_gb=0.5:8~2/1.5,gemm_m_half=1:64,layer_overhead_us=1:100,kv_group_reread=0:1,logits_buffers=0:3,act_buffers=0:3,elementwise_fused=0:0.8,allreduce_half_mb=0:32"
 # fitted besides FIT where a version's MoE rows span two or more models
 # (0.14-0.17: Mixtral 8x7B and 8x22B; 1.0: Llama-4 Scout and Maverick,
@@ -201,7 +214,7 @@ fit_one() { # version, profile name, kv_fraction, max_num_tokens, max_batch_size
 	./rooflab calibrate --profile "$tmp" --measurements "$M" \
 		--software TensorRT-LLM --version "$1" --chip h100-sxm \
 		--fit "$(fit_less_comm "$(fit_of "${7:-true}")")${9:+,$9}" --row-sigma "$ROW_SIGMA" \
-		${ASIDE:+--aside "$ASIDE"} --loo-arch --out "data/profiles/$2.ini"
+		${ASIDE:+--aside "$ASIDE"} ${BOTH_ENDS:+--both-ends "$BOTH_ENDS"} --loo-arch --out "data/profiles/$2.ini"
 	rm -f "$tmp"
 	# the start file's path in the header is a temporary: name the real one
 	# name the version; `fitted` instead of `calibrated` keeps these

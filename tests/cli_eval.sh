@@ -196,6 +196,14 @@ expect_err "^rooflab calibrate: --aside: no row ' $a2' among the 16 rows" "the i
 expect_exit 2 "calibrate --aside leaving too few rows" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --aside "$(grep '^trtllm010-' "$m10" | cut -d, -f1 | sed 1,2d | paste -sd, -)" --no-loo --out "$tmpd/fitx.ini"
 expect_err "^rooflab calibrate: --aside leaves 2 rows to fit for 2 parameters" "the message says how many"
 
+# --both-ends names --fit parameters with bounds of the fit (the ends a
+# fit is run again from)
+expect_exit 2 "calibrate --both-ends not among --fit" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute=0.5:0.9,iter_overhead_ms --both-ends eff_link --no-loo --out "$tmpd/fitx.ini"
+expect_err "^rooflab calibrate: --both-ends: 'eff_link' is not among the --fit parameters" "the message names it"
+expect_exit 2 "calibrate --both-ends without bounds" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute=0.5:0.9,iter_overhead_ms --both-ends eff_compute,iter_overhead_ms --no-loo --out "$tmpd/fitx.ini"
+expect_err "^rooflab calibrate: --both-ends: 'iter_overhead_ms' has no LOW:HIGH bounds" "the message names it"
+expect_exit 0 "calibrate --both-ends with bounds" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute=0.5:0.9,iter_overhead_ms --both-ends eff_compute --no-loo --out "$tmpd/fitx.ini"
+
 expect_exit 2 "calibrate bad fit param" -- $RL calibrate --profile ideal --fit eff_bogus
 expect_err "not a real-valued profile parameter" "fit param message"
 # a prior: NAME[=LOW:HIGH]~CENTRE/SIGMA; the profile says it was used

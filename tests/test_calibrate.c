@@ -146,7 +146,7 @@ static void test_bounds_and_groups(void **state)
 	double values[2] = {0.8, 0.5}, model[N], loo[N];
 	double lo[2] = {0.6, NAN}, hi[2] = {0.9, NAN};
 	int group[N];
-	rl_calib_opts o = {lo, hi, NULL, NULL, NULL, NULL, 0};
+	rl_calib_opts o = {lo, hi, NULL, NULL, NULL, NULL, 0, NULL};
 	rl_calib_info info;
 	size_t i;
 	(void)state;
@@ -170,6 +170,44 @@ static void test_bounds_and_groups(void **state)
 	fits_truth(rows, N, params, 2, &o, values, model, NULL, &info);
 }
 
+/* --both-ends on a parameter that the fit leaves on a bound: the fit is
+** run again from the other end (a quarter inside 0.9 here) and the lower
+** objective kept.  With the truth 0.55 below [0.6, 0.9] the objective
+** falls all the way down to 0.6, so the other end's fit comes back to 0.6
+** and the answer is the plain fit's, from either end's start; the kept
+** objective is never above the plain fit's. */
+static void test_both_ends(void **state)
+{
+	static const double shapes[][3] = {{128, 128, 1}, {2048, 128, 1},
+	                                   {128, 2048, 2}, {2048, 2048, 2},
+	                                   {128, 128, 4}, {2048, 128, 4}};
+	enum { N = sizeof shapes / sizeof shapes[0] };
+	rl_calib_row rows[N];
+	const rl_param *params[2];
+	double plain[2] = {0.8, 0.5}, ends_v[2] = {0.8, 0.5}, model[N];
+	double lo[2] = {0.6, NAN}, hi[2] = {0.9, NAN};
+	unsigned char ends[2] = {1, 0};
+	rl_calib_opts o = {lo, hi, NULL, NULL, NULL, NULL, 0, NULL};
+	rl_calib_info ip, ie;
+	(void)state;
+	dense_case(rows, shapes, N, params);
+	assert_int_equal(rl_calibrate(rows, N, params, 2, &o, plain, model,
+	                              NULL, &ip), RL_OK);
+	o.both_ends = ends;
+	assert_int_equal(rl_calibrate(rows, N, params, 2, &o, ends_v, model,
+	                              NULL, &ie), RL_OK);
+	assert_true(ends_v[0] >= 0.6 && ends_v[0] < 0.6 + 0.003);
+	assert_true(fabs(ends_v[0] - plain[0]) < 1e-3);
+	assert_true(ie.chisq + ie.chisq_prior <=
+	            (ip.chisq + ip.chisq_prior) * (1 + 1e-9));
+	/* started on the far end, 0.9 */
+	ends_v[0] = 0.9;
+	ends_v[1] = 0.5;
+	assert_int_equal(rl_calibrate(rows, N, params, 2, &o, ends_v, model,
+	                              NULL, &ie), RL_OK);
+	assert_true(ends_v[0] >= 0.6 && ends_v[0] < 0.6 + 0.003);
+}
+
 /* Rows set aside take no part in any fit but are predicted: eight rows
 ** synthesized at eff_compute 0.55 and 3 ms a step, two of them with the
 ** measured value doubled.  Fitted with those two aside, the truth comes
@@ -184,7 +222,7 @@ static void test_aside(void **state)
 	const rl_param *params[2];
 	double values[2] = {0.9, 0.5}, model[N], loo[N];
 	unsigned char aside[N] = {0, 0, 1, 0, 0, 1, 0, 0};
-	rl_calib_opts o = {NULL, NULL, NULL, NULL, NULL, aside, 0};
+	rl_calib_opts o = {NULL, NULL, NULL, NULL, NULL, aside, 0, NULL};
 	rl_calib_info info;
 	size_t i;
 	(void)state;
@@ -236,7 +274,7 @@ static void test_held_in_leave_out(void **state)
 	double values[3] = {0.9, 0.5, 1}, model[N], loo[N];
 	double lo[3] = {0.4, 0.1, 0.1}, hi[3] = {0.9, 10, 1};
 	int group[N];
-	rl_calib_opts o = {lo, hi, NULL, NULL, group, NULL, 0};
+	rl_calib_opts o = {lo, hi, NULL, NULL, group, NULL, 0, NULL};
 	rl_calib_info info;
 	size_t i;
 	(void)state;
@@ -327,7 +365,7 @@ static void test_priors(void **state)
 	double centre[2] = {NAN, 4.0}, sigma[2] = {NAN, 1.0};
 	double A = 0, s, expect, h = 1e-4, fixed = 3.0;
 	int group[N];
-	rl_calib_opts o = {NULL, NULL, centre, sigma, group, NULL, 0};
+	rl_calib_opts o = {NULL, NULL, centre, sigma, group, NULL, 0, NULL};
 	rl_calib_info info;
 	size_t i;
 	(void)state;
@@ -408,7 +446,7 @@ static void test_more_than_sixteen(void **state)
 	rl_calib_row rows[N];
 	const rl_param *params[NP];
 	double values[NP], lo[NP], hi[NP], model[N];
-	rl_calib_opts o = {lo, hi, NULL, NULL, NULL, NULL, 0};
+	rl_calib_opts o = {lo, hi, NULL, NULL, NULL, NULL, 0, NULL};
 	rl_calib_info info;
 	char err[128];
 	size_t i, k;
@@ -482,7 +520,7 @@ static void test_huber(void **state)
 	const rl_param *p = rl_param_find("profile", "eff_compute");
 	double lo = 0.3, hi = 0.95, T, v, model[N], loo[N];
 	int group[N], k;
-	rl_calib_opts o = {&lo, &hi, NULL, NULL, NULL, NULL, 0.1};
+	rl_calib_opts o = {&lo, &hi, NULL, NULL, NULL, NULL, 0.1, NULL};
 	rl_calib_info info;
 	size_t i, pass;
 	(void)state;
@@ -569,6 +607,7 @@ int main(void)
 	    cmocka_unit_test(test_priors),
 	    cmocka_unit_test(test_at_rate_rows),
 	    cmocka_unit_test(test_bounds_and_groups),
+	    cmocka_unit_test(test_both_ends),
 	    cmocka_unit_test(test_held_in_leave_out),
 	    cmocka_unit_test(test_aside),
 	    cmocka_unit_test(test_huber),
