@@ -12,7 +12,8 @@ parts (ms: GEMMs, attention, elementwise, all-reduces, fixed overheads),
 and the time dT = iteration x (predicted / measured - 1) that a decode
 iteration would have to gain at the same C for the model to meet the row
 (negative: lose), as a whole (ms), per sequence decoding (us), per
-sequence and layer (ns) and per all-reduce (us, two a layer; tp > 1).
+sequence and layer (ns) and per all-reduce (us, two a layer; tp > 1;
+none in a DEPn row of 1.0, set up as validate does: tp 1, ep n).
 A long decode's time is nearly all decode iterations, so dT is what the
 measured rate implies there; on prompt-heavy rows it is only indicative.
 
@@ -42,7 +43,7 @@ import statistics
 import subprocess
 import sys
 
-from rleval import max_load_rows, parse, row_args
+from rleval import mapping_args, max_load_rows, parse, row_args
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RL = os.environ.get("ROOFLAB", os.path.join(ROOT, "rooflab"))
@@ -71,8 +72,8 @@ def evaluate(row, requests, a):
     """eval's JSON for the row, with the row's build settings"""
     args = ["--chip", "h100-sxm", "--model", row["model"],
             "--precision", row["precision"], "--isl", row["isl"],
-            "--osl", row["osl"], "--tp", row["tp"], "--profile", a.profile,
-            "--requests", requests, "--json"]
+            "--osl", row["osl"]] + mapping_args(row, ROOT) + [
+            "--profile", a.profile, "--requests", requests, "--json"]
     for key in ("max_num_tokens", "max_batch_size"):
         m = re.search(r"(?<![A-Za-z0-9_])%s=([0-9]+)" % key, row["notes"])
         if m:
@@ -124,7 +125,7 @@ def main():
     for r, n in rows:
         err, c, it, limit, parts, dt = gap(r, n, a)
         lay = layers(r["model"])
-        ar = ("%6.1f" % (dt / (2 * lay) * 1e6)) if r["tp"] != "1" else "     -"
+        ar = ("%6.1f" % (dt / (2 * lay) * 1e6)) if mapping_args(r, ROOT)[1] != "1" else "     -"
         tail = ""
         key = (r["precision"], r["tp"], r["isl"], r["osl"])
         if a.pair and key in pair:

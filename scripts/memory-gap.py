@@ -45,7 +45,7 @@ import statistics
 import subprocess
 import sys
 
-from rleval import max_load_rows, output_tps, parse, row_args
+from rleval import mapping_args, max_load_rows, output_tps, parse, row_args
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RL = os.environ.get("ROOFLAB", os.path.join(ROOT, "rooflab"))
@@ -61,8 +61,8 @@ def fail(code, msg):
 def eval_args(row, requests, sets):
     args = ["--chip", "h100-sxm", "--model", row["model"],
             "--precision", row["precision"], "--isl", row["isl"],
-            "--osl", row["osl"], "--tp", row["tp"], "--profile", sets[0],
-            "--requests", requests]
+            "--osl", row["osl"]] + mapping_args(row, ROOT) + [
+            "--profile", sets[0], "--requests", requests]
     # the build settings a row's notes give (0.11: "max_num_tokens=8192,
     # max_batch_size=4096"), as validate applies them (config/measure.c
     # reads them, config/meassetup.c sets them);

@@ -5,6 +5,7 @@ their option parsing and the published rows they read (decode-gap.py
 uses no eval run of this file).
 """
 import csv
+import os
 import re
 import subprocess
 import sys
@@ -71,3 +72,24 @@ def parse(ap, fail):
         if not re.fullmatch(r"[a-z_]+\.[a-z_0-9]+=[^\s]+", s):
             fail(2, "--set %r is not SECTION.KEY=VALUE" % s)
     return a
+
+
+def mapping_args(row, root):
+    """eval's --tp (and --ep) for a published row, as `rooflab validate`
+    sets it up (config/meassetup.c): a mixture of experts (the preset's
+    `experts` > 1) whose notes say "MoE: enable_attention_dp" (1.0's
+    tables), at tp > 1, runs attention data parallel over those GPUs with
+    the experts split over them, tp 1 and ep = tp (DEPn); any other row
+    at its own tp"""
+    tp = row["tp"]
+    if "MoE: enable_attention_dp" in row["notes"] and tp.isdigit() and \
+            int(tp) > 1:
+        path = os.path.join(root, "data", "models", row["model"] + ".ini")
+        try:
+            with open(path) as f:
+                m = re.search(r"^experts\s*=\s*([0-9]+)", f.read(), re.M)
+        except OSError:
+            m = None
+        if m and int(m.group(1)) > 1:
+            return ["--tp", "1", "--ep", tp]
+    return ["--tp", tp]

@@ -42,6 +42,28 @@ got=$(echo "$line" | awk '{print $6, $(NF-5), $(NF-4), $(NF-3), $(NF-2), $NF}')
 	echo "ok - error, dT, per sequence, per sequence and layer, per all-reduce and pair from eval: $got" ||
 	{ echo "not ok - printed '$got', eval gives '$want'"; fails=$((fails + 1)); }
 
+# published-h100.csv trtllm-v1.0-0083: TensorRT-LLM 1.0(main), Qwen3-235B
+# FP8, tp 8 with "MoE: enable_attention_dp" in its notes, 128/2048, 3000
+# requests, 19658 output tokens/s: a mixture of experts run attention data
+# parallel, which validate sets up as tp 1, ep 8 (config/meassetup.c); no
+# all-reduce, so no per-all-reduce column
+expect_exit 0 "a 1.0 DEP8 row" -- python3 "$py" --profile trtllm-1.0 \
+	--version '1.0(main)' --model qwen3-235b-a22b --shape 128/2048
+"$RL" eval --chip h100-sxm --model qwen3-235b-a22b --precision fp8 --isl 128 \
+	--osl 2048 --tp 1 --ep 8 --profile trtllm-1.0 --requests 3000 --json >"$tmpd/q.json"
+want=$(python3 - "$tmpd/q.json" <<'PY'
+import json, sys
+a = json.load(open(sys.argv[1]))
+print("%+.1f %d" % (100 * (a["throughput"]["output_tokens_per_s"] / 19658 - 1),
+      a["batch"]["decode_sequences"]))
+PY
+)
+line=$(grep '^qwen3-235b-a22b ' "$tmpd/out")
+got=$(echo "$line" | awk '{print $6, $7}')
+[ -n "$want" ] && [ "$got" = "$want" ] && [ "$(echo "$line" | awk '{print $NF}')" = "-" ] &&
+	echo "ok - the DEP8 row as tp 1, ep 8: error and sequences a rank $got, no all-reduce" ||
+	{ echo "not ok - printed '$line', eval at tp 1 ep 8 gives '$want'"; fails=$((fails + 1)); }
+
 expect_exit 2 "a version without rows: exit 2" -- python3 "$py" --profile trtllm-0.13 --version 9.9.9
 expect_err 'no maximum-load H100 rows of version 9\.9\.9' "the message names the version"
 expect_exit 2 "a malformed --shape: exit 2" -- python3 "$py" --profile trtllm-0.13 \
