@@ -98,8 +98,9 @@ FIT_MOE="moe_gemm_eff=0.1:1"
 # 0.11-0.13, whose MoE rows are Mixtral 8x7B alone, take the median of
 # those three fits (moe_fixed_from below), as they take moe_gemm_eff: the
 # same MoE plugin at the same tensor-parallel mapping.  The PyTorch
-# backend's versions (0.19-1.0) keep it at 0 (not tried there: their MoE
-# runs other kernels, fused_moe).  With kv_group_reread held at 0 (below)
+# backend's versions (0.19-1.0) keep it at 0 (their MoE runs other
+# kernels, fused_moe; fitted in 1.0 it went to its 48 us ceiling and 1.0's
+# leave-out median/p90 5.6/14.9 -> 6.5/14.3, data/calibration/NOTES.md).  With kv_group_reread held at 0 (below)
 # it took leave-one-architecture-out median/p90 0.11 4.8/16.3 -> 4.5/15.6,
 # 0.12 4.6/13.9 -> 5.0/14.2, 0.13 5.3/16.1 -> 5.1/14.7, 0.14 6.4/15.2 ->
 # 5.4/16.6, 0.15 5.8/16.3 -> 4.9/11.5, 0.17 4.0/10.1 -> 3.3/8.2: kept
