@@ -98,13 +98,22 @@ typedef struct {
 	/* at this clock, 1 / (each peak x its large-GEMM efficiency) and
 	** 1 / (the attention's peak x its efficiency) */
 	double per_pe_gemm, per_pe_head, per_pe_expert, per_rate_attn;
+	/* where weights are resident in SRAM (u->sram_on) alone: at this
+	** clock, 1 / the SRAM's read bandwidth, and the memory reciprocals
+	** the iteration reads (u->per_bw and u->per_kv_bw: HBM's, or, on a
+	** chip without HBM, the SRAM's) */
+	double per_sram_bw, per_bw, per_kv_bw;
 } eval_ctx;
 
 /* The compute rates of c at clock share s of the nominal ones (a TDP
 ** lowers the clock: rl_serve_clocked), as the reciprocals the iteration
-** costs multiply by; every compute rate they use belongs here, memory and
-** link rates do not follow the core clock.  At full clock the setup's
-** reciprocals, with no division. */
+** costs multiply by; every compute rate they use belongs here, and the
+** on-chip SRAM's read bandwidth, bytes per cycle x the core clock
+** (silicon.c derives it so for a chip by design; a spec sheet's
+** chip.sram_tbps is taken at the nominal clock, ASSUMPTION: SRAM ports
+** run at the core clock, as a GPU's shared memory and an ASIC's
+** scratchpad do).  HBM and link rates do not follow the core clock (their
+** own).  At full clock the setup's reciprocals, with no division. */
 static inline void clock_peaks(eval_ctx *c, double s)
 {
 	const rl_serve_setup *u = c->u;
@@ -119,6 +128,12 @@ static inline void clock_peaks(eval_ctx *c, double s)
 		c->per_pe_expert = 1 / (u->peak_expert_flops * s * u->eff_expert);
 		c->per_rate_attn =
 		    1 / (u->peak_attn_flops * s * c->cfg->prof.eff_attention);
+	}
+	if (RL_UNLIKELY(u->sram_on)) {
+		c->per_sram_bw = s == 1.0 ? u->per_sram_bw
+		                          : 1 / (c->cfg->chip.sram_Bps * s);
+		c->per_bw = u->no_hbm ? c->per_sram_bw : u->per_bw;
+		c->per_kv_bw = u->no_hbm ? c->per_sram_bw : u->per_kv_bw;
 	}
 }
 
@@ -185,6 +200,9 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	const rl_model *m = &cfg->model;
 	const rl_profile *pf = &cfg->prof;
 	const int sram = rare && u->sram_on, moe = rare && u->moe;
+	/* (at this clock where weights are resident: clock_peaks) */
+	const double per_bw = sram ? c->per_bw : u->per_bw;
+	const double per_kv_bw = sram ? c->per_kv_bw : u->per_kv_bw;
 	double M = dec ? n_dec : n_dec + p, Ls = sg->layers;
 	double head_tokens = dec ? n_dec : n_dec + p_isl;
 	double gemm_flops, w_bytes, act_bytes, attn_flops, attn_bytes, el_bytes;
@@ -241,7 +259,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		                       sg->res_expert
 		                 : 0.0);
 		w_bytes -= sram_b;
-		t_sram = sram_b * u->per_sram_bw;
+		t_sram = sram_b * c->per_sram_bw;
 	}
 	if (!rare || sg->has_embed) /* embedding rows looked up */
 		w_bytes += M * u->embed_row;
@@ -261,7 +279,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	gemm_flops += moe ? head_flops + expert_flops : head_flops;
 	/* (the resident weights' SRAM time added where there are any: bytes
 	** >= 0 at a bandwidth > 0 are >= +0, and x + 0 is x) */
-	t_gemm_memory = (w_bytes + act_bytes) * u->per_bw;
+	t_gemm_memory = (w_bytes + act_bytes) * per_bw;
 	if (RL_UNLIKELY(sram))
 		t_gemm_memory += t_sram;
 	/* each GEMM kernel's fixed time, t0 of t0 + bytes / B: device time
@@ -277,7 +295,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	** memory-bound like the elementwise kernels */
 	if (sg->logits_passes && (dec || head_tokens > 0))
 		el_bytes += head_tokens * u->logit_row;
-	t_elementwise = el_bytes * u->per_bw;
+	t_elementwise = el_bytes * per_bw;
 
 	/* attention: decode tokens over their context; prefill tokens over
 	** the causal prefix (on average (isl+1)/2 keys without a sliding
@@ -292,7 +310,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	             (n_dec * c->ctx_decode * u->reread + p * (chunks - 1) / 2 +
 	              M);
 	t_attn_compute = attn_flops * c->per_rate_attn;
-	t_attn_memory = attn_bytes * u->per_kv_bw;
+	t_attn_memory = attn_bytes * per_kv_bw;
 	/* the KV cache's tokens in SRAM (what the resident weights leave of
 	** the share; servesetup.c) serve their share of the KV traffic at the
 	** SRAM's bandwidth, the rest HBM's, one after the other (ASSUMPTION:
@@ -303,7 +321,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		           ? attn_bytes
 		           : attn_bytes * (sg->kv_sram_tok / kv_used);
 		attn_bytes -= kv_s;
-		t_attn_memory = attn_bytes * u->per_kv_bw + kv_s * u->per_sram_bw;
+		t_attn_memory = attn_bytes * per_kv_bw + kv_s * c->per_sram_bw;
 	}
 
 	if (RL_LIKELY(u->multi_tp)) {

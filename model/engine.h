@@ -289,8 +289,10 @@ typedef struct {
 int rl_serve(const rl_config *cfg, rl_result *res);
 /* The same with the matrix peaks lowered to s_prefill of themselves in
 ** prefill-carrying iterations and to s_decode in decode-only ones (a clock
-** the TDP lowers, phase by phase: eval.c); memory, links and overheads do
-** not follow the core clock.  rl_serve is s_prefill = s_decode = 1. */
+** the TDP lowers, phase by phase: eval.c), and the on-chip SRAM's read
+** bandwidth with them (bytes per cycle x the core clock: engine.c's
+** clock_peaks); HBM, links and overheads do not follow the core clock.
+** rl_serve is s_prefill = s_decode = 1. */
 int rl_serve_clocked(const rl_config *cfg, double s_prefill, double s_decode,
                      rl_result *res);
 /* The same with a cache (NULL: none), rl_eval_cache above. */

@@ -265,6 +265,50 @@ static void test_no_hbm(void **state)
 	assert_true(b.decode.hbm_bytes == 0);
 }
 
+/* A clock the TDP lowers to s of nominal lowers the SRAM's read bandwidth
+** with it (bytes per cycle x the core clock), not HBM's.  The 50 GB of
+** resident weights of test_resident_weights_decode, read at 100 TB/s, take
+** 50e9 / 100e12 = 0.5 ms of the decode step at full clock; at s = 0.5 the
+** SRAM reads 50 TB/s: 1.0 ms, 0.5 ms more, the ~19.5 GB from HBM at its
+** full 3.35 TB/s as before (5.8 ms).  The step stays memory-bound (its ~139
+** GFLOP over half the ideal H100's 1979 TFLOPS FP8, 0.14 ms), so its time
+** rises by the same 0.5 ms (until 2026-11-30: by none).  Without HBM every
+** byte is the SRAM's: at s = 0.5 the GEMMs' and attention's memory times
+** and the elementwise kernels' double. */
+static void test_sram_follows_clock(void **state)
+{
+	rl_config c;
+	rl_result a, b;
+	(void)state;
+	h100_decode1(&c);
+	c.chip.sram_bytes = 100e9;
+	c.chip.sram_resident_share = 0.5;   /* 50 GB */
+	c.chip.sram_Bps = 100e12;
+	assert_int_equal(rl_serve_clocked(&c, 1.0, 1.0, &a), RL_OK);
+	assert_int_equal(rl_serve_clocked(&c, 1.0, 0.5, &b), RL_OK);
+	near(a.decode.sram_bytes, 50e9, 1e-12);
+	near(b.decode.gemm_memory_s - a.decode.gemm_memory_s, 0.5e-3, 1e-9);
+	near(b.decode.time_s - a.decode.time_s, 0.5e-3, 1e-9);
+	assert_true(b.decode.hbm_bytes == a.decode.hbm_bytes);
+	assert_true(b.decode.attn_memory_s == a.decode.attn_memory_s);
+	assert_true(b.decode.elementwise_s == a.decode.elementwise_s);
+	/* the prefill-carrying iteration at full clock: as before */
+	assert_true(b.prefill.time_s == a.prefill.time_s);
+
+	/* no HBM: all of it at the SRAM's bandwidth, halved */
+	c.chip.hbm_bytes = 0;
+	c.chip.hbm_Bps = 0;
+	c.chip.sram_bytes = 80e9;
+	c.chip.sram_resident_share = 1;
+	c.chip.sram_hbm_copy = 0;
+	assert_int_equal(rl_serve_clocked(&c, 1.0, 1.0, &a), RL_OK);
+	assert_int_equal(rl_serve_clocked(&c, 1.0, 0.5, &b), RL_OK);
+	near(b.decode.gemm_memory_s, 2 * a.decode.gemm_memory_s, 1e-12);
+	near(b.decode.attn_memory_s, 2 * a.decode.attn_memory_s, 1e-12);
+	near(b.decode.elementwise_s, 2 * a.decode.elementwise_s, 1e-12);
+	assert_true(b.decode.sram_bytes == a.decode.sram_bytes);
+}
+
 /* A share without a bandwidth is refused; a share with no SRAM is none. */
 static void test_needs_bandwidth(void **state)
 {
@@ -352,6 +396,7 @@ int main(void)
 	    cmocka_unit_test(test_no_hbm_copy),
 	    cmocka_unit_test(test_resident_kv),
 	    cmocka_unit_test(test_no_hbm),
+	    cmocka_unit_test(test_sram_follows_clock),
 	    cmocka_unit_test(test_needs_bandwidth),
 	    cmocka_unit_test(test_design_sram_bandwidth),
 	    cmocka_unit_test(test_resident_power),
