@@ -4,8 +4,10 @@
 ** the batch rule's and the power and cost memos, and what the key leaves
 ** out (the design, node and cost sections, which serving never reads);
 ** rl_serve_phase's one phase costed again at another clock; every field
-** of a result written.  Split from test_engine.c, whose expectations are
-** worked out by hand; these compare two paths of the same program.
+** of a result written; the power and cost memo, which compares the design,
+** node and cost sections alone.  Split from test_engine.c and
+** test_silicon.c, whose expectations are worked out by hand; these compare
+** two paths of the same program.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,6 +21,7 @@
 #include "../model/benchrule.h"
 #include "../model/engine.h"
 #include "../model/mapping.h"
+#include "../model/silicon.h"
 #include "fixtures.h"
 
 /* The ideal H100 at TP8 on 8 chips, 1000 tokens in, 100 out. */
@@ -704,6 +707,224 @@ static void test_eval_writes_every_field(void **state)
 	all_written(&c, &cache);
 }
 
+/* Under a batch rule, a cache's rule memo keys on what serving reads
+** alone: power and cost read the configuration as given, so a change of
+** the design, node or cost sections alone (the memo kept) gives rl_eval's
+** result, byte for byte, with the TDP binding on the prefill phase (the
+** toy of fixtures.h, fx_tdp_toy, at 200 W, its prefill-carrying
+** iterations at the rule's token budget drawing about 240 W: the clock
+** fit through the cache) and without it; each change moves the figure it
+** feeds. */
+static void test_cache_rule_power_cost(void **state)
+{
+	rl_config c;
+	rl_result a, b;
+	rl_eval_cache cache;
+	double w, usd;
+	int i;
+	(void)state;
+	fx_tdp_toy(&c);
+	c.scen.batch = 0;
+	c.prof.batch_rule = RL_BATCH_TRTLLM_BUILD;
+	c.chip.tdp_w = 200;
+	c.cost.price_usd = 30000;
+	cache.valid = 0;
+	for (i = 0; i < 12; i++) {
+		switch (i) {
+		case 1: c.cost.static_w = 120; break;
+		case 2: c.node.fma_energy_fp16_j = 0.3e-12; break;
+		case 3: c.cost.usd_per_kwh = 0.3; break;
+		case 4: c.cost.price_usd = 20000; break;
+		case 5: c.cost.years = 2; break;
+		case 6: c.design.energy_overhead = 1.5; break;
+		case 7: c.chip.tdp_w = 0; break;
+		case 8: c.cost.static_w = 90; break;
+		case 9: c.scen.isl = 1000; break;
+		case 10: c.cost.pue = 1.5; break;
+		case 11: c.chip.tdp_w = 200; break;
+		}
+		memset(&a, 0, sizeof a);
+		memset(&b, 0, sizeof b);
+		assert_int_equal(rl_eval_cached(&c, &cache, &a), RL_OK);
+		assert_int_equal(rl_eval(&c, &b), RL_OK);
+		assert_memory_equal(&a, &b, sizeof a);
+		if (i == 0) {
+			assert_int_equal(a.power_limited, 1);
+		} else if (i == 1 || i == 3) {
+			/* more static power, dearer energy: each moves its figure */
+			assert_true(i == 1 ? a.power_w != w
+			                   : a.usd_per_mtok_price > usd);
+		}
+		w = a.power_w;
+		usd = a.usd_per_mtok_price;
+	}
+}
+
+/* The power and cost memo (engine.h, rl_power_cost_memo) compares the
+** design, node and cost sections alone and leans on a new setup to clear
+** it for the rest of what power and cost read (the chip's HBM bandwidth for
+** its PHYs and its bytes for its cost, the precision, the chips).  Each
+** double of the configuration in turn set to another value (and to 0)
+** after the cache holds the toy (fx_tdp_toy) with a TDP and a price (the
+** fixed batch and the build rule's): through the cache and without one,
+** byte for byte, or the same error.  A memo kept across a new setup gives
+** the old chip's power or cost where the chip, precision or chips changed
+** (or whether it keeps weights resident in SRAM). */
+static void test_cache_power_cost_every_field(void **state)
+{
+	rl_config base, c;
+	rl_eval_cache cache;
+	rl_result a, b, r0;
+	size_t i, n = sizeof c / sizeof(double), changed = 0;
+	int t, k, ra, rb;
+	(void)state;
+	for (k = 0; k < 2; k++) {
+		fx_tdp_toy(&base);
+		base.chip.tdp_w = 250;
+		base.cost.price_usd = 30000;
+		base.cost.hbm_phy_j_per_bit = 0.65e-12;
+		/* SRAM with a read bandwidth and an energy per byte, none of
+		** it resident: the share set to 0.25 in turn keeps weights
+		** there (a new setup, and the memo's sram_on, which power
+		** reads, with it) */
+		base.chip.sram_bytes = 50e6;
+		base.chip.sram_Bps = 20e12;
+		base.node.sram_energy_j_per_byte = 1e-12;
+		if (k == 1) {
+			base.scen.batch = 0;
+			base.prof.batch_rule = RL_BATCH_TRTLLM_BUILD;
+		}
+		assert_int_equal(rl_eval(&base, &r0), RL_OK);
+		for (i = 0; i < n; i++) {
+			for (t = 0; t < 2; t++) {
+				double *v = (double *)&c;
+				c = base;
+				cache.valid = 0;
+				assert_int_equal(rl_eval_cached(&c, &cache, &a), RL_OK);
+				v[i] = t == 0 ? v[i] * 1.5 + 0.25 : 0.0;
+				memset(&a, 0, sizeof a);
+				memset(&b, 0, sizeof b);
+				rb = rl_eval(&c, &b);
+				ra = rl_eval_cached(&c, &cache, &a);
+				assert_int_equal(ra, rb);
+				if (ra == RL_OK) {
+					assert_memory_equal(&a, &b, sizeof a);
+					/* (power or USD per token moved) */
+					changed += a.power_w != r0.power_w ||
+					           a.usd_per_mtok_price !=
+					               r0.usd_per_mtok_price;
+				} else {
+					assert_string_equal(a.error, b.error);
+				}
+			}
+		}
+	}
+	/* the test means something: many changes move power or cost */
+	assert_true(changed > n / 2);
+}
+
+/* rl_eval_cached's result for c through the cache, and rl_eval's, byte for
+** byte; the first returned in *out. */
+static void same_through_cache(const rl_config *c, rl_eval_cache *cache,
+                               rl_result *out)
+{
+	rl_result b;
+	memset(out, 0, sizeof *out);
+	memset(&b, 0, sizeof b);
+	assert_int_equal(rl_eval_cached(c, cache, out), RL_OK);
+	assert_int_equal(rl_eval(c, &b), RL_OK);
+	assert_memory_equal(out, &b, sizeof b);
+}
+
+/* Under a batch rule one compare of the whole configuration with the
+** rule's key stands for the power and cost memo's own compare, where that
+** memo was worked out from the key (engine.h, pc_key_is_rule).  Through
+** one cache: each double of the design, node and cost sections in turn
+** changed, the same at two other requests (found equal to the key: no
+** compare of the memo's), then back; another price at a request that does
+** not fit (the key changed, the memo not reached) and then at one that
+** fits; and a chip given by design between
+** two evaluations of its spec sheet with another price, which serving
+** finds the same setup (the design's spec is the sheet's) while power and
+** cost read the design's price: the sheet's price again after it, though
+** the rule's key did not change.  Each point rl_eval's result. */
+static void test_cache_rule_whole_key(void **state)
+{
+	rl_config base, c, d, sheet;
+	rl_eval_cache cache;
+	rl_result r, r0;
+	size_t i, at = offsetof(rl_config, design) / sizeof(double);
+	size_t n = sizeof c / sizeof(double), moved = 0;
+	int violations;
+	char err[256];
+	(void)state;
+	fx_tdp_toy(&base);
+	base.chip.tdp_w = 250;
+	base.cost.price_usd = 30000;
+	base.cost.hbm_phy_j_per_bit = 0.65e-12;
+	base.scen.batch = 0;
+	base.prof.batch_rule = RL_BATCH_TRTLLM_BUILD;
+	cache.valid = 0;
+	same_through_cache(&base, &cache, &r0);
+	for (i = at; i < n; i++) {
+		double *v = (double *)&c;
+		c = base;
+		v[i] = v[i] * 1.5 + 0.25;
+		same_through_cache(&c, &cache, &r);
+		moved += r.power_w != r0.power_w ||
+		         r.usd_per_mtok_price != r0.usd_per_mtok_price;
+		c.scen.isl = 1000;
+		same_through_cache(&c, &cache, &r);
+		c.scen.osl = 300;
+		same_through_cache(&c, &cache, &r);
+		v[i] = ((double *)&base)[i];
+		same_through_cache(&c, &cache, &r);
+	}
+	/* static power, energy price, price, years, PUE, the FMA's energy
+	** and the design's energy overhead each move power or USD per token
+	** (test_cache_rule_power_cost), and more */
+	assert_true(moved >= 7);
+	/* another price at a request that does not fit (serving fails: no
+	** power or cost worked out), then at one that fits: the new price */
+	c = base;
+	c.cost.price_usd = 20000;
+	c.scen.isl = 1e9;
+	memset(&r, 0, sizeof r);
+	assert_int_equal(rl_eval_cached(&c, &cache, &r), RL_ENOFIT);
+	assert_int_equal(rl_eval(&c, &r0), RL_ENOFIT);
+	assert_true(cache.valid);
+	c.scen.isl = base.scen.isl;
+	same_through_cache(&c, &cache, &r);
+	assert_true(r.chip_price_usd == 20000);
+
+	/* the H100 by design (test_eval_by_design), its spec sheet at 20,000
+	** USD and the design at 30,000 */
+	fx_h100_design(&d);
+	d.scen.isl = 2048;
+	d.scen.osl = 128;
+	d.scen.batch = 0;
+	d.prof.batch_rule = RL_BATCH_TRTLLM_BUILD;
+	d.cost.price_usd = 30000;
+	d.design.hbm_gen = RL_HBM3;
+	d.design.hbm_stacks = 5;
+	d.design.hbm_stack_bytes = 85.9e9 / 5;
+	d.design.hbm_stack_Bps = 670e9;
+	d.chip.peak_flops_bf16 = d.chip.peak_flops_fp8 = 0;
+	d.chip.hbm_bytes = d.chip.hbm_Bps = 0;
+	d.chip.by_design = 1;
+	assert_int_equal(rl_design_to_spec(&d, &sheet, &violations, err,
+	                                   sizeof err),
+	                 RL_OK);
+	sheet.cost.price_usd = 20000;
+	cache.valid = 0;
+	same_through_cache(&sheet, &cache, &r);
+	assert_true(r.chip_price_usd == 20000);
+	same_through_cache(&d, &cache, &r);
+	assert_true(r.chip_price_usd == 30000);
+	same_through_cache(&sheet, &cache, &r);
+	assert_true(r.chip_price_usd == 20000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -717,6 +938,9 @@ int main(void)
 	    cmocka_unit_test(test_cache_random_walk),
 	    cmocka_unit_test(test_serve_phase),
 	    cmocka_unit_test(test_eval_writes_every_field),
+	    cmocka_unit_test(test_cache_rule_power_cost),
+	    cmocka_unit_test(test_cache_power_cost_every_field),
+	    cmocka_unit_test(test_cache_rule_whole_key),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -24,26 +24,10 @@
 #include "fixtures.h"
 #include "near.h"
 
-/* data/nodes/n4.ini, as the loader would set it */
-static void node_n4(rl_node *n)
-{
-	n->logic_density_per_m2 = 147.0e12;
-	n->sram_bytes_per_m2 = 2.86e12;
-	n->fma_energy_fp16_j = 0.39e-12;
-	n->fma_energy_fp8_j = 0.195e-12;
-	n->fma_energy_fp4_j = 0.0975e-12;
-	n->sram_energy_j_per_byte = 0.97e-12;
-	n->wafer_usd = 16988;
-	n->wafer_diameter_m = 0.3;
-	n->defect_density_per_m2 = 0.10e4;
-	n->reticle_m2 = 858e-6;
-	n->yield_alpha = 3;
-}
-
 /* data/nodes/n7.ini */
 static void node_n7(rl_node *n)
 {
-	node_n4(n);
+	fx_node_n4(n);
 	n->logic_density_per_m2 = 96.3e12;
 	n->sram_bytes_per_m2 = 2.22e12;
 	n->fma_energy_fp16_j = 0.50e-12;
@@ -51,30 +35,6 @@ static void node_n7(rl_node *n)
 	n->sram_energy_j_per_byte = 1.25e-12;
 	n->wafer_usd = 9346;
 	n->defect_density_per_m2 = 0.09e4;
-}
-
-/* The H100 SXM: spec sheet and [design] of data/chips/h100-sxm.ini. */
-static void h100(rl_config *c)
-{
-	rl_config_defaults(c);
-	node_n4(&c->node);
-	fx_h100_rates(&c->chip);
-	c->chip.hbm_bytes = 85.9e9;
-	c->chip.tdp_w = 700;
-	c->design.die_m2 = 814e-6;
-	c->design.transistors = 80e9;
-	c->design.fma_units = 528.0 * 512;
-	c->design.transistors_per_fma = 10000;
-	c->design.clock_hz = 1.83e9;
-	c->design.fp8_per_bf16 = 2;
-	c->design.energy_overhead = 3.57;
-	c->cost.static_w = 70;
-	c->cost.hbm_j_per_bit = 5e-12;
-	c->cost.link_j_per_bit = 5.5e-12;
-	fx_llama3_70b(&c->model);
-	c->scen.precision = RL_PREC_FP8;
-	c->scen.tp = 1;
-	c->scen.chips = 1;
 }
 
 /* DPW = pi (d/2)^2 / A - pi d / sqrt(2 A) (silicon.csv), d = 300 mm:
@@ -109,7 +69,7 @@ static void test_chip_cost(void **state)
 	rl_config c;
 	rl_chip_cost cc;
 	(void)state;
-	h100(&c);
+	fx_h100_design(&c);
 	assert_int_equal(rl_chip_cost_of(&c, c.chip.hbm_bytes, &cc), 0);
 	assert_true(cc.dies_per_wafer == 63);
 	near(cc.die_usd, 554.09, 1e-4);
@@ -169,7 +129,7 @@ static void test_h100_reverse(void **state)
 	rl_config c;
 	rl_silicon si;
 	(void)state;
-	h100(&c);
+	fx_h100_design(&c);
 	assert_int_equal(rl_silicon_derive(&c, &si, NULL, 0), RL_OK);
 	near(si.mac_share, 0.033792, 1e-9);
 	near(si.transistors_blk[RL_BLK_MAC], 2.70336e9, 1e-9);
@@ -213,7 +173,7 @@ static void test_forward(void **state)
 	rl_silicon si;
 	(void)state;
 	rl_config_defaults(&c);
-	node_n4(&c.node);
+	fx_node_n4(&c.node);
 	c.design.die_m2 = 814e-6;
 	c.design.density_per_m2 = 98.3e12;
 	c.design.frac_mac = 0.2;
@@ -230,7 +190,7 @@ static void test_forward(void **state)
 	near(si.hbm_bytes, 154.618822656e9, 1e-9);
 	near(si.hbm_Bps, 4.8e12, 1e-12);
 	/* forward and reverse agree: the H100's 3.3792% gives 270,336 */
-	h100(&c);
+	fx_h100_design(&c);
 	c.design.frac_mac = 0.033792;
 	assert_int_equal(rl_silicon_derive(&c, &si, NULL, 0), RL_OK);
 	near(si.fma_units, 270336, 1e-9);
@@ -244,7 +204,7 @@ static void test_mac_area_monotone(void **state)
 	double prev = 0, f;
 	(void)state;
 	rl_config_defaults(&c);
-	node_n4(&c.node);
+	fx_node_n4(&c.node);
 	c.design.die_m2 = 800e-6;
 	c.design.clock_hz = 1.5e9;
 	c.design.frac_sram = 0.1;
@@ -268,7 +228,7 @@ static void test_violations(void **state)
 	char err[256] = "", texts[8][200];
 	(void)state;
 	rl_config_defaults(&c);
-	node_n4(&c.node);
+	fx_node_n4(&c.node);
 	c.design.die_m2 = 800e-6;
 	c.design.clock_hz = 1e9;
 	c.design.frac_mac = 0.6;
@@ -311,7 +271,7 @@ static void test_power_zero_load(void **state)
 	rl_config c;
 	rl_power_parts p;
 	(void)state;
-	h100(&c);
+	fx_h100_design(&c);
 	near(rl_power_of(&c, RL_PREC_FP8, 1, 0, 0, 0, &p), 187.22454, 1e-9);
 	near(p.static_w, 70, 1e-12);
 	near(p.clocked_w, 99.80454, 1e-9);
@@ -332,7 +292,7 @@ static void test_power_h100_calibration(void **state)
 {
 	rl_config c;
 	(void)state;
-	h100(&c);
+	fx_h100_design(&c);
 	near(rl_power_of(&c, RL_PREC_FP8, 1, 0.7 * 1978.9e12, 0.42e12, 0, NULL),
 	     700.44, 1e-5);
 	near(rl_power_of(&c, RL_PREC_FP8, 1, 0.7 * 1978.9e12, 0.42e12, 0, NULL),
@@ -348,7 +308,7 @@ static void test_power_vector(void **state)
 	rl_power_parts p;
 	rl_work_rates w = {0, 0, 0, 1e12, 1e12, 0};
 	(void)state;
-	h100(&c);
+	fx_h100_design(&c);
 	rl_power_at(&c, RL_PREC_FP8, 1, &w, &p);
 	near(p.vector_w, 54, 1e-12);
 	near(p.total_w, 187.22454 + 54, 1e-9);
@@ -387,7 +347,7 @@ static void test_tdp_limit(void **state)
 	rl_config c;
 	rl_result free_run, limited;
 	(void)state;
-	h100(&c);
+	fx_h100_design(&c);
 	c.scen.isl = 2048;
 	c.scen.osl = 1;
 	c.chip.tdp_w = 0;
@@ -420,7 +380,7 @@ static void test_eval_without_node(void **state)
 	rl_config c;
 	rl_result r;
 	(void)state;
-	h100(&c);
+	fx_h100_design(&c);
 	memset(&c.node, 0, sizeof c.node);
 	c.scen.isl = 128;
 	c.scen.osl = 128;
@@ -452,7 +412,7 @@ static void test_eval_cost_and_price(void **state)
 	rl_result r;
 	double chips, diff;
 	(void)state;
-	h100(&c);
+	fx_h100_design(&c);
 	c.scen.isl = 128;
 	c.scen.osl = 128;
 	assert_int_equal(rl_eval(&c, &r), RL_OK);
@@ -479,7 +439,7 @@ static void test_eval_by_design(void **state)
 	rl_config c;
 	rl_result spec, design;
 	(void)state;
-	h100(&c);
+	fx_h100_design(&c);
 	c.scen.isl = 2048;
 	c.scen.osl = 128;
 	c.chip.tdp_w = 0;
@@ -507,10 +467,10 @@ static void test_eval_by_design(void **state)
 	assert_non_null(strstr(design.error, "clock_ghz"));
 }
 
-/* The TDP binds on the busiest phase, not on the average.  A toy model (4
-** layers, d 1024, 8 heads of 128, FFN 4096, FP16) on a chip of 1e15 FLOP/s
-** and 1e13 B/s with ideal efficiencies and no overheads, 8 sequences of
-** 4096 in / 64 out: an iteration carrying a prefill chunk (4096 tokens) is
+/* The TDP binds on the busiest phase, not on the average.  A toy model
+** (fixtures.h's fx_tdp_toy: 4 layers, d 1024, 8 heads of 128, FFN 4096,
+** FP16) on a chip of 1e15 FLOP/s and 1e13 B/s with ideal efficiencies
+** and no overheads, 8 sequences of 4096 in / 64 out: an iteration carrying a prefill chunk (4096 tokens) is
 ** compute-bound throughout (GEMMs and attention at 1e15 FLOP/s), a
 ** decode-only iteration (7.875 tokens) memory-bound.  Power is static 100 W
 ** + FMAs only (0.4 pJ each, dvfs_exponent 1): the prefill phase draws
@@ -522,42 +482,12 @@ static void test_eval_by_design(void **state)
 ** / 4096 = 0.125 of iterations carries prefill (p = 7.875 x 4096 / 63 =
 ** 512 tokens per iteration), so a limit on the average alone would not
 ** have lowered the clock. */
-static void tdp_toy(rl_config *c)
-{
-	rl_config_defaults(c);
-	fx_toy_model(&c->model);
-	c->chip.peak_flops_bf16 = 1e15;
-	c->chip.hbm_Bps = 1e13;
-	c->chip.hbm_bytes = 80e9;
-	c->prof.eff_compute = c->prof.eff_attention = 1;
-	c->prof.eff_memory = c->prof.eff_kv_memory = 1;
-	c->prof.elementwise_fused = 1;
-	c->prof.kv_fraction = 1;
-	c->prof.tokens_per_block = 1;
-	c->prof.runtime_reserved_bytes = 0;
-	c->prof.max_num_tokens = 8192;
-	c->scen.precision = RL_PREC_FP16;
-	c->scen.isl = 4096;
-	c->scen.osl = 64;
-	c->scen.tp = 1;
-	c->scen.batch = 8;
-	c->node.fma_energy_fp16_j = 0.4e-12;
-	c->node.sram_energy_j_per_byte = 0;
-	c->design.energy_overhead = 1;
-	c->cost.static_w = 100;
-	c->cost.hbm_j_per_bit = 0;
-	c->cost.link_j_per_bit = 0;
-	c->cost.hbm_phy_j_per_bit = 0;
-	c->cost.vector_j_per_op = 0;
-	c->cost.dvfs_exponent = 1;
-}
-
 static void test_tdp_binds_on_phase(void **state)
 {
 	rl_config c;
 	rl_result fr, lim;
 	(void)state;
-	tdp_toy(&c);
+	fx_tdp_toy(&c);
 	assert_int_equal(rl_eval(&c, &fr), RL_OK);
 	near(fr.prefill_share, 0.125, 1e-12);
 	near(fr.power_prefill_w, 300, 1e-9);
@@ -609,7 +539,7 @@ static void test_power_fixed(void **state)
 	double a, b, s;
 	int k;
 	(void)state;
-	tdp_toy(&c);
+	fx_tdp_toy(&c);
 	rl_power_fixed_of(&c, RL_PREC_FP16, 1.0, &f);
 	near(rl_power_at_fixed(&c, &f, &w, NULL), 300, 1e-12);
 	rl_power_fixed_of(&c, RL_PREC_FP16, 0.5, &f);
@@ -623,7 +553,7 @@ static void test_power_fixed(void **state)
 		rl_power_fixed_of(&c, RL_PREC_FP16, 1.0, &f);
 		near(rl_power_of_work(&f, &amt, 1 / 0.02, 0), 300, 1e-12);
 	}
-	h100(&c);
+	fx_h100_design(&c);
 	c.cost.vector_j_per_op = 6e-12;
 	c.cost.clocked_w_per_m2_hz = 67e-3 / 1e-6 / 1e9;
 	c.cost.hbm_phy_j_per_bit = 0.65e-12;
@@ -688,224 +618,6 @@ static void test_power_fixed(void **state)
 	}
 }
 
-/* Under a batch rule, a cache's rule memo keys on what serving reads
-** alone: power and cost read the configuration as given, so a change of
-** the design, node or cost sections alone (the memo kept) gives rl_eval's
-** result, byte for byte, with the TDP binding on the prefill phase (the
-** toy above at 200 W, its prefill-carrying iterations at the rule's token
-** budget drawing about 240 W: the clock fit through the cache) and
-** without it;
-** each change moves the figure it feeds. */
-static void test_cache_rule_power_cost(void **state)
-{
-	rl_config c;
-	rl_result a, b;
-	rl_eval_cache cache;
-	double w, usd;
-	int i;
-	(void)state;
-	tdp_toy(&c);
-	c.scen.batch = 0;
-	c.prof.batch_rule = RL_BATCH_TRTLLM_BUILD;
-	c.chip.tdp_w = 200;
-	c.cost.price_usd = 30000;
-	cache.valid = 0;
-	for (i = 0; i < 12; i++) {
-		switch (i) {
-		case 1: c.cost.static_w = 120; break;
-		case 2: c.node.fma_energy_fp16_j = 0.3e-12; break;
-		case 3: c.cost.usd_per_kwh = 0.3; break;
-		case 4: c.cost.price_usd = 20000; break;
-		case 5: c.cost.years = 2; break;
-		case 6: c.design.energy_overhead = 1.5; break;
-		case 7: c.chip.tdp_w = 0; break;
-		case 8: c.cost.static_w = 90; break;
-		case 9: c.scen.isl = 1000; break;
-		case 10: c.cost.pue = 1.5; break;
-		case 11: c.chip.tdp_w = 200; break;
-		}
-		memset(&a, 0, sizeof a);
-		memset(&b, 0, sizeof b);
-		assert_int_equal(rl_eval_cached(&c, &cache, &a), RL_OK);
-		assert_int_equal(rl_eval(&c, &b), RL_OK);
-		assert_memory_equal(&a, &b, sizeof a);
-		if (i == 0) {
-			assert_int_equal(a.power_limited, 1);
-		} else if (i == 1 || i == 3) {
-			/* more static power, dearer energy: each moves its figure */
-			assert_true(i == 1 ? a.power_w != w
-			                   : a.usd_per_mtok_price > usd);
-		}
-		w = a.power_w;
-		usd = a.usd_per_mtok_price;
-	}
-}
-
-/* The power and cost memo (engine.h, rl_power_cost_memo) compares the
-** design, node and cost sections alone and leans on a new setup to clear
-** it for the rest of what power and cost read (the chip's HBM bandwidth for
-** its PHYs and its bytes for its cost, the precision, the chips).  Each
-** double of the configuration in turn set to another value (and to 0)
-** after the cache holds the toy above with a TDP and a price (the fixed
-** batch and the build rule's): through the cache and without one, byte for
-** byte, or the same error.  A memo kept across a new setup gives the old
-** chip's power or cost where the chip, precision or chips changed (or
-** whether it keeps weights resident in SRAM). */
-static void test_cache_power_cost_every_field(void **state)
-{
-	rl_config base, c;
-	rl_eval_cache cache;
-	rl_result a, b, r0;
-	size_t i, n = sizeof c / sizeof(double), changed = 0;
-	int t, k, ra, rb;
-	(void)state;
-	for (k = 0; k < 2; k++) {
-		tdp_toy(&base);
-		base.chip.tdp_w = 250;
-		base.cost.price_usd = 30000;
-		base.cost.hbm_phy_j_per_bit = 0.65e-12;
-		/* SRAM with a read bandwidth and an energy per byte, none of
-		** it resident: the share set to 0.25 in turn keeps weights
-		** there (a new setup, and the memo's sram_on, which power
-		** reads, with it) */
-		base.chip.sram_bytes = 50e6;
-		base.chip.sram_Bps = 20e12;
-		base.node.sram_energy_j_per_byte = 1e-12;
-		if (k == 1) {
-			base.scen.batch = 0;
-			base.prof.batch_rule = RL_BATCH_TRTLLM_BUILD;
-		}
-		assert_int_equal(rl_eval(&base, &r0), RL_OK);
-		for (i = 0; i < n; i++) {
-			for (t = 0; t < 2; t++) {
-				double *v = (double *)&c;
-				c = base;
-				cache.valid = 0;
-				assert_int_equal(rl_eval_cached(&c, &cache, &a), RL_OK);
-				v[i] = t == 0 ? v[i] * 1.5 + 0.25 : 0.0;
-				memset(&a, 0, sizeof a);
-				memset(&b, 0, sizeof b);
-				rb = rl_eval(&c, &b);
-				ra = rl_eval_cached(&c, &cache, &a);
-				assert_int_equal(ra, rb);
-				if (ra == RL_OK) {
-					assert_memory_equal(&a, &b, sizeof a);
-					/* (power or USD per token moved) */
-					changed += a.power_w != r0.power_w ||
-					           a.usd_per_mtok_price !=
-					               r0.usd_per_mtok_price;
-				} else {
-					assert_string_equal(a.error, b.error);
-				}
-			}
-		}
-	}
-	/* the test means something: many changes move power or cost */
-	assert_true(changed > n / 2);
-}
-
-/* rl_eval_cached's result for c through the cache, and rl_eval's, byte for
-** byte; the first returned in *out. */
-static void same_through_cache(const rl_config *c, rl_eval_cache *cache,
-                               rl_result *out)
-{
-	rl_result b;
-	memset(out, 0, sizeof *out);
-	memset(&b, 0, sizeof b);
-	assert_int_equal(rl_eval_cached(c, cache, out), RL_OK);
-	assert_int_equal(rl_eval(c, &b), RL_OK);
-	assert_memory_equal(out, &b, sizeof b);
-}
-
-/* Under a batch rule one compare of the whole configuration with the
-** rule's key stands for the power and cost memo's own compare, where that
-** memo was worked out from the key (engine.h, pc_key_is_rule).  Through
-** one cache: each double of the design, node and cost sections in turn
-** changed, the same at two other requests (found equal to the key: no
-** compare of the memo's), then back; another price at a request that does
-** not fit (the key changed, the memo not reached) and then at one that
-** fits; and a chip given by design between
-** two evaluations of its spec sheet with another price, which serving
-** finds the same setup (the design's spec is the sheet's) while power and
-** cost read the design's price: the sheet's price again after it, though
-** the rule's key did not change.  Each point rl_eval's result. */
-static void test_cache_rule_whole_key(void **state)
-{
-	rl_config base, c, d, sheet;
-	rl_eval_cache cache;
-	rl_result r, r0;
-	size_t i, at = offsetof(rl_config, design) / sizeof(double);
-	size_t n = sizeof c / sizeof(double), moved = 0;
-	int violations;
-	char err[256];
-	(void)state;
-	tdp_toy(&base);
-	base.chip.tdp_w = 250;
-	base.cost.price_usd = 30000;
-	base.cost.hbm_phy_j_per_bit = 0.65e-12;
-	base.scen.batch = 0;
-	base.prof.batch_rule = RL_BATCH_TRTLLM_BUILD;
-	cache.valid = 0;
-	same_through_cache(&base, &cache, &r0);
-	for (i = at; i < n; i++) {
-		double *v = (double *)&c;
-		c = base;
-		v[i] = v[i] * 1.5 + 0.25;
-		same_through_cache(&c, &cache, &r);
-		moved += r.power_w != r0.power_w ||
-		         r.usd_per_mtok_price != r0.usd_per_mtok_price;
-		c.scen.isl = 1000;
-		same_through_cache(&c, &cache, &r);
-		c.scen.osl = 300;
-		same_through_cache(&c, &cache, &r);
-		v[i] = ((double *)&base)[i];
-		same_through_cache(&c, &cache, &r);
-	}
-	/* static power, energy price, price, years, PUE, the FMA's energy
-	** and the design's energy overhead each move power or USD per token
-	** (test_cache_rule_power_cost), and more */
-	assert_true(moved >= 7);
-	/* another price at a request that does not fit (serving fails: no
-	** power or cost worked out), then at one that fits: the new price */
-	c = base;
-	c.cost.price_usd = 20000;
-	c.scen.isl = 1e9;
-	memset(&r, 0, sizeof r);
-	assert_int_equal(rl_eval_cached(&c, &cache, &r), RL_ENOFIT);
-	assert_int_equal(rl_eval(&c, &r0), RL_ENOFIT);
-	assert_true(cache.valid);
-	c.scen.isl = base.scen.isl;
-	same_through_cache(&c, &cache, &r);
-	assert_true(r.chip_price_usd == 20000);
-
-	/* the H100 by design (test_eval_by_design), its spec sheet at 20,000
-	** USD and the design at 30,000 */
-	h100(&d);
-	d.scen.isl = 2048;
-	d.scen.osl = 128;
-	d.scen.batch = 0;
-	d.prof.batch_rule = RL_BATCH_TRTLLM_BUILD;
-	d.cost.price_usd = 30000;
-	d.design.hbm_gen = RL_HBM3;
-	d.design.hbm_stacks = 5;
-	d.design.hbm_stack_bytes = 85.9e9 / 5;
-	d.design.hbm_stack_Bps = 670e9;
-	d.chip.peak_flops_bf16 = d.chip.peak_flops_fp8 = 0;
-	d.chip.hbm_bytes = d.chip.hbm_Bps = 0;
-	d.chip.by_design = 1;
-	assert_int_equal(rl_design_to_spec(&d, &sheet, &violations, err,
-	                                   sizeof err),
-	                 RL_OK);
-	sheet.cost.price_usd = 20000;
-	cache.valid = 0;
-	same_through_cache(&sheet, &cache, &r);
-	assert_true(r.chip_price_usd == 20000);
-	same_through_cache(&d, &cache, &r);
-	assert_true(r.chip_price_usd == 30000);
-	same_through_cache(&sheet, &cache, &r);
-	assert_true(r.chip_price_usd == 20000);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -924,9 +636,6 @@ int main(void)
 	    cmocka_unit_test(test_power_vector),
 	    cmocka_unit_test(test_tdp_binds_on_phase),
 	    cmocka_unit_test(test_power_fixed),
-	    cmocka_unit_test(test_cache_rule_power_cost),
-	    cmocka_unit_test(test_cache_power_cost_every_field),
-	    cmocka_unit_test(test_cache_rule_whole_key),
 	    cmocka_unit_test(test_power_a100_crosscheck),
 	    cmocka_unit_test(test_tdp_limit),
 	    cmocka_unit_test(test_eval_without_node),
