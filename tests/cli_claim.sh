@@ -404,7 +404,8 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	else echo "not ok - a failed upgrade left: $n"; fails=$((fails + 1)); fi
 fi
 expect_exit 2 "unwritable --db" -- $C --db "$tmpd/no/such/dir/x.db"
-expect_err "cannot open|unable" "unwritable --db says why"
+expect_err "x\.db: its folder .*/no/such/dir is not there \(make it first: mkdir -p .*/no/such/dir\)" \
+	"unwritable --db says why: the folder is not there"
 # a device is no database file: exit 2, said once (it was exit 1, "disk
 # I/O error", as for a full disk)
 expect_exit 2 "--db /dev/null" -- $C --db /dev/null
