@@ -36,8 +36,7 @@ static const opt_def table[] = {
     OPT_STR("--y", plot_args, o.y, "COLUMN", "heatmap, pareto: the y axis"),
     OPT_STR("--z", plot_args, o.z, "OUTPUT", "heatmap: the colour"),
     OPT_STR("--z-best", plot_args, o.zbest, "least|most", "heatmap: a "
-            "cell's z over the other swept parameters (default: least of "
-            "latency, cost and power, most of the rest)"),
+            "cell's z of those swept (default: by --z)"),
     OPT_NUM("--target", plot_args, o.target, "N", 1e-6, 1e9, 0,
             "the speedup target (default: the claim's, 20)"),
     OPT_LAST};
@@ -88,7 +87,10 @@ static void help(FILE *f)
 	opt_help(f, table);
 	fputs("\n--run picks a claim run (validation: a validation run; heatmap,"
 	      " pareto: a sweep\nrun); the newest by default.  Columns may be "
-	      "given dotted (chip.hbm_tbps).\nNeeds gnuplot (Debian package "
+	      "given dotted (chip.hbm_tbps).\nA heatmap cell over parameters "
+	      "it does not draw shows their best z: the least\nof a latency, "
+	      "cost or power, the most of the rest (--z-best chooses).\n"
+	      "Needs gnuplot (Debian package "
 	      GP_PACKAGE ").  Exit status: 0 ok, 2 bad input, 1\ninternal.\n", f);
 }
 
