@@ -314,12 +314,18 @@ int cmd_sweep(int argc, char **argv)
 		fprintf(stderr, "rooflab sweep: run %lld in %s is already "
 		        "complete\n", (long long)st.run_id, o.db_path);
 	} else {
+		/* the points its [filter] dropped, where "6 points evaluated,
+		** 0 stored" gave no reason */
+		char drop[96] = "";
+		if (st.processed > st.stored)
+			snprintf(drop, sizeof drop, ", %llu dropped by its [filter]",
+			         (unsigned long long)(st.processed - st.stored));
 		fprintf(stderr, "rooflab sweep: run %lld%s: %llu point%s evaluated, "
-		        "%llu stored in %s (%.1f s, %.0f points/s)\n",
+		        "%llu stored in %s%s (%.1f s, %.0f points/s)\n",
 		        (long long)st.run_id, st.resumed ? " (resumed)" : "",
 		        (unsigned long long)st.processed,
 		        st.processed == 1 ? "" : "s",
-		        (unsigned long long)st.stored, o.db_path, st.seconds,
+		        (unsigned long long)st.stored, o.db_path, drop, st.seconds,
 		        st.seconds > 0 ? (double)st.processed / st.seconds : 0);
 		/* stored points that served nothing: said, where the count of
 		** rows alone read as that many results */

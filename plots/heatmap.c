@@ -319,6 +319,8 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
 	if (rc)
 		return rc;
+	if ((rc = plot_sweep_newer_empty(&sw, err, errlen)))
+		return rc;
 	rc = columns(db, o, &sw, x, y, z, err, errlen);
 	if (rc)
 		return rc;

@@ -128,6 +128,11 @@ int plot_sweep_guess(sqlite3 *db, const pdb_sweep *sw,
                      const char *const *exact, const char *contains,
                      char *col, size_t len, int *found, char *err,
                      size_t errlen);
+/* RL_EINPUT where no --run was given and the file's newest run stored no
+** point (pdb_sweep.newer_empty: a filter dropped all), naming it and the
+** run with points to give with --run, where the plot drew that one
+** without a word; RL_OK otherwise. */
+int plot_sweep_newer_empty(const pdb_sweep *sw, char *err, size_t errlen);
 /* " WHERE run = N" (or "") for a sweep. */
 void plot_sweep_where(const pdb_sweep *sw, char *buf, size_t len);
 /* The parameter whose `results` column is col ("section_key"), or NULL

@@ -408,6 +408,50 @@ int pdb_validation_run(sqlite3 *db, const char *dbpath, long want,
 	return RL_OK;
 }
 
+/* Run id of rooflab's runs table that stored no point (none in
+** `results`): the newest such run above `above` (want 0), or run `want`
+** itself; why in err ("stored no point: its [filter] dropped all 6 it
+** evaluated"), 1; 0 where there is none (or no runs table: a file made by
+** hand). */
+static int empty_run(sqlite3 *db, const char *dbpath, long want, long above,
+                     long *id, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	uint64_t dropped = 0, done = 0, of = 0;
+	int found = 0, known, unfinished;
+	if (sqlite3_prepare_v2(db, want > 0
+	                       ? "SELECT id FROM runs WHERE id = ?1 AND NOT EXISTS "
+	                         "(SELECT 1 FROM results WHERE run_id = ?1)"
+	                       : "SELECT max(id) FROM runs WHERE id > ?2",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return 0; /* no runs table: not rooflab's file */
+	sqlite3_bind_int64(st, 1, want);
+	sqlite3_bind_int64(st, 2, above);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) == SQLITE_INTEGER) {
+		*id = (long)sqlite3_column_int64(st, 0);
+		found = 1;
+	}
+	sqlite3_finalize(st);
+	if (!found)
+		return 0;
+	known = rl_store_run_dropped(db, *id, &dropped);
+	unfinished = rl_store_run_progress(db, *id, &done, &of);
+	if (unfinished && done == 0)
+		snprintf(err, errlen, "%s: sweep run %ld stored no point yet (not "
+		         "finished: 0 of its %llu points done)", dbpath, *id,
+		         (unsigned long long)of);
+	else if (known && dropped > 0)
+		snprintf(err, errlen, "%s: sweep run %ld stored no point: its "
+		         "[filter] dropped all %llu it evaluated (loosen the "
+		         "filter)", dbpath, *id,
+		         (unsigned long long)dropped);
+	else
+		snprintf(err, errlen, "%s: sweep run %ld stored no point", dbpath,
+		         *id);
+	return 1;
+}
+
 int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
                   char *err, size_t errlen)
 {
@@ -464,7 +508,13 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW && rc != SQLITE_DONE)
 		return pdb_finish(st, dbpath, err, errlen);
 	if (rc != SQLITE_ROW || sqlite3_column_type(st, 0) == SQLITE_NULL) {
+		long id;
 		sqlite3_finalize(st);
+		/* a run there whose points are not (a filter dropped them
+		** all): said, where "no sweep run with id 2" denied it */
+		if (!strcmp(s->run_col, "run_id") &&
+		    empty_run(db, dbpath, want, 0, &id, err, errlen))
+			return RL_EINPUT;
 		if (want > 0)
 			snprintf(err, errlen, "%s: no sweep run with id %ld", dbpath,
 			         want);
@@ -475,6 +525,17 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 	}
 	s->run = (long)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
+	if (want == 0 && !strcmp(s->run_col, "run_id")) {
+		/* a newer run that stored no point: the plots name it, where
+		** they drew the one before it without a word */
+		long id;
+		char why[512];
+		if (empty_run(db, dbpath, 0, s->run, &id, why, sizeof why)) {
+			s->newer_empty = id;
+			snprintf(s->newer_empty_why, sizeof s->newer_empty_why, "%s",
+			         why);
+		}
+	}
 	if (!strcmp(s->run_col, "run_id")) { /* rooflab's runs table */
 		uint64_t done, of;
 		s->missing = rl_store_run_missing(db, s->run);

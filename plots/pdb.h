@@ -42,6 +42,11 @@ typedef struct {
 	                   ** (rl_store_run_missing; 0 when none or unknown) */
 	int unfinished;    /* not marked complete (rl_store_run_progress) */
 	unsigned long long done, of; /* then: its shard's points done, all */
+	/* no --run: a newer run of the file (runs table) that stored no point
+	** (its filter dropped all), which the newest with points was taken
+	** in place of; 0 none.  Why, in words, for the plots' refusal. */
+	long newer_empty;
+	char newer_empty_why[512];
 } pdb_sweep;
 
 /* Open an existing database read-only; RL_EINPUT when it is missing or

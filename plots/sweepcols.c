@@ -265,3 +265,12 @@ int plot_distinct_axes(const char *x, const char *y, char *err,
 	}
 	return RL_OK;
 }
+
+int plot_sweep_newer_empty(const pdb_sweep *sw, char *err, size_t errlen)
+{
+	if (!sw->newer_empty)
+		return RL_OK;
+	snprintf(err, errlen, "%s; the newest run with points is run %ld (plot "
+	         "it with --run %ld)", sw->newer_empty_why, sw->run, sw->run);
+	return RL_EINPUT;
+}

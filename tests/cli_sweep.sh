@@ -1764,4 +1764,28 @@ if command -v sqlite3 >/dev/null 2>&1 && command -v gnuplot >/dev/null 2>&1; the
 		fi
 	done
 fi
+# a run whose [filter] dropped every point: the sweep says how many it
+# dropped, where "6 points evaluated, 0 stored" gave no reason; a plot of
+# it says it stored none and why, where the file read as having no sweep
+# ("make them with: rooflab sweep SPEC"), and a plot without --run of a
+# file whose newest run is such names it and the run to give, where it
+# drew the run before without a word
+printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\n[axes]\ndesign.die_mm2 = 600:850:50\n[filter]\nkeep = design.die_mm2 > 10000\n' >"$d/dropall.ini"
+expect_exit 0 "a sweep whose filter drops every point" -- $RL sweep "$d/dropall.ini" --db "$d/dropall.db"
+expect_err "run 1: 6 points evaluated, 0 stored in .*dropall\.db, 6 dropped by its \[filter\] \(" \
+	"it says the filter dropped all 6"
+if command -v gnuplot >/dev/null 2>&1; then
+	expect_exit 2 "heatmap of it" -- $RL plot heatmap --db "$d/dropall.db" --term dumb
+	expect_err "dropall\.db: sweep run 1 stored no point: its \[filter\] dropped all 6 it evaluated \(loosen the filter\)$" \
+		"the plot says the run stored none, and why"
+	$RL sweep "$d/front.ini" --db "$d/some.db" 2>/dev/null
+	$RL sweep "$d/dropall.ini" --db "$d/some.db" 2>/dev/null
+	expect_exit 2 "pareto of a file whose newest run stored none" -- $RL plot pareto --db "$d/some.db" --term dumb
+	expect_err "some\.db: sweep run 2 stored no point: .*; the newest run with points is run 1 \(plot it with --run 1\)$" \
+		"names the empty run and the one with points"
+	expect_exit 2 "heatmap --run 2 of it" -- $RL plot heatmap --db "$d/some.db" --run 2 --term dumb
+	expect_err "sweep run 2 stored no point: its \[filter\] dropped all 6" \
+		"--run of the empty run says why, not 'no sweep run with id 2'"
+	expect_exit 0 "pareto --run 1 of it" -- $RL plot pareto --db "$d/some.db" --run 1 --out "$d/some.svg"
+fi
 finish
