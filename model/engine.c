@@ -225,10 +225,11 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	}
 	/* the layers' GEMMs have M rows, the LM head's head_tokens, at the
 	** head's own precision */
-	gemm_flops = M * sg->body_row;
+	gemm_flops = M * sg->body_flops_row;
 	/* (without rare, sg is the one stage: it has the head and the
 	** embedding) */
-	head_flops = !rare || sg->has_head ? head_tokens * u->head_row : 0.0;
+	head_flops =
+	    !rare || sg->has_head ? head_tokens * u->head_flops_row : 0.0;
 	/* a routed expert's GEMMs get only the tokens routed to it: a chip's
 	** experts serve the M tokens of each of the ep replicas that pool
 	** them, ep M k rows over the experts those tokens touch, and the chip
@@ -262,8 +263,8 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		t_sram = sram_b * c->per_sram_bw;
 	}
 	if (!rare || sg->has_embed) /* embedding rows looked up */
-		w_bytes += M * u->embed_row;
-	act_bytes = M * sg->act_row;
+		w_bytes += M * u->embed_bytes_row;
+	act_bytes = M * sg->act_bytes_row;
 	/* (a term that would be +0 is not added: the layers' time is a
 	** number >= +0 (M > 0 rows of FLOPs >= 0), so x + 0 is x, bit for bit;
 	** a ternary's +0 would be added all the same) */
@@ -287,14 +288,14 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	t_gemm_fixed = sg->gemm_fixed_s;
 	/* elementwise kernels run on their own, at 16-bit, memory-bound */
 	/* (and the MoE layers' permute and finalize, whole width on every
-	** rank: sg->el_row) */
-	el_bytes = M * sg->el_row;
+	** rank: sg->el_bytes_row) */
+	el_bytes = M * sg->el_bytes_row;
 	/* the logits, tokens x vocab in fp32, exist on the head's stage: the
 	** sampling passes over them logits_passes times on every rank alike
 	** (each rank holds them whole after the gather: not split over tp),
 	** memory-bound like the elementwise kernels */
 	if (sg->logits_passes && (dec || head_tokens > 0))
-		el_bytes += head_tokens * u->logit_row;
+		el_bytes += head_tokens * u->logit_bytes_row;
 	t_elementwise = el_bytes * per_bw;
 
 	/* attention: decode tokens over their context; prefill tokens over
@@ -304,9 +305,9 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	** across its group of query heads reads it again per head (u->reread);
 	** a prefill token's FLOPs per key are attn_pre of a decode token's
 	** (1 but with latent attention: its plain form against the absorbed) */
-	attn_flops = sg->attn_row * (n_dec * c->ctx_decode +
+	attn_flops = sg->attn_flops_row * (n_dec * c->ctx_decode +
 	                             p * c->ctx_prefill * u->attn_pre);
-	attn_bytes = sg->kv_lf *
+	attn_bytes = sg->kv_bytes_lf *
 	             (n_dec * c->ctx_decode * u->reread + p * (chunks - 1) / 2 +
 	              M);
 	t_attn_compute = attn_flops * c->per_rate_attn;
@@ -327,9 +328,10 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	if (RL_LIKELY(u->multi_tp)) {
 		/* (without rare, the all-reduce has a collective, no divisor
 		** and a bandwidth) */
+		double ar_bytes = M * u->ar_bytes_row;
 		double one =
-		    rare ? rl_link_time(&u->ar, M * u->ar_row, &comm_bytes)
-		         : rl_link_time_plain(&u->ar, M * u->ar_row, &comm_bytes);
+		    rare ? rl_link_time(&u->ar, ar_bytes, &comm_bytes)
+		         : rl_link_time_plain(&u->ar, ar_bytes, &comm_bytes);
 		t_comm = sg->ar_layers * one;
 		link = sg->ar_layers * comm_bytes;
 	}
@@ -461,7 +463,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	                     (n_dec * c->ctx_decode + p * c->ctx_prefill),
 	                 &u->tpd)
 	        : attn_flops * u->per_scored;
-	it->vector_elems = M * sg->vec_row;
+	it->vector_elems = M * sg->vec_elems_row;
 	it->bound = bound;
 }
 

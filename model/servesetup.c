@@ -109,8 +109,8 @@ static rl_stage_kind stage_kind_of(const rl_config *cfg,
 	k.head = head;
 	k.send = send;
 	k.lf = layers / u->L;
-	k.attn_lf = u->sh.attn_flops_per_ctx * k.lf;
-	k.kv_lf = u->kv_bytes_tok_chip * k.lf;
+	k.attn_flops_lf = u->sh.attn_flops_per_ctx * k.lf;
+	k.kv_bytes_lf = u->kv_bytes_tok_chip * k.lf;
 	k.w_fixed_bytes = layers * u->layer_w_bytes + head * u->head_w_bytes;
 	k.w_expert_bytes = layers * u->moe_share * u->expert_w_bytes;
 	k.overhead_s = cfg->prof.iter_overhead_s +
@@ -141,13 +141,13 @@ static rl_stage_kind stage_kind_of(const rl_config *cfg,
 		k.res_expert =
 		    held > 0 ? rl_fmin(1.0, (cap - k.w_res_bytes) / held) : 0.0;
 	}
-	k.body_row = rl_div(u->lin_body * k.lf, &u->tpd);
-	k.act_row = rl_div(u->sh.act_elems_per_token_layer * layers * u->ab,
-	                   &u->tpd);
-	k.el_row = layers * u->cb * u->el_per_tok * u->el_unfused +
+	k.body_flops_row = rl_div(u->lin_body * k.lf, &u->tpd);
+	k.act_bytes_row =
+	    rl_div(u->sh.act_elems_per_token_layer * layers * u->ab, &u->tpd);
+	k.el_bytes_row = layers * u->cb * u->el_per_tok * u->el_unfused +
 	           layers * u->moe_share * u->moe_perm_bytes;
-	k.vec_row = layers * u->el_per_tok;
-	k.attn_row = rl_div(k.attn_lf, &u->tpd);
+	k.vec_elems_row = layers * u->el_per_tok;
+	k.attn_flops_row = rl_div(k.attn_flops_lf, &u->tpd);
 	k.ar_layers = u->ar_per_layer * layers;
 	k.logits_passes = head > 0 && u->logit_passes > 0;
 	k.logits_gather = head > 0 && !u->lg.none;
@@ -282,7 +282,7 @@ static int setup_memory_sram(const rl_config *cfg, rl_result *r,
 		** without SRAM divides by them) */
 		double kv_k = i == 0   ? u->kv_first_bytes
 		              : i == 1 ? u->kv_last_bytes
-		                       : k->kv_lf;
+		                       : k->kv_bytes_lf;
 		double hbm_free, sram_free, pool;
 		if (u->no_hbm) {
 			hbm_free = 0;
@@ -615,10 +615,10 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 	kv_first = u->kv_bytes_tok_chip * st.first / u->L;
 	kv_last = u->kv_bytes_tok_chip * st.last / u->L;
 	r->kv_bytes_per_token_per_chip = kv_first;
-	u->head_row = rl_div(u->sh.head_flops_per_token, &u->tpd);
-	u->embed_row = m->hidden * u->hb;
-	u->ar_row = m->hidden * u->cb;
-	u->logit_row = u->logit_passes * m->vocab * 4.0;
+	u->head_flops_row = rl_div(u->sh.head_flops_per_token, &u->tpd);
+	u->embed_bytes_row = m->hidden * u->hb;
+	u->ar_bytes_row = m->hidden * u->cb;
+	u->logit_bytes_row = u->logit_passes * m->vocab * 4.0;
 	u->multi_tp = u->tp > 1;
 	u->multi_ep = u->ep > 1;
 	u->multi_pp = u->pp > 1;

@@ -21,8 +21,8 @@
 typedef struct {
 	double layers, embed, head, send;
 	double lf;            /* layers / the model's layers */
-	double attn_lf;       /* attention FLOPs per context token x lf */
-	double kv_lf;         /* KV bytes per token per chip x lf */
+	double attn_flops_lf; /* attention FLOPs per context token x lf */
+	double kv_bytes_lf;   /* KV bytes per token per chip x lf */
 	double w_fixed_bytes; /* layers x layer weights + head x head weights */
 	double w_expert_bytes; /* layers x MoE share x one expert's weights */
 	double overhead_s;    /* iteration + layers x layer overhead (a CUDA
@@ -44,16 +44,16 @@ typedef struct {
 	                      ** without; rl_serve_setup_memory) */
 	/* per row (token) of an iteration, multiplied by its rows there
 	** (reassociated: the results move in their last bits) */
-	double body_row;      /* the layers' GEMM FLOPs per chip, experts
-	                      ** included: lin_body x lf / tp */
-	double act_row;       /* activation bytes per chip: activations per
+	double body_flops_row; /* the layers' GEMM FLOPs per chip, experts
+	                       ** included: lin_body x lf / tp */
+	double act_bytes_row; /* activation bytes per chip: activations per
 	                      ** token and layer x layers x ab / tp */
-	double el_row;        /* elementwise bytes: layers x cb x el_per_tok x
+	double el_bytes_row;  /* elementwise bytes: layers x cb x el_per_tok x
 	                      ** el_unfused + layers x moe_share x
 	                      ** moe_perm_bytes */
-	double vec_row;       /* vector elements: layers x el_per_tok */
-	double attn_row;      /* attention FLOPs per context token per chip:
-	                      ** attn_lf / tp */
+	double vec_elems_row; /* vector elements: layers x el_per_tok */
+	double attn_flops_row; /* attention FLOPs per context token per chip:
+	                       ** attn_flops_lf / tp */
 	double ar_layers;     /* all-reduces an iteration runs: ar_per_layer x
 	                      ** layers */
 	int logits_passes;    /* the LM head here, and passes over its logits */
@@ -119,10 +119,10 @@ typedef struct {
 	rl_link_cost lg;         /* the logits' all-gather over the tp chips
 	                         ** (none unless profile.logits_gather) */
 	double logit_passes;     /* sampling passes over the logits */
-	double head_row;         /* LM-head FLOPs per head token per chip */
-	double embed_row;        /* embedding bytes looked up per token */
-	double ar_row;           /* bytes an all-reduce moves per token */
-	double logit_row;        /* logit bytes the sampling passes read per
+	double head_flops_row;   /* LM-head FLOPs per head token per chip */
+	double embed_bytes_row;  /* embedding bytes looked up per token */
+	double ar_bytes_row;     /* bytes an all-reduce moves per token */
+	double logit_bytes_row;  /* logit bytes the sampling passes read per
 	                         ** head token: passes x vocab x 4 */
 	/* the stage kinds: the only one (pp = 1), or the first, the last and
 	** the middle ones with hi and lo layers, and how many of those a
