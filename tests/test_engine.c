@@ -92,6 +92,18 @@ static void test_decode_batch1_is_weights_over_bandwidth(void **state)
 	near(r.decode.time_s, 69503033344.0 / 3.35e12, 2e-3);
 	assert_int_equal(r.decode_bound, RL_BOUND_MEMORY);
 	near(r.concurrency, 1.0, 1e-12);
+	/* one request of 16 + 3 tokens: its prompt's iteration, then two
+	** decode iterations (2/3 of a sequence decodes on average, and a
+	** third of the iterations carry the 16 prompt tokens), so the average
+	** HBM traffic is the three iterations' bytes over their three times */
+	c.scen.osl = 3;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.decode_seqs, 2.0 / 3, 1e-12);
+	near(r.prefill_share, 1.0 / 3, 1e-12);
+	near(r.avg_hbm_Bps,
+	     (r.prefill.hbm_bytes + 2 * r.decode.hbm_bytes) /
+	         (r.prefill.time_s + 2 * r.decode.time_s),
+	     1e-12);
 }
 
 /* The prompt of the two tests below: 4096 tokens of Llama-3 8B. */
@@ -436,6 +448,21 @@ static void test_allreduce_ring(void **state)
 	/* two-shot: same bytes, 2 steps: 17.5 + 2 = 19.5 us */
 	c.prof.allreduce = RL_AR_TWO_SHOT;
 	near(rl_allreduce_time(&c, 1e6, 8, NULL), 19.5e-6, 1e-12);
+	/* a software latency of 5 us a collective adds to each: 24.5 us */
+	c.prof.allreduce_latency_s = 5e-6;
+	near(rl_allreduce_time(&c, 1e6, 8, NULL), 24.5e-6, 1e-12);
+	c.prof.allreduce_latency_s = 0;
+	/* one-shot: each chip pushes its whole 1 MB to the 7 others, 7 MB at
+	** 100 GB/s = 70 us, in one step: 71 us */
+	c.prof.allreduce = RL_AR_ONE_SHOT;
+	t = rl_allreduce_time(&c, 1e6, 8, &sent);
+	near(t, 71e-6, 1e-12);
+	near(sent, 7e6, 1e-12);
+	/* in the switch (NVLS): 1 MB up, the sum back, 10 us and 2 steps */
+	c.prof.allreduce = RL_AR_SWITCH;
+	t = rl_allreduce_time(&c, 1e6, 8, &sent);
+	near(t, 12e-6, 1e-12);
+	near(sent, 1e6, 1e-12);
 	/* one chip: nothing to reduce */
 	near(rl_allreduce_time(&c, 1e6, 1, NULL), 0, 0);
 }
@@ -645,6 +672,214 @@ static void test_kv_reserve(void **state)
 	near(r.concurrency, r.kv_capacity_tokens / 2304.0, 1e-9);
 }
 
+/* Without the reservation (kv_reserve 0, the default) a sequence holds the
+** KV it has written, in blocks half full on average at its end: while
+** decoding isl + (osl - 1) / 2 + blk / 2 tokens on average, during its
+** prefill isl / 2 + blk / 2.  The case of test_kv_reserve (2048 in, 128
+** out, blocks of 64): one chunk per prompt (2048 <= max_num_tokens less
+** the decoders), so a share 127 / 128 of the sequences decodes and one
+** holds on average (127 x (2048 + 63.5 + 32) + (1024 + 32)) / 128 =
+** 273280.5 / 128 tokens; memory binds (about 250 sequences against a
+** token budget of 16384 x 128 / 2175 = 964). */
+static void test_kv_held_no_reserve(void **state)
+{
+	rl_config c;
+	rl_result r;
+	(void)state;
+	fx_h100_ideal(&c);
+	c.scen.isl = 2048;
+	c.scen.osl = 128;
+	c.scen.tp = 2;
+	c.scen.chips = 2;
+	c.prof.tokens_per_block = 64;
+	c.prof.kv_reserve = 0;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	assert_int_equal(r.concurrency_limit, RL_LIMIT_MEMORY);
+	near(r.concurrency, r.kv_capacity_tokens / (273280.5 / 128), 1e-9);
+	near(r.decode_seqs, r.concurrency * 127 / 128, 1e-9);
+}
+
+/* Chunked prefill: a prompt of 8192 tokens with a budget of 2048 tokens an
+** iteration goes in k = 4 chunks of 2048 (prefill only, osl 1).  Chunk j
+** (0..3) re-reads the KV of the j chunks before it: over the request
+** 2048 x (0 + 1 + 2 + 3) = 8192 x (4 - 1) / 2 tokens, i.e. 2048 x 1.5 an
+** iteration, plus the 2048 tokens' own KV written.  Llama-3 8B in BF16
+** keeps 32 layers x 2 x 8 heads x 128 x 2 bytes = 131072 bytes a token:
+** the iteration's attention traffic is 131072 x 2048 x 2.5 bytes at the
+** ideal 3.35 TB/s; four iterations make the time to first token. */
+static void test_chunked_prefill_reread(void **state)
+{
+	rl_config c;
+	rl_result r;
+	(void)state;
+	prompt_setup(&c);
+	c.scen.isl = 8192;
+	c.prof.max_num_tokens = 2048;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.prefill_tokens, 2048, 1e-12);
+	near(r.prefill.attn_memory_s, 131072.0 * 2048 * 2.5 / 3.35e12, 1e-9);
+	near(r.ttft_s, 4 * r.prefill.time_s, 1e-12);
+	/* 5000 tokens take three iterations (2048, 2048 and 904) */
+	c.scen.isl = 5000;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.ttft_s, 3 * r.prefill.time_s, 1e-12);
+	c.scen.isl = 8192;
+	/* 1 ms a sequence in the iteration: the prefill iteration carries a
+	** quarter of one request's prompt, one sequence all the same */
+	c.prof.seq_overhead_s = 1e-3;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.prefill.overhead_s, 1e-3, 1e-12);
+}
+
+/* Prompts longer than the budget an iteration leaves them, in the mix:
+** Llama-3 8B BF16, 8192 in, 128 out, max_num_tokens 2048.  Bound by the
+** token budget, N = 2048 (k + 127) / (8192 + 127) sequences with k chunks
+** a prompt, of which a share 127 / (k + 127) decodes: n_dec = 2048 x 127 / 8319 = 31.27 whatever k, and the prompt
+** gets the rest of the budget, 2048 - n_dec tokens an iteration, so k =
+** 8192 / (2048 - n_dec) = 4.06 chunks and N = n_dec (k + 127) / 127 =
+** 32.27 (k = 1 would give 31.51).  Prefill tokens an iteration: n_dec x
+** 8192 / 127, with n_dec the budget whole.  Memory does not bind: about
+** 8160 tokens a sequence of the 488,000 that 64 GB hold at 131,072 bytes
+** a token make room for 60. */
+static void test_chunked_mix_fixed_point(void **state)
+{
+	rl_config c;
+	rl_result r;
+	double n_dec = 2048.0 * 127 / 8319, k = 8192 / (2048 - n_dec);
+	(void)state;
+	prompt_setup(&c);
+	c.scen.isl = 8192;
+	c.scen.osl = 128;
+	c.scen.batch = 0;
+	c.prof.max_num_tokens = 2048;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	assert_int_equal(r.concurrency_limit, RL_LIMIT_TOKENS);
+	near(r.decode_seqs, n_dec, 1e-9);
+	near(r.concurrency, n_dec * (k + 127) / 127, 1e-9);
+	near(r.prefill_tokens, n_dec * 8192 / 127, 1e-9);
+	near(r.decode_seqs + r.prefill_tokens, 2048, 1e-9);
+	/* the first token comes from the prompt's last chunk, the other
+	** 127 one iteration each */
+	near(r.e2e_s, r.ttft_s + 127 * r.tpot_s, 1e-12);
+}
+
+/* Four pipeline stages of the toy model (fixtures.h: a layer a stage) in
+** BF16, the chip's memory set to hold 10,000 KV tokens on the last stage.
+** A layer's weights: QKV 1024 x 3072, O 1024 x 1024, MLP 3 x 1024 x 4096,
+** two norms of 1024: 16,779,264 values, 33,558,528 bytes; the first stage
+** adds the embedding, 1000 x 1024 x 2 = 2,048,000 bytes, the last the LM
+** head and final norm, (1000 x 2 + 2) x 1024 = 2,050,048: 35,608,576
+** bytes.  A token's KV on a stage: 2 x 8 heads x 128 x 2 bytes = 4096.
+** With 1 MB of runtime the chip has 35,608,576 + 1e6 + 4096 x 10000 =
+** 77,568,576 bytes.  A request of 3872 + 128 tokens: the cache holds 2.5
+** of them, so 2 micro-batches are in flight (not pp = 4: each needs a
+** whole request), each with half the cache.  Without the reservation a
+** sequence holds on average (127 x (3872 + 63.5 + 0.5) + (1936 + 0.5)) /
+** 128 = 501808.5 / 128 tokens (blocks of one token) and memory binds
+** (against a token budget of 16384 x 128 / 3999 = 524): the chip holds
+** its whole cache, and nothing is free.  At --batch 2, a sequence a
+** micro-batch: two sequences' KV, and the rest free. */
+static void test_pipeline_micro_batches(void **state)
+{
+	rl_config c;
+	rl_result r;
+	double held = 501808.5 / 128;
+	(void)state;
+	fx_h100_ideal(&c);
+	fx_toy_model(&c.model);
+	c.scen.precision = RL_PREC_BF16;
+	c.scen.pp = 4;
+	c.scen.chips = 4;
+	c.scen.isl = 3872;
+	c.scen.osl = 128;
+	c.prof.logits_buffers = 0;
+	c.prof.act_buffers = 0;
+	c.prof.graph_logits_rows = 0;
+	c.prof.runtime_reserved_bytes = 1e6;
+	c.chip.hbm_bytes = 77568576;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.weights_bytes_per_chip, 35608576, 1e-12);
+	near(r.kv_capacity_tokens, 10000, 1e-12);
+	assert_int_equal(r.concurrency_limit, RL_LIMIT_MEMORY);
+	near(r.concurrency, 10000 / held, 1e-9);
+	/* each micro-batch has half the sequences, 127 / 128 of them
+	** decoding */
+	near(r.decode_seqs, 10000 / held / 2 * 127 / 128, 1e-9);
+	assert_true(fabs(r.free_bytes) <= 1e-6 * 77568576);
+	c.scen.batch = 2;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.concurrency, 2, 1e-12);
+	near(r.free_bytes, 77568576 - 35608576 - 1e6 - 2 * held * 4096, 1e-9);
+	/* 5 layers on 2 stages: 3 and the embedding on the first, 2 and the
+	** head on the last, whose KV tokens cost 3 x 4096 and 2 x 4096 bytes.
+	** On 1 GB chips without runtime, half the free memory for KV: the
+	** first stage holds (1e9 - 3 x 33,558,528 - 2,048,000) x 0.5 / 12288
+	** = 36,510.3 tokens, the last (1e9 - 2 x 33,558,528 - 2,050,048) x
+	** 0.5 / 8192 = 56,813.5: a sequence's tokens are on both, the first
+	** binds */
+	c.model.layers = 5;
+	c.scen.pp = 2;
+	c.scen.chips = 2;
+	c.prof.runtime_reserved_bytes = 0;
+	c.prof.kv_fraction = 0.5;
+	c.chip.hbm_bytes = 1e9;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.kv_capacity_tokens, (1e9 - 102723584) * 0.5 / 12288, 1e-12);
+}
+
+/* pp 2 x tp 2 of the toy model (fixtures.h), BF16, one request 16 in,
+** 101 out: a decode iteration carries n = 100 / 101 tokens.  The first
+** stage (2 layers, the embedding) sends the micro-batch's activations to
+** the second, n x 1024 x 2 bytes split over the tp 2 chips: n x 1024 each;
+** each of its 2 layers all-reduces n x 1024 x 2 bytes twice, 2 (2 - 1) /
+** 2 = 1 times that on the wire per chip.  On a slow link (1 MB/s) the
+** first stage, with the send, is the slower one, whose link bytes are
+** n x (4 x 2048 + 1024) = n x 9216. */
+static void test_pipeline_send_split_over_tp(void **state)
+{
+	rl_config c;
+	rl_result r;
+	(void)state;
+	fx_h100_ideal(&c);
+	fx_toy_model(&c.model);
+	c.scen.precision = RL_PREC_BF16;
+	c.scen.pp = 2;
+	c.scen.tp = 2;
+	c.scen.chips = 4;
+	c.scen.isl = 16;
+	c.scen.osl = 101;
+	c.scen.batch = 1;
+	c.chip.link_Bps = 1e6;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.decode_seqs, 100.0 / 101, 1e-12);
+	near(r.decode.link_bytes, 100.0 / 101 * 9216, 1e-9);
+	/* the stage's 2 of the 4 layers' KV, 2 x 2 x 8 heads x 128 x 2
+	** bytes a token split over the 2 ranks, 4096 bytes, read for the
+	** 16 + 101 / 2 = 66.5 tokens of context and written for the one new
+	** token */
+	near(r.decode.attn_memory_s, 100.0 / 101 * 4096 * 67.5 / 3.35e12,
+	     1e-9);
+}
+
+/* The all-reduces of an FP8 model move 16-bit activations: Llama-3 70B at
+** tp 2, batch 1 (16 in, 101 out): a decode iteration's n = 100/101 tokens
+** are all-reduced twice in each of 80 layers, n x 8192 x 2 bytes each,
+** 2 (2 - 1) / 2 = 1 times that on each chip's wire. */
+static void test_allreduce_16bit_fp8(void **state)
+{
+	rl_config c;
+	rl_result r;
+	(void)state;
+	fx_h100_ideal(&c);
+	c.scen.tp = 2;
+	c.scen.chips = 2;
+	c.scen.isl = 16;
+	c.scen.osl = 101;
+	c.scen.batch = 1;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.decode.link_bytes, 100.0 / 101 * 160 * 8192 * 2, 1e-9);
+}
+
 /* FP8 GEMMs at their own efficiency: a compute-bound GEMM time at
 ** eff_compute_fp8 0.4 is twice that at eff_compute 0.8 (the default,
 ** eff_compute_fp8 = 0, takes eff_compute). */
@@ -758,6 +993,51 @@ static void test_head_precision_fp32(void **state)
 ** prefill fits one), so a decode iteration carries 100/101 tokens over an
 ** average context of 1000 + 101/2 = 1050.5 keys; FP8 KV is 2 x 80 x 8 x
 ** 128 = 163,840 bytes a token.  The extra read is 7 x that over 3.35 TB/s. */
+/* Tied embeddings (the toy model, BF16, one chip): the LM head is the
+** embedding matrix, held once: 4 layers of 33,558,528 bytes
+** (test_pipeline_micro_batches), the 1000 x 1024 embedding at 2 bytes,
+** 2,048,000, and the final norm, 1024 x 2: 136,284,160 bytes. */
+static void test_tied_embeddings_held_once(void **state)
+{
+	rl_config c;
+	rl_result r;
+	(void)state;
+	fx_h100_ideal(&c);
+	fx_toy_model(&c.model);
+	c.model.tied_embeddings = 1;
+	c.scen.precision = RL_PREC_BF16;
+	c.scen.isl = 16;
+	c.scen.osl = 2;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.weights_bytes, 136284160, 1e-12);
+	near(r.weights_bytes_per_chip, 136284160, 1e-12);
+}
+
+/* The KV cache's reads and writes at eff_kv_memory, the weights' and
+** the elementwise kernels' at eff_memory.  Batch 1, isl 1000, osl 101
+** (test_kv_group_reread): a decode iteration carries n = 100/101 tokens,
+** each reading the KV of 1000 + 101 / 2 = 1050.5 tokens on average and
+** writing its own, 163,840 bytes a token (80 layers x 2 x 8 heads x 128
+** at FP8): n x 1051.5 x 163,840 bytes at 3.35 TB/s x 0.5. */
+static void test_kv_memory_efficiency(void **state)
+{
+	rl_config c;
+	rl_result a, b;
+	(void)state;
+	fx_h100_ideal(&c);
+	c.scen.isl = 1000;
+	c.scen.osl = 101;
+	c.scen.batch = 1;
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	c.prof.eff_memory = 0.8;
+	c.prof.eff_kv_memory = 0.5;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.decode.gemm_memory_s, a.decode.gemm_memory_s / 0.8, 1e-12);
+	near(b.decode.elementwise_s, a.decode.elementwise_s / 0.8, 1e-12);
+	near(b.decode.attn_memory_s,
+	     163840.0 * (100.0 / 101.0) * 1051.5 / (3.35e12 * 0.5), 1e-9);
+}
+
 static void test_kv_group_reread(void **state)
 {
 	rl_config c;
@@ -808,6 +1088,14 @@ static void test_sliding_window_kv(void **state)
 	assert_int_equal(rl_serve(&c, &r), RL_OK);
 	near(r.concurrency, r.kv_capacity_tokens / 22016.0, 1e-9);
 	near(rl_ctx_decode(&r.shape, 20000, 2000), 21000, 1e-12);
+	/* a request shorter than the window holds all its blocks,
+	** ceil(1100 / 64) x 64 = 1152 tokens */
+	c.prof.sliding_window = 1;
+	c.scen.isl = 1000;
+	c.scen.osl = 100;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	assert_int_equal(r.concurrency_limit, RL_LIMIT_MEMORY);
+	near(r.concurrency, r.kv_capacity_tokens / 1152.0, 1e-9);
 }
 
 /* The runtime's buffers: one fp32 logits buffer of max_batch_size 4096 x
@@ -938,6 +1226,11 @@ static void test_logits_passes(void **state)
 	     3.0 * bytes / 3.35e12, 1e-9);
 	near(b.decode.hbm_bytes - a.decode.hbm_bytes, 3.0 * bytes, 1e-9);
 	near(b.decode.time_s - a.decode.time_s, 3.0 * bytes / 3.35e12, 1e-9);
+	/* the iteration that carries the prompt (all 1000 tokens: one chunk)
+	** has logits for its decode tokens and for the one request whose
+	** prompt ends, 100/101 + 1 rows, not for every prompt token */
+	near(b.prefill.elementwise_s - a.prefill.elementwise_s,
+	     3.0 * (100.0 / 101.0 + 1) * 128256 * 4 / 3.35e12, 1e-9);
 	/* tp 8: the same bytes on each rank */
 	c.scen.tp = 8;
 	c.scen.chips = 8;
@@ -1015,11 +1308,19 @@ int main(void)
 	    cmocka_unit_test(test_bad_tp),
 	    cmocka_unit_test(test_does_not_fit),
 	    cmocka_unit_test(test_kv_reserve),
+	    cmocka_unit_test(test_kv_held_no_reserve),
+	    cmocka_unit_test(test_chunked_prefill_reread),
+	    cmocka_unit_test(test_chunked_mix_fixed_point),
+	    cmocka_unit_test(test_pipeline_micro_batches),
+	    cmocka_unit_test(test_pipeline_send_split_over_tp),
+	    cmocka_unit_test(test_allreduce_16bit_fp8),
 	    cmocka_unit_test(test_eff_compute_fp8),
 	    cmocka_unit_test(test_head_precision),
 	    cmocka_unit_test(test_head_precision_fp32),
 	    cmocka_unit_test(test_logits_passes),
 	    cmocka_unit_test(test_logits_gather),
+	    cmocka_unit_test(test_tied_embeddings_held_once),
+	    cmocka_unit_test(test_kv_memory_efficiency),
 	    cmocka_unit_test(test_kv_group_reread),
 	    cmocka_unit_test(test_sliding_window_kv),
 	    cmocka_unit_test(test_runtime_buffers),
