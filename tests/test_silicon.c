@@ -189,6 +189,18 @@ static void test_forward(void **state)
 	near(si.sram_bytes, 232.804e6, 1e-6);
 	near(si.hbm_bytes, 154.618822656e9, 1e-9);
 	near(si.hbm_Bps, 4.8e12, 1e-12);
+	/* two such dies in the package: twice the FMA units and the SRAM;
+	** 5 stacks over 2 dies put 3 on the fuller one, whose edge must take
+	** their 3 PHYs */
+	c.design.dies = 2;
+	c.design.hbm_stacks = 5;
+	assert_int_equal(rl_silicon_derive(&c, &si, NULL, 0), RL_OK);
+	near(si.fma_units, 2 * 1600324, 1e-9);
+	near(si.sram_bytes, 2 * 232.804e6, 1e-6);
+	near(si.edge_needed_m, 3 * c.design.hbm_phy_edge_m, 1e-12);
+	near(si.phy_needed_m2, 3 * c.design.hbm_phy_m2, 1e-12);
+	c.design.dies = 1;
+	c.design.hbm_stacks = 4;
 	/* forward and reverse agree: the H100's 3.3792% gives 270,336 */
 	fx_h100_design(&c);
 	c.design.frac_mac = 0.033792;
@@ -522,6 +534,40 @@ static void test_tdp_binds_on_phase(void **state)
 	near(lim.prefill.time_s, fr.prefill.time_s / 0.7071068, 1e-6);
 }
 
+/* The energy of one FMA per precision (rl_power_fixed_of's fma_j at full
+** clock): FP32 costs what Horowitz's 45 nm table gives relative to FP16
+** (data/sources/silicon.csv: fp32_FMA_energy_45nm 4.6 pJ = add 0.9 + mult
+** 3.7, fp16_FMA_energy_45nm 1.5 pJ = add 0.4 + mult 1.1), so 0.5 pJ at
+** FP16 is 0.5 x 4.6 / 1.5 = 1.5333 pJ at FP32; FP8 without an energy of
+** its own takes FP16's, FP4 without one FP8's (an FP8 energy given); a
+** design's energy_overhead 1.25 multiplies each. */
+static double fma_j(const rl_config *c, int prec)
+{
+	rl_power_fixed f;
+	rl_power_fixed_of(c, prec, 1.0, &f);
+	return f.fma_j;
+}
+
+static void test_fma_energy_precisions(void **state)
+{
+	rl_config c;
+	(void)state;
+	rl_config_defaults(&c);
+	c.node.fma_energy_fp16_j = 0.5e-12;
+	c.node.fma_energy_fp8_j = 0;
+	c.node.fma_energy_fp4_j = 0;
+	c.design.energy_overhead = 0;
+	near(fma_j(&c, RL_PREC_FP16), 0.5e-12, 1e-15);
+	near(fma_j(&c, RL_PREC_FP32), 0.5e-12 * 4.6 / 1.5, 1e-12);
+	near(fma_j(&c, RL_PREC_FP8), 0.5e-12, 1e-15);
+	c.node.fma_energy_fp8_j = 0.3e-12;
+	near(fma_j(&c, RL_PREC_FP4), 0.3e-12, 1e-15);
+	c.node.fma_energy_fp4_j = 0.2e-12;
+	near(fma_j(&c, RL_PREC_FP4), 0.2e-12, 1e-15);
+	c.design.energy_overhead = 1.25;
+	near(fma_j(&c, RL_PREC_FP32), 1.25 * 0.5e-12 * 4.6 / 1.5, 1e-12);
+}
+
 /* rl_power_at in two steps (rl_power_fixed_of, worked out once per clock
 ** share and shared by an evaluation's phases, then rl_power_at_fixed):
 ** the toy's chip above doing 1e15 FLOP/s draws 100 W static + 0.4 pJ x
@@ -636,6 +682,7 @@ int main(void)
 	    cmocka_unit_test(test_power_vector),
 	    cmocka_unit_test(test_tdp_binds_on_phase),
 	    cmocka_unit_test(test_power_fixed),
+	    cmocka_unit_test(test_fma_energy_precisions),
 	    cmocka_unit_test(test_power_a100_crosscheck),
 	    cmocka_unit_test(test_tdp_limit),
 	    cmocka_unit_test(test_eval_without_node),
