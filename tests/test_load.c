@@ -184,6 +184,25 @@ static void test_tpot_distribution(void **state)
 	near(o.tpot_p99_s, T_IT, 1e-9);
 }
 
+/* The two kinds of iteration in the TPOT distribution: with launches of
+** 0.5 ms a layer that a CUDA graph's replay saves (decode-only iterations
+** only), a prefill-carrying iteration of Llama-3 8B's 32 layers costs
+** 10 + 32 x 0.5 = 26 ms and a decode-only one 10 ms: whatever the load
+** scales the mean to, the distribution's two steps keep that ratio,
+** 2.6. */
+static void test_tpot_mix_steps(void **state)
+{
+	rl_config c;
+	rl_load_result o;
+	(void)state;
+	overhead_only(&c);
+	c.prof.layer_overhead_s = 0.5e-3;
+	c.prof.cuda_graphs = 1;
+	load_ok(&c, XMAX / 1000, 0, &o);
+	assert_int_equal(o.tpot.kind, RL_TPOT_MIX);
+	near(o.tpot.pre_s / o.tpot.dec_s, 2.6, 1e-9);
+}
+
 static void test_percentiles(void **state)
 {
 	rl_config c;
@@ -622,6 +641,7 @@ int main(void)
 	    cmocka_unit_test(test_frontend),
 	    cmocka_unit_test(test_tpot_distribution),
 	    cmocka_unit_test(test_percentiles),
+	    cmocka_unit_test(test_tpot_mix_steps),
 	    cmocka_unit_test(test_burst_drain),
 	    cmocka_unit_test(test_burst_shared_iterations),
 	    cmocka_unit_test(test_burst_through_budget),
