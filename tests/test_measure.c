@@ -103,7 +103,8 @@ static void test_kv_fraction_list(void **state)
 	          ROW("b", "b200", "fp8", K3)
 	          ROW("none", "gh200", "fp8", "max_num_tokens=2048")
 	          ROW("glued", "h100-sxm", "fp8", "\"xmax_num_tokens=7, kv_cache_free_gpu_mem_fraction 0.5\"")
-	          ROW("bad", "h100-sxm", "fp8", "kv_cache_free_gpu_mem_fraction=1.5"),
+	          ROW("bad", "h100-sxm", "fp8", "kv_cache_free_gpu_mem_fraction=1.5")
+	          ROW("one", "h100-sxm", "fp8", "kv_cache_free_gpu_mem_fraction=1"),
 	          &set);
 	assert_true(row_of(&set, "a")->kv_fraction == 0.85);
 	assert_true(row_of(&set, "l")->kv_fraction == 0.8);
@@ -115,6 +116,31 @@ static void test_kv_fraction_list(void **state)
 	assert_true(row_of(&set, "glued")->kv_fraction == 0);
 	assert_false(row_of(&set, "bad")->modelled);
 	assert_non_null(strstr(row_of(&set, "bad")->why_not, "(0, 1]"));
+	/* 1, the whole free memory, is in (0, 1] */
+	assert_true(row_of(&set, "one")->modelled);
+	assert_true(row_of(&set, "one")->kv_fraction == 1);
+	meas_free(&set);
+}
+
+/* "DEP4" in the tp column (the tables' attention data parallel): 4
+** replicas of tp 1 whose experts are split over the same 4 GPUs, ep 4;
+** a plain "4" is tp 4, ep 1. */
+static void test_dep_row(void **state)
+{
+	meas_set set;
+	const meas_row *d, *t;
+	(void)state;
+	read_text(HEAD
+	          "dep,TensorRT-LLM,0.11.0,h100-sxm,4,mixtral-8x7b,fp8,1024,1024,"
+	          "DEP4,1,max-load,,output_tokens_per_s,20000,\n"
+	          "tp4,TensorRT-LLM,0.11.0,h100-sxm,4,mixtral-8x7b,fp8,1024,1024,"
+	          "4,1,max-load,,output_tokens_per_s,20000,\n",
+	          &set);
+	d = row_of(&set, "dep");
+	t = row_of(&set, "tp4");
+	assert_true(d->modelled && t->modelled);
+	assert_true(d->tp == 1 && d->ep == 4 && d->chips == 4);
+	assert_true(t->tp == 4 && t->ep == 1);
 	meas_free(&set);
 }
 
@@ -320,6 +346,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_kv_fraction_per_chip),
 	    cmocka_unit_test(test_kv_fraction_list),
+	    cmocka_unit_test(test_dep_row),
 	    cmocka_unit_test(test_setup_kv_fraction),
 	    cmocka_unit_test(test_setup_stated_batch),
 	    cmocka_unit_test(test_precision_spellings),
