@@ -396,6 +396,14 @@ static void out_table(const rl_setup *st, const area_view *v)
 		       "costs to make, not its price)\n",
 		       v->cost.dies_per_wafer, v->cost.yield * 100, v->cost.die_usd,
 		       v->cost.hbm_usd, v->cost.package_usd, v->cost.chip_usd);
+	/* (cost.c leaves the interposer out without HBM) */
+	if (v->have_cost && !(v->derived.hbm_bytes > 0))
+		printf("(package without HBM: cost.package_usd $%.0f less the "
+		       "silicon interposer's\n cost.interposer_usd $%.0f, which a "
+		       "chip without HBM stacks does not need;\n its organic "
+		       "substrate is counted as nothing: silicon.csv gives no "
+		       "organic\n package cost)\n",
+		       cfg->cost.package_usd, cfg->cost.interposer_usd);
 	else
 		printf("manufacturing cost: unknown (the node gives no wafer "
 		       "price)\n");

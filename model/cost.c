@@ -43,7 +43,15 @@ int rl_chip_cost_of(const rl_config *cfg, double hbm_bytes, rl_chip_cost *c)
 		return -1;
 	c->die_usd = n->wafer_usd / (c->dies_per_wafer * c->yield);
 	c->hbm_usd = hbm_bytes * cfg->cost.hbm_usd_per_byte;
-	c->package_usd = cfg->cost.package_usd;
+	/* HBM stacks sit beside the die on a silicon interposer (CoWoS); a
+	** chip without them needs none, an organic substrate carrying the die
+	** alone (cost.interposer_usd left out; silicon.csv gives no organic
+	** package cost to put in its place, its one organic figure a layer
+	** cost of 0.0001 USD/mm2 that needs a substrate area the model does
+	** not have: ASSUMPTION, the substrate adds nothing) */
+	c->package_usd = hbm_bytes > 0 ? cfg->cost.package_usd
+	                               : fmax(0.0, cfg->cost.package_usd -
+	                                               cfg->cost.interposer_usd);
 	c->chip_usd = dies * c->die_usd + c->hbm_usd + c->package_usd;
 	return 0;
 }
@@ -61,6 +69,7 @@ static void chip_cost_inputs(const rl_config *cfg, double hbm_bytes,
 	in[6] = cfg->cost.hbm_usd_per_byte;
 	in[7] = cfg->cost.package_usd;
 	in[8] = hbm_bytes;
+	in[9] = cfg->cost.interposer_usd;
 }
 
 /* the bits in which a and b differ */
@@ -72,7 +81,7 @@ static uint64_t differ(double a, double b)
 	return x ^ y;
 }
 
-_Static_assert(RL_CHIP_COST_INPUTS == 9, "rl_chip_cost_kept compares 9");
+_Static_assert(RL_CHIP_COST_INPUTS == 10, "rl_chip_cost_kept compares 10");
 
 const rl_chip_cost *rl_chip_cost_kept(const rl_config *cfg, double hbm_bytes,
                                       rl_chip_cost_memo *m)
@@ -85,7 +94,7 @@ const rl_chip_cost *rl_chip_cost_kept(const rl_config *cfg, double hbm_bytes,
 	       differ(in[2], m->in[2]) | differ(in[3], m->in[3]) |
 	       differ(in[4], m->in[4]) | differ(in[5], m->in[5]) |
 	       differ(in[6], m->in[6]) | differ(in[7], m->in[7]) |
-	       differ(in[8], m->in[8]);
+	       differ(in[8], m->in[8]) | differ(in[9], m->in[9]);
 	if (!m->valid || diff != 0) {
 		m->rc = rl_chip_cost_of(cfg, hbm_bytes, &m->cc);
 		/* (again, into m: the local copy stays in registers) */

@@ -6,6 +6,7 @@
 **                   Y = ((1 - exp(-A D0)) / (A D0))^2  (Murphy, alpha = 0)
 **   die cost        wafer price / (DPW x Y)
 **   chip cost       dies x die cost + HBM bytes x price + package and test
+**                   (less the silicon interposer's share without HBM)
 ** Cost per million output tokens, whole system, with the chip at a given
 ** USD figure (its manufacturing cost, or the price a buyer pays: eval.c
 ** computes both and names which):
@@ -42,7 +43,7 @@ int rl_chip_cost_of(const rl_config *cfg, double hbm_bytes, rl_chip_cost *c);
 /* A chip's cost kept with the inputs it was worked out from, so that a
 ** run of evaluations of one chip works it out once (eval.c keeps one in
 ** its rl_eval_cache).  Set valid = 0 to start. */
-#define RL_CHIP_COST_INPUTS 9
+#define RL_CHIP_COST_INPUTS 10
 typedef struct {
 	int valid;
 	int rc;

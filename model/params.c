@@ -217,6 +217,11 @@ static const rl_param table[] = {
 {"cost", "package_usd", "USD", 1, 0, 1e7, 1670, RL_PT_REAL, NULL,
  OFF(cost.package_usd),
  "CoWoS, assembly and test per chip (H100: 750 + 920, silicon.csv)"},
+{"cost", "interposer_usd", "USD", 1, 0, 1e7, 750, RL_PT_REAL, NULL,
+ OFF(cost.interposer_usd),
+ "the silicon interposer's (CoWoS-S) share of package_usd, left out for a "
+ "chip without HBM (H100: 750, silicon.csv; ASSUMPTION: its organic "
+ "substrate adds nothing, silicon.csv giving no organic package cost)"},
 {"cost", "price_usd", "USD", 1, 0, 1e8, 0, RL_PT_REAL, NULL,
  OFF(cost.price_usd),
  "price a buyer pays per chip, not its manufacturing cost (0: unknown, "

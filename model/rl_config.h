@@ -303,6 +303,8 @@ typedef struct {
 	double vector_ops_per_elem;  /* operations per element of elementwise work */
 	double hbm_usd_per_byte; /* HBM price */
 	double package_usd;      /* packaging, interposer, assembly and test per chip */
+	double interposer_usd;   /* the silicon interposer's share of package_usd,
+	                         ** left out for a chip without HBM (cost.c) */
 	double price_usd;        /* price a buyer pays per chip; 0 = unknown */
 	double years;            /* amortization period */
 	double usd_per_kwh;      /* electricity */

@@ -261,6 +261,7 @@ expect_exit 0 "H100 area json with 6 stacks" -- $A --set design.hbm_stacks=6 --j
 expect_out '"served": "spec_sheet"' "area json: the spec sheet is served"
 expect_out '"serving_refused": null' "area json: an H100 is served"
 expect_exit 0 "Sohu by design area json" -- $RL area --chip sohu-design --json
+expect_out '"package_usd": 1670,' "with HBM: the whole package, interposer and all"
 expect_out '"served": "design"' "area json: Sohu by design serves its design"
 # a chip without HBM (Groq-style, everything in SRAM) is refused by
 # serving unless every weight and the KV cache are in SRAM
@@ -279,6 +280,12 @@ expect_out "^\(no HBM: serving does not model this chip" "area's table says it t
 expect_out "^power at full load \(fp8, no HBM\): [0-9]+ W = .* \+ HBM 0$" "full load: no HBM, its term 0"
 expect_out "^\(full load, every MAC array busy at once, is a ceiling$" "the ceiling's note names no HBM"
 expect_no_out "HBM at full bandwidth" "no 'HBM at full bandwidth' without HBM"
+# without HBM stacks no silicon interposer: the package's 1,670 (CoWoS-S
+# 750 + test and assembly 920, silicon.csv) less the 750, 920, and the
+# words say what is left out and that the organic substrate counts as none
+expect_out '^manufacturing cost: .* HBM [$]0, package [$]920: chip ' "no HBM: the package less its interposer, 920"
+expect_out "^\(package without HBM: cost\.package_usd [$]1670 less the silicon interposer's$" "the words: what is left out"
+expect_out "^ its organic substrate is counted as nothing: silicon\.csv gives no organic$" "the words: the substrate's limitation"
 expect_exit 0 "Sohu by design without HBM: area json" -- $RL area --chip sohu-design \
 	--set design.hbm_stacks=0 --json
 expect_out '"serving_refused": "no HBM: ' "area json: why serving refuses it"

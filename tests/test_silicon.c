@@ -63,7 +63,8 @@ static void test_yield(void **state)
 
 /* H100 chip cost on n4: die = 16,988 / (63 x 0.486656) = 554.09 USD; HBM
 ** 85.9 GB x 15 USD/GB = 1,288.50; package and test 1,670 (defaults);
-** chip 3,512.59 (Raymond James estimate 3,320, silicon.csv). */
+** chip 3,512.59 (Raymond James estimate 3,320, silicon.csv).  Without HBM,
+** the package less its interposer. */
 static void test_chip_cost(void **state)
 {
 	rl_config c;
@@ -75,6 +76,18 @@ static void test_chip_cost(void **state)
 	near(cc.die_usd, 554.09, 1e-4);
 	near(cc.hbm_usd, 1288.5, 1e-9);
 	near(cc.chip_usd, 3512.59, 1e-5);
+	near(cc.package_usd, 1670, 1e-15);
+	/* without HBM no silicon interposer: the package is the 1,670 less
+	** the CoWoS-S 750 (silicon.csv's H100 breakdown: CoWoS-S 750, test
+	** and assembly 920), 920; the chip 554.09 + 0 + 920 = 1,474.09 */
+	assert_int_equal(rl_chip_cost_of(&c, 0, &cc), 0);
+	near(cc.hbm_usd + 1, 1, 1e-15);
+	near(cc.package_usd, 920, 1e-15);
+	near(cc.chip_usd, 1474.09, 1e-5);
+	/* an interposer share of 0 keeps the whole package */
+	c.cost.interposer_usd = 0;
+	assert_int_equal(rl_chip_cost_of(&c, 0, &cc), 0);
+	near(cc.package_usd, 1670, 1e-15);
 	/* no wafer price: unknown */
 	c.node.wafer_usd = 0;
 	assert_int_equal(rl_chip_cost_of(&c, c.chip.hbm_bytes, &cc), -1);
