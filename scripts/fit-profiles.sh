@@ -65,7 +65,10 @@ ROW_SIGMA=0.1
 # near it (data/calibration/NOTES.md, "PyTorch backend", the hinge); the
 # rows without 70B favour 3 (sum of squares 0.0443 against 0.0455).
 # BOTH_ENDS= in the environment turns it off (to compare with the fits
-# before it).
+# before it).  Counted by hand (ASSUMPTION: the PyTorch Llama layer's MLP
+# as recalled), the profiling pass's peak is 1.4-1.8 copies at tp 1; held
+# there (bound or prior) the PyTorch fits got worse in four of five
+# versions, so 0-3 stays (data/calibration/NOTES.md, (ccc)-(fff)).
 BOTH_ENDS=${BOTH_ENDS-act_buffers}
 FIT="eff_compute=0.64:0.81~0.779/0.1,eff_compute_fp8=0.47:0.75~0.694/0.1,eff_kv_memory=0.5:0.9,eff_link=0.5:0.9,allreduce_latency_us=5:20,iter_overhead_ms=0.1:5~1/1,seq_overhead_us=0.5:50,runtime_reserved_gb=0.5:8~2/1.5,gemm_m_half=1:64,layer_overhead_us=1:100,kv_group_reread=0:1,logits_buffers=0:3,act_buffers=0:3,elementwise_fused=0:0.8,allreduce_half_mb=0:32"
 # fitted besides FIT where a version's MoE rows span two or more models
