@@ -389,7 +389,12 @@ static void print_errors(const meas_row *const *used, size_t nrows,
 ** --fit bounds the fit keeps a fraction inside the parameter's own range
 ** (a logistic) and clamps any other to it: a value that ends on one of
 ** those (within 0.1% of a fraction's range, or at the clamp) is said too,
-** as "ON ITS upper BOUND of the parameter's range [0.001, 1]". */
+** as "ON ITS upper BOUND of the parameter's range [0.001, 1]".  Any other
+** is fitted as log(value) (model/calibrate.c to_value), which never
+** reaches a range's floor of 0: rows that want less than any positive
+** value drive log(value) towards minus infinity and leave 1e-59 us, not 0,
+** where the fit can no longer move it (its slope is the value times the
+** rows').  Within 1e-9 of the range of its end it is on that end. */
 static void fit_comment(const rl_param *p, double v, double lo, double hi,
                         double centre, double sigma, char *buf, size_t len)
 {
@@ -397,7 +402,7 @@ static void fit_comment(const rl_param *p, double v, double lo, double hi,
 	buf[0] = '\0';
 	if (!isfinite(lo)) {
 		int frac = p->min >= 0 && p->max <= 1;
-		double w = p->max - p->min, tol = frac ? 1e-3 * w : 0;
+		double w = p->max - p->min, tol = (frac ? 1e-3 : 1e-9) * w;
 		const char *at = v <= p->min + tol   ? "lower"
 		                 : v >= p->max - tol ? "upper"
 		                                     : NULL;

@@ -57,6 +57,40 @@ static char *key_comment(const char *path, const char *key)
 	return calloc(1, 1);
 }
 
+/* The carried comment of a key fitted again, less the clause an earlier
+** calibrate wrote at its head ("fitted", "fitted in [5, 20], ON ITS lower
+** BOUND", "fitted ON ITS upper BOUND of the parameter's range [0.001, 1]",
+** "fitted prior 1 +- 0.1": put_profile's and fit_comment's forms, which
+** hold no ';'), up to its "; ": it described that fit's value, not this
+** one's (a refit to 1e-59 read "fitted; fitted in [5, 20], ON ITS lower
+** BOUND; range 5-20 us", a refit of trtllm-0.10 "fitted; fitted; start
+** value").  Other text that begins with the word ("fitted to the H100's
+** serving GEMM shapes ...") is a source, and kept. */
+static const char *past_fit_clause(const char *src)
+{
+	static const char *const after[] = {"in [", "ON ITS ", "prior "};
+	const char *p;
+	size_t i;
+	if (strncmp(src, "fitted", 6))
+		return src;
+	p = src + 6;
+	if (*p == ' ') {
+		for (i = 0; i < sizeof after / sizeof after[0]; i++)
+			if (!strncmp(p + 1, after[i], strlen(after[i])))
+				break;
+		if (i == sizeof after / sizeof after[0])
+			return src;
+	} else if (*p != ';' && *p != '\0') {
+		return src;
+	}
+	p = strchr(p, ';');
+	if (!p)
+		return src + strlen(src);
+	for (p++; *p == ' '; p++)
+		;
+	return p;
+}
+
 /* len bytes of src written to f, control characters (a line end would
 ** end the comment or the value early) and, in a value (value != 0), the
 ** comment marks ';' and '#' as spaces */
@@ -157,13 +191,14 @@ static int put_profile(FILE *f, const char *out, const char *start_path,
 		if (!(src = key_comment(start_path, t[i].key)))
 			return -1;
 		fprintf(f, "%s = %s", t[i].key, val);
-		if (fitted)
+		if (fitted) {
+			const char *s = past_fit_clause(src);
 			fprintf(f, "   ; fitted%s%s%s%s",
 			        fit_com && fit_com[which][0] ? " " : "",
-			        fit_com ? fit_com[which] : "", src[0] ? "; " : "",
-			        src);
-		else if (src[0])
+			        fit_com ? fit_com[which] : "", s[0] ? "; " : "", s);
+		} else if (src[0]) {
 			fprintf(f, "   ; %s", src);
+		}
 		fputc('\n', f);
 		free(src);
 	}

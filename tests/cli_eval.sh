@@ -139,6 +139,19 @@ expect_exit 1 "no fitted key says it is not fitted" -- grep -E "; fitted.*(so no
 # eff_memory ends at 0.99999996, on it, and is said so as a bound given
 # by --fit is
 expect_exit 0 "a fit ending on the parameter's own range is said so" -- grep -q "^eff_memory = 0\\.9999.*; fitted ON ITS upper BOUND of the parameter's range \\[0.001, 1\\]" "$tmpd/all.ini"
+# a parameter fitted as log(value) (range [0, 100000] us) never reaches
+# its floor 0: on the TP > 1 rows with their values ten times the
+# measured, which the model is slower than at any latency >= 0, the fit
+# drives log(allreduce_latency_us) down until it cannot move it (1e-9 us),
+# on that floor and said so (it printed the value alone); the profile
+# written does not carry the start file's own 'fitted' clause, which told
+# of that fit ('fitted; fitted; start value', 'fitted; fitted in [5, 20]')
+awk -F, 'NR == 1 || ($9 > 1 && $11 == "output_tokens_per_s") { if (NR > 1) $12 = $12 * 10; print }' OFS=, \
+	"$ROOFLAB_DATA/measurements.csv" >"$tmpd/fast.csv"
+expect_exit 0 "calibrate on rows ten times faster than measured" -- $RL calibrate --profile trtllm-0.10 --measurements "$tmpd/fast.csv" --fit allreduce_latency_us --no-loo --out "$tmpd/fast.ini"
+expect_out "profile\\.allreduce_latency_us .* ON ITS lower BOUND of the parameter's range \\[0, 100000\\]" "a value driven to the range's floor of 0 is said on it"
+expect_exit 0 "and so in the profile" -- grep -q "^allreduce_latency_us = [0-9.e-]*   ; fitted ON ITS lower BOUND of the parameter's range \\[0, 100000\\]" "$tmpd/fast.ini"
+expect_exit 1 "no fitted key carries an earlier fit's clause" -- grep -E "; fitted[^;]*; fitted( |;|$)" "$tmpd/fast.ini" "$tmpd/all.ini"
 # --out naming the measurements file: the rows were read and then replaced
 # by the profile fitted on them
 cp "$ROOFLAB_DATA/measurements.csv" "$tmpd/mine.csv"
