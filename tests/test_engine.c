@@ -19,6 +19,7 @@
 #include "../model/comm.h"
 #include "../model/engine.h"
 #include "../model/mapping.h"
+#include "../model/micro.h"
 #include "../model/outputs.h"
 #include "../model/params.h"
 #include "fixtures.h"
@@ -903,6 +904,30 @@ static void test_eff_compute_fp8(void **state)
 	c.prof.eff_compute_fp8 = 0;
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
 	near(b.prefill.gemm_compute_s, a.prefill.gemm_compute_s, 1e-12);
+	/* FP4 GEMMs run on the same low-precision path: eff_compute_fp8 */
+	c.scen.precision = RL_PREC_FP4;
+	c.chip.peak_flops_fp4 = 2 * 1978.9e12;
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	c.prof.eff_compute_fp8 = 0.4;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.prefill.gemm_compute_s / a.prefill.gemm_compute_s, 2.0, 1e-9);
+}
+
+/* The microbenchmark's GEMM (rl_micro_gemm_flops), m = n = k = 8192 in
+** BF16 on the ideal H100: 2 x 8192^3 = 1.0995e12 FLOPs against 3 x 8192^2
+** x 2 = 402.7 MB, compute-bound (1.11 ms against 0.12 ms), at the peak
+** 989.4 TFLOP/s; with gemm_m_half = 8192 its 8192 rows reach half the
+** large-GEMM efficiency, 8192 / (8192 + 8192): 494.7 TFLOP/s. */
+static void test_micro_gemm_rows(void **state)
+{
+	rl_config c;
+	(void)state;
+	fx_h100_ideal(&c);
+	c.scen.precision = RL_PREC_BF16;
+	c.prof.gemm_m_half = 0;
+	near(rl_micro_gemm_flops(&c, 8192, 8192, 8192), 989.4e12, 1e-12);
+	c.prof.gemm_m_half = 8192;
+	near(rl_micro_gemm_flops(&c, 8192, 8192, 8192), 989.4e12 / 2, 1e-12);
 }
 
 /* c (head_case) served with the embedding and LM head at precision pa
@@ -1315,6 +1340,7 @@ int main(void)
 	    cmocka_unit_test(test_pipeline_send_split_over_tp),
 	    cmocka_unit_test(test_allreduce_16bit_fp8),
 	    cmocka_unit_test(test_eff_compute_fp8),
+	    cmocka_unit_test(test_micro_gemm_rows),
 	    cmocka_unit_test(test_head_precision),
 	    cmocka_unit_test(test_head_precision_fp32),
 	    cmocka_unit_test(test_logits_passes),
