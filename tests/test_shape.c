@@ -424,6 +424,15 @@ static void test_deepseek_r1(void **state)
 	near(s.attn_flops_per_ctx_prefill, 4997120.0, 1e-12);
 	near(s.attn_scores_per_ctx, 7808.0, 1e-12);
 	assert_true(s.kv_per_head == 0);
+	/* a layer's GEMM inputs and outputs per token: the dense form's d +
+	** (h + 2 kv) dh + h dh + d = 7168 + 49,152 + 16,384 + 7168, its MLPs'
+	** 2 d each, (58 x (8 + 1) + 3) / 61 = 525 / 61 of them a layer, and
+	** their 3 x (58 x 9 x 2048 + 3 x 18432) / 61 = 3,373,056 / 61 wide
+	** tensors; latent attention replaces the (h + 2 kv) dh = 49,152 by
+	** the query's 2 q + h (dh + r) = 3072 + 24,576, the KV down's c + r =
+	** 576 out, the KV up's c = 512 in and h 2 dh = 32,768 out: 12,352
+	** more.  79,872 + 12,352 + (525 x 2 x 7168 + 3,373,056) / 61 */
+	near(s.act_elems_per_token_layer, 92224.0 + 10899456.0 / 61, 1e-12);
 	/* without a query rank the query is one d x h (dh + r) matrix:
 	** 7168 x 24576 = 176,160,768 in place of 48,758,784 and its norm
 	** 1536, 127,400,448 more per layer */
