@@ -245,7 +245,7 @@ static void test_no_hbm(void **state)
 	assert_non_null(strstr(b.error, "chip.sram_hbm_copy = false"));
 	c.chip.sram_hbm_copy = 0;
 	assert_int_equal(rl_serve(&c, &b), RL_OK);
-	near(b.kv_capacity_tokens, 9446293504.0 / 163840, 1e-12);
+	near(b.kv_capacity_tokens, (80e9 - 70553706496.0) / 163840, 1e-12);
 	assert_true(b.decode.hbm_bytes == 0);
 	assert_true(b.mbu == 0);
 	near(b.decode.sram_bytes, a.decode.hbm_bytes, 1e-12);
