@@ -547,6 +547,35 @@ static void test_tdp_binds_on_phase(void **state)
 	near(lim.prefill.time_s, fr.prefill.time_s / 0.7071068, 1e-6);
 }
 
+/* A pipeline's bubble draws the chip's active power: the toy of
+** test_tdp_binds_on_phase on 2 stages of 2 layers, one sequence (--batch
+** 1: one micro-batch), so each chip works one stage's iteration of every
+** round of both and idles the other's, about half the time.  Its average
+** power is each phase's over its busy share of the second, t_pre =
+** prefill_iters_per_s x its time and t_dec alike, plus the static 100 W
+** (no clocked or PHY power on this chip) over the rest. */
+static void test_pipeline_idle_power(void **state)
+{
+	rl_config c;
+	rl_result r;
+	double t_pre, t_dec, idle;
+	(void)state;
+	fx_tdp_toy(&c);
+	c.scen.pp = 2;
+	c.scen.chips = 2;
+	c.scen.batch = 1;
+	c.chip.link_Bps = 1e12; /* (no energy a byte on this chip) */
+	if (rl_eval(&c, &r) != RL_OK)
+		fail_msg("%s", r.error);
+	t_pre = r.prefill_iters_per_s * r.prefill.time_s;
+	t_dec = r.decode_iters_per_s * r.decode.time_s;
+	idle = 1 - t_pre - t_dec;
+	assert_true(idle > 0.3 && idle < 0.7);
+	near(r.power_w,
+	     t_pre * r.power_prefill_w + t_dec * r.power_decode_w + idle * 100,
+	     1e-12);
+}
+
 /* The energy of one FMA per precision (rl_power_fixed_of's fma_j at full
 ** clock): FP32 costs what Horowitz's 45 nm table gives relative to FP16
 ** (data/sources/silicon.csv: fp32_FMA_energy_45nm 4.6 pJ = add 0.9 + mult
@@ -694,6 +723,7 @@ int main(void)
 	    cmocka_unit_test(test_power_h100_calibration),
 	    cmocka_unit_test(test_power_vector),
 	    cmocka_unit_test(test_tdp_binds_on_phase),
+	    cmocka_unit_test(test_pipeline_idle_power),
 	    cmocka_unit_test(test_power_fixed),
 	    cmocka_unit_test(test_fma_energy_precisions),
 	    cmocka_unit_test(test_power_a100_crosscheck),
