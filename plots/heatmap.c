@@ -1,7 +1,7 @@
 /*
 ** heatmap.c: the heatmap: an output of a sweep (--z, default its speedup
 ** column) colored over two swept parameters (--x, --y; default the first two
-** swept), from the `results` view, with the target contour drawn (default
+** swept, in the parameter table's order, not the spec's), from the `results` view, with the target contour drawn (default
 ** 20x when z is a speedup, or --target).  When more parameters were swept,
 ** each cell shows the best z over the others: the least of a latency, cost
 ** or power, the most of the rest (--z-best least|most chooses).
