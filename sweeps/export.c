@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "../config/json.h"
+#include "../model/outputs.h"
+#include "../model/params.h"
 #include "../config/utf8.h"
 #include "../config/dbfile.h"
 #include "../model/status.h"
@@ -159,6 +161,29 @@ static void json_field(json_w *w, sqlite3_stmt *st, int k)
 	}
 }
 
+/* What a column is, in this build's words (rooflab params, the output
+** table): "power one chip draws ..." beside power.watts, where a reader
+** of the file had its name and unit alone and could not tell a chip's
+** figure from the system's; nothing for a name this build lacks. */
+static void column_doc(json_w *w, const char *dotted)
+{
+	const rl_output *o;
+	const rl_param *p;
+	if (!dotted)
+		return;
+	if ((o = rl_output_find(dotted)) && o->doc)
+		json_str(w, "doc", o->doc);
+	else if ((p = rl_param_find_full(dotted)) && p->doc)
+		json_str(w, "doc", p->doc);
+	else if (!strcmp(dotted, "speedup.total_tokens") ||
+	         !strcmp(dotted, "speedup_total_tokens"))
+		json_str(w, "doc", "input + output tokens/s over the "
+		         "[baseline]'s");
+	else if (!strcmp(dotted, "speedup.output_tokens") ||
+	         !strcmp(dotted, "speedup_output_tokens"))
+		json_str(w, "doc", "output tokens/s over the [baseline]'s");
+}
+
 static int json_head(sqlite3 *db, int64_t run_id, json_w *w)
 {
 	sqlite3_stmt *st;
@@ -188,6 +213,7 @@ static int json_head(sqlite3 *db, int64_t run_id, json_w *w)
 		json_obj(w, NULL);
 		for (k = 0; k < 4; k++)
 			json_field(w, st, k);
+		column_doc(w, (const char *)sqlite3_column_text(st, 2));
 		json_end(w);
 	}
 	json_end(w);

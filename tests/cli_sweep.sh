@@ -1788,4 +1788,30 @@ if command -v gnuplot >/dev/null 2>&1; then
 		"--run of the empty run says why, not 'no sweep run with id 2'"
 	expect_exit 0 "pareto --run 1 of it" -- $RL plot pareto --db "$d/some.db" --run 1 --out "$d/some.svg"
 fi
+# export --format json says what each column is, in the build's words
+# (the parameter and output tables): power.watts is one chip's, the
+# throughput the whole system's, where a reader had a name and a unit
+expect_exit 0 "JSON of the digits sweep" -- $RL export --db "$d/digits.db" --format json
+expect_out '"dotted": "chip\.hbm_tbps",' "its columns"
+if python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+doc = {c["dotted"]: c.get("doc") for c in d["columns"]}
+sys.exit(not (doc["chip.hbm_tbps"] == "memory bandwidth per chip" and
+    doc["throughput.output_tokens_per_s"] == "output tokens per second, whole system"))' "$tmpd/out"; then
+	echo "ok - each column carries its doc: a parameter's and an output's"
+else
+	echo "not ok - the columns lack their docs"; fails=$((fails + 1))
+fi
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nprofile = trtllm-0.10\n[axes]\nchip.hbm_tbps = 2, 4\n[outputs]\nkeep = power.watts\n[baseline]\nchip = h100-sxm\nmodel = llama3-8b\nprofile = trtllm-0.10\n' >"$d/docs.ini"
+$RL sweep "$d/docs.ini" --db "$d/docs.db" 2>/dev/null
+expect_exit 0 "JSON of a sweep with a baseline" -- $RL export --db "$d/docs.db" --format json
+if python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+doc = {c["dotted"]: c.get("doc") for c in d["columns"]}
+sys.exit(not (doc["power.watts"].startswith("power one chip draws") and
+    doc["speedup_output_tokens"] == "output tokens/s over the [baseline]'"'"'s"))' "$tmpd/out"; then
+	echo "ok - power.watts is said to be one chip's, a speedup the baseline's ratio"
+else
+	echo "not ok - the power or speedup column lacks its doc"; fails=$((fails + 1))
+fi
 finish
