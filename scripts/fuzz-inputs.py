@@ -2151,7 +2151,11 @@ class Fuzzer:
         if rc == 1:
             why.append("status 1 on bad user input: " +
                        err.decode("utf-8", "replace").strip()[-120:])
-        if rc == 0 and FAILWORDS.search(err) and b"warning" not in err:
+        # sweep names why the first point that served nothing did not
+        # (cmd_sweep.c first_why: "status 2: model: ... cannot exceed
+        # layers"), a point's reason, not the run's failure
+        said = re.sub(rb"(?m)^rooflab sweep: the first that .*$", b"", err)
+        if rc == 0 and FAILWORDS.search(said) and b"warning" not in err:
             why.append("status 0 with a failure message: " +
                        err.decode("utf-8", "replace").strip()[:120])
         if rc == 2:
