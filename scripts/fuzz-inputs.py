@@ -1833,24 +1833,23 @@ class Fuzzer:
             # finished before stays marked so when a SIGINT stops the
             # walk that refills its holes (run.c refill: the next resume
             # walks again), so the check allows it
+            # (a run stopped before its tables were made has none)
+            con = sqlite3.connect(self.path("g.db"))
             try:
-                con = sqlite3.connect(self.path("g.db"))
                 self.sig_done_before = con.execute(
                     "SELECT count(*) = 1 AND max(finished) IS NOT NULL "
                     "FROM runs").fetchone()[0] == 1
-                con.close()
+                if r.random() < 0.5:
+                    con.execute("DELETE FROM points WHERE idx IN (SELECT "
+                                "idx FROM points ORDER BY random() LIMIT ?)",
+                                (r.randint(1, 200),))
+                    con.commit()
             except sqlite3.Error:
                 pass
-            if r.random() < 0.5:
-                con = sqlite3.connect(self.path("g.db"))
-                con.execute("DELETE FROM points WHERE idx IN (SELECT idx "
-                            "FROM points ORDER BY random() LIMIT ?)",
-                            (r.randint(1, 200),))
-                con.commit()
-                con.close()
+            con.close()
             resume = ["--resume"]
         else:
-            self.rm("g.db", "g.db-journal")
+            self.rm("g.db", "g.db-journal", "g.db-wal", "g.db-shm")
             resume = []
         self.sig_prev = shard
         shutil.copy(os.path.join(self.seeds, "big.ini"), self.path("g.ini"))
