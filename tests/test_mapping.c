@@ -323,6 +323,38 @@ static void test_legal_lists(void **state)
 	assert_int_equal(rl_map_fitting(&c, list, sizeof list), 0);
 }
 
+/* The fewest chips that fit may need a stage a layer (pp = layers): the
+** toy model (fixtures.h) with one head of 128 (tp cannot split it) in
+** FP16: a layer's QKV 1024 x 384, O 128 x 1024, MLP 3 x 1024 x 4096 and
+** two norms, 13,109,248 values, 26,218,496 bytes; the embedding 2,048,000
+** and the head 2,050,048.  On chips of 40 MB (no runtime buffers) one
+** layer and the head fit (28.3 MB), two layers do not (54.5 MB): not 2
+** chips (pp 2), nor 3 (pp 3 puts 2 layers on the first), but 4, pp 4. */
+static void test_fewest_chips_pp_layers(void **state)
+{
+	rl_config c;
+	char list[512];
+	(void)state;
+	rl_config_defaults(&c);
+	fx_h100_rates(&c.chip);
+	fx_toy_model(&c.model);
+	c.model.heads = 1;
+	c.model.kv_heads = 1;
+	c.chip.hbm_bytes = 40e6;
+	c.scen.precision = RL_PREC_FP16;
+	c.scen.isl = 16;
+	c.scen.osl = 16;
+	c.scen.chips = 1;
+	c.scen.tp = 1;
+	c.scen.pp = 1;
+	c.prof.runtime_reserved_bytes = 0;
+	c.prof.logits_buffers = 0;
+	c.prof.act_buffers = 0;
+	c.prof.graph_logits_rows = 0;
+	near(rl_map_fewest_chips(&c, list, sizeof list), 4, 0);
+	assert_non_null(strstr(list, "PP4"));
+}
+
 /* the divisors of n in increasing order, by hand */
 static void test_divisors(void **state)
 {
@@ -367,6 +399,7 @@ int main(void)
 	    cmocka_unit_test(test_map_search_tiny),
 	    cmocka_unit_test(test_legal_lists),
 	    cmocka_unit_test(test_divisors),
+	    cmocka_unit_test(test_fewest_chips_pp_layers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
