@@ -78,6 +78,16 @@ int cmd_export(int argc, char **argv)
 		         a.db);
 		cli_warn("export", err);
 	}
+	if (a.run == 0 && state.others) {
+		/* a file holds many runs: the rows of the newest alone, said,
+		** where a script took them for the file's */
+		snprintf(err, sizeof err, "%s holds %llu other run%s, not "
+		         "written: %s; this is run %lld, the newest (give --run ID "
+		         "for another)", a.db, (unsigned long long)state.others,
+		         state.others == 1 ? "" : "s", state.other_runs,
+		         (long long)run);
+		cli_say("export", err);
+	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "rooflab export: cannot write the output\n");
 		return RL_EINTERNAL;

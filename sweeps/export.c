@@ -277,6 +277,36 @@ static int write_rows(sqlite3 *db, int64_t run_id, const colset *c,
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* The runs of the file besides run_id, for the note that the export is
+** one run of several (a file holds many; the newest is taken without
+** --run): their count and the first 8 by id with their spec's path.  A
+** read that fails leaves them unsaid. */
+static void other_runs(sqlite3 *db, int64_t run_id, rl_export_state *state)
+{
+	sqlite3_stmt *st;
+	size_t used = 0;
+	if (sqlite3_prepare_v2(db, "SELECT id, spec_path FROM runs WHERE id != "
+	                       "? ORDER BY id", -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_int64(st, 1, run_id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *path = (const char *)sqlite3_column_text(st, 1);
+		char cell[200];
+		if (state->others++ >= 8 || used + 220 > sizeof state->other_runs)
+			continue;
+		rl_utf8_cell(path ? path : "", 0, 0, cell, sizeof cell);
+		used += (size_t)snprintf(state->other_runs + used,
+		                         sizeof state->other_runs - used,
+		                         "%srun %lld (%s)", used ? ", " : "",
+		                         (long long)sqlite3_column_int64(st, 0),
+		                         cell);
+	}
+	sqlite3_finalize(st);
+	if (state->others > 8 && used + 8 < sizeof state->other_runs)
+		snprintf(state->other_runs + used, sizeof state->other_runs - used,
+		         ", ...");
+}
+
 int rl_sweep_export(const char *db_path, int64_t run_id, int format,
                     FILE *out, int64_t *run_id_out, rl_export_state *state,
                     char *err, size_t errlen)
@@ -301,6 +331,7 @@ int rl_sweep_export(const char *db_path, int64_t run_id, int format,
 			state->missing = rl_store_run_missing(db, run_id);
 			state->unfinished = rl_store_run_progress(
 			    db, run_id, &state->done, &state->of);
+			other_runs(db, run_id, state);
 		}
 		if (src != SQLITE_OK) {
 			/* the file is rooflab's (rl_store_open checked its mark), so

@@ -18,6 +18,10 @@ typedef struct {
 	uint64_t missing;
 	int unfinished;
 	uint64_t done, of;
+	/* the file's other runs, where it holds more than the one written:
+	** how many, and "run 1 (my.ini), ..." (the first 8) */
+	uint64_t others;
+	char other_runs[600];
 } rl_export_state;
 
 /* Write run `run_id` (0: the newest) of the database to out; *run_id_out

@@ -1814,4 +1814,15 @@ sys.exit(not (doc["power.watts"].startswith("power one chip draws") and
 else
 	echo "not ok - the power or speedup column lacks its doc"; fails=$((fails + 1))
 fi
+# export of a file of several runs without --run writes the newest and
+# says which and what else the file holds, where a script took its rows
+# for the file's; with --run, or of a file of one run, nothing
+$RL sweep "$d/short.ini" --db "$d/tworuns.db" 2>/dev/null
+$RL sweep "$d/one-bad.ini" --db "$d/tworuns.db" 2>/dev/null
+expect_exit 0 "export of a file of two runs" -- $RL export --db "$d/tworuns.db" --format csv
+expect_err "^rooflab export: .*tworuns\.db holds 1 other run, not written: run 1 \(.*short\.ini\); this is run 2, the newest \(give --run ID for another\)$" \
+	"names the run written and the other"
+expect_exit 0 "export --run 1 of it" -- $RL export --db "$d/tworuns.db" --format csv --run 1
+[ -s "$tmpd/err" ] && { echo "not ok - export --run names the other runs"; fails=$((fails + 1)); } ||
+	echo "ok - export --run says nothing of the other runs"
 finish
