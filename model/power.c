@@ -12,8 +12,11 @@ static double rl_fma_energy(const rl_config *cfg, int prec)
 	double e;
 	switch (prec) {
 	case RL_PREC_FP4:
-		e = n->fma_energy_fp4_j > 0 ? n->fma_energy_fp4_j
-		                            : n->fma_energy_fp8_j;
+		/* unset (0) falls back to the next wider precision's: FP8's, then
+		** FP16's, never to 0 J */
+		e = n->fma_energy_fp4_j > 0   ? n->fma_energy_fp4_j
+		    : n->fma_energy_fp8_j > 0 ? n->fma_energy_fp8_j
+		                              : n->fma_energy_fp16_j;
 		break;
 	case RL_PREC_FP8:
 		e = n->fma_energy_fp8_j > 0 ? n->fma_energy_fp8_j

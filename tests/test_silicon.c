@@ -581,7 +581,8 @@ static void test_pipeline_idle_power(void **state)
 ** (data/sources/silicon.csv: fp32_FMA_energy_45nm 4.6 pJ = add 0.9 + mult
 ** 3.7, fp16_FMA_energy_45nm 1.5 pJ = add 0.4 + mult 1.1), so 0.5 pJ at
 ** FP16 is 0.5 x 4.6 / 1.5 = 1.5333 pJ at FP32; FP8 without an energy of
-** its own takes FP16's, FP4 without one FP8's (an FP8 energy given); a
+** its own takes FP16's, FP4 without one FP8's, and with neither FP16's
+** (0.5 pJ, not 0 J); a
 ** design's energy_overhead 1.25 multiplies each. */
 static double fma_j(const rl_config *c, int prec)
 {
@@ -602,6 +603,7 @@ static void test_fma_energy_precisions(void **state)
 	near(fma_j(&c, RL_PREC_FP16), 0.5e-12, 1e-15);
 	near(fma_j(&c, RL_PREC_FP32), 0.5e-12 * 4.6 / 1.5, 1e-12);
 	near(fma_j(&c, RL_PREC_FP8), 0.5e-12, 1e-15);
+	near(fma_j(&c, RL_PREC_FP4), 0.5e-12, 1e-15);
 	c.node.fma_energy_fp8_j = 0.3e-12;
 	near(fma_j(&c, RL_PREC_FP4), 0.3e-12, 1e-15);
 	c.node.fma_energy_fp4_j = 0.2e-12;
