@@ -3,6 +3,7 @@
 ** of a sweep spec into an SQLite database (sweeps/run.c does the work).
 */
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,19 +94,21 @@ static void help(FILE *f)
 	      "runs.baseline_profile, baseline_profile_chosen).\n", f);
 	opt_help(f, table);
 	fputs("\nA progress bar is drawn on stderr when it is a terminal.  "
-	      "Ctrl-C (SIGINT)\nstops the sweep at the next point boundary: "
-	      "the points taken up are\nevaluated and committed, stderr says "
-	      "how many and how to resume.\nExit status: 0 ok, 2 bad input "
+	      "Ctrl-C (SIGINT)\nor SIGTERM (Slurm's at a time limit) stops "
+	      "the sweep at the next point\nboundary: the points taken up are "
+	      "evaluated and committed, stderr says\nhow many and how to "
+	      "resume.\nExit status: 0 ok, 2 bad input "
 	      "(spec, options, a database that is not a\nsweep database or is "
 	      "locked), 1 internal or disk failure (rerun with\n--resume), "
-	      "130 stopped by SIGINT (rerun with --resume).\n", f);
+	      "130 stopped by SIGINT, 143 by SIGTERM (rerun with --resume).\n",
+	      f);
 }
 
-/* Stopped by SIGINT (run.h: at a point boundary, every point written
-** committed): what it stored and the command that goes on with it, which
-** names the run (another unfinished run of the spec and shard would make
-** --resume alone refuse to choose), its --shard and its --force (a sweep
-** over the limit is refused without it), the paths quoted for sh. */
+/* Stopped by SIGINT or SIGTERM (run.h: at a point boundary, every point
+** written committed): what it stored and the command that goes on with it,
+** which names the run (another unfinished run of the spec and shard would
+** make --resume alone refuse to choose), its --shard and its --force (a
+** sweep over the limit is refused without it), the paths quoted for sh. */
 static void interrupted_note(const rl_sweep_stats *st, const rl_sweep_opts *o,
                              const char *spec)
 {
@@ -117,15 +120,17 @@ static void interrupted_note(const rl_sweep_stats *st, const rl_sweep_opts *o,
 	/* (through cli_say, as every message: a path's control characters
 	** as '?', where an escape in a name reached the terminal; inside the
 	** quotes sh_word put round such a name '?' is itself) */
-	snprintf(msg, sizeof msg, "interrupted: run %lld in %s stopped at "
+	snprintf(msg, sizeof msg, "interrupted%s: run %lld in %s stopped at "
 	         "a point boundary, %llu point%s evaluated and %llu stored by "
 	         "this run of the command, all committed; continue it with: "
 	         "rooflab sweep %s --db %s%s --resume --run %lld%s",
+	         st->interrupted == SIGTERM ? " by SIGTERM" : "",
 	         (long long)st->run_id, o->db_path,
 	         (unsigned long long)(st->processed + st->refilled),
 	         st->processed + st->refilled == 1 ? "" : "s",
 	         (unsigned long long)(st->stored + st->refill_stored),
-	         rl_sw_sh_word(spec, qs, sizeof qs), rl_sw_sh_word(o->db_path, qd, sizeof qd),
+	         rl_sw_sh_word(spec, qs, sizeof qs),
+	         rl_sw_sh_word(o->db_path, qd, sizeof qd),
 	         shard, (long long)st->run_id, o->force ? " --force" : "");
 	cli_say("sweep", msg);
 }
@@ -303,7 +308,9 @@ int cmd_sweep(int argc, char **argv)
 		refill_note(&st, s, o.db_path);
 	if (!rc && st.interrupted) {
 		interrupted_note(&st, &o, spec);
-		rc = 130; /* 128 + SIGINT, as a shell reports a process it ended */
+		/* 128 + the signal, as a shell reports a process it ended:
+		** 130 for SIGINT, 143 for SIGTERM */
+		rc = 128 + st.interrupted;
 	} else if (rc) {
 		cli_say("sweep", err);
 		if (rc == 1 && st.run_id)

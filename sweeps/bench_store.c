@@ -10,6 +10,7 @@
 #include "bench_store.h"
 
 #include <math.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,8 +132,10 @@ static double timed_run(const rl_sweep_spec *s, const char *db, int jobs,
 	if (rl_sweep_run(s, &o, &st, err, errlen))
 		return -1;
 	if (st.interrupted) {
-		/* a Ctrl-C stopped it part way: its time is not the sweep's */
-		snprintf(err, errlen, "interrupted (SIGINT)");
+		/* a Ctrl-C (or SIGTERM) stopped it part way: its time is not
+		** the sweep's */
+		snprintf(err, errlen, "interrupted (%s)",
+		         st.interrupted == SIGTERM ? "SIGTERM" : "SIGINT");
 		return -1;
 	}
 	return st.seconds;

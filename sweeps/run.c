@@ -6,8 +6,8 @@
 ** so a crash loses at most the batch in flight and a resume starts exactly
 ** after the last committed point, having first stored any point below it
 ** that the run lacks (refill, the same pipeline fed with those points).
-** SIGINT (Ctrl-C) stops it at the next point boundary: no point is taken
-** up after it, those already taken up are evaluated and written, and the
+** SIGINT (Ctrl-C) or SIGTERM stops it at the next point boundary: no point
+** is taken up after it, those already taken up are evaluated and written, and the
 ** batch is committed with the next point after them, the run left
 ** unfinished for --resume (rl_sweep_stats.interrupted).
 */
@@ -28,7 +28,8 @@
 
 #define CHUNK 256
 
-/* A SIGINT received while a sweep runs: set by on_sigint alone, read by
+/* A SIGINT (or SIGTERM: its number) received while a sweep runs: set by
+** on_sigint alone, read by
 ** the pipeline before it takes up each chunk of points, cleared by
 ** rl_sweep_run before it installs the handler (a process may run several
 ** sweeps: `make bench` runs five, and one that a Ctrl-C stopped left it
@@ -44,8 +45,29 @@ static atomic_int stop_asked;
 
 static void on_sigint(int sig)
 {
-	(void)sig;
-	atomic_store(&stop_asked, 1);
+	atomic_store(&stop_asked, sig); /* SIGINT or SIGTERM: which, kept */
+}
+
+/* The signal that stopped a pipeline (stopped 1), for
+** rl_sweep_stats.interrupted; 0 when it ran to its end. */
+static int stop_signal(int stopped)
+{
+	int sig = atomic_load(&stop_asked);
+	return stopped ? (sig ? sig : SIGINT) : 0;
+}
+
+/* Install on_sigint for sig, unless it is ignored (a background job's
+** SIGINT): once, then as before (*old).  1 when installed. */
+static int catch_once(int sig, struct sigaction *old)
+{
+	struct sigaction sa;
+	if (sigaction(sig, NULL, old) != 0 || old->sa_handler == SIG_IGN)
+		return 0;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART | SA_RESETHAND;
+	return sigaction(sig, &sa, NULL) == 0;
 }
 
 enum { S_FREE = 0, S_FILLED, S_TAKEN, S_DONE };
@@ -468,7 +490,7 @@ static int refill(const rl_sweep_spec *s, const rl_sweep_opts *o,
 			snprintf(err, errlen, "%s", r.err);
 			rc = on_db(o->db_path, r.rc, err, errlen);
 		}
-		st->interrupted = stopped;
+		st->interrupted = stop_signal(stopped);
 		/* the walk evaluated every point of the shard below end that
 		** is not stored: those it did not store the filter dropped
 		** (a walk stopped part way counts nothing: the next resume
@@ -727,8 +749,8 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 	flow f;
 	uint64_t start = 0;
 	double t0 = rl_progress_clock();
-	int rc = 0, stopped = 0, handled = 0;
-	struct sigaction sa, old_sa;
+	int rc = 0, stopped = 0, handled = 0, handled_term = 0;
+	struct sigaction old_sa, old_term;
 	memset(st, 0, sizeof *st);
 	memset(&ws, 0, sizeof ws);
 	if (!o.shards)
@@ -753,17 +775,12 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 	st->shard_points = rl_sweep_shard_points(s->npoints, o.shard, o.shards);
 	/* Ctrl-C stops the sweep at a point boundary (stop_asked), unless
 	** SIGINT is ignored (a background job of a shell without job
-	** control): once, then as before */
-	if (sigaction(SIGINT, NULL, &old_sa) == 0 &&
-	    old_sa.sa_handler != SIG_IGN) {
-		/* this sweep's own, not an earlier one's */
-		atomic_store(&stop_asked, 0);
-		memset(&sa, 0, sizeof sa);
-		sa.sa_handler = on_sigint;
-		sigemptyset(&sa.sa_mask);
-		sa.sa_flags = SA_RESTART | SA_RESETHAND;
-		handled = sigaction(SIGINT, &sa, NULL) == 0;
-	}
+	** control): once, then as before; SIGTERM alike (what Slurm sends at
+	** a job's time limit or preemption, and kill by default), where it
+	** ended the process at once and lost the batch in flight */
+	atomic_store(&stop_asked, 0); /* this sweep's own, not an earlier one's */
+	handled = catch_once(SIGINT, &old_sa);
+	handled_term = catch_once(SIGTERM, &old_term);
 	if (o.db_path) {
 		rc = open_run(s, &o, &ws, st, &start, err, errlen);
 		if (!rc && (st->resumed || st->complete_before))
@@ -798,7 +815,7 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 	ws.next = start;
 	rc = pipeline(s, &o, &f, &ws, &pg, &stopped, err, errlen);
 	rl_progress_end(&pg, pg.start + st->processed);
-	st->interrupted = stopped;
+	st->interrupted = stop_signal(stopped);
 	if (!rc && ws.db && !stopped)
 		rc = on_db(o.db_path, rl_store_finish_run(ws.db, st->run_id,
 		           s->npoints, err, errlen), err, errlen);
@@ -811,6 +828,8 @@ out:
 	rl_sweep_gen_free(g);
 	if (handled)
 		sigaction(SIGINT, &old_sa, NULL);
+	if (handled_term)
+		sigaction(SIGTERM, &old_term, NULL);
 	st->seconds = rl_progress_clock() - t0;
 	return rc;
 }

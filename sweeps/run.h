@@ -55,7 +55,8 @@ typedef struct {
 	uint64_t dropped_before;/* that count, when known: of the points
 	                        ** refilled, the rest were lost */
 	uint64_t shard_points;  /* points of the shard in all */
-	int interrupted;        /* a SIGINT stopped it at a point boundary:
+	int interrupted;        /* the signal (SIGINT, SIGTERM) that stopped
+	                        ** it at a point boundary, 0 none:
 	                        ** every point written is committed, with the
 	                        ** run's next point after them (the return is
 	                        ** RL_OK; the run is unfinished) */

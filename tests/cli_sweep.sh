@@ -283,6 +283,61 @@ EOF
 else
 	echo "skipped: SIGINT to a running sweep (no python3)"
 fi
+# SIGTERM (what Slurm sends at a job's time limit or preemption, and kill
+# by default) stops the sweep as Ctrl-C does: the points taken up
+# committed, the run unfinished, the command to resume, exit 143 (128 +
+# 15), where it ended the process at once and lost the batch in flight;
+# the resume completes it as an uninterrupted run
+if command -v python3 >/dev/null 2>&1; then
+	python3 - "$RL" "$d/long.ini" "$d/term.db" >"$tmpd/term.txt" 2>&1 <<'EOF'
+import os, re, signal, sqlite3, subprocess, sys, time
+rl, spec, db = sys.argv[1:4]
+env = dict(os.environ, ROOFLAB_SWEEP_BATCH_SLEEP_MS="30")
+p = subprocess.Popen([rl, "sweep", spec, "--db", db, "--batch", "500"],
+                     env=env, stderr=subprocess.PIPE, text=True)
+n = 0
+while p.poll() is None and n < 1000:
+    time.sleep(0.05)
+    try:
+        c = sqlite3.connect(db, timeout=5)
+        n = c.execute("SELECT count(*) FROM points").fetchone()[0]
+        c.close()
+    except sqlite3.Error:
+        n = 0
+if p.poll() is not None:
+    p.communicate()
+    print("skipped: the sweep ended before SIGTERM could be sent")
+    sys.exit(0)
+p.send_signal(signal.SIGTERM)
+err = p.communicate()[1]
+c = sqlite3.connect(db)
+cnt, dist, lo, hi = c.execute("SELECT count(*), count(DISTINCT idx), "
+                              "min(idx), max(idx) FROM points").fetchone()
+nxt, fin = c.execute("SELECT next_idx, finished FROM runs").fetchone()
+m = re.search(r"^rooflab sweep: interrupted by SIGTERM: run 1 in \S+ "
+              r"stopped at a point boundary, (\d+) points evaluated and "
+              r"(\d+) stored by this run of the command, all committed; "
+              r"continue it with: rooflab sweep \S+long\.ini --db "
+              r"\S+term\.db --resume --run 1$", err, re.M)
+ok = (p.returncode == 143 and m and int(m.group(1)) == nxt and
+      int(m.group(2)) == cnt and cnt == dist == nxt and lo == 0 and
+      hi == nxt - 1 and 1000 <= nxt < 20000 and fin is None)
+print("%s - SIGTERM: exit %s, %s points stored, 0 .. %s, next %s, "
+      "finished %s" % ("ok" if ok else "not ok", p.returncode, cnt, hi,
+                       nxt, fin))
+if not ok:
+    print(err)
+EOF
+	cat "$tmpd/term.txt"
+	if grep -q "^ok - SIGTERM" "$tmpd/term.txt"; then
+		expect_exit 0 "resume after SIGTERM" -- $RL sweep "$d/long.ini" --db "$d/term.db" --resume
+		c=$(q "$d/term.db" "SELECT idx, status, chip_hbm_tbps, scenario_batch, throughput_output_tokens_per_s FROM points ORDER BY idx" | cksum)
+		[ "$c" = "$b" ] && echo "ok - resumed after SIGTERM equals an uninterrupted run" ||
+			{ echo "not ok - resumed after SIGTERM differs"; fails=$((fails + 1)); }
+	elif ! grep -q "^skipped: " "$tmpd/term.txt"; then
+		fails=$((fails + 1))
+	fi
+fi
 # the command the message gives is one that resumes the run: a sweep over
 # the 100,000,000-point limit (199001 x 1000 points, --force), shard 1 of
 # 2, paths with a space and a quote, stopped by SIGINT once 1000 points are
