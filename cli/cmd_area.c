@@ -396,6 +396,9 @@ static void out_table(const rl_setup *st, const area_view *v)
 		       "costs to make, not its price)\n",
 		       v->cost.dies_per_wafer, v->cost.yield * 100, v->cost.die_usd,
 		       v->cost.hbm_usd, v->cost.package_usd, v->cost.chip_usd);
+	else
+		printf("manufacturing cost: unknown (the node gives no wafer "
+		       "price)\n");
 	/* (cost.c leaves the interposer out without HBM) */
 	if (v->have_cost && !(v->derived.hbm_bytes > 0))
 		printf("(package without HBM: cost.package_usd $%.0f less the "
@@ -404,9 +407,6 @@ static void out_table(const rl_setup *st, const area_view *v)
 		       "substrate is counted as nothing: silicon.csv gives no "
 		       "organic\n package cost)\n",
 		       cfg->cost.package_usd, cfg->cost.interposer_usd);
-	else
-		printf("manufacturing cost: unknown (the node gives no wafer "
-		       "price)\n");
 	printf("\nviolations:%s\n", v->nviol ? "" : " none");
 	for (i = 0; i < v->nviol; i++)
 		printf("  %s\n", v->viol[i]);

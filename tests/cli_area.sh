@@ -33,6 +33,12 @@ expect_out '"full_load_w": 1035.7' "area json: full-load power, the six terms by
 expect_exit 0 "area table" -- $A
 expect_out "1036 W = static 70 \+ clocked 100 \+ PHY 17 \+ MAC 689 \+ SRAM 26 \+ HBM 134" \
 	"area's power line names every term of its total"
+# the H100 has HBM and a wafer price (n4), so its cost is known: one cost
+# line, 3,513 USD (the json's 3512.58), and no 'unknown' beside it (the
+# 'unknown' line was the else of the no-HBM note, printed for every chip
+# with HBM)
+expect_out '^manufacturing cost: 63 dies per wafer, .* chip [$]3513 ' "the H100's cost line"
+expect_no_out "manufacturing cost: unknown" "a known cost is not also called unknown"
 expect_exit 0 "A100 area" -- $RL area --chip a100-sxm --json --precision bf16
 # 432 x 256 x 10,000 / 54.2e9 = 0.0204044...; 2 x 110,592 x 1.41 GHz = 311.86944
 expect_out '"transistor_share": 0.0204044' "A100 MAC transistor share by hand"
