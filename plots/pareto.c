@@ -156,7 +156,8 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 {
 	pdb_sweep sw;
 	sqlite3_stmt *st;
-	char x[64], y[64], where[96], sql[1024], t[800], xl[160], yl[160];
+	char x[64], y[64], where[96], sql[1024], t[800], xl[160], yl[160],
+	     xn[160], yn[160];
 	char lack[120];
 	char wl[300];
 	double box[4] = {INFINITY, -INFINITY, INFINITY, -INFINITY};
@@ -222,11 +223,17 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		return rc;
 	plot_column_label(x, xl, sizeof xl);
 	plot_column_label(y, yl, sizeof yl);
+	/* the subtitle names them as the title does, dotted, without the
+	** units the title gives: "less power.watts", where it read
+	** "less power_watts" under "... against power.watts (W)" */
+	snprintf(xn, sizeof xn, "%.*s", (int)strcspn(xl, " "), xl);
+	snprintf(yn, sizeof yn, "%.*s", (int)strcspn(yl, " "), yl);
 	snprintf(t, sizeof t, "Pareto frontier: %s against %s\nsweep%s%.0ld: "
 	         "%ld of %ld design point%s on the frontier (less %s, more %s)%s%s",
 	         yl, xl, sw.run_col[0] ? " run " : "", sw.run_col[0] ? sw.run :
-	         0L, front, n, n == 1 ? "" : "s", x, y, step > 1 ? "; cloud thinned for drawing" :
-	         "", pdb_missing_note(&sw, lack, sizeof lack));
+	         0L, front, n, n == 1 ? "" : "s", xn, yn,
+	         step > 1 ? "; cloud thinned for drawing" : "",
+	         pdb_missing_note(&sw, lack, sizeof lack));
 	plot_labels(s, t, xl, yl);
 	fputs("set format x '%g'\nset format y '%g'\nset key bottom right\n", s);
 	if ((rc = axis_log(db, o, &sw, x, y, where, box[0], box[1], &lgx, err,

@@ -106,6 +106,10 @@ expect_exit 0 "heatmap with named axes and output" -- "$RL" plot heatmap \
 	--z throughput.output_tokens_per_s --out "$tmpd/o/hz.svg"
 expect_exit 0 "pareto with named outputs" -- "$RL" plot pareto --db "$db" \
 	--x power_watts --y speedup_total_tokens --out "$tmpd/o/pz.svg"
+# its subtitle names the axes as its title does, dotted (it gave the
+# column names, "less power_watts", under "against power.watts (W)")
+expect_exit 0 "pareto's subtitle names the axes dotted" -- \
+	grep -q "on the frontier (less power\.watts, more speedup_total_tokens)" "$tmpd/o/pz.svg"
 expect_exit 0 "heatmap of a sweep-only database" -- "$RL" plot heatmap \
 	--db "$tmpd/sweep.db" --out "$tmpd/o/sweep.png"
 
