@@ -189,8 +189,20 @@ expect_no_out '"chip_cost_usd": 3512\.58' "a smaller die costs another amount"
 # bad input: exit 2 and a message
 expect_exit 2 "area without --chip" -- $RL area
 expect_err "missing --chip" "names the missing option"
-expect_exit 2 "chip without a design" -- $RL area --chip b200
-expect_err "b200.ini: design: no die area: the chip preset needs a \[design\] section with die_mm2" "says the design is missing, with the chip's file"
+expect_exit 2 "chip without a design" -- $RL area --chip gb200
+expect_err "gb200.ini: design: no die area: the chip preset needs a \[design\] section with die_mm2" "says the design is missing, with the chip's file"
+# B200's reverse derivation (data/chips/b200.ini): two dies of 104e9
+# transistors (208e9 / 2, hardware.csv); 148 SMs x 4 tensor cores x 1024
+# FMA = 606,208 FMA x 10,000 = 6.06e9 of 208e9 = 2.914%; 2 x 606,208 x
+# 1.8558 GHz = 2250.0 TFLOPS BF16 (hardware.csv 2250), FP8 x 2 = 4500, FP4
+# x 4 = 9000; 8 stacks x 962.5 GB/s = 7.7 TB/s
+expect_exit 0 "B200 area" -- $RL area --chip b200
+expect_out "^die: 814 mm2 x 2, 104\.00 B transistors per die" "B200: two dies of 104 B"
+expect_out "^MAC arrays: 606208 FP16 FMA units x 10000 transistors = 6\.06 B \(2\.91% of the transistors\)" "B200 MAC share by hand"
+expect_out "peak BF16 dense \(TFLOPS\) +2250\.0 +2250\.0" "B200 BF16 peak by hand"
+expect_out "peak FP4 dense \(TFLOPS\) +9000\.0 +9000\.0" "B200 FP4 peak by hand"
+expect_out "HBM bandwidth \(GB/s\) +7700\.0 +7700\.0" "B200 HBM 8 x 962.5"
+expect_out "^power: unknown" "B200 names no node: no power"
 expect_exit 2 "shares over 1" -- $RL area --chip sohu-design --set design.frac_mac=0.9
 expect_err "area shares add up to 1.4 > 1" "names the sum"
 expect_exit 2 "eval: shares over 1" -- $RL eval --chip sohu-design --model llama3-70b --tp 8 --set design.frac_mac=0.9 --profile ideal
