@@ -326,6 +326,8 @@ static void out_table(const rl_setup *st, const area_view *v)
 		printf("  %-12s %12.1f %14.2f B %7.2f%%\n", rl_block_name(b),
 		       si->area_m2[b] * 1e6, si->transistors_blk[b] / 1e9,
 		       si->share[b] * 100);
+	if (si->dies > 1)
+		printf("  (blocks per die; the package has %g)\n", si->dies);
 	printf("\nMAC arrays: %.0f FP16 FMA units x %.0f transistors = %.2f B "
 	       "(%.2f%% of the transistors), at %.3g GHz\n",
 	       si->fma_units, cfg->design.transistors_per_fma,
@@ -390,13 +392,18 @@ static void out_table(const rl_setup *st, const area_view *v)
 		       "--set chip.tdp_w=%.0f lifts the limit)\n",
 		       v->pw.total_w, v->tdp_clock, ghz, ceil(v->pw.total_w));
 	}
-	if (v->have_cost)
+	if (v->have_cost) {
+		/* a package of several dies pays each (cost.c: dies x die) */
+		char ndies[48] = "";
+		if (si->dies > 1)
+			snprintf(ndies, sizeof ndies, " x %g", si->dies);
 		printf("manufacturing cost: %.0f dies per wafer, yield %.1f%%, "
-		       "die $%.0f, HBM $%.0f, package $%.0f: chip $%.0f (what it "
-		       "costs to make, not its price)\n",
+		       "die $%.0f%s, HBM $%.0f, package $%.0f: chip $%.0f (what "
+		       "it costs to make, not its price)\n",
 		       v->cost.dies_per_wafer, v->cost.yield * 100, v->cost.die_usd,
-		       v->cost.hbm_usd, v->cost.package_usd, v->cost.chip_usd);
-	else
+		       ndies, v->cost.hbm_usd, v->cost.package_usd,
+		       v->cost.chip_usd);
+	} else
 		printf("manufacturing cost: unknown (the node gives no wafer "
 		       "price)\n");
 	/* (cost.c leaves the interposer out without HBM) */

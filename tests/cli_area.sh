@@ -39,6 +39,13 @@ expect_out "1036 W = static 70 \+ clocked 100 \+ PHY 17 \+ MAC 689 \+ SRAM 26 \+
 # with HBM)
 expect_out '^manufacturing cost: 63 dies per wafer, .* chip [$]3513 ' "the H100's cost line"
 expect_no_out "manufacturing cost: unknown" "a known cost is not also called unknown"
+# two dies: the package pays both (cost.c: dies x die), and the words say
+# so: 2 x 554.09 + 1288 HBM + 1670 package = 3512.58 + 554.09 = 4066.67;
+# the MAC arrays split between them, 27.5 / 2 = 13.8 mm2 a die
+expect_exit 0 "H100 design as two dies" -- $A --set design.dies=2
+expect_out '^manufacturing cost: .* die [$]554 x 2, HBM [$]1288, package [$]1670: chip [$]4067 ' "two dies: the die cost times 2, and the sum adds up"
+expect_out "^  \(blocks per die; the package has 2\)$" "two dies: the block table is per die"
+expect_out "^  mac +13\.8 +1\.35 B" "two dies: half the MAC arrays on each"
 expect_exit 0 "A100 area" -- $RL area --chip a100-sxm --json --precision bf16
 # 432 x 256 x 10,000 / 54.2e9 = 0.0204044...; 2 x 110,592 x 1.41 GHz = 311.86944
 expect_out '"transistor_share": 0.0204044' "A100 MAC transistor share by hand"
