@@ -547,6 +547,54 @@ static void test_tdp_binds_on_phase(void **state)
 	near(lim.prefill.time_s, fr.prefill.time_s / 0.7071068, 1e-6);
 }
 
+/* The TDP binds on decode alone where HBM energy dominates: the toy of
+** test_tdp_binds_on_phase with HBM at 5 pJ/bit.  Its decode-only iteration
+** (7.875 tokens) is memory-bound in every kernel, so it streams HBM at the
+** full 1e13 B/s: 8 x 5e-12 x 1e13 = 400 W, whatever its bytes.  Its FLOPs:
+** 7.875 x (2 x 4 layers x 16,777,216 params (QKV 3 x 1024^2, O 1024^2, gated
+** FFN 3 x 1024 x 4096) + LM head 2 x 1000 x 1024) = 1,073,092,608 in GEMMs,
+** + attention 7.875 x 4128 keys x 4 layers x 4 x 8 heads x 128 = 532,611,072:
+** F = 1,605,703,680.  Its bytes: weights 136,265,728 + embedding rows 7.875
+** x 2048 + KV 7.875 x (4128 read + 1 written) x 16,384 + GEMM activations
+** 7.875 x 20,480 x 4 x 2 = 670.31 MB, so T = 67.031 us and its FMAs draw
+** 0.4 pJ x s / 2 x F / T = 4.7909 s W: 500 + 4.79 s W in all, 504.79 W at
+** full clock.  The prefill iteration streams far fewer bytes per second
+** (1.42 GB in 0.689 ms, 2.06e12 B/s: 82 W of HBM): 100 + 300 W of FMAs
+** + 82 = ~382 W.  A TDP
+** of 503 W binds on decode alone: s_dec = 3 / 4.7909 = 0.62619; prefill
+** keeps its clock (1), and the result's clock_scale is the lower, decode's.
+** At s = 0.626 decode's kernels stay memory-bound (GEMMs 1.07 GFLOP /
+** 0.626e15 = 1.7 us against 13.6 us of weights), so its time does not
+** move: a lower clock buys power there, not time. */
+static void test_tdp_binds_on_decode(void **state)
+{
+	rl_config c;
+	rl_result fr, lim;
+	double fma_full_w;
+	(void)state;
+	fx_tdp_toy(&c);
+	c.cost.hbm_j_per_bit = 5e-12;
+	assert_int_equal(rl_eval(&c, &fr), RL_OK);
+	near(fr.decode.flops, 1605703680.0, 1e-12);
+	near(fr.decode.time_s, 67.031e-6, 1e-4);
+	fma_full_w = 0.2e-12 * 1605703680.0 / fr.decode.time_s;
+	near(fma_full_w, 4.7909, 1e-4);
+	near(fr.power_decode_w, 500 + fma_full_w, 1e-9);
+	assert_true(fr.power_prefill_w > 370 && fr.power_prefill_w < 400);
+	assert_int_equal(fr.power_limited, 0);
+	c.chip.tdp_w = 503;
+	assert_int_equal(rl_eval(&c, &lim), RL_OK);
+	assert_int_equal(lim.power_limited, 1);
+	near(lim.clock_scale_decode, 3 / fma_full_w, 1e-6);
+	near(lim.clock_scale_decode, 0.62619, 1e-4);
+	near(lim.clock_scale_prefill, 1, 0);
+	near(lim.clock_scale, lim.clock_scale_decode, 0);
+	near(lim.power_decode_w, 503, 1e-6);
+	near(lim.decode.time_s, fr.decode.time_s, 1e-12);
+	near(lim.prefill.time_s, fr.prefill.time_s, 1e-12);
+	near(lim.power_prefill_w, fr.power_prefill_w, 1e-12);
+}
+
 /* A pipeline's bubble draws the chip's active power: the toy of
 ** test_tdp_binds_on_phase on 2 stages of 2 layers, one sequence (--batch
 ** 1: one micro-batch), so each chip works one stage's iteration of every
@@ -730,6 +778,7 @@ int main(void)
 	    cmocka_unit_test(test_fma_energy_precisions),
 	    cmocka_unit_test(test_power_a100_crosscheck),
 	    cmocka_unit_test(test_tdp_limit),
+	    cmocka_unit_test(test_tdp_binds_on_decode),
 	    cmocka_unit_test(test_eval_without_node),
 	    cmocka_unit_test(test_eval_by_design),
 	};
