@@ -213,12 +213,25 @@ static void slow_link_tp2(rl_config *c)
 ** 2 bytes = 8,388,608 bytes; a ring of 2 sends 2 x 1/2 x S = S per chip,
 ** 8.388608 ms; two per layer, 32 layers: 536.870912 ms.  Fully overlapped,
 ** the iteration lasts exactly that (compute, a few ms, hides under it);
-** not overlapped, the compute adds on top. */
+** not overlapped, the rest of the iteration adds on top, each kernel at
+** its own roofline on one chip (half the model at tp 2):
+**   GEMMs: 1024 tokens x 2 x 218,103,808 params a layer (QKV 4096 x 6144,
+**     O 4096^2, gated MLP 3 x 4096 x 14336) x 32 layers / 2, + the LM head
+**     for the one token that samples, 2 x 128,256 x 4096 / 2: 7,147,350,917,120
+**     FLOP / 989.4e12 = 7.2239245 ms (their 7 GB of weights take 2.1 ms:
+**     compute-bound);
+**   attention: 1024 tokens x 512.5 keys on average x 4 x 32 layers x 32
+**     heads x 128 / 2 = 137,573,171,200 FLOP / 989.4e12 = 0.1390471 ms
+**     (its 67 MB of KV take 0.02 ms: compute-bound);
+**   elementwise (unfused, 16-bit, memory-bound): 1024 tokens x 32 layers x
+**     (10 x 4096 + 3 x 14336 / 2) elements x 2 B = 4,093,640,704 B /
+**     3.35e12 = 1.2219823 ms;
+** 545.4558659 ms in all. */
 static void test_comm_overlap(void **state)
 {
 	rl_config c;
 	rl_result r;
-	double comm = 64 * 1024.0 * 4096 * 2 / 1e9;
+	double comm = 64 * 1024.0 * 4096 * 2 / 1e9, gemm, attn, el;
 	(void)state;
 	slow_link_tp2(&c);
 	c.prof.comm_overlap = 1;
@@ -228,7 +241,15 @@ static void test_comm_overlap(void **state)
 	assert_int_equal(r.prefill_bound, RL_BOUND_COMM);
 	c.prof.comm_overlap = 0;
 	assert_int_equal(rl_serve(&c, &r), RL_OK);
-	assert_true(r.ttft_s > comm * 1.005);
+	gemm = (1024.0 * 2 * 218103808 * 32 + 2.0 * 128256 * 4096) / 2 / 989.4e12;
+	attn = 1024 * 512.5 * 4 * 32 * 32 * 128 / 2 / 989.4e12;
+	el = 1024.0 * 32 * (10 * 4096 + 3 * 14336 / 2) * 2 / 3.35e12;
+	near(gemm, 7.2239245e-3, 1e-7);
+	near(attn, 0.1390471e-3, 1e-6);
+	near(el, 1.2219823e-3, 1e-7);
+	near(r.ttft_s, comm + gemm + attn + el, 1e-12);
+	near(r.ttft_s, 545.4558659e-3, 1e-9);
+	assert_int_equal(r.prefill_bound, RL_BOUND_COMM);
 }
 
 /* The iteration's two forms give the same bits (engine.c, iter_cost's
