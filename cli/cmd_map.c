@@ -273,11 +273,30 @@ static void why_none_fits(const rl_setup *st, const rl_map_entry *e,
 	nf->fewest = rl_map_fewest_chips(&st->cfg, nf->list, sizeof nf->list);
 }
 
+/* The sentence that says so, the table's line under it less its
+** parentheses and JSON's none_fits.words alike: eval's words
+** (rl_map_none_fits_words), and where some number of chips fits, the
+** command that ranks its mappings. */
+static const char *nofit_words(const rl_setup *st, const map_nofit *nf,
+                               char *out, size_t len)
+{
+	char words[768];
+	/* (eval's words for it, rl_map_none_fits_words) */
+	rl_map_none_fits_words(&st->cfg, nf->fewest, nf->list, words,
+	                       sizeof words);
+	if (nf->fewest > 0)
+		snprintf(out, len, "%s; map --chips %g ranks them", words,
+		         nf->fewest);
+	else
+		snprintf(out, len, "%s", words);
+	return out;
+}
+
 static void nofit_out(json_w *w, FILE *f, const rl_setup *st,
                       const rl_map_entry *e, const map_nofit *nf)
 {
 	const rl_map_entry *a = nf->at >= 0 ? &e[nf->at] : NULL;
-	char why[sizeof nf->reason], mw[80], words[768];
+	char why[sizeof nf->reason], mw[80], words[832];
 	if (w) {
 		if (!a) {
 			json_null(w, "none_fits");
@@ -295,6 +314,7 @@ static void nofit_out(json_w *w, FILE *f, const rl_setup *st,
 			json_str(w, "fewest_chips_mappings", nf->list);
 		else
 			json_null(w, "fewest_chips_mappings");
+		json_str(w, "words", nofit_words(st, nf, words, sizeof words));
 		json_end(w);
 		return;
 	}
@@ -303,12 +323,7 @@ static void nofit_out(json_w *w, FILE *f, const rl_setup *st,
 	fprintf(f, "(at the most split, %s: %s)\n",
 	        rl_mapping_words(mw, sizeof mw, a->tp, a->pp, a->dp, a->ep),
 	        rl_utf8_cell(nf->reason, 0, 0, why, sizeof why));
-	/* (eval's words for it, rl_map_none_fits_words) */
-	fprintf(f, "(%s", rl_map_none_fits_words(&st->cfg, nf->fewest, nf->list,
-	                                          words, sizeof words));
-	if (nf->fewest > 0)
-		fprintf(f, "; map --chips %g ranks them", nf->fewest);
-	fprintf(f, ")\n");
+	fprintf(f, "(%s)\n", nofit_words(st, nf, words, sizeof words));
 }
 
 /* "setup": what every mapping was evaluated on, as eval's JSON names it
