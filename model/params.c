@@ -730,6 +730,15 @@ int rl_param_set(rl_config *cfg, const rl_param *p, double v, char *err,
 		         p->type == RL_PT_INT ? "whole numbers " : "", range);
 		return RL_P_NOTNUM;
 	}
+	/* inside the range but not whole (design.hbm_stacks = 1.5): the
+	** range is not what is wrong, so the message does not say outside */
+	if (p->type == RL_PT_INT && v >= p->min && v <= p->max &&
+	    v != floor(v)) {
+		snprintf(err, errlen, "%s.%s = %g is not a whole number (allowed: "
+		         "whole numbers %g to %g%s%s)", p->section, p->key, v,
+		         p->min, p->max, p->unit[0] ? " " : "", p->unit);
+		return RL_P_RANGE;
+	}
 	if (v < p->min || v > p->max ||
 	    ((p->type == RL_PT_INT || p->type == RL_PT_ENUM ||
 	      p->type == RL_PT_BOOL) && v != floor(v))) {

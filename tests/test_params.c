@@ -78,6 +78,21 @@ static void test_param_table(void **state)
 	p = rl_param_find_full("scenario.tp");
 	assert_int_equal(rl_param_set_text(&c, p, "2.5", err, sizeof err),
 	                 RL_P_RANGE);
+	/* inside the range but not whole: said so, not "outside" (1.5 is
+	** between 0 and 64 stacks; 2.5 between 1 and 4096 chips) */
+	assert_string_equal(err, "scenario.tp = 2.5 is not a whole number "
+	                         "(allowed: whole numbers 1 to 4096 chips)");
+	p = rl_param_find_full("design.hbm_stacks");
+	assert_int_equal(rl_param_set_text(&c, p, "1.5", err, sizeof err),
+	                 RL_P_RANGE);
+	assert_string_equal(err, "design.hbm_stacks = 1.5 is not a whole "
+	                         "number (allowed: whole numbers 0 to 64 "
+	                         "stacks)");
+	/* past the range and not whole: outside is what is wrong */
+	assert_int_equal(rl_param_set_text(&c, p, "64.5", err, sizeof err),
+	                 RL_P_RANGE);
+	assert_string_equal(err, "design.hbm_stacks = 64.5 is outside the "
+	                         "allowed whole numbers [0, 64] stacks");
 	assert_null(rl_param_find_full("chip.nope"));
 }
 
