@@ -21,6 +21,12 @@ int ini_section_twice(const char *section, int first, char *err,
 	return -1;
 }
 
+int ini_no_value(const char *key, char *err, size_t errlen)
+{
+	snprintf(err, errlen, "key '%s' has no value", key);
+	return -1;
+}
+
 char *ini_trim(char *s)
 {
 	char *e;
@@ -45,10 +51,12 @@ static void cut_comment(char *s)
 }
 
 /* The reader: cb, or lcb (which is also told the line) when given; scb,
-** when given, at each section header. */
+** when given, at each section header.  A key with no value is refused
+** here ("has no value") unless empty_ok, when the callback is given ""
+** and says what the key takes. */
 static int parse(const char *name, const char *text, ini_cb cb,
-                 ini_line_cb lcb, ini_section_cb scb, void *ud, char *err,
-                 size_t errlen)
+                 ini_line_cb lcb, ini_section_cb scb, int empty_ok, void *ud,
+                 char *err, size_t errlen)
 {
 	char section[128] = "";
 	char line[INI_LINE_MAX + 1];
@@ -136,9 +144,9 @@ static int parse(const char *name, const char *text, ini_cb cb,
 			         lineno);
 			return -1;
 		}
-		if (!*val) {
-			snprintf(err, errlen, "%s:%d: key '%s' has no value", name,
-			         lineno, key);
+		if (!*val && !empty_ok) {
+			ini_no_value(key, msg, sizeof msg);
+			snprintf(err, errlen, "%s:%d: %s", name, lineno, msg);
 			return -1;
 		}
 		if (!section[0]) {
@@ -160,14 +168,14 @@ static int parse(const char *name, const char *text, ini_cb cb,
 int ini_parse_text(const char *name, const char *text, ini_cb cb, void *ud,
                    char *err, size_t errlen)
 {
-	return parse(name, text, cb, NULL, NULL, ud, err, errlen);
+	return parse(name, text, cb, NULL, NULL, 0, ud, err, errlen);
 }
 
 int ini_parse_text_sections(const char *name, const char *text,
                             ini_section_cb scb, ini_line_cb cb, void *ud,
                             char *err, size_t errlen)
 {
-	return parse(name, text, NULL, cb, scb, ud, err, errlen);
+	return parse(name, text, NULL, cb, scb, 1, ud, err, errlen);
 }
 
 /* Read a whole file (at most 16 MiB, no NUL bytes) and parse it. */
@@ -209,7 +217,7 @@ static int parse_file(const char *path, ini_cb cb, ini_line_cb lcb,
 		free(buf);
 		return -1;
 	}
-	rc = parse(path, buf, cb, lcb, scb, ud, err, errlen);
+	rc = parse(path, buf, cb, lcb, scb, 0, ud, err, errlen);
 	free(buf);
 	return rc;
 }

@@ -39,6 +39,10 @@ typedef int (*ini_section_cb)(void *ud, const char *section, int line,
 int ini_section_twice(const char *section, int first, char *err,
                       size_t errlen);
 
+/* The readers' message for a key with no value, "key 'KEY' has no
+** value", into err (the reader prefixes file:line).  Returns -1. */
+int ini_no_value(const char *key, char *err, size_t errlen);
+
 /* Strip leading and trailing white space in place; returns the start. */
 char *ini_trim(char *s);
 
@@ -57,7 +61,10 @@ int ini_parse_text(const char *name, const char *text, ini_cb cb, void *ud,
                    char *err, size_t errlen);
 
 /* The same, with a callback told each key's line and scb called at each
-** section header (as ini_parse_file_sections). */
+** section header (as ini_parse_file_sections); unlike the other readers,
+** a key with no value ("key =") is passed to cb with value "", for a
+** caller that says what the key takes (a sweep spec's axes) and gives
+** the other keys ini_no_value's message. */
 int ini_parse_text_sections(const char *name, const char *text,
                             ini_section_cb scb, ini_line_cb cb, void *ud,
                             char *err, size_t errlen);

@@ -719,6 +719,19 @@ static void range_text(const rl_param *p, char *buf, size_t len)
 	}
 }
 
+void rl_param_allowed_text(const rl_param *p, char *buf, size_t len)
+{
+	if (p->type == RL_PT_ENUM || p->type == RL_PT_BOOL) {
+		char names[256];
+		range_text(p, names, sizeof names);
+		snprintf(buf, len, "one of %s", names);
+		return;
+	}
+	snprintf(buf, len, "%s%g to %g%s%s",
+	         p->type == RL_PT_INT ? "whole numbers " : "", p->min, p->max,
+	         p->unit[0] ? " " : "", p->unit);
+}
+
 int rl_param_set(rl_config *cfg, const rl_param *p, double v, char *err,
                  size_t errlen)
 {
@@ -734,9 +747,9 @@ int rl_param_set(rl_config *cfg, const rl_param *p, double v, char *err,
 	** range is not what is wrong, so the message does not say outside */
 	if (p->type == RL_PT_INT && v >= p->min && v <= p->max &&
 	    v != floor(v)) {
+		rl_param_allowed_text(p, range, sizeof range);
 		snprintf(err, errlen, "%s.%s = %g is not a whole number (allowed: "
-		         "whole numbers %g to %g%s%s)", p->section, p->key, v,
-		         p->min, p->max, p->unit[0] ? " " : "", p->unit);
+		         "%s)", p->section, p->key, v, range);
 		return RL_P_RANGE;
 	}
 	if (v < p->min || v > p->max ||

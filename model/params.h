@@ -70,6 +70,10 @@ int rl_param_set_text(rl_config *cfg, const rl_param *p, const char *text,
 int rl_param_value_text(const rl_param *p, const char *text, double *out,
                         char *err, size_t errlen);
 
+/* What a parameter takes, in words: "whole numbers 0 to 64 stacks",
+** "0 to 1000 TB/s", "one of fp16|bf16|fp8|fp4" (display units). */
+void rl_param_allowed_text(const rl_param *p, char *buf, size_t len);
+
 /* Set from a display-unit number, with the same checks. */
 int rl_param_set(rl_config *cfg, const rl_param *p, double display,
                  char *err, size_t errlen);

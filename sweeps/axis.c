@@ -232,6 +232,23 @@ static int parse_range(rl_axis *ax, const rl_param *p, char *text, char *err,
 	return 0;
 }
 
+/* An axis given no values ("scenario.batch =" in [axes]): what an axis
+** takes, in the spec's words, and what this parameter allows.  -1. */
+static int no_values(const rl_axis *ax, char *err, size_t errlen)
+{
+	const rl_param *p = ax->param;
+	char allowed[300];
+	rl_param_allowed_text(p, allowed, sizeof allowed);
+	if (p->type == RL_PT_ENUM || p->type == RL_PT_BOOL)
+		snprintf(err, errlen, "axis '%s' has no values: give a list of "
+		         "names (a, b, c), each %s", ax->name, allowed);
+	else
+		snprintf(err, errlen, "axis '%s' has no values: give a list "
+		         "(a, b, c), a range start:stop:step, or start:stop:count "
+		         "log (%s takes %s)", ax->name, ax->name, allowed);
+	return -1;
+}
+
 int rl_sweep_axis_parse(rl_axis *ax, const rl_param *p, const char *text,
                         char *err, size_t errlen)
 {
@@ -247,6 +264,8 @@ int rl_sweep_axis_parse(rl_axis *ax, const rl_param *p, const char *text,
 	strcpy(buf, text);
 	t = ini_trim(buf);
 	l = strlen(t);
+	if (!l)
+		return no_values(ax, err, errlen);
 	if (l >= 2 && t[0] == '(' && t[l - 1] == ')') {
 		t[l - 1] = '\0';
 		return parse_list(ax, p, t + 1, err, errlen);

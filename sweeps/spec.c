@@ -249,6 +249,11 @@ static int spec_cb(void *ud, const char *section, const char *key,
 	parse_ctx *pc = ud;
 	rl_sweep_spec *s = pc->s;
 	char buf[8192];
+	/* the reader passes a key with no value (ini.h): an axis says what
+	** it takes (rl_sweep_axis_parse), every other key the reader's own
+	** message */
+	if (!*value && strcmp(section, "axes"))
+		return ini_no_value(key, err, errlen);
 	hash_feed(&pc->hash, section, '\x1f');
 	hash_feed(&pc->hash, key, '\x1f');
 	hash_feed(&pc->hash, value, '\x1e');

@@ -162,6 +162,26 @@ static void test_bad_ranges(void **state)
 	        "gives 11 at points 2 and 3");
 	refused("[axes]\nchip.hbm_tbps = 2:x:1\n", "not a number");
 	refused("[axes]\nchip.hbm_tbps = ()\n", "empty list");
+	/* an axis with no value says what an axis takes and what the
+	** parameter allows (scenario.batch: whole numbers 0 to 1e8
+	** sequences; chip.hbm_tbps 0 to 1000 TB/s; the precision names),
+	** at the key's line (the base is lines 1-3, [axes] line 4); any
+	** other key with no value keeps the reader's message */
+	refused("[axes]\nscenario.batch =\n",
+	        "test.ini:5: axis 'scenario.batch' has no values: give a list "
+	        "(a, b, c), a range start:stop:step, or start:stop:count log "
+	        "(scenario.batch takes whole numbers 0 to 1e+08 sequences)");
+	refused("[axes]\nscenario.tp = 1, 2\nchip.hbm_tbps =   \n",
+	        "test.ini:6: axis 'chip.hbm_tbps' has no values: give a list "
+	        "(a, b, c), a range start:stop:step, or start:stop:count log "
+	        "(chip.hbm_tbps takes 0 to 1000 TB/s)");
+	refused("[axes]\nscenario.precision =\n",
+	        "test.ini:5: axis 'scenario.precision' has no values: give a "
+	        "list of names (a, b, c), each one of fp4|fp8|fp16|bf16|fp32");
+	refused("[axes]\nscenario.tp = 1, 2\n[sampling]\nmethod =\n",
+	        "test.ini:7: key 'method' has no value");
+	refused("[meta]\nname =\n[axes]\nscenario.tp = 1, 2\n",
+	        "test.ini:5: key 'name' has no value");
 	refused("[axes]\nchip.hbm_tbps = 1,,2\n", "value 2 of the list is empty");
 	refused("[axes]\nchip.hbm_tbps = 1,2,3,,\n", "value 4 of the list is empty");
 	refused("[axes]\nchip.hbm_tbps = (1, ,2)\n", "value 2 of the list is empty");
