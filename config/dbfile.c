@@ -51,22 +51,10 @@ int rl_db_target_check(const char *path, char *err, size_t errlen)
 	** SQLite said "cannot open: unable to open database file" (the Slurm
 	** recipe's parts/ before its mkdir -p) */
 	if (access(path, F_OK) != 0) {
-		const char *slash = strrchr(path, '/');
-		char dir[1024];
-		struct stat sb;
-		size_t n = slash ? (size_t)(slash - path) : 0;
-		if (slash && n > 0 && n < sizeof dir) {
-			memcpy(dir, path, n);
-			dir[n] = 0;
-			if (stat(dir, &sb) != 0) {
-				snprintf(err, errlen, "%s: its folder %s is not there "
-				         "(make it first: mkdir -p %s)", path, dir, dir);
-				return RL_EINPUT;
-			}
-			if (!S_ISDIR(sb.st_mode)) {
-				snprintf(err, errlen, "%s: %s is not a folder", path, dir);
-				return RL_EINPUT;
-			}
+		char why[4200];
+		if (rl_folder_missing(path, why, sizeof why)) {
+			snprintf(err, errlen, "%s: %s", path, why);
+			return RL_EINPUT;
 		}
 	}
 	return RL_OK;

@@ -84,3 +84,25 @@ FILE *rl_open_regular(const char *path, char *err, size_t errlen)
 	}
 	return f;
 }
+
+int rl_folder_missing(const char *path, char *err, size_t errlen)
+{
+	const char *slash = strrchr(path, '/');
+	char dir[4096];
+	struct stat sb;
+	size_t n = slash ? (size_t)(slash - path) : 0;
+	if (!slash || n == 0 || n >= sizeof dir)
+		return 0;
+	memcpy(dir, path, n);
+	dir[n] = '\0';
+	if (stat(dir, &sb) != 0) {
+		snprintf(err, errlen, "its folder %s is not there (make it first: "
+		         "mkdir -p %s)", dir, dir);
+		return 1;
+	}
+	if (!S_ISDIR(sb.st_mode)) {
+		snprintf(err, errlen, "%s is not a folder", dir);
+		return 1;
+	}
+	return 0;
+}

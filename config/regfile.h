@@ -40,4 +40,12 @@ const char *rl_file_kind_name(rl_file_kind k);
 ** the one read. */
 FILE *rl_open_regular(const char *path, char *err, size_t errlen);
 
+/* When the folder path would be written in (the part before its last
+** '/') is not there, or is not a folder: 1 with "its folder DIR is not
+** there (make it first: mkdir -p DIR)" or "DIR is not a folder" in err,
+** for the caller to put after "PATH: " or "cannot write PATH: " (the one
+** wording of sweep/claim/validate --db and of every output file); else 0,
+** err untouched (a path with no folder part, or one that is there). */
+int rl_folder_missing(const char *path, char *err, size_t errlen);
+
 #endif

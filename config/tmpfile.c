@@ -129,6 +129,15 @@ int rl_out_fail(const char *path, int e, char *err, size_t errlen)
 {
 	rl_file_kind kind = e == EEXIST ? rl_not_regular(path)
 	                                : RL_FILE_REGULAR;
+	char why[4200];
+	/* a new file in a folder that is not there: named with the fix, as
+	** --db's is (rl_db_target_check), where strerror said "No such file
+	** or directory" of the file */
+	if ((e == ENOENT || e == ENOTDIR) &&
+	    rl_folder_missing(path, why, sizeof why)) {
+		snprintf(err, errlen, "cannot write %s: %s", path, why);
+		return RL_EINPUT;
+	}
 	if (kind)
 		snprintf(err, errlen, "cannot write %s: not a regular file (%s), "
 		         "which the output would replace", path,

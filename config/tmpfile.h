@@ -37,7 +37,10 @@ int rl_out_is_file(const char *path, const char *in);
 ** is a directory or too long, a read-only file system). */
 int rl_out_exit(int e);
 
-/* "cannot write PATH: REASON" (strerror(e)) into err; rl_out_exit(e). */
+/* "cannot write PATH: REASON" (strerror(e)) into err; rl_out_exit(e).  A
+** folder of PATH that is not there (e ENOENT or ENOTDIR) is named with its
+** fix, rl_folder_missing's words ("cannot write out/m.db: its folder out
+** is not there (make it first: mkdir -p out)"). */
 int rl_out_fail(const char *path, int e, char *err, size_t errlen);
 
 /* An output written whole or not at all: PATH.tmp-PID (rl_tmp_create)

@@ -296,7 +296,7 @@ expect_exit 0 "calibrate --loo-arch without twins" -- $RL calibrate --profile "$
 expect_out "^leave-one-architecture-out: every model name is a network of its own$" "no group named"
 expect_no_out "left out together" "nothing said to be left out together"
 expect_exit 2 "calibrate: --out in a missing folder" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --no-loo --out "$tmpd/nope/fit.ini"
-expect_err "cannot write .*/nope/fit\.ini: No such file or directory" "the message names the file and why"
+expect_err "cannot write .*/nope/fit\.ini: its folder .*/nope is not there \(make it first: mkdir -p .*/nope\)" "the message names the file, its folder and mkdir -p"
 # a version table that is there but cannot be read is refused, as validate
 # refuses it (calibrate passed over it and counted tokens_per_s as output
 # tokens); a data folder without one still calibrates

@@ -419,7 +419,7 @@ expect_exit 2 "--out names a directory" -- "$RL" plot factors --db "$db" \
 expect_err "cannot write .*/dir\.svg: Is a directory" "--out directory: message"
 expect_exit 2 "--out in a missing folder" -- "$RL" plot factors --db "$db" \
 	--out "$tmpd/nope/x.svg"
-expect_err "cannot write .*/nope/x\.svg: No such file or directory" \
+expect_err "cannot write .*/nope/x\.svg: its folder .*/nope is not there \(make it first: mkdir -p .*/nope\)" \
 	"--out missing folder: message"
 expect_exit 2 "plot curve --out in a missing folder" -- "$RL" plot curve \
 	--chip h100-sxm --model llama3-70b --out "$tmpd/nope/c.svg"

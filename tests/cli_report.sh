@@ -639,7 +639,7 @@ expect_exit 2 "--out names a directory" -- "$RL" report --db "$db" \
 expect_err "cannot write .*/dir\.html: Is a directory" "--out directory: message"
 expect_exit 2 "--out in a missing folder" -- "$RL" report --db "$db" \
 	--out "$tmpd/nope/r.md"
-expect_err "cannot write .*/nope/r\.md: No such file or directory" \
+expect_err "cannot write .*/nope/r\.md: its folder .*/nope is not there \(make it first: mkdir -p .*/nope\)" \
 	"--out missing folder: message"
 if ls "$tmpd"/bad.* >/dev/null 2>&1; then
 	echo "not ok - bad input left an output file"; fails=$((fails + 1))

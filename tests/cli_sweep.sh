@@ -169,8 +169,8 @@ mkdir "$d/mdir.db"
 expect_exit 2 "merge --force onto a directory" -- $RL merge --force "$d/mdir.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/part3.db"
 expect_err "cannot write .*/mdir\.db: Is a directory" "names the path and why"
 expect_exit 2 "merge into a missing folder" -- $RL merge "$d/nope/m.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/part3.db"
-expect_err "^rooflab merge: cannot write .*/nope/m\.db: No such file or directory$" \
-	"names the output, not SQLite's temporary"
+expect_err "^rooflab merge: cannot write $d/nope/m\.db: its folder $d/nope is not there \(make it first: mkdir -p $d/nope\)$" \
+	"names the output, not SQLite's temporary, its folder and mkdir -p"
 expect_exit 2 "sweep --db a directory" -- $RL sweep "$d/small.ini" --db "$d/mdir.db"
 expect_err "^rooflab sweep: --db .*/mdir\.db: a directory, not a database file$" \
 	"sweep --db a directory: said"
