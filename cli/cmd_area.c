@@ -403,7 +403,12 @@ static void out_table(const rl_setup *st, const area_view *v)
 		       v->cost.dies_per_wafer, v->cost.yield * 100, v->cost.die_usd,
 		       ndies, v->cost.hbm_usd, v->cost.package_usd,
 		       v->cost.chip_usd);
-	} else
+	} else if (cfg->chip.memory_kind == RL_MEM_GDDR6)
+		printf("manufacturing cost: unknown (chip.memory gddr6: no "
+		       "price per GB of GDDR6 in\n data/sources/silicon.csv; "
+		       "die $%.0f, package without interposer $%.0f)\n",
+		       v->cost.die_usd, v->cost.package_usd);
+	else
 		printf("manufacturing cost: unknown (the node gives no wafer "
 		       "price)\n");
 	/* (cost.c leaves the interposer out without HBM) */

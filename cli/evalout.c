@@ -119,6 +119,19 @@ static void no_hbm_note(FILE *f, const rl_setup *st, const rl_result *r)
 	        w, kv, cap, h->sram_Bps / 1e12);
 }
 
+/* A chip whose memory is GDDR6 (chip.memory) and whose node and die would
+** otherwise give a cost: why its cost is n/a (cost.c). */
+static void gddr_note(FILE *f, const rl_config *c)
+{
+	if (c->chip.memory_kind != RL_MEM_GDDR6 || !(c->design.die_m2 > 0) ||
+	    !(c->node.wafer_usd > 0))
+		return;
+	fprintf(f, "\n(chip.memory gddr6: no silicon interposer, and no price "
+	        "per GB of GDDR6 in\n data/sources/silicon.csv: the chip's "
+	        "manufacturing cost and USD per million\n tokens at cost are "
+	        "n/a, not HBM's price)\n");
+}
+
 void evalout_table(FILE *f, const rl_setup *st, const rl_result *r)
 {
 	size_t n, i;
@@ -161,4 +174,5 @@ void evalout_table(FILE *f, const rl_setup *st, const rl_result *r)
 		fprintf(f, "  %-32s %20s   %s\n", dot + 1, val, t[i].doc);
 	}
 	no_hbm_note(f, st, r);
+	gddr_note(f, &st->cfg);
 }

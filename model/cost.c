@@ -49,6 +49,19 @@ int rl_chip_cost_of(const rl_config *cfg, double hbm_bytes, rl_chip_cost *c)
 	** package cost to put in its place, its one organic figure a layer
 	** cost of 0.0001 USD/mm2 that needs a substrate area the model does
 	** not have: ASSUMPTION, the substrate adds nothing) */
+	/* GDDR6 (chip.memory gddr6: the L40S's) is not HBM: its packages sit
+	** on the board, so the package needs no interposer, and
+	** cost.hbm_usd_per_gb is HBM's price, not GDDR6's; silicon.csv gives
+	** no GDDR6 price per GB (its one other DRAM price, LLMCompass's DDR5
+	** 2.4 USD/GB, is another part), so the memory's cost and the chip's
+	** are left unknown rather than invented: -1 with die and package
+	** worked out */
+	if (cfg->chip.memory_kind == RL_MEM_GDDR6) {
+		c->hbm_usd = NAN;
+		c->package_usd = fmax(0.0, cfg->cost.package_usd -
+		                               cfg->cost.interposer_usd);
+		return -1;
+	}
 	c->package_usd = hbm_bytes > 0 ? cfg->cost.package_usd
 	                               : fmax(0.0, cfg->cost.package_usd -
 	                                               cfg->cost.interposer_usd);
@@ -70,6 +83,7 @@ static void chip_cost_inputs(const rl_config *cfg, double hbm_bytes,
 	in[7] = cfg->cost.package_usd;
 	in[8] = hbm_bytes;
 	in[9] = cfg->cost.interposer_usd;
+	in[10] = cfg->chip.memory_kind;
 }
 
 /* the bits in which a and b differ */
@@ -81,7 +95,7 @@ static uint64_t differ(double a, double b)
 	return x ^ y;
 }
 
-_Static_assert(RL_CHIP_COST_INPUTS == 10, "rl_chip_cost_kept compares 10");
+_Static_assert(RL_CHIP_COST_INPUTS == 11, "rl_chip_cost_kept compares 11");
 
 const rl_chip_cost *rl_chip_cost_kept(const rl_config *cfg, double hbm_bytes,
                                       rl_chip_cost_memo *m)
@@ -94,7 +108,8 @@ const rl_chip_cost *rl_chip_cost_kept(const rl_config *cfg, double hbm_bytes,
 	       differ(in[2], m->in[2]) | differ(in[3], m->in[3]) |
 	       differ(in[4], m->in[4]) | differ(in[5], m->in[5]) |
 	       differ(in[6], m->in[6]) | differ(in[7], m->in[7]) |
-	       differ(in[8], m->in[8]) | differ(in[9], m->in[9]);
+	       differ(in[8], m->in[8]) | differ(in[9], m->in[9]) |
+	       differ(in[10], m->in[10]);
 	if (!m->valid || diff != 0) {
 		m->rc = rl_chip_cost_of(cfg, hbm_bytes, &m->cc);
 		/* (again, into m: the local copy stays in registers) */

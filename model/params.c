@@ -35,6 +35,8 @@ static const char *const moe_dispatch_choices[] = {"alltoall", "allgather",
                                                    NULL};
 static const char *const hbm_choices[] = {"none", "hbm2e", "hbm3", "hbm3e",
                                           "hbm4", NULL};
+/* rl_memory_kind (rl_config.h) */
+static const char *const memory_choices[] = {"hbm", "gddr6", NULL};
 #define OFF(field) offsetof(rl_config, field)
 #define BIG 1e12
 
@@ -85,6 +87,12 @@ static const rl_param table[] = {
  "Chiplet Cloud's SRAM-only chips, arXiv 2307.02666: their bytes free HBM "
  "for the KV cache, and a chip without HBM serves where weights, runtime "
  "and KV cache fit in the resident share)"},
+{"chip", "memory", "", 1, 0, 1, 0, RL_PT_ENUM, memory_choices,
+ OFF(chip.memory_kind),
+ "what hbm_gb and hbm_tbps are: hbm (stacks on a silicon interposer, whose "
+ "price per GB and interposer the cost model counts) or gddr6 (packages on "
+ "the board: no interposer, and no price per GB in data/sources/silicon.csv, "
+ "so the chip's cost is n/a)"},
 
 /* ---- design: a chip described by its silicon (silicon.c) ---- */
 {"design", "die_mm2", "mm2", 1e-6, 0, 1e5, 0, RL_PT_REAL, NULL,

@@ -83,7 +83,15 @@ typedef struct {
 	** and hbm_Bps 0) serves where its weights, runtime and KV cache fit
 	** in the resident share (servesetup.c) */
 	double sram_hbm_copy;
+	/* enum rl_memory_kind: what hbm_bytes and hbm_Bps are.  HBM: stacks on
+	** a silicon interposer beside the die (cost.c counts both); GDDR6:
+	** packages on the board, no interposer, priced per GB by no source in
+	** data/sources/silicon.csv, so a chip with them has no cost (cost.c) */
+	double memory_kind;
 } rl_chip;
+
+/* chip.memory_kind */
+typedef enum { RL_MEM_HBM = 0, RL_MEM_GDDR6 = 1 } rl_memory_kind;
 
 /* A chip described by its silicon (see silicon.c).  The process node is
 ** not a field: a chip preset names it ([preset] node = n4) and the loader

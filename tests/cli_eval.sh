@@ -403,4 +403,15 @@ expect_exit 0 "eval: the default profile of a 127-character software" -- \
 	env ROOFLAB_DATA="$tmpd/sw" $RL eval --chip h100-sxm --model llama3-8b --json
 expect_out "\"profile_chosen\": \"the default for this chip: the latest calibrated profile for ${sw128%x}, fitted on ${sw128%x} on $date10\"" \
 	"profile_chosen says so whole"
+# GDDR6 is not priced as HBM (chip.memory gddr6, cost.c): the L40S given
+# a node (n4) and its die (AD102, 609 mm2) has no manufacturing cost (no
+# GDDR6 price per GB in silicon.csv), says why, and with its memory called
+# HBM it would have had one (HBM's 15 USD/GB and the interposer)
+{ cat "$ROOFLAB_DATA/chips/l40s.ini"; printf '[design]\ndie_mm2 = 609\n[preset]\nnode = n4\n'; } > "$tmpd/l40s-n4.ini"
+expect_exit 0 "eval: L40S with a node" -- $RL eval --chip "$tmpd/l40s-n4.ini" --model llama3-8b --precision fp8
+expect_out "^  chip_cost_usd +n/a " "GDDR6: chip cost n/a"
+expect_out "^\(chip.memory gddr6: no silicon interposer, and no price per GB of GDDR6 in$" "GDDR6: says why"
+expect_exit 0 "eval: L40S with a node, memory called HBM" -- $RL eval --chip "$tmpd/l40s-n4.ini" --model llama3-8b --precision fp8 --set chip.memory=hbm
+expect_out "^  chip_cost_usd +[0-9.]+ USD " "HBM: a chip cost"
+expect_no_out "chip.memory gddr6" "HBM: no GDDR6 note"
 finish

@@ -94,6 +94,40 @@ static void test_chip_cost(void **state)
 	assert_true(isnan(cc.chip_usd));
 }
 
+/* GDDR6 (chip.memory gddr6, the L40S's) is not priced as HBM: the same
+** H100 design with its 85.9 GB called GDDR6 keeps its die (554.09 USD,
+** test_chip_cost), sits on no interposer (package 1,670 - 750 = 920), and
+** has no memory price (silicon.csv prices HBM per GB, not GDDR6), so its
+** memory and chip cost are unknown (NAN, -1), where HBM's 15 USD/GB would
+** have made it 3,512.59; an evaluation says n/a for the cost and the USD
+** per million tokens at cost, and keeps the price's. */
+static void test_chip_cost_gddr6(void **state)
+{
+	rl_config c;
+	rl_chip_cost cc;
+	rl_result r;
+	(void)state;
+	fx_h100_design(&c);
+	c.chip.memory_kind = RL_MEM_GDDR6;
+	assert_int_equal(rl_chip_cost_of(&c, c.chip.hbm_bytes, &cc), -1);
+	near(cc.die_usd, 554.09, 1e-4);
+	near(cc.package_usd, 920, 1e-15);
+	assert_true(isnan(cc.hbm_usd));
+	assert_true(isnan(cc.chip_usd));
+	c.scen.isl = 128;
+	c.scen.osl = 128;
+	c.cost.price_usd = 33625;
+	assert_int_equal(rl_eval(&c, &r), RL_OK);
+	assert_true(isnan(r.chip_cost_usd));
+	assert_true(isnan(r.usd_per_mtok_cost));
+	near(r.chip_price_usd, 33625, 1e-12);
+	assert_true(r.usd_per_mtok_price > 0);
+	/* HBM again: the cost of test_chip_cost */
+	c.chip.memory_kind = RL_MEM_HBM;
+	assert_int_equal(rl_eval(&c, &r), RL_OK);
+	near(r.chip_cost_usd, 3512.59, 1e-5);
+}
+
 /* USD per million output tokens at the chip's cost and at its price
 ** (rl_usd_per_mtok_pair; eval.c's).  8 chips at 30,000 USD (the cost)
 ** over 4 years: 240,000 / (4 x 365.25 x 86400 s) = 1.901285e-3 USD/s;
@@ -762,6 +796,7 @@ int main(void)
 	    cmocka_unit_test(test_dies_per_wafer),
 	    cmocka_unit_test(test_yield),
 	    cmocka_unit_test(test_chip_cost),
+	    cmocka_unit_test(test_chip_cost_gddr6),
 	    cmocka_unit_test(test_usd_per_mtok_pair),
 	    cmocka_unit_test(test_eval_cost_and_price),
 	    cmocka_unit_test(test_h100_reverse),
