@@ -18,7 +18,8 @@
 **     Illinois variant: power rises with s): the matrix peaks of that
 **     phase's iterations are s of nominal, so its compute-bound time
 **     stretches by 1/s, while memory, links and host overheads keep their
-**     speed; energy per operation falls as s^dvfs_exponent.  The result is
+**     speed; energy per operation falls as (s x nominal clock /
+**     node.ref_clock_ghz)^dvfs_exponent below it (power.c).  The result is
 **     that of the lowered clocks; a phase that exceeds the TDP even at the
 **     lowest clock is flagged (RL_V_POWER) and left at full clock.
 **  4. Cost (cost.c): the chip's manufacturing cost (the cost model) and

@@ -178,6 +178,11 @@ static const rl_param table[] = {
 {"node", "yield_alpha", "", 1, 0, 1000, 3, RL_PT_REAL, NULL,
  OFF(node.yield_alpha),
  "negative-binomial yield clustering (3: ttm-cas, silicon.csv); 0: Murphy"},
+{"node", "ref_clock_ghz", "GHz", 1e9, 0, 100, 0, RL_PT_REAL, NULL,
+ OFF(node.ref_clock_hz),
+ "clock at which the node's FMA and clocked-logic energies hold: under a TDP "
+ "energy per operation falls as (clock / this)^power.dvfs_exponent below it "
+ "(0: the design's nominal clock)"},
 
 /* ---- power: what a chip draws (power.c) ---- */
 {"power", "static_w", "W", 1, 0, 1e5, 0, RL_PT_REAL, NULL,

@@ -34,11 +34,17 @@ static double rl_fma_energy(const rl_config *cfg, int prec)
 	                                            : 1.0);
 }
 
-/* energy per switched gate at clock share s: s^d below the nominal clock */
+/* energy per switched gate at clock share s of the nominal: x^d below
+** the clock the node's energies hold at, x being the clock over it
+** (node.ref_clock_ghz; 0: the nominal clock, x = s).  The energy follows
+** the clock the chip runs at, not its nominal one: a design given a higher
+** nominal clock and lowered to the same clock by its TDP draws the same */
 static double dvfs(const rl_config *cfg, double s)
 {
 	double d = cfg->cost.dvfs_exponent;
-	return s < 1 && d > 0 ? pow(s, d) : 1.0;
+	double ref = cfg->node.ref_clock_hz, nom = cfg->design.clock_hz;
+	double x = ref > 0 && nom > 0 ? s * (nom / ref) : s;
+	return x < 1 && d > 0 ? pow(x, d) : 1.0;
 }
 
 /* the clocked power at clock share s, g being dvfs(cfg, s) (worked out
@@ -99,9 +105,11 @@ void rl_power_fixed_of(const rl_config *cfg, int prec, double s,
 void rl_power_fixed_scaled(const rl_config *cfg, const rl_power_fixed *full,
                            double s, rl_power_fixed *f)
 {
-	double g = dvfs(cfg, s);
-	/* full's terms are those of rl_power_fixed_of at s = 1, where s and
-	** g are 1.0: each the same product without them (x * 1.0 is x) */
+	/* full's terms are those of rl_power_fixed_of at s = 1, where s is
+	** 1.0 and g is dvfs(cfg, 1): 1.0 unless the nominal clock is under
+	** node.ref_clock_ghz (x * 1.0 and x / 1.0 are x) */
+	double g1 = dvfs(cfg, 1.0);
+	double g = dvfs(cfg, s) / g1;
 	f->clocked_w = full->clocked_w * s * g;
 	f->phy_w = full->phy_w;
 	f->fma_j = full->fma_j * g;

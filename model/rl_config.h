@@ -137,6 +137,7 @@ typedef struct {
 	double defect_density_per_m2; /* D0 */
 	double reticle_m2;            /* reticle limit */
 	double yield_alpha;           /* negative-binomial clustering; 0 = Murphy */
+	double ref_clock_hz;          /* clock the energies hold at; 0: nominal */
 } rl_node;
 
 /* A decoder-only transformer. */

@@ -60,9 +60,24 @@ expect_out '"bandwidth_tbps": 4.8' "Sohu HBM bandwidth by hand"
 # static 70; clocked 67 mW/mm2/GHz x 814 x 1.5 = 81.81; PHY 0.65 pJ/bit x
 # 8 x 4.8e12 = 24.96; MAC 0.195 pJ x 1.5 x 9601.9e12 / 2 = 1404.28; SRAM
 # 0.97 pJ/B x (0.01 x 9601.9e12 + 2 x 4.8e12) = 102.45; HBM 4 pJ/bit x 8 x
-# 4.8e12 = 153.6: 1837.1 W
+# 4.8e12 = 153.6: 1837.1 W at the n4 energies as they hold at 1.83 GHz
+# (n4.ini ref_clock_ghz); at its 1.5 GHz, 1.5 / 1.83 = 0.8197 of them
+# (power.dvfs_exponent 1): clocked 81.81 x 0.8197 = 67.06, MAC 1404.28 x
+# 0.8197 = 1151.05, the rest as they are: 1569.1 W
 expect_out '"phy_w": 24.96' "Sohu by design: its PHYs at the derived bandwidth"
-expect_out '"full_load_w": 1837\.' "Sohu by design: full-load power by hand"
+expect_out '"clocked_w": 67\.05' "Sohu by design: clocked logic at 1.5 / 1.83 of the node's energy"
+expect_out '"full_load_w": 1569\.1' "Sohu by design: full-load power by hand"
+# the TDP sets the clock the chip runs at, not a share of whatever nominal
+# clock it is given: with phi = clock / 1.83 GHz, MAC 1404.28 x (1.83 /
+# 1.5) phi^2 = 1713.2 phi^2, clocked 99.80 phi^2, SRAM 9.31 + 113.63 phi,
+# static, PHY and HBM 248.56: 700 W at 1813.0 phi^2 + 113.63 phi = 442.13,
+# phi = 0.4635, 0.848 GHz from a nominal 1.5 GHz (0.565 of it) and from
+# 2.5 GHz (0.339); the energy followed the nominal clock, and 2.5 GHz ran
+# faster at the same 700 W (0.981 GHz against 0.773 from 1.5)
+expect_exit 0 "Sohu by design at its 1.5 GHz" -- $RL area --chip sohu-design
+expect_out "clock to 0\.565 of nominal \(0\.848 GHz\)" "the TDP's clock from 1.5 GHz"
+expect_exit 0 "Sohu by design at 2.5 GHz" -- $RL area --chip sohu-design --set design.clock_ghz=2.5
+expect_out "clock to 0\.339 of nominal \(0\.848 GHz\)" "the same clock at the TDP from 2.5 GHz"
 expect_exit 0 "H100 area with 8 stacks" -- $RL area --chip h100-sxm --set design.hbm_stacks=8 --json
 # 8 x 670 GB/s = 5.36 TB/s: PHY 0.65 x 8 x 5.36 = 27.872 W
 expect_out '"phy_w": 27.872' "8 stacks: the PHYs at the design's 5.36 TB/s"
