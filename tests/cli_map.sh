@@ -295,8 +295,8 @@ expect_out '"nearest": \{' "map json names the nearest mapping"
 expect_out '"met": false' "map json: not met"
 # the TDP's hand on the clock, per mapping, as eval gives it: Sohu by
 # design (700 W) at its best mapping of 8 chips runs its prefill-carrying
-# iterations at a lowered clock (README, Power and the TDP: 0.63 at tp 1 x
-# pp 8), and map's row says so and gives eval's power.clock_scale at that
+# iterations at a lowered clock (README, Power and the TDP: 0.70 at tp 1 x
+# dp 8), and map's row says so and gives eval's power.clock_scale at that
 # mapping; the H100 stays under its TDP on this workload (README: 362 W at
 # TP8), so its rows carry no mark and its clock_scale is 1
 expect_exit 0 "map --json of Sohu by design" -- $RL map --chip sohu-design $W --chips 8 --profile etched-claim --json
