@@ -214,7 +214,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	** again every figure of c, u and sg read after it) */
 	double t_gemm_compute, t_gemm_memory, t_gemm_fixed, t_elementwise;
 	double t_attn_compute, t_attn_memory, t_overhead, t_comm_exposed;
-	double t_overhead_hidden, time_s, rest, hi;
+	double t_overhead_hidden, time_s, rest;
 	double g_comp, g_mem, a_comp, a_mem;
 	int bound;
 
@@ -413,23 +413,8 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 
 	t_comp_part = g_comp + a_comp;
 	t_mem_part = g_mem + a_mem + t_elementwise;
-	/* (each compare once: a > b, else rl_fmax(b, a) is b unless b is a
-	** NaN) */
-	bound = RL_BOUND_COMPUTE;
-	if (t_mem_part > t_comp_part) {
-		bound = RL_BOUND_MEMORY;
-		hi = t_mem_part;
-	} else {
-		hi = rl_fmax(t_comp_part, t_mem_part);
-	}
-	if (t_comm > hi) {
-		bound = RL_BOUND_COMM;
-		hi = t_comm;
-	} else {
-		hi = rl_fmax(hi, t_comm);
-	}
-	if (t_overhead > hi)
-		bound = RL_BOUND_OVERHEAD;
+	bound = rl_iter_bound(t_comp_part, t_mem_part, rest, t_comm,
+	                      t_comm_exposed, t_overhead, t_overhead_hidden);
 
 	it->tokens = M;
 	it->gemm_compute_s = t_gemm_compute;

@@ -10,6 +10,7 @@
 #define RL_ENGINE_H
 
 #include "cost.h"
+#include "fminmax.h"
 #include "power.h"
 #include "precision.h"
 #include "rl_config.h"
@@ -192,6 +193,65 @@ static inline double rl_ctx_prefill(const rl_model_shape *s, double isl)
 	if (s->window <= 0 || s->window_share <= 0 || s->window >= isl)
 		return full;
 	return rl_ctx_prefill_window(s, isl, full);
+}
+
+/* What bounds an iteration (rl_bound): the term that sets its time, of
+** its compute-bound kernels (comp), its memory-bound ones (mem, with the
+** elementwise kernels), its all-reduces (comm) and its host time (over),
+** the largest once each is charged its share of the time.  A term run in
+** parallel with another (profile.comm_overlap, profile.host_overlap) is
+** charged the window the two overlap where it lasts longer, the other is
+** not: the other waits on it.  comm runs under the kernels (rest: their
+** whole time, the fixed kernel time with them) as far as they last, the
+** window comm - comm_exposed; comm longer than rest keeps all of it and
+** the kernels' terms lose the window in proportion; else comm is charged
+** its exposed part alone.  The host time runs under the GPU's (rest +
+** comm_exposed) likewise, the window over_hidden.  The charged terms add up
+** to the time (but for the fixed kernel time, in no term); without overlap
+** each term is charged in full and the largest names the bound.  A NaN
+** fails every compare: the order of the terms names it, as before. */
+static inline int rl_iter_bound(double comp, double mem, double rest,
+                                double comm, double comm_exposed,
+                                double over, double over_hidden)
+{
+	double k = 1.0, c = comm, o = over, hi;
+	double w = comm - comm_exposed;
+	int bound = RL_BOUND_COMPUTE;
+	if (w > 0) {
+		if (comm > rest)
+			k = 1 - w / rest;
+		else
+			c = comm_exposed;
+	}
+	if (over_hidden > 0) {
+		double gpu = rest + comm_exposed;
+		if (over > gpu) {
+			double g = 1 - over_hidden / gpu;
+			k *= g;
+			c *= g;
+		} else {
+			o = over - over_hidden;
+		}
+	}
+	comp *= k;
+	mem *= k;
+	/* (each compare once: a > b, else rl_fmax(b, a) is b unless b is a
+	** NaN) */
+	if (mem > comp) {
+		bound = RL_BOUND_MEMORY;
+		hi = mem;
+	} else {
+		hi = rl_fmax(comp, mem);
+	}
+	if (c > hi) {
+		bound = RL_BOUND_COMM;
+		hi = c;
+	} else {
+		hi = rl_fmax(hi, c);
+	}
+	if (o > hi)
+		bound = RL_BOUND_OVERHEAD;
+	return bound;
 }
 
 /* Expected distinct experts touched per layer by `tokens` tokens. */

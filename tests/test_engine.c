@@ -252,6 +252,74 @@ static void test_comm_overlap(void **state)
 	assert_int_equal(r.prefill_bound, RL_BOUND_COMM);
 }
 
+/* What bounds an iteration: the term that sets its time (engine.h,
+** rl_iter_bound), worked by hand on kernels of 1 s compute-bound and 2 s
+** memory-bound, rest = 3 s.  Not overlapped, an all-reduce of 2.5 s is the
+** largest term: communication (the iteration 5.5 s).  Fully overlapped it
+** hides under the 3 s of kernels (exposed 2.5 - min(2.5, 3) = 0): the
+** iteration lasts 3 s, the memory-bound kernels' 2 s its largest part, where
+** the largest-term rule said communication.  A 4 s all-reduce fully
+** overlapped (exposed 4 - 3 = 1) sets the 4 s alone: communication.  Half
+** overlapped, 3.2 s (exposed 3.2 - 1.5 = 1.7, longer than the kernels) keeps
+** its window: communication; 2.5 s (exposed 2.5 - 1.25 = 1.25, shorter) is
+** charged 1.25 < 2: memory.  Host time likewise under the GPU's 3 s: 2.5 s
+** fully overlapped hides (memory); 4 s sets the time (overhead); 2.5 s half
+** overlapped is charged 2.5 - 1.25 = 1.25: memory. */
+static void test_bound_sets_time(void **state)
+{
+	(void)state;
+	assert_int_equal(rl_iter_bound(1, 2, 3, 2.5, 2.5, 0, 0), RL_BOUND_COMM);
+	assert_int_equal(rl_iter_bound(1, 2, 3, 2.5, 0, 0, 0),
+	                 RL_BOUND_MEMORY);
+	assert_int_equal(rl_iter_bound(1, 2, 3, 4, 1, 0, 0), RL_BOUND_COMM);
+	assert_int_equal(rl_iter_bound(1, 2, 3, 3.2, 1.7, 0, 0),
+	                 RL_BOUND_COMM);
+	assert_int_equal(rl_iter_bound(1, 2, 3, 2.5, 1.25, 0, 0),
+	                 RL_BOUND_MEMORY);
+	assert_int_equal(rl_iter_bound(1, 2, 3, 0, 0, 2.5, 2.5),
+	                 RL_BOUND_MEMORY);
+	assert_int_equal(rl_iter_bound(1, 2, 3, 0, 0, 4, 3),
+	                 RL_BOUND_OVERHEAD);
+	assert_int_equal(rl_iter_bound(1, 2, 3, 0, 0, 2.5, 1.25),
+	                 RL_BOUND_MEMORY);
+	/* compute the largest, nothing overlapped */
+	assert_int_equal(rl_iter_bound(2, 1, 3, 0.5, 0.5, 1, 0),
+	                 RL_BOUND_COMPUTE);
+}
+
+/* The same through the engine: test_comm_overlap's prompt over a 2 GB/s
+** link, not overlapped: the all-reduces take 64 x 1024 x 4096 x 2 / 2e9 =
+** 268.435456 ms; the GEMMs about 2 x 7.5e9 x 1024 / 2 chips / 989.4e12 =
+** 7.8 ms more.  A host time of 272 ms, run under the GPU's work (an overlap
+** scheduler, host_overlap = 1), is longer than the all-reduces and than the
+** compute but shorter than the two together: it hides whole, and the
+** iteration lasts the GPU's time, its all-reduces the largest part:
+** communication, where the largest-term rule said overhead. */
+static void test_bound_hidden_host(void **state)
+{
+	rl_config c;
+	rl_result r;
+	double comm = 64 * 1024.0 * 4096 * 2 / 2e9, gpu;
+	(void)state;
+	slow_link_tp2(&c);
+	c.chip.link_Bps = 2e9;
+	c.prof.iter_overhead_s = 0.272;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.prefill.comm_s, comm, 1e-12);
+	near(r.prefill.overhead_s, 0.272, 1e-12);
+	gpu = r.prefill.time_s - 0.272;
+	assert_true(gpu > 0.272 && gpu < comm + 0.02);
+	c.prof.host_overlap = 1;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.prefill.time_s, gpu, 1e-9);
+	assert_int_equal(r.prefill_bound, RL_BOUND_COMM);
+	/* a host time beyond the GPU's sets the iteration */
+	c.prof.iter_overhead_s = 0.4;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.prefill.time_s, 0.4, 1e-9);
+	assert_int_equal(r.prefill_bound, RL_BOUND_OVERHEAD);
+}
+
 /* The iteration's two forms give the same bits (engine.c, iter_cost's
 ** rare): a comm_overlap of -0 is not "none" (servesetup.c: overlap_none
 ** wants +0), so the iteration takes its general form, testing every rare
@@ -1346,6 +1414,8 @@ int main(void)
 	    cmocka_unit_test(test_monotonic_resources),
 	    cmocka_unit_test(test_never_above_roofline),
 	    cmocka_unit_test(test_mbu_bounded),
+	    cmocka_unit_test(test_bound_sets_time),
+	    cmocka_unit_test(test_bound_hidden_host),
 	    cmocka_unit_test(test_allreduce_ring),
 	    cmocka_unit_test(test_allreduce_half_size),
 	    cmocka_unit_test(test_cuda_graphs),
