@@ -190,6 +190,11 @@ static const rl_param table[] = {
 {"power", "hbm_pj_per_bit", "pJ/bit", 1e-12, 0, 1e3, 5, RL_PT_REAL, NULL,
  OFF(cost.hbm_j_per_bit),
  "HBM access energy (ASSUMPTION 5; HBM2 3.9, HBM2E 6.0: silicon.csv)"},
+{"power", "gddr6_pj_per_bit", "pJ/bit", 1e-12, 0, 1e3, 7.5, RL_PT_REAL, NULL,
+ OFF(cost.gddr6_j_per_bit),
+ "GDDR6 access energy, in hbm_pj_per_bit's place where chip.memory is gddr6 "
+ "(7.5: Micron GDDR6 14-16 Gb/s average device power, silicon.csv; range "
+ "7.25, GDDR6X, to 10, off-package DRAM)"},
 {"power", "link_pj_per_bit", "pJ/bit", 1e-12, 0, 1e3, 5.5, RL_PT_REAL, NULL,
  OFF(cost.link_j_per_bit),
  "chip-to-chip link energy (ASSUMPTION 5.5; 1.3-5.5: silicon.csv)"},

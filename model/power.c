@@ -62,7 +62,8 @@ static double clocked_w(const rl_config *cfg, double s)
 	return clocked_w_at(cfg, s, dvfs(cfg, s));
 }
 
-/* the host HBM PHYs, whatever the work */
+/* the host HBM PHYs, whatever the work (a GDDR6 chip's at HBM's figure:
+** power.h) */
 static double phy_w(const rl_config *cfg)
 {
 	return cfg->cost.hbm_phy_j_per_bit * 8.0 * cfg->chip.hbm_Bps;
@@ -96,7 +97,7 @@ void rl_power_fixed_of(const rl_config *cfg, int prec, double s,
 	f->fma_j = rl_fma_energy(cfg, prec) * g;
 	f->vector_j = c->vector_j_per_op * g;
 	f->hbm_byte_j = cfg->node.sram_energy_j_per_byte * 2.0 +
-	                c->hbm_j_per_bit * 8.0;
+	                rl_mem_j_per_bit(cfg) * 8.0;
 	f->link_byte_j = c->link_j_per_bit * 8.0;
 	f->sram_byte_j = cfg->node.sram_energy_j_per_byte;
 	fixed_sums(cfg, f);

@@ -18,6 +18,15 @@
 **                 + resident SRAM bytes/s)
 **     + E_hbm x 8 x HBM bytes/s + E_link x 8 x link bytes/s
 **
+** "HBM" is the chip's main memory (chip.hbm_gb, hbm_tbps): where it is
+** GDDR6 (chip.memory gddr6, the L40S) E_hbm is GDDR6's energy per bit,
+** power.gddr6_pj_per_bit (7.5, Micron: silicon.csv), not HBM's
+** (rl_mem_j_per_bit).  E_phy stays power.hbm_phy_pj_per_bit for its host
+** PHYs (ASSUMPTION: silicon.csv gives no GDDR6 PHY figure; a PHY driving
+** board traces at 14-18 Gb/s likely draws more per bit than HBM's over an
+** interposer, so this is a lower bound; at the L40S's 0.864 TB/s the term
+** is 4.5 W).
+**
 ** The first three terms are the power of an active chip that does no
 ** tensor math (a memory- or communication-bound phase draws them in full);
 ** a chip that waits (a pipeline bubble) draws them at s = 1.  Every HBM
@@ -77,6 +86,14 @@ typedef struct {
 static inline int rl_sram_resident_on(const rl_chip *c)
 {
 	return c->sram_resident_share > 0 && c->sram_bytes > 0;
+}
+
+/* Energy per bit of the chip's main memory: GDDR6's where chip.memory is
+** gddr6, else HBM's (power.gddr6_pj_per_bit, power.hbm_pj_per_bit). */
+static inline double rl_mem_j_per_bit(const rl_config *cfg)
+{
+	return cfg->chip.memory_kind == RL_MEM_GDDR6 ? cfg->cost.gddr6_j_per_bit
+	                                             : cfg->cost.hbm_j_per_bit;
 }
 
 /* 1 when the node gives FMA energies (power can be computed), else 0. */
@@ -143,7 +160,7 @@ static inline double rl_power_at_fixed(const rl_config *cfg,
 	p.sram_w = cfg->node.sram_energy_j_per_byte *
 	           (c->sram_bytes_per_flop * w->flops_per_s + 2.0 * w->hbm_Bps +
 	            (rl_sram_resident_on(&cfg->chip) ? w->sram_Bps : 0));
-	p.hbm_w = c->hbm_j_per_bit * 8.0 * w->hbm_Bps;
+	p.hbm_w = rl_mem_j_per_bit(cfg) * 8.0 * w->hbm_Bps;
 	p.link_w = c->link_j_per_bit * 8.0 * w->link_Bps;
 	/* static + clocked + PHY first, as active_w adds them: the same sum */
 	p.total_w = f->active_w + p.compute_w + p.vector_w + p.sram_w +

@@ -302,6 +302,8 @@ typedef enum {
 typedef struct {
 	double static_w;         /* leakage and idle power per chip */
 	double hbm_j_per_bit;    /* HBM access energy */
+	double gddr6_j_per_bit;  /* GDDR6 access energy, in its place where
+	                          * chip.memory_kind is GDDR6 (power.h) */
 	double link_j_per_bit;   /* chip-to-chip link energy */
 	double sram_bytes_per_flop; /* on-chip operand traffic per FLOP */
 	double dvfs_exponent;    /* energy per FMA ~ clock_scale^this when the TDP lowers the clock */

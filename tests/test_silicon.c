@@ -629,6 +629,43 @@ static void test_tdp_binds_on_decode(void **state)
 	near(lim.power_prefill_w, fr.power_prefill_w, 1e-12);
 }
 
+/* A GDDR6 chip's memory draws GDDR6's energy per bit, not HBM's
+** (chip.memory gddr6; power.gddr6_pj_per_bit 7.5, Micron's GDDR6 average
+** device power in silicon.csv).  The toy of test_tdp_binds_on_decode
+** streams its decode at the full 1e13 B/s: 5 pJ x 8 x 1e13 = 400 W of HBM
+** there; as GDDR6, 7.5 pJ x 8 x 1e13 = 600 W, so decode draws 100 static
+** + 600 + 4.79 W of FMAs.  At given rates (rl_power_of, 1e12 B/s, no
+** FLOPs): 60 W of GDDR6 where HBM drew 40; the host PHY keeps HBM's 0.65
+** pJ x 8 x 1e13 peak = 52 W (ASSUMPTION, power.h).  An HBM chip ignores
+** gddr6_pj_per_bit. */
+static void test_gddr6_power(void **state)
+{
+	rl_config c;
+	rl_result r;
+	rl_power_parts p;
+	double fma_full_w = 0.2e-12 * 1605703680.0 / 67.031e-6;
+	(void)state;
+	fx_tdp_toy(&c);
+	near(c.cost.gddr6_j_per_bit, 7.5e-12, 1e-12); /* the default */
+	c.cost.hbm_j_per_bit = 5e-12;
+	c.chip.memory_kind = RL_MEM_GDDR6;
+	assert_int_equal(rl_eval(&c, &r), RL_OK);
+	near(r.power_decode_w, 100 + 600 + fma_full_w, 1e-4);
+	c.cost.hbm_phy_j_per_bit = 0.65e-12;
+	rl_power_of(&c, RL_PREC_FP16, 1.0, 0, 1e12, 0, &p);
+	near(p.hbm_w, 60, 1e-12);
+	near(p.phy_w, 52, 1e-12);
+	near(p.total_w, 100 + 52 + 60, 1e-12);
+	/* HBM: 40 W, whatever gddr6_pj_per_bit says */
+	c.chip.memory_kind = RL_MEM_HBM;
+	c.cost.gddr6_j_per_bit = 1e-9;
+	rl_power_of(&c, RL_PREC_FP16, 1.0, 0, 1e12, 0, &p);
+	near(p.hbm_w, 40, 1e-12);
+	c.cost.hbm_phy_j_per_bit = 0;
+	assert_int_equal(rl_eval(&c, &r), RL_OK);
+	near(r.power_decode_w, 100 + 400 + fma_full_w, 1e-4);
+}
+
 /* A pipeline's bubble draws the chip's active power: the toy of
 ** test_tdp_binds_on_phase on 2 stages of 2 layers, one sequence (--batch
 ** 1: one micro-batch), so each chip works one stage's iteration of every
@@ -814,6 +851,7 @@ int main(void)
 	    cmocka_unit_test(test_power_a100_crosscheck),
 	    cmocka_unit_test(test_tdp_limit),
 	    cmocka_unit_test(test_tdp_binds_on_decode),
+	    cmocka_unit_test(test_gddr6_power),
 	    cmocka_unit_test(test_eval_without_node),
 	    cmocka_unit_test(test_eval_by_design),
 	};
