@@ -138,8 +138,10 @@ static long distinct(const double *v, long n, double **out)
 	*out = u;
 	if (!u)
 		return -1;
-	memcpy(u, v, (size_t)n * sizeof *u);
-	qsort(u, (size_t)n, sizeof *u, cmp_double);
+	if (n > 0) { /* v may be NULL for no rows */
+		memcpy(u, v, (size_t)n * sizeof *u);
+		qsort(u, (size_t)n, sizeof *u, cmp_double);
+	}
 	for (i = 0; i < n; i++)
 		if (k == 0 || u[i] != u[k - 1])
 			u[k++] = u[i];
