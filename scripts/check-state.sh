@@ -13,8 +13,9 @@
 # grep sees (a static in a macro, a struct initialised at file scope) is
 # seen.  One exception, named below with its reason: the SIGINT flag of a
 # sweep, which a signal handler can only reach through such a variable.
-# The sanitizers' own symbols (__odr_asan.*, __asan_*, __ubsan_*: the
-# instrumentation of `make SAN=1`, not state of the program) are skipped.
+# The sanitizers' and the compiler's own symbols (__odr_asan.*, __asan_*,
+# __ubsan_*: `make SAN=1`'s instrumentation; __gnu_lto_slim: the marker of an
+# object built with -flto; none is state of the program) are skipped.
 # Prints "OBJECT: SYMBOL in SECTION (writable)" per object found and exits
 # 1 if there is any, 0 otherwise, 2 if BUILD has no objects or objdump is
 # missing.
@@ -38,7 +39,7 @@ for o in "$build"/model/*.o "$build"/config/*.o "$build"/claim/*.o \
 		{ for (i = 1; i < NF; i++) if ($i == "O") { sec = $(i + 1); break } }
 		i < NF && (sec ~ /^\.(data|bss|tdata|tbss)/ || sec == "*COM*") &&
 		    sec !~ /^\.data\.rel\.ro/ &&
-		    $NF !~ /^(__odr_asan|__asan|___asan|__ubsan|__sancov)/ { print $NF, sec }')
+		    $NF !~ /^(__odr_asan|__asan|___asan|__ubsan|__sancov|__gnu_lto_)/ { print $NF, sec }')
 	[ -n "$found" ] || continue
 	echo "$found" | while read -r sym sec; do
 		if printf '%s\n' "$allowed" | grep -qx "$rel $sym"; then
