@@ -628,6 +628,10 @@ size_t rl_param_suggest(const char *dotted, const char **out, size_t max,
 			d = d < 2 ? d : 2;
 		if (d > 3 + strlen(keyonly) / 4)
 			continue;
+		/* as far as the typed key is long (more than one edit): nothing
+		** in common ('' or 'x' offered tp, pp, ep) */
+		if (d > 1 && d >= strlen(keyonly))
+			continue;
 		/* insertion sort into the best `max` */
 		for (k = got; k > 0 && dist[k - 1] > d; k--)
 			if (k < max) {

@@ -110,11 +110,38 @@ static void test_param_suggest(void **state)
 	assert_true(found);
 }
 
+/* A name with nothing in common gets no suggestion: an empty name ('--set
+** =3') or an empty key ('chip.') is at least 2 edits (the shortest keys,
+** tp, pp, ep, have 2 letters) from every key, as far as it is long; so is
+** 'x'.  One edit still suggests: 'pt' -> scenario.pp (one substitution),
+** 'tpp' -> scenario.tp (one deletion). */
+static void test_param_suggest_nothing_shared(void **state)
+{
+	const char *out[4];
+	char buf[4][64];
+	size_t n, i;
+	int found = 0;
+	(void)state;
+	assert_int_equal(rl_param_suggest("", out, 4, buf), 0);
+	assert_int_equal(rl_param_suggest("chip.", out, 4, buf), 0);
+	assert_int_equal(rl_param_suggest("x", out, 4, buf), 0);
+	n = rl_param_suggest("tpp", out, 4, buf);
+	for (i = 0; i < n; i++)
+		found |= !strcmp(out[i], "scenario.tp");
+	assert_true(found);
+	found = 0;
+	n = rl_param_suggest("scenario.pt", out, 4, buf);
+	for (i = 0; i < n; i++)
+		found |= !strcmp(out[i], "scenario.pp");
+	assert_true(found);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_param_table),
 	    cmocka_unit_test(test_param_suggest),
+	    cmocka_unit_test(test_param_suggest_nothing_shared),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
