@@ -244,35 +244,41 @@ static void write_cells(FILE *s, const grid *g, int lgx, int lgy)
 	fputs("EOD\n", s);
 }
 
+/* The distinct finite values of column c in the run's rows into *n. */
+static int axis_values(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
+                       const char *c, long *n, char *err, size_t errlen)
+{
+	char where[96], sql[400];
+	long long count;
+	int rc;
+	plot_sweep_where(sw, where, sizeof where);
+	snprintf(sql, sizeof sql, "SELECT count(DISTINCT \"%s\") FROM "
+	         "results%s%s \"%s\" " PLOT_FINITE, c, where,
+	         where[0] ? " AND" : " WHERE", c);
+	if ((rc = pdb_count(db, o->dbpath, sql, &count, err, errlen)))
+		return rc;
+	*n = (long)count;
+	return RL_OK;
+}
+
 /* The heatmap refused: x or y with fewer than 2 values in the run (an
 ** axis another run of the file swept, NULL in this one's rows), or no z
 ** at any cell; each count said, and what the run sweeps, where "the
 ** sweep needs at least 2 values of X and of Y" read as if it had none. */
 static int too_few(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
-                   const char *x, long nx, const char *y, long ny,
-                   const char *z, int zset, char *err, size_t errlen)
+                   const char *x, const char *y, const char *z, int zset,
+                   char *err, size_t errlen)
 {
 	char swept[8][64], list[600], run[48], xl[160], yl[160], zl[160];
 	size_t ns, i, used = 0;
+	long nx, ny;
 	int rc;
-	char where[96], sql[400];
-	long long cx, cy;
 	if ((rc = plot_swept_params(db, sw, swept, 8, &ns, err, errlen)))
 		return rc;
 	/* each axis's finite values alone: the grid counted pairs of both */
-	plot_sweep_where(sw, where, sizeof where);
-	snprintf(sql, sizeof sql, "SELECT count(DISTINCT \"%s\") FROM "
-	         "results%s%s \"%s\" " PLOT_FINITE, x, where,
-	         where[0] ? " AND" : " WHERE", x);
-	if ((rc = pdb_count(db, o->dbpath, sql, &cx, err, errlen)))
+	if ((rc = axis_values(db, o, sw, x, &nx, err, errlen)) ||
+	    (rc = axis_values(db, o, sw, y, &ny, err, errlen)))
 		return rc;
-	snprintf(sql, sizeof sql, "SELECT count(DISTINCT \"%s\") FROM "
-	         "results%s%s \"%s\" " PLOT_FINITE, y, where,
-	         where[0] ? " AND" : " WHERE", y);
-	if ((rc = pdb_count(db, o->dbpath, sql, &cy, err, errlen)))
-		return rc;
-	nx = (long)cx;
-	ny = (long)cy;
 	list[0] = 0;
 	for (i = 0; i < ns && used + 80 < sizeof list; i++) {
 		const rl_param *p = plot_column_param(swept[i]);
@@ -372,10 +378,8 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 			zmax = fmax(zmax, g.z[i]);
 		}
 	if (g.nx < 2 || g.ny < 2 || !isfinite(zmin)) {
-		long nx = g.nx, ny = g.ny;
 		grid_free(&g);
-		return too_few(db, o, &sw, x, nx, y, ny, z, isfinite(zmin), err,
-		               errlen);
+		return too_few(db, o, &sw, x, y, z, isfinite(zmin), err, errlen);
 	}
 	speedup = !strncmp(z, "speedup", 7);
 	target = o->target > 0 ? o->target : 20;
