@@ -9,6 +9,7 @@
 
 #include "../model/mapsearch.h"
 #include "../model/params.h"
+#include "../model/silicon.h"
 #include "claim.h"
 #include "../config/commalist.h"
 #include "../config/ini.h"
@@ -539,7 +540,12 @@ int claim_speedup_metric(const rl_config *cfg, void *ud, double *value)
 {
 	const claim_metric_ud *m = ud;
 	rl_result r;
-	if (rl_eval(cfg, &r) != RL_OK || !(r.total_tps > 0))
+	/* a chip over its TDP even at the lowest clock (RL_V_POWER) is left at
+	** full clock by rl_eval, a throughput it cannot run at: not a value
+	** solve may land on (HBM stacks whose idle power alone passes the TDP
+	** read "20x at 54 stacks") */
+	if (rl_eval(cfg, &r) != RL_OK || !(r.total_tps > 0) ||
+	    (r.violations & RL_V_POWER))
 		return -1;
 	*value = m->side ? r.total_tps / m->other_tps
 	                 : m->other_tps / r.total_tps;

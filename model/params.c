@@ -182,11 +182,13 @@ static const rl_param table[] = {
  OFF(node.ref_clock_hz),
  "clock at which the node's FMA and clocked-logic energies hold: under a TDP "
  "energy per operation falls as (clock / this)^power.dvfs_exponent below it "
- "(0: the design's nominal clock)"},
+ "and rises as (clock / this)^power.dvfs_exponent_above above it (0: the "
+ "design's nominal clock)"},
 
 /* ---- power: what a chip draws (power.c) ---- */
 {"power", "static_w", "W", 1, 0, 1e5, 0, RL_PT_REAL, NULL,
- OFF(cost.static_w), "idle and leakage power per chip (H100: 70 W, silicon.csv)"},
+ OFF(cost.static_w), "idle and leakage power per chip besides its HBM stacks' "
+ "(power.hbm_idle_w_per_gb; H100: 70 W idle, silicon.csv, less its stacks' 12.9)"},
 {"power", "hbm_pj_per_bit", "pJ/bit", 1e-12, 0, 1e3, 5, RL_PT_REAL, NULL,
  OFF(cost.hbm_j_per_bit),
  "HBM access energy (ASSUMPTION 5; HBM2 3.9, HBM2E 6.0: silicon.csv)"},
@@ -206,6 +208,11 @@ static const rl_param table[] = {
 {"power", "dvfs_exponent", "", 1, 0, 3, 1, RL_PT_REAL, NULL,
  OFF(cost.dvfs_exponent),
  "energy per FMA ~ clock^this under a TDP limit (ASSUMPTION 1, range 0-2)"},
+{"power", "dvfs_exponent_above", "", 1, 0, 3, 2, RL_PT_REAL, NULL,
+ OFF(cost.dvfs_exponent_above),
+ "energy per operation ~ (clock / node.ref_clock_ghz)^this above that clock: "
+ "CV^2 with the voltage rising (ASSUMPTION 2, V in proportion to the clock; "
+ "range 1, as below it, to 2; no source gives a V-f curve)"},
 {"power", "clocked_mw_per_mm2_ghz", "mW/mm2/GHz", 1e-6, 0, 1e4, 67,
  RL_PT_REAL, NULL, OFF(cost.clocked_w_per_m2_hz),
  "power of an active chip's clocked logic (clock tree, control, caches and "
@@ -215,6 +222,19 @@ static const rl_param table[] = {
  NULL, OFF(cost.hbm_phy_j_per_bit),
  "host HBM PHY per bit of peak bandwidth, drawn while active (ASSUMPTION "
  "0.65: XMAS_HBM_IO_prototype, silicon.csv; range 0.25-1.3)"},
+{"power", "gddr6_phy_pj_per_bit", "pJ/bit", 1e-12, 0, 1e3, 1.17, RL_PT_REAL,
+ NULL, OFF(cost.gddr6_phy_j_per_bit),
+ "host GDDR6 PHY per bit of peak bandwidth, in hbm_phy_pj_per_bit's place "
+ "where chip.memory is gddr6 (ASSUMPTION 1.17: NVIDIA's 25 Gb/s GRS link, "
+ "silicon.csv; range 0.54, its 20 Gb/s over 4.5 mm, to 2.5, off-package "
+ "DRAM's 10 less GDDR6's 7.5)"},
+{"power", "hbm_idle_w_per_gb", "W/GB", 1e-9, 0, 100, 0.15, RL_PT_REAL, NULL,
+ OFF(cost.hbm_idle_w_per_byte),
+ "HBM refresh and standby per GB of the design's stacks (design.hbm_stacks "
+ "x stack capacity), drawn whenever the chip is powered, besides static_w "
+ "(ASSUMPTION 0.15: H200 idle 80.3 W less H100 70 W over their 154.6 less "
+ "85.9 GB of stacks, silicon.csv; range 0, none of it, to 0.6, all of it "
+ "one 16 GiB stack's)"},
 {"power", "vector_pj_per_op", "pJ", 1e-12, 0, 1e3, 6, RL_PT_REAL, NULL,
  OFF(cost.vector_j_per_op),
  "one non-tensor operation with its operands and issue (ASSUMPTION 6; range "

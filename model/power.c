@@ -5,6 +5,8 @@
 
 #include <math.h>
 
+#include "silicon.h"
+
 /* Energy of one FMA at a precision on this node and design, joules. */
 static double rl_fma_energy(const rl_config *cfg, int prec)
 {
@@ -36,25 +38,36 @@ static double rl_fma_energy(const rl_config *cfg, int prec)
 
 /* energy per switched gate at clock share s of the nominal: x^d below
 ** the clock the node's energies hold at, x being the clock over it
-** (node.ref_clock_ghz; 0: the nominal clock, x = s).  The energy follows
-** the clock the chip runs at, not its nominal one: a design given a higher
-** nominal clock and lowered to the same clock by its TDP draws the same */
+** (node.ref_clock_ghz; 0: the nominal clock, x = s), and x^du above it
+** (power.dvfs_exponent_above: CV^2 with the voltage rising with the
+** clock; ASSUMPTION 2, V in proportion to it).  The energy follows the
+** clock the chip runs at, not its nominal one: a design given a higher
+** nominal clock and lowered to the same clock by its TDP draws the same,
+** and one run above the reference pays for its voltage */
 static double dvfs(const rl_config *cfg, double s)
 {
-	double d = cfg->cost.dvfs_exponent;
+	double d = cfg->cost.dvfs_exponent, du = cfg->cost.dvfs_exponent_above;
 	double ref = cfg->node.ref_clock_hz, nom = cfg->design.clock_hz;
 	double x = ref > 0 && nom > 0 ? s * (nom / ref) : s;
-	return x < 1 && d > 0 ? pow(x, d) : 1.0;
+	if (x < 1)
+		return d > 0 ? pow(x, d) : 1.0;
+	return x > 1 && du > 0 ? pow(x, du) : 1.0;
+}
+
+/* the clocked power at clock share 1 before the clock's energy factor:
+** clocked_mw_per_mm2_ghz x die area x dies x nominal clock */
+static double clocked_base_w(const rl_config *cfg)
+{
+	const rl_design *d = &cfg->design;
+	double dies = d->dies >= 1 ? d->dies : 1.0;
+	return cfg->cost.clocked_w_per_m2_hz * d->die_m2 * dies * d->clock_hz;
 }
 
 /* the clocked power at clock share s, g being dvfs(cfg, s) (worked out
 ** once where the caller needs it too: a pow) */
 static double clocked_w_at(const rl_config *cfg, double s, double g)
 {
-	const rl_design *d = &cfg->design;
-	double dies = d->dies >= 1 ? d->dies : 1.0;
-	return cfg->cost.clocked_w_per_m2_hz * d->die_m2 * dies * d->clock_hz *
-	       s * g;
+	return clocked_base_w(cfg) * s * g;
 }
 
 static double clocked_w(const rl_config *cfg, double s)
@@ -62,16 +75,37 @@ static double clocked_w(const rl_config *cfg, double s)
 	return clocked_w_at(cfg, s, dvfs(cfg, s));
 }
 
-/* the host HBM PHYs, whatever the work (a GDDR6 chip's at HBM's figure:
-** power.h) */
+/* the host memory PHYs, whatever the work: HBM's, or GDDR6's where the
+** chip's memory is GDDR6 (power.h) */
 static double phy_w(const rl_config *cfg)
 {
-	return cfg->cost.hbm_phy_j_per_bit * 8.0 * cfg->chip.hbm_Bps;
+	const rl_cost *c = &cfg->cost;
+	double j = cfg->chip.memory_kind == RL_MEM_GDDR6 ? c->gddr6_phy_j_per_bit
+	                                                 : c->hbm_phy_j_per_bit;
+	return j * 8.0 * cfg->chip.hbm_Bps;
+}
+
+double rl_power_hbm_idle(const rl_config *cfg)
+{
+	const rl_design *d = &cfg->design;
+	double sb;
+	if (cfg->chip.memory_kind == RL_MEM_GDDR6 || !(d->hbm_stacks > 0))
+		return 0;
+	sb = d->hbm_stack_bytes > 0 ? d->hbm_stack_bytes
+	                            : rl_hbm_stack_bytes((int)d->hbm_gen);
+	return cfg->cost.hbm_idle_w_per_byte * d->hbm_stacks * sb;
+}
+
+/* static_w and the HBM stacks' refresh and standby: what a powered chip
+** draws whatever its clock */
+static double static_w(const rl_config *cfg)
+{
+	return cfg->cost.static_w + rl_power_hbm_idle(cfg);
 }
 
 double rl_power_active(const rl_config *cfg, double s)
 {
-	return cfg->cost.static_w + clocked_w(cfg, s) + phy_w(cfg);
+	return static_w(cfg) + clocked_w(cfg, s) + phy_w(cfg);
 }
 
 /* f's terms that follow from its clocked_w, phy_w, fma_j and vector_j
@@ -80,7 +114,7 @@ static void fixed_sums(const rl_config *cfg, rl_power_fixed *f)
 {
 	const rl_cost *c = &cfg->cost;
 	/* (rl_power_active's sum, in its order) */
-	f->active_w = c->static_w + f->clocked_w + f->phy_w;
+	f->active_w = f->static_w + f->clocked_w + f->phy_w;
 	f->flop_j = f->fma_j * 0.5 +
 	            cfg->node.sram_energy_j_per_byte * c->sram_bytes_per_flop;
 	f->score_j = f->vector_j * c->vector_ops_per_score;
@@ -92,9 +126,12 @@ void rl_power_fixed_of(const rl_config *cfg, int prec, double s,
 {
 	const rl_cost *c = &cfg->cost;
 	double g = dvfs(cfg, s);
-	f->clocked_w = clocked_w_at(cfg, s, g);
+	f->static_w = static_w(cfg);
+	f->clocked_base_w = clocked_base_w(cfg);
+	f->fma_base_j = rl_fma_energy(cfg, prec);
+	f->clocked_w = f->clocked_base_w * s * g; /* clocked_w_at's product */
 	f->phy_w = phy_w(cfg);
-	f->fma_j = rl_fma_energy(cfg, prec) * g;
+	f->fma_j = f->fma_base_j * g;
 	f->vector_j = c->vector_j_per_op * g;
 	f->hbm_byte_j = cfg->node.sram_energy_j_per_byte * 2.0 +
 	                rl_mem_j_per_bit(cfg) * 8.0;
@@ -106,15 +143,17 @@ void rl_power_fixed_of(const rl_config *cfg, int prec, double s,
 void rl_power_fixed_scaled(const rl_config *cfg, const rl_power_fixed *full,
                            double s, rl_power_fixed *f)
 {
-	/* full's terms are those of rl_power_fixed_of at s = 1, where s is
-	** 1.0 and g is dvfs(cfg, 1): 1.0 unless the nominal clock is under
-	** node.ref_clock_ghz (x * 1.0 and x / 1.0 are x) */
-	double g1 = dvfs(cfg, 1.0);
-	double g = dvfs(cfg, s) / g1;
-	f->clocked_w = full->clocked_w * s * g;
+	/* full's terms before the clock's factor (its base ones, as
+	** rl_power_fixed_of keeps them) times this clock's: the same products,
+	** whatever dvfs(cfg, 1) is (under or over node.ref_clock_ghz) */
+	double g = dvfs(cfg, s);
+	f->static_w = full->static_w;
+	f->clocked_base_w = full->clocked_base_w;
+	f->fma_base_j = full->fma_base_j;
+	f->clocked_w = full->clocked_base_w * s * g;
 	f->phy_w = full->phy_w;
-	f->fma_j = full->fma_j * g;
-	f->vector_j = full->vector_j * g;
+	f->fma_j = full->fma_base_j * g;
+	f->vector_j = cfg->cost.vector_j_per_op * g;
 	f->hbm_byte_j = full->hbm_byte_j;
 	f->sram_byte_j = full->sram_byte_j;
 	f->link_byte_j = full->link_byte_j;

@@ -6,6 +6,7 @@
 ** (1 unless a TDP lowers it) and with d = power.dvfs_exponent:
 **
 **   P = static                                   idle board: leakage, VRs
+**     + W_idle x stacks x stack bytes            HBM refresh and standby
 **     + clocked x die area x clock x s^(1+d)     clock tree, control, caches
 **                                                and register files kept
 **                                                clocked, whatever the work
@@ -21,11 +22,24 @@
 ** "HBM" is the chip's main memory (chip.hbm_gb, hbm_tbps): where it is
 ** GDDR6 (chip.memory gddr6, the L40S) E_hbm is GDDR6's energy per bit,
 ** power.gddr6_pj_per_bit (7.5, Micron: silicon.csv), not HBM's
-** (rl_mem_j_per_bit).  E_phy stays power.hbm_phy_pj_per_bit for its host
-** PHYs (ASSUMPTION: silicon.csv gives no GDDR6 PHY figure; a PHY driving
-** board traces at 14-18 Gb/s likely draws more per bit than HBM's over an
-** interposer, so this is a lower bound; at the L40S's 0.864 TB/s the term
-** is 4.5 W).
+** (rl_mem_j_per_bit), and E_phy its host PHYs', power.gddr6_phy_pj_per_bit
+** (ASSUMPTION 1.17, range 0.54-2.5: silicon.csv gives no GDDR6 PHY
+** figure; NVIDIA's 25 Gb/s ground-referenced link is the nearest, a PHY
+** driving board traces drawing more per bit than HBM's 0.65 over an
+** interposer; 8.1 W at the L40S's 0.864 TB/s), not
+** power.hbm_phy_pj_per_bit.
+**
+** W_idle (power.hbm_idle_w_per_gb, ASSUMPTION 0.15 W/GB: the H200's idle
+** over the H100's per GB of stacks, silicon.csv) counts the design's HBM
+** stacks (design.hbm_stacks x hbm_stack_gb, or the generation's), so that
+** power follows a sweep of stacks; 0 where the design names none or the
+** memory is GDDR6, whose idle static_w holds.  static_w is the rest of an
+** idle board (the H100's 70 W idle less its stacks' 12.9).
+**
+** Above the clock the node's energies hold at (node.ref_clock_ghz) the
+** energies and the clocked logic grow as x^du, x the clock over it and du
+** power.dvfs_exponent_above (ASSUMPTION 2: CV^2 with V in proportion to
+** the clock there; range 1-2), where below it they fall as x^d.
 **
 ** The first three terms are the power of an active chip that does no
 ** tensor math (a memory- or communication-bound phase draws them in full);
@@ -35,7 +49,8 @@
 ** kept resident in SRAM (chip.sram_resident_share) one read per byte, in
 ** place of their HBM traffic.  Voltage
 ** follows the clock as s^(d/2), so energy per switched gate goes as s^d and
-** the clocked logic's power as s^(1+d).
+** the clocked logic's power as s^(1+d) (below the reference clock; s^du
+** and s^(1+du) above it).
 */
 #ifndef RL_POWER_H
 #define RL_POWER_H
@@ -44,7 +59,7 @@
 #include "rl_config.h"
 
 typedef struct {
-	double static_w;
+	double static_w;    /* static_w and the HBM stacks' idle */
 	double clocked_w;   /* clocked logic of an active chip */
 	double phy_w;       /* host HBM PHYs of an active chip */
 	double compute_w;   /* FMAs, with the design's overhead */
@@ -102,8 +117,13 @@ static inline int rl_power_known(const rl_config *cfg)
 	return cfg->node.fma_energy_fp16_j > 0;
 }
 
+/* The HBM stacks' refresh and standby power, W: power.hbm_idle_w_per_gb x
+** design.hbm_stacks x the capacity of one (hbm_stack_gb, or the
+** generation's); 0 without stacks or with GDDR6 (power.h). */
+double rl_power_hbm_idle(const rl_config *cfg);
+
 /* Power of a chip that does nothing but stay active and clocked at share
-** s: static + clocked + PHY. */
+** s: static (with the HBM stacks' idle) + clocked + PHY. */
 double rl_power_active(const rl_config *cfg, double clock_scale);
 
 /* Power of one chip doing the given work per second at clock share s
@@ -115,8 +135,12 @@ double rl_power_at(const rl_config *cfg, int prec, double clock_scale,
 ** configuration, precision and clock share s, so that the two phases of
 ** an evaluation (and the bubble, at s = 1) share it (eval.c). */
 typedef struct {
+	double static_w;   /* static_w and the HBM stacks' idle (rl_power_hbm_idle) */
+	double clocked_base_w; /* clocked logic at s = 1 before the clock's
+	                   ** energy factor (rl_power_fixed_scaled's start) */
+	double fma_base_j; /* energy per FMA before it: rl_fma_energy */
 	double clocked_w;  /* clocked logic at s */
-	double phy_w;      /* host HBM PHYs */
+	double phy_w;      /* host memory PHYs */
 	double active_w;   /* static + clocked + PHY: rl_power_active(cfg, s) */
 	double fma_j;      /* energy per FMA at s: rl_fma_energy x s^d */
 	double vector_j;   /* energy per vector operation at s */
@@ -148,7 +172,7 @@ static inline double rl_power_at_fixed(const rl_config *cfg,
 {
 	const rl_cost *c = &cfg->cost;
 	rl_power_parts p;
-	p.static_w = c->static_w;
+	p.static_w = f->static_w;
 	p.clocked_w = f->clocked_w;
 	p.phy_w = f->phy_w;
 	p.compute_w = f->fma_j * w->flops_per_s * 0.5;

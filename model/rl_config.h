@@ -307,8 +307,12 @@ typedef struct {
 	double link_j_per_bit;   /* chip-to-chip link energy */
 	double sram_bytes_per_flop; /* on-chip operand traffic per FLOP */
 	double dvfs_exponent;    /* energy per FMA ~ clock_scale^this when the TDP lowers the clock */
+	double dvfs_exponent_above; /* the same above node.ref_clock_ghz (power.c) */
 	double clocked_w_per_m2_hz; /* logic clocked while running kernels, per die area and clock */
 	double hbm_phy_j_per_bit; /* host HBM PHY, per bit of peak bandwidth, while active */
+	double gddr6_phy_j_per_bit; /* its place where chip.memory_kind is GDDR6 */
+	double hbm_idle_w_per_byte; /* HBM refresh and standby per byte of the
+	                          * design's stacks, whenever powered */
 	double vector_j_per_op;  /* one non-tensor (vector) operation */
 	double vector_ops_per_score; /* softmax operations per attention score */
 	double vector_ops_per_elem;  /* operations per element of elementwise work */

@@ -25,8 +25,10 @@ expect_out '"transistor_share": 0.033792' "H100 MAC transistor share by hand"
 # clocked 67 mW/mm2/GHz x 814 mm2 x 1.83 GHz = 99.80454 W; PHY 0.65 pJ/bit
 # x 8 x 3.35 TB/s = 17.42 W; MAC 0.195 pJ (n4 FP8) x 3.57 x 1978.85952e12
 # / 2 FMA/s = 688.79 W; SRAM 0.97 pJ/B x (0.01 x 1978.86e12 + 2 x
-# 3.35e12) B/s = 25.69 W; HBM 5 pJ/bit x 8 x 3.35e12 = 134 W; static 70:
-# 70 + 99.80 + 17.42 + 688.79 + 25.69 + 134 = 1035.71 W
+# 3.35e12) B/s = 25.69 W; HBM 5 pJ/bit x 8 x 3.35e12 = 134 W; static
+# 57.115098112 + its 5 stacks' idle 0.15 W/GB x 5 x 17.179869184 GB =
+# 12.884901888 (power.hbm_idle_w_per_gb) = 70: 70 + 99.80 + 17.42 +
+# 688.79 + 25.69 + 134 = 1035.71 W
 expect_out '"clocked_w": 99.8045' "area json: clocked logic by hand"
 expect_out '"phy_w": 17.42' "area json: HBM PHYs by hand"
 expect_out '"full_load_w": 1035.7' "area json: full-load power, the six terms by hand"
@@ -57,27 +59,31 @@ expect_out '"bandwidth_tbps": 4.8' "Sohu HBM bandwidth by hand"
 # its full-load power, each term by hand from sohu-design.ini and n4: the
 # PHYs read the derived 4.8 TB/s (area passed the preset's chip, whose
 # bandwidth a chip by design leaves at 0: PHY 0 W, total 1812 W):
-# static 70; clocked 67 mW/mm2/GHz x 814 x 1.5 = 81.81; PHY 0.65 pJ/bit x
+# static 57.1151 + its 4 stacks' idle 0.15 W/GB x 154.6188 GB = 23.1928
+# (power.hbm_idle_w_per_gb): 80.3079; clocked 67 mW/mm2/GHz x 814 x 1.5 = 81.81; PHY 0.65 pJ/bit x
 # 8 x 4.8e12 = 24.96; MAC 0.195 pJ x 1.5 x 9601.9e12 / 2 = 1404.28; SRAM
 # 0.97 pJ/B x (0.01 x 9601.9e12 + 2 x 4.8e12) = 102.45; HBM 4 pJ/bit x 8 x
 # 4.8e12 = 153.6: 1837.1 W at the n4 energies as they hold at 1.83 GHz
 # (n4.ini ref_clock_ghz); at its 1.5 GHz, 1.5 / 1.83 = 0.8197 of them
 # (power.dvfs_exponent 1): clocked 81.81 x 0.8197 = 67.06, MAC 1404.28 x
-# 0.8197 = 1151.05, the rest as they are: 1569.1 W
+# 0.8197 = 1151.05, the rest as they are: 1579.4 W (1569.1 with the
+# static 70 of before 2026-11-30)
 expect_out '"phy_w": 24.96' "Sohu by design: its PHYs at the derived bandwidth"
 expect_out '"clocked_w": 67\.05' "Sohu by design: clocked logic at 1.5 / 1.83 of the node's energy"
-expect_out '"full_load_w": 1569\.1' "Sohu by design: full-load power by hand"
+expect_out '"full_load_w": 1579\.4' "Sohu by design: full-load power by hand"
 # the TDP sets the clock the chip runs at, not a share of whatever nominal
 # clock it is given: with phi = clock / 1.83 GHz, MAC 1404.28 x (1.83 /
 # 1.5) phi^2 = 1713.2 phi^2, clocked 99.80 phi^2, SRAM 9.31 + 113.63 phi,
-# static, PHY and HBM 248.56: 700 W at 1813.0 phi^2 + 113.63 phi = 442.13,
-# phi = 0.4635, 0.848 GHz from a nominal 1.5 GHz (0.565 of it) and from
-# 2.5 GHz (0.339); the energy followed the nominal clock, and 2.5 GHz ran
-# faster at the same 700 W (0.981 GHz against 0.773 from 1.5)
+# static, PHY and HBM 258.87: 700 W at 1813.0 phi^2 + 113.63 phi = 431.82,
+# phi = 0.4577, 0.838 GHz from a nominal 1.5 GHz (0.558 of it) and from
+# 2.5 GHz (0.335: under 1.83 GHz no premium, power.dvfs_exponent_above);
+# with the static 70 of before 2026-11-30, 442.13, 0.848 GHz; before that
+# the energy followed the nominal clock, and 2.5 GHz ran faster at the
+# same 700 W (0.981 GHz against 0.773 from 1.5)
 expect_exit 0 "Sohu by design at its 1.5 GHz" -- $RL area --chip sohu-design
-expect_out "clock to 0\.565 of nominal \(0\.848 GHz\)" "the TDP's clock from 1.5 GHz"
+expect_out "clock to 0\.558 of nominal \(0\.838 GHz\)" "the TDP's clock from 1.5 GHz"
 expect_exit 0 "Sohu by design at 2.5 GHz" -- $RL area --chip sohu-design --set design.clock_ghz=2.5
-expect_out "clock to 0\.339 of nominal \(0\.848 GHz\)" "the same clock at the TDP from 2.5 GHz"
+expect_out "clock to 0\.335 of nominal \(0\.838 GHz\)" "the same clock at the TDP from 2.5 GHz"
 expect_exit 0 "H100 area with 8 stacks" -- $RL area --chip h100-sxm --set design.hbm_stacks=8 --json
 # 8 x 670 GB/s = 5.36 TB/s: PHY 0.65 x 8 x 5.36 = 27.872 W
 expect_out '"phy_w": 27.872' "8 stacks: the PHYs at the design's 5.36 TB/s"

@@ -404,14 +404,24 @@ expect_exit 0 "eval: the default profile of a 127-character software" -- \
 expect_out "\"profile_chosen\": \"the default for this chip: the latest calibrated profile for ${sw128%x}, fitted on ${sw128%x} on $date10\"" \
 	"profile_chosen says so whole"
 # GDDR6 is not priced as HBM (chip.memory gddr6, cost.c): the L40S given
-# a node (n4) and its die (AD102, 609 mm2) has no manufacturing cost (no
+# a node (n4; its die, AD102 609 mm2, is in l40s.ini) has no cost (no
 # GDDR6 price per GB in silicon.csv), says why, and with its memory called
 # HBM it would have had one (HBM's 15 USD/GB and the interposer)
-{ cat "$ROOFLAB_DATA/chips/l40s.ini"; printf '[design]\ndie_mm2 = 609\n[preset]\nnode = n4\n'; } > "$tmpd/l40s-n4.ini"
+{ cat "$ROOFLAB_DATA/chips/l40s.ini"; printf '[preset]\nnode = n4\n'; } > "$tmpd/l40s-n4.ini"
 expect_exit 0 "eval: L40S with a node" -- $RL eval --chip "$tmpd/l40s-n4.ini" --model llama3-8b --precision fp8
 expect_out "^  chip_cost_usd +n/a " "GDDR6: chip cost n/a"
 expect_out "^\(chip.memory gddr6: no silicon interposer, and no price per GB of GDDR6 in$" "GDDR6: says why"
 expect_exit 0 "eval: L40S with a node, memory called HBM" -- $RL eval --chip "$tmpd/l40s-n4.ini" --model llama3-8b --precision fp8 --set chip.memory=hbm
 expect_out "^  chip_cost_usd +[0-9.]+ USD " "HBM: a chip cost"
 expect_no_out "chip.memory gddr6" "HBM: no GDDR6 note"
+# Its full-load power with n4, by hand from l40s.ini and the defaults: at
+# 2.49 GHz over n4's 1.83 (x = 1.3607) energies pay x^2 = 1.8514
+# (power.dvfs_exponent_above 2); static 66; clocked 67 mW/mm2/GHz x 609 mm2
+# x 2.49 GHz x 1.8514 = 188.1; GDDR6 PHYs 1.17 pJ x 8 x 0.864 TB/s = 8.1;
+# MACs 733e12 / 2 FMA/s x 0.195 pJ x 3.57 x 1.8514 = 472.4; SRAM 0.97 pJ x
+# (0.01 x 733e12 + 2 x 0.864e12) = 8.8; GDDR6 7.5 pJ x 8 x 0.864 TB/s =
+# 51.8: 795.2 W
+expect_exit 0 "area: L40S with a node" -- $RL area --chip "$tmpd/l40s-n4.ini"
+expect_out "^power at full load \(fp8, HBM at full bandwidth\): 795 W = static 66 \+ clocked 188 \+ PHY 8 \+ MAC 472 \+ SRAM 9 \+ HBM 52$" \
+	"L40S with n4: full-load power by term"
 finish

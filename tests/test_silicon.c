@@ -502,11 +502,12 @@ static void test_eval_by_design(void **state)
 	c.scen.isl = 2048;
 	c.scen.osl = 128;
 	c.chip.tdp_w = 0;
-	assert_int_equal(rl_eval(&c, &spec), RL_OK);
+	/* its 5 stacks, whose idle power counts on both (power.h) */
 	c.design.hbm_gen = RL_HBM3;
 	c.design.hbm_stacks = 5;
 	c.design.hbm_stack_bytes = 85.9e9 / 5;
 	c.design.hbm_stack_Bps = 670e9;
+	assert_int_equal(rl_eval(&c, &spec), RL_OK);
 	c.chip.peak_flops_bf16 = c.chip.peak_flops_fp8 = 0;
 	c.chip.hbm_bytes = c.chip.hbm_Bps = 0;
 	c.chip.by_design = 1;
@@ -634,10 +635,12 @@ static void test_tdp_binds_on_decode(void **state)
 ** device power in silicon.csv).  The toy of test_tdp_binds_on_decode
 ** streams its decode at the full 1e13 B/s: 5 pJ x 8 x 1e13 = 400 W of HBM
 ** there; as GDDR6, 7.5 pJ x 8 x 1e13 = 600 W, so decode draws 100 static
-** + 600 + 4.79 W of FMAs.  At given rates (rl_power_of, 1e12 B/s, no
-** FLOPs): 60 W of GDDR6 where HBM drew 40; the host PHY keeps HBM's 0.65
-** pJ x 8 x 1e13 peak = 52 W (ASSUMPTION, power.h).  An HBM chip ignores
-** gddr6_pj_per_bit. */
+** + 600 + 4.79 W of FMAs (the toy's PHYs off: gddr6_phy_pj_per_bit 0).
+** At given rates (rl_power_of, 1e12 B/s, no FLOPs): 60 W of GDDR6 where
+** HBM drew 40; the host PHYs draw GDDR6's power.gddr6_phy_pj_per_bit
+** (ASSUMPTION 1.17, the default, power.h), not HBM's 0.65: 1.17 pJ x 8 x
+** 1e13 peak = 93.6 W where HBM's drew 52.  An HBM chip ignores
+** gddr6_pj_per_bit and gddr6_phy_pj_per_bit. */
 static void test_gddr6_power(void **state)
 {
 	rl_config c;
@@ -646,24 +649,130 @@ static void test_gddr6_power(void **state)
 	double fma_full_w = 0.2e-12 * 1605703680.0 / 67.031e-6;
 	(void)state;
 	fx_tdp_toy(&c);
-	near(c.cost.gddr6_j_per_bit, 7.5e-12, 1e-12); /* the default */
+	near(c.cost.gddr6_j_per_bit, 7.5e-12, 1e-12);     /* the default */
+	near(c.cost.gddr6_phy_j_per_bit, 1.17e-12, 1e-12); /* the default */
 	c.cost.hbm_j_per_bit = 5e-12;
 	c.chip.memory_kind = RL_MEM_GDDR6;
+	c.cost.gddr6_phy_j_per_bit = 0;
 	assert_int_equal(rl_eval(&c, &r), RL_OK);
 	near(r.power_decode_w, 100 + 600 + fma_full_w, 1e-4);
 	c.cost.hbm_phy_j_per_bit = 0.65e-12;
+	c.cost.gddr6_phy_j_per_bit = 1.17e-12;
 	rl_power_of(&c, RL_PREC_FP16, 1.0, 0, 1e12, 0, &p);
 	near(p.hbm_w, 60, 1e-12);
-	near(p.phy_w, 52, 1e-12);
-	near(p.total_w, 100 + 52 + 60, 1e-12);
-	/* HBM: 40 W, whatever gddr6_pj_per_bit says */
+	near(p.phy_w, 93.6, 1e-12);
+	near(p.total_w, 100 + 93.6 + 60, 1e-12);
+	/* HBM: 40 W and its PHYs' 52, whatever the GDDR6 figures say */
 	c.chip.memory_kind = RL_MEM_HBM;
 	c.cost.gddr6_j_per_bit = 1e-9;
+	c.cost.gddr6_phy_j_per_bit = 1e-9;
 	rl_power_of(&c, RL_PREC_FP16, 1.0, 0, 1e12, 0, &p);
 	near(p.hbm_w, 40, 1e-12);
+	near(p.phy_w, 52, 1e-12);
 	c.cost.hbm_phy_j_per_bit = 0;
 	assert_int_equal(rl_eval(&c, &r), RL_OK);
 	near(r.power_decode_w, 100 + 400 + fma_full_w, 1e-4);
+}
+
+/* HBM refresh and standby follow the design's stacks (power.h):
+** power.hbm_idle_w_per_gb x design.hbm_stacks x stack capacity.  The H100
+** (h100-sxm.ini): 0.15 W/GB x 5 x 17.179869184 GB = 12.884901888 W, so its
+** static 57.115098112 W draws 70 idle, silicon.csv's figure, to the last
+** bit (its power before the stacks were counted, the H100's calibration
+** and profile fits unmoved); the active chip 70 + clocked 99.80454 + PHY
+** 17.42 = 187.22454 W.  Six stacks: 0.15 x 6 x 17.179869184 = 15.4618822656 W, +2.5769803776
+** W a stack.  Stacks of the generation's capacity (hbm_stack_gb 0, HBM3:
+** 16 GiB, silicon.c) draw the same.  No stacks, or GDDR6: 0, static_w
+** alone.  The H200 (h200-sxm.ini): 0.15 x 6 x 25.769803776 = 23.1928233984
+** W + 57.115098112 = 80.3079215104, silicon.csv's 80.3 W idle. */
+static void test_hbm_idle_per_stack(void **state)
+{
+	rl_config c;
+	rl_power_parts p;
+	rl_power_fixed f;
+	(void)state;
+	fx_h100_design(&c);
+	near(c.cost.hbm_idle_w_per_byte, 0.15e-9, 1e-12); /* the default */
+	near(rl_power_hbm_idle(&c), 0, 1e-15); /* no stacks in the fixture */
+	c.cost.static_w = 57.115098112;
+	c.design.hbm_gen = RL_HBM3;
+	c.design.hbm_stacks = 5;
+	c.design.hbm_stack_bytes = 17.179869184 * 1e9; /* as the INI scales it */
+	near(rl_power_hbm_idle(&c), 12.884901888, 1e-9);
+	near(rl_power_of(&c, RL_PREC_FP8, 1, 0, 0, 0, &p), 187.22454, 1e-9);
+	assert_true(p.static_w == 70.0);
+	near(rl_power_active(&c, 1), 187.22454, 1e-9);
+	rl_power_fixed_of(&c, RL_PREC_FP8, 0.5, &f);
+	assert_true(f.static_w == 70.0); /* whatever the clock */
+	c.design.hbm_stacks = 6;
+	near(rl_power_hbm_idle(&c), 15.4618822656, 1e-9);
+	near(rl_power_active(&c, 1), 187.22454 + 2.5769803776, 1e-9);
+	c.design.hbm_stack_bytes = 0; /* the generation's: HBM3, 16 GiB */
+	near(rl_power_hbm_idle(&c), 15.4618822656, 1e-9);
+	c.design.hbm_gen = RL_HBM3E; /* 24 GiB */
+	c.design.hbm_stack_bytes = 25.769803776e9;
+	near(rl_power_hbm_idle(&c) + 57.115098112, 80.3079215104, 1e-9);
+	c.chip.memory_kind = RL_MEM_GDDR6;
+	near(rl_power_hbm_idle(&c), 0, 1e-15);
+	c.chip.memory_kind = RL_MEM_HBM;
+	c.design.hbm_stacks = 0;
+	near(rl_power_hbm_idle(&c), 0, 1e-15);
+	near(rl_power_active(&c, 1), 57.115098112 + 99.80454 + 17.42, 1e-9);
+}
+
+/* Above the node's reference clock energy per operation rises as x^du
+** (power.dvfs_exponent_above, default 2), x the clock over the reference.
+** The H100's design at 1.5 x 1.83 = 2.745 GHz with n4's 1.83 GHz: x = 1.5
+** at full clock; clocked logic 67 mW/mm2/GHz x 814 mm2 x 2.745 GHz =
+** 149.70681 W before the factor, x 1.5^2 = 336.8403225 W; an FP8 FMA 3.57
+** x 0.195 pJ x 2.25 = 1.5663375 pJ, so 1e15 FMA/s (2e15 FLOP/s) draw
+** 1566.3375 W.  At clock share 2/3 (1.83 GHz, x = 1) it draws what the
+** H100 draws there, 149.70681 x 2/3 = 99.80454 W and 0.69615 pJ; at 0.5
+** (x = 0.75, dvfs_exponent 1 below) 149.70681 x 0.5 x 0.75 = 56.14005375
+** W.  du = 1: x 1.5, 224.560215 W; du = 0: no premium, 149.70681 W.  No
+** reference (0): the nominal clock is it, no premium. */
+static void test_dvfs_above_ref(void **state)
+{
+	rl_config c;
+	rl_power_parts p;
+	rl_power_fixed full, g, f;
+	double s;
+	int k;
+	(void)state;
+	fx_h100_design(&c);
+	c.cost.clocked_w_per_m2_hz = 67e-3 / 1e-6 / 1e9;
+	c.cost.hbm_phy_j_per_bit = 0;
+	c.cost.sram_bytes_per_flop = 0;
+	near(c.cost.dvfs_exponent_above, 2, 1e-15); /* the default */
+	c.node.ref_clock_hz = 1.83e9;
+	c.design.clock_hz = 2.745e9;
+	rl_power_of(&c, RL_PREC_FP8, 1, 2e15, 0, 0, &p);
+	near(p.clocked_w, 336.8403225, 1e-9);
+	near(p.compute_w, 1566.3375, 1e-9);
+	rl_power_of(&c, RL_PREC_FP8, 2.0 / 3, 2e15, 0, 0, &p);
+	near(p.clocked_w, 99.80454, 1e-9);
+	near(p.compute_w, 696.15, 1e-9);
+	rl_power_of(&c, RL_PREC_FP8, 0.5, 0, 0, 0, &p);
+	near(p.clocked_w, 56.14005375, 1e-9);
+	/* from the terms at full clock, above the reference: the same bytes
+	** as worked out at each clock share (the TDP fit's steps) */
+	rl_power_fixed_of(&c, RL_PREC_FP8, 1.0, &full);
+	for (k = 0; k < 3; k++) {
+		s = k == 0 ? 1.0 : k == 1 ? 0.8 : 0.37;
+		rl_power_fixed_scaled(&c, &full, s, &g);
+		rl_power_fixed_of(&c, RL_PREC_FP8, s, &f);
+		assert_memory_equal(&g, &f, sizeof f);
+	}
+	c.cost.dvfs_exponent_above = 1;
+	rl_power_of(&c, RL_PREC_FP8, 1, 0, 0, 0, &p);
+	near(p.clocked_w, 224.560215, 1e-9);
+	c.cost.dvfs_exponent_above = 0;
+	rl_power_of(&c, RL_PREC_FP8, 1, 0, 0, 0, &p);
+	near(p.clocked_w, 149.70681, 1e-9);
+	c.cost.dvfs_exponent_above = 2;
+	c.node.ref_clock_hz = 0;
+	rl_power_of(&c, RL_PREC_FP8, 1, 0, 0, 0, &p);
+	near(p.clocked_w, 149.70681, 1e-9);
 }
 
 /* A pipeline's bubble draws the chip's active power: the toy of
@@ -852,6 +961,8 @@ int main(void)
 	    cmocka_unit_test(test_tdp_limit),
 	    cmocka_unit_test(test_tdp_binds_on_decode),
 	    cmocka_unit_test(test_gddr6_power),
+	    cmocka_unit_test(test_hbm_idle_per_stack),
+	    cmocka_unit_test(test_dvfs_above_ref),
 	    cmocka_unit_test(test_eval_without_node),
 	    cmocka_unit_test(test_eval_by_design),
 	};
