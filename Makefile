@@ -5,6 +5,7 @@
 #   make bench      engine and storage speed
 #   make demo       the claim check, the example sweeps and the report, in out/
 #   make deps       install the Debian packages that are missing
+#   make install PREFIX=DIR  PREFIX/bin/rooflab, reading PREFIX/share/rooflab
 #   make test SAN=1 the tests built with AddressSanitizer and UBSan
 CC      ?= cc
 PKGS    := gsl sqlite3
@@ -50,7 +51,7 @@ GSL_LIBS := $(if $(DEPS_OK),$(shell pkg-config --libs gsl))
 TOOLS    := $(BUILD)/tools/mkplotdb $(if $(wildcard /usr/include/zlib.h),$(BUILD)/tools/pngstat)
 DEP_FILES := $(ALL_OBJ:.o=.d) $(TEST_BIN:=.d) $(BUILD)/tests/bench.d $(TOOLS:=.d)
 
-.PHONY: all tools test test-run bench bench-run demo demo-run deps clean check-deps FORCE
+.PHONY: all tools test test-run bench bench-run demo demo-run deps clean check-deps install FORCE
 
 all: check-deps
 	@$(MAKE) --no-print-directory rooflab
@@ -129,6 +130,41 @@ demo:
 
 demo-run: rooflab
 	@sh scripts/demo.sh
+
+# make install [PREFIX=/usr/local] [DESTDIR=]: the program as
+# PREFIX/bin/rooflab and the data (presets, measurements, profiles and
+# their sources) as PREFIX/share/rooflab/data, replacing an earlier copy
+# there, where the installed program reads it (config/presets.c compiled
+# again with that RL_DATA_DIR, linked ahead of libconfig.a's; ROOFLAB_DATA
+# still overrides it), and the example sweep specs in
+# PREFIX/share/rooflab/sweeps.  From this build's objects: ./rooflab is
+# neither relinked nor moved.  PREFIX: an absolute path of plain
+# characters (it is written into the program as a C string); DESTDIR,
+# where given, plain characters too.
+PREFIX  ?= /usr/local
+DESTDIR ?=
+INST_SHARE := $(PREFIX)/share/rooflab
+
+# PREFIX and DESTDIR reach the check through the environment, never as
+# shell code
+install: export RL_INSTALL_PREFIX := $(PREFIX)
+install: export RL_INSTALL_DESTDIR := $(DESTDIR)
+install: $(BUILD)/cli/main.o $(CLI_OBJ) $(LAYER_LIBS)
+	@case "$$RL_INSTALL_DESTDIR" in *[!A-Za-z0-9/._+-]*) \
+	  echo "make install: DESTDIR may hold letters, digits and / . _ + - only"; exit 2 ;; esac
+	@case "$$RL_INSTALL_PREFIX" in \
+	  *[!A-Za-z0-9/._+-]*) echo "make install: PREFIX may hold letters, digits and / . _ + - only"; exit 2 ;; \
+	  /*) ;; \
+	  *) echo "make install: PREFIX must be an absolute path (PREFIX=/usr/local, PREFIX=\$$HOME/.local)"; exit 2 ;; \
+	esac
+	@mkdir -p $(BUILD)/install
+	$(CC) $(CFLAGS) -URL_DATA_DIR -DRL_DATA_DIR='"$(INST_SHARE)/data"' $(PKG_CFLAGS) -c -o $(BUILD)/install/presets.o config/presets.c
+	$(CC) $(LDFLAGS) -o $(BUILD)/install/rooflab $(BUILD)/cli/main.o $(CLI_OBJ) $(BUILD)/install/presets.o $(LAYER_LIBS) $(LIBS)
+	install -d '$(DESTDIR)$(PREFIX)/bin' '$(DESTDIR)$(INST_SHARE)/sweeps'
+	install -m 755 $(BUILD)/install/rooflab '$(DESTDIR)$(PREFIX)/bin/rooflab'
+	rm -rf '$(DESTDIR)$(INST_SHARE)/data'
+	cp -R data '$(DESTDIR)$(INST_SHARE)/data'
+	install -m 644 sweeps/*.ini '$(DESTDIR)$(INST_SHARE)/sweeps'
 
 FORCE:
 

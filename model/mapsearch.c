@@ -42,66 +42,128 @@ static void insert(rl_map_entry *out, size_t *n, size_t max,
 		(*n)++;
 }
 
-size_t rl_map_search(const rl_config *cfg, const rl_map_limits *lim,
-                     rl_map_entry *out, size_t max)
-{
-	rl_config c = *cfg;
-	rl_result r;
-	double chips = rl_scen_chips(&cfg->scen);
-	long long N = (long long)chips, tp, pp, ep;
-	size_t legal = 0, kept = 0;
-	char msg[256];
+/* A mapping tp x pp x ep of n chips (dp = n / tp / pp) met by walk;
+** nonzero ends the walk. */
+typedef int (*map_visit)(void *ctx, long long n, long long tp, long long pp,
+                         long long dp, long long ep);
 
-	/* the divisors in increasing order, as trial division by every
-	** number up to N visited them (the ranking's ties keep that order) */
-	for (tp = rl_divisor_after(N, 0); tp; tp = rl_divisor_after(N, tp)) {
-		for (pp = rl_divisor_after(N / tp, 0); pp;
-		     pp = rl_divisor_after(N / tp, pp)) {
-			long long dp = N / tp / pp;
+/* What a walk passes over unmet: mappings rl_mapping_check refuses
+** before anything is evaluated (tp not dividing the heads, its first
+** test; pp above the layers), and those whose tp x pp x ep is under
+** least (0: none). */
+typedef struct {
+	long long heads;
+	double layers;
+	long long least;
+} walk_prunes;
+
+static walk_prunes prunes_of(const rl_config *cfg, long long least)
+{
+	walk_prunes p;
+	p.heads = (long long)cfg->model.heads;
+	p.layers = cfg->model.layers;
+	p.least = least;
+	return p;
+}
+
+/* Every mapping of n chips but the pruned: tp, then pp, then ep, each
+** over its divisors in increasing order, as trial division by every
+** number up to n visited them (the search's ranking keeps that order in
+** its ties; the fewest-chips search takes the first that fits).  1 when a
+** visit ended it, else 0. */
+static int walk(long long n, const walk_prunes *pr, map_visit visit,
+                void *ctx)
+{
+	long long tp, pp, ep;
+	for (tp = rl_divisor_after(n, 0); tp; tp = rl_divisor_after(n, tp)) {
+		if (pr->heads % tp) /* (rl_mapping_check's first test) */
+			continue;
+		for (pp = rl_divisor_after(n / tp, 0);
+		     pp && (double)pp <= pr->layers;
+		     pp = rl_divisor_after(n / tp, pp)) {
+			long long dp = n / tp / pp;
 			for (ep = rl_divisor_after(dp, 0); ep;
 			     ep = rl_divisor_after(dp, ep)) {
-				rl_map_entry e;
-				c.scen.chips = chips;
-				c.scen.tp = (double)tp;
-				c.scen.pp = (double)pp;
-				c.scen.ep = (double)ep;
-				if (rl_mapping_check(&c, msg, sizeof msg) != RL_OK)
+				if (tp * pp * ep < pr->least)
 					continue;
-				memset(&e, 0, sizeof e);
-				e.tp = (double)tp;
-				e.pp = (double)pp;
-				e.dp = (double)dp;
-				e.ep = (double)ep;
-				e.rc = rl_eval(&c, &r);
-				if (e.rc == RL_EINVAL)
-					continue;
-				legal++;
-				if (e.rc == RL_OK) {
-					e.output_tps = r.output_tps;
-					e.total_tps = r.total_tps;
-					e.ttft_s = r.ttft_s;
-					e.tpot_s = r.tpot_s;
-					e.bound = c.scen.osl > 1 ? r.decode_bound
-					                         : r.prefill_bound;
-					e.watts = r.power_w;
-					e.clock_scale = r.clock_scale;
-					e.usd_cost = r.usd_per_mtok_cost;
-					e.usd_price = r.usd_per_mtok_price;
-					e.meets =
-					    !(lim && lim->ttft_max_s > 0 &&
-					      r.ttft_s > lim->ttft_max_s) &&
-					    !(lim && lim->tpot_max_s > 0 &&
-					      r.tpot_s > lim->tpot_max_s);
-				} else {
-					e.bound = RL_BOUND_NONE;
-					e.watts = e.usd_cost = e.usd_price = NAN;
-					e.clock_scale = NAN;
-				}
-				insert(out, &kept, max, &e);
+				if (visit(ctx, n, tp, pp, dp, ep))
+					return 1;
 			}
 		}
 	}
-	return legal;
+	return 0;
+}
+
+/* rl_map_search's walk: the configuration tried, the limits, the ranked
+** list and its counts */
+typedef struct {
+	rl_config c;
+	double chips;
+	const rl_map_limits *lim;
+	rl_map_entry *out;
+	size_t max, legal, kept;
+} search_walk;
+
+static int search_visit(void *ctx, long long n, long long tp, long long pp,
+                        long long dp, long long ep)
+{
+	search_walk *w = ctx;
+	const rl_map_limits *lim = w->lim;
+	rl_result r;
+	rl_map_entry e;
+	char msg[256];
+	(void)n;
+	w->c.scen.chips = w->chips;
+	w->c.scen.tp = (double)tp;
+	w->c.scen.pp = (double)pp;
+	w->c.scen.ep = (double)ep;
+	if (rl_mapping_check(&w->c, msg, sizeof msg) != RL_OK)
+		return 0;
+	memset(&e, 0, sizeof e);
+	e.tp = (double)tp;
+	e.pp = (double)pp;
+	e.dp = (double)dp;
+	e.ep = (double)ep;
+	e.rc = rl_eval(&w->c, &r);
+	if (e.rc == RL_EINVAL)
+		return 0;
+	w->legal++;
+	if (e.rc == RL_OK) {
+		e.output_tps = r.output_tps;
+		e.total_tps = r.total_tps;
+		e.ttft_s = r.ttft_s;
+		e.tpot_s = r.tpot_s;
+		e.bound = w->c.scen.osl > 1 ? r.decode_bound : r.prefill_bound;
+		e.watts = r.power_w;
+		e.clock_scale = r.clock_scale;
+		e.usd_cost = r.usd_per_mtok_cost;
+		e.usd_price = r.usd_per_mtok_price;
+		e.meets = !(lim && lim->ttft_max_s > 0 &&
+		            r.ttft_s > lim->ttft_max_s) &&
+		          !(lim && lim->tpot_max_s > 0 &&
+		            r.tpot_s > lim->tpot_max_s);
+	} else {
+		e.bound = RL_BOUND_NONE;
+		e.watts = e.usd_cost = e.usd_price = NAN;
+		e.clock_scale = NAN;
+	}
+	insert(w->out, &w->kept, w->max, &e);
+	return 0;
+}
+
+size_t rl_map_search(const rl_config *cfg, const rl_map_limits *lim,
+                     rl_map_entry *out, size_t max)
+{
+	search_walk w;
+	walk_prunes pr = prunes_of(cfg, 0);
+	w.c = *cfg;
+	w.chips = rl_scen_chips(&cfg->scen);
+	w.lim = lim;
+	w.out = out;
+	w.max = max;
+	w.legal = w.kept = 0;
+	walk((long long)w.chips, &pr, search_visit, &w);
+	return w.legal;
 }
 
 size_t rl_map_fitting(const rl_config *cfg, char *buf, size_t len)
@@ -163,43 +225,47 @@ int rl_map_most_cut(const rl_config *cfg)
 ** 1,164 MB of SRAM fits 10 chips as tp 2 x pp 5, not 11, tp 1 x pp 11
 ** alone: tests/cli_sram.sh).  The list is rl_map_fitting's at that
 ** number. */
+/* rl_map_fewest_chips's walk: the configuration tried, the list */
+typedef struct {
+	rl_config c;
+	char *buf;
+	size_t len;
+} fewest_walk;
+
+/* ends the walk at the first mapping that fits */
+static int fewest_visit(void *ctx, long long n, long long tp, long long pp,
+                        long long dp, long long ep)
+{
+	fewest_walk *w = ctx;
+	rl_result r;
+	char msg[256];
+	(void)dp;
+	w->c.scen.chips = (double)n;
+	w->c.scen.tp = (double)tp;
+	w->c.scen.pp = (double)pp;
+	w->c.scen.ep = (double)ep;
+	if (rl_mapping_check(&w->c, msg, sizeof msg) != RL_OK ||
+	    rl_eval(&w->c, &r) != RL_OK)
+		return 0;
+	return rl_map_fitting(&w->c, w->buf, w->len) > 0;
+}
+
 double rl_map_fewest_chips(const rl_config *cfg, char *buf, size_t len)
 {
-	rl_config c = *cfg;
-	rl_result r;
-	const rl_model *m = &cfg->model;
+	fewest_walk w;
 	double most = rl_map_most_chips(cfg);
-	long long chips = (long long)floor(rl_scen_chips(&cfg->scen));
-	long long heads = (long long)m->heads, N, tp, pp, ep;
-	char msg[256];
+	long long chips = (long long)floor(rl_scen_chips(&cfg->scen)), n;
+	w.c = *cfg;
+	w.buf = buf;
+	w.len = len;
 	if (len)
 		buf[0] = '\0';
-	for (N = chips + 1; (double)N <= most; N++) {
-		for (tp = rl_divisor_after(N, 0); tp; tp = rl_divisor_after(N, tp)) {
-			if (heads % tp) /* (rl_mapping_check's first test) */
-				continue;
-			for (pp = rl_divisor_after(N / tp, 0);
-			     pp && (double)pp <= m->layers;
-			     pp = rl_divisor_after(N / tp, pp)) {
-				long long dp = N / tp / pp;
-				for (ep = rl_divisor_after(dp, 0); ep;
-				     ep = rl_divisor_after(dp, ep)) {
-					/* tried already at N - tp x pp x ep */
-					if (N - tp * pp * ep > chips)
-						continue;
-					c.scen.chips = (double)N;
-					c.scen.tp = (double)tp;
-					c.scen.pp = (double)pp;
-					c.scen.ep = (double)ep;
-					if (rl_mapping_check(&c, msg, sizeof msg) !=
-					        RL_OK ||
-					    rl_eval(&c, &r) != RL_OK)
-						continue;
-					if (rl_map_fitting(&c, buf, len) > 0)
-						return (double)N;
-				}
-			}
-		}
+	for (n = chips + 1; (double)n <= most; n++) {
+		/* a mapping with n - tp x pp x ep above the chips was tried
+		** already, there */
+		walk_prunes pr = prunes_of(cfg, n - chips);
+		if (walk(n, &pr, fewest_visit, &w))
+			return (double)n;
 	}
 	if (len)
 		buf[0] = '\0';

@@ -5,6 +5,7 @@
 
 #include "../config/tmpfile.h"
 #include "../model/status.h"
+#include "../sweeps/stop.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -223,39 +224,38 @@ static int copy_out(const char *tmp, char *err, size_t errlen)
 	return rc;
 }
 
-int gp_run(gp_term term, const char *out, const char *script, size_t len,
-           char *err, size_t errlen)
+/* gp_run's work once gnuplot is found: the temporaries made (their names
+** in tmp and errpath, for gp_run to remove if a signal stops it), gnuplot
+** run, the plot renamed onto out or copied to stdout.  Nothing is renamed
+** or copied once a signal has been caught (rl_stop_caught). */
+static int draw(gp_term term, const char *out, const char *script,
+                size_t len, const char *gnuplot, char *tmp, size_t tmplen,
+                char *errpath, size_t errpathlen, char *err, size_t errlen)
 {
-	char gnuplot[4096], tmp[4096], errbase[256], errpath[300], cmd[8192];
+	char errbase[256], cmd[8192];
 	char w1[4200], w2[300], msgs[600];
 	const char *tmpdir = getenv("TMPDIR");
 	struct sigaction ign, old;
 	FILE *p;
 	int fd, status, ok;
 
-	if (gp_find(gnuplot, sizeof gnuplot)) {
-		snprintf(err, errlen, "gnuplot is not installed (not found on "
-		         "PATH); install the Debian package %s (apt-get install "
-		         "%s, or make deps)", GP_PACKAGE, GP_PACKAGE);
-		return GP_EMISSING;
-	}
-	tmp[0] = 0;
 	if (out) {
-		fd = rl_tmp_create(out, tmp, sizeof tmp);
-		if (fd < 0)
+		fd = rl_tmp_create(out, tmp, tmplen);
+		if (fd < 0) {
+			tmp[0] = 0;
 			return out_fail(out, errno, err, errlen);
+		}
 		close(fd);
 	}
 	/* rooflab-gp.err.tmp-PID: removed by the next run if this one is
 	** killed */
 	snprintf(errbase, sizeof errbase, "%s/rooflab-gp.err",
 	         tmpdir && *tmpdir && strlen(tmpdir) < 200 ? tmpdir : "/tmp");
-	fd = rl_tmp_create(errbase, errpath, sizeof errpath);
+	fd = rl_tmp_create(errbase, errpath, errpathlen);
 	if (fd < 0) {
+		errpath[0] = 0;
 		snprintf(err, errlen, "cannot create a temporary file: %s",
 		         strerror(errno));
-		if (out)
-			unlink(tmp);
 		return GP_EFAIL;
 	}
 	close(fd);
@@ -267,19 +267,17 @@ int gp_run(gp_term term, const char *out, const char *script, size_t len,
 		snprintf(errbase, sizeof errbase, "%s/rooflab-gp.out",
 		         tmpdir && *tmpdir && strlen(tmpdir) < 200 ? tmpdir
 		                                                    : "/tmp");
-		fd = rl_tmp_create(errbase, tmp, sizeof tmp);
+		fd = rl_tmp_create(errbase, tmp, tmplen);
 		if (fd < 0) {
+			tmp[0] = 0;
 			snprintf(err, errlen, "cannot create a temporary file: %s",
 			         strerror(errno));
-			unlink(errpath);
 			return GP_EFAIL;
 		}
 		close(fd);
 	}
 	if (sh_word(w1, sizeof w1, gnuplot) || sh_word(w2, sizeof w2, errpath)) {
 		snprintf(err, errlen, "unusable path for gnuplot or TMPDIR");
-		unlink(errpath);
-		unlink(tmp);
 		return GP_EFAIL;
 	}
 	snprintf(cmd, sizeof cmd, "exec %s /dev/stdin 2>%s", w1, w2);
@@ -293,8 +291,6 @@ int gp_run(gp_term term, const char *out, const char *script, size_t len,
 		sigaction(SIGPIPE, &old, NULL);
 		snprintf(err, errlen, "cannot start gnuplot: %s",
 		         strerror(errno));
-		unlink(errpath);
-		unlink(tmp);
 		return GP_EFAIL;
 	}
 	prelude(p, term, tmp);
@@ -304,7 +300,10 @@ int gp_run(gp_term term, const char *out, const char *script, size_t len,
 	sigaction(SIGPIPE, &old, NULL);
 	ok = status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 	read_errors(errpath, msgs, sizeof msgs);
-	unlink(errpath);
+	if (rl_stop_caught()) {
+		snprintf(err, errlen, "stopped by a signal");
+		return GP_EFAIL;
+	}
 	if (ok) {
 		struct stat sb;
 		if (stat(tmp, &sb) != 0 || sb.st_size == 0) {
@@ -316,15 +315,55 @@ int gp_run(gp_term term, const char *out, const char *script, size_t len,
 	if (!ok) {
 		snprintf(err, errlen, "gnuplot failed%s%s", msgs[0] ? ": " : "",
 		         msgs);
-		unlink(tmp);
 		return GP_EFAIL;
 	}
-	if (!out)
-		return copy_out(tmp, err, errlen);
-	if (out && rename(tmp, out) != 0) {
-		int e = errno;
-		unlink(tmp);
-		return out_fail(out, e, err, errlen);
+	if (!out) {
+		ok = copy_out(tmp, err, errlen);
+		tmp[0] = 0; /* copy_out removed it */
+		return ok;
 	}
+	if (rename(tmp, out) != 0)
+		return out_fail(out, errno, err, errlen);
+	tmp[0] = 0; /* it is the output now */
 	return GP_OK;
+}
+
+int gp_run(gp_term term, const char *out, const char *script, size_t len,
+           char *err, size_t errlen)
+{
+	char gnuplot[4096], tmp[4096], errpath[300];
+	rl_stop_guard guard;
+	int rc, sig;
+
+	if (gp_find(gnuplot, sizeof gnuplot)) {
+		snprintf(err, errlen, "gnuplot is not installed (not found on "
+		         "PATH); install the Debian package %s (apt-get install "
+		         "%s, or make deps)", GP_PACKAGE, GP_PACKAGE);
+		return GP_EMISSING;
+	}
+	/* a Ctrl-C or SIGTERM while the temporaries exist is caught (the
+	** sweeps' way, sweeps/stop.h) and gnuplot's end awaited (it has the
+	** Ctrl-C too, being of the same process group; a SIGTERM sent to
+	** rooflab alone lets it finish the plot), then every temporary is
+	** removed, whatever draw returned, and the signal raised again: the
+	** process ends by it, as it would have, exit status 128 + the
+	** signal's number (130, 143) as a stopped sweep's */
+	tmp[0] = errpath[0] = 0;
+	rl_stop_catch(&guard);
+	rc = draw(term, out, script, len, gnuplot, tmp, sizeof tmp, errpath,
+	          sizeof errpath, err, errlen);
+	if (tmp[0])
+		unlink(tmp);
+	if (errpath[0])
+		unlink(errpath);
+	sig = rl_stop_caught();
+	rl_stop_release(&guard);
+	if (sig) {
+		raise(sig);
+		/* the caller's own handler took it and returned */
+		snprintf(err, errlen, "stopped by %s",
+		         sig == SIGTERM ? "SIGTERM" : "SIGINT");
+		return GP_EFAIL;
+	}
+	return rc;
 }

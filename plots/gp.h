@@ -38,7 +38,11 @@ int gp_find(char *buf, size_t len);
 
 /* Run a script.  out: the image file, or NULL for the dumb terminal on
 ** stdout.  Returns GP_OK, or GP_EFAIL / GP_EOUTPUT / GP_EMISSING with a
-** message. */
+** message; no temporary is left on any of them.  A SIGINT or SIGTERM
+** while it runs (unless ignored) is held until gnuplot has ended, the
+** temporaries are removed, and the signal is raised again with its
+** disposition as before: the process ends by it (exit status 130, 143),
+** or, where the caller's own handler takes it, GP_EFAIL. */
 int gp_run(gp_term term, const char *out, const char *script, size_t len,
            char *err, size_t errlen);
 

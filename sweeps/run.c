@@ -15,7 +15,6 @@
 
 #include <pthread.h>
 #include <signal.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,51 +22,18 @@
 
 #include "points.h"
 #include "progress.h"
+#include "stop.h"
 #include "store.h"
 #include "storewriter.h"
 
 #define CHUNK 256
 
-/* A SIGINT (or SIGTERM: its number) received while a sweep runs: set by
-** on_sigint alone, read by
-** the pipeline before it takes up each chunk of points, cleared by
-** rl_sweep_run before it installs the handler (a process may run several
-** sweeps: `make bench` runs five, and one that a Ctrl-C stopped left it
-** set, which stopped every later one at its first point).  The handler is
-** installed for one delivery (a second Ctrl-C ends the process as SIGINT
-** does, losing the batch in flight as a kill does).  A lock-free atomic,
-** not a volatile sig_atomic_t: the handler runs on whichever thread the
-** signal finds (a worker's too) and the writer thread reads it, and C11
-** lets a handler touch a lock-free atomic (7.14.1.1) where two threads on
-** a volatile sig_atomic_t are a data race (5.1.2.4). */
-_Static_assert(ATOMIC_INT_LOCK_FREE == 2, "stop_asked must be lock-free");
-static atomic_int stop_asked;
-
-static void on_sigint(int sig)
-{
-	atomic_store(&stop_asked, sig); /* SIGINT or SIGTERM: which, kept */
-}
-
 /* The signal that stopped a pipeline (stopped 1), for
 ** rl_sweep_stats.interrupted; 0 when it ran to its end. */
 static int stop_signal(int stopped)
 {
-	int sig = atomic_load(&stop_asked);
+	int sig = rl_stop_caught();
 	return stopped ? (sig ? sig : SIGINT) : 0;
-}
-
-/* Install on_sigint for sig, unless it is ignored (a background job's
-** SIGINT): once, then as before (*old).  1 when installed. */
-static int catch_once(int sig, struct sigaction *old)
-{
-	struct sigaction sa;
-	if (sigaction(sig, NULL, old) != 0 || old->sa_handler == SIG_IGN)
-		return 0;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_sigint;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = SA_RESTART | SA_RESETHAND;
-	return sigaction(sig, &sa, NULL) == 0;
 }
 
 enum { S_FREE = 0, S_FILLED, S_TAKEN, S_DONE };
@@ -251,7 +217,7 @@ static int write_slot(const rl_sweep_spec *s, const rl_sweep_opts *o,
 }
 
 /* Fill, evaluate and write the points the flow gives, in its order; on a
-** SIGINT (stop_asked) no chunk is filled after it, the chunks filled are
+** SIGINT (rl_stop_caught) no chunk is filled after it, the chunks filled are
 ** written, and *stopped is 1 when the flow had points left. */
 static int pipeline(const rl_sweep_spec *s, const rl_sweep_opts *o,
                     const flow *f, writer_state *ws, rl_progress *pg,
@@ -298,7 +264,7 @@ static int pipeline(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		pthread_mutex_lock(&p.mu);
 		while (!gen_done && !halt &&
 		       p.fill_seq - p.write_seq < p.nslots) {
-			if (atomic_load(&stop_asked)) {
+			if (rl_stop_caught()) {
 				halt = 1; /* at a chunk's first point */
 				break;
 			}
@@ -749,8 +715,8 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 	flow f;
 	uint64_t start = 0;
 	double t0 = rl_progress_clock();
-	int rc = 0, stopped = 0, handled = 0, handled_term = 0;
-	struct sigaction old_sa, old_term;
+	int rc = 0, stopped = 0;
+	rl_stop_guard guard;
 	memset(st, 0, sizeof *st);
 	memset(&ws, 0, sizeof ws);
 	if (!o.shards)
@@ -773,14 +739,12 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 		return RL_EINPUT;
 	}
 	st->shard_points = rl_sweep_shard_points(s->npoints, o.shard, o.shards);
-	/* Ctrl-C stops the sweep at a point boundary (stop_asked), unless
+	/* Ctrl-C stops the sweep at a point boundary (rl_stop_caught), unless
 	** SIGINT is ignored (a background job of a shell without job
 	** control): once, then as before; SIGTERM alike (what Slurm sends at
 	** a job's time limit or preemption, and kill by default), where it
 	** ended the process at once and lost the batch in flight */
-	atomic_store(&stop_asked, 0); /* this sweep's own, not an earlier one's */
-	handled = catch_once(SIGINT, &old_sa);
-	handled_term = catch_once(SIGTERM, &old_term);
+	rl_stop_catch(&guard);
 	if (o.db_path) {
 		rc = open_run(s, &o, &ws, st, &start, err, errlen);
 		if (!rc && (st->resumed || st->complete_before))
@@ -826,10 +790,7 @@ out:
 	if (ws.db)
 		sqlite3_close(ws.db);
 	rl_sweep_gen_free(g);
-	if (handled)
-		sigaction(SIGINT, &old_sa, NULL);
-	if (handled_term)
-		sigaction(SIGTERM, &old_term, NULL);
+	rl_stop_release(&guard);
 	st->seconds = rl_progress_clock() - t0;
 	return rc;
 }
