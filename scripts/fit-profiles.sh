@@ -181,7 +181,7 @@ mem_from() {
 	for k in $MEM_KEYS; do
 		val=$(sed -n "s/^$k = \([0-9.e+-]*\).*/\1/p" "data/profiles/$1.ini")
 		[ -n "$val" ] || { echo "fit-profiles.sh: no $k in $1" >&2; exit 1; }
-		MEM_SED="$MEM_SED;s/^$k = .*/$k = $val   ; not fitted here: $1's fitted value, the same software's memory beside weights and KV cache (ASSUMPTION: this table is a later run of the same release line; its leave-out fits without its one memory-tight model cannot set it; scripts\/fit-profiles-more.sh)/"
+		MEM_SED="$MEM_SED;s/^$k = [^;]*; */$k = $val   ; not fitted here: $1's fitted value, the same software's memory beside weights and KV cache (ASSUMPTION: this table is a later run of the same release line; its leave-out fits without its one memory-tight model cannot set it; scripts\/fit-profiles-more.sh); /;s/^\($k = .*\); start value for the fit\$/\1/"
 	done
 	MEM_SED=${MEM_SED#;}
 }
