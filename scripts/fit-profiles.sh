@@ -161,12 +161,29 @@ comm_from() {
 	COMM_SED=${COMM_SED#;}
 }
 # fit_of's list less the all-reduce's parameters where comm_from set them
+# (and the memory's where mem_from did)
 fit_less_comm() {
 	if [ -n "${COMM_SED:-}" ]; then
 		printf '%s' "$1" | sed -e 's/,eff_link=[^,]*//' -e 's/,allreduce_latency_us=[^,]*//' -e 's/,allreduce_half_mb=[^,]*//'
+	elif [ -n "${MEM_SED:-}" ]; then
+		printf '%s' "$1" | sed -e 's/,runtime_reserved_gb=[^,]*//' -e 's/,act_buffers=[^,]*//'
 	else
 		printf '%s' "$1"
 	fi
+}
+# mem_from PROFILE: MEM_SED, the start file's reservation and workspace
+# lines set to PROFILE's fitted values (used by fit_one, which then fits
+# neither, nor the workspace from both ends); fit-profiles-more.sh gives
+# 0.20-post 0.20's (its reasons there)
+MEM_KEYS="runtime_reserved_gb act_buffers"
+mem_from() {
+	MEM_SED=
+	for k in $MEM_KEYS; do
+		val=$(sed -n "s/^$k = \([0-9.e+-]*\).*/\1/p" "data/profiles/$1.ini")
+		[ -n "$val" ] || { echo "fit-profiles.sh: no $k in $1" >&2; exit 1; }
+		MEM_SED="$MEM_SED;s/^$k = [^;]*; */$k = $val   ; not fitted here: $1's fitted value, the same software's memory beside weights and KV cache (ASSUMPTION: this table is a later run of the same release line; its leave-out fits without its one memory-tight model cannot set it; scripts\/fit-profiles-more.sh); /;s/^\($k = .*\); start value for the fit\$/\1/"
+	done
+	MEM_SED=${MEM_SED#;}
 }
 # moe_from PROFILE...: the median of the profiles' fitted moe_gemm_eff,
 # and MOE_NOTE saying where it came from (used by fit_one)
@@ -213,12 +230,16 @@ fit_one() { # version, profile name, kv_fraction, max_num_tokens, max_batch_size
 	    -e "${MOE_FIXED_SED:-}" \
 	    -e "$(kv_xqa_sed "${7:-true}")" \
 	    -e "${COMM_SED:-}" \
+	    -e "${MEM_SED:-}" \
 	    -e "${HEAD_SED:-}" \
 	    "$START" > "$tmp"
+	# (the workspace fitted from both ends only where it is fitted)
+	both=$BOTH_ENDS
+	[ -z "${MEM_SED:-}" ] || both=
 	./rooflab calibrate --profile "$tmp" --measurements "$M" \
 		--software TensorRT-LLM --version "$1" --chip h100-sxm \
 		--fit "$(fit_less_comm "$(fit_of "${7:-true}")")${9:+,$9}" --row-sigma "$ROW_SIGMA" \
-		${ASIDE:+--aside "$ASIDE"} ${BOTH_ENDS:+--both-ends "$BOTH_ENDS"} --loo-arch --out "data/profiles/$2.ini"
+		${ASIDE:+--aside "$ASIDE"} ${both:+--both-ends "$both"} --loo-arch --out "data/profiles/$2.ini"
 	rm -f "$tmp"
 	# the start file's path in the header is a temporary: name the real one
 	# name the version; `fitted` instead of `calibrated` keeps these
@@ -536,6 +557,7 @@ for v in $versions; do
 	MOE_EFF=
 	MOE_FIXED_SED=
 	COMM_SED=
+	MEM_SED=
 	GRAPH_ROWS=0
 	ASIDE=
 	case $v in 0.19.0|0.20.0) ASIDE=$(aside_70b "$v" 8) ;; esac
