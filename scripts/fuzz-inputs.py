@@ -2531,7 +2531,9 @@ class Fuzzer:
         one of node.ref_clock_ghz, power.gddr6_pj_per_bit,
         cost.interposer_usd, package_usd, dvfs_exponent, design.clock_ghz
         (values at their ends, hostile at times) on h100-sxm (a node and a
-        TDP): exit 0 or 2 naming s.ini and its line; a served GDDR6 point
+        TDP), or area or eval of it with a wafer price or none (their
+        words print no figure as nan or inf): exit 0 or 2 naming s.ini
+        and its line; a served GDDR6 point
         has no chip cost (NULL), an HBM one a finite one, and each draws
         finite power, a GDDR6 one no less than the HBM point beside it
         where GDDR6's pJ/bit is no less than HBM's 5."""
@@ -2540,6 +2542,15 @@ class Fuzzer:
         vals = r.sample(self.MEM_AXES[ax], r.randint(1, 3))
         if r.random() < 0.15:
             vals[0] = r.choice(TOKENS).decode("utf-8", "surrogateescape")
+        self.mem_text = r.random() < 0.3
+        if self.mem_text:  # area or eval's words, a wafer price or not
+            cmd = r.choice([["area"], ["eval", "--model", "llama3-8b"]])
+            return [cmd[0], "--chip", r.choice(["h100-sxm", "sohu-design"]),
+                    *cmd[1:], "--set", "chip.memory=" +
+                    r.choice(["hbm", "gddr6"]), "--set",
+                    f"{ax}={vals[0]}".replace("\x00", ""), "--set",
+                    r.choice(["node.wafer_usd=0", "cost.years=3",
+                              "design.hbm_stacks=0", "chip.tdp_w=1"])]
         mem = r.choice(["hbm, gddr6", "hbm, gddr6", "gddr6", "hbm, hbm",
                         "HBM, GDDR6", "", "gddr7", "hbm;gddr6"])
         spec = ("[base]\nchip = h100-sxm\nmodel = llama3-8b\n"
@@ -2554,6 +2565,12 @@ class Fuzzer:
 
     def memory_check(self, argv, p):
         why = []
+        if self.mem_text:  # no figure printed as nan or inf
+            m = re.search(rb"(?i)[^\n]*\b-?(nan|inf)\b[^\n]*", p.stdout)
+            if p.returncode == 0 and m:
+                why.append("memory: printed " + m.group(0).decode(
+                    "utf-8", "replace").strip()[:100])
+            return why
         if p.returncode == 2 and not re.search(rb"s\.ini:\d+:", p.stderr):
             why.append("memory: exit 2 without s.ini:LINE")
         if p.returncode != 0 or not os.path.exists(self.path("s.db")):
