@@ -2,6 +2,7 @@
 ** regfile.c: refusing paths that are not regular files (regfile.h).
 */
 #include "regfile.h"
+#include "shword.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -103,9 +104,13 @@ int rl_folder_missing(const char *path, char *err, size_t errlen)
 		if (lstat(dir, &sb) == 0 && S_ISLNK(sb.st_mode))
 			snprintf(err, errlen, "its folder %s is a link that leads to "
 			         "no folder (%s)", dir, strerror(e));
-		else if (e == ENOENT)
+		else if (e == ENOENT) {
+			/* (quoted: 'mkdir -p a b' would make two folders) */
+			char q[sizeof dir + 64];
 			snprintf(err, errlen, "its folder %s is not there (make it "
-			         "first: mkdir -p %s)", dir, dir);
+			         "first: mkdir -p %s)", dir,
+			         rl_sh_word(dir, "DIR", q, sizeof q));
+		}
 		else
 			snprintf(err, errlen, "its folder %s cannot be reached (%s)",
 			         dir, strerror(e));

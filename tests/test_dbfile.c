@@ -186,6 +186,15 @@ static void test_target(void **state)
 		snprintf(want, sizeof want, "%s: its folder %s/parts is not there "
 		         "(make it first: mkdir -p %s/parts)", p, f->dir, f->dir);
 		assert_string_equal(err, want);
+		/* a folder with a blank: quoted for sh ('mkdir -p a b' would
+		** make two folders) */
+		snprintf(p, sizeof p, "%s/no such/x.db", f->dir);
+		assert_int_equal(rl_db_target_check(p, err, sizeof err),
+		                 RL_EINPUT);
+		snprintf(want, sizeof want, "%s: its folder %s/no such is not "
+		         "there (make it first: mkdir -p '%s/no such')", p, f->dir,
+		         f->dir);
+		assert_string_equal(err, want);
 		snprintf(p, sizeof p, "%s/x.db", f->path); /* under the file */
 		assert_int_equal(rl_db_target_check(p, err, sizeof err),
 		                 RL_EINPUT);
