@@ -119,7 +119,7 @@ static void interrupted_note(const rl_sweep_stats *st, const rl_sweep_opts *o,
 		         (unsigned long long)o->shards);
 	/* (through cli_say, as every message: a path's control characters
 	** as '?', where an escape in a name reached the terminal; inside the
-	** quotes sh_word put round such a name '?' is itself) */
+	** quotes rl_sh_word put round such a name '?' is itself) */
 	snprintf(msg, sizeof msg, "interrupted%s: run %lld in %s stopped at "
 	         "a point boundary, %llu point%s evaluated and %llu stored by "
 	         "this run of the command, all committed; continue it with: "
