@@ -2281,9 +2281,9 @@ class Fuzzer:
         UTF-8 JSON, and a file of several runs exported without --run
         says so on stderr."""
         r = self.rng
-        self.rm("g.db", "g.db-wal", "g.db-shm")
-        shutil.copy(os.path.join(self.seeds, "sweep.db"), self.path("g.db"))
-        con = sqlite3.connect(self.path("g.db"))
+        self.rm("dg.db", "dg.db-wal", "dg.db-shm")
+        shutil.copy(os.path.join(self.seeds, "sweep.db"), self.path("dg.db"))
+        con = sqlite3.connect(self.path("dg.db"))
         cols = con.execute('PRAGMA table_info("points")').fetchall()
         reals = [c[1] for c in cols if c[2].upper() == "REAL"]
         ints = [c[1] for c in cols if c[2].upper() == "INTEGER"
@@ -2321,7 +2321,7 @@ class Fuzzer:
         con.close()
         fmt = r.choice(["csv", "json"])
         self.dg_run = r.choice([None, None, 1, self.dg_runs])
-        return ["export", "--db", "g.db", "--format", fmt] + \
+        return ["export", "--db", "dg.db", "--format", fmt] + \
             (["--run", str(self.dg_run)] if self.dg_run else [])
 
     def digits_check(self, argv, p):
@@ -2330,7 +2330,7 @@ class Fuzzer:
             return [f"digits: export exit {p.returncode}: " +
                     p.stderr.decode("utf-8", "replace")[-120:]]
         run = self.dg_run or self.dg_runs
-        con = sqlite3.connect(self.path("g.db"))
+        con = sqlite3.connect(self.path("dg.db"))
         cur = con.execute("SELECT * FROM points WHERE run_id = ? ORDER BY "
                           "idx", (run,))
         names = [d[0] for d in cur.description]
