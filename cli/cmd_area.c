@@ -403,7 +403,10 @@ static void out_table(const rl_setup *st, const area_view *v)
 		       v->cost.dies_per_wafer, v->cost.yield * 100, v->cost.die_usd,
 		       ndies, v->cost.hbm_usd, v->cost.package_usd,
 		       v->cost.chip_usd);
-	} else if (cfg->chip.memory_kind == RL_MEM_GDDR6)
+	} else if (cfg->chip.memory_kind == RL_MEM_GDDR6 &&
+	           isfinite(v->cost.die_usd))
+		/* (the die's cost known: the node gives a wafer price; without
+		** one cost.c works out nothing, and GDDR6 is not the reason) */
 		printf("manufacturing cost: unknown (chip.memory gddr6: no "
 		       "price per GB of GDDR6 in\n data/sources/silicon.csv; "
 		       "die $%.0f, package without interposer $%.0f)\n",

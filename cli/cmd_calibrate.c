@@ -463,7 +463,8 @@ static void job_free(calib_job *j)
 }
 
 /* Marks in j->ends the --fit entries that list (--both-ends, names
-** separated by commas) names; each must be a --fit parameter with
+** separated by commas) names, each as --fit takes it (act_buffers or
+** profile.act_buffers: fitlist.c); each must be a --fit parameter with
 ** LOW:HIGH bounds (the ends it is fitted from).  0, or -1 with err. */
 static int mark_ends(const char *list, calib_job *j, char *err, size_t errlen)
 {
@@ -471,9 +472,11 @@ static int mark_ends(const char *list, calib_job *j, char *err, size_t errlen)
 	memset(j->ends, 0, sizeof j->ends);
 	for (;;) {
 		size_t len = strcspn(p, ","), i;
+		/* the key alone, where it is given dotted as --fit allows */
+		size_t skip = len > 8 && !strncmp(p, "profile.", 8) ? 8 : 0;
 		for (i = 0; i < j->nfit; i++)
-			if (strlen(j->fit[i]->key) == len &&
-			    !strncmp(j->fit[i]->key, p, len))
+			if (strlen(j->fit[i]->key) == len - skip &&
+			    !strncmp(j->fit[i]->key, p + skip, len - skip))
 				break;
 		if (i == j->nfit) {
 			snprintf(err, errlen, "--both-ends: '%.*s' is not among the "

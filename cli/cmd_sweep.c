@@ -9,10 +9,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../config/shword.h"
 #include "../config/utf8.h"
 #include "../sweeps/run.h"
 #include "../sweeps/spec.h"
-#include "../sweeps/text.h"
 #include "../sweeps/why.h"
 #include "commands.h"
 #include "options.h"
@@ -119,7 +119,7 @@ static void interrupted_note(const rl_sweep_stats *st, const rl_sweep_opts *o,
 		         (unsigned long long)o->shards);
 	/* (through cli_say, as every message: a path's control characters
 	** as '?', where an escape in a name reached the terminal; inside the
-	** quotes sh_word put round such a name '?' is itself) */
+	** quotes rl_sh_word put round such a name '?' is itself) */
 	snprintf(msg, sizeof msg, "interrupted%s: run %lld in %s stopped at "
 	         "a point boundary, %llu point%s evaluated and %llu stored by "
 	         "this run of the command, all committed; continue it with: "
@@ -129,8 +129,8 @@ static void interrupted_note(const rl_sweep_stats *st, const rl_sweep_opts *o,
 	         (unsigned long long)(st->processed + st->refilled),
 	         st->processed + st->refilled == 1 ? "" : "s",
 	         (unsigned long long)(st->stored + st->refill_stored),
-	         rl_sw_sh_word(spec, qs, sizeof qs),
-	         rl_sw_sh_word(o->db_path, qd, sizeof qd),
+	         rl_sh_word(spec, "SPEC", qs, sizeof qs),
+	         rl_sh_word(o->db_path, "FILE", qd, sizeof qd),
 	         shard, (long long)st->run_id, o->force ? " --force" : "");
 	cli_say("sweep", msg);
 }

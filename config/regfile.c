@@ -2,6 +2,7 @@
 ** regfile.c: refusing paths that are not regular files (regfile.h).
 */
 #include "regfile.h"
+#include "shword.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -96,8 +97,23 @@ int rl_folder_missing(const char *path, char *err, size_t errlen)
 	memcpy(dir, path, n);
 	dir[n] = '\0';
 	if (stat(dir, &sb) != 0) {
-		snprintf(err, errlen, "its folder %s is not there (make it first: "
-		         "mkdir -p %s)", dir, dir);
+		int e = errno;
+		/* "not there" and its mkdir -p only where nothing is: a link to
+		** nothing (or a loop of links) is there, and mkdir -p would fail
+		** on it ("File exists"), as on a path through a file */
+		if (lstat(dir, &sb) == 0 && S_ISLNK(sb.st_mode))
+			snprintf(err, errlen, "its folder %s is a link that leads to "
+			         "no folder (%s)", dir, strerror(e));
+		else if (e == ENOENT) {
+			/* (quoted: 'mkdir -p a b' would make two folders) */
+			char q[sizeof dir + 64];
+			snprintf(err, errlen, "its folder %s is not there (make it "
+			         "first: mkdir -p %s)", dir,
+			         rl_sh_word(dir, "DIR", q, sizeof q));
+		}
+		else
+			snprintf(err, errlen, "its folder %s cannot be reached (%s)",
+			         dir, strerror(e));
 		return 1;
 	}
 	if (!S_ISDIR(sb.st_mode)) {

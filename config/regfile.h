@@ -42,7 +42,10 @@ FILE *rl_open_regular(const char *path, char *err, size_t errlen);
 
 /* When the folder path would be written in (the part before its last
 ** '/') is not there, or is not a folder: 1 with "its folder DIR is not
-** there (make it first: mkdir -p DIR)" or "DIR is not a folder" in err,
+** there (make it first: mkdir -p DIR)" or "DIR is not a folder" in err
+** ("its folder DIR is a link that leads to no folder (REASON)" for a
+** link to nothing or a loop of links, "its folder DIR cannot be reached
+** (REASON)" for a path through a file or one not searchable),
 ** for the caller to put after "PATH: " or "cannot write PATH: " (the one
 ** wording of sweep/claim/validate --db and of every output file); else 0,
 ** err untouched (a path with no folder part, or one that is there). */

@@ -128,6 +128,32 @@ mutated from real files, one target at a time (--targets):
                 one whose values do not must not be refused for a repeat,
                 and a whole grid run stores no design twice
                 (count(DISTINCT) of the column)
+  bothends      calibrate --both-ends with lists of names (bare, dotted
+                profile.NAME as --fit takes them, not --fit's, empty items,
+                blanks, case, tokens): exit 0 exactly where every item
+                names the fit's bounded parameter, else exit 2 naming
+                --both-ends; the profile written carries the fit
+  zbest         plot heatmap of a sweep over chip.memory, batch and
+                node.ref_clock_ghz, with --z (a latency, cost, power, a
+                ratio, a column of names) and --z-best (least, most,
+                hostile): the title says least exactly where --z-best
+                least or, without it, z is a latency, cost or power
+  digits        export csv/json of a sweep file with doubles of 15-17
+                digits, subnormals, -0, 1e308 and 2^53 + 1 in its cells and
+                a second run (hostile spec_path) at times: every number
+                reads back bit for bit, and several runs without --run
+                are said on stderr
+  suggest       eval --set NAME=1 with a parameter's name an edit or two
+                off or hostile: exit 2 on one clean UTF-8 line, every
+                suggestion a parameter, and the names one edit away (four
+                at most) among them
+  shcmd         merge of shards (one unfinished, or one missing) whose
+                spec_path is shell text: the command the message gives
+                reads back through sh's quoting as the spec and part
+  memory        sweep of chip.memory against ref_clock_ghz, gddr6 pJ/bit,
+                interposer or package cost, dvfs exponent, clock: a served
+                GDDR6 point has no chip cost, an HBM one a finite one,
+                power finite and GDDR6's no less than HBM's beside it
 Mutations: byte flips, tokens inserted (nan, inf, -0, 1e309, NUL, invalid
 UTF-8, CR, BOM, quotes, ';', "'", a 10k-long run), spans deleted or repeated,
 fields replaced, lines spliced from another file or deleted, CRLF line ends.
@@ -2119,6 +2145,467 @@ class Fuzzer:
             self.rm("PW")
         return why
 
+    # ---- what the last stop landed (bc9465b..653a6dd): calibrate
+    # --both-ends, plot heatmap --z-best, export's digits and its note of
+    # the other runs, --set's suggestions, the commands merge gives,
+    # chip.memory and node.ref_clock_ghz
+    BE_NAMES = ["eff_compute", "profile.eff_compute", "iter_overhead_ms",
+                "profile.iter_overhead_ms", "eff_link", "profile.", "",
+                "EFF_COMPUTE", " eff_compute", "eff_compute ",
+                "eff_compute=0.5:0.9", "profile.profile.eff_compute",
+                "act_buffers", "chip.eff_compute", "eff_compute;x"]
+
+    def t_bothends(self):
+        """calibrate --both-ends LIST on a fit whose one bounded parameter
+        is eff_compute: exit 0 exactly where every item names it (bare or
+        profile.-dotted, as --fit takes names), else exit 2 naming
+        --both-ends."""
+        r = self.rng
+        items = [r.choice(self.BE_NAMES) for _ in range(r.randint(1, 4))]
+        if r.random() < 0.3:
+            items[r.randrange(len(items))] = r.choice(TOKENS).decode(
+                "utf-8", "surrogateescape")
+        text = ",".join(items).replace("\x00", "")
+        key = lambda x: x[8:] if x.startswith("profile.") and len(x) > 8 \
+            else x
+        self.be_expect = 0 if all(key(x) == "eff_compute"
+                                  for x in text.split(",")) else 2
+        self.rm("o.ini")
+        start = os.path.join(DATA, "calibration", "trtllm-0.10-start.ini")
+        return ["calibrate", "--profile", start, "--software",
+                "TensorRT-LLM 0.10.0", "--fit",
+                "eff_compute=0.5:0.9,iter_overhead_ms", "--both-ends", text,
+                "--no-loo", "--out", "o.ini"]
+
+    def bothends_check(self, argv, p):
+        why = []
+        if p.returncode != self.be_expect:
+            why.append(f"bothends: exit {p.returncode}, expected "
+                       f"{self.be_expect}: " +
+                       p.stderr.decode("utf-8", "replace")[-120:])
+        if p.returncode == 2 and b"--both-ends" not in p.stderr:
+            why.append("bothends: exit 2 without naming --both-ends")
+        if p.returncode == 0 and not re.search(
+                rb"(?m)^eff_compute = [0-9.e+-]+ +; fitted in \[0\.5, 0\.9\]",
+                open(self.path("o.ini"), "rb").read()
+                if os.path.exists(self.path("o.ini")) else b""):
+            why.append("bothends: o.ini lacks the fitted eff_compute")
+        return why
+
+    def seed_db(self, name, spec):
+        """seeds/NAME.db swept once from SPEC (text), the path."""
+        db = os.path.join(self.seeds, name + ".db")
+        if not os.path.exists(db):
+            with open(os.path.join(self.seeds, name + ".ini"), "w") as f:
+                f.write(spec)
+            self.rl("sweep", name + ".ini", "--db", db, cwd=self.seeds)
+        return db
+
+    ZB_Z = ["power.watts", "latency.tpot_s", "latency.ttft_s",
+            "cost.chip_cost_usd", "throughput.output_tokens_per_s",
+            "power.clock_scale", "chip.memory", "decode.bound",
+            "utilization.mbu", None]
+    LESS = re.compile(r"^(latency_|cost_|power_watts$|power_prefill_watts$|"
+                      r"power_decode_watts$)")
+
+    def t_zbest(self):
+        """plot heatmap of a sweep over chip.memory (hbm, gddr6),
+        scenario.batch and node.ref_clock_ghz with --z and --z-best given or
+        not (hostile too): exit 0 or 2, and a heatmap's title says the
+        least over the other swept parameters exactly where --z-best least,
+        or, without it, where z is a latency, a cost or a power drawn."""
+        r = self.rng
+        db = self.seed_db("zbest", "[meta]\nname = zbest\n[base]\n"
+                          "chip = h100-sxm\nmodel = llama3-8b\n"
+                          "profile = ideal\n[axes]\n"
+                          "chip.memory = hbm, gddr6\n"
+                          "scenario.batch = 1, 4, 16\n"
+                          "node.ref_clock_ghz = 0, 1, 2\n"
+                          "[sampling]\nmethod = grid\n")
+        self.rm("z.db", "h.txt")
+        shutil.copy(db, self.path("z.db"))
+        argv = ["plot", "heatmap", "--db", "z.db", "--term", "dumb",
+                "--out", "h.txt"]
+        z = r.choice(self.ZB_Z)
+        if r.random() < 0.1:
+            z = r.choice(TOKENS).decode("utf-8", "surrogateescape")
+        best = r.choice(["least", "most", None, None, "LEAST", "", "min",
+                         "least ", "most\n", "\xff", "least,most"])
+        if z is not None:
+            argv += ["--z", z.replace("\x00", "")]
+        if best is not None:
+            argv += ["--z-best", best]
+        self.zb = (z, best)
+        return argv
+
+    def zbest_check(self, argv, p):
+        why = []
+        z, best = self.zb
+        there = os.path.exists(self.path("h.txt"))
+        if p.returncode != 0 and there:
+            why.append("zbest: h.txt left by a failed run")
+        if best not in (None, "least", "most") and p.returncode != 2:
+            why.append(f"zbest: --z-best {best!r} not refused")
+        if p.returncode == 0 and there:
+            text = open(self.path("h.txt"), "rb").read()
+            col = (z or "speedup").replace(".", "_")
+            least = best == "least" if best else bool(self.LESS.match(col))
+            said = (b"the least over" in text, b"the most over" in text)
+            if said != (least, not least):
+                why.append(f"zbest: --z {z} --z-best {best}: the title "
+                           f"says least {said[0]}, most {said[1]}")
+        self.rm("h.txt")
+        return why
+
+    @staticmethod
+    def digit_values(r):
+        """Doubles whose shortest text needs 15, 16 or 17 digits, and the
+        awkward ones."""
+        import struct
+        v = [0.1 + 0.2, 1 / 3, 0.05, 1e308, -1e308, 5e-324, 2.2250738585072014e-308,
+             -0.0, 0.0, 9007199254740993.0, 1e22, 1e23, 123456789.123456789,
+             2 ** 53, 1.7976931348623157e308, 4.9406564584124654e-324]
+        while True:
+            x = struct.unpack("<d", struct.pack("<Q", r.getrandbits(64)))[0]
+            if x == x and abs(x) != float("inf"):
+                v.append(x)
+                break
+        return v
+
+    def t_digits(self):
+        """export (csv, json) of a sweep file whose REAL cells hold doubles
+        of 15 to 17 significant digits, subnormals, -0 and 1e308, and whose
+        INTEGER cells hold 2^53 + 1 and the int64 ends, with a second run
+        at times (its spec_path hostile): every number read back equals
+        the stored one, bit for bit (a whole number exactly), the JSON is
+        UTF-8 JSON, and a file of several runs exported without --run
+        says so on stderr."""
+        r = self.rng
+        self.rm("dg.db", "dg.db-wal", "dg.db-shm")
+        shutil.copy(os.path.join(self.seeds, "sweep.db"), self.path("dg.db"))
+        con = sqlite3.connect(self.path("dg.db"))
+        cols = con.execute('PRAGMA table_info("points")').fetchall()
+        reals = [c[1] for c in cols if c[2].upper() == "REAL"]
+        ints = [c[1] for c in cols if c[2].upper() == "INTEGER"
+                and c[1] not in ("run_id", "idx", "status")]
+        vals = self.digit_values(r)
+        for _ in range(r.randint(1, 12)):
+            c = r.choice(reals)
+            con.execute(f'UPDATE points SET "{c}" = ? WHERE rowid IN (SELECT '
+                        'rowid FROM points ORDER BY random() LIMIT 2)',
+                        (r.choice(vals),))
+        for _ in range(r.randint(0, 3)):
+            if ints:
+                con.execute(f'UPDATE points SET "{r.choice(ints)}" = ? WHERE '
+                            'rowid IN (SELECT rowid FROM points ORDER BY '
+                            'random() LIMIT 1)',
+                            (r.choice([2 ** 53 + 1, 2 ** 63 - 1, -2 ** 63,
+                                       12345678901, 0, -1]),))
+        self.dg_runs = 1
+        if r.random() < 0.5:  # a second run, the newest
+            rc = [c[1] for c in con.execute('PRAGMA table_info("runs")')]
+            row = list(con.execute("SELECT * FROM runs").fetchone())
+            row[rc.index("id")] = 2
+            row[rc.index("spec_path")] = r.choice(
+                ["a b.ini", "x'y\".ini", "$(touch PW).ini", "é.ini",
+                 "s" * 1000, "", "\u202e.ini", "a\nb.ini"])
+            con.execute(f"INSERT INTO runs VALUES ({','.join('?' * len(row))})",
+                        row)
+            con.execute("INSERT INTO run_columns SELECT 2, ord, name, source, "
+                        "dotted, unit FROM run_columns WHERE run_id = 1")
+            con.execute("INSERT INTO points SELECT 2, idx, status"
+                        + "".join(f', "{c[1]}"' for c in cols[3:])
+                        + " FROM points WHERE run_id = 1")
+            self.dg_runs = 2
+        con.commit()
+        con.close()
+        fmt = r.choice(["csv", "json"])
+        self.dg_run = r.choice([None, None, 1, self.dg_runs])
+        return ["export", "--db", "dg.db", "--format", fmt] + \
+            (["--run", str(self.dg_run)] if self.dg_run else [])
+
+    def digits_check(self, argv, p):
+        why = []
+        if p.returncode != 0:
+            return [f"digits: export exit {p.returncode}: " +
+                    p.stderr.decode("utf-8", "replace")[-120:]]
+        run = self.dg_run or self.dg_runs
+        con = sqlite3.connect(self.path("dg.db"))
+        cur = con.execute("SELECT * FROM points WHERE run_id = ? ORDER BY "
+                          "idx", (run,))
+        names = [d[0] for d in cur.description]
+        rows = cur.fetchall()
+        con.close()
+        if "json" in argv:
+            try:
+                got = json.loads(p.stdout.decode("utf-8"),
+                                 parse_constant=lambda c: 1 / 0)["points"]
+            except Exception as e:  # noqa: BLE001
+                return [f"digits: JSON unreadable: {type(e).__name__}"]
+            got = [[pt.get(n) for n in names] for pt in got]
+            # run_id is the file's, not each point's
+            rows = [[None if n == "run_id" else v for n, v in zip(names, row)]
+                    for row in rows]
+        else:
+            import csv
+            import io
+            lines = list(csv.reader(io.StringIO(
+                p.stdout.decode("utf-8", "surrogateescape"))))
+            head, got = lines[0], lines[1:]
+            idx = [head.index(n) if n in head else None for n in names]
+            got = [[g[i] if i is not None else None for i in idx]
+                   for g in got]
+        if len(got) != len(rows):
+            return [f"digits: {len(got)} points exported of {len(rows)}"]
+        for g, row in zip(got, rows):
+            for n, gv, dv in zip(names, g, row):
+                if n == "run_id" and gv is None:
+                    continue
+                if isinstance(dv, float):
+                    try:
+                        ok = float(gv) == dv and (str(gv).lstrip()[:1] == "-") \
+                            == (str(dv)[:1] == "-")
+                    except (TypeError, ValueError):
+                        ok = False
+                elif isinstance(dv, int):
+                    ok = str(gv) == str(dv)
+                else:
+                    ok = gv == dv or (dv is None and gv in ("", None))
+                if not ok:
+                    why.append(f"digits: {n} stored {dv!r}, exported {gv!r}")
+                    return why
+        if self.dg_runs > 1 and not self.dg_run and \
+                b"other run" not in p.stderr:
+            why.append("digits: a file of 2 runs exported without a word")
+        if self.dg_run and b"other run" in p.stderr:
+            why.append("digits: --run given, yet the other runs said")
+        return why
+
+    def t_suggest(self):
+        """eval --set NAME=1 with NAME a real parameter's name one or two
+        edits off (a letter dropped, doubled, changed, swapped, its case,
+        another section), or hostile: exit 2 on one line of UTF-8 without
+        control bytes; every name it suggests exists; and where the typed
+        name is one edit from at most four names, those are suggested."""
+        r = self.rng
+        names = [q["name"] for q in self.params]
+        n = r.choice(names)
+        for _ in range(r.choice([1, 1, 1, 2])):
+            i = r.randrange(len(n))
+            op = r.randrange(6)
+            if op == 0:
+                n = n[:i] + n[i + 1:]
+            elif op == 1:
+                n = n[:i] + n[i] + n[i:]
+            elif op == 2:
+                n = n[:i] + r.choice("abcdefghijklmnopqrstuvwxyz_.") + \
+                    n[i + 1:]
+            elif op == 3 and i + 1 < len(n):
+                n = n[:i] + n[i + 1] + n[i] + n[i + 2:]
+            elif op == 4:
+                n = n.upper()
+            else:
+                n = r.choice(["chip", "model", "power", "x", ""]) + "." + \
+                    n.split(".", 1)[-1]
+        if r.random() < 0.15:
+            n = r.choice(TOKENS).decode("utf-8", "surrogateescape")
+        n = n.replace("\x00", "").replace("=", "")
+        self.sg_name = n
+        return ["eval", "--chip", "h100-sxm", "--model", "llama3-8b",
+                "--set", n + "=1"]
+
+    @staticmethod
+    def lev(a, b):
+        a, b = a.lower(), b.lower()
+        row = list(range(len(b) + 1))
+        for i in range(1, len(a) + 1):
+            prev, row[0] = row[0], i
+            for j in range(1, len(b) + 1):
+                cur = row[j]
+                row[j] = min(prev + (a[i - 1] != b[j - 1]), row[j] + 1,
+                             row[j - 1] + 1)
+                prev = cur
+        return row[len(b)]
+
+    def suggest_check(self, argv, p):
+        why = []
+        names = {q["name"] for q in self.params}
+        n = self.sg_name
+        if any(n.lower() == x.lower() for x in names):
+            return why  # a real name (its case folded): set or refused
+        err = p.stderr
+        if p.returncode != 2:
+            why.append(f"suggest: --set {n!r}=1 exit {p.returncode}")
+        try:
+            text = err.decode("utf-8")
+        except UnicodeDecodeError:
+            return why + ["suggest: stderr not UTF-8"]
+        if re.search(r"[\x00-\x08\x0b-\x1f\x7f]", text) or \
+                text.count("\n") != 1:
+            why.append("suggest: not one line without control bytes")
+        m = re.search(r"did you mean (.*)\?", text)
+        offered = re.split(r", | or ", m.group(1)) if m else []
+        for o in offered:
+            if o not in names:
+                why.append(f"suggest: offered {o!r}, no parameter")
+        if "." in n and n.isascii() and len(n) < 120:
+            key = n.split(".", 1)[1]
+            near = [x for x in names
+                    if min(self.lev(n, x), self.lev(key, x.split(".", 1)[1]))
+                    <= 1 and len(key) > 1]
+            if 0 < len(near) <= 4 and not set(near) <= set(offered):
+                why.append(f"suggest: {n!r} one edit from {near}, offered "
+                           f"{offered}")
+        return why
+
+    SH_PATHS = ["a b.ini", "it's.ini", "x\"y\".ini", "$(touch PW).ini",
+                "`touch PW`.ini", "a;b|c&d.ini", "-x.ini", "é/ü.ini",
+                "d/" + "q" * 500 + ".ini", "!x*?.ini", "~/s.ini",
+                "a\\b.ini", "'" * 40 + ".ini", "", "%s%n.ini", "#c.ini",
+                "'" * 600 + ".ini"]
+
+    def t_shcmd(self):
+        """merge of two shards, one unfinished or missing, whose runs'
+        spec_path is shell text (quotes, $(), backquotes, ';', blanks,
+        UTF-8, a leading '-', 500 bytes): exit 2, and the command the
+        message gives to complete or make the shard reads back through
+        sh's quoting (shlex) as the spec path and part stored."""
+        r = self.rng
+        spec = r.choice(self.SH_PATHS)
+        part = r.choice(["w1.db", "w 1.db", "w'1.db", "w$(x)1.db"])
+        self.rm("mo.db", "w0.db", "w1.db", "w 1.db", "w'1.db", "w$(x)1.db")
+        shutil.copy(os.path.join(self.seeds, "shard0.db"), self.path("w0.db"))
+        shutil.copy(os.path.join(self.seeds, "shard1.db"), self.path(part))
+        for db in ("w0.db", part):
+            con = sqlite3.connect(self.path(db))
+            con.execute("UPDATE runs SET spec_path = ?", (spec,))
+            con.commit()
+            con.close()
+        self.sh = (spec, part, r.random() < 0.5)
+        if self.sh[2]:  # unfinished
+            con = sqlite3.connect(self.path(part))
+            con.execute("UPDATE runs SET next_idx = 0, finished = NULL")
+            con.commit()
+            con.close()
+            return ["merge", "mo.db", "w0.db", part]
+        return ["merge", "mo.db", "w0.db"]
+
+    def shcmd_check(self, argv, p):
+        why = []
+        spec, part, unfinished = self.sh
+        text = p.stderr.decode("utf-8", "replace").rstrip("\n")
+        if p.returncode != 2:
+            return [f"shcmd: merge exit {p.returncode}"]
+        m = re.search(r"(?:complete it|make it|make each) with: (.*)", text)
+        if not m:
+            return ["shcmd: no command given: " + text[-120:]]
+        cmd = m.group(1)
+        if not unfinished:
+            cmd = cmd[:-1] if cmd.endswith(")") else cmd
+        try:
+            words = shlex.split(cmd)
+        except ValueError as e:
+            return [f"shcmd: the command does not read back: {e}"]
+        want = spec or "SPEC"
+        # a quoted word that does not fit the message's 2,100 bytes is the
+        # placeholder, never a word cut short (config/shword.c)
+        if 2 + sum(4 if c == "'" else 1 for c in spec) >= 2100:
+            want = "SPEC"
+        if words[:2] != ["rooflab", "sweep"] or len(words) < 3 or \
+                words[2] != want:
+            why.append(f"shcmd: spec {want!r} read back as "
+                       f"{words[2:3]!r}")
+        if unfinished and "--db" in words and \
+                words[words.index("--db") + 1] != part:
+            why.append(f"shcmd: --db {part!r} read back as "
+                       f"{words[words.index('--db') + 1]!r}")
+        if os.path.exists(self.path("PW")):
+            why.append("shcmd: a path reached the shell")
+            self.rm("PW")
+        return why
+
+    MEM_AXES = {"node.ref_clock_ghz": ["0", "1e-9", "1.83", "100", "0.5"],
+                "power.gddr6_pj_per_bit": ["5", "7.5", "10", "1000"],
+                "cost.interposer_usd": ["0", "750", "1670", "1e7"],
+                "cost.package_usd": ["0", "1670", "1e7"],
+                "power.dvfs_exponent": ["0", "1", "3"],
+                "design.clock_ghz": ["1e-6", "1.83", "100"]}
+
+    def t_memory(self):
+        """sweep of chip.memory (hbm, gddr6; or a hostile list) against
+        one of node.ref_clock_ghz, power.gddr6_pj_per_bit,
+        cost.interposer_usd, package_usd, dvfs_exponent, design.clock_ghz
+        (values at their ends, hostile at times) on h100-sxm (a node and a
+        TDP), or area or eval of it with a wafer price or none (their
+        words print no figure as nan or inf): exit 0 or 2 naming s.ini
+        and its line; a served GDDR6 point
+        has no chip cost (NULL), an HBM one a finite one, and each draws
+        finite power, a GDDR6 one no less than the HBM point beside it
+        where GDDR6's pJ/bit is no less than HBM's 5."""
+        r = self.rng
+        ax = r.choice(list(self.MEM_AXES))
+        vals = r.sample(self.MEM_AXES[ax], r.randint(1, 3))
+        if r.random() < 0.15:
+            vals[0] = r.choice(TOKENS).decode("utf-8", "surrogateescape")
+        self.mem_text = r.random() < 0.3
+        if self.mem_text:  # area or eval's words, a wafer price or not
+            cmd = r.choice([["area"], ["eval", "--model", "llama3-8b"]])
+            return [cmd[0], "--chip", r.choice(["h100-sxm", "sohu-design"]),
+                    *cmd[1:], "--set", "chip.memory=" +
+                    r.choice(["hbm", "gddr6"]), "--set",
+                    f"{ax}={vals[0]}".replace("\x00", ""), "--set",
+                    r.choice(["node.wafer_usd=0", "cost.years=3",
+                              "design.hbm_stacks=0", "chip.tdp_w=1"])]
+        mem = r.choice(["hbm, gddr6", "hbm, gddr6", "gddr6", "hbm, hbm",
+                        "HBM, GDDR6", "", "gddr7", "hbm;gddr6"])
+        spec = ("[base]\nchip = h100-sxm\nmodel = llama3-8b\n"
+                "profile = ideal\n[axes]\n" + f"chip.memory = {mem}\n" +
+                f"{ax} = {', '.join(vals)}\n"
+                "scenario.batch = 1, 64\n[sampling]\nmethod = grid\n")
+        self.put("s.ini", spec.replace("\x00", "").encode(
+            "utf-8", "surrogateescape"))
+        self.rm("s.db", "s.db-wal", "s.db-shm")
+        self.mem_ax = ax
+        return ["sweep", "s.ini", "--db", "s.db"]
+
+    def memory_check(self, argv, p):
+        why = []
+        if self.mem_text:  # no figure printed as nan or inf
+            m = re.search(rb"(?i)[^\n]*\b-?(nan|inf)\b[^\n]*", p.stdout)
+            if p.returncode == 0 and m:
+                why.append("memory: printed " + m.group(0).decode(
+                    "utf-8", "replace").strip()[:100])
+            return why
+        if p.returncode == 2 and not re.search(rb"s\.ini:\d+:", p.stderr):
+            why.append("memory: exit 2 without s.ini:LINE")
+        if p.returncode != 0 or not os.path.exists(self.path("s.db")):
+            return why
+        col = self.mem_ax.replace(".", "_")
+        con = sqlite3.connect(self.path("s.db"))
+        rows = con.execute(
+            f'SELECT chip_memory, "{col}", scenario_batch, power_watts, '
+            "cost_chip_cost_usd FROM points WHERE status = 0").fetchall()
+        con.close()
+        import math
+        by = {}
+        for mem, v, b, w, cost in rows:
+            if not (isinstance(w, float) and math.isfinite(w) and w > 0):
+                why.append(f"memory: {mem} {col}={v}: power {w!r}")
+            if mem == "gddr6" and cost is not None:
+                why.append(f"memory: gddr6 {col}={v}: a chip cost {cost!r}")
+            if mem == "hbm" and not (isinstance(cost, float) and
+                                     math.isfinite(cost)):
+                why.append(f"memory: hbm {col}={v}: chip cost {cost!r}")
+            by[(mem, v, b)] = w
+        for (mem, v, b), w in by.items():
+            h = by.get(("hbm", v, b))
+            if mem == "gddr6" and h is not None and not (
+                    col == "power_gddr6_pj_per_bit" and v < 5) and \
+                    w < h * (1 - 1e-6):
+                why.append(f"memory: {col}={v} batch {b}: gddr6 {w} W < "
+                           f"hbm {h} W")
+        return why[:3]
+
     # ---- helpers
     def path(self, name):
         return os.path.join(self.work, name)
@@ -2220,7 +2707,10 @@ class Fuzzer:
                    "linsum": self.t_linsum, "claimv2": self.t_claimv2,
                    "sram": self.t_sram, "legacydb": self.t_legacydb,
                    "sigint": self.t_sigint, "sections": self.t_sections,
-                   "strict": self.t_strict, "axes": self.t_axes}
+                   "strict": self.t_strict, "axes": self.t_axes,
+                   "bothends": self.t_bothends, "zbest": self.t_zbest,
+                   "digits": self.t_digits, "suggest": self.t_suggest,
+                   "shcmd": self.t_shcmd, "memory": self.t_memory}
         checks = {"drops": self.drops_check, "labels": self.labels_check,
                   "presets": self.presets_check, "cache": self.cache_check,
                   "twice": self.twice_check, "specx": self.specx_check,
@@ -2230,7 +2720,11 @@ class Fuzzer:
                   "sigint": self.sigint_check,
                   "sections": self.sections_check,
                   "strict": self.strict_check,
-                  "axes": self.axes_check}
+                  "axes": self.axes_check,
+                  "bothends": self.bothends_check,
+                  "zbest": self.zbest_check, "digits": self.digits_check,
+                  "suggest": self.suggest_check, "shcmd": self.shcmd_check,
+                  "memory": self.memory_check}
         # targets that run their command themselves (a signal sent to it)
         runners = {"sigint": self.sigint_run,
                    "sections": lambda argv: self.rl(*argv,
@@ -2275,7 +2769,8 @@ def main():
                     help="measurements,preset,set,spec,db,claim,versions,"
                     "merge,opts,drops,labels,solve,presets,profile,cache,"
                     "twice,specx,linsum,claimv2,sram,legacydb,sigint,"
-                    "sections,strict,axes (default all)")
+                    "sections,strict,axes,bothends,zbest,digits,suggest,"
+                    "shcmd,memory (default all)")
     ap.add_argument("--out", default="/tmp/rooflab-fuzz")
     a = ap.parse_args()
     a.bin = os.path.abspath(a.bin)

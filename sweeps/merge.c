@@ -16,8 +16,8 @@
 
 #include "points.h"
 #include "spec.h"
-#include "text.h"
 #include "../config/dbfile.h"
+#include "../config/shword.h"
 #include "../model/status.h"
 #include "../config/tmpfile.h"
 #include "store.h"
@@ -446,9 +446,9 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 			             next < all ? next : all, (uint64_t)r->shard,
 			             (uint64_t)r->shards),
 			         (unsigned long long)mine, mine == 1 ? "" : "s",
-			         rl_sw_sh_word(r->spec_path[0] ? r->spec_path : "SPEC", qs,
-			                       sizeof qs),
-			         rl_sw_sh_word(m->paths[r->part], qd, sizeof qd),
+			         rl_sh_word(r->spec_path[0] ? r->spec_path : "SPEC",
+			                    "SPEC", qs, sizeof qs),
+			         rl_sh_word(m->paths[r->part], "PART.db", qd, sizeof qd),
 			         (long long)r->shard, (long long)r->shards,
 			         (long long)r->id);
 			return RL_EINPUT;
@@ -489,8 +489,8 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 			         "sweep %s --db PART.db --shard %s/%lld)", one ? "" : "s",
 			         missing, (long long)a->shards, (long long)a->shards,
 			         one ? "it" : "each",
-			         rl_sw_sh_word(a->spec_path[0] ? a->spec_path : "SPEC",
-			                       qs, sizeof qs), one ? missing : "I",
+			         rl_sh_word(a->spec_path[0] ? a->spec_path : "SPEC",
+			                    "SPEC", qs, sizeof qs), one ? missing : "I",
 			         (long long)a->shards);
 		}
 		return RL_EINPUT;

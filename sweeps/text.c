@@ -77,28 +77,3 @@ void rl_sw_name_hint(const char *name, char *out, size_t len)
 	else
 		rl_sw_output_hint(name, out, len);
 }
-
-/* A word as sh reads it back: as it is where every byte is one a shell
-** leaves alone, else in single quotes ('\'' for a quote inside; len at
-** least 8) */
-const char *rl_sw_sh_word(const char *w, char *buf, size_t len)
-{
-	size_t i = 0;
-	const char *p;
-	if (*w && strspn(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	                    "0123456789_./+,:=@%-") == strlen(w)) {
-		snprintf(buf, len, "%s", w);
-		return buf;
-	}
-	buf[i++] = '\'';
-	for (p = w; *p && i + 6 < len; p++) {
-		if (*p == '\'') {
-			memcpy(buf + i, "'\\''", 4);
-			i += 4;
-		} else
-			buf[i++] = *p;
-	}
-	buf[i++] = '\'';
-	buf[i] = '\0';
-	return buf;
-}

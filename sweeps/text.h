@@ -1,7 +1,7 @@
 /*
 ** text.h: small text helpers of the sweep spec reader: whole numbers and
 ** "did you mean" hints for output names, and for names that may be
-** either; and a word quoted for sh, for the commands messages give.
+** either.
 */
 #ifndef RL_SWEEP_TEXT_H
 #define RL_SWEEP_TEXT_H
@@ -23,10 +23,5 @@ void rl_sw_output_hint(const char *name, char *out, size_t len);
 ** parameters alone were offered), else those parameters (a tie too),
 ** else the outputs' hint. */
 void rl_sw_name_hint(const char *name, char *out, size_t len);
-
-/* A word as sh reads it back into buf (len at least 8), for a command a
-** message gives to run: as it is where every byte is one a shell leaves
-** alone, else in single quotes ('\'' for a quote inside).  Returns buf. */
-const char *rl_sw_sh_word(const char *w, char *buf, size_t len);
 
 #endif

@@ -48,6 +48,16 @@ expect_exit 0 "H100 design as two dies" -- $A --set design.dies=2
 expect_out '^manufacturing cost: .* die [$]554 x 2, HBM [$]1288, package [$]1670: chip [$]4067 ' "two dies: the die cost times 2, and the sum adds up"
 expect_out "^  \(blocks per die; the package has 2\)$" "two dies: the block table is per die"
 expect_out "^  mac +13\.8 +1\.35 B" "two dies: half the MAC arrays on each"
+# GDDR6 (chip.memory): no price per GB, so the cost is unknown, the die's
+# and the package's said: 554.09 die, 1670 - 750 interposer = 920; with no
+# wafer price nothing is worked out and the node is the reason (it printed
+# 'die $nan, package without interposer $nan')
+expect_exit 0 "H100 design with GDDR6" -- $A --set chip.memory=gddr6
+expect_out '^manufacturing cost: unknown \(chip.memory gddr6: no price per GB of GDDR6 in$' "GDDR6: the cost unknown, and why"
+expect_out '^ data/sources/silicon.csv; die [$]554, package without interposer [$]920\)$' "GDDR6: die and package by hand"
+expect_exit 0 "H100 design with GDDR6 and no wafer price" -- $A --set chip.memory=gddr6 --set node.wafer_usd=0
+expect_out '^manufacturing cost: unknown \(the node gives no wafer price\)$' "no wafer price: the node named"
+expect_no_out 'nan' "no wafer price: no NaN printed"
 expect_exit 0 "A100 area" -- $RL area --chip a100-sxm --json --precision bf16
 # 432 x 256 x 10,000 / 54.2e9 = 0.0204044...; 2 x 110,592 x 1.41 GHz = 311.86944
 expect_out '"transistor_share": 0.0204044' "A100 MAC transistor share by hand"

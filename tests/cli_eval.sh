@@ -216,6 +216,14 @@ expect_err "^rooflab calibrate: --both-ends: 'eff_link' is not among the --fit p
 expect_exit 2 "calibrate --both-ends without bounds" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute=0.5:0.9,iter_overhead_ms --both-ends eff_compute,iter_overhead_ms --no-loo --out "$tmpd/fitx.ini"
 expect_err "^rooflab calibrate: --both-ends: 'iter_overhead_ms' has no LOW:HIGH bounds" "the message names it"
 expect_exit 0 "calibrate --both-ends with bounds" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute=0.5:0.9,iter_overhead_ms --both-ends eff_compute --no-loo --out "$tmpd/fitx.ini"
+# a name as --fit takes it, dotted or not, on either side (--both-ends
+# refused profile.eff_compute as 'not among the --fit parameters')
+mkdir -p "$tmpd/dotted"
+expect_exit 0 "calibrate --both-ends dotted" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit profile.eff_compute=0.5:0.9,iter_overhead_ms --both-ends profile.eff_compute --no-loo --out "$tmpd/dotted/fitx.ini"
+expect_exit 0 "calibrate --both-ends dotted, --fit not" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute=0.5:0.9,iter_overhead_ms --both-ends profile.eff_compute --no-loo --out "$tmpd/fitd2.ini"
+expect_exit 0 "the dotted fit writes what the plain one does" -- cmp "$tmpd/fitx.ini" "$tmpd/dotted/fitx.ini"
+expect_exit 2 "calibrate --both-ends 'profile.' alone" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute=0.5:0.9,iter_overhead_ms --both-ends profile. --no-loo --out "$tmpd/fitx.ini"
+expect_err "^rooflab calibrate: --both-ends: 'profile.' is not among the --fit parameters" "the message names it"
 
 expect_exit 2 "calibrate bad fit param" -- $RL calibrate --profile ideal --fit eff_bogus
 expect_err "not a real-valued profile parameter" "fit param message"

@@ -186,11 +186,52 @@ static void test_target(void **state)
 		snprintf(want, sizeof want, "%s: its folder %s/parts is not there "
 		         "(make it first: mkdir -p %s/parts)", p, f->dir, f->dir);
 		assert_string_equal(err, want);
+		/* a folder with a blank: quoted for sh ('mkdir -p a b' would
+		** make two folders) */
+		snprintf(p, sizeof p, "%s/no such/x.db", f->dir);
+		assert_int_equal(rl_db_target_check(p, err, sizeof err),
+		                 RL_EINPUT);
+		snprintf(want, sizeof want, "%s: its folder %s/no such is not "
+		         "there (make it first: mkdir -p '%s/no such')", p, f->dir,
+		         f->dir);
+		assert_string_equal(err, want);
 		snprintf(p, sizeof p, "%s/x.db", f->path); /* under the file */
 		assert_int_equal(rl_db_target_check(p, err, sizeof err),
 		                 RL_EINPUT);
 		snprintf(want, sizeof want, "%s: %s is not a folder", p, f->path);
 		assert_string_equal(err, want);
+		/* a folder that is a link to nothing, a loop of links, or a
+		** path through a file: there is something, so no 'mkdir -p'
+		** (which would fail: File exists, Not a directory) */
+		{
+			char link[400];
+			snprintf(link, sizeof link, "%s/gone", f->dir);
+			assert_int_equal(symlink("/nonexistent-rooflab-dir", link), 0);
+			snprintf(p, sizeof p, "%s/gone/x.db", f->dir);
+			assert_int_equal(rl_db_target_check(p, err, sizeof err),
+			                 RL_EINPUT);
+			snprintf(want, sizeof want, "%s: its folder %s is a link that "
+			         "leads to no folder (No such file or directory)", p,
+			         link);
+			assert_string_equal(err, want);
+			unlink(link);
+			snprintf(link, sizeof link, "%s/loop", f->dir);
+			assert_int_equal(symlink("loop", link), 0);
+			snprintf(p, sizeof p, "%s/loop/x.db", f->dir);
+			assert_int_equal(rl_db_target_check(p, err, sizeof err),
+			                 RL_EINPUT);
+			snprintf(want, sizeof want, "%s: its folder %s is a link that "
+			         "leads to no folder (Too many levels of symbolic "
+			         "links)", p, link);
+			assert_string_equal(err, want);
+			unlink(link);
+			snprintf(p, sizeof p, "%s/sub/x.db", f->path);
+			assert_int_equal(rl_db_target_check(p, err, sizeof err),
+			                 RL_EINPUT);
+			snprintf(want, sizeof want, "%s: its folder %s/sub cannot be "
+			         "reached (Not a directory)", p, f->path);
+			assert_string_equal(err, want);
+		}
 		snprintf(p, sizeof p, "%s/new.db", f->dir);
 		assert_int_equal(rl_db_target_check(p, err, sizeof err), RL_OK);
 		assert_int_equal(rl_db_target_check("new-here.db", err,

@@ -1,0 +1,36 @@
+/*
+** shword.c: quoting a word for sh in the commands messages give (shword.h).
+*/
+#include "shword.h"
+
+#include <string.h>
+
+const char *rl_sh_word(const char *w, const char *fallback, char *buf,
+                       size_t len)
+{
+	size_t i = 0, need = 2;
+	const char *p;
+	if (*w && strspn(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	                    "0123456789_./+,:=@%-") == strlen(w)) {
+		if (strlen(w) >= len)
+			return fallback;
+		memcpy(buf, w, strlen(w) + 1);
+		return buf;
+	}
+	for (p = w; *p; p++)
+		need += *p == '\'' ? 4 : 1;
+	if (need >= len)
+		return fallback;
+	buf[i++] = '\'';
+	for (p = w; *p; p++) {
+		if (*p == '\'') {
+			memcpy(buf + i, "'\\''", 4);
+			i += 4;
+		} else {
+			buf[i++] = *p;
+		}
+	}
+	buf[i++] = '\'';
+	buf[i] = '\0';
+	return buf;
+}
