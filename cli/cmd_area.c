@@ -451,7 +451,8 @@ int cmd_area(int argc, char **argv)
 	if (!st.chip[0])
 		return bad_input("area", "missing --chip NAME");
 	memset(&v, 0, sizeof v);
-	if (rl_silicon_derive(&st.cfg, &v.si, msg, sizeof msg) != RL_OK) {
+	if (rl_silicon_derive(&st.cfg, &v.si, msg, sizeof msg) != RL_OK ||
+	    rl_power_check(&st.cfg, msg, sizeof msg) != RL_OK) {
 		/* with the chip file (and --set) its numbers came from */
 		setup_where(&st, msg, err, sizeof err);
 		return bad_input("area", err);

@@ -393,6 +393,11 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 			cfg = &spec;
 		}
 	}
+	/* static power's inputs that contradict (power.c): refused before
+	** serving, which reads none of them */
+	if (RL_UNLIKELY(pw->cost.idle_w > 0) &&
+	    rl_power_check(pw, r->error, sizeof r->error) != RL_OK)
+		return RL_EINVAL;
 	/* (what serving leaves of power and cost is written below) */
 	rc = rl_serve_bare_req(cfg, cache, 1.0, 1.0, 0, r);
 	if (rc != RL_OK)

@@ -26,15 +26,33 @@ expect_out '"transistor_share": 0.033792' "H100 MAC transistor share by hand"
 # x 8 x 3.35 TB/s = 17.42 W; MAC 0.195 pJ (n4 FP8) x 3.57 x 1978.85952e12
 # / 2 FMA/s = 688.79 W; SRAM 0.97 pJ/B x (0.01 x 1978.86e12 + 2 x
 # 3.35e12) B/s = 25.69 W; HBM 5 pJ/bit x 8 x 3.35e12 = 134 W; static
-# 57.115098112 + its 5 stacks' idle 0.15 W/GB x 5 x 17.179869184 GB =
-# 12.884901888 (power.hbm_idle_w_per_gb) = 70: 70 + 99.80 + 17.42 +
-# 688.79 + 25.69 + 134 = 1035.71 W
+# the measured idle_w 70 W (its 5 stacks' 0.15 W/GB x 85.89934592 GB =
+# 12.884901888 W in it: power.hbm_idle_w_per_gb, idle_hbm_gb): 70 + 99.80
+# + 17.42 + 688.79 + 25.69 + 134 = 1035.71 W
 expect_out '"clocked_w": 99.8045' "area json: clocked logic by hand"
 expect_out '"phy_w": 17.42' "area json: HBM PHYs by hand"
 expect_out '"full_load_w": 1035.7' "area json: full-load power, the six terms by hand"
 expect_exit 0 "area table" -- $A
 expect_out "1036 W = static 70 \+ clocked 100 \+ PHY 17 \+ MAC 689 \+ SRAM 26 \+ HBM 134" \
 	"area's power line names every term of its total"
+# static power derived from the measured idle (power.idle_w, model/power.c
+# rl_power_board_w): idle 80 W, the same stacks, static 80 and 10 W more
+# at full load (1035.71 + 10 = 1045.71); at 0.3 W/GB of stacks the
+# measured 70 W holds (its board 70 - 25.77 = 44.23 W); a static_w
+# beside a measured idle would not be read, and an idle below its stacks'
+# (1 W/GB x 85.9 GB = 85.9 W over 70) contradicts it: both refused
+expect_exit 0 "area: idle_w 80" -- $A --set power.idle_w=80
+expect_out "1046 W = static 80 \+ clocked 100" "area: static from a measured idle of 80 W"
+expect_exit 0 "area: 0.3 W/GB of stacks" -- $A --set power.hbm_idle_w_per_gb=0.3
+expect_out "1036 W = static 70 \+ clocked 100" "area: the measured idle holds whatever the stacks' share"
+expect_exit 2 "area: static_w beside idle_w" -- $A --set power.static_w=60
+expect_err "power.static_w \(60 W\) and power.idle_w \(70 W\) are both given" "area: static_w and idle_w both named"
+expect_exit 2 "eval: static_w beside idle_w" -- $RL eval --chip h100-sxm --model llama3-8b --set power.static_w=60
+expect_err "power.static_w \(60 W\) and power.idle_w \(70 W\) are both given" "eval: static_w and idle_w both named"
+expect_exit 2 "eval: idle below its stacks'" -- $RL eval --chip h100-sxm --model llama3-8b --set power.hbm_idle_w_per_gb=1
+expect_err "power.idle_w 70 W is less than the 85.8993 W" "eval: idle below its stacks' idle, by hand 1 x 85.9"
+expect_exit 0 "eval: static_w alone once idle_w is 0" -- $RL eval --chip h100-sxm --model llama3-8b --set power.idle_w=0 --set power.static_w=60
+expect_exit 0 "area table, again" -- $A
 # the H100 has HBM and a wafer price (n4), so its cost is known: one cost
 # line, 3,513 USD (the json's 3512.58), and no 'unknown' beside it (the
 # 'unknown' line was the else of the no-HBM note, printed for every chip

@@ -720,6 +720,50 @@ static void test_hbm_idle_per_stack(void **state)
 	near(rl_power_active(&c, 1), 57.115098112 + 99.80454 + 17.42, 1e-9);
 }
 
+/* The board and die's static power derived from a measured whole-chip
+** idle (power.idle_w), less what the stacks of the chip it was measured on
+** draw idle (power.idle_hbm_gb x power.hbm_idle_w_per_gb): the H100's 70 W
+** with its 80 GiB = 85.89934592 GB at 0.15 W/GB, 12.884901888 W, leaves
+** 57.115098112 W, and its idle stays 70 W exactly (the figure the preset
+** carried before, h100-sxm.ini).  The stacks the measurement holds are the
+** measured chip's, not the design's: 6 stacks of 16 GiB add one stack's
+** 2.5769803776 W; 6 of 24 GiB (the H200, whose preset takes the H100's
+** measurement) give 57.115098112 + 0.15 x 154.618822656 = 80.3079215104
+** W.  At 0.3 W/GB the H100 still idles at 70 W (70 - 25.769803776 =
+** 44.230196224 W of board): the measurement holds, the split moves.
+** Without idle_w, static_w as given. */
+static void test_static_from_idle(void **state)
+{
+	rl_config c;
+	rl_power_parts p;
+	(void)state;
+	fx_h100_design(&c);
+	c.cost.static_w = 0;
+	c.cost.idle_w = 70;
+	c.cost.idle_hbm_bytes = 85.89934592 * 1e9; /* as the INI scales it */
+	c.design.hbm_gen = RL_HBM3;
+	c.design.hbm_stacks = 5;
+	c.design.hbm_stack_bytes = 17.179869184 * 1e9;
+	near(rl_power_board_w(&c), 57.115098112, 1e-9);
+	rl_power_of(&c, RL_PREC_FP8, 1, 0, 0, 0, &p);
+	assert_true(p.static_w == 70.0);
+	c.design.hbm_stacks = 6;
+	near(rl_power_board_w(&c), 57.115098112, 1e-9);
+	near(rl_power_board_w(&c) + rl_power_hbm_idle(&c), 72.5769803776, 1e-9);
+	c.design.hbm_stack_bytes = 25.769803776e9;
+	near(rl_power_board_w(&c) + rl_power_hbm_idle(&c), 80.3079215104, 1e-9);
+	c.design.hbm_stacks = 5;
+	c.design.hbm_stack_bytes = 17.179869184 * 1e9;
+	c.cost.hbm_idle_w_per_byte = 0.3e-9;
+	near(rl_power_board_w(&c), 44.230196224, 1e-9);
+	near(rl_power_board_w(&c) + rl_power_hbm_idle(&c), 70, 1e-9);
+	c.cost.idle_w = 0; /* no measured idle: static_w as given */
+	c.cost.static_w = 42;
+	near(rl_power_board_w(&c), 42, 1e-15);
+	near(rl_power_board_w(&c) + rl_power_hbm_idle(&c), 42 + 25.769803776,
+	     1e-9);
+}
+
 /* Above the node's reference clock energy per operation rises as x^du
 ** (power.dvfs_exponent_above, default 2), x the clock over the reference.
 ** The H100's design at 1.5 x 1.83 = 2.745 GHz with n4's 1.83 GHz: x = 1.5
@@ -962,6 +1006,7 @@ int main(void)
 	    cmocka_unit_test(test_tdp_binds_on_decode),
 	    cmocka_unit_test(test_gddr6_power),
 	    cmocka_unit_test(test_hbm_idle_per_stack),
+	    cmocka_unit_test(test_static_from_idle),
 	    cmocka_unit_test(test_dvfs_above_ref),
 	    cmocka_unit_test(test_eval_without_node),
 	    cmocka_unit_test(test_eval_by_design),
