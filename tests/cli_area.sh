@@ -249,6 +249,25 @@ expect_out "peak BF16 dense \(TFLOPS\) +2250\.0 +2250\.0" "B200 BF16 peak by han
 expect_out "peak FP4 dense \(TFLOPS\) +9000\.0 +9000\.0" "B200 FP4 peak by hand"
 expect_out "HBM bandwidth \(GB/s\) +7700\.0 +7700\.0" "B200 HBM 8 x 962.5"
 expect_out "^power: unknown" "B200 names no node: no power"
+# no node, no die cost, said so (it printed "die $nan"); what needs no
+# node is given: B200's HBM 8 x 24.15919104 GB x 15 USD/GB (cost.hbm_usd_per_gb)
+# = 2899.08, its package 1,670 (cost.package_usd); the L40S's GDDR6 sits
+# on no interposer: 1,670 - 750 (cost.interposer_usd) = 920
+expect_out "^manufacturing cost: unknown \(no node \(\[preset\] node\): no wafer price, so no die cost;$" "B200: no node, no die cost, in words"
+expect_out "^ HBM [$]2899;$" "B200: its HBM's cost by hand, 8 x 24.16 GB x 15"
+expect_out "^ package [$]1670\)$" "B200: its package"
+expect_no_out "nan" "B200: no NaN in the table"
+expect_exit 0 "L40S area (GDDR6, no node)" -- $RL area --chip l40s
+expect_out "^manufacturing cost: unknown \(no node \(\[preset\] node\): no wafer price, so no die cost;$" "L40S: no node, no die cost, in words"
+expect_out "^ chip.memory gddr6: no price per GB of GDDR6 in data/sources/silicon.csv;$" "L40S: no GDDR6 price"
+expect_out "^ package without interposer [$]920\)$" "L40S: package 1670 - 750 by hand"
+expect_no_out "nan" "L40S: no NaN in the table (it printed die \$nan)"
+expect_exit 0 "L40S area json" -- $RL area --chip l40s --json
+expect_out '"die_usd": null' "L40S json: no die cost"
+expect_out '"package_usd": 920' "L40S json: the package, 1670 - 750"
+expect_exit 0 "H100 with a node priced at 0" -- $RL area --chip h100-sxm --set node.wafer_usd=0
+expect_out "^manufacturing cost: unknown \(node n4 gives no wafer price: no die cost;$" "a node without a wafer price named"
+expect_out "^ HBM [$]1288;$" "H100: HBM 85.9 GB x 15 by hand, 1288.5"
 expect_exit 2 "shares over 1" -- $RL area --chip sohu-design --set design.frac_mac=0.9
 expect_err "area shares add up to 1.4 > 1" "names the sum"
 expect_exit 2 "eval: shares over 1" -- $RL eval --chip sohu-design --model llama3-70b --tp 8 --set design.frac_mac=0.9 --profile ideal

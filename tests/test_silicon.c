@@ -88,10 +88,20 @@ static void test_chip_cost(void **state)
 	c.cost.interposer_usd = 0;
 	assert_int_equal(rl_chip_cost_of(&c, 0, &cc), 0);
 	near(cc.package_usd, 1670, 1e-15);
-	/* no wafer price: unknown */
+	/* no wafer price: unknown, the die's cost with it; the HBM (85.9 GB
+	** x 15 USD/GB = 1288.5) and the package (1670, with the interposer
+	** its stacks need) need no node and are known */
 	c.node.wafer_usd = 0;
+	c.cost.interposer_usd = 750;
 	assert_int_equal(rl_chip_cost_of(&c, c.chip.hbm_bytes, &cc), -1);
 	assert_true(isnan(cc.chip_usd));
+	assert_true(isnan(cc.die_usd));
+	near(cc.hbm_usd, 1288.5, 1e-9);
+	near(cc.package_usd, 1670, 1e-15);
+	c.chip.memory_kind = RL_MEM_GDDR6; /* no price, no interposer */
+	assert_int_equal(rl_chip_cost_of(&c, c.chip.hbm_bytes, &cc), -1);
+	assert_true(isnan(cc.hbm_usd));
+	near(cc.package_usd, 920, 1e-15);
 }
 
 /* GDDR6 (chip.memory gddr6, the L40S's) is not priced as HBM: the same
