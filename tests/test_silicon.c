@@ -469,6 +469,52 @@ static void test_eval_without_node(void **state)
 	assert_true(isnan(r.usd_per_mtok_price));
 }
 
+/* A chip over its TDP even at the lowest clock: the H100's design with 70
+** W static and no stacks draws static 70 + its HBM PHYs 0.65 pJ/bit x 8 x
+** 3.35 TB/s = 17.42 W whatever its clock, 87.42 W, over a TDP of 80 W;
+** at the lowest clock share tried (RL_CLOCK_SCALE_MIN, 0.001: 1.83 MHz)
+** its clocked logic is 99.80454 x 0.001 x 0.001 W and its work, stretched
+** over a thousand times the time at a thousandth of the energy, adds
+** little: between 87.42 and 88 W.  eval leaves it at full clock, flagged;
+** rl_eval_runnable reads it as RL_EPOWER, and the words give the power and
+** the clock.  At a 700 W TDP none of it: RL_OK, the fields NAN. */
+static void test_eval_over_tdp(void **state)
+{
+	rl_config c;
+	rl_result r;
+	char words[320];
+	(void)state;
+	fx_h100_design(&c);
+	c.cost.static_w = 70;
+	c.scen.isl = 128;
+	c.scen.osl = 128;
+	c.chip.tdp_w = 80;
+	assert_int_equal(rl_eval(&c, &r), RL_OK);
+	assert_true(r.violations & RL_V_POWER);
+	assert_int_equal(rl_eval_runnable(RL_OK, &r), RL_EPOWER);
+	assert_int_equal(rl_eval_runnable(RL_ENOFIT, &r), RL_ENOFIT);
+	assert_true(r.clock_scale == 1.0); /* left at full clock */
+	assert_true(r.power_lowest_w > 87.42 && r.power_lowest_w < 88);
+	assert_true(r.clock_scale_lowest == RL_CLOCK_SCALE_MIN);
+	rl_over_tdp_words(&c, &r, words, sizeof words);
+	/* (87.42-88 W, shown to the watt: 87 or 88) */
+	assert_true(strstr(words, "over its 80 W TDP at every clock: power 87 W"
+	                          " at the lowest clock ") == words ||
+	            strstr(words, "over its 80 W TDP at every clock: power 88 W"
+	                          " at the lowest clock ") == words);
+	assert_non_null(strstr(words, " at the lowest clock 0.00183 GHz (0.001 "
+	                              "of its 1.83 GHz); its throughput is at "
+	                              "full clock"));
+	c.chip.tdp_w = 700;
+	assert_int_equal(rl_eval(&c, &r), RL_OK);
+	assert_int_equal(rl_eval_runnable(RL_OK, &r), RL_OK);
+	assert_false(r.violations & RL_V_POWER);
+	assert_true(isnan(r.power_lowest_w));
+	assert_true(isnan(r.clock_scale_lowest));
+	rl_over_tdp_words(&c, &r, words, sizeof words);
+	assert_string_equal(words, "");
+}
+
 /* Cost and price side by side, H100 on n4: the manufacturing cost is
 ** 3,512.59 USD (test_chip_cost) whatever the price; no price is unknown.
 ** At a price of 33,625 USD (a DGX H100's ~269,000 / 8) the energy term is
@@ -1019,6 +1065,7 @@ int main(void)
 	    cmocka_unit_test(test_static_from_idle),
 	    cmocka_unit_test(test_dvfs_above_ref),
 	    cmocka_unit_test(test_eval_without_node),
+	    cmocka_unit_test(test_eval_over_tdp),
 	    cmocka_unit_test(test_eval_by_design),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
