@@ -648,7 +648,8 @@ static void tdp_speedups(claim_report *rep)
 		rl_config c = rep->bd.cfg;
 		rl_result r;
 		c.chip.tdp_w = claim_tdps_w[i];
-		rep->tdp_speedup[i] = rl_eval(&c, &r) == RL_OK
+		/* (over the TDP at every clock: no speedup, rl_eval_runnable) */
+		rep->tdp_speedup[i] = rl_eval_runnable(rl_eval(&c, &r), &r) == RL_OK
 		                          ? r.total_tps / rep->a.r.total_tps
 		                          : NAN;
 	}

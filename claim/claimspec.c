@@ -9,7 +9,6 @@
 
 #include "../model/mapsearch.h"
 #include "../model/params.h"
-#include "../model/silicon.h"
 #include "claim.h"
 #include "../config/commalist.h"
 #include "../config/ini.h"
@@ -540,12 +539,12 @@ int claim_speedup_metric(const rl_config *cfg, void *ud, double *value)
 {
 	const claim_metric_ud *m = ud;
 	rl_result r;
-	/* a chip over its TDP even at the lowest clock (RL_V_POWER) is left at
-	** full clock by rl_eval, a throughput it cannot run at: not a value
-	** solve may land on (HBM stacks whose idle power alone passes the TDP
-	** read "20x at 54 stacks") */
-	if (rl_eval(cfg, &r) != RL_OK || !(r.total_tps > 0) ||
-	    (r.violations & RL_V_POWER))
+	/* a chip over its TDP even at the lowest clock is left at full clock
+	** by rl_eval, a throughput it cannot run at: not a value solve may
+	** land on (HBM stacks whose idle power alone passes the TDP read "20x
+	** at 54 stacks"; rl_eval_runnable) */
+	if (rl_eval_runnable(rl_eval(cfg, &r), &r) != RL_OK ||
+	    !(r.total_tps > 0))
 		return -1;
 	*value = m->side ? r.total_tps / m->other_tps
 	                 : m->other_tps / r.total_tps;

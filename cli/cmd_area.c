@@ -130,6 +130,38 @@ static void build(const rl_setup *st, area_view *v)
 		         ceil(v->pw.total_w));
 }
 
+/* The cost line of a chip whose cost is unknown: what is known (the die
+** where a node prices it, the memory, the package) and, plainly, what is
+** not and why: no node named (no wafer price, so no die cost), a node
+** without a wafer price, or GDDR6 (no price per GB in the sources). */
+static void no_cost_line(const rl_setup *st, const area_view *v)
+{
+	const rl_config *cfg = &st->cfg;
+	const rl_chip_cost *c = &v->cost;
+	int gddr6 = cfg->chip.memory_kind == RL_MEM_GDDR6;
+	char die[RL_NAME_MAX + 64], mem[160];
+	if (isfinite(c->die_usd))
+		snprintf(die, sizeof die, "die $%.0f", c->die_usd);
+	else if (!st->node[0])
+		snprintf(die, sizeof die, "no node ([preset] node): no wafer "
+		         "price, so no die cost");
+	else
+		snprintf(die, sizeof die, "node %s gives no wafer price: no die "
+		         "cost", st->node);
+	if (gddr6)
+		snprintf(mem, sizeof mem, "chip.memory gddr6: no price per GB "
+		         "of GDDR6 in data/sources/silicon.csv");
+	else if (v->derived.hbm_bytes > 0)
+		snprintf(mem, sizeof mem, "HBM $%.0f", c->hbm_usd);
+	else
+		snprintf(mem, sizeof mem, "no HBM");
+	printf("manufacturing cost: unknown (%s;\n %s;\n package%s $%.0f)\n",
+	       die,
+	       mem, gddr6 || !(v->derived.hbm_bytes > 0) ? " without interposer"
+	                                                 : "",
+	       c->package_usd);
+}
+
 /* Which column serving reads (eval, map, curve, sweep): a chip by design
 ** is served as its design derives it, a spec-sheet chip as its sheet
 ** gives it, whatever --set design.* moves in the design column. */
@@ -403,17 +435,9 @@ static void out_table(const rl_setup *st, const area_view *v)
 		       v->cost.dies_per_wafer, v->cost.yield * 100, v->cost.die_usd,
 		       ndies, v->cost.hbm_usd, v->cost.package_usd,
 		       v->cost.chip_usd);
-	} else if (cfg->chip.memory_kind == RL_MEM_GDDR6 &&
-	           isfinite(v->cost.die_usd))
-		/* (the die's cost known: the node gives a wafer price; without
-		** one cost.c works out nothing, and GDDR6 is not the reason) */
-		printf("manufacturing cost: unknown (chip.memory gddr6: no "
-		       "price per GB of GDDR6 in\n data/sources/silicon.csv; "
-		       "die $%.0f, package without interposer $%.0f)\n",
-		       v->cost.die_usd, v->cost.package_usd);
-	else
-		printf("manufacturing cost: unknown (the node gives no wafer "
-		       "price)\n");
+	} else {
+		no_cost_line(st, v);
+	}
 	/* (cost.c leaves the interposer out without HBM) */
 	if (v->have_cost && !(v->derived.hbm_bytes > 0))
 		printf("(package without HBM: cost.package_usd $%.0f less the "
@@ -454,7 +478,8 @@ int cmd_area(int argc, char **argv)
 	if (!st.chip[0])
 		return bad_input("area", "missing --chip NAME");
 	memset(&v, 0, sizeof v);
-	if (rl_silicon_derive(&st.cfg, &v.si, msg, sizeof msg) != RL_OK) {
+	if (rl_silicon_derive(&st.cfg, &v.si, msg, sizeof msg) != RL_OK ||
+	    rl_power_check(&st.cfg, msg, sizeof msg) != RL_OK) {
 		/* with the chip file (and --set) its numbers came from */
 		setup_where(&st, msg, err, sizeof err);
 		return bad_input("area", err);

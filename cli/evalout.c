@@ -73,6 +73,13 @@ void evalout_json(json_w *w, const rl_setup *st, const rl_result *r)
 	}
 	if (group[0])
 		json_end(w);
+	{
+		/* over the TDP at every clock: power.over_tdp, and in words */
+		char words[320];
+		rl_over_tdp_words(&st->cfg, r, words, sizeof words);
+		if (words[0])
+			json_str(w, "over_tdp", words);
+	}
 }
 
 void evalout_value(char *buf, size_t len, double v, const char *unit)
@@ -132,6 +139,17 @@ static void gddr_note(FILE *f, const rl_config *c)
 	        "n/a, not HBM's price)\n");
 }
 
+/* A chip over its TDP even at the lowest clock (power.over_tdp): said in
+** words under the table, whose throughput is at full clock. */
+static void tdp_note(FILE *f, const rl_setup *st, const rl_result *r)
+{
+	char words[320];
+	rl_over_tdp_words(&st->cfg, r, words, sizeof words);
+	if (words[0])
+		fprintf(f, "\n(%s: power.over_tdp; --set chip.tdp_w lifts the "
+		        "limit)\n", words);
+}
+
 void evalout_table(FILE *f, const rl_setup *st, const rl_result *r)
 {
 	size_t n, i;
@@ -158,7 +176,7 @@ void evalout_table(FILE *f, const rl_setup *st, const rl_result *r)
 		size_t gl = (size_t)(dot - t[i].name);
 		double v = t[i].get(r);
 		char val[96];
-		if (v == 0 && rl_output_text_if_nonzero(&t[i]))
+		if ((v == 0 || isnan(v)) && rl_output_text_if_nonzero(&t[i]))
 			continue;
 		if (strlen(group) != gl || strncmp(group, t[i].name, gl)) {
 			memcpy(group, t[i].name, gl);
@@ -175,4 +193,5 @@ void evalout_table(FILE *f, const rl_setup *st, const rl_result *r)
 	}
 	no_hbm_note(f, st, r);
 	gddr_note(f, &st->cfg);
+	tdp_note(f, st, r);
 }

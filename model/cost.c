@@ -33,8 +33,17 @@ int rl_chip_cost_of(const rl_config *cfg, double hbm_bytes, rl_chip_cost *c)
 	const rl_node *n = &cfg->node;
 	const rl_design *d = &cfg->design;
 	double dies = d->dies >= 1 ? d->dies : 1.0;
+	int gddr6 = cfg->chip.memory_kind == RL_MEM_GDDR6;
 	c->dies_per_wafer = c->yield = c->die_usd = NAN;
-	c->hbm_usd = c->package_usd = c->chip_usd = NAN;
+	c->chip_usd = NAN;
+	/* the memory and the package need no node: known where the die's
+	** cost is not (no node, or one without a wafer price), and reported
+	** so (rooflab area); GDDR6's price and package below */
+	c->hbm_usd = gddr6 ? NAN : hbm_bytes * cfg->cost.hbm_usd_per_byte;
+	c->package_usd = hbm_bytes > 0 && !gddr6
+	                     ? cfg->cost.package_usd
+	                     : fmax(0.0, cfg->cost.package_usd -
+	                                     cfg->cost.interposer_usd);
 	if (!(d->die_m2 > 0) || !(n->wafer_usd > 0) || !(n->wafer_diameter_m > 0))
 		return -1;
 	c->dies_per_wafer = rl_dies_per_wafer(n->wafer_diameter_m, d->die_m2);
@@ -42,7 +51,6 @@ int rl_chip_cost_of(const rl_config *cfg, double hbm_bytes, rl_chip_cost *c)
 	if (!(c->dies_per_wafer >= 1) || !(c->yield > 0))
 		return -1;
 	c->die_usd = n->wafer_usd / (c->dies_per_wafer * c->yield);
-	c->hbm_usd = hbm_bytes * cfg->cost.hbm_usd_per_byte;
 	/* HBM stacks sit beside the die on a silicon interposer (CoWoS); a
 	** chip without them needs none, an organic substrate carrying the die
 	** alone (cost.interposer_usd left out; silicon.csv gives no organic
@@ -56,15 +64,8 @@ int rl_chip_cost_of(const rl_config *cfg, double hbm_bytes, rl_chip_cost *c)
 	** 2.4 USD/GB, is another part), so the memory's cost and the chip's
 	** are left unknown rather than invented: -1 with die and package
 	** worked out */
-	if (cfg->chip.memory_kind == RL_MEM_GDDR6) {
-		c->hbm_usd = NAN;
-		c->package_usd = fmax(0.0, cfg->cost.package_usd -
-		                               cfg->cost.interposer_usd);
+	if (gddr6)
 		return -1;
-	}
-	c->package_usd = hbm_bytes > 0 ? cfg->cost.package_usd
-	                               : fmax(0.0, cfg->cost.package_usd -
-	                                               cfg->cost.interposer_usd);
 	c->chip_usd = dies * c->die_usd + c->hbm_usd + c->package_usd;
 	return 0;
 }

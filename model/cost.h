@@ -37,9 +37,10 @@ double rl_dies_per_wafer(double wafer_m, double die_m2);
 double rl_yield(double die_m2, double d0_per_m2, double alpha);
 
 /* Manufacturing cost of one chip with hbm_bytes of HBM.  Returns 0, or -1
-** (fields NAN) when the node or design lacks the inputs, or (die and
-** package worked out, memory and chip NAN) when the memory is GDDR6
-** (chip.memory_kind), which no source prices. */
+** when the node or design lacks the inputs (the die's fields and the
+** chip's NAN; the HBM and the package, which need no node, worked out), or
+** (die and package worked out, memory and chip NAN) when the memory is
+** GDDR6 (chip.memory_kind), which no source prices. */
 int rl_chip_cost_of(const rl_config *cfg, double hbm_bytes, rl_chip_cost *c);
 
 /* A chip's cost kept with the inputs it was worked out from, so that a

@@ -14,11 +14,16 @@
 #include "power.h"
 #include "precision.h"
 #include "rl_config.h"
+#include "silicon.h"
 #include "status.h"
 
 enum {
 	RL_EINVAL = RL_EINPUT, /* the configuration is inconsistent (bad input) */
-	RL_ENOFIT = 3          /* the model does not fit in memory */
+	RL_ENOFIT = 3,         /* the model does not fit in memory */
+	RL_EPOWER = 4          /* over its TDP even at the lowest clock
+	                        * (RL_V_POWER): rl_eval_runnable's, never
+	                        * rl_eval's, which returns the full-clock
+	                        * serving, flagged */
 };
 
 /* Per-token arithmetic of a transformer, whole model (not per chip). */
@@ -143,6 +148,12 @@ typedef struct {
 	                        ** iteration (NAN: no power model) */
 	double power_decode_w;  /* while it runs a decode-only iteration */
 	int power_limited;      /* 1 when the TDP limit lowered the clock */
+	double power_lowest_w;  /* over the TDP at every clock (violations
+	                        ** RL_V_POWER): the power of the phase over
+	                        ** it at the lowest clock tried (the higher of
+	                        ** the two where both are), W; NAN otherwise */
+	double clock_scale_lowest; /* that clock's share of the nominal
+	                        ** (RL_CLOCK_SCALE_MIN); NAN otherwise */
 	double chip_cost_usd;   /* manufacturing cost of one chip (cost.c) */
 	double chip_price_usd;  /* price a buyer pays (cost.price_usd) */
 	double usd_per_mtok_cost;  /* USD per million output tokens, system,
@@ -400,6 +411,24 @@ int rl_design_to_spec(const rl_config *in, rl_config *out, int *violations,
 ** serve, then power (with the TDP limit) and cost.  Every command calls
 ** this one. */
 int rl_eval(const rl_config *cfg, rl_result *res);
+
+/* The one reading of a chip over its TDP even at the lowest clock
+** (violations & RL_V_POWER, silicon.h): rl_eval leaves it at full
+** clock, flagged, a throughput it cannot run at.  Every user of a
+** throughput under a TDP (claim's metric and solve, its TDP speedups,
+** sweeps' points and their why) reads rl_eval's return through this:
+** RL_EPOWER for such a result, else rc as it was. */
+static inline int rl_eval_runnable(int rc, const rl_result *r)
+{
+	return rc == RL_OK && (r->violations & RL_V_POWER) ? RL_EPOWER : rc;
+}
+
+/* The words for such a result (RL_EPOWER), into buf: "over its TDP at
+** every clock: power X W at the lowest clock Y GHz" (cfg: what was
+** evaluated; its design clock gives the GHz, else the share of nominal);
+** "" for any other. */
+void rl_over_tdp_words(const rl_config *cfg, const rl_result *r, char *buf,
+                       size_t len);
 /* rl_eval with a caller-owned cache (rl_eval_cache above; NULL: none):
 ** the same results, faster over a run of points of one design. */
 int rl_eval_cached(const rl_config *cfg, rl_eval_cache *cache,

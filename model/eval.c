@@ -104,19 +104,22 @@ static double power_at(const rl_config *cfg, const rl_config *pw,
 
 /* Phase ph draws p1 > tdp at full clock: the clock share s at which it
 ** draws the TDP (bracketed secant, Illinois variant: power rises with s),
-** or 0 when even the lowest clock draws more.  cache has just served cfg,
-** successfully (power_at leans on it); full: pw's power terms at clock 1
-** (rl_power_fixed_of), or NULL. */
+** or 0 when even the lowest clock draws more, *lowest_w then what it
+** draws there.  cache has just served cfg, successfully (power_at leans on
+** it); full: pw's power terms at clock 1 (rl_power_fixed_of), or NULL. */
 static double fit_tdp(const rl_config *cfg, const rl_config *pw,
                       rl_eval_cache *cache, int ph, int prec, double tdp,
-                      double p1, const rl_power_fixed *full)
+                      double p1, const rl_power_fixed *full,
+                      double *lowest_w)
 {
 	double a = S_MIN, b = 1.0, fa, fb, fx, x;
 	int side = 0, i;
 
 	fa = power_at(cfg, pw, cache, ph, a, prec, full) - tdp;
-	if (!(fa <= 0))
+	if (!(fa <= 0)) {
+		*lowest_w = fa + tdp;
 		return 0;
+	}
 	fb = p1 - tdp;
 	for (i = 0; i < 100 && b - a > S_TOL; i++) {
 		x = (a * fb - b * fa) / (fb - fa);
@@ -230,6 +233,37 @@ int rl_design_to_spec(const rl_config *in, rl_config *out, int *violations,
 int rl_eval(const rl_config *cfg, rl_result *r)
 {
 	return rl_eval_cached(cfg, NULL, r);
+}
+
+void rl_over_tdp_words(const rl_config *cfg, const rl_result *r, char *buf,
+                       size_t len)
+{
+	char at[64];
+	if (!len)
+		return;
+	buf[0] = 0;
+	if (rl_eval_runnable(RL_OK, r) != RL_EPOWER)
+		return;
+	if (!isfinite(r->power_lowest_w)) {
+		snprintf(buf, len,
+		         "over its %.0f W TDP at every clock (its power at a "
+		         "lower clock could not be worked out); its throughput "
+		         "is at full clock, one it cannot run at",
+		         cfg->chip.tdp_w);
+		return;
+	}
+	if (cfg->design.clock_hz > 0)
+		snprintf(at, sizeof at, "%.3g GHz (%.3g of its %.3g GHz)",
+		         r->clock_scale_lowest * cfg->design.clock_hz / 1e9,
+		         r->clock_scale_lowest, cfg->design.clock_hz / 1e9);
+	else
+		snprintf(at, sizeof at, "%.3g of its nominal clock",
+		         r->clock_scale_lowest);
+	snprintf(buf, len,
+	         "over its %.0f W TDP at every clock: power %.0f W at the "
+	         "lowest clock %s; its throughput is at full clock, one it "
+	         "cannot run at",
+	         cfg->chip.tdp_w, r->power_lowest_w, at);
 }
 
 /* cfg with the numbers its batch rule picks for its request, through the
@@ -393,12 +427,18 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 			cfg = &spec;
 		}
 	}
+	/* static power's inputs that contradict (power.c): refused before
+	** serving, which reads none of them */
+	if (RL_UNLIKELY(pw->cost.idle_w > 0) &&
+	    rl_power_check(pw, r->error, sizeof r->error) != RL_OK)
+		return RL_EINVAL;
 	/* (what serving leaves of power and cost is written below) */
 	rc = rl_serve_bare_req(cfg, cache, 1.0, 1.0, 0, r);
 	if (rc != RL_OK)
 		return rc;
 	r->violations = violations;
 	r->power_limited = 0;
+	r->power_lowest_w = r->clock_scale_lowest = NAN;
 	/* (the caller's cache alone: a local one below is the TDP fit's) */
 	/* (where the chip has no power model the memo's compare would cost
 	** more than the chip's cost alone: rl_chip_cost_kept below) */
@@ -413,6 +453,7 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	} else {
 		/* (power_of_result writes the power and clock fields) */
 		double tdp = pw->chip.tdp_w, s_pre = 1, s_dec = 1;
+		double low_pre = NAN, low_dec = NAN; /* fit_tdp's, where none fits */
 		int over_pre, over_dec; /* a phase over the TDP at full clock */
 		int tdp_on = RL_LIKELY(pc != NULL) ? pc->tdp_on : tdp > 0;
 		int sram = RL_LIKELY(pc != NULL) ? pc->sram_on
@@ -440,14 +481,22 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 			if (over_pre)
 				s_pre = fit_tdp(cfg, pw, cache, PH_PREFILL, prec,
 				                tdp, r->power_prefill_w,
-				                pc ? &pc->full : NULL);
+				                pc ? &pc->full : NULL, &low_pre);
 			if (over_dec)
 				s_dec = fit_tdp(cfg, pw, cache, PH_DECODE, prec,
 				                tdp, r->power_decode_w,
-				                pc ? &pc->full : NULL);
+				                pc ? &pc->full : NULL, &low_dec);
 			if (s_pre <= 0 || s_dec <= 0) {
-				/* no clock fits the TDP: full clock, flagged */
+				/* no clock fits the TDP: full clock, flagged,
+				** with what it draws at the lowest clock (the
+				** higher phase where both are over; a NAN
+				** power, which no clock fits either, as it is) */
 				r->violations |= RL_V_POWER;
+				r->power_lowest_w =
+				    s_pre <= 0 && s_dec <= 0
+				        ? (low_dec > low_pre ? low_dec : low_pre)
+				        : s_pre <= 0 ? low_pre : low_dec;
+				r->clock_scale_lowest = S_MIN;
 			} else if (s_pre < 1 || s_dec < 1) {
 				rc = rl_serve_cached(cfg, cache, s_pre, s_dec, r);
 				if (rc != RL_OK)

@@ -86,6 +86,8 @@ GET(g_chip_price, r->chip_price_usd)
 GET(g_usd_mtok_cost, r->usd_per_mtok_cost)
 GET(g_usd_mtok_price, r->usd_per_mtok_price)
 GET(g_violations, (double)r->violations)
+GET(g_over_tdp, (double)(rl_eval_runnable(RL_OK, r) == RL_EPOWER))
+GET(g_power_lowest, r->power_lowest_w)
 
 static const rl_output table[] = {
 {"throughput.output_tokens_per_s", "tokens/s", "tokens/s", 1, RL_OT_NUM,
@@ -198,6 +200,13 @@ static const rl_output table[] = {
  "clock share in decode-only iterations"},
 {"power.limited", "", "", 1, RL_OT_NUM, g_power_limited,
  "1: the TDP limit lowered the clock and the throughput"},
+{"power.over_tdp", "", "", 1, RL_OT_NUM, g_over_tdp,
+ "1: over the TDP even at the lowest clock; the throughput is at full "
+ "clock, one the chip cannot run at (claim, solve and sweeps read it as "
+ "not evaluable: status 4)"},
+{"power.lowest_clock_watts", "W", "W", 1, RL_OT_NUM, g_power_lowest,
+ "where over the TDP at every clock, the power at the lowest clock tried "
+ "(power.over_tdp; n/a otherwise)"},
 {"cost.chip_cost_usd", "USD", "USD", 1, RL_OT_NUM, g_chip_cost,
  "manufacturing cost of one chip (wafer, yield, HBM, package; n/a where "
  "the chip names no node)"},
@@ -235,7 +244,8 @@ const rl_output *rl_output_find(const char *name)
 
 int rl_output_text_if_nonzero(const rl_output *o)
 {
-	return o->get == g_sram_s || o->get == g_sram_res;
+	return o->get == g_sram_s || o->get == g_sram_res ||
+	       o->get == g_over_tdp || o->get == g_power_lowest;
 }
 
 const char *rl_output_text(const rl_output *o, double v)

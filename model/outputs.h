@@ -30,9 +30,10 @@ typedef struct {
 
 const rl_output *rl_outputs(size_t *count);
 const rl_output *rl_output_find(const char *name);
-/* 1 where eval's table shows o only when its value is not 0: a figure of
-** a mechanism that is off unless a parameter turns it on (weights resident
-** in SRAM); JSON and databases carry it always. */
+/* 1 where eval's table shows o only when its value is not 0 (nor NaN): a
+** figure of a mechanism that is off unless a parameter turns it on
+** (weights resident in SRAM), or of a state that is rare (over the TDP at
+** every clock); JSON and databases carry it always. */
 int rl_output_text_if_nonzero(const rl_output *o);
 /* Name of an enum-typed output value. */
 const char *rl_output_text(const rl_output *o, double v);

@@ -188,7 +188,18 @@ static const rl_param table[] = {
 /* ---- power: what a chip draws (power.c) ---- */
 {"power", "static_w", "W", 1, 0, 1e5, 0, RL_PT_REAL, NULL,
  OFF(cost.static_w), "idle and leakage power per chip besides its HBM stacks' "
- "(power.hbm_idle_w_per_gb; H100: 70 W idle, silicon.csv, less its stacks' 12.9)"},
+ "(power.hbm_idle_w_per_gb), for a design with no measured idle: where "
+ "power.idle_w is given it is derived from that and this is not read"},
+{"power", "idle_w", "W", 1, 0, 1e5, 0, RL_PT_REAL, NULL, OFF(cost.idle_w),
+ "measured idle power of a whole chip, its HBM stacks' included, from which "
+ "the board and die's static power is derived: this less power.idle_hbm_gb x "
+ "power.hbm_idle_w_per_gb (H100: 70 W, silicon.csv; 0: none, static_w "
+ "as given)"},
+{"power", "idle_hbm_gb", "GB", 1e9, 0, 1e6, 0, RL_PT_REAL, NULL,
+ OFF(cost.idle_hbm_bytes),
+ "GB of HBM stacks on the chip whose idle power.idle_w is, which may not be "
+ "this design's (the H200 takes the H100's 70 W with its 80 GiB = 85.9 GB; "
+ "0: none, a GDDR6 chip)"},
 {"power", "hbm_pj_per_bit", "pJ/bit", 1e-12, 0, 1e3, 5, RL_PT_REAL, NULL,
  OFF(cost.hbm_j_per_bit),
  "HBM access energy (ASSUMPTION 5; HBM2 3.9, HBM2E 6.0: silicon.csv)"},

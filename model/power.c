@@ -4,6 +4,7 @@
 #include "power.h"
 
 #include <math.h>
+#include <stdio.h>
 
 #include "silicon.h"
 
@@ -96,11 +97,49 @@ double rl_power_hbm_idle(const rl_config *cfg)
 	return cfg->cost.hbm_idle_w_per_byte * d->hbm_stacks * sb;
 }
 
-/* static_w and the HBM stacks' refresh and standby: what a powered chip
-** draws whatever its clock */
+double rl_power_board_w(const rl_config *cfg)
+{
+	const rl_cost *c = &cfg->cost;
+	double w;
+	if (!(c->idle_w > 0))
+		return c->static_w;
+	w = c->idle_w - c->hbm_idle_w_per_byte * c->idle_hbm_bytes;
+	return w > 0 ? w : 0.0;
+}
+
+int rl_power_check(const rl_config *cfg, char *err, size_t errlen)
+{
+	const rl_cost *c = &cfg->cost;
+	double stacks_w = c->hbm_idle_w_per_byte * c->idle_hbm_bytes;
+	if (!(c->idle_w > 0))
+		return RL_OK;
+	if (c->static_w > 0) {
+		snprintf(err, errlen,
+		         "power.static_w (%g W) and power.idle_w (%g W) are both "
+		         "given: static power is derived from a measured idle_w, "
+		         "and static_w would not be read; give one (--set "
+		         "power.idle_w=0 for static_w as given)",
+		         c->static_w, c->idle_w);
+		return RL_EINPUT;
+	}
+	if (stacks_w > c->idle_w) {
+		snprintf(err, errlen,
+		         "power.idle_w %g W is less than the %g W that the %g GB "
+		         "of stacks it was measured with (power.idle_hbm_gb) draw "
+		         "idle at power.hbm_idle_w_per_gb %g: lower one of those, "
+		         "or raise idle_w",
+		         c->idle_w, stacks_w, c->idle_hbm_bytes / 1e9,
+		         c->hbm_idle_w_per_byte * 1e9);
+		return RL_EINPUT;
+	}
+	return RL_OK;
+}
+
+/* the board and die's static power and the HBM stacks' refresh and
+** standby: what a powered chip draws whatever its clock */
 static double static_w(const rl_config *cfg)
 {
-	return cfg->cost.static_w + rl_power_hbm_idle(cfg);
+	return rl_power_board_w(cfg) + rl_power_hbm_idle(cfg);
 }
 
 double rl_power_active(const rl_config *cfg, double s)

@@ -33,8 +33,11 @@
 ** over the H100's per GB of stacks, silicon.csv) counts the design's HBM
 ** stacks (design.hbm_stacks x hbm_stack_gb, or the generation's), so that
 ** power follows a sweep of stacks; 0 where the design names none or the
-** memory is GDDR6, whose idle static_w holds.  static_w is the rest of an
-** idle board (the H100's 70 W idle less its stacks' 12.9).
+** memory is GDDR6, whose idle static_w holds.  static is the rest of an
+** idle board (rl_power_board_w): a measured whole-chip idle
+** (power.idle_w, the H100's 70 W) less what the stacks of the chip it was
+** measured on draw (power.idle_hbm_gb, its 80 GiB: 12.9 W), or
+** power.static_w as given for a design with no measured idle.
 **
 ** Above the clock the node's energies hold at (node.ref_clock_ghz) the
 ** energies and the clocked logic grow as x^du, x the clock over it and du
@@ -57,6 +60,9 @@
 
 #include "fminmax.h"
 #include "rl_config.h"
+#include "status.h"
+
+#include <stddef.h>
 
 typedef struct {
 	double static_w;    /* static_w and the HBM stacks' idle */
@@ -121,6 +127,20 @@ static inline int rl_power_known(const rl_config *cfg)
 ** design.hbm_stacks x the capacity of one (hbm_stack_gb, or the
 ** generation's); 0 without stacks or with GDDR6 (power.h). */
 double rl_power_hbm_idle(const rl_config *cfg);
+
+/* The board and die's static power, W, the stacks' idle aside: where
+** power.idle_w gives a measured whole-chip idle, that less what the
+** stacks of the chip it was measured on draw idle (power.idle_hbm_gb x
+** power.hbm_idle_w_per_gb; 0 where they would draw more than it, an
+** inconsistent pair), the one place static power is derived; else
+** power.static_w as given (a design with no measured idle). */
+double rl_power_board_w(const rl_config *cfg);
+
+/* RL_OK, or RL_EINVAL with a message in err where the static power's
+** inputs contradict: power.static_w beside a measured power.idle_w (which
+** it would not be read beside), or an idle_w below what the stacks it was
+** measured with draw idle (power.idle_hbm_gb x hbm_idle_w_per_gb). */
+int rl_power_check(const rl_config *cfg, char *err, size_t errlen);
 
 /* Power of a chip that does nothing but stay active and clocked at share
 ** s: static (with the HBM stacks' idle) + clocked + PHY. */

@@ -300,7 +300,13 @@ typedef enum {
 /* Economics and power (cost.c, power.c): the INI sections [cost] and
 ** [power] both land here (params.c maps each key). */
 typedef struct {
-	double static_w;         /* leakage and idle power per chip */
+	double static_w;         /* leakage and idle power per chip besides
+	                          * the HBM stacks' (where idle_w is 0) */
+	double idle_w;           /* a measured whole-chip idle, its stacks'
+	                          * included, that static_w is derived from
+	                          * (power.c, rl_power_board_w); 0: none */
+	double idle_hbm_bytes;   /* the HBM stacks of the chip idle_w was
+	                          * measured on */
 	double hbm_j_per_bit;    /* HBM access energy */
 	double gddr6_j_per_bit;  /* GDDR6 access energy, in its place where
 	                          * chip.memory_kind is GDDR6 (power.h) */

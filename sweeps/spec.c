@@ -763,8 +763,10 @@ int rl_sweep_eval_point(const rl_sweep_spec *s, const double *axis_values,
 			rc = -1;
 			break;
 		}
+	/* (over the TDP at every clock: not evaluable, status RL_EPOWER,
+	** as claim and solve read it: rl_eval_runnable) */
 	if (rc == RL_OK)
-		rc = rl_eval_cached(&cfg, cache, &r);
+		rc = rl_eval_runnable(rl_eval_cached(&cfg, cache, &r), &r);
 	*status = rc;
 	if (rc != RL_OK) {
 		for (i = k; i < s->ncols; i++)

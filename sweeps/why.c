@@ -31,8 +31,10 @@ int rl_sweep_point_why(const rl_sweep_spec *s, const double *vals, char *at,
 	}
 	if (rc != RL_OK)
 		return rc;
-	rc = rl_eval(&cfg, &r);
-	if (rc != RL_OK)
+	rc = rl_eval_runnable(rl_eval(&cfg, &r), &r);
+	if (rc == RL_EPOWER)
+		rl_over_tdp_words(&cfg, &r, why, whylen);
+	else if (rc != RL_OK)
 		snprintf(why, whylen, "%s", r.error);
 	return rc;
 }

@@ -26,15 +26,33 @@ expect_out '"transistor_share": 0.033792' "H100 MAC transistor share by hand"
 # x 8 x 3.35 TB/s = 17.42 W; MAC 0.195 pJ (n4 FP8) x 3.57 x 1978.85952e12
 # / 2 FMA/s = 688.79 W; SRAM 0.97 pJ/B x (0.01 x 1978.86e12 + 2 x
 # 3.35e12) B/s = 25.69 W; HBM 5 pJ/bit x 8 x 3.35e12 = 134 W; static
-# 57.115098112 + its 5 stacks' idle 0.15 W/GB x 5 x 17.179869184 GB =
-# 12.884901888 (power.hbm_idle_w_per_gb) = 70: 70 + 99.80 + 17.42 +
-# 688.79 + 25.69 + 134 = 1035.71 W
+# the measured idle_w 70 W (its 5 stacks' 0.15 W/GB x 85.89934592 GB =
+# 12.884901888 W in it: power.hbm_idle_w_per_gb, idle_hbm_gb): 70 + 99.80
+# + 17.42 + 688.79 + 25.69 + 134 = 1035.71 W
 expect_out '"clocked_w": 99.8045' "area json: clocked logic by hand"
 expect_out '"phy_w": 17.42' "area json: HBM PHYs by hand"
 expect_out '"full_load_w": 1035.7' "area json: full-load power, the six terms by hand"
 expect_exit 0 "area table" -- $A
 expect_out "1036 W = static 70 \+ clocked 100 \+ PHY 17 \+ MAC 689 \+ SRAM 26 \+ HBM 134" \
 	"area's power line names every term of its total"
+# static power derived from the measured idle (power.idle_w, model/power.c
+# rl_power_board_w): idle 80 W, the same stacks, static 80 and 10 W more
+# at full load (1035.71 + 10 = 1045.71); at 0.3 W/GB of stacks the
+# measured 70 W holds (its board 70 - 25.77 = 44.23 W); a static_w
+# beside a measured idle would not be read, and an idle below its stacks'
+# (1 W/GB x 85.9 GB = 85.9 W over 70) contradicts it: both refused
+expect_exit 0 "area: idle_w 80" -- $A --set power.idle_w=80
+expect_out "1046 W = static 80 \+ clocked 100" "area: static from a measured idle of 80 W"
+expect_exit 0 "area: 0.3 W/GB of stacks" -- $A --set power.hbm_idle_w_per_gb=0.3
+expect_out "1036 W = static 70 \+ clocked 100" "area: the measured idle holds whatever the stacks' share"
+expect_exit 2 "area: static_w beside idle_w" -- $A --set power.static_w=60
+expect_err "power.static_w \(60 W\) and power.idle_w \(70 W\) are both given" "area: static_w and idle_w both named"
+expect_exit 2 "eval: static_w beside idle_w" -- $RL eval --chip h100-sxm --model llama3-8b --set power.static_w=60
+expect_err "power.static_w \(60 W\) and power.idle_w \(70 W\) are both given" "eval: static_w and idle_w both named"
+expect_exit 2 "eval: idle below its stacks'" -- $RL eval --chip h100-sxm --model llama3-8b --set power.hbm_idle_w_per_gb=1
+expect_err "power.idle_w 70 W is less than the 85.8993 W" "eval: idle below its stacks' idle, by hand 1 x 85.9"
+expect_exit 0 "eval: static_w alone once idle_w is 0" -- $RL eval --chip h100-sxm --model llama3-8b --set power.idle_w=0 --set power.static_w=60
+expect_exit 0 "area table, again" -- $A
 # the H100 has HBM and a wafer price (n4), so its cost is known: one cost
 # line, 3,513 USD (the json's 3512.58), and no 'unknown' beside it (the
 # 'unknown' line was the else of the no-HBM note, printed for every chip
@@ -53,10 +71,11 @@ expect_out "^  mac +13\.8 +1\.35 B" "two dies: half the MAC arrays on each"
 # wafer price nothing is worked out and the node is the reason (it printed
 # 'die $nan, package without interposer $nan')
 expect_exit 0 "H100 design with GDDR6" -- $A --set chip.memory=gddr6
-expect_out '^manufacturing cost: unknown \(chip.memory gddr6: no price per GB of GDDR6 in$' "GDDR6: the cost unknown, and why"
-expect_out '^ data/sources/silicon.csv; die [$]554, package without interposer [$]920\)$' "GDDR6: die and package by hand"
+expect_out '^manufacturing cost: unknown \(die [$]554;$' "GDDR6: the cost unknown, the die's by hand"
+expect_out '^ chip.memory gddr6: no price per GB of GDDR6 in data/sources/silicon.csv;$' "GDDR6: why the cost is unknown"
+expect_out '^ package without interposer [$]920\)$' "GDDR6: the package by hand"
 expect_exit 0 "H100 design with GDDR6 and no wafer price" -- $A --set chip.memory=gddr6 --set node.wafer_usd=0
-expect_out '^manufacturing cost: unknown \(the node gives no wafer price\)$' "no wafer price: the node named"
+expect_out '^manufacturing cost: unknown \(node n4 gives no wafer price: no die cost;$' "no wafer price: the node named"
 expect_no_out 'nan' "no wafer price: no NaN printed"
 expect_exit 0 "A100 area" -- $RL area --chip a100-sxm --json --precision bf16
 # 432 x 256 x 10,000 / 54.2e9 = 0.0204044...; 2 x 110,592 x 1.41 GHz = 311.86944
@@ -241,6 +260,25 @@ expect_out "peak BF16 dense \(TFLOPS\) +2250\.0 +2250\.0" "B200 BF16 peak by han
 expect_out "peak FP4 dense \(TFLOPS\) +9000\.0 +9000\.0" "B200 FP4 peak by hand"
 expect_out "HBM bandwidth \(GB/s\) +7700\.0 +7700\.0" "B200 HBM 8 x 962.5"
 expect_out "^power: unknown" "B200 names no node: no power"
+# no node, no die cost, said so (it printed "die $nan"); what needs no
+# node is given: B200's HBM 8 x 24.15919104 GB x 15 USD/GB (cost.hbm_usd_per_gb)
+# = 2899.08, its package 1,670 (cost.package_usd); the L40S's GDDR6 sits
+# on no interposer: 1,670 - 750 (cost.interposer_usd) = 920
+expect_out "^manufacturing cost: unknown \(no node \(\[preset\] node\): no wafer price, so no die cost;$" "B200: no node, no die cost, in words"
+expect_out "^ HBM [$]2899;$" "B200: its HBM's cost by hand, 8 x 24.16 GB x 15"
+expect_out "^ package [$]1670\)$" "B200: its package"
+expect_no_out "nan" "B200: no NaN in the table"
+expect_exit 0 "L40S area (GDDR6, no node)" -- $RL area --chip l40s
+expect_out "^manufacturing cost: unknown \(no node \(\[preset\] node\): no wafer price, so no die cost;$" "L40S: no node, no die cost, in words"
+expect_out "^ chip.memory gddr6: no price per GB of GDDR6 in data/sources/silicon.csv;$" "L40S: no GDDR6 price"
+expect_out "^ package without interposer [$]920\)$" "L40S: package 1670 - 750 by hand"
+expect_no_out "nan" "L40S: no NaN in the table (it printed die \$nan)"
+expect_exit 0 "L40S area json" -- $RL area --chip l40s --json
+expect_out '"die_usd": null' "L40S json: no die cost"
+expect_out '"package_usd": 920' "L40S json: the package, 1670 - 750"
+expect_exit 0 "H100 with a node priced at 0" -- $RL area --chip h100-sxm --set node.wafer_usd=0
+expect_out "^manufacturing cost: unknown \(node n4 gives no wafer price: no die cost;$" "a node without a wafer price named"
+expect_out "^ HBM [$]1288;$" "H100: HBM 85.9 GB x 15 by hand, 1288.5"
 expect_exit 2 "shares over 1" -- $RL area --chip sohu-design --set design.frac_mac=0.9
 expect_err "area shares add up to 1.4 > 1" "names the sum"
 expect_exit 2 "eval: shares over 1" -- $RL eval --chip sohu-design --model llama3-70b --tp 8 --set design.frac_mac=0.9 --profile ideal

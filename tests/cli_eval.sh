@@ -432,4 +432,22 @@ expect_no_out "chip.memory gddr6" "HBM: no GDDR6 note"
 expect_exit 0 "area: L40S with a node" -- $RL area --chip "$tmpd/l40s-n4.ini"
 expect_out "^power at full load \(fp8, HBM at full bandwidth\): 795 W = static 66 \+ clocked 188 \+ PHY 8 \+ MAC 472 \+ SRAM 9 \+ HBM 52$" \
 	"L40S with n4: full-load power by term"
+# over its TDP even at the lowest clock (the H100's idle 70 W and HBM PHYs
+# 0.65 pJ/bit x 8 x 3.35 TB/s = 17.42 W at any clock: 87.42 W and up, over
+# 80 W): eval serves it at full clock and says so, a field and words, in
+# the table and in JSON; under its 700 W neither
+expect_exit 0 "eval: over the TDP at every clock" -- $RL eval --chip h100-sxm --model llama3-8b --precision fp8 --set chip.tdp_w=80
+expect_out "^  over_tdp +1 " "the table's power.over_tdp"
+expect_out "^  lowest_clock_watts +87\.[4-9] W " "its power at the lowest clock, 87.42 W and up"
+expect_out "^\(over its 80 W TDP at every clock: power 8[78] W at the lowest clock 0\.00183 GHz \(0\.001 of its 1\.83 GHz\); its throughput is at full clock, one it cannot run at" \
+	"the words: power at the lowest clock and that clock"
+expect_exit 0 "eval json: over the TDP at every clock" -- $RL eval --chip h100-sxm --model llama3-8b --precision fp8 --set chip.tdp_w=80 --json
+expect_out '"over_tdp": 1,' "json: power.over_tdp"
+expect_out '"lowest_clock_watts": 87\.[4-9]' "json: its power at the lowest clock"
+expect_out '"over_tdp": "over its 80 W TDP at every clock: power 8[78] W at the lowest clock 0\.00183 GHz' "json: the words"
+expect_exit 0 "eval under its TDP" -- $RL eval --chip h100-sxm --model llama3-8b --precision fp8
+expect_no_out "over_tdp|lowest_clock_watts|at every clock" "under its TDP: no word of it in the table"
+expect_exit 0 "eval json under its TDP" -- $RL eval --chip h100-sxm --model llama3-8b --precision fp8 --json
+expect_out '"over_tdp": 0,' "json: power.over_tdp 0"
+expect_out '"lowest_clock_watts": null' "json: no power at the lowest clock"
 finish

@@ -1684,6 +1684,24 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		echo "not ok - statuses stored: $got"; fails=$((fails + 1))
 	fi
 fi
+# a chip over its TDP even at the lowest clock is not evaluable in a sweep
+# (status 4, RL_EPOWER), as claim and solve read it: the H100's idle 70 W
+# and HBM PHYs 0.65 pJ/bit x 8 x 3.35 TB/s = 17.42 W, drawn at any clock,
+# pass an 80 W TDP (87.42 W and up: 87 or 88 shown); at 700 W it serves
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = scenario.precision=fp8\n[axes]\nchip.tdp_w = 80, 700\n' >"$d/tdp.ini"
+expect_exit 0 "a sweep with a TDP no clock fits" -- $RL sweep "$d/tdp.ini" --db "$d/tdp.db"
+expect_err "of the 2 stored, 0 did not fit in memory \(status 3\) and 1 was not evaluable \(another status\), their outputs NULL; 1 served \(status 0\)" \
+	"the summary counts the point over its TDP as not evaluable"
+expect_err "^rooflab sweep: the first that was not evaluable, point 0 \(chip\.tdp_w=80\), status 4: over its 80 W TDP at every clock: power 8[78] W at the lowest clock 0\.00183 GHz \(0\.001 of its 1\.83 GHz\)" \
+	"and says why: its power at the lowest clock"
+if command -v sqlite3 >/dev/null 2>&1; then
+	got=$(q "$d/tdp.db" "SELECT group_concat(idx || ':' || status, ' ') FROM (SELECT idx, status FROM points ORDER BY idx)")
+	if [ "$got" = "0:4 1:0" ]; then
+		echo "ok - status 4 stored for the point over its TDP"
+	else
+		echo "not ok - TDP statuses stored: $got"; fails=$((fails + 1))
+	fi
+fi
 # a sweep whose points all serve says none of it (4 stacks: 154.6 GB)
 sed -e 's/^design.hbm_stacks = .*/design.hbm_stacks = 4, 8/' -e 's/0\.1, 0\.35$/0.1, 0.2/' "$d/why.ini" >"$d/why4.ini"
 expect_exit 0 "a sweep whose points all serve" -- $RL sweep "$d/why4.ini" --db "$d/why4.db"

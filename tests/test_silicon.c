@@ -88,10 +88,20 @@ static void test_chip_cost(void **state)
 	c.cost.interposer_usd = 0;
 	assert_int_equal(rl_chip_cost_of(&c, 0, &cc), 0);
 	near(cc.package_usd, 1670, 1e-15);
-	/* no wafer price: unknown */
+	/* no wafer price: unknown, the die's cost with it; the HBM (85.9 GB
+	** x 15 USD/GB = 1288.5) and the package (1670, with the interposer
+	** its stacks need) need no node and are known */
 	c.node.wafer_usd = 0;
+	c.cost.interposer_usd = 750;
 	assert_int_equal(rl_chip_cost_of(&c, c.chip.hbm_bytes, &cc), -1);
 	assert_true(isnan(cc.chip_usd));
+	assert_true(isnan(cc.die_usd));
+	near(cc.hbm_usd, 1288.5, 1e-9);
+	near(cc.package_usd, 1670, 1e-15);
+	c.chip.memory_kind = RL_MEM_GDDR6; /* no price, no interposer */
+	assert_int_equal(rl_chip_cost_of(&c, c.chip.hbm_bytes, &cc), -1);
+	assert_true(isnan(cc.hbm_usd));
+	near(cc.package_usd, 920, 1e-15);
 }
 
 /* GDDR6 (chip.memory gddr6, the L40S's) is not priced as HBM: the same
@@ -459,6 +469,52 @@ static void test_eval_without_node(void **state)
 	assert_true(isnan(r.usd_per_mtok_price));
 }
 
+/* A chip over its TDP even at the lowest clock: the H100's design with 70
+** W static and no stacks draws static 70 + its HBM PHYs 0.65 pJ/bit x 8 x
+** 3.35 TB/s = 17.42 W whatever its clock, 87.42 W, over a TDP of 80 W;
+** at the lowest clock share tried (RL_CLOCK_SCALE_MIN, 0.001: 1.83 MHz)
+** its clocked logic is 99.80454 x 0.001 x 0.001 W and its work, stretched
+** over a thousand times the time at a thousandth of the energy, adds
+** little: between 87.42 and 88 W.  eval leaves it at full clock, flagged;
+** rl_eval_runnable reads it as RL_EPOWER, and the words give the power and
+** the clock.  At a 700 W TDP none of it: RL_OK, the fields NAN. */
+static void test_eval_over_tdp(void **state)
+{
+	rl_config c;
+	rl_result r;
+	char words[320];
+	(void)state;
+	fx_h100_design(&c);
+	c.cost.static_w = 70;
+	c.scen.isl = 128;
+	c.scen.osl = 128;
+	c.chip.tdp_w = 80;
+	assert_int_equal(rl_eval(&c, &r), RL_OK);
+	assert_true(r.violations & RL_V_POWER);
+	assert_int_equal(rl_eval_runnable(RL_OK, &r), RL_EPOWER);
+	assert_int_equal(rl_eval_runnable(RL_ENOFIT, &r), RL_ENOFIT);
+	assert_true(r.clock_scale == 1.0); /* left at full clock */
+	assert_true(r.power_lowest_w > 87.42 && r.power_lowest_w < 88);
+	assert_true(r.clock_scale_lowest == RL_CLOCK_SCALE_MIN);
+	rl_over_tdp_words(&c, &r, words, sizeof words);
+	/* (87.42-88 W, shown to the watt: 87 or 88) */
+	assert_true(strstr(words, "over its 80 W TDP at every clock: power 87 W"
+	                          " at the lowest clock ") == words ||
+	            strstr(words, "over its 80 W TDP at every clock: power 88 W"
+	                          " at the lowest clock ") == words);
+	assert_non_null(strstr(words, " at the lowest clock 0.00183 GHz (0.001 "
+	                              "of its 1.83 GHz); its throughput is at "
+	                              "full clock"));
+	c.chip.tdp_w = 700;
+	assert_int_equal(rl_eval(&c, &r), RL_OK);
+	assert_int_equal(rl_eval_runnable(RL_OK, &r), RL_OK);
+	assert_false(r.violations & RL_V_POWER);
+	assert_true(isnan(r.power_lowest_w));
+	assert_true(isnan(r.clock_scale_lowest));
+	rl_over_tdp_words(&c, &r, words, sizeof words);
+	assert_string_equal(words, "");
+}
+
 /* Cost and price side by side, H100 on n4: the manufacturing cost is
 ** 3,512.59 USD (test_chip_cost) whatever the price; no price is unknown.
 ** At a price of 33,625 USD (a DGX H100's ~269,000 / 8) the energy term is
@@ -720,6 +776,50 @@ static void test_hbm_idle_per_stack(void **state)
 	near(rl_power_active(&c, 1), 57.115098112 + 99.80454 + 17.42, 1e-9);
 }
 
+/* The board and die's static power derived from a measured whole-chip
+** idle (power.idle_w), less what the stacks of the chip it was measured on
+** draw idle (power.idle_hbm_gb x power.hbm_idle_w_per_gb): the H100's 70 W
+** with its 80 GiB = 85.89934592 GB at 0.15 W/GB, 12.884901888 W, leaves
+** 57.115098112 W, and its idle stays 70 W exactly (the figure the preset
+** carried before, h100-sxm.ini).  The stacks the measurement holds are the
+** measured chip's, not the design's: 6 stacks of 16 GiB add one stack's
+** 2.5769803776 W; 6 of 24 GiB (the H200, whose preset takes the H100's
+** measurement) give 57.115098112 + 0.15 x 154.618822656 = 80.3079215104
+** W.  At 0.3 W/GB the H100 still idles at 70 W (70 - 25.769803776 =
+** 44.230196224 W of board): the measurement holds, the split moves.
+** Without idle_w, static_w as given. */
+static void test_static_from_idle(void **state)
+{
+	rl_config c;
+	rl_power_parts p;
+	(void)state;
+	fx_h100_design(&c);
+	c.cost.static_w = 0;
+	c.cost.idle_w = 70;
+	c.cost.idle_hbm_bytes = 85.89934592 * 1e9; /* as the INI scales it */
+	c.design.hbm_gen = RL_HBM3;
+	c.design.hbm_stacks = 5;
+	c.design.hbm_stack_bytes = 17.179869184 * 1e9;
+	near(rl_power_board_w(&c), 57.115098112, 1e-9);
+	rl_power_of(&c, RL_PREC_FP8, 1, 0, 0, 0, &p);
+	assert_true(p.static_w == 70.0);
+	c.design.hbm_stacks = 6;
+	near(rl_power_board_w(&c), 57.115098112, 1e-9);
+	near(rl_power_board_w(&c) + rl_power_hbm_idle(&c), 72.5769803776, 1e-9);
+	c.design.hbm_stack_bytes = 25.769803776e9;
+	near(rl_power_board_w(&c) + rl_power_hbm_idle(&c), 80.3079215104, 1e-9);
+	c.design.hbm_stacks = 5;
+	c.design.hbm_stack_bytes = 17.179869184 * 1e9;
+	c.cost.hbm_idle_w_per_byte = 0.3e-9;
+	near(rl_power_board_w(&c), 44.230196224, 1e-9);
+	near(rl_power_board_w(&c) + rl_power_hbm_idle(&c), 70, 1e-9);
+	c.cost.idle_w = 0; /* no measured idle: static_w as given */
+	c.cost.static_w = 42;
+	near(rl_power_board_w(&c), 42, 1e-15);
+	near(rl_power_board_w(&c) + rl_power_hbm_idle(&c), 42 + 25.769803776,
+	     1e-9);
+}
+
 /* Above the node's reference clock energy per operation rises as x^du
 ** (power.dvfs_exponent_above, default 2), x the clock over the reference.
 ** The H100's design at 1.5 x 1.83 = 2.745 GHz with n4's 1.83 GHz: x = 1.5
@@ -962,8 +1062,10 @@ int main(void)
 	    cmocka_unit_test(test_tdp_binds_on_decode),
 	    cmocka_unit_test(test_gddr6_power),
 	    cmocka_unit_test(test_hbm_idle_per_stack),
+	    cmocka_unit_test(test_static_from_idle),
 	    cmocka_unit_test(test_dvfs_above_ref),
 	    cmocka_unit_test(test_eval_without_node),
+	    cmocka_unit_test(test_eval_over_tdp),
 	    cmocka_unit_test(test_eval_by_design),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
