@@ -11,6 +11,7 @@
 #include "../claim/words.h"
 #include "../model/mapping.h"
 #include "../model/params.h"
+#include "../config/presets.h"
 #include "claimout.h"
 #include "evalout.h"
 #include "../config/utf8.h"
@@ -329,6 +330,68 @@ static void tail_text(FILE *f, const claim_report *rep,
 	}
 }
 
+/* Each assumption of an uncertainty file as the text's reader needs it
+** beside the verdict: its stated value, the range the Monte Carlo and the
+** tornado draw it from and its source, as the JSON's `assumptions` and the
+** report's table give them (the text named the file alone); then what the
+** file's power cap is and where it comes from, and that the rest of the
+** side is its presets' values, not varied, each with its source or
+** ASSUMPTION beside it in its file. */
+static void assumptions_text(FILE *f, const claim_report *rep,
+                             const claim_side *b,
+                             const claim_uncertainty *u)
+{
+	size_t i;
+	char text[3000], prof[1024], node[1024], perr[256], lab[LABEL_CELL];
+	char path[sizeof u->path];
+	fprintf(f, "\nassumptions of %s (%s)\n"
+	        "  each unknown: its stated value, the range the uncertainty "
+	        "below draws it from, its source\n",
+	        rl_utf8_cell(b->label, 0, 0, lab, sizeof lab),
+	        rl_utf8_cell(u->path, 0, 0, path, sizeof path));
+	for (i = 0; i < u->n; i++) {
+		const rl_uparam *p = &u->u[i];
+		const rl_config *c = p->side ? &b->st.cfg : &rep->a.st.cfg;
+		char name[128], v[32], lo[32], hi[32], range[160];
+		double l, h;
+		int tails = p->dist == RL_DIST_NORMAL ||
+		            p->dist == RL_DIST_LOGNORMAL;
+		rl_uparam_range(p, &l, &h);
+		snprintf(name, sizeof name, "%c.%s.%s", p->side ? 'b' : 'a',
+		         p->p->section, p->p->key);
+		claim_plain_num(v, sizeof v, claim_stated_value(c, p->p));
+		snprintf(range, sizeof range, "%s%s%s, %s%s %s .. %s",
+		         v, p->p->unit[0] ? " " : "", p->p->unit,
+		         rl_dist_name(p->dist), tails ? " 5th-95th percentile"
+		         : "", claim_plain_num(lo, sizeof lo, l),
+		         claim_plain_num(hi, sizeof hi, h));
+		fprintf(f, "    %-32s %s\n", name, range);
+		wrapped(f, "      ", u->source[i], 6);
+	}
+	if (u->power_cap_w > 0) {
+		snprintf(text, sizeof text, "a sample drawing over %g W per chip "
+		         "counts as violating physics: %s", u->power_cap_w,
+		         u->power_cap_source[0] ? u->power_cap_source
+		         : "(no source given)");
+		wrapped(f, "    ", text, 6);
+	}
+	/* the node's and the profile's files where they resolve (each a
+	** name or a path), else their names */
+	node[0] = '\0';
+	if (b->st.node[0] && preset_path("node", b->st.node, node, sizeof node,
+	                                 perr, sizeof perr))
+		snprintf(node, sizeof node, "node %s", b->st.node);
+	if (preset_path("profile", b->st.profile, prof, sizeof prof, perr,
+	                sizeof perr))
+		snprintf(prof, sizeof prof, "profile %s", b->st.profile);
+	snprintf(text, sizeof text, "the rest of %s is held at its presets' "
+	         "values, not varied: %s%s%s and %s, each value with its source "
+	         "or ASSUMPTION beside it there",
+	         rl_utf8_cell(b->label, 0, 0, lab, sizeof lab), b->st.chip_file,
+	         node[0] ? ", " : "", node, prof);
+	wrapped(f, "  ", text, 4);
+}
+
 static void unc_text(FILE *f, const claim_report *rep,
                      const claim_side *b, const claim_uncertainty *u,
                      const rl_mc_result *mc, double secs,
@@ -626,13 +689,17 @@ void claimout_text(FILE *f, const claim_report *rep)
 	for (i = 0; i < rep->nsolve; i++)
 		claimout_solve_row_text(f, &rep->solve[i]);
 
-	if (rep->have_unc)
+	if (rep->have_unc) {
+		assumptions_text(f, rep, &rep->b, &rep->unc);
 		unc_text(f, rep, &rep->b, &rep->unc, rep->mc, rep->mc_seconds,
 		         rep->torn, claim_mc_skipped(rep));
-	if (rep->have_unc_d)
+	}
+	if (rep->have_unc_d) {
+		assumptions_text(f, rep, &rep->bd, &rep->unc_d);
 		unc_text(f, rep, &rep->bd, &rep->unc_d, rep->mc_d,
 		         rep->mc_d_seconds, rep->torn_d,
 		         claim_mc_skipped_by_design(rep));
+	}
 
 	/* each claim with its source, as the JSON and the report's table give
 	** it (the text named none) */

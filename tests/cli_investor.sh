@@ -124,6 +124,61 @@ if [ "$n" -ge 8 ] && [ "$bad" -eq 0 ] && grep -q "^the other claims (each source
 else
 	echo "not ok - the other claims' sources ($bad of $n missing)"; fails=$((fails + 1))
 fi
+# every unknown of each Sohu, in the text beside the verdict as the JSON and
+# the report give it (the text named the uncertainty file alone): each
+# section of data/uncertainty/sohu.ini and sohu-design.ini is a row with its
+# distribution and range as the file writes them (to 4 digits: 1507.5 is
+# 1508) and its source whole under it; the stated values of sohu.ini's
+# [chip] (peak_tflops_fp8 9800, hbm_tbps 4.8); [limits]' power cap with its
+# source; and what is held fixed named by its files
+for u in sohu sohu-design; do
+	awk -v f="$u" '
+	FNR == NR {
+		if (/^\[(a|b)\./) { n++; name[n] = substr($0, 2, length($0) - 2) }
+		else if (/^\[/) n_other = 1
+		if (n && /^dist = /) dist[n] = substr($0, 8)
+		if (n && /^low = /) lo[n] = substr($0, 7)
+		if (n && /^high = /) hi[n] = substr($0, 8)
+		if (n && /^source = /) src[n] = substr($0, 10)
+		next
+	}
+	$0 ~ "^assumptions of 8x Sohu \\((as claimed|by design)\\) \\(.*/data/uncertainty/" f "\\.ini\\)$" { on = 1; next }
+	on && /^$/ { on = 0 }
+	on && /^    [ab]\./ { r++; row[r] = $0; cur = r; next }
+	on && !/^      / { cur = 0 }
+	on && /^      / && cur { s = $0; sub(/^ +/, "", s); body[cur] = body[cur] (body[cur] == "" ? "" : " ") s }
+	function near(a, b) { return (a - b) <= 5e-4 * (b < 0 ? -b : b) && (b - a) <= 5e-4 * (b < 0 ? -b : b) }
+	END {
+		if (r != n || n < 8) { print "    " f ": " r " rows, " n " sections"; exit 1 }
+		for (i = 1; i <= n; i++) {
+			split(row[i], w, " ")
+			m = split(row[i], t, /, /)
+			split(t[m], d, " ")
+			if (w[1] != name[i] || d[1] != dist[i] || !near(d[2], lo[i]) ||
+			    !near(d[4], hi[i]) || body[i] != src[i]) {
+				print "    " f ": " row[i] " / " body[i]; bad++
+			}
+		}
+		exit bad > 0
+	}' "$ROOFLAB_DATA/uncertainty/$u.ini" "$tmpd/text" && ok=1 || ok=0
+	if [ "$ok" = 1 ]; then
+		echo "ok - $u.ini: every assumption in the text with its range and source"
+	else
+		echo "not ok - $u.ini: the text's assumptions"; fails=$((fails + 1))
+	fi
+done
+cp "$tmpd/text" "$tmpd/out"
+expect_out "^    b\\.chip\\.peak_tflops_fp8 +9800 TFLOPS, triangular 5000 \\.\\. 12000$" \
+	"assumptions: peak FP8 at sohu.ini's 9800 TFLOPS"
+expect_out "^    b\\.chip\\.hbm_tbps +4\\.8 TB/s, uniform 4\\.8 \\.\\. 6\\.03$" \
+	"assumptions: HBM at sohu.ini's 4.8 TB/s"
+tr '\n' ' ' <"$tmpd/text" | tr -s ' ' >"$tmpd/flat"
+if grep -qF "a sample drawing over 1000 W per chip counts as violating physics: B200 HGX TDP 1000 W (hardware.csv), the highest of the presets; Sohu TDP not published the rest of 8x Sohu (as claimed) is held at its presets' values, not varied: $ROOFLAB_DATA/chips/sohu.ini and $ROOFLAB_DATA/profiles/etched-claim.ini, each value with its source or ASSUMPTION beside it there" "$tmpd/flat" &&
+	grep -qF "the rest of 8x Sohu (by design) is held at its presets' values, not varied: $ROOFLAB_DATA/chips/sohu-design.ini, $ROOFLAB_DATA/nodes/n4.ini and $ROOFLAB_DATA/profiles/etched-claim.ini," "$tmpd/flat"; then
+	echo "ok - the power cap's source and what is held fixed, by file"
+else
+	echo "not ok - the power cap and the files held fixed"; fails=$((fails + 1))
+fi
 # the per-mapping speedups divide by a as modelled, and say so
 expect_out "^per mapping \\(total tokens/s; speedup against a as modelled at its measured mapping, TP8 x PP1: [0-9]+\\)$" \
 	"per mapping: against a as modelled, named"
