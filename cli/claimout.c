@@ -606,6 +606,22 @@ static void power_note(FILE *f, const claim_report *rep)
 		}
 }
 
+/* The side table's columns in words, under it: an investor met "MFU" and
+** "comm/comm" there with no word of what they are (model/outputs.c's docs
+** of utilization.mfu, prefill.bound and decode.bound; eval's power.watts). */
+static void columns_legend(FILE *f)
+{
+	wrapped(f, "  ", "columns: tokens/s of each side's whole system (all its "
+	        "chips); MFU, "
+	        "model FLOPs utilization: the model's FLOPs per second over the "
+	        "chips' peak at the compute precision; bound pre/dec: what sets "
+	        "the time of an iteration carrying prefill and of the iterations "
+	        "decode tokens see (compute, memory: HBM traffic, comm: "
+	        "chip-to-chip communication, overhead: host time); power/chip: "
+	        "one chip's average draw serving this workload (n/a: the chip "
+	        "has no power model)", 4);
+}
+
 /* What the two Sohus are, under the side lines: "as claimed" and "by
 ** design" were explained in the README alone, and b' nowhere in the text.
 ** For the default side b (claim_prepare: sohu with profile etched-claim,
@@ -647,6 +663,7 @@ void claimout_text(FILE *f, const claim_report *rep)
 	side_line(f, "b", &rep->b, lw);
 	if (rep->have_bd)
 		side_line(f, "b'", &rep->bd, lw);
+	columns_legend(f);
 	sohu_legend(f, rep);
 	fprintf(f, "\nspeedup b/a: %sx counted Etched's way (input+output "
 	        "tokens), %sx in output tokens\n",

@@ -110,6 +110,15 @@ if grep -q "^ b' 8x Sohu (by design) .* b is Sohu's spec sheet as Etched's figur
 else
 	echo "not ok - the Sohus' legend"; sed 's/^/    /' "$tmpd/legend"; fails=$((fails + 1))
 fi
+# the side table's columns in words under it: MFU and the bounds' short
+# names (comm) were explained nowhere in the text (model/outputs.c's docs:
+# utilization.mfu, model FLOPs / (chips x peak); prefill.bound, decode.bound)
+awk '/^     side +out tok\/s total tok\/s +MFU +bound pre\/dec +power\/chip$/ {p=1} p && /^$/ {exit} p' "$tmpd/text" | tr '\n' ' ' | tr -s ' ' >"$tmpd/cols"
+if grep -qF "columns: tokens/s of each side's whole system (all its chips); MFU, model FLOPs utilization: the model's FLOPs per second over the chips' peak at the compute precision; bound pre/dec: what sets the time of an iteration carrying prefill and of the iterations decode tokens see (compute, memory: HBM traffic, comm: chip-to-chip communication, overhead: host time); power/chip: one chip's average draw serving this workload (n/a: the chip has no power model)" "$tmpd/cols"; then
+	echo "ok - the side table's columns in words"
+else
+	echo "not ok - the side table's columns in words"; sed 's/^/    /' "$tmpd/cols"; fails=$((fails + 1))
+fi
 # each of the other claims with its source, as data/claims/etched-2024.ini
 # gives it (the JSON and the report's table had them, the text none)
 awk -F' = ' '/^claim = / {c=$2} /^source = / {print c "\t" $2}' \
