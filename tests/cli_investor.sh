@@ -383,6 +383,18 @@ expect_out "^the target: Supported \\(90% or more\\), Plausible \\(50-90%\\), Po
 expect_out "^  --samples N +Monte Carlo samples \\(default 100000; 0: none\\)$" "--help: --samples' default"
 expect_out "^  --seed S +the Monte Carlo seed \\(default 1: the same samples$" "--help: --seed's default"
 expect_out "^  --no-design +skip Sohu \"by design\" \\(derived from its silicon:$" "--help: what by design is"
+# --help says what the command answers and what its text holds, in the
+# text's order (it began with the SPEC syntax): the sections of the text
+# above come in that order
+tr '\n' ' ' <"$tmpd/out" | tr -s ' ' >"$tmpd/help"
+if grep -qF "Is side b N times (--target, default 20) as fast as side a on one workload? By default Etched's claim: 8x Sohu against 8x H100 (TensorRT-LLM 0.10, the baseline Etched used) on Llama-3 70B FP8, 2048 tokens in / 128 out (scenario etched-bench). The text gives, in order: the verdict in words with the 90% interval and how its word is drawn; the sides (Sohu \"by design\" too); the speedups and USD per million tokens; every mapping of the chips; where the speedup comes from (Shapley factors); what must be true for the target; each Sohu's assumptions (stated value, range, source); the uncertainty (Monte Carlo, tornado); Etched's other claims." "$tmpd/help" &&
+	awk 'BEGIN { n = split("^not supported: |^details: |^speedup b/a: |^USD per million |^per mapping |^where the speedup comes from |^what must be true |^assumptions of |^uncertainty of |^the other claims ", want, "|") }
+	     { l = tolower($0) } k < n && l ~ tolower(want[k + 1]) { k++ }
+	     END { exit k != n }' "$tmpd/text"; then
+	echo "ok - --help says what the text holds, in its order"
+else
+	echo "not ok - --help's account of the text"; fails=$((fails + 1))
+fi
 expect_exit 0 "claim at the defaults" -- $RL claim --no-design --json
 expect_out '^    "samples": 100000,$' "a run takes 100000 samples by default"
 expect_out '^    "seed": 1,$' "and seed 1"
