@@ -330,6 +330,18 @@ static void tail_text(FILE *f, const claim_report *rep,
 	}
 }
 
+void claimout_fixed_files(const claim_side *b, char *node, size_t nlen,
+                          char *prof, size_t plen)
+{
+	char err[256];
+	node[0] = '\0';
+	if (b->st.node[0] && preset_path("node", b->st.node, node, nlen, err,
+	                                 sizeof err))
+		snprintf(node, nlen, "node %s", b->st.node);
+	if (preset_path("profile", b->st.profile, prof, plen, err, sizeof err))
+		snprintf(prof, plen, "profile %s", b->st.profile);
+}
+
 /* Each assumption of an uncertainty file as the text's reader needs it
 ** beside the verdict: its stated value, the range the Monte Carlo and the
 ** tornado draw it from and its source, as the JSON's `assumptions` and the
@@ -342,7 +354,7 @@ static void assumptions_text(FILE *f, const claim_report *rep,
                              const claim_uncertainty *u)
 {
 	size_t i;
-	char text[3000], prof[1024], node[1024], perr[256], lab[LABEL_CELL];
+	char text[3600], prof[1024], node[1024], lab[LABEL_CELL];
 	char path[sizeof u->path];
 	fprintf(f, "\nassumptions of %s (%s)\n"
 	        "  each unknown: its stated value, the range the uncertainty "
@@ -375,15 +387,7 @@ static void assumptions_text(FILE *f, const claim_report *rep,
 		         : "(no source given)");
 		wrapped(f, "    ", text, 6);
 	}
-	/* the node's and the profile's files where they resolve (each a
-	** name or a path), else their names */
-	node[0] = '\0';
-	if (b->st.node[0] && preset_path("node", b->st.node, node, sizeof node,
-	                                 perr, sizeof perr))
-		snprintf(node, sizeof node, "node %s", b->st.node);
-	if (preset_path("profile", b->st.profile, prof, sizeof prof, perr,
-	                sizeof perr))
-		snprintf(prof, sizeof prof, "profile %s", b->st.profile);
+	claimout_fixed_files(b, node, sizeof node, prof, sizeof prof);
 	snprintf(text, sizeof text, "the rest of %s is held at its presets' "
 	         "values, not varied: %s%s%s and %s, each value with its source "
 	         "or ASSUMPTION beside it there",

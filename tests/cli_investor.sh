@@ -235,6 +235,19 @@ for (k, p), v in want.items():
     got = [a.get("value") for a in d[k] if a["param"] == p]
     if got != [v]:
         bad.append("%s %s value %r, want %r" % (k, p, got, v))
+# what the ranges leave fixed, as the text names it: the chip and profile
+# presets of each Sohu (sohu.ini names no node, sohu-design.ini n4), and
+# [limits]' power cap with its source (data/uncertainty/sohu.ini)
+for k, chip, node in (("held_fixed", "/chips/sohu.ini", None),
+                      ("held_fixed_by_design", "/chips/sohu-design.ini", "/nodes/n4.ini")):
+    h = d.get(k) or {}
+    if not (str(h.get("chip", "")).endswith(chip) and
+            (h.get("node") is None if node is None else str(h.get("node", "")).endswith(node)) and
+            str(h.get("profile", "")).endswith("/profiles/etched-claim.ini")):
+        bad.append("%s %r" % (k, h))
+mc = d["monte_carlo"]
+if (mc.get("power_cap_w"), mc.get("power_cap_source")) != (1000, "B200 HGX TDP 1000 W (hardware.csv), the highest of the presets; Sohu TDP not published"):
+    bad.append("power cap %r %r" % (mc.get("power_cap_w"), mc.get("power_cap_source")))
 for s in ("a", "b", "b_by_design"):
     cb = d["cost_basis"][s]
     if (cb["years"], cb["usd_per_kwh"], cb["pue"], cb["server_overhead"]) != (4, 0.1, 1.2, 1.82):
