@@ -299,6 +299,17 @@ fi
 expect_exit 0 "claim into a database" -- $C --db "$tmpd/c.db"
 expect_exit 0 "report of it" -- $RL report --db "$tmpd/c.db" \
 	--out "$tmpd/r.md" --no-plots
+# under the report's assumptions table, what the ranges leave fixed and the
+# power cap with its source, as the text says them (the presets by hand:
+# sohu.ini and etched-claim.ini, sohu-design.ini with node n4;
+# data/uncertainty/sohu.ini's [limits])
+if grep -qF "Held fixed, not varied: the rest of 8x Sohu (as claimed) is its presets' values ($ROOFLAB_DATA/chips/sohu.ini and $ROOFLAB_DATA/profiles/etched-claim.ini), each with its source or ASSUMPTION beside it there; a Monte Carlo sample drawing over 1000 W per chip counts as violating physics (B200 HGX TDP 1000 W (hardware.csv), the highest of the presets; Sohu TDP not published)." "$tmpd/r.md" &&
+	grep -qF "Held fixed, not varied: the rest of 8x Sohu (by design) is its presets' values ($ROOFLAB_DATA/chips/sohu-design.ini, $ROOFLAB_DATA/nodes/n4.ini and $ROOFLAB_DATA/profiles/etched-claim.ini), each with its source or ASSUMPTION beside it there." "$tmpd/r.md"; then
+	echo "ok - the report says what is held fixed and the power cap's source"
+else
+	echo "not ok - the report's held-fixed notes"; grep -n "Held fixed" "$tmpd/r.md" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
 # one spelling of a mapping in the text and the report, the verdict's
 # ("TP1 x PP1 x DP8"): the per-mapping table, the Monte Carlo's mapping
 # shares and solve's line said "tp 1 x pp 1 x dp 8", the report's shares
