@@ -422,8 +422,10 @@ static void unc_text(FILE *f, const claim_report *rep,
 			tail_text(f, rep, &s);
 	} else if (skipped)
 		wrapped(f, "  ", skipped, 2);
-	fprintf(f, "  tornado (others nominal; low/high: the range, or the "
-	        "5th/95th percentile)\n");
+	/* in words: "tornado" and "nominal" were the text's jargon */
+	fprintf(f, "  tornado: each assumption alone at the low and high ends "
+	        "of its range, the others\n    at their stated values (a "
+	        "normal or lognormal one at its 5th and 95th percentiles)\n");
 	for (i = 0; i < u->n; i++) {
 		const rl_tornado_row *t = &torn[i];
 		const rl_uparam *p = &u->u[t->index];

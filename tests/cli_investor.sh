@@ -27,6 +27,11 @@ expect_out "^against the measured TensorRT-LLM tables of the same cell \\(total 
 expect_out "^    b\\.chip\\.peak_tflops_fp8 +5000 \\.\\. 12000 +TFLOPS speedup" \
 	"tornado: the range's ends as written in the file"
 expect_no_out "1\\.2e\\+04" "no 1.2e+04 in the text"
+# the tornado's header says what it is in words, where it read "tornado
+# (others nominal; low/high: ...)"
+expect_out "^  tornado: each assumption alone at the low and high ends of its range, the others$" \
+	"the tornado in words"
+expect_no_out "others nominal" "no 'others nominal'"
 # each tornado row says under it what its parameter is: a lever's phrase of
 # claim/words.c ("peak FP8 compute per chip") or the parameter table's doc
 # up to its parenthesis (model/params.c, profile.elementwise_fused)
