@@ -13,6 +13,7 @@
 #include "claimout.h"
 #include "evalout.h"
 #include "../config/json.h"
+#include "../config/version.h"
 
 void claimout_solve_row_json(json_w *w, const claim_solve_row *r,
                              int speedup_metric)
@@ -359,6 +360,13 @@ void claimout_json(FILE *f, const claim_report *rep)
 		json_str(&w, "verdict", c->verdict);
 		json_end(&w);
 	}
+	json_end(&w);
+	/* which rooflab gave these numbers, as the database's claim_runs and
+	** the report's provenance keep it: a script that files the JSON alone
+	** kept no trace of it */
+	json_obj(&w, "rooflab");
+	json_str(&w, "version", RL_VERSION);
+	json_str(&w, "git_rev", RL_GIT_REV);
 	json_end(&w);
 	json_finish(&w);
 }

@@ -224,7 +224,7 @@ else
 fi
 if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "JSON: assumptions, cost basis and the measured baselines by hand" -- \
-		python3 - "$tmpd/c.json" <<'PY'
+		python3 - "$tmpd/c.json" "$($RL --version | sed 's/^rooflab //')" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 bad = []
@@ -250,6 +250,10 @@ for k, chip, node in (("held_fixed", "/chips/sohu.ini", None),
             (h.get("node") is None if node is None else str(h.get("node", "")).endswith(node)) and
             str(h.get("profile", "")).endswith("/profiles/etched-claim.ini")):
         bad.append("%s %r" % (k, h))
+# which rooflab gave the numbers (rooflab --version: the Makefile's VERSION)
+rl = d.get("rooflab") or {}
+if rl.get("version") != sys.argv[2] or not rl.get("git_rev"):
+    bad.append("rooflab %r, want version %r" % (rl, sys.argv[2]))
 mc = d["monte_carlo"]
 if (mc.get("power_cap_w"), mc.get("power_cap_source")) != (1000, "B200 HGX TDP 1000 W (hardware.csv), the highest of the presets; Sohu TDP not published"):
     bad.append("power cap %r %r" % (mc.get("power_cap_w"), mc.get("power_cap_source")))
