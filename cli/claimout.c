@@ -330,6 +330,22 @@ static void tail_text(FILE *f, const claim_report *rep,
 	}
 }
 
+/* A preset's path from the data directory's own name on
+** ("data/chips/sohu.ini", as the Sohus' legend names their files), where
+** the path lies in the data directory; else the path as it is. */
+static const char *data_rel(const char *path)
+{
+	const char *d = rl_data_dir(), *base;
+	size_t n = strlen(d);
+	while (n > 1 && d[n - 1] == '/')
+		n--;
+	if (strncmp(path, d, n) || path[n] != '/')
+		return path;
+	for (base = path + n; base > path && base[-1] != '/'; base--)
+		;
+	return base;
+}
+
 void claimout_fixed_files(const claim_side *b, char *node, size_t nlen,
                           char *prof, size_t plen)
 {
@@ -360,7 +376,8 @@ static void assumptions_text(FILE *f, const claim_report *rep,
 	        "  each unknown: its stated value, the range the uncertainty "
 	        "below draws it from, its source\n",
 	        rl_utf8_cell(b->label, 0, 0, lab, sizeof lab),
-	        rl_utf8_cell(u->path, 0, 0, path, sizeof path));
+	        rl_utf8_cell(data_rel(u->path), 0, 0, path,
+	                     sizeof path));
 	for (i = 0; i < u->n; i++) {
 		const rl_uparam *p = &u->u[i];
 		const rl_config *c = p->side ? &b->st.cfg : &rep->a.st.cfg;
@@ -391,8 +408,9 @@ static void assumptions_text(FILE *f, const claim_report *rep,
 	snprintf(text, sizeof text, "the rest of %s is held at its presets' "
 	         "values, not varied: %s%s%s and %s, each value with its source "
 	         "or ASSUMPTION beside it there",
-	         rl_utf8_cell(b->label, 0, 0, lab, sizeof lab), b->st.chip_file,
-	         node[0] ? ", " : "", node, prof);
+	         rl_utf8_cell(b->label, 0, 0, lab, sizeof lab),
+	         data_rel(b->st.chip_file), node[0] ? ", " : "", data_rel(node),
+	         data_rel(prof));
 	wrapped(f, "  ", text, 4);
 }
 
@@ -405,7 +423,8 @@ static void unc_text(FILE *f, const claim_report *rep,
 	char names[WRAP_MAX] = "", lab[LABEL_CELL], path[sizeof u->path];
 	fprintf(f, "\nuncertainty of %s (%s)\n",
 	        rl_utf8_cell(b->label, 0, 0, lab, sizeof lab),
-	        rl_utf8_cell(u->path, 0, 0, path, sizeof path));
+	        rl_utf8_cell(data_rel(u->path), 0, 0, path,
+	                     sizeof path));
 	if (mc) {
 		claim_mc_summary s;
 		char q[256], v[256];
@@ -413,8 +432,10 @@ static void unc_text(FILE *f, const claim_report *rep,
 		                   ? rep->speedup_total : rep->bd_speedup_total, &s);
 		claim_mc_quantile_words(&s, rep->opts.target, q, sizeof q);
 		claim_mc_violation_words(&s, v, sizeof v);
-		fprintf(f, "  Monte Carlo, %zu samples, seed %lu, %.2f s: %s\n"
-		        "  %s\n", mc->samples, rep->opts.seed, secs, q, v);
+		/* the quantiles on a line of their own: in words they
+		** passed 100 columns */
+		fprintf(f, "  Monte Carlo, %zu samples, seed %lu, %.2f s:\n"
+		        "    %s\n  %s\n", mc->samples, rep->opts.seed, secs, q, v);
 		if (mc->nmaps > 0)
 			wins_text(f, mc);
 		median_text(f, &s, u, torn);
@@ -628,6 +649,20 @@ static void columns_legend(FILE *f)
 	        "has no power model)", 4);
 }
 
+/* Where side a comes from, under the side lines: its chip's and its
+** profile's files (the text named neither; for the default side a, the
+** H100's spec sheet and the profile fitted to TensorRT-LLM 0.10's
+** published tables, whose first lines say so). */
+static void side_a_legend(FILE *f, const claim_report *rep)
+{
+	char node[1024], prof[1024], text[2200];
+	claimout_fixed_files(&rep->a, node, sizeof node, prof, sizeof prof);
+	snprintf(text, sizeof text, "a is the chip of %s served by %s, each "
+	         "value with its source beside it there",
+	         data_rel(rep->a.st.chip_file), data_rel(prof));
+	wrapped(f, "  ", text, 4);
+}
+
 /* What the two Sohus are, under the side lines: "as claimed" and "by
 ** design" were explained in the README alone, and b' nowhere in the text.
 ** For the default side b (claim_prepare: sohu with profile etched-claim,
@@ -670,6 +705,7 @@ void claimout_text(FILE *f, const claim_report *rep)
 	if (rep->have_bd)
 		side_line(f, "b'", &rep->bd, lw);
 	columns_legend(f);
+	side_a_legend(f, rep);
 	sohu_legend(f, rep);
 	fprintf(f, "\nspeedup b/a: %sx counted Etched's way (input+output "
 	        "tokens), %sx in output tokens\n",

@@ -339,8 +339,9 @@ tr '\n' ' ' <"$tmpd/text.txt" | tr -s ' ' | grep -o 'the nominal [0-9.]*x (every
 	sed 's/^the/The/' >"$tmpd/text.expect"
 awk '/^uncertainty of / { side++ }
 	/^  Monte Carlo, [0-9]+ samples, seed [0-9]+, / { mc = $0
-		sub(/^  /, "", mc); sub(/, [0-9.]+ s: /, ": ", mc); getline v
-		sub(/^  /, "", v); print mc "; " v "."; nmc++ }
+		sub(/^  /, "", mc); sub(/, [0-9.]+ s:$/, ":", mc); getline q
+		sub(/^ +/, "", q); getline v
+		sub(/^  /, "", v); print mc " " q "; " v "."; nmc++ }
 	/^  Assumptions whose range/ { lean = 1; next }
 	lean && /^    [ab]\./ { l = $0; sub(/^    /, "", l); print "- " l "."; next }
 	{ lean = 0 }
