@@ -40,7 +40,8 @@ void claim_mc_quantile_words(const claim_mc_summary *s, double target,
 	char pr[32], q[3][32], why[64] = "";
 	claim_prob_text(s->prob_ge_target, pr, sizeof pr);
 	if (isfinite(s->p05) || isfinite(s->p50) || isfinite(s->p95)) {
-		snprintf(buf, len, "speedup p05 %s  p50 %s  p95 %s; P(>= %gx) = %s",
+		snprintf(buf, len, "speedup 5th percentile %s, median %s, 95th "
+		         "percentile %s; P(>= %gx) = %s",
 		         claim_speedup_x(q[0], sizeof q[0], s->p05),
 		         claim_speedup_x(q[1], sizeof q[1], s->p50),
 		         claim_speedup_x(q[2], sizeof q[2], s->p95), target, pr);

@@ -32,11 +32,12 @@ typedef struct {
 void claim_mc_summarize(const rl_mc_result *mc, unsigned long seed,
                         double nominal, claim_mc_summary *s);
 
-/* "speedup p05 7.10x  p50 10.68x  p95 15.46x; P(>= 20x) = 0.18%"; where
+/* "speedup 5th percentile 7.10x, median 10.68x, 95th percentile 15.46x;
+** P(>= 20x) = 0.18%" (until 2026-11-30 "p05 7.10x  p50 ... p95"); where
 ** no quantile is a number, "speedup quantiles not evaluated (none of the
 ** 100 samples could be evaluated); P(>= 20x) = n/a", the reason where the
 ** summary gives it (every sample not evaluable), one that is not a number
-** among others "p05 not evaluated" (claim_speedup_x).  Every
+** among others "5th percentile not evaluated" (claim_speedup_x).  Every
 ** speedup of these sentences is claim_speedup2's (two decimals, 1e15 and
 ** past in exponent form), so that a sentence is at most a few hundred
 ** bytes whatever the numbers. */

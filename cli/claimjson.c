@@ -13,6 +13,7 @@
 #include "claimout.h"
 #include "evalout.h"
 #include "../config/json.h"
+#include "../config/version.h"
 
 void claimout_solve_row_json(json_w *w, const claim_solve_row *r,
                              int speedup_metric)
@@ -120,6 +121,8 @@ static void mc_json(json_w *w, const char *key, const claim_report *rep,
 	json_end(w);
 	json_num(w, "failed", mc ? (double)mc->failed : 0);
 	json_num(w, "power_cap_w", u ? u->power_cap_w : 0);
+	/* where the cap comes from, as the text's assumptions say it */
+	json_str(w, "power_cap_source", u ? u->power_cap_source : "");
 	/* side b's mapping, chosen per sample: how often each won */
 	json_arr(w, "mapping_wins");
 	for (i = 0; mc && i < mc->nmaps; i++) {
@@ -191,6 +194,23 @@ static void cost_basis_json(json_w *w, const claim_report *rep)
 /* Each assumption with its stated value (the side's own, as the database's
 ** claim_assumptions and the report's table give it), its range and
 ** source: a the baseline's configuration, b the side the file varies. */
+/* The preset files that hold the rest of side b fixed, as the text says
+** them under its assumptions: {"chip", "node" (null where it names none),
+** "profile"}, each a path ("profile NAME" where it does not resolve). */
+static void fixed_json(json_w *w, const char *key, const claim_side *b)
+{
+	char node[1024], prof[1024];
+	claimout_fixed_files(b, node, sizeof node, prof, sizeof prof);
+	json_obj(w, key);
+	json_str(w, "chip", b->st.chip_file);
+	if (node[0])
+		json_str(w, "node", node);
+	else
+		json_null(w, "node");
+	json_str(w, "profile", prof);
+	json_end(w);
+}
+
 static void assumptions_json(json_w *w, const char *key,
                              const claim_uncertainty *u,
                              const rl_config *a, const rl_config *b)
@@ -321,11 +341,14 @@ void claimout_json(FILE *f, const claim_report *rep)
 	tornado_json(&w, "tornado", rep->have_unc ? &rep->unc : NULL, rep->torn);
 	assumptions_json(&w, "assumptions", rep->have_unc ? &rep->unc : NULL,
 	                 &rep->a.st.cfg, &rep->b.st.cfg);
+	if (rep->have_unc)
+		fixed_json(&w, "held_fixed", &rep->b);
 	if (rep->have_unc_d) {
 		mc_json(&w, "monte_carlo_by_design", rep, &rep->unc_d, rep->mc_d);
 		tornado_json(&w, "tornado_by_design", &rep->unc_d, rep->torn_d);
 		assumptions_json(&w, "assumptions_by_design", &rep->unc_d,
 		                 &rep->a.st.cfg, &rep->bd.st.cfg);
+		fixed_json(&w, "held_fixed_by_design", &rep->bd);
 	}
 	json_arr(&w, "claims");
 	for (i = 0; i < rep->nclaims; i++) {
@@ -337,6 +360,13 @@ void claimout_json(FILE *f, const claim_report *rep)
 		json_str(&w, "verdict", c->verdict);
 		json_end(&w);
 	}
+	json_end(&w);
+	/* which rooflab gave these numbers, as the database's claim_runs and
+	** the report's provenance keep it: a script that files the JSON alone
+	** kept no trace of it */
+	json_obj(&w, "rooflab");
+	json_str(&w, "version", RL_VERSION);
+	json_str(&w, "git_rev", RL_GIT_REV);
 	json_end(&w);
 	json_finish(&w);
 }

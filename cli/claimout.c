@@ -11,6 +11,7 @@
 #include "../claim/words.h"
 #include "../model/mapping.h"
 #include "../model/params.h"
+#include "../config/presets.h"
 #include "claimout.h"
 #include "evalout.h"
 #include "../config/utf8.h"
@@ -329,6 +330,90 @@ static void tail_text(FILE *f, const claim_report *rep,
 	}
 }
 
+/* A preset's path from the data directory's own name on
+** ("data/chips/sohu.ini", as the Sohus' legend names their files), where
+** the path lies in the data directory; else the path as it is. */
+static const char *data_rel(const char *path)
+{
+	const char *d = rl_data_dir(), *base;
+	size_t n = strlen(d);
+	while (n > 1 && d[n - 1] == '/')
+		n--;
+	if (strncmp(path, d, n) || path[n] != '/')
+		return path;
+	for (base = path + n; base > path && base[-1] != '/'; base--)
+		;
+	return base;
+}
+
+void claimout_fixed_files(const claim_side *b, char *node, size_t nlen,
+                          char *prof, size_t plen)
+{
+	char err[256];
+	node[0] = '\0';
+	if (b->st.node[0] && preset_path("node", b->st.node, node, nlen, err,
+	                                 sizeof err))
+		snprintf(node, nlen, "node %s", b->st.node);
+	if (preset_path("profile", b->st.profile, prof, plen, err, sizeof err))
+		snprintf(prof, plen, "profile %s", b->st.profile);
+}
+
+/* Each assumption of an uncertainty file as the text's reader needs it
+** beside the verdict: its stated value, the range the Monte Carlo and the
+** tornado draw it from and its source, as the JSON's `assumptions` and the
+** report's table give them (the text named the file alone); then what the
+** file's power cap is and where it comes from, and that the rest of the
+** side is its presets' values, not varied, each with its source or
+** ASSUMPTION beside it in its file. */
+static void assumptions_text(FILE *f, const claim_report *rep,
+                             const claim_side *b,
+                             const claim_uncertainty *u)
+{
+	size_t i;
+	char text[3600], prof[1024], node[1024], lab[LABEL_CELL];
+	char path[sizeof u->path];
+	fprintf(f, "\nassumptions of %s (%s)\n"
+	        "  each unknown: its stated value, the range the uncertainty "
+	        "below draws it from, its source\n",
+	        rl_utf8_cell(b->label, 0, 0, lab, sizeof lab),
+	        rl_utf8_cell(data_rel(u->path), 0, 0, path,
+	                     sizeof path));
+	for (i = 0; i < u->n; i++) {
+		const rl_uparam *p = &u->u[i];
+		const rl_config *c = p->side ? &b->st.cfg : &rep->a.st.cfg;
+		char name[128], v[32], lo[32], hi[32], range[160];
+		double l, h;
+		int tails = p->dist == RL_DIST_NORMAL ||
+		            p->dist == RL_DIST_LOGNORMAL;
+		rl_uparam_range(p, &l, &h);
+		snprintf(name, sizeof name, "%c.%s.%s", p->side ? 'b' : 'a',
+		         p->p->section, p->p->key);
+		claim_plain_num(v, sizeof v, claim_stated_value(c, p->p));
+		snprintf(range, sizeof range, "%s%s%s, %s%s %s .. %s",
+		         v, p->p->unit[0] ? " " : "", p->p->unit,
+		         rl_dist_name(p->dist), tails ? " 5th-95th percentile"
+		         : "", claim_plain_num(lo, sizeof lo, l),
+		         claim_plain_num(hi, sizeof hi, h));
+		fprintf(f, "    %-32s %s\n", name, range);
+		wrapped(f, "      ", u->source[i], 6);
+	}
+	if (u->power_cap_w > 0) {
+		snprintf(text, sizeof text, "a sample drawing over %g W per chip "
+		         "counts as violating physics: %s", u->power_cap_w,
+		         u->power_cap_source[0] ? u->power_cap_source
+		         : "(no source given)");
+		wrapped(f, "    ", text, 6);
+	}
+	claimout_fixed_files(b, node, sizeof node, prof, sizeof prof);
+	snprintf(text, sizeof text, "the rest of %s is held at its presets' "
+	         "values, not varied: %s%s%s and %s, each value with its source "
+	         "or ASSUMPTION beside it there",
+	         rl_utf8_cell(b->label, 0, 0, lab, sizeof lab),
+	         data_rel(b->st.chip_file), node[0] ? ", " : "", data_rel(node),
+	         data_rel(prof));
+	wrapped(f, "  ", text, 4);
+}
+
 static void unc_text(FILE *f, const claim_report *rep,
                      const claim_side *b, const claim_uncertainty *u,
                      const rl_mc_result *mc, double secs,
@@ -338,7 +423,8 @@ static void unc_text(FILE *f, const claim_report *rep,
 	char names[WRAP_MAX] = "", lab[LABEL_CELL], path[sizeof u->path];
 	fprintf(f, "\nuncertainty of %s (%s)\n",
 	        rl_utf8_cell(b->label, 0, 0, lab, sizeof lab),
-	        rl_utf8_cell(u->path, 0, 0, path, sizeof path));
+	        rl_utf8_cell(data_rel(u->path), 0, 0, path,
+	                     sizeof path));
 	if (mc) {
 		claim_mc_summary s;
 		char q[256], v[256];
@@ -346,8 +432,10 @@ static void unc_text(FILE *f, const claim_report *rep,
 		                   ? rep->speedup_total : rep->bd_speedup_total, &s);
 		claim_mc_quantile_words(&s, rep->opts.target, q, sizeof q);
 		claim_mc_violation_words(&s, v, sizeof v);
-		fprintf(f, "  Monte Carlo, %zu samples, seed %lu, %.2f s: %s\n"
-		        "  %s\n", mc->samples, rep->opts.seed, secs, q, v);
+		/* the quantiles on a line of their own: in words they
+		** passed 100 columns */
+		fprintf(f, "  Monte Carlo, %zu samples, seed %lu, %.2f s:\n"
+		        "    %s\n  %s\n", mc->samples, rep->opts.seed, secs, q, v);
 		if (mc->nmaps > 0)
 			wins_text(f, mc);
 		median_text(f, &s, u, torn);
@@ -355,8 +443,10 @@ static void unc_text(FILE *f, const claim_report *rep,
 			tail_text(f, rep, &s);
 	} else if (skipped)
 		wrapped(f, "  ", skipped, 2);
-	fprintf(f, "  tornado (others nominal; low/high: the range, or the "
-	        "5th/95th percentile)\n");
+	/* in words: "tornado" and "nominal" were the text's jargon */
+	fprintf(f, "  tornado: each assumption alone at the low and high ends "
+	        "of its range, the others\n    at their stated values (a "
+	        "normal or lognormal one at its 5th and 95th percentiles)\n");
 	for (i = 0; i < u->n; i++) {
 		const rl_tornado_row *t = &torn[i];
 		const rl_uparam *p = &u->u[t->index];
@@ -543,6 +633,36 @@ static void power_note(FILE *f, const claim_report *rep)
 		}
 }
 
+/* The side table's columns in words, under it: an investor met "MFU" and
+** "comm/comm" there with no word of what they are (model/outputs.c's docs
+** of utilization.mfu, prefill.bound and decode.bound; eval's power.watts). */
+static void columns_legend(FILE *f)
+{
+	wrapped(f, "  ", "columns: tokens/s of each side's whole system (all its "
+	        "chips); MFU, "
+	        "model FLOPs utilization: the model's FLOPs per second over the "
+	        "chips' peak at the compute precision; bound pre/dec: what sets "
+	        "the time of an iteration carrying prefill and of the iterations "
+	        "decode tokens see (compute, memory: HBM traffic, comm: "
+	        "chip-to-chip communication, overhead: host time); power/chip: "
+	        "one chip's average draw serving this workload (n/a: the chip "
+	        "has no power model)", 4);
+}
+
+/* Where side a comes from, under the side lines: its chip's and its
+** profile's files (the text named neither; for the default side a, the
+** H100's spec sheet and the profile fitted to TensorRT-LLM 0.10's
+** published tables, whose first lines say so). */
+static void side_a_legend(FILE *f, const claim_report *rep)
+{
+	char node[1024], prof[1024], text[2200];
+	claimout_fixed_files(&rep->a, node, sizeof node, prof, sizeof prof);
+	snprintf(text, sizeof text, "a is the chip of %s served by %s, each "
+	         "value with its source beside it there",
+	         data_rel(rep->a.st.chip_file), data_rel(prof));
+	wrapped(f, "  ", text, 4);
+}
+
 /* What the two Sohus are, under the side lines: "as claimed" and "by
 ** design" were explained in the README alone, and b' nowhere in the text.
 ** For the default side b (claim_prepare: sohu with profile etched-claim,
@@ -584,6 +704,8 @@ void claimout_text(FILE *f, const claim_report *rep)
 	side_line(f, "b", &rep->b, lw);
 	if (rep->have_bd)
 		side_line(f, "b'", &rep->bd, lw);
+	columns_legend(f);
+	side_a_legend(f, rep);
 	sohu_legend(f, rep);
 	fprintf(f, "\nspeedup b/a: %sx counted Etched's way (input+output "
 	        "tokens), %sx in output tokens\n",
@@ -626,13 +748,17 @@ void claimout_text(FILE *f, const claim_report *rep)
 	for (i = 0; i < rep->nsolve; i++)
 		claimout_solve_row_text(f, &rep->solve[i]);
 
-	if (rep->have_unc)
+	if (rep->have_unc) {
+		assumptions_text(f, rep, &rep->b, &rep->unc);
 		unc_text(f, rep, &rep->b, &rep->unc, rep->mc, rep->mc_seconds,
 		         rep->torn, claim_mc_skipped(rep));
-	if (rep->have_unc_d)
+	}
+	if (rep->have_unc_d) {
+		assumptions_text(f, rep, &rep->bd, &rep->unc_d);
 		unc_text(f, rep, &rep->bd, &rep->unc_d, rep->mc_d,
 		         rep->mc_d_seconds, rep->torn_d,
 		         claim_mc_skipped_by_design(rep));
+	}
 
 	/* each claim with its source, as the JSON and the report's table give
 	** it (the text named none) */

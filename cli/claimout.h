@@ -13,6 +13,12 @@
 void claimout_text(FILE *f, const claim_report *rep);
 void claimout_json(FILE *f, const claim_report *rep);
 void claimout_solve_row_text(FILE *f, const claim_solve_row *row);
+/* The files of side b's node and profile presets, which hold what its
+** uncertainty file does not vary (the chip's is b->st.chip_file): each
+** preset's path where it resolves, else "node NAME" / "profile NAME";
+** node "" where the side names no node. */
+void claimout_fixed_files(const claim_side *b, char *node, size_t nlen,
+                          char *prof, size_t plen);
 /* One solved parameter as a JSON object: param, form, target, value, unit,
 ** feasible, reason, and the speedup at the value (speedup_metric: the
 ** solve command) or the direction of the bound (the claim report). */

@@ -92,6 +92,51 @@ void report_factors(rctx *r)
 		         r->c.a_label);
 }
 
+/* Under the assumptions table, for each Sohu whose run's JSON holds them
+** (claim's held_fixed, monte_carlo.power_cap_*): the preset files holding
+** what the ranges leave fixed and the power cap with its source, as the
+** claim's text says them under its assumptions; a run written before
+** 2026-11-30 has none, and gets no note. */
+static void fixed_note(rctx *r, const char *side, const char *fixed,
+                       const char *mc)
+{
+	sqlite3_stmt *st;
+	char q[900], chip[1024] = "", node[1024] = "", prof[1024] = "";
+	char src[400] = "", lab[128], files[3200], cap[480] = "";
+	double w = NAN;
+	snprintf(q, sizeof q, "SELECT CASE WHEN json_valid(json) THEN "
+	         "json_extract(json, '$.%s.chip') END, CASE WHEN json_valid(json) "
+	         "THEN json_extract(json, '$.%s.node') END, CASE WHEN "
+	         "json_valid(json) THEN json_extract(json, '$.%s.profile') END, "
+	         "CASE WHEN json_valid(json) THEN json_extract(json, "
+	         "'$.%s.power_cap_w') END, CASE WHEN json_valid(json) THEN "
+	         "json_extract(json, '$.%s.power_cap_source') END FROM claim_runs "
+	         "WHERE id = ?1", fixed, fixed, fixed, mc, mc);
+	if (!(st = report_prepare(r, r->db, r->o->dbpath, q)))
+		return;
+	sqlite3_bind_int64(st, 1, r->c.id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		pdb_text(st, 0, chip, sizeof chip);
+		pdb_text(st, 1, node, sizeof node);
+		pdb_text(st, 2, prof, sizeof prof);
+		w = pdb_real(st, 3);
+		pdb_text(st, 4, src, sizeof src);
+	}
+	report_finish(r, st, r->o->dbpath);
+	if (!chip[0])
+		return;
+	snprintf(files, sizeof files, "%s%s%s and %s", chip, node[0] ? ", " : "",
+	         node, prof);
+	if (isfinite(w) && w > 0)
+		snprintf(cap, sizeof cap, "; a Monte Carlo sample drawing over %g W "
+		         "per chip counts as violating physics (%s)", w,
+		         src[0] ? src : "no source given");
+	doc_para(&r->d, "Held fixed, not varied: the rest of %s is its presets' "
+	         "values (%s), each with its source or ASSUMPTION beside it "
+	         "there%s.", report_side_label(r, side, lab, sizeof lab), files,
+	         cap);
+}
+
 void report_assumptions(rctx *r)
 {
 	static const char *const h[] = {"side", "parameter", "value", "unit",
@@ -137,6 +182,9 @@ void report_assumptions(rctx *r)
 	if (n)
 		doc_table_end(&r->d);
 	empty_note(r, n, "assumptions");
+	fixed_note(r, "b", "held_fixed", "monte_carlo");
+	fixed_note(r, "b_by_design", "held_fixed_by_design",
+	           "monte_carlo_by_design");
 }
 
 void report_claims(rctx *r)

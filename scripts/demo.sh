@@ -84,8 +84,14 @@ if has sweep; then
 		if run "sweep $spec_name" "$out/sweep-$spec_name.txt" -- "$rl" sweep \
 			"$spec" --db "$sweepdb"; then
 			sweepnames="$sweepnames $spec_name"
-			say "sweep $spec_name: $(tail -1 "$out/sweep-$spec_name.txt" |
-				sed 's/^rooflab sweep: //')"
+			# its summary, "run N: ... stored", and, where some points
+			# did not serve, how many and why: the log's last line
+			# was the first such point's message alone ("the first
+			# that did not fit in memory, point 0 ..."), read as the
+			# sweep's result
+			log=$out/sweep-$spec_name.txt
+			say "sweep $spec_name: $(sed -n 's/^rooflab sweep: \(run [0-9]*: \)/\1/p' "$log" | head -1)"
+			sed -n 's/^rooflab sweep: \(of the [0-9]* stored, \)/    \1/p' "$log"
 		fi
 	done
 else

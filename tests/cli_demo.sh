@@ -41,4 +41,18 @@ expect_out "^demo: sweep run 2 \(isl-osl\) has no Pareto plot, by design \(not a
 expect_out "^demo: sweep run 3 \(sohu-link-vs-flops\) has no Pareto plot, by design \(not a failure\): it stores no power or cost" \
 	"the sweep without power or cost: no Pareto plot, by design"
 expect_no_out "no pareto plot of|FAILED|^demo: failed:" "no plot reads as failed"
+# each example sweep's line is its summary (run N, points evaluated and
+# stored), one per file of sweeps/*.ini, where sohu-sram-only's was the
+# log's last line, the message of its first point that did not fit ("the
+# first that did not fit in memory, point 0 ..."); how many did not serve
+# stands under it
+n=$(ls "$root"/sweeps/*.ini | wc -l)
+if [ "$(grep -Ec '^demo: sweep [a-z0-9-]+: run [0-9]+: [0-9]+ points evaluated, [0-9]+ stored in ' "$tmpd/out")" = "$n" ] &&
+	grep -Eq '^demo: sweep sohu-sram-only: run [0-9]+: ' "$tmpd/out" &&
+	grep -Eq '^    of the [0-9]+ stored, [0-9]+ did not fit in memory' "$tmpd/out"; then
+	echo "ok - each sweep's line is its summary ($n sweeps)"
+else
+	echo "not ok - the sweeps' lines"; grep '^demo: sweep' "$tmpd/out" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
 finish

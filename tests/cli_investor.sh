@@ -27,6 +27,11 @@ expect_out "^against the measured TensorRT-LLM tables of the same cell \\(total 
 expect_out "^    b\\.chip\\.peak_tflops_fp8 +5000 \\.\\. 12000 +TFLOPS speedup" \
 	"tornado: the range's ends as written in the file"
 expect_no_out "1\\.2e\\+04" "no 1.2e+04 in the text"
+# the tornado's header says what it is in words, where it read "tornado
+# (others nominal; low/high: ...)"
+expect_out "^  tornado: each assumption alone at the low and high ends of its range, the others$" \
+	"the tornado in words"
+expect_no_out "others nominal" "no 'others nominal'"
 # each tornado row says under it what its parameter is: a lever's phrase of
 # claim/words.c ("peak FP8 compute per chip") or the parameter table's doc
 # up to its parenthesis (model/params.c, profile.elementwise_fused)
@@ -51,7 +56,7 @@ expect_out "^Not supported: 8x Sohu \\(as claimed\\) is 17\\.67x as fast as 8x H
 # (the Monte Carlo line wrote it as a fraction to four places: 0.0470)
 p1=$(sed -n 's/.* but only \([0-9.]*%\) of the samples.*/\1/p' "$tmpd/out")
 p2=$(sed -n 's/^  over the assumption ranges: .*, P(>= 17x) = \([0-9.]*%\)$/\1/p' "$tmpd/out")
-p3=$(sed -n '/^uncertainty of 8x Sohu (as claimed)/,/^$/s/^  Monte Carlo, .*; P(>= 17x) = \([0-9.]*%\)$/\1/p' "$tmpd/out")
+p3=$(sed -n '/^uncertainty of 8x Sohu (as claimed)/,/^$/s/^    speedup 5th percentile .*; P(>= 17x) = \([0-9.]*%\)$/\1/p' "$tmpd/out")
 if [ -n "$p1" ] && [ "$p1" = "$p2" ] && [ "$p1" = "$p3" ]; then
 	echo "ok - one probability in one format ($p1)"
 else
@@ -110,6 +115,22 @@ if grep -q "^ b' 8x Sohu (by design) .* b is Sohu's spec sheet as Etched's figur
 else
 	echo "not ok - the Sohus' legend"; sed 's/^/    /' "$tmpd/legend"; fails=$((fails + 1))
 fi
+# the side table's columns in words under it: MFU and the bounds' short
+# names (comm) were explained nowhere in the text (model/outputs.c's docs:
+# utilization.mfu, model FLOPs / (chips x peak); prefill.bound, decode.bound)
+awk '/^     side +out tok\/s total tok\/s +MFU +bound pre\/dec +power\/chip$/ {p=1} p && /^$/ {exit} p' "$tmpd/text" | tr '\n' ' ' | tr -s ' ' >"$tmpd/cols"
+if grep -qF "columns: tokens/s of each side's whole system (all its chips); MFU, model FLOPs utilization: the model's FLOPs per second over the chips' peak at the compute precision; bound pre/dec: what sets the time of an iteration carrying prefill and of the iterations decode tokens see (compute, memory: HBM traffic, comm: chip-to-chip communication, overhead: host time); power/chip: one chip's average draw serving this workload (n/a: the chip has no power model)" "$tmpd/cols"; then
+	echo "ok - the side table's columns in words"
+else
+	echo "not ok - the side table's columns in words"; sed 's/^/    /' "$tmpd/cols"; fails=$((fails + 1))
+fi
+# where side a comes from, by its files (the default: h100-sxm under
+# trtllm-0.10, claim/claimrun.c DEFAULT_A), where the text named neither
+if grep -qF "a is the chip of data/chips/h100-sxm.ini served by data/profiles/trtllm-0.10.ini, each value with its source beside it there" "$tmpd/cols"; then
+	echo "ok - the side lines say where a comes from"
+else
+	echo "not ok - side a's files"; fails=$((fails + 1))
+fi
 # each of the other claims with its source, as data/claims/etched-2024.ini
 # gives it (the JSON and the report's table had them, the text none)
 awk -F' = ' '/^claim = / {c=$2} /^source = / {print c "\t" $2}' \
@@ -123,6 +144,61 @@ if [ "$n" -ge 8 ] && [ "$bad" -eq 0 ] && grep -q "^the other claims (each source
 	echo "ok - each of the $n other claims names its source"
 else
 	echo "not ok - the other claims' sources ($bad of $n missing)"; fails=$((fails + 1))
+fi
+# every unknown of each Sohu, in the text beside the verdict as the JSON and
+# the report give it (the text named the uncertainty file alone): each
+# section of data/uncertainty/sohu.ini and sohu-design.ini is a row with its
+# distribution and range as the file writes them (to 4 digits: 1507.5 is
+# 1508) and its source whole under it; the stated values of sohu.ini's
+# [chip] (peak_tflops_fp8 9800, hbm_tbps 4.8); [limits]' power cap with its
+# source; and what is held fixed named by its files
+for u in sohu sohu-design; do
+	awk -v f="$u" '
+	FNR == NR {
+		if (/^\[(a|b)\./) { n++; name[n] = substr($0, 2, length($0) - 2) }
+		else if (/^\[/) n_other = 1
+		if (n && /^dist = /) dist[n] = substr($0, 8)
+		if (n && /^low = /) lo[n] = substr($0, 7)
+		if (n && /^high = /) hi[n] = substr($0, 8)
+		if (n && /^source = /) src[n] = substr($0, 10)
+		next
+	}
+	$0 ~ "^assumptions of 8x Sohu \\((as claimed|by design)\\) \\(data/uncertainty/" f "\\.ini\\)$" { on = 1; next }
+	on && /^$/ { on = 0 }
+	on && /^    [ab]\./ { r++; row[r] = $0; cur = r; next }
+	on && !/^      / { cur = 0 }
+	on && /^      / && cur { s = $0; sub(/^ +/, "", s); body[cur] = body[cur] (body[cur] == "" ? "" : " ") s }
+	function near(a, b) { return (a - b) <= 5e-4 * (b < 0 ? -b : b) && (b - a) <= 5e-4 * (b < 0 ? -b : b) }
+	END {
+		if (r != n || n < 8) { print "    " f ": " r " rows, " n " sections"; exit 1 }
+		for (i = 1; i <= n; i++) {
+			split(row[i], w, " ")
+			m = split(row[i], t, /, /)
+			split(t[m], d, " ")
+			if (w[1] != name[i] || d[1] != dist[i] || !near(d[2], lo[i]) ||
+			    !near(d[4], hi[i]) || body[i] != src[i]) {
+				print "    " f ": " row[i] " / " body[i]; bad++
+			}
+		}
+		exit bad > 0
+	}' "$ROOFLAB_DATA/uncertainty/$u.ini" "$tmpd/text" && ok=1 || ok=0
+	if [ "$ok" = 1 ]; then
+		echo "ok - $u.ini: every assumption in the text with its range and source"
+	else
+		echo "not ok - $u.ini: the text's assumptions"; fails=$((fails + 1))
+	fi
+done
+cp "$tmpd/text" "$tmpd/out"
+expect_out "^    b\\.chip\\.peak_tflops_fp8 +9800 TFLOPS, triangular 5000 \\.\\. 12000$" \
+	"assumptions: peak FP8 at sohu.ini's 9800 TFLOPS"
+expect_out "^    b\\.chip\\.hbm_tbps +4\\.8 TB/s, uniform 4\\.8 \\.\\. 6\\.03$" \
+	"assumptions: HBM at sohu.ini's 4.8 TB/s"
+tr '\n' ' ' <"$tmpd/text" | tr -s ' ' >"$tmpd/flat"
+if grep -qF "a sample drawing over 1000 W per chip counts as violating physics: B200 HGX TDP 1000 W (hardware.csv), the highest of the presets; Sohu TDP not published the rest of 8x Sohu (as claimed) is held at its presets' values, not varied: data/chips/sohu.ini and data/profiles/etched-claim.ini, each value with its source or ASSUMPTION beside it there" "$tmpd/flat" &&
+	grep -qF "the rest of 8x Sohu (by design) is held at its presets' values, not varied: data/chips/sohu-design.ini, data/nodes/n4.ini and data/profiles/etched-claim.ini," "$tmpd/flat"; then
+	echo "ok - the power cap's source and what is held fixed, by file"
+else
+	echo "not ok - the power cap and the files held fixed"; fails=$((fails + 1))
 fi
 # the per-mapping speedups divide by a as modelled, and say so
 expect_out "^per mapping \\(total tokens/s; speedup against a as modelled at its measured mapping, TP8 x PP1: [0-9]+\\)$" \
@@ -155,7 +231,7 @@ else
 fi
 if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "JSON: assumptions, cost basis and the measured baselines by hand" -- \
-		python3 - "$tmpd/c.json" <<'PY'
+		python3 - "$tmpd/c.json" "$($RL --version | sed 's/^rooflab //')" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 bad = []
@@ -171,6 +247,23 @@ for (k, p), v in want.items():
     got = [a.get("value") for a in d[k] if a["param"] == p]
     if got != [v]:
         bad.append("%s %s value %r, want %r" % (k, p, got, v))
+# what the ranges leave fixed, as the text names it: the chip and profile
+# presets of each Sohu (sohu.ini names no node, sohu-design.ini n4), and
+# [limits]' power cap with its source (data/uncertainty/sohu.ini)
+for k, chip, node in (("held_fixed", "/chips/sohu.ini", None),
+                      ("held_fixed_by_design", "/chips/sohu-design.ini", "/nodes/n4.ini")):
+    h = d.get(k) or {}
+    if not (str(h.get("chip", "")).endswith(chip) and
+            (h.get("node") is None if node is None else str(h.get("node", "")).endswith(node)) and
+            str(h.get("profile", "")).endswith("/profiles/etched-claim.ini")):
+        bad.append("%s %r" % (k, h))
+# which rooflab gave the numbers (rooflab --version: the Makefile's VERSION)
+rl = d.get("rooflab") or {}
+if rl.get("version") != sys.argv[2] or not rl.get("git_rev"):
+    bad.append("rooflab %r, want version %r" % (rl, sys.argv[2]))
+mc = d["monte_carlo"]
+if (mc.get("power_cap_w"), mc.get("power_cap_source")) != (1000, "B200 HGX TDP 1000 W (hardware.csv), the highest of the presets; Sohu TDP not published"):
+    bad.append("power cap %r %r" % (mc.get("power_cap_w"), mc.get("power_cap_source")))
 for s in ("a", "b", "b_by_design"):
     cb = d["cost_basis"][s]
     if (cb["years"], cb["usd_per_kwh"], cb["pue"], cb["server_overhead"]) != (4, 0.1, 1.2, 1.82):
@@ -222,6 +315,17 @@ fi
 expect_exit 0 "claim into a database" -- $C --db "$tmpd/c.db"
 expect_exit 0 "report of it" -- $RL report --db "$tmpd/c.db" \
 	--out "$tmpd/r.md" --no-plots
+# under the report's assumptions table, what the ranges leave fixed and the
+# power cap with its source, as the text says them (the presets by hand:
+# sohu.ini and etched-claim.ini, sohu-design.ini with node n4;
+# data/uncertainty/sohu.ini's [limits])
+if grep -qF "Held fixed, not varied: the rest of 8x Sohu (as claimed) is its presets' values ($ROOFLAB_DATA/chips/sohu.ini and $ROOFLAB_DATA/profiles/etched-claim.ini), each with its source or ASSUMPTION beside it there; a Monte Carlo sample drawing over 1000 W per chip counts as violating physics (B200 HGX TDP 1000 W (hardware.csv), the highest of the presets; Sohu TDP not published)." "$tmpd/r.md" &&
+	grep -qF "Held fixed, not varied: the rest of 8x Sohu (by design) is its presets' values ($ROOFLAB_DATA/chips/sohu-design.ini, $ROOFLAB_DATA/nodes/n4.ini and $ROOFLAB_DATA/profiles/etched-claim.ini), each with its source or ASSUMPTION beside it there." "$tmpd/r.md"; then
+	echo "ok - the report says what is held fixed and the power cap's source"
+else
+	echo "not ok - the report's held-fixed notes"; grep -n "Held fixed" "$tmpd/r.md" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
 # one spelling of a mapping in the text and the report, the verdict's
 # ("TP1 x PP1 x DP8"): the per-mapping table, the Monte Carlo's mapping
 # shares and solve's line said "tp 1 x pp 1 x dp 8", the report's shares
@@ -319,6 +423,18 @@ expect_out "^the target: Supported \\(90% or more\\), Plausible \\(50-90%\\), Po
 expect_out "^  --samples N +Monte Carlo samples \\(default 100000; 0: none\\)$" "--help: --samples' default"
 expect_out "^  --seed S +the Monte Carlo seed \\(default 1: the same samples$" "--help: --seed's default"
 expect_out "^  --no-design +skip Sohu \"by design\" \\(derived from its silicon:$" "--help: what by design is"
+# --help says what the command answers and what its text holds, in the
+# text's order (it began with the SPEC syntax): the sections of the text
+# above come in that order
+tr '\n' ' ' <"$tmpd/out" | tr -s ' ' >"$tmpd/help"
+if grep -qF "Is side b N times (--target, default 20) as fast as side a on one workload? By default Etched's claim: 8x Sohu against 8x H100 (TensorRT-LLM 0.10, the baseline Etched used) on Llama-3 70B FP8, 2048 tokens in / 128 out (scenario etched-bench). The text gives, in order: the verdict in words with the 90% interval and how its word is drawn; the sides (Sohu \"by design\" too); the speedups and USD per million tokens; every mapping of the chips; where the speedup comes from (Shapley factors); what must be true for the target; each Sohu's assumptions (stated value, range, source); the uncertainty (Monte Carlo, tornado); Etched's other claims." "$tmpd/help" &&
+	awk 'BEGIN { n = split("^not supported: |^details: |^speedup b/a: |^USD per million |^per mapping |^where the speedup comes from |^what must be true |^assumptions of |^uncertainty of |^the other claims ", want, "|") }
+	     { l = tolower($0) } k < n && l ~ tolower(want[k + 1]) { k++ }
+	     END { exit k != n }' "$tmpd/text"; then
+	echo "ok - --help says what the text holds, in its order"
+else
+	echo "not ok - --help's account of the text"; fails=$((fails + 1))
+fi
 expect_exit 0 "claim at the defaults" -- $RL claim --no-design --json
 expect_out '^    "samples": 100000,$' "a run takes 100000 samples by default"
 expect_out '^    "seed": 1,$' "and seed 1"

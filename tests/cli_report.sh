@@ -94,7 +94,7 @@ lacks "$html" "sensitivity: no zero-swing row" "<td>b.chip.link_gbps</td>"
 # 5, 35 by kind, 50 not evaluable; nominal 12 with 0.7 of the samples below
 # it -> the 70th percentile, the median below it)
 has "$html" "sensitivity: by design's Monte Carlo in the text's words" \
-	"Monte Carlo, 1000 samples, seed 7: speedup p05 9.50x  p50 11.00x  p95 14.00x; P(&gt;= 20x) = 1.2%; violating physics: 5.0% (power 10, reticle 0, HBM stacks 5, area shares 35); not evaluable: 50."
+	"Monte Carlo, 1000 samples, seed 7: speedup 5th percentile 9.50x, median 11.00x, 95th percentile 14.00x; P(&gt;= 20x) = 1.2%; violating physics: 5.0% (power 10, reticle 0, HBM stacks 5, area shares 35); not evaluable: 50."
 has "$html" "sensitivity: by design's nominal among its samples" \
 	"The nominal 12.00x (every assumption at its stated value) sits at the 70th percentile of the samples, so the median (11.00x) is below it."
 # the rows leaning the way the median moved (below the nominal): frac_mac
@@ -116,7 +116,7 @@ has "$html" "sensitivity: by design's unchanged parameter named" \
 # 17.5 (claim_runs) and the median 16.8: hbm_tbps 14 .. 21 (1.25x down,
 # 1.20x up) and frac_mac 12.5 .. 19 (1.40x down, 19/17.5 = 1.09x up)
 has "$html" "sensitivity: side b's Monte Carlo from claim_mc" \
-	"Monte Carlo, 100000 samples, seed 42: speedup p05 11.20x  p50 16.80x  p95 24.90x; P(&gt;= 20x) = 23.0%; violating physics: 4.0% (this database predates"
+	"Monte Carlo, 100000 samples, seed 42: speedup 5th percentile 11.20x, median 16.80x, 95th percentile 24.90x; P(&gt;= 20x) = 23.0%; violating physics: 4.0% (this database predates"
 has "$html" "sensitivity: side b's leaning assumption from claim_tornado" \
 	"b.design.frac_mac: 12.50x at 0.3, 19.00x at 0.7 (1.40x down, 1.09x up)."
 # a file of claim schema version 1 (the tables of version 2 dropped):

@@ -339,8 +339,8 @@ static void test_mc_words(void **state)
 	s.nominal = 11.93;
 	s.nominal_below = 0.6816;
 	claim_mc_quantile_words(&s, 20, b, sizeof b);
-	assert_string_equal(b, "speedup p05 7.10x  p50 10.68x  p95 15.46x; "
-	                    "P(>= 20x) = 0.18%");
+	assert_string_equal(b, "speedup 5th percentile 7.10x, median 10.68x, "
+	                    "95th percentile 15.46x; P(>= 20x) = 0.18%");
 	claim_mc_violation_words(&s, b, sizeof b);
 	assert_string_equal(b, "violating physics: 0.4% (power 0, reticle 0, "
 	                    "HBM stacks 0, area shares 397); not evaluable: 397");
@@ -395,8 +395,8 @@ static void test_mc_words(void **state)
 	s.nominal = 1e200;
 	s.nominal_below = 0.99;
 	claim_mc_quantile_words(&s, 20, b, sizeof b);
-	assert_string_equal(b, "speedup p05 5e+199x  p50 6e+199x  p95 "
-	                    "2.5e+200x; P(>= 20x) = 0.18%");
+	assert_string_equal(b, "speedup 5th percentile 5e+199x, median 6e+199x, "
+	                    "95th percentile 2.5e+200x; P(>= 20x) = 0.18%");
 	assert_int_equal(claim_mc_nominal_words(&s, b, sizeof b), 0);
 	assert_string_equal(b, "the nominal 1e+200x (every assumption at its "
 	                    "stated value) sits at the 99th percentile of the "
@@ -442,8 +442,8 @@ static void test_mc_not_evaluated(void **state)
 	s.p05 = 9.5;
 	s.p95 = 14;
 	claim_mc_quantile_words(&s, 20, b, sizeof b);
-	assert_string_equal(b, "speedup p05 9.50x  p50 not evaluated  p95 "
-	                    "14.00x; P(>= 20x) = n/a");
+	assert_string_equal(b, "speedup 5th percentile 9.50x, median not "
+	                    "evaluated, 95th percentile 14.00x; P(>= 20x) = n/a");
 	s.nominal_below = 0.7;
 	assert_int_equal(claim_mc_nominal_words(&s, b, sizeof b), -1);
 	/* nor leans: fmin/fmax took 15 for both ends, 0.80x down */
