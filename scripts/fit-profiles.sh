@@ -151,25 +151,29 @@ FIT_VOCAB="logits_passes=0:30"
 # PROFILE's fitted values, and COMM_NOTE (used by fit_one, which then does
 # not fit them)
 COMM_KEYS="eff_link allreduce_latency_us allreduce_half_mb"
+# fitted_value PROFILE KEY: the value PROFILE's fit wrote for KEY (exit 1
+# where it has none)
+fitted_value() {
+	val=$(sed -n "s/^$2 = \([0-9.e+-]*\).*/\1/p" "data/profiles/$1.ini")
+	[ -n "$val" ] || { echo "fit-profiles.sh: no $2 in $1" >&2; exit 1; }
+	printf '%s' "$val"
+}
 comm_from() {
 	COMM_SED=
 	for k in $COMM_KEYS; do
-		val=$(sed -n "s/^$k = \([0-9.e+-]*\).*/\1/p" "data/profiles/$1.ini")
-		[ -n "$val" ] || { echo "fit-profiles.sh: no $k in $1" >&2; exit 1; }
+		val=$(fitted_value "$1" "$k")
 		COMM_SED="$COMM_SED;s/^$k = .*/$k = $val   ; not fitted here (leaving out this version's one dense model at tp > 1 leaves only MoE rows to set it): $1's fitted value, a version run as this one (ASSUMPTION: the same collective kernels; scripts\/fit-profiles.sh)/"
 	done
 	COMM_SED=${COMM_SED#;}
 }
 # fit_of's list less the all-reduce's parameters where comm_from set them
-# (and the memory's where mem_from did)
+# and the memory's where mem_from did (both, where both did)
 fit_less_comm() {
-	if [ -n "${COMM_SED:-}" ]; then
-		printf '%s' "$1" | sed -e 's/,eff_link=[^,]*//' -e 's/,allreduce_latency_us=[^,]*//' -e 's/,allreduce_half_mb=[^,]*//'
-	elif [ -n "${MEM_SED:-}" ]; then
-		printf '%s' "$1" | sed -e 's/,runtime_reserved_gb=[^,]*//' -e 's/,act_buffers=[^,]*//'
-	else
-		printf '%s' "$1"
-	fi
+	list=$1
+	for k in ${COMM_SED:+$COMM_KEYS} ${MEM_SED:+$MEM_KEYS}; do
+		list=$(printf '%s' "$list" | sed -e "s/,$k=[^,]*//")
+	done
+	printf '%s' "$list"
 }
 # mem_from PROFILE: MEM_SED, the start file's reservation and workspace
 # lines set to PROFILE's fitted values (used by fit_one, which then fits
@@ -179,8 +183,7 @@ MEM_KEYS="runtime_reserved_gb act_buffers"
 mem_from() {
 	MEM_SED=
 	for k in $MEM_KEYS; do
-		val=$(sed -n "s/^$k = \([0-9.e+-]*\).*/\1/p" "data/profiles/$1.ini")
-		[ -n "$val" ] || { echo "fit-profiles.sh: no $k in $1" >&2; exit 1; }
+		val=$(fitted_value "$1" "$k")
 		MEM_SED="$MEM_SED;s/^$k = [^;]*; */$k = $val   ; not fitted here: $1's fitted value, the same software's memory beside weights and KV cache (ASSUMPTION: this table is a later run of the same release line; its leave-out fits without its one memory-tight model cannot set it; scripts\/fit-profiles-more.sh); /;s/^\($k = .*\); start value for the fit\$/\1/"
 	done
 	MEM_SED=${MEM_SED#;}
