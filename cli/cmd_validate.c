@@ -115,9 +115,12 @@ static void help(FILE *f)
 /* A profile's leave-out error, as its fit wrote it in [meta]:
 ** leave-one-architecture-out (models whose presets are one network left
 ** out together), or leave-one-model-out in a profile fitted before that
-** (said so). */
+** (said so); and what the fit took from other profiles' fits instead of
+** fitting it (not_fitted_here: scripts/fit-profiles.sh), which that
+** leave-out error does not test. */
 typedef struct {
 	char loo[1600];
+	char taken[600];
 } loo_meta;
 
 static int loo_cb(void *ud, const char *section, const char *key,
@@ -130,6 +133,8 @@ static int loo_cb(void *ud, const char *section, const char *key,
 		return 0;
 	if (!strcmp(key, "leave_one_architecture_out"))
 		snprintf(m->loo, sizeof m->loo, "%s", value);
+	else if (!strcmp(key, "not_fitted_here"))
+		snprintf(m->taken, sizeof m->taken, "%s", value);
 	else if (!strcmp(key, "leave_one_model_out") && !m->loo[0])
 		snprintf(m->loo, sizeof m->loo, "leave-one-model-out (a twin "
 		         "preset of a model stays in its fit): %s", value);
@@ -199,7 +204,8 @@ static void held_out_kinds(const val_row *v, size_t n, char *buf, size_t len)
 ** past the 32 the listing holds, one line says that more are not listed. */
 static void print_loo(const val_row *v, size_t n)
 {
-	char seen[32][RL_NAME_MAX], b0[SHOWN_MAX], b1[4 * 1600 + 1];
+	char seen[32][RL_NAME_MAX], b0[SHOWN_MAX], b1[4 * 1600 + 1],
+	    b2[4 * 600 + 1];
 	size_t ns = 0, i, j;
 	int full = 0;
 	printf("\nleave-one-architecture-out error of each profile's fit (its fit "
@@ -222,7 +228,7 @@ static void print_loo(const val_row *v, size_t n)
 			continue;
 		}
 		snprintf(seen[ns++], RL_NAME_MAX, "%s", v[i].profile);
-		m.loo[0] = '\0';
+		m.loo[0] = m.taken[0] = '\0';
 		if (preset_path("profile", v[i].profile, path, sizeof path, err,
 		                sizeof err) ||
 		    ini_parse_file(path, loo_cb, &m, err, sizeof err)) {
@@ -241,6 +247,9 @@ static void print_loo(const val_row *v, size_t n)
 		printf("  %s %s%s\n", rl_utf8_cell(v[i].profile, 16, 0, b0, sizeof b0),
 		       m.loo[0] ? rl_utf8_cell(m.loo, 0, 0, b1, sizeof b1)
 		                : "not recorded by its fit", fixed);
+		if (m.taken[0])
+			printf("%18s(not fitted, so not tested by that error: %s)\n",
+			       "", rl_utf8_cell(m.taken, 0, 0, b2, sizeof b2));
 	}
 }
 

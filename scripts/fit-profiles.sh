@@ -160,6 +160,7 @@ fitted_value() {
 }
 comm_from() {
 	COMM_SED=
+	COMM_FROM=$1
 	for k in $COMM_KEYS; do
 		val=$(fitted_value "$1" "$k")
 		COMM_SED="$COMM_SED;s/^$k = .*/$k = $val   ; not fitted here (leaving out this version's one dense model at tp > 1 leaves only MoE rows to set it): $1's fitted value, a version run as this one (ASSUMPTION: the same collective kernels; scripts\/fit-profiles.sh)/"
@@ -182,6 +183,7 @@ fit_less_comm() {
 MEM_KEYS="runtime_reserved_gb act_buffers"
 mem_from() {
 	MEM_SED=
+	MEM_FROM=$1
 	for k in $MEM_KEYS; do
 		val=$(fitted_value "$1" "$k")
 		MEM_SED="$MEM_SED;s/^$k = [^;]*; */$k = $val   ; not fitted here: $1's fitted value, the same software's memory beside weights and KV cache (ASSUMPTION: this table is a later run of the same release line; its leave-out fits without its one memory-tight model cannot set it; scripts\/fit-profiles-more.sh); /;s/^\($k = .*\); start value for the fit\$/\1/"
@@ -191,6 +193,7 @@ mem_from() {
 # moe_from PROFILE...: the median of the profiles' fitted moe_gemm_eff,
 # and MOE_NOTE saying where it came from (used by fit_one)
 moe_from() {
+	MOE_FROM=$(echo "$@" | sed 's/ /, /g')
 	MOE_EFF=$(for p in "$@"; do sed -n 's/^moe_gemm_eff = \([0-9.e+-]*\).*/\1/p' "data/profiles/$p.ini"; done |
 	          sort -g | awk '{v[NR] = $1} END {if (NR) print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2)}')
 	[ -n "$MOE_EFF" ] || { echo "fit-profiles.sh: no moe_gemm_eff in $*" >&2; exit 1; }
@@ -251,6 +254,14 @@ fit_one() { # version, profile name, kv_fraction, max_num_tokens, max_batch_size
 	sed -i -e "s|$tmp|$START (settings of version $1 applied by scripts/fit-profiles.sh)|" \
 	    -e "s|^software = TensorRT-LLM\$|software = TensorRT-LLM $1|" \
 	    -e "s|^calibrated = |fitted = |" "data/profiles/$2.ini"
+	# [meta] says which values this fit took from another profile, so
+	# that `rooflab validate` prints beside the leave-out error what it
+	# does not test
+	taken=
+	[ -z "${COMM_SED:-}" ] || taken="$(echo $COMM_KEYS | sed 's/ /, /g') from $COMM_FROM"
+	[ -z "${MEM_SED:-}" ] || taken="${taken:+$taken; }$(echo $MEM_KEYS | sed 's/ /, /g') from $MEM_FROM"
+	[ -z "${MOE_EFF:-}" ] || taken="${taken:+$taken; }moe_gemm_eff $(case $MOE_FROM in *,*) echo "the median of";; *) echo from;; esac) $MOE_FROM"
+	[ -z "$taken" ] || sed -i "/^fitted = /a not_fitted_here = $taken" "data/profiles/$2.ini"
 }
 # The TensorRT backend's benchmarks (0.11-0.17) pass no attention window to
 # the engine, so it attends to the whole context (published-methodology.md

@@ -92,6 +92,11 @@ expect_err "nosec.ini:1: key 'peak_tflops_fp8' before any \[section\]" "ini sect
 # validate and calibrate
 expect_exit 0 "validate" -- $RL validate
 expect_out "median \|error\|" "validate prints median"
+# what a fit took from another profile is said under its leave-out error:
+# fit-profiles.sh gives 0.17 0.15's three all-reduce values (comm_from) and
+# fit-profiles-more.sh 0.20-post 0.20's two memory values (mem_from)
+expect_out "^ +\(not fitted, so not tested by that error: eff_link, allreduce_latency_us, allreduce_half_mb from trtllm-0\.15\)$" "validate: 0.17's borrowed all-reduce named"
+expect_out "^ +\(not fitted, so not tested by that error: runtime_reserved_gb, act_buffers from trtllm-0\.20\)$" "validate: 0.20-post's borrowed memory named"
 # microbenchmarks predicted with the default profile's own efficiencies
 # (model/micro.c): the 8192^3 BF16 GEMM at 989.4 TFLOPS x eff_compute x
 # 8192 / (8192 + gemm_m_half), the copy at 3.35 TB/s x eff_memory
