@@ -53,6 +53,33 @@ expect_exit 143 "SIGTERM during a text plot: exit 143" -- \
 	--chip h100-sxm --model llama3-70b --precision fp8 --tp 8 --term dumb
 nothing_left "SIGTERM during a text plot" "$tmpd/o/none"
 
+# gnuplot finishes the plot although rooflab was sent SIGTERM (a SIGTERM
+# to rooflab alone lets it): nothing is renamed onto the output once the
+# signal is caught, nor a text plot copied to stdout.  The fake writes a
+# plot into the temporary its script names (set output '...') and then
+# signals its parent.
+cat >"$tmpd/bin/gnuplot" <<'FAKE'
+#!/bin/sh
+o=$(sed -n "s/^set output '\(.*\)'\$/\1/p")
+[ -n "$o" ] && echo drawn >"$o"
+kill -TERM $PPID; exit 0
+FAKE
+chmod +x "$tmpd/bin/gnuplot"
+plot 143 "SIGTERM, gnuplot drew the plot" "$tmpd/o/c.svg"
+nothing_left "SIGTERM, gnuplot drew the plot" "$tmpd/o/c.svg"
+env PATH="$tmpd/bin:$PATH" TMPDIR="$tmpd/t" "$RL" plot curve \
+	--chip h100-sxm --model llama3-70b --precision fp8 --tp 8 \
+	--term dumb >"$tmpd/stdout" 2>/dev/null
+rc=$?
+if [ "$rc" -eq 143 ] && [ ! -s "$tmpd/stdout" ]; then
+	echo "ok - SIGTERM, gnuplot drew a text plot: exit 143, nothing on stdout"
+else
+	echo "not ok - SIGTERM, gnuplot drew a text plot: exit $rc, stdout: $(head -c 80 "$tmpd/stdout")"
+	fails=$((fails + 1))
+fi
+rm -f "$tmpd/stdout"
+nothing_left "SIGTERM, gnuplot drew a text plot" "$tmpd/o/none"
+
 # SIGINT (Ctrl-C), unless this shell was started with it ignored (a
 # background job's): rooflab then does not catch it (a sweep neither)
 ign=$(sed -n 's/^SigIgn:[[:space:]]*//p' /proc/$$/status 2>/dev/null)
