@@ -434,6 +434,19 @@ else
 	echo "not ok - gnuplot missing left an output"; fails=$((fails + 1))
 fi
 
+# gnuplot's path and its error file's (under TMPDIR) reach sh as one word
+# each (config/shword.c): a TMPDIR with a quote, a space and a $( ) in its
+# name still plots, and nothing of it runs as a command
+qdir="$tmpd/it's a \$(touch PWNED) dir"
+mkdir "$qdir"
+expect_exit 0 "a TMPDIR with a quote and a space" -- env TMPDIR="$qdir" \
+	"$RL" plot factors --db "$db" --term dumb
+if [ -e PWNED ] || [ -e "$tmpd/PWNED" ]; then
+	echo "not ok - a TMPDIR's name ran as a command"; fails=$((fails + 1))
+else
+	echo "ok - a TMPDIR's name runs nothing"
+fi
+
 # progress: on a terminal a slow plot says what it does on stderr; off a
 # terminal stderr stays empty.  600,000 rows over 10 x 10 cells take
 # seconds to read (the progress shows after half a second).
