@@ -1767,7 +1767,7 @@ fi
 # nor does a real range sampled at random (any value up to its stop)
 printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\n[axes]\ndesign.die_mm2 = 600:850:70\n' >"$d/short.ini"
 expect_exit 0 "a range short of its stop" -- $RL sweep "$d/short.ini" --db "$d/short.db"
-expect_err "warning: .*short\.ini: design\.die_mm2 = 600:850:70 ends at 810, short of its stop 850 \(850 - 600 is not a whole number of steps of 70\)" \
+expect_err "warning: .*short\.ini:6: design\.die_mm2 = 600:850:70 ends at 810, short of its stop 850 \(850 - 600 is not a whole number of steps of 70\)" \
 	"the range that ends short is said, with where it ends"
 printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\n[axes]\ndesign.die_mm2 = 600:850:50\ndesign.frac_sram = 0.05:0.45:0.1\n' >"$d/full.ini"
 expect_exit 0 "ranges that reach their stops" -- $RL sweep "$d/full.ini" --db "$d/full-range.db"
