@@ -750,18 +750,25 @@ int rl_sweep_cache_pays(const rl_sweep_spec *s)
 	return 1;
 }
 
+int rl_sweep_point_config(const rl_sweep_spec *s, const double *axis_values,
+                          rl_config *cfg, char *err, size_t errlen)
+{
+	size_t i;
+	*cfg = s->setup.cfg;
+	for (i = 0; i < s->naxes; i++)
+		if (rl_param_set(cfg, s->axes[i].param, axis_values[i], err,
+		                 errlen))
+			return -1;
+	return 0;
+}
+
 int rl_sweep_eval_point(const rl_sweep_spec *s, const double *axis_values,
                         double *row, int *status, rl_eval_cache *cache)
 {
-	rl_config cfg = s->setup.cfg;
+	rl_config cfg;
 	rl_result r;
 	size_t i, k = s->naxes;
-	int rc = RL_OK;
-	for (i = 0; i < s->naxes; i++)
-		if (rl_param_set(&cfg, s->axes[i].param, axis_values[i], NULL, 0)) {
-			rc = -1;
-			break;
-		}
+	int rc = rl_sweep_point_config(s, axis_values, &cfg, NULL, 0);
 	if (rc == RL_OK)
 		rc = rl_eval_cached(&cfg, cache, &r);
 	*status = rc;
