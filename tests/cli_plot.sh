@@ -279,6 +279,26 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	expect_exit 2 "--z-best on pareto" -- "$RL" plot pareto --db "$tmpd/best.db" \
 		--z-best least --term dumb
 	expect_err "--z-best: plot pareto does not use it \(heatmap only\)" "pareto refuses it"
+	# the direction is the output table's (model/outputs.c), not a list of
+	# prefixes that knew latency, cost and power only: an iteration's time
+	# and the violations took the most (the slowest iteration, the most
+	# violated design).  The same cells: each one's least is 1 (tp 1),
+	# violations 0 there (none) and 1 to 4 at tp 2
+	sqlite3 "$tmpd/best2.db" "CREATE TABLE results(run_id INTEGER,
+		design_frac_mac REAL, chip_tdp_w REAL, scenario_tp INTEGER,
+		decode_iteration_s REAL, silicon_violations INTEGER);
+		INSERT INTO results VALUES(1, 0.1, 500, 1, 1, 0), (1, 0.1, 500, 2, 2, 1),
+		(1, 0.1, 700, 1, 1, 0), (1, 0.1, 700, 2, 3, 2),
+		(1, 0.2, 500, 1, 1, 0), (1, 0.2, 500, 2, 4, 3),
+		(1, 0.2, 700, 1, 1, 0), (1, 0.2, 700, 2, 5, 4)"
+	expect_exit 0 "heatmap of an iteration's time over another swept parameter" -- "$RL" plot heatmap \
+		--db "$tmpd/best2.db" --x design.frac_mac --y chip.tdp_w --z decode.iteration_s --term dumb
+	expect_out "8 design points, the least over the other swept parameters; 1 at every cell" \
+		"an iteration's time's cell is its least"
+	expect_exit 0 "heatmap of the violations over another swept parameter" -- "$RL" plot heatmap \
+		--db "$tmpd/best2.db" --x design.frac_mac --y chip.tdp_w --z silicon.violations --term dumb
+	expect_out "8 design points, the least over the other swept parameters; 0 at every cell" \
+		"the violations' cell is its least"
 fi
 
 # points that did not evaluate are no cell, and the title says how many:
