@@ -299,6 +299,25 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		--db "$tmpd/best2.db" --x design.frac_mac --y chip.tdp_w --z silicon.violations --term dumb
 	expect_out "8 design points, the least over the other swept parameters; 0 at every cell" \
 		"the violations' cell is its least"
+	# pareto takes an output's direction from the same table: --y a
+	# latency is better less, where its frontier kept the most.  Points
+	# (W, TPOT) (1, 5), (2, 3), (3, 4), (4, 1): less of both leaves out
+	# (3, 4) alone (beaten by (2, 3)): 3 of 4; the most TPOT kept (1, 5)
+	# alone.  --x a throughput is better more: (tokens/s, TPOT) (4, 1)
+	# beats every other point, 1 of 4
+	sqlite3 "$tmpd/dir.db" "CREATE TABLE results(run_id INTEGER,
+		design_frac_mac REAL, power_watts REAL, latency_tpot_s REAL,
+		throughput_output_tokens_per_s REAL);
+		INSERT INTO results VALUES(1, 0.1, 1, 5, 1), (1, 0.2, 2, 3, 3),
+		(1, 0.3, 3, 4, 2), (1, 0.4, 4, 1, 4)"
+	expect_exit 0 "pareto of a latency against power" -- "$RL" plot pareto \
+		--db "$tmpd/dir.db" --x power.watts --y latency.tpot_s --term dumb
+	expect_out "3 of 4 design points on the frontier \(less power\.watts, less latency\.tpot_s\)" \
+		"a latency's frontier is its least"
+	expect_exit 0 "pareto of a latency against a throughput" -- "$RL" plot pareto \
+		--db "$tmpd/dir.db" --x throughput.output_tokens_per_s --y latency.tpot_s --term dumb
+	expect_out "1 of 4 design points on the frontier \(more throughput\.output_tokens_per_s, less latency\.tpot_s\)" \
+		"a throughput on x is better more"
 fi
 
 # points that did not evaluate are no cell, and the title says how many:
