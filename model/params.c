@@ -625,9 +625,7 @@ size_t rl_edit_distance(const char *a, const char *b, int fold_case)
 	return row[lb];
 }
 
-/* Edits a typed name of len letters may be from a name offered: a third
-** of it, at least one. */
-static size_t edits_allowed(size_t len)
+size_t rl_edit_allowed(size_t len)
 {
 	return len / 3 > 1 ? len / 3 : 1;
 }
@@ -657,8 +655,8 @@ size_t rl_param_suggest(const char *dotted, const char **out, size_t max,
 		** 3 + len/4 edits and "nothing in common" only every letter
 		** edited, so a name sharing one letter passed: node.name ->
 		** cost.pue (3 edits of 4), nope -> cost.pue, model.mlp. */
-		near = d <= edits_allowed(strlen(keyonly)) ||
-		       d2 <= edits_allowed(strlen(keyonly));
+		near = d <= rl_edit_allowed(strlen(keyonly)) ||
+		       d2 <= rl_edit_allowed(strlen(keyonly));
 		if (d2 < d)
 			d = d2;
 		/* A substring match is a good suggestion too. */
