@@ -88,8 +88,9 @@ static void help(FILE *f)
 	fputs("\n--run picks a claim run (validation: a validation run; heatmap,"
 	      " pareto: a sweep\nrun); the newest by default.  Columns may be "
 	      "given dotted (chip.hbm_tbps).\nA heatmap cell over parameters "
-	      "it does not draw shows their best z: the least\nof a latency, "
-	      "cost or power, the most of the rest (--z-best chooses).\n"
+	      "it does not draw shows their best z: the least\nof a time, "
+	      "cost, power or violation, the most of the rest (--z-best\n"
+	      "chooses).\n"
 	      "Needs gnuplot (Debian package "
 	      GP_PACKAGE ").  Exit status: 0 ok, 2 bad input, 1\ninternal.\n", f);
 }

@@ -224,9 +224,10 @@ static void warn_short_ranges(const rl_sweep_spec *s)
 		last = rl_sweep_axis_value(a, a->count - 1);
 		if (fabs(last - a->stop) <= 1e-9 * fmax(1, fabs(a->stop)))
 			continue;
-		snprintf(msg, sizeof msg, "%s: %s = %g:%g:%g ends at %g, short of "
-		         "its stop %g (%g - %g is not a whole number of steps of %g); "
-		         "give a stop on the grid to reach it", s->path, a->name,
+		snprintf(msg, sizeof msg, "%s:%d: %s = %g:%g:%g ends at %g, short "
+		         "of its stop %g (%g - %g is not a whole number of steps of "
+		         "%g); give a stop on the grid to reach it", s->path, a->line,
+		         a->name,
 		         a->start, a->stop, a->step, last, a->stop, a->stop,
 		         a->start, a->step);
 		cli_warn("sweep", msg);

@@ -18,12 +18,24 @@ typedef enum {
 	RL_OT_LIMIT     /* a concurrency limit, shown by name */
 } rl_otype;
 
+/* Which way an output is better, for a reader that picks the best of
+** several points (plot heatmap's cell over the parameters it does not
+** draw): more (a throughput, a utilization), less (a time, a cost, power
+** drawn, a violation), or neither (a size, a count, a bound's name: no
+** reader may call one of them best). */
+typedef enum {
+	RL_BETTER_NONE = 0,
+	RL_BETTER_MORE,
+	RL_BETTER_LESS
+} rl_better;
+
 typedef struct {
 	const char *name;      /* dotted: "latency.ttft_s" */
 	const char *si_unit;   /* unit of the value (JSON, database) */
 	const char *unit;      /* display unit */
 	double div;            /* display value = value / div */
 	rl_otype type;
+	rl_better better;      /* which way is better */
 	double (*get)(const rl_result *r);
 	const char *doc;
 } rl_output;

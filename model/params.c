@@ -636,6 +636,11 @@ size_t rl_edit_distance(const char *a, const char *b, int fold_case)
 	return row[lb];
 }
 
+size_t rl_edit_allowed(size_t len)
+{
+	return len / 3 > 1 ? len / 3 : 1;
+}
+
 size_t rl_param_suggest(const char *dotted, const char **out, size_t max,
                         char buf[][64])
 {
@@ -649,19 +654,28 @@ size_t rl_param_suggest(const char *dotted, const char **out, size_t max,
 	for (i = 0; i < n; i++) {
 		char full[64];
 		size_t d, d2;
+		int near;
 		snprintf(full, sizeof full, "%s.%s", t[i].section, t[i].key);
 		d = rl_edit_distance(dotted, full, 1);
 		d2 = rl_edit_distance(keyonly, t[i].key, 1);
+		/* near: a third of the typed key edited at most (one edit below
+		** six letters: 'pt' -> pp, 'hbm_tbs' -> hbm_tbps, 'hbm_tbsp'
+		** two), in the whole name (chip_hbm_tbps) or the key alone (a key
+		** under the wrong section: model.hbm_tbps -> chip.hbm_tbps); the
+		** section's letters buy no edits ('chip.x' is not chip.tp).  The bound was
+		** 3 + len/4 edits and "nothing in common" only every letter
+		** edited, so a name sharing one letter passed: node.name ->
+		** cost.pue (3 edits of 4), nope -> cost.pue, model.mlp. */
+		near = d <= rl_edit_allowed(strlen(keyonly)) ||
+		       d2 <= rl_edit_allowed(strlen(keyonly));
 		if (d2 < d)
 			d = d2;
 		/* A substring match is a good suggestion too. */
-		if (strlen(keyonly) >= 3 && strstr(t[i].key, keyonly))
+		if (strlen(keyonly) >= 3 && strstr(t[i].key, keyonly)) {
 			d = d < 2 ? d : 2;
-		if (d > 3 + strlen(keyonly) / 4)
-			continue;
-		/* as far as the typed key is long (more than one edit): nothing
-		** in common ('' or 'x' offered tp, pp, ep) */
-		if (d > 1 && d >= strlen(keyonly))
+			near = 1;
+		}
+		if (!near)
 			continue;
 		/* insertion sort into the best `max` */
 		for (k = got; k > 0 && dist[k - 1] > d; k--)

@@ -47,6 +47,9 @@ const rl_param *rl_param_find_full(const char *dotted);
 /* Levenshtein distance between a and b (letters compared without case when
 ** fold_case is non-zero); 1000 when either is longer than 127 characters. */
 size_t rl_edit_distance(const char *a, const char *b, int fold_case);
+/* Edits a name typed with len letters may be from a name offered for it
+** ("did you mean"): a third of them, at least one. */
+size_t rl_edit_allowed(size_t len);
 
 /* Up to `max` names ("section.key") closest to `dotted`, by edit distance;
 ** returns how many were written. */

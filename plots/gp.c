@@ -3,6 +3,7 @@
 */
 #include "gp.h"
 
+#include "../config/shword.h"
 #include "../config/tmpfile.h"
 #include "../model/status.h"
 #include "../sweeps/stop.h"
@@ -68,28 +69,6 @@ int gp_find(char *buf, size_t len)
 			return 0;
 	}
 	return -1;
-}
-
-/* A path as one single-quoted sh word (a quote in it written '\''); -1 if
-** it does not fit. */
-static int sh_word(char *dst, size_t len, const char *s)
-{
-	size_t n = 0, k;
-	/* inside single quotes only the quote itself is special: it closes
-	** them, is written escaped and they reopen ('\'') */
-	if (len < 3)
-		return -1;
-	dst[n++] = '\'';
-	for (; *s; s++) {
-		k = *s == '\'' ? 4 : 1;
-		if (n + k + 2 > len)
-			return -1;
-		memcpy(dst + n, *s == '\'' ? "'\\''" : s, k);
-		n += k;
-	}
-	dst[n++] = '\'';
-	dst[n] = '\0';
-	return 0;
 }
 
 void gp_quote(FILE *f, const char *s)
@@ -276,7 +255,10 @@ static int draw(gp_term term, const char *out, const char *script,
 		}
 		close(fd);
 	}
-	if (sh_word(w1, sizeof w1, gnuplot) || sh_word(w2, sizeof w2, errpath)) {
+	/* each path one sh word (config/shword.c); NULL where it does not
+	** fit: a path cut short would name another file */
+	if (!rl_sh_word(gnuplot, NULL, w1, sizeof w1) ||
+	    !rl_sh_word(errpath, NULL, w2, sizeof w2)) {
 		snprintf(err, errlen, "unusable path for gnuplot or TMPDIR");
 		return GP_EFAIL;
 	}

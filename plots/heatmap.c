@@ -3,8 +3,9 @@
 ** column) colored over two swept parameters (--x, --y; default the first two
 ** swept, in the parameter table's order, not the spec's), from the `results` view, with the target contour drawn (default
 ** 20x when z is a speedup, or --target).  When more parameters were swept,
-** each cell shows the best z over the others: the least of a latency, cost
-** or power, the most of the rest (--z-best least|most chooses).
+** each cell shows the best z over the others: the least of an output
+** better less (a time, a cost, power, a violation: model/outputs.c says
+** which), the most of the rest (--z-best least|most chooses).
 **
 ** One cell per pair of swept values, colored by its own value: a cell spans
 ** from the midpoint with the previous value to the midpoint with the next
@@ -36,20 +37,15 @@ static int pick(char swept[][64], size_t ns, const char *not, char *out)
 	return -1;
 }
 
-/* 1 where less of column z is better (latency, cost, power drawn): a
-** cell over other swept parameters shows their least, not their most. */
+/* 1 where less of column z is better (the output table's direction,
+** model/outputs.c: a time, a cost, power drawn, a violation): a cell over
+** other swept parameters shows their least, not their most.  A speedup
+** is better more; an output better neither way (a size, a count) shows
+** the most, as the title says, unless --z-best chooses. */
 static int less_is_better(const char *z)
 {
-	static const char *const less[] = {"latency_", "cost_", "power_watts",
-	                                   "power_prefill_watts",
-	                                   "power_decode_watts", NULL};
-	size_t i;
-	for (i = 0; less[i]; i++)
-		if (!strncmp(z, less[i], strlen(less[i])) &&
-		    (less[i][strlen(less[i]) - 1] == '_' ||
-		     !z[strlen(less[i])]))
-			return 1;
-	return 0;
+	const rl_output *o = plot_column_output(z);
+	return o && o->better == RL_BETTER_LESS;
 }
 
 /* Resolve x, y, z; RL_OK or an error. */

@@ -6,6 +6,7 @@
 #ifndef RL_KINDS_H
 #define RL_KINDS_H
 
+#include "../model/outputs.h"
 #include "../model/params.h"
 #include "pdb.h"
 #include "plot.h"
@@ -138,6 +139,9 @@ void plot_sweep_where(const pdb_sweep *sw, char *buf, size_t len);
 /* The parameter whose `results` column is col ("section_key"), or NULL
 ** (an output's column, or none). */
 const rl_param *plot_column_param(const char *col);
+/* The output whose `results` column is col ("latency_tpot_s"), or NULL
+** (a parameter's column, a speedup, or none). */
+const rl_output *plot_column_output(const char *col);
 /* Axis label of a column: its dotted name and unit. */
 void plot_column_label(const char *col, char *buf, size_t len);
 

@@ -2,7 +2,10 @@
 ** pareto.c: the Pareto plot: every design point of a sweep on two outputs
 ** (--x, a cost to minimize such as watts or dollars; --y, a benefit to
 ** maximize such as tokens/s) and the frontier of points no other point
-** beats on both.  Clouds of more than MAX_CLOUD points are thinned for
+** beats on both.  An output given whose table says the other way is better
+** (model/outputs.c: --y latency.tpot_s, less; --x a throughput, more) is
+** taken that way; one better neither way, a parameter or a speedup keeps
+** its axis's role.  Clouds of more than MAX_CLOUD points are thinned for
 ** drawing; the frontier is always exact.  A frontier compares designs
 ** under one workload: a sweep that varies the workload (input or output
 ** length, the model) is refused with a message saying so.
@@ -120,10 +123,24 @@ static int axis_log(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 	return RL_OK;
 }
 
+/* 1 where less of column col is better: an output whose table says so
+** (model/outputs.c), else the axis's role (`role_less`: x a cost, y a
+** benefit). */
+static int less_better(const char *col, int role_less)
+{
+	const rl_output *o = plot_column_output(col);
+	if (o && o->better == RL_BETTER_LESS)
+		return 1;
+	if (o && o->better == RL_BETTER_MORE)
+		return 0;
+	return role_less;
+}
+
 /* Write the cloud ($p, thinned to every step-th point) and the frontier
-** ($f) of rows ordered by x ascending, y descending. */
+** ($f) of rows ordered by x from its best, then y from its best; ysign
+** is 1 where more y is better, -1 where less is. */
 static long write_points(FILE *s, sqlite3_stmt *st, long n, long step,
-                         double *fx, double *fy, double box[4])
+                         double ysign, double *fx, double *fy, double box[4])
 {
 	double best = -INFINITY;
 	long i = 0, front = 0;
@@ -131,8 +148,8 @@ static long write_points(FILE *s, sqlite3_stmt *st, long n, long step,
 	while (i < n && sqlite3_step(st) == SQLITE_ROW) {
 		double a = sqlite3_column_double(st, 0);
 		double b = sqlite3_column_double(st, 1);
-		if (b > best) {
-			best = b;
+		if (ysign * b > best) {
+			best = ysign * b;
 			fx[front] = a;
 			fy[front++] = b;
 		} else if (i % step == 0) {
@@ -165,7 +182,7 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	long long points;
 	long n = 0, step, front;
 	size_t nwl;
-	int rc, lgx, lgy;
+	int rc, lgx, lgy, xless, yless;
 
 	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
 	if (rc)
@@ -202,9 +219,12 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		return RL_EINPUT;
 	}
 	step = n > MAX_CLOUD ? (n + MAX_CLOUD - 1) / MAX_CLOUD : 1;
+	xless = less_better(x, 1);
+	yless = less_better(y, 0);
 	snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\" FROM results%s%s \"%s\" "
-	         PLOT_FINITE " AND \"%s\" " PLOT_FINITE " ORDER BY 1 ASC, 2 DESC", x, y,
-	         where, where[0] ? " AND" : " WHERE", x, y);
+	         PLOT_FINITE " AND \"%s\" " PLOT_FINITE " ORDER BY 1 %s, 2 %s", x,
+	         y, where, where[0] ? " AND" : " WHERE", x, y,
+	         xless ? "ASC" : "DESC", yless ? "ASC" : "DESC");
 	if ((rc = pdb_prepare(db, o->dbpath, sql, &st, err, errlen)))
 		return rc;
 	fx = malloc((size_t)n * sizeof *fx);
@@ -216,7 +236,7 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		snprintf(err, errlen, "out of memory");
 		return RL_EINTERNAL;
 	}
-	front = write_points(s, st, n, step, fx, fy, box);
+	front = write_points(s, st, n, step, yless ? -1 : 1, fx, fy, box);
 	free(fx);
 	free(fy);
 	if ((rc = pdb_finish(st, o->dbpath, err, errlen)))
@@ -229,9 +249,10 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	snprintf(xn, sizeof xn, "%.*s", (int)strcspn(xl, " "), xl);
 	snprintf(yn, sizeof yn, "%.*s", (int)strcspn(yl, " "), yl);
 	snprintf(t, sizeof t, "Pareto frontier: %s against %s\nsweep%s%.0ld: "
-	         "%ld of %ld design point%s on the frontier (less %s, more %s)%s%s",
+	         "%ld of %ld design point%s on the frontier (%s %s, %s %s)%s%s",
 	         yl, xl, sw.run_col[0] ? " run " : "", sw.run_col[0] ? sw.run :
-	         0L, front, n, n == 1 ? "" : "s", xn, yn,
+	         0L, front, n, n == 1 ? "" : "s", xless ? "less" : "more", xn,
+	         yless ? "less" : "more", yn,
 	         step > 1 ? "; cloud thinned for drawing" : "",
 	         pdb_missing_note(&sw, lack, sizeof lack));
 	plot_labels(s, t, xl, yl);

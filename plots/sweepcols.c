@@ -226,22 +226,30 @@ const rl_param *plot_column_param(const char *col)
 	return NULL;
 }
 
-void plot_column_label(const char *col, char *buf, size_t len)
+const rl_output *plot_column_output(const char *col)
 {
 	size_t n, i;
 	const rl_output *o = rl_outputs(&n);
-	const rl_param *p;
 	char name[128];
 	for (i = 0; i < n; i++) {
 		pdb_column_name(o[i].name, name, sizeof name);
-		if (!strcmp(name, col)) {
-			/* a ratio or a count has no unit: no "()" */
-			if (o[i].si_unit[0])
-				snprintf(buf, len, "%s (%s)", o[i].name, o[i].si_unit);
-			else
-				snprintf(buf, len, "%s", o[i].name);
-			return;
-		}
+		if (!strcmp(name, col))
+			return &o[i];
+	}
+	return NULL;
+}
+
+void plot_column_label(const char *col, char *buf, size_t len)
+{
+	const rl_output *o = plot_column_output(col);
+	const rl_param *p;
+	if (o) {
+		/* a ratio or a count has no unit: no "()" */
+		if (o->si_unit[0])
+			snprintf(buf, len, "%s (%s)", o->name, o->si_unit);
+		else
+			snprintf(buf, len, "%s", o->name);
+		return;
 	}
 	if ((p = plot_column_param(col))) {
 		if (p->unit[0])

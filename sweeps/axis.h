@@ -24,6 +24,7 @@ typedef struct {
 	double snap;                   /* linear: 10^decimals, 0 = none */
 	uint64_t count;                /* values on the axis */
 	double *list;                  /* RL_AX_LIST: count values */
+	int line;                      /* its spec's line; 0: none */
 } rl_axis;
 
 /* Parse one axis value text for parameter p.  0, or -1 with err. */

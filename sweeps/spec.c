@@ -48,7 +48,6 @@ typedef struct {
 	int have_seed;
 	int sect_line[SEC_COUNT]; /* each section's header line; 0: none */
 	int count_line;           /* [sampling] count's line */
-	int axis_line[RL_SWEEP_MAX_AXES];     /* each axis's line */
 	int base_set_line[RL_SWEEP_MAX_SETS]; /* each [base] set line's */
 	int seed_line;            /* [sampling] seed's line */
 } parse_ctx;
@@ -289,7 +288,7 @@ static int spec_cb(void *ud, const char *section, const char *key,
 		}
 		if (rl_sweep_axis_parse(&s->axes[s->naxes], p, value, err, errlen))
 			return -1;
-		pc->axis_line[s->naxes++] = line;
+		s->axes[s->naxes++].line = line;
 		return 0;
 	}
 	if (!strcmp(section, "sampling")) {
@@ -572,7 +571,7 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
 			         "%s (line %d) replaces it at every point, so that it "
 			         "changes nothing; give one of them", name,
 			         pc->base_set_line[j], rl_utf8_cut(s->base.sets[j], 200),
-			         s->base.sets[j], ax, pc->axis_line[i]);
+			         s->base.sets[j], ax, s->axes[i].line);
 			return -1;
 		}
 	}
@@ -751,18 +750,25 @@ int rl_sweep_cache_pays(const rl_sweep_spec *s)
 	return 1;
 }
 
+int rl_sweep_point_config(const rl_sweep_spec *s, const double *axis_values,
+                          rl_config *cfg, char *err, size_t errlen)
+{
+	size_t i;
+	*cfg = s->setup.cfg;
+	for (i = 0; i < s->naxes; i++)
+		if (rl_param_set(cfg, s->axes[i].param, axis_values[i], err,
+		                 errlen))
+			return -1;
+	return 0;
+}
+
 int rl_sweep_eval_point(const rl_sweep_spec *s, const double *axis_values,
                         double *row, int *status, rl_eval_cache *cache)
 {
-	rl_config cfg = s->setup.cfg;
+	rl_config cfg;
 	rl_result r;
 	size_t i, k = s->naxes;
-	int rc = RL_OK;
-	for (i = 0; i < s->naxes; i++)
-		if (rl_param_set(&cfg, s->axes[i].param, axis_values[i], NULL, 0)) {
-			rc = -1;
-			break;
-		}
+	int rc = rl_sweep_point_config(s, axis_values, &cfg, NULL, 0);
 	/* (over the TDP at every clock: not evaluable, status RL_EPOWER,
 	** as claim and solve read it: rl_eval_runnable) */
 	if (rc == RL_OK)

@@ -122,6 +122,14 @@ void rl_sweep_spec_free(rl_sweep_spec *s);
 ** from a database are checked with it before they reach SQL. */
 const char *rl_sweep_column_decl(const char *name);
 
+/* The configuration of one design point: the base with the axis values
+** (display units, one per axis) applied, in the axes' order, into *cfg.
+** 0, or -1 at the first value refused (its message in err; NULL: none),
+** *cfg then holding the values before it.  rl_sweep_eval_point and
+** rl_sweep_point_why (why.h) both build their point with it. */
+int rl_sweep_point_config(const rl_sweep_spec *s, const double *axis_values,
+                          rl_config *cfg, char *err, size_t errlen);
+
 /* Evaluate one design point: axis values (display units) applied to the
 ** base, rl_eval(), filters.  Writes the output and speedup columns into
 ** row (cols after the axes) and the rl_eval status (RL_OK or an error

@@ -29,7 +29,9 @@ int rl_sw_number(const char *text, double *v)
 }
 
 /* The output nearest name and its distance (1000 with none near enough
-** to offer). */
+** to offer).  Near: within rl_edit_allowed's edits (a third of the name:
+** the bound was 4 + len/4, so node.name, 5 edits from model.params, was
+** offered it), or the name holds an output's key (mfu: utilization.mfu). */
 static size_t output_nearest(const char *name, const rl_output **pick)
 {
 	size_t n, i, best = 1000;
@@ -40,15 +42,14 @@ static size_t output_nearest(const char *name, const rl_output **pick)
 		const char *dot = strchr(t[i].name, '.');
 		if (dot && strstr(name, dot + 1))
 			d = d < 2 ? d : 2;
+		else if (d > rl_edit_allowed(strlen(name)))
+			continue;
 		if (d < best) {
 			best = d;
 			*pick = &t[i];
 		}
 	}
-	if (*pick && best <= 4 + strlen(name) / 4)
-		return best;
-	*pick = NULL;
-	return 1000;
+	return *pick ? best : 1000;
 }
 
 void rl_sw_output_hint(const char *name, char *out, size_t len)

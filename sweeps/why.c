@@ -11,26 +11,22 @@
 int rl_sweep_point_why(const rl_sweep_spec *s, const double *vals, char *at,
                        size_t atlen, char *why, size_t whylen)
 {
-	rl_config cfg = s->setup.cfg;
+	rl_config cfg;
 	rl_result r;
 	size_t i, used = 0;
 	char v[64];
-	int rc = RL_OK;
+	int rc;
 	if (atlen)
 		at[0] = 0;
 	if (whylen)
 		why[0] = 0;
-	for (i = 0; i < s->naxes; i++) {
+	for (i = 0; i < s->naxes && used < atlen; i++) {
 		rl_param_format(s->axes[i].param, vals[i], v, sizeof v);
-		if (used < atlen)
-			used += (size_t)snprintf(at + used, atlen - used, "%s%s=%s",
-			                         i ? ", " : "", s->axes[i].name, v);
-		if (rc == RL_OK &&
-		    rl_param_set(&cfg, s->axes[i].param, vals[i], why, whylen))
-			rc = -1;
+		used += (size_t)snprintf(at + used, atlen - used, "%s%s=%s",
+		                         i ? ", " : "", s->axes[i].name, v);
 	}
-	if (rc != RL_OK)
-		return rc;
+	if (rl_sweep_point_config(s, vals, &cfg, why, whylen))
+		return -1;
 	rc = rl_eval_runnable(rl_eval(&cfg, &r), &r);
 	if (rc == RL_EPOWER)
 		rl_over_tdp_words(&cfg, &r, why, whylen);

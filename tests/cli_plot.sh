@@ -279,6 +279,45 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	expect_exit 2 "--z-best on pareto" -- "$RL" plot pareto --db "$tmpd/best.db" \
 		--z-best least --term dumb
 	expect_err "--z-best: plot pareto does not use it \(heatmap only\)" "pareto refuses it"
+	# the direction is the output table's (model/outputs.c), not a list of
+	# prefixes that knew latency, cost and power only: an iteration's time
+	# and the violations took the most (the slowest iteration, the most
+	# violated design).  The same cells: each one's least is 1 (tp 1),
+	# violations 0 there (none) and 1 to 4 at tp 2
+	sqlite3 "$tmpd/best2.db" "CREATE TABLE results(run_id INTEGER,
+		design_frac_mac REAL, chip_tdp_w REAL, scenario_tp INTEGER,
+		decode_iteration_s REAL, silicon_violations INTEGER);
+		INSERT INTO results VALUES(1, 0.1, 500, 1, 1, 0), (1, 0.1, 500, 2, 2, 1),
+		(1, 0.1, 700, 1, 1, 0), (1, 0.1, 700, 2, 3, 2),
+		(1, 0.2, 500, 1, 1, 0), (1, 0.2, 500, 2, 4, 3),
+		(1, 0.2, 700, 1, 1, 0), (1, 0.2, 700, 2, 5, 4)"
+	expect_exit 0 "heatmap of an iteration's time over another swept parameter" -- "$RL" plot heatmap \
+		--db "$tmpd/best2.db" --x design.frac_mac --y chip.tdp_w --z decode.iteration_s --term dumb
+	expect_out "8 design points, the least over the other swept parameters; 1 at every cell" \
+		"an iteration's time's cell is its least"
+	expect_exit 0 "heatmap of the violations over another swept parameter" -- "$RL" plot heatmap \
+		--db "$tmpd/best2.db" --x design.frac_mac --y chip.tdp_w --z silicon.violations --term dumb
+	expect_out "8 design points, the least over the other swept parameters; 0 at every cell" \
+		"the violations' cell is its least"
+	# pareto takes an output's direction from the same table: --y a
+	# latency is better less, where its frontier kept the most.  Points
+	# (W, TPOT) (1, 5), (2, 3), (3, 4), (4, 1): less of both leaves out
+	# (3, 4) alone (beaten by (2, 3)): 3 of 4; the most TPOT kept (1, 5)
+	# alone.  --x a throughput is better more: (tokens/s, TPOT) (4, 1)
+	# beats every other point, 1 of 4
+	sqlite3 "$tmpd/dir.db" "CREATE TABLE results(run_id INTEGER,
+		design_frac_mac REAL, power_watts REAL, latency_tpot_s REAL,
+		throughput_output_tokens_per_s REAL);
+		INSERT INTO results VALUES(1, 0.1, 1, 5, 1), (1, 0.2, 2, 3, 3),
+		(1, 0.3, 3, 4, 2), (1, 0.4, 4, 1, 4)"
+	expect_exit 0 "pareto of a latency against power" -- "$RL" plot pareto \
+		--db "$tmpd/dir.db" --x power.watts --y latency.tpot_s --term dumb
+	expect_out "3 of 4 design points on the frontier \(less power\.watts, less latency\.tpot_s\)" \
+		"a latency's frontier is its least"
+	expect_exit 0 "pareto of a latency against a throughput" -- "$RL" plot pareto \
+		--db "$tmpd/dir.db" --x throughput.output_tokens_per_s --y latency.tpot_s --term dumb
+	expect_out "1 of 4 design points on the frontier \(more throughput\.output_tokens_per_s, less latency\.tpot_s\)" \
+		"a throughput on x is better more"
 fi
 
 # points that did not evaluate are no cell, and the title says how many:
@@ -432,6 +471,19 @@ if [ ! -e "$tmpd/nognuplot.png" ]; then
 	echo "ok - gnuplot missing writes no output"
 else
 	echo "not ok - gnuplot missing left an output"; fails=$((fails + 1))
+fi
+
+# gnuplot's path and its error file's (under TMPDIR) reach sh as one word
+# each (config/shword.c): a TMPDIR with a quote, a space and a $( ) in its
+# name still plots, and nothing of it runs as a command
+qdir="$tmpd/it's a \$(touch PWNED) dir"
+mkdir "$qdir"
+expect_exit 0 "a TMPDIR with a quote and a space" -- env TMPDIR="$qdir" \
+	"$RL" plot factors --db "$db" --term dumb
+if [ -e PWNED ] || [ -e "$tmpd/PWNED" ]; then
+	echo "not ok - a TMPDIR's name ran as a command"; fails=$((fails + 1))
+else
+	echo "ok - a TMPDIR's name runs nothing"
 fi
 
 # progress: on a terminal a slow plot says what it does on stderr; off a

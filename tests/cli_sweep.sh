@@ -958,6 +958,18 @@ expect_err "hint1\.ini:7: .*'latency\.ttft' is not a number, a parameter or an o
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1, 2\n[filter]\nkeep = latency.ttft <= 2\n' >"$d/hint2.ini"
 expect_exit 2 "a filter's misspelt output" -- $RL sweep "$d/hint2.ini" --db "$d/x.db"
 expect_err "hint2\.ini:7: .*'latency\.ttft' is not a number, a parameter or an output; did you mean latency\.ttft_s\?" "is offered the output alone too"
+# a name with nothing near is offered nothing: node.name is 5 edits from
+# the output model.params, which was offered (the bound was 4 + 9/4 = 6;
+# now a third of its 9 letters, 3), and 3 of its key's 4 letters from the
+# parameter cost.pue; mfu, held in utilization.mfu, still is
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1, 2\n[filter]\nkeep = node.name <= 2\n' >"$d/hint4.ini"
+expect_exit 2 "a filter's name near nothing" -- $RL sweep "$d/hint4.ini" --db "$d/x.db"
+expect_err "hint4\.ini:7: .*'node\.name' is not a number, a parameter or an output \(\`rooflab eval --json\` shows them all\)$" \
+	"is offered nothing"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1, 2\n[filter]\nkeep = mfu >= 0.1\n' >"$d/hint5.ini"
+expect_exit 2 "a filter's output key alone" -- $RL sweep "$d/hint5.ini" --db "$d/x.db"
+expect_err "hint5\.ini:7: .*'mfu' is not a number, a parameter or an output; did you mean utilization\.mfu\?" \
+	"is offered the output that holds it"
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[filter]\nkeep = chip.hbm_tbs + 1 <= 6\n' >"$d/hint3.ini"
 expect_exit 2 "a sum's misspelt parameter" -- $RL sweep "$d/hint3.ini" --db "$d/x.db"
 expect_err "hint3\.ini:7: .*'chip\.hbm_tbs' is not a number, a parameter or an output; did you mean chip\.hbm_tbps" "is offered the parameter"
@@ -1785,7 +1797,7 @@ fi
 # nor does a real range sampled at random (any value up to its stop)
 printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\n[axes]\ndesign.die_mm2 = 600:850:70\n' >"$d/short.ini"
 expect_exit 0 "a range short of its stop" -- $RL sweep "$d/short.ini" --db "$d/short.db"
-expect_err "warning: .*short\.ini: design\.die_mm2 = 600:850:70 ends at 810, short of its stop 850 \(850 - 600 is not a whole number of steps of 70\)" \
+expect_err "warning: .*short\.ini:6: design\.die_mm2 = 600:850:70 ends at 810, short of its stop 850 \(850 - 600 is not a whole number of steps of 70\)" \
 	"the range that ends short is said, with where it ends"
 printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\n[axes]\ndesign.die_mm2 = 600:850:50\ndesign.frac_sram = 0.05:0.45:0.1\n' >"$d/full.ini"
 expect_exit 0 "ranges that reach their stops" -- $RL sweep "$d/full.ini" --db "$d/full-range.db"

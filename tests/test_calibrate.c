@@ -208,6 +208,88 @@ static void test_both_ends(void **state)
 	assert_true(ends_v[0] >= 0.6 && ends_v[0] < 0.6 + 0.003);
 }
 
+/* The objective of the fits of test_both_ends_lower: the rows' squared
+** log errors at eff_compute e plus the prior's ((e - centre) / sigma)^2,
+** computed from the rows' model values, not by a fit. */
+static double objective(const rl_calib_row *rows, size_t n,
+                        const rl_param **params, double e, double centre,
+                        double sigma)
+{
+	double v[1] = {e}, s = (e - centre) / sigma * ((e - centre) / sigma);
+	size_t i;
+	for (i = 0; i < n; i++) {
+		double m, r;
+		assert_int_equal(rl_calib_predict(&rows[i], params, 1, v, &m), 0);
+		r = log(m / rows[i].measured);
+		s += r * r;
+	}
+	return s;
+}
+
+/* A fit whose objective has a minimum at each end of eff_compute's range
+** [0.1, 1], the lower one at the far end from the start, where the refit
+** from the other end must find it (test_both_ends passes even where it
+** does nothing: the objective there falls all the way to one end).
+** Two decode-heavy rows (isl 128, osl 2048 and 1024, a batch of 128
+** sequences, tp 1) measured at eff_compute 0.05, below the range: their
+** throughput rises with eff_compute until its decode iterations turn
+** memory-bound (near 0.43) and barely after, so their squared errors rise
+** from 0.51 at 0.1 to 3.03 at 1, nearly all of it below 0.43.  A prior
+** centred at 1, sigma 0.55, adds (0.9 / 0.55)^2 = 2.68 at 0.1 and 0 at 1,
+** falling all the way.  The sum rises from 0.1 to a top near 0.4 and
+** falls after it: 3.19 at 0.1, 3.03 at 1 (asserted below from the rows'
+** model values).  Started at 0.2, and restarted a quarter inside (0.325,
+** still below the top), the plain fit ends on 0.1; with both_ends the fit
+** from a quarter inside 1 (0.775, past the top) ends on 1, whose objective
+** is lower, and keeps it. */
+static void test_both_ends_lower(void **state)
+{
+	static const double shapes[][2] = {{128, 2048}, {128, 1024}};
+	enum { N = 2 };
+	rl_calib_row rows[N];
+	const rl_param *params[1];
+	double plain[1] = {0.2}, ends_v[1] = {0.2}, model[N];
+	double lo[1] = {0.1}, hi[1] = {1.0}, centre[1] = {1.0}, sigma[1] = {0.55};
+	unsigned char ends[1] = {1};
+	rl_calib_opts o = {lo, hi, centre, sigma, NULL, NULL, 0, NULL};
+	rl_calib_info ip, ie;
+	size_t i;
+	(void)state;
+	memset(rows, 0, sizeof rows);
+	params[0] = rl_param_find("profile", "eff_compute");
+	for (i = 0; i < N; i++) {
+		double truth[1] = {0.05};
+		base(&rows[i].cfg);
+		rows[i].cfg.scen.isl = shapes[i][0];
+		rows[i].cfg.scen.osl = shapes[i][1];
+		rows[i].cfg.scen.tp = 1;
+		rows[i].cfg.scen.batch = 128;
+		rows[i].cfg.prof.iter_overhead_s = 3e-3;
+		rows[i].metric = RL_METRIC_OUTPUT_TPS;
+		assert_int_equal(rl_calib_predict(&rows[i], params, 1, truth,
+		                                  &rows[i].measured), 0);
+	}
+	/* the far end is the lower minimum, and the near one a minimum: the
+	** objective rises from 0.1 over the plain fit's start and restart */
+	assert_true(objective(rows, N, params, 1.0, 1.0, 0.55) <
+	            objective(rows, N, params, 0.1, 1.0, 0.55) - 0.1);
+	assert_true(objective(rows, N, params, 0.1, 1.0, 0.55) <
+	            objective(rows, N, params, 0.2, 1.0, 0.55));
+	assert_true(objective(rows, N, params, 0.2, 1.0, 0.55) <
+	            objective(rows, N, params, 0.325, 1.0, 0.55));
+	assert_true(objective(rows, N, params, 0.775, 1.0, 0.55) <
+	            objective(rows, N, params, 0.4, 1.0, 0.55));
+	assert_int_equal(rl_calibrate(rows, N, params, 1, &o, plain, model,
+	                              NULL, &ip), RL_OK);
+	assert_true(plain[0] >= 0.1 && plain[0] < 0.1 + 0.003);
+	o.both_ends = ends;
+	assert_int_equal(rl_calibrate(rows, N, params, 1, &o, ends_v, model,
+	                              NULL, &ie), RL_OK);
+	assert_true(ends_v[0] <= 1.0 && ends_v[0] > 1.0 - 0.003);
+	assert_true(ie.chisq + ie.chisq_prior <
+	            ip.chisq + ip.chisq_prior - 0.1);
+}
+
 /* Rows set aside take no part in any fit but are predicted: eight rows
 ** synthesized at eff_compute 0.55 and 3 ms a step, two of them with the
 ** measured value doubled.  Fitted with those two aside, the truth comes
@@ -608,6 +690,7 @@ int main(void)
 	    cmocka_unit_test(test_at_rate_rows),
 	    cmocka_unit_test(test_bounds_and_groups),
 	    cmocka_unit_test(test_both_ends),
+	    cmocka_unit_test(test_both_ends_lower),
 	    cmocka_unit_test(test_held_in_leave_out),
 	    cmocka_unit_test(test_aside),
 	    cmocka_unit_test(test_huber),

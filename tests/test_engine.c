@@ -1397,10 +1397,35 @@ static void test_logits_gather(void **state)
 	assert_true(b.decode.link_bytes == 0);
 }
 
+/* Each output's direction (model/outputs.c), checked against its unit,
+** not its row: a time (s), cost (USD) or power (W) is better less, a rate
+** of tokens or requests better more, a bound's or a limit's name neither;
+** silicon.violations less (flags of constraints broken). */
+static void test_output_direction(void **state)
+{
+	size_t n, i;
+	const rl_output *o = rl_outputs(&n);
+	(void)state;
+	for (i = 0; i < n; i++) {
+		const char *u = o[i].si_unit;
+		if (!strcmp(u, "s") || !strcmp(u, "USD") || !strcmp(u, "W"))
+			assert_int_equal(o[i].better, RL_BETTER_LESS);
+		if (!strcmp(u, "tokens/s") || !strcmp(u, "1/s"))
+			assert_int_equal(o[i].better, RL_BETTER_MORE);
+		if (o[i].type != RL_OT_NUM)
+			assert_int_equal(o[i].better, RL_BETTER_NONE);
+	}
+	assert_int_equal(rl_output_find("silicon.violations")->better,
+	                 RL_BETTER_LESS);
+	assert_int_equal(rl_output_find("decode.iteration_s")->better,
+	                 RL_BETTER_LESS);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_llama3_70b_params),
+	    cmocka_unit_test(test_output_direction),
 	    cmocka_unit_test(test_llama3_70b_flops),
 	    cmocka_unit_test(test_llama3_70b_kv),
 	    cmocka_unit_test(test_decode_batch1_is_weights_over_bandwidth),

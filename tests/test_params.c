@@ -131,12 +131,38 @@ static void test_param_suggest_nothing_shared(void **state)
 	assert_true(offers("scenario.pt", "scenario.pp"));
 }
 
+/* Names chosen by hand.  Offered: one-edit typos, a transposition (two
+** edits in eight letters; in three, 'peu', two edits are too many), a key
+** under the wrong section, a dot typed as '_'.  Not offered: a name sharing a letter or two with a key ('name'
+** and 'pue' share an 'e', three edits of four letters; 'nope' is three
+** from pue and from mlp), nor a section's letters standing for a key's
+** ('chip.x' is two edits from chip.tp, all of them in its key). */
+static void test_param_suggest_by_hand(void **state)
+{
+	const char *out[4];
+	char buf[4][64];
+	(void)state;
+	assert_true(offers("chip.hbm_tbs", "chip.hbm_tbps"));
+	assert_true(offers("chip.hbm_tbsp", "chip.hbm_tbps"));
+	assert_true(offers("cost.pe", "cost.pue"));
+	assert_true(offers("cost.pu", "cost.pue"));
+	assert_true(offers("model.hbm_tbps", "chip.hbm_tbps"));
+	assert_true(offers("chip.pue", "cost.pue"));
+	assert_true(offers("chip_hbm_tbps", "chip.hbm_tbps"));
+	assert_true(offers("model.layer", "model.layers"));
+	assert_int_equal(rl_param_suggest("node.name", out, 4, buf), 0);
+	assert_int_equal(rl_param_suggest("nope", out, 4, buf), 0);
+	assert_int_equal(rl_param_suggest("chip.x", out, 4, buf), 0);
+	assert_false(offers("chip.pue", "scenario.pp"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_param_table),
 	    cmocka_unit_test(test_param_suggest),
 	    cmocka_unit_test(test_param_suggest_nothing_shared),
+	    cmocka_unit_test(test_param_suggest_by_hand),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -27,6 +27,7 @@
 #include "../sweeps/run.h"
 #include "../sweeps/spec.h"
 #include "../sweeps/store.h"
+#include "../sweeps/why.h"
 
 static const char base[] = "[base]\nchip = h100-sxm\nmodel = llama3-8b\n";
 
@@ -605,6 +606,39 @@ static void test_output_filters(void **state)
 	rl_sweep_spec_free(none);
 }
 
+/* One point's configuration (rl_sweep_point_config), which evaluation and
+** rl_sweep_point_why both build with: each axis value in SI (2 TB/s is
+** 2e12 B/s; batch 8 is 8), the base's other values kept (h100-sxm's TP
+** and model untouched); a value past the range (2000 TB/s > 1000) refused
+** with its parameter named, and why says the same words. */
+static void test_point_config(void **state)
+{
+	rl_sweep_spec *s = must("[axes]\nchip.hbm_tbps = 1, 2\n"
+	                        "scenario.batch = 4, 8\n");
+	rl_config cfg;
+	double v[2] = {2, 8}, bad[2] = {2000, 8};
+	char err[256] = "", at[256], why[256];
+	const rl_param *hbm = rl_param_find("chip", "hbm_tbps");
+	const rl_param *batch = rl_param_find("scenario", "batch");
+	const rl_param *tp = rl_param_find("scenario", "tp");
+	const rl_param *layers = rl_param_find("model", "layers");
+	(void)state;
+	assert_int_equal(rl_sweep_point_config(s, v, &cfg, err, sizeof err), 0);
+	assert_true(*rl_param_ptr(&cfg, hbm) == 2e12);
+	assert_true(rl_param_get(&cfg, batch) == 8);
+	assert_true(rl_param_get(&cfg, tp) == rl_param_get(&s->setup.cfg, tp));
+	assert_true(rl_param_get(&cfg, layers) ==
+	            rl_param_get(&s->setup.cfg, layers));
+	assert_int_equal(rl_sweep_point_config(s, bad, &cfg, err, sizeof err),
+	                 -1);
+	assert_non_null(strstr(err, "chip.hbm_tbps"));
+	assert_int_equal(rl_sweep_point_why(s, bad, at, sizeof at, why,
+	                                    sizeof why), -1);
+	assert_string_equal(why, err);
+	assert_string_equal(at, "chip.hbm_tbps=2000, scenario.batch=8");
+	rl_sweep_spec_free(s);
+}
+
 /* rl_store_error's words: a UNIQUE conflict (a column named with an ESC,
 ** which SQLite's message quotes: '?') and an INTEGER PRIMARY KEY conflict
 ** are a point written twice, by two sweeps of one shard; a CHECK is the
@@ -743,6 +777,7 @@ int main(void)
 	    cmocka_unit_test(test_filter),
 	    cmocka_unit_test(test_filter_too_long),
 	    cmocka_unit_test(test_output_filters),
+	    cmocka_unit_test(test_point_config),
 	    cmocka_unit_test(test_filter_sums),
 	    cmocka_unit_test(test_filter_sums_range),
 	    cmocka_unit_test(test_store_error_words),
