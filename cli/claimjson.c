@@ -52,7 +52,8 @@ static void mappings_json(json_w *w, const claim_report *rep)
 			json_num(w, "pp", e[i].pp);
 			json_num(w, "dp", e[i].dp);
 			json_num(w, "ep", e[i].ep);
-			json_bool(w, "fits", e[i].rc == RL_OK);
+			json_bool(w, "fits", e[i].rc != RL_ENOFIT);
+			json_bool(w, "over_tdp", e[i].rc == RL_EPOWER);
 			if (e[i].rc == RL_OK) {
 				json_num(w, "total_tokens_per_s", e[i].total_tps);
 				json_num(w, "output_tokens_per_s", e[i].output_tps);

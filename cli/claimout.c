@@ -491,7 +491,7 @@ static void map_name(char *buf, size_t len, const rl_map_entry *e)
 /* The verdict per mapping, in words. */
 static void mappings_text(FILE *f, const claim_report *rep)
 {
-	char nb[64], na[64], lab[LABEL_CELL], x[3][32];
+	char nb[64], na[64], lab[LABEL_CELL], x[3][32], why[128];
 	const rl_scenario *sa = &rep->a.cfg.scen;
 	double a = rep->a.r.total_tps;
 	size_t i;
@@ -504,7 +504,9 @@ static void mappings_text(FILE *f, const claim_report *rep)
 	for (i = 0; i < rep->nmap_b; i++) {
 		map_name(nb, sizeof nb, &rep->map_b[i]);
 		if (rep->map_b[i].rc != RL_OK)
-			fprintf(f, "  b %-24s does not fit\n", nb);
+			fprintf(f, "  b %-24s %s\n", nb,
+			        rl_map_not_run_words(&rep->b.cfg, &rep->map_b[i],
+			                             why, sizeof why));
 		else
 			fprintf(f, "  b %-24s %10.0f  %6sx\n", nb,
 			        rep->map_b[i].total_tps,

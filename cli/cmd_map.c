@@ -50,8 +50,9 @@ static void help(FILE *f)
 	      "the experts.  Ranked by output tokens/s of the\nwhole system; "
 	      "mappings outside --ttft-max / --tpot-max (seconds of service "
 	      "time,\nno queueing) rank after those within, and mappings that "
-	      "do not fit in memory\nare listed last, marked; where none fits, "
-	      "why (at the most split one) and the\nfewest chips of which one "
+	      "do not fit in memory\nor are over the chip's TDP at every clock "
+	      "are listed last, marked; where none\nfits, "
+	      "why (at the most split one) and the fewest chips of\nwhich one "
 	      "does.  With targets, "
 	      "also the mapping with the highest\nthroughput meeting them under "
 	      "Poisson arrivals (the load model of eval --rate),\nwith its rate "
@@ -233,7 +234,8 @@ static void targets_out(json_w *w, FILE *f, const load_opts *lo,
 	loadout_search_table(f, lo->t, lo->nt, best);
 }
 
-/* Where no mapping fits (those that fit rank first: e[0] does not): why,
+/* Where no mapping fits in memory (one over its TDP at every clock
+** fits): why,
 ** in rl_eval's words at the most split of them (the most chips per
 ** replica, tp x pp, then ep), and the fewest chips of which a mapping
 ** fits (rl_map_fewest_chips; 0 where none up to rl_map_most_chips does). */
@@ -253,8 +255,11 @@ static void why_none_fits(const rl_setup *st, const rl_map_entry *e,
 	nf->at = -1;
 	nf->reason[0] = nf->list[0] = '\0';
 	nf->fewest = 0;
-	if (n == 0 || e[0].rc == RL_OK)
+	if (n == 0)
 		return;
+	for (i = 0; i < n; i++) /* (over its TDP: it fits in memory) */
+		if (e[i].rc != RL_ENOFIT)
+			return;
 	for (i = 0; i < n; i++) {
 		double s = e[i].tp * e[i].pp, b;
 		if (nf->at < 0) {
@@ -318,8 +323,16 @@ static void nofit_out(json_w *w, FILE *f, const rl_setup *st,
 		json_end(w);
 		return;
 	}
-	if (!a)
+	if (!a) {
+		/* some fit in memory, none runs: each over its TDP, or not
+		** fitting (the table's words per mapping) */
+		if (e[0].rc != RL_OK)
+			fprintf(f, "(no mapping of %g chips runs: those that fit in "
+			        "memory are over the chip's %.0f W TDP at every "
+			        "clock)\n", rl_scen_chips(&st->cfg.scen),
+			        st->cfg.chip.tdp_w);
 		return;
+	}
 	fprintf(f, "(at the most split, %s: %s)\n",
 	        rl_mapping_words(mw, sizeof mw, a->tp, a->pp, a->dp, a->ep),
 	        rl_utf8_cell(nf->reason, 0, 0, why, sizeof why));
@@ -348,16 +361,23 @@ static void targets_unknown(size_t n, map_slo *mc)
 	}
 }
 
-static void entry_json(json_w *w, const char *key, const rl_map_entry *e,
-                       const map_slo *mc, int targets, double chips)
+static void entry_json(json_w *w, const rl_setup *st, const char *key,
+                       const rl_map_entry *e, const map_slo *mc, int targets,
+                       double chips)
 {
+	char why[128];
 	json_obj(w, key);
 	json_num(w, "tp", e->tp);
 	json_num(w, "pp", e->pp);
 	json_num(w, "dp", e->dp);
 	json_num(w, "ep", e->ep);
-	json_bool(w, "fits", e->rc == RL_OK);
+	json_bool(w, "fits", e->rc != RL_ENOFIT);
+	json_bool(w, "over_tdp", e->rc == RL_EPOWER);
 	json_bool(w, "meets_limits", e->meets);
+	if (e->rc == RL_OK)
+		json_null(w, "not_run");
+	else
+		json_str(w, "not_run", rl_map_not_run_words(&st->cfg, e, why, sizeof why));
 	if (e->rc == RL_OK) {
 		json_obj(w, "throughput");
 		json_num(w, "output_tokens_per_s", e->output_tps);
@@ -393,7 +413,14 @@ static void entry_json(json_w *w, const char *key, const rl_map_entry *e,
 		json_null(w, "throughput");
 		json_null(w, "latency");
 		json_null(w, "bound");
-		json_null(w, "power");
+		if (e->rc == RL_EPOWER) {
+			json_obj(w, "power");
+			json_num(w, "watts", NAN);
+			json_num(w, "clock_scale", NAN);
+			json_num(w, "lowest_clock_watts", e->lowest_w);
+			json_end(w);
+		} else
+			json_null(w, "power");
 		json_null(w, "cost");
 		if (targets)
 			json_null(w, "under_targets");
@@ -434,13 +461,14 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 	        "total tok/s", "out/chip", "ttft ms", "tpot ms", "W/chip",
 	        "$/M cost", "$/M price", "bound");
 	for (i = 0; i < n; i++) {
-		char w[32], uc[32], up[32], tdp[48];
+		char w[32], uc[32], up[32], tdp[48], why[128];
 		if (e[i].rc != RL_OK) {
 			fprintf(f, "%4zu %4g %4g %4g %4g  %-5s %14s %14s %12s %10s "
 			        "%10s %7s %9s %9s  %s\n",
-			        i + 1, e[i].tp, e[i].pp, e[i].dp, e[i].ep, "no", "-",
-			        "-", "-", "-", "-", "-", "-", "-",
-			        "does not fit in memory");
+			        i + 1, e[i].tp, e[i].pp, e[i].dp, e[i].ep,
+			        e[i].rc == RL_ENOFIT ? "no" : "yes", "-", "-", "-", "-",
+			        "-", "-", "-", "-",
+			        rl_map_not_run_words(&st->cfg, &e[i], why, sizeof why));
 			continue;
 		}
 		fprintf(f, "%4zu %4g %4g %4g %4g  %-5s %14.1f %14.1f %12.1f %10.2f "
@@ -542,10 +570,11 @@ int cmd_map(int argc, char **argv)
 		json_num(&w, "legal_mappings", (double)legal);
 		json_arr(&w, "mappings");
 		for (i = 0; i < n; i++)
-			entry_json(&w, NULL, &e[i], &mc[i], lo.nt > 0, chips);
+			entry_json(&w, &st, NULL, &e[i], &mc[i], lo.nt > 0, chips);
 		json_end(&w);
 		if (e[0].rc == RL_OK)
-			entry_json(&w, "best", &e[0], &mc[0], lo.nt > 0, chips);
+			entry_json(&w, &st, "best", &e[0], &mc[0], lo.nt > 0,
+			           chips);
 		else
 			json_null(&w, "best");
 		nofit_out(&w, NULL, &st, e, &nf);

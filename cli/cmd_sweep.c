@@ -191,6 +191,17 @@ static void sweep_warn(const char *msg)
 /* The first stored point of a kind that served nothing (idx1: its index
 ** + 1, 0 none), its axis values and why, as eval says it: the database
 ** keeps only the status, and "96 were not evaluable" named no cause. */
+/* 1 where the spec keeps an output a point over its TDP at every clock
+** (status 4) stores (rl_output_over_tdp: sweeps/README.md's status) */
+static int keeps_over_tdp(const rl_sweep_spec *s)
+{
+	size_t i;
+	for (i = 0; i < s->noutputs; i++)
+		if (rl_output_over_tdp(s->outputs[i]))
+			return 1;
+	return 0;
+}
+
 static void first_why(const rl_sweep_spec *s, const char *what,
                       uint64_t idx1, const double *vals)
 {
@@ -340,12 +351,14 @@ int cmd_sweep(int argc, char **argv)
 		if (st.stored_nofit || st.stored_inval)
 			fprintf(stderr, "rooflab sweep: of the %llu stored, %llu "
 			        "did not fit in memory (status 3) and %llu %s not "
-			        "evaluable (another status), their outputs NULL; %llu "
-			        "served (status 0)\n",
+			        "evaluable (another status), their outputs NULL%s; "
+			        "%llu served (status 0)\n",
 			        (unsigned long long)st.stored,
 			        (unsigned long long)st.stored_nofit,
 			        (unsigned long long)st.stored_inval,
 			        st.stored_inval == 1 ? "was" : "were",
+			        st.stored_inval && keeps_over_tdp(s)
+			            ? " (but status 4's power figures)" : "",
 			        (unsigned long long)(st.stored - st.stored_nofit -
 			                             st.stored_inval));
 		first_why(s, "did not fit in memory", st.first_nofit,

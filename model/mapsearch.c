@@ -124,10 +124,13 @@ static int search_visit(void *ctx, long long n, long long tp, long long pp,
 	e.pp = (double)pp;
 	e.dp = (double)dp;
 	e.ep = (double)ep;
-	e.rc = rl_eval(&w->c, &r);
+	/* a mapping over its TDP at every clock is not runnable
+	** (rl_eval_runnable, as claim and sweeps read it): never best */
+	e.rc = rl_eval_runnable(rl_eval(&w->c, &r), &r);
 	if (e.rc == RL_EINVAL)
 		return 0;
 	w->legal++;
+	e.lowest_w = e.rc == RL_EPOWER ? r.power_lowest_w : NAN;
 	if (e.rc == RL_OK) {
 		e.output_tps = r.output_tps;
 		e.total_tps = r.total_tps;
@@ -166,6 +169,20 @@ size_t rl_map_search(const rl_config *cfg, const rl_map_limits *lim,
 	return w.legal;
 }
 
+const char *rl_map_not_run_words(const rl_config *cfg, const rl_map_entry *e,
+                                 char *buf, size_t len)
+{
+	if (e->rc != RL_EPOWER)
+		snprintf(buf, len, "does not fit in memory");
+	else if (isfinite(e->lowest_w))
+		snprintf(buf, len, "over its %.0f W TDP at every clock (%.0f W at "
+		         "the lowest clock)", cfg->chip.tdp_w, e->lowest_w);
+	else
+		snprintf(buf, len, "over its %.0f W TDP at every clock",
+		         cfg->chip.tdp_w);
+	return buf;
+}
+
 size_t rl_map_fitting(const rl_config *cfg, char *buf, size_t len)
 {
 	rl_map_entry e[64];
@@ -177,7 +194,7 @@ size_t rl_map_fitting(const rl_config *cfg, char *buf, size_t len)
 	if (len)
 		buf[0] = '\0';
 	for (i = 0; i < n; i++) {
-		if (e[i].rc != RL_OK)
+		if (e[i].rc == RL_ENOFIT) /* (over its TDP: fits in memory) */
 			continue;
 		if (used + 40 >= len) {
 			if (used + 6 < len)

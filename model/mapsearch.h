@@ -14,7 +14,9 @@
 /* One mapping of a search. */
 typedef struct {
 	double tp, pp, dp, ep;
-	int rc;              /* RL_OK, RL_ENOFIT, or RL_EINVAL */
+	int rc;              /* RL_OK, RL_ENOFIT, or RL_EPOWER (over its TDP
+	                     ** at every clock, rl_eval_runnable: ranked with
+	                     ** those that do not fit, never best) */
 	double output_tps, total_tps;
 	double ttft_s, tpot_s;
 	int bound;           /* decode phase bound (prefill when osl = 1) */
@@ -23,6 +25,8 @@ typedef struct {
 	double clock_scale;  /* rl_result clock_scale: < 1 where the TDP
 	                     ** lowered the clock (NAN: no power model) */
 	double usd_cost, usd_price; /* per million output tokens, system */
+	double lowest_w;     /* RL_EPOWER: per chip at the lowest clock
+	                     ** (rl_result power_lowest_w); else NAN */
 } rl_map_entry;
 
 /* Latency limits of a search; 0 = none. */
@@ -33,14 +37,24 @@ typedef struct {
 /* Every legal mapping of scenario.chips chips (tp dividing the heads, pp up
 ** to the layers, ep dividing dp and the experts for a mixture of experts),
 ** evaluated with rl_eval and sorted: those that meet the limits first, by
-** output tokens/s (ties: fewer pp, then fewer tp), then the rest.  Writes
+** output tokens/s (ties: fewer pp, then fewer tp), then the rest, those
+** that do not fit in memory or are over their TDP at every clock last
+** (no throughput: rl_eval_runnable).  Writes
 ** at most max entries; returns how many legal mappings there are (more
 ** than max: the list was cut).  No allocation. */
 size_t rl_map_search(const rl_config *cfg, const rl_map_limits *lim,
                      rl_map_entry *out, size_t max);
 
+/* The one wording of a mapping of a search that does not run (rc not
+** RL_OK), map's table and JSON and claim's list alike: "does not fit in
+** memory", or "over its 80 W TDP at every clock (88 W at the lowest
+** clock)" (cfg: what was searched).  Returns buf. */
+const char *rl_map_not_run_words(const rl_config *cfg, const rl_map_entry *e,
+                                 char *buf, size_t len);
+
 /* "TP2 x PP1 x DP4, TP1 x PP2 x DP4, ...": the mappings of
-** scenario.chips chips that fit in memory, best first (cut with ", ..."
+** scenario.chips chips that fit in memory (over their TDP or not), best
+** first (cut with ", ..."
 ** where buf is full; rl_mapping_words, mapping.h).  Returns how many were
 ** written, 0 when none fits. */
 size_t rl_map_fitting(const rl_config *cfg, char *buf, size_t len);

@@ -187,14 +187,20 @@ typedef struct {
 	pthread_mutex_t mu;
 } mc_job;
 
-/* Set c to the best mapping of its chips (rl_map_search) and note it in
-** m; 0 when no mapping can be evaluated. */
-static int best_mapping(rl_config *c, rl_mc_map *m)
+/* Set c to the best mapping of its chips (rl_map_search: never one over
+** its TDP at every clock) and note it in m; 0 when no mapping runs,
+** *over 1 where one of those that fit in memory is over its TDP. */
+static int best_mapping(rl_config *c, rl_mc_map *m, int *over)
 {
 	rl_map_entry e[64];
-	size_t n = rl_map_search(c, NULL, e, sizeof e / sizeof e[0]);
-	if (n == 0 || e[0].rc != RL_OK)
+	size_t n = rl_map_search(c, NULL, e, sizeof e / sizeof e[0]), i;
+	*over = 0;
+	if (n == 0 || e[0].rc != RL_OK) {
+		for (i = 0; i < n && i < sizeof e / sizeof e[0]; i++)
+			if (e[i].rc == RL_EPOWER)
+				*over = 1;
 		return 0;
+	}
 	c->scen.chips = rl_scen_chips(&c->scen);
 	c->scen.tp = e[0].tp;
 	c->scen.pp = e[0].pp;
@@ -260,6 +266,7 @@ static void run_stream(mc_job *j, int s)
 	for (i = from; i < to; i++) {
 		double ta = j->a_tps;
 		unsigned viol = 0;
+		int over = 0, rc_b;
 		ca = *j->a;
 		cb = *j->b;
 		for (k = 0; k < j->nu; k++) {
@@ -268,9 +275,16 @@ static void run_stream(mc_job *j, int s)
 			*rl_param_ptr(u->side ? &cb : &ca, u->p) = x * u->p->scale;
 		}
 		j->res->speedup[i] = NAN;
+		/* a side over its TDP at every clock (rl_eval_runnable) is
+		** a sample with no speedup, as claim's metric reads it: its
+		** throughput is at a clock it cannot run at.  It still counts
+		** as a power violation (rl_violations reads the flag). */
 		if (j->a_varies) {
 			viol |= rl_violations(&ca, NULL, 0);
-			if (rl_eval(&ca, &ra) != RL_OK) {
+			int rc = rl_eval_runnable(rl_eval(&ca, &ra), &ra);
+			if (rc != RL_OK) {
+				if (rc == RL_EPOWER)
+					viol |= rl_violations(&ca, &ra, 0);
 				j->res->violates[i] = (unsigned char)viol;
 				continue;
 			}
@@ -278,11 +292,17 @@ static void run_stream(mc_job *j, int s)
 			viol |= rl_violations(&ca, &ra, 0);
 		}
 		viol |= rl_violations(&cb, NULL, j->o->power_cap_w);
-		if (j->o->remap_b && !best_mapping(&cb, &j->res->chosen[i])) {
+		if (j->o->remap_b &&
+		    !best_mapping(&cb, &j->res->chosen[i], &over)) {
+			if (over) /* every mapping that fits is over its TDP */
+				viol |= RL_VIOL_POWER;
 			j->res->violates[i] = (unsigned char)viol;
 			continue;
 		}
-		if (rl_eval(&cb, &rb) != RL_OK || !(ta > 0)) {
+		rc_b = rl_eval_runnable(rl_eval(&cb, &rb), &rb);
+		if (rc_b != RL_OK || !(ta > 0)) {
+			if (rc_b == RL_EPOWER)
+				viol |= rl_violations(&cb, &rb, j->o->power_cap_w);
 			j->res->violates[i] = (unsigned char)viol;
 			continue;
 		}
@@ -447,7 +467,9 @@ static double speedup_with(const rl_config *a, const rl_config *b,
 	rl_config ca = *a, cb = *b;
 	rl_result ra, rb;
 	*rl_param_ptr(u->side ? &cb : &ca, u->p) = x * u->p->scale;
-	if (rl_eval(&ca, &ra) != RL_OK || rl_eval(&cb, &rb) != RL_OK ||
+	/* (over its TDP at every clock: no speedup, rl_eval_runnable) */
+	if (rl_eval_runnable(rl_eval(&ca, &ra), &ra) != RL_OK ||
+	    rl_eval_runnable(rl_eval(&cb, &rb), &rb) != RL_OK ||
 	    !(ra.total_tps > 0))
 		return NAN;
 	return rb.total_tps / ra.total_tps;

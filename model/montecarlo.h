@@ -89,7 +89,11 @@ typedef struct {
 	double prob_ge_target;  /* of the valid (evaluated) samples */
 	double violation_rate;  /* of all samples, failed ones included */
 	size_t viol_count[4];   /* power, reticle, stacks, area */
-	double *speedup;        /* per sample, NAN when it failed */
+	double *speedup;        /* per sample, NAN when it failed: a side
+	                        ** not evaluable, or over its TDP at every
+	                        ** clock (rl_eval_runnable: no speedup, as
+	                        ** claim's metric reads it; still counted a
+	                        ** power violation) */
 	unsigned char *violates;/* per sample, the violation bits */
 	rl_mc_map *chosen;      /* per sample, side b's mapping (remap_b) */
 	rl_mc_map maps[RL_MC_MAPS]; /* the winners, most wins first */

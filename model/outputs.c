@@ -268,6 +268,11 @@ int rl_output_text_if_nonzero(const rl_output *o)
 	       o->get == g_over_tdp || o->get == g_power_lowest;
 }
 
+int rl_output_over_tdp(const rl_output *o)
+{
+	return o->get == g_over_tdp || o->get == g_power_lowest;
+}
+
 const char *rl_output_text(const rl_output *o, double v)
 {
 	if (o->type == RL_OT_BOUND)

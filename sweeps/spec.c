@@ -777,6 +777,13 @@ int rl_sweep_eval_point(const rl_sweep_spec *s, const double *axis_values,
 	if (rc != RL_OK) {
 		for (i = k; i < s->ncols; i++)
 			row[i] = NAN;
+		/* over its TDP at every clock: the power figures that say by
+		** how much (rl_output_over_tdp), the rest NULL, its
+		** throughput at a clock it cannot run at above all */
+		if (rc == RL_EPOWER)
+			for (i = 0; i < s->noutputs; i++)
+				if (rl_output_over_tdp(s->outputs[i]))
+					row[k + i] = s->outputs[i]->get(&r);
 	} else {
 		for (i = 0; i < s->noutputs; i++)
 			row[k + i] = s->outputs[i]->get(&r);

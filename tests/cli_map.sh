@@ -317,4 +317,21 @@ expect_out '"clock_scale": 1,?$' "map json: the H100 runs at its full clock"
 expect_no_out '"clock_scale": 0' "map json: no H100 mapping at a lowered clock"
 expect_exit 0 "map of the H100" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10
 expect_no_out "TDP clock 0" "no H100 row carries the TDP mark"
+# over its TDP even at the lowest clock (the H100's idle 70 W and HBM PHYs
+# 0.65 pJ/bit x 8 x 3.35 TB/s = 17.42 W at any clock: 87.42 W and up, over
+# 80 W; cli_eval.sh): no mapping runs, so none is best; each is listed,
+# fitting in memory, with the words in the place of "does not fit in
+# memory" (rl_map_not_run_words) and no throughput
+expect_exit 0 "map over the TDP at every clock" -- $RL map --chip h100-sxm --model llama3-8b --precision fp8 --chips 8 --set chip.tdp_w=80
+expect_out "^   1    1    1    8    1  yes +- +- .* over its 80 W TDP at every clock \(8[78] W at the lowest clock\)$" \
+	"map: the first mapping over its TDP, marked, no throughput"
+expect_no_out "^ +[0-9]+ .* [0-9]+\.[0-9] " "map: no mapping over its TDP shows a throughput"
+expect_out "^\(no mapping of 8 chips runs: those that fit in memory are over the chip's 80 W TDP at every clock\)$" \
+	"map: says no mapping runs"
+expect_exit 0 "map json over the TDP at every clock" -- $RL map --chip h100-sxm --model llama3-8b --precision fp8 --chips 8 --set chip.tdp_w=80 --json
+expect_out '"best": null' "map json: no best mapping over its TDP"
+expect_out '"over_tdp": true' "map json: over_tdp"
+expect_out '"not_run": "over its 80 W TDP at every clock' "map json: the words"
+expect_out '"lowest_clock_watts": 8[78]\.' "map json: its power at the lowest clock"
+expect_no_out '"over_tdp": false' "map json: every mapping over its TDP"
 finish

@@ -1713,6 +1713,19 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	else
 		echo "not ok - TDP statuses stored: $got"; fails=$((fails + 1))
 	fi
+	# kept, the point over its TDP stores its power figures (87.42 W and
+	# up at the lowest clock), its throughput NULL; the one under its
+	# 700 W is not over (0) and has no lowest-clock power (NULL)
+	printf '[outputs]\nkeep = throughput.output_tokens_per_s, power.over_tdp, power.lowest_clock_watts\n' | cat "$d/tdp.ini" - >"$d/tdpk.ini"
+	expect_exit 0 "a sweep with a TDP no clock fits, its power figures kept" -- $RL sweep "$d/tdpk.ini" --db "$d/tdpk.db"
+	expect_err "1 was not evaluable \(another status\), their outputs NULL \(but status 4's power figures\); 1 served \(status 0\)" \
+		"the summary says which outputs a point over its TDP keeps"
+	got=$(q "$d/tdpk.db" "SELECT group_concat(idx || ':' || status || ':' || quote(power_over_tdp) || ':' || ifnull(power_lowest_clock_watts > 87.42 AND power_lowest_clock_watts < 88, 'null') || ':' || (throughput_output_tokens_per_s IS NULL), ' ') FROM (SELECT * FROM results ORDER BY idx)")
+	if [ "$got" = "0:4:1.0:1:1 1:0:0.0:null:0" ]; then
+		echo "ok - status 4 keeps its power figures, its throughput NULL"
+	else
+		echo "not ok - status 4's power figures stored: $got"; fails=$((fails + 1))
+	fi
 fi
 # a sweep whose points all serve says none of it (4 stacks: 154.6 GB)
 sed -e 's/^design.hbm_stacks = .*/design.hbm_stacks = 4, 8/' -e 's/0\.1, 0\.35$/0.1, 0.2/' "$d/why.ini" >"$d/why4.ini"

@@ -517,6 +517,64 @@ static void test_mc_remap(void **state)
 	rl_mc_free(r);
 }
 
+/* A sample over its TDP at every clock is one with no speedup (NAN,
+** failed: rl_eval_runnable, as claim's metric reads it) and a power
+** violation.  The H100's design (test_silicon.c's test_eval_over_tdp)
+** draws 87.42-88 W at its lowest clock whatever its TDP; side b's TDP
+** drawn uniform in 60-100 W puts (87.42 - 60) / 40 = 68.6% to (88 - 60)
+** / 40 = 70.0% of the samples under it; the rest run at a lowered clock,
+** slower than side a at its 700 W: a speedup under 1.  4000 samples:
+** standard error 0.7%.  Side b at its best mapping (its one chip: a
+** single mapping) the same: none runs, a power violation. */
+static void test_mc_over_tdp(void **state)
+{
+	rl_config a, b;
+	rl_uparam u;
+	rl_mc_opts o;
+	rl_mc_result *r = rl_mc_alloc(4000);
+	char err[256];
+	size_t i;
+	int remap;
+	(void)state;
+	fx_h100_design(&a);
+	a.scen.isl = 128;
+	a.scen.osl = 128;
+	b = a;
+	memset(&u, 0, sizeof u);
+	u.p = rl_param_find("chip", "tdp_w");
+	u.side = 1;
+	u.dist = RL_DIST_UNIFORM;
+	u.a = 60;
+	u.b = 100;
+	u.lo = 0.001;
+	u.hi = 1e6;
+	for (remap = 0; remap < 2; remap++) {
+		double share;
+		memset(&o, 0, sizeof o);
+		o.samples = 4000;
+		o.seed = 7;
+		o.threads = 2;
+		o.target = 2;
+		o.remap_b = remap;
+		assert_int_equal(rl_mc_run(&a, &b, &u, 1, &o, r, err, sizeof err),
+		                 0);
+		share = (double)r->failed / 4000;
+		assert_true(share > 0.686 - 0.03 && share < 0.700 + 0.03);
+		/* each failed sample is a power violation, and only those:
+		** under a TDP the clock holds the others to it */
+		assert_int_equal(r->viol_count[0], r->failed);
+		for (i = 0; i < 4000; i++) {
+			if (isfinite(r->speedup[i])) {
+				assert_true(r->speedup[i] > 0 && r->speedup[i] < 1);
+				assert_int_equal(r->violates[i], 0);
+			} else
+				assert_int_equal(r->violates[i], RL_VIOL_POWER);
+		}
+		assert_true(r->p95 < 1);
+	}
+	rl_mc_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -532,6 +590,7 @@ int main(void)
 	    cmocka_unit_test(test_tornado_zero_range),
 	    cmocka_unit_test(test_violations),
 	    cmocka_unit_test(test_mc_remap),
+	    cmocka_unit_test(test_mc_over_tdp),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
