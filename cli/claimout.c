@@ -330,22 +330,6 @@ static void tail_text(FILE *f, const claim_report *rep,
 	}
 }
 
-/* A preset's path from the data directory's own name on
-** ("data/chips/sohu.ini", as the Sohus' legend names their files), where
-** the path lies in the data directory; else the path as it is. */
-static const char *data_rel(const char *path)
-{
-	const char *d = rl_data_dir(), *base;
-	size_t n = strlen(d);
-	while (n > 1 && d[n - 1] == '/')
-		n--;
-	if (strncmp(path, d, n) || path[n] != '/')
-		return path;
-	for (base = path + n; base > path && base[-1] != '/'; base--)
-		;
-	return base;
-}
-
 void claimout_fixed_files(const claim_side *b, char *node, size_t nlen,
                           char *prof, size_t plen)
 {
@@ -376,7 +360,7 @@ static void assumptions_text(FILE *f, const claim_report *rep,
 	        "  each unknown: its stated value, the range the uncertainty "
 	        "below draws it from, its source\n",
 	        rl_utf8_cell(b->label, 0, 0, lab, sizeof lab),
-	        rl_utf8_cell(data_rel(u->path), 0, 0, path,
+	        rl_utf8_cell(rl_data_rel(u->path), 0, 0, path,
 	                     sizeof path));
 	for (i = 0; i < u->n; i++) {
 		const rl_uparam *p = &u->u[i];
@@ -409,8 +393,8 @@ static void assumptions_text(FILE *f, const claim_report *rep,
 	         "values, not varied: %s%s%s and %s, each value with its source "
 	         "or ASSUMPTION beside it there",
 	         rl_utf8_cell(b->label, 0, 0, lab, sizeof lab),
-	         data_rel(b->st.chip_file), node[0] ? ", " : "", data_rel(node),
-	         data_rel(prof));
+	         rl_data_rel(b->st.chip_file), node[0] ? ", " : "",
+	         rl_data_rel(node), rl_data_rel(prof));
 	wrapped(f, "  ", text, 4);
 }
 
@@ -423,7 +407,7 @@ static void unc_text(FILE *f, const claim_report *rep,
 	char names[WRAP_MAX] = "", lab[LABEL_CELL], path[sizeof u->path];
 	fprintf(f, "\nuncertainty of %s (%s)\n",
 	        rl_utf8_cell(b->label, 0, 0, lab, sizeof lab),
-	        rl_utf8_cell(data_rel(u->path), 0, 0, path,
+	        rl_utf8_cell(rl_data_rel(u->path), 0, 0, path,
 	                     sizeof path));
 	if (mc) {
 		claim_mc_summary s;
@@ -659,7 +643,7 @@ static void side_a_legend(FILE *f, const claim_report *rep)
 	claimout_fixed_files(&rep->a, node, sizeof node, prof, sizeof prof);
 	snprintf(text, sizeof text, "a is the chip of %s served by %s, each "
 	         "value with its source beside it there",
-	         data_rel(rep->a.st.chip_file), data_rel(prof));
+	         rl_data_rel(rep->a.st.chip_file), rl_data_rel(prof));
 	wrapped(f, "  ", text, 4);
 }
 
