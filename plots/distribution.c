@@ -140,10 +140,14 @@ static void write_script(FILE *s, const pdb_claim *c, const double *v,
 		fprintf(s, "set arrow %ld from first %.9g, graph 0 to first %.9g, "
 		        "graph 0.8 nohead dt 2 lw 2 lc rgb '%s'\n", k + 2, q[k],
 		        q[k], PLOT_COLOR_B);
-		fprintf(s, "set label %ld '%s %.3gx' at first %.9g, graph %g %s "
-		        "front tc rgb '%s'\n", k + 2, claim_mc_quantile_name((int)k),
-		        q[k], q[k],
-		        k == 1 ? 0.8 : 0.76, where[k], PLOT_COLOR_B);
+		/* the name over the number: "95th percentile 16.9x" on one
+		** line reached the target's line at 20x */
+		snprintf(t, sizeof t, "%s\n%.3gx", claim_mc_quantile_name((int)k),
+		         q[k]);
+		fprintf(s, "set label %ld ", k + 2);
+		gp_quote(s, t);
+		fprintf(s, " at first %.9g, graph %g %s front tc rgb '%s'\n", q[k],
+		        k == 1 ? 0.83 : 0.76, where[k], PLOT_COLOR_B);
 	}
 	fprintf(s, "plot $h using 1:2 with boxes lc rgb '%s' title "
 	        "'speedup samples (share per bin)'", PLOT_COLOR_A);
