@@ -34,16 +34,25 @@ void claim_mc_summarize(const rl_mc_result *mc, unsigned long seed,
 	s->nominal_below = valid ? (double)below / (double)valid : NAN;
 }
 
+const char *claim_mc_quantile_name(int k)
+{
+	static const char *const name[] = {"5th percentile", "median",
+	                                   "95th percentile"};
+	return k >= 0 && k < 3 ? name[k] : NULL;
+}
+
 void claim_mc_quantile_words(const claim_mc_summary *s, double target,
                              char *buf, size_t len)
 {
 	char pr[32], q[3][32], why[64] = "";
 	claim_prob_text(s->prob_ge_target, pr, sizeof pr);
 	if (isfinite(s->p05) || isfinite(s->p50) || isfinite(s->p95)) {
-		snprintf(buf, len, "speedup 5th percentile %s, median %s, 95th "
-		         "percentile %s; P(>= %gx) = %s",
+		snprintf(buf, len, "speedup %s %s, %s %s, %s %s; P(>= %gx) = %s",
+		         claim_mc_quantile_name(0),
 		         claim_speedup_x(q[0], sizeof q[0], s->p05),
+		         claim_mc_quantile_name(1),
 		         claim_speedup_x(q[1], sizeof q[1], s->p50),
+		         claim_mc_quantile_name(2),
 		         claim_speedup_x(q[2], sizeof q[2], s->p95), target, pr);
 		return;
 	}

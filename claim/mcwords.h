@@ -32,6 +32,11 @@ typedef struct {
 void claim_mc_summarize(const rl_mc_result *mc, unsigned long seed,
                         double nominal, claim_mc_summary *s);
 
+/* The names the claim's text, the report and the Monte Carlo plot
+** (plots/distribution.c) give the quantiles p05, p50 and p95 (k 0, 1, 2):
+** "5th percentile", "median", "95th percentile"; NULL for any other k. */
+const char *claim_mc_quantile_name(int k);
+
 /* "speedup 5th percentile 7.10x, median 10.68x, 95th percentile 15.46x;
 ** P(>= 20x) = 0.18%" (until 2026-11-30 "p05 7.10x  p50 ... p95"); where
 ** no quantile is a number, "speedup quantiles not evaluated (none of the

@@ -210,7 +210,24 @@ static void factors_text(FILE *f, const rl_factor *fs, const double *phi,
 #define WRAP_MAX (CLAIM_UNC_MAX * 48)
 _Static_assert(WRAP_MAX > CLAIM_MUST_LEN, "a condition wraps whole");
 
-/* Text wrapped at 100 columns, continuation lines indented by `indent`. */
+/* 1 when the w bytes at p are a number alone ("700", "1.5"): digits and
+** points, at least one digit. */
+static int bare_number(const char *p, int w)
+{
+	int i, digits = 0;
+	for (i = 0; i < w; i++) {
+		if (p[i] >= '0' && p[i] <= '9')
+			digits++;
+		else if (p[i] != '.')
+			return 0;
+	}
+	return digits > 0;
+}
+
+/* Text wrapped at 100 columns, continuation lines indented by `indent`.
+** A number alone never ends a line where the word after it fits with it
+** ("700 W", "22735 tokens/s" stay on one line): the two are placed as
+** one. */
 static void wrapped(FILE *f, const char *first, const char *raw, int indent)
 {
 	/* the words hold the sides' labels: shown as the labels are, each
@@ -221,8 +238,17 @@ static void wrapped(FILE *f, const char *first, const char *raw, int indent)
 	const char *p = rl_utf8_cell(raw, 0, 0, text, sizeof text);
 	while (*p) {
 		const char *sp = strchr(p, ' ');
-		int w = sp ? (int)(sp - p) : (int)strlen(p);
-		if (col + 1 + w > 100 && col > indent) {
+		int w = sp ? (int)(sp - p) : (int)strlen(p), unit = w;
+		if (sp && bare_number(p, w)) {
+			const char *next = sp, *end;
+			while (*next == ' ')
+				next++;
+			end = strchr(next, ' ');
+			if (*next)
+				unit = w + 1 + (end ? (int)(end - next)
+				                    : (int)strlen(next));
+		}
+		if (col + 1 + unit > 100 && col > indent) {
 			fprintf(f, "\n%*s", indent, "");
 			col = indent;
 		} else if (p != text) {
@@ -330,22 +356,6 @@ static void tail_text(FILE *f, const claim_report *rep,
 	}
 }
 
-/* A preset's path from the data directory's own name on
-** ("data/chips/sohu.ini", as the Sohus' legend names their files), where
-** the path lies in the data directory; else the path as it is. */
-static const char *data_rel(const char *path)
-{
-	const char *d = rl_data_dir(), *base;
-	size_t n = strlen(d);
-	while (n > 1 && d[n - 1] == '/')
-		n--;
-	if (strncmp(path, d, n) || path[n] != '/')
-		return path;
-	for (base = path + n; base > path && base[-1] != '/'; base--)
-		;
-	return base;
-}
-
 void claimout_fixed_files(const claim_side *b, char *node, size_t nlen,
                           char *prof, size_t plen)
 {
@@ -376,7 +386,7 @@ static void assumptions_text(FILE *f, const claim_report *rep,
 	        "  each unknown: its stated value, the range the uncertainty "
 	        "below draws it from, its source\n",
 	        rl_utf8_cell(b->label, 0, 0, lab, sizeof lab),
-	        rl_utf8_cell(data_rel(u->path), 0, 0, path,
+	        rl_utf8_cell(rl_data_rel(u->path), 0, 0, path,
 	                     sizeof path));
 	for (i = 0; i < u->n; i++) {
 		const rl_uparam *p = &u->u[i];
@@ -409,8 +419,8 @@ static void assumptions_text(FILE *f, const claim_report *rep,
 	         "values, not varied: %s%s%s and %s, each value with its source "
 	         "or ASSUMPTION beside it there",
 	         rl_utf8_cell(b->label, 0, 0, lab, sizeof lab),
-	         data_rel(b->st.chip_file), node[0] ? ", " : "", data_rel(node),
-	         data_rel(prof));
+	         rl_data_rel(b->st.chip_file), node[0] ? ", " : "",
+	         rl_data_rel(node), rl_data_rel(prof));
 	wrapped(f, "  ", text, 4);
 }
 
@@ -423,7 +433,7 @@ static void unc_text(FILE *f, const claim_report *rep,
 	char names[WRAP_MAX] = "", lab[LABEL_CELL], path[sizeof u->path];
 	fprintf(f, "\nuncertainty of %s (%s)\n",
 	        rl_utf8_cell(b->label, 0, 0, lab, sizeof lab),
-	        rl_utf8_cell(data_rel(u->path), 0, 0, path,
+	        rl_utf8_cell(rl_data_rel(u->path), 0, 0, path,
 	                     sizeof path));
 	if (mc) {
 		claim_mc_summary s;
@@ -492,6 +502,7 @@ static void map_name(char *buf, size_t len, const rl_map_entry *e)
 static void mappings_text(FILE *f, const claim_report *rep)
 {
 	char nb[64], na[64], lab[LABEL_CELL], x[3][32], why[128];
+	char line[LABEL_CELL + 512];
 	const rl_scenario *sa = &rep->a.cfg.scen;
 	double a = rep->a.r.total_tps;
 	size_t i;
@@ -524,28 +535,35 @@ static void mappings_text(FILE *f, const claim_report *rep)
 		        rep->map_a[0].total_tps,
 		        claim_speedup2(x[0], sizeof x[0],
 		                       rep->b.r.total_tps / rep->map_a[0].total_tps));
-	if (rep->have_bd && rep->b_remapped)
-		fprintf(f, "%s at its best mapping with a TDP of 700 W: %sx, "
-		        "1000 W: %sx, none: %sx (the spec sheet as claimed "
-		        "names no process node, so its power is not modelled)\n",
-		        rl_utf8_cell(rep->bd.label, 0, 0, lab, sizeof lab),
-		        claim_speedup2(x[0], sizeof x[0], rep->tdp_speedup[0]),
-		        claim_speedup2(x[1], sizeof x[1], rep->tdp_speedup[1]),
-		        claim_speedup2(x[2], sizeof x[2], rep->tdp_speedup[2]));
+	/* these two wrapped at 100 columns as the rest of the text
+	** (wrapped): one line each ran to 177 and 151 */
+	if (rep->have_bd && rep->b_remapped) {
+		snprintf(line, sizeof line, "%s at its best mapping with a TDP "
+		         "of 700 W: %sx, 1000 W: %sx, none: %sx (the spec sheet as "
+		         "claimed names no process node, so its power is not "
+		         "modelled)", rl_utf8_cell(rep->bd.label, 0, 0, lab, sizeof lab),
+		         claim_speedup2(x[0], sizeof x[0], rep->tdp_speedup[0]),
+		         claim_speedup2(x[1], sizeof x[1], rep->tdp_speedup[1]),
+		         claim_speedup2(x[2], sizeof x[2], rep->tdp_speedup[2]));
+		wrapped(f, "", line, 2);
+	}
 	/* measured, where the speedups above divide by a as modelled */
 	if (rep->base_total[0] > 0 && rep->base_total[1] > 0 &&
-	    rep->base_total[2] > 0)
-		fprintf(f, "against the measured TensorRT-LLM tables of the same "
-		        "cell (total tokens/s): 0.10 (%.0f) %sx, and the later "
-		        "0.11 (%.0f) %sx, 0.12 (%.0f) %sx\n", rep->base_total[0],
-		        claim_speedup2(x[0], sizeof x[0],
-		                       rep->b.r.total_tps / rep->base_total[0]),
-		        rep->base_total[1],
-		        claim_speedup2(x[1], sizeof x[1],
-		                       rep->b.r.total_tps / rep->base_total[1]),
-		        rep->base_total[2],
-		        claim_speedup2(x[2], sizeof x[2],
-		                       rep->b.r.total_tps / rep->base_total[2]));
+	    rep->base_total[2] > 0) {
+		snprintf(line, sizeof line, "against the measured TensorRT-LLM "
+		         "tables of the same cell (total tokens/s): 0.10 (%.0f) "
+		         "%sx, and the later 0.11 (%.0f) %sx, 0.12 (%.0f) %sx",
+		         rep->base_total[0],
+		         claim_speedup2(x[0], sizeof x[0],
+		                        rep->b.r.total_tps / rep->base_total[0]),
+		         rep->base_total[1],
+		         claim_speedup2(x[1], sizeof x[1],
+		                        rep->b.r.total_tps / rep->base_total[1]),
+		         rep->base_total[2],
+		         claim_speedup2(x[2], sizeof x[2],
+		                        rep->b.r.total_tps / rep->base_total[2]));
+		wrapped(f, "", line, 2);
+	}
 }
 
 /* "1.68 (price 33,625)" or "n/a (why)" */
@@ -661,7 +679,7 @@ static void side_a_legend(FILE *f, const claim_report *rep)
 	claimout_fixed_files(&rep->a, node, sizeof node, prof, sizeof prof);
 	snprintf(text, sizeof text, "a is the chip of %s served by %s, each "
 	         "value with its source beside it there",
-	         data_rel(rep->a.st.chip_file), data_rel(prof));
+	         rl_data_rel(rep->a.st.chip_file), rl_data_rel(prof));
 	wrapped(f, "  ", text, 4);
 }
 
@@ -695,7 +713,7 @@ void claimout_text(FILE *f, const claim_report *rep)
 	const rl_scenario *s = &rep->a.cfg.scen;
 	/* labels, names and the claims file's text, controls as '?' */
 	char lab[LABEL_CELL], scen[RL_NAME_MAX], why[512];
-	char claim[256], source[256], value[512], verdict[160], x[2][32];
+	char x[2][32];
 	int lw = label_width(rep);
 	verdict_text(f, rep);
 	fprintf(f, "\ndetails: claim check %s, %g in / %g out, target %gx\n\n",
@@ -768,10 +786,11 @@ void claimout_text(FILE *f, const claim_report *rep)
 	        "is: data/sources/claims.md)\n");
 	for (i = 0; i < rep->nclaims; i++) {
 		const claim_check *c = &rep->claims[i];
-		fprintf(f, "  * %s\n    source: %s\n    model: %s\n    verdict: "
-		        "%s\n", rl_utf8_cell(c->claim, 0, 0, claim, sizeof claim),
-		        rl_utf8_cell(c->source, 0, 0, source, sizeof source),
-		        rl_utf8_cell(c->model_value, 0, 0, value, sizeof value),
-		        rl_utf8_cell(c->verdict, 0, 0, verdict, sizeof verdict));
+		/* wrapped at 100 columns (a model line ran to 264), controls
+		** as '?' (wrapped) */
+		wrapped(f, "  * ", c->claim, 4);
+		wrapped(f, "    source: ", c->source, 6);
+		wrapped(f, "    model: ", c->model_value, 6);
+		wrapped(f, "    verdict: ", c->verdict, 6);
 	}
 }

@@ -23,6 +23,19 @@ const char *rl_data_dir(void)
 	return env && *env ? env : RL_DATA_DIR;
 }
 
+const char *rl_data_rel(const char *path)
+{
+	const char *d = rl_data_dir(), *base;
+	size_t n = strlen(d);
+	while (n > 1 && d[n - 1] == '/')
+		n--;
+	if (strncmp(path, d, n) || path[n] != '/')
+		return path;
+	for (base = path + n; base > path && base[-1] != '/'; base--)
+		;
+	return base;
+}
+
 int rl_data_dir_check(char *err, size_t errlen)
 {
 	const char *dir = rl_data_dir(), *env = getenv("ROOFLAB_DATA");

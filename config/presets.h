@@ -14,6 +14,13 @@
 /* The data directory: $ROOFLAB_DATA, else the one built in. */
 const char *rl_data_dir(void);
 
+/* A path as the claim's text and the report print it: from the data
+** directory's own name on ("data/chips/sohu.ini" for
+** $ROOFLAB_DATA/chips/sohu.ini where ROOFLAB_DATA is /x/data) where the
+** path lies in the data directory, else the path as it is; a pointer into
+** path. */
+const char *rl_data_rel(const char *path);
+
 /* Is the data directory there, a directory?  0, or -1 with "data
 ** directory DIR (ROOFLAB_DATA|built in): REASON" in err. */
 int rl_data_dir_check(char *err, size_t errlen);

@@ -1,13 +1,15 @@
 /*
 ** distribution.c: the Monte Carlo plot: a histogram of the thinned speedup
 ** samples of a claim run (claim_mc_samples), their CDF on the right axis,
-** the target and the 5th/50th/95th percentiles (claim_mc, else computed
-** from the samples).
+** the target and the 5th percentile, median and 95th percentile
+** (claim_mc, else computed from the samples), named as the claim's text
+** and the report name them (claim_mc_quantile_name).
 */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../claim/mcwords.h"
 #include "kinds.h"
 
 #define NBINS 40
@@ -128,19 +130,24 @@ static void write_script(FILE *s, const pdb_claim *c, const double *v,
 	        target, target, target > (lo + hi) / 2 ? "right offset -0.5,0"
 	                                               : "left offset 0.5,0");
 	/* the bars stay under 75% of the height; the percentiles' lines end
-	** at 80%: p05 labelled left of its line, p95 right of its, p50
-	** centred above them all, so no two labels share a place */
+	** at 80%: the 5th percentile labelled left of its line, the 95th
+	** right of its, the median centred above them all, so no two labels
+	** share a place */
 	for (k = 0; k < 3; k++) {
-		static const char *const qn[] = {"p05", "p50", "p95"};
 		static const char *const where[] = {"right offset -0.3,0",
 		                              "center offset 0,0.8",
 		                              "left offset 0.3,0"};
 		fprintf(s, "set arrow %ld from first %.9g, graph 0 to first %.9g, "
 		        "graph 0.8 nohead dt 2 lw 2 lc rgb '%s'\n", k + 2, q[k],
 		        q[k], PLOT_COLOR_B);
-		fprintf(s, "set label %ld '%s %.3gx' at first %.9g, graph %g %s "
-		        "front tc rgb '%s'\n", k + 2, qn[k], q[k], q[k],
-		        k == 1 ? 0.8 : 0.76, where[k], PLOT_COLOR_B);
+		/* the name over the number: "95th percentile 16.9x" on one
+		** line reached the target's line at 20x */
+		snprintf(t, sizeof t, "%s\n%.3gx", claim_mc_quantile_name((int)k),
+		         q[k]);
+		fprintf(s, "set label %ld ", k + 2);
+		gp_quote(s, t);
+		fprintf(s, " at first %.9g, graph %g %s front tc rgb '%s'\n", q[k],
+		        k == 1 ? 0.83 : 0.76, where[k], PLOT_COLOR_B);
 	}
 	fprintf(s, "plot $h using 1:2 with boxes lc rgb '%s' title "
 	        "'speedup samples (share per bin)'", PLOT_COLOR_A);
@@ -149,8 +156,9 @@ static void write_script(FILE *s, const pdb_claim *c, const double *v,
 		      "'samples that violate limits (power, reticle, stacks)'", s);
 	fprintf(s, ", \\\n  $c using 1:2 axes x1y2 with lines lw 3 lc rgb '%s' "
 	        "title 'cumulative probability (right axis)', \\\n"
-	        "  NaN with lines dt 2 lw 2 lc rgb '%s' title '5th, 50th and "
-	        "95th percentiles'\n", "#2ca02c", PLOT_COLOR_B);
+	        "  NaN with lines dt 2 lw 2 lc rgb '%s' title '%s, %s and "
+	        "%s'\n", "#2ca02c", PLOT_COLOR_B, claim_mc_quantile_name(0),
+	        claim_mc_quantile_name(1), claim_mc_quantile_name(2));
 }
 
 int plot_build_distribution(sqlite3 *db, const plot_opts *o, FILE *s,

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../config/presets.h"
 #include "../config/setup.h"
 #include "../plots/kinds.h"
 #include "rctx.h"
@@ -125,8 +126,10 @@ static void fixed_note(rctx *r, const char *side, const char *fixed,
 	report_finish(r, st, r->o->dbpath);
 	if (!chip[0])
 		return;
-	snprintf(files, sizeof files, "%s%s%s and %s", chip, node[0] ? ", " : "",
-	         node, prof);
+	/* the JSON's paths are whole; the text's are from the data
+	** directory's name on, and so are these (rl_data_rel) */
+	snprintf(files, sizeof files, "%s%s%s and %s", rl_data_rel(chip),
+	         node[0] ? ", " : "", rl_data_rel(node), rl_data_rel(prof));
 	if (isfinite(w) && w > 0)
 		snprintf(cap, sizeof cap, "; a Monte Carlo sample drawing over %g W "
 		         "per chip counts as violating physics (%s)", w,

@@ -19,9 +19,25 @@ expect_out "^USD per million output tokens \\(chips amortized over 4 years, plus
 expect_out "^  energy: the chips' power \\(power/chip above\\) x 1\\.82 for the server x PUE 1\\.2 at 0\\.1 USD/kWh$" \
 	"cost: every input of the energy term named"
 # the measured tables: 1337.36, 1738.94, 1933.15 output tokens/s (the
-# claims file) x (2048 + 128) / 128 = 22735, 29562, 32864 total tokens/s
-expect_out "^against the measured TensorRT-LLM tables of the same cell \\(total tokens/s\\): 0\\.10 \\(22735\\) [0-9.]+x, and the later 0\\.11 \\(29562\\) [0-9.]+x, 0\\.12 \\(32864\\) [0-9.]+x$" \
+# claims file) x (2048 + 128) / 128 = 22735, 29562, 32864 total tokens/s;
+# one sentence, wrapped at 100 columns
+expect_joined "^against the measured" "^against the measured TensorRT-LLM tables of the same cell \\(total tokens/s\\): 0\\.10 \\(22735\\) [0-9.]+x, and the later 0\\.11 \\(29562\\) [0-9.]+x, 0\\.12 \\(32864\\) [0-9.]+x$" \
 	"the later baselines are the measured tables, 0.10's among them"
+# the lines that ran past 100 columns (by design's TDPs 177, the tables
+# 151, the other claims' model lines up to 264) wrapped at 100, and a
+# number kept with the word after it: the levers' "(... assumed: 9.8
+# PFLOPS)" and "(..., at 450 GB/s already)" broke after the number, at
+# columns 99 and 98
+if awk 'length > 100 && (/TDP of 700 W/ || /^against the measured/ ||
+	/^    model: /) { bad = 1 } END { exit bad }' "$tmpd/out" &&
+	! grep -Eq "(at|assumed:) [0-9.]+$" "$tmpd/out"; then
+	echo "ok - the long lines wrapped at 100 columns, a number with its unit"
+else
+	echo "not ok - lines past 100 columns or a number apart from its unit"
+	awk 'length > 100' "$tmpd/out" | sed 's/^/    /'
+	grep -E "(at|assumed:) [0-9.]+$" "$tmpd/out" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
 # a range's whole ends whole (data/uncertainty/sohu.ini: 5000-12000 TFLOPS),
 # where %.4g wrote 1.2e+04
 expect_out "^    b\\.chip\\.peak_tflops_fp8 +5000 \\.\\. 12000 +TFLOPS speedup" \
@@ -66,8 +82,9 @@ expect_no_out "P\\(>= 17x\\) = [0-9.]*[0-9]$" "no probability as a bare fraction
 expect_exit 0 "claim text" -- $C
 # the H100's transistors (h100-sxm.ini: 80e9) in words as the other claims
 # give their counts: 528 x 512 = 270336 FMA units x 10,000 transistors /
-# 80e9 = 3.38%, where %.3g wrote "of 8e+10 transistors"
-expect_out "^    model: silicon model, H100: 270336 FMA units x 10000 transistors = 3\\.38% of 80 billion transistors, " \
+# 80e9 = 3.38%, where %.3g wrote "of 8e+10 transistors" (the line wrapped
+# at 100 columns)
+expect_joined "^    model: silicon model" "^    model: silicon model, H100: 270336 FMA units x 10000 transistors = 3\\.38% of 80 billion transistors, " \
 	"the transistor count in words"
 expect_no_out "[0-9]e\\+[0-9]" "no count in exponent form in the text"
 # the levers together: the range's low end is the peak with unlimited
@@ -318,9 +335,13 @@ expect_exit 0 "report of it" -- $RL report --db "$tmpd/c.db" \
 # under the report's assumptions table, what the ranges leave fixed and the
 # power cap with its source, as the text says them (the presets by hand:
 # sohu.ini and etched-claim.ini, sohu-design.ini with node n4;
-# data/uncertainty/sohu.ini's [limits])
-if grep -qF "Held fixed, not varied: the rest of 8x Sohu (as claimed) is its presets' values ($ROOFLAB_DATA/chips/sohu.ini and $ROOFLAB_DATA/profiles/etched-claim.ini), each with its source or ASSUMPTION beside it there; a Monte Carlo sample drawing over 1000 W per chip counts as violating physics (B200 HGX TDP 1000 W (hardware.csv), the highest of the presets; Sohu TDP not published)." "$tmpd/r.md" &&
-	grep -qF "Held fixed, not varied: the rest of 8x Sohu (by design) is its presets' values ($ROOFLAB_DATA/chips/sohu-design.ini, $ROOFLAB_DATA/nodes/n4.ini and $ROOFLAB_DATA/profiles/etched-claim.ini), each with its source or ASSUMPTION beside it there." "$tmpd/r.md"; then
+# data/uncertainty/sohu.ini's [limits]); the files as the text names them,
+# from the data directory's name on (rl_data_rel), where the report gave
+# the run JSON's whole paths, and no whole path of the data directory
+# anywhere in the report
+if ! grep -qF "$ROOFLAB_DATA/" "$tmpd/r.md" &&
+	grep -qF "Held fixed, not varied: the rest of 8x Sohu (as claimed) is its presets' values (data/chips/sohu.ini and data/profiles/etched-claim.ini), each with its source or ASSUMPTION beside it there; a Monte Carlo sample drawing over 1000 W per chip counts as violating physics (B200 HGX TDP 1000 W (hardware.csv), the highest of the presets; Sohu TDP not published)." "$tmpd/r.md" &&
+	grep -qF "Held fixed, not varied: the rest of 8x Sohu (by design) is its presets' values (data/chips/sohu-design.ini, data/nodes/n4.ini and data/profiles/etched-claim.ini), each with its source or ASSUMPTION beside it there." "$tmpd/r.md"; then
 	echo "ok - the report says what is held fixed and the power cap's source"
 else
 	echo "not ok - the report's held-fixed notes"; grep -n "Held fixed" "$tmpd/r.md" | sed 's/^/    /'
@@ -361,8 +382,8 @@ fi
 # Sohu by design at 700 W, 1000 W and no limit; the mappings named
 given=$(sed -n 's/^b runs its best mapping; at the mapping the scenario names (TP8) it would be \([0-9.]*x\)$/\1/p' "$tmpd/text")
 bx=$(echo "$best" | awk '{print $4 "x"}')
-tabs=$(sed -n 's/^against the measured TensorRT-LLM tables of the same cell (total tokens\/s): 0\.10 (22735) \([0-9.]*x\), and the later 0\.11 (29562) \([0-9.]*x\), 0\.12 (32864) \([0-9.]*x\)$/\1 \2 \3/p' "$tmpd/text")
-tdp=$(sed -n 's/^8x Sohu (by design) at its best mapping with a TDP of 700 W: \([0-9.]*x\), 1000 W: \([0-9.]*x\), none: \([0-9.]*x\) .*/\1 \2 \3/p' "$tmpd/text")
+tabs=$(joined '^against the measured' "$tmpd/text" | sed -n 's/^against the measured TensorRT-LLM tables of the same cell (total tokens\/s): 0\.10 (22735) \([0-9.]*x\), and the later 0\.11 (29562) \([0-9.]*x\), 0\.12 (32864) \([0-9.]*x\)$/\1 \2 \3/p')
+tdp=$(joined '^8x Sohu \(by design\) at its best mapping' "$tmpd/text" | sed -n 's/^8x Sohu (by design) at its best mapping with a TDP of 700 W: \([0-9.]*x\), 1000 W: \([0-9.]*x\), none: \([0-9.]*x\) .*/\1 \2 \3/p')
 bd=$(sed -n "s/^speedup b'\/a (8x Sohu (by design)): \([0-9.]*x\) (input+output).*/\1/p" "$tmpd/text")
 set -- $tabs $tdp
 if [ -n "$given" ] && [ $# -eq 6 ] && [ -n "$bd" ] &&

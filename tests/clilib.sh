@@ -56,6 +56,30 @@ expect_out() {
 	fi
 }
 
+# joined ERE FILE: each line of FILE matching ERE with the lines under it
+# that the claim's text wrapped (indented further, not empty) joined to it
+# by one space, a line each: what the text printed as one line before it
+# wrapped at 100 columns.
+joined() {
+	awk -v re="$1" 'p && NF && match($0, /^ */) && RLENGTH > ind {
+			sub(/^ +/, " "); line = line $0; next }
+		p { print line; p = 0 }
+		$0 ~ re { p = 1; match($0, /^ */); ind = RLENGTH; line = $0 }
+		END { if (p) print line }' "$2"
+}
+
+# expect_joined START PATTERN NAME: a line of the last command's stdout
+# matching START, joined with its wrapped lines (joined), matches PATTERN.
+expect_joined() {
+	if joined "$1" "$tmpd/out" | grep -Eq -- "$2"; then
+		echo "ok - $3"
+	else
+		echo "not ok - $3 (stdout, lines joined, lacks /$2/)"
+		joined "$1" "$tmpd/out" | sed 's/^/    out: /' | head -5
+		fails=$((fails + 1))
+	fi
+}
+
 # expect_no_out PATTERN NAME: the last command's stdout does not match
 # PATTERN.
 expect_no_out() {

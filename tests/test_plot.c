@@ -609,6 +609,18 @@ static void test_quantiles(void **state)
 	s = script_of(db, "distribution", path, RL_OK);
 	assert_non_null(strstr(s, "P(>= 20x) = 81.2%"));
 	assert_non_null(strstr(s, "90% interval 6x .. 96x, median 51x"));
+	/* each quantile's line labelled in the words of the claim's text
+	** ("speedup 5th percentile ..., median ..., 95th percentile"), the
+	** name over the number, where it read p05, p50, p95 */
+	assert_non_null(strstr(s, "'5th percentile'.\"\\n\".'6x' at first 6,"));
+	assert_non_null(strstr(s, "'median'.\"\\n\".'51x' at first 51,"));
+	assert_non_null(strstr(s, "'95th percentile'.\"\\n\".'96x' at first "
+	                          "96,"));
+	assert_non_null(strstr(s, "title '5th percentile, median and 95th "
+	                          "percentile'"));
+	assert_null(strstr(s, "p05"));
+	assert_null(strstr(s, "p50"));
+	assert_null(strstr(s, "p95"));
 	free(s);
 	sqlite3_close(db);
 	unlink(path);

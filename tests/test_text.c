@@ -3,7 +3,9 @@
 ** uses: the items of a comma list (commalist.c: sweep lists and claim side
 ** specs) and percent-encoding (pctenc.c: the read-only database URI and a
 ** report's figure links), and a text table's cells (utf8.c: padded and
-** cut by characters).  Every expected value is written by hand.
+** cut by characters), and a preset's path as the claim's text and the
+** report print it (presets.c: rl_data_rel).  Every expected value is
+** written by hand.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,10 +15,12 @@
 
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../config/commalist.h"
 #include "../config/pctenc.h"
+#include "../config/presets.h"
 #include "../config/utf8.h"
 
 /* text split with commalist_next gives exactly want[0..n-1], then NULL */
@@ -219,6 +223,30 @@ static void test_utf8_chars(void **state)
 	assert_int_equal(rl_utf8_chars(""), 0);
 }
 
+/* A path in the data directory from the directory's own name on, its
+** trailing slashes ignored; one beside it whose name only begins the
+** same ("/x/database"), outside it or the directory itself as it is. */
+static void test_data_rel(void **state)
+{
+	(void)state;
+	assert_int_equal(setenv("ROOFLAB_DATA", "/x/data//", 1), 0);
+	assert_string_equal(rl_data_rel("/x/data/chips/sohu.ini"),
+	                    "data/chips/sohu.ini");
+	assert_string_equal(rl_data_rel("/x/database/chips/sohu.ini"),
+	                    "/x/database/chips/sohu.ini");
+	assert_string_equal(rl_data_rel("/y/chips/sohu.ini"),
+	                    "/y/chips/sohu.ini");
+	assert_string_equal(rl_data_rel("/x/data"), "/x/data");
+	assert_string_equal(rl_data_rel(""), "");
+	/* a relative data directory: its paths start with its name already */
+	assert_int_equal(setenv("ROOFLAB_DATA", "data", 1), 0);
+	assert_string_equal(rl_data_rel("data/nodes/n4.ini"),
+	                    "data/nodes/n4.ini");
+	assert_int_equal(setenv("ROOFLAB_DATA", "a/b/data", 1), 0);
+	assert_string_equal(rl_data_rel("a/b/data/nodes/n4.ini"),
+	                    "data/nodes/n4.ini");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -228,6 +256,7 @@ int main(void)
 	    cmocka_unit_test(test_utf8_bytes),
 	    cmocka_unit_test(test_utf8_cut),
 	    cmocka_unit_test(test_utf8_chars),
+	    cmocka_unit_test(test_data_rel),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
