@@ -279,6 +279,12 @@ expect_out '"package_usd": 920' "L40S json: the package, 1670 - 750"
 expect_exit 0 "H100 with a node priced at 0" -- $RL area --chip h100-sxm --set node.wafer_usd=0
 expect_out "^manufacturing cost: unknown \(node n4 gives no wafer price: no die cost;$" "a node without a wafer price named"
 expect_out "^ HBM [$]1288;$" "H100: HBM 85.9 GB x 15 by hand, 1288.5"
+# 300 mm wafer, 90000 mm2 die: pi 150^2 / 90000 - pi 300 / sqrt(180000)
+# = 0.79 - 2.22 < 1 whole die (cost.c rl_dies_per_wafer), by hand; n4 has
+# its wafer price, so the line must not say it has none
+expect_exit 0 "H100 with a die larger than its wafer" -- $RL area --chip h100-sxm --set design.die_mm2=90000
+expect_out "^manufacturing cost: unknown \(no whole die of 90000 mm2 fits node n4's 300 mm wafer: no die cost;$" "a die no whole one of which fits the wafer, said so"
+expect_no_out "gives no wafer price" "n4 prices its wafer"
 expect_exit 2 "shares over 1" -- $RL area --chip sohu-design --set design.frac_mac=0.9
 expect_err "area shares add up to 1.4 > 1" "names the sum"
 expect_exit 2 "eval: shares over 1" -- $RL eval --chip sohu-design --model llama3-70b --tp 8 --set design.frac_mac=0.9 --profile ideal
