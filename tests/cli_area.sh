@@ -49,6 +49,12 @@ expect_exit 2 "area: static_w beside idle_w" -- $A --set power.static_w=60
 expect_err "power.static_w \(60 W\) and power.idle_w \(70 W\) are both given" "area: static_w and idle_w both named"
 expect_exit 2 "eval: static_w beside idle_w" -- $RL eval --chip h100-sxm --model llama3-8b --set power.static_w=60
 expect_err "power.static_w \(60 W\) and power.idle_w \(70 W\) are both given" "eval: static_w and idle_w both named"
+# where they come from: idle_w 70 from the chip's preset, static_w from
+# the --set or from a chip file of the user's that takes the H100's
+expect_err "h100-sxm\.ini with power\.static_w=60: power\.static_w" "eval: the chip file and the --set named"
+printf '[preset]\nchip = h100-sxm\n[power]\nstatic_w = 40\n' >"$tmpd/static40.ini"
+expect_exit 2 "area: a chip file giving static_w beside the H100's idle_w" -- $RL area --chip "$tmpd/static40.ini"
+expect_err "static40\.ini: power\.static_w \(40 W\) and power\.idle_w \(70 W\)" "area: the user's chip file named"
 expect_exit 2 "eval: idle below its stacks'" -- $RL eval --chip h100-sxm --model llama3-8b --set power.hbm_idle_w_per_gb=1
 expect_err "power.idle_w 70 W is less than the 85.8993 W" "eval: idle below its stacks' idle, by hand 1 x 85.9"
 expect_exit 0 "eval: static_w alone once idle_w is 0" -- $RL eval --chip h100-sxm --model llama3-8b --set power.idle_w=0 --set power.static_w=60
