@@ -133,21 +133,33 @@ static void build(const rl_setup *st, area_view *v)
 /* The cost line of a chip whose cost is unknown: what is known (the die
 ** where a node prices it, the memory, the package) and, plainly, what is
 ** not and why: no node named (no wafer price, so no die cost), a node
-** without a wafer price, or GDDR6 (no price per GB in the sources). */
+** without a wafer price, a die no whole one of which fits the node's
+** wafer (or whose yield is 0), or GDDR6 (no price per GB in the
+** sources). */
 static void no_cost_line(const rl_setup *st, const area_view *v)
 {
 	const rl_config *cfg = &st->cfg;
 	const rl_chip_cost *c = &v->cost;
 	int gddr6 = cfg->chip.memory_kind == RL_MEM_GDDR6;
-	char die[RL_NAME_MAX + 64], mem[160];
+	char die[RL_NAME_MAX + 128], mem[160];
 	if (isfinite(c->die_usd))
 		snprintf(die, sizeof die, "die $%.0f", c->die_usd);
 	else if (!st->node[0])
 		snprintf(die, sizeof die, "no node ([preset] node): no wafer "
 		         "price, so no die cost");
-	else
+	else if (!(cfg->node.wafer_usd > 0))
 		snprintf(die, sizeof die, "node %s gives no wafer price: no die "
 		         "cost", st->node);
+	else if (!(c->dies_per_wafer >= 1))
+		/* (the node prices its wafer, but no whole die fits on it) */
+		snprintf(die, sizeof die, "no whole die of %.0f mm2 fits node "
+		         "%s's %.0f mm wafer: no die cost",
+		         cfg->design.die_m2 * 1e6, st->node,
+		         cfg->node.wafer_diameter_m * 1e3);
+	else
+		snprintf(die, sizeof die, "node %s's yield for a %.0f mm2 die is "
+		         "%g: no die cost", st->node, cfg->design.die_m2 * 1e6,
+		         c->yield);
 	if (gddr6)
 		snprintf(mem, sizeof mem, "chip.memory gddr6: no price per GB "
 		         "of GDDR6 in data/sources/silicon.csv");

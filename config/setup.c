@@ -384,15 +384,16 @@ int setup_load(rl_setup *st, const char *kind, const char *name, char *err,
 	return load_depth(st, kind, name, 0, NULL, &chain, err, errlen);
 }
 
-/* Append an assignment made to the chip's or the model's sections to the
-** list setup_where names; ", ..." once, when the next one does not fit. */
+/* Append an assignment made to the chip's ([chip], [design], [power]) or
+** the model's sections to the list setup_where names; ", ..." once, when the next one does not fit. */
 static void note_set(rl_setup *st, const char *section, const char *text)
 {
 	char *list = NULL;
 	size_t used;
 	if (!strcmp(section, "model"))
 		list = st->model_sets;
-	else if (!strcmp(section, "chip") || !strcmp(section, "design"))
+	else if (!strcmp(section, "chip") || !strcmp(section, "design") ||
+	         !strcmp(section, "power"))
 		list = st->chip_sets;
 	if (!list)
 		return;
@@ -470,8 +471,11 @@ void setup_where(const rl_setup *st, const char *msg, char *out, size_t len)
 {
 	const char *file = "", *sets = "";
 	/* the engine's messages about the chip's own numbers begin "chip: "
-	** or "design: ", about the model's "model: " */
-	if (!strncmp(msg, "chip:", 5) || !strncmp(msg, "design:", 7)) {
+	** or "design: ", or name a key of its [power] section, which only a
+	** chip preset holds ("power.static_w (60 W) and power.idle_w ...":
+	** model/power.c), about the model's "model: " */
+	if (!strncmp(msg, "chip:", 5) || !strncmp(msg, "design:", 7) ||
+	    !strncmp(msg, "power.", 6)) {
 		file = st->chip_file;
 		sets = st->chip_sets;
 	} else if (!strncmp(msg, "model:", 6)) {

@@ -67,7 +67,7 @@ int setup_assign_as(rl_setup *st, const char *what, const char *assignment,
 int setup_assign_param(const char *assignment, char *key, size_t len);
 
 /* msg (an error of the model about one part: "chip: tp > 1 needs
-** link_gbps > 0") with where that part came from in front, into out: its
+** link_gbps > 0"; "power.KEY ..." is the chip's too) with where that part came from in front, into out: its
 ** preset file ("data/chips/x.ini: chip: ..."), the assignments made to it
 ** after ("data/chips/x.ini with chip.link_gbps=0: chip: ..."), or both. */
 void setup_where(const rl_setup *st, const char *msg, char *out, size_t len);

@@ -10,7 +10,8 @@
 
 /* w as sh reads it back, into buf: as it is where every byte is one a
 ** shell leaves alone, else in single quotes ('\'' for a quote inside).
-** Returns buf, or `fallback` (a placeholder such as "SPEC") where the
+** A word beginning with '-' (a relative path) gets ./ in front, the same
+** file, so that the command does not take it for an option.  Returns buf, or `fallback` (a placeholder such as "SPEC") where the
 ** quoted word does not fit len: a word cut to fit would read back as
 ** another path, and a command run with it would act on that one. */
 const char *rl_sh_word(const char *w, const char *fallback, char *buf,

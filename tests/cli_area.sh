@@ -49,6 +49,12 @@ expect_exit 2 "area: static_w beside idle_w" -- $A --set power.static_w=60
 expect_err "power.static_w \(60 W\) and power.idle_w \(70 W\) are both given" "area: static_w and idle_w both named"
 expect_exit 2 "eval: static_w beside idle_w" -- $RL eval --chip h100-sxm --model llama3-8b --set power.static_w=60
 expect_err "power.static_w \(60 W\) and power.idle_w \(70 W\) are both given" "eval: static_w and idle_w both named"
+# where they come from: idle_w 70 from the chip's preset, static_w from
+# the --set or from a chip file of the user's that takes the H100's
+expect_err "h100-sxm\.ini with power\.static_w=60: power\.static_w" "eval: the chip file and the --set named"
+printf '[preset]\nchip = h100-sxm\n[power]\nstatic_w = 40\n' >"$tmpd/static40.ini"
+expect_exit 2 "area: a chip file giving static_w beside the H100's idle_w" -- $RL area --chip "$tmpd/static40.ini"
+expect_err "static40\.ini: power\.static_w \(40 W\) and power\.idle_w \(70 W\)" "area: the user's chip file named"
 expect_exit 2 "eval: idle below its stacks'" -- $RL eval --chip h100-sxm --model llama3-8b --set power.hbm_idle_w_per_gb=1
 expect_err "power.idle_w 70 W is less than the 85.8993 W" "eval: idle below its stacks' idle, by hand 1 x 85.9"
 expect_exit 0 "eval: static_w alone once idle_w is 0" -- $RL eval --chip h100-sxm --model llama3-8b --set power.idle_w=0 --set power.static_w=60
@@ -279,6 +285,12 @@ expect_out '"package_usd": 920' "L40S json: the package, 1670 - 750"
 expect_exit 0 "H100 with a node priced at 0" -- $RL area --chip h100-sxm --set node.wafer_usd=0
 expect_out "^manufacturing cost: unknown \(node n4 gives no wafer price: no die cost;$" "a node without a wafer price named"
 expect_out "^ HBM [$]1288;$" "H100: HBM 85.9 GB x 15 by hand, 1288.5"
+# 300 mm wafer, 90000 mm2 die: pi 150^2 / 90000 - pi 300 / sqrt(180000)
+# = 0.79 - 2.22 < 1 whole die (cost.c rl_dies_per_wafer), by hand; n4 has
+# its wafer price, so the line must not say it has none
+expect_exit 0 "H100 with a die larger than its wafer" -- $RL area --chip h100-sxm --set design.die_mm2=90000
+expect_out "^manufacturing cost: unknown \(no whole die of 90000 mm2 fits node n4's 300 mm wafer: no die cost;$" "a die no whole one of which fits the wafer, said so"
+expect_no_out "gives no wafer price" "n4 prices its wafer"
 expect_exit 2 "shares over 1" -- $RL area --chip sohu-design --set design.frac_mac=0.9
 expect_err "area shares add up to 1.4 > 1" "names the sum"
 expect_exit 2 "eval: shares over 1" -- $RL eval --chip sohu-design --model llama3-70b --tp 8 --set design.frac_mac=0.9 --profile ideal

@@ -30,6 +30,26 @@ static void test_quoting(void **state)
 	assert_string_equal(rl_sh_word("", "X", b, sizeof b), "''");
 }
 
+/* A relative path beginning with '-' is read as an option by the command
+** given ('rooflab sweep -x.ini': unknown option '-x.ini'; 'mkdir -p -x':
+** invalid option): ./ in front names the same file.  Its fit counts the
+** two bytes: ./-x and its NUL take 5. */
+static void test_dash(void **state)
+{
+	char b[64];
+	(void)state;
+	assert_string_equal(rl_sh_word("-x", "X", b, sizeof b), "./-x");
+	assert_string_equal(rl_sh_word("-x y", "X", b, sizeof b), "'./-x y'");
+	assert_string_equal(rl_sh_word("-it's", "X", b, sizeof b),
+	                    "'./-it'\\''s'");
+	assert_string_equal(rl_sh_word("a-b", "X", b, sizeof b), "a-b");
+	assert_string_equal(rl_sh_word("-x", "X", b, 5), "./-x");
+	assert_string_equal(rl_sh_word("-x", "X", b, 4), "X");
+	/* '-x y' is 8 bytes quoted, 9 with the NUL */
+	assert_string_equal(rl_sh_word("-x y", "X", b, 9), "'./-x y'");
+	assert_string_equal(rl_sh_word("-x y", "X", b, 8), "X");
+}
+
 /* The placeholder where the quoted word and its NUL do not fit: 'a b'
 ** takes 5 bytes and the NUL, so 6 fit and 5 do not; ab takes 2 + 1; 600
 ** quotes take 2 + 4 x 600 = 2402 (the old helper cut them at 2100 into a
@@ -54,6 +74,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_quoting),
 	    cmocka_unit_test(test_does_not_fit),
+	    cmocka_unit_test(test_dash),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
