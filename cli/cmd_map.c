@@ -543,9 +543,22 @@ int cmd_map(int argc, char **argv)
 	legal = rl_map_search(&st.cfg, &lim, e, MAP_MAX);
 	n = legal < MAP_MAX ? legal : MAP_MAX;
 	if (legal == 0) {
-		snprintf(err, sizeof err,
-		         "no legal mapping of %g chips for this model and chip "
-		         "(see rooflab eval --tp/--pp/--ep for why)", chips);
+		/* every mapping refused as bad input: where the configuration
+		** is refused whatever the mapping (a preset's or --set's value,
+		** e.g. power.static_w beside power.idle_w), that is the reason,
+		** named as eval names it; else the mappings are */
+		rl_config one = st.cfg;
+		rl_result r;
+		char why[1024];
+		one.scen.tp = one.scen.pp = one.scen.ep = 1;
+		if (rl_eval(&one, &r) == RL_EINVAL) {
+			snprintf(why, sizeof why, "%s", r.error);
+			setup_where(&st, why, err, sizeof err);
+		} else
+			snprintf(err, sizeof err,
+			         "no legal mapping of %g chips for this model and "
+			         "chip (see rooflab eval --tp/--pp/--ep for why)",
+			         chips);
 		free(e);
 		free(mc);
 		return bad_input("map", err);

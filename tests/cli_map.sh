@@ -69,6 +69,12 @@ expect_out "^  --chips N" "map --help lists --chips"
 expect_out "^  --ttft-max S" "map --help lists the targets"
 expect_exit 2 "map without --chips" -- $RL map --chip h100-sxm $W
 expect_err "missing --chips" "asks for chips"
+# a configuration every mapping refuses whatever the mapping (the chip's
+# measured idle_w beside a --set static_w: model/power.c) is named as eval
+# names it, file and --set, not "no legal mapping" (it said that)
+expect_exit 2 "map: a configuration refused at every mapping" -- $RL map --chip h100-sxm $W --chips 8 --set power.static_w=50
+expect_err "h100-sxm\.ini with power\.static_w=50: power\.static_w \(50 W\) and power\.idle_w \(70 W\) are both given" "map names the setting eval refuses"
+expect_no_err "no legal mapping" "map does not blame the mappings"
 # --chips 0 was given, not missing: said so, with what 0 means
 expect_exit 2 "map --chips 0" -- $RL map --chip h100-sxm $W --chips 0
 expect_err "^rooflab map: --chips: map needs a whole number of chips >= 1 \(0 means tp x pp x ep" \

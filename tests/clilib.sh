@@ -92,6 +92,18 @@ expect_no_out() {
 	fi
 }
 
+# expect_no_err PATTERN NAME: the last command's stderr does not match
+# PATTERN.
+expect_no_err() {
+	if grep -Eq -- "$1" "$tmpd/err"; then
+		echo "not ok - $2 (stderr has /$1/)"
+		grep -E -- "$1" "$tmpd/err" | sed 's/^/    err: /' | head -5
+		fails=$((fails + 1))
+	else
+		echo "ok - $2"
+	fi
+}
+
 # plot_dbs: with tests/tools/mkplotdb.c (built by make into $ROOFLAB_TOOLS)
 # make the hand-made databases $tmpd/full.db, empty.db and sweep.db that
 # cli_plot.sh and cli_report.sh read; the test stops when that fails.
