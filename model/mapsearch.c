@@ -229,19 +229,6 @@ int rl_map_most_cut(const rl_config *cfg)
 	return !(most_product(cfg) <= RL_MAP_FEWEST_MAX);
 }
 
-/* Whether a mapping fits reads its tp, pp and ep, never the chips (the
-** weights, the runtime and the KV cache per chip; the chips are read for
-** legality, rl_mapping_check, and for time and cost alone): a mapping that
-** fits on some number of chips fits on the first number above the
-** scenario's chips of which it is a legal mapping, the first multiple of
-** tp x pp x ep above them.  So each mapping is tried once, there, in the
-** order of those numbers: the first that fits names the fewest chips,
-** the same number a search over every mapping of every number of chips
-** finds (which took 1.15 s where none fits up to 4,096; this 0.09 s).
-** Not a bisection: fitting is not monotone in the chips (Llama-3 8B in
-** 1,164 MB of SRAM fits 10 chips as tp 2 x pp 5, not 11, tp 1 x pp 11
-** alone: tests/cli_sram.sh).  The list is rl_map_fitting's at that
-** number. */
 /* rl_map_fewest_chips's walk: the configuration tried, the list */
 typedef struct {
 	rl_config c;
@@ -267,6 +254,19 @@ static int fewest_visit(void *ctx, long long n, long long tp, long long pp,
 	return rl_map_fitting(&w->c, w->buf, w->len) > 0;
 }
 
+/* Whether a mapping fits reads its tp, pp and ep, never the chips (the
+** weights, the runtime and the KV cache per chip; the chips are read for
+** legality, rl_mapping_check, and for time and cost alone): a mapping that
+** fits on some number of chips fits on the first number above the
+** scenario's chips of which it is a legal mapping, the first multiple of
+** tp x pp x ep above them.  So each mapping is tried once, there, in the
+** order of those numbers: the first that fits names the fewest chips,
+** the same number a search over every mapping of every number of chips
+** finds (which took 1.15 s where none fits up to 4,096; this 0.09 s).
+** Not a bisection: fitting is not monotone in the chips (Llama-3 8B in
+** 1,164 MB of SRAM fits 10 chips as tp 2 x pp 5, not 11, tp 1 x pp 11
+** alone: tests/cli_sram.sh).  The list is rl_map_fitting's at that
+** number. */
 double rl_map_fewest_chips(const rl_config *cfg, char *buf, size_t len)
 {
 	fewest_walk w;
