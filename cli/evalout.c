@@ -78,7 +78,7 @@ void evalout_json(json_w *w, const rl_setup *st, const rl_result *r)
 		char words[320];
 		rl_over_tdp_words(&st->cfg, r, words, sizeof words);
 		if (words[0])
-			json_str(w, "over_tdp", words);
+			json_str(w, "over_tdp_words", words);
 	}
 }
 

@@ -449,7 +449,7 @@ expect_out "^\(over its 80 W TDP at every clock: power 8[78] W at the lowest clo
 expect_exit 0 "eval json: over the TDP at every clock" -- $RL eval --chip h100-sxm --model llama3-8b --precision fp8 --set chip.tdp_w=80 --json
 expect_out '"over_tdp": 1,' "json: power.over_tdp"
 expect_out '"lowest_clock_watts": 87\.[4-9]' "json: its power at the lowest clock"
-expect_out '"over_tdp": "over its 80 W TDP at every clock: power 8[78] W at the lowest clock 0\.00183 GHz' "json: the words"
+expect_out '"over_tdp_words": "over its 80 W TDP at every clock: power 8[78] W at the lowest clock 0\.00183 GHz' "json: the words"
 expect_exit 0 "eval under its TDP" -- $RL eval --chip h100-sxm --model llama3-8b --precision fp8
 expect_no_out "over_tdp|lowest_clock_watts|at every clock" "under its TDP: no word of it in the table"
 expect_exit 0 "eval json under its TDP" -- $RL eval --chip h100-sxm --model llama3-8b --precision fp8 --json
