@@ -239,6 +239,16 @@ fit_one() { # version, profile name, kv_fraction, max_num_tokens, max_batch_size
 	    -e "${MEM_SED:-}" \
 	    -e "${HEAD_SED:-}" \
 	    "$START" > "$tmp"
+	# a borrowed value whose start-file line the substitution missed
+	# would stay at its start value while the profile says it was taken
+	for k in ${COMM_SED:+$COMM_KEYS}; do
+		grep -q "^$k = $(fitted_value "$COMM_FROM" "$k") " "$tmp" ||
+			{ echo "fit-profiles.sh: $k not taken from $COMM_FROM" >&2; exit 1; }
+	done
+	for k in ${MEM_SED:+$MEM_KEYS}; do
+		grep -q "^$k = $(fitted_value "$MEM_FROM" "$k") " "$tmp" ||
+			{ echo "fit-profiles.sh: $k not taken from $MEM_FROM" >&2; exit 1; }
+	done
 	# (the workspace fitted from both ends only where it is fitted)
 	both=$BOTH_ENDS
 	[ -z "${MEM_SED:-}" ] || both=
