@@ -429,7 +429,7 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	}
 	/* static power's inputs that contradict (power.c): refused before
 	** serving, which reads none of them */
-	if (RL_UNLIKELY(pw->cost.idle_w > 0) &&
+	if (RL_UNLIKELY(!rl_power_inputs_ok(pw)) &&
 	    rl_power_check(pw, r->error, sizeof r->error) != RL_OK)
 		return RL_EINVAL;
 	/* (what serving leaves of power and cost is written below) */

@@ -142,6 +142,16 @@ double rl_power_board_w(const rl_config *cfg);
 ** measured with draw idle (power.idle_hbm_gb x hbm_idle_w_per_gb). */
 int rl_power_check(const rl_config *cfg, char *err, size_t errlen);
 
+/* rl_power_check's test alone, no message: 1 where it would return RL_OK
+** (inline: every evaluation of a chip with a measured idle asks) */
+static inline int rl_power_inputs_ok(const rl_config *cfg)
+{
+	const rl_cost *c = &cfg->cost;
+	return !(c->idle_w > 0) ||
+	       (!(c->static_w > 0) &&
+	        !(c->hbm_idle_w_per_byte * c->idle_hbm_bytes > c->idle_w));
+}
+
 /* Power of a chip that does nothing but stay active and clocked at share
 ** s: static (with the HBM stacks' idle) + clocked + PHY. */
 double rl_power_active(const rl_config *cfg, double clock_scale);
