@@ -111,7 +111,8 @@ int rl_power_check(const rl_config *cfg, char *err, size_t errlen)
 {
 	const rl_cost *c = &cfg->cost;
 	double stacks_w = c->hbm_idle_w_per_byte * c->idle_hbm_bytes;
-	if (!(c->idle_w > 0))
+	/* (the test is rl_power_inputs_ok's, power.h; here its words) */
+	if (rl_power_inputs_ok(cfg))
 		return RL_OK;
 	if (c->static_w > 0) {
 		snprintf(err, errlen,
@@ -122,17 +123,15 @@ int rl_power_check(const rl_config *cfg, char *err, size_t errlen)
 		         c->static_w, c->idle_w);
 		return RL_EINPUT;
 	}
-	if (stacks_w > c->idle_w) {
-		snprintf(err, errlen,
-		         "power.idle_w %g W is less than the %g W that the %g GB "
-		         "of stacks it was measured with (power.idle_hbm_gb) draw "
-		         "idle at power.hbm_idle_w_per_gb %g: lower one of those, "
-		         "or raise idle_w",
-		         c->idle_w, stacks_w, c->idle_hbm_bytes / 1e9,
-		         c->hbm_idle_w_per_byte * 1e9);
-		return RL_EINPUT;
-	}
-	return RL_OK;
+	/* (else the stacks draw more than the measured idle) */
+	snprintf(err, errlen,
+	         "power.idle_w %g W is less than the %g W that the %g GB "
+	         "of stacks it was measured with (power.idle_hbm_gb) draw "
+	         "idle at power.hbm_idle_w_per_gb %g: lower one of those, "
+	         "or raise idle_w",
+	         c->idle_w, stacks_w, c->idle_hbm_bytes / 1e9,
+	         c->hbm_idle_w_per_byte * 1e9);
+	return RL_EINPUT;
 }
 
 /* the board and die's static power and the HBM stacks' refresh and
