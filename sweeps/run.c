@@ -171,9 +171,8 @@ static int write_slot(const rl_sweep_spec *s, const rl_sweep_opts *o,
 			** output it names: rl_sweep_filters_answer), counted
 			** apart, by its status: said, where the summary's drops
 			** read as the comparison's */
-			int st = sl->status[j];
-			int unans = !rl_sweep_filters_answer(s, st);
-			int kind = RL_STORE_UNANSWERED_KIND(st);
+			int unans = !rl_sweep_filters_answer(s, sl->status[j]);
+			int kind = RL_STORE_UNANSWERED_KIND(sl->status[j]);
 			if (unans)
 				f->unanswered[kind]++;
 			/* a refill's were counted when the run first dropped them */
