@@ -89,8 +89,10 @@ static void help(FILE *f)
 	      " pareto: a sweep\nrun); the newest by default.  Columns may be "
 	      "given dotted (chip.hbm_tbps).\nA heatmap cell over parameters "
 	      "it does not draw shows their best z: the least\nof a time, "
-	      "cost, power or violation, the most of the rest (--z-best\n"
-	      "chooses).\n"
+	      "cost, power, violation or memory footprint, the most of the\n"
+	      "rest (memory headroom: KV capacity, free bytes); of an output "
+	      "better neither\nway (the batch, traffic per second) the most, "
+	      "said to be no best (--z-best\nchooses).\n"
 	      "Needs gnuplot (Debian package "
 	      GP_PACKAGE ").  Exit status: 0 ok, 2 bad input, 1\ninternal.\n", f);
 }

@@ -278,6 +278,43 @@ static void warn_inert_design(const rl_sweep_spec *s)
 	}
 }
 
+/* ", 6 dropped by its [filter]", and of them those it could not answer,
+** by status (" (of them 4 had no value for an output it names: 4 over
+** their TDP at every clock (status 4: ...))"): such a point is dropped for
+** want of a value, where the count alone read as the comparison's
+** (runs.dropped_nofit, dropped_over_tdp, dropped_inval: store.h). */
+static void drop_words(char *buf, size_t len, const rl_sweep_stats *st)
+{
+	static const char *const why[] = {
+	    "did not fit in memory (status 3)",
+	    "over their TDP at every clock (status 4: no throughput, latency "
+	    "or cost)",
+	    "not evaluable otherwise (another status)"};
+	uint64_t n = 0;
+	size_t used;
+	int k, first = 1;
+	for (k = 0; k < 3; k++)
+		n += st->unanswered[k];
+	used = (size_t)snprintf(buf, len, ", %llu dropped by its [filter]",
+	                        (unsigned long long)(st->processed - st->stored));
+	if (!n || used >= len)
+		return;
+	used += (size_t)snprintf(buf + used, len - used, " (of them %llu had no "
+	                         "value for an output it names:",
+	                         (unsigned long long)n);
+	for (k = 0; k < 3 && used < len; k++) {
+		if (!st->unanswered[k])
+			continue;
+		used += (size_t)snprintf(buf + used, len - used, "%s %llu %s",
+		                         first ? "" : ";",
+		                         (unsigned long long)st->unanswered[k],
+		                         why[k]);
+		first = 0;
+	}
+	if (used < len)
+		snprintf(buf + used, len - used, ")");
+}
+
 int cmd_sweep(int argc, char **argv)
 {
 	rl_sweep_opts o;
@@ -335,10 +372,9 @@ int cmd_sweep(int argc, char **argv)
 	} else {
 		/* the points its [filter] dropped, where "6 points evaluated,
 		** 0 stored" gave no reason */
-		char drop[96] = "";
+		char drop[512] = "";
 		if (st.processed > st.stored)
-			snprintf(drop, sizeof drop, ", %llu dropped by its [filter]",
-			         (unsigned long long)(st.processed - st.stored));
+			drop_words(drop, sizeof drop, &st);
 		fprintf(stderr, "rooflab sweep: run %lld%s: %llu point%s evaluated, "
 		        "%llu stored in %s%s (%.1f s, %.0f points/s)\n",
 		        (long long)st.run_id, st.resumed ? " (resumed)" : "",

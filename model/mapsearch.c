@@ -183,7 +183,12 @@ const char *rl_map_not_run_words(const rl_config *cfg, const rl_map_entry *e,
 	return buf;
 }
 
-size_t rl_map_fitting(const rl_config *cfg, char *buf, size_t len)
+/* The mappings a search of cfg's chips finds that fit in memory (which
+** 0), run (1: rc RL_OK) or fit but are over the TDP at every clock (2: rc
+** RL_EPOWER, not runnable), listed best first into buf as rl_map_fitting
+** says; how many. */
+static size_t list_mappings(const rl_config *cfg, int which, char *buf,
+                            size_t len)
 {
 	rl_map_entry e[64];
 	size_t n = rl_map_search(cfg, NULL, e, sizeof e / sizeof e[0]);
@@ -195,6 +200,9 @@ size_t rl_map_fitting(const rl_config *cfg, char *buf, size_t len)
 		buf[0] = '\0';
 	for (i = 0; i < n; i++) {
 		if (e[i].rc == RL_ENOFIT) /* (over its TDP: fits in memory) */
+			continue;
+		if ((which == 1 && e[i].rc != RL_OK) ||
+		    (which == 2 && e[i].rc != RL_EPOWER))
 			continue;
 		if (used + 40 >= len) {
 			if (used + 6 < len)
@@ -209,6 +217,11 @@ size_t rl_map_fitting(const rl_config *cfg, char *buf, size_t len)
 		k++;
 	}
 	return k;
+}
+
+size_t rl_map_fitting(const rl_config *cfg, char *buf, size_t len)
+{
+	return list_mappings(cfg, 0, buf, len);
 }
 
 /* heads x layers (x experts), uncut */
@@ -321,20 +334,50 @@ const char *rl_map_none_fits_words(const rl_config *cfg, double fewest,
 	return out;
 }
 
+/* After a list of the mappings of cfg's chips that fit in memory: those
+** of them over the TDP at every clock (not runnable, rl_eval_runnable), so
+** that a hint never offers one as a way out without a word: ", each over
+** the chip's 80 W TDP at every clock, so none runs (...)" where all are,
+** "; of them over ...: TP1 x PP2" where some are; nothing where none is. */
+static void over_tdp_note(const rl_config *cfg, size_t fitting, char *err,
+                          size_t len)
+{
+	char over[512];
+	size_t used = strlen(err);
+	size_t n = list_mappings(cfg, 2, over, sizeof over);
+	if (!n || used + 2 >= len)
+		return;
+	if (n >= fitting)
+		snprintf(err + used, len - used, ", each over the chip's %.0f W TDP "
+		         "at every clock, so none runs (--set chip.tdp_w lifts the "
+		         "limit)", cfg->chip.tdp_w);
+	else
+		snprintf(err + used, len - used, "; of them over the chip's %.0f W "
+		         "TDP at every clock, not runnable: %s", cfg->chip.tdp_w,
+		         over);
+}
+
 void rl_map_fit_hint(const rl_config *cfg, char *err, size_t len)
 {
 	char list[512];
-	size_t used = strlen(err);
+	size_t used = strlen(err), k;
 	if (used + 2 >= len)
 		return;
-	if (rl_map_fitting(cfg, list, sizeof list) > 0)
+	if ((k = rl_map_fitting(cfg, list, sizeof list)) > 0) {
 		snprintf(err + used, len - used, "; mappings of %g chips that fit: "
 		         "%s", rl_scen_chips(&cfg->scen), list);
-	else {
+		over_tdp_note(cfg, k, err, len);
+	} else {
 		char words[768];
 		double n = rl_map_fewest_chips(cfg, list, sizeof list);
 		snprintf(err + used, len - used, "; %s",
 		         rl_map_none_fits_words(cfg, n, list, words,
 		                                sizeof words));
+		if (n > 0) { /* the mappings of that many chips: the same note */
+			rl_config at = *cfg;
+			at.scen.chips = n;
+			over_tdp_note(&at, rl_map_fitting(&at, list, sizeof list), err,
+			              len);
+		}
 	}
 }

@@ -94,7 +94,11 @@ const char *rl_map_none_fits_words(const rl_config *cfg, double fewest,
 /* A mapping that does not fit (RL_ENOFIT, its message in err): appends to
 ** err the mappings of the same chips that fit, or, where none does, the
 ** fewest chips of which one does (rl_map_fewest_chips) or that none up to
-** rl_map_most_chips does.  eval's and curve's refusals. */
+** rl_map_most_chips does; of the mappings it lists, those over the TDP at
+** every clock (status 4: they fit in memory but do not run) are said so
+** ("..., each over the chip's 80 W TDP at every clock, so none runs"), where
+** the hint offered them as a way out.  eval's, curve's and claim's
+** refusals. */
 void rl_map_fit_hint(const rl_config *cfg, char *err, size_t len);
 
 #endif

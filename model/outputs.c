@@ -89,6 +89,25 @@ GET(g_violations, (double)r->violations)
 GET(g_over_tdp, (double)(rl_eval_runnable(RL_OK, r) == RL_EPOWER))
 GET(g_power_lowest, r->power_lowest_w)
 
+/* Each row's direction (rl_better), from what the figure means, for the
+** readers that pick a best (plot heatmap's cell, pareto's frontier):
+** - more: throughput, utilization, clock share; the KV cache's capacity
+**   and the memory left free (headroom for more sequences or longer
+**   ones); the FLOP/s achieved per chip (the same work done faster: the
+**   absolute form of MFU);
+** - less: time, cost, power, violations; a footprint the same model
+**   needs, weights (whole and per chip), KV cache per token (whole and per
+**   chip) and the runtime's reservation (each byte of it is one the KV
+**   cache cannot have);
+** - neither, where a reading makes each way better: the batch figures
+**   (more sequences in flight serve more tokens and wait longer for
+**   each: throughput and latency say which is wanted), the replicas (a
+**   split of the chips, not a result), the KV cache in use (what the
+**   load fills, not room), the SRAM-resident weights (a setting's
+**   size), the model's own sizes (the workload, not the design), the
+**   HBM, SRAM and link traffic per second (more with more tokens served,
+**   less with fewer bytes a token: MBU and the times say which), and a
+**   bound's or a limit's name. */
 static const rl_output table[] = {
 {"throughput.output_tokens_per_s", "tokens/s", "tokens/s", 1,
  RL_OT_NUM, RL_BETTER_MORE,
@@ -155,22 +174,22 @@ static const rl_output table[] = {
  g_dec_comm, "of which all-reduces not hidden under compute"},
 {"decode.overhead_s", "s", "ms", 1e-3, RL_OT_NUM, RL_BETTER_LESS, g_dec_over,
  "of which fixed overheads (per iteration, layer, sequence) not hidden under the GPU's work (profile.host_overlap)"},
-{"memory.weights_bytes", "bytes", "GB", 1e9, RL_OT_NUM, RL_BETTER_NONE,
+{"memory.weights_bytes", "bytes", "GB", 1e9, RL_OT_NUM, RL_BETTER_LESS,
  g_w_bytes, "weights, whole model"},
-{"memory.weights_bytes_per_chip", "bytes", "GB", 1e9, RL_OT_NUM, RL_BETTER_NONE,
+{"memory.weights_bytes_per_chip", "bytes", "GB", 1e9, RL_OT_NUM, RL_BETTER_LESS,
  g_w_chip, "weights per chip"},
-{"memory.kv_bytes_per_token", "bytes", "KiB", 1024, RL_OT_NUM, RL_BETTER_NONE,
+{"memory.kv_bytes_per_token", "bytes", "KiB", 1024, RL_OT_NUM, RL_BETTER_LESS,
  g_kv_tok, "KV cache per token, whole model"},
 {"memory.kv_bytes_per_token_per_chip", "bytes", "KiB", 1024,
- RL_OT_NUM, RL_BETTER_NONE,
+ RL_OT_NUM, RL_BETTER_LESS,
  g_kv_tok_chip, "KV cache per token per chip"},
-{"memory.kv_capacity_bytes", "bytes", "GB", 1e9, RL_OT_NUM, RL_BETTER_NONE,
+{"memory.kv_capacity_bytes", "bytes", "GB", 1e9, RL_OT_NUM, RL_BETTER_MORE,
  g_kv_cap, "KV cache capacity per chip"},
 {"memory.kv_used_bytes", "bytes", "GB", 1e9, RL_OT_NUM, RL_BETTER_NONE,
  g_kv_used, "KV cache in use per chip, steady state"},
-{"memory.runtime_bytes", "bytes", "GB", 1e9, RL_OT_NUM, RL_BETTER_NONE,
+{"memory.runtime_bytes", "bytes", "GB", 1e9, RL_OT_NUM, RL_BETTER_LESS,
  g_runtime, "runtime reservation per chip"},
-{"memory.free_bytes", "bytes", "GB", 1e9, RL_OT_NUM, RL_BETTER_NONE, g_free,
+{"memory.free_bytes", "bytes", "GB", 1e9, RL_OT_NUM, RL_BETTER_MORE, g_free,
  "memory left free per chip (HBM, and the resident share of SRAM where "
  "chip.sram_resident_share > 0)"},
 {"memory.sram_resident_bytes_per_chip", "bytes", "MB", 1e6,
@@ -187,7 +206,7 @@ static const rl_output table[] = {
  RL_OT_NUM, RL_BETTER_NONE,
  g_flops_tok, "linear-layer FLOPs per token"},
 {"rates.flops_per_s_per_chip", "FLOP/s", "TFLOP/s", 1e12,
- RL_OT_NUM, RL_BETTER_NONE,
+ RL_OT_NUM, RL_BETTER_MORE,
  g_flops_s, "FLOP/s achieved per chip, average"},
 {"rates.hbm_bytes_per_s_per_chip", "bytes/s", "TB/s", 1e12,
  RL_OT_NUM, RL_BETTER_NONE,

@@ -20,9 +20,12 @@ typedef enum {
 
 /* Which way an output is better, for a reader that picks the best of
 ** several points (plot heatmap's cell over the parameters it does not
-** draw): more (a throughput, a utilization), less (a time, a cost, power
-** drawn, a violation), or neither (a size, a count, a bound's name: no
-** reader may call one of them best). */
+** draw, pareto's frontier): more (a throughput, a utilization, memory
+** headroom: KV capacity, free bytes), less (a time, a cost, power drawn,
+** a violation, a footprint: weights, KV per token, the runtime), or
+** neither (the batch, the traffic per second, the model's sizes, a bound's
+** name: a reading makes each way better, so no reader may call one best;
+** model/outputs.c says why of each). */
 typedef enum {
 	RL_BETTER_NONE = 0,
 	RL_BETTER_MORE,

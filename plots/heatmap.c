@@ -4,8 +4,9 @@
 ** swept, in the parameter table's order, not the spec's), from the `results` view, with the target contour drawn (default
 ** 20x when z is a speedup, or --target).  When more parameters were swept,
 ** each cell shows the best z over the others: the least of an output
-** better less (a time, a cost, power, a violation: model/outputs.c says
-** which), the most of the rest (--z-best least|most chooses).
+** better less (a time, a cost, power, a violation, a memory footprint:
+** model/outputs.c says which), the most of the rest, an output better
+** neither way said to be no best (--z-best least|most chooses).
 **
 ** One cell per pair of swept values, colored by its own value: a cell spans
 ** from the midpoint with the previous value to the midpoint with the next
@@ -38,14 +39,22 @@ static int pick(char swept[][64], size_t ns, const char *not, char *out)
 }
 
 /* 1 where less of column z is better (the output table's direction,
-** model/outputs.c: a time, a cost, power drawn, a violation): a cell over
-** other swept parameters shows their least, not their most.  A speedup
-** is better more; an output better neither way (a size, a count) shows
-** the most, as the title says, unless --z-best chooses. */
+** model/outputs.c: a time, a cost, power drawn, a violation, a memory
+** footprint): a cell over other swept parameters shows their least, not
+** their most.  A speedup is better more; an output better neither way
+** (the batch, the traffic per second) shows the most, the title saying
+** it is no best (neither_way), unless --z-best chooses. */
 static int less_is_better(const char *z)
 {
 	const rl_output *o = plot_column_output(z);
 	return o && o->better == RL_BETTER_LESS;
+}
+
+/* 1 where z is an output better neither way (RL_BETTER_NONE) */
+static int neither_way(const char *z)
+{
+	const rl_output *o = plot_column_output(z);
+	return o && o->better == RL_BETTER_NONE;
 }
 
 /* Resolve x, y, z; RL_OK or an error. */
@@ -406,8 +415,9 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	         "points%s%s%s%s", zl, xl, yl, sw.run_col[0] ? " run " : "",
 	         sw.run_col[0] ? sw.run : 0L, (long)rows, nfail,
 	         rows > g.n ? least ? ", the least over the other swept "
-	         "parameters" : ", the most over the other swept parameters" :
-	         "",
+	         "parameters" : !o->zbest && neither_way(z) ? ", the most over "
+	         "the other swept parameters (no best: better neither way)" :
+	         ", the most over the other swept parameters" : "",
 	         note, pdb_missing_note(&sw, lack, sizeof lack));
 	plot_labels(s, t, xl, yl);
 	fputs("set cblabel ", s);

@@ -136,6 +136,21 @@ static int less_better(const char *col, int role_less)
 	return role_less;
 }
 
+/* "; x better neither way" where column col is an output the table
+** calls better neither way (RL_BETTER_NONE: the batch, the traffic per
+** second): its axis's role orients it, and the title says so, where the
+** frontier read as one of a cost or a benefit.  "" otherwise. */
+static const char *neither_note(const char *col, const char *name,
+                                const char *role, char *buf, size_t len)
+{
+	const rl_output *o = plot_column_output(col);
+	if (!o || o->better != RL_BETTER_NONE)
+		return "";
+	snprintf(buf, len, "; %s is better neither way, taken as %s", name,
+	         role);
+	return buf;
+}
+
 /* Write the cloud ($p, thinned to every step-th point) and the frontier
 ** ($f) of rows ordered by x from its best, then y from its best; ysign
 ** is 1 where more y is better, -1 where less is. */
@@ -173,8 +188,8 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 {
 	pdb_sweep sw;
 	sqlite3_stmt *st;
-	char x[64], y[64], where[96], sql[1024], t[800], xl[160], yl[160],
-	     xn[160], yn[160];
+	char x[64], y[64], where[96], sql[1024], t[1300], xl[160], yl[160],
+	     xn[160], yn[160], nx[240], ny[240];
 	char lack[120];
 	char wl[300];
 	double box[4] = {INFINITY, -INFINITY, INFINITY, -INFINITY};
@@ -249,10 +264,12 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	snprintf(xn, sizeof xn, "%.*s", (int)strcspn(xl, " "), xl);
 	snprintf(yn, sizeof yn, "%.*s", (int)strcspn(yl, " "), yl);
 	snprintf(t, sizeof t, "Pareto frontier: %s against %s\nsweep%s%.0ld: "
-	         "%ld of %ld design point%s on the frontier (%s %s, %s %s)%s%s",
+	         "%ld of %ld design point%s on the frontier (%s %s, %s %s%s%s)%s%s",
 	         yl, xl, sw.run_col[0] ? " run " : "", sw.run_col[0] ? sw.run :
 	         0L, front, n, n == 1 ? "" : "s", xless ? "less" : "more", xn,
 	         yless ? "less" : "more", yn,
+	         neither_note(x, xn, "a cost (--x)", nx, sizeof nx),
+	         neither_note(y, yn, "a benefit (--y)", ny, sizeof ny),
 	         step > 1 ? "; cloud thinned for drawing" : "",
 	         pdb_missing_note(&sw, lack, sizeof lack));
 	plot_labels(s, t, xl, yl);

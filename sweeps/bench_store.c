@@ -110,7 +110,7 @@ static double bare_loop(const rl_sweep_spec *s, const char *path, char *err,
 				                        errlen))
 					break;
 			if (i == s->npoints &&
-			    !rl_store_writer_commit(w, s->npoints, 0, err, errlen))
+			    !rl_store_writer_commit(w, s->npoints, 0, NULL, err, errlen))
 				t = rl_progress_clock() - t0;
 		}
 		rl_store_writer_free(w);

@@ -110,6 +110,27 @@ static int refuse(char *err, size_t errlen, const char *expr,
 	return -1;
 }
 
+/* 1 when an operand names no output or one of rl_output_over_tdp's */
+static int tdp_operand(const rl_operand *o)
+{
+	return o->kind != 2 || rl_output_over_tdp(o->output);
+}
+
+static int tdp_sum(const rl_linsum *s)
+{
+	size_t i;
+	for (i = 0; i < s->nterms; i++)
+		if (s->terms[i].output && !rl_output_over_tdp(s->terms[i].output))
+			return 0;
+	return 1;
+}
+
+int rl_sweep_filter_answers(const rl_filter *f, int status)
+{
+	return status == RL_OK || !f->uses_output ||
+	       (status == RL_EPOWER && f->tdp_only);
+}
+
 /* both sides as linear sums (linsum.h) */
 static int parse_sums(rl_filter *f, const char *expr, const char *lhs,
                       const char *rhs, char *err, size_t errlen)
@@ -122,6 +143,7 @@ static int parse_sums(rl_filter *f, const char *expr, const char *lhs,
 	f->sums = 1;
 	f->uses_output = rl_linsum_has_output(&f->sum[0]) ||
 	                 rl_linsum_has_output(&f->sum[1]);
+	f->tdp_only = tdp_sum(&f->sum[0]) && tdp_sum(&f->sum[1]);
 	return 0;
 }
 
@@ -195,6 +217,7 @@ int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
 		}
 	}
 	f->uses_output = f->lhs.kind == 2 || f->rhs.kind == 2;
+	f->tdp_only = tdp_operand(&f->lhs) && tdp_operand(&f->rhs);
 	return 0;
 }
 

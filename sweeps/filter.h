@@ -29,6 +29,9 @@ typedef struct {
 	rl_operand lhs, rhs;
 	int op;
 	int uses_output; /* a side names an output (a failed point has none) */
+	int tdp_only;    /* every output it names is one a point over its TDP
+	                 ** at every clock stores (rl_output_over_tdp), so it
+	                 ** is answered at status 4 too */
 	int sums;        /* 1: compare sum[0] OP sum[1], not lhs OP rhs */
 	rl_linsum sum[2];
 } rl_filter;
@@ -38,6 +41,13 @@ typedef struct {
 ** with a message (with close names; the token refused in a sum). */
 int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
                           size_t errlen);
+
+/* 1 when a point of this rl_eval status has a value for every output
+** the filter names (none named: any status); 0 when it has none for one
+** (sweeps/README.md's status: a failed point has no outputs, but one of
+** status 4 keeps power.over_tdp and power.lowest_clock_watts), the
+** filter then unanswered for it. */
+int rl_sweep_filter_answers(const rl_filter *f, int status);
 
 /* 1 when the comparison holds for this configuration and result. */
 int rl_sweep_filter_keep(const rl_filter *f, const rl_config *cfg,

@@ -50,6 +50,9 @@ typedef struct {
 	                   ** is known and adds up (part_dropped): dropped,
 	                   ** their sum, is the merged run's */
 	uint64_t dropped;
+	int unanswered_known; /* and so are their counts of those the filter
+	                      ** could not answer (store.h), summed here */
+	uint64_t unanswered[RL_STORE_UNANSWERED];
 } merge_ctx;
 
 static void ctx_free(merge_ctx *m)
@@ -393,6 +396,8 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 	char missing[512] = "";
 	m->dropped_known = 1;
 	m->dropped = 0;
+	m->unanswered_known = 1;
+	memset(m->unanswered, 0, sizeof m->unanswered);
 	for (i = 0; i < m->nruns; i++) {
 		const shard_run *r = &m->runs[i];
 		uint64_t dropped;
@@ -466,8 +471,14 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 			m->dropped_known = 0;
 		else if (rc)
 			return rc;
-		else
+		else {
+			uint64_t un[RL_STORE_UNANSWERED];
 			m->dropped += dropped;
+			if (!rl_store_run_unanswered(r->db, r->id, un))
+				m->unanswered_known = 0;
+			for (j = 0; j < RL_STORE_UNANSWERED; j++)
+				m->unanswered[j] += un[j];
+		}
 	}
 	if (m->nruns != a->shards) {
 		int64_t s, nmissing = 0;
@@ -543,9 +554,10 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 	    " baseline_total_tokens_per_s, baseline_output_tokens_per_s,"
 	    " started, finished, shard_index, shard_count, next_idx, dropped,"
 	    " dropped_below, profile_chosen, baseline_profile,"
-	    " baseline_profile_chosen)"
+	    " baseline_profile_chosen, dropped_nofit, dropped_over_tdp,"
+	    " dropped_inval)"
 	    " VALUES(1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,1,?17,?18,?17,?19,?20,"
-	    "?21)", -1, &dst, NULL);
+	    "?21,?22,?23,?24)", -1, &dst, NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_finalize(src);
 		return rc;
@@ -563,6 +575,12 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 		sqlite3_bind_int64(dst, 17, a->points);
 		if (m->dropped_known)
 			sqlite3_bind_int64(dst, 18, (sqlite3_int64)m->dropped);
+		/* of them, those the filter could not answer: where every
+		** part's are known (NULL otherwise, as dropped) */
+		for (k = 0; k < RL_STORE_UNANSWERED; k++)
+			if (m->dropped_known && m->unanswered_known)
+				sqlite3_bind_int64(dst, 22 + k,
+				                   (sqlite3_int64)m->unanswered[k]);
 		rc = sqlite3_step(dst);
 		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
 	} else {

@@ -107,6 +107,8 @@ typedef struct {
 	                         ** (NULL: not counted) */
 	rl_sweep_stats *firsts;  /* where the first of each is kept (with
 	                         ** nofit and inval) */
+	uint64_t *unanswered;    /* RL_STORE_UNANSWERED counts of the points
+	                         ** dropped that the filter could not answer */
 } flow;
 
 /* Fill a slot from the generator (flow.fill of a run's pipeline). */
@@ -129,6 +131,7 @@ typedef struct {
 	                         ** run's flow): an interrupted run's next_idx */
 	uint64_t batch_points;
 	uint64_t batch_dropped;  /* points of the batch the filter dropped */
+	uint64_t batch_unans[RL_STORE_UNANSWERED]; /* of them, unanswered */
 	double batch_t0;
 } writer_state;
 
@@ -164,8 +167,19 @@ static int write_slot(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	}
 	for (j = 0; j < sl->n; j++) {
 		if (!sl->keep[j]) {
+			/* a point the filter could not answer (no value for an
+			** output it names: rl_sweep_filters_answer), counted
+			** apart, by its status: said, where the summary's drops
+			** read as the comparison's */
+			int unans = !rl_sweep_filters_answer(s, sl->status[j]);
+			int kind = RL_STORE_UNANSWERED_KIND(sl->status[j]);
+			if (unans)
+				f->unanswered[kind]++;
 			/* a refill's were counted when the run first dropped them */
-			ws->batch_dropped += !f->refill;
+			if (!f->refill) {
+				ws->batch_dropped++;
+				ws->batch_unans[kind] += (uint64_t)unans;
+			}
 			continue;
 		}
 		rc = on_db(o->db_path,
@@ -202,10 +216,12 @@ static int write_slot(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		ws->in_batch = 0;
 		if ((rc = on_db(o->db_path,
 		                rl_store_writer_commit(ws->w, next,
-		                                       ws->batch_dropped, err,
+		                                       ws->batch_dropped,
+		                                       ws->batch_unans, err,
 		                                       errlen), err, errlen)))
 			return rc;
 		ws->batch_dropped = 0;
+		memset(ws->batch_unans, 0, sizeof ws->batch_unans);
 		if (o->batch_sleep_ms) {
 			struct timespec ts = {(time_t)(o->batch_sleep_ms / 1000),
 			                      (long)(o->batch_sleep_ms % 1000) *
@@ -313,9 +329,11 @@ out:
 		           rl_store_writer_commit(ws->w, f->refill ? f->next
 		                                  : *stopped ? ws->next
 		                                             : s->npoints,
-		                                  ws->batch_dropped, err, errlen),
+		                                  ws->batch_dropped,
+		                                  ws->batch_unans, err, errlen),
 		           err, errlen);
 		ws->batch_dropped = 0;
+		memset(ws->batch_unans, 0, sizeof ws->batch_unans);
 	}
 	for (i = 0; i < p.nslots; i++)
 		free(p.slots[i].vals);
@@ -429,7 +447,8 @@ static int refill(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	st->dropped_before = known ? dropped : 0;
 	if (have >= want) /* every point stored: none dropped */
 		return on_db(o->db_path, rl_store_set_dropped(ws->db, st->run_id, 0,
-		                                              end, err, errlen),
+		                                              NULL, end, err,
+		                                              errlen),
 		             err, errlen);
 	memset(&r, 0, sizeof r);
 	r.o = o;
@@ -450,6 +469,7 @@ static int refill(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		f.stored = &st->refill_stored;
 		f.nofit = f.inval = NULL; /* the summary counts this call's own */
 		f.firsts = NULL;
+		f.unanswered = st->refill_unanswered;
 		rl_progress_begin(&pg, 0, 0, 0);
 		rc = pipeline(s, o, &f, ws, &pg, &stopped, err, errlen);
 		if (!rc && r.rc) {
@@ -464,8 +484,9 @@ static int refill(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		if (!rc && !stopped)
 			rc = on_db(o->db_path, rl_store_set_dropped(
 			               ws->db, st->run_id,
-			               st->refilled - st->refill_stored, end, err,
-			               errlen), err, errlen);
+			               st->refilled - st->refill_stored,
+			               st->refill_unanswered, end, err, errlen),
+			           err, errlen);
 	}
 	rl_sweep_gen_free(r.g);
 	free(r.idx);
@@ -776,6 +797,7 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 	f.nofit = &st->stored_nofit;
 	f.inval = &st->stored_inval;
 	f.firsts = st;
+	f.unanswered = st->unanswered;
 	ws.next = start;
 	rc = pipeline(s, &o, &f, &ws, &pg, &stopped, err, errlen);
 	rl_progress_end(&pg, pg.start + st->processed);

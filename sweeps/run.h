@@ -45,10 +45,16 @@ typedef struct {
 	uint64_t first_nofit, first_inval;
 	double first_nofit_vals[RL_SWEEP_MAX_AXES];
 	double first_inval_vals[RL_SWEEP_MAX_AXES];
+	/* of the points this call evaluated (refilled ones apart) that its
+	** [filter] dropped, those it could not answer, by status
+	** (RL_STORE_UNANSWERED, store.h: 3, 4, another): a failed point has
+	** no value for an output the filter names */
+	uint64_t unanswered[3];
 	uint64_t refilled;      /* resumed: points below the run's next point
 	                        ** that it lacked, evaluated again */
 	uint64_t refill_stored; /* of those, stored (the rest the filter
 	                        ** dropped) */
+	uint64_t refill_unanswered[3]; /* of those dropped, unanswered */
 	int dropped_known;      /* resumed: the run's count of the points its
 	                        ** filter dropped below its next point was
 	                        ** known (runs.dropped, valid) before the walk */

@@ -793,13 +793,22 @@ int rl_sweep_eval_point(const rl_sweep_spec *s, const double *axis_values,
 			                           s->baseline_output_tps;
 		}
 	}
-	for (i = 0; i < s->nfilters; i++) {
-		const rl_filter *f = &s->filters[i];
-		/* a failed point has no outputs: a filter on one drops it */
-		if (rc != RL_OK && f->uses_output)
+	/* a failed point has no outputs: a filter on one drops it (the
+	** run counts it apart, rl_sweep_filters_answer), but a filter on the
+	** power figures a point over its TDP keeps is answered there too */
+	if (!rl_sweep_filters_answer(s, rc))
+		return 0;
+	for (i = 0; i < s->nfilters; i++)
+		if (!rl_sweep_filter_keep(&s->filters[i], &cfg, &r))
 			return 0;
-		if (!rl_sweep_filter_keep(f, &cfg, &r))
+	return 1;
+}
+
+int rl_sweep_filters_answer(const rl_sweep_spec *s, int status)
+{
+	size_t i;
+	for (i = 0; i < s->nfilters; i++)
+		if (!rl_sweep_filter_answers(&s->filters[i], status))
 			return 0;
-	}
 	return 1;
 }

@@ -140,6 +140,12 @@ int rl_sweep_point_config(const rl_sweep_spec *s, const double *axis_values,
 int rl_sweep_eval_point(const rl_sweep_spec *s, const double *axis_values,
                         double *row, int *status, rl_eval_cache *cache);
 
+/* 1 when every [filter] line of s is answered for a point of this
+** status (rl_sweep_filter_answers); 0 when one names an output such a
+** point has no value for, which drops it whatever the comparison: a
+** point over its TDP at every clock (status 4) has no throughput. */
+int rl_sweep_filters_answer(const rl_sweep_spec *s, int status);
+
 /* 1 when consecutive points of s mostly share their design (every axis is
 ** scenario.isl, osl or batch, or the fastest axis of a grid is), so that
 ** an rl_eval_cache pays for its comparisons; 0 otherwise. */

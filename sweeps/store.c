@@ -28,7 +28,9 @@ static const char schema_sql[] =
     " chip TEXT, model TEXT, scenario TEXT, profile TEXT,"
     " baseline_total_tokens_per_s REAL, baseline_output_tokens_per_s REAL,"
     " dropped INTEGER, dropped_below INTEGER, profile_chosen TEXT,"
-    " baseline_profile TEXT, baseline_profile_chosen TEXT);"
+    " baseline_profile TEXT, baseline_profile_chosen TEXT,"
+    " dropped_nofit INTEGER, dropped_over_tdp INTEGER,"
+    " dropped_inval INTEGER);"
     "CREATE INDEX runs_spec ON runs(spec_hash, shard_count, shard_index);"
     "CREATE TABLE run_columns("
     " run_id INTEGER NOT NULL REFERENCES runs(id), ord INTEGER NOT NULL,"
@@ -398,11 +400,24 @@ int rl_store_has_column(sqlite3 *db, const char *table, const char *name,
 ** (in a write transaction): NULL for its runs, the count unknown. */
 static int add_drop_columns(sqlite3 *db)
 {
+	size_t i;
 	int yes, rc = rl_store_has_column(db, "runs", "dropped", &yes);
 	if (rc == SQLITE_OK && !yes)
 		rc = sqlite3_exec(db, "ALTER TABLE runs ADD COLUMN dropped INTEGER;"
 		                  "ALTER TABLE runs ADD COLUMN dropped_below INTEGER",
 		                  NULL, NULL, NULL);
+	/* and, of them, those the filter could not answer (store.h):
+	** NULL, unknown, for the runs before */
+	for (i = 0; i < RL_STORE_UNANSWERED && rc == SQLITE_OK; i++) {
+		rc = rl_store_has_column(db, "runs", rl_store_unanswered_cols[i],
+		                         &yes);
+		if (rc == SQLITE_OK && !yes) {
+			char sql[96];
+			snprintf(sql, sizeof sql, "ALTER TABLE runs ADD COLUMN %s "
+			         "INTEGER", rl_store_unanswered_cols[i]);
+			rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+		}
+	}
 	return rc;
 }
 
@@ -464,12 +479,46 @@ int rl_store_run_dropped(sqlite3 *db, int64_t run_id, uint64_t *dropped)
 	return known;
 }
 
+int rl_store_run_unanswered(sqlite3 *db, int64_t run_id, uint64_t *out)
+{
+	sqlite3_stmt *st;
+	int k, known = 0;
+	memset(out, 0, RL_STORE_UNANSWERED * sizeof *out);
+	/* a file made before them has no such columns: unknown */
+	if (sqlite3_prepare_v2(db, "SELECT dropped_nofit, dropped_over_tdp, "
+	                       "dropped_inval, dropped FROM runs WHERE id = ? AND "
+	                       "dropped >= 0 AND dropped_below = next_idx AND "
+	                       "dropped_nofit >= 0 AND dropped_over_tdp >= 0 AND "
+	                       "dropped_inval >= 0", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, run_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		uint64_t sum = 0;
+		known = 1;
+		for (k = 0; k < RL_STORE_UNANSWERED; k++) {
+			if (sqlite3_column_type(st, k) != SQLITE_INTEGER)
+				known = 0;
+			out[k] = (uint64_t)sqlite3_column_int64(st, k);
+			sum += out[k] < (uint64_t)INT64_MAX ? out[k] : INT64_MAX;
+		}
+		/* more than the points dropped: edited by hand */
+		if (sum > (uint64_t)sqlite3_column_int64(st, 3))
+			known = 0;
+	}
+	sqlite3_finalize(st);
+	if (!known)
+		memset(out, 0, RL_STORE_UNANSWERED * sizeof *out);
+	return known;
+}
+
 int rl_store_repair_complete(sqlite3 *db, int64_t run_id, uint64_t npoints,
                              char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db, "UPDATE runs SET next_idx = ?2, "
-	                            "dropped = NULL, dropped_below = NULL "
+	                            "dropped = NULL, dropped_below = NULL, "
+	                            "dropped_nofit = NULL, dropped_over_tdp = "
+	                            "NULL, dropped_inval = NULL "
 	                            "WHERE id = ?1 AND finished IS NOT NULL AND "
 	                            "next_idx IS NOT ?2", -1, &st, NULL);
 	if (rc == SQLITE_OK) {
@@ -488,18 +537,25 @@ int rl_store_repair_complete(sqlite3 *db, int64_t run_id, uint64_t npoints,
 }
 
 int rl_store_set_dropped(sqlite3 *db, int64_t run_id, uint64_t dropped,
-                         uint64_t below, char *err, size_t errlen)
+                         const uint64_t *unanswered, uint64_t below,
+                         char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
+	int k;
 	/* nothing where next_idx is no longer `below`: another process
 	** writing the run moved it, and the count would be stale */
 	int rc = sqlite3_prepare_v2(db, "UPDATE runs SET dropped = ?1, "
-	                            "dropped_below = ?2 WHERE id = ?3 AND "
-	                            "next_idx = ?2", -1, &st, NULL);
+	                            "dropped_below = ?2, dropped_nofit = ?4, "
+	                            "dropped_over_tdp = ?5, dropped_inval = ?6 "
+	                            "WHERE id = ?3 AND next_idx = ?2", -1, &st,
+	                            NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, (sqlite3_int64)dropped);
 		sqlite3_bind_int64(st, 2, (sqlite3_int64)below);
 		sqlite3_bind_int64(st, 3, run_id);
+		for (k = 0; k < RL_STORE_UNANSWERED; k++)
+			sqlite3_bind_int64(st, 4 + k, unanswered ?
+			                   (sqlite3_int64)unanswered[k] : 0);
 		rc = sqlite3_step(st);
 		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
 		sqlite3_finalize(st);
@@ -510,6 +566,9 @@ int rl_store_set_dropped(sqlite3 *db, int64_t run_id, uint64_t dropped,
 	}
 	return 0;
 }
+
+const char *const rl_store_unanswered_cols[RL_STORE_UNANSWERED] = {
+    "dropped_nofit", "dropped_over_tdp", "dropped_inval"};
 
 static const char *const source_names[] = {"axis", "output", "speedup"};
 static const char *const sampling_names[] = {"grid", "random", "sobol"};
@@ -527,8 +586,10 @@ static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	        " next_idx, chip, model, scenario, profile,"
 	        " baseline_total_tokens_per_s, baseline_output_tokens_per_s,"
 	        " dropped, dropped_below, profile_chosen, baseline_profile,"
-	        " baseline_profile_chosen)"
-	        " VALUES(?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?,?,0,0,?18,?19,?20)", -1,
+	        " baseline_profile_chosen, dropped_nofit, dropped_over_tdp,"
+	        " dropped_inval)"
+	        " VALUES(?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?,?,0,0,?18,?19,?20,0,0,0)",
+	        -1,
 	    &st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
@@ -634,7 +695,13 @@ int rl_store_finish_run(sqlite3 *db, int64_t run_id, uint64_t npoints,
 	** shards (shard 1/3 of 3000 points ends on 2998) */
 	int rc = sqlite3_prepare_v2(db, "UPDATE runs SET finished = ?1, "
 	                            "dropped = CASE WHEN dropped_below = next_idx "
-	                            "THEN dropped END, dropped_below = ?2, "
+	                            "THEN dropped END, dropped_nofit = CASE WHEN "
+	                            "dropped_below = next_idx THEN dropped_nofit "
+	                            "END, dropped_over_tdp = CASE WHEN "
+	                            "dropped_below = next_idx THEN "
+	                            "dropped_over_tdp END, dropped_inval = CASE "
+	                            "WHEN dropped_below = next_idx THEN "
+	                            "dropped_inval END, dropped_below = ?2, "
 	                            "next_idx = ?2 WHERE id = ?3", -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		rl_utc_now(now, sizeof now);

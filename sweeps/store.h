@@ -138,11 +138,31 @@ int rl_store_run_progress(sqlite3 *db, int64_t run_id, uint64_t *done,
 ** points (rl_store_run_missing), and a resume need not walk it. */
 int rl_store_run_dropped(sqlite3 *db, int64_t run_id, uint64_t *dropped);
 
+/* Of the points a [filter] dropped, those it could not answer: a point
+** whose evaluation failed has no value for an output the filter names
+** (rl_sweep_filters_answer, spec.h), by its status: 3 (did not fit), 4
+** (over its TDP at every clock: no throughput), another.  Kept in
+** runs.dropped_nofit, dropped_over_tdp and dropped_inval (these names, in
+** this order), valid where `dropped` is and not NULL (NULL in a run an
+** older rooflab made or went on with). */
+#define RL_STORE_UNANSWERED 3
+extern const char *const rl_store_unanswered_cols[RL_STORE_UNANSWERED];
+/* the index into them of a point of this rl_eval status (not 0) */
+#define RL_STORE_UNANSWERED_KIND(status) \
+	((status) == 3 ? 0 : (status) == 4 ? 1 : 2)
+
+/* The run's counts of those into out[RL_STORE_UNANSWERED]: 1 when known
+** (as rl_store_run_dropped, every one recorded and their sum at most the
+** points dropped), 0 when not (out all 0). */
+int rl_store_run_unanswered(sqlite3 *db, int64_t run_id, uint64_t *out);
+
 /* Record it (a resume that counted the points dropped below `below`, its
-** next_idx; nothing where the run's next_idx is no longer `below`).
+** next_idx, and of them those unanswered, RL_STORE_UNANSWERED counts or
+** NULL for none; nothing where the run's next_idx is no longer `below`).
 ** RL_OK or an rl_status. */
 int rl_store_set_dropped(sqlite3 *db, int64_t run_id, uint64_t dropped,
-                         uint64_t below, char *err, size_t errlen);
+                         const uint64_t *unanswered, uint64_t below,
+                         char *err, size_t errlen);
 
 /* A run marked complete whose next_idx is not its point count (npoints,
 ** as rl_store_finish_run left it): a hand edit.  next_idx set back to

@@ -79,7 +79,14 @@ rl_store_writer *rl_store_writer_alloc(sqlite3 *db, const rl_sweep_spec *s,
 		** changes where another process moved next_idx */
 		rc = sqlite3_prepare_v2(db, "UPDATE runs SET dropped = CASE WHEN "
 		                        "dropped_below = next_idx THEN dropped + ?2 "
-		                        "END, dropped_below = ?1, next_idx = ?1 "
+		                        "END, dropped_nofit = CASE WHEN "
+		                        "dropped_below = next_idx THEN dropped_nofit "
+		                        "+ ?5 END, dropped_over_tdp = CASE WHEN "
+		                        "dropped_below = next_idx THEN "
+		                        "dropped_over_tdp + ?6 END, dropped_inval = "
+		                        "CASE WHEN dropped_below = next_idx THEN "
+		                        "dropped_inval + ?7 END, "
+		                        "dropped_below = ?1, next_idx = ?1 "
 		                        "WHERE id = ?3 AND next_idx = ?4", -1,
 		                        &w->upd, NULL);
 	if (rc == SQLITE_OK)
@@ -156,11 +163,15 @@ int rl_store_writer_add(rl_store_writer *w, uint64_t idx, int status,
 }
 
 int rl_store_writer_commit(rl_store_writer *w, uint64_t next_idx,
-                           uint64_t dropped, char *err, size_t errlen)
+                           uint64_t dropped, const uint64_t *unanswered,
+                           char *err, size_t errlen)
 {
-	int rc;
+	int rc, k;
 	sqlite3_bind_int64(w->upd, 1, (sqlite3_int64)next_idx);
 	sqlite3_bind_int64(w->upd, 2, (sqlite3_int64)dropped);
+	for (k = 0; k < RL_STORE_UNANSWERED; k++)
+		sqlite3_bind_int64(w->upd, 5 + k, unanswered ?
+		                   (sqlite3_int64)unanswered[k] : 0);
 	sqlite3_bind_int64(w->upd, 4, (sqlite3_int64)w->next_idx);
 	rc = step_once(w->upd);
 	if (rc == SQLITE_OK && sqlite3_changes(w->db) != 1) {

@@ -29,13 +29,16 @@ void rl_store_writer_free(rl_store_writer *w);
 /* Begin a batch, add rows (row: one value per spec column), then commit
 ** with the run's next_idx and how many points below it, from the last
 ** commit's next_idx on, the filter dropped (added to runs.dropped where
-** that is valid); a failed commit rolls the batch back, as does one that
-** finds next_idx moved by another process (RL_EINPUT). */
+** that is valid) and, of those, how many it could not answer
+** (RL_STORE_UNANSWERED counts by status, store.h; NULL: none); a failed
+** commit rolls the batch back, as does one that finds next_idx moved by
+** another process (RL_EINPUT). */
 int rl_store_writer_begin(rl_store_writer *w, char *err, size_t errlen);
 int rl_store_writer_add(rl_store_writer *w, uint64_t idx, int status,
                         const double *row, char *err, size_t errlen);
 int rl_store_writer_commit(rl_store_writer *w, uint64_t next_idx,
-                           uint64_t dropped, char *err, size_t errlen);
+                           uint64_t dropped, const uint64_t *unanswered,
+                           char *err, size_t errlen);
 void rl_store_writer_rollback(rl_store_writer *w);
 
 #endif

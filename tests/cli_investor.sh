@@ -218,7 +218,7 @@ else
 	echo "not ok - the power cap and the files held fixed"; fails=$((fails + 1))
 fi
 # the per-mapping speedups divide by a as modelled, and say so
-expect_out "^per mapping \\(total tokens/s; speedup against a as modelled at its measured mapping, TP8 x PP1: [0-9]+\\)$" \
+expect_out "^per mapping \\(total tokens/s; speedup over a as modelled at its measured mapping, TP8 x PP1: [0-9]+\\)$" \
 	"per mapping: against a as modelled, named"
 
 # the other baseline in the verdict block (before "details:"), where it

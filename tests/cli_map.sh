@@ -113,6 +113,24 @@ expect_err "does not fit: .*more tp, pp or ep would split them" "fit message say
 expect_err "mappings of 8 chips that fit: .*TP2 x PP1 x DP4" "fit message lists fitting mappings"
 expect_exit 2 "one chip that cannot fit" -- $RL eval --chip h100-sxm $W16 --tp 1 --chips 1
 expect_err "no mapping of 1 chip fits" "no fitting mapping"
+if grep -q "TDP" "$tmpd/err"; then
+	echo "not ok - the hint speaks of a TDP the mappings are within"; fails=$((fails + 1))
+else
+	echo "ok - the hint says nothing of a TDP the mappings are within"
+fi
+# the hint offers no mapping over its TDP at every clock (status 4, not
+# runnable: the H100's idle 70 W and HBM PHYs' 17.42 W pass an 80 W TDP
+# at any clock, whatever the mapping) without saying so, for the same
+# chips or the fewest, in eval and curve alike
+expect_exit 2 "a mapping that does not fit, the chip over an 80 W TDP" -- $RL eval --chip h100-sxm $W16 --tp 1 --chips 2 --set chip.tdp_w=80
+expect_err "; mappings of 2 chips that fit: TP2 x PP1, TP1 x PP2, each over the chip's 80 W TDP at every clock, so none runs \(--set chip\.tdp_w lifts the limit\)$" \
+	"the hint says the mappings that fit are over the TDP"
+expect_exit 2 "one chip that cannot fit, over an 80 W TDP" -- $RL eval --chip h100-sxm $W16 --tp 1 --chips 1 --set chip.tdp_w=80
+expect_err "; the fewest chips that fit: 2 \(TP2 x PP1, TP1 x PP2\), each over the chip's 80 W TDP at every clock, so none runs" \
+	"the fewest chips' mappings said to be over the TDP"
+expect_exit 2 "curve: a mapping that does not fit, over an 80 W TDP" -- $RL curve --chip h100-sxm $W16 --tp 1 --chips 2 --set chip.tdp_w=80
+expect_err "mappings of 2 chips that fit: TP2 x PP1, TP1 x PP2, each over the chip's 80 W TDP at every clock" \
+	"curve's hint says so too"
 # 1e7 chips (the range's top, 2^7 x 5^7) in seconds, where trial division
 # by every number up to the chips ran for hours: GPT-J's 16 heads allow tp
 # 1, 2, 4, 8, 16; pp divides 1e7 / tp and is at most its 28 layers: 1, 2,

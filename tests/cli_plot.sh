@@ -318,6 +318,57 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		--db "$tmpd/dir.db" --x throughput.output_tokens_per_s --y latency.tpot_s --term dumb
 	expect_out "1 of 4 design points on the frontier \(more throughput\.output_tokens_per_s, less latency\.tpot_s\)" \
 		"a throughput on x is better more"
+	# memory by its meaning (model/outputs.c), where every memory output
+	# was better neither way and took the most: the KV cache's capacity
+	# and the free bytes are headroom (the most), the weights per chip a
+	# footprint (the least); the batch is better neither way, its most
+	# said to be no best.  The same cells as best.db: each cell's least
+	# is 1 (tp 1), its most 2 to 5 (tp 2)
+	sqlite3 "$tmpd/mem.db" "CREATE TABLE results(run_id INTEGER,
+		design_frac_mac REAL, chip_tdp_w REAL, scenario_tp INTEGER,
+		memory_free_bytes REAL, memory_weights_bytes_per_chip REAL,
+		batch_concurrency REAL);
+		INSERT INTO results VALUES(1, 0.1, 500, 1, 1, 1, 1), (1, 0.1, 500, 2, 2, 2, 2),
+		(1, 0.1, 700, 1, 1, 1, 1), (1, 0.1, 700, 2, 3, 3, 3),
+		(1, 0.2, 500, 1, 1, 1, 1), (1, 0.2, 500, 2, 4, 4, 4),
+		(1, 0.2, 700, 1, 1, 1, 1), (1, 0.2, 700, 2, 5, 5, 5)"
+	expect_exit 0 "heatmap of the free memory over another swept parameter" -- "$RL" plot heatmap \
+		--db "$tmpd/mem.db" --x design.frac_mac --y chip.tdp_w --z memory.free_bytes --term dumb
+	expect_out "8 design points, the most over the other swept parameters" \
+		"the free memory's cell is its most (headroom)"
+	expect_no_out "at every cell|no best" "the most free memory differs by cell, a best"
+	expect_exit 0 "heatmap of the weights per chip" -- "$RL" plot heatmap \
+		--db "$tmpd/mem.db" --x design.frac_mac --y chip.tdp_w --z memory.weights_bytes_per_chip --term dumb
+	expect_out "8 design points, the least over the other swept parameters; 1 at every cell" \
+		"the weights' cell is their least (a footprint)"
+	expect_exit 0 "heatmap of the concurrency" -- "$RL" plot heatmap \
+		--db "$tmpd/mem.db" --x design.frac_mac --y chip.tdp_w --z batch.concurrency --term dumb
+	expect_out "the most over the other swept parameters \(no best: better neither way\)" \
+		"the concurrency's most is said to be no best"
+	expect_exit 0 "the concurrency with --z-best most" -- "$RL" plot heatmap \
+		--db "$tmpd/mem.db" --x design.frac_mac --y chip.tdp_w --z batch.concurrency --z-best most --term dumb
+	expect_no_out "no best" "--z-best chooses: nothing to say"
+	# pareto of the free memory (headroom, better more) on x: (free, TPOT)
+	# (1, 5), (2, 3), (3, 4), (4, 1) as dir.db; (4, 1) beats every other
+	# point on more free and less TPOT: 1 of 4; the concurrency on x is
+	# taken as a cost, said so
+	sqlite3 "$tmpd/dir2.db" "CREATE TABLE results(run_id INTEGER,
+		design_frac_mac REAL, memory_free_bytes REAL, batch_concurrency REAL,
+		latency_tpot_s REAL);
+		INSERT INTO results VALUES(1, 0.1, 1, 1, 5), (1, 0.2, 2, 2, 3),
+		(1, 0.3, 3, 3, 4), (1, 0.4, 4, 4, 1)"
+	expect_exit 0 "pareto of a latency against the free memory" -- "$RL" plot pareto \
+		--db "$tmpd/dir2.db" --x memory.free_bytes --y latency.tpot_s --term dumb
+	expect_out "1 of 4 design points on the frontier \(more memory\.free_bytes, less latency\.tpot_s\)" \
+		"the free memory on x is better more"
+	# (an SVG: the subtitle is wider than the dumb terminal's 120 columns)
+	expect_exit 0 "pareto of a latency against the concurrency" -- "$RL" plot pareto \
+		--db "$tmpd/dir2.db" --x batch.concurrency --y latency.tpot_s --out "$tmpd/conc.svg"
+	if grep -q "3 of 4 design points on the frontier (less batch\.concurrency, less latency\.tpot_s; batch\.concurrency is better neither way, taken as a cost (--x))" "$tmpd/conc.svg"; then
+		echo "ok - the concurrency on x is said to be taken as a cost"
+	else
+		echo "not ok - the concurrency on x is said to be taken as a cost"; fails=$((fails + 1))
+	fi
 fi
 
 # points that did not evaluate are no cell, and the title says how many:

@@ -1726,6 +1726,37 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	else
 		echo "not ok - status 4's power figures stored: $got"; fails=$((fails + 1))
 	fi
+	# a filter on an output drops a point over its TDP at every clock (it
+	# has no throughput to compare), but says how many and why, in the
+	# summary and the run's row (export's JSON), where they read as the
+	# comparison's drops: TDP 80 W is over at every clock (87.42 W and up),
+	# 90 W serves at a lower clock, 700 W at full clock: 1 dropped, status 4
+	printf '[filter]\nkeep = throughput.output_tokens_per_s > 0\n' | cat "$d/tdp.ini" - | sed 's/^chip.tdp_w = 80, 700$/chip.tdp_w = 80, 90, 700/' >"$d/tdpf.ini"
+	expect_exit 0 "a filter on an output over a point above its TDP" -- $RL sweep "$d/tdpf.ini" --db "$d/tdpf.db"
+	expect_err "^rooflab sweep: run 1: 3 points evaluated, 2 stored in .*tdpf\.db, 1 dropped by its \[filter\] \(of them 1 had no value for an output it names: 1 over their TDP at every clock \(status 4: no throughput, latency or cost\)\) \(" \
+		"the summary says the dropped point had no throughput: over its TDP"
+	got=$(q "$d/tdpf.db" "SELECT dropped || ':' || dropped_nofit || ':' || dropped_over_tdp || ':' || dropped_inval || '|' || (SELECT group_concat(idx || ':' || status, ' ') FROM points) FROM runs")
+	if [ "$got" = "1:0:1:0|1:0 2:0" ]; then
+		echo "ok - the run records the drop over the TDP apart"
+	else
+		echo "not ok - the run's drop counts: $got"; fails=$((fails + 1))
+	fi
+	$RL export --db "$d/tdpf.db" --format json >"$tmpd/tdpf.json" 2>/dev/null
+	if python3 -c "import json,sys; r = json.load(open(sys.argv[1]))['run']; sys.exit(not (r['dropped'] == 1 and r['dropped_over_tdp'] == 1 and r['dropped_nofit'] == 0 and r['dropped_inval'] == 0))" "$tmpd/tdpf.json"; then
+		echo "ok - export's JSON says the drop was over the TDP"
+	else
+		echo "not ok - export's JSON drop counts"; fails=$((fails + 1))
+	fi
+	# a filter on the power figures such a point keeps is answered there:
+	# power.over_tdp == 1 keeps the point over its TDP (it dropped all)
+	printf '[filter]\nkeep = power.over_tdp == 1\n[outputs]\nkeep = power.over_tdp\n' | cat "$d/tdp.ini" - >"$d/tdpo.ini"
+	expect_exit 0 "a filter on power.over_tdp" -- $RL sweep "$d/tdpo.ini" --db "$d/tdpo.db"
+	got=$(q "$d/tdpo.db" "SELECT group_concat(idx || ':' || status || ':' || power_over_tdp, ' ') || '|' || (SELECT dropped || ':' || dropped_over_tdp FROM runs) FROM points")
+	if [ "$got" = "0:4:1.0|1:0" ]; then
+		echo "ok - power.over_tdp == 1 keeps the point over its TDP"
+	else
+		echo "not ok - power.over_tdp == 1 kept: $got"; fails=$((fails + 1))
+	fi
 fi
 # a sweep whose points all serve says none of it (4 stacks: 154.6 GB)
 sed -e 's/^design.hbm_stacks = .*/design.hbm_stacks = 4, 8/' -e 's/0\.1, 0\.35$/0.1, 0.2/' "$d/why.ini" >"$d/why4.ini"

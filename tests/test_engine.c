@@ -1419,6 +1419,45 @@ static void test_output_direction(void **state)
 	                 RL_BETTER_LESS);
 	assert_int_equal(rl_output_find("decode.iteration_s")->better,
 	                 RL_BETTER_LESS);
+	/* memory by what it means, not its unit (bytes both ways): room the
+	** KV cache can use is better more, a footprint the same model needs
+	** better less, what the load fills or a setting's size neither */
+	{
+		static const char *const more[] = {
+		    "memory.kv_capacity_bytes", "memory.free_bytes",
+		    "rates.flops_per_s_per_chip"};
+		static const char *const less[] = {
+		    "memory.weights_bytes", "memory.weights_bytes_per_chip",
+		    "memory.kv_bytes_per_token",
+		    "memory.kv_bytes_per_token_per_chip", "memory.runtime_bytes"};
+		/* a reading makes each way better (model/outputs.c): more
+		** sequences serve more tokens and wait longer; more traffic a
+		** second comes with more tokens or with more bytes a token */
+		static const char *const neither[] = {
+		    "batch.concurrency", "batch.decode_sequences",
+		    "batch.prefill_tokens_per_iter", "batch.replicas",
+		    "memory.kv_used_bytes", "memory.sram_resident_bytes_per_chip",
+		    "model.params", "model.active_params",
+		    "model.linear_flops_per_token", "rates.hbm_bytes_per_s_per_chip",
+		    "rates.sram_bytes_per_s_per_chip",
+		    "rates.link_bytes_per_s_per_chip"};
+		size_t k, nn = 0;
+		for (k = 0; k < sizeof more / sizeof more[0]; k++)
+			assert_int_equal(rl_output_find(more[k])->better,
+			                 RL_BETTER_MORE);
+		for (k = 0; k < sizeof less / sizeof less[0]; k++)
+			assert_int_equal(rl_output_find(less[k])->better,
+			                 RL_BETTER_LESS);
+		for (k = 0; k < sizeof neither / sizeof neither[0]; k++)
+			assert_int_equal(rl_output_find(neither[k])->better,
+			                 RL_BETTER_NONE);
+		/* every number better neither way is one of those named, so a
+		** new output gets a direction decided, not "neither" by default */
+		for (i = 0; i < n; i++)
+			if (o[i].type == RL_OT_NUM && o[i].better == RL_BETTER_NONE)
+				nn++;
+		assert_int_equal(nn, sizeof neither / sizeof neither[0]);
+	}
 }
 
 int main(void)

@@ -20,7 +20,9 @@
 #include <unistd.h>
 
 #include "../plots/gp.h"
+#include "sigdisp.h"
 
+/* the caller's handler, which must be in place again after each plot */
 static void own(int sig)
 {
 	(void)sig;
@@ -28,18 +30,12 @@ static void own(int sig)
 
 static void set_own(int sig)
 {
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = own;
-	sigemptyset(&sa.sa_mask);
-	assert_int_equal(sigaction(sig, &sa, NULL), 0);
+	sigdisp_set(sig, own);
 }
 
 static void (*handler_of(int sig))(int)
 {
-	struct sigaction cur;
-	assert_int_equal(sigaction(sig, NULL, &cur), 0);
-	return cur.sa_handler;
+	return sigdisp_now(sig).sa_handler;
 }
 
 /* a plot drawn (an SVG of y = x), then one gnuplot refuses: each time

@@ -13,9 +13,9 @@
 #include <cmocka.h>
 
 #include <signal.h>
-#include <string.h>
 
 #include "../sweeps/stop.h"
+#include "sigdisp.h"
 
 /* the signals this test's own handler took */
 static volatile sig_atomic_t own_took;
@@ -28,18 +28,12 @@ static void own(int sig)
 /* install own() for sig, the disposition a caller had before the step */
 static void set_own(int sig)
 {
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = own;
-	sigemptyset(&sa.sa_mask);
-	assert_int_equal(sigaction(sig, &sa, NULL), 0);
+	sigdisp_set(sig, own);
 }
 
 static struct sigaction now(int sig)
 {
-	struct sigaction cur;
-	assert_int_equal(sigaction(sig, NULL, &cur), 0);
-	return cur;
+	return sigdisp_now(sig);
 }
 
 /* One step: nothing caught at first; a SIGTERM is caught (not passed to
