@@ -89,6 +89,17 @@ import json
 d = json.load(open('$tmpd/h.json'))['checks']
 assert d == {'kv_fraction_0.11_gh200': [], 'per_gpu_metric_post_1.0': [], 'layout_0.10': []}, d"
 
+# at the H100's precisions the A100 gets all seven rows: p1 (16-bit)
+# modelled, p5 as on the H100, the five FP8 rows (p2-p4, p6, l1) refused
+# for the precision the A100 lacks (a100-sxm.ini: peak_tflops_fp8 = 0),
+# each judged impossible, none a gap
+expect_exit 0 "the H100's precisions on the A100: FP8 impossible, no gap" -- run --min-share 0 --chips a100-sxm --h100-precisions
+expect_exit 0 "the A100's seven rows: 1 modelled, 5 impossible (no FP8), 1 as on the H100" -- python3 -c "
+import json
+x = json.load(open('$tmpd/h.json'))['chips']['a100-sxm']
+assert (x['rows'], x['modelled'], x['kinds']) == (7, 1, {'impossible': 5, 'as_h100': 1}), x
+assert [r for r in x['reasons'] if r.startswith('impossible')] == ['impossible: engine: chip: no fp# matrix peak (set chip.peak_tflops_fp# or use another precision)'], x['reasons']"
+
 # a label of no part ("H200 141GB HBM2e": no H200 of HBM2e) is a gap
 expect_exit 1 "a label no part has: a gap, exit 1" -- run --min-share 0 --chips h200-sxm --labels 'h200-sxm=H200 141GB HBM2e'
 expect_out "GAP p1@h200-sxm: unknown chip 'H200 141GB HBM2e'" "the gap named with its reason"
