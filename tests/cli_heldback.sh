@@ -107,6 +107,25 @@ expect_out "GAP p1@h200-sxm: unknown chip 'H200 141GB HBM2e'" "the gap named wit
 expect_exit 0 "the H200's labels, HBM3 with its 141 GB too" -- run --min-share 0 --chips h200-sxm --labels 'h200-sxm=H200 141GB HBM3|H200 141GB HBM3e|H200'
 expect_exit 2 "--labels of no held-back chip: exit 2" -- run --labels 'h100-sxm=H100'
 
+# the tp column as the newest tables may write it: TP4 is tp 4 (the same
+# prediction as 4), TEP4 (the experts over the same 4 GPUs as tensor
+# parallel attention, which the engine's ep, pooling replicas, is not) a
+# row listed with that reason, not a refused file; another word still is
+printf '%s\n' 'id,software,version,chip,gpus,model,precision,isl,osl,tp,pp,batch_or_concurrency,request_rate,metric,value' > "$tmpd/tp.csv"
+for tp in 4 TP4 TEP4; do
+	echo "t$tp,TensorRT-LLM,1.0(main),b200,4,qwen3-235b-a22b,fp8,1000,1000,$tp,1,,,output_tokens_per_s,1000" >> "$tmpd/tp.csv"
+done
+expect_exit 0 "tp TP4 and TEP4 read, not refused" -- $RL validate --measurements "$tmpd/tp.csv" --json
+cp "$tmpd/out" "$tmpd/tp.json"
+expect_exit 0 "TP4 as 4; TEP4 not modelled, naming TEP4" -- python3 -c "
+import json
+r = json.load(open('$tmpd/tp.json'))['rows']
+assert r[0]['status'] == r[1]['status'] == 'ok' and r[0]['predicted'] == r[1]['predicted'], r[:2]
+assert r[2]['status'] == 'not_modelled' and r[2]['reason'].startswith('tp TEP4: '), r[2]"
+sed 's/,TEP4,/,TXP4,/' "$tmpd/tp.csv" > "$tmpd/tpx.csv"
+expect_exit 2 "tp TXP4: refused" -- $RL validate --measurements "$tmpd/tpx.csv"
+expect_err "column 'tp' \(10\): 'TXP4' is not a whole number, TPn, DEPn or TEPn" "naming the column and the forms"
+
 # the shipped data: every chip's share of the rows its tables could hold
 # at least issue 11's 85%, no gap, every check of the settings holding
 expect_exit 0 "shipped data: >= 85% a chip, no gap, the settings applied" -- python3 "$S" --rooflab "$RL" --json "$tmpd/real.json"
