@@ -475,6 +475,9 @@ SOURCES = [
     ('h200-sxm', 'hbm_tbps', 'hardware.csv', 'h200-sxm', 'hbm_bandwidth', lambda v: v),
     ('h200-sxm', 'link_gbps', 'hardware.csv', 'h200-sxm', 'nvlink_bandwidth', lambda v: v / 2),
     ('h200-sxm', 'tdp_w', 'hardware.csv', 'h200-sxm', 'tdp', lambda v: v),
+    # hardware.csv h200-sxm die: "same GH100 die and compute as H100 SXM"
+    ('h200-sxm', 'peak_tflops_bf16', 'hardware.csv', 'h100-sxm', 'bf16_dense', lambda v: v),
+    ('h200-sxm', 'peak_tflops_fp8', 'hardware.csv', 'h100-sxm', 'fp8_dense', lambda v: v),
     ('gh200', 'hbm_gb', 'hardware-more.csv', 'gh200-96gb', 'hbm_capacity', lambda v: v * GIB),
     ('gh200', 'hbm_tbps', 'hardware-more.csv', 'gh200-96gb', 'hbm_bandwidth', lambda v: v),
     ('gh200', 'peak_tflops_fp8', 'hardware-more.csv', 'gh200', 'fp8_dense', lambda v: v),
@@ -514,6 +517,21 @@ SOURCES = [
     ('gb200', 'link_gbps', 'hardware-more.csv', 'gb200', 'nvlink_bandwidth', lambda v: v * 1000 / 2),
     ('gb200', 'tdp_w', 'hardware-more.csv', 'gb200', 'gpu_power_max', lambda v: v),
 ]
+# numbers a preset must leave at 0: precisions the part lacks (its source
+# row), and (ASSUMPTION) the L40S's FP4
+ZEROS = [
+    ('h200-sxm', 'peak_tflops_fp4', 'Hopper: no FP4 (h100-sxm.ini, whitepaper)'),
+    ('gh200', 'peak_tflops_fp4', 'Hopper: no FP4'),
+    ('a100-sxm', 'peak_tflops_fp8', 'hardware.csv a100-sxm bf16_dense "(no FP8)"'),
+    ('a100-sxm', 'peak_tflops_fp4', 'Ampere: no FP4'),
+    ('a100-pcie', 'peak_tflops_fp8', 'hardware-more.csv a100-pcie fp8_support no'),
+    ('a100-pcie', 'peak_tflops_fp4', 'Ampere: no FP4'),
+    ('l40s', 'peak_tflops_fp4', 'l40s.ini ASSUMPTION: no source lists an FP4 rate for Ada'),
+]
+# a preset number that must lie in a source's range (low-high)
+RANGES = [
+    ('gh200', 'tdp_w', 'hardware-more.csv', 'gh200', 'module_power'),
+]
 # the grade a source row must have to be used (hardware-models-more.md:
 # "Use the primary/secondary row; the others document the conflict")
 GRADES = ('primary', 'secondary')
@@ -539,6 +557,8 @@ def check_presets(data, spec):
     out = []
     print('4. held-back presets against data/sources (the conversion each preset states)')
     for chip, key, fname, sch, item, conv in SOURCES:
+        if chip not in spec:
+            continue  # a chip not asked for (--chips)
         v = source_value(data, fname, sch, item)
         have = spec.get(chip, {}).get(key)
         if v is None:
@@ -550,6 +570,30 @@ def check_presets(data, spec):
               % (chip, key, have, '%s %s' % (sch, item), v, want, 'ok' if ok else 'DIFFERS'))
         if not ok:
             out.append('%s %s = %s, its source %s %s %s gives %g' % (chip, key, have, fname, sch, item, want))
+    for chip, key, why in ZEROS:
+        if chip not in spec:
+            continue
+        have = spec[chip].get(key, 0)
+        print('  %-10s %-17s %10s  must be 0: %s  %s' % (chip, key, have, why,
+                                                       'ok' if have == 0 else 'DIFFERS'))
+        if have != 0:
+            out.append('%s %s = %s, not 0 (%s)' % (chip, key, have, why))
+    for chip, key, fname, sch, item in RANGES:
+        if chip not in spec:
+            continue
+        have = spec[chip].get(key)
+        rng = None
+        with open(os.path.join(data, 'sources', fname), newline='', encoding='utf-8') as f:
+            for r in csv.DictReader(f):
+                m = re.fullmatch(r'\s*([0-9.]+)\s*-\s*([0-9.]+)\s*', r['value'])
+                if r['chip'] == sch and r['item'] == item and m:
+                    rng = (float(m.group(1)), float(m.group(2)))
+                    break
+        ok = rng is not None and have is not None and rng[0] <= have <= rng[1]
+        print('  %-10s %-17s %10s  within source %s %s %s  %s'
+              % (chip, key, have, sch, item, rng, 'ok' if ok else 'DIFFERS'))
+        if not ok:
+            out.append('%s %s = %s, outside %s %s %s %s' % (chip, key, have, fname, sch, item, rng))
     return out
 
 
