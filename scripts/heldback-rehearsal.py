@@ -330,8 +330,11 @@ def judge(rl, data, spec, x, chip, src, prec, h100, wcache):
         mem = spec[chip]['hbm_gb']
         if w is None:
             return 'gap', 'does not fit, weights unknown'
+        if w > mem:
+            return 'impossible', 'weights %.1f GB > %.1f GB' % (w, mem)
         if w > FIT_SHARE * mem:
-            return 'impossible', 'weights %.1f GB > %.0f%% of %.1f GB' % (w, 100 * FIT_SHARE, mem)
+            return 'impossible', 'near: weights %.1f GB, over %.0f%% of %.1f GB' % (
+                w, 100 * FIT_SHARE, mem)
         return 'tight', 'weights %.1f GB, %.0f%% of %.1f GB' % (w, 100 * w / mem, mem)
     y = h100.get(src['id'])
     if y and y['status'] != 'ok' and (y.get('reason_kind') or '') == kind:
@@ -356,6 +359,8 @@ def count(rl, data, spec, res, made, src, h100, wcache, table):
         t['kinds'][kind] = t['kinds'].get(kind, 0) + 1
         rk = '%s: %s' % (kind, re.sub(r'[-+]?\d+(\.\d+)?', '#', x.get('reason') or '')[:100])
         t['reasons'][rk] = t['reasons'].get(rk, 0) + 1
+        if word.startswith('near:'):
+            t['near'] = t.get('near', 0) + 1
         if kind == 'gap':
             t['gaps'].append((i, x.get('reason')))
         elif kind == 'tight':
@@ -711,6 +716,9 @@ def main(argv):
                                                        k.get('gap', 0), 100 * s))
         for rk, n in sorted(t['reasons'].items(), key=lambda z: -z[1]):
             print('             %5d  %s' % (n, rk))
+        if t.get('near'):
+            print('             (%d of the impossible: weights within the memory, over %.0f%% of it:'
+                  ' FIT_SHARE decides)' % (t['near'], 100 * FIT_SHARE))
         for i, why in t['gaps'][:10]:
             print('    GAP %s: %s' % (i, why))
         for i, why in t['tight'][:5]:
@@ -720,6 +728,7 @@ def main(argv):
         if s < share:
             fail.append('%s: %.1f%% of the rows its tables could hold modelled, under %.0f%%' % (c, 100 * s, 100 * share))
         report['chips'][c] = {'rows': t['rows'], 'modelled': t['ok'], 'holdable': holdable,
+                              'impossible_near': t.get('near', 0),
                               'share': s, 'kinds': k, 'reasons': t['reasons'],
                               'gaps': [i for i, _ in t['gaps']]}
         tot['rows'] += t['rows']
