@@ -192,6 +192,50 @@ static int loose_eq(const char *a, const char *b, int version)
 	return !strcmp(x, y);
 }
 
+/* A software and version as one name, for joined_eq: the software as
+** loose reads a name, '|', then the version as loose reads a version.
+** Where the version is empty, the software's last word, when it begins
+** with a digit (or "v" and a digit), is the version: the layout of
+** data/measurements.csv carries the version in its software column
+** ("TensorRT-LLM 0.10.0"), published-h100.csv's in a column of its own
+** ("TensorRT-LLM", "0.10.0"), and a file of either names the same
+** table. */
+static void joined(const char *software, const char *version, char *out,
+                   size_t len)
+{
+	char sw[160];
+	const char *v = version, *last = strrchr(software, ' ');
+	size_t n = strlen(software), k;
+	if (!version[0] && last &&
+	    (isdigit((unsigned char)last[1]) ||
+	     ((last[1] == 'v' || last[1] == 'V') &&
+	      isdigit((unsigned char)last[2])))) {
+		n = (size_t)(last - software);
+		v = last + 1;
+	}
+	if (n >= sizeof sw)
+		n = sizeof sw - 1;
+	memcpy(sw, software, n);
+	sw[n] = '\0';
+	loose(sw, 0, out, len);
+	k = strlen(out);
+	if (k + 2 >= len)
+		return;
+	out[k++] = '|';
+	loose(v, 1, out + k, len - k);
+}
+
+/* 1 when two software and version pairs name one table as joined reads
+** them: ("TensorRT-LLM", "0.10.0") and ("TensorRT-LLM 0.10.0", ""). */
+static int joined_eq(const char *sa, const char *va, const char *sb,
+                     const char *vb)
+{
+	char x[330], y[330];
+	joined(sa, va, x, sizeof x);
+	joined(sb, vb, y, sizeof y);
+	return !strcmp(x, y);
+}
+
 /* The unscoped entry of exactly this software and version, or NULL. */
 static const val_version *val_version_exact(const val_versions *vt,
                                             const char *software,
@@ -206,8 +250,9 @@ static const val_version *val_version_exact(const val_versions *vt,
 }
 
 /* The unscoped entry of a software and version (version "" for the
-** legacy layout, whose software column carries the version); NULL when
-** absent. */
+** legacy layout, whose software column carries the version), exactly,
+** loosely, or with the version in the software column on one side
+** (joined_eq); NULL when absent. */
 static const val_version *val_version_of(const val_versions *vt,
                                          const char *software,
                                          const char *version)
@@ -220,6 +265,12 @@ static const val_version *val_version_of(const val_versions *vt,
 		if (!vt->v[i].models[0] &&
 		    loose_eq(vt->v[i].software, software, 0) &&
 		    loose_eq(vt->v[i].version, version, 1))
+			return &vt->v[i];
+	/* the version in the software column on one side only (joined) */
+	for (i = 0; i < vt->n; i++)
+		if (!vt->v[i].models[0] &&
+		    joined_eq(vt->v[i].software, vt->v[i].version, software,
+		              version))
 			return &vt->v[i];
 	return NULL;
 }

@@ -297,10 +297,24 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 		/* attention data parallel over n GPUs, the experts split over
 		** the same n: n replicas of tp 1 pooling their experts (ep n) */
 		r->tp = 1;
+	} else if (!strncmp(tp, "TP", 2) && whole(tp + 2, &r->tp)) {
+		/* "TP4": tensor parallel over 4 GPUs, as the tables beside DEPn
+		** may write it */
+	} else if (!strncmp(tp, "TEP", 3) && whole(tp + 3, &r->tp)) {
+		/* attention tensor parallel over n GPUs with the experts split
+		** over the same n: no mapping of the engine's (its ep pools the
+		** experts of data-parallel replicas, as DEPn), so the row is
+		** listed with the reason, where the file was refused */
+		char why[224];
+		snprintf(why, sizeof why, "tp %.20s: attention tensor parallel "
+		         "with the experts split over the same GPUs, which the "
+		         "engine does not represent (its ep pools the experts of "
+		         "data-parallel replicas, as DEPn does)", tp);
+		not_modelled(r, why);
 	} else if (*tp && !whole(tp, &r->tp)) {
 		snprintf(err, errlen, "%s:%d: column 'tp' (%d): '%.*s' is not a "
-		         "whole number or DEPn", path, r->line, col[C_TP] + 1,
-		         rl_utf8_cut(tp, 60), tp);
+		         "whole number, TPn, DEPn or TEPn", path, r->line,
+		         col[C_TP] + 1, rl_utf8_cut(tp, 60), tp);
 		return -1;
 	}
 	if (isnan(r->isl) || isnan(r->osl))

@@ -13,7 +13,9 @@
 **    Strict: a length, gpus, pp or value that is not empty and not a number
 **    is an input error naming file, line and column; tp may read DEPn
 **    (attention data parallel + expert parallel over n GPUs), set up as tp
-**    1 and ep n: n replicas of the attention pooling their experts.  A
+**    1 and ep n: n replicas of the attention pooling their experts, TPn
+**    (tp n), or TEPn (attention tensor parallel with the experts over the
+**    same n GPUs: listed not modelled, no mapping of the engine's).  A
 **    row whose notes say "MoE: enable_attention_dp" (the 1.0 table:
 **    published-methodology.md, "MoE adds enable_attention_dp" with
 **    `--tp --pp [--ep]`) is set up the same way when its model is a

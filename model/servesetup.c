@@ -229,6 +229,17 @@ static double stage_w_mem(const rl_serve_setup *u, const rl_stage_kind *k,
 ** share of SRAM) and the weights held in it, the fullest of the first and
 ** the last stage's (the HBM copy of resident weights counted where
 ** chip.sram_hbm_copy keeps it). */
+/* " and R GB of runtime" into out (len bytes) where the runtime
+** reservation is not 0, else "": the words a "does not fit" message puts
+** after its weights, so the figure it gives is theirs alone. */
+static void runtime_words(double runtime, char *out, size_t len)
+{
+	if (runtime > 0)
+		snprintf(out, len, " and %.1f GB of runtime", runtime / 1e9);
+	else if (len)
+		out[0] = '\0';
+}
+
 static void sram_memory_of(const rl_config *cfg, rl_serve_setup *u,
                            double layer, double embed, double head)
 {
@@ -315,11 +326,13 @@ static int setup_memory_sram(const rl_config *cfg, rl_result *r,
 				/* (the hints: the copy's, and the plain
 				** path's where chips are left to split over) */
 				int split = u->tp * u->pp * u->ep < u->chips;
+				char rt[48];
+				runtime_words(runtime, rt, sizeof rt);
 				snprintf(msg, sizeof msg,
 				         "model does not fit: %.1f GB of weights%s "
 				         "per chip in HBM exceed the chip's %.1f GB "
 				         "by %.1f GB%s%s%s%s",
-				         w_hbm / 1e9, runtime > 0 ? " and runtime" : "",
+				         w_hbm / 1e9, rt,
 				         cfg->chip.hbm_bytes / 1e9, -hbm_free / 1e9,
 				         copy || split ? " (" : "",
 				         copy ? "chip.sram_hbm_copy = false would "
@@ -389,11 +402,12 @@ int rl_serve_setup_memory(const rl_config *cfg, rl_result *r,
 		return setup_memory_sram(cfg, r, u, runtime);
 	free_b = cfg->chip.hbm_bytes - u->weights_bytes_per_chip - runtime;
 	if (free_b <= 0) {
+		char rt[48];
+		runtime_words(runtime, rt, sizeof rt);
 		snprintf(msg, sizeof msg,
 		         "model does not fit: %.1f GB of weights%s per chip "
 		         "exceed the chip's %.1f GB by %.1f GB%s",
-		         u->weights_bytes_per_chip / 1e9,
-		         runtime > 0 ? " and runtime" : "",
+		         u->weights_bytes_per_chip / 1e9, rt,
 		         cfg->chip.hbm_bytes / 1e9, -free_b / 1e9,
 		         u->tp * u->pp * u->ep < u->chips
 		             ? " (more tp, pp or ep would split them further)"
