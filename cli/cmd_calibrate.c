@@ -32,7 +32,7 @@ static const char *const default_fit =
 
 typedef struct {
 	const char *profile, *mfile, *software, *version, *chip, *fit, *out;
-	const char *aside, *both_ends;
+	const char *aside, *both_ends, *weight;
 	int by_model, by_arch, loo;
 	double row_sigma, huber;
 } calibrate_args;
@@ -57,6 +57,9 @@ static const opt_def table[] = {
             "(default: least squares)"),
     OPT_STR("--aside", calibrate_args, aside, "ID,ID,...",
             "rows (by id) that no fit takes, still predicted and\ncounted"),
+    OPT_STR("--weight", calibrate_args, weight, "ID=W,...",
+            "rows (by id) whose squared log error counts W times\n"
+            "(0 < W <= 100) in every fit"),
     OPT_STR("--both-ends", calibrate_args, both_ends, "NAME,...",
             "--fit parameters (with LOW:HIGH) that a fit ending on a\n"
             "bound fits again from the other end, the lower kept"),
@@ -77,7 +80,8 @@ static void help(FILE *f)
 	      "         [--software TEXT] [--version TEXT] [--chip NAME]\n"
 	      "         [--fit p1[=LOW:HIGH][~CENTRE/SIGMA],p2,...] [--loo-model]\n"
 	      "         [--loo-arch] [--row-sigma S] [--huber D] [--aside ID,...]\n"
-	      "         [--both-ends NAME,...] [--out FILE] [--no-loo]\n\n"
+	      "         [--weight ID=W,...] [--both-ends NAME,...] [--out FILE]\n"
+	      "         [--no-loo]\n\n"
 	      "--version and --chip keep only the rows of that version and "
 	      "chip;\nLOW:HIGH bounds a parameter's fit (without it, the "
 	      "parameter's own range;\na parameter ending on a bound is "
@@ -102,6 +106,11 @@ static void help(FILE *f)
 	      "of the lower objective\nkept, so a parameter with a minimum at "
 	      "each end gets the lower one\nwhichever end the start runs "
 	      "into.\n"
+	      "--weight ID=W,... counts each named row's squared log error W\n"
+	      "times in every fit (leave-out ones too; a row left out counts in\n"
+	      "none), so that a row the fit must keep close (a claim's baseline)\n"
+	      "weighs as W rows would; the leave-out error of that row is still\n"
+	      "its fit without it.\n"
 	      "Fits the profile's parameters (default: every efficiency and "
 	      "overhead)\nto the modelled rows of FILE (default "
 	      "data/measurements.csv) whose\nsoftware column is TEXT (default: "
@@ -113,7 +122,7 @@ static void help(FILE *f)
 	      "of its\nform or range, a measurements file or version table that "
 	      "cannot be\nread or is refused (naming file, line and column), a "
 	      "row that cannot\nbe set up, fewer modelled rows than the fit "
-	      "needs, an --aside id\nthat is not among them, an --out that "
+	      "needs, an --aside or --weight id\nthat is not among them, an --out that "
 	      "cannot be written; 1 for an\ninternal failure (out of memory, a "
 	      "full disk, an I/O error).\n", f);
 	opt_help(f, table);
@@ -250,6 +259,65 @@ static int mark_aside(const char *list, const meas_row *const *used,
 	}
 	free(buf);
 	return 0;
+}
+
+/* Each row's weight into weight[] (n of them): 1, or the W that list
+** (--weight, "ID=W" entries separated by commas, NULL: none) gives its
+** id, 0 < W <= 100; *nweight: the rows named.  An entry without '=' (the
+** id is what precedes the last one), an id that is not among the rows or
+** a W out of its range is an error.  0, or -1 with err. */
+static int mark_weight(const char *list, const meas_row *const *used,
+                       size_t n, double *weight, size_t *nweight, char *err,
+                       size_t errlen)
+{
+	static const num_range range = {0, 100, NUM_LO_OPEN, NULL};
+	char *buf, *rest, *ent;
+	size_t i;
+	int rc = 0;
+	*nweight = 0;
+	for (i = 0; i < n; i++)
+		weight[i] = 1.0;
+	if (!list)
+		return 0;
+	buf = malloc(strlen(list) + 1);
+	if (!buf) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	strcpy(buf, list);
+	rest = buf;
+	while (!rc && (ent = commalist_next(&rest, 0))) {
+		char *eq = strrchr(ent, '=');
+		size_t hit = 0;
+		double w;
+		if (!eq || eq == ent) {
+			snprintf(err, errlen, "--weight: '%.*s': not ID=W (a row's "
+			         "id, '=', a number in (0, 100])",
+			         rl_utf8_cut(ent, 80), ent);
+			rc = -1;
+			break;
+		}
+		*eq = '\0';
+		if (num_read("--weight", eq + 1, &range, &w, err, errlen)) {
+			rc = -1;
+			break;
+		}
+		for (i = 0; i < n; i++)
+			if (!strcmp(used[i]->id, ent)) {
+				*nweight += weight[i] == 1.0;
+				weight[i] = w;
+				hit = 1;
+			}
+		if (!hit) {
+			snprintf(err, errlen, "--weight: no row '%.*s' among the "
+			         "%zu rows this fit selects (ids of the measurements "
+			         "file, after --software, --version and --chip)",
+			         rl_utf8_cut(ent, 80), ent, n);
+			rc = -1;
+		}
+	}
+	free(buf);
+	return rc;
 }
 
 /* How rows are left out: one at a time, a model name's rows, or an
@@ -444,6 +512,8 @@ typedef struct {
 	double *model, *loov, *e_fit, *e_loo;
 	int *group;
 	unsigned char *aside;
+	double *weight;      /* --weight: each row's (1 where not named) */
+	size_t nweight;      /* rows --weight names */
 	rl_calib_info info;
 } calib_job;
 
@@ -455,6 +525,7 @@ static void job_free(calib_job *j)
 	free(j->used);
 	free(j->group);
 	free(j->aside);
+	free(j->weight);
 	free(j->model);
 	free(j->loov);
 	free(j->e_fit);
@@ -594,8 +665,9 @@ static int job_arrays(calib_job *j, const calibrate_args *o)
 	j->e_loo = calloc(n, sizeof *j->e_loo);
 	j->group = calloc(n, sizeof *j->group);
 	j->aside = calloc(n, sizeof *j->aside);
+	j->weight = malloc((n ? n : 1) * sizeof *j->weight);
 	if (!j->model || !j->loov || !j->e_fit || !j->e_loo || !j->group ||
-	    !j->aside) {
+	    !j->aside || !j->weight) {
 		fprintf(stderr, "rooflab calibrate: out of memory\n");
 		return RL_EINTERNAL;
 	}
@@ -623,6 +695,9 @@ static int job_arrays(calib_job *j, const calibrate_args *o)
 	if (o->aside && mark_aside(o->aside, j->used, n, j->aside, &j->naside,
 	                           err, sizeof err))
 		return bad_input("calibrate", err);
+	if (mark_weight(o->weight, j->used, n, j->weight, &j->nweight, err,
+	                sizeof err))
+		return bad_input("calibrate", err);
 	if (n - j->naside < j->nfit + 1) {
 		snprintf(err, sizeof err, "--aside leaves %zu rows to fit for %zu "
 		         "parameters: need at least %zu", n - j->naside, j->nfit,
@@ -646,6 +721,7 @@ static int job_fit(calib_job *j, const calibrate_args *o)
 	copts.aside = j->naside ? j->aside : NULL;
 	copts.huber_delta = o->huber; /* 0: least squares */
 	copts.both_ends = o->both_ends ? j->ends : NULL;
+	copts.row_weight = j->nweight ? j->weight : NULL;
 	rc = rl_calibrate(j->rows, j->nrows, j->fit, j->nfit, &copts, j->values,
 	                  j->model, o->loo ? j->loov : NULL, &j->info);
 	if (rc != RL_OK)
@@ -776,6 +852,7 @@ static int job_out_not_input(const calib_job *j, const calibrate_args *o)
 int cmd_calibrate(int argc, char **argv)
 {
 	calibrate_args o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	                    NULL,
 	                    0, 0, 1, 1.0, 0};
 	calib_job *j;
 	int rc = opt_parse("calibrate", table, &o, argc, argv, NULL, 0, NULL,

@@ -71,6 +71,7 @@ typedef struct {
 	double huber_delta; /* > 0: Huber's loss by reweighting (robust_fit) */
 	double *w; /* with huber_delta: each row's weight (nrows), else NULL */
 	const unsigned char *both_ends; /* per parameter, or NULL (other_end) */
+	const double *rw; /* each row's weight (rl_calib_opts.row_weight), or NULL */
 } fit_data;
 
 /* Parameter k carries a prior. */
@@ -264,6 +265,7 @@ static int residuals(const gsl_vector *u, void *data, gsl_vector *f)
 		if (left_out(d, i))
 			continue;
 		gsl_vector_set(f, k++, (d->w ? sqrt(d->w[i]) : 1.0) *
+		                           (d->rw ? sqrt(d->rw[i]) : 1.0) *
 		                           row_log_error(d, i, values));
 	}
 	for (i = 0; i < d->np; i++)
@@ -686,6 +688,7 @@ int rl_calibrate(const rl_calib_row *rows, size_t nrows,
 	d.huber_delta = opts->huber_delta > 0 ? opts->huber_delta : 0;
 	d.w = w;
 	d.both_ends = opts->both_ends;
+	d.rw = opts->row_weight;
 	for (i = 0; i < np; i++)
 		gsl_vector_set(u, i, to_free_b(&d, i, values[i]));
 	gsl_vector_memcpy(u0, u); /* the leave-out fits start here too */

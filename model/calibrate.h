@@ -119,6 +119,10 @@ typedef struct {
 	** minimum at each end gets the lower one whichever end the start
 	** runs into */
 	const unsigned char *both_ends;
+	/* row_weight[i] (NULL: 1 each): row i's squared log error counts
+	** this many times (> 0) in every fit, leave-out ones too (a row left
+	** out counts in none), beside Huber's weight where there is one */
+	const double *row_weight;
 } rl_calib_opts;
 
 /* Fit params (values in display units: start in, fitted out) to rows, as

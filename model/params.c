@@ -469,6 +469,11 @@ static const rl_param table[] = {
  OFF(prof.kv_group_reread),
  "decode attention: share of each GQA group's other query heads that read "
  "their KV head again from HBM (0: shared across the group, 1: once per head)"},
+{"profile", "kv_reread_heads", "heads", 1, 0, 1e3, 0, RL_PT_REAL, NULL,
+ OFF(prof.kv_reread_heads),
+ "decode attention: query heads of each GQA group, beyond kv_group_reread's "
+ "share, that read their KV head again from HBM, the same number in every "
+ "group (capped at the group's other heads; 0: none)"},
 {"profile", "logits_buffers", "", 1, 0, 100, 0, RL_PT_REAL, NULL,
  OFF(prof.logits_buffers),
  "memory per chip beside runtime_reserved_gb: this many fp32 logits buffers "

@@ -238,6 +238,10 @@ typedef struct {
 	double head_precision;   /* enum; embedding and LM head (AUTO: the weights') */
 	double kv_group_reread;  /* share of a GQA group's other query heads that
 	                          * read their KV head again from HBM in decode */
+	double kv_reread_heads;  /* query heads of a GQA group, beyond the
+	                          * share above, that read their KV head again
+	                          * from HBM in decode (at most the group's
+	                          * other heads) */
 	double sliding_window;   /* 1: attention and KV keep to the model's window;
 	                          * 0: the runtime attends to the full context */
 	double logits_buffers;   /* fp32 [max_batch_size x vocab] buffers per chip */

@@ -436,7 +436,7 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 	const rl_model *m = &cfg->model;
 	rl_stages st;
 	double chips;
-	double w_first, w_last, kv_first, kv_last;
+	double w_first, w_last, kv_first, kv_last, group;
 	double mem_layer, mem_embed, mem_head;
 	int rc, wp, ap, kp, mp, hp;
 	char msg[256];
@@ -620,9 +620,14 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 	u->kv_bytes_per_token = r->kv_bytes_per_token;
 	u->kv_bytes_tok_chip = r->kv_bytes_per_token / rl_fmin(u->tp, m->kv_heads);
 	/* query heads per KV head on a chip: heads / kv_heads, or heads / tp
-	** once tp exceeds kv_heads (each chip holds a copy of one KV head) */
-	u->reread = 1.0 + pf->kv_group_reread *
-	                     (m->heads / rl_fmax(u->tp, m->kv_heads) - 1.0);
+	** once tp exceeds kv_heads (each chip holds a copy of one KV head);
+	** of its group - 1 other query heads, kv_group_reread's share and
+	** kv_reread_heads more read the KV head again (at most all of them:
+	** a kernel that reads it once per head, some re-reads caught on chip,
+	** a fixed number missing whatever the group) */
+	group = m->heads / rl_fmax(u->tp, m->kv_heads) - 1.0;
+	u->reread = 1.0 + rl_fmin(group, pf->kv_group_reread * group +
+	                                     pf->kv_reread_heads);
 	u->attn_pre = 1.0;
 	if (u->sh.kv_per_head <= 0)
 		mla_setup(m, u);

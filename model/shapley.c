@@ -51,9 +51,12 @@ size_t rl_factors_build(const rl_factor_def *defs, size_t ndefs,
 static const char *const pat_compute[] = {
     "chip.peak_tflops_*", "chip.sram_mb", "chip.by_design", "design.*",
     "node.*", NULL};
+/* (the kernels' shares of peak, FP8 GEMMs' too, and the decode kernel's
+** re-reads of a KV head, which the 0.10 profile fits since 2026-11-30) */
 static const char *const pat_util[] = {
-    "profile.eff_compute", "profile.eff_attention", "profile.eff_memory",
-    "profile.eff_kv_memory", "profile.gemm_m_half", NULL};
+    "profile.eff_compute", "profile.eff_compute_fp8", "profile.eff_attention",
+    "profile.eff_memory", "profile.eff_kv_memory", "profile.gemm_m_half",
+    "profile.kv_group_reread", "profile.kv_reread_heads", NULL};
 /* what the serving software is assumed to do: its overheads, fusion,
 ** collective algorithm and latency, overlap and link efficiency (zero
 ** overhead, full overlap and 100% link efficiency are software

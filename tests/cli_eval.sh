@@ -214,6 +214,30 @@ expect_err "^rooflab calibrate: --aside: no row ' $a2' among the 16 rows" "the i
 expect_exit 2 "calibrate --aside leaving too few rows" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --aside "$(grep '^trtllm010-' "$m10" | cut -d, -f1 | sed 1,2d | paste -sd, -)" --no-loo --out "$tmpd/fitx.ini"
 expect_err "^rooflab calibrate: --aside leaves 2 rows to fit for 2 parameters" "the message says how many"
 
+# --weight ID=W: a row counted W times.  Weighted 2, a row pulls the fit
+# as two copies of it do: the same file with the row once more under
+# another id fits the same values (the squared log errors are summed)
+w1=trtllm010-h100-llama3-70b-fp8-tp8-2048-128
+awk -F, -v OFS=, -v a="$w1" '{ print } $1 == a { $1 = a "-again"; print }' "$m10" >"$tmpd/m17.csv"
+expect_exit 0 "calibrate with a row twice" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --measurements "$tmpd/m17.csv" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms,seq_overhead_us --no-loo --out "$tmpd/fit17.ini"
+expect_exit 0 "calibrate with it weighted 2" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms,seq_overhead_us --weight "$w1=2" --no-loo --out "$tmpd/fitw2.ini"
+expect_exit 0 "calibrate unweighted" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms,seq_overhead_us --no-loo --out "$tmpd/fitw1.ini"
+# (to 4 significant digits: the two fits stop within the solver's tolerance)
+fitted4() { sed -n 's/^\(eff_compute\|iter_overhead_ms\|seq_overhead_us\) = \([0-9.e+-]*\).*/\1 \2/p' "$1" | awk '{ printf "%s %.4g\n", $1, $2 }'; }
+if [ "$(fitted4 "$tmpd/fit17.ini")" = "$(fitted4 "$tmpd/fitw2.ini")" ] &&
+   [ "$(fitted4 "$tmpd/fitw1.ini")" != "$(fitted4 "$tmpd/fitw2.ini")" ]; then
+	echo "ok - a row weighted 2 fits as the row twice, not as once"
+else
+	echo "not ok - a row weighted 2 fits as the row twice, not as once"
+	fitted4 "$tmpd/fit17.ini"; fitted4 "$tmpd/fitw2.ini"; fitted4 "$tmpd/fitw1.ini"
+	fails=$((fails + 1))
+fi
+for bad in "$w1" "=2" "$w1=0" "$w1=-1" "$w1=101" "$w1=x" "$w1=2,"; do
+	expect_exit 2 "calibrate bad --weight '$bad'" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "$bad" --no-loo --out "$tmpd/fitx.ini"
+	expect_err "^rooflab calibrate: --weight: " "the message names --weight ('$bad')"
+done
+expect_exit 2 "calibrate --weight of an unknown row" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "no-such-row=2" --no-loo --out "$tmpd/fitx.ini"
+expect_err "^rooflab calibrate: --weight: no row 'no-such-row' among the 16 rows" "the message names the id"
 # --both-ends names --fit parameters with bounds of the fit (the ends a
 # fit is run again from)
 expect_exit 2 "calibrate --both-ends not among --fit" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute=0.5:0.9,iter_overhead_ms --both-ends eff_link --no-loo --out "$tmpd/fitx.ini"

@@ -60,12 +60,20 @@ else
 	sed -n '/^  tornado/,/^$/p' "$tmpd/out" | head -8 | sed 's/^/    /'; fails=$((fails + 1))
 fi
 # the verdict's word follows the probability over the ranges, its sentence
-# the stated values: at a target of 17x the stated 17.67x reaches it while
-# the samples' 95th percentile (about 16.9x) does not, so the word is Not
+# the stated values: at a target of 17x the stated speedup (17.50x; 17.67x
+# before the 0.10 profile's refit of 2026-11-30) reaches it while the
+# samples' 95th percentile (about 16.8x) does not, so the word is Not
 # supported (under 10%) and the sentence says both, where it read "Not
-# supported: ... reaching 17x."
+# supported: ... reaching 17x."  The stated speedup is the run's own
+# "speedup b/a" line, checked to reach 17x, not a number copied here.
 expect_exit 0 "claim at a target the stated values reach" -- $C --target 17
-expect_out "^Not supported: 8x Sohu \\(as claimed\\) is 17\\.67x as fast as 8x H100 \\(TensorRT-LLM 0\\.10\\) at the stated values, reaching 17x, but only [0-9.]+% of the samples over the assumption ranges do\\.$" \
+x17=$(sed -n 's/^speedup b\/a: \([0-9.]*\)x counted .*/\1/p' "$tmpd/out")
+if awk -v x="$x17" 'BEGIN { exit !(x + 0 >= 17) }'; then
+	echo "ok - the stated speedup ($x17) reaches the target of 17x"
+else
+	echo "not ok - the stated speedup '$x17' does not reach 17x"; fails=$((fails + 1))
+fi
+expect_out "^Not supported: 8x Sohu \\(as claimed\\) is $(printf '%s' "$x17" | sed 's/\./\\./')x as fast as 8x H100 \\(TensorRT-LLM 0\\.10\\) at the stated values, reaching 17x, but only [0-9.]+% of the samples over the assumption ranges do\\.$" \
 	"a word and a sentence that disagree say why"
 # one probability, one format: the verdict's share of the samples, the
 # verdict's P(>= 17x) and the Monte Carlo line's are the same percentage

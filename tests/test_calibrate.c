@@ -146,7 +146,7 @@ static void test_bounds_and_groups(void **state)
 	double values[2] = {0.8, 0.5}, model[N], loo[N];
 	double lo[2] = {0.6, NAN}, hi[2] = {0.9, NAN};
 	int group[N];
-	rl_calib_opts o = {lo, hi, NULL, NULL, NULL, NULL, 0, NULL};
+	rl_calib_opts o = {lo, hi, NULL, NULL, NULL, NULL, 0, NULL, NULL};
 	rl_calib_info info;
 	size_t i;
 	(void)state;
@@ -187,7 +187,7 @@ static void test_both_ends(void **state)
 	double plain[2] = {0.8, 0.5}, ends_v[2] = {0.8, 0.5}, model[N];
 	double lo[2] = {0.6, NAN}, hi[2] = {0.9, NAN};
 	unsigned char ends[2] = {1, 0};
-	rl_calib_opts o = {lo, hi, NULL, NULL, NULL, NULL, 0, NULL};
+	rl_calib_opts o = {lo, hi, NULL, NULL, NULL, NULL, 0, NULL, NULL};
 	rl_calib_info ip, ie;
 	(void)state;
 	dense_case(rows, shapes, N, params);
@@ -251,7 +251,7 @@ static void test_both_ends_lower(void **state)
 	double plain[1] = {0.2}, ends_v[1] = {0.2}, model[N];
 	double lo[1] = {0.1}, hi[1] = {1.0}, centre[1] = {1.0}, sigma[1] = {0.55};
 	unsigned char ends[1] = {1};
-	rl_calib_opts o = {lo, hi, centre, sigma, NULL, NULL, 0, NULL};
+	rl_calib_opts o = {lo, hi, centre, sigma, NULL, NULL, 0, NULL, NULL};
 	rl_calib_info ip, ie;
 	size_t i;
 	(void)state;
@@ -290,6 +290,38 @@ static void test_both_ends_lower(void **state)
 	            ip.chisq + ip.chisq_prior - 0.1);
 }
 
+/* A row weighted W counts as W copies of it: the sum of squares is the
+** same function of the parameters, so its minimum is.  Eight rows
+** synthesized at the truth, one of them measured at 0.8x (the fit must
+** trade it against the others): weighted 2, it fits as the nine rows
+** holding it twice (to the solver's tolerance: 1e-6 of each value);
+** unweighted it pulls less, and the fit lands elsewhere. */
+static void test_row_weight(void **state)
+{
+	enum { N = sizeof eight_shapes / sizeof eight_shapes[0] };
+	rl_calib_row rows[N + 1];
+	const rl_param *params[2];
+	double a[2] = {0.9, 0.5}, b[2] = {0.9, 0.5}, c[2] = {0.9, 0.5};
+	double model[N + 1], w[N];
+	rl_calib_opts o = {NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, w};
+	size_t i;
+	(void)state;
+	dense_case(rows, eight_shapes, N, params);
+	rows[3].measured *= 0.8;
+	rows[N] = rows[3];
+	for (i = 0; i < N; i++)
+		w[i] = i == 3 ? 2.0 : 1.0;
+	assert_int_equal(rl_calibrate(rows, N + 1, params, 2, NULL, a, model,
+	                              NULL, NULL), RL_OK);
+	assert_int_equal(rl_calibrate(rows, N, params, 2, &o, b, model, NULL,
+	                              NULL), RL_OK);
+	assert_int_equal(rl_calibrate(rows, N, params, 2, NULL, c, model, NULL,
+	                              NULL), RL_OK);
+	assert_true(fabs(b[0] / a[0] - 1) < 1e-6);
+	assert_true(fabs(b[1] / a[1] - 1) < 1e-6);
+	assert_true(fabs(c[0] / a[0] - 1) > 1e-4 || fabs(c[1] / a[1] - 1) > 1e-4);
+}
+
 /* Rows set aside take no part in any fit but are predicted: eight rows
 ** synthesized at eff_compute 0.55 and 3 ms a step, two of them with the
 ** measured value doubled.  Fitted with those two aside, the truth comes
@@ -304,7 +336,7 @@ static void test_aside(void **state)
 	const rl_param *params[2];
 	double values[2] = {0.9, 0.5}, model[N], loo[N];
 	unsigned char aside[N] = {0, 0, 1, 0, 0, 1, 0, 0};
-	rl_calib_opts o = {NULL, NULL, NULL, NULL, NULL, aside, 0, NULL};
+	rl_calib_opts o = {NULL, NULL, NULL, NULL, NULL, aside, 0, NULL, NULL};
 	rl_calib_info info;
 	size_t i;
 	(void)state;
@@ -356,7 +388,7 @@ static void test_held_in_leave_out(void **state)
 	double values[3] = {0.9, 0.5, 1}, model[N], loo[N];
 	double lo[3] = {0.4, 0.1, 0.1}, hi[3] = {0.9, 10, 1};
 	int group[N];
-	rl_calib_opts o = {lo, hi, NULL, NULL, group, NULL, 0, NULL};
+	rl_calib_opts o = {lo, hi, NULL, NULL, group, NULL, 0, NULL, NULL};
 	rl_calib_info info;
 	size_t i;
 	(void)state;
@@ -447,7 +479,7 @@ static void test_priors(void **state)
 	double centre[2] = {NAN, 4.0}, sigma[2] = {NAN, 1.0};
 	double A = 0, s, expect, h = 1e-4, fixed = 3.0;
 	int group[N];
-	rl_calib_opts o = {NULL, NULL, centre, sigma, group, NULL, 0, NULL};
+	rl_calib_opts o = {NULL, NULL, centre, sigma, group, NULL, 0, NULL, NULL};
 	rl_calib_info info;
 	size_t i;
 	(void)state;
@@ -528,7 +560,7 @@ static void test_more_than_sixteen(void **state)
 	rl_calib_row rows[N];
 	const rl_param *params[NP];
 	double values[NP], lo[NP], hi[NP], model[N];
-	rl_calib_opts o = {lo, hi, NULL, NULL, NULL, NULL, 0, NULL};
+	rl_calib_opts o = {lo, hi, NULL, NULL, NULL, NULL, 0, NULL, NULL};
 	rl_calib_info info;
 	char err[128];
 	size_t i, k;
@@ -602,7 +634,7 @@ static void test_huber(void **state)
 	const rl_param *p = rl_param_find("profile", "eff_compute");
 	double lo = 0.3, hi = 0.95, T, v, model[N], loo[N];
 	int group[N], k;
-	rl_calib_opts o = {&lo, &hi, NULL, NULL, NULL, NULL, 0.1, NULL};
+	rl_calib_opts o = {&lo, &hi, NULL, NULL, NULL, NULL, 0.1, NULL, NULL};
 	rl_calib_info info;
 	size_t i, pass;
 	(void)state;
@@ -693,6 +725,7 @@ int main(void)
 	    cmocka_unit_test(test_both_ends_lower),
 	    cmocka_unit_test(test_held_in_leave_out),
 	    cmocka_unit_test(test_aside),
+	    cmocka_unit_test(test_row_weight),
 	    cmocka_unit_test(test_huber),
 	    cmocka_unit_test(test_abs_quantile),
 	};

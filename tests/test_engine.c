@@ -1177,6 +1177,44 @@ static void test_kv_group_reread(void **state)
 	     3.0 * 163840.0 / 8 * (100.0 / 101.0) * 1050.5 / 3.35e12, 1e-9);
 }
 
+/* kv_reread_heads: that many of a group's other query heads read the KV
+** head again, on top of kv_group_reread's share, at most all of them.
+** The iteration of test_kv_group_reread (Llama-3 70B, 64 query heads over
+** 8 KV heads, FP8 KV of 163,840 bytes a token, 100/101 decode tokens over
+** 1050.5 keys): 2 heads read it 2 x more; 2 beside a share of 0.5 of the 7
+** others, 3.5 + 2 = 5.5 x more; 9 heads, above the 7 others, 7 x.  At tp
+** 16 a chip's group is 64 / 16 = 4 query heads over one KV head (a copy):
+** 9 heads are capped at its 3 others, 3 x one chip's KV (an eighth). */
+static void test_kv_reread_heads(void **state)
+{
+	rl_config c;
+	rl_result a, b;
+	const double one = 163840.0 * (100.0 / 101.0) * 1050.5 / 3.35e12;
+	(void)state;
+	fx_h100_ideal(&c);
+	c.scen.isl = 1000;
+	c.scen.osl = 101;
+	c.scen.batch = 1;
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	c.prof.kv_reread_heads = 2;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.decode.attn_memory_s - a.decode.attn_memory_s, 2.0 * one, 1e-9);
+	c.prof.kv_group_reread = 0.5;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.decode.attn_memory_s - a.decode.attn_memory_s, 5.5 * one, 1e-9);
+	c.prof.kv_group_reread = 0;
+	c.prof.kv_reread_heads = 9;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.decode.attn_memory_s - a.decode.attn_memory_s, 7.0 * one, 1e-9);
+	c.scen.tp = 16;
+	c.scen.chips = 16;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	c.prof.kv_reread_heads = 0;
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	near(b.decode.attn_memory_s - a.decode.attn_memory_s, 3.0 * one / 8,
+	     1e-9);
+}
+
 /* A sliding window of 4096 on every layer: with guaranteed-no-evict a
 ** 20000/2000 request holds ceil(22000 / 64) x 64 = 22016 tokens, but a
 ** windowed layer keeps at most 4096 of them, so the memory-bound
@@ -1503,6 +1541,7 @@ int main(void)
 	    cmocka_unit_test(test_tied_embeddings_held_once),
 	    cmocka_unit_test(test_kv_memory_efficiency),
 	    cmocka_unit_test(test_kv_group_reread),
+	    cmocka_unit_test(test_kv_reread_heads),
 	    cmocka_unit_test(test_sliding_window_kv),
 	    cmocka_unit_test(test_runtime_buffers),
 	    cmocka_unit_test(test_logits_rows_profiling_pass),
