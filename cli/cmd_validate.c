@@ -115,7 +115,8 @@ static void help(FILE *f)
 /* A profile's leave-out error, as its fit wrote it in [meta]:
 ** leave-one-architecture-out (models whose presets are one network left
 ** out together), or leave-one-model-out in a profile fitted before that
-** (said so); and what the fit took from other profiles' fits instead of
+** (said so), or leave-one-row-out where a fit's rows hold too few
+** architectures to leave one out (trtllm-0.10: two); and what the fit took from other profiles' fits instead of
 ** fitting it (not_fitted_here: scripts/fit-profiles.sh), which that
 ** leave-out error does not test. */
 typedef struct {
@@ -138,6 +139,9 @@ static int loo_cb(void *ud, const char *section, const char *key,
 	else if (!strcmp(key, "leave_one_model_out") && !m->loo[0])
 		snprintf(m->loo, sizeof m->loo, "leave-one-model-out (a twin "
 		         "preset of a model stays in its fit): %s", value);
+	else if (!strcmp(key, "leave_one_out") && !m->loo[0])
+		snprintf(m->loo, sizeof m->loo, "leave-one-row-out (its rows are "
+		         "too few architectures to leave one out): %s", value);
 	return 0;
 }
 
