@@ -102,14 +102,19 @@ int claim_prepare(claim_report *rep, char *err, size_t errlen)
 	}
 	if (!o->no_uncertainty && (o->uncertainty || default_b)) {
 		const char *name = o->uncertainty ? o->uncertainty : "sohu";
-		if (claim_uncertainty_read(name, &rep->unc, err, errlen))
+		if (claim_uncertainty_read(name, &rep->unc, err, errlen) ||
+		    claim_uncertainty_power_check(&rep->unc, &rep->a, &rep->b,
+		                                  err, errlen))
 			return RL_EINPUT;
 		rep->have_unc = 1;
 	}
 	if (rep->have_bd && !o->no_uncertainty &&
 	    preset_path("uncertainty", "sohu-design", path, sizeof path, msg,
 	                sizeof msg) == 0) {
-		if (claim_uncertainty_read("sohu-design", &rep->unc_d, err, errlen))
+		if (claim_uncertainty_read("sohu-design", &rep->unc_d, err,
+		                           errlen) ||
+		    claim_uncertainty_power_check(&rep->unc_d, &rep->a, &rep->bd,
+		                                  err, errlen))
 			return RL_EINPUT;
 		rep->have_unc_d = 1;
 	}

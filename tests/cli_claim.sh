@@ -748,6 +748,24 @@ bad_uncertainty "negative sd" "sd >= 0" "says why" \
 	'[b.chip.hbm_tbps]\ndist = normal\nmean = 5\nsd = -1\nsource = x\n'
 bad_uncertainty "uncertain choice" "choice" "says why" \
 	'[b.scenario.precision]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n'
+# the static power's inputs at an end of their range that the side's chip
+# refuses (model/power.c rl_power_check): the H100 carries a measured
+# idle_w (70 W), beside which a static_w is not read, so every draw of a
+# static_w above 0 made its sample and tornado row 'not evaluable' (200 of
+# 200, exit 0, no reason given); 0.15 W/GB x 85.9 GB = 12.9 W of stacks
+# fits under 70 W, 1 W/GB x 85.89934592 GB = 85.8993 W does not (the high
+# end alone)
+bad_uncertainty "a static power beside the chip's measured idle" \
+	"u.ini:3: \\[a.power.static_w\\] at its low end \\(37 W\\), side a's chip .*h100-sxm.ini refuses it: power.static_w \\(37 W\\) and power.idle_w \\(70 W\\) are both given" \
+	"names the file, the line, the parameter, the end and why" \
+	'[meta]\nname = t\n[a.power.static_w]\ndist = uniform\nlow = 37\nhigh = 87\nsource = x\n'
+bad_uncertainty "stacks' idle over the chip's measured idle" \
+	"u.ini:1: \\[a.power.hbm_idle_w_per_gb\\] at its high end \\(1 W/GB\\), side a's chip .*h100-sxm.ini refuses it: power.idle_w 70 W is less than the 85.8993 W that the 85.8993 GB" \
+	"names the high end" \
+	'[a.power.hbm_idle_w_per_gb]\ndist = uniform\nlow = 0\nhigh = 1\nsource = x\n'
+printf '[a.power.hbm_idle_w_per_gb]\ndist = uniform\nlow = 0\nhigh = 0.6\nsource = x\n' >"$u"
+expect_exit 0 "the stacks' idle within the chip's measured idle at both ends" -- \
+	$RL claim --uncertainty "$u" --samples 50 --no-design
 
 # a parameter given twice: its second section was sampled after the first
 # and replaced it in every sample (the peak drawn from 4.8-6.03 TFLOPS:
