@@ -241,6 +241,19 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 		         name, name[0], s->label);
 		return -1;
 	}
+	/* static power is derived from a measured idle where the chip gives
+	** one (model/power.h): a static_w beside it is refused at every value
+	** above 0, which read as "does not raise the speedup above 17.7x (...,
+	** at 0 W already): the chip-to-chip links bind" */
+	if (!strcmp(p->section, "power") && !strcmp(p->key, "static_w") &&
+	    base->cost.idle_w > 0) {
+		snprintf(err, errlen, "--vary %s: side %c's chip (%s) gives a "
+		         "measured idle, power.idle_w %g W, from which its static "
+		         "power is derived, and static_w is refused beside it: vary "
+		         "%c.power.idle_w", name, name[0], s->st.chip_file,
+		         base->cost.idle_w, name[0]);
+		return -1;
+	}
 	memset(&ud, 0, sizeof ud);
 	ud.side = name[0] == 'b';
 	if (ud.side) {

@@ -519,6 +519,14 @@ fi
 expect_exit 2 "solve the TDP of a chip with no power model" -- $RL solve --vary b.chip.tdp_w
 expect_err "^rooflab solve: --vary b.chip.tdp_w: side b \(8x Sohu \(as claimed\)\) has no power model \(its chip names no process node\), so no TDP acts on it" \
 	"solve says why the TDP of Sohu as claimed does not act"
+# a static_w beside a chip's measured idle is refused at every value above
+# 0 (model/power.c rl_power_check): solve said it "does not raise the
+# speedup above 17.7x (..., at 0 W already): the chip-to-chip links bind"
+expect_exit 2 "solve the static power of a chip with a measured idle" -- $RL solve --vary a.power.static_w
+expect_err "^rooflab solve: --vary a.power.static_w: side a's chip \(.*h100-sxm.ini\) gives a measured idle, power.idle_w 70 W, from which its static power is derived, and static_w is refused beside it: vary a.power.idle_w$" \
+	"solve says why the static power of the H100 does not act"
+expect_exit 0 "solve the static power of Sohu by design, which has no measured idle" -- $RL solve \
+	--b sohu-design,profile=etched-claim --vary b.power.static_w
 expect_exit 0 "solve the TDP of Sohu by design without a limit" -- $RL solve \
 	--b sohu-design,profile=etched-claim,chip.tdp_w=0 --vary b.chip.tdp_w
 expect_out "at no limit \(0 W\) already" "a TDP of 0 reads as no limit"
