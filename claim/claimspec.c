@@ -541,7 +541,7 @@ int claim_speedup_metric(const rl_config *cfg, void *ud, double *value)
 	rl_result r;
 	/* a chip over its TDP even at the lowest clock is left at full clock
 	** by rl_eval, a throughput it cannot run at: not a value solve may
-	** land on (HBM stacks whose idle power alone passes the TDP read "20x
+	** land on (HBM stacks whose idle and PHYs pass the TDP read "20x
 	** at 54 stacks"; rl_eval_runnable) */
 	if (rl_eval_runnable(rl_eval(cfg, &r), &r) != RL_OK ||
 	    !(r.total_tps > 0))
