@@ -531,6 +531,19 @@ expect_exit 0 "solve the TDP of Sohu by design without a limit" -- $RL solve \
 	--b sohu-design,profile=etched-claim,chip.tdp_w=0 --vary b.chip.tdp_w
 expect_out "at no limit \(0 W\) already" "a TDP of 0 reads as no limit"
 
+# a side over its TDP even at the lowest clock (Sohu by design held to 50
+# W: its idle 80.3 W and PHYs 25 W alone pass it) is refused in eval's
+# words with its chip file and sets, where the verdict divided its
+# full-clock throughput, one it cannot run at ('3.89x', exit 0)
+expect_exit 2 "a side over its TDP at every clock" -- $RL claim \
+	--b sohu-design,profile=etched-claim,chip.tdp_w=50 --samples 0 --no-design
+expect_err "^rooflab claim: side b \(sohu-design\): .*sohu-design.ini with chip.tdp_w=50: chip: over its 50 W TDP at every clock: power 1[0-9][0-9] W at the lowest clock" \
+	"the side over its TDP named with its chip file and its power at the lowest clock"
+expect_exit 2 "side a over its TDP at every clock" -- $RL claim \
+	--a h100-sxm,profile=trtllm-0.10,chip.tdp_w=80 --samples 0 --no-design
+expect_err "^rooflab claim: side a \(h100-sxm\): .*h100-sxm.ini with chip.tdp_w=80: chip: over its 80 W TDP at every clock: power 8[0-9] W" \
+	"side a over its TDP named too"
+
 # a side's pipeline and expert degrees in its SPEC, as eval's --pp and --ep
 # (they needed scenario.pp=8 written out; pp=8 was an unknown item)
 expect_exit 0 "a side b given pp" -- $RL claim --b sohu,profile=etched-claim,tp=1,pp=8 --samples 0 --no-design
