@@ -124,7 +124,7 @@ static void build(const rl_setup *st, area_view *v)
 	if (v->have_power && v->tdp_clock == 0 && v->nviol < MAX_VIOL)
 		snprintf(v->viol[v->nviol++], sizeof v->viol[0],
 		         "power: every MAC array busy at %s with HBM at full "
-		         "bandwidth draws %.0f W, over the %.0f W TDP even at the "
+		         "bandwidth draws %.0f W, over the %g W TDP even at the "
 		         "lowest clock; --set chip.tdp_w=%.0f lifts the limit",
 		         rl_precision_name(v->prec), v->pw.total_w, cfg->chip.tdp_w,
 		         ceil(v->pw.total_w));
@@ -422,7 +422,7 @@ static void out_table(const rl_setup *st, const area_view *v)
 		       "workload's power.watts)\n",
 		       v->derived.hbm_Bps > 0 ? " and HBM at full bandwidth" : "");
 	if (cfg->chip.tdp_w > 0)
-		printf("TDP: %.0f W\n", cfg->chip.tdp_w);
+		printf("TDP: %g W\n", cfg->chip.tdp_w);
 	else
 		printf("TDP: none given\n");
 	if (v->have_power && v->tdp_clock > 0 && v->tdp_clock < 1) {

@@ -342,7 +342,7 @@ static void nofit_out(json_w *w, FILE *f, const rl_setup *st,
 		** fitting (the table's words per mapping) */
 		if (e[0].rc != RL_OK)
 			fprintf(f, "(no mapping of %g chips runs: those that fit in "
-			        "memory are over the chip's %.0f W TDP at every "
+			        "memory are over the chip's %g W TDP at every "
 			        "clock)\n", rl_scen_chips(&st->cfg.scen),
 			        st->cfg.chip.tdp_w);
 		return;
