@@ -274,9 +274,18 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 	}
 	if (claim_speedup_metric(base, &ud, &row->nominal) != 0)
 		row->nominal = NAN;
-	if (rl_solve(base, p, 1, 0, claim_speedup_metric, &ud, target, &row->s,
-	             err, errlen) != 0)
-		return -1;
+	{
+		/* the parameter's range (lo > hi), but for a TDP, whose 0 is no
+		** limit, the most power of any: as the range's low end it made
+		** the speedup fall from there to the first TDP the chip runs at,
+		** so "3x needs at most 106 W" where 3x needs at least 170 (the
+		** grid's own lowest positive point, max x 1e-7, instead) */
+		int tdp = !strcmp(p->section, "chip") && !strcmp(p->key, "tdp_w");
+		if (rl_solve(base, p, tdp ? p->max * 1e-7 : 1, tdp ? p->max : 0,
+		             claim_speedup_metric, &ud, target, &row->s, err,
+		             errlen) != 0)
+			return -1;
+	}
 	/* what binds where the lever stops helping (the spec-sheet
 	** parameters; a design parameter acts through the resolved chip) */
 	if (!row->s.feasible && isfinite(row->s.best_at) &&

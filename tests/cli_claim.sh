@@ -519,6 +519,26 @@ fi
 expect_exit 2 "solve the TDP of a chip with no power model" -- $RL solve --vary b.chip.tdp_w
 expect_err "^rooflab solve: --vary b.chip.tdp_w: side b \(8x Sohu \(as claimed\)\) has no power model \(its chip names no process node\), so no TDP acts on it" \
 	"solve says why the TDP of Sohu as claimed does not act"
+# a TDP's 0 is no limit, the most power of any: solve took it as the low
+# end of the range, where the speedup fell to the first TDP the chip runs
+# at, and said "3x needs at most 106 W" of a speedup that rises with the
+# TDP; the answer is "at least", and claim at it reaches 3x, 2 W less not
+# (Sohu by design at TP8 from any TDP: 300 W, no limit, one it cannot run at)
+for t in 300 0 110; do
+	expect_exit 0 "solve Sohu by design's TDP for 3x from $t W" -- $RL solve \
+		--b sohu-design,profile=etched-claim,chip.tdp_w=$t --vary b.chip.tdp_w --target 3
+	expect_out "3x needs at least [0-9]+ W of power limit" "a TDP is solved as a floor (from $t W)"
+done
+w=$(tr '\n' ' ' <"$tmpd/out" | sed -n 's/.*3x needs at least \([0-9]*\) W of power limit.*/\1/p')
+s1=$($RL claim --b sohu-design,profile=etched-claim,chip.tdp_w=$w --samples 0 --no-design --json 2>/dev/null |
+	sed -n 's/.*"total_tokens": \([0-9.e+-]*\).*/\1/p' | head -1)
+s0=$($RL claim --b sohu-design,profile=etched-claim,chip.tdp_w=$((w - 2)) --samples 0 --no-design --json 2>/dev/null |
+	sed -n 's/.*"total_tokens": \([0-9.e+-]*\).*/\1/p' | head -1)
+if awk -v a="$s1" -v b="$s0" 'BEGIN { exit !(a != "" && b != "" && a + 0 >= 3 && b + 0 < 3) }'; then
+	echo "ok - claim at solve's ${w} W reaches 3x ($s1), at $((w - 2)) W not ($s0)"
+else
+	echo "not ok - claim at solve's '${w}' W: '$s1', 2 W less: '$s0'"; fails=$((fails + 1))
+fi
 # a static_w beside a chip's measured idle is refused at every value above
 # 0 (model/power.c rl_power_check): solve said it "does not raise the
 # speedup above 17.7x (..., at 0 W already): the chip-to-chip links bind"
