@@ -721,7 +721,11 @@ static void batch_curve(claim_side *s)
 			continue;
 		last = b;
 		c.scen.batch = b;
-		if (rl_eval(&c, &r) != RL_OK)
+		/* (a cap at which the side is over its TDP at every clock is
+		** left out: its throughput is at full clock, one it cannot run
+		** at, which the report's interactivity chart drew, 20x the
+		** side's own at 108 W; rl_eval_runnable) */
+		if (rl_eval_runnable(rl_eval(&c, &r), &r) != RL_OK)
 			continue;
 		pt = &s->batch[s->nbatch++];
 		pt->batch = b;

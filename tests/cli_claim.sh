@@ -564,6 +564,28 @@ expect_exit 2 "side a over its TDP at every clock" -- $RL claim \
 expect_err "^rooflab claim: side a \(h100-sxm\): .*h100-sxm.ini with chip.tdp_w=80: chip: over its 80 W TDP at every clock: power 8[0-9] W" \
 	"side a over its TDP named too"
 
+# the batching rows a claim stores (claim_batch, the report's interactivity
+# chart) leave out a cap at which the side is over its TDP at every clock:
+# Sohu by design at TP8 held to 108 W runs at concurrency 128 (at a low
+# clock) but not at 1-67, where a decode still moves its weights at the
+# lowest clock, and those rows held full-clock throughputs 20x its own.
+# Each row kept is one eval serves within the TDP
+expect_exit 0 "claim --db of a side near its TDP" -- $RL claim \
+	--b sohu-design,profile=etched-claim,chip.tdp_w=108 --samples 0 --no-design --db "$tmpd/tdp108.db"
+rows=$(sqlite3 "$tmpd/tdp108.db" "SELECT batch FROM claim_batch WHERE side = 'b'" 2>/dev/null)
+bad=0
+for b in $rows; do
+	o=$($RL eval --chip sohu-design --profile etched-claim --model llama3-70b --precision fp8 \
+		--isl 2048 --osl 128 --tp 8 --chips 8 --batch "${b%.0}" --set chip.tdp_w=108 --json 2>/dev/null |
+		sed -n 's/.*"over_tdp": \([01]\).*/\1/p')
+	[ "$o" = 0 ] || bad=$((bad + 1))
+done
+if [ -n "$rows" ] && [ "$bad" = 0 ]; then
+	echo "ok - every batching row of side b runs within its TDP ($(echo $rows | wc -w) rows)"
+else
+	echo "not ok - batching rows of side b over its TDP: $bad of '$(echo $rows)'"; fails=$((fails + 1))
+fi
+
 # a side's pipeline and expert degrees in its SPEC, as eval's --pp and --ep
 # (they needed scenario.pp=8 written out; pp=8 was an unknown item)
 expect_exit 0 "a side b given pp" -- $RL claim --b sohu,profile=etched-claim,tp=1,pp=8 --samples 0 --no-design
