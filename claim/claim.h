@@ -146,9 +146,20 @@ typedef struct {
 	double power_cap_w;
 	char power_cap_source[320];
 	char path[1024];
+	int line[CLAIM_UNC_MAX]; /* each parameter's header line */
 } claim_uncertainty;
 int claim_uncertainty_read(const char *name, claim_uncertainty *cu,
                            char *err, size_t errlen);
+/* 0, or -1 with "PATH:LINE: [a.power.static_w] at its low end (37 W),
+** side a's chip FILE refuses it: ..." where a parameter of cu at an end of
+** its range (rl_uparam_range, the tornado's), the rest of its side as
+** given, makes inputs of the static power that contradict
+** (model/power.h rl_power_check: a static_w beside the chip's measured
+** idle_w, stacks drawing more idle than it): every draw there would be
+** refused, counted not evaluable with no word of why. */
+int claim_uncertainty_power_check(const claim_uncertainty *cu,
+                                  const claim_side *a, const claim_side *b,
+                                  char *err, size_t errlen);
 
 /* A solve row. */
 typedef struct claim_solve_row_s {

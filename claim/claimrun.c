@@ -102,14 +102,19 @@ int claim_prepare(claim_report *rep, char *err, size_t errlen)
 	}
 	if (!o->no_uncertainty && (o->uncertainty || default_b)) {
 		const char *name = o->uncertainty ? o->uncertainty : "sohu";
-		if (claim_uncertainty_read(name, &rep->unc, err, errlen))
+		if (claim_uncertainty_read(name, &rep->unc, err, errlen) ||
+		    claim_uncertainty_power_check(&rep->unc, &rep->a, &rep->b,
+		                                  err, errlen))
 			return RL_EINPUT;
 		rep->have_unc = 1;
 	}
 	if (rep->have_bd && !o->no_uncertainty &&
 	    preset_path("uncertainty", "sohu-design", path, sizeof path, msg,
 	                sizeof msg) == 0) {
-		if (claim_uncertainty_read("sohu-design", &rep->unc_d, err, errlen))
+		if (claim_uncertainty_read("sohu-design", &rep->unc_d, err,
+		                           errlen) ||
+		    claim_uncertainty_power_check(&rep->unc_d, &rep->a, &rep->bd,
+		                                  err, errlen))
 			return RL_EINPUT;
 		rep->have_unc_d = 1;
 	}
@@ -236,6 +241,19 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 		         name, name[0], s->label);
 		return -1;
 	}
+	/* static power is derived from a measured idle where the chip gives
+	** one (model/power.h): a static_w beside it is refused at every value
+	** above 0, which read as "does not raise the speedup above 17.7x (...,
+	** at 0 W already): the chip-to-chip links bind" */
+	if (!strcmp(p->section, "power") && !strcmp(p->key, "static_w") &&
+	    base->cost.idle_w > 0) {
+		snprintf(err, errlen, "--vary %s: side %c's chip (%s) gives a "
+		         "measured idle, power.idle_w %g W, from which its static "
+		         "power is derived, and static_w is refused beside it: vary "
+		         "%c.power.idle_w", name, name[0], s->st.chip_file,
+		         base->cost.idle_w, name[0]);
+		return -1;
+	}
 	memset(&ud, 0, sizeof ud);
 	ud.side = name[0] == 'b';
 	if (ud.side) {
@@ -256,9 +274,18 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 	}
 	if (claim_speedup_metric(base, &ud, &row->nominal) != 0)
 		row->nominal = NAN;
-	if (rl_solve(base, p, 1, 0, claim_speedup_metric, &ud, target, &row->s,
-	             err, errlen) != 0)
-		return -1;
+	{
+		/* the parameter's range (lo > hi), but for a TDP, whose 0 is no
+		** limit, the most power of any: as the range's low end it made
+		** the speedup fall from there to the first TDP the chip runs at,
+		** so "3x needs at most 106 W" where 3x needs at least 170 (the
+		** grid's own lowest positive point, max x 1e-7, instead) */
+		int tdp = !strcmp(p->section, "chip") && !strcmp(p->key, "tdp_w");
+		if (rl_solve(base, p, tdp ? p->max * 1e-7 : 1, tdp ? p->max : 0,
+		             claim_speedup_metric, &ud, target, &row->s, err,
+		             errlen) != 0)
+			return -1;
+	}
 	/* what binds where the lever stops helping (the spec-sheet
 	** parameters; a design parameter acts through the resolved chip) */
 	if (!row->s.feasible && isfinite(row->s.best_at) &&
@@ -694,7 +721,11 @@ static void batch_curve(claim_side *s)
 			continue;
 		last = b;
 		c.scen.batch = b;
-		if (rl_eval(&c, &r) != RL_OK)
+		/* (a cap at which the side is over its TDP at every clock is
+		** left out: its throughput is at full clock, one it cannot run
+		** at, which the report's interactivity chart drew, 20x the
+		** side's own at 108 W; rl_eval_runnable) */
+		if (rl_eval_runnable(rl_eval(&c, &r), &r) != RL_OK)
 			continue;
 		pt = &s->batch[s->nbatch++];
 		pt->batch = b;

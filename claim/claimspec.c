@@ -456,7 +456,22 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 			by_default = 1;
 	}
 	free(sets);
-	if ((rc = rl_eval(&side->st.cfg, &side->r)) != RL_OK) {
+	/* a side over its TDP even at the lowest clock is one rl_eval leaves
+	** at full clock, flagged: a throughput it cannot run at, which the
+	** verdict divided as any other ("3.89x" of a Sohu held to 50 W, 106 W
+	** idle and PHYs alone); refused as the Monte Carlo, solve and map
+	** refuse it (rl_eval_runnable), in eval's words, with the chip's file
+	** and sets ("chip: " names them: setup_where) */
+	rc = rl_eval_runnable(rl_eval(&side->st.cfg, &side->r), &side->r);
+	if (rc == RL_EPOWER) {
+		char words[320], why[400];
+		rl_over_tdp_words(&side->st.cfg, &side->r, words, sizeof words);
+		snprintf(why, sizeof why, "chip: %s (chip.tdp_w=0 in the side "
+		         "lifts the limit)", words);
+		setup_where(&side->st, why, err, errlen);
+		return -1;
+	}
+	if (rc != RL_OK) {
 		char why[1024];
 		snprintf(why, sizeof why, "%s", side->r.error);
 		/* the mappings of its chips that fit, or the fewest chips, as
@@ -541,7 +556,7 @@ int claim_speedup_metric(const rl_config *cfg, void *ud, double *value)
 	rl_result r;
 	/* a chip over its TDP even at the lowest clock is left at full clock
 	** by rl_eval, a throughput it cannot run at: not a value solve may
-	** land on (HBM stacks whose idle power alone passes the TDP read "20x
+	** land on (HBM stacks whose idle and PHYs pass the TDP read "20x
 	** at 54 stacks"; rl_eval_runnable) */
 	if (rl_eval_runnable(rl_eval(cfg, &r), &r) != RL_OK ||
 	    !(r.total_tps > 0))

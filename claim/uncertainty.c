@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "../model/params.h"
+#include "../model/power.h"
 #include "claim.h"
 #include "../config/ini.h"
 #include "../config/num.h"
@@ -34,7 +35,6 @@ typedef struct {
 	int side;
 	int head_line;     /* of the current section's header */
 	int limits_line;   /* of the [limits] header, 0 before it */
-	int lines[CLAIM_UNC_MAX]; /* of each parameter's header */
 	int have_dist, have_cap, have_cap_source;
 	/* a section found wanting when the next header is read: its message
 	** and its own header's line, which the reader's message (the next
@@ -114,7 +114,7 @@ static int finish_section(unc_ctx *c, char *err, size_t errlen)
 		u->lo = c->p->min;
 	if (u->hi > c->p->max)
 		u->hi = c->p->max;
-	c->lines[c->cu->n++] = c->head_line;
+	c->cu->line[c->cu->n++] = c->head_line;
 	c->p = NULL;
 	return 0;
 }
@@ -159,7 +159,7 @@ static int start_section(unc_ctx *c, const char *section, int line,
 	** replacing it in every sample, and listed twice in the tornado */
 	for (i = 0; i < c->cu->n; i++)
 		if (c->cu->u[i].p == p && c->cu->u[i].side == (section[0] == 'b'))
-			return ini_section_twice(section, c->lines[i], err, errlen);
+			return ini_section_twice(section, c->cu->line[i], err, errlen);
 	c->p = p;
 	c->side = section[0] == 'b';
 	return 0;
@@ -315,6 +315,37 @@ int claim_uncertainty_read(const char *name, claim_uncertainty *cu,
 		         rl_utf8_cut(cu->path, 1000), cu->path, c.head_line,
 		         c.fail_msg);
 		return -1;
+	}
+	return 0;
+}
+
+int claim_uncertainty_power_check(const claim_uncertainty *cu,
+                                  const claim_side *a, const claim_side *b,
+                                  char *err, size_t errlen)
+{
+	size_t i;
+	int end;
+	for (i = 0; i < cu->n; i++) {
+		const rl_uparam *u = &cu->u[i];
+		const claim_side *s = u->side ? b : a;
+		double x[2];
+		rl_uparam_range(u, &x[0], &x[1]);
+		for (end = 0; end < 2; end++) {
+			rl_config c = s->st.cfg;
+			char msg[512];
+			*rl_param_ptr(&c, u->p) = x[end] * u->p->scale;
+			if (rl_power_check(&c, msg, sizeof msg) == RL_OK)
+				continue;
+			snprintf(err, errlen, "%.*s:%d: [%c.%s.%s] at its %s end "
+			         "(%g%s%s), side %c's chip %.*s refuses it: %s",
+			         rl_utf8_cut(cu->path, 800), cu->path, cu->line[i],
+			         u->side ? 'b' : 'a', u->p->section, u->p->key,
+			         end ? "high" : "low", x[end], u->p->unit[0] ? " " : "",
+			         u->p->unit, u->side ? 'b' : 'a',
+			         rl_utf8_cut(s->st.chip_file, 800), s->st.chip_file,
+			         msg);
+			return -1;
+		}
 	}
 	return 0;
 }

@@ -124,7 +124,7 @@ static void build(const rl_setup *st, area_view *v)
 	if (v->have_power && v->tdp_clock == 0 && v->nviol < MAX_VIOL)
 		snprintf(v->viol[v->nviol++], sizeof v->viol[0],
 		         "power: every MAC array busy at %s with HBM at full "
-		         "bandwidth draws %.0f W, over the %.0f W TDP even at the "
+		         "bandwidth draws %.0f W, over the %g W TDP even at the "
 		         "lowest clock; --set chip.tdp_w=%.0f lifts the limit",
 		         rl_precision_name(v->prec), v->pw.total_w, cfg->chip.tdp_w,
 		         ceil(v->pw.total_w));
@@ -141,7 +141,11 @@ static void no_cost_line(const rl_setup *st, const area_view *v)
 	const rl_config *cfg = &st->cfg;
 	const rl_chip_cost *c = &v->cost;
 	int gddr6 = cfg->chip.memory_kind == RL_MEM_GDDR6;
-	char die[RL_NAME_MAX + 128], mem[160];
+	char die[4 * RL_NAME_MAX + 128], mem[160], node[4 * RL_NAME_MAX + 1];
+	/* (a node's name, a path at times, with its controls as '?', as the
+	** "design on node" line shows it: an escape in it reached the
+	** terminal from here) */
+	rl_utf8_cell(st->node, 0, 0, node, sizeof node);
 	if (isfinite(c->die_usd))
 		snprintf(die, sizeof die, "die $%.0f", c->die_usd);
 	else if (!st->node[0])
@@ -149,16 +153,16 @@ static void no_cost_line(const rl_setup *st, const area_view *v)
 		         "price, so no die cost");
 	else if (!(cfg->node.wafer_usd > 0))
 		snprintf(die, sizeof die, "node %s gives no wafer price: no die "
-		         "cost", st->node);
+		         "cost", node);
 	else if (!(c->dies_per_wafer >= 1))
 		/* (the node prices its wafer, but no whole die fits on it) */
 		snprintf(die, sizeof die, "no whole die of %.0f mm2 fits node "
 		         "%s's %.0f mm wafer: no die cost",
-		         cfg->design.die_m2 * 1e6, st->node,
+		         cfg->design.die_m2 * 1e6, node,
 		         cfg->node.wafer_diameter_m * 1e3);
 	else
 		snprintf(die, sizeof die, "node %s's yield for a %.0f mm2 die is "
-		         "%g: no die cost", st->node, cfg->design.die_m2 * 1e6,
+		         "%g: no die cost", node, cfg->design.die_m2 * 1e6,
 		         c->yield);
 	if (gddr6)
 		snprintf(mem, sizeof mem, "chip.memory gddr6: no price per GB "
@@ -422,7 +426,7 @@ static void out_table(const rl_setup *st, const area_view *v)
 		       "workload's power.watts)\n",
 		       v->derived.hbm_Bps > 0 ? " and HBM at full bandwidth" : "");
 	if (cfg->chip.tdp_w > 0)
-		printf("TDP: %.0f W\n", cfg->chip.tdp_w);
+		printf("TDP: %g W\n", cfg->chip.tdp_w);
 	else
 		printf("TDP: none given\n");
 	if (v->have_power && v->tdp_clock > 0 && v->tdp_clock < 1) {

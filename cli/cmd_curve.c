@@ -14,6 +14,7 @@
 #include "../config/num.h"
 #include "../model/load.h"
 #include "../model/mapping.h"
+#include "../model/mapsearch.h"
 #include "../plots/curve.h"
 #include "../config/profiles.h"
 #include "../config/utf8.h"
@@ -31,6 +32,7 @@ typedef struct {
 	char profile[RL_NAME_MAX];
 	char profile_note[sizeof ((rl_setup *)0)->profile_note];
 	double tp, pp, chips;
+	double tdp_w;   /* the chip's TDP, for a point over it (over_tdp) */
 	char label[160];
 	rl_curve_point pts[MAX_POINTS];
 	int n;
@@ -83,8 +85,11 @@ static void help(FILE *f, int plot)
 		      "[{chip, profile, profile_chosen (why that\nprofile), tp, pp, "
 		      "chips, points: [{concurrency, tokens_per_s_per_user,\n"
 		      "output_tokens_per_s_per_chip, output_tokens_per_s (the "
-		      "system's), ttft_s,\ntpot_s}], limit (what bounds the last "
-		      "point)}]}, SI units.\n", f);
+		      "system's), ttft_s,\ntpot_s, over_tdp (true: over the "
+		      "chip's TDP even at the lowest clock, the four\nfigures "
+		      "before it null), lowest_clock_watts (its power there, "
+		      "else null)}],\nlimit (what bounds the last point)}]}, SI "
+		      "units.\n", f);
 	opt_help(f, plot ? plot_table : curve_table);
 }
 
@@ -217,6 +222,7 @@ static int compute(const char *cmd, const eval_opts *o, double step,
 			snprintf(s[n].chip, sizeof s[n].chip, "%s", st.chip);
 			s[n].tp = st.cfg.scen.tp;
 			s[n].pp = st.cfg.scen.pp;
+			s[n].tdp_w = st.cfg.chip.tdp_w;
 			s[n].chips = st.cfg.scen.chips > 0 ? st.cfg.scen.chips
 			                                   : st.cfg.scen.tp;
 			/* "h100-sxm TP2 x PP1 x DP4": its mapping as every text
@@ -266,6 +272,22 @@ static void title_of(const rl_setup *st, const series *s, int n, char *t,
 	         p ? "profile " : "each chip's profile", p ? p : "");
 }
 
+/* A point over its chip's TDP at every clock in map's words
+** (rl_map_not_run_words): "over its 80 W TDP at every clock (88 W at the
+** lowest clock)". */
+static const char *over_words(const series *s, const rl_curve_point *p,
+                              char *buf, size_t len)
+{
+	rl_config c;
+	rl_map_entry e;
+	memset(&c, 0, sizeof c);
+	memset(&e, 0, sizeof e);
+	c.chip.tdp_w = s->tdp_w;
+	e.rc = RL_EPOWER;
+	e.lowest_w = p->lowest_w;
+	return rl_map_not_run_words(&c, &e, buf, len);
+}
+
 static void write_json(const series *s, int n, const rl_setup *st)
 {
 	json_w w;
@@ -300,6 +322,8 @@ static void write_json(const series *s, int n, const rl_setup *st)
 			json_num(&w, "output_tokens_per_s", p->output_tps);
 			json_num(&w, "ttft_s", p->ttft_s);
 			json_num(&w, "tpot_s", p->tpot_s);
+			json_bool(&w, "over_tdp", p->over_tdp);
+			json_num(&w, "lowest_clock_watts", p->lowest_w);
 			json_end(&w);
 		}
 		json_end(&w);
@@ -338,6 +362,12 @@ static void write_table(const series *s, int n, const char *title)
 		       "TPOT ms");
 		for (k = 0; k < s[i].n; k++) {
 			const rl_curve_point *p = &s[i].pts[k];
+			char why[128];
+			if (p->over_tdp) {
+				printf("  %12.4g  %s\n", p->concurrency,
+				       over_words(&s[i], p, why, sizeof why));
+				continue;
+			}
 			printf("  %12.4g %14.4g %16.4g %14.4g %10.4g %10.4g\n",
 			       p->concurrency, p->tps_per_user, p->output_tps_per_chip,
 			       p->output_tps, p->ttft_s * 1e3, p->tpot_s * 1e3);
@@ -410,6 +440,30 @@ static int run_in(int argc, char **argv, int plot, series *s)
 			         s[i].profile);
 		}
 	for (i = 0; i < n; i++) {
+		/* points over the TDP at every clock are not drawn (no
+		** throughput the chip can run at): said, and a line with none
+		** left refused */
+		int k, over = 0, first = -1;
+		char why[128];
+		for (k = 0; k < s[i].n; k++)
+			if (s[i].pts[k].over_tdp) {
+				over++;
+				if (first < 0)
+					first = k;
+			}
+		if (over) {
+			char msg[512];
+			snprintf(msg, sizeof msg, "%s: %d of its %d point%s %s, "
+			         "not drawn (concurrency %g first)%s", s[i].label,
+			         over, s[i].n, s[i].n == 1 ? "" : "s",
+			         over_words(&s[i], &s[i].pts[first], why, sizeof why),
+			         s[i].pts[first].concurrency,
+			         over == s[i].n ? ": nothing to draw; --set "
+			         "chip.tdp_w lifts the limit" : "");
+			if (over == s[i].n)
+				return bad_input(cmd, msg);
+			cli_warn(cmd, msg);
+		}
 		ps[i].label = s[i].label;
 		ps[i].pts = s[i].pts;
 		ps[i].n = s[i].n;

@@ -198,8 +198,17 @@ static void targets_out(json_w *w, FILE *f, const load_opts *lo,
                         const rl_map_entry *e, int bi, int near,
                         const rl_slo_result *best)
 {
+	/* no mapping runs (none fits in memory, or each that does is over
+	** its TDP at every clock): nothing was searched, and best holds no
+	** search ("without any load it is already 0 ms" of none) */
+	int none = bi < 0 && near < 0;
 	if (w) {
 		json_obj(w, "under_targets");
+		if (none) {
+			json_null(w, "best_under_targets");
+			json_end(w);
+			return;
+		}
 		if (bi >= 0) {
 			json_num(w, "tp", e[bi].tp);
 			json_num(w, "pp", e[bi].pp);
@@ -229,7 +238,12 @@ static void targets_out(json_w *w, FILE *f, const load_opts *lo,
 		        "targets)",
 		        rl_mapping_words(mw, sizeof mw, e[near].tp, e[near].pp,
 		                         e[near].dp, e[near].ep));
-	else
+	else if (none) {
+		fprintf(f, "none searched: no mapping runs (none fits in memory "
+		        "within the chip's TDP)\n");
+		loadout_targets_table(f, lo->t, lo->nt, NULL);
+		return;
+	} else
 		fprintf(f, "no mapping meets them");
 	loadout_search_table(f, lo->t, lo->nt, best);
 }
@@ -328,7 +342,7 @@ static void nofit_out(json_w *w, FILE *f, const rl_setup *st,
 		** fitting (the table's words per mapping) */
 		if (e[0].rc != RL_OK)
 			fprintf(f, "(no mapping of %g chips runs: those that fit in "
-			        "memory are over the chip's %.0f W TDP at every "
+			        "memory are over the chip's %g W TDP at every "
 			        "clock)\n", rl_scen_chips(&st->cfg.scen),
 			        st->cfg.chip.tdp_w);
 		return;

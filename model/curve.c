@@ -22,12 +22,22 @@ static int point(const rl_config *cfg, double n, rl_curve_point *p,
 	if ((rc = rl_eval(&c, r)) != RL_OK)
 		return rc;
 	p->concurrency = r->concurrency;
+	p->limit = r->concurrency_limit;
+	/* over the TDP at every clock: rl_eval's figures are at full clock,
+	** which the chip cannot run at (rl_eval_runnable, as map, claim and
+	** sweeps read it): none of them, its power at the lowest clock */
+	p->over_tdp = rl_eval_runnable(rc, r) == RL_EPOWER;
+	p->lowest_w = p->over_tdp ? r->power_lowest_w : NAN;
+	if (p->over_tdp) {
+		p->tpot_s = p->ttft_s = p->tps_per_user = NAN;
+		p->output_tps = p->output_tps_per_chip = NAN;
+		return RL_OK;
+	}
 	p->tpot_s = r->tpot_s;
 	p->ttft_s = r->ttft_s;
 	p->tps_per_user = r->tpot_s > 0 ? 1 / r->tpot_s : 1 / r->ttft_s;
 	p->output_tps = r->output_tps;
 	p->output_tps_per_chip = r->output_tps_per_chip;
-	p->limit = r->concurrency_limit;
 	return RL_OK;
 }
 

@@ -247,7 +247,7 @@ void rl_over_tdp_words(const rl_config *cfg, const rl_result *r, char *buf,
 		return;
 	if (!isfinite(r->power_lowest_w)) {
 		snprintf(buf, len,
-		         "over its %.0f W TDP at every clock (its power at a "
+		         "over its %g W TDP at every clock (its power at a "
 		         "lower clock could not be worked out); its throughput "
 		         "is at full clock, one it cannot run at",
 		         cfg->chip.tdp_w);
@@ -261,7 +261,7 @@ void rl_over_tdp_words(const rl_config *cfg, const rl_result *r, char *buf,
 		snprintf(at, sizeof at, "%.3g of its nominal clock",
 		         r->clock_scale_lowest);
 	snprintf(buf, len,
-	         "over its %.0f W TDP at every clock: power %.0f W at the "
+	         "over its %g W TDP at every clock: power %.0f W at the "
 	         "lowest clock %s; its throughput is at full clock, one it "
 	         "cannot run at",
 	         cfg->chip.tdp_w, r->power_lowest_w, at);

@@ -151,11 +151,19 @@ typedef struct {
 	double output_tps;          /* system */
 	double ttft_s, tpot_s;
 	int limit;                  /* what caps the concurrency at the last point */
+	int over_tdp;               /* 1: over the chip's TDP even at the lowest
+	                            ** clock (rl_eval_runnable's RL_EPOWER): a
+	                            ** throughput it cannot run at, so the four
+	                            ** figures above are NAN */
+	double lowest_w;            /* then its power at the lowest clock (W;
+	                            ** NAN otherwise) */
 } rl_curve_point;
 
 /* Throughput per chip against tokens/s per user as the concurrency goes
 ** from 1 to the maximum in steps of a factor `step` (> 1; 2 by default
-** when <= 1), the maximum always last.  Writes at most max points; returns
+** when <= 1), the maximum always last; a point over the TDP at every clock
+** marked (over_tdp), with no throughput or latency, as map lists such a
+** mapping.  Writes at most max points; returns
 ** how many, or -1 with the engine's message in err. */
 int rl_curve(const rl_config *cfg, double step, rl_curve_point *pts,
              int max, char *err, size_t errlen);

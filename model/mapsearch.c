@@ -175,10 +175,10 @@ const char *rl_map_not_run_words(const rl_config *cfg, const rl_map_entry *e,
 	if (e->rc != RL_EPOWER)
 		snprintf(buf, len, "does not fit in memory");
 	else if (isfinite(e->lowest_w))
-		snprintf(buf, len, "over its %.0f W TDP at every clock (%.0f W at "
+		snprintf(buf, len, "over its %g W TDP at every clock (%.0f W at "
 		         "the lowest clock)", cfg->chip.tdp_w, e->lowest_w);
 	else
-		snprintf(buf, len, "over its %.0f W TDP at every clock",
+		snprintf(buf, len, "over its %g W TDP at every clock",
 		         cfg->chip.tdp_w);
 	return buf;
 }

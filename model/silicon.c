@@ -210,7 +210,7 @@ size_t rl_silicon_explain(const rl_config *cfg, const rl_silicon *si,
 		         cfg->design.frac_phy * si->die_m2 * 1e6);
 	if ((v & RL_V_POWER) && k < max)
 		snprintf(out[k++], 200,
-		         "power: over the %.0f W TDP even at the lowest clock",
+		         "power: over the %g W TDP even at the lowest clock",
 		         cfg->chip.tdp_w);
 	return k;
 }

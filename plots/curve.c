@@ -18,16 +18,30 @@ static void plot_curve_script(FILE *s, const plot_curve_series *ser, int n,
 	plot_curve_data(s, ser, n, title);
 }
 
+/* The points of a series drawn: those not over the TDP at every clock. */
+static int drawn(const plot_curve_series *ser)
+{
+	int k, m = 0;
+	for (k = 0; k < ser->n; k++)
+		m += !ser->pts[k].over_tdp;
+	return m;
+}
+
 void plot_curve_data(FILE *s, const plot_curve_series *ser, int n,
                      const char *title)
 {
 	int i, k;
 	for (i = 0; i < n; i++) {
+		/* a point over the TDP at every clock has no throughput the
+		** chip can run at: not drawn (rl_curve_point's over_tdp) */
 		fprintf(s, "$c%d << EOD\n", i);
-		for (k = 0; k < ser[i].n; k++)
+		for (k = 0; k < ser[i].n; k++) {
+			if (ser[i].pts[k].over_tdp)
+				continue;
 			fprintf(s, "%.9g %.9g %.9g\n", ser[i].pts[k].tps_per_user,
 			        ser[i].pts[k].output_tps_per_chip,
 			        ser[i].pts[k].concurrency);
+		}
 		fputs("EOD\n", s);
 	}
 	plot_labels(s, title, "output tokens/s per user (1 / TPOT)",
@@ -43,7 +57,7 @@ void plot_curve_data(FILE *s, const plot_curve_series *ser, int n,
 		        "::0::0 with labels offset 0,1 notitle, \\\n  $c%d using "
 		        "1:2:(sprintf('N=%%.0f', $3)) every ::%d::%d with labels offset "
 		        "0,-1 notitle",
-		        i, i, ser[i].n - 1, ser[i].n - 1);
+		        i, i, drawn(&ser[i]) - 1, drawn(&ser[i]) - 1);
 	}
 	fputc('\n', s);
 }

@@ -150,6 +150,18 @@ mutated from real files, one target at a time (--targets):
   shcmd         merge of shards (one unfinished, or one missing) whose
                 spec_path is shell text: the command the message gives
                 reads back through sh's quoting as the spec and part
+  power         eval, map, area, curve and sweep of a chip with a node at
+                1-4 of the power model's inputs (static_w, idle_w,
+                idle_hbm_gb, hbm_idle_w_per_gb, dvfs_exponent_above, the
+                PHYs, chip.tdp_w down to 1 W, stacks, clock, memory), by
+                --set, in a chip INI or as sweep axes: a result over its
+                TDP at every clock says so (eval's over_tdp, its words, a
+                lowest_clock_watts over the TDP, violations' 16; map never
+                ranks it best; curve gives it no throughput), one under it
+                draws no more than its TDP; area's power terms add to its
+                full load; a sweep stores a status 4 point's two power
+                figures alone and eval at a point agrees with it; the
+                static/idle refusal names a file or --set
   memory        sweep of chip.memory against ref_clock_ghz, gddr6 pJ/bit,
                 interposer or package cost, dvfs exponent, clock: a served
                 GDDR6 point has no chip cost, an HBM one a finite one,
@@ -931,8 +943,9 @@ class Fuzzer:
             ev += ["--set", f"{k}={v}"]
         e = self.rl(*ev)
         # (rl_eval's RL_EINVAL 2 and RL_ENOFIT 3 both exit 2; RL_EPOWER 4,
-        # over the TDP at every clock, is a point the sweep does not store
-        # but eval shows, exit 0, with power.over_tdp set and said)
+        # over the TDP at every clock, is a point the sweep stores with its
+        # power figures alone but eval shows, exit 0, with power.over_tdp
+        # set and said)
         st = a[key]["status"]
         if st == 4:
             if e.returncode != 0:
@@ -2621,6 +2634,283 @@ class Fuzzer:
                            f"hbm {h} W")
         return why[:3]
 
+    # the power model's inputs (554c13f, 6676f65) and the TDP at values
+    # that put a chip over it at every clock (status 4, RL_EPOWER)
+    POWER_SETS = {
+        "power.static_w": ["0", "30", "57.1", "60", "1e5"],
+        "power.idle_w": ["0", "1", "12", "70", "80.3", "1e5"],
+        "power.idle_hbm_gb": ["0", "85.9", "154.6", "1e6", "1e-9"],
+        "power.hbm_idle_w_per_gb": ["0", "0.15", "0.6", "100", "1e-300"],
+        "power.dvfs_exponent_above": ["0", "1", "2", "3"],
+        "power.dvfs_exponent": ["0", "1", "3"],
+        "power.gddr6_phy_pj_per_bit": ["0", "1.17", "1000"],
+        "power.hbm_phy_pj_per_bit": ["0", "0.65", "1000"],
+        "power.clocked_mw_per_mm2_ghz": ["0", "67", "1e4"],
+        "chip.tdp_w": ["0", "1", "50", "80", "88", "150", "300", "700",
+                       "1e5"],
+        "node.ref_clock_ghz": ["0", "0.001", "1.83", "100"],
+        "design.hbm_stacks": ["0", "1", "5", "54", "64"],
+        "design.hbm_stack_gb": ["0", "16", "1e4"],
+        "design.clock_ghz": ["0.5", "1.5", "5"],
+        "chip.memory": ["hbm", "gddr6"]}
+    POWER_CHIPS = ["h100-sxm", "h200-sxm", "a100-sxm", "a100-sxm-40gb",
+                   "sohu-design", "l40s", "p.ini"]
+
+    def power_value(self, key):
+        r = self.rng
+        if r.random() < 0.08:
+            return r.choice(TOKENS).decode("utf-8", "surrogateescape")
+        return r.choice(self.POWER_SETS[key])
+
+    def t_power(self):
+        """eval, map, area, curve and sweep of a chip with a node (a
+        preset, or p.ini: l40s.ini or h100-sxm.ini given n4 with its
+        [power] lines edited) at 1-4 of the power model's inputs and TDPs
+        that put it over at every clock: a result over its TDP says so
+        (power.over_tdp 1, over_tdp_words, lowest_clock_watts over the
+        TDP), one under it has none of them and draws no more than the TDP
+        in each phase; map never ranks one over its TDP best; a sweep
+        stores a status 4 point with its two power figures alone and
+        eval at the point says what the sweep stored."""
+        r = self.rng
+        chip = r.choice(self.POWER_CHIPS)
+        if chip == "p.ini":
+            src = r.choice(["l40s", "h100-sxm", "h200-sxm"])
+            text = open(os.path.join(DATA, "chips", src + ".ini"),
+                        "rb").read()
+            extra = b"".join(r.sample([
+                b"idle_w = 70\n", b"idle_hbm_gb = 85.9\n",
+                b"static_w = 66\n", b"idle_w = 0\n",
+                b"hbm_idle_w_per_gb = 0.6\n", b"idle_w = 1e5\n"],
+                r.randint(0, 2)))
+            text = text.replace(b"[power]\n", b"[power]\n" + extra, 1)
+            if r.random() < 0.3:
+                text = mutate(r, text, [b"idle_w = 70\n"])
+            if b"[preset]" not in text:
+                text += b"\n[preset]\nnode = n4\n"
+            self.put("p.ini", text)
+        keys = r.sample(list(self.POWER_SETS), r.randint(1, 4))
+        self.power_tdp = None
+        cmd = r.choice(["eval", "eval", "eval", "map", "area", "curve",
+                        "sweep", "sweep"])
+        self.power_cmd = cmd
+        self.power_chip = chip
+        if cmd == "sweep":
+            ax = [(k, sorted(set(r.sample(self.POWER_SETS[k], r.randint(
+                1, min(3, len(self.POWER_SETS[k]))))))) for k in keys]
+            if r.random() < 0.08:
+                ax[0] = (ax[0][0], [self.power_value(ax[0][0])])
+            self.power_axes = ax
+            spec = ("[base]\nchip = " + chip + "\nmodel = llama3-8b\n"
+                    "profile = trtllm-0.15\nset = scenario.precision=fp8\n"
+                    "set = scenario.isl=2048\nset = scenario.osl=128\n"
+                    "[axes]\n" + "".join(f"{k} = {', '.join(v)}\n"
+                                         for k, v in ax) +
+                    "[sampling]\nmethod = grid\n[outputs]\nkeep = all\n")
+            self.put("s.ini", spec.replace("\x00", "").encode(
+                "utf-8", "surrogateescape"))
+            self.rm("s.db", "s.db-wal", "s.db-shm")
+            return ["sweep", "s.ini", "--db", "s.db"]
+        sets = {k: self.power_value(k) for k in keys}
+        self.power_sets = sets
+        argv = [cmd, "--chip", chip]
+        if cmd != "area":
+            argv += ["--model", r.choice(["llama3-8b", "llama3-70b",
+                                          "mixtral-8x7b"]),
+                     "--precision", "fp8", "--profile",
+                     r.choice(["trtllm-0.15", "ideal", "trtllm-0.10"])]
+        if cmd in ("eval", "curve"):
+            argv += ["--isl", r.choice(["128", "2048"]), "--osl",
+                     r.choice(["1", "128", "2048"]), "--tp",
+                     r.choice(["1", "2", "8"])]
+        if cmd == "map":
+            argv += ["--chips", r.choice(["2", "8"])]
+        for k, v in sets.items():
+            argv += ["--set", f"{k}={v}".replace("\x00", "")]
+        return argv + ["--json"] * (r.random() < 0.8)
+
+    def power_eval_why(self, js, tdp, where):
+        """What is wrong with eval's --json power object js (TDP tdp)."""
+        import math
+        why = []
+        p = js.get("power") or {}
+        over = p.get("over_tdp")
+        low = p.get("lowest_clock_watts")
+        words = js.get("over_tdp_words")
+        if over == 1:
+            if not words or "TDP" not in words:
+                why.append(f"power: over_tdp 1 without its words {where}")
+            if low is not None and tdp and not low > tdp * (1 - 1e-9):
+                why.append(f"power: lowest_clock_watts {low} not over the "
+                           f"{tdp} W TDP {where}")
+            if not (js.get("silicon") or {}).get("violations", 0) // 16 % 2:
+                why.append(f"power: over_tdp without violations' 16 {where}")
+        else:
+            if words or low is not None:
+                why.append(f"power: words or lowest_clock_watts {low!r} "
+                           f"beside over_tdp {over!r} {where}")
+            # (decode_watts is a decode-only iteration's, at full clock
+            # where none runs: 2048 in / 128 out carries prefill in all)
+            for ph in ("prefill_watts", "watts"):
+                w = p.get(ph)
+                if w is not None and tdp and tdp > 0 and \
+                        w > tdp * (1 + 1e-6) + 1e-9:
+                    why.append(f"power: {ph} {w} over the {tdp} W TDP, "
+                               f"not flagged {where}")
+        for k, v in p.items():
+            if isinstance(v, float) and (not math.isfinite(v) or v < 0):
+                why.append(f"power: {k} {v} {where}")
+        cs = p.get("clock_scale")
+        if cs is not None and not 0 < cs <= 1:
+            why.append(f"power: clock_scale {cs} {where}")
+        return why
+
+    def power_check(self, argv, p):
+        why = []
+        if p.returncode != 0 or "--json" not in argv and \
+                self.power_cmd != "sweep":
+            if p.returncode == 2 and self.power_cmd != "sweep":
+                msg = p.stderr.decode("utf-8", "replace")
+                if "power." in msg and "static_w" in msg and \
+                        "idle_w" in msg and not re.search(
+                            r"(\.ini|--set|power\.\w+=)", msg):
+                    why.append("power: the static/idle refusal names no "
+                               "file or --set: " + msg.strip()[:120])
+            return why
+        cmd = self.power_cmd
+        if cmd == "eval":
+            js = json.loads(p.stdout)
+            tdp = self.power_tdp_of(js)
+            return self.power_eval_why(js, tdp, "")
+        if cmd == "map":
+            js = json.loads(p.stdout)
+            best = js.get("best")
+            if best and (best.get("over_tdp") or not best.get("fits")):
+                why.append("power: map's best is over its TDP or unfit")
+            for m in js.get("mappings", []):
+                if m.get("over_tdp"):
+                    if not m.get("fits") or "TDP" not in (m.get(
+                            "not_run") or ""):
+                        why.append("power: a mapping over its TDP said "
+                                   "unfit or without its words")
+                    if m.get("throughput") is not None:
+                        why.append("power: a mapping over its TDP has a "
+                                   "throughput")
+                elif m.get("fits") and m.get("throughput") is None:
+                    why.append("power: a mapping that runs has no "
+                               "throughput")
+            return why[:3]
+        if cmd == "curve":  # a point over its TDP has no throughput
+            js = json.loads(p.stdout)
+            for ser in js.get("series", []):
+                for q in ser.get("points", []):
+                    if "over_tdp" not in q:
+                        why.append("power: a curve point that does not "
+                                   "say whether it is over its TDP")
+                    if q.get("over_tdp") and (
+                            q.get("output_tokens_per_s") is not None or
+                            "lowest_clock_watts" not in q):
+                        why.append("power: a curve point over its TDP "
+                                   "has a throughput")
+                    if not q.get("over_tdp") and q.get(
+                            "lowest_clock_watts") is not None:
+                        why.append("power: a curve point under its TDP "
+                                   "has a lowest_clock_watts")
+            return why[:2]
+        if cmd == "area":
+            import math
+            js = json.loads(p.stdout)
+            pw = js.get("power") or {}
+            terms = [pw.get(k) for k in ("static_w", "clocked_w", "phy_w",
+                                          "compute_w", "sram_w", "hbm_w")]
+            full = pw.get("full_load_w")
+            if full is not None and None not in terms and \
+                    not math.isclose(sum(terms), full, rel_tol=1e-9,
+                                     abs_tol=1e-9):
+                why.append(f"power: area's terms add to {sum(terms)}, "
+                           f"full_load_w {full}")
+            return why
+        if cmd == "sweep":
+            return self.power_sweep_check()
+        return why
+
+    def power_tdp_of(self, js):
+        t = self.power_sets.get("chip.tdp_w") if hasattr(
+            self, "power_sets") else None
+        try:
+            return float(t) if t is not None else None
+        except ValueError:
+            return None
+
+    def power_sweep_check(self):
+        import math
+        why = []
+        con = sqlite3.connect(self.path("s.db"))
+        con.row_factory = sqlite3.Row
+        rows = [dict(x) for x in con.execute("SELECT * FROM results")]
+        con.close()
+        axes = [k.replace(".", "_") for k, _ in self.power_axes]
+        for row in rows:
+            st = row["status"]
+            outs = {k: v for k, v in row.items()
+                    if k not in axes and k not in ("idx", "status") and
+                    not k.startswith("run_")}
+            if st == 4:
+                if outs.get("power_over_tdp") != 1:
+                    why.append(f"power: status 4 stores power_over_tdp "
+                               f"{outs.get('power_over_tdp')!r}")
+                low = outs.get("power_lowest_clock_watts")
+                if low is not None and not (isinstance(low, float) and
+                                            math.isfinite(low)):
+                    why.append(f"power: status 4 lowest {low!r}")
+                rest = [k for k, v in outs.items() if v is not None and k
+                        not in ("power_over_tdp",
+                                "power_lowest_clock_watts")]
+                if rest:
+                    why.append(f"power: status 4 stores {rest[:3]}")
+            elif st == 0:
+                if outs.get("power_over_tdp") not in (0, 0.0, None):
+                    why.append("power: status 0 with power_over_tdp "
+                               f"{outs.get('power_over_tdp')!r}")
+        if why or not rows:
+            return why[:3]
+        # one point against eval
+        row = self.rng.choice(rows)
+        ev = ["eval", "--json", "--chip", self.power_chip, "--model",
+              "llama3-8b", "--profile", "trtllm-0.15", "--precision", "fp8",
+              "--isl", "2048", "--osl", "128"]
+        for k, _ in self.power_axes:
+            v = row[k.replace(".", "_")]
+            if isinstance(v, float) and v == int(v) and abs(v) < 1e15:
+                v = int(v)
+            ev += ["--set", f"{k}={v!r}" if not isinstance(v, str)
+                   else f"{k}={v}"]
+        e = self.rl(*ev)
+        st = row["status"]
+        at = {k: row[k.replace(".", "_")] for k, _ in self.power_axes}
+        if st == 4 or st == 0:
+            if e.returncode != 0:
+                return [f"power: eval exits {e.returncode} at a status "
+                        f"{st} point {at}"]
+            js = json.loads(e.stdout)
+            over = (js.get("power") or {}).get("over_tdp")
+            if (over == 1) != (st == 4):
+                return [f"power: eval's over_tdp {over!r}, the sweep's "
+                        f"status {st} at {at}"]
+            for c, k in (("power_watts", "watts"),
+                         ("power_lowest_clock_watts", "lowest_clock_watts")):
+                a, b = row.get(c), (js.get("power") or {}).get(k)
+                if c in row and (a is None) != (b is None) or (
+                        a is not None and b is not None and
+                        "%.10g" % a != "%.10g" % b):
+                    if not (st == 4 and c == "power_watts"):
+                        return [f"power: eval {k} {b!r}, the sweep {a!r} "
+                                f"at {at}"]
+        elif e.returncode != 2:
+            return [f"power: eval exits {e.returncode} at a status {st} "
+                    f"point {at}"]
+        return []
+
     # ---- helpers
     def path(self, name):
         return os.path.join(self.work, name)
@@ -2725,7 +3015,8 @@ class Fuzzer:
                    "strict": self.t_strict, "axes": self.t_axes,
                    "bothends": self.t_bothends, "zbest": self.t_zbest,
                    "digits": self.t_digits, "suggest": self.t_suggest,
-                   "shcmd": self.t_shcmd, "memory": self.t_memory}
+                   "shcmd": self.t_shcmd, "memory": self.t_memory,
+                   "power": self.t_power}
         checks = {"drops": self.drops_check, "labels": self.labels_check,
                   "presets": self.presets_check, "cache": self.cache_check,
                   "twice": self.twice_check, "specx": self.specx_check,
@@ -2739,7 +3030,7 @@ class Fuzzer:
                   "bothends": self.bothends_check,
                   "zbest": self.zbest_check, "digits": self.digits_check,
                   "suggest": self.suggest_check, "shcmd": self.shcmd_check,
-                  "memory": self.memory_check}
+                  "memory": self.memory_check, "power": self.power_check}
         # targets that run their command themselves (a signal sent to it)
         runners = {"sigint": self.sigint_run,
                    "sections": lambda argv: self.rl(*argv,
@@ -2785,7 +3076,7 @@ def main():
                     "merge,opts,drops,labels,solve,presets,profile,cache,"
                     "twice,specx,linsum,claimv2,sram,legacydb,sigint,"
                     "sections,strict,axes,bothends,zbest,digits,suggest,"
-                    "shcmd,memory (default all)")
+                    "shcmd,memory,power (default all)")
     ap.add_argument("--out", default="/tmp/rooflab-fuzz")
     a = ap.parse_args()
     a.bin = os.path.abspath(a.bin)

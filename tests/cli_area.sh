@@ -291,6 +291,17 @@ expect_out "^ HBM [$]1288;$" "H100: HBM 85.9 GB x 15 by hand, 1288.5"
 expect_exit 0 "H100 with a die larger than its wafer" -- $RL area --chip h100-sxm --set design.die_mm2=90000
 expect_out "^manufacturing cost: unknown \(no whole die of 90000 mm2 fits node n4's 300 mm wafer: no die cost;$" "a die no whole one of which fits the wafer, said so"
 expect_no_out "gives no wafer price" "n4 prices its wafer"
+# a node named by a path with an escape in it: the cost line gives its name
+# with the controls as '?', as the 'design on node' line does (the escape
+# reached the terminal from the cost line)
+esc=$(printf 'n\033[31mred.ini')
+sed 's/^wafer_usd.*/wafer_usd = 0/' "$ROOFLAB_DATA/nodes/n4.ini" >"$tmpd/$esc"
+{ grep -v '^node = n4' "$ROOFLAB_DATA/chips/h100-sxm.ini"; printf 'node = %s\n' "$tmpd/$esc"; } >"$tmpd/escnode.ini"
+expect_exit 0 "a node whose name holds an escape" -- $RL area --chip "$tmpd/escnode.ini"
+expect_out "^manufacturing cost: unknown \(node .*n\?\[31mred gives no wafer price: no die cost;$" "the node's name with its escape as '?'"
+if tr -d '\n' <"$tmpd/out" | od -An -c | grep -q '033'; then
+	echo "not ok - an escape reached the output"; fails=$((fails + 1))
+else echo "ok - no escape in the output"; fi
 expect_exit 2 "shares over 1" -- $RL area --chip sohu-design --set design.frac_mac=0.9
 expect_err "area shares add up to 1.4 > 1" "names the sum"
 expect_exit 2 "eval: shares over 1" -- $RL eval --chip sohu-design --model llama3-70b --tp 8 --set design.frac_mac=0.9 --profile ideal

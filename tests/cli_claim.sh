@@ -530,9 +530,72 @@ fi
 expect_exit 2 "solve the TDP of a chip with no power model" -- $RL solve --vary b.chip.tdp_w
 expect_err "^rooflab solve: --vary b.chip.tdp_w: side b \(8x Sohu \(as claimed\)\) has no power model \(its chip names no process node\), so no TDP acts on it" \
 	"solve says why the TDP of Sohu as claimed does not act"
+# a TDP's 0 is no limit, the most power of any: solve took it as the low
+# end of the range, where the speedup fell to the first TDP the chip runs
+# at, and said "3x needs at most 106 W" of a speedup that rises with the
+# TDP; the answer is "at least", and claim at it reaches 3x, 2 W less not
+# (Sohu by design at TP8 from any TDP: 300 W, no limit, one it cannot run at)
+for t in 300 0 110; do
+	expect_exit 0 "solve Sohu by design's TDP for 3x from $t W" -- $RL solve \
+		--b sohu-design,profile=etched-claim,chip.tdp_w=$t --vary b.chip.tdp_w --target 3
+	expect_out "3x needs at least [0-9]+ W of power limit" "a TDP is solved as a floor (from $t W)"
+done
+w=$(tr '\n' ' ' <"$tmpd/out" | sed -n 's/.*3x needs at least \([0-9]*\) W of power limit.*/\1/p')
+s1=$($RL claim --b sohu-design,profile=etched-claim,chip.tdp_w=$w --samples 0 --no-design --json 2>/dev/null |
+	sed -n 's/.*"total_tokens": \([0-9.e+-]*\).*/\1/p' | head -1)
+s0=$($RL claim --b sohu-design,profile=etched-claim,chip.tdp_w=$((w - 2)) --samples 0 --no-design --json 2>/dev/null |
+	sed -n 's/.*"total_tokens": \([0-9.e+-]*\).*/\1/p' | head -1)
+if awk -v a="$s1" -v b="$s0" 'BEGIN { exit !(a != "" && b != "" && a + 0 >= 3 && b + 0 < 3) }'; then
+	echo "ok - claim at solve's ${w} W reaches 3x ($s1), at $((w - 2)) W not ($s0)"
+else
+	echo "not ok - claim at solve's '${w}' W: '$s1', 2 W less: '$s0'"; fails=$((fails + 1))
+fi
+# a static_w beside a chip's measured idle is refused at every value above
+# 0 (model/power.c rl_power_check): solve said it "does not raise the
+# speedup above 17.7x (..., at 0 W already): the chip-to-chip links bind"
+expect_exit 2 "solve the static power of a chip with a measured idle" -- $RL solve --vary a.power.static_w
+expect_err "^rooflab solve: --vary a.power.static_w: side a's chip \(.*h100-sxm.ini\) gives a measured idle, power.idle_w 70 W, from which its static power is derived, and static_w is refused beside it: vary a.power.idle_w$" \
+	"solve says why the static power of the H100 does not act"
+expect_exit 0 "solve the static power of Sohu by design, which has no measured idle" -- $RL solve \
+	--b sohu-design,profile=etched-claim --vary b.power.static_w
 expect_exit 0 "solve the TDP of Sohu by design without a limit" -- $RL solve \
 	--b sohu-design,profile=etched-claim,chip.tdp_w=0 --vary b.chip.tdp_w
 expect_out "at no limit \(0 W\) already" "a TDP of 0 reads as no limit"
+
+# a side over its TDP even at the lowest clock (Sohu by design held to 50
+# W: its idle 80.3 W and PHYs 25 W alone pass it) is refused in eval's
+# words with its chip file and sets, where the verdict divided its
+# full-clock throughput, one it cannot run at ('3.89x', exit 0)
+expect_exit 2 "a side over its TDP at every clock" -- $RL claim \
+	--b sohu-design,profile=etched-claim,chip.tdp_w=50 --samples 0 --no-design
+expect_err "^rooflab claim: side b \(sohu-design\): .*sohu-design.ini with chip.tdp_w=50: chip: over its 50 W TDP at every clock: power 1[0-9][0-9] W at the lowest clock" \
+	"the side over its TDP named with its chip file and its power at the lowest clock"
+expect_exit 2 "side a over its TDP at every clock" -- $RL claim \
+	--a h100-sxm,profile=trtllm-0.10,chip.tdp_w=80 --samples 0 --no-design
+expect_err "^rooflab claim: side a \(h100-sxm\): .*h100-sxm.ini with chip.tdp_w=80: chip: over its 80 W TDP at every clock: power 8[0-9] W" \
+	"side a over its TDP named too"
+
+# the batching rows a claim stores (claim_batch, the report's interactivity
+# chart) leave out a cap at which the side is over its TDP at every clock:
+# Sohu by design at TP8 held to 108 W runs at concurrency 128 (at a low
+# clock) but not at 1-67, where a decode still moves its weights at the
+# lowest clock, and those rows held full-clock throughputs 20x its own.
+# Each row kept is one eval serves within the TDP
+expect_exit 0 "claim --db of a side near its TDP" -- $RL claim \
+	--b sohu-design,profile=etched-claim,chip.tdp_w=108 --samples 0 --no-design --db "$tmpd/tdp108.db"
+rows=$(sqlite3 "$tmpd/tdp108.db" "SELECT batch FROM claim_batch WHERE side = 'b'" 2>/dev/null)
+bad=0
+for b in $rows; do
+	o=$($RL eval --chip sohu-design --profile etched-claim --model llama3-70b --precision fp8 \
+		--isl 2048 --osl 128 --tp 8 --chips 8 --batch "${b%.0}" --set chip.tdp_w=108 --json 2>/dev/null |
+		sed -n 's/.*"over_tdp": \([01]\).*/\1/p')
+	[ "$o" = 0 ] || bad=$((bad + 1))
+done
+if [ -n "$rows" ] && [ "$bad" = 0 ]; then
+	echo "ok - every batching row of side b runs within its TDP ($(echo $rows | wc -w) rows)"
+else
+	echo "not ok - batching rows of side b over its TDP: $bad of '$(echo $rows)'"; fails=$((fails + 1))
+fi
 
 # a side's pipeline and expert degrees in its SPEC, as eval's --pp and --ep
 # (they needed scenario.pp=8 written out; pp=8 was an unknown item)
@@ -759,6 +822,24 @@ bad_uncertainty "negative sd" "sd >= 0" "says why" \
 	'[b.chip.hbm_tbps]\ndist = normal\nmean = 5\nsd = -1\nsource = x\n'
 bad_uncertainty "uncertain choice" "choice" "says why" \
 	'[b.scenario.precision]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n'
+# the static power's inputs at an end of their range that the side's chip
+# refuses (model/power.c rl_power_check): the H100 carries a measured
+# idle_w (70 W), beside which a static_w is not read, so every draw of a
+# static_w above 0 made its sample and tornado row 'not evaluable' (200 of
+# 200, exit 0, no reason given); 0.15 W/GB x 85.9 GB = 12.9 W of stacks
+# fits under 70 W, 1 W/GB x 85.89934592 GB = 85.8993 W does not (the high
+# end alone)
+bad_uncertainty "a static power beside the chip's measured idle" \
+	"u.ini:3: \\[a.power.static_w\\] at its low end \\(37 W\\), side a's chip .*h100-sxm.ini refuses it: power.static_w \\(37 W\\) and power.idle_w \\(70 W\\) are both given" \
+	"names the file, the line, the parameter, the end and why" \
+	'[meta]\nname = t\n[a.power.static_w]\ndist = uniform\nlow = 37\nhigh = 87\nsource = x\n'
+bad_uncertainty "stacks' idle over the chip's measured idle" \
+	"u.ini:1: \\[a.power.hbm_idle_w_per_gb\\] at its high end \\(1 W/GB\\), side a's chip .*h100-sxm.ini refuses it: power.idle_w 70 W is less than the 85.8993 W that the 85.8993 GB" \
+	"names the high end" \
+	'[a.power.hbm_idle_w_per_gb]\ndist = uniform\nlow = 0\nhigh = 1\nsource = x\n'
+printf '[a.power.hbm_idle_w_per_gb]\ndist = uniform\nlow = 0\nhigh = 0.6\nsource = x\n' >"$u"
+expect_exit 0 "the stacks' idle within the chip's measured idle at both ends" -- \
+	$RL claim --uncertainty "$u" --samples 50 --no-design
 
 # a parameter given twice: its second section was sampled after the first
 # and replaced it in every sample (the peak drawn from 4.8-6.03 TFLOPS:

@@ -47,6 +47,43 @@ else
 	echo "ok - curve --help names every key of curve --json # skipped: no python3"
 fi
 
+# a point over its chip's TDP even at the lowest clock has no throughput
+# it can run at: marked in map's words, its figures null, its power at the
+# lowest clock given, where the curve listed full-clock throughputs of an
+# H100 held to 80 W (its idle 70 W and PHYs 0.65 pJ/bit x 8 x 3.35 TB/s =
+# 17.4 W alone pass it: over at every point); at 95 W the points of
+# concurrency 1 and 2 are over (a decode at the lowest clock still moves
+# weights), the rest run
+L="$RL curve --chip h100-sxm --model llama3-8b --precision fp8 --isl 2048 --osl 128 --profile trtllm-0.10"
+expect_exit 0 "curve of a chip over its TDP at every clock" -- $L --set chip.tdp_w=80
+expect_out "^ +1  over its 80 W TDP at every clock \([0-9]+ W at the lowest clock\)$" \
+	"a point over its TDP said in map's words"
+if command -v python3 >/dev/null 2>&1; then
+	$L --set chip.tdp_w=80 --json >"$tmpd/over.json" 2>/dev/null
+	$L --set chip.tdp_w=95 --json >"$tmpd/part.json" 2>/dev/null
+	$L --json >"$tmpd/none.json" 2>/dev/null
+	expect_exit 0 "curve --json: points over the TDP marked, their figures null" -- python3 -c "
+import json
+pts = json.load(open('$tmpd/over.json'))['series'][0]['points']
+assert pts and all(p['over_tdp'] is True for p in pts), pts
+for p in pts:
+    assert p['lowest_clock_watts'] > 87.4, p  # 70 + 0.65e-12 * 8 * 3.35e12
+    for k in ('tokens_per_s_per_user', 'output_tokens_per_s_per_chip',
+              'output_tokens_per_s', 'ttft_s', 'tpot_s'):
+        assert p[k] is None, (k, p)
+part = json.load(open('$tmpd/part.json'))['series'][0]['points']
+over = [p['over_tdp'] for p in part]
+assert over[0] and not over[-1], over
+assert all(p['output_tokens_per_s'] > 0 for p in part if not p['over_tdp']), part
+none = json.load(open('$tmpd/none.json'))['series'][0]['points']
+assert all(p['over_tdp'] is False and p['lowest_clock_watts'] is None
+           for p in none), none
+"
+fi
+expect_exit 2 "plot curve of a chip over its TDP at every point" -- $RL plot curve \
+	--chip h100-sxm --model llama3-8b --precision fp8 --set chip.tdp_w=80 --term dumb
+expect_err "h100-sxm TP1 x PP1: 8 of its 8 points over its 80 W TDP at every clock .*nothing to draw" \
+	"plot curve says no point runs"
 expect_exit 2 "empty chip in the list" -- $C --chip h100-sxm,,sohu
 expect_exit 2 "unknown chip" -- $C --chip nosuchchip
 expect_err "unknown chip" "unknown chip named"
@@ -73,6 +110,12 @@ if command -v gnuplot >/dev/null 2>&1; then
 	expect_exit 0 "plot interactivity" -- $RL plot interactivity \
 		--db "$tmpd/claim.db" --term dumb
 	expect_out "Interactivity" "interactivity plot drawn"
+	# some points over the TDP: the rest drawn, the others said
+	expect_exit 0 "plot curve with points over the TDP" -- $RL plot curve \
+		--chip h100-sxm --model llama3-8b --precision fp8 --set chip.tdp_w=95 --term dumb
+	expect_err "warning: h100-sxm TP1 x PP1: 2 of its 8 points over its 95 W TDP at every clock .*not drawn \(concurrency 1 first\)" \
+		"plot curve says which points it leaves out"
+	expect_out "Interactivity" "the rest drawn"
 	expect_exit 2 "plot curve needs --out" -- $RL plot curve --chip h100-sxm --model llama3-8b
 	expect_exit 2 "plot curve refuses --json" -- $RL plot curve --chip h100-sxm --model llama3-8b --json --term dumb
 else

@@ -474,6 +474,16 @@ expect_exit 0 "eval json: over the TDP at every clock" -- $RL eval --chip h100-s
 expect_out '"over_tdp": 1,' "json: power.over_tdp"
 expect_out '"lowest_clock_watts": 87\.[4-9]' "json: its power at the lowest clock"
 expect_out '"over_tdp_words": "over its 80 W TDP at every clock: power 8[78] W at the lowest clock 0\.00183 GHz' "json: the words"
+# a TDP under 1 W is said as given, not rounded to '0 W' (0 is no limit):
+# eval's words, map's, area's TDP line and its violation
+expect_exit 0 "eval: a TDP under 1 W" -- $RL eval --chip h100-sxm --model llama3-8b --precision fp8 --set chip.tdp_w=0.4
+expect_out "^\(over its 0\.4 W TDP at every clock" "eval says the 0.4 W TDP as given"
+expect_exit 0 "map: a TDP under 1 W" -- $RL map --chip h100-sxm --model llama3-8b --precision fp8 --chips 1 --set chip.tdp_w=0.4
+expect_out "over its 0\.4 W TDP at every clock \(8[78] W at the lowest clock\)$" "map says the 0.4 W TDP as given"
+expect_out "over the chip's 0\.4 W TDP" "map's summary says it too"
+expect_exit 0 "area: a TDP under 1 W" -- $RL area --chip h100-sxm --set chip.tdp_w=0.4
+expect_out "^TDP: 0\.4 W$" "area's TDP line"
+expect_out "over the 0\.4 W TDP even at the lowest clock" "area's violation"
 expect_exit 0 "eval under its TDP" -- $RL eval --chip h100-sxm --model llama3-8b --precision fp8
 expect_no_out "over_tdp|lowest_clock_watts|at every clock" "under its TDP: no word of it in the table"
 expect_exit 0 "eval json under its TDP" -- $RL eval --chip h100-sxm --model llama3-8b --precision fp8 --json

@@ -295,6 +295,22 @@ else
 	echo "not ok - map's tp 8 $2 vs eval $et; largest $1 vs best $3"; fails=$((fails + 1))
 fi
 
+# targets where no mapping runs: nothing is searched, and map says so,
+# where it read "no concurrency meets ttft p99 <= 1000.0 ms; without any
+# load it is already 0 ms" of a search never made (Llama-3 405B's 810 GB
+# of BF16 weights in 2 x 80 GB: none fits; an H100 at 80 W: each mapping
+# of Llama-3 8B fits, and is over its TDP at every clock)
+expect_exit 0 "map under targets, no mapping fits" -- $RL map --chip h100-sxm --model llama3-405b --chips 2 --ttft-p99-max 1
+expect_out "none searched: no mapping runs" "no search where no mapping runs"
+if grep -q "without any load it is already" "$tmpd/out"; then
+	echo "not ok - a latency without load of no search"; fails=$((fails + 1))
+else echo "ok - no latency without load of no search"; fi
+expect_exit 0 "map under targets, each over its TDP" -- $RL map --chip h100-sxm --model llama3-8b --chips 2 --set chip.tdp_w=80 --ttft-p99-max 1 --json
+expect_out '"under_targets": \{$' "under_targets is there"
+if python3 -c "import json; d = json.load(open('$tmpd/out')); assert d['under_targets']['best_under_targets'] is None and d['best'] is None" 2>/dev/null; then
+	echo "ok - best_under_targets null where no mapping runs"
+else echo "not ok - best_under_targets null where no mapping runs"; fails=$((fails + 1)); fi
+
 # targets no mapping meets: map names the mapping nearest to them and says
 # why that one misses.  By hand: at TP8 each token's decode reads an eighth
 # of the 70.6 GB of FP8 weights per chip, in parallel, the least of any
