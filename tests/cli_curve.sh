@@ -51,16 +51,27 @@ fi
 # it can run at: marked in map's words, its figures null, its power at the
 # lowest clock given, where the curve listed full-clock throughputs of an
 # H100 held to 80 W (its idle 70 W and PHYs 0.65 pJ/bit x 8 x 3.35 TB/s =
-# 17.4 W alone pass it: over at every point); at 95 W the points of
-# concurrency 1 and 2 are over (a decode at the lowest clock still moves
-# weights), the rest run
+# 17.4 W alone pass it: over at every point); at a TDP between the
+# points' lowest-clock powers (each point's own activity at that clock),
+# those above it are over and the rest run
 L="$RL curve --chip h100-sxm --model llama3-8b --precision fp8 --isl 2048 --osl 128 --profile trtllm-0.10"
+# mid LIST: a TDP halfway between the 4th and 5th of the lowest-clock
+# powers of a run at 80 W (LIST: its --json), and how many lie above it
+mid() {
+	python3 -c "
+import json, sys
+w = sorted(p['lowest_clock_watts'] for p in json.load(open(sys.argv[1]))['series'][0]['points'])
+t = round((w[3] + w[4]) / 2, 3)
+print(t, sum(x > t for x in w))" "$1"
+}
 expect_exit 0 "curve of a chip over its TDP at every clock" -- $L --set chip.tdp_w=80
 expect_out "^ +1  over its 80 W TDP at every clock \([0-9]+ W at the lowest clock\)$" \
 	"a point over its TDP said in map's words"
 if command -v python3 >/dev/null 2>&1; then
 	$L --set chip.tdp_w=80 --json >"$tmpd/over.json" 2>/dev/null
-	$L --set chip.tdp_w=95 --json >"$tmpd/part.json" 2>/dev/null
+	set -- $(mid "$tmpd/over.json")
+	$L --set chip.tdp_w=$1 --json >"$tmpd/part.json" 2>/dev/null
+	tk=$2
 	$L --json >"$tmpd/none.json" 2>/dev/null
 	expect_exit 0 "curve --json: points over the TDP marked, their figures null" -- python3 -c "
 import json
@@ -72,8 +83,10 @@ for p in pts:
               'output_tokens_per_s', 'ttft_s', 'tpot_s'):
         assert p[k] is None, (k, p)
 part = json.load(open('$tmpd/part.json'))['series'][0]['points']
+low = {p['concurrency']: p['lowest_clock_watts'] for p in pts}
 over = [p['over_tdp'] for p in part]
-assert over[0] and not over[-1], over
+assert sum(over) == $tk and $tk not in (0, len(part)), over
+assert all(p['over_tdp'] == (low[p['concurrency']] > $1) for p in part), (part, low)
 assert all(p['output_tokens_per_s'] > 0 for p in part if not p['over_tdp']), part
 none = json.load(open('$tmpd/none.json'))['series'][0]['points']
 assert all(p['over_tdp'] is False and p['lowest_clock_watts'] is None
@@ -111,9 +124,12 @@ if command -v gnuplot >/dev/null 2>&1; then
 		--db "$tmpd/claim.db" --term dumb
 	expect_out "Interactivity" "interactivity plot drawn"
 	# some points over the TDP: the rest drawn, the others said
+	$RL curve --chip h100-sxm --model llama3-8b --precision fp8 --set chip.tdp_w=80 \
+		--json >"$tmpd/pover.json" 2>/dev/null
+	set -- $(mid "$tmpd/pover.json")
 	expect_exit 0 "plot curve with points over the TDP" -- $RL plot curve \
-		--chip h100-sxm --model llama3-8b --precision fp8 --set chip.tdp_w=95 --term dumb
-	expect_err "warning: h100-sxm TP1 x PP1: 2 of its 8 points over its 95 W TDP at every clock .*not drawn \(concurrency 1 first\)" \
+		--chip h100-sxm --model llama3-8b --precision fp8 --set chip.tdp_w=$1 --term dumb
+	expect_err "warning: h100-sxm TP1 x PP1: $2 of its 8 points over its $1 W TDP at every clock .*not drawn \(concurrency [0-9]+ first\)" \
 		"plot curve says which points it leaves out"
 	expect_out "Interactivity" "the rest drawn"
 	expect_exit 2 "plot curve needs --out" -- $RL plot curve --chip h100-sxm --model llama3-8b
