@@ -266,6 +266,19 @@ static int load_section_cb(void *ud, const char *section, int line,
 	return 0;
 }
 
+/* A chip or scenario naming a process node takes that node whole: its
+** figures replace every one of the node named before (the base chip's),
+** so a key the new node leaves to the table's default (n5 and n7 give no
+** ref_clock_ghz) is the default, not the old node's (n4's 1.83 GHz stayed
+** and cut a design's energy on n5 by 1.5 / 1.83).  A node building on a
+** node keeps its base's keys: only the outermost node is reset. */
+static void node_reset(rl_config *cfg)
+{
+	rl_config d;
+	rl_config_defaults(&d);
+	cfg->node = d.node;
+}
+
 static int load_cb(void *ud, const char *section, const char *key,
                    const char *value, int line, char *err, size_t errlen)
 {
@@ -281,6 +294,8 @@ static int load_cb(void *ud, const char *section, const char *key,
 		if (preset_refused(lc->kind, key, value, err, errlen) ||
 		    given_again(lc, preset_kind_dir(key), section, key, err, errlen))
 			return -1;
+		if (!strcmp(key, "node") && strcmp(lc->kind, "node"))
+			node_reset(&lc->st->cfg);
 		return load_depth(lc->st, key, value, lc->depth + 1, lc->shape,
 		                  lc->chain, err, errlen);
 	}

@@ -405,4 +405,24 @@ expect_exit 2 "Sohu by design without HBM, all weights resident: eval" -- $RL ev
 	--set design.frac_sram=0.5 --set chip.sram_resident_share=1
 expect_err "a chip without HBM \(both 0\) needs every weight and the KV cache in SRAM \(chip.sram_resident_share > 0, chip.sram_hbm_copy = false\); by design, design.hbm_stacks >= 1" \
 	"eval says why a chip without HBM is refused and the fix"
+# a process node named over a chip's own is that node whole: a file
+# building on sohu-design (node n4) with [preset] node = n5 takes n5's
+# figures and nothing of n4's (n4's ref_clock_ghz 1.83 stayed, n5 naming
+# none, so the node change cut MAC and clocked power by 1.5 / 1.83, which
+# n5's preset says it does not: "a design on them pays no premium at its
+# nominal clock"). At n5 with no reference (x = s = 1 at full load):
+# static 80.308 (as above), clocked 67 mW x 814 x 1.5 = 81.807, PHY 24.96,
+# MAC 0.20 pJ x 1.5 x 9601.944e12 / 2 = 1440.29, SRAM 1.0 pJ/B x (0.01 x
+# 9601.944e12 + 2 x 4.8e12) = 105.62, HBM 153.6: 1886.59 W (1612 with the
+# leak: MAC 1180.6, clocked 67.06)
+printf '[preset]\nchip = sohu-design\nnode = n5\n' >"$tmpd/sd-n5.ini"
+expect_exit 0 "Sohu by design moved to n5" -- $RL area --chip "$tmpd/sd-n5.ini" --json
+expect_out '"node": "n5"' "the node named over the chip's is the one recorded"
+expect_out '"clocked_w": 81\.80' "n5: clocked logic at its nominal clock, no n4 reference left"
+expect_out '"compute_w": 1440\.29' "n5: MAC energy at n5's 0.20 pJ, no n4 reference left"
+expect_out '"full_load_w": 1886\.5[89]' "n5: full-load power by hand"
+# naming n4 again changes nothing: 1579.4 W as sohu-design's own
+printf '[preset]\nchip = sohu-design\nnode = n4\n' >"$tmpd/sd-n4.ini"
+expect_exit 0 "Sohu by design named on n4 again" -- $RL area --chip "$tmpd/sd-n4.ini" --json
+expect_out '"full_load_w": 1579\.4' "n4 named twice: full load as before"
 finish
