@@ -425,4 +425,19 @@ expect_out '"full_load_w": 1886\.5[89]' "n5: full-load power by hand"
 printf '[preset]\nchip = sohu-design\nnode = n4\n' >"$tmpd/sd-n4.ini"
 expect_exit 0 "Sohu by design named on n4 again" -- $RL area --chip "$tmpd/sd-n4.ini" --json
 expect_out '"full_load_w": 1579\.4' "n4 named twice: full load as before"
+# the same design moved to n7 keeps its 98.3 MTr/mm2 (design.density_mtr_per_mm2,
+# the H100's on 4N), above N7's logic density, 96.3 MTr/mm2 (n7.ini,
+# silicon.csv transistor_density): a die's average cannot pass its densest
+# cells, so it is a violation, flag 32, named with the fix; at 65.6 (the
+# A100's 54.2e9 / 826 mm2 on N7) none; on n4 (147.0) none
+printf '[preset]\nchip = sohu-design\nnode = n7\n' >"$tmpd/sd-n7.ini"
+expect_exit 0 "Sohu by design moved to n7" -- $RL area --chip "$tmpd/sd-n7.ini"
+expect_out "^  density: 98\.3 MTr/mm2 passes the node's logic density, 96\.3 MTr/mm2" "n7: 98.3 MTr/mm2 over N7's 96.3 is a violation"
+expect_err "warning: .*density: 98\.3 MTr/mm2" "n7: and a warning"
+expect_exit 0 "Sohu by design on n7 at the A100's density" -- $RL area --chip "$tmpd/sd-n7.ini" --set design.density_mtr_per_mm2=65.6
+expect_out "^violations: none" "n7 at 65.6 MTr/mm2: no violation"
+expect_exit 0 "eval: Sohu by design on n7" -- $RL eval --chip "$tmpd/sd-n7.ini" --scenario etched-bench --tp 1 --profile etched-claim --json
+expect_out '"violations": 32' "eval: the density flag, 32"
+expect_exit 0 "Sohu by design on n4 at its logic density" -- $RL area --chip sohu-design --set design.density_mtr_per_mm2=147
+expect_out "^violations: none" "n4 at 147.0 MTr/mm2, the node's own: no violation"
 finish
