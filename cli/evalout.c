@@ -150,6 +150,25 @@ static void tdp_note(FILE *f, const rl_setup *st, const rl_result *r)
 		        "limit)\n", words);
 }
 
+/* Where every iteration carries a prefill chunk, decode's rows break down
+** a decode-only iteration that never runs, and the TDP's clock fit leaves
+** it at full clock (model/eval.c): a decode_watts over the TDP beside a
+** decode_clock_scale of 1 is said to be that, not a power drawn. */
+static void decode_idle_note(FILE *f, const rl_setup *st, const rl_result *r)
+{
+	double tdp = st->cfg.chip.tdp_w;
+	if (r->decode_iters_per_s > 0 || !(r->decode.time_s > 0) ||
+	    !(tdp > 0) || !(r->power_decode_w > tdp))
+		return;
+	fprintf(f, "\n(no decode-only iteration runs here: every iteration "
+	        "carries a prefill chunk;\n decode's rows break down one that "
+	        "would, at full clock: its %.1f W is over the\n %.0f W TDP, "
+	        "which would lower its clock as it does prefill's, but it is "
+	        "never\n drawn: power.watts and clock_scale are the prefill "
+	        "iterations')\n",
+	        r->power_decode_w, tdp);
+}
+
 void evalout_table(FILE *f, const rl_setup *st, const rl_result *r)
 {
 	size_t n, i;
@@ -194,4 +213,5 @@ void evalout_table(FILE *f, const rl_setup *st, const rl_result *r)
 	no_hbm_note(f, st, r);
 	gddr_note(f, &st->cfg);
 	tdp_note(f, st, r);
+	decode_idle_note(f, st, r);
 }

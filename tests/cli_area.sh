@@ -440,4 +440,18 @@ expect_exit 0 "eval: Sohu by design on n7" -- $RL eval --chip "$tmpd/sd-n7.ini" 
 expect_out '"violations": 32' "eval: the density flag, 32"
 expect_exit 0 "Sohu by design on n4 at its logic density" -- $RL area --chip sohu-design --set design.density_mtr_per_mm2=147
 expect_out "^violations: none" "n4 at 147.0 MTr/mm2, the node's own: no violation"
+# a decode-only iteration that does not run is not held to the TDP: on
+# etched-bench under etched-claim (max_num_tokens 2175 = one 2048-token
+# prompt + 127 decode tokens) every iteration carries a prefill chunk, so
+# decode's rows break down one that never runs; with 8 stacks its power at
+# full clock passes the 700 W TDP beside decode_clock_scale 1. The table
+# says so under it, where the row stood alone over the TDP
+expect_exit 0 "Sohu by design, 8 stacks, etched-bench TP1" -- $RL eval --chip sohu-design \
+	--scenario etched-bench --tp 1 --profile etched-claim --set design.hbm_stacks=8
+expect_out "^  decode_sequences +127\.0 sequences" "127 decode tokens beside the 2048-token prompt"
+expect_out "^\(no decode-only iteration runs here: every iteration carries a prefill chunk;" "the note: no decode-only iteration runs"
+expect_out "^ 700 W TDP, which would lower its clock" "the note names the TDP the unfitted decode row passes"
+expect_exit 0 "Sohu by design, 4 stacks" -- $RL eval --chip sohu-design \
+	--scenario etched-bench --tp 1 --profile etched-claim
+expect_no_out "no decode-only iteration runs here" "no note where the decode row is within the TDP"
 finish
