@@ -167,9 +167,11 @@ int rl_silicon_derive(const rl_config *cfg, rl_silicon *si, char *err,
 			snprintf(err, errlen,
 			         "design: the area shares add up to %.4g > 1 (mac "
 			         "%.4g + vector %.4g + sram %.4g + phy %.4g + other "
-			         "%.4g)",
+			         "%.4g): %.4g over the die; on a fixed die a block "
+			         "grows only as others shrink by as much",
 			         si->frac_sum, frac[RL_BLK_MAC], d->frac_vector,
-			         d->frac_sram, d->frac_phy, d->frac_other);
+			         d->frac_sram, d->frac_phy, d->frac_other,
+			         si->frac_sum - 1);
 		return RL_EINVAL;
 	}
 	return RL_OK;

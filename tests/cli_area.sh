@@ -293,6 +293,9 @@ expect_out "^manufacturing cost: unknown \(no whole die of 90000 mm2 fits node n
 expect_no_out "gives no wafer price" "n4 prices its wafer"
 expect_exit 2 "shares over 1" -- $RL area --chip sohu-design --set design.frac_mac=0.9
 expect_err "area shares add up to 1.4 > 1" "names the sum"
+# and the fix on a fixed die: 0.9 + 0.07 + 0.10 + 0.08 + 0.25 = 1.40, 0.40
+# over; the MAC arrays grow only as another block shrinks
+expect_err "area shares add up to 1.4 > 1 .*: 0.4 over the die; on a fixed die a block grows only as others shrink by as much" "names how much to take from the other blocks"
 expect_exit 2 "eval: shares over 1" -- $RL eval --chip sohu-design --model llama3-70b --tp 8 --set design.frac_mac=0.9 --profile ideal
 expect_err "add up to 1.4 > 1" "eval names the sum"
 expect_exit 2 "negative die area" -- $RL area --chip sohu-design --set design.die_mm2=-5
