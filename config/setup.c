@@ -391,11 +391,37 @@ static int load_depth(rl_setup *st, const char *kind, const char *name,
 	return 0;
 }
 
+/* A preset loaded by an option (--chip, --model, --profile) replaces the
+** one a scenario named before it whole, as README's eval contract says:
+** its sections back to the table's defaults first, so no key the new one
+** leaves unset keeps the old one's value (trtllm-0.10's seq_overhead_us
+** under --profile etched-claim; the H100's node and power under --chip
+** sohu, which names no node).  A chip brings its node, or none. */
+static void kind_reset(rl_setup *st, const char *kind)
+{
+	rl_config d;
+	rl_config_defaults(&d);
+	if (!strcmp(kind, "chip")) {
+		st->cfg.chip = d.chip;
+		st->cfg.design = d.design;
+		st->cfg.cost = d.cost;
+		st->cfg.node = d.node;
+		st->node[0] = '\0';
+	} else if (!strcmp(kind, "model")) {
+		st->cfg.model = d.model;
+	} else if (!strcmp(kind, "profile")) {
+		st->cfg.prof = d.prof;
+	} else if (!strcmp(kind, "node")) {
+		st->cfg.node = d.node;
+	}
+}
+
 int setup_load(rl_setup *st, const char *kind, const char *name, char *err,
                size_t errlen)
 {
 	preset_chain chain;
 	memset(&chain, 0, sizeof chain);
+	kind_reset(st, kind);
 	return load_depth(st, kind, name, 0, NULL, &chain, err, errlen);
 }
 
