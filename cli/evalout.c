@@ -9,6 +9,7 @@
 #include "../model/mapping.h"
 #include "../model/outputs.h"
 #include "../model/params.h"
+#include "../model/silicon.h"
 #include "../config/utf8.h"
 
 void evalout_setup_json(json_w *w, const rl_setup *st, const char *chosen,
@@ -169,6 +170,27 @@ static void decode_idle_note(FILE *f, const rl_setup *st, const rl_result *r)
 	        r->power_decode_w, tdp);
 }
 
+/* silicon.violations is a set of flags (silicon.h RL_V_*), which the table
+** shows as one number ("4", the PHY area alone, read as four): each flag
+** in words under it, as area lists them; the TDP's own flag has
+** tdp_note. */
+static void silicon_note(FILE *f, const rl_setup *st, const rl_result *r)
+{
+	unsigned v = (unsigned)r->violations & ~(unsigned)RL_V_POWER;
+	char out[8][200], err[256];
+	rl_silicon si;
+	size_t n, i;
+	if (!v || rl_silicon_derive(&st->cfg, &si, err, sizeof err) != RL_OK)
+		return;
+	n = rl_silicon_explain(&st->cfg, &si, v, out, 8);
+	if (!n)
+		return;
+	fprintf(f, "\n(silicon.violations %d (flags, not a count):", r->violations);
+	for (i = 0; i < n; i++)
+		fprintf(f, "%s\n %s", i ? ";" : "", out[i]);
+	fprintf(f, ")\n");
+}
+
 void evalout_table(FILE *f, const rl_setup *st, const rl_result *r)
 {
 	size_t n, i;
@@ -213,5 +235,6 @@ void evalout_table(FILE *f, const rl_setup *st, const rl_result *r)
 	no_hbm_note(f, st, r);
 	gddr_note(f, &st->cfg);
 	tdp_note(f, st, r);
+	silicon_note(f, st, r);
 	decode_idle_note(f, st, r);
 }

@@ -457,4 +457,15 @@ expect_out "^ 700 W TDP, which would lower its clock" "the note names the TDP th
 expect_exit 0 "Sohu by design, 4 stacks" -- $RL eval --chip sohu-design \
 	--scenario etched-bench --tp 1 --profile etched-claim
 expect_no_out "no decode-only iteration runs here" "no note where the decode row is within the TDP"
+# eval's silicon.violations is a set of flags, not a count: 8 stacks need
+# 8 x 9.7 = 77.6 mm2 of PHY, frac_phy 0.08 x 814 = 65.1 mm2 gives less
+# (flag 4), which the table read as "violations 4 physical constraints
+# violated"; it names each under the table, as area lists them
+expect_exit 0 "eval: 8 stacks on Sohu by design" -- $RL eval --chip sohu-design \
+	--scenario etched-bench --tp 1 --profile etched-claim --set design.hbm_stacks=8
+expect_out "^\(silicon\.violations 4 \(flags, not a count\):$" "eval says the number is flags"
+expect_out "^ phy area: the HBM PHYs need 77\.6 mm2 per die, frac_phy gives 65\.1 mm2\)$" "eval names the violated constraint"
+expect_exit 0 "eval: 4 stacks" -- $RL eval --chip sohu-design \
+	--scenario etched-bench --tp 1 --profile etched-claim
+expect_no_out "^\(silicon\.violations" "none named where none is violated"
 finish
