@@ -468,4 +468,14 @@ expect_out "^ phy area: the HBM PHYs need 77\.6 mm2 per die, frac_phy gives 65\.
 expect_exit 0 "eval: 4 stacks" -- $RL eval --chip sohu-design \
 	--scenario etched-bench --tp 1 --profile etched-claim
 expect_no_out "^\(silicon\.violations" "none named where none is violated"
+# area says at which clock the node's energies hold, the convention a node
+# change moves (README, Power and the TDP): n4's at 1.83 GHz, so at Sohu by
+# design's 1.5 GHz 1.5 / 1.83 = 0.820 of them; n5 names none, so they are
+# taken as they are at 1.5 GHz
+expect_exit 0 "area: n4's reference clock" -- $RL area --chip sohu-design
+expect_out "^\(energies: node n4's FMA and clocked-logic energies hold at 1\.83 GHz \(node\.ref_clock_ghz\);$" "n4: its reference named"
+expect_out "^ at the design's 1\.5 GHz, 0\.820 of them\)$" "n4: 1.5 / 1.83 by hand"
+expect_exit 0 "area: n5 names no reference" -- $RL area --chip "$tmpd/sd-n5.ini"
+expect_out "^\(energies: node n5 names no clock its energies hold at \(node\.ref_clock_ghz 0\):$" "n5: no reference, said"
+expect_out "^ taken as they are at the design's 1\.5 GHz; compare nodes at one reference\)$" "n5: taken at the nominal clock"
 finish
