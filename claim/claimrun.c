@@ -202,6 +202,23 @@ static void binding(const rl_config *base, const rl_param *p, double v,
 	claim_binds_words(&r, buf, len);
 }
 
+/* A parameter that sets an SRAM's capacity or read bandwidth, which
+** serving reads only for weights kept resident (README, MAC arrays or
+** SRAM?); its energy, power.sram_bytes_per_flop, is per FLOP. */
+static int sram_capacity_lever(const rl_param *p)
+{
+	static const char *const levers[][2] = {
+	    {"chip", "sram_mb"},          {"chip", "sram_tbps"},
+	    {"design", "frac_sram"},      {"design", "sram_b_per_clk_per_kb"},
+	    {"node", "sram_mb_per_mm2"}};
+	size_t i;
+	for (i = 0; i < sizeof levers / sizeof levers[0]; i++)
+		if (!strcmp(p->section, levers[i][0]) &&
+		    !strcmp(p->key, levers[i][1]))
+			return 1;
+	return 0;
+}
+
 int claim_solve_param(claim_report *rep, const char *name, double target,
                       claim_solve_row *row, char *err, size_t errlen)
 {
@@ -296,6 +313,14 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 			v += 0.5 * ((row->s.bound > 0 ? row->s.hi : row->s.lo) - v);
 		binding(base, p, v, row->binds, sizeof row->binds);
 	}
+	/* an SRAM's size or read bandwidth moves nothing where serving reads
+	** none of it (chip.sram_resident_share 0, every preset): said, where
+	** the line gave no reason a designer could act on */
+	if (!row->s.feasible && sram_capacity_lever(p) &&
+	    !(base->chip.sram_resident_share > 0))
+		snprintf(row->binds, sizeof row->binds,
+		         "serving reads no SRAM capacity at "
+		         "chip.sram_resident_share = 0 (its value here)");
 	claim_solve_words(row, row->words, sizeof row->words);
 	return 0;
 }

@@ -351,6 +351,30 @@ static void row3(const char *what, double design, double sheet, double div)
 	printf("  %-28s %12s %12s\n", what, a, b);
 }
 
+/* The clock the node's FMA and clocked-logic energies hold at, which a
+** node change moves with them (n4 names 1.83 GHz, n5 and n7 none: their
+** energies are taken at the design's own clock), so that two nodes' full
+** loads are not compared across that convention without a word. */
+static void energy_clock_note(const rl_setup *st, const rl_config *cfg)
+{
+	char node[RL_NAME_MAX];
+	double nom = cfg->design.clock_hz, ref = cfg->node.ref_clock_hz;
+	if (!(nom > 0) || !st->node[0])
+		return;
+	rl_utf8_cell(st->node, 0, 0, node, sizeof node);
+	if (ref > 0)
+		printf("(energies: node %s's FMA and clocked-logic energies hold "
+		       "at %.3g GHz (node.ref_clock_ghz);\n at the design's %.3g "
+		       "GHz, %.3f of them)\n",
+		       node, ref / 1e9, nom / 1e9,
+		       rl_power_clock_energy(cfg, 1.0));
+	else
+		printf("(energies: node %s names no clock its energies hold at "
+		       "(node.ref_clock_ghz 0):\n taken as they are at the "
+		       "design's %.3g GHz; compare nodes at one reference)\n",
+		       node, nom / 1e9);
+}
+
 static void out_table(const rl_setup *st, const area_view *v)
 {
 	const rl_config *cfg = &st->cfg;
@@ -425,6 +449,8 @@ static void out_table(const rl_setup *st, const area_view *v)
 		       "no served workload reaches: rooflab eval gives a "
 		       "workload's power.watts)\n",
 		       v->derived.hbm_Bps > 0 ? " and HBM at full bandwidth" : "");
+	if (v->have_power)
+		energy_clock_note(st, cfg);
 	if (cfg->chip.tdp_w > 0)
 		printf("TDP: %g W\n", cfg->chip.tdp_w);
 	else

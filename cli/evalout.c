@@ -9,6 +9,7 @@
 #include "../model/mapping.h"
 #include "../model/outputs.h"
 #include "../model/params.h"
+#include "../model/silicon.h"
 #include "../config/utf8.h"
 
 void evalout_setup_json(json_w *w, const rl_setup *st, const char *chosen,
@@ -150,6 +151,46 @@ static void tdp_note(FILE *f, const rl_setup *st, const rl_result *r)
 		        "limit)\n", words);
 }
 
+/* Where every iteration carries a prefill chunk, decode's rows break down
+** a decode-only iteration that never runs, and the TDP's clock fit leaves
+** it at full clock (model/eval.c): a decode_watts over the TDP beside a
+** decode_clock_scale of 1 is said to be that, not a power drawn. */
+static void decode_idle_note(FILE *f, const rl_setup *st, const rl_result *r)
+{
+	double tdp = st->cfg.chip.tdp_w;
+	if (r->decode_iters_per_s > 0 || !(r->decode.time_s > 0) ||
+	    !(tdp > 0) || !(r->power_decode_w > tdp))
+		return;
+	fprintf(f, "\n(no decode-only iteration runs here: every iteration "
+	        "carries a prefill chunk;\n decode's rows break down one that "
+	        "would, at full clock: its %.1f W is over the\n %.0f W TDP, "
+	        "which would lower its clock as it does prefill's, but it is "
+	        "never\n drawn: power.watts and clock_scale are the prefill "
+	        "iterations')\n",
+	        r->power_decode_w, tdp);
+}
+
+/* silicon.violations is a set of flags (silicon.h RL_V_*), which the table
+** shows as one number ("4", the PHY area alone, read as four): each flag
+** in words under it, as area lists them; the TDP's own flag has
+** tdp_note. */
+static void silicon_note(FILE *f, const rl_setup *st, const rl_result *r)
+{
+	unsigned v = (unsigned)r->violations & ~(unsigned)RL_V_POWER;
+	char out[8][200], err[256];
+	rl_silicon si;
+	size_t n, i;
+	if (!v || rl_silicon_derive(&st->cfg, &si, err, sizeof err) != RL_OK)
+		return;
+	n = rl_silicon_explain(&st->cfg, &si, v, out, 8);
+	if (!n)
+		return;
+	fprintf(f, "\n(silicon.violations %d (flags, not a count):", r->violations);
+	for (i = 0; i < n; i++)
+		fprintf(f, "%s\n %s", i ? ";" : "", out[i]);
+	fprintf(f, ")\n");
+}
+
 void evalout_table(FILE *f, const rl_setup *st, const rl_result *r)
 {
 	size_t n, i;
@@ -194,4 +235,6 @@ void evalout_table(FILE *f, const rl_setup *st, const rl_result *r)
 	no_hbm_note(f, st, r);
 	gddr_note(f, &st->cfg);
 	tdp_note(f, st, r);
+	silicon_note(f, st, r);
+	decode_idle_note(f, st, r);
 }

@@ -266,6 +266,19 @@ static int load_section_cb(void *ud, const char *section, int line,
 	return 0;
 }
 
+/* A chip or scenario naming a process node takes that node whole: its
+** figures replace every one of the node named before (the base chip's),
+** so a key the new node leaves to the table's default (n5 and n7 give no
+** ref_clock_ghz) is the default, not the old node's (n4's 1.83 GHz stayed
+** and cut a design's energy on n5 by 1.5 / 1.83).  A node building on a
+** node keeps its base's keys: only the outermost node is reset. */
+static void node_reset(rl_config *cfg)
+{
+	rl_config d;
+	rl_config_defaults(&d);
+	cfg->node = d.node;
+}
+
 static int load_cb(void *ud, const char *section, const char *key,
                    const char *value, int line, char *err, size_t errlen)
 {
@@ -281,6 +294,8 @@ static int load_cb(void *ud, const char *section, const char *key,
 		if (preset_refused(lc->kind, key, value, err, errlen) ||
 		    given_again(lc, preset_kind_dir(key), section, key, err, errlen))
 			return -1;
+		if (!strcmp(key, "node") && strcmp(lc->kind, "node"))
+			node_reset(&lc->st->cfg);
 		return load_depth(lc->st, key, value, lc->depth + 1, lc->shape,
 		                  lc->chain, err, errlen);
 	}
@@ -376,11 +391,37 @@ static int load_depth(rl_setup *st, const char *kind, const char *name,
 	return 0;
 }
 
+/* A preset loaded by an option (--chip, --model, --profile) replaces the
+** one a scenario named before it whole, as README's eval contract says:
+** its sections back to the table's defaults first, so no key the new one
+** leaves unset keeps the old one's value (trtllm-0.10's seq_overhead_us
+** under --profile etched-claim; the H100's node and power under --chip
+** sohu, which names no node).  A chip brings its node, or none. */
+static void kind_reset(rl_setup *st, const char *kind)
+{
+	rl_config d;
+	rl_config_defaults(&d);
+	if (!strcmp(kind, "chip")) {
+		st->cfg.chip = d.chip;
+		st->cfg.design = d.design;
+		st->cfg.cost = d.cost;
+		st->cfg.node = d.node;
+		st->node[0] = '\0';
+	} else if (!strcmp(kind, "model")) {
+		st->cfg.model = d.model;
+	} else if (!strcmp(kind, "profile")) {
+		st->cfg.prof = d.prof;
+	} else if (!strcmp(kind, "node")) {
+		st->cfg.node = d.node;
+	}
+}
+
 int setup_load(rl_setup *st, const char *kind, const char *name, char *err,
                size_t errlen)
 {
 	preset_chain chain;
 	memset(&chain, 0, sizeof chain);
+	kind_reset(st, kind);
 	return load_depth(st, kind, name, 0, NULL, &chain, err, errlen);
 }
 

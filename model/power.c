@@ -55,6 +55,11 @@ static double dvfs(const rl_config *cfg, double s)
 	return x > 1 && du > 0 ? pow(x, du) : 1.0;
 }
 
+double rl_power_clock_energy(const rl_config *cfg, double s)
+{
+	return dvfs(cfg, s);
+}
+
 /* the clocked power at clock share 1 before the clock's energy factor:
 ** clocked_mw_per_mm2_ghz x die area x dies x nominal clock */
 static double clocked_base_w(const rl_config *cfg)

@@ -156,6 +156,12 @@ static inline int rl_power_inputs_ok(const rl_config *cfg)
 ** s: static (with the HBM stacks' idle) + clocked + PHY. */
 double rl_power_active(const rl_config *cfg, double clock_scale);
 
+/* The factor on the node's FMA and clocked-logic energies at clock share s
+** of the design's nominal clock: (clock / node.ref_clock_ghz) to the
+** power.dvfs_exponent below the reference, _above above it; with no
+** reference, s to the dvfs_exponent (power.c's dvfs). */
+double rl_power_clock_energy(const rl_config *cfg, double s);
+
 /* Power of one chip doing the given work per second at clock share s
 ** (parts may be NULL). */
 double rl_power_at(const rl_config *cfg, int prec, double clock_scale,

@@ -150,6 +150,13 @@ int rl_silicon_derive(const rl_config *cfg, rl_silicon *si, char *err,
 
 	if (n->reticle_m2 > 0 && A > n->reticle_m2)
 		si->violations |= RL_V_RETICLE;
+	/* a die's average density, SRAM, PHYs and white space in it, cannot
+	** pass the node's logic density, its densest cells (a design kept on
+	** another node: sohu-design's 98.3 MTr/mm2, the H100's on 4N, on N7's
+	** 96.3) */
+	if (n->logic_density_per_m2 > 0 &&
+	    si->density_per_m2 > n->logic_density_per_m2 * (1 + 1e-9))
+		si->violations |= RL_V_DENSITY;
 	if (si->edge_needed_m > si->edge_m)
 		si->violations |= RL_V_HBM_EDGE;
 	if (d->frac_phy > 0 && d->frac_phy * A < si->phy_needed_m2 * (1 - 1e-12))
@@ -160,9 +167,11 @@ int rl_silicon_derive(const rl_config *cfg, rl_silicon *si, char *err,
 			snprintf(err, errlen,
 			         "design: the area shares add up to %.4g > 1 (mac "
 			         "%.4g + vector %.4g + sram %.4g + phy %.4g + other "
-			         "%.4g)",
+			         "%.4g): %.4g over the die; on a fixed die a block "
+			         "grows only as others shrink by as much",
 			         si->frac_sum, frac[RL_BLK_MAC], d->frac_vector,
-			         d->frac_sram, d->frac_phy, d->frac_other);
+			         d->frac_sram, d->frac_phy, d->frac_other,
+			         si->frac_sum - 1);
 		return RL_EINVAL;
 	}
 	return RL_OK;
@@ -196,6 +205,13 @@ size_t rl_silicon_explain(const rl_config *cfg, const rl_silicon *si,
 		         "reticle: a %.0f mm2 die exceeds the %.0f mm2 reticle "
 		         "limit",
 		         si->die_m2 * 1e6, cfg->node.reticle_m2 * 1e6);
+	if ((v & RL_V_DENSITY) && k < max)
+		snprintf(out[k++], 200,
+		         "density: %.1f MTr/mm2 passes the node's logic density, "
+		         "%.1f MTr/mm2 (set design.density_mtr_per_mm2 for this "
+		         "node)",
+		         si->density_per_m2 / 1e12,
+		         cfg->node.logic_density_per_m2 / 1e12);
 	if ((v & RL_V_HBM_EDGE) && k < max)
 		snprintf(out[k++], 200,
 		         "hbm edge: %g stacks per die need %.1f mm of PHY edge, "

@@ -40,7 +40,8 @@ enum {
 	RL_V_HBM_EDGE = 2,  /* the HBM PHYs do not fit along the long edges */
 	RL_V_PHY_AREA = 4,  /* frac_phy is smaller than the HBM PHYs need */
 	RL_V_FRACTIONS = 8, /* area shares add up to more than 1 */
-	RL_V_POWER = 16     /* the workload exceeds the TDP even at the lowest clock */
+	RL_V_POWER = 16,    /* the workload exceeds the TDP even at the lowest clock */
+	RL_V_DENSITY = 32   /* the die's transistor density passes its node's logic density */
 };
 
 typedef struct {

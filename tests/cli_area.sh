@@ -304,6 +304,9 @@ if tr -d '\n' <"$tmpd/out" | od -An -c | grep -q '033'; then
 else echo "ok - no escape in the output"; fi
 expect_exit 2 "shares over 1" -- $RL area --chip sohu-design --set design.frac_mac=0.9
 expect_err "area shares add up to 1.4 > 1" "names the sum"
+# and the fix on a fixed die: 0.9 + 0.07 + 0.10 + 0.08 + 0.25 = 1.40, 0.40
+# over; the MAC arrays grow only as another block shrinks
+expect_err "area shares add up to 1.4 > 1 .*: 0.4 over the die; on a fixed die a block grows only as others shrink by as much" "names how much to take from the other blocks"
 expect_exit 2 "eval: shares over 1" -- $RL eval --chip sohu-design --model llama3-70b --tp 8 --set design.frac_mac=0.9 --profile ideal
 expect_err "add up to 1.4 > 1" "eval names the sum"
 expect_exit 2 "negative die area" -- $RL area --chip sohu-design --set design.die_mm2=-5
@@ -416,4 +419,74 @@ expect_exit 2 "Sohu by design without HBM, all weights resident: eval" -- $RL ev
 	--set design.frac_sram=0.5 --set chip.sram_resident_share=1
 expect_err "a chip without HBM \(both 0\) needs every weight and the KV cache in SRAM \(chip.sram_resident_share > 0, chip.sram_hbm_copy = false\); by design, design.hbm_stacks >= 1" \
 	"eval says why a chip without HBM is refused and the fix"
+# a process node named over a chip's own is that node whole: a file
+# building on sohu-design (node n4) with [preset] node = n5 takes n5's
+# figures and nothing of n4's (n4's ref_clock_ghz 1.83 stayed, n5 naming
+# none, so the node change cut MAC and clocked power by 1.5 / 1.83, which
+# n5's preset says it does not: "a design on them pays no premium at its
+# nominal clock"). At n5 with no reference (x = s = 1 at full load):
+# static 80.308 (as above), clocked 67 mW x 814 x 1.5 = 81.807, PHY 24.96,
+# MAC 0.20 pJ x 1.5 x 9601.944e12 / 2 = 1440.29, SRAM 1.0 pJ/B x (0.01 x
+# 9601.944e12 + 2 x 4.8e12) = 105.62, HBM 153.6: 1886.59 W (1612 with the
+# leak: MAC 1180.6, clocked 67.06)
+printf '[preset]\nchip = sohu-design\nnode = n5\n' >"$tmpd/sd-n5.ini"
+expect_exit 0 "Sohu by design moved to n5" -- $RL area --chip "$tmpd/sd-n5.ini" --json
+expect_out '"node": "n5"' "the node named over the chip's is the one recorded"
+expect_out '"clocked_w": 81\.80' "n5: clocked logic at its nominal clock, no n4 reference left"
+expect_out '"compute_w": 1440\.29' "n5: MAC energy at n5's 0.20 pJ, no n4 reference left"
+expect_out '"full_load_w": 1886\.5[89]' "n5: full-load power by hand"
+# naming n4 again changes nothing: 1579.4 W as sohu-design's own
+printf '[preset]\nchip = sohu-design\nnode = n4\n' >"$tmpd/sd-n4.ini"
+expect_exit 0 "Sohu by design named on n4 again" -- $RL area --chip "$tmpd/sd-n4.ini" --json
+expect_out '"full_load_w": 1579\.4' "n4 named twice: full load as before"
+# the same design moved to n7 keeps its 98.3 MTr/mm2 (design.density_mtr_per_mm2,
+# the H100's on 4N), above N7's logic density, 96.3 MTr/mm2 (n7.ini,
+# silicon.csv transistor_density): a die's average cannot pass its densest
+# cells, so it is a violation, flag 32, named with the fix; at 65.6 (the
+# A100's 54.2e9 / 826 mm2 on N7) none; on n4 (147.0) none
+printf '[preset]\nchip = sohu-design\nnode = n7\n' >"$tmpd/sd-n7.ini"
+expect_exit 0 "Sohu by design moved to n7" -- $RL area --chip "$tmpd/sd-n7.ini"
+expect_out "^  density: 98\.3 MTr/mm2 passes the node's logic density, 96\.3 MTr/mm2" "n7: 98.3 MTr/mm2 over N7's 96.3 is a violation"
+expect_err "warning: .*density: 98\.3 MTr/mm2" "n7: and a warning"
+expect_exit 0 "Sohu by design on n7 at the A100's density" -- $RL area --chip "$tmpd/sd-n7.ini" --set design.density_mtr_per_mm2=65.6
+expect_out "^violations: none" "n7 at 65.6 MTr/mm2: no violation"
+expect_exit 0 "eval: Sohu by design on n7" -- $RL eval --chip "$tmpd/sd-n7.ini" --scenario etched-bench --tp 1 --profile etched-claim --json
+expect_out '"violations": 32' "eval: the density flag, 32"
+expect_exit 0 "Sohu by design on n4 at its logic density" -- $RL area --chip sohu-design --set design.density_mtr_per_mm2=147
+expect_out "^violations: none" "n4 at 147.0 MTr/mm2, the node's own: no violation"
+# a decode-only iteration that does not run is not held to the TDP: on
+# etched-bench under etched-claim (max_num_tokens 2175 = one 2048-token
+# prompt + 127 decode tokens) every iteration carries a prefill chunk, so
+# decode's rows break down one that never runs; with 8 stacks its power at
+# full clock passes the 700 W TDP beside decode_clock_scale 1. The table
+# says so under it, where the row stood alone over the TDP
+expect_exit 0 "Sohu by design, 8 stacks, etched-bench TP1" -- $RL eval --chip sohu-design \
+	--scenario etched-bench --tp 1 --profile etched-claim --set design.hbm_stacks=8
+expect_out "^  decode_sequences +127\.0 sequences" "127 decode tokens beside the 2048-token prompt"
+expect_out "^\(no decode-only iteration runs here: every iteration carries a prefill chunk;" "the note: no decode-only iteration runs"
+expect_out "^ 700 W TDP, which would lower its clock" "the note names the TDP the unfitted decode row passes"
+expect_exit 0 "Sohu by design, 4 stacks" -- $RL eval --chip sohu-design \
+	--scenario etched-bench --tp 1 --profile etched-claim
+expect_no_out "no decode-only iteration runs here" "no note where the decode row is within the TDP"
+# eval's silicon.violations is a set of flags, not a count: 8 stacks need
+# 8 x 9.7 = 77.6 mm2 of PHY, frac_phy 0.08 x 814 = 65.1 mm2 gives less
+# (flag 4), which the table read as "violations 4 physical constraints
+# violated"; it names each under the table, as area lists them
+expect_exit 0 "eval: 8 stacks on Sohu by design" -- $RL eval --chip sohu-design \
+	--scenario etched-bench --tp 1 --profile etched-claim --set design.hbm_stacks=8
+expect_out "^\(silicon\.violations 4 \(flags, not a count\):$" "eval says the number is flags"
+expect_out "^ phy area: the HBM PHYs need 77\.6 mm2 per die, frac_phy gives 65\.1 mm2\)$" "eval names the violated constraint"
+expect_exit 0 "eval: 4 stacks" -- $RL eval --chip sohu-design \
+	--scenario etched-bench --tp 1 --profile etched-claim
+expect_no_out "^\(silicon\.violations" "none named where none is violated"
+# area says at which clock the node's energies hold, the convention a node
+# change moves (README, Power and the TDP): n4's at 1.83 GHz, so at Sohu by
+# design's 1.5 GHz 1.5 / 1.83 = 0.820 of them; n5 names none, so they are
+# taken as they are at 1.5 GHz
+expect_exit 0 "area: n4's reference clock" -- $RL area --chip sohu-design
+expect_out "^\(energies: node n4's FMA and clocked-logic energies hold at 1\.83 GHz \(node\.ref_clock_ghz\);$" "n4: its reference named"
+expect_out "^ at the design's 1\.5 GHz, 0\.820 of them\)$" "n4: 1.5 / 1.83 by hand"
+expect_exit 0 "area: n5 names no reference" -- $RL area --chip "$tmpd/sd-n5.ini"
+expect_out "^\(energies: node n5 names no clock its energies hold at \(node\.ref_clock_ghz 0\):$" "n5: no reference, said"
+expect_out "^ taken as they are at the design's 1\.5 GHz; compare nodes at one reference\)$" "n5: taken at the nominal clock"
 finish

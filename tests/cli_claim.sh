@@ -479,6 +479,18 @@ expect_out "more HBM bandwidth per chip does not raise the speedup above ${now}x
 expect_out "the chip-to-chip links bind" "solve names the limit that binds"
 expect_exit 0 "solve a design share" -- $RL solve --vary b.design.frac_mac --target 2.5
 expect_out "b.design.frac_mac" "solve names the design parameter"
+# SRAM's capacity is read by serving only through chip.sram_resident_share,
+# 0 in sohu-design.ini; its energy is per FLOP, whatever its size, and its
+# share of a fixed die takes unassigned area: so its share cannot move the
+# speedup, and solve says why, where it said only "at 10% already"
+expect_exit 0 "solve the SRAM share" -- $RL solve --vary b.design.frac_sram
+if tr '\n' ' ' <"$tmpd/out" | tr -s ' ' |
+   grep -Eq "more area share of SRAM does not raise the speedup above [0-9.]+x \([^)]*\)*, at 10% already\): serving reads no SRAM capacity at chip.sram_resident_share = 0"; then
+	echo "ok - solve says why the SRAM share does not help"
+else
+	echo "not ok - solve says why the SRAM share does not help"; sed 's/^/    out: /' "$tmpd/out"
+	fails=$((fails + 1))
+fi
 # a whole-number parameter (RL_PT_INT) is solved at whole numbers: the
 # first that reaches the target, where solve said "at least 2.62 stacks"
 # and "3.84 dies", and the peak at a whole number of stacks ("7.22").

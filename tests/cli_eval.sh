@@ -489,4 +489,21 @@ expect_no_out "over_tdp|lowest_clock_watts|at every clock" "under its TDP: no wo
 expect_exit 0 "eval json under its TDP" -- $RL eval --chip h100-sxm --model llama3-8b --precision fp8 --json
 expect_out '"over_tdp": 0,' "json: power.over_tdp 0"
 expect_out '"lowest_clock_watts": null' "json: no power at the lowest clock"
+# an option after a scenario replaces the preset the scenario named whole,
+# as README's eval contract says: trtllm-2048-128 names profile
+# trtllm-0.10, whose keys etched-claim leaves unset (seq_overhead_us 19.1,
+# eff_kv_memory 0.28) stayed under --profile etched-claim and cut Sohu's 8
+# single-chip replicas from README's 404,649 total tokens/s to 250,516
+expect_exit 0 "a scenario's profile replaced by --profile" -- $RL eval --scenario trtllm-2048-128 \
+	--chip sohu --model llama3-70b --precision fp8 --tp 1 --chips 8 --profile etched-claim
+expect_out "^  total_tokens_per_s +404649 tokens/s" "etched-claim whole: Sohu DP8's 404,649 (README)"
+# and a scenario's chip by --chip: Sohu as claimed names no process node,
+# so no power model and no cost (README: "Power is not modelled for the
+# Sohu spec sheet"), where the H100's node, die and power stayed (2884 W)
+printf '[preset]\nchip = h100-sxm\nmodel = llama3-70b\n[scenario]\nprecision = fp8\nisl = 2048\nosl = 128\ntp = 1\nchips = 8\n' >"$tmpd/sc.ini"
+expect_exit 0 "a scenario's chip replaced by --chip" -- $RL eval --scenario "$tmpd/sc.ini" \
+	--chip sohu --profile etched-claim --json
+expect_out '"watts": null' "Sohu as claimed: no power model, nothing of the H100's kept"
+expect_out '"chip_cost_usd": null' "Sohu as claimed: no manufacturing cost"
+expect_out '"total_tokens_per_s": 404649\.' "the same 404,649 total tokens/s"
 finish
