@@ -603,4 +603,37 @@ if [ -z "$miss" ] && [ "$(awk -v b="$best" -v t="$tp2" 'BEGIN { print (b >= 6 &&
 else
 	echo "not ok - README's plain words differ from the claim's text:$miss"; fails=$((fails + 1))
 fi
+# README's per-mapping bullets and its power paragraph, the figures the
+# 0.10 profile's refit moved (2026-11-30; some stood stale there), are
+# what claim, map and eval print now: each rounded here from the run's
+# own output, none copied (the claim's text of the defaults above; map's
+# table of the H100's 8-chip mappings; eval's power.watts and total tokens/s)
+commas() { awk -v x="$1" 'BEGIN { s = sprintf("%.0f", x); o = ""; while (length(s) > 3) { o = "," substr(s, length(s) - 2) o; s = substr(s, 1, length(s) - 3) } print s o }'; }
+tp8=$(num '.*at the mapping the scenario names (TP8) it would be \([0-9.]*x\).*')
+bd0=$(r1 "$(num '.*with a TDP of 700 W: [0-9.]*x, 1000 W: [0-9.]*x, none: \([0-9.]*\)x.*')")
+expect_exit 0 "map of the H100's 8 chips" -- $RL map --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --chips 8 --profile trtllm-0.10
+m2=$(commas "$(awk '$2 == 2 && $3 == 1 && $4 == 4 { print $7 }' "$tmpd/out")")
+m1=$(commas "$(awk '$1 == 1 { print $7 }' "$tmpd/out")")
+mb=$(awk '$1 == 1 { printf "TP%s x PP%s x DP%s", $2, $3, $4 }' "$tmpd/out")
+$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 8 --profile trtllm-0.10 --json >"$tmpd/ev" 2>/dev/null
+w=$(sed -n 's/.*"watts": \([0-9.e+-]*\).*/\1/p' "$tmpd/ev" | head -1)
+# side a's total tokens/s unrounded (claim's text gives 23123.5, whose
+# rounding to a whole number is not the figure's)
+at=$(commas "$(sed -n 's/.*"total_tokens_per_s": \([0-9.e+-]*\).*/\1/p' "$tmpd/ev" | head -1)")
+wr=$(awk -v x="$w" 'BEGIN { printf "**%.0f W** (%.1f)", x, x }')
+sed -n '/^### The verdict per mapping/,/^## How the engine works/p' "$readme" | tr '\n' ' ' | tr -s ' ' >"$tmpd/maps"
+sed -n '/^### Power and the TDP/,/^### Serving under load/p' "$readme" | tr '\n' ' ' | tr -s ' ' >"$tmpd/power"
+miss=""
+for w in "baseline as modelled ($at; claim: \"at the mapping the scenario names (TP8) it would be $tp8\"" \
+	"gives ${bd}x; with a 1000 W TDP ${bd1k}x, with none ${bd0}x" "The model gives $m2 for TP2 x PP1 x DP4" \
+	"best H100 mapping ($mb, $m1 output tokens/s" "divides by the model's $at."; do
+	grep -qF -- "$w" "$tmpd/maps" || miss="$miss [$w]"
+done
+grep -qF -- "the H100 draws $wr" "$tmpd/power" || miss="$miss [power: $wr]"
+grep -qF -- "it stays ${bd0}x" "$tmpd/power" || miss="$miss [power: no limit ${bd0}x]"
+if [ -z "$miss" ] && [ -n "$at" ] && [ -n "$m2" ]; then
+	echo "ok - README's per-mapping and power figures are today's ($at, $tp8, $m2, $mb $m1, ${bd0}x, $wr)"
+else
+	echo "not ok - README's per-mapping or power figures differ from the program's:$miss"; fails=$((fails + 1))
+fi
 finish
