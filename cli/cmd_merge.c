@@ -36,8 +36,11 @@ static void help(FILE *f)
 	      "shard marked complete that lacks points\n(`rooflab sweep --resume` "
 	      "on it fills them), a point two shards hold, an\nexisting OUT.db "
 	      "(unless --force) and an OUT.db that is one of the parts (even\n"
-	      "with --force); nothing is merged then.  Exit status: 0 ok, 2 bad "
-	      "input, 1\ninternal.\n", f);
+	      "with --force); nothing is merged then.  Ctrl-C (SIGINT) or "
+	      "SIGTERM (Slurm's\nat a time limit) while it writes leaves no "
+	      "OUT.db and no temporary.\nExit status: 0 ok, 2 bad input, 1 "
+	      "internal, 130 stopped by SIGINT, 143 by\nSIGTERM (run it "
+	      "again).\n", f);
 	opt_help(f, table);
 }
 

@@ -15,7 +15,9 @@
 ** spec, or more than one, is refused naming them.  Refuses a part with no
 ** run of the spec, a shard given twice, a missing or unfinished shard, and
 ** an existing `out` unless force.  Returns RL_OK, or RL_EINPUT (bad input)
-** / RL_EINTERNAL with a message. */
+** / RL_EINTERNAL with a message, or 128 + the signal (130, 143) where a
+** SIGINT or SIGTERM came while it wrote: `out` not written, the temporary
+** removed. */
 int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
                    const char *spec, int force, char *err, size_t errlen);
 
