@@ -327,7 +327,7 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	long long rows = 0, failed = 0;
 	char nfail[96];
 	long i;
-	int rc, speedup, draw, flat, lgx, lgy, least, has_status = 0;
+	int rc, speedup, draw, flat, lgx, lgy, least, has_status = 0, tlines;
 
 	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
 	if (rc)
@@ -419,7 +419,7 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	         "the other swept parameters (no best: better neither way)" :
 	         ", the most over the other swept parameters" : "",
 	         note, pdb_missing_note(&sw, lack, sizeof lack));
-	plot_labels(s, t, xl, yl);
+	tlines = plot_labels(s, t, xl, yl);
 	fputs("set cblabel ", s);
 	gp_quote(s, zl);
 	fputs("\nset format x '%g'\nset format y '%g'\n", s);
@@ -448,9 +448,11 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		lo = zmin;
 		hi = zmax;
 	}
+	/* a title of two lines in 5 lines of top margin, raised 1.5 lines:
+	** one more line each where it wraps (plot_labels) */
 	fprintf(s, "set cbrange [%.9g:%.9g]\nset palette rgbformulae 33,13,10\n"
-	        "unset grid\nunset key\nset tmargin 5\nset title offset 0,1.5\n"
-	        "set tics front\n", lo, hi);
+	        "unset grid\nunset key\nset tmargin %d\nset title offset 0,1.5\n"
+	        "set tics front\n", lo, hi, tlines + 3);
 	write_cells(s, &g, lgx, lgy);
 	grid_free(&g);
 	if (draw) {

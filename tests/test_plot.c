@@ -26,6 +26,10 @@
 #include "../reports/report.h"
 #include "../claim/schema.h"
 
+/* the widest title line the pictures hold (plots/kinds.h's
+** PLOT_TITLE_COLS, which this file does not include) */
+#define PLOT_TITLE_COLS_TEST 110
+
 /* Claim run 1 of chips A and B, target 20x, speedup 4x. */
 #define CLAIM_RUN_1 \
 	"INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B', 'sc', 20, " \
@@ -200,6 +204,86 @@ static void test_pareto(void **state)
 	assert_non_null(strstr(s, "$p << EOD\n3 2\nEOD\n"));
 	assert_non_null(strstr(s, "3 of 4 design points on the frontier"));
 	free(s);
+}
+
+/* The longest line of the title in script s ("set title '...'" whose
+** lines gp_quote joins with '."\n".'), in characters. */
+static size_t title_widest(const char *s, int *lines)
+{
+	const char *t = strstr(s, "set title '"), *end, *p, *brk;
+	size_t widest = 0, w;
+	assert_non_null(t);
+	t += strlen("set title '");
+	end = strchr(t, '\n');
+	assert_non_null(end);
+	*lines = 0;
+	for (p = t; p < end; p = brk + strlen("'.\"\\n\".'")) {
+		brk = strstr(p, "'.\"\\n\".'");
+		if (!brk || brk > end)
+			brk = end - 1; /* the closing quote */
+		w = (size_t)(brk - p);
+		widest = w > widest ? w : widest;
+		(*lines)++;
+		if (brk == end - 1)
+			break;
+	}
+	return widest;
+}
+
+/* A title line longer than the picture is wrapped at a blank: the Pareto
+** plot of two long column names has a first line of 117 characters,
+** "Pareto frontier: " (17) "throughput.output_tokens_per_s_per_chip
+** (tokens/s)" (50) " against " (9) "cost.usd_per_million_tokens_at_cost
+** (USD)" (41), and a second of 138, "sweep run 1: " (13) "3 of 4 design
+** points on the frontier " (37) "(less " (6)
+** "cost.usd_per_million_tokens_at_cost," (36) " more " (6)
+** "throughput.output_tokens_per_s_per_chip)" (40), counted by hand, which a
+** PNG cut at both ends; each wrapped at its last blank before 110
+** characters is two lines, the title four.  A heatmap's two-line title
+** keeps its top margin. */
+static void test_title_wraps(void **state)
+{
+	char path[64], err[512];
+	sqlite3 *db;
+	char *s = NULL;
+	size_t len;
+	plot_opts o;
+	int lines;
+	(void)state;
+	db = make_db(path, sizeof path,
+	             "CREATE TABLE results(run_id INTEGER, design_frac_mac REAL, "
+	             "design_frac_sram REAL, cost_usd_per_million_tokens_at_cost "
+	             "REAL, throughput_output_tokens_per_s_per_chip REAL);"
+	             "INSERT INTO results VALUES(1, 0.1, 0.1, 3, 2), "
+	             "(1, 0.1, 0.2, 1, 1), (1, 0.2, 0.1, 4, 5), "
+	             "(1, 0.2, 0.2, 2, 3);");
+	memset(&o, 0, sizeof o);
+	o.dbpath = path;
+	o.x = "cost.usd_per_million_tokens_at_cost";
+	o.y = "throughput.output_tokens_per_s_per_chip";
+	assert_int_equal(plot_script(db, plot_kind_find("pareto"), &o, &s,
+	                             &len, err, sizeof err), RL_OK);
+	assert_true(title_widest(s, &lines) <= PLOT_TITLE_COLS_TEST);
+	assert_int_equal(lines, 4);
+	/* nothing lost: the words either side of the break */
+	assert_non_null(strstr(s, "(less cost.usd_per_million_tokens_at_cost, "
+	                          "more'.\"\\n\".'"
+	                          "throughput.output_tokens_per_s_per_chip)"));
+	free(s);
+	s = NULL;
+	/* the heatmap of the same rows: "...over the other swept parameters"
+	** is not said (one row a cell); a two-line title keeps its 5 lines
+	** of top margin */
+	o.x = "design.frac_mac";
+	o.y = "design.frac_sram";
+	o.z = "cost.usd_per_million_tokens_at_cost";
+	assert_int_equal(plot_script(db, plot_kind_find("heatmap"), &o, &s,
+	                             &len, err, sizeof err), RL_OK);
+	assert_true(title_widest(s, &lines) <= PLOT_TITLE_COLS_TEST);
+	assert_non_null(strstr(s, "set tmargin 5\n"));
+	free(s);
+	sqlite3_close(db);
+	unlink(path);
 }
 
 /* The Pareto plot's axes: a swept parameter's by the heatmap's rule
@@ -971,6 +1055,7 @@ int main(void)
 		cmocka_unit_test(test_waterfall),
 		cmocka_unit_test(test_pareto),
 		cmocka_unit_test(test_pareto_log_axes),
+		cmocka_unit_test(test_title_wraps),
 		cmocka_unit_test(test_heatmap_cells),
 		cmocka_unit_test(test_heatmap_log_axes),
 		cmocka_unit_test(test_tornado_hides_flat_rows),
