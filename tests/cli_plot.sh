@@ -492,8 +492,8 @@ expect_exit 2 "no sweep" -- "$RL" plot heatmap --db "$tmpd/empty.db" \
 expect_err "rooflab sweep SPEC --db" "no sweep: message names the command"
 expect_exit 2 "unknown heatmap column" -- "$RL" plot heatmap --db "$db" \
 	--x chip.nope --out "$tmpd/x.png"
-expect_err "no column 'chip.nope' \(columns: .*chip_hbm_tbps" \
-	"unknown column: message lists the columns"
+expect_err "--x 'chip.nope': the sweep results have no column chip_nope \(columns: .*chip_hbm_tbps" \
+	"unknown column: message names the option and lists the columns"
 expect_exit 2 "same column twice" -- "$RL" plot pareto --db "$db" \
 	--x power_watts --y power.watts --out "$tmpd/x.png"
 expect_err "same column" "same column twice: message"

@@ -286,6 +286,54 @@ static void test_title_wraps(void **state)
 	unlink(path);
 }
 
+/* A column a sweep's plot is given that the results lack: the message
+** names the file and the option, and why: a typo is offered the nearest
+** column (design_frac_mak is 1 edit from design_frac_mac), an output or a
+** parameter the model knows is said not to be stored and how to store it
+** (it read "the sweep results have no column 'X' (columns: ...)"). */
+static void test_missing_column(void **state)
+{
+	char path[64], err[2048], want[256];
+	sqlite3 *db;
+	char *s = NULL;
+	size_t len;
+	plot_opts o;
+	(void)state;
+	db = make_db(path, sizeof path,
+	             "CREATE TABLE results(run_id INTEGER, design_frac_mac REAL, "
+	             "design_frac_sram REAL, throughput_output_tokens_per_s REAL);"
+	             "INSERT INTO results VALUES(1, 0.1, 0.1, 3), "
+	             "(1, 0.1, 0.2, 1), (1, 0.2, 0.1, 4), (1, 0.2, 0.2, 2);");
+	memset(&o, 0, sizeof o);
+	o.dbpath = path;
+	o.x = "design.frac_mak";
+	assert_int_equal(plot_script(db, plot_kind_find("heatmap"), &o, &s,
+	                             &len, err, sizeof err), RL_EINPUT);
+	snprintf(want, sizeof want, "%s: --x 'design.frac_mak': the sweep "
+	         "results have no column design_frac_mak; did you mean "
+	         "design_frac_mac? (columns: ", path);
+	assert_true(!strncmp(err, want, strlen(want)));
+	o.x = NULL;
+	o.z = "power.clock_scale";
+	assert_int_equal(plot_script(db, plot_kind_find("heatmap"), &o, &s,
+	                             &len, err, sizeof err), RL_EINPUT);
+	assert_non_null(strstr(err, "--z 'power.clock_scale': the sweep results "
+	                            "have no column power_clock_scale: an "
+	                            "output its spec did not keep (add it to "
+	                            "[outputs] keep"));
+	o.z = NULL;
+	o.x = "throughput.output_tokens_per_s";
+	o.y = "chip.hbm_tbps";
+	assert_int_equal(plot_script(db, plot_kind_find("pareto"), &o, &s,
+	                             &len, err, sizeof err), RL_EINPUT);
+	assert_non_null(strstr(err, "--y 'chip.hbm_tbps': the sweep results "
+	                            "have no column chip_hbm_tbps: a parameter "
+	                            "its spec does not sweep"));
+	assert_null(s);
+	sqlite3_close(db);
+	unlink(path);
+}
+
 /* The Pareto plot's axes: a swept parameter's by the heatmap's rule
 ** (plots/axislog.c), an output's where it spans 20x or more. */
 static void test_pareto_log_axes(void **state)
@@ -1056,6 +1104,7 @@ int main(void)
 		cmocka_unit_test(test_pareto),
 		cmocka_unit_test(test_pareto_log_axes),
 		cmocka_unit_test(test_title_wraps),
+		cmocka_unit_test(test_missing_column),
 		cmocka_unit_test(test_heatmap_cells),
 		cmocka_unit_test(test_heatmap_log_axes),
 		cmocka_unit_test(test_tornado_hides_flat_rows),
