@@ -334,6 +334,49 @@ static void test_missing_column(void **state)
 	unlink(path);
 }
 
+/* A sample's heatmap (random or Sobol: nearly every point its own x and
+** y) is binned, where a cell a point left specks on a blank picture: x = y
+** = 0.01 i for i = 0..99 with z = i is 100 values an axis (more than 60)
+** whose 100 pairs fill 1% of the 100 x 100 grid (less than half), so both
+** axes are binned into 40 cells of width 0.99 / 40 = 0.02475 from 0: point
+** i falls in cell floor(40 i / 99), the diagonal's 40 cells (i = 2, 4.95
+** edges: cell 0 holds i = 0, 1, 2), each the most z of its points (z is
+** no output: better more), cell 0's 2 at its centre 0.012375. */
+static void test_heatmap_bins_sample(void **state)
+{
+	char *s = script_made("CREATE TABLE results(run_id INTEGER, "
+	                      "design_frac_mac REAL, design_frac_sram REAL, "
+	                      "speedup_total_tokens REAL);"
+	                      "WITH RECURSIVE n(i) AS (VALUES(0) UNION ALL "
+	                      "SELECT i + 1 FROM n WHERE i < 99) INSERT INTO "
+	                      "results SELECT 1, 0.01 * i, 0.01 * i, i FROM n;",
+	                      "heatmap", RL_OK);
+	const char *d, *end, *p;
+	char *q;
+	long cells = 0;
+	(void)state;
+	d = strstr(s, "$d << EOD\n");
+	assert_non_null(d);
+	d += strlen("$d << EOD\n");
+	end = strstr(d, "EOD\n");
+	assert_non_null(end);
+	for (p = d; p < end; p = strchr(p, '\n') + 1)
+		cells++;
+	assert_int_equal(cells, 40);
+	assert_true(!strncmp(d, "0.012375 0.012375 ", 18));
+	p = strchr(d, '\n');
+	assert_true(!strncmp(p - 2, " 2\n", 3));
+	/* the title's words, its line breaks (plot_labels) read as blanks */
+	for (q = strstr(s, "'.\"\\n\".'"); q; q = strstr(q, "'.\"\\n\".'")) {
+		*q = ' ';
+		memmove(q + 1, q + 8, strlen(q + 8) + 1);
+	}
+	assert_non_null(strstr(s, "x and y binned into 40 cells each (100 and "
+	                          "100 distinct values: a sample), a cell the "
+	                          "most of the points in it"));
+	free(s);
+}
+
 /* The Pareto plot's axes: a swept parameter's by the heatmap's rule
 ** (plots/axislog.c), an output's where it spans 20x or more. */
 static void test_pareto_log_axes(void **state)
@@ -1105,6 +1148,7 @@ int main(void)
 		cmocka_unit_test(test_pareto_log_axes),
 		cmocka_unit_test(test_title_wraps),
 		cmocka_unit_test(test_missing_column),
+		cmocka_unit_test(test_heatmap_bins_sample),
 		cmocka_unit_test(test_heatmap_cells),
 		cmocka_unit_test(test_heatmap_log_axes),
 		cmocka_unit_test(test_tornado_hides_flat_rows),
