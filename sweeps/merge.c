@@ -48,6 +48,7 @@ typedef struct {
 	int dup;           /* the part whose point another part holds too, or -1 */
 	int64_t dup_run, dup_idx;
 	int stopped;       /* a SIGINT or SIGTERM stopped the copy (stop.h) */
+	long long copied;  /* points written to the merged run */
 	int dropped_known; /* every part's count of points its filter dropped
 	                   ** is known and adds up (part_dropped): dropped,
 	                   ** their sum, is the merged run's */
@@ -788,6 +789,8 @@ static int copy_points(sqlite3 *out, merge_ctx *m, const char *cols,
 			sqlite3_bind_value(ins, k + 1, sqlite3_column_value(r->cur, k));
 		rc = sqlite3_step(ins);
 		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		if (rc == SQLITE_OK)
+			m->copied++;
 		if (rc != SQLITE_OK && rl_db_conflict(out, rc)) {
 			/* the merged file is this process's own: a point written
 			** twice is one that two parts hold */
@@ -876,7 +879,8 @@ static int out_is_part(const char *out, const char *const *parts,
 }
 
 int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
-                   const char *spec, int force, char *err, size_t errlen)
+                   const char *spec, int force, rl_merge_stats *st,
+                   char *err, size_t errlen)
 {
 	merge_ctx m;
 	struct stat sb;
@@ -954,6 +958,14 @@ int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
 			         "SIGINT", out);
 			rc = 128 + sig;
 		}
+	}
+	if (!rc && st) {
+		st->stored = m.copied;
+		st->points = m.runs[0].points;
+		st->dropped = m.dropped_known ? (long long)m.dropped : -1;
+		snprintf(st->hash, sizeof st->hash, "%s", m.runs[0].hash);
+		snprintf(st->spec_path, sizeof st->spec_path, "%s",
+		         m.runs[0].spec_path);
 	}
 	ctx_free(&m);
 	return rc;
