@@ -441,6 +441,20 @@ static void test_filter(void **state)
 	rl_sweep_spec_free(s);
 }
 
+/* A parameter named in [outputs] is said to be one, and where it is
+** stored, where it read "unknown output 'scenario.tp' (`rooflab eval
+** --json` shows them all)"; a misspelt output is still offered its
+** nearest. */
+static void test_outputs_parameter(void **state)
+{
+	(void)state;
+	refused("[axes]\nchip.hbm_tbps = 1, 2\n[outputs]\nkeep = scenario.tp\n",
+	        "[outputs] keep: 'scenario.tp' is a parameter, not an output: a "
+	        "swept one is stored in its own column (its [axes] line)");
+	refused("[axes]\nchip.hbm_tbps = 1, 2\n[outputs]\nkeep = power.wats\n",
+	        "unknown output 'power.wats'; did you mean power.watts?");
+}
+
 /* A name beside a choice that is none of its names is said to be none of
 ** them, with the names (model/outputs.c's bounds; params.c's HBM
 ** generations), on either side, where it read "'memroy' is not a number,
@@ -803,6 +817,7 @@ int main(void)
 	    cmocka_unit_test(test_spec_hash_config),
 	    cmocka_unit_test(test_filter),
 	    cmocka_unit_test(test_filter_choice_name),
+	    cmocka_unit_test(test_outputs_parameter),
 	    cmocka_unit_test(test_filter_too_long),
 	    cmocka_unit_test(test_output_filters),
 	    cmocka_unit_test(test_point_config),
