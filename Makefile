@@ -137,7 +137,8 @@ demo-run: rooflab
 # there, where the installed program reads it (config/presets.c compiled
 # again with that RL_DATA_DIR, linked ahead of libconfig.a's; ROOFLAB_DATA
 # still overrides it), and the example sweep specs in
-# PREFIX/share/rooflab/sweeps.  From this build's objects: ./rooflab is
+# PREFIX/share/rooflab/sweeps with their README.md (the spec and database
+# format `rooflab sweep --help` points to).  From this build's objects: ./rooflab is
 # neither relinked nor moved.  PREFIX: an absolute path of plain
 # characters (it is written into the program as a C string); DESTDIR,
 # where given, plain characters too.
@@ -164,7 +165,7 @@ install: $(BUILD)/cli/main.o $(CLI_OBJ) $(LAYER_LIBS)
 	install -m 755 $(BUILD)/install/rooflab '$(DESTDIR)$(PREFIX)/bin/rooflab'
 	rm -rf '$(DESTDIR)$(INST_SHARE)/data'
 	cp -R data '$(DESTDIR)$(INST_SHARE)/data'
-	install -m 644 sweeps/*.ini '$(DESTDIR)$(INST_SHARE)/sweeps'
+	install -m 644 sweeps/*.ini sweeps/README.md '$(DESTDIR)$(INST_SHARE)/sweeps'
 
 FORCE:
 

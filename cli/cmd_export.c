@@ -32,8 +32,16 @@ static void help(FILE *f)
 	      "Writes one sweep run of FILE (the newest unless --run ID) to "
 	      "stdout, one record\nper stored design point in index order; "
 	      "a run not finished, or marked complete\nbut lacking points, is "
-	      "said on stderr.  Exit status: 0 ok, 2 bad input (no\nsuch "
-	      "database or run), 1 internal or output failure.\n", f);
+	      "said on stderr.  CSV: a header line run_id,idx,status,\n"
+	      "then the columns, NULL as an empty field; JSON: {\"run\": "
+	      "{...}, \"columns\": [...],\n\"points\": [...]}, each column "
+	      "with its unit (parameters in the unit their name\nshows, "
+	      "outputs in SI) and what it is; the database's run_columns "
+	      "gives the\nunits too.  Rows chosen by value:\n"
+	      "  sqlite3 -csv -header FILE \"SELECT * FROM results WHERE "
+	      "run_id = 1 AND ...\"\nExit status: 0 ok, 2 "
+	      "bad input (no such database or run), 1 internal or output\n"
+	      "failure.\n", f);
 	opt_help(f, table);
 }
 

@@ -36,8 +36,11 @@ static void help(FILE *f)
 	      "shard marked complete that lacks points\n(`rooflab sweep --resume` "
 	      "on it fills them), a point two shards hold, an\nexisting OUT.db "
 	      "(unless --force) and an OUT.db that is one of the parts (even\n"
-	      "with --force); nothing is merged then.  Exit status: 0 ok, 2 bad "
-	      "input, 1\ninternal.\n", f);
+	      "with --force); nothing is merged then.  Ctrl-C (SIGINT) or "
+	      "SIGTERM (Slurm's\nat a time limit) while it writes leaves no "
+	      "OUT.db and no temporary.\nExit status: 0 ok, 2 bad input, 1 "
+	      "internal, 130 stopped by SIGINT, 143 by\nSIGTERM (run it "
+	      "again).\n", f);
 	opt_help(f, table);
 }
 
@@ -45,6 +48,7 @@ int cmd_merge(int argc, char **argv)
 {
 	const char **files = calloc((size_t)argc + 1, sizeof *files);
 	merge_args a = {0};
+	rl_merge_stats st;
 	char err[2048];
 	int n = 0, rc;
 	if (!files) {
@@ -60,13 +64,23 @@ int cmd_merge(int argc, char **argv)
 		free(files);
 		return bad_input("merge", "usage: rooflab merge OUT.db PART.db...");
 	}
-	rc = rl_sweep_merge(files[0], files + 1, n - 1, a.spec, a.force, err,
-	                    sizeof err);
-	if (rc)
+	rc = rl_sweep_merge(files[0], files + 1, n - 1, a.spec, a.force, &st,
+	                    err, sizeof err);
+	if (rc) {
 		cli_say("merge", err);
-	else
-		fprintf(stderr, "rooflab merge: %d part%s merged into %s\n", n - 1,
-		        n - 1 == 1 ? "" : "s", files[0]);
+	} else {
+		/* what the merged file holds, where it said the parts' count
+		** alone: a script checks the points against the spec's */
+		char msg[2048], drop[96] = "";
+		if (st.dropped > 0)
+			snprintf(drop, sizeof drop, ", %lld dropped by its [filter]",
+			         st.dropped);
+		snprintf(msg, sizeof msg, "%d part%s merged into %s: run 1, %lld "
+		         "points stored of the %lld of %s (spec %s)%s", n - 1,
+		         n - 1 == 1 ? "" : "s", files[0], st.stored, st.points,
+		         st.spec_path[0] ? st.spec_path : "its spec", st.hash, drop);
+		cli_say("merge", msg);
+	}
 	free(files);
 	return rc;
 }

@@ -11,13 +11,21 @@
 ** One cell per pair of swept values, colored by its own value: a cell spans
 ** from the midpoint with the previous value to the midpoint with the next
 ** (geometric midpoints on a log axis), so N values give N cells and no cell
-** is an average of its neighbours.
+** is an average of its neighbours.  A sample (random or Sobol: nearly
+** every point its own x and y) would give a cell per point, each a
+** speck too thin to see, on a blank picture: an axis of more than
+** BIN_OVER values whose pairs fill less than half the grid is binned into
+** BINS cells of equal width (in logarithms on a log axis), each showing
+** the best of the points in it, and the title says so.
 */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kinds.h"
+
+#define BIN_OVER 60 /* an axis of more values, sparsely filled, is binned */
+#define BINS 40
 
 typedef struct {
 	double *x, *y, *z;   /* the cells, sorted by x then y */
@@ -181,6 +189,67 @@ static int grid_read(sqlite3_stmt *st, grid *g)
 	return g->nx < 0 || g->ny < 0 ? RL_EINTERNAL : RL_OK;
 }
 
+/* Each of v[0..n) moved to the centre of its bin: BINS of equal width
+** (of equal ratio where lg) from lo to hi. */
+static void bin_values(double *v, long n, double lo, double hi, int lg)
+{
+	double a = lg ? log(lo) : lo, w = ((lg ? log(hi) : hi) - a) / BINS;
+	long i, k;
+	for (i = 0; i < n; i++) {
+		double t = w > 0 ? ((lg ? log(v[i]) : v[i]) - a) / w : 0;
+		k = t >= BINS ? BINS - 1 : t > 0 ? (long)t : 0;
+		v[i] = lg ? exp(a + ((double)k + 0.5) * w)
+		          : a + ((double)k + 0.5) * w;
+	}
+}
+
+static int cmp_cell(const void *a, const void *b)
+{
+	const double *u = a, *v = b;
+	return u[0] != v[0] ? (u[0] > v[0]) - (u[0] < v[0])
+	                    : (u[1] > v[1]) - (u[1] < v[1]);
+}
+
+/* Bin x (bx) and y (by) of the sparse grid g and merge the cells that
+** fall together, each keeping the least (least) or the most of their
+** finite z; the distinct values counted again.  RL_OK or RL_EINTERNAL. */
+static int grid_bin(grid *g, int bx, int by, int lgx, int lgy, int least)
+{
+	double *c = malloc((size_t)(g->n ? g->n : 1) * 3 * sizeof *c);
+	long i, k = 0;
+	if (!c)
+		return RL_EINTERNAL;
+	if (bx)
+		bin_values(g->x, g->n, g->ux[0], g->ux[g->nx - 1], lgx);
+	if (by)
+		bin_values(g->y, g->n, g->uy[0], g->uy[g->ny - 1], lgy);
+	for (i = 0; i < g->n; i++) {
+		c[3 * i] = g->x[i];
+		c[3 * i + 1] = g->y[i];
+		c[3 * i + 2] = g->z[i];
+	}
+	qsort(c, (size_t)g->n, 3 * sizeof *c, cmp_cell);
+	for (i = 0; i < g->n; i++) {
+		double z = c[3 * i + 2];
+		if (k > 0 && g->x[k - 1] == c[3 * i] && g->y[k - 1] == c[3 * i + 1]) {
+			double *m = &g->z[k - 1];
+			if (isfinite(z) && (!isfinite(*m) || (least ? z < *m : z > *m)))
+				*m = z;
+			continue;
+		}
+		g->x[k] = c[3 * i];
+		g->y[k] = c[3 * i + 1];
+		g->z[k++] = z;
+	}
+	free(c);
+	g->n = k;
+	free(g->ux);
+	free(g->uy);
+	g->nx = distinct(g->x, g->n, &g->ux);
+	g->ny = distinct(g->y, g->n, &g->uy);
+	return g->nx < 0 || g->ny < 0 ? RL_EINTERNAL : RL_OK;
+}
+
 /* The midpoint of two axis values, geometric on a log axis (of the
 ** roots where the product leaves the doubles; halves first where the sum
 ** would, the same number where it does not). */
@@ -323,11 +392,13 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	grid g;
 	char x[64], y[64], z[64], where[96], sql[1024], t[800];
 	char xl[160], yl[160], zl[160], note[120], lack[120], zlo[32], zhi[32];
+	char bnote[160];
 	double zmin = INFINITY, zmax = -INFINITY, target, lo, hi, lo2, hi2;
 	long long rows = 0, failed = 0;
 	char nfail[96];
 	long i;
-	int rc, speedup, draw, flat, lgx, lgy, least, has_status = 0;
+	int rc, speedup, draw, flat, lgx, lgy, least, has_status = 0, tlines;
+	int binx, biny;
 
 	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
 	if (rc)
@@ -386,6 +457,37 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		grid_free(&g);
 		return too_few(db, o, &sw, x, y, z, isfinite(zmin), err, errlen);
 	}
+	/* a log axis where the spec gave a log range or the values are
+	** log-spaced (axislog.c), not wherever they span 20x; decided on the
+	** values themselves, before any binning */
+	lgx = plot_axis_log(db, &sw, x, g.ux, g.nx);
+	lgy = plot_axis_log(db, &sw, y, g.uy, g.ny);
+	/* a sample's axis: binned (BINS cells), where a cell a point drew
+	** specks on a blank picture */
+	binx = g.nx > BIN_OVER && (double)g.n < (double)g.nx * g.ny / 2;
+	biny = g.ny > BIN_OVER && (double)g.n < (double)g.nx * g.ny / 2;
+	bnote[0] = 0;
+	if (binx || biny) {
+		snprintf(bnote, sizeof bnote, "; %s%s%s binned into %d cells "
+		         "each (%ld%s%.0ld distinct values: a sample), a cell the "
+		         "%s of the points in it",
+		         binx ? "x" : "", binx && biny ? " and " : "",
+		         biny ? "y" : "", BINS, binx ? g.nx : g.ny,
+		         binx && biny ? " and " : "", binx && biny ? g.ny : 0L,
+		         least ? "least" : "most");
+		if ((rc = grid_bin(&g, binx, biny, lgx, lgy, least))) {
+			grid_free(&g);
+			snprintf(err, errlen, "out of memory");
+			return rc;
+		}
+		zmin = INFINITY; /* the cells' range now */
+		zmax = -INFINITY;
+		for (i = 0; i < g.n; i++)
+			if (isfinite(g.z[i])) {
+				zmin = fmin(zmin, g.z[i]);
+				zmax = fmax(zmax, g.z[i]);
+			}
+	}
 	speedup = !strncmp(z, "speedup", 7);
 	target = o->target > 0 ? o->target : 20;
 	draw = speedup && target > zmin && target < zmax; /* a speedup target */
@@ -412,21 +514,18 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		snprintf(note, sizeof note, "; %g is exceeded everywhere (at "
 		         "least %.3g)", target, zmin);
 	snprintf(t, sizeof t, "%s over %s and %s\nsweep%s%.0ld: %ld design "
-	         "points%s%s%s%s", zl, xl, yl, sw.run_col[0] ? " run " : "",
+	         "points%s%s%s%s%s", zl, xl, yl, sw.run_col[0] ? " run " : "",
 	         sw.run_col[0] ? sw.run : 0L, (long)rows, nfail,
+	         binx || biny ? "" :
 	         rows > g.n ? least ? ", the least over the other swept "
 	         "parameters" : !o->zbest && neither_way(z) ? ", the most over "
 	         "the other swept parameters (no best: better neither way)" :
-	         ", the most over the other swept parameters" : "",
+	         ", the most over the other swept parameters" : "", bnote,
 	         note, pdb_missing_note(&sw, lack, sizeof lack));
-	plot_labels(s, t, xl, yl);
+	tlines = plot_labels(s, t, xl, yl);
 	fputs("set cblabel ", s);
 	gp_quote(s, zl);
 	fputs("\nset format x '%g'\nset format y '%g'\n", s);
-	/* a log axis where the spec gave a log range or the values are
-	** log-spaced (axislog.c), not wherever they span 20x */
-	lgx = plot_axis_log(db, &sw, x, g.ux, g.nx);
-	lgy = plot_axis_log(db, &sw, y, g.uy, g.ny);
 	edges(g.ux, g.nx, 0, lgx, &lo, &hi2);
 	edges(g.ux, g.nx, g.nx - 1, lgx, &lo2, &hi);
 	if (lgx)
@@ -448,9 +547,11 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		lo = zmin;
 		hi = zmax;
 	}
+	/* a title of two lines in 5 lines of top margin, raised 1.5 lines:
+	** one more line each where it wraps (plot_labels) */
 	fprintf(s, "set cbrange [%.9g:%.9g]\nset palette rgbformulae 33,13,10\n"
-	        "unset grid\nunset key\nset tmargin 5\nset title offset 0,1.5\n"
-	        "set tics front\n", lo, hi);
+	        "unset grid\nunset key\nset tmargin %d\nset title offset 0,1.5\n"
+	        "set tics front\n", lo, hi, tlines + 3);
 	write_cells(s, &g, lgx, lgy);
 	grid_free(&g);
 	if (draw) {

@@ -70,8 +70,16 @@ int plot_side_label(sqlite3 *db, const char *path, const pdb_claim *c,
                     const char *side, char *buf, size_t len, char *err,
                     size_t errlen);
 
-/* "set title", "set xlabel" and "set ylabel" lines, each text quoted. */
-void plot_labels(FILE *s, const char *title, const char *xl, const char *yl);
+/* Title lines longer than this many characters break at their last blank
+** before it: 1200 pixels of PNG or SVG at the title's font hold about 125,
+** the dumb terminal 120, and a longer line was cut at both ends of the
+** picture ("weep run 1: ... cloud thinned f"). */
+#define PLOT_TITLE_COLS 110
+
+/* "set title", "set xlabel" and "set ylabel" lines, each text quoted, the
+** title's lines wrapped at PLOT_TITLE_COLS (a word longer than that is
+** left whole).  The number of lines the title has then. */
+int plot_labels(FILE *s, const char *title, const char *xl, const char *yl);
 
 /* Labelled tics on axis 'x' or 'y' for the sorted values v[0..n) an axis
 ** shows: each value when there are at most 12, else 1-2-5 steps of each

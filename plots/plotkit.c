@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void plot_style(FILE *s)
@@ -51,15 +52,54 @@ int plot_side_label(sqlite3 *db, const char *path, const pdb_claim *c,
 	return pdb_finish(st, path, err, errlen);
 }
 
-void plot_labels(FILE *s, const char *title, const char *xl, const char *yl)
+/* Break the lines of t (in place) longer than PLOT_TITLE_COLS characters
+** (UTF-8 sequences counted as one) at their last blank before the limit;
+** the number of lines. */
+static int wrap_title(char *t)
 {
+	char *p, *blank = NULL, *q;
+	size_t col = 0;
+	int lines = 1;
+	for (p = t; *p; p++) {
+		if (*p == '\n') {
+			col = 0;
+			blank = NULL;
+			lines++;
+			continue;
+		}
+		if (((unsigned char)*p & 0xC0) != 0x80)
+			col++;
+		if (*p == ' ')
+			blank = p;
+		if (col > PLOT_TITLE_COLS && blank) {
+			*blank = '\n';
+			lines++;
+			for (col = 0, q = blank + 1; q <= p; q++)
+				col += ((unsigned char)*q & 0xC0) != 0x80;
+			blank = NULL;
+		}
+	}
+	return lines;
+}
+
+int plot_labels(FILE *s, const char *title, const char *xl, const char *yl)
+{
+	char *t = strdup(title);
+	int lines = 1;
 	fputs("set title ", s);
-	gp_quote(s, title);
+	if (t) {
+		lines = wrap_title(t);
+		gp_quote(s, t);
+		free(t);
+	} else {
+		gp_quote(s, title); /* out of memory: unwrapped */
+	}
 	fputs("\nset xlabel ", s);
 	gp_quote(s, xl);
 	fputs("\nset ylabel ", s);
 	gp_quote(s, yl);
 	fputs("\n", s);
+	return lines;
 }
 
 void plot_log_tics(FILE *s, char axis, double lo, double hi)

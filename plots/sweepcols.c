@@ -10,25 +10,32 @@
 #include "../model/params.h"
 #include "kinds.h"
 
-/* The column names of `results`, comma separated, for messages: RL_OK,
-** or the failure to read them (with err). */
-static int list_columns(sqlite3 *db, const char *path, char *buf, size_t len,
+/* The column names of `results`, comma separated, for messages, and the
+** one nearest col by edit distance within rl_edit_allowed's edits (near,
+** "" with none): RL_OK, or the failure to read them (with err). */
+static int list_columns(sqlite3 *db, const char *path, const char *col,
+                        char *buf, size_t len, char *near, size_t nearlen,
                         char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
-	size_t used = 0;
+	size_t used = 0, best = rl_edit_allowed(strlen(col)) + 1, d;
 	int rc;
-	buf[0] = 0;
+	buf[0] = near[0] = 0;
 	if ((rc = sqlite3_prepare_v2(db, "SELECT name FROM "
 	                             "pragma_table_info('results')", -1, &st,
 	                             NULL)))
 		return pdb_unread(db, rc, path, err, errlen);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *n = (const char *)sqlite3_column_text(st, 0);
-		if (!n || used + strlen(n) + 8 >= len)
-			break;
-		used += (size_t)snprintf(buf + used, len - used, "%s%s",
-		                         used ? ", " : "", n);
+		if (!n)
+			continue;
+		if ((d = rl_edit_distance(col, n, 0)) < best) {
+			best = d;
+			snprintf(near, nearlen, "%s", n);
+		}
+		if (used + strlen(n) + 8 < len)
+			used += (size_t)snprintf(buf + used, len - used, "%s%s",
+			                         used ? ", " : "", n);
 	}
 	return pdb_finish(st, path, err, errlen);
 }
@@ -76,7 +83,7 @@ int plot_sweep_column(sqlite3 *db, const char *path, const char *opt,
                       const char *name, char *col, size_t len, char *err,
                       size_t errlen)
 {
-	char cols[1500];
+	char cols[1500], near[128], why[200];
 	int rc, has = 0;
 	pdb_column_name(name, col, len);
 	if (strchr(col, '"') == NULL &&
@@ -84,10 +91,26 @@ int plot_sweep_column(sqlite3 *db, const char *path, const char *opt,
 		return rc;
 	if (has)
 		return numeric_column(db, path, opt, name, col, err, errlen);
-	if ((rc = list_columns(db, path, cols, sizeof cols, err, errlen)))
+	if ((rc = list_columns(db, path, col, cols, sizeof cols, near,
+	                       sizeof near, err, errlen)))
 		return rc;
-	snprintf(err, errlen, "the sweep results have no column '%s' "
-	         "(columns: %s)", name, cols);
+	/* a name the model knows that the sweep did not store says so and
+	** how to store it; a typo is offered the nearest column (it read
+	** "the sweep results have no column 'X'" and the whole list alone,
+	** naming neither the file nor the option) */
+	if (rl_output_find(name))
+		snprintf(why, sizeof why, ": an output its spec did not keep "
+		         "(add it to [outputs] keep, or keep = all, and sweep "
+		         "again)");
+	else if (rl_param_find_full(name))
+		snprintf(why, sizeof why, ": a parameter its spec does not "
+		         "sweep (an [axes] line sweeps it)");
+	else if (near[0])
+		snprintf(why, sizeof why, "; did you mean %s?", near);
+	else
+		why[0] = 0;
+	snprintf(err, errlen, "%s: %s '%s': the sweep results have no column "
+	         "%s%s (columns: %s)", path, opt, name, col, why, cols);
 	return RL_EINPUT;
 }
 

@@ -191,6 +191,20 @@ int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
 	f->sums = 0;
 	if ((bad_l || bad_r) && (is_sum(lhs) || is_sum(rhs)))
 		return parse_sums(f, expr, lhs, rhs, err, errlen);
+	if (bad_l != bad_r && is_choice(bad_l ? &f->rhs : &f->lhs) &&
+	    !strchr(bad_l ? lhs : rhs, '.')) {
+		/* an undotted name beside a choice is one of its names
+		** mistyped ("decode.bound == memroy"), which read as "not a
+		** number, a parameter or an output; did you mean chip.memory?" */
+		const rl_operand *c = bad_l ? &f->rhs : &f->lhs;
+		const char *name = bad_l ? lhs : rhs;
+		char names[200];
+		choice_names(c, names, sizeof names);
+		return refuse(err, errlen, expr, "'%.*s%s' is not one of %s's "
+		              "names (%s)", rl_utf8_cut(name, 127), name,
+		              strlen(name) > 127 ? "..." : "", bad_l ? rhs : lhs,
+		              names);
+	}
 	if (bad_l || bad_r) {
 		const char *name = bad_l ? lhs : rhs;
 		char hint[300];

@@ -16,6 +16,7 @@
 
 #include "points.h"
 #include "spec.h"
+#include "stop.h"
 #include "../config/dbfile.h"
 #include "../config/shword.h"
 #include "../model/status.h"
@@ -46,6 +47,8 @@ typedef struct {
 	int bad;           /* the part a read failed on while writing, or -1 */
 	int dup;           /* the part whose point another part holds too, or -1 */
 	int64_t dup_run, dup_idx;
+	int stopped;       /* a SIGINT or SIGTERM stopped the copy (stop.h) */
+	long long copied;  /* points written to the merged run */
 	int dropped_known; /* every part's count of points its filter dropped
 	                   ** is known and adds up (part_dropped): dropped,
 	                   ** their sum, is the merged run's */
@@ -775,10 +778,19 @@ static int copy_points(sqlite3 *out, merge_ctx *m, const char *cols,
 		sift_down(m->runs, heap, n, i);
 	while (rc == SQLITE_OK && n > 0) {
 		shard_run *r = &m->runs[heap[0]];
+		if (rl_stop_caught()) {
+			/* Ctrl-C or SIGTERM (Slurm's time limit): stop here, the
+			** caller removes the temporary */
+			m->stopped = 1;
+			rc = SQLITE_INTERRUPT;
+			break;
+		}
 		for (k = 0; k < ncols + 2; k++)
 			sqlite3_bind_value(ins, k + 1, sqlite3_column_value(r->cur, k));
 		rc = sqlite3_step(ins);
 		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		if (rc == SQLITE_OK)
+			m->copied++;
 		if (rc != SQLITE_OK && rl_db_conflict(out, rc)) {
 			/* the merged file is this process's own: a point written
 			** twice is one that two parts hold */
@@ -827,7 +839,9 @@ static int write_out(const char *tmp, merge_ctx *m, char *err, size_t errlen)
 		rc = sqlite3_exec(out, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		/* a part that cannot be read is named, not the temporary */
-		if (!*err && m->dup >= 0)
+		if (m->stopped)
+			; /* the caller says it */
+		else if (!*err && m->dup >= 0)
 			snprintf(err, errlen, "%s run %lld: point %lld is in another "
 			         "part too (a part altered by hand); nothing was "
 			         "merged", m->paths[m->dup],
@@ -865,7 +879,8 @@ static int out_is_part(const char *out, const char *const *parts,
 }
 
 int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
-                   const char *spec, int force, char *err, size_t errlen)
+                   const char *spec, int force, rl_merge_stats *st,
+                   char *err, size_t errlen)
 {
 	merge_ctx m;
 	struct stat sb;
@@ -912,9 +927,17 @@ int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
 	if (!rc)
 		rc = check_columns(&m, err, errlen);
 	if (!rc) {
+		/* while the temporary exists a SIGINT or SIGTERM is caught
+		** (stop.h): the copy stops at its next row, the temporary is
+		** removed and nothing renamed, where the signal ended the
+		** process and left OUT.tmp-PID, as large as the points copied,
+		** until a merge to the same OUT came by */
+		rl_stop_guard guard;
+		int fd, sig;
+		rl_stop_catch(&guard);
 		/* created empty first, so a folder that does not exist or a
 		** name too long is said of OUT, not of SQLite's temporary */
-		int fd = rl_tmp_create(out, tmp, sizeof tmp);
+		fd = rl_tmp_create(out, tmp, sizeof tmp);
 		if (fd < 0) {
 			rc = rl_out_fail(out, errno, err, errlen);
 			tmp[0] = '\0'; /* nothing made; a name cut short is none */
@@ -922,10 +945,27 @@ int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
 			close(fd);
 			rc = write_out(tmp, &m, err, errlen);
 		}
-		if (!rc && rename(tmp, out) != 0)
+		sig = rl_stop_caught();
+		if (!rc && !sig && rename(tmp, out) != 0)
 			rc = rl_out_fail(out, errno, err, errlen);
-		if (rc && tmp[0])
+		if ((rc || sig) && tmp[0])
 			unlink(tmp);
+		rl_stop_release(&guard);
+		if (sig) {
+			snprintf(err, errlen, "interrupted by %s: %s was not "
+			         "written (nothing merged, no temporary left); run "
+			         "the merge again", sig == SIGTERM ? "SIGTERM" :
+			         "SIGINT", out);
+			rc = 128 + sig;
+		}
+	}
+	if (!rc && st) {
+		st->stored = m.copied;
+		st->points = m.runs[0].points;
+		st->dropped = m.dropped_known ? (long long)m.dropped : -1;
+		snprintf(st->hash, sizeof st->hash, "%s", m.runs[0].hash);
+		snprintf(st->spec_path, sizeof st->spec_path, "%s",
+		         m.runs[0].spec_path);
 	}
 	ctx_free(&m);
 	return rc;

@@ -15,8 +15,20 @@
 ** spec, or more than one, is refused naming them.  Refuses a part with no
 ** run of the spec, a shard given twice, a missing or unfinished shard, and
 ** an existing `out` unless force.  Returns RL_OK, or RL_EINPUT (bad input)
-** / RL_EINTERNAL with a message. */
+** / RL_EINTERNAL with a message, or 128 + the signal (130, 143) where a
+** SIGINT or SIGTERM came while it wrote: `out` not written, the temporary
+** removed.  On RL_OK *st (where st is not NULL) says what it wrote. */
+/* What a merge wrote, for its summary line. */
+typedef struct {
+	long long stored;      /* points copied into the merged run */
+	long long points;      /* the spec's points, all shards */
+	long long dropped;     /* of them, its [filter] dropped; -1 unknown */
+	char hash[17];         /* the spec merged (runs.spec_hash) */
+	char spec_path[1024];  /* its path as the first part's run recorded it */
+} rl_merge_stats;
+
 int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
-                   const char *spec, int force, char *err, size_t errlen);
+                   const char *spec, int force, rl_merge_stats *st,
+                   char *err, size_t errlen);
 
 #endif

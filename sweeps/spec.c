@@ -105,6 +105,15 @@ static int parse_outputs(rl_sweep_spec *s, char *list, char *err,
 			continue;
 		}
 		o = rl_output_find(t);
+		if (!o && rl_param_find_full(t)) {
+			/* a parameter is no output: it was "unknown output
+			** 'scenario.tp' (`rooflab eval --json` shows them all)" */
+			snprintf(err, errlen, "[outputs] keep: '%s' is a parameter, "
+			         "not an output: a swept one is stored in its own "
+			         "column (its [axes] line), a fixed one is the "
+			         "run's (runs.spec)", t);
+			return -1;
+		}
 		if (!o) {
 			char hint[300];
 			rl_sw_output_hint(t, hint, sizeof hint);

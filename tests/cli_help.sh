@@ -33,6 +33,13 @@ else
 	echo "ok - presets chip lists the chips only"
 fi
 
+# export --help says where a column's unit is and how to choose rows by
+# value, which a script's author asked of the README alone
+expect_exit 0 "export --help" -- $RL export --help
+expect_out "\"columns\": \[\.\.\.\]" "export --help: the JSON's columns"
+expect_out "each column with its unit \(parameters in the unit their name" "export --help: each column's unit"
+expect_out "run_columns" "export --help: the database's units"
+expect_out "sqlite3 -csv -header FILE \"SELECT \* FROM results WHERE run_id = 1 AND \.\.\.\"" "export --help: rows chosen by value"
 expect_exit 0 "params --help" -- $RL params --help
 expect_out "--section NAME" "params --help names --section"
 [ "$(wc -l <"$tmpd/out")" -ge 5 ] && echo "ok - params --help explains, in more than one line" ||

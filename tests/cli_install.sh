@@ -24,7 +24,7 @@ share=$pfx/share/rooflab
 expect_exit 0 "make install PREFIX=TMP/pfx" -- mk install PREFIX="$pfx"
 for f in bin/rooflab share/rooflab/data/chips/h100-sxm.ini \
 	share/rooflab/data/measurements/published-h100.csv \
-	share/rooflab/sweeps/isl-osl.ini; do
+	share/rooflab/sweeps/isl-osl.ini share/rooflab/sweeps/README.md; do
 	if [ -f "$pfx/$f" ]; then
 		echo "ok - installed $f"
 	else

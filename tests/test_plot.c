@@ -26,6 +26,10 @@
 #include "../reports/report.h"
 #include "../claim/schema.h"
 
+/* the widest title line the pictures hold (plots/kinds.h's
+** PLOT_TITLE_COLS, which this file does not include) */
+#define PLOT_TITLE_COLS_TEST 110
+
 /* Claim run 1 of chips A and B, target 20x, speedup 4x. */
 #define CLAIM_RUN_1 \
 	"INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B', 'sc', 20, " \
@@ -199,6 +203,177 @@ static void test_pareto(void **state)
 	assert_true(!strncmp(f, "$f << EOD\n1 1\n2 3\n4 5\nEOD\n", 26));
 	assert_non_null(strstr(s, "$p << EOD\n3 2\nEOD\n"));
 	assert_non_null(strstr(s, "3 of 4 design points on the frontier"));
+	free(s);
+}
+
+/* The longest line of the title in script s ("set title '...'" whose
+** lines gp_quote joins with '."\n".'), in characters. */
+static size_t title_widest(const char *s, int *lines)
+{
+	const char *t = strstr(s, "set title '"), *end, *p, *brk;
+	size_t widest = 0, w;
+	assert_non_null(t);
+	t += strlen("set title '");
+	end = strchr(t, '\n');
+	assert_non_null(end);
+	*lines = 0;
+	for (p = t; p < end; p = brk + strlen("'.\"\\n\".'")) {
+		brk = strstr(p, "'.\"\\n\".'");
+		if (!brk || brk > end)
+			brk = end - 1; /* the closing quote */
+		w = (size_t)(brk - p);
+		widest = w > widest ? w : widest;
+		(*lines)++;
+		if (brk == end - 1)
+			break;
+	}
+	return widest;
+}
+
+/* A title line longer than the picture is wrapped at a blank: the Pareto
+** plot of two long column names has a first line of 117 characters,
+** "Pareto frontier: " (17) "throughput.output_tokens_per_s_per_chip
+** (tokens/s)" (50) " against " (9) "cost.usd_per_million_tokens_at_cost
+** (USD)" (41), and a second of 138, "sweep run 1: " (13) "3 of 4 design
+** points on the frontier " (37) "(less " (6)
+** "cost.usd_per_million_tokens_at_cost," (36) " more " (6)
+** "throughput.output_tokens_per_s_per_chip)" (40), counted by hand, which a
+** PNG cut at both ends; each wrapped at its last blank before 110
+** characters is two lines, the title four.  A heatmap's two-line title
+** keeps its top margin. */
+static void test_title_wraps(void **state)
+{
+	char path[64], err[512];
+	sqlite3 *db;
+	char *s = NULL;
+	size_t len;
+	plot_opts o;
+	int lines;
+	(void)state;
+	db = make_db(path, sizeof path,
+	             "CREATE TABLE results(run_id INTEGER, design_frac_mac REAL, "
+	             "design_frac_sram REAL, cost_usd_per_million_tokens_at_cost "
+	             "REAL, throughput_output_tokens_per_s_per_chip REAL);"
+	             "INSERT INTO results VALUES(1, 0.1, 0.1, 3, 2), "
+	             "(1, 0.1, 0.2, 1, 1), (1, 0.2, 0.1, 4, 5), "
+	             "(1, 0.2, 0.2, 2, 3);");
+	memset(&o, 0, sizeof o);
+	o.dbpath = path;
+	o.x = "cost.usd_per_million_tokens_at_cost";
+	o.y = "throughput.output_tokens_per_s_per_chip";
+	assert_int_equal(plot_script(db, plot_kind_find("pareto"), &o, &s,
+	                             &len, err, sizeof err), RL_OK);
+	assert_true(title_widest(s, &lines) <= PLOT_TITLE_COLS_TEST);
+	assert_int_equal(lines, 4);
+	/* nothing lost: the words either side of the break */
+	assert_non_null(strstr(s, "(less cost.usd_per_million_tokens_at_cost, "
+	                          "more'.\"\\n\".'"
+	                          "throughput.output_tokens_per_s_per_chip)"));
+	free(s);
+	s = NULL;
+	/* the heatmap of the same rows: "...over the other swept parameters"
+	** is not said (one row a cell); a two-line title keeps its 5 lines
+	** of top margin */
+	o.x = "design.frac_mac";
+	o.y = "design.frac_sram";
+	o.z = "cost.usd_per_million_tokens_at_cost";
+	assert_int_equal(plot_script(db, plot_kind_find("heatmap"), &o, &s,
+	                             &len, err, sizeof err), RL_OK);
+	assert_true(title_widest(s, &lines) <= PLOT_TITLE_COLS_TEST);
+	assert_non_null(strstr(s, "set tmargin 5\n"));
+	free(s);
+	sqlite3_close(db);
+	unlink(path);
+}
+
+/* A column a sweep's plot is given that the results lack: the message
+** names the file and the option, and why: a typo is offered the nearest
+** column (design_frac_mak is 1 edit from design_frac_mac), an output or a
+** parameter the model knows is said not to be stored and how to store it
+** (it read "the sweep results have no column 'X' (columns: ...)"). */
+static void test_missing_column(void **state)
+{
+	char path[64], err[2048], want[256];
+	sqlite3 *db;
+	char *s = NULL;
+	size_t len;
+	plot_opts o;
+	(void)state;
+	db = make_db(path, sizeof path,
+	             "CREATE TABLE results(run_id INTEGER, design_frac_mac REAL, "
+	             "design_frac_sram REAL, throughput_output_tokens_per_s REAL);"
+	             "INSERT INTO results VALUES(1, 0.1, 0.1, 3), "
+	             "(1, 0.1, 0.2, 1), (1, 0.2, 0.1, 4), (1, 0.2, 0.2, 2);");
+	memset(&o, 0, sizeof o);
+	o.dbpath = path;
+	o.x = "design.frac_mak";
+	assert_int_equal(plot_script(db, plot_kind_find("heatmap"), &o, &s,
+	                             &len, err, sizeof err), RL_EINPUT);
+	snprintf(want, sizeof want, "%s: --x 'design.frac_mak': the sweep "
+	         "results have no column design_frac_mak; did you mean "
+	         "design_frac_mac? (columns: ", path);
+	assert_true(!strncmp(err, want, strlen(want)));
+	o.x = NULL;
+	o.z = "power.clock_scale";
+	assert_int_equal(plot_script(db, plot_kind_find("heatmap"), &o, &s,
+	                             &len, err, sizeof err), RL_EINPUT);
+	assert_non_null(strstr(err, "--z 'power.clock_scale': the sweep results "
+	                            "have no column power_clock_scale: an "
+	                            "output its spec did not keep (add it to "
+	                            "[outputs] keep"));
+	o.z = NULL;
+	o.x = "throughput.output_tokens_per_s";
+	o.y = "chip.hbm_tbps";
+	assert_int_equal(plot_script(db, plot_kind_find("pareto"), &o, &s,
+	                             &len, err, sizeof err), RL_EINPUT);
+	assert_non_null(strstr(err, "--y 'chip.hbm_tbps': the sweep results "
+	                            "have no column chip_hbm_tbps: a parameter "
+	                            "its spec does not sweep"));
+	assert_null(s);
+	sqlite3_close(db);
+	unlink(path);
+}
+
+/* A sample's heatmap (random or Sobol: nearly every point its own x and
+** y) is binned, where a cell a point left specks on a blank picture: x = y
+** = 0.01 i for i = 0..99 with z = i is 100 values an axis (more than 60)
+** whose 100 pairs fill 1% of the 100 x 100 grid (less than half), so both
+** axes are binned into 40 cells of width 0.99 / 40 = 0.02475 from 0: point
+** i falls in cell floor(40 i / 99), the diagonal's 40 cells (i = 2, 4.95
+** edges: cell 0 holds i = 0, 1, 2), each the most z of its points (z is
+** no output: better more), cell 0's 2 at its centre 0.012375. */
+static void test_heatmap_bins_sample(void **state)
+{
+	char *s = script_made("CREATE TABLE results(run_id INTEGER, "
+	                      "design_frac_mac REAL, design_frac_sram REAL, "
+	                      "speedup_total_tokens REAL);"
+	                      "WITH RECURSIVE n(i) AS (VALUES(0) UNION ALL "
+	                      "SELECT i + 1 FROM n WHERE i < 99) INSERT INTO "
+	                      "results SELECT 1, 0.01 * i, 0.01 * i, i FROM n;",
+	                      "heatmap", RL_OK);
+	const char *d, *end, *p;
+	char *q;
+	long cells = 0;
+	(void)state;
+	d = strstr(s, "$d << EOD\n");
+	assert_non_null(d);
+	d += strlen("$d << EOD\n");
+	end = strstr(d, "EOD\n");
+	assert_non_null(end);
+	for (p = d; p < end; p = strchr(p, '\n') + 1)
+		cells++;
+	assert_int_equal(cells, 40);
+	assert_true(!strncmp(d, "0.012375 0.012375 ", 18));
+	p = strchr(d, '\n');
+	assert_true(!strncmp(p - 2, " 2\n", 3));
+	/* the title's words, its line breaks (plot_labels) read as blanks */
+	for (q = strstr(s, "'.\"\\n\".'"); q; q = strstr(q, "'.\"\\n\".'")) {
+		*q = ' ';
+		memmove(q + 1, q + 8, strlen(q + 8) + 1);
+	}
+	assert_non_null(strstr(s, "x and y binned into 40 cells each (100 and "
+	                          "100 distinct values: a sample), a cell the "
+	                          "most of the points in it"));
 	free(s);
 }
 
@@ -971,6 +1146,9 @@ int main(void)
 		cmocka_unit_test(test_waterfall),
 		cmocka_unit_test(test_pareto),
 		cmocka_unit_test(test_pareto_log_axes),
+		cmocka_unit_test(test_title_wraps),
+		cmocka_unit_test(test_missing_column),
+		cmocka_unit_test(test_heatmap_bins_sample),
 		cmocka_unit_test(test_heatmap_cells),
 		cmocka_unit_test(test_heatmap_log_axes),
 		cmocka_unit_test(test_tornado_hides_flat_rows),

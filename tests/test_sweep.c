@@ -441,6 +441,47 @@ static void test_filter(void **state)
 	rl_sweep_spec_free(s);
 }
 
+/* A parameter named in [outputs] is said to be one, and where it is
+** stored, where it read "unknown output 'scenario.tp' (`rooflab eval
+** --json` shows them all)"; a misspelt output is still offered its
+** nearest. */
+static void test_outputs_parameter(void **state)
+{
+	(void)state;
+	refused("[axes]\nchip.hbm_tbps = 1, 2\n[outputs]\nkeep = scenario.tp\n",
+	        "[outputs] keep: 'scenario.tp' is a parameter, not an output: a "
+	        "swept one is stored in its own column (its [axes] line)");
+	refused("[axes]\nchip.hbm_tbps = 1, 2\n[outputs]\nkeep = power.wats\n",
+	        "unknown output 'power.wats'; did you mean power.watts?");
+}
+
+/* A name beside a choice that is none of its names is said to be none of
+** them, with the names (model/outputs.c's bounds; params.c's HBM
+** generations), on either side, where it read "'memroy' is not a number,
+** a parameter or an output; did you mean chip.memory?"; a dotted name
+** there is still offered the parameter or output it is near. */
+static void test_filter_choice_name(void **state)
+{
+	rl_filter f;
+	char err[512];
+	(void)state;
+	assert_int_equal(rl_sweep_filter_parse(&f, "decode.bound == memroy", err,
+	                                       sizeof err), -1);
+	assert_non_null(strstr(err, "'memroy' is not one of decode.bound's "
+	                            "names (compute, memory, communication, "
+	                            "overhead, none)"));
+	assert_int_equal(rl_sweep_filter_parse(&f, "hbm5 != design.hbm_gen", err,
+	                                       sizeof err), -1);
+	assert_non_null(strstr(err, "'hbm5' is not one of design.hbm_gen's "
+	                            "names (none, hbm2e, hbm3, hbm3e, hbm4)"));
+	assert_int_equal(rl_sweep_filter_parse(&f, "decode.bound == "
+	                                       "latency.tpot", err, sizeof err),
+	                 -1);
+	assert_non_null(strstr(err, "did you mean latency.tpot_s?"));
+	assert_int_equal(rl_sweep_filter_parse(&f, "decode.bound == memory", err,
+	                                       sizeof err), 0);
+}
+
 /* A filter longer than its 511-byte buffer is refused, not cut: cut,
 ** "chip.hbm_tbps <= 1000...0.5x" (a bad number) would read as a good one,
 ** and "<= 1000...0" as a smaller bound. */
@@ -775,6 +816,8 @@ int main(void)
 	    cmocka_unit_test(test_config_hash),
 	    cmocka_unit_test(test_spec_hash_config),
 	    cmocka_unit_test(test_filter),
+	    cmocka_unit_test(test_filter_choice_name),
+	    cmocka_unit_test(test_outputs_parameter),
 	    cmocka_unit_test(test_filter_too_long),
 	    cmocka_unit_test(test_output_filters),
 	    cmocka_unit_test(test_point_config),
