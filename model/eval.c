@@ -435,8 +435,13 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 		}
 	}
 	/* static power's inputs that contradict (power.c): refused before
-	** serving, which reads none of them */
-	if (RL_UNLIKELY(!rl_power_inputs_ok(pw)) &&
+	** serving, which reads none of them; not tested again where pw's
+	** design, node and cost are, byte for byte, those the power and cost
+	** memo was worked out from (whole and pc_key_is_rule, as
+	** power_cost_kept reads them), which passed this test: the memo is
+	** reached only below it (for speed: tests/BENCH.md) */
+	if (RL_UNLIKELY(!(whole && cache->pc_key_is_rule) &&
+	                !rl_power_inputs_ok(pw)) &&
 	    rl_power_check(pw, r->error, sizeof r->error) != RL_OK)
 		return RL_EINVAL;
 	/* (what serving leaves of power and cost is written below) */
@@ -460,7 +465,6 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	} else {
 		/* (power_of_result writes the power and clock fields) */
 		double tdp = pw->chip.tdp_w, s_pre = 1, s_dec = 1;
-		double low_pre = NAN, low_dec = NAN; /* fit_tdp's, where none fits */
 		int over_pre, over_dec; /* a phase over the TDP at full clock */
 		int tdp_on = RL_LIKELY(pc != NULL) ? pc->tdp_on : tdp > 0;
 		int sram = RL_LIKELY(pc != NULL) ? pc->sram_on
@@ -478,6 +482,9 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 			** the caller's served again to keep the request it
 			** solved (rl_serve_bare_req above kept none) */
 			rl_result once;
+			/* fit_tdp's, where none fits (here, not stored on every
+			** evaluation: for speed, tests/BENCH.md) */
+			double low_pre = NAN, low_dec = NAN;
 			if (!cache) {
 				local.valid = 0;
 				cache = &local;
