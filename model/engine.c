@@ -591,19 +591,25 @@ stage_round(const eval_ctx *c, double m, double n_dec, double p, double p_isl,
 
 #define END_OF(f) (offsetof(rl_config, f) + sizeof(((rl_config *)0)->f))
 
-/* What serving reads is one span of rl_config (rl_config.h): everything
-** before the request (isl, osl, batch, last in the scenario), which the
-** design, the node and the cost follow; power and cost (eval.c) keep their
-** own memo of those (rl_power_cost_memo, cleared with this key), and
-** test_cache checks that rl_serve's results do not depend on them.  A
-** field added after them would be left out of the key. */
-_Static_assert(offsetof(rl_config, scen.osl) == END_OF(scen.isl) &&
-                   offsetof(rl_config, scen.batch) == END_OF(scen.osl) &&
-                   offsetof(rl_config, design) == END_OF(scen.batch) &&
+/* What serving reads is one span of rl_config (rl_config.h): from the
+** chip to the request (isl, osl, batch, last in the scenario, which is
+** last); the design, the node and the cost come before it, and power and
+** cost (eval.c) keep their own memo of those (rl_power_cost_memo, cleared
+** with this key), and test_cache checks that rl_serve's results do not
+** depend on them.  A field added after the request would be left out of
+** every key. */
+_Static_assert(offsetof(rl_config, design) == 0 &&
                    offsetof(rl_config, node) == END_OF(design) &&
                    offsetof(rl_config, cost) == END_OF(node) &&
-                   sizeof(rl_config) == END_OF(cost),
-               "rl_config: the request, then design, node and cost, last");
+                   offsetof(rl_config, chip) == END_OF(cost) &&
+                   offsetof(rl_config, scen.osl) == END_OF(scen.isl) &&
+                   offsetof(rl_config, scen.batch) == END_OF(scen.osl) &&
+                   sizeof(rl_config) == END_OF(scen.batch),
+               "rl_config: design, node and cost first, the request last");
+
+/* serving's span of rl_config: [SERVE_AT, SERVE_END) */
+#define SERVE_AT offsetof(rl_config, chip)
+#define SERVE_END offsetof(rl_config, scen.isl)
 
 /* How cfg stands to the cache's key in what serving reads: the same
 ** (SETUP_SAME), the same but in what the setup's last step alone reads
@@ -621,8 +627,8 @@ static inline int lengths_kept(const rl_eval_cache *k, const rl_config *cfg)
 	        cfg->scen.osl == k->key.scen.osl);
 }
 
-/* One compare of the span before the request (rl_config holds only
-** doubles: no padding); where cfg is the batch rule's served configuration
+/* One compare of serving's span (rl_config holds only doubles: no
+** padding); where cfg is the batch rule's served configuration
 ** and the setup's key was taken from it (or found equal) since the rule's
 ** key last changed (key_is_rule, engine.h), the two can differ in what
 ** serving reads only in the two numbers the rule picks per request, so
@@ -633,7 +639,9 @@ static inline int setup_state(const rl_eval_cache *k, const rl_config *cfg)
 	if (!k->valid)
 		return SETUP_NEW;
 	if (RL_UNLIKELY(cfg != &k->rule.cfg || !k->key_is_rule)) {
-		if (memcmp(cfg, &k->key, offsetof(rl_config, scen.isl)) != 0)
+		if (memcmp((const char *)cfg + SERVE_AT,
+		           (const char *)&k->key + SERVE_AT,
+		           SERVE_END - SERVE_AT) != 0)
 			return SETUP_NEW;
 		return lengths_kept(k, cfg) ? SETUP_SAME : SETUP_MEMORY;
 	}
@@ -712,8 +720,8 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 		/* the batch rule's two numbers or, for the profiling pass's
 		** logits rows, the lengths alone differ from the setup's key:
 		** its last step again (rl_serve_setup_memory), the key
-		** brought along; what power and cost keep (read from the span before the
-		** request, which is the key's) stays */
+		** brought along; what power and cost keep (read from serving's span,
+		** which is the key's) stays */
 		cache->key.prof.max_batch_size = cfg->prof.max_batch_size;
 		cache->key.prof.max_num_tokens = cfg->prof.max_num_tokens;
 		cache->key.scen.isl = cfg->scen.isl;

@@ -268,40 +268,38 @@ void rl_over_tdp_words(const rl_config *cfg, const rl_result *r, char *buf,
 }
 
 /* cfg with the numbers its batch rule picks for its request, through the
-** cache's memo (engine.h): the key is what serving reads of cfg, the span
-** before the request (isl, osl and batch; engine.c asserts the layout),
-** which holds all the rule reads too; the rule's request-independent share
-** is worked out once per key, the rest (rl_trtllm_bench_setting's steps,
-** in its order) per request.  The same numbers as rl_batch_rule_apply's,
-** bit for bit.  The design, node and cost sections after the request do
-** not key the rule: the copy returned may hold stale ones, which nothing
-** reads (serving reads the span alone; power and cost read the caller's
-** configuration, rl_eval_cached).  But the key follows them, so that
-** compares of the spans before and after the request tell *whole:
-** cfg is, in every byte but its request, the key of the evaluation before (which
-** power_cost_kept then needs not compare again: pc_key_is_rule). */
+** cache's memo (engine.h): the key is what serving reads of cfg, its span
+** from the chip to the request (isl, osl and batch, last; engine.c asserts
+** the layout), which holds all the rule reads too; the rule's
+** request-independent share is worked out once per key, the rest
+** (rl_trtllm_bench_setting's steps, in its order) per request.  The same
+** numbers as rl_batch_rule_apply's, bit for bit.  The design, node and
+** cost sections before that span do not key the rule: the copy returned
+** may hold stale ones, which nothing reads (serving reads the span alone;
+** power and cost read the caller's configuration, rl_eval_cached).  But
+** the key follows them, so that one compare of everything before the
+** request tells *whole: cfg is, in every byte but its request, the key of
+** the evaluation before (which power_cost_kept then needs not compare
+** again: pc_key_is_rule). */
 static const rl_config *rule_applied(const rl_config *cfg,
                                      rl_eval_cache *cache, int *whole)
 {
 	rl_batch_rule_memo *m = &cache->rule;
-	const size_t head = offsetof(rl_config, scen.isl);
-	const size_t at = offsetof(rl_config, design), n = sizeof *cfg - at;
+	const size_t serve = offsetof(rl_config, chip); /* serving's span */
+	const size_t req = offsetof(rl_config, scen.isl); /* the request */
 	unsigned char *key;
-	int head_same;
 	double isl = cfg->scen.isl, osl = cfg->scen.osl;
 	if (!cache->valid)
 		m->valid = 0; /* a cache started afresh: nothing kept */
 	/* (key_at is set with the first key) */
 	key = m->valid ? m->key + m->key_at : m->key;
-	/* the span before the request, then the one after it (the request,
-	** isl, osl and batch, ends where the design starts: engine.c asserts),
-	** read as they are: no store into the key just before the loads */
-	head_same = m->valid && memcmp(cfg, key, head) == 0;
-	*whole = head_same &&
-	         memcmp((const char *)cfg + at, key + at, n) == 0;
+	/* everything before the request, read as it is: no store into the
+	** key just before the loads */
+	*whole = m->valid && memcmp(cfg, key, req) == 0;
 	if (!*whole) {
 		cache->pc_key_is_rule = 0; /* the key changes below */
-		if (!head_same) {
+		if (!m->valid || memcmp((const char *)cfg + serve, key + serve,
+		                        req - serve) != 0) {
 			rl_bench_inputs in;
 			rl_bench_inputs_of(cfg, (int)cfg->prof.batch_rule, &in);
 			/* (at cfg's address mod 32: engine.h) */
@@ -315,7 +313,7 @@ static const rl_config *rule_applied(const rl_config *cfg,
 			cache->key_is_rule = 0;
 		} else {
 			/* what serving reads unchanged: the rule kept */
-			memcpy(key + at, (const char *)cfg + at, n);
+			memcpy(key, cfg, serve);
 		}
 	}
 	m->cfg.scen.isl = isl;
@@ -370,14 +368,14 @@ static const rl_power_cost_memo *power_cost_kept(const rl_config *pw,
                                                  int is_key, int whole)
 {
 	rl_power_cost_memo *m = &cache->pc;
-	const size_t at = offsetof(rl_config, design), n = sizeof *pw - at;
-	if (m->valid &&
-	    (RL_LIKELY(whole && cache->pc_key_is_rule) ||
-	     memcmp((const char *)pw + at, (const char *)&m->key + at, n) == 0)) {
+	/* design, node and cost: rl_config's first span (rl_config.h) */
+	const size_t n = offsetof(rl_config, chip);
+	if (m->valid && (RL_LIKELY(whole && cache->pc_key_is_rule) ||
+	                 memcmp(pw, &m->key, n) == 0)) {
 		cache->pc_key_is_rule = is_key;
 		return m;
 	}
-	memcpy((char *)&m->key + at, (const char *)pw + at, n);
+	memcpy(&m->key, pw, n);
 	m->prec = rl_matrix_prec(&pw->scen);
 	rl_power_fixed_of(pw, m->prec, 1.0, &m->full);
 	m->chip_usd =
@@ -437,8 +435,13 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 		}
 	}
 	/* static power's inputs that contradict (power.c): refused before
-	** serving, which reads none of them */
-	if (RL_UNLIKELY(!rl_power_inputs_ok(pw)) &&
+	** serving, which reads none of them; not tested again where pw's
+	** design, node and cost are, byte for byte, those the power and cost
+	** memo was worked out from (whole and pc_key_is_rule, as
+	** power_cost_kept reads them), which passed this test: the memo is
+	** reached only below it (for speed: tests/BENCH.md) */
+	if (RL_UNLIKELY(!(whole && cache->pc_key_is_rule) &&
+	                !rl_power_inputs_ok(pw)) &&
 	    rl_power_check(pw, r->error, sizeof r->error) != RL_OK)
 		return RL_EINVAL;
 	/* (what serving leaves of power and cost is written below) */
@@ -462,7 +465,6 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	} else {
 		/* (power_of_result writes the power and clock fields) */
 		double tdp = pw->chip.tdp_w, s_pre = 1, s_dec = 1;
-		double low_pre = NAN, low_dec = NAN; /* fit_tdp's, where none fits */
 		int over_pre, over_dec; /* a phase over the TDP at full clock */
 		int tdp_on = RL_LIKELY(pc != NULL) ? pc->tdp_on : tdp > 0;
 		int sram = RL_LIKELY(pc != NULL) ? pc->sram_on
@@ -480,6 +482,9 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 			** the caller's served again to keep the request it
 			** solved (rl_serve_bare_req above kept none) */
 			rl_result once;
+			/* fit_tdp's, where none fits (here, not stored on every
+			** evaluation: for speed, tests/BENCH.md) */
+			double low_pre = NAN, low_dec = NAN;
 			if (!cache) {
 				local.valid = 0;
 				cache = &local;

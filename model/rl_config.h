@@ -199,8 +199,8 @@ typedef struct {
 	                          * osl and isl.  The engine reads it for the
 	                          * length-biased requests in flight
 	                          * (engine.c osl_in_flight) */
-	/* the request: keep these three last (an rl_eval_cache's key is
-	** everything before isl: engine.c) */
+	/* the request: keep these three last, and the scenario last in
+	** rl_config (an rl_eval_cache's keys end before isl: engine.c) */
 	double isl;              /* input tokens per request */
 	double osl;              /* output tokens per request (1 = prefill only) */
 	double batch;            /* cap on concurrent sequences; 0 = no cap */
@@ -337,17 +337,21 @@ typedef struct {
 	double server_overhead;  /* system power / chip power (host, fans, network) */
 } rl_cost;
 
-/* Everything one evaluation needs.  What serving reads comes first and
-** the request (isl, osl, batch) then design, node and cost last, so that an
-** rl_eval_cache compares one span of it (engine.c). */
+/* Everything one evaluation needs.  Design, node and cost (which power
+** and cost read, serving not) come first, then what serving reads, and the
+** request (isl, osl, batch) last, so that each of an rl_eval_cache's keys
+** is one span: serving's, [chip, scen.isl) (engine.c); power and cost's,
+** [0, chip); the batch rule's, the whole configuration but its request,
+** [0, scen.isl) (eval.c), one memcmp on every evaluation where the request
+** in the middle took two (about 30 instructions more: tests/BENCH.md). */
 typedef struct {
+	rl_design design;
+	rl_node node;
+	rl_cost cost;
 	rl_chip chip;
 	rl_model model;
 	rl_profile prof;
 	rl_scenario scen;
-	rl_design design;
-	rl_node node;
-	rl_cost cost;
 } rl_config;
 
 /* Precision helpers (model/precision.c). */

@@ -873,8 +873,10 @@ static void test_cache_rule_whole_key(void **state)
 	rl_config base, c, d, sheet;
 	rl_eval_cache cache;
 	rl_result r, r0;
+	/* the design, node and cost sections: one span (rl_config.h) */
 	size_t i, at = offsetof(rl_config, design) / sizeof(double);
-	size_t n = sizeof c / sizeof(double), moved = 0;
+	size_t n = (offsetof(rl_config, cost) + sizeof c.cost) / sizeof(double);
+	size_t moved = 0;
 	int violations;
 	char err[256];
 	(void)state;
