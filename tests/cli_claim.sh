@@ -552,19 +552,50 @@ for t in 300 0 110; do
 		--b sohu-design,profile=etched-claim,chip.tdp_w=$t --vary b.chip.tdp_w --target 3
 	expect_out "3x needs at least [0-9]+ W of power limit" "a TDP is solved as a floor (from $t W)"
 done
-# the words give the floor to three digits (173 W of 173.46): claim runs
-# at the JSON's value rounded up to a whole watt, and 2 W less
-w=$($RL solve --b sohu-design,profile=etched-claim,chip.tdp_w=110 --vary b.chip.tdp_w --target 3 --json 2>/dev/null |
-	sed -n 's/.*"value": \([0-9.e+-]*\).*/\1/p' | head -1 | awk '{ v = int($1); if (v < $1) v++; print v }')
-s1=$($RL claim --b sohu-design,profile=etched-claim,chip.tdp_w=$w --samples 0 --no-design --json 2>/dev/null |
-	sed -n 's/.*"total_tokens": \([0-9.e+-]*\).*/\1/p' | head -1)
-s0=$($RL claim --b sohu-design,profile=etched-claim,chip.tdp_w=$((w - 2)) --samples 0 --no-design --json 2>/dev/null |
-	sed -n 's/.*"total_tokens": \([0-9.e+-]*\).*/\1/p' | head -1)
-if awk -v a="$s1" -v b="$s0" 'BEGIN { exit !(a != "" && b != "" && a + 0 >= 3 && b + 0 < 3) }'; then
-	echo "ok - claim at solve's ${w} W reaches 3x ($s1), at $((w - 2)) W not ($s0)"
-else
-	echo "not ok - claim at solve's '${w}' W: '$s1', 2 W less: '$s0'"; fails=$((fails + 1))
-fi
+# the value the words show reaches the target (a floor shown rounded up, a
+# ceiling down, at the precision shown: "at least 173 W" of 173.46 W did
+# not reach 3x, "at least 11.5 TB/s" of 11.504 gave 19.9993x), and one
+# unit of its last digit to the other side does not: claim at the number
+# read from the words, in the parameter's units (PFLOPS x 1000, % / 100,
+# kW x 1000), one lever at a time, each side as solve ran it
+shown_claim() { # $1 lever, $2 target, $3 side b spec, $4 side a spec
+	$RL solve --a "$4" --b "$3" --vary "$1" --target "$2" >"$tmpd/sv" 2>&1
+	q=$(tr '\n' ' ' <"$tmpd/sv" | tr -s ' ' |
+		sed -n 's/.* \(needs at least\|needs at most\|were at least\|were at most\) \([0-9.]*\)\( \?[^ ,)]*\).*/\1|\2|\3/p')
+	dir=${q%%|*}; rest=${q#*|}; n=${rest%%|*}; unit=${rest#*|}
+	case "$dir" in *least) d=-1 ;; *) d=1 ;; esac
+	# one unit of the last digit shown, toward failing
+	m=$(awk -v n="$n" -v d="$d" 'BEGIN { f = index(n, ".") ? length(n) - index(n, ".") : 0
+		printf "%.*f", f, n + d * 10 ^ -f }')
+	for x in "$n" "$m"; do
+		v=$(awk -v x="$x" -v u="$unit" 'BEGIN { s = u == " PFLOPS" || u == " kW" ? 1000 : u == "%" ? 0.01 : 1; printf "%.10g", x * s }')
+		a=$4; b=$3
+		# the lever's key replaced where the spec gives it (once only)
+		k=${1#?.}
+		a=$(printf '%s' "$a" | sed "s/,$k=[^,]*//"); b=$(printf '%s' "$b" | sed "s/,$k=[^,]*//")
+		case "$1" in a.*) a="$a,$k=$v" ;; *) b="$b,$k=$v" ;; esac
+		s1=$($RL claim --a "$a" --b "$b" --samples 0 --no-design --json 2>/dev/null |
+			sed -n 's/.*"total_tokens": \([0-9.e+-]*\).*/\1/p' | head -1)
+		if [ "$x" = "$n" ]; then
+			ok=$(awk -v s="$s1" -v t="$2" 'BEGIN { print (s != "" && s + 0 >= t + 0) }')
+			what="claim at the shown $dir $n$unit reaches ${2}x ($s1)"
+		else
+			ok=$(awk -v s="$s1" -v t="$2" 'BEGIN { print (s != "" && s + 0 < t + 0) }')
+			what="one digit past it, $x$unit, does not ($s1)"
+		fi
+		if [ -n "$n" ] && [ "$ok" = 1 ]; then
+			echo "ok - $1: $what"
+		else
+			echo "not ok - $1: $what; solve said: $(tr '\n' ' ' <"$tmpd/sv")"; fails=$((fails + 1))
+		fi
+	done
+}
+H=h100-sxm,profile=trtllm-0.10
+shown_claim b.chip.tdp_w 3 sohu-design,profile=etched-claim,chip.tdp_w=110 "$H"
+shown_claim b.chip.hbm_tbps 20 sohu,profile=etched-claim,tp=1 "$H"
+shown_claim b.chip.peak_tflops_fp8 20 sohu,profile=etched-claim,tp=1 "$H"
+shown_claim a.profile.eff_compute 20 sohu,profile=etched-claim,tp=1 "$H"
+shown_claim a.chip.hbm_tbps 5 sohu,profile=etched-claim,tp=8 "$H"
 # a static_w beside a chip's measured idle is refused at every value above
 # 0 (model/power.c rl_power_check): solve said it "does not raise the
 # speedup above 17.7x (..., at 0 W already): the chip-to-chip links bind"
