@@ -355,6 +355,22 @@ else
 	echo "not ok - the report's held-fixed notes"; grep -n "Held fixed" "$tmpd/r.md" | sed 's/^/    /'
 	fails=$((fails + 1))
 fi
+# the power cap stored as text in the run's JSON (a database changed by
+# hand), which SQLite reads as its number, or as an array (read as 0, no
+# cap): the report fails, exit 2, naming the file and the key, and leaves
+# no report, as for a mistyped cell of the tables
+if command -v sqlite3 >/dev/null 2>&1; then
+	for v in "'1500'" "json_array(1500)"; do
+		cp "$tmpd/c.db" "$tmpd/cap.db"
+		sqlite3 "$tmpd/cap.db" "UPDATE claim_runs SET json = json_set(json, '\$.monte_carlo.power_cap_w', $v)"
+		expect_exit 2 "report of a power cap stored as $v" -- $RL report --db "$tmpd/cap.db" \
+			--out "$tmpd/cap.md" --no-plots
+		expect_err "cap\.db: cannot read: claim_runs\.json's monte_carlo\.power_cap_w of claim run 1 holds (text|an array), where rooflab claim writes a number" \
+			"the report names the file and the power cap's key ($v)"
+		[ ! -e "$tmpd/cap.md" ] && echo "ok - no report of a power cap stored as $v" ||
+			{ echo "not ok - a report of a power cap stored as $v"; fails=$((fails + 1)); }
+	done
+fi
 # one spelling of a mapping in the text and the report, the verdict's
 # ("TP1 x PP1 x DP8"): the per-mapping table, the Monte Carlo's mapping
 # shares and solve's line said "tp 1 x pp 1 x dp 8", the report's shares
