@@ -81,30 +81,79 @@ static void unit_of_count(const char *unit, double v, char *out, size_t len)
 		}
 }
 
-void claim_qty(const char *param, double v, char *buf, size_t len)
+/* The number fmt (one double: "%.1f", "%.3g") writes of d, moved one unit
+** of its last shown digit toward dir (1 up, -1 down) where nearest
+** rounding fell on the other side of d: "173" of 173.46 up is "174", down
+** "173"; dir 0 is nearest rounding.  The value shown is read back and
+** compared, so a value shown exactly (2 of 2.0) is not moved. */
+static void directed(const char *fmt, double d, int dir, char *num,
+                     size_t len)
 {
-	char unit[32];
+	int i, prec = atoi(fmt + 2), g = fmt[strlen(fmt) - 1] == 'g';
+	snprintf(num, len, fmt, d);
+	for (i = 0; dir != 0 && i < 4; i++) {
+		double x = strtod(num, NULL);
+		char e[32];
+		int ex = -prec;
+		if (dir > 0 ? x >= d : x <= d)
+			return;
+		/* the last digit's place: %.Nf's Nth decimal, %.Ng's Nth
+		** significant digit of d (its exponent as %e writes it, not
+		** log10's: 999.7 down is 999, where nearest carried to 1e+03) */
+		if (g) {
+			snprintf(e, sizeof e, "%.16e", d);
+			ex = atoi(strchr(e, 'e') + 1) - (prec > 0 ? prec - 1 : 0);
+		}
+		snprintf(num, len, fmt, x + dir * pow(10, ex));
+	}
+}
+
+void claim_qty_dir(const char *param, double v, int dir, char *buf,
+                   size_t len)
+{
+	char unit[32], num[48];
 	const char *p = bare(param);
 	const rl_param *tp = rl_param_find_full(p);
 	if (!isfinite(v))
 		snprintf(buf, len, "n/a");
-	else if (!strncmp(p, "chip.peak_tflops_", 17))
-		snprintf(buf, len, v >= 1000 ? "%.1f PFLOPS" : "%.0f TFLOPS",
-		         v >= 1000 ? v / 1000 : v);
-	else if (!strncmp(p, "profile.eff_", 12) || !strncmp(p, "design.frac_", 12))
-		snprintf(buf, len, "%.0f%%", 100 * v);
-	else if (!strcmp(p, "chip.hbm_tbps"))
-		snprintf(buf, len, "%.1f TB/s", v);
+	else if (!strncmp(p, "chip.peak_tflops_", 17)) {
+		directed(v >= 1000 ? "%.1f" : "%.0f", v >= 1000 ? v / 1000 : v, dir,
+		         num, sizeof num);
+		snprintf(buf, len, "%s %s", num, v >= 1000 ? "PFLOPS" : "TFLOPS");
+	}
+	else if (!strncmp(p, "profile.eff_", 12) ||
+	         !strncmp(p, "design.frac_", 12)) {
+		/* under 1% to two digits: a ceiling of 0.385% read "at most
+		** 0%", at which nothing runs */
+		directed(v != 0 && fabs(100 * v) < 1 ? "%.2g" : "%.0f", 100 * v, dir,
+		         num, sizeof num);
+		snprintf(buf, len, "%s%%", num);
+	}
+	else if (!strcmp(p, "chip.hbm_tbps")) {
+		directed("%.1f", v, dir, num, sizeof num);
+		snprintf(buf, len, "%s TB/s", num);
+	}
 	else if (!strcmp(p, "chip.tdp_w") && v == 0)
 		snprintf(buf, len, "no limit (0 W)");
-	else if (!strcmp(p, "chip.tdp_w") && v >= 1000)
-		snprintf(buf, len, "%.2g kW", v / 1000);
+	else if (!strcmp(p, "chip.tdp_w") && v >= 1000) {
+		directed("%.2g", v / 1000, dir, num, sizeof num);
+		snprintf(buf, len, "%s kW", num);
+	}
 	else {
 		unit_of_count(tp ? tp->unit : "", v, unit, sizeof unit);
-		snprintf(buf, len, fabs(v) >= 1000 && fabs(v) < 1e6 ? "%.0f%s%s"
-		                                                    : "%.3g%s%s",
-		         v, unit[0] ? " " : "", unit);
+		directed(fabs(v) >= 1000 && fabs(v) < 1e6 ? "%.0f" : "%.3g", v, dir,
+		         num, sizeof num);
+		/* 999.6 up at three digits is 1000, which %.3g writes "1e+03" */
+		if (strpbrk(num, "eE") && fabs(strtod(num, NULL)) >= 1000 &&
+		    fabs(strtod(num, NULL)) < 1e6)
+			snprintf(num, sizeof num, "%.0f", strtod(num, NULL));
+		snprintf(buf, len, "%s%s%s", num, unit[0] ? " " : "", unit);
 	}
+}
+
+void claim_qty(const char *param, double v, char *buf, size_t len)
+{
+	claim_qty_dir(param, v, 0, buf, len);
 }
 
 void claim_count_words(double v, char *buf, size_t len)
@@ -242,7 +291,10 @@ void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 	const rl_solve_result *s = &r->s;
 	int side_a = r->param[0] == 'a';
 	claim_lever_noun(r->param, noun, sizeof noun);
-	claim_qty(r->param, s->value, want, sizeof want);
+	/* a floor shown rounded up, a ceiling down: the value shown reaches
+	** the target ("at least 174 W" of 173.46, where 173 W does not) */
+	claim_qty_dir(r->param, s->value, s->direction > 0 ? 1 : -1, want,
+	              sizeof want);
 	claim_qty(r->param, r->now, now, sizeof now);
 	claim_qty(r->param, s->lo, lo, sizeof lo);
 	claim_qty(r->param, s->hi, hi, sizeof hi);

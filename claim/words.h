@@ -16,6 +16,12 @@
 ** reads it: 11507.6 TFLOPS -> "11.5 PFLOPS", eff_compute 0.52 -> "52%". */
 void claim_qty(const char *param, double v, char *buf, size_t len);
 
+/* claim_qty rounded toward dir at the precision shown: 1 up (a floor,
+** "at least": 173.46 W is "174 W"), -1 down (a ceiling, "at most"), 0
+** nearest (claim_qty).  The value shown lies on dir's side of v. */
+void claim_qty_dir(const char *param, double v, int dir, char *buf,
+                   size_t len);
+
 /* What a parameter ("b.chip.peak_tflops_fp8", "section.key") stands for,
 ** in words: "peak FP8 compute per chip"; a parameter without a phrase of
 ** its own gets its table description (rooflab params) up to its

@@ -22,16 +22,25 @@
 ** sent to the terminal (rl_utf8_cell) */
 #define LABEL_CELL (2 * CLAIM_LABEL_MAX)
 
-/* The width of the side column: 30 characters, or the longest label's
-** (a default label such as "8 x h100-sxm (trtllm-0.10, chip default)"
-** pushed the columns after it right). */
+static void wrapped(FILE *f, const char *first, const char *raw, int indent);
+
+/* The widest side column whose rows fit 100 columns: a row is the label
+** and 52 columns of numbers (side_line's formats) and its power, at most
+** " 1000 W (TDP)", 13; the header is the label and 63 */
+#define LABEL_FIT 35
+
+/* The width of the side column: 30 characters, or the longest label's up
+** to LABEL_FIT (a default label such as "8 x h100-sxm (trtllm-0.10)"
+** pushed the columns after it right); a longer label stands on a line of
+** its own above its numbers (side_line), where "8 x h100-sxm
+** (trtllm-0.10, chip default)", 40, took the header to 103 columns. */
 static int label_width(const claim_report *rep)
 {
 	const claim_side *s[3] = {&rep->a, &rep->b, &rep->bd};
 	int i, w = 30;
 	for (i = 0; i < (rep->have_bd ? 3 : 2); i++) {
 		size_t n = rl_utf8_chars(s[i]->label);
-		if (n > (size_t)w)
+		if (n > (size_t)w && n <= LABEL_FIT)
 			w = (int)n;
 	}
 	return w;
@@ -45,7 +54,7 @@ static const char *short_bound(int bound)
 }
 
 /* The column headers of side_line, which fit 100 columns with labels of
-** 30 characters (lw: label_width). */
+** up to LABEL_FIT characters (lw: label_width). */
 static void side_header(FILE *f, int lw)
 {
 	fprintf(f, "     %-*s %10s %11s %6s  %-15s %s\n", lw, "side",
@@ -60,9 +69,18 @@ static void side_line(FILE *f, const char *tag, const claim_side *s, int lw)
 	evalout_value(tot, sizeof tot, s->r.total_tps, "");
 	snprintf(bound, sizeof bound, "%s/%s", short_bound(s->r.prefill_bound),
 	         short_bound(s->r.decode_bound));
-	fprintf(f, "  %-2s %s %10s %11s %5.1f%%  %-15s", tag,
-	        rl_utf8_cell(s->label, lw, 0, lab, sizeof lab), out, tot,
-	        100 * s->r.mfu, bound);
+	/* a label wider than the column: on its own line (wrapped where it
+	** passes 100 columns), the numbers under the headers below it */
+	if (rl_utf8_chars(s->label) > (size_t)lw) {
+		char first[8];
+		snprintf(first, sizeof first, "  %-2s ", tag);
+		wrapped(f, first, s->label, 5);
+		fprintf(f, "     %*s %10s %11s %5.1f%%  %-15s", lw, "", out, tot,
+		        100 * s->r.mfu, bound);
+	} else
+		fprintf(f, "  %-2s %s %10s %11s %5.1f%%  %-15s", tag,
+		        rl_utf8_cell(s->label, lw, 0, lab, sizeof lab), out, tot,
+		        100 * s->r.mfu, bound);
 	if (isfinite(s->r.power_w))
 		fprintf(f, " %.0f W%s", s->r.power_w,
 		        s->r.power_limited ? " (TDP)" : "");
@@ -73,7 +91,6 @@ static void side_line(FILE *f, const char *tag, const claim_side *s, int lw)
 
 /* The verdict first: one sentence, the number, the interval, the
 ** mapping. */
-static void wrapped(FILE *f, const char *first, const char *raw, int indent);
 
 /* Side a at its own best mapping of the same chips, where that is not the
 ** mapping it ran: the verdict divides by a at the scenario's mapping (for
@@ -116,22 +133,28 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	** 17x."), the sentence says both (claim_verdict_sentence) */
 	if (mc)
 		claim_prob_text(mc->prob_ge_target, pr, sizeof pr);
-	fprintf(f, "%s\n", claim_verdict_sentence(line, sizeof line,
+	/* wrapped at 100 columns, its lines after the first indented past
+	** the items under it (speedups in exponent form and a default label
+	** took it to 112; the word and the stated values disagreeing, 170) */
+	wrapped(f, "", claim_verdict_sentence(line, sizeof line,
 	        mc != NULL, mc ? mc->prob_ge_target : NAN, x, tgt,
 	        rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb),
-	        rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la)));
+	        rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la)), 4);
 	/* wrapped at 100 columns as the rest of the text (with "input+output
 	** tokens" it ran to 102 with two speedups of two decimals, more in
 	** exponent form) */
 	snprintf(line, sizeof line, "%s counting input+output (Etched's "
 	         "way), %s output only", x2, y2);
 	wrapped(f, "  under the stated assumptions: ", line, 4);
-	if (mc)
-		fprintf(f, "  over the assumption ranges: 90%% interval %s .. "
-		        "%s, median %s, P(>= %gx) = %s\n",
-		        claim_speedup_x(q[0], sizeof q[0], mc->p05),
-		        claim_speedup_x(q[1], sizeof q[1], mc->p95),
-		        claim_speedup_x(q[2], sizeof q[2], mc->p50), tgt, pr);
+	if (mc) {
+		/* wrapped: in exponent form it ran to 106 */
+		snprintf(line, sizeof line, "90%% interval %s .. %s, median %s, "
+		         "P(>= %gx) = %s",
+		         claim_speedup_x(q[0], sizeof q[0], mc->p05),
+		         claim_speedup_x(q[1], sizeof q[1], mc->p95),
+		         claim_speedup_x(q[2], sizeof q[2], mc->p50), tgt, pr);
+		wrapped(f, "  over the assumption ranges: ", line, 4);
+	}
 	else if (claim_mc_skipped(rep))
 		/* say why, as the JSON's mc_skipped does: a side b of the user's
 		** with no uncertainty file, or --samples 0 */
@@ -448,8 +471,11 @@ static void unc_text(FILE *f, const claim_report *rep,
 		claim_mc_violation_words(&s, v, sizeof v);
 		/* the quantiles on a line of their own: in words they
 		** passed 100 columns */
-		fprintf(f, "  Monte Carlo, %zu samples, seed %lu, %.2f s:\n"
-		        "    %s\n  %s\n", mc->samples, rep->opts.seed, secs, q, v);
+		fprintf(f, "  Monte Carlo, %zu samples, seed %lu, %.2f s:\n",
+		        mc->samples, rep->opts.seed, secs);
+		/* wrapped: in exponent form they ran to 104 */
+		wrapped(f, "    ", q, 6);
+		fprintf(f, "  %s\n", v);
 		if (mc->nmaps > 0)
 			wins_text(f, mc);
 		median_text(f, &s, u, torn);
@@ -475,10 +501,20 @@ static void unc_text(FILE *f, const claim_report *rep,
 			flat[nflat++] = i;
 			continue;
 		}
-		fprintf(f, "    %-32s %9s .. %-9s %s%s speedup %7s .. "
-		        "%s\n", name, claim_plain_num(vl, sizeof vl, t->low),
-		        claim_plain_num(vh, sizeof vh, t->high), p->p->unit,
-		        p->p->unit[0] ? "" : " ", lo, hi);
+		{
+			/* the speedups under the range where the row would pass
+			** 100 columns (in exponent form it ran to 102) */
+			char row[256], sp[96];
+			snprintf(row, sizeof row, "    %-32s %9s .. %-9s %s%s", name,
+			         claim_plain_num(vl, sizeof vl, t->low),
+			         claim_plain_num(vh, sizeof vh, t->high), p->p->unit,
+			         p->p->unit[0] ? "" : " ");
+			snprintf(sp, sizeof sp, "speedup %7s .. %s", lo, hi);
+			if (strlen(row) + 1 + strlen(sp) > 100)
+				fprintf(f, "%s\n      %s\n", row, sp);
+			else
+				fprintf(f, "%s %s\n", row, sp);
+		}
 		/* what the parameter is, in words, under its name (the rows
 		** named parameters alone: "b.profile.elementwise_fused") */
 		claim_lever_noun(name, noun, sizeof noun);
@@ -628,9 +664,17 @@ static void cost_text(FILE *f, const claim_report *rep)
 		         r->chip_price_usd, r->power_w);
 		usd_cell(cost, sizeof cost, r->usd_per_mtok_cost, r->chip_cost_usd,
 		         r->power_w);
-		fprintf(f, "  %-2s %s %-32s %s\n", tag[i],
-		        rl_utf8_cell(s[i]->label, lw, 0, lab, sizeof lab), price,
-		        cost);
+		/* a label wider than the column on its own line, as in the
+		** side table (side_line) */
+		if (rl_utf8_chars(s[i]->label) > (size_t)lw) {
+			char first[8];
+			snprintf(first, sizeof first, "  %-2s ", tag[i]);
+			wrapped(f, first, s[i]->label, 5);
+			fprintf(f, "     %*s %-32s %s\n", lw, "", price, cost);
+		} else
+			fprintf(f, "  %-2s %s %-32s %s\n", tag[i],
+			        rl_utf8_cell(s[i]->label, lw, 0, lab, sizeof lab),
+			        price, cost);
 	}
 	fprintf(f, "  (each chip's price with its source or assumption and "
 	        "range: data/chips/README.md)\n");

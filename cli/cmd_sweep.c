@@ -193,15 +193,25 @@ static void sweep_warn(const char *msg)
 /* The first stored point of a kind that served nothing (idx1: its index
 ** + 1, 0 none), its axis values and why, as eval says it: the database
 ** keeps only the status, and "96 were not evaluable" named no cause. */
-/* 1 where the spec keeps an output a point over its TDP at every clock
-** (status 4) stores (rl_output_over_tdp: sweeps/README.md's status) */
-static int keeps_over_tdp(const rl_sweep_spec *s)
+/* What of the outputs a point over its TDP at every clock (status 4)
+** stores the spec keeps (rl_output_over_tdp: sweeps/README.md's status),
+** for the summary's "but ...": "" where none */
+static const char *keeps_over_tdp(const rl_sweep_spec *s)
 {
 	size_t i;
+	int power = 0, silicon = 0;
 	for (i = 0; i < s->noutputs; i++)
-		if (rl_output_over_tdp(s->outputs[i]))
-			return 1;
-	return 0;
+		if (rl_output_over_tdp(s->outputs[i])) {
+			if (!strcmp(s->outputs[i]->name, "silicon.violations"))
+				silicon = 1;
+			else
+				power = 1;
+		}
+	return power && silicon ? " (but status 4's power figures and silicon "
+	                          "violations)"
+	       : power          ? " (but status 4's power figures)"
+	       : silicon        ? " (but status 4's silicon violations)"
+	                        : "";
 }
 
 static void first_why(const rl_sweep_spec *s, const char *what,
@@ -395,8 +405,7 @@ int cmd_sweep(int argc, char **argv)
 			        (unsigned long long)st.stored_nofit,
 			        (unsigned long long)st.stored_inval,
 			        st.stored_inval == 1 ? "was" : "were",
-			        st.stored_inval && keeps_over_tdp(s)
-			            ? " (but status 4's power figures)" : "",
+			        st.stored_inval ? keeps_over_tdp(s) : "",
 			        (unsigned long long)(st.stored - st.stored_nofit -
 			                             st.stored_inval));
 		first_why(s, "did not fit in memory", st.first_nofit,

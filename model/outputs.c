@@ -289,7 +289,10 @@ int rl_output_text_if_nonzero(const rl_output *o)
 
 int rl_output_over_tdp(const rl_output *o)
 {
-	return o->get == g_over_tdp || o->get == g_power_lowest;
+	/* silicon.violations: its checks come before power's, and its flag
+	** 16 is this state's own */
+	return o->get == g_over_tdp || o->get == g_power_lowest ||
+	       o->get == g_violations;
 }
 
 const char *rl_output_text(const rl_output *o, double v)

@@ -51,9 +51,11 @@ const rl_output *rl_output_find(const char *name);
 ** every clock); JSON and databases carry it always. */
 int rl_output_text_if_nonzero(const rl_output *o);
 /* 1 for the outputs that say how a result is over its TDP at every clock
-** (power.over_tdp, power.lowest_clock_watts): a sweep stores them for a
-** point of status 4 (RL_EPOWER, rl_eval_runnable), every other output of
-** it NULL, so its database says by how much the TDP is missed. */
+** (power.over_tdp, power.lowest_clock_watts) and the silicon checks made
+** before power (silicon.violations, its flag 16 this state): a sweep
+** stores them for a point of status 4 (RL_EPOWER, rl_eval_runnable),
+** every other output of it NULL, so its database says by how much the TDP
+** is missed and what else the design breaks. */
 int rl_output_over_tdp(const rl_output *o);
 /* Name of an enum-typed output value. */
 const char *rl_output_text(const rl_output *o, double v);

@@ -103,7 +103,7 @@ static void fixed_note(rctx *r, const char *side, const char *fixed,
 {
 	sqlite3_stmt *st;
 	char q[900], chip[1024] = "", node[1024] = "", prof[1024] = "";
-	char src[400] = "", lab[128], files[3200], cap[480] = "";
+	char src[400] = "", lab[128], files[3200], cap[480] = "", type[16] = "";
 	double w = NAN;
 	snprintf(q, sizeof q, "SELECT CASE WHEN json_valid(json) THEN "
 	         "json_extract(json, '$.%s.chip') END, CASE WHEN json_valid(json) "
@@ -111,8 +111,9 @@ static void fixed_note(rctx *r, const char *side, const char *fixed,
 	         "json_valid(json) THEN json_extract(json, '$.%s.profile') END, "
 	         "CASE WHEN json_valid(json) THEN json_extract(json, "
 	         "'$.%s.power_cap_w') END, CASE WHEN json_valid(json) THEN "
-	         "json_extract(json, '$.%s.power_cap_source') END FROM claim_runs "
-	         "WHERE id = ?1", fixed, fixed, fixed, mc, mc);
+	         "json_extract(json, '$.%s.power_cap_source') END, CASE WHEN "
+	         "json_valid(json) THEN json_type(json, '$.%s.power_cap_w') END "
+	         "FROM claim_runs WHERE id = ?1", fixed, fixed, fixed, mc, mc, mc);
 	if (!(st = report_prepare(r, r->db, r->o->dbpath, q)))
 		return;
 	sqlite3_bind_int64(st, 1, r->c.id);
@@ -122,8 +123,24 @@ static void fixed_note(rctx *r, const char *side, const char *fixed,
 		pdb_text(st, 2, prof, sizeof prof);
 		w = pdb_real(st, 3);
 		pdb_text(st, 4, src, sizeof src);
+		pdb_text(st, 5, type, sizeof type);
 	}
 	report_finish(r, st, r->o->dbpath);
+	/* a cap stored as text ("1500"), which SQLite reads as its number or
+	** 0, or as anything but a number: the report fails naming it, as a
+	** mistyped cell of the tables does (claim writes a number, 0 none) */
+	if (type[0] && strcmp(type, "integer") && strcmp(type, "real") &&
+	    strcmp(type, "null")) {
+		char msg[sizeof r->bad_msg];
+		snprintf(msg, sizeof msg, "%s: cannot read: claim_runs.json's "
+		         "%s.power_cap_w of claim run %ld holds %s, where rooflab "
+		         "claim writes a number (a database changed by hand?)",
+		         r->o->dbpath, mc, r->c.id,
+		         !strcmp(type, "object") ? "an object"
+		         : !strcmp(type, "array") ? "an array" : type);
+		report_bad(r, RL_EINPUT, msg);
+		return;
+	}
 	if (!chip[0])
 		return;
 	/* the JSON's paths are whole; the text's are from the data

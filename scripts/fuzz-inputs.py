@@ -2670,7 +2670,8 @@ class Fuzzer:
         (power.over_tdp 1, over_tdp_words, lowest_clock_watts over the
         TDP), one under it has none of them and draws no more than the TDP
         in each phase; map never ranks one over its TDP best; a sweep
-        stores a status 4 point with its two power figures alone and
+        stores a status 4 point with its two power figures and silicon
+        violations alone and
         eval at the point says what the sweep stored."""
         r = self.rng
         chip = r.choice(self.POWER_CHIPS)
@@ -2863,9 +2864,17 @@ class Fuzzer:
                 if low is not None and not (isinstance(low, float) and
                                             math.isfinite(low)):
                     why.append(f"power: status 4 lowest {low!r}")
+                # its silicon flags too (checked before power), with 16,
+                # over the TDP, among them
+                sv = outs.get("silicon_violations")
+                if "silicon_violations" in outs and (
+                        sv is None or not int(sv) & 16):
+                    why.append(f"power: status 4 stores silicon_violations "
+                               f"{sv!r}")
                 rest = [k for k, v in outs.items() if v is not None and k
                         not in ("power_over_tdp",
-                                "power_lowest_clock_watts")]
+                                "power_lowest_clock_watts",
+                                "silicon_violations")]
                 if rest:
                     why.append(f"power: status 4 stores {rest[:3]}")
             elif st == 0:

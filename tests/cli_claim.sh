@@ -58,21 +58,29 @@ if grep -qF "\"rule\": \"$bands\"" "$tmpd/cj.json"; then
 else
 	echo "not ok - JSON verdict.rule"; fails=$((fails + 1))
 fi
-# the JSON's verdict.text is the text's first line, in the same words
+# the JSON's verdict.text is the text's verdict, in the same words
 # (one function, claim_verdict_sentence): until 2026-11-29 the JSON had
 # the word alone; where the word and the stated values disagree (--target
-# 17: 17.67x at the stated values, few samples at 17x) the both-ways form
-if python3 -c "import json,sys; t=json.load(open('$tmpd/cj.json'))['verdict']['text']; sys.exit(t != open('$tmpd/summary').readline().rstrip('\n'))"; then
+# 17: 17.67x at the stated values, few samples at 17x) the both-ways form,
+# wrapped at 100 columns where it ran to 170 on one line
+verdict_of "$tmpd/summary" >"$tmpd/verdict.txt"
+if python3 -c "import json,sys; t=json.load(open('$tmpd/cj.json'))['verdict']['text']; sys.exit(t != open('$tmpd/verdict.txt').readline().rstrip('\n'))"; then
 	echo "ok - JSON verdict.text is the text's first line"
 else
 	echo "not ok - JSON verdict.text differs from the text's first line"; fails=$((fails + 1))
 fi
 $C --target 17 >"$tmpd/t17.txt" 2>/dev/null
 $C --target 17 --json >"$tmpd/t17.json" 2>/dev/null
-if python3 -c "import json,sys; t=json.load(open('$tmpd/t17.json'))['verdict']['text']; l=open('$tmpd/t17.txt').readline().rstrip('\n'); sys.exit(not (t == l and ' at the stated values, reaching 17x, but only ' in t and t.endswith(' of the samples over the assumption ranges do.')))"; then
+verdict_of "$tmpd/t17.txt" >"$tmpd/t17v.txt"
+if python3 -c "import json,sys; t=json.load(open('$tmpd/t17.json'))['verdict']['text']; l=open('$tmpd/t17v.txt').readline().rstrip('\n'); sys.exit(not (t == l and ' at the stated values, reaching 17x, but only ' in t and t.endswith(' of the samples over the assumption ranges do.')))"; then
 	echo "ok - JSON verdict.text: the word and the stated values disagreeing"
 else
-	echo "not ok - JSON verdict.text at --target 17"; head -1 "$tmpd/t17.txt"; fails=$((fails + 1))
+	echo "not ok - JSON verdict.text at --target 17"; head -3 "$tmpd/t17.txt"; fails=$((fails + 1))
+fi
+if awk 'length > 100 { bad = 1; print "    " length ": " $0 } END { exit bad }' "$tmpd/t17.txt"; then
+	echo "ok - claim text at --target 17 within 100 columns"
+else
+	echo "not ok - claim text at --target 17 past 100 columns"; fails=$((fails + 1))
 fi
 # side b's mapping is chosen again in every Monte Carlo sample; Sohu as
 # claimed (the first uncertainty block) keeps 8 single-chip replicas in all
@@ -552,19 +560,50 @@ for t in 300 0 110; do
 		--b sohu-design,profile=etched-claim,chip.tdp_w=$t --vary b.chip.tdp_w --target 3
 	expect_out "3x needs at least [0-9]+ W of power limit" "a TDP is solved as a floor (from $t W)"
 done
-# the words give the floor to three digits (173 W of 173.46): claim runs
-# at the JSON's value rounded up to a whole watt, and 2 W less
-w=$($RL solve --b sohu-design,profile=etched-claim,chip.tdp_w=110 --vary b.chip.tdp_w --target 3 --json 2>/dev/null |
-	sed -n 's/.*"value": \([0-9.e+-]*\).*/\1/p' | head -1 | awk '{ v = int($1); if (v < $1) v++; print v }')
-s1=$($RL claim --b sohu-design,profile=etched-claim,chip.tdp_w=$w --samples 0 --no-design --json 2>/dev/null |
-	sed -n 's/.*"total_tokens": \([0-9.e+-]*\).*/\1/p' | head -1)
-s0=$($RL claim --b sohu-design,profile=etched-claim,chip.tdp_w=$((w - 2)) --samples 0 --no-design --json 2>/dev/null |
-	sed -n 's/.*"total_tokens": \([0-9.e+-]*\).*/\1/p' | head -1)
-if awk -v a="$s1" -v b="$s0" 'BEGIN { exit !(a != "" && b != "" && a + 0 >= 3 && b + 0 < 3) }'; then
-	echo "ok - claim at solve's ${w} W reaches 3x ($s1), at $((w - 2)) W not ($s0)"
-else
-	echo "not ok - claim at solve's '${w}' W: '$s1', 2 W less: '$s0'"; fails=$((fails + 1))
-fi
+# the value the words show reaches the target (a floor shown rounded up, a
+# ceiling down, at the precision shown: "at least 173 W" of 173.46 W did
+# not reach 3x, "at least 11.5 TB/s" of 11.504 gave 19.9993x), and one
+# unit of its last digit to the other side does not: claim at the number
+# read from the words, in the parameter's units (PFLOPS x 1000, % / 100,
+# kW x 1000), one lever at a time, each side as solve ran it
+shown_claim() { # $1 lever, $2 target, $3 side b spec, $4 side a spec
+	$RL solve --a "$4" --b "$3" --vary "$1" --target "$2" >"$tmpd/sv" 2>&1
+	q=$(tr '\n' ' ' <"$tmpd/sv" | tr -s ' ' |
+		sed -n 's/.* \(needs at least\|needs at most\|were at least\|were at most\) \([0-9.]*\)\( \?[^ ,)]*\).*/\1|\2|\3/p')
+	dir=${q%%|*}; rest=${q#*|}; n=${rest%%|*}; unit=${rest#*|}
+	case "$dir" in *least) d=-1 ;; *) d=1 ;; esac
+	# one unit of the last digit shown, toward failing
+	m=$(awk -v n="$n" -v d="$d" 'BEGIN { f = index(n, ".") ? length(n) - index(n, ".") : 0
+		printf "%.*f", f, n + d * 10 ^ -f }')
+	for x in "$n" "$m"; do
+		v=$(awk -v x="$x" -v u="$unit" 'BEGIN { s = u == " PFLOPS" || u == " kW" ? 1000 : u == "%" ? 0.01 : 1; printf "%.10g", x * s }')
+		a=$4; b=$3
+		# the lever's key replaced where the spec gives it (once only)
+		k=${1#?.}
+		a=$(printf '%s' "$a" | sed "s/,$k=[^,]*//"); b=$(printf '%s' "$b" | sed "s/,$k=[^,]*//")
+		case "$1" in a.*) a="$a,$k=$v" ;; *) b="$b,$k=$v" ;; esac
+		s1=$($RL claim --a "$a" --b "$b" --samples 0 --no-design --json 2>/dev/null |
+			sed -n 's/.*"total_tokens": \([0-9.e+-]*\).*/\1/p' | head -1)
+		if [ "$x" = "$n" ]; then
+			ok=$(awk -v s="$s1" -v t="$2" 'BEGIN { print (s != "" && s + 0 >= t + 0) }')
+			what="claim at the shown $dir $n$unit reaches ${2}x ($s1)"
+		else
+			ok=$(awk -v s="$s1" -v t="$2" 'BEGIN { print (s != "" && s + 0 < t + 0) }')
+			what="one digit past it, $x$unit, does not ($s1)"
+		fi
+		if [ -n "$n" ] && [ "$ok" = 1 ]; then
+			echo "ok - $1: $what"
+		else
+			echo "not ok - $1: $what; solve said: $(tr '\n' ' ' <"$tmpd/sv")"; fails=$((fails + 1))
+		fi
+	done
+}
+H=h100-sxm,profile=trtllm-0.10
+shown_claim b.chip.tdp_w 3 sohu-design,profile=etched-claim,chip.tdp_w=110 "$H"
+shown_claim b.chip.hbm_tbps 20 sohu,profile=etched-claim,tp=1 "$H"
+shown_claim b.chip.peak_tflops_fp8 20 sohu,profile=etched-claim,tp=1 "$H"
+shown_claim a.profile.eff_compute 20 sohu,profile=etched-claim,tp=1 "$H"
+shown_claim a.chip.hbm_tbps 5 sohu,profile=etched-claim,tp=8 "$H"
 # a static_w beside a chip's measured idle is refused at every value above
 # 0 (model/power.c rl_power_check): solve said it "does not raise the
 # speedup above 17.7x (..., at 0 W already): the chip-to-chip links bind"
@@ -1116,19 +1155,30 @@ b3=$(sed -n 's/.*"total_tokens_per_s": \([0-9.e+-]*\).*/\1/p' "$tmpd/p3.json" | 
 name="--b sohu is eval's sohu under ideal"
 check same "$e3" "$b3"
 # the side table's columns line up past a label longer than 30 characters
-# (they were pushed right on its line alone): by hand, "  a  " is 5
-# columns, the label "8 x h100-sxm (trtllm-0.10, chip default)" 13 + 27 =
-# 40, a blank, then out tok/s right-aligned in 10: every row's out tok/s
-# (and the header's) ends at column 5 + 40 + 1 + 10 = 56 (the
-# first line of each: the cost table below repeats the tags)
+# (they were pushed right on its line alone), and fit 100 columns: a
+# label past 35 (the widest whose rows fit: 5 + 35 + 47 numbers + " 1000 W
+# (TDP)" 13 = 100) stands on a line of its own, its numbers on the next,
+# where "8 x h100-sxm (trtllm-0.10, chip default)" (13 + 27 = 40) took the
+# header to 103 columns.  By hand: "  a  " is 5 columns, the side column
+# 30, a blank, then out tok/s right-aligned in 10: every row's out tok/s
+# (and the header's) ends at column 5 + 30 + 1 + 10 = 46 (the first
+# of each: the cost table below repeats the tags; a's on the line after
+# its label)
 expect_exit 0 "the text of --a h100-sxm" -- $RL claim --a h100-sxm --samples 0
 for tag in side a b "b'"; do
-	name="out tok/s of row '$tag' ends at column 56"
+	name="out tok/s of row '$tag' ends at column 46"
 	check awk -v t="$tag" '!found && (substr($0, 1, 5) == sprintf("  %-2s ", t) ||
 		(t == "side" && $1 == "side" && /out tok\/s/)) {
-		found = 1; ok = substr($0, 56, 1) != " " && substr($0, 57, 1) == " " }
+		found = 1; if (t == "a") getline
+		ok = substr($0, 46, 1) != " " && substr($0, 47, 1) == " " }
 		END { exit !(found && ok) }' "$tmpd/out"
 done
+if grep -q "^  a  8 x h100-sxm (trtllm-0\.10, chip default)$" "$tmpd/out" &&
+	awk 'length > 100 { bad = 1 } END { exit bad }' "$tmpd/out"; then
+	echo "ok - a label past 35 characters on a line of its own, the text within 100 columns"
+else
+	echo "not ok - the label of 40 characters: $(grep -n "^  a  " "$tmpd/out" | head -2)"; fails=$((fails + 1))
+fi
 expect_exit 0 "solve --a h100-sxm" -- $RL solve --a h100-sxm --vary b.chip.hbm_tbps
 expect_out "^a: 8 x h100-sxm \(trtllm-0.10, chip default\)$" "solve names the default in a's label"
 # the database keeps how each side's profile was chosen
@@ -1175,6 +1225,32 @@ expect_out "speedup 5th percentile [0-9.]+e\+2[0-9]{2}x, median [0-9.]+e\+2[0-9]
 # ... and so do the verdict, the interval, the speedup lines and the
 # mappings' (the Shapley factors and the claims table keep theirs)
 expect_out "^Supported: 8x Sohu \(as claimed\) is [0-9.]+e\+2[0-9]{2}x as fast as " "the verdict's speedup in exponent form"
+# every line within 100 columns: the verdict (112 with the default label
+# "8 x h100-sxm (trtllm-0.10, chip default)"), the interval line (106),
+# the side table's header (103: that label on a line of its own now) and
+# the quantiles (104) ran past it; the verdict and the interval whole
+# once their lines are joined
+if awk 'length > 100 { bad = 1; print "    " length ": " $0 } END { exit bad }' "$tmpd/out"; then
+	echo "ok - the text in exponent form within 100 columns"
+else
+	echo "not ok - the text in exponent form past 100 columns"; fails=$((fails + 1))
+fi
+if verdict_of "$tmpd/out" | grep -Eq "^Supported: 8x Sohu \(as claimed\) is [0-9.]+e\+2[0-9]{2}x as fast as 8 x h100-sxm \(trtllm-0\.10, chip default\), reaching 20x\.$"; then
+	echo "ok - the verdict in exponent form whole, its lines joined"
+else
+	echo "not ok - the verdict in exponent form: $(verdict_of "$tmpd/out")"; fails=$((fails + 1))
+fi
+expect_joined "^  over the assumption ranges:" "^  over the assumption ranges: 90% interval [0-9.]+e\+2[0-9]{2}x \.\. [0-9.]+e\+2[0-9]{2}x, median [0-9.]+e\+2[0-9]{2}x, P\(>= 20x\) = 100\.0%$" \
+	"the interval in exponent form whole, its lines joined"
+# with Sohu by design too, its tornado rows (102: the speedups under the
+# range where the row would pass 100 columns)
+$RL claim --samples 200 --a "h100-sxm,profile=trtllm-0.10,chip.hbm_tbps=1e-250" >"$tmpd/bd250.txt" 2>/dev/null
+if awk 'length > 100 { bad = 1; print "    " length ": " $0 } END { exit bad }' "$tmpd/bd250.txt" &&
+	grep -Eq "^      speedup [0-9.]+e\+2[0-9]{2}x \.\. [0-9.]+e\+2[0-9]{2}x$" "$tmpd/bd250.txt"; then
+	echo "ok - with Sohu by design, the text in exponent form within 100 columns"
+else
+	echo "not ok - with Sohu by design, the text in exponent form past 100 columns"; fails=$((fails + 1))
+fi
 expect_joined "^  under the stated assumptions:" "^  under the stated assumptions: [0-9.]+e\+2[0-9]{2}x counting input\+output \(Etched's way\), [0-9.]+e\+2[0-9]{2}x output only$" \
 	"the stated assumptions' speedups in exponent form"
 expect_out "^speedup b/a: [0-9.]+e\+2[0-9]{2}x counted Etched's way" "the speedup line in exponent form"

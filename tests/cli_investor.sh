@@ -73,8 +73,12 @@ if awk -v x="$x17" 'BEGIN { exit !(x + 0 >= 17) }'; then
 else
 	echo "not ok - the stated speedup '$x17' does not reach 17x"; fails=$((fails + 1))
 fi
-expect_out "^Not supported: 8x Sohu \\(as claimed\\) is $(printf '%s' "$x17" | sed 's/\./\\./')x as fast as 8x H100 \\(TensorRT-LLM 0\\.10\\) at the stated values, reaching 17x, but only [0-9.]+% of the samples over the assumption ranges do\\.$" \
-	"a word and a sentence that disagree say why"
+# (the verdict wrapped at 100 columns: its lines joined, verdict_of)
+if verdict_of "$tmpd/out" | grep -Eq "^Not supported: 8x Sohu \\(as claimed\\) is $(printf '%s' "$x17" | sed 's/\./\\./')x as fast as 8x H100 \\(TensorRT-LLM 0\\.10\\) at the stated values, reaching 17x, but only [0-9.]+% of the samples over the assumption ranges do\\.$"; then
+	echo "ok - a word and a sentence that disagree say why"
+else
+	echo "not ok - a word and a sentence that disagree say why: $(verdict_of "$tmpd/out")"; fails=$((fails + 1))
+fi
 # one probability, one format: the verdict's share of the samples, the
 # verdict's P(>= 17x) and the Monte Carlo line's are the same percentage
 # (the Monte Carlo line wrote it as a fraction to four places: 0.0470)
@@ -354,6 +358,22 @@ if ! grep -qF "$ROOFLAB_DATA/" "$tmpd/r.md" &&
 else
 	echo "not ok - the report's held-fixed notes"; grep -n "Held fixed" "$tmpd/r.md" | sed 's/^/    /'
 	fails=$((fails + 1))
+fi
+# the power cap stored as text in the run's JSON (a database changed by
+# hand), which SQLite reads as its number, or as an array (read as 0, no
+# cap): the report fails, exit 2, naming the file and the key, and leaves
+# no report, as for a mistyped cell of the tables
+if command -v sqlite3 >/dev/null 2>&1; then
+	for v in "'1500'" "json_array(1500)"; do
+		cp "$tmpd/c.db" "$tmpd/cap.db"
+		sqlite3 "$tmpd/cap.db" "UPDATE claim_runs SET json = json_set(json, '\$.monte_carlo.power_cap_w', $v)"
+		expect_exit 2 "report of a power cap stored as $v" -- $RL report --db "$tmpd/cap.db" \
+			--out "$tmpd/cap.md" --no-plots
+		expect_err "cap\.db: cannot read: claim_runs\.json's monte_carlo\.power_cap_w of claim run 1 holds (text|an array), where rooflab claim writes a number" \
+			"the report names the file and the power cap's key ($v)"
+		[ ! -e "$tmpd/cap.md" ] && echo "ok - no report of a power cap stored as $v" ||
+			{ echo "not ok - a report of a power cap stored as $v"; fails=$((fails + 1)); }
+	done
 fi
 # one spelling of a mapping in the text and the report, the verdict's
 # ("TP1 x PP1 x DP8"): the per-mapping table, the Monte Carlo's mapping

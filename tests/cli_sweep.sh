@@ -1757,6 +1757,21 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	else
 		echo "not ok - power.over_tdp == 1 kept: $got"; fails=$((fails + 1))
 	fi
+	# the silicon checks come before power: a point over its TDP at every
+	# clock stores its flags, where they were NULL.  Sohu by design on a
+	# 900 mm2 die, past n4's 858 mm2 reticle (data/nodes): flag 1; at
+	# 20 W, under its HBM PHYs' and leakage's draw at any clock, also 16
+	# (over the TDP): 17; at 700 W the reticle's 1 alone
+	printf '[base]\nchip = sohu-design\nmodel = llama3-8b\nset = scenario.precision=fp8\nset = design.die_mm2=900\n[axes]\nchip.tdp_w = 20, 700\n[outputs]\nkeep = silicon.violations\n' >"$d/tdpv.ini"
+	expect_exit 0 "a sweep over its TDP keeping the silicon violations" -- $RL sweep "$d/tdpv.ini" --db "$d/tdpv.db"
+	expect_err "1 was not evaluable \(another status\), their outputs NULL \(but status 4's silicon violations\); 1 served" \
+		"the summary says a point over its TDP keeps its silicon violations"
+	got=$(q "$d/tdpv.db" "SELECT group_concat(idx || ':' || status || ':' || quote(silicon_violations), ' ') FROM (SELECT * FROM results ORDER BY idx)")
+	if [ "$got" = "0:4:17.0 1:0:1.0" ]; then
+		echo "ok - status 4 stores its silicon violations (reticle 1 + over TDP 16)"
+	else
+		echo "not ok - status 4's silicon violations: $got"; fails=$((fails + 1))
+	fi
 fi
 # a sweep whose points all serve says none of it (4 stacks: 154.6 GB)
 sed -e 's/^design.hbm_stacks = .*/design.hbm_stacks = 4, 8/' -e 's/0\.1, 0\.35$/0.1, 0.2/' "$d/why.ini" >"$d/why4.ini"

@@ -68,6 +68,13 @@ joined() {
 		END { if (p) print line }' "$2"
 }
 
+# verdict_of FILE: claim's verdict, the text's first line joined with the
+# lines wrapped under it (indented 4, past the items under it at 2).
+verdict_of() {
+	awk 'NR == 1 { l = $0; next } /^    [^ ]/ { sub(/^ +/, " "); l = l $0; next }
+		{ exit } END { print l }' "$1"
+}
+
 # expect_joined START PATTERN NAME: a line of the last command's stdout
 # matching START, joined with its wrapped lines (joined), matches PATTERN.
 expect_joined() {

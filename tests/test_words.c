@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../claim/claim.h"
@@ -97,6 +98,66 @@ static void test_qty(void **state)
 	assert_string_equal(b, "1.4 kW");
 }
 
+/* A floor ("at least") shown rounded up at the precision shown, a ceiling
+** ("at most") down, in every format claim_qty writes: 173.46 W at three
+** digits is 173, which does not reach the floor; up it is 174.  Expected
+** strings by hand: the next digit of the last place shown. */
+static void test_qty_dir(void **state)
+{
+	static const struct {
+		const char *param;
+		double v;
+		const char *up, *down;
+	} c[] = {
+	    {"b.chip.tdp_w", 173.46, "174 W", "173 W"},                /* %.3g */
+	    {"b.chip.tdp_w", 1734, "1.8 kW", "1.7 kW"},                /* %.2g kW */
+	    {"b.chip.hbm_tbps", 10.5096, "10.6 TB/s", "10.5 TB/s"},     /* %.1f */
+	    {"a.profile.eff_compute", 0.5204, "53%", "52%"},          /* % */
+	    {"b.design.frac_mac", 0.4471, "45%", "44%"},
+	    {"a.profile.eff_compute", 0.003850016, "0.39%", "0.38%"}, /* not 0% */
+	    {"b.chip.peak_tflops_fp8", 11507.6, "11.6 PFLOPS", "11.5 PFLOPS"},
+	    {"b.chip.peak_tflops_fp8", 649.2, "650 TFLOPS", "649 TFLOPS"},
+	    {"b.design.clock_ghz", 1.5004, "1.51 GHz", "1.5 GHz"},     /* %.3g */
+	    {"b.design.clock_ghz", 0.0012345, "0.00124 GHz", "0.00123 GHz"},
+	    {"b.chip.link_gbps", 3318.4, "3319 GB/s", "3318 GB/s"},    /* %.0f */
+	    {"b.chip.link_gbps", 999.7, "1000 GB/s", "999 GB/s"},      /* not 1e+03 */
+	    {"b.chip.link_gbps", 1234567, "1.24e+06 GB/s", "1.23e+06 GB/s"},
+	    /* shown exactly: not moved either way */
+	    {"b.design.clock_ghz", 2, "2 GHz", "2 GHz"},
+	    {"b.chip.hbm_tbps", 4.8, "4.8 TB/s", "4.8 TB/s"},
+	    {"a.profile.eff_compute", 0.52, "52%", "52%"},
+	};
+	char b[64];
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+		claim_qty_dir(c[i].param, c[i].v, 1, b, sizeof b);
+		assert_string_equal(b, c[i].up);
+		claim_qty_dir(c[i].param, c[i].v, -1, b, sizeof b);
+		assert_string_equal(b, c[i].down);
+	}
+	/* nearest, as claim_qty */
+	claim_qty_dir("b.chip.tdp_w", 173.46, 0, b, sizeof b);
+	assert_string_equal(b, "173 W");
+	/* every value of a sweep over ten decades: the number shown lies on
+	** its side (W: the number itself; kW: a thousand watts each) */
+	for (i = 0; i < 4000; i++) {
+		double v = pow(10, -3 + 9.0 * (double)i / 4000) * (1 + 1e-4 * (double)(i % 7));
+		char *end;
+		double x;
+		claim_qty_dir("b.chip.tdp_w", v, 1, b, sizeof b);
+		x = strtod(b, &end);
+		if (!strcmp(end, " kW"))
+			x *= 1000;
+		assert_true(x >= v * (1 - 1e-15));
+		claim_qty_dir("b.chip.tdp_w", v, -1, b, sizeof b);
+		x = strtod(b, &end);
+		if (!strcmp(end, " kW"))
+			x *= 1000;
+		assert_true(x <= v * (1 + 1e-15));
+	}
+}
+
 static void test_binds(void **state)
 {
 	rl_result r;
@@ -144,7 +205,8 @@ static void test_sentences(void **state)
 	(void)state;
 	row(&r, "b.chip.hbm_tbps", 4.8);
 	reached(&r, 1, 10.5096, b, sizeof b);
-	assert_string_equal(b, "20x needs at least 10.5 TB/s of HBM bandwidth "
+	/* a floor rounded up: 10.5 TB/s would not reach 20x */
+	assert_string_equal(b, "20x needs at least 10.6 TB/s of HBM bandwidth "
 	                       "per chip (Sohu; assumed: 4.8 TB/s)");
 	/* a lever counted in its own noun: the count's unit once ("6.87
 	** stacks of HBM per package", was "stacks of HBM stacks per
@@ -462,6 +524,7 @@ int main(void)
 	    cmocka_unit_test(test_mapping_words),
 	    cmocka_unit_test(test_tail_words),
 	    cmocka_unit_test(test_qty),
+	    cmocka_unit_test(test_qty_dir),
 	    cmocka_unit_test(test_prob),
 	    cmocka_unit_test(test_unsettled),
 	    cmocka_unit_test(test_count),
