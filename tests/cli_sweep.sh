@@ -1892,6 +1892,23 @@ if command -v sqlite3 >/dev/null 2>&1 && command -v gnuplot >/dev/null 2>&1; the
 			fails=$((fails + 1))
 		fi
 	done
+	# the cost per million tokens is in USD per million tokens, where its
+	# unit read "USD" (a chip's cost) in the database, the export and the
+	# plot's axis until 2026-11-30
+	u=$(q "$d/front.db" "SELECT unit FROM run_columns WHERE run_id = 1 AND
+		name = 'cost_usd_per_million_tokens_at_cost'")
+	"$RL" plot pareto --db "$d/front.db" --x cost.usd_per_million_tokens_at_cost \
+		--y throughput.output_tokens_per_s_per_chip --out "$d/front.svg" >/dev/null 2>&1
+	if [ "$u" = "USD/Mtoken" ] &&
+		grep -q 'cost.usd_per_million_tokens_at_cost (USD/Mtoken)' "$d/front.svg" &&
+		"$RL" export --db "$d/front.db" --format json 2>/dev/null |
+		grep -A3 '"name": "cost_usd_per_million_tokens_at_cost"' |
+		grep -q '"unit": "USD/Mtoken"'; then
+		echo "ok - cost per million tokens: unit USD/Mtoken in run_columns, export and the plot's axis"
+	else
+		echo "not ok - cost per million tokens: unit '$u' in run_columns, or not USD/Mtoken in export or plot"
+		fails=$((fails + 1))
+	fi
 fi
 # a run whose [filter] dropped every point: the sweep says how many it
 # dropped, where "6 points evaluated, 0 stored" gave no reason; a plot of
