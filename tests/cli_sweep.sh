@@ -92,6 +92,24 @@ expect_exit 0 "export csv" -- $RL export --db "$d/merged.db" --format csv
 expect_out "^run_id,idx,status,chip_hbm_tbps" "csv header"
 [ "$(wc -l <"$tmpd/out")" -eq 301 ] && echo "ok - csv has 300 rows" ||
 	{ echo "not ok - csv rows"; fails=$((fails + 1)); }
+# the header is the column names alone (scripts key on them); --units
+# puts each column's unit after its name, as run_columns has it: the
+# parameters' display units (model/params.c: chip.hbm_tbps TB/s,
+# scenario.batch sequences), the outputs' SI units (model/outputs.c:
+# tokens/s, s), none for a bound's name or a speedup; the rows are the same
+cp "$tmpd/out" "$d/plain.csv"
+expect_exit 0 "export csv --units" -- $RL export --db "$d/merged.db" --format csv --units
+expect_out "^run_id,idx,status,chip_hbm_tbps \(TB/s\),scenario_batch \(sequences\),throughput_output_tokens_per_s \(tokens/s\),latency_tpot_s \(s\),decode_bound,speedup_total_tokens,speedup_output_tokens$" \
+	"csv --units: each column's unit in the header"
+if [ "$(head -1 "$d/plain.csv")" = "run_id,idx,status,chip_hbm_tbps,scenario_batch,throughput_output_tokens_per_s,latency_tpot_s,decode_bound,speedup_total_tokens,speedup_output_tokens" ] &&
+	[ "$(tail -n +2 "$d/plain.csv" | cksum)" = "$(tail -n +2 "$tmpd/out" | cksum)" ]; then
+	echo "ok - csv without --units: the names alone; the rows as with it"
+else
+	echo "not ok - csv header without --units, or rows differ: $(head -1 "$d/plain.csv")"
+	fails=$((fails + 1))
+fi
+expect_exit 2 "export json --units refused" -- $RL export --db "$d/merged.db" --format json --units
+expect_err "^rooflab export: --units is for --format csv" "says --units is for CSV"
 expect_exit 0 "export json" -- $RL export --db "$d/merged.db" --run 1 --format json
 expect_out '"spec_hash"' "json has the run"
 expect_out '"decode_bound": "' "json has the points"
