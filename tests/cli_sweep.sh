@@ -541,6 +541,33 @@ expect_err "shard 1/3 \($d/third\.db run 1\) is not finished \(2 of its 3 points
 expect_exit 2 "merge without shard 1" -- $RL merge "$d/thirdm.db" "$d/third0.db" "$d/third2.db"
 expect_err "missing shard 1 of 3; every shard I/3 must be given once \(make it with: rooflab sweep $d/eight\.ini --db PART\.db --shard 1/3\)$" \
 	"the missing shard's message gives the command that makes it"
+# those commands work from the folder merge runs in: a sweep run in one
+# folder with a relative spec path ("my spec.ini", a blank in it) and
+# merged from another gives the spec's absolute path, quoted for sh, where
+# it gave "my spec.ini", a file the merging folder lacks, until 2026-11-30;
+# the command it gives, run there, completes the shard and the merge goes
+case $RL in /*) rla=$RL ;; *) rla=$(pwd)/$RL ;; esac
+mkdir -p "$d/here/run" "$d/here/merge"
+cp "$d/eight.ini" "$d/here/run/my spec.ini"
+(cd "$d/here/run" && for i in 0 1 2; do
+	"$rla" sweep "my spec.ini" --db "t$i.db" --shard $i/3 2>/dev/null; done)
+q "$d/here/run/t1.db" "DELETE FROM points WHERE idx = 7;
+	UPDATE runs SET finished = NULL, next_idx = 5"
+expect_exit 2 "merge in another folder of an unfinished shard" -- sh -c \
+	'cd "$1/here/merge" && "$2" merge m.db ../run/t0.db ../run/t1.db ../run/t2.db' sh "$d" "$rla"
+expect_err "complete it with: rooflab sweep '$d/here/run/my spec\.ini' --db \.\./run/t1\.db --shard 1/3 --resume --run 1$" \
+	"merge's command names the spec by its absolute path, quoted"
+cmd=$(sed -n 's/.*complete it with: rooflab //p' "$tmpd/err")
+if [ -n "$cmd" ] && (cd "$d/here/merge" && eval "set -- $cmd" &&
+	"$rla" "$@" >/dev/null 2>&1) &&
+	(cd "$d/here/merge" && "$rla" merge m.db ../run/t0.db ../run/t1.db \
+		../run/t2.db >/dev/null 2>&1) &&
+	[ "$(q "$d/here/merge/m.db" "SELECT count(*) FROM points")" = 8 ]; then
+	echo "ok - merge's command, run where merge ran, completes the shard; the merge then holds all 8"
+else
+	echo "not ok - merge's command from another folder: $cmd"
+	fails=$((fails + 1))
+fi
 
 # a run whose next point was set back by hand to 4 while points 4-7 are
 # stored: refused with the cause named (the old binary resumed, met its own
