@@ -1,5 +1,6 @@
 /*
-** cmd_export.c: `rooflab export --db FILE [--run ID] --format csv|json`:
+** cmd_export.c: `rooflab export --db FILE [--run ID] --format csv|json
+** [--units]`:
 ** a sweep run as CSV or JSON on stdout (sweeps/export.c does the work).
 */
 #include <stdio.h>
@@ -15,6 +16,7 @@ typedef struct {
 	const char *db;
 	long long run;
 	int format;
+	int units;
 } export_args;
 
 static const char *const formats[] = {"csv", "json", NULL};
@@ -24,16 +26,23 @@ static const opt_def table[] = {
     OPT_INT("--run", export_args, run, "ID", 1, 9007199254740992.0,
             "a run id", "the run (default: the newest)"),
     OPT_ENUMS("--format", export_args, format, formats, "the output"),
+    OPT_BOOL("--units", export_args, units,
+             "CSV: each column's unit in the header, \"power_watts (W)\""),
     OPT_LAST};
 
 static void help(FILE *f)
 {
-	fputs("usage: rooflab export --db FILE [--run ID] --format csv|json\n\n"
+	fputs("usage: rooflab export --db FILE [--run ID] --format csv|json "
+	      "[--units]\n\n"
 	      "Writes one sweep run of FILE (the newest unless --run ID) to "
 	      "stdout, one record\nper stored design point in index order; "
 	      "a run not finished, or marked complete\nbut lacking points, is "
 	      "said on stderr.  CSV: a header line run_id,idx,status,\n"
-	      "then the columns, NULL as an empty field; JSON: {\"run\": "
+	      "then the columns, NULL as an empty field.  The header is the "
+	      "column names\nalone, stable for scripts to key on; --units "
+	      "writes each column's unit after\nits name instead (\"power_watts "
+	      "(W)\", \"latency_ttft_s (s)\"; none after run_id,\n"
+	      "idx, status or a column without one).  JSON: {\"run\": "
 	      "{...}, \"columns\": [...],\n\"points\": [...]}, each column "
 	      "with its unit (parameters in the unit their name\nshows, "
 	      "outputs in SI) and what it is; the database's run_columns "
@@ -47,7 +56,7 @@ static void help(FILE *f)
 
 int cmd_export(int argc, char **argv)
 {
-	export_args a = {NULL, 0, -1};
+	export_args a = {NULL, 0, -1, 0};
 	char err[1024];
 	int64_t run = 0;
 	rl_export_state state;
@@ -59,8 +68,13 @@ int cmd_export(int argc, char **argv)
 		return bad_input("export", "missing --db FILE");
 	if (a.format < 0)
 		return bad_input("export", "missing --format csv|json");
+	if (a.units && a.format)
+		return bad_input("export", "--units is for --format csv (the "
+		                 "JSON's columns carry each unit)");
 	rc = rl_sweep_export(a.db, (int64_t)a.run,
-	                     a.format ? RL_EXPORT_JSON : RL_EXPORT_CSV, stdout,
+	                     a.format ? RL_EXPORT_JSON
+	                     : a.units ? RL_EXPORT_CSV_UNITS : RL_EXPORT_CSV,
+	                     stdout,
 	                     &run, &state, err, sizeof err);
 	if (rc) {
 		cli_say("export", err);

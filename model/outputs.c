@@ -249,12 +249,12 @@ static const rl_output table[] = {
 {"cost.chip_price_usd", "USD", "USD", 1, RL_OT_NUM, RL_BETTER_LESS,
  g_chip_price,
  "price a buyer pays for one chip (cost.price_usd; n/a where not given)"},
-{"cost.usd_per_million_tokens_at_cost", "USD", "USD", 1,
+{"cost.usd_per_million_tokens_at_cost", "USD/Mtoken", "USD/Mtoken", 1,
  RL_OT_NUM, RL_BETTER_LESS,
  g_usd_mtok_cost,
  "chips at manufacturing cost (amortized) and energy per million output "
  "tokens, system"},
-{"cost.usd_per_million_tokens_at_price", "USD", "USD", 1,
+{"cost.usd_per_million_tokens_at_price", "USD/Mtoken", "USD/Mtoken", 1,
  RL_OT_NUM, RL_BETTER_LESS,
  g_usd_mtok_price,
  "chips at their price (amortized) and energy per million output tokens, "

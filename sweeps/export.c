@@ -1,8 +1,9 @@
 /*
 ** export.c: CSV and JSON export of a sweep run (export.h).
 **
-** CSV: a header line run_id,idx,status,<columns> then one line per stored
-** design point in index order; numbers with 17 significant digits, empty
+** CSV: a header line run_id,idx,status,<columns> (with RL_EXPORT_CSV_UNITS
+** each column's unit after its name, "power_watts (W)") then one line per
+** stored design point in index order; numbers with 17 significant digits, empty
 ** fields for NULL.  JSON: {"run": {...}, "columns": [...], "points":
 ** [{...}, ...]} with the JSON writer's number format.
 */
@@ -24,13 +25,16 @@
 typedef struct {
 	int ncols;
 	char *names[MAX_COLS];
+	char *units[MAX_COLS]; /* run_columns.unit, "" where none */
 } colset;
 
 static void colset_free(colset *c)
 {
 	int i;
-	for (i = 0; i < c->ncols; i++)
+	for (i = 0; i < c->ncols; i++) {
 		free(c->names[i]);
+		free(c->units[i]);
+	}
 	c->ncols = 0;
 }
 
@@ -76,7 +80,7 @@ static int read_columns(sqlite3 *db, const char *path, int64_t run_id,
                         colset *c, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "SELECT name FROM run_columns WHERE "
+	int rc = sqlite3_prepare_v2(db, "SELECT name, unit FROM run_columns WHERE "
 	                            "run_id = ? ORDER BY ord", -1, &st, NULL);
 	if (rc != SQLITE_OK) {
 		rl_store_error(db, rc, path, err, errlen);
@@ -95,8 +99,12 @@ static int read_columns(sqlite3 *db, const char *path, int64_t run_id,
 			sqlite3_finalize(st);
 			return RL_EINPUT;
 		}
+		const char *unit = (const char *)sqlite3_column_text(st, 1);
 		c->names[c->ncols] = strdup(name);
-		if (!c->names[c->ncols]) {
+		c->units[c->ncols] = strdup(unit ? unit : "");
+		if (!c->names[c->ncols] || !c->units[c->ncols]) {
+			free(c->names[c->ncols]);
+			free(c->units[c->ncols]);
 			sqlite3_finalize(st);
 			snprintf(err, errlen, "out of memory");
 			return RL_EINTERNAL;
@@ -111,9 +119,49 @@ static int read_columns(sqlite3 *db, const char *path, int64_t run_id,
 	return 0;
 }
 
+/* t as one CSV field: quoted where it holds a comma, a quote or a line
+** break (a unit read from the file is text like any other) */
+static void csv_text(FILE *out, const char *t)
+{
+	if (strpbrk(t, ",\"\n\r")) {
+		fputc('"', out);
+		for (; *t; t++) {
+			if (*t == '"')
+				fputc('"', out);
+			fputc(*t, out);
+		}
+		fputc('"', out);
+	} else {
+		fputs(t, out);
+	}
+}
+
+/* The header field of result column k (0 run_id, 1 idx, 2 status, then
+** the run's columns): its name, with RL_EXPORT_CSV_UNITS its unit after
+** it where it has one */
+static void csv_head(FILE *out, sqlite3_stmt *st, const colset *c, int k,
+                     int format)
+{
+	const char *name = sqlite3_column_name(st, k);
+	const char *unit = k >= 3 && k - 3 < c->ncols ? c->units[k - 3] : "";
+	char *both;
+	size_t n;
+	if (format != RL_EXPORT_CSV_UNITS || !unit[0]) {
+		csv_text(out, name);
+		return;
+	}
+	n = strlen(name) + strlen(unit) + 4;
+	if (!(both = malloc(n))) { /* the name alone rather than nothing */
+		csv_text(out, name);
+		return;
+	}
+	snprintf(both, n, "%s (%s)", name, unit);
+	csv_text(out, both);
+	free(both);
+}
+
 static void csv_field(FILE *out, sqlite3_stmt *st, int k)
 {
-	const char *t;
 	switch (sqlite3_column_type(st, k)) {
 	case SQLITE_NULL:
 		break;
@@ -128,18 +176,7 @@ static void csv_field(FILE *out, sqlite3_stmt *st, int k)
 		break;
 	}
 	default:
-		t = (const char *)sqlite3_column_text(st, k);
-		if (strpbrk(t, ",\"\n\r")) {
-			fputc('"', out);
-			for (; *t; t++) {
-				if (*t == '"')
-					fputc('"', out);
-				fputc(*t, out);
-			}
-			fputc('"', out);
-		} else {
-			fputs(t, out);
-		}
+		csv_text(out, (const char *)sqlite3_column_text(st, k));
 	}
 }
 
@@ -243,9 +280,12 @@ static int write_rows(sqlite3 *db, int64_t run_id, const colset *c,
 		return rc;
 	sqlite3_bind_int64(st, 1, run_id);
 	n = sqlite3_column_count(st);
-	if (format == RL_EXPORT_CSV) {
-		for (k = 0; k < n; k++)
-			fprintf(out, "%s%s", k ? "," : "", sqlite3_column_name(st, k));
+	if (format != RL_EXPORT_JSON) {
+		for (k = 0; k < n; k++) {
+			if (k)
+				fputc(',', out);
+			csv_head(out, st, c, k, format);
+		}
 		fputc('\n', out);
 	} else {
 		json_begin(&w, out);
@@ -257,7 +297,7 @@ static int write_rows(sqlite3 *db, int64_t run_id, const colset *c,
 		json_arr(&w, "points");
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (format == RL_EXPORT_CSV) {
+		if (format != RL_EXPORT_JSON) {
 			for (k = 0; k < n; k++) {
 				if (k)
 					fputc(',', out);

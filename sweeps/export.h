@@ -8,7 +8,10 @@
 #include <stdint.h>
 #include <stdio.h>
 
-enum { RL_EXPORT_CSV = 0, RL_EXPORT_JSON };
+/* RL_EXPORT_CSV_UNITS: CSV whose header gives each column's unit after
+** its name, "power_watts (W)" (run_columns.unit, as plot axes label it);
+** RL_EXPORT_CSV's header is the column names alone, which scripts key on */
+enum { RL_EXPORT_CSV = 0, RL_EXPORT_JSON, RL_EXPORT_CSV_UNITS };
 
 /* What an export found of its run besides the rows: the points it lacks
 ** though marked complete (rl_store_run_missing), or, where it is not

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "../config/dbfile.h"
 #include "../config/ini.h"
@@ -573,13 +574,41 @@ const char *const rl_store_unanswered_cols[RL_STORE_UNANSWERED] = {
 static const char *const source_names[] = {"axis", "output", "speedup"};
 static const char *const sampling_names[] = {"grid", "random", "sobol"};
 
+/* The spec's path as runs.spec_path records it: a relative one made
+** absolute with the folder the sweep runs in ("./a.ini" from /w:
+** /w/a.ini), since merge's and export's hints to run the spec again are
+** given in another folder as often as not (a relative path there named
+** another file, or none, until 2026-11-30); as given where the folder is
+** unknown or the whole does not fit (the column holds what spec.c read,
+** at most sizeof s->path). */
+static void spec_path_abs(const char *path, char *buf, size_t len)
+{
+	char cwd[4096];
+	size_t n;
+	snprintf(buf, len, "%s", path);
+	if (path[0] == '/' || !path[0] || !getcwd(cwd, sizeof cwd))
+		return;
+	while (path[0] == '.' && path[1] == '/')
+		for (path += 2; *path == '/'; path++)
+			;
+	n = strlen(cwd);
+	if (n && cwd[n - 1] == '/')
+		n--; /* "/" itself: "/a.ini" */
+	if (n + 1 + strlen(path) >= len)
+		return;
+	memcpy(buf, cwd, n);
+	buf[n] = '/';
+	memcpy(buf + n + 1, path, strlen(path) + 1);
+}
+
 static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
                       uint64_t shards, int64_t *run_id)
 {
 	sqlite3_stmt *st;
-	char now[32];
+	char now[32], path[sizeof s->path];
 	int rc, k = 1;
 	size_t i;
+	spec_path_abs(s->path, path, sizeof path);
 	rc = sqlite3_prepare_v2(
 	    db, "INSERT INTO runs(spec, spec_hash, spec_path, version, git_rev,"
 	        " started, sampling, seed, points, shard_index, shard_count,"
@@ -596,7 +625,7 @@ static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	rl_utc_now(now, sizeof now);
 	sqlite3_bind_text(st, k++, s->text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, k++, s->hash, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, k++, s->path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, k++, path, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, k++, RL_VERSION, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, k++, RL_GIT_REV, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, k++, now, -1, SQLITE_TRANSIENT);

@@ -176,8 +176,8 @@ fi
 expect_out '"chip_cost_usd": 3512\.58' "the H100's manufacturing cost from the cost model"
 expect_out '"chip_price_usd": 33625[,}]' "the H100's price: the DGX H100 sale / 8"
 expect_exit 0 "eval table names cost and price" -- $E --profile trtllm-0.10
-expect_out 'usd_per_million_tokens_at_price +[0-9.]+ USD +chips at their price' "the table says which USD figure uses the price"
-expect_out 'usd_per_million_tokens_at_cost +[0-9.]+ USD +chips at manufacturing cost' "the table says which uses the cost"
+expect_out 'usd_per_million_tokens_at_price +[0-9.]+ USD/Mtoken +chips at their price' "the table says which USD figure uses the price"
+expect_out 'usd_per_million_tokens_at_cost +[0-9.]+ USD/Mtoken +chips at manufacturing cost' "the table says which uses the cost"
 # a chip without a price (no source in the repository): n/a in the table, null in JSON
 expect_exit 0 "b200: no price" -- $RL eval --chip b200 --model llama3-70b --precision fp8 --tp 8 --profile ideal
 expect_out 'chip_price_usd +n/a' "no price prints n/a"

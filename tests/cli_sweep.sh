@@ -92,6 +92,24 @@ expect_exit 0 "export csv" -- $RL export --db "$d/merged.db" --format csv
 expect_out "^run_id,idx,status,chip_hbm_tbps" "csv header"
 [ "$(wc -l <"$tmpd/out")" -eq 301 ] && echo "ok - csv has 300 rows" ||
 	{ echo "not ok - csv rows"; fails=$((fails + 1)); }
+# the header is the column names alone (scripts key on them); --units
+# puts each column's unit after its name, as run_columns has it: the
+# parameters' display units (model/params.c: chip.hbm_tbps TB/s,
+# scenario.batch sequences), the outputs' SI units (model/outputs.c:
+# tokens/s, s), none for a bound's name or a speedup; the rows are the same
+cp "$tmpd/out" "$d/plain.csv"
+expect_exit 0 "export csv --units" -- $RL export --db "$d/merged.db" --format csv --units
+expect_out "^run_id,idx,status,chip_hbm_tbps \(TB/s\),scenario_batch \(sequences\),throughput_output_tokens_per_s \(tokens/s\),latency_tpot_s \(s\),decode_bound,speedup_total_tokens,speedup_output_tokens$" \
+	"csv --units: each column's unit in the header"
+if [ "$(head -1 "$d/plain.csv")" = "run_id,idx,status,chip_hbm_tbps,scenario_batch,throughput_output_tokens_per_s,latency_tpot_s,decode_bound,speedup_total_tokens,speedup_output_tokens" ] &&
+	[ "$(tail -n +2 "$d/plain.csv" | cksum)" = "$(tail -n +2 "$tmpd/out" | cksum)" ]; then
+	echo "ok - csv without --units: the names alone; the rows as with it"
+else
+	echo "not ok - csv header without --units, or rows differ: $(head -1 "$d/plain.csv")"
+	fails=$((fails + 1))
+fi
+expect_exit 2 "export json --units refused" -- $RL export --db "$d/merged.db" --format json --units
+expect_err "^rooflab export: --units is for --format csv" "says --units is for CSV"
 expect_exit 0 "export json" -- $RL export --db "$d/merged.db" --run 1 --format json
 expect_out '"spec_hash"' "json has the run"
 expect_out '"decode_bound": "' "json has the points"
@@ -523,6 +541,33 @@ expect_err "shard 1/3 \($d/third\.db run 1\) is not finished \(2 of its 3 points
 expect_exit 2 "merge without shard 1" -- $RL merge "$d/thirdm.db" "$d/third0.db" "$d/third2.db"
 expect_err "missing shard 1 of 3; every shard I/3 must be given once \(make it with: rooflab sweep $d/eight\.ini --db PART\.db --shard 1/3\)$" \
 	"the missing shard's message gives the command that makes it"
+# those commands work from the folder merge runs in: a sweep run in one
+# folder with a relative spec path ("my spec.ini", a blank in it) and
+# merged from another gives the spec's absolute path, quoted for sh, where
+# it gave "my spec.ini", a file the merging folder lacks, until 2026-11-30;
+# the command it gives, run there, completes the shard and the merge goes
+case $RL in /*) rla=$RL ;; *) rla=$(pwd)/$RL ;; esac
+mkdir -p "$d/here/run" "$d/here/merge"
+cp "$d/eight.ini" "$d/here/run/my spec.ini"
+(cd "$d/here/run" && for i in 0 1 2; do
+	"$rla" sweep "my spec.ini" --db "t$i.db" --shard $i/3 2>/dev/null; done)
+q "$d/here/run/t1.db" "DELETE FROM points WHERE idx = 7;
+	UPDATE runs SET finished = NULL, next_idx = 5"
+expect_exit 2 "merge in another folder of an unfinished shard" -- sh -c \
+	'cd "$1/here/merge" && "$2" merge m.db ../run/t0.db ../run/t1.db ../run/t2.db' sh "$d" "$rla"
+expect_err "complete it with: rooflab sweep '$d/here/run/my spec\.ini' --db \.\./run/t1\.db --shard 1/3 --resume --run 1$" \
+	"merge's command names the spec by its absolute path, quoted"
+cmd=$(sed -n 's/.*complete it with: rooflab //p' "$tmpd/err")
+if [ -n "$cmd" ] && (cd "$d/here/merge" && eval "set -- $cmd" &&
+	"$rla" "$@" >/dev/null 2>&1) &&
+	(cd "$d/here/merge" && "$rla" merge m.db ../run/t0.db ../run/t1.db \
+		../run/t2.db >/dev/null 2>&1) &&
+	[ "$(q "$d/here/merge/m.db" "SELECT count(*) FROM points")" = 8 ]; then
+	echo "ok - merge's command, run where merge ran, completes the shard; the merge then holds all 8"
+else
+	echo "not ok - merge's command from another folder: $cmd"
+	fails=$((fails + 1))
+fi
 
 # a run whose next point was set back by hand to 4 while points 4-7 are
 # stored: refused with the cause named (the old binary resumed, met its own
@@ -1907,6 +1952,23 @@ if command -v sqlite3 >/dev/null 2>&1 && command -v gnuplot >/dev/null 2>&1; the
 			fails=$((fails + 1))
 		fi
 	done
+	# the cost per million tokens is in USD per million tokens, where its
+	# unit read "USD" (a chip's cost) in the database, the export and the
+	# plot's axis until 2026-11-30
+	u=$(q "$d/front.db" "SELECT unit FROM run_columns WHERE run_id = 1 AND
+		name = 'cost_usd_per_million_tokens_at_cost'")
+	"$RL" plot pareto --db "$d/front.db" --x cost.usd_per_million_tokens_at_cost \
+		--y throughput.output_tokens_per_s_per_chip --out "$d/front.svg" >/dev/null 2>&1
+	if [ "$u" = "USD/Mtoken" ] &&
+		grep -q 'cost.usd_per_million_tokens_at_cost (USD/Mtoken)' "$d/front.svg" &&
+		"$RL" export --db "$d/front.db" --format json 2>/dev/null |
+		grep -A3 '"name": "cost_usd_per_million_tokens_at_cost"' |
+		grep -q '"unit": "USD/Mtoken"'; then
+		echo "ok - cost per million tokens: unit USD/Mtoken in run_columns, export and the plot's axis"
+	else
+		echo "not ok - cost per million tokens: unit '$u' in run_columns, or not USD/Mtoken in export or plot"
+		fails=$((fails + 1))
+	fi
 fi
 # a run whose [filter] dropped every point: the sweep says how many it
 # dropped, where "6 points evaluated, 0 stored" gave no reason; a plot of
@@ -1969,4 +2031,19 @@ expect_err "^rooflab export: .*tworuns\.db holds 1 other run, not written: run 1
 expect_exit 0 "export --run 1 of it" -- $RL export --db "$d/tworuns.db" --format csv --run 1
 [ -s "$tmpd/err" ] && { echo "not ok - export --run names the other runs"; fails=$((fails + 1)); } ||
 	echo "ok - export --run says nothing of the other runs"
+
+# README.md's tp-pp.ini, as written there: of tp 1, 2, 4, 8 x pp 1, 2, 3,
+# 4 at 8 chips, the 9 pairs whose product divides 8 are stored (by hand:
+# tp 1 and 2 with pp 1, 2, 4; tp 4 with pp 1, 2; tp 8 with pp 1), the 7
+# others dropped by the filter on an output, being not evaluable
+awk '/^; tp-pp\.ini:/ { t = 1 } t && /^```/ { exit } t' \
+	"${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}/README.md" >"$d/tp-pp.ini"
+expect_exit 0 "README's tp-pp.ini runs" -- $RL sweep "$d/tp-pp.ini" --db "$d/tp-pp.db"
+expect_err "16 points evaluated, 9 stored in .*tp-pp\.db, 7 dropped by its \[filter\]" \
+	"README's tp-pp.ini: 9 stored, 7 dropped"
+r=$(q "$d/tp-pp.db" "SELECT group_concat(scenario_tp || 'x' || scenario_pp, ' ')
+	FROM (SELECT * FROM points WHERE status = 0 ORDER BY scenario_tp, scenario_pp)")
+[ "$r" = "1x1 1x2 1x4 2x1 2x2 2x4 4x1 4x2 8x1" ] &&
+	echo "ok - README's tp-pp.ini keeps exactly the tp x pp that divide 8" ||
+	{ echo "not ok - README's tp-pp.ini stored: $r"; fails=$((fails + 1)); }
 finish

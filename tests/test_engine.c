@@ -1436,8 +1436,8 @@ static void test_logits_gather(void **state)
 }
 
 /* Each output's direction (model/outputs.c), checked against its unit,
-** not its row: a time (s), cost (USD) or power (W) is better less, a rate
-** of tokens or requests better more, a bound's or a limit's name neither;
+** not its row: a time (s), cost (USD, USD/Mtoken) or power (W) is better
+** less, a rate of tokens or requests better more, a bound's or a limit's name neither;
 ** silicon.violations less (flags of constraints broken). */
 static void test_output_direction(void **state)
 {
@@ -1446,7 +1446,8 @@ static void test_output_direction(void **state)
 	(void)state;
 	for (i = 0; i < n; i++) {
 		const char *u = o[i].si_unit;
-		if (!strcmp(u, "s") || !strcmp(u, "USD") || !strcmp(u, "W"))
+		if (!strcmp(u, "s") || !strcmp(u, "USD") ||
+		    !strcmp(u, "USD/Mtoken") || !strcmp(u, "W"))
 			assert_int_equal(o[i].better, RL_BETTER_LESS);
 		if (!strcmp(u, "tokens/s") || !strcmp(u, "1/s"))
 			assert_int_equal(o[i].better, RL_BETTER_MORE);
@@ -1455,6 +1456,16 @@ static void test_output_direction(void **state)
 	}
 	assert_int_equal(rl_output_find("silicon.violations")->better,
 	                 RL_BETTER_LESS);
+	/* a cost per million tokens is not a cost in USD: its unit says so
+	** (model/cost.c: the seconds a million output tokens take), where it said "USD" until
+	** 2026-11-30; a chip's cost is USD */
+	assert_string_equal(
+	    rl_output_find("cost.usd_per_million_tokens_at_cost")->si_unit,
+	    "USD/Mtoken");
+	assert_string_equal(
+	    rl_output_find("cost.usd_per_million_tokens_at_price")->unit,
+	    "USD/Mtoken");
+	assert_string_equal(rl_output_find("cost.chip_cost_usd")->si_unit, "USD");
 	assert_int_equal(rl_output_find("decode.iteration_s")->better,
 	                 RL_BETTER_LESS);
 	/* memory by what it means, not its unit (bytes both ways): room the

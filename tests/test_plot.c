@@ -231,10 +231,11 @@ static size_t title_widest(const char *s, int *lines)
 }
 
 /* A title line longer than the picture is wrapped at a blank: the Pareto
-** plot of two long column names has a first line of 117 characters,
+** plot of two long column names has a first line of 124 characters,
 ** "Pareto frontier: " (17) "throughput.output_tokens_per_s_per_chip
 ** (tokens/s)" (50) " against " (9) "cost.usd_per_million_tokens_at_cost
-** (USD)" (41), and a second of 138, "sweep run 1: " (13) "3 of 4 design
+** (USD/Mtoken)" (48: its unit, USD per million tokens; "(USD)", 41,
+** until 2026-11-30), and a second of 138, "sweep run 1: " (13) "3 of 4 design
 ** points on the frontier " (37) "(less " (6)
 ** "cost.usd_per_million_tokens_at_cost," (36) " more " (6)
 ** "throughput.output_tokens_per_s_per_chip)" (40), counted by hand, which a
@@ -265,6 +266,9 @@ static void test_title_wraps(void **state)
 	                             &len, err, sizeof err), RL_OK);
 	assert_true(title_widest(s, &lines) <= PLOT_TITLE_COLS_TEST);
 	assert_int_equal(lines, 4);
+	/* the axis says per million tokens, not "USD" alone */
+	assert_non_null(strstr(s, "cost.usd_per_million_tokens_at_cost "
+	                          "(USD/Mtoken)"));
 	/* nothing lost: the words either side of the break */
 	assert_non_null(strstr(s, "(less cost.usd_per_million_tokens_at_cost, "
 	                          "more'.\"\\n\".'"
