@@ -16,7 +16,27 @@ failed=""
 claim_ok=0
 start=$(date +%s)
 
-say() { echo "demo: $*"; }
+# fit N: stdin's lines within 100 columns, as claim's text is: a longer
+# line is broken at its last space within them, what follows indented N
+# past the line's own indent (a word longer than the room stays whole)
+fit() {
+	awk -v n="$1" '{
+		match($0, /^ */); pad = ""
+		for (k = 0; k < RLENGTH + n; k++) pad = pad " "
+		l = $0
+		while (length(l) > 100) {
+			i = 0
+			for (j = 101; j > length(pad) + 1; j--)
+				if (substr(l, j, 1) == " ") { i = j; break }
+			if (!i) break
+			print substr(l, 1, i - 1)
+			l = pad substr(l, i + 1)
+		}
+		print l }'
+}
+# say: a line of the demo's own, "demo: " and the message within 100
+# columns, its wrapped lines under the message
+say() { echo "demo: $*" | fit 6; }
 # has CMD: this rooflab has the subcommand CMD
 has() { "$rl" --help 2>/dev/null | grep -q "^  $1 "; }
 # run NAME LOG -- command...: run a step, its output to LOG; note failures
@@ -26,7 +46,7 @@ run() {
 		return 0
 	fi
 	say "FAILED: $step (see $log):"
-	tail -5 "$log" | sed 's/^/    /'
+	tail -5 "$log" | sed 's/^/    /' | fit 2
 	failed="$failed $step"
 	return 1
 }
@@ -46,11 +66,12 @@ if has claim; then
 	if run claim "$out/claim.txt" -- "$rl" claim --db "$claimdb"; then
 		claim_ok=1
 		# the verdict (up to its blank line) and the side lines, whole:
-		# nine lines cut the sides' table after side a
+		# nine lines cut the sides' table after side a; as claim prints
+		# them, within 100 columns (indented 4 they ran to 104)
 		awk 'NR == 1, /^$/ { print; next }
 		     /^ +side +out tok/ { t = 1 }
 		     t && /^$/ { exit }
-		     t' "$out/claim.txt" | sed 's/^/    /'
+		     t' "$out/claim.txt"
 		say "full claim summary: $out/claim.txt"
 	fi
 else
@@ -62,14 +83,16 @@ if has validate; then
 	say "validation against published measurements (rooflab validate)"
 	if run validate "$out/validate.txt" -- "$rl" validate --db "$claimdb"; then
 		grep -E '^(all modelled rows|held-out chips|rows of the fitted chips|[0-9]+ of [0-9]+ rows modelled)' \
-			"$out/validate.txt" | sed 's/^/    /'
+			"$out/validate.txt" | fit 4
 		# what the held-out figure is over, a line per cell (today an
 		# H200 GEMM and copy, no serving row of another chip), lest its
-		# median be read as the serving model's on chips it never saw
+		# median be read as the serving model's on chips it never saw;
+		# as validate prints them (its rows fit 100 columns, indented 4
+		# they ran to 103)
 		awk '/^held-out rows by chip, version, model and precision:$/ {
 			on = 1 }
 		     on && /^$/ { exit }
-		     on { print "    " $0 }' "$out/validate.txt"
+		     on' "$out/validate.txt" | fit 4
 	fi
 else
 	skip validate "the validation"
@@ -91,7 +114,8 @@ if has sweep; then
 			# sweep's result
 			log=$out/sweep-$spec_name.txt
 			say "sweep $spec_name: $(sed -n 's/^rooflab sweep: \(run [0-9]*: \)/\1/p' "$log" | head -1)"
-			sed -n 's/^rooflab sweep: \(of the [0-9]* stored, \)/    \1/p' "$log"
+			sed -n 's/^rooflab sweep: \(of the [0-9]* stored, \)/    \1/p' "$log" |
+				fit 2
 		fi
 	done
 else
@@ -132,7 +156,7 @@ if has plot; then
 				rm -f "$log"
 			else
 				say "FAILED: plot $kind of sweep run $i ($name):"
-				sed 's/^/    /' "$log"
+				sed 's/^/    /' "$log" | fit 2
 				failed="$failed $kind-$i"
 			fi
 		done
@@ -159,7 +183,7 @@ else
 		run "report (Markdown)" "$out/report-md.log" -- "$rl" report \
 			--db "$claimdb" $sweeps --out "$out/report.md"; then
 		report=$out/report.html
-		grep warning "$out/report.log" | sed 's/^/    /'
+		grep warning "$out/report.log" | sed 's/^/    /' | fit 2
 		rm -f "$out/report.log" "$out/report-md.log"
 	fi
 fi
