@@ -707,7 +707,8 @@ static void power_note(FILE *f, const claim_report *rep)
 
 /* The side table's columns in words, under it: an investor met "MFU" and
 ** "comm/comm" there with no word of what they are (model/outputs.c's docs
-** of utilization.mfu, prefill.bound and decode.bound; eval's power.watts). */
+** of utilization.mfu, prefill.bound and decode.bound; eval's power.watts),
+** and HBM nowhere spelled out. */
 static void columns_legend(FILE *f)
 {
 	wrapped(f, "  ", "columns: tokens/s of each side's whole system (all its "
@@ -715,7 +716,8 @@ static void columns_legend(FILE *f)
 	        "model FLOPs utilization: the model's FLOPs per second over the "
 	        "chips' peak at the compute precision; bound pre/dec: what sets "
 	        "the time of an iteration carrying prefill and of the iterations "
-	        "decode tokens see (compute, memory: HBM traffic, comm: "
+	        "decode tokens see (compute, memory: HBM traffic, HBM the "
+	        "chip's high-bandwidth DRAM; comm: "
 	        "chip-to-chip communication, overhead: host time); power/chip: "
 	        "one chip's average draw serving this workload (n/a: the chip "
 	        "has no power model)", 4);
@@ -736,7 +738,9 @@ static void side_a_legend(FILE *f, const claim_report *rep)
 }
 
 /* What the two Sohus are, under the side lines: "as claimed" and "by
-** design" were explained in the README alone, and b' nowhere in the text.
+** design" were explained in the README alone, and b' nowhere in the text;
+** TDP, which the verdict's lines and the table's power column name, said
+** to be a power limit.
 ** For the default side b (claim_prepare: sohu with profile etched-claim,
 ** its form "as claimed") and Sohu by design, which runs only beside it. */
 static void sohu_legend(FILE *f, const claim_report *rep)
@@ -753,7 +757,7 @@ static void sohu_legend(FILE *f, const claim_report *rep)
 	if (rep->have_bd && n > 0 && (size_t)n < sizeof text)
 		snprintf(text + n, sizeof text - (size_t)n, "; b' is Sohu derived "
 		         "from its silicon: %.0f mm2 of die at %.2g GHz, held to a "
-		         "%.0f W TDP (data/chips/sohu-design.ini)",
+		         "%.0f W power limit, its TDP (data/chips/sohu-design.ini)",
 		         d->design.die_m2 * 1e6, d->design.clock_hz / 1e9,
 		         d->chip.tdp_w);
 	wrapped(f, "  ", text, 4);

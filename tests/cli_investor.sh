@@ -137,18 +137,20 @@ else
 fi
 # what the two Sohus are, under the side lines, from their presets:
 # etched-claim.ini eff_compute 0.9 = 90% of peak; sohu-design.ini die_mm2
-# 814, clock_ghz 1.5, tdp_w 700 (b' was explained nowhere in the text)
+# 814, clock_ghz 1.5, tdp_w 700 (b' was explained nowhere in the text, and
+# TDP, in the verdict and the power column, not as a power limit)
 awk "/^  b' 8x Sohu \\(by design\\)  / {p=1} p && /^\$/ {exit} p" "$tmpd/text" | tr '\n' ' ' | tr -s ' ' >"$tmpd/legend"
-if grep -q "^ b' 8x Sohu (by design) .* b is Sohu's spec sheet as Etched's figures imply it (data/chips/sohu.ini, served as claimed: 90% of peak, no serving overheads); b' is Sohu derived from its silicon: 814 mm2 of die at 1.5 GHz, held to a 700 W TDP (data/chips/sohu-design.ini) \$" "$tmpd/legend"; then
+if grep -q "^ b' 8x Sohu (by design) .* b is Sohu's spec sheet as Etched's figures imply it (data/chips/sohu.ini, served as claimed: 90% of peak, no serving overheads); b' is Sohu derived from its silicon: 814 mm2 of die at 1.5 GHz, held to a 700 W power limit, its TDP (data/chips/sohu-design.ini) \$" "$tmpd/legend"; then
 	echo "ok - the side lines say what b and b' are"
 else
 	echo "not ok - the Sohus' legend"; sed 's/^/    /' "$tmpd/legend"; fails=$((fails + 1))
 fi
 # the side table's columns in words under it: MFU and the bounds' short
 # names (comm) were explained nowhere in the text (model/outputs.c's docs:
-# utilization.mfu, model FLOPs / (chips x peak); prefill.bound, decode.bound)
+# utilization.mfu, model FLOPs / (chips x peak); prefill.bound, decode.bound),
+# nor HBM, which the bound "memory" is the traffic to
 awk '/^     side +out tok\/s total tok\/s +MFU +bound pre\/dec +power\/chip$/ {p=1} p && /^$/ {exit} p' "$tmpd/text" | tr '\n' ' ' | tr -s ' ' >"$tmpd/cols"
-if grep -qF "columns: tokens/s of each side's whole system (all its chips); MFU, model FLOPs utilization: the model's FLOPs per second over the chips' peak at the compute precision; bound pre/dec: what sets the time of an iteration carrying prefill and of the iterations decode tokens see (compute, memory: HBM traffic, comm: chip-to-chip communication, overhead: host time); power/chip: one chip's average draw serving this workload (n/a: the chip has no power model)" "$tmpd/cols"; then
+if grep -qF "columns: tokens/s of each side's whole system (all its chips); MFU, model FLOPs utilization: the model's FLOPs per second over the chips' peak at the compute precision; bound pre/dec: what sets the time of an iteration carrying prefill and of the iterations decode tokens see (compute, memory: HBM traffic, HBM the chip's high-bandwidth DRAM; comm: chip-to-chip communication, overhead: host time); power/chip: one chip's average draw serving this workload (n/a: the chip has no power model)" "$tmpd/cols"; then
 	echo "ok - the side table's columns in words"
 else
 	echo "not ok - the side table's columns in words"; sed 's/^/    /' "$tmpd/cols"; fails=$((fails + 1))
