@@ -343,6 +343,27 @@ static void must_be_true(rctx *r)
 		         "inverse solutions (claim_solve is empty).", r->c.target);
 }
 
+/* The abbreviations the report uses, in words, under the verdict: an
+** investor met HBM, TDP, GEMM, MAC, FMA, MFU and PUE in the sections below
+** with no word of what they are (the claim's text explains MFU and the
+** mapping's letters where it uses them; the report's verdict, TP, PP, DP). */
+static void terms(rctx *r)
+{
+	doc_para(&r->d, "Terms used below: HBM, the high-bandwidth DRAM beside "
+	         "a chip's die, which holds the weights and the KV cache (the "
+	         "keys and values each request keeps of its tokens); SRAM, "
+	         "memory on the die itself; TDP, the power limit a chip is held "
+	         "to; TFLOPS and PFLOPS, 10^12 and 10^15 arithmetic operations a "
+	         "second; FP8, FP4 and BF16, 8-, 4- and 16-bit number formats; "
+	         "GEMM, a matrix multiply; MAC array, the die's multiply-"
+	         "accumulate units, each doing one FMA (fused multiply-add) a "
+	         "clock; MFU, model FLOPs utilization, the model's arithmetic a "
+	         "second over the chips' peak; prefill, the pass over a "
+	         "request's input tokens, and decode, the steps that produce its "
+	         "output tokens one at a time; PUE, a data centre's power over "
+	         "its equipment's.");
+}
+
 void report_verdict(rctx *r)
 {
 	const pdb_claim *c = &r->c;
@@ -431,6 +452,7 @@ void report_verdict(rctx *r)
 	baselines(r);
 	doc_list_end(&r->d);
 	must_be_true(r);
+	terms(r);
 	doc_para(&r->d, "Scenario: %s; %s against %s (claim run %ld of %s).",
 	         c->scenario, c->b_label, c->a_label, c->id, c->created);
 }

@@ -346,6 +346,25 @@ fi
 expect_exit 0 "claim into a database" -- $C --db "$tmpd/c.db"
 expect_exit 0 "report of it" -- $RL report --db "$tmpd/c.db" \
 	--out "$tmpd/r.md" --no-plots
+# every abbreviation and phase name of the chip trade the report uses,
+# where an investor met them with no word of what they are (HBM, TDP,
+# GEMM, MAC, FMA, MFU, PUE in the sections below the verdict), is said in
+# words in its "Terms used below" paragraph, which names it (GEMMs counted
+# as GEMM)
+grep '^Terms used below: ' "$tmpd/r.md" >"$tmpd/terms"
+grep -v '^Terms used below: ' "$tmpd/r.md" >"$tmpd/rest"
+missing=""
+for t in HBM SRAM TDP TFLOPS PFLOPS FP8 FP4 BF16 GEMM MAC FMA MFU PUE prefill decode; do
+	w="(^|[^A-Za-z0-9_])${t}s?([^A-Za-z0-9_]|\$)"
+	grep -Eq "$w" "$tmpd/rest" || continue
+	grep -Eq "$w" "$tmpd/terms" || missing="$missing $t"
+done
+if [ -s "$tmpd/terms" ] && [ -z "$missing" ]; then
+	echo "ok - each term of the trade the report uses is said in words"
+else
+	echo "not ok - terms the report uses without saying what they are:${missing:- (no Terms paragraph)}"
+	fails=$((fails + 1))
+fi
 # under the report's assumptions table, what the ranges leave fixed and the
 # power cap with its source, as the text says them (the presets by hand:
 # sohu.ini and etched-claim.ini, sohu-design.ini with node n4;
