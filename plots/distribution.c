@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../claim/mcwords.h"
+#include "../claim/numwords.h"
 #include "kinds.h"
 
 #define NBINS 40
@@ -72,7 +73,7 @@ static void write_script(FILE *s, const pdb_claim *c, const double *v,
 	double hi = fmin(v[n - 1], q[2] + (q[2] - q[0])), w;
 	long hist[NBINS], hbad[NBINS], i, k, nbad = 0, hmax = 1;
 	int clipped = v[0] < lo || v[n - 1] > hi;
-	char t[800];
+	char t[1024], pt[40], x[3][32];
 	memset(hist, 0, sizeof hist);
 	memset(hbad, 0, sizeof hbad);
 	lo = fmin(lo, fmin(target, q[0]));
@@ -106,10 +107,17 @@ static void write_script(FILE *s, const pdb_claim *c, const double *v,
 			fprintf(s, "%.9g %.9g\n", v[j], (double)(j + 1) / n);
 	}
 	fputs("EOD\n", s);
+	/* the probability and the quantiles as the claim's text and the
+	** report print them ("0.061%", "12.45x"), where the title's "0.1%"
+	** and "12.4x" disagreed with the verdict beside it; the interval on
+	** the second line, which the first in its two decimals overran */
+	claim_prob_text(prob, pt, sizeof pt);
+	for (k = 0; k < 3; k++)
+		claim_speedup_x(x[k], sizeof x[k], q[k]);
 	snprintf(t, sizeof t, "Monte Carlo speedup of %s over %s: P(>= %gx) = "
-	         "%.1f%%, 90%% interval %.3gx .. %.3gx, median %.3gx\nscenario "
+	         "%s\n90%% interval %s .. %s, median %s; scenario "
 	         "%s (claim run %ld; %ld samples%s%s)", c->b_label, c->a_label,
-	         target, 100 * prob, q[0], q[2], q[1], c->scenario, c->id,
+	         target, pt, x[0], x[2], x[1], c->scenario, c->id,
 	         samples, isfinite(viol) && viol > 0 ?
 	         "; grey: samples that violate physical limits" : "",
 	         clipped ? "; tails in the edge bins" : "");
@@ -142,8 +150,8 @@ static void write_script(FILE *s, const pdb_claim *c, const double *v,
 		        q[k], PLOT_COLOR_B);
 		/* the name over the number: "95th percentile 16.9x" on one
 		** line reached the target's line at 20x */
-		snprintf(t, sizeof t, "%s\n%.3gx", claim_mc_quantile_name((int)k),
-		         q[k]);
+		snprintf(t, sizeof t, "%s\n%s", claim_mc_quantile_name((int)k),
+		         x[k]);
 		fprintf(s, "set label %ld ", k + 2);
 		gp_quote(s, t);
 		fprintf(s, " at first %.9g, graph %g %s front tc rgb '%s'\n", q[k],

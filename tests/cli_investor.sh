@@ -344,6 +344,26 @@ fi
 # stated assumptions: X counting" and "90% interval L .. H" are the
 # report's "the model gives X" and "L to H"
 expect_exit 0 "claim into a database" -- $C --db "$tmpd/c.db"
+cp "$tmpd/out" "$tmpd/c.txt"
+# the Monte Carlo plot's title says the probability and the quantiles as
+# the text of the same run does, where it read "P(>= 20x) = 0.1%" and
+# "median 12.4x" beside the text's 0.061% and 12.45x
+if command -v gnuplot >/dev/null 2>&1; then
+	expect_exit 0 "the Monte Carlo plot of it" -- $RL plot distribution \
+		--db "$tmpd/c.db" --out "$tmpd/d.svg"
+	mc=$(sed -n 's/^  over the assumption ranges: \(90% interval .*\), \(P(>= 20x) = .*\)$/\1|\2/p' "$tmpd/c.txt")
+	sed 's/&gt;/>/g' "$tmpd/d.svg" >"$tmpd/d.txt"
+	if [ -n "$mc" ] && grep -qF "${mc#*|}" "$tmpd/d.txt" &&
+		grep -qF "${mc%|*}; scenario" "$tmpd/d.txt"; then
+		echo "ok - the Monte Carlo plot's title in the text's figures"
+	else
+		echo "not ok - the Monte Carlo plot's title ('$mc')"
+		grep -o 'Monte Carlo speedup[^<]*\|90% interval[^<]*' "$tmpd/d.txt" | sed 's/^/    /'
+		fails=$((fails + 1))
+	fi
+else
+	echo "ok - skipped: gnuplot is not installed (the Monte Carlo plot)"
+fi
 expect_exit 0 "report of it" -- $RL report --db "$tmpd/c.db" \
 	--out "$tmpd/r.md" --no-plots
 # every abbreviation and phase name of the chip trade the report uses,
