@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../claim/mcwords.h"
 #include "kinds.h"
 
 #define MAX_ROWS 40
@@ -44,7 +45,7 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	if (rc)
 		return rc;
 	while (n < MAX_ROWS && sqlite3_step(st) == SQLITE_ROW) {
-		char p[96];
+		char p[96], vl[32], vh[32];
 		double low, high;
 		if ((rc = pdb_number(st, 1, o->dbpath, "claim_tornado", &low, err,
 		                     errlen)) ||
@@ -62,8 +63,11 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		if (!isfinite(sl[n]) || !isfinite(sh[n]))
 			continue;
 		pdb_text(st, 0, p, sizeof p);
-		snprintf(name[n], sizeof name[n], "%s (%.3g .. %.3g)", p, low,
-		         high);
+		/* the range as the text writes it ("5000 .. 12000", where
+		** %.3g wrote "5e+03 .. 1.2e+04") */
+		snprintf(name[n], sizeof name[n], "%s (%s .. %s)", p,
+		         claim_plain_num(vl, sizeof vl, low),
+		         claim_plain_num(vh, sizeof vh, high));
 		n++;
 	}
 	if ((rc = pdb_finish(st, o->dbpath, err, errlen)))
@@ -111,8 +115,10 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	         "one parameter at its low or high value, the others nominal\n"
 	         "scenario %s (claim run %ld), nominal %.3gx", c.b_label,
 	         c.a_label, c.scenario, c.id, base);
+	/* on a line of its own: at the end of the third it ran past the
+	** picture's right edge */
 	if (hidden)
-		snprintf(t + strlen(t), sizeof t - strlen(t), "; %d parameter%s "
+		snprintf(t + strlen(t), sizeof t - strlen(t), "\n%d parameter%s "
 		         "that leave%s it at %.3gx not shown", hidden,
 		         hidden > 1 ? "s" : "", hidden > 1 ? "" : "s", base);
 	fputs("set title ", s);

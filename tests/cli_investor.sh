@@ -361,8 +361,25 @@ if command -v gnuplot >/dev/null 2>&1; then
 		grep -o 'Monte Carlo speedup[^<]*\|90% interval[^<]*' "$tmpd/d.txt" | sed 's/^/    /'
 		fails=$((fails + 1))
 	fi
+	# the tornado's ranges as the uncertainty file writes them (its
+	# peak FP8 5000 .. 12000, data/uncertainty/sohu.ini, where %.3g wrote
+	# "5e+03 .. 1.2e+04"), and the rows it leaves out on a line of their
+	# own (at the end of the third the line ran past the picture's edge)
+	expect_exit 0 "the tornado plot of it" -- $RL plot tornado \
+		--db "$tmpd/c.db" --out "$tmpd/t.svg"
+	pk=$(awk '/^\[/ { s = $0 } s == "[b.chip.peak_tflops_fp8]" && /^(low|high) *=/ { sub(/^[a-z]+ *= */, ""); printf "%s%s", n++ ? " .. " : "", $0 }' \
+		"$ROOFLAB_DATA/uncertainty/sohu.ini")
+	if [ -n "$pk" ] && grep -qF ">b.chip.peak_tflops_fp8 ($pk)<" "$tmpd/t.svg" &&
+		! grep -q '>b\.[a-z_.0-9]* ([^)]*e[+-][0-9]' "$tmpd/t.svg" &&
+		grep -Eq '>[0-9]+ parameters? that leaves? it at [0-9.]+x not shown<' "$tmpd/t.svg"; then
+		echo "ok - the tornado's ranges as the file writes them ($pk)"
+	else
+		echo "not ok - the tornado's labels ('$pk')"
+		grep -o '>b\.[^<]*<\|>[^<]*not shown<' "$tmpd/t.svg" | sed 's/^/    /'
+		fails=$((fails + 1))
+	fi
 else
-	echo "ok - skipped: gnuplot is not installed (the Monte Carlo plot)"
+	echo "ok - skipped: gnuplot is not installed (the Monte Carlo and tornado plots)"
 fi
 expect_exit 0 "report of it" -- $RL report --db "$tmpd/c.db" \
 	--out "$tmpd/r.md" --no-plots
