@@ -264,14 +264,16 @@ static int mark_aside(const char *list, const meas_row *const *used,
 /* Each row's weight into weight[] (n of them): 1, or the W that list
 ** (--weight, "ID=W" entries separated by commas, NULL: none) gives its
 ** id, 0 < W <= 100; *nweight: the rows named.  An entry without '=' (the
-** id is what precedes the last one), an id that is not among the rows or
-** a W out of its range is an error.  0, or -1 with err. */
+** id is what precedes the last one), an id that is not among the rows, a
+** W out of its range or an id named again with another W is an error.
+** 0, or -1 with err. */
 static int mark_weight(const char *list, const meas_row *const *used,
                        size_t n, double *weight, size_t *nweight, char *err,
                        size_t errlen)
 {
 	static const num_range range = {0, 100, NUM_LO_OPEN, NULL};
 	char *buf, *rest, *ent;
+	unsigned char *named;
 	size_t i;
 	int rc = 0;
 	*nweight = 0;
@@ -280,7 +282,10 @@ static int mark_weight(const char *list, const meas_row *const *used,
 	if (!list)
 		return 0;
 	buf = malloc(strlen(list) + 1);
-	if (!buf) {
+	named = calloc(n ? n : 1, 1);
+	if (!buf || !named) {
+		free(buf);
+		free(named);
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
@@ -302,13 +307,22 @@ static int mark_weight(const char *list, const meas_row *const *used,
 			rc = -1;
 			break;
 		}
-		for (i = 0; i < n; i++)
-			if (!strcmp(used[i]->id, ent)) {
-				*nweight += weight[i] == 1.0;
-				weight[i] = w;
-				hit = 1;
+		for (i = 0; i < n && !rc; i++) {
+			if (strcmp(used[i]->id, ent))
+				continue;
+			if (named[i] && weight[i] != w) {
+				snprintf(err, errlen, "--weight: row '%.*s' weighted "
+				         "twice (%g, then %g)", rl_utf8_cut(ent, 80),
+				         ent, weight[i], w);
+				rc = -1;
+				break;
 			}
-		if (!hit) {
+			*nweight += !named[i];
+			named[i] = 1;
+			weight[i] = w;
+			hit = 1;
+		}
+		if (!hit && !rc) {
 			snprintf(err, errlen, "--weight: no row '%.*s' among the "
 			         "%zu rows this fit selects (ids of the measurements "
 			         "file, after --software, --version and --chip)",
@@ -317,6 +331,7 @@ static int mark_weight(const char *list, const meas_row *const *used,
 		}
 	}
 	free(buf);
+	free(named);
 	return rc;
 }
 

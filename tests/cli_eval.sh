@@ -236,6 +236,11 @@ for bad in "$w1" "=2" "$w1=0" "$w1=-1" "$w1=101" "$w1=x" "$w1=2,"; do
 	expect_exit 2 "calibrate bad --weight '$bad'" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "$bad" --no-loo --out "$tmpd/fitx.ini"
 	expect_err "^rooflab calibrate: --weight: " "the message names --weight ('$bad')"
 done
+# one row named twice: with two weights, which one counts is not for the
+# program to guess (the last silently won); the same weight again is the same
+expect_exit 2 "calibrate --weight naming a row twice with two weights" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "$w1=2,$w1=3" --no-loo --out "$tmpd/fitx.ini"
+expect_err "^rooflab calibrate: --weight: row '$w1' weighted twice \\(2, then 3\\)" "the message names the row and both weights"
+expect_exit 0 "calibrate --weight naming a row twice with one weight" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "$w1=2,$w1=2.0" --no-loo --out "$tmpd/fitx.ini"
 expect_exit 2 "calibrate --weight of an unknown row" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "no-such-row=2" --no-loo --out "$tmpd/fitx.ini"
 expect_err "^rooflab calibrate: --weight: no row 'no-such-row' among the 16 rows" "the message names the id"
 # --both-ends names --fit parameters with bounds of the fit (the ends a
