@@ -1757,6 +1757,26 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	else
 		echo "not ok - power.over_tdp == 1 kept: $got"; fails=$((fails + 1))
 	fi
+	# so do linear sums (sweeps/linsum.c): one naming the throughput has
+	# no value at status 4 (counted over the TDP, as the comparison
+	# above); one of the power figures alone is answered there, the point
+	# kept (2 x 1 + 87.42 W and up >= 0), not counted apart
+	printf '[filter]\nkeep = throughput.output_tokens_per_s + 2 * power.over_tdp > 0\n' | cat "$d/tdp.ini" - | sed 's/^chip.tdp_w = 80, 700$/chip.tdp_w = 80, 90, 700/' >"$d/tdps.ini"
+	expect_exit 0 "a linear-sum filter naming the throughput" -- $RL sweep "$d/tdps.ini" --db "$d/tdps.db"
+	got=$(q "$d/tdps.db" "SELECT dropped || ':' || dropped_nofit || ':' || dropped_over_tdp || ':' || dropped_inval FROM runs")
+	if [ "$got" = "1:0:1:0" ]; then
+		echo "ok - a linear sum naming the throughput: the drop counted over the TDP"
+	else
+		echo "not ok - a linear sum's drop counts: $got"; fails=$((fails + 1))
+	fi
+	printf '[filter]\nkeep = 2 * power.over_tdp + power.lowest_clock_watts >= 0\n' | cat "$d/tdp.ini" - >"$d/tdpt.ini"
+	expect_exit 0 "a linear-sum filter of the power figures alone" -- $RL sweep "$d/tdpt.ini" --db "$d/tdpt.db"
+	got=$(q "$d/tdpt.db" "SELECT group_concat(idx || ':' || status, ' ') || '|' || (SELECT dropped_over_tdp FROM runs) FROM points")
+	if [ "$got" = "0:4|0" ]; then
+		echo "ok - a linear sum of the power figures is answered at status 4"
+	else
+		echo "not ok - a linear sum of the power figures: $got"; fails=$((fails + 1))
+	fi
 fi
 # a sweep whose points all serve says none of it (4 stacks: 154.6 GB)
 sed -e 's/^design.hbm_stacks = .*/design.hbm_stacks = 4, 8/' -e 's/0\.1, 0\.35$/0.1, 0.2/' "$d/why.ini" >"$d/why4.ini"
