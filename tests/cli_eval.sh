@@ -236,6 +236,11 @@ for bad in "$w1" "=2" "$w1=0" "$w1=-1" "$w1=101" "$w1=x" "$w1=2,"; do
 	expect_exit 2 "calibrate bad --weight '$bad'" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "$bad" --no-loo --out "$tmpd/fitx.ini"
 	expect_err "^rooflab calibrate: --weight: " "the message names --weight ('$bad')"
 done
+# the range's ends: 100 is in it (0 and 101 are not, above), as a small
+# weight is (a row counted a thousandth of a time)
+for ok in "$w1=100" "$w1=0.001"; do
+	expect_exit 0 "calibrate --weight '$ok' within (0, 100]" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "$ok" --no-loo --out "$tmpd/fitx.ini"
+done
 # one row named twice: with two weights, which one counts is not for the
 # program to guess (the last silently won); the same weight again is the same
 expect_exit 2 "calibrate --weight naming a row twice with two weights" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "$w1=2,$w1=3" --no-loo --out "$tmpd/fitx.ini"
