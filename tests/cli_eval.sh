@@ -494,6 +494,10 @@ expect_out "over the chip's 0\.4 W TDP" "map's summary says it too"
 expect_exit 0 "area: a TDP under 1 W" -- $RL area --chip h100-sxm --set chip.tdp_w=0.4
 expect_out "^TDP: 0\.4 W$" "area's TDP line"
 expect_out "over the 0\.4 W TDP even at the lowest clock" "area's violation"
+# and the fit hint of a model that does not fit (5a7a76a), whose mappings
+# that fit are each over the TDP: 70B at 16 bits on one H100
+expect_exit 2 "eval: a model that does not fit, a TDP under 1 W" -- $RL eval --chip h100-sxm --model llama3-70b --precision bf16 --set chip.tdp_w=0.4
+expect_err "the fewest chips that fit: 2 \(TP2 x PP1, TP1 x PP2\), each over the chip's 0\.4 W TDP at every clock, so none runs" "the fit hint says the 0.4 W TDP as given"
 expect_exit 0 "eval under its TDP" -- $RL eval --chip h100-sxm --model llama3-8b --precision fp8
 expect_no_out "over_tdp|lowest_clock_watts|at every clock" "under its TDP: no word of it in the table"
 expect_exit 0 "eval json under its TDP" -- $RL eval --chip h100-sxm --model llama3-8b --precision fp8 --json
