@@ -787,7 +787,7 @@ static void job_print(calib_job *j, const calibrate_args *o)
 static int job_write(calib_job *j, const calibrate_args *o)
 {
 	char err[1024], outbuf[1024], aside_note[160];
-	char huber_note[160], loo_note[1300], *summary = NULL;
+	char huber_note[160], loo_note[1300], weight_note[96], *summary = NULL;
 	size_t slen = 0;
 	FILE *m;
 	const char *out = o->out;
@@ -806,6 +806,13 @@ static int job_write(calib_job *j, const calibrate_args *o)
 		snprintf(aside_note, sizeof aside_note, ", %zu more set aside "
 		         "(predicted, not fitted; the errors count them, the rms "
 		         "does not)", j->naside);
+	/* a row weighted is said where the fit is, as a row set aside is
+	** (the profile's readers see the fit was not every row once) */
+	weight_note[0] = '\0';
+	if (j->nweight)
+		snprintf(weight_note, sizeof weight_note, " %zu row%s weighted "
+		         "in the fit (--weight; the rms counts each once).",
+		         j->nweight, j->nweight == 1 ? "" : "s");
 	if (o->loo)
 		snprintf(loo_note, sizeof loo_note, ", %s median |error| %.1f%%, "
 		         "90th percentile %.1f%%%s%s%s",
@@ -826,13 +833,13 @@ static int job_write(calib_job *j, const calibrate_args *o)
 	}
 	fprintf(m,
 	         "Fitted on %zu rows of %s%s%s%s%s%s%s: rms log error %.3f, "
-	         "in-sample median |error| %.1f%%%s.%s",
+	         "in-sample median |error| %.1f%%%s.%s%s",
 	         j->nrows - j->naside, j->mfile,
 	         o->software ? " (software " : "", o->software ? o->software : "",
 	         o->version ? " " : "", o->version ? o->version : "",
 	         o->software ? ")" : "", aside_note, j->info.rms_log,
 	         100 * stats_abs_quantile(j->e_fit, j->nrows, 0.5), loo_note,
-	         huber_note);
+	         huber_note, weight_note);
 	if (fclose(m) != 0 || !summary) {
 		free(summary);
 		fprintf(stderr, "rooflab calibrate: out of memory\n");

@@ -232,6 +232,10 @@ else
 	fitted4 "$tmpd/fit17.ini"; fitted4 "$tmpd/fitw2.ini"; fitted4 "$tmpd/fitw1.ini"
 	fails=$((fails + 1))
 fi
+# the profile says a row was weighted, as it says rows set aside; an
+# unweighted fit says nothing of it
+expect_exit 0 "the weighted profile's header" -- grep -q "^; Fitted on 16 rows .* 1 row weighted in the fit (--weight; the rms counts each once)\.\$" "$tmpd/fitw2.ini"
+expect_exit 1 "the unweighted profile's header" -- grep -q "weighted" "$tmpd/fitw1.ini"
 for bad in "$w1" "=2" "$w1=0" "$w1=-1" "$w1=101" "$w1=x" "$w1=2,"; do
 	expect_exit 2 "calibrate bad --weight '$bad'" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "$bad" --no-loo --out "$tmpd/fitx.ini"
 	expect_err "^rooflab calibrate: --weight: " "the message names --weight ('$bad')"
