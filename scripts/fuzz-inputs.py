@@ -5,7 +5,8 @@ tests/test_fuzz.c fuzzes the parsers in process; this runs the program itself
 (best a sanitizer build: make SAN=1, then copy ./rooflab aside) on inputs
 mutated from real files, one target at a time (--targets):
   measurements  validate --measurements (--json, --db) and calibrate on rows
-                of data/measurements/published-h100.csv
+                of data/measurements/published-h100.csv (at times with a
+                hostile --weight ID=W list)
   preset        eval and area with a chip, model, profile or scenario INI by path
   set           eval, curve, map, area with 1-4 --set of `rooflab params` at
                 an end of their range, just past it, inside it, or a token
@@ -354,8 +355,18 @@ class Fuzzer:
         extra = r.choice([[], ["--json"], ["--json", "--profile",
                                            "trtllm-0.15"]])
         if cal:
-            return ["calibrate", "--profile", "trtllm-0.15",
+            argv = ["calibrate", "--profile", "trtllm-0.15",
                     "--measurements", "m.csv", "--no-loo", "--out", "o.ini"]
+            if r.random() < 0.5:  # --weight ID=W,... (bdc433d) hostile
+                ids = [x.split(b",")[0].decode("utf-8", "replace")
+                       for x in rows[:4]] or ["x"]
+                ws = ["2", "0", "-1", "100", "100.0001", "1e-300", "nan",
+                      "inf", "", "0x10", " 2", "2 ", "1e400", "3,",
+                      "4.9e-324", "\u00e9", "=2"]
+                ent = [r.choice(["", r.choice(ids)]) + r.choice(["=", "",
+                       "=="]) + r.choice(ws) for _ in range(r.randint(1, 3))]
+                argv += ["--weight", ",".join(ent).replace("\x00", "")]
+            return argv
         if r.random() < 0.2:
             return ["validate", "--measurements", "m.csv", "--db", "v.db"]
         return ["validate", "--measurements", "m.csv", *extra]
