@@ -49,7 +49,8 @@ mutated from real files, one target at a time (--targets):
   twice         an option given twice (each command's own, its '=' form, a
                 list with a repeated item: curve --chip a,b,a, --tp 2,1,2.0;
                 solve --vary twice; calibrate --fit p,p or an empty item,
-                --aside with an empty id) and outputs that are an input
+                --aside with an empty id, --weight naming a row twice with
+                two weights, or given twice) and outputs that are an input
                 (report --out the --db, plot --out the --db, merge OUT a
                 part, calibrate --out the measurements): exit 2, and the
                 input's bytes unchanged
@@ -1054,6 +1055,13 @@ class Fuzzer:
                     "--out", out]
             if aside:
                 argv += ["--aside", aside]
+            if r.random() < 0.3:  # a row weighted twice, the same or not
+                w = r.choice([ids[0] + "=2," + ids[0] + "=3",
+                              ids[0] + "=2," + ids[0] + "=2.0",
+                              ids[0] + "=2," + ids[1] + "=3"])
+                argv += ["--weight", w]
+                if r.random() < 0.3:
+                    argv += ["--weight", ids[1] + "=2"]
             if r.random() < 0.2:
                 argv += ["--out", "o.ini"]
             return argv
@@ -1094,11 +1102,20 @@ class Fuzzer:
         opts = [a.split("=")[0] for a in argv if a.startswith("--")]
         once = {"--chip", "--model", "--isl", "--osl", "--tp", "--profile",
                 "--precision", "--batch", "--rate", "--json", "--a",
-                "--target", "--out"}
+                "--target", "--out", "--weight"}
         varies = [argv[i + 1] for i, a in enumerate(argv[:-1])
                   if a == "--vary"]
         if p.returncode == 0 and len(set(varies)) < len(varies):
             why.append("solve ran a --vary given twice")
+        for i, a in enumerate(argv[:-1]):  # one row, two weights
+            if a != "--weight" or p.returncode != 0:
+                continue
+            named = {}
+            for ent in argv[i + 1].split(","):
+                rid, _, w = ent.rpartition("=")
+                if rid in named and float(named[rid]) != float(w):
+                    why.append("calibrate ran a row weighted twice: " + rid)
+                named[rid] = w
         if argv[0] in ("eval", "curve", "map", "solve", "claim",
                        "calibrate") and p.returncode == 0 and any(
                 opts.count(o) > 1 for o in once):
