@@ -274,6 +274,7 @@ static int mark_weight(const char *list, const meas_row *const *used,
 	static const num_range range = {0, 100, NUM_LO_OPEN, NULL};
 	char *buf, *rest, *ent;
 	unsigned char *named;
+	char what[128];
 	size_t i;
 	int rc = 0;
 	*nweight = 0;
@@ -303,7 +304,10 @@ static int mark_weight(const char *list, const meas_row *const *used,
 			break;
 		}
 		*eq = '\0';
-		if (num_read("--weight", eq + 1, &range, &w, err, errlen)) {
+		/* which row's W, where a list names several */
+		snprintf(what, sizeof what, "--weight: row '%.*s'",
+		         rl_utf8_cut(ent, 80), ent);
+		if (num_read(what, eq + 1, &range, &w, err, errlen)) {
 			rc = -1;
 			break;
 		}

@@ -250,6 +250,9 @@ done
 expect_exit 2 "calibrate --weight naming a row twice with two weights" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "$w1=2,$w1=3" --no-loo --out "$tmpd/fitx.ini"
 expect_err "^rooflab calibrate: --weight: row '$w1' weighted twice \\(2, then 3\\)" "the message names the row and both weights"
 expect_exit 0 "calibrate --weight naming a row twice with one weight" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "$w1=2,$w1=2.0" --no-loo --out "$tmpd/fitx.ini"
+# a W out of its range names the row it weighs, of several
+expect_exit 2 "calibrate --weight with one W of two out of range" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "$w1=2,$a1=0" --no-loo --out "$tmpd/fitx.ini"
+expect_err "^rooflab calibrate: --weight: row '$a1': '0' is not a number in \\(0, 100\\]" "the message names the row whose W it refuses"
 expect_exit 2 "calibrate --weight of an unknown row" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "no-such-row=2" --no-loo --out "$tmpd/fitx.ini"
 expect_err "^rooflab calibrate: --weight: no row 'no-such-row' among the 16 rows" "the message names the id"
 # --both-ends names --fit parameters with bounds of the fit (the ends a
