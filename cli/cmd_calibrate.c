@@ -122,9 +122,10 @@ static void help(FILE *f)
 	      "of its\nform or range, a measurements file or version table that "
 	      "cannot be\nread or is refused (naming file, line and column), a "
 	      "row that cannot\nbe set up, fewer modelled rows than the fit "
-	      "needs, an --aside or --weight id\nthat is not among them, an --out that "
-	      "cannot be written; 1 for an\ninternal failure (out of memory, a "
-	      "full disk, an I/O error).\n", f);
+	      "needs, an --aside or --weight id\nthat is not among them, a "
+	      "--weight row given two weights, an --out\nthat cannot be "
+	      "written; 1 for an internal failure (out of memory, a full\n"
+	      "disk, an I/O error).\n", f);
 	opt_help(f, table);
 }
 
