@@ -527,4 +527,31 @@ expect_exit 0 "a scenario's chip replaced by --chip" -- $RL eval --scenario "$tm
 expect_out '"watts": null' "Sohu as claimed: no power model, nothing of the H100's kept"
 expect_out '"chip_cost_usd": null' "Sohu as claimed: no manufacturing cost"
 expect_out '"total_tokens_per_s": 404649\.' "the same 404,649 total tokens/s"
+# whole, every section an option replaces: a preset after a scenario gives
+# what that preset gives alone (its output with its own scenario of the
+# same settings, byte for byte but the scenario's name): the chip's
+# [design] and [cost] (sohu-design's under --chip h100-sxm, area and
+# eval), its node's name (h100-sxm's n4 under a design with none), the
+# model (DeepSeek-R1's latent attention and experts under --model
+# llama3-8b); each check fails with that section's reset taken out
+sc_write() { printf '[meta]\nname = s\n[preset]\nchip = %s\nmodel = %s\n[scenario]\nprecision = fp8\ntp = %s\nchips = %s\n' "$2" "$3" "$4" "$4" >"$tmpd/$1.ini"; }
+sc_write sa sohu-design mixtral-8x7b 1
+sc_write sb h100-sxm llama3-8b 1
+sc_write sr h100-sxm deepseek-r1 8
+sc_write s8 h100-sxm llama3-8b 8
+printf '[design]\ndie_mm2 = 500\nfrac_mac = 0.2\ndensity_mtr_per_mm2 = 90\n' >"$tmpd/nn.ini"
+same_as() { # WORDS A-ARGS -- B-ARGS
+	w=$1; shift
+	a=""; while [ "$1" != -- ]; do a="$a $1"; shift; done; shift
+	$RL $a >"$tmpd/sa.out" 2>&1; echo "rc=$?" >>"$tmpd/sa.out"
+	$RL "$@" >"$tmpd/sb.out" 2>&1; echo "rc=$?" >>"$tmpd/sb.out"
+	sed -i '/"scenario":/d' "$tmpd/sa.out" "$tmpd/sb.out"
+	if cmp -s "$tmpd/sa.out" "$tmpd/sb.out"; then echo "ok - $w"; else
+		echo "not ok - $w"; diff "$tmpd/sa.out" "$tmpd/sb.out" | head -4
+		fails=$((fails + 1)); fi
+}
+same_as "eval: sohu-design and Mixtral replaced by h100-sxm and Llama-3 8B" eval --scenario $tmpd/sa.ini --chip h100-sxm --model llama3-8b --json -- eval --scenario "$tmpd/sb.ini" --json
+same_as "area: sohu-design's design replaced by the H100's" area --scenario $tmpd/sa.ini --chip h100-sxm --json -- area --chip h100-sxm --json
+same_as "area: a chip with no node names none, not the H100's n4" area --scenario $tmpd/sb.ini --chip $tmpd/nn.ini -- area --chip "$tmpd/nn.ini"
+same_as "eval: DeepSeek-R1 replaced by Llama-3 8B" eval --scenario $tmpd/sr.ini --model llama3-8b --json -- eval --scenario "$tmpd/s8.ini" --json
 finish
