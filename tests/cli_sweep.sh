@@ -1777,6 +1777,28 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	else
 		echo "not ok - a linear sum of the power figures: $got"; fails=$((fails + 1))
 	fi
+	# merge sums the shards' counts apart (c70d7fa): 80 and 85 W are over
+	# at every clock (87.42 W and up), one in each half, so 2 over the TDP;
+	# a part whose counts are unknown (NULL, a file made before them)
+	# leaves the merged counts unknown, its dropped still summed
+	printf '[filter]\nkeep = throughput.output_tokens_per_s > 0\n' | cat "$d/tdp.ini" - | sed 's/^chip.tdp_w = 80, 700$/chip.tdp_w = 80, 90, 700, 85/' >"$d/tdpm.ini"
+	$RL sweep "$d/tdpm.ini" --db "$d/tdpm0.db" --shard 0/2 2>/dev/null
+	$RL sweep "$d/tdpm.ini" --db "$d/tdpm1.db" --shard 1/2 2>/dev/null
+	expect_exit 0 "merge two shards that dropped points over the TDP" -- $RL merge "$d/tdpmo.db" "$d/tdpm0.db" "$d/tdpm1.db"
+	got=$(q "$d/tdpmo.db" "SELECT dropped || ':' || dropped_nofit || ':' || dropped_over_tdp || ':' || dropped_inval FROM runs")
+	if [ "$got" = "2:0:2:0" ]; then
+		echo "ok - merge sums the shards' drops over the TDP"
+	else
+		echo "not ok - merged drop counts: $got"; fails=$((fails + 1))
+	fi
+	q "$d/tdpm1.db" "UPDATE runs SET dropped_nofit = NULL, dropped_over_tdp = NULL, dropped_inval = NULL"
+	expect_exit 0 "merge with a part whose counts apart are unknown" -- $RL merge "$d/tdpmn.db" "$d/tdpm0.db" "$d/tdpm1.db"
+	got=$(q "$d/tdpmn.db" "SELECT dropped || ':' || quote(dropped_nofit) || ':' || quote(dropped_over_tdp) || ':' || quote(dropped_inval) FROM runs")
+	if [ "$got" = "2:NULL:NULL:NULL" ]; then
+		echo "ok - a part's unknown counts leave the merged ones unknown"
+	else
+		echo "not ok - merged counts with one unknown: $got"; fails=$((fails + 1))
+	fi
 fi
 # a sweep whose points all serve says none of it (4 stacks: 154.6 GB)
 sed -e 's/^design.hbm_stacks = .*/design.hbm_stacks = 4, 8/' -e 's/0\.1, 0\.35$/0.1, 0.2/' "$d/why.ini" >"$d/why4.ini"
