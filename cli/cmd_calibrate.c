@@ -122,9 +122,10 @@ static void help(FILE *f)
 	      "of its\nform or range, a measurements file or version table that "
 	      "cannot be\nread or is refused (naming file, line and column), a "
 	      "row that cannot\nbe set up, fewer modelled rows than the fit "
-	      "needs, an --aside or --weight id\nthat is not among them, an --out that "
-	      "cannot be written; 1 for an\ninternal failure (out of memory, a "
-	      "full disk, an I/O error).\n", f);
+	      "needs, an --aside or --weight id\nthat is not among them, a "
+	      "--weight row given two weights, an --out\nthat cannot be "
+	      "written; 1 for an internal failure (out of memory, a full\n"
+	      "disk, an I/O error).\n", f);
 	opt_help(f, table);
 }
 
@@ -264,14 +265,17 @@ static int mark_aside(const char *list, const meas_row *const *used,
 /* Each row's weight into weight[] (n of them): 1, or the W that list
 ** (--weight, "ID=W" entries separated by commas, NULL: none) gives its
 ** id, 0 < W <= 100; *nweight: the rows named.  An entry without '=' (the
-** id is what precedes the last one), an id that is not among the rows or
-** a W out of its range is an error.  0, or -1 with err. */
+** id is what precedes the last one), an id that is not among the rows, a
+** W out of its range or an id named again with another W is an error.
+** 0, or -1 with err. */
 static int mark_weight(const char *list, const meas_row *const *used,
                        size_t n, double *weight, size_t *nweight, char *err,
                        size_t errlen)
 {
 	static const num_range range = {0, 100, NUM_LO_OPEN, NULL};
 	char *buf, *rest, *ent;
+	unsigned char *named;
+	char what[128];
 	size_t i;
 	int rc = 0;
 	*nweight = 0;
@@ -280,7 +284,10 @@ static int mark_weight(const char *list, const meas_row *const *used,
 	if (!list)
 		return 0;
 	buf = malloc(strlen(list) + 1);
-	if (!buf) {
+	named = calloc(n ? n : 1, 1);
+	if (!buf || !named) {
+		free(buf);
+		free(named);
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
@@ -298,17 +305,29 @@ static int mark_weight(const char *list, const meas_row *const *used,
 			break;
 		}
 		*eq = '\0';
-		if (num_read("--weight", eq + 1, &range, &w, err, errlen)) {
+		/* which row's W, where a list names several */
+		snprintf(what, sizeof what, "--weight: row '%.*s'",
+		         rl_utf8_cut(ent, 80), ent);
+		if (num_read(what, eq + 1, &range, &w, err, errlen)) {
 			rc = -1;
 			break;
 		}
-		for (i = 0; i < n; i++)
-			if (!strcmp(used[i]->id, ent)) {
-				*nweight += weight[i] == 1.0;
-				weight[i] = w;
-				hit = 1;
+		for (i = 0; i < n && !rc; i++) {
+			if (strcmp(used[i]->id, ent))
+				continue;
+			if (named[i] && weight[i] != w) {
+				snprintf(err, errlen, "--weight: row '%.*s' weighted "
+				         "twice (%g, then %g)", rl_utf8_cut(ent, 80),
+				         ent, weight[i], w);
+				rc = -1;
+				break;
 			}
-		if (!hit) {
+			*nweight += !named[i];
+			named[i] = 1;
+			weight[i] = w;
+			hit = 1;
+		}
+		if (!hit && !rc) {
 			snprintf(err, errlen, "--weight: no row '%.*s' among the "
 			         "%zu rows this fit selects (ids of the measurements "
 			         "file, after --software, --version and --chip)",
@@ -317,6 +336,7 @@ static int mark_weight(const char *list, const meas_row *const *used,
 		}
 	}
 	free(buf);
+	free(named);
 	return rc;
 }
 
@@ -772,7 +792,7 @@ static void job_print(calib_job *j, const calibrate_args *o)
 static int job_write(calib_job *j, const calibrate_args *o)
 {
 	char err[1024], outbuf[1024], aside_note[160];
-	char huber_note[160], loo_note[1300], *summary = NULL;
+	char huber_note[160], loo_note[1300], weight_note[96], *summary = NULL;
 	size_t slen = 0;
 	FILE *m;
 	const char *out = o->out;
@@ -791,6 +811,13 @@ static int job_write(calib_job *j, const calibrate_args *o)
 		snprintf(aside_note, sizeof aside_note, ", %zu more set aside "
 		         "(predicted, not fitted; the errors count them, the rms "
 		         "does not)", j->naside);
+	/* a row weighted is said where the fit is, as a row set aside is
+	** (the profile's readers see the fit was not every row once) */
+	weight_note[0] = '\0';
+	if (j->nweight)
+		snprintf(weight_note, sizeof weight_note, " %zu row%s weighted "
+		         "in the fit (--weight; the rms counts each once).",
+		         j->nweight, j->nweight == 1 ? "" : "s");
 	if (o->loo)
 		snprintf(loo_note, sizeof loo_note, ", %s median |error| %.1f%%, "
 		         "90th percentile %.1f%%%s%s%s",
@@ -811,13 +838,13 @@ static int job_write(calib_job *j, const calibrate_args *o)
 	}
 	fprintf(m,
 	         "Fitted on %zu rows of %s%s%s%s%s%s%s: rms log error %.3f, "
-	         "in-sample median |error| %.1f%%%s.%s",
+	         "in-sample median |error| %.1f%%%s.%s%s",
 	         j->nrows - j->naside, j->mfile,
 	         o->software ? " (software " : "", o->software ? o->software : "",
 	         o->version ? " " : "", o->version ? o->version : "",
 	         o->software ? ")" : "", aside_note, j->info.rms_log,
 	         100 * stats_abs_quantile(j->e_fit, j->nrows, 0.5), loo_note,
-	         huber_note);
+	         huber_note, weight_note);
 	if (fclose(m) != 0 || !summary) {
 		free(summary);
 		fprintf(stderr, "rooflab calibrate: out of memory\n");

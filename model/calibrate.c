@@ -637,6 +637,25 @@ static int robust_fit(fit_data *d, gsl_vector *u, gsl_vector *tmp,
 	return 0;
 }
 
+/* With row weights, info's rows' figures as each row counted once:
+** chisq and rms_log at the fit u, chisq0 at the start u0 (the fit
+** itself, and chisq_prior, are the weighted objective's). */
+static void rows_plain(fit_data *d, const gsl_vector *u0,
+                       const gsl_vector *u, rl_calib_info *info)
+{
+	const double *rw = d->rw;
+	double *w = d->w, prior = info->chisq_prior;
+	rl_calib_info at0 = *info;
+	d->rw = NULL;
+	d->w = NULL;
+	sums_at(d, u0, &at0);
+	info->chisq0 = at0.chisq;
+	sums_at(d, u, info);
+	info->chisq_prior = prior;
+	d->rw = rw;
+	d->w = w;
+}
+
 int rl_calibrate(const rl_calib_row *rows, size_t nrows,
                  const rl_param *const *params, size_t np,
                  const rl_calib_opts *opts, double *values,
@@ -697,6 +716,8 @@ int rl_calibrate(const rl_calib_row *rows, size_t nrows,
 		rc = RL_EINTERNAL;
 		goto done;
 	}
+	if (d.rw) /* what the caller reads: each row once (rows_plain) */
+		rows_plain(&d, u0, u, info);
 	for (i = 0; i < np; i++)
 		values[i] = to_value_b(&d, i, gsl_vector_get(u, i));
 	for (i = 0; i < nrows; i++)

@@ -121,7 +121,8 @@ typedef struct {
 	const unsigned char *both_ends;
 	/* row_weight[i] (NULL: 1 each): row i's squared log error counts
 	** this many times (> 0) in every fit, leave-out ones too (a row left
-	** out counts in none), beside Huber's weight where there is one */
+	** out counts in none), beside Huber's weight where there is one;
+	** info's chisq0, chisq and rms_log still count each row once */
 	const double *row_weight;
 } rl_calib_opts;
 

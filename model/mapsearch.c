@@ -348,11 +348,11 @@ static void over_tdp_note(const rl_config *cfg, size_t fitting, char *err,
 	if (!n || used + 2 >= len)
 		return;
 	if (n >= fitting)
-		snprintf(err + used, len - used, ", each over the chip's %.0f W TDP "
+		snprintf(err + used, len - used, ", each over the chip's %g W TDP "
 		         "at every clock, so none runs (--set chip.tdp_w lifts the "
 		         "limit)", cfg->chip.tdp_w);
 	else
-		snprintf(err + used, len - used, "; of them over the chip's %.0f W "
+		snprintf(err + used, len - used, "; of them over the chip's %g W "
 		         "TDP at every clock, not runnable: %s", cfg->chip.tdp_w,
 		         over);
 }

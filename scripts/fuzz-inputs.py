@@ -5,7 +5,8 @@ tests/test_fuzz.c fuzzes the parsers in process; this runs the program itself
 (best a sanitizer build: make SAN=1, then copy ./rooflab aside) on inputs
 mutated from real files, one target at a time (--targets):
   measurements  validate --measurements (--json, --db) and calibrate on rows
-                of data/measurements/published-h100.csv
+                of data/measurements/published-h100.csv (at times with a
+                hostile --weight ID=W list)
   preset        eval and area with a chip, model, profile or scenario INI by path
   set           eval, curve, map, area with 1-4 --set of `rooflab params` at
                 an end of their range, just past it, inside it, or a token
@@ -48,7 +49,8 @@ mutated from real files, one target at a time (--targets):
   twice         an option given twice (each command's own, its '=' form, a
                 list with a repeated item: curve --chip a,b,a, --tp 2,1,2.0;
                 solve --vary twice; calibrate --fit p,p or an empty item,
-                --aside with an empty id) and outputs that are an input
+                --aside with an empty id, --weight naming a row twice with
+                two weights, or given twice) and outputs that are an input
                 (report --out the --db, plot --out the --db, merge OUT a
                 part, calibrate --out the measurements): exit 2, and the
                 input's bytes unchanged
@@ -354,8 +356,18 @@ class Fuzzer:
         extra = r.choice([[], ["--json"], ["--json", "--profile",
                                            "trtllm-0.15"]])
         if cal:
-            return ["calibrate", "--profile", "trtllm-0.15",
+            argv = ["calibrate", "--profile", "trtllm-0.15",
                     "--measurements", "m.csv", "--no-loo", "--out", "o.ini"]
+            if r.random() < 0.5:  # --weight ID=W,... (bdc433d) hostile
+                ids = [x.split(b",")[0].decode("utf-8", "replace")
+                       for x in rows[:4]] or ["x"]
+                ws = ["2", "0", "-1", "100", "100.0001", "1e-300", "nan",
+                      "inf", "", "0x10", " 2", "2 ", "1e400", "3,",
+                      "4.9e-324", "\u00e9", "=2"]
+                ent = [r.choice(["", r.choice(ids)]) + r.choice(["=", "",
+                       "=="]) + r.choice(ws) for _ in range(r.randint(1, 3))]
+                argv += ["--weight", ",".join(ent).replace("\x00", "")]
+            return argv
         if r.random() < 0.2:
             return ["validate", "--measurements", "m.csv", "--db", "v.db"]
         return ["validate", "--measurements", "m.csv", *extra]
@@ -1043,6 +1055,13 @@ class Fuzzer:
                     "--out", out]
             if aside:
                 argv += ["--aside", aside]
+            if r.random() < 0.3:  # a row weighted twice, the same or not
+                w = r.choice([ids[0] + "=2," + ids[0] + "=3",
+                              ids[0] + "=2," + ids[0] + "=2.0",
+                              ids[0] + "=2," + ids[1] + "=3"])
+                argv += ["--weight", w]
+                if r.random() < 0.3:
+                    argv += ["--weight", ids[1] + "=2"]
             if r.random() < 0.2:
                 argv += ["--out", "o.ini"]
             return argv
@@ -1083,11 +1102,20 @@ class Fuzzer:
         opts = [a.split("=")[0] for a in argv if a.startswith("--")]
         once = {"--chip", "--model", "--isl", "--osl", "--tp", "--profile",
                 "--precision", "--batch", "--rate", "--json", "--a",
-                "--target", "--out"}
+                "--target", "--out", "--weight"}
         varies = [argv[i + 1] for i, a in enumerate(argv[:-1])
                   if a == "--vary"]
         if p.returncode == 0 and len(set(varies)) < len(varies):
             why.append("solve ran a --vary given twice")
+        for i, a in enumerate(argv[:-1]):  # one row, two weights
+            if a != "--weight" or p.returncode != 0:
+                continue
+            named = {}
+            for ent in argv[i + 1].split(","):
+                rid, _, w = ent.rpartition("=")
+                if rid in named and float(named[rid]) != float(w):
+                    why.append("calibrate ran a row weighted twice: " + rid)
+                named[rid] = w
         if argv[0] in ("eval", "curve", "map", "solve", "claim",
                        "calibrate") and p.returncode == 0 and any(
                 opts.count(o) > 1 for o in once):

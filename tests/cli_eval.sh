@@ -232,10 +232,27 @@ else
 	fitted4 "$tmpd/fit17.ini"; fitted4 "$tmpd/fitw2.ini"; fitted4 "$tmpd/fitw1.ini"
 	fails=$((fails + 1))
 fi
+# the profile says a row was weighted, as it says rows set aside; an
+# unweighted fit says nothing of it
+expect_exit 0 "the weighted profile's header" -- grep -q "^; Fitted on 16 rows .* 1 row weighted in the fit (--weight; the rms counts each once)\.\$" "$tmpd/fitw2.ini"
+expect_exit 1 "the unweighted profile's header" -- grep -q "weighted" "$tmpd/fitw1.ini"
 for bad in "$w1" "=2" "$w1=0" "$w1=-1" "$w1=101" "$w1=x" "$w1=2,"; do
 	expect_exit 2 "calibrate bad --weight '$bad'" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "$bad" --no-loo --out "$tmpd/fitx.ini"
 	expect_err "^rooflab calibrate: --weight: " "the message names --weight ('$bad')"
 done
+# the range's ends: 100 is in it (0 and 101 are not, above), as a small
+# weight is (a row counted a thousandth of a time)
+for ok in "$w1=100" "$w1=0.001"; do
+	expect_exit 0 "calibrate --weight '$ok' within (0, 100]" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "$ok" --no-loo --out "$tmpd/fitx.ini"
+done
+# one row named twice: with two weights, which one counts is not for the
+# program to guess (the last silently won); the same weight again is the same
+expect_exit 2 "calibrate --weight naming a row twice with two weights" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "$w1=2,$w1=3" --no-loo --out "$tmpd/fitx.ini"
+expect_err "^rooflab calibrate: --weight: row '$w1' weighted twice \\(2, then 3\\)" "the message names the row and both weights"
+expect_exit 0 "calibrate --weight naming a row twice with one weight" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "$w1=2,$w1=2.0" --no-loo --out "$tmpd/fitx.ini"
+# a W out of its range names the row it weighs, of several
+expect_exit 2 "calibrate --weight with one W of two out of range" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "$w1=2,$a1=0" --no-loo --out "$tmpd/fitx.ini"
+expect_err "^rooflab calibrate: --weight: row '$a1': '0' is not a number in \\(0, 100\\]" "the message names the row whose W it refuses"
 expect_exit 2 "calibrate --weight of an unknown row" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "no-such-row=2" --no-loo --out "$tmpd/fitx.ini"
 expect_err "^rooflab calibrate: --weight: no row 'no-such-row' among the 16 rows" "the message names the id"
 # --both-ends names --fit parameters with bounds of the fit (the ends a
@@ -484,6 +501,10 @@ expect_out "over the chip's 0\.4 W TDP" "map's summary says it too"
 expect_exit 0 "area: a TDP under 1 W" -- $RL area --chip h100-sxm --set chip.tdp_w=0.4
 expect_out "^TDP: 0\.4 W$" "area's TDP line"
 expect_out "over the 0\.4 W TDP even at the lowest clock" "area's violation"
+# and the fit hint of a model that does not fit (5a7a76a), whose mappings
+# that fit are each over the TDP: 70B at 16 bits on one H100
+expect_exit 2 "eval: a model that does not fit, a TDP under 1 W" -- $RL eval --chip h100-sxm --model llama3-70b --precision bf16 --set chip.tdp_w=0.4
+expect_err "the fewest chips that fit: 2 \(TP2 x PP1, TP1 x PP2\), each over the chip's 0\.4 W TDP at every clock, so none runs" "the fit hint says the 0.4 W TDP as given"
 expect_exit 0 "eval under its TDP" -- $RL eval --chip h100-sxm --model llama3-8b --precision fp8
 expect_no_out "over_tdp|lowest_clock_watts|at every clock" "under its TDP: no word of it in the table"
 expect_exit 0 "eval json under its TDP" -- $RL eval --chip h100-sxm --model llama3-8b --precision fp8 --json
@@ -506,4 +527,31 @@ expect_exit 0 "a scenario's chip replaced by --chip" -- $RL eval --scenario "$tm
 expect_out '"watts": null' "Sohu as claimed: no power model, nothing of the H100's kept"
 expect_out '"chip_cost_usd": null' "Sohu as claimed: no manufacturing cost"
 expect_out '"total_tokens_per_s": 404649\.' "the same 404,649 total tokens/s"
+# whole, every section an option replaces: a preset after a scenario gives
+# what that preset gives alone (its output with its own scenario of the
+# same settings, byte for byte but the scenario's name): the chip's
+# [design] and [cost] (sohu-design's under --chip h100-sxm, area and
+# eval), its node's name (h100-sxm's n4 under a design with none), the
+# model (DeepSeek-R1's latent attention and experts under --model
+# llama3-8b); each check fails with that section's reset taken out
+sc_write() { printf '[meta]\nname = s\n[preset]\nchip = %s\nmodel = %s\n[scenario]\nprecision = fp8\ntp = %s\nchips = %s\n' "$2" "$3" "$4" "$4" >"$tmpd/$1.ini"; }
+sc_write sa sohu-design mixtral-8x7b 1
+sc_write sb h100-sxm llama3-8b 1
+sc_write sr h100-sxm deepseek-r1 8
+sc_write s8 h100-sxm llama3-8b 8
+printf '[design]\ndie_mm2 = 500\nfrac_mac = 0.2\ndensity_mtr_per_mm2 = 90\n' >"$tmpd/nn.ini"
+same_as() { # WORDS A-ARGS -- B-ARGS
+	w=$1; shift
+	a=""; while [ "$1" != -- ]; do a="$a $1"; shift; done; shift
+	$RL $a >"$tmpd/sa.out" 2>&1; echo "rc=$?" >>"$tmpd/sa.out"
+	$RL "$@" >"$tmpd/sb.out" 2>&1; echo "rc=$?" >>"$tmpd/sb.out"
+	sed -i '/"scenario":/d' "$tmpd/sa.out" "$tmpd/sb.out"
+	if cmp -s "$tmpd/sa.out" "$tmpd/sb.out"; then echo "ok - $w"; else
+		echo "not ok - $w"; diff "$tmpd/sa.out" "$tmpd/sb.out" | head -4
+		fails=$((fails + 1)); fi
+}
+same_as "eval: sohu-design and Mixtral replaced by h100-sxm and Llama-3 8B" eval --scenario $tmpd/sa.ini --chip h100-sxm --model llama3-8b --json -- eval --scenario "$tmpd/sb.ini" --json
+same_as "area: sohu-design's design replaced by the H100's" area --scenario $tmpd/sa.ini --chip h100-sxm --json -- area --chip h100-sxm --json
+same_as "area: a chip with no node names none, not the H100's n4" area --scenario $tmpd/sb.ini --chip $tmpd/nn.ini -- area --chip "$tmpd/nn.ini"
+same_as "eval: DeepSeek-R1 replaced by Llama-3 8B" eval --scenario $tmpd/sr.ini --model llama3-8b --json -- eval --scenario "$tmpd/s8.ini" --json
 finish

@@ -1826,6 +1826,51 @@ if grep -q "the first that" "$d/err"; then
 else
 	echo "ok - a sweep whose points all serve names no first that did not"
 fi
+if command -v sqlite3 >/dev/null 2>&1; then
+	# a [filter] over the TDP (tdp.ini, above) as linear sums
+	# (sweeps/linsum.c): one naming the throughput has
+	# no value at status 4 (counted over the TDP, as the comparison
+	# above); one of the power figures alone is answered there, the point
+	# kept (2 x 1 + 87.42 W and up >= 0), not counted apart
+	printf '[filter]\nkeep = throughput.output_tokens_per_s + 2 * power.over_tdp > 0\n' | cat "$d/tdp.ini" - | sed 's/^chip.tdp_w = 80, 700$/chip.tdp_w = 80, 90, 700/' >"$d/tdps.ini"
+	expect_exit 0 "a linear-sum filter naming the throughput" -- $RL sweep "$d/tdps.ini" --db "$d/tdps.db"
+	got=$(q "$d/tdps.db" "SELECT dropped || ':' || dropped_nofit || ':' || dropped_over_tdp || ':' || dropped_inval FROM runs")
+	if [ "$got" = "1:0:1:0" ]; then
+		echo "ok - a linear sum naming the throughput: the drop counted over the TDP"
+	else
+		echo "not ok - a linear sum's drop counts: $got"; fails=$((fails + 1))
+	fi
+	printf '[filter]\nkeep = 2 * power.over_tdp + power.lowest_clock_watts >= 0\n' | cat "$d/tdp.ini" - >"$d/tdpt.ini"
+	expect_exit 0 "a linear-sum filter of the power figures alone" -- $RL sweep "$d/tdpt.ini" --db "$d/tdpt.db"
+	got=$(q "$d/tdpt.db" "SELECT group_concat(idx || ':' || status, ' ') || '|' || (SELECT dropped_over_tdp FROM runs) FROM points")
+	if [ "$got" = "0:4|0" ]; then
+		echo "ok - a linear sum of the power figures is answered at status 4"
+	else
+		echo "not ok - a linear sum of the power figures: $got"; fails=$((fails + 1))
+	fi
+	# merge sums the shards' counts apart (c70d7fa): 80 and 85 W are over
+	# at every clock (87.42 W and up), one in each half, so 2 over the TDP;
+	# a part whose counts are unknown (NULL, a file made before them)
+	# leaves the merged counts unknown, its dropped still summed
+	printf '[filter]\nkeep = throughput.output_tokens_per_s > 0\n' | cat "$d/tdp.ini" - | sed 's/^chip.tdp_w = 80, 700$/chip.tdp_w = 80, 90, 700, 85/' >"$d/tdpm.ini"
+	$RL sweep "$d/tdpm.ini" --db "$d/tdpm0.db" --shard 0/2 2>/dev/null
+	$RL sweep "$d/tdpm.ini" --db "$d/tdpm1.db" --shard 1/2 2>/dev/null
+	expect_exit 0 "merge two shards that dropped points over the TDP" -- $RL merge "$d/tdpmo.db" "$d/tdpm0.db" "$d/tdpm1.db"
+	got=$(q "$d/tdpmo.db" "SELECT dropped || ':' || dropped_nofit || ':' || dropped_over_tdp || ':' || dropped_inval FROM runs")
+	if [ "$got" = "2:0:2:0" ]; then
+		echo "ok - merge sums the shards' drops over the TDP"
+	else
+		echo "not ok - merged drop counts: $got"; fails=$((fails + 1))
+	fi
+	q "$d/tdpm1.db" "UPDATE runs SET dropped_nofit = NULL, dropped_over_tdp = NULL, dropped_inval = NULL"
+	expect_exit 0 "merge with a part whose counts apart are unknown" -- $RL merge "$d/tdpmn.db" "$d/tdpm0.db" "$d/tdpm1.db"
+	got=$(q "$d/tdpmn.db" "SELECT dropped || ':' || quote(dropped_nofit) || ':' || quote(dropped_over_tdp) || ':' || quote(dropped_inval) FROM runs")
+	if [ "$got" = "2:NULL:NULL:NULL" ]; then
+		echo "ok - a part's unknown counts leave the merged ones unknown"
+	else
+		echo "not ok - merged counts with one unknown: $got"; fails=$((fails + 1))
+	fi
+fi
 # a finished sweep run again without --resume stores a second run of the
 # same points, which `results` reads twice: said before the first point,
 # with the run to select and --resume, where it went in without a word

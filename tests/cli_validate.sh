@@ -415,6 +415,21 @@ if command -v python3 >/dev/null 2>&1; then
 	$RL validate --measurements "$tmpd/leg.csv" --json > "$tmpd/leg.json"
 	expect_exit 0 "older layout: a bad GPU count is named as such" -- python3 -c "import json; x=json.load(open('$tmpd/leg.json'))['rows'][0]; assert x['status']=='not_modelled' and x['reason']==\"chips 'x' is not a single whole number\", x"
 fi
+# a version table entry found from either layout (cf2ef47): the version
+# in a column of its own or as the software's last word, with or without
+# a 'v'; a version column that says another version than the software's
+# last word is that version, not the software's (no profile: never 0.10's)
+if command -v python3 >/dev/null 2>&1; then
+	for sv in "TensorRT-LLM,0.10.0=trtllm-0.10" "TensorRT-LLM,v0.10.0=trtllm-0.10" \
+	    "TensorRT-LLM 0.10.0,=trtllm-0.10" "TensorRT-LLM v0.10.0,=trtllm-0.10" \
+	    "TensorRT-LLM V0.11.0,=trtllm-0.11" "TensorRT-LLM 0.10.0,0.11.0=None" \
+	    "TensorRT-LLM 0.11.0,0.10.0=None"; do
+		printf '%s\n%s\n' "id,software,version,chip,gpus,model,precision,isl,osl,tp,pp,batch_or_concurrency,request_rate,metric,value" \
+			"r1,${sv%=*},h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,100" > "$tmpd/lay.csv"
+		$RL validate --measurements "$tmpd/lay.csv" --json > "$tmpd/lay.json"
+		expect_exit 0 "software,version '${sv%=*}' takes profile ${sv#*=}" -- python3 -c "import json; x=json.load(open('$tmpd/lay.json'))['rows'][0]; assert str(x['profile'])=='${sv#*=}', x"
+	done
+fi
 printf 'id,software,version,chip,model\n' > "$tmpd/bad.csv"
 expect_exit 2 "missing columns" -- $RL validate --measurements "$tmpd/bad.csv"
 expect_err "bad.csv:1: header lacks column 'gpus'" "names the first missing column"

@@ -295,15 +295,20 @@ static void test_both_ends_lower(void **state)
 ** synthesized at the truth, one of them measured at 0.8x (the fit must
 ** trade it against the others): weighted 2, it fits as the nine rows
 ** holding it twice (to the solver's tolerance: 1e-6 of each value);
-** unweighted it pulls less, and the fit lands elsewhere. */
+** unweighted it pulls less, and the fit lands elsewhere.  What the
+** weighted fit reports (rms_log, chisq, chisq0) is of the N rows as they
+** are, each once: the root mean square of their log errors at the fit
+** and the sum of squares at the start, worked out here from the model's
+** values, where the weighted sums over N counted row 3 twice. */
 static void test_row_weight(void **state)
 {
 	enum { N = sizeof eight_shapes / sizeof eight_shapes[0] };
 	rl_calib_row rows[N + 1];
 	const rl_param *params[2];
 	double a[2] = {0.9, 0.5}, b[2] = {0.9, 0.5}, c[2] = {0.9, 0.5};
-	double model[N + 1], w[N];
+	double model[N + 1], w[N], sq = 0, sq0 = 0;
 	rl_calib_opts o = {NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, w};
+	rl_calib_info info;
 	size_t i;
 	(void)state;
 	dense_case(rows, eight_shapes, N, params);
@@ -311,10 +316,21 @@ static void test_row_weight(void **state)
 	rows[N] = rows[3];
 	for (i = 0; i < N; i++)
 		w[i] = i == 3 ? 2.0 : 1.0;
+	for (i = 0; i < N; i++) {
+		double m;
+		assert_int_equal(rl_calib_predict(&rows[i], params, 2, b, &m), 0);
+		sq0 += log(m / rows[i].measured) * log(m / rows[i].measured);
+	}
 	assert_int_equal(rl_calibrate(rows, N + 1, params, 2, NULL, a, model,
 	                              NULL, NULL), RL_OK);
 	assert_int_equal(rl_calibrate(rows, N, params, 2, &o, b, model, NULL,
-	                              NULL), RL_OK);
+	                              &info), RL_OK);
+	for (i = 0; i < N; i++)
+		sq += log(model[i] / rows[i].measured) *
+		      log(model[i] / rows[i].measured);
+	assert_true(fabs(info.rms_log / sqrt(sq / N) - 1) < 1e-9);
+	assert_true(fabs(info.chisq / sq - 1) < 1e-9);
+	assert_true(fabs(info.chisq0 / sq0 - 1) < 1e-9);
 	assert_int_equal(rl_calibrate(rows, N, params, 2, NULL, c, model, NULL,
 	                              NULL), RL_OK);
 	assert_true(fabs(b[0] / a[0] - 1) < 1e-6);

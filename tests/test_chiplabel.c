@@ -35,9 +35,11 @@ static void test_tables_labels(void **state)
 	names("h200-sxm", "h200-sxm");           /* a preset's own name */
 	names("H200-SXM", "h200-sxm");           /* any case */
 	names("H200 141GB HBM3e", "h200-sxm");
-	/* a table's header for it: the capacity names the part */
+	/* a table's header for it: the capacity names the part, with the
+	** SXM words the HBM3e label takes too */
 	names("H200 141GB HBM3", "h200-sxm");
-	names("H200 141GB HBM3", "h200-sxm");    /* a table's header for it */
+	names("H200 SXM5 141GB HBM3", "h200-sxm");
+	names("H200 SXM 141GB HBM3", "h200-sxm");
 	names("A100-PCIE-80GB", "a100-pcie");
 	names("A100-SXM4-80GB", "a100-sxm");
 	names("A100-SXM4-40GB", "a100-sxm-40gb"); /* the 40 GB HBM2 part */
@@ -56,8 +58,8 @@ static void test_no_part(void **state)
 	names("H100 80GB HBM2e", NULL);   /* the PCIe card's memory, no PCIe */
 	names("H200 HBM3", NULL);         /* HBM3 with no capacity naming it */
 	names("H200 80GB HBM3", NULL);    /* not the H200's capacity */
-	names("H200 141GB HBM2e", NULL);
 	names("H200 141GB HBM2e", NULL);  /* no H200 of HBM2e */
+	names("H200 PCIe 141GB HBM3", NULL); /* no PCIe H200 of it */
 	names("H200 80GB HBM3", NULL);    /* not the H200's capacity */
 	names("GH200 144GB HBM3e", NULL); /* the module without a preset */
 	names("DGX H100 PCIe", NULL);     /* a DGX holds SXM parts */

@@ -18,6 +18,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "../plots/curve.h"
 #include "../plots/gp.h"
 #include "../plots/labels.h"
 #include "../plots/pdb.h"
@@ -164,6 +165,37 @@ static void test_quote(void **state)
 	gp_quote(f, "''b\n'c'");
 	fclose(f);
 	assert_string_equal(buf, "''.\"'\".''.\"'\".'b'.\"\\n\".''.\"'\".'c'''");
+	free(buf);
+}
+
+/* The interactivity chart leaves out a point over its TDP at every clock
+** (its figures NAN): of four points, the second and the fourth over, the
+** data block holds the first and the third alone, and the labels name the
+** first and the last drawn, rows 0 and 1 of the block (every ::1::1), not
+** row 3 of the four, which the block does not hold. */
+static void test_curve_over_tdp(void **state)
+{
+	rl_curve_point p[4];
+	plot_curve_series ser = {"a", p, 4};
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+	int k;
+	(void)state;
+	memset(p, 0, sizeof p);
+	for (k = 0; k < 4; k++) {
+		p[k].concurrency = 1 << k;
+		p[k].over_tdp = k % 2;
+		p[k].tps_per_user = k % 2 ? NAN : 100.0 / (k + 1);
+		p[k].output_tps_per_chip = k % 2 ? NAN : 10.0 * (k + 1);
+	}
+	f = open_memstream(&buf, &len);
+	plot_curve_data(f, &ser, 1, "t");
+	fclose(f);
+	assert_non_null(strstr(buf, "$c0 << EOD\n100 10 1\n33.3333333 30 4\nEOD\n"));
+	assert_null(strstr(buf, "nan"));
+	assert_non_null(strstr(buf, "every ::1::1 with labels"));
+	assert_null(strstr(buf, "every ::3::3"));
 	free(buf);
 }
 
@@ -1173,6 +1205,7 @@ int main(void)
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_gnuplot_error),
 		cmocka_unit_test(test_sections),
+		cmocka_unit_test(test_curve_over_tdp),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

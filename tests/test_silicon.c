@@ -329,6 +329,22 @@ static void test_violations(void **state)
 	c.design.frac_mac = 0.2;
 	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_EINVAL);
 	assert_non_null(strstr(err, "node"));
+	/* a density given with no node: no logic density to pass, no flag */
+	c.design.density_per_m2 = 98.3e12;
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
+	assert_false(si.violations & RL_V_DENSITY);
+	/* on N7 (96.3 MTr/mm2): at it no flag; a tenth of a percent over it,
+	** 96.4, is the flag (the check's margin is rounding's, not 1%) */
+	node_n7(&c.node);
+	c.design.density_per_m2 = 96.3e12;
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
+	assert_false(si.violations & RL_V_DENSITY);
+	c.design.density_per_m2 = 96.4e12;
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
+	assert_true(si.violations & RL_V_DENSITY);
+	assert_int_equal(rl_silicon_explain(&c, &si, RL_V_DENSITY, texts, 8), 1);
+	assert_non_null(strstr(texts[0], "density: 96.4 MTr/mm2 passes the "
+	                                 "node's logic density, 96.3 MTr/mm2"));
 }
 
 /* An active chip with zero load draws static + clocked logic + HBM PHY:
