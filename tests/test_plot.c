@@ -528,6 +528,18 @@ static void test_heatmap_log_axes(void **state)
 	assert_non_null(strstr(s, "set logscale y\n"));
 	/* the linear x cells: 0.58's from 0.56 to 0.6 */
 	assert_non_null(strstr(s, "\n0.58 8 0.56 0.6 "));
+	/* the axes titled in the claim's words for the levers (claim/words.c's
+	** table), the unit after a comma, the column's name in parentheses;
+	** the speedup by the sweep export's description of it (sweeps/
+	** export.c), x its unit; the title keeps the dotted names */
+	assert_non_null(strstr(s, "set xlabel 'share of the die in MAC arrays "
+	                          "(design.frac_mac)'"));
+	assert_non_null(strstr(s, "set ylabel 'HBM bandwidth per chip, TB/s "
+	                          "(chip.hbm_tbps)'"));
+	assert_non_null(strstr(s, "set cblabel 'speedup: input + output "
+	                          "tokens/s over the [baseline]''s, x "
+	                          "(speedup_total_tokens)'"));
+	assert_non_null(strstr(s, "over design.frac_mac and chip.hbm_tbps"));
 	free(s);
 	s = axes_script("(0.02),(0.06),(0.1),(0.14),(0.18),(0.22),(0.26),"
 	                "(0.3),(0.34),(0.38),(0.42),(0.46),(0.5),(0.54),(0.58)",
