@@ -703,6 +703,35 @@ static void test_roofline_maps(void **state)
 	              "roofline", NULL, NULL, "integer overflow");
 }
 
+/* The validation plot's headline is validate's text's: "all modelled
+** rows" (in sample and held out), the out-of-sample rows apart, from the
+** rows' errors, not the run's stored figure (0.08 / 0.19 over 5 here, as
+** one over every set).  In sample 0.01, -0.03, 0.05 and held out 0.2:
+** |error| sorted 0.01, 0.03, 0.05, 0.2, the median at position 1.5 is
+** 0.04, the 90th percentile at 2.7 0.05 + 0.7 x 0.15 = 0.155; one
+** out-of-sample row at -0.5. */
+static void test_validation_headline(void **state)
+{
+	char *s;
+	(void)state;
+	s = script_made("INSERT INTO validation_runs VALUES(1, "
+	                "'2026-11-22T00:00:00Z', 'versions.csv', 0.08, 0.19, 5);"
+	                "INSERT INTO validation(run_id, id, chip, measured, "
+	                "modeled, error, in_calibration, out_of_sample) VALUES"
+	                "(1, 'a', 'h100-sxm', 100, 101, 0.01, 1, 0),"
+	                "(1, 'b', 'h100-sxm', 100, 97, -0.03, 1, 0),"
+	                "(1, 'c', 'h100-sxm', 100, 105, 0.05, 1, 0),"
+	                "(1, 'd', 'h200-sxm', 100, 120, 0.2, 0, 0),"
+	                "(1, 'e', 'h100-sxm', 100, 50, -0.5, 0, 1);",
+	                "validation", RL_OK);
+	assert_non_null(strstr(s, "all modelled rows (4): median |error| 4.0%, "
+	                          "90th percentile 15.5%"));
+	assert_non_null(strstr(s, "out of sample (borrowed, 1 row), apart: "
+	                          "median |error| 50.0%, 90th percentile 50.0%"));
+	assert_null(strstr(s, "8.0%"));
+	free(s);
+}
+
 /* Labels placed by labels.c: the first free spot by hand, the other side
 ** at the graph's edge, a key in the way, and a crowd at one point that
 ** ends with no two boxes overlapping, all inside the graph. */
@@ -1220,6 +1249,7 @@ int main(void)
 		cmocka_unit_test(test_roofline_maps),
 		cmocka_unit_test(test_roofline_clear_of_roof),
 		cmocka_unit_test(test_label_place),
+		cmocka_unit_test(test_validation_headline),
 		cmocka_unit_test(test_batch_key_room),
 		cmocka_unit_test(test_pareto_refuses_workload),
 		cmocka_unit_test(test_breakdown),
