@@ -127,17 +127,18 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 	{
 		char oosl[200] = "";
 		if (oos_rows)
-			snprintf(oosl, sizeof oosl, "\nout of sample (borrowed, %ld "
-			         "row%s), apart: median |error| %.1f%%, 90th percentile "
-			         "%.1f%%", oos_rows, oos_rows == 1 ? "" : "s",
-			         100 * med[1], 100 * p90[1]);
+			snprintf(oosl, sizeof oosl, "\nout of sample (borrowed), "
+			         "apart: median |error| %.1f%%, 90th percentile %.1f%%, "
+			         "%ld row%s", 100 * med[1], 100 * p90[1], oos_rows,
+			         oos_rows == 1 ? "" : "s");
 		snprintf(t, sizeof t, "Model against published measurements (%s%s, "
-		         "validation run %ld)\nall modelled rows (%ld): median |error| "
-		         "%.1f%%, 90th percentile %.1f%%%s",
+		         "validation run %ld)\nmedian |error| %.1f%%, 90th "
+		         "percentile %.1f%%, %ld row%s (all modelled rows)%s",
 		         strcmp(v.profile, "versions.csv") ? "profile " : "",
 		         strcmp(v.profile, "versions.csv") ? v.profile
 		                                           : "profiles by version",
-		         v.id, rows - oos_rows, 100 * med[0], 100 * p90[0], oosl);
+		         v.id, 100 * med[0], 100 * p90[0], rows - oos_rows,
+		         rows - oos_rows == 1 ? "" : "s", oosl);
 	}
 	fputs("set title ", s);
 	gp_quote(s, t);
