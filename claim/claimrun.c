@@ -450,7 +450,7 @@ static void kw_range(double lo, double hi, char *buf, size_t len)
 static void joint_text(const claim_report *rep, const char *when,
                        const joint_pt *j, char *m, size_t len)
 {
-	char peak[64], tail[400] = "";
+	char peak[64], tail[400] = "", x[40];
 	double tgt = rep->opts.target;
 	if (!j->ok) {
 		snprintf(m, len, "%s: not solved (%s)", when, j->err);
@@ -458,7 +458,8 @@ static void joint_text(const claim_report *rep, const char *when,
 	}
 	if (!j->feasible) {
 		snprintf(m, len, "%s, no peak compute reaches %gx: more FLOPS stop "
-		         "helping at %.3gx; %s", when, tgt, j->metric, j->binds);
+		         "helping at %s; %s", when, tgt,
+		         claim_speedup_x(x, sizeof x, j->metric), j->binds);
 		return;
 	}
 	claim_qty("chip.peak_tflops_fp8", j->tflops, peak, sizeof peak);
@@ -487,6 +488,7 @@ static void must_be_true(claim_report *rep)
 	rl_config relaxed, base;
 	joint_pt jb, jr;
 	char err[256], peak[160], now[64], kw[64], when[300], bind[128];
+	char x[40];
 	double eff = rep->b.cfg.prof.eff_compute, tgt = rep->opts.target;
 	char *m;
 	if (!pp || !pl || !ph || rep->b.cfg.chip.peak_flops_fp8 <= 0)
@@ -546,8 +548,9 @@ static void must_be_true(claim_report *rep)
 		         rep->b.label, now);
 	} else {
 		snprintf(m, CLAIM_MUST_LEN, "%gx is out of reach by peak compute: more FLOPS "
-		         "stop helping at %.3gx (%s)", tgt,
-		         jr.ok ? jr.metric : jb.metric, jr.ok ? jr.binds : jb.binds);
+		         "stop helping at %s (%s)", tgt,
+		         claim_speedup_x(x, sizeof x, jr.ok ? jr.metric : jb.metric),
+		         jr.ok ? jr.binds : jb.binds);
 	}
 
 	snprintf(when, sizeof when, "with HBM (%.1f TB/s) and links (%.0f "
@@ -594,9 +597,11 @@ static void must_be_true(claim_report *rep)
 				binding(&c, pp, isfinite(s.best_at) ? s.best_at : 0,
 				        bind, sizeof bind);
 				used += (size_t)snprintf(m + used, CLAIM_MUST_LEN - used, "%s %.0f "
-				                         "GB/s: none (at most %.3gx; %s)",
+				                         "GB/s: none (at most %s; %s)",
 				                         k ? ";" : "",
-				                         c.chip.link_Bps / 1e9, s.metric,
+				                         c.chip.link_Bps / 1e9,
+				                         claim_speedup_x(x, sizeof x,
+				                                         s.metric),
 				                         bind);
 			}
 		}

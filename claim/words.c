@@ -10,6 +10,7 @@
 
 #include "../model/params.h"
 #include "claim.h"
+#include "numwords.h"
 
 /* Levers with a phrase of their own; the rest use the table's doc. */
 static const struct {
@@ -288,6 +289,7 @@ static void beyond_words(const char *param, double v, char *buf, size_t len)
 void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 {
 	char noun[160], want[64], now[64], lo[64], hi[64], best[64];
+	char x[40];
 	const rl_solve_result *s = &r->s;
 	int side_a = r->param[0] == 'a';
 	claim_lever_noun(r->param, noun, sizeof noun);
@@ -316,20 +318,24 @@ void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 	else if (isfinite(r->nominal) && isfinite(s->metric) &&
 	         fabs(s->metric / r->nominal - 1) < 1e-3)
 		snprintf(buf, len, "more %s does not raise the speedup above "
-		         "%.3gx (%s, at %s already)%s%s", noun, r->nominal, r->who,
+		         "%s (%s, at %s already)%s%s", noun,
+		         claim_speedup_x(x, sizeof x, r->nominal), r->who,
 		         now, r->binds[0] ? ": " : "", r->binds);
 	else if (s->saturated)
-		snprintf(buf, len, "more %s stops helping at %.3gx, from %s on "
-		         "(%s; assumed: %s)%s%s", noun, s->metric, best, r->who, now,
+		snprintf(buf, len, "more %s stops helping at %s, from %s on "
+		         "(%s; assumed: %s)%s%s", noun,
+		         claim_speedup_x(x, sizeof x, s->metric), best, r->who, now,
 		         r->binds[0] ? ": " : "", r->binds);
 	else if (s->bound != 0)
 		snprintf(buf, len, "%s cannot reach %gx (%s): even at %s, the "
-		         "%s its range allows, it gives %.3gx%s%s", noun, r->target,
+		         "%s its range allows, it gives %s%s%s", noun, r->target,
 		         r->who, isfinite(s->best_at) ? best : s->bound > 0 ? hi : lo,
-		         s->bound > 0 ? "most" : "least", s->metric,
+		         s->bound > 0 ? "most" : "least",
+		         claim_speedup_x(x, sizeof x, s->metric),
 		         r->binds[0] ? "; there " : "", r->binds);
 	else
 		snprintf(buf, len, "%s cannot reach %gx (%s): the speedup peaks "
-		         "at %.3gx at %s%s%s", noun, r->target, r->who, s->metric,
+		         "at %s at %s%s%s", noun, r->target, r->who,
+		         claim_speedup_x(x, sizeof x, s->metric),
 		         best, r->binds[0] ? "; there " : "", r->binds);
 }

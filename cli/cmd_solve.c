@@ -103,8 +103,9 @@ int cmd_solve(int argc, char **argv)
 	} else {
 		/* the labels (a --config file's too), controls as '?' */
 		char la[sizeof rep->a.label], lb[sizeof rep->b.label], mb[64];
+		char now[40], given[40];
 		printf("a: %s\nb: %s, %s on %g chips%s\n"
-		       "speedup b/a now: %.3fx (total tokens), target %gx\n",
+		       "speedup b/a now: %s (total tokens), target %gx\n",
 		       rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la),
 		       rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb),
 		       rl_mapping_words(mb, sizeof mb, sb->tp, sb->pp,
@@ -112,11 +113,14 @@ int cmd_solve(int argc, char **argv)
 		                           1),
 		       rl_scen_chips(sb),
 		       rep->b_remapped ? " (its best mapping, as claim runs it)"
-		                       : "", rep->speedup_total, rep->opts.target);
+		                       : "",
+		       claim_speedup_x(now, sizeof now, rep->speedup_total),
+		       rep->opts.target);
 		if (rep->b_remapped)
 			printf("(at the mapping the scenario names, TP%g, it would be "
-			       "%.3fx)\n", rep->b_given_tp,
-			       rep->b_given_total / rep->a.r.total_tps);
+			       "%s)\n", rep->b_given_tp,
+			       claim_speedup_x(given, sizeof given, rep->b_given_total /
+			                                        rep->a.r.total_tps));
 		putchar('\n');
 		for (k = 0; k < rep->nsolve; k++)
 			claimout_solve_row_text(stdout, &rep->solve[k]);

@@ -522,9 +522,18 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	         "the other swept parameters (no best: better neither way)" :
 	         ", the most over the other swept parameters" : "", bnote,
 	         note, pdb_missing_note(&sw, lack, sizeof lack));
-	tlines = plot_labels(s, t, xl, yl);
-	fputs("set cblabel ", s);
-	gp_quote(s, zl);
+	/* the axes titled in words with the unit, the column's name kept in
+	** parentheses, where they read design.frac_mac and
+	** speedup_total_tokens (x) alone; the title keeps the names */
+	{
+		char xt[320], yt[320], zt[320];
+		plot_column_title(x, xt, sizeof xt);
+		plot_column_title(y, yt, sizeof yt);
+		plot_column_title(z, zt, sizeof zt);
+		tlines = plot_labels(s, t, xt, yt);
+		fputs("set cblabel ", s);
+		gp_quote(s, zt);
+	}
 	fputs("\nset format x '%g'\nset format y '%g'\n", s);
 	edges(g.ux, g.nx, 0, lgx, &lo, &hi2);
 	edges(g.ux, g.nx, g.nx - 1, lgx, &lo2, &hi);

@@ -152,5 +152,12 @@ const rl_param *plot_column_param(const char *col);
 const rl_output *plot_column_output(const char *col);
 /* Axis label of a column: its dotted name and unit. */
 void plot_column_label(const char *col, char *buf, size_t len);
+/* Axis title of a column in words, its unit after a comma and its name in
+** parentheses: "share of the die in MAC arrays (design.frac_mac)", "HBM
+** bandwidth per chip, TB/s (chip.hbm_tbps)": a parameter's noun as the
+** claim's words say it (claim_lever_noun), an output's or a speedup's
+** description (rl_sweep_column_doc) up to its parenthesis; a column
+** neither names, plot_column_label's. */
+void plot_column_title(const char *col, char *buf, size_t len);
 
 #endif

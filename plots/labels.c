@@ -1,13 +1,14 @@
 /*
 ** labels.c: placing text labels next to points so that they do not
 ** collide (labels.h): a greedy search over spots right and left of each
-** point, a line up and down at a time.
+** point (or, too wide for either, moved sideways into the graph), a line
+** up and down at a time.
 */
 #include "labels.h"
 
 #define GAP 0.012   /* between a point and its label */
 #define PAD 0.003   /* around each box */
-#define STEPS 8     /* lines up and down tried */
+#define STEPS 16    /* lines up and down tried */
 #define MARK 0.008  /* half the size of a point's marker */
 
 static int boxes_meet(double ax0, double ay0, double ax1, double ay1,
@@ -59,9 +60,13 @@ size_t plot_labels_place(plot_label *l, size_t n, const double *pts,
 		for (k = 0; k <= 2 * STEPS && !found; k++) {
 			/* 0, +1, -1, +2, -2 ... lines */
 			double dy = (k + 1) / 2 * (k % 2 ? 1.0 : -1.0) * a->h;
-			for (s = 0; s < 2 && !found; s++) {
-				int side = s ? -a->pref : a->pref;
+			/* right and left, then (a label too wide for either side)
+			** the preferred spot moved sideways into the graph */
+			for (s = 0; s < 3 && !found; s++) {
+				int side = s == 1 ? -a->pref : a->pref;
 				a->x = side > 0 ? a->px + GAP : a->px - GAP - a->w;
+				if (s == 2)
+					a->x = a->x + a->w > 1 ? 1 - a->w : a->x < 0 ? 0 : a->x;
 				a->y = a->py + dy;
 				if (k == 0 && s == 0) {
 					fx = a->x;

@@ -18,9 +18,11 @@
 ** mapping sits.
 **
 ** Every label (the sides' points, then the mappings') is placed where its
-** box collides with no label placed before it, no point and not the key:
-** right or left of its point, then a line up or down at a time
-** (labels.c, in fractions of the graph).
+** box collides with no label placed before it, no point, no roof and no
+** link bar: right or left of its point, then a line up or down at a time
+** (labels.c, in fractions of the graph), a dotted leader to its point
+** where it moved off the point's line.  The key sits below the graph,
+** where it covers no roof.
 */
 #include <math.h>
 #include <string.h>
@@ -83,6 +85,13 @@ typedef struct {
 } lab_row;
 
 #define MAX_LABELS (2 * MAX_SIDES + MAX_MAPS)
+
+/* A line of label text as a share of the graph's height, the graph being
+** shorter by the key below it (about 8 of the 800 pixels' lines) */
+#define KEY_BELOW_SCALE 1.4
+/* A character of the dumb terminal as a share of the graph's width: about
+** 100 of its 120 columns, generously */
+#define DUMB_CHAR_W 0.0100
 
 /* The labels of the points: one per place, naming every side there;
 ** right of the point in the left half, left of it beyond. */
@@ -228,9 +237,6 @@ static int map_labels(lab_row *L, int nl, const map_row *m, int nm,
 	return nl;
 }
 
-/* Place the labels where they collide with nothing (labels.c), in graph
-** fractions of the log axes, around every point and the key (top left,
-** nkey entries, keyw characters wide), and write them. */
 /* Appends the point (arithmetic intensity ai, FLOP/s f) to pts in graph
 ** fractions of the log axes that start at xlo and ylo (TFLOP/s) and span
 ** lx and ly (natural logs of hi / lo); a phase that is absent (zero) adds
@@ -245,39 +251,112 @@ static int graph_point(double *pts, int np, double ai, double f, double xlo,
 	return np;
 }
 
+/* The obstacles a label keeps clear of besides the points (graph
+** fractions x0, y0, x1, y1): each roof sampled along its length, each
+** link bar, and each side's achieved point by its marker's size (larger
+** than labels.c's MARK).  The count written to ob. */
+#define ROOF_SAMPLES 120
+#define MAX_OBST (MAX_SIDES * (ROOF_SAMPLES + 2 * 12 + 2))
+
+static int add_box(double (*ob)[4], int no, double x, double y, double hw,
+                   double hh)
+{
+	if (no >= MAX_OBST || x < -hw || x > 1 + hw || y < -hh || y > 1 + hh)
+		return no;
+	ob[no][0] = x - hw;
+	ob[no][1] = y - hh;
+	ob[no][2] = x + hw;
+	ob[no][3] = y + hh;
+	return no + 1;
+}
+
+static int obstacles(double (*ob)[4], const side_row *r, int n, double xlo,
+                     double xhi, double ylo, double yhi)
+{
+	double lx = log(xhi / xlo), ly = log(yhi / ylo);
+	int i, k, no = 0;
+	for (i = 0; i < n; i++) {
+		/* the roof's half thickness: lw 7 and down (the plot line below) */
+		double lw = 7.0 - 2.8 * i, ps = 2.6 - 0.8 * i, hh;
+		lw = lw < 1.5 ? 1.5 : lw;
+		ps = ps < 0.9 ? 0.9 : ps;
+		hh = 0.004 + 0.0008 * lw;
+		for (k = 0; k <= ROOF_SAMPLES; k++) {
+			double fx = (double)k / ROOF_SAMPLES, x = xlo * exp(fx * lx);
+			double y = x * r[i].bw < r[i].peak ? x * r[i].bw : r[i].peak;
+			no = add_box(ob, no, fx, log(y / 1e12 / ylo) / ly, 0.004, hh);
+		}
+		/* the link bars, intensity / 2.5 .. x 2.5 */
+		for (k = 0; k < 2 && r[i].link > 0; k++) {
+			double ai = k ? r[i].di : r[i].pi, li = k ? r[i].dli : r[i].pli;
+			int j;
+			if (!(ai > 0) || !(li > 0))
+				continue;
+			for (j = 0; j < 12; j++) {
+				double x = ai / 2.5 * pow(2.5 * 2.5, j / 11.0);
+				no = add_box(ob, no, log(x / xlo) / lx,
+				             log(r[i].link * li / 1e12 / ylo) / ly, 0.006,
+				             0.006);
+			}
+		}
+		/* the achieved points, ps 2.6 and down */
+		for (k = 0; k < 2; k++) {
+			double ai = k ? r[i].di : r[i].pi, f = k ? r[i].df : r[i].pf;
+			if (ai > 0 && f > 0)
+				no = add_box(ob, no, log(ai / xlo) / lx,
+				             log(f / 1e12 / ylo) / ly, 0.005 * ps,
+				             0.008 * ps);
+		}
+	}
+	return no;
+}
+
+/* Place the labels (labels.c) in graph fractions of the log axes, clear
+** of every point and of the obstacles ob (obstacles()), and write them. */
 static void put_labels(FILE *s, const lab_row *L, int nl, const double *pts,
-                       int npts, int nkey, size_t keyw, double xlo,
+                       int npts, const double (*ob)[4], int nob, double xlo,
                        double xhi, double ylo, double yhi)
 {
 	plot_label pl[MAX_LABELS];
-	double key[1][4];
 	int i;
 	double lx = log(xhi / xlo), ly = log(yhi / ylo);
-	key[0][0] = 0;
-	key[0][2] = PLOT_LABEL_CHAR_W * (double)keyw + 0.08;
-	key[0][3] = 1;
-	key[0][1] = 1 - 1.3 * PLOT_LABEL_LINE_H * nkey - 0.02;
 	for (i = 0; i < nl; i++) {
-		double f = L[i].font ? L[i].font / 14.0 : 1;
+		/* a smaller font against PNG's 12 pt, generous for SVG's 14 */
+		double f = L[i].font ? L[i].font / 12.0 : 1;
 		pl[i].px = log(L[i].x / xlo) / lx;
 		pl[i].py = log(L[i].y / ylo) / ly;
-		pl[i].w = PLOT_LABEL_CHAR_W * f * (double)strlen(L[i].text);
-		pl[i].h = PLOT_LABEL_LINE_H * f;
+		/* the dumb terminal writes every label one character wide, a
+		** smaller font too */
+		pl[i].w = fmax(PLOT_LABEL_CHAR_W * f, DUMB_CHAR_W) *
+		          (double)strlen(L[i].text);
+		/* the graph is shorter by the key below it */
+		pl[i].h = PLOT_LABEL_LINE_H * KEY_BELOW_SCALE * f;
 		pl[i].pref = L[i].pref;
 	}
-	plot_labels_place(pl, (size_t)nl, pts, (size_t)npts,
-	                  (const double (*)[4])key, 1);
+	plot_labels_place(pl, (size_t)nl, pts, (size_t)npts, ob, (size_t)nob);
 	for (i = 0; i < nl; i++) {
+		/* a label left of its point ends at its box's right edge, next
+		** to the point, whatever the font's real width */
+		int left = pl[i].x + pl[i].w <= pl[i].px;
+		double x0 = pl[i].x, x1 = pl[i].x + pl[i].w;
 		fprintf(s, "set label %d ", 10 + i);
 		gp_quote(s, L[i].text);
-		fprintf(s, " at graph %.4f, %.4f left", pl[i].x, pl[i].y);
+		fprintf(s, " at graph %.4f, %.4f %s", left ? pl[i].x + pl[i].w
+		                                            : pl[i].x, pl[i].y,
+		        left ? "right" : "left");
 		if (L[i].font)
 			fprintf(s, " font ',%d'", L[i].font);
 		fprintf(s, " tc rgb '%s' front\n", L[i].color);
+		/* moved off its point's line by more than a line: a thin leader
+		** from the label's end (or from under it) to the point */
+		if (fabs(pl[i].y - pl[i].py) > pl[i].h)
+			fprintf(s, "set arrow %d from graph %.4f, %.4f to graph %.4f, "
+			        "%.4f nohead lw 0.8 dt 3 lc rgb '%s' back\n", 10 + i,
+			        pl[i].px < x0 ? x0 - 0.003 : pl[i].px > x1 ? x1 + 0.003
+			                                               : pl[i].px,
+			        pl[i].y, pl[i].px, pl[i].py, L[i].color);
 	}
 }
-
-
 
 int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
                         size_t errlen)
@@ -360,7 +439,9 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	for (i = 0; i < n; i++)
 		fit(r[i].bw * xlo, &ylo, &yhi);
 	ylo = pow(10, floor(log10(ylo / 1e12)));
-	yhi = pow(10, ceil(log10(yhi / 1e12) + 0.3) + 1); /* room for the key */
+	/* half a decade at least above the highest roof or point, for its
+	** label; the key is below the graph, over nothing */
+	yhi = pow(10, ceil(log10(yhi / 1e12) + 0.3));
 
 	fputs("set title ", s);
 	{
@@ -374,32 +455,28 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	        "set xlabel 'arithmetic intensity (FLOP/byte of HBM traffic)'\n"
 	        "set ylabel 'attainable throughput per chip (TFLOP/s)'\n"
 	        "set xrange [%g:%g]\nset yrange [%g:%g]\n"
-	        "set key top left spacing 1.3\nset samples 800\n", xlo, xhi,
-	        ylo, yhi);
+	        "set samples 800\n", xlo, xhi, ylo, yhi);
+	{
+		/* the key below the graph, over nothing: at the foot of the
+		** picture, the bottom margin a line per entry over the x tics
+		** and label (gnuplot's own "key below" put its box over the x
+		** label, and a box around it drawn short of its last entry) */
+		int nkey = 2 + (nm ? 2 : 0);
+		/* a link roof is a key entry where its bar is drawn (below) */
+		for (i = 0; i < n; i++)
+			nkey += 1 + (r[i].link > 0 &&
+			             ((r[i].pli > 0 && r[i].pi > 0) ||
+			              (r[i].dli > 0 && r[i].di > 0)));
+		fprintf(s, "set key at screen 0.97, screen 0.01 right bottom "
+		        "vertical nobox\nset bmargin %d\n",
+		        (int)ceil(1.3 * nkey) + 5);
+	}
 	{
 		lab_row L[MAX_LABELS]; /* 51 kB, filled before use */
 		double pts[2 * (2 * MAX_SIDES + 2 * MAX_MAPS)];
-		int nl, np = 0, nkey = 2 + (nm ? 2 : 0);
-		size_t keyw = strlen("decode at each mapping that fits (labelled "
-		                     "TP x PP x DP)");
+		double ob[MAX_OBST][4]; /* 31 kB */
+		int nl, np = 0, nob;
 		double lx = log(xhi / xlo), ly = log(yhi / ylo);
-		/* the key's entries (as the plot line below titles them) */
-		for (i = 0; i < n; i++) {
-			char t[300];
-			size_t w = (size_t)snprintf(t, sizeof t, "%s roof (%.4g "
-			                            "TFLOP/s, %.3g TB/s)", r[i].label,
-			                            r[i].peak / 1e12, r[i].bw / 1e12);
-			keyw = w > keyw ? w : keyw;
-			nkey++;
-			if (r[i].link > 0) {
-				w = (size_t)snprintf(t, sizeof t, "%s link bandwidth roof "
-				                     "per phase (%.3g GB/s x FLOP per "
-				                     "link byte)", r[i].label,
-				                     r[i].link / 1e9);
-				keyw = w > keyw ? w : keyw;
-				nkey++;
-			}
-		}
 		/* every point, that no label covers one */
 		for (i = 0; i < n; i++) {
 			np = graph_point(pts, np, r[i].pi, r[i].pf, xlo, ylo, lx, ly);
@@ -411,7 +488,9 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		}
 		nl = point_labels(L, 0, r, n, xlo, xhi);
 		nl = map_labels(L, nl, m, nm, n);
-		put_labels(s, L, nl, pts, np / 2, nkey, keyw, xlo, xhi, ylo, yhi);
+		nob = obstacles(ob, r, n, xlo, xhi, ylo, yhi);
+		put_labels(s, L, nl, pts, np / 2, (const double (*)[4])ob, nob, xlo,
+		           xhi, ylo, yhi);
 	}
 	for (i = 0; i < n; i++) {
 		int j;

@@ -6,8 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../claim/words.h"
 #include "../model/outputs.h"
 #include "../model/params.h"
+#include "../sweeps/export.h"
 #include "kinds.h"
 
 /* The column names of `results`, comma separated, for messages, and the
@@ -285,6 +287,42 @@ void plot_column_label(const char *col, char *buf, size_t len)
 		snprintf(buf, len, "%s (x)", col);
 	else
 		snprintf(buf, len, "%s", col);
+}
+
+void plot_column_title(const char *col, char *buf, size_t len)
+{
+	const rl_output *o = plot_column_output(col);
+	const rl_param *p = o ? NULL : plot_column_param(col);
+	char name[128], words[200];
+	const char *unit, *doc;
+	int n;
+	if (o) {
+		snprintf(name, sizeof name, "%s", o->name);
+		unit = o->si_unit;
+		doc = o->doc;
+	} else if (p) {
+		snprintf(name, sizeof name, "%s.%s", p->section, p->key);
+		unit = p->unit;
+		doc = NULL;
+		claim_lever_noun(name, words, sizeof words);
+	} else if (!strncmp(col, "speedup_", 8) && rl_sweep_column_doc(col)) {
+		snprintf(name, sizeof name, "%s", col);
+		unit = "x";
+		doc = rl_sweep_column_doc(col);
+	} else {
+		plot_column_label(col, buf, len);
+		return;
+	}
+	if (doc) {
+		/* up to its parenthesis: "(0: unknown)" and sources stay in the
+		** table */
+		const char *par = strstr(doc, " (");
+		n = par ? (int)(par - doc) : (int)strlen(doc);
+		snprintf(words, sizeof words, "%s%.*s",
+		         p || o ? "" : "speedup: ", n, doc);
+	}
+	snprintf(buf, len, "%s%s%s (%s)", words, unit[0] ? ", " : "", unit,
+	         name);
 }
 
 int plot_distinct_axes(const char *x, const char *y, char *err,

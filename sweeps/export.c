@@ -202,23 +202,30 @@ static void json_field(json_w *w, sqlite3_stmt *st, int k)
 ** table): "power one chip draws ..." beside power.watts, where a reader
 ** of the file had its name and unit alone and could not tell a chip's
 ** figure from the system's; nothing for a name this build lacks. */
-static void column_doc(json_w *w, const char *dotted)
+const char *rl_sweep_column_doc(const char *name)
 {
 	const rl_output *o;
 	const rl_param *p;
-	if (!dotted)
-		return;
-	if ((o = rl_output_find(dotted)) && o->doc)
-		json_str(w, "doc", o->doc);
-	else if ((p = rl_param_find_full(dotted)) && p->doc)
-		json_str(w, "doc", p->doc);
-	else if (!strcmp(dotted, "speedup.total_tokens") ||
-	         !strcmp(dotted, "speedup_total_tokens"))
-		json_str(w, "doc", "input + output tokens/s over the "
-		         "[baseline]'s");
-	else if (!strcmp(dotted, "speedup.output_tokens") ||
-	         !strcmp(dotted, "speedup_output_tokens"))
-		json_str(w, "doc", "output tokens/s over the [baseline]'s");
+	if (!name)
+		return NULL;
+	if ((o = rl_output_find(name)) && o->doc)
+		return o->doc;
+	if ((p = rl_param_find_full(name)) && p->doc)
+		return p->doc;
+	if (!strcmp(name, "speedup.total_tokens") ||
+	    !strcmp(name, "speedup_total_tokens"))
+		return "input + output tokens/s over the [baseline]'s";
+	if (!strcmp(name, "speedup.output_tokens") ||
+	    !strcmp(name, "speedup_output_tokens"))
+		return "output tokens/s over the [baseline]'s";
+	return NULL;
+}
+
+static void column_doc(json_w *w, const char *dotted)
+{
+	const char *doc = rl_sweep_column_doc(dotted);
+	if (doc)
+		json_str(w, "doc", doc);
 }
 
 static int json_head(sqlite3 *db, int64_t run_id, json_w *w)

@@ -560,6 +560,18 @@ static void test_heatmap_log_axes(void **state)
 	assert_non_null(strstr(s, "set logscale y\n"));
 	/* the linear x cells: 0.58's from 0.56 to 0.6 */
 	assert_non_null(strstr(s, "\n0.58 8 0.56 0.6 "));
+	/* the axes titled in the claim's words for the levers (claim/words.c's
+	** table), the unit after a comma, the column's name in parentheses;
+	** the speedup by the sweep export's description of it (sweeps/
+	** export.c), x its unit; the title keeps the dotted names */
+	assert_non_null(strstr(s, "set xlabel 'share of the die in MAC arrays "
+	                          "(design.frac_mac)'"));
+	assert_non_null(strstr(s, "set ylabel 'HBM bandwidth per chip, TB/s "
+	                          "(chip.hbm_tbps)'"));
+	assert_non_null(strstr(s, "set cblabel 'speedup: input + output "
+	                          "tokens/s over the [baseline]''s, x "
+	                          "(speedup_total_tokens)'"));
+	assert_non_null(strstr(s, "over design.frac_mac and chip.hbm_tbps"));
 	free(s);
 	s = axes_script("(0.02),(0.06),(0.1),(0.14),(0.18),(0.22),(0.26),"
 	                "(0.3),(0.34),(0.38),(0.42),(0.46),(0.5),(0.54),(0.58)",
@@ -627,6 +639,47 @@ static void test_roofline_links(void **state)
 	assert_null(strstr(s, "'C decode"));
 	assert_non_null(strstr(s, "roof2(x) with lines lw 1.5 dt (6,4)"));
 	assert_non_null(strstr(s, "roof1(x) with lines lw 4.2 dt 1"));
+	/* the key under the graph, over no roof: six entries (three roofs,
+	** a's link bar; b and c draw none; the two marker shapes), 1.3 lines
+	** each and 5 for the x tics and label: ceil(7.8) + 5 = 13 */
+	assert_non_null(strstr(s, "set key at screen 0.97, screen 0.01 right "
+	                          "bottom vertical nobox\nset bmargin 13\n"));
+	assert_null(strstr(s, "set key top left"));
+	free(s);
+}
+
+/* A label placed clear of its side's roof: a's prefill point at 20
+** FLOP/byte sits just under its roof (3 TB/s x 20 = 60 TFLOP/s, the
+** point 55), where the first spot, right of the point on its line, lies
+** across the sloped roof.  The x axis runs 1 .. 10^4 FLOP/byte (20 and the
+** ridge 1e15 / 3e12 = 333 a decade further each way), y 1 .. 10^4 TFLOP/s
+** (the roof's 3 at 1 FLOP/byte, the peak 1000 with half a decade over):
+** in graph fractions the roof is y = min(x + log10(3) / 4, 3 / 4) and the
+** point (0.325, 0.435).  The label's box, 21 characters of at most 0.01
+** (the dumb terminal's) and a line of 0.032 x 1.4, must stay off it. */
+static void test_roofline_clear_of_roof(void **state)
+{
+	const char *lab = "'A prefill: 55 TFLOP/s' at graph ";
+	char *s, *p, just[8];
+	double gx, gy, x0;
+	int k;
+	(void)state;
+	s = script_made(CLAIM_RUN_1
+	                "INSERT INTO claim_roofline VALUES"
+	                "(1, 'a', 'A', 1e15, 3e12, 20, 55e12, 100, 50e12, NULL, "
+	                "NULL, NULL);", "roofline", RL_OK);
+	assert_non_null(strstr(s, "set xrange [1:10000]\nset yrange [1:10000]"));
+	p = strstr(s, lab);
+	assert_non_null(p);
+	assert_int_equal(sscanf(p + strlen(lab), "%lf, %lf %7s", &gx, &gy,
+	                        just), 3);
+	/* "right": the box ends at gx */
+	x0 = strcmp(just, "right") ? gx : gx - 0.21;
+	for (k = 0; k <= 21; k++) {
+		double x = x0 + 0.01 * k, roof = x + log10(3) / 4;
+		roof = roof < 0.75 ? roof : 0.75;
+		assert_true(fabs(roof - gy) > 0.032 * 1.4 / 2);
+	}
 	free(s);
 }
 
@@ -682,6 +735,35 @@ static void test_roofline_maps(void **state)
 	              "roofline", NULL, NULL, "integer overflow");
 }
 
+/* The validation plot's headline is validate's text's: "all modelled
+** rows" (in sample and held out), the out-of-sample rows apart, from the
+** rows' errors, not the run's stored figure (0.08 / 0.19 over 5 here, as
+** one over every set).  In sample 0.01, -0.03, 0.05 and held out 0.2:
+** |error| sorted 0.01, 0.03, 0.05, 0.2, the median at position 1.5 is
+** 0.04, the 90th percentile at 2.7 0.05 + 0.7 x 0.15 = 0.155; one
+** out-of-sample row at -0.5. */
+static void test_validation_headline(void **state)
+{
+	char *s;
+	(void)state;
+	s = script_made("INSERT INTO validation_runs VALUES(1, "
+	                "'2026-11-22T00:00:00Z', 'versions.csv', 0.08, 0.19, 5);"
+	                "INSERT INTO validation(run_id, id, chip, measured, "
+	                "modeled, error, in_calibration, out_of_sample) VALUES"
+	                "(1, 'a', 'h100-sxm', 100, 101, 0.01, 1, 0),"
+	                "(1, 'b', 'h100-sxm', 100, 97, -0.03, 1, 0),"
+	                "(1, 'c', 'h100-sxm', 100, 105, 0.05, 1, 0),"
+	                "(1, 'd', 'h200-sxm', 100, 120, 0.2, 0, 0),"
+	                "(1, 'e', 'h100-sxm', 100, 50, -0.5, 0, 1);",
+	                "validation", RL_OK);
+	assert_non_null(strstr(s, "median |error| 4.0%, 90th percentile 15.5%, "
+	                          "4 rows (all modelled rows)"));
+	assert_non_null(strstr(s, "out of sample (borrowed), apart: median "
+	                          "|error| 50.0%, 90th percentile 50.0%, 1 row"));
+	assert_null(strstr(s, "8.0%"));
+	free(s);
+}
+
 /* Labels placed by labels.c: the first free spot by hand, the other side
 ** at the graph's edge, a key in the way, and a crowd at one point that
 ** ends with no two boxes overlapping, all inside the graph. */
@@ -722,6 +804,13 @@ static void test_label_place(void **state)
 		for (j = 0; j < i; j++)
 			assert_false(plot_labels_overlap(&l[i], &l[j]));
 	}
+	/* too wide for either side of its point (0.7 from 0.5 runs past both
+	** edges): moved sideways into the graph, 1 - 0.7 = 0.3, off the
+	** point's line (a line up, 0.53), where it read past the right edge */
+	memset(l, 0, sizeof l);
+	l[0].px = 0.5, l[0].py = 0.5, l[0].w = 0.7, l[0].h = 0.03, l[0].pref = 1;
+	assert_int_equal(plot_labels_place(l, 1, pts, 1, NULL, 0), 1);
+	assert_true(fabs(l[0].x - 0.3) < 1e-12 && fabs(l[0].y - 0.53) < 1e-12);
 	/* an impossible crowd (wider than the graph): reported, not hidden */
 	memset(l, 0, sizeof l);
 	l[0].px = 0.5, l[0].py = 0.5, l[0].w = 1.2, l[0].h = 0.03, l[0].pref = 1;
@@ -1192,7 +1281,9 @@ int main(void)
 		cmocka_unit_test(test_tornado_hides_flat_rows),
 		cmocka_unit_test(test_roofline_links),
 		cmocka_unit_test(test_roofline_maps),
+		cmocka_unit_test(test_roofline_clear_of_roof),
 		cmocka_unit_test(test_label_place),
+		cmocka_unit_test(test_validation_headline),
 		cmocka_unit_test(test_batch_key_room),
 		cmocka_unit_test(test_pareto_refuses_workload),
 		cmocka_unit_test(test_breakdown),

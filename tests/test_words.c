@@ -263,14 +263,32 @@ static void test_sentences(void **state)
 	snprintf(r.binds, sizeof r.binds, "compute binds");
 	claim_solve_words(&r, b, sizeof b);
 	assert_string_equal(b, "more chip-to-chip bandwidth stops helping at "
-	                       "17.7x, from 3318 GB/s on (Sohu; assumed: 450 "
+	                       "17.67x, from 3318 GB/s on (Sohu; assumed: 450 "
 	                       "GB/s): compute binds");
 	/* already on the plateau */
 	r.nominal = 17.67;
 	claim_solve_words(&r, b, sizeof b);
 	assert_string_equal(b, "more chip-to-chip bandwidth does not raise the "
-	                       "speedup above 17.7x (Sohu, at 450 GB/s "
+	                       "speedup above 17.67x (Sohu, at 450 GB/s "
 	                       "already): compute binds");
+	/* a bound short of the target: the speedup to two decimals as the
+	** claim's text prints it, 18.99x, where %.3g wrote "it gives 19x",
+	** a figure that read as close to 20x as the claim's 17.50x reads */
+	r.nominal = 17.5;
+	r.s.saturated = 0;
+	r.s.metric = 18.99;
+	r.s.best_at = 3000;
+	claim_solve_words(&r, b, sizeof b);
+	assert_string_equal(b, "chip-to-chip bandwidth cannot reach 20x "
+	                       "(Sohu): even at 3000 GB/s, the most its range "
+	                       "allows, it gives 18.99x; there compute binds");
+	/* no bound: the peak, also to two decimals (18.50, not 18.5) */
+	r.s.bound = 0;
+	r.s.metric = 18.5;
+	claim_solve_words(&r, b, sizeof b);
+	assert_string_equal(b, "chip-to-chip bandwidth cannot reach 20x "
+	                       "(Sohu): the speedup peaks at 18.50x at 3000 "
+	                       "GB/s; there compute binds");
 	/* the baseline's lever, falling through the target */
 	row(&r, "a.profile.eff_compute", 0.8);
 	snprintf(r.who, sizeof r.who, "H100");
