@@ -63,6 +63,8 @@ usage: scripts/heldback-rehearsal.py [--rooflab PATH] [--data DIR]
 """
 import csv, json, os, re, shutil, subprocess, sys, tempfile
 
+import rlpresets
+
 # The chips the tables report beside the H100 (issue 11) and the labels a
 # held-back file may give them, used in turn: the preset's name (the
 # csv's normalised style), the tables' column headers as README.md
@@ -94,37 +96,10 @@ def die(msg):
     sys.exit(2)
 
 
-def ini(path):
-    """{(section, key): value} of an INI file, comments dropped."""
-    out, sec = {}, ''
-    for line in open(path, encoding='utf-8'):
-        line = line.split(';', 1)[0].strip()
-        m = re.match(r'^\[(\w+)\]$', line)
-        if m:
-            sec = m.group(1)
-        elif '=' in line:
-            k, v = (s.strip() for s in line.split('=', 1))
-            out[(sec, k)] = v
-    return out
-
-
-def chip_spec(data, name, seen=()):
-    """The [chip] numbers of a preset, its [preset] chip = base first."""
-    if name in seen:
-        die('preset loop at %s' % name)
-    p = os.path.join(data, 'chips', name + '.ini')
-    if not os.path.exists(p):
-        die('no chip preset %s' % p)
-    d = ini(p)
-    base = d.get(('preset', 'chip'))
-    c = chip_spec(data, base, seen + (name,)) if base else {}
-    for (s, k), v in d.items():
-        if s == 'chip':
-            try:
-                c[k] = float(v)
-            except ValueError:
-                c[k] = v
-    return c
+def chip_spec(data, name):
+    """The [chip] numbers of a preset, its [preset] chip = base first
+    (text values kept)."""
+    return rlpresets.chip(data, name, die, keep_text=True)
 
 
 def peak(c, prec):

@@ -64,6 +64,8 @@ usage: scripts/transfer-audit.py [--rooflab PATH] [--data DIR]
 """
 import csv, json, os, re, shutil, statistics, subprocess, sys, tempfile
 
+import rlpresets
+
 TPUT = ('tokens_per_s', 'output_tokens_per_s', 'output_tokens_per_s_per_gpu')
 # CHIP/PREC: the chip with every fp8 row relabelled PREC (Blackwell's FP4
 # columns of 0.17+), its ratio taken to the H100's FP8 prediction
@@ -82,37 +84,9 @@ def die(msg):
     sys.exit(2)
 
 
-def ini(path):
-    """{(section, key): value} of an INI file, comments dropped."""
-    out, sec = {}, ''
-    for line in open(path, encoding='utf-8'):
-        line = line.split(';', 1)[0].strip()
-        m = re.match(r'^\[(\w+)\]$', line)
-        if m:
-            sec = m.group(1)
-        elif '=' in line:
-            k, v = (s.strip() for s in line.split('=', 1))
-            out[(sec, k)] = v
-    return out
-
-
-def chip(data, name, seen=()):
+def chip(data, name):
     """The [chip] numbers of a preset, its [preset] chip = base first."""
-    if name in seen:
-        die('preset loop at %s' % name)
-    p = os.path.join(data, 'chips', name + '.ini')
-    if not os.path.exists(p):
-        die('no chip preset %s' % p)
-    d = ini(p)
-    base = d.get(('preset', 'chip'))
-    c = chip(data, base, seen + (name,)) if base else {}
-    for (s, k), v in d.items():
-        if s == 'chip':
-            try:
-                c[k] = float(v)
-            except ValueError:
-                pass
-    return c
+    return rlpresets.chip(data, name, die)
 
 
 def row_profiles(data):
