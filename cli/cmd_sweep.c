@@ -301,7 +301,8 @@ static void drop_words(char *buf, size_t len, const rl_sweep_stats *st)
 	    "did not fit in memory (status 3)",
 	    "over their TDP at every clock (status 4: no throughput, latency "
 	    "or cost)",
-	    "not evaluable otherwise (another status)"};
+	    "served (status 0: power.lowest_clock_watts NULL, a value only "
+	    "over the TDP) or not evaluable otherwise (another status)"};
 	uint64_t n = 0;
 	size_t used;
 	int k, first = 1;

@@ -66,13 +66,23 @@ int num_read(const char *what, const char *v, const num_range *r,
              double *out, char *err, size_t errlen)
 {
 	double x;
-	int ok = rl_number_text(v, &x) && !isnan(x) &&
+	int text = rl_number_text(v, &x), under = text && isfinite(x) &&
+	                                             errno == ERANGE;
+	int ok = text && !isnan(x) &&
 	         (isfinite(x) ? errno == 0 : (r->flags & NUM_INF) && x > 0) &&
 	         ((r->flags & NUM_LO_OPEN) ? x > r->lo : x >= r->lo) && x <= r->hi &&
 	         (!(r->flags & NUM_WHOLE) || !isfinite(x) || x == floor(x));
 	if (!ok) {
 		char range[160];
 		num_range_text(r, range, sizeof range);
+		/* a number in the range's figures but too small for a normal
+		** double (4.9e-324 in (0, 100]): say why it is refused */
+		if (under) {
+			size_t used = strlen(range);
+			snprintf(range + used, sizeof range - used, "; a number "
+			         "nearer 0 than 2.2250738585072014e-308 (the "
+			         "smallest normal double) is refused");
+		}
 		if (r->noun)
 			snprintf(err, errlen, "%s: '%s' is not %s (%s)", what, v,
 			         r->noun, range);

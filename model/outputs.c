@@ -261,7 +261,8 @@ static const rl_output table[] = {
  "system"},
 {"silicon.violations", "", "", 1, RL_OT_NUM, RL_BETTER_LESS, g_violations,
  "physical constraints violated (flags: 1 reticle, 2 HBM edge, 4 PHY area, "
- "16 over TDP at any clock, 32 density past the node's logic density)"},
+ "16 over TDP at any clock, 32 density past what the node allows its "
+ "logic and SRAM shares)"},
 };
 
 const rl_output *rl_outputs(size_t *count)

@@ -54,6 +54,32 @@ double rl_hbm_stack_Bps(int gen)
 	return gen >= 0 && gen < RL_HBM_COUNT ? hbm_gens[gen].Bps : 0.0;
 }
 
+/* Transistors per SRAM bit: a 6T bitcell, by definition of the cell.
+** ASSUMPTION: the macro's periphery (decoders, sense amplifiers, I/O)
+** adds its own, so 6 is the low end of a macro's transistors per bit;
+** range 6-8 (8T two-port cells; periphery).  Cross-check on N5: 6 per
+** 0.021 um2 bitcell (data/sources/hardware.csv tsmc-n5 sram_bitcell_hd)
+** is 286 MTr/mm2 in the array alone, the macro's 2.86 MB/mm2 (n5.ini)
+** x 48 = 137 with its periphery's area. */
+#define SRAM_TRANSISTORS_PER_BIT 6.0
+
+double rl_silicon_density_limit(const rl_config *cfg)
+{
+	const rl_node *n = &cfg->node;
+	double s = cfg->design.frac_sram, sram_tr;
+	if (!(n->logic_density_per_m2 > 0))
+		return 0.0;
+	s = s > 0 ? (s < 1 ? s : 1) : 0;
+	sram_tr = n->sram_bytes_per_m2 * 8.0 * SRAM_TRANSISTORS_PER_BIT;
+	/* 6 per bit leaves out the periphery's transistors, so it
+	** understates a macro's density: below the logic density (n4's 2.86
+	** MB/mm2 -> 137.3 under 147.0) it says nothing against the macro
+	** being as dense as logic, and the bound stays the logic density */
+	if (!(s > 0) || !(sram_tr > n->logic_density_per_m2))
+		return n->logic_density_per_m2;
+	return s * sram_tr + (1 - s) * n->logic_density_per_m2;
+}
+
 static int fail(char *err, size_t errlen, const char *msg)
 {
 	if (err && errlen)
@@ -150,12 +176,14 @@ int rl_silicon_derive(const rl_config *cfg, rl_silicon *si, char *err,
 
 	if (n->reticle_m2 > 0 && A > n->reticle_m2)
 		si->violations |= RL_V_RETICLE;
-	/* a die's average density, SRAM, PHYs and white space in it, cannot
-	** pass the node's logic density, its densest cells (a design kept on
-	** another node: sohu-design's 98.3 MTr/mm2, the H100's on 4N, on N7's
-	** 96.3) */
-	if (n->logic_density_per_m2 > 0 &&
-	    si->density_per_m2 > n->logic_density_per_m2 * (1 + 1e-9))
+	/* a die's average density cannot pass what its blocks allow: the
+	** SRAM share at the SRAM macros' transistor density, the rest at the
+	** node's logic density, its densest cells (rl_silicon_density_limit).
+	** A design kept on another node is the case it catches: sohu-design's
+	** 98.3 MTr/mm2, the H100's on 4N, on N7 (10% SRAM: 97.3) */
+	si->density_limit_per_m2 = rl_silicon_density_limit(cfg);
+	if (si->density_limit_per_m2 > 0 &&
+	    si->density_per_m2 > si->density_limit_per_m2 * (1 + 1e-9))
 		si->violations |= RL_V_DENSITY;
 	if (si->edge_needed_m > si->edge_m)
 		si->violations |= RL_V_HBM_EDGE;
@@ -207,11 +235,14 @@ size_t rl_silicon_explain(const rl_config *cfg, const rl_silicon *si,
 		         si->die_m2 * 1e6, cfg->node.reticle_m2 * 1e6);
 	if ((v & RL_V_DENSITY) && k < max)
 		snprintf(out[k++], 200,
-		         "density: %.1f MTr/mm2 passes the node's logic density, "
-		         "%.1f MTr/mm2 (set design.density_mtr_per_mm2 for this "
-		         "node)",
-		         si->density_per_m2 / 1e12,
-		         cfg->node.logic_density_per_m2 / 1e12);
+		         "density: %.1f MTr/mm2 passes the node's limit for this "
+		         "die, %.1f MTr/mm2 (logic %.1f, SRAM share %.3g at %.1f; "
+		         "set design.density_mtr_per_mm2 for this node)",
+		         si->density_per_m2 / 1e12, si->density_limit_per_m2 / 1e12,
+		         cfg->node.logic_density_per_m2 / 1e12,
+		         cfg->design.frac_sram > 0 ? cfg->design.frac_sram : 0.0,
+		         cfg->node.sram_bytes_per_m2 * 8.0 *
+		             SRAM_TRANSISTORS_PER_BIT / 1e12);
 	if ((v & RL_V_HBM_EDGE) && k < max)
 		snprintf(out[k++], 200,
 		         "hbm edge: %g stacks per die need %.1f mm of PHY edge, "

@@ -41,13 +41,15 @@ enum {
 	RL_V_PHY_AREA = 4,  /* frac_phy is smaller than the HBM PHYs need */
 	RL_V_FRACTIONS = 8, /* area shares add up to more than 1 */
 	RL_V_POWER = 16,    /* the workload exceeds the TDP even at the lowest clock */
-	RL_V_DENSITY = 32   /* the die's transistor density passes its node's logic density */
+	RL_V_DENSITY = 32   /* the die's transistor density passes its node's limit
+	                    ** for its blocks (rl_silicon_density_limit) */
 };
 
 typedef struct {
 	double die_m2;          /* one die */
 	double dies;            /* per package */
 	double density_per_m2;  /* transistors per m^2 used */
+	double density_limit_per_m2; /* the node's limit for it (0: no node) */
 	double transistors;     /* per die */
 	double area_m2[RL_BLK_COUNT];     /* per die */
 	double transistors_blk[RL_BLK_COUNT]; /* per die */
@@ -75,6 +77,15 @@ const char *rl_block_name(int block);
 const char *rl_hbm_name(int gen);
 double rl_hbm_stack_bytes(int gen);
 double rl_hbm_stack_Bps(int gen);
+
+/* The densest a die on cfg's node can be on average, transistors per m^2:
+** the design's SRAM share (design.frac_sram) at the SRAM macros' density
+** (node.sram_mb_per_mm2 x 8 bits x 6 transistors, a 6T bitcell; where
+** that is under the logic density, as on n4 and n5, the logic density, as
+** 6 per bit leaves the periphery out) and the rest at the node's logic
+** density; 0 where the node gives no logic density.  On N7 (96.3 logic, 2.22 MB/mm2 -> 106.56) at frac_sram 0.5:
+** 101.43 MTr/mm2. */
+double rl_silicon_density_limit(const rl_config *cfg);
 
 /* Derive the silicon of cfg's design.  Returns RL_OK (violations are
 ** flags), or RL_EINVAL with a message in err when the design cannot be

@@ -125,9 +125,27 @@ static int tdp_sum(const rl_linsum *s)
 	return 1;
 }
 
+/* 1 when an operand is power.lowest_clock_watts: NaN unless over the
+** TDP at every clock (outputs.c) */
+static int lowest_operand(const rl_operand *o)
+{
+	return o->kind == 2 && !strcmp(o->output->name,
+	                               "power.lowest_clock_watts");
+}
+
+static int lowest_sum(const rl_linsum *s)
+{
+	size_t i;
+	for (i = 0; i < s->nterms; i++)
+		if (s->terms[i].output &&
+		    !strcmp(s->terms[i].output->name, "power.lowest_clock_watts"))
+			return 1;
+	return 0;
+}
+
 int rl_sweep_filter_answers(const rl_filter *f, int status)
 {
-	return status == RL_OK || !f->uses_output ||
+	return !f->uses_output || (status == RL_OK && !f->tdp_needed) ||
 	       (status == RL_EPOWER && f->tdp_only);
 }
 
@@ -144,6 +162,7 @@ static int parse_sums(rl_filter *f, const char *expr, const char *lhs,
 	f->uses_output = rl_linsum_has_output(&f->sum[0]) ||
 	                 rl_linsum_has_output(&f->sum[1]);
 	f->tdp_only = tdp_sum(&f->sum[0]) && tdp_sum(&f->sum[1]);
+	f->tdp_needed = lowest_sum(&f->sum[0]) || lowest_sum(&f->sum[1]);
 	return 0;
 }
 
@@ -232,6 +251,7 @@ int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
 	}
 	f->uses_output = f->lhs.kind == 2 || f->rhs.kind == 2;
 	f->tdp_only = tdp_operand(&f->lhs) && tdp_operand(&f->rhs);
+	f->tdp_needed = lowest_operand(&f->lhs) || lowest_operand(&f->rhs);
 	return 0;
 }
 

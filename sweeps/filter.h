@@ -32,6 +32,9 @@ typedef struct {
 	int tdp_only;    /* every output it names is one a point over its TDP
 	                 ** at every clock stores (rl_output_over_tdp), so it
 	                 ** is answered at status 4 too */
+	int tdp_needed;  /* it names power.lowest_clock_watts, which has a
+	                 ** value only over the TDP at every clock (NULL at a
+	                 ** served point), so it is unanswered at status 0 */
 	int sums;        /* 1: compare sum[0] OP sum[1], not lhs OP rhs */
 	rl_linsum sum[2];
 } rl_filter;
@@ -45,8 +48,9 @@ int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
 /* 1 when a point of this rl_eval status has a value for every output
 ** the filter names (none named: any status); 0 when it has none for one
 ** (sweeps/README.md's status: a failed point has no outputs, but one of
-** status 4 keeps power.over_tdp and power.lowest_clock_watts), the
-** filter then unanswered for it. */
+** status 4 keeps power.over_tdp and power.lowest_clock_watts, and one
+** of status 0 has no power.lowest_clock_watts: n/a where the TDP is
+** met), the filter then unanswered for it. */
 int rl_sweep_filter_answers(const rl_filter *f, int status);
 
 /* 1 when the comparison holds for this configuration and result. */

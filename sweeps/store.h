@@ -141,13 +141,15 @@ int rl_store_run_dropped(sqlite3 *db, int64_t run_id, uint64_t *dropped);
 /* Of the points a [filter] dropped, those it could not answer: a point
 ** whose evaluation failed has no value for an output the filter names
 ** (rl_sweep_filters_answer, spec.h), by its status: 3 (did not fit), 4
-** (over its TDP at every clock: no throughput), another.  Kept in
+** (over its TDP at every clock: no throughput), another (0 among them: a
+** served point has no power.lowest_clock_watts, a value only over the
+** TDP at every clock).  Kept in
 ** runs.dropped_nofit, dropped_over_tdp and dropped_inval (these names, in
 ** this order), valid where `dropped` is and not NULL (NULL in a run an
 ** older rooflab made or went on with). */
 #define RL_STORE_UNANSWERED 3
 extern const char *const rl_store_unanswered_cols[RL_STORE_UNANSWERED];
-/* the index into them of a point of this rl_eval status (not 0) */
+/* the index into them of a point of this rl_eval status (0: the last) */
 #define RL_STORE_UNANSWERED_KIND(status) \
 	((status) == 3 ? 0 : (status) == 4 ? 1 : 2)
 

@@ -440,16 +440,25 @@ printf '[preset]\nchip = sohu-design\nnode = n4\n' >"$tmpd/sd-n4.ini"
 expect_exit 0 "Sohu by design named on n4 again" -- $RL area --chip "$tmpd/sd-n4.ini" --json
 expect_out '"full_load_w": 1579\.4' "n4 named twice: full load as before"
 # the same design moved to n7 keeps its 98.3 MTr/mm2 (design.density_mtr_per_mm2,
-# the H100's on 4N), above N7's logic density, 96.3 MTr/mm2 (n7.ini,
-# silicon.csv transistor_density): a die's average cannot pass its densest
-# cells, so it is a violation, flag 32, named with the fix; at 65.6 (the
-# A100's 54.2e9 / 826 mm2 on N7) none; on n4 (147.0) none
+# the H100's on 4N), above the limit its blocks allow on N7: its 10% SRAM
+# at 2.22 MB/mm2 x 8 bits x 6 transistors (6T bitcell) = 106.56 MTr/mm2,
+# the rest at N7's logic density, 96.3 (n7.ini, silicon.csv
+# transistor_density): 0.1 x 106.56 + 0.9 x 96.3 = 97.33.  A die's average
+# cannot pass that, so it is a violation, flag 32, named with the fix; at
+# 65.6 (the A100's 54.2e9 / 826 mm2 on N7) none; at frac_sram 0.5 (and
+# frac_other 0.15 to keep the shares <= 1) the limit is 0.5 x 106.56 +
+# 0.5 x 96.3 = 101.43, so 98.3 is none either; on n4 (147.0, its SRAM's
+# 2.86 x 48 = 137.3 below it: the logic density) none
 printf '[preset]\nchip = sohu-design\nnode = n7\n' >"$tmpd/sd-n7.ini"
 expect_exit 0 "Sohu by design moved to n7" -- $RL area --chip "$tmpd/sd-n7.ini"
-expect_out "^  density: 98\.3 MTr/mm2 passes the node's logic density, 96\.3 MTr/mm2" "n7: 98.3 MTr/mm2 over N7's 96.3 is a violation"
+expect_out "^  density: 98\.3 MTr/mm2 passes the node's limit for this die, 97\.3 MTr/mm2 \(logic 96\.3, SRAM share 0\.1 at 106\.6;" "n7: 98.3 MTr/mm2 over 0.1 x 106.56 + 0.9 x 96.3 = 97.33 is a violation"
 expect_err "warning: .*density: 98\.3 MTr/mm2" "n7: and a warning"
 expect_exit 0 "Sohu by design on n7 at the A100's density" -- $RL area --chip "$tmpd/sd-n7.ini" --set design.density_mtr_per_mm2=65.6
 expect_out "^violations: none" "n7 at 65.6 MTr/mm2: no violation"
+expect_exit 0 "Sohu by design on n7, half its die SRAM" -- $RL area --chip "$tmpd/sd-n7.ini" --set design.frac_sram=0.5 --set design.frac_other=0.15
+expect_out "^violations: none" "n7, frac_sram 0.5: 98.3 under 101.43, no violation"
+expect_exit 0 "Sohu by design on n7, half its die SRAM, denser" -- $RL area --chip "$tmpd/sd-n7.ini" --set design.frac_sram=0.5 --set design.frac_other=0.15 --set design.density_mtr_per_mm2=101.5
+expect_out "^  density: 101\.5 MTr/mm2 passes the node's limit for this die, 101\.4 MTr/mm2" "n7, frac_sram 0.5: 101.5 over 101.43 is a violation"
 expect_exit 0 "eval: Sohu by design on n7" -- $RL eval --chip "$tmpd/sd-n7.ini" --scenario etched-bench --tp 1 --profile etched-claim --json
 expect_out '"violations": 32' "eval: the density flag, 32"
 expect_exit 0 "Sohu by design on n4 at its logic density" -- $RL area --chip sohu-design --set design.density_mtr_per_mm2=147

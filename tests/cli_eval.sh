@@ -240,6 +240,11 @@ for bad in "$w1" "=2" "$w1=0" "$w1=-1" "$w1=101" "$w1=x" "$w1=2,"; do
 	expect_exit 2 "calibrate bad --weight '$bad'" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "$bad" --no-loo --out "$tmpd/fitx.ini"
 	expect_err "^rooflab calibrate: --weight: " "the message names --weight ('$bad')"
 done
+# 4.9e-324 is in (0, 100] by its figures but no normal double (strtod
+# reads it with ERANGE): refused, the message saying why, where it read
+# as outside the range it is in
+expect_exit 2 "calibrate --weight at the smallest subnormal" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "$w1=4.9e-324" --no-loo --out "$tmpd/fitx.ini"
+expect_err "is not a number in \(0, 100\]; a number nearer 0 than 2\.2250738585072014e-308 \(the smallest normal double\) is refused" "the subnormal weight's message says why"
 # the range's ends: 100 is in it (0 and 101 are not, above), as a small
 # weight is (a row counted a thousandth of a time)
 for ok in "$w1=100" "$w1=0.001"; do

@@ -187,6 +187,27 @@ static void test_part_of_text(void **state)
 	assert_true(x == 1);
 }
 
+/* 4.9e-324, the smallest subnormal, is in (0, 100] by its figures, but
+** strtod reads it with ERANGE, as every number nearer 0 than DBL_MIN
+** (2.2250738585072014e-308): refused, and the message says why, where it
+** read as out of the range it is in; 1e-999 (read as 0) the same; a
+** normal number as small is taken */
+static void test_subnormal(void **state)
+{
+	num_range r = {0, 100, NUM_LO_OPEN, NULL};
+	double x;
+	(void)state;
+	refused("4.9e-324", &r, "--n: '4.9e-324' is not a number in (0, 100]; "
+	        "a number nearer 0 than 2.2250738585072014e-308 (the smallest "
+	        "normal double) is refused");
+	refused("1e-999", &r, "--n: '1e-999' is not a number in (0, 100]; a "
+	        "number nearer 0 than 2.2250738585072014e-308 (the smallest "
+	        "normal double) is refused");
+	refused("0", &r, "--n: '0' is not a number in (0, 100]");
+	assert_int_equal(num_read("--n", "2.3e-308", &r, &x, NULL, 0), 0);
+	assert_true(x == 2.3e-308);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -197,6 +218,7 @@ int main(void)
 	    cmocka_unit_test(test_number_text),
 	    cmocka_unit_test(test_one_rule),
 	    cmocka_unit_test(test_part_of_text),
+	    cmocka_unit_test(test_subnormal),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -344,7 +344,33 @@ static void test_violations(void **state)
 	assert_true(si.violations & RL_V_DENSITY);
 	assert_int_equal(rl_silicon_explain(&c, &si, RL_V_DENSITY, texts, 8), 1);
 	assert_non_null(strstr(texts[0], "density: 96.4 MTr/mm2 passes the "
-	                                 "node's logic density, 96.3 MTr/mm2"));
+	                                 "node's limit for this die, 96.3 "
+	                                 "MTr/mm2 (logic 96.3, SRAM share 0 "));
+	/* half the die SRAM: 2.22 MB/mm2 x 8 bits x 6 transistors (6T cell)
+	** = 106.56 MTr/mm2 there, 96.3 in the rest, so the die's limit is
+	** 0.5 x 106.56 + 0.5 x 96.3 = 101.43 MTr/mm2: 100, past the logic
+	** density alone, is no flag; 101.5 is */
+	c.design.frac_sram = 0.5;
+	near(rl_silicon_density_limit(&c), 101.43e12, 1e3);
+	c.design.density_per_m2 = 100e12;
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
+	assert_false(si.violations & RL_V_DENSITY);
+	c.design.density_per_m2 = 101.5e12;
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
+	assert_true(si.violations & RL_V_DENSITY);
+	assert_int_equal(rl_silicon_explain(&c, &si, RL_V_DENSITY, texts, 8), 1);
+	assert_non_null(strstr(texts[0], "density: 101.5 MTr/mm2 passes the "
+	                                 "node's limit for this die, 101.4 "
+	                                 "MTr/mm2 (logic 96.3, SRAM share 0.5 "
+	                                 "at 106.6;"));
+	/* on N4 (147.0 logic, 2.86 MB/mm2 -> 137.28 at 6 per bit, under the
+	** logic density): the logic density, as before */
+	fx_node_n4(&c.node);
+	near(rl_silicon_density_limit(&c), c.node.logic_density_per_m2, 1e-12);
+	/* a node without an SRAM density: the logic density alone */
+	c.node.sram_bytes_per_m2 = 0;
+	c.design.frac_sram = 0;
+	near(rl_silicon_density_limit(&c), 96.3e12, 1e3);
 }
 
 /* An active chip with zero load draws static + clocked logic + HBM PHY:

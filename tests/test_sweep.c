@@ -555,6 +555,26 @@ static void test_filter_sums(void **state)
 	                                       "latency.ttft_s < 1", err,
 	                                       sizeof err), 0);
 	assert_int_equal(f.uses_output, 1);
+	/* power.lowest_clock_watts has a value only over the TDP at every
+	** clock (status 4, RL_EPOWER), none at a served point (status 0):
+	** a filter naming it, in a sum or alone, is answered at 4 and not at
+	** 0, where its NaN dropped every served point as the comparison's */
+	assert_int_equal(rl_sweep_filter_parse(&f, "2 * power.over_tdp + "
+	                                       "power.lowest_clock_watts >= 0",
+	                                       err, sizeof err), 0);
+	assert_int_equal(f.sums, 1);
+	assert_int_equal(rl_sweep_filter_answers(&f, RL_EPOWER), 1);
+	assert_int_equal(rl_sweep_filter_answers(&f, RL_OK), 0);
+	assert_int_equal(rl_sweep_filter_parse(&f, "power.lowest_clock_watts "
+	                                       "!= 5", err, sizeof err), 0);
+	assert_int_equal(f.sums, 0);
+	assert_int_equal(rl_sweep_filter_answers(&f, RL_EPOWER), 1);
+	assert_int_equal(rl_sweep_filter_answers(&f, RL_OK), 0);
+	/* power.over_tdp has a value at both */
+	assert_int_equal(rl_sweep_filter_parse(&f, "power.over_tdp + 0 >= 0",
+	                                       err, sizeof err), 0);
+	assert_int_equal(rl_sweep_filter_answers(&f, RL_EPOWER), 1);
+	assert_int_equal(rl_sweep_filter_answers(&f, RL_OK), 1);
 	/* refusals name the token */
 	refused("[axes]\nchip.hbm_tbps = 1\n[filter]\nkeep = chip.hbm_tbps / 2 "
 	        "< 1\n", "'/' is not + - or *");
