@@ -138,6 +138,10 @@ void claim_qty_dir(const char *param, double v, int dir, char *buf,
 		snprintf(buf, len, "no limit (0 W)");
 	else if (!strcmp(p, "chip.tdp_w") && v >= 1000) {
 		directed("%.2g", v / 1000, dir, num, sizeof num);
+		/* 100 kW and over (tdp_w's range ends at 100 kW; 99.4 kW up
+		** is 100): %.2g wrote "1e+02", the value shown is whole */
+		if (strpbrk(num, "eE"))
+			snprintf(num, sizeof num, "%.0f", strtod(num, NULL));
 		snprintf(buf, len, "%s kW", num);
 	}
 	else {

@@ -96,6 +96,8 @@ static void test_qty(void **state)
 	assert_string_equal(b, "3318 GB/s");
 	claim_qty("chip.tdp_w", 1441, b, sizeof b);
 	assert_string_equal(b, "1.4 kW");
+	claim_qty("chip.tdp_w", 99600, b, sizeof b);
+	assert_string_equal(b, "100 kW");
 }
 
 /* A floor ("at least") shown rounded up at the precision shown, a ceiling
@@ -111,6 +113,10 @@ static void test_qty_dir(void **state)
 	} c[] = {
 	    {"b.chip.tdp_w", 173.46, "174 W", "173 W"},                /* %.3g */
 	    {"b.chip.tdp_w", 1734, "1.8 kW", "1.7 kW"},                /* %.2g kW */
+	    /* 100 kW, tdp_w's range's top, and a floor rounded up to it:
+	    ** not %.2g's 1e+02 */
+	    {"b.chip.tdp_w", 1e5, "100 kW", "100 kW"},
+	    {"b.chip.tdp_w", 99400, "100 kW", "99 kW"},
 	    {"b.chip.hbm_tbps", 10.5096, "10.6 TB/s", "10.5 TB/s"},     /* %.1f */
 	    {"a.profile.eff_compute", 0.5204, "53%", "52%"},          /* % */
 	    {"b.design.frac_mac", 0.4471, "45%", "44%"},
