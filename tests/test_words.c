@@ -121,6 +121,12 @@ static void test_qty_dir(void **state)
 	    {"a.profile.eff_compute", 0.5204, "53%", "52%"},          /* % */
 	    {"b.design.frac_mac", 0.4471, "45%", "44%"},
 	    {"a.profile.eff_compute", 0.003850016, "0.39%", "0.38%"}, /* not 0% */
+	    /* from 1% on whole percents: 5.204% is not 5.2% */
+	    {"a.profile.eff_compute", 0.05204, "6%", "5%"},
+	    /* 1000 TFLOPS is the first PFLOPS figure */
+	    {"b.chip.peak_tflops_fp8", 1000, "1.0 PFLOPS", "1.0 PFLOPS"},
+	    /* a value under 1 in %.3g's exponent form stays so, not "0" */
+	    {"b.design.clock_ghz", 1.2345e-5, "1.24e-05 GHz", "1.23e-05 GHz"},
 	    {"b.chip.peak_tflops_fp8", 11507.6, "11.6 PFLOPS", "11.5 PFLOPS"},
 	    {"b.chip.peak_tflops_fp8", 649.2, "650 TFLOPS", "649 TFLOPS"},
 	    {"b.design.clock_ghz", 1.5004, "1.51 GHz", "1.5 GHz"},     /* %.3g */
