@@ -764,6 +764,27 @@ static void test_validation_headline(void **state)
 	free(s);
 }
 
+/* Every row out of sample (a run of versions that each borrow a profile):
+** the headline has no in-sample figures to give, where it wrote "median
+** |error| nan%, ... 0 rows"; the out-of-sample line keeps its own. */
+static void test_validation_all_oos(void **state)
+{
+	char *s;
+	(void)state;
+	s = script_made("INSERT INTO validation_runs VALUES(1, "
+	                "'2026-11-22T00:00:00Z', 'versions.csv', 0.08, 0.19, 2);"
+	                "INSERT INTO validation(run_id, id, chip, measured, "
+	                "modeled, error, in_calibration, out_of_sample) VALUES"
+	                "(1, 'a', 'h100-sxm', 100, 110, 0.1, 0, 1),"
+	                "(1, 'b', 'h100-sxm', 100, 70, -0.3, 0, 1);",
+	                "validation", RL_OK);
+	assert_null(strstr(s, "nan"));
+	assert_non_null(strstr(s, "no modelled row in sample"));
+	assert_non_null(strstr(s, "out of sample (borrowed), apart: median "
+	                          "|error| 20.0%, 90th percentile 28.0%, 2 rows"));
+	free(s);
+}
+
 /* Labels placed by labels.c: the first free spot by hand, the other side
 ** at the graph's edge, a key in the way, and a crowd at one point that
 ** ends with no two boxes overlapping, all inside the graph. */
@@ -1284,6 +1305,7 @@ int main(void)
 		cmocka_unit_test(test_roofline_clear_of_roof),
 		cmocka_unit_test(test_label_place),
 		cmocka_unit_test(test_validation_headline),
+		cmocka_unit_test(test_validation_all_oos),
 		cmocka_unit_test(test_batch_key_room),
 		cmocka_unit_test(test_pareto_refuses_workload),
 		cmocka_unit_test(test_breakdown),
