@@ -301,6 +301,22 @@ static void test_sentences(void **state)
 	assert_string_equal(b, "chip-to-chip bandwidth cannot reach 20x "
 	                       "(Sohu): the speedup peaks at 18.50x at 3000 "
 	                       "GB/s; there compute binds");
+	/* a speedup short of the target within half a hundredth: not shown
+	** as reaching it ("cannot reach 20x ... gives 20.00x"), its last
+	** digit down, 19.99x; one past a target it falls short of from
+	** above, up (0.50 of 0.4996 down to 0.5x: 0.51x) */
+	r.s.bound = 1;
+	r.s.metric = 19.996;
+	claim_solve_words(&r, b, sizeof b);
+	assert_non_null(strstr(b, "it gives 19.99x;"));
+	r.s.bound = 0;
+	claim_solve_words(&r, b, sizeof b);
+	assert_non_null(strstr(b, "peaks at 19.99x at"));
+	r.target = 0.5;
+	r.s.metric = 0.5004;
+	claim_solve_words(&r, b, sizeof b);
+	assert_non_null(strstr(b, "peaks at 0.51x at"));
+	r.target = 20;
 	/* the baseline's lever, falling through the target */
 	row(&r, "a.profile.eff_compute", 0.8);
 	snprintf(r.who, sizeof r.who, "H100");
