@@ -614,7 +614,31 @@ static void test_tornado_hides_flat_rows(void **state)
 	                "(1, 'flat', 1, 2, 3.999, 4.001);", "tornado", RL_OK);
 	assert_non_null(strstr(s, "'moves (1 .. 2)' 1)"));
 	assert_null(strstr(s, "flat ("));
-	assert_non_null(strstr(s, "1 parameter that leaves it at 4x not shown"));
+	/* the nominal to two decimals as the claim's text and the
+	** distribution's title print a speedup (4.00x, where %.3g wrote 4x) */
+	assert_non_null(strstr(s, "1 parameter that leaves it at 4.00x not "
+	                          "shown"));
+	assert_non_null(strstr(s, "nominal 4.00x"));
+	free(s);
+}
+
+/* At a nominal of 17.5 a row from 17.48 to 17.53 moves the speedup as
+** the claim's text and the report print it (two decimals: they list it),
+** so the plot draws it, where its three digits hid it as "leaving it at
+** 17.5x"; one from 17.498 to 17.503 leaves it at 17.50x either way. */
+static void test_tornado_flat_two_decimals(void **state)
+{
+	char *s;
+	(void)state;
+	s = script_made("INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', "
+	                "'A', 'B', 'sc', 20, 17.5, 17.5, '{}');"
+	                "INSERT INTO claim_tornado VALUES(1, 'small', 1, 2, "
+	                "17.48, 17.53), (1, 'flat', 1, 2, 17.498, 17.503);",
+	                "tornado", RL_OK);
+	assert_non_null(strstr(s, "'small (1 .. 2)' 1)"));
+	assert_null(strstr(s, "flat ("));
+	assert_non_null(strstr(s, "1 parameter that leaves it at 17.50x not "
+	                          "shown"));
 	free(s);
 }
 
@@ -1306,6 +1330,7 @@ int main(void)
 		cmocka_unit_test(test_label_place),
 		cmocka_unit_test(test_validation_headline),
 		cmocka_unit_test(test_validation_all_oos),
+		cmocka_unit_test(test_tornado_flat_two_decimals),
 		cmocka_unit_test(test_batch_key_room),
 		cmocka_unit_test(test_pareto_refuses_workload),
 		cmocka_unit_test(test_breakdown),
