@@ -20,6 +20,7 @@
 
 #include "../plots/curve.h"
 #include "../plots/gp.h"
+#include "../plots/kinds.h"
 #include "../plots/labels.h"
 #include "../plots/pdb.h"
 #include "../plots/plot.h"
@@ -543,6 +544,22 @@ static char *axes_script(const char *xs, const char *ys, const char *spec)
 	return s;
 }
 
+/* An output's axis title: its description up to its parenthesis (the
+** table's "(n/a where ...)" stays there), its SI unit, the output's name
+** (model/outputs.c's rows, by hand); no "speedup: " before it, which only
+** a speedup column's description takes. */
+static void test_column_title_output(void **state)
+{
+	char b[320];
+	(void)state;
+	plot_column_title("power_watts", b, sizeof b);
+	assert_string_equal(b, "power one chip draws on this workload, averaged "
+	                       "over time, W (power.watts)");
+	plot_column_title("throughput_output_tokens_per_s", b, sizeof b);
+	assert_string_equal(b, "output tokens per second, whole system, "
+	                       "tokens/s (throughput.output_tokens_per_s)");
+}
+
 /* A log axis where the spec gave a log range or the values are
 ** log-spaced, not wherever they span 20x (plots/axislog.c). */
 static void test_heatmap_log_axes(void **state)
@@ -784,6 +801,7 @@ static void test_validation_headline(void **state)
 	                          "4 rows (all modelled rows)"));
 	assert_non_null(strstr(s, "out of sample (borrowed), apart: median "
 	                          "|error| 50.0%, 90th percentile 50.0%, 1 row"));
+	assert_null(strstr(s, "1 rows"));
 	assert_null(strstr(s, "8.0%"));
 	free(s);
 }
@@ -856,6 +874,17 @@ static void test_label_place(void **state)
 	l[0].px = 0.5, l[0].py = 0.5, l[0].w = 0.7, l[0].h = 0.03, l[0].pref = 1;
 	assert_int_equal(plot_labels_place(l, 1, pts, 1, NULL, 0), 1);
 	assert_true(fabs(l[0].x - 0.3) < 1e-12 && fabs(l[0].y - 0.53) < 1e-12);
+	/* the same at the graph's left edge, preferring the left: moved
+	** sideways to the edge itself, 0 (not -0.922, past it), a line up
+	** off the point at 0.05 */
+	memset(l, 0, sizeof l);
+	l[0].px = 0.05, l[0].py = 0.5, l[0].w = 0.96, l[0].h = 0.03;
+	l[0].pref = -1;
+	{
+		const double edge_pt[2] = {0.05, 0.5};
+		assert_int_equal(plot_labels_place(l, 1, edge_pt, 1, NULL, 0), 1);
+	}
+	assert_true(fabs(l[0].x) < 1e-12 && fabs(l[0].y - 0.53) < 1e-12);
 	/* an impossible crowd (wider than the graph): reported, not hidden */
 	memset(l, 0, sizeof l);
 	l[0].px = 0.5, l[0].py = 0.5, l[0].w = 1.2, l[0].h = 0.03, l[0].pref = 1;
@@ -1330,6 +1359,7 @@ int main(void)
 		cmocka_unit_test(test_label_place),
 		cmocka_unit_test(test_validation_headline),
 		cmocka_unit_test(test_validation_all_oos),
+		cmocka_unit_test(test_column_title_output),
 		cmocka_unit_test(test_tornado_flat_two_decimals),
 		cmocka_unit_test(test_batch_key_room),
 		cmocka_unit_test(test_pareto_refuses_workload),
