@@ -558,6 +558,17 @@ static void test_column_title_output(void **state)
 	plot_column_title("throughput_output_tokens_per_s", b, sizeof b);
 	assert_string_equal(b, "output tokens per second, whole system, "
 	                       "tokens/s (throughput.output_tokens_per_s)");
+	/* a parameter whose description is a paragraph (model/params.c's
+	** profile.allreduce_half_link_gbps, 200 characters and more up to its
+	** parenthesis): its name and unit as plot_column_label writes them,
+	** where the axis read 240 characters cut mid-sentence ("so the ramp
+	** costs the , GB/s (...)"), past the picture's edge */
+	plot_column_title("profile_allreduce_half_link_gbps", b, sizeof b);
+	assert_string_equal(b, "profile.allreduce_half_link_gbps (GB/s)");
+	/* a title over 90 characters (96 here), too long for the picture's
+	** 800-pixel side: the name alone (no unit) */
+	plot_column_title("profile_logits_rows", b, sizeof b);
+	assert_string_equal(b, "profile.logits_rows");
 }
 
 /* A log axis where the spec gave a log range or the values are
