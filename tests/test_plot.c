@@ -735,6 +735,61 @@ static void test_roofline_clear_of_roof(void **state)
 	free(s);
 }
 
+/* A crowd of mapping labels at one intensity, each 1.4x the one below
+** (a 0.049 step of the 10 .. 10^4 axis, about a label's line of 0.045):
+** labels move off their points' lines, each such with a dotted leader back
+** to its point; a leader's end is at the crowd's intensity (100 FLOP/byte
+** on an axis from 10 to 10^4, a decade past the point and the ridge 333:
+** graph x 1/3).  Labels go on both sides, a label left of the point
+** right-justified so that it ends the gap (0.012) short of it, one right
+** of it left-justified the gap past it. */
+static void test_roofline_leaders(void **state)
+{
+	char *s, *p;
+	int arrows = 0, rights = 0, lefts = 0;
+	(void)state;
+	s = script_made(CLAIM_RUN_1
+	                "INSERT INTO claim_roofline VALUES"
+	                "(1, 'a', 'A', 1e15, 3e12, NULL, NULL, 100, 50e12, NULL, "
+	                "NULL, NULL);"
+	                "INSERT INTO claim_roofline_maps VALUES"
+	                "(1, 'a', 8, 1, 1, 1, NULL, NULL, 100, 50e12),"
+	                "(1, 'a', 4, 1, 2, 1, NULL, NULL, 100, 70e12),"
+	                "(1, 'a', 2, 1, 4, 1, NULL, NULL, 100, 98e12),"
+	                "(1, 'a', 1, 1, 8, 1, NULL, NULL, 100, 137e12),"
+	                "(1, 'a', 2, 2, 2, 1, NULL, NULL, 100, 192e12);",
+	                "roofline", RL_OK);
+	for (p = s; (p = strstr(p, "set label ")) != NULL; p++) {
+		double x, y;
+		char just[8];
+		const char *at = strstr(p, "' at graph ");
+		assert_non_null(at);
+		assert_int_equal(sscanf(at, "' at graph %lf, %lf %7s", &x, &y, just),
+		                 3);
+		if (!strcmp(just, "right")) {
+			assert_true(fabs(x - (1.0 / 3 - 0.012)) < 1e-3);
+			rights++;
+		} else {
+			assert_string_equal(just, "left");
+			assert_true(fabs(x - (1.0 / 3 + 0.012)) < 1e-3);
+			lefts++;
+		}
+	}
+	assert_true(rights > 0 && lefts > 0);
+	for (p = s; (p = strstr(p, "set arrow ")) != NULL; p++) {
+		double x0, y0, x1, y1;
+		if (!strstr(p, "nohead lw 0.8 dt 3"))
+			break;
+		assert_int_equal(sscanf(strstr(p, "from graph "), "from graph %lf, "
+		                        "%lf to graph %lf, %lf", &x0, &y0, &x1, &y1),
+		                 4);
+		assert_true(fabs(x1 - 1.0 / 3) < 1e-3);
+		arrows++;
+	}
+	assert_true(arrows > 0);
+	free(s);
+}
+
 static void test_roofline_maps(void **state)
 {
 	char *s;
@@ -1370,6 +1425,7 @@ int main(void)
 		cmocka_unit_test(test_label_place),
 		cmocka_unit_test(test_validation_headline),
 		cmocka_unit_test(test_validation_all_oos),
+		cmocka_unit_test(test_roofline_leaders),
 		cmocka_unit_test(test_column_title_output),
 		cmocka_unit_test(test_tornado_flat_two_decimals),
 		cmocka_unit_test(test_batch_key_room),
