@@ -459,7 +459,7 @@ static void joint_text(const claim_report *rep, const char *when,
 	if (!j->feasible) {
 		snprintf(m, len, "%s, no peak compute reaches %gx: more FLOPS stop "
 		         "helping at %s; %s", when, tgt,
-		         claim_speedup_x(x, sizeof x, j->metric), j->binds);
+		         claim_speedup_short(x, sizeof x, j->metric, tgt), j->binds);
 		return;
 	}
 	claim_qty("chip.peak_tflops_fp8", j->tflops, peak, sizeof peak);
@@ -549,7 +549,8 @@ static void must_be_true(claim_report *rep)
 	} else {
 		snprintf(m, CLAIM_MUST_LEN, "%gx is out of reach by peak compute: more FLOPS "
 		         "stop helping at %s (%s)", tgt,
-		         claim_speedup_x(x, sizeof x, jr.ok ? jr.metric : jb.metric),
+		         claim_speedup_short(x, sizeof x,
+		                             jr.ok ? jr.metric : jb.metric, tgt),
 		         jr.ok ? jr.binds : jb.binds);
 	}
 
@@ -600,8 +601,8 @@ static void must_be_true(claim_report *rep)
 				                         "GB/s: none (at most %s; %s)",
 				                         k ? ";" : "",
 				                         c.chip.link_Bps / 1e9,
-				                         claim_speedup_x(x, sizeof x,
-				                                         s.metric),
+				                         claim_speedup_short(x, sizeof x,
+				                                             s.metric, tgt),
 				                         bind);
 			}
 		}

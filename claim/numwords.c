@@ -26,6 +26,24 @@ const char *claim_speedup_x(char *buf, size_t len, double x)
 	return buf;
 }
 
+const char *claim_speedup_short(char *buf, size_t len, double x,
+                                double target)
+{
+	double shown, v;
+	claim_speedup_x(buf, len, x);
+	if (!isfinite(x) || !isfinite(target) || fabs(x) >= 1e15 || x == target)
+		return buf;
+	shown = strtod(buf, NULL);
+	if (x < target && shown >= target) {
+		v = floor(x * 100) / 100;
+		snprintf(buf, len, "%.2fx", v >= target ? v - 0.01 : v);
+	} else if (x > target && shown <= target) {
+		v = ceil(x * 100) / 100;
+		snprintf(buf, len, "%.2fx", v <= target ? v + 0.01 : v);
+	}
+	return buf;
+}
+
 /* Are p and q on the same side of every line the verdict's words are
 ** drawn at (10%, 50%, 90%) and of 0 and 1? */
 static int same_side(double p, double q)

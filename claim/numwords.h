@@ -17,6 +17,12 @@ const char *claim_speedup2(char *buf, size_t len, double x);
 ** text and the report printed "nanx". */
 #define CLAIM_NOT_EVALUATED "not evaluated"
 const char *claim_speedup_x(char *buf, size_t len, double x);
+/* A speedup x that falls short of target, as claim_speedup_x writes it
+** but never shown on or past the target: 19.996 short of 20 is "19.99x",
+** where two decimals gave "20.00x" after "cannot reach 20x"; 0.5004 short
+** of 0.5 from above "0.51x". */
+const char *claim_speedup_short(char *buf, size_t len, double x,
+                                double target);
 
 /* A probability (0..1) as the text says every one (the verdict, the
 ** Monte Carlo lines, the report): a percentage to one decimal ("4.0%"),

@@ -138,6 +138,10 @@ void claim_qty_dir(const char *param, double v, int dir, char *buf,
 		snprintf(buf, len, "no limit (0 W)");
 	else if (!strcmp(p, "chip.tdp_w") && v >= 1000) {
 		directed("%.2g", v / 1000, dir, num, sizeof num);
+		/* 100 kW and over (tdp_w's range ends at 100 kW; 99.4 kW up
+		** is 100): %.2g wrote "1e+02", the value shown is whole */
+		if (strpbrk(num, "eE"))
+			snprintf(num, sizeof num, "%.0f", strtod(num, NULL));
 		snprintf(buf, len, "%s kW", num);
 	}
 	else {
@@ -331,11 +335,11 @@ void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 		         "%s its range allows, it gives %s%s%s", noun, r->target,
 		         r->who, isfinite(s->best_at) ? best : s->bound > 0 ? hi : lo,
 		         s->bound > 0 ? "most" : "least",
-		         claim_speedup_x(x, sizeof x, s->metric),
+		         claim_speedup_short(x, sizeof x, s->metric, r->target),
 		         r->binds[0] ? "; there " : "", r->binds);
 	else
 		snprintf(buf, len, "%s cannot reach %gx (%s): the speedup peaks "
 		         "at %s at %s%s%s", noun, r->target, r->who,
-		         claim_speedup_x(x, sizeof x, s->metric),
+		         claim_speedup_short(x, sizeof x, s->metric, r->target),
 		         best, r->binds[0] ? "; there " : "", r->binds);
 }

@@ -152,12 +152,15 @@ const rl_param *plot_column_param(const char *col);
 const rl_output *plot_column_output(const char *col);
 /* Axis label of a column: its dotted name and unit. */
 void plot_column_label(const char *col, char *buf, size_t len);
+/* The longest axis title plot_column_title writes in words: the
+** picture's 800-pixel side holds about 90 characters */
+#define PLOT_AXIS_TITLE_MAX 90
 /* Axis title of a column in words, its unit after a comma and its name in
 ** parentheses: "share of the die in MAC arrays (design.frac_mac)", "HBM
 ** bandwidth per chip, TB/s (chip.hbm_tbps)": a parameter's noun as the
 ** claim's words say it (claim_lever_noun), an output's or a speedup's
 ** description (rl_sweep_column_doc) up to its parenthesis; a column
-** neither names, plot_column_label's. */
+** neither names, or a title over PLOT_AXIS_TITLE_MAX, plot_column_label's. */
 void plot_column_title(const char *col, char *buf, size_t len);
 
 #endif

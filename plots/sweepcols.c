@@ -321,6 +321,14 @@ void plot_column_title(const char *col, char *buf, size_t len)
 		snprintf(words, sizeof words, "%s%.*s",
 		         p || o ? "" : "speedup: ", n, doc);
 	}
+	/* a description of a paragraph (profile.allreduce_half_link_gbps:
+	** 240 characters, cut mid-sentence by words[]) ran past the picture:
+	** over PLOT_AXIS_TITLE_MAX the column's label, its name and unit */
+	if (strlen(words) + (unit[0] ? 2 + strlen(unit) : 0) + strlen(name) +
+	        3 > PLOT_AXIS_TITLE_MAX) {
+		plot_column_label(col, buf, len);
+		return;
+	}
 	snprintf(buf, len, "%s%s%s (%s)", words, unit[0] ? ", " : "", unit,
 	         name);
 }

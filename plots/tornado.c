@@ -12,16 +12,19 @@
 #include <string.h>
 
 #include "../claim/mcwords.h"
+#include "../claim/numwords.h"
 #include "kinds.h"
 
 #define MAX_ROWS 40
 
-/* 1 when v prints as base with three significant digits. */
+/* 1 when v prints as base as the claim's text and the report print a
+** speedup (claim_speedup2, two decimals): a row they list as moving it
+** (17.48 .. 17.53 about 17.5) is drawn, where three digits hid it */
 static int same_printed(double v, double base)
 {
 	char a[32], b[32];
-	snprintf(a, sizeof a, "%.3g", v);
-	snprintf(b, sizeof b, "%.3g", base);
+	claim_speedup2(a, sizeof a, v);
+	claim_speedup2(b, sizeof b, base);
 	return !strcmp(a, b);
 }
 
@@ -30,7 +33,7 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 {
 	pdb_claim c;
 	sqlite3_stmt *st;
-	char name[MAX_ROWS][160], t[700];
+	char name[MAX_ROWS][160], t[700], bx[40];
 	double sl[MAX_ROWS], sh[MAX_ROWS], base, target, lo, hi;
 	int n = 0, i, k, rc, hidden = 0;
 	size_t width = 10;
@@ -95,8 +98,8 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	n = k;
 	if (n == 0) {
 		snprintf(err, errlen, "%s: claim run %ld: no parameter of the "
-		         "sensitivity table moves the speedup away from %.3gx",
-		         o->dbpath, c.id, base);
+		         "sensitivity table moves the speedup away from %s",
+		         o->dbpath, c.id, claim_speedup_x(bx, sizeof bx, base));
 		return RL_EINPUT;
 	}
 	target = plot_target(o, &c);
@@ -111,16 +114,19 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		fprintf(s, "%d %.9g %.9g\n", n - i, sl[i], sh[i]);
 	fputs("EOD\n", s);
 
+	/* the nominal as the claim's text prints a speedup (17.50x, where
+	** %.3g wrote 17.5x beside the distribution's title's 17.50x) */
+	claim_speedup_x(bx, sizeof bx, base);
 	snprintf(t, sizeof t, "Sensitivity of the speedup of %s over %s\n"
 	         "one parameter at its low or high value, the others nominal\n"
-	         "scenario %s (claim run %ld), nominal %.3gx", c.b_label,
-	         c.a_label, c.scenario, c.id, base);
+	         "scenario %s (claim run %ld), nominal %s", c.b_label,
+	         c.a_label, c.scenario, c.id, bx);
 	/* on a line of its own: at the end of the third it ran past the
 	** picture's right edge */
 	if (hidden)
 		snprintf(t + strlen(t), sizeof t - strlen(t), "\n%d parameter%s "
-		         "that leave%s it at %.3gx not shown", hidden,
-		         hidden > 1 ? "s" : "", hidden > 1 ? "" : "s", base);
+		         "that leave%s it at %s not shown", hidden,
+		         hidden > 1 ? "s" : "", hidden > 1 ? "" : "s", bx);
 	fputs("set title ", s);
 	gp_quote(s, t);
 	fprintf(s, "\nset xlabel 'speedup (x)'\nset format x '%%gx'\n"
@@ -146,8 +152,8 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	        "  $t using (%.9g):1:(%.9g < $3 ? %.9g : $3):(%.9g < $3 ? $3 "
 	        ": %.9g):($1):($1+0.38) with boxxyerror lc rgb '%s' "
 	        "title 'parameter at its high value', \\\n"
-	        "  NaN with lines lc rgb 'black' lw 2 title 'nominal %.3gx'\n",
+	        "  NaN with lines lc rgb 'black' lw 2 title 'nominal %s'\n",
 	        base, base, base, base, base, PLOT_COLOR_A,
-	        base, base, base, base, base, "#ff7f0e", base);
+	        base, base, base, base, base, "#ff7f0e", bx);
 	return RL_OK;
 }

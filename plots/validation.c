@@ -125,20 +125,27 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 	** stored figure over both (4.0% / 11.4% over 1507 rows beside the
 	** text's 3.9% / 11.5% over 1497) */
 	{
-		char oosl[200] = "";
+		char oosl[200] = "", head[200];
+		long ins = rows - oos_rows;
 		if (oos_rows)
 			snprintf(oosl, sizeof oosl, "\nout of sample (borrowed), "
 			         "apart: median |error| %.1f%%, 90th percentile %.1f%%, "
 			         "%ld row%s", 100 * med[1], 100 * p90[1], oos_rows,
 			         oos_rows == 1 ? "" : "s");
+		/* every row out of sample: no in-sample figures (they read
+		** "median |error| nan%, ... 0 rows") */
+		if (ins)
+			snprintf(head, sizeof head, "median |error| %.1f%%, 90th "
+			         "percentile %.1f%%, %ld row%s (all modelled rows)",
+			         100 * med[0], 100 * p90[0], ins, ins == 1 ? "" : "s");
+		else
+			snprintf(head, sizeof head, "no modelled row in sample");
 		snprintf(t, sizeof t, "Model against published measurements (%s%s, "
-		         "validation run %ld)\nmedian |error| %.1f%%, 90th "
-		         "percentile %.1f%%, %ld row%s (all modelled rows)%s",
+		         "validation run %ld)\n%s%s",
 		         strcmp(v.profile, "versions.csv") ? "profile " : "",
 		         strcmp(v.profile, "versions.csv") ? v.profile
 		                                           : "profiles by version",
-		         v.id, 100 * med[0], 100 * p90[0], rows - oos_rows,
-		         rows - oos_rows == 1 ? "" : "s", oosl);
+		         v.id, head, oosl);
 	}
 	fputs("set title ", s);
 	gp_quote(s, t);

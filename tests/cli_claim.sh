@@ -1206,6 +1206,19 @@ b = json.load(open('$tmpd/uaf2.json'))['a']
 sys.exit(not (a['setup']['isl'] == 1024 and a['setup']['profile'] == 'trtllm-0.10'
               and a['throughput'] == b['throughput']))"
 fi
+# a label wider than the side column (35) stands whole on a line of its
+# own in the sides' and the cost tables, its numbers under the headers on
+# the next, where the column's cell cut it to the column's width
+lab="side a named by a label of forty-four chars"
+expect_exit 0 "claim: a side a with a 43-character label" -- \
+	$RL claim --samples 0 --no-design --a "h100-sxm,label=$lab"
+if [ "$(grep -cx "  a  $lab" "$tmpd/out")" = 2 ] &&
+	[ "$(grep -A1 -x "  a  $lab" "$tmpd/out" | grep -Ec '^ {30,}[0-9]')" = 2 ]; then
+	echo "ok - a long label whole on its own line in the sides' and cost tables"
+else
+	echo "not ok - a long label in the tables:"; grep -n -A1 "side a named" "$tmpd/out" | head -8 | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
 # a side a of 1e-250 TB/s makes every speedup some 1e250: the sentences
 # print them as the tornado does (two decimals below 1e15, exponent form
 # past it), where %.2f wrote 252 digits each, the nominal's sentence ran

@@ -432,6 +432,17 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		[ ! -e "$tmpd/cap.md" ] && echo "ok - no report of a power cap stored as $v" ||
 			{ echo "not ok - a report of a power cap stored as $v"; fails=$((fails + 1)); }
 	done
+	# a cap that is a number with a fraction (JSON real) or null (no cap)
+	# is one claim could write: the report is made
+	for v in 1500.5 NULL; do
+		cp "$tmpd/c.db" "$tmpd/cap.db"
+		rm -f "$tmpd/cap.md"
+		sqlite3 "$tmpd/cap.db" "UPDATE claim_runs SET json = json_set(json, '\$.monte_carlo.power_cap_w', $v)"
+		expect_exit 0 "report of a power cap stored as $v" -- $RL report --db "$tmpd/cap.db" \
+			--out "$tmpd/cap.md" --no-plots
+		[ -s "$tmpd/cap.md" ] && echo "ok - a report of a power cap stored as $v" ||
+			{ echo "not ok - no report of a power cap stored as $v"; fails=$((fails + 1)); }
+	done
 fi
 # one spelling of a mapping in the text and the report, the verdict's
 # ("TP1 x PP1 x DP8"): the per-mapping table, the Monte Carlo's mapping

@@ -108,6 +108,16 @@ else
 	echo "not ok - csv header without --units, or rows differ: $(head -1 "$d/plain.csv")"
 	fails=$((fails + 1))
 fi
+# a unit read from the file is text like any other: one holding a comma
+# and a quote (a database altered by hand) is quoted in the header field
+# as CSV quotes a cell, where it would split the header
+if command -v sqlite3 >/dev/null 2>&1; then
+	cp "$d/merged.db" "$d/unitq.db"
+	q "$d/unitq.db" "UPDATE run_columns SET unit = 'a,\"b' WHERE name = 'scenario_batch'"
+	expect_exit 0 "export csv --units of a unit with a comma" -- $RL export --db "$d/unitq.db" --format csv --units
+	expect_out '^run_id,idx,status,chip_hbm_tbps \(TB/s\),"scenario_batch \(a,""b\)",throughput' \
+		"csv --units: a unit with a comma and a quote quoted"
+fi
 expect_exit 2 "export json --units refused" -- $RL export --db "$d/merged.db" --format json --units
 expect_err "^rooflab export: --units is for --format csv" "says --units is for CSV"
 expect_exit 0 "export json" -- $RL export --db "$d/merged.db" --run 1 --format json
@@ -1817,6 +1827,11 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	else
 		echo "not ok - status 4's silicon violations: $got"; fails=$((fails + 1))
 	fi
+	# both kinds kept: the summary names both
+	sed 's/^keep = silicon.violations$/keep = silicon.violations, power.over_tdp/' "$d/tdpv.ini" >"$d/tdpw.ini"
+	expect_exit 0 "a sweep over its TDP keeping the violations and a power figure" -- $RL sweep "$d/tdpw.ini" --db "$d/tdpw.db"
+	expect_err "their outputs NULL \(but status 4's power figures and silicon violations\); 1 served" \
+		"the summary says a point over its TDP keeps both"
 fi
 # a sweep whose points all serve says none of it (4 stacks: 154.6 GB)
 sed -e 's/^design.hbm_stacks = .*/design.hbm_stacks = 4, 8/' -e 's/0\.1, 0\.35$/0.1, 0.2/' "$d/why.ini" >"$d/why4.ini"

@@ -20,6 +20,7 @@
 
 #include "../plots/curve.h"
 #include "../plots/gp.h"
+#include "../plots/kinds.h"
 #include "../plots/labels.h"
 #include "../plots/pdb.h"
 #include "../plots/plot.h"
@@ -543,6 +544,33 @@ static char *axes_script(const char *xs, const char *ys, const char *spec)
 	return s;
 }
 
+/* An output's axis title: its description up to its parenthesis (the
+** table's "(n/a where ...)" stays there), its SI unit, the output's name
+** (model/outputs.c's rows, by hand); no "speedup: " before it, which only
+** a speedup column's description takes. */
+static void test_column_title_output(void **state)
+{
+	char b[320];
+	(void)state;
+	plot_column_title("power_watts", b, sizeof b);
+	assert_string_equal(b, "power one chip draws on this workload, averaged "
+	                       "over time, W (power.watts)");
+	plot_column_title("throughput_output_tokens_per_s", b, sizeof b);
+	assert_string_equal(b, "output tokens per second, whole system, "
+	                       "tokens/s (throughput.output_tokens_per_s)");
+	/* a parameter whose description is a paragraph (model/params.c's
+	** profile.allreduce_half_link_gbps, 200 characters and more up to its
+	** parenthesis): its name and unit as plot_column_label writes them,
+	** where the axis read 240 characters cut mid-sentence ("so the ramp
+	** costs the , GB/s (...)"), past the picture's edge */
+	plot_column_title("profile_allreduce_half_link_gbps", b, sizeof b);
+	assert_string_equal(b, "profile.allreduce_half_link_gbps (GB/s)");
+	/* a title over 90 characters (96 here), too long for the picture's
+	** 800-pixel side: the name alone (no unit) */
+	plot_column_title("profile_logits_rows", b, sizeof b);
+	assert_string_equal(b, "profile.logits_rows");
+}
+
 /* A log axis where the spec gave a log range or the values are
 ** log-spaced, not wherever they span 20x (plots/axislog.c). */
 static void test_heatmap_log_axes(void **state)
@@ -614,7 +642,31 @@ static void test_tornado_hides_flat_rows(void **state)
 	                "(1, 'flat', 1, 2, 3.999, 4.001);", "tornado", RL_OK);
 	assert_non_null(strstr(s, "'moves (1 .. 2)' 1)"));
 	assert_null(strstr(s, "flat ("));
-	assert_non_null(strstr(s, "1 parameter that leaves it at 4x not shown"));
+	/* the nominal to two decimals as the claim's text and the
+	** distribution's title print a speedup (4.00x, where %.3g wrote 4x) */
+	assert_non_null(strstr(s, "1 parameter that leaves it at 4.00x not "
+	                          "shown"));
+	assert_non_null(strstr(s, "nominal 4.00x"));
+	free(s);
+}
+
+/* At a nominal of 17.5 a row from 17.48 to 17.53 moves the speedup as
+** the claim's text and the report print it (two decimals: they list it),
+** so the plot draws it, where its three digits hid it as "leaving it at
+** 17.5x"; one from 17.498 to 17.503 leaves it at 17.50x either way. */
+static void test_tornado_flat_two_decimals(void **state)
+{
+	char *s;
+	(void)state;
+	s = script_made("INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', "
+	                "'A', 'B', 'sc', 20, 17.5, 17.5, '{}');"
+	                "INSERT INTO claim_tornado VALUES(1, 'small', 1, 2, "
+	                "17.48, 17.53), (1, 'flat', 1, 2, 17.498, 17.503);",
+	                "tornado", RL_OK);
+	assert_non_null(strstr(s, "'small (1 .. 2)' 1)"));
+	assert_null(strstr(s, "flat ("));
+	assert_non_null(strstr(s, "1 parameter that leaves it at 17.50x not "
+	                          "shown"));
 	free(s);
 }
 
@@ -680,6 +732,61 @@ static void test_roofline_clear_of_roof(void **state)
 		roof = roof < 0.75 ? roof : 0.75;
 		assert_true(fabs(roof - gy) > 0.032 * 1.4 / 2);
 	}
+	free(s);
+}
+
+/* A crowd of mapping labels at one intensity, each 1.4x the one below
+** (a 0.049 step of the 10 .. 10^4 axis, about a label's line of 0.045):
+** labels move off their points' lines, each such with a dotted leader back
+** to its point; a leader's end is at the crowd's intensity (100 FLOP/byte
+** on an axis from 10 to 10^4, a decade past the point and the ridge 333:
+** graph x 1/3).  Labels go on both sides, a label left of the point
+** right-justified so that it ends the gap (0.012) short of it, one right
+** of it left-justified the gap past it. */
+static void test_roofline_leaders(void **state)
+{
+	char *s, *p;
+	int arrows = 0, rights = 0, lefts = 0;
+	(void)state;
+	s = script_made(CLAIM_RUN_1
+	                "INSERT INTO claim_roofline VALUES"
+	                "(1, 'a', 'A', 1e15, 3e12, NULL, NULL, 100, 50e12, NULL, "
+	                "NULL, NULL);"
+	                "INSERT INTO claim_roofline_maps VALUES"
+	                "(1, 'a', 8, 1, 1, 1, NULL, NULL, 100, 50e12),"
+	                "(1, 'a', 4, 1, 2, 1, NULL, NULL, 100, 70e12),"
+	                "(1, 'a', 2, 1, 4, 1, NULL, NULL, 100, 98e12),"
+	                "(1, 'a', 1, 1, 8, 1, NULL, NULL, 100, 137e12),"
+	                "(1, 'a', 2, 2, 2, 1, NULL, NULL, 100, 192e12);",
+	                "roofline", RL_OK);
+	for (p = s; (p = strstr(p, "set label ")) != NULL; p++) {
+		double x, y;
+		char just[8];
+		const char *at = strstr(p, "' at graph ");
+		assert_non_null(at);
+		assert_int_equal(sscanf(at, "' at graph %lf, %lf %7s", &x, &y, just),
+		                 3);
+		if (!strcmp(just, "right")) {
+			assert_true(fabs(x - (1.0 / 3 - 0.012)) < 1e-3);
+			rights++;
+		} else {
+			assert_string_equal(just, "left");
+			assert_true(fabs(x - (1.0 / 3 + 0.012)) < 1e-3);
+			lefts++;
+		}
+	}
+	assert_true(rights > 0 && lefts > 0);
+	for (p = s; (p = strstr(p, "set arrow ")) != NULL; p++) {
+		double x0, y0, x1, y1;
+		if (!strstr(p, "nohead lw 0.8 dt 3"))
+			break;
+		assert_int_equal(sscanf(strstr(p, "from graph "), "from graph %lf, "
+		                        "%lf to graph %lf, %lf", &x0, &y0, &x1, &y1),
+		                 4);
+		assert_true(fabs(x1 - 1.0 / 3) < 1e-3);
+		arrows++;
+	}
+	assert_true(arrows > 0);
 	free(s);
 }
 
@@ -760,7 +867,29 @@ static void test_validation_headline(void **state)
 	                          "4 rows (all modelled rows)"));
 	assert_non_null(strstr(s, "out of sample (borrowed), apart: median "
 	                          "|error| 50.0%, 90th percentile 50.0%, 1 row"));
+	assert_null(strstr(s, "1 rows"));
 	assert_null(strstr(s, "8.0%"));
+	free(s);
+}
+
+/* Every row out of sample (a run of versions that each borrow a profile):
+** the headline has no in-sample figures to give, where it wrote "median
+** |error| nan%, ... 0 rows"; the out-of-sample line keeps its own. */
+static void test_validation_all_oos(void **state)
+{
+	char *s;
+	(void)state;
+	s = script_made("INSERT INTO validation_runs VALUES(1, "
+	                "'2026-11-22T00:00:00Z', 'versions.csv', 0.08, 0.19, 2);"
+	                "INSERT INTO validation(run_id, id, chip, measured, "
+	                "modeled, error, in_calibration, out_of_sample) VALUES"
+	                "(1, 'a', 'h100-sxm', 100, 110, 0.1, 0, 1),"
+	                "(1, 'b', 'h100-sxm', 100, 70, -0.3, 0, 1);",
+	                "validation", RL_OK);
+	assert_null(strstr(s, "nan"));
+	assert_non_null(strstr(s, "no modelled row in sample"));
+	assert_non_null(strstr(s, "out of sample (borrowed), apart: median "
+	                          "|error| 20.0%, 90th percentile 28.0%, 2 rows"));
 	free(s);
 }
 
@@ -811,6 +940,17 @@ static void test_label_place(void **state)
 	l[0].px = 0.5, l[0].py = 0.5, l[0].w = 0.7, l[0].h = 0.03, l[0].pref = 1;
 	assert_int_equal(plot_labels_place(l, 1, pts, 1, NULL, 0), 1);
 	assert_true(fabs(l[0].x - 0.3) < 1e-12 && fabs(l[0].y - 0.53) < 1e-12);
+	/* the same at the graph's left edge, preferring the left: moved
+	** sideways to the edge itself, 0 (not -0.922, past it), a line up
+	** off the point at 0.05 */
+	memset(l, 0, sizeof l);
+	l[0].px = 0.05, l[0].py = 0.5, l[0].w = 0.96, l[0].h = 0.03;
+	l[0].pref = -1;
+	{
+		const double edge_pt[2] = {0.05, 0.5};
+		assert_int_equal(plot_labels_place(l, 1, edge_pt, 1, NULL, 0), 1);
+	}
+	assert_true(fabs(l[0].x) < 1e-12 && fabs(l[0].y - 0.53) < 1e-12);
 	/* an impossible crowd (wider than the graph): reported, not hidden */
 	memset(l, 0, sizeof l);
 	l[0].px = 0.5, l[0].py = 0.5, l[0].w = 1.2, l[0].h = 0.03, l[0].pref = 1;
@@ -1284,6 +1424,10 @@ int main(void)
 		cmocka_unit_test(test_roofline_clear_of_roof),
 		cmocka_unit_test(test_label_place),
 		cmocka_unit_test(test_validation_headline),
+		cmocka_unit_test(test_validation_all_oos),
+		cmocka_unit_test(test_roofline_leaders),
+		cmocka_unit_test(test_column_title_output),
+		cmocka_unit_test(test_tornado_flat_two_decimals),
 		cmocka_unit_test(test_batch_key_room),
 		cmocka_unit_test(test_pareto_refuses_workload),
 		cmocka_unit_test(test_breakdown),

@@ -96,6 +96,8 @@ static void test_qty(void **state)
 	assert_string_equal(b, "3318 GB/s");
 	claim_qty("chip.tdp_w", 1441, b, sizeof b);
 	assert_string_equal(b, "1.4 kW");
+	claim_qty("chip.tdp_w", 99600, b, sizeof b);
+	assert_string_equal(b, "100 kW");
 }
 
 /* A floor ("at least") shown rounded up at the precision shown, a ceiling
@@ -111,10 +113,20 @@ static void test_qty_dir(void **state)
 	} c[] = {
 	    {"b.chip.tdp_w", 173.46, "174 W", "173 W"},                /* %.3g */
 	    {"b.chip.tdp_w", 1734, "1.8 kW", "1.7 kW"},                /* %.2g kW */
+	    /* 100 kW, tdp_w's range's top, and a floor rounded up to it:
+	    ** not %.2g's 1e+02 */
+	    {"b.chip.tdp_w", 1e5, "100 kW", "100 kW"},
+	    {"b.chip.tdp_w", 99400, "100 kW", "99 kW"},
 	    {"b.chip.hbm_tbps", 10.5096, "10.6 TB/s", "10.5 TB/s"},     /* %.1f */
 	    {"a.profile.eff_compute", 0.5204, "53%", "52%"},          /* % */
 	    {"b.design.frac_mac", 0.4471, "45%", "44%"},
 	    {"a.profile.eff_compute", 0.003850016, "0.39%", "0.38%"}, /* not 0% */
+	    /* from 1% on whole percents: 5.204% is not 5.2% */
+	    {"a.profile.eff_compute", 0.05204, "6%", "5%"},
+	    /* 1000 TFLOPS is the first PFLOPS figure */
+	    {"b.chip.peak_tflops_fp8", 1000, "1.0 PFLOPS", "1.0 PFLOPS"},
+	    /* a value under 1 in %.3g's exponent form stays so, not "0" */
+	    {"b.design.clock_ghz", 1.2345e-5, "1.24e-05 GHz", "1.23e-05 GHz"},
 	    {"b.chip.peak_tflops_fp8", 11507.6, "11.6 PFLOPS", "11.5 PFLOPS"},
 	    {"b.chip.peak_tflops_fp8", 649.2, "650 TFLOPS", "649 TFLOPS"},
 	    {"b.design.clock_ghz", 1.5004, "1.51 GHz", "1.5 GHz"},     /* %.3g */
@@ -289,6 +301,22 @@ static void test_sentences(void **state)
 	assert_string_equal(b, "chip-to-chip bandwidth cannot reach 20x "
 	                       "(Sohu): the speedup peaks at 18.50x at 3000 "
 	                       "GB/s; there compute binds");
+	/* a speedup short of the target within half a hundredth: not shown
+	** as reaching it ("cannot reach 20x ... gives 20.00x"), its last
+	** digit down, 19.99x; one past a target it falls short of from
+	** above, up (0.50 of 0.4996 down to 0.5x: 0.51x) */
+	r.s.bound = 1;
+	r.s.metric = 19.996;
+	claim_solve_words(&r, b, sizeof b);
+	assert_non_null(strstr(b, "it gives 19.99x;"));
+	r.s.bound = 0;
+	claim_solve_words(&r, b, sizeof b);
+	assert_non_null(strstr(b, "peaks at 19.99x at"));
+	r.target = 0.5;
+	r.s.metric = 0.5004;
+	claim_solve_words(&r, b, sizeof b);
+	assert_non_null(strstr(b, "peaks at 0.51x at"));
+	r.target = 20;
 	/* the baseline's lever, falling through the target */
 	row(&r, "a.profile.eff_compute", 0.8);
 	snprintf(r.who, sizeof r.who, "H100");
