@@ -143,6 +143,33 @@ rm -r "$D/profiles"
 expect_exit 2 "an unknown chip preset: exit 2" -- python3 "$A" --rooflab "$tmpd/fake" --data "$D" --chips nosuch
 expect_err "no chip preset" "the reason names the preset"
 
+# scripts/rlpresets.py itself (mutation tests): a chip preset's [chip]
+# keys over its base's, no other section's, text kept only with keep_text
+# (from the base too), a loop of bases ended by die naming the preset
+P="$tmpd/rp"
+mkdir -p "$P/chips"
+printf '[chip]\nhbm_gb = 80\nname = Base GPU\n[design]\ndie_mm2 = 814\n[power]\ntdp_w = 700\n' > "$P/chips/base.ini"
+printf '[preset]\nchip = base\n[chip]\nhbm_gb = 141\n' > "$P/chips/kid.ini"
+printf '[preset]\nchip = b\n' > "$P/chips/a.ini"
+printf '[preset]\nchip = a\n' > "$P/chips/b.ini"
+cat > "$tmpd/rp.py" <<EOF
+import sys
+sys.path.insert(0, '$root/scripts')
+import rlpresets
+def die(m):
+    raise ValueError(m)
+got = rlpresets.chip('$P', 'kid', die)
+assert got == {'hbm_gb': 141.0}, got
+got = rlpresets.chip('$P', 'kid', die, keep_text=True)
+assert got == {'hbm_gb': 141.0, 'name': 'Base GPU'}, got
+try:
+    rlpresets.chip('$P', 'a', die)
+    raise AssertionError('no loop found')
+except ValueError as e:
+    assert str(e) == 'preset loop at a', e
+EOF
+expect_exit 0 "rlpresets: the kid's [chip] over its base's, text with keep_text, a loop named" -- python3 "$tmpd/rp.py"
+
 # the shipped data and the real rooflab
 expect_exit 0 "shipped data: no row flagged against physics (also at the tps the tables did not run)" -- python3 "$A" --rooflab "$RL" --tp-sweep --json "$tmpd/real.json"
 # issue 11: at least 85% of the held-out rows modelled; a chip's table

@@ -204,6 +204,9 @@ static void test_subnormal(void **state)
 	        "number nearer 0 than 2.2250738585072014e-308 (the smallest "
 	        "normal double) is refused");
 	refused("0", &r, "--n: '0' is not a number in (0, 100]");
+	/* text that is no number, though strtod read a subnormal from its
+	** start (with ERANGE): refused as not a number, without the note */
+	refused("4.9e-324x", &r, "--n: '4.9e-324x' is not a number in (0, 100]");
 	assert_int_equal(num_read("--n", "2.3e-308", &r, &x, NULL, 0), 0);
 	assert_true(x == 2.3e-308);
 }

@@ -351,7 +351,7 @@ static void test_violations(void **state)
 	** 0.5 x 106.56 + 0.5 x 96.3 = 101.43 MTr/mm2: 100, past the logic
 	** density alone, is no flag; 101.5 is */
 	c.design.frac_sram = 0.5;
-	near(rl_silicon_density_limit(&c), 101.43e12, 1e3);
+	near(rl_silicon_density_limit(&c), 101.43e12, 1e-9);
 	c.design.density_per_m2 = 100e12;
 	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
 	assert_false(si.violations & RL_V_DENSITY);
@@ -367,10 +367,33 @@ static void test_violations(void **state)
 	** logic density): the logic density, as before */
 	fx_node_n4(&c.node);
 	near(rl_silicon_density_limit(&c), c.node.logic_density_per_m2, 1e-12);
-	/* a node without an SRAM density: the logic density alone */
+	/* a node without an SRAM density, half the die SRAM: the logic
+	** density alone, N4's 147.0 (this expected 96.3, N7's, under a
+	** relative tolerance of 1e3 that any value passed) */
 	c.node.sram_bytes_per_m2 = 0;
-	c.design.frac_sram = 0;
-	near(rl_silicon_density_limit(&c), 96.3e12, 1e3);
+	near(rl_silicon_density_limit(&c), 147.0e12, 1e-9);
+	/* the share clamped to [0, 1] (mutation tests): on N7 an all-SRAM
+	** die's limit is the macros' 2.22 x 8 x 6 = 106.56 MTr/mm2, as is
+	** one of share 1.5 (not 1.5 x 106.56 - 0.5 x 96.3 = 111.69); a
+	** negative share counts as none, the logic density */
+	node_n7(&c.node);
+	c.design.frac_sram = 1;
+	near(rl_silicon_density_limit(&c), 106.56e12, 1e-9);
+	c.design.frac_sram = 1.5;
+	near(rl_silicon_density_limit(&c), 106.56e12, 1e-9);
+	c.design.frac_sram = -0.1;
+	near(rl_silicon_density_limit(&c), 96.3e12, 1e-9);
+	/* and the explanation says share 0 for it: 96.4 past 96.3 */
+	c.design.density_per_m2 = 96.4e12;
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
+	assert_true(si.violations & RL_V_DENSITY);
+	assert_int_equal(rl_silicon_explain(&c, &si, RL_V_DENSITY, texts, 8), 1);
+	assert_non_null(strstr(texts[0], "(logic 96.3, SRAM share 0 at 106.6;"));
+	/* no logic density: no limit (0), whatever the SRAM share, not the
+	** SRAM half alone (0.5 x 106.56 = 53.28) */
+	c.node.logic_density_per_m2 = 0;
+	c.design.frac_sram = 0.5;
+	assert_true(rl_silicon_density_limit(&c) == 0.0);
 }
 
 /* An active chip with zero load draws static + clocked logic + HBM PHY:

@@ -570,6 +570,25 @@ static void test_filter_sums(void **state)
 	assert_int_equal(f.sums, 0);
 	assert_int_equal(rl_sweep_filter_answers(&f, RL_EPOWER), 1);
 	assert_int_equal(rl_sweep_filter_answers(&f, RL_OK), 0);
+	/* the output first in its sum, on the right of the comparison, or
+	** the right operand alone: the same (mutation tests) */
+	assert_int_equal(rl_sweep_filter_parse(&f, "power.lowest_clock_watts "
+	                                       "+ 2 * power.over_tdp >= 0",
+	                                       err, sizeof err), 0);
+	assert_int_equal(f.sums, 1);
+	assert_int_equal(rl_sweep_filter_answers(&f, RL_EPOWER), 1);
+	assert_int_equal(rl_sweep_filter_answers(&f, RL_OK), 0);
+	assert_int_equal(rl_sweep_filter_parse(&f, "power.over_tdp + 1 <= 2 * "
+	                                       "power.lowest_clock_watts",
+	                                       err, sizeof err), 0);
+	assert_int_equal(f.sums, 1);
+	assert_int_equal(rl_sweep_filter_answers(&f, RL_EPOWER), 1);
+	assert_int_equal(rl_sweep_filter_answers(&f, RL_OK), 0);
+	assert_int_equal(rl_sweep_filter_parse(&f, "5 != power.lowest_clock_"
+	                                       "watts", err, sizeof err), 0);
+	assert_int_equal(f.sums, 0);
+	assert_int_equal(rl_sweep_filter_answers(&f, RL_EPOWER), 1);
+	assert_int_equal(rl_sweep_filter_answers(&f, RL_OK), 0);
 	/* power.over_tdp has a value at both */
 	assert_int_equal(rl_sweep_filter_parse(&f, "power.over_tdp + 0 >= 0",
 	                                       err, sizeof err), 0);
