@@ -61,7 +61,7 @@ usage: scripts/heldback-rehearsal.py [--rooflab PATH] [--data DIR]
               FP4 twin): FP8 on the A100s is then 'impossible', no FP8 peak
   --keep DIR  leave the generated CSV files in DIR
 """
-import csv, json, os, re, shutil, subprocess, sys, tempfile
+import csv, json, os, re, shutil, sys, tempfile
 
 import rlpresets
 
@@ -102,13 +102,7 @@ def chip_spec(data, name):
     return rlpresets.chip(data, name, die, keep_text=True)
 
 
-def peak(c, prec):
-    p = prec.lower()
-    if p == 'fp8':
-        return c.get('peak_tflops_fp8', 0)
-    if p in ('fp4', 'nvfp4'):
-        return c.get('peak_tflops_fp4', 0)
-    return c.get('peak_tflops_bf16', 0)
+peak = rlpresets.peak
 
 
 def perf_overview(r):
@@ -248,13 +242,7 @@ def write_legacy(src_rows, chips, path, labels, as_h100=False):
 
 
 def validate(rl, data, path):
-    env = dict(os.environ, ROOFLAB_DATA=data)
-    p = subprocess.run([rl, 'validate', '--measurements', path, '--json'],
-                       env=env, capture_output=True, text=True)
-    if p.returncode != 0:
-        die('%s validate --measurements %s exited %d: %s'
-            % (rl, path, p.returncode, p.stderr.strip()[:400]))
-    return {r['id']: r for r in json.loads(p.stdout)['rows']}
+    return rlpresets.validate(rl, data, path, die)
 
 
 def weights_gb(rl, data, row, prec, profile, cache):
@@ -273,22 +261,11 @@ def weights_gb(rl, data, row, prec, profile, cache):
         return cache[k]
     # a dense model refuses ep > 1: the tp mapping then
     maps = ([['--tp', '1', '--ep', dep.group(1)]] if dep else []) + [['--tp', tp]]
-    cache[k] = None
-    for mp in maps:
-        if not re.fullmatch(r'\d+', mp[1]):
-            continue
-        p = subprocess.run([rl, 'eval', '--chip', BASE, '--set', 'chip.hbm_gb=100000',
-                            '--model', row['model'], '--precision', prec.lower()
-                            if prec.lower() not in SIXTEEN else 'fp16'] + mp +
-                           (['--profile', profile] if profile else []) +
-                           ['--pp', pp, '--isl', '128', '--osl', '128', '--json'],
-                           env=dict(os.environ, ROOFLAB_DATA=data),
-                           capture_output=True, text=True)
-        try:
-            cache[k] = float(json.loads(p.stdout)['memory']['weights_bytes_per_chip']) / 1e9
-            break
-        except (ValueError, KeyError, TypeError):
-            pass
+    w = rlpresets.weights_bytes(
+        rl, data, BASE, row['model'],
+        prec.lower() if prec.lower() not in SIXTEEN else 'fp16',
+        [mp for mp in maps if re.fullmatch(r'\d+', mp[1])], pp, profile)
+    cache[k] = w / 1e9 if w is not None else None
     return cache[k]
 
 

@@ -1,11 +1,15 @@
-"""rlpresets.py: the INI presets as the audit scripts read them
-(transfer-audit.py, heldback-rehearsal.py): a file's keys by section, and
-a chip preset's [chip] numbers through its `[preset] chip = base` chain.
-A reading aid for scripts, not the engine's parser (config/ini.c is that):
-comments after ';' dropped, no continuation lines.
+"""rlpresets.py: what the audit scripts (transfer-audit.py,
+heldback-rehearsal.py) read alike: the INI presets (a file's keys by
+section, a chip preset's [chip] numbers through its `[preset] chip = base`
+chain, its matrix peak at a precision), one `rooflab validate --json`
+run's rows, and the weights one chip of a mapping holds as `rooflab eval`
+counts them.  A reading aid for scripts, not the engine's parser
+(config/ini.c is that): comments after ';' dropped, no continuation lines.
 """
+import json
 import os
 import re
+import subprocess
 
 
 def ini(path):
@@ -43,3 +47,46 @@ def chip(data, name, die, keep_text=False, seen=()):
                 if keep_text:
                     c[k] = v
     return c
+
+
+def peak(c, prec):
+    """The matrix peak (TFLOPS) of chip numbers C at a precision as the
+    tables spell it: FP8, FP4/NVFP4, else the 16-bit one; 0 where the
+    chip has none."""
+    p = prec.lower()
+    if p == 'fp8':
+        return c.get('peak_tflops_fp8', 0)
+    if p in ('fp4', 'nvfp4'):
+        return c.get('peak_tflops_fp4', 0)
+    return c.get('peak_tflops_bf16', 0)
+
+
+def validate(rl, data, path, die):
+    """{id: row} of `rl validate --measurements PATH --json` with
+    ROOFLAB_DATA=DATA; die(msg) ends the run where it does not exit 0."""
+    env = dict(os.environ, ROOFLAB_DATA=data)
+    p = subprocess.run([rl, 'validate', '--measurements', path, '--json'],
+                       env=env, capture_output=True, text=True)
+    if p.returncode != 0:
+        die('%s validate --measurements %s exited %d: %s'
+            % (rl, path, p.returncode, p.stderr.strip()[:400]))
+    return {r['id']: r for r in json.loads(p.stdout)['rows']}
+
+
+def weights_bytes(rl, data, base, model, prec, maps, pp, profile):
+    """Bytes of weights on one chip, from `rl eval` on chip BASE with room
+    for any model (the chip does not change them), the first of MAPS
+    (lists of mapping options, such as ['--tp', '1', '--ep', '8']) eval
+    takes (a dense model refuses ep > 1); None where it takes none."""
+    env = dict(os.environ, ROOFLAB_DATA=data)
+    for mp in maps:
+        p = subprocess.run([rl, 'eval', '--chip', base, '--set', 'chip.hbm_gb=100000',
+                            '--model', model, '--precision', prec] + mp +
+                           (['--profile', profile] if profile else []) +
+                           ['--pp', pp, '--isl', '128', '--osl', '128', '--json'],
+                           env=env, capture_output=True, text=True)
+        try:
+            return float(json.loads(p.stdout)['memory']['weights_bytes_per_chip'])
+        except (ValueError, KeyError, TypeError):
+            continue
+    return None

@@ -62,7 +62,7 @@ row is flagged in 2 (or 6 and 7), 1 when one is, 2 on bad arguments.
 usage: scripts/transfer-audit.py [--rooflab PATH] [--data DIR]
        [--chips a,b,...] [--sensitivity] [--detail] [--tp-sweep] [--json FILE]
 """
-import csv, json, os, re, shutil, statistics, subprocess, sys, tempfile
+import csv, json, os, re, shutil, statistics, sys, tempfile
 
 import rlpresets
 
@@ -139,21 +139,10 @@ def weights_per_chip(rl, data, m, cache):
     dep = 'MoE: enable_attention_dp' in m.get('notes', '') and int(m['tp']) > 1
     k = (m['model'], m['precision'], m['tp'], m['pp'] or '1', dep, prof)
     if k not in cache:
-        env = dict(os.environ, ROOFLAB_DATA=data)
+        # a dense model refuses ep > 1 (exit 2): the tp mapping then
         maps = ([['--tp', '1', '--ep', k[2]]] if dep else []) + [['--tp', k[2]]]
-        cache[k] = 0.0
-        for mp in maps:
-            p = subprocess.run([rl, 'eval', '--chip', BASE, '--set', 'chip.hbm_gb=100000',
-                                '--model', k[0], '--precision', k[1]] + mp +
-                               (['--profile', prof] if prof else []) +
-                               ['--pp', k[3], '--isl', '128', '--osl', '128', '--json'],
-                               env=env, capture_output=True, text=True)
-            try:
-                # a dense model refuses ep > 1 (exit 2): the tp mapping then
-                cache[k] = float(json.loads(p.stdout)['memory']['weights_bytes_per_chip'])
-                break
-            except (ValueError, KeyError, TypeError):
-                continue
+        cache[k] = rlpresets.weights_bytes(rl, data, BASE, k[0], k[1], maps, k[3],
+                                           prof) or 0.0
     return cache[k]
 
 
@@ -239,21 +228,10 @@ def row_prec(c, prec):
 
 
 def validate(rl, data, path):
-    env = dict(os.environ, ROOFLAB_DATA=data)
-    p = subprocess.run([rl, 'validate', '--measurements', path, '--json'],
-                       env=env, capture_output=True, text=True)
-    if p.returncode != 0:
-        die('%s validate exited %d: %s' % (rl, p.returncode, p.stderr.strip()))
-    return {r['id']: r for r in json.loads(p.stdout)['rows']}
+    return rlpresets.validate(rl, data, path, die)
 
 
-def prec_peak(c, prec):
-    p = prec.lower()
-    if p in ('fp8',):
-        return c.get('peak_tflops_fp8', 0)
-    if p in ('fp4', 'nvfp4'):
-        return c.get('peak_tflops_fp4', 0)
-    return c.get('peak_tflops_bf16', 0)
+prec_peak = rlpresets.peak
 
 
 def tp_of(s):
