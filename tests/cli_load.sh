@@ -85,5 +85,20 @@ expect_err "\(0, 100\)" "percentile range said"
 expect_exit 2 "percentile 0" -- $E --tpot-p0-max 1
 expect_exit 2 "percentile not a number" -- $E --ttft-pxx-max 1
 expect_exit 2 "target 0 s" -- $E --ttft-max 0
+# a percentile of the end-to-end latency is refused: the model gives its
+# mean alone, and "--e2e-p99-max 5" was checked against the mean ("e2e p99
+# 5000.0 ms: met" at the rate where the mean is 5 s).  By hand the p99 of
+# the end to end is at least the TTFT's p99 plus 127 decode steps, and at
+# that rate (TP4 x DP2, 12.7 requests/s) the TTFT's p99 was 1.43 s against
+# a mean of 0.46 s: the p99 end to end is over 5 s, not met.  The TTFT and
+# TPOT percentiles stay targets.
+E4="$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 4 --chips 8 --profile trtllm-0.10"
+expect_exit 2 "e2e percentile refused" -- $E4 --e2e-p99-max 5
+expect_err "^rooflab eval: --e2e-p99-max: the end-to-end latency has a mean only" "the refusal says why"
+expect_err "give --e2e-max S \(the mean\), or --ttft-p99-max and --tpot-p99-max" "the refusal says what to give"
+expect_exit 2 "map refuses it too" -- $M --e2e-p90-max 5
+expect_err "--e2e-p90-max: .*--ttft-p90-max and --tpot-p90-max" "map's refusal names p90"
+expect_exit 0 "the e2e mean stays a target" -- $E4 --e2e-max 5
+expect_out "^  e2e mean +5000.0 ms   target <= 5000.0 ms: met" "the e2e mean target is met at its bound"
 expect_exit 2 "target missing" -- $E --ttft-max
 finish
