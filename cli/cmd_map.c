@@ -61,7 +61,12 @@ static void help(FILE *f)
 	      "calibrated profile of its software); a chip with none is served "
 	      "under ideal,\nthe roofline with every efficiency 100%.  The table "
 	      "and the JSON's setup say\nwhich and why (profile, "
-	      "profile_chosen).  Exit status: 0 ok, 2 bad input,\n1 internal.\n",
+	      "profile_chosen).  --json: mappings (the table's rows,\neach "
+	      "with its under_targets: met, its figures, and misses: the "
+	      "target it\nmisses and its latency without load), best (the "
+	      "table's first row, ranked at\nmaximum load) and under_targets "
+	      "(the best mapping meeting the targets under\nload).  "
+	      "Exit status: 0 ok, 2 bad input, 1 internal.\n",
 	      f);
 	opt_help_except(f, eval_load_table, map_hidden);
 }
@@ -375,10 +380,32 @@ static void targets_unknown(size_t n, map_slo *mc)
 	}
 }
 
-static void entry_json(json_w *w, const rl_setup *st, const char *key,
-                       const rl_map_entry *e, const map_slo *mc, int targets,
-                       double chips)
+/* The target a mapping meets at no load, as the table's "misses tpot
+** mean: 30.2 ms without load" says it: the target and its latency at
+** vanishing load (null where the mapping meets them). */
+static void misses_json(json_w *w, const rl_slo *t, const map_slo *mc)
 {
+	if (mc->slo_met) {
+		json_null(w, "misses");
+		return;
+	}
+	json_obj(w, "misses");
+	json_str(w, "metric", rl_slo_metric_name(t->metric));
+	if (t->pct > 0)
+		json_num(w, "percentile", t->pct);
+	else
+		json_str(w, "percentile", "mean");
+	json_num(w, "max_s", t->max_s);
+	json_num(w, "unloaded_s", mc->slo_unloaded_s);
+	json_end(w);
+}
+
+/* A mapping's object; t: the targets (NULL: none given). */
+static void entry_json(json_w *w, const rl_setup *st, const char *key,
+                       const rl_map_entry *e, const map_slo *mc,
+                       const rl_slo *t, double chips)
+{
+	int targets = t != NULL;
 	char why[128];
 	json_obj(w, key);
 	json_num(w, "tp", e->tp);
@@ -421,6 +448,7 @@ static void entry_json(json_w *w, const rl_setup *st, const char *key,
 			json_num(w, "output_tokens_per_s_per_chip",
 			         mc->slo_output_tps / chips);
 			json_num(w, "requests_per_s", mc->slo_rps);
+			misses_json(w, &t[mc->slo_failed], mc);
 			json_end(w);
 		}
 	} else {
@@ -597,11 +625,12 @@ int cmd_map(int argc, char **argv)
 		json_num(&w, "legal_mappings", (double)legal);
 		json_arr(&w, "mappings");
 		for (i = 0; i < n; i++)
-			entry_json(&w, &st, NULL, &e[i], &mc[i], lo.nt > 0, chips);
+			entry_json(&w, &st, NULL, &e[i], &mc[i],
+			           lo.nt > 0 ? lo.t : NULL, chips);
 		json_end(&w);
 		if (e[0].rc == RL_OK)
-			entry_json(&w, &st, "best", &e[0], &mc[0], lo.nt > 0,
-			           chips);
+			entry_json(&w, &st, "best", &e[0], &mc[0],
+			           lo.nt > 0 ? lo.t : NULL, chips);
 		else
 			json_null(&w, "best");
 		nofit_out(&w, NULL, &st, e, &nf);
