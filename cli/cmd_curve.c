@@ -61,9 +61,10 @@ static void help(FILE *f, int plot)
 {
 	fprintf(f, "usage: rooflab %s --chip NAME[,NAME...] --model NAME "
 	        "[--tp N[,N...]]\n"
-	        "         [--chips N] [--precision P] [--isl N] [--osl N] "
-	        "[--profile NAME]\n"
-	        "         [--scenario NAME] [--set key=value ...] [--step F]%s%s"
+	        "         [--pp N] [--ep N] [--chips N] [--batch N] "
+	        "[--precision P] [--isl N]\n"
+	        "         [--osl N] [--profile NAME] [--scenario NAME]\n"
+	        "         [--set section.key=value ...] [--step F]%s%s"
 	        "\n\n",
 	        plot ? "plot curve" : "curve", plot ? "\n         " : " ",
 	        plot ? "--out FILE.png|svg|pdf | --term dumb" : "[--json]");

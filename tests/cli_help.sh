@@ -122,4 +122,17 @@ help_fits "plot curve --help" -- $RL plot curve --help
 for c in $cmds; do
 	help_fits "$c --help" -- $RL "$c" --help
 done
+# the usage lines of the commands a user sizing a deployment meets first
+# name every option their list gives, where map's left out --batch and
+# --e2e-max, eval's the load options and curve's --pp, --ep and --batch
+# (and wrote --set key=value where every other says section.key=value)
+for c in eval map curve; do
+	expect_exit 0 "$c --help" -- $RL $c --help
+	miss=$(awk 'NR == 1, /^$/ { u = u " " $0; next }
+		/^options:/ { o = 1; next }
+		o && /^  --/ { n = $1; if (index(u, "[" n " ") == 0 && index(u, " " n " ") == 0 && index(u, "[" n "]") == 0) printf "%s ", n }' "$tmpd/out")
+	[ -z "$miss" ] && echo "ok - $c: the usage names every option" ||
+		{ echo "not ok - $c: the usage lacks $miss"; fails=$((fails + 1)); }
+	expect_no_out "--set key=value" "$c: --set section.key=value, as every command writes it"
+done
 finish
