@@ -174,17 +174,35 @@ static int best_under_targets(const rl_setup *st, const load_opts *lo,
 }
 
 /* Each fitting mapping under the targets: its highest throughput meeting
-** them, or the target it misses and its latency without load. */
+** them, or the target it misses and its latency without load; those that
+** meet them first, the highest first (the ranking under load, where the
+** table above ranks at full load), then those that miss, in the table's
+** order.  ord: n indices to sort into. */
 static void each_under_targets(FILE *f, const load_opts *lo,
                                const rl_map_entry *e, const map_slo *mc,
-                               size_t n, double chips)
+                               size_t n, double chips, size_t *ord)
 {
-	size_t i;
+	size_t i, j, k;
+	for (k = 0; k < n; k++) { /* insertion sort: stable, n <= MAP_MAX */
+		ord[k] = k;
+		for (j = k; j > 0; j--) {
+			size_t a = ord[j - 1], b = ord[j];
+			int am = mc[a].slo_met && e[a].rc == RL_OK;
+			int bm = mc[b].slo_met && e[b].rc == RL_OK;
+			if (!(bm && (!am || mc[b].slo_output_tps >
+			                        mc[a].slo_output_tps)))
+				break;
+			ord[j - 1] = b;
+			ord[j] = a;
+		}
+	}
 	fprintf(f, "\neach mapping under the targets (Poisson arrivals, "
-	        "queueing):\n%4s %4s %4s %4s %14s %12s %10s\n", "tp", "pp",
-	        "dp", "ep", "output tok/s", "out/chip", "req/s");
-	for (i = 0; i < n; i++) {
+	        "queueing; the highest first):\n%4s %4s %4s %4s %14s %12s "
+	        "%10s\n", "tp", "pp", "dp", "ep", "output tok/s", "out/chip",
+	        "req/s");
+	for (k = 0; k < n; k++) {
 		char name[48], lat[64];
+		i = ord[k];
 		if (e[i].rc != RL_OK)
 			continue;
 		if (mc[i].slo_met) {
@@ -642,7 +660,15 @@ int cmd_map(int argc, char **argv)
 		table(stdout, &st, e, n, legal, chips);
 		nofit_out(NULL, stdout, &st, e, &nf);
 		if (lo.nt) {
-			each_under_targets(stdout, &lo, e, mc, n, chips);
+			size_t *ord = malloc(n * sizeof *ord);
+			if (!ord) {
+				free(e);
+				free(mc);
+				fprintf(stderr, "rooflab map: out of memory\n");
+				return RL_EINTERNAL;
+			}
+			each_under_targets(stdout, &lo, e, mc, n, chips, ord);
+			free(ord);
 			targets_out(NULL, stdout, &lo, e, bi, near, &best);
 		}
 	}
