@@ -135,4 +135,9 @@ for c in eval map curve; do
 		{ echo "not ok - $c: the usage lacks $miss"; fails=$((fails + 1)); }
 	expect_no_out "--set key=value" "$c: --set section.key=value, as every command writes it"
 done
+# map says what it does not search: a user of a disaggregated-serving
+# planner reads that prefill and decode pools are not modelled
+expect_exit 0 "map --help" -- $RL map --help
+expect_out "^share each replica's chips \(no disaggregated prefill and decode pools, no$" "map --help: no disaggregated serving"
+expect_out "^attention data parallelism: not modelled\)" "map --help: no attention data parallelism"
 finish
