@@ -548,7 +548,9 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 		            ? cell(tdp, sizeof tdp, ", TDP clock %.2f",
 		                   e[i].clock_scale)
 		            : "",
-		        e[i].meets ? "" : " (outside the latency limits)");
+		        /* the limits at full load, service times: the list
+		        ** under the targets says what meets them under load */
+		        e[i].meets ? "" : " (outside the limits at full load)");
 	}
 	if (legal > n)
 		fprintf(f, "(the first %zu of %zu shown)\n", n, legal);
