@@ -61,9 +61,10 @@ static void help(FILE *f, int plot)
 {
 	fprintf(f, "usage: rooflab %s --chip NAME[,NAME...] --model NAME "
 	        "[--tp N[,N...]]\n"
-	        "         [--chips N] [--precision P] [--isl N] [--osl N] "
-	        "[--profile NAME]\n"
-	        "         [--scenario NAME] [--set key=value ...] [--step F]%s%s"
+	        "         [--pp N] [--ep N] [--chips N] [--batch N] "
+	        "[--precision P] [--isl N]\n"
+	        "         [--osl N] [--profile NAME] [--scenario NAME]\n"
+	        "         [--set section.key=value ...] [--step F]%s%s"
 	        "\n\n",
 	        plot ? "plot curve" : "curve", plot ? "\n         " : " ",
 	        plot ? "--out FILE.png|svg|pdf | --term dumb" : "[--json]");
@@ -88,8 +89,12 @@ static void help(FILE *f, int plot)
 		      "system's), ttft_s,\ntpot_s, over_tdp (true: over the "
 		      "chip's TDP even at the lowest clock, the four\nfigures "
 		      "before it null), lowest_clock_watts (its power there, "
-		      "else null)}],\nlimit (what bounds the last point)}]}, SI "
-		      "units.\n", f);
+		      "else null)}],\nlimit (what bounds the last point)}], "
+		      "pareto: [{chip, points: [{mapping, tp, pp,\n"
+		      "concurrency, tokens_per_s_per_user, "
+		      "output_tokens_per_s_per_chip,\noutput_tokens_per_s, ttft_s, "
+		      "tpot_s}]}]: each chip's Pareto front over its\nlines, the "
+		      "most interactive first}, SI units.\n", f);
 	opt_help(f, plot ? plot_table : curve_table);
 }
 
@@ -288,7 +293,140 @@ static const char *over_words(const series *s, const rl_curve_point *p,
 	return rl_map_not_run_words(&c, &e, buf, len);
 }
 
-static void write_json(const series *s, int n, const rl_setup *st)
+/* A point of a Pareto front: its series and its index there. */
+typedef struct {
+	int s, k;
+} front_pt;
+
+/* The Pareto front of one chip over its lines (every series of that
+** chip, each tp x pp): the points no other point of the chip beats on
+** both tokens/s per user and tokens/s per chip, the most interactive
+** first, into f (room for MAX_SERIES x MAX_POINTS); their count.  A point
+** over the TDP at every clock has no throughput and is left out.  What a
+** user sizing a deployment reads off the lines by eye, where they cross. */
+static int front_of(const series *s, int n, const char *chip, front_pt *f)
+{
+	int i, k, m = 0, j, out = 0;
+	double best = -INFINITY;
+	for (i = 0; i < n; i++) {
+		if (strcmp(s[i].chip, chip))
+			continue;
+		for (k = 0; k < s[i].n; k++) {
+			const rl_curve_point *p = &s[i].pts[k];
+			if (p->over_tdp || !isfinite(p->tps_per_user) ||
+			    !isfinite(p->output_tps_per_chip))
+				continue;
+			f[m].s = i;
+			f[m].k = k;
+			/* insertion: tokens/s per user down, then per chip down */
+			for (j = m; j > 0; j--) {
+				const rl_curve_point *a = &s[f[j - 1].s].pts[f[j - 1].k];
+				if (a->tps_per_user > p->tps_per_user ||
+				    (a->tps_per_user == p->tps_per_user &&
+				     a->output_tps_per_chip >= p->output_tps_per_chip))
+					break;
+				front_pt t = f[j - 1];
+				f[j - 1] = f[j];
+				f[j] = t;
+			}
+			m++;
+		}
+	}
+	/* walking down in tokens/s per user, a point is on the front where
+	** it gives more per chip than every more interactive one */
+	for (j = 0; j < m; j++) {
+		double v = s[f[j].s].pts[f[j].k].output_tps_per_chip;
+		if (v > best) {
+			best = v;
+			f[out++] = f[j];
+		}
+	}
+	return out;
+}
+
+/* Whether series i is the first of its chip (each chip's front once). */
+static int first_of_chip(const series *s, int i)
+{
+	int j;
+	for (j = 0; j < i; j++)
+		if (!strcmp(s[j].chip, s[i].chip))
+			return 0;
+	return 1;
+}
+
+/* A series' mapping in words: its label less the chip's name. */
+static const char *mapping_of(const series *s)
+{
+	size_t l = strlen(s->chip);
+	return strncmp(s->label, s->chip, l) == 0 && s->label[l] == ' '
+	           ? s->label + l + 1 : s->label;
+}
+
+static void front_json(json_w *w, const series *s, int n, front_pt *f)
+{
+	int i, j, m;
+	json_arr(w, "pareto");
+	for (i = 0; i < n; i++) {
+		if (!first_of_chip(s, i))
+			continue;
+		m = front_of(s, n, s[i].chip, f);
+		json_obj(w, NULL);
+		json_str(w, "chip", s[i].chip);
+		json_arr(w, "points");
+		for (j = 0; j < m; j++) {
+			const series *q = &s[f[j].s];
+			const rl_curve_point *p = &q->pts[f[j].k];
+			json_obj(w, NULL);
+			json_str(w, "mapping", mapping_of(q));
+			json_num(w, "tp", q->tp);
+			json_num(w, "pp", q->pp);
+			json_num(w, "concurrency", p->concurrency);
+			json_num(w, "tokens_per_s_per_user", p->tps_per_user);
+			json_num(w, "output_tokens_per_s_per_chip",
+			         p->output_tps_per_chip);
+			json_num(w, "output_tokens_per_s", p->output_tps);
+			json_num(w, "ttft_s", p->ttft_s);
+			json_num(w, "tpot_s", p->tpot_s);
+			json_end(w);
+		}
+		json_end(w);
+		json_end(w);
+	}
+	json_end(w);
+}
+
+static void front_table(const series *s, int n, front_pt *f)
+{
+	int i, j, m, lines, k;
+	for (i = 0; i < n; i++) {
+		char chip[RL_NAME_MAX], map[sizeof s[0].label];
+		if (!first_of_chip(s, i))
+			continue;
+		for (lines = 0, k = 0; k < n; k++)
+			lines += !strcmp(s[k].chip, s[i].chip);
+		m = front_of(s, n, s[i].chip, f);
+		printf("\nPareto front of %s over its %d line%s: no other point "
+		       "gives more tok/s/chip\nat as many tok/s/user (the TTFT "
+		       "not weighed)\n",
+		       rl_utf8_cell(s[i].chip, 0, 0, chip, sizeof chip), lines,
+		       lines == 1 ? "" : "s");
+		printf("  %-24s %11s %11s %11s %9s %9s\n", "mapping",
+		       "concurrency", "tok/s/user", "tok/s/chip", "TTFT ms",
+		       "TPOT ms");
+		for (j = 0; j < m; j++) {
+			const series *q = &s[f[j].s];
+			const rl_curve_point *p = &q->pts[f[j].k];
+			printf("  %-24s %11.4g %11.4g %11.4g %9.4g %9.4g\n",
+			       rl_utf8_cell(mapping_of(q), 0, 0, map, sizeof map),
+			       p->concurrency, p->tps_per_user,
+			       p->output_tps_per_chip, p->ttft_s * 1e3,
+			       p->tpot_s * 1e3);
+		}
+	}
+}
+
+static void write_json(const series *s, int n, const rl_setup *st,
+                       front_pt *f)
 {
 	json_w w;
 	int i, k;
@@ -331,10 +469,12 @@ static void write_json(const series *s, int n, const rl_setup *st)
 		json_end(&w);
 	}
 	json_end(&w);
+	front_json(&w, s, n, f);
 	json_finish(&w);
 }
 
-static void write_table(const series *s, int n, const char *title)
+static void write_table(const series *s, int n, const char *title,
+                        front_pt *f)
 {
 	int i, k;
 	char first[400], line[400], lab[sizeof s[0].label];
@@ -373,6 +513,7 @@ static void write_table(const series *s, int n, const char *title)
 			       p->output_tps, p->ttft_s * 1e3, p->tpot_s * 1e3);
 		}
 	}
+	front_table(s, n, f);
 }
 
 /* curve or plot curve with s[MAX_SERIES] as the series' room. */
@@ -425,10 +566,16 @@ static int run_in(int argc, char **argv, int plot, series *s)
 	}
 	title_of(&st, s, n, title, sizeof title);
 	if (!plot) {
+		front_pt *f = malloc(MAX_SERIES * MAX_POINTS * sizeof *f);
+		if (!f) {
+			fprintf(stderr, "rooflab curve: out of memory\n");
+			return RL_EINTERNAL;
+		}
 		if (o.json)
-			write_json(s, n, &st);
+			write_json(s, n, &st, f);
 		else
-			write_table(s, n, title);
+			write_table(s, n, title, f);
+		free(f);
 		return RL_OK;
 	}
 	/* series of different profiles: each line's label names its own, as

@@ -17,12 +17,14 @@
 static void help(FILE *f)
 {
 	fputs("usage: rooflab eval --chip NAME --model NAME "
-	      "[--precision fp8|fp16|bf16|fp4]\n"
+	      "[--precision P]\n"
 	      "         [--isl N] [--osl N] [--tp N] [--pp N] [--ep N] "
 	      "[--chips N] [--batch N]\n"
 	      "         [--profile NAME] [--scenario NAME] "
 	      "[--set section.key=value ...]\n"
-	      "         [--json]\n\n"
+	      "         [--json] [--rate R] [--requests N]\n"
+	      "         [--ttft-max S] [--tpot-max S] [--e2e-max S] "
+	      "[--ttft-pNN-max S]\n\n"
 	      "A NAME is a preset in the data directory or a path to an INI "
 	      "file.\n--chips defaults to tp x pp x ep; dp = chips / (tp x pp) "
 	      "replicas; --ep\n(mixtures of experts) pools the experts of ep "

@@ -40,10 +40,11 @@ static void help(FILE *f)
 {
 	fputs("usage: rooflab map --chip NAME --model NAME --chips N "
 	      "[--precision P]\n"
-	      "         [--isl N] [--osl N] [--profile NAME] [--scenario NAME]\n"
-	      "         [--set section.key=value ...]\n"
-	      "         [--ttft-max S] [--tpot-max S] [--ttft-pNN-max S] "
-	      "[--json]\n\n"
+	      "         [--isl N] [--osl N] [--batch N] [--profile NAME] "
+	      "[--scenario NAME]\n"
+	      "         [--set section.key=value ...] [--json]\n"
+	      "         [--ttft-max S] [--tpot-max S] [--e2e-max S] "
+	      "[--ttft-pNN-max S]\n\n"
 	      "Evaluates every legal mapping of the N chips: tp dividing the "
 	      "attention heads,\npp stages up to the layers, dp = N / (tp x pp) "
 	      "replicas, and for a mixture of\nexperts every ep dividing dp and "
@@ -56,12 +57,20 @@ static void help(FILE *f)
 	      "does.  With targets, "
 	      "also the mapping with the highest\nthroughput meeting them under "
 	      "Poisson arrivals (the load model of eval --rate),\nwith its rate "
-	      "and concurrency.  Without --profile (or a scenario naming\none) "
+	      "and concurrency.  Serving is aggregated: prefill and decode\n"
+	      "share each replica's chips (no disaggregated prefill and decode "
+	      "pools, no\nattention data parallelism: not modelled).  "
+	      "Without --profile (or a scenario\nnaming one) "
 	      "the profile is the chip's default, as eval takes it (the latest\n"
 	      "calibrated profile of its software); a chip with none is served "
 	      "under ideal,\nthe roofline with every efficiency 100%.  The table "
 	      "and the JSON's setup say\nwhich and why (profile, "
-	      "profile_chosen).  Exit status: 0 ok, 2 bad input,\n1 internal.\n",
+	      "profile_chosen).  --json: mappings (the table's rows,\neach "
+	      "with its under_targets: met, its figures, and misses: the "
+	      "target it\nmisses and its latency without load), best (the "
+	      "table's first row, ranked at\nmaximum load) and under_targets "
+	      "(the best mapping meeting the targets under\nload).  "
+	      "Exit status: 0 ok, 2 bad input, 1 internal.\n",
 	      f);
 	opt_help_except(f, eval_load_table, map_hidden);
 }
@@ -168,17 +177,35 @@ static int best_under_targets(const rl_setup *st, const load_opts *lo,
 }
 
 /* Each fitting mapping under the targets: its highest throughput meeting
-** them, or the target it misses and its latency without load. */
+** them, or the target it misses and its latency without load; those that
+** meet them first, the highest first (the ranking under load, where the
+** table above ranks at full load), then those that miss, in the table's
+** order.  ord: n indices to sort into. */
 static void each_under_targets(FILE *f, const load_opts *lo,
                                const rl_map_entry *e, const map_slo *mc,
-                               size_t n, double chips)
+                               size_t n, double chips, size_t *ord)
 {
-	size_t i;
+	size_t i, j, k;
+	for (k = 0; k < n; k++) { /* insertion sort: stable, n <= MAP_MAX */
+		ord[k] = k;
+		for (j = k; j > 0; j--) {
+			size_t a = ord[j - 1], b = ord[j];
+			int am = mc[a].slo_met && e[a].rc == RL_OK;
+			int bm = mc[b].slo_met && e[b].rc == RL_OK;
+			if (!(bm && (!am || mc[b].slo_output_tps >
+			                        mc[a].slo_output_tps)))
+				break;
+			ord[j - 1] = b;
+			ord[j] = a;
+		}
+	}
 	fprintf(f, "\neach mapping under the targets (Poisson arrivals, "
-	        "queueing):\n%4s %4s %4s %4s %14s %12s %10s\n", "tp", "pp",
-	        "dp", "ep", "output tok/s", "out/chip", "req/s");
-	for (i = 0; i < n; i++) {
+	        "queueing; the highest first):\n%4s %4s %4s %4s %14s %12s "
+	        "%10s\n", "tp", "pp", "dp", "ep", "output tok/s", "out/chip",
+	        "req/s");
+	for (k = 0; k < n; k++) {
 		char name[48], lat[64];
+		i = ord[k];
 		if (e[i].rc != RL_OK)
 			continue;
 		if (mc[i].slo_met) {
@@ -375,10 +402,32 @@ static void targets_unknown(size_t n, map_slo *mc)
 	}
 }
 
-static void entry_json(json_w *w, const rl_setup *st, const char *key,
-                       const rl_map_entry *e, const map_slo *mc, int targets,
-                       double chips)
+/* The target a mapping meets at no load, as the table's "misses tpot
+** mean: 30.2 ms without load" says it: the target and its latency at
+** vanishing load (null where the mapping meets them). */
+static void misses_json(json_w *w, const rl_slo *t, const map_slo *mc)
 {
+	if (mc->slo_met) {
+		json_null(w, "misses");
+		return;
+	}
+	json_obj(w, "misses");
+	json_str(w, "metric", rl_slo_metric_name(t->metric));
+	if (t->pct > 0)
+		json_num(w, "percentile", t->pct);
+	else
+		json_str(w, "percentile", "mean");
+	json_num(w, "max_s", t->max_s);
+	json_num(w, "unloaded_s", mc->slo_unloaded_s);
+	json_end(w);
+}
+
+/* A mapping's object; t: the targets (NULL: none given). */
+static void entry_json(json_w *w, const rl_setup *st, const char *key,
+                       const rl_map_entry *e, const map_slo *mc,
+                       const rl_slo *t, double chips)
+{
+	int targets = t != NULL;
 	char why[128];
 	json_obj(w, key);
 	json_num(w, "tp", e->tp);
@@ -421,6 +470,7 @@ static void entry_json(json_w *w, const rl_setup *st, const char *key,
 			json_num(w, "output_tokens_per_s_per_chip",
 			         mc->slo_output_tps / chips);
 			json_num(w, "requests_per_s", mc->slo_rps);
+			misses_json(w, &t[mc->slo_failed], mc);
 			json_end(w);
 		}
 	} else {
@@ -498,7 +548,9 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 		            ? cell(tdp, sizeof tdp, ", TDP clock %.2f",
 		                   e[i].clock_scale)
 		            : "",
-		        e[i].meets ? "" : " (outside the latency limits)");
+		        /* the limits at full load, service times: the list
+		        ** under the targets says what meets them under load */
+		        e[i].meets ? "" : " (outside the limits at full load)");
 	}
 	if (legal > n)
 		fprintf(f, "(the first %zu of %zu shown)\n", n, legal);
@@ -597,11 +649,12 @@ int cmd_map(int argc, char **argv)
 		json_num(&w, "legal_mappings", (double)legal);
 		json_arr(&w, "mappings");
 		for (i = 0; i < n; i++)
-			entry_json(&w, &st, NULL, &e[i], &mc[i], lo.nt > 0, chips);
+			entry_json(&w, &st, NULL, &e[i], &mc[i],
+			           lo.nt > 0 ? lo.t : NULL, chips);
 		json_end(&w);
 		if (e[0].rc == RL_OK)
-			entry_json(&w, &st, "best", &e[0], &mc[0], lo.nt > 0,
-			           chips);
+			entry_json(&w, &st, "best", &e[0], &mc[0],
+			           lo.nt > 0 ? lo.t : NULL, chips);
 		else
 			json_null(&w, "best");
 		nofit_out(&w, NULL, &st, e, &nf);
@@ -612,7 +665,15 @@ int cmd_map(int argc, char **argv)
 		table(stdout, &st, e, n, legal, chips);
 		nofit_out(NULL, stdout, &st, e, &nf);
 		if (lo.nt) {
-			each_under_targets(stdout, &lo, e, mc, n, chips);
+			size_t *ord = malloc(n * sizeof *ord);
+			if (!ord) {
+				free(e);
+				free(mc);
+				fprintf(stderr, "rooflab map: out of memory\n");
+				return RL_EINTERNAL;
+			}
+			each_under_targets(stdout, &lo, e, mc, n, chips, ord);
+			free(ord);
 			targets_out(NULL, stdout, &lo, e, bi, near, &best);
 		}
 	}

@@ -297,15 +297,25 @@ static void warn_inert_design(const rl_sweep_spec *s)
 ** (runs.dropped_nofit, dropped_over_tdp, dropped_inval: store.h). */
 static void drop_words(char *buf, size_t len, const rl_sweep_stats *st)
 {
+	/* the store's third kind, status 0 or another but 3 and 4, said as
+	** two: a served point and one not evaluable (tp x pp not dividing
+	** the chips ...) have nothing in common to say, where both read
+	** "served (status 0: power.lowest_clock_watts NULL ...) or not
+	** evaluable otherwise" of a filter naming latency.ttft_s alone */
 	static const char *const why[] = {
 	    "did not fit in memory (status 3)",
 	    "over their TDP at every clock (status 4: no throughput, latency "
 	    "or cost)",
 	    "served (status 0: power.lowest_clock_watts NULL, a value only "
-	    "over the TDP) or not evaluable otherwise (another status)"};
-	uint64_t n = 0;
+	    "over the TDP)",
+	    "not evaluable (status 2 or another: no outputs)"};
+	uint64_t n = 0, count[4];
 	size_t used;
 	int k, first = 1;
+	count[0] = st->unanswered[0];
+	count[1] = st->unanswered[1];
+	count[2] = st->unanswered_served;
+	count[3] = st->unanswered[2] - st->unanswered_served;
 	for (k = 0; k < 3; k++)
 		n += st->unanswered[k];
 	used = (size_t)snprintf(buf, len, ", %llu dropped by its [filter]",
@@ -315,13 +325,12 @@ static void drop_words(char *buf, size_t len, const rl_sweep_stats *st)
 	used += (size_t)snprintf(buf + used, len - used, " (of them %llu had no "
 	                         "value for an output it names:",
 	                         (unsigned long long)n);
-	for (k = 0; k < 3 && used < len; k++) {
-		if (!st->unanswered[k])
+	for (k = 0; k < 4 && used < len; k++) {
+		if (!count[k])
 			continue;
 		used += (size_t)snprintf(buf + used, len - used, "%s %llu %s",
 		                         first ? "" : ";",
-		                         (unsigned long long)st->unanswered[k],
-		                         why[k]);
+		                         (unsigned long long)count[k], why[k]);
 		first = 0;
 	}
 	if (used < len)

@@ -62,6 +62,17 @@ static int take_target(const opt_def *d, void *field, const char *name,
 		snprintf(err, errlen, "more than %d latency targets", RL_SLO_MAX);
 		return -1;
 	}
+	if (d->ival == RL_SLO_E2E && pct > 0) {
+		/* the model gives the end-to-end latency's mean alone (e2e_s):
+		** a percentile of it was checked against the mean, "e2e p99
+		** 5000.0 ms: met" beside a TTFT p99 three times its mean */
+		snprintf(err, errlen, "%s: the end-to-end latency has a mean "
+		         "only in this model (e2e_s, no spread between requests), "
+		         "so its percentiles cannot be checked; give --e2e-max S "
+		         "(the mean), or --ttft-p%g-max and --tpot-p%g-max",
+		         name, pct, pct);
+		return -1;
+	}
 	if (num_read(name, v, &secs, &lo->t[lo->nt].max_s, err, errlen))
 		return -1;
 	lo->t[lo->nt].metric = d->ival;
@@ -88,7 +99,8 @@ static const opt_def load_opts_table[] = {
            "the highest throughput meeting them"),
     TARGET("--e2e-", RL_SLO_E2E, "--e2e-max S", "(end to end)"),
     {.type = OPT_T_FLAG, .name = "--ttft-pNN-max", .arg = "S",
-     .help = "(and --tpot-, --e2e-) the NNth percentile, 0 < NN < 100",
+     .help = "(and --tpot-pNN-max) the NNth percentile, 0 < NN < 100;\n"
+             "the end to end has a mean only",
      .flags = OPT_HELP_ONLY},
     OPT_LAST};
 

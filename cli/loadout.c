@@ -203,16 +203,27 @@ void loadout_search_table(FILE *f, const rl_slo *t, int n,
 		loadout_target_name(&t[sr->failed], name, sizeof name);
 		evalout_value(a, sizeof a, t[sr->failed].max_s * 1e3, "ms");
 		evalout_value(b, sizeof b, sr->unloaded_s * 1e3, "ms");
+		/* by how much: the latency without load over the target, as
+		** eval's figures say it (a rate only adds to it) */
 		fprintf(f, "\nbest under the targets: NONE: no concurrency meets "
-		        "%s <= %s; without any load it is already %s\n", name, a,
-		        b);
+		        "%s <= %s; without any load it is already %s, %.3gx the "
+		        "target\n", name, a, b,
+		        sr->unloaded_s / t[sr->failed].max_s);
 		loadout_targets_table(f, t, n, NULL);
 		return;
 	}
-	fprintf(f, "\nbest under the targets: %.4g requests/s, %.4g output "
-	        "tokens/s (%.4g per chip) at a concurrency of %.3g per replica\n",
-	        sr->best.requests_per_s, sr->best.output_tps,
-	        sr->best.output_tps_per_chip, sr->best.concurrency);
+	{
+		/* the figures as the table below writes them (evalout_value),
+		** where %.4g gave "1.009e+04 output tokens/s" */
+		char rps[64], otps[64], per[64], conc[64];
+		evalout_value(rps, sizeof rps, sr->best.requests_per_s, "");
+		evalout_value(otps, sizeof otps, sr->best.output_tps, "");
+		evalout_value(per, sizeof per, sr->best.output_tps_per_chip, "");
+		evalout_value(conc, sizeof conc, sr->best.concurrency, "");
+		fprintf(f, "\nbest under the targets: %s requests/s, %s output "
+		        "tokens/s (%s per chip) at a concurrency of %s per "
+		        "replica\n", rps, otps, per, conc);
+	}
 	loadout_targets_table(f, t, n, &sr->best);
 	loadout_table(f, &sr->best);
 }

@@ -124,9 +124,10 @@ typedef struct {
 	double max_s;  /* the target: latency <= max_s */
 } rl_slo;
 
-/* The value of a target's latency in a load result.  TPOT and end-to-end
-** latency have no spread between requests in this model: a percentile
-** target on them is checked against the mean. */
+/* The value of a target's latency in a load result: TTFT and TPOT have
+** percentiles (loaddist.c); the end-to-end latency has no spread between
+** requests in this model, so its value is the mean whatever t->pct (the
+** command line refuses a percentile of it: cli/loadopts.c). */
 double rl_slo_value(const rl_load_result *lr, const rl_slo *t);
 const char *rl_slo_metric_name(int metric);
 

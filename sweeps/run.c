@@ -109,6 +109,9 @@ typedef struct {
 	                         ** nofit and inval) */
 	uint64_t *unanswered;    /* RL_STORE_UNANSWERED counts of the points
 	                         ** dropped that the filter could not answer */
+	uint64_t *served;        /* of unanswered[2], those served (status 0:
+	                         ** an output only a point over its TDP has);
+	                         ** NULL: not counted */
 } flow;
 
 /* Fill a slot from the generator (flow.fill of a run's pipeline). */
@@ -173,8 +176,11 @@ static int write_slot(const rl_sweep_spec *s, const rl_sweep_opts *o,
 			** read as the comparison's */
 			int unans = !rl_sweep_filters_answer(s, sl->status[j]);
 			int kind = RL_STORE_UNANSWERED_KIND(sl->status[j]);
-			if (unans)
+			if (unans) {
 				f->unanswered[kind]++;
+				if (f->served && sl->status[j] == RL_OK)
+					(*f->served)++;
+			}
 			/* a refill's were counted when the run first dropped them */
 			if (!f->refill) {
 				ws->batch_dropped++;
@@ -470,6 +476,7 @@ static int refill(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		f.nofit = f.inval = NULL; /* the summary counts this call's own */
 		f.firsts = NULL;
 		f.unanswered = st->refill_unanswered;
+		f.served = NULL;
 		rl_progress_begin(&pg, 0, 0, 0);
 		rc = pipeline(s, o, &f, ws, &pg, &stopped, err, errlen);
 		if (!rc && r.rc) {
@@ -798,6 +805,7 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 	f.inval = &st->stored_inval;
 	f.firsts = st;
 	f.unanswered = st->unanswered;
+	f.served = &st->unanswered_served;
 	ws.next = start;
 	rc = pipeline(s, &o, &f, &ws, &pg, &stopped, err, errlen);
 	rl_progress_end(&pg, pg.start + st->processed);

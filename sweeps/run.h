@@ -50,6 +50,10 @@ typedef struct {
 	** (RL_STORE_UNANSWERED, store.h: 3, 4, another): a failed point has
 	** no value for an output the filter names */
 	uint64_t unanswered[3];
+	uint64_t unanswered_served; /* of unanswered[2], the points served
+	                        ** (status 0: an output the filter names, such
+	                        ** as power.lowest_clock_watts, has a value only
+	                        ** over the TDP); the rest were not evaluable */
 	uint64_t refilled;      /* resumed: points below the run's next point
 	                        ** that it lacked, evaluated again */
 	uint64_t refill_stored; /* of those, stored (the rest the filter

@@ -11,7 +11,9 @@ expect_out "tok/s/user" "table header"
 # replica, TP8 x PP1 (no DP1), where it said "h100-sxm tp8"
 expect_out "^h100-sxm TP8 x PP1 \(8 chips;" "series named"
 expect_exit 0 "curve json, two chips x two mappings" -- $C --chip h100-sxm,sohu --tp 4,8 --json
-n=$(grep -c '"tp":' "$tmpd/out")
+# (the series counted in the JSON's series, not by "tp" keys: the Pareto
+# fronts after them hold mappings too)
+n=$(python3 -c "import json; print(len(json.load(open('$tmpd/out'))['series']))")
 if [ "$n" -eq 4 ]; then echo "ok - four series"; else echo "not ok - four series ($n)"; fails=$((fails + 1)); fi
 expect_out '"tokens_per_s_per_user"' "json points have tokens/s per user"
 expect_out '"output_tokens_per_s_per_chip"' "json points have tokens/s per chip"
@@ -205,4 +207,43 @@ expect_exit 2 "curve: a chip given twice" -- $RL curve --chip h100-sxm,b200,h100
 expect_err "^rooflab curve: --chip: h100-sxm is given twice" "names the chip"
 expect_exit 2 "curve: a tp given twice" -- $RL curve --chip h100-sxm --model llama3-8b --tp 2,1,2.0
 expect_err "^rooflab curve: --tp: 2.0 is given twice \\(as 2\\)" "names the degree"
+# each chip's Pareto front over its lines: by brute force here, a point
+# (not over the TDP) is on it when no other point of the same chip has as
+# many tokens/s per user and as many per chip, one of them more; the JSON's
+# front must be exactly those, the most interactive first, and the text
+# must give one front per chip
+expect_exit 0 "curve --json: the Pareto front" -- $RL curve --chip h100-sxm,h200-sxm --model llama3-70b --precision fp8 --tp 1,2,4,8 --chips 8 --profile trtllm-0.10 --json
+if python3 -c "
+import json
+d = json.load(open('$tmpd/out'))
+fronts = {f['chip']: f['points'] for f in d['pareto']}
+assert sorted(fronts) == ['h100-sxm', 'h200-sxm'], fronts.keys()
+for chip, got in fronts.items():
+    pts = [(p['tokens_per_s_per_user'], p['output_tokens_per_s_per_chip'], s['tp'], p['concurrency'])
+           for s in d['series'] if s['chip'] == chip for p in s['points'] if not p['over_tdp']]
+    want = [a for a in pts if not any(b[0] >= a[0] and b[1] >= a[1] and (b[0] > a[0] or b[1] > a[1]) for b in pts)]
+    want.sort(key=lambda a: -a[0])
+    have = [(p['tokens_per_s_per_user'], p['output_tokens_per_s_per_chip'], p['tp'], p['concurrency']) for p in got]
+    assert have == want, (chip, have, want)
+    assert len(set(p['tp'] for p in got)) > 1, chip  # the lines cross: more than one mapping
+" 2>"$tmpd/err"; then
+	echo "ok - curve json: each chip's Pareto front is the undominated points, the most interactive first"
+else
+	echo "not ok - curve json: the Pareto front"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
+expect_exit 0 "curve: the Pareto front in the text" -- $RL curve --chip h100-sxm,h200-sxm --model llama3-70b --precision fp8 --tp 1,2,4,8 --chips 8 --profile trtllm-0.10
+expect_out "^Pareto front of h100-sxm over its 4 lines: no other point gives more tok/s/chip$" "the text names the H100's front"
+expect_out "^Pareto front of h200-sxm over its 4 lines" "and the H200's"
+# one line: its front is the line itself (tokens/s per user fall and per
+# chip rise as the concurrency rises)
+expect_exit 0 "curve --json: one line's front" -- $RL curve --chip h100-sxm --model llama3-70b --precision fp8 --tp 8 --profile trtllm-0.10 --json
+if python3 -c "
+import json
+d = json.load(open('$tmpd/out'))
+assert len(d['pareto']) == 1 and len(d['pareto'][0]['points']) == len(d['series'][0]['points'])
+" 2>/dev/null; then
+	echo "ok - one line's Pareto front is every point of it"
+else
+	echo "not ok - one line's Pareto front"; fails=$((fails + 1))
+fi
 finish

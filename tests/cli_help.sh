@@ -122,4 +122,22 @@ help_fits "plot curve --help" -- $RL plot curve --help
 for c in $cmds; do
 	help_fits "$c --help" -- $RL "$c" --help
 done
+# the usage lines of the commands a user sizing a deployment meets first
+# name every option their list gives, where map's left out --batch and
+# --e2e-max, eval's the load options and curve's --pp, --ep and --batch
+# (and wrote --set key=value where every other says section.key=value)
+for c in eval map curve; do
+	expect_exit 0 "$c --help" -- $RL $c --help
+	miss=$(awk 'NR == 1, /^$/ { u = u " " $0; next }
+		/^options:/ { o = 1; next }
+		o && /^  --/ { n = $1; if (index(u, "[" n " ") == 0 && index(u, " " n " ") == 0 && index(u, "[" n "]") == 0) printf "%s ", n }' "$tmpd/out")
+	[ -z "$miss" ] && echo "ok - $c: the usage names every option" ||
+		{ echo "not ok - $c: the usage lacks $miss"; fails=$((fails + 1)); }
+	expect_no_out "--set key=value" "$c: --set section.key=value, as every command writes it"
+done
+# map says what it does not search: a user of a disaggregated-serving
+# planner reads that prefill and decode pools are not modelled
+expect_exit 0 "map --help" -- $RL map --help
+expect_out "^share each replica's chips \(no disaggregated prefill and decode pools, no$" "map --help: no disaggregated serving"
+expect_out "^attention data parallelism: not modelled\)" "map --help: no attention data parallelism"
 finish

@@ -51,11 +51,27 @@ else
 fi
 expect_exit 0 "an unmeetable target is not an error" -- $E --ttft-max 0.001
 expect_out "NONE: no concurrency meets ttft mean <= 1" "unmeetable reported"
+# and by how much: the latency without load over the target.  By hand a
+# 2048-token prompt of Llama-3 70B is 2048 x 139.0 GFLOP = 284.7 TFLOP,
+# 35.6 TFLOP per chip at TP8, at least 18.0 ms at the H100's 1979 FP8
+# TFLOPS: at least 18x a 1 ms target, and the ratio is the two figures'
+un=$(sed -n 's/.*without any load it is already \([0-9.]*\) ms, \([0-9.e+]*\)x the target$/\1 \2/p' "$tmpd/out")
+if [ -n "$un" ] && awk -v u="${un% *}" -v x="${un#* }" 'BEGIN { exit !(u >= 18 && x >= 18 && x >= u * 0.995 && x <= u * 1.005) }'; then
+	echo "ok - unmeetable: by how much, the latency without load over the target ($un)"
+else
+	echo "not ok - unmeetable: by how much ('$un')"; fails=$((fails + 1))
+fi
 expect_exit 0 "unmeetable json" -- $E --ttft-p99-max 0.001 --json
 expect_out '"met": false' "unmeetable json met false"
 expect_out '"unloaded_s"' "unmeetable json gives the unloaded value"
 expect_exit 0 "targets at a rate" -- $E --rate 2 --tpot-max 0.001
 expect_out "MISSED" "a missed target at a rate"
+
+# the best under the targets in the table's figures, no exponent form
+# (Mixtral 8x7B on 8 H100 served 1.009e+04 output tokens/s under these)
+expect_exit 0 "best under targets over 10,000 tokens/s" -- $RL eval --chip h100-sxm --model mixtral-8x7b --precision fp8 --isl 2048 --osl 128 --tp 1 --ep 8 --chips 8 --profile trtllm-0.10 --ttft-max 0.5 --tpot-max 0.03
+expect_out "^best under the targets: [0-9]+\.[0-9] requests/s, [0-9]{5}\.[0-9] output tokens/s \([0-9]+\.[0-9] per chip\) at a concurrency of [0-9.]+ per replica$" "best under targets: plain figures"
+expect_no_out "^best under the targets: .*e\+" "best under targets: no exponent form"
 
 # map: the best mapping under the targets
 M="$RL map --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --chips 8 --profile trtllm-0.10"
@@ -85,5 +101,20 @@ expect_err "\(0, 100\)" "percentile range said"
 expect_exit 2 "percentile 0" -- $E --tpot-p0-max 1
 expect_exit 2 "percentile not a number" -- $E --ttft-pxx-max 1
 expect_exit 2 "target 0 s" -- $E --ttft-max 0
+# a percentile of the end-to-end latency is refused: the model gives its
+# mean alone, and "--e2e-p99-max 5" was checked against the mean ("e2e p99
+# 5000.0 ms: met" at the rate where the mean is 5 s).  By hand the p99 of
+# the end to end is at least the TTFT's p99 plus 127 decode steps, and at
+# that rate (TP4 x DP2, 12.7 requests/s) the TTFT's p99 was 1.43 s against
+# a mean of 0.46 s: the p99 end to end is over 5 s, not met.  The TTFT and
+# TPOT percentiles stay targets.
+E4="$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 4 --chips 8 --profile trtllm-0.10"
+expect_exit 2 "e2e percentile refused" -- $E4 --e2e-p99-max 5
+expect_err "^rooflab eval: --e2e-p99-max: the end-to-end latency has a mean only" "the refusal says why"
+expect_err "give --e2e-max S \(the mean\), or --ttft-p99-max and --tpot-p99-max" "the refusal says what to give"
+expect_exit 2 "map refuses it too" -- $M --e2e-p90-max 5
+expect_err "--e2e-p90-max: .*--ttft-p90-max and --tpot-p90-max" "map's refusal names p90"
+expect_exit 0 "the e2e mean stays a target" -- $E4 --e2e-max 5
+expect_out "^  e2e mean +5000.0 ms   target <= 5000.0 ms: met" "the e2e mean target is met at its bound"
 expect_exit 2 "target missing" -- $E --ttft-max
 finish

@@ -2106,6 +2106,13 @@ awk '/^; tp-pp\.ini:/ { t = 1 } t && /^```/ { exit } t' \
 expect_exit 0 "README's tp-pp.ini runs" -- $RL sweep "$d/tp-pp.ini" --db "$d/tp-pp.db"
 expect_err "16 points evaluated, 9 stored in .*tp-pp\.db, 7 dropped by its \[filter\]" \
 	"README's tp-pp.ini: 9 stored, 7 dropped"
+# the 7 are not evaluable (status 2: tp x pp does not divide the chips),
+# and the summary says so alone, where it said "7 served (status 0:
+# power.lowest_clock_watts NULL, a value only over the TDP) or not
+# evaluable otherwise" of a filter that names no power figure
+expect_err "\(of them 7 had no value for an output it names: 7 not evaluable \(status 2 or another: no outputs\)\)" \
+	"README's tp-pp.ini: the 7 said not evaluable"
+expect_no_err "lowest_clock_watts" "README's tp-pp.ini: no word of a power figure the filter does not name"
 r=$(q "$d/tp-pp.db" "SELECT group_concat(scenario_tp || 'x' || scenario_pp, ' ')
 	FROM (SELECT * FROM points WHERE status = 0 ORDER BY scenario_tp, scenario_pp)")
 [ "$r" = "1x1 1x2 1x4 2x1 2x2 2x4 4x1 4x2 8x1" ] &&
