@@ -1,8 +1,10 @@
 #!/bin/sh
 # cli_transfer_ratios.sh: physical bounds on the predicted H200/H100 ratio
 # of decode rows, derived by hand from the two presets, for every TensorRT
-# serving profile; then scripts/transfer-ratios.py on the shipped data (no
-# row flagged, the groups of every held-back chip written).
+# serving profile; scripts/transfer-ratios.py's PCIe tp-scaling flag on a
+# stand-in rooflab (each ceiling worked out by hand); then the script on
+# the shipped data (no row flagged, the groups of every held-back chip
+# written).
 #
 # The bound.  data/chips/h200-sxm.ini is the H100's die: peak_tflops_bf16
 # 989.4 and peak_tflops_fp8 1978.9, link_gbps 450, link_latency_us 1 and
@@ -32,6 +34,51 @@ tput() {
 		--isl "$5" --osl "$6" $b --json |
 		python3 -c 'import json, sys; print(json.load(sys.stdin)["throughput"]["output_tokens_per_s"])'
 }
+
+# The 'pcie-tp' flag on a stand-in rooflab whose predictions the test
+# chooses.  Chip p: PCIe (link 32 GB/s), 48 GB; the stand-in's eval says
+# 20 GB of weights on one chip at tp 1.  Output per GPU at tp n over tp 1
+# may gain by the KV room, (48 - 20/n) / (48 - 20 - 8) (8 GB: the
+# runtime's most at tp 1), over 0.9 (the KV cache's least share of the
+# room): tp 2 (38 / 20) / 0.9 = 2.1111, tp 4 (43 / 20) / 0.9 = 2.3889,
+# tp 8 (45.5 / 20) / 0.9 = 2.5278.  The stand-in predicts 100 on the
+# H100 and 100 x tp x PER_GPU on p at tp > 1 (100 at tp 1).
+D="$tmpd/data"
+mkdir -p "$D/chips" "$D/measurements"
+printf '[chip]\npeak_tflops_bf16 = 1000\nhbm_gb = 80\nhbm_tbps = 4\nlink_gbps = 400\n' > "$D/chips/h100-sxm.ini"
+printf '[chip]\npeak_tflops_bf16 = 500\nhbm_gb = 48\nhbm_tbps = 1\nlink_gbps = 32\n' > "$D/chips/p.ini"
+cat > "$D/measurements/published-h100.csv" <<'EOF'
+id,software,version,chip,gpus,model,precision,isl,osl,tp,pp,batch_or_concurrency,request_rate,metric,value,source_repo,source_path,source_commit,notes
+r1,TensorRT-LLM,0.13.0,h100-sxm,1,m,fp16,128,2048,1,1,,,output_tokens_per_s,100,,,,
+EOF
+cat > "$tmpd/fake" <<'EOF'
+#!/usr/bin/env python3
+import csv, json, os, sys
+a = sys.argv[1:]
+if a[0] == 'eval':
+    print(json.dumps({'memory': {'weights_bytes_per_chip': 20e9}}))
+    sys.exit(0)
+rows = []
+for r in csv.DictReader(open(a[a.index('--measurements') + 1])):
+    tp = int(r['tp'])
+    k = 1.0 if r['chip'] == 'h100-sxm' or tp == 1 else tp * float(os.environ['PER_GPU_TP%d' % tp])
+    rows.append({'id': r['id'], 'status': 'ok', 'predicted': 100 * k, 'reason': None})
+print(json.dumps({'rows': rows}))
+EOF
+chmod +x "$tmpd/fake"
+scal() { # PER_GPU at tp 2, 4, 8
+	PER_GPU_TP2=$1 PER_GPU_TP4=$2 PER_GPU_TP8=$3 python3 "$S" --rooflab "$tmpd/fake" --data "$D" \
+		--chips p --tp-scaling --json "$tmpd/s.json"
+}
+expect_exit 0 "stand-in: per GPU 2.11, 2.38, 2.52 at tp 2, 4, 8: under the KV room's ceilings" -- scal 2.11 2.38 2.52
+expect_exit 1 "stand-in: 2.12 at tp 2 is over (38 / 20) / 0.9 = 2.1111" -- scal 2.12 2.38 2.52
+expect_exit 0 "stand-in: the flag is pcie-tp on r1@tp2 with its ceiling, no other" -- python3 -c "
+import json; f = json.load(open('$tmpd/s.json'))['flags']
+assert [(x['chip'], x['id'], x['flag']) for x in f] == [('p', 'r1@tp2', 'pcie-tp')], f
+assert abs(f[0]['resource_ratios'][1] - 38 / 20 / 0.9) < 1e-9 and abs(f[0]['ratio'] - 2.12) < 1e-9, f"
+expect_exit 1 "stand-in: 2.53 at tp 8 is over (45.5 / 20) / 0.9 = 2.5278" -- scal 2.11 2.38 2.53
+expect_exit 0 "stand-in: without --tp-scaling no tp is swept" -- env PER_GPU_TP2=9 PER_GPU_TP4=9 PER_GPU_TP8=9 \
+	python3 "$S" --rooflab "$tmpd/fake" --data "$D" --chips p
 
 profiles=$(cd "$ROOFLAB_DATA/profiles" && ls trtllm-*.ini | sed 's/\.ini$//')
 : > "$tmpd/fixed"
