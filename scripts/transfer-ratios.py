@@ -26,17 +26,23 @@ Flags (each from the presets' numbers, tolerance 1e-6):
   the weights ('beyond-kv', 'under-kv');
   'pcie-tp': on a chip without NVLink (link_gbps <= 64: a100-pcie, l40s),
   with --tp-scaling, the same row at tp n (2, 4, 8) predicting more
-  output per GPU than at tp 1 by more than the KV room allows.  Per GPU
-  and per sequence an iteration at tp n moves the same bytes and FLOPs as
-  at tp 1 (each GPU 1/n of the weights, of each sequence's KV and of the
-  FLOPs), plus an all-reduce; fixed times per iteration are the same and
-  those per sequence grow with the batch.  So output per GPU gains only
-  from a larger batch per GPU: at most the KV room's gain (M - W/n) /
-  (M - W - R_MAX) (W the weights on one chip at tp 1, M its memory; the
-  runtime's memory at tp 1 at most R_MAX = 8 GB, at tp n at least 0), and
-  the weights' share of a KV-bound iteration's bytes, which falls with
-  tp when the KV cache takes K_MIN = 0.9 of the room, can shorten the
-  iteration by at most 1/K_MIN more.  Ceiling: max(1, gain) / K_MIN.
+  output per GPU than at tp 1 by more than the KV room allows.  A GPU of
+  tp n holds 1/n of the weights W and of every sequence's KV, serves
+  all B sequences and owns B/n of the output: its FLOPs and KV bytes per
+  output token are tp 1's.  Where the KV cache is full both iterations
+  read what the memory holds beside the runtime, so output per GPU goes
+  with the batch per GPU the KV room holds: at most (M - W/n) / (M - W -
+  R_MAX) times tp 1's (M the chip's memory, W the weights on one chip at
+  tp 1, the runtime's memory at most R_MAX = 8 GB at tp 1 and at least 0
+  at tp n); the weights' share of those bytes falls with tp, which
+  shortens the iteration by at most 1/K_MIN while the KV cache takes at
+  least K_MIN = 0.9 of its room.  Caps on the batch (max_batch_size,
+  max_num_tokens) are per replica: they cut tp n's batch per GPU by n,
+  to tp 1's output per GPU at most.  Fixed times per iteration are the
+  same at both and times per sequence grow with the batch.  Ceiling:
+  max(1, gain) / K_MIN.  Not in it: the GEMMs' tile filling
+  (gemm_m_half), which tp n's n-times-more rows per GEMM improve (a row
+  flagged for a look may be that); the all-reduce only lowers tp n.
   Rows whose tp 1 leaves under R_MAX beside the weights get no ceiling
   (counted).
 
