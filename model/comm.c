@@ -56,13 +56,16 @@ void rl_allreduce_cost(const rl_config *cfg, double n, rl_link_cost *lc)
 	/* bandwidth ramping up with the message, B S / (S + S_half): the
 	** same as moving S_half more bytes at the peak, i.e. a fixed time
 	** S_half / B.  S_half was fitted on one chip's link (the profile's
-	** allreduce_half_link_Bps): on another it scales with the link, so
-	** that time stays the library's, not the H100's NVLink bytes moved
-	** over a slower or faster wire */
+	** allreduce_half_link_Bps): on another it scales with the link the
+	** group runs on (a mesh's group of n of M chips: (n-1)/(M-1) of the
+	** chip's links, as its bandwidth B), so that time stays the
+	** library's, not the H100's NVLink bytes moved over a slower or
+	** faster wire */
 	if (lc->Bps > 0) {
 		double s_half = cfg->prof.allreduce_half_bytes;
 		if (cfg->prof.allreduce_half_link_Bps > 0)
-			s_half *= cfg->chip.link_Bps / cfg->prof.allreduce_half_link_Bps;
+			s_half *= rl_group_link_Bps(cfg, n) /
+			          cfg->prof.allreduce_half_link_Bps;
 		lc->fixed_s += lc->mul * s_half / lc->Bps;
 	}
 }

@@ -34,6 +34,14 @@ static double system_chips(const rl_config *cfg, double n)
 	return fmax(rl_scen_chips(&cfg->scen), n);
 }
 
+double rl_group_link_Bps(const rl_config *cfg, double n)
+{
+	double M = system_chips(cfg, n);
+	if ((int)cfg->chip.topology == RL_TOPO_MESH && M > 1 && n > 1)
+		return cfg->chip.link_Bps * (n - 1) / (M - 1);
+	return cfg->chip.link_Bps;
+}
+
 double rl_group_Bps(const rl_config *cfg, double n)
 {
 	double bw = cfg->chip.link_Bps * cfg->prof.eff_link;

@@ -52,6 +52,9 @@ const char *rl_mapping_words(char *buf, size_t len, double tp, double pp,
 /* Bandwidth (bytes/s, after eff_link) one chip has toward the others of a
 ** group of n for a collective, and toward one peer for a send. */
 double rl_group_Bps(const rl_config *cfg, double n);
+/* The same before eff_link: the link bandwidth the group's collectives
+** run on (link_Bps; on a mesh (n-1)/(M-1) of it). */
+double rl_group_link_Bps(const rl_config *cfg, double n);
 double rl_peer_Bps(const rl_config *cfg);
 
 /* One point-to-point send of `bytes` to the next pipeline stage:

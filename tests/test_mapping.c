@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "../model/comm.h"
 #include "../model/engine.h"
 #include "../model/mapping.h"
 #include "../model/mapsearch.h"
@@ -68,6 +69,30 @@ static void test_alltoall(void **state)
 	near(rl_alltoall_time(&c, 4e6, 4, &b), 42e-6, 1e-12);
 	near(b, 4e6, 1e-12);
 	near(rl_alltoall_time(&c, 4e6, 1, NULL), 0, 0);
+}
+
+/* The all-reduce's ramp (allreduce_half_bytes 4 MB, fitted on a 100 GB/s
+** link) is a time, mul x 4e6 / 1e11, on whatever link the group runs:
+** a pair costs 40 us of it on a switch and on a mesh of 8 alike, though
+** the mesh gives the pair one of 7 links (1e11 / 7).  A ring of 2 moves S
+** = 1 MB in 2 steps: switch 2 us + (1e6 + 4e6) / 1e11 = 52 us; mesh pair
+** 2 us + 40 us + 1e6 x 7 / 1e11 = 112 us, where S_half scaled by the
+** chip's whole 1e11 would add 4e6 x 7 / 1e11 = 280 us (352 us).  All 8
+** of the mesh hold all 7 links: 14 steps + 1.75 x 5e6 / 1e11 = 101.5 us,
+** as on the switch. */
+static void test_mesh_allreduce_ramp(void **state)
+{
+	rl_config c;
+	(void)state;
+	links(&c, RL_TOPO_SWITCH, 8);
+	c.prof.allreduce = RL_AR_RING;
+	c.prof.allreduce_half_bytes = 4e6;
+	c.prof.allreduce_half_link_Bps = 100e9;
+	near(rl_allreduce_time(&c, 1e6, 2, NULL), 52e-6, 1e-12);
+	near(rl_allreduce_time(&c, 1e6, 8, NULL), 101.5e-6, 1e-12);
+	c.chip.topology = RL_TOPO_MESH;
+	near(rl_allreduce_time(&c, 1e6, 2, NULL), 112e-6, 1e-12);
+	near(rl_allreduce_time(&c, 1e6, 8, NULL), 101.5e-6, 1e-12);
 }
 
 /* 80 layers on 3 stages: 27, 27, 26 (the last, with the LM head, is a
@@ -391,6 +416,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_p2p),
 	    cmocka_unit_test(test_alltoall),
+	    cmocka_unit_test(test_mesh_allreduce_ramp),
 	    cmocka_unit_test(test_stages_and_bubble),
 	    cmocka_unit_test(test_pp_stage_time),
 	    cmocka_unit_test(test_pp_bubble),
