@@ -514,7 +514,9 @@ static const rl_param table[] = {
  NULL, OFF(prof.allreduce_half_link_Bps),
  "one-direction link bandwidth of the chip whose rows fitted "
  "allreduce_half_mb: on a chip with another link the half-bandwidth "
- "message scales with the link, S_half x link / this, so the ramp costs "
+ "message scales with the link the group runs on (a mesh group of n of M "
+ "chips: (n-1)/(M-1) of the chip's links), S_half x link / this, so the "
+ "ramp costs "
  "the same time S_half / B everywhere (a latency of the library's "
  "protocols and channels, not of the wire); 0: S_half as given on every "
  "chip"},
