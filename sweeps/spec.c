@@ -16,6 +16,7 @@
 #include "../config/profiles.h"
 #include "../config/regfile.h"
 #include "../config/setup.h"
+#include "pointval.h"
 #include "text.h"
 #include "../config/utf8.h"
 
@@ -777,47 +778,34 @@ int rl_sweep_eval_point(const rl_sweep_spec *s, const double *axis_values,
 	rl_config cfg;
 	rl_result r;
 	size_t i, k = s->naxes;
+	int keep = RL_FILTER_KEEP;
 	int rc = rl_sweep_point_config(s, axis_values, &cfg, NULL, 0);
 	/* (over the TDP at every clock: not evaluable, status RL_EPOWER,
 	** as claim and solve read it: rl_eval_runnable) */
 	if (rc == RL_OK)
 		rc = rl_eval_runnable(rl_eval_cached(&cfg, cache, &r), &r);
 	*status = rc;
-	if (rc != RL_OK) {
-		for (i = k; i < s->ncols; i++)
-			row[i] = NAN;
-		/* over its TDP at every clock: the power figures that say by
-		** how much (rl_output_over_tdp), the rest NULL, its
-		** throughput at a clock it cannot run at above all */
-		if (rc == RL_EPOWER)
-			for (i = 0; i < s->noutputs; i++)
-				if (rl_output_over_tdp(s->outputs[i]))
-					row[k + i] = s->outputs[i]->get(&r);
-	} else {
-		for (i = 0; i < s->noutputs; i++)
-			row[k + i] = s->outputs[i]->get(&r);
-		if (s->has_baseline) {
-			row[k + s->noutputs] = r.total_tps / s->baseline_total_tps;
-			row[k + s->noutputs + 1] = r.output_tps /
-			                           s->baseline_output_tps;
-		}
+	/* each output's value at this point (rl_sweep_point_output): a
+	** failed point has none (NULL), but one over its TDP at every clock
+	** keeps the figures that say by how much (rl_output_over_tdp), its
+	** throughput at a clock it cannot run at above all NULL */
+	for (i = 0; i < s->noutputs; i++)
+		row[k + i] = rl_sweep_point_output(s->outputs[i], rc, &r);
+	for (i = k + s->noutputs; i < s->ncols; i++)
+		row[i] = NAN;
+	if (rc == RL_OK && s->has_baseline) {
+		row[k + s->noutputs] = r.total_tps / s->baseline_total_tps;
+		row[k + s->noutputs + 1] = r.output_tps / s->baseline_output_tps;
 	}
-	/* a failed point has no outputs: a filter on one drops it (the
-	** run counts it apart, rl_sweep_filters_answer), but a filter on the
-	** power figures a point over its TDP keeps is answered there too */
-	if (!rl_sweep_filters_answer(s, rc))
-		return 0;
-	for (i = 0; i < s->nfilters; i++)
-		if (!rl_sweep_filter_keep(&s->filters[i], &cfg, &r))
-			return 0;
-	return 1;
-}
-
-int rl_sweep_filters_answer(const rl_sweep_spec *s, int status)
-{
-	size_t i;
-	for (i = 0; i < s->nfilters; i++)
-		if (!rl_sweep_filter_answers(&s->filters[i], status))
-			return 0;
-	return 1;
+	/* a filter reading an output with no value here is unanswered, the
+	** point dropped whatever the other filters say and counted apart
+	** (the run's dropped_nofit, dropped_over_tdp, dropped_inval) */
+	for (i = 0; i < s->nfilters; i++) {
+		int v = rl_sweep_filter_keep(&s->filters[i], &cfg, rc, &r);
+		if (v == RL_FILTER_NONE)
+			return RL_FILTER_NONE;
+		if (v == RL_FILTER_DROP)
+			keep = RL_FILTER_DROP;
+	}
+	return keep;
 }
