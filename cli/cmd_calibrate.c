@@ -649,8 +649,8 @@ static int job_rows(calib_job *j, const calibrate_args *o)
 	size_t i, n = j->set.n ? j->set.n : 1;
 	int rc;
 	setup_init(&j->base);
-	if (setup_load(&j->base, "profile", o->profile, err, sizeof err))
-		return bad_input("calibrate", err);
+	if ((rc = setup_load(&j->base, "profile", o->profile, err, sizeof err)))
+		return input_fail("calibrate", rc, err);
 	j->rows = calloc(n, sizeof *j->rows);
 	j->used = calloc(n, sizeof *j->used);
 	if (!j->rows || !j->used) {
@@ -720,8 +720,7 @@ static int job_arrays(calib_job *j, const calibrate_args *o)
 	                                  &j->naside, err, sizeof err))) ||
 	    (rc = mark_weight(o->weight, j->used, n, j->weight, &j->nweight,
 	                      err, sizeof err))) {
-		cli_say("calibrate", err);
-		return rc == RL_EINTERNAL ? RL_EINTERNAL : RL_EINPUT;
+		return input_fail("calibrate", rc, err);
 	}
 	if (n - j->naside < j->nfit + 1) {
 		snprintf(err, sizeof err, "--aside leaves %zu rows to fit for %zu "

@@ -109,8 +109,8 @@ int cmd_eval(int argc, char **argv)
 		return rc;
 	o = a.o;
 	lo = a.lo;
-	if (opts_apply(&o, &st, 1, err, sizeof err))
-		return bad_input("eval", err);
+	if ((rc = opts_apply(&o, &st, 1, err, sizeof err)))
+		return input_fail("eval", rc, err);
 	opts_warn_inert_design("eval", &o, &st);
 	{
 		/* --profile's, the scenario's, else the chip's default; a chip

@@ -532,8 +532,8 @@ int cmd_map(int argc, char **argv)
 	rc = RL_OK;
 	o = a.o;
 	lo = a.lo;
-	if (opts_apply(&o, &st, 1, err, sizeof err))
-		return bad_input("map", err);
+	if ((rc = opts_apply(&o, &st, 1, err, sizeof err)))
+		return input_fail("map", rc, err);
 	/* --profile's, the scenario's, else the chip's default as eval
 	** takes it; a chip with none keeps ideal, its note saying so */
 	if (profile_settle(&o, &st, "--profile", profile, sizeof profile, &at,
