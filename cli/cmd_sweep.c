@@ -360,9 +360,9 @@ int cmd_sweep(int argc, char **argv)
 		                 "give --resume too");
 	if ((rc = db_target("sweep", o.db_path)) != RL_OK)
 		return rc;
-	s = rl_sweep_spec_load(spec, err, sizeof err);
+	s = rl_sweep_spec_load(spec, &rc, err, sizeof err);
 	if (!s)
-		return bad_input("sweep", err);
+		return input_fail("sweep", rc, err);
 	warn_inert_design(s);
 	warn_short_ranges(s);
 	profile_notes(s);

@@ -107,8 +107,10 @@ typedef struct {
 
 /* Read and check a spec file: presets resolved, axes checked against the
 ** parameter ranges, the baseline evaluated.  NULL with "file:line: ..."
-** in err on bad input. */
-rl_sweep_spec *rl_sweep_spec_load(const char *path, char *err, size_t errlen);
+** in err and *status RL_EINPUT on bad input, RL_EINTERNAL where memory
+** ran out (the spec's or a preset's text: no fault of the spec). */
+rl_sweep_spec *rl_sweep_spec_load(const char *path, int *status, char *err,
+                                  size_t errlen);
 
 /* The same from text in memory; name is used in messages. */
 rl_sweep_spec *rl_sweep_spec_parse(const char *name, const char *text,
