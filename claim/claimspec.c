@@ -332,12 +332,14 @@ int claim_config_read(const char *path, claim_opts *o, char *err,
                       size_t errlen)
 {
 	cfg_ctx c;
+	int rc;
 	memset(&c, 0, sizeof c);
 	c.o = o;
 	c.path = path;
-	if (ini_parse_file_sections(path, section_cb, config_cb, &c, err,
-	                            errlen))
-		return -1;
+	/* -1, or RL_EINTERNAL: the file's text not held in memory (ini.h) */
+	if ((rc = ini_parse_file_sections(path, section_cb, config_cb, &c, err,
+	                                  errlen)))
+		return rc;
 	/* a side's header with no chip under it (no key at all, too: the
 	** default side was taken without a word) */
 	if (c.a.line && !c.a.chip[0]) {
@@ -449,7 +451,7 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 		sets = malloc(CLAIM_KV_MAX * sizeof *sets);
 		if (!sets) {
 			snprintf(err, errlen, "out of memory");
-			return -1;
+			return RL_EINTERNAL;
 		}
 		for (i = 0; i < spec->n; i++)
 			if (strchr(spec->keys[i], '.')) {
@@ -467,7 +469,9 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 	if (rc) {
 		free(sets);
 		spec_error(spec, msg, err, errlen);
-		return -1;
+		/* a preset's text that could not be held in memory: no fault
+		** of the side (opts_apply) */
+		return rc == RL_EINTERNAL ? RL_EINTERNAL : -1;
 	}
 	/* the profile= item's, else the scenario's, else the chip's default,
 	** by eval's rule and in its words (profile_settle, as map, curve and
