@@ -487,7 +487,7 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 		if (rc < 0) {
 			free(sets);
 			spec_error(spec, msg, err, errlen);
-			return -1;
+			return rc == PROFILE_ENOMEM ? RL_EINTERNAL : -1;
 		}
 		if (rc == 1)
 			no_default = 1;

@@ -204,16 +204,18 @@ static int compute(const char *cmd, const eval_opts *o, double step,
 			rl_setup st;
 			char tpmax_s[32], e2[1024], prof[RL_NAME_MAX], words[80];
 			const char *at;
-			int rc;
+			int rc, ps;
 			one.chip = o->chip ? chips[c] : NULL;
 			one.tp = o->tp ? tps[t] : NULL;
 			snprintf(tpmax_s, sizeof tpmax_s, "%g", defchips);
 			if (!o->chips && tpmax > 0)
 				one.chips = tpmax_s;
 			rc = opts_apply(&one, &st, 1, e2, sizeof e2);
-			if (rc || profile_settle(&one, &st, "--profile", prof,
-			                         sizeof prof, &at, e2,
-			                         sizeof e2) < 0) {
+			if (!rc && (ps = profile_settle(&one, &st, "--profile", prof,
+			                                sizeof prof, &at, e2,
+			                                sizeof e2)) < 0)
+				rc = ps == PROFILE_ENOMEM ? RL_EINTERNAL : -1;
+			if (rc) {
 				snprintf(err, errlen, "%s", e2);
 				return rc == RL_EINTERNAL ? -2 : -1;
 			}

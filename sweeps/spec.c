@@ -410,10 +410,10 @@ static int resolve(const char *name, int line, const rl_sweep_setup *su,
 		         kind, kind, msg);
 		return -1;
 	}
-	if (profile_settle(&o, st, "profile=", prof, sizeof prof, &at, msg,
-	                   sizeof msg) < 0) {
+	if ((rc = profile_settle(&o, st, "profile=", prof, sizeof prof, &at,
+	                         msg, sizeof msg)) < 0) {
 		snprintf(err, errlen, "%s:%d: [%s]: %s", name, line, what, msg);
-		return -1;
+		return rc == PROFILE_ENOMEM ? RL_EINTERNAL : -1;
 	}
 	return 0;
 }
