@@ -112,14 +112,16 @@ int claim_spec_parse(const char *text, claim_spec *spec, char *err,
 ** header's line.  With o->no_uncertainty (solve) the first of the Monte
 ** Carlo's keys (samples, seed, uncertainty), which solve does not use, is
 ** kept in o->mc_key and o->mc_key_line for its warning.  0 or -1 + err
-** (file:line). */
+** (file:line), or RL_EINTERNAL + err where the file's text could not be
+** held in memory (no fault of the file). */
 int claim_config_read(const char *path, claim_opts *o, char *err,
                       size_t errlen);
 /* Build and evaluate a side (scenario: the default scenario).  0, or -1
 ** with err and, when err_line is not NULL, *err_line the config file's
 ** line of the key whose value was refused (the line of the side's [a] or
 ** [b] header when no one key is at fault; 0 for a spec from the command
-** line). */
+** line); RL_EINTERNAL with err where memory ran out (its own, or a
+** preset's text: opts_apply), no fault of the side. */
 int claim_side_load(const claim_spec *spec, const char *scenario,
                     const char *label, const char *form, claim_side *side,
                     int *err_line, char *err, size_t errlen);
@@ -148,6 +150,9 @@ typedef struct {
 	char path[1024];
 	int line[CLAIM_UNC_MAX]; /* each parameter's header line */
 } claim_uncertainty;
+/* Read uncertainty preset name into cu: 0, -1 with err (file:line: the
+** file's fault), or RL_EINTERNAL with err where its text could not be
+** held in memory. */
 int claim_uncertainty_read(const char *name, claim_uncertainty *cu,
                            char *err, size_t errlen);
 /* 0, or -1 with "PATH:LINE: [a.power.static_w] at its low end (37 W),

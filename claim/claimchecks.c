@@ -520,16 +520,18 @@ int claim_checks(claim_report *rep, char *err, size_t errlen)
 {
 	kvfile *k = calloc(1, sizeof *k);
 	char path[1200];
+	int rc;
 	if (!k) {
 		snprintf(err, errlen, "out of memory");
 		return RL_EINTERNAL;
 	}
 	snprintf(path, sizeof path, "%s/claims/etched-2024.ini", rl_data_dir());
-	if (ini_parse_file_sections(path, kv_section_cb, kv_cb, k, err,
-	                            errlen) ||
+	/* the file's text not held in memory is no fault of it: exit 1 */
+	if ((rc = ini_parse_file_sections(path, kv_section_cb, kv_cb, k, err,
+	                                  errlen)) ||
 	    kv_complete(k, path, err, errlen)) {
 		free(k);
-		return RL_EINPUT;
+		return rc == RL_EINTERNAL ? RL_EINTERNAL : RL_EINPUT;
 	}
 	check_speedup(rep, k);
 	check_throughput(rep, k);

@@ -53,7 +53,7 @@ int claim_prepare(claim_report *rep, char *err, size_t errlen)
 	claim_opts *o = &rep->opts;
 	claim_spec spec;
 	char path[1024], msg[1024];
-	int default_b = !o->b.given, line;
+	int default_b = !o->b.given, line, rc;
 
 	/* the scenario as given; a path longer than the record holds (it
 	** goes into the JSON and the database, whose readers keep 127) by
@@ -75,16 +75,17 @@ int claim_prepare(claim_report *rep, char *err, size_t errlen)
 		return RL_EINTERNAL;
 	if (default_b && claim_spec_parse(DEFAULT_B, &o->b, err, errlen))
 		return RL_EINTERNAL;
-	if (claim_side_load(&o->a, o->scenario, NULL, NULL, &rep->a, &line,
-	                    msg, sizeof msg)) {
+	/* (RL_EINTERNAL, out of memory, is no fault of the side: exit 1) */
+	if ((rc = claim_side_load(&o->a, o->scenario, NULL, NULL, &rep->a,
+	                          &line, msg, sizeof msg))) {
 		side_error(&o->a, "a", line, msg, err, errlen);
-		return RL_EINPUT;
+		return rc == RL_EINTERNAL ? RL_EINTERNAL : RL_EINPUT;
 	}
-	if (claim_side_load(&o->b, o->scenario, NULL,
-	                    default_b ? "as claimed" : NULL, &rep->b, &line,
-	                    msg, sizeof msg)) {
+	if ((rc = claim_side_load(&o->b, o->scenario, NULL,
+	                          default_b ? "as claimed" : NULL, &rep->b,
+	                          &line, msg, sizeof msg))) {
 		side_error(&o->b, "b", line, msg, err, errlen);
-		return RL_EINPUT;
+		return rc == RL_EINTERNAL ? RL_EINTERNAL : RL_EINPUT;
 	}
 	/* Sohu by design, when its preset exists */
 	if (default_b && !o->no_design &&
@@ -92,18 +93,19 @@ int claim_prepare(claim_report *rep, char *err, size_t errlen)
 	                sizeof msg) == 0) {
 		if (claim_spec_parse(DEFAULT_BD, &spec, err, errlen))
 			return RL_EINTERNAL;
-		if (claim_side_load(&spec, o->scenario, NULL, "by design",
-		                    &rep->bd, NULL, msg, sizeof msg)) {
+		if ((rc = claim_side_load(&spec, o->scenario, NULL, "by design",
+		                          &rep->bd, NULL, msg, sizeof msg))) {
 			snprintf(err, errlen, "side b by design (sohu-design): %s",
 			         msg);
-			return RL_EINPUT;
+			return rc == RL_EINTERNAL ? RL_EINTERNAL : RL_EINPUT;
 		}
 		rep->have_bd = 1;
 	}
 	if (!o->no_uncertainty && (o->uncertainty || default_b)) {
 		const char *name = o->uncertainty ? o->uncertainty : "sohu";
-		if (claim_uncertainty_read(name, &rep->unc, err, errlen) ||
-		    claim_uncertainty_power_check(&rep->unc, &rep->a, &rep->b,
+		if ((rc = claim_uncertainty_read(name, &rep->unc, err, errlen)))
+			return rc == RL_EINTERNAL ? RL_EINTERNAL : RL_EINPUT;
+		if (claim_uncertainty_power_check(&rep->unc, &rep->a, &rep->b,
 		                                  err, errlen))
 			return RL_EINPUT;
 		rep->have_unc = 1;
@@ -111,9 +113,10 @@ int claim_prepare(claim_report *rep, char *err, size_t errlen)
 	if (rep->have_bd && !o->no_uncertainty &&
 	    preset_path("uncertainty", "sohu-design", path, sizeof path, msg,
 	                sizeof msg) == 0) {
-		if (claim_uncertainty_read("sohu-design", &rep->unc_d, err,
-		                           errlen) ||
-		    claim_uncertainty_power_check(&rep->unc_d, &rep->a, &rep->bd,
+		if ((rc = claim_uncertainty_read("sohu-design", &rep->unc_d, err,
+		                                 errlen)))
+			return rc == RL_EINTERNAL ? RL_EINTERNAL : RL_EINPUT;
+		if (claim_uncertainty_power_check(&rep->unc_d, &rep->a, &rep->bd,
 		                                  err, errlen))
 			return RL_EINPUT;
 		rep->have_unc_d = 1;

@@ -94,7 +94,13 @@ static int spec_add(claim_spec *s, const char *key, const char *val,
 	}
 	if (!*key || strlen(key) >= sizeof s->keys[0] ||
 	    strlen(val) >= sizeof s->vals[0]) {
-		snprintf(err, errlen, "bad item '%s=%s'", key, val);
+		/* each cut at a whole character: a value of 2000 bytes filled
+		** the message */
+		snprintf(err, errlen, "bad item '%.*s%s=%.*s%s' (a key of at most "
+		         "%zu bytes, a value of at most %zu)",
+		         rl_utf8_cut(key, 60), key, strlen(key) > 60 ? "..." : "",
+		         rl_utf8_cut(val, 80), val, strlen(val) > 80 ? "..." : "",
+		         sizeof s->keys[0] - 1, sizeof s->vals[0] - 1);
 		return -1;
 	}
 	snprintf(s->keys[s->n], sizeof s->keys[0], "%s", key);
@@ -102,6 +108,24 @@ static int spec_add(claim_spec *s, const char *key, const char *val,
 	s->n++;
 	s->given = 1;
 	return 0;
+}
+
+/* The spec as a message quotes it: "'TEXT'", or past SPEC_QUOTE_MAX
+** bytes "'TEXT...' (N bytes)", cut at a whole character, so that the
+** reason after it is said (a spec of 2000 bytes filled a message of 1024
+** and lost it). */
+#define SPEC_QUOTE_MAX 200
+static const char *spec_quoted(const char *text, char *buf, size_t len)
+{
+	size_t n = strlen(text);
+	char size[64];
+	if (n <= SPEC_QUOTE_MAX)
+		snprintf(buf, len, "'%s'", text);
+	else
+		snprintf(buf, len, "'%.*s...' (%s)",
+		         rl_utf8_cut(text, SPEC_QUOTE_MAX - 3), text,
+		         rl_utf8_bytes(text, n, size, sizeof size));
+	return buf;
 }
 
 /* opts_apply's message names eval's flag ("--tp: scenario.tp: ' 8' is
@@ -112,14 +136,17 @@ static void spec_error(const claim_spec *s, const char *msg, char *err,
                        size_t errlen)
 {
 	int i;
+	char q[SPEC_QUOTE_MAX + 80];
 	for (i = 0; i < s->n && !strncmp(msg, "--", 2); i++) {
 		size_t len = strlen(s->keys[i]);
 		if (strchr(s->keys[i], '.') || strncmp(msg + 2, s->keys[i], len) ||
 		    msg[2 + len] != ':')
 			continue;
 		if (s->text[0])
-			snprintf(err, errlen, "item '%s=%s' of side spec '%s':%s",
-			         s->keys[i], s->vals[i], s->text, msg + 3 + len);
+			snprintf(err, errlen, "item '%s=%.*s%s' of side spec %s:%s",
+			         s->keys[i], rl_utf8_cut(s->vals[i], 80), s->vals[i],
+			         strlen(s->vals[i]) > 80 ? "..." : "",
+			         spec_quoted(s->text, q, sizeof q), msg + 3 + len);
 		else
 			snprintf(err, errlen, "item '%s=%s':%s", s->keys[i],
 			         s->vals[i], msg + 3 + len);
@@ -131,11 +158,17 @@ static void spec_error(const claim_spec *s, const char *msg, char *err,
 int claim_spec_parse(const char *text, claim_spec *s, char *err,
                      size_t errlen)
 {
-	char buf[2048], *rest = buf, *tok;
+	char buf[2048], *rest = buf, *tok, q[SPEC_QUOTE_MAX + 80];
 	int item = 0;
 	memset(s, 0, sizeof *s);
-	if (strlen(text) >= sizeof buf || !*text) {
-		snprintf(err, errlen, "side spec '%s': empty or too long", text);
+	spec_quoted(text, q, sizeof q);
+	if (!*text) {
+		snprintf(err, errlen, "side spec '': empty");
+		return -1;
+	}
+	if (strlen(text) >= sizeof buf) {
+		snprintf(err, errlen, "side spec %s: too long (at most %zu bytes)",
+		         q, sizeof buf - 1);
 		return -1;
 	}
 	snprintf(buf, sizeof buf, "%s", text);
@@ -147,15 +180,17 @@ int claim_spec_parse(const char *text, claim_spec *s, char *err,
 		char *eq, msg[256];
 		item++;
 		if (!*tok) {
-			snprintf(err, errlen, "side spec '%s': item %d is empty "
-			         "(CHIP[,key=value...])", text, item);
+			snprintf(err, errlen, "side spec %s: item %d is empty "
+			         "(CHIP[,key=value...])", q, item);
 			return -1;
 		}
 		eq = strchr(tok, '=');
 		if (!eq) {
 			if (item > 1) {
-				snprintf(err, errlen, "side spec '%s': '%s' is not "
-				         "key=value (CHIP[,key=value...])", text, tok);
+				snprintf(err, errlen, "side spec %s: '%.*s%s' is not "
+				         "key=value (CHIP[,key=value...])", q,
+				         rl_utf8_cut(tok, 80), tok,
+				         strlen(tok) > 80 ? "..." : "");
 				return -1;
 			}
 			if (spec_add(s, "chip", tok, msg, sizeof msg))
@@ -167,12 +202,12 @@ int claim_spec_parse(const char *text, claim_spec *s, char *err,
 			goto bad;
 		continue;
 	bad:
-		snprintf(err, errlen, "side spec '%s': %s", text, msg);
+		snprintf(err, errlen, "side spec %s: %s", q, msg);
 		return -1;
 	}
 	if (!s->chip[0]) {
-		snprintf(err, errlen, "side spec '%s': no chip (CHIP[,key=value"
-		         "...])", text);
+		snprintf(err, errlen, "side spec %s: no chip (CHIP[,key=value"
+		         "...])", q);
 		return -1;
 	}
 	return 0;
@@ -297,12 +332,14 @@ int claim_config_read(const char *path, claim_opts *o, char *err,
                       size_t errlen)
 {
 	cfg_ctx c;
+	int rc;
 	memset(&c, 0, sizeof c);
 	c.o = o;
 	c.path = path;
-	if (ini_parse_file_sections(path, section_cb, config_cb, &c, err,
-	                            errlen))
-		return -1;
+	/* -1, or RL_EINTERNAL: the file's text not held in memory (ini.h) */
+	if ((rc = ini_parse_file_sections(path, section_cb, config_cb, &c, err,
+	                                  errlen)))
+		return rc;
 	/* a side's header with no chip under it (no key at all, too: the
 	** default side was taken without a word) */
 	if (c.a.line && !c.a.chip[0]) {
@@ -414,7 +451,7 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 		sets = malloc(CLAIM_KV_MAX * sizeof *sets);
 		if (!sets) {
 			snprintf(err, errlen, "out of memory");
-			return -1;
+			return RL_EINTERNAL;
 		}
 		for (i = 0; i < spec->n; i++)
 			if (strchr(spec->keys[i], '.')) {
@@ -432,7 +469,9 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 	if (rc) {
 		free(sets);
 		spec_error(spec, msg, err, errlen);
-		return -1;
+		/* a preset's text that could not be held in memory: no fault
+		** of the side (opts_apply) */
+		return rc == RL_EINTERNAL ? RL_EINTERNAL : -1;
 	}
 	/* the profile= item's, else the scenario's, else the chip's default,
 	** by eval's rule and in its words (profile_settle, as map, curve and
@@ -448,7 +487,7 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 		if (rc < 0) {
 			free(sets);
 			spec_error(spec, msg, err, errlen);
-			return -1;
+			return rc == PROFILE_ENOMEM ? RL_EINTERNAL : -1;
 		}
 		if (rc == 1)
 			no_default = 1;

@@ -293,6 +293,7 @@ int claim_uncertainty_read(const char *name, claim_uncertainty *cu,
                            char *err, size_t errlen)
 {
 	unc_ctx c;
+	int rc;
 	memset(cu, 0, sizeof *cu);
 	if (preset_path("uncertainty", name, cu->path, sizeof cu->path, err,
 	                errlen))
@@ -300,8 +301,11 @@ int claim_uncertainty_read(const char *name, claim_uncertainty *cu,
 	memset(&c, 0, sizeof c);
 	c.cu = cu;
 	c.dist = -1;
-	if (ini_parse_file_sections(cu->path, section_cb, unc_cb, &c, err,
-	                            errlen)) {
+	if ((rc = ini_parse_file_sections(cu->path, section_cb, unc_cb, &c, err,
+	                                  errlen))) {
+		/* the file's text not held in memory: no fault of it */
+		if (rc == RL_EINTERNAL)
+			return RL_EINTERNAL;
 		/* a section found wanting at the next header: at its own */
 		if (c.fail_line)
 			snprintf(err, errlen, "%.*s:%d: %s",

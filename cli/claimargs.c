@@ -127,6 +127,7 @@ claim_report *claim_begin(const char *cmd, const opt_def *t, int argc,
 	claim_report *rep;
 	claim_opts *first = malloc(sizeof *first);
 	char err[2048];
+	int read;
 	if (!first || !(rep = claim_report_alloc())) {
 		free(first);
 		fprintf(stderr, "rooflab %s: out of memory\n", cmd);
@@ -139,8 +140,9 @@ claim_report *claim_begin(const char *cmd, const opt_def *t, int argc,
 	/* solve's config: its Monte Carlo keys noted (claim_config_read) */
 	rep->opts.no_uncertainty = t == solve_table;
 	if (*rc == OPT_GO_ON && first->config &&
-	    claim_config_read(first->config, &rep->opts, err, sizeof err))
-		*rc = bad_input(cmd, err);
+	    (read = claim_config_read(first->config, &rep->opts, err,
+	                              sizeof err)))
+		*rc = input_fail(cmd, read, err);
 	if (*rc == OPT_GO_ON && rep->opts.mc_key_line) {
 		/* a file claim and solve share: not refused, not passed over */
 		snprintf(err, sizeof err, "%s:%d: [claim] %s: a key of claim's "

@@ -515,8 +515,8 @@ int cmd_area(int argc, char **argv)
 		return RL_EINPUT;
 	if (!o.chip && !o.scenario)
 		return bad_input("area", "missing --chip NAME");
-	if (opts_apply(&o, &st, 0, err, sizeof err))
-		return bad_input("area", err);
+	if ((rc = opts_apply(&o, &st, 0, err, sizeof err)))
+		return input_fail("area", rc, err);
 	if (!st.chip[0])
 		return bad_input("area", "missing --chip NAME");
 	memset(&v, 0, sizeof v);

@@ -213,7 +213,8 @@ static int collect_rows(const meas_set *set, const calibrate_args *o,
 ** (an id is matched byte for byte).  An empty id (two commas together,
 ** one at an end, or an empty list) is refused: one at the end was
 ** skipped, one elsewhere read as the id '', and an empty list set nothing
-** aside without a word. */
+** aside without a word.  RL_OK, RL_EINPUT or RL_EINTERNAL (out of
+** memory: no fault of the list), with err. */
 static int mark_aside(const char *list, const meas_row *const *used,
                       size_t n, unsigned char *aside, size_t *naside,
                       char *err, size_t errlen)
@@ -222,8 +223,8 @@ static int mark_aside(const char *list, const meas_row *const *used,
 	int rc = 0;
 	*naside = 0;
 	if (!buf) {
-		snprintf(err, errlen, "out of memory");
-		return -1;
+		snprintf(err, errlen, "--aside: out of memory");
+		return RL_EINTERNAL;
 	}
 	strcpy(buf, list);
 	while (!rc && (id = commalist_next(&rest, 0)))
@@ -237,7 +238,7 @@ static int mark_aside(const char *list, const meas_row *const *used,
 		         "or one at an end)", rl_utf8_cut(list, 200), list);
 	if (rc) {
 		free(buf);
-		return -1;
+		return RL_EINPUT;
 	}
 	strcpy(buf, list);
 	rest = buf;
@@ -255,11 +256,11 @@ static int mark_aside(const char *list, const meas_row *const *used,
 			         "file, after --software, --version and --chip)",
 			         rl_utf8_cut(id, 80), id, n);
 			free(buf);
-			return -1;
+			return RL_EINPUT;
 		}
 	}
 	free(buf);
-	return 0;
+	return RL_OK;
 }
 
 /* Each row's weight into weight[] (n of them): 1, or the W that list
@@ -267,7 +268,8 @@ static int mark_aside(const char *list, const meas_row *const *used,
 ** id, 0 < W <= 100; *nweight: the rows named.  An entry without '=' (the
 ** id is what precedes the last one), an id that is not among the rows, a
 ** W out of its range or an id named again with another W is an error.
-** 0, or -1 with err. */
+** RL_OK, RL_EINPUT or RL_EINTERNAL (out of memory: no fault of the
+** list), with err. */
 static int mark_weight(const char *list, const meas_row *const *used,
                        size_t n, double *weight, size_t *nweight, char *err,
                        size_t errlen)
@@ -277,19 +279,19 @@ static int mark_weight(const char *list, const meas_row *const *used,
 	unsigned char *named;
 	char what[128];
 	size_t i;
-	int rc = 0;
+	int rc = RL_OK;
 	*nweight = 0;
 	for (i = 0; i < n; i++)
 		weight[i] = 1.0;
 	if (!list)
-		return 0;
+		return RL_OK;
 	buf = malloc(strlen(list) + 1);
 	named = calloc(n ? n : 1, 1);
 	if (!buf || !named) {
 		free(buf);
 		free(named);
-		snprintf(err, errlen, "out of memory");
-		return -1;
+		snprintf(err, errlen, "--weight: out of memory");
+		return RL_EINTERNAL;
 	}
 	strcpy(buf, list);
 	rest = buf;
@@ -301,7 +303,7 @@ static int mark_weight(const char *list, const meas_row *const *used,
 			snprintf(err, errlen, "--weight: '%.*s': not ID=W (a row's "
 			         "id, '=', a number in (0, 100])",
 			         rl_utf8_cut(ent, 80), ent);
-			rc = -1;
+			rc = RL_EINPUT;
 			break;
 		}
 		*eq = '\0';
@@ -309,7 +311,7 @@ static int mark_weight(const char *list, const meas_row *const *used,
 		snprintf(what, sizeof what, "--weight: row '%.*s'",
 		         rl_utf8_cut(ent, 80), ent);
 		if (num_read(what, eq + 1, &range, &w, err, errlen)) {
-			rc = -1;
+			rc = RL_EINPUT;
 			break;
 		}
 		for (i = 0; i < n && !rc; i++) {
@@ -319,7 +321,7 @@ static int mark_weight(const char *list, const meas_row *const *used,
 				snprintf(err, errlen, "--weight: row '%.*s' weighted "
 				         "twice (%g, then %g)", rl_utf8_cut(ent, 80),
 				         ent, weight[i], w);
-				rc = -1;
+				rc = RL_EINPUT;
 				break;
 			}
 			*nweight += !named[i];
@@ -332,7 +334,7 @@ static int mark_weight(const char *list, const meas_row *const *used,
 			         "%zu rows this fit selects (ids of the measurements "
 			         "file, after --software, --version and --chip)",
 			         rl_utf8_cut(ent, 80), ent, n);
-			rc = -1;
+			rc = RL_EINPUT;
 		}
 	}
 	free(buf);
@@ -647,8 +649,8 @@ static int job_rows(calib_job *j, const calibrate_args *o)
 	size_t i, n = j->set.n ? j->set.n : 1;
 	int rc;
 	setup_init(&j->base);
-	if (setup_load(&j->base, "profile", o->profile, err, sizeof err))
-		return bad_input("calibrate", err);
+	if ((rc = setup_load(&j->base, "profile", o->profile, err, sizeof err)))
+		return input_fail("calibrate", rc, err);
 	j->rows = calloc(n, sizeof *j->rows);
 	j->used = calloc(n, sizeof *j->used);
 	if (!j->rows || !j->used) {
@@ -679,6 +681,7 @@ static int job_arrays(calib_job *j, const calibrate_args *o)
 {
 	char err[1024];
 	size_t n = j->nrows;
+	int rc;
 	j->model = calloc(n, sizeof *j->model);
 	j->loov = calloc(n, sizeof *j->loov);
 	j->e_fit = calloc(n, sizeof *j->e_fit);
@@ -712,12 +715,13 @@ static int job_arrays(calib_job *j, const calibrate_args *o)
 		/* names are the measurements file's: control bytes as '?' */
 		rl_utf8_cell(raw, 0, 0, j->twins, sizeof j->twins);
 	}
-	if (o->aside && mark_aside(o->aside, j->used, n, j->aside, &j->naside,
-	                           err, sizeof err))
-		return bad_input("calibrate", err);
-	if (mark_weight(o->weight, j->used, n, j->weight, &j->nweight, err,
-	                sizeof err))
-		return bad_input("calibrate", err);
+	/* out of memory is no fault of the lists: exit 1, not 2 */
+	if ((o->aside && (rc = mark_aside(o->aside, j->used, n, j->aside,
+	                                  &j->naside, err, sizeof err))) ||
+	    (rc = mark_weight(o->weight, j->used, n, j->weight, &j->nweight,
+	                      err, sizeof err))) {
+		return input_fail("calibrate", rc, err);
+	}
 	if (n - j->naside < j->nfit + 1) {
 		snprintf(err, sizeof err, "--aside leaves %zu rows to fit for %zu "
 		         "parameters: need at least %zu", n - j->naside, j->nfit,

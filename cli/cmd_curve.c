@@ -145,8 +145,9 @@ static int read_args(int argc, char **argv, int plot, curve_args *a)
 	return OPT_GO_ON;
 }
 
-/* Every chip x tp series into s; count, or -1 with err.  cmd names the
-** command in a warning. */
+/* Every chip x tp series into s; count, or -1 with err, -2 where a
+** preset could not be held in memory (opts_apply's RL_EINTERNAL: no fault
+** of the input).  cmd names the command in a warning. */
 static int compute(const char *cmd, const eval_opts *o, double step,
                    series *s, char *err, size_t errlen)
 {
@@ -208,16 +209,20 @@ static int compute(const char *cmd, const eval_opts *o, double step,
 			rl_setup st;
 			char tpmax_s[32], e2[1024], prof[RL_NAME_MAX], words[80];
 			const char *at;
+			int rc, ps;
 			one.chip = o->chip ? chips[c] : NULL;
 			one.tp = o->tp ? tps[t] : NULL;
 			snprintf(tpmax_s, sizeof tpmax_s, "%g", defchips);
 			if (!o->chips && tpmax > 0)
 				one.chips = tpmax_s;
-			if (opts_apply(&one, &st, 1, e2, sizeof e2) ||
-			    profile_settle(&one, &st, "--profile", prof, sizeof prof,
-			                   &at, e2, sizeof e2) < 0) {
+			rc = opts_apply(&one, &st, 1, e2, sizeof e2);
+			if (!rc && (ps = profile_settle(&one, &st, "--profile", prof,
+			                                sizeof prof, &at, e2,
+			                                sizeof e2)) < 0)
+				rc = ps == PROFILE_ENOMEM ? RL_EINTERNAL : -1;
+			if (rc) {
 				snprintf(err, errlen, "%s", e2);
-				return -1;
+				return rc == RL_EINTERNAL ? -2 : -1;
 			}
 			snprintf(s[n].profile, sizeof s[n].profile, "%s", st.profile);
 			snprintf(s[n].profile_note, sizeof s[n].profile_note, "%s",
@@ -549,7 +554,7 @@ static int run_in(int argc, char **argv, int plot, series *s)
 	}
 	n = compute(cmd, &o, step, s, err, sizeof err);
 	if (n < 0)
-		return bad_input(cmd, err);
+		return input_fail(cmd, n == -2 ? RL_EINTERNAL : RL_EINPUT, err);
 	{ /* the setup of the first series, for the title */
 		eval_opts one = o;
 		char first[RL_NAME_MAX], e2[256];
@@ -560,8 +565,8 @@ static int run_in(int argc, char **argv, int plot, series *s)
 			one.chip = first;
 		}
 		one.tp = NULL;
-		if (opts_apply(&one, &st, 1, e2, sizeof e2))
-			return bad_input(cmd, e2);
+		if ((rc = opts_apply(&one, &st, 1, e2, sizeof e2)))
+			return input_fail(cmd, rc, e2);
 		st.cfg.scen.chips = s[0].chips;
 	}
 	title_of(&st, s, n, title, sizeof title);

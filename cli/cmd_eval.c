@@ -111,17 +111,19 @@ int cmd_eval(int argc, char **argv)
 		return rc;
 	o = a.o;
 	lo = a.lo;
-	if (opts_apply(&o, &st, 1, err, sizeof err))
-		return bad_input("eval", err);
+	if ((rc = opts_apply(&o, &st, 1, err, sizeof err)))
+		return input_fail("eval", rc, err);
 	opts_warn_inert_design("eval", &o, &st);
 	{
 		/* --profile's, the scenario's, else the chip's default; a chip
 		** with none is refused (map, curve and a sweep serve it under
 		** ideal and say so) */
 		const char *at;
-		if (profile_settle(&o, &st, "--profile", profile, sizeof profile,
-		                   &at, err, sizeof err))
-			return bad_input("eval", err);
+		if ((rc = profile_settle(&o, &st, "--profile", profile,
+		                         sizeof profile, &at, err, sizeof err)))
+			return input_fail("eval", rc == PROFILE_ENOMEM
+			                              ? RL_EINTERNAL : RL_EINPUT,
+			                  err);
 	}
 	/* --requests without --rate: a run of that many at maximum load */
 	rc = lo.have_rate ? rl_eval(&st.cfg, &r)

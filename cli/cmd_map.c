@@ -584,13 +584,15 @@ int cmd_map(int argc, char **argv)
 	rc = RL_OK;
 	o = a.o;
 	lo = a.lo;
-	if (opts_apply(&o, &st, 1, err, sizeof err))
-		return bad_input("map", err);
+	if ((rc = opts_apply(&o, &st, 1, err, sizeof err)))
+		return input_fail("map", rc, err);
 	/* --profile's, the scenario's, else the chip's default as eval
 	** takes it; a chip with none keeps ideal, its note saying so */
-	if (profile_settle(&o, &st, "--profile", profile, sizeof profile, &at,
-	                   err, sizeof err) < 0)
-		return bad_input("map", err);
+	if ((rc = profile_settle(&o, &st, "--profile", profile, sizeof profile,
+	                         &at, err, sizeof err)) < 0)
+		return input_fail("map", rc == PROFILE_ENOMEM ? RL_EINTERNAL
+		                                              : RL_EINPUT, err);
+	rc = RL_OK;
 	opts_warn_inert_design("map", &o, &st);
 	chips = st.cfg.scen.chips;
 	if (!(chips >= 1))

@@ -190,30 +190,36 @@ static void sweep_warn(const char *msg)
 	cli_warn("sweep", msg);
 }
 
+/* The outputs a point over its TDP at every clock (status 4) stores that
+** the spec keeps (rl_output_over_tdp: sweeps/README.md's status), for the
+** summary's "but ...", named: " (but status 4's power.over_tdp and
+** silicon.violations)" into buf, "" where none */
+static const char *keeps_over_tdp(const rl_sweep_spec *s, char *buf,
+                                  size_t len)
+{
+	size_t i, n = 0, k = 0, used;
+	for (i = 0; i < s->noutputs; i++)
+		n += (size_t)rl_output_over_tdp(s->outputs[i]);
+	buf[0] = '\0';
+	if (!n)
+		return buf;
+	used = (size_t)snprintf(buf, len, " (but status 4's");
+	for (i = 0; i < s->noutputs && used < len; i++) {
+		if (!rl_output_over_tdp(s->outputs[i]))
+			continue;
+		k++;
+		used += (size_t)snprintf(buf + used, len - used, "%s%s",
+		                         k == 1 ? " " : k == n ? " and " : ", ",
+		                         s->outputs[i]->name);
+	}
+	if (used < len)
+		snprintf(buf + used, len - used, ")");
+	return buf;
+}
+
 /* The first stored point of a kind that served nothing (idx1: its index
 ** + 1, 0 none), its axis values and why, as eval says it: the database
 ** keeps only the status, and "96 were not evaluable" named no cause. */
-/* What of the outputs a point over its TDP at every clock (status 4)
-** stores the spec keeps (rl_output_over_tdp: sweeps/README.md's status),
-** for the summary's "but ...": "" where none */
-static const char *keeps_over_tdp(const rl_sweep_spec *s)
-{
-	size_t i;
-	int power = 0, silicon = 0;
-	for (i = 0; i < s->noutputs; i++)
-		if (rl_output_over_tdp(s->outputs[i])) {
-			if (!strcmp(s->outputs[i]->name, "silicon.violations"))
-				silicon = 1;
-			else
-				power = 1;
-		}
-	return power && silicon ? " (but status 4's power figures and silicon "
-	                          "violations)"
-	       : power          ? " (but status 4's power figures)"
-	       : silicon        ? " (but status 4's silicon violations)"
-	                        : "";
-}
-
 static void first_why(const rl_sweep_spec *s, const char *what,
                       uint64_t idx1, const double *vals)
 {
@@ -306,8 +312,8 @@ static void drop_words(char *buf, size_t len, const rl_sweep_stats *st)
 	    "did not fit in memory (status 3)",
 	    "over their TDP at every clock (status 4: no throughput, latency "
 	    "or cost)",
-	    "served (status 0: power.lowest_clock_watts NULL, a value only "
-	    "over the TDP)",
+	    "served (status 0: an output NULL where it does not apply, as "
+	    "power.lowest_clock_watts, a value only over the TDP)",
 	    "not evaluable (status 2 or another: no outputs)"};
 	uint64_t n = 0, count[4];
 	size_t used;
@@ -362,9 +368,9 @@ int cmd_sweep(int argc, char **argv)
 		                 "give --resume too");
 	if ((rc = db_target("sweep", o.db_path)) != RL_OK)
 		return rc;
-	s = rl_sweep_spec_load(spec, err, sizeof err);
+	s = rl_sweep_spec_load(spec, &rc, err, sizeof err);
 	if (!s)
-		return bad_input("sweep", err);
+		return input_fail("sweep", rc, err);
 	warn_inert_design(s);
 	warn_short_ranges(s);
 	profile_notes(s);
@@ -394,7 +400,7 @@ int cmd_sweep(int argc, char **argv)
 	} else {
 		/* the points its [filter] dropped, where "6 points evaluated,
 		** 0 stored" gave no reason */
-		char drop[512] = "";
+		char drop[512] = "", keeps[160];
 		if (st.processed > st.stored)
 			drop_words(drop, sizeof drop, &st);
 		fprintf(stderr, "rooflab sweep: run %lld%s: %llu point%s evaluated, "
@@ -415,7 +421,9 @@ int cmd_sweep(int argc, char **argv)
 			        (unsigned long long)st.stored_nofit,
 			        (unsigned long long)st.stored_inval,
 			        st.stored_inval == 1 ? "was" : "were",
-			        st.stored_inval ? keeps_over_tdp(s) : "",
+			        st.stored_inval ? keeps_over_tdp(s, keeps,
+			                                         sizeof keeps)
+			                        : "",
 			        (unsigned long long)(st.stored - st.stored_nofit -
 			                             st.stored_inval));
 		first_why(s, "did not fit in memory", st.first_nofit,

@@ -119,6 +119,12 @@ int bad_input(const char *cmd, const char *msg)
 	return RL_EINPUT;
 }
 
+int input_fail(const char *cmd, int rc, const char *msg)
+{
+	cli_say(cmd, msg);
+	return rc == RL_EINTERNAL ? RL_EINTERNAL : RL_EINPUT;
+}
+
 int db_target(const char *cmd, const char *path)
 {
 	char err[1024], msg[1100];

@@ -39,6 +39,11 @@ int opts_design_inert(const char *assignment);
 /* Print an error as cli_say does and return RL_EINPUT. */
 int bad_input(const char *cmd, const char *msg);
 
+/* The same for a reader's failure status rc: RL_EINTERNAL (out of
+** memory, no fault of the input: opts_apply, setup_load) returned as it
+** is, any other (-1, RL_EINPUT) as RL_EINPUT. */
+int input_fail(const char *cmd, int rc, const char *msg);
+
 /* The --db FILE a command writes, checked before any work with
 ** rl_db_target_check (config/dbfile.h): RL_OK, or RL_EINPUT said as
 ** "rooflab CMD: --db PATH: ..." ("--db: a database needs a file name ..."

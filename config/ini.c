@@ -4,6 +4,7 @@
 #include "ini.h"
 #include "regfile.h"
 #include "utf8.h"
+#include "../model/status.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -61,7 +62,7 @@ static int parse(const char *name, const char *text, ini_cb cb,
 	char section[128] = "";
 	char line[INI_LINE_MAX + 1];
 	const char *p = text;
-	int lineno = 0;
+	int lineno = 0, rc;
 
 	/* a UTF-8 byte order mark (an editor's) is no text */
 	if (!strncmp(p, "\xef\xbb\xbf", 3))
@@ -123,9 +124,9 @@ static int parse(const char *name, const char *text, ini_cb cb,
 			}
 			strcpy(section, s);
 			msg[0] = '\0';
-			if (scb && scb(ud, section, lineno, msg, sizeof msg)) {
+			if (scb && (rc = scb(ud, section, lineno, msg, sizeof msg))) {
 				snprintf(err, errlen, "%s:%d: %s", name, lineno, msg);
-				return -1;
+				return rc == RL_EINTERNAL ? RL_EINTERNAL : -1;
 			}
 			continue;
 		}
@@ -156,10 +157,11 @@ static int parse(const char *name, const char *text, ini_cb cb,
 			return -1;
 		}
 		msg[0] = '\0';
-		if (lcb ? lcb(ud, section, key, val, lineno, msg, sizeof msg)
-		        : cb(ud, section, key, val, msg, sizeof msg)) {
+		rc = lcb ? lcb(ud, section, key, val, lineno, msg, sizeof msg)
+		         : cb(ud, section, key, val, msg, sizeof msg);
+		if (rc) {
 			snprintf(err, errlen, "%s:%d: %s", name, lineno, msg);
-			return -1;
+			return rc == RL_EINTERNAL ? RL_EINTERNAL : -1;
 		}
 	}
 	return 0;
@@ -206,7 +208,7 @@ static int parse_file(const char *path, ini_cb cb, ini_line_cb lcb,
 	if (!buf) {
 		snprintf(err, errlen, "%s: out of memory", path);
 		fclose(f);
-		return -1;
+		return RL_EINTERNAL;
 	}
 	got = fread(buf, 1, (size_t)size, f);
 	fclose(f);

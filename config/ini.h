@@ -13,7 +13,9 @@
 #define INI_LINE_MAX 4095
 
 /* Called for each key; returns 0 to go on, non-zero to stop (with a
-** message in err, which the reader prefixes with file:line). */
+** message in err, which the reader prefixes with file:line): RL_EINTERNAL
+** (1, model/status.h: out of memory, as a nested preset's read that ran
+** out) is passed on as the reader's status, any other as -1. */
 typedef int (*ini_cb)(void *ud, const char *section, const char *key,
                       const char *value, char *err, size_t errlen);
 
@@ -46,7 +48,10 @@ int ini_no_value(const char *key, char *err, size_t errlen);
 /* Strip leading and trailing white space in place; returns the start. */
 char *ini_trim(char *s);
 
-/* Parse a file.  Returns 0, or -1 with "file:line: message" in err. */
+/* Parse a file.  Returns 0, or -1 with "file:line: message" in err (the
+** file's fault), or RL_EINTERNAL (1) with "file: out of memory" where its
+** text could not be held, or a callback returned RL_EINTERNAL: no fault
+** of the file, an internal failure (exit 1, not 2). */
 int ini_parse_file(const char *path, ini_cb cb, void *ud, char *err,
                    size_t errlen);
 

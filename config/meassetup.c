@@ -36,12 +36,12 @@ static int set_num(rl_setup *st, const char *section, const char *key,
 int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
                char *err, size_t errlen)
 {
-	int dep;
+	int dep, rc;
 	setup_init(st);
-	if (setup_load(st, "profile", profile, err, errlen) ||
-	    setup_load(st, "chip", row->chip, err, errlen) ||
-	    setup_load(st, "model", row->model, err, errlen))
-		return RL_EINPUT;
+	if ((rc = setup_load(st, "profile", profile, err, errlen)) ||
+	    (rc = setup_load(st, "chip", row->chip, err, errlen)) ||
+	    (rc = setup_load(st, "model", row->model, err, errlen)))
+		return rc == RL_EINTERNAL ? RL_EINTERNAL : RL_EINPUT;
 	if (set_key(st, "scenario", "precision",
 	            row->scen_precision[0] ? row->scen_precision : row->precision,
 	            err, errlen) ||

@@ -16,7 +16,8 @@
 /* Build the setup of a modelled row with a profile (name or path): chip,
 ** model, precision, lengths, parallelism, and the build settings the row
 ** states.  RL_OK, or RL_EINPUT with err (unknown chip or model preset,
-** bad values). */
+** bad values), or RL_EINTERNAL with err (a preset's text could not be
+** held in memory: setup_load). */
 int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
                char *err, size_t errlen);
 

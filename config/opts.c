@@ -21,14 +21,16 @@ static int flag(rl_setup *st, const char *flagname, const char *key,
 	return 0;
 }
 
-/* A preset of kind named v loaded into st; on failure *at = v. */
+/* A preset of kind named v loaded into st; on failure *at = v and
+** setup_load's status (-1, or RL_EINTERNAL: out of memory). */
 static int load(rl_setup *st, const char *kind, const char *v,
                 const char **at, char *err, size_t errlen)
 {
-	if (!v || !setup_load(st, kind, v, err, errlen))
+	int rc;
+	if (!v || !(rc = setup_load(st, kind, v, err, errlen)))
 		return 0;
 	*at = v;
-	return -1;
+	return rc;
 }
 
 int opts_apply(const eval_opts *o, rl_setup *st, int need_model_chip,
@@ -41,19 +43,19 @@ int opts_apply(const eval_opts *o, rl_setup *st, int need_model_chip,
 int opts_apply_at(const eval_opts *o, rl_setup *st, int need_model_chip,
                   const char **at, char *err, size_t errlen)
 {
-	int k;
+	int k, rc;
 	char known[1024];
 	*at = NULL;
 	setup_init(st);
-	if (load(st, "scenario", o->scenario, at, err, errlen))
-		return -1;
+	if ((rc = load(st, "scenario", o->scenario, at, err, errlen)))
+		return rc;
 	if (!o->profile && !st->profile[0] &&
-	    setup_load(st, "profile", "ideal", err, errlen))
-		return -1;
-	if (load(st, "chip", o->chip, at, err, errlen) ||
-	    load(st, "model", o->model, at, err, errlen) ||
-	    load(st, "profile", o->profile, at, err, errlen))
-		return -1;
+	    (rc = setup_load(st, "profile", "ideal", err, errlen)))
+		return rc;
+	if ((rc = load(st, "chip", o->chip, at, err, errlen)) ||
+	    (rc = load(st, "model", o->model, at, err, errlen)) ||
+	    (rc = load(st, "profile", o->profile, at, err, errlen)))
+		return rc;
 	if (need_model_chip && !st->chip[0]) {
 		preset_names("chip", known, sizeof known);
 		snprintf(err, errlen, "missing --chip NAME (known: %s)", known);

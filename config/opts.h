@@ -23,7 +23,9 @@ typedef struct {
 } eval_opts;
 
 /* Apply to a fresh setup.  need_model_chip: insist on --chip and --model
-** (or a scenario that names them).  0, or -1 with err. */
+** (or a scenario that names them).  0, or -1 with err, or RL_EINTERNAL
+** (1) with err where a preset's text could not be held in memory
+** (setup_load: no fault of the options; exit 1, not 2). */
 int opts_apply(const eval_opts *o, rl_setup *st, int need_model_chip,
                char *err, size_t errlen);
 /* opts_apply that also says which value failed: *at is the pointer of o

@@ -9,6 +9,7 @@
 #include "ini.h"
 #include "presets.h"
 #include "utf8.h"
+#include "../model/status.h"
 
 typedef struct {
 	char software[128];   /* [meta] software */
@@ -50,18 +51,22 @@ static int meta_cb(void *ud, const char *section, const char *key,
 }
 
 /* The [meta] of a preset; 0, -1 when there is no such preset or it cannot
-** be read (passed over, as before), or -2 with err when it holds a value
-** longer than meta_info keeps. */
+** be read (passed over, as before), -2 with err when it holds a value
+** longer than meta_info keeps, or PROFILE_ENOMEM with err where its text
+** could not be held in memory (passed over, it chose another profile, or
+** none, without a word). */
 static int read_meta(const char *kind, const char *name, meta_info *m,
                      char *err, size_t errlen)
 {
 	char path[1024], e[1024];
+	int rc;
 	memset(m, 0, sizeof *m);
 	if (preset_path(kind, name, path, sizeof path, e, sizeof e))
 		return -1;
-	if (ini_parse_file(path, meta_cb, m, err, errlen) == 0)
+	rc = ini_parse_file(path, meta_cb, m, err, errlen);
+	if (rc == 0)
 		return 0;
-	return m->too_long ? -2 : -1;
+	return rc == RL_EINTERNAL ? PROFILE_ENOMEM : m->too_long ? -2 : -1;
 }
 
 /* software "TensorRT-LLM 0.10.0" is of family "TensorRT-LLM" */
@@ -81,7 +86,8 @@ static int of_family(const char *software, const char *family)
 ** profiles, and the short note of a command that serves it under ideal
 ** ("ideal: no calibrated profile for 'sohu' (its preset names no
 ** software); rooflab presets profile lists the profiles", the same for
-** every `how`); -1 with err when a preset cannot be read. */
+** every `how`); -1 with err when a preset cannot be read, PROFILE_ENOMEM
+** with err where one could not be held in memory. */
 static int profile_default(const char *chip, const char *how, char *name,
                            size_t namelen, char *note, size_t notelen,
                            char *err, size_t errlen)
@@ -96,6 +102,8 @@ static int profile_default(const char *chip, const char *how, char *name,
 	/* the chip's software, from it or the chip it is built on */
 	for (depth = 0; depth < 8; depth++) {
 		int rc = read_meta("chip", cur, &c, err, errlen);
+		if (rc == PROFILE_ENOMEM)
+			return rc;
 		if (rc == -2)
 			return -1;
 		if (rc)
@@ -110,6 +118,8 @@ static int profile_default(const char *chip, const char *how, char *name,
 	n = c.software[0] ? preset_list("profile", list, PRESET_LIST_MAX) : 0;
 	for (i = 0; i < n; i++) {
 		int rc = read_meta("profile", list[i], &p, err, errlen);
+		if (rc == PROFILE_ENOMEM)
+			return rc;
 		if (rc == -2)
 			return -1;
 		if (rc || !of_family(p.software, c.software))
@@ -182,8 +192,8 @@ static int profile_choose(eval_opts *o, rl_setup *st, const char *how,
 	*at = NULL;
 	setup_init(&scen);
 	if (o->scenario &&
-	    setup_load(&scen, "scenario", o->scenario, err, errlen))
-		return -1;
+	    (rc = setup_load(&scen, "scenario", o->scenario, err, errlen)))
+		return rc == RL_EINTERNAL ? PROFILE_ENOMEM : -1;
 	if (scen.profile[0]) {
 		snprintf(st->profile_note, sizeof st->profile_note,
 		         "named by scenario %s", scen.scenario);
@@ -197,8 +207,8 @@ static int profile_choose(eval_opts *o, rl_setup *st, const char *how,
 	if (rc)
 		return rc;
 	o->profile = name;
-	if (opts_apply_at(o, st, 1, at, err, errlen))
-		return -1;
+	if ((rc = opts_apply_at(o, st, 1, at, err, errlen)))
+		return rc == RL_EINTERNAL ? PROFILE_ENOMEM : -1;
 	snprintf(st->profile_note, sizeof st->profile_note, "%s", note);
 	return 0;
 }

@@ -25,7 +25,10 @@
 ** profile: st on `ideal`, as it was, its note profile_default's short
 ** one, "ideal: no calibrated profile for 'CHIP' ..." (eval refuses that
 ** with err's, which lists the profiles; map, curve and a sweep serve
-** under ideal and say so, as claim's sides do); -1 with err (and *at as opts_apply_at sets it). */
+** under ideal and say so, as claim's sides do); -1 with err (and *at as opts_apply_at sets it);
+** PROFILE_ENOMEM with err where a preset's text could not be held in
+** memory (an internal failure, exit 1, not the input's). */
+#define PROFILE_ENOMEM (-3)
 int profile_settle(eval_opts *o, rl_setup *st, const char *how, char *name,
                    size_t namelen, const char **at, char *err,
                    size_t errlen);

@@ -347,7 +347,7 @@ static int load_depth(rl_setup *st, const char *kind, const char *name,
 	unsigned mine = 0;
 	load_ctx lc;
 	struct stat sb;
-	int k;
+	int k, rc;
 	if (depth > PRESET_DEPTH_MAX) {
 		snprintf(err, errlen, "presets nest more than %d deep at %s '%s'",
 		         PRESET_DEPTH_MAX, kind, name);
@@ -375,9 +375,11 @@ static int load_depth(rl_setup *st, const char *kind, const char *name,
 	lc.ngiven = 0;
 	lc.nsect = 0;
 	lc.model_line = 0;
-	if (ini_parse_file_sections(path, load_section_cb, load_cb, &lc, err,
-	                            errlen))
-		return -1;
+	/* -1, or RL_EINTERNAL (out of memory, this file's or a nested
+	** preset's read: ini.h) passed on */
+	if ((rc = ini_parse_file_sections(path, load_section_cb, load_cb, &lc,
+	                                  err, errlen)))
+		return rc;
 	if (!strcmp(kind, "model") &&
 	    shape_check(path, lc.model_line, mine, err, errlen))
 		return -1;

@@ -43,7 +43,9 @@ typedef struct {
 /* Defaults, no presets. */
 void setup_init(rl_setup *st);
 
-/* Load a preset into the setup (and record its name).  0 or -1 + err. */
+/* Load a preset into the setup (and record its name).  0, or -1 + err
+** (the preset's fault), or RL_EINTERNAL (1) + err where its text could not
+** be held in memory (ini.h: no fault of the preset). */
 int setup_load(rl_setup *st, const char *kind, const char *name, char *err,
                size_t errlen);
 

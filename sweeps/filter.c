@@ -11,6 +11,7 @@
 
 #include "../config/ini.h"
 #include "../config/setup.h"
+#include "pointval.h"
 #include "text.h"
 #include "../config/utf8.h"
 
@@ -110,45 +111,6 @@ static int refuse(char *err, size_t errlen, const char *expr,
 	return -1;
 }
 
-/* 1 when an operand names no output or one of rl_output_over_tdp's */
-static int tdp_operand(const rl_operand *o)
-{
-	return o->kind != 2 || rl_output_over_tdp(o->output);
-}
-
-static int tdp_sum(const rl_linsum *s)
-{
-	size_t i;
-	for (i = 0; i < s->nterms; i++)
-		if (s->terms[i].output && !rl_output_over_tdp(s->terms[i].output))
-			return 0;
-	return 1;
-}
-
-/* 1 when an operand is power.lowest_clock_watts: NaN unless over the
-** TDP at every clock (outputs.c) */
-static int lowest_operand(const rl_operand *o)
-{
-	return o->kind == 2 && !strcmp(o->output->name,
-	                               "power.lowest_clock_watts");
-}
-
-static int lowest_sum(const rl_linsum *s)
-{
-	size_t i;
-	for (i = 0; i < s->nterms; i++)
-		if (s->terms[i].output &&
-		    !strcmp(s->terms[i].output->name, "power.lowest_clock_watts"))
-			return 1;
-	return 0;
-}
-
-int rl_sweep_filter_answers(const rl_filter *f, int status)
-{
-	return !f->uses_output || (status == RL_OK && !f->tdp_needed) ||
-	       (status == RL_EPOWER && f->tdp_only);
-}
-
 /* both sides as linear sums (linsum.h) */
 static int parse_sums(rl_filter *f, const char *expr, const char *lhs,
                       const char *rhs, char *err, size_t errlen)
@@ -159,10 +121,6 @@ static int parse_sums(rl_filter *f, const char *expr, const char *lhs,
 		return refuse(err, errlen, expr, "%s", why);
 	}
 	f->sums = 1;
-	f->uses_output = rl_linsum_has_output(&f->sum[0]) ||
-	                 rl_linsum_has_output(&f->sum[1]);
-	f->tdp_only = tdp_sum(&f->sum[0]) && tdp_sum(&f->sum[1]);
-	f->tdp_needed = lowest_sum(&f->sum[0]) || lowest_sum(&f->sum[1]);
 	return 0;
 }
 
@@ -249,20 +207,23 @@ int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
 			              c == &f->lhs ? lhs : rhs, names);
 		}
 	}
-	f->uses_output = f->lhs.kind == 2 || f->rhs.kind == 2;
-	f->tdp_only = tdp_operand(&f->lhs) && tdp_operand(&f->rhs);
-	f->tdp_needed = lowest_operand(&f->lhs) || lowest_operand(&f->rhs);
 	return 0;
 }
 
+/* an operand's value at this point; *none set where it is an output
+** with no value there (NaN) */
 static double operand_value(const rl_operand *o, const rl_config *cfg,
-                            const rl_result *r)
+                            int status, const rl_result *r, int *none)
 {
+	double v;
 	if (o->kind == 1)
 		return rl_param_get(cfg, o->param);
-	if (o->kind == 2)
-		return o->output->get(r);
-	return o->value;
+	if (o->kind != 2)
+		return o->value;
+	v = rl_sweep_point_output(o->output, status, r);
+	if (isnan(v))
+		*none = 1;
+	return v;
 }
 
 /* One comparison for both widths: a double converts to long double
@@ -280,18 +241,30 @@ static int compare(long double a, int op, long double b)
 }
 
 int rl_sweep_filter_keep(const rl_filter *f, const rl_config *cfg,
-                         const rl_result *r)
+                         int status, const rl_result *r)
 {
+	int none = 0, keep;
 	if (f->sums) {
-		double a = rl_linsum_value(&f->sum[0], cfg, r);
-		double b = rl_linsum_value(&f->sum[1], cfg, r);
+		double a = rl_linsum_value(&f->sum[0], cfg, status, r, &none);
+		double b = rl_linsum_value(&f->sum[1], cfg, status, r, &none);
+		if (none)
+			return RL_FILTER_NONE;
 		/* a side past DBL_MAX part way (inf, or inf - inf): both again
 		** in long double (linsum.h), where a sum of doubles fits */
 		if (isfinite(a) && isfinite(b))
-			return compare(a, f->op, b);
-		return compare(rl_linsum_value_wide(&f->sum[0], cfg, r), f->op,
-		               rl_linsum_value_wide(&f->sum[1], cfg, r));
+			keep = compare(a, f->op, b);
+		else
+			keep = compare(rl_linsum_value_wide(&f->sum[0], cfg, status,
+			                                    r, &none),
+			               f->op,
+			               rl_linsum_value_wide(&f->sum[1], cfg, status,
+			                                    r, &none));
+	} else {
+		double a = operand_value(&f->lhs, cfg, status, r, &none);
+		double b = operand_value(&f->rhs, cfg, status, r, &none);
+		if (none)
+			return RL_FILTER_NONE;
+		keep = compare(a, f->op, b);
 	}
-	return compare(operand_value(&f->lhs, cfg, r), f->op,
-	               operand_value(&f->rhs, cfg, r));
+	return keep ? RL_FILTER_KEEP : RL_FILTER_DROP;
 }

@@ -28,13 +28,6 @@ enum { RL_OP_LT = 0, RL_OP_LE, RL_OP_GT, RL_OP_GE, RL_OP_EQ, RL_OP_NE };
 typedef struct {
 	rl_operand lhs, rhs;
 	int op;
-	int uses_output; /* a side names an output (a failed point has none) */
-	int tdp_only;    /* every output it names is one a point over its TDP
-	                 ** at every clock stores (rl_output_over_tdp), so it
-	                 ** is answered at status 4 too */
-	int tdp_needed;  /* it names power.lowest_clock_watts, which has a
-	                 ** value only over the TDP at every clock (NULL at a
-	                 ** served point), so it is unanswered at status 0 */
 	int sums;        /* 1: compare sum[0] OP sum[1], not lhs OP rhs */
 	rl_linsum sum[2];
 } rl_filter;
@@ -45,16 +38,16 @@ typedef struct {
 int rl_sweep_filter_parse(rl_filter *f, const char *expr, char *err,
                           size_t errlen);
 
-/* 1 when a point of this rl_eval status has a value for every output
-** the filter names (none named: any status); 0 when it has none for one
-** (sweeps/README.md's status: a failed point has no outputs, but one of
-** status 4 keeps power.over_tdp and power.lowest_clock_watts, and one
-** of status 0 has no power.lowest_clock_watts: n/a where the TDP is
-** met), the filter then unanswered for it. */
-int rl_sweep_filter_answers(const rl_filter *f, int status);
-
-/* 1 when the comparison holds for this configuration and result. */
+/* What the comparison says of a point of rl_eval status `status`, its
+** configuration cfg and result r: RL_FILTER_KEEP where it holds,
+** RL_FILTER_DROP where not, RL_FILTER_NONE where an output it reads has
+** no value at this point (NaN: rl_sweep_point_output, pointval.h; a
+** failed point has none but for the figures a point over its TDP keeps,
+** and a served one none for an output that does not apply to it, as
+** power.lowest_clock_watts where the TDP is met), the filter then
+** unanswered for it, whatever the comparison of a NaN would give. */
+enum { RL_FILTER_DROP = 0, RL_FILTER_KEEP = 1, RL_FILTER_NONE = -1 };
 int rl_sweep_filter_keep(const rl_filter *f, const rl_config *cfg,
-                         const rl_result *r);
+                         int status, const rl_result *r);
 
 #endif

@@ -13,6 +13,7 @@
 
 #include "../config/setup.h"
 #include "../config/utf8.h"
+#include "pointval.h"
 #include "text.h"
 
 enum { TK_END, TK_PLUS, TK_MINUS, TK_STAR, TK_WORD, TK_OTHER };
@@ -237,8 +238,19 @@ int rl_linsum_parse(rl_linsum *s, const char *text, char *err, size_t errlen)
 	}
 }
 
-double rl_linsum_value(const rl_linsum *s, const rl_config *cfg,
-                       const rl_result *r)
+/* a term's value at this point; *none set where an output it reads has
+** no value there (rl_sweep_point_output: NaN) */
+static double term_output(const rl_term *t, int status, const rl_result *r,
+                          int *none)
+{
+	double v = rl_sweep_point_output(t->output, status, r);
+	if (isnan(v))
+		*none = 1;
+	return v;
+}
+
+double rl_linsum_value(const rl_linsum *s, const rl_config *cfg, int status,
+                       const rl_result *r, int *none)
 {
 	double sum = 0;
 	size_t i;
@@ -247,7 +259,7 @@ double rl_linsum_value(const rl_linsum *s, const rl_config *cfg,
 		if (t->param)
 			sum += t->coef * rl_param_get(cfg, t->param);
 		else if (t->output)
-			sum += t->coef * t->output->get(r);
+			sum += t->coef * term_output(t, status, r, none);
 		else
 			sum += t->coef;
 	}
@@ -255,7 +267,7 @@ double rl_linsum_value(const rl_linsum *s, const rl_config *cfg,
 }
 
 long double rl_linsum_value_wide(const rl_linsum *s, const rl_config *cfg,
-                                 const rl_result *r)
+                                 int status, const rl_result *r, int *none)
 {
 	long double sum = 0;
 	size_t i;
@@ -264,18 +276,10 @@ long double rl_linsum_value_wide(const rl_linsum *s, const rl_config *cfg,
 		if (t->param)
 			sum += (long double)t->coef * rl_param_get(cfg, t->param);
 		else if (t->output)
-			sum += (long double)t->coef * t->output->get(r);
+			sum += (long double)t->coef *
+			       term_output(t, status, r, none);
 		else
 			sum += t->coef;
 	}
 	return sum;
-}
-
-int rl_linsum_has_output(const rl_linsum *s)
-{
-	size_t i;
-	for (i = 0; i < s->nterms; i++)
-		if (s->terms[i].output)
-			return 1;
-	return 0;
 }

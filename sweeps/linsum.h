@@ -36,10 +36,13 @@ typedef struct {
 ** not zero) is refused quoting the term. */
 int rl_linsum_parse(rl_linsum *s, const char *text, char *err, size_t errlen);
 
-/* The sum for this configuration and result, its terms added in the
-** order written. */
-double rl_linsum_value(const rl_linsum *s, const rl_config *cfg,
-                       const rl_result *r);
+/* The sum at this point, its terms added in the order written: a
+** parameter's value in cfg, an output's at a point of rl_eval status
+** `status` with result r (rl_sweep_point_output, pointval.h).  *none is
+** set to 1 where an output it reads has no value there (NaN), the sum
+** then no answer (left as it was otherwise). */
+double rl_linsum_value(const rl_linsum *s, const rl_config *cfg, int status,
+                       const rl_result *r, int *none);
 
 /* The same sum in long double, for a double sum that is not finite: a
 ** term or a partial sum past DBL_MAX ("1e308 * a + 1e308 * b - 1e308 *
@@ -47,9 +50,6 @@ double rl_linsum_value(const rl_linsum *s, const rl_config *cfg,
 ** wider type (on x86 and most 64-bit targets; where long double is a
 ** double, the same inf). */
 long double rl_linsum_value_wide(const rl_linsum *s, const rl_config *cfg,
-                                 const rl_result *r);
-
-/* 1 when a term names an output. */
-int rl_linsum_has_output(const rl_linsum *s);
+                                 int status, const rl_result *r, int *none);
 
 #endif

@@ -43,7 +43,8 @@ typedef struct {
 	size_t n;
 	uint64_t idx[CHUNK];
 	int status[CHUNK];
-	unsigned char keep[CHUNK];
+	signed char keep[CHUNK]; /* rl_sweep_eval_point's: 1 kept, 0 dropped,
+	                         ** -1 dropped unanswered (RL_FILTER_*) */
 	double *vals;            /* CHUNK x ncols */
 } slot;
 
@@ -65,7 +66,7 @@ static void eval_slot(const rl_sweep_spec *s, slot *sl)
 	cache.valid = 0;
 	for (j = 0; j < sl->n; j++) {
 		double *row = sl->vals + j * s->ncols;
-		sl->keep[j] = (unsigned char)rl_sweep_eval_point(
+		sl->keep[j] = (signed char)rl_sweep_eval_point(
 		    s, row, row, &sl->status[j], cp);
 	}
 }
@@ -169,12 +170,12 @@ static int write_slot(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		ws->batch_t0 = rl_progress_clock();
 	}
 	for (j = 0; j < sl->n; j++) {
-		if (!sl->keep[j]) {
-			/* a point the filter could not answer (no value for an
-			** output it names: rl_sweep_filters_answer), counted
-			** apart, by its status: said, where the summary's drops
-			** read as the comparison's */
-			int unans = !rl_sweep_filters_answer(s, sl->status[j]);
+		if (sl->keep[j] != RL_FILTER_KEEP) {
+			/* a point the filter could not answer (an output it
+			** reads has no value there: rl_sweep_filter_keep),
+			** counted apart, by its status: said, where the
+			** summary's drops read as the comparison's */
+			int unans = sl->keep[j] == RL_FILTER_NONE;
 			int kind = RL_STORE_UNANSWERED_KIND(sl->status[j]);
 			if (unans) {
 				f->unanswered[kind]++;

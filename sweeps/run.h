@@ -47,8 +47,8 @@ typedef struct {
 	double first_inval_vals[RL_SWEEP_MAX_AXES];
 	/* of the points this call evaluated (refilled ones apart) that its
 	** [filter] dropped, those it could not answer, by status
-	** (RL_STORE_UNANSWERED, store.h: 3, 4, another): a failed point has
-	** no value for an output the filter names */
+	** (RL_STORE_UNANSWERED, store.h: 3, 4, another): an output the
+	** filter reads has no value (NaN) there, as none of a failed point's */
 	uint64_t unanswered[3];
 	uint64_t unanswered_served; /* of unanswered[2], the points served
 	                        ** (status 0: an output the filter names, such

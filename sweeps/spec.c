@@ -16,6 +16,7 @@
 #include "../config/profiles.h"
 #include "../config/regfile.h"
 #include "../config/setup.h"
+#include "pointval.h"
 #include "text.h"
 #include "../config/utf8.h"
 
@@ -380,14 +381,15 @@ static int spec_cb(void *ud, const char *section, const char *key,
 /* A setup section's presets and set lines applied, and its profile as
 ** eval takes it: the section's, the scenario's, else the chip's default
 ** (a chip with none on ideal, its note saying so: profile_settle); an
-** error names the section's header line. */
+** error names the section's header line: -1, or RL_EINTERNAL where a
+** preset could not be held in memory (opts_apply). */
 static int resolve(const char *name, int line, const rl_sweep_setup *su,
                    rl_setup *st, const char *what, char *err, size_t errlen)
 {
 	eval_opts o;
 	char msg[1024], prof[RL_NAME_MAX];
 	const char *at;
-	int i;
+	int i, rc;
 	memset(&o, 0, sizeof o);
 	o.chip = su->chip[0] ? su->chip : NULL;
 	o.model = su->model[0] ? su->model : NULL;
@@ -395,9 +397,9 @@ static int resolve(const char *name, int line, const rl_sweep_setup *su,
 	o.profile = su->profile[0] ? su->profile : NULL;
 	for (i = 0; i < su->nsets; i++)
 		o.sets[o.nsets++] = su->sets[i];
-	if (opts_apply(&o, st, 0, msg, sizeof msg)) {
+	if ((rc = opts_apply(&o, st, 0, msg, sizeof msg))) {
 		snprintf(err, errlen, "%s:%d: [%s]: %s", name, line, what, msg);
-		return -1;
+		return rc == RL_EINTERNAL ? RL_EINTERNAL : -1;
 	}
 	/* in a spec's words (opts_apply's own name --chip and --model) */
 	if (!st->chip[0] || !st->model[0]) {
@@ -408,10 +410,10 @@ static int resolve(const char *name, int line, const rl_sweep_setup *su,
 		         kind, kind, msg);
 		return -1;
 	}
-	if (profile_settle(&o, st, "profile=", prof, sizeof prof, &at, msg,
-	                   sizeof msg) < 0) {
+	if ((rc = profile_settle(&o, st, "profile=", prof, sizeof prof, &at,
+	                         msg, sizeof msg)) < 0) {
 		snprintf(err, errlen, "%s:%d: [%s]: %s", name, line, what, msg);
-		return -1;
+		return rc == PROFILE_ENOMEM ? RL_EINTERNAL : -1;
 	}
 	return 0;
 }
@@ -508,12 +510,16 @@ static int build_columns(rl_sweep_spec *s, char *err, size_t errlen)
 	return 0;
 }
 
+/* The spec as a whole once read: sections, presets resolved, baseline
+** evaluated, columns.  0, -1 with err, or RL_EINTERNAL (resolve's: out of
+** memory). */
 static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
                   char *err, size_t errlen)
 {
 	size_t i;
 	char buf[96];
 	const int *at = pc->sect_line;
+	int rc;
 	if (!s->naxes && at[SEC_AXES]) {
 		snprintf(err, errlen, "%s:%d: [axes] has no axis; a sweep needs at "
 		         "least one (section.key = values)", name, at[SEC_AXES]);
@@ -601,15 +607,15 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
 		         "scenario, profile or set)", name, at[SEC_BASELINE]);
 		return -1;
 	}
-	if (resolve(name, at[SEC_BASE], &s->base, &s->setup, "base", err,
-	            errlen))
-		return -1;
+	if ((rc = resolve(name, at[SEC_BASE], &s->base, &s->setup, "base", err,
+	                  errlen)))
+		return rc;
 	if (s->baseline.present) {
 		rl_setup bst;
 		rl_result r;
-		if (resolve(name, at[SEC_BASELINE], &s->baseline, &bst,
-		            "baseline", err, errlen))
-			return -1;
+		if ((rc = resolve(name, at[SEC_BASELINE], &s->baseline, &bst,
+		                  "baseline", err, errlen)))
+			return rc;
 		if (rl_eval(&bst.cfg, &r) != RL_OK) {
 			char msg[512];
 			setup_where(&bst, r.error, msg, sizeof msg);
@@ -652,15 +658,20 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
 	return 0;
 }
 
-rl_sweep_spec *rl_sweep_spec_parse(const char *name, const char *text,
-                                   char *err, size_t errlen)
+/* rl_sweep_spec_parse, with *status RL_EINPUT or RL_EINTERNAL (out of
+** memory) where it returns NULL */
+static rl_sweep_spec *parse_status(const char *name, const char *text,
+                                   int *status, char *err, size_t errlen)
 {
 	rl_sweep_spec *s = calloc(1, sizeof *s);
 	parse_ctx pc;
+	int rc;
+	*status = RL_EINTERNAL;
 	if (!s) {
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
+	*status = RL_EINPUT;
 	/* the spec's path goes into the database's run: refused, not cut */
 	if (strlen(name) >= sizeof s->path) {
 		char size[64];
@@ -678,30 +689,43 @@ rl_sweep_spec *rl_sweep_spec_parse(const char *name, const char *text,
 	pc.hash = 14695981039346656037ULL;
 	if (!s->text) {
 		snprintf(err, errlen, "out of memory");
+		*status = RL_EINTERNAL;
 		rl_sweep_spec_free(s);
 		return NULL;
 	}
-	if (ini_parse_text_sections(name, text, section_cb, spec_cb, &pc, err,
-	                            errlen) ||
-	    finish(s, &pc, name, err, errlen)) {
+	if ((rc = ini_parse_text_sections(name, text, section_cb, spec_cb, &pc,
+	                                  err, errlen)) ||
+	    (rc = finish(s, &pc, name, err, errlen))) {
+		*status = rc == RL_EINTERNAL ? RL_EINTERNAL : RL_EINPUT;
 		rl_sweep_spec_free(s);
 		return NULL;
 	}
+	*status = RL_OK;
 	return s;
 }
 
-rl_sweep_spec *rl_sweep_spec_load(const char *path, char *err, size_t errlen)
+rl_sweep_spec *rl_sweep_spec_parse(const char *name, const char *text,
+                                   char *err, size_t errlen)
+{
+	int status;
+	return parse_status(name, text, &status, err, errlen);
+}
+
+rl_sweep_spec *rl_sweep_spec_load(const char *path, int *status, char *err,
+                                  size_t errlen)
 {
 	FILE *f = rl_open_regular(path, err, errlen);
 	char *buf;
 	size_t got, cap = 1 << 16;
 	rl_sweep_spec *s;
+	*status = RL_EINPUT;
 	if (!f)
 		return NULL;
 	buf = malloc(cap + 1);
 	if (!buf) {
 		fclose(f);
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, "%s: out of memory", path);
+		*status = RL_EINTERNAL;
 		return NULL;
 	}
 	got = fread(buf, 1, cap + 1, f);
@@ -719,7 +743,7 @@ rl_sweep_spec *rl_sweep_spec_load(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	buf[got] = '\0';
-	s = rl_sweep_spec_parse(path, buf, err, errlen);
+	s = parse_status(path, buf, status, err, errlen);
 	free(buf);
 	return s;
 }
@@ -777,47 +801,34 @@ int rl_sweep_eval_point(const rl_sweep_spec *s, const double *axis_values,
 	rl_config cfg;
 	rl_result r;
 	size_t i, k = s->naxes;
+	int keep = RL_FILTER_KEEP;
 	int rc = rl_sweep_point_config(s, axis_values, &cfg, NULL, 0);
 	/* (over the TDP at every clock: not evaluable, status RL_EPOWER,
 	** as claim and solve read it: rl_eval_runnable) */
 	if (rc == RL_OK)
 		rc = rl_eval_runnable(rl_eval_cached(&cfg, cache, &r), &r);
 	*status = rc;
-	if (rc != RL_OK) {
-		for (i = k; i < s->ncols; i++)
-			row[i] = NAN;
-		/* over its TDP at every clock: the power figures that say by
-		** how much (rl_output_over_tdp), the rest NULL, its
-		** throughput at a clock it cannot run at above all */
-		if (rc == RL_EPOWER)
-			for (i = 0; i < s->noutputs; i++)
-				if (rl_output_over_tdp(s->outputs[i]))
-					row[k + i] = s->outputs[i]->get(&r);
-	} else {
-		for (i = 0; i < s->noutputs; i++)
-			row[k + i] = s->outputs[i]->get(&r);
-		if (s->has_baseline) {
-			row[k + s->noutputs] = r.total_tps / s->baseline_total_tps;
-			row[k + s->noutputs + 1] = r.output_tps /
-			                           s->baseline_output_tps;
-		}
+	/* each output's value at this point (rl_sweep_point_output): a
+	** failed point has none (NULL), but one over its TDP at every clock
+	** keeps the figures that say by how much (rl_output_over_tdp), its
+	** throughput at a clock it cannot run at above all NULL */
+	for (i = 0; i < s->noutputs; i++)
+		row[k + i] = rl_sweep_point_output(s->outputs[i], rc, &r);
+	for (i = k + s->noutputs; i < s->ncols; i++)
+		row[i] = NAN;
+	if (rc == RL_OK && s->has_baseline) {
+		row[k + s->noutputs] = r.total_tps / s->baseline_total_tps;
+		row[k + s->noutputs + 1] = r.output_tps / s->baseline_output_tps;
 	}
-	/* a failed point has no outputs: a filter on one drops it (the
-	** run counts it apart, rl_sweep_filters_answer), but a filter on the
-	** power figures a point over its TDP keeps is answered there too */
-	if (!rl_sweep_filters_answer(s, rc))
-		return 0;
-	for (i = 0; i < s->nfilters; i++)
-		if (!rl_sweep_filter_keep(&s->filters[i], &cfg, &r))
-			return 0;
-	return 1;
-}
-
-int rl_sweep_filters_answer(const rl_sweep_spec *s, int status)
-{
-	size_t i;
-	for (i = 0; i < s->nfilters; i++)
-		if (!rl_sweep_filter_answers(&s->filters[i], status))
-			return 0;
-	return 1;
+	/* a filter reading an output with no value here is unanswered, the
+	** point dropped whatever the other filters say and counted apart
+	** (the run's dropped_nofit, dropped_over_tdp, dropped_inval) */
+	for (i = 0; i < s->nfilters; i++) {
+		int v = rl_sweep_filter_keep(&s->filters[i], &cfg, rc, &r);
+		if (v == RL_FILTER_NONE)
+			return RL_FILTER_NONE;
+		if (v == RL_FILTER_DROP)
+			keep = RL_FILTER_DROP;
+	}
+	return keep;
 }

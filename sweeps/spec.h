@@ -107,8 +107,10 @@ typedef struct {
 
 /* Read and check a spec file: presets resolved, axes checked against the
 ** parameter ranges, the baseline evaluated.  NULL with "file:line: ..."
-** in err on bad input. */
-rl_sweep_spec *rl_sweep_spec_load(const char *path, char *err, size_t errlen);
+** in err and *status RL_EINPUT on bad input, RL_EINTERNAL where memory
+** ran out (the spec's or a preset's text: no fault of the spec). */
+rl_sweep_spec *rl_sweep_spec_load(const char *path, int *status, char *err,
+                                  size_t errlen);
 
 /* The same from text in memory; name is used in messages. */
 rl_sweep_spec *rl_sweep_spec_parse(const char *name, const char *text,
@@ -132,19 +134,19 @@ int rl_sweep_point_config(const rl_sweep_spec *s, const double *axis_values,
 
 /* Evaluate one design point: axis values (display units) applied to the
 ** base, rl_eval(), filters.  Writes the output and speedup columns into
-** row (cols after the axes) and the rl_eval status (RL_OK or an error
-** code, or -1 when an axis value is refused) into *status.  Returns 1 to
-** keep the point, 0 when a filter drops it.  cache: the caller's
-** rl_eval_cache (model/engine.h; NULL: none), for a run of points
-** evaluated in order by one thread; the results are the same either way. */
+** row (cols after the axes: each output's value at this point,
+** rl_sweep_point_output, NaN for none) and the rl_eval status (RL_OK or
+** an error code, or -1 when an axis value is refused) into *status.
+** Returns RL_FILTER_KEEP (1) to keep the point, RL_FILTER_DROP (0) when
+** a filter's comparison drops it, RL_FILTER_NONE (-1) when a filter reads
+** an output with no value at this point (filter.h), which drops it
+** whatever the comparisons: a point over its TDP at every clock (status
+** 4) has no throughput, a served one no power.lowest_clock_watts.
+** cache: the caller's rl_eval_cache (model/engine.h; NULL: none), for a
+** run of points evaluated in order by one thread; the results are the
+** same either way. */
 int rl_sweep_eval_point(const rl_sweep_spec *s, const double *axis_values,
                         double *row, int *status, rl_eval_cache *cache);
-
-/* 1 when every [filter] line of s is answered for a point of this
-** status (rl_sweep_filter_answers); 0 when one names an output such a
-** point has no value for, which drops it whatever the comparison: a
-** point over its TDP at every clock (status 4) has no throughput. */
-int rl_sweep_filters_answer(const rl_sweep_spec *s, int status);
 
 /* 1 when consecutive points of s mostly share their design (every axis is
 ** scenario.isl, osl or batch, or the fastest axis of a grid is), so that

@@ -138,12 +138,13 @@ int rl_store_run_progress(sqlite3 *db, int64_t run_id, uint64_t *done,
 ** points (rl_store_run_missing), and a resume need not walk it. */
 int rl_store_run_dropped(sqlite3 *db, int64_t run_id, uint64_t *dropped);
 
-/* Of the points a [filter] dropped, those it could not answer: a point
-** whose evaluation failed has no value for an output the filter names
-** (rl_sweep_filters_answer, spec.h), by its status: 3 (did not fit), 4
-** (over its TDP at every clock: no throughput), another (0 among them: a
-** served point has no power.lowest_clock_watts, a value only over the
-** TDP at every clock).  Kept in
+/* Of the points a [filter] dropped, those it could not answer: an output
+** it reads has no value (NaN) at the point (rl_sweep_filter_keep,
+** filter.h: a point whose evaluation failed has none), by its status: 3
+** (did not fit), 4 (over its TDP at every clock: no throughput), another
+** (0 among them: a served point has no power.lowest_clock_watts, a value
+** only over the TDP at every clock, nor a price its preset does not
+** give).  Kept in
 ** runs.dropped_nofit, dropped_over_tdp and dropped_inval (these names, in
 ** this order), valid where `dropped` is and not NULL (NULL in a run an
 ** older rooflab made or went on with). */

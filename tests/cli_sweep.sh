@@ -1773,8 +1773,8 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	# 700 W is not over (0) and has no lowest-clock power (NULL)
 	printf '[outputs]\nkeep = throughput.output_tokens_per_s, power.over_tdp, power.lowest_clock_watts\n' | cat "$d/tdp.ini" - >"$d/tdpk.ini"
 	expect_exit 0 "a sweep with a TDP no clock fits, its power figures kept" -- $RL sweep "$d/tdpk.ini" --db "$d/tdpk.db"
-	expect_err "1 was not evaluable \(another status\), their outputs NULL \(but status 4's power figures\); 1 served \(status 0\)" \
-		"the summary says which outputs a point over its TDP keeps"
+	expect_err "1 was not evaluable \(another status\), their outputs NULL \(but status 4's power\.over_tdp and power\.lowest_clock_watts\); 1 served \(status 0\)" \
+		"the summary names the outputs a point over its TDP keeps"
 	got=$(q "$d/tdpk.db" "SELECT group_concat(idx || ':' || status || ':' || quote(power_over_tdp) || ':' || ifnull(power_lowest_clock_watts > 87.42 AND power_lowest_clock_watts < 88, 'null') || ':' || (throughput_output_tokens_per_s IS NULL), ' ') FROM (SELECT * FROM results ORDER BY idx)")
 	if [ "$got" = "0:4:1.0:1:1 1:0:0.0:null:0" ]; then
 		echo "ok - status 4 keeps its power figures, its throughput NULL"
@@ -1819,7 +1819,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	# (over the TDP): 17; at 700 W the reticle's 1 alone
 	printf '[base]\nchip = sohu-design\nmodel = llama3-8b\nset = scenario.precision=fp8\nset = design.die_mm2=900\n[axes]\nchip.tdp_w = 20, 700\n[outputs]\nkeep = silicon.violations\n' >"$d/tdpv.ini"
 	expect_exit 0 "a sweep over its TDP keeping the silicon violations" -- $RL sweep "$d/tdpv.ini" --db "$d/tdpv.db"
-	expect_err "1 was not evaluable \(another status\), their outputs NULL \(but status 4's silicon violations\); 1 served" \
+	expect_err "1 was not evaluable \(another status\), their outputs NULL \(but status 4's silicon\.violations\); 1 served" \
 		"the summary says a point over its TDP keeps its silicon violations"
 	got=$(q "$d/tdpv.db" "SELECT group_concat(idx || ':' || status || ':' || quote(silicon_violations), ' ') FROM (SELECT * FROM results ORDER BY idx)")
 	if [ "$got" = "0:4:17.0 1:0:1.0" ]; then
@@ -1830,8 +1830,8 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	# both kinds kept: the summary names both
 	sed 's/^keep = silicon.violations$/keep = silicon.violations, power.over_tdp/' "$d/tdpv.ini" >"$d/tdpw.ini"
 	expect_exit 0 "a sweep over its TDP keeping the violations and a power figure" -- $RL sweep "$d/tdpw.ini" --db "$d/tdpw.db"
-	expect_err "their outputs NULL \(but status 4's power figures and silicon violations\); 1 served" \
-		"the summary says a point over its TDP keeps both"
+	expect_err "their outputs NULL \(but status 4's silicon\.violations and power\.over_tdp\); 1 served" \
+		"the summary names both, in the order [outputs] keeps them"
 fi
 # a sweep whose points all serve says none of it (4 stacks: 154.6 GB)
 sed -e 's/^design.hbm_stacks = .*/design.hbm_stacks = 4, 8/' -e 's/0\.1, 0\.35$/0.1, 0.2/' "$d/why.ini" >"$d/why4.ini"
@@ -1857,7 +1857,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	fi
 	printf '[filter]\nkeep = 2 * power.over_tdp + power.lowest_clock_watts >= 0\n' | cat "$d/tdp.ini" - >"$d/tdpt.ini"
 	expect_exit 0 "a linear-sum filter of the power figures alone" -- $RL sweep "$d/tdpt.ini" --db "$d/tdpt.db"
-	expect_err "1 dropped by its \[filter\] \(of them 1 had no value for an output it names: 1 served \(status 0: power\.lowest_clock_watts NULL, a value only over the TDP\)" "the summary counts the served point as unanswered"
+	expect_err "1 dropped by its \[filter\] \(of them 1 had no value for an output it names: 1 served \(status 0: an output NULL where it does not apply, as power\.lowest_clock_watts, a value only over the TDP\)" "the summary counts the served point as unanswered"
 	# the served point (700 W) has no power.lowest_clock_watts (a value
 	# only over the TDP at every clock): dropped for want of it, counted
 	# apart (dropped_inval, the kind of another status), where it was
@@ -1868,6 +1868,24 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	else
 		echo "not ok - a linear sum of the power figures: $got"; fails=$((fails + 1))
 	fi
+	# an output that no name test knew, with no value at a served point:
+	# the chip's price at cost.price_usd = 0 ("0: unknown", eval's n/a)
+	# leaves the filter unanswered there (dropped, counted apart with
+	# status 0 in dropped_inval), where NaN != 5 kept the point and NaN <
+	# 1e9 dropped it as the comparison's; 20000 USD != 5 is kept
+	for f in 'cost.chip_price_usd != 5' 'cost.chip_price_usd < 1e9'; do
+		printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\ncost.price_usd = 0, 20000\n[filter]\nkeep = %s\n[outputs]\nkeep = cost.chip_price_usd\n' "$f" >"$d/price.ini"
+		rm -f "$d/price.db"
+		expect_exit 0 "a filter on the chip's price, none at one point ($f)" -- $RL sweep "$d/price.ini" --db "$d/price.db"
+		expect_err "2 points evaluated, 1 stored in .*price\.db, 1 dropped by its \[filter\] \(of them 1 had no value for an output it names: 1 served \(status 0: an output NULL where it does not apply" \
+			"the summary counts the point without a price as unanswered ($f)"
+		got=$(q "$d/price.db" "SELECT group_concat(idx || ':' || status || ':' || cost_chip_price_usd, ' ') || '|' || (SELECT dropped || ':' || dropped_nofit || ':' || dropped_over_tdp || ':' || dropped_inval FROM runs) FROM results")
+		if [ "$got" = "1:0:20000.0|1:0:0:1" ]; then
+			echo "ok - a price of none leaves the filter unanswered ($f)"
+		else
+			echo "not ok - a filter on a price of none: $got ($f)"; fails=$((fails + 1))
+		fi
+	done
 	# merge sums the shards' counts apart (c70d7fa): 80 and 85 W are over
 	# at every clock (87.42 W and up), one in each half, so 2 over the TDP;
 	# a part whose counts are unknown (NULL, a file made before them)

@@ -434,7 +434,8 @@ static void test_filter(void **state)
 	(void)state;
 	for (k = 1; k <= 3; k++) {
 		row[0] = k;
-		kept += rl_sweep_eval_point(s, row, row, &status, NULL);
+		kept += rl_sweep_eval_point(s, row, row, &status, NULL) ==
+		        RL_FILTER_KEEP;
 		assert_int_equal(status, 0);
 	}
 	assert_int_equal(kept, 2);
@@ -512,15 +513,51 @@ static int kept_of(const char *filter)
 	         "chip.hbm_gb = 40, 80, 120\n[filter]\nkeep = %s\n", filter);
 	s = must(text);
 	assert_int_equal(s->filters[0].sums, 1);
-	assert_int_equal(s->filters[0].uses_output, 0);
 	for (t = 1; t <= 3; t++)
 		for (g = 40; g <= 120; g += 40) {
+			int v;
 			row[0] = t;
 			row[1] = g;
-			kept += rl_sweep_eval_point(s, row, row, &status, NULL);
+			v = rl_sweep_eval_point(s, row, row, &status, NULL);
+			/* parameters and numbers: always answered */
+			assert_int_not_equal(v, RL_FILTER_NONE);
+			kept += v == RL_FILTER_KEEP;
 		}
 	rl_sweep_spec_free(s);
 	return kept;
+}
+
+/* What filter expr says (rl_sweep_filter_keep) of a point of status
+** `status` whose result is set by hand: served (RL_OK), TPOT 2 s, TTFT
+** 0.5 s, under its TDP (over_tdp 0, lowest-clock power NaN: eval.c sets
+** it only over the TDP at every clock), the reticle flag (1) and no price
+** (NaN: cost.price_usd 0, unknown); over its TDP at every clock (4) the
+** same with RL_V_POWER (16) set, 87.5 W at the lowest clock.  RL_OK + 100
+** reads as RL_OK with a price of 20000 USD. */
+static int filter_at(const char *expr, int status)
+{
+	rl_filter f;
+	rl_config cfg;
+	rl_result r;
+	char err[512] = "";
+	memset(&cfg, 0, sizeof cfg);
+	memset(&r, 0, sizeof r);
+	if (rl_sweep_filter_parse(&f, expr, err, sizeof err))
+		fail_msg("filter '%s' refused: %s", expr, err);
+	r.tpot_s = 2;
+	r.ttft_s = 0.5;
+	r.violations = 1;
+	r.power_lowest_w = NAN;
+	r.chip_price_usd = NAN;
+	if (status == RL_EPOWER) {
+		r.violations |= 16;
+		r.power_lowest_w = 87.5;
+	}
+	if (status == RL_OK + 100) {
+		r.chip_price_usd = 20000;
+		status = RL_OK;
+	}
+	return rl_sweep_filter_keep(&f, &cfg, status, &r);
 }
 
 static void test_filter_sums(void **state)
@@ -550,50 +587,88 @@ static void test_filter_sums(void **state)
 	assert_int_equal(rl_sweep_filter_parse(&f, "chip.hbm_tbps > -1", err,
 	                                       sizeof err), 0);
 	assert_int_equal(f.sums, 0);
-	/* an output in a sum: a failed point (no outputs) is dropped */
-	assert_int_equal(rl_sweep_filter_parse(&f, "latency.tpot_s + "
-	                                       "latency.ttft_s < 1", err,
-	                                       sizeof err), 0);
-	assert_int_equal(f.uses_output, 1);
+	/* what each filter says at a point that served (status 0) and at one
+	** over its TDP at every clock (status 4), outputs read from a result
+	** set by hand: filter_at below */
+	assert_int_equal(filter_at("latency.tpot_s + latency.ttft_s < 3",
+	                           RL_OK), RL_FILTER_KEEP);
+	/* an output in a sum: a failed point (no outputs) is unanswered;
+	** one over its TDP has no latency either */
+	assert_int_equal(filter_at("latency.tpot_s + latency.ttft_s < 3",
+	                           RL_ENOFIT), RL_FILTER_NONE);
+	assert_int_equal(filter_at("latency.tpot_s + latency.ttft_s < 3",
+	                           RL_EPOWER), RL_FILTER_NONE);
+	assert_int_equal(filter_at("latency.tpot_s < 3", RL_EINVAL),
+	                 RL_FILTER_NONE);
 	/* power.lowest_clock_watts has a value only over the TDP at every
 	** clock (status 4, RL_EPOWER), none at a served point (status 0):
 	** a filter naming it, in a sum or alone, is answered at 4 and not at
-	** 0, where its NaN dropped every served point as the comparison's */
-	assert_int_equal(rl_sweep_filter_parse(&f, "2 * power.over_tdp + "
-	                                       "power.lowest_clock_watts >= 0",
-	                                       err, sizeof err), 0);
-	assert_int_equal(f.sums, 1);
-	assert_int_equal(rl_sweep_filter_answers(&f, RL_EPOWER), 1);
-	assert_int_equal(rl_sweep_filter_answers(&f, RL_OK), 0);
-	assert_int_equal(rl_sweep_filter_parse(&f, "power.lowest_clock_watts "
-	                                       "!= 5", err, sizeof err), 0);
-	assert_int_equal(f.sums, 0);
-	assert_int_equal(rl_sweep_filter_answers(&f, RL_EPOWER), 1);
-	assert_int_equal(rl_sweep_filter_answers(&f, RL_OK), 0);
+	** 0, where its NaN dropped every served point as the comparison's.
+	** At 4, over_tdp 1 and 87.5 W: 2 + 87.5 >= 0, 87.5 != 5, 1 + 1 <=
+	** 175 all hold */
+	assert_int_equal(filter_at("2 * power.over_tdp + "
+	                           "power.lowest_clock_watts >= 0", RL_EPOWER),
+	                 RL_FILTER_KEEP);
+	assert_int_equal(filter_at("2 * power.over_tdp + "
+	                           "power.lowest_clock_watts >= 0", RL_OK),
+	                 RL_FILTER_NONE);
+	/* (a NaN != 5 held: the served point was kept) */
+	assert_int_equal(filter_at("power.lowest_clock_watts != 5", RL_EPOWER),
+	                 RL_FILTER_KEEP);
+	assert_int_equal(filter_at("power.lowest_clock_watts != 5", RL_OK),
+	                 RL_FILTER_NONE);
 	/* the output first in its sum, on the right of the comparison, or
 	** the right operand alone: the same (mutation tests) */
-	assert_int_equal(rl_sweep_filter_parse(&f, "power.lowest_clock_watts "
-	                                       "+ 2 * power.over_tdp >= 0",
-	                                       err, sizeof err), 0);
-	assert_int_equal(f.sums, 1);
-	assert_int_equal(rl_sweep_filter_answers(&f, RL_EPOWER), 1);
-	assert_int_equal(rl_sweep_filter_answers(&f, RL_OK), 0);
-	assert_int_equal(rl_sweep_filter_parse(&f, "power.over_tdp + 1 <= 2 * "
-	                                       "power.lowest_clock_watts",
-	                                       err, sizeof err), 0);
-	assert_int_equal(f.sums, 1);
-	assert_int_equal(rl_sweep_filter_answers(&f, RL_EPOWER), 1);
-	assert_int_equal(rl_sweep_filter_answers(&f, RL_OK), 0);
-	assert_int_equal(rl_sweep_filter_parse(&f, "5 != power.lowest_clock_"
-	                                       "watts", err, sizeof err), 0);
-	assert_int_equal(f.sums, 0);
-	assert_int_equal(rl_sweep_filter_answers(&f, RL_EPOWER), 1);
-	assert_int_equal(rl_sweep_filter_answers(&f, RL_OK), 0);
-	/* power.over_tdp has a value at both */
-	assert_int_equal(rl_sweep_filter_parse(&f, "power.over_tdp + 0 >= 0",
-	                                       err, sizeof err), 0);
-	assert_int_equal(rl_sweep_filter_answers(&f, RL_EPOWER), 1);
-	assert_int_equal(rl_sweep_filter_answers(&f, RL_OK), 1);
+	assert_int_equal(filter_at("power.lowest_clock_watts + 2 * "
+	                           "power.over_tdp >= 0", RL_EPOWER),
+	                 RL_FILTER_KEEP);
+	assert_int_equal(filter_at("power.lowest_clock_watts + 2 * "
+	                           "power.over_tdp >= 0", RL_OK),
+	                 RL_FILTER_NONE);
+	assert_int_equal(filter_at("power.over_tdp + 1 <= 2 * "
+	                           "power.lowest_clock_watts", RL_EPOWER),
+	                 RL_FILTER_KEEP);
+	assert_int_equal(filter_at("power.over_tdp + 1 <= 2 * "
+	                           "power.lowest_clock_watts", RL_OK),
+	                 RL_FILTER_NONE);
+	assert_int_equal(filter_at("5 != power.lowest_clock_watts", RL_EPOWER),
+	                 RL_FILTER_KEEP);
+	assert_int_equal(filter_at("5 != power.lowest_clock_watts", RL_OK),
+	                 RL_FILTER_NONE);
+	/* a comparison that fails at 4 is a drop, not unanswered: 87.5 < 5 */
+	assert_int_equal(filter_at("power.lowest_clock_watts < 5", RL_EPOWER),
+	                 RL_FILTER_DROP);
+	/* power.over_tdp has a value at both (1 and 0), silicon.violations
+	** too (17 and 1) */
+	assert_int_equal(filter_at("power.over_tdp + 0 >= 0", RL_EPOWER),
+	                 RL_FILTER_KEEP);
+	assert_int_equal(filter_at("power.over_tdp + 0 >= 0", RL_OK),
+	                 RL_FILTER_KEEP);
+	assert_int_equal(filter_at("power.over_tdp == 1", RL_OK),
+	                 RL_FILTER_DROP);
+	assert_int_equal(filter_at("silicon.violations > 16", RL_EPOWER),
+	                 RL_FILTER_KEEP);
+	assert_int_equal(filter_at("silicon.violations > 16", RL_OK),
+	                 RL_FILTER_DROP);
+	/* an output no name test knew, NaN at a served point: the chip's
+	** price where its preset gives none (n/a) leaves the filter
+	** unanswered, where NaN < 1e9 dropped the point as the comparison's
+	** and NaN != 5 kept it; with a price (filter_at's second result,
+	** 20000 USD) it is compared */
+	assert_int_equal(filter_at("cost.chip_price_usd != 5", RL_OK),
+	                 RL_FILTER_NONE);
+	assert_int_equal(filter_at("cost.chip_price_usd + 0 < 1e9", RL_OK),
+	                 RL_FILTER_NONE);
+	assert_int_equal(filter_at("cost.chip_price_usd != 5", RL_OK + 100),
+	                 RL_FILTER_KEEP);
+	assert_int_equal(filter_at("cost.chip_price_usd > 20000", RL_OK + 100),
+	                 RL_FILTER_DROP);
+	/* a NaN of the sum's own arithmetic is no missing value: 1e308 t -
+	** 1e308 t + 1 at t = 2 s is inf - inf in doubles, 1 in long double
+	** (1 > 0 kept), where the values read are all there */
+	assert_int_equal(filter_at("1e308 * latency.tpot_s - 1e308 * "
+	                           "latency.tpot_s + 1 > 0", RL_OK),
+	                 RL_FILTER_KEEP);
 	/* refusals name the token */
 	refused("[axes]\nchip.hbm_tbps = 1\n[filter]\nkeep = chip.hbm_tbps / 2 "
 	        "< 1\n", "'/' is not + - or *");
@@ -684,6 +759,44 @@ static void test_output_filters(void **state)
 	}
 	rl_sweep_spec_free(all);
 	rl_sweep_spec_free(none);
+}
+
+/* An output a served point has no value for (NaN): the chip's price at
+** cost.price_usd = 0 ("0: unknown", params.c; eval.c's n/a) leaves a
+** filter on it unanswered (RL_FILTER_NONE), the point still served
+** (status 0) and its column NaN (NULL); at 20000 USD it is compared:
+** 20000 != 5 holds.  Unanswered wins over another filter's drop, as a
+** failed point's did (the run counts it apart): throughput < 0 drops
+** both points, the first as unanswered. */
+static void test_output_nan_filters(void **state)
+{
+	rl_sweep_spec *s = must("[axes]\ncost.price_usd = 0, 20000\n[filter]\n"
+	                        "keep = cost.chip_price_usd != 5\n"
+	                        "[outputs]\nkeep = cost.chip_price_usd\n");
+	rl_sweep_spec *both = must("[axes]\ncost.price_usd = 0, 20000\n"
+	                           "[filter]\n"
+	                           "keep = throughput.output_tokens_per_s < 0\n"
+	                           "cost.chip_price_usd != 5\n");
+	double row[64];
+	int status;
+	(void)state;
+	row[0] = 0;
+	assert_int_equal(rl_sweep_eval_point(s, row, row, &status, NULL),
+	                 RL_FILTER_NONE);
+	assert_int_equal(status, RL_OK);
+	assert_true(isnan(row[1]));
+	row[0] = 20000;
+	assert_int_equal(rl_sweep_eval_point(s, row, row, &status, NULL),
+	                 RL_FILTER_KEEP);
+	assert_true(row[1] == 20000);
+	row[0] = 0;
+	assert_int_equal(rl_sweep_eval_point(both, row, row, &status, NULL),
+	                 RL_FILTER_NONE);
+	row[0] = 20000;
+	assert_int_equal(rl_sweep_eval_point(both, row, row, &status, NULL),
+	                 RL_FILTER_DROP);
+	rl_sweep_spec_free(s);
+	rl_sweep_spec_free(both);
 }
 
 /* One point's configuration (rl_sweep_point_config), which evaluation and
@@ -859,6 +972,7 @@ int main(void)
 	    cmocka_unit_test(test_outputs_parameter),
 	    cmocka_unit_test(test_filter_too_long),
 	    cmocka_unit_test(test_output_filters),
+	    cmocka_unit_test(test_output_nan_filters),
 	    cmocka_unit_test(test_point_config),
 	    cmocka_unit_test(test_filter_sums),
 	    cmocka_unit_test(test_filter_sums_range),
