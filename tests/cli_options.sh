@@ -86,6 +86,13 @@ expect_err "^rooflab calibrate: --row-sigma: '0' is not a number in \(0, 10\]$" 
 expect_exit 2 "plot --target 0" -- $RL plot roofline --db x.db --target 0
 expect_err "^rooflab plot: --target: '0' is not a number in \[1e-06, 1e\+09\]$" \
 	"claim's --target range"
+# plot's --target as claim's: speedup=X too, where it took a bare N alone
+expect_exit 2 "plot --target speedup=0" -- $RL plot factors --db x.db --target speedup=0
+expect_err "^rooflab plot: --target: '0' is not a number in \[1e-06, 1e\+09\]$" \
+	"plot --target speedup=X is read as claim reads it"
+expect_exit 2 "plot roofline --target speedup=5" -- $RL plot roofline --db x.db --target speedup=5
+expect_err "^rooflab plot: --target: plot roofline does not use it" \
+	"speedup=5 parsed (the kind then refuses the option)"
 expect_exit 2 "shard" -- $RL sweep spec.ini --db x.db --shard 4/4
 expect_err "^rooflab sweep: --shard: '4/4' is not I/N" "shard I < N"
 
