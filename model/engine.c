@@ -919,8 +919,26 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 		double chunks = RL_LIKELY(chunk1 == s->isl && chunk1 < HUGE_VAL)
 		                    ? 1.0
 		                    : s->isl / chunk1;
-		r->ttft_s = (chunks == 1 ? R_pre : ceil(chunks - 1e-9) * R_pre) +
-		            pf->frontend_s;
+		double ttft = R_pre;
+		if (chunks != 1) {
+			/* the chunks before the last take a whole prefill-carrying
+			** iteration each; the last, a share `last` of a chunk,
+			** shares its iteration with other prompts' chunks where
+			** they wait (a share f of iterations carries prefill: the
+			** rest of its budget taken with that probability), and
+			** an iteration's time is taken as linear in its prefill
+			** tokens between the decode-only one (0) and R_pre (a
+			** whole chunk).  A prompt a token past one chunk so costs
+			** one iteration of about the decode-only one's time more,
+			** not a second prefill-carrying iteration (the leftover
+			** of an expected-value n_dec); with no decode (osl 1)
+			** R_dec is 0 and f 1: whole iterations */
+			double whole = ceil(chunks - 1e-9) - 1;
+			double last = rl_fmin(1.0, chunks - whole);
+			double fill = last + f * (1 - last);
+			ttft = whole * R_pre + R_dec + (R_pre - R_dec) * fill;
+		}
+		r->ttft_s = ttft + pf->frontend_s;
 	}
 	r->tpot_s = s->osl > 1 ? T_avg : 0.0;
 	r->e2e_s = r->ttft_s + (s->osl - 1) * r->tpot_s;

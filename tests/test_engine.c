@@ -853,6 +853,64 @@ static void test_chunked_mix_fixed_point(void **state)
 	near(r.e2e_s, r.ttft_s + 127 * r.tpot_s, 1e-12);
 }
 
+/* TTFT is continuous in the token budget and the prompt (engine.c, the
+** prompt's iterations).  Only fixed times cost: rates of 1e30, 10 ms an
+** iteration and 0.2 ms a layer that a decode-only iteration replayed as a
+** CUDA graph saves, so Llama-3 70B's (80 layers) prefill-carrying
+** iteration costs R_pre = 10 + 80 x 0.2 = 26 ms and a decode-only one
+** R_dec = 10 ms.  Batch 1, isl 100, osl 11.  With a budget of 101 the
+** prompt fits one iteration beside the n_dec = 10 / 11 decoding on
+** average: TTFT = 26 ms.  With a budget of 100 it does not: k chunks a
+** prompt, k = 100 / (100 - n_dec), n_dec = 10 / (k + 10), whose fixed
+** point is k = 1.0091666, n_dec = 0.9083340; the prompt's first chunk
+** takes 100 - n_dec = 99.0917 tokens, its last the share 0.0091666 of a
+** chunk, and its iteration carries other prompts' tokens in the rest with
+** probability f = p / q, p = n_dec x 100 / 10 = 9.08334 tokens an
+** iteration on average, q = 99.0917: f = 0.0916660.  That iteration is
+** filled to last + f (1 - last) = 0.0999924 of a chunk and costs R_dec +
+** 16 ms x 0.0999924 = 11.59988 ms: TTFT = 37.59988 ms, one decode-only
+** iteration and a little more past 26 ms, where a second whole
+** prefill-carrying iteration (52 ms) doubled it.  A prompt of 101 tokens
+** on the budget of 101 is the same case, one token further. */
+static void ttft_case(rl_config *c)
+{
+	fx_h100_ideal(c);
+	c->chip.peak_flops_bf16 = c->chip.peak_flops_fp8 = 1e30;
+	c->chip.hbm_Bps = c->chip.link_Bps = 1e30;
+	c->prof.iter_overhead_s = 10e-3;
+	c->prof.layer_overhead_s = 0.2e-3;
+	c->prof.cuda_graphs = 1;
+	c->prof.max_num_tokens = 101;
+	c->scen.isl = 100;
+	c->scen.osl = 11;
+	c->scen.batch = 1;
+}
+
+static void test_ttft_continuous_in_budget(void **state)
+{
+	rl_config c;
+	rl_result a, b, d;
+	(void)state;
+	ttft_case(&c);
+	assert_int_equal(rl_serve(&c, &a), RL_OK);
+	near(a.prefill.time_s, 0.026, 1e-9);
+	near(a.decode.time_s, 0.010, 1e-9);
+	near(a.ttft_s, 0.026, 1e-9);
+	c.prof.max_num_tokens = 100;
+	assert_int_equal(rl_serve(&c, &b), RL_OK);
+	near(b.decode_seqs, 0.9083340, 1e-6);
+	near(b.prefill_share, 0.0916660, 1e-5);
+	near(b.ttft_s, 0.03759988, 1e-6);
+	/* the two budgets differ by less than two decode-only iterations */
+	assert_true(fabs(b.ttft_s - a.ttft_s) < 2 * a.decode.time_s);
+	/* and one token more in the prompt, on the budget of 101 */
+	c.prof.max_num_tokens = 101;
+	c.scen.isl = 101;
+	assert_int_equal(rl_serve(&c, &d), RL_OK);
+	assert_true(d.ttft_s > a.ttft_s);
+	assert_true(d.ttft_s - a.ttft_s < 2 * a.decode.time_s);
+}
+
 /* Four pipeline stages of the toy model (fixtures.h: a layer a stage) in
 ** BF16, the chip's memory set to hold 10,000 KV tokens on the last stage.
 ** A layer's weights: QKV 1024 x 3072, O 1024 x 1024, MLP 3 x 1024 x 4096,
@@ -1532,6 +1590,7 @@ int main(void)
 	    cmocka_unit_test(test_allreduce_ring),
 	    cmocka_unit_test(test_allreduce_half_size),
 	    cmocka_unit_test(test_cuda_graphs),
+	    cmocka_unit_test(test_ttft_continuous_in_budget),
 	    cmocka_unit_test(test_gemm_fixed),
 	    cmocka_unit_test(test_moe_layer_fixed),
 	    cmocka_unit_test(test_bad_tp),
