@@ -646,7 +646,9 @@ static int one_file(const char *path, const val_versions *vt,
 		return RL_EINTERNAL;
 	}
 	*v = nv;
-	val_evaluate(set, vt, profile, *v + *n);
+	rc = val_evaluate(set, vt, profile, *v + *n, err, errlen);
+	if (rc != RL_OK)
+		return rc; /* out of memory */
 	*n += set->n;
 	return RL_OK;
 }
