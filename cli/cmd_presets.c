@@ -28,8 +28,8 @@ static void help(FILE *f)
 	      "of\nchip, model, scenario, profile, node, uncertainty (all of them "
 	      "without one).\nA preset name, or a path to an INI file, is "
 	      "accepted wherever a command asks for\none.  Exit status: 0 ok, 2 "
-	      "bad input,\n1 internal (a preset whose text could not be held in "
-	      "memory: listed as not read).\n", f);
+	      "bad input,\n1 internal (a preset's text not held in memory: "
+	      "listed as not read).\n", f);
 }
 
 static const opt_def table[] = {OPT_LAST};
