@@ -257,15 +257,21 @@ static claim_check *add(claim_report *rep, const kvfile *k, const char *sec)
 }
 
 /* dense BF16 TFLOPS per mm2 of a chip preset; area from the preset's
-** design section when it has one, else the fallback */
+** design section when it has one, else the fallback; NAN where the preset
+** does not load, and *rc RL_EINTERNAL with err where its text could not
+** be held in memory (no "n/a" of the check then: an internal failure) */
 static double density_of(const char *chip, double fallback_mm2,
-                         double *tflops, double *mm2)
+                         double *tflops, double *mm2, int *rc, char *err,
+                         size_t errlen)
 {
 	rl_setup st;
-	char err[512];
+	int r;
 	setup_init(&st);
-	if (setup_load(&st, "chip", chip, err, sizeof err))
+	if ((r = setup_load(&st, "chip", chip, err, errlen)) != 0) {
+		if (r == RL_EINTERNAL)
+			*rc = RL_EINTERNAL;
 		return NAN;
+	}
 	*tflops = st.cfg.chip.peak_flops_bf16 / 1e12;
 	*mm2 = st.cfg.design.die_m2 > 0
 	           ? st.cfg.design.die_m2 * 1e6 *
@@ -428,16 +434,20 @@ static void check_utilization(claim_report *rep, const kvfile *k)
 }
 
 /* the silicon model's reverse derivation (rl_silicon_derive on a chip
-** preset's spec-sheet design section): MAC transistor share, BF16 peak */
+** preset's spec-sheet design section): MAC transistor share, BF16 peak.
+** 0, -1 where it gives none, RL_EINTERNAL with err where the preset's
+** text could not be held in memory. */
 static int mac_share_of(const char *chip, double *share, double *peak,
-                        double *fma, double *tr)
+                        double *fma, double *tr, char *err, size_t errlen)
 {
 	rl_setup st;
 	rl_silicon si;
-	char err[512];
+	char why[512];
+	int r;
 	setup_init(&st);
-	if (setup_load(&st, "chip", chip, err, sizeof err) ||
-	    rl_silicon_derive(&st.cfg, &si, err, sizeof err) != RL_OK ||
+	if ((r = setup_load(&st, "chip", chip, err, errlen)) != 0)
+		return r == RL_EINTERNAL ? RL_EINTERNAL : -1;
+	if (rl_silicon_derive(&st.cfg, &si, why, sizeof why) != RL_OK ||
 	    !(si.mac_share > 0))
 		return -1;
 	*share = si.mac_share;
@@ -447,7 +457,8 @@ static int mac_share_of(const char *chip, double *share, double *peak,
 	return 0;
 }
 
-static void check_matmul(claim_report *rep, const kvfile *k)
+static int check_matmul(claim_report *rep, const kvfile *k, char *err,
+                        size_t errlen)
 {
 	claim_check *c = add(rep, k, "matmul_share");
 	double tc = kv_num(k, "matmul_share", "tensor_cores");
@@ -459,12 +470,15 @@ static void check_matmul(claim_report *rep, const kvfile *k)
 	double fma = tc * fpt, share = fma * tpf / tr, peak = fma * 2 * ghz / 1e3;
 	double s2, p2, f2, t2;
 	char trw[48];
-	int u;
+	int u, r;
 	if (!c)
-		return;
+		return RL_OK;
 	/* the counts whole or in words ("80 billion", where %.3g wrote
 	** 8e+10) */
-	if (mac_share_of("h100-sxm", &share, &peak, &fma, &tr) == 0) {
+	if ((r = mac_share_of("h100-sxm", &share, &peak, &fma, &tr, err,
+	                      errlen)) == RL_EINTERNAL)
+		return RL_EINTERNAL;
+	if (r == 0) {
 		claim_count_words(tr, trw, sizeof trw);
 		u = snprintf(c->model_value, sizeof c->model_value,
 		             "silicon model, H100: %.0f FMA units x %.0f "
@@ -477,8 +491,10 @@ static void check_matmul(claim_report *rep, const kvfile *k)
 		             "transistors / %s = %.2f%%, %.1f TFLOPS BF16 at "
 		             "%.2f GHz", fma, tpf, trw, 100 * share, peak, ghz);
 	}
-	if (mac_share_of("a100-sxm", &s2, &p2, &f2, &t2) == 0 && u > 0 &&
-	    (size_t)u < sizeof c->model_value)
+	if ((r = mac_share_of("a100-sxm", &s2, &p2, &f2, &t2, err,
+	                      errlen)) == RL_EINTERNAL)
+		return RL_EINTERNAL;
+	if (r == 0 && u > 0 && (size_t)u < sizeof c->model_value)
 		snprintf(c->model_value + u, sizeof c->model_value - (size_t)u,
 		         "; A100: %.2f%% (%.1f TFLOPS BF16)", 100 * s2, p2);
 	snprintf(c->verdict, sizeof c->verdict,
@@ -486,21 +502,28 @@ static void check_matmul(claim_report *rep, const kvfile *k)
 	             ? "arithmetic reproduced; it counts FMA transistors only, "
 	               "not operand delivery"
 	             : "not reproduced");
+	return RL_OK;
 }
 
-static void check_density(claim_report *rep, const kvfile *k)
+static int check_density(claim_report *rep, const kvfile *k, char *err,
+                         size_t errlen)
 {
 	claim_check *c = add(rep, k, "density");
 	double ta, ma, th, mh, tb, mb;
+	int rc = RL_OK;
 	double da = density_of("a100-sxm", kv_num(k, "density", "a100_mm2"),
-	                       &ta, &ma);
-	double dh = density_of("h100-sxm", kv_num(k, "density", "h100_mm2"),
-	                       &th, &mh);
-	double db = density_of("b200", kv_num(k, "density", "b200_mm2"), &tb,
-	                       &mb);
+	                       &ta, &ma, &rc, err, errlen);
+	double dh = rc ? NAN : density_of("h100-sxm", kv_num(k, "density",
+	                                                   "h100_mm2"),
+	                                  &th, &mh, &rc, err, errlen);
+	double db = rc ? NAN : density_of("b200", kv_num(k, "density",
+	                                               "b200_mm2"),
+	                                  &tb, &mb, &rc, err, errlen);
 	double claimed = kv_num(k, "density", "value");
+	if (rc)
+		return rc;
 	if (!c)
-		return;
+		return RL_OK;
 	snprintf(c->model_value, sizeof c->model_value,
 	         "dense BF16 TFLOPS/mm2: A100 %.3f (2020), H100 %.3f (2022), "
 	         "B200 >= %.3f (2024, two dies <= reticle); H100->B200 %+.0f%%, "
@@ -514,6 +537,7 @@ static void check_density(claim_report *rep, const kvfile *k)
 	                     "from A100 to H100"
 	                   : "not reproduced",
 	         dh / da);
+	return RL_OK;
 }
 
 int claim_checks(claim_report *rep, char *err, size_t errlen)
@@ -539,8 +563,11 @@ int claim_checks(claim_report *rep, char *err, size_t errlen)
 	check_replacement(rep, k);
 	check_model_size(rep, k);
 	check_utilization(rep, k);
-	check_matmul(rep, k);
-	check_density(rep, k);
+	/* a chip preset these read not held in memory: exit 1, where the
+	** check read "n/a" as if the preset gave no figure */
+	rc = check_matmul(rep, k, err, errlen);
+	if (rc == RL_OK)
+		rc = check_density(rep, k, err, errlen);
 	free(k);
-	return RL_OK;
+	return rc;
 }

@@ -378,8 +378,9 @@ static int peak_metric(const rl_config *cfg, void *ud, double *value)
 ** rest of side b as given (or relaxed), and what that peak means for the
 ** chip by design: its MAC-array share, die, clock and what it draws. */
 typedef struct {
-	int ok, feasible;
-	double tflops, metric;      /* solved peak, or the best reached */
+	int ok, feasible, met_all;  /* met_all: every peak meets it */
+	double tflops, metric;      /* solved peak, or the best reached (the
+	                               least, met_all) */
 	double frac, die_mm2, ghz;  /* the chip by design at that peak; NAN */
 	double watts, tdp;          /* drawn serving the workload; its TDP */
 	char binds[128];            /* infeasible: what binds */
@@ -434,7 +435,10 @@ static void joint(const claim_report *rep, const rl_config *base,
 		return;
 	j->ok = 1;
 	j->feasible = s.feasible;
+	j->met_all = s.met_all;
 	j->metric = s.metric;
+	if (s.met_all)
+		return;
 	if (!s.feasible) {
 		binding(base, pp, isfinite(s.best_at) ? s.best_at : 0, j->binds,
 		        sizeof j->binds);
@@ -493,6 +497,11 @@ static void joint_text(const claim_report *rep, const char *when,
 		snprintf(m, len, "%s: not solved (%s)", when, j->err);
 		return;
 	}
+	if (j->met_all) {
+		snprintf(m, len, "%s: every peak FP8 per chip in its range meets "
+		         "%gx", when, tgt);
+		return;
+	}
 	if (!j->feasible) {
 		snprintf(m, len, "%s, no peak compute reaches %gx: more FLOPS stop "
 		         "helping at %s; %s", when, tgt,
@@ -525,7 +534,8 @@ static void must_be_true(claim_report *rep)
 	rl_config relaxed, base;
 	joint_pt jb, jr;
 	char err[256], peak[160], now[64], kw[64], when[300], bind[128];
-	char x[40];
+	char x[40], already[80] = "", lead[120];
+	int met;
 	double eff = rep->b.cfg.prof.eff_compute, tgt = rep->opts.target;
 	char *m;
 	if (!pp || !pl || !ph || rep->b.cfg.chip.peak_flops_fp8 <= 0)
@@ -552,14 +562,36 @@ static void must_be_true(claim_report *rep)
 	m = rep->must[rep->nmust++];
 	claim_qty("chip.peak_tflops_fp8", rep->b.cfg.chip.peak_flops_fp8 / 1e12,
 	          now, sizeof now);
-	if (jb.ok && jb.feasible && jr.ok && jr.feasible) {
+	/* the target is a floor (model/solve.h): met at side b's speedup
+	** now, the peak found is the least that still meets it, and where
+	** every peak meets it none is needed ("needs about n/a to n/a FP8"
+	** stood of a target below the speedup) */
+	met = rep->speedup_total >= tgt;
+	if (met)
+		snprintf(already, sizeof already, "%gx is met already (%s now)",
+		         tgt, claim_speedup_x(x, sizeof x, rep->speedup_total));
+	if (met)
+		snprintf(lead, sizeof lead, "%s; it holds down to", already);
+	else
+		snprintf(lead, sizeof lead, "%gx needs", tgt);
+	if (jb.ok && jb.met_all) {
+		snprintf(m, CLAIM_MUST_LEN, "%s at every peak FP8 per chip in its "
+		         "range, %s's other values as assumed (it assumes %s)",
+		         already, rep->b.label, now);
+	} else if (jb.ok && jb.feasible && jr.ok && jr.met_all) {
+		claim_qty("chip.peak_tflops_fp8", jb.tflops, peak, sizeof peak);
+		snprintf(m, CLAIM_MUST_LEN, "%s about %s FP8 per chip at %.0f%% "
+		         "utilization with chip-to-chip and HBM bandwidth as "
+		         "assumed, and any peak with both unlimited (%s assumes "
+		         "%s)", lead, peak, eff * 100, rep->b.label, now);
+	} else if (jb.ok && jb.feasible && jr.ok && jr.feasible) {
 		peak_range(jr.tflops, jb.tflops, peak, sizeof peak);
 		kw_range(jr.watts, jb.watts, kw, sizeof kw);
-		snprintf(m, CLAIM_MUST_LEN, "%gx needs about %s FP8 per chip at %.0f%% "
-		         "utilization (%s assumes %s)%s%s%s%s", tgt, peak, eff * 100,
+		snprintf(m, CLAIM_MUST_LEN, "%s about %s FP8 per chip at "
+		         "%.0f%% utilization (%s assumes %s)%s%s%s", lead,
+		         peak, eff * 100,
 		         rep->b.label, now, kw[0] ? " and about " : "", kw,
-		         kw[0] ? " per chip serving this workload" : "",
-		         "");
+		         kw[0] ? " per chip serving this workload" : "");
 		if (kw[0] && jb.tdp > 0) {
 			size_t used = strlen(m);
 			snprintf(m + used, CLAIM_MUST_LEN - used, ", %s the %.0f W TDP assumed "
@@ -627,6 +659,8 @@ static void must_be_true(claim_report *rep)
 			             err, sizeof err) != 0)
 				break;
 			claim_qty("chip.peak_tflops_fp8", s.value, peak, sizeof peak);
+			if (s.met_all)
+				snprintf(peak, sizeof peak, "any");
 			if (s.feasible) {
 				used += (size_t)snprintf(m + used, CLAIM_MUST_LEN - used, "%s %.0f "
 				                         "GB/s: %s", k ? ";" : "",

@@ -92,20 +92,23 @@ static double at_rate(const meas_row *m, const rl_config *cfg,
 
 /* A microbenchmark row with a profile: its GEMM's TFLOPS or its copy's
 ** TB/s on the row's chip, as model/micro.c costs them; NAN with the
-** reason when the profile or chip cannot be set up. */
+** reason when the profile or chip cannot be set up, and *oom set where a
+** preset's text could not be held in memory (the reason its message). */
 static double micro(const meas_row *m, const char *profile, char *reason,
-                    size_t len)
+                    size_t len, int *oom)
 {
 	rl_setup st;
 	char err[512];
 	double v;
+	int rc;
 	setup_init(&st);
-	if (setup_load(&st, "profile", profile, err, sizeof err) ||
-	    setup_load(&st, "chip", m->chip, err, sizeof err) ||
+	if ((rc = setup_load(&st, "profile", profile, err, sizeof err)) ||
+	    (rc = setup_load(&st, "chip", m->chip, err, sizeof err)) ||
 	    (m->scen_precision[0] &&
-	     setup_set_key(&st, "scenario", "precision", m->scen_precision, err,
-	                   sizeof err))) {
-		snprintf(reason, len, "cannot set up: %s", err);
+	     (rc = setup_set_key(&st, "scenario", "precision",
+	                         m->scen_precision, err, sizeof err)))) {
+		*oom = rc == RL_EINTERNAL;
+		snprintf(reason, len, *oom ? "%s" : "cannot set up: %s", err);
 		return NAN;
 	}
 	if (m->metric_code == MEAS_COPY_TBPS)
@@ -135,13 +138,16 @@ static void modelled(val_row *o, const meas_row *m)
 	o->why = VAL_WHY_NONE;
 }
 
-static void evaluate_one(const meas_row *m, const val_versions *vt,
-                         const val_version *v, const char *profile,
-                         val_row *o)
+/* One row into o; RL_EINTERNAL where a preset's text could not be held in
+** memory (o->reason its message), else RL_OK, modelled or not. */
+static int evaluate_one(const meas_row *m, const val_versions *vt,
+                        const val_version *v, const char *profile,
+                        val_row *o)
 {
 	rl_setup st;
 	rl_result r;
 	char err[512];
+	int oom = 0, rc;
 	memset(o, 0, sizeof *o);
 	o->row = m;
 	o->measured = m->value;
@@ -159,51 +165,56 @@ static void evaluate_one(const meas_row *m, const val_versions *vt,
 		             ? VAL_WHY_UNKNOWN_VERSION
 		             : VAL_WHY_UNKNOWN_SOFTWARE;
 		o->also_unknown = unknown_bits(m);
-		return;
+		return RL_OK;
 	}
 	if (!profile && !v->profile[0]) {
 		snprintf(o->reason, sizeof o->reason, "%s", v->note);
 		o->why = VAL_WHY_VERSION_NOT_MODELLED;
-		return;
+		return RL_OK;
 	}
 	snprintf(o->profile, sizeof o->profile, "%s", profile ? profile
 	                                                      : v->profile);
 	if (!m->modelled) {
 		snprintf(o->reason, sizeof o->reason, "%s", m->why_not);
 		o->why = VAL_WHY_ROW;
-		return;
+		return RL_OK;
 	}
 	if ((o->why = known_names(m, o->reason, sizeof o->reason))) {
 		if (o->why == VAL_WHY_UNKNOWN_CHIP && !model_known(m))
 			o->also_unknown = 1 << VAL_WHY_UNKNOWN_MODEL;
-		return;
+		return RL_OK;
 	}
 	/* what fails from here on, the setup, the load model or the engine
 	** cannot represent */
 	o->why = VAL_WHY_NOT_REPRESENTABLE;
 	if (meas_micro(m)) {
-		o->predicted = micro(m, o->profile, o->reason, sizeof o->reason);
+		o->predicted = micro(m, o->profile, o->reason, sizeof o->reason,
+		                     &oom);
 		if (!isnan(o->predicted))
 			modelled(o, m);
-		return;
+		return oom ? RL_EINTERNAL : RL_OK;
 	}
-	if (meas_setup(m, o->profile, &st, err, sizeof err)) {
-		snprintf(o->reason, sizeof o->reason, "cannot set up: %s", err);
-		return;
+	/* a preset's text not held in memory is no fault of the row: the
+	** run fails (exit 1), where the row read "cannot set up" */
+	if ((rc = meas_setup(m, o->profile, &st, err, sizeof err)) != RL_OK) {
+		snprintf(o->reason, sizeof o->reason, rc == RL_EINTERNAL
+		         ? "%s" : "cannot set up: %s", err);
+		return rc == RL_EINTERNAL ? RL_EINTERNAL : RL_OK;
 	}
 	if (meas_at_rate(m)) {
 		o->predicted = at_rate(m, &st.cfg, v && v->tokens_total, o->reason,
 		                       sizeof o->reason);
 		if (!isnan(o->predicted))
 			modelled(o, m);
-		return;
+		return RL_OK;
 	}
 	if (rl_eval_run(&st.cfg, m->requests, &r) != RL_OK) {
 		snprintf(o->reason, sizeof o->reason, "engine: %s", r.error);
-		return;
+		return RL_OK;
 	}
 	o->predicted = rl_metric_of(meas_metric(m, v && v->tokens_total), &r);
 	modelled(o, m);
+	return RL_OK;
 }
 
 const char *val_why_name(int why)
@@ -221,14 +232,19 @@ int val_why_unknown(int why)
 	       why == VAL_WHY_UNKNOWN_CHIP || why == VAL_WHY_UNKNOWN_MODEL;
 }
 
-void val_evaluate(const meas_set *set, const val_versions *vt,
-                  const char *profile, val_row *out)
+int val_evaluate(const meas_set *set, const val_versions *vt,
+                 const char *profile, val_row *out, char *err,
+                 size_t errlen)
 {
 	size_t i;
 	for (i = 0; i < set->n; i++)
-		evaluate_one(&set->rows[i], vt,
-		             val_version_for(vt, set->rows[i].software,
-		                             set->rows[i].version,
-		                             set->rows[i].model),
-		             profile, &out[i]);
+		if (evaluate_one(&set->rows[i], vt,
+		                 val_version_for(vt, set->rows[i].software,
+		                                 set->rows[i].version,
+		                                 set->rows[i].model),
+		                 profile, &out[i]) == RL_EINTERNAL) {
+			snprintf(err, errlen, "%s", out[i].reason);
+			return RL_EINTERNAL;
+		}
+	return RL_OK;
 }

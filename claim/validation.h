@@ -89,9 +89,12 @@ typedef struct {
 } val_row;
 
 /* Evaluate every row (out[set->n]); profile, when not NULL, serves every
-** row in place of the table's. */
-void val_evaluate(const meas_set *set, const val_versions *vt,
-                  const char *profile, val_row *out);
+** row in place of the table's.  RL_OK, or RL_EINTERNAL with err where a
+** preset's text could not be held in memory (an internal failure, not a
+** row "cannot set up"): the rows after it are not evaluated. */
+int val_evaluate(const meas_set *set, const val_versions *vt,
+                 const char *profile, val_row *out, char *err,
+                 size_t errlen);
 
 /* What a group gathers rows by. */
 enum { VAL_BY_CHIP = 0, VAL_BY_VERSION, VAL_BY_MODEL, VAL_BY_PRECISION,

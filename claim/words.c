@@ -293,9 +293,9 @@ static void beyond_words(const char *param, double v, char *buf, size_t len)
 void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 {
 	char noun[160], want[64], now[64], lo[64], hi[64], best[64];
-	char x[40];
+	char x[40], already[400] = "";
 	const rl_solve_result *s = &r->s;
-	int side_a = r->param[0] == 'a';
+	int side_a = r->param[0] == 'a', met;
 	claim_lever_noun(r->param, noun, sizeof noun);
 	/* a floor shown rounded up, a ceiling down: the value shown reaches
 	** the target ("at least 174 W" of 173.46, where 173 W does not) */
@@ -305,7 +305,41 @@ void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 	claim_qty(r->param, s->lo, lo, sizeof lo);
 	claim_qty(r->param, s->hi, hi, sizeof hi);
 	claim_qty(r->param, s->best_at, best, sizeof best);
-	if (s->feasible && side_a)
+	/* the target is a floor (solve.h): a speedup at or above it now is
+	** met already, and the lever's value is the least (or most) that
+	** still meets it; where every value does, no value is needed, where
+	** "cannot reach 1e-06x ... it gives 0.01x" stood of a side at 17.50x */
+	met = isfinite(r->nominal) && r->nominal >= r->target;
+	if (met)
+		snprintf(already, sizeof already, "%gx is met already (%s now, %s "
+		         "at %s): ", r->target,
+		         claim_speedup_x(x, sizeof x, r->nominal), r->who, now);
+	if (s->met_all) {
+		/* the least speedup to two digits where %.2f shows 0.00x, at
+		** the range's end where the grid's point there (0 TB/s cannot
+		** be evaluated: 1e-7 of the top) shows as that end */
+		if (isfinite(s->metric) && s->metric < 0.01)
+			snprintf(x, sizeof x, "%.2gx", s->metric);
+		else
+			claim_speedup_x(x, sizeof x, s->metric);
+		snprintf(buf, len, "%severy %s in its range, %s to %s, meets it "
+		         "(the least speedup, %s, %s%s)",
+		         met ? already : "", noun, lo, hi, x,
+		         !strcmp(best, lo) ? "at its low end"
+		         : !strcmp(best, hi) ? "at its high end" : "at ",
+		         !strcmp(best, lo) || !strcmp(best, hi) ? "" : best);
+	}
+	else if (s->feasible && side_a && met)
+		snprintf(buf, len, "%sit still follows while the baseline's %s "
+		         "is %s %s", already, noun,
+		         s->direction > 0 ? "at least" : "at most", want);
+	else if (s->feasible && met) {
+		const char *rest = noun_after_unit(r->param, noun);
+		snprintf(buf, len, "%sit still holds with %s %s %s%s", already,
+		         s->direction > 0 ? "at least" : "at most", want,
+		         rest ? "" : "of ", rest ? rest : noun);
+	}
+	else if (s->feasible && side_a)
 		snprintf(buf, len, "%gx also follows if the baseline's (%s) %s "
 		         "were %s %s (modelled: %s)", r->target, r->who, noun,
 		         s->direction > 0 ? "at least" : "at most", want, now);

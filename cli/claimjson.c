@@ -25,10 +25,15 @@ void claimout_solve_row_json(json_w *w, const claim_solve_row *r,
 	json_num(w, "value", r->s.value);
 	json_str(w, "unit", r->unit);
 	json_bool(w, "feasible", r->s.feasible);
+	/* the target is a floor: met at the side's value now, and met at
+	** every value of the range (no value needed, value null) */
+	json_bool(w, "met_now", isfinite(r->nominal) && r->nominal >= r->target);
+	json_bool(w, "met_everywhere", r->s.met_all);
 	if (speedup_metric)
 		json_num(w, "speedup_at_value", r->s.metric);
 	else
-		json_str(w, "direction", r->s.feasible
+		json_str(w, "direction", r->s.met_all ? "any"
+		                         : r->s.feasible
 		                             ? (r->s.direction > 0 ? "at least"
 		                                                   : "at most")
 		                             : "");

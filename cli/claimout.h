@@ -20,7 +20,9 @@ void claimout_solve_row_text(FILE *f, const claim_solve_row *row);
 void claimout_fixed_files(const claim_side *b, char *node, size_t nlen,
                           char *prof, size_t plen);
 /* One solved parameter as a JSON object: param, form, target, value, unit,
-** feasible, reason, and the speedup at the value (speedup_metric: the
+** feasible, met_now and met_everywhere (the target, a floor, met at the
+** value now and at every value of the range), reason, and the speedup at
+** the value (speedup_metric: the
 ** solve command) or the direction of the bound (the claim report). */
 void claimout_solve_row_json(json_w *w, const claim_solve_row *row,
                              int speedup_metric);

@@ -28,7 +28,8 @@ static void help(FILE *f)
 	      "of\nchip, model, scenario, profile, node, uncertainty (all of them "
 	      "without one).\nA preset name, or a path to an INI file, is "
 	      "accepted wherever a command asks for\none.  Exit status: 0 ok, 2 "
-	      "bad input.\n", f);
+	      "bad input,\n1 internal (a preset's text not held in memory: "
+	      "listed as not read).\n", f);
 }
 
 static const opt_def table[] = {OPT_LAST};
@@ -43,8 +44,22 @@ static const opt_def table[] = {OPT_LAST};
 ** listed by name */
 #define OVERLONG_SHOWN 16
 
-/* a model is described by its shape, which its first comment line is not */
-static void model_doc(const char *name, char *doc, size_t len)
+/* A preset whose text could not be held in memory: marked in the list as
+** not read (not "does not load", which is the preset's fault), its message
+** kept in oom (the first) for the exit status 1 after the list. */
+static int not_read(const char *err, char *doc, size_t len, char *oom,
+                    size_t olen)
+{
+	snprintf(doc, len, "(not read: out of memory)");
+	if (!oom[0])
+		snprintf(oom, olen, "%s", err);
+	return RL_EINTERNAL;
+}
+
+/* a model is described by its shape, which its first comment line is not;
+** RL_EINTERNAL where its text could not be held in memory */
+static int model_doc(const char *name, char *doc, size_t len, char *oom,
+                     size_t olen)
 {
 	rl_setup st;
 	char err[512], clean[4 * LOAD_FAIL_WIDTH + 1];
@@ -52,8 +67,12 @@ static void model_doc(const char *name, char *doc, size_t len)
 	char attn[64], mlp[64], line[256];
 	const char *dir = rl_data_dir(), *msg = err;
 	size_t dl = strlen(dir);
+	int rc;
 	setup_init(&st);
-	if (setup_load(&st, "model", name, err, sizeof err)) {
+	if ((rc = setup_load(&st, "model", name, err, sizeof err)) ==
+	    RL_EINTERNAL)
+		return not_read(err, doc, len, oom, olen);
+	if (rc) {
 		/* the message quotes the file: its controls as '?', cut at a
 		** word to the width of the other descriptions (preset_doc_fit);
 		** its path from the data directory, which the list's first line
@@ -62,7 +81,7 @@ static void model_doc(const char *name, char *doc, size_t len)
 			msg = err + dl + 1;
 		preset_doc_fit(msg, clean, sizeof clean, LOAD_FAIL_WIDTH);
 		snprintf(doc, len, "(does not load: %s)", clean);
-		return;
+		return 0;
 	}
 	/* latent attention has no KV heads: its latent and rotary key */
 	if (m->kv_lora_rank > 0)
@@ -79,6 +98,7 @@ static void model_doc(const char *name, char *doc, size_t len)
 	         m->layers, m->hidden, m->heads, attn, mlp);
 	/* the width the other kinds' descriptions are cut at */
 	preset_doc_fit(line, doc, len, DOC_WIDTH);
+	return 0;
 }
 
 /* A profile's [meta]: the software it was fitted on, how (calibrated:
@@ -130,15 +150,22 @@ static int profile_meta_cb(void *ud, const char *section, const char *key,
 /* A profile fitted on measurements is described by what it was fitted on
 ** (its [meta]), which its first comment line ("serving profile written by
 ** `rooflab calibrate` on DATE") does not say; 0, or -1 for a profile whose
-** [meta] names no software (ideal, etched-claim: their comment line). */
-static int profile_doc(const char *name, char *doc, size_t len)
+** [meta] names no software (ideal, etched-claim: their comment line), or
+** RL_EINTERNAL where its text could not be held in memory (it read as one
+** naming none, described by its comment line). */
+static int profile_doc(const char *name, char *doc, size_t len, char *oom,
+                       size_t olen)
 {
 	profile_meta m;
 	char path[1024], err[1024], line[512];
+	int rc;
 	memset(&m, 0, sizeof m);
-	if (preset_path("profile", name, path, sizeof path, err, sizeof err) ||
-	    ini_parse_file(path, profile_meta_cb, &m, err, sizeof err) ||
-	    !m.software[0] || !m.when[0])
+	if (preset_path("profile", name, path, sizeof path, err, sizeof err))
+		return -1;
+	if ((rc = ini_parse_file(path, profile_meta_cb, &m, err, sizeof err)) ==
+	    RL_EINTERNAL)
+		return not_read(err, doc, len, oom, olen);
+	if (rc || !m.software[0] || !m.when[0])
 		return -1;
 	snprintf(line, sizeof line, "%s, %s%s%s", m.software, m.how,
 	         m.error[0] ? ": " : "", m.error);
@@ -147,8 +174,10 @@ static int profile_doc(const char *name, char *doc, size_t len)
 }
 
 /* Each preset of kind, one a line: a name holding a blank or a comma is
-** one preset (it was split at them when read back from preset_names). */
-static void list_kind(const char *kind)
+** one preset (it was split at them when read back from preset_names).
+** RL_EINTERNAL (the first message in oom) where a preset's text could not
+** be held in memory: listed as not read, the rest listed. */
+static int list_kind(const char *kind, char *oom, size_t olen)
 {
 	/* DOC_WIDTH characters of up to 4 bytes */
 	char names[PRESET_LIST_MAX][PRESET_NAME_MAX], doc[4 * DOC_WIDTH + 1];
@@ -156,15 +185,20 @@ static void list_kind(const char *kind)
 	char longs[OVERLONG_SHOWN][PRESET_FILE_MAX], lcell[4 * PRESET_FILE_MAX];
 	size_t n = preset_list(kind, names, PRESET_LIST_MAX), i;
 	size_t nlong = preset_unloadable(kind, longs, OVERLONG_SHOWN);
+	int rc = RL_OK, r;
 	printf("%s\n", kind);
 	if (!n && !nlong)
 		printf("  (none)\n");
 	for (i = 0; i < n; i++) {
+		r = 0;
 		if (!strcmp(kind, "model"))
-			model_doc(names[i], doc, sizeof doc);
+			r = model_doc(names[i], doc, sizeof doc, oom, olen);
 		else if (strcmp(kind, "profile") ||
-		         profile_doc(names[i], doc, sizeof doc))
+		         (r = profile_doc(names[i], doc, sizeof doc, oom,
+		                          olen)) == -1)
 			preset_doc(kind, names[i], doc, sizeof doc, DOC_WIDTH);
+		if (r == RL_EINTERNAL)
+			rc = RL_EINTERNAL;
 		/* the name padded by characters, its controls as '?' */
 		printf("  %s %s\n", rl_utf8_cell(names[i], 24, 0, cell, sizeof cell),
 		       doc);
@@ -185,13 +219,15 @@ static void list_kind(const char *kind)
 	if (nlong > OVERLONG_SHOWN)
 		printf("  (and %zu more files of a name no preset loads by)\n",
 		       nlong - OVERLONG_SHOWN);
+	return rc;
 }
 
 int cmd_presets(int argc, char **argv)
 {
 	const char *only = NULL;
-	char err[1400];
+	char err[1400], oom[1100] = "";
 	size_t i;
+	int failed = RL_OK;
 	int rc = opt_parse("presets", table, NULL, argc, argv, &only, 1, NULL,
 	                   help);
 	if (rc != OPT_GO_ON)
@@ -212,7 +248,17 @@ int cmd_presets(int argc, char **argv)
 		return bad_input("presets", err);
 	printf("data directory: %s\n", rl_data_dir());
 	for (i = 0; i < NKINDS; i++)
-		if (!only || !strcmp(only, kinds[i]))
-			list_kind(kinds[i]);
-	return RL_OK;
+		if ((!only || !strcmp(only, kinds[i])) &&
+		    list_kind(kinds[i], oom, sizeof oom) != RL_OK)
+			failed = RL_EINTERNAL;
+	/* a preset's text not held in memory is no fault of it: the list
+	** goes on, that preset marked, and the run exits 1 saying so, where
+	** it listed "(does not load: out of memory)" and exited 0 */
+	if (failed) {
+		fflush(stdout);
+		snprintf(err, sizeof err, "%s (an internal failure: a preset "
+		         "marked '(not read: out of memory)' above)", oom);
+		cli_say("presets", err);
+	}
+	return failed;
 }

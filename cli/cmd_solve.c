@@ -2,7 +2,8 @@
 ** cmd_solve.c: `rooflab solve --target speedup=20 --vary PARAM`: the value
 ** of one parameter of side a or b at which b / a reaches the target
 ** (GSL's Brent root finder within the parameter's range), or which bound
-** stops it.
+** stops it.  The target is a floor (model/solve.h): one met already is
+** said so, with the least (or most) value that still meets it.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +27,10 @@ static void help(FILE *f)
 	      "Finds the value of each varied parameter (one at a time, the "
 	      "others as\nloaded) at which the speedup b/a in total tokens/s "
 	      "reaches the target, within\nthe parameter's range (`rooflab "
-	      "params`).  Sides as for\n`rooflab claim` (a side naming no "
+	      "params`).  The target is a floor\n(a speedup of at least X): "
+	      "one met already is said so, with the least (or most)\nvalue "
+	      "that still meets it, or that every value of the range does.  "
+	      "Sides as for\n`rooflab claim` (a side naming no "
 	      "profile takes the scenario's, else the chip's\ndefault as eval "
 	      "takes it, else ideal, its label saying so): Sohu, the default\n"
 	      "side b, at its best mapping of the chips (a --b side keeps its "

@@ -151,20 +151,20 @@ static int loo_cb(void *ud, const char *section, const char *key,
 ** latency, and the half-bandwidth size's S_half / B, a fixed time too), and
 ** that S_half / B alone, so that what a fit put into a fixed time per
 ** all-reduce is in the open (README, Calibration and validation); "" where
-** either preset does not load. */
-static void allreduce_fixed(const char *profile, const char *chip, char *out,
-                            size_t len)
+** either preset does not load.  RL_EINTERNAL with err where a preset's
+** text could not be held in memory (out "" then), else RL_OK. */
+static int allreduce_fixed(const char *profile, const char *chip, char *out,
+                           size_t len, char *err, size_t errlen)
 {
 	rl_setup st;
 	rl_link_cost lc;
-	char err[1024];
 	double total[3], half[3], n;
-	int k;
+	int k, rc;
 	out[0] = '\0';
 	setup_init(&st);
-	if (setup_load(&st, "chip", chip, err, sizeof err) ||
-	    setup_load(&st, "profile", profile, err, sizeof err))
-		return;
+	if ((rc = setup_load(&st, "chip", chip, err, errlen)) ||
+	    (rc = setup_load(&st, "profile", profile, err, errlen)))
+		return rc == RL_EINTERNAL ? RL_EINTERNAL : RL_OK;
 	for (k = 0, n = 2; k < 3; k++, n *= 2) {
 		rl_allreduce_cost(&st.cfg, n, &lc);
 		total[k] = lc.fixed_s;
@@ -177,6 +177,7 @@ static void allreduce_fixed(const char *profile, const char *chip, char *out,
 	snprintf(out, len, "; fixed %.0f/%.0f/%.0f us (S_half/B %.0f/%.0f/%.0f)",
 	         1e6 * total[0], 1e6 * total[1], 1e6 * total[2], 1e6 * half[0],
 	         1e6 * half[1], 1e6 * half[2]);
+	return RL_OK;
 }
 
 /* What the held-out summary line is over, from its rows' metrics: serving
@@ -205,13 +206,16 @@ static void held_out_kinds(const val_row *v, size_t n, char *buf, size_t len)
 
 /* Each profile's line once: its recorded error, or why it cannot be
 ** read (a profile that is not there, or does not parse), never left out;
-** past the 32 the listing holds, one line says that more are not listed. */
-static void print_loo(const val_row *v, size_t n)
+** past the 32 the listing holds, one line says that more are not listed.
+** A profile or chip whose text could not be held in memory is said so on
+** its line, the rest listed, and RL_EINTERNAL returned with the first
+** such message in oom (an internal failure: exit 1), else RL_OK. */
+static int print_loo(const val_row *v, size_t n, char *oom, size_t olen)
 {
 	char seen[32][RL_NAME_MAX], b0[SHOWN_MAX], b1[4 * 1600 + 1],
 	    b2[4 * 600 + 1];
 	size_t ns = 0, i, j;
-	int full = 0;
+	int full = 0, rc = RL_OK, r;
 	printf("\nleave-one-architecture-out error of each profile's fit (its fit "
 	       "script's; names of one\nnetwork left out together) and one "
 	       "all-reduce's fixed time at tp 2/4/8 (model/comm.c):\n");
@@ -233,21 +237,33 @@ static void print_loo(const val_row *v, size_t n)
 		}
 		snprintf(seen[ns++], RL_NAME_MAX, "%s", v[i].profile);
 		m.loo[0] = m.taken[0] = '\0';
+		r = RL_OK;
 		if (preset_path("profile", v[i].profile, path, sizeof path, err,
 		                sizeof err) ||
-		    ini_parse_file(path, loo_cb, &m, err, sizeof err)) {
+		    (r = ini_parse_file(path, loo_cb, &m, err, sizeof err))) {
 			printf("  %s not read: %s\n",
 			       rl_utf8_cell(v[i].profile, 16, 0, b0, sizeof b0),
 			       rl_utf8_cell(err, 0, 0, b1, sizeof b1));
+			if (r == RL_EINTERNAL && rc == RL_OK) {
+				snprintf(oom, olen, "%s", err);
+				rc = RL_EINTERNAL;
+			}
 			continue;
 		}
 		for (j = i; j < n; j++)
 			if (v[j].in_fit && !strcmp(v[j].profile, v[i].profile))
 				break;
 		fixed[0] = '\0';
-		if (j < n)
-			allreduce_fixed(v[i].profile, v[j].row->chip, fixed,
-			                sizeof fixed);
+		if (j < n && allreduce_fixed(v[i].profile, v[j].row->chip, fixed,
+		                             sizeof fixed, err, sizeof err) !=
+		                 RL_OK) {
+			snprintf(fixed, sizeof fixed, "; all-reduce not read: out of "
+			         "memory");
+			if (rc == RL_OK) {
+				snprintf(oom, olen, "%s", err);
+				rc = RL_EINTERNAL;
+			}
+		}
 		printf("  %s %s%s\n", rl_utf8_cell(v[i].profile, 16, 0, b0, sizeof b0),
 		       m.loo[0] ? rl_utf8_cell(m.loo, 0, 0, b1, sizeof b1)
 		                : "not recorded by its fit", fixed);
@@ -255,6 +271,7 @@ static void print_loo(const val_row *v, size_t n)
 			printf("%18s(not fitted, so not tested by that error: %s)\n",
 			       "", rl_utf8_cell(m.taken, 0, 0, b2, sizeof b2));
 	}
+	return rc;
 }
 
 static void print_groups(const val_group *g, size_t ng)
@@ -646,7 +663,9 @@ static int one_file(const char *path, const val_versions *vt,
 		return RL_EINTERNAL;
 	}
 	*v = nv;
-	val_evaluate(set, vt, profile, *v + *n);
+	rc = val_evaluate(set, vt, profile, *v + *n, err, errlen);
+	if (rc != RL_OK)
+		return rc; /* out of memory */
 	*n += set->n;
 	return RL_OK;
 }
@@ -738,7 +757,8 @@ int cmd_validate(int argc, char **argv)
 		print_cells(c, nc, VAL_SET_OUT_OF_SAMPLE, "out-of-sample rows (a "
 		            "borrowed profile) by chip, version, model and precision:",
 		            1);
-		print_loo(v, n);
+		if (print_loo(v, n, err, sizeof err) != RL_OK)
+			rc = RL_EINTERNAL; /* said after the summary */
 		printf("\n");
 		{
 			/* "all modelled rows": in sample and held out; the rows of
@@ -773,6 +793,11 @@ int cmd_validate(int argc, char **argv)
 			for (i = 0; i < n; i++)
 				nm += v[i].status == VAL_OK;
 			printf("%zu of %zu rows modelled\n", nm, n);
+		}
+		/* a profile's or chip's text not held in memory: exit 1 */
+		if (rc == RL_EINTERNAL) {
+			fflush(stdout);
+			cli_say("validate", err);
 		}
 	}
 done:

@@ -13,7 +13,7 @@
 
 static const rl_command commands[] = {
     {"eval", cmd_eval, "throughput, latency and bounds of one configuration"},
-    {"curve", cmd_curve, "throughput per chip against tokens/s per user, concurrency 1 to max"},
+    {"curve", cmd_curve, "per-chip vs per-user tokens/s, concurrency 1 to max; Pareto fronts"},
     {"map", cmd_map, "every mapping (tp x pp x dp x ep) of N chips, ranked"},
     {"params", cmd_params, "every parameter with unit, range, default, doc"},
     {"presets", cmd_presets, "the presets in the data directory"},

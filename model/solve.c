@@ -154,12 +154,20 @@ int rl_solve(const rl_config *base, const rl_param *p, double lo, double hi,
 			res->bound = at == last ? 1 : at == first ? -1 : 0;
 		res->best_at = x[at];
 		res->metric = target * exp(g[at]);
+		/* met everywhere: the target is a floor, and every value of
+		** the range is at or above it (no bound stops anything) */
+		if (all_above) {
+			res->feasible = 1;
+			res->met_all = 1;
+			res->bound = 0;
+		}
 		res->saturated = res->bound && !all_above &&
 		                 at != (res->bound > 0 ? last : first);
 		if (all_above)
 			snprintf(res->reason, sizeof res->reason,
-			         "above the target over the whole range of %s: "
-			         "lowest %.4g at %g", name, res->metric, x[at]);
+			         "met over the whole range of %s (at or above the "
+			         "target %g everywhere): lowest %.4g at %g", name,
+			         target, res->metric, x[at]);
 		else if (res->saturated)
 			snprintf(res->reason, sizeof res->reason,
 			         "infeasible: saturates at %.4g for %s %s %.4g (up "

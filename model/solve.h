@@ -11,9 +11,14 @@
 #include "params.h"
 
 typedef struct {
-	int feasible;      /* 1: value reaches the target */
-	double value;      /* display units; NAN when infeasible */
-	double metric;     /* metric at value (feasible) or the best reached */
+	int feasible;      /* 1: value reaches the target, or (met_all) every
+	                      value in the range does */
+	int met_all;       /* 1: the metric is at or above the target over the
+	                      whole range: no value is needed, value NAN,
+	                      metric the lowest reached, at best_at */
+	double value;      /* display units; NAN when infeasible or met_all */
+	double metric;     /* metric at value (feasible), the best reached
+	                      (infeasible) or the lowest (met_all) */
 	double best_at;    /* infeasible: the value where the metric comes
 	                      closest to the target */
 	int direction;     /* +1: the metric rises through the target as the
@@ -30,6 +35,11 @@ typedef struct {
 
 /* Vary parameter p of `base` over [lo, hi] (display units; pass lo > hi
 ** to use the parameter's table range) and find where m() == target (> 0).
+** The target is a floor: it is met where m() >= target (a speedup of at
+** least 20x), so a range where m() stays at or above it everywhere meets
+** it at every value (met_all), and one below it everywhere is infeasible;
+** direction says whether the values that meet it lie above the one found
+** (+1, "at least") or below it (-1, "at most").
 ** Enum and boolean parameters cannot be solved for.  Returns 0 (feasible
 ** or not, see res), or -1 with err on bad input. */
 int rl_solve(const rl_config *base, const rl_param *p, double lo, double hi,

@@ -338,14 +338,23 @@ static void cost_basis_words(rctx *r, char *buf, size_t len)
 }
 
 /* The price chip's preset gives (cost.price_usd; NaN when it gives none
-** or there is no such preset). */
-static double preset_price(const char *chip)
+** or there is no such preset).  A preset whose text could not be held in
+** memory is an internal failure, kept in r->bad (the report fails, exit
+** 1), where the run's price read "set for this run (no source recorded)"
+** as if there were no such preset. */
+static double preset_price(rctx *r, const char *chip)
 {
 	rl_setup st;
-	char err[256];
+	char err[1024];
+	int rc;
 	setup_init(&st);
-	if (!chip[0] || setup_load(&st, "chip", chip, err, sizeof err))
+	if (!chip[0])
 		return NAN;
+	if ((rc = setup_load(&st, "chip", chip, err, sizeof err)) != 0) {
+		if (rc == RL_EINTERNAL)
+			report_bad(r, RL_EINTERNAL, err);
+		return NAN;
+	}
 	return st.cfg.cost.price_usd;
 }
 
@@ -354,10 +363,10 @@ static double preset_price(const char *chip)
 ** beside price_usd in data/chips/h100-sxm.ini)", "unknown (the chip
 ** preset gives no price)" where the run stored none, "set for this run"
 ** where the run's price is not its preset's. */
-static void price_words(const char *side, const char *label,
+static void price_words(rctx *r, const char *side, const char *label,
                         const char *chip, double usd, char *buf, size_t len)
 {
-	double pre = preset_price(chip);
+	double pre = preset_price(r, chip);
 	if (!chip[0])
 		snprintf(buf, len, "%s: chip not stored, price %s", side,
 		         isfinite(usd) ? "without a source" : "unknown");
@@ -413,8 +422,8 @@ static void cost_table(rctx *r, int has_sides)
 		shown[i] = 1;
 		if (has_sides) {
 			size_t used = strlen(prices);
-			price_words(i == 2 ? "b'" : sides[i], label[i], chip[i], x[0], one,
-			            sizeof one);
+			price_words(r, i == 2 ? "b'" : sides[i], label[i], chip[i],
+			            x[0], one, sizeof one);
 			snprintf(prices + used, sizeof prices - used, "%s%s",
 			         used ? "; " : "", one);
 		}

@@ -140,4 +140,15 @@ done
 expect_exit 0 "map --help" -- $RL map --help
 expect_out "^share each replica's chips \(no disaggregated prefill and decode pools, no$" "map --help: no disaggregated serving"
 expect_out "^attention data parallelism: not modelled\)" "map --help: no attention data parallelism"
+# rooflab help's list says what curve prints since it ends with each
+# chip's Pareto front (2026-11-30), which its line did not name; and curve
+# prints one, a line per chip
+expect_exit 0 "rooflab help" -- $RL help
+expect_out "^  curve +.*Pareto fronts$" "help: curve's line names its Pareto fronts"
+expect_exit 0 "curve of two chips" -- $RL curve --chip h100-sxm,sohu --model llama3-70b --precision fp8 --tp 8 --profile ideal
+if [ "$(grep -c '^Pareto front of ' "$tmpd/out")" -eq 2 ]; then
+	echo "ok - curve prints a Pareto front per chip"
+else
+	echo "not ok - curve prints a Pareto front per chip"; fails=$((fails + 1))
+fi
 finish

@@ -237,6 +237,58 @@ static int peak_metric(const rl_config *c, void *ud, double *v)
 	return 0;
 }
 
+/* metric = 1 / the parameter (TFLOPS): falls as the parameter rises */
+static int inv_peak_metric(const rl_config *c, void *ud, double *v)
+{
+	(void)ud;
+	*v = 1e12 / c->chip.peak_flops_fp8;
+	return 0;
+}
+
+/* The target is a floor (solve.h).  A rising metric (the peak itself)
+** meets 1234.5 from the root up ("at least"); a falling one (1 / peak)
+** meets 1e-3 from 1000 TFLOPS down ("at most").  A target under the
+** metric everywhere is met at every value: peak over [0, 1e6] is at least
+** the grid's lowest evaluable point, 1e6 x 1e-7 x (1e7)^(1/96) = 0.1 x
+** 10^(7/96) TFLOPS (0 itself gives no metric), and 1 / peak at least 1e-6
+** at 1e6; "cannot reach" of a target 0.05 or 1e-7 was the bug. */
+static void test_solve_floor_both_ways(void **state)
+{
+	rl_config a;
+	rl_solve_result s;
+	const rl_param *p = rl_param_find("chip", "peak_tflops_fp8");
+	const double x1 = 0.1 * pow(10, 7.0 / 96);
+	char err[256];
+	(void)state;
+	rl_config_defaults(&a);
+	assert_int_equal(rl_solve(&a, p, 1, 0, inv_peak_metric, NULL, 1e-3, &s,
+	                          err, sizeof err), 0);
+	assert_true(s.feasible);
+	assert_false(s.met_all);
+	assert_int_equal(s.direction, -1);
+	assert_true(fabs(s.value / 1000 - 1) < 1e-10);
+	assert_int_equal(rl_solve(&a, p, 1, 0, peak_metric, NULL, 0.05, &s,
+	                          err, sizeof err), 0);
+	assert_true(s.feasible);
+	assert_true(s.met_all);
+	assert_int_equal(s.bound, 0);
+	assert_true(isnan(s.value));
+	assert_true(fabs(s.metric / x1 - 1) < 1e-12);
+	assert_true(fabs(s.best_at / x1 - 1) < 1e-12);
+	assert_int_equal(rl_solve(&a, p, 1, 0, inv_peak_metric, NULL, 1e-7, &s,
+	                          err, sizeof err), 0);
+	assert_true(s.feasible);
+	assert_true(s.met_all);
+	assert_true(fabs(s.metric / 1e-6 - 1) < 1e-12);
+	assert_true(s.best_at == 1e6);
+	/* just above the lowest point: a crossing again, not met everywhere */
+	assert_int_equal(rl_solve(&a, p, 1, 0, peak_metric, NULL, 0.5, &s,
+	                          err, sizeof err), 0);
+	assert_true(s.feasible);
+	assert_false(s.met_all);
+	assert_true(fabs(s.value / 0.5 - 1) < 1e-10);
+}
+
 /* metric = HBM stacks (a whole-number parameter) squared */
 static int stacks_sq(const rl_config *c, void *ud, double *v)
 {
@@ -585,6 +637,7 @@ int main(void)
 	    cmocka_unit_test(test_solve_round_trip),
 	    cmocka_unit_test(test_solve_by_hand_and_bounds),
 	    cmocka_unit_test(test_solve_whole_is_least),
+	    cmocka_unit_test(test_solve_floor_both_ways),
 	    cmocka_unit_test(test_mc_reproducible_and_ordered),
 	    cmocka_unit_test(test_draws),
 	    cmocka_unit_test(test_tornado_zero_range),

@@ -283,6 +283,50 @@ static void test_sentences(void **state)
 	assert_string_equal(b, "more chip-to-chip bandwidth does not raise the "
 	                       "speedup above 17.67x (Sohu, at 450 GB/s "
 	                       "already): compute binds");
+	/* a target at or under the speedup now is met already (the target is
+	** a floor): the lever's least value that still meets it, a floor
+	** rounded up as above (0.1826 TB/s: 0.2), where "20x needs at least"
+	** read as if it were not met; a side a lever the most (a share in
+	** whole percent, a ceiling rounded down: 91.2% to 91%); where every
+	** value meets it, none, the least speedup (%.2f's 0.00x to two
+	** digits) at the range's low end, where "cannot reach 1e-06x ...
+	** even at 0.0 TB/s ... it gives 0.01x" stood of a side at 17.50x */
+	row(&r, "b.chip.hbm_tbps", 4.8);
+	r.nominal = 17.5;
+	r.target = 1;
+	reached(&r, 1, 0.1826, b, sizeof b);
+	assert_string_equal(b, "1x is met already (17.50x now, Sohu at 4.8 "
+	                       "TB/s): it still holds with at least 0.2 TB/s of "
+	                       "HBM bandwidth per chip");
+	row(&r, "a.profile.eff_compute", 0.78);
+	snprintf(r.who, sizeof r.who, "H100");
+	r.nominal = 17.5;
+	r.target = 15;
+	reached(&r, -1, 0.912, b, sizeof b);
+	assert_string_equal(b, "15x is met already (17.50x now, H100 at 78%): "
+	                       "it still follows while the baseline's "
+	                       "utilization (share of peak reached on large "
+	                       "matrix multiplies) is at most 91%");
+	row(&r, "b.chip.hbm_tbps", 4.8);
+	r.nominal = 17.5;
+	r.target = 1e-6;
+	r.s.feasible = 1;
+	r.s.met_all = 1;
+	r.s.value = NAN;
+	r.s.lo = 0;
+	r.s.hi = 1000;
+	r.s.metric = 0.00064667;
+	r.s.best_at = 0.000118;
+	claim_solve_words(&r, b, sizeof b);
+	assert_string_equal(b, "1e-06x is met already (17.50x now, Sohu at 4.8 "
+	                       "TB/s): every HBM bandwidth per chip in its "
+	                       "range, 0.0 TB/s to 1000.0 TB/s, meets it (the "
+	                       "least speedup, 0.00065x, at its low end)");
+	row(&r, "b.chip.link_gbps", 450);
+	r.nominal = 3.89;
+	r.s.bound = 1;
+	r.s.saturated = 0;
+	snprintf(r.binds, sizeof r.binds, "compute binds");
 	/* a bound short of the target: the speedup to two decimals as the
 	** claim's text prints it, 18.99x, where %.3g wrote "it gives 19x",
 	** a figure that read as close to 20x as the claim's 17.50x reads */
