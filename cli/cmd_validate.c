@@ -6,7 +6,9 @@
 ** errors by row, by group and by cell (chip, version, model and precision
 ** together), split into the chip each profile was fitted on and the
 ** held-out chips, and each profile's leave-one-architecture-out error
-** (model names whose presets are one network left out together).
+** (model names whose presets are one network left out together), and
+** how far the same cell moves between two versions' tables
+** (claim/valrepeat.c: the repeatability of the measurements themselves).
 ** With --db the rows are stored (tables validation_runs and validation of
 ** claim/schema.h) for plots and the report.  A row naming a chip, model,
 ** software or version that nothing here has is listed not modelled, or
@@ -18,8 +20,10 @@
 #include <string.h>
 
 #include "../claim/validation.h"
+#include "../claim/valrepeat.h"
 #include "../claim/valstore.h"
 #include "../config/ini.h"
+#include "../config/harness.h"
 #include "../config/json.h"
 #include "../config/presets.h"
 #include "../config/setup.h"
@@ -70,16 +74,23 @@ static void help(FILE *f)
 	      "\nboth), and each profile's leave-one-architecture-out error as its\n"
 	      "fit recorded it (model names whose presets are one network left "
 	      "out\ntogether).  --json writes {\"rows\": [...], \"groups\": [...], "
-	      "\"cells\":\n[...]}: a row per row of the file, in its order (id, "
-	      "chip, chip_given,\nmetric, measured, predicted, error = "
-	      "predicted/measured - 1, profile,\nstatus \"ok\" or "
+	      "\"cells\":\n[...], \"repeatability\": [...]}: a row per row of the "
+	      "file, in its\norder (id, chip, chip_given, "
+	      "metric, measured, predicted, error =\n"
+	      "predicted/measured - 1, profile, status \"ok\" or\n"
 	      "\"not_modelled\", set, reason, reason_kind); groups by one\n"
 	      "key (chip, version, model, precision or metric), cells by chip,\n"
 	      "version, model and precision together, each within one \"set\":\n"
 	      "in_sample, held_out, out_of_sample (the fitted chip's rows of\n"
 	      "a version whose profile was fitted on another version's rows:\n"
 	      "versions.csv's fitted_version) or not_modelled (README.md gives\n"
-	      "every key).  A row of the version table may serve some models\n"
+	      "every key), and \"repeatability\": the pairs of versions whose\n"
+	      "tables share cells (chip, gpus, model, precision, isl, osl, tp,\n"
+	      "pp, ep, request rate, metric), each with the median and 90th\n"
+	      "percentile of the cells' |change| = larger/smaller - 1 and the\n"
+	      "harness data/measurements/harness.csv gives both (the text's\n"
+	      "section of that name: an upper bound on the measurements' noise).\n"
+	      "A row of the version table may serve some models\n"
 	      "only (its models column).  A chip column may spell the GPU as\n"
 	      "the tables do (\"H200 141GB HBM3e\", \"A100-PCIE-80GB\"); a row\n"
 	      "of an unknown chip, model or version is listed not modelled with\n"
@@ -323,7 +334,8 @@ static void print_groups(const val_group *g, size_t ng)
 }
 
 static void write_json(const val_row *v, size_t n, const val_group *g,
-                       size_t ng, const val_cell *c, size_t nc)
+                       size_t ng, const val_cell *c, size_t nc,
+                       const val_repeat *rp, size_t nr)
 {
 	json_w w;
 	size_t i;
@@ -389,7 +401,78 @@ static void write_json(const val_row *v, size_t n, const val_group *g,
 		json_end(&w);
 	}
 	json_end(&w);
+	json_arr(&w, "repeatability");
+	for (i = 0; i < nr; i++) {
+		char va[2 * MEAS_FIELD + 2], vb[2 * MEAS_FIELD + 2];
+		val_key_of(rp[i].a, VAL_BY_VERSION, va, sizeof va);
+		val_key_of(rp[i].b, VAL_BY_VERSION, vb, sizeof vb);
+		json_obj(&w, NULL);
+		json_str(&w, "version_a", va);
+		json_str(&w, "version_b", vb);
+		json_num(&w, "cells", (double)rp[i].cells);
+		json_num(&w, "median_abs_change", rp[i].median_abs);
+		json_num(&w, "p90_abs_change", rp[i].p90_abs);
+		json_num(&w, "median_change", rp[i].median);
+		json_str(&w, "harness", val_harness_name(rp[i].harness));
+		json_bool(&w, "adjacent", rp[i].adjacent);
+		json_end(&w);
+	}
+	json_end(&w);
 	json_finish(&w);
+}
+
+/* A pair's two versions as one cell's text: "a -> b", b without its
+** software when a's is the same. */
+static void pair_label(const val_repeat *r, char *buf, size_t len)
+{
+	char va[2 * MEAS_FIELD + 2], vb[2 * MEAS_FIELD + 2];
+	const meas_row *a = r->a->row, *b = r->b->row;
+	val_key_of(r->a, VAL_BY_VERSION, va, sizeof va);
+	if (!strcmp(a->software, b->software) && b->version[0])
+		snprintf(vb, sizeof vb, "%s", b->version);
+	else
+		val_key_of(r->b, VAL_BY_VERSION, vb, sizeof vb);
+	snprintf(buf, len, "%s -> %s", va, vb);
+}
+
+/* The repeatability of the measurements (claim/valrepeat.h): each pair
+** of versions whose tables share cells, the cells' |change| beside the
+** model's |error|; the pair's column as wide as its longest text, 24 to
+** 44 characters (a longer one is shown whole, past its column). */
+static void print_repeat(const val_repeat *r, size_t nr)
+{
+	char label[4 * MEAS_FIELD + 16], b0[4 * (4 * MEAS_FIELD + 16) + 1];
+	size_t i;
+	int w = 24;
+	printf("\nrepeatability of the measurements: the same cell (chip, gpus, "
+	       "model, precision, isl,\nosl, tp, pp, ep, request rate, metric) in "
+	       "two versions' tables, |change| =\nlarger/smaller - 1 (|log(b/a)| "
+	       "on the scale of |error| above), values as published;\na software "
+	       "change between the versions moves a cell too: an upper bound on "
+	       "the\nmeasurements' noise, not noise alone (harness: "
+	       "data/measurements/harness.csv;\nadjacent: no version of the "
+	       "series between them; median: of b/a - 1):\n");
+	if (!nr) {
+		printf("  none (no two versions share a cell)\n");
+		return;
+	}
+	for (i = 0; i < nr; i++) {
+		int len;
+		pair_label(&r[i], label, sizeof label);
+		len = (int)rl_utf8_chars(label);
+		if (len > w)
+			w = len < 44 ? len : 44;
+	}
+	printf("  %-*s %5s %9s %8s %8s  %s\n", w, "versions a -> b", "cells",
+	       "median|c|", "p90|c|", "median", "harness");
+	for (i = 0; i < nr; i++) {
+		pair_label(&r[i], label, sizeof label);
+		printf("  %s %5zu %8.1f%% %7.1f%% %+7.1f%%  %s%s\n",
+		       rl_utf8_cell(label, w, 0, b0, sizeof b0), r[i].cells,
+		       100 * r[i].median_abs, 100 * r[i].p90_abs, 100 * r[i].median,
+		       val_harness_name(r[i].harness),
+		       r[i].adjacent ? ", adjacent" : "");
+	}
 }
 
 /* The rows not modelled, one line per chip, version, model, precision
@@ -680,7 +763,9 @@ int cmd_validate(int argc, char **argv)
 	val_row *v = NULL;
 	val_group *g = NULL;
 	val_cell *c = NULL;
-	size_t n = 0, ng, nc, nfiles, i;
+	val_repeat *rp = NULL;
+	meas_harnesses hs = {NULL, 0};
+	size_t n = 0, ng, nc, nr = 0, nfiles, i;
 	int rc;
 	double med, p90;
 
@@ -707,6 +792,15 @@ int cmd_validate(int argc, char **argv)
 	}
 	if (val_versions_read(vfile, &vt, err, sizeof err))
 		return bad_input("validate", err);
+	{
+		char hpath[1024];
+		snprintf(hpath, sizeof hpath, "%s/measurements/harness.csv",
+		         rl_data_dir());
+		if (meas_harness_read(hpath, &hs, err, sizeof err)) {
+			val_versions_free(&vt);
+			return bad_input("validate", err);
+		}
+	}
 	if (mfile) {
 		snprintf(files[0], sizeof files[0], "%s", mfile);
 		nfiles = 1;
@@ -734,7 +828,8 @@ int cmd_validate(int argc, char **argv)
 	nc = val_cells(v, n, &c);
 	/* each row is in a group of each key and in a cell: no group or no
 	** cell for n > 0 rows is val_groups' or val_cells' out of memory */
-	if (n && (!ng || !nc)) {
+	if ((n && (!ng || !nc)) ||
+	    val_repeat_pairs(v, n, &vt, &hs, &rp, &nr)) {
 		fprintf(stderr, "rooflab validate: out of memory\n");
 		rc = RL_EINTERNAL;
 		goto done;
@@ -746,7 +841,7 @@ int cmd_validate(int argc, char **argv)
 		goto done;
 	}
 	if (o.json) {
-		write_json(v, n, g, ng, c, nc);
+		write_json(v, n, g, ng, c, nc, rp, nr);
 	} else {
 		printf("model against measured: %s%s%s\n\n", files[0],
 		       nfiles > 1 ? ", " : "", nfiles > 1 ? files[1] : "");
@@ -757,6 +852,7 @@ int cmd_validate(int argc, char **argv)
 		print_cells(c, nc, VAL_SET_OUT_OF_SAMPLE, "out-of-sample rows (a "
 		            "borrowed profile) by chip, version, model and precision:",
 		            1);
+		print_repeat(rp, nr);
 		if (print_loo(v, n, err, sizeof err) != RL_OK)
 			rc = RL_EINTERNAL; /* said after the summary */
 		printf("\n");
@@ -807,5 +903,7 @@ done:
 	for (i = 0; i < 2; i++)
 		meas_free(&sets[i]);
 	val_versions_free(&vt);
+	meas_harness_free(&hs);
+	free(rp);
 	return rc;
 }

@@ -1,0 +1,36 @@
+/*
+** harness.h: which benchmark harness produced each published table
+** (data/measurements/harness.csv): a version's series and harness text,
+** in the table's order (each series oldest first), for validate's
+** repeatability of the measurements (claim/valrepeat.h).
+*/
+#ifndef RL_HARNESS_H
+#define RL_HARNESS_H
+
+#include <stddef.h>
+
+typedef struct {
+	char software[128];
+	char version[128];
+	char series[64];    /* versions of one series are compared in order */
+	char harness[256];  /* equal texts: the same harness */
+} meas_harness;
+
+typedef struct {
+	meas_harness *v;    /* in the file's order */
+	size_t n;
+} meas_harnesses;
+
+/* Read path (software,version,series,harness,source; '#' lines are
+** comments).  A missing file is an empty table.  0, or -1 with
+** "FILE:LINE: ..." in err (a field longer than its buffer, an empty
+** series or harness, a version listed twice, out of memory). */
+int meas_harness_read(const char *path, meas_harnesses *h, char *err,
+                      size_t errlen);
+void meas_harness_free(meas_harnesses *h);
+
+/* The index of a software and version in the table (exact), or -1. */
+long meas_harness_find(const meas_harnesses *h, const char *software,
+                       const char *version);
+
+#endif

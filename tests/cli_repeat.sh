@@ -1,0 +1,119 @@
+#!/bin/sh
+# cli_repeat.sh: rooflab validate's repeatability of the measurements
+# (claim/valrepeat.c): the same cell in two versions' tables, per pair of
+# versions the cells both measured, the median and 90th percentile of
+# |change| = larger/smaller - 1 and the signed median of b/a - 1, the
+# harness the table data/measurements/harness.csv gives each version (same,
+# changed, unknown) and whether no version of the series lies between.
+# Every expected number below is worked out by hand from the file's values.
+. "$(dirname "$0")/clilib.sh"
+
+# a data folder whose harness table is the test's: R r1 and r2 one
+# harness, r3 another, r9 (no rows) listed between r2 and r3
+cp -r "$ROOFLAB_DATA" "$tmpd/data"
+cat > "$tmpd/data/measurements/harness.csv" <<'CSV'
+# test harness table
+software,version,series,harness,source
+R,r1,s,bench A,test
+R,r2,s,bench A,test
+R,r9,s,bench B,test
+R,r3,s,bench B,test
+CSV
+V="$tmpd/versions.csv"
+cat > "$V" <<'CSV'
+software,version,profile,tokens_per_s,fitted_chip,note
+T,out,trtllm-0.10,output,h100-sxm,test: tokens_per_s counts output tokens
+T,tot,trtllm-0.10,total,h100-sxm,test: tokens_per_s counts all tokens
+CSV
+H='id,software,version,chip,gpus,model,precision,isl,osl,tp,pp,batch_or_concurrency,request_rate,metric,value,notes'
+M="$tmpd/m.csv"
+# cells c1..c6 of llama3-8b (lengths 128/128, 128/2048, 2048/128,
+# 2048/2048, 1000/1000, 500/2000); r1 all at 100.  r2: c1 110, c2 80, c3
+# 100, c4 105, no c5, c6 twice (which of its two is unclear: no cell), c1
+# at a rate of 2 requests/s (another cell).  A row whose lengths are no
+# numbers (ds) is no cell, at 50 and 100.  r3: c1 and c2 at 100.
+# T (llama3-70b): out's tokens_per_s counts output tokens, so out's c1
+# (200) and tot's output_tokens_per_s c1 (220) are one cell; tot's
+# tokens_per_s counts all tokens, another quantity than out's output c2.
+cat > "$M" <<CSV
+$H
+r1-c1,R,r1,h100-sxm,1,llama3-8b,fp8,128,128,1,1,max-load,,output_tokens_per_s,100,
+r1-c2,R,r1,h100-sxm,1,llama3-8b,fp8,128,2048,1,1,max-load,,output_tokens_per_s,100,
+r1-c3,R,r1,h100-sxm,1,llama3-8b,fp8,2048,128,1,1,max-load,,output_tokens_per_s,100,
+r1-c4,R,r1,h100-sxm,1,llama3-8b,fp8,2048,2048,1,1,max-load,,output_tokens_per_s,100,
+r1-c5,R,r1,h100-sxm,1,llama3-8b,fp8,1000,1000,1,1,max-load,,output_tokens_per_s,100,
+r1-c6,R,r1,h100-sxm,1,llama3-8b,fp8,500,2000,1,1,max-load,,output_tokens_per_s,100,
+r1-ds,R,r1,h100-sxm,1,llama3-8b,fp8,,,1,1,a dataset,,output_tokens_per_s,50,
+r2-c1,R,r2,h100-sxm,1,llama3-8b,fp8,128,128,1,1,max-load,,output_tokens_per_s,110,
+r2-c2,R,r2,h100-sxm,1,llama3-8b,fp8,128,2048,1,1,max-load,,output_tokens_per_s,80,
+r2-c3,R,r2,h100-sxm,1,llama3-8b,fp8,2048,128,1,1,max-load,,output_tokens_per_s,100,
+r2-c4,R,r2,h100-sxm,1,llama3-8b,fp8,2048,2048,1,1,max-load,,output_tokens_per_s,105,
+r2-c6a,R,r2,h100-sxm,1,llama3-8b,fp8,500,2000,1,1,max-load,,output_tokens_per_s,100,
+r2-c6b,R,r2,h100-sxm,1,llama3-8b,fp8,500,2000,1,1,max-load,,output_tokens_per_s,300,
+r2-rate,R,r2,h100-sxm,1,llama3-8b,fp8,128,128,1,1,QPS=2,2,output_tokens_per_s,500,
+r2-ds,R,r2,h100-sxm,1,llama3-8b,fp8,,,1,1,a dataset,,output_tokens_per_s,100,
+r3-c1,R,r3,h100-sxm,1,llama3-8b,fp8,128,128,1,1,max-load,,output_tokens_per_s,100,
+r3-c2,R,r3,h100-sxm,1,llama3-8b,fp8,128,2048,1,1,max-load,,output_tokens_per_s,100,
+t-c1,T,out,h100-sxm,8,llama3-70b,fp8,128,128,8,1,max-load,,tokens_per_s,200,
+t-c2,T,out,h100-sxm,8,llama3-70b,fp8,128,2048,8,1,max-load,,output_tokens_per_s,300,
+u-c1,T,tot,h100-sxm,8,llama3-70b,fp8,128,128,8,1,max-load,,output_tokens_per_s,220,
+u-c2,T,tot,h100-sxm,8,llama3-70b,fp8,128,2048,8,1,max-load,,tokens_per_s,330,
+CSV
+run() { env ROOFLAB_DATA="$tmpd/data" $RL validate --measurements "$M" --versions "$V" "$@"; }
+expect_exit 0 "validate the hand-made file (json)" -- run --json
+J="$tmpd/r.json"
+cp "$tmpd/out" "$J"
+# pq EXPR: EXPR over p, the pairs by "a -> b", and d, the whole JSON;
+# near X Y: |X - Y| within the JSON's 10 significant digits
+pq() { python3 -c "import json; d=json.load(open('$J')); p={x['version_a']+' -> '+x['version_b']:x for x in d['repeatability']}; $1"; }
+near() { printf 'abs(%s-(%s))<1e-9' "$1" "$2"; }
+if command -v python3 >/dev/null 2>&1; then
+	expect_exit 0 "json: the arrays before it kept, repeatability last" -- pq "assert list(d)==['rows','groups','cells','repeatability'], list(d)"
+	expect_exit 0 "four pairs, in the harness table's order, then the rows'" -- pq "assert list(p)==['R r1 -> R r2','R r1 -> R r3','R r2 -> R r3','T out -> T tot'], list(p)"
+	expect_exit 0 "pair keys" -- pq "assert all(list(x)==['version_a','version_b','cells','median_abs_change','p90_abs_change','median_change','harness','adjacent'] for x in d['repeatability'])"
+	# r1 -> r2: c1..c4 (c5 not in r2, c6 twice in r2, the rate row another
+	# cell, ds no cell): |change| 0.10, 100/80 - 1 = 0.25, 0, 0.05; sorted
+	# 0, 0.05, 0.10, 0.25: median (0.05 + 0.10) / 2 = 0.075, p90 at 2.7 of
+	# 0..3: 0.10 + 0.7 x 0.15 = 0.205; b/a - 1 sorted -0.2, 0, 0.05, 0.1:
+	# median 0.025
+	x="x=p['R r1 -> R r2']"
+	expect_exit 0 "r1 -> r2: 4 cells" -- pq "$x; assert x['cells']==4, x"
+	expect_exit 0 "r1 -> r2: median |change| 7.5%" -- pq "$x; assert $(near "x['median_abs_change']" 0.075), x"
+	expect_exit 0 "r1 -> r2: p90 |change| 20.5% (larger/smaller: 100/80 is 25%)" -- pq "$x; assert $(near "x['p90_abs_change']" 0.205), x"
+	expect_exit 0 "r1 -> r2: signed median +2.5%" -- pq "$x; assert $(near "x['median_change']" 0.025), x"
+	expect_exit 0 "r1 -> r2: same harness, adjacent" -- pq "$x; assert x['harness']=='same' and x['adjacent'] is True, x"
+	# r1 -> r3: c1, c2 unchanged; r2 lies between them
+	x="x=p['R r1 -> R r3']"
+	expect_exit 0 "r1 -> r3: 2 cells, no change, harness changed, not adjacent" -- pq "$x; assert x['cells']==2 and x['median_abs_change']==0 and x['p90_abs_change']==0 and x['harness']=='changed' and x['adjacent'] is False, x"
+	# r2 -> r3: c1 110 -> 100 (|change| 0.1, b/a - 1 = -1/11), c2 80 -> 100
+	# (0.25, +0.25): median 0.175, p90 0.1 + 0.9 x 0.15 = 0.235, signed
+	# median (0.25 - 1/11) / 2; r9 between them has no rows: adjacent
+	x="x=p['R r2 -> R r3']"
+	expect_exit 0 "r2 -> r3: 2 cells, median 17.5%, p90 23.5%" -- pq "$x; assert x['cells']==2 and $(near "x['median_abs_change']" 0.175) and $(near "x['p90_abs_change']" 0.235), x"
+	expect_exit 0 "r2 -> r3: signed median (0.25 - 1/11) / 2" -- pq "$x; assert $(near "x['median_change']" "(0.25-1/11)/2"), x"
+	expect_exit 0 "r2 -> r3: harness changed, adjacent (r9 has no rows)" -- pq "$x; assert x['harness']=='changed' and x['adjacent'] is True, x"
+	# T: out's tokens_per_s (output) is tot's output_tokens_per_s: 200 ->
+	# 220; tot's tokens_per_s (total) is no cell of out's output c2
+	x="x=p['T out -> T tot']"
+	expect_exit 0 "T out -> tot: tokens_per_s as the version table counts it: 1 cell, 10%" -- pq "$x; assert x['cells']==1 and $(near "x['median_abs_change']" 0.1) and $(near "x['p90_abs_change']" 0.1) and $(near "x['median_change']" 0.1), x"
+	expect_exit 0 "T out -> tot: harness unknown (not in the table), not adjacent" -- pq "$x; assert x['harness']=='unknown' and x['adjacent'] is False, x"
+fi
+expect_exit 0 "validate the hand-made file (text)" -- run
+expect_out "^repeatability of the measurements: " "text: its own section"
+expect_out "^  R r1 -> r2 +4 +7\\.5% +20\\.5% +\\+2\\.5%  same, adjacent\$" "text: r1 -> r2's line"
+expect_out "^  R r2 -> r3 +2 +17\\.5% +23\\.5% +\\+8\\.0%  changed, adjacent\$" "text: r2 -> r3's line"
+expect_out "^  T out -> tot +1 +10\\.0% +10\\.0% +\\+10\\.0%  unknown\$" "text: T's line"
+# no harness table: every pair's harness unknown, none adjacent
+rm "$tmpd/data/measurements/harness.csv"
+expect_exit 0 "validate without a harness table" -- run
+expect_out "^  R r1 -> r2 +4 +7\\.5% +20\\.5% +\\+2\\.5%  unknown\$" "no table: harness unknown, not adjacent"
+# a version listed twice in the table is refused, naming file and line
+printf 'software,version,series,harness,source\nR,r1,s,a,x\nR,r1,s,b,x\n' > "$tmpd/data/measurements/harness.csv"
+expect_exit 2 "a harness table listing a version twice" -- run
+expect_err "harness.csv:3: software 'R' version 'r1' listed twice" "named by file and line"
+# a single version: no pair, said so
+(echo "$H"; grep '^r1-' "$M") > "$tmpd/one.csv"
+rm "$tmpd/data/measurements/harness.csv"
+expect_exit 0 "one version alone" -- env ROOFLAB_DATA="$tmpd/data" $RL validate --measurements "$tmpd/one.csv" --versions "$V"
+expect_out "^  none \\(no two versions share a cell\\)\$" "text: no pair"
+finish
