@@ -48,6 +48,34 @@ static void side_error(const claim_spec *s, const char *name, int line,
 		snprintf(err, errlen, "side %s (%s): %s", name, s->chip, msg);
 }
 
+/* A side's default label ("8 x h100-sxm (trtllm-0.10, chip default)",
+** claim_side_load) with its mapping after the chip ("8 x h100-sxm TP4 x
+** PP1 x DP2 (...)"): two mappings of one chip compared read the same label
+** on both sides otherwise.  A label given (label=) is kept, as is the
+** default where the longer one would not fit. */
+static void label_mapping(const claim_spec *spec, claim_side *side)
+{
+	const rl_scenario *sc = &side->st.cfg.scen;
+	char head[CLAIM_LABEL_MAX], words[80], out[CLAIM_LABEL_MAX];
+	size_t hl;
+	int i, n;
+	for (i = 0; i < spec->n; i++)
+		if (!strcmp(spec->keys[i], "label"))
+			return;
+	n = snprintf(head, sizeof head, "%g x %s", rl_scen_chips(sc),
+	             side->st.chip);
+	if (n < 0 || (size_t)n >= sizeof head)
+		return;
+	hl = (size_t)n;
+	if (strncmp(side->label, head, hl) || side->label[hl] != ' ')
+		return;
+	rl_mapping_words(words, sizeof words, sc->tp, sc->pp, rl_scen_dp(sc),
+	                 sc->ep);
+	n = snprintf(out, sizeof out, "%s %s%s", head, words, side->label + hl);
+	if (n > 0 && (size_t)n < sizeof out)
+		memcpy(side->label, out, (size_t)n + 1);
+}
+
 int claim_prepare(claim_report *rep, char *err, size_t errlen)
 {
 	claim_opts *o = &rep->opts;
@@ -86,6 +114,12 @@ int claim_prepare(claim_report *rep, char *err, size_t errlen)
 	                          &line, msg, sizeof msg))) {
 		side_error(&o->b, "b", line, msg, err, errlen);
 		return rc == RL_EINTERNAL ? RL_EINTERNAL : RL_EINPUT;
+	}
+	/* two sides of the user's, not the Etched claim: each default label
+	** names its mapping too */
+	if (!default_b) {
+		label_mapping(&o->a, &rep->a);
+		label_mapping(&o->b, &rep->b);
 	}
 	/* Sohu by design, when its preset exists */
 	if (default_b && !o->no_design &&

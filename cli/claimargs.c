@@ -23,9 +23,9 @@ static int take_spec(const opt_def *d, void *field, const char *name,
 	return 1;
 }
 
-/* --target speedup=X or a bare X */
-static int take_target(const opt_def *d, void *field, const char *name,
-                       const char *v, char *err, size_t errlen)
+/* --target speedup=X or a bare X (plot's --target too) */
+int claimargs_take_target(const opt_def *d, void *field, const char *name,
+                          const char *v, char *err, size_t errlen)
 {
 	static const num_range r = {1e-6, 1e9, 0, NULL};
 	(void)d;
@@ -73,7 +73,7 @@ static int take_vary(const opt_def *d, void *field, const char *name,
 	            "[claim], [a] and [b] (the command line wins)"),             \
 	    OPT_STR("--scenario", claim_opts, scenario, "NAME",                  \
 	            "the scenario of both sides"),                               \
-	    OPT_CALL("--target", claim_opts, target, "X", take_target, 0,        \
+	    OPT_CALL("--target", claim_opts, target, "X", claimargs_take_target, 0,        \
 	             "speedup=X or X: b's total tokens/s over a's (1e-6 .. "     \
 	             "1e9)"),                                                    \
 	    OPT_BOOL("--json", claim_opts, json, "JSON instead of text")

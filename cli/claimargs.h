@@ -12,6 +12,12 @@
 #include "parseopt.h"
 
 extern const opt_def claim_table[];
+
+/* --target's callback, speedup=X or a bare X in [1e-6, 1e9] into a
+** double: claim's and solve's, and plot's, the same spelling for the same
+** figure. */
+int claimargs_take_target(const opt_def *d, void *field, const char *name,
+                          const char *v, char *err, size_t errlen);
 extern const opt_def solve_table[];
 
 /* The start of claim and solve (cmd, its table t): the command line read

@@ -143,8 +143,10 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	/* wrapped at 100 columns as the rest of the text (with "input+output
 	** tokens" it ran to 102 with two speedups of two decimals, more in
 	** exponent form) */
-	snprintf(line, sizeof line, "%s counting input+output (Etched's "
-	         "way), %s output only", x2, y2);
+	/* "Etched's way" for the Etched claim alone (side b Sohu as
+	** claimed): two sides of the user's are no claim of Etched's */
+	snprintf(line, sizeof line, "%s counting input+output%s, %s output "
+	         "only", x2, rep->b_default ? " (Etched's way)" : "", y2);
 	wrapped(f, "  under the stated assumptions: ", line, 4);
 	if (mc) {
 		/* wrapped: in exponent form it ran to 106 */
@@ -783,9 +785,10 @@ void claimout_text(FILE *f, const claim_report *rep)
 	columns_legend(f);
 	side_a_legend(f, rep);
 	sohu_legend(f, rep);
-	fprintf(f, "\nspeedup b/a: %sx counted Etched's way (input+output "
+	fprintf(f, "\nspeedup b/a: %sx counted %s (input+output "
 	        "tokens), %sx in output tokens\n",
 	        claim_speedup2(x[0], sizeof x[0], rep->speedup_total),
+	        rep->b_default ? "Etched's way" : "in all tokens",
 	        claim_speedup2(x[1], sizeof x[1], rep->speedup_output));
 	if (rep->have_bd)
 		fprintf(f, "speedup b'/a (%s): %sx (input+output), %sx "
@@ -840,6 +843,10 @@ void claimout_text(FILE *f, const claim_report *rep)
 	** it (the text named none) */
 	fprintf(f, "\nthe other claims (each source's words and how firm it "
 	        "is: data/sources/claims.md)\n");
+	/* two sides of the user's stand in for the claims' Sohu and H100 */
+	if (!rep->b_default)
+		wrapped(f, "  ", "(claims about Sohu and the H100, each checked "
+		        "here with side a as the H100 and side b as Sohu)", 4);
 	for (i = 0; i < rep->nclaims; i++) {
 		const claim_check *c = &rep->claims[i];
 		/* wrapped at 100 columns (a model line ran to 264), controls

@@ -19,6 +19,8 @@
 #include "../config/profiles.h"
 #include "../config/utf8.h"
 #include "commands.h"
+#include "loadopts.h"
+#include "loadout.h"
 #include "options.h"
 
 #define MAX_SERIES 16
@@ -31,10 +33,13 @@ typedef struct {
 	** without --profile each chip takes its own default */
 	char profile[RL_NAME_MAX];
 	char profile_note[sizeof ((rl_setup *)0)->profile_note];
-	double tp, pp, chips;
+	double tp, pp, ep, chips;
 	double tdp_w;   /* the chip's TDP, for a point over it (over_tdp) */
 	char label[160];
 	rl_curve_point pts[MAX_POINTS];
+	/* with latency targets: the first target point k misses (its index
+	** in the targets), -1 where it meets them all */
+	int miss[MAX_POINTS];
 	int n;
 } series;
 
@@ -43,14 +48,29 @@ typedef struct {
 	eval_opts o;
 	double step;
 	const char *out, *term;
+	load_opts lo; /* the latency targets (--ttft-max, --tpot-max) */
 } curve_args;
 
+/* The targets of a point: its TTFT and TPOT are the closed loop's at that
+** concurrency, means (rl_curve), so the means alone are checked; the
+** percentile forms map and eval take are refused (read_args). */
 #define CURVE_OPTIONS                                                     \
 	OPT_SUB(curve_args, o, eval_opts_table),                               \
 	    OPT_NUM("--step", curve_args, step, "F", 1.01, 100, 0,             \
 	            "the factor between concurrencies (default 2)")
 
-static const opt_def curve_table[] = {CURVE_OPTIONS, OPT_LAST};
+/* curve's alone: plot curve draws every point */
+#define CURVE_TARGETS                                                     \
+	    LOADOPTS_TARGET(offsetof(curve_args, lo), "--ttft-", RL_SLO_TTFT,  \
+	                    "--ttft-max S", "latency targets in seconds (the "  \
+	                    "point's means):"),                                 \
+	    LOADOPTS_TARGET(offsetof(curve_args, lo), "--tpot-", RL_SLO_TPOT,  \
+	                    "--tpot-max S", "each point marked met or not, and "\
+	                    "each chip's\nPareto front also over the points "    \
+	                    "meeting them")
+
+static const opt_def curve_table[] = {CURVE_OPTIONS, CURVE_TARGETS,
+                                      OPT_LAST};
 static const opt_def plot_table[] = {
     CURVE_OPTIONS,
     OPT_STR("--out", curve_args, out, "FILE", "FILE.png|svg|pdf"),
@@ -66,8 +86,9 @@ static void help(FILE *f, int plot)
 	        "         [--osl N] [--profile NAME] [--scenario NAME]\n"
 	        "         [--set section.key=value ...] [--step F]%s%s"
 	        "\n\n",
-	        plot ? "plot curve" : "curve", plot ? "\n         " : " ",
-	        plot ? "--out FILE.png|svg|pdf | --term dumb" : "[--json]");
+	        plot ? "plot curve" : "curve", plot ? "\n         " : "\n         ",
+	        plot ? "--out FILE.png|svg|pdf | --term dumb"
+	             : "[--ttft-max S] [--tpot-max S] [--json]");
 	fputs("Output tokens/s per chip against output tokens/s per user (1 / "
 	      "TPOT) as the\nconcurrency per replica goes from 1 to the maximum "
 	      "in steps of a factor F\n(default 2), the maximum last: one line "
@@ -81,20 +102,31 @@ static void help(FILE *f, int plot)
 	      "roofline\nwith every efficiency 100%.  Each line says which and "
 	      "why.  Exit status: 0 ok,\n2 bad input, 1 internal.\n", f);
 	if (!plot)
+		fputs("With --ttft-max or --tpot-max, a point meets the targets "
+		      "where its TTFT and\nTPOT (the closed loop's means at that "
+		      "concurrency: no queueing, no\npercentiles; map and eval "
+		      "search a rate under Poisson arrivals) are within\nthem.\n",
+		      f);
+	if (!plot)
 		fputs("--json writes {model, precision, isl, osl, profile (the "
 		      "one of every series,\nnull where they differ), series: "
 		      "[{chip, profile, profile_chosen (why that\nprofile), tp, pp, "
-		      "chips, points: [{concurrency, tokens_per_s_per_user,\n"
+		      "ep, chips, points: [{concurrency, tokens_per_s_per_user,\n"
 		      "output_tokens_per_s_per_chip, output_tokens_per_s (the "
 		      "system's), ttft_s,\ntpot_s, over_tdp (true: over the "
 		      "chip's TDP even at the lowest clock, the four\nfigures "
 		      "before it null), lowest_clock_watts (its power there, "
 		      "else null)}],\nlimit (what bounds the last point)}], "
 		      "pareto: [{chip, points: [{mapping, tp, pp,\n"
-		      "concurrency, tokens_per_s_per_user, "
+		      "ep, concurrency, tokens_per_s_per_user, "
 		      "output_tokens_per_s_per_chip,\noutput_tokens_per_s, ttft_s, "
 		      "tpot_s}]}]: each chip's Pareto front over its\nlines, the "
-		      "most interactive first}, SI units.\n", f);
+		      "most interactive first}, SI units.  With targets also:\n"
+		      "targets: [{metric, percentile (mean), max_s}], each point's "
+		      "meets_targets\n(true or false) and misses (the first target "
+		      "it misses: metric, percentile,\nmax_s, value_s; null where "
+		      "met or over the TDP), and\npareto_under_targets: each "
+		      "chip's front over the points meeting them.\n", f);
 	opt_help(f, plot ? plot_table : curve_table);
 }
 
@@ -132,7 +164,7 @@ static int split(const char *list, char items[][RL_NAME_MAX], int max)
 static int read_args(int argc, char **argv, int plot, curve_args *a)
 {
 	const char *cmd = plot ? "plot curve" : "curve";
-	int rc;
+	int rc, k;
 	memset(a, 0, sizeof *a);
 	a->step = 2;
 	rc = opt_parse(cmd, plot ? plot_table : curve_table, a, argc, argv, NULL,
@@ -142,6 +174,17 @@ static int read_args(int argc, char **argv, int plot, curve_args *a)
 	if (plot && a->o.json)
 		return bad_input(cmd, "--json: plot curve draws an image (rooflab "
 		                 "curve --json gives the numbers)");
+	for (k = 0; k < a->lo.nt; k++)
+		if (a->lo.t[k].pct > 0) {
+			char msg[512];
+			const char *m = rl_slo_metric_name(a->lo.t[k].metric);
+			snprintf(msg, sizeof msg, "--%s-p%g-max: a curve point is a "
+			         "closed loop at one concurrency, whose TTFT and TPOT "
+			         "the model gives as means only; give --%s-max S, or "
+			         "map or eval for percentiles under Poisson arrivals",
+			         m, a->lo.t[k].pct, m);
+			return bad_input(cmd, msg);
+		}
 	return OPT_GO_ON;
 }
 
@@ -232,6 +275,7 @@ static int compute(const char *cmd, const eval_opts *o, double step,
 			snprintf(s[n].chip, sizeof s[n].chip, "%s", st.chip);
 			s[n].tp = st.cfg.scen.tp;
 			s[n].pp = st.cfg.scen.pp;
+			s[n].ep = st.cfg.scen.ep;
 			s[n].tdp_w = st.cfg.chip.tdp_w;
 			s[n].chips = st.cfg.scen.chips > 0 ? st.cfg.scen.chips
 			                                   : st.cfg.scen.tp;
@@ -298,6 +342,42 @@ static const char *over_words(const series *s, const rl_curve_point *p,
 	return rl_map_not_run_words(&c, &e, buf, len);
 }
 
+/* Each point against the latency targets t[0..nt-1] (means: a point's
+** TTFT and TPOT are the closed loop's at its concurrency): miss[k] the
+** first target it misses, -1 where it meets them all, -2 over the TDP at
+** every clock (no figures to check). */
+static void mark_targets(series *s, int n, const rl_slo *t, int nt)
+{
+	int i, k, j;
+	for (i = 0; i < n; i++)
+		for (k = 0; k < s[i].n; k++) {
+			const rl_curve_point *p = &s[i].pts[k];
+			s[i].miss[k] = p->over_tdp ? -2 : -1;
+			for (j = 0; j < nt && s[i].miss[k] == -1; j++) {
+				double v = t[j].metric == RL_SLO_TTFT ? p->ttft_s
+				                                      : p->tpot_s;
+				if (!(v <= t[j].max_s))
+					s[i].miss[k] = j;
+			}
+		}
+}
+
+/* The targets in words: "ttft mean <= 500 ms, tpot mean <= 30 ms". */
+static const char *targets_words(const rl_slo *t, int nt, char *buf,
+                                 size_t len)
+{
+	size_t used = 0;
+	int j;
+	buf[0] = '\0';
+	for (j = 0; j < nt && used < len; j++) {
+		char name[48];
+		loadout_target_name(&t[j], name, sizeof name);
+		used += (size_t)snprintf(buf + used, len - used, "%s%s <= %g ms",
+		                         j ? ", " : "", name, t[j].max_s * 1e3);
+	}
+	return buf;
+}
+
 /* A point of a Pareto front: its series and its index there. */
 typedef struct {
 	int s, k;
@@ -307,9 +387,11 @@ typedef struct {
 ** chip, each tp x pp): the points no other point of the chip beats on
 ** both tokens/s per user and tokens/s per chip, the most interactive
 ** first, into f (room for MAX_SERIES x MAX_POINTS); their count.  A point
-** over the TDP at every clock has no throughput and is left out.  What a
+** over the TDP at every clock has no throughput and is left out; with
+** under, so is every point missing a latency target (mark_targets).  What a
 ** user sizing a deployment reads off the lines by eye, where they cross. */
-static int front_of(const series *s, int n, const char *chip, front_pt *f)
+static int front_of(const series *s, int n, const char *chip, int under,
+                    front_pt *f)
 {
 	int i, k, m = 0, j, out = 0;
 	double best = -INFINITY;
@@ -319,7 +401,8 @@ static int front_of(const series *s, int n, const char *chip, front_pt *f)
 		for (k = 0; k < s[i].n; k++) {
 			const rl_curve_point *p = &s[i].pts[k];
 			if (p->over_tdp || !isfinite(p->tps_per_user) ||
-			    !isfinite(p->output_tps_per_chip))
+			    !isfinite(p->output_tps_per_chip) ||
+			    (under && s[i].miss[k] != -1))
 				continue;
 			f[m].s = i;
 			f[m].k = k;
@@ -367,14 +450,15 @@ static const char *mapping_of(const series *s)
 	           ? s->label + l + 1 : s->label;
 }
 
-static void front_json(json_w *w, const series *s, int n, front_pt *f)
+static void front_json(json_w *w, const char *key, const series *s, int n,
+                       int under, front_pt *f)
 {
 	int i, j, m;
-	json_arr(w, "pareto");
+	json_arr(w, key);
 	for (i = 0; i < n; i++) {
 		if (!first_of_chip(s, i))
 			continue;
-		m = front_of(s, n, s[i].chip, f);
+		m = front_of(s, n, s[i].chip, under, f);
 		json_obj(w, NULL);
 		json_str(w, "chip", s[i].chip);
 		json_arr(w, "points");
@@ -385,6 +469,7 @@ static void front_json(json_w *w, const series *s, int n, front_pt *f)
 			json_str(w, "mapping", mapping_of(q));
 			json_num(w, "tp", q->tp);
 			json_num(w, "pp", q->pp);
+			json_num(w, "ep", q->ep);
 			json_num(w, "concurrency", p->concurrency);
 			json_num(w, "tokens_per_s_per_user", p->tps_per_user);
 			json_num(w, "output_tokens_per_s_per_chip",
@@ -400,7 +485,7 @@ static void front_json(json_w *w, const series *s, int n, front_pt *f)
 	json_end(w);
 }
 
-static void front_table(const series *s, int n, front_pt *f)
+static void front_table(const series *s, int n, int under, front_pt *f)
 {
 	int i, j, m, lines, k;
 	for (i = 0; i < n; i++) {
@@ -409,12 +494,25 @@ static void front_table(const series *s, int n, front_pt *f)
 			continue;
 		for (lines = 0, k = 0; k < n; k++)
 			lines += !strcmp(s[k].chip, s[i].chip);
-		m = front_of(s, n, s[i].chip, f);
-		printf("\nPareto front of %s over its %d line%s: no other point "
-		       "gives more tok/s/chip\nat as many tok/s/user (the TTFT "
-		       "not weighed)\n",
-		       rl_utf8_cell(s[i].chip, 0, 0, chip, sizeof chip), lines,
-		       lines == 1 ? "" : "s");
+		m = front_of(s, n, s[i].chip, under, f);
+		if (under && m == 0) {
+			printf("\nPareto front of %s under the targets: none of its "
+			       "points meets them\n",
+			       rl_utf8_cell(s[i].chip, 0, 0, chip, sizeof chip));
+			continue;
+		}
+		if (under)
+			printf("\nPareto front of %s under the targets, over the "
+			       "points of its %d line%s\nmeeting them: no other such "
+			       "point gives more tok/s/chip at as many\ntok/s/user\n",
+			       rl_utf8_cell(s[i].chip, 0, 0, chip, sizeof chip),
+			       lines, lines == 1 ? "" : "s");
+		else
+			printf("\nPareto front of %s over its %d line%s: no other "
+			       "point gives more tok/s/chip\nat as many tok/s/user "
+			       "(the TTFT not weighed)\n",
+			       rl_utf8_cell(s[i].chip, 0, 0, chip, sizeof chip),
+			       lines, lines == 1 ? "" : "s");
 		printf("  %-24s %11s %11s %11s %9s %9s\n", "mapping",
 		       "concurrency", "tok/s/user", "tok/s/chip", "TTFT ms",
 		       "TPOT ms");
@@ -431,7 +529,7 @@ static void front_table(const series *s, int n, front_pt *f)
 }
 
 static void write_json(const series *s, int n, const rl_setup *st,
-                       front_pt *f)
+                       const load_opts *lo, front_pt *f)
 {
 	json_w w;
 	int i, k;
@@ -453,6 +551,7 @@ static void write_json(const series *s, int n, const rl_setup *st,
 		json_str(&w, "profile_chosen", s[i].profile_note);
 		json_num(&w, "tp", s[i].tp);
 		json_num(&w, "pp", s[i].pp);
+		json_num(&w, "ep", s[i].ep);
 		json_num(&w, "chips", s[i].chips);
 		json_arr(&w, "points");
 		for (k = 0; k < s[i].n; k++) {
@@ -467,6 +566,23 @@ static void write_json(const series *s, int n, const rl_setup *st,
 			json_num(&w, "tpot_s", p->tpot_s);
 			json_bool(&w, "over_tdp", p->over_tdp);
 			json_num(&w, "lowest_clock_watts", p->lowest_w);
+			if (lo->nt) {
+				int j = s[i].miss[k];
+				json_bool(&w, "meets_targets", j == -1);
+				if (j < 0) {
+					json_null(&w, "misses");
+				} else {
+					json_obj(&w, "misses");
+					json_str(&w, "metric",
+					         rl_slo_metric_name(lo->t[j].metric));
+					json_str(&w, "percentile", "mean");
+					json_num(&w, "max_s", lo->t[j].max_s);
+					json_num(&w, "value_s",
+					         lo->t[j].metric == RL_SLO_TTFT ? p->ttft_s
+					                                        : p->tpot_s);
+					json_end(&w);
+				}
+			}
 			json_end(&w);
 		}
 		json_end(&w);
@@ -474,12 +590,16 @@ static void write_json(const series *s, int n, const rl_setup *st,
 		json_end(&w);
 	}
 	json_end(&w);
-	front_json(&w, s, n, f);
+	front_json(&w, "pareto", s, n, 0, f);
+	if (lo->nt) {
+		loadout_targets_json(&w, lo->t, lo->nt, NULL);
+		front_json(&w, "pareto_under_targets", s, n, 1, f);
+	}
 	json_finish(&w);
 }
 
 static void write_table(const series *s, int n, const char *title,
-                        front_pt *f)
+                        const load_opts *lo, front_pt *f)
 {
 	int i, k;
 	char first[400], line[400], lab[sizeof s[0].label];
@@ -492,6 +612,9 @@ static void write_table(const series *s, int n, const char *title,
 	if (title[nl])
 		printf("%s\n", rl_utf8_cell(title + nl + 1, 0, 0, line,
 		                             sizeof line));
+	if (lo->nt)
+		printf("targets: %s (each point's closed-loop means)\n",
+		       targets_words(lo->t, lo->nt, line, sizeof line));
 	for (i = 0; i < n; i++) {
 		/* the label spells the mapping, its replicas as DP */
 		printf("\n%s (%g chip%s; the last point: %s)\n",
@@ -502,9 +625,9 @@ static void write_table(const series *s, int n, const char *title,
 		printf("  profile %s (%s)\n",
 		       rl_utf8_cell(s[i].profile, 0, 0, prof, sizeof prof),
 		       rl_utf8_cell(s[i].profile_note, 0, 0, note, sizeof note));
-		printf("  %12s %14s %16s %14s %10s %10s\n", "concurrency",
+		printf("  %12s %14s %16s %14s %10s %10s%s\n", "concurrency",
 		       "tok/s/user", "tok/s/chip", "tok/s system", "TTFT ms",
-		       "TPOT ms");
+		       "TPOT ms", lo->nt ? "  targets" : "");
 		for (k = 0; k < s[i].n; k++) {
 			const rl_curve_point *p = &s[i].pts[k];
 			char why[128];
@@ -513,12 +636,23 @@ static void write_table(const series *s, int n, const char *title,
 				       over_words(&s[i], p, why, sizeof why));
 				continue;
 			}
-			printf("  %12.4g %14.4g %16.4g %14.4g %10.4g %10.4g\n",
+			printf("  %12.4g %14.4g %16.4g %14.4g %10.4g %10.4g",
 			       p->concurrency, p->tps_per_user, p->output_tps_per_chip,
 			       p->output_tps, p->ttft_s * 1e3, p->tpot_s * 1e3);
+			if (lo->nt && s[i].miss[k] == -1)
+				printf("  met");
+			else if (lo->nt) {
+				char name[48];
+				loadout_target_name(&lo->t[s[i].miss[k]], name,
+				                    sizeof name);
+				printf("  misses %s", name);
+			}
+			putchar('\n');
 		}
 	}
-	front_table(s, n, f);
+	front_table(s, n, 0, f);
+	if (lo->nt)
+		front_table(s, n, 1, f);
 }
 
 /* curve or plot curve with s[MAX_SERIES] as the series' room. */
@@ -555,6 +689,7 @@ static int run_in(int argc, char **argv, int plot, series *s)
 	n = compute(cmd, &o, step, s, err, sizeof err);
 	if (n < 0)
 		return input_fail(cmd, n == -2 ? RL_EINTERNAL : RL_EINPUT, err);
+	mark_targets(s, n, a.lo.t, a.lo.nt);
 	{ /* the setup of the first series, for the title */
 		eval_opts one = o;
 		char first[RL_NAME_MAX], e2[256];
@@ -577,9 +712,9 @@ static int run_in(int argc, char **argv, int plot, series *s)
 			return RL_EINTERNAL;
 		}
 		if (o.json)
-			write_json(s, n, &st, f);
+			write_json(s, n, &st, &a.lo, f);
 		else
-			write_table(s, n, title, f);
+			write_table(s, n, title, &a.lo, f);
 		free(f);
 		return RL_OK;
 	}

@@ -1,6 +1,7 @@
 /*
 ** cmd_eval.c: `rooflab eval`: one configuration, as a table or JSON.
 */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -35,8 +36,14 @@ static void help(FILE *f)
 	      "[meta]\nsoftware; the profiles fitted per version, such as "
 	      "trtllm-1.0, only by\n--profile); a chip with none is refused, "
 	      "with the list of profiles.  The first\nline of the output names "
-	      "the profile and why.  Exit status: 0 ok, 2 bad input,\n1 "
-	      "internal.\n", f);
+	      "the profile and why.  With targets and no --rate, the\nbest "
+	      "load meeting them (JSON best_under_targets) and its USD per "
+	      "million\noutput tokens (cost): the system's chips at their "
+	      "manufacturing cost or price\namortized over cost.years, plus "
+	      "their energy (chips x W x server_overhead x\nPUE x USD/kWh) at "
+	      "the full-load power per chip (the load model gives no power\n"
+	      "at a lower rate), over that load's output tokens/s: the cost "
+	      "rows' function.\nExit status: 0 ok, 2 bad input, 1 internal.\n", f);
 	opt_help(f, eval_load_table);
 }
 
@@ -61,6 +68,7 @@ static int under_load(const rl_setup *st, const load_opts *lo, int json,
 {
 	rl_load_result lr;
 	rl_slo_result sr;
+	loadout_usd u = {NAN, NAN};
 	int rc;
 	if (lo->have_rate) {
 		rc = rl_load_eval(&st->cfg, &lo->load, &lr);
@@ -70,6 +78,8 @@ static int under_load(const rl_setup *st, const load_opts *lo, int json,
 		rc = rl_slo_search(&st->cfg, lo->t, lo->nt, &sr);
 		if (rc != RL_OK)
 			return bad_input("eval", sr.best.error);
+		/* r: this mapping at full load, whose power the cost takes */
+		loadout_usd_at(&st->cfg, r, &sr.best, &u);
 	}
 	if (json) {
 		json_w w;
@@ -80,7 +90,7 @@ static int under_load(const rl_setup *st, const load_opts *lo, int json,
 			if (lo->nt)
 				loadout_targets_json(&w, lo->t, lo->nt, &lr);
 		} else {
-			loadout_search_json(&w, lo->t, lo->nt, &sr);
+			loadout_search_json(&w, lo->t, lo->nt, &sr, &u);
 		}
 		json_finish(&w);
 	} else {
@@ -90,7 +100,7 @@ static int under_load(const rl_setup *st, const load_opts *lo, int json,
 			if (lo->nt)
 				loadout_targets_table(stdout, lo->t, lo->nt, &lr);
 		} else {
-			loadout_search_table(stdout, lo->t, lo->nt, &sr);
+			loadout_search_table(stdout, lo->t, lo->nt, &sr, &u);
 		}
 	}
 	return RL_OK;

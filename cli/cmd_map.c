@@ -69,7 +69,17 @@ static void help(FILE *f)
 	      "with its under_targets: met, its figures, and misses: the "
 	      "target it\nmisses and its latency without load), best (the "
 	      "table's first row, ranked at\nmaximum load) and under_targets "
-	      "(the best mapping meeting the targets under\nload).  "
+	      "(the best mapping meeting the targets under\nload: its tp, pp, "
+	      "dp, ep and best_under_targets, the object eval --json\nwrites "
+	      "under that name: met, targets, load, cost; so its load figures "
+	      "are at\n.under_targets.best_under_targets.load).  The cost "
+	      "there is USD per million\noutput tokens at that load: the "
+	      "system's chips at their manufacturing cost\n(cost) or price "
+	      "(price) amortized over cost.years, plus their energy (chips x\n"
+	      "W x server_overhead x PUE x USD/kWh), the watts per chip those "
+	      "of full load\n(the load model gives no power at a lower rate), "
+	      "over that load's output\ntokens/s: the function of the $/M "
+	      "columns above.\n"
 	      "Exit status: 0 ok, 2 bad input, 1 internal.\n",
 	      f);
 	opt_help_except(f, eval_load_table, map_hidden);
@@ -221,9 +231,26 @@ static void each_under_targets(FILE *f, const load_opts *lo,
 	}
 }
 
+/* The best mapping's cost per token at its load under the targets
+** (loadout_usd_at: its power at full load); NAN where none meets them. */
+static void best_usd(const rl_setup *st, const rl_map_entry *e, int bi,
+                     const rl_slo_result *best, loadout_usd *u)
+{
+	rl_config c = st->cfg;
+	rl_result r;
+	u->at_cost = u->at_price = NAN;
+	if (bi < 0)
+		return;
+	c.scen.tp = e[bi].tp;
+	c.scen.pp = e[bi].pp;
+	c.scen.ep = e[bi].ep;
+	if (rl_eval(&c, &r) == RL_OK) /* (it ran in the search: e[bi].rc) */
+		loadout_usd_at(&c, &r, &best->best, u);
+}
+
 static void targets_out(json_w *w, FILE *f, const load_opts *lo,
                         const rl_map_entry *e, int bi, int near,
-                        const rl_slo_result *best)
+                        const rl_slo_result *best, const loadout_usd *u)
 {
 	/* no mapping runs (none fits in memory, or each that does is over
 	** its TDP at every clock): nothing was searched, and best holds no
@@ -249,7 +276,7 @@ static void targets_out(json_w *w, FILE *f, const load_opts *lo,
 			json_num(w, "ep", e[near].ep);
 			json_end(w);
 		}
-		loadout_search_json(w, lo->t, lo->nt, best);
+		loadout_search_json(w, lo->t, lo->nt, best, bi >= 0 ? u : NULL);
 		json_end(w);
 		return;
 	}
@@ -272,7 +299,7 @@ static void targets_out(json_w *w, FILE *f, const load_opts *lo,
 		return;
 	} else
 		fprintf(f, "no mapping meets them");
-	loadout_search_table(f, lo->t, lo->nt, best);
+	loadout_search_table(f, lo->t, lo->nt, best, bi >= 0 ? u : NULL);
 }
 
 /* Where no mapping fits in memory (one over its TDP at every clock
@@ -569,6 +596,7 @@ int cmd_map(int argc, char **argv)
 	rl_map_limits lim;
 	load_opts lo;
 	rl_slo_result best;
+	loadout_usd usd = {NAN, NAN};
 	rl_map_entry *e;
 	map_slo *mc;
 	map_nofit nf;
@@ -642,6 +670,7 @@ int cmd_map(int argc, char **argv)
 			free(mc);
 			return bad_input("map", err);
 		}
+		best_usd(&st, e, bi, &best, &usd);
 	}
 	if (o.json) {
 		json_w w;
@@ -661,7 +690,7 @@ int cmd_map(int argc, char **argv)
 			json_null(&w, "best");
 		nofit_out(&w, NULL, &st, e, &nf);
 		if (lo.nt)
-			targets_out(&w, NULL, &lo, e, bi, near, &best);
+			targets_out(&w, NULL, &lo, e, bi, near, &best, &usd);
 		json_finish(&w);
 	} else {
 		table(stdout, &st, e, n, legal, chips);
@@ -676,7 +705,7 @@ int cmd_map(int argc, char **argv)
 			}
 			each_under_targets(stdout, &lo, e, mc, n, chips, ord);
 			free(ord);
-			targets_out(NULL, stdout, &lo, e, bi, near, &best);
+			targets_out(NULL, stdout, &lo, e, bi, near, &best, &usd);
 		}
 	}
 	free(e);

@@ -14,6 +14,7 @@
 #include "../plots/pdb.h"
 #include "../sweeps/progress.h"
 #include "../plots/plot.h"
+#include "claimargs.h"
 #include "commands.h"
 #include "options.h"
 #include "parseopt.h"
@@ -37,8 +38,11 @@ static const opt_def table[] = {
     OPT_STR("--z", plot_args, o.z, "OUTPUT", "heatmap: the colour"),
     OPT_STR("--z-best", plot_args, o.zbest, "least|most", "heatmap: a "
             "cell's z of those swept (default: by --z)"),
-    OPT_NUM("--target", plot_args, o.target, "N", 1e-6, 1e9, 0,
-            "the speedup target (default: the claim's, 20)"),
+    /* as claim and solve take it: speedup=X or X (a bare N alone was
+    ** taken, claim's --target speedup=20 refused) */
+    OPT_CALL("--target", plot_args, o.target, "X", claimargs_take_target, 0,
+             "speedup=X or X: the speedup target (1e-6 .. 1e9;\n"
+             "default: the claim's, 20)"),
     OPT_LAST};
 
 /* "  KIND          DOC [SOURCE]", its words wrapped at 80 columns under
@@ -74,10 +78,11 @@ static void help(FILE *f)
 	      "       rooflab plot KIND --db FILE [--run ID] --term dumb "
 	      "[--out FILE.txt]\n"
 	      "  heatmap: [--x PARAM] [--y PARAM] [--z OUTPUT] [--z-best least|most]\n"
-	      "           [--target N]\n"
+	      "           [--target X]\n"
 	      "  pareto:  [--x OUTPUT] [--y OUTPUT]\n"
-	      "  heatmap, factors, tornado, distribution: [--target N], the "
-	      "speedup target\n  (default: the claim's, 20); another kind "
+	      "  heatmap, factors, tornado, distribution: [--target X] "
+	      "(speedup=X or X, as\n  claim takes it), the speedup target "
+	      "(default: the claim's, 20); another kind\n  "
 	      "refuses an option it does not use\n\n"
 	      "kinds (and the table they read):\n", f);
 	for (i = 0; i < n; i++)

@@ -67,13 +67,18 @@ static const opt_def table[] = {
              "place are evaluated again first"),
     OPT_INT("--run", rl_sweep_opts, run_id, "ID", 1, 1e15, NULL,
             "with --resume: continue run ID (of this spec and shard)"),
-    OPT_INT("--jobs", rl_sweep_opts, jobs, "N", 1, 1024, NULL,
+    /* --threads as claim spells its worker threads; --jobs kept */
+    OPT_INT("--threads", rl_sweep_opts, jobs, "N", 1, 1024, NULL,
             "evaluation threads (default 1), one writer"),
+    OPT_ALIAS("--jobs", "--threads", "N"),
     OPT_BOOL("--force", rl_sweep_opts, force,
              "allow sweeps over 100,000,000 points"),
-    OPT_INT("--batch", rl_sweep_opts, batch, "N", 1, 1e8, NULL,
-            "points per transaction (default 10000); a crash loses at\n"
-            "most one"),
+    /* not --batch, which every evaluating command (and a spec's
+    ** scenario.batch) takes as concurrent sequences; --batch kept */
+    OPT_INT("--points-per-commit", rl_sweep_opts, batch, "N", 1, 1e8, NULL,
+            "points per database transaction (default 10000); a\n"
+            "crash loses at most one transaction"),
+    OPT_ALIAS("--batch", "--points-per-commit", "N"),
     OPT_CALL("--busy-timeout", rl_sweep_opts, busy_ms, "MS", take_busy, 0,
              "wait for a locked database (default 10000; 0 to 86400000)"),
     OPT_LAST};
@@ -81,8 +86,9 @@ static const opt_def table[] = {
 static void help(FILE *f)
 {
 	fputs("usage: rooflab sweep SPEC --db FILE [--shard I/N] [--resume] "
-	      "[--jobs N]\n"
-	      "         [--run ID] [--force] [--batch N] [--busy-timeout MS]\n\n"
+	      "[--threads N]\n"
+	      "         [--run ID] [--force] [--points-per-commit N] "
+	      "[--busy-timeout MS]\n\n"
 	      "Evaluates every design point of the sweep spec SPEC (an INI file; "
 	      "the spec's and\nthe database's formats: sweeps/README.md, "
 	      "installed as\nPREFIX/share/rooflab/sweeps/README.md beside the "

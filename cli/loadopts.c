@@ -49,8 +49,8 @@ static int target_of(const opt_def *d, const char *name, double *pct,
 	return 1;
 }
 
-static int take_target(const opt_def *d, void *field, const char *name,
-                       const char *v, char *err, size_t errlen)
+int loadopts_take_target(const opt_def *d, void *field, const char *name,
+                         const char *v, char *err, size_t errlen)
 {
 	static const num_range secs = {1e-9, 1e6, 0, NULL};
 	load_opts *lo = field;
@@ -82,8 +82,7 @@ static int take_target(const opt_def *d, void *field, const char *name,
 }
 
 #define TARGET(PREFIX, METRIC, SHOWN, HELP)                                \
-	{.type = OPT_T_CALL, .name = PREFIX, .arg = SHOWN, .cb = take_target, \
-	 .flags = OPT_PREFIX, .ival = METRIC, .help = HELP}
+	LOADOPTS_TARGET(0, PREFIX, METRIC, SHOWN, HELP)
 
 static const opt_def load_opts_table[] = {
     OPT_CALL_ALL("--rate", "R", take_rate, 0,

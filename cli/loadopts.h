@@ -28,6 +28,20 @@ typedef struct {
 
 extern const opt_def eval_load_table[];
 
+/* The callback of a target option (--ttft-max S, --ttft-p99-max S ...):
+** field is a load_opts, the target added to its t[]; a prefix entry
+** (OPT_PREFIX), the metric its ival. */
+int loadopts_take_target(const opt_def *d, void *field, const char *name,
+                         const char *v, char *err, size_t errlen);
+
+/* A target option whose load_opts is at offset OFF of the command's
+** option struct: PREFIX "--ttft-", METRIC RL_SLO_TTFT, SHOWN its name in
+** --help ("--ttft-max S"). */
+#define LOADOPTS_TARGET(OFF, PREFIX, METRIC, SHOWN, HELP)                  \
+	{.type = OPT_T_CALL, .name = PREFIX, .off = OFF, .arg = SHOWN,         \
+	 .cb = loadopts_take_target, .flags = OPT_PREFIX, .ival = METRIC,      \
+	 .help = HELP}
+
 /* Check the combination (--requests needs --rate): 0, or -1 with err. */
 int loadopts_check(const load_opts *lo, char *err, size_t errlen);
 

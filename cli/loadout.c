@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "evalout.h"
+#include "../model/cost.h"
+#include "../model/precision.h"
 
 typedef struct {
 	const char *name;   /* JSON key, SI value */
@@ -170,14 +172,29 @@ void loadout_targets_table(FILE *f, const rl_slo *t, int n,
 	}
 }
 
+void loadout_usd_at(const rl_config *cfg, const rl_result *full,
+                    const rl_load_result *lr, loadout_usd *u)
+{
+	rl_usd_per_mtok_pair(&cfg->cost, full->chip_cost_usd,
+	                     full->chip_price_usd, rl_scen_chips(&cfg->scen),
+	                     full->power_w, lr->output_tps, &u->at_cost,
+	                     &u->at_price);
+}
+
 void loadout_search_json(json_w *w, const rl_slo *t, int n,
-                         const rl_slo_result *sr)
+                         const rl_slo_result *sr, const loadout_usd *u)
 {
 	json_obj(w, "best_under_targets");
 	json_bool(w, "met", sr->met);
 	if (sr->met) {
 		loadout_targets_json(w, t, n, &sr->best);
 		loadout_json(w, "load", &sr->best);
+		if (u) {
+			json_obj(w, "cost");
+			json_num(w, "usd_per_million_tokens_at_cost", u->at_cost);
+			json_num(w, "usd_per_million_tokens_at_price", u->at_price);
+			json_end(w);
+		}
 	} else {
 		loadout_targets_json(w, t, n, NULL);
 		json_obj(w, "unmet");
@@ -196,7 +213,7 @@ void loadout_search_json(json_w *w, const rl_slo *t, int n,
 }
 
 void loadout_search_table(FILE *f, const rl_slo *t, int n,
-                          const rl_slo_result *sr)
+                          const rl_slo_result *sr, const loadout_usd *u)
 {
 	if (!sr->met) {
 		char name[48], a[64], b[64];
@@ -223,6 +240,22 @@ void loadout_search_table(FILE *f, const rl_slo *t, int n,
 		fprintf(f, "\nbest under the targets: %s requests/s, %s output "
 		        "tokens/s (%s per chip) at a concurrency of %s per "
 		        "replica\n", rps, otps, per, conc);
+	}
+	if (u) {
+		/* as eval's cost rows write them (evalout_value), n/a where
+		** the chip has no manufacturing cost or no price */
+		char c[64], p[64];
+		if (isfinite(u->at_cost))
+			evalout_value(c, sizeof c, u->at_cost, "");
+		else
+			snprintf(c, sizeof c, "n/a");
+		if (isfinite(u->at_price))
+			evalout_value(p, sizeof p, u->at_price, "");
+		else
+			snprintf(p, sizeof p, "n/a");
+		fprintf(f, "  there: USD %s per million output tokens with the "
+		        "chips at cost, %s at\n  their price (chips amortized, "
+		        "energy at the full-load power per chip)\n", c, p);
 	}
 	loadout_targets_table(f, t, n, &sr->best);
 	loadout_table(f, &sr->best);

@@ -31,7 +31,7 @@ static const opt_def *find(const opt_def *t, char *base, const char *word,
 		if (t->flags & OPT_HELP_ONLY)
 			continue;
 		if (!(t->flags & OPT_PREFIX)) {
-			if (strlen(t->name) == len && !strncmp(word, t->name, len)) {
+	if (strlen(t->name) == len && !strncmp(word, t->name, len)) {
 				*fbase = base;
 				return t;
 			}
@@ -52,6 +52,20 @@ static const opt_def *find(const opt_def *t, char *base, const char *word,
 		}
 	}
 	return NULL;
+}
+
+/* find, an alias (OPT_ALIAS) resolved to the option it stands for, in
+** the table it is in: the same field, the same checks, and one count of
+** "given twice" for both spellings. */
+static const opt_def *find_option(const opt_def *t, char *base,
+                                  const char *word, size_t len, char **fbase,
+                                  int *bad, char *err, size_t errlen)
+{
+	const opt_def *d = find(t, base, word, len, fbase, bad, err, errlen);
+	if (d && d->alias)
+		d = find(t, base, d->alias, strlen(d->alias), fbase, bad, err,
+		         errlen);
+	return d;
 }
 
 static int takes_value(const opt_def *d)
@@ -138,8 +152,8 @@ static int wants_help(const opt_def *t, void *base, int argc, char **argv)
 			return 1;
 		if (argv[i][0] != '-')
 			continue;
-		d = find(t, base, argv[i], name_len(argv[i]), &fb, &bad, err,
-		         sizeof err);
+		d = find_option(t, base, argv[i], name_len(argv[i]), &fb, &bad,
+		                err, sizeof err);
 		if (d && takes_value(d) && !strchr(argv[i], '='))
 			i++;
 	}
@@ -263,7 +277,7 @@ int opt_parse_quiet(const char *cmd, const opt_def *t, void *base,
 				*npos = n;
 			continue;
 		}
-		d = find(t, base, a, len, &fb, &bad, err, errlen);
+		d = find_option(t, base, a, len, &fb, &bad, err, errlen);
 		if (bad)
 			return -1;
 		if (!d || len >= sizeof name) {

@@ -63,6 +63,8 @@ struct opt_def {
 	const opt_def *sub; /* OPT_T_TABLE */
 	const char *param;  /* "scenario.isl": help shows that parameter's
 	                    ** range (the value is checked there, as --set) */
+	const char *alias;  /* OPT_ALIAS: the option of the same table this
+	                    ** name stands for (an old spelling kept) */
 };
 
 #define OPT_FIELD(T, F) .off = offsetof(T, F)
@@ -93,6 +95,13 @@ struct opt_def {
 #define OPT_CALL_ALL(N, A, CB, FL, H)                                      \
 	{.type = OPT_T_CALL, .name = N, .off = 0, .arg = A, .cb = CB,          \
 	 .flags = FL, .help = H}
+/* N is another spelling of the option OF of the same table (an old
+** name kept so that no script breaks): it parses as OF does, counts as OF
+** when both are given (refused as given twice), and --help lists it as
+** "an alias of OF". */
+#define OPT_ALIAS(N, OF, A)                                                \
+	{.type = OPT_T_FLAG, .name = N, .arg = A, .alias = OF,                 \
+	 .help = "an alias of " OF " (the old spelling, kept)"}
 #define OPT_SUB(T, F, SUB) {.type = OPT_T_TABLE, OPT_FIELD(T, F), .sub = SUB}
 #define OPT_LAST {.type = OPT_T_END}
 

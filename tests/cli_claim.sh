@@ -1181,7 +1181,9 @@ expect_out '"profile_chosen": "named by profile="' "a named profile says so"
 # sohu's preset names no software: no calibrated profile, so ideal, said
 e3=$($RL eval --chip sohu --scenario etched-bench --profile ideal --json | sed -n 's/.*"total_tokens_per_s": \([0-9.e+-]*\).*/\1/p')
 expect_exit 0 "--b sohu" -- cat "$tmpd/p3.json"
-expect_out '"label": "8 x sohu \(ideal: no calibrated profile\)",' "the label says ideal and why"
+# (a side b of the user's: its default label names its mapping too,
+# etched-bench's tp 8 on its 8 chips, one replica: TP8 x PP1)
+expect_out '"label": "8 x sohu TP8 x PP1 \(ideal: no calibrated profile\)",' "the label says ideal and why"
 expect_out "\"profile_chosen\": \"ideal: no calibrated profile for 'sohu' \(its preset names no software\); rooflab presets profile lists the profiles\"" \
 	"profile_chosen says why"
 b3=$(sed -n 's/.*"total_tokens_per_s": \([0-9.e+-]*\).*/\1/p' "$tmpd/p3.json" | sed -n 2p)
@@ -1325,4 +1327,33 @@ v=$(sqlite3 "$cdb" "SELECT model_value FROM claim_claims WHERE model_value LIKE 
 echo "$v" | grep -Eq '^8x Sohu \(as claimed\) = [0-9]\.[0-9]{2}e\+25[12] H100s of 8 x h100-sxm .* \(Etched.s own figures: 174\); 8x Sohu \(by design\) = [0-9]\.[0-9]{2}e\+25[12]$' &&
 	echo "ok - the H100s replaced in exponent form, Etched's 174 whole" ||
 	{ echo "not ok - claims replacement cell '$v'"; fails=$((fails + 1)); }
+# claim comparing two mappings of one chip (no Etched claim: side b the
+# user's): each default label names its side's mapping, where both read
+# "8 x h100-sxm (trtllm-0.10, chip default)"; etched-bench's 8 chips at
+# tp 8 are one replica (TP8 x PP1), at tp 4 two (TP4 x PP1 x DP2); and no
+# "Etched's way" beside them (Sohu as claimed is side b in the default
+# claim alone, which keeps it)
+expect_exit 0 "claim of two mappings" -- $RL claim --samples 0 --a h100-sxm,scenario.tp=8 --b h100-sxm,scenario.tp=4
+expect_out "^  a  8 x h100-sxm TP8 x PP1 \(trtllm-0\.10, chip default\)$" "side a's label names its mapping"
+expect_out "^  b  8 x h100-sxm TP4 x PP1 x DP2 \(trtllm-0\.10, chip default\)$" "side b's label names its mapping"
+expect_out "^speedup b/a: [0-9.]+x counted in all tokens \(input\+output tokens\)" "the speedup line without Etched"
+# (up to the other claims, Etched's claims with their sources, checked
+# with side a as the H100 and b as Sohu, which says so)
+if sed '/^the other claims/q' "$tmpd/out" | grep -q "Etched"; then
+	echo "not ok - two mappings of the user's: no word of Etched"; grep -n Etched "$tmpd/out" | head -3 | sed 's/^/    /'; fails=$((fails + 1))
+else
+	echo "ok - two mappings of the user's: no word of Etched before the other claims"
+fi
+expect_out "^  \(claims about Sohu and the H100, each checked here with side a as the H100 and side b as Sohu\)$" \
+	"the other claims say which side stands for which"
+expect_exit 0 "claim of two mappings --json" -- $RL claim --samples 0 --a h100-sxm,scenario.tp=8 --b h100-sxm,scenario.tp=4 --json
+expect_out '"label": "8 x h100-sxm TP8 x PP1 \(trtllm-0\.10, chip default\)",' "a's label in the JSON"
+expect_out '"label": "8 x h100-sxm TP4 x PP1 x DP2 \(trtllm-0\.10, chip default\)",' "b's label in the JSON"
+# a label given is kept as given
+expect_exit 0 "claim of two mappings, labels given" -- $RL claim --samples 0 --a "h100-sxm,scenario.tp=8,label=wide" --b "h100-sxm,scenario.tp=4,label=narrow"
+expect_out "^  a  wide  " "label= kept on a"
+expect_out "^  b  narrow  " "label= kept on b"
+# the Etched claim keeps its words
+expect_exit 0 "the default claim" -- $RL claim --samples 0 --no-design
+expect_out "^speedup b/a: [0-9.e+]+x counted Etched's way" "the default claim counts Etched's way"
 finish

@@ -246,4 +246,94 @@ assert len(d['pareto']) == 1 and len(d['pareto'][0]['points']) == len(d['series'
 else
 	echo "not ok - one line's Pareto front"; fails=$((fails + 1))
 fi
+# latency targets (the means, as map's --ttft-max/--tpot-max): each point
+# marked, by its own closed-loop TTFT and TPOT against the targets, the
+# first target it misses named; each chip's front restricted to the points
+# meeting them is, by brute force here, the undominated ones among those
+T="$RL curve --chip h100-sxm,h200-sxm --model llama3-70b --precision fp8 --tp 1,2,4,8 --chips 8 --profile trtllm-0.10"
+expect_exit 0 "curve --json with targets" -- $T --ttft-max 0.5 --tpot-max 0.03 --json
+if python3 -c "
+import json
+d = json.load(open('$tmpd/out'))
+assert d['targets'] == [{'metric': 'ttft', 'percentile': 'mean', 'max_s': 0.5},
+                        {'metric': 'tpot', 'percentile': 'mean', 'max_s': 0.03}], d['targets']
+met = 0
+for s in d['series']:
+    for p in s['points']:
+        if p['over_tdp']:
+            assert p['meets_targets'] is False and p['misses'] is None
+            continue
+        want = p['ttft_s'] <= 0.5 and p['tpot_s'] <= 0.03
+        assert p['meets_targets'] == want, p
+        met += want
+        if want:
+            assert p['misses'] is None
+        else:
+            m = p['misses']
+            first = 'ttft' if p['ttft_s'] > 0.5 else 'tpot'
+            assert m['metric'] == first and m['value_s'] == p[first + '_s'], p
+assert 0 < met < sum(len(s['points']) for s in d['series']), met
+fronts = {f['chip']: f['points'] for f in d['pareto_under_targets']}
+assert sorted(fronts) == ['h100-sxm', 'h200-sxm']
+for chip, got in fronts.items():
+    pts = [(p['tokens_per_s_per_user'], p['output_tokens_per_s_per_chip'], s['tp'], p['concurrency'])
+           for s in d['series'] if s['chip'] == chip for p in s['points'] if p['meets_targets']]
+    want = [a for a in pts if not any(b[0] >= a[0] and b[1] >= a[1] and (b[0] > a[0] or b[1] > a[1]) for b in pts)]
+    want.sort(key=lambda a: -a[0])
+    have = [(p['tokens_per_s_per_user'], p['output_tokens_per_s_per_chip'], p['tp'], p['concurrency']) for p in got]
+    assert have == want, (chip, have, want)
+    assert all(p['tpot_s'] <= 0.03 and p['ttft_s'] <= 0.5 for p in got)
+" 2>"$tmpd/err"; then
+	echo "ok - curve json: each point against the targets, the front over those meeting them"
+else
+	echo "not ok - curve json with targets"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
+expect_exit 0 "curve text with targets" -- $T --ttft-max 0.5 --tpot-max 0.03
+expect_out "^targets: ttft mean <= 500 ms, tpot mean <= 30 ms \(each point's closed-loop means\)$" "the targets said"
+expect_out "TPOT ms  targets$" "a targets column"
+expect_out " met$" "a point meeting them"
+expect_out " misses tpot mean$" "a point missing the TPOT"
+expect_out "^Pareto front of h100-sxm under the targets, over the points of its 4 lines$" "the restricted front in the text"
+# a TPOT of 1 us is met by no point: a decode step of Llama-3 70B at FP8
+# reads its 70 GB of weights, at least 70e9 / (8 x 3.35e12 B/s) = 2.6 ms
+# on 8 H100 whatever the mapping; a target of 1e6 s by every point, so
+# the restricted front is the whole front
+expect_exit 0 "curve: a TPOT no point meets" -- $T --tpot-max 1e-6
+expect_out "^Pareto front of h100-sxm under the targets: none of its points meets them$" "no point under 1 us"
+expect_exit 0 "curve: targets every point meets" -- $T --ttft-max 1e6 --tpot-max 1e6 --json
+if python3 -c "
+import json
+d = json.load(open('$tmpd/out'))
+assert d['pareto_under_targets'] == d['pareto']
+assert all(p['meets_targets'] for s in d['series'] for p in s['points'])
+"; then
+	echo "ok - targets every point meets: the restricted front is the front"
+else
+	echo "not ok - targets every point meets"; fails=$((fails + 1))
+fi
+# without targets no key of them (the JSON as before)
+expect_exit 0 "curve --json without targets" -- $C --chip h100-sxm --tp 8 --json
+if grep -q 'meets_targets\|pareto_under_targets\|"targets"' "$tmpd/out"; then
+	echo "not ok - target keys without targets"; fails=$((fails + 1))
+else
+	echo "ok - no target keys without targets"
+fi
+# a percentile: a point is a closed loop whose latencies are means only
+expect_exit 2 "curve --ttft-p99-max" -- $C --chip h100-sxm --tp 8 --ttft-p99-max 1
+expect_err "^rooflab curve: --ttft-p99-max: a curve point is a closed loop at one concurrency, whose TTFT and TPOT the model gives as means only" "percentiles refused, saying why"
+expect_exit 2 "plot curve takes no targets" -- $RL plot curve --chip h100-sxm --model llama3-8b --term dumb --tpot-max 1
+# each series and each front point names its ep: Mixtral 8x7B at TP1 x EP2
+# on 2 chips (--ep 2) is ep 2, where the JSON gave tp and pp alone
+expect_exit 0 "curve --json of an expert-parallel mapping" -- $RL curve --chip h100-sxm --model mixtral-8x7b --tp 1 --ep 2 --json
+if python3 -c "
+import json
+d = json.load(open('$tmpd/out'))
+s = d['series'][0]
+assert (s['tp'], s['pp'], s['ep'], s['chips']) == (1, 1, 2, 2), s
+assert all(p['ep'] == 2 for p in d['pareto'][0]['points'])
+"; then
+	echo "ok - curve json: the series' and the front's ep"
+else
+	echo "not ok - curve json: ep"; fails=$((fails + 1))
+fi
 finish

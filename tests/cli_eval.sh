@@ -559,4 +559,42 @@ same_as "eval: sohu-design and Mixtral replaced by h100-sxm and Llama-3 8B" eval
 same_as "area: sohu-design's design replaced by the H100's" area --scenario $tmpd/sa.ini --chip h100-sxm --json -- area --chip h100-sxm --json
 same_as "area: a chip with no node names none, not the H100's n4" area --scenario $tmpd/sb.ini --chip $tmpd/nn.ini -- area --chip "$tmpd/nn.ini"
 same_as "eval: DeepSeek-R1 replaced by Llama-3 8B" eval --scenario $tmpd/sr.ini --model llama3-8b --json -- eval --scenario "$tmpd/s8.ini" --json
+# the cost per token of the best load under targets (rl_usd_per_mtok_pair,
+# the cost rows' function): with electricity free (cost.usd_per_kwh=0) it is
+# the chips' price amortized alone, 8 x price_usd / (4 years x 365.25 x
+# 86400 s) x 1e6 / the load's output tokens/s, the price from the preset;
+# with energy, counted at the full-load power, it is the full-load figure
+# times full-load tokens/s over the load's (the same USD per second)
+price=$(awk -F' *= *' '$1 == "price_usd" {print $2}' "$ROOFLAB_DATA/chips/h100-sxm.ini")
+U="$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 8 --profile trtllm-0.10 --ttft-max 0.5 --tpot-max 0.03"
+expect_exit 0 "eval: the cost under targets, energy free" -- $U --set cost.usd_per_kwh=0 --json
+if python3 -c "
+import json
+d = json.load(open('$tmpd/out'))
+b = d['best_under_targets']
+tps = b['load']['output_tokens_per_s']
+want = 8 * $price / (4 * 365.25 * 86400) * 1e6 / tps
+got = b['cost']['usd_per_million_tokens_at_price']
+assert abs(got / want - 1) < 1e-9, (got, want)
+assert tps < d['throughput']['output_tokens_per_s']  # a lower rate than full load
+" 2>"$tmpd/err"; then
+	echo "ok - eval: USD/Mtoken under the targets is the chips' price over the load's tokens"
+else
+	echo "not ok - eval: USD/Mtoken under the targets"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
+expect_exit 0 "eval: the cost under targets" -- $U --json
+if python3 -c "
+import json
+d = json.load(open('$tmpd/out'))
+b = d['best_under_targets']
+r = d['throughput']['output_tokens_per_s'] / b['load']['output_tokens_per_s']
+for k in ('usd_per_million_tokens_at_cost', 'usd_per_million_tokens_at_price'):
+    assert abs(b['cost'][k] / (d['cost'][k] * r) - 1) < 1e-9, (k, b['cost'][k], d['cost'][k] * r)
+" 2>"$tmpd/err"; then
+	echo "ok - eval: USD/Mtoken under the targets is full load's scaled by the tokens/s"
+else
+	echo "not ok - eval: USD/Mtoken under the targets with energy"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
+expect_exit 0 "eval: the cost under targets, text" -- $U
+expect_out "^  there: USD [0-9.]+ per million output tokens with the chips at cost, [0-9.]+ at$" "the text gives it"
 finish

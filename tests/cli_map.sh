@@ -405,4 +405,23 @@ expect_out '"over_tdp": true' "map json: over_tdp"
 expect_out '"not_run": "over its 80 W TDP at every clock' "map json: the words"
 expect_out '"lowest_clock_watts": 8[78]\.' "map json: its power at the lowest clock"
 expect_no_out '"over_tdp": false' "map json: every mapping over its TDP"
+# the best mapping's cost per token under the targets: its full-load
+# figure (the mapping's row, at the same power per chip) times its
+# full-load tokens/s over the tokens/s of the load meeting the targets
+expect_exit 0 "map: the cost under targets" -- $RL map --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --chips 8 --profile trtllm-0.10 --ttft-max 0.5 --tpot-max 0.03 --json
+if python3 -c "
+import json
+d = json.load(open('$tmpd/out'))
+u = d['under_targets']
+b = u['best_under_targets']
+row = [m for m in d['mappings'] if (m['tp'], m['pp'], m['ep']) == (u['tp'], u['pp'], u['ep'])][0]
+r = row['throughput']['output_tokens_per_s'] / b['load']['output_tokens_per_s']
+for k in ('usd_per_million_tokens_at_cost', 'usd_per_million_tokens_at_price'):
+    assert abs(b['cost'][k] / (row['cost'][k] * r) - 1) < 1e-9, (k, b['cost'][k], row['cost'][k] * r)
+assert r > 1
+" 2>"$tmpd/err"; then
+	echo "ok - map: USD/Mtoken of the best under the targets"
+else
+	echo "not ok - map: USD/Mtoken under the targets"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 finish

@@ -13,12 +13,37 @@ for c in export merge report plot sweep params calibrate validate; do
 	expect_out "^options:$" "$c --help lists its options"
 done
 expect_exit 0 "sweep --help" -- $RL sweep --help
-jobs=$(grep -A1 '^  --jobs N ' "$tmpd/out" | tr -s ' \n' ' ')
+jobs=$(grep -A1 '^  --threads N ' "$tmpd/out" | tr -s ' \n' ' ')
 case $jobs in
 *"evaluation threads"*"(a whole number in [1, 1024])"*)
-	echo "ok - the range of --jobs comes from the table" ;;
-*)	echo "not ok - --jobs help: $jobs"; fails=$((fails + 1)) ;;
+	echo "ok - the range of --threads comes from the table" ;;
+*)	echo "not ok - --threads help: $jobs"; fails=$((fails + 1)) ;;
 esac
+# one spelling for one idea: worker threads are --threads (claim's), the
+# sweep's transaction size is not --batch (eval's concurrent sequences);
+# the old spellings are aliases, said so in --help
+expect_out "^  --jobs N  *an alias of --threads \(the old spelling, kept\)$" \
+	"sweep --help: --jobs is an alias of --threads"
+expect_out "^  --batch N  *an alias of --points-per-commit \(the old spelling, kept\)$" \
+	"sweep --help: --batch is an alias of --points-per-commit"
+expect_out "^  --points-per-commit N$" "sweep --help: --points-per-commit"
+expect_out "^usage: rooflab sweep .*\[--threads N\]$" "the usage names --threads"
+expect_exit 0 "claim --help" -- $RL claim --help
+expect_out "^  --threads N " "claim's worker threads are --threads too"
+# an alias is the option: its range, and both spellings count as one
+expect_exit 2 "alias out of range" -- $RL sweep spec.ini --db x.db --threads 0
+expect_err "^rooflab sweep: --threads: '0' is not a whole number in \[1, 1024\]$" \
+	"--threads' range"
+expect_exit 2 "both spellings" -- $RL sweep spec.ini --db x.db --jobs 2 --threads 3
+expect_err "^rooflab sweep: --threads is given twice \('2', then '3'\)$" \
+	"--jobs then --threads: one option given twice"
+expect_exit 2 "both batch spellings" -- \
+	$RL sweep spec.ini --db x.db --points-per-commit 5 --batch=7
+expect_err "^rooflab sweep: --batch is given twice \('5', then '7'\)$" \
+	"--points-per-commit then --batch: one option given twice"
+expect_exit 2 "new name's range" -- $RL sweep spec.ini --db x.db --points-per-commit 0
+expect_err "^rooflab sweep: --points-per-commit: '0' is not a whole number in \[1, 1e\+08\]$" \
+	"--points-per-commit's range"
 
 # --help as the value of an option is that value, not a request for help
 expect_exit 2 "--db --help is a database named --help" -- \
@@ -61,6 +86,13 @@ expect_err "^rooflab calibrate: --row-sigma: '0' is not a number in \(0, 10\]$" 
 expect_exit 2 "plot --target 0" -- $RL plot roofline --db x.db --target 0
 expect_err "^rooflab plot: --target: '0' is not a number in \[1e-06, 1e\+09\]$" \
 	"claim's --target range"
+# plot's --target as claim's: speedup=X too, where it took a bare N alone
+expect_exit 2 "plot --target speedup=0" -- $RL plot factors --db x.db --target speedup=0
+expect_err "^rooflab plot: --target: '0' is not a number in \[1e-06, 1e\+09\]$" \
+	"plot --target speedup=X is read as claim reads it"
+expect_exit 2 "plot roofline --target speedup=5" -- $RL plot roofline --db x.db --target speedup=5
+expect_err "^rooflab plot: --target: plot roofline does not use it" \
+	"speedup=5 parsed (the kind then refuses the option)"
 expect_exit 2 "shard" -- $RL sweep spec.ini --db x.db --shard 4/4
 expect_err "^rooflab sweep: --shard: '4/4' is not I/N" "shard I < N"
 
