@@ -378,6 +378,34 @@ static void test_burst_tail_keeps_batch(void **state)
 	near(o.tpot_s, (K / 2 * 0.011 + (100 - K / 2) * T_d) / 100, 1e-6);
 }
 
+/* Prompts queue on the budget only in a backlog, which fills every
+** iteration's budget: a prompt then holds it isl / (B - n_dec) iterations
+** of a full budget, not of the iteration at the operating point.  With 0.1
+** ms per sequence per iteration the full budget's iteration (the
+** prefill-only engine's: 1000 tokens, 10 prompts of 100) costs T_B = 0.01
+** + 10 x 0.0001 = 0.011 s, while at 20 requests/s (N about 2.2) the
+** iterations carrying a prompt hold it and about 2 others: about 0.0103
+** s.  So rho = lambda D with D = 100 x 0.011 / (1000 - n_dec), n_dec the
+** sequences decoding at N (below 3 here), and the mean wait rho D / (2 (1
+** - rho)). */
+static void test_budget_wait_full_iteration(void **state)
+{
+	rl_config c;
+	rl_load_result o;
+	double D, n_dec;
+	(void)state;
+	overhead_only(&c);
+	c.prof.seq_overhead_s = 1e-4;
+	load_ok(&c, 20, 0, &o);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	n_dec = o.at.decode_seqs;
+	assert_true(n_dec > 0 && n_dec < 3);
+	assert_true(o.at.prefill.time_s < 0.0105);
+	D = 100 * 0.011 / (1000 - n_dec);
+	near(o.ttft.rho, 20 * D, 1e-9);
+	near(o.ttft.qmean_s, D / (2 * (1 - 20 * D)), 1e-9);
+}
+
 /* Slots, not the budget, bound the server: max_batch_size 50, N_max = 50,
 ** X_max = 50 / 0.11 = 454.5 req/s.  At 0.9 X_max the concurrency is 45
 ** (0.11 lambda); an endless stream waits as M/D/1 with rho = N / N_max =
@@ -727,6 +755,7 @@ int main(void)
 	    cmocka_unit_test(test_burst_drain),
 	    cmocka_unit_test(test_burst_shared_iterations),
 	    cmocka_unit_test(test_burst_through_budget),
+	    cmocka_unit_test(test_budget_wait_full_iteration),
 	    cmocka_unit_test(test_burst_tail_keeps_batch),
 	    cmocka_unit_test(test_slots_finite_run),
 	    cmocka_unit_test(test_run_last_request),
