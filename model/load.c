@@ -28,18 +28,37 @@
 **     N; arrivals see time averages, PASTA) and waits for its end, uniform
 **     on [0, T] for the iteration it finds, which is not the mean one:
 **     iterations carrying prefill (tp) and decode-only ones (td) are found
-**     in proportion to their length, T = E[t^2] / E[t] (biased_iteration).  Near capacity the
-**     bottleneck (prefill token budget, slots) serves one request every
-**     D = 1/X_max: requests of fixed length make that an M/D/1 queue with
-**     rho = lambda / X_max and mean wait rho D / (2 (1 - rho)) (Pollaczek-
-**     Khinchine), which goes to 0 at low load and to infinity at capacity.
-**     When slots, not the budget, bind, a request waits only when all
-**     N_max are taken: rho is then the share in use, N / N_max (a batch
-**     whose iterations slow down as it grows, X(N) flat near X_max,
-**     admits at once and shows the load in the TPOT), and a finite run of
-**     at most N_max requests never waits for a slot.  The admission queue
-**     is M/D/c-like, which waits less than M/D/1 at the same rho: the
-**     figure is then an upper bound.  Percentiles come from loaddist.c.
+**     in proportion to their length, T = E[t^2] / E[t] (biased_iteration).
+**     Then a queue, on either of two resources, each M/D/1 (requests of
+**     fixed length): mean wait rho D / (2 (1 - rho)) (Pollaczek-
+**     Khinchine), 0 at low load and infinite at capacity.  The prefill
+**     token budget B, which every prompt passes whatever caps the batch
+**     at maximum load: prompts queue for it only in a backlog, and a
+**     backlog fills every iteration's budget, so a prompt holds it D =
+**     isl T_B / (B - n_dec) (isl / (B - n_dec) iterations of a full
+**     budget, T_B the prefill-only engine's iteration as in 5 below,
+**     beside the n_dec decoding at N; budget_hold), rho = lambda D; where
+**     the budget binds at maximum load this is about 1 / X_max there
+**     (0.94-0.98 of it on the Triton rows' 467/16 cases near capacity: T_B lacks
+**     the decode steps' KV reads) and less below it, where fewer decode.
+**     The slots, where the batch size or the KV cache caps the batch
+**     (N_max): a request waits only when all are taken, so rho is the
+**     share in use, N / N_max (a batch whose iterations slow down as it
+**     grows, X(N) flat near X_max, admits at once and shows the load in
+**     the TPOT), D = 1 / X_max, a slot freed that often at capacity; a
+**     finite run of at most N_max requests never waits for a slot.  The
+**     wait is the longer of the two means: what binds.  (Both were once
+**     taken from what binds at maximum load alone, lambda / X_max where
+**     the budget did and N / N_max where slots did, so a chip with more
+**     memory, whose budget then bound, waited longer than one whose KV
+**     cache bound: ux15.  The budget's hold at the operating point's own
+**     iteration, isl tp(N) / (B - n_dec), a lone prompt's, waited too
+**     little near capacity, and lambda over the budget's own capacity
+**     with the memory lifted far too much where X(N) is flat: NOTES.md,
+**     "The budget's wait in a backlog".)
+**     The admission queue is M/D/c-like, which waits less than M/D/1 at
+**     the same rho: the slots' figure is an upper bound.  Percentiles come
+**     from loaddist.c.
 **  2a. A finite run of n requests at lambda is not a steady state: its
 **     arrivals last t_run = n / lambda, each request stays W, and the
 **     concurrency ramps up over the first W (or t_run), holds at lambda W
@@ -343,29 +362,70 @@ static int spread_prefill(const rl_config *cfg, rl_eval_cache *cache,
 	return RL_OK;
 }
 
+/* The time a prompt holds the prefill token budget at the engine r, n_dec
+** decoding (2 of the header), where prompts queue for it: a backlog fills
+** every iteration's budget B, so its prompts drain as in 5 of the header,
+** isl / (B - n_dec) iterations of a full budget each, T_B the iteration of
+** the prefill-only engine (drain's, whose B is the budget the harness's
+** rule picks).  At maximum load where the budget binds, X_max = (B -
+** n_dec) / (isl tp), tp an iteration of the same B tokens with n_dec of
+** them decode steps (and their KV reads): d is a little under 1 / X_max
+** there, and less below it, where fewer decode beside the prompts.  The
+** memory does not enter it (the prefill-only engine's B is capped by the
+** KV cache only on a chip that holds fewer than B tokens). */
+static int budget_hold(const rl_config *cfg, rl_eval_cache *cache,
+                       const rl_result *r, double *d)
+{
+	rl_config pc = *cfg;
+	rl_result rb;
+	int rc;
+	pc.scen.osl = 1;
+	if ((rc = rl_eval_cached(&pc, cache, &rb)) != RL_OK)
+		return rc;
+	*d = cfg->scen.isl * rb.prefill.time_s /
+	     fmax(1.0, rb.prefill_tokens - r->decode_seqs);
+	return RL_OK;
+}
+
 /* Below capacity (1-3 of the header). */
 static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
                   double n_run, double reps, const rl_result *rmax,
                   rl_load_result *o)
 {
 	const rl_scenario *s = &cfg->scen;
-	double n, xmax = rmax->requests_per_s / reps, rho = lam / xmax;
+	double n, xmax = rmax->requests_per_s / reps, rho_x = lam / xmax;
+	double rho, rho_b, d, d_b;
 	double t_run = n_run > 0 ? n_run / lam : INFINITY;
 	int rc = solve_concurrency(cfg, cache, lam, t_run, rmax->concurrency,
 	                           xmax, reps, &o->at, &n);
 	if (rc != RL_OK)
 		return rc;
-	/* the queue is on what binds at maximum load.  The token budget: it
-	** serves prompts at up to X_max, rho = lam / X_max.  Slots (the batch
-	** size or the KV cache hold N_max sequences): a request waits only
-	** when all are taken, so rho is the share in use, N / N_max; below
-	** capacity a batch that slows every iteration (compute-bound, X(N)
-	** flat) admits at once and shows the load in the TPOT, not in a wait.
-	** A finite run of at most N_max requests never fills the slots: no
-	** wait at all */
-	if (rmax->concurrency_limit != RL_LIMIT_TOKENS)
-		rho = n_run > 0 && n_run <= rmax->concurrency
-		          ? 0 : fmin(rho, n / rmax->concurrency);
+	/* two queues, and the wait is the longer of the two means (what
+	** binds).  The token budget, which every prompt passes whatever caps
+	** the batch at maximum load: in a backlog a prompt holds it d_b
+	** (budget_hold, beside the n_dec decoding at N), so rho_b = lam d_b.
+	** Slots (where the batch size or the KV cache hold N_max sequences):
+	** a request waits only when all are taken, so rho is the share in
+	** use, N / N_max, a slot freed every 1 / X_max; below capacity a
+	** batch that slows every iteration (compute-bound, X(N) flat) admits
+	** at once and shows the load in the TPOT, not in a wait.  A finite
+	** run of at most N_max requests never fills the slots.  M/D/1 mean
+	** wait rho D / (2 (1 - rho)) on each */
+	if ((rc = budget_hold(cfg, cache, &o->at, &d_b)) != RL_OK)
+		return rc;
+	/* (below capacity lam < X_max, and where the budget binds d_b is
+	** under 1 / X_max: budget_hold; kept below 1 against rounding) */
+	rho_b = fmin(lam * d_b, 1 - SOLVE_TOL);
+	d = d_b;
+	rho = rho_b;
+	if (rmax->concurrency_limit != RL_LIMIT_TOKENS &&
+	    !(n_run > 0 && n_run <= rmax->concurrency)) {
+		double rho_s = fmin(rho_x, n / rmax->concurrency);
+		if (rho_s / xmax / (1 - rho_s) > rho_b * d_b / (1 - rho_b)) {
+			rho = rho_s;
+			d = 1 / xmax;
+		}
+	}
 	o->regime = RL_LOAD_STEADY;
 	o->concurrency = n;
 	if ((rc = spread_prefill(cfg, cache, n, &o->at, &o->prefill_s)) != RL_OK)
@@ -377,11 +437,9 @@ static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
 	o->ttft.iter_s = s->osl > 1 ? biased_iteration(&o->at)
 	                            : o->at.prefill.time_s;
 	o->ttft.rho = rho;
-	/* M/D/1 mean wait rho D / (2 (1 - rho)), D = 1 / X_max (a slot or a
-	** prompt's turn of the budget every 1 / X_max at capacity); the wait
-	** is positive with probability rho, so its mean then is
+	/* the wait is positive with probability rho, so its mean then is
 	** D / (2 (1 - rho)) */
-	o->ttft.qmean_s = 1 / xmax / (2 * (1 - rho));
+	o->ttft.qmean_s = rho > 0 ? d / (2 * (1 - rho)) : 0;
 	tpot_mix(o, s, &o->at, o->tpot_s);
 	percentiles(o);
 	o->e2e_s = o->ttft_mean_s + (s->osl - 1) * o->tpot_s;

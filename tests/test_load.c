@@ -82,24 +82,29 @@ static void test_server(void **state)
 	near(r.tpot_s, T_IT, 1e-9);
 }
 
-/* Low load, M/D/1-like.  lambda = 9.0909 req/s = X_max / 100 (rho =
-** 0.01): Little's law gives N = lambda R = 9.0909 x 0.11 = 1.0.  TTFT =
-** one prefill (0.01) + the rest of the running iteration, busy with
-** probability 1 - e^-1 = 0.6321, half an iteration on average: 0.0031606
-** + the M/D/1 wait rho D / (2 (1 - rho)) with D = 1 / X_max = 0.0011:
-** 0.01 x 0.0011 / 1.98 = 0.0000055556.  Total 0.0131661; e2e = TTFT +
-** 10 x 0.01. */
+/* Low load, M/D/1-like.  lambda = 9.0909 req/s = X_max / 100: Little's
+** law gives N = lambda R = 9.0909 x 0.11 = 1.0.  TTFT = one prefill (0.01)
+** + the rest of the running iteration, busy with probability 1 - e^-1 =
+** 0.6321, half an iteration on average: 0.0031606 + the M/D/1 wait on the
+** token budget, rho D / (2 (1 - rho)): a prompt of 100 tokens holds the
+** budget 100 / (1000 - n_dec) of a 10 ms iteration, n_dec = N x 10 / 11
+** = 0.90909 decoding beside it (not the 90.9 of maximum load, where D is
+** 1 / X_max = 0.0011): D = 0.001 / 0.9990909 = 0.00100091, rho = lambda D
+** = 0.0090992, the wait 0.0000045958.  Total 0.0131652; e2e = TTFT + 10 x
+** 0.01. */
 static void test_low_load(void **state)
 {
 	rl_config c;
 	rl_load_result o;
-	double want = 0.01 + (1 - exp(-1.0)) * 0.005 + 0.01 * 0.0011 / 1.98;
+	double D = 1 / (1000 - 10 / 11.0), rho = XMAX / 100 * D;
+	double want = 0.01 + (1 - exp(-1.0)) * 0.005 + rho * D / (2 * (1 - rho));
 	(void)state;
 	overhead_only(&c);
 	load_ok(&c, XMAX / 100, 0, &o);
 	assert_int_equal(o.regime, RL_LOAD_STEADY);
 	near(o.concurrency, 1.0, 1e-6);
 	near(o.utilization, 0.01, 1e-9);
+	near(want, 0.0131652, 1e-6);
 	near(o.ttft_mean_s, want, 1e-6);
 	near(o.prefill_s, 0.01, 1e-9);
 	near(o.tpot_s, 0.01, 1e-9);
@@ -108,14 +113,17 @@ static void test_low_load(void **state)
 	near(o.output_tps, XMAX / 100 * 11, 1e-12);
 }
 
-/* Percentiles at lambda = X_max / 1000 (rho = 0.001, N = 0.1): the
-** iteration is running with probability b = 1 - e^-0.1 = 0.0951626.
-** p50: with probability (1 - b)(1 - rho) = 0.904 nothing is waited for,
-** so the median is the prefill, 0.01.  p99: for t < T = 0.01,
-** P(W > t) = b/T ((T - t) + rho m (1 - e^-t/m)), m = D / (2 (1 - rho)) =
-** 0.00055056, and e^-t/m is 1e-7 near t = 0.009: T - t = 0.01 T / b -
-** rho m = 0.00105083 - 0.00000055 = 0.00105028, so p99 = 0.01 + 0.0089497
-** = 0.0189497. */
+/* Percentiles at lambda = X_max / 1000 (N = 0.1: the engine holds one
+** sequence a share 0.1 of the time, engine.c's micro-batches below one, so
+** n_dec = 10 / 11 beside a prompt, the budget's D = 0.001 / (1 - 0.000909)
+** = 0.00100091 and rho = lambda D = 0.00090992, test_low_load): the
+** iteration is running with probability
+** b = 1 - e^-0.1 = 0.0951626.  p50: with probability (1 - b)(1 - rho) =
+** 0.904 nothing is waited for, so the median is the prefill, 0.01.  p99:
+** for t < T = 0.01, P(W > t) = b/T ((T - t) + rho m (1 - e^-t/m)), m = D /
+** (2 (1 - rho)) = 0.00050091, and e^-t/m is 2e-8 near t = 0.009: T - t =
+** 0.01 T / b - rho m = 0.00105083 - 0.00000046 = 0.00105037, so p99 = 0.01
+** + 0.0089496 = 0.0189496. */
 /* A front end of 4 ms (the server's way in and out, outside every
 ** iteration) adds 4 ms to each TTFT and to E2E, at low load and in a
 ** burst, and nothing to the time per output token or the throughput:
@@ -207,13 +215,16 @@ static void test_percentiles(void **state)
 {
 	rl_config c;
 	rl_load_result o;
-	double b = 1 - exp(-0.1), m = 1 / XMAX / (2 * 0.999);
+	double b = 1 - exp(-0.1), D = 1 / (1000 - 10 / 11.0);
+	double rho = XMAX / 1000 * D, m = D / (2 * (1 - rho));
 	(void)state;
 	overhead_only(&c);
 	load_ok(&c, XMAX / 1000, 0, &o);
 	near(o.concurrency, 0.1, 1e-6);
 	near(o.ttft_p50_s, 0.01, 1e-9);
-	near(o.ttft_p99_s, 0.01 + 0.01 - (0.01 * 0.01 / b - 0.001 * m), 1e-5);
+	near(o.ttft.rho, rho, 1e-9);
+	near(o.ttft_p99_s, 0.01 + 0.01 - (0.01 * 0.01 / b - rho * m), 1e-6);
+	near(o.ttft_p99_s, 0.0189496, 1e-5); /* the figure above, 6 digits */
 	assert_true(o.ttft_p90_s <= o.ttft_p99_s);
 	assert_true(o.ttft_p50_s <= o.ttft_p90_s);
 }
@@ -257,6 +268,61 @@ static void test_burst_shared_iterations(void **state)
 	near(o.ttft_mean_s, 0.055 + (0.0045 * 4.5 - 0.0005 * 4.5 * 4.5) / 99,
 	     1e-6);
 	near(o.ttft_mean_s, 0.055, 0.01); /* and the drain order itself */
+}
+
+/* More of a chip's resource never makes the server slower (the physics,
+** not the program's output): Llama-3 8B FP8 on the ideal H100 (fixtures.h)
+** at 8000 tokens in, 500 out, a budget of 2048 tokens.  With 40 GB the KV
+** cache caps the batch (about 59 sequences); with the H100's 80 GB the
+** budget does (121).  Below
+** either capacity the memory does not enter the engine at a rate, so the
+** concurrency is the same and the prompts' wait on the budget too: the
+** TTFT with more memory cannot be longer (the wait was once lambda / X_max
+** on the budget where it bound and N / N_max on the slots where they did:
+** the larger memory then waited longer).  The same for 4.8 TB/s of HBM
+** against 3.35: iterations no longer, so no longer wait; and the highest
+** rate that meets a mean TTFT of 0.5 s and TPOT of 50 ms cannot fall. */
+static void test_more_resources_no_slower(void **state)
+{
+	static const double share[] = {0.1, 0.3, 0.5, 0.7, 0.9};
+	rl_config lo, mem, bw;
+	rl_result rl, rm;
+	rl_slo t[2] = {{RL_SLO_TTFT, 0, 0.5}, {RL_SLO_TPOT, 0, 0.05}};
+	rl_slo_result sl, sm, sb;
+	size_t i;
+	(void)state;
+	fx_h100_ideal(&lo);
+	fx_llama3_8b(&lo.model);
+	lo.prof.iter_overhead_s = 1e-3;
+	lo.prof.seq_overhead_s = 2e-5;
+	lo.prof.max_num_tokens = 2048;
+	lo.scen.isl = 8000;
+	lo.scen.osl = 500;
+	lo.chip.hbm_bytes = 40e9;
+	mem = bw = lo;
+	mem.chip.hbm_bytes = 80e9;
+	bw.chip.hbm_Bps = 4.8e12;
+	assert_int_equal(rl_eval(&lo, &rl), RL_OK);
+	assert_int_equal(rl_eval(&mem, &rm), RL_OK);
+	assert_int_equal(rl.concurrency_limit, RL_LIMIT_MEMORY);
+	assert_int_equal(rm.concurrency_limit, RL_LIMIT_TOKENS);
+	for (i = 0; i < sizeof share / sizeof share[0]; i++) {
+		rl_load_result a, b, c;
+		double lam = share[i] * rl.requests_per_s;
+		load_ok(&lo, lam, 0, &a);
+		load_ok(&mem, lam, 0, &b);
+		load_ok(&bw, lam, 0, &c);
+		near(b.concurrency, a.concurrency, 1e-6);
+		assert_true(b.ttft_mean_s <= a.ttft_mean_s * (1 + 1e-9));
+		assert_true(c.ttft_mean_s <= a.ttft_mean_s * (1 + 1e-9));
+		assert_true(c.tpot_s <= a.tpot_s * (1 + 1e-9));
+	}
+	assert_int_equal(rl_slo_search(&lo, t, 2, &sl), RL_OK);
+	assert_int_equal(rl_slo_search(&mem, t, 2, &sm), RL_OK);
+	assert_int_equal(rl_slo_search(&bw, t, 2, &sb), RL_OK);
+	assert_int_equal(sl.met, 1);
+	assert_true(sm.best.offered_rps >= sl.best.offered_rps * (1 - 1e-6));
+	assert_true(sb.best.offered_rps >= sl.best.offered_rps * (1 - 1e-6));
 }
 
 /* An endless stream at twice the capacity: saturated, the queue grows by
@@ -312,19 +378,52 @@ static void test_burst_tail_keeps_batch(void **state)
 	near(o.tpot_s, (K / 2 * 0.011 + (100 - K / 2) * T_d) / 100, 1e-6);
 }
 
+/* Prompts queue on the budget only in a backlog, which fills every
+** iteration's budget: a prompt then holds it isl / (B - n_dec) iterations
+** of a full budget, not of the iteration at the operating point.  With 0.1
+** ms per sequence per iteration the full budget's iteration (the
+** prefill-only engine's: 1000 tokens, 10 prompts of 100) costs T_B = 0.01
+** + 10 x 0.0001 = 0.011 s, while at 20 requests/s (N about 2.2) the
+** iterations carrying a prompt hold it and about 2 others: about 0.0103
+** s.  So rho = lambda D with D = 100 x 0.011 / (1000 - n_dec), n_dec the
+** sequences decoding at N (below 3 here), and the mean wait rho D / (2 (1
+** - rho)). */
+static void test_budget_wait_full_iteration(void **state)
+{
+	rl_config c;
+	rl_load_result o;
+	double D, n_dec;
+	(void)state;
+	overhead_only(&c);
+	c.prof.seq_overhead_s = 1e-4;
+	load_ok(&c, 20, 0, &o);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	n_dec = o.at.decode_seqs;
+	assert_true(n_dec > 0 && n_dec < 3);
+	assert_true(o.at.prefill.time_s < 0.0105);
+	D = 100 * 0.011 / (1000 - n_dec);
+	near(o.ttft.rho, 20 * D, 1e-9);
+	near(o.ttft.qmean_s, D / (2 * (1 - 20 * D)), 1e-9);
+}
+
 /* Slots, not the budget, bound the server: max_batch_size 50, N_max = 50,
 ** X_max = 50 / 0.11 = 454.5 req/s.  At 0.9 X_max the concurrency is 45
 ** (0.11 lambda); an endless stream waits as M/D/1 with rho = N / N_max =
 ** 0.9 (here lambda / X_max too: X(N) is linear), D = 1 / X_max: mean wait
-** 0.9 D / (2 x 0.1).  A run of 40 requests never fills the 50 slots: at
-** 300 requests/s (under the X(40) = 363.6 it can sustain, test_run_capacity)
-** it holds N = 33 with no wait (an endless stream would wait with rho =
-** 33 / 50).  Its 40 arrivals last T = 40 / 300 s and each stays W = 0.11 s
-** (W <= T): the concurrency ramps up over the first W, holds, and ramps
-** down after the last arrival, and the requests see on average the share
-** 1 - W / 3T = 0.725 of the steady 33: N = 23.925 (load.c ramp_share), with
-** no wait: TTFT = the prefill 0.01 + (1 - e^-N) x the half iteration
-** 0.005. */
+** 0.9 D / (2 x 0.1) = 0.0099 s, longer than the token budget's (a prompt
+** holds it D_b = 0.01 x 100 / (1000 - 45 x 10 / 11) = 0.0010427 s, rho_b =
+** 409.09 D_b = 0.42654: 0.000388 s), so the slots' is the wait.  A run of
+** 40 requests never fills the 50 slots: at 300 requests/s (under the
+** X(40) = 363.6 it can sustain, test_run_capacity) it holds N = 33 with no
+** slot wait (an endless stream would wait with rho = 33 / 50).  Its 40
+** arrivals last T = 40 / 300 s and each stays W = 0.11 s (W <= T): the
+** concurrency ramps up over the first W, holds, and ramps down after the
+** last arrival, and the requests see on average the share 1 - W / 3T =
+** 0.725 of the steady 33: N = 23.925 (load.c ramp_share).  Its prompts
+** still pass the budget: D_b = 0.001 / (1 - 0.02175) (n_dec = 23.925 x 10
+** / 11 = 21.75), rho_b = 300 D_b = 0.30667, a wait of 0.00022608 s.  TTFT
+** = the prefill 0.01 + (1 - e^-N) x the half iteration 0.005 + that
+** wait. */
 static void test_slots_finite_run(void **state)
 {
 	rl_config c;
@@ -342,7 +441,12 @@ static void test_slots_finite_run(void **state)
 	assert_int_equal(o.regime, RL_LOAD_STEADY);
 	near(o.concurrency, 33 * (1 - 0.11 / (3 * 40 / 300.0)), 1e-6);
 	near(o.concurrency, 23.925, 1e-6);
-	near(o.ttft_mean_s, 0.01 + (1 - exp(-23.925)) * 0.005, 1e-6);
+	{
+		double D = 0.01 * 100 / (1000 - 23.925 * 10 / 11), rho = 300 * D;
+		double w = rho * D / (2 * (1 - rho));
+		near(w, 0.00022608, 1e-4);
+		near(o.ttft_mean_s, 0.01 + (1 - exp(-23.925)) * 0.005 + w, 1e-6);
+	}
 }
 
 /* The last request of a finite run below capacity: 10 ms per prompt
@@ -532,10 +636,15 @@ static void test_run_capacity(void **state)
 	assert_int_equal(o.regime, RL_LOAD_STEADY);
 	near(o.concurrency, 40 * (0.11 - 0.1 / 3) / 0.11, 1e-6);
 	near(o.concurrency, 27.878788, 1e-6);
-	/* the budget binds this server: M/D/1 on it, rho = 400 / X_max =
-	** 0.44, D = 1 / X_max = 0.0011 s */
-	near(o.ttft_mean_s, 0.01 + (1 - exp(-o.concurrency)) * 0.005 +
-	                        0.44 * 0.0011 / (2 * 0.56), 1e-6);
+	/* the budget binds this server: M/D/1 on it, a prompt holding it
+	** D = 0.01 x 100 / (1000 - 27.878788 x 10 / 11) = 0.00102601 s (at
+	** maximum load, 1 / X_max = 0.0011 s), rho = 400 D = 0.41040 */
+	{
+		double D = 0.01 * 100 / (1000 - 27.878788 * 10 / 11), rho = 400 * D;
+		near(rho, 0.41040, 1e-4);
+		near(o.ttft_mean_s, 0.01 + (1 - exp(-o.concurrency)) * 0.005 +
+		                        rho * D / (2 * (1 - rho)), 1e-6);
+	}
 	assert_int_equal(rl_load_eval(&c, &past, &o), RL_OK);
 	assert_int_equal(o.regime, RL_LOAD_OVERLOAD);
 	near(o.concurrency, 40, 1e-9);
@@ -573,8 +682,9 @@ static void test_target_unmeetable(void **state)
 
 /* A mean TTFT target of 12 ms: the highest rate lambda meets
 ** 0.01 + (1 - e^(-0.11 lambda)) 0.005 + rho D / (2 (1 - rho)) = 0.012,
-** rho = lambda / X_max, D = 1 / X_max (the low-load formula above); at
-** lambda = 0.99 X_max it is far past 12 ms, so the target binds. */
+** D = 0.01 x 100 / (1000 - 0.1 lambda) (the budget's, N = 0.11 lambda of
+** which 10 / 11 decode), rho = lambda D (test_low_load); at lambda = 0.99
+** X_max it is far past 12 ms, so the target binds. */
 static void test_target_met(void **state)
 {
 	rl_config c;
@@ -586,9 +696,9 @@ static void test_target_met(void **state)
 	assert_int_equal(rl_slo_search(&c, t, 2, &sr), RL_OK);
 	assert_int_equal(sr.met, 1);
 	lam = sr.best.offered_rps;
-	rho = lam / XMAX;
+	rho = lam / (1000 - 0.1 * lam);
 	ttft = 0.01 + (1 - exp(-0.11 * lam)) * 0.005 +
-	       rho / XMAX / (2 * (1 - rho));
+	       rho * rho / lam / (2 * (1 - rho));
 	near(ttft, 0.012, 1e-5);
 	near(sr.best.concurrency, 0.11 * lam, 1e-6);
 }
@@ -645,6 +755,7 @@ int main(void)
 	    cmocka_unit_test(test_burst_drain),
 	    cmocka_unit_test(test_burst_shared_iterations),
 	    cmocka_unit_test(test_burst_through_budget),
+	    cmocka_unit_test(test_budget_wait_full_iteration),
 	    cmocka_unit_test(test_burst_tail_keeps_batch),
 	    cmocka_unit_test(test_slots_finite_run),
 	    cmocka_unit_test(test_run_last_request),
@@ -653,6 +764,7 @@ int main(void)
 	    cmocka_unit_test(test_spread_prompts),
 	    cmocka_unit_test(test_own_prefill),
 	    cmocka_unit_test(test_run_capacity),
+	    cmocka_unit_test(test_more_resources_no_slower),
 	    cmocka_unit_test(test_saturation),
 	    cmocka_unit_test(test_target_unmeetable),
 	    cmocka_unit_test(test_target_met),
