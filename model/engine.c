@@ -216,7 +216,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	double t_attn_compute, t_attn_memory, t_overhead, t_comm_exposed;
 	double t_overhead_hidden, time_s, rest;
 	double g_comp, g_mem, a_comp, a_mem;
-	int bound;
+	int bound, plain;
 
 	if (!dec && M <= 0) {
 		memset(it, 0, sizeof *it);
@@ -389,8 +389,9 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	** (rest >= t_comm), a number >= 0 and finite, so t_comm - 0 x under
 	** is t_comm exactly: the iteration's time need not wait for the
 	** share, nor for the product) */
-	if (RL_LIKELY((!rare || u->overlap_none) && t_comm >= 0 &&
-	              t_comm < HUGE_VAL && rest >= 0)) {
+	plain = RL_LIKELY((!rare || u->overlap_none) && t_comm >= 0 &&
+	                  t_comm < HUGE_VAL && rest >= 0);
+	if (plain) {
 		t_comm_exposed = t_comm;
 	} else {
 		double under = rl_fmin(t_comm, rest);
@@ -409,12 +410,20 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		t_overhead_hidden = pf->host_overlap *
 		                    rl_fmin(t_overhead, rest + t_comm_exposed);
 		time_s -= t_overhead_hidden;
+		plain = 0;
 	}
 
 	t_comp_part = g_comp + a_comp;
 	t_mem_part = g_mem + a_mem + t_elementwise;
-	bound = rl_iter_bound(t_comp_part, t_mem_part, rest, t_comm,
-	                      t_comm_exposed, t_overhead, t_overhead_hidden);
+	/* (plain: all of t_comm exposed, t_comm finite, and nothing of the
+	** host's time hidden: rl_iter_bound's window t_comm - t_comm is +0 and
+	** its over_hidden +0, so it charges each term in full, its k 1, and
+	** x * 1 compares as x: the compares alone) */
+	bound = RL_LIKELY(plain)
+	            ? rl_bound_of(t_comp_part, t_mem_part, t_comm, t_overhead)
+	            : rl_iter_bound(t_comp_part, t_mem_part, rest, t_comm,
+	                            t_comm_exposed, t_overhead,
+	                            t_overhead_hidden);
 
 	it->tokens = M;
 	it->gemm_compute_s = t_gemm_compute;

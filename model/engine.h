@@ -221,31 +221,13 @@ static inline double rl_ctx_prefill(const rl_model_shape *s, double isl)
 ** to the time (but for the fixed kernel time, in no term); without overlap
 ** each term is charged in full and the largest names the bound.  A NaN
 ** fails every compare: the order of the terms names it, as before. */
-static inline int rl_iter_bound(double comp, double mem, double rest,
-                                double comm, double comm_exposed,
-                                double over, double over_hidden)
+/* The bound of terms charged as given: the largest of comp, mem, c and o,
+** the earlier on a tie; a NaN fails every compare (rl_iter_bound's
+** last step). */
+static inline int rl_bound_of(double comp, double mem, double c, double o)
 {
-	double k = 1.0, c = comm, o = over, hi;
-	double w = comm - comm_exposed;
+	double hi;
 	int bound = RL_BOUND_COMPUTE;
-	if (w > 0) {
-		if (comm > rest)
-			k = 1 - w / rest;
-		else
-			c = comm_exposed;
-	}
-	if (over_hidden > 0) {
-		double gpu = rest + comm_exposed;
-		if (over > gpu) {
-			double g = 1 - over_hidden / gpu;
-			k *= g;
-			c *= g;
-		} else {
-			o = over - over_hidden;
-		}
-	}
-	comp *= k;
-	mem *= k;
 	/* (each compare once: a > b, else rl_fmax(b, a) is b unless b is a
 	** NaN) */
 	if (mem > comp) {
@@ -263,6 +245,31 @@ static inline int rl_iter_bound(double comp, double mem, double rest,
 	if (o > hi)
 		bound = RL_BOUND_OVERHEAD;
 	return bound;
+}
+
+static inline int rl_iter_bound(double comp, double mem, double rest,
+                                double comm, double comm_exposed,
+                                double over, double over_hidden)
+{
+	double k = 1.0, c = comm, o = over;
+	double w = comm - comm_exposed;
+	if (w > 0) {
+		if (comm > rest)
+			k = 1 - w / rest;
+		else
+			c = comm_exposed;
+	}
+	if (over_hidden > 0) {
+		double gpu = rest + comm_exposed;
+		if (over > gpu) {
+			double g = 1 - over_hidden / gpu;
+			k *= g;
+			c *= g;
+		} else {
+			o = over - over_hidden;
+		}
+	}
+	return rl_bound_of(comp * k, mem * k, c, o);
 }
 
 /* Expected distinct experts touched per layer by `tokens` tokens. */
