@@ -288,7 +288,7 @@ static const rl_config *rule_applied(const rl_config *cfg,
 	const size_t serve = offsetof(rl_config, chip); /* serving's span */
 	const size_t req = offsetof(rl_config, scen.isl); /* the request */
 	unsigned char *key;
-	double isl = cfg->scen.isl, osl = cfg->scen.osl;
+	double isl, osl;
 	if (!cache->valid)
 		m->valid = 0; /* a cache started afresh: nothing kept */
 	/* (key_at is set with the first key) */
@@ -316,6 +316,10 @@ static const rl_config *rule_applied(const rl_config *cfg,
 			memcpy(key, cfg, serve);
 		}
 	}
+	/* (the request read after the compare: held across its call, it
+	** took six spills and reloads) */
+	isl = cfg->scen.isl;
+	osl = cfg->scen.osl;
 	m->cfg.scen.isl = isl;
 	m->cfg.scen.osl = osl;
 	m->cfg.scen.batch = cfg->scen.batch;
