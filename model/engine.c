@@ -193,7 +193,7 @@ static inline double gemm_time(const eval_ctx *c, double flops, double tokens,
 static inline RL_ALWAYS_INLINE void
 iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
           double p_isl, double chunks, int rare, int dec,
-          double kv_used, rl_iter *it)
+          double kv_used, rl_iter *restrict it)
 {
 	const rl_config *cfg = c->cfg;
 	const rl_serve_setup *u = c->u;
@@ -209,9 +209,10 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	double comm_bytes = 0, link = 0, t_comp_part, t_mem_part, head_flops;
 	double expert_flops = 0, expert_rows = 1, read = 0, t_comm = 0;
 	double sram_b = 0, t_sram = 0, kv_s = 0, hbm_b;
-	/* (the fields of *it are worked out in locals and written once, at
-	** the end: a store through it would oblige the compiler to load
-	** again every figure of c, u and sg read after it) */
+	/* (each field of *it is written once, where it is final: it is
+	** restrict, no store through it obliges the compiler to load again a
+	** figure of c, u or sg read after it, and a figure stored need not be
+	** held, or spilled, to the end) */
 	double t_gemm_compute, t_gemm_memory, t_gemm_fixed, t_elementwise;
 	double t_attn_compute, t_attn_memory, t_overhead, t_comm_exposed;
 	double t_overhead_hidden, time_s, rest;
@@ -223,6 +224,8 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		it->tokens = M;
 		return;
 	}
+	it->tokens = M;
+	it->vector_elems = M * sg->vec_elems_row;
 	/* the layers' GEMMs have M rows, the LM head's head_tokens, at the
 	** head's own precision */
 	gemm_flops = M * sg->body_flops_row;
@@ -277,15 +280,18 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		    gemm_time(c, head_flops, head_tokens, c->per_pe_head);
 	/* (without experts, expert_flops is +0 and head_flops a number >=
 	** +0: head_flops + 0 is head_flops, not added) */
+	it->gemm_compute_s = t_gemm_compute;
 	gemm_flops += moe ? head_flops + expert_flops : head_flops;
 	/* (the resident weights' SRAM time added where there are any: bytes
 	** >= 0 at a bandwidth > 0 are >= +0, and x + 0 is x) */
 	t_gemm_memory = (w_bytes + act_bytes) * per_bw;
 	if (RL_UNLIKELY(sram))
 		t_gemm_memory += t_sram;
+	it->gemm_memory_s = t_gemm_memory;
 	/* each GEMM kernel's fixed time, t0 of t0 + bytes / B: device time
 	** that a CUDA graph's replay keeps */
 	t_gemm_fixed = sg->gemm_fixed_s;
+	it->gemm_fixed_s = t_gemm_fixed;
 	/* elementwise kernels run on their own, at 16-bit, memory-bound */
 	/* (and the MoE layers' permute and finalize, whole width on every
 	** rank: sg->el_bytes_row) */
@@ -297,6 +303,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	if (sg->logits_passes && (dec || head_tokens > 0))
 		el_bytes += head_tokens * u->logit_bytes_row;
 	t_elementwise = el_bytes * per_bw;
+	it->elementwise_s = t_elementwise;
 
 	/* attention: decode tokens over their context; prefill tokens over
 	** the causal prefix (on average (isl+1)/2 keys without a sliding
@@ -312,6 +319,15 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	              M);
 	t_attn_compute = attn_flops * c->per_rate_attn;
 	t_attn_memory = attn_bytes * per_kv_bw;
+	it->flops = gemm_flops + attn_flops;
+	it->attn_compute_s = t_attn_compute;
+	/* one score per head per key: 4 x head_dim FLOPs of attention each */
+	it->attn_scores =
+	    RL_UNLIKELY(rare && u->scores_mla)
+	        ? rl_div(sg->lf * u->sh.attn_scores_per_ctx *
+	                     (n_dec * c->ctx_decode + p * c->ctx_prefill),
+	                 &u->tpd)
+	        : attn_flops * u->per_scored;
 	/* the KV cache's tokens in SRAM (what the resident weights leave of
 	** the share; servesetup.c) serve their share of the KV traffic at the
 	** SRAM's bandwidth, the rest HBM's, one after the other (ASSUMPTION:
@@ -324,6 +340,18 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		attn_bytes -= kv_s;
 		t_attn_memory = attn_bytes * per_kv_bw + kv_s * c->per_sram_bw;
 	}
+	it->attn_memory_s = t_attn_memory;
+	hbm_b = w_bytes + act_bytes + attn_bytes + el_bytes;
+	if (RL_UNLIKELY(sram)) {
+		sram_b += kv_s;
+		/* without HBM, every byte is SRAM's */
+		if (u->no_hbm) {
+			sram_b += hbm_b;
+			hbm_b = 0;
+		}
+	}
+	it->hbm_bytes = hbm_b;
+	it->sram_bytes = sram_b;
 
 	if (RL_LIKELY(u->multi_tp)) {
 		/* (without rare, the all-reduce has a collective, no divisor
@@ -355,6 +383,8 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		                       rl_div(M * m->hidden * u->cb, &u->tpd), &b);
 		link += b;
 	}
+	it->comm_s = t_comm;
+	it->link_bytes = link;
 	/* sequences in the iteration: the decoding ones and those whose
 	** prefill chunks it carries (at least one when it carries any) */
 	/* launches: none per layer in a decode-only iteration replayed as a
@@ -371,6 +401,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		t_overhead += RL_UNLIKELY(u->request_on)
 		                  ? pf->request_overhead_s * p / c->isl
 		                  : 0.0;
+	it->overhead_s = t_overhead;
 	/* the share comm_overlap of the all-reduces runs under the rest of
 	** the iteration's kernels, as far as they last */
 	/* (each pair compared once for its larger and for the bound's
@@ -400,6 +431,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		                     ? t_comm
 		                     : t_comm - pf->comm_overlap * under;
 	}
+	it->comm_exposed_s = t_comm_exposed;
 	time_s = rest + t_comm_exposed + t_overhead;
 	/* an overlap scheduler runs the share host_overlap of the host's
 	** time under the GPU's work of the iteration before, as far as that
@@ -412,6 +444,8 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		time_s -= t_overhead_hidden;
 		plain = 0;
 	}
+	it->overhead_hidden_s = t_overhead_hidden;
+	it->time_s = time_s;
 
 	t_comp_part = g_comp + a_comp;
 	t_mem_part = g_mem + a_mem + t_elementwise;
@@ -425,39 +459,6 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	                            t_comm_exposed, t_overhead,
 	                            t_overhead_hidden);
 
-	it->tokens = M;
-	it->gemm_compute_s = t_gemm_compute;
-	it->gemm_memory_s = t_gemm_memory;
-	it->gemm_fixed_s = t_gemm_fixed;
-	it->attn_compute_s = t_attn_compute;
-	it->attn_memory_s = t_attn_memory;
-	it->elementwise_s = t_elementwise;
-	it->comm_s = t_comm;
-	it->comm_exposed_s = t_comm_exposed;
-	it->overhead_s = t_overhead;
-	it->overhead_hidden_s = t_overhead_hidden;
-	it->time_s = time_s;
-	it->flops = gemm_flops + attn_flops;
-	hbm_b = w_bytes + act_bytes + attn_bytes + el_bytes;
-	if (RL_UNLIKELY(sram)) {
-		sram_b += kv_s;
-		/* without HBM, every byte is SRAM's */
-		if (u->no_hbm) {
-			sram_b += hbm_b;
-			hbm_b = 0;
-		}
-	}
-	it->hbm_bytes = hbm_b;
-	it->sram_bytes = sram_b;
-	it->link_bytes = link;
-	/* one score per head per key: 4 x head_dim FLOPs of attention each */
-	it->attn_scores =
-	    RL_UNLIKELY(rare && u->scores_mla)
-	        ? rl_div(sg->lf * u->sh.attn_scores_per_ctx *
-	                     (n_dec * c->ctx_decode + p * c->ctx_prefill),
-	                 &u->tpd)
-	        : attn_flops * u->per_scored;
-	it->vector_elems = M * sg->vec_elems_row;
 	it->bound = bound;
 }
 

@@ -403,7 +403,8 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 ** setup and its last evaluation was of cfg's request (isl, osl, batch)
 ** and kept it (rl_serve_cached and rl_serve_bare do; rl_eval_cached only
 ** where a TDP's clock fit needed it); else RL_EINVAL and nothing done (the
-** TDP clock fit, eval.c). */
+** TDP clock fit, eval.c).  it lies outside cfg and cache (engine.c
+** writes it through a restrict pointer). */
 int rl_serve_phase(const rl_config *cfg, const rl_eval_cache *cache,
                    int phase, double s, rl_iter *it);
 /* rl_serve_phase without its checks, for a caller that knows them true:
