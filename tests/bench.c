@@ -29,12 +29,17 @@
 ** difference of their N); `bench --hash N` prints a hash of every output
 ** of every evaluation of N pseudo-random configurations (shipped presets,
 ** precisions, tp, pp, ep, TDPs, batch caps, requests; through a cache and
-** without), the same on every run: two builds whose hashes agree give
-** every one of those results the same bit for bit.
+** without; and hostile raw values: -0 and negative overheads, infinite
+** HBM, token budgets and link latencies, isl 0.5, -1.4, inf, NaN), the
+** same on every run: two builds whose hashes agree give
+** every one of those results the same bit for bit, a NaN being any NaN
+** (hash_d); `bench --dump N` prints those results, one a line, to find
+** where two builds differ (scripts/check-bits.sh compares two).
 */
 #define _GNU_SOURCE /* sched_setaffinity */
 #include <sched.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -267,8 +272,14 @@ static void hash_bytes(unsigned long long *h, const void *p, size_t n)
 	}
 }
 
+/* a double's bytes; every NaN as one (C leaves a NaN's sign and payload
+** to the operations' operand order, which the compiler may swap: 0 x inf
+** gives x86's default NaN, -nan, and of two NaNs the first operand's
+** passes; a result that is not a number is the same result) */
 static void hash_d(unsigned long long *h, double v)
 {
+	if (v != v)
+		v = NAN;
 	hash_bytes(h, &v, sizeof v);
 }
 
@@ -277,7 +288,7 @@ static void hash_i(unsigned long long *h, int v)
 	hash_bytes(h, &v, sizeof v);
 }
 
-static void hash_iter(unsigned long long *h, const rl_iter *it)
+static void hash_iter(unsigned long long *h, const rl_iter *it, FILE *dump)
 {
 	const double v[] = {
 		it->tokens, it->gemm_compute_s, it->gemm_memory_s,
@@ -287,14 +298,20 @@ static void hash_iter(unsigned long long *h, const rl_iter *it)
 		it->hbm_bytes, it->sram_bytes, it->link_bytes, it->attn_scores,
 		it->vector_elems};
 	size_t i;
-	for (i = 0; i < sizeof v / sizeof v[0]; i++)
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
 		hash_d(h, v[i]);
+		if (dump)
+			fprintf(dump, v[i] != v[i] ? " nan" : " %a", v[i]);
+	}
 	hash_i(h, it->bound);
+	if (dump)
+		fprintf(dump, " b%d", it->bound);
 }
 
 /* every field of a result, field by field (no padding); the message too
 ** where the evaluation failed */
-static void hash_result(unsigned long long *h, int rc, const rl_result *r)
+static void hash_result(unsigned long long *h, int rc, const rl_result *r,
+                        FILE *dump)
 {
 	const rl_model_shape *s = &r->shape;
 	const double v[] = {
@@ -321,19 +338,32 @@ static void hash_result(unsigned long long *h, int rc, const rl_result *r)
 		s->attn_scores_per_ctx, s->window, s->window_share};
 	size_t i;
 	hash_i(h, rc);
+	if (dump)
+		fprintf(dump, "rc %d", rc);
 	if (rc != RL_OK) {
 		hash_bytes(h, r->error, strnlen(r->error, sizeof r->error));
+		if (dump)
+			fprintf(dump, " %s\n", r->error);
 		return;
 	}
-	for (i = 0; i < sizeof v / sizeof v[0]; i++)
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
 		hash_d(h, v[i]);
+		if (dump)
+			fprintf(dump, v[i] != v[i] ? " nan" : " %a", v[i]);
+	}
 	hash_i(h, r->concurrency_limit);
 	hash_i(h, r->prefill_bound);
 	hash_i(h, r->decode_bound);
 	hash_i(h, r->power_limited);
 	hash_i(h, r->violations);
-	hash_iter(h, &r->prefill);
-	hash_iter(h, &r->decode);
+	if (dump)
+		fprintf(dump, " %d %d %d %d %d", r->concurrency_limit,
+		        r->prefill_bound, r->decode_bound, r->power_limited,
+		        r->violations);
+	hash_iter(h, &r->prefill, dump);
+	hash_iter(h, &r->decode, dump);
+	if (dump)
+		fputc('\n', dump);
 }
 
 /* a 64-bit linear congruential generator (Knuth's MMIX constants): its
@@ -348,7 +378,7 @@ static unsigned pick(unsigned long long *g, unsigned n)
 ** each with 24 requests through one cache (every fourth also without a
 ** cache), and the real path's loop of 20,000; the hash of every result
 ** and the counts */
-static int hash_all(long n_cfg)
+static int hash_all(long n_cfg, FILE *dump)
 {
 	static const char *chips[] = {
 		"a100-pcie", "a100-sxm-40gb", "a100-sxm", "b200", "gb200",
@@ -425,16 +455,71 @@ static int hash_all(long n_cfg)
 			rc.scen.isl = (double)(1 + pick(&g, 1u << (1 + pick(&g, 15))));
 			rc.scen.osl = (double)(1 + pick(&g, 1u << (1 + pick(&g, 12))));
 			k = rl_eval_cached(&rc, &cache, &r);
-			hash_result(&h, k, &r);
+			hash_result(&h, k, &r, dump);
 			ok += k == RL_OK;
 			all++;
 			if (j % 4 == 0) {
 				k = rl_eval(&rc, &r);
-				hash_result(&h, k, &r);
+				hash_result(&h, k, &r, dump);
 				ok += k == RL_OK;
 				all++;
 			}
 		}
+	}
+	/* hostile raw values through the C API, which no range check stops,
+	** on three shipped designs: each a run of odd requests, cached and
+	** not */
+	for (i = 0; i < 3 * 12; i++) {
+		static const char *const bases[3][3] = {
+			{"h100-sxm", "llama3-70b", "trtllm-0.15"},
+			{"h200-sxm", "mixtral-8x7b", "trtllm-1.0"},
+			{"b200", "llama3-8b", "ideal"}};
+		static const double isl[] = {0.5, -1.4, 1e-300, HUGE_VAL, NAN,
+		                             1, 2048};
+		static const double osl[] = {1, 0.5, 2, HUGE_VAL, NAN, 128};
+		rl_setup st;
+		char err[1024];
+		size_t a, b;
+		setup_init(&st);
+		if (setup_load(&st, "chip", bases[i / 12][0], err, sizeof err) ||
+		    setup_load(&st, "model", bases[i / 12][1], err, sizeof err) ||
+		    setup_load(&st, "profile", bases[i / 12][2], err,
+		               sizeof err) ||
+		    setup_assign(&st, "scenario.tp=4", err, sizeof err) ||
+		    setup_assign(&st, "scenario.chips=4", err, sizeof err)) {
+			printf("bench --hash: %s\n", err);
+			return 1;
+		}
+		rc = st.cfg;
+		switch (i % 12) {
+		case 1: rc.prof.iter_overhead_s = -0.0; break;
+		case 2: rc.prof.iter_overhead_s = -1e-3; break;
+		case 3: rc.prof.comm_overlap = -0.0; break;
+		case 4: rc.prof.comm_overlap = 0.3; break;
+		case 5: rc.chip.link_latency_s = HUGE_VAL; break;
+		case 6: rc.chip.link_latency_s = -1e-6; break;
+		case 7: rc.prof.max_num_tokens = HUGE_VAL; break;
+		case 8: rc.prof.max_num_tokens = 1e-310; break;
+		case 9: rc.chip.hbm_bytes = HUGE_VAL; break;
+		case 10: rc.prof.kv_reserve = 0; rc.prof.host_overlap = 0.5;
+			break;
+		case 11: rc.prof.eff_compute = HUGE_VAL; break;
+		default: break;
+		}
+		cache.valid = 0;
+		for (a = 0; a < sizeof isl / sizeof isl[0]; a++)
+			for (b = 0; b < sizeof osl / sizeof osl[0]; b++) {
+				int k;
+				rc.scen.isl = isl[a];
+				rc.scen.osl = osl[b];
+				k = rl_eval_cached(&rc, &cache, &r);
+				hash_result(&h, k, &r, dump);
+				ok += k == RL_OK;
+				k = rl_eval(&rc, &r);
+				hash_result(&h, k, &r, dump);
+				ok += k == RL_OK;
+				all += 2;
+			}
 	}
 	if (setup_real(&rc) != 0)
 		return 1;
@@ -444,12 +529,13 @@ static int hash_all(long n_cfg)
 		rc.scen.isl = 128 + (double)(i & 1023);
 		rc.scen.osl = 64 + (double)((i >> 3) & 511);
 		k = rl_eval_cached(&rc, &cache, &r);
-		hash_result(&h, k, &r);
+		hash_result(&h, k, &r, dump);
 		ok += k == RL_OK;
 		all++;
 	}
 	printf("hash %016llx: %ld results (%ld RL_OK) of %ld configurations "
-	       "(%ld refused by the setup) and the real path's 20000\n",
+	       "(%ld refused by the setup), 36 with hostile raw values and "
+	       "the real path's 20000\n",
 	       h, all, ok, n_cfg, bad_cfg);
 	return 0;
 }
@@ -464,9 +550,11 @@ int main(int argc, char **argv)
 	if (argc == 3 && strcmp(argv[1], "--real") == 0)
 		return real_only(atol(argv[2]));
 	if (argc == 3 && strcmp(argv[1], "--hash") == 0)
-		return hash_all(atol(argv[2]));
+		return hash_all(atol(argv[2]), NULL);
+	if (argc == 3 && strcmp(argv[1], "--dump") == 0)
+		return hash_all(atol(argv[2]), stdout);
 	if (argc != 1) {
-		fprintf(stderr, "usage: bench [--real N | --hash N]\n");
+		fprintf(stderr, "usage: bench [--real N | --hash N | --dump N]\n");
 		return 2;
 	}
 	setup(&c);
