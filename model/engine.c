@@ -674,7 +674,7 @@ static void setup_fields(const rl_serve_setup *u, rl_result *r)
 	r->kv_bytes_per_token = u->kv_bytes_per_token;
 	r->kv_bytes_per_token_per_chip = u->kv_first_bytes;
 	r->runtime_bytes = u->runtime_bytes;
-	r->kv_capacity_bytes = u->kv_cap_tokens * u->kv_first_bytes;
+	r->kv_capacity_bytes = u->kv_cap_bytes;
 	r->kv_capacity_tokens = u->kv_cap_tokens;
 	r->sram_resident_bytes = u->sram_resident_bytes;
 }
@@ -967,8 +967,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	r->kv_used_bytes = kv_used * u->kv_first_bytes;
 	if (r->kv_used_bytes > r->kv_capacity_bytes)
 		r->kv_used_bytes = r->kv_capacity_bytes;
-	r->free_bytes = u->mem_bytes - u->held_bytes - u->runtime_bytes -
-	                r->kv_used_bytes;
+	r->free_bytes = u->free_less_kv - r->kv_used_bytes;
 
 	r->error[0] = '\0';
 	if (cache && RL_UNLIKELY(keep_req)) {
