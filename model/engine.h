@@ -206,21 +206,6 @@ static inline double rl_ctx_prefill(const rl_model_shape *s, double isl)
 	return rl_ctx_prefill_window(s, isl, full);
 }
 
-/* What bounds an iteration (rl_bound): the term that sets its time, of
-** its compute-bound kernels (comp), its memory-bound ones (mem, with the
-** elementwise kernels), its all-reduces (comm) and its host time (over),
-** the largest once each is charged its share of the time.  A term run in
-** parallel with another (profile.comm_overlap, profile.host_overlap) is
-** charged the window the two overlap where it lasts longer, the other is
-** not: the other waits on it.  comm runs under the kernels (rest: their
-** whole time, the fixed kernel time with them) as far as they last, the
-** window comm - comm_exposed; comm longer than rest keeps all of it and
-** the kernels' terms lose the window in proportion; else comm is charged
-** its exposed part alone.  The host time runs under the GPU's (rest +
-** comm_exposed) likewise, the window over_hidden.  The charged terms add up
-** to the time (but for the fixed kernel time, in no term); without overlap
-** each term is charged in full and the largest names the bound.  A NaN
-** fails every compare: the order of the terms names it, as before. */
 /* The bound of terms charged as given: the largest of comp, mem, c and o,
 ** the earlier on a tie; a NaN fails every compare (rl_iter_bound's
 ** last step). */
@@ -247,6 +232,21 @@ static inline int rl_bound_of(double comp, double mem, double c, double o)
 	return bound;
 }
 
+/* What bounds an iteration (rl_bound): the term that sets its time, of
+** its compute-bound kernels (comp), its memory-bound ones (mem, with the
+** elementwise kernels), its all-reduces (comm) and its host time (over),
+** the largest once each is charged its share of the time.  A term run in
+** parallel with another (profile.comm_overlap, profile.host_overlap) is
+** charged the window the two overlap where it lasts longer, the other is
+** not: the other waits on it.  comm runs under the kernels (rest: their
+** whole time, the fixed kernel time with them) as far as they last, the
+** window comm - comm_exposed; comm longer than rest keeps all of it and
+** the kernels' terms lose the window in proportion; else comm is charged
+** its exposed part alone.  The host time runs under the GPU's (rest +
+** comm_exposed) likewise, the window over_hidden.  The charged terms add up
+** to the time (but for the fixed kernel time, in no term); without overlap
+** each term is charged in full and the largest names the bound.  A NaN
+** fails every compare: the order of the terms names it, as before. */
 static inline int rl_iter_bound(double comp, double mem, double rest,
                                 double comm, double comm_exposed,
                                 double over, double over_hidden)
