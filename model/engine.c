@@ -193,7 +193,7 @@ static inline double gemm_time(const eval_ctx *c, double flops, double tokens,
 static inline RL_ALWAYS_INLINE void
 iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
           double p_isl, double chunks, int rare, int dec,
-          double kv_used, rl_iter *it)
+          double kv_used, rl_iter *restrict it)
 {
 	const rl_config *cfg = c->cfg;
 	const rl_serve_setup *u = c->u;
@@ -209,20 +209,23 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	double comm_bytes = 0, link = 0, t_comp_part, t_mem_part, head_flops;
 	double expert_flops = 0, expert_rows = 1, read = 0, t_comm = 0;
 	double sram_b = 0, t_sram = 0, kv_s = 0, hbm_b;
-	/* (the fields of *it are worked out in locals and written once, at
-	** the end: a store through it would oblige the compiler to load
-	** again every figure of c, u and sg read after it) */
+	/* (each field of *it is written once, where it is final: it is
+	** restrict, no store through it obliges the compiler to load again a
+	** figure of c, u or sg read after it, and a figure stored need not be
+	** held, or spilled, to the end) */
 	double t_gemm_compute, t_gemm_memory, t_gemm_fixed, t_elementwise;
 	double t_attn_compute, t_attn_memory, t_overhead, t_comm_exposed;
 	double t_overhead_hidden, time_s, rest;
 	double g_comp, g_mem, a_comp, a_mem;
-	int bound;
+	int bound, plain;
 
 	if (!dec && M <= 0) {
 		memset(it, 0, sizeof *it);
 		it->tokens = M;
 		return;
 	}
+	it->tokens = M;
+	it->vector_elems = M * sg->vec_elems_row;
 	/* the layers' GEMMs have M rows, the LM head's head_tokens, at the
 	** head's own precision */
 	gemm_flops = M * sg->body_flops_row;
@@ -277,15 +280,18 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		    gemm_time(c, head_flops, head_tokens, c->per_pe_head);
 	/* (without experts, expert_flops is +0 and head_flops a number >=
 	** +0: head_flops + 0 is head_flops, not added) */
+	it->gemm_compute_s = t_gemm_compute;
 	gemm_flops += moe ? head_flops + expert_flops : head_flops;
 	/* (the resident weights' SRAM time added where there are any: bytes
 	** >= 0 at a bandwidth > 0 are >= +0, and x + 0 is x) */
 	t_gemm_memory = (w_bytes + act_bytes) * per_bw;
 	if (RL_UNLIKELY(sram))
 		t_gemm_memory += t_sram;
+	it->gemm_memory_s = t_gemm_memory;
 	/* each GEMM kernel's fixed time, t0 of t0 + bytes / B: device time
 	** that a CUDA graph's replay keeps */
 	t_gemm_fixed = sg->gemm_fixed_s;
+	it->gemm_fixed_s = t_gemm_fixed;
 	/* elementwise kernels run on their own, at 16-bit, memory-bound */
 	/* (and the MoE layers' permute and finalize, whole width on every
 	** rank: sg->el_bytes_row) */
@@ -297,6 +303,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	if (sg->logits_passes && (dec || head_tokens > 0))
 		el_bytes += head_tokens * u->logit_bytes_row;
 	t_elementwise = el_bytes * per_bw;
+	it->elementwise_s = t_elementwise;
 
 	/* attention: decode tokens over their context; prefill tokens over
 	** the causal prefix (on average (isl+1)/2 keys without a sliding
@@ -312,6 +319,15 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	              M);
 	t_attn_compute = attn_flops * c->per_rate_attn;
 	t_attn_memory = attn_bytes * per_kv_bw;
+	it->flops = gemm_flops + attn_flops;
+	it->attn_compute_s = t_attn_compute;
+	/* one score per head per key: 4 x head_dim FLOPs of attention each */
+	it->attn_scores =
+	    RL_UNLIKELY(rare && u->scores_mla)
+	        ? rl_div(sg->lf * u->sh.attn_scores_per_ctx *
+	                     (n_dec * c->ctx_decode + p * c->ctx_prefill),
+	                 &u->tpd)
+	        : attn_flops * u->per_scored;
 	/* the KV cache's tokens in SRAM (what the resident weights leave of
 	** the share; servesetup.c) serve their share of the KV traffic at the
 	** SRAM's bandwidth, the rest HBM's, one after the other (ASSUMPTION:
@@ -324,6 +340,18 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		attn_bytes -= kv_s;
 		t_attn_memory = attn_bytes * per_kv_bw + kv_s * c->per_sram_bw;
 	}
+	it->attn_memory_s = t_attn_memory;
+	hbm_b = w_bytes + act_bytes + attn_bytes + el_bytes;
+	if (RL_UNLIKELY(sram)) {
+		sram_b += kv_s;
+		/* without HBM, every byte is SRAM's */
+		if (u->no_hbm) {
+			sram_b += hbm_b;
+			hbm_b = 0;
+		}
+	}
+	it->hbm_bytes = hbm_b;
+	it->sram_bytes = sram_b;
 
 	if (RL_LIKELY(u->multi_tp)) {
 		/* (without rare, the all-reduce has a collective, no divisor
@@ -355,6 +383,8 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		                       rl_div(M * m->hidden * u->cb, &u->tpd), &b);
 		link += b;
 	}
+	it->comm_s = t_comm;
+	it->link_bytes = link;
 	/* sequences in the iteration: the decoding ones and those whose
 	** prefill chunks it carries (at least one when it carries any) */
 	/* launches: none per layer in a decode-only iteration replayed as a
@@ -371,6 +401,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		t_overhead += RL_UNLIKELY(u->request_on)
 		                  ? pf->request_overhead_s * p / c->isl
 		                  : 0.0;
+	it->overhead_s = t_overhead;
 	/* the share comm_overlap of the all-reduces runs under the rest of
 	** the iteration's kernels, as far as they last */
 	/* (each pair compared once for its larger and for the bound's
@@ -389,8 +420,9 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	** (rest >= t_comm), a number >= 0 and finite, so t_comm - 0 x under
 	** is t_comm exactly: the iteration's time need not wait for the
 	** share, nor for the product) */
-	if (RL_LIKELY((!rare || u->overlap_none) && t_comm >= 0 &&
-	              t_comm < HUGE_VAL && rest >= 0)) {
+	plain = RL_LIKELY((!rare || u->overlap_none) && t_comm >= 0 &&
+	                  t_comm < HUGE_VAL && rest >= 0);
+	if (plain) {
 		t_comm_exposed = t_comm;
 	} else {
 		double under = rl_fmin(t_comm, rest);
@@ -399,6 +431,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		                     ? t_comm
 		                     : t_comm - pf->comm_overlap * under;
 	}
+	it->comm_exposed_s = t_comm_exposed;
 	time_s = rest + t_comm_exposed + t_overhead;
 	/* an overlap scheduler runs the share host_overlap of the host's
 	** time under the GPU's work of the iteration before, as far as that
@@ -409,46 +442,23 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		t_overhead_hidden = pf->host_overlap *
 		                    rl_fmin(t_overhead, rest + t_comm_exposed);
 		time_s -= t_overhead_hidden;
+		plain = 0;
 	}
+	it->overhead_hidden_s = t_overhead_hidden;
+	it->time_s = time_s;
 
 	t_comp_part = g_comp + a_comp;
 	t_mem_part = g_mem + a_mem + t_elementwise;
-	bound = rl_iter_bound(t_comp_part, t_mem_part, rest, t_comm,
-	                      t_comm_exposed, t_overhead, t_overhead_hidden);
+	/* (plain: all of t_comm exposed, t_comm finite, and nothing of the
+	** host's time hidden: rl_iter_bound's window t_comm - t_comm is +0 and
+	** its over_hidden +0, so it charges each term in full, its k 1, and
+	** x * 1 compares as x: the compares alone) */
+	bound = RL_LIKELY(plain)
+	            ? rl_bound_of(t_comp_part, t_mem_part, t_comm, t_overhead)
+	            : rl_iter_bound(t_comp_part, t_mem_part, rest, t_comm,
+	                            t_comm_exposed, t_overhead,
+	                            t_overhead_hidden);
 
-	it->tokens = M;
-	it->gemm_compute_s = t_gemm_compute;
-	it->gemm_memory_s = t_gemm_memory;
-	it->gemm_fixed_s = t_gemm_fixed;
-	it->attn_compute_s = t_attn_compute;
-	it->attn_memory_s = t_attn_memory;
-	it->elementwise_s = t_elementwise;
-	it->comm_s = t_comm;
-	it->comm_exposed_s = t_comm_exposed;
-	it->overhead_s = t_overhead;
-	it->overhead_hidden_s = t_overhead_hidden;
-	it->time_s = time_s;
-	it->flops = gemm_flops + attn_flops;
-	hbm_b = w_bytes + act_bytes + attn_bytes + el_bytes;
-	if (RL_UNLIKELY(sram)) {
-		sram_b += kv_s;
-		/* without HBM, every byte is SRAM's */
-		if (u->no_hbm) {
-			sram_b += hbm_b;
-			hbm_b = 0;
-		}
-	}
-	it->hbm_bytes = hbm_b;
-	it->sram_bytes = sram_b;
-	it->link_bytes = link;
-	/* one score per head per key: 4 x head_dim FLOPs of attention each */
-	it->attn_scores =
-	    RL_UNLIKELY(rare && u->scores_mla)
-	        ? rl_div(sg->lf * u->sh.attn_scores_per_ctx *
-	                     (n_dec * c->ctx_decode + p * c->ctx_prefill),
-	                 &u->tpd)
-	        : attn_flops * u->per_scored;
-	it->vector_elems = M * sg->vec_elems_row;
 	it->bound = bound;
 }
 
@@ -664,7 +674,7 @@ static void setup_fields(const rl_serve_setup *u, rl_result *r)
 	r->kv_bytes_per_token = u->kv_bytes_per_token;
 	r->kv_bytes_per_token_per_chip = u->kv_first_bytes;
 	r->runtime_bytes = u->runtime_bytes;
-	r->kv_capacity_bytes = u->kv_cap_tokens * u->kv_first_bytes;
+	r->kv_capacity_bytes = u->kv_cap_bytes;
 	r->kv_capacity_tokens = u->kv_cap_tokens;
 	r->sram_resident_bytes = u->sram_resident_bytes;
 }
@@ -975,8 +985,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	r->kv_used_bytes = kv_used * u->kv_first_bytes;
 	if (r->kv_used_bytes > r->kv_capacity_bytes)
 		r->kv_used_bytes = r->kv_capacity_bytes;
-	r->free_bytes = u->mem_bytes - u->held_bytes - u->runtime_bytes -
-	                r->kv_used_bytes;
+	r->free_bytes = u->free_less_kv - r->kv_used_bytes;
 
 	r->error[0] = '\0';
 	if (cache && RL_UNLIKELY(keep_req)) {

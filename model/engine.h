@@ -206,6 +206,32 @@ static inline double rl_ctx_prefill(const rl_model_shape *s, double isl)
 	return rl_ctx_prefill_window(s, isl, full);
 }
 
+/* The bound of terms charged as given: the largest of comp, mem, c and o,
+** the earlier on a tie; a NaN fails every compare (rl_iter_bound's
+** last step). */
+static inline int rl_bound_of(double comp, double mem, double c, double o)
+{
+	double hi;
+	int bound = RL_BOUND_COMPUTE;
+	/* (each compare once: a > b, else rl_fmax(b, a) is b unless b is a
+	** NaN) */
+	if (mem > comp) {
+		bound = RL_BOUND_MEMORY;
+		hi = mem;
+	} else {
+		hi = rl_fmax(comp, mem);
+	}
+	if (c > hi) {
+		bound = RL_BOUND_COMM;
+		hi = c;
+	} else {
+		hi = rl_fmax(hi, c);
+	}
+	if (o > hi)
+		bound = RL_BOUND_OVERHEAD;
+	return bound;
+}
+
 /* What bounds an iteration (rl_bound): the term that sets its time, of
 ** its compute-bound kernels (comp), its memory-bound ones (mem, with the
 ** elementwise kernels), its all-reduces (comm) and its host time (over),
@@ -225,9 +251,8 @@ static inline int rl_iter_bound(double comp, double mem, double rest,
                                 double comm, double comm_exposed,
                                 double over, double over_hidden)
 {
-	double k = 1.0, c = comm, o = over, hi;
+	double k = 1.0, c = comm, o = over;
 	double w = comm - comm_exposed;
-	int bound = RL_BOUND_COMPUTE;
 	if (w > 0) {
 		if (comm > rest)
 			k = 1 - w / rest;
@@ -244,25 +269,7 @@ static inline int rl_iter_bound(double comp, double mem, double rest,
 			o = over - over_hidden;
 		}
 	}
-	comp *= k;
-	mem *= k;
-	/* (each compare once: a > b, else rl_fmax(b, a) is b unless b is a
-	** NaN) */
-	if (mem > comp) {
-		bound = RL_BOUND_MEMORY;
-		hi = mem;
-	} else {
-		hi = rl_fmax(comp, mem);
-	}
-	if (c > hi) {
-		bound = RL_BOUND_COMM;
-		hi = c;
-	} else {
-		hi = rl_fmax(hi, c);
-	}
-	if (o > hi)
-		bound = RL_BOUND_OVERHEAD;
-	return bound;
+	return rl_bound_of(comp * k, mem * k, c, o);
 }
 
 /* Expected distinct experts touched per layer by `tokens` tokens. */
@@ -396,7 +403,8 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 ** setup and its last evaluation was of cfg's request (isl, osl, batch)
 ** and kept it (rl_serve_cached and rl_serve_bare do; rl_eval_cached only
 ** where a TDP's clock fit needed it); else RL_EINVAL and nothing done (the
-** TDP clock fit, eval.c). */
+** TDP clock fit, eval.c).  it lies outside cfg and cache (engine.c
+** writes it through a restrict pointer). */
 int rl_serve_phase(const rl_config *cfg, const rl_eval_cache *cache,
                    int phase, double s, rl_iter *it);
 /* rl_serve_phase without its checks, for a caller that knows them true:

@@ -288,7 +288,7 @@ static const rl_config *rule_applied(const rl_config *cfg,
 	const size_t serve = offsetof(rl_config, chip); /* serving's span */
 	const size_t req = offsetof(rl_config, scen.isl); /* the request */
 	unsigned char *key;
-	double isl = cfg->scen.isl, osl = cfg->scen.osl;
+	double isl, osl;
 	if (!cache->valid)
 		m->valid = 0; /* a cache started afresh: nothing kept */
 	/* (key_at is set with the first key) */
@@ -316,6 +316,10 @@ static const rl_config *rule_applied(const rl_config *cfg,
 			memcpy(key, cfg, serve);
 		}
 	}
+	/* (the request read after the compare: held across its call, it
+	** took six spills and reloads) */
+	isl = cfg->scen.isl;
+	osl = cfg->scen.osl;
 	m->cfg.scen.isl = isl;
 	m->cfg.scen.osl = osl;
 	m->cfg.scen.batch = cfg->scen.batch;
@@ -408,11 +412,16 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	int is_key = 0, whole = 0; /* power_cost_kept's, from rule_applied */
 
 	if (RL_UNLIKELY(cfg_in->chip.by_design > 0.5)) {
+		/* (the design's count through a variable of its own: one whose
+		** address is taken lives on the stack, stored and loaded again
+		** around the serving call on every evaluation) */
+		int v = 0;
 		memset(r, 0, sizeof *r);
-		rc = rl_design_to_spec(cfg_in, &spec, &violations, r->error,
+		rc = rl_design_to_spec(cfg_in, &spec, &v, r->error,
 		                       sizeof r->error);
 		if (rc != RL_OK)
 			return rc;
+		violations = v;
 		cfg = &spec;
 	}
 	/* power and cost read no number the batch rule picks: they read the

@@ -261,6 +261,17 @@ static void sram_memory_of(const rl_config *cfg, rl_serve_setup *u,
 	u->mem_bytes = cfg->chip.hbm_bytes + cap;
 }
 
+/* What the result's memory figures read of the setup alone, kept with
+** it (engine.c): the KV capacity in bytes (kv_bytes, as the result has
+** it) and what the memory holds besides the KV cache, its three terms
+** subtracted in the order engine.c's free bytes subtract them (the same
+** bits) */
+static void memory_kept(rl_serve_setup *u, double kv_bytes)
+{
+	u->kv_cap_bytes = kv_bytes;
+	u->free_less_kv = u->mem_bytes - u->held_bytes - u->runtime_bytes;
+}
+
 /* rl_serve_setup_memory's KV capacity where weights are resident in SRAM
 ** (u->sram_on), for the runtime's memory `runtime`.  Per stage kind: the
 ** weights it keeps in HBM (all of them where chip.sram_hbm_copy keeps the
@@ -353,6 +364,7 @@ static int setup_memory_sram(const rl_config *cfg, rl_result *r,
 	r->kv_capacity_bytes = u->kv_cap_tokens * u->kv_first_bytes;
 	r->kv_capacity_tokens = u->kv_cap_tokens;
 	u->runtime_bytes = runtime;
+	memory_kept(u, r->kv_capacity_bytes);
 	return RL_OK;
 }
 
@@ -424,6 +436,7 @@ int rl_serve_setup_memory(const rl_config *cfg, rl_result *r,
 	r->kv_capacity_tokens = kv_cap_tokens;
 	u->runtime_bytes = runtime;
 	u->kv_cap_tokens = kv_cap_tokens;
+	memory_kept(u, r->kv_capacity_bytes);
 	return RL_OK;
 }
 

@@ -178,6 +178,10 @@ typedef struct {
 	double held_bytes;       /* the weights held in it (both copies where
 	                         ** chip.sram_hbm_copy), the fullest stage's */
 	double mh;
+	/* kv_cap_tokens x kv_first_bytes, and mem_bytes - held_bytes -
+	** runtime_bytes (rl_serve_setup_memory: the result's KV capacity,
+	** and its free bytes before the KV cache's) */
+	double kv_cap_bytes, free_less_kv;
 } rl_serve_setup;
 
 /* The request of a cache's last evaluation, solved (engine.c): what its

@@ -21,11 +21,27 @@
 ** (h100-sxm with its power model and TDP, llama3-70b FP8 at tp 8,
 ** trtllm-0.15 with trtllm-bench's batch rule: benchrule.h), and is the
 ** one the target is judged on.
+**
+** Two modes for work on the engine, which `make bench` does not run:
+** `bench --real N` runs N cached evaluations of the real path alone, as
+** fastest_chunk does, and prints no timing (for callgrind: instructions
+** per evaluation are the difference of two runs' counts over the
+** difference of their N); `bench --hash N` prints a hash of every output
+** of every evaluation of N pseudo-random configurations (shipped presets,
+** precisions, tp, pp, ep, TDPs, batch caps, requests; through a cache and
+** without; and hostile raw values: -0 and negative overheads, infinite
+** HBM, token budgets and link latencies, isl 0.5, -1.4, inf, NaN), the
+** same on every run: two builds whose hashes agree give
+** every one of those results the same bit for bit, a NaN being any NaN
+** (hash_d); `bench --dump N` prints those results, one a line, to find
+** where two builds differ (scripts/check-bits.sh compares two).
 */
 #define _GNU_SOURCE /* sched_setaffinity */
 #include <sched.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "../model/engine.h"
@@ -223,13 +239,340 @@ static void engine_per_cpu(rl_config *c, double *sink)
 	sched_setaffinity(0, sizeof all, &all);
 }
 
-int main(void)
+/* 64-byte aligned room for n bytes, rounded up as aligned_alloc wants */
+static void *aligned(size_t n)
+{
+	return aligned_alloc(64, (n + 63) / 64 * 64);
+}
+
+/* `bench --real N`: N cached evaluations of the real path, nothing timed.
+** The configuration, cache and result on the heap, 64-byte aligned: on
+** the stack their addresses move with the environment and argv[0], and
+** memcmp's instructions with them (186 to 190 for the rule's key) */
+static int real_only(long n_evals)
+{
+	rl_config *c = aligned(sizeof *c);
+	rl_result *r = aligned(sizeof *r);
+	rl_eval_cache *cache = aligned(sizeof *cache);
+	double sink = 0;
+	long n;
+	if (!c || !r || !cache || setup_real(c) != 0) {
+		free(c);
+		free(r);
+		free(cache);
+		return 1;
+	}
+	cache->valid = 0;
+	for (n = 0; n < n_evals; n++) {
+		c->scen.isl = 128 + (double)(n & 1023);
+		c->scen.osl = 64 + (double)((n >> 3) & 511);
+		if (rl_eval_cached(c, cache, r) == RL_OK)
+			sink += r->output_tps;
+	}
+	printf("%ld evaluations of the real path (sum of output_tps %.17g)\n",
+	       n_evals, sink);
+	free(c);
+	free(r);
+	free(cache);
+	return 0;
+}
+
+/* FNV-1a, 64 bits, over the bytes of each value hashed */
+static void hash_bytes(unsigned long long *h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	size_t i;
+	for (i = 0; i < n; i++) {
+		*h ^= b[i];
+		*h *= 1099511628211ULL;
+	}
+}
+
+/* a double's bytes; every NaN as one (C leaves a NaN's sign and payload
+** to the operations' operand order, which the compiler may swap: 0 x inf
+** gives x86's default NaN, -nan, and of two NaNs the first operand's
+** passes; a result that is not a number is the same result) */
+static void hash_d(unsigned long long *h, double v)
+{
+	if (v != v)
+		v = NAN;
+	hash_bytes(h, &v, sizeof v);
+}
+
+static void hash_i(unsigned long long *h, int v)
+{
+	hash_bytes(h, &v, sizeof v);
+}
+
+static void hash_iter(unsigned long long *h, const rl_iter *it, FILE *dump)
+{
+	const double v[] = {
+		it->tokens, it->gemm_compute_s, it->gemm_memory_s,
+		it->gemm_fixed_s, it->attn_compute_s, it->attn_memory_s,
+		it->elementwise_s, it->comm_s, it->comm_exposed_s,
+		it->overhead_s, it->overhead_hidden_s, it->time_s, it->flops,
+		it->hbm_bytes, it->sram_bytes, it->link_bytes, it->attn_scores,
+		it->vector_elems};
+	size_t i;
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		hash_d(h, v[i]);
+		if (dump)
+			fprintf(dump, v[i] != v[i] ? " nan" : " %a", v[i]);
+	}
+	hash_i(h, it->bound);
+	if (dump)
+		fprintf(dump, " b%d", it->bound);
+}
+
+/* every field of a result, field by field (no padding); the message too
+** where the evaluation failed */
+static void hash_result(unsigned long long *h, int rc, const rl_result *r,
+                        FILE *dump)
+{
+	const rl_model_shape *s = &r->shape;
+	const double v[] = {
+		r->output_tps, r->total_tps, r->output_tps_per_chip,
+		r->total_tps_per_chip, r->requests_per_s, r->ttft_s, r->tpot_s,
+		r->e2e_s, r->concurrency, r->decode_seqs, r->prefill_tokens,
+		r->prefill_chunk, r->prefill_share, r->replicas, r->mfu, r->mbu,
+		r->peak_flops, r->weights_bytes, r->weights_bytes_per_chip,
+		r->kv_bytes_per_token, r->kv_bytes_per_token_per_chip,
+		r->kv_capacity_bytes, r->kv_used_bytes, r->runtime_bytes,
+		r->free_bytes, r->sram_resident_bytes, r->kv_capacity_tokens,
+		r->avg_flops_per_s, r->avg_hbm_Bps, r->avg_sram_Bps,
+		r->avg_link_Bps, r->prefill_iters_per_s, r->decode_iters_per_s,
+		r->power_w, r->clock_scale, r->clock_scale_prefill,
+		r->clock_scale_decode, r->power_prefill_w, r->power_decode_w,
+		r->power_lowest_w, r->clock_scale_lowest, r->chip_cost_usd,
+		r->chip_price_usd, r->usd_per_mtok_cost, r->usd_per_mtok_price,
+		s->params_total, s->params_active, s->params_embedding,
+		s->linear_flops_per_token, s->head_flops_per_token,
+		s->attn_flops_per_ctx, s->kv_elems_per_token,
+		s->act_elems_per_token_layer, s->elem_elems_full,
+		s->elem_elems_split, s->params_expert, s->moe_layers,
+		s->attn_flops_per_ctx_prefill, s->kv_per_head,
+		s->attn_scores_per_ctx, s->window, s->window_share};
+	size_t i;
+	hash_i(h, rc);
+	if (dump)
+		fprintf(dump, "rc %d", rc);
+	if (rc != RL_OK) {
+		hash_bytes(h, r->error, strnlen(r->error, sizeof r->error));
+		if (dump)
+			fprintf(dump, " %s\n", r->error);
+		return;
+	}
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		hash_d(h, v[i]);
+		if (dump)
+			fprintf(dump, v[i] != v[i] ? " nan" : " %a", v[i]);
+	}
+	hash_i(h, r->concurrency_limit);
+	hash_i(h, r->prefill_bound);
+	hash_i(h, r->decode_bound);
+	hash_i(h, r->power_limited);
+	hash_i(h, r->violations);
+	if (dump)
+		fprintf(dump, " %d %d %d %d %d", r->concurrency_limit,
+		        r->prefill_bound, r->decode_bound, r->power_limited,
+		        r->violations);
+	hash_iter(h, &r->prefill, dump);
+	hash_iter(h, &r->decode, dump);
+	if (dump)
+		fputc('\n', dump);
+}
+
+/* a 64-bit linear congruential generator (Knuth's MMIX constants): its
+** high bits, below n */
+static unsigned pick(unsigned long long *g, unsigned n)
+{
+	*g = *g * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (unsigned)((*g >> 33) % n);
+}
+
+/* `bench --hash N`: N pseudo-random configurations of the shipped presets,
+** each with 24 requests through one cache (every fourth also without a
+** cache), and the real path's loop of 20,000; the hash of every result
+** and the counts */
+static int hash_all(long n_cfg, FILE *dump)
+{
+	static const char *chips[] = {
+		"a100-pcie", "a100-sxm-40gb", "a100-sxm", "b200", "gb200",
+		"gh200", "h100-pcie", "h100-sxm", "h200-sxm", "l40s", "mi300x",
+		"mi325x", "sohu-design", "sohu"};
+	static const char *models[] = {
+		"deepseek-r1", "falcon-180b", "gpt-j-6b", "gpt-oss-120b",
+		"gpt-oss-20b", "llama2-70b", "llama2-7b", "llama3-405b",
+		"llama3-70b", "llama3-8b", "llama3.1-405b", "llama3.1-70b",
+		"llama3.1-8b", "llama3.3-70b", "llama4-maverick-17b-128e",
+		"llama4-scout-17b-16e", "mistral-7b", "mixtral-8x22b",
+		"mixtral-8x7b", "qwen3-235b-a22b", "qwen3-30b-a3b"};
+	static const char *profiles[] = {
+		"etched-claim", "ideal", "triton-0.14", "trtllm-0.10",
+		"trtllm-0.11", "trtllm-0.12", "trtllm-0.13", "trtllm-0.14",
+		"trtllm-0.15", "trtllm-0.17", "trtllm-0.19", "trtllm-0.20",
+		"trtllm-0.20post", "trtllm-0.21", "trtllm-1.0"};
+	static const char *precs[] = {"fp8", "fp16", "bf16", "fp4", "auto"};
+	static const char *tdps[] = {"300", "500", "700", "1000"};
+	static const char *batches[] = {"1", "8", "64", "256"};
+	static const char *isls[] = {"128", "2048", "5000"};
+	unsigned long long g = 12345, h = 1469598103934665603ULL;
+	long i, ok = 0, all = 0, bad_cfg = 0;
+	rl_config rc;
+	rl_result r;
+	rl_eval_cache cache;
+	for (i = 0; i < n_cfg; i++) {
+		rl_setup st;
+		char err[1024], a[128];
+		unsigned tp = 1u << pick(&g, 4), pp = pick(&g, 5) ? 1 : 2;
+		int j, fail;
+		setup_init(&st);
+		fail = setup_load(&st, "chip", chips[pick(&g, 14)], err,
+		                  sizeof err) ||
+		       setup_load(&st, "model", models[pick(&g, 21)], err,
+		                  sizeof err) ||
+		       setup_load(&st, "profile", profiles[pick(&g, 15)], err,
+		                  sizeof err);
+		snprintf(a, sizeof a, "scenario.precision=%s", precs[pick(&g, 5)]);
+		fail = fail || setup_assign(&st, a, err, sizeof err);
+		snprintf(a, sizeof a, "scenario.tp=%u", tp);
+		fail = fail || setup_assign(&st, a, err, sizeof err);
+		snprintf(a, sizeof a, "scenario.pp=%u", pp);
+		fail = fail || setup_assign(&st, a, err, sizeof err);
+		snprintf(a, sizeof a, "scenario.chips=%u", tp * pp);
+		fail = fail || setup_assign(&st, a, err, sizeof err);
+		if (!pick(&g, 6)) {
+			snprintf(a, sizeof a, "scenario.ep=%u", tp);
+			fail = fail || setup_assign(&st, a, err, sizeof err);
+		}
+		if (!pick(&g, 5)) {
+			snprintf(a, sizeof a, "chip.tdp_w=%s", tdps[pick(&g, 4)]);
+			fail = fail || setup_assign(&st, a, err, sizeof err);
+		}
+		if (!pick(&g, 6)) {
+			snprintf(a, sizeof a, "scenario.batch=%s",
+			         batches[pick(&g, 4)]);
+			fail = fail || setup_assign(&st, a, err, sizeof err);
+		}
+		if (!pick(&g, 8)) {
+			snprintf(a, sizeof a, "scenario.osl_max=%s",
+			         isls[pick(&g, 3)]);
+			fail = fail || setup_assign(&st, a, err, sizeof err);
+		}
+		hash_i(&h, fail);
+		if (fail) {
+			bad_cfg++;
+			continue;
+		}
+		rc = st.cfg;
+		cache.valid = 0;
+		for (j = 0; j < 24; j++) {
+			int k;
+			rc.scen.isl = (double)(1 + pick(&g, 1u << (1 + pick(&g, 15))));
+			rc.scen.osl = (double)(1 + pick(&g, 1u << (1 + pick(&g, 12))));
+			k = rl_eval_cached(&rc, &cache, &r);
+			hash_result(&h, k, &r, dump);
+			ok += k == RL_OK;
+			all++;
+			if (j % 4 == 0) {
+				k = rl_eval(&rc, &r);
+				hash_result(&h, k, &r, dump);
+				ok += k == RL_OK;
+				all++;
+			}
+		}
+	}
+	/* hostile raw values through the C API, which no range check stops,
+	** on three shipped designs: each a run of odd requests, cached and
+	** not */
+	for (i = 0; i < 3 * 12; i++) {
+		static const char *const bases[3][3] = {
+			{"h100-sxm", "llama3-70b", "trtllm-0.15"},
+			{"h200-sxm", "mixtral-8x7b", "trtllm-1.0"},
+			{"b200", "llama3-8b", "ideal"}};
+		static const double isl[] = {0.5, -1.4, 1e-300, HUGE_VAL, NAN,
+		                             1, 2048};
+		static const double osl[] = {1, 0.5, 2, HUGE_VAL, NAN, 128};
+		rl_setup st;
+		char err[1024];
+		size_t a, b;
+		setup_init(&st);
+		if (setup_load(&st, "chip", bases[i / 12][0], err, sizeof err) ||
+		    setup_load(&st, "model", bases[i / 12][1], err, sizeof err) ||
+		    setup_load(&st, "profile", bases[i / 12][2], err,
+		               sizeof err) ||
+		    setup_assign(&st, "scenario.tp=4", err, sizeof err) ||
+		    setup_assign(&st, "scenario.chips=4", err, sizeof err)) {
+			printf("bench --hash: %s\n", err);
+			return 1;
+		}
+		rc = st.cfg;
+		switch (i % 12) {
+		case 1: rc.prof.iter_overhead_s = -0.0; break;
+		case 2: rc.prof.iter_overhead_s = -1e-3; break;
+		case 3: rc.prof.comm_overlap = -0.0; break;
+		case 4: rc.prof.comm_overlap = 0.3; break;
+		case 5: rc.chip.link_latency_s = HUGE_VAL; break;
+		case 6: rc.chip.link_latency_s = -1e-6; break;
+		case 7: rc.prof.max_num_tokens = HUGE_VAL; break;
+		case 8: rc.prof.max_num_tokens = 1e-310; break;
+		case 9: rc.chip.hbm_bytes = HUGE_VAL; break;
+		case 10: rc.prof.kv_reserve = 0; rc.prof.host_overlap = 0.5;
+			break;
+		case 11: rc.prof.eff_compute = HUGE_VAL; break;
+		default: break;
+		}
+		cache.valid = 0;
+		for (a = 0; a < sizeof isl / sizeof isl[0]; a++)
+			for (b = 0; b < sizeof osl / sizeof osl[0]; b++) {
+				int k;
+				rc.scen.isl = isl[a];
+				rc.scen.osl = osl[b];
+				k = rl_eval_cached(&rc, &cache, &r);
+				hash_result(&h, k, &r, dump);
+				ok += k == RL_OK;
+				k = rl_eval(&rc, &r);
+				hash_result(&h, k, &r, dump);
+				ok += k == RL_OK;
+				all += 2;
+			}
+	}
+	if (setup_real(&rc) != 0)
+		return 1;
+	cache.valid = 0;
+	for (i = 0; i < 20000; i++) {
+		int k;
+		rc.scen.isl = 128 + (double)(i & 1023);
+		rc.scen.osl = 64 + (double)((i >> 3) & 511);
+		k = rl_eval_cached(&rc, &cache, &r);
+		hash_result(&h, k, &r, dump);
+		ok += k == RL_OK;
+		all++;
+	}
+	printf("hash %016llx: %ld results (%ld RL_OK) of %ld configurations "
+	       "(%ld refused by the setup), 36 with hostile raw values and "
+	       "the real path's 20000\n",
+	       h, all, ok, n_cfg, bad_cfg);
+	return 0;
+}
+
+int main(int argc, char **argv)
 {
 	rl_config c;
 	rl_result r;
 	double target = TARGET_PER_S;
 	double t0, dt, sink = 0, rate[RUNS], wall[RUNS], nocache[RUNS];
 	int i;
+	if (argc == 3 && strcmp(argv[1], "--real") == 0)
+		return real_only(atol(argv[2]));
+	if (argc == 3 && strcmp(argv[1], "--hash") == 0)
+		return hash_all(atol(argv[2]), NULL);
+	if (argc == 3 && strcmp(argv[1], "--dump") == 0)
+		return hash_all(atol(argv[2]), stdout);
+	if (argc != 1) {
+		fprintf(stderr, "usage: bench [--real N | --hash N | --dump N]\n");
+		return 2;
+	}
 	setup(&c);
 	/* several short runs: on a shared machine other processes slow some
 	** of them; the median is the verdict, the range is printed beside it */
