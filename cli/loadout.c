@@ -253,9 +253,15 @@ void loadout_search_table(FILE *f, const rl_slo *t, int n,
 			evalout_value(p, sizeof p, u->at_price, "");
 		else
 			snprintf(p, sizeof p, "n/a");
-		fprintf(f, "  there: USD %s per million output tokens with the "
-		        "chips at cost, %s at\n  their price (chips amortized, "
-		        "energy at the full-load power per chip)\n", c, p);
+		if (!isfinite(u->at_cost) && !isfinite(u->at_price))
+			fprintf(f, "  there: no cost per token (the chip preset "
+			        "gives neither a manufacturing cost nor a price)"
+			        "\n");
+		else
+			fprintf(f, "  there: USD %s per million output tokens "
+			        "with the chips at cost, %s at\n  their price "
+			        "(chips amortized, energy at the full-load power "
+			        "per chip)\n", c, p);
 	}
 	loadout_targets_table(f, t, n, &sr->best);
 	loadout_table(f, &sr->best);

@@ -294,6 +294,11 @@ check "each mapping under the targets: the highest first, misses last" \
 	'/^each mapping under/ {f=1; getline; next} f && /^$/ {f=0} f && /misses/ {m=1; next} f { if (m || (n && $5 > last)) bad=1; last=$5; n++; if (n==1) first=$1"x"$2"x"$3 } END {if (!bad && n == 5) print "yes"}'
 top=$(awk '/^each mapping under/ {getline; getline; print "TP" $1 " x PP" $2; exit}' "$tmpd/out")
 expect_out "the best mapping is $top( x DP[0-9]+)?\$" "the first under the targets is the best named ($top)"
+# b200.ini gives neither a manufacturing cost nor a price (held back), so
+# the cost line says there is none, where it read "USD n/a per million
+# output tokens with the chips at cost, n/a at their price"
+expect_out "^  there: no cost per token \(the chip preset gives neither a manufacturing cost nor a price\)\$" "no cost per token for a chip with no cost or price"
+expect_no_out "USD n/a" "no 'USD n/a' line"
 expect_exit 0 "map --json under targets" -- $RL map --chip b200 $T --chips 8 --json
 mt=$(python3 -c "import json,sys; d=json.load(open('$tmpd/out')); print(max(m['under_targets']['output_tokens_per_s'] or 0 for m in d['mappings'] if m['under_targets']), [m['under_targets']['output_tokens_per_s'] for m in d['mappings'] if m['tp']==8][0], d['under_targets']['best_under_targets']['load']['output_tokens_per_s'])")
 # each mapping's JSON says what the table's "misses tpot mean: ... without
