@@ -178,35 +178,31 @@ int ini_parse_text_sections(const char *name, const char *text,
 	return parse(name, text, NULL, cb, scb, 1, ud, err, errlen);
 }
 
-/* Read a whole file (at most 16 MiB, no NUL bytes) and parse it. */
-static int parse_file(const char *path, ini_cb cb, ini_line_cb lcb,
-                      ini_section_cb scb, void *ud, char *err,
-                      size_t errlen)
+char *ini_read_file(const char *path, char *err, size_t errlen)
 {
 	FILE *f = rl_open_regular(path, err, errlen);
 	char *buf;
 	long size;
 	size_t got;
-	int rc;
 	if (!f)
-		return -1;
+		return NULL;
 	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
 	    fseek(f, 0, SEEK_SET) != 0) {
 		snprintf(err, errlen, "%s: cannot read", path);
 		fclose(f);
-		return -1;
+		return NULL;
 	}
 	if (size > 16L * 1024 * 1024) {
 		snprintf(err, errlen, "%s: larger than 16 MiB; not an INI file?",
 		         path);
 		fclose(f);
-		return -1;
+		return NULL;
 	}
 	buf = malloc((size_t)size + 1);
 	if (!buf) {
 		snprintf(err, errlen, "%s: out of memory", path);
 		fclose(f);
-		return -1;
+		return NULL;
 	}
 	got = fread(buf, 1, (size_t)size, f);
 	fclose(f);
@@ -215,8 +211,26 @@ static int parse_file(const char *path, ini_cb cb, ini_line_cb lcb,
 		snprintf(err, errlen, "%s: contains a NUL byte; not a text file",
 		         path);
 		free(buf);
-		return -1;
+		return NULL;
 	}
+	return buf;
+}
+
+int ini_parse_read(const char *path, const char *text, ini_section_cb scb,
+                   ini_line_cb cb, void *ud, char *err, size_t errlen)
+{
+	return parse(path, text, NULL, cb, scb, 0, ud, err, errlen);
+}
+
+/* Read a whole file (ini_read_file) and parse it. */
+static int parse_file(const char *path, ini_cb cb, ini_line_cb lcb,
+                      ini_section_cb scb, void *ud, char *err,
+                      size_t errlen)
+{
+	char *buf = ini_read_file(path, err, errlen);
+	int rc;
+	if (!buf)
+		return -1;
 	rc = parse(path, buf, cb, lcb, scb, 0, ud, err, errlen);
 	free(buf);
 	return rc;

@@ -435,6 +435,23 @@ expect_out '"node": "n5"' "the node named over the chip's is the one recorded"
 expect_out '"clocked_w": 81\.80' "n5: clocked logic at its nominal clock, no n4 reference left"
 expect_out '"compute_w": 1440\.29' "n5: MAC energy at n5's 0.20 pJ, no n4 reference left"
 expect_out '"full_load_w": 1886\.5[89]' "n5: full-load power by hand"
+# the order of the lines does not matter: the node named above the chip
+# is still the file's (read in the file's order, sohu-design's own node
+# n4 came after and replaced it: 1579.4 W, "node": "n4", without a word)
+printf '[preset]\nnode = n5\nchip = sohu-design\n' >"$tmpd/sd-n5-first.ini"
+expect_exit 0 "Sohu by design moved to n5, the node named first" -- $RL area --chip "$tmpd/sd-n5-first.ini" --json
+expect_out '"node": "n5"' "the node named above the chip is the one recorded"
+expect_out '"full_load_w": 1886\.5[89]' "n5 named first: full-load power as n5 named last"
+# so in a scenario naming both (its chip's node n4 after its node n7)
+printf '[preset]\nnode = n7\nchip = sohu-design\nmodel = llama3-8b\n' >"$tmpd/sc-n7-first.ini"
+expect_exit 0 "a scenario naming n7 above sohu-design" -- $RL area --scenario "$tmpd/sc-n7-first.ini" --json
+expect_out '"node": "n7"' "the scenario's node, not its chip's"
+# and a file's own key above the [preset] it builds on stays its own (the
+# base's 700 W replaced it): "the same key in the preset a file builds on
+# is an override" (README)
+printf '[chip]\ntdp_w = 500\n[preset]\nchip = h100-sxm\n' >"$tmpd/h100-500-first.ini"
+expect_exit 0 "a chip's tdp_w above the base it names" -- $RL area --chip "$tmpd/h100-500-first.ini"
+expect_out "^TDP: 500 W$" "the file's own TDP, not its base's 700 W"
 # naming n4 again changes nothing: 1579.4 W as sohu-design's own
 printf '[preset]\nchip = sohu-design\nnode = n4\n' >"$tmpd/sd-n4.ini"
 expect_exit 0 "Sohu by design named on n4 again" -- $RL area --chip "$tmpd/sd-n4.ini" --json
