@@ -491,6 +491,17 @@ expect_exit 0 "Sohu by design, 8 stacks, etched-bench TP1" -- $RL eval --chip so
 expect_out "^  decode_sequences +127\.0 sequences" "127 decode tokens beside the 2048-token prompt"
 expect_out "^\(no decode-only iteration runs here: every iteration carries a prefill chunk;" "the note: no decode-only iteration runs"
 expect_out "^ 700 W TDP, which would lower its clock" "the note names the TDP the unfitted decode row passes"
+# the TDP as given (300.5 W read "300 W"), and no such note where the
+# chip is over its TDP at every clock (0.4 W read "0 W", the value that
+# means no limit, and "would lower its clock as it does prefill's", which
+# nothing lowers then: the over-TDP words say what holds)
+expect_exit 0 "Sohu by design, 8 stacks, a TDP of 300.5 W" -- $RL eval --chip sohu-design \
+	--scenario etched-bench --tp 1 --profile etched-claim --set design.hbm_stacks=8 --set chip.tdp_w=300.5
+expect_out "^ 300\.5 W TDP, which would lower its clock" "the decode note gives the TDP as given"
+expect_exit 0 "Sohu by design, 8 stacks, a TDP of 0.4 W" -- $RL eval --chip sohu-design \
+	--scenario etched-bench --tp 1 --profile etched-claim --set design.hbm_stacks=8 --set chip.tdp_w=0.4
+expect_no_out "no decode-only iteration runs here" "no decode note over the TDP at every clock"
+expect_out "over its 0\.4 W TDP at every clock" "the over-TDP words instead"
 expect_exit 0 "Sohu by design, 4 stacks" -- $RL eval --chip sohu-design \
 	--scenario etched-bench --tp 1 --profile etched-claim
 expect_no_out "no decode-only iteration runs here" "no note where the decode row is within the TDP"
