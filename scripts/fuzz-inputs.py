@@ -384,7 +384,16 @@ class Fuzzer:
                       "4.9e-324", "\u00e9", "=2"]
                 ent = [r.choice(["", r.choice(ids)]) + r.choice(["=", "",
                        "=="]) + r.choice(ws) for _ in range(r.randint(1, 3))]
+                if r.random() < 0.4:  # a list that runs (with --aside below)
+                    ent = [f"{i}={r.choice(['2', '3', '0.5', '100'])}"
+                           for i in r.sample(ids, r.randint(1, len(ids)))]
                 argv += ["--weight", ",".join(ent).replace("\x00", "")]
+            if r.random() < 0.3:  # --aside beside it: a row weighted and
+                # set aside is refused (82f514d)
+                ids = [x.split(b",")[0].decode("utf-8", "replace")
+                       for x in rows[:6]] or ["x"]
+                argv += ["--aside", ",".join(r.sample(ids, r.randint(
+                    1, min(2, len(ids))))).replace("\x00", "")]
             return argv
         if r.random() < 0.2:
             return ["validate", "--measurements", "m.csv", "--db", "v.db"]
@@ -677,6 +686,26 @@ class Fuzzer:
                         b"128,1,1,,,tokens_per_s,1%s" % (i, q, notes))
         self.put("m.csv", b"\n".join([head] + rows) + b"\n")
         return ["validate", "--measurements", "m.csv", "--json"]
+
+    def measurements_check(self, argv, p):
+        """calibrate with --weight that ran: the profile's header counts
+        the rows weighted, none of them one --aside sets aside."""
+        if argv[0] != "calibrate" or "--weight" not in argv or \
+                p.returncode != 0 or not os.path.exists(self.path("o.ini")):
+            return []
+        ws = argv[argv.index("--weight") + 1].split(",")
+        ids = {w.rsplit("=", 1)[0] for w in ws if "=" in w}
+        aside = set(argv[argv.index("--aside") + 1].split(",")) \
+            if "--aside" in argv else set()
+        if ids & aside:
+            return [f"rows {sorted(ids & aside)!r} weighted and set aside"]
+        head = open(self.path("o.ini"), "rb").read().decode("utf-8",
+                                                             "replace")
+        m = re.search(r" (\d+) rows? weighted in the fit", head)
+        if (int(m.group(1)) if m else 0) != len(ids):
+            return [f"header counts {m.group(1) if m else 0} rows weighted "
+                    f"of {len(ids)} named"]
+        return []
 
     def labels_check(self, argv, p):
         """A label with a byte outside printable ASCII names no preset."""
@@ -3308,6 +3337,7 @@ class Fuzzer:
                    "nodechip": self.t_nodechip,
                    "scenrepl": self.t_scenrepl}
         checks = {"drops": self.drops_check, "labels": self.labels_check,
+                  "measurements": self.measurements_check,
                   "presets": self.presets_check, "cache": self.cache_check,
                   "twice": self.twice_check, "specx": self.specx_check,
                   "linsum": self.linsum_check,
