@@ -594,7 +594,7 @@ static void must_be_true(claim_report *rep)
 		         kw[0] ? " per chip serving this workload" : "");
 		if (kw[0] && jb.tdp > 0) {
 			size_t used = strlen(m);
-			snprintf(m + used, CLAIM_MUST_LEN - used, ", %s the %.0f W TDP assumed "
+			snprintf(m + used, CLAIM_MUST_LEN - used, ", %s the %g W TDP assumed "
 			         "for %s", jb.watts > jb.tdp ? "above" : "within",
 			         jb.tdp, jb.label);
 		}

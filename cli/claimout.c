@@ -756,12 +756,20 @@ static void sohu_legend(FILE *f, const claim_report *rep)
 	             "figures imply it (data/chips/sohu.ini, served as claimed: "
 	             "%.0f%% of peak, no serving overheads)",
 	             100 * rep->b.cfg.prof.eff_compute);
-	if (rep->have_bd && n > 0 && (size_t)n < sizeof text)
+	/* (a TDP of 0 is none: "held to a 0 W power limit" read as the
+	** tightest one; one under 1 W as given, %g) */
+	if (rep->have_bd && n > 0 && (size_t)n < sizeof text && d->chip.tdp_w > 0)
 		snprintf(text + n, sizeof text - (size_t)n, "; b' is Sohu derived "
 		         "from its silicon: %.0f mm2 of die at %.2g GHz, held to a "
-		         "%.0f W power limit, its TDP (data/chips/sohu-design.ini)",
+		         "%g W power limit, its TDP (data/chips/sohu-design.ini)",
 		         d->design.die_m2 * 1e6, d->design.clock_hz / 1e9,
 		         d->chip.tdp_w);
+	else if (rep->have_bd && n > 0 && (size_t)n < sizeof text)
+		snprintf(text + n, sizeof text - (size_t)n, "; b' is Sohu derived "
+		         "from its silicon: %.0f mm2 of die at %.2g GHz, with no "
+		         "power limit (TDP 0: none given; "
+		         "data/chips/sohu-design.ini)",
+		         d->design.die_m2 * 1e6, d->design.clock_hz / 1e9);
 	wrapped(f, "  ", text, 4);
 }
 

@@ -123,9 +123,9 @@ static void help(FILE *f)
 	      "cannot be\nread or is refused (naming file, line and column), a "
 	      "row that cannot\nbe set up, fewer modelled rows than the fit "
 	      "needs, an --aside or --weight id\nthat is not among them, a "
-	      "--weight row given two weights, an --out\nthat cannot be "
-	      "written; 1 for an internal failure (out of memory, a full\n"
-	      "disk, an I/O error).\n", f);
+	      "--weight row given two weights or set aside\nby --aside, an "
+	      "--out that cannot be written; 1 for an internal failure\n(out "
+	      "of memory, a full disk, an I/O error).\n", f);
 	opt_help(f, table);
 }
 
@@ -267,12 +267,14 @@ static int mark_aside(const char *list, const meas_row *const *used,
 ** (--weight, "ID=W" entries separated by commas, NULL: none) gives its
 ** id, 0 < W <= 100; *nweight: the rows named.  An entry without '=' (the
 ** id is what precedes the last one), an id that is not among the rows, a
-** W out of its range or an id named again with another W is an error.
-** RL_OK, RL_EINPUT or RL_EINTERNAL (out of memory: no fault of the
-** list), with err. */
+** W out of its range, an id named again with another W or a row --aside
+** sets aside (aside[i]: no fit takes it, so a weight would count in none
+** while the profile's header said the row was weighted in the fit) is an
+** error.  RL_OK, RL_EINPUT or RL_EINTERNAL (out of memory: no fault of
+** the list), with err. */
 static int mark_weight(const char *list, const meas_row *const *used,
-                       size_t n, double *weight, size_t *nweight, char *err,
-                       size_t errlen)
+                       size_t n, const unsigned char *aside, double *weight,
+                       size_t *nweight, char *err, size_t errlen)
 {
 	static const num_range range = {0, 100, NUM_LO_OPEN, NULL};
 	char *buf, *rest, *ent;
@@ -317,6 +319,14 @@ static int mark_weight(const char *list, const meas_row *const *used,
 		for (i = 0; i < n && !rc; i++) {
 			if (strcmp(used[i]->id, ent))
 				continue;
+			if (aside[i]) {
+				snprintf(err, errlen, "--weight: row '%.*s' is set aside "
+				         "by --aside: no fit takes it, so a weight counts "
+				         "in none (weigh it or set it aside)",
+				         rl_utf8_cut(ent, 80), ent);
+				rc = RL_EINPUT;
+				break;
+			}
 			if (named[i] && weight[i] != w) {
 				snprintf(err, errlen, "--weight: row '%.*s' weighted "
 				         "twice (%g, then %g)", rl_utf8_cut(ent, 80),
@@ -718,8 +728,8 @@ static int job_arrays(calib_job *j, const calibrate_args *o)
 	/* out of memory is no fault of the lists: exit 1, not 2 */
 	if ((o->aside && (rc = mark_aside(o->aside, j->used, n, j->aside,
 	                                  &j->naside, err, sizeof err))) ||
-	    (rc = mark_weight(o->weight, j->used, n, j->weight, &j->nweight,
-	                      err, sizeof err))) {
+	    (rc = mark_weight(o->weight, j->used, n, j->aside, j->weight,
+	                      &j->nweight, err, sizeof err))) {
 		return input_fail("calibrate", rc, err);
 	}
 	if (n - j->naside < j->nfit + 1) {

@@ -154,16 +154,20 @@ static void tdp_note(FILE *f, const rl_setup *st, const rl_result *r)
 /* Where every iteration carries a prefill chunk, decode's rows break down
 ** a decode-only iteration that never runs, and the TDP's clock fit leaves
 ** it at full clock (model/eval.c): a decode_watts over the TDP beside a
-** decode_clock_scale of 1 is said to be that, not a power drawn. */
+** decode_clock_scale of 1 is said to be that, not a power drawn.  Not
+** where the chip is over its TDP at every clock (tdp_note says so: no
+** clock of prefill's is lowered to fit then), and the TDP as given (%g, as
+** ee2bb6a writes it elsewhere: "0 W" is no limit). */
 static void decode_idle_note(FILE *f, const rl_setup *st, const rl_result *r)
 {
 	double tdp = st->cfg.chip.tdp_w;
 	if (r->decode_iters_per_s > 0 || !(r->decode.time_s > 0) ||
-	    !(tdp > 0) || !(r->power_decode_w > tdp))
+	    !(tdp > 0) || !(r->power_decode_w > tdp) ||
+	    rl_eval_runnable(RL_OK, r) == RL_EPOWER)
 		return;
 	fprintf(f, "\n(no decode-only iteration runs here: every iteration "
 	        "carries a prefill chunk;\n decode's rows break down one that "
-	        "would, at full clock: its %.1f W is over the\n %.0f W TDP, "
+	        "would, at full clock: its %.1f W is over the\n %g W TDP, "
 	        "which would lower its clock as it does prefill's, but it is "
 	        "never\n drawn: power.watts and clock_scale are the prefill "
 	        "iterations')\n",

@@ -180,17 +180,14 @@ int ini_parse_text_sections(const char *name, const char *text,
 	return parse(name, text, NULL, cb, scb, 1, ud, err, errlen);
 }
 
-/* Read a whole file (at most 16 MiB, no NUL bytes) and parse it. */
-static int parse_file(const char *path, ini_cb cb, ini_line_cb lcb,
-                      ini_section_cb scb, void *ud, char *err,
-                      size_t errlen)
+int ini_read_file(const char *path, char **text, char *err, size_t errlen)
 {
-	FILE *f = rl_open_regular(path, err, errlen);
+	FILE *f;
 	char *buf;
 	long size;
 	size_t got;
-	int rc;
-	if (!f)
+	*text = NULL;
+	if (!(f = rl_open_regular(path, err, errlen)))
 		return -1;
 	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
 	    fseek(f, 0, SEEK_SET) != 0) {
@@ -219,6 +216,25 @@ static int parse_file(const char *path, ini_cb cb, ini_line_cb lcb,
 		free(buf);
 		return -1;
 	}
+	*text = buf;
+	return 0;
+}
+
+int ini_parse_read(const char *path, const char *text, ini_section_cb scb,
+                   ini_line_cb cb, void *ud, char *err, size_t errlen)
+{
+	return parse(path, text, NULL, cb, scb, 0, ud, err, errlen);
+}
+
+/* Read a whole file (ini_read_file) and parse it. */
+static int parse_file(const char *path, ini_cb cb, ini_line_cb lcb,
+                      ini_section_cb scb, void *ud, char *err,
+                      size_t errlen)
+{
+	char *buf;
+	int rc;
+	if ((rc = ini_read_file(path, &buf, err, errlen)))
+		return rc;
 	rc = parse(path, buf, cb, lcb, scb, 0, ud, err, errlen);
 	free(buf);
 	return rc;

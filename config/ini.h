@@ -61,6 +61,17 @@ int ini_parse_file_sections(const char *path, ini_section_cb scb,
                             ini_line_cb cb, void *ud, char *err,
                             size_t errlen);
 
+/* A whole file read into *text (at most 16 MiB, no NUL byte), for a
+** caller that parses it more than once (ini_parse_read); free() it.  0;
+** -1 (the file's fault) or RL_EINTERNAL (1: out of memory), *text NULL
+** and "PATH: ..." in err. */
+int ini_read_file(const char *path, char **text, char *err, size_t errlen);
+
+/* Parse text ini_read_file read from path as ini_parse_file_sections
+** parses the file. */
+int ini_parse_read(const char *path, const char *text, ini_section_cb scb,
+                   ini_line_cb cb, void *ud, char *err, size_t errlen);
+
 /* Parse text already in memory; name is used in messages. */
 int ini_parse_text(const char *name, const char *text, ini_cb cb, void *ud,
                    char *err, size_t errlen);

@@ -5,6 +5,7 @@
 #include "setup.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -34,6 +35,21 @@ static const char *const model_shape[] = {
 #define PRESET_SECTIONS_MAX 16
 #define PRESET_KEYS_MAX 512
 
+/* What a file's [preset] names is read before its own keys, whatever
+** the order of its lines: first the preset it builds on (its [preset]
+** key of its own kind: a chip's base chip, a scenario's base scenario),
+** then the other presets it names (a scenario's chip, model, profile),
+** then its own keys and the process node (after the chip, which brings
+** its own; no file of a kind that names a node holds [node] keys).  Read
+** in the file's order, a preset named below a key replaced it without a
+** word: a chip file's `tdp_w = 500` above `[preset] chip = h100-sxm` ran
+** at the H100's 700 W, and `node = n5` above `chip = sohu-design` gave
+** Sohu by design on n4 (its chip's node), README's recipe for a node
+** change in the other order.  A file in that order (every preset shipped)
+** is read once; another is read again in these steps, each replacing
+** what the first reading left (load_depth). */
+enum { PASS_BASE, PASS_OTHER, PASS_KEYS };
+
 /* The files of the presets being read, the outermost first: a preset
 ** named again inside itself is a cycle. */
 typedef struct {
@@ -57,6 +73,11 @@ typedef struct {
 	int sect_line[PRESET_SECTIONS_MAX];
 	size_t nsect;
 	int model_line;
+	/* the first reading: the latest step (PASS_*) read, and whether a
+	** line came after one of a later step (misordered); again: reading
+	** the file again, step `pass` alone */
+	int step, misordered, again, pass;
+	int named[PASS_KEYS]; /* [preset] keys of the first two steps */
 } load_ctx;
 
 static int load_depth(rl_setup *st, const char *kind, const char *name,
@@ -279,27 +300,58 @@ static void node_reset(rl_config *cfg)
 	cfg->node = d.node;
 }
 
+/* The step (PASS_*) that reads [preset] key in a preset of kind. */
+static int preset_pass(const char *kind, const char *key)
+{
+	if (!strcmp(key, kind))
+		return PASS_BASE;
+	return !strcmp(key, "node") ? PASS_KEYS : PASS_OTHER;
+}
+
+/* A line of step `step` read: 1 where this reading passes it over (read
+** again, another step's), else 0; the first reading notes its order. */
+static int step_skip(load_ctx *lc, int step)
+{
+	if (lc->again)
+		return step != lc->pass;
+	if (step < lc->step)
+		lc->misordered = 1;
+	else
+		lc->step = step;
+	return 0;
+}
+
 static int load_cb(void *ud, const char *section, const char *key,
                    const char *value, int line, char *err, size_t errlen)
 {
 	load_ctx *lc = ud;
 	(void)line;
 	if (!strcmp(section, "preset")) {
-		if (!preset_kind_dir(key)) {
-			snprintf(err, errlen,
-			         "[preset] %s: expected chip, model, scenario, "
-			         "profile or node", key);
-			return -1;
+		int step = preset_pass(lc->kind, key);
+		if (!lc->again) { /* checked when first read */
+			if (!preset_kind_dir(key)) {
+				snprintf(err, errlen,
+				         "[preset] %s: expected chip, model, scenario, "
+				         "profile or node", key);
+				return -1;
+			}
+			if (preset_refused(lc->kind, key, value, err, errlen) ||
+			    given_again(lc, preset_kind_dir(key), section, key, err,
+			                errlen))
+				return -1;
+			if (step < PASS_KEYS)
+				lc->named[step]++;
 		}
-		if (preset_refused(lc->kind, key, value, err, errlen) ||
-		    given_again(lc, preset_kind_dir(key), section, key, err, errlen))
-			return -1;
+		if (step_skip(lc, step))
+			return 0;
 		if (!strcmp(key, "node") && strcmp(lc->kind, "node"))
 			node_reset(&lc->st->cfg);
 		return load_depth(lc->st, key, value, lc->depth + 1, lc->shape,
 		                  lc->chain, err, errlen);
 	}
 	if (!strcmp(section, "meta")) /* free text: name, notes, sources */
+		return 0;
+	if (step_skip(lc, PASS_KEYS))
 		return 0;
 	/* a section this kind does not hold: refused at its header */
 	if (!strcmp(section, "model")) {
@@ -310,8 +362,8 @@ static int load_cb(void *ud, const char *section, const char *key,
 	}
 	if (setup_set_key(lc->st, section, key, value, err, errlen))
 		return -1;
-	return given_again(lc, rl_param_find(section, key), section, key, err,
-	                   errlen);
+	return lc->again ? 0 : given_again(lc, rl_param_find(section, key),
+	                                   section, key, err, errlen);
 }
 
 /* A model preset that left keys of model_shape to the defaults: -1 with
@@ -343,7 +395,7 @@ static int load_depth(rl_setup *st, const char *kind, const char *name,
                       int depth, unsigned *shape, preset_chain *chain,
                       char *err, size_t errlen)
 {
-	char path[1024], recorded[RL_NAME_MAX];
+	char path[1024], recorded[RL_NAME_MAX], *text;
 	unsigned mine = 0;
 	load_ctx lc;
 	struct stat sb;
@@ -375,10 +427,23 @@ static int load_depth(rl_setup *st, const char *kind, const char *name,
 	lc.ngiven = 0;
 	lc.nsect = 0;
 	lc.model_line = 0;
-	/* -1, or RL_EINTERNAL (out of memory, this file's or a nested
-	** preset's read: ini.h) passed on */
-	if ((rc = ini_parse_file_sections(path, load_section_cb, load_cb, &lc,
-	                                  err, errlen)))
+	lc.step = lc.misordered = lc.again = lc.pass = 0;
+	memset(lc.named, 0, sizeof lc.named);
+	/* read once, and where a line came after one of a later step again
+	** in steps (a step none of its lines names is passed over); -1, or
+	** RL_EINTERNAL (out of memory, this file's or a nested preset's
+	** read: ini.h) passed on */
+	if ((rc = ini_read_file(path, &text, err, errlen)))
+		return rc;
+	rc = ini_parse_read(path, text, load_section_cb, load_cb, &lc, err,
+	                    errlen);
+	for (lc.again = 1, lc.pass = PASS_BASE;
+	     !rc && lc.misordered && lc.pass <= PASS_KEYS; lc.pass++)
+		if (lc.pass == PASS_KEYS || lc.named[lc.pass])
+			rc = ini_parse_read(path, text, NULL, load_cb, &lc, err,
+			                    errlen);
+	free(text);
+	if (rc)
 		return rc;
 	if (!strcmp(kind, "model") &&
 	    shape_check(path, lc.model_line, mine, err, errlen))

@@ -435,6 +435,23 @@ expect_out '"node": "n5"' "the node named over the chip's is the one recorded"
 expect_out '"clocked_w": 81\.80' "n5: clocked logic at its nominal clock, no n4 reference left"
 expect_out '"compute_w": 1440\.29' "n5: MAC energy at n5's 0.20 pJ, no n4 reference left"
 expect_out '"full_load_w": 1886\.5[89]' "n5: full-load power by hand"
+# the order of the lines does not matter: the node named above the chip
+# is still the file's (read in the file's order, sohu-design's own node
+# n4 came after and replaced it: 1579.4 W, "node": "n4", without a word)
+printf '[preset]\nnode = n5\nchip = sohu-design\n' >"$tmpd/sd-n5-first.ini"
+expect_exit 0 "Sohu by design moved to n5, the node named first" -- $RL area --chip "$tmpd/sd-n5-first.ini" --json
+expect_out '"node": "n5"' "the node named above the chip is the one recorded"
+expect_out '"full_load_w": 1886\.5[89]' "n5 named first: full-load power as n5 named last"
+# so in a scenario naming both (its chip's node n4 after its node n7)
+printf '[preset]\nnode = n7\nchip = sohu-design\nmodel = llama3-8b\n' >"$tmpd/sc-n7-first.ini"
+expect_exit 0 "a scenario naming n7 above sohu-design" -- $RL area --scenario "$tmpd/sc-n7-first.ini" --json
+expect_out '"node": "n7"' "the scenario's node, not its chip's"
+# and a file's own key above the [preset] it builds on stays its own (the
+# base's 700 W replaced it): "the same key in the preset a file builds on
+# is an override" (README)
+printf '[chip]\ntdp_w = 500\n[preset]\nchip = h100-sxm\n' >"$tmpd/h100-500-first.ini"
+expect_exit 0 "a chip's tdp_w above the base it names" -- $RL area --chip "$tmpd/h100-500-first.ini"
+expect_out "^TDP: 500 W$" "the file's own TDP, not its base's 700 W"
 # naming n4 again changes nothing: 1579.4 W as sohu-design's own
 printf '[preset]\nchip = sohu-design\nnode = n4\n' >"$tmpd/sd-n4.ini"
 expect_exit 0 "Sohu by design named on n4 again" -- $RL area --chip "$tmpd/sd-n4.ini" --json
@@ -474,6 +491,17 @@ expect_exit 0 "Sohu by design, 8 stacks, etched-bench TP1" -- $RL eval --chip so
 expect_out "^  decode_sequences +127\.0 sequences" "127 decode tokens beside the 2048-token prompt"
 expect_out "^\(no decode-only iteration runs here: every iteration carries a prefill chunk;" "the note: no decode-only iteration runs"
 expect_out "^ 700 W TDP, which would lower its clock" "the note names the TDP the unfitted decode row passes"
+# the TDP as given (300.5 W read "300 W"), and no such note where the
+# chip is over its TDP at every clock (0.4 W read "0 W", the value that
+# means no limit, and "would lower its clock as it does prefill's", which
+# nothing lowers then: the over-TDP words say what holds)
+expect_exit 0 "Sohu by design, 8 stacks, a TDP of 300.5 W" -- $RL eval --chip sohu-design \
+	--scenario etched-bench --tp 1 --profile etched-claim --set design.hbm_stacks=8 --set chip.tdp_w=300.5
+expect_out "^ 300\.5 W TDP, which would lower its clock" "the decode note gives the TDP as given"
+expect_exit 0 "Sohu by design, 8 stacks, a TDP of 0.4 W" -- $RL eval --chip sohu-design \
+	--scenario etched-bench --tp 1 --profile etched-claim --set design.hbm_stacks=8 --set chip.tdp_w=0.4
+expect_no_out "no decode-only iteration runs here" "no decode note over the TDP at every clock"
+expect_out "over its 0\.4 W TDP at every clock" "the over-TDP words instead"
 expect_exit 0 "Sohu by design, 4 stacks" -- $RL eval --chip sohu-design \
 	--scenario etched-bench --tp 1 --profile etched-claim
 expect_no_out "no decode-only iteration runs here" "no note where the decode row is within the TDP"

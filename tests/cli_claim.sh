@@ -1171,6 +1171,20 @@ expect_exit 2 "claim: one of 256 is refused" -- \
 	env ROOFLAB_DATA="$tmpd/cd" $RL claim --samples 0 --no-design
 expect_err "etched-2024\\.ini:10: speedup\\.source is 256 bytes; at most 255 bytes" \
 	"the message names the file, line, key and limit"
+# Sohu by design given no TDP (tdp_w 0: none) is not "held to a 0 W power
+# limit", the tightest there could be; one of 700.5 W is said as given
+mkdir "$tmpd/cd2"
+cp -R "${ROOFLAB_DATA:?}/." "$tmpd/cd2/"
+sed -i "s/^tdp_w = 700\$/tdp_w = 0/" "$tmpd/cd2/chips/sohu-design.ini"
+expect_exit 0 "claim: Sohu by design with no TDP" -- \
+	env ROOFLAB_DATA="$tmpd/cd2" $RL claim --samples 0
+expect_no_out "0 W power limit" "no TDP is not a 0 W limit"
+expect_out "^    with no power limit \\(TDP 0: none given; data/chips/sohu-design\\.ini\\)" "says it has none"
+sed -i "s/^tdp_w = 0\$/tdp_w = 700.5/" "$tmpd/cd2/chips/sohu-design.ini"
+expect_exit 0 "claim: Sohu by design at 700.5 W" -- \
+	env ROOFLAB_DATA="$tmpd/cd2" $RL claim --samples 0
+expect_out "held to a 700\\.5 W power limit, its TDP" "the TDP as given"
+expect_out "above the 700\\.5 W TDP assumed" "what must be true gives it as given too"
 # what must be true names side b by its label, whole (it was cut at 80
 # characters): in the JSON and in the Markdown report of the database
 expect_exit 0 "claim: side b labelled with 127 characters" -- \

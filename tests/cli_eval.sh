@@ -260,6 +260,11 @@ expect_exit 2 "calibrate --weight with one W of two out of range" -- $RL calibra
 expect_err "^rooflab calibrate: --weight: row '$a1': '0' is not a number in \\(0, 100\\]" "the message names the row whose W it refuses"
 expect_exit 2 "calibrate --weight of an unknown row" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "no-such-row=2" --no-loo --out "$tmpd/fitx.ini"
 expect_err "^rooflab calibrate: --weight: no row 'no-such-row' among the 16 rows" "the message names the id"
+# a row set aside is in no fit: its weight would count nowhere while the
+# profile's header said "1 row weighted in the fit" (either option alone
+# runs: above); refused naming the row and both options
+expect_exit 2 "calibrate --weight of a row --aside sets aside" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --aside "$w1" --weight "$w1=2" --no-loo --out "$tmpd/fitx.ini"
+expect_err "^rooflab calibrate: --weight: row '$w1' is set aside by --aside: no fit takes it" "the message names the row and --aside"
 # --both-ends names --fit parameters with bounds of the fit (the ends a
 # fit is run again from)
 expect_exit 2 "calibrate --both-ends not among --fit" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute=0.5:0.9,iter_overhead_ms --both-ends eff_link --no-loo --out "$tmpd/fitx.ini"

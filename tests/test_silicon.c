@@ -367,6 +367,17 @@ static void test_violations(void **state)
 	** logic density): the logic density, as before */
 	fx_node_n4(&c.node);
 	near(rl_silicon_density_limit(&c), c.node.logic_density_per_m2, 1e-12);
+	/* and the explanation says the logic density stands for all of it:
+	** "(logic 147.0, SRAM share 0.5 at 137.3" read as a blend, 0.5 x
+	** 137.28 + 0.5 x 147.0 = 142.1, not the 147.0 it gives */
+	c.design.density_per_m2 = 150e12;
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
+	assert_true(si.violations & RL_V_DENSITY);
+	assert_int_equal(rl_silicon_explain(&c, &si, RL_V_DENSITY, texts, 8), 1);
+	assert_non_null(strstr(texts[0], "density: 150.0 MTr/mm2 passes the "
+	                                 "node's limit for this die, 147.0 "
+	                                 "MTr/mm2 (logic, for all of it: its "
+	                                 "SRAM at 137.3 is not denser;"));
 	/* a node without an SRAM density, half the die SRAM: the logic
 	** density alone, N4's 147.0 (this expected 96.3, N7's, under a
 	** relative tolerance of 1e3 that any value passed) */
