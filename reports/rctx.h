@@ -109,6 +109,16 @@ void report_serving(rctx *r);
 void report_design_space(rctx *r);
 void report_validation(rctx *r);
 void report_provenance(rctx *r);
+/* How far to trust the model, as one clause (no capital, no full stop)
+** into buf: its error against the published measurements (the newest
+** validation run's summary) beside how far those measurements move
+** between adjacent versions' tables (validation_repeat), or why either is
+** not known (repeat.c). */
+void report_trust_words(rctx *r, char *buf, size_t len);
+/* The adjacent pairs of versions of validation run `run` as a table under
+** a paragraph; nothing for a run written before validation_repeat
+** (repeat.c). */
+void report_validation_repeat(rctx *r, long run);
 /* The validation's error per group, in-sample, held out and out of
 ** sample (a borrowed profile) apart (valgroups.c). */
 void report_validation_groups(rctx *r, long run, const char *profile);

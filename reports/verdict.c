@@ -234,6 +234,27 @@ static void baselines(rctx *r)
 	}
 }
 
+/* Whether side b is claim's default, Sohu as claimed (the Etched claim):
+** 1, 0 (two sides of the user's), or -1 where the run does not record it
+** (claim_runs.b_default NULL, or a database from before the column). */
+static int b_is_default(rctx *r)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (!report_has_column(r, r->db, r->o->dbpath, "claim_runs",
+	                       "b_default") ||
+	    !(st = report_prepare(r, r->db, r->o->dbpath,
+	                          "SELECT b_default FROM claim_runs WHERE id = "
+	                          "?1")))
+		return -1;
+	sqlite3_bind_int64(st, 1, r->c.id);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL)
+		v = sqlite3_column_int(st, 0) != 0;
+	report_finish(r, st, r->o->dbpath);
+	return v;
+}
+
 /* The one-line verdict. */
 static const char *word(const pdb_claim *c, const mc_row *m)
 {
@@ -404,11 +425,22 @@ void report_verdict(rctx *r)
 		doc_para_class(&r->d, "verdict", "%s: the claim run stored no "
 		               "speedup.", word(c, &m));
 	doc_list_begin(&r->d);
-	if (isfinite(c->speedup_total))
+	if (isfinite(c->speedup_total)) {
+		/* "Etched's way" for the Etched claim alone: two sides of the
+		** user's are no claim of Etched's (claim's text says so too);
+		** a run that does not record which says that */
+		int def = b_is_default(r);
 		doc_item(&r->d, "Speedup under the stated assumptions: %.2fx in "
-		         "total (input + output) tokens per second, Etched's way of "
-		         "counting%s; %s in output tokens only.", c->speedup_total,
-		         tp, so);
+		         "total (input + output) tokens per second%s%s; %s in "
+		         "output tokens only.", c->speedup_total,
+		         def > 0 ? ", Etched's way of counting" : "", tp, so);
+		if (def < 0)
+			doc_item(&r->d, "Whose claim: this claim run does not record "
+			         "whether side b is rooflab claim's default (Sohu as "
+			         "Etched claims it) or a side of the user's (it was written "
+			         "before rooflab stored that); rerun rooflab claim "
+			         "--db %s to have it said.", r->o->dbpath);
+	}
 	if (m.have)
 		doc_item(&r->d, "90%% interval: %s (median %s), from %ld Monte "
 		         "Carlo samples over the assumption ranges (seed %ld)%s%s.",
@@ -448,6 +480,13 @@ void report_verdict(rctx *r)
 		claim_unsettled_words(few, sizeof few, m.prob, n, c->target);
 		if (few[0])
 			doc_item(&r->d, "O%s.", few + 1);
+	}
+	{
+		char trust[2400];
+		report_trust_words(r, trust, sizeof trust);
+		if (trust[0])
+			doc_item(&r->d, "How far to trust the model: %s (the "
+			         "validation section).", trust);
 	}
 	baselines(r);
 	doc_list_end(&r->d);
