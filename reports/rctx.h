@@ -115,6 +115,10 @@ void report_provenance(rctx *r);
 ** between adjacent versions' tables (validation_repeat), or why either is
 ** not known (repeat.c). */
 void report_trust_words(rctx *r, char *buf, size_t len);
+/* What the model does not know, as one clause into buf ("" where
+** nothing is said): side b's chip without a measurement in the newest
+** validation run, and no held-out serving row (repeat.c). */
+void report_unknowns_words(rctx *r, char *buf, size_t len);
 /* The adjacent pairs of versions of validation run `run` as a table under
 ** a paragraph; nothing for a run written before validation_repeat
 ** (repeat.c). */

@@ -5,12 +5,14 @@
 ** validation run's validation_repeat rows, written by validate --db from
 ** claim/valrepeat.c, the same figures as validate's own section), one
 ** sentence for the verdict and the validation section alike, and the
-** adjacent pairs' table under the latter.
+** adjacent pairs' table under the latter; and what the model does not
+** know: side b's chip unmeasured, held-out serving rows missing.
 */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "../config/measure.h"
 #include "rctx.h"
 
 /* The adjacent pairs of one harness verdict ("same", "changed"): how
@@ -135,7 +137,7 @@ void report_trust_words(rctx *r, char *buf, size_t len)
 {
 	pdb_validation v;
 	span same, changed;
-	long rep;
+	long rep, fit;
 	char err[600];
 	size_t k;
 	int rc;
@@ -150,19 +152,24 @@ void report_trust_words(rctx *r, char *buf, size_t len)
 			         "(rooflab validate --db %s adds one)", r->o->dbpath);
 		return;
 	}
+	fit = in_sample_rows(r, v.id);
+	/* "mostly a fit" where nine in ten rows or more were fitted on */
 	k = (size_t)snprintf(buf, len, "the model's throughput misses the "
 	                     "published measurements by a median %.1f%% (90th "
 	                     "percentile %.1f%%) over %ld rows, %ld of them of "
-	                     "the chip and software its profiles were fitted on, "
-	                     "so mostly a fit and little a prediction",
-	                     100 * v.median_abs_error, 100 * v.p90_abs_error,
-	                     v.rows, in_sample_rows(r, v.id));
+	                     "the chip and software its profiles were fitted "
+	                     "on%s", 100 * v.median_abs_error,
+	                     100 * v.p90_abs_error, v.rows, fit,
+	                     v.rows > 0 && 10 * fit >= 9 * v.rows
+	                         ? ", so mostly a fit and little a prediction"
+	                         : "");
 	if (k >= len)
 		return;
 	if (!read_spans(r, v.id, &same, &changed, &rep)) {
 		snprintf(buf + k, len - k, "; how far the measurements themselves "
-		         "move between versions is not in this validation run "
-		         "(rerun rooflab validate --db %s)", r->o->dbpath);
+		         "move between versions is not in this validation run, "
+		         "written before rooflab stored it (rerun rooflab validate "
+		         "--db for it)");
 		return;
 	}
 	if (!same.pairs && !changed.pairs) {
@@ -244,4 +251,120 @@ void report_validation_repeat(rctx *r, long run)
 	report_finish(r, st, r->o->dbpath);
 	if (n)
 		doc_table_end(&r->d);
+}
+
+/* A count over the claim database of sql, its ?1 bound to the integer a
+** and its ?2 to the text b (NULL: not bound); 0 where it fails (kept in
+** r->bad). */
+static long count_of(rctx *r, const char *sql, long a, const char *b)
+{
+	sqlite3_stmt *st;
+	long n = 0;
+	if (!(st = report_prepare(r, r->db, r->o->dbpath, sql)))
+		return 0;
+	sqlite3_bind_int64(st, 1, a);
+	if (b)
+		sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	report_finish(r, st, r->o->dbpath);
+	return n;
+}
+
+/* Side `side`'s chip (claim_sides setup.chip) into buf; "" if not stored. */
+static void side_chip(rctx *r, const char *side, char *buf, size_t len)
+{
+	sqlite3_stmt *st;
+	buf[0] = '\0';
+	if (!report_has(r, r->db, r->o->dbpath, "claim_sides") ||
+	    !(st = report_prepare(r, r->db, r->o->dbpath,
+	                          "SELECT text FROM claim_sides WHERE run_id = "
+	                          "?1 AND side = ?2 AND name = 'setup.chip'")))
+		return;
+	sqlite3_bind_int64(st, 1, r->c.id);
+	sqlite3_bind_text(st, 2, side, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		pdb_text(st, 0, buf, len);
+	report_finish(r, st, r->o->dbpath);
+}
+
+/* The held-out rows of validation run `run` (another chip than the one
+** their profile was fitted on, not out of sample) into *all, those that
+** are serving (not a microbenchmark's metric, meas_metric_micro) into
+** *serving. */
+static void held_out(rctx *r, long run, long *all, long *serving)
+{
+	sqlite3_stmt *st;
+	char sql[200], metric[96];
+	*all = *serving = 0;
+	snprintf(sql, sizeof sql, "SELECT %s FROM validation WHERE run_id = ?1 "
+	         "AND in_calibration = 0 AND %s", report_has_column(r, r->db,
+	         r->o->dbpath, "validation", "metric") ? "coalesce(metric, '')"
+	         : "''", report_has_column(r, r->db, r->o->dbpath, "validation",
+	         "out_of_sample") ? "coalesce(out_of_sample, 0) = 0" : "1");
+	if (!(st = report_prepare(r, r->db, r->o->dbpath, sql)))
+		return;
+	sqlite3_bind_int64(st, 1, run);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		pdb_text(st, 0, metric, sizeof metric);
+		++*all;
+		*serving += !meas_metric_micro(metric);
+	}
+	report_finish(r, st, r->o->dbpath);
+}
+
+void report_unknowns_words(rctx *r, char *buf, size_t len)
+{
+	pdb_validation v;
+	char chip[128], err[600];
+	size_t k = 0;
+	long inputs, design, all, serving;
+	int rc;
+	buf[0] = '\0';
+	if ((rc = pdb_validation_run(r->db, r->o->dbpath, 0, &v, err,
+	                             sizeof err))) {
+		if (pdb_is_unread(rc))
+			report_bad(r, rc, err);
+		return; /* report_trust_words says there is none */
+	}
+	side_chip(r, "b", chip, sizeof chip);
+	inputs = report_has(r, r->db, r->o->dbpath, "claim_assumptions")
+	             ? count_of(r, "SELECT count(*) FROM claim_assumptions WHERE "
+	                        "run_id = ?1 AND side = ?2", r->c.id, "b")
+	             : 0;
+	design = inputs ? count_of(r, "SELECT count(*) FROM claim_assumptions "
+	                           "WHERE run_id = ?1 AND side = ?2", r->c.id,
+	                           "b_by_design")
+	                : 0;
+	if (chip[0] && !count_of(r, "SELECT count(*) FROM validation WHERE "
+	                         "run_id = ?1 AND chip = ?2", v.id, chip)) {
+		k = (size_t)snprintf(buf, len, "no published measurement of %s, "
+		                     "%s's chip, is among the validation run's "
+		                     "rows: its speed rests on the model and on the "
+		                     "inputs the assumptions section lists with "
+		                     "their sources and ranges", chip, r->c.b_label);
+		if (inputs && k < len)
+			k += (size_t)snprintf(buf + k, len - k, " (%ld for it",
+			                      inputs);
+		if (inputs && design && k < len) {
+			char bd[sizeof r->c.b_label];
+			report_side_label(r, "b_by_design", bd, sizeof bd);
+			k += (size_t)snprintf(buf + k, len - k, ", %ld for %s", design,
+			                      bd);
+		}
+		if (inputs && k < len)
+			k += (size_t)snprintf(buf + k, len - k, ")");
+	}
+	held_out(r, v.id, &all, &serving);
+	if (k < len && serving == 0 && all > 0)
+		snprintf(buf + k, len - k, "%sno row of that run is serving on a "
+		         "chip the model was not fitted on (its %ld held-out row%s "
+		         "%s microbenchmark%s), so how well the model predicts "
+		         "serving on a new chip is not measured", k ? "; and " : "",
+		         all, all == 1 ? "" : "s", all == 1 ? "is a" : "are",
+		         all == 1 ? "" : "s");
+	else if (k < len && all == 0)
+		snprintf(buf + k, len - k, "%sno row of that run is of a chip the "
+		         "model was not fitted on, so how well it predicts a new "
+		         "chip is not measured", k ? "; and " : "");
 }

@@ -487,6 +487,9 @@ void report_verdict(rctx *r)
 		if (trust[0])
 			doc_item(&r->d, "How far to trust the model: %s (the "
 			         "validation section).", trust);
+		report_unknowns_words(r, trust, sizeof trust);
+		if (trust[0])
+			doc_item(&r->d, "What the model does not know: %s.", trust);
 	}
 	baselines(r);
 	doc_list_end(&r->d);
