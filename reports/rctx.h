@@ -95,6 +95,11 @@ double report_side_value(rctx *r, const char *side, const char *name);
 ** Monte Carlo) (verdict.c). */
 void report_mc_skipped(rctx *r, const char *side, char *buf, size_t len);
 
+/* The claim run's workload in words, "llama3-70b in fp8, 2048 tokens in
+** and 128 out per request", from its JSON (side a's setup); "" where the
+** run holds none (verdict.c). */
+void report_workload(rctx *r, char *buf, size_t len);
+
 /* Number formatting: "%.*g" into buf, a whole number whole ("12000",
 ** not "1.2e+04"), "-" for NAN. */
 const char *report_num(char *buf, size_t len, double v, int digits);

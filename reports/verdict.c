@@ -134,6 +134,32 @@ static void json_numbers(rctx *r, const char *const *path, double *v,
 	report_finish(r, st, r->o->dbpath);
 }
 
+void report_workload(rctx *r, char *buf, size_t len)
+{
+	static const char *const path[2] = {"$.a.setup.isl", "$.a.setup.osl"};
+	sqlite3_stmt *st;
+	char model[96] = "", prec[32] = "";
+	double v[2];
+	buf[0] = '\0';
+	json_numbers(r, path, v, 2);
+	if (!(st = report_prepare(r, r->db, r->o->dbpath,
+	                          "SELECT CASE WHEN json_valid(json) THEN "
+	                          "json_extract(json, '$.a.setup.model') END, "
+	                          "CASE WHEN json_valid(json) THEN json_extract("
+	                          "json, '$.a.setup.precision') END FROM "
+	                          "claim_runs WHERE id = ?1")))
+		return;
+	sqlite3_bind_int64(st, 1, r->c.id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		pdb_text(st, 0, model, sizeof model);
+		pdb_text(st, 1, prec, sizeof prec);
+	}
+	report_finish(r, st, r->o->dbpath);
+	if (model[0] && prec[0] && isfinite(v[0]) && isfinite(v[1]))
+		snprintf(buf, len, "%s in %s, %.0f tokens in and %.0f out per "
+		         "request", model, prec, v[0], v[1]);
+}
+
 /* "TP1 x PP2 x DP4": a mapping as the claim's text names it
 ** (rl_mapping_words) */
 static const char *mapping_words(char *buf, size_t len, double tp,

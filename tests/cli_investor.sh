@@ -762,4 +762,12 @@ else
 	echo "not ok - no validation run: the trust line"; fails=$((fails + 1))
 fi
 
+# the workload under the title, from the run (data/scenarios/etched-bench.ini:
+# model llama3-70b, precision fp8, isl 2048, osl 128)
+if grep -qF "Scenario etched-bench: llama3-70b in fp8, 2048 tokens in and 128 out per request. An analytical model" "$tmpd/r.md"; then
+	echo "ok - the report names the workload under its title"
+else
+	echo "not ok - the report's workload"; sed -n 3p "$tmpd/r.md" | sed 's/^/    /'; fails=$((fails + 1))
+fi
+
 finish

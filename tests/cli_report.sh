@@ -798,4 +798,8 @@ else
 	echo "ok - skipped: sqlite3 is not installed"
 fi
 
+# a run whose JSON holds no setup (mkplotdb's '{}'): the scenario alone,
+# no workload made up
+has "$html" "no workload in the run: the scenario alone" "Scenario etched-bench. An analytical model"
+
 finish
