@@ -95,6 +95,12 @@ double report_side_value(rctx *r, const char *side, const char *name);
 ** Monte Carlo) (verdict.c). */
 void report_mc_skipped(rctx *r, const char *side, char *buf, size_t len);
 
+/* Whether the claim run's side b is claim's default, Sohu as claimed (the
+** Etched claim): 1, 0 (two sides of the user's), or -1 where the run does
+** not record it (claim_runs.b_default NULL, or a database from before the
+** column) (verdict.c). */
+int report_b_default(rctx *r);
+
 /* The claim run's workload in words, "llama3-70b in fp8, 2048 tokens in
 ** and 128 out per request", from its JSON (side a's setup); "" where the
 ** run holds none (verdict.c). */

@@ -283,10 +283,7 @@ static void baselines(rctx *r)
 		doc_list_end(&r->d);
 }
 
-/* Whether side b is claim's default, Sohu as claimed (the Etched claim):
-** 1, 0 (two sides of the user's), or -1 where the run does not record it
-** (claim_runs.b_default NULL, or a database from before the column). */
-static int b_is_default(rctx *r)
+int report_b_default(rctx *r)
 {
 	sqlite3_stmt *st;
 	int v = -1;
@@ -479,7 +476,7 @@ void report_verdict(rctx *r)
 		/* "Etched's way" for the Etched claim alone: two sides of the
 		** user's are no claim of Etched's (claim's text says so too);
 		** a run that does not record which says that */
-		int def = b_is_default(r);
+		int def = report_b_default(r);
 		doc_item(&r->d, "Speedup under the stated assumptions: %.2fx in "
 		         "total (input + output) tokens per second%s%s; %s in "
 		         "output tokens only.", c->speedup_total,

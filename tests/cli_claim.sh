@@ -430,6 +430,12 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		grep -qF "Speedup under the stated assumptions:" "$tmpd/bd3.md"; then
 		echo "ok - report: not recorded said, Etched's way for the default claim alone"
 	else echo "not ok - report's words on whose claim"; fails=$((fails + 1)); fi
+	# Etched's other claims answered with the user's side b: said so above
+	# their table, for that run alone
+	if grep -qF "Side b here is the user's, 8 x h100-sxm TP8 x PP1 (trtllm-0.13), not Sohu: these are Etched's claims about Sohu" "$tmpd/bd3.md" &&
+		! grep -qF "Side b here is the user's" "$tmpd/bd2.md" && ! grep -qF "Side b here is the user's" "$tmpd/bd1.md"; then
+		echo "ok - other claims: a side b of the user's said not to be Sohu"
+	else echo "not ok - other claims with the user's side b"; fails=$((fails + 1)); fi
 	# all or nothing: an upgrade that fails part way (a claim_v1_runs made
 	# by hand as a view, which takes no rows) leaves the file at version 1 without
 	# version 2's tables, and the write is refused saying why
