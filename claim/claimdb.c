@@ -236,11 +236,13 @@ static int put_all(dbw *w, const claim_report *rep, const char *json)
 	rl_utc_now(now, sizeof now);
 	if (exec_bind(w, "INSERT INTO claim_runs(created, version, git_rev, "
 	              "a_label, b_label, scenario, target, speedup_total, "
-	              "speedup_output, json) VALUES(?,?,?,?,?,?,?,?,?,?)",
-	              "ttttttddd" "t", now, RL_VERSION, RL_GIT_REV,
+	              "speedup_output, json, b_default) "
+	              "VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+	              "ttttttddd" "ti", now, RL_VERSION, RL_GIT_REV,
 	              rep->a.label, rep->b.label, rep->scenario,
 	              rep->opts.target, rep->speedup_total,
-	              rep->speedup_output, json))
+	              rep->speedup_output, json,
+	              (sqlite3_int64)(rep->b_default != 0)))
 		return -1;
 	w->run = sqlite3_last_insert_rowid(w->db);
 	if (put_side(w, "a", &rep->a) || put_side(w, "b", &rep->b) ||
@@ -375,6 +377,43 @@ const rl_db_kind claim_db_kind = {
     "CREATE TABLE IF NOT EXISTS claim_v1_runs(run_id INTEGER PRIMARY KEY);"
     "INSERT OR IGNORE INTO claim_v1_runs SELECT id FROM claim_runs;"};
 
+int claim_db_add_column(sqlite3 *db, const char *table, const char *name,
+                        const char *type)
+{
+	sqlite3_stmt *st;
+	char sql[160];
+	int rc;
+	rc = sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?1) WHERE "
+	                        "name = ?2", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		/* finalize keeps the step's code and message on db */
+		sqlite3_finalize(st);
+		return rc;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return SQLITE_OK;
+	snprintf(sql, sizeof sql, "ALTER TABLE %s ADD COLUMN %s %s", table, name,
+	         type);
+	return sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
+/* claim_runs of a file written before b_default gains it (its runs NULL:
+** not recorded). */
+static int add_b_default(dbw *w)
+{
+	if (claim_db_add_column(w->db, "claim_runs", "b_default", "INTEGER") ==
+	    SQLITE_OK)
+		return RL_OK;
+	fail(w, "claim_runs.b_default");
+	return RL_EINTERNAL;
+}
+
 int claimdb_write(const char *path, const claim_report *rep,
                   const char *json, char *err, size_t errlen)
 {
@@ -393,7 +432,7 @@ int claimdb_write(const char *path, const claim_report *rep,
 		return status;
 	err[0] = '\0';
 	if (exec_sql(&w, RL_CLAIM_SCHEMA_SQL, "schema") == RL_OK &&
-	    put_all(&w, rep, json) == 0 &&
+	    add_b_default(&w) == RL_OK && put_all(&w, rep, json) == 0 &&
 	    exec_sql(&w, "COMMIT", "commit") == RL_OK)
 		rc = 0;
 	else if (!err[0])

@@ -17,6 +17,16 @@
 ** the runs it held, which the report reads as version 1 runs, and
 ** user_version 2, in one transaction) */
 #define RL_CLAIM_SCHEMA_VERSION 2
+
+#include <sqlite3.h>
+
+/* A table of a database written before its column `name` gains it, of SQL
+** type `type` (claim_runs.b_default; validation's version, metric and
+** out_of_sample): SQLITE_OK, or SQLite's code with db's message when the
+** table's columns cannot be read or the column cannot be added; a failed
+** read is never taken for "no column" (claimdb.c). */
+int claim_db_add_column(sqlite3 *db, const char *table, const char *name,
+                        const char *type);
 #include "../config/dbfile.h"
 
 #define RL_CLAIM_APP_ID RL_DB_APP_CLAIM /* "RLCL": PRAGMA application_id */
@@ -25,6 +35,11 @@
 extern const rl_db_kind claim_db_kind;
 
 #define RL_CLAIM_SCHEMA_SQL \
+/* claimdb.c adds b_default INTEGER (claim_db_add_column, not here: a \
+** file's columns stay those it was made with until a run is written into \
+** it): 1 where side b is claim's default, Sohu as claimed (the Etched \
+** claim), 0 where it is the user's; NULL or absent for a run written \
+** before it, which does not tell which */ \
 "CREATE TABLE IF NOT EXISTS claim_runs(" \
 "  id INTEGER PRIMARY KEY, created TEXT NOT NULL, version TEXT NOT NULL," \
 "  git_rev TEXT NOT NULL, a_label TEXT NOT NULL, b_label TEXT NOT NULL," \
@@ -136,6 +151,17 @@ extern const rl_db_kind claim_db_kind;
 "  PRIMARY KEY(run_id, id));" \
 "CREATE TABLE IF NOT EXISTS validation_runs(" \
 "  id INTEGER PRIMARY KEY, created TEXT NOT NULL, profile TEXT NOT NULL," \
-"  median_abs_error REAL, p90_abs_error REAL, rows INTEGER);"
+"  median_abs_error REAL, p90_abs_error REAL, rows INTEGER);" \
+/* the repeatability of the measurements (claim/valrepeat.h), one row per \
+** pair of versions sharing cells, in validate's order (ord): the same \
+** figures as validate --json's "repeatability"; adjacent 0 or 1.  \
+** valstore.c adds validation_runs.repeat_pairs INTEGER (as b_default \
+** above): the run's count of rows here, NULL or absent for a run written \
+** before them */ \
+"CREATE TABLE IF NOT EXISTS validation_repeat(" \
+"  run_id INTEGER NOT NULL, ord INTEGER NOT NULL, version_a TEXT," \
+"  version_b TEXT, cells INTEGER, median_abs_change REAL," \
+"  p90_abs_change REAL, median_change REAL, harness TEXT," \
+"  adjacent INTEGER, PRIMARY KEY(run_id, ord));"
 
 #endif

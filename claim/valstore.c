@@ -1,6 +1,7 @@
 /*
 ** valstore.c: evaluated validation rows and their summary stored in a
-** claim database, in one transaction (valstore.h).
+** claim database, with the repeatability of the measurements, in one
+** transaction (valstore.h).
 */
 #include "valstore.h"
 
@@ -13,37 +14,44 @@
 #include "../config/stamp.h"
 #include "schema.h"
 
-/* A validation table written before the column `name` (version, then
-** metric, then out_of_sample) gains it, of SQL type `type`: SQLITE_OK, or SQLite's code with db's message when
-** the table's columns cannot be read (a view altered by hand over a table
-** that is gone) or the column cannot be added; a failed read is never
-** taken for "no column". */
-static int add_column(sqlite3 *db, const char *name, const char *type)
+/* The pairs of versions into validation_repeat of run `run`: SQLITE_OK
+** or SQLite's code. */
+static int store_repeat(sqlite3 *db, sqlite3_int64 run, const val_repeat *rp,
+                        size_t nr)
 {
 	sqlite3_stmt *st;
-	char sql[96];
-	int rc;
-	rc = sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info('validation')"
-	                        " WHERE name = ?1", -1, &st, NULL);
+	char va[2 * MEAS_FIELD + 2], vb[2 * MEAS_FIELD + 2];
+	size_t i;
+	int rc = sqlite3_prepare_v2(db, "INSERT INTO validation_repeat VALUES("
+	                            "?,?,?,?,?,?,?,?,?,?)", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		/* finalize keeps the step's code and message on db */
-		sqlite3_finalize(st);
-		return rc;
+	for (i = 0; i < nr; i++) {
+		val_key_of(rp[i].a, VAL_BY_VERSION, va, sizeof va);
+		val_key_of(rp[i].b, VAL_BY_VERSION, vb, sizeof vb);
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, run);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		sqlite3_bind_text(st, 3, va, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4, vb, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 5, (sqlite3_int64)rp[i].cells);
+		sqlite3_bind_double(st, 6, rp[i].median_abs);
+		sqlite3_bind_double(st, 7, rp[i].p90_abs);
+		sqlite3_bind_double(st, 8, rp[i].median);
+		sqlite3_bind_text(st, 9, val_harness_name(rp[i].harness), -1,
+		                  SQLITE_STATIC);
+		sqlite3_bind_int(st, 10, rp[i].adjacent != 0);
+		if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			return rc;
+		}
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return SQLITE_OK;
-	snprintf(sql, sizeof sql, "ALTER TABLE validation ADD COLUMN %s %s",
-	         name, type);
-	return sqlite3_exec(db, sql, NULL, NULL, NULL);
+	return sqlite3_finalize(st);
 }
 
 int val_store(const char *path, const char *profile, const val_row *v,
-              size_t n, char *err, size_t errlen)
+              size_t n, const val_repeat *rp, size_t nr, char *err,
+              size_t errlen)
 {
 	sqlite3 *db = NULL;
 	sqlite3_stmt *st = NULL;
@@ -62,20 +70,24 @@ int val_store(const char *path, const char *profile, const val_row *v,
 	if (status)
 		return status;
 	if (rl_db_exec(db, RL_CLAIM_SCHEMA_SQL, path, err, errlen) ||
-	    add_column(db, "version", "TEXT") ||
-	    add_column(db, "metric", "TEXT") ||
-	    add_column(db, "out_of_sample", "INTEGER"))
+	    claim_db_add_column(db, "validation", "version", "TEXT") ||
+	    claim_db_add_column(db, "validation", "metric", "TEXT") ||
+	    claim_db_add_column(db, "validation", "out_of_sample", "INTEGER") ||
+	    claim_db_add_column(db, "validation_runs", "repeat_pairs",
+	                        "INTEGER"))
 		goto fail;
 	if (sqlite3_prepare_v2(db,
 	                       "INSERT INTO validation_runs(created, profile, "
-	                       "median_abs_error, p90_abs_error, rows) "
-	                       "VALUES(?,?,?,?,?)", -1, &st, NULL))
+	                       "median_abs_error, p90_abs_error, rows, "
+	                       "repeat_pairs) VALUES(?,?,?,?,?,?)", -1, &st,
+	                       NULL))
 		goto fail;
 	sqlite3_bind_text(st, 1, created, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, profile, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_double(st, 3, med);
 	sqlite3_bind_double(st, 4, p90);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)rows);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)nr);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		goto fail;
 	sqlite3_finalize(st);
@@ -116,6 +128,8 @@ int val_store(const char *path, const char *profile, const val_row *v,
 	}
 	sqlite3_finalize(st);
 	st = NULL;
+	if (store_repeat(db, run, rp, nr) != SQLITE_OK)
+		goto fail;
 	if (rl_db_exec(db, "COMMIT", path, err, errlen))
 		goto fail;
 	sqlite3_close(db);

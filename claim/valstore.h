@@ -8,13 +8,17 @@
 #include <stddef.h>
 
 #include "validation.h"
+#include "valrepeat.h"
 
-/* Store the modelled rows and their summary in the database at path, in
-** one transaction (tables validation_runs and validation of schema.h;
+/* Store the modelled rows, their summary and the pairs of versions
+** rp[0 .. nr-1] (val_repeat_pairs of the same rows) in the database at
+** path, in one transaction (tables validation_runs, validation and
+** validation_repeat of schema.h;
 ** in_calibration is in_fit, out_of_sample the row's own: an out-of-sample
 ** row has 0 and 1; the run's summary is over every row stored).
 ** RL_OK, or RL_EINPUT / RL_EINTERNAL with err. */
 int val_store(const char *path, const char *profile, const val_row *v,
-              size_t n, char *err, size_t errlen);
+              size_t n, const val_repeat *rp, size_t nr, char *err,
+              size_t errlen);
 
 #endif

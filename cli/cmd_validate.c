@@ -836,7 +836,7 @@ int cmd_validate(int argc, char **argv)
 	}
 	/* stored first: a database refused or failing prints no report */
 	if (dbpath && (rc = val_store(dbpath, profile ? profile : "versions.csv",
-	                              v, n, err, sizeof err))) {
+	                              v, n, rp, nr, err, sizeof err))) {
 		cli_say("validate", err);
 		goto done;
 	}

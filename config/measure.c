@@ -189,6 +189,12 @@ static int metric_code(const char *metric)
 	return MEAS_OTHER;
 }
 
+int meas_metric_micro(const char *metric)
+{
+	int c = metric_code(metric);
+	return c == MEAS_GEMM_TFLOPS || c == MEAS_COPY_TBPS;
+}
+
 int meas_micro(const meas_row *row)
 {
 	return row->metric_code == MEAS_GEMM_TFLOPS ||

@@ -115,5 +115,9 @@ void meas_free(meas_set *set);
 /* 1 when a row is a microbenchmark (MEAS_GEMM_TFLOPS, MEAS_COPY_TBPS),
 ** predicted by model/micro.h rather than the serving engine. */
 int meas_micro(const meas_row *row);
+/* The same of a metric's name as a measurement file spells it ("tflops",
+** "tb_per_s_read_plus_write"): for a row's metric as stored elsewhere (the
+** report's validation rows). */
+int meas_metric_micro(const char *metric);
 
 #endif

@@ -268,7 +268,14 @@ void report_validation(rctx *r)
 	         "measurements (profile %s, validation run %ld of %s, %ld row%s "
 	         "modelled).", v.profile, v.id, v.created, v.rows,
 	         v.rows == 1 ? "" : "s");
+	{
+		char trust[2400];
+		report_trust_words(r, trust, sizeof trust);
+		if (trust[0])
+			doc_para(&r->d, "In short, %s.", trust);
+	}
 	report_validation_groups(r, v.id, v.profile);
+	report_validation_repeat(r, v.id);
 	memset(&po, 0, sizeof po);
 	po.dbpath = r->o->dbpath;
 	po.run = v.id;

@@ -95,6 +95,17 @@ double report_side_value(rctx *r, const char *side, const char *name);
 ** Monte Carlo) (verdict.c). */
 void report_mc_skipped(rctx *r, const char *side, char *buf, size_t len);
 
+/* Whether the claim run's side b is claim's default, Sohu as claimed (the
+** Etched claim): 1, 0 (two sides of the user's), or -1 where the run does
+** not record it (claim_runs.b_default NULL, or a database from before the
+** column) (verdict.c). */
+int report_b_default(rctx *r);
+
+/* The claim run's workload in words, "llama3-70b in fp8, 2048 tokens in
+** and 128 out per request", from its JSON (side a's setup); "" where the
+** run holds none (verdict.c). */
+void report_workload(rctx *r, char *buf, size_t len);
+
 /* Number formatting: "%.*g" into buf, a whole number whole ("12000",
 ** not "1.2e+04"), "-" for NAN. */
 const char *report_num(char *buf, size_t len, double v, int digits);
@@ -109,6 +120,20 @@ void report_serving(rctx *r);
 void report_design_space(rctx *r);
 void report_validation(rctx *r);
 void report_provenance(rctx *r);
+/* How far to trust the model, as one clause (no capital, no full stop)
+** into buf: its error against the published measurements (the newest
+** validation run's summary) beside how far those measurements move
+** between adjacent versions' tables (validation_repeat), or why either is
+** not known (repeat.c). */
+void report_trust_words(rctx *r, char *buf, size_t len);
+/* What the model does not know, as one clause into buf ("" where
+** nothing is said): side b's chip without a measurement in the newest
+** validation run, and no held-out serving row (repeat.c). */
+void report_unknowns_words(rctx *r, char *buf, size_t len);
+/* The adjacent pairs of versions of validation run `run` as a table under
+** a paragraph; nothing for a run written before validation_repeat
+** (repeat.c). */
+void report_validation_repeat(rctx *r, long run);
 /* The validation's error per group, in-sample, held out and out of
 ** sample (a borrowed profile) apart (valgroups.c). */
 void report_validation_groups(rctx *r, long run, const char *profile);

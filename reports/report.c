@@ -75,14 +75,16 @@ static void close_dbs(rctx *r)
 
 static void write_doc(rctx *r, FILE *f, doc_fmt fmt)
 {
-	char title[600];
+	char title[600], wl[300];
 	snprintf(title, sizeof title, "Is %s %gx as fast as %s? The rooflab claim report",
 	         r->c.b_label, r->c.target, r->c.a_label);
 	doc_begin(&r->d, f, fmt, title);
 	doc_heading(&r->d, 1, "top", title);
-	doc_para(&r->d, "Scenario %s. An analytical model of both chips, "
+	report_workload(r, wl, sizeof wl);
+	doc_para(&r->d, "Scenario %s%s%s. An analytical model of both chips, "
 	         "serving the same workload; every figure below comes from the "
-	         "database %s.", r->c.scenario, r->o->dbpath);
+	         "database %s.", r->c.scenario, wl[0] ? ": " : "", wl,
+	         r->o->dbpath);
 	if (!r->plots)
 		doc_para_class(&r->d, "note", "This report has no plots: %s",
 		               r->plot_note);

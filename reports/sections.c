@@ -225,8 +225,17 @@ void report_claims(rctx *r)
 		pdb_text(st, 1, src, sizeof src);
 		pdb_text(st, 2, mv, sizeof mv);
 		pdb_text(st, 3, vd, sizeof vd);
-		if (n++ == 0)
+		if (n++ == 0) {
+			/* Etched's claims are of Sohu: a side b of the user's
+			** answers them with another chip's numbers */
+			if (report_b_default(r) == 0)
+				doc_para_class(&r->d, "note", "Side b here is the "
+				               "user's, %s, not Sohu: these are Etched's "
+				               "claims about Sohu, and the model's values "
+				               "beside them are of the two sides compared "
+				               "in this run, not of Sohu.", r->c.b_label);
 			doc_table_begin(&r->d, 4, h);
+		}
 		doc_row(&r->d, cells);
 	}
 	report_finish(r, st, r->o->dbpath);

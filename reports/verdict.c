@@ -7,6 +7,7 @@
 */
 #include <ctype.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -133,6 +134,32 @@ static void json_numbers(rctx *r, const char *const *path, double *v,
 	report_finish(r, st, r->o->dbpath);
 }
 
+void report_workload(rctx *r, char *buf, size_t len)
+{
+	static const char *const path[2] = {"$.a.setup.isl", "$.a.setup.osl"};
+	sqlite3_stmt *st;
+	char model[96] = "", prec[32] = "";
+	double v[2];
+	buf[0] = '\0';
+	json_numbers(r, path, v, 2);
+	if (!(st = report_prepare(r, r->db, r->o->dbpath,
+	                          "SELECT CASE WHEN json_valid(json) THEN "
+	                          "json_extract(json, '$.a.setup.model') END, "
+	                          "CASE WHEN json_valid(json) THEN json_extract("
+	                          "json, '$.a.setup.precision') END FROM "
+	                          "claim_runs WHERE id = ?1")))
+		return;
+	sqlite3_bind_int64(st, 1, r->c.id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		pdb_text(st, 0, model, sizeof model);
+		pdb_text(st, 1, prec, sizeof prec);
+	}
+	report_finish(r, st, r->o->dbpath);
+	if (model[0] && prec[0] && isfinite(v[0]) && isfinite(v[1]))
+		snprintf(buf, len, "%s in %s, %.0f tokens in and %.0f out per "
+		         "request", model, prec, v[0], v[1]);
+}
+
 /* "TP1 x PP2 x DP4": a mapping as the claim's text names it
 ** (rl_mapping_words) */
 static const char *mapping_words(char *buf, size_t len, double tp,
@@ -152,6 +179,25 @@ enum { J_ATP, J_APP, J_ACH, J_BTP, J_BPP, J_BCH, J_GIVEN, J_BTP_A, J_BPP_A,
        J_BDP_A, J_BEP_A, J_BEST_A, J_T10, J_T11, J_T12, J_BD, J_BD700,
        J_BD1000, J_BDNONE, J_N };
 
+/* One item of the baselines' list, the paragraph and list opened before
+** the first (*open), so that a run without their numbers has neither. */
+__attribute__((format(printf, 3, 4)))
+static void base_item(rctx *r, int *open, const char *fmt, ...)
+{
+	char buf[4096];
+	va_list ap;
+	if (!*open) {
+		doc_para(&r->d, "The same speedup against other baselines (how "
+		         "much of it is the choice of comparison):");
+		doc_list_begin(&r->d);
+		*open = 1;
+	}
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	doc_item(&r->d, "%s", buf);
+}
+
 static void baselines(rctx *r)
 {
 	static const char *const path[J_N] = {
@@ -165,6 +211,7 @@ static void baselines(rctx *r)
 	    "$.by_design_at_tdp.unlimited"};
 	const pdb_claim *c = &r->c;
 	double v[J_N];
+	int open = 0;
 	char ma[80], mb[80], x[4][32], bd[sizeof r->c.b_label];
 	json_numbers(r, path, v, J_N);
 	if (isfinite(v[J_ATP]) && isfinite(v[J_APP]) && isfinite(v[J_ACH]) &&
@@ -180,7 +227,7 @@ static void baselines(rctx *r)
 		if (moved)
 			claim_speedup_x(x[0], sizeof x[0], v[J_GIVEN]);
 		if (moved)
-			doc_item(&r->d, "Mappings (TP: each layer split across "
+			base_item(r, &open, "Mappings (TP: each layer split across "
 			         "chips; PP: the layers split into consecutive stages; "
 			         "DP: whole copies side by side): %s as %s on %g chips, "
 			         "the scenario's; %s as %s on %g chips, its best "
@@ -188,7 +235,7 @@ static void baselines(rctx *r)
 			         c->a_label, ma, v[J_ACH], c->b_label, mb, v[J_BCH],
 			         ma, x[0]);
 		else
-			doc_item(&r->d, "Mappings (TP: each layer split across "
+			base_item(r, &open, "Mappings (TP: each layer split across "
 			         "chips; PP: the layers split into consecutive stages; "
 			         "DP: whole copies side by side): %s as %s on %g chips, "
 			         "%s as %s on %g chips, as the scenario and the sides "
@@ -199,13 +246,13 @@ static void baselines(rctx *r)
 	    isfinite(v[J_BPP_A]) && isfinite(v[J_BDP_A]) &&
 	    !(v[J_BTP_A] == v[J_ATP] && v[J_BPP_A] == v[J_APP] &&
 	      v[J_BDP_A] * v[J_BTP_A] * v[J_BPP_A] == v[J_ACH]))
-		doc_item(&r->d, "Against %s at its own best mapping of the same "
+		base_item(r, &open, "Against %s at its own best mapping of the same "
 		         "chips, %s (modelled, not measured): %s.", c->a_label,
 		         mapping_words(ma, sizeof ma, v[J_BTP_A], v[J_BPP_A],
 		                       v[J_BDP_A], v[J_BEP_A]),
 		         claim_speedup_x(x[0], sizeof x[0], v[J_BEST_A]));
 	if (isfinite(v[J_T10]) && isfinite(v[J_T11]) && isfinite(v[J_T12]))
-		doc_item(&r->d, "Against the measured TensorRT-LLM tables of the "
+		base_item(r, &open, "Against the measured TensorRT-LLM tables of the "
 		         "same cell, where the speedups above divide by side "
 		         "a as modelled: %s against 0.10's, the table Etched "
 		         "compared with, and %s and %s against the later 0.11 and "
@@ -218,7 +265,7 @@ static void baselines(rctx *r)
 		report_side_label(r, "b_by_design", bd, sizeof bd);
 		if (isfinite(v[J_BD700]) && isfinite(v[J_BD1000]) &&
 		    isfinite(v[J_BDNONE]))
-			doc_item(&r->d, "%s, Sohu derived from its silicon (die, "
+			base_item(r, &open, "%s, Sohu derived from its silicon (die, "
 			         "process node and power) rather than from Etched's "
 			         "figures, and held to its TDP: %s (with a TDP of 700 "
 			         "W: %s, 1000 W: %s, none: %s).", bd,
@@ -227,11 +274,31 @@ static void baselines(rctx *r)
 			         claim_speedup_x(x[2], sizeof x[2], v[J_BD1000]),
 			         claim_speedup_x(x[3], sizeof x[3], v[J_BDNONE]));
 		else
-			doc_item(&r->d, "%s, Sohu derived from its silicon (die, "
+			base_item(r, &open, "%s, Sohu derived from its silicon (die, "
 			         "process node and power) rather than from Etched's "
 			         "figures, and held to its TDP: %s.", bd,
 			         claim_speedup_x(x[0], sizeof x[0], v[J_BD]));
 	}
+	if (open)
+		doc_list_end(&r->d);
+}
+
+int report_b_default(rctx *r)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (!report_has_column(r, r->db, r->o->dbpath, "claim_runs",
+	                       "b_default") ||
+	    !(st = report_prepare(r, r->db, r->o->dbpath,
+	                          "SELECT b_default FROM claim_runs WHERE id = "
+	                          "?1")))
+		return -1;
+	sqlite3_bind_int64(st, 1, r->c.id);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL)
+		v = sqlite3_column_int(st, 0) != 0;
+	report_finish(r, st, r->o->dbpath);
+	return v;
 }
 
 /* The one-line verdict. */
@@ -241,10 +308,11 @@ static const char *word(const pdb_claim *c, const mc_row *m)
 	                          c->target);
 }
 
-/* "What must be true" in the claim's own words (claim_must): the levers
-** moved together (the headline first), then one lever at a time.  1 when
-** the run stored them. */
-static int must_words(rctx *r)
+/* "What must be true" in the claim's own words (claim_must): k 0, the
+** levers moved together (the headline first), or k 1, one lever at a
+** time.  1 when the run stored them (or they failed to read: kept in
+** r->bad), 0 when it did not. */
+static int must_words(rctx *r, int k)
 {
 	static const char *const kinds[2] = {"together", "one"};
 	static const char *const intro[2] = {
@@ -254,7 +322,7 @@ static int must_words(rctx *r)
 	sqlite3_stmt *st;
 	char msg[sizeof r->bad_msg];
 	long rows;
-	int k, rc, total = 0;
+	int rc, n = 0;
 	if ((rc = pdb_rows(r->db, r->o->dbpath, "claim_must", r->c.id, &rows,
 	                   msg, sizeof msg))) {
 		report_bad(r, rc, msg);
@@ -262,8 +330,7 @@ static int must_words(rctx *r)
 	}
 	if (rows == 0)
 		return 0;
-	for (k = 0; k < 2; k++) {
-		int n = 0;
+	{
 		if (!(st = report_prepare(r, r->db, r->o->dbpath,
 		                          "SELECT param, text FROM "
 		                          "claim_must WHERE run_id = ?1 AND "
@@ -291,31 +358,31 @@ static int must_words(rctx *r)
 		report_finish(r, st, r->o->dbpath);
 		if (n)
 			doc_list_end(&r->d);
-		total += n;
 	}
-	return total > 0;
+	return 1;
 }
 
 /* "What must be true": a paragraph and a list of its own, after the
-** verdict's list; from the solver's rows where the run predates
-** claim_must. */
-static void must_be_true(rctx *r)
+** verdict's list, the levers moved together (1: the one-at-a-time list
+** is to follow); from the solver's rows where the run predates claim_must
+** (0). */
+static int must_be_true(rctx *r)
 {
 	sqlite3_stmt *st;
 	char v[32];
 	int n = 0;
-	if (must_words(r))
-		return;
+	if (must_words(r, 0))
+		return 1;
 	if (!report_has(r, r->db, r->o->dbpath, "claim_solve")) {
 		doc_para(&r->d, "What must be true for %gx: not computed (no "
 		         "claim_solve table in this database).", r->c.target);
-		return;
+		return 0;
 	}
 	if (!(st = report_prepare(r, r->db, r->o->dbpath,
 	                          "SELECT param, target, value, "
 	                          "feasible, reason FROM claim_solve WHERE "
 	                          "run_id = ?1 ORDER BY feasible DESC, param")))
-		return;
+		return 0;
 	sqlite3_bind_int64(st, 1, r->c.id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *p = (const char *)sqlite3_column_text(st, 0);
@@ -341,6 +408,7 @@ static void must_be_true(rctx *r)
 	else
 		doc_para(&r->d, "What must be true for %gx: the claim run has no "
 		         "inverse solutions (claim_solve is empty).", r->c.target);
+	return 0;
 }
 
 /* The abbreviations the report uses, in words, under the verdict: an
@@ -404,11 +472,22 @@ void report_verdict(rctx *r)
 		doc_para_class(&r->d, "verdict", "%s: the claim run stored no "
 		               "speedup.", word(c, &m));
 	doc_list_begin(&r->d);
-	if (isfinite(c->speedup_total))
+	if (isfinite(c->speedup_total)) {
+		/* "Etched's way" for the Etched claim alone: two sides of the
+		** user's are no claim of Etched's (claim's text says so too);
+		** a run that does not record which says that */
+		int def = report_b_default(r);
 		doc_item(&r->d, "Speedup under the stated assumptions: %.2fx in "
-		         "total (input + output) tokens per second, Etched's way of "
-		         "counting%s; %s in output tokens only.", c->speedup_total,
-		         tp, so);
+		         "total (input + output) tokens per second%s%s; %s in "
+		         "output tokens only.", c->speedup_total,
+		         def > 0 ? ", Etched's way of counting" : "", tp, so);
+		if (def < 0)
+			doc_item(&r->d, "Whose claim: this claim run does not record "
+			         "whether side b is rooflab claim's default (Sohu as "
+			         "Etched claims it) or a side of the user's (it was written "
+			         "before rooflab stored that); rerun rooflab claim "
+			         "--db %s to have it said.", r->o->dbpath);
+	}
 	if (m.have)
 		doc_item(&r->d, "90%% interval: %s (median %s), from %ld Monte "
 		         "Carlo samples over the assumption ranges (seed %ld)%s%s.",
@@ -449,9 +528,26 @@ void report_verdict(rctx *r)
 		if (few[0])
 			doc_item(&r->d, "O%s.", few + 1);
 	}
-	baselines(r);
+	{
+		char trust[2400];
+		report_trust_words(r, trust, sizeof trust);
+		if (trust[0])
+			doc_item(&r->d, "How far to trust the model: %s (the "
+			         "validation section).", trust);
+		report_unknowns_words(r, trust, sizeof trust);
+		if (trust[0])
+			doc_item(&r->d, "What the model does not know: %s.", trust);
+	}
 	doc_list_end(&r->d);
-	must_be_true(r);
+	/* the conditions moved together, the baselines, then one lever at a
+	** time: the first screen holds the verdict, its uncertainty, what
+	** must be true and what the model does not know */
+	{
+		int one = must_be_true(r);
+		baselines(r);
+		if (one)
+			must_words(r, 1);
+	}
 	terms(r);
 	doc_para(&r->d, "Scenario: %s; %s against %s (claim run %ld of %s).",
 	         c->scenario, c->b_label, c->a_label, c->id, c->created);

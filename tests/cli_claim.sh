@@ -407,6 +407,35 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	if grep -qF -- "$(sed -n 1p "$tmpd/text.expect")" "$tmpd/v1r2.md"; then
 		echo "ok - new run: the text's first Monte Carlo line"
 	else echo "not ok - new run lacks the text's first Monte Carlo line"; fails=$((fails + 1)); fi
+	# claim_runs.b_default: whether side b is the default (Sohu as
+	# claimed); a file from before the column gains it, its old run NULL
+	# (not recorded), and the report says so of that run, "Etched's way"
+	# of the default claim and neither of two sides of the user's
+	cp "$tdb" "$tmpd/bd.db"
+	sqlite3 "$tmpd/bd.db" "ALTER TABLE claim_runs DROP COLUMN b_default"
+	expect_exit 0 "claim --db into a file from before b_default" -- \
+		$RL claim --samples 0 --no-design --db "$tmpd/bd.db"
+	expect_exit 0 "claim --db with two sides of the user's" -- $RL claim \
+		--samples 0 --no-design --b h100-sxm,profile=trtllm-0.13 --db "$tmpd/bd.db"
+	n=$(sqlite3 "$tmpd/bd.db" "SELECT group_concat(id || ':' || quote(b_default), ' ') FROM (SELECT * FROM claim_runs ORDER BY id)")
+	if [ "$n" = "1:NULL 2:1 3:0" ]; then echo "ok - b_default: old run NULL, the default claim 1, the user's b 0"
+	else echo "not ok - b_default: $n"; fails=$((fails + 1)); fi
+	for k in 1 2 3; do
+		"$RL" report --db "$tmpd/bd.db" --run $k --no-plots --out "$tmpd/bd$k.md" >/dev/null 2>&1
+	done
+	if grep -qF "Whose claim: this claim run does not record whether side b is rooflab claim's default" "$tmpd/bd1.md" &&
+		! grep -qF "Etched's way of counting" "$tmpd/bd1.md" &&
+		grep -qF "Etched's way of counting" "$tmpd/bd2.md" && ! grep -qF "Whose claim" "$tmpd/bd2.md" &&
+		! grep -qF "Etched's way of counting" "$tmpd/bd3.md" && ! grep -qF "Whose claim" "$tmpd/bd3.md" &&
+		grep -qF "Speedup under the stated assumptions:" "$tmpd/bd3.md"; then
+		echo "ok - report: not recorded said, Etched's way for the default claim alone"
+	else echo "not ok - report's words on whose claim"; fails=$((fails + 1)); fi
+	# Etched's other claims answered with the user's side b: said so above
+	# their table, for that run alone
+	if grep -qF "Side b here is the user's, 8 x h100-sxm TP8 x PP1 (trtllm-0.13), not Sohu: these are Etched's claims about Sohu" "$tmpd/bd3.md" &&
+		! grep -qF "Side b here is the user's" "$tmpd/bd2.md" && ! grep -qF "Side b here is the user's" "$tmpd/bd1.md"; then
+		echo "ok - other claims: a side b of the user's said not to be Sohu"
+	else echo "not ok - other claims with the user's side b"; fails=$((fails + 1)); fi
 	# all or nothing: an upgrade that fails part way (a claim_v1_runs made
 	# by hand as a view, which takes no rows) leaves the file at version 1 without
 	# version 2's tables, and the write is refused saying why

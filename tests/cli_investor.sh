@@ -725,4 +725,49 @@ if [ -z "$miss" ] && [ -n "$at" ] && [ -n "$m2" ]; then
 else
 	echo "not ok - README's per-mapping or power figures differ from the program's:$miss"; fails=$((fails + 1))
 fi
+# the first screen (reports/verdict.c): the verdict, its interval and
+# probability, how far to trust the model and what it does not know, then
+# what must be true with the levers moved together, before the other
+# baselines and the levers one at a time.  With a validation run in the
+# database: no measurement file of data/measurements names Sohu, its
+# uncertainty files have 8 and 23 [b.*] sections (data/uncertainty/sohu.ini,
+# sohu-design.ini), and the held-out rows are the two H200
+# microbenchmarks (a GEMM's TFLOPS, a copy's TB/s; README)
+expect_exit 0 "validate --db into the claim's database" -- $RL validate --db "$tmpd/c.db"
+expect_exit 0 "report of it with the validation" -- $RL report --db "$tmpd/c.db" \
+	--out "$tmpd/rv.md" --no-plots
+lno() { grep -nF -- "$1" "$tmpd/rv.md" | head -1 | cut -d: -f1; }
+l1=$(lno "- Probability that the speedup reaches 20x:")
+l2=$(lno "- How far to trust the model: ")
+l3=$(lno "- What the model does not know: ")
+l4=$(lno "What must be true for 20x, with the levers moved together:")
+l5=$(lno "The same speedup against other baselines")
+l6=$(lno "One lever at a time, the rest as assumed")
+if [ -n "$l1" ] && [ -n "$l6" ] && [ "$l1" -lt "$l2" ] && [ "$l2" -lt "$l3" ] &&
+	[ "$l3" -lt "$l4" ] && [ "$l4" -lt "$l5" ] && [ "$l5" -lt "$l6" ]; then
+	echo "ok - the verdict's order: probability, trust, unknowns, what must be true, baselines, one lever"
+else
+	echo "not ok - the verdict's order: $l1 $l2 $l3 $l4 $l5 $l6"; fails=$((fails + 1))
+fi
+if grep -qF "What the model does not know: no published measurement of sohu, 8x Sohu (as claimed)'s chip, is among the validation run's rows: its speed rests on the model and on the inputs the assumptions section lists with their sources and ranges (8 for it, 23 for 8x Sohu (by design)); and no row of that run is serving on a chip the model was not fitted on (its 2 held-out rows are microbenchmarks), so how well the model predicts serving on a new chip is not measured." "$tmpd/rv.md"; then
+	echo "ok - what the model does not know: Sohu unmeasured, no held-out serving row"
+else
+	echo "not ok - what the model does not know"; grep -F "does not know" "$tmpd/rv.md" | sed 's/^/    /'; fails=$((fails + 1))
+fi
+# without a validation run: said, with the command that adds one
+if grep -qF "How far to trust the model: not measured here: this database holds no comparison of the model with published measurements" "$tmpd/r.md" &&
+	! grep -qF "What the model does not know" "$tmpd/r.md"; then
+	echo "ok - no validation run: the trust line says so"
+else
+	echo "not ok - no validation run: the trust line"; fails=$((fails + 1))
+fi
+
+# the workload under the title, from the run (data/scenarios/etched-bench.ini:
+# model llama3-70b, precision fp8, isl 2048, osl 128)
+if grep -qF "Scenario etched-bench: llama3-70b in fp8, 2048 tokens in and 128 out per request. An analytical model" "$tmpd/r.md"; then
+	echo "ok - the report names the workload under its title"
+else
+	echo "not ok - the report's workload"; sed -n 3p "$tmpd/r.md" | sed 's/^/    /'; fails=$((fails + 1))
+fi
+
 finish

@@ -103,6 +103,24 @@ expect_out "^repeatability of the measurements: " "text: its own section"
 expect_out "^  R r1 -> r2 +4 +7\\.5% +20\\.5% +\\+2\\.5%  same, adjacent\$" "text: r1 -> r2's line"
 expect_out "^  R r2 -> r3 +2 +17\\.5% +23\\.5% +\\+8\\.0%  changed, adjacent\$" "text: r2 -> r3's line"
 expect_out "^  T out -> tot +1 +10\\.0% +10\\.0% +\\+10\\.0%  unknown\$" "text: T's line"
+# validate --db stores the pairs (validation_repeat, claim/valstore.c) and
+# the report says them, the adjacent ones only: r1 -> r2 (same harness,
+# 7.5%, 20.5%) and r2 -> r3 (changed, 17.5%, 23.5%), as worked out above
+expect_exit 0 "validate --db the hand-made file" -- run --db "$tmpd/v.db"
+if command -v sqlite3 >/dev/null 2>&1; then
+	got=$(sqlite3 "$tmpd/v.db" "SELECT group_concat(version_a || '>' || version_b || ':' || cells || ':' || round(100 * median_abs_change, 6) || ':' || round(100 * p90_abs_change, 6) || ':' || harness || ':' || adjacent, ' ') FROM (SELECT * FROM validation_repeat ORDER BY ord); SELECT repeat_pairs FROM validation_runs")
+	want="R r1>R r2:4:7.5:20.5:same:1 R r1>R r3:2:0.0:0.0:changed:0 R r2>R r3:2:17.5:23.5:changed:1 T out>T tot:1:10.0:10.0:unknown:0
+4"
+	[ "$got" = "$want" ] && echo "ok - the database holds validate's pairs" ||
+		{ echo "not ok - validation_repeat: '$got'"; fails=$((fails + 1)); }
+fi
+expect_exit 0 "a claim run beside it, for a report" -- $RL claim --samples 0 --no-design --db "$tmpd/v.db"
+expect_exit 0 "report of that database" -- $RL report --db "$tmpd/v.db" --no-plots --out "$tmpd/v.md"
+if grep -qF "the published tables themselves move by a median 7.5% (90th percentile 20.5%) between adjacent versions measured with the same benchmark harness (1 pair), and by a median 17.5% (90th percentile 23.5%) where the harness changed (1 pair)" "$tmpd/v.md"; then
+	echo "ok - the report: adjacent pairs by harness, in words"
+else
+	echo "not ok - the report's repeatability words"; grep -F "themselves move" "$tmpd/v.md" | head -2; fails=$((fails + 1))
+fi
 # no harness table: every pair's harness unknown, none adjacent
 rm "$tmpd/data/measurements/harness.csv"
 expect_exit 0 "validate without a harness table" -- run

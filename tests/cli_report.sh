@@ -725,4 +725,81 @@ expect_err "its folder is ${#dd} bytes; a Markdown report, whose figures are wri
 	"the message gives the folder's length and the limit"
 expect_exit 0 "the HTML report, which writes no figure files, is written there" -- \
 	"$RL" report --db "$db" --no-plots --out "$dd/r.html"
+# how far to trust the model (reports/repeat.c): the validation run's error
+# beside how far the published tables move between adjacent versions
+# (validation_repeat, validate --db), the same clause in the verdict and the
+# validation section, in HTML and Markdown; a pair that is not adjacent
+# (0.10 -> 0.12, 37%/130%) is no part of it.  mkplotdb's run: median 8%,
+# p90 19% over 4 rows, 2 of them in calibration.  By hand: same harness,
+# one pair (1.2%, 7.2%); changed, two pairs: medians 4.0% and 50.0%, p90s
+# 15.0% and 125.0%
+has "$html" "trust: a run from before the pairs says so" \
+	"how far the measurements themselves move between versions is not in this validation run"
+has "$html" "trust: the model's error, and how many rows were fitted on" \
+	"misses the published measurements by a median 8.0% (90th percentile 19.0%) over 4 rows, 2 of them of the chip and software its profiles were fitted on; how far"
+# 2 of 4 rows fitted on: not "mostly a fit" (that needs 9 in 10)
+lacks "$html" "trust: half the rows fitted on is not mostly a fit" "mostly a fit"
+# side b's owner: a run from before claim_runs.b_default says it does not
+# know, and counts without naming Etched
+has "$html" "whose claim: not recorded, said" "this claim run does not record whether side b is rooflab"
+lacks "$html" "whose claim: not recorded, no Etched's way" "Etched's way of counting"
+if command -v sqlite3 >/dev/null 2>&1; then
+	cp "$db" "$tmpd/rep.db"
+	sqlite3 "$tmpd/rep.db" "ALTER TABLE validation_runs ADD COLUMN repeat_pairs INTEGER;
+		UPDATE validation_runs SET repeat_pairs = 5 WHERE id = 1;
+		INSERT INTO validation_repeat VALUES
+		(1, 0, 'TensorRT-LLM 0.10.0', 'TensorRT-LLM 0.11.0', 8, 0.5, 1.25, 0.5, 'changed', 1),
+		(1, 1, 'TensorRT-LLM 0.10.0', 'TensorRT-LLM 0.12.0', 12, 0.37, 1.3, 0.37, 'changed', 0),
+		(1, 2, 'TensorRT-LLM 0.11.0', 'TensorRT-LLM 0.12.0', 60, 0.04, 0.15, 0.01, 'changed', 1),
+		(1, 3, 'TensorRT-LLM 0.12.0', 'TensorRT-LLM 0.13.0', 100, 0.012, 0.072, 0.004, 'same', 1),
+		(1, 4, 'T post-1.0 (rev 1)', 'T post-1.0 (rev 2)', 15, 0, 0, 0, 'same', 1);
+		ALTER TABLE claim_runs ADD COLUMN b_default INTEGER;
+		UPDATE claim_runs SET b_default = 1"
+	for f in rep.md rep.html; do
+		expect_exit 0 "report $f with the pairs of versions" -- "$RL" report \
+			--db "$tmpd/rep.db" --out "$tmpd/md/$f" --no-plots
+		t="the published tables themselves move by a median 1.2% (90th percentile 7.2%) between adjacent versions measured with the same benchmark harness (1 pair), and by a median 4.0% to 50.0% (90th percentile 15.0% to 125.0%) where the harness changed (2 pairs): an upper bound on the measurements' noise, not noise alone"
+		has "$tmpd/md/$f" "$f: verdict, how far to trust the model" "How far to trust the model: the model's throughput misses"
+		n=$(grep -oF -- "$t" "$tmpd/md/$f" | wc -l)
+		[ "$n" -eq 2 ] && echo "ok - $f: the same clause in the verdict and the validation section" ||
+			{ echo "not ok - $f: the repeatability clause $n times, not 2"; fails=$((fails + 1)); }
+		lacks "$tmpd/md/$f" "$f: a pair not adjacent is not summed" "130\.0%"
+		has "$tmpd/md/$f" "$f: a table republished (0% and 0%) is left out, said" \
+			"not noise alone, since the software changed between versions too; 1 more pair of adjacent tables republishes the same numbers (no second measurement) and is left out"
+		has "$tmpd/md/$f" "$f: the Etched claim counts Etched's way" "Etched's way of counting"
+		lacks "$tmpd/md/$f" "$f: b_default 1, no 'not recorded'" "does not record whether side b"
+	done
+	has "$tmpd/md/rep.md" "the adjacent pairs' table" \
+		"| TensorRT-LLM 0.10.0 -\\> TensorRT-LLM 0.11.0 | 8 | 50.0% | 125.0% | +50.0% | changed |"
+	# what the model does not know: side b's chip (sohu) has no row in the
+	# validation run, 2 inputs of side b in claim_assumptions (mkplotdb),
+	# and the run's 2 held-out rows (a100, h200) made microbenchmarks here
+	lacks "$tmpd/md/rep.md" "unknowns: nothing said while side b's chip is not stored and held-out rows serve" "What the model does not know"
+	cp "$tmpd/rep.db" "$tmpd/unk.db"
+	sqlite3 "$tmpd/unk.db" "INSERT INTO claim_sides VALUES(1, 'b', 'setup.chip', NULL, 'sohu');
+		UPDATE validation SET metric = 'tflops' WHERE id = 'a100-128-128';
+		UPDATE validation SET metric = 'tb_per_s_read_plus_write' WHERE id = 'h200-128-2048'"
+	expect_exit 0 "report with side b's chip unmeasured" -- "$RL" report \
+		--db "$tmpd/unk.db" --out "$tmpd/md/unk.md" --no-plots
+	has "$tmpd/md/unk.md" "unknowns: side b's chip unmeasured, its inputs counted" \
+		"What the model does not know: no published measurement of sohu, 8x Sohu (by design)'s chip, is among the validation run's rows: its speed rests on the model and on the inputs the assumptions section lists with their sources and ranges (2 for it); and no row of that run is serving on a chip the model was not fitted on (its 2 held-out rows are microbenchmarks), so how well the model predicts serving on a new chip is not measured."
+	# two sides of the user's: no Etched in the count
+	sqlite3 "$tmpd/rep.db" "UPDATE claim_runs SET b_default = 0;
+		DELETE FROM validation_repeat; UPDATE validation_runs SET repeat_pairs = 0"
+	expect_exit 0 "report of two sides of the user's" -- "$RL" report \
+		--db "$tmpd/rep.db" --out "$tmpd/md/user.md" --no-plots
+	lacks "$tmpd/md/user.md" "user's sides: no Etched's way" "Etched's way of counting"
+	lacks "$tmpd/md/user.md" "user's sides: known, no 'not recorded'" "does not record whether side b"
+	has "$tmpd/md/user.md" "user's sides: the count in words" \
+		"17.50x in total (input + output) tokens per second (402500 against 23000 tokens/s, both modelled); 9.10x in output tokens only"
+	has "$tmpd/md/user.md" "no pairs stored: said, not made up" \
+		"no two adjacent versions' tables share a measurement"
+else
+	echo "ok - skipped: sqlite3 is not installed"
+fi
+
+# a run whose JSON holds no setup (mkplotdb's '{}'): the scenario alone,
+# no workload made up
+has "$html" "no workload in the run: the scenario alone" "Scenario etched-bench. An analytical model"
+
 finish

@@ -1,0 +1,370 @@
+/*
+** repeat.c: how far the model can be trusted, in the report's words: the
+** model's error against the published measurements beside how far those
+** measurements themselves move between adjacent versions' tables (the
+** validation run's validation_repeat rows, written by validate --db from
+** claim/valrepeat.c, the same figures as validate's own section), one
+** sentence for the verdict and the validation section alike, and the
+** adjacent pairs' table under the latter; and what the model does not
+** know: side b's chip unmeasured, held-out serving rows missing.
+*/
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../config/measure.h"
+#include "rctx.h"
+
+/* The adjacent pairs of one harness verdict ("same", "changed"): how
+** many, and the least and greatest of their median and p90 |change|. */
+typedef struct {
+	long pairs;
+	double med_lo, med_hi, p90_lo, p90_hi;
+} span;
+
+static void span_add(span *s, double med, double p90)
+{
+	if (!isfinite(med) || !isfinite(p90))
+		return;
+	if (!s->pairs++) {
+		s->med_lo = s->med_hi = med;
+		s->p90_lo = s->p90_hi = p90;
+		return;
+	}
+	s->med_lo = fmin(s->med_lo, med);
+	s->med_hi = fmax(s->med_hi, med);
+	s->p90_lo = fmin(s->p90_lo, p90);
+	s->p90_hi = fmax(s->p90_hi, p90);
+}
+
+/* "1.2%" or "0.4% to 3.0%" */
+static const char *pct_range(char *buf, size_t len, double lo, double hi)
+{
+	char a[24], b[24];
+	snprintf(a, sizeof a, "%.1f%%", 100 * lo);
+	snprintf(b, sizeof b, "%.1f%%", 100 * hi);
+	if (!strcmp(a, b))
+		snprintf(buf, len, "%s", a);
+	else
+		snprintf(buf, len, "%s to %s", a, b);
+	return buf;
+}
+
+/* "by a median 0.4% to 3.0% (90th percentile 1.2% to 11.9%) between
+** adjacent versions of the same benchmark harness (5 pairs)" */
+static size_t span_words(char *buf, size_t len, const span *s,
+                         const char *where)
+{
+	char m[64], p[64];
+	return (size_t)snprintf(buf, len, "by a median %s (90th percentile %s) "
+	                        "%s (%ld pair%s)",
+	                        pct_range(m, sizeof m, s->med_lo, s->med_hi),
+	                        pct_range(p, sizeof p, s->p90_lo, s->p90_hi),
+	                        where, s->pairs, s->pairs == 1 ? "" : "s");
+}
+
+/* Whether validation run `run` stored its pairs of versions
+** (validation_runs.repeat_pairs not NULL): a run written before them has
+** no rows in validation_repeat, which is not "no pairs". */
+static int has_pairs(rctx *r, long run)
+{
+	sqlite3_stmt *st;
+	int v = 0;
+	if (!report_has(r, r->db, r->o->dbpath, "validation_repeat") ||
+	    !report_has_column(r, r->db, r->o->dbpath, "validation_runs",
+	                       "repeat_pairs") ||
+	    !(st = report_prepare(r, r->db, r->o->dbpath,
+	                          "SELECT repeat_pairs IS NOT NULL FROM "
+	                          "validation_runs WHERE id = ?1")))
+		return 0;
+	sqlite3_bind_int64(st, 1, run);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	report_finish(r, st, r->o->dbpath);
+	return v;
+}
+
+/* The adjacent pairs of validation run `run` into same and changed, but
+** those whose median and p90 |change| are both 0, counted in
+** *republished: a table republished (two revisions of one document, the
+** same numbers), no second measurement; 0 when the run did not store its
+** pairs (written before them). */
+static int read_spans(rctx *r, long run, span *same, span *changed,
+                      long *republished)
+{
+	sqlite3_stmt *st;
+	memset(same, 0, sizeof *same);
+	memset(changed, 0, sizeof *changed);
+	*republished = 0;
+	if (!has_pairs(r, run))
+		return 0;
+	if (!(st = report_prepare(r, r->db, r->o->dbpath,
+	                          "SELECT harness, median_abs_change, "
+	                          "p90_abs_change FROM validation_repeat WHERE "
+	                          "run_id = ?1 AND adjacent != 0 ORDER BY ord")))
+		return 0;
+	sqlite3_bind_int64(st, 1, run);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *h = (const char *)sqlite3_column_text(st, 0);
+		if (pdb_real(st, 1) == 0 && pdb_real(st, 2) == 0)
+			++*republished;
+		else if (h && !strcmp(h, "same"))
+			span_add(same, pdb_real(st, 1), pdb_real(st, 2));
+		else if (h && !strcmp(h, "changed"))
+			span_add(changed, pdb_real(st, 1), pdb_real(st, 2));
+	}
+	report_finish(r, st, r->o->dbpath);
+	return 1;
+}
+
+/* Rows of validation run `run` of the chip their profile was fitted on. */
+static long in_sample_rows(rctx *r, long run)
+{
+	sqlite3_stmt *st;
+	long n = 0;
+	if (!(st = report_prepare(r, r->db, r->o->dbpath,
+	                          "SELECT count(*) FROM validation WHERE run_id "
+	                          "= ?1 AND in_calibration != 0")))
+		return 0;
+	sqlite3_bind_int64(st, 1, run);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	report_finish(r, st, r->o->dbpath);
+	return n;
+}
+
+void report_trust_words(rctx *r, char *buf, size_t len)
+{
+	pdb_validation v;
+	span same, changed;
+	long rep, fit;
+	char err[600];
+	size_t k;
+	int rc;
+	buf[0] = '\0';
+	if ((rc = pdb_validation_run(r->db, r->o->dbpath, 0, &v, err,
+	                             sizeof err))) {
+		if (pdb_is_unread(rc))
+			report_bad(r, rc, err);
+		else
+			snprintf(buf, len, "not measured here: this database holds no "
+			         "comparison of the model with published measurements "
+			         "(rooflab validate --db %s adds one)", r->o->dbpath);
+		return;
+	}
+	fit = in_sample_rows(r, v.id);
+	/* "mostly a fit" where nine in ten rows or more were fitted on */
+	k = (size_t)snprintf(buf, len, "the model's throughput misses the "
+	                     "published measurements by a median %.1f%% (90th "
+	                     "percentile %.1f%%) over %ld rows, %ld of them of "
+	                     "the chip and software its profiles were fitted "
+	                     "on%s", 100 * v.median_abs_error,
+	                     100 * v.p90_abs_error, v.rows, fit,
+	                     v.rows > 0 && 10 * fit >= 9 * v.rows
+	                         ? ", so mostly a fit and little a prediction"
+	                         : "");
+	if (k >= len)
+		return;
+	if (!read_spans(r, v.id, &same, &changed, &rep)) {
+		snprintf(buf + k, len - k, "; how far the measurements themselves "
+		         "move between versions is not in this validation run, "
+		         "written before rooflab stored it (rerun rooflab validate "
+		         "--db for it)");
+		return;
+	}
+	if (!same.pairs && !changed.pairs) {
+		snprintf(buf + k, len - k, "; no two adjacent versions' tables "
+		         "share a measurement, so how far the measurements "
+		         "themselves move is not known");
+		return;
+	}
+	k += (size_t)snprintf(buf + k, len - k, "; the published tables "
+	                      "themselves move ");
+	if (same.pairs && k < len)
+		k += span_words(buf + k, len - k, &same, "between adjacent "
+		                "versions measured with the same benchmark "
+		                "harness");
+	if (same.pairs && changed.pairs && k < len)
+		k += (size_t)snprintf(buf + k, len - k, ", and ");
+	if (changed.pairs && k < len)
+		k += span_words(buf + k, len - k, &changed, same.pairs
+		                ? "where the harness changed"
+		                : "between adjacent versions, each with a "
+		                  "changed harness");
+	if (k < len)
+		k += (size_t)snprintf(buf + k, len - k, ": an upper bound on the "
+		                      "measurements' noise, not noise alone, since "
+		                      "the software changed between versions too");
+	if (rep && k < len)
+		snprintf(buf + k, len - k, "; %ld more pair%s of adjacent tables "
+		         "republish%s the same numbers (no second measurement) and "
+		         "%s left out", rep, rep == 1 ? "" : "s", rep == 1 ? "es" : "",
+		         rep == 1 ? "is" : "are");
+}
+
+void report_validation_repeat(rctx *r, long run)
+{
+	static const char *const h[] = {"versions", "shared measurements",
+	                                "median |change|", "90th pct |change|",
+	                                "median change", "harness"};
+	sqlite3_stmt *st;
+	int n = 0;
+	if (!has_pairs(r, run))
+		return;
+	if (!(st = report_prepare(r, r->db, r->o->dbpath,
+	                          "SELECT version_a, version_b, cells, "
+	                          "median_abs_change, p90_abs_change, "
+	                          "median_change, harness FROM validation_repeat "
+	                          "WHERE run_id = ?1 AND adjacent != 0 ORDER BY "
+	                          "ord")))
+		return;
+	sqlite3_bind_int64(st, 1, run);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char c[6][32], pair[300], a[140], b[140];
+		const char *cells[6];
+		int k;
+		pdb_text(st, 0, a, sizeof a);
+		pdb_text(st, 1, b, sizeof b);
+		snprintf(pair, sizeof pair, "%s -> %s", a, b);
+		snprintf(c[1], sizeof c[1], "%lld",
+		         (long long)sqlite3_column_int64(st, 2));
+		snprintf(c[2], sizeof c[2], "%.1f%%", 100 * pdb_real(st, 3));
+		snprintf(c[3], sizeof c[3], "%.1f%%", 100 * pdb_real(st, 4));
+		snprintf(c[4], sizeof c[4], "%+.1f%%", 100 * pdb_real(st, 5));
+		pdb_text(st, 6, c[5], sizeof c[5]);
+		for (k = 1; k < 6; k++)
+			cells[k] = c[k];
+		cells[0] = pair;
+		if (n++ == 0) {
+			doc_para(&r->d, "How far the measurements themselves move: "
+			         "the same measurement (chip, GPUs, model, precision, "
+			         "input and output lengths, mapping, request rate and "
+			         "metric) in the tables of two adjacent versions of one "
+			         "benchmark series, |change| = larger / smaller - 1 on "
+			         "the scale of the model's |error| above, and the "
+			         "harness as data/measurements/harness.csv gives it "
+			         "(rooflab validate lists every pair of versions).");
+			doc_table_begin(&r->d, 6, h);
+		}
+		doc_row(&r->d, cells);
+	}
+	report_finish(r, st, r->o->dbpath);
+	if (n)
+		doc_table_end(&r->d);
+}
+
+/* A count over the claim database of sql, its ?1 bound to the integer a
+** and its ?2 to the text b (NULL: not bound); 0 where it fails (kept in
+** r->bad). */
+static long count_of(rctx *r, const char *sql, long a, const char *b)
+{
+	sqlite3_stmt *st;
+	long n = 0;
+	if (!(st = report_prepare(r, r->db, r->o->dbpath, sql)))
+		return 0;
+	sqlite3_bind_int64(st, 1, a);
+	if (b)
+		sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	report_finish(r, st, r->o->dbpath);
+	return n;
+}
+
+/* Side `side`'s chip (claim_sides setup.chip) into buf; "" if not stored. */
+static void side_chip(rctx *r, const char *side, char *buf, size_t len)
+{
+	sqlite3_stmt *st;
+	buf[0] = '\0';
+	if (!report_has(r, r->db, r->o->dbpath, "claim_sides") ||
+	    !(st = report_prepare(r, r->db, r->o->dbpath,
+	                          "SELECT text FROM claim_sides WHERE run_id = "
+	                          "?1 AND side = ?2 AND name = 'setup.chip'")))
+		return;
+	sqlite3_bind_int64(st, 1, r->c.id);
+	sqlite3_bind_text(st, 2, side, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		pdb_text(st, 0, buf, len);
+	report_finish(r, st, r->o->dbpath);
+}
+
+/* The held-out rows of validation run `run` (another chip than the one
+** their profile was fitted on, not out of sample) into *all, those that
+** are serving (not a microbenchmark's metric, meas_metric_micro) into
+** *serving. */
+static void held_out(rctx *r, long run, long *all, long *serving)
+{
+	sqlite3_stmt *st;
+	char sql[200], metric[96];
+	*all = *serving = 0;
+	snprintf(sql, sizeof sql, "SELECT %s FROM validation WHERE run_id = ?1 "
+	         "AND in_calibration = 0 AND %s", report_has_column(r, r->db,
+	         r->o->dbpath, "validation", "metric") ? "coalesce(metric, '')"
+	         : "''", report_has_column(r, r->db, r->o->dbpath, "validation",
+	         "out_of_sample") ? "coalesce(out_of_sample, 0) = 0" : "1");
+	if (!(st = report_prepare(r, r->db, r->o->dbpath, sql)))
+		return;
+	sqlite3_bind_int64(st, 1, run);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		pdb_text(st, 0, metric, sizeof metric);
+		++*all;
+		*serving += !meas_metric_micro(metric);
+	}
+	report_finish(r, st, r->o->dbpath);
+}
+
+void report_unknowns_words(rctx *r, char *buf, size_t len)
+{
+	pdb_validation v;
+	char chip[128], err[600];
+	size_t k = 0;
+	long inputs, design, all, serving;
+	int rc;
+	buf[0] = '\0';
+	if ((rc = pdb_validation_run(r->db, r->o->dbpath, 0, &v, err,
+	                             sizeof err))) {
+		if (pdb_is_unread(rc))
+			report_bad(r, rc, err);
+		return; /* report_trust_words says there is none */
+	}
+	side_chip(r, "b", chip, sizeof chip);
+	inputs = report_has(r, r->db, r->o->dbpath, "claim_assumptions")
+	             ? count_of(r, "SELECT count(*) FROM claim_assumptions WHERE "
+	                        "run_id = ?1 AND side = ?2", r->c.id, "b")
+	             : 0;
+	design = inputs ? count_of(r, "SELECT count(*) FROM claim_assumptions "
+	                           "WHERE run_id = ?1 AND side = ?2", r->c.id,
+	                           "b_by_design")
+	                : 0;
+	if (chip[0] && !count_of(r, "SELECT count(*) FROM validation WHERE "
+	                         "run_id = ?1 AND chip = ?2", v.id, chip)) {
+		k = (size_t)snprintf(buf, len, "no published measurement of %s, "
+		                     "%s's chip, is among the validation run's "
+		                     "rows: its speed rests on the model and on the "
+		                     "inputs the assumptions section lists with "
+		                     "their sources and ranges", chip, r->c.b_label);
+		if (inputs && k < len)
+			k += (size_t)snprintf(buf + k, len - k, " (%ld for it",
+			                      inputs);
+		if (inputs && design && k < len) {
+			char bd[sizeof r->c.b_label];
+			report_side_label(r, "b_by_design", bd, sizeof bd);
+			k += (size_t)snprintf(buf + k, len - k, ", %ld for %s", design,
+			                      bd);
+		}
+		if (inputs && k < len)
+			k += (size_t)snprintf(buf + k, len - k, ")");
+	}
+	held_out(r, v.id, &all, &serving);
+	if (k < len && serving == 0 && all > 0)
+		snprintf(buf + k, len - k, "%sno row of that run is serving on a "
+		         "chip the model was not fitted on (its %ld held-out row%s "
+		         "%s microbenchmark%s), so how well the model predicts "
+		         "serving on a new chip is not measured", k ? "; and " : "",
+		         all, all == 1 ? "" : "s", all == 1 ? "is a" : "are",
+		         all == 1 ? "" : "s");
+	else if (k < len && all == 0)
+		snprintf(buf + k, len - k, "%sno row of that run is of a chip the "
+		         "model was not fitted on, so how well it predicts a new "
+		         "chip is not measured", k ? "; and " : "");
+}
