@@ -10,9 +10,11 @@
 */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../config/measure.h"
+#include "../model/stats.h"
 #include "rctx.h"
 
 /* The adjacent pairs of one harness verdict ("same", "changed"): how
@@ -117,27 +119,70 @@ static int read_spans(rctx *r, long run, span *same, span *changed,
 	return 1;
 }
 
-/* Rows of validation run `run` of the chip their profile was fitted on. */
-static long in_sample_rows(rctx *r, long run)
+/* The |error| quantiles of validation run `run`'s rows, as validate's
+** summary lines count them: e[0] the rows it pools (the chips a profile
+** was fitted on and held-out chips: "all modelled rows"), e[1] those of a
+** borrowed profile (out_of_sample), never mixed in; *fit: of e[0], the
+** rows of the chip and software their profile was fitted on.  0 where it
+** could not be read (report_bad said why), else 1; free() both arrays. */
+typedef struct {
+	double *e[2];
+	size_t n[2], cap[2];
+	long fit;
+} err_sets;
+
+static int err_push(err_sets *s, int k, double v)
+{
+	if (s->n[k] == s->cap[k]) {
+		size_t cap = s->cap[k] ? 2 * s->cap[k] : 256;
+		double *p = realloc(s->e[k], cap * sizeof *p);
+		if (!p)
+			return -1;
+		s->e[k] = p;
+		s->cap[k] = cap;
+	}
+	s->e[k][s->n[k]++] = v;
+	return 0;
+}
+
+static int read_errors(rctx *r, long run, err_sets *s)
 {
 	sqlite3_stmt *st;
-	long n = 0;
+	int ok = 1;
+	memset(s, 0, sizeof *s);
 	if (!(st = report_prepare(r, r->db, r->o->dbpath,
-	                          "SELECT count(*) FROM validation WHERE run_id "
-	                          "= ?1 AND in_calibration != 0")))
+	                          "SELECT error, in_calibration, "
+	                          "coalesce(out_of_sample, 0) FROM validation "
+	                          "WHERE run_id = ?1 AND error IS NOT NULL")))
 		return 0;
 	sqlite3_bind_int64(st, 1, run);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
+	while (ok && sqlite3_step(st) == SQLITE_ROW) {
+		int oos = sqlite3_column_int(st, 2) != 0;
+		double e = sqlite3_column_double(st, 0);
+		if (!isfinite(e))
+			continue;
+		if (err_push(s, oos, e))
+			ok = 0;
+		else if (!oos && sqlite3_column_int(st, 1))
+			s->fit++;
+	}
 	report_finish(r, st, r->o->dbpath);
-	return n;
+	if (!ok && !r->bad) {
+		/* no trust sentence rather than one of the rows that fitted */
+		r->bad = RL_EINTERNAL;
+		snprintf(r->bad_msg, sizeof r->bad_msg, "%s: out of memory while "
+		         "reading the validation rows of run %ld", r->o->dbpath,
+		         run);
+	}
+	return ok && !r->bad;
 }
 
 void report_trust_words(rctx *r, char *buf, size_t len)
 {
 	pdb_validation v;
 	span same, changed;
-	long rep, fit;
+	err_sets es;
+	long rep, fit, n0;
 	char err[600];
 	size_t k;
 	int rc;
@@ -152,17 +197,41 @@ void report_trust_words(rctx *r, char *buf, size_t len)
 			         "(rooflab validate --db %s adds one)", r->o->dbpath);
 		return;
 	}
-	fit = in_sample_rows(r, v.id);
-	/* "mostly a fit" where nine in ten rows or more were fitted on */
-	k = (size_t)snprintf(buf, len, "the model's throughput misses the "
-	                     "published measurements by a median %.1f%% (90th "
-	                     "percentile %.1f%%) over %ld rows, %ld of them of "
-	                     "the chip and software its profiles were fitted "
-	                     "on%s", 100 * v.median_abs_error,
-	                     100 * v.p90_abs_error, v.rows, fit,
-	                     v.rows > 0 && 10 * fit >= 9 * v.rows
-	                         ? ", so mostly a fit and little a prediction"
-	                         : "");
+	/* the rows validate's "all modelled rows" pools, its out-of-sample
+	** rows (a borrowed profile) said apart, never mixed in; "mostly a
+	** fit" where nine in ten pooled rows or more were fitted on */
+	if (!read_errors(r, v.id, &es)) {
+		free(es.e[0]);
+		free(es.e[1]);
+		return;
+	}
+	fit = es.fit;
+	n0 = (long)es.n[0];
+	if (n0)
+		k = (size_t)snprintf(buf, len, "the model's throughput misses "
+		                     "the published measurements by a median "
+		                     "%.1f%% (90th percentile %.1f%%) over %ld "
+		                     "rows, %ld of them of the chip and software "
+		                     "its profiles were fitted on%s",
+		                     100 * stats_abs_quantile(es.e[0], es.n[0], 0.5),
+		                     100 * stats_abs_quantile(es.e[0], es.n[0], 0.9),
+		                     n0, fit, 10 * fit >= 9 * n0
+		                         ? ", so mostly a fit and little a "
+		                           "prediction" : "");
+	else
+		k = (size_t)snprintf(buf, len, "no modelled row of this "
+		                     "validation run has a profile fitted on its "
+		                     "chip or held out from it");
+	if (es.n[1] && k < len)
+		k += (size_t)snprintf(buf + k, len - k, "; apart from them, %zu "
+		                      "row%s of a profile borrowed from another "
+		                      "version (out of sample): median %.1f%%, 90th "
+		                      "percentile %.1f%%", es.n[1],
+		                      es.n[1] == 1 ? "" : "s",
+		                      100 * stats_abs_quantile(es.e[1], es.n[1], 0.5),
+		                      100 * stats_abs_quantile(es.e[1], es.n[1], 0.9));
+	free(es.e[0]);
+	free(es.e[1]);
 	if (k >= len)
 		return;
 	if (!read_spans(r, v.id, &same, &changed, &rep)) {
