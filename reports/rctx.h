@@ -89,6 +89,11 @@ void report_warn(rctx *r, const char *msg);
 ** NAN if absent (verdict.c). */
 double report_side_value(rctx *r, const char *side, const char *name);
 
+/* A side's text of name `name` from claim_sides (setup.chip ...) into
+** buf; "" if absent (verdict.c). */
+void report_side_text(rctx *r, const char *side, const char *name,
+                      char *buf, size_t len);
+
 /* Why the claim run's side ("b", "b_by_design") has no Monte Carlo (its
 ** setup.mc_skipped in claim_sides, as claim's text says it), into buf; ""
 ** where the run stored none (a run from before the row, or one with a

@@ -340,22 +340,6 @@ static long count_of(rctx *r, const char *sql, long a, const char *b)
 	return n;
 }
 
-/* Side `side`'s chip (claim_sides setup.chip) into buf; "" if not stored. */
-static void side_chip(rctx *r, const char *side, char *buf, size_t len)
-{
-	sqlite3_stmt *st;
-	buf[0] = '\0';
-	if (!report_has(r, r->db, r->o->dbpath, "claim_sides") ||
-	    !(st = report_prepare(r, r->db, r->o->dbpath,
-	                          "SELECT text FROM claim_sides WHERE run_id = "
-	                          "?1 AND side = ?2 AND name = 'setup.chip'")))
-		return;
-	sqlite3_bind_int64(st, 1, r->c.id);
-	sqlite3_bind_text(st, 2, side, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		pdb_text(st, 0, buf, len);
-	report_finish(r, st, r->o->dbpath);
-}
 
 /* The held-out rows of validation run `run` (another chip than the one
 ** their profile was fitted on, not out of sample) into *all, those that
@@ -396,7 +380,7 @@ void report_unknowns_words(rctx *r, char *buf, size_t len)
 			report_bad(r, rc, err);
 		return; /* report_trust_words says there is none */
 	}
-	side_chip(r, "b", chip, sizeof chip);
+	report_side_text(r, "b", "setup.chip", chip, sizeof chip);
 	inputs = report_has(r, r->db, r->o->dbpath, "claim_assumptions")
 	             ? count_of(r, "SELECT count(*) FROM claim_assumptions WHERE "
 	                        "run_id = ?1 AND side = ?2", r->c.id, "b")
