@@ -560,56 +560,46 @@ def main(argv):
     data = os.environ.get('ROOFLAB_DATA', os.path.join(root, 'data'))
     chips, every, share, presets, keep, jout = list(CHIP_LABELS), 1, 0.85, False, None, None
     extra, labels, raw = True, dict(CHIP_LABELS), False
-    i = 0
-    while i < len(argv):
-        a = argv[i]
-        if a in ('--rooflab', '--data', '--chips', '--every', '--min-share', '--keep', '--json',
-                 '--labels'):
-            if i + 1 >= len(argv):
-                die('%s needs a value' % a)
-            v = argv[i + 1]
-            i += 2
-            if a == '--rooflab':
-                rl = v
-            elif a == '--data':
-                data = v
-            elif a == '--chips':
-                chips = [c for c in v.split(',') if c]
-                bad = [c for c in chips if c not in CHIP_LABELS]
-                if bad:
-                    die('--chips: %s not a held-back chip (%s)' % (','.join(bad), ', '.join(CHIP_LABELS)))
-            elif a == '--every':
-                if not re.fullmatch(r'[1-9]\d*', v):
-                    die('--every: %r is not a whole number >= 1' % v)
-                every = int(v)
-            elif a == '--min-share':
-                try:
-                    share = float(v)
-                except ValueError:
-                    die('--min-share: %r is not a number' % v)
-            elif a == '--keep':
-                keep = v
-            elif a == '--labels':
-                c, eq, ls = v.partition('=')
-                if not eq or c not in CHIP_LABELS or not ls:
-                    die('--labels: %r is not CHIP=LABEL|LABEL... of a held-back chip (%s)'
-                        % (v, ', '.join(CHIP_LABELS)))
-                labels[c] = ls.split('|')
-            else:
-                jout = v
-            continue
-        if a == '--presets':
+    for a, v in rlpresets.options(argv, ('--rooflab', '--data', '--chips', '--every', '--min-share',
+                                         '--keep', '--json', '--labels'),
+                                  ('--presets', '--no-extra', '--h100-precisions'), die):
+        if a == '--rooflab':
+            rl = v
+        elif a == '--data':
+            data = v
+        elif a == '--chips':
+            chips = [c for c in v.split(',') if c]
+            bad = [c for c in chips if c not in CHIP_LABELS]
+            if bad:
+                die('--chips: %s not a held-back chip (%s)' % (','.join(bad), ', '.join(CHIP_LABELS)))
+        elif a == '--every':
+            if not re.fullmatch(r'[1-9]\d*', v):
+                die('--every: %r is not a whole number >= 1' % v)
+            every = int(v)
+        elif a == '--min-share':
+            try:
+                share = float(v)
+            except ValueError:
+                die('--min-share: %r is not a number' % v)
+        elif a == '--keep':
+            keep = v
+        elif a == '--labels':
+            c, eq, ls = v.partition('=')
+            if not eq or c not in CHIP_LABELS or not ls:
+                die('--labels: %r is not CHIP=LABEL|LABEL... of a held-back chip (%s)'
+                    % (v, ', '.join(CHIP_LABELS)))
+            labels[c] = ls.split('|')
+        elif a == '--json':
+            jout = v
+        elif a == '--presets':
             presets = True
         elif a == '--no-extra':
             extra = False
         elif a == '--h100-precisions':
             raw = True
-        elif a in ('-h', '--help'):
+        else:
             print(__doc__)
             return 0
-        else:
-            die('unknown argument %s' % a)
-        i += 1
     pub = os.path.join(data, 'measurements', 'published-h100.csv')
     leg = os.path.join(data, 'measurements.csv')
     for p in (pub, leg):

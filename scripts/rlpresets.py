@@ -1,5 +1,6 @@
 """rlpresets.py: what the audit scripts (transfer-audit.py,
-heldback-rehearsal.py) read alike: the INI presets (a file's keys by
+heldback-rehearsal.py, transfer-ratios.py) read alike: their command
+lines (options with a value and flags), the INI presets (a file's keys by
 section, a chip preset's [chip] numbers through its `[preset] chip = base`
 chain, its matrix peak at a precision), one `rooflab validate --json`
 run's rows, and the weights one chip of a mapping holds as `rooflab eval`
@@ -90,3 +91,23 @@ def weights_bytes(rl, data, base, model, prec, maps, pp, profile):
         except (ValueError, KeyError, TypeError):
             continue
     return None
+
+
+def options(argv, valued, flags, die):
+    """The command line's (option, value) pairs in order, as a generator so
+    that an error after --help is not reached: an option of `valued` takes
+    the next argument (die where there is none), one of `flags` or
+    -h/--help (given as '--help') none, value None; anything else dies."""
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a in valued:
+            if i + 1 >= len(argv):
+                die('%s needs a value' % a)
+            yield a, argv[i + 1]
+            i += 2
+        elif a in flags or a in ('-h', '--help'):
+            yield ('--help' if a == '-h' else a), None
+            i += 1
+        else:
+            die('unknown argument %s' % a)

@@ -253,35 +253,25 @@ def main(argv):
     rl = os.path.join(root, 'rooflab')
     data = os.environ.get('ROOFLAB_DATA', os.path.join(root, 'data'))
     chips, detail, sens, jout, tps = list(CHIPS), False, False, None, False
-    i = 0
-    while i < len(argv):
-        a = argv[i]
-        if a in ('--rooflab', '--data', '--chips', '--json'):
-            if i + 1 >= len(argv):
-                die('%s needs a value' % a)
-            v = argv[i + 1]
-            i += 2
-            if a == '--rooflab':
-                rl = v
-            elif a == '--data':
-                data = v
-            elif a == '--chips':
-                chips = [c for c in v.split(',') if c]
-            else:
-                jout = v
-            continue
-        if a == '--detail':
+    for a, v in rlpresets.options(argv, ('--rooflab', '--data', '--chips', '--json'),
+                                  ('--detail', '--sensitivity', '--tp-sweep'), die):
+        if a == '--rooflab':
+            rl = v
+        elif a == '--data':
+            data = v
+        elif a == '--chips':
+            chips = [c for c in v.split(',') if c]
+        elif a == '--json':
+            jout = v
+        elif a == '--detail':
             detail = True
         elif a == '--sensitivity':
             sens = True
         elif a == '--tp-sweep':
             tps = True
-        elif a in ('-h', '--help'):
+        else:
             print(__doc__)
             return 0
-        else:
-            die('unknown argument %s' % a)
-        i += 1
     src = os.path.join(data, 'measurements', 'published-h100.csv')
     if not os.path.exists(src):
         die('no %s' % src)

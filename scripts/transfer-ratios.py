@@ -59,6 +59,7 @@ import csv, importlib.util, json, os, re, shutil, statistics, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+import rlpresets  # noqa: E402
 _spec = importlib.util.spec_from_file_location('transfer_audit',
                                                os.path.join(HERE, 'transfer-audit.py'))
 ta = importlib.util.module_from_spec(_spec)
@@ -169,31 +170,21 @@ def main(argv):
     rl = os.path.join(root, 'rooflab')
     data = os.environ.get('ROOFLAB_DATA', os.path.join(root, 'data'))
     chips, jout, scaling = list(CHIPS), None, False
-    i = 0
-    while i < len(argv):
-        a = argv[i]
-        if a in ('--rooflab', '--data', '--chips', '--json'):
-            if i + 1 >= len(argv):
-                die('%s needs a value' % a)
-            v = argv[i + 1]
-            i += 2
-            if a == '--rooflab':
-                rl = v
-            elif a == '--data':
-                data = v
-            elif a == '--chips':
-                chips = [c for c in v.split(',') if c]
-            else:
-                jout = v
-            continue
-        if a == '--tp-scaling':
+    for a, v in rlpresets.options(argv, ('--rooflab', '--data', '--chips', '--json'),
+                                  ('--tp-scaling',), die):
+        if a == '--rooflab':
+            rl = v
+        elif a == '--data':
+            data = v
+        elif a == '--chips':
+            chips = [c for c in v.split(',') if c]
+        elif a == '--json':
+            jout = v
+        elif a == '--tp-scaling':
             scaling = True
-        elif a in ('-h', '--help'):
+        else:
             print(__doc__)
             return 0
-        else:
-            die('unknown argument %s' % a)
-        i += 1
     if not os.path.exists(os.path.join(data, 'measurements', 'published-h100.csv')):
         die('no %s' % os.path.join(data, 'measurements', 'published-h100.csv'))
     tmp = tempfile.mkdtemp()
