@@ -2,7 +2,7 @@
 ** rctx.c: the helpers of rctx.h that every section calls while one report
 ** is written: keep the report's first failure (report_bad), and read
 ** through it (report_prepare, report_finish, report_has,
-** report_has_column, report_side_label), so that a database that fails to
+** report_has_column, report_side_label, report_side_text), so that a database that fails to
 ** read fails the report.  They call only plots/ below; report.c, which
 ** calls the sections, is above them.
 */
@@ -60,4 +60,22 @@ sqlite3_stmt *report_prepare(rctx *r, sqlite3 *db, const char *path,
 	sqlite3_stmt *st;
 	report_bad(r, pdb_prepare(db, path, sql, &st, msg, sizeof msg), msg);
 	return st;
+}
+
+void report_side_text(rctx *r, const char *side, const char *name,
+                      char *buf, size_t len)
+{
+	sqlite3_stmt *st;
+	buf[0] = '\0';
+	if (!report_has(r, r->db, r->o->dbpath, "claim_sides") ||
+	    !(st = report_prepare(r, r->db, r->o->dbpath,
+	                          "SELECT text FROM claim_sides WHERE run_id = "
+	                          "?1 AND side = ?2 AND name = ?3")))
+		return;
+	sqlite3_bind_int64(st, 1, r->c.id);
+	sqlite3_bind_text(st, 2, side, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		pdb_text(st, 0, buf, len);
+	report_finish(r, st, r->o->dbpath);
 }

@@ -90,7 +90,7 @@ void report_warn(rctx *r, const char *msg);
 double report_side_value(rctx *r, const char *side, const char *name);
 
 /* A side's text of name `name` from claim_sides (setup.chip ...) into
-** buf; "" if absent (verdict.c). */
+** buf; "" if absent. */
 void report_side_text(rctx *r, const char *side, const char *name,
                       char *buf, size_t len);
 

@@ -68,24 +68,6 @@ double report_side_value(rctx *r, const char *side, const char *name)
 	return v;
 }
 
-void report_side_text(rctx *r, const char *side, const char *name,
-                      char *buf, size_t len)
-{
-	sqlite3_stmt *st;
-	buf[0] = '\0';
-	if (!report_has(r, r->db, r->o->dbpath, "claim_sides") ||
-	    !(st = report_prepare(r, r->db, r->o->dbpath,
-	                          "SELECT text FROM claim_sides WHERE run_id = "
-	                          "?1 AND side = ?2 AND name = ?3")))
-		return;
-	sqlite3_bind_int64(st, 1, r->c.id);
-	sqlite3_bind_text(st, 2, side, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		pdb_text(st, 0, buf, len);
-	report_finish(r, st, r->o->dbpath);
-}
-
 void report_mc_skipped(rctx *r, const char *side, char *buf, size_t len)
 {
 	report_side_text(r, side, "setup.mc_skipped", buf, len);
