@@ -774,6 +774,23 @@ int rl_param_choice(const rl_param *p, const char *name)
 	return -1;
 }
 
+/* text quoted for a message: whole where it is at most 80 bytes, else its
+** first 77 bytes or fewer, cut at a whole UTF-8 character, with its size
+** ("'999...' (5000 bytes)"), so that a value of thousands of bytes leaves
+** room in the message for the allowed range */
+static const char *quoted(const char *text, char *buf, size_t len)
+{
+	size_t n = strlen(text), cut = 77;
+	if (n <= 80) {
+		snprintf(buf, len, "'%s'", text);
+		return buf;
+	}
+	while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+		cut--;
+	snprintf(buf, len, "'%.*s...' (%zu bytes)", (int)cut, text, n);
+	return buf;
+}
+
 static void range_text(const rl_param *p, char *buf, size_t len)
 {
 	if (p->type == RL_PT_ENUM || p->type == RL_PT_BOOL) {
@@ -854,6 +871,7 @@ int rl_param_value_text(const rl_param *p, const char *text, double *out,
                         char *err, size_t errlen)
 {
 	rl_config cfg; /* rl_param_set's checks, on a copy */
+	char q[128];
 	double v;
 	int rc, num;
 	if (p->choices) {
@@ -871,8 +889,9 @@ int rl_param_value_text(const rl_param *p, const char *text, double *out,
 		if (p->type == RL_PT_ENUM) {
 			char range[256];
 			range_text(p, range, sizeof range);
-			snprintf(err, errlen, "%s.%s: '%s' is not one of %s",
-			         p->section, p->key, text, range);
+			snprintf(err, errlen, "%s.%s: %s is not one of %s",
+			         p->section, p->key, quoted(text, q, sizeof q),
+			         range);
 			return RL_P_CHOICE;
 		}
 	}
@@ -884,17 +903,25 @@ int rl_param_value_text(const rl_param *p, const char *text, double *out,
 		** is out of range, not "not a number"; one that underflows
 		** (1e-999) is one a double cannot hold */
 		if (num && isinf(v)) {
-			snprintf(err, errlen, "%s.%s: '%s' is outside the allowed "
+			snprintf(err, errlen, "%s.%s: %s is outside the allowed "
 			         "%s%s",
-			         p->section, p->key, text,
+			         p->section, p->key, quoted(text, q, sizeof q),
 			         p->type == RL_PT_INT ? "whole numbers " : "", range);
 			return RL_P_RANGE;
 		}
-		snprintf(err, errlen, num ? "%s.%s: '%s' is too small for a "
+		/* a word a true/false parameter does not know: its words, not
+		** "not a number" */
+		if (!num && p->choices) {
+			snprintf(err, errlen, "%s.%s: %s is not one of %s (or "
+			         "yes|no, on|off, 0|1)", p->section, p->key,
+			         quoted(text, q, sizeof q), range);
+			return RL_P_CHOICE;
+		}
+		snprintf(err, errlen, num ? "%s.%s: %s is too small for a "
 		                            "double to hold (allowed: %s%s)"
-		                          : "%s.%s: '%s' is not a number "
+		                          : "%s.%s: %s is not a number "
 		                            "(allowed: %s%s)",
-		         p->section, p->key, text,
+		         p->section, p->key, quoted(text, q, sizeof q),
 		         p->type == RL_PT_INT ? "whole numbers " : "", range);
 		return RL_P_NOTNUM;
 	}

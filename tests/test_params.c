@@ -67,6 +67,37 @@ static void test_param_table(void **state)
 	                         "allowed false|true");
 	assert_int_equal(rl_param_set_text(&c, p, "-1e309", err, sizeof err),
 	                 RL_P_RANGE);
+	/* a word a true/false parameter does not know: its words, not "is not
+	** a number (allowed: false|true)" */
+	assert_int_equal(rl_param_set_text(&c, p, "maybe", err, sizeof err),
+	                 RL_P_CHOICE);
+	assert_string_equal(err, "chip.sram_hbm_copy: 'maybe' is not one of "
+	                         "false|true (or yes|no, on|off, 0|1)");
+	{
+		/* a value of 5000 digits is quoted by its first 77 bytes and its
+		** size, where it filled the message and lost the range */
+		char big[5001];
+		memset(big, '9', 5000);
+		big[5000] = '\0';
+		p = rl_param_find_full("scenario.isl");
+		assert_int_equal(rl_param_set_text(&c, p, big, err, sizeof err),
+		                 RL_P_RANGE);
+		assert_string_equal(err, "scenario.isl: '"
+		    "99999999999999999999999999999999999999999999999999999999999999"
+		    "999999999999999...' (5000 bytes) is outside the allowed whole "
+		    "numbers [1, 1e+07] tokens");
+		/* a cut never splits a UTF-8 character: 'é' (2 bytes) across
+		** byte 77 is left out whole */
+		memset(big, 'a', 200);
+		big[76] = (char)0xC3;
+		big[77] = (char)0xA9;
+		big[200] = '\0';
+		assert_int_equal(rl_param_set_text(&c, p, big, err, sizeof err),
+		                 RL_P_NOTNUM);
+		assert_non_null(strstr(err, "aaa...' (200 bytes) is not a number"));
+		assert_null(strchr(err, (char)0xC3));
+	}
+	p = rl_param_find_full("chip.sram_hbm_copy");
 	p = rl_param_find_full("scenario.precision");
 	assert_int_equal(rl_param_set_text(&c, p, "FP8", err, sizeof err),
 	                 RL_P_OK);
