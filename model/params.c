@@ -54,7 +54,9 @@ static const rl_param table[] = {
 {"chip", "hbm_gb", "GB", 1e9, 0, 1e6, 0, RL_PT_REAL, NULL,
  OFF(chip.hbm_bytes), "memory capacity per chip (1 GB = 1e9 bytes)"},
 {"chip", "hbm_tbps", "TB/s", 1e12, 0, 1e3, 0, RL_PT_REAL, NULL,
- OFF(chip.hbm_Bps), "memory bandwidth per chip"},
+ OFF(chip.hbm_Bps), "memory bandwidth per chip (shipping chips, L40S's "
+ "GDDR6 to B200's 8 HBM3E stacks: hardware.csv, hardware-more.csv; range "
+ "0.864-8)"},
 {"chip", "link_gbps", "GB/s", 1e9, 0, 1e6, 0, RL_PT_REAL, NULL,
  OFF(chip.link_Bps), "chip-to-chip bandwidth, one direction"},
 {"chip", "link_latency_us", "us", 1e-6, 0, 1e4, 0, RL_PT_REAL, NULL,

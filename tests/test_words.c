@@ -217,8 +217,19 @@ static void test_sentences(void **state)
 	(void)state;
 	row(&r, "b.chip.hbm_tbps", 4.8);
 	reached(&r, 1, 10.5096, b, sizeof b);
-	/* a floor rounded up: 10.5 TB/s would not reach 20x */
+	/* a floor rounded up: 10.5 TB/s would not reach 20x; past the most
+	** bandwidth a shipping package has, B200's 8 HBM3E stacks, 8.0 TB/s
+	** (hardware.csv), said with its source (ux16: the 11.6 TB/s the
+	** claim asks of Sohu read as any other number of a chip) */
 	assert_string_equal(b, "20x needs at least 10.6 TB/s of HBM bandwidth "
+	                       "per chip (Sohu; assumed: 4.8 TB/s), beyond "
+	                       "0.9-8.0 TB/s (shipping chips, L40S's GDDR6 to "
+	                       "B200's 8 HBM3E stacks: hardware.csv, "
+	                       "hardware-more.csv)");
+	/* inside it, 6.0 TB/s (MI325X's 6 TB/s, hardware-more.csv), nothing */
+	r.s.value = 6.0;
+	claim_solve_words(&r, b, sizeof b);
+	assert_string_equal(b, "20x needs at least 6.0 TB/s of HBM bandwidth "
 	                       "per chip (Sohu; assumed: 4.8 TB/s)");
 	/* a lever counted in its own noun: the count's unit once ("6.87
 	** stacks of HBM per package", was "stacks of HBM stacks per
