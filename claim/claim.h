@@ -232,6 +232,11 @@ typedef struct {
 	double tdp_speedup[3];
 } claim_report;
 
+/* modelpar.c: the index in map_b of side b's best mapping that splits
+** the model over all its chips with no copies (dp 1: Etched's "8-way model
+** parallel", claims.md), -1 where none runs. */
+int claim_best_model_parallel(const claim_report *rep);
+
 /* claimrun.c */
 claim_report *claim_report_alloc(void);
 void claim_report_free(claim_report *rep);

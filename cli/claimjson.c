@@ -246,6 +246,7 @@ void claimout_json(FILE *f, const claim_report *rep)
 {
 	json_w w;
 	size_t i;
+	int mp;
 	json_begin(&w, f);
 	json_str(&w, "scenario", rep->scenario);
 	json_num(&w, "target", rep->opts.target);
@@ -309,6 +310,17 @@ void claimout_json(FILE *f, const claim_report *rep)
 	}
 	json_num(&w, "b_as_given_total_tokens",
 	         rep->b_given_total / rep->a.r.total_tps);
+	/* b's best mapping with no copies: Etched's "8-way model parallel"
+	** (claims.md), where b's best runs copies (DP > 1) */
+	if (rep->b_remapped && rep->map_b[0].dp > 1 &&
+	    (mp = claim_best_model_parallel(rep)) >= 0) {
+		json_obj(&w, "b_model_parallel");
+		json_num(&w, "tp", rep->map_b[mp].tp);
+		json_num(&w, "pp", rep->map_b[mp].pp);
+		json_num(&w, "total_tokens",
+		         rep->map_b[mp].total_tps / rep->a.r.total_tps);
+		json_end(&w);
+	}
 	/* the measured tables (claimchecks.c), where speedup divides by a as
 	** modelled */
 	if (rep->base_total[0] > 0)

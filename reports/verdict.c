@@ -165,7 +165,7 @@ static const char *mapping_words(char *buf, size_t len, double tp,
 ** verdict's list, each where the run's JSON holds its numbers. */
 enum { J_ATP, J_APP, J_ACH, J_BTP, J_BPP, J_BCH, J_GIVEN, J_BTP_A, J_BPP_A,
        J_BDP_A, J_BEP_A, J_BEST_A, J_T10, J_T11, J_T12, J_BD, J_BD700,
-       J_BD1000, J_BDNONE, J_N };
+       J_BD1000, J_BDNONE, J_MP_TP, J_MP_PP, J_MP, J_N };
 
 /* One item of the baselines' list, the paragraph and list opened before
 ** the first (*open), so that a run without their numbers has neither. */
@@ -196,7 +196,8 @@ static void baselines(rctx *r)
 	    "$.against_trtllm_0_10", "$.against_trtllm_0_11",
 	    "$.against_trtllm_0_12", "$.speedup.by_design.total_tokens",
 	    "$.by_design_at_tdp.tdp_700_w", "$.by_design_at_tdp.tdp_1000_w",
-	    "$.by_design_at_tdp.unlimited"};
+	    "$.by_design_at_tdp.unlimited", "$.b_model_parallel.tp",
+	    "$.b_model_parallel.pp", "$.b_model_parallel.total_tokens"};
 	const pdb_claim *c = &r->c;
 	double v[J_N];
 	int open = 0;
@@ -230,6 +231,16 @@ static void baselines(rctx *r)
 			         "give them.", c->a_label, ma, v[J_ACH], c->b_label, mb,
 			         v[J_BCH]);
 	}
+	/* Etched's benchmark is "8-way model parallel" (claims.md), where b's
+	** best mapping runs copies of the model (ux16) */
+	if (isfinite(v[J_MP]) && isfinite(v[J_MP_TP]) && isfinite(v[J_MP_PP]) &&
+	    isfinite(v[J_BCH]))
+		base_item(r, &open, "Etched's benchmark says \"%g-way model "
+		         "parallel\" (data/sources/claims.md): the model split over "
+		         "all %g chips, no copies; %s's best such mapping, %s, gives "
+		         "%s.", v[J_BCH], v[J_BCH], c->b_label,
+		         mapping_words(ma, sizeof ma, v[J_MP_TP], v[J_MP_PP], 1, 1),
+		         claim_speedup_x(x[0], sizeof x[0], v[J_MP]));
 	if (isfinite(v[J_BEST_A]) && isfinite(v[J_BTP_A]) &&
 	    isfinite(v[J_BPP_A]) && isfinite(v[J_BDP_A]) &&
 	    !(v[J_BTP_A] == v[J_ATP] && v[J_BPP_A] == v[J_APP] &&

@@ -1457,4 +1457,27 @@ expect_out "^  b  narrow  " "label= kept on b"
 # the Etched claim keeps its words
 expect_exit 0 "the default claim" -- $RL claim --samples 0 --no-design
 expect_out "^speedup b/a: [0-9.e+]+x counted Etched's way" "the default claim counts Etched's way"
+# Etched's benchmark is "8-way model parallel" (claims.md): where b's best
+# mapping runs copies (DP8), the text names b's best mapping with none,
+# TP x PP = 8, and its speedup is the per-mapping table's row of it; the
+# JSON says the same (ux16)
+expect_out "^Etched's benchmark says \"8-way model parallel\" \(claims\.md\): the model split over all 8 chips, no" \
+	"the default claim names the model-parallel reading of Etched's benchmark"
+mpline=$(tr '\n' ' ' <"$tmpd/out" | tr -s ' ' | sed -n "s/.*b's best such mapping, \(TP[0-9]* x PP[0-9]*\), gives \([0-9.]*\)x.*/\1 \2/p")
+mpmap=${mpline% *}; mpx=${mpline##* }
+mprow=$(grep "^  b ${mpmap} *[0-9]" "$tmpd/out" | awk '{print $NF}' | tr -d x)
+mptp=$(echo "$mpmap" | sed 's/TP\([0-9]*\) x PP\([0-9]*\)/\1 \2/' | awk '{print $1 * $2}')
+if [ -n "$mpx" ] && [ "$mpx" = "$mprow" ] && [ "$mptp" = 8 ]; then
+	echo "ok - the model-parallel mapping ($mpmap, ${mpx}x) is the table's row of it, 8 chips, no copies"
+else
+	echo "not ok - the model-parallel line [$mpline] against the table's row [$mprow], TP x PP $mptp"; fails=$((fails + 1))
+fi
+expect_exit 0 "the default claim --json" -- $RL claim --samples 0 --no-design --json
+if python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))["b_model_parallel"]
+sys.exit(not (d["tp"] * d["pp"] == 8 and "%.2f" % d["total_tokens"] == sys.argv[2]))' "$tmpd/out" "$mpx"; then
+	echo "ok - the JSON's b_model_parallel is the text's"
+else
+	echo "not ok - the JSON's b_model_parallel is not the text's (${mpx}x)"; fails=$((fails + 1))
+fi
 finish

@@ -619,6 +619,36 @@ static void test_mc_not_evaluated(void **state)
 	                    "at 0.4 (not evaluated down, not evaluated up)");
 }
 
+/* Etched's "8-way model parallel" (claims.md): the best of side b's
+** mappings, sorted best first, that runs one copy of the model over all
+** the chips (dp 1), skipping copies (DP8, DP2) and one that does not fit;
+** -1 where none runs.  The list is the claim's as of 2026-11-30, by hand:
+** DP8, TP2 x PP2 x DP2, TP8 (not fitting, say), TP2 x PP4 -> index 3 */
+static void test_model_parallel(void **state)
+{
+	claim_report *rep = claim_report_alloc();
+	static const double m[4][3] = {{1, 1, 8}, {2, 2, 2}, {8, 1, 1},
+	                               {2, 4, 1}};
+	size_t i;
+	(void)state;
+	assert_non_null(rep);
+	assert_int_equal(claim_best_model_parallel(rep), -1);
+	for (i = 0; i < 4; i++) {
+		rep->map_b[i].tp = m[i][0];
+		rep->map_b[i].pp = m[i][1];
+		rep->map_b[i].dp = m[i][2];
+		rep->map_b[i].ep = 1;
+		rep->map_b[i].rc = i == 2 ? RL_ENOFIT : RL_OK;
+	}
+	rep->nmap_b = 4;
+	assert_int_equal(claim_best_model_parallel(rep), 3);
+	rep->map_b[2].rc = RL_OK;  /* TP8 fits: the better of the two */
+	assert_int_equal(claim_best_model_parallel(rep), 2);
+	rep->nmap_b = 2;           /* copies only */
+	assert_int_equal(claim_best_model_parallel(rep), -1);
+	claim_report_free(rep);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -633,6 +663,7 @@ int main(void)
 	    cmocka_unit_test(test_sentences),
 	    cmocka_unit_test(test_mc_words),
 	    cmocka_unit_test(test_mc_not_evaluated),
+	    cmocka_unit_test(test_model_parallel),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
