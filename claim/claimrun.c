@@ -11,8 +11,10 @@
 #include <time.h>
 
 #include "../model/mapping.h"
+#include "../model/micro.h"
 #include "../model/params.h"
 #include "../model/power.h"
+#include "../model/precision.h"
 #include "../model/silicon.h"
 #include "claim.h"
 #include "numwords.h"
@@ -335,6 +337,12 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 		** so "3x needs at most 106 W" where 3x needs at least 170 (the
 		** grid's own lowest positive point, max x 1e-7, instead) */
 		int tdp = !strcmp(p->section, "chip") && !strcmp(p->key, "tdp_w");
+		/* so too profile.eff_compute_fp8, whose 0 is eff_compute's
+		** share (model/micro.h): the H100's speedup jumped there from
+		** the highest to 17.4x, and solve said "at least 2.1e-305%"
+		** (ux16) */
+		tdp = tdp || (!strcmp(p->section, "profile") &&
+		              !strcmp(p->key, "eff_compute_fp8"));
 		if (rl_solve(base, p, tdp ? p->max * 1e-7 : 1, tdp ? p->max : 0,
 		             claim_speedup_metric, &ud, target, &row->s, err,
 		             errlen) != 0)
@@ -680,6 +688,24 @@ static void must_be_true(claim_report *rep)
 	}
 }
 
+/* The utilization lever of side a or b ("a.profile.eff_compute") as the
+** engine reads it (rl_gemm_eff_large, model/micro.h): at an FP8 or FP4
+** matrix precision the profile's eff_compute_fp8 where set.  The H100's
+** FP8 GEMMs run at trtllm-0.10's eff_compute_fp8 (0.71), and its BF16
+** eff_compute moves only the 16-bit LM head: "20x also follows if the
+** baseline's utilization were at most 0.38% (modelled: 78%)" (ux16). */
+static const char *utilization_lever(const claim_report *rep,
+                                     const char *param)
+{
+	const claim_side *s = param[0] == 'a' ? &rep->a : &rep->b;
+	int mp = rl_matrix_prec(&s->cfg.scen);
+	if (strcmp(param + 1, ".profile.eff_compute") ||
+	    rl_gemm_eff_large(&s->cfg.prof, mp) == s->cfg.prof.eff_compute)
+		return param;
+	return param[0] == 'a' ? "a.profile.eff_compute_fp8"
+	                       : "b.profile.eff_compute_fp8";
+}
+
 static void default_solves(claim_report *rep)
 {
 	static const char *const b_params[] = {
@@ -689,16 +715,17 @@ static void default_solves(claim_report *rep)
 	size_t i;
 	for (i = 0; b_params[i] && rep->nsolve < CLAIM_SOLVE_MAX; i++) {
 		char err[512];
-		const rl_param *p = rl_param_find_full(b_params[i] + 2);
+		const char *param = utilization_lever(rep, b_params[i]);
+		const rl_param *p = rl_param_find_full(param + 2);
 		const char *form;
 		const claim_side *s;
 		if (!p)
 			continue;
-		s = side_for(rep, b_params[i][0], p, &form);
+		s = side_for(rep, param[0], p, &form);
 		if ((!strcmp(p->section, "design")) &&
 		    s->st.cfg.chip.by_design < 0.5)
 			continue;
-		if (claim_solve_param(rep, b_params[i], rep->opts.target,
+		if (claim_solve_param(rep, param, rep->opts.target,
 		                      &rep->solve[rep->nsolve], err,
 		                      sizeof err) == 0)
 			rep->nsolve++;

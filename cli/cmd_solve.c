@@ -38,7 +38,7 @@ static void help(FILE *f)
 	      "Examples:\n"
 	      "  --vary b.chip.peak_tflops_fp8  --vary b.profile.eff_compute\n"
 	      "  --vary b.chip.hbm_tbps         --vary b.design.frac_mac\n"
-	      "  --vary a.profile.eff_compute\n"
+	      "  --vary a.profile.eff_compute_fp8 (the H100's FP8 GEMMs' share)\n"
 	      "Exit status: 0 ok (feasible or not), 2 bad input, 1 internal.\n",
 	      f);
 	opt_help(f, solve_table);

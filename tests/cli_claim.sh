@@ -690,6 +690,7 @@ shown_claim b.chip.tdp_w 3 sohu-design,profile=etched-claim,chip.tdp_w=110 "$H"
 shown_claim b.chip.hbm_tbps 20 sohu,profile=etched-claim,tp=1 "$H"
 shown_claim b.chip.peak_tflops_fp8 20 sohu,profile=etched-claim,tp=1 "$H"
 shown_claim a.profile.eff_compute 20 sohu,profile=etched-claim,tp=1 "$H"
+shown_claim a.profile.eff_compute_fp8 20 sohu,profile=etched-claim,tp=1 "$H"
 shown_claim a.chip.hbm_tbps 5 sohu,profile=etched-claim,tp=8 "$H"
 # a static_w beside a chip's measured idle is refused at every value above
 # 0 (model/power.c rl_power_check): solve said it "does not raise the
@@ -1490,5 +1491,15 @@ sys.exit(not c["verdict"].startswith("GPU side overstated: ~30% is 1.5x the 20% 
 	echo "ok - the GPU's ~30% is 1.5x the 20% of Etched's own baseline"
 else
 	echo "not ok - the utilization verdict does not compare ~30% with the baseline's 20%"; fails=$((fails + 1))
+fi
+# the baseline's utilization lever is the share its FP8 GEMMs run at:
+# trtllm-0.10.ini's eff_compute_fp8 = 0.712 (71%), where the default solve
+# varied eff_compute (78%), which at FP8 moves only the 16-bit LM head, and
+# said "at most 0.38%" (ux16)
+expect_exit 0 "the default claim, no Monte Carlo" -- $RL claim --samples 0 --no-design
+if tr '\n' ' ' <"$tmpd/out" | tr -s ' ' | grep -q "20x also follows if the baseline's (8x H100 (TensorRT-LLM 0.10)) FP8 utilization (share of peak reached on large matrix multiplies) were at most [0-9]*% (modelled: 71%) \[a\.profile\.eff_compute_fp8\]"; then
+	echo "ok - the baseline's utilization lever is its FP8 share (71%)"
+else
+	echo "not ok - the baseline's utilization lever is not its FP8 share"; fails=$((fails + 1))
 fi
 finish
