@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../config/utf8.h"
+
 /* --rate: requests/s > 0, or inf (all requests at once) */
 static int take_rate(const opt_def *d, void *field, const char *name,
                      const char *v, char *err, size_t errlen)
@@ -73,6 +75,22 @@ int loadopts_take_target(const opt_def *d, void *field, const char *name,
 		         name, pct, pct);
 		return -1;
 	}
+	for (int k = 0; k < lo->nt; k++)
+		if (lo->t[k].metric == d->ival && lo->t[k].pct == pct) {
+			/* --ttft-max 1 --ttft-max 2 (or --ttft-p99-max and
+			** --ttft-p99.0-max): both were kept and printed as two
+			** targets, "ttft mean <= 1000 ms, ttft mean <= 2000 ms" */
+			char what[32];
+			if (pct > 0)
+				snprintf(what, sizeof what, "p%g", pct);
+			else
+				snprintf(what, sizeof what, "mean");
+			snprintf(err, errlen, "%s: the %s %s target is given twice "
+			         "(%g s, then '%.*s'): give it once", name,
+			         rl_slo_metric_name(d->ival), what, lo->t[k].max_s,
+			         rl_utf8_cut(v ? v : "", 200), v ? v : "");
+			return -1;
+		}
 	if (num_read(name, v, &secs, &lo->t[lo->nt].max_s, err, errlen))
 		return -1;
 	lo->t[lo->nt].metric = d->ival;
