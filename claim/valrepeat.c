@@ -141,11 +141,20 @@ static void one_pair(const val_row *rows, const char *const *q,
 			continue;
 		for (j = at[w]; j < at[w + 1]; j++) {
 			const meas_row *y = rows[by[j]].row;
+			double ratio;
 			if (dup[by[j]] || !same_cell(x, q[by[i]], y, q[by[j]]))
 				continue;
-			e[k] = (y->value > x->value ? y->value / x->value
-			                            : x->value / y->value) - 1;
-			s[k++] = y->value / x->value - 1;
+			/* a ratio no double holds (1e300 against 1e-300: inf or
+			** 0) is left out, where it was counted in cells and its
+			** inf left out of the quantiles alone ("nan%" where every
+			** cell's was) */
+			ratio = y->value / x->value;
+			if (ratio > 0 && isfinite(ratio) &&
+			    isfinite(x->value / y->value)) {
+				e[k] = (y->value > x->value ? ratio
+				                            : x->value / y->value) - 1;
+				s[k++] = ratio - 1;
+			}
 			break;
 		}
 	}

@@ -136,7 +136,9 @@ expect_err "harness.csv:3: software 'R' version 'r1' listed twice" "named by fil
 # c2, 100 -> 110: one pair, 1 cell, 10.0%.  U's 2.0, "U 2.0" in the
 # tables (the version in the software column) and U,2.0 in the file, and
 # U,3.0 share c3 (2048/128), 200 -> 210: 5.0%, its harness found under
-# the tables' name
+# the tables' name.  W's c4 (2048/2048) at 1e-300 and 1e300: a ratio
+# no double holds, left out (it was counted in cells, its inf left out of
+# the quantiles alone)
 cat > "$tmpd/data/measurements/harness.csv" <<'CSV'
 software,version,series,harness,source
 W,t2,w,bench A,test
@@ -159,6 +161,8 @@ c,W,T2,h100-sxm,1,llama3-8b,fp8,128,2048,1,1,max-load,,output_tokens_per_s,100,
 d,W,t3,h100-sxm,1,llama3-8b,fp8,128,2048,1,1,max-load,,output_tokens_per_s,110,
 e,U,2.0,h100-sxm,1,llama3-8b,fp8,2048,128,1,1,max-load,,output_tokens_per_s,200,
 f,U,3.0,h100-sxm,1,llama3-8b,fp8,2048,128,1,1,max-load,,output_tokens_per_s,210,
+g,W,t2,h100-sxm,1,llama3-8b,fp8,2048,2048,1,1,max-load,,output_tokens_per_s,1e-300,
+h,W,t3,h100-sxm,1,llama3-8b,fp8,2048,2048,1,1,max-load,,output_tokens_per_s,1e300,
 CSV
 expect_exit 0 "one version spelled two ways" -- env ROOFLAB_DATA="$tmpd/data" $RL validate --measurements "$tmpd/sp.csv" --versions "$tmpd/vsp.csv"
 expect_out "^  W t2 -> t3 +1 +10\.0% +10\.0% +\+10\.0%  same, adjacent\$" "W: its t2 spellings one version, the cell measured twice left out"
