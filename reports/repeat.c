@@ -65,24 +65,26 @@ static size_t span_words(char *buf, size_t len, const span *s,
 	                        where, s->pairs, s->pairs == 1 ? "" : "s");
 }
 
-/* Column col of a validation_repeat row (run, its ord) into *v: a number
-** or NULL (a NaN as validate stores one), else 0 with the report failed
+/* Column col of a validation_repeat row (run, its ord) into *v: a finite
+** number or NULL (a NaN as validate stores one), else 0 with the report
+** failed
 ** (report_bad, exit 2) naming the table, column, run and pair, where
 ** SQLite's conversion read text or a blob as 0: a pair "republished",
-** "0.0%" in the table. */
+** "0.0%" in the table (an infinity, which validate never stores: "inf%"). */
 static int rep_number(rctx *r, sqlite3_stmt *st, int col, long run,
                       long long ord, double *v)
 {
 	int type = sqlite3_column_type(st, col);
 	char msg[sizeof r->bad_msg];
 	*v = pdb_real(st, col);
-	if (type != SQLITE_TEXT && type != SQLITE_BLOB)
+	if (type != SQLITE_TEXT && type != SQLITE_BLOB && !isinf(*v))
 		return 1;
 	snprintf(msg, sizeof msg, "%s: cannot read: validation_repeat.%s of "
 	         "validation run %ld, pair %lld, holds %s, where rooflab "
 	         "validate writes a number (a database changed by hand?)",
 	         r->o->dbpath, sqlite3_column_name(st, col), run, ord,
-	         type == SQLITE_TEXT ? "text" : "a blob");
+	         type == SQLITE_TEXT ? "text" : type == SQLITE_BLOB
+	                                          ? "a blob" : "an infinity");
 	report_bad(r, RL_EINPUT | PDB_UNREAD, msg);
 	return 0;
 }
