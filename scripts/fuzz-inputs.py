@@ -3287,10 +3287,13 @@ class Fuzzer:
         self.tgt_given = []
         for _ in range(r.randint(1, 3)):
             m = r.choice(["ttft", "tpot"] + ["e2e"] * (cmd == "map"))
-            pct = r.choice(self.TGT_PCTS)
-            v = r.choice(self.TGT_VALUES)
-            if r.random() < 0.5:
-                v = "%.6g" % (10 ** r.uniform(-4, 1))
+            # most runs answer (a mean target, a number in range), the
+            # rest test the refusals
+            pct = r.choice(self.TGT_PCTS) if r.random() < 0.4 else \
+                ("p%g-" % r.choice([50, 90, 99]) if cmd == "map" and
+                 m != "e2e" and r.random() < 0.5 else "")
+            v = r.choice(self.TGT_VALUES) if r.random() < 0.3 else \
+                "%.6g" % (10 ** r.uniform(-4, 1))
             name = f"--{m}-{pct}max"
             argv += [f"{name}={v}"] if r.random() < 0.3 else [name, v]
             self.tgt_given.append((m, pct, v))
