@@ -145,12 +145,13 @@ static void one_pair(const val_row *rows, const char *const *q,
 			if (dup[by[j]] || !same_cell(x, q[by[i]], y, q[by[j]]))
 				continue;
 			/* a ratio no double holds (1e300 against 1e-300: inf or
-			** 0) is left out, where it was counted in cells and its
+			** 0), or whose change no percentage does (100 times it
+			** inf), is left out, where it was counted in cells and its
 			** inf left out of the quantiles alone ("nan%" where every
-			** cell's was) */
+			** cell's was, "inf%" where 100 times it overflowed) */
 			ratio = y->value / x->value;
-			if (ratio > 0 && isfinite(ratio) &&
-			    isfinite(x->value / y->value)) {
+			if (ratio > 0 && isfinite(100 * ratio) &&
+			    isfinite(100 * (x->value / y->value))) {
 				e[k] = (y->value > x->value ? ratio
 				                            : x->value / y->value) - 1;
 				s[k++] = ratio - 1;

@@ -77,14 +77,20 @@ static int rep_number(rctx *r, sqlite3_stmt *st, int col, long run,
 	int type = sqlite3_column_type(st, col);
 	char msg[sizeof r->bad_msg];
 	*v = pdb_real(st, col);
-	if (type != SQLITE_TEXT && type != SQLITE_BLOB && !isinf(*v))
+	/* (NaN stays: NULL, not evaluated; validate's changes are finite as
+	** percentages, claim/valrepeat.c) */
+	if (type != SQLITE_TEXT && type != SQLITE_BLOB &&
+	    (isnan(*v) || isfinite(100 * *v)))
 		return 1;
 	snprintf(msg, sizeof msg, "%s: cannot read: validation_repeat.%s of "
 	         "validation run %ld, pair %lld, holds %s, where rooflab "
 	         "validate writes a number (a database changed by hand?)",
 	         r->o->dbpath, sqlite3_column_name(st, col), run, ord,
 	         type == SQLITE_TEXT ? "text" : type == SQLITE_BLOB
-	                                          ? "a blob" : "an infinity");
+	                                          ? "a blob"
+	                                          : "a change no percentage "
+	                                            "holds (an infinity, or over "
+	                                            "1e306)");
 	report_bad(r, RL_EINPUT | PDB_UNREAD, msg);
 	return 0;
 }

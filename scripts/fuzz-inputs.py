@@ -233,6 +233,7 @@ Not run by make test (slow; a seed gives the same sequence of inputs).
 import argparse
 import itertools
 import json
+import math
 import os
 import random
 import re
@@ -3503,14 +3504,25 @@ class Fuzzer:
         if all(v in self.REP_CLEAN for v, _, _ in self.rep_rows):
             byv = {}
             for v, isl, val in self.rep_rows:
-                byv.setdefault(v, []).append(isl)
-            once = {v: {x for x in lst if lst.count(x) == 1}
+                byv.setdefault(v, []).append((isl, val))
+            once = {v: {x: y for x, y in lst
+                        if [z for z, _ in lst].count(x) == 1}
                     for v, lst in byv.items()}
+
+            def shared(a, b):
+                # a cell whose ratio, or 100 times it, no double holds
+                # is left out (valrepeat.c)
+                n = 0
+                for x in set(once[a]) & set(once[b]):
+                    p, q = once[a][x], once[b][x]
+                    r1, r2 = q / p, p / q
+                    n += r1 > 0 and r2 > 0 and math.isfinite(100 * r1) \
+                        and math.isfinite(100 * r2)
+                return n
             vs = list(once)
-            want = sorted(len(once[a] & once[b])
-                          for i, a in enumerate(vs) for b in vs[i + 1:]
-                          if once[a] & once[b] and
-                          self.REP_CLEAN[a] == self.REP_CLEAN[b])
+            want = sorted(n for i, a in enumerate(vs) for b in vs[i + 1:]
+                          if self.REP_CLEAN[a] == self.REP_CLEAN[b]
+                          for n in [shared(a, b)] if n)
             if sorted(x["cells"] for x in got) != want:
                 why.append(f"pairs' cells {sorted(x['cells'] for x in got)}"
                            f", emulated {want}")

@@ -138,7 +138,8 @@ expect_err "harness.csv:3: software 'R' version 'r1' listed twice" "named by fil
 # U,3.0 share c3 (2048/128), 200 -> 210: 5.0%, its harness found under
 # the tables' name.  W's c4 (2048/2048) at 1e-300 and 1e300: a ratio
 # no double holds, left out (it was counted in cells, its inf left out of
-# the quantiles alone)
+# the quantiles alone); c5 at 1e-300 and 1e7: a ratio of 1e307, whose
+# percentage no double holds ("inf%"), left out too
 cat > "$tmpd/data/measurements/harness.csv" <<'CSV'
 software,version,series,harness,source
 W,t2,w,bench A,test
@@ -163,6 +164,8 @@ e,U,2.0,h100-sxm,1,llama3-8b,fp8,2048,128,1,1,max-load,,output_tokens_per_s,200,
 f,U,3.0,h100-sxm,1,llama3-8b,fp8,2048,128,1,1,max-load,,output_tokens_per_s,210,
 g,W,t2,h100-sxm,1,llama3-8b,fp8,2048,2048,1,1,max-load,,output_tokens_per_s,1e-300,
 h,W,t3,h100-sxm,1,llama3-8b,fp8,2048,2048,1,1,max-load,,output_tokens_per_s,1e300,
+i,W,t2,h100-sxm,1,llama3-8b,fp8,1000,1000,1,1,max-load,,output_tokens_per_s,1e-300,
+j,W,t3,h100-sxm,1,llama3-8b,fp8,1000,1000,1,1,max-load,,output_tokens_per_s,1e7,
 CSV
 expect_exit 0 "one version spelled two ways" -- env ROOFLAB_DATA="$tmpd/data" $RL validate --measurements "$tmpd/sp.csv" --versions "$tmpd/vsp.csv"
 expect_out "^  W t2 -> t3 +1 +10\.0% +10\.0% +\+10\.0%  same, adjacent\$" "W: its t2 spellings one version, the cell measured twice left out"

@@ -784,7 +784,8 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	for u in "median_abs_change = 'abc'|median_abs_change of validation run 1, pair 3, holds text" \
 		"p90_abs_change = x'00'|p90_abs_change of validation run 1, pair 3, holds a blob" \
 		"median_change = 'x'|median_change of validation run 1, pair 3, holds text" \
-		"median_change = -9e999|median_change of validation run 1, pair 3, holds an infinity" \
+		"median_change = -9e999|median_change of validation run 1, pair 3, holds a change no percentage holds (an infinity, or over 1e306)" \
+		"median_abs_change = 1e308|median_abs_change of validation run 1, pair 3, holds a change no percentage holds" \
 		"harness = 'same ''; DROP TABLE x'|harness of validation run 1, pair 3, is not one of the words rooflab validate writes there (same, changed, unknown)" \
 		"cells = 2.5|cells of validation run 1, pair 3, is not a count of 1 or more"; do
 		cp "$tmpd/rep.db" "$tmpd/bad.db"
