@@ -56,10 +56,39 @@ static int same_cell(const meas_row *x, const char *qx, const meas_row *y,
 	       !strcmp(x->model, y->model) && !strcmp(x->precision, y->precision);
 }
 
-static int same_version(const meas_row *x, const meas_row *y)
+/* A row's version as the version table names it (val_version_for: the
+** same entry for "0.12.0", "v0.12.0 " and the layout with the version in
+** the software column), or as written where the table lacks it: where
+** two spellings of one version were two versions, its cells compared
+** with themselves as if a second table had measured them. */
+typedef struct {
+	const char *software, *version;
+} version_name;
+
+static version_name name_of(const val_versions *vt, const meas_row *m)
 {
-	return !strcmp(x->software, y->software) &&
-	       !strcmp(x->version, y->version);
+	const val_version *v = val_version_for(vt, m->software, m->version,
+	                                       m->model);
+	version_name n = {m->software, m->version};
+	if (v) {
+		n.software = v->software;
+		n.version = v->version;
+	}
+	return n;
+}
+
+static int same_version(version_name x, version_name y)
+{
+	return !strcmp(x.software, y.software) && !strcmp(x.version, y.version);
+}
+
+/* The harness table's entry of a version: as written, else as the
+** version table names it; -1 where it has neither. */
+static long harness_of(const meas_harnesses *h, const meas_row *m,
+                       version_name n)
+{
+	long k = meas_harness_find(h, m->software, m->version);
+	return k >= 0 ? k : meas_harness_find(h, n.software, n.version);
 }
 
 /* The versions of the cells: each one's first row, harness table index
@@ -112,11 +141,21 @@ static void one_pair(const val_row *rows, const char *const *q,
 			continue;
 		for (j = at[w]; j < at[w + 1]; j++) {
 			const meas_row *y = rows[by[j]].row;
+			double ratio;
 			if (dup[by[j]] || !same_cell(x, q[by[i]], y, q[by[j]]))
 				continue;
-			e[k] = (y->value > x->value ? y->value / x->value
-			                            : x->value / y->value) - 1;
-			s[k++] = y->value / x->value - 1;
+			/* a ratio no double holds (1e300 against 1e-300: inf or
+			** 0), or whose change no percentage does (100 times it
+			** inf), is left out, where it was counted in cells and its
+			** inf left out of the quantiles alone ("nan%" where every
+			** cell's was, "inf%" where 100 times it overflowed) */
+			ratio = y->value / x->value;
+			if (ratio > 0 && isfinite(100 * ratio) &&
+			    isfinite(100 * (x->value / y->value))) {
+				e[k] = (y->value > x->value ? ratio
+				                            : x->value / y->value) - 1;
+				s[k++] = ratio - 1;
+			}
 			break;
 		}
 	}
@@ -135,11 +174,12 @@ int val_repeat_pairs(const val_row *rows, size_t n, const val_versions *vt,
 	size_t *by = malloc((n + 1) * sizeof *by), *at = NULL;
 	double *e = malloc((n + 1) * sizeof *e), *s = malloc((n + 1) * sizeof *s);
 	version_of *ver = malloc((n + 1) * sizeof *ver);
+	version_name *vn = malloc((n + 1) * sizeof *vn);
 	size_t nv = 0, i, j, p, w, cap = 0;
 	int rc = -1;
 	*out = NULL;
 	*np = 0;
-	if (!q || !vix || !dup || !by || !e || !s || !ver)
+	if (!q || !vix || !dup || !by || !e || !s || !ver || !vn)
 		goto done;
 	/* each cell's version, in the rows' order */
 	for (i = 0; i < n; i++) {
@@ -148,12 +188,13 @@ int val_repeat_pairs(const val_row *rows, size_t n, const val_versions *vt,
 		if (!is_cell(m))
 			continue;
 		q[i] = quantity(vt, m);
+		vn[i] = name_of(vt, m);
 		for (j = 0; j < nv; j++)
-			if (same_version(rows[ver[j].first].row, m))
+			if (same_version(vn[ver[j].first], vn[i]))
 				break;
 		if (j == nv) {
 			ver[nv].first = i;
-			ver[nv].hidx = meas_harness_find(h, m->software, m->version);
+			ver[nv].hidx = harness_of(h, m, vn[i]);
 			nv++;
 		}
 		vix[i] = (long)j;
@@ -229,5 +270,6 @@ done:
 	free(e);
 	free(s);
 	free(ver);
+	free(vn);
 	return rc;
 }

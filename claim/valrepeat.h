@@ -10,7 +10,9 @@
 ** A cell's |change| between versions a and b is |log(b/a)| as a ratio:
 ** exp(|log(b/a)|) - 1 = larger / smaller - 1, on the scale of validate's
 ** |error| (predicted / measured - 1) and the same whichever version is a;
-** the values as published (no rounding interval).
+** the values as published (no rounding interval); a cell whose two values'
+** ratio no double holds (1e300 against 1e-300), nor 100 times it (a
+** percentage), is left out.
 */
 #ifndef RL_VALREPEAT_H
 #define RL_VALREPEAT_H

@@ -176,13 +176,14 @@ static int read_args(int argc, char **argv, int plot, curve_args *a)
 		                 "curve --json gives the numbers)");
 	for (k = 0; k < a->lo.nt; k++)
 		if (a->lo.t[k].pct > 0) {
-			char msg[512];
+			char msg[512], pt[32];
 			const char *m = rl_slo_metric_name(a->lo.t[k].metric);
-			snprintf(msg, sizeof msg, "--%s-p%g-max: a curve point is a "
+			loadopts_pct_text(a->lo.t[k].pct, pt, sizeof pt);
+			snprintf(msg, sizeof msg, "--%s-p%s-max: a curve point is a "
 			         "closed loop at one concurrency, whose TTFT and TPOT "
 			         "the model gives as means only; give --%s-max S, or "
 			         "map or eval for percentiles under Poisson arrivals",
-			         m, a->lo.t[k].pct, m);
+			         m, pt, m);
 			return bad_input(cmd, msg);
 		}
 	return OPT_GO_ON;

@@ -796,9 +796,12 @@ int cmd_validate(int argc, char **argv)
 		char hpath[1024];
 		snprintf(hpath, sizeof hpath, "%s/measurements/harness.csv",
 		         rl_data_dir());
-		if (meas_harness_read(hpath, &hs, err, sizeof err)) {
+		if ((rc = meas_harness_read(hpath, &hs, err, sizeof err))) {
 			val_versions_free(&vt);
-			return bad_input("validate", err);
+			if (rc == RL_EINPUT)
+				return bad_input("validate", err);
+			cli_say("validate", err);
+			return rc;
 		}
 	}
 	if (mfile) {

@@ -5,7 +5,10 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "../config/utf8.h"
 
 /* --rate: requests/s > 0, or inf (all requests at once) */
 static int take_rate(const opt_def *d, void *field, const char *name,
@@ -19,6 +22,17 @@ static int take_rate(const opt_def *d, void *field, const char *name,
 		return -1;
 	lo->have_rate = 1;
 	return 1;
+}
+
+void loadopts_pct_text(double pct, char *buf, size_t len)
+{
+	int digits;
+	for (digits = 6; digits < 17; digits++) {
+		snprintf(buf, len, "%.*g", digits, pct);
+		if (strtod(buf, NULL) == pct)
+			return;
+	}
+	snprintf(buf, len, "%.17g", pct);
 }
 
 /* name as a target, --METRIC-max or --METRIC-pNN-max (metric from d's
@@ -66,13 +80,32 @@ int loadopts_take_target(const opt_def *d, void *field, const char *name,
 		/* the model gives the end-to-end latency's mean alone (e2e_s):
 		** a percentile of it was checked against the mean, "e2e p99
 		** 5000.0 ms: met" beside a TTFT p99 three times its mean */
+		char pt[32];
+		loadopts_pct_text(pct, pt, sizeof pt);
 		snprintf(err, errlen, "%s: the end-to-end latency has a mean "
 		         "only in this model (e2e_s, no spread between requests), "
 		         "so its percentiles cannot be checked; give --e2e-max S "
-		         "(the mean), or --ttft-p%g-max and --tpot-p%g-max",
-		         name, pct, pct);
+		         "(the mean), or --ttft-p%s-max and --tpot-p%s-max",
+		         name, pt, pt);
 		return -1;
 	}
+	for (int k = 0; k < lo->nt; k++)
+		if (lo->t[k].metric == d->ival && lo->t[k].pct == pct) {
+			/* --ttft-max 1 --ttft-max 2 (or --ttft-p99-max and
+			** --ttft-p99.0-max): both were kept and printed as two
+			** targets, "ttft mean <= 1000 ms, ttft mean <= 2000 ms" */
+			char what[32];
+			if (pct > 0) {
+				what[0] = 'p';
+				loadopts_pct_text(pct, what + 1, sizeof what - 1);
+			} else
+				snprintf(what, sizeof what, "mean");
+			snprintf(err, errlen, "%s: the %s %s target is given twice "
+			         "(%g s, then '%.*s'): give it once", name,
+			         rl_slo_metric_name(d->ival), what, lo->t[k].max_s,
+			         rl_utf8_cut(v ? v : "", 200), v ? v : "");
+			return -1;
+		}
 	if (num_read(name, v, &secs, &lo->t[lo->nt].max_s, err, errlen))
 		return -1;
 	lo->t[lo->nt].metric = d->ival;

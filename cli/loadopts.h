@@ -42,6 +42,12 @@ int loadopts_take_target(const opt_def *d, void *field, const char *name,
 	 .cb = loadopts_take_target, .flags = OPT_PREFIX, .ival = METRIC,      \
 	 .help = HELP}
 
+/* A target's percentile as text, its shortest decimal that reads back as
+** pct ("99", "99.9999999"), where "%g" rounded to 6 digits: a
+** --ttft-p99.9999999-max target was shown as "ttft p100", a percentile
+** the options refuse. */
+void loadopts_pct_text(double pct, char *buf, size_t len);
+
 /* Check the combination (--requests needs --rate): 0, or -1 with err. */
 int loadopts_check(const load_opts *lo, char *err, size_t errlen);
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "evalout.h"
+#include "loadopts.h"
 #include "../model/cost.h"
 #include "../model/precision.h"
 
@@ -122,9 +123,11 @@ void loadout_table(FILE *f, const rl_load_result *lr)
 /* A target's name: "ttft p99", "tpot mean". */
 void loadout_target_name(const rl_slo *t, char *buf, size_t len)
 {
-	if (t->pct > 0)
-		snprintf(buf, len, "%s p%g", rl_slo_metric_name(t->metric), t->pct);
-	else
+	if (t->pct > 0) {
+		char pt[32];
+		loadopts_pct_text(t->pct, pt, sizeof pt);
+		snprintf(buf, len, "%s p%s", rl_slo_metric_name(t->metric), pt);
+	} else
 		snprintf(buf, len, "%s mean", rl_slo_metric_name(t->metric));
 }
 

@@ -31,7 +31,7 @@ static const opt_def *find(const opt_def *t, char *base, const char *word,
 		if (t->flags & OPT_HELP_ONLY)
 			continue;
 		if (!(t->flags & OPT_PREFIX)) {
-	if (strlen(t->name) == len && !strncmp(word, t->name, len)) {
+			if (strlen(t->name) == len && !strncmp(word, t->name, len)) {
 				*fbase = base;
 				return t;
 			}
@@ -168,19 +168,36 @@ static int wants_help(const opt_def *t, void *base, int argc, char **argv)
 typedef struct {
 	const opt_def *d;
 	const char *v;
+	const char *word; /* the spelling given (an alias's), len bytes */
+	size_t len;
 } opt_seen;
 
 static int given_twice(opt_seen *seen, int *nseen, const opt_def *d,
-                       const char *name, const char *v, char *err,
-                       size_t errlen)
+                       const char *name, const char *word, const char *v,
+                       char *err, size_t errlen)
 {
 	int k;
+	size_t len = strlen(name);
 	/* a prefix entry stands for several names (--ttft-max, --ttft-p99-max) */
 	if (d->type == OPT_T_TABLE || (d->flags & (OPT_REPEAT | OPT_PREFIX)))
 		return 0;
 	for (k = 0; k < *nseen; k++)
 		if (seen[k].d == d) {
-			if (v)
+			/* two spellings of one option (--points-per-commit 5
+			** --batch 7): each named as given, the alias said, where
+			** "--batch is given twice" named an option given once */
+			int now = strcmp(name, d->name) != 0;
+			if (len != seen[k].len ||
+			    strncmp(name, seen[k].word, len))
+				snprintf(err, errlen, "%s is given twice (as %.*s '%.*s', "
+				         "then as %s '%.*s'; %.*s is an alias of %s): give "
+				         "it once", d->name, (int)seen[k].len,
+				         seen[k].word, rl_utf8_cut(seen[k].v ?
+				         seen[k].v : "", 200), seen[k].v ? seen[k].v : "",
+				         name, rl_utf8_cut(v ? v : "", 200), v ? v : "",
+				         now ? (int)len : (int)seen[k].len,
+				         now ? name : seen[k].word, d->name);
+			else if (v)
 				snprintf(err, errlen, "%s is given twice ('%.*s', then "
 				         "'%.*s')", name, rl_utf8_cut(seen[k].v ?
 				         seen[k].v : "", 200), seen[k].v ? seen[k].v : "",
@@ -191,6 +208,8 @@ static int given_twice(opt_seen *seen, int *nseen, const opt_def *d,
 		}
 	if (*nseen < OPT_SEEN_MAX) {
 		seen[*nseen].d = d;
+		seen[*nseen].word = word; /* argv's, name its first len bytes */
+		seen[*nseen].len = len;
 		seen[(*nseen)++].v = v;
 	}
 	return 0;
@@ -302,7 +321,7 @@ int opt_parse_quiet(const char *cmd, const opt_def *t, void *base,
 			         d->arg ? ")" : "");
 			return -1;
 		}
-		if (given_twice(seen, &nseen, d, name, v, err, errlen) ||
+		if (given_twice(seen, &nseen, d, name, a, v, err, errlen) ||
 		    sets_twice(keys, &nkeys, d, name, v, err, errlen) ||
 		    apply(d, fb, name, v, err, errlen))
 			return -1;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/status.h"
 #include "csvrows.h"
 #include "utf8.h"
 
@@ -36,9 +37,17 @@ static int field(const csv_rows *cr, int k, char *dst, size_t cap,
 	return 0;
 }
 
+/* the table being read, and whether memory ran out (exit 1, not the
+** file's fault) */
+typedef struct {
+	meas_harnesses *h;
+	int oom;
+} reading;
+
 static int add_line(const csv_rows *cr, void *ctx, char *err, size_t errlen)
 {
-	meas_harnesses *h = ctx;
+	reading *rd = ctx;
+	meas_harnesses *h = rd->h;
 	meas_harness e, *nv;
 	memset(&e, 0, sizeof e);
 	if (field(cr, H_SW, e.software, sizeof e.software, 1, err, errlen) ||
@@ -56,6 +65,7 @@ static int add_line(const csv_rows *cr, void *ctx, char *err, size_t errlen)
 	nv = realloc(h->v, (h->n + 1) * sizeof *nv);
 	if (!nv) {
 		snprintf(err, errlen, "%s:%d: out of memory", cr->path, cr->line);
+		rd->oom = 1;
 		return -1;
 	}
 	h->v = nv;
@@ -66,13 +76,15 @@ static int add_line(const csv_rows *cr, void *ctx, char *err, size_t errlen)
 int meas_harness_read(const char *path, meas_harnesses *h, char *err,
                       size_t errlen)
 {
+	reading rd = {h, 0};
 	h->v = NULL;
 	h->n = 0;
-	if (csv_table_each(path, h_names, H_COUNT, add_line, h, err, errlen)) {
+	if (csv_table_each(path, h_names, H_COUNT, add_line, &rd, err,
+	                   errlen)) {
 		meas_harness_free(h);
-		return -1;
+		return rd.oom ? RL_EINTERNAL : RL_EINPUT;
 	}
-	return 0;
+	return RL_OK;
 }
 
 void meas_harness_free(meas_harnesses *h)

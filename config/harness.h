@@ -22,9 +22,10 @@ typedef struct {
 } meas_harnesses;
 
 /* Read path (software,version,series,harness,source; '#' lines are
-** comments).  A missing file is an empty table.  0, or -1 with
-** "FILE:LINE: ..." in err (a field longer than its buffer, an empty
-** series or harness, a version listed twice, out of memory). */
+** comments).  A missing file is an empty table.  RL_OK (0), or with
+** "FILE:LINE: ..." in err RL_EINPUT (2: a field longer than its buffer,
+** an empty series or harness, a version listed twice) or RL_EINTERNAL
+** (1: out of memory, where it was the file's fault, exit 2). */
 int meas_harness_read(const char *path, meas_harnesses *h, char *err,
                       size_t errlen);
 void meas_harness_free(meas_harnesses *h);

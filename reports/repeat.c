@@ -65,6 +65,62 @@ static size_t span_words(char *buf, size_t len, const span *s,
 	                        where, s->pairs, s->pairs == 1 ? "" : "s");
 }
 
+/* Column col of a validation_repeat row (run, its ord) into *v: a finite
+** number or NULL (a NaN as validate stores one), else 0 with the report
+** failed
+** (report_bad, exit 2) naming the table, column, run and pair, where
+** SQLite's conversion read text or a blob as 0: a pair "republished",
+** "0.0%" in the table (an infinity, which validate never stores: "inf%"). */
+static int rep_number(rctx *r, sqlite3_stmt *st, int col, long run,
+                      long long ord, double *v)
+{
+	int type = sqlite3_column_type(st, col);
+	char msg[sizeof r->bad_msg];
+	*v = pdb_real(st, col);
+	/* (NaN stays: NULL, not evaluated; validate's changes are finite as
+	** percentages, claim/valrepeat.c) */
+	if (type != SQLITE_TEXT && type != SQLITE_BLOB &&
+	    (isnan(*v) || isfinite(100 * *v)))
+		return 1;
+	snprintf(msg, sizeof msg, "%s: cannot read: validation_repeat.%s of "
+	         "validation run %ld, pair %lld, holds %s, where rooflab "
+	         "validate writes a number (a database changed by hand?)",
+	         r->o->dbpath, sqlite3_column_name(st, col), run, ord,
+	         type == SQLITE_TEXT ? "text" : type == SQLITE_BLOB
+	                                          ? "a blob"
+	                                          : "a change no percentage "
+	                                            "holds (an infinity, or over "
+	                                            "1e306)");
+	report_bad(r, RL_EINPUT | PDB_UNREAD, msg);
+	return 0;
+}
+
+/* validation_repeat.harness of a row: "same", "changed" or "unknown" as
+** validate writes it into *h (VAL_HARNESS_*'s words), else 0 with the
+** report failed, where another word left the pair out of the sentence
+** without one. */
+static int rep_harness(rctx *r, sqlite3_stmt *st, int col, long run,
+                       long long ord, const char **h)
+{
+	static const char *const words[] = {"same", "changed", "unknown"};
+	const char *t = sqlite3_column_type(st, col) == SQLITE_TEXT
+	                    ? (const char *)sqlite3_column_text(st, col)
+	                    : NULL;
+	char msg[sizeof r->bad_msg];
+	size_t k;
+	for (k = 0; t && k < sizeof words / sizeof *words; k++)
+		if (!strcmp(t, words[k])) {
+			*h = words[k];
+			return 1;
+		}
+	snprintf(msg, sizeof msg, "%s: cannot read: validation_repeat.harness "
+	         "of validation run %ld, pair %lld, is not one of the words "
+	         "rooflab validate writes there (same, changed, unknown) (a "
+	         "database changed by hand?)", r->o->dbpath, run, ord);
+	report_bad(r, RL_EINPUT | PDB_UNREAD, msg);
+	return 0;
+}
+
 /* Whether validation run `run` stored its pairs of versions
 ** (validation_runs.repeat_pairs not NULL): a run written before them has
 ** no rows in validation_repeat, which is not "no pairs". */
@@ -102,21 +158,28 @@ static int read_spans(rctx *r, long run, span *same, span *changed,
 		return 0;
 	if (!(st = report_prepare(r, r->db, r->o->dbpath,
 	                          "SELECT harness, median_abs_change, "
-	                          "p90_abs_change FROM validation_repeat WHERE "
-	                          "run_id = ?1 AND adjacent != 0 ORDER BY ord")))
+	                          "p90_abs_change, ord FROM validation_repeat "
+	                          "WHERE run_id = ?1 AND adjacent != 0 ORDER BY "
+	                          "ord")))
 		return 0;
 	sqlite3_bind_int64(st, 1, run);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *h = (const char *)sqlite3_column_text(st, 0);
-		if (pdb_real(st, 1) == 0 && pdb_real(st, 2) == 0)
+		long long ord = sqlite3_column_int64(st, 3);
+		const char *h;
+		double med, p90;
+		if (!rep_harness(r, st, 0, run, ord, &h) ||
+		    !rep_number(r, st, 1, run, ord, &med) ||
+		    !rep_number(r, st, 2, run, ord, &p90))
+			break;
+		if (med == 0 && p90 == 0)
 			++*republished;
-		else if (h && !strcmp(h, "same"))
-			span_add(same, pdb_real(st, 1), pdb_real(st, 2));
-		else if (h && !strcmp(h, "changed"))
-			span_add(changed, pdb_real(st, 1), pdb_real(st, 2));
+		else if (!strcmp(h, "same"))
+			span_add(same, med, p90);
+		else if (!strcmp(h, "changed"))
+			span_add(changed, med, p90);
 	}
 	report_finish(r, st, r->o->dbpath);
-	return 1;
+	return !r->bad;
 }
 
 /* The |error| quantiles of validation run `run`'s rows, as validate's
@@ -283,24 +346,44 @@ void report_validation_repeat(rctx *r, long run)
 	if (!(st = report_prepare(r, r->db, r->o->dbpath,
 	                          "SELECT version_a, version_b, cells, "
 	                          "median_abs_change, p90_abs_change, "
-	                          "median_change, harness FROM validation_repeat "
-	                          "WHERE run_id = ?1 AND adjacent != 0 ORDER BY "
-	                          "ord")))
+	                          "median_change, harness, ord FROM "
+	                          "validation_repeat WHERE run_id = ?1 AND "
+	                          "adjacent != 0 ORDER BY ord")))
 		return;
 	sqlite3_bind_int64(st, 1, run);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		char c[6][32], pair[300], a[140], b[140];
-		const char *cells[6];
+		char c[6][32], pair[300], a[140], b[140], msg[sizeof r->bad_msg];
+		const char *cells[6], *hw;
+		long long ord = sqlite3_column_int64(st, 7);
+		double x[3];
 		int k;
+		if (sqlite3_column_type(st, 2) != SQLITE_INTEGER ||
+		    sqlite3_column_int64(st, 2) < 1) {
+			/* validate stores a pair with one shared cell or more */
+			snprintf(msg, sizeof msg, "%s: cannot read: validation_repeat."
+			         "cells of validation run %ld, pair %lld, is not a "
+			         "count of 1 or more, as rooflab validate writes it (a "
+			         "database changed by hand?)", r->o->dbpath, run, ord);
+			report_bad(r, RL_EINPUT | PDB_UNREAD, msg);
+			break;
+		}
+		if (!rep_number(r, st, 3, run, ord, &x[0]) ||
+		    !rep_number(r, st, 4, run, ord, &x[1]) ||
+		    !rep_number(r, st, 5, run, ord, &x[2]) ||
+		    !rep_harness(r, st, 6, run, ord, &hw))
+			break;
 		pdb_text(st, 0, a, sizeof a);
 		pdb_text(st, 1, b, sizeof b);
 		snprintf(pair, sizeof pair, "%s -> %s", a, b);
 		snprintf(c[1], sizeof c[1], "%lld",
 		         (long long)sqlite3_column_int64(st, 2));
-		snprintf(c[2], sizeof c[2], "%.1f%%", 100 * pdb_real(st, 3));
-		snprintf(c[3], sizeof c[3], "%.1f%%", 100 * pdb_real(st, 4));
-		snprintf(c[4], sizeof c[4], "%+.1f%%", 100 * pdb_real(st, 5));
-		pdb_text(st, 6, c[5], sizeof c[5]);
+		for (k = 0; k < 3; k++)
+			if (isnan(x[k]))
+				snprintf(c[2 + k], sizeof c[2 + k], "not evaluated");
+			else
+				snprintf(c[2 + k], sizeof c[2 + k],
+				         k == 2 ? "%+.1f%%" : "%.1f%%", 100 * x[k]);
+		snprintf(c[5], sizeof c[5], "%s", hw);
 		for (k = 1; k < 6; k++)
 			cells[k] = c[k];
 		cells[0] = pair;

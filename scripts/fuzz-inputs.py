@@ -186,6 +186,36 @@ mutated from real files, one target at a time (--targets):
                 after it: the same output as the scenario naming that one
                 instead (for a chip, no node: it brings its own), but for
                 where the profile was named (setup.profile_chosen)
+  targets       curve and map under latency targets (--ttft-, --tpot-, map's
+                --e2e- max at the ends of [1e-9, 1e6] s and past them,
+                tokens, percentile forms at their ends, in exponents,
+                signs, Unicode digits, '=' forms, a target twice): a
+                target given twice is refused; curve's meets_targets agrees
+                with its points' TTFT and TPOT against the targets, its
+                Pareto front under the targets holds met points only and
+                none another met point dominates; map's targets met as
+                their values say, and its best under targets the mapping
+                serving most under them
+  sweepopts     sweep of a 30-point grid with --threads/--jobs and
+                --points-per-commit/--batch (both spellings, '=' forms,
+                values at and past their ranges, an option under both
+                spellings or twice, a shard at times): refused (exit 2)
+                where one option is given twice, else the rows a plain
+                sweep stores (a shard's among them)
+  repeat        validate --measurements of rows whose cells recur across
+                versions (a cell twice in one version, versions harness.csv
+                lacks, odd spellings, invalid UTF-8, values 5e-324 to
+                1e300): the pairs' cells as emulated (where every version
+                is spelt as the version table spells it, or is one it
+                lacks), median <= p90 |change|, a known harness word, no
+                version paired with itself, and the text lists as many
+                pairs as the JSON
+  valrepdb      report of a claim database whose validation_repeat (or
+                validation_runs.repeat_pairs) is edited by hand (cells of
+                other types, hostile text, a column dropped or added, the
+                table dropped): exit 0 only where every cell the report
+                reads of an adjacent pair is what validate writes, the
+                output UTF-8, whole, without nan% or inf%
 Mutations: byte flips, tokens inserted (nan, inf, -0, 1e309, NUL, invalid
 UTF-8, CR, BOM, quotes, ';', "'", a 10k-long run), spans deleted or repeated,
 fields replaced, lines spliced from another file or deleted, CRLF line ends.
@@ -203,6 +233,7 @@ Not run by make test (slow; a seed gives the same sequence of inputs).
 import argparse
 import itertools
 import json
+import math
 import os
 import random
 import re
@@ -3229,6 +3260,372 @@ class Fuzzer:
         return []
 
 
+    # ---- review27: targets, sweepopts, repeat, valrepdb
+    TGT_VALUES = ["1e-9", "1.0000000001e-9", "9.99999e-10", "1e6",
+                  "1000000.0000001", "1e-3", "0.03", "0.04", "0.05", "0.5",
+                  "2", "1e5", "0", "-1", "nan", "inf", "1e-320", "0x1p-4",
+                  " 0.5", "0.5 ", "1,5", "", "\u0661", "0.03\x01"]
+    TGT_PCTS = ["", "", "", "p50-", "p99-", "p99.9-", "p0.0001-",
+                "p99.99999999-", "p050-", "p1e1-", "p100-", "p0-", "p-1-",
+                "p+99-", "pnan-", "pinf-", "p 99-", "p99e0-",
+                "p\u0669\u0669-", "p0x1p6-", "p1e-320-", "p" + "9" * 40 + "-"]
+
+    def t_targets(self):
+        """curve and map under latency targets: --ttft-/--tpot- (and map's
+        --e2e-) max at the ends of [1e-9, 1e6] s and past them, tokens,
+        percentile forms (pNN at ends, exponents, signs, Unicode digits),
+        a target given twice; checked against the JSON's own figures."""
+        r = self.rng
+        cmd = r.choice(["curve", "curve", "map"])
+        chip = r.choice(["h100-sxm", "h200-sxm", "b200", "h100-sxm,h200-sxm",
+                         "sohu"])
+        argv = [cmd, "--chip", chip if cmd == "curve" else chip.split(",")[0],
+                "--model", r.choice(["llama3-8b", "llama3-70b"]),
+                "--precision", "fp8", "--isl", r.choice(["128", "2048"]),
+                "--osl", r.choice(["1", "128"]), "--chips", "2"]
+        if cmd == "curve" and r.random() < 0.5:
+            argv += ["--tp", r.choice(["1", "2", "1,2"])]
+        self.tgt_given = []
+        for _ in range(r.randint(1, 3)):
+            m = r.choice(["ttft", "tpot"] + ["e2e"] * (cmd == "map"))
+            # most runs answer (a mean target, a number in range), the
+            # rest test the refusals
+            pct = r.choice(self.TGT_PCTS) if r.random() < 0.4 else \
+                ("p%g-" % r.choice([50, 90, 99]) if cmd == "map" and
+                 m != "e2e" and r.random() < 0.5 else "")
+            v = r.choice(self.TGT_VALUES) if r.random() < 0.3 else \
+                "%.6g" % (10 ** r.uniform(-4, 1))
+            name = f"--{m}-{pct}max"
+            argv += [f"{name}={v}"] if r.random() < 0.3 else [name, v]
+            self.tgt_given.append((m, pct, v))
+        return argv + ["--json"] * (r.random() < 0.8)
+
+    @staticmethod
+    def tgt_ok(value, mx, met):
+        """Whether met agrees with value <= mx, but within 10 digits of
+        the boundary (the JSON's rounding)."""
+        if value is None or mx is None:
+            return True
+        if abs(value - mx) <= 1e-9 * max(abs(mx), 1e-300):
+            return True
+        return met == (value <= mx)
+
+    def targets_check(self, argv, p):
+        given = [(m, pct) for m, pct, _ in self.tgt_given]
+        plain = lambda pct: pct == "" or pct == "p99-"  # noqa: E731
+        if len(set(given)) < len(given) and all(plain(x) for _, x in given) \
+                and p.returncode == 0:
+            return [f"a target given twice accepted: {self.tgt_given!r}"]
+        if p.returncode != 0 or "--json" not in argv:
+            return []
+        try:
+            d = json.loads(p.stdout.decode("utf-8"))
+        except Exception:  # noqa: BLE001 (judge reports it)
+            return []
+        why = []
+        if argv[0] == "curve":
+            tg = [(t["metric"], t["max_s"]) for t in d.get("targets") or []]
+            met = {}
+            for s in d["series"]:
+                for pt in s["points"]:
+                    vals = [pt.get(f"{m}_s") for m, _ in tg]
+                    ok = all(v is not None and v <= mx * (1 + 1e-9)
+                             for v, (_, mx) in zip(vals, tg))
+                    clear = all(v is not None and v <= mx * (1 - 1e-9)
+                                for v, (_, mx) in zip(vals, tg))
+                    if pt.get("meets_targets") and (not ok or pt["over_tdp"]):
+                        why.append(f"curve point meets targets {tg} with "
+                                   f"{vals} (over_tdp {pt['over_tdp']})")
+                    if pt.get("meets_targets") is False and clear and \
+                            not pt["over_tdp"] and \
+                            pt["output_tokens_per_s_per_chip"]:
+                        why.append(f"curve point misses targets {tg} with "
+                                   f"{vals}")
+                    if pt.get("meets_targets"):
+                        met.setdefault(s["chip"], []).append(pt)
+            for fr in d.get("pareto_under_targets") or []:
+                pts = met.get(fr["chip"], [])
+                for q in fr["points"]:
+                    x, y = q["tokens_per_s_per_user"], \
+                        q["output_tokens_per_s_per_chip"]
+                    if not any(abs(x - o["tokens_per_s_per_user"]) <= 1e-9 * x
+                               and abs(y - o["output_tokens_per_s_per_chip"])
+                               <= 1e-9 * y for o in pts):
+                        why.append(f"front point ({x}, {y}) of {fr['chip']} "
+                                   "is no point that meets the targets")
+                    if any(o["tokens_per_s_per_user"] >= x * (1 + 1e-9) and
+                           o["output_tokens_per_s_per_chip"] >= y * (1 + 1e-9)
+                           for o in pts):
+                        why.append(f"front point ({x}, {y}) of {fr['chip']} "
+                                   "dominated by a point meeting the targets")
+            return why[:3]
+        best = None
+        for mp in d.get("mappings") or []:
+            ut = mp.get("under_targets")
+            if ut and ut.get("met") and (best is None or
+                                         ut["output_tokens_per_s"] >
+                                         best[1]["output_tokens_per_s"]):
+                best = (mp, ut)
+        but = d.get("under_targets")
+        if but and but.get("best_under_targets"):
+            b = but["best_under_targets"]
+            for t in b.get("targets") or []:
+                if not self.tgt_ok(t.get("value_s"), t.get("max_s"),
+                                   t.get("met")):
+                    why.append(f"map target {t} met wrongly")
+            if best and b.get("met") and (
+                    best[0]["tp"], best[0]["pp"], best[0]["dp"],
+                    best[0]["ep"]) != (but["tp"], but["pp"], but["dp"],
+                                       but["ep"]) and \
+                    best[1]["output_tokens_per_s"] > 1.000001 * b["load"][
+                        "output_tokens_per_s"]:
+                why.append("map's best under targets is not the mapping "
+                           "serving most under them")
+        return why[:3]
+
+    SW_VALUES = ["1", "2", "3", "7", "1024", "1025", "0", "-1", "2.0", "02",
+                 " 2", "0x2", "2e0", "1e8", "100000001", "", "nan", "\u0662"]
+
+    def t_sweepopts(self):
+        """sweep of a 30-point grid with --threads/--jobs and
+        --points-per-commit/--batch (each spelling, '=' forms, values at
+        and past their ranges, one option under both spellings or
+        twice): stored rows as a plain sweep's, or exit 2."""
+        r = self.rng
+        spec = ("[meta]\nname = so\n[base]\nchip = h100-sxm\nmodel = "
+                "llama3-8b\nprofile = ideal\nset = scenario.precision=fp8\n"
+                "set = scenario.isl=128\nset = scenario.osl=128\n[axes]\n"
+                "scenario.batch = 1, 2, 4, 8, 16, 32, 64, 128, 256, 512\ndesign.frac_mac = 0.3, 0.4, "
+                "0.5\n[sampling]\nmethod = grid\n")
+        self.put("so.ini", spec.encode())
+        if not getattr(self, "so_ref", None):
+            self.rm("so_ref.db")
+            self.rl("sweep", "so.ini", "--db", "so_ref.db")
+            self.so_ref = self.so_rows("so_ref.db")
+        self.rm("so.db", "so.db-wal", "so.db-shm")
+        argv = ["sweep", "so.ini", "--db", "so.db"]
+        self.so_names = []
+        for _ in range(r.randint(1, 3)):
+            o = r.choice(["--threads", "--jobs", "--points-per-commit",
+                          "--batch"])
+            v = r.choice(self.SW_VALUES)
+            argv += [f"{o}={v}"] if r.random() < 0.3 else [o, v]
+            self.so_names.append(o)
+        if r.random() < 0.2:
+            argv += ["--shard", r.choice(["0/2", "1/2"])]
+        return argv
+
+    def so_rows(self, db):
+        con = sqlite3.connect(self.path(db))
+        cols = [c[1] for c in con.execute("PRAGMA table_info(points)")
+                if c[1] not in ("run_id",)]
+        rows = con.execute("SELECT %s FROM points ORDER BY idx" %
+                           ", ".join(cols)).fetchall()
+        con.close()
+        return rows
+
+    def sweepopts_check(self, argv, p):
+        canon = {"--jobs": "--threads", "--batch": "--points-per-commit"}
+        seen = [canon.get(o, o) for o in self.so_names]
+        twice = len(set(seen)) < len(seen)
+        why = []
+        if twice:
+            # (a value out of range may be refused first)
+            if p.returncode != 2:
+                why.append(f"{self.so_names} not refused as given twice "
+                           f"(exit {p.returncode})")
+        if p.returncode == 0:
+            got = self.so_rows("so.db")
+            ref = self.so_ref
+            if "--shard" not in argv and got != ref:
+                why.append(f"rows differ from a plain sweep's ({len(got)} "
+                           f"against {len(ref)})")
+            if "--shard" in argv and not set(got) <= set(ref):
+                why.append("a shard's rows are not the plain sweep's")
+        self.rm("so.db", "so.db-wal", "so.db-shm")
+        return why
+
+    REP_VERSIONS = ["0.11.0", "0.12.0", "0.13.0", "0.14.0", "0.15.0",
+                    "0.12.0", "0.13.0", "", " 0.12.0", "0.12.0 ", "v0.12.0",
+                    "0.12", "\u00e9\u2202", "\udcff", "0.12.0\t", "'\"",
+                    "a,b", "9" * 300, "0.20-post(main)", "1.0(main)",
+                    "`touch PW`"]
+
+    # versions the emulation takes: the table's own (1), or ones it lacks
+    # (0) that no spelling rule merges with another
+    REP_CLEAN = {"0.11.0": 1, "0.12.0": 1, "0.13.0": 1, "0.14.0": 1,
+                 "0.15.0": 1, "0.20-post(main)": 1, "1.0(main)": 1,
+                 "\u00e9\u2202": 0, "'\"": 0, "a,b": 0, "`touch PW`": 0}
+
+    def t_repeat(self):
+        """validate --measurements of llama3-8b rows on an H100 whose
+        cells recur across versions (the same cell twice in one version,
+        versions missing from harness.csv, odd version strings, invalid
+        UTF-8, values 1e-300 to 1e300): the JSON's repeatability pairs are
+        the pairs emulated here (a cell twice in one table left out),
+        their figures consistent, and the text lists as many."""
+        r = self.rng
+        head = ("id,software,version,chip,gpus,model,precision,isl,osl,tp,"
+                "pp,batch_or_concurrency,request_rate,metric,value")
+        rows = [head]
+        self.rep_rows = []
+        for i in range(r.randint(2, 12)):
+            v = r.choice(self.REP_VERSIONS)
+            isl = r.choice([128, 256, 512])
+            val = r.choice([1000, 1010, 1500, 2000, 999.5, 1e-300, 1e300,
+                            5e-324, 1e5])
+            vq = v if not any(c in v for c in ',"\n\t ') else \
+                '"' + v.replace('"', '""') + '"'
+            rows.append(f"q{i},TensorRT-LLM,{vq},h100-sxm,1,llama3-8b,fp8,"
+                        f"{isl},128,1,1,,,tokens_per_s,{val!r}")
+            self.rep_rows.append((v, isl, val))
+        self.put("rep.csv", "\n".join(rows).encode("utf-8",
+                                                   "surrogateescape") + b"\n")
+        return ["validate", "--measurements", "rep.csv"] + \
+            ["--json"] * (r.random() < 0.7)
+
+    def repeat_check(self, argv, p):
+        if p.returncode != 0:
+            return []
+        if "--json" not in argv:
+            return []
+        try:
+            d = json.loads(p.stdout.decode("utf-8"))
+        except Exception:  # noqa: BLE001 (judge reports it)
+            return []
+        why = []
+        got = d.get("repeatability") or []
+        # emulated where every version is written as the version table
+        # writes it, or is one it lacks that no spelling rule could merge
+        # with another: per version the isl values held once (a cell twice
+        # in one table is left out); a pair per two versions sharing one,
+        # of one quantity (a version the table lacks keeps tokens_per_s,
+        # one it has output_tokens_per_s)
+        if all(v in self.REP_CLEAN for v, _, _ in self.rep_rows):
+            byv = {}
+            for v, isl, val in self.rep_rows:
+                byv.setdefault(v, []).append((isl, val))
+            once = {v: {x: y for x, y in lst
+                        if [z for z, _ in lst].count(x) == 1}
+                    for v, lst in byv.items()}
+
+            def shared(a, b):
+                # a cell whose ratio, or 100 times it, no double holds
+                # is left out (valrepeat.c)
+                n = 0
+                for x in set(once[a]) & set(once[b]):
+                    p, q = once[a][x], once[b][x]
+                    r1, r2 = q / p, p / q
+                    n += r1 > 0 and r2 > 0 and math.isfinite(100 * r1) \
+                        and math.isfinite(100 * r2)
+                return n
+            vs = list(once)
+            want = sorted(n for i, a in enumerate(vs) for b in vs[i + 1:]
+                          if self.REP_CLEAN[a] == self.REP_CLEAN[b]
+                          for n in [shared(a, b)] if n)
+            if sorted(x["cells"] for x in got) != want:
+                why.append(f"pairs' cells {sorted(x['cells'] for x in got)}"
+                           f", emulated {want}")
+        for x in got:
+            if x["harness"] not in ("same", "changed", "unknown"):
+                why.append(f"harness {x['harness']!r}")
+            if x["adjacent"] and x["harness"] == "unknown":
+                why.append("adjacent with an unknown harness")
+            if x["version_a"] == x["version_b"]:
+                why.append("a pair of one version")
+            ma, pa = x["median_abs_change"], x["p90_abs_change"]
+            if ma is not None and (ma < 0 or (pa is not None and
+                                              pa < ma * (1 - 1e-9))):
+                why.append(f"median {ma} and p90 {pa} |change|")
+        t = self.rl(*[a for a in argv if a != "--json"])
+        text = t.stdout.decode("utf-8", "replace")
+        sec = text.split("repeatability of the measurements", 1)
+        if t.returncode != 0 or len(sec) < 2:
+            why.append(f"text run: exit {t.returncode}, no section")
+        else:
+            body = sec[1].split("\n\n", 1)[0]
+            n = len(re.findall(r"(?m)^  .* -> .*%", body))
+            if n != len(got):
+                why.append(f"text lists {n} pairs, JSON {len(got)}")
+        return why[:3]
+
+    def t_valrepdb(self):
+        """report of a claim database whose validation_repeat or
+        validation_runs.repeat_pairs is edited by hand: cells of other
+        types, hostile text, a column dropped or added, the table
+        dropped, rows of another run; exit 0 only where every read cell
+        of an adjacent pair is a number, the output UTF-8 and whole."""
+        r = self.rng
+        self.rm("vr.db")
+        shutil.copy(os.path.join(self.seeds, "claim.db"), self.path("vr.db"))
+        con = sqlite3.connect(self.path("vr.db"))
+        cols = ["version_a", "version_b", "cells", "median_abs_change",
+                "p90_abs_change", "median_change", "harness", "adjacent"]
+        for _ in range(r.randint(1, 3)):
+            op = r.randrange(10)
+            try:
+                if op <= 5:
+                    con.execute(f"UPDATE validation_repeat SET "
+                                f"{r.choice(cols)} = ? WHERE ord = ?",
+                                (r.choice(SQL_VALUES + ["same", "changed",
+                                                        "unknown", "12"]),
+                                 r.randrange(20)))
+                elif op == 6:
+                    con.execute(f"ALTER TABLE validation_repeat DROP COLUMN "
+                                f"{r.choice(cols)}")
+                elif op == 7:
+                    con.execute("ALTER TABLE validation_repeat ADD COLUMN "
+                                "extra TEXT DEFAULT 'x'")
+                elif op == 8:
+                    con.execute("UPDATE validation_runs SET repeat_pairs = ?",
+                                (r.choice(SQL_VALUES),))
+                else:
+                    con.execute("DROP TABLE validation_repeat")
+            except sqlite3.Error:
+                pass
+        con.commit()
+        con.close()
+        out = r.choice(["r.md", "r.html"])
+        return ["report", "--db", "vr.db", "--out", out, "--no-plots"]
+
+    def valrepdb_check(self, argv, p):
+        if p.returncode != 0:
+            return []
+        con = sqlite3.connect(self.path("vr.db"))
+        bad = []
+        try:
+            run = con.execute("SELECT max(id) FROM validation_runs "
+                              "WHERE repeat_pairs IS NOT NULL").fetchone()[0]
+            last = con.execute("SELECT max(id) FROM validation_runs"
+                               ).fetchone()[0]
+            if run is not None and run == last:
+                bad = con.execute(
+                    "SELECT ord, typeof(median_abs_change), "
+                    "typeof(p90_abs_change), typeof(median_change), "
+                    "typeof(cells), harness FROM validation_repeat WHERE "
+                    "run_id = ? AND adjacent != 0", (run,)).fetchall()
+        except sqlite3.Error:
+            bad = []
+        con.close()
+        why = []
+        for b in bad:
+            if any(t in ("text", "blob") for t in b[1:4]) or \
+                    b[4] != "integer" or b[5] not in ("same", "changed",
+                                                      "unknown"):
+                why.append(f"report read validation_repeat pair {b[0]} "
+                           f"holding {b[1:]} (exit 0)")
+                break
+        out = [a for a in argv if a in OUTPUTS][0]
+        if os.path.exists(self.path(out)):
+            txt = open(self.path(out), "rb").read()
+            try:
+                s = txt.decode("utf-8")
+                if re.search(r"\bnan%|\binf%", s):
+                    why.append("nan% or inf% in the report")
+            except UnicodeDecodeError:
+                why.append("report not UTF-8")
+        return why
+
     def path(self, name):
         return os.path.join(self.work, name)
 
@@ -3335,7 +3732,9 @@ class Fuzzer:
                    "shcmd": self.t_shcmd, "memory": self.t_memory,
                    "power": self.t_power, "tpcol": self.t_tpcol,
                    "nodechip": self.t_nodechip,
-                   "scenrepl": self.t_scenrepl}
+                   "scenrepl": self.t_scenrepl,
+                   "targets": self.t_targets, "sweepopts": self.t_sweepopts,
+                   "repeat": self.t_repeat, "valrepdb": self.t_valrepdb}
         checks = {"drops": self.drops_check, "labels": self.labels_check,
                   "measurements": self.measurements_check,
                   "presets": self.presets_check, "cache": self.cache_check,
@@ -3353,7 +3752,11 @@ class Fuzzer:
                   "memory": self.memory_check, "power": self.power_check,
                   "tpcol": self.tpcol_check,
                   "nodechip": self.nodechip_check,
-                  "scenrepl": self.scenrepl_check}
+                  "scenrepl": self.scenrepl_check,
+                  "targets": self.targets_check,
+                  "sweepopts": self.sweepopts_check,
+                  "repeat": self.repeat_check,
+                  "valrepdb": self.valrepdb_check}
         # targets that run their command themselves (a signal sent to it)
         runners = {"sigint": self.sigint_run,
                    "sections": lambda argv: self.rl(*argv,
@@ -3399,8 +3802,8 @@ def main():
                     "merge,opts,drops,labels,solve,presets,profile,cache,"
                     "twice,specx,linsum,claimv2,sram,legacydb,sigint,"
                     "sections,strict,axes,bothends,zbest,digits,suggest,"
-                    "shcmd,memory,power,tpcol,nodechip,scenrepl (default "
-                    "all)")
+                    "shcmd,memory,power,tpcol,nodechip,scenrepl,targets,"
+                    "sweepopts,repeat,valrepdb (default all)")
     ap.add_argument("--out", default="/tmp/rooflab-fuzz")
     a = ap.parse_args()
     a.bin = os.path.abspath(a.bin)

@@ -321,6 +321,10 @@ fi
 # a percentile: a point is a closed loop whose latencies are means only
 expect_exit 2 "curve --ttft-p99-max" -- $C --chip h100-sxm --tp 8 --ttft-p99-max 1
 expect_err "^rooflab curve: --ttft-p99-max: a curve point is a closed loop at one concurrency, whose TTFT and TPOT the model gives as means only" "percentiles refused, saying why"
+expect_exit 2 "curve --ttft-p99.9999999-max" -- $C --chip h100-sxm --tp 8 --ttft-p99.9999999-max 1
+expect_err "^rooflab curve: --ttft-p99\.9999999-max: a curve point" "the percentile named whole, not p100"
+expect_exit 2 "curve: a target twice" -- $C --chip h100-sxm --tp 8 --tpot-max 0.05 --tpot-max 0.1
+expect_err "^rooflab curve: --tpot-max: the tpot mean target is given twice \(0.05 s, then '0.1'\): give it once$" "a target twice refused, both values named"
 expect_exit 2 "plot curve takes no targets" -- $RL plot curve --chip h100-sxm --model llama3-8b --term dumb --tpot-max 1
 # each series and each front point names its ep: Mixtral 8x7B at TP1 x EP2
 # on 2 chips (--ep 2) is ep 2, where the JSON gave tp and pp alone

@@ -35,12 +35,15 @@ expect_exit 2 "alias out of range" -- $RL sweep spec.ini --db x.db --threads 0
 expect_err "^rooflab sweep: --threads: '0' is not a whole number in \[1, 1024\]$" \
 	"--threads' range"
 expect_exit 2 "both spellings" -- $RL sweep spec.ini --db x.db --jobs 2 --threads 3
-expect_err "^rooflab sweep: --threads is given twice \('2', then '3'\)$" \
-	"--jobs then --threads: one option given twice"
+expect_err "^rooflab sweep: --threads is given twice \(as --jobs '2', then as --threads '3'; --jobs is an alias of --threads\): give it once$" \
+	"--jobs then --threads: one option given twice, each spelling named"
 expect_exit 2 "both batch spellings" -- \
 	$RL sweep spec.ini --db x.db --points-per-commit 5 --batch=7
-expect_err "^rooflab sweep: --batch is given twice \('5', then '7'\)$" \
-	"--points-per-commit then --batch: one option given twice"
+expect_err "^rooflab sweep: --points-per-commit is given twice \(as --points-per-commit '5', then as --batch '7'; --batch is an alias of --points-per-commit\): give it once$" \
+	"--points-per-commit then --batch: one option given twice, each spelling named"
+expect_exit 2 "one spelling twice" -- $RL sweep spec.ini --db x.db --batch 5 --batch 6
+expect_err "^rooflab sweep: --batch is given twice \('5', then '6'\)$" \
+	"--batch twice: said as before, no alias named"
 expect_exit 2 "new name's range" -- $RL sweep spec.ini --db x.db --points-per-commit 0
 expect_err "^rooflab sweep: --points-per-commit: '0' is not a whole number in \[1, 1e\+08\]$" \
 	"--points-per-commit's range"

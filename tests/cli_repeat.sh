@@ -129,6 +129,50 @@ expect_out "^  R r1 -> r2 +4 +7\\.5% +20\\.5% +\\+2\\.5%  unknown\$" "no table: 
 printf 'software,version,series,harness,source\nR,r1,s,a,x\nR,r1,s,b,x\n' > "$tmpd/data/measurements/harness.csv"
 expect_exit 2 "a harness table listing a version twice" -- run
 expect_err "harness.csv:3: software 'R' version 'r1' listed twice" "named by file and line"
+# one version spelled two ways (the version table reads " t2 " and "T2"
+# as its t2, the layout with the version in the software column, "U t2",
+# as U's t2): one table, not two versions whose same cell moved.  t2's
+# c1 at 100 and 130 is a cell measured twice (left out); t2 and t3 share
+# c2, 100 -> 110: one pair, 1 cell, 10.0%.  U's 2.0, "U 2.0" in the
+# tables (the version in the software column) and U,2.0 in the file, and
+# U,3.0 share c3 (2048/128), 200 -> 210: 5.0%, its harness found under
+# the tables' name.  W's c4 (2048/2048) at 1e-300 and 1e300: a ratio
+# no double holds, left out (it was counted in cells, its inf left out of
+# the quantiles alone); c5 at 1e-300 and 1e7: a ratio of 1e307, whose
+# percentage no double holds ("inf%"), left out too
+cat > "$tmpd/data/measurements/harness.csv" <<'CSV'
+software,version,series,harness,source
+W,t2,w,bench A,test
+W,t3,w,bench A,test
+U 2.0,,u,bench B,test
+U,3.0,u,bench B,test
+CSV
+cat > "$tmpd/vsp.csv" <<'CSV'
+software,version,profile,tokens_per_s,fitted_chip,note
+W,t2,trtllm-0.10,output,h100-sxm,test
+W,t3,trtllm-0.10,output,h100-sxm,test
+U 2.0,,trtllm-0.10,output,h100-sxm,test
+U,3.0,trtllm-0.10,output,h100-sxm,test
+CSV
+cat > "$tmpd/sp.csv" <<CSV
+$H
+a,W,t2,h100-sxm,1,llama3-8b,fp8,128,128,1,1,max-load,,output_tokens_per_s,100,
+b,W, t2 ,h100-sxm,1,llama3-8b,fp8,128,128,1,1,max-load,,output_tokens_per_s,130,
+c,W,T2,h100-sxm,1,llama3-8b,fp8,128,2048,1,1,max-load,,output_tokens_per_s,100,
+d,W,t3,h100-sxm,1,llama3-8b,fp8,128,2048,1,1,max-load,,output_tokens_per_s,110,
+e,U,2.0,h100-sxm,1,llama3-8b,fp8,2048,128,1,1,max-load,,output_tokens_per_s,200,
+f,U,3.0,h100-sxm,1,llama3-8b,fp8,2048,128,1,1,max-load,,output_tokens_per_s,210,
+g,W,t2,h100-sxm,1,llama3-8b,fp8,2048,2048,1,1,max-load,,output_tokens_per_s,1e-300,
+h,W,t3,h100-sxm,1,llama3-8b,fp8,2048,2048,1,1,max-load,,output_tokens_per_s,1e300,
+i,W,t2,h100-sxm,1,llama3-8b,fp8,1000,1000,1,1,max-load,,output_tokens_per_s,1e-300,
+j,W,t3,h100-sxm,1,llama3-8b,fp8,1000,1000,1,1,max-load,,output_tokens_per_s,1e7,
+CSV
+expect_exit 0 "one version spelled two ways" -- env ROOFLAB_DATA="$tmpd/data" $RL validate --measurements "$tmpd/sp.csv" --versions "$tmpd/vsp.csv"
+expect_out "^  W t2 -> t3 +1 +10\.0% +10\.0% +\+10\.0%  same, adjacent\$" "W: its t2 spellings one version, the cell measured twice left out"
+expect_out "^  U 2\.0 -> 3\.0 +1 +5\.0% +5\.0% +\+5\.0%  same, adjacent\$" "U: 2.0 in the software column of the tables, its harness found"
+n=$(grep -c ' -> .*%' "$tmpd/out")
+[ "$n" -eq 2 ] && echo "ok - two pairs, no version paired with itself" ||
+	{ echo "not ok - $n pairs"; grep ' -> .*%' "$tmpd/out"; fails=$((fails + 1)); }
 # a single version: no pair, said so
 (echo "$H"; grep '^r1-' "$M") > "$tmpd/one.csv"
 rm "$tmpd/data/measurements/harness.csv"

@@ -775,6 +775,32 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	done
 	has "$tmpd/md/rep.md" "the adjacent pairs' table" \
 		"| TensorRT-LLM 0.10.0 -\\> TensorRT-LLM 0.11.0 | 8 | 50.0% | 125.0% | +50.0% | changed |"
+	# a cell of validation_repeat holding what validate never writes there
+	# fails the report naming the table, column, run and pair: SQLite read
+	# text as 0, and a pair of 0% and 0% is "republished" (left out, the
+	# table's 0.0%); a harness word validate does not write left the pair
+	# out of the sentence; a NULL (a NaN as validate stores it) is a cell
+	# "not evaluated", not "nan%"
+	for u in "median_abs_change = 'abc'|median_abs_change of validation run 1, pair 3, holds text" \
+		"p90_abs_change = x'00'|p90_abs_change of validation run 1, pair 3, holds a blob" \
+		"median_change = 'x'|median_change of validation run 1, pair 3, holds text" \
+		"median_change = -9e999|median_change of validation run 1, pair 3, holds a change no percentage holds (an infinity, or over 1e306)" \
+		"median_abs_change = 1e308|median_abs_change of validation run 1, pair 3, holds a change no percentage holds" \
+		"harness = 'same ''; DROP TABLE x'|harness of validation run 1, pair 3, is not one of the words rooflab validate writes there (same, changed, unknown)" \
+		"cells = 2.5|cells of validation run 1, pair 3, is not a count of 1 or more"; do
+		cp "$tmpd/rep.db" "$tmpd/bad.db"
+		sqlite3 "$tmpd/bad.db" "UPDATE validation_repeat SET ${u%%|*} WHERE ord = 3"
+		expect_exit 2 "validation_repeat SET ${u%%|*}: refused" -- "$RL" report \
+			--db "$tmpd/bad.db" --out "$tmpd/md/bad.md" --no-plots
+		expect_err "^rooflab report: $tmpd/bad.db: cannot read: validation_repeat.$(printf '%s' "${u#*|}" | sed 's/[().]/\\&/g')" \
+			"validation_repeat SET ${u%%|*}: the table, column, run and pair named"
+	done
+	cp "$tmpd/rep.db" "$tmpd/nan.db"
+	sqlite3 "$tmpd/nan.db" "UPDATE validation_repeat SET median_change = NULL WHERE ord = 0"
+	expect_exit 0 "report: a NULL median change" -- "$RL" report \
+		--db "$tmpd/nan.db" --out "$tmpd/md/nan.md" --no-plots
+	has "$tmpd/md/nan.md" "a NULL change is said in words" \
+		"| TensorRT-LLM 0.10.0 -\\> TensorRT-LLM 0.11.0 | 8 | 50.0% | 125.0% | not evaluated | changed |"
 	# what the model does not know: side b's chip (sohu) has no row in the
 	# validation run, 2 inputs of side b in claim_assumptions (mkplotdb),
 	# and the run's 2 held-out rows (a100, h200) made microbenchmarks here
