@@ -1845,6 +1845,17 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	else
 		echo "not ok - one point a batch, the drop counts: $got"; fails=$((fails + 1))
 	fi
+	# and over chunks (the pipeline's 256 points each, a commit after each
+	# at --batch 1): 300 points at 80 W, each over its TDP, dropped in the
+	# first two chunks, and 300 at 700 W served: 300:0:300:0
+	printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = scenario.precision=fp8\n[axes]\nchip.tdp_w = 80, 700\nscenario.batch = 1:300:1\n[filter]\nkeep = throughput.output_tokens_per_s > 0\n' >"$d/tdpbig.ini"
+	expect_exit 0 "the filter over the TDP, 600 points one chunk a batch" -- $RL sweep "$d/tdpbig.ini" --db "$d/tdpbig.db" --batch 1
+	got=$(q "$d/tdpbig.db" "SELECT dropped || ':' || dropped_nofit || ':' || dropped_over_tdp || ':' || dropped_inval FROM runs")
+	if [ "$got" = "300:0:300:0" ]; then
+		echo "ok - over chunks: each drop over the TDP counted once"
+	else
+		echo "not ok - over chunks, the drop counts: $got"; fails=$((fails + 1))
+	fi
 	# a resume that walks the run again (its 700 W point lost) counts the
 	# 80 W point's drop again, over the TDP: 1:0:1:0, not 1:0:0:0
 	cp "$d/tdpf.db" "$d/tdpr.db"
