@@ -58,13 +58,16 @@ fi
 # those above it are over and the rest run
 L="$RL curve --chip h100-sxm --model llama3-8b --precision fp8 --isl 2048 --osl 128 --profile trtllm-0.10"
 # mid LIST: a TDP halfway between the 4th and 5th of the lowest-clock
-# powers of a run at 80 W (LIST: its --json), and how many lie above it
+# powers of a run at 80 W (LIST: its --json), how many lie above it, and
+# the concurrency of the first point, in the curve's order, above it
 mid() {
 	python3 -c "
 import json, sys
-w = sorted(p['lowest_clock_watts'] for p in json.load(open(sys.argv[1]))['series'][0]['points'])
+pts = json.load(open(sys.argv[1]))['series'][0]['points']
+w = sorted(p['lowest_clock_watts'] for p in pts)
 t = round((w[3] + w[4]) / 2, 3)
-print(t, sum(x > t for x in w))" "$1"
+first = [p['concurrency'] for p in pts if p['lowest_clock_watts'] > t][0]
+print(t, sum(x > t for x in w), '%g' % first)" "$1"
 }
 expect_exit 0 "curve of a chip over its TDP at every clock" -- $L --set chip.tdp_w=80
 expect_out "^ +1  over its 80 W TDP at every clock \([0-9]+ W at the lowest clock\)$" \
@@ -99,6 +102,26 @@ expect_exit 2 "plot curve of a chip over its TDP at every point" -- $RL plot cur
 	--chip h100-sxm --model llama3-8b --precision fp8 --set chip.tdp_w=80 --term dumb
 expect_err "h100-sxm TP1 x PP1: 8 of its 8 points over its 80 W TDP at every clock .*nothing to draw" \
 	"plot curve says no point runs"
+# one point alone (scenario.batch 1: the curve from 1 to 1), over the TDP:
+# "1 of its 1 point", singular (mutation tests)
+expect_exit 2 "plot curve of one point over the TDP" -- $RL plot curve \
+	--chip h100-sxm --model llama3-8b --precision fp8 --set scenario.batch=1 \
+	--set chip.tdp_w=80 --term dumb
+expect_err "h100-sxm TP1 x PP1: 1 of its 1 point over its 80 W TDP at every clock .*\(concurrency 1 first\): nothing to draw" \
+	"plot curve: one point, singular"
+# what bounds the last point is memory, not power, and stays said over the
+# TDP (mutation tests: the limit was set only for points that run): at
+# 32,768 in and 8,192 out a request of Llama-3 8B holds 40,960 tokens of
+# 32 layers x 8 KV heads x 128 x 2 (K, V) x 1 byte (fp8) = 64 KiB each,
+# 2.7 GB: some 28 fit the H100's 80 GB beside 8 GB of weights, far under
+# max_batch_size and max_num_tokens (2048): the KV cache bounds it
+for t in "" "--set chip.tdp_w=80"; do
+	expect_exit 0 "curve at 32768/8192 $t" -- $RL curve --chip h100-sxm \
+		--model llama3-8b --precision fp8 --isl 32768 --osl 8192 \
+		--profile trtllm-0.10 $t
+	expect_out "^h100-sxm TP1 x PP1 \(1 chip; the last point: kv_cache\)$" \
+		"the KV cache bounds the last point $t"
+done
 expect_exit 2 "empty chip in the list" -- $C --chip h100-sxm,,sohu
 expect_exit 2 "unknown chip" -- $C --chip nosuchchip
 expect_err "unknown chip" "unknown chip named"
@@ -131,8 +154,11 @@ if command -v gnuplot >/dev/null 2>&1; then
 	set -- $(mid "$tmpd/pover.json")
 	expect_exit 0 "plot curve with points over the TDP" -- $RL plot curve \
 		--chip h100-sxm --model llama3-8b --precision fp8 --set chip.tdp_w=$1 --term dumb
-	expect_err "warning: h100-sxm TP1 x PP1: $2 of its 8 points over its $1 W TDP at every clock .*not drawn \(concurrency [0-9]+ first\)" \
+	expect_err "warning: h100-sxm TP1 x PP1: $2 of its 8 points over its $1 W TDP at every clock .*not drawn \(concurrency $3 first\)" \
 		"plot curve says which points it leaves out"
+	# (mutation tests) the first point over it named, not the last; and
+	# with points left to draw, not "nothing to draw"
+	expect_no_err "nothing to draw" "plot curve: points left, drawn, no 'nothing to draw'"
 	expect_out "Interactivity" "the rest drawn"
 	expect_exit 2 "plot curve needs --out" -- $RL plot curve --chip h100-sxm --model llama3-8b
 	expect_exit 2 "plot curve refuses --json" -- $RL plot curve --chip h100-sxm --model llama3-8b --json --term dumb

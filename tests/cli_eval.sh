@@ -255,6 +255,16 @@ done
 expect_exit 2 "calibrate --weight naming a row twice with two weights" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "$w1=2,$w1=3" --no-loo --out "$tmpd/fitx.ini"
 expect_err "^rooflab calibrate: --weight: row '$w1' weighted twice \\(2, then 3\\)" "the message names the row and both weights"
 expect_exit 0 "calibrate --weight naming a row twice with one weight" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "$w1=2,$w1=2.0" --no-loo --out "$tmpd/fitx.ini"
+# (mutation tests) one row named twice is one row weighted, as the header says
+expect_exit 0 "its header: one row weighted" -- grep -q "^; Fitted on 16 rows .* 1 row weighted in the fit" "$tmpd/fitx.ini"
+# an entry without an id before its '=' says so (not 'no row ""')
+expect_exit 2 "calibrate --weight '=2'" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "=2" --no-loo --out "$tmpd/fitx.ini"
+expect_err "^rooflab calibrate: --weight: '=2': not ID=W" "the entry named, not ID=W"
+# the id is what precedes the last '=': a row whose id holds one ('lab=x',
+# the 70B TP8 2048/128 row renamed) is weighted by 'lab=x=2'
+awk -F, -v OFS=, -v a="$w1" '$1 == a { $1 = "lab=x" } { print }' "$m10" >"$tmpd/meq.csv"
+expect_exit 0 "calibrate --weight of an id holding '='" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --measurements "$tmpd/meq.csv" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "lab=x=2" --no-loo --out "$tmpd/fitx.ini"
+expect_exit 0 "its header: one row weighted" -- grep -q "^; Fitted on 16 rows .* 1 row weighted in the fit" "$tmpd/fitx.ini"
 # a W out of its range names the row it weighs, of several
 expect_exit 2 "calibrate --weight with one W of two out of range" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "$w1=2,$a1=0" --no-loo --out "$tmpd/fitx.ini"
 expect_err "^rooflab calibrate: --weight: row '$a1': '0' is not a number in \\(0, 100\\]" "the message names the row whose W it refuses"

@@ -125,8 +125,9 @@ assert r[2]['status'] == 'not_modelled' and r[2]['reason'].startswith('tp TEP4: 
 sed 's/,TEP4,/,TXP4,/' "$tmpd/tp.csv" > "$tmpd/tpx.csv"
 expect_exit 2 "tp TXP4: refused" -- $RL validate --measurements "$tmpd/tpx.csv"
 expect_err "column 'tp' \(10\): 'TXP4' is not a whole number, TPn, DEPn or TEPn" "naming the column and the forms"
-# TEP and TP take a whole number after them, as DEP does
-for bad in TEP TEPx TEP0 TEP2.5 TP TP0; do
+# TEP and TP take a whole number after them, as DEP does; and are those
+# words whole (mutation tests: TX4 and TEX4 are neither TP4 nor TEP4)
+for bad in TEP TEPx TEP0 TEP2.5 TP TP0 TX4 TEX4; do
 	sed "s/,TEP4,/,$bad,/" "$tmpd/tp.csv" > "$tmpd/tpx.csv"
 	expect_exit 2 "tp $bad: refused" -- $RL validate --measurements "$tmpd/tpx.csv"
 	expect_err "column 'tp' \(10\): '$bad' is not a whole number, TPn, DEPn or TEPn" "naming $bad"

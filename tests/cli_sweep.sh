@@ -117,6 +117,40 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	expect_exit 0 "export csv --units of a unit with a comma" -- $RL export --db "$d/unitq.db" --format csv --units
 	expect_out '^run_id,idx,status,chip_hbm_tbps \(TB/s\),"scenario_batch \(a,""b\)",throughput' \
 		"csv --units: a unit with a comma and a quote quoted"
+	# and one holding a line break (mutation tests: quoted as a cell
+	# holding one is, where it broke the header over two lines unquoted)
+	cp "$d/merged.db" "$d/unitn.db"
+	q "$d/unitn.db" "UPDATE run_columns SET unit = 'a' || char(10) || 'b' WHERE name = 'latency_tpot_s'"
+	expect_exit 0 "export csv --units of a unit with a line break" -- $RL export --db "$d/unitn.db" --format csv --units
+	expect_out ',"latency_tpot_s \(a$' "csv --units: a unit with a line break quoted"
+fi
+# (mutation tests) the speedup columns carry their doc in the JSON:
+# sweeps/README.md's "output tokens/s over the [baseline]'s", and input +
+# output for the total; by the dotted name run_columns stores
+# (speedup_total_tokens) and by the dotted form the doc's lookup takes too
+# (speedup.total_tokens, a file edited so)
+spdoc() {
+	python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+doc = {c["dotted"]: c.get("doc") for c in d["columns"]}
+sys.exit(not (doc[sys.argv[2] + "total_tokens"] == "input + output tokens/s over the [baseline]'"'"'s" and
+    doc[sys.argv[2] + "output_tokens"] == "output tokens/s over the [baseline]'"'"'s"))' "$@"
+}
+expect_exit 0 "export json of a run with speedups" -- $RL export --db "$d/merged.db" --format json
+if spdoc "$tmpd/out" speedup_; then
+	echo "ok - the speedup columns carry their docs"
+else
+	echo "not ok - the speedup columns' docs"; fails=$((fails + 1))
+fi
+if command -v sqlite3 >/dev/null 2>&1; then
+	cp "$d/merged.db" "$d/spdot.db"
+	q "$d/spdot.db" "UPDATE run_columns SET dotted = replace(dotted, 'speedup_', 'speedup.')"
+	expect_exit 0 "export json of speedups by their dotted form" -- $RL export --db "$d/spdot.db" --format json
+	if spdoc "$tmpd/out" speedup.; then
+		echo "ok - the speedups' docs by their dotted form"
+	else
+		echo "not ok - the speedups' docs by their dotted form"; fails=$((fails + 1))
+	fi
 fi
 expect_exit 2 "export json --units refused" -- $RL export --db "$d/merged.db" --format json --units
 expect_err "^rooflab export: --units is for --format csv" "says --units is for CSV"
@@ -1802,6 +1836,87 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	else
 		echo "not ok - export's JSON drop counts"; fails=$((fails + 1))
 	fi
+	# (mutation tests) the counts apart hold over batches: one point a
+	# batch (--batch 1), the 80 W point's drop is counted once, 1:0:1:0
+	expect_exit 0 "the filter over the TDP, one point a batch" -- $RL sweep "$d/tdpf.ini" --db "$d/tdpf1.db" --batch 1
+	got=$(q "$d/tdpf1.db" "SELECT dropped || ':' || dropped_nofit || ':' || dropped_over_tdp || ':' || dropped_inval FROM runs")
+	if [ "$got" = "1:0:1:0" ]; then
+		echo "ok - one point a batch: the drop over the TDP counted once"
+	else
+		echo "not ok - one point a batch, the drop counts: $got"; fails=$((fails + 1))
+	fi
+	# and over chunks (the pipeline's 256 points each, a commit after each
+	# at --batch 1): 300 points at 80 W, each over its TDP, dropped in the
+	# first two chunks, and 300 at 700 W served: 300:0:300:0
+	printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = scenario.precision=fp8\n[axes]\nchip.tdp_w = 80, 700\nscenario.batch = 1:300:1\n[filter]\nkeep = throughput.output_tokens_per_s > 0\n' >"$d/tdpbig.ini"
+	expect_exit 0 "the filter over the TDP, 600 points one chunk a batch" -- $RL sweep "$d/tdpbig.ini" --db "$d/tdpbig.db" --batch 1
+	got=$(q "$d/tdpbig.db" "SELECT dropped || ':' || dropped_nofit || ':' || dropped_over_tdp || ':' || dropped_inval FROM runs")
+	if [ "$got" = "300:0:300:0" ]; then
+		echo "ok - over chunks: each drop over the TDP counted once"
+	else
+		echo "not ok - over chunks, the drop counts: $got"; fails=$((fails + 1))
+	fi
+	# a resume that walks the run again (its 700 W point lost) counts the
+	# 80 W point's drop again, over the TDP: 1:0:1:0, not 1:0:0:0
+	cp "$d/tdpf.db" "$d/tdpr.db"
+	q "$d/tdpr.db" "DELETE FROM points WHERE idx = 2"
+	expect_exit 0 "resume of the run over the TDP that lost a point" -- $RL sweep "$d/tdpf.ini" --db "$d/tdpr.db" --resume
+	got=$(q "$d/tdpr.db" "SELECT dropped || ':' || dropped_nofit || ':' || dropped_over_tdp || ':' || dropped_inval || '|' || (SELECT count(*) FROM points) FROM runs")
+	if [ "$got" = "1:0:1:0|2" ]; then
+		echo "ok - the resume's walk counts the drop over the TDP again"
+	else
+		echo "not ok - the resume's drop counts: $got"; fails=$((fails + 1))
+	fi
+	# drops the comparison made are not counted apart: a throughput over
+	# 10^12 tokens/s drops the 90 and 700 W points by the comparison and
+	# the 80 W one for want of a throughput: 3 dropped, 1 of them apart
+	sed 's/> 0$/> 1e12/' "$d/tdpf.ini" >"$d/tdpc.ini"
+	expect_exit 0 "a filter dropping by comparison and over the TDP" -- $RL sweep "$d/tdpc.ini" --db "$d/tdpc.db"
+	expect_err "3 dropped by its \[filter\] \(of them 1 had no value for an output it names: 1 over their TDP at every clock \(status 4: no throughput, latency or cost\)\) \(" \
+		"the summary counts the one unanswered point apart, not the comparison's"
+	got=$(q "$d/tdpc.db" "SELECT dropped || ':' || dropped_nofit || ':' || dropped_over_tdp || ':' || dropped_inval FROM runs")
+	if [ "$got" = "3:0:1:0" ]; then
+		echo "ok - the comparison's drops are not counted apart"
+	else
+		echo "not ok - drops by comparison and over the TDP: $got"; fails=$((fails + 1))
+	fi
+	# a point that does not fit in memory (status 3) dropped for want of a
+	# throughput is counted as such: Llama-3 70B at FP8, some 70 GB of
+	# weights, in 40 GB of HBM does not fit; in 141 GB it serves
+	printf '[base]\nchip = h100-sxm\nmodel = llama3-70b\nset = scenario.precision=fp8\n[axes]\nchip.hbm_gb = 40, 141\n[filter]\nkeep = throughput.output_tokens_per_s > 0\n' >"$d/nofitf.ini"
+	expect_exit 0 "a filter on an output over a point that does not fit" -- $RL sweep "$d/nofitf.ini" --db "$d/nofitf.db"
+	expect_err "1 dropped by its \[filter\] \(of them 1 had no value for an output it names: 1 did not fit in memory \(status 3\)\) \(" \
+		"the summary says the dropped point did not fit"
+	got=$(q "$d/nofitf.db" "SELECT dropped || ':' || dropped_nofit || ':' || dropped_over_tdp || ':' || dropped_inval FROM runs")
+	if [ "$got" = "1:1:0:0" ]; then
+		echo "ok - the run records the drop that did not fit apart"
+	else
+		echo "not ok - the drop that did not fit: $got"; fails=$((fails + 1))
+	fi
+	# a comparison of power.lowest_clock_watts alone, not a sum: a served
+	# point has none (a value only over the TDP at every clock), so the
+	# 700 W point is dropped for want of it, counted apart (1:0:0:1), where
+	# != read its NULL as unequal and kept it; the 80 W point has 87.42 W
+	# and up there, kept
+	printf '[filter]\nkeep = power.lowest_clock_watts != 0\n' | cat "$d/tdp.ini" - >"$d/tdpl.ini"
+	expect_exit 0 "a filter comparing power.lowest_clock_watts" -- $RL sweep "$d/tdpl.ini" --db "$d/tdpl.db"
+	got=$(q "$d/tdpl.db" "SELECT group_concat(idx || ':' || status, ' ') || '|' || (SELECT dropped || ':' || dropped_nofit || ':' || dropped_over_tdp || ':' || dropped_inval FROM runs) FROM points")
+	if [ "$got" = "0:4|1:0:0:1" ]; then
+		echo "ok - power.lowest_clock_watts compared alone: the served point unanswered"
+	else
+		echo "not ok - power.lowest_clock_watts compared alone: $got"; fails=$((fails + 1))
+	fi
+	# a count apart that is no integer (a file edited by hand) leaves the
+	# counts unknown: merged, NULL (as a NULL one does, below)
+	$RL sweep "$d/tdpf.ini" --db "$d/tdpx.db" --shard 0/1 2>/dev/null
+	q "$d/tdpx.db" "UPDATE runs SET dropped_nofit = 'x'"
+	expect_exit 0 "merge of a part whose count apart is text" -- $RL merge "$d/tdpxo.db" "$d/tdpx.db"
+	got=$(q "$d/tdpxo.db" "SELECT dropped || ':' || quote(dropped_nofit) || ':' || quote(dropped_over_tdp) || ':' || quote(dropped_inval) FROM runs")
+	if [ "$got" = "1:NULL:NULL:NULL" ]; then
+		echo "ok - a count apart that is text leaves the merged counts unknown"
+	else
+		echo "not ok - merged counts of a part with text in one: $got"; fails=$((fails + 1))
+	fi
 	# a filter on the power figures such a point keeps is answered there:
 	# power.over_tdp == 1 keeps the point over its TDP (it dropped all)
 	printf '[filter]\nkeep = power.over_tdp == 1\n[outputs]\nkeep = power.over_tdp\n' | cat "$d/tdp.ini" - >"$d/tdpo.ini"
@@ -2063,6 +2178,9 @@ printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-cl
 expect_exit 0 "a sweep whose filter drops every point" -- $RL sweep "$d/dropall.ini" --db "$d/dropall.db"
 expect_err "run 1: 6 points evaluated, 0 stored in .*dropall\.db, 6 dropped by its \[filter\] \(" \
 	"it says the filter dropped all 6"
+# a filter on a parameter answers every point: none counted apart
+# (mutation tests: "(of them 0 had no value ...)", or all 6 counted apart)
+expect_no_err "had no value" "no drop of a parameter's filter said unanswered"
 if command -v gnuplot >/dev/null 2>&1; then
 	expect_exit 2 "heatmap of it" -- $RL plot heatmap --db "$d/dropall.db" --term dumb
 	expect_err "dropall\.db: sweep run 1 stored no point: its \[filter\] dropped all 6 it evaluated \(loosen the filter\)$" \

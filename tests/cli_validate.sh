@@ -524,6 +524,19 @@ expect_exit 0 "a profile that does not parse: the rows listed" -- $RL validate \
 	--measurements "$tmpd/m11.csv" --versions "$tmpd/v11b.csv"
 expect_out "bad11.ini +not read: .*bad11.ini:3: malformed section header" \
 	"leave-one-out listing: the unreadable profile named, with why"
+# (mutation tests) a profile's [meta] with a leave-one-architecture-out or
+# leave-one-model-out error beside a leave-one-row-out one: the wider
+# leave-out is the one printed, wherever the row one stands (after it here)
+for first in leave_one_architecture_out leave_one_model_out; do
+	sed "s/^leave_one_architecture_out = .*/$first = wider-figures\nleave_one_out = row-figures/" \
+		"${ROOFLAB_ROOT:-.}/data/profiles/trtllm-0.11.ini" >"$tmpd/both11.ini"
+	sed "s|,trtllm-0.11,|,$tmpd/both11.ini,|" "${ROOFLAB_ROOT:-.}/data/profiles/versions.csv" >"$tmpd/v11c.csv"
+	expect_exit 0 "a profile with $first and leave_one_out" -- $RL validate \
+		--measurements "$tmpd/m11.csv" --versions "$tmpd/v11c.csv"
+	expect_out "both11\.ini +(leave-one-model-out \(a twin preset of a model stays in its fit\): )?wider-figures" \
+		"leave-one-out listing: $first printed, not leave_one_out"
+	expect_no_out "row-figures" "leave-one-out listing: leave_one_out beside $first not printed"
+done
 
 # the shipped data: every published row is listed
 expect_exit 0 "validate the shipped data" -- $RL validate --json

@@ -338,6 +338,59 @@ static void test_row_weight(void **state)
 	assert_true(fabs(c[0] / a[0] - 1) > 1e-4 || fabs(c[1] / a[1] - 1) > 1e-4);
 }
 
+/* The row weights hold in the leave-one-out fits too, and beside Huber's
+** weights (mutation tests: the full fit's reporting, rows_plain, cleared
+** both and the leave-out fits ran on without them).  The rows of
+** test_row_weight, row 3 measured at 0.8x: leaving out any other row j,
+** the weighted rows still count row 3 twice, so j's leave-out prediction
+** is the one of the nine rows that hold row 3 twice (to the solver's
+** tolerance), where the eight rows unweighted give another.  With Huber's
+** loss (delta 0.05: row 3, some 0.2 off before the fit, is beyond it) a
+** row's Huber weight comes from its own log error, the same for both
+** copies, so the same holds; and Huber's loss moves the predictions (the
+** weighted fit without it gives others). */
+static void test_row_weight_loo(void **state)
+{
+	enum { N = sizeof eight_shapes / sizeof eight_shapes[0] };
+	rl_calib_row rows[N + 1];
+	const rl_param *params[2];
+	double w[N], model[N + 1], loo_a[N + 1], loo_b[N], loo_c[N], loo_d[N];
+	rl_calib_opts o = {NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, w};
+	rl_calib_opts h = {NULL, NULL, NULL, NULL, NULL, NULL, 0.05, NULL, NULL};
+	rl_calib_opts hw = {NULL, NULL, NULL, NULL, NULL, NULL, 0.05, NULL, w};
+	size_t i, j;
+	int pass;
+	(void)state;
+	dense_case(rows, eight_shapes, N, params);
+	rows[3].measured *= 0.8;
+	rows[N] = rows[3];
+	for (i = 0; i < N; i++)
+		w[i] = i == 3 ? 2.0 : 1.0;
+	for (pass = 0; pass < 2; pass++) {
+		const rl_calib_opts *plain = pass ? &h : NULL, *wt = pass ? &hw : &o;
+		double a[2] = {0.9, 0.5}, b[2] = {0.9, 0.5}, c[2] = {0.9, 0.5};
+		double d[2] = {0.9, 0.5};
+		int moved = 0, huber_moved = 0;
+		assert_int_equal(rl_calibrate(rows, N + 1, params, 2, plain, a,
+		                              model, loo_a, NULL), RL_OK);
+		assert_int_equal(rl_calibrate(rows, N, params, 2, wt, b, model,
+		                              loo_b, NULL), RL_OK);
+		assert_int_equal(rl_calibrate(rows, N, params, 2, plain, c, model,
+		                              loo_c, NULL), RL_OK);
+		assert_int_equal(rl_calibrate(rows, N, params, 2, &o, d, model,
+		                              loo_d, NULL), RL_OK);
+		for (j = 0; j < N; j++) {
+			if (j == 3)
+				continue;
+			assert_true(fabs(loo_b[j] / loo_a[j] - 1) < 1e-6);
+			moved |= fabs(loo_c[j] / loo_a[j] - 1) > 1e-4;
+			huber_moved |= fabs(loo_d[j] / loo_b[j] - 1) > 1e-4;
+		}
+		assert_true(moved);
+		assert_true(pass ? huber_moved : !huber_moved);
+	}
+}
+
 /* Rows set aside take no part in any fit but are predicted: eight rows
 ** synthesized at eff_compute 0.55 and 3 ms a step, two of them with the
 ** measured value doubled.  Fitted with those two aside, the truth comes
@@ -742,6 +795,7 @@ int main(void)
 	    cmocka_unit_test(test_held_in_leave_out),
 	    cmocka_unit_test(test_aside),
 	    cmocka_unit_test(test_row_weight),
+	    cmocka_unit_test(test_row_weight_loo),
 	    cmocka_unit_test(test_huber),
 	    cmocka_unit_test(test_abs_quantile),
 	};

@@ -120,6 +120,37 @@ static void test_other_factor_collects_the_rest(void **state)
 	assert_string_equal(f[k0].p[0]->key, "isl");
 }
 
+/* The decode kernel's re-reads of a KV head (kv_group_reread,
+** kv_reread_heads) and FP8 GEMMs' share of peak (eff_compute_fp8) are the
+** kernels' utilization, as eff_compute is (shapley.c's groups): sides
+** differing in one of them alone have it in "utilization", no "other"
+** factor (mutation tests: each dropped from the group went to "other") */
+static void test_utilization_holds_kernel_shares(void **state)
+{
+	static const char *const keys[] = {"kv_group_reread", "kv_reread_heads",
+	                                   "eff_compute_fp8"};
+	rl_config a, b;
+	rl_factor f[RL_FACTOR_MAX];
+	size_t k0, i, g, j;
+	(void)state;
+	k0 = rl_claim_factors(f);
+	for (g = 0; g < k0 && strcmp(f[g].name, "utilization"); g++)
+		;
+	assert_true(g < k0);
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		const rl_param *p = rl_param_find("profile", keys[i]);
+		int in = 0;
+		assert_non_null(p);
+		for (j = 0; j < f[g].n; j++)
+			in |= f[g].p[j] == p;
+		assert_true(in);
+		side_a(&a);
+		side_a(&b);
+		*rl_param_ptr(&b, p) = 0.5;
+		assert_int_equal(rl_factors_add_other(&a, &b, f, k0), k0);
+	}
+}
+
 static void test_self_comparison_is_one(void **state)
 {
 	rl_config a;
@@ -634,6 +665,7 @@ int main(void)
 	    cmocka_unit_test(test_other_factor_collects_the_rest),
 	    cmocka_unit_test(test_self_comparison_is_one),
 	    cmocka_unit_test(test_shapley_by_hand),
+	    cmocka_unit_test(test_utilization_holds_kernel_shares),
 	    cmocka_unit_test(test_solve_round_trip),
 	    cmocka_unit_test(test_solve_by_hand_and_bounds),
 	    cmocka_unit_test(test_solve_whole_is_least),

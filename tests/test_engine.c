@@ -1308,6 +1308,17 @@ static void test_kv_reread_heads(void **state)
 	assert_int_equal(rl_serve(&c, &a), RL_OK);
 	near(b.decode.attn_memory_s - a.decode.attn_memory_s, 3.0 * one / 8,
 	     1e-9);
+	/* its range holds the largest group among the presets (mutation
+	** tests): Falcon-180B's 232 query heads over 8 KV heads, 29 a group,
+	** 28 others (data/models/falcon-180b.ini) */
+	{
+		char err[256];
+		const rl_param *p = rl_param_find("profile", "kv_reread_heads");
+		assert_non_null(p);
+		assert_int_equal(rl_param_set_text(&c, p, "28", err, sizeof err),
+		                 RL_P_OK);
+		assert_true(c.prof.kv_reread_heads == 28);
+	}
 }
 
 /* A sliding window of 4096 on every layer: with guaranteed-no-evict a

@@ -569,6 +569,11 @@ static void test_column_title_output(void **state)
 	** 800-pixel side: the name alone (no unit) */
 	plot_column_title("profile_logits_rows", b, sizeof b);
 	assert_string_equal(b, "profile.logits_rows");
+	/* the output speedup's column (mutation tests: only the total's was
+	** drawn): sweeps/README.md's "output tokens/s over the [baseline]'s" */
+	plot_column_title("speedup_output_tokens", b, sizeof b);
+	assert_string_equal(b, "speedup: output tokens/s over the [baseline]'s, "
+	                       "x (speedup_output_tokens)");
 }
 
 /* A log axis where the spec gave a log range or the values are

@@ -649,6 +649,43 @@ static void test_model_parallel(void **state)
 	claim_report_free(rep);
 }
 
+/* claim_speedup_short (mutation tests): a speedup short of its target is
+** never printed on or past it.  One ulp below 0.1 (the double of 0.1 is
+** 0.1000000000000000055; the one below it, 0.09999999999999999167, times
+** 100 rounds to 10.0 exactly) its floor to hundredths is the target
+** itself, 0.10, so one hundredth less, 0.09x; one ulp above 0.7 (0.69999
+** 99999999999556 as a double; 0.70000000000000006661 times 100 rounds to
+** 70.0) its ceiling is 0.70, the target, so one hundredth more, 0.71x.
+** Not a number and infinity are claim_speedup_x's "not evaluated" (no
+** hundredths of infinity), and from 1e15 on its exponent form stays, three
+** digits (1.2356e15 short of 1.2358e15 is 1.24e+15x, not a %.2f of 16
+** digits and two decimals cut to the cell). */
+static void test_speedup_short(void **state)
+{
+	char b[40];
+	(void)state;
+	assert_string_equal(claim_speedup_short(b, sizeof b,
+	                                        nextafter(0.1, 0), 0.1),
+	                    "0.09x");
+	assert_string_equal(claim_speedup_short(b, sizeof b,
+	                                        nextafter(0.7, 1), 0.7),
+	                    "0.71x");
+	/* a hundredth away each way: as claim_speedup_x writes it */
+	assert_string_equal(claim_speedup_short(b, sizeof b, 0.09, 0.1),
+	                    "0.09x");
+	assert_string_equal(claim_speedup_short(b, sizeof b, 0.71, 0.7),
+	                    "0.71x");
+	/* on the target: the target */
+	assert_string_equal(claim_speedup_short(b, sizeof b, 20, 20), "20.00x");
+	assert_string_equal(claim_speedup_short(b, sizeof b, INFINITY, 20),
+	                    "not evaluated");
+	assert_string_equal(claim_speedup_short(b, sizeof b, NAN, 20),
+	                    "not evaluated");
+	assert_string_equal(claim_speedup_short(b, sizeof b, 1.2356e15,
+	                                        1.2358e15),
+	                    "1.24e+15x");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -664,6 +701,7 @@ int main(void)
 	    cmocka_unit_test(test_mc_words),
 	    cmocka_unit_test(test_mc_not_evaluated),
 	    cmocka_unit_test(test_model_parallel),
+	    cmocka_unit_test(test_speedup_short),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
