@@ -165,6 +165,30 @@ static inline double split_max(double compute, double memory,
 	return hi;
 }
 
+/* The attention hidden under the GEMMs at share x (profile.attn_overlap,
+** iter_cost): one after the other the GEMMs and the attention last apart
+** (the sum of their larger times), together, as one roofline, the larger
+** of their compute sum and their memory sum; x of the difference, which
+** attention's part of the bound loses (*a_mem where it is memory-bound,
+** else *a_comp).  Out of line and cold: only an iteration with the
+** overlap calls it, and inline (or the parts' subtraction inline) it cost
+** the evaluations without it 1 to 2 instructions each (callgrind: their
+** registers moved). */
+#if defined(__GNUC__)
+__attribute__((noinline, cold))
+#endif
+static double attn_hidden_of(double x, double gc, double gm, double ac,
+                             double am, double apart, double *a_comp,
+                             double *a_mem)
+{
+	double h = x * (apart - rl_fmax(gc + ac, gm + am));
+	if (*a_mem > 0)
+		*a_mem -= h;
+	else
+		*a_comp -= h;
+	return h;
+}
+
 static inline double gemm_time(const eval_ctx *c, double flops, double tokens,
                                double per_pe)
 {
@@ -215,7 +239,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	** held, or spilled, to the end) */
 	double t_gemm_compute, t_gemm_memory, t_gemm_fixed, t_elementwise;
 	double t_attn_compute, t_attn_memory, t_overhead, t_comm_exposed;
-	double t_overhead_hidden, time_s, rest;
+	double t_overhead_hidden, time_s, rest, attn_hidden = 0;
 	double g_comp, g_mem, a_comp, a_mem;
 	int bound, plain;
 
@@ -414,6 +438,24 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		double a_max = split_max(t_attn_compute, t_attn_memory, &a_comp,
 		                         &a_mem);
 		rest = t_gemm_fixed + g_max + a_max + t_elementwise;
+		/* the share attn_overlap of the attention runs under the GEMMs
+		** where they leave a resource idle: one after the other they
+		** last g_max + a_max, together, as one roofline, max(GEMM +
+		** attention compute, GEMM + attention memory); the difference,
+		** 0 <= it <= min(g_max, a_max), is what the overlap hides
+		** (with GEMMs compute-bound and attention memory-bound,
+		** min(GEMM compute - memory, attention memory - compute)), and
+		** attention's part of the bound loses it.  The LM head's GEMM
+		** is in the sums with the layers' (ASSUMPTION: its slack is
+		** small beside L layers').  Rare (u->rare): without it none of
+		** this */
+		if (RL_UNLIKELY(rare && pf->attn_overlap > 0)) {
+			attn_hidden = attn_hidden_of(pf->attn_overlap,
+			                             t_gemm_compute, t_gemm_memory,
+			                             t_attn_compute, t_attn_memory,
+			                             g_max + a_max, &a_comp, &a_mem);
+			rest -= attn_hidden;
+		}
 	}
 	/* (with no overlap, +0, 0 <= t_comm < inf and rest >= 0: the share
 	** under, rl_fmin(t_comm, rest), is rest (finite: < t_comm) or t_comm
@@ -449,6 +491,9 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 
 	t_comp_part = g_comp + a_comp;
 	t_mem_part = g_mem + a_mem + t_elementwise;
+	/* (the attention hidden under the GEMMs leaves attention's part of
+	** the bound: its memory part where it is memory-bound, else its
+	** compute part) */
 	/* (plain: all of t_comm exposed, t_comm finite, and nothing of the
 	** host's time hidden: rl_iter_bound's window t_comm - t_comm is +0 and
 	** its over_hidden +0, so it charges each term in full, its k 1, and

@@ -72,9 +72,11 @@ typedef struct {
 	double overhead_hidden_s; /* the share profile.host_overlap of
 	                        ** overhead_s run under the GPU's work */
 	double time_s;          /* total: gemm_fixed_s + max(gemm compute,
-	                        ** memory) + max(attn compute, memory) +
-	                        ** elementwise + comm_exposed_s + overhead_s
-	                        ** - overhead_hidden_s */
+	                        ** memory) + max(attn compute, memory) -
+	                        ** the attention hidden under the GEMMs
+	                        ** (rl_iter_attn_hidden) + elementwise +
+	                        ** comm_exposed_s + overhead_s -
+	                        ** overhead_hidden_s */
 	double flops;           /* FLOPs executed on one chip */
 	double hbm_bytes;       /* bytes moved to/from HBM on one chip */
 	double sram_bytes;      /* weights read from SRAM where they are
@@ -270,6 +272,27 @@ static inline int rl_iter_bound(double comp, double mem, double rest,
 		}
 	}
 	return rl_bound_of(comp * k, mem * k, c, o);
+}
+
+/* The share profile.attn_overlap of an iteration's attention run under its
+** GEMMs (engine.c), worked out from its fields where it is shown, not kept
+** in them (the iteration's hot path writes nothing more): the time its
+** parts add up to, in the order iter_cost adds them, less its time_s.
+** Without the overlap the two sums are the same operations on the same
+** numbers, so exactly +0 (and anything not > 0, a NaN too, is +0). */
+static inline double rl_iter_attn_hidden(const rl_iter *it)
+{
+	double sum = it->gemm_fixed_s +
+	             (it->gemm_memory_s > it->gemm_compute_s
+	                  ? it->gemm_memory_s
+	                  : it->gemm_compute_s) +
+	             (it->attn_memory_s > it->attn_compute_s
+	                  ? it->attn_memory_s
+	                  : it->attn_compute_s) +
+	             it->elementwise_s;
+	double d = sum + it->comm_exposed_s + it->overhead_s -
+	           it->overhead_hidden_s - it->time_s;
+	return d > 0 ? d : 0.0;
 }
 
 /* Expected distinct experts touched per layer by `tokens` tokens. */

@@ -66,12 +66,14 @@ GET(g_sram_s, r->avg_sram_Bps)
 GET(g_sram_res, r->sram_resident_bytes)
 GET(g_pre_gemm, r->prefill.gemm_fixed_s +
                    fmax(r->prefill.gemm_compute_s, r->prefill.gemm_memory_s))
-GET(g_pre_attn, fmax(r->prefill.attn_compute_s, r->prefill.attn_memory_s))
+GET(g_pre_attn, fmax(r->prefill.attn_compute_s, r->prefill.attn_memory_s) -
+                   rl_iter_attn_hidden(&r->prefill))
 GET(g_pre_elem, r->prefill.elementwise_s)
 GET(g_pre_comm, r->prefill.comm_exposed_s)
 GET(g_dec_gemm, r->decode.gemm_fixed_s +
                    fmax(r->decode.gemm_compute_s, r->decode.gemm_memory_s))
-GET(g_dec_attn, fmax(r->decode.attn_compute_s, r->decode.attn_memory_s))
+GET(g_dec_attn, fmax(r->decode.attn_compute_s, r->decode.attn_memory_s) -
+                   rl_iter_attn_hidden(&r->decode))
 GET(g_dec_elem, r->decode.elementwise_s)
 GET(g_dec_comm, r->decode.comm_exposed_s)
 GET(g_power_w, r->power_w)

@@ -570,6 +570,15 @@ static const rl_param table[] = {
  "iteration before: an overlap scheduler prepares and launches iteration "
  "n+1 during n's kernels, so at 1 an iteration lasts max(GPU, host) "
  "instead of their sum (0)"},
+{"profile", "attn_overlap", "", 1, 0, 1, 0, RL_PT_REAL, NULL,
+ OFF(prof.attn_overlap),
+ "share of a layer's attention time that runs hidden under the same "
+ "layer's GEMMs where they leave the other resource idle (the GEMMs' "
+ "compute slack over their memory time, or the reverse): the iteration is "
+ "charged attention less attn_overlap x (max(GEMMs) + max(attention) - "
+ "max(GEMM + attention compute, GEMM + attention memory)), so at 1 the "
+ "layer is one roofline as a whole; 0: kernels one after another, as a "
+ "GPU's stream runs them (ASSUMPTION)"},
 {"profile", "sliding_window", "", 1, 0, 1, 1, RL_PT_BOOL, bool_choices,
  OFF(prof.sliding_window),
  "true: attention and the KV cache keep to the model's sliding window; "

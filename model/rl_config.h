@@ -276,6 +276,10 @@ typedef struct {
 	double host_overlap;     /* share of an iteration's host time spent
 	                          * while the GPU runs the iteration before it
 	                          * (an overlap scheduler): 1 = max(GPU, host) */
+	double attn_overlap;     /* share of a layer's attention time run
+	                          * hidden under its GEMMs where they leave
+	                          * the other resource idle: 1 = the layer's
+	                          * roofline as a whole (engine.c) */
 	double gemm_fixed_s;     /* fixed time of each GEMM kernel (t0 of
 	                          * t0 + bytes / B), in every iteration,
 	                          * CUDA-graph replays included */

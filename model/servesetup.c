@@ -714,6 +714,7 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 		sram_memory_of(cfg, u, mem_layer, mem_embed, mem_head);
 	u->rare = u->multi_pp || u->sram_on || u->moe || u->multi_ep ||
 	          u->request_add || u->scores_mla || !u->overlap_none ||
+	          cfg->prof.attn_overlap > 0 ||
 	          u->one.logits_gather || u->one.has_send ||
 	          (u->multi_tp &&
 	           (u->ar.none || u->ar.div_on || !u->ar.bw_on));

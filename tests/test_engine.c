@@ -192,6 +192,58 @@ static void test_host_overlap(void **state)
 	assert_int_equal(r.prefill_bound, RL_BOUND_OVERHEAD);
 }
 
+/* Attention hidden under the GEMMs (profile.attn_overlap).  The prompt of
+** test_prefill_is_flops_over_peak, elementwise fused: GEMMs compute-bound
+** (gc about 58.6 ms against their weights' and activations' gm), attention
+** compute-bound too at full KV bandwidth (ac = 4 L h dh x 4096 x 4097 / 2 =
+** 4,399,120,252,928 FLOPs / 989.4 TFLOPS = 4.446 ms against 2 x 32 x 8 x
+** 128 x 2 bytes x 4096 tokens = 536,870,912 bytes / 3.35 TB/s = 0.160 ms):
+** nothing idle, so nothing hidden, FLOPs / peak at any share.  At 2% of the
+** KV bandwidth the KV reads take am = 536,870,912 / 67 GB/s = 8.013 ms >
+** ac: one after the other the prefill lasts FLOPs / peak - ac + am; as one
+** roofline (share 1) max(gc + ac, gm + am) = gc + ac = FLOPs / peak again,
+** since am - ac = 3.57 ms < gc - gm (checked); at 0.5 the midpoint.  At
+** 0.1% (am = 160.3 ms, beyond gc - gm + ac), the layer is memory-bound
+** as a whole: gm + am. */
+static void test_attn_overlap(void **state)
+{
+	rl_config c;
+	rl_result r;
+	double g = prompt_flops() / 989.4e12;
+	double ac = 4399120252928.0 / 989.4e12;
+	double kv = 536870912.0;
+	double am = kv / (3.35e12 * 0.02);
+	(void)state;
+	prompt_setup(&c);
+	c.prof.elementwise_fused = 1;
+	c.prof.attn_overlap = 1;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.ttft_s, g, 1e-9);
+	near(rl_iter_attn_hidden(&r.prefill), 0, 1e-9);
+	c.prof.eff_kv_memory = 0.02;
+	c.prof.attn_overlap = 0;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.prefill.attn_compute_s, ac, 1e-9);
+	near(r.prefill.attn_memory_s, am, 1e-9);
+	near(r.ttft_s, g - ac + am, 1e-9);
+	near(rl_iter_attn_hidden(&r.prefill), 0, 1e-9);
+	assert_true(r.prefill.gemm_compute_s - r.prefill.gemm_memory_s >
+	            am - ac);
+	c.prof.attn_overlap = 1;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.ttft_s, g, 1e-9);
+	near(rl_iter_attn_hidden(&r.prefill), am - ac, 1e-9);
+	assert_int_equal(r.prefill_bound, RL_BOUND_COMPUTE);
+	c.prof.attn_overlap = 0.5;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.ttft_s, g + (am - ac) / 2, 1e-9);
+	c.prof.attn_overlap = 1;
+	c.prof.eff_kv_memory = 0.001;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.ttft_s, r.prefill.gemm_memory_s + kv / 3.35e9, 1e-9);
+	assert_int_equal(r.prefill_bound, RL_BOUND_MEMORY);
+}
+
 /* The set-up of the two tests below: Llama-3 8B in BF16 at tp 2 over a
 ** slow 1 GB/s link with no latency, one 1024-token prompt, one output. */
 static void slow_link_tp2(rl_config *c)
@@ -1627,6 +1679,7 @@ int main(void)
 	    cmocka_unit_test(test_comm_overlap),
 	    cmocka_unit_test(test_rare_form_same_bits),
 	    cmocka_unit_test(test_host_overlap),
+	    cmocka_unit_test(test_attn_overlap),
 	    cmocka_unit_test(test_parallel_block_one_allreduce),
 	    cmocka_unit_test(test_token_budget_caps_decode),
 	    cmocka_unit_test(test_data_parallel),
