@@ -137,7 +137,10 @@ int rl_solve(const rl_config *base, const rl_param *p, double lo, double hi,
 		return 0;
 	}
 	if (cross < 0) {
-		int all_above = g[imin] > 0;
+		/* (at or above: the target is a floor; g = 0, m() at the target,
+		** is met.  Here only at the last point: a 0 before another point
+		** is a crossing) */
+		int all_above = g[imin] >= 0;
 		int at = all_above ? imin : ibest;
 		int first = 0, last = GRID - 1;
 		while (!isfinite(g[first]))

@@ -546,6 +546,33 @@ for v in 0.2 0.18; do
 		echo "not ok - claim at $v TB/s: '$s1'"; fails=$((fails + 1))
 	fi
 done
+# a floor met exactly: side b the same as side a (the H100 at its
+# default), b / a = 1 exactly, so a target of 1 is met now; it still holds
+# with b's HBM at a's, the preset's 3.35 TB/s (data/chips/h100-sxm.ini)
+expect_exit 0 "solve a target met exactly (b = a)" -- $RL solve --target 1 --a h100-sxm --b h100-sxm --vary b.chip.hbm_tbps --json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); r=d["solve"][0]; sys.exit(0 if d["speedup"]["total_tokens"] == 1 and r["met_now"] and r["feasible"] and not r["met_everywhere"] and 3.34 < r["value"] < 3.36 else 1)' "$tmpd/out"; then
+	echo "ok - JSON: a speedup of exactly the target is met now"
+else
+	echo "not ok - JSON of a target met exactly: $(cat "$tmpd/out")"; fails=$((fails + 1))
+fi
+# claim's JSON: a row met everywhere has no direction of values, "any"
+# (the hbm row at 1e-06x, met everywhere as solve says above)
+expect_exit 0 "claim --target 1e-6 --json" -- $RL claim --target 1e-6 --samples 0 --no-design --json
+if python3 -c 'import json,sys; r=[x for x in json.load(open(sys.argv[1]))["solve"] if x["param"] == "b.chip.hbm_tbps"][0]; sys.exit(0 if r["met_everywhere"] and r["direction"] == "any" else 1)' "$tmpd/out"; then
+	echo "ok - claim JSON: met everywhere, direction any"
+else
+	echo "not ok - claim JSON of a row met everywhere: $(cat "$tmpd/out" | head -c 600)"; fails=$((fails + 1))
+fi
+# what must be true of a target met everywhere: at the peak grid's lowest
+# point, 0.1 x 10^(7/96) = 0.118 TFLOPS (test_claim), Sohu's 9800 TFLOPS
+# (data/chips/sohu.ini) cut 8.3e4-fold slows no iteration more than
+# that, so b/a stays above 17.50 / 8.3e4 = 2.1e-4x > 1e-6x, and more
+# bandwidth only speeds b: every peak meets it, as assumed and relaxed
+if python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["must_be_true"]; sys.exit(0 if m[0].startswith("1e-06x is met already (17.50x now) at every peak FP8 per chip in its range") and "with HBM (4.8 TB/s) and links (450 GB/s) as assumed: every peak FP8 per chip in its range meets 1e-06x" in m and "with unlimited chip-to-chip and HBM bandwidth: every peak FP8 per chip in its range meets 1e-06x" in m else 1)' "$tmpd/out"; then
+	echo "ok - claim JSON: what must be true of a target met at every peak"
+else
+	echo "not ok - claim JSON's must_be_true at 1e-06x: $(cat "$tmpd/out" | head -c 600)"; fails=$((fails + 1))
+fi
 # above the speedup now and out of reach (HBM stops helping at about
 # 21x): neither met nor feasible, no value
 expect_exit 0 "solve a target out of reach" -- $RL solve --target 1000 --vary b.chip.hbm_tbps --json

@@ -9,7 +9,8 @@
 . "$(dirname "$0")/clilib.sh"
 
 # a data folder whose harness table is the test's: R r1 and r2 one
-# harness, r3 another, r9 (no rows) listed between r2 and r3
+# harness, r3 another, r9 (no rows) and Q q1 (another series, no rows
+# here) listed between r2 and r3
 cp -r "$ROOFLAB_DATA" "$tmpd/data"
 cat > "$tmpd/data/measurements/harness.csv" <<'CSV'
 # test harness table
@@ -17,6 +18,7 @@ software,version,series,harness,source
 R,r1,s,bench A,test
 R,r2,s,bench A,test
 R,r9,s,bench B,test
+Q,q1,other,bench A,test
 R,r3,s,bench B,test
 CSV
 V="$tmpd/versions.csv"
@@ -34,7 +36,8 @@ M="$tmpd/m.csv"
 # numbers (ds) is no cell, at 50 and 100.  r3: c1 and c2 at 100.
 # T (llama3-70b): out's tokens_per_s counts output tokens, so out's c1
 # (200) and tot's output_tokens_per_s c1 (220) are one cell; tot's
-# tokens_per_s counts all tokens, another quantity than out's output c2.
+# tokens_per_s counts all tokens, another quantity than out's output c2
+# (300; at 345, read as output it would pair at 15%).
 cat > "$M" <<CSV
 $H
 r1-c1,R,r1,h100-sxm,1,llama3-8b,fp8,128,128,1,1,max-load,,output_tokens_per_s,100,
@@ -57,7 +60,7 @@ r3-c2,R,r3,h100-sxm,1,llama3-8b,fp8,128,2048,1,1,max-load,,output_tokens_per_s,1
 t-c1,T,out,h100-sxm,8,llama3-70b,fp8,128,128,8,1,max-load,,tokens_per_s,200,
 t-c2,T,out,h100-sxm,8,llama3-70b,fp8,128,2048,8,1,max-load,,output_tokens_per_s,300,
 u-c1,T,tot,h100-sxm,8,llama3-70b,fp8,128,128,8,1,max-load,,output_tokens_per_s,220,
-u-c2,T,tot,h100-sxm,8,llama3-70b,fp8,128,2048,8,1,max-load,,tokens_per_s,330,
+u-c2,T,tot,h100-sxm,8,llama3-70b,fp8,128,2048,8,1,max-load,,tokens_per_s,345,
 CSV
 run() { env ROOFLAB_DATA="$tmpd/data" $RL validate --measurements "$M" --versions "$V" "$@"; }
 expect_exit 0 "validate the hand-made file (json)" -- run --json
@@ -103,6 +106,53 @@ expect_out "^repeatability of the measurements: " "text: its own section"
 expect_out "^  R r1 -> r2 +4 +7\\.5% +20\\.5% +\\+2\\.5%  same, adjacent\$" "text: r1 -> r2's line"
 expect_out "^  R r2 -> r3 +2 +17\\.5% +23\\.5% +\\+8\\.0%  changed, adjacent\$" "text: r2 -> r3's line"
 expect_out "^  T out -> tot +1 +10\\.0% +10\\.0% +\\+10\\.0%  unknown\$" "text: T's line"
+# A cell is every one of its fields: one cell b (llama3-8b fp8 on 2
+# H100s, tp 1, 256/256) at 100 in R r1, r2, r3, Q q1 and U u1 (in no
+# table; its row first in the file), S r2 (another software's r2, in no
+# table: a version is its software's), and in r2 rows at 300 that differ
+# from b in one field each (gpus 4, tp 2, pp 2, DEP2 (ep 2), H200, bf16,
+# llama3-70b): each is its own cell, so b is measured once in r2, and
+# every pair of versions has b alone, unchanged (a field left out of the
+# comparison would make that row b again, b twice in r2, no cell of r2).
+# A row with isl but no osl is no cell (r1 and r2 at 100 and 150).  Cell
+# d (512/512) twice in r1 (100, 200) and once in r2: which of r1's two is
+# unclear, no cell.
+# Pairs: the table's order (r1 0, r2 1, q1 3, r3 4), then the rows' (U,
+# S): 15.
+# Harness: r1 -> r2 same, adjacent; r2 -> r3 changed (bench A, B),
+# adjacent: r9 has no rows and q1 is of another series; r1 -> r3 not
+# adjacent (r2 between); R and Q: changed (series), not adjacent; U and
+# S: unknown, not adjacent.
+M2="$tmpd/m2.csv"
+b='h100-sxm,2,llama3-8b,fp8,256,256'
+cat > "$M2" <<CSV
+$H
+u1-b,U,u1,$b,1,1,max-load,,output_tokens_per_s,100,
+r1-b,R,r1,$b,1,1,max-load,,output_tokens_per_s,100,
+r1-h,R,r1,h100-sxm,2,llama3-8b,fp8,256,,1,1,max-load,,output_tokens_per_s,100,
+r1-d1,R,r1,h100-sxm,2,llama3-8b,fp8,512,512,1,1,max-load,,output_tokens_per_s,100,
+r1-d2,R,r1,h100-sxm,2,llama3-8b,fp8,512,512,1,1,max-load,,output_tokens_per_s,200,
+r2-b,R,r2,$b,1,1,max-load,,output_tokens_per_s,100,
+r2-h,R,r2,h100-sxm,2,llama3-8b,fp8,256,,1,1,max-load,,output_tokens_per_s,150,
+r2-d,R,r2,h100-sxm,2,llama3-8b,fp8,512,512,1,1,max-load,,output_tokens_per_s,100,
+r2-gpus,R,r2,h100-sxm,4,llama3-8b,fp8,256,256,1,1,max-load,,output_tokens_per_s,300,
+r2-tp,R,r2,h100-sxm,2,llama3-8b,fp8,256,256,2,1,max-load,,output_tokens_per_s,300,
+r2-pp,R,r2,h100-sxm,2,llama3-8b,fp8,256,256,1,2,max-load,,output_tokens_per_s,300,
+r2-ep,R,r2,h100-sxm,2,llama3-8b,fp8,256,256,DEP2,1,max-load,,output_tokens_per_s,300,
+r2-chip,R,r2,h200,2,llama3-8b,fp8,256,256,1,1,max-load,,output_tokens_per_s,300,
+r2-prec,R,r2,h100-sxm,2,llama3-8b,bf16,256,256,1,1,max-load,,output_tokens_per_s,300,
+r2-model,R,r2,h100-sxm,2,llama3-70b,fp8,256,256,1,1,max-load,,output_tokens_per_s,300,
+q1-b,Q,q1,$b,1,1,max-load,,output_tokens_per_s,100,
+r3-b,R,r3,$b,1,1,max-load,,output_tokens_per_s,100,
+s2-b,S,r2,$b,1,1,max-load,,output_tokens_per_s,100,
+CSV
+expect_exit 0 "validate the one-cell file (json)" -- env ROOFLAB_DATA="$tmpd/data" $RL validate --measurements "$M2" --versions "$V" --json
+cp "$tmpd/out" "$J"
+if command -v python3 >/dev/null 2>&1; then
+	expect_exit 0 "one cell: 15 pairs, the table's order, then U's and S's" -- pq "assert list(p)==['R r1 -> R r2','R r1 -> Q q1','R r1 -> R r3','R r1 -> U u1','R r1 -> S r2','R r2 -> Q q1','R r2 -> R r3','R r2 -> U u1','R r2 -> S r2','Q q1 -> R r3','Q q1 -> U u1','Q q1 -> S r2','R r3 -> U u1','R r3 -> S r2','U u1 -> S r2'], list(p)"
+	expect_exit 0 "one cell: b alone in each, unchanged (every field tells cells apart)" -- pq "assert all(x['cells']==1 and x['median_abs_change']==0 and x['p90_abs_change']==0 and x['median_change']==0 for x in p.values()), p"
+	expect_exit 0 "one cell: harness and adjacency by series" -- pq "w={'R r1 -> R r2':('same',True),'R r2 -> R r3':('changed',True),'R r1 -> R r3':('changed',False),'R r1 -> Q q1':('changed',False),'R r2 -> Q q1':('changed',False),'Q q1 -> R r3':('changed',False)}; assert all((x['harness'],x['adjacent'])==w.get(k,('unknown',False)) for k,x in p.items()), p"
+fi
 # validate --db stores the pairs (validation_repeat, claim/valstore.c) and
 # the report says them, the adjacent ones only: r1 -> r2 (same harness,
 # 7.5%, 20.5%) and r2 -> r3 (changed, 17.5%, 23.5%), as worked out above
@@ -129,6 +179,16 @@ expect_out "^  R r1 -> r2 +4 +7\\.5% +20\\.5% +\\+2\\.5%  unknown\$" "no table: 
 printf 'software,version,series,harness,source\nR,r1,s,a,x\nR,r1,s,b,x\n' > "$tmpd/data/measurements/harness.csv"
 expect_exit 2 "a harness table listing a version twice" -- run
 expect_err "harness.csv:3: software 'R' version 'r1' listed twice" "named by file and line"
+# series and harness are required, the version not (a table named by its
+# software alone, as data's "TensorRT-LLM 0.10.0")
+printf 'software,version,series,harness,source\nR,r1,,a,x\n' > "$tmpd/data/measurements/harness.csv"
+expect_exit 2 "a harness table line without a series" -- run
+expect_err "harness.csv:2: column 'series' \(3\): empty" "no series: named by file, line and column"
+printf 'software,version,series,harness,source\nR,r1,s,,x\n' > "$tmpd/data/measurements/harness.csv"
+expect_exit 2 "a harness table line without a harness" -- run
+expect_err "harness.csv:2: column 'harness' \(4\): empty" "no harness: named by file, line and column"
+printf 'software,version,series,harness,source\nR,,s,a,x\nR,r1,s,a,x\n' > "$tmpd/data/measurements/harness.csv"
+expect_exit 0 "a harness table line without a version" -- run
 # one version spelled two ways (the version table reads " t2 " and "T2"
 # as its t2, the layout with the version in the software column, "U t2",
 # as U's t2): one table, not two versions whose same cell moved.  t2's

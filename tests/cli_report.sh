@@ -823,6 +823,47 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		--db "$tmpd/oos.db" --out "$tmpd/md/oos.md" --no-plots
 	has "$tmpd/md/oos.md" "trust: out-of-sample rows said apart, not pooled" \
 		"by a median 4.7% (90th percentile 7.4%) over 3 rows, 2 of them of the chip and software its profiles were fitted on; apart from them, 1 row of a profile borrowed from another version (out of sample): median 23.8%, 90th percentile 23.8%"
+	# the rows fitted on are the pooled rows' alone: an out-of-sample row
+	# that was in calibration (h100-128-128, 0.045) is not counted.  Pooled
+	# 0.047, 0.081, 0.238: median 8.1%, p90 (at 1.8 of 0..2) 0.081 + 0.8 x
+	# 0.157 = 20.7%, over 3 rows, 1 fitted on (h100-2048-128); apart, 4.5%
+	cp "$tmpd/rep.db" "$tmpd/oosfit.db"
+	sqlite3 "$tmpd/oosfit.db" "UPDATE validation SET out_of_sample = 1 WHERE id = 'h100-128-128'"
+	expect_exit 0 "report with an out-of-sample row fitted on" -- "$RL" report \
+		--db "$tmpd/oosfit.db" --out "$tmpd/md/oosfit.md" --no-plots
+	has "$tmpd/md/oosfit.md" "trust: an out-of-sample row is not counted as fitted on" \
+		"by a median 8.1% (90th percentile 20.7%) over 3 rows, 1 of them of the chip and software its profiles were fitted on; apart from them, 1 row of a profile borrowed from another version (out of sample): median 4.5%, 90th percentile 4.5%"
+	# an error that is no number (inf) is no row: 0.045, 0.047, 0.081 as
+	# in the out-of-sample case, 2 fitted on, nothing apart
+	cp "$tmpd/rep.db" "$tmpd/inf.db"
+	sqlite3 "$tmpd/inf.db" "UPDATE validation SET error = 1e999 WHERE id = 'a100-128-128'"
+	expect_exit 0 "report with an infinite error" -- "$RL" report \
+		--db "$tmpd/inf.db" --out "$tmpd/md/inf.md" --no-plots
+	has "$tmpd/md/inf.md" "trust: an infinite error is left out" \
+		"by a median 4.7% (90th percentile 7.4%) over 3 rows, 2 of them of the chip and software its profiles were fitted on; the published tables"
+	# "mostly a fit" from 9 in 10: six more rows as h100-128-128 (0.045,
+	# fitted on) and h200-128-2048 fitted on: 9 of 10 (a100 not).  |error|
+	# 0.045 x 7, 0.047, 0.081, 0.238: median 4.5%, p90 (at 8.1 of 0..9)
+	# 0.081 + 0.1 x 0.157 = 9.7%
+	cp "$tmpd/rep.db" "$tmpd/fit9.db"
+	sqlite3 "$tmpd/fit9.db" "INSERT INTO validation SELECT run_id, id || '-' || n, chip, model, precision, isl, osl, tp, measured, modeled, error, in_calibration, version, metric, out_of_sample FROM validation, (SELECT 1 AS n UNION SELECT 2 UNION SELECT 3 UNION SELECT 4 UNION SELECT 5 UNION SELECT 6) WHERE id = 'h100-128-128';
+		UPDATE validation SET in_calibration = 1 WHERE id = 'h200-128-2048'"
+	expect_exit 0 "report with 9 of 10 rows fitted on" -- "$RL" report \
+		--db "$tmpd/fit9.db" --out "$tmpd/md/fit9.md" --no-plots
+	has "$tmpd/md/fit9.md" "trust: 9 in 10 rows fitted on is mostly a fit" \
+		"by a median 4.5% (90th percentile 9.7%) over 10 rows, 9 of them of the chip and software its profiles were fitted on, so mostly a fit and little a prediction"
+	# a pair that moves (p90 5%) though its median is 0 is no republished
+	# table: same harness, 2 pairs, medians 0.0% and 1.2%, p90s 5.0% and
+	# 7.2%; a pair stored without figures (NULL) is none of the changed
+	# ones (still 2)
+	cp "$tmpd/rep.db" "$tmpd/med0.db"
+	sqlite3 "$tmpd/med0.db" "INSERT INTO validation_repeat VALUES
+		(1, 5, 'X a', 'X b', 3, 0, 0.05, 0, 'same', 1),
+		(1, 6, 'Y a', 'Y b', 2, NULL, NULL, NULL, 'changed', 1)"
+	expect_exit 0 "report with a pair of median 0" -- "$RL" report \
+		--db "$tmpd/med0.db" --out "$tmpd/md/med0.md" --no-plots
+	has "$tmpd/md/med0.md" "trust: a median of 0 with a p90 of 5% is a pair, not a republished table" \
+		"themselves move by a median 0.0% to 1.2% (90th percentile 5.0% to 7.2%) between adjacent versions measured with the same benchmark harness (2 pairs), and by a median 4.0% to 50.0% (90th percentile 15.0% to 125.0%) where the harness changed (2 pairs)"
 	# two sides of the user's: no Etched in the count
 	sqlite3 "$tmpd/rep.db" "UPDATE claim_runs SET b_default = 0;
 		DELETE FROM validation_repeat; UPDATE validation_runs SET repeat_pairs = 0"

@@ -306,11 +306,26 @@ static void test_solve_floor_both_ways(void **state)
 	assert_true(isnan(s.value));
 	assert_true(fabs(s.metric / x1 - 1) < 1e-12);
 	assert_true(fabs(s.best_at / x1 - 1) < 1e-12);
+	/* said met, not "infeasible" (the reason validate and claim print) */
+	assert_non_null(strstr(s.reason, "met over the whole range"));
+	assert_null(strstr(s.reason, "infeasible"));
 	assert_int_equal(rl_solve(&a, p, 1, 0, inv_peak_metric, NULL, 1e-7, &s,
 	                          err, sizeof err), 0);
 	assert_true(s.feasible);
 	assert_true(s.met_all);
 	assert_true(fabs(s.metric / 1e-6 - 1) < 1e-12);
+	assert_true(s.best_at == 1e6);
+	/* the floor met exactly at the range's end: 1 / peak is 1e12 / 1e18
+	** = 1e-6 (exact in doubles) at 1e6 TFLOPS and above it everywhere
+	** else: met everywhere, where g = 0 at the last point (no crossing
+	** after it) was read as "infeasible: the lower bound stops it at
+	** 8.454" */
+	assert_int_equal(rl_solve(&a, p, 1, 0, inv_peak_metric, NULL, 1e-6, &s,
+	                          err, sizeof err), 0);
+	assert_true(s.feasible);
+	assert_true(s.met_all);
+	assert_int_equal(s.bound, 0);
+	assert_true(s.metric == 1e-6);
 	assert_true(s.best_at == 1e6);
 	/* just above the lowest point: a crossing again, not met everywhere */
 	assert_int_equal(rl_solve(&a, p, 1, 0, peak_metric, NULL, 0.5, &s,

@@ -449,6 +449,99 @@ static void test_slots_finite_run(void **state)
 	}
 }
 
+/* The wait is the longer of the two queues' mean waits, rho D / (2 (1 -
+** rho)) each, not the longer of rho D alone.  Slots at 90 (max_batch_size
+** 90, under the budget's 100): X_max = 90 / 0.11 = 818.18 req/s, and at
+** 0.9 X_max Little's law gives N = 0.9 x 90 = 81 (X(N) linear).  The
+** slots: rho = 81 / 90 = 0.9, D = 1 / X_max = 0.0012222 s, a mean wait of
+** 0.9 x 0.0012222 / (2 x 0.1) = 0.0055 s.  The budget: n_dec = 81 x 10 /
+** 11 = 73.636, D_b = 0.01 x 100 / (1000 - 73.636) = 0.0010795 s, rho_b =
+** 736.36 D_b = 0.79490, a mean wait of 0.0020918 s.  The slots' is the
+** longer (though their rho D, 0.0011, is below the budget's rho D / (1 -
+** rho), 0.0041837): TTFT = 0.01 + (1 - e^-81) 0.005 + 0.0055 = 0.0205. */
+static void test_slots_wait_longer_mean(void **state)
+{
+	rl_config c;
+	rl_load_result o;
+	double xmax = 90 / 0.11, lam = 0.9 * xmax;
+	double n_dec = 81 * 10 / 11.0, D_b = 0.01 * 100 / (1000 - n_dec);
+	double rho_b = lam * D_b, w_b = rho_b * D_b / (2 * (1 - rho_b));
+	double w_s = 0.9 / xmax / (2 * 0.1);
+	(void)state;
+	overhead_only(&c);
+	c.prof.max_batch_size = 90;
+	near(w_s, 0.0055, 1e-9);
+	near(w_b, 0.0020918, 1e-4);
+	load_ok(&c, lam, 0, &o);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	near(o.concurrency, 81, 1e-6);
+	near(o.ttft.rho, 0.9, 1e-6);
+	near(o.ttft.rho * o.ttft.qmean_s, w_s, 1e-6);
+	near(o.ttft_mean_s, 0.01 + (1 - exp(-81.0)) * 0.005 + w_s, 1e-6);
+}
+
+/* Where each sequence makes the iteration dearer (0.1 ms each), X(N) / N
+** falls as N grows, so at a rate lambda the share of the slots in use, N /
+** N_max, is below lambda / X_max (Little: lambda = N / W(N), W(N) <=
+** W(N_max)): the slots' rho is the share in use, the smaller.  Slots at 50
+** (max_batch_size), 0.9 X_max: rho = N / 50 < 0.9, the mean wait rho D /
+** (2 (1 - rho)) with D = 1 / X_max; the budget's, D_b = 100 T_B / (1000 -
+** n_dec) with T_B = 0.01 + 10 x 0.0001 = 0.011 s (10 prompts of 100 in
+** the prefill-only iteration), rho_b = lambda D_b, is shorter. */
+static void test_slots_rho_share_in_use(void **state)
+{
+	rl_config c;
+	rl_result r;
+	rl_load_result o;
+	double xmax, lam, rho, D_b, rho_b;
+	(void)state;
+	overhead_only(&c);
+	c.prof.seq_overhead_s = 1e-4;
+	c.prof.max_batch_size = 50;
+	assert_int_equal(rl_eval(&c, &r), RL_OK);
+	assert_int_equal(r.concurrency_limit, RL_LIMIT_BATCH);
+	near(r.concurrency, 50, 1e-9);
+	xmax = r.requests_per_s;
+	lam = 0.9 * xmax;
+	load_ok(&c, lam, 0, &o);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	rho = o.concurrency / 50;
+	assert_true(rho < 0.9 - 1e-3);
+	D_b = 100 * 0.011 / (1000 - o.at.decode_seqs);
+	rho_b = lam * D_b;
+	assert_true(rho / xmax / (2 * (1 - rho)) >
+	            rho_b * D_b / (2 * (1 - rho_b)));
+	near(o.ttft.rho, rho, 1e-9);
+	near(o.ttft.qmean_s, 1 / xmax / (2 * (1 - rho)), 1e-9);
+}
+
+/* A run of exactly N_max requests never waits for a slot either (all 50
+** fit at once).  Slots at 50, a run of 50 at 400 requests/s (under X(50)
+** = 454.5): arrivals over T = 50 / 400 = 0.125 s, each staying W = 0.11
+** s, N = 400 x 0.11 x (1 - W / 3T) = 31.09333 (as in
+** test_slots_finite_run).  Only the budget's wait: n_dec = N x 10 / 11,
+** D_b = 0.01 x 100 / (1000 - n_dec), rho_b = 400 D_b = 0.41164, a wait of
+** 0.00036001 s (the slots', with rho = N / 50 = 0.62187, would be
+** 0.0018091 s). */
+static void test_slots_run_of_n_max(void **state)
+{
+	rl_config c;
+	rl_load run = {400, 50};
+	rl_load_result o;
+	double N = 400 * 0.11 * (1 - 0.11 / (3 * 50 / 400.0));
+	double D = 0.01 * 100 / (1000 - N * 10 / 11), rho = 400 * D;
+	double w = rho * D / (2 * (1 - rho));
+	(void)state;
+	overhead_only(&c);
+	c.prof.max_batch_size = 50;
+	near(N, 31.09333, 1e-6);
+	near(w, 0.00036001, 1e-4);
+	assert_int_equal(rl_load_eval(&c, &run, &o), RL_OK);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	near(o.concurrency, N, 1e-6);
+	near(o.ttft_mean_s, 0.01 + (1 - exp(-N)) * 0.005 + w, 1e-6);
+}
+
 /* The last request of a finite run below capacity: 10 ms per prompt
 ** prefilled (request_overhead_s) makes the iterations carrying prefill
 ** dearer, so the mean TPOT is above the 10 ms of a decode-only iteration;
@@ -758,6 +851,9 @@ int main(void)
 	    cmocka_unit_test(test_budget_wait_full_iteration),
 	    cmocka_unit_test(test_burst_tail_keeps_batch),
 	    cmocka_unit_test(test_slots_finite_run),
+	    cmocka_unit_test(test_slots_wait_longer_mean),
+	    cmocka_unit_test(test_slots_rho_share_in_use),
+	    cmocka_unit_test(test_slots_run_of_n_max),
 	    cmocka_unit_test(test_run_last_request),
 	    cmocka_unit_test(test_run_long_tail),
 	    cmocka_unit_test(test_burst_long_tail),

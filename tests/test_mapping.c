@@ -93,6 +93,18 @@ static void test_mesh_allreduce_ramp(void **state)
 	c.chip.topology = RL_TOPO_MESH;
 	near(rl_allreduce_time(&c, 1e6, 2, NULL), 112e-6, 1e-12);
 	near(rl_allreduce_time(&c, 1e6, 8, NULL), 101.5e-6, 1e-12);
+	/* the ramp's time on the group's raw links, at their efficiency:
+	** eff_link 0.5 halves the bandwidth B of every link, the pair's
+	** ramp 4e6 / (0.5 x 1e11) = 80 us on a switch and on the mesh alike
+	** (S_half scales with the group's links, 1e11 / 7, not with their
+	** effective bandwidth 0.5e11 / 7, which would leave 40 us).  Switch
+	** 2 us + (1e6 + 4e6) / 0.5e11 = 102 us; mesh 2 us + 80 us + 1e6 x 7
+	** / 0.5e11 = 222 us */
+	c.prof.eff_link = 0.5;
+	c.chip.topology = RL_TOPO_SWITCH;
+	near(rl_allreduce_time(&c, 1e6, 2, NULL), 102e-6, 1e-12);
+	c.chip.topology = RL_TOPO_MESH;
+	near(rl_allreduce_time(&c, 1e6, 2, NULL), 222e-6, 1e-12);
 }
 
 /* 80 layers on 3 stages: 27, 27, 26 (the last, with the LM head, is a

@@ -23,7 +23,9 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include "../model/outputs.h"
 #include "../sweeps/points.h"
+#include "../sweeps/pointval.h"
 #include "../sweeps/run.h"
 #include "../sweeps/spec.h"
 #include "../sweeps/store.h"
@@ -799,6 +801,31 @@ static void test_output_nan_filters(void **state)
 	rl_sweep_spec_free(both);
 }
 
+/* A point's value of an output (pointval.h): its result's where it served
+** (status 0), none (NaN) where it failed, but for the outputs a point
+** over its TDP at every clock keeps (status 4 only): the lowest clock's
+** power is there at 4, not at 3 (no fit) nor at 2 (bad input), whatever
+** the unread result holds; the throughput only at 0. */
+static void test_point_output_by_status(void **state)
+{
+	const rl_output *lo = rl_output_find("power.lowest_clock_watts");
+	const rl_output *tps = rl_output_find("throughput.output_tokens_per_s");
+	rl_result r;
+	(void)state;
+	assert_non_null(lo);
+	assert_non_null(tps);
+	memset(&r, 0, sizeof r);
+	r.power_lowest_w = 123;
+	r.output_tps = 5;
+	assert_true(rl_sweep_point_output(lo, RL_OK, &r) == 123);
+	assert_true(rl_sweep_point_output(lo, RL_EPOWER, &r) == 123);
+	assert_true(isnan(rl_sweep_point_output(lo, RL_ENOFIT, &r)));
+	assert_true(isnan(rl_sweep_point_output(lo, RL_EINVAL, &r)));
+	assert_true(rl_sweep_point_output(tps, RL_OK, &r) == 5);
+	assert_true(isnan(rl_sweep_point_output(tps, RL_EPOWER, &r)));
+	assert_true(isnan(rl_sweep_point_output(tps, RL_ENOFIT, &r)));
+}
+
 /* One point's configuration (rl_sweep_point_config), which evaluation and
 ** rl_sweep_point_why both build with: each axis value in SI (2 TB/s is
 ** 2e12 B/s; batch 8 is 8), the base's other values kept (h100-sxm's TP
@@ -973,6 +1000,7 @@ int main(void)
 	    cmocka_unit_test(test_filter_too_long),
 	    cmocka_unit_test(test_output_filters),
 	    cmocka_unit_test(test_output_nan_filters),
+	    cmocka_unit_test(test_point_output_by_status),
 	    cmocka_unit_test(test_point_config),
 	    cmocka_unit_test(test_filter_sums),
 	    cmocka_unit_test(test_filter_sums_range),
