@@ -289,6 +289,22 @@ static const char *whole_num(char *buf, size_t len, double x)
 	return buf;
 }
 
+/* A count of H100s, whole ("171", with " H100s" where `noun`), but from
+** 1e15 up, where whole_num turns to exponent form, "no number of H100s":
+** a baseline of 1e-250 TB/s of HBM read "1.3e+252 H100s" (cli_claim):
+** a count of chips that large is no number of them anyone could build
+** to serve what the other side does. */
+static const char *h100s(char *buf, size_t len, double x, int noun)
+{
+	char n[32];
+	if (!isfinite(x) || fabs(x) >= 1e15)
+		snprintf(buf, len, "no number of H100s");
+	else
+		snprintf(buf, len, "%s%s", whole_num(n, sizeof n, x),
+		         noun ? " H100s" : "");
+	return buf;
+}
+
 /* Text appended at used (snprintf's count) of a cell of size cap: none
 ** where the cell is full (used at or past cap: cap - used would wrap) */
 static size_t cell_room(size_t cap, int used)
@@ -379,18 +395,18 @@ static void check_replacement(claim_report *rep, const kvfile *k)
 	double eq = rep->b.r.total_tps / per_a;
 	double etched = kv_num(k, "throughput", "value") /
 	                (kv_num(k, "baseline", "value") / 8);
-	char n1[32], n2[32];
+	char n1[48], n2[32];
 	int u;
 	if (!c)
 		return;
 	u = snprintf(c->model_value, sizeof c->model_value,
-	             "%s = %s H100s of %s (Etched's own figures: %s)",
-	             rep->b.label, whole_num(n1, sizeof n1, eq), rep->a.label,
+	             "%s = %s of %s (Etched's own figures: %s)",
+	             rep->b.label, h100s(n1, sizeof n1, eq, 1), rep->a.label,
 	             whole_num(n2, sizeof n2, etched));
 	if (rep->have_bd && cell_room(sizeof c->model_value, u))
 		snprintf(c->model_value + u, cell_room(sizeof c->model_value, u),
 		         "; %s = %s", rep->bd.label,
-		         whole_num(n1, sizeof n1, rep->bd.r.total_tps / per_a));
+		         h100s(n1, sizeof n1, rep->bd.r.total_tps / per_a, 0));
 	snprintf(c->verdict, sizeof c->verdict,
 	         eq >= 0.9 * claimed ? "consistent with the model"
 	                             : "not reproduced: the model gives %s",

@@ -322,9 +322,24 @@ void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 			snprintf(x, sizeof x, "%.2gx", s->metric);
 		else
 			claim_speedup_x(x, sizeof x, s->metric);
-		snprintf(buf, len, "%severy %s in its range, %s to %s, meets it "
+		/* a range up to the parameter table's own ceiling on a
+		** quantity with a unit has no bound there but the model's input
+		** limit: "0 GB/s to 1e+06 GB/s" read as if links stopped at a
+		** million GB/s; a share's 1 (100%) is a bound, said as one */
+		const rl_param *tp = rl_param_find_full(bare(r->param));
+		char range[200];
+		if (tp && tp->unit[0] && s->hi >= tp->max) {
+			char lim[48];
+			claim_count_words(tp->max, lim, sizeof lim);
+			snprintf(range, sizeof range, "from %s up, with no upper "
+			         "bound (the model takes up to %s%s%s)", lo, lim,
+			         tp->unit[0] ? " " : "", tp->unit);
+		}
+		else
+			snprintf(range, sizeof range, "%s to %s", lo, hi);
+		snprintf(buf, len, "%severy %s in its range, %s, meets it "
 		         "(the least speedup, %s, %s%s)",
-		         met ? already : "", noun, lo, hi, x,
+		         met ? already : "", noun, range, x,
 		         !strcmp(best, lo) ? "at its low end"
 		         : !strcmp(best, hi) ? "at its high end" : "at ",
 		         !strcmp(best, lo) || !strcmp(best, hi) ? "" : best);

@@ -329,10 +329,37 @@ static void test_sentences(void **state)
 	r.s.metric = 0.00064667;
 	r.s.best_at = 0.000118;
 	claim_solve_words(&r, b, sizeof b);
+	/* 1000 TB/s is hbm_tbps's ceiling in the parameter table
+	** (params.c), the model's input limit and no bound of a chip's */
 	assert_string_equal(b, "1e-06x is met already (17.50x now, Sohu at 4.8 "
 	                       "TB/s): every HBM bandwidth per chip in its "
-	                       "range, 0.0 TB/s to 1000.0 TB/s, meets it (the "
+	                       "range, from 0.0 TB/s up, with no upper bound "
+	                       "(the model takes up to 1000 TB/s), meets it "
+	                       "(the least speedup, 0.00065x, at its low end)");
+	/* a range that stops below the ceiling keeps both ends */
+	r.s.hi = 8;
+	claim_solve_words(&r, b, sizeof b);
+	assert_string_equal(b, "1e-06x is met already (17.50x now, Sohu at 4.8 "
+	                       "TB/s): every HBM bandwidth per chip in its "
+	                       "range, 0.0 TB/s to 8.0 TB/s, meets it (the "
 	                       "least speedup, 0.00065x, at its low end)");
+	/* link_gbps's ceiling, 1e6 GB/s, read "0 GB/s to 1e+06 GB/s" */
+	row(&r, "b.chip.link_gbps", 450);
+	r.nominal = 21.39;
+	r.target = 20;
+	r.s.feasible = 1;
+	r.s.met_all = 1;
+	r.s.value = NAN;
+	r.s.lo = 0;
+	r.s.hi = 1e6;
+	r.s.metric = 21.39;
+	r.s.best_at = 0;
+	claim_solve_words(&r, b, sizeof b);
+	assert_string_equal(b, "20x is met already (21.39x now, Sohu at 450 "
+	                       "GB/s): every chip-to-chip bandwidth in its "
+	                       "range, from 0 GB/s up, with no upper bound (the "
+	                       "model takes up to 1 million GB/s), meets it (the "
+	                       "least speedup, 21.39x, at its low end)");
 	row(&r, "b.chip.link_gbps", 450);
 	r.nominal = 3.89;
 	r.s.bound = 1;
