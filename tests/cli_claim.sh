@@ -108,18 +108,26 @@ awk '/chosen again in each sample/ {getline; n = split($0, a, "%"); s = 0
 sp=$(sed -n 's/^speedup b\/a: \([0-9.]*\)x.*/\1/p' "$tmpd/summary")
 p05=$(sed -n 's/.*speedup 5th percentile \([0-9.]*\)x.*/\1/p' "$tmpd/summary" | head -1)
 p95=$(sed -n 's/.*95th percentile \([0-9.]*\)x.*/\1/p' "$tmpd/summary" | head -1)
-line1=$(head -1 "$tmpd/summary")
+# Since Sohu as claimed hides attention under its GEMMs (attn_overlap 1,
+# etched-claim.ini, 2026-11-30) its stated values reach 20x (494,587 total
+# tokens/s over the H100's 23,123: 21.39x) while the samples' 95th
+# percentile (about 18.2x) does not: the word is Not supported and the
+# sentence says both, "reaching 20x, but only ...% of the samples", where
+# it read "..., not 20x." (the verdict wraps: its lines joined, verdict_of)
+line1=$(verdict_of "$tmpd/summary")
 case $line1 in
-"Not supported: "*" is ${sp}x as fast as "*", not 20x.")
+"Not supported: "*" is ${sp}x as fast as "*" at the stated values, reaching 20x, but only "*"% of the samples over the assumption ranges do.")
 	echo "ok - the first line is the verdict with the speedup" ;;
 *)	echo "not ok - first line: $line1 (speedup $sp)"; fails=$((fails + 1)) ;;
 esac
-if head -4 "$tmpd/summary" | grep -q "90% interval ${p05}x .. ${p95}x" &&
-	head -4 "$tmpd/summary" | grep -Eq "mapping: .*TP[0-9]+ x PP[0-9]+ on 8 chips"; then
+# (the verdict's two lines, the stated line, then the interval's and the
+# mapping's: the first five)
+if head -5 "$tmpd/summary" | grep -q "90% interval ${p05}x .. ${p95}x" &&
+	head -5 "$tmpd/summary" | grep -Eq "mapping: .*TP[0-9]+ x PP[0-9]+ on 8 chips"; then
 	echo "ok - the interval and the mapping in the first lines"
 else
 	echo "not ok - interval ${p05}..${p95} or mapping missing from the top"
-	head -4 "$tmpd/summary" | sed 's/^/    /'; fails=$((fails + 1))
+	head -5 "$tmpd/summary" | sed 's/^/    /'; fails=$((fails + 1))
 fi
 # every line of the text within 100 columns (the stated assumptions' line
 # ran to 102 and the per-mapping heading to 101): wrapped, or worded to fit
@@ -163,7 +171,11 @@ fi
 # power it draws; then one lever at a time, each with its parameter
 sed -n '/^what must be true/,/^uncertainty of/p' "$tmpd/summary" | tr '\n' ' ' |
 	tr -s ' ' >"$tmpd/must"
-if grep -Eq "levers moved together: => 20x needs about [0-9.]+-[0-9.]+ PFLOPS FP8 per chip at 90% utilization .* and about [0-9.]+(-[0-9.]+)? kW per chip" "$tmpd/must" &&
+# (met at the stated values, 21.39x: the peak it holds down to, which at
+# Sohu's TP1 x PP1 x DP8, no traffic between chips and attention hidden
+# under the GEMMs, is one value with the bandwidths as assumed or
+# unlimited: about 20/21.39 of the 9.8 PFLOPS, 9.2)
+if grep -Eq "levers moved together: => 20x is met already \(21\.39x now\); it holds down to about [0-9.]+ PFLOPS FP8 per chip at 90% utilization .* and about [0-9.]+(-[0-9.]+)? kW per chip" "$tmpd/must" &&
 	grep -q "one lever at a time, the rest as assumed:" "$tmpd/must"; then
 	echo "ok - joint conditions in words beside the one-at-a-time ones"
 else
@@ -172,8 +184,8 @@ fi
 # the headline's upper end (bandwidths as assumed) is the one-at-a-time
 # solution of the peak (both: side b with its other assumptions, no TDP):
 # two code paths that must agree
-hi=$(sed -n 's/.*needs about [0-9.]*-\([0-9.]*\) PFLOPS FP8 per chip.*/\1/p' "$tmpd/must")
-one=$(sed -n 's/.*20x needs at least \([0-9.]*\) PFLOPS of peak FP8 compute per chip.*/\1/p' "$tmpd/must")
+hi=$(sed -n 's/.*holds down to about \([0-9.]*\) PFLOPS FP8 per chip.*/\1/p' "$tmpd/must")
+one=$(sed -n 's/.*it still holds with at least \([0-9.]*\) PFLOPS of peak FP8 compute per chip.*/\1/p' "$tmpd/must")
 if [ -n "$hi" ] && [ "$hi" = "$one" ]; then
 	echo "ok - the headline's peak is the one-at-a-time peak ($hi PFLOPS)"
 else
@@ -216,9 +228,13 @@ expect_exit 0 "claim with Sohu at TP8" -- $RL claim \
 tr '\n' ' ' <"$tmpd/out" | tr -s ' ' >"$tmpd/must8"
 # at TP8 every token crosses the links twice per layer: more FLOPS do not
 # help (the links bind at 3.85x), more link bandwidth helps until compute
-# binds, and the peak needed is listed per link bandwidth
+# binds, and the peak needed is listed per link bandwidth.  With attention
+# hidden under the GEMMs (attn_overlap 1, 2026-11-30) compute binds above
+# 20x (about the 21.39x of TP1 x PP1 x DP8), so a finite link bandwidth
+# reaches 20x, above the list's 3600 GB/s (under 20x) and at most its 7200
+# (a peak found there), where it read "stops helping at ...: compute binds"
 for pat in "more peak FP8 compute per chip does not raise the speedup above [0-9.]+x .*: the chip-to-chip links bind" \
-	"more chip-to-chip bandwidth stops helping at [0-9.]+x, from [0-9]+ GB/s on .*: compute binds" \
+	"20x needs at least (3[6-9]|[4-6][0-9]|7[0-1])[0-9][0-9] GB/s of chip-to-chip bandwidth" \
 	"peak FP8 needed at each chip-to-chip bandwidth .* 450 GB/s: none \(at most [0-9.]+x; the chip-to-chip links bind\)"; do
 	if grep -Eq "$pat" "$tmpd/must8"; then echo "ok - TP8: /$pat/"
 	else echo "not ok - TP8 lacks /$pat/"; fails=$((fails + 1)); fi
@@ -250,27 +266,28 @@ else echo "ok - self factors are 1"; fi
 # SQLite: every table, thinned samples, nothing left on failure
 db="$tmpd/claim.db"
 expect_exit 0 "claim --db" -- $RL claim --samples 30000 --db "$db"
-# Sohu by design reaches 20x in more samples than as claimed though its
-# median is lower: the text says why under by design's Monte Carlo, with
-# each side's P(>= 20x) and median as its own Monte Carlo line gives them,
-# and as claimed's ceiling, the top of its peak FP8 range (12000 TFLOPS in
-# data/uncertainty/sohu.ini); the report says the same sentence
+# Sohu by design reaching 20x in more samples than as claimed though its
+# median is lower is said under by design's Monte Carlo.  Since as claimed
+# hides attention under its GEMMs (attn_overlap 1 and ranged 0-1 in both
+# uncertainty files, 2026-11-30) as claimed reaches 20x in more samples
+# (1.2% against 0.75% at 100,000) at the higher median (13.16x against
+# 11.64x), so there is nothing to explain: the sentence is absent, from
+# the text and the report, where each side's Monte Carlo line says so
 tr '\n' ' ' <"$tmpd/out" | tr -s ' ' >"$tmpd/flat"
 pb=$(sed -n 's/.*uncertainty of 8x Sohu (as claimed) ([^)]*) Monte Carlo, [^:]*: speedup 5th percentile [0-9.]*x, median \([0-9.]*x\), 95th percentile [0-9.]*x; P(>= 20x) = \([0-9.]*%\).*/\2 \1/p' "$tmpd/flat")
 pd=$(sed -n 's/.*uncertainty of 8x Sohu (by design) ([^)]*) Monte Carlo, [^:]*: speedup 5th percentile [0-9.]*x, median \([0-9.]*x\), 95th percentile [0-9.]*x; P(>= 20x) = \([0-9.]*%\).*/\2 \1/p' "$tmpd/flat")
 set -- $pb $pd
-want="Sohu by design reaches 20x in more samples than Sohu as claimed ($3 against $1) though its median is lower ($4 against $2): as claimed's peak FP8 stops at 12 PFLOPS, the top of its range, while by design's follows from its die, density, MAC-share and clock ranges, held by its TDP and energy ranges, and has no such ceiling: where several of them sit at their favourable ends together it reaches what 20x needs."
-if [ $# -eq 4 ] && grep -qF "$want" "$tmpd/flat" &&
-	awk -v a="$1" -v b="$3" -v c="$2" -v d="$4" 'BEGIN { exit !(b + 0 > a + 0 && d + 0 < c + 0) }'; then
-	echo "ok - by design's higher P(>= 20x) at a lower median is explained, with each side's numbers"
+if [ $# -eq 4 ] && ! grep -qF "though its median is lower" "$tmpd/flat" &&
+	awk -v a="$1" -v b="$3" -v c="$2" -v d="$4" 'BEGIN { exit !(a + 0 > b + 0 && c + 0 > d + 0) }'; then
+	echo "ok - as claimed reaches 20x more often at the higher median: no tail sentence ($pb / $pd)"
 else
 	echo "not ok - by design's tail sentence (sides: '$pb' / '$pd')"; fails=$((fails + 1))
 fi
 "$RL" report --db "$db" --no-plots --out "$tmpd/tail.md" >/dev/null 2>&1
-if tr '\n' ' ' <"$tmpd/tail.md" | tr -s ' ' | grep -qF "$want"; then
-	echo "ok - the report says it too"
+if [ -s "$tmpd/tail.md" ] && ! tr '\n' ' ' <"$tmpd/tail.md" | tr -s ' ' | grep -qF "though its median is lower"; then
+	echo "ok - the report has none either"
 else
-	echo "not ok - the report lacks by design's tail sentence"; fails=$((fails + 1))
+	echo "not ok - the report's tail sentence"; fails=$((fails + 1))
 fi
 for t in claim_runs claim_sides claim_factors claim_solve claim_mc \
 	claim_mc_samples claim_tornado claim_claims claim_assumptions \
@@ -489,12 +506,15 @@ else
 fi
 # at one chip per replica (tp 1 x pp 1) nothing crosses between chips, so
 # the link bandwidth cannot move the speedup and the links do not bind
-expect_exit 0 "solve a lever that cannot help" -- $RL solve --vary b.chip.link_gbps
+# (at 25x: the default 20x is met already at 21.39x since attention is
+# hidden under the GEMMs, attn_overlap 1, and every link bandwidth meets it)
+expect_exit 0 "solve a lever that cannot help" -- $RL solve --target 25 --vary b.chip.link_gbps
 expect_out "TP1 x PP1 x DP8 on 8 chips \\(its best mapping" "solve names side b's mapping, as claim spells it"
 expect_out "more chip-to-chip bandwidth does not raise the speedup" "solve says the links do not help"
 # a count of one is said in the singular: Sohu runs tp 1 at its best
 # mapping, so more tensor parallelism starts from 1 chip ("1 chips" before)
-expect_exit 0 "solve the tensor-parallel degree" -- $RL solve --vary b.scenario.tp
+# (at 25x, above the 21.39x: at 20x, met already, the words say no more)
+expect_exit 0 "solve the tensor-parallel degree" -- $RL solve --target 25 --vary b.scenario.tp
 # (the line may wrap before the number, never between it and its unit)
 if tr '\n' ' ' <"$tmpd/out" | grep -Eq "at +1 chip already" &&
    ! tr '\n' ' ' <"$tmpd/out" | grep -Eq " 1 +chips"; then
@@ -578,9 +598,10 @@ fi
 # what must be true of a target met everywhere: at the peak grid's lowest
 # point, 0.1 x 10^(7/96) = 0.118 TFLOPS (test_claim), Sohu's 9800 TFLOPS
 # (data/chips/sohu.ini) cut 8.3e4-fold slows no iteration more than
-# that, so b/a stays above 17.50 / 8.3e4 = 2.1e-4x > 1e-6x, and more
-# bandwidth only speeds b: every peak meets it, as assumed and relaxed
-if python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["must_be_true"]; sys.exit(0 if m[0].startswith("1e-06x is met already (17.50x now) at every peak FP8 per chip in its range") and "with HBM (4.8 TB/s) and links (450 GB/s) as assumed: every peak FP8 per chip in its range meets 1e-06x" in m and "with unlimited chip-to-chip and HBM bandwidth: every peak FP8 per chip in its range meets 1e-06x" in m else 1)' "$tmpd/out"; then
+# that, so b/a stays above 21.39 / 8.3e4 = 2.6e-4x > 1e-6x (17.50 before
+# attention was hidden under Sohu's GEMMs, attn_overlap 1, 2026-11-30), and
+# more bandwidth only speeds b: every peak meets it, as assumed and relaxed
+if python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["must_be_true"]; sys.exit(0 if m[0].startswith("1e-06x is met already (21.39x now) at every peak FP8 per chip in its range") and "with HBM (4.8 TB/s) and links (450 GB/s) as assumed: every peak FP8 per chip in its range meets 1e-06x" in m and "with unlimited chip-to-chip and HBM bandwidth: every peak FP8 per chip in its range meets 1e-06x" in m else 1)' "$tmpd/out"; then
 	echo "ok - claim JSON: what must be true of a target met at every peak"
 else
 	echo "not ok - claim JSON's must_be_true at 1e-06x: $(cat "$tmpd/out" | head -c 600)"; fails=$((fails + 1))
@@ -695,7 +716,7 @@ done
 shown_claim() { # $1 lever, $2 target, $3 side b spec, $4 side a spec
 	$RL solve --a "$4" --b "$3" --vary "$1" --target "$2" >"$tmpd/sv" 2>&1
 	q=$(tr '\n' ' ' <"$tmpd/sv" | tr -s ' ' |
-		sed -n 's/.* \(needs at least\|needs at most\|were at least\|were at most\) \([0-9.]*\)\( \?[^ ,)]*\).*/\1|\2|\3/p')
+		sed -n 's/.* \(needs at least\|needs at most\|were at least\|were at most\|holds with at least\|holds with at most\|is at least\|is at most\) \([0-9.]*\)\( \?[^ ,)]*\).*/\1|\2|\3/p')
 	dir=${q%%|*}; rest=${q#*|}; n=${rest%%|*}; unit=${rest#*|}
 	case "$dir" in *least) d=-1 ;; *) d=1 ;; esac
 	# one unit of the last digit shown, toward failing
@@ -728,7 +749,11 @@ H=h100-sxm,profile=trtllm-0.10
 shown_claim b.chip.tdp_w 3 sohu-design,profile=etched-claim,chip.tdp_w=110 "$H"
 shown_claim b.chip.hbm_tbps 20 sohu,profile=etched-claim,tp=1 "$H"
 shown_claim b.chip.peak_tflops_fp8 20 sohu,profile=etched-claim,tp=1 "$H"
-shown_claim a.profile.eff_compute 20 sohu,profile=etched-claim,tp=1 "$H"
+# (a target met already reads "it still holds with at least" or "is at
+# most", the least or most value that still meets it: the same floor or
+# ceiling.  At 21.39x, with attention hidden under Sohu's GEMMs, every
+# 16-bit utilization of the baseline meets 20x, no value shown: 22x)
+shown_claim a.profile.eff_compute 22 sohu,profile=etched-claim,tp=1 "$H"
 shown_claim a.profile.eff_compute_fp8 20 sohu,profile=etched-claim,tp=1 "$H"
 shown_claim a.chip.hbm_tbps 5 sohu,profile=etched-claim,tp=8 "$H"
 # a static_w beside a chip's measured idle is refused at every value above
@@ -1536,9 +1561,12 @@ fi
 # the baseline's utilization lever is the share its FP8 GEMMs run at:
 # trtllm-0.10.ini's eff_compute_fp8 = 0.712 (71%), where the default solve
 # varied eff_compute (78%), which at FP8 moves only the 16-bit LM head, and
-# said "at most 0.38%" (ux16)
+# said "at most 0.38%" (ux16); met already at 21.39x since Sohu hides
+# attention under its GEMMs (attn_overlap 1, 2026-11-30), a ceiling above
+# the 71% the baseline runs at ("20x also follows if ... were at most"
+# before)
 expect_exit 0 "the default claim, no Monte Carlo" -- $RL claim --samples 0 --no-design
-if tr '\n' ' ' <"$tmpd/out" | tr -s ' ' | grep -q "20x also follows if the baseline's (8x H100 (TensorRT-LLM 0.10)) FP8 utilization (share of peak reached on large matrix multiplies) were at most [0-9]*% (modelled: 71%) \[a\.profile\.eff_compute_fp8\]"; then
+if tr '\n' ' ' <"$tmpd/out" | tr -s ' ' | grep -q "20x is met already (21.39x now, 8x H100 (TensorRT-LLM 0.10) at 71%): it still follows while the baseline's FP8 utilization (share of peak reached on large matrix multiplies) is at most \(7[2-9]\|[89][0-9]\)% \[a\.profile\.eff_compute_fp8\]"; then
 	echo "ok - the baseline's utilization lever is its FP8 share (71%)"
 else
 	echo "not ok - the baseline's utilization lever is not its FP8 share"; fails=$((fails + 1))

@@ -60,37 +60,39 @@ else
 	sed -n '/^  tornado/,/^$/p' "$tmpd/out" | head -8 | sed 's/^/    /'; fails=$((fails + 1))
 fi
 # the verdict's word follows the probability over the ranges, its sentence
-# the stated values: at a target of 17x the stated speedup (17.50x; 17.67x
-# before the 0.10 profile's refit of 2026-11-30) reaches it while the
-# samples' 95th percentile (about 16.8x) does not, so the word is Not
+# the stated values: at the headline's own 20x the stated speedup reaches
+# it (21.39x since Sohu as claimed hides attention under its GEMMs,
+# attn_overlap 1, 2026-11-30: 494,587 total tokens/s / 23,123 = 21.39;
+# before, at 17.50x, this check ran at a target of 17x) while the
+# samples' 95th percentile (about 18.2x) does not, so the word is Not
 # supported (under 10%) and the sentence says both, where it read "Not
-# supported: ... reaching 17x."  The stated speedup is the run's own
-# "speedup b/a" line, checked to reach 17x, not a number copied here.
-expect_exit 0 "claim at a target the stated values reach" -- $C --target 17
-x17=$(sed -n 's/^speedup b\/a: \([0-9.]*\)x counted .*/\1/p' "$tmpd/out")
-if awk -v x="$x17" 'BEGIN { exit !(x + 0 >= 17) }'; then
-	echo "ok - the stated speedup ($x17) reaches the target of 17x"
+# supported: ... reaching 20x."  The stated speedup is the run's own
+# "speedup b/a" line, checked to reach 20x, not a number copied here.
+expect_exit 0 "claim at a target the stated values reach" -- $C --target 20
+x20=$(sed -n 's/^speedup b\/a: \([0-9.]*\)x counted .*/\1/p' "$tmpd/out")
+if awk -v x="$x20" 'BEGIN { exit !(x + 0 >= 20) }'; then
+	echo "ok - the stated speedup ($x20) reaches the target of 20x"
 else
-	echo "not ok - the stated speedup '$x17' does not reach 17x"; fails=$((fails + 1))
+	echo "not ok - the stated speedup '$x20' does not reach 20x"; fails=$((fails + 1))
 fi
 # (the verdict wrapped at 100 columns: its lines joined, verdict_of)
-if verdict_of "$tmpd/out" | grep -Eq "^Not supported: 8x Sohu \\(as claimed\\) is $(printf '%s' "$x17" | sed 's/\./\\./')x as fast as 8x H100 \\(TensorRT-LLM 0\\.10\\) at the stated values, reaching 17x, but only [0-9.]+% of the samples over the assumption ranges do\\.$"; then
+if verdict_of "$tmpd/out" | grep -Eq "^Not supported: 8x Sohu \\(as claimed\\) is $(printf '%s' "$x20" | sed 's/\./\\./')x as fast as 8x H100 \\(TensorRT-LLM 0\\.10\\) at the stated values, reaching 20x, but only [0-9.]+% of the samples over the assumption ranges do\\.$"; then
 	echo "ok - a word and a sentence that disagree say why"
 else
 	echo "not ok - a word and a sentence that disagree say why: $(verdict_of "$tmpd/out")"; fails=$((fails + 1))
 fi
 # one probability, one format: the verdict's share of the samples, the
-# verdict's P(>= 17x) and the Monte Carlo line's are the same percentage
+# verdict's P(>= 20x) and the Monte Carlo line's are the same percentage
 # (the Monte Carlo line wrote it as a fraction to four places: 0.0470)
 p1=$(sed -n 's/.* but only \([0-9.]*%\) of the samples.*/\1/p' "$tmpd/out")
-p2=$(sed -n 's/^  over the assumption ranges: .*, P(>= 17x) = \([0-9.]*%\)$/\1/p' "$tmpd/out")
-p3=$(sed -n '/^uncertainty of 8x Sohu (as claimed)/,/^$/s/^    speedup 5th percentile .*; P(>= 17x) = \([0-9.]*%\)$/\1/p' "$tmpd/out")
+p2=$(sed -n 's/^  over the assumption ranges: .*, P(>= 20x) = \([0-9.]*%\)$/\1/p' "$tmpd/out")
+p3=$(sed -n '/^uncertainty of 8x Sohu (as claimed)/,/^$/s/^    speedup 5th percentile .*; P(>= 20x) = \([0-9.]*%\)$/\1/p' "$tmpd/out")
 if [ -n "$p1" ] && [ "$p1" = "$p2" ] && [ "$p1" = "$p3" ]; then
 	echo "ok - one probability in one format ($p1)"
 else
 	echo "not ok - the probability as '$p1', '$p2', '$p3'"; fails=$((fails + 1))
 fi
-expect_no_out "P\\(>= 17x\\) = [0-9.]*[0-9]$" "no probability as a bare fraction"
+expect_no_out "P\\(>= 20x\\) = [0-9.]*[0-9]$" "no probability as a bare fraction"
 expect_exit 0 "claim text" -- $C
 # the H100's transistors (h100-sxm.ini: 80e9) in words as the other claims
 # give their counts: 528 x 512 = 270336 FMA units x 10,000 transistors /
@@ -99,22 +101,25 @@ expect_exit 0 "claim text" -- $C
 expect_joined "^    model: silicon model" "^    model: silicon model, H100: 270336 FMA units x 10000 transistors = 3\\.38% of 80 billion transistors, " \
 	"the transistor count in words"
 expect_no_out "[0-9]e\\+[0-9]" "no count in exponent form in the text"
-# the levers together: the range's low end is the peak with unlimited
-# chip-to-chip and HBM bandwidth, its high end the peak with both as
-# assumed (the two bullets under it); the sentence says which, where "needs
-# about 9.0-11.5 PFLOPS" read as if 9.0 held at the assumed bandwidths
+# the levers together: where the stated values miss the target the range's
+# low end is the peak with unlimited chip-to-chip and HBM bandwidth, its
+# high end the peak with both as assumed (the two bullets under it), the
+# sentence saying which, where "needs about 9.0-11.5 PFLOPS" read as if
+# 9.0 held at the assumed bandwidths.  Since Sohu as claimed hides
+# attention under its GEMMs (attn_overlap 1, 2026-11-30) its 21.39x meets
+# 20x, and at TP1 x PP1 x DP8 neither links nor HBM bind: the peak it holds
+# down to is one value, the same in both bullets, about 20 / 21.39 of the
+# 9.8 PFLOPS (9.16; solve's 9.139, shown rounded up, 9.2)
 sed -n '/^  levers moved together:/,/^  one lever at a time/p' "$tmpd/out" |
 	tr '\n' ' ' | tr -s ' ' >"$tmpd/joint"
-lo=$(sed -n 's/.*=> 20x needs about \([0-9.]*\)-\([0-9.]*\) PFLOPS FP8.*/\1/p' "$tmpd/joint")
-hi=$(sed -n 's/.*=> 20x needs about \([0-9.]*\)-\([0-9.]*\) PFLOPS FP8.*/\2/p' "$tmpd/joint")
-if [ -n "$lo" ] && [ -n "$hi" ] &&
-	grep -q "; the low ends hold only with unlimited chip-to-chip and HBM bandwidth, the high ends with both as assumed - with HBM" "$tmpd/joint" &&
-	grep -q -- "- with HBM ([0-9.]* TB/s) and links ([0-9]* GB/s) as assumed: $hi PFLOPS" "$tmpd/joint" &&
-	grep -q -- "- with unlimited chip-to-chip and HBM bandwidth: $lo PFLOPS" "$tmpd/joint" &&
-	grep -q -- "- with HBM ([0-9.]* TB/s) and links ([0-9]* GB/s) as assumed: $hi PFLOPS FP8 per chip, which is [0-9]*% of the 814 mm2 die in MAC arrays" "$tmpd/joint"; then
-	echo "ok - the peak range says what its low end assumes ($lo-$hi)"
+pk=$(sed -n 's/.*=> 20x is met already (21\.39x now); it holds down to about \([0-9.]*\) PFLOPS FP8.*/\1/p' "$tmpd/joint")
+if [ -n "$pk" ] && awk -v p="$pk" 'BEGIN { exit !(p >= 9.1 && p <= 9.2) }' &&
+	grep -q -- "- with HBM ([0-9.]* TB/s) and links ([0-9]* GB/s) as assumed: $pk PFLOPS FP8 per chip, which is [0-9]*% of the 814 mm2 die in MAC arrays" "$tmpd/joint" &&
+	grep -q -- "- with unlimited chip-to-chip and HBM bandwidth: $pk PFLOPS" "$tmpd/joint" &&
+	! grep -q "the low ends\? hold" "$tmpd/joint"; then
+	echo "ok - the peak 20x holds down to, one value at both bandwidths ($pk)"
 else
-	echo "not ok - the peak range's ends ('$lo', '$hi')"
+	echo "not ok - the peak range's ends ('$pk')"
 	sed 's/^/    /' "$tmpd/joint" | cut -c1-400
 	fails=$((fails + 1))
 fi
@@ -461,7 +466,9 @@ fi
 x=$(sed -n 's/^  under the stated assumptions: \([0-9.]*x\) counting.*/\1/p' "$tmpd/text")
 iv=$(sed -n 's/^  over the assumption ranges: 90% interval \([0-9.]*x\) \.\. \([0-9.]*x\),.*/\1 to \2/p' "$tmpd/text")
 if [ -n "$x" ] && [ -n "$iv" ] &&
-	grep -q "the model gives $x, short of the claim; the 90% interval is $iv " "$tmpd/r.md"; then
+	grep -q "the model gives $x; the 90% interval is $iv " "$tmpd/r.md"; then
+	# (21.39x reaches 20x since attention is hidden under Sohu's GEMMs,
+	# attn_overlap 1, 2026-11-30: no "short of the claim" after it)
 	echo "ok - the report's verdict is the text's ($x, $iv)"
 else
 	echo "not ok - the report's verdict, text says '$x' and '$iv'"
@@ -656,6 +663,7 @@ fi
 # (TensorRT-LLM 0.10's 2048/128 cells: TP8 1337.36 and TP2 751.14 output
 # tokens/s; 0.12's TP8 1933.15: data/claims/etched-2024.ini, claims.md)
 readme=$(dirname "$0")/../README.md
+commas() { awk -v x="$1" 'BEGIN { s = sprintf("%.0f", x); o = ""; while (length(s) > 3) { o = "," substr(s, length(s) - 2) o; s = substr(s, 1, length(s) - 3) } print s o }'; }
 expect_exit 0 "claim at its defaults" -- $RL claim
 tr '\n' ' ' <"$tmpd/out" | tr -s ' ' >"$tmpd/all"
 r1() { awk -v x="$1" 'BEGIN { printf "%.1f", x }'; }
@@ -670,24 +678,26 @@ bd=$(r1 "$(num ".*speedup b'\/a (8x Sohu (by design)): \([0-9.]*\)x.*")")
 bd1k=$(r1 "$(num '.*with a TDP of 700 W: [0-9.]*x, 1000 W: \([0-9.]*\)x.*')")
 pf=$(num '.*- with HBM (4\.8 TB\/s) and links (450 GB\/s) as assumed: \([0-9.]*\) PFLOPS FP8 per chip.*')
 kw=$(num '.*- with HBM (4\.8 TB\/s) and links (450 GB\/s) as assumed: [^-]* drawing about \([0-9.]*\) kW.*')
-hbm=$(num '.*20x needs at least \([0-9.]*\) TB\/s of HBM bandwidth per chip.*')
+hbm=$(num '.*20x is met already ([0-9.]*x now, 8x Sohu (as claimed) at 4\.8 TB\/s): it still holds with at least \([0-9.]*\) TB\/s of HBM bandwidth per chip.*')
 bt=$(num '.* b 8x Sohu (as claimed) [0-9.]* \([0-9]*\) .*')
 tp2=$(awk -v b="$bt" 'BEGIN { printf "%.0f", b / (4 * 751.14 * 2176 / 128) }')
 sed -n '/^### In plain words/,/^### How the model gets there/p' "$readme" | tr '\n' ' ' | tr -s ' ' >"$tmpd/plain"
 sed -n '/^Its first job is the question/,/^$/p' "$readme" | tr '\n' ' ' | tr -s ' ' >"$tmpd/top"
 miss=""
-for w in "the model gives Sohu **${x}x**, not 20x" "between **${lo}x and ${hi}x**" \
+for w in "the model gives Sohu **${x}x**, $(commas "$bt") tokens/s against Etched's 500,000" "between **${lo}x and ${hi}x**" \
 	"20x is reached in $pr of them" "(not measured) **${best}x**" "Sohu is about **${tp2}x**" \
 	"ran 45% faster: **${t12}x**" "gives **${bd}x**; at 1000 W, ${bd1k}x" \
 	"about **$pf PFLOPS FP8 per chip** at 90% utilization (about $kw kW a chip" \
 	"at least **$hbm TB/s of HBM bandwidth per chip**" "four such pairs give 2.2x as many tokens"; do
 	grep -qF -- "$w" "$tmpd/plain" || miss="$miss [$w]"
 done
-grep -qF -- "${x}x with every benefit of the doubt given to Sohu, ${lo}x to ${hi}x over what is not known, and about 6-8x" "$tmpd/top" ||
+grep -qF -- "${x}x with every benefit of the doubt given to Sohu, ${lo}x to ${hi}x over what is not known, and about 8-10x" "$tmpd/top" ||
 	miss="$miss [top: ${x}x, ${lo}x to ${hi}x]"
 # 4 x 751.14 / 1337.36 = 2.25 (TP2 x 4 against TP8); 1933.15 / 1337.36 = 1.446
-# (45%); b over a at its best is in "about 6-8x", as is the TP2 ratio
-if [ -z "$miss" ] && [ "$(awk -v b="$best" -v t="$tp2" 'BEGIN { print (b >= 6 && b <= 8 && t >= 6 && t <= 8) }')" = 1 ]; then
+# (45%); b over a at its best is in "about 8-10x", as is the TP2 ratio
+# (494,587 / (4 x 751.14 x 2176 / 128) = 9.7; "about 6-8x" of the 404,649
+# before Sohu as claimed hid attention under its GEMMs, 2026-11-30)
+if [ -z "$miss" ] && [ "$(awk -v b="$best" -v t="$tp2" 'BEGIN { print (b >= 8 && b <= 10 && t >= 8 && t <= 10) }')" = 1 ]; then
 	echo "ok - README's plain-words numbers are today's ($x, $lo-$hi, $pr, $best, $tp2, $t12, $bd)"
 else
 	echo "not ok - README's plain words differ from the claim's text:$miss"; fails=$((fails + 1))
@@ -697,7 +707,6 @@ fi
 # what claim, map and eval print now: each rounded here from the run's
 # own output, none copied (the claim's text of the defaults above; map's
 # table of the H100's 8-chip mappings; eval's power.watts and total tokens/s)
-commas() { awk -v x="$1" 'BEGIN { s = sprintf("%.0f", x); o = ""; while (length(s) > 3) { o = "," substr(s, length(s) - 2) o; s = substr(s, 1, length(s) - 3) } print s o }'; }
 tp8=$(num '.*at the mapping the scenario names (TP8) it would be \([0-9.]*x\).*')
 bd0=$(r1 "$(num '.*with a TDP of 700 W: [0-9.]*x, 1000 W: [0-9.]*x, none: \([0-9.]*\)x.*')")
 expect_exit 0 "map of the H100's 8 chips" -- $RL map --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --chips 8 --profile trtllm-0.10
@@ -730,8 +739,8 @@ fi
 # what must be true with the levers moved together, before the other
 # baselines and the levers one at a time.  With a validation run in the
 # database: no measurement file of data/measurements names Sohu, its
-# uncertainty files have 8 and 23 [b.*] sections (data/uncertainty/sohu.ini,
-# sohu-design.ini), and the held-out rows are the two H200
+# uncertainty files have 9 and 24 [b.*] sections (data/uncertainty/sohu.ini,
+# sohu-design.ini; 8 and 23 before each took b.profile.attn_overlap), and the held-out rows are the two H200
 # microbenchmarks (a GEMM's TFLOPS, a copy's TB/s; README)
 expect_exit 0 "validate --db into the claim's database" -- $RL validate --db "$tmpd/c.db"
 expect_exit 0 "report of it with the validation" -- $RL report --db "$tmpd/c.db" \
@@ -749,7 +758,7 @@ if [ -n "$l1" ] && [ -n "$l6" ] && [ "$l1" -lt "$l2" ] && [ "$l2" -lt "$l3" ] &&
 else
 	echo "not ok - the verdict's order: $l1 $l2 $l3 $l4 $l5 $l6"; fails=$((fails + 1))
 fi
-if grep -qF "What the model does not know: no published measurement of sohu, 8x Sohu (as claimed)'s chip, is among the validation run's rows: its speed rests on the model and on the inputs the assumptions section lists with their sources and ranges (8 for it, 23 for 8x Sohu (by design)); and no row of that run is serving on a chip the model was not fitted on (its 2 held-out rows are microbenchmarks), so how well the model predicts serving on a new chip is not measured." "$tmpd/rv.md"; then
+if grep -qF "What the model does not know: no published measurement of sohu, 8x Sohu (as claimed)'s chip, is among the validation run's rows: its speed rests on the model and on the inputs the assumptions section lists with their sources and ranges (9 for it, 24 for 8x Sohu (by design)); and no row of that run is serving on a chip the model was not fitted on (its 2 held-out rows are microbenchmarks), so how well the model predicts serving on a new chip is not measured." "$tmpd/rv.md"; then
 	echo "ok - what the model does not know: Sohu unmeasured, no held-out serving row"
 else
 	echo "not ok - what the model does not know"; grep -F "does not know" "$tmpd/rv.md" | sed 's/^/    /'; fails=$((fails + 1))
@@ -770,17 +779,19 @@ else
 	echo "not ok - the report's workload"; sed -n 3p "$tmpd/r.md" | sed 's/^/    /'; fails=$((fails + 1))
 fi
 
-# README's "One benefit not given" (ux16): Sohu as claimed with its KV reads
-# hidden (HBM 100 TB/s: the GEMMs compute-bound as at 4.8) against the
-# modelled baseline, and its attention at 4.8 TB/s, live
+# README's "Attention hidden under the GEMMs" (ux16's "One benefit not
+# given"): Sohu as claimed with its KV reads hidden (HBM 100 TB/s: the
+# GEMMs compute-bound as at 4.8) against the modelled baseline, and its
+# attention at 4.8 TB/s not hidden (attn_overlap 0, etched-claim.ini's 1
+# undone), live
 $RL eval --chip sohu --model llama3-70b --profile etched-claim --scenario etched-bench --tp 1 --chips 8 --set chip.hbm_tbps=100 >"$tmpd/hid" 2>&1
-$RL eval --chip sohu --model llama3-70b --profile etched-claim --scenario etched-bench --tp 1 --chips 8 >"$tmpd/ser" 2>&1
+$RL eval --chip sohu --model llama3-70b --profile etched-claim --scenario etched-bench --tp 1 --chips 8 --set profile.attn_overlap=0 >"$tmpd/ser" 2>&1
 $RL eval --chip h100-sxm --model llama3-70b --profile trtllm-0.10 --scenario etched-bench >"$tmpd/base" 2>&1
 tot() { awk '$1 == "total_tokens_per_s" {print $2; exit}' "$1"; }
 hid=$(tot "$tmpd/hid" | awk '{printf "%d,%03d", int($1 / 1000), int($1 + 0.5) % 1000}')
 hidx=$(awk -v h="$(tot "$tmpd/hid")" -v b="$(tot "$tmpd/base")" 'BEGIN {printf "%.1f", h / b}')
 att=$(awk '$1 == "attention_s" {printf "%.1f", $2; exit}' "$tmpd/ser")
-sed -n '/^- \*\*One benefit not given\*\*/,/^- \*\*Against/p' "$readme" | tr '\n' ' ' | tr -s ' ' >"$tmpd/obng"
+sed -n '/^- \*\*Attention hidden under the GEMMs\*\*/,/^- \*\*Against/p' "$readme" | tr '\n' ' ' | tr -s ' ' >"$tmpd/obng"
 if [ -n "$hid" ] && grep -qF "gives $hid total tokens/s" "$tmpd/obng" && grep -qF "${hidx}x the modelled baseline" "$tmpd/obng" &&
 	grep -qF "and $att ms of attention" "$tmpd/obng"; then
 	echo "ok - README's benefit not given is today's ($hid, ${hidx}x, $att ms)"
