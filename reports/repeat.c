@@ -213,10 +213,18 @@ static int read_errors(rctx *r, long run, err_sets *s)
 	sqlite3_stmt *st;
 	int ok = 1;
 	memset(s, 0, sizeof *s);
+	/* a database from before the column holds no out-of-sample row */
 	if (!(st = report_prepare(r, r->db, r->o->dbpath,
-	                          "SELECT error, in_calibration, "
-	                          "coalesce(out_of_sample, 0) FROM validation "
-	                          "WHERE run_id = ?1 AND error IS NOT NULL")))
+	                          report_has_column(r, r->db, r->o->dbpath,
+	                                            "validation",
+	                                            "out_of_sample")
+	                              ? "SELECT error, in_calibration, "
+	                                "coalesce(out_of_sample, 0) FROM "
+	                                "validation WHERE run_id = ?1 AND "
+	                                "error IS NOT NULL"
+	                              : "SELECT error, in_calibration, 0 FROM "
+	                                "validation WHERE run_id = ?1 AND "
+	                                "error IS NOT NULL")))
 		return 0;
 	sqlite3_bind_int64(st, 1, run);
 	while (ok && sqlite3_step(st) == SQLITE_ROW) {
