@@ -167,25 +167,36 @@ static inline double split_max(double compute, double memory,
 
 /* The attention hidden under the GEMMs at share x (profile.attn_overlap,
 ** iter_cost): one after the other the GEMMs and the attention last apart
-** (the sum of their larger times), together, as one roofline, the larger
-** of their compute sum and their memory sum; x of the difference, which
-** attention's part of the bound loses (*a_mem where it is memory-bound,
-** else *a_comp).  Out of line and cold: only an iteration with the
-** overlap calls it, and inline (or the parts' subtraction inline) it cost
-** the evaluations without it 1 to 2 instructions each (callgrind: their
-** registers moved). */
+** (the sum of their larger times), together, as one roofline, one = the
+** larger of their compute sum and their memory sum; x of the difference is
+** hidden.  The bound's parts (*g_comp, *g_mem, *a_comp, *a_mem, which add
+** up to apart) become (1 - x) of themselves plus x of the roofline's
+** time, all of it in the resource that binds it (memory where the memory
+** sum is the larger, else compute): they add up to apart - x (apart -
+** one), the time, and at 1 they name the resource that binds the layer as
+** a whole, where taking the hidden part from attention's part alone named
+** compute for a layer whose memory sum is the larger (GEMMs' compute 58.6
+** ms beside attention's KV reads 80 ms; test_attn_overlap).  Out of line
+** and cold: only an iteration with the overlap calls it, and inline (or
+** the parts' subtraction inline) it cost the evaluations without it 1 to
+** 2 instructions each (callgrind: their registers moved). */
 #if defined(__GNUC__)
 __attribute__((noinline, cold))
 #endif
 static double attn_hidden_of(double x, double gc, double gm, double ac,
-                             double am, double apart, double *a_comp,
-                             double *a_mem)
+                             double am, double apart, double *g_comp,
+                             double *g_mem, double *a_comp, double *a_mem)
 {
-	double h = x * (apart - rl_fmax(gc + ac, gm + am));
-	if (*a_mem > 0)
-		*a_mem -= h;
+	double one = rl_fmax(gc + ac, gm + am);
+	double h = x * (apart - one), k = 1 - x;
+	*g_comp *= k;
+	*g_mem *= k;
+	*a_comp *= k;
+	*a_mem *= k;
+	if (gm + am > gc + ac)
+		*a_mem += x * one;
 	else
-		*a_comp -= h;
+		*a_comp += x * one;
 	return h;
 }
 
@@ -445,15 +456,16 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		** 0 <= it <= min(g_max, a_max), is what the overlap hides
 		** (with GEMMs compute-bound and attention memory-bound,
 		** min(GEMM compute - memory, attention memory - compute)), and
-		** attention's part of the bound loses it.  The LM head's GEMM
-		** is in the sums with the layers' (ASSUMPTION: its slack is
-		** small beside L layers').  Rare (u->rare): without it none of
-		** this */
+		** the bound's parts share the time as attn_hidden_of says.
+		** The LM head's GEMM is in the sums with the layers'
+		** (ASSUMPTION: its slack is small beside L layers').  Rare
+		** (u->rare): without it none of this */
 		if (RL_UNLIKELY(rare && pf->attn_overlap > 0)) {
 			attn_hidden = attn_hidden_of(pf->attn_overlap,
 			                             t_gemm_compute, t_gemm_memory,
 			                             t_attn_compute, t_attn_memory,
-			                             g_max + a_max, &a_comp, &a_mem);
+			                             g_max + a_max, &g_comp, &g_mem,
+			                             &a_comp, &a_mem);
 			rest -= attn_hidden;
 		}
 	}
@@ -491,9 +503,9 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 
 	t_comp_part = g_comp + a_comp;
 	t_mem_part = g_mem + a_mem + t_elementwise;
-	/* (the attention hidden under the GEMMs leaves attention's part of
-	** the bound: its memory part where it is memory-bound, else its
-	** compute part) */
+	/* (with the attention hidden under the GEMMs, the parts are
+	** attn_hidden_of's: x of the time in the resource that binds the
+	** layer as one roofline) */
 	/* (plain: all of t_comm exposed, t_comm finite, and nothing of the
 	** host's time hidden: rl_iter_bound's window t_comm - t_comm is +0 and
 	** its over_hidden +0, so it charges each term in full, its k 1, and

@@ -242,6 +242,31 @@ static void test_attn_overlap(void **state)
 	assert_int_equal(rl_serve(&c, &r), RL_OK);
 	near(r.ttft_s, r.prefill.gemm_memory_s + kv / 3.35e9, 1e-9);
 	assert_int_equal(r.prefill_bound, RL_BOUND_MEMORY);
+	/* At 0.2% (am = 536,870,912 / 6.7 GB/s = 80.13 ms) the layer is
+	** memory-bound as a whole too (gm + am > gc + ac = 63 ms), its time
+	** gm + am, yet what is left of attention's KV reads once the GEMMs'
+	** slack gc - gm hides its part, am - (gc - gm) (about 26 ms), is
+	** less than the GEMMs' compute gc (58.6 ms): the bound names what
+	** binds the layer as one roofline, memory, not the larger of the
+	** GEMMs' compute and attention's rest (compute) */
+	c.prof.eff_kv_memory = 0.002;
+	am = kv / (3.35e12 * 0.002);
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.prefill.attn_memory_s, am, 1e-9);
+	assert_true(r.prefill.gemm_memory_s + am >
+	            r.prefill.gemm_compute_s + ac);
+	assert_true(am - (r.prefill.gemm_compute_s - r.prefill.gemm_memory_s) <
+	            r.prefill.gemm_compute_s);
+	near(r.ttft_s, r.prefill.gemm_memory_s + am, 1e-9);
+	assert_int_equal(r.prefill_bound, RL_BOUND_MEMORY);
+	/* at 0.5 the time is the midpoint of gc + am and gm + am, and the
+	** parts (gc / 2 compute; am / 2 + (gm + am) / 2 memory) name memory */
+	c.prof.attn_overlap = 0.5;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.ttft_s,
+	     (r.prefill.gemm_compute_s + r.prefill.gemm_memory_s) / 2 + am,
+	     1e-9);
+	assert_int_equal(r.prefill_bound, RL_BOUND_MEMORY);
 }
 
 /* The set-up of the two tests below: Llama-3 8B in BF16 at tp 2 over a
