@@ -270,7 +270,7 @@ expect_exit 0 "claim --db" -- $RL claim --samples 30000 --db "$db"
 # median is lower is said under by design's Monte Carlo.  Since as claimed
 # hides attention under its GEMMs (attn_overlap 1 and ranged 0-1 in both
 # uncertainty files, 2026-11-30) as claimed reaches 20x in more samples
-# (1.2% against 0.75% at 100,000) at the higher median (13.16x against
+# (1.2% against 0.74% at 100,000) at the higher median (13.16x against
 # 11.64x), so there is nothing to explain: the sentence is absent, from
 # the text and the report, where each side's Monte Carlo line says so
 tr '\n' ' ' <"$tmpd/out" | tr -s ' ' >"$tmpd/flat"
