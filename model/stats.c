@@ -1,6 +1,6 @@
 /*
 ** stats.c: quantiles of errors (stats.h), with GSL's sorting and quantile
-** routines.
+** routines, and the growing array the readers of errors collect them in.
 */
 #include "stats.h"
 
@@ -39,4 +39,18 @@ double stats_abs_quantile(const double *x, size_t n, double q)
 double stats_median(const double *x, size_t n)
 {
 	return finite_quantile(x, n, 0.5, 0);
+}
+
+int stats_push(double **x, size_t *n, size_t *cap, double v)
+{
+	if (*n == *cap) {
+		size_t nc = *cap ? 2 * *cap : 64;
+		double *p = realloc(*x, nc * sizeof *p);
+		if (!p)
+			return -1;
+		*x = p;
+		*cap = nc;
+	}
+	(*x)[(*n)++] = v;
+	return 0;
 }

@@ -81,20 +81,13 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 		oos_rows += cal == 2;
 		{
 			int k = cal == 2;
-			if (ne[k] == cap[k]) {
-				size_t nc = cap[k] ? 2 * cap[k] : 256;
-				double *g = realloc(e[k], nc * sizeof *g);
-				if (!g) {
-					sqlite3_finalize(st);
-					free(e[0]);
-					free(e[1]);
-					snprintf(err, errlen, "out of memory");
-					return RL_EINTERNAL;
-				}
-				e[k] = g;
-				cap[k] = nc;
+			if (stats_push(&e[k], &ne[k], &cap[k], pdb_real(st, 4))) {
+				sqlite3_finalize(st);
+				free(e[0]);
+				free(e[1]);
+				snprintf(err, errlen, "out of memory");
+				return RL_EINTERNAL;
 			}
-			e[k][ne[k]++] = pdb_real(st, 4);
 		}
 	}
 	for (i = 0; i < 2; i++) {

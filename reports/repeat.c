@@ -194,20 +194,6 @@ typedef struct {
 	long fit;
 } err_sets;
 
-static int err_push(err_sets *s, int k, double v)
-{
-	if (s->n[k] == s->cap[k]) {
-		size_t cap = s->cap[k] ? 2 * s->cap[k] : 256;
-		double *p = realloc(s->e[k], cap * sizeof *p);
-		if (!p)
-			return -1;
-		s->e[k] = p;
-		s->cap[k] = cap;
-	}
-	s->e[k][s->n[k]++] = v;
-	return 0;
-}
-
 static int read_errors(rctx *r, long run, err_sets *s)
 {
 	sqlite3_stmt *st;
@@ -232,7 +218,7 @@ static int read_errors(rctx *r, long run, err_sets *s)
 		double e = sqlite3_column_double(st, 0);
 		if (!isfinite(e))
 			continue;
-		if (err_push(s, oos, e))
+		if (stats_push(&s->e[oos], &s->n[oos], &s->cap[oos], e))
 			ok = 0;
 		else if (!oos && sqlite3_column_int(st, 1))
 			s->fit++;

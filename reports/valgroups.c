@@ -26,16 +26,7 @@ typedef struct {
 
 static int push(errs *g, int in, double v)
 {
-	if (g->n[in] == g->cap[in]) {
-		size_t cap = g->cap[in] ? 2 * g->cap[in] : 64;
-		double *p = realloc(g->e[in], cap * sizeof *p);
-		if (!p)
-			return -1;
-		g->e[in] = p;
-		g->cap[in] = cap;
-	}
-	g->e[in][g->n[in]++] = v;
-	return 0;
+	return stats_push(&g->e[in], &g->n[in], &g->cap[in], v);
 }
 
 static void cell_pct(char *buf, size_t len, const errs *g, int in, double q)

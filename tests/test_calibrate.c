@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../model/calibrate.h"
@@ -780,6 +781,24 @@ static void test_abs_quantile(void **state)
 	assert_true(isnan(stats_median(x + 4, 1)));
 }
 
+/* stats_push: 200 values in order, each where it was put, from an empty
+** array (NULL, 0, 0); the room grows by doubling from 64: 64, 128, 256 */
+static void test_stats_push(void **state)
+{
+	double *a = NULL;
+	size_t n = 0, cap = 0, i;
+	(void)state;
+	for (i = 0; i < 200; i++)
+		assert_int_equal(stats_push(&a, &n, &cap, (double)i * 0.5), 0);
+	assert_int_equal(n, 200);
+	assert_int_equal(cap, 256);
+	for (i = 0; i < 200; i++)
+		assert_true(a[i] == (double)i * 0.5);
+	/* |x| median of 0, 0.5, ..., 99.5: (49.5 + 50) / 2 */
+	assert_true(fabs(stats_abs_quantile(a, n, 0.5) - 49.75) < 1e-12);
+	free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -798,6 +817,7 @@ int main(void)
 	    cmocka_unit_test(test_row_weight_loo),
 	    cmocka_unit_test(test_huber),
 	    cmocka_unit_test(test_abs_quantile),
+	    cmocka_unit_test(test_stats_push),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
