@@ -42,7 +42,9 @@ per-chip settings of the tables are applied (section 3):
     version 0.10.0).
 and (section 4, --presets) compares the held-back presets' numbers with
 data/sources (hardware.csv, hardware-more.csv), each through the
-conversion its preset states (binary GB, ECC, per direction).
+conversion its preset states (binary GB, ECC, per direction), and their
+[design] clocks with the dense peak they imply and the source's clock, and
+their L2 (sram_mb) with the source's.
 
 Exit status: 0 when no row is a 'gap', every check of 3 (and 4) holds and
 the modelled share of the rows a real table could hold (all but the
@@ -489,6 +491,31 @@ ZEROS = [
 RANGES = [
     ('gh200', 'tdp_w', 'hardware-more.csv', 'gh200', 'module_power'),
 ]
+# clocks: the [design] clock of a held-back preset (through its base) is
+# the one its dense 16-bit peak implies, 2 x fma_units x clock_ghz (within
+# CLOCK_TOL), and no higher than the clock its source gives (x unit to GHz):
+# the boost NVIDIA quotes its peaks at, or the device-reported maximum SM
+# clock where none is published (B200).  The GH200 and H200 run the H100's
+# GH100 die at its 1830 MHz (hardware-models-more.md, "H100 SXM extras";
+# gh200's own 1980 MHz row is graded uncertain); the GB200 has no [design]
+# (no clock: listed, not checked).
+CLOCK_TOL = 0.005
+CLOCKS = [
+    ('h200-sxm', 'hardware-more.csv', 'h100-sxm', 'boost_clock', 1e-3),
+    ('gh200', 'hardware-more.csv', 'h100-sxm', 'boost_clock', 1e-3),
+    ('a100-sxm', 'hardware.csv', 'a100-sxm', 'boost_clock', 1.0),
+    ('a100-pcie', 'hardware-more.csv', 'a100-pcie', 'boost_clock', 1e-3),
+    ('l40s', 'hardware-more.csv', 'l40s', 'boost_clock', 1e-3),
+    ('b200', 'hardware-more.csv', 'b200', 'max_sm_clock', 1e-3),
+]
+# L2 (sram_mb) where a primary or secondary row gives it; the GH200's,
+# L40S's and GB200's are ASSUMPTIONs of their presets (uncertain rows only)
+L2 = [
+    ('h200-sxm', 'hardware.csv', 'h100-sxm', 'l2_cache'),
+    ('a100-sxm', 'hardware.csv', 'a100-sxm', 'l2_cache'),
+    ('a100-pcie', 'hardware-more.csv', 'a100-pcie', 'l2_cache'),
+    ('b200', 'hardware-more.csv', 'b200', 'l2_cache'),
+]
 # the grade a source row must have to be used (hardware-models-more.md:
 # "Use the primary/secondary row; the others document the conflict")
 GRADES = ('primary', 'secondary')
@@ -551,6 +578,40 @@ def check_presets(data, spec):
               % (chip, key, have, sch, item, rng, 'ok' if ok else 'DIFFERS'))
         if not ok:
             out.append('%s %s = %s, outside %s %s %s %s' % (chip, key, have, fname, sch, item, rng))
+    for chip, fname, sch, item, unit in CLOCKS:
+        if chip not in spec:
+            continue
+        d = rlpresets.design(data, chip, die)
+        v = source_value(data, fname, sch, item)
+        clk, fma, pk = d.get('clock_ghz'), d.get('fma_units'), spec[chip].get('peak_tflops_bf16')
+        if v is None:
+            out.append('%s clock_ghz: no primary or secondary row %s %s in %s' % (chip, sch, item, fname))
+            continue
+        if clk is None or fma is None:
+            out.append('%s: no [design] clock_ghz and fma_units to check' % chip)
+            continue
+        implied = 2 * fma * clk * 1e9 / 1e12
+        top = v * unit
+        ok_pk = pk is not None and abs(implied - pk) <= CLOCK_TOL * pk
+        ok_top = clk <= top * (1 + 0.002)
+        print('  %-10s %-17s %10s  2 x %g FMA x clock = %.1f TFLOPS against peak %s  %s; source %s %s %g GHz  %s'
+              % (chip, 'clock_ghz', clk, fma, implied, pk, 'ok' if ok_pk else 'DIFFERS',
+                 sch, item, top, 'ok' if ok_top else 'ABOVE'))
+        if not ok_pk:
+            out.append('%s clock_ghz = %g: 2 x fma_units %g x clock = %.1f TFLOPS, not its peak_tflops_bf16 %s'
+                       % (chip, clk, fma, implied, pk))
+        if not ok_top:
+            out.append('%s clock_ghz = %g, above its source %s %s %s (%g GHz)' % (chip, clk, fname, sch, item, top))
+    for chip, fname, sch, item in L2:
+        if chip not in spec:
+            continue
+        v = source_value(data, fname, sch, item)
+        have = spec[chip].get('sram_mb')
+        ok = v is not None and have is not None and abs(have - v) <= 0.002 * v
+        print('  %-10s %-17s %10s  source %-28s %10s  %s' % (chip, 'sram_mb', have, '%s %s' % (sch, item), v,
+                                                            'ok' if ok else 'DIFFERS'))
+        if not ok:
+            out.append('%s sram_mb = %s, its source %s %s %s gives %s' % (chip, have, fname, sch, item, v))
     return out
 
 

@@ -1,8 +1,8 @@
 """rlpresets.py: what the audit scripts (transfer-audit.py,
 heldback-rehearsal.py, transfer-ratios.py) read alike: their command
 lines (options with a value and flags), the INI presets (a file's keys by
-section, a chip preset's [chip] numbers through its `[preset] chip = base`
-chain, its matrix peak at a precision), one `rooflab validate --json`
+section, a chip preset's [chip] and [design] numbers through its `[preset]
+chip = base` chain, its matrix peak at a precision), one `rooflab validate --json`
 run's rows, and the weights one chip of a mapping holds as `rooflab eval`
 counts them.  A reading aid for scripts, not the engine's parser
 (config/ini.c is that): comments after ';' dropped, no continuation lines.
@@ -47,6 +47,27 @@ def chip(data, name, die, keep_text=False, seen=()):
             except ValueError:
                 if keep_text:
                     c[k] = v
+    return c
+
+
+def design(data, name, die, seen=()):
+    """The [design] numbers of chip preset NAME under DATA/chips, its
+    base's first (`[preset] chip = base`: the engine reads a base file
+    whole, config/setup.c), as numbers; text values left out."""
+    if name in seen:
+        die('preset loop at %s' % name)
+    p = os.path.join(data, 'chips', name + '.ini')
+    if not os.path.exists(p):
+        die('no chip preset %s' % p)
+    d = ini(p)
+    base = d.get(('preset', 'chip'))
+    c = design(data, base, die, seen + (name,)) if base else {}
+    for (s, k), v in d.items():
+        if s == 'design':
+            try:
+                c[k] = float(v)
+            except ValueError:
+                pass
     return c
 
 

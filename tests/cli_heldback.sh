@@ -144,6 +144,27 @@ sed 's/^hbm_tbps = 7\.7$/hbm_tbps = 8.0/' "$ROOFLAB_DATA/chips/b200.ini" > "$D/c
 expect_exit 1 "--presets: a B200 of 8 TB/s caught" -- run --min-share 0 --chips b200 --presets
 expect_out "b200 hbm_tbps = 8.0, its source hardware-more.csv b200 hbm_bandwidth gives 7.7" "naming the preset, its number and the source's"
 
+# --presets: a preset's [design] clock against the dense peak it implies
+# (2 x fma_units x clock_ghz) and its source's clock.  B200 at 2.0 GHz:
+# 2 x 606,208 x 2.0e9 = 2,424.8 TFLOPS, not its 2,250, and above the
+# device-reported 1,965 MHz maximum (hardware-more.csv b200 max_sm_clock);
+# the A100 SXM at 1.5 GHz is caught on the A100 PCIe too, which takes its
+# [design] through [preset] chip = a100-sxm (2 x 110,592 x 1.5e9 = 331.8
+# against 312; above 1.41 and 1410 MHz); an H200 with the full die's 60 MB
+# of L2 against the H100's 50 (hardware.csv h100-sxm l2_cache)
+cp "$ROOFLAB_DATA/chips/b200.ini" "$D/chips/b200.ini"
+sed 's/^clock_ghz = 1\.8558 /clock_ghz = 2.0 /' "$ROOFLAB_DATA/chips/b200.ini" > "$D/chips/b200.ini"
+sed 's/^clock_ghz = 1\.41 /clock_ghz = 1.5 /' "$ROOFLAB_DATA/chips/a100-sxm.ini" > "$D/chips/a100-sxm.ini"
+sed 's/^sram_mb = 50 /sram_mb = 60 /' "$ROOFLAB_DATA/chips/h200-sxm.ini" > "$D/chips/h200-sxm.ini"
+expect_exit 1 "--presets: clocks and L2 off their sources caught" -- run --min-share 0 --chips b200,a100-sxm,a100-pcie,h200-sxm --presets
+expect_out "b200 clock_ghz = 2: 2 x fma_units 606208 x clock = 2424.8 TFLOPS, not its peak_tflops_bf16 2250" "the B200's clock against its peak"
+expect_out "b200 clock_ghz = 2, above its source hardware-more.csv b200 max_sm_clock \(1.965 GHz\)" "and against its source's clock"
+expect_out "a100-sxm clock_ghz = 1.5: 2 x fma_units 110592 x clock = 331.8 TFLOPS" "the A100 SXM's"
+expect_out "a100-pcie clock_ghz = 1.5, above its source hardware-more.csv a100-pcie boost_clock \(1.41 GHz\)" "the A100 PCIe's, through its base"
+expect_out "h200-sxm sram_mb = 60.0, its source hardware.csv h100-sxm l2_cache gives 50.0" "the H200's L2"
+cp "$ROOFLAB_DATA"/chips/b200.ini "$ROOFLAB_DATA"/chips/a100-sxm.ini "$ROOFLAB_DATA"/chips/h200-sxm.ini "$D/chips/"
+expect_exit 0 "--presets: the shipped clocks and L2 hold" -- run --min-share 0 --chips b200,a100-sxm,a100-pcie,h200-sxm,l40s,gh200,gb200 --presets
+
 # the shipped data: every chip's share of the rows its tables could hold
 # at least issue 11's 85%, no gap, every check of the settings holding
 expect_exit 0 "shipped data: >= 85% a chip, no gap, the settings applied, the presets their sources" -- python3 "$S" --rooflab "$RL" --presets --json "$tmpd/real.json"
