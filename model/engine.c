@@ -208,6 +208,131 @@ static inline double gemm_time(const eval_ctx *c, double flops, double tokens,
 	return flops * (tokens + c->u->mh) * per_pe / tokens;
 }
 
+static double osl_in_flight(const rl_scenario *s);
+
+/* a's share of a + b, or else where a + b is not > 0 (no work: the
+** layers' share) */
+static double share_of(double a, double b, double or_else)
+{
+	return a + b > 0 ? a / (a + b) : or_else;
+}
+
+/* attn_hidden_of per kind of layer (u->ov_kinds: a model whose layers
+** differ), for the iteration of iter_cost's n_dec, p, p_isl and chunks on
+** stage sg, whose GEMMs (gc, gm) and attention (ac, am) are split by kind:
+** the GEMMs into the dense layers' and the MoE layers' (dense: u->ov's
+** shares of the FLOPs besides routed experts, of the layers' weights
+** besides experts and of the activations, and the layers' share of the LM
+** head's and the embedding's; MoE: the rest, the routed experts with it;
+** by their FLOPs' time and their bytes' share of the memory time, resident
+** weights too), attention into the full layers' and the windowed ones'
+** (by their FLOPs and KV bytes: a windowed layer's context at most the
+** window; the chunks' re-reads and the KV writes alike).  A kind i x j has
+** GEMM kind i's share of attention kind j's layers (ASSUMPTION: the
+** window and the MoE are placed independently; no preset has both).  At
+** share 1 each kind is one roofline, the iteration their sum S: x of
+** apart - S is hidden, none where S >= apart (the stage's sums, which
+** the kernels' times are charged at, already hide as much: the GEMMs'
+** max(compute, memory) of the stage's sums), and of the parts, each
+** kind's x of its roofline goes to the resource binding it.  S >= the
+** stage's one roofline max(gc + ac, gm + am), so never more is hidden than
+** attn_hidden_of hides.  Cold, out of line, as attn_hidden_of. */
+#if defined(__GNUC__)
+__attribute__((noinline, cold))
+#endif
+static double attn_hidden_kinds(const eval_ctx *c, const rl_stage_kind *sg,
+                                double n_dec, double p, double p_isl,
+                                double chunks, double x, double gc,
+                                double gm, double ac, double am,
+                                double apart, double *g_comp, double *g_mem,
+                                double *a_comp, double *a_mem)
+{
+	const rl_serve_setup *u = c->u;
+	const rl_model *m = &c->cfg->model;
+	double M = n_dec + p;
+	/* kinds: GEMMs [dense, MoE], attention [full, windowed]; their
+	** layers' shares and their times */
+	double gl[2] = {1, 0}, gcs[2] = {gc, 0}, gms[2] = {gm, 0};
+	double al[2] = {1, 0}, acs[2] = {ac, 0}, ams[2] = {am, 0};
+	double S = 0, to_comp = 0, to_mem = 0, h, k;
+	int i, j;
+
+	if (u->ov.layers > 0) {
+		double Ls = sg->layers, sd = u->ov.layers;
+		double head_tokens = n_dec + p_isl;
+		double ex = rl_div(M * 2.0 * m->experts_per_token *
+		                       u->sh.params_expert * Ls * u->moe_share,
+		                   &u->tpd);
+		double t_body = gemm_time(c, M * sg->body_flops_row - ex, M,
+		                          c->per_pe_gemm);
+		double t_head =
+		    sg->has_head && head_tokens > 0
+		        ? gemm_time(c, head_tokens * u->head_flops_row,
+		                    head_tokens, c->per_pe_head)
+		        : 0.0;
+		double read = rl_experts_touched(m, u->ep * M) / u->ep;
+		double b_lay = rl_div(Ls * u->layer_w_bytes, &u->tpd);
+		double b_exp = rl_div(sg->w_expert_bytes * read, &u->tpd);
+		double b_rest = rl_div(sg->head * u->head_w_bytes, &u->tpd) +
+		                (sg->has_embed ? M * u->embed_bytes_row : 0.0);
+		double b_act = M * sg->act_bytes_row;
+		double b_d = u->ov.params * b_lay + sd * b_rest + u->ov.act * b_act;
+		gl[0] = sd;
+		gl[1] = 1 - sd;
+		gcs[0] = u->ov.flops * t_body + sd * t_head;
+		gcs[1] = gc - gcs[0];
+		gms[0] = gm * share_of(b_d, b_lay + b_exp + b_rest + b_act - b_d,
+		                       sd);
+		gms[1] = gm - gms[0];
+	}
+	if (u->windowed && u->sh.window_share < 1) {
+		const rl_scenario *s = &c->cfg->scen;
+		double ws = u->sh.window_share, osl_if = osl_in_flight(s);
+		double full_d = s->isl + osl_if / 2, full_p = (s->isl + 1) / 2;
+		double win_d = rl_ctx_decode_in_window(&u->sh, s->isl, osl_if);
+		double win_p = rl_ctx_prefill_in_window(&u->sh, s->isl);
+		double re = p * (chunks - 1) / 2 + M;
+		al[0] = 1 - ws;
+		al[1] = ws;
+		acs[0] = ac * share_of((1 - ws) * (n_dec * full_d +
+		                                   p * full_p * u->attn_pre),
+		                       ws * (n_dec * win_d +
+		                             p * win_p * u->attn_pre),
+		                       1 - ws);
+		acs[1] = ac - acs[0];
+		ams[0] = am * share_of((1 - ws) * (n_dec * full_d * u->reread + re),
+		                       ws * (n_dec * win_d * u->reread + re),
+		                       1 - ws);
+		ams[1] = am - ams[0];
+	}
+	for (i = 0; i < 2; i++) {
+		for (j = 0; j < 2; j++) {
+			double comp, mem, one;
+			if (!(gl[i] > 0 && al[j] > 0))
+				continue;
+			comp = gcs[i] * al[j] + acs[j] * gl[i];
+			mem = gms[i] * al[j] + ams[j] * gl[i];
+			one = rl_fmax(comp, mem);
+			S += one;
+			if (mem > comp)
+				to_mem += one;
+			else
+				to_comp += one;
+		}
+	}
+	h = apart - S;
+	if (h <= 0)
+		return 0.0;
+	k = 1 - x;
+	*g_comp *= k;
+	*g_mem *= k;
+	*a_comp *= k;
+	*a_mem *= k;
+	*a_mem += x * to_mem;
+	*a_comp += x * to_comp;
+	return x * h;
+}
+
 /* Cost on one stage of one iteration with n_dec decode tokens and p
 ** prefill tokens, p_isl = p / isl of them requests (0 when p is); the
 ** decode tokens and the requests whose prefill ends produce logits
@@ -458,14 +583,26 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 		** min(GEMM compute - memory, attention memory - compute)), and
 		** the bound's parts share the time as attn_hidden_of says.
 		** The LM head's GEMM is in the sums with the layers'
-		** (ASSUMPTION: its slack is small beside L layers').  Rare
-		** (u->rare): without it none of this */
+		** (ASSUMPTION: its slack is small beside L layers').  On the
+		** stage's sums where its layers are all of one kind; where
+		** they differ (u->ov_kinds: windowed beside full attention,
+		** dense beside MoE), the stage's sums would hide one kind's
+		** attention under another kind's GEMMs: each kind of layer is
+		** its own roofline (attn_hidden_kinds).  Rare (u->rare):
+		** without it none of this */
 		if (RL_UNLIKELY(rare && pf->attn_overlap > 0)) {
-			attn_hidden = attn_hidden_of(pf->attn_overlap,
-			                             t_gemm_compute, t_gemm_memory,
-			                             t_attn_compute, t_attn_memory,
-			                             g_max + a_max, &g_comp, &g_mem,
-			                             &a_comp, &a_mem);
+			attn_hidden =
+			    RL_LIKELY(!u->ov_kinds)
+			        ? attn_hidden_of(pf->attn_overlap, t_gemm_compute,
+			                         t_gemm_memory, t_attn_compute,
+			                         t_attn_memory, g_max + a_max,
+			                         &g_comp, &g_mem, &a_comp, &a_mem)
+			        : attn_hidden_kinds(c, sg, n_dec, p, p_isl, chunks,
+			                            pf->attn_overlap, t_gemm_compute,
+			                            t_gemm_memory, t_attn_compute,
+			                            t_attn_memory, g_max + a_max,
+			                            &g_comp, &g_mem, &a_comp,
+			                            &a_mem);
 			rest -= attn_hidden;
 		}
 	}

@@ -181,6 +181,24 @@ const char *rl_limit_name(int limit);
 /* Transformer arithmetic (transformer.c). */
 void rl_model_shape_of(const rl_model *m, rl_model_shape *s);
 
+/* An MoE model's dense layers (model.dense_layers) beside its MoE ones:
+** their shares of what the layers hold and do besides the routed experts
+** (each layer's attention projections and norms, a dense layer's MLP of
+** dense_ffn_hidden, an MoE layer's router and shared experts), for the
+** attention the engine hides under each kind of layer's GEMMs
+** (profile.attn_overlap, engine.c).  All 0 in a model of one kind of
+** layer (dense, or MoE throughout). */
+typedef struct {
+	double layers;  /* dense layers / layers */
+	double flops;   /* of the layers' linear FLOPs per token besides the
+	                ** routed experts' */
+	double params;  /* of the layers' parameters besides the routed
+	                ** experts (the weights a token reads) */
+	double act;     /* of the layers' GEMM inputs and outputs per token */
+} rl_dense_shares;
+void rl_dense_shares_of(const rl_model *m, const rl_model_shape *s,
+                        rl_dense_shares *d);
+
 /* Keys an attention token sees, averaged over the layers (a windowed layer
 ** sees at most the window): over the decode steps of a request with isl
 ** input and osl output tokens (isl + osl / 2 without a window), and over
@@ -192,6 +210,12 @@ double rl_ctx_decode_window(const rl_model_shape *s, double isl, double osl,
                             double full);
 double rl_ctx_prefill_window(const rl_model_shape *s, double isl,
                              double full);
+/* The same in a windowed layer alone (s->window > 0): what
+** rl_ctx_decode_window and rl_ctx_prefill_window average with the full
+** layers' (the engine's attention overlap per layer kind). */
+double rl_ctx_decode_in_window(const rl_model_shape *s, double isl,
+                               double osl);
+double rl_ctx_prefill_in_window(const rl_model_shape *s, double isl);
 static inline double rl_ctx_decode(const rl_model_shape *s, double isl,
                                    double osl)
 {

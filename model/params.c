@@ -577,8 +577,10 @@ static const rl_param table[] = {
  "compute slack over their memory time, or the reverse): the iteration is "
  "charged attention less attn_overlap x (max(GEMMs) + max(attention) - "
  "max(GEMM + attention compute, GEMM + attention memory)), so at 1 the "
- "layer is one roofline as a whole; 0: kernels one after another, as a "
- "GPU's stream runs them (ASSUMPTION)"},
+ "layer is one roofline as a whole; where a model's layers differ "
+ "(windowed beside full attention, dense beside MoE), each kind of layer "
+ "its own, summed; 0: kernels one after another, as a GPU's stream runs "
+ "them (ASSUMPTION)"},
 {"profile", "sliding_window", "", 1, 0, 1, 1, RL_PT_BOOL, bool_choices,
  OFF(prof.sliding_window),
  "true: attention and the KV cache keep to the model's sliding window; "

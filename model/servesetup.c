@@ -666,6 +666,14 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 	u->host_overlap_on = pf->host_overlap > 0;
 	u->scores_mla = u->sh.attn_scores_per_ctx > 0;
 	u->windowed = !(u->sh.window <= 0 || u->sh.window_share <= 0);
+	/* (u->ov stays 0, memset above, where the MLPs are of one kind:
+	** no call) */
+	if (pf->attn_overlap > 0) {
+		if (u->sh.moe_layers > 0 && u->sh.moe_layers < u->L)
+			rl_dense_shares_of(m, &u->sh, &u->ov);
+		u->ov_kinds = u->ov.layers > 0 ||
+		              (u->windowed && u->sh.window_share < 1);
+	}
 	u->kv_reserve_on = pf->kv_reserve > 0.5;
 	u->blk_exact = u->blkd.inv != 0.0;
 	/* weights resident in SRAM, read at its bandwidth (engine.c) */

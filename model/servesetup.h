@@ -162,6 +162,13 @@ typedef struct {
 	                         ** sum before it is not -0, + 0 leaves it) */
 	int windowed;            /* the shape's window > 0 and window_share > 0
 	                         ** (after profile.sliding_window) */
+	/* profile.attn_overlap > 0 on a model whose layers are not all of
+	** one kind (windowed beside full attention, dense beside MoE): the
+	** hidden attention is worked out per kind of layer (engine.c's
+	** attn_hidden_kinds), with the dense layers' shares (ov.layers 0
+	** where all are of one kind of MLP) */
+	int ov_kinds;
+	rl_dense_shares ov;
 	int kv_reserve_on;       /* profile.kv_reserve > 0.5 */
 	int blk_exact;           /* blkd.inv != 0 (rl_div multiplies) */
 	int sram_on;             /* weights resident in SRAM:

@@ -36,6 +36,7 @@
 #include "fminmax.h"
 
 #include <math.h>
+#include <string.h>
 
 /* Multi-head latent attention (DeepSeek-V2/V3/R1), replacing the
 ** grouped-query attention of s: per layer, with c = kv_lora_rank, r =
@@ -181,4 +182,55 @@ double rl_ctx_prefill_window(const rl_model_shape *s, double isl,
 	** W, then W each */
 	win = (W * (W + 1) / 2 + (isl - W) * W) / isl;
 	return (1 - s->window_share) * full + s->window_share * win;
+}
+
+double rl_ctx_decode_in_window(const rl_model_shape *s, double isl,
+                               double osl)
+{
+	return mean_capped(isl, isl + osl, s->window);
+}
+
+double rl_ctx_prefill_in_window(const rl_model_shape *s, double isl)
+{
+	double W = s->window;
+	if (W >= isl)
+		return (isl + 1) / 2;
+	return (W * (W + 1) / 2 + (isl - W) * W) / isl;
+}
+
+/* The dense layers' shares (engine.h): what a dense and an MoE layer have
+** of their own, each layer's MLPs (rl_model_shape_of's terms), and the
+** rest of a layer, the same in both, from the shape's totals. */
+void rl_dense_shares_of(const rl_model *m, const rl_model_shape *s,
+                        rl_dense_shares *d)
+{
+	double L = m->layers, d_ = m->hidden, f = m->ffn_hidden;
+	double E = m->experts, k = m->experts_per_token;
+	double Lm = s->moe_layers, Ld = L - Lm;
+	double fd = m->dense_ffn_hidden > 0 ? m->dense_ffn_hidden : f;
+	double mats = m->mlp == RL_MLP_PLAIN ? 2.0 : 3.0;
+	double sh = m->shared_experts;
+	/* a dense layer's MLP; an MoE layer's router and shared experts; the
+	** GEMM inputs and outputs per token of each kind's MLPs */
+	double mlp_d = mats * d_ * fd, mlp_m = d_ * E + sh * mats * d_ * f;
+	double io_d = 2.0 * d_ + mats * fd;
+	double io_m = (k + sh) * (2.0 * d_ + mats * f);
+	/* the layers' linear parameters a token uses besides routed experts,
+	** and every parameter of theirs besides routed experts */
+	double lin = (s->linear_flops_per_token - s->head_flops_per_token) /
+	                 2 -
+	             Lm * k * s->params_expert;
+	double par = s->params_total - s->params_embedding -
+	             (m->tied_embeddings > 0.5 ? 0.0 : m->vocab * d_) - d_ -
+	             Lm * E * s->params_expert;
+	double io = L * s->act_elems_per_token_layer;
+
+	memset(d, 0, sizeof *d);
+	if (!(Lm > 0 && Ld > 0 && L > 0))
+		return;
+	d->layers = Ld / L;
+	/* (rest of a layer: (total - Lm x MoE's own - Ld x dense's own) / L) */
+	d->flops = Ld * ((lin - Lm * mlp_m - Ld * mlp_d) / L + mlp_d) / lin;
+	d->params = Ld * ((par - Lm * mlp_m - Ld * mlp_d) / L + mlp_d) / par;
+	d->act = Ld * ((io - Lm * io_m - Ld * io_d) / L + io_d) / io;
 }

@@ -269,6 +269,130 @@ static void test_attn_overlap(void **state)
 	assert_int_equal(r.prefill_bound, RL_BOUND_MEMORY);
 }
 
+/* Attention hidden per kind of layer (profile.attn_overlap on a model
+** whose layers differ).  The prompt of test_attn_overlap (Llama-3 8B, 4096
+** tokens, BF16, ideal H100, elementwise fused), 16 of its 32 layers with a
+** window of 128 keys (full_attn_layers 16), the GEMMs' bandwidth 1e9
+** times the HBM's (eff_memory 1e9: their memory time, some picoseconds, is
+** inside the tolerance), so that only compute and the KV reads count:
+**   GEMMs gc = (4096 x 2 x 32 x 218,103,808 + 2 x 128,256 x 4096) FLOPs
+**     = 57,175,655,317,504 / 989.4 TFLOPS = 57.788 ms, 16 layers' half
+**     each;
+**   attention compute, 4 x 32 heads x 128 = 16,384 FLOPs per layer per
+**     (query, key): the 16 full layers 4096 x 4097 / 2 = 8,390,656 pairs,
+**     aG = 16 x 16,384 x 8,390,656 / 989.4e12 = 2.2231 ms; the 16
+**     windowed ones 128 x 129 / 2 + 3968 x 128 = 516,160 pairs, aW =
+**     0.1368 ms;
+**   the KV written, 32 layers x 4096 tokens x 4096 bytes = 536,870,912,
+**     half each kind, its time am set (eff_kv_memory) to gc + aG.
+** Kernels one after another (share 0): gc + am = 2 gc + aG.  The stage as
+** one roofline (what attn_hidden_of worked out for the whole stage): its
+** compute gc + aG + aW beside its memory am = gc + aG, compute-bound,
+** gc + aG + aW = 60.148 ms at share 1.  Per kind: the full layers'
+** compute gc/2 + aG beside their memory am/2 = gc/2 + aG/2 (compute), the
+** windowed layers' gc/2 + aW beside gc/2 + aG/2 (memory, as aW < aG/2):
+** gc/2 + aG + gc/2 + aG/2 = gc + 1.5 aG = 61.123 ms at share 1, the
+** windowed layers' KV reads not hidden under the full layers' GEMMs; the
+** parts gc/2 + aG compute against gc/2 + aG/2 memory, compute-bound.  At
+** 0.5 the midpoint of 2 gc + aG and gc + 1.5 aG: 1.5 gc + 1.25 aG. */
+static void test_attn_overlap_kinds(void **state)
+{
+	rl_config c;
+	rl_result r;
+	double gc = 57175655317504.0 / 989.4e12;
+	double aG = 16 * 16384 * 8390656.0 / 989.4e12;
+	double aW = 16 * 16384 * 516160.0 / 989.4e12;
+	double kv = 536870912.0;
+	(void)state;
+	prompt_setup(&c);
+	c.model.sliding_window = 128;
+	c.model.full_attn_layers = 16;
+	c.prof.elementwise_fused = 1;
+	c.prof.eff_memory = 1e9;
+	c.prof.eff_kv_memory = kv / (3.35e12 * (gc + aG));
+	c.prof.attn_overlap = 0;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.prefill.gemm_compute_s, gc, 1e-9);
+	near(r.prefill.attn_compute_s, aG + aW, 1e-9);
+	near(r.prefill.attn_memory_s, gc + aG, 1e-9);
+	near(r.ttft_s, 2 * gc + aG, 1e-6);
+	c.prof.attn_overlap = 1;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.ttft_s, gc + 1.5 * aG, 1e-6);
+	/* (the stage's sums would hide 0.97 ms more) */
+	assert_true(r.ttft_s - (gc + aG + aW) > 0.9e-3);
+	near(rl_iter_attn_hidden(&r.prefill), gc - aG / 2, 1e-6);
+	assert_int_equal(r.prefill_bound, RL_BOUND_COMPUTE);
+	c.prof.attn_overlap = 0.5;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.ttft_s, 1.5 * gc + 1.25 * aG, 1e-6);
+	/* every layer windowed: one kind, the stage's sums as before: as one
+	** roofline the compute gc + 2 aW beside the memory gc + aG */
+	c.model.full_attn_layers = 0;
+	c.prof.attn_overlap = 1;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.ttft_s, gc + aG, 1e-6);
+	assert_int_equal(r.prefill_bound, RL_BOUND_MEMORY);
+}
+
+/* The same with dense layers beside MoE ones: the toy model
+** (fixtures.h: 4 layers, d 1024, 8 heads and KV heads of 128, f 4096,
+** vocabulary 1000) with 4 experts, 1 a token, and 2 dense layers of a
+** gated MLP of 12,288, one 1024-token prompt in BF16 on the ideal H100,
+** elementwise fused, GEMM memory negligible (eff_memory 1e9).  GEMM FLOPs
+** per token: a dense layer 2 x (attention 4 x 1024^2 = 4,194,304 + MLP 3 x
+** 1024 x 12,288 = 37,748,736) = 83,886,080; an MoE layer 2 x (4,194,304 +
+** router 4 x 1024 + one expert 3 x 1024 x 4096 = 12,582,912) =
+** 33,562,624; the LM head 2 x 1000 x 1024 = 2,048,000 for the one token
+** that samples, half of it to each kind of layer.  Attention 4 x 8 x 128
+** FLOPs per (query, key) pair, 1024 x 1025 / 2 = 524,800 pairs a layer:
+** 2,149,580,800.  At 989.4 TFLOPS:
+**   dense layers gD = (2 x 1024 x 83,886,080 + 1,024,000) / peak
+**     = 171,799,715,840 / peak = 0.17364 ms,
+**   MoE layers gE = (2 x 1024 x 33,562,624 + 1,024,000) / peak
+**     = 68,737,277,952 / peak = 0.06947 ms,
+**   attention a = 2 x 2,149,580,800 / peak = 4.35 us for each kind.
+** The KV written, 4 layers x 1024 tokens x 2 x 8 x 128 x 2 bytes =
+** 16,777,216, takes am = 200e9 / peak (eff_kv_memory), am / 2 each kind.
+** One after another: gD + gE + am.  The stage as one roofline: compute
+** gD + gE + 2a = 249.1e9 / peak beside am = 200e9 / peak, compute-bound,
+** gD + gE + 2a.  Per kind: the dense layers gD + a = 176.1e9 / peak
+** beside am / 2 = 100e9 / peak (compute), the MoE layers gE + a = 73.0e9
+** / peak beside 100e9 / peak (memory): gD + a + am / 2 at share 1. */
+static void test_attn_overlap_dense_moe(void **state)
+{
+	rl_config c;
+	rl_result r;
+	double peak = 989.4e12;
+	double gD = 171799715840.0 / peak, gE = 68737277952.0 / peak;
+	double a = 2 * 2149580800.0 / peak, am = 200e9 / peak;
+	(void)state;
+	fx_h100_ideal(&c);
+	fx_toy_model(&c.model);
+	c.model.experts = 4;
+	c.model.experts_per_token = 1;
+	c.model.dense_layers = 2;
+	c.model.dense_ffn_hidden = 12288;
+	c.scen.precision = RL_PREC_BF16;
+	c.scen.isl = 1024;
+	c.scen.osl = 1;
+	c.scen.batch = 1;
+	c.prof.elementwise_fused = 1;
+	c.prof.eff_memory = 1e9;
+	c.prof.eff_kv_memory = 16777216.0 / (3.35e12 * am);
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.prefill.gemm_compute_s, gD + gE, 1e-9);
+	near(r.prefill.attn_compute_s, 2 * a, 1e-9);
+	near(r.prefill.attn_memory_s, am, 1e-9);
+	near(r.ttft_s, gD + gE + am, 1e-6);
+	c.prof.attn_overlap = 1;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.ttft_s, gD + a + am / 2, 1e-6);
+	/* (the stage's sums: gD + gE + 2a, 27 us less) */
+	assert_true(r.ttft_s - (gD + gE + 2 * a) > 25e-6);
+	assert_int_equal(r.prefill_bound, RL_BOUND_COMPUTE);
+}
+
 /* The set-up of the two tests below: Llama-3 8B in BF16 at tp 2 over a
 ** slow 1 GB/s link with no latency, one 1024-token prompt, one output. */
 static void slow_link_tp2(rl_config *c)
@@ -1705,6 +1829,8 @@ int main(void)
 	    cmocka_unit_test(test_rare_form_same_bits),
 	    cmocka_unit_test(test_host_overlap),
 	    cmocka_unit_test(test_attn_overlap),
+	    cmocka_unit_test(test_attn_overlap_kinds),
+	    cmocka_unit_test(test_attn_overlap_dense_moe),
 	    cmocka_unit_test(test_parallel_block_one_allreduce),
 	    cmocka_unit_test(test_token_budget_caps_decode),
 	    cmocka_unit_test(test_data_parallel),

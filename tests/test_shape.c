@@ -514,12 +514,51 @@ static void test_params_rows(void **state)
 	assert_non_null(rl_param_find("model", "qk_rope_dim"));
 }
 
+/* The dense layers' shares (rl_dense_shares_of) of a toy MoE model: 4
+** layers, d 1024, 8 heads and 8 KV heads of 128, experts of f 4096 (4, 2
+** a token, gated, no shared one), vocabulary 1000, untied; 1 dense layer
+** with a gated MLP of 8192.  Per layer: attention 4 x 1024 x 1024 =
+** 4,194,304, norms 2048; the dense layer's MLP 3 x 1024 x 8192 =
+** 25,165,824; an MoE layer's router 1024 x 4 = 4096.
+**   layers 1 / 4;
+**   linear FLOPs besides routed experts: (4,194,304 + 25,165,824) /
+**     (4 x 4,194,304 + 25,165,824 + 3 x 4096) = 29,360,128 / 41,955,328;
+**   parameters besides routed experts: (4,196,352 + 25,165,824) /
+**     (4 x 4,196,352 + 25,165,824 + 3 x 4096) = 29,362,176 / 41,963,520;
+**   GEMM inputs and outputs: a layer's attention d + (h + 2 kv) dh + h dh
+**     + d = 6144, the dense MLP's 2 d + 3 x 8192 = 26,624, an MoE layer's
+**     2 experts x (2 d + 3 x 4096) = 28,672: (6144 + 26,624) / (4 x 6144 +
+**     26,624 + 3 x 28,672) = 32,768 / 137,216.
+** A model of one kind (Mixtral: MoE throughout) has all four 0. */
+static void test_dense_shares(void **state)
+{
+	rl_model m;
+	rl_model_shape s;
+	rl_dense_shares d;
+	(void)state;
+	set(&m, 4, 1024, 8, 8, 128, 4096, 1000, 4, 2);
+	m.dense_layers = 1;
+	m.dense_ffn_hidden = 8192;
+	rl_model_shape_of(&m, &s);
+	rl_dense_shares_of(&m, &s, &d);
+	near(d.layers, 0.25, 1e-12);
+	near(d.flops, 29360128.0 / 41955328.0, 1e-12);
+	near(d.params, 29362176.0 / 41963520.0, 1e-12);
+	near(d.act, 32768.0 / 137216.0, 1e-12);
+	fx_mixtral_8x7b(&m);
+	rl_model_shape_of(&m, &s);
+	rl_dense_shares_of(&m, &s, &d);
+	assert_true(d.layers == 0 && d.flops == 0 && d.params == 0 &&
+	            d.act == 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_gptj),
 	    cmocka_unit_test(test_falcon),
 	    cmocka_unit_test(test_maverick),
+	    cmocka_unit_test(test_dense_shares),
 	    cmocka_unit_test(test_scout),
 	    cmocka_unit_test(test_dense_ignores_moe_fields),
 	    cmocka_unit_test(test_gpt_oss_params),
