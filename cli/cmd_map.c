@@ -26,6 +26,8 @@
 ** power and cost come with the search's entry, rl_map_entry). */
 typedef struct {
 	int slo_met;
+	int slo_at_capacity;     /* met up to the capacity: the saturation
+	                         ** rate (rl_slo_result.at_capacity) */
 	double slo_output_tps, slo_rps;
 	int slo_failed;          /* index of the target missed (not met) */
 	double slo_unloaded_s;   /* its latency without load */
@@ -166,6 +168,7 @@ static int best_under_targets(const rl_setup *st, const load_opts *lo,
 			return -2;
 		}
 		mc[i].slo_met = sr.met;
+		mc[i].slo_at_capacity = sr.met && sr.at_capacity;
 		mc[i].slo_output_tps = sr.met ? sr.best.output_tps : NAN;
 		mc[i].slo_rps = sr.met ? sr.best.requests_per_s : NAN;
 		mc[i].slo_failed = sr.failed;
@@ -219,9 +222,11 @@ static void each_under_targets(FILE *f, const load_opts *lo,
 		if (e[i].rc != RL_OK)
 			continue;
 		if (mc[i].slo_met) {
-			fprintf(f, "%4g %4g %4g %4g %14.1f %12.1f %10.3g\n", e[i].tp,
-			        e[i].pp, e[i].dp, e[i].ep, mc[i].slo_output_tps,
-			        mc[i].slo_output_tps / chips, mc[i].slo_rps);
+			fprintf(f, "%4g %4g %4g %4g %14.1f %12.1f %10.3g%s\n",
+			        e[i].tp, e[i].pp, e[i].dp, e[i].ep,
+			        mc[i].slo_output_tps, mc[i].slo_output_tps / chips,
+			        mc[i].slo_rps,
+			        mc[i].slo_at_capacity ? "  (saturation rate)" : "");
 			continue;
 		}
 		loadout_target_name(&lo->t[mc[i].slo_failed], name, sizeof name);
@@ -423,6 +428,7 @@ static void targets_unknown(size_t n, map_slo *mc)
 	size_t i;
 	for (i = 0; i < n; i++) {
 		mc[i].slo_met = 0;
+		mc[i].slo_at_capacity = 0;
 		mc[i].slo_output_tps = mc[i].slo_rps = NAN;
 		mc[i].slo_failed = 0;
 		mc[i].slo_unloaded_s = NAN;
@@ -497,6 +503,14 @@ static void entry_json(json_w *w, const rl_setup *st, const char *key,
 			json_num(w, "output_tokens_per_s_per_chip",
 			         mc->slo_output_tps / chips);
 			json_num(w, "requests_per_s", mc->slo_rps);
+			/* what sets the rate, as best_under_targets says it
+			** (cli/loadout.c); null where none is met */
+			if (mc->slo_met)
+				json_str(w, "limited_by", mc->slo_at_capacity
+				                              ? "capacity"
+				                              : "targets");
+			else
+				json_null(w, "limited_by");
 			misses_json(w, &t[mc->slo_failed], mc);
 			json_end(w);
 		}

@@ -458,6 +458,7 @@ for m in d['mappings']:
     u = m['under_targets']
     if u and u['met']:
         assert u['output_tokens_per_s'] < m['throughput']['output_tokens_per_s'], m
+        assert u['limited_by'] == 'targets', u
 " 2>"$tmpd/err"; then
 	echo "ok - map: best rate under the TTFT target, below the saturation rate"
 else
@@ -469,4 +470,20 @@ expect_exit 0 "map: a TPOT target alone" -- $RL map --chip h100-sxm $W --chips 8
 expect_out "^  the saturation rate: every target holds up to the capacity \(none bounds the$" "map: the saturation rate labelled"
 expect_exit 0 "map --json: a TPOT target alone" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --tpot-max 0.5 --json
 expect_out '"limited_by": "capacity"' "map json: limited_by capacity"
+# each mapping the same, in the table and the JSON (a TPOT of at most
+# 0.5 s holds at full load on every mapping of this table: its tpot column
+# is 82.9-303.7 ms); under the TTFT target above none is
+if python3 -c "
+import json
+d = json.load(open('$tmpd/out'))
+u = [m['under_targets'] for m in d['mappings'] if m['under_targets']]
+assert len(u) == 10 and all(x['met'] and x['limited_by'] == 'capacity' for x in u), u
+" 2>"$tmpd/err"; then
+	echo "ok - map json: each mapping's limited_by capacity"
+else
+	echo "not ok - map json: each mapping's limited_by"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
+expect_exit 0 "map: a TPOT target alone, each mapping" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --tpot-max 0.5
+check "map: each mapping at its saturation rate" \
+	'/^each mapping under the targets/ {on=1; next} on && NF >= 7 && $1 ~ /^[0-9]/ {n++; if ($0 ~ /\(saturation rate\)$/) s++} END {if (n == 10 && s == n) print "yes"}'
 finish
