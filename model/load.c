@@ -33,7 +33,7 @@
 **     fixed length): mean wait rho D / (2 (1 - rho)) (Pollaczek-
 **     Khinchine), 0 at low load and infinite at capacity.  Derivation
 **     (M/G/1, service S, rho = lambda E[S] < 1; Kleinrock, Queueing
-**     Systems I, 5.7): an arrival sees the time averages (PASTA), so it
+**     Systems I, ch. 5): an arrival sees the time averages (PASTA), so it
 **     waits for the L_q requests queued, E[S] each, and, with probability
 **     rho that the server is busy, for the residual service of the one in
 **     it, whose mean is E[S^2] / (2 E[S]) (the interval found is length-

@@ -144,8 +144,9 @@ typedef struct {
 } rl_slo_result;
 
 /* The highest Poisson rate whose latencies meet every target (bisection on
-** the rate: latencies rise with it), below the capacity: every queue's
-** rho reaches 1 there (load.c), so a TTFT or E2E target binds below it.
+** the rate: latencies rise with it), below the capacity: the admission
+** queue's rho reaches 1 there (load.c), so a TTFT or E2E target binds
+** below it.
 ** Where every target is met up to the capacity, best is the saturation
 ** rate and at_capacity says so.  A target no load meets is not an
 ** error: met = 0.  RL_OK or an engine error (message in out->best.error). */

@@ -7,13 +7,13 @@
 ** targets form an interval (0, lambda*): lambda* is found by bisection
 ** between a vanishing rate and the capacity.  A target that is missed even
 ** at a vanishing rate (below the unloaded latency) is met by no load and no
-** concurrency: that is reported (met = 0), not an error.  Every queue of
-** the load model has rho -> 1 as the rate reaches the capacity (load.c,
-** its header's 2), so the mean TTFT grows without bound there and a TTFT
-** or E2E target binds below it (one longer than the wait at 1 - 1e-9 of
-** the capacity, about 1e9 service times, aside); a set of targets that holds up to
-** the capacity (a TPOT target alone) reports the saturation rate, labelled
-** (at_capacity), not a rate the queue holds.
+** concurrency: that is reported (met = 0), not an error.  The admission
+** queue of the load model has rho -> 1 as the rate reaches the capacity
+** (load.c, its header's 2), so the mean TTFT grows without bound there and
+** a TTFT or E2E target binds below it (one longer than the wait at 1 -
+** 1e-9 of the capacity, millions of service times, aside); a set of
+** targets that holds up to the capacity (a TPOT target alone) reports the
+** saturation rate, labelled (at_capacity), not a rate the queue holds.
 */
 #include "load.h"
 
