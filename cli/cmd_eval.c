@@ -37,12 +37,15 @@ static void help(FILE *f)
 	      "trtllm-1.0, only by\n--profile); a chip with none is refused, "
 	      "with the list of profiles.  The first\nline of the output names "
 	      "the profile and why.  With targets and no --rate, the\nbest "
-	      "load meeting them (JSON best_under_targets) and its USD per "
-	      "million\noutput tokens (cost): the system's chips at their "
-	      "manufacturing cost or price\namortized over cost.years, plus "
-	      "their energy (chips x W x server_overhead x\nPUE x USD/kWh) at "
-	      "the full-load power per chip (the load model gives no power\n"
-	      "at a lower rate), over that load's output tokens/s: the cost "
+	      "load meeting them (JSON best_under_targets), below the capacity "
+	      "where\nthe queue's wait grows without bound (the saturation "
+	      "rate, labelled, where\nevery target holds up to it: JSON "
+	      "limited_by \"capacity\", else \"targets\"), and\nits USD per "
+	      "million output tokens (cost): the system's chips at their\n"
+	      "manufacturing cost or price amortized over cost.years, plus "
+	      "their energy\n(chips x W x server_overhead x PUE x USD/kWh) at "
+	      "the full-load power per chip\n(the load model gives no power "
+	      "at a lower rate), over that load's output\ntokens/s: the cost "
 	      "rows' function.\nExit status: 0 ok, 2 bad input, 1 internal.\n", f);
 	opt_help(f, eval_load_table);
 }

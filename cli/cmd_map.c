@@ -26,6 +26,8 @@
 ** power and cost come with the search's entry, rl_map_entry). */
 typedef struct {
 	int slo_met;
+	int slo_at_capacity;     /* met up to the capacity: the saturation
+	                         ** rate (rl_slo_result.at_capacity) */
 	double slo_output_tps, slo_rps;
 	int slo_failed;          /* index of the target missed (not met) */
 	double slo_unloaded_s;   /* its latency without load */
@@ -66,20 +68,22 @@ static void help(FILE *f)
 	      "under ideal,\nthe roofline with every efficiency 100%.  The table "
 	      "and the JSON's setup say\nwhich and why (profile, "
 	      "profile_chosen).  --json: mappings (the table's rows,\neach "
-	      "with its under_targets: met, its figures, and misses: the "
-	      "target it\nmisses and its latency without load), best (the "
-	      "table's first row, ranked at\nmaximum load) and under_targets "
-	      "(the best mapping meeting the targets under\nload: its tp, pp, "
-	      "dp, ep and best_under_targets, the object eval --json\nwrites "
-	      "under that name: met, targets, load, cost; so its load figures "
-	      "are at\n.under_targets.best_under_targets.load).  The cost "
-	      "there is USD per million\noutput tokens at that load: the "
-	      "system's chips at their manufacturing cost\n(cost) or price "
-	      "(price) amortized over cost.years, plus their energy (chips x\n"
-	      "W x server_overhead x PUE x USD/kWh), the watts per chip those "
-	      "of full load\n(the load model gives no power at a lower rate), "
-	      "over that load's output\ntokens/s: the function of the $/M "
-	      "columns above.\n"
+	      "with its under_targets: met, its figures, limited_by: targets, or "
+	      "capacity\nwhere every target holds up to it, the saturation "
+	      "rate, and misses: the\ntarget it misses and its latency without "
+	      "load), best (the table's first row,\nranked at maximum load) and "
+	      "under_targets (the best mapping meeting the\ntargets under load: "
+	      "its tp, pp, dp, ep and best_under_targets, the object\neval "
+	      "--json writes under that name: met, limited_by, targets, load, "
+	      "cost; so its\nload figures are at "
+	      ".under_targets.best_under_targets.load).  The cost there\nis "
+	      "USD per million output tokens at that load: the system's chips "
+	      "at their\nmanufacturing cost (cost) or price (price) amortized "
+	      "over cost.years, plus\ntheir energy (chips x W x "
+	      "server_overhead x PUE x USD/kWh), the watts per chip\nthose of "
+	      "full load (the load model gives no power at a lower rate), over "
+	      "that\nload's output tokens/s: the function of the $/M columns "
+	      "above.\n"
 	      "Exit status: 0 ok, 2 bad input, 1 internal.\n",
 	      f);
 	opt_help_except(f, eval_load_table, map_hidden);
@@ -166,6 +170,7 @@ static int best_under_targets(const rl_setup *st, const load_opts *lo,
 			return -2;
 		}
 		mc[i].slo_met = sr.met;
+		mc[i].slo_at_capacity = sr.met && sr.at_capacity;
 		mc[i].slo_output_tps = sr.met ? sr.best.output_tps : NAN;
 		mc[i].slo_rps = sr.met ? sr.best.requests_per_s : NAN;
 		mc[i].slo_failed = sr.failed;
@@ -219,9 +224,11 @@ static void each_under_targets(FILE *f, const load_opts *lo,
 		if (e[i].rc != RL_OK)
 			continue;
 		if (mc[i].slo_met) {
-			fprintf(f, "%4g %4g %4g %4g %14.1f %12.1f %10.3g\n", e[i].tp,
-			        e[i].pp, e[i].dp, e[i].ep, mc[i].slo_output_tps,
-			        mc[i].slo_output_tps / chips, mc[i].slo_rps);
+			fprintf(f, "%4g %4g %4g %4g %14.1f %12.1f %10.3g%s\n",
+			        e[i].tp, e[i].pp, e[i].dp, e[i].ep,
+			        mc[i].slo_output_tps, mc[i].slo_output_tps / chips,
+			        mc[i].slo_rps,
+			        mc[i].slo_at_capacity ? "  (saturation rate)" : "");
 			continue;
 		}
 		loadout_target_name(&lo->t[mc[i].slo_failed], name, sizeof name);
@@ -423,6 +430,7 @@ static void targets_unknown(size_t n, map_slo *mc)
 	size_t i;
 	for (i = 0; i < n; i++) {
 		mc[i].slo_met = 0;
+		mc[i].slo_at_capacity = 0;
 		mc[i].slo_output_tps = mc[i].slo_rps = NAN;
 		mc[i].slo_failed = 0;
 		mc[i].slo_unloaded_s = NAN;
@@ -497,6 +505,14 @@ static void entry_json(json_w *w, const rl_setup *st, const char *key,
 			json_num(w, "output_tokens_per_s_per_chip",
 			         mc->slo_output_tps / chips);
 			json_num(w, "requests_per_s", mc->slo_rps);
+			/* what sets the rate, as best_under_targets says it
+			** (cli/loadout.c); null where none is met */
+			if (mc->slo_met)
+				json_str(w, "limited_by", mc->slo_at_capacity
+				                              ? "capacity"
+				                              : "targets");
+			else
+				json_null(w, "limited_by");
 			misses_json(w, &t[mc->slo_failed], mc);
 			json_end(w);
 		}

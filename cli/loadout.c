@@ -190,6 +190,10 @@ void loadout_search_json(json_w *w, const rl_slo *t, int n,
 	json_obj(w, "best_under_targets");
 	json_bool(w, "met", sr->met);
 	if (sr->met) {
+		/* what sets the rate: a target, or the capacity where every
+		** target holds up to it (the saturation rate, rl_slo_result) */
+		json_str(w, "limited_by", sr->at_capacity ? "capacity"
+		                                          : "targets");
 		loadout_targets_json(w, t, n, &sr->best);
 		loadout_json(w, "load", &sr->best);
 		if (u) {
@@ -243,6 +247,14 @@ void loadout_search_table(FILE *f, const rl_slo *t, int n,
 		fprintf(f, "\nbest under the targets: %s requests/s, %s output "
 		        "tokens/s (%s per chip) at a concurrency of %s per "
 		        "replica\n", rps, otps, per, conc);
+		if (sr->at_capacity)
+			fprintf(f, "  the saturation rate: every target holds up "
+			        "to the capacity (none bounds the\n  queue's "
+			        "wait, which enters TTFT and E2E alone), so the "
+			        "rate is the capacity's,\n  less 1e-9 of it, "
+			        "where the mean wait grows as 1 / (1 - rho) "
+			        "without bound;\n  a TTFT target gives a rate the "
+			        "queue holds\n");
 	}
 	if (u) {
 		/* as eval's cost rows write them (evalout_value), n/a where

@@ -31,7 +31,23 @@
 **     in proportion to their length, T = E[t^2] / E[t] (biased_iteration).
 **     Then a queue, on either of two resources, each M/D/1 (requests of
 **     fixed length): mean wait rho D / (2 (1 - rho)) (Pollaczek-
-**     Khinchine), 0 at low load and infinite at capacity.  The prefill
+**     Khinchine), 0 at low load and infinite at capacity.  Derivation
+**     (M/G/1, service S, rho = lambda E[S] < 1; Kleinrock, Queueing
+**     Systems I, ch. 5): an arrival sees the time averages (PASTA), so it
+**     waits for the L_q requests queued, E[S] each, and, with probability
+**     rho that the server is busy, for the residual service of the one in
+**     it, whose mean is E[S^2] / (2 E[S]) (the interval found is length-
+**     biased and the arrival falls uniformly in it): W = L_q E[S] + rho
+**     E[S^2] / (2 E[S]).  Little's law on the queue, L_q = lambda W,
+**     gives W (1 - rho) = lambda E[S^2] / 2, W = lambda E[S^2] / (2 (1 -
+**     rho)); a fixed service S = D has E[S^2] = D^2: W = rho D / (2 (1 -
+**     rho)), finite for rho < 1 and growing as 1 / (1 - rho).  The wait
+**     is positive with probability rho (an arrival finding the server
+**     idle starts at once), so its mean when positive is D / (2 (1 -
+**     rho)) (the TTFT distribution's qmean_s; loaddist.c takes its tail
+**     exponential).  A server's queue is stable where rho < 1, every
+**     rate below the capacity, and its wait unbounded as rho -> 1 at it:
+**     the admission queue below has that rho.  The prefill
 **     token budget B, which every prompt passes whatever caps the batch
 **     at maximum load: prompts queue for it only in a backlog, and a
 **     backlog fills every iteration's budget, so a prompt holds it D =
@@ -39,14 +55,23 @@
 **     budget, T_B the prefill-only engine's iteration as in 5 below,
 **     beside the n_dec decoding at N; budget_hold), rho = lambda D; where
 **     the budget binds at maximum load this is about 1 / X_max there
-**     (0.94-0.98 of it on the Triton rows' 467/16 cases near capacity: T_B lacks
-**     the decode steps' KV reads) and less below it, where fewer decode.
-**     The slots, where the batch size or the KV cache caps the batch
-**     (N_max): a request waits only when all are taken, so rho is the
-**     share in use, N / N_max (a batch whose iterations slow down as it
-**     grows, X(N) flat near X_max, admits at once and shows the load in
-**     the TPOT), D = 1 / X_max, a slot freed that often at capacity; a
-**     finite run of at most N_max requests never waits for a slot.  The
+**     (0.94-0.98 of it on the Triton rows' 467/16 cases near capacity: T_B
+**     lacks the decode steps' KV reads) and less below it, where fewer
+**     decode: its rho stays under 1 at capacity, so it is not the queue
+**     that makes the wait grow without bound there.  Admission: whatever
+**     caps the batch at maximum load (the batch size, the KV cache or the
+**     budget itself, N_max sequences), a request waits to be admitted only
+**     when the engine holds N_max, so rho is the share in use, N / N_max
+**     (a batch whose iterations slow down as it grows, X(N) flat near
+**     X_max, admits at once and shows the load in the TPOT), D = 1 /
+**     X_max, a place freed that often at capacity.  As lambda -> X_max, N
+**     -> N_max and rho -> 1 on every chip: the mean wait grows as 1 / (1 -
+**     rho) and no rate at capacity meets a TTFT target (slo.c).  (Until
+**     2026-11-30 this queue was the slots' alone, none where the budget
+**     bound: there the wait at capacity stayed finite, rho_budget < 0.98,
+**     and map's best rate under a loose TTFT target was 1 - 1e-9 of the
+**     capacity, load3.)  A finite run of at most N_max requests never
+**     waits to be admitted.  The
 **     wait is the longer of the two means: what binds.  (Both were once
 **     taken from what binds at maximum load alone, lambda / X_max where
 **     the budget did and N / N_max where slots did, so a chip with more
@@ -57,7 +82,7 @@
 **     with the memory lifted far too much where X(N) is flat: NOTES.md,
 **     "The budget's wait in a backlog".)
 **     The admission queue is M/D/c-like, which waits less than M/D/1 at
-**     the same rho: the slots' figure is an upper bound.  Percentiles come
+**     the same rho: its figure is an upper bound.  Percentiles come
 **     from loaddist.c.
 **  2a. A finite run of n requests at lambda is not a steady state: its
 **     arrivals last t_run = n / lambda, each request stays W, and the
@@ -370,9 +395,10 @@ static int spread_prefill(const rl_config *cfg, rl_eval_cache *cache,
 ** rule picks).  At maximum load where the budget binds, X_max = (B -
 ** n_dec) / (isl tp), tp an iteration of the same B tokens with n_dec of
 ** them decode steps (and their KV reads): d is a little under 1 / X_max
-** there, and less below it, where fewer decode beside the prompts.  The
-** memory does not enter it (the prefill-only engine's B is capped by the
-** KV cache only on a chip that holds fewer than B tokens). */
+** there, and less below it, where fewer decode beside the prompts (the
+** admission queue, not this one, is the one whose rho reaches 1 at
+** capacity).  The memory does not enter it (the prefill-only engine's B is
+** capped by the KV cache only on a chip that holds fewer than B tokens). */
 static int budget_hold(const rl_config *cfg, rl_eval_cache *cache,
                        const rl_result *r, double *d)
 {
@@ -404,13 +430,15 @@ static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
 	** binds).  The token budget, which every prompt passes whatever caps
 	** the batch at maximum load: in a backlog a prompt holds it d_b
 	** (budget_hold, beside the n_dec decoding at N), so rho_b = lam d_b.
-	** Slots (where the batch size or the KV cache hold N_max sequences):
-	** a request waits only when all are taken, so rho is the share in
-	** use, N / N_max, a slot freed every 1 / X_max; below capacity a
-	** batch that slows every iteration (compute-bound, X(N) flat) admits
-	** at once and shows the load in the TPOT, not in a wait.  A finite
-	** run of at most N_max requests never fills the slots.  M/D/1 mean
-	** wait rho D / (2 (1 - rho)) on each */
+	** Admission (whatever holds the batch at N_max: the batch size, the
+	** KV cache or the budget): a request waits only when all N_max
+	** places are taken, so rho is the share in use, N / N_max, a place
+	** freed every 1 / X_max; below capacity a batch that slows every
+	** iteration (compute-bound, X(N) flat) admits at once and shows the
+	** load in the TPOT, not in a wait.  Its rho reaches 1 at capacity
+	** on every chip, the budget's does not (budget_hold).  A finite run
+	** of at most N_max requests is admitted at once.  M/D/1 mean wait
+	** rho D / (2 (1 - rho)) on each (the header's 2 derives it) */
 	if ((rc = budget_hold(cfg, cache, &o->at, &d_b)) != RL_OK)
 		return rc;
 	/* (below capacity lam < X_max, and where the budget binds d_b is
@@ -418,8 +446,7 @@ static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
 	rho_b = fmin(lam * d_b, 1 - SOLVE_TOL);
 	d = d_b;
 	rho = rho_b;
-	if (rmax->concurrency_limit != RL_LIMIT_TOKENS &&
-	    !(n_run > 0 && n_run <= rmax->concurrency)) {
+	if (!(n_run > 0 && n_run <= rmax->concurrency)) {
 		double rho_s = fmin(rho_x, n / rmax->concurrency);
 		if (rho_s / xmax / (1 - rho_s) > rho_b * d_b / (1 - rho_b)) {
 			rho = rho_s;

@@ -134,12 +134,21 @@ const char *rl_slo_metric_name(int metric);
 typedef struct {
 	int met;               /* 1: some load meets every target */
 	int failed;            /* the first target no load meets (met = 0) */
+	int at_capacity;       /* met = 1 and no target binds below capacity
+	                       ** (say, a TPOT target alone: the queue's wait
+	                       ** enters only TTFT and E2E): best is at the
+	                       ** saturation rate, 1 - 1e-9 of the capacity,
+	                       ** where the mean wait grows as 1 / (1 - rho) */
 	double unloaded_s;     /* that target's latency at vanishing load */
 	rl_load_result best;   /* at the highest rate meeting every target */
 } rl_slo_result;
 
 /* The highest Poisson rate whose latencies meet every target (bisection on
-** the rate: latencies rise with it).  A target no load meets is not an
+** the rate: latencies rise with it), below the capacity: the admission
+** queue's rho reaches 1 there (load.c), so a TTFT or E2E target binds
+** below it.
+** Where every target is met up to the capacity, best is the saturation
+** rate and at_capacity says so.  A target no load meets is not an
 ** error: met = 0.  RL_OK or an engine error (message in out->best.error). */
 int rl_slo_search(const rl_config *cfg, const rl_slo *t, int n,
                   rl_slo_result *out);

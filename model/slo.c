@@ -7,7 +7,13 @@
 ** targets form an interval (0, lambda*): lambda* is found by bisection
 ** between a vanishing rate and the capacity.  A target that is missed even
 ** at a vanishing rate (below the unloaded latency) is met by no load and no
-** concurrency: that is reported (met = 0), not an error.
+** concurrency: that is reported (met = 0), not an error.  The admission
+** queue of the load model has rho -> 1 as the rate reaches the capacity
+** (load.c, its header's 2), so the mean TTFT grows without bound there and
+** a TTFT or E2E target binds below it (one longer than the wait at 1 -
+** 1e-9 of the capacity, millions of service times, aside); a set of
+** targets that holds up to the capacity (a TPOT target alone) reports the
+** saturation rate, labelled (at_capacity), not a rate the queue holds.
 */
 #include "load.h"
 
@@ -80,8 +86,12 @@ int rl_slo_search(const rl_config *cfg, const rl_slo *t, int n,
 	ld.rate_rps = cap * hi;
 	if ((rc = rl_load_eval(cfg, &ld, lr)) != RL_OK)
 		return rc;
-	if (first_miss(lr, t, n) < 0)
-		return RL_OK; /* met up to capacity */
+	if (first_miss(lr, t, n) < 0) {
+		/* met up to capacity: no target binds (the wait enters none of
+		** them); the saturation rate, labelled so */
+		out->at_capacity = 1;
+		return RL_OK;
+	}
 	for (s = 0; s < RATE_STEPS && hi - lo > 1e-7 * hi; s++) {
 		double mid = 0.5 * (lo + hi);
 		ld.rate_rps = cap * mid;

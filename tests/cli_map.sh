@@ -434,4 +434,56 @@ assert r > 1
 else
 	echo "not ok - map: USD/Mtoken under the targets"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
 fi
+# the best rate under a TTFT target is below the saturation rate: the
+# admission queue's rho = N / N_max reaches 1 at capacity whatever caps the
+# batch (here the token budget), so the mean wait grows as 1 / (1 - rho)
+# and the TTFT target binds; on main before load3 the budget-bound best was
+# at 1 - 1e-9 of the capacity with a mean TTFT of 1.05 s (its budget queue's
+# rho stayed under 0.98 there)
+expect_exit 0 "map: best rate under a TTFT target" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --ttft-max 5 --tpot-max 0.5 --json
+if python3 -c "
+import json
+d = json.load(open('$tmpd/out'))
+b = d['under_targets']['best_under_targets']
+l = b['load']
+assert b['met'] and b['limited_by'] == 'targets', b.get('limited_by')
+assert l['regime'] == 'steady'
+assert l['offered_requests_per_s'] < l['capacity_requests_per_s'], l
+assert l['utilization'] < 0.9999, l['utilization']
+for t in b['targets']:
+    assert t['met'] and t['value_s'] <= t['max_s'], t
+ttft = [t for t in b['targets'] if t['metric'] == 'ttft'][0]
+assert ttft['value_s'] > 0.99 * 5, ttft  # the target binds
+for m in d['mappings']:
+    u = m['under_targets']
+    if u and u['met']:
+        assert u['output_tokens_per_s'] < m['throughput']['output_tokens_per_s'], m
+        assert u['limited_by'] == 'targets', u
+" 2>"$tmpd/err"; then
+	echo "ok - map: best rate under the TTFT target, below the saturation rate"
+else
+	echo "not ok - map: best rate below the saturation rate"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
+# a TPOT target alone holds up to the capacity (the wait enters TTFT and
+# E2E only): the saturation rate, said to be one
+expect_exit 0 "map: a TPOT target alone" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --tpot-max 0.5
+expect_out "^  the saturation rate: every target holds up to the capacity \(none bounds the$" "map: the saturation rate labelled"
+expect_exit 0 "map --json: a TPOT target alone" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --tpot-max 0.5 --json
+expect_out '"limited_by": "capacity"' "map json: limited_by capacity"
+# each mapping the same, in the table and the JSON (a TPOT of at most
+# 0.5 s holds at full load on every mapping of this table: its tpot column
+# is 82.9-303.7 ms); under the TTFT target above none is
+if python3 -c "
+import json
+d = json.load(open('$tmpd/out'))
+u = [m['under_targets'] for m in d['mappings'] if m['under_targets']]
+assert len(u) == 10 and all(x['met'] and x['limited_by'] == 'capacity' for x in u), u
+" 2>"$tmpd/err"; then
+	echo "ok - map json: each mapping's limited_by capacity"
+else
+	echo "not ok - map json: each mapping's limited_by"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
+expect_exit 0 "map: a TPOT target alone, each mapping" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --tpot-max 0.5
+check "map: each mapping at its saturation rate" \
+	'/^each mapping under the targets/ {on=1; next} on && NF >= 7 && $1 ~ /^[0-9]/ {n++; if ($0 ~ /\(saturation rate\)$/) s++} END {if (n == 10 && s == n) print "yes"}'
 finish

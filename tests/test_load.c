@@ -85,18 +85,20 @@ static void test_server(void **state)
 /* Low load, M/D/1-like.  lambda = 9.0909 req/s = X_max / 100: Little's
 ** law gives N = lambda R = 9.0909 x 0.11 = 1.0.  TTFT = one prefill (0.01)
 ** + the rest of the running iteration, busy with probability 1 - e^-1 =
-** 0.6321, half an iteration on average: 0.0031606 + the M/D/1 wait on the
-** token budget, rho D / (2 (1 - rho)): a prompt of 100 tokens holds the
-** budget 100 / (1000 - n_dec) of a 10 ms iteration, n_dec = N x 10 / 11
-** = 0.90909 decoding beside it (not the 90.9 of maximum load, where D is
-** 1 / X_max = 0.0011): D = 0.001 / 0.9990909 = 0.00100091, rho = lambda D
-** = 0.0090992, the wait 0.0000045958.  Total 0.0131652; e2e = TTFT + 10 x
-** 0.01. */
+** 0.6321, half an iteration on average: 0.0031606 + the longer of two
+** M/D/1 waits, rho D / (2 (1 - rho)).  The token budget: a prompt of 100
+** tokens holds it 100 / (1000 - n_dec) of a 10 ms iteration, n_dec = N x
+** 10 / 11 = 0.90909 decoding beside it (not the 90.9 of maximum load):
+** D = 0.001 / 0.9990909 = 0.00100091, rho = lambda D = 0.0090992, a wait
+** of 0.0000045958.  Admission (the budget holds the batch at N_max =
+** 100): rho = N / N_max = 0.01, D = 1 / X_max = 0.0011, a wait of 0.01 x
+** 0.0011 / 1.98 = 0.0000055556, the longer.  Total 0.01316616; e2e = TTFT
+** + 10 x 0.01. */
 static void test_low_load(void **state)
 {
 	rl_config c;
 	rl_load_result o;
-	double D = 1 / (1000 - 10 / 11.0), rho = XMAX / 100 * D;
+	double D = 1 / XMAX, rho = 0.01;
 	double want = 0.01 + (1 - exp(-1.0)) * 0.005 + rho * D / (2 * (1 - rho));
 	(void)state;
 	overhead_only(&c);
@@ -104,7 +106,7 @@ static void test_low_load(void **state)
 	assert_int_equal(o.regime, RL_LOAD_STEADY);
 	near(o.concurrency, 1.0, 1e-6);
 	near(o.utilization, 0.01, 1e-9);
-	near(want, 0.0131652, 1e-6);
+	near(want, 0.01316616, 1e-6);
 	near(o.ttft_mean_s, want, 1e-6);
 	near(o.prefill_s, 0.01, 1e-9);
 	near(o.tpot_s, 0.01, 1e-9);
@@ -114,16 +116,16 @@ static void test_low_load(void **state)
 }
 
 /* Percentiles at lambda = X_max / 1000 (N = 0.1: the engine holds one
-** sequence a share 0.1 of the time, engine.c's micro-batches below one, so
-** n_dec = 10 / 11 beside a prompt, the budget's D = 0.001 / (1 - 0.000909)
-** = 0.00100091 and rho = lambda D = 0.00090992, test_low_load): the
-** iteration is running with probability
+** sequence a share 0.1 of the time, engine.c's micro-batches below one;
+** the admission queue's rho = N / N_max = 0.001 and D = 1 / X_max =
+** 0.0011, whose wait is longer than the budget's, as in test_low_load):
+** the iteration is running with probability
 ** b = 1 - e^-0.1 = 0.0951626.  p50: with probability (1 - b)(1 - rho) =
 ** 0.904 nothing is waited for, so the median is the prefill, 0.01.  p99:
 ** for t < T = 0.01, P(W > t) = b/T ((T - t) + rho m (1 - e^-t/m)), m = D /
-** (2 (1 - rho)) = 0.00050091, and e^-t/m is 2e-8 near t = 0.009: T - t =
-** 0.01 T / b - rho m = 0.00105083 - 0.00000046 = 0.00105037, so p99 = 0.01
-** + 0.0089496 = 0.0189496. */
+** (2 (1 - rho)) = 0.00055055, and e^-t/m is 8e-8 near t = 0.009: T - t =
+** 0.01 T / b - rho m = 0.00105083 - 0.00000055 = 0.00105028, so p99 = 0.01
+** + 0.0089497 = 0.0189497. */
 /* A front end of 4 ms (the server's way in and out, outside every
 ** iteration) adds 4 ms to each TTFT and to E2E, at low load and in a
 ** burst, and nothing to the time per output token or the throughput:
@@ -215,8 +217,8 @@ static void test_percentiles(void **state)
 {
 	rl_config c;
 	rl_load_result o;
-	double b = 1 - exp(-0.1), D = 1 / (1000 - 10 / 11.0);
-	double rho = XMAX / 1000 * D, m = D / (2 * (1 - rho));
+	double b = 1 - exp(-0.1), D = 1 / XMAX;
+	double rho = 0.001, m = D / (2 * (1 - rho));
 	(void)state;
 	overhead_only(&c);
 	load_ok(&c, XMAX / 1000, 0, &o);
@@ -224,7 +226,7 @@ static void test_percentiles(void **state)
 	near(o.ttft_p50_s, 0.01, 1e-9);
 	near(o.ttft.rho, rho, 1e-9);
 	near(o.ttft_p99_s, 0.01 + 0.01 - (0.01 * 0.01 / b - rho * m), 1e-6);
-	near(o.ttft_p99_s, 0.0189496, 1e-5); /* the figure above, 6 digits */
+	near(o.ttft_p99_s, 0.0189497, 1e-5); /* the figure above, 6 digits */
 	assert_true(o.ttft_p90_s <= o.ttft_p99_s);
 	assert_true(o.ttft_p50_s <= o.ttft_p90_s);
 }
@@ -387,7 +389,9 @@ static void test_burst_tail_keeps_batch(void **state)
 ** iterations carrying a prompt hold it and about 2 others: about 0.0103
 ** s.  So rho = lambda D with D = 100 x 0.011 / (1000 - n_dec), n_dec the
 ** sequences decoding at N (below 3 here), and the mean wait rho D / (2 (1
-** - rho)). */
+** - rho)).  A run of 50 requests, under N_max = 100, is admitted at once
+** (no admission queue; an endless stream would wait on it, rho = N / 100
+** and D = 1 / X_max, longer here), so the budget's is the wait. */
 static void test_budget_wait_full_iteration(void **state)
 {
 	rl_config c;
@@ -396,7 +400,7 @@ static void test_budget_wait_full_iteration(void **state)
 	(void)state;
 	overhead_only(&c);
 	c.prof.seq_overhead_s = 1e-4;
-	load_ok(&c, 20, 0, &o);
+	load_ok(&c, 20, 50, &o);
 	assert_int_equal(o.regime, RL_LOAD_STEADY);
 	n_dec = o.at.decode_seqs;
 	assert_true(n_dec > 0 && n_dec < 3);
@@ -759,6 +763,66 @@ static void test_saturation(void **state)
 	near(o.tpot_s, 0.01, 1e-9);
 }
 
+/* The queue near capacity, on the server of the header, whose batch the
+** token budget caps (N_max = 100): X(N) = N / 0.11 is linear, so at lambda
+** = s X_max the concurrency is N = 100 s and the admission queue's rho =
+** N / N_max = s, D = 1 / X_max = 0.0011 s; M/D/1 (Pollaczek-Khinchine,
+** model/load.c's header): W = rho D / (2 (1 - rho)).
+**   s = 0.5: W = 0.5 x 0.0011 / (2 x 0.5) = 0.00055 s;
+**   s = 0.9: W = 0.9 x 0.0011 / (2 x 0.1) = 0.00495 s;
+**   s = 0.99: W = 0.99 x 0.0011 / 0.02 = 0.05445 s;
+**   s = 0.999: W = 0.999 x 0.0011 / 0.002 = 0.54945 s (1 / (1 - rho)).
+** The budget's queue waits less: at s = 0.5, n_dec = 50 x 10 / 11 =
+** 45.4545, D_b = 0.01 x 100 / (1000 - 45.4545) = 0.00104762, rho_b =
+** 454.545 D_b = 0.476190, W_b = 0.000476190 s; at s = 0.9, n_dec =
+** 81.8182, D_b = 0.00108911, rho_b = 0.891089, W_b = 0.00445545 s, and
+** its rho stays under 1 at capacity (until 2026-11-30 it was the only
+** queue of a budget-bound server, whose wait then stayed finite there).
+** TTFT = 0.01 + (1 - e^-N) 0.005 + W: 0.01555 s at s = 0.5 and 0.01995 s
+** at 0.9. */
+static void test_queue_near_capacity(void **state)
+{
+	static const double s[] = {0.5, 0.9, 0.99, 0.999};
+	static const double w[] = {0.00055, 0.00495, 0.05445, 0.54945};
+	rl_config c;
+	rl_load_result o;
+	size_t i;
+	(void)state;
+	overhead_only(&c);
+	for (i = 0; i < sizeof s / sizeof s[0]; i++) {
+		load_ok(&c, s[i] * XMAX, 0, &o);
+		assert_int_equal(o.regime, RL_LOAD_STEADY);
+		near(o.concurrency, 100 * s[i], 1e-6);
+		near(o.ttft.rho, s[i], 1e-6);
+		near(o.ttft.qmean_s, 0.0011 / (2 * (1 - s[i])), 1e-4);
+		near(o.ttft.rho * o.ttft.qmean_s, w[i], 1e-4);
+	}
+	load_ok(&c, 0.5 * XMAX, 0, &o);
+	near(o.ttft_mean_s, 0.01555, 1e-6);
+	load_ok(&c, 0.9 * XMAX, 0, &o);
+	near(o.ttft_mean_s, 0.01995, 1e-6);
+}
+
+/* A TPOT target alone: the TPOT of this server is 10 ms at any load, so
+** a 50 ms target holds up to the capacity, and no target bounds the
+** queue's wait: the search reports the saturation rate, 1 - 1e-9 of X_max,
+** labelled (at_capacity), where the mean TTFT is the wait of rho within
+** about 1e-7 of 1: past 0.0011 / (2 x 1e-6) = 550 s. */
+static void test_target_at_capacity(void **state)
+{
+	rl_config c;
+	rl_slo t = {RL_SLO_TPOT, 0, 0.05};
+	rl_slo_result sr;
+	(void)state;
+	overhead_only(&c);
+	assert_int_equal(rl_slo_search(&c, &t, 1, &sr), RL_OK);
+	assert_int_equal(sr.met, 1);
+	assert_int_equal(sr.at_capacity, 1);
+	near(sr.best.offered_rps, XMAX, 1e-8);
+	assert_true(sr.best.offered_rps < XMAX);
+	assert_true(sr.best.ttft_mean_s > 550);
+}
+
 /* A TTFT target below the unloaded 10 ms: no load meets it. */
 static void test_target_unmeetable(void **state)
 {
@@ -775,9 +839,10 @@ static void test_target_unmeetable(void **state)
 
 /* A mean TTFT target of 12 ms: the highest rate lambda meets
 ** 0.01 + (1 - e^(-0.11 lambda)) 0.005 + rho D / (2 (1 - rho)) = 0.012,
-** D = 0.01 x 100 / (1000 - 0.1 lambda) (the budget's, N = 0.11 lambda of
-** which 10 / 11 decode), rho = lambda D (test_low_load); at lambda = 0.99
-** X_max it is far past 12 ms, so the target binds. */
+** the admission queue's rho = N / N_max = 0.11 lambda / 100 = lambda /
+** X_max and D = 1 / X_max (longer than the budget's, test_low_load); at
+** lambda = 0.99 X_max it is far past 12 ms, so the target binds, below
+** the capacity (at_capacity 0). */
 static void test_target_met(void **state)
 {
 	rl_config c;
@@ -788,10 +853,12 @@ static void test_target_met(void **state)
 	overhead_only(&c);
 	assert_int_equal(rl_slo_search(&c, t, 2, &sr), RL_OK);
 	assert_int_equal(sr.met, 1);
+	assert_int_equal(sr.at_capacity, 0);
 	lam = sr.best.offered_rps;
-	rho = lam / (1000 - 0.1 * lam);
+	assert_true(lam < XMAX);
+	rho = lam / XMAX;
 	ttft = 0.01 + (1 - exp(-0.11 * lam)) * 0.005 +
-	       rho * rho / lam / (2 * (1 - rho));
+	       rho / XMAX / (2 * (1 - rho));
 	near(ttft, 0.012, 1e-5);
 	near(sr.best.concurrency, 0.11 * lam, 1e-6);
 }
@@ -862,6 +929,8 @@ int main(void)
 	    cmocka_unit_test(test_run_capacity),
 	    cmocka_unit_test(test_more_resources_no_slower),
 	    cmocka_unit_test(test_saturation),
+	    cmocka_unit_test(test_queue_near_capacity),
+	    cmocka_unit_test(test_target_at_capacity),
 	    cmocka_unit_test(test_target_unmeetable),
 	    cmocka_unit_test(test_target_met),
 	    cmocka_unit_test(test_curve),
