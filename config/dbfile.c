@@ -12,7 +12,7 @@
 #include "../model/status.h"
 #include "pctenc.h"
 #include "regfile.h"
-#include "utf8.h"
+#include "../model/utf8.h"
 
 int rl_db_target_check(const char *path, char *err, size_t errlen)
 {

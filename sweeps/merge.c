@@ -22,7 +22,7 @@
 #include "../model/status.h"
 #include "../config/tmpfile.h"
 #include "store.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 
 typedef struct {
 	sqlite3 *db;       /* owned by parts[part] */
