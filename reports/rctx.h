@@ -2,7 +2,8 @@
 ** rctx.h: what the report's sections share while one report is written.
 ** Internal to reports/.  report.c calls the sections; they call figure.c
 ** and rctx.c's helpers (report_bad, report_finish, report_has,
-** report_has_column, report_side_label, report_prepare), never report.c.
+** report_has_column, report_side_label, report_prepare, report_val_run),
+** never report.c.
 */
 #ifndef RL_RCTX_H
 #define RL_RCTX_H
