@@ -17,7 +17,7 @@
 #include "../config/ini.h"
 #include "../config/num.h"
 #include "../model/status.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 
 #define KV_MAX 96
 

@@ -380,24 +380,10 @@ const rl_db_kind claim_db_kind = {
 int claim_db_add_column(sqlite3 *db, const char *table, const char *name,
                         const char *type)
 {
-	sqlite3_stmt *st;
 	char sql[160];
-	int rc;
-	rc = sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?1) WHERE "
-	                        "name = ?2", -1, &st, NULL);
-	if (rc != SQLITE_OK)
+	int yes, rc = rl_db_has_column(db, table, name, &yes);
+	if (rc != SQLITE_OK || yes)
 		return rc;
-	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		/* finalize keeps the step's code and message on db */
-		sqlite3_finalize(st);
-		return rc;
-	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return SQLITE_OK;
 	snprintf(sql, sizeof sql, "ALTER TABLE %s ADD COLUMN %s %s", table, name,
 	         type);
 	return sqlite3_exec(db, sql, NULL, NULL, NULL);

@@ -15,7 +15,7 @@
 #include "../config/num.h"
 #include "../config/opts.h"
 #include "../config/profiles.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 
 void claim_opts_init(claim_opts *o)
 {
@@ -110,23 +110,11 @@ static int spec_add(claim_spec *s, const char *key, const char *val,
 	return 0;
 }
 
-/* The spec as a message quotes it: "'TEXT'", or past SPEC_QUOTE_MAX
-** bytes "'TEXT...' (N bytes)", cut at a whole character, so that the
-** reason after it is said (a spec of 2000 bytes filled a message of 1024
-** and lost it). */
+/* The spec as a message quotes it (rl_utf8_quote): "'TEXT'", or past
+** SPEC_QUOTE_MAX bytes "'TEXT...' (N bytes)", cut at a whole character,
+** so that the reason after it is said (a spec of 2000 bytes filled a
+** message of 1024 and lost it). */
 #define SPEC_QUOTE_MAX 200
-static const char *spec_quoted(const char *text, char *buf, size_t len)
-{
-	size_t n = strlen(text);
-	char size[64];
-	if (n <= SPEC_QUOTE_MAX)
-		snprintf(buf, len, "'%s'", text);
-	else
-		snprintf(buf, len, "'%.*s...' (%s)",
-		         rl_utf8_cut(text, SPEC_QUOTE_MAX - 3), text,
-		         rl_utf8_bytes(text, n, size, sizeof size));
-	return buf;
-}
 
 /* opts_apply's message names eval's flag ("--tp: scenario.tp: ' 8' is
 ** not a number"); a spec has no flags, so name its item and the spec
@@ -146,7 +134,8 @@ static void spec_error(const claim_spec *s, const char *msg, char *err,
 			snprintf(err, errlen, "item '%s=%.*s%s' of side spec %s:%s",
 			         s->keys[i], rl_utf8_cut(s->vals[i], 80), s->vals[i],
 			         strlen(s->vals[i]) > 80 ? "..." : "",
-			         spec_quoted(s->text, q, sizeof q), msg + 3 + len);
+			         rl_utf8_quote(s->text, SPEC_QUOTE_MAX, q, sizeof q),
+			         msg + 3 + len);
 		else
 			snprintf(err, errlen, "item '%s=%s':%s", s->keys[i],
 			         s->vals[i], msg + 3 + len);
@@ -161,7 +150,7 @@ int claim_spec_parse(const char *text, claim_spec *s, char *err,
 	char buf[2048], *rest = buf, *tok, q[SPEC_QUOTE_MAX + 80];
 	int item = 0;
 	memset(s, 0, sizeof *s);
-	spec_quoted(text, q, sizeof q);
+	rl_utf8_quote(text, SPEC_QUOTE_MAX, q, sizeof q);
 	if (!*text) {
 		snprintf(err, errlen, "side spec '': empty");
 		return -1;

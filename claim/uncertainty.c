@@ -22,7 +22,7 @@
 #include "claim.h"
 #include "../config/ini.h"
 #include "../config/num.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 
 typedef struct {
 	claim_uncertainty *cu;

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "../config/meassetup.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 #include "../model/calibrate.h"
 #include "../model/engine.h"
 #include "../model/load.h"

@@ -16,7 +16,7 @@
 
 #include "../config/csvrows.h"
 #include "../config/presets.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 
 /* The checks of a table's scoped rows, fitted versions and versions
 ** given twice (two rows without models), after reading (below): 0, or -1

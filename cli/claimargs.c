@@ -8,7 +8,7 @@
 
 #include "claimargs.h"
 #include "options.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 
 /* --a SPEC, --b SPEC: CHIP[,key=value...] */
 static int take_spec(const opt_def *d, void *field, const char *name,

@@ -14,7 +14,7 @@
 #include "../config/presets.h"
 #include "claimout.h"
 #include "evalout.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 
 /* a side's label (at most CLAIM_LABEL_MAX - 1 bytes) as a column of at
 ** least 30 characters, padded by characters: a label in UTF-8 lines up

@@ -13,7 +13,7 @@
 #include "../model/silicon.h"
 #include "commands.h"
 #include "../config/json.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 #include "options.h"
 
 #define MAX_VIOL 8

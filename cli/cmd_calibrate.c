@@ -15,7 +15,7 @@
 #include "../config/meassetup.h"
 #include "../config/num.h"
 #include "../config/tmpfile.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 #include "../model/archgroup.h"
 #include "../model/calibrate.h"
 #include "../model/stats.h"

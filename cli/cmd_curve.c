@@ -17,7 +17,7 @@
 #include "../model/mapsearch.h"
 #include "../plots/curve.h"
 #include "../config/profiles.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 #include "commands.h"
 #include "loadopts.h"
 #include "loadout.h"

@@ -12,7 +12,7 @@
 #include "../model/mapsearch.h"
 #include "../model/precision.h"
 #include "../config/profiles.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 #include "commands.h"
 #include "evalout.h"
 #include "loadopts.h"

@@ -8,7 +8,7 @@
 #include "../model/params.h"
 #include "commands.h"
 #include "../config/json.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 #include "options.h"
 #include "parseopt.h"
 

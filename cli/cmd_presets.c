@@ -11,7 +11,7 @@
 #include "../config/ini.h"
 #include "../config/presetdoc.h"
 #include "../config/setup.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 
 static const char *const kinds[] = {"chip", "model", "scenario", "profile",
                                     "node", "uncertainty"};

@@ -14,7 +14,7 @@
 #include "commands.h"
 #include "../claim/numwords.h"
 #include "../config/json.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 #include "../model/mapping.h"
 #include "options.h"
 

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "../config/shword.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 #include "../sweeps/run.h"
 #include "../sweeps/spec.h"
 #include "../sweeps/why.h"

@@ -27,7 +27,7 @@
 #include "../config/json.h"
 #include "../config/presets.h"
 #include "../config/setup.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 #include "../model/comm.h"
 #include "../model/engine.h"
 #include "commands.h"

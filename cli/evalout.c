@@ -10,7 +10,7 @@
 #include "../model/outputs.h"
 #include "../model/params.h"
 #include "../model/silicon.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 
 void evalout_setup_json(json_w *w, const rl_setup *st, const char *chosen,
                         int with_mapping)

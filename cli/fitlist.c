@@ -11,7 +11,7 @@
 #include "../config/commalist.h"
 #include "../config/num.h"
 #include "../model/calibrate.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 
 /* what separates two names inside one item (ini_trim's isspace) */
 #define BLANKS " \t\n\v\f\r"

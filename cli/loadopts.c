@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 
 /* --rate: requests/s > 0, or inf (all requests at once) */
 static int take_rate(const opt_def *d, void *field, const char *name,

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "../config/dbfile.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 
 /* --set section.key=value, repeated: checked when applied (opts_apply) */
 static int take_set(const opt_def *d, void *field, const char *name,

@@ -16,7 +16,7 @@
 extern const opt_def eval_opts_table[];
 
 /* Print "rooflab CMD: message" on stderr, the message through
-** rl_utf8_cell (config/utf8.h): a message may quote a file or a database
+** rl_utf8_cell (model/utf8.h): a message may quote a file or a database
 ** (a name, a line, SQLite's words), whose control characters and bytes of
 ** no UTF-8 character reach the terminal as '?'. */
 void cli_say(const char *cmd, const char *msg);

@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 #include "../model/status.h"
 
 /* The entry of t (or of a table inside it) that word is, with the base

@@ -13,7 +13,7 @@
 
 #include "../config/ini.h"
 #include "../config/tmpfile.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 
 /* The comment after `key =` in the starting profile, to carry sources:
 ** the text after the line's first ';' (spaces after it and the line end

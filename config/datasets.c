@@ -12,7 +12,7 @@
 
 #include "csvrows.h"
 #include "num.h"
-#include "utf8.h"
+#include "../model/utf8.h"
 
 enum { D_SW, D_VERSION, D_ISL, D_OSL, D_OSL_MAX, D_SOURCE, D_COUNT };
 static const char *const d_names[D_COUNT] = {

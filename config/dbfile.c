@@ -12,7 +12,7 @@
 #include "../model/status.h"
 #include "pctenc.h"
 #include "regfile.h"
-#include "utf8.h"
+#include "../model/utf8.h"
 
 int rl_db_target_check(const char *path, char *err, size_t errlen)
 {
@@ -482,4 +482,20 @@ int rl_db_open_read(const char *path, sqlite3 **db)
 	                     NULL);
 	sqlite3_free(uri);
 	return rc;
+}
+
+int rl_db_has_column(sqlite3 *db, const char *table, const char *name,
+                     int *yes)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?) "
+	                            "WHERE name = ?", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	*yes = rc == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }

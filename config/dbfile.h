@@ -169,6 +169,11 @@ const char *rl_db_words(sqlite3 *db, int rc, char *buf, size_t len);
 void rl_db_error(sqlite3 *db, int rc, const char *what, char *err,
                  size_t errlen);
 
+/* Whether table has the column name (*yes): SQLITE_OK, or the SQLite code
+** of the failed look-up (its message on db). */
+int rl_db_has_column(sqlite3 *db, const char *table, const char *name,
+                     int *yes);
+
 /* Run sql (statements without bound values) on db: RL_OK, or rl_db_exit's
 ** status with rl_db_error's message about what. */
 int rl_db_exec(sqlite3 *db, const char *sql, const char *what, char *err,

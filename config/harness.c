@@ -11,7 +11,7 @@
 
 #include "../model/status.h"
 #include "csvrows.h"
-#include "utf8.h"
+#include "../model/utf8.h"
 
 enum { H_SW, H_VERSION, H_SERIES, H_HARNESS, H_SOURCE, H_COUNT };
 static const char *const h_names[H_COUNT] = {

@@ -3,7 +3,7 @@
 */
 #include "ini.h"
 #include "regfile.h"
-#include "utf8.h"
+#include "../model/utf8.h"
 #include "../model/status.h"
 
 #include <ctype.h>

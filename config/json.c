@@ -6,7 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "utf8.h"
+#include "../model/utf8.h"
 
 static void indent(json_w *w)
 {

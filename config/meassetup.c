@@ -7,7 +7,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "utf8.h"
+#include "../model/utf8.h"
 #include "../model/calibrate.h"
 #include "../model/status.h"
 

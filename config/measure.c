@@ -18,7 +18,7 @@
 #include "num.h"
 #include "presets.h"
 #include "rounding.h"
-#include "utf8.h"
+#include "../model/utf8.h"
 
 enum { C_ID, C_CHIPS, C_CHIP, C_MODEL, C_PREC, C_ISL, C_OSL, C_TP, C_SW,
        C_METRIC, C_VALUE, C_SOURCE, C_VERSION, C_PP, C_BATCH, C_RATE,

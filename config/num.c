@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "../model/numtext.h"
-#include "utf8.h"
+#include "../model/utf8.h"
 
 /* x as %g when that reads back as x, else with every digit */
 static void fmt(char *buf, size_t len, double x)
@@ -75,17 +75,11 @@ int num_read(const char *what, const char *v, const num_range *r,
 	         (!(r->flags & NUM_WHOLE) || !isfinite(x) || x == floor(x));
 	if (!ok) {
 		char range[160], text[200];
-		size_t n = strlen(v);
 		num_range_text(r, range, sizeof range);
-		/* a text of more than NUM_QUOTE_MAX bytes is quoted cut at a
-		** whole character, with its size: quoted whole, a value of
+		/* a text of more than RL_UTF8_QUOTE_MAX bytes is quoted cut at
+		** a whole character, with its size: quoted whole, a value of
 		** thousands of bytes filled the message and lost the range */
-		if (n > NUM_QUOTE_MAX) {
-			char size[64];
-			snprintf(text, sizeof text, "%.*s...' (%s",
-			         rl_utf8_cut(v, NUM_QUOTE_MAX - 3), v,
-			         rl_utf8_bytes(v, n, size, sizeof size));
-		}
+		rl_utf8_quote(v, RL_UTF8_QUOTE_MAX, text, sizeof text);
 		/* a number in the range's figures but too small for a normal
 		** double (4.9e-324 in (0, 100]): say why it is refused */
 		if (under) {
@@ -94,16 +88,11 @@ int num_read(const char *what, const char *v, const num_range *r,
 			         "nearer 0 than 2.2250738585072014e-308 (the "
 			         "smallest normal double) is refused");
 		}
-		if (n > NUM_QUOTE_MAX && r->noun)
-			snprintf(err, errlen, "%s: '%s) is not %s (%s)", what, text,
-			         r->noun, range);
-		else if (n > NUM_QUOTE_MAX)
-			snprintf(err, errlen, "%s: '%s) is not %s", what, text, range);
-		else if (r->noun)
-			snprintf(err, errlen, "%s: '%s' is not %s (%s)", what, v,
+		if (r->noun)
+			snprintf(err, errlen, "%s: %s is not %s (%s)", what, text,
 			         r->noun, range);
 		else
-			snprintf(err, errlen, "%s: '%s' is not %s", what, v, range);
+			snprintf(err, errlen, "%s: %s is not %s", what, text, range);
 		return -1;
 	}
 	*out = x;

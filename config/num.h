@@ -27,13 +27,10 @@ typedef struct {
 	const char *noun;
 } num_range;
 
-/* The longest text num_read's message quotes whole (bytes); a longer one
-** is quoted cut, "'999...' (5000 bytes) is not ...", so that the range
-** is always said. */
-#define NUM_QUOTE_MAX 80
-
 /* The whole of v as a number allowed by r into *out: 0, or -1 with
-** "WHAT: 'V' is not ..." in err (V cut past NUM_QUOTE_MAX bytes). */
+** "WHAT: 'V' is not ..." in err; V cut past RL_UTF8_QUOTE_MAX bytes
+** (model/utf8.h: "'999...' (5000 bytes) is not ..."), so that the range
+** is always said. */
 int num_read(const char *what, const char *v, const num_range *r,
              double *out, char *err, size_t errlen);
 

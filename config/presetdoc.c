@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "presets.h"
-#include "utf8.h"
+#include "../model/utf8.h"
 
 /* The byte offset of character k of well-formed UTF-8 s (its length
 ** when s has no more). */

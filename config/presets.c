@@ -4,7 +4,7 @@
 ** (presets.h).
 */
 #include "presets.h"
-#include "utf8.h"
+#include "../model/utf8.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -8,7 +8,7 @@
 
 #include "ini.h"
 #include "presets.h"
-#include "utf8.h"
+#include "../model/utf8.h"
 #include "../model/status.h"
 
 typedef struct {

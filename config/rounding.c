@@ -13,7 +13,7 @@
 
 #include "csvrows.h"
 #include "num.h"
-#include "utf8.h"
+#include "../model/utf8.h"
 
 enum { R_SW, R_VERSION, R_METRIC, R_STEP, R_SOURCE, R_COUNT };
 static const char *const r_names[R_COUNT] = {

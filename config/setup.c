@@ -11,7 +11,7 @@
 
 #include "../model/params.h"
 #include "ini.h"
-#include "utf8.h"
+#include "../model/utf8.h"
 
 void setup_init(rl_setup *st)
 {

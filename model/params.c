@@ -9,6 +9,7 @@
 */
 #include "params.h"
 #include "numtext.h"
+#include "utf8.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -787,23 +788,6 @@ int rl_param_choice(const rl_param *p, const char *name)
 	return -1;
 }
 
-/* text quoted for a message: whole where it is at most 80 bytes, else its
-** first 77 bytes or fewer, cut at a whole UTF-8 character, with its size
-** ("'999...' (5000 bytes)"), so that a value of thousands of bytes leaves
-** room in the message for the allowed range */
-static const char *quoted(const char *text, char *buf, size_t len)
-{
-	size_t n = strlen(text), cut = 77;
-	if (n <= 80) {
-		snprintf(buf, len, "'%s'", text);
-		return buf;
-	}
-	while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
-		cut--;
-	snprintf(buf, len, "'%.*s...' (%zu bytes)", (int)cut, text, n);
-	return buf;
-}
-
 static void range_text(const rl_param *p, char *buf, size_t len)
 {
 	if (p->type == RL_PT_ENUM || p->type == RL_PT_BOOL) {
@@ -884,7 +868,7 @@ int rl_param_value_text(const rl_param *p, const char *text, double *out,
                         char *err, size_t errlen)
 {
 	rl_config cfg; /* rl_param_set's checks, on a copy */
-	char q[128];
+	char q[160]; /* rl_utf8_quote's quote of a value */
 	double v;
 	int rc, num;
 	if (p->choices) {
@@ -903,7 +887,8 @@ int rl_param_value_text(const rl_param *p, const char *text, double *out,
 			char range[256];
 			range_text(p, range, sizeof range);
 			snprintf(err, errlen, "%s.%s: %s is not one of %s",
-			         p->section, p->key, quoted(text, q, sizeof q),
+			         p->section, p->key,
+			         rl_utf8_quote(text, RL_UTF8_QUOTE_MAX, q, sizeof q),
 			         range);
 			return RL_P_CHOICE;
 		}
@@ -918,7 +903,8 @@ int rl_param_value_text(const rl_param *p, const char *text, double *out,
 		if (num && isinf(v)) {
 			snprintf(err, errlen, "%s.%s: %s is outside the allowed "
 			         "%s%s",
-			         p->section, p->key, quoted(text, q, sizeof q),
+			         p->section, p->key,
+			         rl_utf8_quote(text, RL_UTF8_QUOTE_MAX, q, sizeof q),
 			         p->type == RL_PT_INT ? "whole numbers " : "", range);
 			return RL_P_RANGE;
 		}
@@ -927,14 +913,16 @@ int rl_param_value_text(const rl_param *p, const char *text, double *out,
 		if (!num && p->choices) {
 			snprintf(err, errlen, "%s.%s: %s is not one of %s (or "
 			         "yes|no, on|off, 0|1)", p->section, p->key,
-			         quoted(text, q, sizeof q), range);
+			         rl_utf8_quote(text, RL_UTF8_QUOTE_MAX, q, sizeof q),
+			         range);
 			return RL_P_CHOICE;
 		}
 		snprintf(err, errlen, num ? "%s.%s: %s is too small for a "
 		                            "double to hold (allowed: %s%s)"
 		                          : "%s.%s: %s is not a number "
 		                            "(allowed: %s%s)",
-		         p->section, p->key, quoted(text, q, sizeof q),
+		         p->section, p->key,
+		         rl_utf8_quote(text, RL_UTF8_QUOTE_MAX, q, sizeof q),
 		         p->type == RL_PT_INT ? "whole numbers " : "", range);
 		return RL_P_NOTNUM;
 	}

@@ -12,7 +12,7 @@
 #include "../claim/schema.h"
 #include "../config/dbfile.h"
 #include "../config/regfile.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 #include "../sweeps/store.h"
 
 /* what pdb_unread's message says after the path */

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "../config/pctenc.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 
 static const char *style =
 "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;"

@@ -246,39 +246,34 @@ void report_validation(rctx *r)
 	static const char *const h[] = {"measurement", "chip", "model", "precision",
 	                          "ISL/OSL", "TP", "metric", "measured",
 	                          "modeled", "error", "row is"};
-	pdb_validation v;
+	const pdb_validation *v;
+	const char *trust;
 	plot_opts po;
 	sqlite3_stmt *st;
-	char err[600], sql[256];
-	int n = 0, rc;
+	char sql[256];
+	int n = 0, found;
 	doc_heading(&r->d, 2, "validation", "Validation against published "
 	            "measurements");
-	if ((rc = pdb_validation_run(r->db, r->o->dbpath, 0, &v, err,
-	                             sizeof err))) {
-		if (pdb_is_unread(rc)) {
-			report_bad(r, rc, err);
-			return;
-		}
-		doc_para_class(&r->d, "note", "No validation run in this database; "
-		               "make one with: rooflab validate --db %s",
-		               r->o->dbpath);
+	if ((found = report_val_run(r, &v)) <= 0) {
+		if (found == 0)
+			doc_para_class(&r->d, "note", "No validation run in this "
+			               "database; make one with: rooflab validate "
+			               "--db %s", r->o->dbpath);
 		return;
 	}
 	doc_para(&r->d, "How far the model's throughput is from published "
 	         "measurements (profile %s, validation run %ld of %s, %ld row%s "
-	         "modelled).", v.profile, v.id, v.created, v.rows,
-	         v.rows == 1 ? "" : "s");
-	{
-		char trust[2400];
-		report_trust_words(r, trust, sizeof trust);
-		if (trust[0])
-			doc_para(&r->d, "In short, %s.", trust);
-	}
-	report_validation_groups(r, v.id, v.profile);
-	report_validation_repeat(r, v.id);
+	         "modelled).", v->profile, v->id, v->created, v->rows,
+	         v->rows == 1 ? "" : "s");
+	/* the verdict's sentence, read and worked out once for both */
+	trust = report_trust_words(r);
+	if (trust[0])
+		doc_para(&r->d, "In short, %s.", trust);
+	report_validation_groups(r, v->id, v->profile);
+	report_validation_repeat(r, v->id);
 	memset(&po, 0, sizeof po);
 	po.dbpath = r->o->dbpath;
-	po.run = v.id;
+	po.run = v->id;
 	report_figure(r, "validation", &po, "Model against measured throughput "
 	              "with +-10% and +-25% bands");
 	/* each row's metric, the unit of its measured and modeled values
@@ -294,7 +289,7 @@ void report_validation(rctx *r)
 	                           "out_of_sample") ? "out_of_sample" : "0");
 	if (!(st = report_prepare(r, r->db, r->o->dbpath, sql)))
 		return;
-	sqlite3_bind_int64(st, 1, v.id);
+	sqlite3_bind_int64(st, 1, v->id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		char c[11][96];
 		const char *cells[11];

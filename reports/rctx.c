@@ -2,8 +2,9 @@
 ** rctx.c: the helpers of rctx.h that every section calls while one report
 ** is written: keep the report's first failure (report_bad), and read
 ** through it (report_prepare, report_finish, report_has,
-** report_has_column, report_side_label, report_side_text), so that a database that fails to
-** read fails the report.  They call only plots/ below; report.c, which
+** report_has_column, report_side_label, report_side_text, and
+** report_val_run, which looks the validation run up once), so that a
+** database that fails to read fails the report.  They call only plots/ below; report.c, which
 ** calls the sections, is above them.
 */
 #include "rctx.h"
@@ -78,4 +79,22 @@ void report_side_text(rctx *r, const char *side, const char *name,
 	if (sqlite3_step(st) == SQLITE_ROW)
 		pdb_text(st, 0, buf, len);
 	report_finish(r, st, r->o->dbpath);
+}
+
+int report_val_run(rctx *r, const pdb_validation **v)
+{
+	if (!r->val_state) {
+		char err[600];
+		int rc = pdb_validation_run(r->db, r->o->dbpath, 0, &r->val, err,
+		                            sizeof err);
+		if (rc == RL_OK)
+			r->val_state = 1;
+		else if (pdb_is_unread(rc)) {
+			report_bad(r, rc, err);
+			r->val_state = 3;
+		} else
+			r->val_state = 2;
+	}
+	*v = &r->val;
+	return r->val_state == 1 ? 1 : r->val_state == 2 ? 0 : -1;
 }

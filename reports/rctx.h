@@ -2,7 +2,8 @@
 ** rctx.h: what the report's sections share while one report is written.
 ** Internal to reports/.  report.c calls the sections; they call figure.c
 ** and rctx.c's helpers (report_bad, report_finish, report_has,
-** report_has_column, report_side_label, report_prepare), never report.c.
+** report_has_column, report_side_label, report_prepare, report_val_run),
+** never report.c.
 */
 #ifndef RL_RCTX_H
 #define RL_RCTX_H
@@ -32,6 +33,13 @@ typedef struct {
 	size_t nfigs, figcap;
 	int bad;             /* a table's rows failed to read: the exit status */
 	char bad_msg[1100];  /* and its message (report_finish) */
+	/* the newest validation run, looked up once (report_val_run): 0 not
+	** yet, 1 found (val), 2 none in the database, 3 unreadable */
+	int val_state;
+	pdb_validation val;
+	/* the trust sentence, worked out once (report_trust_words) */
+	int trust_done;
+	char trust[2400];
 } rctx;
 
 /* Draw one plot kind into the document (figure.c) from the claim database,
@@ -82,6 +90,12 @@ const char *report_side_label(rctx *r, const char *side, char *buf,
 sqlite3_stmt *report_prepare(rctx *r, sqlite3 *db, const char *path,
                              const char *sql);
 
+/* The newest validation run of the claim database, looked up once for
+** the sections that speak of it (the verdict's trust and unknowns
+** sentences, the validation section): 1 with *v, 0 where the database
+** holds none, -1 where it cannot be read (kept in r->bad). */
+int report_val_run(rctx *r, const pdb_validation **v);
+
 /* Add a line to the warnings. */
 void report_warn(rctx *r, const char *msg);
 
@@ -125,12 +139,14 @@ void report_serving(rctx *r);
 void report_design_space(rctx *r);
 void report_validation(rctx *r);
 void report_provenance(rctx *r);
-/* How far to trust the model, as one clause (no capital, no full stop)
-** into buf: its error against the published measurements (the newest
-** validation run's summary) beside how far those measurements move
-** between adjacent versions' tables (validation_repeat), or why either is
-** not known (repeat.c). */
-void report_trust_words(rctx *r, char *buf, size_t len);
+/* How far to trust the model, as one clause (no capital, no full stop;
+** "" where it cannot be read, kept in r->bad): its error against the
+** published measurements (the newest validation run's summary) beside
+** how far those measurements move between adjacent versions' tables
+** (validation_repeat), or why either is not known (repeat.c).  Worked out
+** on the first call, which reads the run's rows, and kept in r->trust
+** for the verdict and the validation section alike. */
+const char *report_trust_words(rctx *r);
 /* What the model does not know, as one clause into buf ("" where
 ** nothing is said): side b's chip without a measurement in the newest
 ** validation run, and no held-out serving row (repeat.c). */

@@ -4,9 +4,10 @@
 ** measurements themselves move between adjacent versions' tables (the
 ** validation run's validation_repeat rows, written by validate --db from
 ** claim/valrepeat.c, the same figures as validate's own section), one
-** sentence for the verdict and the validation section alike, and the
-** adjacent pairs' table under the latter; and what the model does not
-** know: side b's chip unmeasured, held-out serving rows missing.
+** sentence for the verdict and the validation section alike (worked out
+** once, kept in the report's rctx), and the adjacent pairs' table under
+** the latter; and what the model does not know: side b's chip
+** unmeasured, held-out serving rows missing.
 */
 #include <math.h>
 #include <stdio.h>
@@ -234,30 +235,26 @@ static int read_errors(rctx *r, long run, err_sets *s)
 	return ok && !r->bad;
 }
 
-void report_trust_words(rctx *r, char *buf, size_t len)
+/* report_trust_words's sentence for validation run v (NULL: none in the
+** database) into buf */
+static void trust_words(rctx *r, const pdb_validation *v, char *buf,
+                        size_t len)
 {
-	pdb_validation v;
 	span same, changed;
 	err_sets es;
 	long rep, fit, n0;
-	char err[600];
 	size_t k;
-	int rc;
 	buf[0] = '\0';
-	if ((rc = pdb_validation_run(r->db, r->o->dbpath, 0, &v, err,
-	                             sizeof err))) {
-		if (pdb_is_unread(rc))
-			report_bad(r, rc, err);
-		else
-			snprintf(buf, len, "not measured here: this database holds no "
-			         "comparison of the model with published measurements "
-			         "(rooflab validate --db %s adds one)", r->o->dbpath);
+	if (!v) {
+		snprintf(buf, len, "not measured here: this database holds no "
+		         "comparison of the model with published measurements "
+		         "(rooflab validate --db %s adds one)", r->o->dbpath);
 		return;
 	}
 	/* the rows validate's "all modelled rows" pools, its out-of-sample
 	** rows (a borrowed profile) said apart, never mixed in; "mostly a
 	** fit" where nine in ten pooled rows or more were fitted on */
-	if (!read_errors(r, v.id, &es)) {
+	if (!read_errors(r, v->id, &es)) {
 		free(es.e[0]);
 		free(es.e[1]);
 		return;
@@ -291,7 +288,7 @@ void report_trust_words(rctx *r, char *buf, size_t len)
 	free(es.e[1]);
 	if (k >= len)
 		return;
-	if (!read_spans(r, v.id, &same, &changed, &rep)) {
+	if (!read_spans(r, v->id, &same, &changed, &rep)) {
 		snprintf(buf + k, len - k, "; how far the measurements themselves "
 		         "move between versions is not in this validation run, "
 		         "written before rooflab stored it (rerun rooflab validate "
@@ -326,6 +323,19 @@ void report_trust_words(rctx *r, char *buf, size_t len)
 		         "republish%s the same numbers (no second measurement) and "
 		         "%s left out", rep, rep == 1 ? "" : "s", rep == 1 ? "es" : "",
 		         rep == 1 ? "is" : "are");
+}
+
+const char *report_trust_words(rctx *r)
+{
+	const pdb_validation *v;
+	int found;
+	if (!r->trust_done) {
+		r->trust_done = 1;
+		r->trust[0] = '\0';
+		if ((found = report_val_run(r, &v)) >= 0)
+			trust_words(r, found ? v : NULL, r->trust, sizeof r->trust);
+	}
+	return r->trust;
 }
 
 void report_validation_repeat(rctx *r, long run)
@@ -445,18 +455,13 @@ static void held_out(rctx *r, long run, long *all, long *serving)
 
 void report_unknowns_words(rctx *r, char *buf, size_t len)
 {
-	pdb_validation v;
-	char chip[128], err[600];
+	const pdb_validation *v;
+	char chip[128];
 	size_t k = 0;
 	long inputs, design, all, serving;
-	int rc;
 	buf[0] = '\0';
-	if ((rc = pdb_validation_run(r->db, r->o->dbpath, 0, &v, err,
-	                             sizeof err))) {
-		if (pdb_is_unread(rc))
-			report_bad(r, rc, err);
+	if (report_val_run(r, &v) <= 0)
 		return; /* report_trust_words says there is none */
-	}
 	report_side_text(r, "b", "setup.chip", chip, sizeof chip);
 	inputs = report_has(r, r->db, r->o->dbpath, "claim_assumptions")
 	             ? count_of(r, "SELECT count(*) FROM claim_assumptions WHERE "
@@ -467,7 +472,7 @@ void report_unknowns_words(rctx *r, char *buf, size_t len)
 	                           "b_by_design")
 	                : 0;
 	if (chip[0] && !count_of(r, "SELECT count(*) FROM validation WHERE "
-	                         "run_id = ?1 AND chip = ?2", v.id, chip)) {
+	                         "run_id = ?1 AND chip = ?2", v->id, chip)) {
 		k = (size_t)snprintf(buf, len, "no published measurement of %s, "
 		                     "%s's chip, is among the validation run's "
 		                     "rows: its speed rests on the model and on the "
@@ -485,7 +490,7 @@ void report_unknowns_words(rctx *r, char *buf, size_t len)
 		if (inputs && k < len)
 			k += (size_t)snprintf(buf + k, len - k, ")");
 	}
-	held_out(r, v.id, &all, &serving);
+	held_out(r, v->id, &all, &serving);
 	if (k < len && serving == 0 && all > 0)
 		snprintf(buf + k, len - k, "%sno row of that run is serving on a "
 		         "chip the model was not fitted on (its %ld held-out row%s "

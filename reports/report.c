@@ -14,7 +14,7 @@
 
 #include "../config/tmpfile.h"
 #include "rctx.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 
 static const char *const sections[] = {
 	"Verdict", "Where the speedup comes from", "Assumptions",

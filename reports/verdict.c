@@ -528,14 +528,15 @@ void report_verdict(rctx *r)
 			doc_item(&r->d, "O%s.", few + 1);
 	}
 	{
-		char trust[2400];
-		report_trust_words(r, trust, sizeof trust);
+		const char *trust = report_trust_words(r);
+		char unknown[2400];
 		if (trust[0])
 			doc_item(&r->d, "How far to trust the model: %s (the "
 			         "validation section).", trust);
-		report_unknowns_words(r, trust, sizeof trust);
-		if (trust[0])
-			doc_item(&r->d, "What the model does not know: %s.", trust);
+		report_unknowns_words(r, unknown, sizeof unknown);
+		if (unknown[0])
+			doc_item(&r->d, "What the model does not know: %s.",
+			         unknown);
 	}
 	doc_list_end(&r->d);
 	/* the conditions moved together, the baselines, then one lever at a

@@ -15,7 +15,7 @@
 #include "../config/json.h"
 #include "../model/outputs.h"
 #include "../model/params.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 #include "../config/dbfile.h"
 #include "../model/status.h"
 #include "store.h"

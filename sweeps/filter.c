@@ -13,7 +13,7 @@
 #include "../config/setup.h"
 #include "pointval.h"
 #include "text.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 
 static int enum_choice(const rl_operand *o, const char *name, double *v)
 {

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "../config/setup.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 #include "pointval.h"
 #include "text.h"
 

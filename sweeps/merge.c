@@ -22,7 +22,7 @@
 #include "../model/status.h"
 #include "../config/tmpfile.h"
 #include "store.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 
 typedef struct {
 	sqlite3 *db;       /* owned by parts[part] */
@@ -540,7 +540,7 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 	                        "baseline_output_tokens_per_s");
 	for (k = 0; k < 3 && rc == SQLITE_OK; k++) {
 		int yes = 0;
-		rc = rl_store_has_column(a->db, "runs", why[k], &yes);
+		rc = rl_db_has_column(a->db, "runs", why[k], &yes);
 		used += (size_t)snprintf(sql + used, sizeof sql - used, ", %s",
 		                         yes ? why[k] : "NULL");
 	}

@@ -18,7 +18,7 @@
 #include "../config/setup.h"
 #include "pointval.h"
 #include "text.h"
-#include "../config/utf8.h"
+#include "../model/utf8.h"
 
 /* Outputs kept when a spec has no [outputs]; those the table lacks are
 ** skipped (power and cost arrive with the silicon model). */

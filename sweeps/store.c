@@ -156,7 +156,7 @@ int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
 	memset(f, 0, sizeof *f);
 	/* the [baseline]'s profile where the file records it (a file made
 	** before runs.baseline_profile: NULL) */
-	rc = rl_store_has_column(db, "runs", "baseline_profile", &bp);
+	rc = rl_db_has_column(db, "runs", "baseline_profile", &bp);
 	/* this spec's runs first, of them the unfinished, the newest first */
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(
@@ -381,28 +381,12 @@ int rl_store_indexes(sqlite3 *db, int64_t run_id, uint64_t shard,
 	return 0;
 }
 
-int rl_store_has_column(sqlite3 *db, const char *table, const char *name,
-                        int *yes)
-{
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?) "
-	                            "WHERE name = ?", -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	*yes = rc == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
 /* runs.dropped and runs.dropped_below added to a file made before them
 ** (in a write transaction): NULL for its runs, the count unknown. */
 static int add_drop_columns(sqlite3 *db)
 {
 	size_t i;
-	int yes, rc = rl_store_has_column(db, "runs", "dropped", &yes);
+	int yes, rc = rl_db_has_column(db, "runs", "dropped", &yes);
 	if (rc == SQLITE_OK && !yes)
 		rc = sqlite3_exec(db, "ALTER TABLE runs ADD COLUMN dropped INTEGER;"
 		                  "ALTER TABLE runs ADD COLUMN dropped_below INTEGER",
@@ -410,8 +394,8 @@ static int add_drop_columns(sqlite3 *db)
 	/* and, of them, those the filter could not answer (store.h):
 	** NULL, unknown, for the runs before */
 	for (i = 0; i < RL_STORE_UNANSWERED && rc == SQLITE_OK; i++) {
-		rc = rl_store_has_column(db, "runs", rl_store_unanswered_cols[i],
-		                         &yes);
+		rc = rl_db_has_column(db, "runs", rl_store_unanswered_cols[i],
+		                      &yes);
 		if (rc == SQLITE_OK && !yes) {
 			char sql[96];
 			snprintf(sql, sizeof sql, "ALTER TABLE runs ADD COLUMN %s "
@@ -433,7 +417,7 @@ static int add_profile_chosen_columns(sqlite3 *db)
 	size_t i;
 	int yes, rc = SQLITE_OK;
 	for (i = 0; i < sizeof cols / sizeof cols[0] && rc == SQLITE_OK; i++) {
-		rc = rl_store_has_column(db, "runs", cols[i], &yes);
+		rc = rl_db_has_column(db, "runs", cols[i], &yes);
 		if (rc == SQLITE_OK && !yes) {
 			char sql[96];
 			snprintf(sql, sizeof sql, "ALTER TABLE runs ADD COLUMN %s TEXT",
@@ -692,7 +676,7 @@ int rl_store_new_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 		rc = add_profile_chosen_columns(db);
 	for (i = 0; i < s->ncols && rc == SQLITE_OK; i++) {
 		int yes;
-		rc = rl_store_has_column(db, "points", s->cols[i].name, &yes);
+		rc = rl_db_has_column(db, "points", s->cols[i].name, &yes);
 		if (rc == SQLITE_OK && !yes) {
 			char sql[256];
 			snprintf(sql, sizeof sql,

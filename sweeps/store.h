@@ -175,10 +175,6 @@ int rl_store_set_dropped(sqlite3 *db, int64_t run_id, uint64_t dropped,
 int rl_store_repair_complete(sqlite3 *db, int64_t run_id, uint64_t npoints,
                              char *err, size_t errlen);
 
-/* Whether table has the column name (*yes); SQLITE_OK or an SQLite code. */
-int rl_store_has_column(sqlite3 *db, const char *table, const char *name,
-                        int *yes);
-
 /* Add runs.dropped and dropped_below to a file made before them (NULL for
 ** its runs: unknown), in a transaction of its own; nothing when they are
 ** there.  RL_OK or an rl_status. */

@@ -291,6 +291,21 @@ static void test_both_ends_lower(void **state)
 	            ip.chisq + ip.chisq_prior - 0.1);
 }
 
+/* test_row_weight's rows: eight_shapes at the truth (dense_case), row 3
+** measured at 0.8x and held twice (rows[N], N + 1 rows in all), and the
+** N rows' weights into w: 2 for row 3, 1 for the others. */
+static void row_weight_case(rl_calib_row *rows, const rl_param **params,
+                            double *w)
+{
+	enum { N = sizeof eight_shapes / sizeof eight_shapes[0] };
+	size_t i;
+	dense_case(rows, eight_shapes, N, params);
+	rows[3].measured *= 0.8;
+	rows[N] = rows[3];
+	for (i = 0; i < N; i++)
+		w[i] = i == 3 ? 2.0 : 1.0;
+}
+
 /* A row weighted W counts as W copies of it: the sum of squares is the
 ** same function of the parameters, so its minimum is.  Eight rows
 ** synthesized at the truth, one of them measured at 0.8x (the fit must
@@ -312,11 +327,7 @@ static void test_row_weight(void **state)
 	rl_calib_info info;
 	size_t i;
 	(void)state;
-	dense_case(rows, eight_shapes, N, params);
-	rows[3].measured *= 0.8;
-	rows[N] = rows[3];
-	for (i = 0; i < N; i++)
-		w[i] = i == 3 ? 2.0 : 1.0;
+	row_weight_case(rows, params, w);
 	for (i = 0; i < N; i++) {
 		double m;
 		assert_int_equal(rl_calib_predict(&rows[i], params, 2, b, &m), 0);
@@ -359,14 +370,10 @@ static void test_row_weight_loo(void **state)
 	rl_calib_opts o = {NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, w};
 	rl_calib_opts h = {NULL, NULL, NULL, NULL, NULL, NULL, 0.05, NULL, NULL};
 	rl_calib_opts hw = {NULL, NULL, NULL, NULL, NULL, NULL, 0.05, NULL, w};
-	size_t i, j;
+	size_t j;
 	int pass;
 	(void)state;
-	dense_case(rows, eight_shapes, N, params);
-	rows[3].measured *= 0.8;
-	rows[N] = rows[3];
-	for (i = 0; i < N; i++)
-		w[i] = i == 3 ? 2.0 : 1.0;
+	row_weight_case(rows, params, w);
 	for (pass = 0; pass < 2; pass++) {
 		const rl_calib_opts *plain = pass ? &h : NULL, *wt = pass ? &hw : &o;
 		double a[2] = {0.9, 0.5}, b[2] = {0.9, 0.5}, c[2] = {0.9, 0.5};

@@ -6,7 +6,7 @@
 ** the rows still in the -wal (immutable=1 would not look at it); a
 ** rollback-journal file plainly.  The counts are the rows inserted here.
 ** And rl_db_target_check: what may be written as a database; rl_db_error:
-** the words for a constraint that failed.
+** the words for a constraint that failed; rl_db_has_column.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -639,6 +639,28 @@ static void test_version_words(void **state)
 	sqlite3_close(db);
 }
 
+/* rl_db_has_column: of a table t(a, b), a and b are there, c is not; a
+** table that is not there has no columns (no error); *yes set either way. */
+static void test_has_column(void **state)
+{
+	sqlite3 *db;
+	int yes = -1;
+	(void)state;
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE t(a, b)", NULL, NULL,
+	                              NULL), SQLITE_OK);
+	assert_int_equal(rl_db_has_column(db, "t", "a", &yes), SQLITE_OK);
+	assert_int_equal(yes, 1);
+	assert_int_equal(rl_db_has_column(db, "t", "b", &yes), SQLITE_OK);
+	assert_int_equal(yes, 1);
+	assert_int_equal(rl_db_has_column(db, "t", "c", &yes), SQLITE_OK);
+	assert_int_equal(yes, 0);
+	yes = -1;
+	assert_int_equal(rl_db_has_column(db, "none", "a", &yes), SQLITE_OK);
+	assert_int_equal(yes, 0);
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -648,6 +670,7 @@ int main(void)
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_target, setup, teardown),
 	    cmocka_unit_test(test_constraint_words),
+	    cmocka_unit_test(test_has_column),
 	    cmocka_unit_test_setup_teardown(test_found, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_version_words, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_identify_names_the_kind, setup,

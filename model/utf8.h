@@ -1,6 +1,9 @@
 /*
 ** utf8.h: checking text for well-formed UTF-8, so that what rooflab writes
-** (JSON, HTML, Markdown) stays valid whatever bytes its input held.
+** (JSON, HTML, Markdown) stays valid whatever bytes its input held, and
+** quoting, cutting and sizing text for messages at a whole character.
+** Pure computation on strings (no I/O), in model/ so that every layer,
+** model/params.c's messages among them, uses the one rule.
 */
 #ifndef RL_UTF8_H
 #define RL_UTF8_H
@@ -36,6 +39,21 @@ const char *rl_utf8_bytes(const char *s, size_t n, char *buf, size_t len);
 ** a two-byte letter, which a terminal shows as '?' and JSON as U+FFFD.
 ** max above INT_MAX is taken as INT_MAX. */
 int rl_utf8_cut(const char *s, size_t max);
+
+/* The longest text a message about a value quotes whole (bytes): past it
+** rl_utf8_quote cuts it, so that the allowed range after it is said (a
+** value of thousands of bytes filled the message and lost it).  Used by
+** model/params.c and config/num.c. */
+#define RL_UTF8_QUOTE_MAX 80
+
+/* s quoted for a message into buf (len bytes); returns buf: "'S'" where
+** s is at most max bytes, else its first max - 3 bytes or fewer, cut at a
+** whole character (rl_utf8_cut), then "...'" and its size as
+** rl_utf8_bytes says it: "'999...' (5000 bytes)"; 100 Greek letters of 2
+** bytes each at max 80, 38 of them (76 bytes), then "...' (200 bytes (100
+** characters))".  A cut quote with its dots is thus at most max bytes
+** between the quotes.  max under 3 is taken as 3. */
+const char *rl_utf8_quote(const char *s, size_t max, char *buf, size_t len);
 
 /* s as a cell of a text table for a terminal, into buf (n bytes): each
 ** control character (C0, DEL, and the C1 controls U+0080..U+009F, which a

@@ -96,6 +96,20 @@ const char *rl_utf8_bytes(const char *s, size_t n, char *buf, size_t len)
 	return buf;
 }
 
+const char *rl_utf8_quote(const char *s, size_t max, char *buf, size_t len)
+{
+	size_t n = strlen(s);
+	char size[64];
+	if (max < 3)
+		max = 3;
+	if (n <= max)
+		snprintf(buf, len, "'%s'", s);
+	else
+		snprintf(buf, len, "'%.*s...' (%s)", rl_utf8_cut(s, max - 3), s,
+		         rl_utf8_bytes(s, n, size, sizeof size));
+	return buf;
+}
+
 const char *rl_utf8_cell(const char *s, int width, int cut, char *buf,
                          size_t n)
 {
