@@ -298,6 +298,16 @@ void report_trust_words(rctx *r, char *buf, size_t len)
 		         "--db for it)");
 		return;
 	}
+	/* (adjacent pairs that are all republished tables do share
+	** measurements: said so, not "no two share one") */
+	if (!same.pairs && !changed.pairs && rep) {
+		snprintf(buf + k, len - k, "; the only adjacent versions' tables "
+		         "that share measurements republish the same numbers (%ld "
+		         "pair%s, no second measurement), so how far the "
+		         "measurements themselves move is not known", rep,
+		         rep == 1 ? "" : "s");
+		return;
+	}
 	if (!same.pairs && !changed.pairs) {
 		snprintf(buf + k, len - k, "; no two adjacent versions' tables "
 		         "share a measurement, so how far the measurements "
