@@ -878,6 +878,19 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		"no two adjacent versions' tables share a measurement"
 	has "$tmpd/md/repub.md" "trust: only republished adjacent tables, said, movement not known" \
 		"the only adjacent versions' tables that share measurements republish the same numbers (1 pair, no second measurement), so how far the measurements themselves move is not known"
+	# a change validate writes of a measurement of 1 and one of 1e30 (b/a -
+	# 1 = 1e30 in doubles) is 1e32 percent: said as such, where its digits,
+	# cut to the sentence's and the table's cells, read 1e22 with no '%'
+	# (and the table 1e30 and +1e29).  Alone, same harness, adjacent
+	cp "$tmpd/rep.db" "$tmpd/huge.db"
+	sqlite3 "$tmpd/huge.db" "DELETE FROM validation_repeat;
+		INSERT INTO validation_repeat VALUES (1, 0, 'R r1', 'R r2', 1, 1e30, 1e30, 1e30, 'same', 1)"
+	expect_exit 0 "report with a change of 1e30" -- "$RL" report \
+		--db "$tmpd/huge.db" --out "$tmpd/md/huge.md" --no-plots
+	has "$tmpd/md/huge.md" "trust: a change of 1e32% said whole" \
+		"themselves move by a median 1e+32% (90th percentile 1e+32%) between adjacent versions"
+	has "$tmpd/md/huge.md" "the pairs' table: a change of 1e32% said whole" \
+		"| R r1 -\\> R r2 | 1 | 1e+32% | 1e+32% | +1e+32% | same |"
 	# two sides of the user's: no Etched in the count
 	sqlite3 "$tmpd/rep.db" "UPDATE claim_runs SET b_default = 0;
 		DELETE FROM validation_repeat; UPDATE validation_runs SET repeat_pairs = 0"
