@@ -40,12 +40,25 @@ static void span_add(span *s, double med, double p90)
 	s->p90_hi = fmax(s->p90_hi, p90);
 }
 
+/* x as a percentage, "12.3%" (sign: "+12.3%"), or past a million percent
+** to three digits, "1e+32%": every change rep_number takes (up to 1e306)
+** fits a cell of 32 bytes, where its "%.1f" digits, cut to the cell, read
+** another number without its '%' */
+static const char *pct_text(char *buf, size_t len, double x, int sign)
+{
+	if (fabs(100 * x) < 1e6)
+		snprintf(buf, len, sign ? "%+.1f%%" : "%.1f%%", 100 * x);
+	else
+		snprintf(buf, len, sign ? "%+.3g%%" : "%.3g%%", 100 * x);
+	return buf;
+}
+
 /* "1.2%" or "0.4% to 3.0%" */
 static const char *pct_range(char *buf, size_t len, double lo, double hi)
 {
 	char a[24], b[24];
-	snprintf(a, sizeof a, "%.1f%%", 100 * lo);
-	snprintf(b, sizeof b, "%.1f%%", 100 * hi);
+	pct_text(a, sizeof a, lo, 0);
+	pct_text(b, sizeof b, hi, 0);
 	if (!strcmp(a, b))
 		snprintf(buf, len, "%s", a);
 	else
@@ -295,6 +308,16 @@ static void trust_words(rctx *r, const pdb_validation *v, char *buf,
 		         "--db for it)");
 		return;
 	}
+	/* (adjacent pairs that are all republished tables do share
+	** measurements: said so, not "no two share one") */
+	if (!same.pairs && !changed.pairs && rep) {
+		snprintf(buf + k, len - k, "; the only adjacent versions' tables "
+		         "that share measurements republish the same numbers (%ld "
+		         "pair%s, no second measurement), so how far the "
+		         "measurements themselves move is not known", rep,
+		         rep == 1 ? "" : "s");
+		return;
+	}
 	if (!same.pairs && !changed.pairs) {
 		snprintf(buf + k, len - k, "; no two adjacent versions' tables "
 		         "share a measurement, so how far the measurements "
@@ -385,8 +408,7 @@ void report_validation_repeat(rctx *r, long run)
 			if (isnan(x[k]))
 				snprintf(c[2 + k], sizeof c[2 + k], "not evaluated");
 			else
-				snprintf(c[2 + k], sizeof c[2 + k],
-				         k == 2 ? "%+.1f%%" : "%.1f%%", 100 * x[k]);
+				pct_text(c[2 + k], sizeof c[2 + k], x[k], k == 2);
 		snprintf(c[5], sizeof c[5], "%s", hw);
 		for (k = 1; k < 6; k++)
 			cells[k] = c[k];

@@ -864,6 +864,33 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		--db "$tmpd/med0.db" --out "$tmpd/md/med0.md" --no-plots
 	has "$tmpd/md/med0.md" "trust: a median of 0 with a p90 of 5% is a pair, not a republished table" \
 		"themselves move by a median 0.0% to 1.2% (90th percentile 5.0% to 7.2%) between adjacent versions measured with the same benchmark harness (2 pairs), and by a median 4.0% to 50.0% (90th percentile 15.0% to 125.0%) where the harness changed (2 pairs)"
+	# adjacent tables that share measurements, each pair of them a table
+	# republished (0% and 0%): they share measurements, so "no two
+	# adjacent versions' tables share a measurement" is false; the pairs
+	# left out are said, and the movement is not known.  rep.db less every
+	# pair but ord 4 (T post-1.0 rev 1 -> rev 2, 0 and 0) and the
+	# non-adjacent ord 1: 1 republished adjacent pair
+	cp "$tmpd/rep.db" "$tmpd/repub.db"
+	sqlite3 "$tmpd/repub.db" "DELETE FROM validation_repeat WHERE ord IN (0, 2, 3)"
+	expect_exit 0 "report whose only adjacent pair is republished" -- "$RL" report \
+		--db "$tmpd/repub.db" --out "$tmpd/md/repub.md" --no-plots
+	lacks "$tmpd/md/repub.md" "trust: republished tables do share measurements" \
+		"no two adjacent versions' tables share a measurement"
+	has "$tmpd/md/repub.md" "trust: only republished adjacent tables, said, movement not known" \
+		"the only adjacent versions' tables that share measurements republish the same numbers (1 pair, no second measurement), so how far the measurements themselves move is not known"
+	# a change validate writes of a measurement of 1 and one of 1e30 (b/a -
+	# 1 = 1e30 in doubles) is 1e32 percent: said as such, where its digits,
+	# cut to the sentence's and the table's cells, read 1e22 with no '%'
+	# (and the table 1e30 and +1e29).  Alone, same harness, adjacent
+	cp "$tmpd/rep.db" "$tmpd/huge.db"
+	sqlite3 "$tmpd/huge.db" "DELETE FROM validation_repeat;
+		INSERT INTO validation_repeat VALUES (1, 0, 'R r1', 'R r2', 1, 1e30, 1e30, 1e30, 'same', 1)"
+	expect_exit 0 "report with a change of 1e30" -- "$RL" report \
+		--db "$tmpd/huge.db" --out "$tmpd/md/huge.md" --no-plots
+	has "$tmpd/md/huge.md" "trust: a change of 1e32% said whole" \
+		"themselves move by a median 1e+32% (90th percentile 1e+32%) between adjacent versions"
+	has "$tmpd/md/huge.md" "the pairs' table: a change of 1e32% said whole" \
+		"| R r1 -\\> R r2 | 1 | 1e+32% | 1e+32% | +1e+32% | same |"
 	# two sides of the user's: no Etched in the count
 	sqlite3 "$tmpd/rep.db" "UPDATE claim_runs SET b_default = 0;
 		DELETE FROM validation_repeat; UPDATE validation_runs SET repeat_pairs = 0"
