@@ -2283,4 +2283,29 @@ r=$(q "$d/tp-pp.db" "SELECT group_concat(scenario_tp || 'x' || scenario_pp, ' ')
 [ "$r" = "1x1 1x2 1x4 2x1 2x2 2x4 4x1 4x2 8x1" ] &&
 	echo "ok - README's tp-pp.ini keeps exactly the tp x pp that divide 8" ||
 	{ echo "not ok - README's tp-pp.ini stored: $r"; fails=$((fails + 1)); }
+# a sampled run's count is the points drawn, before its [filter]: the
+# summary says how many the filter kept and what count stores about as many
+# as asked, count x count / stored rounded up (by hand from the line's own
+# two numbers); drawing that many (the draws of the first count are its
+# first: one seed) stores about the count asked; a grid says nothing
+printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\nset = scenario.tp=1\n[axes]\ndesign.frac_mac = 0.02:0.5:0.01\ndesign.frac_sram = 0.02:0.4:0.01\n[sampling]\nmethod = random\nseed = 3\ncount = 400\n[filter]\nkeep = design.frac_mac + design.frac_sram <= 0.5\n' >"$d/count.ini"
+expect_exit 0 "a random sweep whose filter drops points" -- $RL sweep "$d/count.ini" --db "$d/count.db"
+kept=$(sed -n 's/^rooflab sweep: its \[filter\] kept \([0-9]*\) of the 400 points drawn ([0-9.]*%); to store about 400, draw count = \([0-9]*\)$/\1 \2/p' "$tmpd/err")
+set -- $kept
+if [ $# -eq 2 ] && [ "$2" -eq $(( (400 * 400 + $1 - 1) / $1 )) ] && [ "$1" -lt 400 ]; then
+	echo "ok - the summary: kept $1 of 400, draw count = $2 (400 x 400 / $1, rounded up)"
+	sed "s/^count = 400$/count = $2/" "$d/count.ini" >"$d/count2.ini"
+	$RL sweep "$d/count2.ini" --db "$d/count2.db" 2>/dev/null
+	n=$(q "$d/count2.db" "SELECT count(*) FROM points")
+	if [ "$n" -ge 360 ] && [ "$n" -le 440 ]; then
+		echo "ok - drawing $2 stores $n, about the 400 asked"
+	else
+		echo "not ok - drawing $2 stores $n, not about 400"; fails=$((fails + 1))
+	fi
+else
+	echo "not ok - the summary's count to draw: '$kept'"; sed 's/^/    err: /' "$tmpd/err"; fails=$((fails + 1))
+fi
+printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\nset = scenario.tp=1\n[axes]\ndesign.frac_mac = 0.1, 0.3\n[filter]\nkeep = design.frac_mac < 0.2\n' >"$d/countg.ini"
+expect_exit 0 "a grid whose filter drops points" -- $RL sweep "$d/countg.ini" --db "$d/countg.db"
+expect_no_err "points drawn" "a grid has no count to draw"
 finish
