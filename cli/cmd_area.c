@@ -271,6 +271,13 @@ static void out_json(const rl_setup *st, const area_view *v)
 	json_num(&w, "bandwidth_tbps", v->derived.hbm_Bps / 1e12);
 	json_num(&w, "edge_needed_mm", si->edge_needed_m * 1e3);
 	json_num(&w, "edge_available_mm", si->edge_m * 1e3);
+	{
+		/* the most stacks each check allows (null: no such check) */
+		double edge, area;
+		rl_silicon_max_stacks(cfg, si, &edge, &area);
+		json_num(&w, "max_stacks_edge", isfinite(edge) ? edge : NAN);
+		json_num(&w, "max_stacks_phy_area", isfinite(area) ? area : NAN);
+	}
 	json_end(&w);
 	json_obj(&w, "power");
 	json_num(&w, "tdp_w", cfg->chip.tdp_w);
@@ -306,6 +313,38 @@ static void out_json(const rl_setup *st, const area_view *v)
 ** from HBM, what they leave of the share holds KV, and without their HBM
 ** copy (chip.sram_hbm_copy false) they free HBM or let a chip without HBM
 ** serve; without that share it takes die area and energy alone. */
+/* How many HBM stacks the die has room for, by its long edges and by the
+** PHY area design.frac_phy gives (rl_silicon_max_stacks), and which binds:
+** an architect asking how many stacks before area binds reads it here,
+** where only a violation past them said so. */
+static void stacks_room(const rl_config *cfg, const rl_silicon *si)
+{
+	double edge, area;
+	if (!(si->die_m2 > 0))
+		return;
+	rl_silicon_max_stacks(cfg, si, &edge, &area);
+	if (!isfinite(edge) && !isfinite(area))
+		return;
+	if (!isfinite(area))
+		printf("(room for at most %g stacks on the long edges, %.1f mm "
+		       "of PHY edge each; design.frac_phy 0 sets no PHY area)\n",
+		       edge, cfg->design.hbm_phy_edge_m * 1e3);
+	else if (!isfinite(edge))
+		printf("(room for at most %g stacks in the PHY area "
+		       "design.frac_phy gives, %.1f mm2, %.1f mm2 each)\n", area,
+		       cfg->design.frac_phy * si->die_m2 * si->dies * 1e6,
+		       cfg->design.hbm_phy_m2 * 1e6);
+	else
+		printf("(room for at most %g stacks on the long edges, %.1f mm "
+		       "each, and %g in the PHY area\n design.frac_phy gives, "
+		       "%.1f mm2 at %.1f mm2 each: %s; more is a violation)\n",
+		       edge, cfg->design.hbm_phy_edge_m * 1e3, area,
+		       cfg->design.frac_phy * si->die_m2 * si->dies * 1e6,
+		       cfg->design.hbm_phy_m2 * 1e6,
+		       area < edge ? "the PHY area binds"
+		                   : area > edge ? "the edges bind" : "both bind");
+}
+
 static void sram_note(const rl_config *cfg, const rl_silicon *si)
 {
 	double sram = si->sram_bytes > 0 ? si->sram_bytes : cfg->chip.sram_bytes;
@@ -428,6 +467,7 @@ static void out_table(const rl_setup *st, const area_view *v)
 	       "the long edges\n",
 	       cfg->design.hbm_stacks, rl_hbm_name((int)cfg->design.hbm_gen),
 	       si->edge_needed_m * 1e3, si->edge_m * 1e3);
+	stacks_room(cfg, si);
 	if (serving_refused(cfg, v))
 		printf("(%s)\n", serving_refused(cfg, v));
 	if (v->have_power)

@@ -457,6 +457,14 @@ static void misses_json(json_w *w, const rl_slo *t, const map_slo *mc)
 	json_end(w);
 }
 
+/* output tokens per joule of a mapping's chips, as eval's
+** power.output_tokens_per_joule: tokens/s per chip over the watts one
+** draws; NaN where the power is n/a or not above 0 */
+static double tokens_per_joule(const rl_map_entry *e, double chips)
+{
+	return e->watts > 0 ? e->output_tps / chips / e->watts : NAN;
+}
+
 /* A mapping's object; t: the targets (NULL: none given). */
 static void entry_json(json_w *w, const rl_setup *st, const char *key,
                        const rl_map_entry *e, const map_slo *mc,
@@ -490,6 +498,8 @@ static void entry_json(json_w *w, const rl_setup *st, const char *key,
 		json_str(w, "bound", rl_bound_name(e->bound));
 		json_obj(w, "power");
 		json_num(w, "watts", e->watts);
+		json_num(w, "output_tokens_per_joule",
+		         tokens_per_joule(e, chips));
 		json_num(w, "clock_scale", e->clock_scale);
 		json_end(w);
 		json_obj(w, "cost");
@@ -563,27 +573,28 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 	fprintf(f, "profile %s (%s)\n\n", prof,
 	        rl_utf8_cell(st->profile_note, 0, 0, note, sizeof note));
 	fprintf(f, "%4s %4s %4s %4s %4s  %-5s %14s %14s %12s %10s %10s %7s "
-	        "%9s %9s  %s\n",
+	        "%6s %9s %9s  %s\n",
 	        "rank", "tp", "pp", "dp", "ep", "fits", "output tok/s",
 	        "total tok/s", "out/chip", "ttft ms", "tpot ms", "W/chip",
-	        "$/M cost", "$/M price", "bound");
+	        "tok/J", "$/M cost", "$/M price", "bound");
 	for (i = 0; i < n; i++) {
-		char w[32], uc[32], up[32], tdp[48], why[128];
+		char w[32], tj[32], uc[32], up[32], tdp[48], why[128];
 		if (e[i].rc != RL_OK) {
 			fprintf(f, "%4zu %4g %4g %4g %4g  %-5s %14s %14s %12s %10s "
-			        "%10s %7s %9s %9s  %s\n",
+			        "%10s %7s %6s %9s %9s  %s\n",
 			        i + 1, e[i].tp, e[i].pp, e[i].dp, e[i].ep,
 			        e[i].rc == RL_ENOFIT ? "no" : "yes", "-", "-", "-", "-",
-			        "-", "-", "-", "-",
+			        "-", "-", "-", "-", "-",
 			        rl_map_not_run_words(&st->cfg, &e[i], why, sizeof why));
 			continue;
 		}
 		fprintf(f, "%4zu %4g %4g %4g %4g  %-5s %14.1f %14.1f %12.1f %10.2f "
-		        "%10.2f %7s %9s %9s  %s%s%s\n",
+		        "%10.2f %7s %6s %9s %9s  %s%s%s\n",
 		        i + 1, e[i].tp, e[i].pp, e[i].dp, e[i].ep, "yes",
 		        e[i].output_tps, e[i].total_tps, e[i].output_tps / chips,
 		        e[i].ttft_s * 1e3, e[i].tpot_s * 1e3,
 		        cell(w, sizeof w, "%.0f", e[i].watts),
+		        cell(tj, sizeof tj, "%.3g", tokens_per_joule(&e[i], chips)),
 		        cell(uc, sizeof uc, "%.3f", e[i].usd_cost),
 		        cell(up, sizeof up, "%.3f", e[i].usd_price),
 		        rl_bound_name(e[i].bound),
@@ -597,9 +608,11 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 	}
 	if (legal > n)
 		fprintf(f, "(the first %zu of %zu shown)\n", n, legal);
-	fprintf(f, "(W/chip: what one chip draws; $/M: USD per million output "
-	        "tokens, chips amortized\n at their manufacturing cost or "
-	        "their price, plus energy; n/a: no power model\n or no price, "
+	fprintf(f, "(W/chip: what one chip draws; tok/J: output tokens per "
+	        "joule, out/chip over W/chip,\n eval's "
+	        "power.output_tokens_per_joule; $/M: USD per million output "
+	        "tokens, chips\n amortized at their manufacturing cost or "
+	        "their price, plus energy; n/a: no power\n model or no price, "
 	        "as eval says; TDP clock s: the TDP lowered the clock to s of\n "
 	        "nominal, eval's power.clock_scale)\n");
 }

@@ -416,6 +416,23 @@ int cmd_sweep(int argc, char **argv)
 		        st.processed == 1 ? "" : "s",
 		        (unsigned long long)st.stored, o.db_path, drop, st.seconds,
 		        st.seconds > 0 ? (double)st.processed / st.seconds : 0);
+		/* a sampled run's count is the points drawn, before the
+		** [filter]: where it dropped some, how many to draw for the count
+		** stored (count x count / stored, rounded up), where an architect
+		** asking for 10,000 designs got 7,536 without a word of how to
+		** get the rest (a whole run of one shard: a resumed or sharded
+		** one counts a part) */
+		if (s->sampling != RL_SAMPLE_GRID && o.shards == 1 &&
+		    !st.resumed && st.stored > 0 && st.stored < st.processed &&
+		    st.processed == s->count)
+			fprintf(stderr, "rooflab sweep: its [filter] kept %llu of the "
+			        "%llu points drawn (%.1f%%); to store about %llu, draw "
+			        "count = %.0f\n", (unsigned long long)st.stored,
+			        (unsigned long long)st.processed,
+			        100.0 * (double)st.stored / (double)st.processed,
+			        (unsigned long long)s->count,
+			        ceil((double)s->count * (double)s->count /
+			             (double)st.stored));
 		/* stored points that served nothing: said, where the count of
 		** rows alone read as that many results */
 		if (st.stored_nofit || st.stored_inval)

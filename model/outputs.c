@@ -77,6 +77,11 @@ GET(g_dec_attn, fmax(r->decode.attn_compute_s, r->decode.attn_memory_s) -
 GET(g_dec_elem, r->decode.elementwise_s)
 GET(g_dec_comm, r->decode.comm_exposed_s)
 GET(g_power_w, r->power_w)
+/* output tokens per joule of one chip: its output tokens/s over the watts
+** it draws averaged over the workload, the same for the whole system (each
+** chip serves chips' share and draws power_w); n/a (NaN) where the power is
+** (a chip naming no node) or is not above 0 */
+GET(g_tok_per_j, r->power_w > 0 ? r->output_tps_per_chip / r->power_w : NAN)
 GET(g_clock_scale, r->clock_scale)
 GET(g_power_pre, r->power_prefill_w)
 GET(g_power_dec, r->power_decode_w)
@@ -93,7 +98,8 @@ GET(g_power_lowest, r->power_lowest_w)
 
 /* Each row's direction (rl_better), from what the figure means, for the
 ** readers that pick a best (plot heatmap's cell, pareto's frontier):
-** - more: throughput, utilization, clock share; the KV cache's capacity
+** - more: throughput, utilization, clock share, output tokens per joule;
+**   the KV cache's capacity
 **   and the memory left free (headroom for more sequences or longer
 **   ones); the FLOP/s achieved per chip (the same work done faster: the
 **   absolute form of MFU);
@@ -224,6 +230,11 @@ static const rl_output table[] = {
 {"power.watts", "W", "W", 1, RL_OT_NUM, RL_BETTER_LESS, g_power_w,
  "power one chip draws on this workload, averaged over time (n/a where "
  "the chip names no node)"},
+{"power.output_tokens_per_joule", "tokens/J", "tokens/J", 1, RL_OT_NUM,
+ RL_BETTER_MORE, g_tok_per_j,
+ "output tokens per joule, a chip's (and the system's): output tokens/s per "
+ "chip / power.watts, i.e. tokens/s per W; the chips' energy alone, not the "
+ "server's or the data centre's (cost.server_overhead, cost.pue)"},
 {"power.clock_scale", "", "", 1, RL_OT_NUM, RL_BETTER_MORE, g_clock_scale,
  "share of the nominal clock the chip runs at (< 1: lowered to fit the TDP)"},
 {"power.prefill_watts", "W", "W", 1, RL_OT_NUM, RL_BETTER_LESS, g_power_pre,

@@ -220,6 +220,31 @@ void rl_silicon_apply(const rl_silicon *si, rl_chip *chip)
 	}
 }
 
+void rl_silicon_max_stacks(const rl_config *cfg, const rl_silicon *si,
+                           double *edge, double *area)
+{
+	const rl_design *d = &cfg->design;
+	double dies = si->dies >= 1 ? si->dies : 1, n;
+	/* the same comparisons as rl_silicon_derive's, at whole stacks per
+	** die (the area's with its 1e-12 of slack); the quotient's floor moved
+	** up a stack where its rounding left one that passes them */
+	*edge = INFINITY;
+	*area = INFINITY;
+	if (d->hbm_phy_edge_m > 0) {
+		n = floor(si->edge_m / d->hbm_phy_edge_m);
+		if ((n + 1) * d->hbm_phy_edge_m <= si->edge_m)
+			n++;
+		*edge = dies * n;
+	}
+	if (d->frac_phy > 0 && d->hbm_phy_m2 > 0) {
+		double room = d->frac_phy * si->die_m2;
+		n = floor(room / d->hbm_phy_m2);
+		if (!(room < (n + 1) * d->hbm_phy_m2 * (1 - 1e-12)))
+			n++;
+		*area = dies * n;
+	}
+}
+
 size_t rl_silicon_explain(const rl_config *cfg, const rl_silicon *si,
                           unsigned v, char out[][200], size_t max)
 {

@@ -97,6 +97,16 @@ int rl_silicon_derive(const rl_config *cfg, rl_silicon *si, char *err,
 ** and SRAM and HBM when the design has them). */
 void rl_silicon_apply(const rl_silicon *si, rl_chip *chip);
 
+/* The most HBM stacks a package of si's dies holds by each of the two
+** checks rl_silicon_derive makes: on the dies' long edges (whole PHYs of
+** design.hbm_phy_edge_mm each, per die, times the dies) into *edge, and in
+** the PHY area design.frac_phy gives (design.hbm_phy_mm2 each) into
+** *area; INFINITY where the check is off (frac_phy 0, or a PHY of no edge
+** or area).  sohu-design's 814 mm2: 64.3 mm of edge / 6.5 = 9 stacks, and
+** 0.08 x 814 = 65.1 mm2 / 9.7 = 6; a tenth stack needs 65.0 mm. */
+void rl_silicon_max_stacks(const rl_config *cfg, const rl_silicon *si,
+                           double *edge, double *area);
+
 /* Text of each violated constraint, one per entry of out (at most max);
 ** returns how many. */
 size_t rl_silicon_explain(const rl_config *cfg, const rl_silicon *si,

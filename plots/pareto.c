@@ -8,7 +8,13 @@
 ** its axis's role.  Clouds of more than MAX_CLOUD points are thinned for
 ** drawing; the frontier is always exact.  A frontier compares designs
 ** under one workload: a sweep that varies the workload (input or output
-** length, the model) is refused with a message saying so.
+** length, the model) is refused with a message saying so.  Where the run
+** stores silicon.violations (a default output since 2026-11-30), a design
+** that breaks a physical constraint (past the reticle, HBM stacks over the
+** die's edge or PHY area, over its TDP at every clock, denser than the
+** node) cannot be built: it is drawn apart and never on the frontier,
+** where a die past the reticle, say, took the frontier from every
+** buildable design.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -17,6 +23,10 @@
 #include "kinds.h"
 
 #define MAX_CLOUD 20000
+
+/* a design point breaking no physical constraint (a NULL is a point
+** whose constraints were not stored: kept) */
+#define PARETO_BUILDABLE "coalesce(\"silicon_violations\", 0) = 0"
 
 int plot_pareto_cost(sqlite3 *db, const pdb_sweep *sw, char *x, size_t len,
                      int *found, char *err, size_t errlen)
@@ -183,6 +193,27 @@ static long write_points(FILE *s, sqlite3_stmt *st, long n, long step,
 	return front;
 }
 
+/* Write the points that break a physical constraint ($v, thinned as the
+** cloud) from the rows of st, widening box to hold them. */
+static void write_unbuildable(FILE *s, sqlite3_stmt *st, long n, long step,
+                              double box[4])
+{
+	long i = 0;
+	fputs("$v << EOD\n", s);
+	while (i < n && sqlite3_step(st) == SQLITE_ROW) {
+		double a = sqlite3_column_double(st, 0);
+		double b = sqlite3_column_double(st, 1);
+		if (i % step == 0)
+			fprintf(s, "%.9g %.9g\n", a, b);
+		box[0] = fmin(box[0], a);
+		box[1] = fmax(box[1], a);
+		box[2] = fmin(box[2], b);
+		box[3] = fmax(box[3], b);
+		i++;
+	}
+	fputs("EOD\n", s);
+}
+
 int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
                       size_t errlen)
 {
@@ -190,14 +221,15 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	sqlite3_stmt *st;
 	char x[64], y[64], where[96], sql[1024], t[1300], xl[160], yl[160],
 	     xn[160], yn[160], nx[240], ny[240];
+	char okw[200], badw[200], bad[160];
 	char lack[120];
 	char wl[300];
 	double box[4] = {INFINITY, -INFINITY, INFINITY, -INFINITY};
 	double *fx, *fy;
-	long long points;
+	long long points, nbad = 0;
 	long n = 0, step, front;
 	size_t nwl;
-	int rc, lgx, lgy, xless, yless;
+	int rc, lgx, lgy, xless, yless, hasv;
 
 	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
 	if (rc)
@@ -220,14 +252,40 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	if (rc)
 		return rc;
 	plot_sweep_where(&sw, where, sizeof where);
+	/* the buildable points (okw) and, where the run stores its
+	** constraints, those breaking one (badw), drawn apart */
+	if ((rc = pdb_has_column(db, o->dbpath, "results", "silicon_violations",
+	                         &hasv, err, errlen)))
+		return rc;
+	snprintf(okw, sizeof okw, "%s%s%s", where, !hasv ? "" : where[0] ?
+	         " AND " : " WHERE ", hasv ? PARETO_BUILDABLE : "");
+	snprintf(badw, sizeof badw, "%s%sNOT (" PARETO_BUILDABLE ")", where,
+	         where[0] ? " AND " : " WHERE ");
+	if (hasv) {
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM results%s AND "
+		         "\"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE, badw,
+		         x, y);
+		if ((rc = pdb_count(db, o->dbpath, sql, &nbad, err, errlen)))
+			return rc;
+	}
 	/* finite numbers only: an infinity (or text) in a crafted database
 	** would leave gnuplot no range to draw, NULL is a failed point */
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM results%s%s \"%s\" "
-	         PLOT_FINITE " AND \"%s\" " PLOT_FINITE, where, where[0] ? " AND" :
+	         PLOT_FINITE " AND \"%s\" " PLOT_FINITE, okw, okw[0] ? " AND" :
 	         " WHERE", x, y);
 	if ((rc = pdb_count(db, o->dbpath, sql, &points, err, errlen)))
 		return rc;
 	n = (long)points;
+	if (n < 1 && nbad > 0) {
+		snprintf(err, errlen, "%s: each of the %lld design points with "
+		         "both %s and %s finite breaks a physical constraint "
+		         "(silicon.violations > 0: the reticle, HBM stacks over the "
+		         "die's edge or PHY area, over the TDP at every clock, "
+		         "density): none can be built, so there is no frontier "
+		         "(rooflab area --chip C --set ... names what a design "
+		         "breaks)", o->dbpath, nbad, x, y);
+		return RL_EINPUT;
+	}
 	if (n < 1) {
 		snprintf(err, errlen, "%s: the sweep has no points with both %s "
 		         "and %s finite", o->dbpath, x, y);
@@ -238,7 +296,7 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	yless = less_better(y, 0);
 	snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\" FROM results%s%s \"%s\" "
 	         PLOT_FINITE " AND \"%s\" " PLOT_FINITE " ORDER BY 1 %s, 2 %s", x,
-	         y, where, where[0] ? " AND" : " WHERE", x, y,
+	         y, okw, okw[0] ? " AND" : " WHERE", x, y,
 	         xless ? "ASC" : "DESC", yless ? "ASC" : "DESC");
 	if ((rc = pdb_prepare(db, o->dbpath, sql, &st, err, errlen)))
 		return rc;
@@ -256,6 +314,22 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	free(fy);
 	if ((rc = pdb_finish(st, o->dbpath, err, errlen)))
 		return rc;
+	bad[0] = 0;
+	if (nbad > 0) {
+		long vstep = nbad > MAX_CLOUD ? (long)((nbad + MAX_CLOUD - 1) /
+		                                       MAX_CLOUD) : 1;
+		snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\" FROM results%s "
+		         "AND \"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE,
+		         x, y, badw, x, y);
+		if ((rc = pdb_prepare(db, o->dbpath, sql, &st, err, errlen)))
+			return rc;
+		write_unbuildable(s, st, (long)nbad, vstep, box);
+		if ((rc = pdb_finish(st, o->dbpath, err, errlen)))
+			return rc;
+		snprintf(bad, sizeof bad, "; %lld more breaking a physical "
+		         "constraint (silicon.violations), drawn apart, none on "
+		         "it", nbad);
+	}
 	plot_column_label(x, xl, sizeof xl);
 	plot_column_label(y, yl, sizeof yl);
 	/* the subtitle names them as the title does, dotted, without the
@@ -264,12 +338,12 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	snprintf(xn, sizeof xn, "%.*s", (int)strcspn(xl, " "), xl);
 	snprintf(yn, sizeof yn, "%.*s", (int)strcspn(yl, " "), yl);
 	snprintf(t, sizeof t, "Pareto frontier: %s against %s\nsweep%s%.0ld: "
-	         "%ld of %ld design point%s on the frontier (%s %s, %s %s%s%s)%s%s",
+	         "%ld of %ld design point%s on the frontier (%s %s, %s %s%s%s)%s%s%s",
 	         yl, xl, sw.run_col[0] ? " run " : "", sw.run_col[0] ? sw.run :
 	         0L, front, n, n == 1 ? "" : "s", xless ? "less" : "more", xn,
 	         yless ? "less" : "more", yn,
 	         neither_note(x, xn, "a cost (--x)", nx, sizeof nx),
-	         neither_note(y, yn, "a benefit (--y)", ny, sizeof ny),
+	         neither_note(y, yn, "a benefit (--y)", ny, sizeof ny), bad,
 	         step > 1 ? "; cloud thinned for drawing" : "",
 	         pdb_missing_note(&sw, lack, sizeof lack));
 	plot_labels(s, t, xl, yl);
@@ -290,9 +364,11 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		              pow(10, ceil(log10(box[3]))));
 	}
 	fprintf(s, "plot $p using 1:2 with points pt 7 ps 0.6 lc rgb '#9a9a9a' "
-	        "title 'other design points', \\\n"
+	        "title 'other design points', \\\n%s"
 	        "  $f using 1:2 with steps lw 2 lc rgb '%s' notitle, \\\n"
 	        "  $f using 1:2 with points pt 7 ps 1.5 lc rgb '%s' "
-	        "title 'Pareto frontier'\n", PLOT_COLOR_B, PLOT_COLOR_B);
+	        "title 'Pareto frontier'\n", nbad > 0 ? "  $v using 1:2 with "
+	        "points pt 2 ps 0.6 lc rgb '#e08080' title 'breaks a physical "
+	        "constraint', \\\n" : "", PLOT_COLOR_B, PLOT_COLOR_B);
 	return RL_OK;
 }

@@ -27,7 +27,9 @@ static const plot_kind kinds[] = {
 {"interactivity", plot_build_interactivity, "claim_batch",
  "output tokens/s per chip against tokens/s per user, each side"},
 {"pareto", plot_build_pareto, "results (sweep)",
- "the frontier of a sweep on two outputs (--x minimized, --y maximized)"},
+ "the frontier of a sweep on two outputs (--x minimized, --y maximized), "
+ "of the designs that break no physical constraint (silicon.violations; "
+ "the others drawn apart)"},
 {"breakdown", plot_build_breakdown, "claim_sides",
  "the share of each phase's iteration time in GEMMs, attention, "
  "elementwise, exposed communication and overheads, per side"},

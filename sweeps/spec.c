@@ -29,10 +29,11 @@ static const char *const default_outputs[] = {
     "latency.ttft_s", "latency.tpot_s", "latency.e2e_s",
     "batch.concurrency", "batch.limit", "utilization.mfu",
     "utilization.mbu", "prefill.bound", "decode.bound",
-    "memory.kv_capacity_bytes", "power.watts", "power.clock_scale",
+    "memory.kv_capacity_bytes", "power.watts",
+    "power.output_tokens_per_joule", "power.clock_scale",
     "cost.chip_cost_usd", "cost.chip_price_usd",
     "cost.usd_per_million_tokens_at_cost",
-    "cost.usd_per_million_tokens_at_price", NULL};
+    "cost.usd_per_million_tokens_at_price", "silicon.violations", NULL};
 
 /* The sections a spec holds, each at most once (spec_sections' order). */
 enum { SEC_BASE, SEC_AXES, SEC_SAMPLING, SEC_FILTER, SEC_OUTPUTS,

@@ -526,4 +526,23 @@ expect_out "^ at the design's 1\.5 GHz, 0\.820 of them\)$" "n4: 1.5 / 1.83 by ha
 expect_exit 0 "area: n5 names no reference" -- $RL area --chip "$tmpd/sd-n5.ini"
 expect_out "^\(energies: node n5 names no clock its energies hold at \(node\.ref_clock_ghz 0\):$" "n5: no reference, said"
 expect_out "^ taken as they are at the design's 1\.5 GHz; compare nodes at one reference\)$" "n5: taken at the nominal clock"
+# how many HBM stacks the die has room for, by each check (an architect's
+# "how many stacks before area binds"), by hand on Sohu by design's 814 mm2
+# at aspect 1.269: long sides 2 x sqrt(814 x 1.269) = 64.28 mm over 6.5 mm
+# a PHY = 9.9, so 9 stacks; PHY area 0.08 x 814 = 65.12 mm2 over 9.7 mm2 =
+# 6.7, so 6, which binds: 6 stacks pass, 7 name the PHY area (67.9 mm2);
+# two dies of frac_phy 0.13: 2 x 9 = 18 by edge, 2 x floor(105.8 / 9.7) = 20
+expect_exit 0 "area: the stacks the die has room for" -- $RL area --chip sohu-design
+expect_out "^\(room for at most 9 stacks on the long edges, 6\.5 mm each, and 6 in the PHY area$" "9 by edge, 6 by PHY area"
+expect_out "^ design\.frac_phy gives, 65\.1 mm2 at 9\.7 mm2 each: the PHY area binds; more is a violation\)$" "the PHY area binds"
+expect_exit 0 "area: 6 stacks" -- $RL area --chip sohu-design --set design.hbm_stacks=6
+expect_no_err "phy area" "6 stacks fit the PHY area"
+expect_exit 0 "area: 7 stacks" -- $RL area --chip sohu-design --set design.hbm_stacks=7
+expect_err "phy area: the HBM PHYs need 67\.9 mm2 per die, frac_phy gives 65\.1 mm2" "7 do not"
+expect_exit 0 "area --json: the stacks, two dies" -- $RL area --chip sohu-design --set design.dies=2 --set design.frac_phy=0.13 --json
+expect_out '"max_stacks_edge": 18' "18 by edge over two dies"
+expect_out '"max_stacks_phy_area": 20' "20 by PHY area over two dies"
+# the H100's spec-sheet design gives no frac_phy: the edges alone
+expect_exit 0 "area: the H100's room" -- $RL area --chip h100-sxm
+expect_out "^\(room for at most 9 stacks on the long edges, 6\.5 mm of PHY edge each; design\.frac_phy 0 sets no PHY area\)$" "edges alone"
 finish

@@ -366,4 +366,11 @@ assert all(p['ep'] == 2 for p in d['pareto'][0]['points'])
 else
 	echo "not ok - curve json: ep"; fails=$((fails + 1))
 fi
+# a cell of the curve's tables is whole from 10,000 on, where %.4g wrote
+# "1.408e+04" tokens/s beside "1760" in the column before it: 8 replicas of
+# Sohu by design at 64 sequences each, 1760 tokens/s a chip (shown to 4
+# digits), serve 8 x 1760 = 14080 give or take the 4 digits' rounding
+expect_exit 0 "curve: large cells whole" -- $RL curve --chip sohu-design --model llama3-70b --precision fp8 --tp 1 --chips 8 --profile etched-claim --isl 2048 --osl 128
+expect_no_out "[0-9]e\+0" "no exponent form in the tables"
+expect_out "^ +64 +27\.5 +1760 +140(7[6-9]|8[0-4]) " "8 x 1760 tokens/s, whole"
 finish

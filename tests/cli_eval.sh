@@ -614,4 +614,28 @@ else
 fi
 expect_exit 0 "eval: the cost under targets, text" -- $U
 expect_out "^  there: USD [0-9.]+ per million output tokens with the chips at cost, [0-9.]+ at$" "the text gives it"
+# power.output_tokens_per_joule: output tokens/s per chip over the watts a
+# chip draws (tokens/s per W).  Sohu by design at tp 1 under etched-claim
+# runs only iterations carrying prefill, each held to its TDP (the clock
+# lowered): every chip draws the preset's 700 W, so the figure is the system's
+# output tokens/s over 8 chips x 700 W, by hand from the preset's tdp_w
+tdp=$(awk -F' *= *' '$1 == "tdp_w" {print $2 + 0}' "$ROOFLAB_DATA/chips/sohu-design.ini")
+expect_exit 0 "eval: output tokens per joule" -- $RL eval --chip sohu-design --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 1 --chips 8 --profile etched-claim --json
+if python3 -c "
+import json
+d = json.load(open('$tmpd/out'))
+assert d['power']['prefill_clock_scale'] < 1 and d['power']['limited'] == 1
+want = d['throughput']['output_tokens_per_s'] / (8 * $tdp)
+got = d['power']['output_tokens_per_joule']
+assert abs(got / want - 1) < 1e-9, (got, want)
+" 2>"$tmpd/err"; then
+	echo "ok - eval: tokens per joule at the TDP is tokens/s over 8 x 700 W"
+else
+	echo "not ok - eval: tokens per joule at the TDP"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
+expect_exit 0 "eval: tokens per joule, text" -- $RL eval --chip sohu-design --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 1 --chips 8 --profile etched-claim
+expect_out "^  output_tokens_per_joule +[0-9.]+ tokens/J   output tokens per joule" "the table gives it in tokens/J"
+# a chip naming no node has no power model: n/a, JSON null (the B200)
+expect_exit 0 "eval: tokens per joule without a power model" -- $RL eval --chip b200 --model llama3-70b --precision fp8 --tp 8 --profile ideal --json
+expect_out '"output_tokens_per_joule": null' "null where the power is n/a"
 finish

@@ -257,18 +257,25 @@ tw=$(sed -n 's/.*"watts": \([0-9.e+]*\).*/\1/p' "$tmpd/out" | head -1)
 tt=$(sed -n 's/.*"output_tokens_per_s": \([0-9.e+]*\).*/\1/p' "$tmpd/out" | head -1)
 want=$(awk -v w="$tw" -v t="$tt" 'BEGIN { printf "%.3f", (8 * 33625 / (4 * 365.25 * 86400) + 8 * w * 1.82 * 1.2 * 0.1 / 3.6e6) / (t / 1e6) }')
 expect_exit 0 "map with power and cost" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10
-expect_out "W/chip +\\\$/M cost +\\\$/M price +bound" "map's table has power and cost columns"
+expect_out "W/chip +tok/J +\\\$/M cost +\\\$/M price +bound" "map's table has power, tokens per joule and cost columns"
 check "TP8's USD per million tokens at price by hand ($want)" \
-	"\$2==8 && \$3==1 && \$4==1 && \$14==\"$want\" {print \"yes\"}"
+	"\$2==8 && \$3==1 && \$4==1 && \$15==\"$want\" {print \"yes\"}"
+# tok/J, output tokens per joule: out/chip over W/chip, by hand from eval's
+# figures at tp 8 (its 8 chips' output tokens/s over 8, over its watts)
+wantj=$(awk -v w="$tw" -v t="$tt" 'BEGIN { printf "%.3g", t / 8 / w }')
+check "TP8's tokens per joule by hand ($wantj)" \
+	"\$2==8 && \$3==1 && \$4==1 && \$13==\"$wantj\" {print \"yes\"}"
 expect_exit 0 "map --json with power and cost" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --json
 expect_out '"usd_per_million_tokens_at_price": [0-9]' "map json: USD per million tokens per mapping"
 expect_out '"usd_per_million_tokens_at_cost": [0-9]' "map json: at manufacturing cost too"
 expect_out '"watts": [0-9]' "map json: power per mapping"
+expect_out '"output_tokens_per_joule": [0-9]' "map json: tokens per joule per mapping"
 # a chip with no node and no price: n/a and null, not a number
 expect_exit 0 "map b200: no power model" -- $RL map --chip b200 $W --chips 8 --profile trtllm-1.0
-check "b200: n/a power and cost" '$6=="yes" && $12=="n/a" && $13=="n/a" && $14=="n/a" {print "yes"}'
+check "b200: n/a power and cost" '$6=="yes" && $12=="n/a" && $13=="n/a" && $14=="n/a" && $15=="n/a" {print "yes"}'
 expect_exit 0 "map b200 --json" -- $RL map --chip b200 $W --chips 8 --profile trtllm-1.0 --json
 expect_out '"usd_per_million_tokens_at_price": null' "b200: null USD per token"
+expect_out '"output_tokens_per_joule": null' "b200: null tokens per joule"
 
 # with targets, each mapping's highest throughput meeting them (the table
 # marked every mapping of 405B on 8 B200 outside the limits, service time

@@ -1791,7 +1791,7 @@ fi
 # pass an 80 W TDP (87.42 W and up: 87 or 88 shown); at 700 W it serves
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = scenario.precision=fp8\n[axes]\nchip.tdp_w = 80, 700\n' >"$d/tdp.ini"
 expect_exit 0 "a sweep with a TDP no clock fits" -- $RL sweep "$d/tdp.ini" --db "$d/tdp.db"
-expect_err "of the 2 stored, 0 did not fit in memory \(status 3\) and 1 was not evaluable \(another status\), their outputs NULL; 1 served \(status 0\)" \
+expect_err "of the 2 stored, 0 did not fit in memory \(status 3\) and 1 was not evaluable \(another status\), their outputs NULL \(but status 4's silicon\.violations\); 1 served \(status 0\)" \
 	"the summary counts the point over its TDP as not evaluable"
 expect_err "^rooflab sweep: the first that was not evaluable, point 0 \(chip\.tdp_w=80\), status 4: over its 80 W TDP at every clock: power 8[78] W at the lowest clock 0\.00183 GHz \(0\.001 of its 1\.83 GHz\)" \
 	"and says why: its power at the lowest clock"
@@ -2134,9 +2134,12 @@ expect_err "^rooflab sweep: --db $d/parts/part-0\.db: its folder $d/parts is not
 # attn_overlap 1 since 2026-11-30) one design is both the cheapest per
 # token and the fastest per chip, a frontier of one point that tells the
 # query from none: the sweep sums them as a GPU does (attn_overlap 0),
-# where the two trade (2 points of 48 on the cost frontier)
+# where the two trade (2 points of 48 on the cost frontier).  8 stacks need
+# 8 x 9.7 = 77.6 mm2 of PHY, over frac_phy 0.08 of these dies, a design
+# the plot keeps off its frontier (and so the README's query, since
+# 2026-11-30): frac_phy 0.13 gives 78 mm2 at 600 mm2, every design buildable
 if command -v sqlite3 >/dev/null 2>&1 && command -v gnuplot >/dev/null 2>&1; then
-	printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\nset = profile.attn_overlap=0\n[axes]\ndesign.die_mm2 = 600:850:50\ndesign.hbm_stacks = 2, 8\nscenario.tp = 1, 2, 4, 8\n' >"$d/front.ini"
+	printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\nset = profile.attn_overlap=0\nset = design.frac_phy=0.13\n[axes]\ndesign.die_mm2 = 600:850:50\ndesign.hbm_stacks = 2, 8\nscenario.tp = 1, 2, 4, 8\n' >"$d/front.ini"
 	$RL sweep "$d/front.ini" --db "$d/front.db" 2>/dev/null
 	for xy in "cost_usd_per_million_tokens_at_cost throughput_output_tokens_per_s_per_chip" \
 		"power_watts throughput_output_tokens_per_s"; do
@@ -2144,6 +2147,7 @@ if command -v sqlite3 >/dev/null 2>&1 && command -v gnuplot >/dev/null 2>&1; the
 		sql=$(q "$d/front.db" "SELECT count(*) FROM (SELECT idx, $1 AS x, $2 AS y,
 			max($2) OVER (ORDER BY $1, $2 DESC ROWS BETWEEN UNBOUNDED PRECEDING
 			AND 1 PRECEDING) AS before FROM results WHERE run_id = 1 AND status = 0
+			AND coalesce(silicon_violations, 0) = 0
 			AND x IS NOT NULL AND y IS NOT NULL) WHERE before IS NULL OR y > before")
 		"$RL" plot pareto --db "$d/front.db" --x "$1" --y "$2" --out "$d/front.svg" >/dev/null 2>&1
 		plot=$(grep -o '[0-9]* of [0-9]* design points on the frontier' "$d/front.svg" | cut -d' ' -f1)
@@ -2154,6 +2158,27 @@ if command -v sqlite3 >/dev/null 2>&1 && command -v gnuplot >/dev/null 2>&1; the
 			fails=$((fails + 1))
 		fi
 	done
+	# a design that breaks a physical constraint is never on the frontier
+	# (silicon.violations, a default output): Sohu by design over 700-1000
+	# mm2 of die and 2, 4 or 8 HBM stacks at tp 1.  By hand: a die past the
+	# 858 mm2 reticle (900, 950, 1000: 9 points) breaks one, and 8 stacks
+	# need 8 x 9.7 = 77.6 mm2 of PHY, over frac_phy 0.08 of a die under 970
+	# mm2 (700-850: 4 more), so 8 of the 21 can be built and 13 are drawn
+	# apart; the frontier was a 1000 mm2 die's until 2026-11-30
+	printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\nset = scenario.tp=1\n[axes]\ndesign.die_mm2 = 700:1000:50\ndesign.hbm_stacks = 2, 4, 8\n' >"$d/reticle.ini"
+	$RL sweep "$d/reticle.ini" --db "$d/reticle.db" 2>/dev/null
+	expect_exit 0 "pareto of designs past the reticle and the PHY area" -- $RL plot pareto --db "$d/reticle.db" --x cost.usd_per_million_tokens_at_cost --y power.output_tokens_per_joule --term dumb
+	if tr -s ' \n' '  ' <"$tmpd/out" | grep -q "of 8 design points on the frontier (less cost.usd_per_million_tokens_at_cost, more power.output_tokens_per_joule); 13 more breaking a physical constraint (silicon.violations), drawn apart, none on it"; then
+		echo "ok - pareto: 8 buildable designs, 13 breaking a constraint drawn apart"
+	else
+		echo "not ok - pareto: the buildable and the unbuildable"; head -8 "$tmpd/out" | sed 's/^/    out: /'; fails=$((fails + 1))
+	fi
+	front=$(q "$d/reticle.db" "SELECT count(*) FROM results WHERE silicon_violations > 0 AND power_output_tokens_per_joule >= (SELECT max(power_output_tokens_per_joule) FROM results WHERE silicon_violations = 0)")
+	if [ "$front" -gt 0 ]; then
+		echo "ok - pareto: $front unbuildable designs beat every buildable one per joule (what the frontier leaves out)"
+	else
+		echo "not ok - pareto: no unbuildable design beats the buildable ones: the check tells nothing"; fails=$((fails + 1))
+	fi
 	# the cost per million tokens is in USD per million tokens, where its
 	# unit read "USD" (a chip's cost) in the database, the export and the
 	# plot's axis until 2026-11-30
@@ -2258,4 +2283,29 @@ r=$(q "$d/tp-pp.db" "SELECT group_concat(scenario_tp || 'x' || scenario_pp, ' ')
 [ "$r" = "1x1 1x2 1x4 2x1 2x2 2x4 4x1 4x2 8x1" ] &&
 	echo "ok - README's tp-pp.ini keeps exactly the tp x pp that divide 8" ||
 	{ echo "not ok - README's tp-pp.ini stored: $r"; fails=$((fails + 1)); }
+# a sampled run's count is the points drawn, before its [filter]: the
+# summary says how many the filter kept and what count stores about as many
+# as asked, count x count / stored rounded up (by hand from the line's own
+# two numbers); drawing that many (the draws of the first count are its
+# first: one seed) stores about the count asked; a grid says nothing
+printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\nset = scenario.tp=1\n[axes]\ndesign.frac_mac = 0.02:0.5:0.01\ndesign.frac_sram = 0.02:0.4:0.01\n[sampling]\nmethod = random\nseed = 3\ncount = 400\n[filter]\nkeep = design.frac_mac + design.frac_sram <= 0.5\n' >"$d/count.ini"
+expect_exit 0 "a random sweep whose filter drops points" -- $RL sweep "$d/count.ini" --db "$d/count.db"
+kept=$(sed -n 's/^rooflab sweep: its \[filter\] kept \([0-9]*\) of the 400 points drawn ([0-9.]*%); to store about 400, draw count = \([0-9]*\)$/\1 \2/p' "$tmpd/err")
+set -- $kept
+if [ $# -eq 2 ] && [ "$2" -eq $(( (400 * 400 + $1 - 1) / $1 )) ] && [ "$1" -lt 400 ]; then
+	echo "ok - the summary: kept $1 of 400, draw count = $2 (400 x 400 / $1, rounded up)"
+	sed "s/^count = 400$/count = $2/" "$d/count.ini" >"$d/count2.ini"
+	$RL sweep "$d/count2.ini" --db "$d/count2.db" 2>/dev/null
+	n=$(q "$d/count2.db" "SELECT count(*) FROM points")
+	if [ "$n" -ge 360 ] && [ "$n" -le 440 ]; then
+		echo "ok - drawing $2 stores $n, about the 400 asked"
+	else
+		echo "not ok - drawing $2 stores $n, not about 400"; fails=$((fails + 1))
+	fi
+else
+	echo "not ok - the summary's count to draw: '$kept'"; sed 's/^/    err: /' "$tmpd/err"; fails=$((fails + 1))
+fi
+printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\nset = scenario.tp=1\n[axes]\ndesign.frac_mac = 0.1, 0.3\n[filter]\nkeep = design.frac_mac < 0.2\n' >"$d/countg.ini"
+expect_exit 0 "a grid whose filter drops points" -- $RL sweep "$d/countg.ini" --db "$d/countg.db"
+expect_no_err "points drawn" "a grid has no count to draw"
 finish

@@ -1816,11 +1816,37 @@ static void test_output_direction(void **state)
 	}
 }
 
+/* power.output_tokens_per_joule: a chip's output tokens/s over the watts it
+** draws, tokens/s per W, the figure an architect weighs against USD per
+** million tokens.  By hand: 1000 output tokens/s a chip at 400 W is 2.5
+** tokens per joule, the same for 8 chips (8000 tokens/s over 3200 W); no
+** power (a chip naming no node: NaN) or none drawn gives no figure (n/a),
+** not an infinity.  Better more. */
+static void test_output_tokens_per_joule(void **state)
+{
+	const rl_output *o = rl_output_find("power.output_tokens_per_joule");
+	rl_result r;
+	(void)state;
+	assert_non_null(o);
+	assert_string_equal(o->si_unit, "tokens/J");
+	assert_int_equal(o->better, RL_BETTER_MORE);
+	memset(&r, 0, sizeof r);
+	r.output_tps = 8000;
+	r.output_tps_per_chip = 1000;
+	r.power_w = 400;
+	assert_true(fabs(o->get(&r) - 2.5) < 1e-12);
+	r.power_w = NAN;
+	assert_true(isnan(o->get(&r)));
+	r.power_w = 0;
+	assert_true(isnan(o->get(&r)));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_llama3_70b_params),
 	    cmocka_unit_test(test_output_direction),
+	    cmocka_unit_test(test_output_tokens_per_joule),
 	    cmocka_unit_test(test_llama3_70b_flops),
 	    cmocka_unit_test(test_llama3_70b_kv),
 	    cmocka_unit_test(test_decode_batch1_is_weights_over_bandwidth),

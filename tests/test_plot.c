@@ -239,6 +239,57 @@ static void test_pareto(void **state)
 	free(s);
 }
 
+/* A design breaking a physical constraint (silicon.violations > 0: a die
+** past the reticle, stacks over the PHY area) cannot be built, so it is
+** never on the frontier.  (watts, tokens/s, violations): (1,1,0) (2,3,4)
+** (3,2,0) (4,5,1).  Of the buildable (1,1) and (3,2), by hand both are on
+** the frontier ((3,2) makes more tokens/s than (1,1)); (2,3) and (4,5),
+** which would have taken it (test_pareto's), are drawn apart in $v and
+** counted in the title.  Where every point breaks one there is no
+** frontier: exit 2, saying so. */
+static void test_pareto_unbuildable(void **state)
+{
+	char *s, *f, *v;
+	(void)state;
+	s = script_made("CREATE TABLE results(run_id INTEGER, power_watts REAL, "
+	                "throughput_output_tokens_per_s REAL, "
+	                "silicon_violations REAL);"
+	                "INSERT INTO results VALUES(1, 3, 2, 0), (1, 1, 1, 0), "
+	                "(1, 4, 5, 1), (1, 2, 3, 4);", "pareto", RL_OK);
+	f = strstr(s, "$f << EOD\n");
+	assert_non_null(f);
+	assert_true(!strncmp(f, "$f << EOD\n1 1\n3 2\nEOD\n", 22));
+	assert_non_null(strstr(s, "$p << EOD\nEOD\n"));
+	v = strstr(s, "$v << EOD\n");
+	assert_non_null(v);
+	assert_true(!strncmp(v, "$v << EOD\n", 10));
+	assert_non_null(strstr(v, "\n2 3\n"));
+	assert_non_null(strstr(v, "\n4 5\n"));
+	assert_non_null(strstr(s, "2 of 2 design points on the frontier"));
+	assert_non_null(strstr(s, "more breaking a physical constraint (silicon")); /* wrapped */
+	assert_non_null(strstr(s, "title 'breaks a physical constraint'"));
+	free(s);
+	/* without a violation: no $v, nothing said (test_pareto's points) */
+	s = script_made("CREATE TABLE results(run_id INTEGER, power_watts REAL, "
+	                "throughput_output_tokens_per_s REAL, "
+	                "silicon_violations REAL);"
+	                "INSERT INTO results VALUES(1, 3, 2, 0), (1, 1, 1, 0), "
+	                "(1, 4, 5, 0), (1, 2, 3, 0);", "pareto", RL_OK);
+	assert_null(strstr(s, "$v << EOD"));
+	assert_null(strstr(s, "physical constraint"));
+	assert_non_null(strstr(s, "3 of 4 design points on the frontier"));
+	free(s);
+	s = script_made("CREATE TABLE results(run_id INTEGER, power_watts REAL, "
+	                "throughput_output_tokens_per_s REAL, "
+	                "silicon_violations REAL);"
+	                "INSERT INTO results VALUES(1, 3, 2, 1), (1, 1, 1, 4);",
+	                "pareto", RL_EINPUT);
+	assert_non_null(strstr(s, "each of the 2 design points with both "
+	                          "power_watts and throughput_output_tokens_per_s "
+	                          "finite breaks a physical constraint"));
+	free(s);
+}
+
 /* The longest line of the title in script s ("set title '...'" whose
 ** lines gp_quote joins with '."\n".'), in characters. */
 static size_t title_widest(const char *s, int *lines)
@@ -1417,6 +1468,7 @@ int main(void)
 		cmocka_unit_test(test_quote),
 		cmocka_unit_test(test_waterfall),
 		cmocka_unit_test(test_pareto),
+		cmocka_unit_test(test_pareto_unbuildable),
 		cmocka_unit_test(test_pareto_log_axes),
 		cmocka_unit_test(test_title_wraps),
 		cmocka_unit_test(test_missing_column),

@@ -411,6 +411,65 @@ static void test_violations(void **state)
 ** 70 + 67 mW/mm2/GHz x 814 mm2 x 1.83 GHz = 99.80454 + 0.65 pJ/bit x 8 x
 ** 3.35e12 B/s = 17.42 -> 187.22454 W, and less clocked logic at a lower
 ** clock: at s = 0.5 with dvfs_exponent 1, 99.80454 x 0.5^2 = 24.951135. */
+/* rl_silicon_max_stacks: the most stacks each check of rl_silicon_derive
+** passes.  By hand, a 200 mm2 die at aspect 1.269: long edges 2 x
+** sqrt(200 x 1.269) = 31.87 mm over 6.5 mm a PHY = 4.9, so 4; frac_phy
+** 0.05 gives 10 mm2 over 9.7 mm2 = 1.03, so 1; one more of each is the
+** violation.  Room for exactly 2 PHYs (frac_phy 0.097: 19.4 mm2) and an
+** edge of exactly 5 PHYs allow 2 and 5 (the derive's comparisons pass
+** there), whatever the quotients' rounding; two dies hold twice as many;
+** frac_phy 0 sets no PHY area (INFINITY). */
+static void test_max_stacks(void **state)
+{
+	rl_config c;
+	rl_silicon si;
+	char err[256] = "";
+	double edge, area;
+	(void)state;
+	rl_config_defaults(&c);
+	fx_node_n4(&c.node);
+	c.design.die_m2 = 200e-6;
+	c.design.clock_hz = 1e9;
+	c.design.frac_mac = 0.2;
+	c.design.frac_phy = 0.05;
+	c.design.hbm_gen = RL_HBM3;
+	c.design.hbm_stacks = 1;
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
+	rl_silicon_max_stacks(&c, &si, &edge, &area);
+	near(edge, 4, 0);
+	near(area, 1, 0);
+	c.design.hbm_stacks = 4;
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
+	assert_false(si.violations & RL_V_HBM_EDGE);
+	c.design.hbm_stacks = 5;
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
+	assert_true(si.violations & RL_V_HBM_EDGE);
+	c.design.hbm_stacks = 2;
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
+	assert_true(si.violations & RL_V_PHY_AREA);
+	/* exactly 2 PHYs of area, exactly 5 of edge */
+	c.design.frac_phy = 2 * 9.7e-6 / 200e-6;
+	c.design.hbm_phy_edge_m = si.edge_m / 5;
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
+	assert_false(si.violations & RL_V_PHY_AREA);
+	rl_silicon_max_stacks(&c, &si, &edge, &area);
+	near(edge, 5, 0);
+	near(area, 2, 0);
+	c.design.hbm_stacks = 5;
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
+	assert_false(si.violations & RL_V_HBM_EDGE);
+	/* two dies: each holds as many */
+	c.design.dies = 2;
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
+	rl_silicon_max_stacks(&c, &si, &edge, &area);
+	near(edge, 10, 0);
+	near(area, 4, 0);
+	c.design.frac_phy = 0;
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
+	rl_silicon_max_stacks(&c, &si, &edge, &area);
+	assert_true(isinf(area));
+}
+
 static void test_power_zero_load(void **state)
 {
 	rl_config c;
@@ -1126,6 +1185,7 @@ int main(void)
 	    cmocka_unit_test(test_forward),
 	    cmocka_unit_test(test_mac_area_monotone),
 	    cmocka_unit_test(test_violations),
+	    cmocka_unit_test(test_max_stacks),
 	    cmocka_unit_test(test_power_zero_load),
 	    cmocka_unit_test(test_power_h100_calibration),
 	    cmocka_unit_test(test_power_vector),
