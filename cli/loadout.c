@@ -101,34 +101,10 @@ static const char *regime_text(int regime)
 	}
 }
 
-/* Near capacity the steady state's wait is a floor: a Poisson stream at
-** utilization u waits ~ u / (1 - u), without bound at capacity, but where
-** the prefill budget binds the model's queue for it is less loaded than
-** the server (a prompt's hold is the prefill-only engine's iteration,
-** which lacks the decode steps' KV reads: model/load.c, 0.94-0.98 of 1 /
-** X_max), so its wait stays finite at capacity: 0.50 s at 99.9999999% of
-** it, Sohu by design at TP2 under etched-claim, where eval's and map's best
-** under targets then sat.  Said where the server is at 95% or more of its
-** capacity and the wait's queue 1 point or more below it. */
-static void near_capacity_note(FILE *f, const rl_load_result *lr)
-{
-	if (lr->regime != RL_LOAD_STEADY || lr->ttft.kind != RL_TTFT_POISSON ||
-	    !(lr->utilization >= 0.95) ||
-	    !(lr->ttft.rho < lr->utilization - 0.01))
-		return;
-	fprintf(f, "(at %.1f%% of capacity, where a queue of Poisson arrivals "
-	        "waits ~ u / (1 - u),\n without bound at capacity; the wait "
-	        "below is the prefill budget's queue at %.1f%%\n (a prompt's "
-	        "hold lacks the decode steps' KV reads: model/load.c), so "
-	        "read it and\n the TTFT as floors and size for a lower rate)\n",
-	        100 * lr->utilization, 100 * lr->ttft.rho);
-}
-
 void loadout_table(FILE *f, const rl_load_result *lr)
 {
 	size_t i;
 	fprintf(f, "\nunder load: %s\n", regime_text(lr->regime));
-	near_capacity_note(f, lr);
 	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		double v = row_value(&rows[i], lr);
 		char val[96];

@@ -174,22 +174,4 @@ expect_out "^  ttft p99\.9999999 .* target <= 5000\.0 ms" "its name whole"
 expect_out "^  tpot p0\.1 " "a small one whole"
 expect_exit 2 "e2e percentile of 10 digits" -- $E --e2e-p99.9999999-max 5
 expect_err "or --ttft-p99\.9999999-max and --tpot-p99\.9999999-max" "the refusal names it whole"
-# near capacity a Poisson stream waits without bound; where the prefill
-# budget binds (etched-claim's max_num_tokens), the model's queue for it
-# is less loaded than the server and its wait stays finite at capacity, so
-# the table says its wait is a floor (at 95% of capacity or more, where the
-# queue is a point or more below it).  Sohu by design at TP2 x DP4 under
-# the targets TTFT <= 1 s, TPOT <= 50 ms: the best load sits at capacity
-# (its TTFT at capacity meets the target), the note there; at 100
-# requests/s, 70.6% of its 141.6, none (under 95%)
-S="$RL eval --chip sohu-design --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 2 --chips 8 --profile etched-claim"
-expect_exit 0 "best under targets at capacity" -- $S --ttft-max 1 --tpot-max 0.05
-expect_out "^\(at 100\.0% of capacity, where a queue of Poisson arrivals waits ~ u / \(1 - u\),$" "says the load is at capacity"
-expect_out "^ without bound at capacity; the wait below is the prefill budget's queue at 9[0-9]\.[0-9]%$" "and its wait's queue below it"
-expect_out "^ the TTFT as floors and size for a lower rate\)$" "read as floors"
-expect_exit 0 "a rate well below capacity" -- $S --rate 100
-expect_out "^  utilization +0\.706 " "70.6% of capacity"
-expect_no_out "of capacity, where a queue" "no note below 95%"
-expect_exit 0 "json unchanged by the note" -- $S --ttft-max 1 --tpot-max 0.05 --json
-expect_no_out "of capacity, where a queue" "the note is the table's"
 finish
