@@ -174,4 +174,13 @@ expect_out "^  ttft p99\.9999999 .* target <= 5000\.0 ms" "its name whole"
 expect_out "^  tpot p0\.1 " "a small one whole"
 expect_exit 2 "e2e percentile of 10 digits" -- $E --e2e-p99.9999999-max 5
 expect_err "or --ttft-p99\.9999999-max and --tpot-p99\.9999999-max" "the refusal names it whole"
+# a Poisson stream's wait grows like u / (1 - u) without bound at capacity
+# (model/load.c: every request queues for admission), so a finite TTFT target
+# puts the best load under targets below capacity: Sohu by design at TP2 x
+# DP4 under etched-claim, TTFT <= 1 s and TPOT <= 50 ms, a utilization of
+# 0.9x (not 1.000) whose mean TTFT is at most the target's 1000 ms
+S="$RL eval --chip sohu-design --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 2 --chips 8 --profile etched-claim"
+expect_exit 0 "best under targets below capacity" -- $S --ttft-max 1 --tpot-max 0.05
+expect_out "^  utilization +0\\.9[0-9][0-9] " "a utilization under 1"
+expect_out "^  ttft_mean_s +([0-9]{1,3}\\.[0-9]|1000\\.0) ms" "its mean TTFT within the target"
 finish
