@@ -97,6 +97,9 @@ $(BUILD)/tests/%: tests/%.c $(LAYER_LIBS)
 	$(CC) $(CFLAGS) -MMD -MP $(PKG_CFLAGS) -o $@ $< \
 	  $(if $(filter $*,$(MODEL_TESTS)),$(BUILD)/libmodel.a $(CMOCKA_LIBS) $(GSL_LIBS) -lm -lpthread,$(LAYER_LIBS) $(CMOCKA_LIBS) $(LIBS)) $(LDFLAGS)
 
+# test_statsoom fails libmodel's malloc at will (its __wrap_malloc)
+$(BUILD)/tests/test_statsoom: LDFLAGS += -Wl,--wrap=malloc
+
 $(BUILD)/tools/mkplotdb: tests/tools/mkplotdb.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS) -lm $(LDFLAGS)
