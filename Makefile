@@ -48,7 +48,9 @@ TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 MODEL_TESTS := $(basename $(notdir $(shell grep -L '\.\./\(config\|claim\|sweeps\|plots\|reports\|cli\)/' $(TEST_SRC) /dev/null 2>/dev/null)))
 GSL_LIBS := $(if $(DEPS_OK),$(shell pkg-config --libs gsl))
 # tools the command-line tests run (tests/tools/*.c); pngstat needs zlib
-TOOLS    := $(BUILD)/tools/mkplotdb $(if $(wildcard /usr/include/zlib.h),$(BUILD)/tools/pngstat)
+# failalloc.so: the allocator shim of cli_failalloc.sh (LD_PRELOAD)
+TOOLS    := $(BUILD)/tools/mkplotdb $(if $(wildcard /usr/include/zlib.h),$(BUILD)/tools/pngstat) \
+            $(BUILD)/tools/failalloc.so
 DEP_FILES := $(ALL_OBJ:.o=.d) $(TEST_BIN:=.d) $(BUILD)/tests/bench.d $(TOOLS:=.d)
 
 .PHONY: all tools test test-run bench bench-run demo demo-run deps clean check-deps install FORCE
@@ -95,6 +97,9 @@ $(BUILD)/tests/%: tests/%.c $(LAYER_LIBS)
 	$(CC) $(CFLAGS) -MMD -MP $(PKG_CFLAGS) -o $@ $< \
 	  $(if $(filter $*,$(MODEL_TESTS)),$(BUILD)/libmodel.a $(CMOCKA_LIBS) $(GSL_LIBS) -lm -lpthread,$(LAYER_LIBS) $(CMOCKA_LIBS) $(LIBS)) $(LDFLAGS)
 
+# test_statsoom fails libmodel's malloc at will (its __wrap_malloc)
+$(BUILD)/tests/test_statsoom: LDFLAGS += -Wl,--wrap=malloc
+
 $(BUILD)/tools/mkplotdb: tests/tools/mkplotdb.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS) -lm $(LDFLAGS)
@@ -102,6 +107,13 @@ $(BUILD)/tools/mkplotdb: tests/tools/mkplotdb.c
 $(BUILD)/tools/pngstat: tests/tools/pngstat.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -o $@ $< -lz $(LDFLAGS)
+
+# a shared object the dynamic loader puts before the C library; built
+# without the sanitizers (cli_failalloc.sh skips a SAN=1 build, whose
+# allocator is ASan's)
+$(BUILD)/tools/failalloc.so: tests/failalloc.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -g -Wall -Wextra -Werror -fPIC -shared -MMD -MP -MF $@.d -o $@ $<
 
 tools: $(TOOLS)
 

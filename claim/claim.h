@@ -200,6 +200,11 @@ typedef struct {
 	double phi[RL_FACTOR_MAX], phid[RL_FACTOR_MAX];
 	size_t nf, nfd;
 	int factors_ok, factors_d_ok;
+	/* 1 where a part of the report (the factors, a solve) could not be
+	** worked out for want of memory: claim_compute fails (exit 1),
+	** where that part was left out or said "not solved (out of memory)"
+	** under exit 0 */
+	int oom;
 	double factors_ratio, factors_d_ratio;
 	char factors_err[512], factors_d_err[512];
 	claim_solve_row solve[CLAIM_SOLVE_MAX];
@@ -259,7 +264,8 @@ void claim_map_sides(claim_report *rep);
 /* Mappings (claim_map_sides), factors, solves, Monte Carlo, tornado,
 ** checks. */
 int claim_compute(claim_report *rep, char *err, size_t errlen);
-/* Solve one "side.section.key" on the report's sides. */
+/* Solve one "side.section.key" on the report's sides: 0, -1 with err (the
+** name or the side's fault), RL_EINTERNAL (1) with "out of memory". */
 int claim_solve_param(claim_report *rep, const char *name, double target,
                       claim_solve_row *row, char *err, size_t errlen);
 

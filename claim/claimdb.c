@@ -33,6 +33,7 @@ typedef struct {
 	sqlite3_int64 run;
 	char *err;
 	size_t errlen;
+	int status;          /* fail's exit status (rl_db_exit), 0 before */
 } dbw;
 
 /* "PATH: WHAT" into where[WHERE_MAX]: the start of every message. */
@@ -49,8 +50,18 @@ static const char *where_of(const dbw *w, const char *what, char *where)
 static int fail(dbw *w, const char *what)
 {
 	char where[WHERE_MAX];
-	rl_db_error(w->db, sqlite3_extended_errcode(w->db),
-	            where_of(w, what, where), w->err, w->errlen);
+	int rc = sqlite3_extended_errcode(w->db);
+	rl_db_error(w->db, rc, where_of(w, what, where), w->err, w->errlen);
+	w->status = rl_db_exit(rc);
+	return -1;
+}
+
+/* fail of a failure rc that need not be the handle's last (a bind's) */
+static int fail_rc(dbw *w, int rc, const char *what)
+{
+	char where[WHERE_MAX];
+	rl_db_error(w->db, rc, where_of(w, what, where), w->err, w->errlen);
+	w->status = rl_db_exit(rc);
 	return -1;
 }
 
@@ -58,8 +69,11 @@ static int fail(dbw *w, const char *what)
 static int exec_sql(dbw *w, const char *sql, const char *what)
 {
 	char where[WHERE_MAX];
-	return rl_db_exec(w->db, sql, where_of(w, what, where), w->err,
-	                  w->errlen);
+	int rc = rl_db_exec(w->db, sql, where_of(w, what, where), w->err,
+	                    w->errlen);
+	if (rc)
+		w->status = rc;
+	return rc;
 }
 
 double claim_stated_value(const rl_config *c, const rl_param *p)
@@ -85,21 +99,33 @@ static int exec_bind(dbw *w, const char *sql, const char *fmt, ...)
 	if (sqlite3_prepare_v2(w->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return fail(w, "prepare");
 	va_start(ap, fmt);
-	for (i = 0; fmt[i]; i++) {
+	for (i = 0, rc = SQLITE_OK; fmt[i]; i++) {
+		int b;
 		if (fmt[i] == 'i') {
-			sqlite3_bind_int64(st, i + 1, va_arg(ap, sqlite3_int64));
+			b = sqlite3_bind_int64(st, i + 1, va_arg(ap, sqlite3_int64));
 		} else if (fmt[i] == 'd') {
 			double v = va_arg(ap, double);
 			if (isfinite(v))
-				sqlite3_bind_double(st, i + 1, v);
+				b = sqlite3_bind_double(st, i + 1, v);
 			else
-				sqlite3_bind_null(st, i + 1);
+				b = sqlite3_bind_null(st, i + 1);
 		} else {
-			sqlite3_bind_text(st, i + 1, va_arg(ap, const char *), -1,
-			                  SQLITE_TRANSIENT);
+			b = sqlite3_bind_text(st, i + 1, va_arg(ap, const char *), -1,
+			                      SQLITE_TRANSIENT);
 		}
+		if (rc == SQLITE_OK)
+			rc = b;
 	}
 	va_end(ap);
+	/* a value SQLite could not copy (SQLITE_TRANSIENT's SQLITE_NOMEM)
+	** stays NULL: stepped, the row was refused by a NOT NULL as if the
+	** database had refused it (exit 2), or stored with the NULL where
+	** the column takes one */
+	if (rc != SQLITE_OK) {
+		fail_rc(w, rc, "bind");
+		sqlite3_finalize(st);
+		return -1;
+	}
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -424,7 +450,10 @@ int claimdb_write(const char *path, const claim_report *rep,
 	else if (!err[0])
 		fail(&w, "write");
 	if (rc) {
-		status = rl_db_exit(sqlite3_extended_errcode(w.db));
+		/* the failure's, as fail() found it: the handle's code may be
+		** another's by now (a statement finalized after it) */
+		status = w.status ? w.status
+		                  : rl_db_exit(sqlite3_extended_errcode(w.db));
 		sqlite3_exec(w.db, "ROLLBACK", NULL, NULL, NULL);
 	}
 	sqlite3_close(w.db);

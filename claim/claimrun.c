@@ -199,14 +199,18 @@ static int tps_metric(const rl_config *cfg, void *ud, double *value)
 	return 0;
 }
 
-static void factors_of(const claim_side *a, const claim_side *b,
+/* 1 where the factors could not be worked out for want of memory */
+static int factors_of(const claim_side *a, const claim_side *b,
                        rl_factor *f, size_t *nf, double *phi, double *ratio,
                        int *ok, char *err, size_t errlen)
 {
+	int rc;
 	*nf = rl_claim_factors(f);
 	*nf = rl_factors_add_other(&a->cfg, &b->cfg, f, *nf);
-	*ok = rl_shapley(&a->cfg, &b->cfg, f, *nf, tps_metric, NULL, phi,
-	                 ratio, err, errlen) == 0;
+	rc = rl_shapley(&a->cfg, &b->cfg, f, *nf, tps_metric, NULL, phi, ratio,
+	                err, errlen);
+	*ok = rc == 0;
+	return rc == RL_EINTERNAL;
 }
 
 /* The side and configuration a "a.x.y" / "b.x.y" name varies: design and
@@ -343,10 +347,11 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 		** (ux16) */
 		tdp = tdp || (!strcmp(p->section, "profile") &&
 		              !strcmp(p->key, "eff_compute_fp8"));
-		if (rl_solve(base, p, tdp ? p->max * 1e-7 : 1, tdp ? p->max : 0,
-		             claim_speedup_metric, &ud, target, &row->s, err,
-		             errlen) != 0)
-			return -1;
+		int rc = rl_solve(base, p, tdp ? p->max * 1e-7 : 1,
+		                  tdp ? p->max : 0, claim_speedup_metric, &ud,
+		                  target, &row->s, err, errlen);
+		if (rc != 0)
+			return rc == RL_EINTERNAL ? RL_EINTERNAL : -1;
 	}
 	/* what binds where the lever stops helping (the spec-sheet
 	** parameters; a design parameter acts through the resolved chip) */
@@ -394,6 +399,7 @@ typedef struct {
 	char binds[128];            /* infeasible: what binds */
 	char label[160];            /* the chip by design, or "" */
 	char err[256];
+	int oom;                    /* a solve out of memory (rep->oom) */
 } joint_pt;
 
 /* The MAC share of the chip by design whose FP8 peak is X TFLOPS, and
@@ -411,11 +417,16 @@ static void translate(const claim_report *rep, double X, int relax,
 	char err[256];
 	rl_config c;
 	rl_result r;
+	int rc;
 	j->frac = j->die_mm2 = j->ghz = j->watts = j->tdp = NAN;
 	j->label[0] = 0;
-	if (!d || !pm || !pl || rl_solve(&d->st.cfg, pm, 1, 0, peak_metric, NULL, X,
-	                          &fr, err, sizeof err) != 0 || !fr.feasible)
+	if (!d || !pm || !pl)
 		return;
+	if ((rc = rl_solve(&d->st.cfg, pm, 1, 0, peak_metric, NULL, X, &fr, err,
+	                   sizeof err)) != 0 || !fr.feasible) {
+		j->oom = rc == RL_EINTERNAL;
+		return;
+	}
 	snprintf(j->label, sizeof j->label, "%s", d->label);
 	c = d->st.cfg;
 	j->tdp = c.chip.tdp_w;
@@ -437,10 +448,13 @@ static void joint(const claim_report *rep, const rl_config *base,
 {
 	const rl_param *pp = rl_param_find("chip", "peak_tflops_fp8");
 	rl_solve_result s;
+	int rc;
 	memset(j, 0, sizeof *j);
-	if (rl_solve(base, pp, 1, 0, claim_speedup_metric, (void *)ud,
-	             rep->opts.target, &s, j->err, sizeof j->err) != 0)
+	if ((rc = rl_solve(base, pp, 1, 0, claim_speedup_metric, (void *)ud,
+	                   rep->opts.target, &s, j->err, sizeof j->err)) != 0) {
+		j->oom = rc == RL_EINTERNAL;
 		return;
+	}
 	j->ok = 1;
 	j->feasible = s.feasible;
 	j->met_all = s.met_all;
@@ -570,6 +584,10 @@ static void must_be_true(claim_report *rep)
 	relaxed.chip.hbm_Bps = ph->max * ph->scale;
 	joint(rep, &base, &ud, 0, &jb);
 	joint(rep, &relaxed, &ud, 1, &jr);
+	if (jb.oom || jr.oom) {
+		rep->oom = 1;
+		return;
+	}
 
 	/* the headline: the peak needed between the two, and the power */
 	m = rep->must[rep->nmust++];
@@ -670,9 +688,12 @@ static void must_be_true(claim_report *rep)
 			rl_config c = base;
 			double mult = (double)(1 << k);
 			c.chip.link_Bps = base.chip.link_Bps * mult;
-			if (rl_solve(&c, pp, 1, 0, claim_speedup_metric, &ud, tgt, &s,
-			             err, sizeof err) != 0)
+			int rc = rl_solve(&c, pp, 1, 0, claim_speedup_metric, &ud,
+			                  tgt, &s, err, sizeof err);
+			if (rc != 0) {
+				rep->oom |= rc == RL_EINTERNAL;
 				break;
+			}
 			/* a floor, shown rounded up as the headline's
 			** (joint_text): to the nearest, 9.139 PFLOPS read 9.1,
 			** which gives 19.9x */
@@ -736,10 +757,12 @@ static void default_solves(claim_report *rep)
 		if ((!strcmp(p->section, "design")) &&
 		    s->st.cfg.chip.by_design < 0.5)
 			continue;
-		if (claim_solve_param(rep, param, rep->opts.target,
-		                      &rep->solve[rep->nsolve], err,
-		                      sizeof err) == 0)
+		int rc = claim_solve_param(rep, param, rep->opts.target,
+		                           &rep->solve[rep->nsolve], err,
+		                           sizeof err);
+		if (rc == 0)
 			rep->nsolve++;
+		rep->oom |= rc == RL_EINTERNAL;
 	}
 }
 
@@ -880,19 +903,24 @@ int claim_compute(claim_report *rep, char *err, size_t errlen)
 	claim_map_sides(rep);
 	rep->speedup_total = rep->b.r.total_tps / rep->a.r.total_tps;
 	rep->speedup_output = rep->b.r.output_tps / rep->a.r.output_tps;
-	factors_of(&rep->a, &rep->b, rep->f, &rep->nf, rep->phi,
-	           &rep->factors_ratio, &rep->factors_ok, rep->factors_err,
-	           sizeof rep->factors_err);
+	rep->oom |= factors_of(&rep->a, &rep->b, rep->f, &rep->nf, rep->phi,
+	                       &rep->factors_ratio, &rep->factors_ok,
+	                       rep->factors_err, sizeof rep->factors_err);
 	if (rep->have_bd) {
 		rep->bd_speedup_total = rep->bd.r.total_tps / rep->a.r.total_tps;
 		rep->bd_speedup_output = rep->bd.r.output_tps / rep->a.r.output_tps;
-		factors_of(&rep->a, &rep->bd, rep->fd, &rep->nfd, rep->phid,
-		           &rep->factors_d_ratio, &rep->factors_d_ok,
-		           rep->factors_d_err, sizeof rep->factors_d_err);
+		rep->oom |= factors_of(&rep->a, &rep->bd, rep->fd, &rep->nfd,
+		                       rep->phid, &rep->factors_d_ratio,
+		                       &rep->factors_d_ok, rep->factors_d_err,
+		                       sizeof rep->factors_d_err);
 	}
 	default_solves(rep);
 	must_be_true(rep);
 	claim_map_points(rep);
+	if (rep->oom) {
+		snprintf(err, errlen, "out of memory");
+		return RL_EINTERNAL;
+	}
 
 	if (rep->have_unc) {
 		rep->mco.samples = (size_t)rep->opts.samples;

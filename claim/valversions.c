@@ -10,12 +10,14 @@
 #include "valversions.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../config/csvrows.h"
 #include "../config/presets.h"
+#include "../model/status.h"
 #include "../model/utf8.h"
 
 /* The checks of a table's scoped rows, fitted versions and versions
@@ -53,11 +55,12 @@ int val_versions_read(const char *path, val_versions *vt, char *err,
                       size_t errlen)
 {
 	csv_rows cr;
-	int col[V_ALL], lineno, have = 0, hdr = 0, i, rc;
+	int col[V_ALL], lineno, have = 0, hdr = 0, i, rc, status = -1;
 	size_t cap = 0;
 	memset(vt, 0, sizeof *vt);
+	/* no FILE to be had (fdopen's ENOMEM): no fault of the table */
 	if (csv_open(&cr, path, 1, err, errlen))
-		return -1;
+		return errno == ENOMEM ? RL_EINTERNAL : -1;
 	while ((rc = csv_next(&cr, err, errlen)) > 0) {
 		char **fl = cr.fields;
 		int nf = cr.nf;
@@ -111,6 +114,7 @@ int val_versions_read(const char *path, val_versions *vt, char *err,
 			val_version *nv = realloc(vt->v, nc * sizeof *nv);
 			if (!nv) {
 				snprintf(err, errlen, "%s: out of memory", path);
+				status = RL_EINTERNAL;
 				goto fail;
 			}
 			vt->v = nv;
@@ -146,15 +150,15 @@ int val_versions_read(const char *path, val_versions *vt, char *err,
 		val_versions_free(vt);
 		return -1;
 	}
-	if (val_versions_check(path, vt, err, errlen)) {
+	if ((rc = val_versions_check(path, vt, err, errlen))) {
 		val_versions_free(vt);
-		return -1;
+		return rc;
 	}
 	return 0;
 fail:
 	csv_close(&cr);
 	val_versions_free(vt);
-	return -1;
+	return status;
 }
 
 void val_versions_free(val_versions *vt)
@@ -622,9 +626,15 @@ static int val_versions_check(const char *path, const val_versions *vt,
 			names = malloc(PRESET_LIST_MAX * sizeof *names);
 			if (!names) {
 				snprintf(err, errlen, "%s: out of memory", path);
-				return -1;
+				return RL_EINTERNAL;
 			}
-			nn = preset_list("model", names, PRESET_LIST_MAX);
+			/* a folder not read for want of memory lists no model, and
+			** a row's models matched none */
+			if (preset_list_all("model", names, PRESET_LIST_MAX, &nn)) {
+				snprintf(err, errlen, "%s: out of memory", path);
+				free(names);
+				return RL_EINTERNAL;
+			}
 		}
 		if (v->models[0])
 			rc = check_models(path, vt, i, names, nn, err, errlen);

@@ -37,7 +37,8 @@ typedef struct {
 	size_t n;
 } val_versions;
 
-/* Read a version table.  0, or -1 with "file:line: ..." in err. */
+/* Read a version table.  0, or -1 with "file:line: ..." in err (the
+** table's fault), or RL_EINTERNAL (1) with "file: out of memory". */
 int val_versions_read(const char *path, val_versions *vt, char *err,
                       size_t errlen);
 void val_versions_free(val_versions *vt);

@@ -13,6 +13,7 @@
 #include "../config/commalist.h"
 #include "../config/measure.h"
 #include "../config/meassetup.h"
+#include "../config/memout.h"
 #include "../config/num.h"
 #include "../config/tmpfile.h"
 #include "../model/utf8.h"
@@ -643,9 +644,12 @@ static int job_read(calib_job *j, const calibrate_args *o)
 	** refuses it, not passed over */
 	snprintf(vfile, sizeof vfile, "%s/profiles/versions.csv", rl_data_dir());
 	j->vok = access(vfile, F_OK) == 0;
-	if (j->vok && val_versions_read(vfile, &j->vt, err, sizeof err)) {
+	if (j->vok && (rc = val_versions_read(vfile, &j->vt, err, sizeof err))) {
 		j->vok = 0;
-		return bad_input("calibrate", err);
+		if (rc != RL_EINTERNAL)
+			return bad_input("calibrate", err);
+		cli_say("calibrate", err);
+		return rc;
 	}
 	return RL_OK;
 }
@@ -809,6 +813,7 @@ static int job_write(calib_job *j, const calibrate_args *o)
 	char huber_note[160], loo_note[1300], weight_note[96], *summary = NULL;
 	size_t slen = 0;
 	FILE *m;
+	rl_memout mo;
 	const char *out = o->out;
 	int rc;
 	if (!out) {
@@ -846,7 +851,9 @@ static int job_write(calib_job *j, const calibrate_args *o)
 		         "(--no-loo)");
 	/* the summary names --measurements, --software and --version whole,
 	** however long (profileout_write refuses a line too long to read) */
-	if (!(m = open_memstream(&summary, &slen))) {
+	/* (not open_memstream: it could drop bytes and say nothing,
+	** memout.h) */
+	if (!(m = rl_memout_open(&mo))) {
 		fprintf(stderr, "rooflab calibrate: out of memory\n");
 		return RL_EINTERNAL;
 	}
@@ -859,8 +866,7 @@ static int job_write(calib_job *j, const calibrate_args *o)
 	         o->software ? ")" : "", aside_note, j->info.rms_log,
 	         100 * stats_abs_quantile(j->e_fit, j->nrows, 0.5), loo_note,
 	         huber_note, weight_note);
-	if (fclose(m) != 0 || !summary) {
-		free(summary);
+	if (rl_memout_close(m, &mo, &summary, &slen) != 0) {
 		fprintf(stderr, "rooflab calibrate: out of memory\n");
 		return RL_EINTERNAL;
 	}

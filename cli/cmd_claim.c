@@ -9,6 +9,7 @@
 
 #include "claimargs.h"
 #include "claimout.h"
+#include "../config/memout.h"
 #include "commands.h"
 #include "options.h"
 
@@ -88,14 +89,19 @@ int cmd_claim(int argc, char **argv)
 		return rc;
 	}
 	if (rep->opts.json || rep->opts.db) {
-		FILE *m = open_memstream(&json, &json_len);
+		/* not open_memstream: a buffer it could not grow dropped bytes
+		** (or all: NULL, which fputs read) with its error flag and
+		** fclose saying nothing, the JSON printed or stored as if whole
+		** (memout.h) */
+		rl_memout mo;
+		FILE *m = rl_memout_open(&mo);
 		if (!m) {
 			fprintf(stderr, "rooflab claim: out of memory\n");
 			claim_report_free(rep);
 			return RL_EINTERNAL;
 		}
 		claimout_json(m, rep);
-		if (fclose(m) != 0) {
+		if (rl_memout_close(m, &mo, &json, &json_len) != 0) {
 			free(json);
 			claim_report_free(rep);
 			fprintf(stderr, "rooflab claim: out of memory\n");

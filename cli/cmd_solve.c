@@ -75,9 +75,15 @@ int cmd_solve(int argc, char **argv)
 	rep->speedup_total = rep->b.r.total_tps / rep->a.r.total_tps;
 	rep->speedup_output = rep->b.r.output_tps / rep->a.r.output_tps;
 	for (k = 0; k < (size_t)rep->opts.nvary; k++) {
-		if (claim_solve_param(rep, rep->opts.vary[k], rep->opts.target,
-		                      &rep->solve[k], err, sizeof err))
-			goto bad;
+		if ((rc = claim_solve_param(rep, rep->opts.vary[k],
+		                            rep->opts.target, &rep->solve[k], err,
+		                            sizeof err))) {
+			if (rc != RL_EINTERNAL)
+				goto bad;
+			cli_say("solve", err);
+			claim_report_free(rep);
+			return rc;
+		}
 		rep->nsolve++;
 	}
 	if (rep->opts.json) {

@@ -790,8 +790,12 @@ int cmd_validate(int argc, char **argv)
 		         rl_data_dir());
 		vfile = vbuf;
 	}
-	if (val_versions_read(vfile, &vt, err, sizeof err))
-		return bad_input("validate", err);
+	if ((rc = val_versions_read(vfile, &vt, err, sizeof err))) {
+		if (rc != RL_EINTERNAL)
+			return bad_input("validate", err);
+		cli_say("validate", err);
+		return rc;
+	}
 	{
 		char hpath[1024];
 		snprintf(hpath, sizeof hpath, "%s/measurements/harness.csv",

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "../config/ini.h"
+#include "../config/memout.h"
 #include "../config/tmpfile.h"
 #include "../model/utf8.h"
 
@@ -213,7 +214,10 @@ int profileout_write(const char *out, const char *start_path,
 {
 	char tmp[1100], *text = NULL;
 	size_t len = 0;
-	FILE *f, *m = open_memstream(&text, &len);
+	rl_memout mo;
+	/* not open_memstream: it could drop bytes and say nothing, a
+	** profile written with a key cut (memout.h) */
+	FILE *f, *m = rl_memout_open(&mo);
 	int status, bad;
 	/* composed in memory first: a line the reader would refuse is
 	** refused here, before anything is written */
@@ -223,8 +227,7 @@ int profileout_write(const char *out, const char *start_path,
 	}
 	bad = put_profile(m, out, start_path, software, st, fit, nfit, fit_com,
 	                  meta, summary) != 0;
-	bad |= ferror(m) != 0;
-	if (fclose(m) != 0 || bad || !text) {
+	if (rl_memout_close(m, &mo, &text, &len) != 0 || bad) {
 		free(text);
 		snprintf(err, errlen, "cannot write %s: out of memory", out);
 		return RL_EINTERNAL;

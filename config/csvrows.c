@@ -3,6 +3,7 @@
 */
 #include "csvrows.h"
 #include "regfile.h"
+#include "../model/status.h"
 
 #include <errno.h>
 #include <string.h>
@@ -187,7 +188,7 @@ int csv_table_each(const char *path, const char *const *names, int n,
 	int rc, have_header = 0, hdr = 0;
 	if (csv_open(&r, path, 1, err, errlen)) {
 		if (errno != ENOENT)
-			return -1;
+			return errno == ENOMEM ? RL_EINTERNAL : -1;
 		err[0] = '\0'; /* no file: no table */
 		return 0;
 	}

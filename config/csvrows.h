@@ -48,7 +48,9 @@ int csv_row_width(const csv_rows *r, int hdr, char *err, size_t errlen);
 ** exactly names[0 .. n-1]: a missing file is no table (0, err empty); each
 ** row, no wider than the header and of at least n fields, is passed to
 ** line(r, ctx, err, errlen), which returns 0 or -1 with its message.
-** 0, or -1 with "PATH:LINE: ..." (or the open's message) in err. */
+** 0, or -1 with "PATH:LINE: ..." (or the open's message) in err, or
+** RL_EINTERNAL (1) where the file could not be opened for want of memory
+** (errno ENOMEM: no fault of the table). */
 int csv_table_each(const char *path, const char *const *names, int n,
                    int (*line)(const csv_rows *, void *, char *, size_t),
                    void *ctx, char *err, size_t errlen);

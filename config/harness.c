@@ -77,12 +77,13 @@ int meas_harness_read(const char *path, meas_harnesses *h, char *err,
                       size_t errlen)
 {
 	reading rd = {h, 0};
+	int rc;
 	h->v = NULL;
 	h->n = 0;
-	if (csv_table_each(path, h_names, H_COUNT, add_line, &rd, err,
-	                   errlen)) {
+	if ((rc = csv_table_each(path, h_names, H_COUNT, add_line, &rd, err,
+	                         errlen))) {
 		meas_harness_free(h);
-		return rd.oom ? RL_EINTERNAL : RL_EINPUT;
+		return rd.oom || rc == RL_EINTERNAL ? RL_EINTERNAL : RL_EINPUT;
 	}
 	return RL_OK;
 }

@@ -187,8 +187,12 @@ int ini_read_file(const char *path, char **text, char *err, size_t errlen)
 	long size;
 	size_t got;
 	*text = NULL;
+	/* a FILE the C library could not allocate (fdopen's ENOMEM) is no
+	** fault of the file: exit 1, where it said "cannot read" with 2 and
+	** a reader passing unreadable presets over (profiles.c) went on
+	** without one (a sweep served under ideal, not the chip's default) */
 	if (!(f = rl_open_regular(path, err, errlen)))
-		return -1;
+		return errno == ENOMEM ? RL_EINTERNAL : -1;
 	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
 	    fseek(f, 0, SEEK_SET) != 0) {
 		snprintf(err, errlen, "%s: cannot read", path);

@@ -63,7 +63,8 @@ int ini_parse_file_sections(const char *path, ini_section_cb scb,
 
 /* A whole file read into *text (at most 16 MiB, no NUL byte), for a
 ** caller that parses it more than once (ini_parse_read); free() it.  0;
-** -1 (the file's fault) or RL_EINTERNAL (1: out of memory), *text NULL
+** -1 (the file's fault) or RL_EINTERNAL (1: out of memory, its text's
+** or the FILE's: errno ENOMEM from rl_open_regular), *text NULL
 ** and "PATH: ..." in err. */
 int ini_read_file(const char *path, char **text, char *err, size_t errlen);
 

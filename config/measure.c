@@ -4,6 +4,7 @@
 */
 #include "measure.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -570,8 +571,9 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 	size_t cap = 0;
 	char *joined = NULL; /* an overfull row's notes put back together */
 	memset(set, 0, sizeof *set);
+	/* no FILE to be had (fdopen's ENOMEM): no fault of the file */
 	if (csv_open(&cr, path, 0, err, errlen))
-		return RL_EINPUT;
+		return errno == ENOMEM ? RL_EINTERNAL : RL_EINPUT;
 	while ((rc = csv_next(&cr, err, errlen)) > 0) {
 		char **fields = cr.fields;
 		int nf = cr.nf;
@@ -714,15 +716,15 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		char dpath[4096];
 		snprintf(dpath, sizeof dpath, "%s/measurements/datasets.csv",
 		         rl_data_dir());
-		if (meas_datasets_apply(set, dpath, err, errlen)) {
+		if ((status = meas_datasets_apply(set, dpath, err, errlen))) {
 			meas_free(set);
-			return RL_EINPUT;
+			return status == RL_EINTERNAL ? RL_EINTERNAL : RL_EINPUT;
 		}
 		snprintf(dpath, sizeof dpath, "%s/measurements/rounding.csv",
 		         rl_data_dir());
-		if (meas_rounding_apply(set, dpath, err, errlen)) {
+		if ((status = meas_rounding_apply(set, dpath, err, errlen))) {
 			meas_free(set);
-			return RL_EINPUT;
+			return status == RL_EINTERNAL ? RL_EINTERNAL : RL_EINPUT;
 		}
 	}
 	return RL_OK;

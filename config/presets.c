@@ -4,6 +4,7 @@
 ** (presets.h).
 */
 #include "presets.h"
+#include "../model/status.h"
 #include "../model/utf8.h"
 
 #include <dirent.h>
@@ -118,20 +119,25 @@ static int names_a_path(const char *name)
 /* The .ini files of kind's folder whose name (less .ini) loads as a
 ** preset's (refused 0: preset_name_fits takes it) or does not (refused 1),
 ** into names (rows of width bytes), at most max, sorted: how many there
-** are. */
+** are; *nomem 1 where the folder could not be read for want of memory
+** (opendir's ENOMEM: a list of none that is no list), else 0. */
 static size_t list_dir(const char *kind, char *names, size_t width,
-                       size_t max, int refused)
+                       size_t max, int refused, int *nomem)
 {
 	char dir[1024], base[PRESET_FILE_MAX];
 	size_t n = 0, kept;
 	DIR *d;
 	struct dirent *e;
+	*nomem = 0;
 	if (!preset_kind_dir(kind))
 		return 0;
 	snprintf(dir, sizeof dir, "%s/%s", rl_data_dir(), preset_kind_dir(kind));
+	*nomem = 0;
 	d = opendir(dir);
-	if (!d)
+	if (!d) {
+		*nomem = errno == ENOMEM;
 		return 0;
+	}
 	while ((e = readdir(d))) {
 		size_t l = strlen(e->d_name);
 		if (l <= 4 || strcmp(e->d_name + l - 4, ".ini"))
@@ -156,13 +162,23 @@ static size_t list_dir(const char *kind, char *names, size_t width,
 size_t preset_list(const char *kind, char (*names)[PRESET_NAME_MAX],
                    size_t max)
 {
-	return list_dir(kind, names[0], PRESET_NAME_MAX, max, 0);
+	int nomem;
+	return list_dir(kind, names[0], PRESET_NAME_MAX, max, 0, &nomem);
+}
+
+int preset_list_all(const char *kind, char (*names)[PRESET_NAME_MAX],
+                    size_t max, size_t *n)
+{
+	int nomem;
+	*n = list_dir(kind, names[0], PRESET_NAME_MAX, max, 0, &nomem);
+	return nomem ? RL_EINTERNAL : RL_OK;
 }
 
 size_t preset_unloadable(const char *kind, char (*names)[PRESET_FILE_MAX],
                          size_t max)
 {
-	return list_dir(kind, names[0], PRESET_FILE_MAX, max, 1);
+	int nomem;
+	return list_dir(kind, names[0], PRESET_FILE_MAX, max, 1, &nomem);
 }
 
 /* Only the presets that are files: a directory, a FIFO or a link to

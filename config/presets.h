@@ -55,6 +55,13 @@ int preset_name_fits(const char *kind, const char *name, char *err,
 size_t preset_list(const char *kind, char (*names)[PRESET_NAME_MAX],
                    size_t max);
 
+/* preset_list's list into names and its count into *n, for a caller that
+** decides on it (the chip's default profile, a model prefix's match):
+** RL_OK, or RL_EINTERNAL where the folder could not be read for want of
+** memory, which preset_list gives as a list of none. */
+int preset_list_all(const char *kind, char (*names)[PRESET_NAME_MAX],
+                    size_t max, size_t *n);
+
 /* The names (less .ini) of kind's files that no preset name loads
 ** (preset_name_fits refuses them: too long, or ending in ".ini"), sorted,
 ** at most max of them (one of over PRESET_FILE_MAX - 1 bytes is counted,

@@ -115,7 +115,14 @@ static int profile_default(const char *chip, const char *how, char *name,
 	}
 	/* every profile, not the ones a list of names in a message has room
 	** for; a name holding a blank is one name */
-	n = c.software[0] ? preset_list("profile", list, PRESET_LIST_MAX) : 0;
+	n = 0;
+	if (c.software[0] &&
+	    preset_list_all("profile", list, PRESET_LIST_MAX, &n) != RL_OK) {
+		/* none listed, and the chip served under ideal as if it had
+		** no calibrated profile */
+		snprintf(err, errlen, "%s/profiles: out of memory", rl_data_dir());
+		return PROFILE_ENOMEM;
+	}
 	for (i = 0; i < n; i++) {
 		int rc = read_meta("profile", list[i], &p, err, errlen);
 		if (rc == PROFILE_ENOMEM)

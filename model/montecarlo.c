@@ -184,6 +184,7 @@ typedef struct {
 	double a_tps;       /* side a's throughput when nothing of a varies */
 	int a_varies;
 	int next_stream;    /* guarded by mu */
+	int no_rng;         /* a stream had no generator; guarded by mu */
 	pthread_mutex_t mu;
 } mc_job;
 
@@ -258,8 +259,14 @@ static void run_stream(mc_job *j, int s)
 	rl_config ca, cb;
 	rl_result ra, rb;
 	if (!rng) {
+		/* its samples unrun: the run fails (rl_mc_run), where
+		** they were left NaN, counted as not evaluable, and the
+		** quantiles drawn from the other streams' as if they were all */
 		for (i = from; i < to; i++)
 			j->res->speedup[i] = NAN;
+		pthread_mutex_lock(&j->mu);
+		j->no_rng = 1;
+		pthread_mutex_unlock(&j->mu);
 		return;
 	}
 	gsl_rng_set(rng, j->o->seed * 1000003UL + (unsigned long)s + 1);
@@ -404,7 +411,7 @@ int rl_mc_run(const rl_config *a, const rl_config *b, const rl_uparam *u,
 	memset(res->violates, 0, o->samples);
 	memset(res->chosen, 0, o->samples * sizeof *res->chosen);
 	/* GSL reports a failed allocation through its handler: off while the
-	** streams run (a stream without a generator leaves its samples NAN),
+	** streams run (a stream without a generator fails the run: no_rng),
 	** the caller's handler back afterwards */
 	old = gsl_set_error_handler_off();
 	for (t = 1; t < nt; t++)
@@ -417,6 +424,10 @@ int rl_mc_run(const rl_config *a, const rl_config *b, const rl_uparam *u,
 		pthread_join(th[t], NULL);
 	gsl_set_error_handler(old);
 	pthread_mutex_destroy(&j.mu);
+	if (j.no_rng) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
 
 	res->samples = o->samples;
 	memset(res->viol_count, 0, sizeof res->viol_count);

@@ -108,7 +108,8 @@ void rl_mc_free(rl_mc_result *r);
 ** mapping is chosen per sample (the best of every legal mapping of its
 ** chips, at that sample's values) and res->maps counts how often each
 ** mapping won, over the evaluated samples.  Returns 0, or -1 with err when
-** the nominal configurations cannot be evaluated. */
+** the nominal configurations cannot be evaluated or a stream's generator
+** could not be allocated ("out of memory"). */
 int rl_mc_run(const rl_config *a, const rl_config *b, const rl_uparam *u,
               size_t nu, const rl_mc_opts *o, rl_mc_result *res, char *err,
               size_t errlen);

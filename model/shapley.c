@@ -3,6 +3,7 @@
 ** parameters (shapley.h), and the claim check's factor groups.
 */
 #include "shapley.h"
+#include "status.h"
 
 #include <fnmatch.h>
 #include <math.h>
@@ -180,7 +181,7 @@ int rl_shapley(const rl_config *a, const rl_config *b, const rl_factor *f,
 	lv = malloc(nsets * sizeof *lv);
 	if (!lv) {
 		snprintf(err, errlen, "out of memory");
-		return -1;
+		return RL_EINTERNAL;
 	}
 	for (s = 0; s < nsets; s++) {
 		double v;

@@ -56,7 +56,8 @@ size_t rl_factors_add_other(const rl_config *a, const rl_config *b,
 
 /* Shapley log-factors.  phi[i] = log of factor i; *ratio =
 ** metric(all swapped) / metric(none).  Returns 0, or -1 with err when k
-** is too large or some swapped configuration cannot be evaluated. */
+** is too large or some swapped configuration cannot be evaluated, or
+** RL_EINTERNAL (1) with "out of memory". */
 int rl_shapley(const rl_config *a, const rl_config *b, const rl_factor *f,
                size_t k, rl_metric_fn m, void *ud, double *phi,
                double *ratio, char *err, size_t errlen);

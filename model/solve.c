@@ -9,6 +9,7 @@
 ** target, where "7.22 stacks" named a package no one can build.
 */
 #include "solve.h"
+#include "status.h"
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_roots.h>
@@ -214,7 +215,7 @@ int rl_solve(const rl_config *base, const rl_param *p, double lo, double hi,
 			if (!s) {
 				gsl_set_error_handler(old);
 				snprintf(err, errlen, "out of memory");
-				return -1;
+				return RL_EINTERNAL;
 			}
 			gsl_root_fsolver_set(s, &F, a, b);
 			do {

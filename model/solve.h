@@ -41,7 +41,8 @@ typedef struct {
 ** direction says whether the values that meet it lie above the one found
 ** (+1, "at least") or below it (-1, "at most").
 ** Enum and boolean parameters cannot be solved for.  Returns 0 (feasible
-** or not, see res), or -1 with err on bad input. */
+** or not, see res), or -1 with err on bad input, or RL_EINTERNAL (1) with
+** "out of memory" where the root finder could not be allocated. */
 int rl_solve(const rl_config *base, const rl_param *p, double lo, double hi,
              rl_metric_fn m, void *ud, double target, rl_solve_result *res,
              char *err, size_t errlen);

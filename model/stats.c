@@ -9,15 +9,62 @@
 #include <math.h>
 #include <stdlib.h>
 
+/* The k-th smallest (from 0) of the finite values of x (of their
+** magnitudes when magnitude is set), found without memory: a value with
+** fewer than k + 1 below it and more than k at or below it.  O(n^2): for
+** finite_quantile where its copy could not be allocated. */
+static double kth_finite(const double *x, size_t n, size_t k, int magnitude)
+{
+	size_t i, j;
+	for (i = 0; i < n; i++) {
+		size_t less = 0, same = 0;
+		double v;
+		if (!isfinite(x[i]))
+			continue;
+		v = magnitude ? fabs(x[i]) : x[i];
+		for (j = 0; j < n; j++) {
+			double w;
+			if (!isfinite(x[j]))
+				continue;
+			w = magnitude ? fabs(x[j]) : x[j];
+			less += w < v;
+			same += w == v;
+		}
+		if (less <= k && k < less + same)
+			return v;
+	}
+	return NAN;
+}
+
+/* gsl_stats_quantile_from_sorted_data's interpolation over the order
+** statistics kth_finite finds, of k finite values: the same number. */
+static double quantile_in_place(const double *x, size_t n, size_t k,
+                                double q, int magnitude)
+{
+	double index = q * (double)(k - 1), delta;
+	size_t lhs = (size_t)(int)index;
+	delta = index - (double)lhs;
+	if (lhs == k - 1)
+		return kth_finite(x, n, lhs, magnitude);
+	return (1 - delta) * kth_finite(x, n, lhs, magnitude) +
+	       delta * kth_finite(x, n, lhs + 1, magnitude);
+}
+
 /* The q-quantile of the finite values of x, of their magnitudes when
-** magnitude is set; NAN when there are none. */
+** magnitude is set; NAN when there are none.  Where the sorted copy could
+** not be allocated the same number is found in place (slowly), where it
+** was NAN: a figure out of memory read as one with no values (validate
+** --json exited 0 with a p90 |error| or a repeatability median null). */
 static double finite_quantile(const double *x, size_t n, double q,
                               int magnitude)
 {
 	double *a = malloc((n ? n : 1) * sizeof *a), v;
 	size_t i, k = 0;
-	if (!a)
-		return NAN;
+	if (!a) {
+		for (i = 0; i < n; i++)
+			k += isfinite(x[i]) != 0;
+		return k ? quantile_in_place(x, n, k, q, magnitude) : NAN;
+	}
 	for (i = 0; i < n; i++)
 		if (isfinite(x[i]))
 			a[k++] = magnitude ? fabs(x[i]) : x[i];

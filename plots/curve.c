@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "kinds.h"
+#include "../config/memout.h"
 
 /* The gnuplot script (data inline, no terminal) into s. */
 static void plot_curve_script(FILE *s, const plot_curve_series *ser, int n,
@@ -69,14 +70,16 @@ int plot_curve_render(const plot_curve_series *ser, int n, const char *title,
 	char *script = NULL;
 	size_t len = 0;
 	int rc;
-	FILE *s = open_memstream(&script, &len);
+	rl_memout mo;
+	/* not open_memstream: it could drop bytes and say nothing
+	** (memout.h, plot_script) */
+	FILE *s = rl_memout_open(&mo);
 	if (!s) {
 		snprintf(err, errlen, "out of memory");
 		return RL_EINTERNAL;
 	}
 	plot_curve_script(s, ser, n, title);
-	if (fclose(s) != 0) {
-		free(script);
+	if (rl_memout_close(s, &mo, &script, &len) != 0) {
 		snprintf(err, errlen, "out of memory");
 		return RL_EINTERNAL;
 	}

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kinds.h"
+#include "../config/memout.h"
 
 static const plot_kind kinds[] = {
 {"roofline", plot_build_roofline, "claim_roofline",
@@ -56,17 +57,21 @@ int plot_script(sqlite3 *db, const plot_kind *k, const plot_opts *o,
                 char **script, size_t *len, char *err, size_t errlen)
 {
 	FILE *s;
+	rl_memout mo;
 	int rc;
 	*script = NULL;
 	*len = 0;
-	s = open_memstream(script, len);
+	/* not open_memstream, which could drop bytes it had no room for
+	** and say nothing: a script missing a quote runs what follows it
+	** (memout.h) */
+	s = rl_memout_open(&mo);
 	if (!s) {
 		snprintf(err, errlen, "out of memory");
 		return RL_EINTERNAL;
 	}
 	plot_style(s);
 	rc = k->build(db, o, s, err, errlen);
-	if (fclose(s) != 0 && rc == RL_OK) {
+	if (rl_memout_close(s, &mo, script, len) != 0 && rc == RL_OK) {
 		snprintf(err, errlen, "out of memory");
 		rc = RL_EINTERNAL;
 	}

@@ -4,6 +4,7 @@
 */
 #include "spec.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -720,8 +721,12 @@ rl_sweep_spec *rl_sweep_spec_load(const char *path, int *status, char *err,
 	size_t got, cap = 1 << 16;
 	rl_sweep_spec *s;
 	*status = RL_EINPUT;
-	if (!f)
+	if (!f) {
+		/* no FILE to be had (fdopen's ENOMEM): no fault of the spec */
+		if (errno == ENOMEM)
+			*status = RL_EINTERNAL;
 		return NULL;
+	}
 	buf = malloc(cap + 1);
 	if (!buf) {
 		fclose(f);

@@ -107,7 +107,9 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 		snprintf(err, errlen, "%s: cannot open: %s", path,
 		         db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 		sqlite3_close(db);
-		return RL_EINPUT;
+		/* out of memory is no fault of the file (as open_write,
+		** config/dbfile.c) */
+		return (rc & 0xff) == SQLITE_NOMEM ? RL_EINTERNAL : RL_EINPUT;
 	}
 	sqlite3_busy_timeout(db, busy_ms);
 	rc = readonly ? rl_db_identify_read(db, path, &rl_sweep_db_kind,

@@ -233,6 +233,38 @@ expect_out "^  U 2\.0 -> 3\.0 +1 +5\.0% +5\.0% +\+5\.0%  same, adjacent\$" "U: 2
 n=$(grep -c ' -> .*%' "$tmpd/out")
 [ "$n" -eq 2 ] && echo "ok - two pairs, no version paired with itself" ||
 	{ echo "not ok - $n pairs"; grep ' -> .*%' "$tmpd/out"; fails=$((fails + 1)); }
+# A version's harness is the table's line as the rows write it where the
+# table has one, even the table's first (U,2.0 at index 0 here, which the
+# version table names "U 2.0" in the software column: looked up by that
+# name, no harness); a microbenchmark (a GEMM's TFLOPS, its model naming
+# its shape and no lengths) is a cell too; c5 (1000/1000) from 1e7 down
+# to 1e-300 is a change of 1e307 whose percentage no double holds, left
+# out as the other way round is.  U 2.0 -> 3.0: c3 200 -> 210 (5%), the
+# GEMM 800 -> 880 (10%): 2 cells, median (5 + 10) / 2 = 7.5%, p90 at 0.9
+# of 0..1: 5 + 0.9 x 5 = 9.5%, signed median 7.5%; bench B both, the same
+# series, adjacent.  (Mutation testing: the table's first line looked up by the other name,
+# microbenchmarks no cell and the fall's percentage unchecked survived.)
+cat > "$tmpd/data/measurements/harness.csv" <<'CSV'
+software,version,series,harness,source
+U,2.0,u,bench B,test
+U,3.0,u,bench B,test
+CSV
+cat > "$tmpd/vh.csv" <<'CSV'
+software,version,profile,tokens_per_s,fitted_chip,note
+U 2.0,,trtllm-0.10,output,h100-sxm,test
+U,3.0,trtllm-0.10,output,h100-sxm,test
+CSV
+cat > "$tmpd/mh.csv" <<CSV
+$H
+e,U,2.0,h100-sxm,1,llama3-8b,fp8,2048,128,1,1,max-load,,output_tokens_per_s,200,
+f,U,3.0,h100-sxm,1,llama3-8b,fp8,2048,128,1,1,max-load,,output_tokens_per_s,210,
+k,U,2.0,h100-sxm,1,gemm 8192x8192x8192,bf16,,,1,1,,,tflops,800,
+l,U,3.0,h100-sxm,1,gemm 8192x8192x8192,bf16,,,1,1,,,tflops,880,
+m,U,2.0,h100-sxm,1,llama3-8b,fp8,1000,1000,1,1,max-load,,output_tokens_per_s,1e7,
+n,U,3.0,h100-sxm,1,llama3-8b,fp8,1000,1000,1,1,max-load,,output_tokens_per_s,1e-300,
+CSV
+expect_exit 0 "a harness table's first line, a GEMM, a fall of 1e307" -- env ROOFLAB_DATA="$tmpd/data" $RL validate --measurements "$tmpd/mh.csv" --versions "$tmpd/vh.csv"
+expect_out "^  U 2\.0 -> 3\.0 +2 +7\.5% +9\.5% +\+7\.5%  same, adjacent\$" "U 2.0 -> 3.0: the GEMM a cell, the fall left out, its harness the table's first line"
 # a single version: no pair, said so
 (echo "$H"; grep '^r1-' "$M") > "$tmpd/one.csv"
 rm "$tmpd/data/measurements/harness.csv"

@@ -267,6 +267,45 @@ static void test_attn_overlap(void **state)
 	     (r.prefill.gemm_compute_s + r.prefill.gemm_memory_s) / 2 + am,
 	     1e-9);
 	assert_int_equal(r.prefill_bound, RL_BOUND_MEMORY);
+	/* The parts add up to the time less what is hidden, not to the time
+	** apart: at 2% and share 1 they are gc + ac = g in compute (the
+	** layer as one roofline, compute-bound) and 0 in memory, so a host
+	** time of 90 ms an iteration, over g (about 63 ms) but under the
+	** parts apart (gc + g, about 122 ms, had the GEMMs' and attention's
+	** own parts been kept whole beside the roofline's), is what bounds
+	** the prompt, which lasts g + 90 ms (mutation testing: the parts
+	** not scaled by 1 - x survived) */
+	c.prof.eff_kv_memory = 0.02;
+	c.prof.attn_overlap = 1;
+	c.prof.iter_overhead_s = 0.09;
+	assert_true(g < 0.09 && g - ac + g > 0.09);
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.ttft_s, g + 0.09, 1e-9);
+	assert_int_equal(r.prefill_bound, RL_BOUND_OVERHEAD);
+	/* Decoding (batch 8, 4096 tokens in, 128 out), GEMMs and attention
+	** both memory-bound: nothing idle, nothing hidden, and at share 1 the
+	** parts are the one roofline's time gm + am in memory, (1 - x) of
+	** the GEMMs' own gm gone with the rest, so a host time between gm +
+	** am + elementwise and gm / 2 over it bounds the iteration (the
+	** GEMMs' part scaled by x instead of 1 - x, 2 gm + am, named memory:
+	** mutation testing) */
+	c.scen.osl = 128;
+	c.scen.batch = 8;
+	c.prof.eff_kv_memory = 1;
+	c.prof.iter_overhead_s = 0;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	{
+		double gm = r.decode.gemm_memory_s, am = r.decode.attn_memory_s;
+		double mem = gm + am + r.decode.elementwise_s;
+		assert_true(gm > r.decode.gemm_compute_s &&
+		            am > r.decode.attn_compute_s);
+		near(rl_iter_attn_hidden(&r.decode), 0, 1e-12);
+		c.prof.iter_overhead_s = mem + gm / 2;
+		assert_int_equal(rl_serve(&c, &r), RL_OK);
+		near(r.decode.overhead_s, mem + gm / 2, 1e-12);
+		assert_int_equal(r.decode.bound, RL_BOUND_OVERHEAD);
+		assert_int_equal(r.decode_bound, RL_BOUND_OVERHEAD);
+	}
 }
 
 /* Attention hidden per kind of layer (profile.attn_overlap on a model

@@ -410,6 +410,27 @@ static void test_budget_wait_full_iteration(void **state)
 	near(o.ttft.qmean_s, D / (2 * (1 - 20 * D)), 1e-9);
 }
 
+/* Close to capacity the budget's rho is lambda D_b itself, not a clamp of
+** it: at 909 requests/s, under X_max = 909.0909, N = 909 x 0.11 = 99.99
+** sequences, n_dec = 99.99 x 10 / 11 = 90.9 decoding, D_b = 100 x 0.01 /
+** (1000 - 90.9) = 1 / 909.1 s and rho = 909 / 909.1 = 0.99989 (kept only
+** below 1 - 1e-7 against rounding), so the mean wait D_b / (2 (1 - rho))
+** is (1 / 909.1) / (2 x 0.1 / 909.1) = 5 s (mutation testing: a clamp at
+** 1 - 1e-3, which gives 0.55 s, survived). */
+static void test_budget_wait_near_capacity(void **state)
+{
+	rl_config c;
+	rl_load_result o;
+	(void)state;
+	overhead_only(&c);
+	load_ok(&c, 909, 0, &o);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	near(o.concurrency, 99.99, 1e-4);
+	near(o.at.decode_seqs, 90.9, 1e-4);
+	near(o.ttft.rho, 909 / 909.1, 1e-8);
+	near(o.ttft.qmean_s, 5.0, 1e-3);
+}
+
 /* Slots, not the budget, bound the server: max_batch_size 50, N_max = 50,
 ** X_max = 50 / 0.11 = 454.5 req/s.  At 0.9 X_max the concurrency is 45
 ** (0.11 lambda); an endless stream waits as M/D/1 with rho = N / N_max =
@@ -916,6 +937,7 @@ int main(void)
 	    cmocka_unit_test(test_burst_shared_iterations),
 	    cmocka_unit_test(test_burst_through_budget),
 	    cmocka_unit_test(test_budget_wait_full_iteration),
+	    cmocka_unit_test(test_budget_wait_near_capacity),
 	    cmocka_unit_test(test_burst_tail_keeps_batch),
 	    cmocka_unit_test(test_slots_finite_run),
 	    cmocka_unit_test(test_slots_wait_longer_mean),
