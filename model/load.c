@@ -118,9 +118,9 @@
 **     (coarser where the run spans more than 64 stays, 2048 steps in all;
 **     where it spans more than 1024, 2a's steady state stands: ramps of a
 **     stay are a small share of it), a ring of the last stay's
-**     admissions, on the stack.  What the
-**     benchmark reports are means over the run: the mean inter-token time
-**     over every gap, each iteration's T counted once per sequence in it,
+**     admissions, on the stack.  What the benchmark reports are means
+**     over the run: the mean inter-token time over every gap, each
+**     iteration's T counted once per sequence in it,
 **     sum N T / sum N over the iterations (each request's L iterations
 **     alike, the first token's among them); the run ends when the last
 **     admitted has had its L iterations (plus the front end), or, if
