@@ -96,6 +96,47 @@
 **     (X(min(n, N_max)) <= lambda) is solved so too where the prefill
 **     budget keeps up with its prompts and the ramp stays under what the
 **     engine sustains there: no request waits (5).
+**  2b. The same run as a fluid (profile.run_fluid; fixed lengths, below
+**     capacity, a finite rate): the batch over the run rather than the
+**     concurrency the requests see on average.  Time is counted in
+**     iterations tau (each sequence in the batch gets a token an
+**     iteration, so a request stays L = osl of them: its prompt's and its
+**     osl - 1 decode steps) and the engine stands in for one iteration at
+**     N in flight taking a prompts: T(N, a) = td(N) + c(N) a isl, td the
+**     decode-only iteration and c the cost of a prompt token, read off the
+**     engine at N as c = (TPOT(N) - td(N)) / p(N), p its prefill tokens per
+**     iteration (so that the steady state, a = N / L, gives TPOT(N)
+**     exactly; tabulated at 12 concurrencies, linear between them).
+**     Arrivals: the first at 0, then lam a second to (n - 1) / lam (a
+**     fluid, A(t) = min(n, 1 + lam t)).  While every arrival is admitted
+**     at once an iteration takes what arrives during it, a = lam T, so T =
+**     td / (1 - c lam isl); where prompts wait (the prefill budget B, a
+**     prompt taking isl of its B - N tokens, or the N_max slots, freed as
+**     requests leave), as many as it takes.  A request admitted at tau
+**     leaves at tau + L (FIFO, fixed lengths), so N(tau) = D(tau) - D(tau
+**     - L), D the admitted.  Integrated in steps of L / 32 iterations
+**     (coarser where the run spans more than 64 stays, 2048 steps in all;
+**     where it spans more than 1024, 2a's steady state stands: ramps of a
+**     stay are a small share of it), a ring of the last stay's
+**     admissions, on the stack.  What the benchmark reports are means
+**     over the run: the mean inter-token time over every gap, each
+**     iteration's T counted once per sequence in it,
+**     sum N T / sum N over the iterations (each request's L iterations
+**     alike, the first token's among them); the run ends when the last
+**     admitted has had its L iterations (plus the front end), or, if
+**     later, at the end 3 gives the last arrival (its own wait and
+**     prompt, which the fluid spreads over its step).  What 2a misses:
+**     the batch the last arrivals decode in thins out (the in-flight
+**     requests leave one stay after their admission, in order), and
+**     before it the iterations carry the prompts of the arrival rate, not
+**     of the concurrency.  By hand (tests/test_load.c test_run_fluid): T
+**     independent of N, T1 = td / (1 - c lam isl) while the requests
+**     arrive and td after, a run of tau_r = (n - 1) / (lam T1) > L
+**     iterations: the n - 1 of the fluid, lam T1 an iteration, spend the
+**     part of their stay past tau_r at td, those of the last L iterations
+**     half of it on average, so the mean inter-token time is T1 - (T1 -
+**     td) lam T1 L / (2 n).  TTFT stays 2's (the fluid's queue has no
+**     Poisson co-arrivals).
 **  3. TPOT is TPOT(N): iterations carrying prefill chunks and decode-only
 **     ones mixed in the steady-state proportion.  E2E = TTFT + (osl-1) TPOT.
 **     A finite run of n requests ends (n - 1) / lambda after it starts,
@@ -400,7 +441,7 @@ static int spread_prefill(const rl_config *cfg, rl_eval_cache *cache,
 ** capacity).  The memory does not enter it (the prefill-only engine's B is
 ** capped by the KV cache only on a chip that holds fewer than B tokens). */
 static int budget_hold(const rl_config *cfg, rl_eval_cache *cache,
-                       const rl_result *r, double *d)
+                       const rl_result *r, double *d, double *B)
 {
 	rl_config pc = *cfg;
 	rl_result rb;
@@ -410,6 +451,127 @@ static int budget_hold(const rl_config *cfg, rl_eval_cache *cache,
 		return rc;
 	*d = cfg->scen.isl * rb.prefill.time_s /
 	     fmax(1.0, rb.prefill_tokens - r->decode_seqs);
+	*B = rb.prefill_tokens;
+	return RL_OK;
+}
+
+/* The finite run as a fluid (2b of the header).  The engine tabulated at
+** FLUID_POINTS concurrencies, geometric from 1 to the most the run holds:
+** at each its decode-only iteration td(N) and the cost of a prompt token
+** in an iteration, c(N) = (TPOT(N) - td(N)) / p(N), p the steady state's
+** prefill tokens per iteration (so td + c p is the engine's mean
+** iteration at N); linear in N between them (exact where the iteration
+** is, as its fixed time per sequence makes it), held at the ends.  On
+** the stack: nothing allocated per evaluation. */
+#define FLUID_POINTS 12
+#define FLUID_LIFE_STEPS 32   /* steps of a request's stay */
+#define FLUID_MAX_STEPS 2048  /* steps of the run, at most about */
+
+typedef struct {
+	double n[FLUID_POINTS], td[FLUID_POINTS], c[FLUID_POINTS];
+	int k;
+} fluid_table;
+
+static int fluid_fill(const rl_config *cfg, rl_eval_cache *cache,
+                      double ntop, fluid_table *ft)
+{
+	int j, rc;
+	ft->k = ntop > 1 ? FLUID_POINTS : 1;
+	for (j = 0; j < ft->k; j++) {
+		double nj = ft->k > 1 ? pow(ntop, (double)j / (ft->k - 1)) : 1;
+		rl_result r;
+		double td;
+		if ((rc = serve_at(cfg, cache, nj, &r)) != RL_OK)
+			return rc;
+		td = r.decode.time_s > 0 ? r.decode.time_s : r.tpot_s;
+		ft->n[j] = nj;
+		ft->td[j] = td;
+		ft->c[j] = r.prefill_tokens > 0
+		               ? fmax(0.0, r.tpot_s - td) / r.prefill_tokens
+		               : 0;
+	}
+	return RL_OK;
+}
+
+static void fluid_at(const fluid_table *ft, double n, double *td, double *c)
+{
+	double w;
+	int j = 0;
+	if (ft->k < 2 || n <= ft->n[0]) {
+		*td = ft->td[0];
+		*c = ft->c[0];
+		return;
+	}
+	while (j < ft->k - 2 && n > ft->n[j + 1])
+		j++;
+	w = fmin(1.0, (n - ft->n[j]) / (ft->n[j + 1] - ft->n[j]));
+	*td = ft->td[j] + w * (ft->td[j + 1] - ft->td[j]);
+	*c = ft->c[j] + w * (ft->c[j + 1] - ft->c[j]);
+}
+
+/* A run of n requests per replica at lam (finite), each of osl iterations
+** in the batch (2b of the header): its mean inter-token time (*itl) and
+** the time its last token is made (*end); 0 in both where the run spans
+** more stays than the steps allow (its ramps then a small share of it:
+** 2a's steady state holds) or has no decode step.  B the prefill budget
+** (tokens an iteration), nmax the slots (INFINITY: none to wait for). */
+static int fluid_run(const rl_config *cfg, rl_eval_cache *cache, double lam,
+                     double n, double nmax, double B, double *itl,
+                     double *end)
+{
+	double L = cfg->scen.osl, isl = cfg->scen.isl;
+	double ring[FLUID_LIFE_STEPS] = {0};
+	double t = 0, D = 0, N = 0, gs = 0, gn = 0, h, iters;
+	int m, k, rc;
+	fluid_table ft;
+	*itl = *end = 0;
+	if (!(L > 1) || !(n >= 1) || !(lam > 0) || isinf(lam))
+		return RL_OK;
+	if ((rc = fluid_fill(cfg, cache, fmin(n, nmax), &ft)) != RL_OK)
+		return rc;
+	/* the iterations of the run at most: its arrivals at the shortest
+	** iteration, then one stay */
+	iters = (n - 1) / lam / ft.td[0] + L;
+	h = fmax(L / FLUID_LIFE_STEPS, iters / FLUID_MAX_STEPS);
+	if (h > L / 2)
+		return RL_OK;
+	m = (int)floor(L / h + 0.5); /* a stay is m steps of h iterations */
+	h = L / m;
+	for (k = 0; k < 4 * FLUID_MAX_STEPS; k++) {
+		double td, c, out = ring[k % m], cap, a, T, adm;
+		fluid_at(&ft, N, &td, &c);
+		/* admissions an iteration: the budget's room and the slots */
+		cap = fmax(0.0, fmin((B - N) / isl, (nmax - N + out) / h));
+		if (fmin(n, 1 + lam * t) - D <= 1e-9 * n &&
+		    c * lam * isl < 1 && lam * td / (1 - c * lam * isl) <= cap)
+			a = lam * td / (1 - c * lam * isl); /* as they arrive */
+		else
+			a = cap; /* a queue: as many as the iteration takes */
+		T = td + c * a * isl;
+		adm = a * h;
+		if (adm > fmin(n, 1 + lam * (t + h * T)) - D) {
+			/* the arrivals bound the step: adm = 1 + lam (t +
+			** h T) - D with T = td + c isl adm / h, or the
+			** requests left */
+			double kk = c * lam * isl;
+			double x = kk < 1 ? (1 + lam * (t + h * td) - D) / (1 - kk)
+			                  : adm;
+			adm = fmax(0.0, fmin(fmin(x, adm), n - D));
+			T = td + c * adm / h * isl;
+		}
+		gs += N * h * T;
+		gn += N * h;
+		N += adm - out;
+		ring[k % m] = adm;
+		D += adm;
+		t += h * T;
+		if (D >= n * (1 - 1e-12) && N <= 1e-9 * n)
+			break;
+	}
+	if (k == 4 * FLUID_MAX_STEPS) /* not drained: 2a's steady state */
+		return RL_OK;
+	*itl = gn > 0 ? gs / gn : 0;
+	*end = t;
 	return RL_OK;
 }
 
@@ -420,7 +582,7 @@ static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
 {
 	const rl_scenario *s = &cfg->scen;
 	double n, xmax = rmax->requests_per_s / reps, rho_x = lam / xmax;
-	double rho, rho_b, d, d_b;
+	double rho, rho_b, d, d_b, B;
 	double t_run = n_run > 0 ? n_run / lam : INFINITY;
 	int rc = solve_concurrency(cfg, cache, lam, t_run, rmax->concurrency,
 	                           xmax, reps, &o->at, &n);
@@ -439,7 +601,7 @@ static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
 	** on every chip, the budget's does not (budget_hold).  A finite run
 	** of at most N_max requests is admitted at once.  M/D/1 mean wait
 	** rho D / (2 (1 - rho)) on each (the header's 2 derives it) */
-	if ((rc = budget_hold(cfg, cache, &o->at, &d_b)) != RL_OK)
+	if ((rc = budget_hold(cfg, cache, &o->at, &d_b, &B)) != RL_OK)
 		return rc;
 	/* (below capacity lam < X_max, and where the budget binds d_b is
 	** under 1 / X_max: budget_hold; kept below 1 against rounding) */
@@ -478,6 +640,27 @@ static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
 		    (rc = long_tail(cfg, cache, &tail)) != RL_OK)
 			return rc;
 		o->duration_s = (n_run - 1) / lam + last + tail;
+		if (cfg->prof.run_fluid > 0.5 && !spread(cfg)) { /* 2b */
+			double itl, end;
+			if ((rc = fluid_run(cfg, cache, lam, n_run,
+			                    rmax->concurrency_limit ==
+			                            RL_LIMIT_TOKENS
+			                        ? INFINITY
+			                        : rmax->concurrency,
+			                    B, &itl, &end)) != RL_OK)
+				return rc;
+			if (itl > 0) {
+				o->tpot_s = itl;
+				tpot_mix(o, s, &o->at, o->tpot_s);
+				percentiles(o);
+				o->e2e_s = o->ttft_mean_s + (s->osl - 1) * o->tpot_s;
+				/* the later of the two ends: the last arrival's
+				** own time (its wait and prompt, last_request)
+				** and the fluid's batch of those before it */
+				o->duration_s = fmax(o->duration_s,
+				                     end + cfg->prof.frontend_s);
+			}
+		}
 		throughput(o, cfg, n_run * reps / o->duration_s);
 	}
 	return RL_OK;

@@ -557,6 +557,13 @@ static const rl_param table[] = {
  "requests the KV cache or max_batch_size admits at once, which end "
  "together, the last wave partly empty (model/waves.h); false: the steady "
  "state of an endless stream"},
+{"profile", "run_fluid", "", 1, 0, 1, 0, RL_PT_BOOL, bool_choices,
+ OFF(prof.run_fluid),
+ "true: a finite run of fixed lengths at a request rate below capacity "
+ "(--requests and --rate) takes its mean inter-token time over every gap "
+ "and its end from the run as a fluid, the batch filling while the "
+ "requests arrive and draining after the last (model/load.c 2b); false: "
+ "the steady state the run's requests see on average (2a)"},
 {"profile", "graph_logits_rows", "", 1, 0, 1e6, 0, RL_PT_REAL, NULL,
  OFF(prof.graph_logits_rows),
  "memory per chip beside runtime_reserved_gb: rows of logits (vocab wide, at "

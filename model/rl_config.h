@@ -292,6 +292,10 @@ typedef struct {
 	double moe_permute;      /* 1: each MoE layer's token permute and
 	                          * finalize run as memory-bound kernels over
 	                          * the whole hidden width on every tp rank */
+	double run_fluid;        /* 1: a finite run at a rate below capacity,
+	                          * of fixed lengths, takes its mean
+	                          * inter-token time and its end from the run
+	                          * as a fluid (load.c 2b) */
 } rl_profile;
 
 /* profile.logits_rows: whose logits the memory left for the KV cache is

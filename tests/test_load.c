@@ -616,6 +616,54 @@ static void test_run_long_tail(void **state)
 	near(o.requests_per_s, 1000 / o.duration_s, 1e-12);
 }
 
+/* A finite run below capacity as a fluid (load.c 2b), by hand: every
+** iteration 10 ms (a0) plus 2 ms per prompt it prefills
+** (request_overhead_s), none per sequence, so an iteration costs a0 + c
+** a, a the prompts it takes, whatever the batch.  n = 60 requests at lam =
+** 100/s, osl 21 (a stay of L = 21 iterations).  While they arrive the
+** iterations take what arrives during them, a = lam T: T1 = a0 / (1 - lam
+** c) = 0.01 / 0.8 = 0.0125 s, alpha = lam T1 = 1.25 prompts an
+** iteration; after the last arrival (at t_run = 59 / 100 s, tau_r = t_run
+** / T1 = 47.2 iterations, longer than a stay) every iteration is a0.  In
+** iterations tau, a request admitted at tau' is in the batch for [tau',
+** tau' + L]: at T1 for the part before tau_r, at a0 after it.  The first
+** (at 0) is all at T1; the fluid of the other n - 1 = alpha tau_r, those
+** admitted in the last L iterations before tau_r spending on average
+** half their stay after it: the time summed over the gaps is T1 L (1 +
+** alpha (tau_r - L / 2)) + a0 alpha L^2 / 2, over n L gaps, so the mean
+** inter-token time is T1 - (T1 - a0) alpha L / (2 n) = 0.0125 - 0.0025 x
+** 1.25 x 21 / 120 = 0.011953 s.  The steady ramp (2a: the engine at the
+** concurrency the requests see on average) gives 0.01207, 1% more: it
+** misses that the last stay's iterations carry no prompt.  The run ends at
+** the later of the last arrival's own end (its TTFT, then 20 decode-only
+** iterations) and the fluid's, t_run + L a0 = 0.80 s: the first here.
+** Only where profile.run_fluid says so, and for fixed lengths: a run whose
+** lengths vary (scenario.osl_max) keeps the steady ramp. */
+static void test_run_fluid(void **state)
+{
+	rl_config c;
+	rl_load_result o;
+	double T1 = 0.01 / (1 - 100 * 0.002);
+	double want = T1 - (T1 - 0.01) * 100 * T1 * 21 / (2 * 60);
+	(void)state;
+	overhead_only(&c);
+	c.prof.request_overhead_s = 0.002;
+	c.scen.osl = 21;
+	load_ok(&c, 100, 60, &o); /* profile.run_fluid off: the steady ramp */
+	near(o.tpot_s, o.at.tpot_s, 1e-12);
+	c.prof.run_fluid = 1;
+	load_ok(&c, 100, 60, &o);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	near(want, 0.011953125, 1e-9);
+	near(o.tpot_s, want, 3e-3); /* the fluid's steps: -0.14% */
+	assert_true(o.at.tpot_s > want * 1.008);
+	near(o.duration_s, 59 / 100.0 + o.ttft_mean_s + 20 * 0.01, 1e-9);
+	assert_true(o.duration_s > 59 / 100.0 + 21 * 0.01);
+	c.scen.osl_max = 42;
+	load_ok(&c, 100, 60, &o);
+	near(o.tpot_s, o.at.tpot_s, 1e-12);
+}
+
 /* The same in a burst: test_burst_tail_keeps_batch's run with the longest
 ** request at 301 output tokens, 200 beyond the mean 101, decoded alone: a
 ** batch-1 decode iteration there is T_1 = 0.01 + 0.0001 x 100 / 101 s (the
@@ -945,6 +993,7 @@ int main(void)
 	    cmocka_unit_test(test_slots_run_of_n_max),
 	    cmocka_unit_test(test_run_last_request),
 	    cmocka_unit_test(test_run_long_tail),
+	    cmocka_unit_test(test_run_fluid),
 	    cmocka_unit_test(test_burst_long_tail),
 	    cmocka_unit_test(test_spread_prompts),
 	    cmocka_unit_test(test_own_prefill),
