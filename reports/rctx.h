@@ -129,6 +129,12 @@ void report_workload(rctx *r, char *buf, size_t len);
 ** not "1.2e+04"), "-" for NAN. */
 const char *report_num(char *buf, size_t len, double v, int digits);
 
+/* A fraction x as a percentage, "12.3%" (sign: "+12.3%"), or past a
+** million percent to three digits, "1e+32%": any finite x fits a cell of
+** 32 bytes, where its "%.1f" digits, cut to the cell, read another number
+** without its '%' (figure.c; repeat.c, valgroups.c). */
+const char *report_pct(char *buf, size_t len, double x, int sign);
+
 /* The sections (verdict.c, sections.c, sensitivity.c, more.c). */
 void report_verdict(rctx *r);
 void report_factors(rctx *r);
