@@ -909,6 +909,24 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		"| all |  |  |  | 2 | 5e+31% | 9e+31% |"
 	has "$tmpd/md/hugeerr.md" "trust: the model's huge error said whole" \
 		"by a median 6.4% (90th percentile 7e+31%) over 4 rows"
+	# claim_runs.b_default edited by hand to text, which SQLite's
+	# conversion reads as 0 (two sides of the user's): refused, exit 2,
+	# naming the database, table and column, and no report written; so is
+	# a whole number other than claim's 0 and 1
+	cp "$tmpd/rep.db" "$tmpd/bdtext.db"
+	sqlite3 "$tmpd/bdtext.db" "UPDATE claim_runs SET b_default = 'yes'"
+	expect_exit 2 "report with claim_runs.b_default edited to text" -- \
+		"$RL" report --db "$tmpd/bdtext.db" --out "$tmpd/md/bdtext.md" --no-plots
+	expect_err "^rooflab report: .*/bdtext\.db: cannot read: claim_runs\.b_default of claim run [0-9]+ holds text, where rooflab claim writes 0 or 1" \
+		"says which database, table and column"
+	[ ! -e "$tmpd/md/bdtext.md" ] && echo "ok - no report from it" ||
+		{ echo "not ok - a report was written"; fails=$((fails + 1)); }
+	cp "$tmpd/rep.db" "$tmpd/bd2.db"
+	sqlite3 "$tmpd/bd2.db" "UPDATE claim_runs SET b_default = 2"
+	expect_exit 2 "report with claim_runs.b_default 2" -- \
+		"$RL" report --db "$tmpd/bd2.db" --out "$tmpd/md/bd2.md" --no-plots
+	expect_err "claim_runs\.b_default of claim run [0-9]+ holds a whole number that is not 0 or 1" \
+		"says what it holds"
 	# two sides of the user's: no Etched in the count
 	sqlite3 "$tmpd/rep.db" "UPDATE claim_runs SET b_default = 0;
 		DELETE FROM validation_repeat; UPDATE validation_runs SET repeat_pairs = 0"
