@@ -347,7 +347,13 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	         step > 1 ? "; cloud thinned for drawing" : "",
 	         pdb_missing_note(&sw, lack, sizeof lack));
 	plot_labels(s, t, xl, yl);
-	fputs("set format x '%g'\nset format y '%g'\nset key bottom right\n", s);
+	/* the key under the graph, outside it (a bottom margin of 6 lines
+	** keeps it off the x label): inside, "bottom right" hid the dominated
+	** points, which gather there (worse on both axes), and the corner
+	** beyond the frontier may hold a design that breaks a constraint, or
+	** the one frontier point itself */
+	fputs("set format x '%g'\nset format y '%g'\nset key below\n"
+	      "set bmargin 6\n", s);
 	if ((rc = axis_log(db, o, &sw, x, y, where, box[0], box[1], &lgx, err,
 	                   errlen)) ||
 	    (rc = axis_log(db, o, &sw, y, x, where, box[2], box[3], &lgy, err,

@@ -236,6 +236,11 @@ static void test_pareto(void **state)
 	assert_true(!strncmp(f, "$f << EOD\n1 1\n2 3\n4 5\nEOD\n", 26));
 	assert_non_null(strstr(s, "$p << EOD\n3 2\nEOD\n"));
 	assert_non_null(strstr(s, "3 of 4 design points on the frontier"));
+	/* the key under the graph, off the plot area: inside at the bottom
+	** right it covered the dominated points, which gather there */
+	assert_non_null(strstr(s, "set key below\nset bmargin 6\n"));
+	assert_null(strstr(s, "set key bottom right"));
+	assert_null(strstr(s, "set key top"));
 	free(s);
 }
 
