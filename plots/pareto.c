@@ -24,10 +24,6 @@
 
 #define MAX_CLOUD 20000
 
-/* a design point breaking no physical constraint (a NULL is a point
-** whose constraints were not stored: kept) */
-#define PARETO_BUILDABLE "coalesce(\"silicon_violations\", 0) = 0"
-
 int plot_pareto_cost(sqlite3 *db, const pdb_sweep *sw, char *x, size_t len,
                      int *found, char *err, size_t errlen)
 {
@@ -258,8 +254,8 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	                         &hasv, err, errlen)))
 		return rc;
 	snprintf(okw, sizeof okw, "%s%s%s", where, !hasv ? "" : where[0] ?
-	         " AND " : " WHERE ", hasv ? PARETO_BUILDABLE : "");
-	snprintf(badw, sizeof badw, "%s%sNOT (" PARETO_BUILDABLE ")", where,
+	         " AND " : " WHERE ", hasv ? PLOT_BUILDABLE : "");
+	snprintf(badw, sizeof badw, "%s%sNOT (" PLOT_BUILDABLE ")", where,
 	         where[0] ? " AND " : " WHERE ");
 	if (hasv) {
 		snprintf(sql, sizeof sql, "SELECT count(*) FROM results%s AND "
