@@ -97,7 +97,9 @@ static void help(FILE *f)
 	      "cost, power, violation or memory footprint, the most of the\n"
 	      "rest (memory headroom: KV capacity, free bytes); of an output "
 	      "better neither\nway (the batch, traffic per second) the most, "
-	      "said to be no best (--z-best\nchooses).\n"
+	      "said to be no best (--z-best\nchooses); of the designs that "
+	      "break no physical constraint (silicon.violations;\na cell with "
+	      "none is blank).\n"
 	      "Needs gnuplot (Debian package "
 	      GP_PACKAGE ").  Exit status: 0 ok, 2 bad input, 1\ninternal.\n", f);
 }

@@ -22,10 +22,14 @@ typedef struct {
 } meas_harnesses;
 
 /* Read path (software,version,series,harness,source; '#' lines are
-** comments).  A missing file is an empty table.  RL_OK (0), or with
-** "FILE:LINE: ..." in err RL_EINPUT (2: a field longer than its buffer,
-** an empty series or harness, a version listed twice) or RL_EINTERNAL
-** (1: out of memory, where it was the file's fault, exit 2). */
+** comments).  A missing file is an empty table.  RL_OK (0); RL_EINPUT
+** (2, the file's fault) with "FILE:LINE: ..." in err for a field longer
+** than its buffer, an empty software, series or harness, a version listed
+** twice, a header other than the five columns, a malformed row or one of
+** the wrong width (or the open's message where the file exists but
+** cannot be read); or
+** RL_EINTERNAL (1, not the file's fault) with "FILE:LINE: out of memory"
+** where growing the table failed.  On failure the table is freed (empty). */
 int meas_harness_read(const char *path, meas_harnesses *h, char *err,
                       size_t errlen);
 void meas_harness_free(meas_harnesses *h);

@@ -146,11 +146,18 @@ static const rl_param table[] = {
 {"design", "energy_overhead", "", 1, 1, 1000, 1, RL_PT_REAL, NULL,
  OFF(design.energy_overhead),
  "energy of one FMA on this design / the node's bare FMA (operands, control)"},
-{"design", "sram_b_per_clk_per_kb", "B/clk/KB", 1.0 / 1024, 0, 64, 1,
- RL_PT_REAL, NULL, OFF(design.sram_read_per_clk),
- "SRAM bytes read per clock per KB held, all macros at once (ASSUMPTION 1: "
- "the 8 KB macro with a 64-bit port of silicon.csv's SRAM energy; range "
- "0.25-1, larger macros on the same port)"},
+/* kB is 1,000 bytes, as MB in chip.sram_mb and node.sram_mb_per_mm2 (SI
+** throughout).  The source's macro is binary: silicon.csv's "8KB" SRAM
+** with a 64-bit port is 8 KiB = 8,192 bytes read 8 bytes a clock, 8 /
+** 8,192 per byte, converted here once to 0.9765625 per kB (its range, 0.25
+** to 1 per KiB, is 0.244-0.977 per kB); until 2026-11-30 this KB was 1,024
+** bytes beside the decimal MB */
+{"design", "sram_b_per_clk_per_kb", "B/clk/kB", 1e-3, 0, 64,
+ 8.0 / 8192 * 1000, RL_PT_REAL, NULL, OFF(design.sram_read_per_clk),
+ "SRAM bytes read per clock per kB (1,000 bytes) held, all macros at once "
+ "(ASSUMPTION 0.9765625: silicon.csv's 8 KB macro, 8,192 bytes, with a "
+ "64-bit port, 8 bytes a clock; range 0.244-0.977, larger macros on the "
+ "same port)"},
 {"design", "transistors", "", 1, 0, 1e13, 0, RL_PT_REAL, NULL,
  OFF(design.transistors), "transistors per die (spec sheet)"},
 {"design", "fma_units", "", 1, 0, 1e12, 0, RL_PT_REAL, NULL,

@@ -6,7 +6,11 @@
 ** each cell shows the best z over the others: the least of an output
 ** better less (a time, a cost, power, a violation, a memory footprint:
 ** model/outputs.c says which), the most of the rest, an output better
-** neither way said to be no best (--z-best least|most chooses).
+** neither way said to be no best (--z-best least|most chooses).  Where
+** the run stores silicon.violations (a default output since 2026-11-30),
+** a design that breaks a physical constraint cannot be built and is no
+** part of a cell's best (the title says how many were left out), a cell
+** with no buildable design blank; unless --z is silicon.violations.
 **
 ** One cell per pair of swept values, colored by its own value: a cell spans
 ** from the midpoint with the previous value to the midpoint with the next
@@ -390,15 +394,15 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	pdb_sweep sw;
 	sqlite3_stmt *st;
 	grid g;
-	char x[64], y[64], z[64], where[96], sql[1024], t[800];
+	char x[64], y[64], z[64], where[96], sql[1024], t[1024];
 	char xl[160], yl[160], zl[160], note[120], lack[120], zlo[32], zhi[32];
-	char bnote[160];
+	char bnote[160], vnote[200], zsel[200];
 	double zmin = INFINITY, zmax = -INFINITY, target, lo, hi, lo2, hi2;
-	long long rows = 0, failed = 0;
+	long long rows = 0, failed = 0, nbad = 0;
 	char nfail[96];
 	long i;
 	int rc, speedup, draw, flat, lgx, lgy, least, has_status = 0, tlines;
-	int binx, biny;
+	int binx, biny, hasv = 0;
 
 	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
 	if (rc)
@@ -428,12 +432,38 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		         "where a cell has no other)", failed);
 	else
 		nfail[0] = 0;
+	/* a design breaking a physical constraint (silicon.violations > 0:
+	** a die past the reticle, HBM stacks over the die's edge or PHY area,
+	** over its TDP at every clock, denser than the node) cannot be built:
+	** no part of a cell's best, where it took the cell from every
+	** buildable design; a cell with none buildable is blank.  Unless z is
+	** the violations themselves, which then are the picture */
+	if ((rc = pdb_has_column(db, o->dbpath, "results", "silicon_violations",
+	                         &hasv, err, errlen)))
+		return rc;
+	hasv = hasv && strcmp(z, "silicon_violations");
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM results%s%s NOT ("
+	         PLOT_BUILDABLE ")", where, where[0] ? " AND" : " WHERE");
+	if (hasv && (rc = pdb_count(db, o->dbpath, sql, &nbad, err, errlen)))
+		return rc;
+	if (nbad > 0)
+		snprintf(vnote, sizeof vnote, "; %lld breaking a physical "
+		         "constraint (silicon.violations) left out of every cell: "
+		         "blank where a cell has no other", nbad);
+	else
+		vnote[0] = 0;
 	/* finite axes only: an infinity in a crafted database is no cell */
 	least = o->zbest ? !strcmp(o->zbest, "least") : less_is_better(z);
-	snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\", %s(\"%s\") FROM "
+	if (hasv)
+		snprintf(zsel, sizeof zsel, "%s(CASE WHEN " PLOT_BUILDABLE
+		         " THEN \"%s\" END)", least ? "min" : "max", z);
+	else
+		snprintf(zsel, sizeof zsel, "%s(\"%s\")", least ? "min" : "max",
+		         z);
+	snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\", %s FROM "
 	         "results%s%s \"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE
-	         " GROUP BY 1, 2 ORDER BY 1, 2", x, y, least ? "min" : "max", z,
-	         where, where[0] ? " AND" : " WHERE", x, y);
+	         " GROUP BY 1, 2 ORDER BY 1, 2", x, y, zsel, where,
+	         where[0] ? " AND" : " WHERE", x, y);
 	if ((rc = pdb_prepare(db, o->dbpath, sql, &st, err, errlen)))
 		return rc;
 	memset(&g, 0, sizeof g);
@@ -453,6 +483,17 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 			zmin = fmin(zmin, g.z[i]);
 			zmax = fmax(zmax, g.z[i]);
 		}
+	if (g.nx >= 2 && g.ny >= 2 && !isfinite(zmin) && nbad > 0) {
+		grid_free(&g);
+		plot_column_label(z, zl, sizeof zl);
+		snprintf(err, errlen, "%s: no design point of the sweep that breaks "
+		         "no physical constraint has a value of %s (%lld break one: "
+		         "silicon.violations > 0, the reticle, HBM stacks over the "
+		         "die's edge or PHY area, over the TDP at every clock, "
+		         "density), so no cell has a best; --z silicon.violations "
+		         "draws what they break", o->dbpath, zl, nbad);
+		return RL_EINPUT;
+	}
 	if (g.nx < 2 || g.ny < 2 || !isfinite(zmin)) {
 		grid_free(&g);
 		return too_few(db, o, &sw, x, y, z, isfinite(zmin), err, errlen);
@@ -514,14 +555,14 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		snprintf(note, sizeof note, "; %g is exceeded everywhere (at "
 		         "least %.3g)", target, zmin);
 	snprintf(t, sizeof t, "%s over %s and %s\nsweep%s%.0ld: %ld design "
-	         "points%s%s%s%s%s", zl, xl, yl, sw.run_col[0] ? " run " : "",
+	         "points%s%s%s%s%s%s", zl, xl, yl, sw.run_col[0] ? " run " : "",
 	         sw.run_col[0] ? sw.run : 0L, (long)rows, nfail,
 	         binx || biny ? "" :
 	         rows > g.n ? least ? ", the least over the other swept "
 	         "parameters" : !o->zbest && neither_way(z) ? ", the most over "
 	         "the other swept parameters (no best: better neither way)" :
-	         ", the most over the other swept parameters" : "", bnote,
-	         note, pdb_missing_note(&sw, lack, sizeof lack));
+	         ", the most over the other swept parameters" : "", vnote,
+	         bnote, note, pdb_missing_note(&sw, lack, sizeof lack));
 	/* the axes titled in words with the unit, the column's name kept in
 	** parentheses, where they read design.frac_mac and
 	** speedup_total_tokens (x) alone; the title keeps the names */

@@ -24,10 +24,6 @@
 
 #define MAX_CLOUD 20000
 
-/* a design point breaking no physical constraint (a NULL is a point
-** whose constraints were not stored: kept) */
-#define PARETO_BUILDABLE "coalesce(\"silicon_violations\", 0) = 0"
-
 int plot_pareto_cost(sqlite3 *db, const pdb_sweep *sw, char *x, size_t len,
                      int *found, char *err, size_t errlen)
 {
@@ -258,8 +254,8 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	                         &hasv, err, errlen)))
 		return rc;
 	snprintf(okw, sizeof okw, "%s%s%s", where, !hasv ? "" : where[0] ?
-	         " AND " : " WHERE ", hasv ? PARETO_BUILDABLE : "");
-	snprintf(badw, sizeof badw, "%s%sNOT (" PARETO_BUILDABLE ")", where,
+	         " AND " : " WHERE ", hasv ? PLOT_BUILDABLE : "");
+	snprintf(badw, sizeof badw, "%s%sNOT (" PLOT_BUILDABLE ")", where,
 	         where[0] ? " AND " : " WHERE ");
 	if (hasv) {
 		snprintf(sql, sizeof sql, "SELECT count(*) FROM results%s AND "
@@ -347,7 +343,13 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	         step > 1 ? "; cloud thinned for drawing" : "",
 	         pdb_missing_note(&sw, lack, sizeof lack));
 	plot_labels(s, t, xl, yl);
-	fputs("set format x '%g'\nset format y '%g'\nset key bottom right\n", s);
+	/* the key under the graph, outside it (a bottom margin of 6 lines
+	** keeps it off the x label): inside, "bottom right" hid the dominated
+	** points, which gather there (worse on both axes), and the corner
+	** beyond the frontier may hold a design that breaks a constraint, or
+	** the one frontier point itself */
+	fputs("set format x '%g'\nset format y '%g'\nset key below\n"
+	      "set bmargin 6\n", s);
 	if ((rc = axis_log(db, o, &sw, x, y, where, box[0], box[1], &lgx, err,
 	                   errlen)) ||
 	    (rc = axis_log(db, o, &sw, y, x, where, box[2], box[3], &lgy, err,

@@ -77,6 +77,11 @@ int pdb_prepare(sqlite3 *db, const char *path, const char *sql,
 ** text and the infinities fall outside the doubles' range. */
 #define PLOT_FINITE "BETWEEN -1.7976931348623157e308 AND 1.7976931348623157e308"
 
+/* SQL that holds for a design point of a sweep that breaks no physical
+** constraint (silicon.violations 0; a NULL is a point whose constraints
+** were not stored: kept), for the Pareto plot and the heatmap's best. */
+#define PLOT_BUILDABLE "coalesce(\"silicon_violations\", 0) = 0"
+
 /* Finalize st after a loop over its rows: RL_OK, or pdb_unread's status
 ** and message when its last step failed (a damaged page, a crafted view),
 ** so that nothing is drawn from the rows read before the failure as if

@@ -43,6 +43,15 @@ const char *report_num(char *buf, size_t len, double v, int digits)
 	return buf;
 }
 
+const char *report_pct(char *buf, size_t len, double x, int sign)
+{
+	if (fabs(100 * x) < 1e6)
+		snprintf(buf, len, sign ? "%+.1f%%" : "%.1f%%", 100 * x);
+	else
+		snprintf(buf, len, sign ? "%+.3g%%" : "%.3g%%", 100 * x);
+	return buf;
+}
+
 /* 1 for the kinds that draw a sweep. */
 static int is_sweep_kind(const plot_kind *k)
 {

@@ -117,7 +117,10 @@ void report_mc_skipped(rctx *r, const char *side, char *buf, size_t len);
 /* Whether the claim run's side b is claim's default, Sohu as claimed (the
 ** Etched claim): 1, 0 (two sides of the user's), or -1 where the run does
 ** not record it (claim_runs.b_default NULL, or a database from before the
-** column) (verdict.c). */
+** column) (verdict.c).  Anything but 0, 1 or NULL there (text, which
+** SQLite's conversion read as 0: a database changed by hand) fails the
+** report (r->bad, exit 2, naming the database, table and column) and
+** reads as -1. */
 int report_b_default(rctx *r);
 
 /* The claim run's workload in words, "llama3-70b in fp8, 2048 tokens in
@@ -128,6 +131,12 @@ void report_workload(rctx *r, char *buf, size_t len);
 /* Number formatting: "%.*g" into buf, a whole number whole ("12000",
 ** not "1.2e+04"), "-" for NAN. */
 const char *report_num(char *buf, size_t len, double v, int digits);
+
+/* A fraction x as a percentage, "12.3%" (sign: "+12.3%"), or past a
+** million percent to three digits, "1e+32%": any finite x fits a cell of
+** 32 bytes, where its "%.1f" digits, cut to the cell, read another number
+** without its '%' (figure.c; repeat.c, valgroups.c). */
+const char *report_pct(char *buf, size_t len, double x, int sign);
 
 /* The sections (verdict.c, sections.c, sensitivity.c, more.c). */
 void report_verdict(rctx *r);

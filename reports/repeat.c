@@ -40,25 +40,12 @@ static void span_add(span *s, double med, double p90)
 	s->p90_hi = fmax(s->p90_hi, p90);
 }
 
-/* x as a percentage, "12.3%" (sign: "+12.3%"), or past a million percent
-** to three digits, "1e+32%": every change rep_number takes (up to 1e306)
-** fits a cell of 32 bytes, where its "%.1f" digits, cut to the cell, read
-** another number without its '%' */
-static const char *pct_text(char *buf, size_t len, double x, int sign)
-{
-	if (fabs(100 * x) < 1e6)
-		snprintf(buf, len, sign ? "%+.1f%%" : "%.1f%%", 100 * x);
-	else
-		snprintf(buf, len, sign ? "%+.3g%%" : "%.3g%%", 100 * x);
-	return buf;
-}
-
 /* "1.2%" or "0.4% to 3.0%" */
 static const char *pct_range(char *buf, size_t len, double lo, double hi)
 {
 	char a[24], b[24];
-	pct_text(a, sizeof a, lo, 0);
-	pct_text(b, sizeof b, hi, 0);
+	report_pct(a, sizeof a, lo, 0);
+	report_pct(b, sizeof b, hi, 0);
 	if (!strcmp(a, b))
 		snprintf(buf, len, "%s", a);
 	else
@@ -257,6 +244,7 @@ static void trust_words(rctx *r, const pdb_validation *v, char *buf,
 	err_sets es;
 	long rep, fit, n0;
 	size_t k;
+	char q50[32], q90[32];
 	buf[0] = '\0';
 	if (!v) {
 		snprintf(buf, len, "not measured here: this database holds no "
@@ -277,11 +265,13 @@ static void trust_words(rctx *r, const pdb_validation *v, char *buf,
 	if (n0)
 		k = (size_t)snprintf(buf, len, "the model's throughput misses "
 		                     "the published measurements by a median "
-		                     "%.1f%% (90th percentile %.1f%%) over %ld "
+		                     "%s (90th percentile %s) over %ld "
 		                     "rows, %ld of them of the chip and software "
 		                     "its profiles were fitted on%s",
-		                     100 * stats_abs_quantile(es.e[0], es.n[0], 0.5),
-		                     100 * stats_abs_quantile(es.e[0], es.n[0], 0.9),
+		                     report_pct(q50, sizeof q50, stats_abs_quantile(
+		                         es.e[0], es.n[0], 0.5), 0),
+		                     report_pct(q90, sizeof q90, stats_abs_quantile(
+		                         es.e[0], es.n[0], 0.9), 0),
 		                     n0, fit, 10 * fit >= 9 * n0
 		                         ? ", so mostly a fit and little a "
 		                           "prediction" : "");
@@ -292,11 +282,13 @@ static void trust_words(rctx *r, const pdb_validation *v, char *buf,
 	if (es.n[1] && k < len)
 		k += (size_t)snprintf(buf + k, len - k, "; apart from them, %zu "
 		                      "row%s of a profile borrowed from another "
-		                      "version (out of sample): median %.1f%%, 90th "
-		                      "percentile %.1f%%", es.n[1],
+		                      "version (out of sample): median %s, 90th "
+		                      "percentile %s", es.n[1],
 		                      es.n[1] == 1 ? "" : "s",
-		                      100 * stats_abs_quantile(es.e[1], es.n[1], 0.5),
-		                      100 * stats_abs_quantile(es.e[1], es.n[1], 0.9));
+		                      report_pct(q50, sizeof q50, stats_abs_quantile(
+		                          es.e[1], es.n[1], 0.5), 0),
+		                      report_pct(q90, sizeof q90, stats_abs_quantile(
+		                          es.e[1], es.n[1], 0.9), 0));
 	free(es.e[0]);
 	free(es.e[1]);
 	if (k >= len)
@@ -408,7 +400,7 @@ void report_validation_repeat(rctx *r, long run)
 			if (isnan(x[k]))
 				snprintf(c[2 + k], sizeof c[2 + k], "not evaluated");
 			else
-				pct_text(c[2 + k], sizeof c[2 + k], x[k], k == 2);
+				report_pct(c[2 + k], sizeof c[2 + k], x[k], k == 2);
 		snprintf(c[5], sizeof c[5], "%s", hw);
 		for (k = 1; k < 6; k++)
 			cells[k] = c[k];

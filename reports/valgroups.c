@@ -34,8 +34,8 @@ static void cell_pct(char *buf, size_t len, const errs *g, int in, double q)
 	if (!g->n[in])
 		snprintf(buf, len, "-");
 	else
-		snprintf(buf, len, "%.1f%%",
-		         100 * stats_abs_quantile(g->e[in], g->n[in], q));
+		report_pct(buf, len,
+		           stats_abs_quantile(g->e[in], g->n[in], q), 0);
 }
 
 /* One table row: the group's key cells, its rows and |error| quantiles

@@ -294,8 +294,26 @@ int report_b_default(rctx *r)
 		return -1;
 	sqlite3_bind_int64(st, 1, r->c.id);
 	if (sqlite3_step(st) == SQLITE_ROW &&
-	    sqlite3_column_type(st, 0) != SQLITE_NULL)
-		v = sqlite3_column_int(st, 0) != 0;
+	    sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		/* claim writes 0 or 1: anything else (text, which SQLite's
+		** conversion reads as 0, "two sides of the user's") is refused */
+		int type = sqlite3_column_type(st, 0);
+		sqlite3_int64 x = sqlite3_column_int64(st, 0);
+		if (type == SQLITE_INTEGER && (x == 0 || x == 1)) {
+			v = (int)x;
+		} else {
+			char msg[sizeof r->bad_msg];
+			snprintf(msg, sizeof msg, "%s: cannot read: claim_runs."
+			         "b_default of claim run %ld holds %s, where rooflab "
+			         "claim writes 0 or 1 (a database changed by hand?)",
+			         r->o->dbpath, r->c.id,
+			         type == SQLITE_TEXT ? "text" : type == SQLITE_BLOB
+			         ? "a blob" : type == SQLITE_FLOAT
+			         ? "a number that is not 0 or 1"
+			         : "a whole number that is not 0 or 1");
+			report_bad(r, RL_EINPUT | PDB_UNREAD, msg);
+		}
+	}
 	report_finish(r, st, r->o->dbpath);
 	return v;
 }

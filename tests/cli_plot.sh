@@ -283,22 +283,29 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	# prefixes that knew latency, cost and power only: an iteration's time
 	# and the violations took the most (the slowest iteration, the most
 	# violated design).  The same cells: each one's least is 1 (tp 1),
-	# violations 0 there (none) and 1 to 4 at tp 2
+	# violations 0 there (none), 1 to 4 at tp 2 and 0 at tp 4 (iteration
+	# 6 to 9).  The tp 2 designs break a constraint and are left out of a
+	# cell's best (said in the title): the least of an iteration's time is
+	# 1 (tp 1) where the most of the buildable would be 6 to 9 (tp 4)
 	sqlite3 "$tmpd/best2.db" "CREATE TABLE results(run_id INTEGER,
 		design_frac_mac REAL, chip_tdp_w REAL, scenario_tp INTEGER,
 		decode_iteration_s REAL, silicon_violations INTEGER);
 		INSERT INTO results VALUES(1, 0.1, 500, 1, 1, 0), (1, 0.1, 500, 2, 2, 1),
 		(1, 0.1, 700, 1, 1, 0), (1, 0.1, 700, 2, 3, 2),
 		(1, 0.2, 500, 1, 1, 0), (1, 0.2, 500, 2, 4, 3),
-		(1, 0.2, 700, 1, 1, 0), (1, 0.2, 700, 2, 5, 4)"
+		(1, 0.2, 700, 1, 1, 0), (1, 0.2, 700, 2, 5, 4),
+		(1, 0.1, 500, 4, 6, 0), (1, 0.1, 700, 4, 7, 0),
+		(1, 0.2, 500, 4, 8, 0), (1, 0.2, 700, 4, 9, 0)"
 	expect_exit 0 "heatmap of an iteration's time over another swept parameter" -- "$RL" plot heatmap \
 		--db "$tmpd/best2.db" --x design.frac_mac --y chip.tdp_w --z decode.iteration_s --term dumb
-	expect_out "8 design points, the least over the other swept parameters; 1 at every cell" \
-		"an iteration's time's cell is its least"
+	expect_out "12 design points, the least over the other swept parameters; 4 breaking a physical constraint" \
+		"an iteration's time's cell is its least, of the buildable designs"
+	expect_out "left out of every cell: blank where a cell has no other; 1 at every cell" \
+		"an iteration's time's cell is its least: 1 at every cell"
 	expect_exit 0 "heatmap of the violations over another swept parameter" -- "$RL" plot heatmap \
 		--db "$tmpd/best2.db" --x design.frac_mac --y chip.tdp_w --z silicon.violations --term dumb
-	expect_out "8 design points, the least over the other swept parameters; 0 at every cell" \
-		"the violations' cell is its least"
+	expect_out "12 design points, the least over the other swept parameters; 0 at every cell" \
+		"the violations' cell is its least, none left out"
 	# pareto takes an output's direction from the same table: --y a
 	# latency is better less, where its frontier kept the most.  Points
 	# (W, TPOT) (1, 5), (2, 3), (3, 4), (4, 1): less of both leaves out

@@ -891,6 +891,42 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		"themselves move by a median 1e+32% (90th percentile 1e+32%) between adjacent versions"
 	has "$tmpd/md/huge.md" "the pairs' table: a change of 1e32% said whole" \
 		"| R r1 -\\> R r2 | 1 | 1e+32% | 1e+32% | +1e+32% | same |"
+	# an |error| of 1e30 (a modelled value 1e30 times the measured one) is
+	# 1e32 percent: the per-group tables (reports/valgroups.c) say it to
+	# three digits, where its '%.1f' digits, cut to the 32-byte cell, read
+	# another number without its '%'.  a100-128-128 (held out, 0.238) set
+	# to 1e30: its group 1e+32%; held out all of 0.047 and 1e30: median
+	# 5e29 (5e+31%), p90 at 0.9 of 0..1 0.047 + 0.9 x (1e30 - 0.047) = 9e29
+	# (9e+31%); the trust sentence's pooled 0.045, 0.047, 0.081, 1e30:
+	# median 6.4%, p90 at 2.7 of 0..3 0.081 + 0.7 x 1e30 = 7e29 (7e+31%)
+	cp "$tmpd/rep.db" "$tmpd/hugeerr.db"
+	sqlite3 "$tmpd/hugeerr.db" "UPDATE validation SET error = 1e30 WHERE id = 'a100-128-128'"
+	expect_exit 0 "report with an |error| of 1e30" -- "$RL" report \
+		--db "$tmpd/hugeerr.db" --out "$tmpd/md/hugeerr.md" --no-plots
+	has "$tmpd/md/hugeerr.md" "per group: an |error| of 1e32% said whole" \
+		"| a100-sxm | TensorRT-LLM 0.10.0 | llama3-70b | fp16 | 1 | 1e+32% | 1e+32% |"
+	has "$tmpd/md/hugeerr.md" "per group: the held-out rows' quantiles said whole" \
+		"| all |  |  |  | 2 | 5e+31% | 9e+31% |"
+	has "$tmpd/md/hugeerr.md" "trust: the model's huge error said whole" \
+		"by a median 6.4% (90th percentile 7e+31%) over 4 rows"
+	# claim_runs.b_default edited by hand to text, which SQLite's
+	# conversion reads as 0 (two sides of the user's): refused, exit 2,
+	# naming the database, table and column, and no report written; so is
+	# a whole number other than claim's 0 and 1
+	cp "$tmpd/rep.db" "$tmpd/bdtext.db"
+	sqlite3 "$tmpd/bdtext.db" "UPDATE claim_runs SET b_default = 'yes'"
+	expect_exit 2 "report with claim_runs.b_default edited to text" -- \
+		"$RL" report --db "$tmpd/bdtext.db" --out "$tmpd/md/bdtext.md" --no-plots
+	expect_err "^rooflab report: .*/bdtext\.db: cannot read: claim_runs\.b_default of claim run [0-9]+ holds text, where rooflab claim writes 0 or 1" \
+		"says which database, table and column"
+	[ ! -e "$tmpd/md/bdtext.md" ] && echo "ok - no report from it" ||
+		{ echo "not ok - a report was written"; fails=$((fails + 1)); }
+	cp "$tmpd/rep.db" "$tmpd/bd2.db"
+	sqlite3 "$tmpd/bd2.db" "UPDATE claim_runs SET b_default = 2"
+	expect_exit 2 "report with claim_runs.b_default 2" -- \
+		"$RL" report --db "$tmpd/bd2.db" --out "$tmpd/md/bd2.md" --no-plots
+	expect_err "claim_runs\.b_default of claim run [0-9]+ holds a whole number that is not 0 or 1" \
+		"says what it holds"
 	# two sides of the user's: no Etched in the count
 	sqlite3 "$tmpd/rep.db" "UPDATE claim_runs SET b_default = 0;
 		DELETE FROM validation_repeat; UPDATE validation_runs SET repeat_pairs = 0"

@@ -12,7 +12,10 @@ sroot=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 expect_exit 0 "params lists the SRAM parameters" -- $RL params
 expect_out "^chip\.sram_resident_share +- +0\.\.1 " "the resident share, 0..1"
 expect_out "^chip\.sram_tbps +TB/s " "the SRAM bandwidth in TB/s"
-expect_out "^design\.sram_b_per_clk_per_kb +B/clk/KB .* 1 " "bytes per clock per KB, default 1"
+# per kB of 1,000 bytes (SI, as sram_mb's MB), where it was per KB of
+# 1,024: the source's 8 KiB macro read 8 bytes a clock is 8 / 8192 x 1000
+# = 0.9765625 bytes per clock per kB
+expect_out "^design\.sram_b_per_clk_per_kb +B/clk/kB .* 0\.9765625 " "bytes per clock per kB, default 0.9765625"
 expect_out "^chip\.sram_hbm_copy +- +false\|true +true " "the HBM copy kept by default"
 
 # Every preset keeps 0: eval's table shows no SRAM line, its JSON says 0
@@ -33,7 +36,8 @@ expect_out "^  sram_resident_bytes_per_chip +50 MB " "50 MB resident"
 expect_out "^  sram_bytes_per_s_per_chip " "the SRAM rate shown"
 
 # Sohu by design, 50% of its die in SRAM: 0.5 x 814 mm2 x 2.86 MB/mm2 =
-# 1164.02 MB, read at 1164.02e6 / 1024 x 1.5e9 = 1705.1 TB/s.  Llama-3 8B
+# 1164.02 MB, read at 1164.02e6 x 0.9765625 / 1000 (= / 1024) x 1.5e9 =
+# 1705.1 TB/s.  Llama-3 8B
 # in 8 pipeline stages: the last stage holds 4 layers (4 x 218,112,000
 # bytes at FP8) and the LM head (128256 x 4096 + 4096): 1,397,788,672
 # bytes, more than the SRAM: it is full.
@@ -227,11 +231,16 @@ expect_err "; no mapping of 8 chips fits, nor of any number up to 1024 \(the mod
 
 # area: the derived bandwidth and what the SRAM buys
 expect_exit 0 "area: sohu by design" -- $RL area --chip sohu-design --set design.frac_sram=0.5 --set design.frac_mac=0.1
-# 1164.02e6 / 1024 x 1.5e9 = 1.70511e15 B/s
+# 1164.02e6 x 0.9765625 / 1000 x 1.5e9 = 1.70511e15 B/s
 expect_out "^  SRAM bandwidth \(TB/s\) +1705\.1 +- *$" "SRAM bandwidth 1705.1 TB/s"
+# 1 byte per clock per kB is per 1,000 bytes (SI), not 1,024: 1164.02e6 /
+# 1000 x 1.5e9 = 1.74603e15 B/s, where a KB of 1,024 gave 1705.1
+expect_exit 0 "area: 1 byte per clock per kB" -- $RL area --chip sohu-design --set design.frac_sram=0.5 --set design.frac_mac=0.1 --set design.sram_b_per_clk_per_kb=1
+expect_out "^  SRAM bandwidth \(TB/s\) +1746\.0 +- *$" "SRAM bandwidth 1746.0 TB/s at 1 per kB"
 expect_out "^\(SRAM: takes its share of the die .* serving reads its capacity$" "share 0: says how serving would read it"
 expect_exit 0 "area: resident" -- $RL area --chip sohu-design --set chip.sram_resident_share=1
-# 0.1 x 814 x 2.86 = 232.80 MB, read at 232.804e6 / 1024 x 1.5e9 = 341.0 TB/s
+# 0.1 x 814 x 2.86 = 232.80 MB, read at 232.804e6 x 0.9765625 / 1000 x
+# 1.5e9 = 341.0 TB/s
 expect_out "^\(SRAM: chip\.sram_resident_share 1 keeps up to 232\.8 MB of weights per chip resident,$" "resident: how much"
 expect_out "^ read from it at 341\.0 TB/s instead of from HBM" "resident: at what bandwidth"
 expect_exit 0 "area --json" -- $RL area --chip sohu-design --json

@@ -236,6 +236,11 @@ static void test_pareto(void **state)
 	assert_true(!strncmp(f, "$f << EOD\n1 1\n2 3\n4 5\nEOD\n", 26));
 	assert_non_null(strstr(s, "$p << EOD\n3 2\nEOD\n"));
 	assert_non_null(strstr(s, "3 of 4 design points on the frontier"));
+	/* the key under the graph, off the plot area: inside at the bottom
+	** right it covered the dominated points, which gather there */
+	assert_non_null(strstr(s, "set key below\nset bmargin 6\n"));
+	assert_null(strstr(s, "set key bottom right"));
+	assert_null(strstr(s, "set key top"));
 	free(s);
 }
 
@@ -556,6 +561,90 @@ static void test_heatmap_cells(void **state)
 	assert_non_null(strstr(s, "set logscale y\n"));
 	assert_null(strstr(s, "set logscale x"));
 	free(s);
+	sqlite3_close(db);
+	unlink(path);
+}
+
+/* A heatmap cell's best over the parameters it does not draw leaves out
+** the designs that cannot be built (silicon.violations > 0).  test_heatmap
+** _cells's tp 2, 4, 6, 8 by batch 1, 10, 100, each at frac_mac 0.1 (z =
+** tp x batch) and 0.2 (z = 2 x tp x batch; the most is the best of a
+** throughput).  The frac_mac 0.2 designs of tp 8 break a constraint, so
+** tp 8's cells are tp x batch: (8, 10) is 80, not 160; (4, 10) keeps 2 x
+** 40 = 80.  Both designs of (2, 1) break one: that cell is blank (no line
+** in $d), its values still on the axes.  5 points left out (3 + 2),
+** said in the title.  z the violations themselves: nothing left out. */
+static void test_heatmap_unbuildable(void **state)
+{
+	char path[64], err[1024];
+	sqlite3 *db;
+	char *s = NULL, *d, *g;
+	size_t len;
+	plot_opts o;
+	(void)state;
+	db = make_db(path, sizeof path,
+	             "CREATE TABLE results(run_id INTEGER, scenario_tp REAL, "
+	             "scenario_batch REAL, design_frac_mac REAL, "
+	             "throughput_output_tokens_per_s REAL, "
+	             "silicon_violations REAL);"
+	             "WITH t(v) AS (VALUES(2),(4),(6),(8)), b(w) AS (VALUES(1),"
+	             "(10),(100)), f(m) AS (VALUES(1),(2)) INSERT INTO results "
+	             "SELECT 1, v, w, m / 10.0, m * v * w, (v = 8 AND m = 2) OR "
+	             "(v = 2 AND w = 1) FROM t, b, f;");
+	memset(&o, 0, sizeof o);
+	o.dbpath = path;
+	o.x = "scenario.tp";
+	o.y = "scenario.batch";
+	o.z = "throughput.output_tokens_per_s";
+	assert_int_equal(plot_script(db, plot_kind_find("heatmap"), &o, &s,
+	                             &len, err, sizeof err), RL_OK);
+	d = strstr(s, "$d << EOD\n");
+	g = strstr(s, "$g << EOD\n");
+	assert_non_null(d);
+	assert_non_null(g);
+	*g = '\0'; /* $d alone */
+	assert_non_null(strstr(d, "\n8 10 7 9 3.16227766 31.6227766 80\n"));
+	assert_non_null(strstr(d, "\n4 10 3 5 3.16227766 31.6227766 80\n"));
+	assert_null(strstr(d, "\n2 1 "));
+	assert_non_null(strstr(d, "\n2 10 "));
+	*g = '$';
+	assert_non_null(strstr(s, "set xtics (2, 4, 6, 8)\n"));
+	assert_non_null(strstr(s, "set ytics (1, 10, 100)\n"));
+	assert_non_null(strstr(s, "; 5 breaking a physical"));
+	assert_non_null(strstr(s, "blank where a cell has no other"));
+	free(s);
+	s = NULL;
+	/* the violations drawn, none left out: the least of each cell (a
+	** violation is better less), 0 at (8, 10) and 1 at (2, 1), whose
+	** designs both break one */
+	o.z = "silicon.violations";
+	assert_int_equal(plot_script(db, plot_kind_find("heatmap"), &o, &s,
+	                             &len, err, sizeof err), RL_OK);
+	assert_non_null(strstr(s, "\n8 10 7 9 3.16227766 31.6227766 0\n"));
+	assert_non_null(strstr(s, "\n2 1 1 3 0.316227766 3.16227766 1\n"));
+	assert_null(strstr(s, "breaking a physical"));
+	free(s);
+	s = NULL;
+	/* no design can be built: no cell has a best, exit 2 saying why */
+	sqlite3_close(db);
+	unlink(path);
+	db = make_db(path, sizeof path,
+	             "CREATE TABLE results(run_id INTEGER, scenario_tp REAL, "
+	             "scenario_batch REAL, design_frac_mac REAL, "
+	             "throughput_output_tokens_per_s REAL, "
+	             "silicon_violations REAL);"
+	             "WITH t(v) AS (VALUES(2),(4),(6),(8)), b(w) AS (VALUES(1),"
+	             "(10),(100)), f(m) AS (VALUES(1),(2)) INSERT INTO results "
+	             "SELECT 1, v, w, m / 10.0, m * v * w, 3 FROM t, b, f;");
+	o.dbpath = path;
+	o.z = "throughput.output_tokens_per_s";
+	assert_int_equal(plot_script(db, plot_kind_find("heatmap"), &o, &s,
+	                             &len, err, sizeof err), RL_EINPUT);
+	assert_non_null(strstr(err, "no design point of the sweep that breaks "
+	                            "no physical constraint has a value of "
+	                            "throughput.output_tokens_per_s"));
+	assert_non_null(strstr(err, "(24 break one"));
+	assert_null(s);
 	sqlite3_close(db);
 	unlink(path);
 }
@@ -1474,6 +1563,7 @@ int main(void)
 		cmocka_unit_test(test_missing_column),
 		cmocka_unit_test(test_heatmap_bins_sample),
 		cmocka_unit_test(test_heatmap_cells),
+		cmocka_unit_test(test_heatmap_unbuildable),
 		cmocka_unit_test(test_heatmap_log_axes),
 		cmocka_unit_test(test_tornado_hides_flat_rows),
 		cmocka_unit_test(test_roofline_links),

@@ -327,9 +327,11 @@ static void test_needs_bandwidth(void **state)
 }
 
 /* A chip by design: 100 mm2, half of it SRAM at 2 MB/mm2 = 100 MB
-** (1e8 bytes); at 1 byte per clock per KB (the default) and 1 GHz its
-** read bandwidth is 1e8 / 1024 x 1e9 = 97.65625 TB/s; at 0.25 B/clk/KB a
-** quarter of it. */
+** (1e8 bytes); at the default 8 bytes a clock per 8 KiB macro (8,192
+** bytes: 0.9765625 per kB of 1,000) and 1 GHz its read bandwidth is 1e8 x
+** 8 / 8192 x 1e9 = 97.65625 TB/s; at 0.25 B/clk per KiB a quarter of it;
+** the parameter's 1 B/clk/kB is 1e-3 bytes a clock per byte (SI: 1e8 x
+** 1e-3 x 1e9 = 100 TB/s), not 1/1024. */
 static void test_design_sram_bandwidth(void **state)
 {
 	rl_config c;
@@ -352,6 +354,12 @@ static void test_design_sram_bandwidth(void **state)
 	c.design.sram_read_per_clk = 0.25 / 1024;
 	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
 	near(si.sram_Bps, 97.65625e12 / 4, 1e-12);
+	assert_int_equal(rl_param_set_text(&c, rl_param_find_full(
+	                     "design.sram_b_per_clk_per_kb"), "1", err,
+	                     sizeof err), RL_OK);
+	near(c.design.sram_read_per_clk, 1e-3, 1e-15);
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
+	near(si.sram_Bps, 100e12, 1e-12);
 }
 
 /* A resident byte costs one SRAM read: 1 TB/s of them at 1 pJ/B is 1 W,
