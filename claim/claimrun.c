@@ -285,6 +285,20 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 		         "act", name, name[0], p->section);
 		return -1;
 	}
+	/* a block's share varied where the side gives its area in mm2, which
+	** stands for the share (rl_design_resolved): the share would move
+	** nothing */
+	{
+		const rl_param *q = rl_param_other_form(p);
+		rl_config tmp = *base;
+		if (q && !strncmp(p->key, "frac_", 5) &&
+		    *rl_param_ptr(&tmp, q) > 0) {
+			snprintf(err, errlen, "--vary %s: side %c gives that block's "
+			         "area, design.%s, which stands for the share: vary "
+			         "%c.design.%s", name, name[0], q->key, name[0], q->key);
+			return -1;
+		}
+	}
 	/* a TDP binds only through the power model: a chip whose preset names
 	** no node (Sohu as claimed) has none, and every TDP gives the same
 	** speedup, which read as "does not raise the speedup ... at 0 W
@@ -413,11 +427,16 @@ static void translate(const claim_report *rep, double X, int relax,
 	rl_result r;
 	j->frac = j->die_mm2 = j->ghz = j->watts = j->tdp = NAN;
 	j->label[0] = 0;
-	if (!d || !pm || !pl || rl_solve(&d->st.cfg, pm, 1, 0, peak_metric, NULL, X,
-	                          &fr, err, sizeof err) != 0 || !fr.feasible)
+	if (!d || !pm || !pl)
+		return;
+	/* the MAC share solved for: an area given in mm2 (design.mac_mm2,
+	** which rl_design_resolved prefers) set aside */
+	c = d->st.cfg;
+	c.design.mac_m2 = 0;
+	if (rl_solve(&c, pm, 1, 0, peak_metric, NULL, X, &fr, err,
+	             sizeof err) != 0 || !fr.feasible)
 		return;
 	snprintf(j->label, sizeof j->label, "%s", d->label);
-	c = d->st.cfg;
 	j->tdp = c.chip.tdp_w;
 	c.design.frac_mac = fr.value;
 	c.chip.tdp_w = 0;
