@@ -77,6 +77,35 @@ typedef struct {
 	double pi, pf, di, df;   /* prefill / decode intensity and FLOP/s */
 } claim_map_point;
 
+/* solve's target (--target KEY=X): the speedup b/a in total tokens/s
+** (the default), or a figure of the varied side itself, named as eval's
+** JSON names it (claim_target_key), a floor ("at least") or a ceiling
+** ("at most": claim_target_at_most), each in its own unit. */
+typedef enum {
+	CLAIM_T_SPEEDUP = 0,
+	CLAIM_T_OUTPUT_TPS,       /* output_tokens_per_s: the system's */
+	CLAIM_T_OUTPUT_TPS_CHIP,  /* output_tokens_per_s_per_chip */
+	CLAIM_T_TPOT,             /* tpot_s, at most */
+	CLAIM_T_TTFT,             /* ttft_s, at most */
+	CLAIM_T_TOKENS_PER_J,     /* output_tokens_per_joule (power model) */
+	CLAIM_T_USD_COST,         /* usd_per_million_tokens_at_cost, at most */
+	CLAIM_T_USD_PRICE,        /* usd_per_million_tokens_at_price, at most */
+	CLAIM_T_COUNT
+} claim_target_kind;
+
+/* The key of a target kind ("tpot_s"), its unit ("s", "x" for the
+** speedup), its allowed range (claim_target_range: lo, hi, in its unit),
+** and 1 where it is a ceiling (at most), 0 a floor (at least). */
+const char *claim_target_key(int kind);
+const char *claim_target_unit(int kind);
+void claim_target_range(int kind, double *lo, double *hi);
+int claim_target_at_most(int kind);
+/* The kind whose key is the len bytes at key; -1 where none is. */
+int claim_target_find(const char *key, size_t len);
+/* A figure of rl_solve's (solved for at or above its target: a ceiling's
+** reciprocal) in the target's own terms. */
+double claim_target_shown(int kind, double solved);
+
 /* Options of claim and solve. */
 typedef struct {
 	claim_spec a, b;
@@ -87,6 +116,7 @@ typedef struct {
 	const char *vary[16];
 	int nvary;
 	double target;
+	int target_kind;     /* solve: claim_target_kind (0: the speedup) */
 	long long samples;
 	unsigned long seed;
 	int threads;
@@ -130,8 +160,15 @@ typedef struct {
 	const rl_config *other;
 	double other_tps;
 	int side;            /* 0: the varied config is side a */
+	int kind;            /* claim_target_kind: claim_target_metric's */
 } claim_metric_ud;
 int claim_speedup_metric(const rl_config *cfg, void *ud, double *value);
+/* The target's figure of the varied side (ud->kind), for rl_solve: the
+** speedup as claim_speedup_metric, else the side's own figure, a
+** ceiling's as its reciprocal (so that every target is a floor, as
+** rl_solve takes it); non-zero where it cannot be evaluated, or the
+** figure is unknown (no power model, no price). */
+int claim_target_metric(const rl_config *cfg, void *ud, double *value);
 /* A parameter of one side, "a.SECTION.KEY" or "b.SECTION.KEY" (as --vary
 ** and the sections of an uncertainty file name them).  claim_side_name: 1
 ** when name starts with "a." or "b.".  claim_side_param: the parameter
@@ -172,9 +209,11 @@ typedef struct claim_solve_row_s {
 	char form[32];
 	char unit[24];
 	char who[160];       /* the side's label */
-	double target;
+	double target;       /* in the target's unit (target_kind) */
+	int target_kind;     /* claim_target_kind */
 	double now;          /* the parameter's value as the side has it */
-	double nominal;      /* the speedup there */
+	double nominal;      /* the speedup there (or the target's figure,
+	                        in its unit; NAN where unknown) */
 	rl_solve_result s;
 	char binds[128];     /* infeasible: what binds at the best value
 	                        ("compute binds", words.c), or "" */

@@ -262,6 +262,28 @@ static int sram_capacity_lever(const rl_param *p)
 	return 0;
 }
 
+/* rl_solve's reason for a target of the side's own figure, in its terms
+** (rl_solve's is of the reciprocal where the target is a ceiling) */
+static void target_reason(claim_solve_row *row, const char *name)
+{
+	const rl_solve_result *s = &row->s;
+	const char *key = claim_target_key(row->target_kind);
+	const char *cmp = claim_target_at_most(row->target_kind) ? "<=" : ">=";
+	double m = claim_target_shown(row->target_kind, s->metric);
+	if (s->met_all)
+		snprintf(row->s.reason, sizeof row->s.reason, "met over the whole "
+		         "range of %s (%s %s %g everywhere): at worst %.4g at %g",
+		         name, key, cmp, row->target, m, s->best_at);
+	else if (s->feasible)
+		snprintf(row->s.reason, sizeof row->s.reason, "reaches %s %s %g "
+		         "at %s %s %.6g", key, cmp, row->target, name,
+		         s->direction > 0 ? ">=" : "<=", s->value);
+	else if (isfinite(s->metric))
+		snprintf(row->s.reason, sizeof row->s.reason, "infeasible: %s at "
+		         "best %.4g, at %s = %g (target %s %s %g)", key, m, name,
+		         s->best_at, key, cmp, row->target);
+}
+
 int claim_solve_param(claim_report *rep, const char *name, double target,
                       claim_solve_row *row, char *err, size_t errlen)
 {
@@ -288,6 +310,20 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 		         "(chip.by_design = false), so its %s parameters do not "
 		         "act", name, name[0], p->section);
 		return -1;
+	}
+	/* a block's share varied where the side gives its area in mm2, which
+	** stands for the share (rl_design_resolved): the share would move
+	** nothing */
+	{
+		const rl_param *q = rl_param_other_form(p);
+		rl_config tmp = *base;
+		if (q && !strncmp(p->key, "frac_", 5) &&
+		    *rl_param_ptr(&tmp, q) > 0) {
+			snprintf(err, errlen, "--vary %s: side %c gives that block's "
+			         "area, design.%s, which stands for the share: vary "
+			         "%c.design.%s", name, name[0], q->key, name[0], q->key);
+			return -1;
+		}
 	}
 	/* a TDP binds only through the power model: a chip whose preset names
 	** no node (Sohu as claimed) has none, and every TDP gives the same
@@ -328,12 +364,30 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 	snprintf(row->unit, sizeof row->unit, "%s", p->unit);
 	snprintf(row->who, sizeof row->who, "%s", s->label);
 	row->target = target;
+	row->target_kind = ud.kind = rep->opts.target_kind;
 	{
 		rl_config tmp = *base;
 		row->now = *rl_param_ptr(&tmp, p) / p->scale;
 	}
-	if (claim_speedup_metric(base, &ud, &row->nominal) != 0)
+	if (claim_target_metric(base, &ud, &row->nominal) != 0)
 		row->nominal = NAN;
+	else
+		row->nominal = claim_target_shown(ud.kind, row->nominal);
+	/* a figure of the side that eval gives as n/a (no power model: the
+	** chip names no node; no price or cost) has no value to reach */
+	if (ud.kind != CLAIM_T_SPEEDUP && !isfinite(row->nominal)) {
+		snprintf(err, errlen, "--target %s=%g: side %c (%s) has no %s at "
+		         "its value now (%s; eval gives it as n/a), so no value "
+		         "of %s reaches it", claim_target_key(ud.kind), target,
+		         name[0], s->label, claim_target_key(ud.kind),
+		         ud.kind == CLAIM_T_TOKENS_PER_J && !rl_power_known(base)
+		             ? "no power model: its chip names no process node"
+		         : ud.kind >= CLAIM_T_USD_COST
+		             ? "no cost or no price, or no power model"
+		             : "it does not run there",
+		         name + 2);
+		return -1;
+	}
 	{
 		/* the parameter's range (lo > hi), but for a TDP, whose 0 is no
 		** limit, the most power of any: as the range's low end it made
@@ -347,11 +401,16 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 		** (ux16) */
 		tdp = tdp || (!strcmp(p->section, "profile") &&
 		              !strcmp(p->key, "eff_compute_fp8"));
+		/* a ceiling solved as its reciprocal's floor */
 		int rc = rl_solve(base, p, tdp ? p->max * 1e-7 : 1,
-		                  tdp ? p->max : 0, claim_speedup_metric, &ud,
-		                  target, &row->s, err, errlen);
+		                  tdp ? p->max : 0, claim_target_metric, &ud,
+		                  claim_target_at_most(ud.kind) ? 1.0 / target
+		                                                : target,
+		                  &row->s, err, errlen);
 		if (rc != 0)
 			return rc == RL_EINTERNAL ? RL_EINTERNAL : -1;
+		if (ud.kind != CLAIM_T_SPEEDUP)
+			target_reason(row, name);
 	}
 	/* what binds where the lever stops helping (the spec-sheet
 	** parameters; a design parameter acts through the resolved chip) */
@@ -422,13 +481,16 @@ static void translate(const claim_report *rep, double X, int relax,
 	j->label[0] = 0;
 	if (!d || !pm || !pl)
 		return;
-	if ((rc = rl_solve(&d->st.cfg, pm, 1, 0, peak_metric, NULL, X, &fr, err,
+	/* the MAC share solved for: an area given in mm2 (design.mac_mm2,
+	** which rl_design_resolved prefers) set aside */
+	c = d->st.cfg;
+	c.design.mac_m2 = 0;
+	if ((rc = rl_solve(&c, pm, 1, 0, peak_metric, NULL, X, &fr, err,
 	                   sizeof err)) != 0 || !fr.feasible) {
 		j->oom = rc == RL_EINTERNAL;
 		return;
 	}
 	snprintf(j->label, sizeof j->label, "%s", d->label);
-	c = d->st.cfg;
 	j->tdp = c.chip.tdp_w;
 	c.design.frac_mac = fr.value;
 	c.chip.tdp_w = 0;

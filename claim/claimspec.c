@@ -578,6 +578,94 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 	return 0;
 }
 
+/* solve's target kinds, in claim_target_kind's order: key, unit, range
+** (the speedup's as --target speedup=X's, the latencies' as eval's
+** --tpot-max, the rest from a millionth of a unit up), at most */
+static const struct {
+	const char *key, *unit;
+	double lo, hi;
+	int at_most;
+} target_kinds[CLAIM_T_COUNT] = {
+    {"speedup", "x", 1e-6, 1e9, 0},
+    {"output_tokens_per_s", "tokens/s", 1e-6, 1e12, 0},
+    {"output_tokens_per_s_per_chip", "tokens/s", 1e-6, 1e12, 0},
+    {"tpot_s", "s", 1e-9, 1e6, 1},
+    {"ttft_s", "s", 1e-9, 1e6, 1},
+    {"output_tokens_per_joule", "tokens/J", 1e-6, 1e9, 0},
+    {"usd_per_million_tokens_at_cost", "USD", 1e-6, 1e9, 1},
+    {"usd_per_million_tokens_at_price", "USD", 1e-6, 1e9, 1}};
+
+static int kind_ok(int kind)
+{
+	return kind >= 0 && kind < CLAIM_T_COUNT;
+}
+
+const char *claim_target_key(int kind)
+{
+	return target_kinds[kind_ok(kind) ? kind : 0].key;
+}
+
+const char *claim_target_unit(int kind)
+{
+	return target_kinds[kind_ok(kind) ? kind : 0].unit;
+}
+
+void claim_target_range(int kind, double *lo, double *hi)
+{
+	*lo = target_kinds[kind_ok(kind) ? kind : 0].lo;
+	*hi = target_kinds[kind_ok(kind) ? kind : 0].hi;
+}
+
+int claim_target_at_most(int kind)
+{
+	return target_kinds[kind_ok(kind) ? kind : 0].at_most;
+}
+
+int claim_target_find(const char *key, size_t len)
+{
+	int k;
+	for (k = 0; k < CLAIM_T_COUNT; k++)
+		if (strlen(target_kinds[k].key) == len &&
+		    !strncmp(target_kinds[k].key, key, len))
+			return k;
+	return -1;
+}
+
+double claim_target_shown(int kind, double solved)
+{
+	return claim_target_at_most(kind) ? 1.0 / solved : solved;
+}
+
+int claim_target_metric(const rl_config *cfg, void *ud, double *value)
+{
+	const claim_metric_ud *m = ud;
+	rl_result r;
+	double v, chips;
+	if (m->kind == CLAIM_T_SPEEDUP)
+		return claim_speedup_metric(cfg, ud, value);
+	/* (not runnable: over its TDP at every clock, as the speedup's) */
+	if (rl_eval_runnable(rl_eval(cfg, &r), &r) != RL_OK)
+		return -1;
+	chips = rl_scen_chips(&cfg->scen);
+	switch (m->kind) {
+	case CLAIM_T_OUTPUT_TPS: v = r.output_tps; break;
+	case CLAIM_T_OUTPUT_TPS_CHIP: v = r.output_tps / chips; break;
+	case CLAIM_T_TPOT: v = r.tpot_s; break;
+	case CLAIM_T_TTFT: v = r.ttft_s; break;
+	case CLAIM_T_TOKENS_PER_J:
+		/* eval's power.output_tokens_per_joule */
+		v = r.power_w > 0 ? r.output_tps / chips / r.power_w : NAN;
+		break;
+	case CLAIM_T_USD_COST: v = r.usd_per_mtok_cost; break;
+	case CLAIM_T_USD_PRICE: v = r.usd_per_mtok_price; break;
+	default: return -1;
+	}
+	if (!(v > 0) || !isfinite(v))
+		return -1;
+	*value = claim_target_at_most(m->kind) ? 1.0 / v : v;
+	return 0;
+}
+
 int claim_speedup_metric(const rl_config *cfg, void *ud, double *value)
 {
 	const claim_metric_ud *m = ud;

@@ -290,12 +290,82 @@ static void beyond_words(const char *param, double v, char *buf, size_t len)
 	         hi_s, src[0] ? " (" : "", src, src[0] ? ")" : "");
 }
 
+/* A target of the side's own figure (target_kind): its name in words */
+static const char *target_noun(int kind)
+{
+	static const char *const nouns[CLAIM_T_COUNT] = {
+	    "the speedup", "system output tokens/s",
+	    "output tokens/s per chip", "TPOT", "TTFT",
+	    "output tokens per joule", "USD per million output tokens at cost",
+	    "USD per million output tokens at price"};
+	return kind > 0 && kind < CLAIM_T_COUNT ? nouns[kind] : nouns[0];
+}
+
+/* claim_solve_words for a target of the varied side's own figure:
+** "TPOT at most 0.05 s needs at least 5.2 TB/s of HBM bandwidth per chip
+** (Sohu ...; assumed: 3.35 TB/s)", met already, met everywhere, or what
+** the lever reaches at best. */
+static void target_words(const claim_solve_row *r, char *buf, size_t len)
+{
+	char noun[160], want[64], now[64], lo[64], hi[64], best[64];
+	char tgt[160], fig[64], already[640] = "";
+	const rl_solve_result *s = &r->s;
+	const char *unit = claim_target_unit(r->target_kind);
+	const char *rest;
+	int most = claim_target_at_most(r->target_kind), met;
+	double m = claim_target_shown(r->target_kind, s->metric);
+	claim_lever_noun(r->param, noun, sizeof noun);
+	rest = noun_after_unit(r->param, noun);
+	claim_qty_dir(r->param, s->value, s->direction > 0 ? 1 : -1, want,
+	              sizeof want);
+	claim_qty(r->param, r->now, now, sizeof now);
+	claim_qty(r->param, s->lo, lo, sizeof lo);
+	claim_qty(r->param, s->hi, hi, sizeof hi);
+	claim_qty(r->param, s->best_at, best, sizeof best);
+	snprintf(tgt, sizeof tgt, "%s at %s %g %s", target_noun(r->target_kind),
+	         most ? "most" : "least", r->target, unit);
+	met = isfinite(r->nominal) &&
+	      (most ? r->nominal <= r->target : r->nominal >= r->target);
+	if (met)
+		snprintf(already, sizeof already, "%s is met already (%.4g %s now, "
+		         "%s at %s): ", tgt, r->nominal, unit, r->who, now);
+	if (s->met_all) {
+		snprintf(fig, sizeof fig, "%.4g %s", m, unit);
+		snprintf(buf, len, "%severy %s in its range, %s to %s, meets it "
+		         "(the worst, %s, at %s)", met ? already : "", noun, lo, hi,
+		         fig, best);
+	} else if (s->feasible && met)
+		snprintf(buf, len, "%sit still holds with %s %s %s%s", already,
+		         s->direction > 0 ? "at least" : "at most", want,
+		         rest ? "" : "of ", rest ? rest : noun);
+	else if (s->feasible) {
+		char beyond[400];
+		beyond_words(r->param, s->value, beyond, sizeof beyond);
+		snprintf(buf, len, "%s needs %s %s %s%s (%s; assumed: %s, where "
+		         "it is %.4g %s)%s", tgt,
+		         s->direction > 0 ? "at least" : "at most", want,
+		         rest ? "" : "of ", rest ? rest : noun, r->who, now,
+		         r->nominal, unit, beyond);
+	} else
+		snprintf(buf, len, "%s cannot reach %s (%s; assumed: %s): at best "
+		         "%.4g %s, %s %s%s%s%s", noun, tgt, r->who, now, m, unit,
+		         /* a plateau: the lever stops helping there */
+		         s->saturated ? "from" : "at",
+		         isfinite(s->best_at) ? best : "?",
+		         s->saturated ? " on" : "",
+		         r->binds[0] ? "; there " : "", r->binds);
+}
+
 void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 {
 	char noun[160], want[64], now[64], lo[64], hi[64], best[64];
 	char x[40], already[400] = "";
 	const rl_solve_result *s = &r->s;
 	int side_a = r->param[0] == 'a', met;
+	if (r->target_kind != CLAIM_T_SPEEDUP) {
+		target_words(r, buf, len);
+		return;
+	}
 	claim_lever_noun(r->param, noun, sizeof noun);
 	/* a floor shown rounded up, a ceiling down: the value shown reaches
 	** the target ("at least 174 W" of 173.46, where 173 W does not) */

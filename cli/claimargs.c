@@ -42,6 +42,47 @@ int claimargs_take_target(const opt_def *d, void *field, const char *name,
 	return num_read(name, v, &r, field, err, errlen) ? -1 : 1;
 }
 
+/* solve's --target KEY=X: the speedup (speedup=X or a bare X) or a
+** figure of the varied side (claim_target_kind), each in its unit and
+** range; a key not one of them is refused with the list */
+static int take_solve_target(const opt_def *d, void *field, const char *name,
+                             const char *v, char *err, size_t errlen)
+{
+	claim_opts *o = field;
+	const char *eq = strchr(v, '=');
+	char what[96];
+	num_range r = {0, 0, 0, NULL};
+	int kind = CLAIM_T_SPEEDUP, k;
+	(void)d;
+	if (eq) {
+		kind = claim_target_find(v, (size_t)(eq - v));
+		if (kind < 0) {
+			size_t used = (size_t)snprintf(err, errlen, "%s '%.*s': not a "
+			                               "target; KEY=X, KEY one of",
+			                               name, rl_utf8_cut(v, 100), v);
+			for (k = 0; k < CLAIM_T_COUNT && used < errlen; k++) {
+				double lo, hi;
+				claim_target_range(k, &lo, &hi);
+				used += (size_t)snprintf(err + used, errlen - used,
+				                         "%s %s (%s, in %s, %g to %g)",
+				                         k ? "," : "", claim_target_key(k),
+				                         claim_target_at_most(k)
+				                             ? "at most" : "at least",
+				                         claim_target_unit(k), lo, hi);
+			}
+			return -1;
+		}
+		v = eq + 1;
+	}
+	claim_target_range(kind, &r.lo, &r.hi);
+	snprintf(what, sizeof what, "%s %s (%s)", name, claim_target_key(kind),
+	         claim_target_unit(kind));
+	if (num_read(what, v, &r, &o->target, err, errlen))
+		return -1;
+	o->target_kind = kind;
+	return 1;
+}
+
 /* --vary a|b.SECTION.KEY, repeated */
 static int take_vary(const opt_def *d, void *field, const char *name,
                      const char *v, char *err, size_t errlen)
@@ -64,7 +105,7 @@ static int take_vary(const opt_def *d, void *field, const char *name,
 	return 1;
 }
 
-#define CLAIM_COMMON                                                        \
+#define CLAIM_SIDES                                                         \
 	OPT_CALL("--a", claim_opts, a, "SPEC", take_spec, 0,                     \
 	         "side a: CHIP[,key=value...]"),                                 \
 	    OPT_CALL("--b", claim_opts, b, "SPEC", take_spec, 0,                 \
@@ -72,7 +113,9 @@ static int take_vary(const opt_def *d, void *field, const char *name,
 	    OPT_STR("--config", claim_opts, config, "FILE",                      \
 	            "[claim], [a] and [b] (the command line wins)"),             \
 	    OPT_STR("--scenario", claim_opts, scenario, "NAME",                  \
-	            "the scenario of both sides"),                               \
+	            "the scenario of both sides")
+#define CLAIM_COMMON                                                        \
+	CLAIM_SIDES,                                                             \
 	    OPT_CALL("--target", claim_opts, target, "X", claimargs_take_target, 0,        \
 	             "speedup=X or X: b's total tokens/s over a's (1e-6 .. "     \
 	             "1e9)"),                                                    \
@@ -111,7 +154,17 @@ const opt_def claim_table[] = {
     OPT_LAST};
 
 const opt_def solve_table[] = {
-    CLAIM_COMMON,
+    CLAIM_SIDES,
+    OPT_CALL_ALL("--target", "KEY=X", take_solve_target, 0,
+                 "speedup=X (or X: b's total tokens/s over a's, 1e-6 ..\n"
+                 "1e9), or the varied side's own figure:\n"
+                 "output_tokens_per_s or output_tokens_per_s_per_chip\n"
+                 "(at least, 1e-6 .. 1e12),\n"
+                 "tpot_s or ttft_s (at most, s, 1e-9 .. 1e6),\n"
+                 "output_tokens_per_joule (at least, 1e-6 .. 1e9),\n"
+                 "usd_per_million_tokens_at_cost or _at_price (at most,\n"
+                 "USD, 1e-6 .. 1e9)"),
+    OPT_BOOL("--json", claim_opts, json, "JSON instead of text"),
     OPT_BOOL("--no-design", claim_opts, no_design,
              "skip Sohu \"by design\" (data/chips/sohu-design.ini):\n"
              "b.design.* and b.node.*, which act on it, are then\n"

@@ -25,11 +25,21 @@ void claimout_solve_row_json(json_w *w, const claim_solve_row *r,
 	json_num(w, "value", r->s.value);
 	json_str(w, "unit", r->unit);
 	json_bool(w, "feasible", r->s.feasible);
-	/* the target is a floor: met at the side's value now, and met at
-	** every value of the range (no value needed, value null) */
-	json_bool(w, "met_now", isfinite(r->nominal) && r->nominal >= r->target);
+	/* the target is a floor (a ceiling of a latency or a cost: at most):
+	** met at the side's value now, and met at every value of the range
+	** (no value needed, value null) */
+	json_bool(w, "met_now", isfinite(r->nominal) &&
+	                            (claim_target_at_most(r->target_kind)
+	                                 ? r->nominal <= r->target
+	                                 : r->nominal >= r->target));
 	json_bool(w, "met_everywhere", r->s.met_all);
-	if (speedup_metric)
+	if (speedup_metric && r->target_kind != CLAIM_T_SPEEDUP) {
+		/* the side's own figure, in the target's unit */
+		json_str(w, "target_metric", claim_target_key(r->target_kind));
+		json_num(w, "metric_now", r->nominal);
+		json_num(w, "metric_at_value",
+		         claim_target_shown(r->target_kind, r->s.metric));
+	} else if (speedup_metric)
 		json_num(w, "speedup_at_value", r->s.metric);
 	else
 		json_str(w, "direction", r->s.met_all ? "any"

@@ -332,14 +332,14 @@ static void stacks_room(const rl_config *cfg, const rl_silicon *si)
 	else if (!isfinite(edge))
 		printf("(room for at most %g stacks in the PHY area "
 		       "design.frac_phy gives, %.1f mm2, %.1f mm2 each)\n", area,
-		       cfg->design.frac_phy * si->die_m2 * si->dies * 1e6,
+		       si->area_m2[RL_BLK_PHY] * si->dies * 1e6,
 		       cfg->design.hbm_phy_m2 * 1e6);
 	else
 		printf("(room for at most %g stacks on the long edges, %.1f mm "
 		       "each, and %g in the PHY area\n design.frac_phy gives, "
 		       "%.1f mm2 at %.1f mm2 each: %s; more is a violation)\n",
 		       edge, cfg->design.hbm_phy_edge_m * 1e3, area,
-		       cfg->design.frac_phy * si->die_m2 * si->dies * 1e6,
+		       si->area_m2[RL_BLK_PHY] * si->dies * 1e6,
 		       cfg->design.hbm_phy_m2 * 1e6,
 		       area < edge ? "the PHY area binds"
 		                   : area > edge ? "the edges bind" : "both bind");

@@ -1,7 +1,8 @@
 /*
 ** cmd_map.c: `rooflab map`: every legal mapping (tp x pp x dp, x ep for
 ** a mixture of experts) of --chips N chips, evaluated, ranked by system
-** output tokens/s, those that do not fit marked, as a table or JSON.
+** output tokens/s (or --rank-by another figure), those that do not fit
+** marked, as a table or JSON.
 */
 #include <math.h>
 #include <stdio.h>
@@ -38,6 +39,29 @@ typedef struct {
 static const char *const map_hidden[] = {"--tp", "--pp", "--ep", "--rate",
                                          "--requests", NULL};
 
+/* map's options: eval's (and its load options) and the ranking key */
+typedef struct {
+	eval_load_args el;
+	int rank_by; /* rl_map_rank (model/mapsearch.h) */
+} map_args;
+
+/* --rank-by's words, in rl_map_rank's order; each key's field in the
+** JSON's mappings[] and its order */
+static const char *const rank_words[] = {"output-tps", "tokens-per-joule",
+                                         "usd-cost", "usd-price", "ttft",
+                                         "tpot", NULL};
+static const char *const rank_fields[] = {
+    "throughput.output_tokens_per_s", "power.output_tokens_per_joule",
+    "cost.usd_per_million_tokens_at_cost",
+    "cost.usd_per_million_tokens_at_price", "latency.ttft_s",
+    "latency.tpot_s"};
+
+static const opt_def map_table[] = {
+    OPT_SUB(map_args, el, eval_load_table),
+    OPT_ENUMS("--rank-by", map_args, rank_by, rank_words,
+              "the ranking key (default output-tps)"),
+    OPT_LAST};
+
 static void help(FILE *f)
 {
 	fputs("usage: rooflab map --chip NAME --model NAME --chips N "
@@ -46,7 +70,8 @@ static void help(FILE *f)
 	      "[--scenario NAME]\n"
 	      "         [--set section.key=value ...] [--json]\n"
 	      "         [--ttft-max S] [--tpot-max S] [--e2e-max S] "
-	      "[--ttft-pNN-max S]\n\n"
+	      "[--ttft-pNN-max S]\n"
+	      "         [--rank-by KEY]\n\n"
 	      "Evaluates every legal mapping of the N chips: tp dividing the "
 	      "attention heads,\npp stages up to the layers, dp = N / (tp x pp) "
 	      "replicas, and for a mixture of\nexperts every ep dividing dp and "
@@ -84,9 +109,15 @@ static void help(FILE *f)
 	      "full load (the load model gives no power at a lower rate), over "
 	      "that\nload's output tokens/s: the function of the $/M columns "
 	      "above.\n"
+	      "--rank-by KEY orders the table by another figure (ties: more "
+	      "output tokens/s,\nthen fewer pp, tp, ep; a figure n/a after "
+	      "every known one; the limits\nfirst as ever): output-tps "
+	      "(the default), tokens-per-joule (highest first),\nusd-cost, "
+	      "usd-price, ttft, tpot (lowest first); the JSON's ranked_by "
+	      "names the\nkey, the field it reads and the order.\n"
 	      "Exit status: 0 ok, 2 bad input, 1 internal.\n",
 	      f);
-	opt_help_except(f, eval_load_table, map_hidden);
+	opt_help_except(f, map_table, map_hidden);
 }
 
 /* The options into a; OPT_GO_ON, or the exit status after help or a
@@ -95,10 +126,13 @@ static int read_args(eval_load_args *a, rl_map_limits *lim, int argc,
                      char **argv)
 {
 	const load_opts *lo = &a->lo;
+	map_args m;
 	int rc, k;
-	memset(a, 0, sizeof *a);
+	memset(&m, 0, sizeof m);
 	memset(lim, 0, sizeof *lim);
-	rc = opt_parse("map", eval_load_table, a, argc, argv, NULL, 0, NULL, help);
+	rc = opt_parse("map", map_table, &m, argc, argv, NULL, 0, NULL, help);
+	*a = m.el;
+	lim->rank_by = m.rank_by;
 	if (rc != OPT_GO_ON)
 		return rc;
 	if (opt_refuse_given("map", eval_load_table, a, map_hidden,
@@ -457,14 +491,6 @@ static void misses_json(json_w *w, const rl_slo *t, const map_slo *mc)
 	json_end(w);
 }
 
-/* output tokens per joule of a mapping's chips, as eval's
-** power.output_tokens_per_joule: tokens/s per chip over the watts one
-** draws; NaN where the power is n/a or not above 0 */
-static double tokens_per_joule(const rl_map_entry *e, double chips)
-{
-	return e->watts > 0 ? e->output_tps / chips / e->watts : NAN;
-}
-
 /* A mapping's object; t: the targets (NULL: none given). */
 static void entry_json(json_w *w, const rl_setup *st, const char *key,
                        const rl_map_entry *e, const map_slo *mc,
@@ -498,8 +524,7 @@ static void entry_json(json_w *w, const rl_setup *st, const char *key,
 		json_str(w, "bound", rl_bound_name(e->bound));
 		json_obj(w, "power");
 		json_num(w, "watts", e->watts);
-		json_num(w, "output_tokens_per_joule",
-		         tokens_per_joule(e, chips));
+		json_num(w, "output_tokens_per_joule", e->tokens_per_j);
 		json_num(w, "clock_scale", e->clock_scale);
 		json_end(w);
 		json_obj(w, "cost");
@@ -555,8 +580,26 @@ static const char *cell(char *buf, size_t len, const char *fmt, double v)
 	return buf;
 }
 
+/* "highest first" or "lowest first": the order of a ranking key */
+static const char *rank_order(int rank_by)
+{
+	return rank_by == RL_RANK_OUTPUT_TPS || rank_by == RL_RANK_TOKENS_PER_J
+	           ? "highest first" : "lowest first";
+}
+
+/* "ranked_by": the key --rank-by names, the field of each mapping it
+** reads and its order */
+static void ranked_by_json(json_w *w, int rank_by)
+{
+	json_obj(w, "ranked_by");
+	json_str(w, "key", rank_words[rank_by]);
+	json_str(w, "field", rank_fields[rank_by]);
+	json_str(w, "order", rank_order(rank_by));
+	json_end(w);
+}
+
 static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
-                  size_t n, size_t legal, double chips)
+                  size_t n, size_t legal, double chips, int rank_by)
 {
 	const rl_scenario *s = &st->cfg.scen;
 	size_t i;
@@ -564,11 +607,16 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 	char model[RL_NAME_MAX], chip[RL_NAME_MAX], prof[RL_NAME_MAX];
 	char note[sizeof st->profile_note];
 	fprintf(f, "%s on %g x %s, %s, %g in / %g out, profile %s: %zu legal "
-	        "mappings\n",
+	        "mappings",
 	        rl_utf8_cell(st->model, 0, 0, model, sizeof model), chips,
 	        rl_utf8_cell(st->chip, 0, 0, chip, sizeof chip),
 	        rl_precision_name(rl_weight_prec(s)), s->isl, s->osl,
 	        rl_utf8_cell(st->profile, 0, 0, prof, sizeof prof), legal);
+	/* (the default, output tokens/s, as the line always read) */
+	if (rank_by != RL_RANK_OUTPUT_TPS)
+		fprintf(f, ", ranked by %s (%s; ties: more output tok/s)",
+		        rank_words[rank_by], rank_order(rank_by));
+	fputc('\n', f);
 	/* why that profile, as eval's first line says it */
 	fprintf(f, "profile %s (%s)\n\n", prof,
 	        rl_utf8_cell(st->profile_note, 0, 0, note, sizeof note));
@@ -594,7 +642,7 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 		        e[i].output_tps, e[i].total_tps, e[i].output_tps / chips,
 		        e[i].ttft_s * 1e3, e[i].tpot_s * 1e3,
 		        cell(w, sizeof w, "%.0f", e[i].watts),
-		        cell(tj, sizeof tj, "%.3g", tokens_per_joule(&e[i], chips)),
+		        cell(tj, sizeof tj, "%.3g", e[i].tokens_per_j),
 		        cell(uc, sizeof uc, "%.3f", e[i].usd_cost),
 		        cell(up, sizeof up, "%.3f", e[i].usd_price),
 		        rl_bound_name(e[i].bound),
@@ -707,6 +755,7 @@ int cmd_map(int argc, char **argv)
 		setup_json(&w, &st);
 		json_num(&w, "chips", chips);
 		json_num(&w, "legal_mappings", (double)legal);
+		ranked_by_json(&w, lim.rank_by);
 		json_arr(&w, "mappings");
 		for (i = 0; i < n; i++)
 			entry_json(&w, &st, NULL, &e[i], &mc[i],
@@ -722,7 +771,7 @@ int cmd_map(int argc, char **argv)
 			targets_out(&w, NULL, &lo, e, bi, near, &best, &usd);
 		json_finish(&w);
 	} else {
-		table(stdout, &st, e, n, legal, chips);
+		table(stdout, &st, e, n, legal, chips, lim.rank_by);
 		nofit_out(NULL, stdout, &st, e, &nf);
 		if (lo.nt) {
 			size_t *ord = malloc(n * sizeof *ord);

@@ -21,7 +21,7 @@
 static void help(FILE *f)
 {
 	fputs("usage: rooflab solve --vary a|b.SECTION.KEY [--vary ...] "
-	      "[--target speedup=20]\n"
+	      "[--target KEY=X]\n"
 	      "         [--a SPEC] [--b SPEC] [--config FILE] "
 	      "[--scenario NAME] [--no-design]\n         [--json]\n\n"
 	      "Finds the value of each varied parameter (one at a time, the "
@@ -39,6 +39,18 @@ static void help(FILE *f)
 	      "  --vary b.chip.peak_tflops_fp8  --vary b.profile.eff_compute\n"
 	      "  --vary b.chip.hbm_tbps         --vary b.design.frac_mac\n"
 	      "  --vary a.profile.eff_compute_fp8 (the H100's FP8 GEMMs' share)\n"
+	      "An absolute target (--target KEY=X) asks for a figure of the "
+	      "varied side\nitself instead of the speedup: output_tokens_per_s "
+	      "(the system's) or\noutput_tokens_per_s_per_chip, at least; "
+	      "tpot_s or ttft_s, at most (seconds);\noutput_tokens_per_joule, "
+	      "at least (the chip needs a power model);\n"
+	      "usd_per_million_tokens_at_cost or _at_price, at most (USD).  "
+	      "Each is solved\nas the speedup is, the same root finding and a "
+	      "ceiling as its reciprocal's\nfloor, met now or met everywhere "
+	      "said alike; the JSON's target names it, and\neach row gives "
+	      "metric_now and metric_at_value in its unit.  \"What HBM "
+	      "bandwidth\ngives a TPOT of 20 ms\": --vary b.chip.hbm_tbps "
+	      "--target tpot_s=0.02\n"
 	      "Exit status: 0 ok (feasible or not), 2 bad input, 1 internal.\n",
 	      f);
 	opt_help(f, solve_table);
@@ -109,13 +121,23 @@ int cmd_solve(int argc, char **argv)
 		for (k = 0; k < rep->nsolve; k++)
 			claimout_solve_row_json(&w, &rep->solve[k], 1);
 		json_end(&w);
+		/* (after the rows, whose first "value" scripts read first) what
+		** each row solves for: the speedup, or the varied side's
+		** own figure, a floor (at least) or a ceiling (at most) */
+		json_obj(&w, "target");
+		json_str(&w, "metric", claim_target_key(rep->opts.target_kind));
+		json_num(&w, "value", rep->opts.target);
+		json_str(&w, "unit", claim_target_unit(rep->opts.target_kind));
+		json_str(&w, "bound", claim_target_at_most(rep->opts.target_kind)
+		                          ? "at most" : "at least");
+		json_end(&w);
 		json_finish(&w);
 	} else {
 		/* the labels (a --config file's too), controls as '?' */
 		char la[sizeof rep->a.label], lb[sizeof rep->b.label], mb[64];
 		char now[40], given[40];
 		printf("a: %s\nb: %s, %s on %g chips%s\n"
-		       "speedup b/a now: %s (total tokens), target %gx\n",
+		       "speedup b/a now: %s (total tokens)",
 		       rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la),
 		       rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb),
 		       rl_mapping_words(mb, sizeof mb, sb->tp, sb->pp,
@@ -124,8 +146,17 @@ int cmd_solve(int argc, char **argv)
 		       rl_scen_chips(sb),
 		       rep->b_remapped ? " (its best mapping, as claim runs it)"
 		                       : "",
-		       claim_speedup_x(now, sizeof now, rep->speedup_total),
-		       rep->opts.target);
+		       claim_speedup_x(now, sizeof now, rep->speedup_total));
+		if (rep->opts.target_kind == CLAIM_T_SPEEDUP)
+			printf(", target %gx\n", rep->opts.target);
+		else
+			printf("\ntarget: %s at %s %g %s, the figure of the side "
+			       "each row varies\n",
+			       claim_target_key(rep->opts.target_kind),
+			       claim_target_at_most(rep->opts.target_kind) ? "most"
+			                                                   : "least",
+			       rep->opts.target,
+			       claim_target_unit(rep->opts.target_kind));
 		if (rep->b_remapped)
 			printf("(at the mapping the scenario names, TP%g, it would be "
 			       "%s)\n", rep->b_given_tp,

@@ -249,7 +249,24 @@ static int sets_twice(opt_key *keys, int *nkeys, const opt_def *d,
 	int k;
 	if (!param_set(d, v, key, sizeof key))
 		return 0;
-	for (k = 0; k < *nkeys; k++)
+	for (k = 0; k < *nkeys; k++) {
+		const rl_param *p = rl_param_find_full(key);
+		const rl_param *q = p ? rl_param_other_form(p) : NULL;
+		char other[96];
+		if (q) {
+			snprintf(other, sizeof other, "%s.%s", q->section, q->key);
+			if (!strcmp(keys[k].key, other)) {
+				/* a die block as a share and as an area in mm2 */
+				snprintf(err, errlen, "%s and %s both set one block of "
+				         "the die ('%s %.*s', then '%s %.*s': a share of "
+				         "it, or its area in mm2, converted to that "
+				         "share): give one", other, key, keys[k].d->name,
+				         rl_utf8_cut(keys[k].v ? keys[k].v : "", 200),
+				         keys[k].v ? keys[k].v : "", name,
+				         rl_utf8_cut(v ? v : "", 200), v ? v : "");
+				return -1;
+			}
+		}
 		if (!strcmp(keys[k].key, key)) {
 			snprintf(err, errlen, "%s is set twice ('%s %.*s', then "
 			         "'%s %.*s'; the one applied last would win without "
@@ -259,6 +276,7 @@ static int sets_twice(opt_key *keys, int *nkeys, const opt_def *d,
 			         rl_utf8_cut(v ? v : "", 200), v ? v : "");
 			return -1;
 		}
+	}
 	if (*nkeys < OPT_KEYS_MAX) {
 		snprintf(keys[*nkeys].key, sizeof keys[*nkeys].key, "%s", key);
 		keys[*nkeys].d = d;

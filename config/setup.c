@@ -261,6 +261,28 @@ static int given_again(load_ctx *lc, const void *id, const char *section,
 	return 0;
 }
 
+/* A die block given in one file both as its share and as its area
+** ([design] frac_sram and sram_mm2, rl_param_other_form): which one was
+** meant is not the reader's to guess; -1 with the message where p's other
+** form was given earlier in this file, else 0. */
+static int both_forms(load_ctx *lc, const rl_param *p, char *err,
+                      size_t errlen)
+{
+	const rl_param *q = p ? rl_param_other_form(p) : NULL;
+	size_t i;
+	if (!q)
+		return 0;
+	for (i = 0; i < lc->ngiven; i++)
+		if (lc->given[i] == q) {
+			snprintf(err, errlen, "[design] %s: %s is given too, and both "
+			         "set one block of the die (a share of it, or its "
+			         "area in mm2, converted to that share): give one",
+			         p->key, q->key);
+			return -1;
+		}
+	return 0;
+}
+
 /* At a section header: a section this kind of preset does not hold is
 ** refused at its header (with no key under it, it was passed over without
 ** a word), and so is a section given a second time, whose keys would join
@@ -361,6 +383,9 @@ static int load_cb(void *ud, const char *section, const char *key,
 				*lc->shape |= 1u << i;
 	}
 	if (setup_set_key(lc->st, section, key, value, err, errlen))
+		return -1;
+	if (!lc->again && both_forms(lc, rl_param_find(section, key), err,
+	                             errlen))
 		return -1;
 	return lc->again ? 0 : given_again(lc, rl_param_find(section, key),
 	                                   section, key, err, errlen);

@@ -11,11 +11,34 @@
 #include <stdio.h>
 #include <string.h>
 
-/* a before b in the ranking */
-static int better(const rl_map_entry *a, const rl_map_entry *b)
+double rl_map_rank_value(const rl_map_entry *e, int rank_by)
+{
+	switch (rank_by) {
+	case RL_RANK_TOKENS_PER_J: return e->tokens_per_j;
+	case RL_RANK_USD_COST: return e->usd_cost;
+	case RL_RANK_USD_PRICE: return e->usd_price;
+	case RL_RANK_TTFT: return e->ttft_s;
+	case RL_RANK_TPOT: return e->tpot_s;
+	default: return e->output_tps;
+	}
+}
+
+/* a before b in the ranking by key (rl_map_rank): a known figure before
+** an unknown one, then the higher (throughput, tokens per joule) or the
+** lower (cost, latency); ties by output tokens/s, then fewer pp, tp, ep,
+** the order the default ranking always had */
+static int better(const rl_map_entry *a, const rl_map_entry *b, int key)
 {
 	if (a->meets != b->meets)
 		return a->meets > b->meets;
+	if (key != RL_RANK_OUTPUT_TPS) {
+		double x = rl_map_rank_value(a, key), y = rl_map_rank_value(b, key);
+		int hi = key == RL_RANK_TOKENS_PER_J;
+		if (isnan(x) != isnan(y))
+			return !isnan(x);
+		if (!isnan(x) && x != y)
+			return hi ? x > y : x < y;
+	}
 	if (a->output_tps != b->output_tps)
 		return a->output_tps > b->output_tps;
 	if (a->pp != b->pp)
@@ -26,14 +49,14 @@ static int better(const rl_map_entry *a, const rl_map_entry *b)
 }
 
 static void insert(rl_map_entry *out, size_t *n, size_t max,
-                   const rl_map_entry *e)
+                   const rl_map_entry *e, int key)
 {
 	size_t i = *n < max ? *n : max;
-	if (i == max && (max == 0 || !better(e, &out[max - 1])))
+	if (i == max && (max == 0 || !better(e, &out[max - 1], key)))
 		return;
 	if (i == max)
 		i = max - 1;
-	while (i > 0 && better(e, &out[i - 1])) {
+	while (i > 0 && better(e, &out[i - 1], key)) {
 		out[i] = out[i - 1];
 		i--;
 	}
@@ -141,16 +164,20 @@ static int search_visit(void *ctx, long long n, long long tp, long long pp,
 		e.clock_scale = r.clock_scale;
 		e.usd_cost = r.usd_per_mtok_cost;
 		e.usd_price = r.usd_per_mtok_price;
+		e.tokens_per_j = r.power_w > 0
+		                     ? r.output_tps / w->chips / r.power_w : NAN;
 		e.meets = !(lim && lim->ttft_max_s > 0 &&
 		            r.ttft_s > lim->ttft_max_s) &&
 		          !(lim && lim->tpot_max_s > 0 &&
 		            r.tpot_s > lim->tpot_max_s);
 	} else {
 		e.bound = RL_BOUND_NONE;
-		e.watts = e.usd_cost = e.usd_price = NAN;
+		e.watts = e.usd_cost = e.usd_price = e.tokens_per_j = NAN;
 		e.clock_scale = NAN;
 	}
-	insert(w->out, &w->kept, w->max, &e);
+	insert(w->out, &w->kept, w->max, &e,
+	       lim && lim->rank_by > 0 && lim->rank_by < RL_RANK_N
+	           ? lim->rank_by : RL_RANK_OUTPUT_TPS);
 	return 0;
 }
 

@@ -27,17 +27,41 @@ typedef struct {
 	double usd_cost, usd_price; /* per million output tokens, system */
 	double lowest_w;     /* RL_EPOWER: per chip at the lowest clock
 	                     ** (rl_result power_lowest_w); else NAN */
+	double tokens_per_j; /* output tokens per joule of its chips: output
+	                     ** tokens/s per chip over watts per chip (eval's
+	                     ** power.output_tokens_per_joule); NAN where the
+	                     ** power is unknown or not above 0 */
 } rl_map_entry;
 
-/* Latency limits of a search; 0 = none. */
+/* What a search ranks by (map --rank-by): the higher first for
+** throughput and tokens per joule, the lower first for cost and latency. */
+typedef enum {
+	RL_RANK_OUTPUT_TPS = 0, /* system output tokens/s (the default) */
+	RL_RANK_TOKENS_PER_J,   /* output tokens per joule (tokens_per_j) */
+	RL_RANK_USD_COST,       /* USD per million output tokens, chips at
+	                        ** their manufacturing cost (usd_cost) */
+	RL_RANK_USD_PRICE,      /* the same at their price (usd_price) */
+	RL_RANK_TTFT,           /* time to first token, s (ttft_s) */
+	RL_RANK_TPOT,           /* time per output token, s (tpot_s) */
+	RL_RANK_N
+} rl_map_rank;
+
+/* Latency limits of a search (0 = none) and its ranking key. */
 typedef struct {
 	double ttft_max_s, tpot_max_s;
+	int rank_by;         /* rl_map_rank; 0 (zeroed): output tokens/s */
 } rl_map_limits;
+
+/* A mapping's figure under a ranking key (its field named above); NAN
+** where unknown. */
+double rl_map_rank_value(const rl_map_entry *e, int rank_by);
 
 /* Every legal mapping of scenario.chips chips (tp dividing the heads, pp up
 ** to the layers, ep dividing dp and the experts for a mixture of experts),
 ** evaluated with rl_eval and sorted: those that meet the limits first, by
-** output tokens/s (ties: fewer pp, then fewer tp), then the rest, those
+** lim->rank_by (output tokens/s where lim is NULL; a figure unknown, NAN,
+** after every known one; ties: more output tokens/s, then fewer pp, then
+** fewer tp, then fewer ep), then the rest, those
 ** that do not fit in memory or are over their TDP at every clock last
 ** (no throughput: rl_eval_runnable).  Writes
 ** at most max entries; returns how many legal mappings there are (more

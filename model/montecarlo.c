@@ -136,7 +136,8 @@ unsigned rl_violations(const rl_config *cfg, const rl_result *r,
                        double power_cap_w)
 {
 	unsigned v = 0;
-	const rl_design *d = &cfg->design;
+	rl_design shares = rl_design_resolved(&cfg->design);
+	const rl_design *d = &shares;
 	/* before (or without) an evaluation: the die budget itself */
 	if (cfg->chip.by_design > 0.5) {
 		double fr = d->frac_mac + d->frac_vector + d->frac_sram +

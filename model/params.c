@@ -112,6 +112,21 @@ static const rl_param table[] = {
  OFF(design.frac_phy), "area share of HBM PHYs and I/O"},
 {"design", "frac_other", "", 1, 0, 1, 0, RL_PT_REAL, NULL,
  OFF(design.frac_other), "area share of control and other logic"},
+{"design", "mac_mm2", "mm2", 1e-6, 0, 1e5, 0, RL_PT_REAL, NULL,
+ OFF(design.mac_m2), "area of matrix (MAC) arrays per die (its share: mac_mm2 / die_mm2, "
+ "instead of frac_mac; 0: frac_mac gives it; not both at once)"},
+{"design", "vector_mm2", "mm2", 1e-6, 0, 1e5, 0, RL_PT_REAL, NULL,
+ OFF(design.vector_m2), "area of vector units per die (its share: vector_mm2 / die_mm2, "
+ "instead of frac_vector; 0: frac_vector gives it; not both at once)"},
+{"design", "sram_mm2", "mm2", 1e-6, 0, 1e5, 0, RL_PT_REAL, NULL,
+ OFF(design.sram_m2), "area of SRAM per die (its share: sram_mm2 / die_mm2, "
+ "instead of frac_sram; 0: frac_sram gives it; not both at once)"},
+{"design", "phy_mm2", "mm2", 1e-6, 0, 1e5, 0, RL_PT_REAL, NULL,
+ OFF(design.phy_m2), "area of HBM PHYs and I/O per die (its share: phy_mm2 / die_mm2, "
+ "instead of frac_phy; 0: frac_phy gives it; not both at once)"},
+{"design", "other_mm2", "mm2", 1e-6, 0, 1e5, 0, RL_PT_REAL, NULL,
+ OFF(design.other_m2), "area of control and other logic per die (its share: other_mm2 / die_mm2, "
+ "instead of frac_other; 0: frac_other gives it; not both at once)"},
 {"design", "transistors_per_fma", "", 1, 1, 1e7, 10000, RL_PT_REAL, NULL,
  OFF(design.transistors_per_fma),
  "transistors of one FP16 FMA in a MAC array (about 10,000: Etched, claims.md)"},
@@ -834,6 +849,33 @@ void rl_param_allowed_text(const rl_param *p, char *buf, size_t len)
 	         p->unit[0] ? " " : "", p->unit);
 }
 
+const rl_param *rl_param_other_form(const rl_param *p)
+{
+	char key[64];
+	size_t n;
+	if (strcmp(p->section, "design"))
+		return NULL;
+	n = strlen(p->key);
+	if (!strncmp(p->key, "frac_", 5)) {
+		snprintf(key, sizeof key, "%s_mm2", p->key + 5);
+		return rl_param_find("design", key);
+	}
+	if (n > 4 && n < 40 && !strcmp(p->key + n - 4, "_mm2")) {
+		snprintf(key, sizeof key, "frac_%.*s", (int)(n - 4), p->key);
+		return rl_param_find("design", key);
+	}
+	return NULL;
+}
+
+/* a share set clears its block's area (rl_param_other_form) */
+static void set_field(rl_config *cfg, const rl_param *p, double v)
+{
+	const rl_param *q;
+	*rl_param_ptr(cfg, p) = v * p->scale;
+	if (!strncmp(p->key, "frac_", 5) && (q = rl_param_other_form(p)))
+		*rl_param_ptr(cfg, q) = 0;
+}
+
 int rl_param_set(rl_config *cfg, const rl_param *p, double v, char *err,
                  size_t errlen)
 {
@@ -863,7 +905,7 @@ int rl_param_set(rl_config *cfg, const rl_param *p, double v, char *err,
 		         p->type == RL_PT_INT ? "whole numbers " : "", range);
 		return RL_P_RANGE;
 	}
-	*rl_param_ptr(cfg, p) = v * p->scale;
+	set_field(cfg, p, v);
 	return RL_P_OK;
 }
 
@@ -874,7 +916,7 @@ int rl_param_set_text(rl_config *cfg, const rl_param *p, const char *text,
 	int rc = rl_param_value_text(p, text, &v, err, errlen);
 	if (rc != RL_P_OK)
 		return rc;
-	*rl_param_ptr(cfg, p) = v * p->scale;
+	set_field(cfg, p, v);
 	return RL_P_OK;
 }
 

@@ -56,6 +56,14 @@ size_t rl_edit_allowed(size_t len);
 size_t rl_param_suggest(const char *dotted, const char **out, size_t max,
                         char buf[][64]);
 
+/* A die block's two forms, design.frac_X (its share of the die) and
+** design.X_mm2 (its area per die, rl_design_resolved in silicon.h turning
+** it into the share): the other form of p, NULL where p is neither.  One
+** source (a file, the --set options) gives one of them; setting frac_X
+** (rl_param_set, rl_param_set_text) clears X_mm2, so that a share given
+** after an area (--set over a chip file) wins as any later value does. */
+const rl_param *rl_param_other_form(const rl_param *p);
+
 /* Every parameter at its default. */
 void rl_config_defaults(rl_config *cfg);
 

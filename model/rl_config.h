@@ -104,6 +104,10 @@ typedef struct {
 	double frac_sram;        /* area share of SRAM */
 	double frac_phy;         /* area share of HBM PHYs and I/O */
 	double frac_other;       /* area share of control and other logic */
+	/* the same blocks' areas per die, another way to give them: > 0
+	** stands for frac_X = X_m2 / die_m2 (rl_design_resolved, silicon.h,
+	** the one place that converts); 0: the share frac_X gives it */
+	double mac_m2, vector_m2, sram_m2, phy_m2, other_m2;
 	double transistors_per_fma; /* transistors in one FP16 FMA unit of a MAC array */
 	double clock_hz;         /* MAC array clock */
 	double density_per_m2;   /* achieved transistors per m^2; 0 = the node's */

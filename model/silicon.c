@@ -63,10 +63,48 @@ double rl_hbm_stack_Bps(int gen)
 ** x 48 = 137 with its periphery's area. */
 #define SRAM_TRANSISTORS_PER_BIT 6.0
 
+rl_design rl_design_resolved(const rl_design *d)
+{
+	rl_design r = *d;
+	if (!(d->die_m2 > 0))
+		return r;
+	if (d->mac_m2 > 0)
+		r.frac_mac = d->mac_m2 / d->die_m2;
+	if (d->vector_m2 > 0)
+		r.frac_vector = d->vector_m2 / d->die_m2;
+	if (d->sram_m2 > 0)
+		r.frac_sram = d->sram_m2 / d->die_m2;
+	if (d->phy_m2 > 0)
+		r.frac_phy = d->phy_m2 / d->die_m2;
+	if (d->other_m2 > 0)
+		r.frac_other = d->other_m2 / d->die_m2;
+	return r;
+}
+
+const char *rl_design_area_over(const rl_design *d, double *mm2)
+{
+	const struct {
+		double m2;
+		const char *name;
+	} b[] = {{d->mac_m2, "design.mac_mm2"},
+	         {d->vector_m2, "design.vector_mm2"},
+	         {d->sram_m2, "design.sram_mm2"},
+	         {d->phy_m2, "design.phy_mm2"},
+	         {d->other_m2, "design.other_mm2"}};
+	size_t i;
+	for (i = 0; i < sizeof b / sizeof b[0]; i++)
+		if (b[i].m2 > d->die_m2) {
+			*mm2 = b[i].m2 * 1e6;
+			return b[i].name;
+		}
+	return NULL;
+}
+
 double rl_silicon_density_limit(const rl_config *cfg)
 {
 	const rl_node *n = &cfg->node;
-	double s = cfg->design.frac_sram, sram_tr;
+	rl_design d = rl_design_resolved(&cfg->design);
+	double s = d.frac_sram, sram_tr;
 	if (!(n->logic_density_per_m2 > 0))
 		return 0.0;
 	s = s > 0 ? (s < 1 ? s : 1) : 0;
@@ -90,7 +128,10 @@ static int fail(char *err, size_t errlen, const char *msg)
 int rl_silicon_derive(const rl_config *cfg, rl_silicon *si, char *err,
                       size_t errlen)
 {
-	const rl_design *d = &cfg->design;
+	rl_design shares = rl_design_resolved(&cfg->design);
+	const rl_design *d = &shares;
+	const char *over;
+	double over_mm2;
 	const rl_node *n = &cfg->node;
 	double A = d->die_m2, dies = d->dies >= 1 ? d->dies : 1.0;
 	double frac[RL_BLK_COUNT] = {0};
@@ -113,6 +154,13 @@ int rl_silicon_derive(const rl_config *cfg, rl_silicon *si, char *err,
 		            "the chip preset ([preset] node = n4) or set "
 		            "design.density_mtr_per_mm2");
 	si->transistors = A * si->density_per_m2;
+	if ((over = rl_design_area_over(d, &over_mm2))) {
+		if (err && errlen)
+			snprintf(err, errlen, "design: %s = %g mm2 is more than the "
+			         "die, design.die_mm2 = %g mm2 (a block's area is at "
+			         "most the die's)", over, over_mm2, A * 1e6);
+		return RL_EINVAL;
+	}
 
 	/* MAC arrays: forward from the area share, or reverse from the FMA
 	** count of a spec sheet */
@@ -223,7 +271,8 @@ void rl_silicon_apply(const rl_silicon *si, rl_chip *chip)
 void rl_silicon_max_stacks(const rl_config *cfg, const rl_silicon *si,
                            double *edge, double *area)
 {
-	const rl_design *d = &cfg->design;
+	rl_design shares = rl_design_resolved(&cfg->design);
+	const rl_design *d = &shares;
 	double dies = si->dies >= 1 ? si->dies : 1, n;
 	/* the same comparisons as rl_silicon_derive's, at whole stacks per
 	** die (the area's with its 1e-12 of slack); the quotient's floor moved
@@ -248,6 +297,7 @@ void rl_silicon_max_stacks(const rl_config *cfg, const rl_silicon *si,
 size_t rl_silicon_explain(const rl_config *cfg, const rl_silicon *si,
                           unsigned v, char out[][200], size_t max)
 {
+	rl_design d = rl_design_resolved(&cfg->design);
 	size_t k = 0;
 	if ((v & RL_V_FRACTIONS) && k < max)
 		snprintf(out[k++], 200,
@@ -274,8 +324,7 @@ size_t rl_silicon_explain(const rl_config *cfg, const rl_silicon *si,
 			         si->density_per_m2 / 1e12,
 			         si->density_limit_per_m2 / 1e12,
 			         cfg->node.logic_density_per_m2 / 1e12,
-			         cfg->design.frac_sram > 0 ? cfg->design.frac_sram
-			                                   : 0.0,
+			         d.frac_sram > 0 ? d.frac_sram : 0.0,
 			         sram_tr / 1e12);
 		else
 			snprintf(out[k++], 200,
@@ -297,7 +346,7 @@ size_t rl_silicon_explain(const rl_config *cfg, const rl_silicon *si,
 		         "phy area: the HBM PHYs need %.1f mm2 per die, frac_phy "
 		         "gives %.1f mm2",
 		         si->phy_needed_m2 * 1e6,
-		         cfg->design.frac_phy * si->die_m2 * 1e6);
+		         d.frac_phy * si->die_m2 * 1e6);
 	if ((v & RL_V_POWER) && k < max)
 		snprintf(out[k++], 200,
 		         "power: over the %g W TDP even at the lowest clock",

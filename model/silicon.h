@@ -71,6 +71,18 @@ typedef struct {
 	unsigned violations;    /* RL_V_* */
 } rl_silicon;
 
+/* d with each block given by its area (design.mac_mm2 ... other_mm2,
+** the X_m2 fields > 0) turned into its share of the die, frac_X = X_m2 /
+** die_m2 (a die of no area leaves the share as it was; rl_silicon_derive
+** refuses it): the one place the two forms meet.  Every reader of the
+** shares reads them through it. */
+rl_design rl_design_resolved(const rl_design *d);
+
+/* The design parameter naming a block's area in mm2 that is given (X_m2
+** > 0) and is more than its die, "design.sram_mm2", with its area in mm2
+** into *mm2; NULL where none is. */
+const char *rl_design_area_over(const rl_design *d, double *mm2);
+
 /* Name of a block ("mac", "vector", ...). */
 const char *rl_block_name(int block);
 /* Name of an HBM generation; stack capacity and bandwidth it implies. */

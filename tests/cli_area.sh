@@ -545,4 +545,33 @@ expect_out '"max_stacks_phy_area": 20' "20 by PHY area over two dies"
 # the H100's spec-sheet design gives no frac_phy: the edges alone
 expect_exit 0 "area: the H100's room" -- $RL area --chip h100-sxm
 expect_out "^\(room for at most 9 stacks on the long edges, 6\.5 mm of PHY edge each; design\.frac_phy 0 sets no PHY area\)$" "edges alone"
+# a block by its area in mm2 (design.sram_mm2 ...), its share area / die:
+# ux17 moved 100 mm2 into sohu-design's SRAM by working out 100 / 814 =
+# 0.1229 of its die.  Its 10%, 81.4 mm2, holds 232.8 MB (n4's 2.86
+# MB/mm2); 181.4 mm2 is 22.29% and 2.86 x 181.4 = 518.8 MB, and the 30%
+# unassigned (244.2 mm2) drops by the 100 mm2 to 144.2 (17.71%)
+expect_exit 0 "area: design.sram_mm2" -- $RL area --chip sohu-design --set design.sram_mm2=181.4
+expect_out "^  sram +181\.4 +17\.83 B +22\.29%$" "sram 181.4 mm2 = 22.29%"
+expect_out "^  unassigned +144\.2 +14\.17 B +17\.71%$" "unassigned 144.2 mm2"
+expect_out "^  SRAM \(MB\) +518\.8 " "SRAM 518.8 MB"
+expect_exit 0 "area: the same as a share" -- $RL area --chip sohu-design --set design.frac_sram=0.22285012285
+expect_out "^  SRAM \(MB\) +518\.8 " "the share 181.4 / 814 gives the same"
+expect_exit 2 "area: both forms in --set" -- $RL area --chip sohu-design --set design.sram_mm2=181.4 --set design.frac_sram=0.2
+expect_err "design.sram_mm2 and design.frac_sram both set one block of the die" "both forms refused"
+expect_exit 2 "area: more than the die" -- $RL area --chip sohu-design --set design.sram_mm2=900
+expect_err "design.sram_mm2 = 900 mm2 is more than the die, design.die_mm2 = 814 mm2" "over the die"
+expect_exit 2 "area: a negative area" -- $RL area --chip sohu-design --set design.phy_mm2=-1
+expect_err "design.phy_mm2 = -1 is outside the allowed \[0, 100000\] mm2" "range checked"
+printf '[preset]\nchip = sohu-design\n\n[design]\nsram_mm2 = 181.4\nfrac_sram = 0.2\n' >"$tmpd/both.ini"
+expect_exit 2 "area: both forms in one file" -- $RL area --chip "$tmpd/both.ini"
+expect_err "both.ini:6: \[design\] frac_sram: sram_mm2 is given too" "file, line and key"
+printf '[preset]\nchip = sohu-design\n\n[design]\nsram_mm2 = 181.4\n' >"$tmpd/mm2.ini"
+# a file's area, the die changed after: the area stays, its share is
+# 181.4 / 700 = 25.91%; a share given after it (--set) wins, 10% = 232.8 MB
+expect_exit 0 "area: a file's area, another die" -- $RL area --chip "$tmpd/mm2.ini" --set design.die_mm2=700
+expect_out "^  sram +181\.4 +17\.83 B +25\.91%$" "the area stays on a 700 mm2 die"
+expect_exit 0 "area: a share over a file's area" -- $RL area --chip "$tmpd/mm2.ini" --set design.frac_sram=0.1
+expect_out "^  SRAM \(MB\) +232\.8 " "the later share wins"
+expect_exit 0 "params lists the areas" -- $RL params
+expect_out "^design\.sram_mm2 +mm2 +0\.\.100000 " "design.sram_mm2 listed with its unit and range"
 finish

@@ -493,4 +493,49 @@ fi
 expect_exit 0 "map: a TPOT target alone, each mapping" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --tpot-max 0.5
 check "map: each mapping at its saturation rate" \
 	'/^each mapping under the targets/ {on=1; next} on && NF >= 7 && $1 ~ /^[0-9]/ {n++; if ($0 ~ /\(saturation rate\)$/) s++} END {if (n == 10 && s == n) print "yes"}'
+# --rank-by: each key orders the mappings by its figure (tokens per joule
+# highest first; $/M and latency lowest first), ties by output tokens/s;
+# the JSON names the key, its field and order.  Expected from the
+# definitions: tokens/J = output tokens/s / 8 chips / W per chip, and the
+# order of the column each key reads (checked in the JSON, unrounded)
+for k in output-tps:throughput.output_tokens_per_s:-1 \
+	tokens-per-joule:power.output_tokens_per_joule:-1 \
+	usd-cost:cost.usd_per_million_tokens_at_cost:1 \
+	usd-price:cost.usd_per_million_tokens_at_price:1 \
+	ttft:latency.ttft_s:1 tpot:latency.tpot_s:1; do
+	key=${k%%:*}; rest=${k#*:}; field=${rest%:*}; sign=${rest##*:}
+	expect_exit 0 "map --rank-by $key" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --rank-by $key --json
+	if python3 -c "
+import json
+d = json.load(open('$tmpd/out'))
+rb = d['ranked_by']
+assert rb == {'key': '$key', 'field': '$field', 'order': 'highest first' if $sign < 0 else 'lowest first'}, rb
+sec, f = '$field'.split('.')
+m = d['mappings']
+assert len(m) == 10
+for x in m:
+    tpj = x['throughput']['output_tokens_per_s'] / 8 / x['power']['watts']
+    assert abs(x['power']['output_tokens_per_joule'] / tpj - 1) < 1e-8, x  # (the JSON's 10 digits)
+keys = [($sign * x[sec][f], -x['throughput']['output_tokens_per_s']) for x in m]
+assert keys == sorted(keys), keys
+assert d['best']['tp'] == m[0]['tp'] and d['best']['pp'] == m[0]['pp']
+" 2>"$tmpd/err"; then
+		echo "ok - map --rank-by $key orders by $field"
+	else
+		echo "not ok - map --rank-by $key"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+	fi
+done
+# the table says a key other than the default, and ranks by its column
+# (tok/J, the 13th)
+expect_exit 0 "map --rank-by tokens-per-joule table" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --rank-by tokens-per-joule
+expect_out "10 legal mappings, ranked by tokens-per-joule \(highest first; ties: more output tok/s\)$" "table names the key"
+check "table ranked by tok/J" \
+	'NR > 3 && $6=="yes" { if (seen && $13 > last) bad=1; last=$13; seen=1 } END {if (!bad && seen) print "yes"}'
+# the limits still come first: a TTFT limit of 0.2 s only TP8 (177 ms)
+# meets puts it first by tpot too, where TP1 x DP8 (82.9 ms) leads alone
+expect_exit 0 "map --rank-by tpot --ttft-max" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --rank-by tpot --ttft-max 0.2
+check "the one mapping within the limit first" '$1=="1" && $2==8 && $3==1 {print "yes"}'
+expect_exit 2 "map --rank-by unknown" -- $RL map --chip h100-sxm $W --chips 8 --rank-by speed
+expect_err "--rank-by: 'speed' is not one of output-tps, tokens-per-joule, usd-cost, usd-price, ttft, tpot" "rank-by names its choices"
+expect_exit 2 "map --rank-by twice" -- $RL map --chip h100-sxm $W --chips 8 --rank-by ttft --rank-by tpot
 finish

@@ -303,10 +303,54 @@ static void test_map_search_tiny(void **state)
 	assert_true(e[1].output_tps < e[0].output_tps);
 	/* a limit no mapping meets ranks them all as not meeting it */
 	{
-		rl_map_limits lim = {1e-12, 0};
+		rl_map_limits lim = {1e-12, 0, RL_RANK_OUTPUT_TPS};
 		n = rl_map_search(&c, &lim, e, 16);
 		assert_int_equal(n, 6);
 		assert_int_equal(e[0].meets, 0);
+	}
+}
+
+/* map --rank-by (rl_map_limits.rank_by).  The toy model on 4 chips with
+** free links and no power model (it names no node), compute-bound: by
+** TTFT the best is TP4 x PP1, one request's prefill split over the 4
+** chips, so its TTFT is a quarter of one chip's (by hand: 4 x the
+** throughput of a chip on the same FLOPs); by output tokens/s it is not
+** first (tp x pp x dp ties break toward fewer pp, then fewer tp).  Every
+** tokens/J is unknown (no power model), so ranking by it falls back to
+** the ties' order: the default ranking, entry by entry. */
+static void test_map_rank_by(void **state)
+{
+	rl_config c, one;
+	rl_result r;
+	rl_map_entry d[16], e[16];
+	rl_map_limits lim = {0, 0, RL_RANK_TTFT};
+	size_t n, i;
+	(void)state;
+	toy(&c);
+	c.scen.chips = 4;
+	one = c;
+	one.scen.chips = 1;
+	assert_int_equal(rl_eval(&one, &r), RL_OK);
+	n = rl_map_search(&c, NULL, d, 16);
+	assert_int_equal(n, 6);
+	assert_false(d[0].tp == 4 && d[0].pp == 1);
+	assert_int_equal(rl_map_search(&c, &lim, e, 16), 6);
+	near(e[0].tp, 4, 0);
+	near(e[0].pp, 1, 0);
+	/* (to 1e-5: what the links add at 1e18 B/s, not infinite) */
+	near(e[0].ttft_s, r.ttft_s / 4, 1e-5);
+	for (i = 1; i < n; i++) /* lowest first */
+		assert_true(e[i - 1].ttft_s <= e[i].ttft_s);
+	lim.rank_by = RL_RANK_TPOT;
+	assert_int_equal(rl_map_search(&c, &lim, e, 16), 6);
+	for (i = 1; i < n; i++)
+		assert_true(e[i - 1].tpot_s <= e[i].tpot_s);
+	lim.rank_by = RL_RANK_TOKENS_PER_J;
+	assert_int_equal(rl_map_search(&c, &lim, e, 16), 6);
+	for (i = 0; i < n; i++) {
+		assert_true(isnan(e[i].tokens_per_j));
+		near(e[i].tp, d[i].tp, 0);
+		near(e[i].pp, d[i].pp, 0);
 	}
 }
 
@@ -435,6 +479,7 @@ int main(void)
 	    cmocka_unit_test(test_memory_fit_refusal),
 	    cmocka_unit_test(test_ep_memory),
 	    cmocka_unit_test(test_map_search_tiny),
+	    cmocka_unit_test(test_map_rank_by),
 	    cmocka_unit_test(test_legal_lists),
 	    cmocka_unit_test(test_divisors),
 	    cmocka_unit_test(test_fewest_chips_pp_layers),

@@ -265,6 +265,62 @@ static void test_forward(void **state)
 	near(si.fma_units, 270336, 1e-9);
 }
 
+/* A block given by its area in mm2 (design.sram_mm2 ...) stands for
+** its share of the die, area / die (rl_design_resolved).  test_forward's
+** die, 814 mm2: its SRAM at 10%, 81.4 mm2, holds 232.804 MB, n4's 2.86
+** MB/mm2; ux17's 100 mm2 more, 181.4 mm2, is a share of 181.4 / 814 =
+** 0.222850 and holds 2.86 x 181.4 = 518.804 MB; 162.8 mm2 of MAC arrays
+** is test_forward's 20%, its 1,600,324 FMA units.  An area over the die
+** is refused; the parameter table pairs the two forms, and a share set
+** after an area clears the area (the later value wins). */
+static void test_area_in_mm2(void **state)
+{
+	rl_config c;
+	rl_silicon si;
+	const rl_param *fs = rl_param_find("design", "frac_sram");
+	const rl_param *ms = rl_param_find("design", "sram_mm2");
+	char err[256];
+	(void)state;
+	rl_config_defaults(&c);
+	fx_node_n4(&c.node);
+	c.design.die_m2 = 814e-6;
+	c.design.density_per_m2 = 98.3e12;
+	c.design.frac_mac = 0.5; /* set aside: the area below stands */
+	c.design.mac_m2 = 162.8e-6;
+	c.design.frac_sram = 0.1;
+	c.design.sram_m2 = 181.4e-6;
+	c.design.clock_hz = 1.5e9;
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
+	near(si.share[RL_BLK_SRAM], 181.4 / 814, 1e-12);
+	near(si.area_m2[RL_BLK_SRAM], 181.4e-6, 1e-12);
+	near(si.sram_bytes, 518.804e6, 1e-6);
+	near(si.fma_units, 1600324, 1e-9);
+	near(rl_design_resolved(&c.design).frac_sram, 0.2228501228501, 1e-12);
+	/* more than the die */
+	c.design.sram_m2 = 900e-6;
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err),
+	                 RL_EINVAL);
+	assert_non_null(strstr(err, "design.sram_mm2 = 900 mm2 is more than "
+	                            "the die, design.die_mm2 = 814 mm2"));
+	/* the table: the two forms paired, the area in mm2, range-checked */
+	assert_non_null(fs);
+	assert_non_null(ms);
+	assert_ptr_equal(rl_param_other_form(fs), ms);
+	assert_ptr_equal(rl_param_other_form(ms), fs);
+	assert_null(rl_param_other_form(rl_param_find("design", "die_mm2")));
+	assert_null(rl_param_other_form(rl_param_find("design",
+	                                              "hbm_phy_mm2")));
+	assert_string_equal(ms->unit, "mm2");
+	assert_int_equal(rl_param_set(&c, ms, -1, err, sizeof err), RL_P_RANGE);
+	assert_int_equal(rl_param_set(&c, ms, 181.4, err, sizeof err), RL_P_OK);
+	near(c.design.sram_m2, 181.4e-6, 1e-12);
+	assert_int_equal(rl_param_set_text(&c, fs, "0.1", err, sizeof err),
+	                 RL_P_OK);
+	assert_true(c.design.sram_m2 == 0);
+	assert_int_equal(rl_silicon_derive(&c, &si, err, sizeof err), RL_OK);
+	near(si.sram_bytes, 232.804e6, 1e-6);
+}
+
 /* More MAC area never lowers peak FLOPS (and here always raises it). */
 static void test_mac_area_monotone(void **state)
 {
@@ -1183,6 +1239,7 @@ int main(void)
 	    cmocka_unit_test(test_h100_reverse),
 	    cmocka_unit_test(test_a100_reverse),
 	    cmocka_unit_test(test_forward),
+	    cmocka_unit_test(test_area_in_mm2),
 	    cmocka_unit_test(test_mac_area_monotone),
 	    cmocka_unit_test(test_violations),
 	    cmocka_unit_test(test_max_stacks),

@@ -1,0 +1,88 @@
+#!/bin/sh
+# cli_solve.sh: solve's absolute targets (--target KEY=X: the varied side's
+# own output tokens/s, TPOT, TTFT, tokens per joule, USD per million
+# tokens), each solved with the speedup's root finding and read as a floor
+# (at least) or a ceiling (at most), and the targets refused (exit 2).
+. "$(dirname "$0")/clilib.sh"
+
+# jcheck NAME PYTHON: the last command's JSON (d) satisfies the asserts
+jcheck() {
+	if python3 -c "
+import json
+d = json.load(open('$tmpd/out'))
+r = d['solve'][0]
+$2
+" 2>"$tmpd/perr"; then
+		echo "ok - $1"
+	else
+		echo "not ok - $1"; tail -3 "$tmpd/perr" | sed 's/^/    err: /'
+		fails=$((fails + 1))
+	fi
+}
+
+# One H100 serving Llama-3 8B FP8 to one request on the roofline (ideal:
+# every efficiency 100%), 1 token in and 1024 out: decode is HBM-bound, so
+# a token's time is the bytes it reads over the HBM bandwidth.  By hand:
+# the weights but the input embedding, 8,030,261,248 parameters
+# (data/sources/models.csv) less 128,256 x 4,096 = 525,336,576 of
+# embedding, of which decode reads one row, 7,504,924,672 bytes at 1 byte
+# each, and the KV cache over the mean context, 1 + 1024 / 2 = 513 tokens
+# x 65,536 bytes (32 layers x 8 KV heads x 128 x 2 x 1 byte) = 33,619,968:
+# 7,538,544,640 bytes a token.  A TPOT of at most 1 ms needs at least
+# 7.5385 TB/s; of 10 ms, 0.75385 TB/s, met already at its 3.35 TB/s
+# (tolerance 0.1%: activations, norms and the compute that overlaps them
+# are not counted here).
+B="h100-sxm,profile=ideal,model=llama3-8b,precision=fp8,isl=1,osl=1024,batch=1,chips=1,tp=1"
+A="h100-sxm,model=llama3-8b,precision=fp8,isl=1,osl=1024,batch=1,chips=1,tp=1"
+expect_exit 0 "solve tpot_s at most 1 ms" -- $RL solve --a $A --b $B --vary b.chip.hbm_tbps --target tpot_s=0.001 --json
+jcheck "tpot 1 ms needs 7.5385 TB/s" "
+assert d['target'] == {'metric': 'tpot_s', 'value': 0.001, 'unit': 's', 'bound': 'at most'}, d['target']
+assert r['feasible'] and not r['met_now'] and not r['met_everywhere'], r
+assert abs(r['value'] / 7.53854464 - 1) < 1e-3, r['value']
+assert abs(r['metric_at_value'] / 0.001 - 1) < 1e-9, r
+assert abs(r['metric_now'] / (7.53854464e9 / 3.35e12) - 1) < 1e-3, r"
+expect_exit 0 "solve tpot_s at most 10 ms: met" -- $RL solve --a $A --b $B --vary b.chip.hbm_tbps --target tpot_s=0.01 --json
+jcheck "tpot 10 ms met now, still with 0.75385 TB/s" "
+assert r['feasible'] and r['met_now'], r
+assert abs(r['value'] / 0.753854464 - 1) < 1e-3, r['value']
+assert 'is met already' in r['words'] and 'at least 0.8 TB/s' in r['words'], r['words']"
+# one request: output tokens/s is 1 / TPOT, so 1000 tokens/s needs the
+# same 7.5385 TB/s (the system's and, on one chip, per chip)
+for k in output_tokens_per_s output_tokens_per_s_per_chip; do
+	expect_exit 0 "solve $k at least 1000" -- $RL solve --a $A --b $B --vary b.chip.hbm_tbps --target $k=1000 --json
+	jcheck "$k 1000 needs 7.5385 TB/s" "
+assert d['target']['bound'] == 'at least' and d['target']['metric'] == '$k'
+assert r['feasible'] and not r['met_now'], r
+assert abs(r['value'] / 7.53854464 - 1) < 1e-3, r['value']"
+done
+# more compute does not lower an HBM-bound TPOT: infeasible, at best the
+# HBM's 7,538,544,640 B / 3.35 TB/s = 2.2503 ms
+expect_exit 0 "solve tpot by peak: infeasible" -- $RL solve --a $A --b $B --vary b.chip.peak_tflops_fp8 --target tpot_s=0.001 --json
+jcheck "peak cannot reach 1 ms; best the HBM time" "
+assert not r['feasible'], r
+assert abs(r['metric_at_value'] / (7.53854464e9 / 3.35e12) - 1) < 1e-3, r
+assert 'cannot reach TPOT at most 0.001 s' in r['words'], r['words']"
+expect_exit 0 "solve text names the target" -- $RL solve --a $A --b $B --vary b.chip.hbm_tbps --target tpot_s=0.001
+expect_out "^target: tpot_s at most 0.001 s, the figure of the side each row varies$" "text: the target"
+expect_out "TPOT at most 0.001 s needs at least 7.6 TB/s of HBM bandwidth per chip" "text: the row (7.5385 shown rounded up)"
+# the speedup stays the default and its JSON the same but for target
+expect_exit 0 "solve speedup" -- $RL solve --a $A --b $B --vary b.chip.hbm_tbps --target 3 --json
+jcheck "speedup target" "
+assert d['target'] == {'metric': 'speedup', 'value': 3, 'unit': 'x', 'bound': 'at least'}, d['target']
+assert 'speedup_at_value' in r and 'metric_now' not in r, r"
+# refused: no unit-consistent meaning (exit 2 naming the option and range)
+expect_exit 2 "solve --target tpot=1" -- $RL solve --vary b.chip.hbm_tbps --target tpot=1
+expect_err "--target 'tpot=1': not a target; KEY=X, KEY one of speedup .*tpot_s \(at most, in s, 1e-09 to 1e\+06\)" "unknown key lists the keys and ranges"
+expect_exit 2 "solve --target tpot_s=0" -- $RL solve --vary b.chip.hbm_tbps --target tpot_s=0
+expect_err "--target tpot_s \(s\): '0' is not a number in \[1e-09, 1e\+06\]" "tpot_s range"
+expect_exit 2 "solve --target tpot_s=1ms" -- $RL solve --vary b.chip.hbm_tbps --target tpot_s=1ms
+expect_err "--target tpot_s \(s\): '1ms' is not a number" "a unit in the value refused"
+expect_exit 2 "solve --target output_tokens_per_s=-5" -- $RL solve --vary b.chip.hbm_tbps --target output_tokens_per_s=-5
+expect_err "--target output_tokens_per_s \(tokens/s\): '-5' is not a number in \[1e-06, 1e\+12\]" "tokens/s range"
+# Sohu as claimed names no process node: no power model, no tokens/J
+expect_exit 2 "solve tokens/J without a power model" -- $RL solve --vary b.chip.hbm_tbps --target output_tokens_per_joule=1
+expect_err "--target output_tokens_per_joule=1: side b \(8x Sohu \(as claimed\)\) has no output_tokens_per_joule .*no power model" "no power model said"
+# claim keeps the speedup alone
+expect_exit 2 "claim --target tpot_s" -- $RL claim --target tpot_s=0.01 --samples 0
+expect_err "the one target is speedup=X" "claim refuses other targets"
+finish
