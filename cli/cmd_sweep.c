@@ -62,7 +62,8 @@ static const opt_def table[] = {
              "continue the unfinished run of this spec and shard in\n"
              "FILE where it stopped (runs of other specs do not count;\n"
              "refused if two qualify, if the shard's only runs are of\n"
-             "another spec, or if another rooflab build started it; a\n"
+             "another spec, if another rooflab build started it, or if\n"
+             "the file holds the spec at another shard count alone; a\n"
              "new run if there is none); points it lacks before that\n"
              "place are evaluated again first"),
     OPT_INT("--run", rl_sweep_opts, run_id, "ID", 1, 1e15, NULL,

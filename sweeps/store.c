@@ -224,6 +224,46 @@ int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
 	return 0;
 }
 
+int rl_store_find_other_shards(sqlite3 *db, uint64_t shards,
+                               const char *want_hash,
+                               rl_store_other_shard *f, char *err,
+                               size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc;
+	memset(f, 0, sizeof *f);
+	/* every run of the spec, the newest first: one at this shard count
+	** means the file is laid out for it, and nothing is said */
+	rc = sqlite3_prepare_v2(db, "SELECT id, shard_index, shard_count FROM "
+	                        "runs WHERE spec_hash = ?1 ORDER BY id DESC", -1,
+	                        &st, NULL);
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, "reading runs", err, errlen);
+		return rl_db_exit(rc);
+	}
+	sqlite3_bind_text(st, 1, want_hash, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		uint64_t n = (uint64_t)sqlite3_column_int64(st, 2);
+		if (n == shards) {
+			memset(f, 0, sizeof *f);
+			rc = SQLITE_DONE;
+			break;
+		}
+		if (!f->run_id) {
+			f->run_id = sqlite3_column_int64(st, 0);
+			f->shard = (uint64_t)sqlite3_column_int64(st, 1);
+			f->shards = n;
+		}
+		f->count++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		rl_store_error(db, rc, "reading runs", err, errlen);
+		return rl_db_exit(rc);
+	}
+	return 0;
+}
+
 void rl_store_build(char *build)
 {
 	snprintf(build, RL_STORE_BUILD_LEN, "%s (git %s)", RL_VERSION,

@@ -93,6 +93,22 @@ int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
                       int64_t want_id, rl_store_found *f, char *err,
                       size_t errlen);
 
+/* The newest run of the spec whose hash is want_hash at another shard
+** count than `shards` (a file of shard 2/4 that a resume without --shard,
+** shard 0/1, was pointed at), where the file holds none of `shards`: its
+** id (0: none, or the file holds a run of the spec at `shards` too, as one
+** file holding every shard of a sweep does), shard index and count, and
+** how many such runs there are.  RL_OK or an rl_status with err. */
+typedef struct {
+	int64_t run_id;
+	uint64_t shard, shards;
+	uint64_t count;
+} rl_store_other_shard;
+int rl_store_find_other_shards(sqlite3 *db, uint64_t shards,
+                               const char *want_hash,
+                               rl_store_other_shard *f, char *err,
+                               size_t errlen);
+
 /* This rooflab's build in find_run's form into build (RL_STORE_BUILD_LEN). */
 void rl_store_build(char *build);
 

@@ -1,0 +1,52 @@
+#!/bin/sh
+# cli_sweepwalk.sh: what a sweep script's author meets on a sharded sweep
+# (ux18's walk): a resume pointed at a shard's file without its --shard is
+# refused, naming the shard it holds, where it started the whole sweep
+# again in that file.  Expected counts are worked by hand from the spec.
+. "$(dirname "$0")/clilib.sh"
+
+d=$tmpd
+q() { sqlite3 "$@"; }
+
+# 3 x 4 = 12 points; shard 1/4 holds idx 1, 5, 9: 3 points
+cat >"$d/w.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+set = scenario.chips=8
+[axes]
+chip.hbm_tbps = 2, 3, 4
+scenario.tp = 1, 2, 4, 8
+[outputs]
+keep = throughput.output_tokens_per_s_per_chip, power.watts
+EOF
+
+# 1. --resume without --shard on shard 1/4's file
+expect_exit 0 "shard 1/4 of 12 points" -- $RL sweep "$d/w.ini" --db "$d/p1.db" --shard 1/4
+n=$(q "$d/p1.db" "SELECT count(*) || ' ' || group_concat(idx) FROM points")
+[ "$n" = "3 1,5,9" ] && echo "ok - shard 1/4 holds points 1, 5 and 9" ||
+	{ echo "not ok - shard 1/4 holds '$n', not '3 1,5,9'"; fails=$((fails + 1)); }
+expect_exit 2 "a resume without --shard on shard 1/4's file is refused" -- \
+	$RL sweep "$d/w.ini" --db "$d/p1.db" --resume
+expect_err "holds run 1 of this spec as shard 1/4 and no run of shard 0/1" "names the shard the file holds"
+expect_err "rooflab sweep $d/w.ini --db $d/p1.db --shard 1/4 --resume" "gives the command that resumes it"
+n=$(q "$d/p1.db" "SELECT count(*) FROM runs")/$(q "$d/p1.db" "SELECT count(*) FROM points")
+[ "$n" = "1/3" ] && echo "ok - the refused resume stored nothing (1 run, 3 points)" ||
+	{ echo "not ok - after the refusal runs/points are $n, not 1/3"; fails=$((fails + 1)); }
+expect_exit 2 "a resume at another shard count (0/2) is refused too" -- \
+	$RL sweep "$d/w.ini" --db "$d/p1.db" --shard 0/2 --resume
+expect_err "as shard 1/4 and no run of shard 0/2" "names both shards"
+# the same shard count (one file holding every shard of a sweep) goes on
+expect_exit 0 "a resume of shard 2/4 in the file of shard 1/4 starts it" -- \
+	$RL sweep "$d/w.ini" --db "$d/p1.db" --shard 2/4 --resume
+n=$(q "$d/p1.db" "SELECT count(*) FROM points WHERE run_id = 2")
+[ "$n" = 3 ] && echo "ok - shard 2/4 stored its 3 points beside shard 1/4" ||
+	{ echo "not ok - shard 2/4 stored $n points, not 3"; fails=$((fails + 1)); }
+# without --resume a new run of another shard count is the user's choice
+expect_exit 0 "without --resume an unsharded run starts in that file" -- \
+	$RL sweep "$d/w.ini" --db "$d/p1.db"
+n=$(q "$d/p1.db" "SELECT count(*) FROM points WHERE run_id = 3")
+[ "$n" = 12 ] && echo "ok - the unsharded run stored all 12 points" ||
+	{ echo "not ok - the unsharded run stored $n points, not 12"; fails=$((fails + 1)); }
+
+exit $((fails > 0))
