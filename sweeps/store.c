@@ -14,6 +14,7 @@
 #include "../config/dbfile.h"
 #include "../config/ini.h"
 #include "../config/regfile.h"
+#include "../config/shword.h"
 #include "../config/stamp.h"
 #include "../config/version.h"
 
@@ -368,6 +369,37 @@ uint64_t rl_store_run_missing(sqlite3 *db, int64_t run_id)
 uint64_t rl_store_run_missing_rows(sqlite3 *db, int64_t run_id)
 {
 	return run_missing(db, run_id, 0);
+}
+
+void rl_store_resume_command(sqlite3 *db, int64_t run_id,
+                             const char *db_path, char *buf, size_t len)
+{
+	sqlite3_stmt *st;
+	char qs[1100], qd[1100], shard[64] = "";
+	const char *spec = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT spec_path, shard_index, shard_count "
+	                       "FROM runs WHERE id = ?", -1, &st, NULL) !=
+	    SQLITE_OK)
+		st = NULL;
+	if (st) {
+		sqlite3_bind_int64(st, 1, run_id);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			const char *p = (const char *)sqlite3_column_text(st, 0);
+			sqlite3_int64 i = sqlite3_column_int64(st, 1);
+			sqlite3_int64 k = sqlite3_column_int64(st, 2);
+			spec = p && p[0] ? p : NULL;
+			/* a shard's run resumes with its --shard alone: without it
+			** --resume looks for shard 0/1 */
+			if (k > 1 && i >= 0 && i < k)
+				snprintf(shard, sizeof shard, " --shard %lld/%lld",
+				         (long long)i, (long long)k);
+		}
+	}
+	snprintf(buf, len, "rooflab sweep %s --db %s%s --resume --run %lld",
+	         spec ? rl_sh_word(spec, "SPEC", qs, sizeof qs) : "SPEC",
+	         rl_sh_word(db_path, "FILE", qd, sizeof qd), shard,
+	         (long long)run_id);
+	sqlite3_finalize(st);
 }
 
 int rl_store_run_progress(sqlite3 *db, int64_t run_id, uint64_t *done,

@@ -139,6 +139,17 @@ int rl_store_indexes(sqlite3 *db, int64_t run_id, uint64_t shard,
 uint64_t rl_store_run_missing(sqlite3 *db, int64_t run_id);
 uint64_t rl_store_run_missing_rows(sqlite3 *db, int64_t run_id);
 
+/* The command that resumes run_id of the database at db_path, as a
+** reader's warning gives it: "rooflab sweep SPEC --db FILE --shard I/N
+** --resume --run ID" (--shard where the run is a shard of more than one),
+** the spec by the path the run recorded and both paths quoted as sh reads
+** them back (rl_sh_word), into buf (len bytes; "SPEC" where the run
+** records no path).  Where the run's row cannot be read, the command
+** without the spec's path and shard: "rooflab sweep SPEC --db FILE
+** --resume --run ID". */
+void rl_store_resume_command(sqlite3 *db, int64_t run_id,
+                             const char *db_path, char *buf, size_t len);
+
 /* Whether run_id is not marked complete (a sweep still writing it, or one
 ** stopped): 1 and, into *done and *of, the points of its shard below its
 ** next_idx and all its shard's (both 0 where its row does not read as a

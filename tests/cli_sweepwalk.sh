@@ -2,7 +2,8 @@
 # cli_sweepwalk.sh: what a sweep script's author meets on a sharded sweep
 # (ux18's walk): a resume pointed at a shard's file without its --shard is
 # refused, naming the shard it holds, where it started the whole sweep
-# again in that file.  Expected counts are worked by hand from the spec.
+# again in that file; export's warnings on a shard not finished or lacking
+# points give the command that completes it, --shard included.  Expected counts are worked by hand from the spec.
 . "$(dirname "$0")/clilib.sh"
 
 d=$tmpd
@@ -48,5 +49,32 @@ expect_exit 0 "without --resume an unsharded run starts in that file" -- \
 n=$(q "$d/p1.db" "SELECT count(*) FROM points WHERE run_id = 3")
 [ "$n" = 12 ] && echo "ok - the unsharded run stored all 12 points" ||
 	{ echo "not ok - the unsharded run stored $n points, not 12"; fails=$((fails + 1)); }
+
+# 2. export's warnings give the command that completes the shard: its
+# spec's path, --shard and --run, where they said "rooflab sweep SPEC --db
+# FILE --resume", which without --shard 1/4 is refused (1.) and before that
+# started the whole sweep.  Shard 1/4 cut back to point 1 (next_idx 5):
+# 1 of its 3 points done.
+expect_exit 0 "shard 1/4 again" -- $RL sweep "$d/w.ini" --db "$d/c1.db" --shard 1/4
+q "$d/c1.db" "UPDATE runs SET finished = NULL, next_idx = 5; DELETE FROM points WHERE idx >= 5"
+expect_exit 0 "export of an unfinished shard" -- $RL export --db "$d/c1.db" --format csv
+expect_err "run 1 is not finished \(1 of its 3 points done: .*\`rooflab sweep $d/w.ini --db $d/c1.db --shard 1/4 --resume --run 1\` completes\)" \
+	"export names the command with the spec's path, --shard and --run"
+cmd=$(sed -n 's/.*`rooflab sweep \([^`]*\)` completes.*/\1/p' "$tmpd/err")
+expect_exit 0 "the command export gave completes the shard" -- $RL sweep $cmd
+n=$(q "$d/c1.db" "SELECT count(*) || ' ' || group_concat(idx) FROM points")/$(q "$d/c1.db" "SELECT finished IS NOT NULL FROM runs")
+[ "$n" = "3 1,5,9/1" ] && echo "ok - the shard is complete with points 1, 5 and 9" ||
+	{ echo "not ok - after the command the shard holds '$n', not '3 1,5,9/1'"; fails=$((fails + 1)); }
+# a complete shard with point 5 deleted: lacks 1 of its points
+q "$d/c1.db" "DELETE FROM points WHERE idx = 5"
+expect_exit 0 "export of a complete shard lacking a point" -- $RL export --db "$d/c1.db" --format csv
+expect_err "lacks 1 of its points .*\`rooflab sweep $d/w.ini --db $d/c1.db --shard 1/4 --resume --run 1\` evaluates them again" \
+	"export names the command that fills it"
+# an unsharded run's command has no --shard
+expect_exit 0 "an unsharded run" -- $RL sweep "$d/w.ini" --db "$d/u.db"
+q "$d/u.db" "UPDATE runs SET finished = NULL, next_idx = 4; DELETE FROM points WHERE idx >= 4"
+expect_exit 0 "export of an unfinished unsharded run" -- $RL export --db "$d/u.db" --format csv
+expect_err "\(4 of its 12 points done: .*\`rooflab sweep $d/w.ini --db $d/u.db --resume --run 1\` completes" \
+	"an unsharded run's command has no --shard"
 
 exit $((fails > 0))
