@@ -3,7 +3,8 @@
 # (ux18's walk): a resume pointed at a shard's file without its --shard is
 # refused, naming the shard it holds, where it started the whole sweep
 # again in that file; export's warnings on a shard not finished or lacking
-# points give the command that completes it, --shard included.  Expected counts are worked by hand from the spec.
+# points give the command that completes it, --shard included; plot
+# heatmap and pareto draw one slice of a sweep with --at PARAM=VALUE.  Expected counts are worked by hand from the spec.
 . "$(dirname "$0")/clilib.sh"
 
 d=$tmpd
@@ -76,5 +77,66 @@ q "$d/u.db" "UPDATE runs SET finished = NULL, next_idx = 4; DELETE FROM points W
 expect_exit 0 "export of an unfinished unsharded run" -- $RL export --db "$d/u.db" --format csv
 expect_err "\(4 of its 12 points done: .*\`rooflab sweep $d/w.ini --db $d/u.db --resume --run 1\` completes" \
 	"an unsharded run's command has no --shard"
+
+# 3. plot --at: one slice of a sweep over the workload.  3 x 2 x 2 x 2 =
+# 24 points; at one isl and osl, 3 HBM x 2 peaks = 6 for the heatmap, and
+# at one HBM too 2 for the Pareto plot.  0.1:0.3:0.1's last value is
+# stored as 0.2999999999999999 (0.1 + 2 x 0.1 rounds below 0.3): --at
+# chip.hbm_tbps=0.3 finds it.
+cat >"$d/sl.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+chip.hbm_tbps = 0.1:0.3:0.1
+chip.peak_tflops_fp8 = 1000, 2000
+scenario.isl = 128, 1024
+scenario.osl = 128, 256
+[outputs]
+keep = throughput.output_tokens_per_s, power.watts
+EOF
+expect_exit 0 "a 24-point sweep over the workload" -- $RL sweep "$d/sl.ini" --db "$d/sl.db"
+# title FILE TEXT: the plot's text, blanks squeezed, holds TEXT
+title() { tr -s ' \n' '  ' <"$1" | grep -qF -- "$2"; }
+if command -v gnuplot >/dev/null 2>&1; then
+	expect_exit 2 "pareto of a sweep over the workload is refused" -- \
+		$RL plot pareto --db "$d/sl.db" --term dumb --out "$d/p.txt"
+	expect_err "draw one workload with --at \(--at scenario.isl=VALUE\)" "the refusal offers --at"
+	expect_exit 0 "heatmap at one workload" -- $RL plot heatmap --db "$d/sl.db" \
+		--at scenario.isl=128 --at scenario.osl=256 --term dumb --out "$d/h.txt"
+	title "$d/h.txt" "sweep run 1 at scenario.isl=128, scenario.osl=256: 6 design points" &&
+		echo "ok - the heatmap's title: 6 points at that workload (3 x 2)" ||
+		{ echo "not ok - the heatmap's title lacks the slice's 6 points"; fails=$((fails + 1)); }
+	expect_exit 0 "pareto at one workload and HBM (0.3 finds 0.2999999999999999)" -- \
+		$RL plot pareto --db "$d/sl.db" --at scenario.isl=128 --at scenario.osl=256 \
+		--at chip.hbm_tbps=0.3 --x power.watts --term dumb --out "$d/p.txt"
+	# the frontier as sweeps/README.md's SQL finds it on the same slice
+	f=$(q "$d/sl.db" "SELECT count(*) FROM (SELECT x, y, max(y) OVER (ORDER BY x, y DESC
+		ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before FROM (SELECT
+		power_watts AS x, throughput_output_tokens_per_s AS y FROM results
+		WHERE run_id = 1 AND status = 0 AND scenario_isl = 128 AND scenario_osl = 256
+		AND abs(chip_hbm_tbps - 0.3) < 1e-9)) WHERE before IS NULL OR y > before")
+	title "$d/p.txt" "sweep run 1 at scenario.isl=128, scenario.osl=256, chip.hbm_tbps=0.3: $f of 2 design points on the frontier" &&
+		echo "ok - the Pareto title: $f of the slice's 2 points, as SQL finds them" ||
+		{ echo "not ok - the Pareto title lacks '$f of 2 design points'"; fails=$((fails + 1)); }
+	expect_exit 2 "a value the run lacks is refused" -- $RL plot heatmap --db "$d/sl.db" \
+		--at scenario.isl=1000 --term dumb --out "$d/h.txt"
+	expect_err "run 1 has no point where scenario.isl is 1000; its values there: 128, 1024$" "names the values it has"
+	expect_exit 2 "a choice the run lacks is refused" -- $RL plot heatmap --db "$d/sl.db" \
+		--at scenario.precision=fp4 --term dumb --out "$d/h.txt"
+	expect_exit 2 "an output is no slice" -- $RL plot heatmap --db "$d/sl.db" \
+		--at power.watts=300 --term dumb --out "$d/h.txt"
+	expect_err "power.watts is not a parameter" "says it is not a parameter"
+	expect_exit 2 "SQL in the value is not a number" -- $RL plot heatmap --db "$d/sl.db" \
+		--at "scenario.isl=128 OR 1=1" --term dumb --out "$d/h.txt"
+	expect_err "'128 OR 1=1' is not a number" "quotes the value refused"
+	expect_exit 2 "a slice without '='" -- $RL plot heatmap --db "$d/sl.db" \
+		--at scenario.isl --term dumb --out "$d/h.txt"
+	expect_exit 2 "--at on a kind that does not use it" -- $RL plot factors --db "$d/sl.db" \
+		--at scenario.isl=128 --term dumb --out "$d/h.txt"
+	expect_err "--at: plot factors does not use it" "names the option"
+else
+	echo "ok - plot --at # skipped: gnuplot is not installed"
+fi
 
 exit $((fails > 0))
