@@ -69,8 +69,12 @@ static int neither_way(const char *z)
 static int columns(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
                    char *x, char *y, char *z, char *err, size_t errlen)
 {
-	static const char *const tput[] = {"throughput_output_tokens_per_s",
-	                                   NULL};
+	/* the whole system's output tokens/s, else one chip's, else any
+	** tokens/s kept, as pareto's --y (a spec that keeps the per-chip
+	** figure alone read as having no throughput) */
+	static const char *const tput[] = {
+	    "throughput_output_tokens_per_s",
+	    "throughput_output_tokens_per_s_per_chip", NULL};
 	char swept[8][64], names[200];
 	size_t ns, i, k, nnames;
 	int rc, found;
@@ -101,8 +105,9 @@ static int columns(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 	} else {
 		if ((rc = plot_sweep_guess(db, sw, NULL, "speedup", z, 64, &found,
 		                           err, errlen)) ||
-		    (!found && (rc = plot_sweep_guess(db, sw, tput, NULL, z, 64,
-		                                      &found, err, errlen))))
+		    (!found && (rc = plot_sweep_guess(db, sw, tput, "tokens_per_s",
+		                                      z, 64, &found, err,
+		                                      errlen))))
 			return rc;
 		if (!found) {
 			snprintf(err, errlen, "%s: the sweep has no speedup or "

@@ -4,7 +4,8 @@
 # refused, naming the shard it holds, where it started the whole sweep
 # again in that file; export's warnings on a shard not finished or lacking
 # points give the command that completes it, --shard included; plot
-# heatmap and pareto draw one slice of a sweep with --at PARAM=VALUE.  Expected counts are worked by hand from the spec.
+# heatmap and pareto draw one slice of a sweep with --at PARAM=VALUE; a
+# heatmap without --z of a sweep keeping one chip's throughput colours it.  Expected counts are worked by hand from the spec.
 . "$(dirname "$0")/clilib.sh"
 
 d=$tmpd
@@ -137,6 +138,19 @@ if command -v gnuplot >/dev/null 2>&1; then
 	expect_err "--at: plot factors does not use it" "names the option"
 else
 	echo "ok - plot --at # skipped: gnuplot is not installed"
+fi
+
+# 4. a heatmap of a sweep that keeps one chip's throughput alone colours
+# it by default, where it said "the sweep has no speedup or throughput
+# column"; w.ini's 3 HBM values x 4 tp = 12 points, in a fresh file
+expect_exit 0 "w.ini unsharded" -- $RL sweep "$d/w.ini" --db "$d/w.db"
+if command -v gnuplot >/dev/null 2>&1; then
+	expect_exit 0 "heatmap with no --z of a per-chip throughput" -- \
+		$RL plot heatmap --db "$d/w.db" --term dumb --out "$d/hw.txt"
+	title "$d/hw.txt" "throughput.output_tokens_per_s_per_chip (tokens/s) over chip.hbm_tbps (TB/s) and scenario.tp (chips)" &&
+		title "$d/hw.txt" "sweep run 1: 12 design points" &&
+		echo "ok - it colours the per-chip throughput over the 12 points" ||
+		{ echo "not ok - the heatmap's title lacks the per-chip throughput or 12 points"; fails=$((fails + 1)); }
 fi
 
 exit $((fails > 0))
