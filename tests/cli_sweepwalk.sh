@@ -5,7 +5,8 @@
 # again in that file; export's warnings on a shard not finished or lacking
 # points give the command that completes it, --shard included; plot
 # heatmap and pareto draw one slice of a sweep with --at PARAM=VALUE; a
-# heatmap without --z of a sweep keeping one chip's throughput colours it.  Expected counts are worked by hand from the spec.
+# heatmap without --z of a sweep keeping one chip's throughput colours it;
+# sweep --count says how many points a spec and a shard have.  Expected counts are worked by hand from the spec.
 . "$(dirname "$0")/clilib.sh"
 
 d=$tmpd
@@ -152,5 +153,20 @@ if command -v gnuplot >/dev/null 2>&1; then
 		echo "ok - it colours the per-chip throughput over the 12 points" ||
 		{ echo "not ok - the heatmap's title lacks the per-chip throughput or 12 points"; fails=$((fails + 1)); }
 fi
+
+# 5. sweep --count: the points of a spec and of a shard without a run,
+# for sizing a job array.  w.ini: 3 x 4 = 12; shard 3/5 holds idx 3 and 8
+expect_exit 0 "--count without --db" -- $RL sweep "$d/w.ini" --count --shard 3/5
+expect_out "^$d/w.ini: 12 design points \(grid: 3 chip.hbm_tbps x 4 scenario.tp\)$" "12 points, each axis's count"
+expect_out "^shard 3/5: 2 of them \(index % 5 == 3\)$" "shard 3/5 holds 2 (idx 3 and 8)"
+expect_exit 0 "--count with --db writes nothing" -- $RL sweep "$d/w.ini" --count --db "$d/none.db"
+[ ! -e "$d/none.db" ] && echo "ok - no database was made" ||
+	{ echo "not ok - --count made $d/none.db"; fails=$((fails + 1)); }
+# 7 Sobol points: shard 2/3 holds idx 2 and 5
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1:8:1\nscenario.tp = 1, 2\n[sampling]\nmethod = sobol\nseed = 3\ncount = 7\n' >"$d/sob.ini"
+expect_exit 0 "--count of a Sobol sample" -- $RL sweep "$d/sob.ini" --count --shard 2/3
+expect_out "^$d/sob.ini: 7 design points \(sobol, seed 3, over 2 axes\)$" "the sample's count and seed"
+expect_out "^shard 2/3: 2 of them" "shard 2/3 holds 2 of 7 (idx 2 and 5)"
+expect_exit 2 "--count with --resume is refused" -- $RL sweep "$d/w.ini" --count --resume --db "$d/w.db"
 
 exit $((fails > 0))
