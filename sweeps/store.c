@@ -32,7 +32,7 @@ static const char schema_sql[] =
     " dropped INTEGER, dropped_below INTEGER, profile_chosen TEXT,"
     " baseline_profile TEXT, baseline_profile_chosen TEXT,"
     " dropped_nofit INTEGER, dropped_over_tdp INTEGER,"
-    " dropped_inval INTEGER);"
+    " dropped_inval INTEGER, profile_hash TEXT);"
     "CREATE INDEX runs_spec ON runs(spec_hash, shard_count, shard_index);"
     "CREATE TABLE run_columns("
     " run_id INTEGER NOT NULL REFERENCES runs(id), ord INTEGER NOT NULL,"
@@ -501,7 +501,8 @@ static int add_drop_columns(sqlite3 *db)
 static int add_profile_chosen_columns(sqlite3 *db)
 {
 	static const char *const cols[] = {"profile_chosen", "baseline_profile",
-	                                   "baseline_profile_chosen"};
+	                                   "baseline_profile_chosen",
+	                                   "profile_hash"};
 	size_t i;
 	int yes, rc = SQLITE_OK;
 	for (i = 0; i < sizeof cols / sizeof cols[0] && rc == SQLITE_OK; i++) {
@@ -688,8 +689,9 @@ static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	        " baseline_total_tokens_per_s, baseline_output_tokens_per_s,"
 	        " dropped, dropped_below, profile_chosen, baseline_profile,"
 	        " baseline_profile_chosen, dropped_nofit, dropped_over_tdp,"
-	        " dropped_inval)"
-	        " VALUES(?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?,?,0,0,?18,?19,?20,0,0,0)",
+	        " dropped_inval, profile_hash)"
+	        " VALUES(?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?,?,0,0,?18,?19,?20,0,0,0,"
+	        "?21)",
 	        -1,
 	    &st, NULL);
 	if (rc != SQLITE_OK)
@@ -714,6 +716,8 @@ static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	/* why that profile: "named by profile=", the scenario's, the chip's
 	** default or ideal and why (profile_settle's note) */
 	sqlite3_bind_text(st, 18, s->setup.profile_note, -1, SQLITE_STATIC);
+	/* the profile's numbers, which its name alone does not pin down */
+	sqlite3_bind_text(st, 21, s->profile_hash, -1, SQLITE_STATIC);
 	if (s->has_baseline) {
 		sqlite3_bind_double(st, k++, s->baseline_total_tps);
 		sqlite3_bind_double(st, k++, s->baseline_output_tps);

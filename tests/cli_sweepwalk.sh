@@ -6,7 +6,8 @@
 # points give the command that completes it, --shard included; plot
 # heatmap and pareto draw one slice of a sweep with --at PARAM=VALUE; a
 # heatmap without --z of a sweep keeping one chip's throughput colours it;
-# sweep --count says how many points a spec and a shard have.  Expected counts are worked by hand from the spec.
+# sweep --count says how many points a spec and a shard have; each run
+# records its profile's numbers by hash (runs.profile_hash).  Expected counts are worked by hand from the spec.
 . "$(dirname "$0")/clilib.sh"
 
 d=$tmpd
@@ -168,5 +169,30 @@ expect_exit 0 "--count of a Sobol sample" -- $RL sweep "$d/sob.ini" --count --sh
 expect_out "^$d/sob.ini: 7 design points \(sobol, seed 3, over 2 axes\)$" "the sample's count and seed"
 expect_out "^shard 2/3: 2 of them" "shard 2/3 holds 2 of 7 (idx 2 and 5)"
 expect_exit 2 "--count with --resume is refused" -- $RL sweep "$d/w.ini" --count --resume --db "$d/w.db"
+
+# 6. two sweeps in one file record their profile's numbers, not its name
+# alone (runs.profile_hash): the same profile under another spec hashes
+# equal; one number of it set by the spec (a refit under the same name)
+# hashes apart, the name unchanged; a chip's number leaves it; merge
+# carries it.
+sed 's/^set = scenario.chips=8$/set = scenario.chips=8\nset = profile.eff_compute=0.5/' "$d/w.ini" >"$d/refit.ini"
+sed 's/^set = scenario.chips=8$/set = scenario.chips=8\nset = chip.tdp_w=600/' "$d/w.ini" >"$d/tdp.ini"
+for f in w refit tdp; do
+	expect_exit 0 "$f.ini into one file" -- $RL sweep "$d/$f.ini" --db "$d/prov.db"
+done
+n=$(q "$d/prov.db" "SELECT count(DISTINCT profile) || ' ' || count(DISTINCT spec_hash) || ' '
+	|| (SELECT count(*) FROM runs WHERE length(profile_hash) = 16 AND profile_hash NOT GLOB '*[^0-9a-f]*')
+	|| ' ' || (SELECT r1.profile_hash = r3.profile_hash FROM runs r1, runs r3 WHERE r1.id = 1 AND r3.id = 3)
+	|| ' ' || (SELECT r1.profile_hash != r2.profile_hash FROM runs r1, runs r2 WHERE r1.id = 1 AND r2.id = 2)
+	FROM runs")
+[ "$n" = "1 3 3 1 1" ] && echo "ok - one profile name, three specs; a profile number set hashes apart, a chip's does not" ||
+	{ echo "not ok - profile/spec/hash checks read '$n', not '1 3 3 1 1'"; fails=$((fails + 1)); }
+$RL sweep "$d/w.ini" --db "$d/pp0.db" --shard 0/2 2>/dev/null
+$RL sweep "$d/w.ini" --db "$d/pp1.db" --shard 1/2 2>/dev/null
+expect_exit 0 "merge two shards" -- $RL merge "$d/ppm.db" "$d/pp0.db" "$d/pp1.db"
+n=$(q "$d/ppm.db" "SELECT profile_hash FROM runs")
+m=$(q "$d/prov.db" "SELECT profile_hash FROM runs WHERE id = 1")
+[ -n "$n" ] && [ "$n" = "$m" ] && echo "ok - the merged run carries the parts' profile_hash" ||
+	{ echo "not ok - merged profile_hash '$n', not '$m'"; fails=$((fails + 1)); }
 
 exit $((fails > 0))
