@@ -838,7 +838,8 @@ static int write_out(const char *tmp, merge_ctx *m, char *err, size_t errlen)
 	else if (rc == SQLITE_OK && (rc = copy_run_row(out, m)) == SQLITE_OK &&
 	         (rc = copy_columns(out, m, cols, sizeof cols, &ncols)) ==
 	             SQLITE_OK &&
-	         (rc = copy_points(out, m, cols, ncols)) == SQLITE_OK)
+	         (rc = copy_points(out, m, cols, ncols)) == SQLITE_OK &&
+	         (rc = rl_store_column_docs(out)) == SQLITE_OK)
 		rc = sqlite3_exec(out, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		/* a part that cannot be read is named, not the temporary */

@@ -3,6 +3,7 @@
 ** (store.h); the batched writer of points: storewriter.c.
 */
 #include "store.h"
+#include "export.h"
 #include "points.h"
 
 #include <stdio.h>
@@ -62,6 +63,46 @@ void rl_store_error(sqlite3 *db, int rc, const char *what, char *err,
 const rl_db_kind rl_sweep_db_kind = {"sweep", RL_SWEEP_APP_ID,
                                      RL_SWEEP_SCHEMA_VERSION, NULL, 0,
                                      NULL};
+
+int rl_store_column_docs(sqlite3 *db)
+{
+	sqlite3_stmt *sel = NULL, *ins = NULL;
+	int rc = sqlite3_exec(
+	    db, "CREATE TABLE IF NOT EXISTS column_docs("
+	        " name TEXT PRIMARY KEY, doc TEXT NOT NULL);"
+	        "CREATE VIEW IF NOT EXISTS run_columns_doc AS SELECT c.run_id,"
+	        " c.ord, c.name, c.source, c.dotted, c.unit, d.doc FROM"
+	        " run_columns c LEFT JOIN column_docs d ON d.name = c.name;",
+	    NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "SELECT DISTINCT name, dotted FROM "
+		                        "run_columns", -1, &sel, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO column_docs"
+		                        "(name, doc) VALUES(?, ?)", -1, &ins, NULL);
+	while (rc == SQLITE_OK) {
+		const char *doc;
+		int got = sqlite3_step(sel);
+		if (got != SQLITE_ROW) {
+			rc = got == SQLITE_DONE ? SQLITE_OK : got;
+			break;
+		}
+		/* by the dotted name, as the export's JSON: a column of no
+		** parameter or output this build knows gets no row (NULL) */
+		doc = rl_sweep_column_doc(
+		    (const char *)sqlite3_column_text(sel, 1));
+		if (!doc)
+			continue;
+		sqlite3_bind_value(ins, 1, sqlite3_column_value(sel, 0));
+		sqlite3_bind_text(ins, 2, doc, -1, SQLITE_STATIC);
+		rc = sqlite3_step(ins);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		sqlite3_reset(ins);
+	}
+	sqlite3_finalize(sel);
+	sqlite3_finalize(ins);
+	return rc;
+}
 
 int rl_store_init_schema(sqlite3 *db, char *err, size_t errlen)
 {
@@ -779,6 +820,8 @@ int rl_store_new_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	}
 	if (rc == SQLITE_OK)
 		rc = insert_run(db, s, shard, shards, run_id);
+	if (rc == SQLITE_OK)
+		rc = rl_store_column_docs(db);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {

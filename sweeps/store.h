@@ -226,4 +226,13 @@ int rl_store_finish_run(sqlite3 *db, int64_t run_id, uint64_t npoints,
 /* Create the schema in a fresh database (used by merge).  RL_OK or an rl_status. */
 int rl_store_init_schema(sqlite3 *db, char *err, size_t errlen);
 
+/* What each column means, in the database itself: the table column_docs
+** (name, doc: this build's words, rl_sweep_column_doc, for every column
+** of run_columns it knows) and the view run_columns_doc (run_columns with
+** its doc), made where missing and filled (a newer build's words replace
+** an older's).  Apart from run_columns, whose rows an earlier rooflab
+** inserts by position: a column added there would break its writes to
+** the file.  In the caller's transaction; an SQLite code. */
+int rl_store_column_docs(sqlite3 *db);
+
 #endif

@@ -7,7 +7,8 @@
 # heatmap and pareto draw one slice of a sweep with --at PARAM=VALUE; a
 # heatmap without --z of a sweep keeping one chip's throughput colours it;
 # sweep --count says how many points a spec and a shard have; each run
-# records its profile's numbers by hash (runs.profile_hash).  Expected counts are worked by hand from the spec.
+# records its profile's numbers by hash (runs.profile_hash); the file
+# says what each column means (run_columns_doc).  Expected counts are worked by hand from the spec.
 . "$(dirname "$0")/clilib.sh"
 
 d=$tmpd
@@ -194,5 +195,29 @@ n=$(q "$d/ppm.db" "SELECT profile_hash FROM runs")
 m=$(q "$d/prov.db" "SELECT profile_hash FROM runs WHERE id = 1")
 [ -n "$n" ] && [ "$n" = "$m" ] && echo "ok - the merged run carries the parts' profile_hash" ||
 	{ echo "not ok - merged profile_hash '$n', not '$m'"; fails=$((fails + 1)); }
+
+# 7. what each column means, in the file itself: run_columns_doc gives
+# run_columns with the parameter and output tables' words (model/params.c
+# "memory bandwidth per chip ...", model/outputs.c "power one chip draws
+# ..."), every column of w.ini's 4 (2 axes, 2 outputs) with one; a merged
+# file too; a file whose docs were dropped (as one an earlier rooflab
+# made) gets them back with its next run
+n=$(q "$d/w.db" "SELECT count(*) || ' ' || count(doc) FROM run_columns_doc WHERE run_id = 1")
+[ "$n" = "4 4" ] && echo "ok - each of the 4 columns has its description" ||
+	{ echo "not ok - run_columns_doc: '$n', not '4 4'"; fails=$((fails + 1)); }
+n=$(q "$d/w.db" "SELECT unit || '|' || doc FROM run_columns_doc WHERE name = 'chip_hbm_tbps'")
+case "$n" in "TB/s|memory bandwidth per chip"*) echo "ok - chip_hbm_tbps: TB/s, memory bandwidth per chip" ;;
+*) echo "not ok - chip_hbm_tbps reads '$n'"; fails=$((fails + 1)) ;; esac
+n=$(q "$d/w.db" "SELECT unit || '|' || doc FROM run_columns_doc WHERE name = 'power_watts'")
+case "$n" in "W|power one chip draws"*) echo "ok - power_watts: W, power one chip draws" ;;
+*) echo "not ok - power_watts reads '$n'"; fails=$((fails + 1)) ;; esac
+n=$(q "$d/ppm.db" "SELECT count(*) || ' ' || count(doc) FROM run_columns_doc")
+[ "$n" = "4 4" ] && echo "ok - the merged file has them" ||
+	{ echo "not ok - merged run_columns_doc: '$n', not '4 4'"; fails=$((fails + 1)); }
+q "$d/w.db" "DROP VIEW run_columns_doc; DROP TABLE column_docs"
+expect_exit 0 "a run into a file without the docs" -- $RL sweep "$d/w.ini" --db "$d/w.db"
+n=$(q "$d/w.db" "SELECT count(*) || ' ' || count(doc) FROM run_columns_doc")
+[ "$n" = "8 8" ] && echo "ok - both runs' columns described again" ||
+	{ echo "not ok - after the new run: '$n', not '8 8'"; fails=$((fails + 1)); }
 
 exit $((fails > 0))
