@@ -45,8 +45,8 @@ static void help(FILE *f)
 	      "idx, status or a column without one).  JSON: {\"run\": "
 	      "{...}, \"columns\": [...],\n\"points\": [...]}, each column "
 	      "with its unit (parameters in the unit their name\nshows, "
-	      "outputs in SI) and what it is; the database's run_columns "
-	      "gives the\nunits too.  Rows chosen by value:\n"
+	      "outputs in SI) and what it is; the database's run_columns_doc "
+	      "gives\nboth too.  Rows chosen by value:\n"
 	      "  sqlite3 -csv -header FILE \"SELECT * FROM results WHERE "
 	      "run_id = 1 AND ...\"\nExit status: 0 ok, 2 "
 	      "bad input (no such database or run), 1 internal or output\n"
@@ -57,7 +57,7 @@ static void help(FILE *f)
 int cmd_export(int argc, char **argv)
 {
 	export_args a = {NULL, 0, -1, 0};
-	char err[1024];
+	char err[4096];
 	int64_t run = 0;
 	rl_export_state state;
 	int rc;
@@ -83,9 +83,9 @@ int cmd_export(int argc, char **argv)
 	if (state.missing) {
 		snprintf(err, sizeof err, "%s: run %lld is marked complete "
 		         "but lacks %llu of its points (the file was cut short or "
-		         "altered); `rooflab sweep SPEC --db %s --resume` evaluates "
-		         "them again", a.db, (long long)run,
-		         (unsigned long long)state.missing, a.db);
+		         "altered); `%s` evaluates them again", a.db,
+		         (long long)run, (unsigned long long)state.missing,
+		         state.resume);
 		cli_warn("export", err);
 	}
 	if (state.unfinished) {
@@ -93,11 +93,11 @@ int cmd_export(int argc, char **argv)
 		** a stopped shard for the whole of it */
 		snprintf(err, sizeof err, "%s: run %lld is not finished (%llu of "
 		         "its %llu point%s done: a sweep still writing it, or one "
-		         "stopped, which `rooflab sweep SPEC --db %s --resume` "
-		         "completes); these are the rows stored so far", a.db,
-		         (long long)run, (unsigned long long)state.done,
+		         "stopped, which `%s` completes); these are the rows "
+		         "stored so far", a.db, (long long)run,
+		         (unsigned long long)state.done,
 		         (unsigned long long)state.of, state.of == 1 ? "" : "s",
-		         a.db);
+		         state.resume);
 		cli_warn("export", err);
 	}
 	if (a.run == 0 && state.others) {

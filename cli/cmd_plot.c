@@ -25,6 +25,21 @@ typedef struct {
 	const char *db, *out, *term;
 } plot_args;
 
+/* --at PARAM=VALUE, repeatable: the slice heatmap and pareto draw */
+static int take_at(const opt_def *d, void *field, const char *name,
+                   const char *v, char *err, size_t errlen)
+{
+	plot_args *a = field;
+	(void)d;
+	if (a->o.nat >= PLOT_AT_MAX) {
+		snprintf(err, errlen, "%s: more than %d of them", name,
+		         PLOT_AT_MAX);
+		return -1;
+	}
+	a->o.at[a->o.nat++] = v;
+	return 1;
+}
+
 static const opt_def table[] = {
     OPT_STR("--db", plot_args, db, "FILE", "the claim, validation or sweep "
             "database"),
@@ -36,6 +51,10 @@ static const opt_def table[] = {
     OPT_STR("--x", plot_args, o.x, "COLUMN", "heatmap, pareto: the x axis"),
     OPT_STR("--y", plot_args, o.y, "COLUMN", "heatmap, pareto: the y axis"),
     OPT_STR("--z", plot_args, o.z, "OUTPUT", "heatmap: the colour"),
+    OPT_CALL_ALL("--at", "PARAM=VALUE", take_at, OPT_REPEAT | OPT_ASSIGN,
+                 "heatmap, pareto: only the points where the swept\n"
+                 "parameter PARAM is VALUE (one workload of a sweep over\n"
+                 "scenario.isl and osl); repeatable"),
     OPT_STR("--z-best", plot_args, o.zbest, "least|most", "heatmap: a "
             "cell's z of those swept (default: by --z)"),
     /* as claim and solve take it: speedup=X or X (a bare N alone was
@@ -80,6 +99,8 @@ static void help(FILE *f)
 	      "  heatmap: [--x PARAM] [--y PARAM] [--z OUTPUT] [--z-best least|most]\n"
 	      "           [--target X]\n"
 	      "  pareto:  [--x OUTPUT] [--y OUTPUT]\n"
+	      "  heatmap, pareto: [--at PARAM=VALUE]... the points at those "
+	      "values alone\n"
 	      "  heatmap, factors, tornado, distribution: [--target X] "
 	      "(speedup=X or X, as\n  claim takes it), the speedup target "
 	      "(default: the claim's, 20); another kind\n  "
@@ -173,8 +194,8 @@ static int unused_option(const char *kind, const plot_opts *o, char *err,
                          size_t len)
 {
 	const char *opt = NULL, *who = NULL;
-	if ((o->x || o->y) && !one_of(kind, "heatmap pareto")) {
-		opt = o->x ? "--x" : "--y";
+	if ((o->x || o->y || o->nat) && !one_of(kind, "heatmap pareto")) {
+		opt = o->x ? "--x" : o->y ? "--y" : "--at";
 		who = "heatmap and pareto";
 	} else if ((o->z || o->zbest) && !one_of(kind, "heatmap")) {
 		opt = o->z ? "--z" : "--z-best";

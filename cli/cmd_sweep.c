@@ -11,6 +11,7 @@
 
 #include "../config/shword.h"
 #include "../model/utf8.h"
+#include "../sweeps/points.h"
 #include "../sweeps/run.h"
 #include "../sweeps/spec.h"
 #include "../sweeps/why.h"
@@ -53,6 +54,52 @@ static int take_busy(const opt_def *d, void *field, const char *name,
 	return 1;
 }
 
+/* --count: the spec's design points on stdout, "12 design points (grid:
+** 3 chip.hbm_tbps x 4 scenario.tp)", its shard's share under it ("shard
+** 1/4: 3 of them (index % 4 == 1)"), a [filter]'s and the --force
+** limit's notes; nothing evaluated, no database opened.  Sizing a Slurm
+** array or a time limit needed a run, or the axes multiplied by hand. */
+static int count_points(const rl_sweep_spec *s, const rl_sweep_opts *o,
+                        const char *spec)
+{
+	size_t i;
+	printf("%s: %.0f design point%s (", spec, s->npoints_real,
+	       s->npoints_real == 1 ? "" : "s");
+	if (s->sampling == RL_SAMPLE_GRID) {
+		printf("grid: ");
+		for (i = 0; i < s->naxes; i++)
+			printf("%s%llu %s", i ? " x " : "",
+			       (unsigned long long)s->axes[i].count, s->axes[i].name);
+		if (!s->naxes)
+			printf("no axis");
+	} else {
+		printf("%s, seed %llu, over %zu ax%s",
+		       s->sampling == RL_SAMPLE_SOBOL ? "sobol" : "random",
+		       (unsigned long long)s->seed, s->naxes,
+		       s->naxes == 1 ? "is" : "es");
+	}
+	printf(")\n");
+	if (o->shards > 1 && s->npoints != UINT64_MAX) {
+		uint64_t mine = rl_sweep_shard_points(s->npoints, o->shard,
+		                                      o->shards);
+		printf("shard %llu/%llu: %llu of them (index %% %llu == %llu)\n",
+		       (unsigned long long)o->shard, (unsigned long long)o->shards,
+		       (unsigned long long)mine, (unsigned long long)o->shards,
+		       (unsigned long long)o->shard);
+	}
+	if (s->nfilters)
+		printf("its [filter] stores those it keeps, known only once "
+		       "evaluated\n");
+	if (s->npoints_real > (double)RL_SWEEP_DEFAULT_LIMIT && !o->force)
+		printf("over %llu points: rooflab sweep refuses it without "
+		       "--force\n", (unsigned long long)RL_SWEEP_DEFAULT_LIMIT);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "rooflab sweep: cannot write the output\n");
+		return RL_EINTERNAL;
+	}
+	return RL_OK;
+}
+
 static const opt_def table[] = {
     OPT_STR("--db", rl_sweep_opts, db_path, "FILE", "the database"),
     OPT_CALL_ALL("--shard", "I/N", take_shard, 0,
@@ -62,7 +109,8 @@ static const opt_def table[] = {
              "continue the unfinished run of this spec and shard in\n"
              "FILE where it stopped (runs of other specs do not count;\n"
              "refused if two qualify, if the shard's only runs are of\n"
-             "another spec, or if another rooflab build started it; a\n"
+             "another spec, if another rooflab build started it, or if\n"
+             "the file holds the spec at another shard count alone; a\n"
              "new run if there is none); points it lacks before that\n"
              "place are evaluated again first"),
     OPT_INT("--run", rl_sweep_opts, run_id, "ID", 1, 1e15, NULL,
@@ -73,6 +121,10 @@ static const opt_def table[] = {
     OPT_ALIAS("--jobs", "--threads", "N"),
     OPT_BOOL("--force", rl_sweep_opts, force,
              "allow sweeps over 100,000,000 points"),
+    OPT_BOOL("--count", rl_sweep_opts, count_only,
+             "print how many design points the spec has, the axes'\n"
+             "values and the shard's share, and stop: nothing is\n"
+             "evaluated or written (--db not needed)"),
     /* not --batch, which every evaluating command (and a spec's
     ** scenario.batch) takes as concurrent sequences; --batch kept */
     OPT_INT("--points-per-commit", rl_sweep_opts, batch, "N", 1, 1e8, NULL,
@@ -88,7 +140,8 @@ static void help(FILE *f)
 	fputs("usage: rooflab sweep SPEC --db FILE [--shard I/N] [--resume] "
 	      "[--threads N]\n"
 	      "         [--run ID] [--force] [--points-per-commit N] "
-	      "[--busy-timeout MS]\n\n"
+	      "[--busy-timeout MS]\n"
+	      "       rooflab sweep SPEC --count [--shard I/N]\n\n"
 	      "Evaluates every design point of the sweep spec SPEC (an INI file; "
 	      "the spec's and\nthe database's formats: sweeps/README.md, "
 	      "installed as\nPREFIX/share/rooflab/sweeps/README.md beside the "
@@ -367,16 +420,24 @@ int cmd_sweep(int argc, char **argv)
 	if (!spec)
 		return bad_input("sweep", "missing the sweep spec (rooflab sweep "
 		                 "SPEC --db FILE)");
-	if (!o.db_path)
+	if (!o.db_path && !o.count_only)
 		return bad_input("sweep", "missing --db FILE");
+	if (o.count_only && (o.resume || o.run_id))
+		return bad_input("sweep", "--count evaluates and writes nothing; "
+		                 "--resume and --run have no run to continue");
 	if (o.run_id && !o.resume)
 		return bad_input("sweep", "--run names the run --resume continues; "
 		                 "give --resume too");
-	if ((rc = db_target("sweep", o.db_path)) != RL_OK)
+	if (o.db_path && (rc = db_target("sweep", o.db_path)) != RL_OK)
 		return rc;
 	s = rl_sweep_spec_load(spec, &rc, err, sizeof err);
 	if (!s)
 		return input_fail("sweep", rc, err);
+	if (o.count_only) {
+		rc = count_points(s, &o, spec);
+		rl_sweep_spec_free(s);
+		return rc;
+	}
 	warn_inert_design(s);
 	warn_short_ranges(s);
 	profile_notes(s);

@@ -776,6 +776,12 @@ static uint64_t fnv_text(uint64_t h, const char *s)
 
 uint64_t rl_config_hash(uint64_t h, const rl_config *cfg)
 {
+	return rl_config_hash_section(h, cfg, NULL);
+}
+
+uint64_t rl_config_hash_section(uint64_t h, const rl_config *cfg,
+                                const char *section)
+{
 	size_t n, i;
 	const rl_param *t = rl_params(&n);
 	for (i = 0; i < n; i++) {
@@ -783,6 +789,8 @@ uint64_t rl_config_hash(uint64_t h, const rl_config *cfg)
 		                                   t[i].offset);
 		char buf[64];
 		const char *name = NULL;
+		if (section && strcmp(t[i].section, section))
+			continue;
 		if (t[i].choices && v >= 0 && v < 64 && v == floor(v)) {
 			int c;
 			for (c = 0; t[i].choices[c]; c++)

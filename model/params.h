@@ -105,6 +105,11 @@ void rl_param_format(const rl_param *p, double display, char *buf, size_t len);
 ** field hash equal, whatever their bytes (-0 against 0, or what a struct
 ** copy leaves between fields); a parameter added changes every hash. */
 uint64_t rl_config_hash(uint64_t h, const rl_config *cfg);
+/* rl_config_hash over the rows of one section alone ("profile": the
+** serving profile's numbers, which a refit changes under the same name);
+** NULL: every row, as rl_config_hash. */
+uint64_t rl_config_hash_section(uint64_t h, const rl_config *cfg,
+                                const char *section);
 
 /* Index of an enum choice by name, -1 if none. */
 int rl_param_choice(const rl_param *p, const char *name);

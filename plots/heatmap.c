@@ -73,8 +73,12 @@ static int neither_way(const char *z)
 static int columns(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
                    char *x, char *y, char *z, char *err, size_t errlen)
 {
-	static const char *const tput[] = {"throughput_output_tokens_per_s",
-	                                   NULL};
+	/* the whole system's output tokens/s, else one chip's, else any
+	** tokens/s kept, as pareto's --y (a spec that keeps the per-chip
+	** figure alone read as having no throughput) */
+	static const char *const tput[] = {
+	    "throughput_output_tokens_per_s",
+	    "throughput_output_tokens_per_s_per_chip", NULL};
 	char swept[8][64], names[200];
 	size_t ns, i, k, nnames;
 	int rc, found;
@@ -105,8 +109,9 @@ static int columns(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 	} else {
 		if ((rc = plot_sweep_guess(db, sw, NULL, "speedup", z, 64, &found,
 		                           err, errlen)) ||
-		    (!found && (rc = plot_sweep_guess(db, sw, tput, NULL, z, 64,
-		                                      &found, err, errlen))))
+		    (!found && (rc = plot_sweep_guess(db, sw, tput, "tokens_per_s",
+		                                      z, 64, &found, err,
+		                                      errlen))))
 			return rc;
 		if (!found) {
 			snprintf(err, errlen, "%s: the sweep has no speedup or "
@@ -326,7 +331,7 @@ static void write_cells(FILE *s, const grid *g, int lgx, int lgy)
 static int axis_values(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
                        const char *c, long *n, char *err, size_t errlen)
 {
-	char where[96], sql[400];
+	char where[PDB_WHERE_LEN], sql[PDB_WHERE_LEN + 300];
 	long long count;
 	int rc;
 	plot_sweep_where(sw, where, sizeof where);
@@ -394,7 +399,9 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	pdb_sweep sw;
 	sqlite3_stmt *st;
 	grid g;
-	char x[64], y[64], z[64], where[96], sql[1024], t[1024];
+	char x[64], y[64], z[64], where[PDB_WHERE_LEN];
+	char sql[PDB_WHERE_LEN + 1024];
+	char t[1700];
 	char xl[160], yl[160], zl[160], note[120], lack[120], zlo[32], zhi[32];
 	char bnote[160], vnote[200], zsel[200];
 	double zmin = INFINITY, zmax = -INFINITY, target, lo, hi, lo2, hi2;
@@ -407,7 +414,8 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
 	if (rc)
 		return rc;
-	if ((rc = plot_sweep_newer_empty(&sw, err, errlen)))
+	if ((rc = plot_sweep_newer_empty(&sw, err, errlen)) ||
+	    (rc = plot_sweep_at(db, o, &sw, err, errlen)))
 		return rc;
 	rc = columns(db, o, &sw, x, y, z, err, errlen);
 	if (rc)
@@ -554,9 +562,10 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	else if (speedup)
 		snprintf(note, sizeof note, "; %g is exceeded everywhere (at "
 		         "least %.3g)", target, zmin);
-	snprintf(t, sizeof t, "%s over %s and %s\nsweep%s%.0ld: %ld design "
+	snprintf(t, sizeof t, "%s over %s and %s\nsweep%s%.0ld%s%s: %ld design "
 	         "points%s%s%s%s%s%s", zl, xl, yl, sw.run_col[0] ? " run " : "",
-	         sw.run_col[0] ? sw.run : 0L, (long)rows, nfail,
+	         sw.run_col[0] ? sw.run : 0L, sw.at_words[0] ? " at " : "",
+	         sw.at_words, (long)rows, nfail,
 	         binx || biny ? "" :
 	         rows > g.n ? least ? ", the least over the other swept "
 	         "parameters" : !o->zbest && neither_way(z) ? ", the most over "

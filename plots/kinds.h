@@ -142,8 +142,16 @@ int plot_sweep_guess(sqlite3 *db, const pdb_sweep *sw,
 ** run with points to give with --run, where the plot drew that one
 ** without a word; RL_OK otherwise. */
 int plot_sweep_newer_empty(const pdb_sweep *sw, char *err, size_t errlen);
-/* " WHERE run = N" (or "") for a sweep. */
+/* " WHERE run = N" (or "") for a sweep, with its slice (plot --at:
+** pdb_sweep.slice) after it; len at least PDB_WHERE_LEN. */
 void plot_sweep_where(const pdb_sweep *sw, char *buf, size_t len);
+/* The slice of o->at (--at PARAM=VALUE) into sw->slice and sw->at_words
+** (sweepat.c): each a parameter of the table that the results hold, its
+** value a choice's name or the number the run stores (within a relative
+** 1e-9), at least one point of the run there.  RL_OK, or RL_EINPUT naming
+** the option and, for a value the run lacks, the values it has. */
+int plot_sweep_at(sqlite3 *db, const plot_opts *o, pdb_sweep *sw,
+                  char *err, size_t errlen);
 /* The parameter whose `results` column is col ("section_key"), or NULL
 ** (an output's column, or none). */
 const rl_param *plot_column_param(const char *col);

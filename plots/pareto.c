@@ -91,7 +91,7 @@ static int axis_log(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
                     const char *col, const char *other, const char *where,
                     double lo, double hi, int *lg, char *err, size_t errlen)
 {
-	char sql[1024];
+	char sql[PDB_WHERE_LEN + 1024];
 	sqlite3_stmt *st;
 	long long cnt;
 	double *u;
@@ -215,9 +215,10 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 {
 	pdb_sweep sw;
 	sqlite3_stmt *st;
-	char x[64], y[64], where[96], sql[1024], t[1300], xl[160], yl[160],
+	char x[64], y[64], where[PDB_WHERE_LEN], sql[PDB_WHERE_LEN + 1024],
+	     t[1700], xl[160], yl[160],
 	     xn[160], yn[160], nx[240], ny[240];
-	char okw[200], badw[200], bad[160];
+	char okw[PDB_WHERE_LEN + 200], badw[PDB_WHERE_LEN + 200], bad[160];
 	char lack[120];
 	char wl[300];
 	double box[4] = {INFINITY, -INFINITY, INFINITY, -INFINITY};
@@ -230,18 +231,23 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
 	if (rc)
 		return rc;
-	if ((rc = plot_sweep_newer_empty(&sw, err, errlen)))
+	if ((rc = plot_sweep_newer_empty(&sw, err, errlen)) ||
+	    (rc = plot_sweep_at(db, o, &sw, err, errlen)))
 		return rc;
 	if ((rc = plot_swept_workload(db, &sw, wl, sizeof wl, &nwl, err,
 	                              errlen)))
 		return rc;
 	if (nwl) {
-		snprintf(err, errlen, "%s: sweep%s%.0ld varies the workload (%s); "
-		         "a Pareto frontier compares design choices under one "
-		         "workload, not short requests against long ones: sweep "
-		         "design parameters only, or draw a heatmap", o->dbpath,
-		         sw.run_col[0] ? " run " : "", sw.run_col[0] ? sw.run : 0L,
+		char wl_first[64];
+		snprintf(wl_first, sizeof wl_first, "%.*s", (int)strcspn(wl, ","),
 		         wl);
+		snprintf(err, errlen, "%s: sweep%s%.0ld varies the workload (%s)%s; "
+		         "a Pareto frontier compares design choices under one "
+		         "workload, not short requests against long ones: draw "
+		         "one workload with --at (--at %s=VALUE), sweep design "
+		         "parameters only, or draw a heatmap", o->dbpath,
+		         sw.run_col[0] ? " run " : "", sw.run_col[0] ? sw.run : 0L,
+		         wl, sw.at_words[0] ? " at the --at given" : "", wl_first);
 		return RL_EINPUT;
 	}
 	rc = axes(db, o, &sw, x, y, err, errlen);
@@ -333,10 +339,10 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	** "less power_watts" under "... against power.watts (W)" */
 	snprintf(xn, sizeof xn, "%.*s", (int)strcspn(xl, " "), xl);
 	snprintf(yn, sizeof yn, "%.*s", (int)strcspn(yl, " "), yl);
-	snprintf(t, sizeof t, "Pareto frontier: %s against %s\nsweep%s%.0ld: "
+	snprintf(t, sizeof t, "Pareto frontier: %s against %s\nsweep%s%.0ld%s%s: "
 	         "%ld of %ld design point%s on the frontier (%s %s, %s %s%s%s)%s%s%s",
 	         yl, xl, sw.run_col[0] ? " run " : "", sw.run_col[0] ? sw.run :
-	         0L, front, n, n == 1 ? "" : "s", xless ? "less" : "more", xn,
+	         0L, sw.at_words[0] ? " at " : "", sw.at_words, front, n, n == 1 ? "" : "s", xless ? "less" : "more", xn,
 	         yless ? "less" : "more", yn,
 	         neither_note(x, xn, "a cost (--x)", nx, sizeof nx),
 	         neither_note(y, yn, "a benefit (--y)", ny, sizeof ny), bad,

@@ -33,6 +33,11 @@ typedef struct {
 	long rows;
 } pdb_validation;
 
+/* The longest slice of a sweep (pdb_sweep.slice), and the longest WHERE
+** clause plot_sweep_where writes with it. */
+#define PDB_SLICE_LEN 800
+#define PDB_WHERE_LEN (PDB_SLICE_LEN + 96)
+
 /* A sweep: how to select its rows of the `results` view. */
 typedef struct {
 	char run_col[32];  /* "run_id" or "run"; "" when the view has none */
@@ -47,6 +52,12 @@ typedef struct {
 	** in place of; 0 none.  Why, in words, for the plots' refusal. */
 	long newer_empty;
 	char newer_empty_why[512];
+	/* the slice of plot --at: " AND \"col\" = VALUE" for each, VALUE a
+	** number as stored (%.17g) or a choice's name from the parameter
+	** table, never the user's text (plot_sweep_at); "" for the whole
+	** run.  at_words: "scenario.isl=1024, scenario.osl=128" */
+	char slice[PDB_SLICE_LEN];
+	char at_words[400];
 } pdb_sweep;
 
 /* Open an existing database read-only; RL_EINPUT when it is missing or

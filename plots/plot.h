@@ -22,6 +22,9 @@
 ** installed. */
 enum { PLOT_ENOGNUPLOT = 3 };
 
+/* At most this many --at PARAM=VALUE of one plot */
+#define PLOT_AT_MAX 8
+
 typedef struct {
 	const char *dbpath;  /* for messages */
 	long run;            /* claim, validation or sweep run; 0: newest */
@@ -32,6 +35,10 @@ typedef struct {
 	                     ** output (least of latency, cost and power,
 	                     ** most of the rest) */
 	double target;       /* speedup target; 0: the claim's (20) */
+	/* heatmap, pareto: the slice drawn, "PARAM=VALUE" each (--at): only
+	** the points where each swept parameter has that value */
+	const char *at[PLOT_AT_MAX];
+	size_t nat;
 } plot_opts;
 
 typedef int (*plot_build_fn)(sqlite3 *db, const plot_opts *o, FILE *s,

@@ -119,7 +119,10 @@ int plot_sweep_column(sqlite3 *db, const char *path, const char *opt,
 void plot_sweep_where(const pdb_sweep *sw, char *buf, size_t len)
 {
 	if (sw->run_col[0])
-		snprintf(buf, len, " WHERE \"%s\" = %ld", sw->run_col, sw->run);
+		snprintf(buf, len, " WHERE \"%s\" = %ld%s", sw->run_col, sw->run,
+		         sw->slice);
+	else if (sw->slice[0])
+		snprintf(buf, len, " WHERE 1%s", sw->slice);
 	else
 		buf[0] = 0;
 }
@@ -129,7 +132,7 @@ int plot_swept_params(sqlite3 *db, const pdb_sweep *sw, char out[][64],
 {
 	size_t n, i;
 	const rl_param *p = rl_params(&n);
-	char col[64], where[96], sql[256];
+	char col[64], where[PDB_WHERE_LEN], sql[PDB_WHERE_LEN + 160];
 	int rc, has;
 	*found = 0;
 	plot_sweep_where(sw, where, sizeof where);
@@ -182,7 +185,7 @@ static int plot_sweep_has_data(sqlite3 *db, const pdb_sweep *sw,
                                const char *col, int *ok, char *err,
                                size_t errlen)
 {
-	char where[96], sql[300];
+	char where[PDB_WHERE_LEN], sql[PDB_WHERE_LEN + 200];
 	long long values;
 	int rc, has;
 	*ok = 0;

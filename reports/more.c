@@ -168,7 +168,7 @@ void report_design_space(rctx *r)
 	for (i = 0; i < n; i++) {
 		plot_opts po;
 		pdb_sweep one = sw;
-		char cap[700], id[40], wl[300], about[1500];
+		char cap[700], id[40], wl[300], about[1500], resume[2400];
 		size_t nwl;
 		int draw;
 		uint64_t lack;
@@ -207,19 +207,20 @@ void report_design_space(rctx *r)
 		if (about[0]) /* what it asks, as its spec says: a sweep at tp 8
 		              ** must not read as the claim's mapping */
 			doc_para(&r->d, "%s", about);
+		if (one.missing || one.unfinished)
+			rl_store_resume_command(r->sdb, ids[i], r->sdbpath, resume,
+			                        sizeof resume);
 		if ((lack = one.missing))
 			doc_para_class(&r->d, "note", "Run %ld is marked complete but "
 			               "lacks %llu of its points (the file was cut "
-			               "short or altered); rooflab sweep SPEC --db %s "
-			               "--resume evaluates them.", ids[i],
-			               (unsigned long long)lack, r->sdbpath);
+			               "short or altered); %s evaluates them.", ids[i],
+			               (unsigned long long)lack, resume);
 		if (one.unfinished)
 			doc_para_class(&r->d, "note", "Run %ld is not finished: %llu of "
 			               "its %llu point%s done (a sweep still writing it, "
 			               "or one stopped); the figures draw the points "
-			               "stored so far, and rooflab sweep SPEC --db %s "
-			               "--resume completes it.", ids[i], one.done,
-			               one.of, one.of == 1 ? "" : "s", r->sdbpath);
+			               "stored so far, and %s completes it.", ids[i],
+			               one.done, one.of, one.of == 1 ? "" : "s", resume);
 		snprintf(cap, sizeof cap, "Sweep %s%s(run %ld): an output over "
 		         "two swept parameters, with the %gx contour where it is "
 		         "crossed", name, name[0] ? " " : "", ids[i], r->c.target);

@@ -379,6 +379,10 @@ int rl_sweep_export(const char *db_path, int64_t run_id, int format,
 			state->unfinished = rl_store_run_progress(
 			    db, run_id, &state->done, &state->of);
 			other_runs(db, run_id, state);
+			if (state->missing || state->unfinished)
+				rl_store_resume_command(db, run_id, db_path,
+				                        state->resume,
+				                        sizeof state->resume);
 		}
 		if (src != SQLITE_OK) {
 			/* the file is rooflab's (rl_store_open checked its mark), so

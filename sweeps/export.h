@@ -21,6 +21,9 @@ typedef struct {
 	uint64_t missing;
 	int unfinished;
 	uint64_t done, of;
+	/* where missing or unfinished: the command that completes the run
+	** (rl_store_resume_command) */
+	char resume[2400];
 	/* the file's other runs, where it holds more than the one written:
 	** how many, and "run 1 (my.ini), ..." (the first 8) */
 	uint64_t others;

@@ -520,7 +520,8 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 	sqlite3_stmt *src, *dst;
 	const char *first = a->started, *last = a->finished_at;
 	static const char *const why[] = {"profile_chosen", "baseline_profile",
-	                                  "baseline_profile_chosen"};
+	                                  "baseline_profile_chosen",
+	                                  "profile_hash"};
 	char sql[512];
 	size_t used;
 	int rc = SQLITE_OK, k, i;
@@ -530,15 +531,16 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 		if (strcmp(m->runs[i].finished_at, last) > 0)
 			last = m->runs[i].finished_at;
 	}
-	/* the run's profile and the [baseline]'s, and why: a part made before
-	** runs.profile_chosen (or before baseline_profile) has none (NULL in
-	** the merged run, as in the part) */
+	/* the run's profile and the [baseline]'s, and why, and the profile's
+	** hash: a part made before runs.profile_chosen (or before
+	** baseline_profile, profile_hash) has none (NULL in the merged run,
+	** as in the part) */
 	used = (size_t)snprintf(sql, sizeof sql, "SELECT spec, spec_hash, "
 	                        "spec_path, version, git_rev, sampling, seed, "
 	                        "points, chip, model, scenario, profile, "
 	                        "baseline_total_tokens_per_s, "
 	                        "baseline_output_tokens_per_s");
-	for (k = 0; k < 3 && rc == SQLITE_OK; k++) {
+	for (k = 0; k < 4 && rc == SQLITE_OK; k++) {
 		int yes = 0;
 		rc = rl_db_has_column(a->db, "runs", why[k], &yes);
 		used += (size_t)snprintf(sql + used, sizeof sql - used, ", %s",
@@ -558,9 +560,9 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 	    " started, finished, shard_index, shard_count, next_idx, dropped,"
 	    " dropped_below, profile_chosen, baseline_profile,"
 	    " baseline_profile_chosen, dropped_nofit, dropped_over_tdp,"
-	    " dropped_inval)"
+	    " dropped_inval, profile_hash)"
 	    " VALUES(1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,1,?17,?18,?17,?19,?20,"
-	    "?21,?22,?23,?24)", -1, &dst, NULL);
+	    "?21,?22,?23,?24,?25)", -1, &dst, NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_finalize(src);
 		return rc;
@@ -573,6 +575,7 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 		for (k = 0; k < 3; k++)
 			sqlite3_bind_value(dst, 19 + k,
 			                   sqlite3_column_value(src, 14 + k));
+		sqlite3_bind_value(dst, 25, sqlite3_column_value(src, 17));
 		sqlite3_bind_text(dst, 15, first, -1, SQLITE_STATIC);
 		sqlite3_bind_text(dst, 16, last, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(dst, 17, a->points);
@@ -835,7 +838,8 @@ static int write_out(const char *tmp, merge_ctx *m, char *err, size_t errlen)
 	else if (rc == SQLITE_OK && (rc = copy_run_row(out, m)) == SQLITE_OK &&
 	         (rc = copy_columns(out, m, cols, sizeof cols, &ncols)) ==
 	             SQLITE_OK &&
-	         (rc = copy_points(out, m, cols, ncols)) == SQLITE_OK)
+	         (rc = copy_points(out, m, cols, ncols)) == SQLITE_OK &&
+	         (rc = rl_store_column_docs(out)) == SQLITE_OK)
 		rc = sqlite3_exec(out, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		/* a part that cannot be read is named, not the temporary */

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../config/shword.h"
 #include "points.h"
 #include "progress.h"
 #include "stop.h"
@@ -523,6 +524,45 @@ static void same_again(const rl_sweep_opts *o, int64_t old, int finished,
 	o->warn(msg);
 }
 
+/* A resume that finds no run of its shard where the file holds runs of
+** the spec at another shard count (a Slurm task's file, shard 2/4,
+** resumed without --shard, shard 0/1): refused, naming the run and the
+** command that resumes it, where it started a new run of every point
+** of the spec in the shard's file without a word (a 4-shard sweep's
+** part then held 1.25x the sweep, its own shard and the whole again).
+** RL_OK where the file holds none, or holds the spec at this count too
+** (one file holding every shard of a sweep). */
+static int other_shards(sqlite3 *db, const rl_sweep_spec *s,
+                        const rl_sweep_opts *o, char *err, size_t errlen)
+{
+	rl_store_other_shard f;
+	char qs[512], qd[512], more[64] = "";
+	int rc = rl_store_find_other_shards(db, o->shards, s->hash, &f, err,
+	                                    errlen);
+	if (rc)
+		return on_db(o->db_path, rc, err, errlen);
+	if (!f.run_id)
+		return RL_OK;
+	if (f.count > 1)
+		snprintf(more, sizeof more, " (and %llu more run%s of %s shard "
+		         "count)", (unsigned long long)f.count - 1,
+		         f.count == 2 ? "" : "s", f.count == 2 ? "its" : "their");
+	snprintf(err, errlen, "%s holds run %lld of this spec as shard "
+	         "%llu/%llu%s and no run of shard %llu/%llu; refusing to start "
+	         "a new run of shard %llu/%llu there under --resume (resume the "
+	         "shard it holds with: rooflab sweep %s --db %s --shard %llu/%llu "
+	         "--resume; leave out --resume to start a new run of shard "
+	         "%llu/%llu in it)", o->db_path, (long long)f.run_id,
+	         (unsigned long long)f.shard, (unsigned long long)f.shards, more,
+	         (unsigned long long)o->shard, (unsigned long long)o->shards,
+	         (unsigned long long)o->shard, (unsigned long long)o->shards,
+	         rl_sh_word(s->path, "SPEC", qs, sizeof qs),
+	         rl_sh_word(o->db_path, "FILE", qd, sizeof qd),
+	         (unsigned long long)f.shard, (unsigned long long)f.shards,
+	         (unsigned long long)o->shard, (unsigned long long)o->shards);
+	return RL_EINPUT;
+}
+
 static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
                     writer_state *ws, rl_sweep_stats *st, uint64_t *start,
                     char *err, size_t errlen)
@@ -553,6 +593,8 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 			         (unsigned long long)o->shards);
 			return RL_EINPUT;
 		}
+		if (!id && (rc = other_shards(ws->db, s, o, err, errlen)))
+			return rc;
 		if (id && !fr.same_spec && fr.same_text &&
 		    strcmp(fr.build, ours)) {
 			/* another build may hash the same text otherwise (before

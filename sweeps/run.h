@@ -23,6 +23,8 @@ typedef struct {
 	uint64_t batch;         /* points per transaction; 0: 10000 */
 	int progress;           /* draw the progress bar on stderr */
 	unsigned batch_sleep_ms;/* tests: pause after each commit */
+	int count_only;         /* the command's --count: say how many
+	                        ** points and stop (rl_sweep_run ignores it) */
 	/* said before the first point where not NULL: a warning the run
 	** goes on after (a new run of a spec and shard the file holds a run
 	** of already, whose points `results` would then read twice) */

@@ -657,6 +657,10 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
 	hash_feed(&pc->hash, buf, '\x1e');
 	snprintf(s->hash, sizeof s->hash, "%016llx",
 	         (unsigned long long)pc->hash);
+	/* FNV-1a 64's offset basis, as the spec's hash starts from */
+	snprintf(s->profile_hash, sizeof s->profile_hash, "%016llx",
+	         (unsigned long long)rl_config_hash_section(
+	             14695981039346656037ULL, &s->setup.cfg, "profile"));
 	return 0;
 }
 

@@ -81,6 +81,10 @@ typedef struct {
 typedef struct {
 	char path[1024];
 	char hash[17];               /* of the parsed content, hex */
+	/* the [base]'s serving profile by its numbers: rl_config_hash_section
+	** over the resolved configuration's profile.* rows, hex (runs.
+	** profile_hash: a refit under the same name hashes apart) */
+	char profile_hash[17];
 	char *text;                  /* the file as read */
 	rl_sweep_setup base, baseline;
 	rl_axis axes[RL_SWEEP_MAX_AXES];

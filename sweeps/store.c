@@ -3,6 +3,7 @@
 ** (store.h); the batched writer of points: storewriter.c.
 */
 #include "store.h"
+#include "export.h"
 #include "points.h"
 
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include "../config/dbfile.h"
 #include "../config/ini.h"
 #include "../config/regfile.h"
+#include "../config/shword.h"
 #include "../config/stamp.h"
 #include "../config/version.h"
 
@@ -31,7 +33,7 @@ static const char schema_sql[] =
     " dropped INTEGER, dropped_below INTEGER, profile_chosen TEXT,"
     " baseline_profile TEXT, baseline_profile_chosen TEXT,"
     " dropped_nofit INTEGER, dropped_over_tdp INTEGER,"
-    " dropped_inval INTEGER);"
+    " dropped_inval INTEGER, profile_hash TEXT);"
     "CREATE INDEX runs_spec ON runs(spec_hash, shard_count, shard_index);"
     "CREATE TABLE run_columns("
     " run_id INTEGER NOT NULL REFERENCES runs(id), ord INTEGER NOT NULL,"
@@ -61,6 +63,46 @@ void rl_store_error(sqlite3 *db, int rc, const char *what, char *err,
 const rl_db_kind rl_sweep_db_kind = {"sweep", RL_SWEEP_APP_ID,
                                      RL_SWEEP_SCHEMA_VERSION, NULL, 0,
                                      NULL};
+
+int rl_store_column_docs(sqlite3 *db)
+{
+	sqlite3_stmt *sel = NULL, *ins = NULL;
+	int rc = sqlite3_exec(
+	    db, "CREATE TABLE IF NOT EXISTS column_docs("
+	        " name TEXT PRIMARY KEY, doc TEXT NOT NULL);"
+	        "CREATE VIEW IF NOT EXISTS run_columns_doc AS SELECT c.run_id,"
+	        " c.ord, c.name, c.source, c.dotted, c.unit, d.doc FROM"
+	        " run_columns c LEFT JOIN column_docs d ON d.name = c.name;",
+	    NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "SELECT DISTINCT name, dotted FROM "
+		                        "run_columns", -1, &sel, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO column_docs"
+		                        "(name, doc) VALUES(?, ?)", -1, &ins, NULL);
+	while (rc == SQLITE_OK) {
+		const char *doc;
+		int got = sqlite3_step(sel);
+		if (got != SQLITE_ROW) {
+			rc = got == SQLITE_DONE ? SQLITE_OK : got;
+			break;
+		}
+		/* by the dotted name, as the export's JSON: a column of no
+		** parameter or output this build knows gets no row (NULL) */
+		doc = rl_sweep_column_doc(
+		    (const char *)sqlite3_column_text(sel, 1));
+		if (!doc)
+			continue;
+		sqlite3_bind_value(ins, 1, sqlite3_column_value(sel, 0));
+		sqlite3_bind_text(ins, 2, doc, -1, SQLITE_STATIC);
+		rc = sqlite3_step(ins);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		sqlite3_reset(ins);
+	}
+	sqlite3_finalize(sel);
+	sqlite3_finalize(ins);
+	return rc;
+}
 
 int rl_store_init_schema(sqlite3 *db, char *err, size_t errlen)
 {
@@ -226,6 +268,46 @@ int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
 	return 0;
 }
 
+int rl_store_find_other_shards(sqlite3 *db, uint64_t shards,
+                               const char *want_hash,
+                               rl_store_other_shard *f, char *err,
+                               size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc;
+	memset(f, 0, sizeof *f);
+	/* every run of the spec, the newest first: one at this shard count
+	** means the file is laid out for it, and nothing is said */
+	rc = sqlite3_prepare_v2(db, "SELECT id, shard_index, shard_count FROM "
+	                        "runs WHERE spec_hash = ?1 ORDER BY id DESC", -1,
+	                        &st, NULL);
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, "reading runs", err, errlen);
+		return rl_db_exit(rc);
+	}
+	sqlite3_bind_text(st, 1, want_hash, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		uint64_t n = (uint64_t)sqlite3_column_int64(st, 2);
+		if (n == shards) {
+			memset(f, 0, sizeof *f);
+			rc = SQLITE_DONE;
+			break;
+		}
+		if (!f->run_id) {
+			f->run_id = sqlite3_column_int64(st, 0);
+			f->shard = (uint64_t)sqlite3_column_int64(st, 1);
+			f->shards = n;
+		}
+		f->count++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		rl_store_error(db, rc, "reading runs", err, errlen);
+		return rl_db_exit(rc);
+	}
+	return 0;
+}
+
 void rl_store_build(char *build)
 {
 	snprintf(build, RL_STORE_BUILD_LEN, "%s (git %s)", RL_VERSION,
@@ -332,6 +414,37 @@ uint64_t rl_store_run_missing_rows(sqlite3 *db, int64_t run_id)
 	return run_missing(db, run_id, 0);
 }
 
+void rl_store_resume_command(sqlite3 *db, int64_t run_id,
+                             const char *db_path, char *buf, size_t len)
+{
+	sqlite3_stmt *st;
+	char qs[1100], qd[1100], shard[64] = "";
+	const char *spec = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT spec_path, shard_index, shard_count "
+	                       "FROM runs WHERE id = ?", -1, &st, NULL) !=
+	    SQLITE_OK)
+		st = NULL;
+	if (st) {
+		sqlite3_bind_int64(st, 1, run_id);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			const char *p = (const char *)sqlite3_column_text(st, 0);
+			sqlite3_int64 i = sqlite3_column_int64(st, 1);
+			sqlite3_int64 k = sqlite3_column_int64(st, 2);
+			spec = p && p[0] ? p : NULL;
+			/* a shard's run resumes with its --shard alone: without it
+			** --resume looks for shard 0/1 */
+			if (k > 1 && i >= 0 && i < k)
+				snprintf(shard, sizeof shard, " --shard %lld/%lld",
+				         (long long)i, (long long)k);
+		}
+	}
+	snprintf(buf, len, "rooflab sweep %s --db %s%s --resume --run %lld",
+	         spec ? rl_sh_word(spec, "SPEC", qs, sizeof qs) : "SPEC",
+	         rl_sh_word(db_path, "FILE", qd, sizeof qd), shard,
+	         (long long)run_id);
+	sqlite3_finalize(st);
+}
+
 int rl_store_run_progress(sqlite3 *db, int64_t run_id, uint64_t *done,
                           uint64_t *of)
 {
@@ -415,7 +528,8 @@ static int add_drop_columns(sqlite3 *db)
 static int add_profile_chosen_columns(sqlite3 *db)
 {
 	static const char *const cols[] = {"profile_chosen", "baseline_profile",
-	                                   "baseline_profile_chosen"};
+	                                   "baseline_profile_chosen",
+	                                   "profile_hash"};
 	size_t i;
 	int yes, rc = SQLITE_OK;
 	for (i = 0; i < sizeof cols / sizeof cols[0] && rc == SQLITE_OK; i++) {
@@ -602,8 +716,9 @@ static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	        " baseline_total_tokens_per_s, baseline_output_tokens_per_s,"
 	        " dropped, dropped_below, profile_chosen, baseline_profile,"
 	        " baseline_profile_chosen, dropped_nofit, dropped_over_tdp,"
-	        " dropped_inval)"
-	        " VALUES(?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?,?,0,0,?18,?19,?20,0,0,0)",
+	        " dropped_inval, profile_hash)"
+	        " VALUES(?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?,?,0,0,?18,?19,?20,0,0,0,"
+	        "?21)",
 	        -1,
 	    &st, NULL);
 	if (rc != SQLITE_OK)
@@ -628,6 +743,8 @@ static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	/* why that profile: "named by profile=", the scenario's, the chip's
 	** default or ideal and why (profile_settle's note) */
 	sqlite3_bind_text(st, 18, s->setup.profile_note, -1, SQLITE_STATIC);
+	/* the profile's numbers, which its name alone does not pin down */
+	sqlite3_bind_text(st, 21, s->profile_hash, -1, SQLITE_STATIC);
 	if (s->has_baseline) {
 		sqlite3_bind_double(st, k++, s->baseline_total_tps);
 		sqlite3_bind_double(st, k++, s->baseline_output_tps);
@@ -689,6 +806,8 @@ int rl_store_new_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	}
 	if (rc == SQLITE_OK)
 		rc = insert_run(db, s, shard, shards, run_id);
+	if (rc == SQLITE_OK)
+		rc = rl_store_column_docs(db);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {

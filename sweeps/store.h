@@ -93,6 +93,22 @@ int rl_store_find_run(sqlite3 *db, uint64_t shard, uint64_t shards,
                       int64_t want_id, rl_store_found *f, char *err,
                       size_t errlen);
 
+/* The newest run of the spec whose hash is want_hash at another shard
+** count than `shards` (a file of shard 2/4 that a resume without --shard,
+** shard 0/1, was pointed at), where the file holds none of `shards`: its
+** id (0: none, or the file holds a run of the spec at `shards` too, as one
+** file holding every shard of a sweep does), shard index and count, and
+** how many such runs there are.  RL_OK or an rl_status with err. */
+typedef struct {
+	int64_t run_id;
+	uint64_t shard, shards;
+	uint64_t count;
+} rl_store_other_shard;
+int rl_store_find_other_shards(sqlite3 *db, uint64_t shards,
+                               const char *want_hash,
+                               rl_store_other_shard *f, char *err,
+                               size_t errlen);
+
 /* This rooflab's build in find_run's form into build (RL_STORE_BUILD_LEN). */
 void rl_store_build(char *build);
 
@@ -122,6 +138,17 @@ int rl_store_indexes(sqlite3 *db, int64_t run_id, uint64_t shard,
 ** too"), the clearer message for it. */
 uint64_t rl_store_run_missing(sqlite3 *db, int64_t run_id);
 uint64_t rl_store_run_missing_rows(sqlite3 *db, int64_t run_id);
+
+/* The command that resumes run_id of the database at db_path, as a
+** reader's warning gives it: "rooflab sweep SPEC --db FILE --shard I/N
+** --resume --run ID" (--shard where the run is a shard of more than one),
+** the spec by the path the run recorded and both paths quoted as sh reads
+** them back (rl_sh_word), into buf (len bytes; "SPEC" where the run
+** records no path).  Where the run's row cannot be read, the command
+** without the spec's path and shard: "rooflab sweep SPEC --db FILE
+** --resume --run ID". */
+void rl_store_resume_command(sqlite3 *db, int64_t run_id,
+                             const char *db_path, char *buf, size_t len);
 
 /* Whether run_id is not marked complete (a sweep still writing it, or one
 ** stopped): 1 and, into *done and *of, the points of its shard below its
@@ -194,5 +221,14 @@ int rl_store_finish_run(sqlite3 *db, int64_t run_id, uint64_t npoints,
 
 /* Create the schema in a fresh database (used by merge).  RL_OK or an rl_status. */
 int rl_store_init_schema(sqlite3 *db, char *err, size_t errlen);
+
+/* What each column means, in the database itself: the table column_docs
+** (name, doc: this build's words, rl_sweep_column_doc, for every column
+** of run_columns it knows) and the view run_columns_doc (run_columns with
+** its doc), made where missing and filled (a newer build's words replace
+** an older's).  Apart from run_columns, whose rows an earlier rooflab
+** inserts by position: a column added there would break its writes to
+** the file.  In the caller's transaction; an SQLite code. */
+int rl_store_column_docs(sqlite3 *db);
 
 #endif

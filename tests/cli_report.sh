@@ -440,6 +440,10 @@ expect_exit 0 "report of a sweep run stopped at 300 points" -- "$RL" report \
 	--db "$db" --sweeps "$tmpd/wl-half.db" --out "$tmpd/o/wl-half.md"
 has "$tmpd/o/wl-half.md" "the report says it is not finished, 300 done" \
 	"Run 1 is not finished: 300 of its 361 points done"
+# with the command that completes it: the spec's path the run recorded,
+# the file and --run, where it read "rooflab sweep SPEC --db FILE --resume"
+has "$tmpd/o/wl-half.md" "the report names the command that completes it" \
+	"rooflab sweep $root/sweeps/isl-osl.ini --db $tmpd/wl-half.db --resume --run 1 completes it"
 lacks "$tmpd/o/wl.md" "a whole run: no note of an unfinished run" "is not finished"
 # counts of one: a 1-point sweep marked by hand unfinished at 0 (its row
 # kept, so the sweep has a row to show) is "0 of its 1 point done"; a

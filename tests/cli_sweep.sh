@@ -564,7 +564,7 @@ $RL sweep "$d/eight.ini" --db "$d/half.db" 2>/dev/null
 q "$d/half.db" "DELETE FROM points WHERE idx >= 4;
 	UPDATE runs SET finished = NULL, next_idx = 4"
 expect_exit 0 "export of an unfinished run" -- $RL export --db "$d/half.db" --format csv
-expect_err "half\.db: run 1 is not finished \(4 of its 8 points done: .*--resume\` completes\); these are the rows stored so far" \
+expect_err "half\.db: run 1 is not finished \(4 of its 8 points done: .*--resume --run 1\` completes\); these are the rows stored so far" \
 	"says it is not finished, 4 of 8"
 [ "$(wc -l <"$tmpd/out")" = 5 ] && echo "ok - the 4 rows stored and the header" ||
 	{ echo "not ok - unfinished export: $(wc -l <"$tmpd/out") lines"; fails=$((fails + 1)); }

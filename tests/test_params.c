@@ -3,7 +3,8 @@
 ** its range, every name resolving to its row, a value read as the whole of
 ** its text in display units and stored in SI, the messages of a value out
 ** of range or not a number, enumerations by name, and the names suggested
-** for a misspelt one.  Split from test_engine.c.
+** for a misspelt one, and the configuration hashed by section.  Split
+** from test_engine.c.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -190,6 +191,38 @@ static void test_param_suggest_by_hand(void **state)
 	assert_false(offers("chip.pue", "scenario.pp"));
 }
 
+/* rl_config_hash_section: every row is rl_config_hash; a section with no
+** row hashes nothing, so the basis comes back as given (FNV-1a over no
+** byte); a profile number changed moves the profile's hash alone, a
+** chip's number the chip's alone (runs.profile_hash: a refit under the
+** same name hashes apart, a chip swept does not). */
+static void test_config_hash_section(void **state)
+{
+	const uint64_t basis = 14695981039346656037ULL;
+	rl_config a, b;
+	(void)state;
+	rl_config_defaults(&a);
+	a.prof.eff_compute = 0.8;
+	a.chip.hbm_Bps = 3.35e12;
+	b = a;
+	assert_true(rl_config_hash_section(basis, &a, NULL) ==
+	            rl_config_hash(basis, &a));
+	assert_true(rl_config_hash_section(basis, &a, "nosuch") == basis);
+	assert_true(rl_config_hash_section(basis, &a, "profile") ==
+	            rl_config_hash_section(basis, &b, "profile"));
+	b.prof.eff_compute = 0.7;
+	assert_true(rl_config_hash_section(basis, &a, "profile") !=
+	            rl_config_hash_section(basis, &b, "profile"));
+	assert_true(rl_config_hash_section(basis, &a, "chip") ==
+	            rl_config_hash_section(basis, &b, "chip"));
+	b = a;
+	b.chip.hbm_Bps = 4.8e12;
+	assert_true(rl_config_hash_section(basis, &a, "profile") ==
+	            rl_config_hash_section(basis, &b, "profile"));
+	assert_true(rl_config_hash_section(basis, &a, "chip") !=
+	            rl_config_hash_section(basis, &b, "chip"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -197,6 +230,7 @@ int main(void)
 	    cmocka_unit_test(test_param_suggest),
 	    cmocka_unit_test(test_param_suggest_nothing_shared),
 	    cmocka_unit_test(test_param_suggest_by_hand),
+	    cmocka_unit_test(test_config_hash_section),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,223 @@
+#!/bin/sh
+# cli_sweepwalk.sh: what a sweep script's author meets on a sharded sweep
+# (ux18's walk): a resume pointed at a shard's file without its --shard is
+# refused, naming the shard it holds, where it started the whole sweep
+# again in that file; export's warnings on a shard not finished or lacking
+# points give the command that completes it, --shard included; plot
+# heatmap and pareto draw one slice of a sweep with --at PARAM=VALUE; a
+# heatmap without --z of a sweep keeping one chip's throughput colours it;
+# sweep --count says how many points a spec and a shard have; each run
+# records its profile's numbers by hash (runs.profile_hash); the file
+# says what each column means (run_columns_doc).  Expected counts are worked by hand from the spec.
+. "$(dirname "$0")/clilib.sh"
+
+d=$tmpd
+q() { sqlite3 "$@"; }
+
+# 3 x 4 = 12 points; shard 1/4 holds idx 1, 5, 9: 3 points
+cat >"$d/w.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+set = scenario.chips=8
+[axes]
+chip.hbm_tbps = 2, 3, 4
+scenario.tp = 1, 2, 4, 8
+[outputs]
+keep = throughput.output_tokens_per_s_per_chip, power.watts
+EOF
+
+# 1. --resume without --shard on shard 1/4's file
+expect_exit 0 "shard 1/4 of 12 points" -- $RL sweep "$d/w.ini" --db "$d/p1.db" --shard 1/4
+n=$(q "$d/p1.db" "SELECT count(*) || ' ' || group_concat(idx) FROM points")
+[ "$n" = "3 1,5,9" ] && echo "ok - shard 1/4 holds points 1, 5 and 9" ||
+	{ echo "not ok - shard 1/4 holds '$n', not '3 1,5,9'"; fails=$((fails + 1)); }
+expect_exit 2 "a resume without --shard on shard 1/4's file is refused" -- \
+	$RL sweep "$d/w.ini" --db "$d/p1.db" --resume
+expect_err "holds run 1 of this spec as shard 1/4 and no run of shard 0/1" "names the shard the file holds"
+expect_err "rooflab sweep $d/w.ini --db $d/p1.db --shard 1/4 --resume" "gives the command that resumes it"
+n=$(q "$d/p1.db" "SELECT count(*) FROM runs")/$(q "$d/p1.db" "SELECT count(*) FROM points")
+[ "$n" = "1/3" ] && echo "ok - the refused resume stored nothing (1 run, 3 points)" ||
+	{ echo "not ok - after the refusal runs/points are $n, not 1/3"; fails=$((fails + 1)); }
+expect_exit 2 "a resume at another shard count (0/2) is refused too" -- \
+	$RL sweep "$d/w.ini" --db "$d/p1.db" --shard 0/2 --resume
+expect_err "as shard 1/4 and no run of shard 0/2" "names both shards"
+# the same shard count (one file holding every shard of a sweep) goes on
+expect_exit 0 "a resume of shard 2/4 in the file of shard 1/4 starts it" -- \
+	$RL sweep "$d/w.ini" --db "$d/p1.db" --shard 2/4 --resume
+n=$(q "$d/p1.db" "SELECT count(*) FROM points WHERE run_id = 2")
+[ "$n" = 3 ] && echo "ok - shard 2/4 stored its 3 points beside shard 1/4" ||
+	{ echo "not ok - shard 2/4 stored $n points, not 3"; fails=$((fails + 1)); }
+# without --resume a new run of another shard count is the user's choice
+expect_exit 0 "without --resume an unsharded run starts in that file" -- \
+	$RL sweep "$d/w.ini" --db "$d/p1.db"
+n=$(q "$d/p1.db" "SELECT count(*) FROM points WHERE run_id = 3")
+[ "$n" = 12 ] && echo "ok - the unsharded run stored all 12 points" ||
+	{ echo "not ok - the unsharded run stored $n points, not 12"; fails=$((fails + 1)); }
+
+# 2. export's warnings give the command that completes the shard: its
+# spec's path, --shard and --run, where they said "rooflab sweep SPEC --db
+# FILE --resume", which without --shard 1/4 is refused (1.) and before that
+# started the whole sweep.  Shard 1/4 cut back to point 1 (next_idx 5):
+# 1 of its 3 points done.
+expect_exit 0 "shard 1/4 again" -- $RL sweep "$d/w.ini" --db "$d/c1.db" --shard 1/4
+q "$d/c1.db" "UPDATE runs SET finished = NULL, next_idx = 5; DELETE FROM points WHERE idx >= 5"
+expect_exit 0 "export of an unfinished shard" -- $RL export --db "$d/c1.db" --format csv
+expect_err "run 1 is not finished \(1 of its 3 points done: .*\`rooflab sweep $d/w.ini --db $d/c1.db --shard 1/4 --resume --run 1\` completes\)" \
+	"export names the command with the spec's path, --shard and --run"
+cmd=$(sed -n 's/.*`rooflab sweep \([^`]*\)` completes.*/\1/p' "$tmpd/err")
+expect_exit 0 "the command export gave completes the shard" -- $RL sweep $cmd
+n=$(q "$d/c1.db" "SELECT count(*) || ' ' || group_concat(idx) FROM points")/$(q "$d/c1.db" "SELECT finished IS NOT NULL FROM runs")
+[ "$n" = "3 1,5,9/1" ] && echo "ok - the shard is complete with points 1, 5 and 9" ||
+	{ echo "not ok - after the command the shard holds '$n', not '3 1,5,9/1'"; fails=$((fails + 1)); }
+# a complete shard with point 5 deleted: lacks 1 of its points
+q "$d/c1.db" "DELETE FROM points WHERE idx = 5"
+expect_exit 0 "export of a complete shard lacking a point" -- $RL export --db "$d/c1.db" --format csv
+expect_err "lacks 1 of its points .*\`rooflab sweep $d/w.ini --db $d/c1.db --shard 1/4 --resume --run 1\` evaluates them again" \
+	"export names the command that fills it"
+# an unsharded run's command has no --shard
+expect_exit 0 "an unsharded run" -- $RL sweep "$d/w.ini" --db "$d/u.db"
+q "$d/u.db" "UPDATE runs SET finished = NULL, next_idx = 4; DELETE FROM points WHERE idx >= 4"
+expect_exit 0 "export of an unfinished unsharded run" -- $RL export --db "$d/u.db" --format csv
+expect_err "\(4 of its 12 points done: .*\`rooflab sweep $d/w.ini --db $d/u.db --resume --run 1\` completes" \
+	"an unsharded run's command has no --shard"
+
+# 3. plot --at: one slice of a sweep over the workload.  3 x 2 x 2 x 2 =
+# 24 points; at one isl and osl, 3 HBM x 2 peaks = 6 for the heatmap, and
+# at one HBM too 2 for the Pareto plot.  0.1:0.3:0.1's last value is
+# stored as 0.2999999999999999 (0.1 + 2 x 0.1 rounds below 0.3): --at
+# chip.hbm_tbps=0.3 finds it.
+cat >"$d/sl.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+chip.hbm_tbps = 0.1:0.3:0.1
+chip.peak_tflops_fp8 = 1000, 2000
+scenario.isl = 128, 1024
+scenario.osl = 128, 256
+[outputs]
+keep = throughput.output_tokens_per_s, power.watts
+EOF
+expect_exit 0 "a 24-point sweep over the workload" -- $RL sweep "$d/sl.ini" --db "$d/sl.db"
+# title FILE TEXT: the plot's text, blanks squeezed, holds TEXT
+title() { tr -s ' \n' '  ' <"$1" | grep -qF -- "$2"; }
+if command -v gnuplot >/dev/null 2>&1; then
+	expect_exit 2 "pareto of a sweep over the workload is refused" -- \
+		$RL plot pareto --db "$d/sl.db" --term dumb --out "$d/p.txt"
+	expect_err "draw one workload with --at \(--at scenario.isl=VALUE\)" "the refusal offers --at"
+	expect_exit 0 "heatmap at one workload" -- $RL plot heatmap --db "$d/sl.db" \
+		--at scenario.isl=128 --at scenario.osl=256 --term dumb --out "$d/h.txt"
+	title "$d/h.txt" "sweep run 1 at scenario.isl=128, scenario.osl=256: 6 design points" &&
+		echo "ok - the heatmap's title: 6 points at that workload (3 x 2)" ||
+		{ echo "not ok - the heatmap's title lacks the slice's 6 points"; fails=$((fails + 1)); }
+	expect_exit 0 "pareto at one workload and HBM (0.3 finds 0.2999999999999999)" -- \
+		$RL plot pareto --db "$d/sl.db" --at scenario.isl=128 --at scenario.osl=256 \
+		--at chip.hbm_tbps=0.3 --x power.watts --term dumb --out "$d/p.txt"
+	# the frontier as sweeps/README.md's SQL finds it on the same slice
+	f=$(q "$d/sl.db" "SELECT count(*) FROM (SELECT x, y, max(y) OVER (ORDER BY x, y DESC
+		ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before FROM (SELECT
+		power_watts AS x, throughput_output_tokens_per_s AS y FROM results
+		WHERE run_id = 1 AND status = 0 AND scenario_isl = 128 AND scenario_osl = 256
+		AND abs(chip_hbm_tbps - 0.3) < 1e-9)) WHERE before IS NULL OR y > before")
+	title "$d/p.txt" "sweep run 1 at scenario.isl=128, scenario.osl=256, chip.hbm_tbps=0.3: $f of 2 design points on the frontier" &&
+		echo "ok - the Pareto title: $f of the slice's 2 points, as SQL finds them" ||
+		{ echo "not ok - the Pareto title lacks '$f of 2 design points'"; fails=$((fails + 1)); }
+	expect_exit 2 "a value the run lacks is refused" -- $RL plot heatmap --db "$d/sl.db" \
+		--at scenario.isl=1000 --term dumb --out "$d/h.txt"
+	expect_err "run 1 has no point where scenario.isl is 1000; its values there: 128, 1024$" "names the values it has"
+	expect_exit 2 "a choice the run lacks is refused" -- $RL plot heatmap --db "$d/sl.db" \
+		--at scenario.precision=fp4 --term dumb --out "$d/h.txt"
+	expect_exit 2 "an output is no slice" -- $RL plot heatmap --db "$d/sl.db" \
+		--at power.watts=300 --term dumb --out "$d/h.txt"
+	expect_err "power.watts is not a parameter" "says it is not a parameter"
+	expect_exit 2 "SQL in the value is not a number" -- $RL plot heatmap --db "$d/sl.db" \
+		--at "scenario.isl=128 OR 1=1" --term dumb --out "$d/h.txt"
+	expect_err "'128 OR 1=1' is not a number" "quotes the value refused"
+	expect_exit 2 "a slice without '='" -- $RL plot heatmap --db "$d/sl.db" \
+		--at scenario.isl --term dumb --out "$d/h.txt"
+	expect_exit 2 "--at on a kind that does not use it" -- $RL plot factors --db "$d/sl.db" \
+		--at scenario.isl=128 --term dumb --out "$d/h.txt"
+	expect_err "--at: plot factors does not use it" "names the option"
+else
+	echo "ok - plot --at # skipped: gnuplot is not installed"
+fi
+
+# 4. a heatmap of a sweep that keeps one chip's throughput alone colours
+# it by default, where it said "the sweep has no speedup or throughput
+# column"; w.ini's 3 HBM values x 4 tp = 12 points, in a fresh file
+expect_exit 0 "w.ini unsharded" -- $RL sweep "$d/w.ini" --db "$d/w.db"
+if command -v gnuplot >/dev/null 2>&1; then
+	expect_exit 0 "heatmap with no --z of a per-chip throughput" -- \
+		$RL plot heatmap --db "$d/w.db" --term dumb --out "$d/hw.txt"
+	title "$d/hw.txt" "throughput.output_tokens_per_s_per_chip (tokens/s) over chip.hbm_tbps (TB/s) and scenario.tp (chips)" &&
+		title "$d/hw.txt" "sweep run 1: 12 design points" &&
+		echo "ok - it colours the per-chip throughput over the 12 points" ||
+		{ echo "not ok - the heatmap's title lacks the per-chip throughput or 12 points"; fails=$((fails + 1)); }
+fi
+
+# 5. sweep --count: the points of a spec and of a shard without a run,
+# for sizing a job array.  w.ini: 3 x 4 = 12; shard 3/5 holds idx 3 and 8
+expect_exit 0 "--count without --db" -- $RL sweep "$d/w.ini" --count --shard 3/5
+expect_out "^$d/w.ini: 12 design points \(grid: 3 chip.hbm_tbps x 4 scenario.tp\)$" "12 points, each axis's count"
+expect_out "^shard 3/5: 2 of them \(index % 5 == 3\)$" "shard 3/5 holds 2 (idx 3 and 8)"
+expect_exit 0 "--count with --db writes nothing" -- $RL sweep "$d/w.ini" --count --db "$d/none.db"
+[ ! -e "$d/none.db" ] && echo "ok - no database was made" ||
+	{ echo "not ok - --count made $d/none.db"; fails=$((fails + 1)); }
+# 7 Sobol points: shard 2/3 holds idx 2 and 5
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1:8:1\nscenario.tp = 1, 2\n[sampling]\nmethod = sobol\nseed = 3\ncount = 7\n' >"$d/sob.ini"
+expect_exit 0 "--count of a Sobol sample" -- $RL sweep "$d/sob.ini" --count --shard 2/3
+expect_out "^$d/sob.ini: 7 design points \(sobol, seed 3, over 2 axes\)$" "the sample's count and seed"
+expect_out "^shard 2/3: 2 of them" "shard 2/3 holds 2 of 7 (idx 2 and 5)"
+expect_exit 2 "--count with --resume is refused" -- $RL sweep "$d/w.ini" --count --resume --db "$d/w.db"
+
+# 6. two sweeps in one file record their profile's numbers, not its name
+# alone (runs.profile_hash): the same profile under another spec hashes
+# equal; one number of it set by the spec (a refit under the same name)
+# hashes apart, the name unchanged; a chip's number leaves it; merge
+# carries it.
+sed 's/^set = scenario.chips=8$/set = scenario.chips=8\nset = profile.eff_compute=0.5/' "$d/w.ini" >"$d/refit.ini"
+sed 's/^set = scenario.chips=8$/set = scenario.chips=8\nset = chip.tdp_w=600/' "$d/w.ini" >"$d/tdp.ini"
+for f in w refit tdp; do
+	expect_exit 0 "$f.ini into one file" -- $RL sweep "$d/$f.ini" --db "$d/prov.db"
+done
+n=$(q "$d/prov.db" "SELECT count(DISTINCT profile) || ' ' || count(DISTINCT spec_hash) || ' '
+	|| (SELECT count(*) FROM runs WHERE length(profile_hash) = 16 AND profile_hash NOT GLOB '*[^0-9a-f]*')
+	|| ' ' || (SELECT r1.profile_hash = r3.profile_hash FROM runs r1, runs r3 WHERE r1.id = 1 AND r3.id = 3)
+	|| ' ' || (SELECT r1.profile_hash != r2.profile_hash FROM runs r1, runs r2 WHERE r1.id = 1 AND r2.id = 2)
+	FROM runs")
+[ "$n" = "1 3 3 1 1" ] && echo "ok - one profile name, three specs; a profile number set hashes apart, a chip's does not" ||
+	{ echo "not ok - profile/spec/hash checks read '$n', not '1 3 3 1 1'"; fails=$((fails + 1)); }
+$RL sweep "$d/w.ini" --db "$d/pp0.db" --shard 0/2 2>/dev/null
+$RL sweep "$d/w.ini" --db "$d/pp1.db" --shard 1/2 2>/dev/null
+expect_exit 0 "merge two shards" -- $RL merge "$d/ppm.db" "$d/pp0.db" "$d/pp1.db"
+n=$(q "$d/ppm.db" "SELECT profile_hash FROM runs")
+m=$(q "$d/prov.db" "SELECT profile_hash FROM runs WHERE id = 1")
+[ -n "$n" ] && [ "$n" = "$m" ] && echo "ok - the merged run carries the parts' profile_hash" ||
+	{ echo "not ok - merged profile_hash '$n', not '$m'"; fails=$((fails + 1)); }
+
+# 7. what each column means, in the file itself: run_columns_doc gives
+# run_columns with the parameter and output tables' words (model/params.c
+# "memory bandwidth per chip ...", model/outputs.c "power one chip draws
+# ..."), every column of w.ini's 4 (2 axes, 2 outputs) with one; a merged
+# file too; a file whose docs were dropped (as one an earlier rooflab
+# made) gets them back with its next run
+n=$(q "$d/w.db" "SELECT count(*) || ' ' || count(doc) FROM run_columns_doc WHERE run_id = 1")
+[ "$n" = "4 4" ] && echo "ok - each of the 4 columns has its description" ||
+	{ echo "not ok - run_columns_doc: '$n', not '4 4'"; fails=$((fails + 1)); }
+n=$(q "$d/w.db" "SELECT unit || '|' || doc FROM run_columns_doc WHERE name = 'chip_hbm_tbps'")
+case "$n" in "TB/s|memory bandwidth per chip"*) echo "ok - chip_hbm_tbps: TB/s, memory bandwidth per chip" ;;
+*) echo "not ok - chip_hbm_tbps reads '$n'"; fails=$((fails + 1)) ;; esac
+n=$(q "$d/w.db" "SELECT unit || '|' || doc FROM run_columns_doc WHERE name = 'power_watts'")
+case "$n" in "W|power one chip draws"*) echo "ok - power_watts: W, power one chip draws" ;;
+*) echo "not ok - power_watts reads '$n'"; fails=$((fails + 1)) ;; esac
+n=$(q "$d/ppm.db" "SELECT count(*) || ' ' || count(doc) FROM run_columns_doc")
+[ "$n" = "4 4" ] && echo "ok - the merged file has them" ||
+	{ echo "not ok - merged run_columns_doc: '$n', not '4 4'"; fails=$((fails + 1)); }
+q "$d/w.db" "DROP VIEW run_columns_doc; DROP TABLE column_docs"
+expect_exit 0 "a run into a file without the docs" -- $RL sweep "$d/w.ini" --db "$d/w.db"
+n=$(q "$d/w.db" "SELECT count(*) || ' ' || count(doc) FROM run_columns_doc")
+[ "$n" = "8 8" ] && echo "ok - both runs' columns described again" ||
+	{ echo "not ok - after the new run: '$n', not '8 8'"; fails=$((fails + 1)); }
+
+exit $((fails > 0))
