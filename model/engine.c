@@ -113,8 +113,10 @@ typedef struct {
 ** chip.sram_tbps is taken at the nominal clock, ASSUMPTION: SRAM ports
 ** run at the core clock, as a GPU's shared memory and an ASIC's
 ** scratchpad do).  HBM and link rates do not follow the core clock (their
-** own).  At full clock the setup's reciprocals, with no division. */
-static inline void clock_peaks(eval_ctx *c, double s)
+** own).  At full clock the setup's reciprocals, with no division.
+** sram: u->sram_on, or 0 where the caller knows it clear (a constant:
+** rl_serve_setup.usual). */
+static inline void clock_peaks(eval_ctx *c, double s, int sram)
 {
 	const rl_serve_setup *u = c->u;
 	if (RL_LIKELY(s == 1.0)) {
@@ -129,7 +131,7 @@ static inline void clock_peaks(eval_ctx *c, double s)
 		c->per_rate_attn =
 		    1 / (u->peak_attn_flops * s * c->cfg->prof.eff_attention);
 	}
-	if (RL_UNLIKELY(u->sram_on)) {
+	if (RL_UNLIKELY(sram)) {
 		c->per_sram_bw = s == 1.0 ? u->per_sram_bw
 		                          : 1 / (c->cfg->chip.sram_Bps * s);
 		c->per_bw = u->no_hbm ? c->per_sram_bw : u->per_bw;
@@ -563,7 +565,7 @@ typedef struct {
 	double reserved;
 } kv_held_t;
 
-static kv_held_t kv_held_of(double isl, double osl, const rl_divisor *blkd,
+static inline kv_held_t kv_held_of(double isl, double osl, const rl_divisor *blkd,
                             int blk_exact, int reserve)
 {
 	kv_held_t h;
@@ -587,12 +589,12 @@ static kv_held_t kv_held_of(double isl, double osl, const rl_divisor *blkd,
 }
 
 static inline double kv_held(const rl_serve_setup *u, const kv_held_t *h,
-                      double share_dec)
+                      double share_dec, int windowed)
 {
 	double t = RL_LIKELY(h->reserve)
 	               ? h->reserved
 	               : share_dec * h->dec + (1 - share_dec) * h->pre;
-	return RL_UNLIKELY(u->windowed) ? kv_windowed(&u->sh, t) : t;
+	return RL_UNLIKELY(windowed) ? kv_windowed(&u->sh, t) : t;
 }
 
 /* True where x / d, rounded, is surely not below n (x / d < n is false)
@@ -639,11 +641,18 @@ static double pipeline_round(const eval_ctx *c, double m, double n_dec,
 ** the slowest stage's cost in *it, and the round a micro-batch takes with m
 ** in flight (rl_pipeline_round).  Inline (with iter_cost in it, the
 ** compiler would otherwise call it).  dec: iter_cost's, a constant (1: p
-** and p_isl +0, n_dec > 0). */
+** and p_isl +0, n_dec > 0); usual: 1 where the caller knows
+** rl_serve_setup.usual set (one stage, rare clear: no test of either),
+** else 0, a constant too. */
 static inline RL_ALWAYS_INLINE double
 stage_round(const eval_ctx *c, double m, double n_dec, double p, double p_isl,
-            double chunks, int dec, double kv_used, rl_iter *it)
+            double chunks, int dec, int usual, double kv_used, rl_iter *it)
 {
+	if (usual) {
+		iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 0, dec, kv_used,
+		          it);
+		return it->time_s;
+	}
 	if (RL_UNLIKELY(c->u->multi_pp))
 		return pipeline_round(c, m, n_dec, p, p_isl, chunks, kv_used, it);
 	/* (one test of the flag, each branch with its own constant) */
@@ -756,13 +765,23 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	return rl_serve_bare_req(cfg, cache, s_pre, s_dec, 1, r);
 }
 
-int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
-                      double s_pre, double s_dec, int keep_req, rl_result *r)
+/* The request's solve and its two iterations on the setup u (the rest of
+** rl_serve_bare_req, below), inline at its two calls: usual is 1 where u->usual
+** is set (a constant: one stage, rare clear, no window, the KV reserved in
+** blocks of an exact reciprocal), and its copy carries no test of those
+** flags nor any of their terms; 0, the general form, tests each. */
+static inline RL_ALWAYS_INLINE int
+serve_request(const rl_config *cfg, rl_eval_cache *cache,
+              const rl_serve_setup *u, double s_pre, double s_dec,
+              int keep_req, rl_result *r, int usual)
 {
 	const rl_scenario *s = &cfg->scen;
 	const rl_profile *pf = &cfg->prof;
-	rl_serve_setup local;
-	const rl_serve_setup *u;
+	/* (each flag that usual fixes: a constant in its copy) */
+	const int windowed = !usual && u->windowed;
+	const int reserve = usual || u->kv_reserve_on;
+	const int blk_exact = usual || u->blk_exact;
+	const int sram_on = !usual && u->sram_on;
 	eval_ctx ctx, *c = &ctx;
 	kv_held_t held;
 	double kv_cap_tokens, mnt, cap;
@@ -772,55 +791,9 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	/* 1 / isl, off the path the evaluation waits on: the shares of
 	** requests below multiply by it */
 	double per_isl = 1 / s->isl;
-	int rc, i, st, limit = RL_LIMIT_TOKENS, batched;
+	int i, limit = RL_LIMIT_TOKENS, batched;
 	char msg[256];
 
-	st = cache ? setup_state(cache, cfg) : SETUP_NEW;
-	if (st == SETUP_SAME) {
-		/* (a hit of the whole span on the rule's cfg: the key is the
-		** rule's) */
-		if (cfg == &cache->rule.cfg)
-			cache->key_is_rule = 1;
-		u = &cache->setup;
-	} else if (st == SETUP_MEMORY &&
-	           rl_serve_setup_memory(cfg, r, &cache->setup) == RL_OK) {
-		/* the batch rule's two numbers or, for the profiling pass's
-		** logits rows, the lengths alone differ from the setup's key:
-		** its last step again (rl_serve_setup_memory), the key
-		** brought along; what power and cost keep (read from serving's span,
-		** which is the key's) stays */
-		cache->key.prof.max_batch_size = cfg->prof.max_batch_size;
-		cache->key.prof.max_num_tokens = cfg->prof.max_num_tokens;
-		cache->key.scen.isl = cfg->scen.isl;
-		cache->key.scen.osl = cfg->scen.osl;
-		cache->key.scen.batch = cfg->scen.batch;
-		if (cfg == &cache->rule.cfg)
-			cache->key_is_rule = 1;
-		u = &cache->setup;
-	} else {
-		rl_serve_setup *w = cache ? &cache->setup : &local;
-		if (cache) {
-			cache->valid = 0;
-			cache->cost.valid = 0;
-			cache->pc.valid = 0;
-			if (cfg != &cache->rule.cfg)
-				cache->rule.valid = 0;
-		}
-		if ((rc = rl_serve_setup_of(cfg, r, w)) != RL_OK) {
-			/* a failed setup leaves what it reached, the rest zero:
-			** worked out again on a cleared result (a success writes
-			** every field: nothing to clear first) */
-			memset(r, 0, offsetof(rl_result, error));
-			r->error[0] = '\0';
-			return rl_serve_setup_of(cfg, r, w);
-		}
-		if (cache) {
-			cache->key = *cfg;
-			cache->key_is_rule = cfg == &cache->rule.cfg;
-			cache->valid = 1;
-		}
-		u = w;
-	}
 	if (RL_LIKELY(cache != NULL))
 		cache->req.valid = 0; /* kept again below, once solved */
 	c->cfg = cfg;
@@ -830,7 +803,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	/* (without a window, rl_ctx_decode's and rl_ctx_prefill's full
 	** averages and kv_windowed's t, tested once per setup: u->windowed) */
 	osl_if = osl_in_flight(s);
-	if (RL_UNLIKELY(u->windowed)) {
+	if (RL_UNLIKELY(windowed)) {
 		c->ctx_decode = rl_ctx_decode(&u->sh, s->isl, osl_if);
 		c->ctx_prefill = rl_ctx_prefill(&u->sh, s->isl);
 		one_req = kv_windowed(&u->sh, s->isl + s->osl);
@@ -870,8 +843,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	cap = pf->max_batch_size;
 	if (user > 0 && user < cap)
 		cap = user;
-	held = kv_held_of(s->isl, osl_if, &u->blkd, u->blk_exact,
-	                  u->kv_reserve_on);
+	held = kv_held_of(s->isl, osl_if, &u->blkd, blk_exact, reserve);
 	if (RL_UNLIKELY(s->osl <= 1)) {
 		/* prefill only: each iteration fills its budget with prompts */
 		p = rl_fmin(mnt, rl_fmin(cap * s->isl, kv_mb));
@@ -889,7 +861,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 			double n_budget, n_mem, avail, held_t;
 			share_dec = (s->osl - 1) / (k + s->osl - 1);
 			n_budget = mnt * (k + s->osl - 1) / (s->isl + s->osl - 1);
-			held_t = kv_held(u, &held, share_dec);
+			held_t = kv_held(u, &held, share_dec, windowed);
 			N = n_budget;
 			limit = RL_LIMIT_TOKENS;
 			/* (the division sits on the fixed point's path of
@@ -934,7 +906,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	/* the KV tokens the chip holds (memory.kv_used_bytes below; where
 	** weights are resident in SRAM, what its KV tokens there are a share
 	** of: passed to the iterations, which read it in that branch alone) */
-	kv_used = N * mb * kv_held(u, &held, share_dec);
+	kv_used = N * mb * kv_held(u, &held, share_dec, windowed);
 	r->decode_seqs = n_dec;
 	r->prefill_tokens = p;
 	r->prefill_chunk = q;
@@ -951,16 +923,18 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	** each other (in the other order, the prefill-carrying iteration
 	** first, an evaluation takes 7.5 ns more) */
 	q_isl = q * per_isl;
-	clock_peaks(c, s_dec);
+	clock_peaks(c, s_dec, sram_on);
 	if (n_dec > 0)
-		R_dec = stage_round(c, mb, n_dec, 0, 0, k, 1, kv_used, &r->decode);
+		R_dec = stage_round(c, mb, n_dec, 0, 0, k, 1, usual, kv_used,
+		                    &r->decode);
 	else
 		memset(&r->decode, 0, sizeof r->decode);
 
 	/* the prefill-carrying iteration */
 	if (s_dec != s_pre) /* (the same clock: the same peaks) */
-		clock_peaks(c, s_pre);
-	R_pre = stage_round(c, mb, n_dec, q, q_isl, k, 0, kv_used, &r->prefill);
+		clock_peaks(c, s_pre, sram_on);
+	R_pre = stage_round(c, mb, n_dec, q, q_isl, k, 0, usual, kv_used,
+	                    &r->prefill);
 	T_avg = f * R_pre + (1 - f) * R_dec;
 	/* (the iterations per second first: power's chain to USD per token,
 	** which the evaluation waits on, goes on from them, and of the
@@ -1022,7 +996,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	    mb * (f * r->prefill.link_bytes + (1 - f) * r->decode.link_bytes) *
 	    per_T;
 	r->avg_sram_Bps =
-	    RL_UNLIKELY(u->sram_on)
+	    RL_UNLIKELY(sram_on)
 	        ? mb *
 	              (f * r->prefill.sram_bytes +
 	               (1 - f) * r->decode.sram_bytes) *
@@ -1063,6 +1037,67 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	return RL_OK;
 }
 
+
+int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
+                      double s_pre, double s_dec, int keep_req, rl_result *r)
+{
+	rl_serve_setup local;
+	const rl_serve_setup *u;
+	int rc, st;
+
+	st = cache ? setup_state(cache, cfg) : SETUP_NEW;
+	if (st == SETUP_SAME) {
+		/* (a hit of the whole span on the rule's cfg: the key is the
+		** rule's) */
+		if (cfg == &cache->rule.cfg)
+			cache->key_is_rule = 1;
+		u = &cache->setup;
+	} else if (st == SETUP_MEMORY &&
+	           rl_serve_setup_memory(cfg, r, &cache->setup) == RL_OK) {
+		/* the batch rule's two numbers or, for the profiling pass's
+		** logits rows, the lengths alone differ from the setup's key:
+		** its last step again (rl_serve_setup_memory), the key
+		** brought along; what power and cost keep (read from serving's span,
+		** which is the key's) stays */
+		cache->key.prof.max_batch_size = cfg->prof.max_batch_size;
+		cache->key.prof.max_num_tokens = cfg->prof.max_num_tokens;
+		cache->key.scen.isl = cfg->scen.isl;
+		cache->key.scen.osl = cfg->scen.osl;
+		cache->key.scen.batch = cfg->scen.batch;
+		if (cfg == &cache->rule.cfg)
+			cache->key_is_rule = 1;
+		u = &cache->setup;
+	} else {
+		rl_serve_setup *w = cache ? &cache->setup : &local;
+		if (cache) {
+			cache->valid = 0;
+			cache->cost.valid = 0;
+			cache->pc.valid = 0;
+			if (cfg != &cache->rule.cfg)
+				cache->rule.valid = 0;
+		}
+		if ((rc = rl_serve_setup_of(cfg, r, w)) != RL_OK) {
+			/* a failed setup leaves what it reached, the rest zero:
+			** worked out again on a cleared result (a success writes
+			** every field: nothing to clear first) */
+			memset(r, 0, offsetof(rl_result, error));
+			r->error[0] = '\0';
+			return rl_serve_setup_of(cfg, r, w);
+		}
+		if (cache) {
+			cache->key = *cfg;
+			cache->key_is_rule = cfg == &cache->rule.cfg;
+			cache->valid = 1;
+		}
+		u = w;
+	}
+	/* (the usual setup served by a copy of the request's solve with its
+	** flags as constants: rl_serve_setup.usual) */
+	if (RL_LIKELY(u->usual))
+		return serve_request(cfg, cache, u, s_pre, s_dec, keep_req, r, 1);
+	return serve_request(cfg, cache, u, s_pre, s_dec, keep_req, r, 0);
+}
+
 int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
                     double s_pre, double s_dec, rl_result *r)
 {
@@ -1096,13 +1131,13 @@ int rl_serve_phase_served(const rl_config *cfg, const rl_eval_cache *cache,
 	ctx.isl = cfg->scen.isl;
 	ctx.ctx_decode = rq->ctx_decode;
 	ctx.ctx_prefill = rq->ctx_prefill;
-	clock_peaks(&ctx, s);
+	clock_peaks(&ctx, s, ctx.u->sram_on);
 	if (phase == 0)
-		stage_round(&ctx, rq->mb, rq->n_dec, rq->q, rq->q_isl, rq->k, 0,
+		stage_round(&ctx, rq->mb, rq->n_dec, rq->q, rq->q_isl, rq->k, 0, 0,
 		            rq->kv_used, it);
 	else if (rq->n_dec > 0)
-		stage_round(&ctx, rq->mb, rq->n_dec, 0, 0, rq->k, 1, rq->kv_used,
-		            it);
+		stage_round(&ctx, rq->mb, rq->n_dec, 0, 0, rq->k, 1, 0,
+		            rq->kv_used, it);
 	else
 		memset(it, 0, sizeof *it);
 	return RL_OK;

@@ -718,6 +718,8 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 	          u->one.logits_gather || u->one.has_send ||
 	          (u->multi_tp &&
 	           (u->ar.none || u->ar.div_on || !u->ar.bw_on));
+	u->usual = !u->rare && !u->windowed && u->kv_reserve_on &&
+	           u->blk_exact;
 	u->chips = chips;
 	u->per_chips = 1 / chips;
 	u->replicas = rl_scen_dp(s);

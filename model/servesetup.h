@@ -160,6 +160,11 @@ typedef struct {
 	                         ** iteration's overhead takes its request
 	                         ** term, + 0 without one (engine.c: where the
 	                         ** sum before it is not -0, + 0 leaves it) */
+	int usual;               /* rare clear (one stage: pp 1), no window, and
+	                         ** the KV reserved (kv_reserve_on) in blocks of
+	                         ** an exact reciprocal (blk_exact): engine.c
+	                         ** solves a request on such a setup with a copy
+	                         ** of its code that tests none of them */
 	int windowed;            /* the shape's window > 0 and window_share > 0
 	                         ** (after profile.sliding_window) */
 	int kv_reserve_on;       /* profile.kv_reserve > 0.5 */
