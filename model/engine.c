@@ -428,8 +428,8 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	** CUDA graph, the iteration's own overhead only */
 	/* (the request term, + 0 without one, only where it can change the
 	** sum: u->request_add) */
-	t_overhead = (p > 0 || u->graphs_off
-	                  ? sg->overhead_s : pf->iter_overhead_s) +
+	/* (without prefill, the setup's choice: sg->overhead_dec_s) */
+	t_overhead = (p > 0 ? sg->overhead_s : sg->overhead_dec_s) +
 	             pf->seq_overhead_s *
 	                 (dec ? n_dec
 	                      : n_dec + (RL_LIKELY(p > 0) ? rl_fmax(1.0, p_isl)

@@ -115,6 +115,8 @@ static rl_stage_kind stage_kind_of(const rl_config *cfg,
 	k.w_expert_bytes = layers * u->moe_share * u->expert_w_bytes;
 	k.overhead_s = cfg->prof.iter_overhead_s +
 	               layers * cfg->prof.layer_overhead_s;
+	k.overhead_dec_s =
+	    u->graphs_off ? k.overhead_s : cfg->prof.iter_overhead_s;
 	/* device time of fixed length: each GEMM kernel's floor, and the
 	** floors of the kernels an MoE layer runs beside its GEMMs (routing,
 	** top-k, permute, finalize: profile.moe_layer_fixed_us), which a

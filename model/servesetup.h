@@ -27,6 +27,9 @@ typedef struct {
 	double w_expert_bytes; /* layers x MoE share x one expert's weights */
 	double overhead_s;    /* iteration + layers x layer overhead (a CUDA
 	                      ** graph's replay: the iteration's alone) */
+	double overhead_dec_s; /* a decode-only iteration's: overhead_s where
+	                      ** CUDA graphs are off (graphs_off), else
+	                      ** profile.iter_overhead_s (the replay's) */
 	double gemm_fixed_s;  /* the kernels' fixed device time: gemm_fixed x
 	                      ** (layers x GEMMs a layer + head) + layers x
 	                      ** MoE share x moe_layer_fixed */
@@ -142,7 +145,8 @@ typedef struct {
 	/* what the iterations test of the design and the profile, as
 	** integers, each the same test as written out where it is read:
 	** tp > 1, ep > 1, pp > 1; profile.gemm_m_half > 0 (or NaN: not <= 0,
-	** mh its value); cuda_graphs < 0.5; request_overhead_s != 0;
+	** mh its value); cuda_graphs < 0.5 (read by the setup alone: each
+	** stage kind's overhead_dec_s); request_overhead_s != 0;
 	** comm_overlap +0 (== 0, sign clear); host_overlap > 0; the shape's
 	** attn_scores_per_ctx > 0 */
 	int multi_tp, multi_ep, multi_pp;
