@@ -203,9 +203,9 @@ static double attn_hidden_of(double x, double gc, double gm, double ac,
 }
 
 static inline double gemm_time(const eval_ctx *c, double flops, double tokens,
-                               double per_pe)
+                               double per_pe, int mh_on)
 {
-	if (RL_UNLIKELY(!c->u->mh_on))
+	if (RL_UNLIKELY(!mh_on))
 		return flops * per_pe;
 	return flops * (tokens + c->u->mh) * per_pe / tokens;
 }
@@ -226,10 +226,13 @@ static inline double gemm_time(const eval_ctx *c, double flops, double tokens,
 ** cost 16 instructions an evaluation for the resident weights alone).
 ** dec, a constant too: 1 for a decode-only iteration, p and p_isl +0 and
 ** n_dec > 0 (the callers test it), whose tokens n_dec + 0 are n_dec, bit
-** for bit, and > 0: neither the sum nor the tests of it are worked out. */
+** for bit, and > 0: neither the sum nor the tests of it are worked out.
+** tpf, a constant too: 1 where the caller has found u->tp_form set (tp >
+** 1, gemm_m_half on, no host overlap), whose three flags the iteration
+** then takes as constants; 0: it tests each. */
 static inline RL_ALWAYS_INLINE void
 iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
-          double p_isl, double chunks, int rare, int dec,
+          double p_isl, double chunks, int rare, int dec, int tpf,
           double kv_used, rl_iter *restrict it)
 {
 	const rl_config *cfg = c->cfg;
@@ -237,6 +240,8 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	const rl_model *m = &cfg->model;
 	const rl_profile *pf = &cfg->prof;
 	const int sram = rare && u->sram_on, moe = rare && u->moe;
+	const int mh_on = tpf || u->mh_on, multi_tp = tpf || u->multi_tp;
+	const int host_overlap_on = !tpf && u->host_overlap_on;
 	/* (at this clock where weights are resident: clock_peaks) */
 	const double per_bw = sram ? c->per_bw : u->per_bw;
 	const double per_kv_bw = sram ? c->per_kv_bw : u->per_kv_bw;
@@ -308,13 +313,14 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	/* (a term that would be +0 is not added: the layers' time is a
 	** number >= +0 (M > 0 rows of FLOPs >= 0), so x + 0 is x, bit for bit;
 	** a ternary's +0 would be added all the same) */
-	t_gemm_compute = gemm_time(c, gemm_flops, M, c->per_pe_gemm);
+	t_gemm_compute = gemm_time(c, gemm_flops, M, c->per_pe_gemm, mh_on);
 	if (moe)
 		t_gemm_compute +=
-		    gemm_time(c, expert_flops, expert_rows, c->per_pe_expert);
+		    gemm_time(c, expert_flops, expert_rows, c->per_pe_expert,
+		              mh_on);
 	if (RL_LIKELY(head_flops > 0))
 		t_gemm_compute +=
-		    gemm_time(c, head_flops, head_tokens, c->per_pe_head);
+		    gemm_time(c, head_flops, head_tokens, c->per_pe_head, mh_on);
 	/* (without experts, expert_flops is +0 and head_flops a number >=
 	** +0: head_flops + 0 is head_flops, not added) */
 	it->gemm_compute_s = t_gemm_compute;
@@ -390,7 +396,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	it->hbm_bytes = hbm_b;
 	it->sram_bytes = sram_b;
 
-	if (RL_LIKELY(u->multi_tp)) {
+	if (RL_LIKELY(multi_tp)) {
 		/* (without rare, the all-reduce has a collective, no divisor
 		** and a bandwidth) */
 		double ar_bytes = M * u->ar_bytes_row;
@@ -494,7 +500,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	** lasts (in a steady stream of like iterations, this one's; without
 	** one nothing is hidden, and time_s - 0 is time_s) */
 	t_overhead_hidden = 0.0;
-	if (u->host_overlap_on) {
+	if (host_overlap_on) {
 		t_overhead_hidden = pf->host_overlap *
 		                    rl_fmin(t_overhead, rest + t_comm_exposed);
 		time_s -= t_overhead_hidden;
@@ -619,19 +625,21 @@ static double pipeline_round(const eval_ctx *c, double m, double n_dec,
 	/* one of them is copied to *it: no stray bytes in their padding */
 	memset(&a, 0, sizeof a);
 	memset(&b, 0, sizeof b);
-	iter_cost(c, &u->first, n_dec, p, p_isl, chunks, 1, 0, kv_used, &a);
-	iter_cost(c, &u->last, n_dec, p, p_isl, chunks, 1, 0, kv_used, &b);
+	iter_cost(c, &u->first, n_dec, p, p_isl, chunks, 1, 0, 0, kv_used, &a);
+	iter_cost(c, &u->last, n_dec, p, p_isl, chunks, 1, 0, 0, kv_used, &b);
 	*it = a.time_s >= b.time_s ? a : b;
 	if (m >= u->pp)
 		return m * it->time_s; /* full: no stage waits */
 	/* the bubble: one micro-batch passes every stage in turn */
 	trav = a.time_s + b.time_s;
 	if (u->n_mid_hi > 0) {
-		iter_cost(c, &u->hi, n_dec, p, p_isl, chunks, 1, 0, kv_used, &mid);
+		iter_cost(c, &u->hi, n_dec, p, p_isl, chunks, 1, 0, 0, kv_used,
+		          &mid);
 		trav += u->n_mid_hi * mid.time_s;
 	}
 	if (u->n_mid_lo > 0) {
-		iter_cost(c, &u->lo, n_dec, p, p_isl, chunks, 1, 0, kv_used, &mid);
+		iter_cost(c, &u->lo, n_dec, p, p_isl, chunks, 1, 0, 0, kv_used,
+		          &mid);
 		trav += u->n_mid_lo * mid.time_s;
 	}
 	return rl_pipeline_round(m, it->time_s, trav);
@@ -649,19 +657,24 @@ stage_round(const eval_ctx *c, double m, double n_dec, double p, double p_isl,
             double chunks, int dec, int usual, double kv_used, rl_iter *it)
 {
 	if (usual) {
-		iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 0, dec, kv_used,
-		          it);
+		/* (tp_form tested once: each branch with its constant) */
+		if (RL_LIKELY(c->u->tp_form))
+			iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 0, dec, 1,
+			          kv_used, it);
+		else
+			iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 0, dec, 0,
+			          kv_used, it);
 		return it->time_s;
 	}
 	if (RL_UNLIKELY(c->u->multi_pp))
 		return pipeline_round(c, m, n_dec, p, p_isl, chunks, kv_used, it);
 	/* (one test of the flag, each branch with its own constant) */
 	if (RL_UNLIKELY(c->u->rare))
-		iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 1, dec, kv_used,
-		          it);
+		iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 1, dec, 0,
+		          kv_used, it);
 	else
-		iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 0, dec, kv_used,
-		          it);
+		iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 0, dec, 0,
+		          kv_used, it);
 	return it->time_s;
 }
 

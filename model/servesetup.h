@@ -164,6 +164,11 @@ typedef struct {
 	                         ** iteration's overhead takes its request
 	                         ** term, + 0 without one (engine.c: where the
 	                         ** sum before it is not -0, + 0 leaves it) */
+	int tp_form;             /* tp > 1 (multi_tp), gemm_m_half on (mh_on)
+	                         ** and no host overlap (host_overlap_on
+	                         ** clear): where usual is set too, engine.c
+	                         ** costs an iteration with a copy of its code
+	                         ** that tests none of them */
 	int usual;               /* rare clear (one stage: pp 1), no window, and
 	                         ** the KV reserved (kv_reserve_on) in blocks of
 	                         ** an exact reciprocal (blk_exact): engine.c
