@@ -410,6 +410,7 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	double chips;
 	int rc, prec, violations = 0;
 	int is_key = 0, whole = 0; /* power_cost_kept's, from rule_applied */
+	int kept; /* pw's design, node and cost are the power and cost memo's */
 
 	if (RL_UNLIKELY(cfg_in->chip.by_design > 0.5)) {
 		/* (the design's count through a variable of its own: one whose
@@ -449,8 +450,8 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	** memo was worked out from (whole and pc_key_is_rule, as
 	** power_cost_kept reads them), which passed this test: the memo is
 	** reached only below it (for speed: tests/BENCH.md) */
-	if (RL_UNLIKELY(!(whole && cache->pc_key_is_rule) &&
-	                !rl_power_inputs_ok(pw)) &&
+	kept = whole && cache->pc_key_is_rule;
+	if (RL_UNLIKELY(!kept && !rl_power_inputs_ok(pw)) &&
 	    rl_power_check(pw, r->error, sizeof r->error) != RL_OK)
 		return RL_EINVAL;
 	/* (what serving leaves of power and cost is written below) */
@@ -463,11 +464,15 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	/* (the caller's cache alone: a local one below is the TDP fit's) */
 	/* (where the chip has no power model the memo's compare would cost
 	** more than the chip's cost alone: rl_chip_cost_kept below) */
-	pc = RL_LIKELY(cache && rl_power_known(pw))
+	/* (kept, with the memo valid still after serving, which clears it
+	** with a new setup: the memo is pw's, which has a power model, as
+	** power_cost_kept would find it; pc set: pw has one) */
+	pc = RL_LIKELY(kept && cache->pc.valid) ? &cache->pc
+	     : RL_LIKELY(cache && rl_power_known(pw))
 	         ? power_cost_kept(pw, cache, is_key, whole)
 	         : NULL;
 
-	if (!rl_power_known(pw)) {
+	if (!pc && !rl_power_known(pw)) {
 		r->clock_scale = r->clock_scale_prefill =
 		    r->clock_scale_decode = 1.0;
 		r->power_w = r->power_prefill_w = r->power_decode_w = NAN;
