@@ -336,6 +336,19 @@ static inline RL_ALWAYS_INLINE void
 usd_pair_kept(const rl_cost *c, const rl_power_cost_memo *pc, rl_result *r)
 {
 	double e, spm, power_w = r->power_w, output_tps = r->output_tps;
+	if (RL_LIKELY(pc->usd_ok)) {
+		/* (the three tests of the memo at once: the same expressions) */
+		if (!(isfinite(power_w) && output_tps > 0)) {
+			r->usd_per_mtok_cost = r->usd_per_mtok_price = NAN;
+			return;
+		}
+		e = rl_usd_energy_per_s(c, pc->chips, power_w);
+		spm = rl_s_per_mtok(output_tps);
+		r->usd_per_mtok_cost = rl_usd_with_hw(pc->hw_cost_usd_per_s, e, spm);
+		r->usd_per_mtok_price =
+		    rl_usd_with_hw(pc->hw_price_usd_per_s, e, spm);
+		return;
+	}
 	if (!(isfinite(power_w) && output_tps > 0 && pc->years_ok)) {
 		r->usd_per_mtok_cost = r->usd_per_mtok_price = NAN;
 		return;
@@ -393,6 +406,7 @@ static const rl_power_cost_memo *power_cost_kept(const rl_config *pw,
 	m->years_ok = pw->cost.years > 0;
 	m->cost_ok = isfinite(m->chip_usd);
 	m->price_ok = isfinite(m->price_usd);
+	m->usd_ok = m->years_ok && m->cost_ok && m->price_ok;
 	m->valid = 1;
 	cache->pc_key_is_rule = is_key;
 	return m;
