@@ -778,11 +778,17 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	return rl_serve_bare_req(cfg, cache, s_pre, s_dec, 1, r);
 }
 
+/* serve_request's return where its usual form leaves the request to the
+** general form (one micro-batch not in flight) */
+enum { SERVE_GENERAL = -1 };
+
 /* The request's solve and its two iterations on the setup u (the rest of
 ** rl_serve_bare_req, below), inline at its two calls: usual is 1 where u->usual
 ** is set (a constant: one stage, rare clear, no window, the KV reserved in
 ** blocks of an exact reciprocal), and its copy carries no test of those
-** flags nor any of their terms; 0, the general form, tests each. */
+** flags nor any of their terms, and serves one micro-batch in flight (mb
+** 1, a constant: else SERVE_GENERAL, having written nothing but
+** cache->req.valid); 0, the general form, tests each. */
 static inline RL_ALWAYS_INLINE int
 serve_request(const rl_config *cfg, rl_eval_cache *cache,
               const rl_serve_setup *u, double s_pre, double s_dec,
@@ -839,15 +845,25 @@ serve_request(const rl_config *cfg, rl_eval_cache *cache,
 
 	/* micro-batches in flight: pp, unless --batch or the KV cache holds
 	** fewer whole requests; each gets 1/mb of the cache and of --batch */
-	mb = u->pp;
 	batched = s->batch > 0;
-	if (RL_UNLIKELY(batched) && s->batch < mb)
-		mb = s->batch;
-	/* (floor(x) < 1 is x < 1; and with mb = 1, kv_cap_tokens >=
-	** one_req > 0 here, so x >= 1: no division) */
-	if (mb == 1 ? !(one_req > 0) && kv_cap_tokens / one_req < 1
-	            : floor(kv_cap_tokens / one_req) < mb)
-		mb = floor(kv_cap_tokens / one_req);
+	if (usual) {
+		/* (one stage, pp 1: one micro-batch, mb 1, a constant, but
+		** where --batch is below 1 or a request's KV tokens are not >
+		** 0, which the general form serves from the start: nothing
+		** written yet but what it writes again) */
+		if (RL_UNLIKELY((batched && s->batch < 1) || !(one_req > 0)))
+			return SERVE_GENERAL;
+		mb = 1.0;
+	} else {
+		mb = u->pp;
+		if (RL_UNLIKELY(batched) && s->batch < mb)
+			mb = s->batch;
+		/* (floor(x) < 1 is x < 1; and with mb = 1, kv_cap_tokens >=
+		** one_req > 0 here, so x >= 1: no division) */
+		if (mb == 1 ? !(one_req > 0) && kv_cap_tokens / one_req < 1
+		            : floor(kv_cap_tokens / one_req) < mb)
+			mb = floor(kv_cap_tokens / one_req);
+	}
 	kv_mb = mb == 1 ? kv_cap_tokens : kv_cap_tokens / mb;
 	user = RL_UNLIKELY(batched) ? s->batch / mb : 0;
 
@@ -1106,8 +1122,11 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	}
 	/* (the usual setup served by a copy of the request's solve with its
 	** flags as constants: rl_serve_setup.usual) */
-	if (RL_LIKELY(u->usual))
-		return serve_request(cfg, cache, u, s_pre, s_dec, keep_req, r, 1);
+	if (RL_LIKELY(u->usual)) {
+		rc = serve_request(cfg, cache, u, s_pre, s_dec, keep_req, r, 1);
+		if (RL_LIKELY(rc != SERVE_GENERAL))
+			return rc;
+	}
 	return serve_request(cfg, cache, u, s_pre, s_dec, keep_req, r, 0);
 }
 

@@ -720,8 +720,8 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 	          u->one.logits_gather || u->one.has_send ||
 	          (u->multi_tp &&
 	           (u->ar.none || u->ar.div_on || !u->ar.bw_on));
-	u->usual = !u->rare && !u->windowed && u->kv_reserve_on &&
-	           u->blk_exact;
+	u->usual = !u->rare && u->pp == 1 && !u->windowed &&
+	           u->kv_reserve_on && u->blk_exact;
 	u->tp_form = u->multi_tp && u->mh_on && !u->host_overlap_on;
 	u->chips = chips;
 	u->per_chips = 1 / chips;

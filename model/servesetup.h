@@ -169,11 +169,12 @@ typedef struct {
 	                         ** clear): where usual is set too, engine.c
 	                         ** costs an iteration with a copy of its code
 	                         ** that tests none of them */
-	int usual;               /* rare clear (one stage: pp 1), no window, and
-	                         ** the KV reserved (kv_reserve_on) in blocks of
-	                         ** an exact reciprocal (blk_exact): engine.c
-	                         ** solves a request on such a setup with a copy
-	                         ** of its code that tests none of them */
+	int usual;               /* rare clear and pp 1 (one stage), no window,
+	                         ** and the KV reserved (kv_reserve_on) in
+	                         ** blocks of an exact reciprocal (blk_exact):
+	                         ** engine.c solves a request on such a setup
+	                         ** with a copy of its code that tests none of
+	                         ** them and serves one micro-batch */
 	int windowed;            /* the shape's window > 0 and window_share > 0
 	                         ** (after profile.sliding_window) */
 	int kv_reserve_on;       /* profile.kv_reserve > 0.5 */
