@@ -267,6 +267,23 @@ void rl_over_tdp_words(const rl_config *cfg, const rl_result *r, char *buf,
 	         cfg->chip.tdp_w, r->power_lowest_w, at);
 }
 
+/* Whether cfg is, in every byte before its request, the batch rule's key
+** (rule_applied's whole): everything before the request, read as it is,
+** no store into the key just before the loads.  Compared first on every
+** evaluation with a cache (rl_eval_cached): a key is taken only from a
+** configuration not given by design and under one of trtllm-bench's rules
+** (rule_applied's callers), so one found equal is too, and goes to
+** rule_applied with whole set without those tests. */
+static inline int rule_key_same(const rl_config *cfg, rl_eval_cache *cache)
+{
+	rl_batch_rule_memo *m = &cache->rule;
+	if (!cache->valid)
+		m->valid = 0; /* a cache started afresh: nothing kept */
+	return m->valid &&
+	       memcmp(cfg, m->key + m->key_at, offsetof(rl_config, scen.isl)) ==
+	           0;
+}
+
 /* cfg with the numbers its batch rule picks for its request, through the
 ** cache's memo (engine.h): the key is what serving reads of cfg, its span
 ** from the chip to the request (isl, osl and batch, last; engine.c asserts
@@ -278,25 +295,22 @@ void rl_over_tdp_words(const rl_config *cfg, const rl_result *r, char *buf,
 ** may hold stale ones, which nothing reads (serving reads the span alone;
 ** power and cost read the caller's configuration, rl_eval_cached).  But
 ** the key follows them, so that one compare of everything before the
-** request tells *whole: cfg is, in every byte but its request, the key of
-** the evaluation before (which power_cost_kept then needs not compare
-** again: pc_key_is_rule). */
-static const rl_config *rule_applied(const rl_config *cfg,
-                                     rl_eval_cache *cache, int *whole)
+** request tells whole (rule_key_same, above): cfg is, in every byte but
+** its request, the key of the evaluation before (which power_cost_kept
+** then needs not compare again: pc_key_is_rule). */
+static inline RL_ALWAYS_INLINE const rl_config *
+rule_applied(const rl_config *cfg, rl_eval_cache *cache, int whole)
 {
 	rl_batch_rule_memo *m = &cache->rule;
 	const size_t serve = offsetof(rl_config, chip); /* serving's span */
 	const size_t req = offsetof(rl_config, scen.isl); /* the request */
 	unsigned char *key;
 	double isl, osl;
-	if (!cache->valid)
-		m->valid = 0; /* a cache started afresh: nothing kept */
-	/* (key_at is set with the first key) */
-	key = m->valid ? m->key + m->key_at : m->key;
-	/* everything before the request, read as it is: no store into the
-	** key just before the loads */
-	*whole = m->valid && memcmp(cfg, key, req) == 0;
-	if (!*whole) {
+	/* (whole: rule_key_same's, which cleared m->valid where the cache
+	** started afresh) */
+	if (!whole) {
+		/* (key_at is set with the first key) */
+		key = m->valid ? m->key + m->key_at : m->key;
 		cache->pc_key_is_rule = 0; /* the key changes below */
 		if (!m->valid || memcmp((const char *)cfg + serve, key + serve,
 		                        req - serve) != 0) {
@@ -337,14 +351,15 @@ usd_pair_kept(const rl_cost *c, const rl_power_cost_memo *pc, rl_result *r)
 {
 	double e, spm, power_w = r->power_w, output_tps = r->output_tps;
 	if (RL_LIKELY(pc->usd_ok)) {
-		/* (the three tests of the memo at once: the same expressions) */
+		/* (the memo's three tests at once: the same expressions) */
 		if (!(isfinite(power_w) && output_tps > 0)) {
 			r->usd_per_mtok_cost = r->usd_per_mtok_price = NAN;
 			return;
 		}
 		e = rl_usd_energy_per_s(c, pc->chips, power_w);
 		spm = rl_s_per_mtok(output_tps);
-		r->usd_per_mtok_cost = rl_usd_with_hw(pc->hw_cost_usd_per_s, e, spm);
+		r->usd_per_mtok_cost =
+		    rl_usd_with_hw(pc->hw_cost_usd_per_s, e, spm);
 		r->usd_per_mtok_price =
 		    rl_usd_with_hw(pc->hw_price_usd_per_s, e, spm);
 		return;
@@ -426,6 +441,15 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	int is_key = 0, whole = 0; /* power_cost_kept's, from rule_applied */
 	int kept; /* pw's design, node and cost are the power and cost memo's */
 
+	if (RL_LIKELY(cache != NULL) && rule_key_same(cfg_in, cache)) {
+		/* the evaluation before's configuration in every byte but its
+		** request, the batch rule's key: not by design, under one of
+		** trtllm-bench's rules (rule_key_same), as the key is */
+		whole = is_key = 1;
+		pw = cfg_in;
+		cfg = rule_applied(cfg_in, cache, 1);
+		goto given;
+	}
 	if (RL_UNLIKELY(cfg_in->chip.by_design > 0.5)) {
 		/* (the design's count through a variable of its own: one whose
 		** address is taken lives on the stack, stored and loaded again
@@ -449,7 +473,7 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 		int rule = (int)cfg->prof.batch_rule;
 		if (cache && cfg == cfg_in && (rule == RL_BATCH_TRTLLM_BUILD ||
 		                               rule == RL_BATCH_TRTLLM_PYTORCH)) {
-			cfg = rule_applied(cfg_in, cache, &whole);
+			cfg = rule_applied(cfg_in, cache, 0);
 			is_key = 1;
 		} else {
 			if (cfg != &spec)
@@ -458,6 +482,7 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 			cfg = &spec;
 		}
 	}
+given:
 	/* static power's inputs that contradict (power.c): refused before
 	** serving, which reads none of them; not tested again where pw's
 	** design, node and cost are, byte for byte, those the power and cost
