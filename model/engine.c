@@ -65,6 +65,8 @@
 ** memory and the KV capacity) is servesetup.c's, worked out once
 ** (rl_serve_setup_of) and read here in place; this file serves requests
 ** against it, and keeps every function the cache-hit path calls inline.
+** It is compiled within eval.c's translation unit (eval.c includes it; the
+** Makefile's UNITY_PARTS), so that serving is inline in rl_eval_cached.
 */
 #include "engine.h"
 #include "exactdiv.h"
@@ -1067,8 +1069,12 @@ serve_request(const rl_config *cfg, rl_eval_cache *cache,
 }
 
 
-int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
-                      double s_pre, double s_dec, int keep_req, rl_result *r)
+/* rl_serve_bare_req (engine.h), inline: eval.c, whose translation unit
+** holds this file (it includes it), calls it for every evaluation, with its
+** clocks at 1 and no request to keep, constants there */
+static inline RL_ALWAYS_INLINE int
+serve_bare_req(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
+               double s_dec, int keep_req, rl_result *r)
 {
 	rl_serve_setup local;
 	const rl_serve_setup *u;
@@ -1128,6 +1134,12 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 			return rc;
 	}
 	return serve_request(cfg, cache, u, s_pre, s_dec, keep_req, r, 0);
+}
+
+int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
+                      double s_pre, double s_dec, int keep_req, rl_result *r)
+{
+	return serve_bare_req(cfg, cache, s_pre, s_dec, keep_req, r);
 }
 
 int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
