@@ -1069,6 +1069,19 @@ serve_request(const rl_config *cfg, rl_eval_cache *cache,
 }
 
 
+/* serve_request's general form, out of line: rl_serve_bare_req and
+** rl_eval_cached (eval.c) call it rarely, from their own inline copies of
+** the usual forms (one copy of this one, not one in each) */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int serve_general(const rl_config *cfg, rl_eval_cache *cache,
+                         const rl_serve_setup *u, double s_pre, double s_dec,
+                         int keep_req, rl_result *r)
+{
+	return serve_request(cfg, cache, u, s_pre, s_dec, keep_req, r, 0);
+}
+
 /* rl_serve_bare_req (engine.h), inline: eval.c, whose translation unit
 ** holds this file (it includes it), calls it for every evaluation, with its
 ** clocks at 1 and no request to keep, constants there */
@@ -1133,7 +1146,7 @@ serve_bare_req(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 		if (RL_LIKELY(rc != SERVE_GENERAL))
 			return rc;
 	}
-	return serve_request(cfg, cache, u, s_pre, s_dec, keep_req, r, 0);
+	return serve_general(cfg, cache, u, s_pre, s_dec, keep_req, r);
 }
 
 int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
