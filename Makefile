@@ -40,8 +40,11 @@ LIBS := $(PKG_LIBS) -lm -lpthread
 # layer's folder is in its library; cli/main.c is the program.
 LAYERS   := reports plots claim sweeps config model
 LAYER_LIBS := $(LAYERS:%=$(BUILD)/lib%.a)
+# sources compiled within another's translation unit, not on their own:
+# model/eval.c includes model/engine.c (serving inline in rl_eval_cached)
+UNITY_PARTS := model/engine.c
 CLI_OBJ  := $(patsubst %.c,$(BUILD)/%.o,$(filter-out cli/main.c,$(wildcard cli/*.c)))
-ALL_OBJ  := $(patsubst %.c,$(BUILD)/%.o,$(foreach l,$(LAYERS) cli,$(wildcard $(l)/*.c)))
+ALL_OBJ  := $(patsubst %.c,$(BUILD)/%.o,$(filter-out $(UNITY_PARTS),$(foreach l,$(LAYERS) cli,$(wildcard $(l)/*.c))))
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 # tests that include nothing but model/ link model alone: no SQLite
@@ -70,9 +73,9 @@ deps:
 rooflab: $(BUILD)/cli/main.o $(CLI_OBJ) $(LAYER_LIBS) FORCE
 	$(CC) $(LDFLAGS) -o $@ $(BUILD)/cli/main.o $(CLI_OBJ) $(LAYER_LIBS) $(LIBS)
 
-# lib<layer>.a from every object of that folder
+# lib<layer>.a from every object of that folder (but UNITY_PARTS')
 define layer_lib
-$(BUILD)/lib$(1).a: $(patsubst %.c,$(BUILD)/%.o,$(wildcard $(1)/*.c))
+$(BUILD)/lib$(1).a: $(patsubst %.c,$(BUILD)/%.o,$(filter-out $(UNITY_PARTS),$(wildcard $(1)/*.c)))
 	@rm -f $$@
 	ar rcs $$@ $$^
 endef

@@ -65,6 +65,8 @@
 ** memory and the KV capacity) is servesetup.c's, worked out once
 ** (rl_serve_setup_of) and read here in place; this file serves requests
 ** against it, and keeps every function the cache-hit path calls inline.
+** It is compiled within eval.c's translation unit (eval.c includes it; the
+** Makefile's UNITY_PARTS), so that serving is inline in rl_eval_cached.
 */
 #include "engine.h"
 #include "exactdiv.h"
@@ -113,8 +115,10 @@ typedef struct {
 ** chip.sram_tbps is taken at the nominal clock, ASSUMPTION: SRAM ports
 ** run at the core clock, as a GPU's shared memory and an ASIC's
 ** scratchpad do).  HBM and link rates do not follow the core clock (their
-** own).  At full clock the setup's reciprocals, with no division. */
-static inline void clock_peaks(eval_ctx *c, double s)
+** own).  At full clock the setup's reciprocals, with no division.
+** sram: u->sram_on, or 0 where the caller knows it clear (a constant:
+** rl_serve_setup.usual). */
+static inline void clock_peaks(eval_ctx *c, double s, int sram)
 {
 	const rl_serve_setup *u = c->u;
 	if (RL_LIKELY(s == 1.0)) {
@@ -129,7 +133,7 @@ static inline void clock_peaks(eval_ctx *c, double s)
 		c->per_rate_attn =
 		    1 / (u->peak_attn_flops * s * c->cfg->prof.eff_attention);
 	}
-	if (RL_UNLIKELY(u->sram_on)) {
+	if (RL_UNLIKELY(sram)) {
 		c->per_sram_bw = s == 1.0 ? u->per_sram_bw
 		                          : 1 / (c->cfg->chip.sram_Bps * s);
 		c->per_bw = u->no_hbm ? c->per_sram_bw : u->per_bw;
@@ -201,9 +205,9 @@ static double attn_hidden_of(double x, double gc, double gm, double ac,
 }
 
 static inline double gemm_time(const eval_ctx *c, double flops, double tokens,
-                               double per_pe)
+                               double per_pe, int mh_on)
 {
-	if (RL_UNLIKELY(!c->u->mh_on))
+	if (RL_UNLIKELY(!mh_on))
 		return flops * per_pe;
 	return flops * (tokens + c->u->mh) * per_pe / tokens;
 }
@@ -349,10 +353,13 @@ static double attn_hidden_kinds(const eval_ctx *c, const rl_stage_kind *sg,
 ** cost 16 instructions an evaluation for the resident weights alone).
 ** dec, a constant too: 1 for a decode-only iteration, p and p_isl +0 and
 ** n_dec > 0 (the callers test it), whose tokens n_dec + 0 are n_dec, bit
-** for bit, and > 0: neither the sum nor the tests of it are worked out. */
+** for bit, and > 0: neither the sum nor the tests of it are worked out.
+** tpf, a constant too: 1 where the caller has found u->tp_form set (tp >
+** 1, gemm_m_half on, no host overlap), whose three flags the iteration
+** then takes as constants; 0: it tests each. */
 static inline RL_ALWAYS_INLINE void
 iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
-          double p_isl, double chunks, int rare, int dec,
+          double p_isl, double chunks, int rare, int dec, int tpf,
           double kv_used, rl_iter *restrict it)
 {
 	const rl_config *cfg = c->cfg;
@@ -360,6 +367,8 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	const rl_model *m = &cfg->model;
 	const rl_profile *pf = &cfg->prof;
 	const int sram = rare && u->sram_on, moe = rare && u->moe;
+	const int mh_on = tpf || u->mh_on, multi_tp = tpf || u->multi_tp;
+	const int host_overlap_on = !tpf && u->host_overlap_on;
 	/* (at this clock where weights are resident: clock_peaks) */
 	const double per_bw = sram ? c->per_bw : u->per_bw;
 	const double per_kv_bw = sram ? c->per_kv_bw : u->per_kv_bw;
@@ -431,13 +440,14 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	/* (a term that would be +0 is not added: the layers' time is a
 	** number >= +0 (M > 0 rows of FLOPs >= 0), so x + 0 is x, bit for bit;
 	** a ternary's +0 would be added all the same) */
-	t_gemm_compute = gemm_time(c, gemm_flops, M, c->per_pe_gemm);
+	t_gemm_compute = gemm_time(c, gemm_flops, M, c->per_pe_gemm, mh_on);
 	if (moe)
 		t_gemm_compute +=
-		    gemm_time(c, expert_flops, expert_rows, c->per_pe_expert);
+		    gemm_time(c, expert_flops, expert_rows, c->per_pe_expert,
+		              mh_on);
 	if (RL_LIKELY(head_flops > 0))
 		t_gemm_compute +=
-		    gemm_time(c, head_flops, head_tokens, c->per_pe_head);
+		    gemm_time(c, head_flops, head_tokens, c->per_pe_head, mh_on);
 	/* (without experts, expert_flops is +0 and head_flops a number >=
 	** +0: head_flops + 0 is head_flops, not added) */
 	it->gemm_compute_s = t_gemm_compute;
@@ -513,7 +523,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	it->hbm_bytes = hbm_b;
 	it->sram_bytes = sram_b;
 
-	if (RL_LIKELY(u->multi_tp)) {
+	if (RL_LIKELY(multi_tp)) {
 		/* (without rare, the all-reduce has a collective, no divisor
 		** and a bandwidth) */
 		double ar_bytes = M * u->ar_bytes_row;
@@ -551,8 +561,8 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	** CUDA graph, the iteration's own overhead only */
 	/* (the request term, + 0 without one, only where it can change the
 	** sum: u->request_add) */
-	t_overhead = (p > 0 || u->graphs_off
-	                  ? sg->overhead_s : pf->iter_overhead_s) +
+	/* (without prefill, the setup's choice: sg->overhead_dec_s) */
+	t_overhead = (p > 0 ? sg->overhead_s : sg->overhead_dec_s) +
 	             pf->seq_overhead_s *
 	                 (dec ? n_dec
 	                      : n_dec + (RL_LIKELY(p > 0) ? rl_fmax(1.0, p_isl)
@@ -629,7 +639,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	** lasts (in a steady stream of like iterations, this one's; without
 	** one nothing is hidden, and time_s - 0 is time_s) */
 	t_overhead_hidden = 0.0;
-	if (u->host_overlap_on) {
+	if (host_overlap_on) {
 		t_overhead_hidden = pf->host_overlap *
 		                    rl_fmin(t_overhead, rest + t_comm_exposed);
 		time_s -= t_overhead_hidden;
@@ -700,7 +710,7 @@ typedef struct {
 	double reserved;
 } kv_held_t;
 
-static kv_held_t kv_held_of(double isl, double osl, const rl_divisor *blkd,
+static inline kv_held_t kv_held_of(double isl, double osl, const rl_divisor *blkd,
                             int blk_exact, int reserve)
 {
 	kv_held_t h;
@@ -724,12 +734,12 @@ static kv_held_t kv_held_of(double isl, double osl, const rl_divisor *blkd,
 }
 
 static inline double kv_held(const rl_serve_setup *u, const kv_held_t *h,
-                      double share_dec)
+                      double share_dec, int windowed)
 {
 	double t = RL_LIKELY(h->reserve)
 	               ? h->reserved
 	               : share_dec * h->dec + (1 - share_dec) * h->pre;
-	return RL_UNLIKELY(u->windowed) ? kv_windowed(&u->sh, t) : t;
+	return RL_UNLIKELY(windowed) ? kv_windowed(&u->sh, t) : t;
 }
 
 /* True where x / d, rounded, is surely not below n (x / d < n is false)
@@ -754,19 +764,21 @@ static double pipeline_round(const eval_ctx *c, double m, double n_dec,
 	/* one of them is copied to *it: no stray bytes in their padding */
 	memset(&a, 0, sizeof a);
 	memset(&b, 0, sizeof b);
-	iter_cost(c, &u->first, n_dec, p, p_isl, chunks, 1, 0, kv_used, &a);
-	iter_cost(c, &u->last, n_dec, p, p_isl, chunks, 1, 0, kv_used, &b);
+	iter_cost(c, &u->first, n_dec, p, p_isl, chunks, 1, 0, 0, kv_used, &a);
+	iter_cost(c, &u->last, n_dec, p, p_isl, chunks, 1, 0, 0, kv_used, &b);
 	*it = a.time_s >= b.time_s ? a : b;
 	if (m >= u->pp)
 		return m * it->time_s; /* full: no stage waits */
 	/* the bubble: one micro-batch passes every stage in turn */
 	trav = a.time_s + b.time_s;
 	if (u->n_mid_hi > 0) {
-		iter_cost(c, &u->hi, n_dec, p, p_isl, chunks, 1, 0, kv_used, &mid);
+		iter_cost(c, &u->hi, n_dec, p, p_isl, chunks, 1, 0, 0, kv_used,
+		          &mid);
 		trav += u->n_mid_hi * mid.time_s;
 	}
 	if (u->n_mid_lo > 0) {
-		iter_cost(c, &u->lo, n_dec, p, p_isl, chunks, 1, 0, kv_used, &mid);
+		iter_cost(c, &u->lo, n_dec, p, p_isl, chunks, 1, 0, 0, kv_used,
+		          &mid);
 		trav += u->n_mid_lo * mid.time_s;
 	}
 	return rl_pipeline_round(m, it->time_s, trav);
@@ -776,20 +788,32 @@ static double pipeline_round(const eval_ctx *c, double m, double n_dec,
 ** the slowest stage's cost in *it, and the round a micro-batch takes with m
 ** in flight (rl_pipeline_round).  Inline (with iter_cost in it, the
 ** compiler would otherwise call it).  dec: iter_cost's, a constant (1: p
-** and p_isl +0, n_dec > 0). */
+** and p_isl +0, n_dec > 0); usual: 1 where the caller knows
+** rl_serve_setup.usual set (one stage, rare clear: no test of either),
+** else 0, a constant too. */
 static inline RL_ALWAYS_INLINE double
 stage_round(const eval_ctx *c, double m, double n_dec, double p, double p_isl,
-            double chunks, int dec, double kv_used, rl_iter *it)
+            double chunks, int dec, int usual, double kv_used, rl_iter *it)
 {
+	if (usual) {
+		/* (tp_form tested once: each branch with its constant) */
+		if (RL_LIKELY(c->u->tp_form))
+			iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 0, dec, 1,
+			          kv_used, it);
+		else
+			iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 0, dec, 0,
+			          kv_used, it);
+		return it->time_s;
+	}
 	if (RL_UNLIKELY(c->u->multi_pp))
 		return pipeline_round(c, m, n_dec, p, p_isl, chunks, kv_used, it);
 	/* (one test of the flag, each branch with its own constant) */
 	if (RL_UNLIKELY(c->u->rare))
-		iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 1, dec, kv_used,
-		          it);
+		iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 1, dec, 0,
+		          kv_used, it);
 	else
-		iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 0, dec, kv_used,
-		          it);
+		iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 0, dec, 0,
+		          kv_used, it);
 	return it->time_s;
 }
 
@@ -893,13 +917,29 @@ int rl_serve_bare(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	return rl_serve_bare_req(cfg, cache, s_pre, s_dec, 1, r);
 }
 
-int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
-                      double s_pre, double s_dec, int keep_req, rl_result *r)
+/* serve_request's return where its usual form leaves the request to the
+** general form (one micro-batch not in flight) */
+enum { SERVE_GENERAL = -1 };
+
+/* The request's solve and its two iterations on the setup u (the rest of
+** rl_serve_bare_req, below), inline at its two calls: usual is 1 where u->usual
+** is set (a constant: one stage, rare clear, no window, the KV reserved in
+** blocks of an exact reciprocal), and its copy carries no test of those
+** flags nor any of their terms, and serves one micro-batch in flight (mb
+** 1, a constant: else SERVE_GENERAL, having written nothing but
+** cache->req.valid); 0, the general form, tests each. */
+static inline RL_ALWAYS_INLINE int
+serve_request(const rl_config *cfg, rl_eval_cache *cache,
+              const rl_serve_setup *u, double s_pre, double s_dec,
+              int keep_req, rl_result *r, int usual)
 {
 	const rl_scenario *s = &cfg->scen;
 	const rl_profile *pf = &cfg->prof;
-	rl_serve_setup local;
-	const rl_serve_setup *u;
+	/* (each flag that usual fixes: a constant in its copy) */
+	const int windowed = !usual && u->windowed;
+	const int reserve = usual || u->kv_reserve_on;
+	const int blk_exact = usual || u->blk_exact;
+	const int sram_on = !usual && u->sram_on;
 	eval_ctx ctx, *c = &ctx;
 	kv_held_t held;
 	double kv_cap_tokens, mnt, cap;
@@ -909,55 +949,9 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	/* 1 / isl, off the path the evaluation waits on: the shares of
 	** requests below multiply by it */
 	double per_isl = 1 / s->isl;
-	int rc, i, st, limit = RL_LIMIT_TOKENS, batched;
+	int i, limit = RL_LIMIT_TOKENS, batched;
 	char msg[256];
 
-	st = cache ? setup_state(cache, cfg) : SETUP_NEW;
-	if (st == SETUP_SAME) {
-		/* (a hit of the whole span on the rule's cfg: the key is the
-		** rule's) */
-		if (cfg == &cache->rule.cfg)
-			cache->key_is_rule = 1;
-		u = &cache->setup;
-	} else if (st == SETUP_MEMORY &&
-	           rl_serve_setup_memory(cfg, r, &cache->setup) == RL_OK) {
-		/* the batch rule's two numbers or, for the profiling pass's
-		** logits rows, the lengths alone differ from the setup's key:
-		** its last step again (rl_serve_setup_memory), the key
-		** brought along; what power and cost keep (read from serving's span,
-		** which is the key's) stays */
-		cache->key.prof.max_batch_size = cfg->prof.max_batch_size;
-		cache->key.prof.max_num_tokens = cfg->prof.max_num_tokens;
-		cache->key.scen.isl = cfg->scen.isl;
-		cache->key.scen.osl = cfg->scen.osl;
-		cache->key.scen.batch = cfg->scen.batch;
-		if (cfg == &cache->rule.cfg)
-			cache->key_is_rule = 1;
-		u = &cache->setup;
-	} else {
-		rl_serve_setup *w = cache ? &cache->setup : &local;
-		if (cache) {
-			cache->valid = 0;
-			cache->cost.valid = 0;
-			cache->pc.valid = 0;
-			if (cfg != &cache->rule.cfg)
-				cache->rule.valid = 0;
-		}
-		if ((rc = rl_serve_setup_of(cfg, r, w)) != RL_OK) {
-			/* a failed setup leaves what it reached, the rest zero:
-			** worked out again on a cleared result (a success writes
-			** every field: nothing to clear first) */
-			memset(r, 0, offsetof(rl_result, error));
-			r->error[0] = '\0';
-			return rl_serve_setup_of(cfg, r, w);
-		}
-		if (cache) {
-			cache->key = *cfg;
-			cache->key_is_rule = cfg == &cache->rule.cfg;
-			cache->valid = 1;
-		}
-		u = w;
-	}
 	if (RL_LIKELY(cache != NULL))
 		cache->req.valid = 0; /* kept again below, once solved */
 	c->cfg = cfg;
@@ -967,7 +961,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	/* (without a window, rl_ctx_decode's and rl_ctx_prefill's full
 	** averages and kv_windowed's t, tested once per setup: u->windowed) */
 	osl_if = osl_in_flight(s);
-	if (RL_UNLIKELY(u->windowed)) {
+	if (RL_UNLIKELY(windowed)) {
 		c->ctx_decode = rl_ctx_decode(&u->sh, s->isl, osl_if);
 		c->ctx_prefill = rl_ctx_prefill(&u->sh, s->isl);
 		one_req = kv_windowed(&u->sh, s->isl + s->osl);
@@ -990,15 +984,25 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 
 	/* micro-batches in flight: pp, unless --batch or the KV cache holds
 	** fewer whole requests; each gets 1/mb of the cache and of --batch */
-	mb = u->pp;
 	batched = s->batch > 0;
-	if (RL_UNLIKELY(batched) && s->batch < mb)
-		mb = s->batch;
-	/* (floor(x) < 1 is x < 1; and with mb = 1, kv_cap_tokens >=
-	** one_req > 0 here, so x >= 1: no division) */
-	if (mb == 1 ? !(one_req > 0) && kv_cap_tokens / one_req < 1
-	            : floor(kv_cap_tokens / one_req) < mb)
-		mb = floor(kv_cap_tokens / one_req);
+	if (usual) {
+		/* (one stage, pp 1: one micro-batch, mb 1, a constant, but
+		** where --batch is below 1 or a request's KV tokens are not >
+		** 0, which the general form serves from the start: nothing
+		** written yet but what it writes again) */
+		if (RL_UNLIKELY((batched && s->batch < 1) || !(one_req > 0)))
+			return SERVE_GENERAL;
+		mb = 1.0;
+	} else {
+		mb = u->pp;
+		if (RL_UNLIKELY(batched) && s->batch < mb)
+			mb = s->batch;
+		/* (floor(x) < 1 is x < 1; and with mb = 1, kv_cap_tokens >=
+		** one_req > 0 here, so x >= 1: no division) */
+		if (mb == 1 ? !(one_req > 0) && kv_cap_tokens / one_req < 1
+		            : floor(kv_cap_tokens / one_req) < mb)
+			mb = floor(kv_cap_tokens / one_req);
+	}
 	kv_mb = mb == 1 ? kv_cap_tokens : kv_cap_tokens / mb;
 	user = RL_UNLIKELY(batched) ? s->batch / mb : 0;
 
@@ -1007,8 +1011,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	cap = pf->max_batch_size;
 	if (user > 0 && user < cap)
 		cap = user;
-	held = kv_held_of(s->isl, osl_if, &u->blkd, u->blk_exact,
-	                  u->kv_reserve_on);
+	held = kv_held_of(s->isl, osl_if, &u->blkd, blk_exact, reserve);
 	if (RL_UNLIKELY(s->osl <= 1)) {
 		/* prefill only: each iteration fills its budget with prompts */
 		p = rl_fmin(mnt, rl_fmin(cap * s->isl, kv_mb));
@@ -1026,7 +1029,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 			double n_budget, n_mem, avail, held_t;
 			share_dec = (s->osl - 1) / (k + s->osl - 1);
 			n_budget = mnt * (k + s->osl - 1) / (s->isl + s->osl - 1);
-			held_t = kv_held(u, &held, share_dec);
+			held_t = kv_held(u, &held, share_dec, windowed);
 			N = n_budget;
 			limit = RL_LIMIT_TOKENS;
 			/* (the division sits on the fixed point's path of
@@ -1071,7 +1074,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	/* the KV tokens the chip holds (memory.kv_used_bytes below; where
 	** weights are resident in SRAM, what its KV tokens there are a share
 	** of: passed to the iterations, which read it in that branch alone) */
-	kv_used = N * mb * kv_held(u, &held, share_dec);
+	kv_used = N * mb * kv_held(u, &held, share_dec, windowed);
 	r->decode_seqs = n_dec;
 	r->prefill_tokens = p;
 	r->prefill_chunk = q;
@@ -1088,16 +1091,18 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	** each other (in the other order, the prefill-carrying iteration
 	** first, an evaluation takes 7.5 ns more) */
 	q_isl = q * per_isl;
-	clock_peaks(c, s_dec);
+	clock_peaks(c, s_dec, sram_on);
 	if (n_dec > 0)
-		R_dec = stage_round(c, mb, n_dec, 0, 0, k, 1, kv_used, &r->decode);
+		R_dec = stage_round(c, mb, n_dec, 0, 0, k, 1, usual, kv_used,
+		                    &r->decode);
 	else
 		memset(&r->decode, 0, sizeof r->decode);
 
 	/* the prefill-carrying iteration */
 	if (s_dec != s_pre) /* (the same clock: the same peaks) */
-		clock_peaks(c, s_pre);
-	R_pre = stage_round(c, mb, n_dec, q, q_isl, k, 0, kv_used, &r->prefill);
+		clock_peaks(c, s_pre, sram_on);
+	R_pre = stage_round(c, mb, n_dec, q, q_isl, k, 0, usual, kv_used,
+	                    &r->prefill);
 	T_avg = f * R_pre + (1 - f) * R_dec;
 	/* (the iterations per second first: power's chain to USD per token,
 	** which the evaluation waits on, goes on from them, and of the
@@ -1159,7 +1164,7 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	    mb * (f * r->prefill.link_bytes + (1 - f) * r->decode.link_bytes) *
 	    per_T;
 	r->avg_sram_Bps =
-	    RL_UNLIKELY(u->sram_on)
+	    RL_UNLIKELY(sram_on)
 	        ? mb *
 	              (f * r->prefill.sram_bytes +
 	               (1 - f) * r->decode.sram_bytes) *
@@ -1200,6 +1205,93 @@ int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
 	return RL_OK;
 }
 
+
+/* serve_request's general form, out of line: rl_serve_bare_req and
+** rl_eval_cached (eval.c) call it rarely, from their own inline copies of
+** the usual forms (one copy of this one, not one in each) */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int serve_general(const rl_config *cfg, rl_eval_cache *cache,
+                         const rl_serve_setup *u, double s_pre, double s_dec,
+                         int keep_req, rl_result *r)
+{
+	return serve_request(cfg, cache, u, s_pre, s_dec, keep_req, r, 0);
+}
+
+/* rl_serve_bare_req (engine.h), inline: eval.c, whose translation unit
+** holds this file (it includes it), calls it for every evaluation, with its
+** clocks at 1 and no request to keep, constants there */
+static inline RL_ALWAYS_INLINE int
+serve_bare_req(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
+               double s_dec, int keep_req, rl_result *r)
+{
+	rl_serve_setup local;
+	const rl_serve_setup *u;
+	int rc, st;
+
+	st = cache ? setup_state(cache, cfg) : SETUP_NEW;
+	if (st == SETUP_SAME) {
+		/* (a hit of the whole span on the rule's cfg: the key is the
+		** rule's) */
+		if (cfg == &cache->rule.cfg)
+			cache->key_is_rule = 1;
+		u = &cache->setup;
+	} else if (st == SETUP_MEMORY &&
+	           rl_serve_setup_memory(cfg, r, &cache->setup) == RL_OK) {
+		/* the batch rule's two numbers or, for the profiling pass's
+		** logits rows, the lengths alone differ from the setup's key:
+		** its last step again (rl_serve_setup_memory), the key
+		** brought along; what power and cost keep (read from serving's span,
+		** which is the key's) stays */
+		cache->key.prof.max_batch_size = cfg->prof.max_batch_size;
+		cache->key.prof.max_num_tokens = cfg->prof.max_num_tokens;
+		cache->key.scen.isl = cfg->scen.isl;
+		cache->key.scen.osl = cfg->scen.osl;
+		cache->key.scen.batch = cfg->scen.batch;
+		if (cfg == &cache->rule.cfg)
+			cache->key_is_rule = 1;
+		u = &cache->setup;
+	} else {
+		rl_serve_setup *w = cache ? &cache->setup : &local;
+		if (cache) {
+			cache->valid = 0;
+			cache->cost.valid = 0;
+			cache->pc.valid = 0;
+			if (cfg != &cache->rule.cfg)
+				cache->rule.valid = 0;
+		}
+		if ((rc = rl_serve_setup_of(cfg, r, w)) != RL_OK) {
+			/* a failed setup leaves what it reached, the rest zero:
+			** worked out again on a cleared result (a success writes
+			** every field: nothing to clear first) */
+			memset(r, 0, offsetof(rl_result, error));
+			r->error[0] = '\0';
+			return rl_serve_setup_of(cfg, r, w);
+		}
+		if (cache) {
+			cache->key = *cfg;
+			cache->key_is_rule = cfg == &cache->rule.cfg;
+			cache->valid = 1;
+		}
+		u = w;
+	}
+	/* (the usual setup served by a copy of the request's solve with its
+	** flags as constants: rl_serve_setup.usual) */
+	if (RL_LIKELY(u->usual)) {
+		rc = serve_request(cfg, cache, u, s_pre, s_dec, keep_req, r, 1);
+		if (RL_LIKELY(rc != SERVE_GENERAL))
+			return rc;
+	}
+	return serve_general(cfg, cache, u, s_pre, s_dec, keep_req, r);
+}
+
+int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
+                      double s_pre, double s_dec, int keep_req, rl_result *r)
+{
+	return serve_bare_req(cfg, cache, s_pre, s_dec, keep_req, r);
+}
+
 int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
                     double s_pre, double s_dec, rl_result *r)
 {
@@ -1233,13 +1325,13 @@ int rl_serve_phase_served(const rl_config *cfg, const rl_eval_cache *cache,
 	ctx.isl = cfg->scen.isl;
 	ctx.ctx_decode = rq->ctx_decode;
 	ctx.ctx_prefill = rq->ctx_prefill;
-	clock_peaks(&ctx, s);
+	clock_peaks(&ctx, s, ctx.u->sram_on);
 	if (phase == 0)
-		stage_round(&ctx, rq->mb, rq->n_dec, rq->q, rq->q_isl, rq->k, 0,
+		stage_round(&ctx, rq->mb, rq->n_dec, rq->q, rq->q_isl, rq->k, 0, 0,
 		            rq->kv_used, it);
 	else if (rq->n_dec > 0)
-		stage_round(&ctx, rq->mb, rq->n_dec, 0, 0, rq->k, 1, rq->kv_used,
-		            it);
+		stage_round(&ctx, rq->mb, rq->n_dec, 0, 0, rq->k, 1, 0,
+		            rq->kv_used, it);
 	else
 		memset(it, 0, sizeof *it);
 	return RL_OK;

@@ -400,6 +400,7 @@ typedef struct {
 	** integers: chip.tdp_w > 0, cost.years > 0, chip_usd and price_usd
 	** finite (rl_usd_per_mtok_pair_hw's tests) */
 	int tdp_on, years_ok, cost_ok, price_ok;
+	int usd_ok;              /* years_ok, cost_ok and price_ok all set */
 	int sram_on;             /* rl_sram_resident_on(&chip) (power.h) */
 	rl_config key;
 } rl_power_cost_memo;

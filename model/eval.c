@@ -28,7 +28,15 @@
 ** Power, cost and price are NAN where the chip lacks their inputs (no node,
 ** no price).
 ** No allocation, no I/O.
+**
+** The serving model (engine.c) is compiled within this file's translation
+** unit, which includes it (the Makefile leaves engine.c out of the
+** library's own objects): rl_eval_cached's serving call is then inline,
+** with its clocks at 1 and no request to keep as constants there
+** (serve_bare_req): 1,175.5 -> 1,107.6 instructions an evaluation on the
+** real path (tests/BENCH.md).
 */
+#include "engine.c"
 #include "engine.h"
 
 #include <math.h>
@@ -267,6 +275,23 @@ void rl_over_tdp_words(const rl_config *cfg, const rl_result *r, char *buf,
 	         cfg->chip.tdp_w, r->power_lowest_w, at);
 }
 
+/* Whether cfg is, in every byte before its request, the batch rule's key
+** (rule_applied's whole): everything before the request, read as it is,
+** no store into the key just before the loads.  Compared first on every
+** evaluation with a cache (rl_eval_cached): a key is taken only from a
+** configuration not given by design and under one of trtllm-bench's rules
+** (rule_applied's callers), so one found equal is too, and goes to
+** rule_applied with whole set without those tests. */
+static inline int rule_key_same(const rl_config *cfg, rl_eval_cache *cache)
+{
+	rl_batch_rule_memo *m = &cache->rule;
+	if (!cache->valid)
+		m->valid = 0; /* a cache started afresh: nothing kept */
+	return m->valid &&
+	       memcmp(cfg, m->key + m->key_at, offsetof(rl_config, scen.isl)) ==
+	           0;
+}
+
 /* cfg with the numbers its batch rule picks for its request, through the
 ** cache's memo (engine.h): the key is what serving reads of cfg, its span
 ** from the chip to the request (isl, osl and batch, last; engine.c asserts
@@ -278,25 +303,22 @@ void rl_over_tdp_words(const rl_config *cfg, const rl_result *r, char *buf,
 ** may hold stale ones, which nothing reads (serving reads the span alone;
 ** power and cost read the caller's configuration, rl_eval_cached).  But
 ** the key follows them, so that one compare of everything before the
-** request tells *whole: cfg is, in every byte but its request, the key of
-** the evaluation before (which power_cost_kept then needs not compare
-** again: pc_key_is_rule). */
-static const rl_config *rule_applied(const rl_config *cfg,
-                                     rl_eval_cache *cache, int *whole)
+** request tells whole (rule_key_same, above): cfg is, in every byte but
+** its request, the key of the evaluation before (which power_cost_kept
+** then needs not compare again: pc_key_is_rule). */
+static inline RL_ALWAYS_INLINE const rl_config *
+rule_applied(const rl_config *cfg, rl_eval_cache *cache, int whole)
 {
 	rl_batch_rule_memo *m = &cache->rule;
 	const size_t serve = offsetof(rl_config, chip); /* serving's span */
 	const size_t req = offsetof(rl_config, scen.isl); /* the request */
 	unsigned char *key;
 	double isl, osl;
-	if (!cache->valid)
-		m->valid = 0; /* a cache started afresh: nothing kept */
-	/* (key_at is set with the first key) */
-	key = m->valid ? m->key + m->key_at : m->key;
-	/* everything before the request, read as it is: no store into the
-	** key just before the loads */
-	*whole = m->valid && memcmp(cfg, key, req) == 0;
-	if (!*whole) {
+	/* (whole: rule_key_same's, which cleared m->valid where the cache
+	** started afresh) */
+	if (!whole) {
+		/* (key_at is set with the first key) */
+		key = m->valid ? m->key + m->key_at : m->key;
 		cache->pc_key_is_rule = 0; /* the key changes below */
 		if (!m->valid || memcmp((const char *)cfg + serve, key + serve,
 		                        req - serve) != 0) {
@@ -336,6 +358,20 @@ static inline RL_ALWAYS_INLINE void
 usd_pair_kept(const rl_cost *c, const rl_power_cost_memo *pc, rl_result *r)
 {
 	double e, spm, power_w = r->power_w, output_tps = r->output_tps;
+	if (RL_LIKELY(pc->usd_ok)) {
+		/* (the memo's three tests at once: the same expressions) */
+		if (!(isfinite(power_w) && output_tps > 0)) {
+			r->usd_per_mtok_cost = r->usd_per_mtok_price = NAN;
+			return;
+		}
+		e = rl_usd_energy_per_s(c, pc->chips, power_w);
+		spm = rl_s_per_mtok(output_tps);
+		r->usd_per_mtok_cost =
+		    rl_usd_with_hw(pc->hw_cost_usd_per_s, e, spm);
+		r->usd_per_mtok_price =
+		    rl_usd_with_hw(pc->hw_price_usd_per_s, e, spm);
+		return;
+	}
 	if (!(isfinite(power_w) && output_tps > 0 && pc->years_ok)) {
 		r->usd_per_mtok_cost = r->usd_per_mtok_price = NAN;
 		return;
@@ -393,6 +429,7 @@ static const rl_power_cost_memo *power_cost_kept(const rl_config *pw,
 	m->years_ok = pw->cost.years > 0;
 	m->cost_ok = isfinite(m->chip_usd);
 	m->price_ok = isfinite(m->price_usd);
+	m->usd_ok = m->years_ok && m->cost_ok && m->price_ok;
 	m->valid = 1;
 	cache->pc_key_is_rule = is_key;
 	return m;
@@ -410,7 +447,17 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	double chips;
 	int rc, prec, violations = 0;
 	int is_key = 0, whole = 0; /* power_cost_kept's, from rule_applied */
+	int kept; /* pw's design, node and cost are the power and cost memo's */
 
+	if (RL_LIKELY(cache != NULL) && rule_key_same(cfg_in, cache)) {
+		/* the evaluation before's configuration in every byte but its
+		** request, the batch rule's key: not by design, under one of
+		** trtllm-bench's rules (rule_key_same), as the key is */
+		whole = is_key = 1;
+		pw = cfg_in;
+		cfg = rule_applied(cfg_in, cache, 1);
+		goto given;
+	}
 	if (RL_UNLIKELY(cfg_in->chip.by_design > 0.5)) {
 		/* (the design's count through a variable of its own: one whose
 		** address is taken lives on the stack, stored and loaded again
@@ -434,7 +481,7 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 		int rule = (int)cfg->prof.batch_rule;
 		if (cache && cfg == cfg_in && (rule == RL_BATCH_TRTLLM_BUILD ||
 		                               rule == RL_BATCH_TRTLLM_PYTORCH)) {
-			cfg = rule_applied(cfg_in, cache, &whole);
+			cfg = rule_applied(cfg_in, cache, 0);
 			is_key = 1;
 		} else {
 			if (cfg != &spec)
@@ -443,18 +490,19 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 			cfg = &spec;
 		}
 	}
+given:
 	/* static power's inputs that contradict (power.c): refused before
 	** serving, which reads none of them; not tested again where pw's
 	** design, node and cost are, byte for byte, those the power and cost
 	** memo was worked out from (whole and pc_key_is_rule, as
 	** power_cost_kept reads them), which passed this test: the memo is
 	** reached only below it (for speed: tests/BENCH.md) */
-	if (RL_UNLIKELY(!(whole && cache->pc_key_is_rule) &&
-	                !rl_power_inputs_ok(pw)) &&
+	kept = whole && cache->pc_key_is_rule;
+	if (RL_UNLIKELY(!kept && !rl_power_inputs_ok(pw)) &&
 	    rl_power_check(pw, r->error, sizeof r->error) != RL_OK)
 		return RL_EINVAL;
 	/* (what serving leaves of power and cost is written below) */
-	rc = rl_serve_bare_req(cfg, cache, 1.0, 1.0, 0, r);
+	rc = serve_bare_req(cfg, cache, 1.0, 1.0, 0, r);
 	if (rc != RL_OK)
 		return rc;
 	r->violations = violations;
@@ -463,11 +511,15 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	/* (the caller's cache alone: a local one below is the TDP fit's) */
 	/* (where the chip has no power model the memo's compare would cost
 	** more than the chip's cost alone: rl_chip_cost_kept below) */
-	pc = RL_LIKELY(cache && rl_power_known(pw))
+	/* (kept, with the memo valid still after serving, which clears it
+	** with a new setup: the memo is pw's, which has a power model, as
+	** power_cost_kept would find it; pc set: pw has one) */
+	pc = RL_LIKELY(kept && cache->pc.valid) ? &cache->pc
+	     : RL_LIKELY(cache && rl_power_known(pw))
 	         ? power_cost_kept(pw, cache, is_key, whole)
 	         : NULL;
 
-	if (!rl_power_known(pw)) {
+	if (!pc && !rl_power_known(pw)) {
 		r->clock_scale = r->clock_scale_prefill =
 		    r->clock_scale_decode = 1.0;
 		r->power_w = r->power_prefill_w = r->power_decode_w = NAN;

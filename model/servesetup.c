@@ -115,6 +115,8 @@ static rl_stage_kind stage_kind_of(const rl_config *cfg,
 	k.w_expert_bytes = layers * u->moe_share * u->expert_w_bytes;
 	k.overhead_s = cfg->prof.iter_overhead_s +
 	               layers * cfg->prof.layer_overhead_s;
+	k.overhead_dec_s =
+	    u->graphs_off ? k.overhead_s : cfg->prof.iter_overhead_s;
 	/* device time of fixed length: each GEMM kernel's floor, and the
 	** floors of the kernels an MoE layer runs beside its GEMMs (routing,
 	** top-k, permute, finalize: profile.moe_layer_fixed_us), which a
@@ -726,6 +728,9 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 	          u->one.logits_gather || u->one.has_send ||
 	          (u->multi_tp &&
 	           (u->ar.none || u->ar.div_on || !u->ar.bw_on));
+	u->usual = !u->rare && u->pp == 1 && !u->windowed &&
+	           u->kv_reserve_on && u->blk_exact;
+	u->tp_form = u->multi_tp && u->mh_on && !u->host_overlap_on;
 	u->chips = chips;
 	u->per_chips = 1 / chips;
 	u->replicas = rl_scen_dp(s);

@@ -27,6 +27,9 @@ typedef struct {
 	double w_expert_bytes; /* layers x MoE share x one expert's weights */
 	double overhead_s;    /* iteration + layers x layer overhead (a CUDA
 	                      ** graph's replay: the iteration's alone) */
+	double overhead_dec_s; /* a decode-only iteration's: overhead_s where
+	                      ** CUDA graphs are off (graphs_off), else
+	                      ** profile.iter_overhead_s (the replay's) */
 	double gemm_fixed_s;  /* the kernels' fixed device time: gemm_fixed x
 	                      ** (layers x GEMMs a layer + head) + layers x
 	                      ** MoE share x moe_layer_fixed */
@@ -142,7 +145,8 @@ typedef struct {
 	/* what the iterations test of the design and the profile, as
 	** integers, each the same test as written out where it is read:
 	** tp > 1, ep > 1, pp > 1; profile.gemm_m_half > 0 (or NaN: not <= 0,
-	** mh its value); cuda_graphs < 0.5; request_overhead_s != 0;
+	** mh its value); cuda_graphs < 0.5 (read by the setup alone: each
+	** stage kind's overhead_dec_s); request_overhead_s != 0;
 	** comm_overlap +0 (== 0, sign clear); host_overlap > 0; the shape's
 	** attn_scores_per_ctx > 0 */
 	int multi_tp, multi_ep, multi_pp;
@@ -160,6 +164,17 @@ typedef struct {
 	                         ** iteration's overhead takes its request
 	                         ** term, + 0 without one (engine.c: where the
 	                         ** sum before it is not -0, + 0 leaves it) */
+	int tp_form;             /* tp > 1 (multi_tp), gemm_m_half on (mh_on)
+	                         ** and no host overlap (host_overlap_on
+	                         ** clear): where usual is set too, engine.c
+	                         ** costs an iteration with a copy of its code
+	                         ** that tests none of them */
+	int usual;               /* rare clear and pp 1 (one stage), no window,
+	                         ** and the KV reserved (kv_reserve_on) in
+	                         ** blocks of an exact reciprocal (blk_exact):
+	                         ** engine.c solves a request on such a setup
+	                         ** with a copy of its code that tests none of
+	                         ** them and serves one micro-batch */
 	int windowed;            /* the shape's window > 0 and window_share > 0
 	                         ** (after profile.sliding_window) */
 	/* profile.attn_overlap > 0 on a model whose layers are not all of
