@@ -268,11 +268,11 @@ static double attn_hidden_kinds(const eval_ctx *c, const rl_stage_kind *sg,
 		                       u->sh.params_expert * Ls * u->moe_share,
 		                   &u->tpd);
 		double t_body = gemm_time(c, M * sg->body_flops_row - ex, M,
-		                          c->per_pe_gemm);
+		                          c->per_pe_gemm, u->mh_on);
 		double t_head =
 		    sg->has_head && head_tokens > 0
 		        ? gemm_time(c, head_tokens * u->head_flops_row,
-		                    head_tokens, c->per_pe_head)
+		                    head_tokens, c->per_pe_head, u->mh_on)
 		        : 0.0;
 		double read = rl_experts_touched(m, u->ep * M) / u->ep;
 		double b_lay = rl_div(Ls * u->layer_w_bytes, &u->tpd);
