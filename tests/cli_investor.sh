@@ -664,7 +664,7 @@ fi
 # tokens/s; 0.12's TP8 1933.15: data/claims/etched-2024.ini, claims.md)
 readme=$(dirname "$0")/../README.md
 claimdoc=$(dirname "$0")/../docs/claim.md
-powerdoc=$(dirname "$0")/../README.md
+powerdoc=$(dirname "$0")/../docs/power.md
 commas() { awk -v x="$1" 'BEGIN { s = sprintf("%.0f", x); o = ""; while (length(s) > 3) { o = "," substr(s, length(s) - 2) o; s = substr(s, 1, length(s) - 3) } print s o }'; }
 expect_exit 0 "claim at its defaults" -- $RL claim
 tr '\n' ' ' <"$tmpd/out" | tr -s ' ' >"$tmpd/all"
@@ -722,7 +722,7 @@ w=$(sed -n 's/.*"watts": \([0-9.e+-]*\).*/\1/p' "$tmpd/ev" | head -1)
 at=$(commas "$(sed -n 's/.*"total_tokens_per_s": \([0-9.e+-]*\).*/\1/p' "$tmpd/ev" | head -1)")
 wr=$(awk -v x="$w" 'BEGIN { printf "**%.0f W** (%.1f)", x, x }')
 sed -n '/^### The verdict per mapping/,$p' "$claimdoc" | tr '\n' ' ' | tr -s ' ' >"$tmpd/maps"
-sed -n '/^### Power and the TDP/,/^### Serving under load/p' "$powerdoc" | tr '\n' ' ' | tr -s ' ' >"$tmpd/power"
+sed -n '/^### Power and the TDP/,$p' "$powerdoc" | tr '\n' ' ' | tr -s ' ' >"$tmpd/power"
 miss=""
 for w in "baseline as modelled ($at; claim: \"at the mapping the scenario names (TP8) it would be $tp8\"" \
 	"gives ${bd}x; with a 1000 W TDP ${bd1k}x, with none ${bd0}x" "The model gives $m2 for TP2 x PP1 x DP4" \
