@@ -246,8 +246,8 @@ static void binding(const rl_config *base, const rl_param *p, double v,
 }
 
 /* A parameter that sets an SRAM's capacity or read bandwidth, which
-** serving reads only for weights kept resident (README, MAC arrays or
-** SRAM?); its energy, power.sram_bytes_per_flop, is per FLOP. */
+** serving reads only for weights kept resident (docs/engine.md, MAC
+** arrays or SRAM?); its energy, power.sram_bytes_per_flop, is per FLOP. */
 static int sram_capacity_lever(const rl_param *p)
 {
 	static const char *const levers[][2] = {

@@ -716,7 +716,7 @@ static void power_note(FILE *f, const claim_report *rep)
 			         "model and no TDP; x%.3f is (averaged over the Shapley "
 			         "orders) what %s's power budget and energy per "
 			         "operation would take from its peak, assumed away "
-			         "(README, What it says about Sohu)",
+			         "(docs/claim.md, What it says about Sohu)",
 			         rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb),
 			         exp(rep->phi[i]),
 			         rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la));

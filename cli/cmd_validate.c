@@ -83,8 +83,8 @@ static void help(FILE *f)
 	      "version, model and precision together, each within one \"set\":\n"
 	      "in_sample, held_out, out_of_sample (the fitted chip's rows of\n"
 	      "a version whose profile was fitted on another version's rows:\n"
-	      "versions.csv's fitted_version) or not_modelled (README.md gives\n"
-	      "every key), and \"repeatability\": the pairs of versions whose\n"
+	      "versions.csv's fitted_version) or not_modelled (docs/validation.md\n"
+	      "gives every key), and \"repeatability\": the pairs of versions whose\n"
 	      "tables share cells (chip, gpus, model, precision, isl, osl, tp,\n"
 	      "pp, ep, request rate, metric), each with the median and 90th\n"
 	      "percentile of the cells' |change| = larger/smaller - 1 and the\n"
@@ -161,9 +161,10 @@ static int loo_cb(void *ud, const char *section, const char *key,
 ** the profile's software latency, the algorithm's steps of the chip's link
 ** latency, and the half-bandwidth size's S_half / B, a fixed time too), and
 ** that S_half / B alone, so that what a fit put into a fixed time per
-** all-reduce is in the open (README, Calibration and validation); "" where
-** either preset does not load.  RL_EINTERNAL with err where a preset's
-** text could not be held in memory (out "" then), else RL_OK. */
+** all-reduce is in the open (docs/validation.md, Calibration and
+** validation); "" where either preset does not load.  RL_EINTERNAL with
+** err where a preset's text could not be held in memory (out "" then),
+** else RL_OK. */
 static int allreduce_fixed(const char *profile, const char *chip, char *out,
                            size_t len, char *err, size_t errlen)
 {

@@ -44,7 +44,7 @@ static const char *const model_shape[] = {
 ** in the file's order, a preset named below a key replaced it without a
 ** word: a chip file's `tdp_w = 500` above `[preset] chip = h100-sxm` ran
 ** at the H100's 700 W, and `node = n5` above `chip = sohu-design` gave
-** Sohu by design on n4 (its chip's node), README's recipe for a node
+** Sohu by design on n4 (its chip's node), docs/power.md's recipe for a node
 ** change in the other order.  A file in that order (every preset shipped)
 ** is read once; another is read again in these steps, each replacing
 ** what the first reading left (load_depth). */
@@ -219,7 +219,7 @@ static int section_refused(const char *kind, const char *section,
 ** goes (a model named after --chip is read after it), and a chip naming a
 ** profile would replace the profile validate picks for a row; so any
 ** other kind is refused.  A scenario names any: it is read first, and
-** every option after it replaces what it named (README, eval's
+** every option after it replaces what it named (docs/tour.md, eval's
 ** contract). */
 static int preset_refused(const char *kind, const char *named,
                           const char *value, char *err, size_t errlen)
@@ -484,7 +484,7 @@ static int load_depth(rl_setup *st, const char *kind, const char *name,
 }
 
 /* A preset loaded by an option (--chip, --model, --profile) replaces the
-** one a scenario named before it whole, as README's eval contract says:
+** one a scenario named before it whole, as docs/tour.md's eval contract says:
 ** its sections back to the table's defaults first, so no key the new one
 ** leaves unset keeps the old one's value (trtllm-0.10's seq_overhead_us
 ** under --profile etched-claim; the H100's node and power under --chip

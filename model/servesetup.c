@@ -62,8 +62,8 @@ static int check(const rl_config *cfg, rl_result *r)
 	** where software keeps weights resident in SRAM without an HBM copy
 	** (chip.sram_resident_share > 0, chip.sram_hbm_copy false): then its
 	** weights, runtime and KV cache must fit in the resident share
-	** (setup_memory_sram); a copy of the weights needs HBM (README, MAC
-	** arrays or SRAM?) */
+	** (setup_memory_sram); a copy of the weights needs HBM (docs/engine.md,
+	** MAC arrays or SRAM?) */
 	if (cfg->chip.hbm_Bps <= 0 || cfg->chip.hbm_bytes <= 0) {
 		if (!(cfg->chip.hbm_Bps == 0 && cfg->chip.hbm_bytes == 0) ||
 		    !rl_sram_resident_on(&cfg->chip) ||

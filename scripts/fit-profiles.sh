@@ -260,7 +260,7 @@ fit_one() { # version, profile name, kv_fraction, max_num_tokens, max_batch_size
 	# the start file's path in the header is a temporary: name the real one
 	# name the version; `fitted` instead of `calibrated` keeps these
 	# profiles out of eval's default (the latest calibrated one) until they
-	# meet the accuracy targets (README, Calibration and validation)
+	# meet the accuracy targets (docs/validation.md, Calibration and validation)
 	sed -i -e "s|$tmp|$START (settings of version $1 applied by scripts/fit-profiles.sh)|" \
 	    -e "s|^software = TensorRT-LLM\$|software = TensorRT-LLM $1|" \
 	    -e "s|^calibrated = |fitted = |" "data/profiles/$2.ini"

@@ -16,7 +16,7 @@ are modelled and why the others are not:
            0.10 rows of data/measurements.csv in their own layout;
   chip     spelled as the tables' column headers and this repository's
            names spell the part, in turn row by row (CHIP_LABELS: the
-           README's labels, the preset's name, the tables' short forms);
+           docs/heldback.md's labels, the preset's name, the tables' short forms);
   precision as the chip's own table would hold it: A100 has no FP8, so its
            rows are the 16-bit rows (the 0.10 table's A100 section: its
            FP8 rows in FP16); B200 and GB200 keep every row and add each
@@ -69,7 +69,7 @@ import rlpresets
 
 # The chips the tables report beside the H100 (issue 11) and the labels a
 # held-back file may give them, used in turn: the preset's name (the
-# csv's normalised style), the tables' column headers as README.md
+# csv's normalised style), the tables' column headers as docs/heldback.md
 # ("Checking held-back rows of other chips") and published-methodology.md
 # list them, hardware-more.csv's names, and the short forms.
 CHIP_LABELS = {
@@ -83,7 +83,7 @@ CHIP_LABELS = {
     'gb200': ['gb200', 'GB200', 'GB200 186GB HBM3e', 'gb200-nvl72'],
 }
 BASE = 'h100-sxm'
-# the tables spell 4-bit as FP4 (README: fp4/nvfp4 read alike)
+# the tables spell 4-bit as FP4 (docs/validation.md: fp4/nvfp4 read alike)
 FP4 = 'fp4'
 SIXTEEN = ('fp16', 'bf16', 'mixed')
 # A chip's table holds a row only when the weights on one chip take at
@@ -113,7 +113,7 @@ def perf_overview(r):
     return r['software'] == 'TensorRT-LLM' and 'triton' not in r['version']
 
 
-# the precision as the tables spell it, used in turn (README: any case;
+# the precision as the tables spell it, used in turn (docs/validation.md: any case;
 # 0.12's 16-bit columns read "Mixed"; Blackwell's 4-bit "FP4" or "NVFP4")
 SPELLINGS = {'fp8': ('fp8', 'FP8'), 'fp16': ('fp16', 'FP16', 'Mixed'),
              'bf16': ('bf16', 'BF16'), 'fp4': ('fp4', 'FP4', 'NVFP4')}

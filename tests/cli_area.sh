@@ -19,7 +19,7 @@ for k in '"die"' '"area_mm2": 814' '"transistors": 8e\+10' '"blocks"' '"name": "
 done
 # 528 x 512 x 10,000 / 80e9 = 0.033792 (hardware.csv, claims.md)
 expect_out '"transistor_share": 0.033792' "H100 MAC transistor share by hand"
-# the full-load power's terms, each by hand (README "Power and the TDP"),
+# the full-load power's terms, each by hand (docs/power.md, "Power and the TDP"),
 # and all of them in the line, so that they make its total (the line left
 # out clocked logic and PHYs: 70 + 689 + 26 + 134 = 919, not 1036):
 # clocked 67 mW/mm2/GHz x 814 mm2 x 1.83 GHz = 99.80454 W; PHY 0.65 pJ/bit
@@ -163,7 +163,7 @@ expect_out '"decode_watts": [0-9]' "eval json has the decode phase's power"
 # a clocked, busy H100 on this workload draws more than an active chip doing
 # nothing (70 static + 67 mW/mm2/GHz x 814 mm2 x 1.83 GHz = 99.8 clocked +
 # 0.65 pJ/bit x 8 x 3.35 TB/s = 17.4 PHY = 187 W) and lands in the range
-# README assumes for a busy H100 serving inference: 40-75% of its 700 W TDP
+# docs/power.md assumes for a busy H100 serving inference: 40-75% of its 700 W TDP
 w=$(sed -n 's/.*"watts": \([0-9.]*\).*/\1/p' "$tmpd/out" | head -1)
 if awk -v w="$w" 'BEGIN { exit !(w >= 280 && w <= 525) }'; then
 	echo "ok - H100 power on the Etched workload in 280-525 W ($w W)"
@@ -386,7 +386,7 @@ expect_out '"served": "design"' "area json: Sohu by design serves its design"
 # a chip without HBM (Groq-style, everything in SRAM) is refused by
 # serving unless every weight and the KV cache are in SRAM
 # (chip.sram_resident_share > 0 and chip.sram_hbm_copy = false: a copy of
-# the weights needs HBM; README, MAC arrays or SRAM?); area says so, and
+# the weights needs HBM; docs/engine.md, MAC arrays or SRAM?); area says so, and
 # eval refuses it with the weights resident but their copy kept (Llama-3
 # 8B FP8 in 8 stages: 1.0 GB per chip against 0.5 x 814 mm2 x 2.86 MB/mm2
 # = 1164 MB of SRAM)
@@ -517,7 +517,7 @@ expect_exit 0 "eval: 4 stacks" -- $RL eval --chip sohu-design \
 	--scenario etched-bench --tp 1 --profile etched-claim
 expect_no_out "^\(silicon\.violations" "none named where none is violated"
 # area says at which clock the node's energies hold, the convention a node
-# change moves (README, Power and the TDP): n4's at 1.83 GHz, so at Sohu by
+# change moves (docs/power.md, Power and the TDP): n4's at 1.83 GHz, so at Sohu by
 # design's 1.5 GHz 1.5 / 1.83 = 0.820 of them; n5 names none, so they are
 # taken as they are at 1.5 GHz
 expect_exit 0 "area: n4's reference clock" -- $RL area --chip sohu-design

@@ -135,7 +135,7 @@ expect_exit 1 "the --no-loo profile holds no nan" -- grep -qi "nan" "$tmpd/fit.i
 expect_exit 0 "its header says there is no leave-out error" -- grep -q "in-sample median |error| [0-9.]*%; no leave-out error (--no-loo)\\." "$tmpd/fit.ini"
 expect_exit 0 "fitted profile is usable" -- $E --profile "$tmpd/fit.ini"
 # a fit of every efficiency and overhead from the 0.10 start file (the
-# README's tour): a fitted key's carried comment does not say it is not
+# docs/tour.md's tour): a fitted key's carried comment does not say it is not
 # fitted ("fitted; ... so not fitted" for eff_attention, eff_memory,
 # layer_overhead_us, request_overhead_us)
 expect_exit 0 "calibrate every parameter from the 0.10 start file" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --no-loo --out "$tmpd/all.ini"
@@ -531,17 +531,17 @@ expect_exit 0 "eval json under its TDP" -- $RL eval --chip h100-sxm --model llam
 expect_out '"over_tdp": 0,' "json: power.over_tdp 0"
 expect_out '"lowest_clock_watts": null' "json: no power at the lowest clock"
 # an option after a scenario replaces the preset the scenario named whole,
-# as README's eval contract says: trtllm-2048-128 names profile
+# as docs/tour.md's eval contract says: trtllm-2048-128 names profile
 # trtllm-0.10, whose keys etched-claim leaves unset (seq_overhead_us 19.1,
 # eff_kv_memory 0.28) stayed under --profile etched-claim and cut Sohu's 8
-# single-chip replicas from README's 494,587 total tokens/s (404,649 before
+# single-chip replicas from docs/claim.md's 494,587 total tokens/s (404,649 before
 # etched-claim hid attention under the GEMMs, attn_overlap 1, 2026-11-30)
 # to 250,516
 expect_exit 0 "a scenario's profile replaced by --profile" -- $RL eval --scenario trtllm-2048-128 \
 	--chip sohu --model llama3-70b --precision fp8 --tp 1 --chips 8 --profile etched-claim
-expect_out "^  total_tokens_per_s +494587 tokens/s" "etched-claim whole: Sohu DP8's 494,587 (README)"
+expect_out "^  total_tokens_per_s +494587 tokens/s" "etched-claim whole: Sohu DP8's 494,587 (docs/claim.md)"
 # and a scenario's chip by --chip: Sohu as claimed names no process node,
-# so no power model and no cost (README: "Power is not modelled for the
+# so no power model and no cost (docs/claim.md: "Power is not modelled for the
 # Sohu spec sheet"), where the H100's node, die and power stayed (2884 W)
 printf '[preset]\nchip = h100-sxm\nmodel = llama3-70b\n[scenario]\nprecision = fp8\nisl = 2048\nosl = 128\ntp = 1\nchips = 8\n' >"$tmpd/sc.ini"
 expect_exit 0 "a scenario's chip replaced by --chip" -- $RL eval --scenario "$tmpd/sc.ini" \

@@ -657,12 +657,14 @@ if grep -qF -- " $few against" "$tmpd/fewt" &&
 else
 	echo "not ok - too few samples"; fails=$((fails + 1))
 fi
-# README's "In plain words" and its opening answer are what the program
-# prints now at its defaults (100000 samples, seed 1): each number there
-# rounded from the claim's text, and the measured tables' ratios by hand
+# docs/claim.md's "In plain words" and README's opening answer are what the
+# program prints now at its defaults (100000 samples, seed 1): each number
+# there rounded from the claim's text, and the measured tables' ratios by hand
 # (TensorRT-LLM 0.10's 2048/128 cells: TP8 1337.36 and TP2 751.14 output
 # tokens/s; 0.12's TP8 1933.15: data/claims/etched-2024.ini, claims.md)
 readme=$(dirname "$0")/../README.md
+claimdoc=$(dirname "$0")/../docs/claim.md
+powerdoc=$(dirname "$0")/../docs/power.md
 commas() { awk -v x="$1" 'BEGIN { s = sprintf("%.0f", x); o = ""; while (length(s) > 3) { o = "," substr(s, length(s) - 2) o; s = substr(s, 1, length(s) - 3) } print s o }'; }
 expect_exit 0 "claim at its defaults" -- $RL claim
 tr '\n' ' ' <"$tmpd/out" | tr -s ' ' >"$tmpd/all"
@@ -681,7 +683,7 @@ kw=$(num '.*- with HBM (4\.8 TB\/s) and links (450 GB\/s) as assumed: [^-]* draw
 hbm=$(num '.*20x is met already ([0-9.]*x now, 8x Sohu (as claimed) at 4\.8 TB\/s): it still holds with at least \([0-9.]*\) TB\/s of HBM bandwidth per chip.*')
 bt=$(num '.* b 8x Sohu (as claimed) [0-9.]* \([0-9]*\) .*')
 tp2=$(awk -v b="$bt" 'BEGIN { printf "%.0f", b / (4 * 751.14 * 2176 / 128) }')
-sed -n '/^### In plain words/,/^### How the model gets there/p' "$readme" | tr '\n' ' ' | tr -s ' ' >"$tmpd/plain"
+sed -n '/^### In plain words/,/^### How the model gets there/p' "$claimdoc" | tr '\n' ' ' | tr -s ' ' >"$tmpd/plain"
 sed -n '/^Its first job is the question/,/^$/p' "$readme" | tr '\n' ' ' | tr -s ' ' >"$tmpd/top"
 miss=""
 for w in "the model gives Sohu **${x}x**, $(commas "$bt") tokens/s against Etched's 500,000" "between **${lo}x and ${hi}x**" \
@@ -698,11 +700,29 @@ grep -qF -- "${x}x with every benefit of the doubt given to Sohu, ${lo}x to ${hi
 # (494,587 / (4 x 751.14 x 2176 / 128) = 9.7; "about 6-8x" of the 404,649
 # before Sohu as claimed hid attention under its GEMMs, 2026-11-30)
 if [ -z "$miss" ] && [ "$(awk -v b="$best" -v t="$tp2" 'BEGIN { print (b >= 8 && b <= 10 && t >= 8 && t <= 10) }')" = 1 ]; then
-	echo "ok - README's plain-words numbers are today's ($x, $lo-$hi, $pr, $best, $tp2, $t12, $bd)"
+	echo "ok - docs/claim.md's and README's plain-words numbers are today's ($x, $lo-$hi, $pr, $best, $tp2, $t12, $bd)"
 else
-	echo "not ok - README's plain words differ from the claim's text:$miss"; fails=$((fails + 1))
+	echo "not ok - docs/claim.md's or README's plain words differ from the claim's text:$miss"; fails=$((fails + 1))
 fi
-# README's per-mapping bullets and its power paragraph, the figures the
+# README's verdict in plain words (the front door's section) gives the same
+# figures, each rounded here from the claim's text (the median and the
+# utilization 20x needs read from it too)
+med=$(r1 "$(num '.*over the assumption ranges: 90% interval [0-9.]*x \.\. [0-9.]*x, median \([0-9.]*\)x.*')")
+ut=$(num '.*it still holds with at least \([0-9]*%\) of utilization.*')
+sed -n '/^## The verdict on Sohu, in plain words/,/^## Three paths/p' "$readme" | tr '\n' ' ' | tr -s ' ' >"$tmpd/front"
+miss=""
+for w in "the model gives Sohu **${x}x**, $(commas "$bt") tokens/s against Etched's 500,000" \
+	"between **${lo}x and ${hi}x** (median ${med}x), and only **$pr** reach 20x" "Sohu is **${best}x**" \
+	"four pairs of GPUs as the same 0.10 table measured them, about ${tp2}x" "same H100 cell, ${t12}x" \
+	"gives **${bd}x** (${bd1k}x at 1000 W)" "at least $pf PFLOPS FP8 per chip at 90% utilization (drawing about $kw kW a chip), at least $ut utilization, or at least $hbm TB/s"; do
+	grep -qF -- "$w" "$tmpd/front" || miss="$miss [$w]"
+done
+if [ -z "$miss" ] && [ -n "$med" ] && [ -n "$ut" ]; then
+	echo "ok - README's verdict in plain words is today's (${x}x, ${lo}-${hi}x, median ${med}x, $pr, ${best}x, ${bd}x, $ut)"
+else
+	echo "not ok - README's verdict in plain words differs from the claim's text:$miss"; fails=$((fails + 1))
+fi
+# docs/claim.md's per-mapping bullets and docs/power.md's power paragraph, the figures the
 # 0.10 profile's refit moved (2026-11-30; some stood stale there), are
 # what claim, map and eval print now: each rounded here from the run's
 # own output, none copied (the claim's text of the defaults above; map's
@@ -719,8 +739,8 @@ w=$(sed -n 's/.*"watts": \([0-9.e+-]*\).*/\1/p' "$tmpd/ev" | head -1)
 # rounding to a whole number is not the figure's)
 at=$(commas "$(sed -n 's/.*"total_tokens_per_s": \([0-9.e+-]*\).*/\1/p' "$tmpd/ev" | head -1)")
 wr=$(awk -v x="$w" 'BEGIN { printf "**%.0f W** (%.1f)", x, x }')
-sed -n '/^### The verdict per mapping/,/^## How the engine works/p' "$readme" | tr '\n' ' ' | tr -s ' ' >"$tmpd/maps"
-sed -n '/^### Power and the TDP/,/^### Serving under load/p' "$readme" | tr '\n' ' ' | tr -s ' ' >"$tmpd/power"
+sed -n '/^### The verdict per mapping/,$p' "$claimdoc" | tr '\n' ' ' | tr -s ' ' >"$tmpd/maps"
+sed -n '/^### Power and the TDP/,$p' "$powerdoc" | tr '\n' ' ' | tr -s ' ' >"$tmpd/power"
 miss=""
 for w in "baseline as modelled ($at; claim: \"at the mapping the scenario names (TP8) it would be $tp8\"" \
 	"gives ${bd}x; with a 1000 W TDP ${bd1k}x, with none ${bd0}x" "The model gives $m2 for TP2 x PP1 x DP4" \
@@ -730,9 +750,9 @@ done
 grep -qF -- "the H100 draws $wr" "$tmpd/power" || miss="$miss [power: $wr]"
 grep -qF -- "it stays ${bd0}x" "$tmpd/power" || miss="$miss [power: no limit ${bd0}x]"
 if [ -z "$miss" ] && [ -n "$at" ] && [ -n "$m2" ]; then
-	echo "ok - README's per-mapping and power figures are today's ($at, $tp8, $m2, $mb $m1, ${bd0}x, $wr)"
+	echo "ok - docs/claim.md's per-mapping and docs/power.md's power figures are today's ($at, $tp8, $m2, $mb $m1, ${bd0}x, $wr)"
 else
-	echo "not ok - README's per-mapping or power figures differ from the program's:$miss"; fails=$((fails + 1))
+	echo "not ok - docs/claim.md's per-mapping or docs/power.md's power figures differ from the program's:$miss"; fails=$((fails + 1))
 fi
 # the first screen (reports/verdict.c): the verdict, its interval and
 # probability, how far to trust the model and what it does not know, then
@@ -779,7 +799,7 @@ else
 	echo "not ok - the report's workload"; sed -n 3p "$tmpd/r.md" | sed 's/^/    /'; fails=$((fails + 1))
 fi
 
-# README's "Attention hidden under the GEMMs" (ux16's "One benefit not
+# docs/claim.md's "Attention hidden under the GEMMs" (ux16's "One benefit not
 # given"): Sohu as claimed with its KV reads hidden (HBM 100 TB/s: the
 # GEMMs compute-bound as at 4.8) against the modelled baseline, and its
 # attention at 4.8 TB/s not hidden (attn_overlap 0, etched-claim.ini's 1
@@ -791,19 +811,19 @@ tot() { awk '$1 == "total_tokens_per_s" {print $2; exit}' "$1"; }
 hid=$(tot "$tmpd/hid" | awk '{printf "%d,%03d", int($1 / 1000), int($1 + 0.5) % 1000}')
 hidx=$(awk -v h="$(tot "$tmpd/hid")" -v b="$(tot "$tmpd/base")" 'BEGIN {printf "%.1f", h / b}')
 att=$(awk '$1 == "attention_s" {printf "%.1f", $2; exit}' "$tmpd/ser")
-sed -n '/^- \*\*Attention hidden under the GEMMs\*\*/,/^- \*\*Against/p' "$readme" | tr '\n' ' ' | tr -s ' ' >"$tmpd/obng"
+sed -n '/^- \*\*Attention hidden under the GEMMs\*\*/,/^- \*\*Against/p' "$claimdoc" | tr '\n' ' ' | tr -s ' ' >"$tmpd/obng"
 if [ -n "$hid" ] && grep -qF "gives $hid total tokens/s" "$tmpd/obng" && grep -qF "${hidx}x the modelled baseline" "$tmpd/obng" &&
 	grep -qF "and $att ms of attention" "$tmpd/obng"; then
-	echo "ok - README's benefit not given is today's ($hid, ${hidx}x, $att ms)"
+	echo "ok - docs/claim.md's benefit not given is today's ($hid, ${hidx}x, $att ms)"
 else
-	echo "not ok - README's benefit not given: live $hid, ${hidx}x, $att ms"; fails=$((fails + 1))
+	echo "not ok - docs/claim.md's benefit not given: live $hid, ${hidx}x, $att ms"; fails=$((fails + 1))
 fi
 # profile.attn_overlap = 1 hides the same KV reads by the engine's own
 # overlap (engine.c): the GEMMs are compute-bound at 4.8 TB/s already, so
 # the prefill-carrying iteration is the GEMMs' time plus attention's
 # compute, which the 100 TB/s run shows (its attention_s is compute, its
 # KV reads at 100 TB/s a twentieth of 9.2 ms, under it); the total as
-# README gives it
+# docs/claim.md gives it
 $RL eval --chip sohu --model llama3-70b --profile etched-claim --scenario etched-bench --tp 1 --chips 8 --set profile.attn_overlap=1 >"$tmpd/ovl" 2>&1
 it1() { awk '$1 == "iteration_s" {print $2; exit}' "$1"; }
 gm1() { awk '$1 == "gemm_s" {print $2; exit}' "$1"; }
@@ -813,7 +833,7 @@ want=$(awk -v g="$(gm1 "$tmpd/hid")" -v a="$(at1 "$tmpd/hid")" 'BEGIN {printf "%
 got=$(awk -v t="$(it1 "$tmpd/ovl")" 'BEGIN {printf "%.1f", t}')
 if [ -n "$ovl" ] && [ "$got" = "$want" ] && [ "$ovl" = "$hid" ] &&
 	grep -qF "profile.attn_overlap=1\` in place of the 100 TB/s gives the same $ovl" "$tmpd/obng"; then
-	echo "ok - attn_overlap = 1: the iteration is the GEMMs plus attention's compute ($got ms), $ovl as README"
+	echo "ok - attn_overlap = 1: the iteration is the GEMMs plus attention's compute ($got ms), $ovl as docs/claim.md"
 else
 	echo "not ok - attn_overlap = 1: iteration $got ms against $want, total $ovl against $hid"; fails=$((fails + 1))
 fi

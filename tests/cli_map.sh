@@ -176,7 +176,7 @@ check "700 W is the by-design headline" \
 # without --profile map takes the profile eval takes (9e778c8's rule,
 # config/profiles.c profile_choose): h100-sxm's preset names TensorRT-LLM,
 # and of the TensorRT-LLM profiles only trtllm-0.10 has a [meta]
-# calibrated date (README, calibration), so it is the chip's default; map
+# calibrated date (docs/validation.md, calibration), so it is the chip's default; map
 # served under ideal and said so, where eval of the same mapping gave the
 # calibrated answer.  So the table without --profile is the table with
 # --profile trtllm-0.10, row for row, and says why it took that profile.
@@ -248,7 +248,7 @@ expect_out '"profile": "trtllm-0.10"' "map json names the profile given"
 expect_out '"profile_chosen": "named by --profile"' "map json says --profile named it"
 
 # each mapping's power and USD per million output tokens (they were eval's
-# alone, one mapping at a time): TP8's at the H100's price by README's
+# alone, one mapping at a time): TP8's at the H100's price by docs/tour.md's
 # formula from eval's throughput and watts, 8 chips x 33,625 USD over 4
 # years of 365.25 days plus 8 x W x 1.82 (server) x 1.2 (PUE) at 0.1
 # USD/kWh, over the output tokens/s
@@ -378,9 +378,9 @@ expect_out '"nearest": \{' "map json names the nearest mapping"
 expect_out '"met": false' "map json: not met"
 # the TDP's hand on the clock, per mapping, as eval gives it: Sohu by
 # design (700 W) at its best mapping of 8 chips runs its prefill-carrying
-# iterations at a lowered clock (README, Power and the TDP: 0.70 at tp 1 x
+# iterations at a lowered clock (docs/power.md, Power and the TDP: 0.70 at tp 1 x
 # dp 8), and map's row says so and gives eval's power.clock_scale at that
-# mapping; the H100 stays under its TDP on this workload (README: 362 W at
+# mapping; the H100 stays under its TDP on this workload (docs/power.md: 362 W at
 # TP8), so its rows carry no mark and its clock_scale is 1
 expect_exit 0 "map --json of Sohu by design" -- $RL map --chip sohu-design $W --chips 8 --profile etched-claim --json
 mb=$(python3 -c 'import json,sys; b=json.load(open(sys.argv[1]))["best"]; print(b["tp"], b["pp"], repr(b["power"]["clock_scale"]))' "$tmpd/out")

@@ -2262,27 +2262,27 @@ expect_exit 0 "export --run 1 of it" -- $RL export --db "$d/tworuns.db" --format
 [ -s "$tmpd/err" ] && { echo "not ok - export --run names the other runs"; fails=$((fails + 1)); } ||
 	echo "ok - export --run says nothing of the other runs"
 
-# README.md's tp-pp.ini, as written there: of tp 1, 2, 4, 8 x pp 1, 2, 3,
+# docs/tour.md's tp-pp.ini, as written there: of tp 1, 2, 4, 8 x pp 1, 2, 3,
 # 4 at 8 chips, the 9 pairs whose product divides 8 are stored (by hand:
 # tp 1 and 2 with pp 1, 2, 4; tp 4 with pp 1, 2; tp 8 with pp 1), the 7
 # others dropped by the filter on an output, being not evaluable
 awk '/^; tp-pp\.ini:/ { t = 1 } t && /^```/ { exit } t' \
-	"${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}/README.md" >"$d/tp-pp.ini"
-expect_exit 0 "README's tp-pp.ini runs" -- $RL sweep "$d/tp-pp.ini" --db "$d/tp-pp.db"
+	"${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}/docs/tour.md" >"$d/tp-pp.ini"
+expect_exit 0 "docs/tour.md's tp-pp.ini runs" -- $RL sweep "$d/tp-pp.ini" --db "$d/tp-pp.db"
 expect_err "16 points evaluated, 9 stored in .*tp-pp\.db, 7 dropped by its \[filter\]" \
-	"README's tp-pp.ini: 9 stored, 7 dropped"
+	"docs/tour.md's tp-pp.ini: 9 stored, 7 dropped"
 # the 7 are not evaluable (status 2: tp x pp does not divide the chips),
 # and the summary says so alone, where it said "7 served (status 0:
 # power.lowest_clock_watts NULL, a value only over the TDP) or not
 # evaluable otherwise" of a filter that names no power figure
 expect_err "\(of them 7 had no value for an output it names: 7 not evaluable \(status 2 or another: no outputs\)\)" \
-	"README's tp-pp.ini: the 7 said not evaluable"
-expect_no_err "lowest_clock_watts" "README's tp-pp.ini: no word of a power figure the filter does not name"
+	"docs/tour.md's tp-pp.ini: the 7 said not evaluable"
+expect_no_err "lowest_clock_watts" "docs/tour.md's tp-pp.ini: no word of a power figure the filter does not name"
 r=$(q "$d/tp-pp.db" "SELECT group_concat(scenario_tp || 'x' || scenario_pp, ' ')
 	FROM (SELECT * FROM points WHERE status = 0 ORDER BY scenario_tp, scenario_pp)")
 [ "$r" = "1x1 1x2 1x4 2x1 2x2 2x4 4x1 4x2 8x1" ] &&
-	echo "ok - README's tp-pp.ini keeps exactly the tp x pp that divide 8" ||
-	{ echo "not ok - README's tp-pp.ini stored: $r"; fails=$((fails + 1)); }
+	echo "ok - docs/tour.md's tp-pp.ini keeps exactly the tp x pp that divide 8" ||
+	{ echo "not ok - docs/tour.md's tp-pp.ini stored: $r"; fails=$((fails + 1)); }
 # a sampled run's count is the points drawn, before its [filter]: the
 # summary says how many the filter kept and what count stores about as many
 # as asked, count x count / stored rounded up (by hand from the line's own

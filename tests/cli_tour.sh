@@ -1,6 +1,6 @@
 #!/bin/sh
-# cli_tour.sh: README.md's "A short tour" runs as written.  The block is read
-# from the README (lines ending in a backslash joined), and each command is run
+# cli_tour.sh: docs/tour.md's "A short tour" runs as written.  The block is read
+# from docs/tour.md (lines ending in a backslash joined), and each command is run
 # on its own with sh, in a temporary folder that has ./rooflab, data/ and
 # sweeps/; each must exit 0.  The whole tour runs twice: the second time must
 # work as well and leave one run per database, not two (the tour starts
@@ -13,12 +13,12 @@ awk '/^## A short tour/ { t = 1; next }
      t == 1 && /^```sh/ { t = 2; next }
      t == 2 && /^```/ { exit }
      t == 2 { if (sub(/\\$/, "")) { line = line $0; next }
-              print line $0; line = "" }' "$root/README.md" >"$tmpd/tour.txt"
+              print line $0; line = "" }' "$root/docs/tour.md" >"$tmpd/tour.txt"
 n=$(grep -c . "$tmpd/tour.txt")
 if [ "$n" -ge 15 ] && grep -q '^\./rooflab merge' "$tmpd/tour.txt"; then
-	echo "ok - the README's tour has $n commands"
+	echo "ok - docs/tour.md's tour has $n commands"
 else
-	echo "not ok - read $n commands from the README's tour"; fails=$((fails + 1))
+	echo "not ok - read $n commands from docs/tour.md's tour"; fails=$((fails + 1))
 fi
 
 w=$tmpd/w

@@ -204,7 +204,7 @@ fi
 
 # hostile names: quotes, backslashes, control characters and bytes that
 # are not UTF-8 in the id, the version, the precision and the metric; the
-# JSON stays valid UTF-8 (each such byte one U+FFFD, as README.md says),
+# JSON stays valid UTF-8 (each such byte one U+FFFD, as docs/validation.md says),
 # control characters escaped, the rest as written (an e-acute too)
 HV="$tmpd/hversions.csv"
 HM="$tmpd/hostile.csv"

@@ -1,0 +1,108 @@
+#!/bin/sh
+# cli_docs.sh: README.md, the front door, and docs/*.md, where its detail
+# lives.  Every relative link of them names a file that is there and, with
+# an anchor, a heading of that file (GitHub's anchor of a heading: lower
+# case, punctuation but '-' and '_' dropped, spaces as '-'; headings inside
+# code blocks are none); README's three paths run as written, command by
+# command, each exiting 0, in a temporary folder that has ./rooflab, data/
+# and sweeps/; and README's accuracy table holds the leave-one-architecture
+# -out figures validate prints for every profile, none left out.
+. "$(dirname "$0")/clilib.sh"
+root=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
+
+# anchors FILE: the anchors of FILE's headings, one a line
+anchors() {
+	awk '/^```/ { fence = !fence; next }
+	     !fence && /^#+ / {
+		h = $0; sub(/^#+ +/, "", h); h = tolower(h)
+		gsub(/[^a-z0-9 _-]/, "", h); gsub(/ /, "-", h); print h }' "$1"
+}
+
+# the links: FILE TARGET, one a line (http(s) and mail links left out)
+for f in "$root/README.md" "$root"/docs/*.md; do
+	awk -v f="$f" '{
+		s = $0
+		while (match(s, /\]\([^) ]+\)/)) {
+			print f, substr(s, RSTART + 2, RLENGTH - 3)
+			s = substr(s, RSTART + RLENGTH)
+		} }' "$f"
+done | grep -v ' \(https\?:\|mailto:\)' >"$tmpd/links"
+n=$(grep -c . "$tmpd/links")
+bad=""
+while read -r f t; do
+	path=${t%%#*}
+	anc=""
+	case $t in *'#'*) anc=${t#*#} ;; esac
+	if [ -n "$path" ]; then
+		dest=$(dirname "$f")/$path
+	else
+		dest=$f
+	fi
+	if [ ! -e "$dest" ]; then
+		bad="$bad [${f#"$root"/}: $t: no such file]"
+	elif [ -n "$anc" ] && ! anchors "$dest" | grep -qxF -- "$anc"; then
+		bad="$bad [${f#"$root"/}: $t: no such heading]"
+	fi
+done <"$tmpd/links"
+if [ -z "$bad" ] && [ "$n" -ge 30 ]; then
+	echo "ok - every relative link of README.md and docs/*.md resolves ($n links)"
+else
+	echo "not ok - links that do not resolve ($n read):$bad"; fails=$((fails + 1))
+fi
+
+# each docs/*.md is linked from README.md
+miss=""
+for f in "$root"/docs/*.md; do
+	grep -qF "](docs/$(basename "$f"))" "$root/README.md" || miss="$miss $(basename "$f")"
+done
+[ -z "$miss" ] && echo "ok - README.md links every page of docs/" ||
+	{ echo "not ok - README.md does not link:$miss"; fails=$((fails + 1)); }
+
+# README's three paths, each block's commands one a line (lines ending in
+# a backslash joined)
+awk '/^## Three paths/ { t = 1; next }
+     t && /^## / { exit }
+     t == 1 && /^```sh/ { t = 2; next }
+     t == 2 && /^```/ { t = 1; next }
+     t == 2 { if (sub(/\\$/, "")) { line = line $0; next }
+              print line $0; line = "" }' "$root/README.md" >"$tmpd/paths.txt"
+n=$(grep -c . "$tmpd/paths.txt")
+if [ "$n" -ge 15 ] && grep -q '^\./rooflab claim' "$tmpd/paths.txt" &&
+	grep -q '^\./rooflab area' "$tmpd/paths.txt" && grep -q '^\./rooflab merge' "$tmpd/paths.txt"; then
+	echo "ok - README's three paths have $n commands"
+else
+	echo "not ok - read $n commands from README's three paths"; fails=$((fails + 1))
+fi
+w=$tmpd/w
+mkdir -p "$w"
+case $RL in /*) ;; *) RL=$(pwd)/$RL ;; esac
+ln -s "$RL" "$w/rooflab"
+ln -s "$root/data" "$w/data"
+ln -s "$root/sweeps" "$w/sweeps"
+failed=""
+while IFS= read -r cmd; do
+	(cd "$w" && sh -c "$cmd") >"$tmpd/cmd.out" 2>&1 || failed="$failed [$cmd]"
+done <"$tmpd/paths.txt"
+[ -z "$failed" ] && echo "ok - README's three paths: every command exits 0" ||
+	{ echo "not ok - README's paths: failed:$failed"; fails=$((fails + 1)); }
+[ -s "$w/out/report.html" ] && [ -s "$w/out/sweeps/heatmap.png" ] &&
+	echo "ok - the paths wrote the report and the heatmap" ||
+	{ echo "not ok - the paths' report or heatmap missing"; fails=$((fails + 1)); }
+
+# README's accuracy table against validate's own lines: each profile's rows,
+# median and 90th percentile, as "  PROFILE  [...] median |error| M%, 90th
+# percentile P% over N rows"
+$RL validate >"$tmpd/val" 2>/dev/null
+sed -n 's/^  \([a-z0-9.-]*\) .*median |error| \([0-9.]*%\), 90th percentile \([0-9.]*%\) over \([0-9]*\) rows.*/\1 \4 \2 \3/p' \
+	"$tmpd/val" >"$tmpd/loao"
+sed -n '/^## How accurate it is/,/^## /p' "$root/README.md" |
+	sed -n 's/^| \([a-z0-9.-]*\) | \([0-9]*\) | \([0-9.]*%\) | \([0-9.]*%\).*/\1 \2 \3 \4/p' >"$tmpd/table"
+nv=$(grep -c . "$tmpd/loao")
+if [ "$nv" -ge 10 ] && cmp -s "$tmpd/loao" "$tmpd/table"; then
+	echo "ok - README's accuracy table is validate's, profile by profile ($nv profiles)"
+else
+	echo "not ok - README's accuracy table against validate's:"
+	diff "$tmpd/loao" "$tmpd/table" | sed 's/^/    /'; fails=$((fails + 1))
+fi
+
+finish
