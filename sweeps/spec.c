@@ -186,17 +186,35 @@ static int setup_key(rl_sweep_setup *su, const char *section,
 			/* two set lines of one parameter: the second replaced the
 			** first without a word (eval refuses --set given so) */
 			char mine[sizeof su->sets[0]], other[sizeof su->sets[0]];
+			char form[160] = "";
 			int i;
 			int has = setup_assign_param(value, mine, sizeof mine);
+			/* (and a die block's other form, design.sram_mm2 beside
+			** design.frac_sram, which one source gives once, as
+			** eval's --set and a chip file: rl_param_other_form) */
+			const rl_param *p = has ? rl_param_find_full(mine) : NULL;
+			const rl_param *q = p ? rl_param_other_form(p) : NULL;
+			if (q)
+				snprintf(form, sizeof form, "%s.%s", q->section, q->key);
 			for (i = 0; has && i < su->nsets; i++) {
-				if (setup_assign_param(su->sets[i], other, sizeof other) &&
-				    !strcmp(mine, other)) {
+				if (!setup_assign_param(su->sets[i], other, sizeof other))
+					continue;
+				if (!strcmp(mine, other)) {
 					snprintf(err, errlen, "[%s] set = %.*s: %s is set "
 					         "again (first by set = %.*s; the second "
 					         "would replace the first without a word)",
 					         section, rl_utf8_cut(value, 200), value,
 					         mine, rl_utf8_cut(su->sets[i], 200),
 					         su->sets[i]);
+					return -1;
+				}
+				if (form[0] && !strcmp(form, other)) {
+					snprintf(err, errlen, "[%s] set = %.*s: %s and %s "
+					         "both set one block of the die (first by set "
+					         "= %.*s; a share of it, or its area in mm2, "
+					         "converted to that share): give one", section,
+					         rl_utf8_cut(value, 200), value, form, mine,
+					         rl_utf8_cut(su->sets[i], 200), su->sets[i]);
 					return -1;
 				}
 			}
