@@ -198,7 +198,10 @@ int claim_uncertainty_read(const char *name, claim_uncertainty *cu,
 ** given, makes inputs of the static power that contradict
 ** (model/power.h rl_power_check: a static_w beside the chip's measured
 ** idle_w, stacks drawing more idle than it): every draw there would be
-** refused, counted not evaluable with no word of why. */
+** refused, counted not evaluable with no word of why.  So too a die
+** block's share (design.frac_mac) varied where the side's chip gives the
+** block by its area (design.mac_mm2), which stands for the share: every
+** draw the same die. */
 int claim_uncertainty_power_check(const claim_uncertainty *cu,
                                   const claim_side *a, const claim_side *b,
                                   char *err, size_t errlen);

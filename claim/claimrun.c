@@ -290,6 +290,8 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 	const rl_param *p;
 	const claim_side *s;
 	const rl_config *base;
+	rl_config with_area;
+	int area = 0;
 	claim_metric_ud ud;
 	const char *form;
 	memset(row, 0, sizeof *row);
@@ -323,6 +325,22 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 			         "area, design.%s, which stands for the share: vary "
 			         "%c.design.%s", name, name[0], q->key, name[0], q->key);
 			return -1;
+		}
+		/* a block's area varied where the side gives its share (its
+		** X_mm2 0: "frac_X gives it"): the same die with the area
+		** given, the share x die_mm2 (rl_design_resolved), so that its
+		** value now is the area the die has, and 0, the share's
+		** stand-in (a step there), is left out of the range as a TDP's
+		** 0 is: 10x "still held with at most 3.25e-308 mm2" of MAC
+		** arrays, the side's 162.8 mm2 read as 0 */
+		if (q && strncmp(p->key, "frac_", 5)) {
+			with_area = *base;
+			if (!(*rl_param_ptr(&with_area, p) > 0))
+				*rl_param_ptr(&with_area, p) =
+				    *rl_param_ptr(&with_area, q) *
+				    with_area.design.die_m2;
+			base = &with_area;
+			area = 1;
 		}
 	}
 	/* a TDP binds only through the power model: a chip whose preset names
@@ -401,6 +419,7 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 		** (ux16) */
 		tdp = tdp || (!strcmp(p->section, "profile") &&
 		              !strcmp(p->key, "eff_compute_fp8"));
+		tdp = tdp || area; /* design.X_mm2's 0: the share gives it */
 		/* a ceiling solved as its reciprocal's floor */
 		int rc = rl_solve(base, p, tdp ? p->max * 1e-7 : 1,
 		                  tdp ? p->max : 0, claim_target_metric, &ud,

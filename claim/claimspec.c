@@ -70,12 +70,24 @@ static int spec_add(claim_spec *s, const char *key, const char *val,
 	** --tp with --set scenario.tp */
 	item_param(key, mine, sizeof mine);
 	for (i = 0; i < s->n; i++) {
+		const rl_param *p = rl_param_find_full(mine);
+		const rl_param *q = p ? rl_param_other_form(p) : NULL;
 		item_param(s->keys[i], other, sizeof other);
 		if (!strcmp(mine, other)) {
 			snprintf(err, errlen, "%.*s and %.*s both set %s (the one "
 			         "applied last would win without a word): give it "
 			         "once", rl_utf8_cut(s->keys[i], 60), s->keys[i],
 			         rl_utf8_cut(key, 60), key, mine);
+			return -1;
+		}
+		/* a die block's share and its area (rl_param_other_form),
+		** as eval's --set of both: a share given second cleared the
+		** area without a word */
+		if (q && !strcmp(p->section, "design") &&
+		    !strncmp(other, "design.", 7) && !strcmp(other + 7, q->key)) {
+			snprintf(err, errlen, "%s and %s both set one block of the "
+			         "die (a share of it, or its area in mm2, converted "
+			         "to that share): give one", other, mine);
 			return -1;
 		}
 	}

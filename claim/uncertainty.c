@@ -323,6 +323,34 @@ int claim_uncertainty_read(const char *name, claim_uncertainty *cu,
 	return 0;
 }
 
+/* A die block's share varied where the side's chip gives the block by
+** its area (design.frac_mac beside design.mac_mm2 > 0, which stands for
+** the share: rl_design_resolved): -1 with the message, every draw and
+** both tornado ends the same die, a lever read as moving nothing. */
+static int share_beside_area(const claim_uncertainty *cu, size_t i,
+                             const claim_side *s, char *err, size_t errlen)
+{
+	const rl_uparam *u = &cu->u[i];
+	const rl_param *q = rl_param_other_form(u->p);
+	rl_config c = s->st.cfg;
+	double area;
+	if (!q || strncmp(u->p->key, "frac_", 5))
+		return 0;
+	area = *rl_param_ptr(&c, q);
+	if (!(area > 0))
+		return 0;
+	snprintf(err, errlen, "%.*s:%d: [%c.%s.%s] varies a share that side "
+	         "%c's chip %.*s gives by its area, %s.%s = %g mm2, which stands "
+	         "for the share: every draw would be the same die; vary "
+	         "%c.%s.%s, or give the chip %s",
+	         rl_utf8_cut(cu->path, 800), cu->path, cu->line[i],
+	         u->side ? 'b' : 'a', u->p->section, u->p->key,
+	         u->side ? 'b' : 'a', rl_utf8_cut(s->st.chip_file, 800),
+	         s->st.chip_file, q->section, q->key, area / q->scale,
+	         u->side ? 'b' : 'a', q->section, q->key, u->p->key);
+	return -1;
+}
+
 int claim_uncertainty_power_check(const claim_uncertainty *cu,
                                   const claim_side *a, const claim_side *b,
                                   char *err, size_t errlen)
@@ -333,6 +361,8 @@ int claim_uncertainty_power_check(const claim_uncertainty *cu,
 		const rl_uparam *u = &cu->u[i];
 		const claim_side *s = u->side ? b : a;
 		double x[2];
+		if (share_beside_area(cu, i, s, err, errlen))
+			return -1;
 		rl_uparam_range(u, &x[0], &x[1]);
 		for (end = 0; end < 2; end++) {
 			rl_config c = s->st.cfg;

@@ -6,7 +6,9 @@
 ** is no crossing, which bound stops the target.  A whole-number parameter
 ** (RL_PT_INT: HBM stacks, dies, a parallel degree) is tried at whole
 ** numbers only, and its answer is the first whole number that reaches the
-** target, where "7.22 stacks" named a package no one can build.
+** target, where "7.22 stacks" named a package no one can build.  Where the
+** values that can be evaluated end between two grid points, the edge is
+** found by bisection (evaluable_edges).
 */
 #include "solve.h"
 #include "status.h"
@@ -73,6 +75,52 @@ static void grid_points(double lo, double hi, int whole, double *x)
 	x[GRID - 1] = hi;
 }
 
+/* Where the values that can be evaluated end between two grid points (a
+** MAC share past which the die's shares pass 1, a TDP under which the
+** chip cannot run), the edge itself, to a relative 1e-12 by bisection
+** (of the logarithm where both points are positive), takes the place of
+** the point that cannot be evaluated: the grid's last evaluable point
+** read as "the most its range allows" (sohu-design's MAC share "even at
+** 43%" where 50% passes, and reaches 20x there).  An edge at 0 (a range
+** from 0, where a log grid begins) is left as the grid has it; of a gap
+** of one point the lower edge is taken. */
+static void evaluable_edges(solve_ctx *c, double *x, double *g)
+{
+	int ok[GRID], i, k, taken = -1;
+	for (i = 0; i < GRID; i++)
+		ok[i] = isfinite(g[i]);
+	for (i = 0; i + 1 < GRID; i++) {
+		/* a: the evaluable side, b: the other */
+		int ia = ok[i] ? i : i + 1, ib = ok[i] ? i + 1 : i;
+		double a = x[ia], b = x[ib], ga = g[ia];
+		int lg;
+		if (ok[i] == ok[i + 1] || ib == taken || a == b ||
+		    (i > 0 && x[i] == x[i - 1]) || x[i + 1] == x[i] ||
+		    !(a != 0 && b != 0) || !isfinite(a) || !isfinite(b))
+			continue;
+		/* (a repeated point is NAN by the grid's rule, not a limit) */
+		if (i + 2 < GRID && x[i + 2] == x[i + 1])
+			continue;
+		lg = a > 0 && b > 0;
+		for (k = 0; k < 200 && fabs(b - a) > 1e-12 * fabs(a); k++) {
+			double mid = lg ? sqrt(a) * sqrt(b) : 0.5 * (a + b), gm;
+			if (mid == a || mid == b)
+				break;
+			gm = g_at(c, mid);
+			if (isfinite(gm)) {
+				a = mid;
+				ga = gm;
+			} else
+				b = mid;
+		}
+		if (a == x[ia])
+			continue;
+		x[ib] = a;
+		g[ib] = ga;
+		taken = ib;
+	}
+}
+
 int rl_solve(const rl_config *base, const rl_param *p, double lo, double hi,
              rl_metric_fn m, void *ud, double target, rl_solve_result *res,
              char *err, size_t errlen)
@@ -110,10 +158,13 @@ int rl_solve(const rl_config *base, const rl_param *p, double lo, double hi,
 	c.target = target;
 
 	grid_points(lo, hi, p->type == RL_PT_INT, x);
-	for (i = 0; i < GRID; i++) {
+	for (i = 0; i < GRID; i++)
 		/* a point repeated (a whole-number grid's) counts once, so that
 		** the first and last evaluable points are the range's ends */
 		g[i] = i > 0 && x[i] == x[i - 1] ? NAN : g_at(&c, x[i]);
+	if (p->type != RL_PT_INT)
+		evaluable_edges(&c, x, g);
+	for (i = 0; i < GRID; i++) {
 		if (!isfinite(g[i]))
 			continue;
 		nval++;

@@ -14,7 +14,7 @@
 ** die's edge or PHY area, over its TDP at every clock, denser than the
 ** node) cannot be built: it is drawn apart and never on the frontier,
 ** where a die past the reticle, say, took the frontier from every
-** buildable design.
+** buildable design; unless --x or --y is silicon.violations.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -259,6 +259,11 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	if ((rc = pdb_has_column(db, o->dbpath, "results", "silicon_violations",
 	                         &hasv, err, errlen)))
 		return rc;
+	/* unless an axis is the violations themselves, which then are the
+	** picture (as the heatmap's --z silicon.violations): a frontier of
+	** the buildable alone had them all at 0 */
+	hasv = hasv && strcmp(x, "silicon_violations") &&
+	       strcmp(y, "silicon_violations");
 	snprintf(okw, sizeof okw, "%s%s%s", where, !hasv ? "" : where[0] ?
 	         " AND " : " WHERE ", hasv ? PLOT_BUILDABLE : "");
 	snprintf(badw, sizeof badw, "%s%sNOT (" PLOT_BUILDABLE ")", where,

@@ -186,17 +186,35 @@ static int setup_key(rl_sweep_setup *su, const char *section,
 			/* two set lines of one parameter: the second replaced the
 			** first without a word (eval refuses --set given so) */
 			char mine[sizeof su->sets[0]], other[sizeof su->sets[0]];
+			char form[160] = "";
 			int i;
 			int has = setup_assign_param(value, mine, sizeof mine);
+			/* (and a die block's other form, design.sram_mm2 beside
+			** design.frac_sram, which one source gives once, as
+			** eval's --set and a chip file: rl_param_other_form) */
+			const rl_param *p = has ? rl_param_find_full(mine) : NULL;
+			const rl_param *q = p ? rl_param_other_form(p) : NULL;
+			if (q)
+				snprintf(form, sizeof form, "%s.%s", q->section, q->key);
 			for (i = 0; has && i < su->nsets; i++) {
-				if (setup_assign_param(su->sets[i], other, sizeof other) &&
-				    !strcmp(mine, other)) {
+				if (!setup_assign_param(su->sets[i], other, sizeof other))
+					continue;
+				if (!strcmp(mine, other)) {
 					snprintf(err, errlen, "[%s] set = %.*s: %s is set "
 					         "again (first by set = %.*s; the second "
 					         "would replace the first without a word)",
 					         section, rl_utf8_cut(value, 200), value,
 					         mine, rl_utf8_cut(su->sets[i], 200),
 					         su->sets[i]);
+					return -1;
+				}
+				if (form[0] && !strcmp(form, other)) {
+					snprintf(err, errlen, "[%s] set = %.*s: %s and %s "
+					         "both set one block of the die (first by set "
+					         "= %.*s; a share of it, or its area in mm2, "
+					         "converted to that share): give one", section,
+					         rl_utf8_cut(value, 200), value, form, mine,
+					         rl_utf8_cut(su->sets[i], 200), su->sets[i]);
 					return -1;
 				}
 			}
@@ -289,11 +307,25 @@ static int spec_cb(void *ud, const char *section, const char *key,
 			snprintf(err, errlen, "unknown axis '%s'%s", key, hint);
 			return -1;
 		}
-		for (i = 0; i < s->naxes; i++)
+		for (i = 0; i < s->naxes; i++) {
 			if (s->axes[i].param == p) {
 				snprintf(err, errlen, "axis '%s' given twice", key);
 				return -1;
 			}
+			/* a die block's share and its area (design.frac_sram,
+			** design.sram_mm2): at every point one replaces the
+			** other, an axis changing nothing while its column
+			** held values the die did not have */
+			if (s->axes[i].param == rl_param_other_form(p)) {
+				snprintf(err, errlen, "axis '%s' and the axis %s.%s "
+				         "(line %d) set one block of the die (a share of "
+				         "it, or its area in mm2, converted to that "
+				         "share): at every point one replaces the other; "
+				         "sweep one", key, s->axes[i].param->section,
+				         s->axes[i].param->key, s->axes[i].line);
+				return -1;
+			}
+		}
 		if (s->naxes >= RL_SWEEP_MAX_AXES) {
 			snprintf(err, errlen, "more than %d axes", RL_SWEEP_MAX_AXES);
 			return -1;
@@ -573,16 +605,21 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
 			if (rl_output_find(*d))
 				s->outputs[s->noutputs++] = rl_output_find(*d);
 	}
-	/* a [base] set line of a swept parameter: the axis replaces it at
-	** every point, so that it changed nothing without a word */
+	/* a [base] set line of a swept parameter, or of a swept die block's
+	** other form (design.sram_mm2 beside the axis design.frac_sram): the
+	** axis replaces it at every point, so that it changed nothing
+	** without a word */
 	for (i = 0; i < s->naxes; i++) {
-		char ax[160], set[sizeof s->base.sets[0]];
+		const rl_param *q = rl_param_other_form(s->axes[i].param);
+		char ax[160], other[160], set[sizeof s->base.sets[0]];
 		int j;
 		snprintf(ax, sizeof ax, "%s.%s", s->axes[i].param->section,
 		         s->axes[i].param->key);
+		snprintf(other, sizeof other, "%s.%s", q ? q->section : "",
+		         q ? q->key : "");
 		for (j = 0; j < s->base.nsets; j++) {
 			if (!setup_assign_param(s->base.sets[j], set, sizeof set) ||
-			    strcmp(ax, set))
+			    (strcmp(ax, set) && (!q || strcmp(other, set))))
 				continue;
 			snprintf(err, errlen, "%s:%d: [base] set = %.*s: the axis "
 			         "%s (line %d) replaces it at every point, so that it "

@@ -1291,6 +1291,24 @@ expect_exit 0 "claim: Sohu by design at 700.5 W" -- \
 	env ROOFLAB_DATA="$tmpd/cd2" $RL claim --samples 0
 expect_out "held to a 700\\.5 W power limit, its TDP" "the TDP as given"
 expect_out "above the 700\\.5 W TDP assumed" "what must be true gives it as given too"
+# Sohu by design whose chip gives its MAC arrays by area (small29's
+# design.mac_mm2 = 162.8, its 0.20 x 814 mm2) where the uncertainty file
+# varies the share, b.design.frac_mac (line 22): the area stands for the
+# share (rl_design_resolved), so every draw and both tornado ends were the
+# same die, a lever read as moving nothing; refused, naming the area
+mkdir "$tmpd/cd3"
+cp -R "${ROOFLAB_DATA:?}/." "$tmpd/cd3/"
+sed -i "s/^frac_mac = 0.20\$/mac_mm2 = 162.8/" "$tmpd/cd3/chips/sohu-design.ini"
+expect_exit 2 "claim: a share varied where the chip gives the block's area" -- \
+	env ROOFLAB_DATA="$tmpd/cd3" $RL claim --samples 0
+expect_err "sohu-design\\.ini:22: \\[b\\.design\\.frac_mac\\] varies a share that side b's chip .*sohu-design\\.ini.* gives by its area, design\\.mac_mm2 = 162\\.8 mm2" \
+	"names the file, line, key and the area"
+# a side's SPEC giving one die block's two forms (small29's area and the
+# share it stands for), as eval's --set of both is refused: the share
+# given second cleared the area without a word
+expect_exit 2 "claim: a SPEC with a block's share and its area" -- \
+	$RL claim --samples 0 --no-design --b "sohu-design,design.sram_mm2=100,design.frac_sram=0.2"
+expect_err "design\\.sram_mm2 and design\\.frac_sram both set one block of the die" "names both"
 # what must be true names side b by its label, whole (it was cut at 80
 # characters): in the JSON and in the Markdown report of the database
 expect_exit 0 "claim: side b labelled with 127 characters" -- \

@@ -82,6 +82,19 @@ expect_err "--target output_tokens_per_s \(tokens/s\): '-5' is not a number in \
 # Sohu as claimed names no process node: no power model, no tokens/J
 expect_exit 2 "solve tokens/J without a power model" -- $RL solve --vary b.chip.hbm_tbps --target output_tokens_per_joule=1
 expect_err "--target output_tokens_per_joule=1: side b \(8x Sohu \(as claimed\)\) has no output_tokens_per_joule .*no power model" "no power model said"
+# a die block by its area (small29's design.mac_mm2), where the side gives
+# its share (sohu-design.ini: frac_mac 0.20 of 814 mm2, so 162.8 mm2 of MAC
+# arrays as loaded): the same lever as the share, so by the share's
+# definition (area / die_mm2) its answer is the share's x 814; its 0, "the
+# share gives it", is no MAC area (10x "still held with at most 3.25e-308
+# mm2", the side's 162.8 mm2 read as 0)
+expect_exit 0 "solve mac_mm2 beside frac_mac" -- $RL solve --vary b.design.mac_mm2 --vary b.design.frac_mac --target 10 --json
+jcheck "mac_mm2's answer is frac_mac's x 814 mm2, from 162.8 mm2 (163 shown)" "
+a, f = d['solve'][0], d['solve'][1]
+assert a['param'] == 'b.design.mac_mm2' and f['param'] == 'b.design.frac_mac', d['solve']
+assert a['feasible'] and f['feasible'] and a['met_now'] and f['met_now'], d['solve']
+assert abs(a['value'] / (f['value'] * 814) - 1) < 1e-6, (a['value'], f['value'])
+assert 'at 163 mm2' in a['words'], a['words']"  # 162.8 to 3 digits
 # claim keeps the speedup alone
 expect_exit 2 "claim --target tpot_s" -- $RL claim --target tpot_s=0.01 --samples 0
 expect_err "the one target is speedup=X" "claim refuses other targets"

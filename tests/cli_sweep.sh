@@ -1257,6 +1257,24 @@ expect_err "set2\\.ini:11: \\[baseline\\] set = scenario\\.batch=8: scenario\\.b
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = scenario.batch=7\n[axes]\nscenario.batch = 1, 2\n' >"$d/setax.ini"
 expect_exit 2 "[base] set of a swept parameter" -- $RL sweep "$d/setax.ini" --db "$d/x.db"
 expect_err "setax\\.ini:4: \\[base\\] set = scenario\\.batch=7: the axis scenario\\.batch \\(line 6\\) replaces it at every point" "names the set's line, 4, and the axis's, 6"
+# a die block by both its forms, a share and an area in mm2 (design.frac_sram
+# and design.sram_mm2, rl_param_other_form): at every point one replaces
+# the other (a share set clears the area; an area given stands for the
+# share), so one axis or the [base] set changed nothing and its column
+# held values the die did not have (frac_sram 0.1 and 0.2 stored, the die's
+# share 100 / 814 at each); refused as a set of a swept parameter is
+printf '[base]\nchip = sohu-design\nmodel = llama3-8b\n[axes]\ndesign.frac_sram = 0.1, 0.2\ndesign.sram_mm2 = 50, 100\n' >"$d/forms.ini"
+expect_exit 2 "two axes over one die block's two forms" -- $RL sweep "$d/forms.ini" --db "$d/x.db"
+expect_err "forms\\.ini:6: axis 'design\\.sram_mm2' and the axis design\\.frac_sram \\(line 5\\) set one block of the die" "names both axes and the lines"
+printf '[base]\nchip = sohu-design\nmodel = llama3-8b\nset = design.sram_mm2=100\n[axes]\ndesign.frac_sram = 0.1, 0.2\n' >"$d/forms.ini"
+expect_exit 2 "[base] set of a swept block's other form" -- $RL sweep "$d/forms.ini" --db "$d/x.db"
+expect_err "forms\\.ini:4: \\[base\\] set = design\\.sram_mm2=100: the axis design\\.frac_sram \\(line 6\\) replaces it at every point" "names the set's line, 4, and the axis's, 6"
+# and two [base] set lines of one block's two forms, as eval's --set
+# design.sram_mm2=100 --set design.frac_sram=0.2 is refused: the share set
+# second cleared the area, the first line changing nothing
+printf '[base]\nchip = sohu-design\nmodel = llama3-8b\nset = design.sram_mm2=100\nset = design.frac_sram=0.2\n[axes]\nscenario.batch = 1, 2\n' >"$d/forms.ini"
+expect_exit 2 "[base] set of one block's two forms" -- $RL sweep "$d/forms.ini" --db "$d/x.db"
+expect_err "forms\\.ini:5: \\[base\\] set = design\\.frac_sram=0\\.2: design\\.sram_mm2 and design\\.frac_sram both set one block of the die \\(first by set = design\\.sram_mm2=100" "names the second's line, 5, and the first"
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 0.001:1000:0.001\nscenario.batch = 1:1000:1\n' >"$d/huge.ini"
 expect_exit 2 "over the point limit" -- $RL sweep "$d/huge.ini" --db "$d/x.db"
 expect_err "1000000000 design points, over the limit of 100000000.*--force" "says how many points"

@@ -335,6 +335,46 @@ static void test_solve_floor_both_ways(void **state)
 	assert_true(fabs(s.value / 0.5 - 1) < 1e-10);
 }
 
+/* metric = 1 + x (x the MAC share), evaluable up to x = 0.5 alone (a
+** die whose shares then pass 1: sohu-design's other blocks take 0.50) */
+static int share_metric(const rl_config *c, void *ud, double *v)
+{
+	(void)ud;
+	if (c->design.frac_mac > 0.5)
+		return -1;
+	*v = 1 + c->design.frac_mac;
+	return 0;
+}
+
+/* The edge of the values that can be evaluated is found, not the last
+** grid point before it.  frac_mac over [0, 1] is log-spaced from 1e-7 to
+** 1 (97 points): the last below 0.5 is 10^(-35/96) = 0.4319, the next
+** 10^(-28/96) = 0.5109.  By hand: 1 + x reaches 1.49 at x = 0.49, and
+** at most 1.5, at the edge 0.5; where solve took the grid's 0.4319 for
+** the most the range allows, 1.49 "could not be reached" (sohu-design's
+** MAC share: 20x not reached "even at 43%", 20.09x at 50%). */
+static void test_solve_evaluable_edge(void **state)
+{
+	rl_config a;
+	rl_solve_result s;
+	const rl_param *p = rl_param_find("design", "frac_mac");
+	char err[256];
+	(void)state;
+	rl_config_defaults(&a);
+	assert_int_equal(rl_solve(&a, p, 1, 0, share_metric, NULL, 1.49, &s,
+	                          err, sizeof err), 0);
+	assert_true(s.feasible);
+	assert_int_equal(s.direction, 1);
+	assert_true(fabs(s.value / 0.49 - 1) < 1e-9);
+	assert_int_equal(rl_solve(&a, p, 1, 0, share_metric, NULL, 1.6, &s,
+	                          err, sizeof err), 0);
+	assert_false(s.feasible);
+	assert_int_equal(s.bound, 1);
+	assert_true(fabs(s.best_at / 0.5 - 1) < 1e-9);
+	assert_true(s.best_at <= 0.5);
+	assert_true(fabs(s.metric / 1.5 - 1) < 1e-9);
+}
+
 /* metric = HBM stacks (a whole-number parameter) squared */
 static int stacks_sq(const rl_config *c, void *ud, double *v)
 {
@@ -685,6 +725,7 @@ int main(void)
 	    cmocka_unit_test(test_solve_by_hand_and_bounds),
 	    cmocka_unit_test(test_solve_whole_is_least),
 	    cmocka_unit_test(test_solve_floor_both_ways),
+	    cmocka_unit_test(test_solve_evaluable_edge),
 	    cmocka_unit_test(test_mc_reproducible_and_ordered),
 	    cmocka_unit_test(test_draws),
 	    cmocka_unit_test(test_tornado_zero_range),

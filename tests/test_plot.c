@@ -565,6 +565,43 @@ static void test_heatmap_cells(void **state)
 	unlink(path);
 }
 
+/* The violations themselves as an axis (--x silicon.violations, as the
+** heatmap's --z silicon.violations): nothing is left out, where the
+** buildable filter put every design with a violation apart and drew a
+** frontier of the buildable alone.  test_pareto_unbuildable's points as
+** (violations, tokens/s): (0,2) (0,1) (1,5) (4,3).  By hand, fewer
+** violations and more tokens/s: (0,2), then (1,5) (5 > 2); (0,1) and
+** (4,3) dominated: 2 of 4 on the frontier, none drawn apart. */
+static void test_pareto_violations_axis(void **state)
+{
+	char path[64], err[512];
+	char *s = NULL, *f;
+	size_t len;
+	plot_opts o;
+	sqlite3 *db;
+	(void)state;
+	db = make_db(path, sizeof path,
+	             "CREATE TABLE results(run_id INTEGER, power_watts REAL, "
+	             "throughput_output_tokens_per_s REAL, "
+	             "silicon_violations REAL);"
+	             "INSERT INTO results VALUES(1, 3, 2, 0), (1, 1, 1, 0), "
+	             "(1, 4, 5, 1), (1, 2, 3, 4);");
+	memset(&o, 0, sizeof o);
+	o.dbpath = path;
+	o.x = "silicon.violations";
+	assert_int_equal(plot_script(db, plot_kind_find("pareto"), &o, &s,
+	                             &len, err, sizeof err), RL_OK);
+	f = strstr(s, "$f << EOD\n");
+	assert_non_null(f);
+	assert_true(!strncmp(f, "$f << EOD\n0 2\n1 5\nEOD\n", 22));
+	assert_non_null(strstr(s, "2 of 4 design points on the frontier"));
+	assert_null(strstr(s, "$v << EOD"));
+	assert_null(strstr(s, "more breaking a physical"));
+	free(s);
+	sqlite3_close(db);
+	unlink(path);
+}
+
 /* A heatmap cell's best over the parameters it does not draw leaves out
 ** the designs that cannot be built (silicon.violations > 0).  test_heatmap
 ** _cells's tp 2, 4, 6, 8 by batch 1, 10, 100, each at frac_mac 0.1 (z =
@@ -1558,6 +1595,7 @@ int main(void)
 		cmocka_unit_test(test_waterfall),
 		cmocka_unit_test(test_pareto),
 		cmocka_unit_test(test_pareto_unbuildable),
+		cmocka_unit_test(test_pareto_violations_axis),
 		cmocka_unit_test(test_pareto_log_axes),
 		cmocka_unit_test(test_title_wraps),
 		cmocka_unit_test(test_missing_column),
