@@ -8,7 +8,8 @@
 # heatmap without --z of a sweep keeping one chip's throughput colours it;
 # sweep --count says how many points a spec and a shard have; each run
 # records its profile's numbers by hash (runs.profile_hash); the file
-# says what each column means (run_columns_doc).  Expected counts are worked by hand from the spec.
+# says what each column means (run_columns_doc); the build's git revision
+# marks an uncommitted tree (scripts/gitrev.sh).  Expected counts are worked by hand from the spec.
 . "$(dirname "$0")/clilib.sh"
 
 d=$tmpd
@@ -219,5 +220,57 @@ expect_exit 0 "a run into a file without the docs" -- $RL sweep "$d/w.ini" --db 
 n=$(q "$d/w.db" "SELECT count(*) || ' ' || count(doc) FROM run_columns_doc")
 [ "$n" = "8 8" ] && echo "ok - both runs' columns described again" ||
 	{ echo "not ok - after the new run: '$n', not '8 8'"; fails=$((fails + 1)); }
+
+# 8. the build's git revision (scripts/gitrev.sh, build/gitrev.h,
+# runs.git_rev) marks an uncommitted tree: in a repository of one commit,
+# a clean tree is HEAD's short hash; a tracked file changed or a file git
+# does not ignore added is HASH-dirty-SUM (8 hex digits), two different
+# changes two SUMs, the same change the same SUM; an ignored file leaves it
+# clean; outside a repository, or without git on PATH, "unknown"
+gr="${ROOFLAB_ROOT:-.}/scripts/gitrev.sh"
+g="$d/repo"
+mkdir -p "$g"
+git -C "$g" init -q && printf 'a\n' >"$g/f.c" && printf 'ign.o\n' >"$g/.gitignore" &&
+	git -C "$g" add f.c .gitignore &&
+	git -C "$g" -c user.name=t -c user.email=t@t commit -qm one
+head=$(git -C "$g" rev-parse --short HEAD)
+n=$(sh "$gr" "$g")
+[ -n "$head" ] && [ "$n" = "$head" ] && echo "ok - a clean tree: HEAD's short hash" ||
+	{ echo "not ok - clean tree read '$n', not '$head'"; fails=$((fails + 1)); }
+: >"$g/ign.o"
+n=$(sh "$gr" "$g")
+[ "$n" = "$head" ] && echo "ok - an ignored file leaves it clean" ||
+	{ echo "not ok - with an ignored file '$n', not '$head'"; fails=$((fails + 1)); }
+printf 'b\n' >"$g/f.c"
+d1=$(sh "$gr" "$g")
+printf 'c\n' >"$g/f.c"
+d2=$(sh "$gr" "$g")
+printf 'b\n' >"$g/f.c"
+d3=$(sh "$gr" "$g")
+case "$d1" in "$head"-dirty-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f])
+	[ "$d1" != "$d2" ] && [ "$d1" = "$d3" ] &&
+		echo "ok - a changed file: $head-dirty-SUM, two changes two SUMs, one change one" ||
+		{ echo "not ok - dirty marks '$d1' '$d2' '$d3'"; fails=$((fails + 1)); } ;;
+*) echo "not ok - a changed file read '$d1', not $head-dirty-SUM"; fails=$((fails + 1)) ;; esac
+git -C "$g" checkout -q f.c && printf 'x\n' >"$g/new.c"
+n=$(sh "$gr" "$g")
+case "$n" in "$head"-dirty-*) [ "$n" != "$d1" ] && echo "ok - a file added (not ignored) is dirty too" ||
+	{ echo "not ok - an added file read '$n'"; fails=$((fails + 1)); } ;;
+*) echo "not ok - an added file read '$n', not $head-dirty-SUM"; fails=$((fails + 1)) ;; esac
+mkdir -p "$d/norepo"
+n=$(sh "$gr" "$d/norepo")/$(cd "$g" && PATH=/nonexistent /bin/sh "$(cd "$(dirname "$gr")" && pwd)/gitrev.sh")
+[ "$n" = "unknown/unknown" ] && echo "ok - outside a repository or without git: unknown" ||
+	{ echo "not ok - without a repository or git: '$n', not 'unknown/unknown'"; fails=$((fails + 1)); }
+# two parts of one HEAD written by two different uncommitted trees are two
+# builds: merge refuses them, as a resume of one by the other
+$RL sweep "$d/w.ini" --db "$d/dirty0.db" --shard 0/2 2>/dev/null
+$RL sweep "$d/w.ini" --db "$d/dirty1.db" --shard 1/2 2>/dev/null
+q "$d/dirty0.db" "UPDATE runs SET git_rev = '$head-dirty-0000aaaa'"
+q "$d/dirty1.db" "UPDATE runs SET git_rev = '$head-dirty-0000bbbb'"
+expect_exit 2 "merge of two dirty trees' parts is refused" -- $RL merge "$d/dirtym.db" "$d/dirty0.db" "$d/dirty1.db"
+expect_err "\(git $head-dirty-0000aaaa\) and .* \(git $head-dirty-0000bbbb\): their points come from different builds" "names both builds"
+q "$d/dirty1.db" "UPDATE runs SET finished = NULL, next_idx = 0"
+expect_exit 2 "a resume by another build of a dirty tree's run is refused" -- $RL sweep "$d/w.ini" --db "$d/dirty1.db" --shard 1/2 --resume
+expect_err "started by rooflab [^ ]* \(git $head-dirty-0000bbbb\) and this is rooflab" "names the dirty build"
 
 exit $((fails > 0))
