@@ -189,6 +189,23 @@ n=$(q "$d/prov.db" "SELECT count(DISTINCT profile) || ' ' || count(DISTINCT spec
 	FROM runs")
 [ "$n" = "1 3 3 1 1" ] && echo "ok - one profile name, three specs; a profile number set hashes apart, a chip's does not" ||
 	{ echo "not ok - profile/spec/hash checks read '$n', not '1 3 3 1 1'"; fails=$((fails + 1)); }
+# the [baseline]'s profile counts too (since 2026-11-30): w.ini with a
+# [baseline] of its own [base] hashes apart from w.ini (the [baseline]'s
+# rows added); a [baseline] with one profile number set hashes apart from
+# that; one with a chip's number set (tdp) hashes as the plain [baseline]
+bl='[baseline]\nchip = h100-sxm\nmodel = llama3-8b\nset = scenario.chips=8\n'
+{ cat "$d/w.ini"; printf "$bl"; } >"$d/bl.ini"
+{ cat "$d/w.ini"; printf "${bl}set = profile.eff_compute=0.5\n"; } >"$d/blrefit.ini"
+{ cat "$d/w.ini"; printf "${bl}set = chip.tdp_w=600\n"; } >"$d/bltdp.ini"
+for f in bl blrefit bltdp; do
+	expect_exit 0 "$f.ini into one file" -- $RL sweep "$d/$f.ini" --db "$d/prov.db"
+done
+n=$(q "$d/prov.db" "SELECT ((SELECT profile_hash FROM runs WHERE id = 1) != (SELECT profile_hash FROM runs WHERE id = 4))
+	|| ' ' || ((SELECT profile_hash FROM runs WHERE id = 4) != (SELECT profile_hash FROM runs WHERE id = 5))
+	|| ' ' || ((SELECT profile_hash FROM runs WHERE id = 4) = (SELECT profile_hash FROM runs WHERE id = 6))
+	|| ' ' || (SELECT count(DISTINCT baseline_profile) FROM runs WHERE id >= 4)")
+[ "$n" = "1 1 1 1" ] && echo "ok - the [baseline]'s profile numbers are in profile_hash, its chip's are not" ||
+	{ echo "not ok - [baseline] profile_hash checks read '$n', not '1 1 1 1'"; fails=$((fails + 1)); }
 $RL sweep "$d/w.ini" --db "$d/pp0.db" --shard 0/2 2>/dev/null
 $RL sweep "$d/w.ini" --db "$d/pp1.db" --shard 1/2 2>/dev/null
 expect_exit 0 "merge two shards" -- $RL merge "$d/ppm.db" "$d/pp0.db" "$d/pp1.db"
@@ -227,7 +244,7 @@ n=$(q "$d/w.db" "SELECT count(*) || ' ' || count(doc) FROM run_columns_doc")
 # does not ignore added is HASH-dirty-SUM (8 hex digits), two different
 # changes two SUMs, the same change the same SUM; an ignored file leaves it
 # clean; outside a repository, or without git on PATH, "unknown"
-gr="${ROOFLAB_ROOT:-.}/scripts/gitrev.sh"
+gr=$(cd "${ROOFLAB_ROOT:-.}/scripts" && pwd)/gitrev.sh
 g="$d/repo"
 mkdir -p "$g"
 git -C "$g" init -q && printf 'a\n' >"$g/f.c" && printf 'ign.o\n' >"$g/.gitignore" &&
@@ -258,7 +275,7 @@ case "$n" in "$head"-dirty-*) [ "$n" != "$d1" ] && echo "ok - a file added (not 
 	{ echo "not ok - an added file read '$n'"; fails=$((fails + 1)); } ;;
 *) echo "not ok - an added file read '$n', not $head-dirty-SUM"; fails=$((fails + 1)) ;; esac
 mkdir -p "$d/norepo"
-n=$(sh "$gr" "$d/norepo")/$(cd "$g" && PATH=/nonexistent /bin/sh "$(cd "$(dirname "$gr")" && pwd)/gitrev.sh")
+n=$(sh "$gr" "$d/norepo")/$(cd "$g" && PATH=/nonexistent /bin/sh "$gr")
 [ "$n" = "unknown/unknown" ] && echo "ok - outside a repository or without git: unknown" ||
 	{ echo "not ok - without a repository or git: '$n', not 'unknown/unknown'"; fails=$((fails + 1)); }
 # two parts of one HEAD written by two different uncommitted trees are two
