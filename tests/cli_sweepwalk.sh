@@ -9,7 +9,8 @@
 # sweep --count says how many points a spec and a shard have; each run
 # records its profile's numbers by hash (runs.profile_hash); the file
 # says what each column means (run_columns_doc); the build's git revision
-# marks an uncommitted tree (scripts/gitrev.sh).  Expected counts are worked by hand from the spec.
+# marks an uncommitted tree (scripts/gitrev.sh); a grid's seed and an
+# unnamed scenario are NULL.  Expected counts are worked by hand from the spec.
 . "$(dirname "$0")/clilib.sh"
 
 d=$tmpd
@@ -289,5 +290,35 @@ expect_err "\(git $head-dirty-0000aaaa\) and .* \(git $head-dirty-0000bbbb\): th
 q "$d/dirty1.db" "UPDATE runs SET finished = NULL, next_idx = 0"
 expect_exit 2 "a resume by another build of a dirty tree's run is refused" -- $RL sweep "$d/w.ini" --db "$d/dirty1.db" --shard 1/2 --resume
 expect_err "started by rooflab [^ ]* \(git $head-dirty-0000bbbb\) and this is rooflab" "names the dirty build"
+
+# 9. "not applicable" is NULL (since 2026-11-30): a grid's runs.seed and
+# the scenario of a spec naming no scenario preset, where a run recorded 0
+# and ''; a random sample's seed 3 and a scenario preset's name are kept.
+# A file made before then (runs.seed NOT NULL, made so here by its schema
+# text, as an earlier rooflab declared it) takes a new grid run with seed 0
+# as before; merge of two such parts writes NULL; plot reads them.
+expect_exit 0 "a grid into a new file" -- $RL sweep "$d/w.ini" --db "$d/na.db"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nscenario = trtllm-128-128\n[axes]\nchip.hbm_tbps = 2, 3\n[sampling]\nmethod = random\nseed = 3\ncount = 2\n' >"$d/rnd.ini"
+expect_exit 0 "a random sample under a scenario preset" -- $RL sweep "$d/rnd.ini" --db "$d/na.db"
+n=$(q "$d/na.db" "SELECT group_concat(sampling || ':' || quote(seed) || ':' || quote(scenario), ' ') FROM (SELECT * FROM runs ORDER BY id)")
+[ "$n" = "grid:NULL:NULL random:3:'trtllm-128-128'" ] && echo "ok - a grid's seed and an unnamed scenario are NULL; seed 3 and the preset kept" ||
+	{ echo "not ok - runs read '$n'"; fails=$((fails + 1)); }
+for k in 0 1; do
+	$RL sweep "$d/w.ini" --db "$d/old$k.db" --shard $k/2 2>/dev/null
+	q "$d/old$k.db" "PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = replace(sql, ' seed INTEGER,', ' seed INTEGER NOT NULL,') WHERE name = 'runs'; PRAGMA writable_schema = OFF"
+	q "$d/old$k.db" "UPDATE runs SET seed = 0, scenario = ''"
+done
+n=$(q "$d/old0.db" "SELECT \"notnull\" FROM pragma_table_info('runs') WHERE name = 'seed'")
+[ "$n" = 1 ] && echo "ok - the old file's runs.seed is NOT NULL" ||
+	{ echo "not ok - old file's seed notnull '$n'"; fails=$((fails + 1)); }
+expect_exit 0 "merge of two old parts" -- $RL merge "$d/oldm.db" "$d/old0.db" "$d/old1.db"
+n=$(q "$d/oldm.db" "SELECT quote(seed) || ' ' || quote(scenario) || ' ' || (SELECT count(*) FROM points) FROM runs")
+[ "$n" = "NULL NULL 12" ] && echo "ok - the merged file: seed and scenario NULL, 12 points" ||
+	{ echo "not ok - merged old parts read '$n', not 'NULL NULL 12'"; fails=$((fails + 1)); }
+expect_exit 0 "a new grid run in the old file" -- $RL sweep "$d/w.ini" --db "$d/old0.db" --shard 0/2
+n=$(q "$d/old0.db" "SELECT group_concat(quote(seed) || ':' || quote(scenario), ' ') FROM (SELECT * FROM runs ORDER BY id)")
+[ "$n" = "0:'' 0:NULL" ] && echo "ok - the old file's new run: seed 0 (NOT NULL there), scenario NULL" ||
+	{ echo "not ok - old file's runs read '$n', not \"0:'' 0:NULL\""; fails=$((fails + 1)); }
+expect_exit 0 "plot heatmap of the old file" -- $RL plot heatmap --db "$d/old1.db" --term dumb
 
 exit $((fails > 0))
