@@ -10,7 +10,8 @@
 # records its profile's numbers by hash (runs.profile_hash); the file
 # says what each column means (run_columns_doc); the build's git revision
 # marks an uncommitted tree (scripts/gitrev.sh); a grid's seed and an
-# unnamed scenario are NULL.  Expected counts are worked by hand from the spec.
+# unnamed scenario are NULL; a spec-sheet chip's price does not follow
+# swept chip.* numbers, and sweep and plot pareto say so.  Expected counts are worked by hand from the spec.
 . "$(dirname "$0")/clilib.sh"
 
 d=$tmpd
@@ -320,5 +321,37 @@ n=$(q "$d/old0.db" "SELECT group_concat(quote(seed) || ':' || quote(scenario), '
 [ "$n" = "0:'' 0:NULL" ] && echo "ok - the old file's new run: seed 0 (NOT NULL there), scenario NULL" ||
 	{ echo "not ok - old file's runs read '$n', not \"0:'' 0:NULL\""; fails=$((fails + 1)); }
 expect_exit 0 "plot heatmap of the old file" -- $RL plot heatmap --db "$d/old1.db" --term dumb
+
+# 10. a spec-sheet chip's cost does not follow swept chip.* numbers: with
+# chip.hbm_tbps swept on h100-sxm, chip_price_usd is the preset's 33625
+# (data/chips/h100-sxm.ini price_usd) at each of the 3 x 4 points, and
+# chip_cost_usd one number too (chip.hbm_gb not swept); sweep says so on
+# stderr where a cost.* output is kept, and plot pareto's title where an
+# axis is one (not where --at holds the chip.* axis), and eval for a
+# --set chip.*; not without a cost output, nor for a chip by design
+sed 's/^keep = .*/&, cost.chip_price_usd, cost.chip_cost_usd, cost.usd_per_million_tokens_at_price/' "$d/w.ini" >"$d/cost.ini"
+expect_exit 0 "a chip.hbm_tbps sweep keeping cost outputs" -- $RL sweep "$d/cost.ini" --db "$d/cost.db"
+expect_err "note: h100-sxm is given by its spec sheet: its price \(cost.price_usd\) is its preset's at every point, whatever chip.hbm_tbps, and its manufacturing cost follows of chip.\* only chip.hbm_gb \(at cost.hbm_usd_per_gb\) and chip.memory_kind" "sweep notes the price does not follow chip.hbm_tbps"
+n=$(q "$d/cost.db" "SELECT count(*) || ' ' || count(DISTINCT cost_chip_price_usd) || ' ' || min(cost_chip_price_usd) || ' ' || count(DISTINCT cost_chip_cost_usd) FROM points")
+[ "$n" = "12 1 33625.0 1" ] && echo "ok - 12 points, one price (33625 USD) and one manufacturing cost" ||
+	{ echo "not ok - cost columns read '$n', not '12 1 33625.0 1'"; fails=$((fails + 1)); }
+expect_exit 0 "pareto on the price per token" -- $RL plot pareto --db "$d/cost.db" --x cost_usd_per_million_tokens_at_price --y throughput_output_tokens_per_s_per_chip --term dumb
+expect_out "keeps its preset's price whatever" "the pareto title says the price does not follow the swept chip.*"
+expect_exit 0 "pareto on the price per token at one chip.hbm_tbps" -- $RL plot pareto --db "$d/cost.db" --x cost_usd_per_million_tokens_at_price --y throughput_output_tokens_per_s_per_chip --term dumb --at chip.hbm_tbps=3
+if grep -q "preset's price" "$d/out"; then echo "not ok - a slice holding chip.hbm_tbps notes the price"; fails=$((fails + 1)); else echo "ok - no note where --at holds the chip.* axis"; fi
+expect_exit 0 "pareto on power" -- $RL plot pareto --db "$d/cost.db" --x power_watts --y throughput_output_tokens_per_s_per_chip --term dumb
+if grep -q "preset's price" "$d/out"; then echo "not ok - a pareto without a cost axis notes the price"; fails=$((fails + 1)); else echo "ok - no note without a cost axis"; fi
+expect_exit 0 "w.ini keeps no cost output" -- $RL sweep "$d/w.ini" --db "$d/nocost.db"
+if grep -q "note: .* spec sheet" "$d/err"; then echo "not ok - a sweep without cost outputs notes the price"; fails=$((fails + 1)); else echo "ok - no note without a cost output"; fi
+sed 's/^chip = h100-sxm$/chip = sohu-design/' "$d/cost.ini" >"$d/costd.ini"
+expect_exit 0 "the same on a chip by design" -- $RL sweep "$d/costd.ini" --db "$d/costd.db"
+if grep -q "note: .* spec sheet" "$d/err"; then echo "not ok - a chip by design gets the note"; fails=$((fails + 1)); else echo "ok - no note for a chip by design"; fi
+
+# eval too, for --set chip.*: the price row stays 33625.0 USD
+expect_exit 0 "eval with --set chip.hbm_tbps=5" -- $RL eval --chip h100-sxm --model llama3-8b --set chip.hbm_tbps=5
+expect_err "^rooflab eval: note: h100-sxm is given by its spec sheet: its price \(cost.price_usd\) is its preset's whatever --set chip.hbm_tbps=5" "eval notes the price does not follow --set chip.hbm_tbps"
+expect_out "chip_price_usd +33625.0 USD" "the price row is the preset's"
+expect_exit 0 "eval without a chip.* set" -- $RL eval --chip h100-sxm --model llama3-8b --set scenario.tp=2
+if grep -q "note: .* spec sheet" "$d/err"; then echo "not ok - eval without --set chip.* notes the price"; fails=$((fails + 1)); else echo "ok - eval: no note without --set chip.*"; fi
 
 exit $((fails > 0))
