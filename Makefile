@@ -12,13 +12,16 @@ PKGS    := gsl sqlite3
 VERSION := 0.1.0
 SAN     ?= 0
 BUILD   := build$(if $(filter 1,$(SAN)),-san,)
-GITREV  := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+# HEAD's short hash, "-dirty-SUM" added for an uncommitted tree (SUM: of
+# the difference), "unknown" without git (scripts/gitrev.sh)
+GITREV  := $(shell sh scripts/gitrev.sh 2>/dev/null || echo unknown)
 
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror
 # the git revision is not a flag of every object but a header that only
 # the files including config/version.h read, rewritten only when HEAD has
-# moved (the rule below): they are rebuilt then, and only then
+# moved or the uncommitted difference changed (the rule below): they are
+# rebuilt then, and only then
 GITREV_H := $(CURDIR)/$(BUILD)/gitrev.h
 CFLAGS  += -DRL_VERSION='"$(VERSION)"' -DRL_GIT_REV_H='"$(GITREV_H)"'
 CFLAGS  += -DRL_DATA_DIR='"$(CURDIR)/data"' -DRL_ROOT_DIR='"$(CURDIR)"'
@@ -82,8 +85,9 @@ endef
 $(foreach l,$(LAYERS),$(eval $(call layer_lib,$(l))))
 
 # RL_GIT_REV for config/version.h: written when it differs from the
-# revision there, so that its time moves only with HEAD (make re-reads the
-# time after the recipe; the objects' .d files name this header)
+# revision there, so that its time moves only with HEAD or the tree's
+# uncommitted difference (make re-reads the time after the recipe; the
+# objects' .d files name this header)
 $(GITREV_H): FORCE
 	@mkdir -p $(dir $@)
 	@printf '#define RL_GIT_REV "%s"\n' '$(GITREV)' >$@.tmp

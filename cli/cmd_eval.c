@@ -127,6 +127,7 @@ int cmd_eval(int argc, char **argv)
 	if ((rc = opts_apply(&o, &st, 1, err, sizeof err)))
 		return input_fail("eval", rc, err);
 	opts_warn_inert_design("eval", &o, &st);
+	opts_note_fixed_price("eval", &o, &st);
 	{
 		/* --profile's, the scenario's, else the chip's default; a chip
 		** with none is refused (map, curve and a sweep serve it under

@@ -244,6 +244,42 @@ static void profile_notes(const rl_sweep_spec *s)
 		                     sizeof note));
 }
 
+/* A spec-sheet chip (chip.by_design false throughout) with chip.* axes
+** and a cost.* output: its price (cost.price_usd) is its preset's at
+** every point, and its manufacturing cost (model/cost.c) takes of chip.*
+** only the HBM capacity (at cost.hbm_usd_per_gb) and kind, so USD per
+** token moves with throughput and power alone as the others vary; said on
+** stderr, where a cost-based Pareto front read as priced. */
+static void note_fixed_price(const rl_sweep_spec *s)
+{
+	char axes[512] = "", cost[128] = "", msg[1536];
+	size_t k, used = 0;
+	if (s->setup.cfg.chip.by_design > 0.5)
+		return;
+	for (k = 0; k < s->naxes; k++)
+		if (!strcmp(s->axes[k].name, "chip.by_design"))
+			return;
+	for (k = 0; k < s->noutputs && !cost[0]; k++)
+		if (!strncmp(s->outputs[k]->name, "cost.", 5))
+			snprintf(cost, sizeof cost, "%s", s->outputs[k]->name);
+	for (k = 0; k < s->naxes && cost[0]; k++)
+		if (!strncmp(s->axes[k].name, "chip.", 5) && used + 64 < sizeof axes)
+			used += (size_t)snprintf(axes + used, sizeof axes - used,
+			                         "%s%s", used ? ", " : "",
+			                         s->axes[k].name);
+	if (!axes[0])
+		return;
+	/* (cli_say: a chip path's controls shown as '?') */
+	snprintf(msg, sizeof msg, "note: %s is given by its spec sheet: its "
+	         "price (cost.price_usd) is its preset's at every point, "
+	         "whatever %s, and its manufacturing cost follows of chip.* only "
+	         "chip.hbm_gb (at cost.hbm_usd_per_gb) and chip.memory_kind; %s "
+	         "and the like move with throughput and power only as these "
+	         "vary",
+	         s->setup.chip, axes, cost);
+	cli_say("sweep", msg);
+}
+
 static void sweep_warn(const char *msg)
 {
 	cli_warn("sweep", msg);
@@ -441,6 +477,7 @@ int cmd_sweep(int argc, char **argv)
 	warn_inert_design(s);
 	warn_short_ranges(s);
 	profile_notes(s);
+	note_fixed_price(s);
 	o.progress = isatty(STDERR_FILENO);
 	o.warn = sweep_warn;
 	env = getenv("ROOFLAB_SWEEP_BATCH_SLEEP_MS"); /* tests only */

@@ -113,6 +113,31 @@ void opts_warn_inert_design(const char *cmd, const eval_opts *o,
 	}
 }
 
+void opts_note_fixed_price(const char *cmd, const eval_opts *o,
+                           const rl_setup *st)
+{
+	char sets[512] = "", msg[1024];
+	size_t used = 0;
+	int k;
+	if (st->cfg.chip.by_design > 0.5)
+		return;
+	for (k = 0; k < o->nsets; k++)
+		if (!strncmp(o->sets[k], "chip.", 5) &&
+		    strncmp(o->sets[k], "chip.by_design", 14) &&
+		    used + strlen(o->sets[k]) + 16 < sizeof sets)
+			used += (size_t)snprintf(sets + used, sizeof sets - used,
+			                         "%s--set %s", used ? ", " : "",
+			                         o->sets[k]);
+	if (!sets[0])
+		return;
+	/* (cli_say: a chip path's or a --set's controls shown as '?') */
+	snprintf(msg, sizeof msg, "note: %s is given by its spec sheet: its "
+	         "price (cost.price_usd) is its preset's whatever %s, and its "
+	         "manufacturing cost follows of chip.* only chip.hbm_gb (at "
+	         "cost.hbm_usd_per_gb) and chip.memory_kind", st->chip, sets);
+	cli_say(cmd, msg);
+}
+
 int bad_input(const char *cmd, const char *msg)
 {
 	cli_say(cmd, msg);

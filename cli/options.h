@@ -36,6 +36,13 @@ void opts_warn_inert_design(const char *cmd, const eval_opts *o,
 ** given by design alone), else 0. */
 int opts_design_inert(const char *assignment);
 
+/* Note on stderr each --set chip.KEY on a chip given by its spec sheet:
+** its price (cost.price_usd, the cost rows' "at price") stays its
+** preset's, and its manufacturing cost (model/cost.c) takes of chip.* only
+** the HBM capacity and kind, so the cost rows do not price the change. */
+void opts_note_fixed_price(const char *cmd, const eval_opts *o,
+                           const rl_setup *st);
+
 /* Print an error as cli_say does and return RL_EINPUT. */
 int bad_input(const char *cmd, const char *msg);
 

@@ -14,7 +14,9 @@
 ** die's edge or PHY area, over its TDP at every clock, denser than the
 ** node) cannot be built: it is drawn apart and never on the frontier,
 ** where a die past the reticle, say, took the frontier from every
-** buildable design; unless --x or --y is silicon.violations.
+** buildable design; unless --x or --y is silicon.violations.  A cost
+** axis over swept chip.* parameters says that a spec-sheet chip's price
+** does not follow them (fixed_price_note).
 */
 #include <math.h>
 #include <stdlib.h>
@@ -157,6 +159,48 @@ static const char *neither_note(const char *col, const char *name,
 	return buf;
 }
 
+/* A title line where --x or --y is a cost.* output and the run sweeps
+** chip.* parameters: "\ncost.X: a chip given by its spec sheet keeps its
+** preset's price ... whatever chip.hbm_tbps ...": its price
+** (cost.price_usd) is one number at every point and its manufacturing
+** cost (model/cost.c) takes of chip.* only the HBM capacity (at
+** cost.hbm_usd_per_gb) and kind, so the cost axis moves with throughput
+** and power alone as those parameters vary, where a frontier read as
+** "dearer for more bandwidth".  "" otherwise, or where run_columns cannot
+** be read (a file that lacks it). */
+static const char *fixed_price_note(sqlite3 *db, const pdb_sweep *sw,
+                                    const char *x, const char *y, char *buf,
+                                    size_t len)
+{
+	const rl_output *o = plot_column_output(x), *oy = plot_column_output(y);
+	sqlite3_stmt *st;
+	char axes[200] = "";
+	buf[0] = '\0';
+	if (!o || strncmp(o->name, "cost.", 5))
+		o = oy;
+	if (!o || strncmp(o->name, "cost.", 5) || strcmp(sw->run_col, "run_id"))
+		return buf;
+	if (sqlite3_prepare_v2(db, "SELECT group_concat(dotted, ', ') FROM "
+	                       "(SELECT dotted FROM run_columns WHERE run_id = "
+	                       "?1 AND source = 'axis' AND dotted LIKE 'chip.%' "
+	                       "AND dotted <> 'chip.by_design' AND instr(?2, "
+	                       "dotted || '=') = 0 ORDER BY ord)",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return buf;
+	sqlite3_bind_int64(st, 1, sw->run);
+	/* an axis --at holds at one value varies nothing drawn */
+	sqlite3_bind_text(st, 2, sw->at_words, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		pdb_text(st, 0, axes, sizeof axes);
+	sqlite3_finalize(st);
+	if (axes[0])
+		snprintf(buf, len, "\n%s: a chip given by its spec sheet keeps its "
+		         "preset's price whatever %s; its manufacturing cost "
+		         "follows only chip.hbm_gb and chip.memory_kind of chip.*",
+		         o->name, axes);
+	return buf;
+}
+
 /* Write the cloud ($p, thinned to every step-th point) and the frontier
 ** ($f) of rows ordered by x from its best, then y from its best; ysign
 ** is 1 where more y is better, -1 where less is. */
@@ -216,11 +260,11 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	pdb_sweep sw;
 	sqlite3_stmt *st;
 	char x[64], y[64], where[PDB_WHERE_LEN], sql[PDB_WHERE_LEN + 1024],
-	     t[1700], xl[160], yl[160],
+	     t[2100], xl[160], yl[160],
 	     xn[160], yn[160], nx[240], ny[240];
 	char okw[PDB_WHERE_LEN + 200], badw[PDB_WHERE_LEN + 200], bad[160];
 	char lack[120];
-	char wl[300];
+	char wl[300], price[400];
 	double box[4] = {INFINITY, -INFINITY, INFINITY, -INFINITY};
 	double *fx, *fy;
 	long long points, nbad = 0;
@@ -345,14 +389,15 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	snprintf(xn, sizeof xn, "%.*s", (int)strcspn(xl, " "), xl);
 	snprintf(yn, sizeof yn, "%.*s", (int)strcspn(yl, " "), yl);
 	snprintf(t, sizeof t, "Pareto frontier: %s against %s\nsweep%s%.0ld%s%s: "
-	         "%ld of %ld design point%s on the frontier (%s %s, %s %s%s%s)%s%s%s",
+	         "%ld of %ld design point%s on the frontier (%s %s, %s %s%s%s)%s%s%s%s",
 	         yl, xl, sw.run_col[0] ? " run " : "", sw.run_col[0] ? sw.run :
 	         0L, sw.at_words[0] ? " at " : "", sw.at_words, front, n, n == 1 ? "" : "s", xless ? "less" : "more", xn,
 	         yless ? "less" : "more", yn,
 	         neither_note(x, xn, "a cost (--x)", nx, sizeof nx),
 	         neither_note(y, yn, "a benefit (--y)", ny, sizeof ny), bad,
 	         step > 1 ? "; cloud thinned for drawing" : "",
-	         pdb_missing_note(&sw, lack, sizeof lack));
+	         pdb_missing_note(&sw, lack, sizeof lack),
+	         fixed_price_note(db, &sw, x, y, price, sizeof price));
 	plot_labels(s, t, xl, yl);
 	/* the key under the graph, outside it (a bottom margin of 6 lines
 	** keeps it off the x label): inside, "bottom right" hid the dominated

@@ -535,9 +535,14 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 	** hash: a part made before runs.profile_chosen (or before
 	** baseline_profile, profile_hash) has none (NULL in the merged run,
 	** as in the part) */
+	/* a grid's seed and a scenario no preset named are NULL in the
+	** merged file, as a new run's, where a part made before 2026-11-30
+	** records 0 and '' */
 	used = (size_t)snprintf(sql, sizeof sql, "SELECT spec, spec_hash, "
-	                        "spec_path, version, git_rev, sampling, seed, "
-	                        "points, chip, model, scenario, profile, "
+	                        "spec_path, version, git_rev, sampling, CASE "
+	                        "WHEN sampling = 'grid' THEN NULL ELSE seed END, "
+	                        "points, chip, model, nullif(scenario, ''), "
+	                        "profile, "
 	                        "baseline_total_tokens_per_s, "
 	                        "baseline_output_tokens_per_s");
 	for (k = 0; k < 4 && rc == SQLITE_OK; k++) {

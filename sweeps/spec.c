@@ -554,6 +554,7 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
 	char buf[96];
 	const int *at = pc->sect_line;
 	int rc;
+	uint64_t ph; /* runs.profile_hash */
 	if (!s->naxes && at[SEC_AXES]) {
 		snprintf(err, errlen, "%s:%d: [axes] has no axis; a sweep needs at "
 		         "least one (section.key = values)", name, at[SEC_AXES]);
@@ -649,12 +650,19 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
 	if ((rc = resolve(name, at[SEC_BASE], &s->base, &s->setup, "base", err,
 	                  errlen)))
 		return rc;
+	/* FNV-1a 64's offset basis, as the spec's hash starts from: the
+	** [base]'s profile.* rows, then the [baseline]'s (a spec without one
+	** hashes as before 2026-11-30, when the [base]'s alone were) */
+	ph = rl_config_hash_section(14695981039346656037ULL, &s->setup.cfg,
+	                            "profile");
 	if (s->baseline.present) {
 		rl_setup bst;
 		rl_result r;
 		if ((rc = resolve(name, at[SEC_BASELINE], &s->baseline, &bst,
 		                  "baseline", err, errlen)))
 			return rc;
+		hash_feed(&ph, "[baseline]", '\x1d');
+		ph = rl_config_hash_section(ph, &bst.cfg, "profile");
 		if (rl_eval(&bst.cfg, &r) != RL_OK) {
 			char msg[512];
 			setup_where(&bst, r.error, msg, sizeof msg);
@@ -694,10 +702,8 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
 	hash_feed(&pc->hash, buf, '\x1e');
 	snprintf(s->hash, sizeof s->hash, "%016llx",
 	         (unsigned long long)pc->hash);
-	/* FNV-1a 64's offset basis, as the spec's hash starts from */
 	snprintf(s->profile_hash, sizeof s->profile_hash, "%016llx",
-	         (unsigned long long)rl_config_hash_section(
-	             14695981039346656037ULL, &s->setup.cfg, "profile"));
+	         (unsigned long long)ph);
 	return 0;
 }
 

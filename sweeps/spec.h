@@ -81,9 +81,10 @@ typedef struct {
 typedef struct {
 	char path[1024];
 	char hash[17];               /* of the parsed content, hex */
-	/* the [base]'s serving profile by its numbers: rl_config_hash_section
-	** over the resolved configuration's profile.* rows, hex (runs.
-	** profile_hash: a refit under the same name hashes apart) */
+	/* the serving profiles by their numbers: rl_config_hash_section
+	** over the resolved [base]'s profile.* rows, then, with a
+	** [baseline], "[baseline]" and its rows, hex (runs.profile_hash: a
+	** refit under the same name hashes apart, the [baseline]'s too) */
 	char profile_hash[17];
 	char *text;                  /* the file as read */
 	rl_sweep_setup base, baseline;

@@ -25,7 +25,7 @@ static const char schema_sql[] =
     " spec TEXT NOT NULL, spec_hash TEXT NOT NULL, spec_path TEXT NOT NULL,"
     " version TEXT NOT NULL, git_rev TEXT NOT NULL,"
     " started TEXT NOT NULL, finished TEXT,"
-    " sampling TEXT NOT NULL, seed INTEGER NOT NULL, points INTEGER NOT NULL,"
+    " sampling TEXT NOT NULL, seed INTEGER, points INTEGER NOT NULL,"
     " shard_index INTEGER NOT NULL, shard_count INTEGER NOT NULL,"
     " next_idx INTEGER NOT NULL DEFAULT 0,"
     " chip TEXT, model TEXT, scenario TEXT, profile TEXT,"
@@ -701,14 +701,39 @@ static void spec_path_abs(const char *path, char *buf, size_t len)
 	memcpy(buf + n + 1, path, strlen(path) + 1);
 }
 
+/* Whether runs.seed is NOT NULL, as in a file made before 2026-11-30
+** (*yes): SQLITE_OK, or the code of the failed look-up. */
+static int seed_not_null(sqlite3 *db, int *yes)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "SELECT \"notnull\" FROM "
+	                            "pragma_table_info('runs') WHERE name = "
+	                            "'seed'", -1, &st, NULL);
+	*yes = 0;
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*yes = sqlite3_column_int(st, 0) != 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
                       uint64_t shards, int64_t *run_id)
 {
 	sqlite3_stmt *st;
 	char now[32], path[sizeof s->path];
-	int rc, k = 1;
+	int rc, k = 1, old_seed;
 	size_t i;
 	spec_path_abs(s->path, path, sizeof path);
+	/* a grid has no seed and a spec naming no scenario preset no
+	** scenario: NULL, "not applicable", where until 2026-11-30 a run
+	** recorded 0 and ''; a file made before then declares seed NOT NULL
+	** (SQLite cannot drop it in place), and gets 0 there as before */
+	rc = seed_not_null(db, &old_seed);
+	if (rc != SQLITE_OK)
+		return rc;
 	rc = sqlite3_prepare_v2(
 	    db, "INSERT INTO runs(spec, spec_hash, spec_path, version, git_rev,"
 	        " started, sampling, seed, points, shard_index, shard_count,"
@@ -732,13 +757,17 @@ static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	sqlite3_bind_text(st, k++, now, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, k++, sampling_names[s->sampling], -1,
 	                  SQLITE_STATIC);
-	sqlite3_bind_int64(st, k++, (sqlite3_int64)s->seed);
+	if (s->sampling != RL_SAMPLE_GRID || old_seed)
+		sqlite3_bind_int64(st, k, (sqlite3_int64)s->seed);
+	k++; /* (left NULL) */
 	sqlite3_bind_int64(st, k++, (sqlite3_int64)s->npoints);
 	sqlite3_bind_int64(st, k++, (sqlite3_int64)shard);
 	sqlite3_bind_int64(st, k++, (sqlite3_int64)shards);
 	sqlite3_bind_text(st, k++, s->setup.chip, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, k++, s->setup.model, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, k++, s->setup.scenario, -1, SQLITE_STATIC);
+	if (s->setup.scenario[0])
+		sqlite3_bind_text(st, k, s->setup.scenario, -1, SQLITE_STATIC);
+	k++;
 	sqlite3_bind_text(st, k++, s->setup.profile, -1, SQLITE_STATIC);
 	/* why that profile: "named by profile=", the scenario's, the chip's
 	** default or ideal and why (profile_settle's note) */

@@ -8,7 +8,10 @@
 # heatmap without --z of a sweep keeping one chip's throughput colours it;
 # sweep --count says how many points a spec and a shard have; each run
 # records its profile's numbers by hash (runs.profile_hash); the file
-# says what each column means (run_columns_doc).  Expected counts are worked by hand from the spec.
+# says what each column means (run_columns_doc); the build's git revision
+# marks an uncommitted tree (scripts/gitrev.sh); a grid's seed and an
+# unnamed scenario are NULL; a spec-sheet chip's price does not follow
+# swept chip.* numbers, and sweep and plot pareto say so.  Expected counts are worked by hand from the spec.
 . "$(dirname "$0")/clilib.sh"
 
 d=$tmpd
@@ -188,6 +191,23 @@ n=$(q "$d/prov.db" "SELECT count(DISTINCT profile) || ' ' || count(DISTINCT spec
 	FROM runs")
 [ "$n" = "1 3 3 1 1" ] && echo "ok - one profile name, three specs; a profile number set hashes apart, a chip's does not" ||
 	{ echo "not ok - profile/spec/hash checks read '$n', not '1 3 3 1 1'"; fails=$((fails + 1)); }
+# the [baseline]'s profile counts too (since 2026-11-30): w.ini with a
+# [baseline] of its own [base] hashes apart from w.ini (the [baseline]'s
+# rows added); a [baseline] with one profile number set hashes apart from
+# that; one with a chip's number set (tdp) hashes as the plain [baseline]
+bl='[baseline]\nchip = h100-sxm\nmodel = llama3-8b\nset = scenario.chips=8\n'
+{ cat "$d/w.ini"; printf "$bl"; } >"$d/bl.ini"
+{ cat "$d/w.ini"; printf "${bl}set = profile.eff_compute=0.5\n"; } >"$d/blrefit.ini"
+{ cat "$d/w.ini"; printf "${bl}set = chip.tdp_w=600\n"; } >"$d/bltdp.ini"
+for f in bl blrefit bltdp; do
+	expect_exit 0 "$f.ini into one file" -- $RL sweep "$d/$f.ini" --db "$d/prov.db"
+done
+n=$(q "$d/prov.db" "SELECT ((SELECT profile_hash FROM runs WHERE id = 1) != (SELECT profile_hash FROM runs WHERE id = 4))
+	|| ' ' || ((SELECT profile_hash FROM runs WHERE id = 4) != (SELECT profile_hash FROM runs WHERE id = 5))
+	|| ' ' || ((SELECT profile_hash FROM runs WHERE id = 4) = (SELECT profile_hash FROM runs WHERE id = 6))
+	|| ' ' || (SELECT count(DISTINCT baseline_profile) FROM runs WHERE id >= 4)")
+[ "$n" = "1 1 1 1" ] && echo "ok - the [baseline]'s profile numbers are in profile_hash, its chip's are not" ||
+	{ echo "not ok - [baseline] profile_hash checks read '$n', not '1 1 1 1'"; fails=$((fails + 1)); }
 $RL sweep "$d/w.ini" --db "$d/pp0.db" --shard 0/2 2>/dev/null
 $RL sweep "$d/w.ini" --db "$d/pp1.db" --shard 1/2 2>/dev/null
 expect_exit 0 "merge two shards" -- $RL merge "$d/ppm.db" "$d/pp0.db" "$d/pp1.db"
@@ -219,5 +239,119 @@ expect_exit 0 "a run into a file without the docs" -- $RL sweep "$d/w.ini" --db 
 n=$(q "$d/w.db" "SELECT count(*) || ' ' || count(doc) FROM run_columns_doc")
 [ "$n" = "8 8" ] && echo "ok - both runs' columns described again" ||
 	{ echo "not ok - after the new run: '$n', not '8 8'"; fails=$((fails + 1)); }
+
+# 8. the build's git revision (scripts/gitrev.sh, build/gitrev.h,
+# runs.git_rev) marks an uncommitted tree: in a repository of one commit,
+# a clean tree is HEAD's short hash; a tracked file changed or a file git
+# does not ignore added is HASH-dirty-SUM (8 hex digits), two different
+# changes two SUMs, the same change the same SUM; an ignored file leaves it
+# clean; outside a repository, or without git on PATH, "unknown"
+gr=$(cd "${ROOFLAB_ROOT:-.}/scripts" && pwd)/gitrev.sh
+g="$d/repo"
+mkdir -p "$g"
+git -C "$g" init -q && printf 'a\n' >"$g/f.c" && printf 'ign.o\n' >"$g/.gitignore" &&
+	git -C "$g" add f.c .gitignore &&
+	git -C "$g" -c user.name=t -c user.email=t@t commit -qm one
+head=$(git -C "$g" rev-parse --short HEAD)
+n=$(sh "$gr" "$g")
+[ -n "$head" ] && [ "$n" = "$head" ] && echo "ok - a clean tree: HEAD's short hash" ||
+	{ echo "not ok - clean tree read '$n', not '$head'"; fails=$((fails + 1)); }
+: >"$g/ign.o"
+n=$(sh "$gr" "$g")
+[ "$n" = "$head" ] && echo "ok - an ignored file leaves it clean" ||
+	{ echo "not ok - with an ignored file '$n', not '$head'"; fails=$((fails + 1)); }
+printf 'b\n' >"$g/f.c"
+d1=$(sh "$gr" "$g")
+printf 'c\n' >"$g/f.c"
+d2=$(sh "$gr" "$g")
+printf 'b\n' >"$g/f.c"
+d3=$(sh "$gr" "$g")
+case "$d1" in "$head"-dirty-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f])
+	[ "$d1" != "$d2" ] && [ "$d1" = "$d3" ] &&
+		echo "ok - a changed file: $head-dirty-SUM, two changes two SUMs, one change one" ||
+		{ echo "not ok - dirty marks '$d1' '$d2' '$d3'"; fails=$((fails + 1)); } ;;
+*) echo "not ok - a changed file read '$d1', not $head-dirty-SUM"; fails=$((fails + 1)) ;; esac
+git -C "$g" checkout -q f.c && printf 'x\n' >"$g/new.c"
+n=$(sh "$gr" "$g")
+case "$n" in "$head"-dirty-*) [ "$n" != "$d1" ] && echo "ok - a file added (not ignored) is dirty too" ||
+	{ echo "not ok - an added file read '$n'"; fails=$((fails + 1)); } ;;
+*) echo "not ok - an added file read '$n', not $head-dirty-SUM"; fails=$((fails + 1)) ;; esac
+mkdir -p "$d/norepo"
+n=$(sh "$gr" "$d/norepo")/$(cd "$g" && PATH=/nonexistent /bin/sh "$gr")
+[ "$n" = "unknown/unknown" ] && echo "ok - outside a repository or without git: unknown" ||
+	{ echo "not ok - without a repository or git: '$n', not 'unknown/unknown'"; fails=$((fails + 1)); }
+# two parts of one HEAD written by two different uncommitted trees are two
+# builds: merge refuses them, as a resume of one by the other
+$RL sweep "$d/w.ini" --db "$d/dirty0.db" --shard 0/2 2>/dev/null
+$RL sweep "$d/w.ini" --db "$d/dirty1.db" --shard 1/2 2>/dev/null
+q "$d/dirty0.db" "UPDATE runs SET git_rev = '$head-dirty-0000aaaa'"
+q "$d/dirty1.db" "UPDATE runs SET git_rev = '$head-dirty-0000bbbb'"
+expect_exit 2 "merge of two dirty trees' parts is refused" -- $RL merge "$d/dirtym.db" "$d/dirty0.db" "$d/dirty1.db"
+expect_err "\(git $head-dirty-0000aaaa\) and .* \(git $head-dirty-0000bbbb\): their points come from different builds" "names both builds"
+q "$d/dirty1.db" "UPDATE runs SET finished = NULL, next_idx = 0"
+expect_exit 2 "a resume by another build of a dirty tree's run is refused" -- $RL sweep "$d/w.ini" --db "$d/dirty1.db" --shard 1/2 --resume
+expect_err "started by rooflab [^ ]* \(git $head-dirty-0000bbbb\) and this is rooflab" "names the dirty build"
+
+# 9. "not applicable" is NULL (since 2026-11-30): a grid's runs.seed and
+# the scenario of a spec naming no scenario preset, where a run recorded 0
+# and ''; a random sample's seed 3 and a scenario preset's name are kept.
+# A file made before then (runs.seed NOT NULL, made so here by its schema
+# text, as an earlier rooflab declared it) takes a new grid run with seed 0
+# as before; merge of two such parts writes NULL; plot reads them.
+expect_exit 0 "a grid into a new file" -- $RL sweep "$d/w.ini" --db "$d/na.db"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nscenario = trtllm-128-128\n[axes]\nchip.hbm_tbps = 2, 3\n[sampling]\nmethod = random\nseed = 3\ncount = 2\n' >"$d/rnd.ini"
+expect_exit 0 "a random sample under a scenario preset" -- $RL sweep "$d/rnd.ini" --db "$d/na.db"
+n=$(q "$d/na.db" "SELECT group_concat(sampling || ':' || quote(seed) || ':' || quote(scenario), ' ') FROM (SELECT * FROM runs ORDER BY id)")
+[ "$n" = "grid:NULL:NULL random:3:'trtllm-128-128'" ] && echo "ok - a grid's seed and an unnamed scenario are NULL; seed 3 and the preset kept" ||
+	{ echo "not ok - runs read '$n'"; fails=$((fails + 1)); }
+for k in 0 1; do
+	$RL sweep "$d/w.ini" --db "$d/old$k.db" --shard $k/2 2>/dev/null
+	q "$d/old$k.db" "PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = replace(sql, ' seed INTEGER,', ' seed INTEGER NOT NULL,') WHERE name = 'runs'; PRAGMA writable_schema = OFF"
+	q "$d/old$k.db" "UPDATE runs SET seed = 0, scenario = ''"
+done
+n=$(q "$d/old0.db" "SELECT \"notnull\" FROM pragma_table_info('runs') WHERE name = 'seed'")
+[ "$n" = 1 ] && echo "ok - the old file's runs.seed is NOT NULL" ||
+	{ echo "not ok - old file's seed notnull '$n'"; fails=$((fails + 1)); }
+expect_exit 0 "merge of two old parts" -- $RL merge "$d/oldm.db" "$d/old0.db" "$d/old1.db"
+n=$(q "$d/oldm.db" "SELECT quote(seed) || ' ' || quote(scenario) || ' ' || (SELECT count(*) FROM points) FROM runs")
+[ "$n" = "NULL NULL 12" ] && echo "ok - the merged file: seed and scenario NULL, 12 points" ||
+	{ echo "not ok - merged old parts read '$n', not 'NULL NULL 12'"; fails=$((fails + 1)); }
+expect_exit 0 "a new grid run in the old file" -- $RL sweep "$d/w.ini" --db "$d/old0.db" --shard 0/2
+n=$(q "$d/old0.db" "SELECT group_concat(quote(seed) || ':' || quote(scenario), ' ') FROM (SELECT * FROM runs ORDER BY id)")
+[ "$n" = "0:'' 0:NULL" ] && echo "ok - the old file's new run: seed 0 (NOT NULL there), scenario NULL" ||
+	{ echo "not ok - old file's runs read '$n', not \"0:'' 0:NULL\""; fails=$((fails + 1)); }
+expect_exit 0 "plot heatmap of the old file" -- $RL plot heatmap --db "$d/old1.db" --term dumb
+
+# 10. a spec-sheet chip's cost does not follow swept chip.* numbers: with
+# chip.hbm_tbps swept on h100-sxm, chip_price_usd is the preset's 33625
+# (data/chips/h100-sxm.ini price_usd) at each of the 3 x 4 points, and
+# chip_cost_usd one number too (chip.hbm_gb not swept); sweep says so on
+# stderr where a cost.* output is kept, and plot pareto's title where an
+# axis is one (not where --at holds the chip.* axis), and eval for a
+# --set chip.*; not without a cost output, nor for a chip by design
+sed 's/^keep = .*/&, cost.chip_price_usd, cost.chip_cost_usd, cost.usd_per_million_tokens_at_price/' "$d/w.ini" >"$d/cost.ini"
+expect_exit 0 "a chip.hbm_tbps sweep keeping cost outputs" -- $RL sweep "$d/cost.ini" --db "$d/cost.db"
+expect_err "note: h100-sxm is given by its spec sheet: its price \(cost.price_usd\) is its preset's at every point, whatever chip.hbm_tbps, and its manufacturing cost follows of chip.\* only chip.hbm_gb \(at cost.hbm_usd_per_gb\) and chip.memory_kind" "sweep notes the price does not follow chip.hbm_tbps"
+n=$(q "$d/cost.db" "SELECT count(*) || ' ' || count(DISTINCT cost_chip_price_usd) || ' ' || min(cost_chip_price_usd) || ' ' || count(DISTINCT cost_chip_cost_usd) FROM points")
+[ "$n" = "12 1 33625.0 1" ] && echo "ok - 12 points, one price (33625 USD) and one manufacturing cost" ||
+	{ echo "not ok - cost columns read '$n', not '12 1 33625.0 1'"; fails=$((fails + 1)); }
+expect_exit 0 "pareto on the price per token" -- $RL plot pareto --db "$d/cost.db" --x cost_usd_per_million_tokens_at_price --y throughput_output_tokens_per_s_per_chip --term dumb
+expect_out "keeps its preset's price whatever" "the pareto title says the price does not follow the swept chip.*"
+expect_exit 0 "pareto on the price per token at one chip.hbm_tbps" -- $RL plot pareto --db "$d/cost.db" --x cost_usd_per_million_tokens_at_price --y throughput_output_tokens_per_s_per_chip --term dumb --at chip.hbm_tbps=3
+if grep -q "preset's price" "$d/out"; then echo "not ok - a slice holding chip.hbm_tbps notes the price"; fails=$((fails + 1)); else echo "ok - no note where --at holds the chip.* axis"; fi
+expect_exit 0 "pareto on power" -- $RL plot pareto --db "$d/cost.db" --x power_watts --y throughput_output_tokens_per_s_per_chip --term dumb
+if grep -q "preset's price" "$d/out"; then echo "not ok - a pareto without a cost axis notes the price"; fails=$((fails + 1)); else echo "ok - no note without a cost axis"; fi
+expect_exit 0 "w.ini keeps no cost output" -- $RL sweep "$d/w.ini" --db "$d/nocost.db"
+if grep -q "note: .* spec sheet" "$d/err"; then echo "not ok - a sweep without cost outputs notes the price"; fails=$((fails + 1)); else echo "ok - no note without a cost output"; fi
+sed 's/^chip = h100-sxm$/chip = sohu-design/' "$d/cost.ini" >"$d/costd.ini"
+expect_exit 0 "the same on a chip by design" -- $RL sweep "$d/costd.ini" --db "$d/costd.db"
+if grep -q "note: .* spec sheet" "$d/err"; then echo "not ok - a chip by design gets the note"; fails=$((fails + 1)); else echo "ok - no note for a chip by design"; fi
+
+# eval too, for --set chip.*: the price row stays 33625.0 USD
+expect_exit 0 "eval with --set chip.hbm_tbps=5" -- $RL eval --chip h100-sxm --model llama3-8b --set chip.hbm_tbps=5
+expect_err "^rooflab eval: note: h100-sxm is given by its spec sheet: its price \(cost.price_usd\) is its preset's whatever --set chip.hbm_tbps=5" "eval notes the price does not follow --set chip.hbm_tbps"
+expect_out "chip_price_usd +33625.0 USD" "the price row is the preset's"
+expect_exit 0 "eval without a chip.* set" -- $RL eval --chip h100-sxm --model llama3-8b --set scenario.tp=2
+if grep -q "note: .* spec sheet" "$d/err"; then echo "not ok - eval without --set chip.* notes the price"; fails=$((fails + 1)); else echo "ok - eval: no note without --set chip.*"; fi
 
 exit $((fails > 0))
