@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "../model/engine.h"
+#include "mcwords.h"
 #include "../model/mapsearch.h"
 #include "../model/montecarlo.h"
 #include "../model/shapley.h"
@@ -255,6 +256,13 @@ typedef struct {
 	rl_mc_result *mc, *mc_d;
 	rl_mc_opts mco;
 	double mc_seconds, mc_d_seconds;
+	/* side b's Monte Carlo restricted to the samples whose utilization
+	** (b.profile.eff_compute) is at least Etched's claimed share (the
+	** claims file's [utilization] sohu): have_given 0 where side b has no
+	** Monte Carlo, or its uncertainty file does not vary it */
+	claim_mc_given given;
+	int have_given;
+	double claimed_util;        /* [utilization] sohu; 0 unknown */
 	rl_tornado_row torn[CLAIM_UNC_MAX], torn_d[CLAIM_UNC_MAX];
 	claim_check claims[CLAIM_CLAIMS_MAX];
 	size_t nclaims;

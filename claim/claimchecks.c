@@ -435,6 +435,7 @@ static void check_utilization(claim_report *rep, const kvfile *k)
 {
 	claim_check *c = add(rep, k, "utilization");
 	double gpu = kv_num(k, "utilization", "gpu"), meas;
+	rep->claimed_util = kv_num(k, "utilization", "sohu");
 	if (!c)
 		return;
 	snprintf(c->model_value, sizeof c->model_value,

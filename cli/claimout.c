@@ -156,6 +156,14 @@ static void verdict_text(FILE *f, const claim_report *rep)
 		         claim_speedup_x(q[1], sizeof q[1], mc->p95),
 		         claim_speedup_x(q[2], sizeof q[2], mc->p50), tgt, pr);
 		wrapped(f, "  over the assumption ranges: ", line, 4);
+		/* the same samples where Sohu meets Etched's own ">90%"
+		** utilization: the investor's question, "what if I believe
+		** them?", in the verdict itself */
+		if (rep->have_given) {
+			claim_mc_given_words(&rep->given, lb, tgt, line,
+			                     sizeof line);
+			wrapped(f, "  ", line, 4);
+		}
 	}
 	else if (claim_mc_skipped(rep))
 		/* say why, as the JSON's mc_skipped does: a side b of the user's

@@ -388,6 +388,18 @@ else
 fi
 expect_exit 0 "report of it" -- $RL report --db "$tmpd/c.db" \
 	--out "$tmpd/r.md" --no-plots
+# "what if I believe Etched's own >90%?": the verdict's line of the same
+# Monte Carlo restricted to samples drawing utilization at or above the
+# claims file's 0.90 says the same numbers in the text and the report
+gl=$(joined "^  if 8x Sohu \\(as claimed\\) reaches Etched's claimed" "$tmpd/text" |
+	sed 's/^ *if //')
+if [ -n "$gl" ] && grep -qF -- "- If $(printf '%s' "$gl" | sed 's/>/\\>/g')." "$tmpd/r.md"; then
+	echo "ok - the line at Etched's claimed utilization, text and report alike"
+else
+	echo "not ok - the line at Etched's claimed utilization: text '$gl'"
+	grep "Etched's claimed" "$tmpd/r.md" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
 # every abbreviation and phase name of the chip trade the report uses,
 # where an investor met them with no word of what they are (HBM, TDP,
 # GEMM, MAC, FMA, MFU, PUE in the sections below the verdict), is said in
@@ -647,6 +659,33 @@ expect_no_out '"mc_skipped"' "has no mc_skipped"
 few="only 5 samples: P(>= 20x) lies between 0.0% and 43.4% (95% confidence), across the bands the verdict's word is drawn from; more samples (--samples) settle it"
 expect_exit 0 "claim from 5 samples" -- $RL claim --samples 5 --no-design --db "$tmpd/few.db"
 tr '\n' ' ' <"$tmpd/out" | tr -s ' ' >"$tmpd/fewt"
+# the samples at Etched's claimed utilization, by hand: eff_compute is
+# triangular 0.3 .. 0.95, mode 0.9 (data/uncertainty/sohu.ini), so
+# P(>= 0.9) = (0.95 - 0.9)^2 / ((0.95 - 0.3) (0.95 - 0.9)) = 0.0769; of
+# 40000 samples (none fails: violating 0) within 5 standard deviations,
+# sqrt(0.0769 x 0.9231 / 40000) = 0.00133.  Those samples sit at the top
+# of the utilization range, so their median is above the whole run's and
+# their P(>= 20x) at least the run's share of 20x that they hold (every
+# 20x sample needs 84% or more, the lever above, so most are among them)
+$RL claim --samples 40000 --seed 7 --no-design --json >"$tmpd/given.json" 2>/dev/null
+if python3 - "$tmpd/given.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+g = d["verdict"]["at_claimed_utilization"]
+m = d["monte_carlo"]
+ok = g["at_least"] == 0.9 and abs(g["share"] - 0.0769) < 5 * 0.00133
+ok = ok and g["samples"] == round(g["share"] * g["evaluated"])
+ok = ok and g["p05"] <= g["p50"] <= g["p95"] and g["p50"] > m["p50"]
+ok = ok and g["prob_ge_target"] >= m["prob_ge_target"]
+sys.exit(0 if ok else 1)
+PY
+then
+	echo "ok - the samples at Etched's claimed utilization: 7.7% of them, as the triangle gives"
+else
+	echo "not ok - the samples at Etched's claimed utilization"
+	grep -o '"at_claimed_utilization": {[^}]*}' "$tmpd/given.json" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
 $RL claim --samples 5 --no-design --json >"$tmpd/few.json" 2>/dev/null
 $RL report --db "$tmpd/few.db" --out "$tmpd/few.md" --no-plots >/dev/null 2>&1
 if grep -qF -- " $few against" "$tmpd/fewt" &&
@@ -669,9 +708,11 @@ tr '\n' ' ' <"$tmpd/out" | tr -s ' ' >"$tmpd/all"
 r1() { awk -v x="$1" 'BEGIN { printf "%.1f", x }'; }
 num() { sed -n "s/$1/\\1/p" "$tmpd/all" | head -1; }
 x=$(r1 "$(num '.*under the stated assumptions: \([0-9.]*\)x counting.*')")
-lo=$(r1 "$(num '.*90% interval \([0-9.]*\)x \.\. .*')")
-hi=$(r1 "$(num '.*90% interval [0-9.]*x \.\. \([0-9.]*\)x.*')")
-pr=$(num '.*, P(>= 20x) = \([0-9.]*%\) mapping.*')
+# the interval over the assumption ranges, not the line under it at
+# Etched's claimed utilization, which has one of its own
+lo=$(r1 "$(num '.*over the assumption ranges: 90% interval \([0-9.]*\)x \.\. .*')")
+hi=$(r1 "$(num '.*over the assumption ranges: 90% interval [0-9.]*x \.\. \([0-9.]*\)x.*')")
+pr=$(num '.*over the assumption ranges: 90% interval [^,]*, median [0-9.]*x, P(>= 20x) = \([0-9.]*%\) .*')
 best=$(r1 "$(num '.* at its own best mapping, TP1 x PP2 x DP4 (modelled, not measured): \([0-9.]*\)x.*')")
 t12=$(r1 "$(num '.*0\.12 (32864) \([0-9.]*\)x.*')")
 bd=$(r1 "$(num ".*speedup b'\/a (8x Sohu (by design)): \([0-9.]*\)x.*")")
