@@ -12,6 +12,26 @@
 C="$RL claim --samples 400 --seed 5"
 expect_exit 0 "claim text" -- $C
 cp "$tmpd/out" "$tmpd/text"
+# the other claims' 20x says at which values it is "consistent" and what
+# the ranges give, the verdict's own probability and word, where
+# "consistent with the model" under a first line "Not supported" read as
+# two answers to one question
+vw=$(verdict_of "$tmpd/text" | sed 's/:.*//')
+vp=$(sed -n 's/^  over the assumption ranges: .*, P(>= 20x) = \([0-9.]*%\)$/\1/p' "$tmpd/text")
+expect_joined "^    verdict: consistent with the model at the stated" \
+	"^    verdict: consistent with the model at the stated values only; over the assumption ranges P\\(>= 20x\\) = $vp: $vw, as the verdict says$" \
+	"the other claims' 20x: consistent at the stated values only, $vw over the ranges ($vp)"
+# the 500,000 tokens/s agree by construction: sohu.ini's peak is worked
+# back from them, 500000 x 142 GFLOP / 8 chips / 0.9 = 9861 TFLOPS, within
+# 1% of the file's 9800
+pk=$(sed -n 's/^peak_tflops_fp8 *= *\([0-9.]*\).*/\1/p' "$ROOFLAB_DATA/chips/sohu.ini")
+if awk -v p="$pk" 'BEGIN { d = 500000 * 142e9 / 8 / 0.9 / 1e12; exit !(p > 0 && (p / d - 1) ^ 2 < 1e-4) }'; then
+	expect_joined "^    verdict: consistent with the model, by" \
+		"^    verdict: consistent with the model, by construction: its peak FP8 is worked back from this figure, so this checks nothing else stops it short$" \
+		"the 500,000 tokens/s: consistent by construction (peak $pk of 9861 TFLOPS worked back)"
+else
+	echo "not ok - sohu.ini's peak $pk is no longer the 500,000 tokens/s worked back"; fails=$((fails + 1))
+fi
 # the formula's inputs, the defaults of `rooflab params` (cost.years 4,
 # cost.server_overhead 1.82, cost.pue 1.2, cost.usd_per_kwh 0.1)
 expect_out "^USD per million output tokens \\(chips amortized over 4 years, plus energy\\)" \
