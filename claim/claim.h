@@ -284,6 +284,12 @@ typedef struct {
 	double tdp_speedup[3];
 } claim_report;
 
+/* chipsusd.c: USD per million output tokens of side s's chips alone at
+** chip_usd each (amortized as model/cost.h's hardware term, no energy),
+** where its full figure is unknown because it has no power model; NAN
+** otherwise (its full figure known, no price, no throughput). */
+double claim_usd_chips_only(const claim_side *s, double chip_usd);
+
 /* modelpar.c: the index in map_b of side b's best mapping that splits
 ** the model over all its chips with no copies (dp 1: Etched's "8-way model
 ** parallel", claims.md), -1 where none runs. */

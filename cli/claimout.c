@@ -709,7 +709,7 @@ static void cost_text(FILE *f, const claim_report *rep)
 	const claim_side *s[3] = {&rep->a, &rep->b, &rep->bd};
 	const char *tag[3] = {"a", "b", "b'"};
 	char price[64], cost[64], lab[LABEL_CELL];
-	int i, lw = label_width(rep);
+	int i, lw = label_width(rep), chips_only = 0;
 	fprintf(f, "\nUSD per million output tokens (chips amortized over %g "
 	        "years, plus energy), chip USD in brackets:\n",
 	        rep->a.cfg.cost.years);
@@ -718,10 +718,21 @@ static void cost_text(FILE *f, const claim_report *rep)
 	        "at the price a buyer pays", "at manufacturing cost");
 	for (i = 0; i < (rep->have_bd ? 3 : 2); i++) {
 		const rl_result *r = &s[i]->r;
+		double hp = claim_usd_chips_only(s[i], r->chip_price_usd);
+		double hc = claim_usd_chips_only(s[i], r->chip_cost_usd);
 		usd_cell(price, sizeof price, r->usd_per_mtok_price,
 		         r->chip_price_usd, r->power_w);
 		usd_cell(cost, sizeof cost, r->usd_per_mtok_cost, r->chip_cost_usd,
 		         r->power_w);
+		/* no power model: the chips' share alone, energy unknown, where
+		** a bare "n/a" left an investor no figure at all (ux19) */
+		if (isfinite(hp))
+			snprintf(price, sizeof price, "%.3g + energy (chip %.0f)",
+			         hp, r->chip_price_usd);
+		if (isfinite(hc))
+			snprintf(cost, sizeof cost, "%.3g + energy (chip %.0f)", hc,
+			         r->chip_cost_usd);
+		chips_only |= isfinite(hp) || isfinite(hc);
 		/* a label wider than the column on its own line, as in the
 		** side table (side_line) */
 		if (rl_utf8_chars(s[i]->label) > (size_t)lw) {
@@ -734,6 +745,9 @@ static void cost_text(FILE *f, const claim_report *rep)
 			        rl_utf8_cell(s[i]->label, lw, 0, lab, sizeof lab),
 			        price, cost);
 	}
+	if (chips_only)
+		wrapped(f, "  ", "(+ energy: the chips' share alone; the side has "
+		        "no power model, so what its energy adds is not known)", 4);
 	fprintf(f, "  (each chip's price with its source or assumption and "
 	        "range: data/chips/README.md)\n");
 }

@@ -276,7 +276,9 @@ expect_out "^per mapping \\(total tokens/s; speedup over a as modelled at its me
 # the 8 chips, its DP 8 / (TP x PP) named, and the speedup b's total
 # tokens/s over that mapping's (the JSON's mappings, side a's largest)
 sed -n '1,/^details:/p' "$tmpd/text" | tr '\n' ' ' | tr -s ' ' >"$tmpd/head"
-bt=$(sed -n 's/^  b  8x Sohu (as claimed)  *[0-9.]*  *\([0-9.]*\) .*/\1/p' "$tmpd/text")
+# (the side table's row: numbers in both columns, where the cost table's
+# row starts with its chips' share and "+ energy")
+bt=$(sed -n 's/^  b  8x Sohu (as claimed)  *[0-9][0-9.]*  *\([0-9][0-9.]*\) .*/\1/p' "$tmpd/text")
 best=$(sed -n 's/.*against 8x H100 (TensorRT-LLM 0\.10) at its own best mapping, TP\([0-9]*\) x PP\([0-9]*\) x DP\([0-9]*\) (modelled, not measured): \([0-9.]*\)x.*/\1 \2 \3 \4/p' "$tmpd/head")
 $C --json >"$tmpd/c.json" 2>/dev/null
 if [ -n "$best" ] && command -v python3 >/dev/null 2>&1 &&
@@ -419,6 +421,24 @@ else
 fi
 expect_exit 0 "report of it" -- $RL report --db "$tmpd/c.db" \
 	--out "$tmpd/r.md" --no-plots
+# Sohu as claimed has no power model: its USD per million output tokens at
+# price is its chips' share alone, by hand 8 x 33,625 USD over
+# 4 x 365.25 x 86400 s over its output tokens/s (the side table) x 1e6,
+# marked "+ energy" in the text and the report alike, where both said n/a
+pb=$(sed -n 's/^price_usd *= *\([0-9.]*\).*/\1/p' "$ROOFLAB_DATA/chips/sohu.ini")
+hw=$(awk -v p="$pb" '/^ +side +out tok\/s/ { t = 1; next } t && /^$/ { exit }
+	t && $1 == "b" && $2 == "8x" { for (i = 2; i <= NF; i++) if ($i ~ /^[0-9.]+%$/) o = $(i - 2) }
+	END { if (o > 0) printf "%.3g", 8 * p / (4 * 365.25 * 86400) / o * 1e6 }' "$tmpd/text")
+if [ -n "$hw" ] && grep -Eq "^  b  8x Sohu \(as claimed\) +$hw \+ energy \(chip $pb\) +n/a \(unknown\)$" "$tmpd/text" &&
+	grep -qF "| 8x Sohu (as claimed) | $pb | $hw + energy | n/a | n/a |" "$tmpd/r.md" &&
+	grep -qF "; + energy: the chips' share alone, for a side with no power model, what its energy adds not known." "$tmpd/r.md"; then
+	echo "ok - Sohu as claimed's chips alone, $hw USD per million output tokens + energy, text and report"
+else
+	echo "not ok - Sohu as claimed's chips alone (by hand '$hw')"
+	grep "^  b  8x Sohu (as claimed)  " "$tmpd/text" | sed 's/^/    /'
+	grep -F "| 8x Sohu (as claimed) | $pb" "$tmpd/r.md" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
 # "what if I believe Etched's own >90%?": the verdict's line of the same
 # Monte Carlo restricted to samples drawing utilization at or above the
 # claims file's 0.90 says the same numbers in the text and the report
