@@ -44,4 +44,10 @@ struct claim_solve_row_s;
 void claim_solve_words(const struct claim_solve_row_s *row, char *buf,
                        size_t len);
 
+/* The claim's Shapley factors (model/shapley.c rl_claim_factors, and
+** "other") in plain words, one sentence naming each, for the text under
+** its factors and the report under its table: an investor met "serving
+** software x1.861" and "mapping x2.453" with no word of what was swapped. */
+const char *claim_factor_glossary(void);
+
 #endif

@@ -896,6 +896,9 @@ void claimout_text(FILE *f, const claim_report *rep)
 			        rl_utf8_cell(rep->factors_d_err, 0, 0, why, sizeof why));
 	}
 
+	if (rep->factors_ok || (rep->have_bd && rep->factors_d_ok))
+		wrapped(f, "  ", claim_factor_glossary(), 4);
+
 	fprintf(f, "\nwhat must be true for %gx\n", rep->opts.target);
 	if (rep->nmust)
 		fprintf(f, "  levers moved together:\n");

@@ -4,10 +4,12 @@
 ** verdicts, and how each chip serves (roofline and batching); the
 ** sensitivity is sensitivity.c's.
 */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "../claim/words.h"
 #include "../config/presets.h"
 #include "../config/setup.h"
 #include "../plots/kinds.h"
@@ -51,6 +53,11 @@ void report_factors(rctx *r)
 	         "order, log-ratios averaged), so the factors multiply exactly "
 	         "to the total and no order is privileged.", r->c.a_label,
 	         r->c.b_label);
+	{ /* what each factor swaps, as claim's text says it under its
+	  ** factors (claim/words.c) */
+		const char *g = claim_factor_glossary();
+		doc_para(&r->d, "%c%s.", toupper((unsigned char)g[0]), g + 1);
+	}
 	report_figure(r, "factors", &po, "Shapley factors of the speedup, "
 	              "multiplied left to right from 1x to the total");
 	st = rows(r, "claim_factors", "SELECT name, factor FROM claim_factors "

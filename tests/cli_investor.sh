@@ -439,6 +439,22 @@ else
 	grep -F "| 8x Sohu (as claimed) | $pb" "$tmpd/r.md" | sed 's/^/    /'
 	fails=$((fails + 1))
 fi
+# each Shapley factor in words under the factors, text and report alike:
+# the nine groups of model/shapley.c (rl_claim_factors and "other"), each
+# a row of the factor table and named in the sentence
+joined "^  what each factor swaps" "$tmpd/text" >"$tmpd/gloss"
+miss=""
+for n in "peak compute" "utilization" "memory bandwidth" "memory capacity and batching" \
+	"interconnect" "power limit" "serving software" "mapping" "other"; do
+	grep -Eq "^    $n +x +[0-9.]+$" "$tmpd/text" || miss="$miss [row $n]"
+	grep -Eq "(: |; )$n, " "$tmpd/gloss" || miss="$miss [text $n]"
+	grep -Eq "^What each factor swaps .*(: |; )$n, " "$tmpd/r.md" || miss="$miss [report $n]"
+done
+if [ -z "$miss" ]; then
+	echo "ok - the nine Shapley factors in words, text and report"
+else
+	echo "not ok - the factors in words:$miss"; fails=$((fails + 1))
+fi
 # "what if I believe Etched's own >90%?": the verdict's line of the same
 # Monte Carlo restricted to samples drawing utilization at or above the
 # claims file's 0.90 says the same numbers in the text and the report
