@@ -479,3 +479,21 @@ const char *claim_factor_glossary(void)
 	       "what memory allows; other, every difference not in a group "
 	       "above";
 }
+
+int claim_must_lead(char *buf, size_t len, double speedup, double target,
+                    double prob, int etched)
+{
+	char pr[32];
+	if (len)
+		buf[0] = '\0';
+	if (!(speedup >= target) || !isfinite(prob))
+		return -1;
+	claim_prob_text(prob, pr, sizeof pr);
+	snprintf(buf, len, "at the stated values %gx is met already; what "
+	         "follows is how far each can fall and still meet it. Those "
+	         "values are %s not measurements: over the assumption ranges "
+	         "%gx is reached in %s of the samples", target,
+	         etched ? "Etched's figures, or assumptions where it published "
+	         "none," : "assumptions,", target, pr);
+	return 0;
+}

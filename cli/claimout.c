@@ -900,6 +900,14 @@ void claimout_text(FILE *f, const claim_report *rep)
 		wrapped(f, "  ", claim_factor_glossary(), 4);
 
 	fprintf(f, "\nwhat must be true for %gx\n", rep->opts.target);
+	{
+		const rl_mc_result *mc = rep->have_unc ? rep->mc : NULL;
+		char lead[400];
+		if (mc && claim_must_lead(lead, sizeof lead, rep->speedup_total,
+		                          rep->opts.target, mc->prob_ge_target,
+		                          rep->b_default) == 0)
+			wrapped(f, "  ", lead, 4);
+	}
 	if (rep->nmust)
 		fprintf(f, "  levers moved together:\n");
 	for (i = 0; i < rep->nmust; i++)

@@ -14,6 +14,7 @@
 #include "../claim/mcwords.h"
 #include "../claim/numwords.h"
 #include "../claim/verdict.h"
+#include "../claim/words.h"
 #include "../model/mapping.h"
 #include "rctx.h"
 
@@ -594,6 +595,15 @@ void report_verdict(rctx *r)
 	/* the conditions moved together, the baselines, then one lever at a
 	** time: the first screen holds the verdict, its uncertainty, what
 	** must be true and what the model does not know */
+	{
+		/* the stated values meeting the target, under a verdict drawn
+		** from the ranges: said before the levers (claim_must_lead) */
+		char lead[400];
+		if (m.have && isfinite(c->speedup_total) &&
+		    claim_must_lead(lead, sizeof lead, c->speedup_total, c->target,
+		                    m.prob, report_b_default(r) > 0) == 0)
+			doc_para(&r->d, "A%s.", lead + 1);
+	}
 	{
 		int one = must_be_true(r);
 		baselines(r);

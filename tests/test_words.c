@@ -655,6 +655,30 @@ static void test_mc_given(void **state)
 	rl_mc_free(mc);
 }
 
+/* what must be true's lead: only where the stated values meet the target
+** and a probability says how often the ranges do */
+static void test_must_lead(void **state)
+{
+	char b[512];
+	(void)state;
+	assert_int_equal(claim_must_lead(b, sizeof b, 21.39, 20, 0.012, 1), 0);
+	assert_string_equal(b, "at the stated values 20x is met already; what "
+	                    "follows is how far each can fall and still meet "
+	                    "it. Those values are Etched's figures, or "
+	                    "assumptions where it published none, not "
+	                    "measurements: over the assumption ranges 20x is "
+	                    "reached in 1.2% of the samples");
+	assert_int_equal(claim_must_lead(b, sizeof b, 12, 10, 0.5, 0), 0);
+	assert_non_null(strstr(b, "Those values are assumptions, not "
+	                       "measurements: over the assumption ranges 10x "
+	                       "is reached in 50.0% of the samples"));
+	/* short of the target, or no probability: nothing */
+	assert_int_equal(claim_must_lead(b, sizeof b, 19.99, 20, 0.012, 1), -1);
+	assert_string_equal(b, "");
+	assert_int_equal(claim_must_lead(b, sizeof b, 21.39, 20, NAN, 1), -1);
+	assert_string_equal(b, "");
+}
+
 static void test_mc_not_evaluated(void **state)
 {
 	claim_mc_summary s;
@@ -779,6 +803,7 @@ int main(void)
 	    cmocka_unit_test(test_sentences),
 	    cmocka_unit_test(test_mc_words),
 	    cmocka_unit_test(test_mc_given),
+	    cmocka_unit_test(test_must_lead),
 	    cmocka_unit_test(test_mc_not_evaluated),
 	    cmocka_unit_test(test_model_parallel),
 	    cmocka_unit_test(test_speedup_short),
