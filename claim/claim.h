@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "../model/engine.h"
+#include "mcwords.h"
 #include "../model/mapsearch.h"
 #include "../model/montecarlo.h"
 #include "../model/shapley.h"
@@ -258,6 +259,13 @@ typedef struct {
 	rl_mc_result *mc, *mc_d;
 	rl_mc_opts mco;
 	double mc_seconds, mc_d_seconds;
+	/* side b's Monte Carlo restricted to the samples whose utilization
+	** (b.profile.eff_compute) is at least Etched's claimed share (the
+	** claims file's [utilization] sohu): have_given 0 where side b has no
+	** Monte Carlo, or its uncertainty file does not vary it */
+	claim_mc_given given;
+	int have_given;
+	double claimed_util;        /* [utilization] sohu; 0 unknown */
 	rl_tornado_row torn[CLAIM_UNC_MAX], torn_d[CLAIM_UNC_MAX];
 	claim_check claims[CLAIM_CLAIMS_MAX];
 	size_t nclaims;
@@ -278,6 +286,12 @@ typedef struct {
 	** none: speedup against a (NAN where it does not evaluate) */
 	double tdp_speedup[3];
 } claim_report;
+
+/* chipsusd.c: USD per million output tokens of side s's chips alone at
+** chip_usd each (amortized as model/cost.h's hardware term, no energy),
+** where its full figure is unknown because it has no power model; NAN
+** otherwise (its full figure known, no price, no throughput). */
+double claim_usd_chips_only(const claim_side *s, double chip_usd);
 
 /* modelpar.c: the index in map_b of side b's best mapping that splits
 ** the model over all its chips with no copies (dp 1: Etched's "8-way model

@@ -144,6 +144,18 @@ static int put_side(dbw *w, const char *tag, const claim_side *s)
 		              t[i].type == RL_OT_NUM ? "" : rl_output_text(&t[i], v)))
 			return -1;
 	}
+	/* a side with no power model: its chips' share alone (chipsusd.c),
+	** which the report's cost table shows as claim's text does */
+	if (isfinite(claim_usd_chips_only(s, s->r.chip_price_usd)) &&
+	    exec_bind(w, "INSERT INTO claim_sides VALUES(?,?,?,?,?)", "ittdt",
+	              w->run, tag, "cost.usd_per_million_tokens_chips_at_price",
+	              claim_usd_chips_only(s, s->r.chip_price_usd), ""))
+		return -1;
+	if (isfinite(claim_usd_chips_only(s, s->r.chip_cost_usd)) &&
+	    exec_bind(w, "INSERT INTO claim_sides VALUES(?,?,?,?,?)", "ittdt",
+	              w->run, tag, "cost.usd_per_million_tokens_chips_at_cost",
+	              claim_usd_chips_only(s, s->r.chip_cost_usd), ""))
+		return -1;
 	if (exec_bind(w, "INSERT INTO claim_sides VALUES(?,?,?,?,?)", "ittdt",
 	              w->run, tag, "setup.label", NAN, s->label) ||
 	    exec_bind(w, "INSERT INTO claim_sides VALUES(?,?,?,?,?)", "ittdt",

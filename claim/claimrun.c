@@ -847,6 +847,18 @@ static void default_solves(claim_report *rep)
 	}
 }
 
+/* The index in u of side b's utilization (b.profile.eff_compute), -1
+** where the file does not vary it. */
+static long util_index(const claim_uncertainty *u)
+{
+	const rl_param *p = rl_param_find("profile", "eff_compute");
+	size_t i;
+	for (i = 0; i < u->n; i++)
+		if (u->u[i].side == 1 && u->u[i].p == p)
+			return (long)i;
+	return -1;
+}
+
 /* tornado and Monte Carlo of side b against a over an uncertainty file */
 static int uncertainty_of(claim_report *rep, const claim_side *a,
                           const claim_side *b, const claim_uncertainty *u,
@@ -866,7 +878,8 @@ static int uncertainty_of(claim_report *rep, const claim_side *a,
 	if (o.samples == 0)
 		return 0;
 	*mc = rl_mc_alloc(o.samples);
-	if (!*mc) {
+	if (!*mc || (u == &rep->unc && util_index(u) >= 0 &&
+	             rl_mc_record(*mc, (size_t)util_index(u)))) {
 		snprintf(err, errlen, "out of memory for %zu samples", o.samples);
 		return -1;
 	}
@@ -981,6 +994,7 @@ static void batch_curve(claim_side *s)
 
 int claim_compute(claim_report *rep, char *err, size_t errlen)
 {
+	int rc;
 	claim_map_sides(rep);
 	rep->speedup_total = rep->b.r.total_tps / rep->a.r.total_tps;
 	rep->speedup_output = rep->b.r.output_tps / rep->a.r.output_tps;
@@ -1020,5 +1034,17 @@ int claim_compute(claim_report *rep, char *err, size_t errlen)
 	batch_curve(&rep->b);
 	if (rep->have_bd)
 		batch_curve(&rep->bd);
-	return claim_checks(rep, err, errlen);
+	rc = claim_checks(rep, err, errlen);
+	/* the Monte Carlo at Etched's claimed utilization and above (its
+	** value read by claim_checks from the claims file) */
+	if (rc == RL_OK && rep->mc && rep->mc->drawn && rep->claimed_util > 0) {
+		rc = claim_mc_given_of(rep->mc, rep->claimed_util,
+		                       rep->opts.target, &rep->given);
+		rep->have_given = rc == 0;
+		if (rc == RL_EINTERNAL)
+			snprintf(err, errlen, "out of memory");
+		else
+			rc = RL_OK;
+	}
+	return rc;
 }

@@ -4,8 +4,13 @@
 */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+
+#include "../model/status.h"
 #include "mcwords.h"
 #include "numwords.h"
 
@@ -32,6 +37,65 @@ void claim_mc_summarize(const rl_mc_result *mc, unsigned long seed,
 			below += mc->speedup[i] < nominal;
 		}
 	s->nominal_below = valid ? (double)below / (double)valid : NAN;
+}
+
+int claim_mc_given_of(const rl_mc_result *mc, double at_least, double target,
+                      claim_mc_given *g)
+{
+	size_t i, n = 0, valid = 0, ge = 0;
+	double *sorted;
+	g->at_least = at_least;
+	g->n = g->valid = 0;
+	g->share = g->p05 = g->p50 = g->p95 = g->prob_ge_target = NAN;
+	if (!mc || !mc->drawn)
+		return -1;
+	sorted = malloc((mc->samples ? mc->samples : 1) * sizeof *sorted);
+	if (!sorted)
+		return RL_EINTERNAL;
+	for (i = 0; i < mc->samples; i++) {
+		if (!isfinite(mc->speedup[i]))
+			continue;
+		valid++;
+		if (!(mc->drawn[i] >= at_least))
+			continue;
+		sorted[n++] = mc->speedup[i];
+		ge += mc->speedup[i] >= target;
+	}
+	g->n = (long long)n;
+	g->valid = (long long)valid;
+	if (valid)
+		g->share = (double)n / (double)valid;
+	if (n) {
+		/* the quantiles as rl_mc_run takes them over all the samples */
+		gsl_sort(sorted, 1, n);
+		g->p05 = gsl_stats_quantile_from_sorted_data(sorted, 1, n, 0.05);
+		g->p50 = gsl_stats_quantile_from_sorted_data(sorted, 1, n, 0.50);
+		g->p95 = gsl_stats_quantile_from_sorted_data(sorted, 1, n, 0.95);
+		g->prob_ge_target = (double)ge / (double)n;
+	}
+	free(sorted);
+	return 0;
+}
+
+void claim_mc_given_words(const claim_mc_given *g, const char *who,
+                          double target, char *buf, size_t len)
+{
+	char pr[32], sh[32], q[3][32];
+	int u = snprintf(buf, len, "if %s reaches Etched's claimed >= %g%% "
+	                 "utilization ", who, 100 * g->at_least);
+	size_t room = u >= 0 && (size_t)u < len ? len - (size_t)u : 0;
+	if (g->n == 0) {
+		snprintf(buf + (len - room), room, "(none of the %lld evaluated "
+		         "samples): not evaluated", g->valid);
+		return;
+	}
+	claim_prob_text(g->share, sh, sizeof sh);
+	claim_prob_text(g->prob_ge_target, pr, sizeof pr);
+	snprintf(buf + (len - room), room, "(%s of the samples, %lld of %lld):"
+	         " 90%% interval %s .. %s, median %s, P(>= %gx) = %s", sh, g->n,
+	         g->valid, claim_speedup_x(q[0], sizeof q[0], g->p05),
+	         claim_speedup_x(q[1], sizeof q[1], g->p95),
+	         claim_speedup_x(q[2], sizeof q[2], g->p50), target, pr);
 }
 
 const char *claim_mc_quantile_name(int k)

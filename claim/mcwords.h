@@ -99,6 +99,32 @@ int claim_mc_tail_words(const claim_mc_summary *b,
                         const claim_mc_summary *bd, double ceiling_tflops,
                         double target, char *buf, size_t len);
 
+/* A side's Monte Carlo read under one condition, the draw of one of its
+** uncertain parameters (rl_mc_record) at or above at_least: the same
+** samples, only those that meet it ("if Sohu reaches Etched's claimed
+** >= 90% utilization"), not a new model nor new draws. */
+typedef struct {
+	double at_least;         /* the condition, display units */
+	long long n;             /* evaluated samples that meet it */
+	long long valid;         /* evaluated samples */
+	double share;            /* n / valid; NAN where none was evaluated */
+	double p05, p50, p95;    /* of those n; NAN where n is 0 */
+	double prob_ge_target;   /* of those n, 0..1; NAN where n is 0 */
+} claim_mc_given;
+
+/* g from mc's samples whose recorded draw (mc->drawn) is at least
+** at_least.  0, -1 where mc recorded no draw, RL_EINTERNAL (1) where
+** memory ran out. */
+int claim_mc_given_of(const rl_mc_result *mc, double at_least, double target,
+                      claim_mc_given *g);
+
+/* "if 8x Sohu (as claimed) reaches Etched's claimed >= 90% utilization
+** (7.7% of the samples, 7690 of 100000): 90% interval 14.10x .. 21.02x,
+** median 17.60x, P(>= 20x) = 15%"; with no sample meeting it, "... (none
+** of the 100000 samples): not evaluated".  who: the side's label. */
+void claim_mc_given_words(const claim_mc_given *g, const char *who,
+                          double target, char *buf, size_t len);
+
 /* The most lean rows the text lists. */
 #define CLAIM_LEAN_MAX 3
 

@@ -462,3 +462,38 @@ void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 		         claim_speedup_short(x, sizeof x, s->metric, r->target),
 		         best, r->binds[0] ? "; there " : "", r->binds);
 }
+
+const char *claim_factor_glossary(void)
+{
+	return "what each factor swaps from a's value to b's: peak compute, the "
+	       "chips' peak arithmetic per second; utilization, the share of "
+	       "that peak large matrix multiplies reach; memory bandwidth, HBM "
+	       "bytes per second (and SRAM standing in for it); memory capacity "
+	       "and batching, memory size and the serving limits on how many "
+	       "requests run at once; interconnect, the chip-to-chip links; "
+	       "power limit, the TDP and the energy per operation that hold a "
+	       "chip under its peak; serving software, its overheads, the "
+	       "elementwise work it fuses, how it reduces across chips and how "
+	       "much of that it hides; mapping, how each side splits the model "
+	       "over its chips (TP, PP, DP), chosen by whoever runs them within "
+	       "what memory allows; other, every difference not in a group "
+	       "above";
+}
+
+int claim_must_lead(char *buf, size_t len, double speedup, double target,
+                    double prob, int etched)
+{
+	char pr[32];
+	if (len)
+		buf[0] = '\0';
+	if (!(speedup >= target) || !isfinite(prob))
+		return -1;
+	claim_prob_text(prob, pr, sizeof pr);
+	snprintf(buf, len, "at the stated values %gx is met already; what "
+	         "follows is how far each can fall and still meet it. Those "
+	         "values are %s not measurements: over the assumption ranges "
+	         "%gx is reached in %s of the samples", target,
+	         etched ? "Etched's figures, or assumptions where it published "
+	         "none," : "assumptions,", target, pr);
+	return 0;
+}

@@ -44,4 +44,23 @@ struct claim_solve_row_s;
 void claim_solve_words(const struct claim_solve_row_s *row, char *buf,
                        size_t len);
 
+/* The claim's Shapley factors (model/shapley.c rl_claim_factors, and
+** "other") in plain words, one sentence naming each, for the text under
+** its factors and the report under its table: an investor met "serving
+** software x1.861" and "mapping x2.453" with no word of what was swapped. */
+const char *claim_factor_glossary(void);
+
+/* The lead of "what must be true" where the stated values meet the
+** target and the Monte Carlo says how often its ranges do: "at the stated
+** values 20x is met already; what follows is how far each can fall and
+** still meet it. Those values are Etched's figures, or assumptions where
+** it published none, not measurements:
+** over the assumption ranges 20x is reached in 1.2% of the samples"
+** (etched 0: "Those values are assumptions, not measurements"), where
+** "20x is met already" under "Not supported" read as a contradiction.
+** 0, or -1 with buf "" where it does not apply (short of the target, no
+** probability). */
+int claim_must_lead(char *buf, size_t len, double speedup, double target,
+                    double prob, int etched);
+
 #endif

@@ -289,6 +289,21 @@ void claimout_json(FILE *f, const claim_report *rep)
 			if (few[0])
 				json_str(&w, "unsettled", few);
 		}
+		/* the same samples where side b's utilization is at least
+		** Etched's claimed share, as the text's line under the ranges */
+		if (rep->have_given) {
+			const claim_mc_given *g = &rep->given;
+			json_obj(&w, "at_claimed_utilization");
+			json_num(&w, "at_least", g->at_least);
+			json_num(&w, "samples", (double)g->n);
+			json_num(&w, "evaluated", (double)g->valid);
+			json_num(&w, "share", g->share);
+			json_num(&w, "p05", g->p05);
+			json_num(&w, "p50", g->p50);
+			json_num(&w, "p95", g->p95);
+			json_num(&w, "prob_ge_target", g->prob_ge_target);
+			json_end(&w);
+		}
 		json_end(&w);
 	}
 	json_obj(&w, "speedup");

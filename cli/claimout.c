@@ -115,6 +115,36 @@ static void best_a_text(FILE *f, const claim_report *rep)
 	wrapped(f, "  ", line, 4);
 }
 
+/* Sohu by design's speedup in the verdict's lines: the one Sohu whose
+** peak follows from its silicon and a power limit rather than from
+** Etched's figures, which README's answer and the report's verdict give
+** beside the verdict and the demo (which prints this block) left to the
+** details under it (ux19). */
+static void by_design_text(FILE *f, const claim_report *rep)
+{
+	const rl_mc_result *mc = rep->have_unc_d ? rep->mc_d : NULL;
+	char x[32], pr[32], lb[LABEL_CELL], tdp[48], line[LABEL_CELL + 256];
+	int n;
+	if (!rep->have_bd || !isfinite(rep->bd_speedup_total))
+		return;
+	if (rep->bd.cfg.chip.tdp_w > 0)
+		snprintf(tdp, sizeof tdp, "held to a %g W TDP",
+		         rep->bd.cfg.chip.tdp_w);
+	else
+		snprintf(tdp, sizeof tdp, "with no power limit");
+	n = snprintf(line, sizeof line, "%s, Sohu derived from its silicon and "
+	             "%s (b' below): %sx", rl_utf8_cell(rep->bd.label, 0, 0, lb,
+	             sizeof lb), tdp, claim_speedup2(x, sizeof x,
+	             rep->bd_speedup_total));
+	if (mc && isfinite(mc->prob_ge_target) && n > 0 &&
+	    (size_t)n < sizeof line) {
+		claim_prob_text(mc->prob_ge_target, pr, sizeof pr);
+		snprintf(line + n, sizeof line - (size_t)n, "; over its own "
+		         "ranges P(>= %gx) = %s", rep->opts.target, pr);
+	}
+	wrapped(f, "  ", line, 4);
+}
+
 static void verdict_text(FILE *f, const claim_report *rep)
 {
 	const rl_mc_result *mc = rep->have_unc ? rep->mc : NULL;
@@ -202,7 +232,16 @@ static void verdict_text(FILE *f, const claim_report *rep)
 		if (few[0])
 			wrapped(f, "  ", few, 4);
 	}
+	/* the same samples where Sohu meets Etched's own ">90%"
+	** utilization: the investor's question, "what if I believe them?",
+	** in the verdict's lines, with the other readings of the claim below
+	** it (after "lies above that interval", which is the whole run's) */
+	if (mc && rep->have_given) {
+		claim_mc_given_words(&rep->given, lb, tgt, line, sizeof line);
+		wrapped(f, "  ", line, 4);
+	}
 	best_a_text(f, rep);
+	by_design_text(f, rep);
 }
 
 /* A factor to three decimals, 1e15 and past to 3 digits ("1.36e+250"),
@@ -670,7 +709,7 @@ static void cost_text(FILE *f, const claim_report *rep)
 	const claim_side *s[3] = {&rep->a, &rep->b, &rep->bd};
 	const char *tag[3] = {"a", "b", "b'"};
 	char price[64], cost[64], lab[LABEL_CELL];
-	int i, lw = label_width(rep);
+	int i, lw = label_width(rep), chips_only = 0;
 	fprintf(f, "\nUSD per million output tokens (chips amortized over %g "
 	        "years, plus energy), chip USD in brackets:\n",
 	        rep->a.cfg.cost.years);
@@ -679,10 +718,21 @@ static void cost_text(FILE *f, const claim_report *rep)
 	        "at the price a buyer pays", "at manufacturing cost");
 	for (i = 0; i < (rep->have_bd ? 3 : 2); i++) {
 		const rl_result *r = &s[i]->r;
+		double hp = claim_usd_chips_only(s[i], r->chip_price_usd);
+		double hc = claim_usd_chips_only(s[i], r->chip_cost_usd);
 		usd_cell(price, sizeof price, r->usd_per_mtok_price,
 		         r->chip_price_usd, r->power_w);
 		usd_cell(cost, sizeof cost, r->usd_per_mtok_cost, r->chip_cost_usd,
 		         r->power_w);
+		/* no power model: the chips' share alone, energy unknown, where
+		** a bare "n/a" left an investor no figure at all (ux19) */
+		if (isfinite(hp))
+			snprintf(price, sizeof price, "%.3g + energy (chip %.0f)",
+			         hp, r->chip_price_usd);
+		if (isfinite(hc))
+			snprintf(cost, sizeof cost, "%.3g + energy (chip %.0f)", hc,
+			         r->chip_cost_usd);
+		chips_only |= isfinite(hp) || isfinite(hc);
 		/* a label wider than the column on its own line, as in the
 		** side table (side_line) */
 		if (rl_utf8_chars(s[i]->label) > (size_t)lw) {
@@ -695,6 +745,9 @@ static void cost_text(FILE *f, const claim_report *rep)
 			        rl_utf8_cell(s[i]->label, lw, 0, lab, sizeof lab),
 			        price, cost);
 	}
+	if (chips_only)
+		wrapped(f, "  ", "(+ energy: the chips' share alone; the side has "
+		        "no power model, so what its energy adds is not known)", 4);
 	fprintf(f, "  (each chip's price with its source or assumption and "
 	        "range: data/chips/README.md)\n");
 }
@@ -843,7 +896,18 @@ void claimout_text(FILE *f, const claim_report *rep)
 			        rl_utf8_cell(rep->factors_d_err, 0, 0, why, sizeof why));
 	}
 
+	if (rep->factors_ok || (rep->have_bd && rep->factors_d_ok))
+		wrapped(f, "  ", claim_factor_glossary(), 4);
+
 	fprintf(f, "\nwhat must be true for %gx\n", rep->opts.target);
+	{
+		const rl_mc_result *mc = rep->have_unc ? rep->mc : NULL;
+		char lead[400];
+		if (mc && claim_must_lead(lead, sizeof lead, rep->speedup_total,
+		                          rep->opts.target, mc->prob_ge_target,
+		                          rep->b_default) == 0)
+			wrapped(f, "  ", lead, 4);
+	}
 	if (rep->nmust)
 		fprintf(f, "  levers moved together:\n");
 	for (i = 0; i < rep->nmust; i++)

@@ -281,6 +281,8 @@ static void run_stream(mc_job *j, int s)
 			const rl_uparam *u = &j->u[k];
 			double x = rl_uparam_draw(u, rng);
 			*rl_param_ptr(u->side ? &cb : &ca, u->p) = x * u->p->scale;
+			if (j->res->drawn && k == j->res->drawn_index)
+				j->res->drawn[i] = x;
 		}
 		j->res->speedup[i] = NAN;
 		/* a side over its TDP at every clock (rl_eval_runnable) is
@@ -359,7 +361,21 @@ void rl_mc_free(rl_mc_result *r)
 	free(r->speedup);
 	free(r->violates);
 	free(r->chosen);
+	free(r->drawn);
 	free(r);
+}
+
+int rl_mc_record(rl_mc_result *r, size_t k)
+{
+	size_t i, n = r->samples ? r->samples : 1;
+	free(r->drawn);
+	r->drawn = malloc(n * sizeof *r->drawn);
+	if (!r->drawn)
+		return -1;
+	for (i = 0; i < n; i++)
+		r->drawn[i] = NAN;
+	r->drawn_index = k;
+	return 0;
 }
 
 static int side_tps(const rl_config *cfg, double *tps, char *err,

@@ -99,10 +99,19 @@ typedef struct {
 	rl_mc_map maps[RL_MC_MAPS]; /* the winners, most wins first */
 	size_t nmaps;
 	size_t maps_other;      /* wins of mappings past RL_MC_MAPS */
+	double *drawn;          /* per sample, the value (display units)
+	                        ** drawn for u[drawn_index], where
+	                        ** rl_mc_record asked for it; else NULL */
+	size_t drawn_index;
 } rl_mc_result;
 
 rl_mc_result *rl_mc_alloc(size_t samples);
 void rl_mc_free(rl_mc_result *r);
+/* Keep, per sample, the value drawn for the uncertain parameter u[k] of
+** the next rl_mc_run (r->drawn), so that its samples can be read under a
+** condition on that parameter (the same draws: nothing else changes).
+** 0, or -1 where memory ran out. */
+int rl_mc_record(rl_mc_result *r, size_t k);
 
 /* Speedup = total tokens/s of b / that of a.  With o->remap_b, side b's
 ** mapping is chosen per sample (the best of every legal mapping of its

@@ -4,10 +4,12 @@
 ** verdicts, and how each chip serves (roofline and batching); the
 ** sensitivity is sensitivity.c's.
 */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "../claim/words.h"
 #include "../config/presets.h"
 #include "../config/setup.h"
 #include "../plots/kinds.h"
@@ -51,6 +53,11 @@ void report_factors(rctx *r)
 	         "order, log-ratios averaged), so the factors multiply exactly "
 	         "to the total and no order is privileged.", r->c.a_label,
 	         r->c.b_label);
+	{ /* what each factor swaps, as claim's text says it under its
+	  ** factors (claim/words.c) */
+		const char *g = claim_factor_glossary();
+		doc_para(&r->d, "%c%s.", toupper((unsigned char)g[0]), g + 1);
+	}
 	report_figure(r, "factors", &po, "Shapley factors of the speedup, "
 	              "multiplied left to right from 1x to the total");
 	st = rows(r, "claim_factors", "SELECT name, factor FROM claim_factors "
@@ -405,10 +412,13 @@ static void cost_table(rctx *r, int has_sides)
 	static const char *const names[4] = {
 	    "cost.chip_price_usd", "cost.usd_per_million_tokens_at_price",
 	    "cost.chip_cost_usd", "cost.usd_per_million_tokens_at_cost"};
+	static const char *const chips_only[2] = {
+	    "cost.usd_per_million_tokens_chips_at_price",
+	    "cost.usd_per_million_tokens_chips_at_cost"};
 	char v[3][4][32], label[3][200], chip[3][128], basis[400];
 	char prices[6400] = "", one[2048];
 	const char *cells[5];
-	int i, k, n = 0, shown[3] = {0, 0, 0};
+	int i, k, n = 0, shown[3] = {0, 0, 0}, plus_energy = 0;
 	for (i = 0; i < 3; i++) {
 		double x[4] = {NAN, NAN, NAN, NAN};
 		int known = 0;
@@ -419,11 +429,19 @@ static void cost_table(rctx *r, int has_sides)
 		else
 			snprintf(label[i], sizeof label[i], "%s", sides[i]);
 		for (k = 0; k < 4; k++) {
+			/* no power model: the chips' share alone, as claim's
+			** text gives it (claim/chipsusd.c) */
+			double hw = k % 2 && !isfinite(x[k]) && has_sides
+			                ? report_side_value(r, sides[i], chips_only[k / 2])
+			                : NAN;
 			known |= isfinite(x[k]);
 			if (isfinite(x[k]))
 				snprintf(v[i][k], sizeof v[i][k],
 				         k % 2 ? "%.3g" : "%.0f", x[k]);
-			else
+			else if (isfinite(hw)) {
+				snprintf(v[i][k], sizeof v[i][k], "%.3g + energy", hw);
+				plus_energy = 1;
+			} else
 				snprintf(v[i][k], sizeof v[i][k], "n/a");
 		}
 		if (!known && i == 2)
@@ -447,7 +465,9 @@ static void cost_table(rctx *r, int has_sides)
 	         "chips at the price a buyer pays and at what they cost to "
 	         "make. Each chip's price: %s (data/chips/README.md gives each "
 	         "source and range); n/a: not known (no price, or no power "
-	         "model).", basis, prices[0] ? prices : "not stored");
+	         "model)%s.", basis, prices[0] ? prices : "not stored",
+	         plus_energy ? "; + energy: the chips' share alone, for a side "
+	         "with no power model, what its energy adds not known" : "");
 	doc_table_begin(&r->d, 5, h);
 	for (i = 0; i < 3; i++) {
 		if (!shown[i])

@@ -14,6 +14,7 @@
 #include "../claim/mcwords.h"
 #include "../claim/numwords.h"
 #include "../claim/verdict.h"
+#include "../claim/words.h"
 #include "../model/mapping.h"
 #include "rctx.h"
 
@@ -449,6 +450,39 @@ static void terms(rctx *r)
 	         "its equipment's.");
 }
 
+/* The Monte Carlo's samples where side b's utilization is at least
+** Etched's claimed share, as claim's text says it under the ranges (the
+** run's JSON, verdict.at_claimed_utilization; nothing where the run did
+** not write it). */
+static void given_item(rctx *r)
+{
+	static const char *const path[7] = {
+	    "$.verdict.at_claimed_utilization.at_least",
+	    "$.verdict.at_claimed_utilization.samples",
+	    "$.verdict.at_claimed_utilization.evaluated",
+	    "$.verdict.at_claimed_utilization.p05",
+	    "$.verdict.at_claimed_utilization.p50",
+	    "$.verdict.at_claimed_utilization.p95",
+	    "$.verdict.at_claimed_utilization.prob_ge_target"};
+	double v[7];
+	claim_mc_given g;
+	char buf[1024];
+	json_numbers(r, path, v, 7);
+	if (!isfinite(v[0]) || !isfinite(v[1]) || !isfinite(v[2]) ||
+	    v[1] < 0 || v[2] < v[1] || v[2] > 1e15)
+		return;
+	g.at_least = v[0];
+	g.n = (long long)v[1];
+	g.valid = (long long)v[2];
+	g.share = g.valid > 0 ? v[1] / v[2] : NAN;
+	g.p05 = v[3];
+	g.p50 = v[4];
+	g.p95 = v[5];
+	g.prob_ge_target = v[6];
+	claim_mc_given_words(&g, r->c.b_label, r->c.target, buf, sizeof buf);
+	doc_item(&r->d, "I%s.", buf + 1);
+}
+
 void report_verdict(rctx *r)
 {
 	const pdb_claim *c = &r->c;
@@ -545,6 +579,7 @@ void report_verdict(rctx *r)
 		if (few[0])
 			doc_item(&r->d, "O%s.", few + 1);
 	}
+	given_item(r);
 	{
 		const char *trust = report_trust_words(r);
 		char unknown[2400];
@@ -560,6 +595,15 @@ void report_verdict(rctx *r)
 	/* the conditions moved together, the baselines, then one lever at a
 	** time: the first screen holds the verdict, its uncertainty, what
 	** must be true and what the model does not know */
+	{
+		/* the stated values meeting the target, under a verdict drawn
+		** from the ranges: said before the levers (claim_must_lead) */
+		char lead[400];
+		if (m.have && isfinite(c->speedup_total) &&
+		    claim_must_lead(lead, sizeof lead, c->speedup_total, c->target,
+		                    m.prob, report_b_default(r) > 0) == 0)
+			doc_para(&r->d, "A%s.", lead + 1);
+	}
 	{
 		int one = must_be_true(r);
 		baselines(r);

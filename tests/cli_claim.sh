@@ -122,7 +122,7 @@ case $line1 in
 esac
 # (the verdict's two lines, the stated line, then the interval's and the
 # mapping's: the first five)
-if head -5 "$tmpd/summary" | grep -q "90% interval ${p05}x .. ${p95}x" &&
+if head -5 "$tmpd/summary" | grep -q "over the assumption ranges: 90% interval ${p05}x .. ${p95}x" &&
 	head -5 "$tmpd/summary" | grep -Eq "mapping: .*TP[0-9]+ x PP[0-9]+ on 8 chips"; then
 	echo "ok - the interval and the mapping in the first lines"
 else
@@ -158,10 +158,13 @@ fi
 # USD per million tokens at the price a buyer pays and at manufacturing
 # cost, each named: the H100's price is 269,000 / 8 = 33625 USD and its
 # cost 3513 (the n4 cost model, test_silicon.c); Sohu as claimed has an
-# assumed price but no power model, so n/a with the reason
+# assumed price but no power model, so its chips' share alone, "+ energy"
+# and the reason under the table (where it read "n/a (chip 33625; power
+# unknown)"), and no manufacturing cost (no process node): n/a
 if grep -q "at the price a buyer pays *at manufacturing cost" "$tmpd/summary" &&
 	grep -Eq "^  a .*[0-9.]+ \(chip 33625\) +[0-9.]+ \(chip 3513\)" "$tmpd/summary" &&
-	grep -Eq "^  b .*n/a \(chip 33625; power unknown\) +n/a \(unknown\)" "$tmpd/summary"; then
+	grep -Eq "^  b .*[0-9.]+ \+ energy \(chip 33625\) +n/a \(unknown\)" "$tmpd/summary" &&
+	grep -q "^  (+ energy: the chips' share alone; the side has no power model, so what its energy adds is not$" "$tmpd/summary"; then
 	echo "ok - USD per token at price and at cost, named, n/a where unknown"
 else
 	echo "not ok - USD per token lines"; fails=$((fails + 1))

@@ -603,6 +603,82 @@ static void test_mc_words(void **state)
 ** text and the report printed "nanx" and "nan%": a summary of 100
 ** samples none of which could be evaluated gives the reason; one whose
 ** quantiles were NULL with 50 of 100 evaluable cannot say why. */
+/* The Monte Carlo read where the recorded draw is at least 0.9, by hand:
+** of the 9 evaluated samples (sample 8 failed) 5 meet it (0.9 itself
+** counts), their speedups sorted 15 18 19 21 25; quantiles interpolated
+** at f(n-1) as rl_mc_run's (GSL): 5th 15 + 0.2 x 3 = 15.6, median 19,
+** 95th 21 + 0.8 x 4 = 24.2; P(>= 20x) 2 of 5; share 5 of 9 = 55.6%.
+** Sample 3 (0.85, 19.9x) is out of it. */
+static void test_mc_given(void **state)
+{
+	static const double drawn[10] = {0.3, 0.5, 0.7, 0.85, 0.9,
+	                                 0.9, 0.92, 0.94, 0.95, 0.95};
+	double sp[10] = {5, 8, 12, 19.9, 15, 18, 21, 19, NAN, 25};
+	rl_mc_result *mc = rl_mc_alloc(10);
+	claim_mc_given g;
+	char b[512];
+	size_t i;
+	(void)state;
+	assert_non_null(mc);
+	for (i = 0; i < 10; i++)
+		mc->speedup[i] = sp[i];
+	/* nothing recorded: no conditional reading */
+	assert_int_equal(claim_mc_given_of(mc, 0.9, 20, &g), -1);
+	assert_int_equal(rl_mc_record(mc, 3), 0);
+	assert_int_equal((int)mc->drawn_index, 3);
+	for (i = 0; i < 10; i++)
+		mc->drawn[i] = drawn[i];
+	assert_int_equal(claim_mc_given_of(mc, 0.9, 20, &g), 0);
+	assert_int_equal((int)g.n, 5);
+	assert_int_equal((int)g.valid, 9);
+	assert_true(fabs(g.share - 5.0 / 9) < 1e-12);
+	assert_true(fabs(g.p05 - 15.6) < 1e-9);
+	assert_true(fabs(g.p50 - 19) < 1e-9);
+	assert_true(fabs(g.p95 - 24.2) < 1e-9);
+	assert_true(fabs(g.prob_ge_target - 0.4) < 1e-12);
+	claim_mc_given_words(&g, "S", 20, b, sizeof b);
+	assert_string_equal(b, "if S reaches Etched's claimed >= 90% "
+	                    "utilization (55.6% of the samples, 5 of 9): 90% "
+	                    "interval 15.60x .. 24.20x, median 19.00x, "
+	                    "P(>= 20x) = 40.0%");
+	/* none at or above 0.96 */
+	assert_int_equal(claim_mc_given_of(mc, 0.96, 20, &g), 0);
+	assert_int_equal((int)g.n, 0);
+	assert_true(isnan(g.p50) && isnan(g.prob_ge_target));
+	claim_mc_given_words(&g, "S", 20, b, sizeof b);
+	assert_string_equal(b, "if S reaches Etched's claimed >= 96% "
+	                    "utilization (none of the 9 evaluated samples): "
+	                    "not evaluated");
+	/* a short buffer is cut, not overrun */
+	claim_mc_given_words(&g, "S", 20, b, 12);
+	assert_int_equal((int)strlen(b), 11);
+	rl_mc_free(mc);
+}
+
+/* what must be true's lead: only where the stated values meet the target
+** and a probability says how often the ranges do */
+static void test_must_lead(void **state)
+{
+	char b[512];
+	(void)state;
+	assert_int_equal(claim_must_lead(b, sizeof b, 21.39, 20, 0.012, 1), 0);
+	assert_string_equal(b, "at the stated values 20x is met already; what "
+	                    "follows is how far each can fall and still meet "
+	                    "it. Those values are Etched's figures, or "
+	                    "assumptions where it published none, not "
+	                    "measurements: over the assumption ranges 20x is "
+	                    "reached in 1.2% of the samples");
+	assert_int_equal(claim_must_lead(b, sizeof b, 12, 10, 0.5, 0), 0);
+	assert_non_null(strstr(b, "Those values are assumptions, not "
+	                       "measurements: over the assumption ranges 10x "
+	                       "is reached in 50.0% of the samples"));
+	/* short of the target, or no probability: nothing */
+	assert_int_equal(claim_must_lead(b, sizeof b, 19.99, 20, 0.012, 1), -1);
+	assert_string_equal(b, "");
+	assert_int_equal(claim_must_lead(b, sizeof b, 21.39, 20, NAN, 1), -1);
+	assert_string_equal(b, "");
+}
+
 static void test_mc_not_evaluated(void **state)
 {
 	claim_mc_summary s;
@@ -726,6 +802,8 @@ int main(void)
 	    cmocka_unit_test(test_binds),
 	    cmocka_unit_test(test_sentences),
 	    cmocka_unit_test(test_mc_words),
+	    cmocka_unit_test(test_mc_given),
+	    cmocka_unit_test(test_must_lead),
 	    cmocka_unit_test(test_mc_not_evaluated),
 	    cmocka_unit_test(test_model_parallel),
 	    cmocka_unit_test(test_speedup_short),
