@@ -87,6 +87,36 @@ static void test_usual_base(void **state)
 	assert_memory_equal(&a, &b, sizeof a);
 }
 
+/* The usual form's iterations with tp_form's constants (tp 2,
+** gemm_m_half 64 tokens on, no host overlap) are the general iteration's:
+** rl_serve_phase, which costs a phase again with the general form's
+** stage_round (usual 0, tp_form tested), gives at full clock the bytes of
+** the result's prefill and decode; and the whole result is the forced
+** general form's. */
+static void test_usual_tp_form_phase(void **state)
+{
+	rl_config c, d;
+	rl_result a, b;
+	rl_eval_cache ka, kb;
+	rl_iter it;
+	(void)state;
+	base(&c);
+	c.prof.gemm_m_half = 64;
+	assert_int_equal(served(&c, &ka, &a), RL_OK);
+	assert_int_equal(ka.setup.usual, 1);
+	assert_int_equal(ka.setup.tp_form, 1);
+	assert_true(a.decode.time_s > 0 && a.prefill.time_s > 0);
+	memset(&it, 0, sizeof it);
+	assert_int_equal(rl_serve_phase(&c, &ka, 0, 1.0, &it), RL_OK);
+	assert_memory_equal(&it, &a.prefill, sizeof it);
+	memset(&it, 0, sizeof it);
+	assert_int_equal(rl_serve_phase(&c, &ka, 1, 1.0, &it), RL_OK);
+	assert_memory_equal(&it, &a.decode, sizeof it);
+	assert_true(general_of(&c, &d));
+	assert_int_equal(served(&d, &kb, &b), RL_OK);
+	assert_memory_equal(&a, &b, sizeof a);
+}
+
 /* pp 2 (tp 2 x pp 2 on 4 chips): not usual, and pp = 2 micro-batches in
 ** flight, where the usual form's constant would be 1 (the KV cache holds
 ** hundreds of requests, no --batch: mb = pp) */
@@ -409,6 +439,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_usual_base),
+	    cmocka_unit_test(test_usual_tp_form_phase),
 	    cmocka_unit_test(test_usual_not_pp2),
 	    cmocka_unit_test(test_usual_not_windowed),
 	    cmocka_unit_test(test_usual_not_rare),
