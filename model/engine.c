@@ -346,7 +346,8 @@ static double attn_hidden_kinds(const eval_ctx *c, const rl_stage_kind *sg,
 ** or 0 where the caller has found u->rare clear (stage_round), a constant
 ** either way: with 0, none of the features it stands for is there
 ** (resident weights, experts, ep, a logits gather, a send, a request
-** term, the MLA scores, an overlap of the all-reduces, a stage but the one
+** term, the MLA scores, an overlap of the all-reduces or of attention
+** under the GEMMs (profile.attn_overlap), a stage but the one
 ** of pp = 1, which has the head and the embedding, an all-reduce at tp > 1
 ** without a collective or a bandwidth or with a divisor), and the iteration
 ** carries no test of them nor any of their terms (their tests and zeros

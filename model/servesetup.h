@@ -155,7 +155,9 @@ typedef struct {
 	int rare;                /* pp > 1, or one stage with any of: resident
 	                         ** weights (sram_on), experts (moe), ep > 1,
 	                         ** request_add, the MLA scores, an overlap of
-	                         ** the all-reduces (not overlap_none), a logits
+	                         ** the all-reduces (not overlap_none), an
+	                         ** overlap of attention under the GEMMs
+	                         ** (profile.attn_overlap > 0), a logits
 	                         ** gather or a send, an all-reduce at tp > 1
 	                         ** without a collective or a bandwidth or with
 	                         ** a divisor: the iteration tests each
@@ -174,7 +176,10 @@ typedef struct {
 	                         ** blocks of an exact reciprocal (blk_exact):
 	                         ** engine.c solves a request on such a setup
 	                         ** with a copy of its code that tests none of
-	                         ** them and serves one micro-batch */
+	                         ** them and serves one micro-batch (a request
+	                         ** with --batch below 1, or KV tokens not > 0,
+	                         ** goes to the general form from the start;
+	                         ** tests/test_usual.c) */
 	int windowed;            /* the shape's window > 0 and window_share > 0
 	                         ** (after profile.sliding_window) */
 	/* profile.attn_overlap > 0 on a model whose layers are not all of

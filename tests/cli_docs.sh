@@ -105,4 +105,27 @@ else
 	diff "$tmpd/loao" "$tmpd/table" | sed 's/^/    /'; fails=$((fails + 1))
 fi
 
+# README's paragraph under the table against validate's summary lines: the
+# rows published, modelled and scored, each group's median and 90th
+# percentile as validate prints them (the borrowed and the held-out said as
+# such, not as two rows' errors), and the held-out rows' own errors in
+# validate's order
+comma() { awk -v n="$1" 'BEGIN { if (n >= 1000) printf "%d,%03d", n / 1000, n % 1000; else printf "%d", n }'; }
+summ() { sed -n "s/^$1 *\([0-9]*\) rows: median |error| *\([0-9.]*%\), 90th percentile *\([0-9.]*%\).*/\1 \2 \3/p" "$tmpd/val"; }
+para=$(sed -n '/^Of the [0-9,]* published rows/,/^$/p' "$root/README.md" | tr '\n' ' ' | tr -s ' ')
+set -- $(sed -n 's/^\([0-9]*\) of \([0-9]*\) rows modelled$/\1 \2/p' "$tmpd/val") \
+	$(summ 'all modelled rows') $(summ 'out of sample (borrowed)') $(summ 'held-out chips')
+held=$(sed -n '/^held-out rows by chip/,/^$/p' "$tmpd/val" | sed -n '3,$s/.* \([0-9.]*%\) .*% .*%$/\1/p' | tr '\n' ' ')
+set -- "$@" $held
+want1="Of the $(comma "$2") published rows $(comma "$1") are modelled; over $(comma "$3") of them (the $6 whose"
+want2="scored apart: median $7, 90th percentile $8) the median error is $4 and the 90th percentile $5;"
+want3="the $9 rows of a chip no profile was fitted on (an H200 GEMM and memory copy) are off by ${12} and ${13} (median ${10}, 90th percentile ${11})."
+if [ $# -eq 13 ] && case $para in *"$want1"*"$want2"*"$want3"*) true ;; *) false ;; esac; then
+	echo "ok - README's paragraph under the table is validate's summary ($1 of $2 rows; held out ${12} and ${13})"
+else
+	echo "not ok - README's paragraph under the table against validate's ($# figures read):"
+	echo "    want: $want1 ... $want2 ... $want3"
+	echo "    have: $para"; fails=$((fails + 1))
+fi
+
 finish

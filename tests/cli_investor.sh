@@ -827,20 +827,24 @@ else
 	echo "not ok - docs/claim.md's or README's plain words differ from the claim's text:$miss"; fails=$((fails + 1))
 fi
 # README's verdict in plain words (the front door's section) gives the same
-# figures, each rounded here from the claim's text (the median and the
-# utilization 20x needs read from it too)
+# figures, each rounded here from the claim's text (the median, the
+# utilization 20x needs and Sohu by design's MAC share, as claim rounds it
+# from solve's 49.5%, read from it too)
 med=$(r1 "$(num '.*over the assumption ranges: 90% interval [0-9.]*x \.\. [0-9.]*x, median \([0-9.]*\)x.*')")
 ut=$(num '.*it still holds with at least \([0-9]*%\) of utilization.*')
+mac=$(num '.*20x needs at least \([0-9.]*%\) of share of the die in MAC arrays (8x Sohu (by design); assumed: [0-9.]*%).*')
+macd=$(num '.*20x needs at least [0-9.]*% of share of the die in MAC arrays (8x Sohu (by design); assumed: \([0-9.]*%\)).*')
 sed -n '/^## The verdict on Sohu, in plain words/,/^## Three paths/p' "$readme" | tr '\n' ' ' | tr -s ' ' >"$tmpd/front"
 miss=""
 for w in "the model gives Sohu **${x}x**, $(commas "$bt") tokens/s against Etched's 500,000" \
 	"between **${lo}x and ${hi}x** (median ${med}x), and only **$pr** reach 20x" "Sohu is **${best}x**" \
 	"four pairs of GPUs as the same 0.10 table measured them, about ${tp2}x" "same H100 cell, ${t12}x" \
-	"gives **${bd}x** (${bd1k}x at 1000 W)" "at least $pf PFLOPS FP8 per chip at 90% utilization (drawing about $kw kW a chip), at least $ut utilization, or at least $hbm TB/s"; do
+	"gives **${bd}x** (${bd1k}x at 1000 W)" "at least $pf PFLOPS FP8 per chip at 90% utilization (drawing about $kw kW a chip), at least $ut utilization, or at least $hbm TB/s" \
+	"needs at least $mac of its die in MAC arrays ($macd assumed)"; do
 	grep -qF -- "$w" "$tmpd/front" || miss="$miss [$w]"
 done
-if [ -z "$miss" ] && [ -n "$med" ] && [ -n "$ut" ]; then
-	echo "ok - README's verdict in plain words is today's (${x}x, ${lo}-${hi}x, median ${med}x, $pr, ${best}x, ${bd}x, $ut)"
+if [ -z "$miss" ] && [ -n "$med" ] && [ -n "$ut" ] && [ -n "$mac" ]; then
+	echo "ok - README's verdict in plain words is today's (${x}x, ${lo}-${hi}x, median ${med}x, $pr, ${best}x, ${bd}x, $ut, MAC share $mac)"
 else
 	echo "not ok - README's verdict in plain words differs from the claim's text:$miss"; fails=$((fails + 1))
 fi
