@@ -124,7 +124,8 @@ static const opt_def table[] = {
     OPT_BOOL("--count", rl_sweep_opts, count_only,
              "print how many design points the spec has, the axes'\n"
              "values and the shard's share, and stop: nothing is\n"
-             "evaluated or written (--db not needed)"),
+             "evaluated or written (--db not needed, and where given\n"
+             "neither opened nor checked)"),
     /* not --batch, which every evaluating command (and a spec's
     ** scenario.batch) takes as concurrent sequences; --batch kept */
     OPT_INT("--points-per-commit", rl_sweep_opts, batch, "N", 1, 1e8, NULL,
@@ -464,7 +465,12 @@ int cmd_sweep(int argc, char **argv)
 	if (o.run_id && !o.resume)
 		return bad_input("sweep", "--run names the run --resume continues; "
 		                 "give --resume too");
-	if (o.db_path && (rc = db_target("sweep", o.db_path)) != RL_OK)
+	/* --count needs no database, as its help says: one given is not
+	** looked at (a --db in a missing folder was refused) */
+	if (o.count_only && o.db_path)
+		fprintf(stderr, "rooflab sweep: note: --count writes nothing: "
+		        "--db %s is not opened\n", o.db_path);
+	else if (o.db_path && (rc = db_target("sweep", o.db_path)) != RL_OK)
 		return rc;
 	s = rl_sweep_spec_load(spec, &rc, err, sizeof err);
 	if (!s)
