@@ -347,12 +347,15 @@ static int axis_values(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 /* The heatmap refused: x or y with fewer than 2 values in the run (an
 ** axis another run of the file swept, NULL in this one's rows), or no z
 ** at any cell; each count said, and what the run sweeps, where "the
-** sweep needs at least 2 values of X and of Y" read as if it had none. */
+** sweep needs at least 2 values of X and of Y" read as if it had none.
+** Counted on the --at slice, which the message names ("run 1 at
+** scenario.osl=128 has 1 value of ..."), where it read as the run's. */
 static int too_few(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
                    const char *x, const char *y, const char *z, int zset,
                    char *err, size_t errlen)
 {
-	char swept[8][64], list[600], run[48], xl[160], yl[160], zl[160];
+	char swept[8][64], list[600], who[48], xl[160], yl[160], zl[160];
+	char run[sizeof who + sizeof sw->at_words + 8];
 	size_t ns, i, used = 0;
 	long nx, ny;
 	int rc;
@@ -370,9 +373,11 @@ static int too_few(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 		                         p ? "." : "", p ? p->key : "");
 	}
 	if (sw->run_col[0])
-		snprintf(run, sizeof run, "run %ld", sw->run);
+		snprintf(who, sizeof who, "run %ld", sw->run);
 	else
-		snprintf(run, sizeof run, "the sweep");
+		snprintf(who, sizeof who, "the sweep");
+	snprintf(run, sizeof run, "%s%s%s", who, sw->at_words[0] ? " at " : "",
+	         sw->at_words);
 	plot_column_label(x, xl, sizeof xl);
 	plot_column_label(y, yl, sizeof yl);
 	plot_column_label(z, zl, sizeof zl);
@@ -401,12 +406,17 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	grid g;
 	char x[64], y[64], z[64], where[PDB_WHERE_LEN];
 	char sql[PDB_WHERE_LEN + 1024];
-	char t[1700];
 	char xl[160], yl[160], zl[160], note[120], lack[120], zlo[32], zhi[32];
 	char bnote[160], vnote[200], zsel[200];
 	double zmin = INFINITY, zmax = -INFINITY, target, lo, hi, lo2, hi2;
 	long long rows = 0, failed = 0, nbad = 0;
 	char nfail[96];
+	/* the title sized from its parts at their longest, and 256 for its
+	** own words and numbers (about 200 at most), where a fixed 1700
+	** could cut one with eight --at values and every note */
+	char t[256 + sizeof zl + sizeof xl + sizeof yl + sizeof sw.at_words +
+	       sizeof nfail + sizeof vnote + sizeof bnote + sizeof note +
+	       sizeof lack];
 	long i;
 	int rc, speedup, draw, flat, lgx, lgy, least, has_status = 0, tlines;
 	int binx, biny, hasv = 0;
