@@ -756,4 +756,18 @@ else
 	echo "not ok - pareto's title with eight --at values cut"; fails=$((fails + 1))
 fi
 
+# --at on an axis a sampled run drew from a range: each value is about one
+# point's (Sobol draws 64 distinct values of chip.hbm_tbps from 1-8), so
+# the slice holds 1 of 64 points, and the refusal says so with the --at
+# (it said "1 value of ..." as if of the run)
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1:8:1\nscenario.batch = 1:64:1\nscenario.tp = 1, 2\n[sampling]\nmethod = sobol\nseed = 3\ncount = 64\n' >"$tmpd/sob.ini"
+expect_exit 0 "a Sobol sample of 64" -- "$RL" sweep "$tmpd/sob.ini" --db "$tmpd/sob.db"
+if command -v sqlite3 >/dev/null 2>&1; then
+	v=$(sqlite3 "$tmpd/sob.db" "SELECT chip_hbm_tbps FROM points WHERE idx = 0")
+	expect_exit 2 "heatmap at one drawn value" -- "$RL" plot heatmap --db "$tmpd/sob.db" \
+		--x scenario.tp --y scenario.batch --at "chip.hbm_tbps=$v" --term dumb --out "$tmpd/sob.txt"
+	expect_err "run 1 at chip\.hbm_tbps=[0-9.]+ has 1 value of scenario\.tp \(chips\) and 1 of scenario\.batch .*; --at leaves 1 of the run's 64 points \(run 1 is a sobol sample: a value drawn from an axis's range is about one point's\)$" \
+		"a drawn axis under --at: the slice's one point said"
+fi
+
 finish
