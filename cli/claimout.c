@@ -492,12 +492,39 @@ static void assumptions_text(FILE *f, const claim_report *rep,
 	wrapped(f, "  ", text, 4);
 }
 
+/* Why a side b's range can move nothing: what binds it at the mapping
+** the tornado holds.  At a side b's own TP8 the links bound every end of
+** sohu-design's design.* ranges, and the tornado said so unexplained
+** (review30), where the default Sohu by design runs at its best mapping. */
+static void bound_note(FILE *f, const claim_report *rep, const claim_side *b)
+{
+	const rl_scenario *s = &b->st.cfg.scen;
+	const char *pre = rl_bound_name(b->r.prefill_bound);
+	const char *dec = rl_bound_name(b->r.decode_bound);
+	char m[80], binds[96], why[WRAP_MAX];
+	rl_mapping_words(m, sizeof m, s->tp, s->pp,
+	                 rl_scen_chips(s) / (s->tp * s->pp), 1);
+	if (!strcmp(pre, dec))
+		snprintf(binds, sizeof binds, "%s binds prefill and decode", pre);
+	else
+		snprintf(binds, sizeof binds, "%s binds prefill and %s decode",
+		         pre, dec);
+	snprintf(why, sizeof why, "at the stated values %s at %s (%s); a "
+	         "range of side b's that leaves that in place leaves the "
+	         "speedup as it is:", binds, m,
+	         b == &rep->b && !rep->b_remapped
+	         ? "the mapping a side b given keeps in every sample; tp= and "
+	           "pp= in its SPEC set it" : "its best mapping");
+	wrapped(f, "    ", why, 4);
+}
+
 static void unc_text(FILE *f, const claim_report *rep,
                      const claim_side *b, const claim_uncertainty *u,
                      const rl_mc_result *mc, double secs,
                      const rl_tornado_row *torn, const char *skipped)
 {
 	size_t i, flat[CLAIM_UNC_MAX], nflat = 0;
+	int flat_b = 0;
 	char names[WRAP_MAX] = "", lab[LABEL_CELL], path[sizeof u->path];
 	fprintf(f, "\nuncertainty of %s (%s)\n",
 	        rl_utf8_cell(b->label, 0, 0, lab, sizeof lab),
@@ -568,7 +595,10 @@ static void unc_text(FILE *f, const claim_report *rep,
 		snprintf(names + used, sizeof names - used, "%s%c.%s.%s",
 		         i ? ", " : "", p->side ? 'b' : 'a', p->p->section,
 		         p->p->key);
+		flat_b |= p->side != 0;
 	}
+	if (nflat && flat_b)
+		bound_note(f, rep, b);
 	if (nflat)
 		wrapped(f, "    unchanged over the range: ", names, 6);
 }

@@ -319,6 +319,10 @@ static void out_json(const rl_setup *st, const area_view *v)
 ** where only a violation past them said so. */
 static void stacks_room(const rl_config *cfg, const rl_silicon *si)
 {
+	/* the PHY block by the form it was given in: its share or, since
+	** design.phy_mm2, its area (the message named the share alone) */
+	const char *phy = cfg->design.phy_m2 > 0 ? "design.phy_mm2"
+	                                          : "design.frac_phy";
 	double edge, area;
 	if (!(si->die_m2 > 0))
 		return;
@@ -327,18 +331,19 @@ static void stacks_room(const rl_config *cfg, const rl_silicon *si)
 		return;
 	if (!isfinite(area))
 		printf("(room for at most %g stacks on the long edges, %.1f mm "
-		       "of PHY edge each; design.frac_phy 0 sets no PHY area)\n",
+		       "of PHY edge each;\n design.frac_phy 0 and design.phy_mm2 "
+		       "0 set no PHY area)\n",
 		       edge, cfg->design.hbm_phy_edge_m * 1e3);
 	else if (!isfinite(edge))
 		printf("(room for at most %g stacks in the PHY area "
-		       "design.frac_phy gives, %.1f mm2, %.1f mm2 each)\n", area,
+		       "%s gives, %.1f mm2, %.1f mm2 each)\n", area, phy,
 		       si->area_m2[RL_BLK_PHY] * si->dies * 1e6,
 		       cfg->design.hbm_phy_m2 * 1e6);
 	else
 		printf("(room for at most %g stacks on the long edges, %.1f mm "
-		       "each, and %g in the PHY area\n design.frac_phy gives, "
+		       "each, and %g in the PHY area\n %s gives, "
 		       "%.1f mm2 at %.1f mm2 each: %s; more is a violation)\n",
-		       edge, cfg->design.hbm_phy_edge_m * 1e3, area,
+		       edge, cfg->design.hbm_phy_edge_m * 1e3, area, phy,
 		       si->area_m2[RL_BLK_PHY] * si->dies * 1e6,
 		       cfg->design.hbm_phy_m2 * 1e6,
 		       area < edge ? "the PHY area binds"

@@ -124,7 +124,8 @@ static const opt_def table[] = {
     OPT_BOOL("--count", rl_sweep_opts, count_only,
              "print how many design points the spec has, the axes'\n"
              "values and the shard's share, and stop: nothing is\n"
-             "evaluated or written (--db not needed)"),
+             "evaluated or written (--db not needed, and where given\n"
+             "neither opened nor checked)"),
     /* not --batch, which every evaluating command (and a spec's
     ** scenario.batch) takes as concurrent sequences; --batch kept */
     OPT_INT("--points-per-commit", rl_sweep_opts, batch, "N", 1, 1e8, NULL,
@@ -227,21 +228,27 @@ static void refill_note(const rl_sweep_stats *st, const rl_sweep_spec *s,
 ** opts_design_inert): every point would be the same, without a word. */
 /* A [base] or [baseline] that names no profile serves under the one eval
 ** takes (the scenario's, else the chip's default, else ideal): said on
-** stderr, as the run's profile column records it. */
-static void profile_notes(const rl_sweep_spec *s)
+** stderr, as the run's profile column records it.  Why (the note) on
+** shard 0 alone: the shards of one spec share it, and every shard's log
+** repeated the whole line; the others name the profile only. */
+static void profile_notes(const rl_sweep_spec *s, const rl_sweep_opts *o)
 {
 	char prof[RL_NAME_MAX], note[sizeof s->setup.profile_note];
+	int why = o->shard == 0;
 	if (!s->base.profile[0])
 		fprintf(stderr, "rooflab sweep: [base] serves under profile %s "
 		        "(%s)\n",
 		        rl_utf8_cell(s->setup.profile, 0, 0, prof, sizeof prof),
-		        rl_utf8_cell(s->setup.profile_note, 0, 0, note, sizeof note));
+		        why ? rl_utf8_cell(s->setup.profile_note, 0, 0, note,
+		                           sizeof note)
+		            : "why: said by shard 0");
 	if (s->has_baseline && !s->baseline.profile[0])
 		fprintf(stderr, "rooflab sweep: [baseline] serves under profile %s "
 		        "(%s)\n",
 		        rl_utf8_cell(s->baseline_profile, 0, 0, prof, sizeof prof),
-		        rl_utf8_cell(s->baseline_profile_note, 0, 0, note,
-		                     sizeof note));
+		        why ? rl_utf8_cell(s->baseline_profile_note, 0, 0, note,
+		                           sizeof note)
+		            : "why: said by shard 0");
 }
 
 /* A spec-sheet chip (chip.by_design false throughout) with chip.* axes
@@ -438,6 +445,27 @@ static void drop_words(char *buf, size_t len, const rl_sweep_stats *st)
 		snprintf(buf + used, len - used, ")");
 }
 
+/* " (resumed at point 7000 of 20000, the 7000 before it done)": where
+** the run was taken up, which "(resumed)" alone left unsaid; a shard
+** counts its own points before it ("3500 of the shard's 10000"). */
+static void resumed_words(char *buf, size_t len, const rl_sweep_stats *st,
+                          const rl_sweep_spec *s, const rl_sweep_opts *o)
+{
+	uint64_t before = rl_sweep_shard_points(st->resumed_at, o->shard,
+	                                        o->shards);
+	if (o->shards > 1)
+		snprintf(buf, len, " (resumed at point %llu of %llu, %llu of the "
+		         "shard's %llu done before it)",
+		         (unsigned long long)st->resumed_at,
+		         (unsigned long long)s->npoints,
+		         (unsigned long long)before,
+		         (unsigned long long)st->shard_points);
+	else
+		snprintf(buf, len, " (resumed at point %llu of %llu, the %llu "
+		         "before it done)", (unsigned long long)st->resumed_at,
+		         (unsigned long long)s->npoints, (unsigned long long)before);
+}
+
 int cmd_sweep(int argc, char **argv)
 {
 	rl_sweep_opts o;
@@ -464,7 +492,12 @@ int cmd_sweep(int argc, char **argv)
 	if (o.run_id && !o.resume)
 		return bad_input("sweep", "--run names the run --resume continues; "
 		                 "give --resume too");
-	if (o.db_path && (rc = db_target("sweep", o.db_path)) != RL_OK)
+	/* --count needs no database, as its help says: one given is not
+	** looked at (a --db in a missing folder was refused) */
+	if (o.count_only && o.db_path)
+		fprintf(stderr, "rooflab sweep: note: --count writes nothing: "
+		        "--db %s is not opened\n", o.db_path);
+	else if (o.db_path && (rc = db_target("sweep", o.db_path)) != RL_OK)
 		return rc;
 	s = rl_sweep_spec_load(spec, &rc, err, sizeof err);
 	if (!s)
@@ -476,7 +509,7 @@ int cmd_sweep(int argc, char **argv)
 	}
 	warn_inert_design(s);
 	warn_short_ranges(s);
-	profile_notes(s);
+	profile_notes(s, &o);
 	note_fixed_price(s);
 	o.progress = isatty(STDERR_FILENO);
 	o.warn = sweep_warn;
@@ -504,12 +537,14 @@ int cmd_sweep(int argc, char **argv)
 	} else {
 		/* the points its [filter] dropped, where "6 points evaluated,
 		** 0 stored" gave no reason */
-		char drop[512] = "", keeps[160];
+		char drop[512] = "", keeps[160], from[160] = "";
 		if (st.processed > st.stored)
 			drop_words(drop, sizeof drop, &st);
+		if (st.resumed)
+			resumed_words(from, sizeof from, &st, s, &o);
 		fprintf(stderr, "rooflab sweep: run %lld%s: %llu point%s evaluated, "
 		        "%llu stored in %s%s (%.1f s, %.0f points/s)\n",
-		        (long long)st.run_id, st.resumed ? " (resumed)" : "",
+		        (long long)st.run_id, from,
 		        (unsigned long long)st.processed,
 		        st.processed == 1 ? "" : "s",
 		        (unsigned long long)st.stored, o.db_path, drop, st.seconds,

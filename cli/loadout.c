@@ -37,7 +37,7 @@ static const load_row rows[] = {
     ROW("prefill_s", "ms", 1e-3, prefill_s,
         "of which the prefill and the front end (frontend_ms)"),
     ROW("wait_mean_s", "ms", 1e-3, wait_mean_s,
-        "and the wait (iteration, slot, budget), mean"),
+        "and the wait (iteration, admission, budget), mean"),
     ROW("tpot_s", "ms", 1e-3, tpot_s, "time per output token (inter-token)"),
     ROW("tpot_p50_s", "ms", 1e-3, tpot_p50_s,
         "a request's TPOT over requests: median"),

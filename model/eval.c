@@ -229,7 +229,8 @@ int rl_design_to_spec(const rl_config *in, rl_config *out, int *violations,
 	if (!(in->design.clock_hz > 0) || !(si.fma_units > 0)) {
 		snprintf(err, errlen,
 		         "design: a chip given by design needs design.clock_ghz > 0 "
-		         "and MAC arrays (design.frac_mac > 0)");
+		         "and MAC arrays (design.frac_mac > 0 or design.mac_mm2 "
+		         "> 0)");
 		return RL_EINVAL;
 	}
 	*out = *in;

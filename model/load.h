@@ -93,8 +93,9 @@ typedef struct {
 	double ttft_mean_s, ttft_p50_s, ttft_p90_s, ttft_p99_s;
 	double prefill_s;       /* the service part of TTFT: the prompt's
 	                        ** iterations and the front end */
-	double wait_mean_s;     /* the rest: waiting for an iteration, a slot,
-	                        ** the prefill budget */
+	double wait_mean_s;     /* the rest: waiting for an iteration,
+	                        ** admission (a place in the batch), the
+	                        ** prefill budget */
 	double tpot_s;          /* mean time per output token (inter-token) */
 	double tpot_p50_s, tpot_p90_s, tpot_p99_s; /* a request's TPOT, over
 	                        ** requests (rl_tpot_dist) */

@@ -193,8 +193,11 @@ int rl_silicon_derive(const rl_config *cfg, rl_silicon *si, char *err,
 	if (d->frac_sram > 0) {
 		if (!(n->sram_bytes_per_m2 > 0))
 			return fail(err, errlen,
-			            "design: design.frac_sram > 0 needs an SRAM density "
-			            "(node.sram_mb_per_mm2: name a process node)");
+			            cfg->design.sram_m2 > 0
+			            ? "design: design.sram_mm2 > 0 needs an SRAM density "
+			              "(node.sram_mb_per_mm2: name a process node)"
+			            : "design: design.frac_sram > 0 needs an SRAM density "
+			              "(node.sram_mb_per_mm2: name a process node)");
 		si->sram_bytes = d->frac_sram * A * n->sram_bytes_per_m2 * dies;
 		/* every macro reads at once, at the MAC arrays' clock
 		** (ASSUMPTION: design.sram_b_per_clk_per_kb, params.c) */
@@ -343,9 +346,10 @@ size_t rl_silicon_explain(const rl_config *cfg, const rl_silicon *si,
 		         si->edge_needed_m * 1e3, si->edge_m * 1e3);
 	if ((v & RL_V_PHY_AREA) && k < max)
 		snprintf(out[k++], 200,
-		         "phy area: the HBM PHYs need %.1f mm2 per die, frac_phy "
+		         "phy area: the HBM PHYs need %.1f mm2 per die, %s "
 		         "gives %.1f mm2",
 		         si->phy_needed_m2 * 1e6,
+		         cfg->design.phy_m2 > 0 ? "phy_mm2" : "frac_phy",
 		         d.frac_phy * si->die_m2 * 1e6);
 	if ((v & RL_V_POWER) && k < max)
 		snprintf(out[k++], 200,

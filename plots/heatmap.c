@@ -344,15 +344,54 @@ static int axis_values(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 	return RL_OK;
 }
 
+/* With --at on a run drawn as a sample (runs.sampling random or sobol):
+** "; --at leaves 1 of the run's 64 points (run 1 is a sobol sample: a
+** value drawn from an axis's range is about one point's)", where the
+** refusal's "1 value" read as the run's own; "" otherwise, or where the
+** runs table cannot be read (a file that lacks it). */
+static const char *drawn_note(sqlite3 *db, const plot_opts *o,
+                              const pdb_sweep *sw, char *buf, size_t len)
+{
+	sqlite3_stmt *st;
+	char how[16] = "", where[PDB_WHERE_LEN], sql[PDB_WHERE_LEN + 64];
+	long long in_slice = 0, all = 0;
+	buf[0] = 0;
+	if (!sw->at_words[0] || strcmp(sw->run_col, "run_id") ||
+	    sqlite3_prepare_v2(db, "SELECT sampling FROM runs WHERE id = ?1", -1,
+	                       &st, NULL) != SQLITE_OK)
+		return buf;
+	sqlite3_bind_int64(st, 1, sw->run);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		pdb_text(st, 0, how, sizeof how);
+	sqlite3_finalize(st);
+	if (!how[0] || !strcmp(how, "grid"))
+		return buf;
+	plot_sweep_where(sw, where, sizeof where);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM results%s", where);
+	if (pdb_count(db, o->dbpath, sql, &in_slice, NULL, 0))
+		return buf;
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM results WHERE "
+	         "\"run_id\" = %ld", sw->run);
+	if (pdb_count(db, o->dbpath, sql, &all, NULL, 0))
+		return buf;
+	snprintf(buf, len, "; --at leaves %lld of the run's %lld points (run %ld "
+	         "is a %s sample: a value drawn from an axis's range is about "
+	         "one point's)", in_slice, all, sw->run, how);
+	return buf;
+}
+
 /* The heatmap refused: x or y with fewer than 2 values in the run (an
 ** axis another run of the file swept, NULL in this one's rows), or no z
 ** at any cell; each count said, and what the run sweeps, where "the
-** sweep needs at least 2 values of X and of Y" read as if it had none. */
+** sweep needs at least 2 values of X and of Y" read as if it had none.
+** Counted on the --at slice, which the message names ("run 1 at
+** scenario.osl=128 has 1 value of ..."), where it read as the run's. */
 static int too_few(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
                    const char *x, const char *y, const char *z, int zset,
                    char *err, size_t errlen)
 {
-	char swept[8][64], list[600], run[48], xl[160], yl[160], zl[160];
+	char swept[8][64], list[600], who[48], xl[160], yl[160], zl[160];
+	char run[sizeof who + sizeof sw->at_words + 8], drawn[200];
 	size_t ns, i, used = 0;
 	long nx, ny;
 	int rc;
@@ -370,9 +409,11 @@ static int too_few(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 		                         p ? "." : "", p ? p->key : "");
 	}
 	if (sw->run_col[0])
-		snprintf(run, sizeof run, "run %ld", sw->run);
+		snprintf(who, sizeof who, "run %ld", sw->run);
 	else
-		snprintf(run, sizeof run, "the sweep");
+		snprintf(who, sizeof who, "the sweep");
+	snprintf(run, sizeof run, "%s%s%s", who, sw->at_words[0] ? " at " : "",
+	         sw->at_words);
 	plot_column_label(x, xl, sizeof xl);
 	plot_column_label(y, yl, sizeof yl);
 	plot_column_label(z, zl, sizeof zl);
@@ -387,9 +428,10 @@ static int too_few(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 		         zl);
 	else
 		snprintf(err, errlen, "%s: %s has %ld value%s of %s and %ld of "
-		         "%s; a heatmap needs at least 2 of each (%s sweeps %s%s)",
+		         "%s; a heatmap needs at least 2 of each (%s sweeps %s%s)%s",
 		         o->dbpath, run, nx, nx == 1 ? "" : "s", xl, ny, yl, run,
-		         ns ? "" : "no parameter", list);
+		         ns ? "" : "no parameter", list,
+		         drawn_note(db, o, sw, drawn, sizeof drawn));
 	return RL_EINPUT;
 }
 
@@ -401,12 +443,17 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	grid g;
 	char x[64], y[64], z[64], where[PDB_WHERE_LEN];
 	char sql[PDB_WHERE_LEN + 1024];
-	char t[1700];
 	char xl[160], yl[160], zl[160], note[120], lack[120], zlo[32], zhi[32];
 	char bnote[160], vnote[200], zsel[200];
 	double zmin = INFINITY, zmax = -INFINITY, target, lo, hi, lo2, hi2;
 	long long rows = 0, failed = 0, nbad = 0;
 	char nfail[96];
+	/* the title sized from its parts at their longest, and 256 for its
+	** own words and numbers (about 200 at most), where a fixed 1700
+	** could cut one with eight --at values and every note */
+	char t[256 + sizeof zl + sizeof xl + sizeof yl + sizeof sw.at_words +
+	       sizeof nfail + sizeof vnote + sizeof bnote + sizeof note +
+	       sizeof lack];
 	long i;
 	int rc, speedup, draw, flat, lgx, lgy, least, has_status = 0, tlines;
 	int binx, biny, hasv = 0;

@@ -260,11 +260,17 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	pdb_sweep sw;
 	sqlite3_stmt *st;
 	char x[64], y[64], where[PDB_WHERE_LEN], sql[PDB_WHERE_LEN + 1024],
-	     t[2100], xl[160], yl[160],
+	     xl[160], yl[160],
 	     xn[160], yn[160], nx[240], ny[240];
 	char okw[PDB_WHERE_LEN + 200], badw[PDB_WHERE_LEN + 200], bad[160];
 	char lack[120];
 	char wl[300], price[400];
+	/* the title sized from its parts, each at its longest, and 256 for
+	** its own words and numbers (about 190 at most): a fixed 2100 cut a
+	** title with long notes and eight --at values, unsaid */
+	char t[256 + sizeof xl + sizeof yl + sizeof xn + sizeof yn + sizeof nx +
+	       sizeof ny + sizeof bad + sizeof lack + sizeof price +
+	       sizeof sw.at_words];
 	double box[4] = {INFINITY, -INFINITY, INFINITY, -INFINITY};
 	double *fx, *fy;
 	long long points, nbad = 0;

@@ -753,6 +753,7 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		else if (id) {
 			st->run_id = id;
 			st->resumed = 1;
+			st->resumed_at = next;
 			*start = next;
 		}
 	}

@@ -34,6 +34,8 @@ typedef struct {
 typedef struct {
 	int64_t run_id;
 	int resumed;            /* continued an interrupted run */
+	uint64_t resumed_at;    /* resumed: the run's next point (its index)
+	                        ** where this call took it up */
 	int complete_before;    /* the run to resume was already complete */
 	uint64_t processed;     /* points evaluated by this call */
 	uint64_t stored;        /* rows written by this call */

@@ -544,7 +544,17 @@ expect_out '"max_stacks_edge": 18' "18 by edge over two dies"
 expect_out '"max_stacks_phy_area": 20' "20 by PHY area over two dies"
 # the H100's spec-sheet design gives no frac_phy: the edges alone
 expect_exit 0 "area: the H100's room" -- $RL area --chip h100-sxm
-expect_out "^\(room for at most 9 stacks on the long edges, 6\.5 mm of PHY edge each; design\.frac_phy 0 sets no PHY area\)$" "edges alone"
+expect_out "^\(room for at most 9 stacks on the long edges, 6\.5 mm of PHY edge each;$" "edges alone"
+expect_out "^ design\.frac_phy 0 and design\.phy_mm2 0 set no PHY area\)$" "no PHY area: both forms named"
+# the PHY block given in mm2 (design.phy_mm2, in place of the preset's
+# share) is named as given, where the messages said design.frac_phy alone:
+# 80 mm2 / 9.7 mm2 a stack = 8.2, so 8 stacks by area, under the 9 by edge;
+# 40 mm2 holds 4 (4.1), and 6 stacks need 6 x 9.7 = 58.2 mm2
+expect_exit 0 "area: the PHY block in mm2" -- $RL area --chip sohu-design --set design.phy_mm2=80
+expect_out "^\(room for at most 9 stacks on the long edges, 6\.5 mm each, and 8 in the PHY area$" "80 mm2 of PHY: 8 stacks by area"
+expect_out "^ design\.phy_mm2 gives, 80\.0 mm2 at 9\.7 mm2 each: the PHY area binds; more is a violation\)$" "the PHY area named by its mm2"
+expect_exit 0 "area: 6 stacks in 40 mm2 of PHY" -- $RL area --chip sohu-design --set design.phy_mm2=40 --set design.hbm_stacks=6
+expect_err "phy area: the HBM PHYs need 58\.2 mm2 per die, phy_mm2 gives 40\.0 mm2" "the violation names phy_mm2"
 # a block by its area in mm2 (design.sram_mm2 ...), its share area / die:
 # ux17 moved 100 mm2 into sohu-design's SRAM by working out 100 / 814 =
 # 0.1229 of its die.  Its 10%, 81.4 mm2, holds 232.8 MB (n4's 2.86

@@ -1604,4 +1604,28 @@ if tr '\n' ' ' <"$tmpd/out" | tr -s ' ' | grep -q "20x is met already (21.39x no
 else
 	echo "not ok - the baseline's utilization lever is not its FP8 share"; fails=$((fails + 1))
 fi
+# a side b given as --b sohu-design keeps the scenario's TP8 x PP1, where
+# the chip-to-chip links bind (sohu-design.ini's 450 GB/s link against its
+# own compute): design.* there moves nothing, and the tornado says what
+# binds and at which mapping (review30 read it as design.* not acting).  At
+# TP1 x PP1 (DP8, no link traffic) compute binds, and frac_mac, the share
+# of the die in MAC arrays, scales the MACs, so its low end (0.1, half the
+# stated 0.2) gives less speedup than its high end (0.4)
+expect_exit 0 "claim --b sohu-design with the design uncertainty" -- \
+	$RL claim --b sohu-design --uncertainty sohu-design --samples 0
+if tr '\n' ' ' <"$tmpd/out" | tr -s ' ' | grep -q "at the stated values communication binds prefill and decode at TP8 x PP1 (the mapping a side b given keeps in every sample; tp= and pp= in its SPEC set it); .* unchanged over the range: .*b\.design\.frac_mac"; then
+	echo "ok - a side b's own TP8: the tornado says the links bind"
+else
+	echo "not ok - a side b's unchanged design.* ranges left unexplained"; fails=$((fails + 1))
+fi
+expect_exit 0 "claim --b sohu-design,tp=1,pp=1 with the design uncertainty" -- \
+	$RL claim --b sohu-design,tp=1,pp=1 --uncertainty sohu-design --samples 0
+row=$(sed -n '/^  tornado/,/^$/p' "$tmpd/out" | grep -A1 "^    b\.design\.frac_mac " | tr '\n' ' ')
+lo=$(echo "$row" | sed -n 's/.*speedup *\([0-9.]*\)x \.\. \([0-9.]*\)x.*/\1/p')
+hi=$(echo "$row" | sed -n 's/.*speedup *\([0-9.]*\)x \.\. \([0-9.]*\)x.*/\2/p')
+if [ -n "$lo" ] && [ -n "$hi" ] && awk -v l="$lo" -v h="$hi" 'BEGIN { exit !(l + 0 < h + 0) }'; then
+	echo "ok - at TP1 x PP1 design.frac_mac moves side b ($lo .. $hi)"
+else
+	echo "not ok - design.frac_mac does not move side b at TP1 x PP1: $row"; fails=$((fails + 1))
+fi
 finish

@@ -9,6 +9,10 @@ E="$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 
 expect_exit 0 "eval --rate" -- $E --rate 2
 expect_out "under load: below capacity" "a low rate is below capacity"
 expect_out "ttft_p99_s" "table has the TTFT p99"
+# the wait's row names the queue every request passes, admission (load.c
+# since 2026-11-30: rho = N / N_max whatever caps the batch), where it
+# said "slot", the queue of a batch-size or KV-bound chip alone
+expect_out "and the wait \\(iteration, admission, budget\\), mean" "the wait's row names admission"
 expect_exit 0 "eval --rate --json" -- $E --rate 2 --json
 for k in '"load"' '"regime": "steady"' '"ttft_mean_s"' '"ttft_p50_s"' \
 	'"ttft_p90_s"' '"ttft_p99_s"' '"tpot_s"' '"tpot_p50_s"' '"tpot_p90_s"' \

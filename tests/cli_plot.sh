@@ -714,4 +714,60 @@ expect_exit 0 "validation plot of it" -- "$RL" plot validation \
 expect_exit 0 "its title names the profile" -- \
 	grep -q "Model against published measurements (profile trtllm-0.15, validation run 1)" "$tmpd/onep.txt"
 
+# --at names the slice a count was made on: a heatmap whose --y is held by
+# --at at one value has 1 of it there (3 of scenario.batch: 8, 64, 256),
+# and the refusal says "at power.vector_pj_per_op=3", where it read as the
+# run's own count.  Pareto's title with eight --at values comes out whole,
+# its last words kept (its buffer is sized from its parts: 2100 bytes
+# could cut the longest; this one, about 500, fitted before too)
+cat >"$tmpd/eight.ini" <<'EOF'
+[base]
+scenario = etched-bench
+chip = sohu-design
+profile = etched-claim
+[axes]
+design.density_mtr_per_mm2 = 98.3, 120
+design.energy_overhead = 1.5, 2
+design.hbm_stack_gbps = 1200, 1300
+design.frac_vector = 0.05, 0.07
+design.frac_other = 0.2, 0.25
+power.hbm_idle_w_per_gb = 0.1, 0.2
+power.clocked_mw_per_mm2_ghz = 50, 60
+power.vector_pj_per_op = 2, 3
+scenario.batch = 8, 64, 256
+[outputs]
+keep = throughput.output_tokens_per_s, power.watts, latency.tpot_s
+EOF
+expect_exit 0 "sweep of nine axes" -- "$RL" sweep "$tmpd/eight.ini" --db "$tmpd/eight.db"
+expect_exit 2 "heatmap on an axis --at holds" -- "$RL" plot heatmap --db "$tmpd/eight.db" \
+	--x scenario.batch --y power.vector_pj_per_op --at power.vector_pj_per_op=3 \
+	--term dumb --out "$tmpd/h8.txt"
+expect_err "eight\.db: run 1 at power\.vector_pj_per_op=3 has 3 values of scenario\.batch \(sequences\) and 1 of power\.vector_pj_per_op \(pJ\); a heatmap needs at least 2 of each \(run 1 at power\.vector_pj_per_op=3 sweeps " \
+	"too few values: the --at slice named"
+expect_exit 0 "pareto at eight --at values" -- "$RL" plot pareto --db "$tmpd/eight.db" \
+	--x scenario.batch --y latency.tpot_s --at design.density_mtr_per_mm2=120 \
+	--at design.energy_overhead=2 --at design.hbm_stack_gbps=1300 \
+	--at design.frac_vector=0.07 --at design.frac_other=0.25 \
+	--at power.hbm_idle_w_per_gb=0.2 --at power.clocked_mw_per_mm2_ghz=60 \
+	--at power.vector_pj_per_op=3 --term dumb --out "$tmpd/p8.txt"
+if tr '\n' ' ' <"$tmpd/p8.txt" | tr -s ' ' | grep -q "sweep run 1 at design\.density_mtr_per_mm2=120, .* power\.vector_pj_per_op=3: 1 of 3 design points on the frontier (less scenario\.batch, less latency\.tpot_s)"; then
+	echo "ok - pareto's title with eight --at values whole"
+else
+	echo "not ok - pareto's title with eight --at values cut"; fails=$((fails + 1))
+fi
+
+# --at on an axis a sampled run drew from a range: each value is about one
+# point's (Sobol draws 64 distinct values of chip.hbm_tbps from 1-8), so
+# the slice holds 1 of 64 points, and the refusal says so with the --at
+# (it said "1 value of ..." as if of the run)
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1:8:1\nscenario.batch = 1:64:1\nscenario.tp = 1, 2\n[sampling]\nmethod = sobol\nseed = 3\ncount = 64\n' >"$tmpd/sob.ini"
+expect_exit 0 "a Sobol sample of 64" -- "$RL" sweep "$tmpd/sob.ini" --db "$tmpd/sob.db"
+if command -v sqlite3 >/dev/null 2>&1; then
+	v=$(sqlite3 "$tmpd/sob.db" "SELECT chip_hbm_tbps FROM points WHERE idx = 0")
+	expect_exit 2 "heatmap at one drawn value" -- "$RL" plot heatmap --db "$tmpd/sob.db" \
+		--x scenario.tp --y scenario.batch --at "chip.hbm_tbps=$v" --term dumb --out "$tmpd/sob.txt"
+	expect_err "run 1 at chip\.hbm_tbps=[0-9.]+ has 1 value of scenario\.tp \(chips\) and 1 of scenario\.batch .*; --at leaves 1 of the run's 64 points \(run 1 is a sobol sample: a value drawn from an axis's range is about one point's\)$" \
+		"a drawn axis under --at: the slice's one point said"
+fi
+
 finish

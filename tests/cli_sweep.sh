@@ -272,7 +272,11 @@ else
 	echo "not ok - kill came at $n of 20000 points"; fails=$((fails + 1))
 fi
 expect_exit 0 "resume after SIGKILL" -- $RL sweep "$d/long.ini" --db "$d/kill.db" --resume
-expect_err "\(resumed\)" "says it resumed"
+expect_err "\(resumed" "says it resumed"
+# and where: the run's next point is the count committed (every point
+# below next_idx is stored, one shard, no filter), n of 20000, the n
+# before it done; "(resumed)" alone left it unsaid
+expect_err "^rooflab sweep: run 1 \(resumed at point $n of 20000, the $n before it done\): $((20000 - n)) points evaluated" "says the point it resumed at"
 r=$(q "$d/kill.db" "SELECT count(*), count(DISTINCT idx), min(idx), max(idx) FROM points")
 [ "$r" = "20000|20000|0|19999" ] && echo "ok - every point exactly once after resume" ||
 	{ echo "not ok - after resume: $r"; fails=$((fails + 1)); }
@@ -1488,7 +1492,7 @@ $RL sweep "$d/nine.ini" --db "$d/mixr.db" 2>/dev/null
 q "$d/mixr.db" "DELETE FROM points WHERE idx >= 4; UPDATE runs SET finished = NULL, next_idx = 4"
 $RL sweep "$d/two.ini" --db "$d/mixr.db" 2>/dev/null
 expect_exit 0 "resume of a run older than another spec's" -- $RL sweep "$d/nine.ini" --db "$d/mixr.db" --resume
-expect_err "run 1 \(resumed\): 5 points evaluated, 5 stored" "resumes run 1 with its 5 points"
+expect_err "run 1 \(resumed at point 4 of 9, the 4 before it done\): 5 points evaluated, 5 stored" "resumes run 1 at point 4 with its 5 points"
 r=$(q "$d/mixr.db" "SELECT group_concat(run_id || ':' || n, ' ') FROM (SELECT run_id, count(*) n FROM points GROUP BY 1 ORDER BY 1)")
 r2=$(q "$d/mixr.db" "SELECT count(*), sum(finished IS NOT NULL) FROM runs")
 [ "$r" = "1:9 2:2" ] && [ "$r2" = "2|2" ] && echo "ok - run 1 holds its 9 points, run 2 its 2, no new run" ||
@@ -1504,9 +1508,15 @@ expect_exit 2 "resume with two unfinished runs of the spec" -- $RL sweep "$d/nin
 expect_err "2 unfinished runs of this spec .*: run 2 \(6 of 9 points done\) and run 1; .*--run ID" \
 	"names both runs and --run"
 expect_exit 0 "resume --run 1" -- $RL sweep "$d/nine.ini" --db "$d/mix2r.db" --resume --run 1
-expect_err "run 1 \(resumed\): 5 points evaluated" "resumes run 1"
+expect_err "run 1 \(resumed at point 4 of 9, the 4 before it done\): 5 points evaluated" "resumes run 1"
 expect_exit 0 "then the one left resumes alone" -- $RL sweep "$d/nine.ini" --db "$d/mix2r.db" --resume
-expect_err "run 2 \(resumed\): 3 points evaluated" "resumes run 2 (9 - 6 = 3 points)"
+expect_err "run 2 \(resumed at point 6 of 9, the 6 before it done\): 3 points evaluated" "resumes run 2 (9 - 6 = 3 points)"
+# a shard counts its own: shard 1/2 of nine.ini holds idx 1, 3, 5, 7;
+# stopped at point 5, the 2 below it (1, 3) are done and 2 (5, 7) remain
+$RL sweep "$d/nine.ini" --db "$d/mixsr.db" --shard 1/2 2>/dev/null
+q "$d/mixsr.db" "DELETE FROM points WHERE idx >= 5; UPDATE runs SET finished = NULL, next_idx = 5"
+expect_exit 0 "resume of shard 1/2" -- $RL sweep "$d/nine.ini" --db "$d/mixsr.db" --shard 1/2 --resume
+expect_err "run 1 \(resumed at point 5 of 9, 2 of the shard's 4 done before it\): 2 points evaluated" "a shard's resume counts its own points"
 expect_exit 2 "--run of another spec's run" -- $RL sweep "$d/two.ini" --db "$d/mix2r.db" --resume --run 1
 expect_err "run 1 .*different spec" "refuses it as another spec's"
 expect_exit 2 "--run without --resume" -- $RL sweep "$d/nine.ini" --db "$d/mix2r.db" --run 1
@@ -1602,6 +1612,12 @@ EOF2
 expect_exit 0 "a [base] naming no profile" -- $RL sweep "$d/defprof.ini" --db "$d/defprof.db"
 expect_err "^rooflab sweep: \[base\] serves under profile trtllm-0.10 \(the default for this chip: " \
 	"stderr names the [base]'s default and why"
+# the shards of one spec share the profile: shard 0 says why, the others
+# name it alone (each shard's log repeated the whole line)
+expect_exit 0 "shard 0/2 of a [base] naming no profile" -- $RL sweep "$d/defprof.ini" --db "$d/defprof0.db" --shard 0/2
+expect_err "^rooflab sweep: \[base\] serves under profile trtllm-0.10 \(the default for this chip: " "shard 0 says why"
+expect_exit 0 "shard 1/2 of a [base] naming no profile" -- $RL sweep "$d/defprof.ini" --db "$d/defprof1.db" --shard 1/2
+expect_err "^rooflab sweep: \[base\] serves under profile trtllm-0.10 \(why: said by shard 0\)$" "shard 1 names the profile alone"
 grep -q "\[baseline\] serves under" "$tmpd/err" &&
 	{ echo "not ok - a note for a [baseline] naming its profile"; fails=$((fails + 1)); } ||
 	echo "ok - no note for a [baseline] naming its profile"

@@ -167,6 +167,14 @@ expect_out "^shard 3/5: 2 of them \(index % 5 == 3\)$" "shard 3/5 holds 2 (idx 3
 expect_exit 0 "--count with --db writes nothing" -- $RL sweep "$d/w.ini" --count --db "$d/none.db"
 [ ! -e "$d/none.db" ] && echo "ok - no database was made" ||
 	{ echo "not ok - --count made $d/none.db"; fails=$((fails + 1)); }
+# --count needs no database (its help): one in a folder not there is not
+# checked, where it was refused as sweep's --db is (exit 2, "make it
+# first"); the count is the same 12 and the folder is not made
+expect_exit 0 "--count with --db in a missing folder" -- $RL sweep "$d/w.ini" --count --db "$d/missing/x.db"
+expect_out "^$d/w.ini: 12 design points \(grid: 3 chip.hbm_tbps x 4 scenario.tp\)$" "the count as without --db"
+expect_err "note: --count writes nothing: --db $d/missing/x.db is not opened" "the --db left alone, said"
+[ ! -e "$d/missing" ] && echo "ok - the missing folder is not made" ||
+	{ echo "not ok - --count made $d/missing"; fails=$((fails + 1)); }
 # 7 Sobol points: shard 2/3 holds idx 2 and 5
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1:8:1\nscenario.tp = 1, 2\n[sampling]\nmethod = sobol\nseed = 3\ncount = 7\n' >"$d/sob.ini"
 expect_exit 0 "--count of a Sobol sample" -- $RL sweep "$d/sob.ini" --count --shard 2/3
