@@ -223,11 +223,17 @@ void claim_binds_words(const rl_result *r, char *buf, size_t len)
 
 /* The noun after its leading unit where the lever's description opens
 ** with the parameter's unit ("dies per package" of design.dies, unit
-** "dies": "per package"); NULL where it does not. */
-static const char *noun_after_unit(const char *param, const char *noun)
+** "dies": "per package"); NULL where it does not.  A share
+** shown in percent (qty ends in %) drops "share": "of the die ...". */
+static const char *noun_after_unit(const char *param, const char *noun,
+                                   const char *qty)
 {
 	const rl_param *tp = rl_param_find_full(bare(param));
-	size_t n = tp ? strlen(tp->unit) : 0;
+	size_t n = tp ? strlen(tp->unit) : 0, q = strlen(qty);
+	/* a share shown in percent: "50% of the die in MAC arrays", where
+	** "of " and the noun read "50% of share of the die ..." */
+	if (q > 0 && qty[q - 1] == '%' && !strncmp(noun, "share of ", 9))
+		return noun + 6;
 	if (n == 0 || strncmp(noun, tp->unit, n) || noun[n] != ' ')
 		return NULL;
 	return noun + n + 1;
@@ -315,9 +321,9 @@ static void target_words(const claim_solve_row *r, char *buf, size_t len)
 	int most = claim_target_at_most(r->target_kind), met;
 	double m = claim_target_shown(r->target_kind, s->metric);
 	claim_lever_noun(r->param, noun, sizeof noun);
-	rest = noun_after_unit(r->param, noun);
 	claim_qty_dir(r->param, s->value, s->direction > 0 ? 1 : -1, want,
 	              sizeof want);
+	rest = noun_after_unit(r->param, noun, want);
 	claim_qty(r->param, r->now, now, sizeof now);
 	claim_qty(r->param, s->lo, lo, sizeof lo);
 	claim_qty(r->param, s->hi, hi, sizeof hi);
@@ -419,7 +425,7 @@ void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 		         "is %s %s", already, noun,
 		         s->direction > 0 ? "at least" : "at most", want);
 	else if (s->feasible && met) {
-		const char *rest = noun_after_unit(r->param, noun);
+		const char *rest = noun_after_unit(r->param, noun, want);
 		snprintf(buf, len, "%sit still holds with %s %s %s%s", already,
 		         s->direction > 0 ? "at least" : "at most", want,
 		         rest ? "" : "of ", rest ? rest : noun);
@@ -430,7 +436,7 @@ void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 		         s->direction > 0 ? "at least" : "at most", want, now);
 	else if (s->feasible) {
 		/* "4 dies per package", not "4 dies of dies per package" */
-		const char *rest = noun_after_unit(r->param, noun);
+		const char *rest = noun_after_unit(r->param, noun, want);
 		char beyond[400];
 		beyond_words(r->param, s->value, beyond, sizeof beyond);
 		snprintf(buf, len, "%gx needs %s %s %s%s (%s; assumed: %s)%s",

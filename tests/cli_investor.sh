@@ -832,8 +832,8 @@ fi
 # from solve's 49.5%, read from it too)
 med=$(r1 "$(num '.*over the assumption ranges: 90% interval [0-9.]*x \.\. [0-9.]*x, median \([0-9.]*\)x.*')")
 ut=$(num '.*it still holds with at least \([0-9]*%\) of utilization.*')
-mac=$(num '.*20x needs at least \([0-9.]*%\) of share of the die in MAC arrays (8x Sohu (by design); assumed: [0-9.]*%).*')
-macd=$(num '.*20x needs at least [0-9.]*% of share of the die in MAC arrays (8x Sohu (by design); assumed: \([0-9.]*%\)).*')
+mac=$(num '.*20x needs at least \([0-9.]*%\) of the die in MAC arrays (8x Sohu (by design); assumed: [0-9.]*%).*')
+macd=$(num '.*20x needs at least [0-9.]*% of the die in MAC arrays (8x Sohu (by design); assumed: \([0-9.]*%\)).*')
 sed -n '/^## The verdict on Sohu, in plain words/,/^## Three paths/p' "$readme" | tr '\n' ' ' | tr -s ' ' >"$tmpd/front"
 miss=""
 for w in "the model gives Sohu **${x}x**, $(commas "$bt") tokens/s against Etched's 500,000" \
