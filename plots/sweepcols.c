@@ -9,7 +9,7 @@
 #include "../claim/words.h"
 #include "../model/outputs.h"
 #include "../model/params.h"
-#include "../sweeps/export.h"
+#include "../sweeps/coldoc.h"
 #include "kinds.h"
 
 /* The column names of `results`, comma separated, for messages, and the

@@ -8,6 +8,7 @@
 ** [{...}, ...]} with the JSON writer's number format.
 */
 #include "export.h"
+#include "coldoc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -196,29 +197,6 @@ static void json_field(json_w *w, sqlite3_stmt *st, int k)
 	default:
 		json_str(w, name, (const char *)sqlite3_column_text(st, k));
 	}
-}
-
-/* What a column is, in this build's words (rooflab params, the output
-** table): "power one chip draws ..." beside power.watts, where a reader
-** of the file had its name and unit alone and could not tell a chip's
-** figure from the system's; nothing for a name this build lacks. */
-const char *rl_sweep_column_doc(const char *name)
-{
-	const rl_output *o;
-	const rl_param *p;
-	if (!name)
-		return NULL;
-	if ((o = rl_output_find(name)) && o->doc)
-		return o->doc;
-	if ((p = rl_param_find_full(name)) && p->doc)
-		return p->doc;
-	if (!strcmp(name, "speedup.total_tokens") ||
-	    !strcmp(name, "speedup_total_tokens"))
-		return "input + output tokens/s over the [baseline]'s";
-	if (!strcmp(name, "speedup.output_tokens") ||
-	    !strcmp(name, "speedup_output_tokens"))
-		return "output tokens/s over the [baseline]'s";
-	return NULL;
 }
 
 static void column_doc(json_w *w, const char *dotted)

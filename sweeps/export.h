@@ -30,13 +30,6 @@ typedef struct {
 	char other_runs[600];
 } rl_export_state;
 
-/* The description of a column of a sweep's results, by its dotted name or
-** its column name ("speedup.total_tokens" or "speedup_total_tokens"): an
-** output's or a parameter's doc from their tables, or the speedups' own;
-** NULL for a column neither names.  The JSON export's "doc" and the
-** heatmap's axis titles read it. */
-const char *rl_sweep_column_doc(const char *name);
-
 /* Write run `run_id` (0: the newest) of the database to out; *run_id_out
 ** the run written, *state what it found.  Returns RL_OK, or RL_EINPUT (no
 ** such database or run) / RL_EINTERNAL with a message in err. */

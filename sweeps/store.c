@@ -3,7 +3,7 @@
 ** (store.h); the batched writer of points: storewriter.c.
 */
 #include "store.h"
-#include "export.h"
+#include "coldoc.h"
 #include "points.h"
 
 #include <stdio.h>
