@@ -64,6 +64,13 @@ static sqlite3 *make_db(char *path, size_t len, const char *sql)
 	return db;
 }
 
+/* Close make_db's database and remove its file. */
+static void drop_db(sqlite3 *db, const char *path)
+{
+	sqlite3_close(db);
+	unlink(path);
+}
+
 /* The plot `kind` of db (make_db's, at path) on the axes x, y and z
 ** (NULL: the kind's own), whose status must be expect: the script (NULL
 ** where plot_script wrote none), its message in err. */
@@ -102,8 +109,7 @@ static char *script_made(const char *sql, const char *kind, int expect)
 	char path[64];
 	sqlite3 *db = make_db(path, sizeof path, sql);
 	char *s = script_of(db, kind, path, expect);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 	return s;
 }
 
@@ -124,8 +130,7 @@ static void expect_unread(const char *sql, const char *kind, const char *x,
 	assert_null(s);
 	snprintf(want, sizeof want, "%s: cannot read: %s", path, reason);
 	assert_string_equal(err, want);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 static void test_terms(void **state)
@@ -374,8 +379,7 @@ static void test_title_wraps(void **state)
 	assert_true(title_widest(s, &lines) <= PLOT_TITLE_COLS_TEST);
 	assert_non_null(strstr(s, "set tmargin 5\n"));
 	free(s);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 /* A column a sweep's plot is given that the results lack: the message
@@ -411,8 +415,7 @@ static void test_missing_column(void **state)
 	assert_non_null(strstr(err, "--y 'chip.hbm_tbps': the sweep results "
 	                            "have no column chip_hbm_tbps: a parameter "
 	                            "its spec does not sweep"));
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 /* A sample's heatmap (random or Sobol: nearly every point its own x and
@@ -487,8 +490,7 @@ static void test_pareto_log_axes(void **state)
 	assert_null(strstr(s, "set logscale x"));
 	assert_non_null(strstr(s, "set logscale y\n"));
 	free(s);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 	/* a swept parameter 1, 2, 4, 8 (8x, doubling: log-spaced) is log */
 	db = make_db(path, sizeof path,
 	             "CREATE TABLE results(run_id INTEGER, chip_hbm_tbps REAL, "
@@ -500,8 +502,7 @@ static void test_pareto_log_axes(void **state)
 	assert_non_null(strstr(s, "set logscale x\n"));
 	assert_null(strstr(s, "set logscale y"));
 	free(s);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 static void test_heatmap_cells(void **state)
@@ -534,8 +535,7 @@ static void test_heatmap_cells(void **state)
 	assert_non_null(strstr(s, "set logscale y\n"));
 	assert_null(strstr(s, "set logscale x"));
 	free(s);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 /* The violations themselves as an axis (--x silicon.violations, as the
@@ -566,8 +566,7 @@ static void test_pareto_violations_axis(void **state)
 	assert_null(strstr(s, "$v << EOD"));
 	assert_null(strstr(s, "more breaking a physical"));
 	free(s);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 /* A heatmap cell's best over the parameters it does not draw leaves out
@@ -621,8 +620,7 @@ static void test_heatmap_unbuildable(void **state)
 	assert_null(strstr(s, "breaking a physical"));
 	free(s);
 	/* no design can be built: no cell has a best, exit 2 saying why */
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 	db = make_db(path, sizeof path,
 	             "CREATE TABLE results(run_id INTEGER, scenario_tp REAL, "
 	             "scenario_batch REAL, design_frac_mac REAL, "
@@ -639,8 +637,7 @@ static void test_heatmap_unbuildable(void **state)
 	                            "throughput.output_tokens_per_s"));
 	assert_non_null(strstr(err, "(24 break one"));
 	assert_null(s);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 /* The heatmap script of a sweep of frac_mac (x) by hbm_tbps (y), both
@@ -667,8 +664,7 @@ static char *axes_script(const char *xs, const char *ys, const char *spec)
 	db = make_db(path, sizeof path, sql);
 	s = script_axes(db, path, "heatmap", "design.frac_mac", "chip.hbm_tbps",
 	                NULL, RL_OK, err, sizeof err);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 	return s;
 }
 
@@ -1197,8 +1193,7 @@ static void test_quantiles(void **state)
 	assert_null(strstr(s, "p50"));
 	assert_null(strstr(s, "p95"));
 	free(s);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 /* A sample far out of the interval (-1e300, as a hand edit or a damaged
@@ -1233,8 +1228,7 @@ static void test_distribution_far_sample(void **state)
 	assert_non_null(strstr(s, "$h << EOD\n-82.6875 0.0099009901 0\n"));
 	assert_non_null(strstr(s, "tails in the edge bins"));
 	free(s);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 /* pdb_text on a hostile database (texts altered by hand, longer than
@@ -1295,8 +1289,7 @@ static void test_pdb_text_cut(void **state)
 		assert_string_equal(buf, rows[i].want);
 	}
 	sqlite3_finalize(st);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 static void test_no_claim_run(void **state)
@@ -1310,8 +1303,7 @@ static void test_no_claim_run(void **state)
 	assert_non_null(strstr(msg, "no claim run; make one with: rooflab "
 	                            "claim --db"));
 	free(msg);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 	/* a claim run without tornado rows: the message names the table */
 	msg = script_made(CLAIM_RUN_1, "tornado", RL_EINPUT);
 	assert_non_null(strstr(msg, "claim run 1 has no sensitivity rows "
@@ -1359,8 +1351,7 @@ static void test_failed_lookup(void **state)
 	free(msg);
 	sqlite3_exec(w, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(w);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 /* "no claim run with id 9 (runs: 1, 2)" lists the runs there; a list that
@@ -1392,8 +1383,7 @@ static void test_run_ids_fail(void **state)
 	/* run 1 itself is read through the same filter: it fails too */
 	rc = pdb_claim_run(db, path, 1, &c, err, sizeof err);
 	assert_true(pdb_is_unread(rc));
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 	/* the list as ever where it reads: runs 1 and 2, no run 9 */
 	db = make_db(path, sizeof path,
 	             CLAIM_RUN_1
@@ -1404,8 +1394,7 @@ static void test_run_ids_fail(void **state)
 	snprintf(want, sizeof want, "%s: no claim run with id 9 (runs: 1, 2)",
 	         path);
 	assert_string_equal(err, want);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 	/* a list too long for its 256 bytes ends in ", ..." after a whole id:
 	** ids 1000000 to 1000099 take 9 bytes each with ", " (7 the first);
 	** 28 take 250, a 29th would leave no room for ", ..." and the end, so
@@ -1430,8 +1419,7 @@ static void test_run_ids_fail(void **state)
 		         path, ids);
 	}
 	assert_string_equal(err, want);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 /* The sweep's column lookups (sweepcols.c) that fail to read are no
