@@ -201,6 +201,15 @@ static const char *fixed_price_note(sqlite3 *db, const pdb_sweep *sw,
 	return buf;
 }
 
+/* Widen box (x least, x most, y least, y most) to hold the point (a, b). */
+static void widen(double box[4], double a, double b)
+{
+	box[0] = fmin(box[0], a);
+	box[1] = fmax(box[1], a);
+	box[2] = fmin(box[2], b);
+	box[3] = fmax(box[3], b);
+}
+
 /* Write the cloud ($p, thinned to every step-th point) and the frontier
 ** ($f) of rows ordered by x from its best, then y from its best; ysign
 ** is 1 where more y is better, -1 where less is. */
@@ -220,10 +229,7 @@ static long write_points(FILE *s, sqlite3_stmt *st, long n, long step,
 		} else if (i % step == 0) {
 			fprintf(s, "%.9g %.9g\n", a, b);
 		}
-		box[0] = fmin(box[0], a);
-		box[1] = fmax(box[1], a);
-		box[2] = fmin(box[2], b);
-		box[3] = fmax(box[3], b);
+		widen(box, a, b);
 		i++;
 	}
 	fputs("EOD\n$f << EOD\n", s);
@@ -245,10 +251,7 @@ static void write_unbuildable(FILE *s, sqlite3_stmt *st, long n, long step,
 		double b = sqlite3_column_double(st, 1);
 		if (i % step == 0)
 			fprintf(s, "%.9g %.9g\n", a, b);
-		box[0] = fmin(box[0], a);
-		box[1] = fmax(box[1], a);
-		box[2] = fmin(box[2], b);
-		box[3] = fmax(box[3], b);
+		widen(box, a, b);
 		i++;
 	}
 	fputs("EOD\n", s);

@@ -27,11 +27,12 @@ def ini(path):
     return out
 
 
-def chip(data, name, die, keep_text=False, seen=()):
-    """The [chip] keys of preset NAME under DATA/chips, its base's first
-    (`[preset] chip = base`), as numbers; a value that is not a number kept
-    as text with keep_text, else left out.  die(msg) ends the run on a
-    missing preset or a loop of bases."""
+def numbers(data, name, die, section, keep_text=False, seen=()):
+    """The [SECTION] keys of chip preset NAME under DATA/chips, its base's
+    first (`[preset] chip = base`: the engine reads a base file whole,
+    config/setup.c), as numbers; a value that is not a number kept as text
+    with keep_text, else left out.  die(msg) ends the run on a missing
+    preset or a loop of bases."""
     if name in seen:
         die('preset loop at %s' % name)
     p = os.path.join(data, 'chips', name + '.ini')
@@ -39,9 +40,10 @@ def chip(data, name, die, keep_text=False, seen=()):
         die('no chip preset %s' % p)
     d = ini(p)
     base = d.get(('preset', 'chip'))
-    c = chip(data, base, die, keep_text, seen + (name,)) if base else {}
+    c = numbers(data, base, die, section, keep_text,
+                seen + (name,)) if base else {}
     for (s, k), v in d.items():
-        if s == 'chip':
+        if s == section:
             try:
                 c[k] = float(v)
             except ValueError:
@@ -50,25 +52,15 @@ def chip(data, name, die, keep_text=False, seen=()):
     return c
 
 
+def chip(data, name, die, keep_text=False, seen=()):
+    """The [chip] keys of preset NAME under DATA/chips (numbers)."""
+    return numbers(data, name, die, 'chip', keep_text, seen)
+
+
 def design(data, name, die, seen=()):
-    """The [design] numbers of chip preset NAME under DATA/chips, its
-    base's first (`[preset] chip = base`: the engine reads a base file
-    whole, config/setup.c), as numbers; text values left out."""
-    if name in seen:
-        die('preset loop at %s' % name)
-    p = os.path.join(data, 'chips', name + '.ini')
-    if not os.path.exists(p):
-        die('no chip preset %s' % p)
-    d = ini(p)
-    base = d.get(('preset', 'chip'))
-    c = design(data, base, die, seen + (name,)) if base else {}
-    for (s, k), v in d.items():
-        if s == 'design':
-            try:
-                c[k] = float(v)
-            except ValueError:
-                pass
-    return c
+    """The [design] numbers of chip preset NAME under DATA/chips, text
+    values left out (numbers)."""
+    return numbers(data, name, die, 'design', False, seen)
 
 
 def peak(c, prec):

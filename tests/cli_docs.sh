@@ -60,12 +60,7 @@ done
 
 # README's three paths, each block's commands one a line (lines ending in
 # a backslash joined)
-awk '/^## Three paths/ { t = 1; next }
-     t && /^## / { exit }
-     t == 1 && /^```sh/ { t = 2; next }
-     t == 2 && /^```/ { t = 1; next }
-     t == 2 { if (sub(/\\$/, "")) { line = line $0; next }
-              print line $0; line = "" }' "$root/README.md" >"$tmpd/paths.txt"
+doc_commands "$root/README.md" "Three paths" >"$tmpd/paths.txt"
 n=$(grep -c . "$tmpd/paths.txt")
 if [ "$n" -ge 15 ] && grep -q '^\./rooflab claim' "$tmpd/paths.txt" &&
 	grep -q '^\./rooflab area' "$tmpd/paths.txt" && grep -q '^\./rooflab merge' "$tmpd/paths.txt"; then
@@ -74,11 +69,7 @@ else
 	echo "not ok - read $n commands from README's three paths"; fails=$((fails + 1))
 fi
 w=$tmpd/w
-mkdir -p "$w"
-case $RL in /*) ;; *) RL=$(pwd)/$RL ;; esac
-ln -s "$RL" "$w/rooflab"
-ln -s "$root/data" "$w/data"
-ln -s "$root/sweeps" "$w/sweeps"
+doc_workdir "$w"
 failed=""
 while IFS= read -r cmd; do
 	(cd "$w" && sh -c "$cmd") >"$tmpd/cmd.out" 2>&1 || failed="$failed [$cmd]"

@@ -13,6 +13,16 @@ plot_dbs
 db=$tmpd/full.db
 mkdir "$tmpd/o" "$tmpd/md" "$tmpd/np"
 
+# report_altered SRC NAME CODE TEST SQL: $tmpd/NAME.db, a copy of the
+# database SRC with SQL run on it, reported (--no-plots) to
+# $tmpd/md/NAME.md; the report must exit CODE (the check named TEST)
+report_altered() {
+	cp "$1" "$tmpd/$2.db"
+	sqlite3 "$tmpd/$2.db" "$5"
+	expect_exit "$3" "$4" -- "$RL" report --db "$tmpd/$2.db" \
+		--out "$tmpd/md/$2.md" --no-plots
+}
+
 # has FILE NAME TEXT: the file contains TEXT (fixed string)
 has() {
 	if grep -qF -- "$3" "$1"; then
@@ -64,10 +74,8 @@ has "$html" "verdict: probability of 20x from claim_mc" "reaching 20x is 23.0%"
 # said at the interval
 lacks "$html" "verdict: no word on the interval when inside it" "stated assumptions lies"
 if command -v sqlite3 >/dev/null 2>&1; then
-	cp "$db" "$tmpd/p95.db"
-	sqlite3 "$tmpd/p95.db" "UPDATE claim_mc SET p50 = 14, p95 = 16 WHERE run_id = 1"
-	expect_exit 0 "report, speedup above its interval" -- "$RL" report \
-		--db "$tmpd/p95.db" --out "$tmpd/md/p95.md" --no-plots
+	report_altered "$db" p95 0 "report, speedup above its interval" \
+		"UPDATE claim_mc SET p50 = 14, p95 = 16 WHERE run_id = 1"
 	has "$tmpd/md/p95.md" "verdict: the speedup above its own interval said" \
 		"90% interval: 11.20x to 16.00x (median 14.00x)"
 	has "$tmpd/md/p95.md" "verdict: and why, in a word" \
@@ -122,10 +130,8 @@ has "$html" "sensitivity: side b's leaning assumption from claim_tornado" \
 # a file of claim schema version 1 (the tables of version 2 dropped):
 # the report is written and says what it lacks
 if command -v sqlite3 >/dev/null 2>&1; then
-	cp "$db" "$tmpd/v1.db"
-	sqlite3 "$tmpd/v1.db" "DROP TABLE claim_mc_summary; DROP TABLE claim_tornado_sides"
-	expect_exit 0 "report of a version 1 database" -- "$RL" report \
-		--db "$tmpd/v1.db" --out "$tmpd/md/v1.md" --no-plots
+	report_altered "$db" v1 0 "report of a version 1 database" \
+		"DROP TABLE claim_mc_summary; DROP TABLE claim_tornado_sides"
 	has "$tmpd/md/v1.md" "version 1: says what it lacks" \
 		"This database was written before rooflab stored the by-design Monte Carlo and tornado (claim schema version 1)"
 	lacks "$tmpd/md/v1.md" "version 1: no by-design Monte Carlo made up" "seed 7"
@@ -144,10 +150,8 @@ fi
 # median NULL: the report says "not evaluated" with the reason where the
 # summary shows it (claim/mcwords.h), where it printed "nanx" and "nan%"
 if command -v sqlite3 >/dev/null 2>&1; then
-	cp "$db" "$tmpd/nan.db"
-	sqlite3 "$tmpd/nan.db" "UPDATE claim_mc_summary SET p05 = NULL, p50 = NULL, p95 = NULL, prob_ge_target = NULL, violation_rate = NULL, not_evaluable = samples WHERE side = 'b_by_design'; UPDATE claim_tornado_sides SET speedup_low = NULL WHERE side = 'b_by_design' AND ord = 0; UPDATE claim_mc SET p05 = NULL, p50 = NULL, p95 = NULL"
-	expect_exit 0 "report of NULL quantiles" -- "$RL" report \
-		--db "$tmpd/nan.db" --out "$tmpd/md/nan.md" --no-plots
+	report_altered "$db" nan 0 "report of NULL quantiles" \
+		"UPDATE claim_mc_summary SET p05 = NULL, p50 = NULL, p95 = NULL, prob_ge_target = NULL, violation_rate = NULL, not_evaluable = samples WHERE side = 'b_by_design'; UPDATE claim_tornado_sides SET speedup_low = NULL WHERE side = 'b_by_design' AND ord = 0; UPDATE claim_mc SET p05 = NULL, p50 = NULL, p95 = NULL"
 	has "$tmpd/md/nan.md" "NULL quantiles: in words with the reason" \
 		"speedup quantiles not evaluated (none of the 1000 samples could be evaluated); P(\>= 20x) = n/a; violating physics: share not evaluated (power 10"
 	has "$tmpd/md/nan.md" "NULL median in the verdict: in words" \
@@ -160,10 +164,8 @@ fi
 # report and plot refuse it naming the file and both versions, as the
 # writers do, where they read it without comment
 if command -v sqlite3 >/dev/null 2>&1; then
-	cp "$db" "$tmpd/v3.db"
-	sqlite3 "$tmpd/v3.db" "PRAGMA application_id = 1380729676; PRAGMA user_version = 3"
-	expect_exit 2 "report of a later claim schema" -- "$RL" report \
-		--db "$tmpd/v3.db" --out "$tmpd/md/v3.md" --no-plots
+	report_altered "$db" v3 2 "report of a later claim schema" \
+		"PRAGMA application_id = 1380729676; PRAGMA user_version = 3"
 	expect_err "v3\.db holds rooflab claim schema version 3; the newest this build reads is 2" \
 		"report names the later file and both versions"
 	expect_exit 2 "plot of a later claim schema" -- "$RL" plot tornado \
@@ -177,10 +179,8 @@ fi
 # negative count; each fails the report naming table, column and side
 if command -v sqlite3 >/dev/null 2>&1; then
 	badcell() {
-		cp "$db" "$tmpd/cell.db"
-		sqlite3 "$tmpd/cell.db" "$1"
-		expect_exit 2 "sensitivity: $3 fails the report" -- "$RL" report \
-			--db "$tmpd/cell.db" --out "$tmpd/md/cell.md" --no-plots
+		report_altered "$db" cell 2 "sensitivity: $3 fails the report" \
+			"$1"
 		expect_err "$2" "sensitivity: $3 is named"
 		[ ! -e "$tmpd/md/cell.md" ] && echo "ok - sensitivity: $3 leaves no report" ||
 			{ echo "not ok - sensitivity: $3 left a report"; fails=$((fails + 1)); }
@@ -214,29 +214,23 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		"text at a tornado row's end"
 	# speedups NULL (a NaN, as claim stores one) at both ends of clock_ghz,
 	# whose 12.0 .. 12.004 was named unchanged: not unchanged now
-	cp "$db" "$tmpd/nul.db"
-	sqlite3 "$tmpd/nul.db" "UPDATE claim_tornado_sides SET speedup_low = NULL, speedup_high = NULL WHERE param = 'b.design.clock_ghz'"
-	expect_exit 0 "sensitivity: NULL speedups report" -- "$RL" report \
-		--db "$tmpd/nul.db" --out "$tmpd/md/nul.md" --no-plots
+	report_altered "$db" nul 0 "sensitivity: NULL speedups report" \
+		"UPDATE claim_tornado_sides SET speedup_low = NULL, speedup_high = NULL WHERE param = 'b.design.clock_ghz'"
 	lacks "$tmpd/md/nul.md" "sensitivity: NULL speedups are not named unchanged" \
 		"unchanged over its range: b.design.clock"
 	# more mappings than claim keeps (300 rows of TP2 x PP1 x DP4, 3 wins each,
 	# for side b by design, 3 of 900 = 0.3%): the list ends in ", ..." at
 	# a whole mapping, where its 1400-byte buffer cut it mid-word
-	cp "$db" "$tmpd/maps.db"
-	sqlite3 "$tmpd/maps.db" "WITH RECURSIVE c(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM c WHERE i < 299) INSERT INTO claim_mc_maps SELECT (SELECT max(id) FROM claim_runs), 'b_by_design', i, 2, 1, 4, 1, 3 FROM c"
-	expect_exit 0 "sensitivity: 300 mappings more report" -- "$RL" report \
-		--db "$tmpd/maps.db" --out "$tmpd/md/maps.md" --no-plots
+	report_altered "$db" maps 0 "sensitivity: 300 mappings more report" \
+		"WITH RECURSIVE c(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM c WHERE i < 299) INSERT INTO claim_mc_maps SELECT (SELECT max(id) FROM claim_runs), 'b_by_design', i, 2, 1, 4, 1, 3 FROM c"
 	has "$tmpd/md/maps.md" "sensitivity: a long list of mappings ends at a whole one" \
 		"TP2 x PP1 x DP4 in 0.3% (3), TP2 x PP1 x DP4 in 0.3% (3), ..."
 	# a claim takes up to 64 parameters (CLAIM_UNC_MAX): 64 flat ones
 	# (mkplotdb's clock_ghz and 63 of 27 characters, 18 + 63 x 29 = 1845
 	# bytes with the commas) are named every one, where a 1200-byte buffer
 	# cut the list mid-name
-	cp "$db" "$tmpd/flat.db"
-	sqlite3 "$tmpd/flat.db" "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 63) INSERT INTO claim_tornado_sides SELECT (SELECT max(id) FROM claim_runs), 'b_by_design', 10 + i, printf('b.flat.longparametername%03d', i), 1, 2, '', 12.0, 12.0 FROM c"
-	expect_exit 0 "sensitivity: 64 unchanged parameters report" -- "$RL" report \
-		--db "$tmpd/flat.db" --out "$tmpd/md/flat.md" --no-plots
+	report_altered "$db" flat 0 "sensitivity: 64 unchanged parameters report" \
+		"WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 63) INSERT INTO claim_tornado_sides SELECT (SELECT max(id) FROM claim_runs), 'b_by_design', 10 + i, printf('b.flat.longparametername%03d', i), 1, 2, '', 12.0, 12.0 FROM c"
 	want="64 parameters leave the speedup unchanged over their range: b.design.clock\\_ghz"
 	for i in $(seq 1 63); do want="$want, b.flat.longparametername$(printf '%03d' "$i")"; done
 	has "$tmpd/md/flat.md" "sensitivity: 64 unchanged parameters named whole" "$want."
@@ -244,10 +238,8 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	# the room of 64 names of 96 bytes (6272 bytes and ", ...") takes
 	# clock_ghz (18) and names while 18 + 29 (k - 1) + 29 + 6 <= 6278, k up
 	# to 215; the list ends in ", ..." after name 215, the count whole
-	cp "$db" "$tmpd/flat2.db"
-	sqlite3 "$tmpd/flat2.db" "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 299) INSERT INTO claim_tornado_sides SELECT (SELECT max(id) FROM claim_runs), 'b_by_design', 10 + i, printf('b.flat.longparametername%03d', i), 1, 2, '', 12.0, 12.0 FROM c"
-	expect_exit 0 "sensitivity: 300 unchanged parameters report" -- "$RL" report \
-		--db "$tmpd/flat2.db" --out "$tmpd/md/flat2.md" --no-plots
+	report_altered "$db" flat2 0 "sensitivity: 300 unchanged parameters report" \
+		"WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 299) INSERT INTO claim_tornado_sides SELECT (SELECT max(id) FROM claim_runs), 'b_by_design', 10 + i, printf('b.flat.longparametername%03d', i), 1, 2, '', 12.0, 12.0 FROM c"
 	has "$tmpd/md/flat2.md" "sensitivity: a long list of unchanged parameters ends at a whole name" \
 		"300 parameters leave the speedup unchanged over their range: b.design.clock\\_ghz, b.flat.longparametername001,"
 	has "$tmpd/md/flat2.md" "sensitivity: ... after name 215" "b.flat.longparametername215, ..."
@@ -792,80 +784,64 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		"median_abs_change = 1e308|median_abs_change of validation run 1, pair 3, holds a change no percentage holds" \
 		"harness = 'same ''; DROP TABLE x'|harness of validation run 1, pair 3, is not one of the words rooflab validate writes there (same, changed, unknown)" \
 		"cells = 2.5|cells of validation run 1, pair 3, is not a count of 1 or more"; do
-		cp "$tmpd/rep.db" "$tmpd/bad.db"
-		sqlite3 "$tmpd/bad.db" "UPDATE validation_repeat SET ${u%%|*} WHERE ord = 3"
-		expect_exit 2 "validation_repeat SET ${u%%|*}: refused" -- "$RL" report \
-			--db "$tmpd/bad.db" --out "$tmpd/md/bad.md" --no-plots
+		report_altered "$tmpd/rep.db" bad 2 "validation_repeat SET ${u%%|*}: refused" \
+			"UPDATE validation_repeat SET ${u%%|*} WHERE ord = 3"
 		expect_err "^rooflab report: $tmpd/bad.db: cannot read: validation_repeat.$(printf '%s' "${u#*|}" | sed 's/[().]/\\&/g')" \
 			"validation_repeat SET ${u%%|*}: the table, column, run and pair named"
 	done
-	cp "$tmpd/rep.db" "$tmpd/nan.db"
-	sqlite3 "$tmpd/nan.db" "UPDATE validation_repeat SET median_change = NULL WHERE ord = 0"
-	expect_exit 0 "report: a NULL median change" -- "$RL" report \
-		--db "$tmpd/nan.db" --out "$tmpd/md/nan.md" --no-plots
+	report_altered "$tmpd/rep.db" nan 0 "report: a NULL median change" \
+		"UPDATE validation_repeat SET median_change = NULL WHERE ord = 0"
 	has "$tmpd/md/nan.md" "a NULL change is said in words" \
 		"| TensorRT-LLM 0.10.0 -\\> TensorRT-LLM 0.11.0 | 8 | 50.0% | 125.0% | not evaluated | changed |"
 	# what the model does not know: side b's chip (sohu) has no row in the
 	# validation run, 2 inputs of side b in claim_assumptions (mkplotdb),
 	# and the run's 2 held-out rows (a100, h200) made microbenchmarks here
 	lacks "$tmpd/md/rep.md" "unknowns: nothing said while side b's chip is not stored and held-out rows serve" "What the model does not know"
-	cp "$tmpd/rep.db" "$tmpd/unk.db"
-	sqlite3 "$tmpd/unk.db" "INSERT INTO claim_sides VALUES(1, 'b', 'setup.chip', NULL, 'sohu');
+	report_altered "$tmpd/rep.db" unk 0 "report with side b's chip unmeasured" \
+		"INSERT INTO claim_sides VALUES(1, 'b', 'setup.chip', NULL, 'sohu');
 		UPDATE validation SET metric = 'tflops' WHERE id = 'a100-128-128';
 		UPDATE validation SET metric = 'tb_per_s_read_plus_write' WHERE id = 'h200-128-2048'"
-	expect_exit 0 "report with side b's chip unmeasured" -- "$RL" report \
-		--db "$tmpd/unk.db" --out "$tmpd/md/unk.md" --no-plots
 	has "$tmpd/md/unk.md" "unknowns: side b's chip unmeasured, its inputs counted" \
 		"What the model does not know: no published measurement of sohu, 8x Sohu (by design)'s chip, is among the validation run's rows: its speed rests on the model and on the inputs the assumptions section lists with their sources and ranges (2 for it); and no row of that run is serving on a chip the model was not fitted on (its 2 held-out rows are microbenchmarks), so how well the model predicts serving on a new chip is not measured."
 	# a row of a borrowed profile (out_of_sample) is said apart, never
 	# pooled: a100-128-128 (0.238) out; the pooled |error| 0.045, 0.047,
 	# 0.081: median 4.7%, p90 (at 1.8 of 0..2) 0.047 + 0.8 x 0.034 = 7.4%,
 	# over 3 rows, 2 fitted on; apart, 1 row at 23.8%
-	cp "$tmpd/rep.db" "$tmpd/oos.db"
-	sqlite3 "$tmpd/oos.db" "UPDATE validation SET out_of_sample = 1 WHERE id = 'a100-128-128'"
-	expect_exit 0 "report with an out-of-sample row" -- "$RL" report \
-		--db "$tmpd/oos.db" --out "$tmpd/md/oos.md" --no-plots
+	report_altered "$tmpd/rep.db" oos 0 "report with an out-of-sample row" \
+		"UPDATE validation SET out_of_sample = 1 WHERE id = 'a100-128-128'"
 	has "$tmpd/md/oos.md" "trust: out-of-sample rows said apart, not pooled" \
 		"by a median 4.7% (90th percentile 7.4%) over 3 rows, 2 of them of the chip and software its profiles were fitted on; apart from them, 1 row of a profile borrowed from another version (out of sample): median 23.8%, 90th percentile 23.8%"
 	# the rows fitted on are the pooled rows' alone: an out-of-sample row
 	# that was in calibration (h100-128-128, 0.045) is not counted.  Pooled
 	# 0.047, 0.081, 0.238: median 8.1%, p90 (at 1.8 of 0..2) 0.081 + 0.8 x
 	# 0.157 = 20.7%, over 3 rows, 1 fitted on (h100-2048-128); apart, 4.5%
-	cp "$tmpd/rep.db" "$tmpd/oosfit.db"
-	sqlite3 "$tmpd/oosfit.db" "UPDATE validation SET out_of_sample = 1 WHERE id = 'h100-128-128'"
-	expect_exit 0 "report with an out-of-sample row fitted on" -- "$RL" report \
-		--db "$tmpd/oosfit.db" --out "$tmpd/md/oosfit.md" --no-plots
+	report_altered "$tmpd/rep.db" oosfit 0 "report with an out-of-sample row fitted on" \
+		"UPDATE validation SET out_of_sample = 1 WHERE id = 'h100-128-128'"
 	has "$tmpd/md/oosfit.md" "trust: an out-of-sample row is not counted as fitted on" \
 		"by a median 8.1% (90th percentile 20.7%) over 3 rows, 1 of them of the chip and software its profiles were fitted on; apart from them, 1 row of a profile borrowed from another version (out of sample): median 4.5%, 90th percentile 4.5%"
 	# an error that is no number (inf) is no row: 0.045, 0.047, 0.081 as
 	# in the out-of-sample case, 2 fitted on, nothing apart
-	cp "$tmpd/rep.db" "$tmpd/inf.db"
-	sqlite3 "$tmpd/inf.db" "UPDATE validation SET error = 1e999 WHERE id = 'a100-128-128'"
-	expect_exit 0 "report with an infinite error" -- "$RL" report \
-		--db "$tmpd/inf.db" --out "$tmpd/md/inf.md" --no-plots
+	report_altered "$tmpd/rep.db" inf 0 "report with an infinite error" \
+		"UPDATE validation SET error = 1e999 WHERE id = 'a100-128-128'"
 	has "$tmpd/md/inf.md" "trust: an infinite error is left out" \
 		"by a median 4.7% (90th percentile 7.4%) over 3 rows, 2 of them of the chip and software its profiles were fitted on; the published tables"
 	# "mostly a fit" from 9 in 10: six more rows as h100-128-128 (0.045,
 	# fitted on) and h200-128-2048 fitted on: 9 of 10 (a100 not).  |error|
 	# 0.045 x 7, 0.047, 0.081, 0.238: median 4.5%, p90 (at 8.1 of 0..9)
 	# 0.081 + 0.1 x 0.157 = 9.7%
-	cp "$tmpd/rep.db" "$tmpd/fit9.db"
-	sqlite3 "$tmpd/fit9.db" "INSERT INTO validation SELECT run_id, id || '-' || n, chip, model, precision, isl, osl, tp, measured, modeled, error, in_calibration, version, metric, out_of_sample FROM validation, (SELECT 1 AS n UNION SELECT 2 UNION SELECT 3 UNION SELECT 4 UNION SELECT 5 UNION SELECT 6) WHERE id = 'h100-128-128';
+	report_altered "$tmpd/rep.db" fit9 0 "report with 9 of 10 rows fitted on" \
+		"INSERT INTO validation SELECT run_id, id || '-' || n, chip, model, precision, isl, osl, tp, measured, modeled, error, in_calibration, version, metric, out_of_sample FROM validation, (SELECT 1 AS n UNION SELECT 2 UNION SELECT 3 UNION SELECT 4 UNION SELECT 5 UNION SELECT 6) WHERE id = 'h100-128-128';
 		UPDATE validation SET in_calibration = 1 WHERE id = 'h200-128-2048'"
-	expect_exit 0 "report with 9 of 10 rows fitted on" -- "$RL" report \
-		--db "$tmpd/fit9.db" --out "$tmpd/md/fit9.md" --no-plots
 	has "$tmpd/md/fit9.md" "trust: 9 in 10 rows fitted on is mostly a fit" \
 		"by a median 4.5% (90th percentile 9.7%) over 10 rows, 9 of them of the chip and software its profiles were fitted on, so mostly a fit and little a prediction"
 	# a pair that moves (p90 5%) though its median is 0 is no republished
 	# table: same harness, 2 pairs, medians 0.0% and 1.2%, p90s 5.0% and
 	# 7.2%; a pair stored without figures (NULL) is none of the changed
 	# ones (still 2)
-	cp "$tmpd/rep.db" "$tmpd/med0.db"
-	sqlite3 "$tmpd/med0.db" "INSERT INTO validation_repeat VALUES
+	report_altered "$tmpd/rep.db" med0 0 "report with a pair of median 0" \
+		"INSERT INTO validation_repeat VALUES
 		(1, 5, 'X a', 'X b', 3, 0, 0.05, 0, 'same', 1),
 		(1, 6, 'Y a', 'Y b', 2, NULL, NULL, NULL, 'changed', 1)"
-	expect_exit 0 "report with a pair of median 0" -- "$RL" report \
-		--db "$tmpd/med0.db" --out "$tmpd/md/med0.md" --no-plots
 	has "$tmpd/md/med0.md" "trust: a median of 0 with a p90 of 5% is a pair, not a republished table" \
 		"themselves move by a median 0.0% to 1.2% (90th percentile 5.0% to 7.2%) between adjacent versions measured with the same benchmark harness (2 pairs), and by a median 4.0% to 50.0% (90th percentile 15.0% to 125.0%) where the harness changed (2 pairs)"
 	# adjacent tables that share measurements, each pair of them a table
@@ -874,10 +850,8 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	# left out are said, and the movement is not known.  rep.db less every
 	# pair but ord 4 (T post-1.0 rev 1 -> rev 2, 0 and 0) and the
 	# non-adjacent ord 1: 1 republished adjacent pair
-	cp "$tmpd/rep.db" "$tmpd/repub.db"
-	sqlite3 "$tmpd/repub.db" "DELETE FROM validation_repeat WHERE ord IN (0, 2, 3)"
-	expect_exit 0 "report whose only adjacent pair is republished" -- "$RL" report \
-		--db "$tmpd/repub.db" --out "$tmpd/md/repub.md" --no-plots
+	report_altered "$tmpd/rep.db" repub 0 "report whose only adjacent pair is republished" \
+		"DELETE FROM validation_repeat WHERE ord IN (0, 2, 3)"
 	lacks "$tmpd/md/repub.md" "trust: republished tables do share measurements" \
 		"no two adjacent versions' tables share a measurement"
 	has "$tmpd/md/repub.md" "trust: only republished adjacent tables, said, movement not known" \
@@ -886,11 +860,9 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	# 1 = 1e30 in doubles) is 1e32 percent: said as such, where its digits,
 	# cut to the sentence's and the table's cells, read 1e22 with no '%'
 	# (and the table 1e30 and +1e29).  Alone, same harness, adjacent
-	cp "$tmpd/rep.db" "$tmpd/huge.db"
-	sqlite3 "$tmpd/huge.db" "DELETE FROM validation_repeat;
+	report_altered "$tmpd/rep.db" huge 0 "report with a change of 1e30" \
+		"DELETE FROM validation_repeat;
 		INSERT INTO validation_repeat VALUES (1, 0, 'R r1', 'R r2', 1, 1e30, 1e30, 1e30, 'same', 1)"
-	expect_exit 0 "report with a change of 1e30" -- "$RL" report \
-		--db "$tmpd/huge.db" --out "$tmpd/md/huge.md" --no-plots
 	has "$tmpd/md/huge.md" "trust: a change of 1e32% said whole" \
 		"themselves move by a median 1e+32% (90th percentile 1e+32%) between adjacent versions"
 	has "$tmpd/md/huge.md" "the pairs' table: a change of 1e32% said whole" \
@@ -903,10 +875,8 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	# 5e29 (5e+31%), p90 at 0.9 of 0..1 0.047 + 0.9 x (1e30 - 0.047) = 9e29
 	# (9e+31%); the trust sentence's pooled 0.045, 0.047, 0.081, 1e30:
 	# median 6.4%, p90 at 2.7 of 0..3 0.081 + 0.7 x 1e30 = 7e29 (7e+31%)
-	cp "$tmpd/rep.db" "$tmpd/hugeerr.db"
-	sqlite3 "$tmpd/hugeerr.db" "UPDATE validation SET error = 1e30 WHERE id = 'a100-128-128'"
-	expect_exit 0 "report with an |error| of 1e30" -- "$RL" report \
-		--db "$tmpd/hugeerr.db" --out "$tmpd/md/hugeerr.md" --no-plots
+	report_altered "$tmpd/rep.db" hugeerr 0 "report with an |error| of 1e30" \
+		"UPDATE validation SET error = 1e30 WHERE id = 'a100-128-128'"
 	has "$tmpd/md/hugeerr.md" "per group: an |error| of 1e32% said whole" \
 		"| a100-sxm | TensorRT-LLM 0.10.0 | llama3-70b | fp16 | 1 | 1e+32% | 1e+32% |"
 	has "$tmpd/md/hugeerr.md" "per group: the held-out rows' quantiles said whole" \
@@ -917,18 +887,14 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	# conversion reads as 0 (two sides of the user's): refused, exit 2,
 	# naming the database, table and column, and no report written; so is
 	# a whole number other than claim's 0 and 1
-	cp "$tmpd/rep.db" "$tmpd/bdtext.db"
-	sqlite3 "$tmpd/bdtext.db" "UPDATE claim_runs SET b_default = 'yes'"
-	expect_exit 2 "report with claim_runs.b_default edited to text" -- \
-		"$RL" report --db "$tmpd/bdtext.db" --out "$tmpd/md/bdtext.md" --no-plots
+	report_altered "$tmpd/rep.db" bdtext 2 "report with claim_runs.b_default edited to text" \
+		"UPDATE claim_runs SET b_default = 'yes'"
 	expect_err "^rooflab report: .*/bdtext\.db: cannot read: claim_runs\.b_default of claim run [0-9]+ holds text, where rooflab claim writes 0 or 1" \
 		"says which database, table and column"
 	[ ! -e "$tmpd/md/bdtext.md" ] && echo "ok - no report from it" ||
 		{ echo "not ok - a report was written"; fails=$((fails + 1)); }
-	cp "$tmpd/rep.db" "$tmpd/bd2.db"
-	sqlite3 "$tmpd/bd2.db" "UPDATE claim_runs SET b_default = 2"
-	expect_exit 2 "report with claim_runs.b_default 2" -- \
-		"$RL" report --db "$tmpd/bd2.db" --out "$tmpd/md/bd2.md" --no-plots
+	report_altered "$tmpd/rep.db" bd2 2 "report with claim_runs.b_default 2" \
+		"UPDATE claim_runs SET b_default = 2"
 	expect_err "claim_runs\.b_default of claim run [0-9]+ holds a whole number that is not 0 or 1" \
 		"says what it holds"
 	# two sides of the user's: no Etched in the count

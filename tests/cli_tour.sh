@@ -9,11 +9,7 @@
 root=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 
 # the tour's commands, one a line
-awk '/^## A short tour/ { t = 1; next }
-     t == 1 && /^```sh/ { t = 2; next }
-     t == 2 && /^```/ { exit }
-     t == 2 { if (sub(/\\$/, "")) { line = line $0; next }
-              print line $0; line = "" }' "$root/docs/tour.md" >"$tmpd/tour.txt"
+doc_commands "$root/docs/tour.md" "A short tour" >"$tmpd/tour.txt"
 n=$(grep -c . "$tmpd/tour.txt")
 if [ "$n" -ge 15 ] && grep -q '^\./rooflab merge' "$tmpd/tour.txt"; then
 	echo "ok - docs/tour.md's tour has $n commands"
@@ -22,11 +18,7 @@ else
 fi
 
 w=$tmpd/w
-mkdir -p "$w"
-case $RL in /*) ;; *) RL=$(pwd)/$RL ;; esac
-ln -s "$RL" "$w/rooflab"
-ln -s "$root/data" "$w/data"
-ln -s "$root/sweeps" "$w/sweeps"
+doc_workdir "$w"
 for pass in 1 2; do
 	bad=0
 	while IFS= read -r cmd; do

@@ -126,4 +126,26 @@ plot_dbs() {
 	"$mk" "$tmpd/sweep.db" sweep || exit 1
 }
 
+# doc_commands FILE HEADING: the commands of the ```sh blocks under the
+# Markdown heading "## HEADING" of FILE, up to the next "## " heading, one a
+# line (lines ending in a backslash joined to the next).
+doc_commands() {
+	awk -v h="## $2" 'index($0, h) == 1 { t = 1; next }
+	     t && /^## / { exit }
+	     t == 1 && /^```sh/ { t = 2; next }
+	     t == 2 && /^```/ { t = 1; next }
+	     t == 2 { if (sub(/\\$/, "")) { line = line $0; next }
+	              print line $0; line = "" }' "$1"
+}
+
+# doc_workdir DIR: make DIR, a folder where a page's commands run as
+# written: ./rooflab ($RL, made absolute), data/ and sweeps/ of $root.
+doc_workdir() {
+	mkdir -p "$1"
+	case $RL in /*) ;; *) RL=$(pwd)/$RL ;; esac
+	ln -s "$RL" "$1/rooflab"
+	ln -s "$root/data" "$1/data"
+	ln -s "$root/sweeps" "$1/sweeps"
+}
+
 finish() { [ "$fails" -eq 0 ]; exit $?; }

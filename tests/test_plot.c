@@ -64,16 +64,39 @@ static sqlite3 *make_db(char *path, size_t len, const char *sql)
 	return db;
 }
 
-static char *script_of(sqlite3 *db, const char *kind, const char *path,
-                       int expect)
+/* Close make_db's database and remove its file. */
+static void drop_db(sqlite3 *db, const char *path)
+{
+	sqlite3_close(db);
+	unlink(path);
+}
+
+/* The plot `kind` of db (make_db's, at path) on the axes x, y and z
+** (NULL: the kind's own), whose status must be expect: the script (NULL
+** where plot_script wrote none), its message in err. */
+static char *script_axes(sqlite3 *db, const char *path, const char *kind,
+                         const char *x, const char *y, const char *z,
+                         int expect, char *err, size_t errlen)
 {
 	plot_opts o;
-	char *s = NULL, err[512];
+	char *s = NULL;
 	size_t len;
 	memset(&o, 0, sizeof o);
 	o.dbpath = path;
+	o.x = x;
+	o.y = y;
+	o.z = z;
 	assert_int_equal(plot_script(db, plot_kind_find(kind), &o, &s, &len,
-	                             err, sizeof err), expect);
+	                             err, errlen), expect);
+	return s;
+}
+
+static char *script_of(sqlite3 *db, const char *kind, const char *path,
+                       int expect)
+{
+	char *s, err[512];
+	s = script_axes(db, path, kind, NULL, NULL, NULL, expect, err,
+	                sizeof err);
 	if (expect != RL_OK)
 		return strdup(err);
 	return s;
@@ -86,8 +109,7 @@ static char *script_made(const char *sql, const char *kind, int expect)
 	char path[64];
 	sqlite3 *db = make_db(path, sizeof path, sql);
 	char *s = script_of(db, kind, path, expect);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 	return s;
 }
 
@@ -100,25 +122,15 @@ static void expect_unread(const char *sql, const char *kind, const char *x,
                           const char *y, const char *reason)
 {
 	char path[64], want[128], err[512];
-	char *s = NULL;
-	size_t len;
-	plot_opts o;
-	int rc;
+	const int rc = PDB_UNREAD | RL_EINPUT;
 	sqlite3 *db = make_db(path, sizeof path, sql);
-	memset(&o, 0, sizeof o);
-	o.dbpath = path;
-	o.x = x;
-	o.y = y;
-	rc = plot_script(db, plot_kind_find(kind), &o, &s, &len, err,
-	                 sizeof err);
-	assert_int_equal(rc, PDB_UNREAD | RL_EINPUT);
+	char *s = script_axes(db, path, kind, x, y, NULL, rc, err, sizeof err);
 	assert_true(pdb_is_unread(rc));
 	assert_int_equal(pdb_exit(rc), RL_EINPUT);
 	assert_null(s);
 	snprintf(want, sizeof want, "%s: cannot read: %s", path, reason);
 	assert_string_equal(err, want);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 static void test_terms(void **state)
@@ -335,9 +347,7 @@ static void test_title_wraps(void **state)
 {
 	char path[64], err[512];
 	sqlite3 *db;
-	char *s = NULL;
-	size_t len;
-	plot_opts o;
+	char *s;
 	int lines;
 	(void)state;
 	db = make_db(path, sizeof path,
@@ -347,12 +357,9 @@ static void test_title_wraps(void **state)
 	             "INSERT INTO results VALUES(1, 0.1, 0.1, 3, 2), "
 	             "(1, 0.1, 0.2, 1, 1), (1, 0.2, 0.1, 4, 5), "
 	             "(1, 0.2, 0.2, 2, 3);");
-	memset(&o, 0, sizeof o);
-	o.dbpath = path;
-	o.x = "cost.usd_per_million_tokens_at_cost";
-	o.y = "throughput.output_tokens_per_s_per_chip";
-	assert_int_equal(plot_script(db, plot_kind_find("pareto"), &o, &s,
-	                             &len, err, sizeof err), RL_OK);
+	s = script_axes(db, path, "pareto", "cost.usd_per_million_tokens_at_cost",
+	                "throughput.output_tokens_per_s_per_chip", NULL, RL_OK,
+	                err, sizeof err);
 	assert_true(title_widest(s, &lines) <= PLOT_TITLE_COLS_TEST);
 	assert_int_equal(lines, 4);
 	/* the axis says per million tokens, not "USD" alone */
@@ -363,20 +370,16 @@ static void test_title_wraps(void **state)
 	                          "more'.\"\\n\".'"
 	                          "throughput.output_tokens_per_s_per_chip)"));
 	free(s);
-	s = NULL;
 	/* the heatmap of the same rows: "...over the other swept parameters"
 	** is not said (one row a cell); a two-line title keeps its 5 lines
 	** of top margin */
-	o.x = "design.frac_mac";
-	o.y = "design.frac_sram";
-	o.z = "cost.usd_per_million_tokens_at_cost";
-	assert_int_equal(plot_script(db, plot_kind_find("heatmap"), &o, &s,
-	                             &len, err, sizeof err), RL_OK);
+	s = script_axes(db, path, "heatmap", "design.frac_mac",
+	                "design.frac_sram", "cost.usd_per_million_tokens_at_cost",
+	                RL_OK, err, sizeof err);
 	assert_true(title_widest(s, &lines) <= PLOT_TITLE_COLS_TEST);
 	assert_non_null(strstr(s, "set tmargin 5\n"));
 	free(s);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 /* A column a sweep's plot is given that the results lack: the message
@@ -388,43 +391,31 @@ static void test_missing_column(void **state)
 {
 	char path[64], err[2048], want[256];
 	sqlite3 *db;
-	char *s = NULL;
-	size_t len;
-	plot_opts o;
 	(void)state;
 	db = make_db(path, sizeof path,
 	             "CREATE TABLE results(run_id INTEGER, design_frac_mac REAL, "
 	             "design_frac_sram REAL, throughput_output_tokens_per_s REAL);"
 	             "INSERT INTO results VALUES(1, 0.1, 0.1, 3), "
 	             "(1, 0.1, 0.2, 1), (1, 0.2, 0.1, 4), (1, 0.2, 0.2, 2);");
-	memset(&o, 0, sizeof o);
-	o.dbpath = path;
-	o.x = "design.frac_mak";
-	assert_int_equal(plot_script(db, plot_kind_find("heatmap"), &o, &s,
-	                             &len, err, sizeof err), RL_EINPUT);
+	assert_null(script_axes(db, path, "heatmap", "design.frac_mak", NULL,
+	                        NULL, RL_EINPUT, err, sizeof err));
 	snprintf(want, sizeof want, "%s: --x 'design.frac_mak': the sweep "
 	         "results have no column design_frac_mak; did you mean "
 	         "design_frac_mac? (columns: ", path);
 	assert_true(!strncmp(err, want, strlen(want)));
-	o.x = NULL;
-	o.z = "power.clock_scale";
-	assert_int_equal(plot_script(db, plot_kind_find("heatmap"), &o, &s,
-	                             &len, err, sizeof err), RL_EINPUT);
+	assert_null(script_axes(db, path, "heatmap", NULL, NULL,
+	                        "power.clock_scale", RL_EINPUT, err, sizeof err));
 	assert_non_null(strstr(err, "--z 'power.clock_scale': the sweep results "
 	                            "have no column power_clock_scale: an "
 	                            "output its spec did not keep (add it to "
 	                            "[outputs] keep"));
-	o.z = NULL;
-	o.x = "throughput.output_tokens_per_s";
-	o.y = "chip.hbm_tbps";
-	assert_int_equal(plot_script(db, plot_kind_find("pareto"), &o, &s,
-	                             &len, err, sizeof err), RL_EINPUT);
+	assert_null(script_axes(db, path, "pareto",
+	                        "throughput.output_tokens_per_s", "chip.hbm_tbps",
+	                        NULL, RL_EINPUT, err, sizeof err));
 	assert_non_null(strstr(err, "--y 'chip.hbm_tbps': the sweep results "
 	                            "have no column chip_hbm_tbps: a parameter "
 	                            "its spec does not sweep"));
-	assert_null(s);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 /* A sample's heatmap (random or Sobol: nearly every point its own x and
@@ -476,9 +467,7 @@ static void test_pareto_log_axes(void **state)
 {
 	char path[64], err[512];
 	sqlite3 *db;
-	char *s = NULL;
-	size_t len;
-	plot_opts o;
+	char *s;
 	(void)state;
 	/* frac_mac 0.02:0.58:0.04 (15 values, 29x, evenly spaced: linear,
 	** where 29x >= 20 made it log before); tokens/s 100 x frac: an
@@ -490,47 +479,37 @@ static void test_pareto_log_axes(void **state)
 	             "WITH RECURSIVE f(v) AS (VALUES(0.02) UNION ALL SELECT v + "
 	             "0.04 FROM f WHERE v < 0.57) INSERT INTO results SELECT 1, "
 	             "v, 10 + 100 * v, 100 * v FROM f;");
-	memset(&o, 0, sizeof o);
-	o.dbpath = path;
-	o.x = "design.frac_mac";
-	assert_int_equal(plot_script(db, plot_kind_find("pareto"), &o, &s,
-	                             &len, err, sizeof err), RL_OK);
+	s = script_axes(db, path, "pareto", "design.frac_mac", NULL, NULL,
+	                RL_OK, err, sizeof err);
 	assert_null(strstr(s, "set logscale x"));
 	assert_non_null(strstr(s, "set logscale y\n"));
 	free(s);
-	s = NULL;
-	o.x = NULL; /* the default cost axis, power_watts: 5.7x, linear */
-	assert_int_equal(plot_script(db, plot_kind_find("pareto"), &o, &s,
-	                             &len, err, sizeof err), RL_OK);
+	/* the default cost axis, power_watts: 5.7x, linear */
+	s = script_axes(db, path, "pareto", NULL, NULL, NULL, RL_OK, err,
+	                sizeof err);
 	assert_null(strstr(s, "set logscale x"));
 	assert_non_null(strstr(s, "set logscale y\n"));
 	free(s);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 	/* a swept parameter 1, 2, 4, 8 (8x, doubling: log-spaced) is log */
-	s = NULL;
 	db = make_db(path, sizeof path,
 	             "CREATE TABLE results(run_id INTEGER, chip_hbm_tbps REAL, "
 	             "power_watts REAL, throughput_output_tokens_per_s REAL);"
 	             "INSERT INTO results VALUES(1, 1, 100, 10), (1, 2, 110, 20),"
 	             "(1, 4, 120, 30), (1, 8, 130, 40);");
-	o.x = "chip.hbm_tbps";
-	assert_int_equal(plot_script(db, plot_kind_find("pareto"), &o, &s,
-	                             &len, err, sizeof err), RL_OK);
+	s = script_axes(db, path, "pareto", "chip.hbm_tbps", NULL, NULL, RL_OK,
+	                err, sizeof err);
 	assert_non_null(strstr(s, "set logscale x\n"));
 	assert_null(strstr(s, "set logscale y"));
 	free(s);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 static void test_heatmap_cells(void **state)
 {
 	char path[64], err[512];
 	sqlite3 *db;
-	char *s = NULL;
-	size_t len;
-	plot_opts o;
+	char *s;
 	(void)state;
 	/* tp 2, 4, 6, 8 (evenly spaced: a linear axis) against batch 1, 10,
 	** 100 (log-spaced: a log axis); z = tp * batch.  Each value gets its
@@ -543,13 +522,8 @@ static void test_heatmap_cells(void **state)
 	             "WITH t(v) AS (VALUES(2),(4),(6),(8)), b(w) AS (VALUES(1),"
 	             "(10),(100)) INSERT INTO results SELECT 1, v, w, v * w FROM "
 	             "t, b;");
-	memset(&o, 0, sizeof o);
-	o.dbpath = path;
-	o.x = "scenario.tp";
-	o.y = "scenario.batch";
-	o.z = "throughput.output_tokens_per_s";
-	assert_int_equal(plot_script(db, plot_kind_find("heatmap"), &o, &s,
-	                             &len, err, sizeof err), RL_OK);
+	s = script_axes(db, path, "heatmap", "scenario.tp", "scenario.batch",
+	                "throughput.output_tokens_per_s", RL_OK, err, sizeof err);
 	assert_non_null(strstr(s, "\n8 10 7 9 3.16227766 31.6227766 80\n"));
 	/* 4 x 3 cells, one line each in $d: tp 2's from 2 - (4 - 2) / 2 = 1
 	** to 3, batch 1's from 1 x sqrt(1 / 10) = 0.316227766 to 3.16227766 */
@@ -561,8 +535,7 @@ static void test_heatmap_cells(void **state)
 	assert_non_null(strstr(s, "set logscale y\n"));
 	assert_null(strstr(s, "set logscale x"));
 	free(s);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 /* The violations themselves as an axis (--x silicon.violations, as the
@@ -575,9 +548,7 @@ static void test_heatmap_cells(void **state)
 static void test_pareto_violations_axis(void **state)
 {
 	char path[64], err[512];
-	char *s = NULL, *f;
-	size_t len;
-	plot_opts o;
+	char *s, *f;
 	sqlite3 *db;
 	(void)state;
 	db = make_db(path, sizeof path,
@@ -586,11 +557,8 @@ static void test_pareto_violations_axis(void **state)
 	             "silicon_violations REAL);"
 	             "INSERT INTO results VALUES(1, 3, 2, 0), (1, 1, 1, 0), "
 	             "(1, 4, 5, 1), (1, 2, 3, 4);");
-	memset(&o, 0, sizeof o);
-	o.dbpath = path;
-	o.x = "silicon.violations";
-	assert_int_equal(plot_script(db, plot_kind_find("pareto"), &o, &s,
-	                             &len, err, sizeof err), RL_OK);
+	s = script_axes(db, path, "pareto", "silicon.violations", NULL, NULL,
+	                RL_OK, err, sizeof err);
 	f = strstr(s, "$f << EOD\n");
 	assert_non_null(f);
 	assert_true(!strncmp(f, "$f << EOD\n0 2\n1 5\nEOD\n", 22));
@@ -598,8 +566,7 @@ static void test_pareto_violations_axis(void **state)
 	assert_null(strstr(s, "$v << EOD"));
 	assert_null(strstr(s, "more breaking a physical"));
 	free(s);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 /* A heatmap cell's best over the parameters it does not draw leaves out
@@ -615,9 +582,7 @@ static void test_heatmap_unbuildable(void **state)
 {
 	char path[64], err[1024];
 	sqlite3 *db;
-	char *s = NULL, *d, *g;
-	size_t len;
-	plot_opts o;
+	char *s, *d, *g;
 	(void)state;
 	db = make_db(path, sizeof path,
 	             "CREATE TABLE results(run_id INTEGER, scenario_tp REAL, "
@@ -628,13 +593,8 @@ static void test_heatmap_unbuildable(void **state)
 	             "(10),(100)), f(m) AS (VALUES(1),(2)) INSERT INTO results "
 	             "SELECT 1, v, w, m / 10.0, m * v * w, (v = 8 AND m = 2) OR "
 	             "(v = 2 AND w = 1) FROM t, b, f;");
-	memset(&o, 0, sizeof o);
-	o.dbpath = path;
-	o.x = "scenario.tp";
-	o.y = "scenario.batch";
-	o.z = "throughput.output_tokens_per_s";
-	assert_int_equal(plot_script(db, plot_kind_find("heatmap"), &o, &s,
-	                             &len, err, sizeof err), RL_OK);
+	s = script_axes(db, path, "heatmap", "scenario.tp", "scenario.batch",
+	                "throughput.output_tokens_per_s", RL_OK, err, sizeof err);
 	d = strstr(s, "$d << EOD\n");
 	g = strstr(s, "$g << EOD\n");
 	assert_non_null(d);
@@ -650,21 +610,17 @@ static void test_heatmap_unbuildable(void **state)
 	assert_non_null(strstr(s, "; 5 breaking a physical"));
 	assert_non_null(strstr(s, "blank where a cell has no other"));
 	free(s);
-	s = NULL;
 	/* the violations drawn, none left out: the least of each cell (a
 	** violation is better less), 0 at (8, 10) and 1 at (2, 1), whose
 	** designs both break one */
-	o.z = "silicon.violations";
-	assert_int_equal(plot_script(db, plot_kind_find("heatmap"), &o, &s,
-	                             &len, err, sizeof err), RL_OK);
+	s = script_axes(db, path, "heatmap", "scenario.tp", "scenario.batch",
+	                "silicon.violations", RL_OK, err, sizeof err);
 	assert_non_null(strstr(s, "\n8 10 7 9 3.16227766 31.6227766 0\n"));
 	assert_non_null(strstr(s, "\n2 1 1 3 0.316227766 3.16227766 1\n"));
 	assert_null(strstr(s, "breaking a physical"));
 	free(s);
-	s = NULL;
 	/* no design can be built: no cell has a best, exit 2 saying why */
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 	db = make_db(path, sizeof path,
 	             "CREATE TABLE results(run_id INTEGER, scenario_tp REAL, "
 	             "scenario_batch REAL, design_frac_mac REAL, "
@@ -673,17 +629,15 @@ static void test_heatmap_unbuildable(void **state)
 	             "WITH t(v) AS (VALUES(2),(4),(6),(8)), b(w) AS (VALUES(1),"
 	             "(10),(100)), f(m) AS (VALUES(1),(2)) INSERT INTO results "
 	             "SELECT 1, v, w, m / 10.0, m * v * w, 3 FROM t, b, f;");
-	o.dbpath = path;
-	o.z = "throughput.output_tokens_per_s";
-	assert_int_equal(plot_script(db, plot_kind_find("heatmap"), &o, &s,
-	                             &len, err, sizeof err), RL_EINPUT);
+	s = script_axes(db, path, "heatmap", "scenario.tp", "scenario.batch",
+	                "throughput.output_tokens_per_s", RL_EINPUT, err,
+	                sizeof err);
 	assert_non_null(strstr(err, "no design point of the sweep that breaks "
 	                            "no physical constraint has a value of "
 	                            "throughput.output_tokens_per_s"));
 	assert_non_null(strstr(err, "(24 break one"));
 	assert_null(s);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 /* The heatmap script of a sweep of frac_mac (x) by hbm_tbps (y), both
@@ -693,9 +647,7 @@ static char *axes_script(const char *xs, const char *ys, const char *spec)
 {
 	char sql[2048], path[64], err[512];
 	sqlite3 *db;
-	char *s = NULL;
-	size_t len;
-	plot_opts o;
+	char *s;
 	snprintf(sql, sizeof sql,
 	         "CREATE TABLE results(run_id INTEGER, design_frac_mac REAL, "
 	         "chip_hbm_tbps REAL, speedup_total_tokens REAL);"
@@ -710,14 +662,9 @@ static char *axes_script(const char *xs, const char *ys, const char *spec)
 	         "INSERT INTO runs SELECT 1, '%s' WHERE %d;",
 	         xs, ys, spec ? spec : "", spec != NULL);
 	db = make_db(path, sizeof path, sql);
-	memset(&o, 0, sizeof o);
-	o.dbpath = path;
-	o.x = "design.frac_mac";
-	o.y = "chip.hbm_tbps";
-	assert_int_equal(plot_script(db, plot_kind_find("heatmap"), &o, &s,
-	                             &len, err, sizeof err), RL_OK);
-	sqlite3_close(db);
-	unlink(path);
+	s = script_axes(db, path, "heatmap", "design.frac_mac", "chip.hbm_tbps",
+	                NULL, RL_OK, err, sizeof err);
+	drop_db(db, path);
 	return s;
 }
 
@@ -1246,8 +1193,7 @@ static void test_quantiles(void **state)
 	assert_null(strstr(s, "p50"));
 	assert_null(strstr(s, "p95"));
 	free(s);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 /* A sample far out of the interval (-1e300, as a hand edit or a damaged
@@ -1282,8 +1228,7 @@ static void test_distribution_far_sample(void **state)
 	assert_non_null(strstr(s, "$h << EOD\n-82.6875 0.0099009901 0\n"));
 	assert_non_null(strstr(s, "tails in the edge bins"));
 	free(s);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 /* pdb_text on a hostile database (texts altered by hand, longer than
@@ -1344,8 +1289,7 @@ static void test_pdb_text_cut(void **state)
 		assert_string_equal(buf, rows[i].want);
 	}
 	sqlite3_finalize(st);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 static void test_no_claim_run(void **state)
@@ -1359,8 +1303,7 @@ static void test_no_claim_run(void **state)
 	assert_non_null(strstr(msg, "no claim run; make one with: rooflab "
 	                            "claim --db"));
 	free(msg);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 	/* a claim run without tornado rows: the message names the table */
 	msg = script_made(CLAIM_RUN_1, "tornado", RL_EINPUT);
 	assert_non_null(strstr(msg, "claim run 1 has no sensitivity rows "
@@ -1408,8 +1351,7 @@ static void test_failed_lookup(void **state)
 	free(msg);
 	sqlite3_exec(w, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(w);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 /* "no claim run with id 9 (runs: 1, 2)" lists the runs there; a list that
@@ -1441,8 +1383,7 @@ static void test_run_ids_fail(void **state)
 	/* run 1 itself is read through the same filter: it fails too */
 	rc = pdb_claim_run(db, path, 1, &c, err, sizeof err);
 	assert_true(pdb_is_unread(rc));
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 	/* the list as ever where it reads: runs 1 and 2, no run 9 */
 	db = make_db(path, sizeof path,
 	             CLAIM_RUN_1
@@ -1453,8 +1394,7 @@ static void test_run_ids_fail(void **state)
 	snprintf(want, sizeof want, "%s: no claim run with id 9 (runs: 1, 2)",
 	         path);
 	assert_string_equal(err, want);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 	/* a list too long for its 256 bytes ends in ", ..." after a whole id:
 	** ids 1000000 to 1000099 take 9 bytes each with ", " (7 the first);
 	** 28 take 250, a 29th would leave no room for ", ..." and the end, so
@@ -1479,8 +1419,7 @@ static void test_run_ids_fail(void **state)
 		         path, ids);
 	}
 	assert_string_equal(err, want);
-	sqlite3_close(db);
-	unlink(path);
+	drop_db(db, path);
 }
 
 /* The sweep's column lookups (sweepcols.c) that fail to read are no
