@@ -676,6 +676,32 @@ static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	return rc;
 }
 
+/* RL_EINPUT with a message when the file's points table lacks a column
+** every point is written with (run_id, idx, status: a table made by
+** hand, or none), before the run's row is written: the writer's INSERT
+** would fail after it (exit 1, "preparing the insert"), leaving a run
+** that can never hold a point.  rc of SQLite on a failed query. */
+static int points_keyed(sqlite3 *db, char *err, size_t errlen)
+{
+	static const char *const key[] = {"run_id", "idx", "status"};
+	size_t i;
+	int yes = 1, rc = SQLITE_OK;
+	for (i = 0; i < 3 && rc == SQLITE_OK && yes; i++)
+		rc = rl_store_has_column(db, "points", key[i], &yes);
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, "starting a run", err, errlen);
+		return rl_db_exit(rc);
+	}
+	if (!yes) {
+		snprintf(err, errlen, "starting a run: table points has no "
+		         "column '%s' (or there is no table points): not the "
+		         "table rooflab sweep makes; sweep into a new file",
+		         key[i - 1]);
+		return RL_EINPUT;
+	}
+	return 0;
+}
+
 int rl_store_new_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
                      uint64_t shards, int64_t *run_id, char *err,
                      size_t errlen)
@@ -685,6 +711,10 @@ int rl_store_new_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	if (rc != SQLITE_OK) {
 		rl_store_error(db, rc, "starting a run", err, errlen);
 		return rl_db_exit(rc);
+	}
+	if ((rc = points_keyed(db, err, errlen))) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
 	}
 	if (rc == SQLITE_OK)
 		rc = add_drop_columns(db);
