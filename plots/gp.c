@@ -5,6 +5,7 @@
 
 #include "../config/shword.h"
 #include "../config/tmpfile.h"
+#include "../config/utf8.h"
 #include "../model/status.h"
 #include "../sweeps/stop.h"
 
@@ -71,7 +72,12 @@ int gp_find(char *buf, size_t len)
 	return -1;
 }
 
-void gp_quote(FILE *f, const char *s)
+/* gp_quote's work; label: text a plot shows, where a byte that begins no
+** well-formed UTF-8 sequence is written '?' (rl_utf8_cell's way): gnuplot
+** copies it into the image, and an SVG or a text plot was then not UTF-8
+** (a label read from a database cell; fuzz3); not label: the output's
+** path, every byte as it is (another byte would name another file). */
+static void quote(FILE *f, const char *s, int label)
 {
 	/* single quotes: gnuplot substitutes neither backquotes nor @macros
 	** inside them, and a quote is written twice; a newline leaves the
@@ -81,7 +87,7 @@ void gp_quote(FILE *f, const char *s)
 	** doubled quote there as an empty string and refuses the rest
 	** ('''b': "unexpected or unrecognized token"), so a label beginning
 	** with a quote failed the plot, and the report */
-	int start = 1;
+	int start = 1, n;
 	fputc('\'', f);
 	for (; *s; s++) {
 		if (*s == '\'' && start)
@@ -92,20 +98,39 @@ void gp_quote(FILE *f, const char *s)
 			fputs("'.\"\\n\".'", f);
 		else if ((unsigned char)*s < 32 || *s == 127)
 			fputc(' ', f);
-		else
+		else if ((unsigned char)*s < 128 || !label)
 			fputc(*s, f);
+		else if ((n = rl_utf8_len((const unsigned char *)s)) > 0) {
+			fwrite(s, 1, (size_t)n, f); /* a whole character */
+			s += n - 1;
+		} else
+			fputc('?', f);
 		if (*s != '\'')
 			start = *s == '\n';
 	}
 	fputc('\'', f);
 }
 
+void gp_quote(FILE *f, const char *s)
+{
+	quote(f, s, 1);
+}
+
 void gp_field(FILE *f, const char *s)
 {
+	int n;
 	fputc('"', f);
 	for (; s && *s; s++) {
 		unsigned char c = (unsigned char)*s;
-		fputc(c == '"' ? '\'' : (c < 32 ? ' ' : (int)c), f);
+		if (c >= 128 && (n = rl_utf8_len((const unsigned char *)s)) > 0) {
+			fwrite(s, 1, (size_t)n, f); /* a whole character */
+			s += n - 1;
+		} else {
+			/* a byte that begins no well-formed sequence: '?', as
+			** gp_quote writes it */
+			fputc(c == '"' ? '\'' : c < 32 ? ' ' : c >= 128 ? '?' : (int)c,
+			      f);
+		}
 	}
 	fputc('"', f);
 }
@@ -138,7 +163,7 @@ static void prelude(FILE *p, gp_term term, const char *out)
 		fputs("set output ", p);
 		if (out[0] != '/')
 			fputs("'./'.", p);
-		gp_quote(p, out);
+		quote(p, out, 0);
 		fputc('\n', p);
 	}
 	fputs("set termoption noenhanced\n", p);
