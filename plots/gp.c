@@ -4,6 +4,7 @@
 #include "gp.h"
 
 #include "../config/shword.h"
+#include "../config/slurp.h"
 #include "../config/tmpfile.h"
 #include "../config/utf8.h"
 #include "../model/status.h"
@@ -228,6 +229,55 @@ static int copy_out(const char *tmp, char *err, size_t errlen)
 	return rc;
 }
 
+/* gnuplot's SVG terminal writes a text's '<' and '&' as entities but its
+** '>' as it is, so a label holding "]]>" (a database cell's; fuzz3) made
+** the file no well-formed XML (character data may not hold "]]>"), which
+** a browser opening the .svg refuses.  The temporary tmp rewritten with
+** each "]]>" outside a CDATA section as "]]&gt;" (the same text); GP_OK
+** where it holds none (no rewrite), GP_EFAIL with err when it cannot be
+** read or written. */
+static int svg_cdata_end(const char *tmp, char *err, size_t errlen)
+{
+	size_t len, i, from = 0;
+	char *svg = rl_slurp(tmp, &len);
+	FILE *f;
+	int in_cdata = 0, bad;
+	if (!svg) {
+		snprintf(err, errlen, "cannot read the plot back");
+		return GP_EFAIL;
+	}
+	if (!strstr(svg, "]]>")) {
+		free(svg);
+		return GP_OK;
+	}
+	if (!(f = fopen(tmp, "wb"))) {
+		snprintf(err, errlen, "cannot rewrite the plot: %s",
+		         strerror(errno));
+		free(svg);
+		return GP_EFAIL;
+	}
+	for (i = 0; i < len; i++) {
+		if (!strncmp(svg + i, "<![CDATA[", 9))
+			in_cdata = 1;
+		else if (!strncmp(svg + i, "]]>", 3) && in_cdata)
+			in_cdata = 0;
+		else if (!strncmp(svg + i, "]]>", 3)) {
+			fwrite(svg + from, 1, i + 2 - from, f);
+			fputs("&gt;", f);
+			from = i + 3;
+			i += 2;
+		}
+	}
+	fwrite(svg + from, 1, len - from, f);
+	free(svg);
+	bad = ferror(f);
+	if (fclose(f) != 0 || bad) {
+		snprintf(err, errlen, "cannot rewrite the plot");
+		return GP_EFAIL;
+	}
+	return GP_OK;
+}
+
 /* gp_run's work once gnuplot is found: the temporaries made (their names
 ** in tmp and errpath, for gp_run to remove if a signal stops it), gnuplot
 ** run, the plot renamed onto out or copied to stdout.  Nothing is renamed
@@ -329,6 +379,8 @@ static int draw(gp_term term, const char *out, const char *script,
 		tmp[0] = 0; /* copy_out removed it */
 		return ok;
 	}
+	if (term == GP_SVG && (ok = svg_cdata_end(tmp, err, errlen)) != GP_OK)
+		return ok;
 	if (rename(tmp, out) != 0)
 		return out_fail(out, errno, err, errlen);
 	tmp[0] = 0; /* it is the output now */
