@@ -4,7 +4,9 @@
 #include "gp.h"
 
 #include "../config/shword.h"
+#include "../config/slurp.h"
 #include "../config/tmpfile.h"
+#include "../model/utf8.h"
 #include "../model/status.h"
 #include "../sweeps/stop.h"
 
@@ -71,7 +73,12 @@ int gp_find(char *buf, size_t len)
 	return -1;
 }
 
-void gp_quote(FILE *f, const char *s)
+/* gp_quote's work; label: text a plot shows, where a byte that begins no
+** well-formed UTF-8 sequence is written '?' (rl_utf8_cell's way): gnuplot
+** copies it into the image, and an SVG or a text plot was then not UTF-8
+** (a label read from a database cell; fuzz3); not label: the output's
+** path, every byte as it is (another byte would name another file). */
+static void quote(FILE *f, const char *s, int label)
 {
 	/* single quotes: gnuplot substitutes neither backquotes nor @macros
 	** inside them, and a quote is written twice; a newline leaves the
@@ -81,7 +88,7 @@ void gp_quote(FILE *f, const char *s)
 	** doubled quote there as an empty string and refuses the rest
 	** ('''b': "unexpected or unrecognized token"), so a label beginning
 	** with a quote failed the plot, and the report */
-	int start = 1;
+	int start = 1, n;
 	fputc('\'', f);
 	for (; *s; s++) {
 		if (*s == '\'' && start)
@@ -92,20 +99,39 @@ void gp_quote(FILE *f, const char *s)
 			fputs("'.\"\\n\".'", f);
 		else if ((unsigned char)*s < 32 || *s == 127)
 			fputc(' ', f);
-		else
+		else if ((unsigned char)*s < 128 || !label)
 			fputc(*s, f);
+		else if ((n = rl_utf8_len((const unsigned char *)s)) > 0) {
+			fwrite(s, 1, (size_t)n, f); /* a whole character */
+			s += n - 1;
+		} else
+			fputc('?', f);
 		if (*s != '\'')
 			start = *s == '\n';
 	}
 	fputc('\'', f);
 }
 
+void gp_quote(FILE *f, const char *s)
+{
+	quote(f, s, 1);
+}
+
 void gp_field(FILE *f, const char *s)
 {
+	int n;
 	fputc('"', f);
 	for (; s && *s; s++) {
 		unsigned char c = (unsigned char)*s;
-		fputc(c == '"' ? '\'' : (c < 32 ? ' ' : (int)c), f);
+		if (c >= 128 && (n = rl_utf8_len((const unsigned char *)s)) > 0) {
+			fwrite(s, 1, (size_t)n, f); /* a whole character */
+			s += n - 1;
+		} else {
+			/* a byte that begins no well-formed sequence: '?', as
+			** gp_quote writes it */
+			fputc(c == '"' ? '\'' : c < 32 ? ' ' : c >= 128 ? '?' : (int)c,
+			      f);
+		}
 	}
 	fputc('"', f);
 }
@@ -138,7 +164,7 @@ static void prelude(FILE *p, gp_term term, const char *out)
 		fputs("set output ", p);
 		if (out[0] != '/')
 			fputs("'./'.", p);
-		gp_quote(p, out);
+		quote(p, out, 0);
 		fputc('\n', p);
 	}
 	fputs("set termoption noenhanced\n", p);
@@ -201,6 +227,55 @@ static int copy_out(const char *tmp, char *err, size_t errlen)
 	fclose(f);
 	unlink(tmp);
 	return rc;
+}
+
+/* gnuplot's SVG terminal writes a text's '<' and '&' as entities but its
+** '>' as it is, so a label holding "]]>" (a database cell's; fuzz3) made
+** the file no well-formed XML (character data may not hold "]]>"), which
+** a browser opening the .svg refuses.  The temporary tmp rewritten with
+** each "]]>" outside a CDATA section as "]]&gt;" (the same text); GP_OK
+** where it holds none (no rewrite), GP_EFAIL with err when it cannot be
+** read or written. */
+static int svg_cdata_end(const char *tmp, char *err, size_t errlen)
+{
+	size_t len, i, from = 0;
+	char *svg = rl_slurp(tmp, &len);
+	FILE *f;
+	int in_cdata = 0, bad;
+	if (!svg) {
+		snprintf(err, errlen, "cannot read the plot back");
+		return GP_EFAIL;
+	}
+	if (!strstr(svg, "]]>")) {
+		free(svg);
+		return GP_OK;
+	}
+	if (!(f = fopen(tmp, "wb"))) {
+		snprintf(err, errlen, "cannot rewrite the plot: %s",
+		         strerror(errno));
+		free(svg);
+		return GP_EFAIL;
+	}
+	for (i = 0; i < len; i++) {
+		if (!strncmp(svg + i, "<![CDATA[", 9))
+			in_cdata = 1;
+		else if (!strncmp(svg + i, "]]>", 3) && in_cdata)
+			in_cdata = 0;
+		else if (!strncmp(svg + i, "]]>", 3)) {
+			fwrite(svg + from, 1, i + 2 - from, f);
+			fputs("&gt;", f);
+			from = i + 3;
+			i += 2;
+		}
+	}
+	fwrite(svg + from, 1, len - from, f);
+	free(svg);
+	bad = ferror(f);
+	if (fclose(f) != 0 || bad) {
+		snprintf(err, errlen, "cannot rewrite the plot");
+		return GP_EFAIL;
+	}
+	return GP_OK;
 }
 
 /* gp_run's work once gnuplot is found: the temporaries made (their names
@@ -304,6 +379,8 @@ static int draw(gp_term term, const char *out, const char *script,
 		tmp[0] = 0; /* copy_out removed it */
 		return ok;
 	}
+	if (term == GP_SVG && (ok = svg_cdata_end(tmp, err, errlen)) != GP_OK)
+		return ok;
 	if (rename(tmp, out) != 0)
 		return out_fail(out, errno, err, errlen);
 	tmp[0] = 0; /* it is the output now */

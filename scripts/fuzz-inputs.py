@@ -216,6 +216,38 @@ mutated from real files, one target at a time (--targets):
                 table dropped): exit 0 only where every cell the report
                 reads of an adjacent pair is what validate writes, the
                 output UTF-8, whole, without nan% or inf%
+  setx          every parameter of `rooflab params` by --set (eval, area,
+                curve, map) or as a sweep's set line or axis, given 1e308,
+                1e309, nan, inf, -0, subnormals, 20 and 400 digits, hex,
+                '1_000', Unicode digits, invalid UTF-8, 100,000 bytes,
+                shell text, blanks, controls; or a hostile key (empty,
+                dotted twice, a case, blanks, 100,000 bytes): stderr UTF-8
+                without controls, nothing run as a command, and a plain
+                number outside the parameter's range never accepted
+  csvx          validate --measurements (--json, --strict, --db) and
+                calibrate of a CSV made hostile in its structure: a BOM,
+                CRLF or CR alone, NUL, quoted fields (a comma, a doubled
+                quote, a newline in them, one unterminated), 10 to 10^6
+                extra columns in the header or a row, a field of 10^6
+                bytes, a column dropped or repeated, a row or an id
+                repeated, an empty file, 5,000 rows: a refusal names m.csv,
+                stderr UTF-8 without controls
+  gpx           plot (SVG and text), report (HTML, Markdown, plots) and
+                export of a claim or sweep database whose text cells hold
+                gnuplot, shell, SQL, HTML or SVG code or invalid UTF-8:
+                nothing runs (no PW made), no table lost, no markup from a
+                cell in the page, every SVG well-formed UTF-8 XML
+  resumex       sweep (and --resume) onto a file that is not this spec's
+                sweep database: a claim database, a sweep database with
+                tables or columns dropped, renamed, made views or another
+                table, its user_version or application_id changed, text,
+                an empty file: a refusal names rx.db and leaves its bytes
+                as they were; a run that succeeds stores its points
+  jsonx         eval, area, curve, map, claim and solve (--json or text)
+                of a chip, model, profile or scenario INI whose free text
+                or file name holds hostile bytes (invalid UTF-8, controls,
+                escapes, a line separator, bidi): JSON strict UTF-8 (no
+                lone surrogate escaped), text without controls
 Mutations: byte flips, tokens inserted (nan, inf, -0, 1e309, NUL, invalid
 UTF-8, CR, BOM, quotes, ';', "'", a 10k-long run), spans deleted or repeated,
 fields replaced, lines spliced from another file or deleted, CRLF line ends.
@@ -3626,6 +3658,473 @@ class Fuzzer:
                 why.append("report not UTF-8")
         return why
 
+    # ---- fuzz3: hostile --set values for every parameter, structural CSV
+    # hostility, code in a database's text cells, sweeps onto foreign files
+    SETX_VALUES = ["1e308", "-1e308", "1e309", "-1e309", "nan", "NaN",
+                   "-nan", "inf", "-inf", "Infinity", "", "  ", " 1", "1 ",
+                   "-1", "-0", "0", "1e-320", "5e-324",
+                   "2.2250738585072014e-308", "9007199254740993",
+                   "18446744073709551616", "9" * 400, "0x10", "0x1p3", "1e",
+                   "e5", "1.", ".", "+1", "++1", "1,5", "1_000", "1e+",
+                   "\uff11", "\u0661", "\u00e9", "\udcff", "\udcc3",
+                   "\udced\udca0\udc80", "1\udcff", "a" * 100000,
+                   "1" * 5000, "0." + "0" * 5000 + "1", "true", "false",
+                   "yes", "fp8", "bf16", "h100-sxm", "$(touch PW)",
+                   "`touch PW`", "1;touch PW", "\n", "1\n2", "1\t", "\x7f",
+                   "\x01", "1e308*10", "2e308", "-2", "0.5", "3", "1e6",
+                   "1e12", "\u202e1"]
+    SETX_KEYS = ["=1", "chip.=1", ".x=1", "chip.hbm_tbps", "chip.hbm_tbps==1",
+                 "CHIP.HBM_TBPS=1", "chip.hbm_tbps =1", " chip.hbm_tbps=1",
+                 "chip.hbm_tbps= 1", "chip.\u00e9=1", "chip.\udcff=1",
+                 "chip." + "a" * 100000 + "=1", "chip.hbm_tbps.x=1",
+                 "hbm_tbps=1", "chip..hbm_tbps=1", "\udcff=\udcff", "=",
+                 "chip.hbm_tbps=1=2", "scenario.precision=fp8,bf16"]
+    NUMLIKE = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+
+    def t_setx(self):
+        """every parameter of `rooflab params` given a hostile value (or a
+        hostile key) by --set on eval, area, curve or map, or as a sweep's
+        [base] set line or axis."""
+        r = self.rng
+        sets = []
+        for _ in range(r.choice([1, 1, 1, 2, 3])):
+            if r.random() < 0.1:
+                sets.append(r.choice(self.SETX_KEYS))
+                continue
+            p = r.choice(self.params)
+            v = r.choice(self.SETX_VALUES)
+            if r.random() < 0.3:
+                v = r.choice([repr(p["min"]), repr(p["max"]),
+                              repr(p["max"] * 2 + 1), repr(-p["max"]),
+                              repr(p["min"] - 1)]) if "|" not in p["range"] \
+                    else r.choice(p["range"].split("|")) + \
+                    r.choice(["", " ", "\udcff", "X", "|"])
+            sets.append(f"{p['name']}={v}")
+        self.setx_sets = sets
+        how = r.random()
+        if how < 0.15:  # a sweep's [base] set line, or an axis list
+            self.rm("x.db")
+            body = ("[meta]\nname = x\n[base]\nchip = h100-sxm\n"
+                    "model = llama3-8b\nprofile = ideal\n"
+                    "set = scenario.isl=128\nset = scenario.osl=16\n")
+            k, _, v = sets[0].partition("=")
+            if r.random() < 0.5:
+                body += "".join(f"set = {x}\n" for x in sets)
+                body += "[axes]\nscenario.batch = 1, 2\n"
+            else:
+                body += f"[axes]\n{k} = {v}, {v}\n"
+            self.put("x.ini", body.encode("utf-8", "surrogateescape"))
+            return ["sweep", "x.ini", "--db", "x.db"]
+        cmd = r.choice(["eval", "eval", "eval", "area", "curve", "map"])
+        argv = [cmd, "--chip", r.choice(["h100-sxm", "sohu", "b200",
+                                         "sohu-design", "l40s"])]
+        if cmd != "area":
+            argv += ["--model", r.choice(["llama3-8b", "mixtral-8x7b",
+                                          "llama3-70b"]),
+                     "--profile", r.choice(["trtllm-0.15", "ideal"])]
+        if cmd == "map":
+            argv += ["--chips", "8"]
+        for x in sets:
+            argv += ["--set", x.replace("\x00", "")]
+        return argv + ["--json"] * (r.random() < 0.7)
+
+    def setx_check(self, argv, p):
+        why = []
+        err = p.stderr
+        try:
+            e = err.decode("utf-8")
+            if re.search(r"[\x00-\x08\x0b-\x1f\x7f]", e):
+                why.append("stderr holds a control byte")
+        except UnicodeDecodeError:
+            why.append("stderr not UTF-8")
+        if os.path.exists(self.path("PW")):
+            why.append("a --set value ran as a command (PW made)")
+            self.rm("PW")
+        if p.returncode == 0:
+            by = {q["name"]: q for q in self.params}
+            for s in self.setx_sets:
+                k, _, v = s.partition("=")
+                q = by.get(k)
+                if not q or "|" in q["range"] or not self.NUMLIKE.match(v):
+                    continue
+                x = float(v)
+                if not math.isfinite(x) or x < q["min"] or x > q["max"]:
+                    why.append(f"{k}={v[:30]} accepted outside "
+                               f"[{q['min']}, {q['max']}]")
+        return why
+
+    def t_csvx(self):
+        """validate --measurements (and calibrate) of a CSV made hostile in
+        its structure: BOM, CRLF, CR alone, NUL, quotes (embedded commas,
+        newlines, unterminated), 1e6 columns in the header or a row, a
+        megabyte field, columns dropped or repeated, ids repeated, empty."""
+        r = self.rng
+        head = self.csv[0]
+        rows = r.sample(self.csv[1:-1], r.randint(1, 8))
+        cal = r.random() < 0.1
+        if cal:
+            rows = [x for x in self.csv if b",0.15.0," in x][:30]
+        lines = [head] + rows
+        for _ in range(r.randint(1, 3)):
+            op = r.randrange(16)
+            i = r.randrange(len(lines))
+            f = lines[i].split(b",")
+            if op == 0:
+                lines[0] = b"\xef\xbb\xbf" + lines[0]
+            elif op == 1:  # a quoted field, at times with a comma, a
+                # doubled quote or a newline in it
+                j = r.randrange(len(f))
+                f[j] = b'"' + f[j] + r.choice([b"", b",x", b'""', b"\nx",
+                                               b"\r\n", b""]) + b'"'
+                lines[i] = b",".join(f)
+            elif op == 2:  # an unterminated quote
+                j = r.randrange(len(f))
+                f[j] = b'"' + f[j]
+                lines[i] = b",".join(f)
+            elif op == 3:  # a NUL in a line
+                pos = r.randrange(len(lines[i]) + 1)
+                lines[i] = lines[i][:pos] + b"\x00" + lines[i][pos:]
+            elif op == 4:  # many columns in the header
+                lines[0] += b"".join(b",x%d" % k for k in
+                                     range(r.choice([10, 1000, 1000000])))
+            elif op == 5:  # many fields in a row
+                lines[i] += b"," * r.choice([10, 1000, 1000000])
+            elif op == 6:  # a megabyte field
+                j = r.randrange(len(f))
+                f[j] = r.choice([b"a", b"9", b"\xc3\xa9", b"\xff"]) * \
+                    r.choice([1000, 1000000])
+                lines[i] = b",".join(f)
+            elif op == 7:  # a header column dropped
+                h = lines[0].split(b",")
+                del h[r.randrange(len(h))]
+                lines[0] = b",".join(h)
+            elif op == 8:  # a header column repeated
+                h = lines[0].split(b",")
+                h.append(r.choice(h))
+                lines[0] = b",".join(h)
+            elif op == 9 and len(lines) > 1:  # a row twice, or its id on
+                # another row
+                k = r.randrange(1, len(lines))
+                if r.random() < 0.5:
+                    lines.append(lines[k])
+                else:
+                    g = lines[r.randrange(1, len(lines))].split(b",")
+                    g[0] = lines[k].split(b",")[0]
+                    lines.append(b",".join(g))
+            elif op == 10:
+                lines = r.choice([[], [head], [b""], [b"\xef\xbb\xbf"],
+                                  [head, b""], [b","], [b'"']])
+                if not lines:
+                    lines = [b""]
+            elif op == 11:  # blanks around fields
+                lines[i] = b",".join(b" " + x + b"\t" for x in f)
+            elif op == 12:  # a trailing comma, or blank lines
+                lines[i] += r.choice([b",", b"\n\n", b"\n \n", b"\n#x"])
+            elif op == 13:  # a field replaced by a token
+                j = r.randrange(len(f))
+                f[j] = r.choice(TOKENS + [b"1e308", b"-1e308", b"5e-324"])
+                lines[i] = b",".join(f)
+            elif op == 14:  # many rows
+                lines += [lines[-1].replace(b",", b"x,", 1) + b"%d" % k
+                          for k in range(r.choice([100, 5000]))]
+            else:
+                self.csv_ends = r.choice([b"\r\n", b"\r", b"\n\r"])
+        ends = getattr(self, "csv_ends", b"\n")
+        self.csv_ends = b"\n"
+        self.put("m.csv", ends.join(lines) + r.choice([ends, b""]))
+        if cal:
+            return ["calibrate", "--profile", "trtllm-0.15",
+                    "--measurements", "m.csv", "--no-loo", "--out", "o.ini"]
+        argv = ["validate", "--measurements", "m.csv"]
+        argv += r.choice([[], ["--json"], ["--json"], ["--strict", "--json"],
+                          ["--db", "v.db"]])
+        self.rm("v.db")
+        return argv
+
+    def csvx_check(self, argv, p):
+        why = []
+        if p.returncode == 2:
+            msg = p.stderr.decode("utf-8", "replace")
+            if "m.csv" not in msg:
+                why.append("refusal names not m.csv: " + msg.strip()[:100])
+        try:
+            e = p.stderr.decode("utf-8")
+            if re.search(r"[\x00-\x08\x0b-\x1f\x7f]", e):
+                why.append("stderr holds a control byte")
+        except UnicodeDecodeError:
+            why.append("stderr not UTF-8")
+        return why
+
+    GP_VALUES = ["x\"\nsystem \"touch PW\"\n#", "x'\nsystem 'touch PW'\n#",
+                 "`touch PW`", "x\\\nsystem 'touch PW'",
+                 "'.system('touch PW').'", "\".system(\"touch PW\").\"",
+                 "@GPVAL_TERM", "x\r\nsystem 'touch PW'",
+                 "x;system 'touch PW'", "x\"; system \"touch PW\"; print \"",
+                 "x'; system 'touch PW'; print '", "x\\'; system 'touch PW'",
+                 "x\\\"; system \"touch PW\"; #", "\x00system 'touch PW'",
+                 "{/Symbol a}", "%s%n%s", "\\", "\"", "'",
+                 "<script>alert(PW)</script>", "</svg><x>", "&amp;<&",
+                 "x'); DROP TABLE runs; --", "x\"); DROP TABLE points; --",
+                 "\u202e\u00e9\udcff", "a" * 5000, "x\x1by\x07", "]]>"]
+
+    def t_gpx(self):
+        """plot, report and export of a claim or sweep database whose text
+        cells hold gnuplot, shell, SQL, HTML or SVG code (or invalid UTF-8):
+        nothing runs, the output is well formed."""
+        r = self.rng
+        name = r.choice(["claim.db", "sweep.db", "filt.db"])
+        self.rm("g3.db", "g3.db-wal", "g3.db-shm", "o.svg", "r.html",
+                "r.md", "o.txt")
+        shutil.copy(os.path.join(self.seeds, name), self.path("g3.db"))
+        con = sqlite3.connect(self.path("g3.db"))
+        cells = []
+        for (t,) in con.execute("SELECT name FROM sqlite_master WHERE "
+                                "type='table'"):
+            for c in con.execute(f'PRAGMA table_info("{t}")'):
+                if "TEXT" in c[2].upper() or c[2] == "":
+                    cells.append((t, c[1]))
+        for _ in range(r.randint(1, 6)):
+            t, c = r.choice(cells)
+            v = r.choice(self.GP_VALUES)
+            if "\udcff" in v:
+                v = v.encode("utf-8", "surrogateescape")
+            try:
+                con.execute(f'UPDATE "{t}" SET "{c}" = ?', (v,)) \
+                    if r.random() < 0.5 else con.execute(
+                    f'UPDATE "{t}" SET "{c}" = ? WHERE rowid IN (SELECT '
+                    f'rowid FROM "{t}" ORDER BY random() LIMIT 2)', (v,))
+            except sqlite3.Error:
+                pass
+        con.commit()
+        con.close()
+        if name != "claim.db":
+            kind = r.choice(["heatmap", "pareto", "export"])
+            if kind == "export":
+                return ["export", "--db", "g3.db", "--format",
+                        r.choice(["json", "csv"])]
+            out = r.choice([["--out", "o.svg"], ["--term", "dumb"]])
+            extra = []
+            if kind == "heatmap":
+                extra = r.choice([[], ["--z", "power_watts"]])
+            return ["plot", kind, "--db", "g3.db", *out, *extra]
+        kind = r.choice(["roofline", "factors", "tornado", "distribution",
+                         "batch", "interactivity", "breakdown", "validation"])
+        return r.choice([["report", "--db", "g3.db", "--out", "r.html"],
+                         ["report", "--db", "g3.db", "--out", "r.md"],
+                         ["report", "--db", "g3.db", "--out", "r.html",
+                          "--no-plots"],
+                         ["plot", kind, "--db", "g3.db", "--out", "o.svg"],
+                         ["plot", kind, "--db", "g3.db", "--term", "dumb"]])
+
+    def gpx_check(self, argv, p):
+        import xml.etree.ElementTree as ET
+        why = []
+        for d in (self.work, "/tmp"):
+            if os.path.exists(os.path.join(d, "PW")):
+                why.append(f"code in a cell ran (PW made in {d})")
+                os.remove(os.path.join(d, "PW"))
+        con = sqlite3.connect(self.path("g3.db"))
+        n = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        con.close()
+        if n < 3:
+            why.append("tables gone from the database")
+        if p.returncode != 0:
+            return why
+        for f in ("o.svg", "r.html"):
+            if not os.path.exists(self.path(f)):
+                continue
+            b = open(self.path(f), "rb").read()
+            if b"<script>alert" in b or b"<x>" in b:
+                why.append(f"{f}: markup from a cell unescaped")
+            try:
+                s = b.decode("utf-8")
+            except UnicodeDecodeError:
+                why.append(f"{f} not UTF-8")
+                continue
+            if f == "o.svg":
+                try:
+                    ET.fromstring(s)
+                except ET.ParseError as e:
+                    why.append(f"o.svg not XML: {e}")
+        for f in os.listdir(self.work):
+            if f.endswith(".svg") and f != "o.svg":
+                b = open(self.path(f), "rb").read()
+                try:
+                    ET.fromstring(b.decode("utf-8"))
+                except (ET.ParseError, UnicodeDecodeError) as e:
+                    why.append(f"{f} (beside r.md) not UTF-8 XML: {e}")
+                self.rm(f)
+        return why
+
+    def t_resumex(self):
+        """sweep (at times --resume) onto a file that is not this spec's
+        sweep database: a claim or validation database, a sweep database
+        with its tables altered, dropped, made views, its user_version or
+        application_id changed, a text file, an empty one."""
+        r = self.rng
+        self.rm("rx.db", "rx.db-wal", "rx.db-shm", "rx.db-journal")
+        src = r.choice(["claim.db", "sweep.db", "sweep.db", "filt.db",
+                        "shard0.db", "text", "empty"])
+        if src == "text":
+            self.put("rx.db", b"SQLite format 3\x00" + b"\xff" * 200)
+        elif src == "empty":
+            self.put("rx.db", b"")
+        else:
+            shutil.copy(os.path.join(self.seeds, src), self.path("rx.db"))
+            con = sqlite3.connect(self.path("rx.db"))
+            edits = [
+                "DROP VIEW results", "DROP TABLE points",
+                "DROP TABLE run_columns",
+                "ALTER TABLE points RENAME TO points_old",
+                "ALTER TABLE runs DROP COLUMN next_idx",
+                "ALTER TABLE runs DROP COLUMN spec_hash",
+                "ALTER TABLE points ADD COLUMN extra TEXT",
+                "ALTER TABLE runs RENAME COLUMN spec TO spec2",
+                "PRAGMA user_version = 99", "PRAGMA user_version = -1",
+                "PRAGMA application_id = 1", "PRAGMA application_id = 0",
+                "UPDATE runs SET spec_hash = 'x'",
+                "UPDATE runs SET finished = NULL",
+                "UPDATE runs SET next_idx = -5",
+                "UPDATE runs SET spec_path = 'tiny.ini'",
+                "UPDATE runs SET shard_count = 0",
+                "DELETE FROM run_columns WHERE rowid % 2 = 0",
+                "UPDATE run_columns SET name = 'x\"; DROP TABLE runs; --'",
+                "CREATE TABLE points (x)", "CREATE VIEW runs AS SELECT 1",
+                "CREATE TABLE runs (id INTEGER PRIMARY KEY, x TEXT)"]
+            for _ in range(r.randint(0, 3)):
+                try:
+                    con.execute(r.choice(edits))
+                except sqlite3.Error:
+                    pass
+            con.commit()
+            con.close()
+        self.rx_before = open(self.path("rx.db"), "rb").read()
+        shutil.copy(os.path.join(self.seeds, "tiny.ini"),
+                    self.path("tiny.ini"))
+        argv = ["sweep", "tiny.ini", "--db", "rx.db"]
+        if r.random() < 0.5:
+            argv.append("--resume")
+        return argv
+
+    def resumex_check(self, argv, p):
+        why = []
+        if p.returncode == 2:
+            msg = p.stderr.decode("utf-8", "replace")
+            if "rx.db" not in msg:
+                why.append("refusal names not rx.db: " + msg.strip()[:100])
+            after = open(self.path("rx.db"), "rb").read() if \
+                os.path.exists(self.path("rx.db")) else None
+            if after != self.rx_before and not (self.rx_before == b"" and
+                                                 after in (b"", None)):
+                why.append("refused, yet rx.db changed")
+        if p.returncode == 0:
+            con = sqlite3.connect(self.path("rx.db"))
+            try:
+                n = con.execute("SELECT count(*) FROM points WHERE run_id = "
+                                "(SELECT max(id) FROM runs)").fetchone()[0]
+                m = con.execute("SELECT points, dropped FROM runs WHERE id ="
+                                " (SELECT max(id) FROM runs)").fetchone()
+                if m is None or n + (m[1] or 0) != m[0]:
+                    why.append(f"run stored {n} points of {m}")
+            except sqlite3.Error as e:
+                why.append(f"exit 0 but the db reads not: {e}")
+            con.close()
+        return why
+
+    JSONX_TEXT = [b"\xff", b"\xc3", b"\xed\xa0\x80", b"\xef\xbf\xbe",
+                  b"\xe2\x80\xa8", b"\x01\x02", b"\x7f", b"\x1b[31m",
+                  b"\"", b"\\", b"\\u0000", b"\\ud800", b"</script>",
+                  b"a" * 10000, b"\xc3\xa9" * 3000, b"x\ty", b"'", b"{}",
+                  b"]]>", b"%s%n", b"\xf4\x90\x80\x80", b"\xc0\xaf",
+                  b"nan", b"-inf", b"\xe2\x80\xae"]
+
+    JNAMES = ["\udcff.ini", "j\"q.ini", "j\\b.ini", "j\x01.ini",
+              "j\nx.ini", "\udced\udca0\udc80.ini", "j\u2028.ini", "-j.ini",
+              "a b.ini", "\x1b[31mj\x07.ini", "j\u202e.ini", "a" * 127 + ".ini",
+              "j.ini"]
+
+    def t_jsonx(self):
+        """eval, area, curve, map, claim and solve with --json on a chip,
+        model, profile or scenario INI (by path) whose free text ([meta]
+        name, software, a profile's notes) holds hostile bytes: the JSON
+        must be strict UTF-8 (judge: json.loads, no lone surrogate)."""
+        r = self.rng
+        kind = r.choice(["chips", "models", "profiles", "scenarios"])
+        src = {"chips": "h100-sxm.ini", "models": "llama3-8b.ini",
+               "profiles": "trtllm-0.15.ini",
+               "scenarios": "trtllm-128-128.ini"}[kind]
+        lines = lines_of(os.path.join(DATA, kind, src))
+        keys = [i for i, x in enumerate(lines)
+                if re.match(rb"(name|software|fitted|leave_one\w*|notes?)"
+                            rb"\s*=", x)]
+        for _ in range(r.randint(1, 2)):
+            v = b"".join(r.choice(self.JSONX_TEXT)
+                         for _ in range(r.randint(1, 3)))
+            v = v.replace(b"\n", b"").replace(b";", b"")
+            if keys and r.random() < 0.8:
+                i = r.choice(keys)
+                k = lines[i].split(b"=")[0]
+                lines[i] = k + b"= " + r.choice([b"", b"x "]) + v
+            else:
+                lines.insert(1, b"; " + v)
+        # the file's name is the preset's name in the output
+        for f in self.JNAMES:
+            path = os.path.join(self.work, f).encode("utf-8",
+                                                     "surrogateescape")
+            if os.path.exists(path):
+                os.remove(path)
+        name = r.choice(["j.ini"] * 4 + self.JNAMES)
+        self.jname = name
+        with open(os.path.join(self.work, name).encode(
+                "utf-8", "surrogateescape"), "wb") as f:
+            f.write(b"\n".join(lines))
+        opt = {"chips": "--chip", "models": "--model",
+               "profiles": "--profile", "scenarios": "--scenario"}[kind]
+        cmd = r.choice(["eval", "eval", "curve", "map", "area", "claim",
+                        "solve"])
+        if kind == "scenarios" and cmd in ("area", "claim", "solve"):
+            cmd = "eval"
+        if cmd == "area":
+            return ["area", "--chip", self.jname if kind == "chips" else
+                    "h100-sxm", "--json"]
+        if cmd in ("claim", "solve"):
+            side = kind != "models"
+            if side is None:
+                return ["eval", "--model", self.jname, "--chip", "h100-sxm",
+                        "--json"]
+            self.put("cj.ini", (
+                "[claim]\nscenario = etched-bench\nsamples = 5\n[a]\n"
+                "chip = h100-sxm\nprofile = trtllm-0.10\n[b]\n"
+                + (f"chip = {self.jname}\nprofile = etched-claim\n" if kind ==
+                   "chips" else f"chip = sohu\nprofile = {self.jname}\n"))
+                .encode("utf-8", "surrogateescape"))
+            if cmd == "claim":
+                return ["claim", "--config", "cj.ini", "--no-design",
+                        "--json"]
+            return ["solve", "--config", "cj.ini", "--vary",
+                    "b.chip.hbm_tbps", "--json"]
+        argv = [cmd, opt, self.jname]
+        if kind != "chips":
+            argv += ["--chip", "h100-sxm"]
+        if kind not in ("models", "scenarios"):
+            argv += ["--model", "llama3-8b"]
+        if cmd == "map":
+            argv += ["--chips", "2"]
+        return argv + ["--json"] * (r.random() < 0.7)
+
+    def jsonx_check(self, argv, p):
+        why = []
+        if p.returncode == 0 and "--json" not in argv:
+            if re.search(rb"[\x00-\x08\x0b-\x1f\x7f]", p.stdout):
+                why.append("text output holds a control byte")
+        try:
+            e = p.stderr.decode("utf-8")
+            if re.search(r"[\x00-\x08\x0b-\x1f\x7f]", e):
+                why.append("stderr holds a control byte")
+        except UnicodeDecodeError:
+            why.append("stderr not UTF-8")
+        return why
+
     def path(self, name):
         return os.path.join(self.work, name)
 
@@ -3673,11 +4172,15 @@ class Fuzzer:
                 why.append("status 2 names nothing: " + msg.strip()[:120])
         if rc == 0 and ("--json" in argv or "json" in argv):
             try:
-                json.loads(out.decode("utf-8"),
-                           parse_constant=lambda c: 1 / 0)
+                doc = json.loads(out.decode("utf-8"),
+                                 parse_constant=lambda c: 1 / 0)
+                # a lone surrogate escaped (\ud800) is JSON no UTF-8
+                # reader can take: every string must encode
+                json.dumps(doc, ensure_ascii=False).encode("utf-8")
             except Exception as e:  # noqa: BLE001 (any failure is the finding)
                 why.append(f"JSON output invalid: {type(e).__name__}")
-        if rc == 0 and target != "db":  # export's CSV holds its bytes
+        if rc == 0 and target != "db" and not (  # export's CSV holds
+                target == "gpx" and "csv" in argv):  # its bytes
             try:
                 out.decode("utf-8")
             except UnicodeDecodeError:
@@ -3734,7 +4237,10 @@ class Fuzzer:
                    "nodechip": self.t_nodechip,
                    "scenrepl": self.t_scenrepl,
                    "targets": self.t_targets, "sweepopts": self.t_sweepopts,
-                   "repeat": self.t_repeat, "valrepdb": self.t_valrepdb}
+                   "repeat": self.t_repeat, "valrepdb": self.t_valrepdb,
+                   "setx": self.t_setx, "csvx": self.t_csvx,
+                   "gpx": self.t_gpx, "resumex": self.t_resumex,
+                   "jsonx": self.t_jsonx}
         checks = {"drops": self.drops_check, "labels": self.labels_check,
                   "measurements": self.measurements_check,
                   "presets": self.presets_check, "cache": self.cache_check,
@@ -3756,7 +4262,10 @@ class Fuzzer:
                   "targets": self.targets_check,
                   "sweepopts": self.sweepopts_check,
                   "repeat": self.repeat_check,
-                  "valrepdb": self.valrepdb_check}
+                  "valrepdb": self.valrepdb_check,
+                  "setx": self.setx_check, "csvx": self.csvx_check,
+                  "gpx": self.gpx_check, "resumex": self.resumex_check,
+                  "jsonx": self.jsonx_check}
         # targets that run their command themselves (a signal sent to it)
         runners = {"sigint": self.sigint_run,
                    "sections": lambda argv: self.rl(*argv,
@@ -3803,7 +4312,8 @@ def main():
                     "twice,specx,linsum,claimv2,sram,legacydb,sigint,"
                     "sections,strict,axes,bothends,zbest,digits,suggest,"
                     "shcmd,memory,power,tpcol,nodechip,scenrepl,targets,"
-                    "sweepopts,repeat,valrepdb (default all)")
+                    "sweepopts,repeat,valrepdb,setx,csvx,gpx,resumex,jsonx "
+                    "(default all)")
     ap.add_argument("--out", default="/tmp/rooflab-fuzz")
     a = ap.parse_args()
     a.bin = os.path.abspath(a.bin)

@@ -99,7 +99,7 @@ static double bare_loop(const rl_sweep_spec *s, const char *path, char *err,
 		return -1;
 	}
 	if (!rl_store_new_run(db, s, 0, 1, &run_id, err, errlen) &&
-	    (w = rl_store_writer_alloc(db, s, run_id, 0, err, errlen))) {
+	    !rl_store_writer_alloc(db, s, run_id, 0, &w, err, errlen)) {
 		/* the writer's INSERT is the one prepared statement; begin and
 		** commit are single statements around the loop */
 		t0 = rl_progress_clock();

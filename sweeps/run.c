@@ -772,9 +772,10 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 			same_again(o, id, fr.finished, st->run_id);
 	}
 	/* next: the run's next_idx as read above (0 for a new run) */
-	ws->w = rl_store_writer_alloc(ws->db, s, st->run_id, next, err,
-	                              errlen);
-	return on_db(o->db_path, ws->w ? RL_OK : RL_EINTERNAL, err, errlen);
+	return on_db(o->db_path, rl_store_writer_alloc(ws->db, s, st->run_id,
+	                                                next, &ws->w, err,
+	                                                errlen),
+	             err, errlen);
 }
 
 int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,

@@ -118,6 +118,35 @@ int rl_store_init_schema(sqlite3 *db, char *err, size_t errlen)
 	return 0;
 }
 
+/* RL_EINPUT with "WHAT: table points has no column ..." when the file's
+** points table lacks a column every point is written with (run_id, idx,
+** status: a table made by hand, or none; fuzz3): checked when a marked
+** file is opened to write, before any byte of it changes (its journal
+** mode, a resumed run's repair), and again as a run starts.  The writer's
+** INSERT failed after them (exit 1, "preparing the insert"), leaving a
+** new run that could never hold a point.  rl_db_exit's status on a
+** failed query. */
+static int points_keyed(sqlite3 *db, const char *what, char *err,
+                        size_t errlen)
+{
+	static const char *const key[] = {"run_id", "idx", "status"};
+	size_t i;
+	int yes = 1, rc = SQLITE_OK;
+	for (i = 0; i < 3 && rc == SQLITE_OK && yes; i++)
+		rc = rl_db_has_column(db, "points", key[i], &yes);
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, what, err, errlen);
+		return rl_db_exit(rc);
+	}
+	if (!yes) {
+		snprintf(err, errlen, "%s: table points has no column '%s' (or "
+		         "there is no table points): not the table rooflab sweep "
+		         "makes; sweep into a new file", what, key[i - 1]);
+		return RL_EINPUT;
+	}
+	return 0;
+}
+
 int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
                   char *err, size_t errlen)
 {
@@ -162,6 +191,8 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 		snprintf(err, errlen, "%s holds no sweep runs", path);
 		rc = RL_EINPUT;
 	}
+	if (!rc && !unmarked && !readonly)
+		rc = points_keyed(db, path, err, errlen);
 	if (!rc && !readonly) {
 		rc = rl_db_exec(db, "PRAGMA journal_mode = WAL;"
 		              "PRAGMA synchronous = NORMAL;"
@@ -817,6 +848,10 @@ int rl_store_new_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	if (rc != SQLITE_OK) {
 		rl_store_error(db, rc, "starting a run", err, errlen);
 		return rl_db_exit(rc);
+	}
+	if ((rc = points_keyed(db, "starting a run", err, errlen))) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
 	}
 	if (rc == SQLITE_OK)
 		rc = add_drop_columns(db);

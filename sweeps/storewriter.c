@@ -33,19 +33,20 @@ void rl_store_writer_free(rl_store_writer *w)
 	free(w);
 }
 
-rl_store_writer *rl_store_writer_alloc(sqlite3 *db, const rl_sweep_spec *s,
-                                       int64_t run_id, uint64_t next_idx,
-                                       char *err, size_t errlen)
+int rl_store_writer_alloc(sqlite3 *db, const rl_sweep_spec *s,
+                          int64_t run_id, uint64_t next_idx,
+                          rl_store_writer **out, char *err, size_t errlen)
 {
 	rl_store_writer *w = calloc(1, sizeof *w);
 	size_t cap = 256 + s->ncols * (RL_SWEEP_COL_MAX + 8), used, i;
 	char *sql = malloc(cap);
 	int rc;
+	*out = NULL;
 	if (!w || !sql) {
 		free(w);
 		free(sql);
 		snprintf(err, errlen, "out of memory");
-		return NULL;
+		return RL_EINTERNAL;
 	}
 	w->db = db;
 	w->s = s;
@@ -96,13 +97,16 @@ rl_store_writer *rl_store_writer_alloc(sqlite3 *db, const rl_sweep_spec *s,
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db, "ROLLBACK", -1, &w->rollback, NULL);
 	if (rc != SQLITE_OK) {
+		/* a schema error (no such table or column) is the file's, exit
+		** 2; out of memory or an I/O error the machine's (rl_db_exit) */
 		rl_store_error(db, rc, "preparing the insert", err, errlen);
 		rl_store_writer_free(w);
-		return NULL;
+		return rl_db_exit(rc);
 	}
 	sqlite3_bind_int64(w->ins, 1, run_id);
 	sqlite3_bind_int64(w->upd, 3, run_id);
-	return w;
+	*out = w;
+	return 0;
 }
 
 static int step_once(sqlite3_stmt *st)

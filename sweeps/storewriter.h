@@ -21,9 +21,13 @@
 ** drops to runs.dropped a second time. */
 typedef struct rl_store_writer rl_store_writer;
 
-rl_store_writer *rl_store_writer_alloc(sqlite3 *db, const rl_sweep_spec *s,
-                                       int64_t run_id, uint64_t next_idx,
-                                       char *err, size_t errlen);
+/* The writer into *out: 0; RL_EINPUT when its statements cannot be
+** prepared on this file's tables (a points table of other columns, or
+** none: a file edited by hand), RL_EINTERNAL when out of memory, *out
+** NULL and err said on both. */
+int rl_store_writer_alloc(sqlite3 *db, const rl_sweep_spec *s,
+                          int64_t run_id, uint64_t next_idx,
+                          rl_store_writer **out, char *err, size_t errlen);
 void rl_store_writer_free(rl_store_writer *w);
 
 /* Begin a batch, add rows (row: one value per spec column), then commit

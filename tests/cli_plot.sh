@@ -770,4 +770,24 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		"a drawn axis under --at: the slice's one point said"
 fi
 
+# a side's label (a cell of claim_runs, edited by hand) holding "]]>" and a
+# byte that begins no UTF-8 sequence (fuzz3): gnuplot writes '>' as it is,
+# and "]]>" in an SVG's text is no well-formed XML (a browser refuses the
+# file); the byte was copied into the SVG and the text plot, neither then
+# UTF-8.  The SVG parses as XML, the label's text as "]]&gt;"; the byte
+# is '?' in both
+cp "$db" "$tmpd/label.db"
+sqlite3 "$tmpd/label.db" "UPDATE claim_runs SET a_label = 'x ]]> ' || CAST(x'ff' AS TEXT) || ' y'"
+expect_exit 0 "batch of a label holding ]]> and a byte 0xff" -- "$RL" plot batch \
+	--db "$tmpd/label.db" --out "$tmpd/o/label.svg"
+expect_exit 0 "its SVG is well-formed XML in UTF-8" -- python3 -c '
+import sys, xml.etree.ElementTree as ET
+ET.fromstring(open(sys.argv[1], "rb").read().decode("utf-8"))' "$tmpd/o/label.svg"
+expect_exit 0 "the label's text in it: x ]]&gt; ? y" -- grep -q "x \]\]&gt; ? y" "$tmpd/o/label.svg"
+expect_exit 0 "the text plot of it" -- "$RL" plot batch --db "$tmpd/label.db" --term dumb
+cp "$tmpd/out" "$tmpd/label.txt"
+expect_out "x \]\]> \? y" "the text plot shows the label, the byte as ?"
+expect_exit 0 "the text plot is UTF-8" -- python3 -c '
+import sys; open(sys.argv[1], "rb").read().decode("utf-8")' "$tmpd/label.txt"
+
 finish

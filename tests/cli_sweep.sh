@@ -2161,6 +2161,33 @@ fi
 expect_exit 2 "a sweep into a folder that is not there" -- $RL sweep "$d/short.ini" --db "$d/parts/part-0.db"
 expect_err "^rooflab sweep: --db $d/parts/part-0\.db: its folder $d/parts is not there \(make it first: mkdir -p $d/parts\)$" \
 	"names the folder and mkdir -p"
+# a sweep file whose points table is not sweep's (made by hand, or its
+# key columns dropped; fuzz3): refused with exit 2 naming the file, the
+# table and the column when it is opened, before any byte of it changes
+# (it was exit 1 at "preparing the insert", after a run row that could
+# never hold a point was committed, or a resumed run's next point
+# repaired)
+if command -v sqlite3 >/dev/null 2>&1; then
+	printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nprofile = ideal\n[axes]\nscenario.batch = 1, 2\n' >"$d/pk.ini"
+	expect_exit 0 "a two-point sweep (for a points table made by hand)" -- $RL sweep "$d/pk.ini" --db "$d/pk.db"
+	q "$d/pk.db" "DROP VIEW results; DROP TABLE points; CREATE TABLE points(x)"
+	expect_exit 2 "a new run onto a points table of other columns" -- $RL sweep "$d/pk.ini" --db "$d/pk.db"
+	expect_err "pk\.db: table points has no column 'run_id'" "the refusal names the file, the table and the column"
+	got=$(q "$d/pk.db" "SELECT count(*) FROM runs")
+	[ "$got" = 1 ] && echo "ok - the refused run wrote no run row" ||
+		{ echo "not ok - runs after the refused run: $got, expected 1"; fails=$((fails + 1)); }
+	expect_exit 2 "a resume onto a points table of other columns" -- $RL sweep "$d/pk.ini" --db "$d/pk.db" --resume
+	expect_err "pk\.db: table points has no column 'run_id'" "the resume's refusal names the file, the table and the column"
+	# the finished run's next point edited by hand (-5), which a resume
+	# repairs (next_idx = its 2 points) before it writes: refused first,
+	# the file's bytes as they were
+	q "$d/pk.db" "DROP TABLE points; UPDATE runs SET next_idx = -5"
+	cp "$d/pk.db" "$d/pk0.db"
+	expect_exit 2 "a resume onto a file without a points table" -- $RL sweep "$d/pk.ini" --db "$d/pk.db" --resume
+	expect_err "pk\.db: table points has no column 'run_id' \(or there is no table points\)" "the refusal names the file and the table"
+	cmp -s "$d/pk.db" "$d/pk0.db" && echo "ok - the refused resume left the file's bytes as they were" ||
+		{ echo "not ok - the refused resume changed the file"; fails=$((fails + 1)); }
+fi
 # sweeps/README.md's plain-sqlite3 frontier finds the points the Pareto
 # plot counts: cost against throughput per chip, and power against
 # throughput (the plot's default), on Sohu by design over its die, HBM

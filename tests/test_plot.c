@@ -179,6 +179,19 @@ static void test_quote(void **state)
 	fclose(f);
 	assert_string_equal(buf, "''.\"'\".''.\"'\".'b'.\"\\n\".''.\"'\".'c'''");
 	free(buf);
+	/* a byte that begins no well-formed UTF-8 sequence (0xff; 0xc3 with
+	** no byte after it; the surrogate ED A0 80, three bytes beginning
+	** none) is '?' in a label and a field, a whole character (e-acute,
+	** C3 A9) kept: the image stays UTF-8 (fuzz3) */
+	buf = NULL;
+	len = 0;
+	f = open_memstream(&buf, &len);
+	gp_quote(f, "a\xff\xc3\xa9\xed\xa0\x80" "b\xc3");
+	fputc(' ', f);
+	gp_field(f, "\xff\xc3\xa9\xc3");
+	fclose(f);
+	assert_string_equal(buf, "'a?\xc3\xa9???b?' \"?\xc3\xa9?\"");
+	free(buf);
 }
 
 /* The interactivity chart leaves out a point over its TDP at every clock
