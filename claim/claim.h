@@ -281,6 +281,9 @@ typedef struct {
 	int b_default;              /* 1: side b is the default (Sohu) */
 	int b_remapped;             /* 1: side b runs its best mapping */
 	double b_given_tp, b_given_pp, b_given_ep, b_given_total;
+	/* side b at the mapping the scenario names (before its best was
+	** taken): the engine's result, for what binds there */
+	rl_result b_given_r;
 	double base_total[3];       /* TensorRT-LLM 0.10, 0.11, 0.12; 0 unknown */
 	/* Sohu by design at its best mapping with a TDP of 700 W, 1000 W and
 	** none: speedup against a (NAN where it does not evaluate) */

@@ -10,6 +10,7 @@
 #include "../claim/verdict.h"
 #include "../claim/words.h"
 #include "../model/mapping.h"
+#include "../model/outputs.h"
 #include "../model/params.h"
 #include "../config/presets.h"
 #include "claimout.h"
@@ -579,6 +580,37 @@ static void map_name(char *buf, size_t len, const rl_map_entry *e)
 	rl_mapping_words(buf, len, e->tp, e->pp, e->dp, e->ep);
 }
 
+/* One output of the engine's breakdown, as `rooflab eval` prints it
+** (model/outputs.c), in ms; NAN where the table has no such name. */
+static double out_ms(const rl_result *r, const char *name)
+{
+	const rl_output *o = rl_output_find(name);
+	return o ? 1e3 * o->get(r) : NAN;
+}
+
+/* What binds side b at the mapping the scenario names, from the engine's
+** breakdown there (per chip, the figures `rooflab eval` prints under
+** prefill and latency: model/outputs.c): an iteration carrying prefill,
+** its all-reduces not hidden under compute against its GEMMs and
+** attention, beside the time per output token. */
+static void given_binds(FILE *f, const rl_result *r)
+{
+	char line[512];
+	if (r->prefill_bound < 0 || r->prefill_bound >= RL_BOUND_COUNT ||
+	    !(r->prefill.time_s > 0))
+		return;
+	snprintf(line, sizeof line, "what binds there (per chip, the engine's "
+	         "breakdown as rooflab eval prints it): an iteration carrying "
+	         "prefill takes %.3g ms (time per output token %.3g ms), %s-bound: "
+	         "%.3g ms of all-reduces not hidden under compute against %.3g ms "
+	         "of GEMMs and %.3g ms of attention",
+	         out_ms(r, "prefill.iteration_s"), out_ms(r, "latency.tpot_s"),
+	         rl_bound_name(r->prefill_bound),
+	         out_ms(r, "prefill.communication_s"),
+	         out_ms(r, "prefill.gemm_s"), out_ms(r, "prefill.attention_s"));
+	wrapped(f, "  ", line, 4);
+}
+
 /* The verdict per mapping, in words. */
 static void mappings_text(FILE *f, const claim_report *rep)
 {
@@ -614,6 +646,8 @@ static void mappings_text(FILE *f, const claim_report *rep)
 		fprintf(f, "b runs its best mapping; at the mapping the scenario "
 		        "names (TP%g) it would be %sx\n", rep->b_given_tp,
 		        claim_speedup2(x[0], sizeof x[0], rep->b_given_total / a));
+	if (rep->b_remapped)
+		given_binds(f, &rep->b_given_r);
 	/* Etched's benchmark is "8-way model parallel" (claims.md): TP8 is one
 	** reading of it, any TP x PP over all the chips with no copies another;
 	** a best mapping of copies (DP8) is none (ux16) */

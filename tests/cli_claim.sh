@@ -1604,4 +1604,33 @@ if tr '\n' ' ' <"$tmpd/out" | tr -s ' ' | grep -q "20x is met already (21.39x no
 else
 	echo "not ok - the baseline's utilization lever is not its FP8 share"; fails=$((fails + 1))
 fi
+# (ux19) what binds side b at the mapping the scenario names (TP8): the
+# claim's line against `rooflab eval` of the same side at TP8 (Sohu as
+# claimed: sohu chip, etched-claim profile, etched-bench's cell); and by
+# hand: etched-claim fuses every elementwise kernel and has no host
+# overhead (data/profiles/etched-claim.ini), so the iteration is its
+# all-reduces + GEMMs + attention, and all-reduces longer than the other
+# two together are what binds it
+{ tr '\n' ' ' <"$tmpd/summary"; echo; } | tr -s ' ' |
+	sed -n 's/.*an iteration carrying prefill takes \([0-9.]*\) ms (time per output token \([0-9.]*\) ms), communication-bound: \([0-9.]*\) ms of all-reduces not hidden under compute against \([0-9.]*\) ms of GEMMs and \([0-9.]*\) ms of attention.*/\1 \2 \3 \4 \5/p' \
+	>"$tmpd/binds"
+$RL eval --chip sohu --profile etched-claim --model llama3-70b --precision fp8 \
+	--isl 2048 --osl 128 --tp 8 >"$tmpd/tp8.txt" 2>&1
+awk '/^prefill$/ { p = 1; next } /^decode$/ { p = 0 }
+	p && $1 == "iteration_s" { it = $2 } p && $1 == "gemm_s" { g = $2 }
+	p && $1 == "attention_s" { a = $2 } p && $1 == "communication_s" { c = $2 }
+	$1 == "tpot_s" { t = $2 }
+	END { print it, t, c, g, a }' "$tmpd/tp8.txt" >"$tmpd/binds.eval"
+if read -r it t c g a <"$tmpd/binds" && [ -n "$a" ] &&
+	read -r eit et ec eg ea <"$tmpd/binds.eval" && [ -n "$ea" ] &&
+	awk -v it="$it" -v t="$t" -v c="$c" -v g="$g" -v a="$a" -v eit="$eit" \
+		-v et="$et" -v ec="$ec" -v eg="$eg" -v ea="$ea" 'function near(x, y) {
+		return x > 0 && y > 0 && (x - y) / y < 0.01 && (y - x) / y < 0.01 }
+	BEGIN { exit !(near(it, eit) && near(t, et) && near(c, ec) &&
+		near(g, eg) && near(a, ea) && near(c + g + a, it) && c > g + a) }'; then
+	echo "ok - at TP8 the claim names what binds b as eval breaks it down ($c ms of all-reduces against $g + $a ms)"
+else
+	echo "not ok - what binds b at TP8: claim '$(cat "$tmpd/binds")', eval '$(cat "$tmpd/binds.eval")'"
+	fails=$((fails + 1))
+fi
 finish
