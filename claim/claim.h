@@ -296,6 +296,12 @@ typedef struct {
 ** otherwise (its full figure known, no price, no throughput). */
 double claim_usd_chips_only(const claim_side *s, double chip_usd);
 
+/* chipsusd.c: the words beside price_usd in side s's chip preset (its
+** source, or its ASSUMPTION and range: config/presetnote.h) into buf, 1;
+** 0 with buf "" where the side's chip price is not known, or is not its
+** preset's (set for the run), or the preset writes nothing beside it. */
+int claim_price_note(const claim_side *s, char *buf, size_t len);
+
 /* modelpar.c: the index in map_b of side b's best mapping that splits
 ** the model over all its chips with no copies (dp 1: Etched's "8-way model
 ** parallel", claims.md), -1 where none runs. */

@@ -736,6 +736,22 @@ static void energy_text(FILE *f, const claim_report *rep)
 	}
 }
 
+/* A side's chip price where its preset writes it as an ASSUMPTION (Sohu's:
+** the H100's price taken for it), with the words beside price_usd in the
+** preset (claim_price_note); nothing where the price is sourced, not its
+** preset's or not known. */
+static void price_note_text(FILE *f, const claim_side *s, const char *tag)
+{
+	char note[2048], line[2400];
+	if (!claim_price_note(s, note, sizeof note) ||
+	    !strstr(note, "ASSUMPTION"))
+		return;
+	snprintf(line, sizeof line, "%s: its chip price, %.0f USD, is %s's "
+	         "(price_usd) %s", tag, s->r.chip_price_usd,
+	         rl_data_rel(s->st.chip_file), note);
+	wrapped(f, "  ", line, 4);
+}
+
 /* USD per million output tokens with the chips at their price and at
 ** their manufacturing cost, each named (cost.c, eval.c). */
 static void cost_text(FILE *f, const claim_report *rep)
@@ -782,6 +798,8 @@ static void cost_text(FILE *f, const claim_report *rep)
 	if (chips_only)
 		wrapped(f, "  ", "(+ energy: the chips' share alone; the side has "
 		        "no power model, so what its energy adds is not known)", 4);
+	for (i = 0; i < (rep->have_bd ? 3 : 2); i++)
+		price_note_text(f, s[i], tag[i]);
 	fprintf(f, "  (each chip's price with its source or assumption and "
 	        "range: data/chips/README.md)\n");
 }

@@ -1633,4 +1633,34 @@ else
 	echo "not ok - what binds b at TP8: claim '$(cat "$tmpd/binds")', eval '$(cat "$tmpd/binds.eval")'"
 	fails=$((fails + 1))
 fi
+# (ux19) Sohu's chip price is the H100's taken as an ASSUMPTION: said
+# where the price is printed, in the words data/chips/sohu.ini writes above
+# its price_usd (the source, read here with sed: the comment lines between
+# [cost] and the key, blanks run together), in the text and the JSON; a
+# price set for the run has no preset words beside it
+note=$(sed -n '/^\[cost\]/,/^price_usd/p' "$ROOFLAB_DATA/chips/sohu.ini" |
+	sed -n 's/^; *//p' | tr '\n' ' ' | tr -s ' ' | sed 's/ $//')
+price=$(sed -n 's/^price_usd *= *\([0-9]*\).*/\1/p' "$ROOFLAB_DATA/chips/sohu.ini")
+case $note in
+ASSUMPTION:*) ;;
+*) echo "not ok - sohu.ini's price is no longer an ASSUMPTION: '$note'"; fails=$((fails + 1)) ;;
+esac
+if { tr '\n' ' ' <"$tmpd/summary"; echo; } | tr -s ' ' |
+	grep -qF "b: its chip price, $price USD, is data/chips/sohu.ini's (price_usd) $note" &&
+	grep -q '^  (each chip.s price with its source or assumption' "$tmpd/summary"; then
+	echo "ok - the cost table says b's price ($price USD) is sohu.ini's ASSUMPTION, in its words"
+else
+	echo "not ok - the cost table does not say b's price is an ASSUMPTION ('$note')"
+	fails=$((fails + 1))
+fi
+if [ "$(grep '"chip_price_note"' "$tmpd/cj.json" | sed -n '2s/^ *"chip_price_note": "\(.*\)",$/\1/p' |
+	tr -s ' ')" = "$note" ]; then
+	echo "ok - JSON b.chip_price_note is sohu.ini's words"
+else
+	echo "not ok - JSON b.chip_price_note is not sohu.ini's words"; fails=$((fails + 1))
+fi
+expect_exit 0 "claim with a price set for side b" -- $RL claim --samples 0 \
+	--b sohu,cost.price_usd=20000
+expect_out "(chip 20000)" "the price set for the run is the table's"
+expect_no_out "its chip price, 20000 USD" "a price set for the run has no preset words beside it"
 finish
