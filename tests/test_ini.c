@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -19,6 +20,7 @@
 
 #include "../config/ini.h"
 #include "../config/presetnote.h"
+#include "../config/profileloo.h"
 #include "../model/status.h"
 
 /* returns *ud at key "b", 0 elsewhere */
@@ -151,12 +153,59 @@ static void test_key_note(void **state)
 	assert_string_equal(val, "");
 }
 
+/* profile_loo_read / profile_loo_figures: a fit's leave-out error as the
+** fit scripts write it in [meta] (data/profiles/trtllm-0.10.ini's
+** leave_one_out line, trtllm-0.11.ini's leave_one_architecture_out), the
+** architecture one taken over a row one beside it; figures by hand. */
+static void test_profile_loo(void **state)
+{
+	static const char *const text[2] = {
+	    "[meta]\nleave_one_out = median |error| 3.3%, 90th percentile 9.4% "
+	    "over 16 rows\n",
+	    "[meta]\nleave_one_out = median |error| 1.0%, 90th percentile 2.0% "
+	    "over 3 rows\nleave_one_architecture_out = median |error| 4.7%, "
+	    "90th percentile 15.5% over 72 rows\nnot_fitted_here = x from y\n"};
+	char path[] = "/tmp/rl_test_loo_XXXXXX", err[256];
+	profile_loo m;
+	double med = 0, p90 = 0;
+	int fd, k;
+	FILE *f;
+	(void)state;
+	for (k = 0; k < 2; k++) {
+		snprintf(path, sizeof path, "/tmp/rl_test_loo_XXXXXX");
+		fd = mkstemp(path);
+		assert_true(fd >= 0);
+		f = fdopen(fd, "w");
+		assert_non_null(f);
+		assert_true(fputs(text[k], f) >= 0);
+		assert_int_equal(fclose(f), 0);
+		assert_int_equal(profile_loo_read(path, &m, err, sizeof err), 0);
+		unlink(path);
+		assert_int_equal(profile_loo_figures(&m, &med, &p90), 1);
+		if (k == 0) {
+			assert_int_equal(m.kind, PROFILE_LOO_ROW);
+			assert_true(fabs(med - 0.033) < 1e-12);
+			assert_true(fabs(p90 - 0.094) < 1e-12);
+			assert_string_equal(m.taken, "");
+		} else {
+			assert_int_equal(m.kind, PROFILE_LOO_ARCH);
+			assert_true(fabs(med - 0.047) < 1e-12);
+			assert_true(fabs(p90 - 0.155) < 1e-12);
+			assert_string_equal(m.taken, "x from y");
+		}
+	}
+	/* words with no figures: none read */
+	snprintf(m.loo, sizeof m.loo, "not recorded");
+	assert_int_equal(profile_loo_figures(&m, &med, &p90), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_callback_status),
 	    cmocka_unit_test(test_section_status),
 	    cmocka_unit_test(test_key_note),
+	    cmocka_unit_test(test_profile_loo),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
