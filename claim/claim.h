@@ -281,6 +281,11 @@ typedef struct {
 	int b_default;              /* 1: side b is the default (Sohu) */
 	int b_remapped;             /* 1: side b runs its best mapping */
 	double b_given_tp, b_given_pp, b_given_ep, b_given_total;
+	/* how far the model carries to a chip it was not fitted on, one
+	** sentence (valtrust.h val_trust_shipped, side a's profile named),
+	** filled by the command that prints it (cmd_claim); "" where the
+	** shipped measurements cannot be read */
+	char trust[2048];
 	/* side b at the mapping the scenario names (before its best was
 	** taken): the engine's result, for what binds there */
 	rl_result b_given_r;

@@ -368,16 +368,12 @@ void claimout_json(FILE *f, const claim_report *rep)
 		         rep->b.r.total_tps / rep->base_total[2]);
 	}
 	cost_basis_json(&w, rep);
-	{
-		/* the text's trust line (claimout_trust), null where the data
-		** cannot be read */
-		char trust[2048];
-		claimout_trust(rep, trust, sizeof trust);
-		if (trust[0])
-			json_str(&w, "trust", trust);
-		else
-			json_null(&w, "trust");
-	}
+	/* the text's trust line (rep->trust), null where the shipped
+	** measurements cannot be read */
+	if (rep->trust[0])
+		json_str(&w, "trust", rep->trust);
+	else
+		json_null(&w, "trust");
 	side_json(&w, "a", &rep->a);
 	side_json(&w, "b", &rep->b);
 	mappings_json(&w, rep);

@@ -7,7 +7,6 @@
 
 #include "../claim/mcwords.h"
 #include "../claim/numwords.h"
-#include "../claim/valtrust.h"
 #include "../claim/verdict.h"
 #include "../claim/words.h"
 #include "../model/mapping.h"
@@ -247,20 +246,8 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	/* how far the model carries to a chip it was not fitted on, where
 	** the held-out median alone (two microbenchmark rows) read as the
 	** serving model's (ux19) */
-	{
-		char trust[2048];
-		claimout_trust(rep, trust, sizeof trust);
-		if (trust[0])
-			wrapped(f, "  ", trust, 4);
-	}
-}
-
-void claimout_trust(const claim_report *rep, char *buf, size_t len)
-{
-	char err[1024];
-	if (val_trust_shipped(rep->a.st.profile, buf, len, err, sizeof err) !=
-	    RL_OK && len)
-		buf[0] = '\0'; /* the data unreadable: validate says why */
+	if (rep->trust[0])
+		wrapped(f, "  ", rep->trust, 4);
 }
 
 /* A factor to three decimals, 1e15 and past to 3 digits ("1.36e+250"),

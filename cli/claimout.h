@@ -12,10 +12,6 @@
 
 void claimout_text(FILE *f, const claim_report *rep);
 void claimout_json(FILE *f, const claim_report *rep);
-/* How far the model carries to a chip it was not fitted on, in one
-** sentence (claim/valtrust.h over the shipped measurements, side a's
-** profile named), into buf; "" where the data cannot be read. */
-void claimout_trust(const claim_report *rep, char *buf, size_t len);
 void claimout_solve_row_text(FILE *f, const claim_solve_row *row);
 /* The files of side b's node and profile presets, which hold what its
 ** uncertainty file does not vary (the chip's is b->st.chip_file): each
