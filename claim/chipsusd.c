@@ -2,10 +2,13 @@
 ** chipsusd.c: USD per million output tokens of a side's chips alone, for
 ** a side whose full figure is unknown for want of a power model (Sohu as
 ** claimed: no process node, no TDP): the hardware term of model/cost.h,
-** the energy term left out, as the text and the report say beside it.
+** the energy term left out, as the text and the report say beside it;
+** and where the chip's price comes from, in its preset's words.
 */
 #include <math.h>
+#include <stdlib.h>
 
+#include "../config/presetnote.h"
 #include "../model/cost.h"
 #include "../model/precision.h"
 #include "claim.h"
@@ -19,4 +22,25 @@ double claim_usd_chips_only(const claim_side *s, double chip_usd)
 	return rl_usd_hw_per_s(&s->cfg.cost, chip_usd,
 	                       rl_scen_chips(&s->cfg.scen)) /
 	       r->output_tps * 1e6;
+}
+
+int claim_price_note(const claim_side *s, char *buf, size_t len)
+{
+	char val[64], *end;
+	double v;
+	if (len)
+		buf[0] = '\0';
+	if (!isfinite(s->r.chip_price_usd) || !(s->r.chip_price_usd > 0) ||
+	    !preset_key_note(s->st.chip_file, "cost", "price_usd", buf, len, val,
+	                     sizeof val))
+		return 0;
+	v = strtod(val, &end);
+	/* a price set for the run (--set, a spec's key) is not the one the
+	** preset's words are about */
+	if (end == val || v != s->r.chip_price_usd || !buf[0]) {
+		if (len)
+			buf[0] = '\0';
+		return 0;
+	}
+	return 1;
 }

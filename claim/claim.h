@@ -281,6 +281,14 @@ typedef struct {
 	int b_default;              /* 1: side b is the default (Sohu) */
 	int b_remapped;             /* 1: side b runs its best mapping */
 	double b_given_tp, b_given_pp, b_given_ep, b_given_total;
+	/* how far the model carries to a chip it was not fitted on, one
+	** sentence (valtrust.h val_trust_shipped, side a's profile named),
+	** filled by the command that prints it (cmd_claim); "" where the
+	** shipped measurements cannot be read */
+	char trust[2048];
+	/* side b at the mapping the scenario names (before its best was
+	** taken): the engine's result, for what binds there */
+	rl_result b_given_r;
 	double base_total[3];       /* TensorRT-LLM 0.10, 0.11, 0.12; 0 unknown */
 	/* Sohu by design at its best mapping with a TDP of 700 W, 1000 W and
 	** none: speedup against a (NAN where it does not evaluate) */
@@ -292,6 +300,12 @@ typedef struct {
 ** where its full figure is unknown because it has no power model; NAN
 ** otherwise (its full figure known, no price, no throughput). */
 double claim_usd_chips_only(const claim_side *s, double chip_usd);
+
+/* chipsusd.c: the words beside price_usd in side s's chip preset (its
+** source, or its ASSUMPTION and range: config/presetnote.h) into buf, 1;
+** 0 with buf "" where the side's chip price is not known, or is not its
+** preset's (set for the run), or the preset writes nothing beside it. */
+int claim_price_note(const claim_side *s, char *buf, size_t len);
 
 /* modelpar.c: the index in map_b of side b's best mapping that splits
 ** the model over all its chips with no copies (dp 1: Etched's "8-way model

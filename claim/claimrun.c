@@ -948,6 +948,7 @@ void claim_map_sides(claim_report *rep)
 	rep->b_given_pp = sb->pp;
 	rep->b_given_ep = sb->ep;
 	rep->b_given_total = rep->b.r.total_tps;
+	rep->b_given_r = rep->b.r;
 	if (!rep->b_default || rep->nmap_b == 0 || rep->map_b[0].rc != RL_OK)
 		return;
 	remap(&rep->b, &rep->map_b[0]);

@@ -89,6 +89,16 @@ static void side_json(json_w *w, const char *key, const claim_side *s)
 	json_obj(w, key);
 	json_str(w, "label", s->label);
 	json_str(w, "form", s->form);
+	/* where the chip's price comes from, in its preset's words (Sohu's:
+	** an ASSUMPTION, the H100's price taken for it); null where the
+	** price is unknown, set for the run, or its preset says nothing */
+	{
+		char note[2048];
+		if (claim_price_note(s, note, sizeof note))
+			json_str(w, "chip_price_note", note);
+		else
+			json_null(w, "chip_price_note");
+	}
 	evalout_json(w, &s->st, &s->r);
 	json_end(w);
 }
@@ -358,6 +368,12 @@ void claimout_json(FILE *f, const claim_report *rep)
 		         rep->b.r.total_tps / rep->base_total[2]);
 	}
 	cost_basis_json(&w, rep);
+	/* the text's trust line (rep->trust), null where the shipped
+	** measurements cannot be read */
+	if (rep->trust[0])
+		json_str(&w, "trust", rep->trust);
+	else
+		json_null(&w, "trust");
 	side_json(&w, "a", &rep->a);
 	side_json(&w, "b", &rep->b);
 	mappings_json(&w, rep);

@@ -10,6 +10,7 @@
 #include "../claim/verdict.h"
 #include "../claim/words.h"
 #include "../model/mapping.h"
+#include "../model/outputs.h"
 #include "../model/params.h"
 #include "../config/presets.h"
 #include "claimout.h"
@@ -242,6 +243,11 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	}
 	best_a_text(f, rep);
 	by_design_text(f, rep);
+	/* how far the model carries to a chip it was not fitted on, where
+	** the held-out median alone (two microbenchmark rows) read as the
+	** serving model's (ux19) */
+	if (rep->trust[0])
+		wrapped(f, "  ", rep->trust, 4);
 }
 
 /* A factor to three decimals, 1e15 and past to 3 digits ("1.36e+250"),
@@ -609,6 +615,37 @@ static void map_name(char *buf, size_t len, const rl_map_entry *e)
 	rl_mapping_words(buf, len, e->tp, e->pp, e->dp, e->ep);
 }
 
+/* One output of the engine's breakdown, as `rooflab eval` prints it
+** (model/outputs.c), in ms; NAN where the table has no such name. */
+static double out_ms(const rl_result *r, const char *name)
+{
+	const rl_output *o = rl_output_find(name);
+	return o ? 1e3 * o->get(r) : NAN;
+}
+
+/* What binds side b at the mapping the scenario names, from the engine's
+** breakdown there (per chip, the figures `rooflab eval` prints under
+** prefill and latency: model/outputs.c): an iteration carrying prefill,
+** its all-reduces not hidden under compute against its GEMMs and
+** attention, beside the time per output token. */
+static void given_binds(FILE *f, const rl_result *r)
+{
+	char line[512];
+	if (r->prefill_bound < 0 || r->prefill_bound >= RL_BOUND_COUNT ||
+	    !(r->prefill.time_s > 0))
+		return;
+	snprintf(line, sizeof line, "what binds there (per chip, the engine's "
+	         "breakdown as rooflab eval prints it): an iteration carrying "
+	         "prefill takes %.3g ms (time per output token %.3g ms), %s-bound: "
+	         "%.3g ms of all-reduces not hidden under compute against %.3g ms "
+	         "of GEMMs and %.3g ms of attention",
+	         out_ms(r, "prefill.iteration_s"), out_ms(r, "latency.tpot_s"),
+	         rl_bound_name(r->prefill_bound),
+	         out_ms(r, "prefill.communication_s"),
+	         out_ms(r, "prefill.gemm_s"), out_ms(r, "prefill.attention_s"));
+	wrapped(f, "  ", line, 4);
+}
+
 /* The verdict per mapping, in words. */
 static void mappings_text(FILE *f, const claim_report *rep)
 {
@@ -644,6 +681,8 @@ static void mappings_text(FILE *f, const claim_report *rep)
 		fprintf(f, "b runs its best mapping; at the mapping the scenario "
 		        "names (TP%g) it would be %sx\n", rep->b_given_tp,
 		        claim_speedup2(x[0], sizeof x[0], rep->b_given_total / a));
+	if (rep->b_remapped)
+		given_binds(f, &rep->b_given_r);
 	/* Etched's benchmark is "8-way model parallel" (claims.md): TP8 is one
 	** reading of it, any TP x PP over all the chips with no copies another;
 	** a best mapping of copies (DP8) is none (ux16) */
@@ -732,6 +771,22 @@ static void energy_text(FILE *f, const claim_report *rep)
 	}
 }
 
+/* A side's chip price where its preset writes it as an ASSUMPTION (Sohu's:
+** the H100's price taken for it), with the words beside price_usd in the
+** preset (claim_price_note); nothing where the price is sourced, not its
+** preset's or not known. */
+static void price_note_text(FILE *f, const claim_side *s, const char *tag)
+{
+	char note[2048], line[2400];
+	if (!claim_price_note(s, note, sizeof note) ||
+	    !strstr(note, "ASSUMPTION"))
+		return;
+	snprintf(line, sizeof line, "%s: its chip price, %.0f USD, is %s's "
+	         "(price_usd) %s", tag, s->r.chip_price_usd,
+	         rl_data_rel(s->st.chip_file), note);
+	wrapped(f, "  ", line, 4);
+}
+
 /* USD per million output tokens with the chips at their price and at
 ** their manufacturing cost, each named (cost.c, eval.c). */
 static void cost_text(FILE *f, const claim_report *rep)
@@ -778,6 +833,8 @@ static void cost_text(FILE *f, const claim_report *rep)
 	if (chips_only)
 		wrapped(f, "  ", "(+ energy: the chips' share alone; the side has "
 		        "no power model, so what its energy adds is not known)", 4);
+	for (i = 0; i < (rep->have_bd ? 3 : 2); i++)
+		price_note_text(f, s[i], tag[i]);
 	fprintf(f, "  (each chip's price with its source or assumption and "
 	        "range: data/chips/README.md)\n");
 }

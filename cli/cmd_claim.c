@@ -9,6 +9,7 @@
 
 #include "claimargs.h"
 #include "claimout.h"
+#include "../claim/valtrust.h"
 #include "../config/memout.h"
 #include "commands.h"
 #include "options.h"
@@ -83,6 +84,13 @@ int cmd_claim(int argc, char **argv)
 	rc = claim_prepare(rep, err, sizeof err);
 	if (rc == RL_OK)
 		rc = claim_compute(rep, err, sizeof err);
+	/* how far the model carries to another chip, under the verdict:
+	** the shipped measurements as validate evaluates them (unreadable:
+	** no line, validate says why; out of memory: exit 1) */
+	if (rc == RL_OK &&
+	    val_trust_shipped(rep->a.st.profile, rep->trust, sizeof rep->trust,
+	                      err, sizeof err) == RL_EINTERNAL)
+		rc = RL_EINTERNAL;
 	if (rc != RL_OK) {
 		cli_say("claim", err);
 		claim_report_free(rep);

@@ -22,10 +22,12 @@
 #include "../claim/validation.h"
 #include "../claim/valrepeat.h"
 #include "../claim/valstore.h"
+#include "../claim/valtrust.h"
 #include "../config/ini.h"
 #include "../config/harness.h"
 #include "../config/json.h"
 #include "../config/presets.h"
+#include "../config/profileloo.h"
 #include "../config/setup.h"
 #include "../model/utf8.h"
 #include "../model/comm.h"
@@ -123,39 +125,6 @@ static void help(FILE *f)
 ** column: the names are at most 2 x MEAS_FIELD + 2 bytes. */
 #define SHOWN_MAX (2 * MEAS_FIELD + 2 + 64)
 
-/* A profile's leave-out error, as its fit wrote it in [meta]:
-** leave-one-architecture-out (models whose presets are one network left
-** out together), or leave-one-model-out in a profile fitted before that
-** (said so), or leave-one-row-out where a fit's rows hold too few
-** architectures to leave one out (trtllm-0.10: two); and what the fit took from other profiles' fits instead of
-** fitting it (not_fitted_here: scripts/fit-profiles.sh), which that
-** leave-out error does not test. */
-typedef struct {
-	char loo[1600];
-	char taken[600];
-} loo_meta;
-
-static int loo_cb(void *ud, const char *section, const char *key,
-                  const char *value, char *err, size_t errlen)
-{
-	loo_meta *m = ud;
-	(void)err;
-	(void)errlen;
-	if (strcmp(section, "meta"))
-		return 0;
-	if (!strcmp(key, "leave_one_architecture_out"))
-		snprintf(m->loo, sizeof m->loo, "%s", value);
-	else if (!strcmp(key, "not_fitted_here"))
-		snprintf(m->taken, sizeof m->taken, "%s", value);
-	else if (!strcmp(key, "leave_one_model_out") && !m->loo[0])
-		snprintf(m->loo, sizeof m->loo, "leave-one-model-out (a twin "
-		         "preset of a model stays in its fit): %s", value);
-	else if (!strcmp(key, "leave_one_out") && !m->loo[0])
-		snprintf(m->loo, sizeof m->loo, "leave-one-row-out (its rows are "
-		         "too few architectures to leave one out): %s", value);
-	return 0;
-}
-
 /* " and fixed ...": the fixed time of one all-reduce (no bytes) at tp 2,
 ** 4 and 8 with the profile on the chip it was fitted on (model/comm.c:
 ** the profile's software latency, the algorithm's steps of the chip's link
@@ -233,7 +202,7 @@ static int print_loo(const val_row *v, size_t n, char *oom, size_t olen)
 	       "all-reduce's fixed time at tp 2/4/8 (model/comm.c):\n");
 	for (i = 0; i < n; i++) {
 		char path[1024], err[1024], fixed[128];
-		loo_meta m;
+		profile_loo m;
 		if (!v[i].profile[0])
 			continue;
 		for (j = 0; j < ns; j++)
@@ -252,7 +221,7 @@ static int print_loo(const val_row *v, size_t n, char *oom, size_t olen)
 		r = RL_OK;
 		if (preset_path("profile", v[i].profile, path, sizeof path, err,
 		                sizeof err) ||
-		    (r = ini_parse_file(path, loo_cb, &m, err, sizeof err))) {
+		    (r = profile_loo_read(path, &m, err, sizeof err))) {
 			printf("  %s not read: %s\n",
 			       rl_utf8_cell(v[i].profile, 16, 0, b0, sizeof b0),
 			       rl_utf8_cell(err, 0, 0, b1, sizeof b1));
@@ -897,6 +866,20 @@ int cmd_validate(int argc, char **argv)
 			for (i = 0; i < n; i++)
 				nm += v[i].status == VAL_OK;
 			printf("%zu of %zu rows modelled\n", nm, n);
+		}
+		{
+			/* what matters for carrying software fitted on one chip
+			** to another, in one sentence (claim says it beside its
+			** verdict): not the held-out median alone, which is over
+			** whatever rows other chips have */
+			char trust[2048], e2[1024];
+			if (val_trust_words(v, n, NULL, trust, sizeof trust, e2,
+			                    sizeof e2) == RL_OK)
+				printf("\n%s\n", trust);
+			else if (rc == RL_OK) {
+				snprintf(err, sizeof err, "%s", e2);
+				rc = RL_EINTERNAL; /* said below */
+			}
 		}
 		/* a profile's or chip's text not held in memory: exit 1 */
 		if (rc == RL_EINTERNAL) {

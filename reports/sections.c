@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../claim/words.h"
+#include "../config/presetnote.h"
 #include "../config/presets.h"
 #include "../config/setup.h"
 #include "../plots/kinds.h"
@@ -358,12 +359,14 @@ static void cost_basis_words(rctx *r, char *buf, size_t len)
 ** memory is an internal failure, kept in r->bad (the report fails, exit
 ** 1), where the run's price read "set for this run (no source recorded)"
 ** as if there were no such preset. */
-static double preset_price(rctx *r, const char *chip)
+static double preset_price(rctx *r, const char *chip, char *note,
+                           size_t nlen)
 {
 	rl_setup st;
-	char err[1024];
+	char err[1024], val[64];
 	int rc;
 	setup_init(&st);
+	note[0] = '\0';
 	if (!chip[0])
 		return NAN;
 	if ((rc = setup_load(&st, "chip", chip, err, sizeof err)) != 0) {
@@ -371,6 +374,10 @@ static double preset_price(rctx *r, const char *chip)
 			report_bad(r, RL_EINTERNAL, err);
 		return NAN;
 	}
+	/* the words beside price_usd in the preset (its source, or its
+	** ASSUMPTION and range: config/presetnote.h) */
+	preset_key_note(st.chip_file, "cost", "price_usd", note, nlen, val,
+	                sizeof val);
 	return st.cfg.cost.price_usd;
 }
 
@@ -382,13 +389,19 @@ static double preset_price(rctx *r, const char *chip)
 static void price_words(rctx *r, const char *side, const char *label,
                         const char *chip, double usd, char *buf, size_t len)
 {
-	double pre = preset_price(r, chip);
+	char note[1600];
+	double pre = preset_price(r, chip, note, sizeof note);
 	if (!chip[0])
 		snprintf(buf, len, "%s: chip not stored, price %s", side,
 		         isfinite(usd) ? "without a source" : "unknown");
 	else if (!isfinite(usd))
 		snprintf(buf, len, "%s, %s, chip %s: unknown (the chip preset gives "
 		         "no price)", side, label, chip);
+	else if (isfinite(pre) && pre == usd && strstr(note, "ASSUMPTION"))
+		/* an assumed price said so where it is printed (Sohu's: the
+		** H100's taken for it), in its preset's words */
+		snprintf(buf, len, "%s, %s, chip %s: %.0f USD, data/chips/%s.ini's "
+		         "(price_usd) %s", side, label, chip, usd, chip, note);
 	else if (isfinite(pre) && pre == usd)
 		snprintf(buf, len, "%s, %s, chip %s: %.0f USD, its preset's price "
 		         "(its source or assumption beside price_usd in "

@@ -1604,6 +1604,96 @@ if tr '\n' ' ' <"$tmpd/out" | tr -s ' ' | grep -q "20x is met already (21.39x no
 else
 	echo "not ok - the baseline's utilization lever is not its FP8 share"; fails=$((fails + 1))
 fi
+# (ux19) what binds side b at the mapping the scenario names (TP8): the
+# claim's line against `rooflab eval` of the same side at TP8 (Sohu as
+# claimed: sohu chip, etched-claim profile, etched-bench's cell); and by
+# hand: etched-claim fuses every elementwise kernel and has no host
+# overhead (data/profiles/etched-claim.ini), so the iteration is its
+# all-reduces + GEMMs + attention, and all-reduces longer than the other
+# two together are what binds it
+{ tr '\n' ' ' <"$tmpd/summary"; echo; } | tr -s ' ' |
+	sed -n 's/.*an iteration carrying prefill takes \([0-9.]*\) ms (time per output token \([0-9.]*\) ms), communication-bound: \([0-9.]*\) ms of all-reduces not hidden under compute against \([0-9.]*\) ms of GEMMs and \([0-9.]*\) ms of attention.*/\1 \2 \3 \4 \5/p' \
+	>"$tmpd/binds"
+$RL eval --chip sohu --profile etched-claim --model llama3-70b --precision fp8 \
+	--isl 2048 --osl 128 --tp 8 >"$tmpd/tp8.txt" 2>&1
+awk '/^prefill$/ { p = 1; next } /^decode$/ { p = 0 }
+	p && $1 == "iteration_s" { it = $2 } p && $1 == "gemm_s" { g = $2 }
+	p && $1 == "attention_s" { a = $2 } p && $1 == "communication_s" { c = $2 }
+	$1 == "tpot_s" { t = $2 }
+	END { print it, t, c, g, a }' "$tmpd/tp8.txt" >"$tmpd/binds.eval"
+if read -r it t c g a <"$tmpd/binds" && [ -n "$a" ] &&
+	read -r eit et ec eg ea <"$tmpd/binds.eval" && [ -n "$ea" ] &&
+	awk -v it="$it" -v t="$t" -v c="$c" -v g="$g" -v a="$a" -v eit="$eit" \
+		-v et="$et" -v ec="$ec" -v eg="$eg" -v ea="$ea" 'function near(x, y) {
+		return x > 0 && y > 0 && (x - y) / y < 0.01 && (y - x) / y < 0.01 }
+	BEGIN { exit !(near(it, eit) && near(t, et) && near(c, ec) &&
+		near(g, eg) && near(a, ea) && near(c + g + a, it) && c > g + a) }'; then
+	echo "ok - at TP8 the claim names what binds b as eval breaks it down ($c ms of all-reduces against $g + $a ms)"
+else
+	echo "not ok - what binds b at TP8: claim '$(cat "$tmpd/binds")', eval '$(cat "$tmpd/binds.eval")'"
+	fails=$((fails + 1))
+fi
+# (ux19) Sohu's chip price is the H100's taken as an ASSUMPTION: said
+# where the price is printed, in the words data/chips/sohu.ini writes above
+# its price_usd (the source, read here with sed: the comment lines between
+# [cost] and the key, blanks run together), in the text and the JSON; a
+# price set for the run has no preset words beside it
+note=$(sed -n '/^\[cost\]/,/^price_usd/p' "$ROOFLAB_DATA/chips/sohu.ini" |
+	sed -n 's/^; *//p' | tr '\n' ' ' | tr -s ' ' | sed 's/ $//')
+price=$(sed -n 's/^price_usd *= *\([0-9]*\).*/\1/p' "$ROOFLAB_DATA/chips/sohu.ini")
+case $note in
+ASSUMPTION:*) ;;
+*) echo "not ok - sohu.ini's price is no longer an ASSUMPTION: '$note'"; fails=$((fails + 1)) ;;
+esac
+if { tr '\n' ' ' <"$tmpd/summary"; echo; } | tr -s ' ' |
+	grep -qF "b: its chip price, $price USD, is data/chips/sohu.ini's (price_usd) $note" &&
+	grep -q '^  (each chip.s price with its source or assumption' "$tmpd/summary"; then
+	echo "ok - the cost table says b's price ($price USD) is sohu.ini's ASSUMPTION, in its words"
+else
+	echo "not ok - the cost table does not say b's price is an ASSUMPTION ('$note')"
+	fails=$((fails + 1))
+fi
+if [ "$(grep '"chip_price_note"' "$tmpd/cj.json" | sed -n '2s/^ *"chip_price_note": "\(.*\)",$/\1/p' |
+	tr -s ' ')" = "$note" ]; then
+	echo "ok - JSON b.chip_price_note is sohu.ini's words"
+else
+	echo "not ok - JSON b.chip_price_note is not sohu.ini's words"; fails=$((fails + 1))
+fi
+expect_exit 0 "claim with a price set for side b" -- $RL claim --samples 0 \
+	--b sohu,cost.price_usd=20000
+expect_out "(chip 20000)" "the price set for the run is the table's"
+expect_no_out "its chip price, 20000 USD" "a price set for the run has no preset words beside it"
+# (ux19) how far the model carries to a chip it was not fitted on, under
+# the verdict, from the sources: each profile's leave-one-architecture-out
+# error as its fit wrote it in data/profiles/*.ini's [meta] (the least and
+# greatest median and 90th percentile), trtllm-0.10's leave-one-row-out
+# one (too few architectures), the out-of-sample rows' as validate's
+# summary counts them, and the held-out rows by hand from
+# data/measurements.csv: an H200 BF16 GEMM and a copy (microbenchmarks),
+# no serving row of another chip than the H100
+sed -n 's/^leave_one_architecture_out = median |error| \([0-9.]*\)%, 90th percentile \([0-9.]*\)%.*/\1 \2/p' \
+	"$ROOFLAB_DATA"/profiles/*.ini >"$tmpd/loao"
+nl=$(grep -c . "$tmpd/loao")
+mlo=$(sort -n "$tmpd/loao" | head -1 | cut -d' ' -f1)
+mhi=$(sort -n "$tmpd/loao" | tail -1 | cut -d' ' -f1)
+plo=$(sort -k2,2n "$tmpd/loao" | head -1 | cut -d' ' -f2)
+phi=$(sort -k2,2n "$tmpd/loao" | tail -1 | cut -d' ' -f2)
+r10=$(sed -n 's/^leave_one_out = median |error| \([0-9.]*\)%, 90th percentile \([0-9.]*\)%.*/\1% \/ \2%/p' \
+	"$ROOFLAB_DATA/profiles/trtllm-0.10.ini")
+oos=$($RL validate 2>/dev/null | sed -n 's/^out of sample (borrowed) *\([0-9]*\) rows: median |error| *\([0-9.]*\)%, 90th percentile *\([0-9.]*\)%.*/\1 out-of-sample rows (a profile borrowed from another version) \2% \/ \3%/p')
+want="the model off its fit (median / 90th percentile |error|): leave-one-architecture-out $mlo-$mhi% / $plo-$phi% over $nl profiles (trtllm-0.10, the baseline: leave-one-row-out $r10); $oos; other chips: 2 microbenchmark rows, no serving row"
+if [ "$nl" -ge 10 ] && [ -n "$r10" ] && [ -n "$oos" ] &&
+	sed -n '1,/^$/p' "$tmpd/summary" | { tr '\n' ' '; echo; } | tr -s ' ' |
+	grep -qF "$want"; then
+	echo "ok - under the verdict: the leave-one-architecture-out, out-of-sample and held-out figures"
+else
+	echo "not ok - the trust line under the verdict, want: $want"; fails=$((fails + 1))
+fi
+if grep -qF "\"trust\": \"$want\"" "$tmpd/cj.json"; then
+	echo "ok - JSON trust is the text's line"
+else
+	echo "not ok - JSON trust is not the text's line"; fails=$((fails + 1))
+fi
 # a side b given as --b sohu-design keeps the scenario's TP8 x PP1, where
 # the chip-to-chip links bind (sohu-design.ini's 450 GB/s link against its
 # own compute): design.* there moves nothing, and the tornado says what

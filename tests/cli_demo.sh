@@ -1,7 +1,7 @@
 #!/bin/sh
 # cli_demo.sh: what `make demo` (scripts/demo.sh) prints, run into a
 # folder of its own: the verdict with how its word is drawn, and under
-# the validation's summary the held-out rows it is over, lest an
+# it the figures for carrying the model to another chip, lest an
 # investor read the held-out median as the serving model's accuracy on
 # chips it never saw; and that the example sweeps without a Pareto plot
 # are said to be so by design, not failed; every line within 100 columns.
@@ -27,19 +27,14 @@ expect_no_out "^.{101}" "no line of the demo's over 100 columns"
 # (measured-h200-d2d-copy) and an MLPerf row whose lengths are a
 # distribution (not modelled); every serving row of published-h100.csv
 # is an H100's
-expect_joined "^held-out chips " "^held-out chips +2 rows: median .* \(microbenchmarks only, no serving row\)\$" \
-	"the held-out summary line says it is over microbenchmarks only"
-awk '/^held-out rows by chip, version, model and precision:$/ { on = 1; next }
-     on && /^demo: / { exit }
-     on { print }' "$tmpd/out" >"$tmpd/held"
-if [ "$(grep -c '^  h200-sxm ' "$tmpd/held")" = 2 ] &&
-	grep -q "gemm 8192x8192x8192 *bf16 *1 " "$tmpd/held" &&
-	grep -q "device-to-device copy *- *1 " "$tmpd/held"; then
-	echo "ok - the held-out rows under the summary: the H200 GEMM and copy"
-else
-	echo "not ok - the held-out rows under the summary"; sed 's/^/    /' "$tmpd/held"
-	fails=$((fails + 1))
-fi
+# so the demo says, under the claim's verdict, what matters for carrying
+# software fitted on the H100 to another chip (ux19): the profiles'
+# leave-one-architecture-out error, the out-of-sample rows', and that the
+# held-out chips have those two microbenchmark rows, no serving row; the
+# held-out median alone (over the GEMM and the copy) is no longer printed
+expect_joined "^  the model off its fit " "^  the model off its fit \(median / 90th percentile \|error\|\): leave-one-architecture-out [0-9.]+-[0-9.]+% / [0-9.]+-[0-9.]+% over [0-9]+ profiles \(trtllm-0\.10, the baseline: leave-one-row-out [0-9.]+% / [0-9.]+%\); [0-9]+ out-of-sample rows .*; other chips: 2 microbenchmark rows, no serving row\$" \
+	"the demo says the figures for another chip under the verdict"
+expect_no_out "^held-out chips " "the held-out median alone is not the demo's trust figure"
 # the Pareto plots the example sweeps cannot have, by hand from
 # sweeps/*.ini (run numbers in file order): isl-osl (run 2) sweeps
 # scenario.isl and scenario.osl, and sohu-link-vs-flops (run 3) keeps no

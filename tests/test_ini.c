@@ -12,10 +12,15 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "../config/ini.h"
+#include "../config/presetnote.h"
+#include "../config/profileloo.h"
 #include "../model/status.h"
 
 /* returns *ud at key "b", 0 elsewhere */
@@ -93,11 +98,114 @@ static void test_section_status(void **state)
 	                                         &rc, err, sizeof err), -1);
 }
 
+/* preset_key_note: the comment lines right above a key and the one after
+** its value, its own section's only, a blank line or another key parting a
+** note from it; each expectation read off the file below by hand. */
+static void test_key_note(void **state)
+{
+	static const char text[] =
+	    "; top: a file's description, not a key's\n"
+	    "[chip]\n"
+	    "; the chip's price is not this one\n"
+	    "price_usd = 1\n"
+	    "\n"
+	    "[cost]\n"
+	    "; parted by the blank line below\n"
+	    "\n"
+	    "; ASSUMPTION: no published price.  Taken\n"
+	    ";   as the other's, range 1-3.\n"
+	    "price_usd = 2       ; inline words\n"
+	    "years = 4\n"
+	    "price_usd_x = 9\n";
+	char path[] = "/tmp/rl_test_note_XXXXXX", note[256], val[32];
+	int fd;
+	FILE *f;
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(preset_key_note(path, "cost", "price_usd", note,
+	                                 sizeof note, val, sizeof val), 1);
+	assert_string_equal(note, "ASSUMPTION: no published price. Taken as the "
+	                          "other's, range 1-3. inline words");
+	assert_string_equal(val, "2");
+	assert_int_equal(preset_key_note(path, "chip", "price_usd", note,
+	                                 sizeof note, val, sizeof val), 1);
+	assert_string_equal(note, "the chip's price is not this one");
+	assert_string_equal(val, "1");
+	/* a key with no comment of its own (the line above is another key) */
+	assert_int_equal(preset_key_note(path, "cost", "years", note,
+	                                 sizeof note, val, sizeof val), 1);
+	assert_string_equal(note, "");
+	assert_string_equal(val, "4");
+	/* no such key (a longer name is another key), no such file */
+	assert_int_equal(preset_key_note(path, "cost", "price", note,
+	                                 sizeof note, val, sizeof val), 0);
+	assert_string_equal(note, "");
+	assert_int_equal(preset_key_note(path, "node", "price_usd", note,
+	                                 sizeof note, val, sizeof val), 0);
+	unlink(path);
+	assert_int_equal(preset_key_note(path, "cost", "price_usd", note,
+	                                 sizeof note, val, sizeof val), 0);
+	assert_string_equal(val, "");
+}
+
+/* profile_loo_read / profile_loo_figures: a fit's leave-out error as the
+** fit scripts write it in [meta] (data/profiles/trtllm-0.10.ini's
+** leave_one_out line, trtllm-0.11.ini's leave_one_architecture_out), the
+** architecture one taken over a row one beside it; figures by hand. */
+static void test_profile_loo(void **state)
+{
+	static const char *const text[2] = {
+	    "[meta]\nleave_one_out = median |error| 3.3%, 90th percentile 9.4% "
+	    "over 16 rows\n",
+	    "[meta]\nleave_one_out = median |error| 1.0%, 90th percentile 2.0% "
+	    "over 3 rows\nleave_one_architecture_out = median |error| 4.7%, "
+	    "90th percentile 15.5% over 72 rows\nnot_fitted_here = x from y\n"};
+	char path[] = "/tmp/rl_test_loo_XXXXXX", err[256];
+	profile_loo m;
+	double med = 0, p90 = 0;
+	int fd, k;
+	FILE *f;
+	(void)state;
+	for (k = 0; k < 2; k++) {
+		snprintf(path, sizeof path, "/tmp/rl_test_loo_XXXXXX");
+		fd = mkstemp(path);
+		assert_true(fd >= 0);
+		f = fdopen(fd, "w");
+		assert_non_null(f);
+		assert_true(fputs(text[k], f) >= 0);
+		assert_int_equal(fclose(f), 0);
+		assert_int_equal(profile_loo_read(path, &m, err, sizeof err), 0);
+		unlink(path);
+		assert_int_equal(profile_loo_figures(&m, &med, &p90), 1);
+		if (k == 0) {
+			assert_int_equal(m.kind, PROFILE_LOO_ROW);
+			assert_true(fabs(med - 0.033) < 1e-12);
+			assert_true(fabs(p90 - 0.094) < 1e-12);
+			assert_string_equal(m.taken, "");
+		} else {
+			assert_int_equal(m.kind, PROFILE_LOO_ARCH);
+			assert_true(fabs(med - 0.047) < 1e-12);
+			assert_true(fabs(p90 - 0.155) < 1e-12);
+			assert_string_equal(m.taken, "x from y");
+		}
+	}
+	/* words with no figures: none read */
+	snprintf(m.loo, sizeof m.loo, "not recorded");
+	assert_int_equal(profile_loo_figures(&m, &med, &p90), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_callback_status),
 	    cmocka_unit_test(test_section_status),
+	    cmocka_unit_test(test_key_note),
+	    cmocka_unit_test(test_profile_loo),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,199 @@
+/*
+** valtrust.c: how far to trust the model on a chip it was not fitted on,
+** in one sentence (valtrust.h).
+*/
+#include "valtrust.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../config/measure.h"
+#include "../config/presets.h"
+#include "../config/profileloo.h"
+#include "../config/setup.h"
+#include "../model/status.h"
+#include "valversions.h"
+
+/* The most profiles looked at: validate's listing's 32 */
+#define TRUST_PROFILES 32
+
+/* The leave-out errors of the profiles of rows v[n], as validate's listing
+** reads them: over the leave-one-architecture-out ones, how many and the
+** least and greatest median and 90th percentile; base's own into *bm,
+** *bp and *bkind (PROFILE_LOO_NONE where base is none of them). */
+#define TRUST_OTHERS 4
+typedef struct {
+	size_t n;
+	double med_lo, med_hi, p90_lo, p90_hi;
+	/* the profiles whose fit left a row or a model name out, not an
+	** architecture (trtllm-0.10: too few architectures), and base where
+	** it is an architecture one: each named with its own figures */
+	size_t nother;
+	char other[TRUST_OTHERS][RL_NAME_MAX];
+	double om[TRUST_OTHERS], op[TRUST_OTHERS];
+	int okind[TRUST_OTHERS];
+} loo_span;
+
+static int read_spans(const val_row *v, size_t n, const char *base,
+                      loo_span *s, char *err, size_t errlen)
+{
+	char seen[TRUST_PROFILES][RL_NAME_MAX], path[1024], e[1024];
+	size_t ns = 0, i, j;
+	memset(s, 0, sizeof *s);
+	for (i = 0; i < n; i++) {
+		profile_loo m;
+		double med, p90;
+		int rc;
+		if (!v[i].profile[0])
+			continue;
+		for (j = 0; j < ns; j++)
+			if (!strcmp(seen[j], v[i].profile))
+				break;
+		if (j < ns || ns == TRUST_PROFILES)
+			continue;
+		snprintf(seen[ns++], RL_NAME_MAX, "%s", v[i].profile);
+		if (preset_path("profile", v[i].profile, path, sizeof path, e,
+		                sizeof e))
+			continue;
+		if ((rc = profile_loo_read(path, &m, e, sizeof e))) {
+			if (rc == RL_EINTERNAL) {
+				snprintf(err, errlen, "%s", e);
+				return RL_EINTERNAL;
+			}
+			continue; /* validate's listing says why */
+		}
+		if (!profile_loo_figures(&m, &med, &p90))
+			continue;
+		if ((m.kind != PROFILE_LOO_ARCH ||
+		     (base && !strcmp(base, v[i].profile))) &&
+		    s->nother < TRUST_OTHERS) {
+			j = s->nother++;
+			snprintf(s->other[j], RL_NAME_MAX, "%s", v[i].profile);
+			s->om[j] = med;
+			s->op[j] = p90;
+			s->okind[j] = m.kind;
+		}
+		if (m.kind != PROFILE_LOO_ARCH)
+			continue;
+		if (!s->n++) {
+			s->med_lo = s->med_hi = med;
+			s->p90_lo = s->p90_hi = p90;
+			continue;
+		}
+		s->med_lo = fmin(s->med_lo, med);
+		s->med_hi = fmax(s->med_hi, med);
+		s->p90_lo = fmin(s->p90_lo, p90);
+		s->p90_hi = fmax(s->p90_hi, p90);
+	}
+	return RL_OK;
+}
+
+static const char *kind_words(int kind)
+{
+	return kind == PROFILE_LOO_ROW     ? "leave-one-row-out"
+	       : kind == PROFILE_LOO_MODEL ? "leave-one-model-out"
+	                                   : "leave-one-architecture-out";
+}
+
+int val_trust_words(const val_row *v, size_t n, const char *base,
+                    char *buf, size_t len, char *err, size_t errlen)
+{
+	loo_span s;
+	size_t k = 0, i, oos, micro = 0, serving = 0;
+	double med, p90;
+	int rc;
+	if (len)
+		buf[0] = '\0';
+	if ((rc = read_spans(v, n, base && base[0] ? base : NULL, &s, err,
+	                     errlen)))
+		return rc;
+#define PUT(...)                                                            \
+	do {                                                                    \
+		if (k < len)                                                        \
+			k += (size_t)snprintf(buf + k, len - k, __VA_ARGS__);           \
+	} while (0)
+	PUT("the model off its fit (median / 90th percentile |error|): ");
+	if (s.n)
+		PUT("leave-one-architecture-out %.1f-%.1f%% / %.1f-%.1f%% over %zu "
+		    "profiles", 100 * s.med_lo, 100 * s.med_hi, 100 * s.p90_lo,
+		    100 * s.p90_hi, s.n);
+	else
+		PUT("no profile's leave-one-architecture-out error recorded");
+	for (i = 0; i < s.nother; i++)
+		PUT("%s%s%s: %s %.1f%% / %.1f%%", i ? "; " : " (", s.other[i],
+		    base && !strcmp(base, s.other[i]) ? ", the baseline" : "",
+		    kind_words(s.okind[i]), 100 * s.om[i], 100 * s.op[i]);
+	if (s.nother)
+		PUT(")");
+	oos = val_summary(v, n, VAL_SET_BIT(VAL_SET_OUT_OF_SAMPLE), &med, &p90);
+	if (oos)
+		PUT("; %zu out-of-sample row%s (a profile borrowed from another "
+		    "version) %.1f%% / %.1f%%", oos, oos == 1 ? "" : "s", 100 * med,
+		    100 * p90);
+	for (i = 0; i < n; i++) {
+		if (v[i].status != VAL_OK ||
+		    val_set_of(&v[i]) != VAL_SET_HELD_OUT)
+			continue;
+		if (meas_micro(v[i].row))
+			micro++;
+		else
+			serving++;
+	}
+	if (!micro && !serving)
+		PUT("; other chips: no row");
+	else if (!serving)
+		PUT("; other chips: %zu microbenchmark row%s, no serving row", micro,
+		    micro == 1 ? "" : "s");
+	else
+		PUT("; other chips: %zu serving row%s, %zu microbenchmark%s", serving,
+		    serving == 1 ? "" : "s", micro, micro == 1 ? "" : "s");
+#undef PUT
+	return RL_OK;
+}
+
+int val_trust_shipped(const char *base, char *buf, size_t len, char *err,
+                      size_t errlen)
+{
+	char vfile[1024], files[2][1024];
+	val_versions vt;
+	meas_set sets[2];
+	val_row *v = NULL, *nv;
+	size_t n = 0, i;
+	int rc;
+	if (len)
+		buf[0] = '\0';
+	snprintf(vfile, sizeof vfile, "%s/profiles/versions.csv", rl_data_dir());
+	snprintf(files[0], sizeof files[0], "%s/measurements.csv",
+	         rl_data_dir());
+	snprintf(files[1], sizeof files[1], "%s/measurements/published-h100.csv",
+	         rl_data_dir());
+	if ((rc = val_versions_read(vfile, &vt, err, errlen)))
+		return rc == RL_EINTERNAL ? RL_EINTERNAL : -1;
+	memset(sets, 0, sizeof sets);
+	for (i = 0; i < 2 && rc == RL_OK; i++) {
+		if ((rc = meas_read(files[i], &sets[i], err, errlen)) != RL_OK) {
+			rc = rc == RL_EINTERNAL ? RL_EINTERNAL : -1;
+			break;
+		}
+		if (!(nv = realloc(v, (n + sets[i].n + 1) * sizeof *nv))) {
+			snprintf(err, errlen, "out of memory");
+			rc = RL_EINTERNAL;
+			break;
+		}
+		v = nv;
+		if ((rc = val_evaluate(&sets[i], &vt, NULL, v + n, err, errlen)))
+			break;
+		n += sets[i].n;
+	}
+	if (rc == RL_OK)
+		rc = val_trust_words(v, n, base, buf, len, err, errlen);
+	if (rc != RL_OK && len)
+		buf[0] = '\0';
+	free(v);
+	for (i = 0; i < 2; i++)
+		meas_free(&sets[i]);
+	val_versions_free(&vt);
+	return rc;
+}

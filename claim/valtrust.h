@@ -1,0 +1,36 @@
+/*
+** valtrust.h: how far to trust the model on a chip it was not fitted on,
+** in one sentence, the figures that matter for carrying software fitted on
+** the H100 to another chip: each profile's leave-one-architecture-out
+** error (as its fit recorded it: config/profileloo.h), the rows of a
+** profile borrowed from another version (out of sample), and what the
+** held-out chips' rows are (microbenchmarks or serving).  validate prints
+** it under its summary, from its own rows; claim beside its verdict, from
+** the shipped measurements evaluated as validate evaluates them.
+*/
+#ifndef RL_VALTRUST_H
+#define RL_VALTRUST_H
+
+#include <stddef.h>
+
+#include "validation.h"
+
+/* The sentence (no capital, no full stop) for validation rows v[n] into
+** buf; base, when not NULL or "", a profile whose own leave-out error is
+** named in it (the claim's baseline).  Each figure as validate computes
+** it: the held-out and out-of-sample ones by val_summary over the same
+** sets, the leave-out ones read from each profile's [meta] as validate's
+** listing reads them.  RL_OK, or RL_EINTERNAL with err where a profile's
+** text could not be held in memory. */
+int val_trust_words(const val_row *v, size_t n, const char *base,
+                    char *buf, size_t len, char *err, size_t errlen);
+
+/* The same for the shipped measurements (data/measurements.csv and
+** data/measurements/published-h100.csv under the versions table
+** data/profiles/versions.csv), evaluated as `rooflab validate` evaluates
+** them with no option.  RL_OK; -1 with err where the data cannot be read
+** (buf "" then); RL_EINTERNAL with err for out of memory. */
+int val_trust_shipped(const char *base, char *buf, size_t len, char *err,
+                      size_t errlen);
+
+#endif

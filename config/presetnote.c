@@ -1,0 +1,89 @@
+/*
+** presetnote.c: the comment a preset file writes beside a key
+** (presetnote.h).
+*/
+#include "presetnote.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../model/utf8.h"
+
+/* s without leading and trailing blanks (in place) */
+static char *trim(char *s)
+{
+	size_t l;
+	s += strspn(s, " \t");
+	l = strlen(s);
+	while (l > 0 && (s[l - 1] == ' ' || s[l - 1] == '\t' ||
+	                 s[l - 1] == '\n' || s[l - 1] == '\r'))
+		s[--l] = '\0';
+	return s;
+}
+
+/* t appended to note (len bytes), a blank before it where note has text,
+** each run of blanks in it one blank (a file's "(claims.md).  Taken") */
+static void add(char *note, size_t len, const char *t)
+{
+	size_t o = strlen(note);
+	if (!t[0] || o + 1 >= len)
+		return;
+	if (o)
+		note[o++] = ' ';
+	for (; *t && o + 1 < len; t++)
+		if (!((*t == ' ' || *t == '\t') && note[o - 1] == ' '))
+			note[o++] = *t == '\t' ? ' ' : *t;
+	note[o] = '\0';
+}
+
+int preset_key_note(const char *path, const char *section, const char *key,
+                    char *buf, size_t len, char *val, size_t vlen)
+{
+	char line[1024], note[2048] = "", sec[128] = "";
+	size_t kl = strlen(key);
+	int found = 0;
+	FILE *f;
+	if (len)
+		buf[0] = '\0';
+	if (vlen)
+		val[0] = '\0';
+	if (!path || !(f = fopen(path, "r")))
+		return 0;
+	while (!found && fgets(line, sizeof line, f)) {
+		char *s = trim(line), *c;
+		if (!s[0]) {
+			note[0] = '\0'; /* a blank line parts a note from a key */
+			continue;
+		}
+		if (s[0] == ';' || s[0] == '#') {
+			add(note, sizeof note, trim(s + 1));
+			continue;
+		}
+		if (s[0] == '[') {
+			c = strchr(s, ']');
+			if (c)
+				*c = '\0';
+			snprintf(sec, sizeof sec, "%s", trim(s + 1));
+			note[0] = '\0';
+			continue;
+		}
+		if (!strcmp(sec, section) && !strncmp(s, key, kl) &&
+		    s[kl + strspn(s + kl, " \t")] == '=') {
+			char *v = s + kl + strspn(s + kl, " \t") + 1;
+			char *sc = strchr(v, ';');
+			if (sc) {
+				*sc = '\0';
+				add(note, sizeof note, trim(sc + 1));
+			}
+			if (vlen)
+				snprintf(val, vlen, "%s", trim(v));
+			found = 1;
+			continue;
+		}
+		note[0] = '\0'; /* another key's line: its note is not ours */
+	}
+	fclose(f);
+	if (found && len)
+		rl_utf8_cell(note, 0, 0, buf, len);
+	return found;
+}

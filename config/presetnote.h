@@ -1,0 +1,22 @@
+/*
+** presetnote.h: the source or ASSUMPTION a preset file writes beside one
+** of its keys (the comment lines right above the key, and any comment
+** after its value), so that a figure taken from a preset can be printed
+** with the words that say where it comes from.
+*/
+#ifndef RL_PRESETNOTE_H
+#define RL_PRESETNOTE_H
+
+#include <stddef.h>
+
+/* The note of key `key` in section `section` of INI file `path`: the
+** comment lines right above the key's line (no blank line between) and a
+** comment after its value on that line, in file order, each without its
+** ';' and blanks, joined by one blank (controls and bytes of no UTF-8
+** character as '?', rl_utf8_cell), into buf; the value as written (its
+** comment and blanks dropped) into val.  1 where the key is in the
+** section, else 0 with buf and val "" (no file, no such key). */
+int preset_key_note(const char *path, const char *section, const char *key,
+                    char *buf, size_t len, char *val, size_t vlen);
+
+#endif
