@@ -65,7 +65,9 @@ int claim_mc_given_of(const rl_mc_result *mc, double at_least, double target,
 	g->valid = (long long)valid;
 	if (valid)
 		g->share = (double)n / (double)valid;
-	if (n) {
+	/* below CLAIM_GIVEN_MIN the 5th and 95th percentiles are the
+	** extremes' neighbours, not an interval: n and the share alone */
+	if (n >= CLAIM_GIVEN_MIN) {
 		/* the quantiles as rl_mc_run takes them over all the samples */
 		gsl_sort(sorted, 1, n);
 		g->p05 = gsl_stats_quantile_from_sorted_data(sorted, 1, n, 0.05);
@@ -90,6 +92,13 @@ void claim_mc_given_words(const claim_mc_given *g, const char *who,
 		return;
 	}
 	claim_prob_text(g->share, sh, sizeof sh);
+	if (g->n < CLAIM_GIVEN_MIN) {
+		snprintf(buf + (len - room), room, "(%s of the samples, %lld of "
+		         "%lld): too few samples to give an interval (fewer than "
+		         "%d; more samples, --samples, give one)", sh, g->n,
+		         g->valid, CLAIM_GIVEN_MIN);
+		return;
+	}
 	claim_prob_text(g->prob_ge_target, pr, sizeof pr);
 	snprintf(buf + (len - room), room, "(%s of the samples, %lld of %lld):"
 	         " 90%% interval %s .. %s, median %s, P(>= %gx) = %s", sh, g->n,

@@ -108,9 +108,15 @@ typedef struct {
 	long long n;             /* evaluated samples that meet it */
 	long long valid;         /* evaluated samples */
 	double share;            /* n / valid; NAN where none was evaluated */
-	double p05, p50, p95;    /* of those n; NAN where n is 0 */
-	double prob_ge_target;   /* of those n, 0..1; NAN where n is 0 */
+	double p05, p50, p95;    /* of those n; NAN where n < CLAIM_GIVEN_MIN */
+	double prob_ge_target;   /* of those n, 0..1; NAN likewise */
 } claim_mc_given;
+
+/* The fewest samples meeting the condition that an interval, median and
+** P(>= target) are given of: below it the 5th and 95th percentiles are
+** next to the extremes (19 samples: the 5th interpolates between the two
+** lowest), and the text says too few (JSON null) rather than an interval. */
+#define CLAIM_GIVEN_MIN 20
 
 /* g from mc's samples whose recorded draw (mc->drawn) is at least
 ** at_least.  0, -1 where mc recorded no draw, RL_EINTERNAL (1) where
@@ -121,7 +127,9 @@ int claim_mc_given_of(const rl_mc_result *mc, double at_least, double target,
 /* "if 8x Sohu (as claimed) reaches Etched's claimed >= 90% utilization
 ** (7.7% of the samples, 7690 of 100000): 90% interval 14.10x .. 21.02x,
 ** median 17.60x, P(>= 20x) = 15%"; with no sample meeting it, "... (none
-** of the 100000 samples): not evaluated".  who: the side's label. */
+** of the 100000 samples): not evaluated"; with fewer than CLAIM_GIVEN_MIN,
+** "... (0.01% of the samples, 7 of 100000): too few samples to give an
+** interval (fewer than 20; ...)".  who: the side's label. */
 void claim_mc_given_words(const claim_mc_given *g, const char *who,
                           double target, char *buf, size_t len);
 

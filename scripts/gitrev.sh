@@ -5,9 +5,15 @@
 # differs from HEAD (tracked files changed, or files git does not ignore
 # added), SUM the first 8 hex digits of git's hash of that difference, so
 # two different uncommitted trees are two builds and the same tree is one;
-# "unknown" without git or outside a repository.
+# "unknown" without git, outside a repository, or where DIR is not the
+# top of one (a tarball unpacked inside another repository's folder: git
+# would answer with that repository's HEAD, marked dirty by the unpacked
+# files).  A worktree (.git a file) is its own top.
 #   sh scripts/gitrev.sh [DIR]
 [ -n "$1" ] && { cd "$1" || { echo unknown; exit 0; }; }
+top=$(git rev-parse --show-toplevel 2>/dev/null) || { echo unknown; exit 0; }
+[ -n "$top" ] && [ "$(cd "$top" 2>/dev/null && pwd -P)" = "$(pwd -P)" ] ||
+	{ echo unknown; exit 0; }
 rev=$(git rev-parse --short HEAD 2>/dev/null) || { echo unknown; exit 0; }
 [ -n "$rev" ] || { echo unknown; exit 0; }
 untracked=$(git ls-files --others --exclude-standard 2>/dev/null)

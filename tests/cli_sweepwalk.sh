@@ -288,6 +288,19 @@ mkdir -p "$d/norepo"
 n=$(sh "$gr" "$d/norepo")/$(cd "$g" && PATH=/nonexistent /bin/sh "$gr")
 [ "$n" = "unknown/unknown" ] && echo "ok - outside a repository or without git: unknown" ||
 	{ echo "not ok - without a repository or git: '$n', not 'unknown/unknown'"; fails=$((fails + 1)); }
+# a source tree unpacked (a tarball, no .git of its own) inside another
+# repository's folder is no checkout: "unknown", not the outer
+# repository's hash marked dirty by the unpacked files; a worktree of the
+# repository (.git a file) is its HEAD's hash
+mkdir -p "$g/src" && printf 'x\n' >"$g/src/f.c" && printf 'x\n' >"$g/src/Makefile"
+n=$(sh "$gr" "$g/src")
+[ "$n" = "unknown" ] && echo "ok - a tree unpacked inside another repository: unknown" ||
+	{ echo "not ok - a tree unpacked inside another repository read '$n', not 'unknown'"; fails=$((fails + 1)); }
+rm -rf "$g/src" "$g/new.c"
+git -C "$g" worktree add -q -b side "$d/gwt" 2>/dev/null
+n=$(sh "$gr" "$d/gwt")
+[ -f "$d/gwt/.git" ] && [ "$n" = "$head" ] && echo "ok - a worktree: HEAD's short hash" ||
+	{ echo "not ok - a worktree read '$n', not '$head'"; fails=$((fails + 1)); }
 # two parts of one HEAD written by two different uncommitted trees are two
 # builds: merge refuses them, as a resume of one by the other
 $RL sweep "$d/w.ini" --db "$d/dirty0.db" --shard 0/2 2>/dev/null

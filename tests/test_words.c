@@ -605,10 +605,10 @@ static void test_mc_words(void **state)
 ** quantiles were NULL with 50 of 100 evaluable cannot say why. */
 /* The Monte Carlo read where the recorded draw is at least 0.9, by hand:
 ** of the 9 evaluated samples (sample 8 failed) 5 meet it (0.9 itself
-** counts), their speedups sorted 15 18 19 21 25; quantiles interpolated
-** at f(n-1) as rl_mc_run's (GSL): 5th 15 + 0.2 x 3 = 15.6, median 19,
-** 95th 21 + 0.8 x 4 = 24.2; P(>= 20x) 2 of 5; share 5 of 9 = 55.6%.
-** Sample 3 (0.85, 19.9x) is out of it. */
+** counts), share 5 of 9 = 55.6%; sample 3 (0.85, 19.9x) is out of it.
+** 5 samples are fewer than CLAIM_GIVEN_MIN (20): no interval, median nor
+** P(>= 20x) is given (the 5th and 95th percentiles of 5 samples are
+** their extremes' neighbours, not a 90% interval), and the words say so. */
 static void test_mc_given(void **state)
 {
 	static const double drawn[10] = {0.3, 0.5, 0.7, 0.85, 0.9,
@@ -632,15 +632,13 @@ static void test_mc_given(void **state)
 	assert_int_equal((int)g.n, 5);
 	assert_int_equal((int)g.valid, 9);
 	assert_true(fabs(g.share - 5.0 / 9) < 1e-12);
-	assert_true(fabs(g.p05 - 15.6) < 1e-9);
-	assert_true(fabs(g.p50 - 19) < 1e-9);
-	assert_true(fabs(g.p95 - 24.2) < 1e-9);
-	assert_true(fabs(g.prob_ge_target - 0.4) < 1e-12);
+	assert_true(isnan(g.p05) && isnan(g.p50) && isnan(g.p95) &&
+	            isnan(g.prob_ge_target));
 	claim_mc_given_words(&g, "S", 20, b, sizeof b);
 	assert_string_equal(b, "if S reaches Etched's claimed >= 90% "
-	                    "utilization (55.6% of the samples, 5 of 9): 90% "
-	                    "interval 15.60x .. 24.20x, median 19.00x, "
-	                    "P(>= 20x) = 40.0%");
+	                    "utilization (55.6% of the samples, 5 of 9): too "
+	                    "few samples to give an interval (fewer than 20; "
+	                    "more samples, --samples, give one)");
 	/* none at or above 0.96 */
 	assert_int_equal(claim_mc_given_of(mc, 0.96, 20, &g), 0);
 	assert_int_equal((int)g.n, 0);
@@ -652,6 +650,48 @@ static void test_mc_given(void **state)
 	/* a short buffer is cut, not overrun */
 	claim_mc_given_words(&g, "S", 20, b, 12);
 	assert_int_equal((int)strlen(b), 11);
+	rl_mc_free(mc);
+}
+
+/* At the floor, by hand: 25 evaluated samples, 20 drawing 0.95 with
+** speedups 1..20, 5 drawing 0.5 (speedup 30, out of it); share 20 of 25
+** = 80.0%; GSL's quantiles interpolate at f(n-1) = f x 19: 5th
+** 1 + 0.95 = 1.95, median 10 + 0.5 = 10.5, 95th 19 + 0.05 = 19.05;
+** P(>= 20x) 1 of 20 = 5.0%.  One fewer meeting it (19) is too few. */
+static void test_mc_given_floor(void **state)
+{
+	rl_mc_result *mc = rl_mc_alloc(25);
+	claim_mc_given g;
+	char b[512];
+	size_t i;
+	(void)state;
+	assert_non_null(mc);
+	assert_int_equal(rl_mc_record(mc, 0), 0);
+	for (i = 0; i < 25; i++) {
+		mc->drawn[i] = i < 20 ? 0.95 : 0.5;
+		mc->speedup[i] = i < 20 ? (double)(20 - i) : 30;
+	}
+	assert_int_equal(claim_mc_given_of(mc, 0.9, 20, &g), 0);
+	assert_int_equal((int)g.n, 20);
+	assert_int_equal((int)g.valid, 25);
+	assert_true(fabs(g.p05 - 1.95) < 1e-9);
+	assert_true(fabs(g.p50 - 10.5) < 1e-9);
+	assert_true(fabs(g.p95 - 19.05) < 1e-9);
+	assert_true(fabs(g.prob_ge_target - 0.05) < 1e-12);
+	claim_mc_given_words(&g, "S", 20, b, sizeof b);
+	assert_string_equal(b, "if S reaches Etched's claimed >= 90% "
+	                    "utilization (80.0% of the samples, 20 of 25): 90% "
+	                    "interval 1.95x .. 19.05x, median 10.50x, "
+	                    "P(>= 20x) = 5.0%");
+	mc->drawn[0] = 0.5;
+	assert_int_equal(claim_mc_given_of(mc, 0.9, 20, &g), 0);
+	assert_int_equal((int)g.n, 19);
+	assert_true(isnan(g.p05) && isnan(g.p95) && isnan(g.p50));
+	claim_mc_given_words(&g, "S", 20, b, sizeof b);
+	assert_string_equal(b, "if S reaches Etched's claimed >= 90% "
+	                    "utilization (76.0% of the samples, 19 of 25): too "
+	                    "few samples to give an interval (fewer than 20; "
+	                    "more samples, --samples, give one)");
 	rl_mc_free(mc);
 }
 
@@ -803,6 +843,7 @@ int main(void)
 	    cmocka_unit_test(test_sentences),
 	    cmocka_unit_test(test_mc_words),
 	    cmocka_unit_test(test_mc_given),
+	    cmocka_unit_test(test_mc_given_floor),
 	    cmocka_unit_test(test_must_lead),
 	    cmocka_unit_test(test_mc_not_evaluated),
 	    cmocka_unit_test(test_model_parallel),
