@@ -381,6 +381,11 @@ static int draw(gp_term term, const char *out, const char *script,
 	}
 	if (term == GP_SVG && (ok = svg_cdata_end(tmp, err, errlen)) != GP_OK)
 		return ok;
+	/* a signal caught during the rewrite above: not renamed either */
+	if (rl_stop_caught()) {
+		snprintf(err, errlen, "stopped by a signal");
+		return GP_EFAIL;
+	}
 	if (rename(tmp, out) != 0)
 		return out_fail(out, errno, err, errlen);
 	tmp[0] = 0; /* it is the output now */
