@@ -618,6 +618,38 @@ if command -v sqlite3 >/dev/null 2>&1; then
 else
 	echo "ok - skipped: sqlite3 is not installed"
 fi
+# what binds b at the scenario's mapping (TP8): the report says the
+# figures of the text's "what binds there" line (cli_claim checks them
+# against rooflab eval's breakdown at TP8), from the run's JSON
+# (b_as_given_binds); a run written before the field, or whose binding
+# was changed by hand to no bound name, has no such item and still reports
+binds=$(joined '^  what binds there' "$tmpd/text" | tr -s ' ' | sed -n 's/^ what binds there (per chip, the engine.s breakdown as rooflab eval prints it): \(an iteration carrying prefill takes [0-9.]* ms (time per output token [0-9.]* ms), communication-bound: [0-9.]* ms of all-reduces not hidden under compute against [0-9.]* ms of GEMMs and [0-9.]* ms of attention\)$/\1/p')
+if [ -n "$binds" ] &&
+	grep -qF -- "- What binds 8x Sohu (as claimed) at TP8 x PP1, the scenario's mapping (per chip, the engine's breakdown as rooflab eval prints it): $binds." "$tmpd/r.md"; then
+	echo "ok - the report says what binds b at TP8, the text's figures ($binds)"
+else
+	echo "not ok - what binds b at TP8 in the report (text: '$binds')"
+	grep 'What binds' "$tmpd/r.md" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
+if command -v sqlite3 >/dev/null 2>&1; then
+	cp "$tmpd/c.db" "$tmpd/nobind.db"
+	sqlite3 "$tmpd/nobind.db" "UPDATE claim_runs SET json = json_remove(json, '\$.b_as_given_binds')"
+	expect_exit 0 "report of a run without b_as_given_binds" -- $RL report \
+		--db "$tmpd/nobind.db" --out "$tmpd/nobind.md" --no-plots
+	cp "$tmpd/c.db" "$tmpd/badbind.db"
+	sqlite3 "$tmpd/badbind.db" "UPDATE claim_runs SET json = json_set(json, '\$.b_as_given_binds.binding', '<b>x</b>')"
+	expect_exit 0 "report of a run whose binding is no bound name" -- $RL report \
+		--db "$tmpd/badbind.db" --out "$tmpd/badbind.md" --no-plots
+	if ! grep -q 'What binds' "$tmpd/nobind.md" "$tmpd/badbind.md" &&
+		grep -q '^- Mappings (TP' "$tmpd/nobind.md"; then
+		echo "ok - no what-binds item without the field or with a binding no bound name"
+	else
+		echo "not ok - what-binds item of a run without the field"; fails=$((fails + 1))
+	fi
+else
+	echo "ok - skipped: sqlite3 is not installed"
+fi
 # the report's assumptions table holds Sohu by design's too, at their
 # stated values (sohu-design.ini: frac_mac 0.20; hbm_stack_gbps 0, the
 # HBM3E generation's 1200 GB/s per stack)
