@@ -78,7 +78,8 @@ int gp_find(char *buf, size_t len)
 ** copies it into the image, and an SVG or a text plot was then not UTF-8
 ** (a label read from a database cell; fuzz3), and so is a noncharacter
 ** (rl_utf8_nonchar: U+FFFE is no XML character, and an SVG holding it
-** did not parse); not label: the output's
+** did not parse), as is a C0 control other than tab (a space) and
+** newline, and DEL (rl_utf8_cell's way too); not label: the output's
 ** path, every byte as it is (another byte would name another file). */
 static void quote(FILE *f, const char *s, int label)
 {
@@ -99,8 +100,10 @@ static void quote(FILE *f, const char *s, int label)
 			fputs("''", f);
 		else if (*s == '\n')
 			fputs("'.\"\\n\".'", f);
-		else if ((unsigned char)*s < 32 || *s == 127)
+		else if (*s == '\t')
 			fputc(' ', f);
+		else if ((unsigned char)*s < 32 || *s == 127)
+			fputc(label ? '?' : ' ', f); /* XML has no C0 but tab, LF */
 		else if ((unsigned char)*s < 128 || !label)
 			fputc(*s, f);
 		else if ((n = rl_utf8_len((const unsigned char *)s)) > 0) {
@@ -137,8 +140,8 @@ void gp_field(FILE *f, const char *s)
 		} else {
 			/* a byte that begins no well-formed sequence: '?', as
 			** gp_quote writes it */
-			fputc(c == '"' ? '\'' : c < 32 ? ' ' : c >= 128 ? '?' : (int)c,
-			      f);
+			fputc(c == '"' ? '\'' : c == '\t' || c == '\n' ? ' '
+			      : c < 32 || c == 127 || c >= 128 ? '?' : (int)c, f);
 		}
 	}
 	fputc('"', f);
