@@ -157,7 +157,9 @@ extern const rl_db_kind claim_db_kind;
 ** figures as validate --json's "repeatability"; adjacent 0 or 1.  \
 ** valstore.c adds validation_runs.repeat_pairs INTEGER (as b_default \
 ** above): the run's count of rows here, NULL or absent for a run written \
-** before them */ \
+** before them; and validation_runs.trust TEXT: validate's trust line of \
+** the run (claim/valtrust.h: each profile's leave-one-architecture-out \
+** error as its [meta] held it then), NULL or absent before it */ \
 "CREATE TABLE IF NOT EXISTS validation_repeat(" \
 "  run_id INTEGER NOT NULL, ord INTEGER NOT NULL, version_a TEXT," \
 "  version_b TEXT, cells INTEGER, median_abs_change REAL," \

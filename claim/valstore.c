@@ -50,8 +50,8 @@ static int store_repeat(sqlite3 *db, sqlite3_int64 run, const val_repeat *rp,
 }
 
 int val_store(const char *path, const char *profile, const val_row *v,
-              size_t n, const val_repeat *rp, size_t nr, char *err,
-              size_t errlen)
+              size_t n, const val_repeat *rp, size_t nr, const char *trust,
+              char *err, size_t errlen)
 {
 	sqlite3 *db = NULL;
 	sqlite3_stmt *st = NULL;
@@ -74,13 +74,14 @@ int val_store(const char *path, const char *profile, const val_row *v,
 	    claim_db_add_column(db, "validation", "metric", "TEXT") ||
 	    claim_db_add_column(db, "validation", "out_of_sample", "INTEGER") ||
 	    claim_db_add_column(db, "validation_runs", "repeat_pairs",
-	                        "INTEGER"))
+	                        "INTEGER") ||
+	    claim_db_add_column(db, "validation_runs", "trust", "TEXT"))
 		goto fail;
 	if (sqlite3_prepare_v2(db,
 	                       "INSERT INTO validation_runs(created, profile, "
 	                       "median_abs_error, p90_abs_error, rows, "
-	                       "repeat_pairs) VALUES(?,?,?,?,?,?)", -1, &st,
-	                       NULL))
+	                       "repeat_pairs, trust) VALUES(?,?,?,?,?,?,?)", -1,
+	                       &st, NULL))
 		goto fail;
 	sqlite3_bind_text(st, 1, created, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, profile, -1, SQLITE_TRANSIENT);
@@ -88,6 +89,10 @@ int val_store(const char *path, const char *profile, const val_row *v,
 	sqlite3_bind_double(st, 4, p90);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)rows);
 	sqlite3_bind_int64(st, 6, (sqlite3_int64)nr);
+	if (trust && trust[0])
+		sqlite3_bind_text(st, 7, trust, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, 7);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		goto fail;
 	sqlite3_finalize(st);

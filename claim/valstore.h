@@ -16,9 +16,13 @@
 ** validation_repeat of schema.h;
 ** in_calibration is in_fit, out_of_sample the row's own: an out-of-sample
 ** row has 0 and 1; the run's summary is over every row stored).
+** trust, where not NULL or "", is the run's trust line (valtrust.h
+** val_trust_words of the same rows: each profile's leave-one-architecture-
+** out error as its [meta] held it then), stored as validation_runs.trust
+** so that the report describes the run, not the profiles of today.
 ** RL_OK, or RL_EINPUT / RL_EINTERNAL with err. */
 int val_store(const char *path, const char *profile, const val_row *v,
-              size_t n, const val_repeat *rp, size_t nr, char *err,
-              size_t errlen);
+              size_t n, const val_repeat *rp, size_t nr, const char *trust,
+              char *err, size_t errlen);
 
 #endif

@@ -267,6 +267,7 @@ void claimout_json(FILE *f, const claim_report *rep)
 	json_w w;
 	size_t i;
 	int mp;
+	claimout_binds gb;
 	json_begin(&w, f);
 	json_str(&w, "scenario", rep->scenario);
 	json_num(&w, "target", rep->opts.target);
@@ -345,6 +346,19 @@ void claimout_json(FILE *f, const claim_report *rep)
 	}
 	json_num(&w, "b_as_given_total_tokens",
 	         rep->b_given_total / rep->a.r.total_tps);
+	/* what binds b there, the text's "what binds there" line in numbers
+	** (per chip, ms; claimout_given_binds) */
+	if (rep->b_remapped && claimout_given_binds(&rep->b_given_r, &gb) == 0) {
+		json_obj(&w, "b_as_given_binds");
+		json_num(&w, "tp", rep->b_given_tp);
+		json_num(&w, "iteration_ms", gb.iteration_ms);
+		json_num(&w, "tpot_ms", gb.tpot_ms);
+		json_num(&w, "all_reduce_ms", gb.all_reduce_ms);
+		json_num(&w, "gemm_ms", gb.gemm_ms);
+		json_num(&w, "attention_ms", gb.attention_ms);
+		json_str(&w, "binding", gb.binding);
+		json_end(&w);
+	}
 	/* b's best mapping with no copies: Etched's "8-way model parallel"
 	** (claims.md), where b's best runs copies (DP > 1) */
 	if (rep->b_remapped && rep->map_b[0].dp > 1 &&

@@ -628,21 +628,33 @@ static double out_ms(const rl_result *r, const char *name)
 ** prefill and latency: model/outputs.c): an iteration carrying prefill,
 ** its all-reduces not hidden under compute against its GEMMs and
 ** attention, beside the time per output token. */
+int claimout_given_binds(const rl_result *r, claimout_binds *g)
+{
+	if (r->prefill_bound < 0 || r->prefill_bound >= RL_BOUND_COUNT ||
+	    !(r->prefill.time_s > 0))
+		return -1;
+	g->iteration_ms = out_ms(r, "prefill.iteration_s");
+	g->tpot_ms = out_ms(r, "latency.tpot_s");
+	g->all_reduce_ms = out_ms(r, "prefill.communication_s");
+	g->gemm_ms = out_ms(r, "prefill.gemm_s");
+	g->attention_ms = out_ms(r, "prefill.attention_s");
+	g->binding = rl_bound_name(r->prefill_bound);
+	return 0;
+}
+
 static void given_binds(FILE *f, const rl_result *r)
 {
 	char line[512];
-	if (r->prefill_bound < 0 || r->prefill_bound >= RL_BOUND_COUNT ||
-	    !(r->prefill.time_s > 0))
+	claimout_binds g;
+	if (claimout_given_binds(r, &g) != 0)
 		return;
 	snprintf(line, sizeof line, "what binds there (per chip, the engine's "
 	         "breakdown as rooflab eval prints it): an iteration carrying "
 	         "prefill takes %.3g ms (time per output token %.3g ms), %s-bound: "
 	         "%.3g ms of all-reduces not hidden under compute against %.3g ms "
 	         "of GEMMs and %.3g ms of attention",
-	         out_ms(r, "prefill.iteration_s"), out_ms(r, "latency.tpot_s"),
-	         rl_bound_name(r->prefill_bound),
-	         out_ms(r, "prefill.communication_s"),
-	         out_ms(r, "prefill.gemm_s"), out_ms(r, "prefill.attention_s"));
+	         g.iteration_ms, g.tpot_ms, g.binding, g.all_reduce_ms, g.gemm_ms,
+	         g.attention_ms);
 	wrapped(f, "  ", line, 4);
 }
 

@@ -10,6 +10,21 @@
 #include "../claim/claim.h"
 #include "../config/json.h"
 
+/* What binds side b at the mapping the scenario names (claim text's
+** "what binds there" line, claim --json's b_as_given_binds), per chip, in
+** ms from the engine's breakdown as `rooflab eval` prints it
+** (model/outputs.c): an iteration carrying prefill, the time per output
+** token, the all-reduces not hidden under compute, the GEMMs, attention,
+** and the resource binding that iteration (rl_bound_name). */
+typedef struct {
+	double iteration_ms, tpot_ms, all_reduce_ms, gemm_ms, attention_ms;
+	const char *binding;
+} claimout_binds;
+
+/* Fills g from r; 0, or -1 where r has no prefill iteration or no valid
+** binding resource (nothing to say). */
+int claimout_given_binds(const rl_result *r, claimout_binds *g);
+
 void claimout_text(FILE *f, const claim_report *rep);
 void claimout_json(FILE *f, const claim_report *rep);
 void claimout_solve_row_text(FILE *f, const claim_solve_row *row);

@@ -811,11 +811,23 @@ int cmd_validate(int argc, char **argv)
 		rc = RL_EINTERNAL;
 		goto done;
 	}
-	/* stored first: a database refused or failing prints no report */
-	if (dbpath && (rc = val_store(dbpath, profile ? profile : "versions.csv",
-	                              v, n, rp, nr, err, sizeof err))) {
-		cli_say("validate", err);
-		goto done;
+	/* stored first: a database refused or failing prints no report; with
+	** the run's trust line, the leave-out errors of its profiles as their
+	** [meta] hold them now (the report describes the run, not the files
+	** of the day it is written) */
+	if (dbpath) {
+		char trust[2048];
+		if (val_trust_words(v, n, NULL, trust, sizeof trust, err,
+		                    sizeof err) != RL_OK) {
+			cli_say("validate", err);
+			rc = RL_EINTERNAL;
+			goto done;
+		}
+		if ((rc = val_store(dbpath, profile ? profile : "versions.csv", v,
+		                    n, rp, nr, trust, err, sizeof err))) {
+			cli_say("validate", err);
+			goto done;
+		}
 	}
 	if (o.json) {
 		write_json(v, n, g, ng, c, nc, rp, nr);

@@ -38,6 +38,18 @@ int rl_utf8_len(const unsigned char *s)
 	return n;
 }
 
+int rl_utf8_nonchar(const unsigned char *s)
+{
+	unsigned long cp;
+	int n = rl_utf8_len(s), i;
+	if (n < 3)
+		return 0; /* below U+0800: none there */
+	cp = (unsigned long)(s[0] & (n == 3 ? 0x0f : 0x07));
+	for (i = 1; i < n; i++)
+		cp = (cp << 6) | (unsigned long)(s[i] & 0x3f);
+	return (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe;
+}
+
 size_t rl_utf8_chars(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;

@@ -15,6 +15,15 @@
 ** a byte that begins none. */
 int rl_utf8_len(const unsigned char *s);
 
+/* 1 when the well-formed sequence at s (rl_utf8_len > 0) is a Unicode
+** noncharacter: U+FDD0..U+FDEF, and the last two code points of each of
+** the 17 planes (U+FFFE, U+FFFF, U+1FFFE, ... U+10FFFF); Unicode 15.0
+** section 23.7 lists these 66.  XML 1.0 (section 2.2, Char) refuses
+** U+FFFE and U+FFFF outright and discourages the rest, so text bound for
+** an SVG writes them '?'.  0 otherwise, and for a byte that begins no
+** well-formed sequence (rl_utf8_len says that one). */
+int rl_utf8_nonchar(const unsigned char *s);
+
 /* The characters of s as rl_utf8_cell counts them: one per well-formed
 ** sequence, one per byte that begins none. */
 size_t rl_utf8_chars(const char *s);

@@ -76,7 +76,10 @@ int gp_find(char *buf, size_t len)
 /* gp_quote's work; label: text a plot shows, where a byte that begins no
 ** well-formed UTF-8 sequence is written '?' (rl_utf8_cell's way): gnuplot
 ** copies it into the image, and an SVG or a text plot was then not UTF-8
-** (a label read from a database cell; fuzz3); not label: the output's
+** (a label read from a database cell; fuzz3), and so is a noncharacter
+** (rl_utf8_nonchar: U+FFFE is no XML character, and an SVG holding it
+** did not parse), as is a C0 control other than tab (a space) and
+** newline, and DEL (rl_utf8_cell's way too); not label: the output's
 ** path, every byte as it is (another byte would name another file). */
 static void quote(FILE *f, const char *s, int label)
 {
@@ -97,12 +100,17 @@ static void quote(FILE *f, const char *s, int label)
 			fputs("''", f);
 		else if (*s == '\n')
 			fputs("'.\"\\n\".'", f);
-		else if ((unsigned char)*s < 32 || *s == 127)
+		else if (*s == '\t')
 			fputc(' ', f);
+		else if ((unsigned char)*s < 32 || *s == 127)
+			fputc(label ? '?' : ' ', f); /* XML has no C0 but tab, LF */
 		else if ((unsigned char)*s < 128 || !label)
 			fputc(*s, f);
 		else if ((n = rl_utf8_len((const unsigned char *)s)) > 0) {
-			fwrite(s, 1, (size_t)n, f); /* a whole character */
+			if (rl_utf8_nonchar((const unsigned char *)s))
+				fputc('?', f); /* XML refuses U+FFFE */
+			else
+				fwrite(s, 1, (size_t)n, f); /* a whole character */
 			s += n - 1;
 		} else
 			fputc('?', f);
@@ -124,13 +132,16 @@ void gp_field(FILE *f, const char *s)
 	for (; s && *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		if (c >= 128 && (n = rl_utf8_len((const unsigned char *)s)) > 0) {
-			fwrite(s, 1, (size_t)n, f); /* a whole character */
+			if (rl_utf8_nonchar((const unsigned char *)s))
+				fputc('?', f); /* a noncharacter, as gp_quote */
+			else
+				fwrite(s, 1, (size_t)n, f); /* a whole character */
 			s += n - 1;
 		} else {
 			/* a byte that begins no well-formed sequence: '?', as
 			** gp_quote writes it */
-			fputc(c == '"' ? '\'' : c < 32 ? ' ' : c >= 128 ? '?' : (int)c,
-			      f);
+			fputc(c == '"' ? '\'' : c == '\t' || c == '\n' ? ' '
+			      : c < 32 || c == 127 || c >= 128 ? '?' : (int)c, f);
 		}
 	}
 	fputc('"', f);

@@ -39,7 +39,7 @@ typedef struct {
 	pdb_validation val;
 	/* the trust sentence, worked out once (report_trust_words) */
 	int trust_done;
-	char trust[2400];
+	char trust[4096];
 } rctx;
 
 /* Draw one plot kind into the document (figure.c) from the claim database,

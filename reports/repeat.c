@@ -340,6 +340,37 @@ static void trust_words(rctx *r, const pdb_validation *v, char *buf,
 		         rep == 1 ? "is" : "are");
 }
 
+/* The trust line validate stored with run `run` (validation_runs.trust:
+** each profile's leave-one-architecture-out error as its [meta] held it
+** when the run was written, the out-of-sample rows', what the other chips'
+** rows are; the line claim prints under its verdict) after buf's k bytes;
+** a run written before the column, or with none stored, said so. */
+static void stored_trust(rctx *r, long run, char *buf, size_t len, size_t k)
+{
+	sqlite3_stmt *st;
+	char t[2048] = "";
+	if (k >= len)
+		return;
+	if (report_has_column(r, r->db, r->o->dbpath, "validation_runs",
+	                      "trust") &&
+	    (st = report_prepare(r, r->db, r->o->dbpath,
+	                         "SELECT trust FROM validation_runs WHERE id = "
+	                         "?1"))) {
+		sqlite3_bind_int64(st, 1, run);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			pdb_text(st, 0, t, sizeof t);
+		report_finish(r, st, r->o->dbpath);
+	}
+	if (t[0])
+		snprintf(buf + k, len - k, "; as validate recorded it with this "
+		         "run, %s", t);
+	else
+		snprintf(buf + k, len - k, "; the profiles' leave-one-architecture-"
+		         "out error is not recorded in this validation run, written "
+		         "before rooflab stored it (rerun rooflab validate --db for "
+		         "it)");
+}
+
 const char *report_trust_words(rctx *r)
 {
 	const pdb_validation *v;
@@ -349,6 +380,9 @@ const char *report_trust_words(rctx *r)
 		r->trust[0] = '\0';
 		if ((found = report_val_run(r, &v)) >= 0)
 			trust_words(r, found ? v : NULL, r->trust, sizeof r->trust);
+		if (found > 0 && r->trust[0] && !r->bad)
+			stored_trust(r, v->id, r->trust, sizeof r->trust,
+			             strlen(r->trust));
 	}
 	return r->trust;
 }

@@ -187,6 +187,45 @@ static void base_item(rctx *r, int *open, const char *fmt, ...)
 	doc_item(&r->d, "%s", buf);
 }
 
+/* What binds side b at the mapping the scenario names, as claim's text
+** says it under its mappings ("what binds there"), from the run's JSON
+** (b_as_given_binds, claim --json): per chip, ms.  Left out for a run
+** written before the field (or a binding no bound name: edited by hand). */
+static void given_binds_item(rctx *r, int *open, const char *given)
+{
+	static const char *const path[6] = {
+	    "$.b_as_given_binds.tp", "$.b_as_given_binds.iteration_ms",
+	    "$.b_as_given_binds.tpot_ms", "$.b_as_given_binds.all_reduce_ms",
+	    "$.b_as_given_binds.gemm_ms", "$.b_as_given_binds.attention_ms"};
+	sqlite3_stmt *st;
+	char bind[32] = "";
+	double v[6];
+	int i, known = 0;
+	json_numbers(r, path, v, 6);
+	for (i = 0; i < 6; i++)
+		if (!isfinite(v[i]))
+			return;
+	if (!(st = report_prepare(r, r->db, r->o->dbpath,
+	                          "SELECT CASE WHEN json_valid(json) THEN "
+	                          "json_extract(json, '$.b_as_given_binds."
+	                          "binding') END FROM claim_runs WHERE id = ?1")))
+		return;
+	sqlite3_bind_int64(st, 1, r->c.id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		pdb_text(st, 0, bind, sizeof bind);
+	report_finish(r, st, r->o->dbpath);
+	for (i = 0; i < RL_BOUND_COUNT; i++)
+		known |= strcmp(bind, rl_bound_name(i)) == 0;
+	if (!known)
+		return;
+	base_item(r, open, "What binds %s at %s, the scenario's mapping (per "
+	         "chip, the engine's breakdown as rooflab eval prints it): an "
+	         "iteration carrying prefill takes %.3g ms (time per output token %.3g ms), "
+	         "%s-bound: %.3g ms of all-reduces not hidden under compute "
+	         "against %.3g ms of GEMMs and %.3g ms of attention.",
+	         r->c.b_label, given, v[1], v[2], bind, v[3], v[4], v[5]);
+}
+
 static void baselines(rctx *r)
 {
 	static const char *const path[J_N] = {
@@ -224,6 +263,8 @@ static void baselines(rctx *r)
 			         "mapping of the chips (as %s it would be %s).",
 			         c->a_label, ma, v[J_ACH], c->b_label, mb, v[J_BCH],
 			         ma, x[0]);
+		if (moved)
+			given_binds_item(r, &open, ma);
 		else
 			base_item(r, &open, "Mappings (TP: each layer split across "
 			         "chips; PP: the layers split into consecutive stages; "

@@ -1633,6 +1633,24 @@ else
 	echo "not ok - what binds b at TP8: claim '$(cat "$tmpd/binds")', eval '$(cat "$tmpd/binds.eval")'"
 	fails=$((fails + 1))
 fi
+# the same figures in claim --json (b_as_given_binds, ms per chip) against
+# eval's breakdown of the same side at TP8, and the binding resource the
+# text names: the all-reduces outlast GEMMs and attention together
+if python3 -c '
+import json, sys
+b = json.load(open(sys.argv[1])).get("b_as_given_binds")
+e = [float(x) for x in open(sys.argv[2]).read().split()]
+near = lambda x, y: x > 0 and y > 0 and abs(x - y) / y < 0.01
+got = [b["iteration_ms"], b["tpot_ms"], b["all_reduce_ms"], b["gemm_ms"],
+       b["attention_ms"]]
+sys.exit(not (b["tp"] == 8 and b["binding"] == "communication" and
+              all(near(g, w) for g, w in zip(got, e)) and
+              got[2] > got[3] + got[4]))' "$tmpd/cj.json" "$tmpd/binds.eval"; then
+	echo "ok - claim --json b_as_given_binds: TP8, communication, eval's ms"
+else
+	echo "not ok - claim --json b_as_given_binds: '$(grep -A8 b_as_given_binds "$tmpd/cj.json" | tr -s ' ' | tr '\n' ' ')', eval '$(cat "$tmpd/binds.eval")'"
+	fails=$((fails + 1))
+fi
 # (ux19) Sohu's chip price is the H100's taken as an ASSUMPTION: said
 # where the price is printed, in the words data/chips/sohu.ini writes above
 # its price_usd (the source, read here with sed: the comment lines between

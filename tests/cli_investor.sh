@@ -618,6 +618,38 @@ if command -v sqlite3 >/dev/null 2>&1; then
 else
 	echo "ok - skipped: sqlite3 is not installed"
 fi
+# what binds b at the scenario's mapping (TP8): the report says the
+# figures of the text's "what binds there" line (cli_claim checks them
+# against rooflab eval's breakdown at TP8), from the run's JSON
+# (b_as_given_binds); a run written before the field, or whose binding
+# was changed by hand to no bound name, has no such item and still reports
+binds=$(joined '^  what binds there' "$tmpd/text" | tr -s ' ' | sed -n 's/^ what binds there (per chip, the engine.s breakdown as rooflab eval prints it): \(an iteration carrying prefill takes [0-9.]* ms (time per output token [0-9.]* ms), communication-bound: [0-9.]* ms of all-reduces not hidden under compute against [0-9.]* ms of GEMMs and [0-9.]* ms of attention\)$/\1/p')
+if [ -n "$binds" ] &&
+	grep -qF -- "- What binds 8x Sohu (as claimed) at TP8 x PP1, the scenario's mapping (per chip, the engine's breakdown as rooflab eval prints it): $binds." "$tmpd/r.md"; then
+	echo "ok - the report says what binds b at TP8, the text's figures ($binds)"
+else
+	echo "not ok - what binds b at TP8 in the report (text: '$binds')"
+	grep 'What binds' "$tmpd/r.md" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
+if command -v sqlite3 >/dev/null 2>&1; then
+	cp "$tmpd/c.db" "$tmpd/nobind.db"
+	sqlite3 "$tmpd/nobind.db" "UPDATE claim_runs SET json = json_remove(json, '\$.b_as_given_binds')"
+	expect_exit 0 "report of a run without b_as_given_binds" -- $RL report \
+		--db "$tmpd/nobind.db" --out "$tmpd/nobind.md" --no-plots
+	cp "$tmpd/c.db" "$tmpd/badbind.db"
+	sqlite3 "$tmpd/badbind.db" "UPDATE claim_runs SET json = json_set(json, '\$.b_as_given_binds.binding', '<b>x</b>')"
+	expect_exit 0 "report of a run whose binding is no bound name" -- $RL report \
+		--db "$tmpd/badbind.db" --out "$tmpd/badbind.md" --no-plots
+	if ! grep -q 'What binds' "$tmpd/nobind.md" "$tmpd/badbind.md" &&
+		grep -q '^- Mappings (TP' "$tmpd/nobind.md"; then
+		echo "ok - no what-binds item without the field or with a binding no bound name"
+	else
+		echo "not ok - what-binds item of a run without the field"; fails=$((fails + 1))
+	fi
+else
+	echo "ok - skipped: sqlite3 is not installed"
+fi
 # the report's assumptions table holds Sohu by design's too, at their
 # stated values (sohu-design.ini: frac_mac 0.20; hbm_stack_gbps 0, the
 # HBM3E generation's 1200 GB/s per stack)
@@ -920,6 +952,51 @@ if grep -qF "How far to trust the model: not measured here: this database holds 
 	echo "ok - no validation run: the trust line says so"
 else
 	echo "not ok - no validation run: the trust line"; fails=$((fails + 1))
+fi
+# the report's trust sentence holds the figures of claim's trust line
+# (cli_claim checks them against data/profiles/*.ini's [meta] and
+# data/measurements.csv), as validate stored them with its run
+# (validation_runs.trust): the same line less claim's ", the baseline"
+# (validate names no baseline); '|' escaped in Markdown
+want=$(joined '^  the model off its fit' "$tmpd/text" | tr -s ' ' | sed 's/^ //; s/, the baseline//; s/|/\\|/g')
+case $want in
+"the model off its fit (median / 90th percentile \|error\|): leave-one-architecture-out "*"; other chips: "*) ;;
+*) echo "not ok - claim's trust line not found ('$want')"; fails=$((fails + 1)) ;;
+esac
+if [ -n "$want" ] && grep -qF -- "- How far to trust the model: " "$tmpd/rv.md" &&
+	grep -F -- "- How far to trust the model: " "$tmpd/rv.md" | grep -qF -- "; as validate recorded it with this run, $want (the validation section)." &&
+	grep -F "In short, " "$tmpd/rv.md" | grep -qF -- "; as validate recorded it with this run, $want."; then
+	echo "ok - the report's trust sentence has claim's leave-one-architecture-out figures"
+else
+	echo "not ok - the report's trust sentence lacks claim's figures ('$want')"
+	grep -F "How far to trust" "$tmpd/rv.md" | sed 's/^/    /'; fails=$((fails + 1))
+fi
+# read from the run, not from today's profiles: a run whose stored line
+# was changed (by hand here) is reported as stored; a run written before
+# the column (dropped here), or with none stored, is said to have none
+if command -v sqlite3 >/dev/null 2>&1; then
+	cp "$tmpd/c.db" "$tmpd/tr.db"
+	sqlite3 "$tmpd/tr.db" "UPDATE validation_runs SET trust = replace(trust, 'over 12 profiles', 'over 7 profiles')"
+	expect_exit 0 "report of a run whose stored trust line says 7 profiles" -- \
+		$RL report --db "$tmpd/tr.db" --out "$tmpd/tr.md" --no-plots
+	has7=$(grep -c "as validate recorded it with this run, the model off its fit .* over 7 profiles" "$tmpd/tr.md")
+	cp "$tmpd/c.db" "$tmpd/notr.db"
+	sqlite3 "$tmpd/notr.db" "ALTER TABLE validation_runs DROP COLUMN trust"
+	expect_exit 0 "report of a validation run from before the trust column" -- \
+		$RL report --db "$tmpd/notr.db" --out "$tmpd/notr.md" --no-plots
+	cp "$tmpd/c.db" "$tmpd/nulltr.db"
+	sqlite3 "$tmpd/nulltr.db" "UPDATE validation_runs SET trust = NULL"
+	expect_exit 0 "report of a validation run with no trust line stored" -- \
+		$RL report --db "$tmpd/nulltr.db" --out "$tmpd/nulltr.md" --no-plots
+	nr="the profiles' leave-one-architecture-out error is not recorded in this validation run, written before rooflab stored it (rerun rooflab validate --db for it)"
+	if [ "$has7" = 2 ] && grep -qF -- "$nr (the validation section)." "$tmpd/notr.md" &&
+		grep -qF -- "$nr." "$tmpd/nulltr.md" && ! grep -q "off its fit" "$tmpd/notr.md" "$tmpd/nulltr.md"; then
+		echo "ok - the trust figures are the run's: as stored, or said not recorded"
+	else
+		echo "not ok - the trust figures of a changed or older run ($has7)"; fails=$((fails + 1))
+	fi
+else
+	echo "ok - skipped: sqlite3 is not installed"
 fi
 
 # the workload under the title, from the run (data/scenarios/etched-bench.ini:

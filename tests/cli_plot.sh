@@ -790,4 +790,19 @@ expect_out "x \]\]> \? y" "the text plot shows the label, the byte as ?"
 expect_exit 0 "the text plot is UTF-8" -- python3 -c '
 import sys; open(sys.argv[1], "rb").read().decode("utf-8")' "$tmpd/label.txt"
 
+# a label holding U+FFFE (bytes EF BF BE), a noncharacter that XML 1.0's
+# Char production leaves out: copied into the SVG, the file did not parse
+# (expat: "not well-formed (invalid token)"); it is '?' now, as a byte
+# that begins no UTF-8 sequence is, and so is the C0 control 01 (it was
+# a space), and minidom parses the file
+cp "$db" "$tmpd/nonchar.db"
+sqlite3 "$tmpd/nonchar.db" "UPDATE claim_runs SET a_label = 'p ' || CAST(x'efbfbe' AS TEXT) || ' q' || CAST(x'01' AS TEXT) || 'r'"
+expect_exit 0 "batch of a label holding U+FFFE" -- "$RL" plot batch \
+	--db "$tmpd/nonchar.db" --out "$tmpd/o/nonchar.svg"
+expect_exit 0 "its SVG parses with xml.dom.minidom" -- python3 -c '
+import sys, xml.dom.minidom
+xml.dom.minidom.parse(sys.argv[1])' "$tmpd/o/nonchar.svg"
+expect_exit 0 "the label's text in it: p ? q?r (the control byte 01 too)" -- grep -q "p ? q?r" "$tmpd/o/nonchar.svg"
+expect_exit 1 "no EF BF BE left in it" -- grep -q "$(printf '\357\277\276')" "$tmpd/o/nonchar.svg"
+
 finish

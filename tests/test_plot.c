@@ -192,6 +192,29 @@ static void test_quote(void **state)
 	fclose(f);
 	assert_string_equal(buf, "'a?\xc3\xa9???b?' \"?\xc3\xa9?\"");
 	free(buf);
+	/* a noncharacter, no XML character (U+FFFE EF BF BE; U+1FFFE F0 9F
+	** BF BE): one '?' each, the sequence's bytes skipped whole; U+FFFD
+	** (EF BF BD) beside it is a character and kept */
+	buf = NULL;
+	len = 0;
+	f = open_memstream(&buf, &len);
+	gp_quote(f, "a\xef\xbf\xbe" "b\xf0\x9f\xbf\xbe" "c\xef\xbf\xbd");
+	fputc(' ', f);
+	gp_field(f, "\xef\xbf\xbf" "d");
+	fclose(f);
+	assert_string_equal(buf, "'a?b?c\xef\xbf\xbd' \"?d\"");
+	free(buf);
+	/* C0 controls but tab and newline, and DEL: no XML characters (XML
+	** 1.0 section 2.2), '?' each; a tab a space */
+	buf = NULL;
+	len = 0;
+	f = open_memstream(&buf, &len);
+	gp_quote(f, "a\x01" "b\tc\x1b" "d\x7f" "e");
+	fputc(' ', f);
+	gp_field(f, "x\x01y\tz\x7f");
+	fclose(f);
+	assert_string_equal(buf, "'a?b c?d?e' \"x?y z?\"");
+	free(buf);
 }
 
 /* The interactivity chart leaves out a point over its TDP at every clock

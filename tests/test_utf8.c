@@ -199,6 +199,34 @@ static void test_utf8_quote(void **state)
 	                    want);
 }
 
+/* Noncharacters, bytes worked out by hand from each code point's bits:
+** U+FFFE EF BF BE and U+FFFF EF BF BF are; U+FFFD (EF BF BD, the
+** replacement character) is not; U+FDD0 EF B7 90 and U+FDEF EF B7 AF
+** are, U+FDCF EF B7 8F and U+FDF0 EF B7 B0 beside them are not; U+1FFFE
+** (0 0001 1111 1111 1111 1110: F0 9F BF BE) and U+10FFFF (F4 8F BF BF)
+** are, U+10FFFD (F4 8F BF BD) is not; e-acute C3 A9, 'a' and a lone FF
+** (no well-formed sequence) are not. */
+static void test_utf8_nonchar(void **state)
+{
+	(void)state;
+	assert_int_equal(rl_utf8_nonchar((const unsigned char *)"\xef\xbf\xbe"), 1);
+	assert_int_equal(rl_utf8_nonchar((const unsigned char *)"\xef\xbf\xbf"), 1);
+	assert_int_equal(rl_utf8_nonchar((const unsigned char *)"\xef\xbf\xbd"), 0);
+	assert_int_equal(rl_utf8_nonchar((const unsigned char *)"\xef\xb7\x90"), 1);
+	assert_int_equal(rl_utf8_nonchar((const unsigned char *)"\xef\xb7\xaf"), 1);
+	assert_int_equal(rl_utf8_nonchar((const unsigned char *)"\xef\xb7\x8f"), 0);
+	assert_int_equal(rl_utf8_nonchar((const unsigned char *)"\xef\xb7\xb0"), 0);
+	assert_int_equal(
+	    rl_utf8_nonchar((const unsigned char *)"\xf0\x9f\xbf\xbe"), 1);
+	assert_int_equal(
+	    rl_utf8_nonchar((const unsigned char *)"\xf4\x8f\xbf\xbf"), 1);
+	assert_int_equal(
+	    rl_utf8_nonchar((const unsigned char *)"\xf4\x8f\xbf\xbd"), 0);
+	assert_int_equal(rl_utf8_nonchar((const unsigned char *)"\xc3\xa9"), 0);
+	assert_int_equal(rl_utf8_nonchar((const unsigned char *)"a"), 0);
+	assert_int_equal(rl_utf8_nonchar((const unsigned char *)"\xff"), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -207,6 +235,7 @@ int main(void)
 	    cmocka_unit_test(test_utf8_cut),
 	    cmocka_unit_test(test_utf8_chars),
 	    cmocka_unit_test(test_utf8_quote),
+	    cmocka_unit_test(test_utf8_nonchar),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
