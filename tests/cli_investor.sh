@@ -871,13 +871,20 @@ med=$(r1 "$(num '.*over the assumption ranges: 90% interval [0-9.]*x \.\. [0-9.]
 ut=$(num '.*it still holds with at least \([0-9]*%\) of utilization.*')
 mac=$(num '.*20x needs at least \([0-9.]*%\) of the die in MAC arrays (8x Sohu (by design); assumed: [0-9.]*%).*')
 macd=$(num '.*20x needs at least [0-9.]*% of the die in MAC arrays (8x Sohu (by design); assumed: \([0-9.]*%\)).*')
+# the samples at Etched's claimed utilization (the claim's line under its
+# verdict: their share, interval and P(>= 20x), rounded here)
+gs=$(num '.*reaches Etched.s claimed >= 90% utilization (\([0-9.]*%\) of the samples.*')
+glo=$(r1 "$(num '.*reaches Etched.s claimed >= 90% utilization ([^)]*): 90% interval \([0-9.]*\)x \.\. .*')")
+ghi=$(r1 "$(num '.*reaches Etched.s claimed >= 90% utilization ([^)]*): 90% interval [0-9.]*x \.\. \([0-9.]*\)x.*')")
+gp=$(num '.*reaches Etched.s claimed >= 90% utilization ([^)]*): 90% interval [^,]*, median [0-9.]*x, P(>= 20x) = \([0-9.]*%\).*')
 sed -n '/^## The verdict on Sohu, in plain words/,/^## Three paths/p' "$readme" | tr '\n' ' ' | tr -s ' ' >"$tmpd/front"
 miss=""
 for w in "the model gives Sohu **${x}x**, $(commas "$bt") tokens/s against Etched's 500,000" \
 	"between **${lo}x and ${hi}x** (median ${med}x), and only **$pr** reach 20x" "Sohu is **${best}x**" \
 	"four pairs of GPUs as the same 0.10 table measured them, about ${tp2}x" "same H100 cell, ${t12}x" \
 	"gives **${bd}x** (${bd1k}x at 1000 W)" "at least $pf PFLOPS FP8 per chip at 90% utilization (drawing about $kw kW a chip), at least $ut utilization, or at least $hbm TB/s" \
-	"needs at least $mac of its die in MAC arrays ($macd assumed)"; do
+	"needs at least $mac of its die in MAC arrays ($macd assumed)" \
+	"claimed 90% utilization or more ($gs of the samples), they lie between ${glo}x and ${ghi}x, and $gp reach 20x"; do
 	grep -qF -- "$w" "$tmpd/front" || miss="$miss [$w]"
 done
 if [ -z "$miss" ] && [ -n "$med" ] && [ -n "$ut" ] && [ -n "$mac" ]; then
