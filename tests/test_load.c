@@ -728,6 +728,43 @@ static void test_spread_prompts(void **state)
 	     1e-3);
 }
 
+/* The 16 quantile points of the prompts' spread (load.c 3a,
+** spread_prefill), exactly, where the TTFT is a step in the prompt: on the
+** overhead-only server every iteration costs 10 ms, so a prompt that fits
+** the budget's chunk (1000 tokens less the few decoding, N about 0.22 at 2
+** requests/s: above 999) takes one iteration, 0.01 s, and one of 1000 to
+** 2000 tokens two, 0.02 s.  The points are q_j = -ln(1 - (j + 0.5) / 16),
+** j = 0..15, scaled by 16 / sum q_j: sum q_j = 16 ln 16 - ln(0.5 x 1.5 x
+** ... x 15.5) = 44.3614 - 28.7053 = 15.6561 (mean 0.978502), the top
+** three ln 32 = 3.46574, ln(32 / 3) = 2.36712 and ln(32 / 5) = 1.85630,
+** scaled 3.54188, 2.41912 and 1.89708 times the mean prompt.  Mean 300:
+** 1062.6 tokens (two chunks) and 725.7 (one), so the mean TTFT service is
+** (15 x 0.01 + 0.02) / 16 = 0.010625 s, 0.625 ms over the fixed prompt's
+** 0.01.  Mean 418: 1480.5 and 1011.2 (two chunks each) and 793.0 (one):
+** (14 x 0.01 + 2 x 0.02) / 16 = 0.01125 s.  Points j / 16 or (j + 1) / 17
+** put the top one at 972 or 928 tokens for mean 300 (no gain); points not
+** scaled to the mean put the second at 989.4 for mean 418 (one chunk). */
+static void test_spread_quantile_points(void **state)
+{
+	rl_config c;
+	rl_load_result o;
+	(void)state;
+	overhead_only(&c);
+	c.scen.osl_max = 21;
+	c.scen.isl = 300;
+	load_ok(&c, 2, 1000, &o);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	assert_true(o.concurrency < 1);
+	near(o.prefill_s, 0.010625, 1e-9);
+	c.scen.isl = 418;
+	load_ok(&c, 2, 1000, &o);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	near(o.prefill_s, 0.01125, 1e-9);
+	c.scen.osl_max = 0; /* fixed lengths: the mean prompt, one chunk */
+	load_ok(&c, 2, 1000, &o);
+	near(o.prefill_s, 0.01, 1e-9);
+}
+
 /* A Poisson arrival's own prefill iteration carries its prompt and the
 ** others that arrived with it, isl + p tokens on average (load.c,
 ** own_prefill).  With 10 ms per request prefilled (request_overhead_s,
@@ -1000,6 +1037,7 @@ int main(void)
 	    cmocka_unit_test(test_run_fluid),
 	    cmocka_unit_test(test_burst_long_tail),
 	    cmocka_unit_test(test_spread_prompts),
+	    cmocka_unit_test(test_spread_quantile_points),
 	    cmocka_unit_test(test_own_prefill),
 	    cmocka_unit_test(test_run_capacity),
 	    cmocka_unit_test(test_more_resources_no_slower),
