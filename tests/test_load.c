@@ -435,6 +435,50 @@ static void test_budget_wait_near_capacity(void **state)
 	near(o.ttft.qmean_s, 5.49945, 1e-3);
 }
 
+/* A budget whose wait is the longer one near rho_b = 1, so that its rho is
+** seen unclamped (mutation testing: a clamp at 1 - 1e-3 survived once the
+** admission queue took test_budget_wait_near_capacity's wait).  With 10
+** ms per prompt's worth of prefill tokens (request_overhead_s) an
+** iteration carrying p prefill tokens costs 0.01 + 0.0001 p s.  Steady
+** state at N (isl 100, osl 11: N / 11 prompts and 10 N / 11 decoding an
+** iteration): T(N) = 0.01 + N / 1100, X(N) = N / (11 T) = N / (0.11 +
+** 0.01 N); the budget caps N_max = 100 (slots 4096 do not), X_max = 100 /
+** 1.11 = 90.0901.  X(N) = lambda: N = 0.11 lambda / (1 - 0.01 lambda),
+** n_dec = 10 N / 11 = 0.1 lambda / (1 - 0.01 lambda).  The budget's
+** hold (load.c budget_hold): the prefill-only iteration of B = 1000
+** tokens costs T_B = 0.01 + 0.0001 x 1000 = 0.11 s, D_b = 100 T_B / (1000
+** - n_dec), rho_b = lambda D_b.  At 85.53 requests/s: 1 - 0.01 lambda =
+** 0.1447, N = 9.4083 / 0.1447 = 65.01935, n_dec = 8.553 / 0.1447 =
+** 59.10850, D_b = 11 / 940.8915 = 0.011691040 s, rho_b = 940.83 /
+** 940.8915 = 0.99993464 (1 - rho_b = 6.5363e-5) and the mean wait when
+** positive D_b / (2 (1 - rho_b)) = 89.4314 s (a clamp at 1 - 1e-3 gives
+** 5.8455 s).  Admission: rho = min(lambda / X_max = 0.94938, N / N_max =
+** 0.65019) = 0.65019, D = 1 / X_max = 0.0111 s, a mean wait rho D / (2 (1
+** - rho)) = 0.0103 s, far shorter: the budget's is reported.  (Here the
+** budget's rho reaches 1 at 85.534 requests/s, below X_max: T_B counts a
+** full budget of prompts, where a backlog beside the n_dec decoding
+** carries B - n_dec of them, 0.1041 s an iteration: budget_hold's
+** approximation, which the decode steps' KV reads usually offset.) */
+static void test_budget_wait_longer_near_one(void **state)
+{
+	rl_config c;
+	rl_load_result o;
+	double lam = 85.53, nd = 8.553 / 0.1447, D_b = 11 / (1000 - nd);
+	double rho_b = lam * D_b;
+	(void)state;
+	overhead_only(&c);
+	c.prof.request_overhead_s = 0.01;
+	load_ok(&c, lam, 0, &o);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	near(o.capacity_rps, 100 / 1.11, 1e-9);
+	near(o.concurrency, 9.4083 / 0.1447, 1e-6);
+	near(o.at.decode_seqs, nd, 1e-6);
+	assert_true(rho_b > 0.9999 && rho_b < 0.99995);
+	near(o.ttft.rho, rho_b, 1e-9);
+	near(o.ttft.qmean_s, D_b / (2 * (1 - rho_b)), 1e-5);
+	near(o.ttft.qmean_s, 89.4314, 1e-5);
+}
+
 /* Slots, not the budget, bound the server: max_batch_size 50, N_max = 50,
 ** X_max = 50 / 0.11 = 454.5 req/s.  At 0.9 X_max the concurrency is 45
 ** (0.11 lambda); an endless stream waits as M/D/1 with rho = N / N_max =
@@ -1027,6 +1071,7 @@ int main(void)
 	    cmocka_unit_test(test_burst_through_budget),
 	    cmocka_unit_test(test_budget_wait_full_iteration),
 	    cmocka_unit_test(test_budget_wait_near_capacity),
+	    cmocka_unit_test(test_budget_wait_longer_near_one),
 	    cmocka_unit_test(test_burst_tail_keeps_batch),
 	    cmocka_unit_test(test_slots_finite_run),
 	    cmocka_unit_test(test_slots_wait_longer_mean),
