@@ -197,6 +197,28 @@ static void test_profile_loo(void **state)
 	/* words with no figures: none read */
 	snprintf(m.loo, sizeof m.loo, "not recorded");
 	assert_int_equal(profile_loo_figures(&m, &med, &p90), 0);
+	/* hostile [meta] words: figures that are no |error| (NaN, infinite,
+	** negative) or a median above the 90th percentile (by definition at
+	** most it) are none read, not a "nan%" or "-inf%" in the trust line */
+	{
+		static const char *const bad[] = {
+		    "median |error| nan%, 90th percentile 9.4% over 3 rows",
+		    "median |error| 3.3%, 90th percentile -inf% over 3 rows",
+		    "median |error| inf%, 90th percentile inf% over 3 rows",
+		    "median |error| -1.0%, 90th percentile 9.4% over 3 rows",
+		    "median |error| 9.4%, 90th percentile 3.3% over 3 rows"};
+		size_t b;
+		for (b = 0; b < sizeof bad / sizeof *bad; b++) {
+			snprintf(m.loo, sizeof m.loo, "%s", bad[b]);
+			assert_int_equal(profile_loo_figures(&m, &med, &p90), 0);
+		}
+		/* an |error| past 100% is still one; median equal to p90 too */
+		snprintf(m.loo, sizeof m.loo, "median |error| 150.0%%, 90th "
+		         "percentile 150.0%% over 3 rows");
+		assert_int_equal(profile_loo_figures(&m, &med, &p90), 1);
+		assert_true(fabs(med - 1.5) < 1e-12);
+		assert_true(fabs(p90 - 1.5) < 1e-12);
+	}
 }
 
 int main(void)
