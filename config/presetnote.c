@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ini.h"
 #include "../model/utf8.h"
 
 /* s without leading and trailing blanks (in place) */
@@ -39,7 +40,10 @@ static void add(char *note, size_t len, const char *t)
 int preset_key_note(const char *path, const char *section, const char *key,
                     char *buf, size_t len, char *val, size_t vlen)
 {
-	char line[1024], note[2048] = "", sec[128] = "";
+	/* a line as long as the ini reader takes (INI_LINE_MAX, its LF and
+	** NUL): a 1023-byte buffer made a long comment's tail a line of its
+	** own, read as a key or a section where it looked like one */
+	char line[INI_LINE_MAX + 2], note[2048] = "", sec[128] = "";
 	size_t kl = strlen(key);
 	int found = 0;
 	FILE *f;
@@ -50,7 +54,17 @@ int preset_key_note(const char *path, const char *section, const char *key,
 	if (!path || !(f = fopen(path, "r")))
 		return 0;
 	while (!found && fgets(line, sizeof line, f)) {
-		char *s = trim(line), *c;
+		char *s, *c;
+		if (!strchr(line, '\n') && !feof(f)) {
+			/* longer than the ini reader takes (the preset did not
+			** load): its rest skipped, no note or key of it */
+			int ch;
+			while ((ch = fgetc(f)) != EOF && ch != '\n')
+				;
+			note[0] = '\0';
+			continue;
+		}
+		s = trim(line);
 		if (!s[0]) {
 			note[0] = '\0'; /* a blank line parts a note from a key */
 			continue;

@@ -4,6 +4,7 @@
 */
 #include "profileloo.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -46,8 +47,11 @@ int profile_loo_figures(const profile_loo *m, double *med, double *p90)
 {
 	const char *s = strstr(m->loo, "median |error| ");
 	double a, b;
+	/* words that are no |error| pair (NaN, infinite, negative, a median
+	** above its 90th percentile): none, not a "nan%" in the trust line */
 	if (!s || sscanf(s, "median |error| %lf%%, 90th percentile %lf%%", &a,
-	                 &b) != 2)
+	                 &b) != 2 ||
+	    !isfinite(a) || !isfinite(b) || !(a >= 0) || !(a <= b))
 		return 0;
 	*med = a / 100;
 	*p90 = b / 100;

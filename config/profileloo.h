@@ -33,7 +33,9 @@ int profile_loo_read(const char *path, profile_loo *m, char *err,
 
 /* The median and 90th percentile |error| (fractions) of m's leave-out
 ** error, read from its words ("median |error| 4.7%, 90th percentile
-** 15.5% over 72 rows", as the fit scripts write it): 1, else 0. */
+** 15.5% over 72 rows", as the fit scripts write it): 1, else 0 (also
+** where they are not finite, negative, or the median above the 90th
+** percentile). */
 int profile_loo_figures(const profile_loo *m, double *med, double *p90);
 
 #endif

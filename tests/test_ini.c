@@ -153,6 +153,36 @@ static void test_key_note(void **state)
 	assert_string_equal(val, "");
 }
 
+/* preset_key_note on a comment line longer than 1023 bytes (the ini
+** reader takes lines up to INI_LINE_MAX, 4095): the comment is one line,
+** its tail no key line of its own.  The comment's tail reads like the key;
+** by hand: the key's value is the real line's "3", the note the whole
+** comment after its ';' (1021 'a's then "price_usd = 5 ; fake"). */
+static void test_key_note_long(void **state)
+{
+	char path[] = "/tmp/rl_test_note_XXXXXX", note[2048], val[32];
+	char want[1100];
+	int fd, i;
+	FILE *f;
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	assert_true(fputs("[cost]\n; ", f) >= 0);
+	for (i = 0; i < 1021; i++)
+		assert_int_equal(fputc('a', f), 'a');
+	assert_true(fputs("price_usd = 5 ; fake\nprice_usd = 3\n", f) >= 0);
+	assert_int_equal(fclose(f), 0);
+	memset(want, 'a', 1021);
+	snprintf(want + 1021, sizeof want - 1021, "price_usd = 5 ; fake");
+	assert_int_equal(preset_key_note(path, "cost", "price_usd", note,
+	                                 sizeof note, val, sizeof val), 1);
+	unlink(path);
+	assert_string_equal(val, "3");
+	assert_string_equal(note, want);
+}
+
 /* profile_loo_read / profile_loo_figures: a fit's leave-out error as the
 ** fit scripts write it in [meta] (data/profiles/trtllm-0.10.ini's
 ** leave_one_out line, trtllm-0.11.ini's leave_one_architecture_out), the
@@ -197,6 +227,28 @@ static void test_profile_loo(void **state)
 	/* words with no figures: none read */
 	snprintf(m.loo, sizeof m.loo, "not recorded");
 	assert_int_equal(profile_loo_figures(&m, &med, &p90), 0);
+	/* hostile [meta] words: figures that are no |error| (NaN, infinite,
+	** negative) or a median above the 90th percentile (by definition at
+	** most it) are none read, not a "nan%" or "-inf%" in the trust line */
+	{
+		static const char *const bad[] = {
+		    "median |error| nan%, 90th percentile 9.4% over 3 rows",
+		    "median |error| 3.3%, 90th percentile -inf% over 3 rows",
+		    "median |error| inf%, 90th percentile inf% over 3 rows",
+		    "median |error| -1.0%, 90th percentile 9.4% over 3 rows",
+		    "median |error| 9.4%, 90th percentile 3.3% over 3 rows"};
+		size_t b;
+		for (b = 0; b < sizeof bad / sizeof *bad; b++) {
+			snprintf(m.loo, sizeof m.loo, "%s", bad[b]);
+			assert_int_equal(profile_loo_figures(&m, &med, &p90), 0);
+		}
+		/* an |error| past 100% is still one; median equal to p90 too */
+		snprintf(m.loo, sizeof m.loo, "median |error| 150.0%%, 90th "
+		         "percentile 150.0%% over 3 rows");
+		assert_int_equal(profile_loo_figures(&m, &med, &p90), 1);
+		assert_true(fabs(med - 1.5) < 1e-12);
+		assert_true(fabs(p90 - 1.5) < 1e-12);
+	}
 }
 
 int main(void)
@@ -205,6 +257,7 @@ int main(void)
 	    cmocka_unit_test(test_callback_status),
 	    cmocka_unit_test(test_section_status),
 	    cmocka_unit_test(test_key_note),
+	    cmocka_unit_test(test_key_note_long),
 	    cmocka_unit_test(test_profile_loo),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
