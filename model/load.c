@@ -57,8 +57,14 @@
 **     the budget binds at maximum load this is about 1 / X_max there
 **     (0.94-0.98 of it on the Triton rows' 467/16 cases near capacity: T_B
 **     lacks the decode steps' KV reads) and less below it, where fewer
-**     decode: its rho stays under 1 at capacity, so it is not the queue
-**     that makes the wait grow without bound there.  Admission: whatever
+**     decode.  T_B counts B prompt tokens where the backlog carries B -
+**     n_dec, so D may pass 1 / X_max below capacity (where decode steps
+**     cost little); a backlog's iteration is at most the engine's at a
+**     budget-bound maximum load, which serves a prompt in 1 / X_max (and
+**     where something else binds the budget serves more than X_max), so D
+**     is held to 1 / X_max: rho < lambda / X_max, and the budget never
+**     saturates before the server does (load5; until then rho reached 1
+**     below X_max on a server whose decode steps cost nothing).  Admission: whatever
 **     caps the batch at maximum load (the batch size, the KV cache or the
 **     budget itself, N_max sequences), a request waits to be admitted only
 **     when the engine holds N_max, so rho is the share in use, N / N_max
@@ -435,13 +441,23 @@ static int spread_prefill(const rl_config *cfg, rl_eval_cache *cache,
 ** the prefill-only engine (drain's, whose B is the budget the harness's
 ** rule picks).  At maximum load where the budget binds, X_max = (B -
 ** n_dec) / (isl tp), tp an iteration of the same B tokens with n_dec of
-** them decode steps (and their KV reads): d is a little under 1 / X_max
-** there, and less below it, where fewer decode beside the prompts (the
-** admission queue, not this one, is the one whose rho reaches 1 at
-** capacity).  The memory does not enter it (the prefill-only engine's B is
-** capped by the KV cache only on a chip that holds fewer than B tokens). */
+** them decode steps (and their KV reads): on the Triton rows d is a
+** little under 1 / X_max there (0.94-0.98 of it near capacity), and less
+** below it, where fewer decode beside the prompts.  T_B counts B prompt tokens where the backlog carries B -
+** n_dec of them, so isl T_B / (B - n_dec) can pass 1 / X_max below
+** capacity (by 1 / (1 - n_dec / B) where decode steps cost nothing); but
+** a backlog's iteration, B - n_dec prompt tokens beside n_dec decoding,
+** is at most the engine's at maximum load where the budget binds (its
+** n_dec_max decode the most, each with the longest KV), which serves a
+** prompt in 1 / X_max (where something else binds, the budget serves
+** more than X_max): d is held to it, so rho = lambda d stays under
+** lambda / X_max and reaches 1 only at capacity.  The memory does not
+** lower the server (the prefill-only engine's B is capped by the KV cache
+** only on a chip that holds fewer than B tokens; more memory, no smaller
+** X_max). */
 static int budget_hold(const rl_config *cfg, rl_eval_cache *cache,
-                       const rl_result *r, double *d, double *B)
+                       const rl_result *r, double xmax, double *d,
+                       double *B)
 {
 	rl_config pc = *cfg;
 	rl_result rb;
@@ -449,8 +465,9 @@ static int budget_hold(const rl_config *cfg, rl_eval_cache *cache,
 	pc.scen.osl = 1;
 	if ((rc = rl_eval_cached(&pc, cache, &rb)) != RL_OK)
 		return rc;
-	*d = cfg->scen.isl * rb.prefill.time_s /
-	     fmax(1.0, rb.prefill_tokens - r->decode_seqs);
+	*d = fmin(cfg->scen.isl * rb.prefill.time_s /
+	              fmax(1.0, rb.prefill_tokens - r->decode_seqs),
+	          1 / xmax);
 	*B = rb.prefill_tokens;
 	return RL_OK;
 }
@@ -601,10 +618,10 @@ static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
 	** on every chip, the budget's does not (budget_hold).  A finite run
 	** of at most N_max requests is admitted at once.  M/D/1 mean wait
 	** rho D / (2 (1 - rho)) on each (the header's 2 derives it) */
-	if ((rc = budget_hold(cfg, cache, &o->at, &d_b, &B)) != RL_OK)
+	if ((rc = budget_hold(cfg, cache, &o->at, xmax, &d_b, &B)) != RL_OK)
 		return rc;
-	/* (below capacity lam < X_max, and where the budget binds d_b is
-	** under 1 / X_max: budget_hold; kept below 1 against rounding) */
+	/* (below capacity lam < X_max, and d_b is at most 1 / X_max:
+	** budget_hold; kept below 1 against rounding) */
 	rho_b = fmin(lam * d_b, 1 - SOLVE_TOL);
 	d = d_b;
 	rho = rho_b;

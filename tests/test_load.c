@@ -435,36 +435,34 @@ static void test_budget_wait_near_capacity(void **state)
 	near(o.ttft.qmean_s, 5.49945, 1e-3);
 }
 
-/* A budget whose wait is the longer one near rho_b = 1, so that its rho is
-** seen unclamped (mutation testing: a clamp at 1 - 1e-3 survived once the
-** admission queue took test_budget_wait_near_capacity's wait).  With 10
-** ms per prompt's worth of prefill tokens (request_overhead_s) an
-** iteration carrying p prefill tokens costs 0.01 + 0.0001 p s.  Steady
-** state at N (isl 100, osl 11: N / 11 prompts and 10 N / 11 decoding an
-** iteration): T(N) = 0.01 + N / 1100, X(N) = N / (11 T) = N / (0.11 +
-** 0.01 N); the budget caps N_max = 100 (slots 4096 do not), X_max = 100 /
-** 1.11 = 90.0901.  X(N) = lambda: N = 0.11 lambda / (1 - 0.01 lambda),
-** n_dec = 10 N / 11 = 0.1 lambda / (1 - 0.01 lambda).  The budget's
-** hold (load.c budget_hold): the prefill-only iteration of B = 1000
-** tokens costs T_B = 0.01 + 0.0001 x 1000 = 0.11 s, D_b = 100 T_B / (1000
-** - n_dec), rho_b = lambda D_b.  At 85.53 requests/s: 1 - 0.01 lambda =
-** 0.1447, N = 9.4083 / 0.1447 = 65.01935, n_dec = 8.553 / 0.1447 =
-** 59.10850, D_b = 11 / 940.8915 = 0.011691040 s, rho_b = 940.83 /
-** 940.8915 = 0.99993464 (1 - rho_b = 6.5363e-5) and the mean wait when
-** positive D_b / (2 (1 - rho_b)) = 89.4314 s (a clamp at 1 - 1e-3 gives
-** 5.8455 s).  Admission: rho = min(lambda / X_max = 0.94938, N / N_max =
-** 0.65019) = 0.65019, D = 1 / X_max = 0.0111 s, a mean wait rho D / (2 (1
-** - rho)) = 0.0103 s, far shorter: the budget's is reported.  (Here the
-** budget's rho reaches 1 at 85.534 requests/s, below X_max: T_B counts a
-** full budget of prompts, where a backlog beside the n_dec decoding
-** carries B - n_dec of them, 0.1041 s an iteration: budget_hold's
-** approximation, which the decode steps' KV reads usually offset.) */
+/* A budget whose wait is the longer one.  With 10 ms per prompt's worth
+** of prefill tokens (request_overhead_s) an iteration carrying p prefill
+** tokens costs 0.01 + 0.0001 p s (decode steps cost nothing here).
+** Steady state at N (isl 100, osl 11: N / 11 prompts and 10 N / 11
+** decoding an iteration): T(N) = 0.01 + N / 1100, X(N) = N / (11 T) = N /
+** (0.11 + 0.01 N); the budget caps N_max = 100 (slots 4096 do not), X_max
+** = 100 / 1.11 = 90.0901.  X(N) = lambda: N = 0.11 lambda / (1 - 0.01
+** lambda), n_dec = 10 N / 11 = 0.1 lambda / (1 - 0.01 lambda).  The
+** budget's hold (load.c budget_hold): the prefill-only iteration of B =
+** 1000 tokens costs T_B = 0.11 s, and isl T_B / (B - n_dec) = 11 / (1000 -
+** n_dec) passes 1 / X_max = 0.0111 s once n_dec > 9.0 (T_B counts B
+** prompt tokens where a backlog beside the n_dec decoding carries B -
+** n_dec, 0.01 + 0.0001 (1000 - n_dec) s, at most the iteration at N_max,
+** which serves a prompt in 1 / X_max): D_b = 0.0111 s, rho_b = lambda /
+** X_max.  At 85.53 requests/s: 1 - 0.01 lambda = 0.1447, N = 9.4083 /
+** 0.1447 = 65.01935, n_dec = 8.553 / 0.1447 = 59.10850 (11 / 940.89 =
+** 0.011691 > 0.0111), rho_b = 85.53 x 0.0111 = 0.949383, a mean wait when
+** positive of 0.0111 / (2 x 0.050617) = 0.109647 s, 0.104097 s in all.
+** Admission: rho = min(lambda / X_max, N / N_max = 0.65019) = 0.65019, D
+** = 0.0111 s, a mean wait rho D / (2 (1 - rho)) = 0.0103 s, shorter: the
+** budget's is reported.  (Until load5 D_b was 0.011691 s and rho_b
+** 0.99993, its wait 89.43 s: rho_b reached 1 at 85.534 requests/s, below
+** X_max, and was clamped at 1 - 1e-7 from there to X_max.) */
 static void test_budget_wait_longer_near_one(void **state)
 {
 	rl_config c;
 	rl_load_result o;
-	double lam = 85.53, nd = 8.553 / 0.1447, D_b = 11 / (1000 - nd);
-	double rho_b = lam * D_b;
+	double lam = 85.53, nd = 8.553 / 0.1447;
 	(void)state;
 	overhead_only(&c);
 	c.prof.request_overhead_s = 0.01;
@@ -473,10 +471,42 @@ static void test_budget_wait_longer_near_one(void **state)
 	near(o.capacity_rps, 100 / 1.11, 1e-9);
 	near(o.concurrency, 9.4083 / 0.1447, 1e-6);
 	near(o.at.decode_seqs, nd, 1e-6);
-	assert_true(rho_b > 0.9999 && rho_b < 0.99995);
-	near(o.ttft.rho, rho_b, 1e-9);
-	near(o.ttft.qmean_s, D_b / (2 * (1 - rho_b)), 1e-5);
-	near(o.ttft.qmean_s, 89.4314, 1e-5);
+	assert_true(11 / (1000 - nd) > 0.0111);
+	near(o.ttft.rho, 0.949383, 1e-9);
+	near(o.ttft.qmean_s, 0.0111 / (2 * 0.050617), 1e-6);
+	near(o.ttft.qmean_s, 0.109647, 1e-5);
+}
+
+/* The budget cannot saturate before the server: the same server at 0.99
+** X_max = 99 / 1.11 = 89.189 requests/s, N = 0.11 x 99 / 0.12 = 90.75
+** (1 - 0.01 lambda = 0.12 / 1.11), n_dec = 82.5.  D_b = 1 / X_max (11 /
+** 917.5 = 0.011989 passes it), rho_b = 0.99 < 1, a mean wait when positive
+** of 0.0111 / (2 x 0.01) = 0.555 s, 0.54945 s in all; admission's rho =
+** 0.9075, its mean wait 0.9075 x 0.0111 / (2 x 0.0925) = 0.05445 s: the
+** budget's is reported.  At (1 - 1e-5) X_max rho_b = 1 - 1e-5 (not a
+** clamp: one at 1 - 1e-3 would give 5.55 s) and the mean wait when
+** positive 0.0111 / 2e-5 = 555 s; admission's rho = N / N_max = 0.11 (1 -
+** 1e-5) / (0.11 + 1e-5) = 1 - 1.0091e-4, its mean wait about 55 s.  (Until
+** load5 rho_b was clamped at 1 - 1e-7 at both, a wait of about 6e4 s.) */
+static void test_budget_below_one_near_capacity(void **state)
+{
+	rl_config c;
+	rl_load_result o;
+	(void)state;
+	overhead_only(&c);
+	c.prof.request_overhead_s = 0.01;
+	load_ok(&c, 99 / 1.11, 0, &o);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	near(o.concurrency, 90.75, 1e-6);
+	near(o.at.decode_seqs, 82.5, 1e-6);
+	assert_true(o.ttft.rho < 1);
+	near(o.ttft.rho, 0.99, 1e-9);
+	near(o.ttft.qmean_s, 0.555, 1e-6);
+	load_ok(&c, (1 - 1e-5) * 100 / 1.11, 0, &o);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	near(o.concurrency, 11 * (1 - 1e-5) / (0.11 + 1e-5), 1e-6);
+	near(o.ttft.rho, 1 - 1e-5, 1e-9);
+	near(o.ttft.qmean_s, 555, 1e-6);
 }
 
 /* Slots, not the budget, bound the server: max_batch_size 50, N_max = 50,
@@ -1072,6 +1102,7 @@ int main(void)
 	    cmocka_unit_test(test_budget_wait_full_iteration),
 	    cmocka_unit_test(test_budget_wait_near_capacity),
 	    cmocka_unit_test(test_budget_wait_longer_near_one),
+	    cmocka_unit_test(test_budget_below_one_near_capacity),
 	    cmocka_unit_test(test_burst_tail_keeps_batch),
 	    cmocka_unit_test(test_slots_finite_run),
 	    cmocka_unit_test(test_slots_wait_longer_mean),
