@@ -62,12 +62,13 @@
 **     cost little); a backlog's iteration is at most the engine's at a
 **     budget-bound maximum load, which serves a prompt in 1 / X_max (and
 **     where something else binds the budget serves more than X_max), so D
-**     is held to 1 / X_max: rho < lambda / X_max, and the budget never
+**     is held to 1 / X_max: rho <= lambda / X_max < 1, and the budget never
 **     saturates before the server does (load5; until then rho reached 1
-**     below X_max on a server whose decode steps cost nothing).  Admission: whatever
-**     caps the batch at maximum load (the batch size, the KV cache or the
-**     budget itself, N_max sequences), a request waits to be admitted only
-**     when the engine holds N_max, so rho is the share in use, N / N_max
+**     below X_max on a server whose decode steps cost nothing).
+**     Admission: whatever caps the batch at maximum load (the batch
+**     size, the KV cache or the budget itself, N_max sequences), a
+**     request waits to be admitted only when the engine holds N_max, so
+**     rho is the share in use, N / N_max
 **     (a batch whose iterations slow down as it grows, X(N) flat near
 **     X_max, admits at once and shows the load in the TPOT), D = 1 /
 **     X_max, a place freed that often at capacity.  As lambda -> X_max, N
@@ -443,14 +444,15 @@ static int spread_prefill(const rl_config *cfg, rl_eval_cache *cache,
 ** n_dec) / (isl tp), tp an iteration of the same B tokens with n_dec of
 ** them decode steps (and their KV reads): on the Triton rows d is a
 ** little under 1 / X_max there (0.94-0.98 of it near capacity), and less
-** below it, where fewer decode beside the prompts.  T_B counts B prompt tokens where the backlog carries B -
-** n_dec of them, so isl T_B / (B - n_dec) can pass 1 / X_max below
-** capacity (by 1 / (1 - n_dec / B) where decode steps cost nothing); but
-** a backlog's iteration, B - n_dec prompt tokens beside n_dec decoding,
+** below it, where fewer decode beside the prompts.  T_B counts B prompt
+** tokens where the backlog carries B - n_dec of them, so isl T_B / (B -
+** n_dec) can pass 1 / X_max below capacity (by 1 / (1 - n_dec / B)
+** where decode steps cost nothing); but a backlog's iteration, B - n_dec
+** prompt tokens beside n_dec decoding,
 ** is at most the engine's at maximum load where the budget binds (its
 ** n_dec_max decode the most, each with the longest KV), which serves a
 ** prompt in 1 / X_max (where something else binds, the budget serves
-** more than X_max): d is held to it, so rho = lambda d stays under
+** more than X_max): d is held to it, so rho = lambda d is at most
 ** lambda / X_max and reaches 1 only at capacity.  The memory does not
 ** lower the server (the prefill-only engine's B is capped by the KV cache
 ** only on a chip that holds fewer than B tokens; more memory, no smaller
