@@ -3730,13 +3730,7 @@ class Fuzzer:
 
     def setx_check(self, argv, p):
         why = []
-        err = p.stderr
-        try:
-            e = err.decode("utf-8")
-            if re.search(r"[\x00-\x08\x0b-\x1f\x7f]", e):
-                why.append("stderr holds a control byte")
-        except UnicodeDecodeError:
-            why.append("stderr not UTF-8")
+        why += self.stderr_clean(p.stderr)
         if os.path.exists(self.path("PW")):
             why.append("a --set value ran as a command (PW made)")
             self.rm("PW")
@@ -3847,12 +3841,7 @@ class Fuzzer:
             msg = p.stderr.decode("utf-8", "replace")
             if "m.csv" not in msg:
                 why.append("refusal names not m.csv: " + msg.strip()[:100])
-        try:
-            e = p.stderr.decode("utf-8")
-            if re.search(r"[\x00-\x08\x0b-\x1f\x7f]", e):
-                why.append("stderr holds a control byte")
-        except UnicodeDecodeError:
-            why.append("stderr not UTF-8")
+        why += self.stderr_clean(p.stderr)
         return why
 
     GP_VALUES = ["x\"\nsystem \"touch PW\"\n#", "x'\nsystem 'touch PW'\n#",
@@ -4117,13 +4106,20 @@ class Fuzzer:
         if p.returncode == 0 and "--json" not in argv:
             if re.search(rb"[\x00-\x08\x0b-\x1f\x7f]", p.stdout):
                 why.append("text output holds a control byte")
-        try:
-            e = p.stderr.decode("utf-8")
-            if re.search(r"[\x00-\x08\x0b-\x1f\x7f]", e):
-                why.append("stderr holds a control byte")
-        except UnicodeDecodeError:
-            why.append("stderr not UTF-8")
+        why += self.stderr_clean(p.stderr)
         return why
+
+    @staticmethod
+    def stderr_clean(err):
+        """What is wrong with a command's stderr: not UTF-8, or a control
+        byte besides tab and newline (setx, csvx and jsonx check it)."""
+        try:
+            e = err.decode("utf-8")
+        except UnicodeDecodeError:
+            return ["stderr not UTF-8"]
+        if re.search(r"[\x00-\x08\x0b-\x1f\x7f]", e):
+            return ["stderr holds a control byte"]
+        return []
 
     def path(self, name):
         return os.path.join(self.work, name)
