@@ -10,18 +10,6 @@
 #include "ini.h"
 #include "../model/utf8.h"
 
-/* s without leading and trailing blanks (in place) */
-static char *trim(char *s)
-{
-	size_t l;
-	s += strspn(s, " \t");
-	l = strlen(s);
-	while (l > 0 && (s[l - 1] == ' ' || s[l - 1] == '\t' ||
-	                 s[l - 1] == '\n' || s[l - 1] == '\r'))
-		s[--l] = '\0';
-	return s;
-}
-
 /* t appended to note (len bytes), a blank before it where note has text,
 ** each run of blanks in it one blank (a file's "(claims.md).  Taken") */
 static void add(char *note, size_t len, const char *t)
@@ -64,20 +52,20 @@ int preset_key_note(const char *path, const char *section, const char *key,
 			note[0] = '\0';
 			continue;
 		}
-		s = trim(line);
+		s = ini_trim(line);
 		if (!s[0]) {
 			note[0] = '\0'; /* a blank line parts a note from a key */
 			continue;
 		}
 		if (s[0] == ';' || s[0] == '#') {
-			add(note, sizeof note, trim(s + 1));
+			add(note, sizeof note, ini_trim(s + 1));
 			continue;
 		}
 		if (s[0] == '[') {
 			c = strchr(s, ']');
 			if (c)
 				*c = '\0';
-			snprintf(sec, sizeof sec, "%s", trim(s + 1));
+			snprintf(sec, sizeof sec, "%s", ini_trim(s + 1));
 			note[0] = '\0';
 			continue;
 		}
@@ -87,10 +75,10 @@ int preset_key_note(const char *path, const char *section, const char *key,
 			char *sc = strchr(v, ';');
 			if (sc) {
 				*sc = '\0';
-				add(note, sizeof note, trim(sc + 1));
+				add(note, sizeof note, ini_trim(sc + 1));
 			}
 			if (vlen)
-				snprintf(val, vlen, "%s", trim(v));
+				snprintf(val, vlen, "%s", ini_trim(v));
 			found = 1;
 			continue;
 		}
