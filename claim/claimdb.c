@@ -283,6 +283,12 @@ static int put_all(dbw *w, const claim_report *rep, const char *json)
 	              (sqlite3_int64)(rep->b_default != 0)))
 		return -1;
 	w->run = sqlite3_last_insert_rowid(w->db);
+	/* the text's trust line (NULL where the shipped measurements could
+	** not be read and the text has none) */
+	if (rep->trust[0] &&
+	    exec_bind(w, "UPDATE claim_runs SET trust = ? WHERE id = ?", "ti",
+	              rep->trust, w->run))
+		return -1;
 	if (put_side(w, "a", &rep->a) || put_side(w, "b", &rep->b) ||
 	    (rep->have_bd && put_side(w, "b_by_design", &rep->bd)))
 		return -1;
@@ -427,15 +433,21 @@ int claim_db_add_column(sqlite3 *db, const char *table, const char *name,
 	return sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
-/* claim_runs of a file written before b_default gains it (its runs NULL:
-** not recorded). */
-static int add_b_default(dbw *w)
+/* claim_runs of a file written before b_default or trust gains them (its
+** runs NULL: not recorded). */
+static int add_columns(dbw *w)
 {
-	if (claim_db_add_column(w->db, "claim_runs", "b_default", "INTEGER") ==
-	    SQLITE_OK)
-		return RL_OK;
-	fail(w, "claim_runs.b_default");
-	return RL_EINTERNAL;
+	if (claim_db_add_column(w->db, "claim_runs", "b_default", "INTEGER") !=
+	    SQLITE_OK) {
+		fail(w, "claim_runs.b_default");
+		return RL_EINTERNAL;
+	}
+	if (claim_db_add_column(w->db, "claim_runs", "trust", "TEXT") !=
+	    SQLITE_OK) {
+		fail(w, "claim_runs.trust");
+		return RL_EINTERNAL;
+	}
+	return RL_OK;
 }
 
 int claimdb_write(const char *path, const claim_report *rep,
@@ -456,7 +468,7 @@ int claimdb_write(const char *path, const claim_report *rep,
 		return status;
 	err[0] = '\0';
 	if (exec_sql(&w, RL_CLAIM_SCHEMA_SQL, "schema") == RL_OK &&
-	    add_b_default(&w) == RL_OK && put_all(&w, rep, json) == 0 &&
+	    add_columns(&w) == RL_OK && put_all(&w, rep, json) == 0 &&
 	    exec_sql(&w, "COMMIT", "commit") == RL_OK)
 		rc = 0;
 	else if (!err[0])

@@ -39,7 +39,13 @@ extern const rl_db_kind claim_db_kind;
 ** file's columns stay those it was made with until a run is written into \
 ** it): 1 where side b is claim's default, Sohu as claimed (the Etched \
 ** claim), 0 where it is the user's; NULL or absent for a run written \
-** before it, which does not tell which */ \
+** before it, which does not tell which; and trust TEXT (the same way): \
+** the trust line the text prints under its verdict (claim/valtrust.h: \
+** each profile's leave-one-architecture-out error as its [meta] held it \
+** when the run was written, the baseline's named, the out-of-sample \
+** rows', what the held-out chips' rows are), which the report gives \
+** before validation_runs.trust; NULL where the shipped measurements \
+** could not be read (the text has no line), or absent before it */ \
 "CREATE TABLE IF NOT EXISTS claim_runs(" \
 "  id INTEGER PRIMARY KEY, created TEXT NOT NULL, version TEXT NOT NULL," \
 "  git_rev TEXT NOT NULL, a_label TEXT NOT NULL, b_label TEXT NOT NULL," \

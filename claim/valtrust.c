@@ -16,49 +16,72 @@
 #include "../model/status.h"
 #include "valversions.h"
 
-/* The most profiles looked at: validate's listing's 32 */
-#define TRUST_PROFILES 32
-
 /* The leave-out errors of the profiles of rows v[n], as validate's listing
 ** reads them: over the leave-one-architecture-out ones, how many and the
-** least and greatest median and 90th percentile; base's own into *bm,
-** *bp and *bkind (PROFILE_LOO_NONE where base is none of them). */
+** least and greatest median and 90th percentile; base's own among the
+** others (below), whatever their number. */
 #define TRUST_OTHERS 4
 typedef struct {
 	size_t n;
 	double med_lo, med_hi, p90_lo, p90_hi;
 	/* the profiles whose fit left a row or a model name out, not an
 	** architecture (trtllm-0.10: too few architectures), and base where
-	** it is an architecture one: each named with its own figures */
-	size_t nother;
-	char other[TRUST_OTHERS][RL_NAME_MAX];
-	double om[TRUST_OTHERS], op[TRUST_OTHERS];
-	int okind[TRUST_OTHERS];
+	** it is an architecture one: each named with its own figures, the
+	** first TRUST_OTHERS and base (one more place), the rest counted in
+	** nmore and said to be there */
+	size_t nother, nmore;
+	char other[TRUST_OTHERS + 1][RL_NAME_MAX];
+	double om[TRUST_OTHERS + 1], op[TRUST_OTHERS + 1];
+	int okind[TRUST_OTHERS + 1];
 } loo_span;
+
+/* 1 when v[i]'s profile is the first row's of its name: each profile
+** read once, however many (seen[*ns], grown as needed, holds the index of
+** each name's first row); -1 when out of memory. */
+static int first_of_name(const val_row *v, size_t i, size_t **seen,
+                         size_t *ns, size_t *cap)
+{
+	size_t j;
+	for (j = 0; j < *ns; j++)
+		if (!strcmp(v[(*seen)[j]].profile, v[i].profile))
+			return 0;
+	if (*ns == *cap) {
+		size_t c = *cap ? 2 * *cap : 16, *ns2 = realloc(*seen,
+		                                                c * sizeof *ns2);
+		if (!ns2)
+			return -1;
+		*seen = ns2;
+		*cap = c;
+	}
+	(*seen)[(*ns)++] = i;
+	return 1;
+}
 
 static int read_spans(const val_row *v, size_t n, const char *base,
                       loo_span *s, char *err, size_t errlen)
 {
-	char seen[TRUST_PROFILES][RL_NAME_MAX], path[1024], e[1024];
-	size_t ns = 0, i, j;
+	char path[1024], e[1024];
+	size_t *seen = NULL, ns = 0, cap = 0, i, j;
 	memset(s, 0, sizeof *s);
 	for (i = 0; i < n; i++) {
 		profile_loo m;
 		double med, p90;
-		int rc;
+		int rc, isbase;
 		if (!v[i].profile[0])
 			continue;
-		for (j = 0; j < ns; j++)
-			if (!strcmp(seen[j], v[i].profile))
-				break;
-		if (j < ns || ns == TRUST_PROFILES)
-			continue;
-		snprintf(seen[ns++], RL_NAME_MAX, "%s", v[i].profile);
+		if ((rc = first_of_name(v, i, &seen, &ns, &cap)) <= 0) {
+			if (!rc)
+				continue;
+			free(seen);
+			snprintf(err, errlen, "out of memory");
+			return RL_EINTERNAL;
+		}
 		if (preset_path("profile", v[i].profile, path, sizeof path, e,
 		                sizeof e))
 			continue;
 		if ((rc = profile_loo_read(path, &m, e, sizeof e))) {
 			if (rc == RL_EINTERNAL) {
+				free(seen);
 				snprintf(err, errlen, "%s", e);
 				return RL_EINTERNAL;
 			}
@@ -66,9 +89,11 @@ static int read_spans(const val_row *v, size_t n, const char *base,
 		}
 		if (!profile_loo_figures(&m, &med, &p90))
 			continue;
-		if ((m.kind != PROFILE_LOO_ARCH ||
-		     (base && !strcmp(base, v[i].profile))) &&
-		    s->nother < TRUST_OTHERS) {
+		isbase = base && !strcmp(base, v[i].profile);
+		if (m.kind != PROFILE_LOO_ARCH && !isbase &&
+		    s->nother >= TRUST_OTHERS)
+			s->nmore++;
+		else if (m.kind != PROFILE_LOO_ARCH || isbase) {
 			j = s->nother++;
 			snprintf(s->other[j], RL_NAME_MAX, "%s", v[i].profile);
 			s->om[j] = med;
@@ -87,6 +112,7 @@ static int read_spans(const val_row *v, size_t n, const char *base,
 		s->p90_lo = fmin(s->p90_lo, p90);
 		s->p90_hi = fmax(s->p90_hi, p90);
 	}
+	free(seen);
 	return RL_OK;
 }
 
@@ -125,6 +151,9 @@ int val_trust_words(const val_row *v, size_t n, const char *base,
 		PUT("%s%s%s: %s %.1f%% / %.1f%%", i ? "; " : " (", s.other[i],
 		    base && !strcmp(base, s.other[i]) ? ", the baseline" : "",
 		    kind_words(s.okind[i]), 100 * s.om[i], 100 * s.op[i]);
+	if (s.nmore)
+		PUT("; %zu more profile%s of another leave-out, not named", s.nmore,
+		    s.nmore == 1 ? "" : "s");
 	if (s.nother)
 		PUT(")");
 	oos = val_summary(v, n, VAL_SET_BIT(VAL_SET_OUT_OF_SAMPLE), &med, &p90);

@@ -12,11 +12,17 @@
 
 typedef struct {
 	int force;
+	int allow_mixed;
 	const char *spec;
 } merge_args;
 
 static const opt_def table[] = {
     OPT_BOOL("--force", merge_args, force, "replace an existing OUT.db"),
+    OPT_BOOL("--allow-mixed-builds", merge_args, allow_mixed,
+             "merge shards that different rooflab builds wrote (refused\n"
+             "by default: their numbers may differ); the merged run's\n"
+             "version or git_rev reads \"mixed\", each shard's own build\n"
+             "is in the table run_parts"),
     OPT_STR("--spec", merge_args, spec, "HASH",
             "merge the runs of the sweep spec whose spec_hash starts\n"
             "with HASH (needed only where every part holds runs of\n"
@@ -25,22 +31,24 @@ static const opt_def table[] = {
 
 static void help(FILE *f)
 {
-	fputs("usage: rooflab merge [--force] [--spec HASH] OUT.db PART.db...\n\n"
+	fputs("usage: rooflab merge [--force] [--spec HASH] [--allow-mixed-builds] "
+	      "OUT.db\n       PART.db...\n\n"
 	      "Combines the shard databases of one sweep (rooflab sweep --shard "
 	      "I/N) into the\nnew database OUT.db, whose points are those of an "
 	      "unsharded run, in the same\norder.  A part may hold runs of other "
 	      "specs too: the spec merged is the one\nevery part holds a run of "
 	      "(or --spec's); none, or more than one, is refused\nnaming them.  "
-	      "Refuses shards of different rooflab builds, a shard given\ntwice, "
-	      "missing or unfinished shards, a "
-	      "shard marked complete that lacks points\n(`rooflab sweep --resume` "
-	      "on it fills them), a point two shards hold, an\nexisting OUT.db "
-	      "(unless --force) and an OUT.db that is one of the parts (even\n"
-	      "with --force); nothing is merged then.  Ctrl-C (SIGINT) or "
-	      "SIGTERM (Slurm's\nat a time limit) while it writes leaves no "
-	      "OUT.db and no temporary.\nExit status: 0 ok, 2 bad input, 1 "
-	      "internal, 130 stopped by SIGINT, 143 by\nSIGTERM (run it "
-	      "again).\n", f);
+	      "Refuses shards of different rooflab builds (unless\n"
+	      "--allow-mixed-builds), a shard given twice, missing or unfinished "
+	      "shards, a\nshard marked complete that lacks points (`rooflab "
+	      "sweep --resume` on it fills\nthem), a point two shards hold, an "
+	      "existing OUT.db (unless --force) and an\nOUT.db that is one of "
+	      "the parts (even with --force); nothing is merged then.\n"
+	      "OUT.db's table run_parts lists each shard's run and the build "
+	      "that wrote it.\nCtrl-C (SIGINT) or SIGTERM (Slurm's at a time "
+	      "limit) while it writes leaves no\nOUT.db and no temporary.\n"
+	      "Exit status: 0 ok, 2 bad input, 1 internal, 130 stopped by SIGINT, "
+	      "143 by\nSIGTERM (run it again).\n", f);
 	opt_help(f, table);
 }
 
@@ -64,21 +72,26 @@ int cmd_merge(int argc, char **argv)
 		free(files);
 		return bad_input("merge", "usage: rooflab merge OUT.db PART.db...");
 	}
-	rc = rl_sweep_merge(files[0], files + 1, n - 1, a.spec, a.force, &st,
-	                    err, sizeof err);
+	rc = rl_sweep_merge(files[0], files + 1, n - 1, a.spec, a.force,
+	                    a.allow_mixed, &st, err, sizeof err);
 	if (rc) {
 		cli_say("merge", err);
 	} else {
 		/* what the merged file holds, where it said the parts' count
 		** alone: a script checks the points against the spec's */
-		char msg[2048], drop[96] = "";
+		char msg[2048], drop[96] = "", mixed[160] = "";
 		if (st.dropped > 0)
 			snprintf(drop, sizeof drop, ", %lld dropped by its [filter]",
 			         st.dropped);
+		if (st.mixed[0])
+			snprintf(mixed, sizeof mixed, "; shards of %d rooflab builds "
+			         "(%s 'mixed'; each shard's own in run_parts)",
+			         st.builds, st.mixed);
 		snprintf(msg, sizeof msg, "%d part%s merged into %s: run 1, %lld "
-		         "points stored of the %lld of %s (spec %s)%s", n - 1,
+		         "points stored of the %lld of %s (spec %s)%s%s", n - 1,
 		         n - 1 == 1 ? "" : "s", files[0], st.stored, st.points,
-		         st.spec_path[0] ? st.spec_path : "its spec", st.hash, drop);
+		         st.spec_path[0] ? st.spec_path : "its spec", st.hash, drop,
+		         mixed);
 		cli_say("merge", msg);
 	}
 	free(files);

@@ -45,6 +45,11 @@ int ini_section_twice(const char *section, int first, char *err,
 ** value", into err (the reader prefixes file:line).  Returns -1. */
 int ini_no_value(const char *key, char *err, size_t errlen);
 
+/* Where a line's comment starts, the reader's one rule: the first ';' or
+** '#' at the start of s or after white space (a ';' or '#' inside a word
+** is text); NULL where s has none.  The reader cuts a line there. */
+char *ini_comment(char *s);
+
 /* Strip leading and trailing white space in place; returns the start. */
 char *ini_trim(char *s);
 

@@ -42,7 +42,7 @@ int preset_key_note(const char *path, const char *section, const char *key,
 	if (!path || !(f = fopen(path, "r")))
 		return 0;
 	while (!found && fgets(line, sizeof line, f)) {
-		char *s, *c;
+		char *s, *c, *cm;
 		if (!strchr(line, '\n') && !feof(f)) {
 			/* longer than the ini reader takes (the preset did not
 			** load): its rest skipped, no note or key of it */
@@ -52,13 +52,17 @@ int preset_key_note(const char *path, const char *section, const char *key,
 			note[0] = '\0';
 			continue;
 		}
+		/* the comment cut where the ini reader cuts it (ini_comment):
+		** a ';' or '#' inside a word is the value's */
+		if ((cm = ini_comment(line)))
+			*cm++ = '\0';
 		s = ini_trim(line);
-		if (!s[0]) {
-			note[0] = '\0'; /* a blank line parts a note from a key */
+		if (!s[0] && cm) {
+			add(note, sizeof note, ini_trim(cm)); /* a comment line */
 			continue;
 		}
-		if (s[0] == ';' || s[0] == '#') {
-			add(note, sizeof note, ini_trim(s + 1));
+		if (!s[0]) {
+			note[0] = '\0'; /* a blank line parts a note from a key */
 			continue;
 		}
 		if (s[0] == '[') {
@@ -72,11 +76,8 @@ int preset_key_note(const char *path, const char *section, const char *key,
 		if (!strcmp(sec, section) && !strncmp(s, key, kl) &&
 		    s[kl + strspn(s + kl, " \t")] == '=') {
 			char *v = s + kl + strspn(s + kl, " \t") + 1;
-			char *sc = strchr(v, ';');
-			if (sc) {
-				*sc = '\0';
-				add(note, sizeof note, ini_trim(sc + 1));
-			}
+			if (cm)
+				add(note, sizeof note, ini_trim(cm));
 			if (vlen)
 				snprintf(val, vlen, "%s", ini_trim(v));
 			found = 1;

@@ -64,7 +64,12 @@
 **     where something else binds the budget serves more than X_max), so D
 **     is held to 1 / X_max: rho <= lambda / X_max < 1, and the budget never
 **     saturates before the server does (load5; until then rho reached 1
-**     below X_max on a server whose decode steps cost nothing).
+**     below X_max on a server whose decode steps cost nothing).  It is
+**     not held to N / N_max, the admission queue's rho: where X(N) is
+**     flat near X_max the slots are mostly free at 0.95 X_max while the
+**     prompts take most of the engine's time, and the budget is what
+**     binds (on about half the shipped presets' points at 0.5-0.999 of
+**     capacity; NOTES.md, "The budget's hold beside the decoding").
 **     Admission: whatever caps the batch at maximum load (the batch
 **     size, the KV cache or the budget itself, N_max sequences), a
 **     request waits to be admitted only when the engine holds N_max, so

@@ -152,7 +152,9 @@ void report_provenance(rctx *r);
 ** "" where it cannot be read, kept in r->bad): its error against the
 ** published measurements (the newest validation run's summary) beside
 ** how far those measurements move between adjacent versions' tables
-** (validation_repeat), or why either is not known (repeat.c).  Worked out
+** (validation_repeat), or why either is not known, then the trust line
+** the claim run stored (claim_runs.trust), else the validation run's
+** (validation_runs.trust), or that neither is recorded (repeat.c).  Worked out
 ** on the first call, which reads the run's rows, and kept in r->trust
 ** for the verdict and the validation section alike. */
 const char *report_trust_words(rctx *r);

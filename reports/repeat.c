@@ -371,6 +371,32 @@ static void stored_trust(rctx *r, long run, char *buf, size_t len, size_t k)
 		         "it)");
 }
 
+/* The trust line claim stored with the report's claim run
+** (claim_runs.trust: the line its text prints under the verdict, from the
+** shipped measurements, the baseline's figures named) after buf's k
+** bytes: 1, else 0 with buf as it was (a run written before the column,
+** or with none stored). */
+static int claim_trust(rctx *r, char *buf, size_t len, size_t k)
+{
+	sqlite3_stmt *st;
+	char t[2048] = "";
+	if (k >= len)
+		return 0;
+	if (report_has_column(r, r->db, r->o->dbpath, "claim_runs", "trust") &&
+	    (st = report_prepare(r, r->db, r->o->dbpath,
+	                         "SELECT trust FROM claim_runs WHERE id = ?1"))) {
+		sqlite3_bind_int64(st, 1, r->c.id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			pdb_text(st, 0, t, sizeof t);
+		report_finish(r, st, r->o->dbpath);
+	}
+	if (!t[0] || r->bad)
+		return 0;
+	snprintf(buf + k, len - k, "; as the claim recorded it with its run, %s",
+	         t);
+	return 1;
+}
+
 const char *report_trust_words(rctx *r)
 {
 	const pdb_validation *v;
@@ -380,7 +406,11 @@ const char *report_trust_words(rctx *r)
 		r->trust[0] = '\0';
 		if ((found = report_val_run(r, &v)) >= 0)
 			trust_words(r, found ? v : NULL, r->trust, sizeof r->trust);
-		if (found > 0 && r->trust[0] && !r->bad)
+		/* the claim's own line first, the validation run's where the
+		** claim run has none */
+		if (found >= 0 && r->trust[0] && !r->bad &&
+		    !claim_trust(r, r->trust, sizeof r->trust, strlen(r->trust)) &&
+		    found > 0 && !r->bad)
 			stored_trust(r, v->id, r->trust, sizeof r->trust,
 			             strlen(r->trust));
 	}

@@ -56,6 +56,9 @@ typedef struct {
 	int unanswered_known; /* and so are their counts of those the filter
 	                      ** could not answer (store.h), summed here */
 	uint64_t unanswered[RL_STORE_UNANSWERED];
+	int allow_mixed;   /* --allow-mixed-builds: parts of other builds too */
+	int builds;        /* the parts' builds (version, git_rev), counted */
+	int mixed_version, mixed_rev; /* the parts' version, git_rev differ */
 } merge_ctx;
 
 static void ctx_free(merge_ctx *m)
@@ -404,19 +407,30 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 	for (i = 0; i < m->nruns; i++) {
 		const shard_run *r = &m->runs[i];
 		uint64_t dropped;
-		if (strcmp(r->version, a->version) || strcmp(r->git_rev, a->git_rev)) {
+		if ((strcmp(r->version, a->version) ||
+		     strcmp(r->git_rev, a->git_rev)) && !m->allow_mixed) {
 			/* a point's numbers depend on the build as well as the
 			** spec: parts of two builds would merge into one run
-			** that records only the first's */
+			** that records one build; with --allow-mixed-builds they
+			** do, the run's build "mixed" and each shard's kept in
+			** run_parts (write_parts) */
 			snprintf(err, errlen, "%s run %lld was written by rooflab %s "
 			         "(git %s) and %s run %lld by rooflab %s (git %s): "
 			         "their points come from different builds; refusing "
-			         "to merge them (run every shard with one build)",
-			         m->paths[a->part], (long long)a->id, a->version,
-			         a->git_rev, m->paths[r->part], (long long)r->id,
-			         r->version, r->git_rev);
+			         "to merge them (run every shard with one build, or "
+			         "pass --allow-mixed-builds to merge them all the "
+			         "same)", m->paths[a->part], (long long)a->id,
+			         a->version, a->git_rev, m->paths[r->part],
+			         (long long)r->id, r->version, r->git_rev);
 			return RL_EINPUT;
 		}
+		m->mixed_version |= strcmp(r->version, a->version) != 0;
+		m->mixed_rev |= strcmp(r->git_rev, a->git_rev) != 0;
+		for (j = 0; j < i; j++)
+			if (!strcmp(m->runs[j].version, r->version) &&
+			    !strcmp(m->runs[j].git_rev, r->git_rev))
+				break;
+		m->builds += j == i; /* a build no earlier run had */
 		if (r->shards != a->shards) {
 			snprintf(err, errlen, "%s run %lld is shard %lld/%lld but %s run "
 			         "%lld is shard %lld/%lld: different shardings",
@@ -581,6 +595,12 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 			sqlite3_bind_value(dst, 19 + k,
 			                   sqlite3_column_value(src, 14 + k));
 		sqlite3_bind_value(dst, 25, sqlite3_column_value(src, 17));
+		/* parts of other builds (--allow-mixed-builds): no one build
+		** made the run; each shard's is in run_parts */
+		if (m->mixed_version)
+			sqlite3_bind_text(dst, 4, "mixed", -1, SQLITE_STATIC);
+		if (m->mixed_rev)
+			sqlite3_bind_text(dst, 5, "mixed", -1, SQLITE_STATIC);
 		sqlite3_bind_text(dst, 15, first, -1, SQLITE_STATIC);
 		sqlite3_bind_text(dst, 16, last, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(dst, 17, a->points);
@@ -827,6 +847,44 @@ static int copy_points(sqlite3 *out, merge_ctx *m, const char *cols,
 	return rc;
 }
 
+/* Each shard's run as its part recorded it (run_parts): the part's file
+** as given, its run id, the build that wrote it and when, so that a run
+** merged from parts of several builds (--allow-mixed-builds) keeps each
+** shard's, and every merged run says where its points came from. */
+static int write_parts(sqlite3 *out, const merge_ctx *m)
+{
+	sqlite3_stmt *ins;
+	int i, rc = sqlite3_exec(
+	    out, "CREATE TABLE IF NOT EXISTS run_parts("
+	         " run_id INTEGER NOT NULL REFERENCES runs(id),"
+	         " shard_index INTEGER NOT NULL, shard_count INTEGER NOT NULL,"
+	         " part TEXT NOT NULL, part_run_id INTEGER NOT NULL,"
+	         " version TEXT NOT NULL, git_rev TEXT NOT NULL,"
+	         " started TEXT, finished TEXT,"
+	         " PRIMARY KEY(run_id, shard_index));",
+	    NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_prepare_v2(out, "INSERT INTO run_parts VALUES(1,?,?,?,?,?,"
+	                        "?,?,?)", -1, &ins, NULL);
+	for (i = 0; rc == SQLITE_OK && i < m->nruns; i++) {
+		const shard_run *r = &m->runs[i];
+		sqlite3_bind_int64(ins, 1, (sqlite3_int64)r->shard);
+		sqlite3_bind_int64(ins, 2, (sqlite3_int64)r->shards);
+		sqlite3_bind_text(ins, 3, m->paths[r->part], -1, SQLITE_STATIC);
+		sqlite3_bind_int64(ins, 4, (sqlite3_int64)r->id);
+		sqlite3_bind_text(ins, 5, r->version, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 6, r->git_rev, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 7, r->started, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 8, r->finished_at, -1, SQLITE_STATIC);
+		rc = sqlite3_step(ins);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		sqlite3_reset(ins);
+	}
+	sqlite3_finalize(ins);
+	return rc;
+}
+
 static int write_out(const char *tmp, merge_ctx *m, char *err, size_t errlen)
 {
 	sqlite3 *out = NULL;
@@ -844,6 +902,7 @@ static int write_out(const char *tmp, merge_ctx *m, char *err, size_t errlen)
 	         (rc = copy_columns(out, m, cols, sizeof cols, &ncols)) ==
 	             SQLITE_OK &&
 	         (rc = copy_points(out, m, cols, ncols)) == SQLITE_OK &&
+	         (rc = write_parts(out, m)) == SQLITE_OK &&
 	         (rc = rl_store_column_docs(out)) == SQLITE_OK)
 		rc = sqlite3_exec(out, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
@@ -888,8 +947,8 @@ static int out_is_part(const char *out, const char *const *parts,
 }
 
 int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
-                   const char *spec, int force, rl_merge_stats *st,
-                   char *err, size_t errlen)
+                   const char *spec, int force, int allow_mixed,
+                   rl_merge_stats *st, char *err, size_t errlen)
 {
 	merge_ctx m;
 	struct stat sb;
@@ -918,6 +977,7 @@ int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
 	m.nparts = nparts;
 	m.bad = -1;
 	m.dup = -1;
+	m.allow_mixed = allow_mixed;
 	m.dbs = calloc((size_t)nparts, sizeof *m.dbs);
 	if (!m.dbs) {
 		snprintf(err, errlen, "out of memory");
@@ -975,6 +1035,11 @@ int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
 		snprintf(st->hash, sizeof st->hash, "%s", m.runs[0].hash);
 		snprintf(st->spec_path, sizeof st->spec_path, "%s",
 		         m.runs[0].spec_path);
+		st->builds = m.builds;
+		snprintf(st->mixed, sizeof st->mixed, "%s%s%s",
+		         m.mixed_version ? "runs.version" : "",
+		         m.mixed_version && m.mixed_rev ? " and " : "",
+		         m.mixed_rev ? "runs.git_rev" : "");
 	}
 	ctx_free(&m);
 	return rc;

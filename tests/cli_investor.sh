@@ -960,47 +960,77 @@ if grep -qF "How far to trust the model: not measured here: this database holds 
 else
 	echo "not ok - no validation run: the trust line"; fails=$((fails + 1))
 fi
-# the report's trust sentence holds the figures of claim's trust line
-# (cli_claim checks them against data/profiles/*.ini's [meta] and
-# data/measurements.csv), as validate stored them with its run
-# (validation_runs.trust): the same line less claim's ", the baseline"
-# (validate names no baseline); '|' escaped in Markdown
-want=$(joined '^  the model off its fit' "$tmpd/text" | tr -s ' ' | sed 's/^ //; s/, the baseline//; s/|/\\|/g')
-case $want in
-"the model off its fit (median / 90th percentile \|error\|): leave-one-architecture-out "*"; other chips: "*) ;;
-*) echo "not ok - claim's trust line not found ('$want')"; fails=$((fails + 1)) ;;
+# the report's trust sentence holds claim's own trust line, as claim --db
+# stored it with its run (claim_runs.trust; cli_claim checks its figures
+# against data/profiles/*.ini's [meta] and data/measurements.csv), ahead of
+# the line validate stored with its run (validation_runs.trust: the same
+# line less claim's ", the baseline", validate naming no baseline), which
+# it falls back on for a claim run from before the column; '|' escaped in
+# Markdown
+wantc=$(joined '^  the model off its fit' "$tmpd/text" | tr -s ' ' | sed 's/^ //; s/|/\\|/g')
+want=$(printf '%s' "$wantc" | sed 's/, the baseline//')
+case $wantc in
+"the model off its fit (median / 90th percentile \|error\|): leave-one-architecture-out "*", the baseline: "*"; other chips: "*) ;;
+*) echo "not ok - claim's trust line not found ('$wantc')"; fails=$((fails + 1)) ;;
 esac
-if [ -n "$want" ] && grep -qF -- "- How far to trust the model: " "$tmpd/rv.md" &&
-	grep -F -- "- How far to trust the model: " "$tmpd/rv.md" | grep -qF -- "; as validate recorded it with this run, $want (the validation section)." &&
-	grep -F "In short, " "$tmpd/rv.md" | grep -qF -- "; as validate recorded it with this run, $want."; then
-	echo "ok - the report's trust sentence has claim's leave-one-architecture-out figures"
+if [ -n "$wantc" ] && grep -qF -- "- How far to trust the model: " "$tmpd/rv.md" &&
+	grep -F -- "- How far to trust the model: " "$tmpd/rv.md" | grep -qF -- "; as the claim recorded it with its run, $wantc (the validation section)." &&
+	grep -F "In short, " "$tmpd/rv.md" | grep -qF -- "; as the claim recorded it with its run, $wantc." &&
+	! grep -qF "as validate recorded it" "$tmpd/rv.md"; then
+	echo "ok - the report's trust sentence has the claim's own stored line"
 else
-	echo "not ok - the report's trust sentence lacks claim's figures ('$want')"
+	echo "not ok - the report's trust sentence lacks the claim's own line ('$wantc')"
 	grep -F "How far to trust" "$tmpd/rv.md" | sed 's/^/    /'; fails=$((fails + 1))
 fi
-# read from the run, not from today's profiles: a run whose stored line
-# was changed (by hand here) is reported as stored; a run written before
-# the column (dropped here), or with none stored, is said to have none
+# with no validation run in the database, the claim's own line still
+if grep -F -- "- How far to trust the model: not measured here: " "$tmpd/r.md" | grep -qF -- "; as the claim recorded it with its run, $wantc (the validation section)."; then
+	echo "ok - no validation run: the claim's own trust line is given"
+else
+	echo "not ok - no validation run: the claim's own trust line"
+	grep -F "How far to trust" "$tmpd/r.md" | sed 's/^/    /'; fails=$((fails + 1))
+fi
+# read from the runs, not from today's profiles: a claim run whose stored
+# line was changed (by hand here) is reported as stored; a claim run from
+# before the column (dropped here) falls back on the validation run's line,
+# as stored; runs written before both columns (dropped), or with none
+# stored, are said to have none
 if command -v sqlite3 >/dev/null 2>&1; then
 	cp "$tmpd/c.db" "$tmpd/tr.db"
-	sqlite3 "$tmpd/tr.db" "UPDATE validation_runs SET trust = replace(trust, 'over 12 profiles', 'over 7 profiles')"
-	expect_exit 0 "report of a run whose stored trust line says 7 profiles" -- \
+	sqlite3 "$tmpd/tr.db" "UPDATE claim_runs SET trust = replace(trust, 'over 12 profiles', 'over 7 profiles')"
+	expect_exit 0 "report of a claim run whose stored trust line says 7 profiles" -- \
 		$RL report --db "$tmpd/tr.db" --out "$tmpd/tr.md" --no-plots
-	has7=$(grep -c "as validate recorded it with this run, the model off its fit .* over 7 profiles" "$tmpd/tr.md")
+	has7=$(grep -c "as the claim recorded it with its run, the model off its fit .* over 7 profiles" "$tmpd/tr.md")
+	cp "$tmpd/c.db" "$tmpd/oldc.db"
+	sqlite3 "$tmpd/oldc.db" "ALTER TABLE claim_runs DROP COLUMN trust; UPDATE validation_runs SET trust = replace(trust, 'over 12 profiles', 'over 6 profiles')"
+	expect_exit 0 "report of a claim run from before its trust column" -- \
+		$RL report --db "$tmpd/oldc.db" --out "$tmpd/oldc.md" --no-plots
+	has6=$(grep -c "; as validate recorded it with this run, the model off its fit .* over 6 profiles" "$tmpd/oldc.md")
+	cp "$tmpd/c.db" "$tmpd/oldv.db"
+	sqlite3 "$tmpd/oldv.db" "ALTER TABLE claim_runs DROP COLUMN trust"
+	expect_exit 0 "report of claim and validation runs as written before the claim's trust column" -- \
+		$RL report --db "$tmpd/oldv.db" --out "$tmpd/oldv.md" --no-plots
 	cp "$tmpd/c.db" "$tmpd/notr.db"
-	sqlite3 "$tmpd/notr.db" "ALTER TABLE validation_runs DROP COLUMN trust"
-	expect_exit 0 "report of a validation run from before the trust column" -- \
+	sqlite3 "$tmpd/notr.db" "ALTER TABLE validation_runs DROP COLUMN trust; ALTER TABLE claim_runs DROP COLUMN trust"
+	expect_exit 0 "report of runs from before the trust columns" -- \
 		$RL report --db "$tmpd/notr.db" --out "$tmpd/notr.md" --no-plots
 	cp "$tmpd/c.db" "$tmpd/nulltr.db"
-	sqlite3 "$tmpd/nulltr.db" "UPDATE validation_runs SET trust = NULL"
-	expect_exit 0 "report of a validation run with no trust line stored" -- \
+	sqlite3 "$tmpd/nulltr.db" "UPDATE validation_runs SET trust = NULL; UPDATE claim_runs SET trust = NULL"
+	expect_exit 0 "report of runs with no trust line stored" -- \
 		$RL report --db "$tmpd/nulltr.db" --out "$tmpd/nulltr.md" --no-plots
 	nr="the profiles' leave-one-architecture-out error is not recorded in this validation run, written before rooflab stored it (rerun rooflab validate --db for it)"
-	if [ "$has7" = 2 ] && grep -qF -- "$nr (the validation section)." "$tmpd/notr.md" &&
+	if [ "$has7" = 2 ] && [ "$has6" = 2 ] &&
+		grep -F -- "- How far to trust the model: " "$tmpd/oldv.md" | grep -qF -- "; as validate recorded it with this run, $want (the validation section)." &&
+		grep -qF -- "$nr (the validation section)." "$tmpd/notr.md" &&
 		grep -qF -- "$nr." "$tmpd/nulltr.md" && ! grep -q "off its fit" "$tmpd/notr.md" "$tmpd/nulltr.md"; then
-		echo "ok - the trust figures are the run's: as stored, or said not recorded"
+		echo "ok - the trust figures are the runs': the claim's as stored, else validate's, or said not recorded"
 	else
-		echo "not ok - the trust figures of a changed or older run ($has7)"; fails=$((fails + 1))
+		echo "not ok - the trust figures of a changed or older run ($has7 $has6)"; fails=$((fails + 1))
+	fi
+	# the column as claim --db wrote it: the text's line, whole
+	if [ "$(sqlite3 "$tmpd/c.db" "SELECT trust FROM claim_runs ORDER BY id DESC LIMIT 1")" = "$(joined '^  the model off its fit' "$tmpd/text" | tr -s ' ' | sed 's/^ //')" ]; then
+		echo "ok - claim_runs.trust is the text's trust line"
+	else
+		echo "not ok - claim_runs.trust is not the text's trust line"; fails=$((fails + 1))
 	fi
 else
 	echo "ok - skipped: sqlite3 is not installed"

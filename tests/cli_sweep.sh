@@ -203,9 +203,49 @@ for col in version git_rev; do
 	cp "$d/part3.db" "$d/build3.db"
 	q "$d/build3.db" "UPDATE runs SET $col = $col || 'x'"
 	expect_exit 2 "shards of different builds ($col)" -- $RL merge "$d/m1.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/build3.db"
-	expect_err "part0\.db run 1 was written by rooflab .* and .*build3\.db run 1 by rooflab .*: their points come from different builds; refusing to merge them" \
-		"says the builds differ ($col)"
+	expect_err "part0\.db run 1 was written by rooflab .* and .*build3\.db run 1 by rooflab .*: their points come from different builds; refusing to merge them \(run every shard with one build, or pass --allow-mixed-builds to merge them all the same\)" \
+		"says the builds differ, and names the option ($col)"
+	[ ! -e "$d/m1.db" ] && echo "ok - refused: no merged file ($col)" ||
+		{ echo "not ok - refused but $d/m1.db written ($col)"; fails=$((fails + 1)); }
 done
+# --allow-mixed-builds merges them all the same: the points as the
+# unsharded run's (the same build in truth, relabelled here), the merged
+# run's version or git_rev "mixed" where the parts' differ, and each
+# shard's own build in run_parts (shard 3's with the 'x', the others' as
+# the unsharded run's); the option with one build changes nothing but
+# the table; a plain merge writes run_parts too
+rev=$(q "$d/full.db" "SELECT version || '|' || git_rev FROM runs")
+for col in version git_rev; do
+	cp "$d/part3.db" "$d/build3.db"
+	q "$d/build3.db" "UPDATE runs SET $col = $col || 'x'"
+	rm -f "$d/mixed.db"
+	expect_exit 0 "--allow-mixed-builds merges shards of different builds ($col)" -- \
+		$RL merge --allow-mixed-builds "$d/mixed.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/build3.db"
+	expect_err "4 parts merged into .*mixed\.db: run 1, 300 points stored .*; shards of 2 rooflab builds \(runs\.$col 'mixed'; each shard's own in run_parts\)" \
+		"the summary says the builds are mixed ($col)"
+	q "$d/mixed.db" "SELECT * FROM points" >"$d/mixed.txt"
+	if [ "$col" = version ]; then want_run="mixed|${rev#*|}"; want3="${rev%%|*}x|${rev#*|}"
+	else want_run="${rev%%|*}|mixed"; want3="${rev%%|*}|${rev#*|}x"; fi
+	got_run=$(q "$d/mixed.db" "SELECT version || '|' || git_rev FROM runs")
+	parts=$(q "$d/mixed.db" "SELECT group_concat(shard_index || ':' || version || '|' || git_rev, ' ') FROM (SELECT * FROM run_parts WHERE run_id = 1 ORDER BY shard_index)")
+	if cmp -s "$d/full.txt" "$d/mixed.txt" && [ "$got_run" = "$want_run" ] &&
+		[ "$parts" = "0:$rev 1:$rev 2:$rev 3:$want3" ]; then
+		echo "ok - mixed builds ($col): the points merged, the run '$got_run', each shard's build kept"
+	else
+		echo "not ok - mixed builds ($col): run '$got_run' (want '$want_run'), parts '$parts'"; fails=$((fails + 1))
+	fi
+done
+rm -f "$d/same.db"
+expect_exit 0 "--allow-mixed-builds with one build" -- \
+	$RL merge --allow-mixed-builds "$d/same.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/part3.db"
+expect_no_err "mixed" "one build: nothing said of mixed builds"
+got=$(q "$d/same.db" "SELECT version || '|' || git_rev FROM runs")
+parts=$(q "$d/merged.db" "SELECT count(*), count(DISTINCT shard_index), sum(version || '|' || git_rev = '$rev'), min(shard_count), max(shard_count) FROM run_parts WHERE run_id = 1")
+if [ "$got" = "$rev" ] && [ "$parts" = "4|4|4|4|4" ]; then
+	echo "ok - one build: the run's build as the parts', and a plain merge lists its 4 shards in run_parts"
+else
+	echo "not ok - one build: run '$got' (want '$rev'); plain merge's run_parts '$parts'"; fails=$((fails + 1))
+fi
 # a git_rev of 70 characters (changed by hand) is refused as too long, not
 # read cut to the 63 the merge keeps, where two could compare equal
 cp "$d/part3.db" "$d/build3.db"

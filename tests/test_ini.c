@@ -153,6 +153,54 @@ static void test_key_note(void **state)
 	assert_string_equal(val, "");
 }
 
+/* the value the ini reader gives key "url" of [odd] into *ud (64 bytes) */
+static int url_cb(void *ud, const char *section, const char *key,
+                  const char *value, char *err, size_t errlen)
+{
+	(void)err;
+	(void)errlen;
+	if (!strcmp(section, "odd") && !strcmp(key, "url"))
+		snprintf(ud, 64, "%s", value);
+	return 0;
+}
+
+/* preset_key_note cuts a key's comment where the ini reader does (';' or
+** '#' at the start or after a blank, ini.h), not at the first ';': a ';'
+** inside a word is the value's, a '#' after a blank starts the comment.
+** By hand from the lines below: url's value "a;b#c", its note "a source;
+** with # and ; in it"; id's value "x#1;2", its note "n"; and the reader's
+** own value of url is the same "a;b#c". */
+static void test_key_note_comment_rule(void **state)
+{
+	static const char text[] =
+	    "[odd] ; a section's comment\n"
+	    "url = a;b#c\t# a source; with # and ; in it\n"
+	    "# above id\n"
+	    "id = x#1;2 ;n\n";
+	char path[] = "/tmp/rl_test_note_XXXXXX", note[256], val[64];
+	char got[64] = "", err[256];
+	int fd;
+	FILE *f;
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	assert_true(fputs(text, f) >= 0);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(preset_key_note(path, "odd", "url", note, sizeof note,
+	                                 val, sizeof val), 1);
+	assert_string_equal(val, "a;b#c");
+	assert_string_equal(note, "a source; with # and ; in it");
+	assert_int_equal(preset_key_note(path, "odd", "id", note, sizeof note,
+	                                 val, sizeof val), 1);
+	assert_string_equal(val, "x#1;2");
+	assert_string_equal(note, "above id n");
+	assert_int_equal(ini_parse_file(path, url_cb, got, err, sizeof err), 0);
+	assert_string_equal(got, "a;b#c");
+	unlink(path);
+}
+
 /* preset_key_note on a comment line longer than 1023 bytes (the ini
 ** reader takes lines up to INI_LINE_MAX, 4095): the comment is one line,
 ** its tail no key line of its own.  The comment's tail reads like the key;
@@ -258,6 +306,7 @@ int main(void)
 	    cmocka_unit_test(test_section_status),
 	    cmocka_unit_test(test_key_note),
 	    cmocka_unit_test(test_key_note_long),
+	    cmocka_unit_test(test_key_note_comment_rule),
 	    cmocka_unit_test(test_profile_loo),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

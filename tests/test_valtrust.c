@@ -1,0 +1,189 @@
+/*
+** test_valtrust.c: the trust line's leave-out figures (claim/valtrust.c)
+** over more profiles than validate's listing holds (32): every profile of
+** the rows is read, each once.  A temporary data directory holds 40
+** profiles p00..p39, profile i's [meta] giving a leave-one-architecture-out
+** median of (10 + i) / 10 % and a 90th percentile of (10 + i) %; by hand
+** the span is 1.0-4.9% / 10.0-49.0% over 40 profiles (32 read would give
+** 1.0-4.1% / 10.0-41.0% over 32).  Six more, q00..q05, whose fits left a
+** row out (leave_one_out, as trtllm-0.10's), q0i at (1 + i) % / (10 + i) %:
+** such profiles are named each with its figures, the first four and the
+** baseline, the rest counted, not dropped unsaid.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../claim/valtrust.h"
+#include "../model/status.h"
+
+#define NPROF 40
+#define NROW_PROF 6
+#define NROWS (3 * NPROF)
+
+static char dir[] = "/tmp/rl_test_valtrust_XXXXXX";
+
+static int write_profiles(void **state)
+{
+	char path[256];
+	int i;
+	(void)state;
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(path, sizeof path, "%s/profiles", dir);
+	if (mkdir(path, 0700))
+		return -1;
+	for (i = 0; i < NPROF; i++) {
+		FILE *f;
+		snprintf(path, sizeof path, "%s/profiles/p%02d.ini", dir, i);
+		if (!(f = fopen(path, "w")))
+			return -1;
+		fprintf(f, "[meta]\nleave_one_architecture_out = median |error| "
+		        "%d.%d%%, 90th percentile %d.0%% over 5 rows\n",
+		        (10 + i) / 10, (10 + i) % 10, 10 + i);
+		if (fclose(f))
+			return -1;
+	}
+	for (i = 0; i < NROW_PROF; i++) {
+		FILE *f;
+		snprintf(path, sizeof path, "%s/profiles/q%02d.ini", dir, i);
+		if (!(f = fopen(path, "w")))
+			return -1;
+		fprintf(f, "[meta]\nleave_one_out = median |error| %d.0%%, 90th "
+		        "percentile %d.0%% over 16 rows\n", 1 + i, 10 + i);
+		if (fclose(f))
+			return -1;
+	}
+	return setenv("ROOFLAB_DATA", dir, 1);
+}
+
+static int remove_profiles(void **state)
+{
+	char path[256];
+	int i;
+	(void)state;
+	for (i = 0; i < NPROF; i++) {
+		snprintf(path, sizeof path, "%s/profiles/p%02d.ini", dir, i);
+		unlink(path);
+	}
+	for (i = 0; i < NROW_PROF; i++) {
+		snprintf(path, sizeof path, "%s/profiles/q%02d.ini", dir, i);
+		unlink(path);
+	}
+	snprintf(path, sizeof path, "%s/profiles", dir);
+	rmdir(path);
+	rmdir(dir);
+	return 0;
+}
+
+/* 120 rows, none modelled (no held-out or out-of-sample figures), each
+** profile named three times: rows 0-39 p00..p39, then the same backwards
+** twice, so that a profile seen again is not counted again. */
+static void rows(val_row *v)
+{
+	int i;
+	memset(v, 0, NROWS * sizeof *v);
+	for (i = 0; i < NROWS; i++) {
+		int p = i < NPROF ? i : NPROF - 1 - i % NPROF;
+		v[i].status = VAL_NOT_MODELLED;
+		snprintf(v[i].profile, sizeof v[i].profile, "p%02d", p);
+	}
+}
+
+static void test_all_profiles(void **state)
+{
+	static val_row v[NROWS];
+	char buf[2048], err[256];
+	(void)state;
+	rows(v);
+	assert_int_equal(val_trust_words(v, NROWS, NULL, buf, sizeof buf, err,
+	                                 sizeof err),
+	                 RL_OK);
+	assert_string_equal(buf, "the model off its fit (median / 90th "
+	                    "percentile |error|): leave-one-architecture-out "
+	                    "1.0-4.9% / 10.0-49.0% over 40 profiles; other "
+	                    "chips: no row");
+	/* the baseline past the 32nd profile is named with its own figures:
+	** p35's median 4.5%, 90th percentile 45.0% */
+	assert_int_equal(val_trust_words(v, NROWS, "p35", buf, sizeof buf, err,
+	                                 sizeof err),
+	                 RL_OK);
+	assert_string_equal(buf, "the model off its fit (median / 90th "
+	                    "percentile |error|): leave-one-architecture-out "
+	                    "1.0-4.9% / 10.0-49.0% over 40 profiles (p35, the "
+	                    "baseline: leave-one-architecture-out 4.5% / "
+	                    "45.0%); other chips: no row");
+}
+
+/* the first 33 rows only: profile 32 (median 4.2%, 90th percentile
+** 42.0%) is the 33rd, the one a cap of 32 left out */
+static void test_33_profiles(void **state)
+{
+	static val_row v[NROWS];
+	char buf[2048], err[256];
+	(void)state;
+	rows(v);
+	assert_int_equal(val_trust_words(v, 33, NULL, buf, sizeof buf, err,
+	                                 sizeof err),
+	                 RL_OK);
+	assert_string_equal(buf, "the model off its fit (median / 90th "
+	                    "percentile |error|): leave-one-architecture-out "
+	                    "1.0-4.2% / 10.0-42.0% over 33 profiles; other "
+	                    "chips: no row");
+}
+
+/* six leave-one-row-out profiles: four named, two counted; with q05 the
+** baseline, q05 named too (after the four) and one counted */
+static void test_other_leave_outs(void **state)
+{
+	val_row v[NROW_PROF];
+	char buf[2048], err[256];
+	int i;
+	(void)state;
+	memset(v, 0, sizeof v);
+	for (i = 0; i < NROW_PROF; i++) {
+		v[i].status = VAL_NOT_MODELLED;
+		snprintf(v[i].profile, sizeof v[i].profile, "q%02d", i);
+	}
+	assert_int_equal(val_trust_words(v, NROW_PROF, NULL, buf, sizeof buf,
+	                                 err, sizeof err),
+	                 RL_OK);
+	assert_string_equal(buf, "the model off its fit (median / 90th "
+	                    "percentile |error|): no profile's "
+	                    "leave-one-architecture-out error recorded (q00: "
+	                    "leave-one-row-out 1.0% / 10.0%; q01: "
+	                    "leave-one-row-out 2.0% / 11.0%; q02: "
+	                    "leave-one-row-out 3.0% / 12.0%; q03: "
+	                    "leave-one-row-out 4.0% / 13.0%; 2 more profiles of "
+	                    "another leave-out, not named); other chips: no row");
+	assert_int_equal(val_trust_words(v, NROW_PROF, "q05", buf, sizeof buf,
+	                                 err, sizeof err),
+	                 RL_OK);
+	assert_string_equal(buf, "the model off its fit (median / 90th "
+	                    "percentile |error|): no profile's "
+	                    "leave-one-architecture-out error recorded (q00: "
+	                    "leave-one-row-out 1.0% / 10.0%; q01: "
+	                    "leave-one-row-out 2.0% / 11.0%; q02: "
+	                    "leave-one-row-out 3.0% / 12.0%; q03: "
+	                    "leave-one-row-out 4.0% / 13.0%; q05, the baseline: "
+	                    "leave-one-row-out 6.0% / 15.0%; 1 more profile of "
+	                    "another leave-out, not named); other chips: no row");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_all_profiles),
+	    cmocka_unit_test(test_33_profiles),
+	    cmocka_unit_test(test_other_leave_outs),
+	};
+	return cmocka_run_group_tests(tests, write_profiles, remove_profiles);
+}
