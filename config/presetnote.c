@@ -72,7 +72,10 @@ int preset_key_note(const char *path, const char *section, const char *key,
 		if (!strcmp(sec, section) && !strncmp(s, key, kl) &&
 		    s[kl + strspn(s + kl, " \t")] == '=') {
 			char *v = s + kl + strspn(s + kl, " \t") + 1;
-			char *sc = strchr(v, ';');
+			/* the comment where the reader cuts the line (';' or
+			** '#' after a blank): a '#' one was read as part of the
+			** value, its words (an ASSUMPTION) lost to the note */
+			char *sc = ini_comment(v);
 			if (sc) {
 				*sc = '\0';
 				add(note, sizeof note, ini_trim(sc + 1));

@@ -11,9 +11,11 @@
 
 /* The note of key `key` in section `section` of INI file `path`: the
 ** comment lines right above the key's line (no blank line between) and a
-** comment after its value on that line, in file order, each without its
-** ';' and blanks, joined by one blank (controls and bytes of no UTF-8
-** character as '?', rl_utf8_cell), into buf; the value as written (its
+** comment after its value on that line (from a ';' or '#' at its start
+** or after a blank, where the ini reader cuts it: ini_comment), in file
+** order, each without its ';' or '#' and blanks, joined by one blank
+** (controls and bytes of no UTF-8 character as '?', rl_utf8_cell), into
+** buf; the value as written (its
 ** comment and blanks dropped) into val.  1 where the key is in the
 ** section, else 0 with buf and val "" (no file, no such key). */
 int preset_key_note(const char *path, const char *section, const char *key,
