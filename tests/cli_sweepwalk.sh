@@ -181,6 +181,21 @@ expect_exit 0 "--count of a Sobol sample" -- $RL sweep "$d/sob.ini" --count --sh
 expect_out "^$d/sob.ini: 7 design points \(sobol, seed 3, over 2 axes\)$" "the sample's count and seed"
 expect_out "^shard 2/3: 2 of them" "shard 2/3 holds 2 of 7 (idx 2 and 5)"
 expect_exit 2 "--count with --resume is refused" -- $RL sweep "$d/w.ini" --count --resume --db "$d/w.db"
+# a path's control bytes and bytes of no UTF-8 character reach the terminal
+# as '?', as every other line of sweep's (cli_say, rl_utf8_cell): the spec
+# named with an ESC (a colour code) on stdout, the --db with one and a
+# byte 0xFF in the note on stderr
+esc=$(printf '\033')
+ff=$(printf '\377')
+cp "$d/w.ini" "$d/w${esc}[31m.ini"
+expect_exit 0 "--count of a spec whose name holds an ESC" -- $RL sweep "$d/w${esc}[31m.ini" --count --db "$d/x${ff}${esc}[2J.db"
+expect_out "^$d/w\?\[31m\.ini: 12 design points" "the spec's ESC shown as '?'"
+expect_err "--db $d/x\?\?\[2J\.db is not opened" "the --db's 0xFF and ESC shown as '?'"
+if LC_ALL=C grep -q "$esc" "$tmpd/out" "$tmpd/err" || LC_ALL=C grep -q "$ff" "$tmpd/err"; then
+	echo "not ok - --count wrote a control or non-UTF-8 byte"; fails=$((fails + 1))
+else
+	echo "ok - --count wrote no control or non-UTF-8 byte"
+fi
 
 # 6. two sweeps in one file record their profile's numbers, not its name
 # alone (runs.profile_hash): the same profile under another spec hashes
