@@ -158,4 +158,43 @@ check_runs "sweep" 40 12 "sweep:$d/small.ini" \
 	$RL sweep "$d/small.ini" --db "$d/x.db" --jobs 1
 check_runs "validate --json" 6 3 "" $RL validate --json
 
+# every allocation of two short commands failed in turn (each a few dozen):
+# a spec whose axes are lists (a choice's names, numbers) counted with
+# --count, and a plot reading a database; each exits 0 or 1, never 2 (a
+# list's values not held read as the spec's fault, "s.ini:5: out of
+# memory", and a database not opened for want of memory as "not a rooflab
+# file")
+cat >"$d/list.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+scenario.precision = fp8, bf16
+scenario.isl = 128, 2048
+EOF
+$RL sweep "$d/list.ini" --db "$d/list.db" >/dev/null 2>&1
+every_n() { # NAME CMD...: CMD with FAILALLOC_N = 1 .. its count
+	name=$1; shift
+	rm -f "$d/count"
+	LD_PRELOAD=$shim FAILALLOC_COUNT=$d/count "$@" >/dev/null 2>&1
+	total=$(cat "$d/count" 2>/dev/null || echo 0)
+	bad=""
+	n=1
+	while [ "$n" -le "$total" ] && [ "$n" -le 400 ]; do
+		env LD_PRELOAD="$shim" FAILALLOC_N=$n "$@" >/dev/null 2>"$d/err.n"
+		rc=$?
+		[ "$rc" -eq 0 ] || [ "$rc" -eq 1 ] || bad="$bad N=$n:exit $rc ($(head -c 120 "$d/err.n"))"
+		n=$((n + 1))
+	done
+	if [ "$total" -gt 0 ] && [ -z "$bad" ]; then
+		echo "ok - $name: each of its $total allocations failed exits 0 or 1"
+	else
+		echo "not ok - $name ($total allocations):$(printf '%s' "$bad" | head -c 600)"
+		fails=$((fails + 1))
+	fi
+}
+every_n "sweep --count of list axes" $RL sweep "$d/list.ini" --count
+every_n "plot pareto" $RL plot pareto --db "$d/list.db" --at scenario.isl=128 \
+	--x power.watts --term dumb --out "$d/list.txt"
+
 [ "$fails" -eq 0 ]
