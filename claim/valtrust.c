@@ -18,8 +18,10 @@
 
 /* The leave-out errors of the profiles of rows v[n], as validate's listing
 ** reads them: over the leave-one-architecture-out ones, how many and the
-** least and greatest median and 90th percentile; base's own among the
-** others (below), whatever their number. */
+** least and greatest median and 90th percentile; the profiles fitted
+** with another leave-out, and base (where its rows are among v), named
+** apart with their own figures (other[], at most TRUST_OTHERS; base's
+** own among them whatever their number, the rest counted). */
 #define TRUST_OTHERS 4
 typedef struct {
 	size_t n;
@@ -116,6 +118,20 @@ static int read_spans(const val_row *v, size_t n, const char *base,
 	return RL_OK;
 }
 
+/* "2.2-5.6%", or one figure where both ends print alike (one profile's
+** span: "4.9%", where it read "4.9-4.9%") */
+static const char *span_text(char *buf, size_t len, double lo, double hi)
+{
+	char a[24], b[24];
+	snprintf(a, sizeof a, "%.1f", 100 * lo);
+	snprintf(b, sizeof b, "%.1f", 100 * hi);
+	if (!strcmp(a, b))
+		snprintf(buf, len, "%s%%", a);
+	else
+		snprintf(buf, len, "%s-%s%%", a, b);
+	return buf;
+}
+
 static const char *kind_words(int kind)
 {
 	return kind == PROFILE_LOO_ROW     ? "leave-one-row-out"
@@ -141,11 +157,13 @@ int val_trust_words(const val_row *v, size_t n, const char *base,
 			k += (size_t)snprintf(buf + k, len - k, __VA_ARGS__);           \
 	} while (0)
 	PUT("the model off its fit (median / 90th percentile |error|): ");
-	if (s.n)
-		PUT("leave-one-architecture-out %.1f-%.1f%% / %.1f-%.1f%% over %zu "
-		    "profiles", 100 * s.med_lo, 100 * s.med_hi, 100 * s.p90_lo,
-		    100 * s.p90_hi, s.n);
-	else
+	if (s.n) {
+		char m[64], p[64];
+		PUT("leave-one-architecture-out %s / %s over %zu profile%s",
+		    span_text(m, sizeof m, s.med_lo, s.med_hi),
+		    span_text(p, sizeof p, s.p90_lo, s.p90_hi), s.n,
+		    s.n == 1 ? "" : "s");
+	} else
 		PUT("no profile's leave-one-architecture-out error recorded");
 	for (i = 0; i < s.nother; i++)
 		PUT("%s%s%s: %s %.1f%% / %.1f%%", i ? "; " : " (", s.other[i],

@@ -275,6 +275,11 @@ int cmd_plot(int argc, char **argv)
 	}
 	o->dbpath = a.db;
 	rc = pdb_open(a.db, &db, err, sizeof err);
+	if (rc == RL_EINTERNAL) {
+		/* out of memory: no fault of the file's (exit 1) */
+		cli_say("plot", err);
+		return rc;
+	}
 	if (rc)
 		return bad_input("plot", err);
 	{

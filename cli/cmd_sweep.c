@@ -62,8 +62,12 @@ static int take_busy(const opt_def *d, void *field, const char *name,
 static int count_points(const rl_sweep_spec *s, const rl_sweep_opts *o,
                         const char *spec)
 {
+	/* (the path's controls and bytes of no UTF-8 character as '?', as
+	** sweep's other lines write a name: rl_utf8_cell) */
+	char name[sizeof s->path + 64];
 	size_t i;
-	printf("%s: %.0f design point%s (", spec, s->npoints_real,
+	printf("%s: %.0f design point%s (",
+	       rl_utf8_cell(spec, 0, 0, name, sizeof name), s->npoints_real,
 	       s->npoints_real == 1 ? "" : "s");
 	if (s->sampling == RL_SAMPLE_GRID) {
 		printf("grid: ");
@@ -494,10 +498,13 @@ int cmd_sweep(int argc, char **argv)
 		                 "give --resume too");
 	/* --count needs no database, as its help says: one given is not
 	** looked at (a --db in a missing folder was refused) */
-	if (o.count_only && o.db_path)
-		fprintf(stderr, "rooflab sweep: note: --count writes nothing: "
-		        "--db %s is not opened\n", o.db_path);
-	else if (o.db_path && (rc = db_target("sweep", o.db_path)) != RL_OK)
+	if (o.count_only && o.db_path) {
+		/* (cli_say: the path's controls shown as '?') */
+		char msg[4200];
+		snprintf(msg, sizeof msg, "note: --count writes nothing: --db %s "
+		         "is not opened", o.db_path);
+		cli_say("sweep", msg);
+	} else if (o.db_path && (rc = db_target("sweep", o.db_path)) != RL_OK)
 		return rc;
 	s = rl_sweep_spec_load(spec, &rc, err, sizeof err);
 	if (!s)

@@ -80,7 +80,9 @@ int gp_find(char *buf, size_t len)
 ** (rl_utf8_nonchar: U+FFFE is no XML character, and an SVG holding it
 ** did not parse), as is a C0 control other than tab (a space) and
 ** newline, and DEL (rl_utf8_cell's way too); not label: the output's
-** path, every byte as it is (another byte would name another file). */
+** path, every byte as it is (another byte would name another file), a
+** control byte or DEL as a "\ooo" escape joined with '.' as a newline
+** is. */
 static void quote(FILE *f, const char *s, int label)
 {
 	/* single quotes: gnuplot substitutes neither backquotes nor @macros
@@ -100,10 +102,15 @@ static void quote(FILE *f, const char *s, int label)
 			fputs("''", f);
 		else if (*s == '\n')
 			fputs("'.\"\\n\".'", f);
+		else if (!label && ((unsigned char)*s < 32 || *s == 127))
+			/* the path's byte itself, an octal escape of a double-
+			** quoted string joined as the newline is: written as a
+			** blank it named another file, which gnuplot drew into */
+			fprintf(f, "'.\"\\%03o\".'", (unsigned)(unsigned char)*s);
 		else if (*s == '\t')
 			fputc(' ', f);
 		else if ((unsigned char)*s < 32 || *s == 127)
-			fputc(label ? '?' : ' ', f); /* XML has no C0 but tab, LF */
+			fputc('?', f); /* XML has no C0 but tab, LF */
 		else if ((unsigned char)*s < 128 || !label)
 			fputc(*s, f);
 		else if ((n = rl_utf8_len((const unsigned char *)s)) > 0) {
@@ -114,8 +121,11 @@ static void quote(FILE *f, const char *s, int label)
 			s += n - 1;
 		} else
 			fputc('?', f);
+		/* (a quote opens a run again after a newline or a path's
+		** escaped byte: joined, not doubled) */
 		if (*s != '\'')
-			start = *s == '\n';
+			start = *s == '\n' ||
+			        (!label && ((unsigned char)*s < 32 || *s == 127));
 	}
 	fputc('\'', f);
 }

@@ -61,8 +61,21 @@ int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(*db, "SELECT count(*) FROM sqlite_master",
 		                        -1, &st, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st) == SQLITE_ROW ? SQLITE_OK : SQLITE_ERROR;
+	if (rc == SQLITE_OK) {
+		/* (the step's own code, its SQLITE_NOMEM among them) */
+		rc = sqlite3_step(st);
+		rc = rc == SQLITE_ROW ? SQLITE_OK
+		     : rc == SQLITE_DONE ? SQLITE_ERROR : rc;
+	}
+	if ((rc & 0xff) == SQLITE_NOMEM) {
+		/* no fault of the file (exit 1), where it read as no rooflab
+		** file (exit 2) */
+		cannot_read(path, "out of memory", err, errlen);
+		sqlite3_finalize(st);
+		sqlite3_close(*db);
+		*db = NULL;
+		return RL_EINTERNAL;
+	}
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "%s is not a rooflab file (not an SQLite "
 		         "database, or a damaged one: %s); name a database that "

@@ -61,7 +61,8 @@ typedef struct {
 } pdb_sweep;
 
 /* Open an existing database read-only; RL_EINPUT when it is missing or
-** not a database. */
+** not a database, RL_EINTERNAL ("PATH: cannot read: out of memory") where
+** SQLite could not be given the memory to open or read it. */
 int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen);
 
 /* Whether a table or view of that name exists in the database at path:

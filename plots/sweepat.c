@@ -5,7 +5,8 @@
 ** The user's text never reaches SQL: the parameter is one of the
 ** parameter table's, its column named from the table, and the value is
 ** either a choice's name from the table or the number the run stores
-** (%.17g of a double read from the database).
+** (%.17g of a double read from the database; a boolean's names, false|true
+** and the other words its reader takes, as the 0 or 1 stored).
 */
 #include <math.h>
 #include <stdio.h>
@@ -89,6 +90,7 @@ int plot_sweep_at(sqlite3 *db, const plot_opts *o, pdb_sweep *sw,
 		char name[128], cond[200], words[160], where[PDB_WHERE_LEN],
 		     vals[400];
 		const rl_param *p;
+		double v = 0;
 		int has, found = 1;
 		if (!eq || eq == a || !eq[1]) {
 			snprintf(err, errlen, "--at '%.80s': give PARAM=VALUE, a swept "
@@ -143,14 +145,23 @@ int plot_sweep_at(sqlite3 *db, const plot_opts *o, pdb_sweep *sw,
 			         p->choices[k]);
 			snprintf(words, sizeof words, "%s.%s=%s", p->section, p->key,
 			         p->choices[k]);
-		} else {
-			double v, w = 0;
-			if (num_text(val, &v)) {
-				snprintf(err, errlen, "--at '%.80s': '%.40s' is not a number "
-				         "(%s.%s's values in run %ld are numbers)", a, val,
-				         p->section, p->key, sw->run);
+		} else if (p->type == RL_PT_BOOL) {
+			/* a boolean by its names, as a spec and --set give it
+			** (false|true, yes|no, on|off, 0|1: the table's reader),
+			** stored as 0 and 1: the number's slice below */
+			char e[300];
+			if (rl_param_value_text(p, val, &v, e, sizeof e) != RL_P_OK) {
+				snprintf(err, errlen, "--at '%.80s': %s", a, e);
 				return RL_EINPUT;
 			}
+		} else if (num_text(val, &v)) {
+			snprintf(err, errlen, "--at '%.80s': '%.40s' is not a number "
+			         "(%s.%s's values in run %ld are numbers)", a, val,
+			         p->section, p->key, sw->run);
+			return RL_EINPUT;
+		}
+		if (p->type != RL_PT_ENUM) {
+			double w = 0;
 			if ((rc = nearest(db, o->dbpath, cols[i], where, v, &w, &found,
 			                  err, errlen)))
 				return rc;

@@ -11,6 +11,7 @@
 
 #include "../config/commalist.h"
 #include "../config/ini.h"
+#include "../model/status.h"
 #include "text.h"
 
 static int decimals(const char *text)
@@ -46,8 +47,9 @@ static int parse_list(rl_axis *ax, const rl_param *p, char *text, char *err,
 	}
 	vals = malloc(RL_SWEEP_MAX_LIST * sizeof *vals);
 	if (!vals) {
+		/* no fault of the spec's (exit 1, not 2) */
 		snprintf(err, errlen, "out of memory");
-		return -1;
+		return RL_EINTERNAL;
 	}
 	/* every item between commas is a value: "1,,2" or "1,2," is a typo,
 	** refused rather than read as fewer points */

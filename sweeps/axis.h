@@ -27,7 +27,9 @@ typedef struct {
 	int line;                      /* its spec's line; 0: none */
 } rl_axis;
 
-/* Parse one axis value text for parameter p.  0, or -1 with err. */
+/* Parse one axis value text for parameter p.  0, or -1 with err, or
+** RL_EINTERNAL (1) with "out of memory" where a list's values could not be
+** held. */
 int rl_sweep_axis_parse(rl_axis *ax, const rl_param *p, const char *text,
                         char *err, size_t errlen);
 

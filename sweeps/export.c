@@ -76,16 +76,20 @@ static int pick_run(sqlite3 *db, const char *path, int64_t *run_id,
 }
 
 /* The run's columns; each name must be one this rooflab writes
-** (rl_sweep_column_decl), since it goes into SQL.  RL_OK, or RL_EINPUT with a message. */
+** (rl_sweep_column_decl), since it goes into SQL.  RL_OK, or RL_EINPUT with a
+** message (RL_EINTERNAL where the query failed for want of memory, or a
+** column's name could not be copied). */
 static int read_columns(sqlite3 *db, const char *path, int64_t run_id,
                         colset *c, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db, "SELECT name, unit FROM run_columns WHERE "
 	                            "run_id = ? ORDER BY ord", -1, &st, NULL);
+	/* (a query failing for want of memory or by I/O is no fault of the
+	** file: rl_db_exit, as pick_run) */
 	if (rc != SQLITE_OK) {
 		rl_store_error(db, rc, path, err, errlen);
-		return RL_EINPUT;
+		return rl_db_exit(rc);
 	}
 	sqlite3_bind_int64(st, 1, run_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && c->ncols < MAX_COLS) {
@@ -115,7 +119,7 @@ static int read_columns(sqlite3 *db, const char *path, int64_t run_id,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		rl_store_error(db, rc, path, err, errlen);
-		return RL_EINPUT;
+		return rl_db_exit(rc);
 	}
 	return 0;
 }

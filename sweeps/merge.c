@@ -632,9 +632,11 @@ static int check_columns(const merge_ctx *m, char *err, size_t errlen)
 	int rc, bad = 0;
 	rc = sqlite3_prepare_v2(a->db, "SELECT ord, name FROM run_columns "
 	                        "WHERE run_id = ? ORDER BY ord", -1, &st, NULL);
+	/* (a query failing for want of memory or by I/O is no fault of the
+	** part: rl_db_exit) */
 	if (rc != SQLITE_OK) {
 		rl_store_error(a->db, rc, m->paths[a->part], err, errlen);
-		return RL_EINPUT;
+		return rl_db_exit(rc);
 	}
 	sqlite3_bind_int64(st, 1, a->id);
 	while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -653,7 +655,7 @@ static int check_columns(const merge_ctx *m, char *err, size_t errlen)
 	sqlite3_finalize(st);
 	if (!bad && rc != SQLITE_DONE) {
 		rl_store_error(a->db, rc, m->paths[a->part], err, errlen);
-		return RL_EINPUT;
+		return rl_db_exit(rc);
 	}
 	return bad ? RL_EINPUT : RL_OK;
 }
@@ -889,16 +891,19 @@ static int write_out(const char *tmp, merge_ctx *m, char *err, size_t errlen)
 {
 	sqlite3 *out = NULL;
 	char cols[32768];
-	int rc, ncols = 0;
+	int rc, ncols = 0, made;
 	rc = sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE |
 	                     SQLITE_OPEN_CREATE, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(out, "PRAGMA journal_mode = OFF;"
 		                  "PRAGMA synchronous = OFF; BEGIN", NULL, NULL,
 		                  NULL);
-	if (rc == SQLITE_OK && rl_store_init_schema(out, err, errlen))
-		rc = SQLITE_ERROR;
-	else if (rc == SQLITE_OK && (rc = copy_run_row(out, m)) == SQLITE_OK &&
+	/* the schema not made: its own status (out of memory, exit 1, where
+	** SQLITE_ERROR read as the file's fault, exit 2) */
+	if (rc == SQLITE_OK && (made = rl_store_init_schema(out, err, errlen))) {
+		sqlite3_close(out);
+		return made;
+	} else if (rc == SQLITE_OK && (rc = copy_run_row(out, m)) == SQLITE_OK &&
 	         (rc = copy_columns(out, m, cols, sizeof cols, &ncols)) ==
 	             SQLITE_OK &&
 	         (rc = copy_points(out, m, cols, ncols)) == SQLITE_OK &&

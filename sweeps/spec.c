@@ -278,6 +278,7 @@ static int spec_cb(void *ud, const char *section, const char *key,
 	parse_ctx *pc = ud;
 	rl_sweep_spec *s = pc->s;
 	char buf[8192];
+	int rc;
 	/* the reader passes a key with no value (ini.h): an axis says what
 	** it takes (rl_sweep_axis_parse), every other key the reader's own
 	** message */
@@ -330,8 +331,9 @@ static int spec_cb(void *ud, const char *section, const char *key,
 			snprintf(err, errlen, "more than %d axes", RL_SWEEP_MAX_AXES);
 			return -1;
 		}
-		if (rl_sweep_axis_parse(&s->axes[s->naxes], p, value, err, errlen))
-			return -1;
+		if ((rc = rl_sweep_axis_parse(&s->axes[s->naxes], p, value, err,
+		                              errlen)))
+			return rc == RL_EINTERNAL ? RL_EINTERNAL : -1;
 		s->axes[s->naxes++].line = line;
 		return 0;
 	}

@@ -38,6 +38,23 @@ for kind in roofline factors heatmap tornado distribution batch pareto validatio
 	fi
 done
 
+# an output path holding a tab, a control byte (0x01) and a quote after
+# it is written there, byte for byte (the script names it with each such
+# byte as an octal escape): where they were written as blanks, gnuplot drew
+# into "p q.svg.tmp-PID", a file of another name left behind, and the plot
+# failed (exit 1) with gnuplot's words on an empty temporary
+mkdir -p "$tmpd/ctl"
+tab=$(printf '\t')
+one=$(printf '\001')
+expect_exit 0 "an --out holding a tab, a control byte and a quote" -- "$RL" plot factors \
+	--db "$db" --out "$tmpd/ctl/p${tab}q${one}'r.svg"
+if is_svg "$tmpd/ctl/p${tab}q${one}'r.svg" && [ "$(ls -A "$tmpd/ctl" | wc -l)" -eq 1 ]; then
+	echo "ok - the plot is at that name, and no other file is left"
+else
+	echo "not ok - the plot is not at the name given, or another file is left:"
+	ls -A "$tmpd/ctl" | od -c | sed 's/^/    /' | head -5; fails=$((fails + 1))
+fi
+
 expect_exit 0 "factors renders PDF" -- "$RL" plot factors --db "$db" \
 	--out "$tmpd/o/factors.pdf"
 if [ "$(head -c 5 "$tmpd/o/factors.pdf")" = "%PDF-" ]; then

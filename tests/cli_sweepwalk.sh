@@ -142,6 +142,25 @@ if command -v gnuplot >/dev/null 2>&1; then
 	expect_exit 2 "--at on a kind that does not use it" -- $RL plot factors --db "$d/sl.db" \
 		--at scenario.isl=128 --term dumb --out "$d/h.txt"
 	expect_err "--at: plot factors does not use it" "names the option"
+	# a boolean axis by its names, as its spec and rooflab params give
+	# them (false|true; yes|no, on|off, 0|1 read as they are anywhere): the
+	# run stores 1 and 0, and "true" named the slice of 1, where it was
+	# refused as "not a number"
+	printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nprofile.sliding_window = true, false\nchip.hbm_tbps = 2, 3\nscenario.isl = 128, 1024\n[outputs]\nkeep = throughput.output_tokens_per_s, power.watts\n' >"$d/bo.ini"
+	expect_exit 0 "a sweep over a boolean axis" -- $RL sweep "$d/bo.ini" --db "$d/bo.db"
+	expect_exit 0 "pareto at profile.sliding_window=true" -- $RL plot pareto --db "$d/bo.db" \
+		--at profile.sliding_window=true --at scenario.isl=128 --x power.watts --term dumb --out "$d/p.txt"
+	title "$d/p.txt" "sweep run 1 at profile.sliding_window=1, scenario.isl=128: " &&
+		echo "ok - the title names the slice of 1 (true)" ||
+		{ echo "not ok - the title lacks the slice profile.sliding_window=1"; fails=$((fails + 1)); }
+	expect_exit 0 "pareto at profile.sliding_window=off" -- $RL plot pareto --db "$d/bo.db" \
+		--at profile.sliding_window=off --at scenario.isl=128 --x power.watts --term dumb --out "$d/p.txt"
+	title "$d/p.txt" "sweep run 1 at profile.sliding_window=0, scenario.isl=128: " &&
+		echo "ok - off names the slice of 0" ||
+		{ echo "not ok - the title lacks the slice profile.sliding_window=0"; fails=$((fails + 1)); }
+	expect_exit 2 "a word no boolean takes is refused" -- $RL plot pareto --db "$d/bo.db" \
+		--at profile.sliding_window=maybe --at scenario.isl=128 --term dumb --out "$d/p.txt"
+	expect_err "profile.sliding_window: 'maybe' is not one of" "with the names it takes"
 else
 	echo "ok - plot --at # skipped: gnuplot is not installed"
 fi
@@ -181,6 +200,21 @@ expect_exit 0 "--count of a Sobol sample" -- $RL sweep "$d/sob.ini" --count --sh
 expect_out "^$d/sob.ini: 7 design points \(sobol, seed 3, over 2 axes\)$" "the sample's count and seed"
 expect_out "^shard 2/3: 2 of them" "shard 2/3 holds 2 of 7 (idx 2 and 5)"
 expect_exit 2 "--count with --resume is refused" -- $RL sweep "$d/w.ini" --count --resume --db "$d/w.db"
+# a path's control bytes and bytes of no UTF-8 character reach the terminal
+# as '?', as every other line of sweep's (cli_say, rl_utf8_cell): the spec
+# named with an ESC (a colour code) on stdout, the --db with one and a
+# byte 0xFF in the note on stderr
+esc=$(printf '\033')
+ff=$(printf '\377')
+cp "$d/w.ini" "$d/w${esc}[31m.ini"
+expect_exit 0 "--count of a spec whose name holds an ESC" -- $RL sweep "$d/w${esc}[31m.ini" --count --db "$d/x${ff}${esc}[2J.db"
+expect_out "^$d/w\?\[31m\.ini: 12 design points" "the spec's ESC shown as '?'"
+expect_err "--db $d/x\?\?\[2J\.db is not opened" "the --db's 0xFF and ESC shown as '?'"
+if LC_ALL=C grep -q "$esc" "$tmpd/out" "$tmpd/err" || LC_ALL=C grep -q "$ff" "$tmpd/err"; then
+	echo "not ok - --count wrote a control or non-UTF-8 byte"; fails=$((fails + 1))
+else
+	echo "ok - --count wrote no control or non-UTF-8 byte"
+fi
 
 # 6. two sweeps in one file record their profile's numbers, not its name
 # alone (runs.profile_hash): the same profile under another spec hashes

@@ -638,4 +638,16 @@ expect_out "^held-out chips +1 row +: median .* \\(serving rows only\\)\$" "held
 (echo "$H"; grep '^a-out,' "$M") >"$tmpd/h100only.csv"
 expect_exit 0 "validate an H100 row alone" -- $RL validate --measurements "$tmpd/h100only.csv" --versions "$V"
 expect_out "^held-out chips +0 rows\$" "held-out summary: no rows, nothing said of them"
+# the trust line of one profile's rows (--profile): its figures once, read
+# from its [meta] by hand, over "1 profile", where a span of one read
+# "4.9-4.9% / 11.5-11.5% over 1 profiles"
+loo=$(sed -n 's/^leave_one_architecture_out = median |error| \([0-9.]*%\), 90th percentile \([0-9.]*%\) over .*/\1 \/ \2/p' \
+	"$ROOFLAB_DATA/profiles/trtllm-0.15.ini")
+expect_exit 0 "validate under one profile" -- $RL validate --profile trtllm-0.15
+if [ -n "$loo" ] && grep -qF "leave-one-architecture-out $loo over 1 profile;" "$tmpd/out"; then
+	echo "ok - one profile's trust line: $loo over 1 profile"
+else
+	echo "not ok - one profile's trust line lacks 'leave-one-architecture-out $loo over 1 profile;':"
+	tail -1 "$tmpd/out" | sed 's/^/    out: /'; fails=$((fails + 1))
+fi
 finish

@@ -201,6 +201,38 @@ static void test_key_note_comment_rule(void **state)
 	unlink(path);
 }
 
+/* preset_key_note reads a key's line as the ini reader does (ini.c
+** cut_comment): a comment begins at ';' or '#' at the line's start or after
+** a blank, so "price_usd = 30000  # ASSUMPTION: ..." loads 30000 and its
+** note is the words after '#' (claim and report look for "ASSUMPTION" in
+** it), and a ';' inside a word is no comment.  By hand from the file. */
+static void test_key_note_hash(void **state)
+{
+	static const char text[] =
+	    "[cost]\n"
+	    "price_usd = 30000  # ASSUMPTION: none published, range 2-4e4\n"
+	    "years = 4;5 ; the second word\n";
+	char path[] = "/tmp/rl_test_note_XXXXXX", note[256], val[64];
+	int fd;
+	FILE *f;
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(preset_key_note(path, "cost", "price_usd", note,
+	                                 sizeof note, val, sizeof val), 1);
+	assert_string_equal(val, "30000");
+	assert_string_equal(note, "ASSUMPTION: none published, range 2-4e4");
+	assert_int_equal(preset_key_note(path, "cost", "years", note,
+	                                 sizeof note, val, sizeof val), 1);
+	assert_string_equal(val, "4;5");
+	assert_string_equal(note, "the second word");
+	unlink(path);
+}
+
 /* preset_key_note on a comment line longer than 1023 bytes (the ini
 ** reader takes lines up to INI_LINE_MAX, 4095): the comment is one line,
 ** its tail no key line of its own.  The comment's tail reads like the key;
@@ -307,6 +339,7 @@ int main(void)
 	    cmocka_unit_test(test_key_note),
 	    cmocka_unit_test(test_key_note_long),
 	    cmocka_unit_test(test_key_note_comment_rule),
+	    cmocka_unit_test(test_key_note_hash),
 	    cmocka_unit_test(test_profile_loo),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
