@@ -173,7 +173,9 @@
 **     and linear above it, so the mean TTFT is the mean over prompt
 **     lengths of the TTFT at each (spread_prefill: 16 quantiles of the
 **     exponential, scaled to the mean isl), more than the TTFT of the
-**     mean prompt.  And after a burst's drain the requests finish one by
+**     mean prompt; the prompts arriving alongside each are the mean
+**     engine's, independent draws whatever its length (own_prefill,
+**     load6).  And after a burst's drain the requests finish one by
 **     one, so the batch thins exponentially from those decoding when the
 **     drain ends, not all at once at the end: the mean inter-token time
 **     over all the gaps of the run (each iteration's gap counted once per
@@ -374,17 +376,32 @@ static int long_tail(const rl_config *cfg, rl_eval_cache *cache, double *out)
 ** Poisson and independent of it: isl + p on average (PASTA), within the
 ** token budget.  The iteration's time is taken as linear in its prefill
 ** tokens, between the decode-only one (0) and the engine's (q).  A prompt
-** of several chunks keeps the engine's figure. */
-static double own_prefill(const rl_config *cfg, const rl_result *r)
+** of several chunks keeps the engine's figure.
+** rm is the engine at the mean prompt; r, where the prompts vary (3a), the
+** engine whose prompts are this one's, isl_j.  The others that arrive
+** with it are independent draws of the dataset, so they are rm's: p_m
+** tokens (not r's p = p_m isl_j / isl) in p_m / isl requests, each token
+** at rm's cost, (rp_m - rd_m) / q_m; this prompt's own share of r's chunk
+** is (rp - rd) isl_j / q.  (Until load6 the co-arrivals were r's, p_m
+** isl_j / isl tokens.)  Fixed lengths: rm is r, the first form. */
+static double own_prefill(const rl_config *cfg, const rl_result *r,
+                          const rl_result *rm)
 {
 	double q = r->prefill_chunk, rp = r->prefill.time_s;
-	double rd = r->decode.time_s, own;
-	if (!(cfg->scen.osl > 1) || !(q >= cfg->scen.isl) || !(rd > 0) ||
-	    !(rp > rd))
+	double rd = r->decode.time_s, isl = cfg->scen.isl, own, qm, rpm, rdm;
+	if (!(cfg->scen.osl > 1) || !(q >= isl) || !(rd > 0) || !(rp > rd))
 		return r->ttft_s;
-	own = fmin(cfg->scen.isl + r->prefill_tokens,
+	own = fmin(isl + rm->prefill_tokens,
 	           fmax(q, cfg->prof.max_num_tokens - r->decode_seqs));
-	return r->ttft_s + (rp - rd) * (own - q) / q;
+	if (rm == r)
+		return r->ttft_s + (rp - rd) * (own - q) / q;
+	qm = rm->prefill_chunk;
+	rpm = rm->prefill.time_s;
+	rdm = rm->decode.time_s;
+	if (!(qm > 0) || !(rdm > 0) || !(rpm > rdm)) /* (r's cost then) */
+		return r->ttft_s + (rp - rd) * (own - q) / q;
+	return r->ttft_s + (rp - rd) * (isl - q) / q +
+	       (rpm - rdm) * (own - isl) / qm;
 }
 
 /* The iteration an arrival finds running (2 of the header): iterations
@@ -412,15 +429,18 @@ static int spread(const rl_config *cfg)
 ** the header): own_prefill of the engine at n in flight with the prompt
 ** at each of 16 quantiles of the exponential (midpoints in probability),
 ** scaled so that their mean is isl: a TTFT linear in the prompt keeps its
-** figure, one flat below the ridge and linear above it gains.  Fixed
-** lengths: own_prefill of r, the engine at n. */
+** figure, one flat below the ridge and linear above it gains.  The
+** prompts arriving with it are the mean engine's, r's (independent draws
+** of mean isl: own_prefill; until load6 the quantile engine's, p isl_j /
+** isl tokens, which pushed the long prompts' iterations into the
+** budget's cap).  Fixed lengths: own_prefill of r, the engine at n. */
 static int spread_prefill(const rl_config *cfg, rl_eval_cache *cache,
                           double n, const rl_result *r, double *out)
 {
 	enum { Q = 16 };
 	double q[Q], qsum = 0, sum = 0;
 	int j, rc;
-	*out = own_prefill(cfg, r);
+	*out = own_prefill(cfg, r, r);
 	if (!spread(cfg))
 		return RL_OK;
 	for (j = 0; j < Q; j++) {
@@ -434,7 +454,7 @@ static int spread_prefill(const rl_config *cfg, rl_eval_cache *cache,
 		c.scen.batch = n;
 		if ((rc = rl_eval_cached(&c, cache, &rj)) != RL_OK)
 			return rc;
-		sum += own_prefill(&c, &rj);
+		sum += own_prefill(&c, &rj, r);
 	}
 	*out = sum / Q;
 	return RL_OK;
