@@ -59,10 +59,13 @@
 **     lacks the decode steps' KV reads) and less below it, where fewer
 **     decode.  T_B counts B prompt tokens where the backlog carries B -
 **     n_dec, so D may pass 1 / X_max below capacity (where decode steps
-**     cost little); a backlog's iteration is at most the engine's at a
-**     budget-bound maximum load, which serves a prompt in 1 / X_max (and
-**     where something else binds the budget serves more than X_max), so D
-**     is held to 1 / X_max: rho <= lambda / X_max < 1, and the budget never
+**     cost little); a backlog's hold per prompt, isl T / (B - n_dec), T
+**     its iteration of B - n_dec prompt tokens beside n_dec decoding, does
+**     not fall as n_dec grows to the maximum load's (T's fixed part and
+**     its decode steps shared among fewer prompt tokens; budget_hold), and
+**     at a budget-bound maximum load it is 1 / X_max (where something
+**     else binds the budget serves more than X_max), so D is held to
+**     1 / X_max: rho <= lambda / X_max < 1, and the budget never
 **     saturates before the server does (load5; until then rho reached 1
 **     below X_max on a server whose decode steps cost nothing).  It is
 **     not held to N / N_max, the admission queue's rho: where X(N) is
@@ -472,13 +475,26 @@ static int spread_prefill(const rl_config *cfg, rl_eval_cache *cache,
 ** below it, where fewer decode beside the prompts.  T_B counts B prompt
 ** tokens where the backlog carries B - n_dec of them, so isl T_B / (B -
 ** n_dec) can pass 1 / X_max below capacity (by 1 / (1 - n_dec / B)
-** where decode steps cost nothing); but a backlog's iteration, B - n_dec
-** prompt tokens beside n_dec decoding,
-** is at most the engine's at maximum load where the budget binds (its
-** n_dec_max decode the most, each with the longest KV), which serves a
-** prompt in 1 / X_max (where something else binds, the budget serves
-** more than X_max): d is held to it, so rho = lambda d is at most
-** lambda / X_max and reaches 1 only at capacity.  The memory does not
+** where decode steps cost nothing); but a backlog's own hold, isl T(n) /
+** (B - n), T(n) its iteration of B - n prompt tokens beside n decoding,
+** does not fall as n grows: its derivative has the sign of T + (T_n -
+** T_P) (B - n), T_P and T_n the costs of one more prompt token and of one
+** more decode step, positive wherever T is at least its prompt tokens
+** times T_P (an affine cost with a fixed part >= 0, and the roofline's
+** max of two such, as engine.c's iteration is) and T_n >= 0.  So below
+** capacity (n_dec <= n_dec_max) it is at most its value at maximum load;
+** where the budget binds there that is the engine's own iteration, which
+** serves a prompt in 1 / X_max, and where something else binds the
+** budget serves more than X_max (per prompt token, T / (B - n) falls
+** with the prompt tokens too): d is held to 1 / X_max, so rho = lambda
+** d is at most lambda / X_max and reaches 1 only at capacity.  (load5
+** argued that the backlog's iteration itself is no longer than the
+** maximum load's: true where a decode step costs at least a prompt
+** token, as on every term of engine.c's iteration (attention over the
+** longer context, its KV read, a logits row, a sequence's time) but
+** request_overhead_us, charged per prompt and 0 in every shipped profile;
+** where it is not, the iteration below capacity is longer but the hold
+** per prompt is not: load6, NOTES.md.)  The memory does not
 ** lower the server (the prefill-only engine's B is capped by the KV cache
 ** only on a chip that holds fewer than B tokens; more memory, no smaller
 ** X_max). */
