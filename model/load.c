@@ -59,10 +59,13 @@
 **     lacks the decode steps' KV reads) and less below it, where fewer
 **     decode.  T_B counts B prompt tokens where the backlog carries B -
 **     n_dec, so D may pass 1 / X_max below capacity (where decode steps
-**     cost little); a backlog's iteration is at most the engine's at a
-**     budget-bound maximum load, which serves a prompt in 1 / X_max (and
-**     where something else binds the budget serves more than X_max), so D
-**     is held to 1 / X_max: rho <= lambda / X_max < 1, and the budget never
+**     cost little); a backlog's hold per prompt, isl T / (B - n_dec), T
+**     its iteration of B - n_dec prompt tokens beside n_dec decoding, does
+**     not fall as n_dec grows to the maximum load's (T's fixed part and
+**     its decode steps shared among fewer prompt tokens; budget_hold), and
+**     at a budget-bound maximum load it is 1 / X_max (where something
+**     else binds the budget serves more than X_max), so D is held to
+**     1 / X_max: rho <= lambda / X_max < 1, and the budget never
 **     saturates before the server does (load5; until then rho reached 1
 **     below X_max on a server whose decode steps cost nothing).  It is
 **     not held to N / N_max, the admission queue's rho: where X(N) is
@@ -173,7 +176,9 @@
 **     and linear above it, so the mean TTFT is the mean over prompt
 **     lengths of the TTFT at each (spread_prefill: 16 quantiles of the
 **     exponential, scaled to the mean isl), more than the TTFT of the
-**     mean prompt.  And after a burst's drain the requests finish one by
+**     mean prompt; the prompts arriving alongside each are the mean
+**     engine's, independent draws whatever its length (own_prefill,
+**     load6).  And after a burst's drain the requests finish one by
 **     one, so the batch thins exponentially from those decoding when the
 **     drain ends, not all at once at the end: the mean inter-token time
 **     over all the gaps of the run (each iteration's gap counted once per
@@ -374,17 +379,32 @@ static int long_tail(const rl_config *cfg, rl_eval_cache *cache, double *out)
 ** Poisson and independent of it: isl + p on average (PASTA), within the
 ** token budget.  The iteration's time is taken as linear in its prefill
 ** tokens, between the decode-only one (0) and the engine's (q).  A prompt
-** of several chunks keeps the engine's figure. */
-static double own_prefill(const rl_config *cfg, const rl_result *r)
+** of several chunks keeps the engine's figure.
+** rm is the engine at the mean prompt; r, where the prompts vary (3a), the
+** engine whose prompts are this one's, isl_j.  The others that arrive
+** with it are independent draws of the dataset, so they are rm's: p_m
+** tokens (not r's p = p_m isl_j / isl) in p_m / isl requests, each token
+** at rm's cost, (rp_m - rd_m) / q_m; this prompt's own share of r's chunk
+** is (rp - rd) isl_j / q.  (Until load6 the co-arrivals were r's, p_m
+** isl_j / isl tokens.)  Fixed lengths: rm is r, the first form. */
+static double own_prefill(const rl_config *cfg, const rl_result *r,
+                          const rl_result *rm)
 {
 	double q = r->prefill_chunk, rp = r->prefill.time_s;
-	double rd = r->decode.time_s, own;
-	if (!(cfg->scen.osl > 1) || !(q >= cfg->scen.isl) || !(rd > 0) ||
-	    !(rp > rd))
+	double rd = r->decode.time_s, isl = cfg->scen.isl, own, qm, rpm, rdm;
+	if (!(cfg->scen.osl > 1) || !(q >= isl) || !(rd > 0) || !(rp > rd))
 		return r->ttft_s;
-	own = fmin(cfg->scen.isl + r->prefill_tokens,
+	own = fmin(isl + rm->prefill_tokens,
 	           fmax(q, cfg->prof.max_num_tokens - r->decode_seqs));
-	return r->ttft_s + (rp - rd) * (own - q) / q;
+	if (rm == r)
+		return r->ttft_s + (rp - rd) * (own - q) / q;
+	qm = rm->prefill_chunk;
+	rpm = rm->prefill.time_s;
+	rdm = rm->decode.time_s;
+	if (!(qm > 0) || !(rdm > 0) || !(rpm > rdm)) /* (r's cost then) */
+		return r->ttft_s + (rp - rd) * (own - q) / q;
+	return r->ttft_s + (rp - rd) * (isl - q) / q +
+	       (rpm - rdm) * (own - isl) / qm;
 }
 
 /* The iteration an arrival finds running (2 of the header): iterations
@@ -412,15 +432,18 @@ static int spread(const rl_config *cfg)
 ** the header): own_prefill of the engine at n in flight with the prompt
 ** at each of 16 quantiles of the exponential (midpoints in probability),
 ** scaled so that their mean is isl: a TTFT linear in the prompt keeps its
-** figure, one flat below the ridge and linear above it gains.  Fixed
-** lengths: own_prefill of r, the engine at n. */
+** figure, one flat below the ridge and linear above it gains.  The
+** prompts arriving with it are the mean engine's, r's (independent draws
+** of mean isl: own_prefill; until load6 the quantile engine's, p isl_j /
+** isl tokens, which pushed the long prompts' iterations into the
+** budget's cap).  Fixed lengths: own_prefill of r, the engine at n. */
 static int spread_prefill(const rl_config *cfg, rl_eval_cache *cache,
                           double n, const rl_result *r, double *out)
 {
 	enum { Q = 16 };
 	double q[Q], qsum = 0, sum = 0;
 	int j, rc;
-	*out = own_prefill(cfg, r);
+	*out = own_prefill(cfg, r, r);
 	if (!spread(cfg))
 		return RL_OK;
 	for (j = 0; j < Q; j++) {
@@ -434,7 +457,7 @@ static int spread_prefill(const rl_config *cfg, rl_eval_cache *cache,
 		c.scen.batch = n;
 		if ((rc = rl_eval_cached(&c, cache, &rj)) != RL_OK)
 			return rc;
-		sum += own_prefill(&c, &rj);
+		sum += own_prefill(&c, &rj, r);
 	}
 	*out = sum / Q;
 	return RL_OK;
@@ -452,13 +475,26 @@ static int spread_prefill(const rl_config *cfg, rl_eval_cache *cache,
 ** below it, where fewer decode beside the prompts.  T_B counts B prompt
 ** tokens where the backlog carries B - n_dec of them, so isl T_B / (B -
 ** n_dec) can pass 1 / X_max below capacity (by 1 / (1 - n_dec / B)
-** where decode steps cost nothing); but a backlog's iteration, B - n_dec
-** prompt tokens beside n_dec decoding,
-** is at most the engine's at maximum load where the budget binds (its
-** n_dec_max decode the most, each with the longest KV), which serves a
-** prompt in 1 / X_max (where something else binds, the budget serves
-** more than X_max): d is held to it, so rho = lambda d is at most
-** lambda / X_max and reaches 1 only at capacity.  The memory does not
+** where decode steps cost nothing); but a backlog's own hold, isl T(n) /
+** (B - n), T(n) its iteration of B - n prompt tokens beside n decoding,
+** does not fall as n grows: its derivative has the sign of T + (T_n -
+** T_P) (B - n), T_P and T_n the costs of one more prompt token and of one
+** more decode step, positive wherever T is at least its prompt tokens
+** times T_P (an affine cost with a fixed part >= 0, and the roofline's
+** max of two such, as engine.c's iteration is) and T_n >= 0.  So below
+** capacity (n_dec <= n_dec_max) it is at most its value at maximum load;
+** where the budget binds there that is the engine's own iteration, which
+** serves a prompt in 1 / X_max, and where something else binds the
+** budget serves more than X_max (per prompt token, T / (B - n) falls
+** with the prompt tokens too): d is held to 1 / X_max, so rho = lambda
+** d is at most lambda / X_max and reaches 1 only at capacity.  (load5
+** argued that the backlog's iteration itself is no longer than the
+** maximum load's: true where a decode step costs at least a prompt
+** token, as on every term of engine.c's iteration (attention over the
+** longer context, its KV read, a logits row, a sequence's time) but
+** request_overhead_us, charged per prompt and 0 in every shipped profile;
+** where it is not, the iteration below capacity is longer but the hold
+** per prompt is not: load6, NOTES.md.)  The memory does not
 ** lower the server (the prefill-only engine's B is capped by the KV cache
 ** only on a chip that holds fewer than B tokens; more memory, no smaller
 ** X_max). */

@@ -779,20 +779,35 @@ static void test_burst_long_tail(void **state)
 /* Prompts of a dataset vary around their mean (exponential, load.c 3a),
 ** and a prefill flat below the ridge and linear above it costs them more
 ** than the mean prompt.  The server of test_run_long_tail with a finite
-** chip: the weight read of the 8B model at FP8 (7.5 GB of linear weights,
-** the embedding gathered, not read) at 803 GB/s takes 9.34 ms, and a
-** prompt's 15 GFLOP a token at 150 TFLOP/s 0.1 ms a token: the ridge is at
-** k = 93.4 tokens.  Over X exponential with mean 100 the prefill gains
-** 0.1 ms x E[(X - k)+] = 0.1 ms x 100 e^(-k / 100) = 3.93 ms on the mean
-** prompt's (the small per-token terms below the ridge, KV writes and
-** elementwise, take a tenth of that slope back there: within 15%); the
-** wait is the fixed lengths' within 0.1% (the requests in flight, the long
-** ones, read a little more context: engine.c osl_in_flight). */
+** chip: the weight read of the 8B model at FP8 (6,979,321,856 bytes of
+** layer weights and the 128256 x 4096 LM head: 7.5 GB, the embedding
+** gathered, not read) at 803 GB/s takes W = 9.346 ms; a token costs c =
+** 13.96 GFLOP / 150 TFLOP/s = 93.06 us of compute against a = 32 layers x
+** 69,632 activation bytes (d + (h + 2 kv) dh + h dh + d + 2 d + 3 f, FP8)
+** / 803 GB/s = 2.77 us of GEMM memory traffic, and e = 32 x 83,968 x 2
+** bytes (10 d + 3 f elementwise at 16 bits) / 803 GB/s = 6.69 us beside
+** them.  An iteration of t tokens (the prompt's and the n_dec = 10 / 11
+** decoding) costs 0.01 + max(W + a t, c t) + e t: the ridge is at k =
+** W / (c - a) = 103.5 tokens.  The others' prompts arriving alongside are
+** the mean engine's whatever this one's length (own_prefill), so they add
+** the same to the spread and to the fixed prompt, and the gain is the
+** prompt's own: the mean over the 16 quantile points isl_j (scaled to
+** mean 100) of g(isl_j) less g(100), g(t) = max(W + a (n_dec + t), c
+** (n_dec + t)): 3.184 ms (the integral over the exponential, (c - a) 100
+** e^(-k / 100), 3.207 ms; within 1%: KV writes).  (Co-arrivals scaled by
+** isl_j / 100, as until load6, gave 3.479 ms, 9% more; the note here then
+** was c E[(X - k)+] = 3.93 ms within 15%, which took neither a below the
+** ridge nor the mean prompt's own place near it.)  The wait is the fixed
+** lengths' within 0.1% (the requests in flight, the long ones, read a
+** little more context: engine.c osl_in_flight). */
 static void test_spread_prompts(void **state)
 {
 	rl_config c;
 	rl_load_result fixed, o;
-	double k = 7.5e9 / 803e9 / 1e-4;
+	double cw = 2 * 6979321856.0 / 1.5e14, a = 69632 * 32 / 803e9;
+	double W = (6979321856.0 + 128256 * 4096.0) / 803e9, nd = 10.0 / 11;
+	double qs = 0, gain = 0;
+	int j;
 	(void)state;
 	overhead_only(&c);
 	c.chip.hbm_Bps = 803e9;
@@ -801,7 +816,15 @@ static void test_spread_prompts(void **state)
 	c.scen.osl_max = 21;
 	load_ok(&c, 2, 1000, &o);
 	assert_int_equal(o.regime, RL_LOAD_STEADY);
-	near(o.prefill_s - fixed.prefill_s, 1e-4 * 100 * exp(-k / 100), 0.15);
+	for (j = 0; j < 16; j++)
+		qs += -log(1 - (j + 0.5) / 16);
+	for (j = 0; j < 16; j++) {
+		double t = 100 * -log(1 - (j + 0.5) / 16) * 16 / qs + nd;
+		gain += fmax(W + a * t, cw * t) / 16;
+	}
+	gain -= fmax(W + a * (100 + nd), cw * (100 + nd));
+	near(gain, 3.184e-3, 1e-3);
+	near(o.prefill_s - fixed.prefill_s, gain, 0.01);
 	near(o.ttft_mean_s - o.prefill_s, fixed.ttft_mean_s - fixed.prefill_s,
 	     1e-3);
 }
@@ -841,6 +864,59 @@ static void test_spread_quantile_points(void **state)
 	c.scen.osl_max = 0; /* fixed lengths: the mean prompt, one chunk */
 	load_ok(&c, 2, 1000, &o);
 	near(o.prefill_s, 0.01, 1e-9);
+}
+
+/* The prompts arriving alongside a request of the spread (load.c 3a,
+** spread_prefill, own_prefill) are independent draws of mean isl:
+** whatever this one's length isl_j, they are the mean engine's p tokens in
+** p / isl requests, not p isl_j / isl tokens.  A compute-only server (FP8
+** GEMMs at 150 TFLOP/s, every other rate 1e30: attention and memory
+** vanish): a token costs c = 2 x 6,979,321,856 (Llama-3 8B's layer
+** weights, 32 x (4096 x 10240 + 3 x 4096 x 14336)) / 1.5e14 = 93.06 us in
+** the layers and a logits row h = 2 x 4096 x 128256 / 1.5e14 = 7.00 us in
+** the LM head (each decode token, one a prompt), an iteration 0.01 s more.
+** isl 200, osl 11 (osl_max 21) at 25 requests/s: n_dec = 10 N / 11, p =
+** 200 N / 11, one prompt's row in a share p / 200 of the iterations, so
+** the mean iteration is 0.01 + N (210 c + 11 h) / 11 and N / 11 requests
+** of it; N / 11 = 25 x that: N = 2.75 / (1 - 25 (210 c + 11 h)) = 5.397,
+** p = 98.1, n_dec = 4.9; decode-only rd = 0.01 + (c + h) n_dec, a prompt's
+** iteration rd + 200 c + h.  Quantile j's own prompt adds c isl_j + h
+** (its engine's chunk is its prompt: p isl_j / 200 < isl_j), the others'
+** p tokens (c + h / 200) p: the top point, 3.54188 x 200 = 708.4 tokens
+** (test_spread_quantile_points), plus p is 806.5 < 1000 - n_dec, so no
+** point reaches the budget's cap, and the mean over the 16 (scaled to
+** 200) is rd + 200 c + h + (c + h / 200) p, the mean prompt's: 38.245 ms.
+** The co-arrivals scaled by isl_j / 200 (until load6) made the top point
+** 708.4 (1 + p / 200) = 1055.9 tokens, capped at 995.1: 60.8 / 16 x c =
+** 0.35 ms less; their tokens right but charged at the quantile engine's
+** cost, (c isl_j + h) / isl_j a token, put h p (mean 1 / isl_j - 1 /
+** 200) = 11 us more. */
+static void test_spread_co_arrivals(void **state)
+{
+	rl_config c;
+	rl_load_result o;
+	double cost = 2 * 6979321856.0 / 1.5e14;
+	double head = 2 * 4096 * 128256.0 / 1.5e14, p, rd, top = 3.54188 * 200;
+	(void)state;
+	overhead_only(&c);
+	c.chip.peak_flops_fp8 = 1.5e14;
+	c.scen.isl = 200;
+	c.scen.osl_max = 21;
+	load_ok(&c, 25, 0, &o);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	p = o.at.prefill_tokens;
+	rd = o.at.decode.time_s;
+	near(o.concurrency, 2.75 / (1 - 25 * (210 * cost + 11 * head)), 1e-6);
+	near(p, 200 * o.concurrency / 11, 1e-9);
+	near(o.at.decode_seqs, 10 * o.concurrency / 11, 1e-9);
+	near(o.at.prefill_chunk, 200, 1e-12);
+	near(rd, 0.01 + (cost + head) * o.at.decode_seqs, 1e-9);
+	near(o.at.prefill.time_s, rd + 200 * cost + head, 1e-9);
+	assert_true(top + p < 1000 - o.at.decode_seqs);
+	assert_true(top * (1 + p / 200) > 1000 - o.at.decode_seqs + 50);
+	near(o.prefill_s, rd + 200 * cost + head + (cost + head / 200) * p,
+	     1e-9);
+	near(o.prefill_s, 0.038245, 1e-4);
 }
 
 /* A Poisson arrival's own prefill iteration carries its prompt and the
@@ -1118,6 +1194,7 @@ int main(void)
 	    cmocka_unit_test(test_burst_long_tail),
 	    cmocka_unit_test(test_spread_prompts),
 	    cmocka_unit_test(test_spread_quantile_points),
+	    cmocka_unit_test(test_spread_co_arrivals),
 	    cmocka_unit_test(test_own_prefill),
 	    cmocka_unit_test(test_run_capacity),
 	    cmocka_unit_test(test_more_resources_no_slower),
