@@ -273,6 +273,9 @@ typedef struct {
 	** Monte Carlo */
 	rl_robust robust;
 	int have_robust;
+	/* why not, where a range cannot be narrowed (model/mcrobust.h), else
+	** "" */
+	char robust_skipped[256];
 	double claimed_util;        /* [utilization] sohu; 0 unknown */
 	rl_tornado_row torn[CLAIM_UNC_MAX], torn_d[CLAIM_UNC_MAX];
 	claim_check claims[CLAIM_CLAIMS_MAX];

@@ -916,9 +916,19 @@ static int range_robustness(claim_report *rep, char *err, size_t errlen)
 		stated[k] = claim_stated_value(u->side ? &rep->b.st.cfg
 		                                       : &rep->a.st.cfg, u->p);
 	}
-	if (rl_mc_robust(&rep->a.st.cfg, &rep->b.st.cfg, rep->unc.u, rep->unc.n,
-	                 stated, &o, rep->mc, &rep->robust, err, errlen))
+	int rc = rl_mc_robust(&rep->a.st.cfg, &rep->b.st.cfg, rep->unc.u,
+	                      rep->unc.n, stated, &o, rep->mc, &rep->robust,
+	                      rep->robust_skipped, sizeof rep->robust_skipped);
+	/* a range that cannot be narrowed: the block says why, the rest of
+	** the claim stands */
+	if (rc == 1)
+		return 0;
+	if (rc) {
+		snprintf(err, errlen, "%s", rep->robust_skipped);
+		rep->robust_skipped[0] = '\0';
 		return -1;
+	}
+	rep->robust_skipped[0] = '\0';
 	rep->have_robust = 1;
 	return 0;
 }

@@ -379,6 +379,8 @@ void claimout_json(FILE *f, const claim_report *rep)
 		}
 		if (rep->have_robust)
 			robust_json(&w, rep);
+		else if (rep->robust_skipped[0])
+			json_str(&w, "range_robustness_skipped", rep->robust_skipped);
 		json_end(&w);
 	}
 	json_obj(&w, "speedup");

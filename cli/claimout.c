@@ -639,6 +639,9 @@ static void unc_text(FILE *f, const claim_report *rep,
 		wrapped(f, "    unchanged over the range: ", names, 6);
 	if (b == &rep->b && rep->have_robust)
 		robust_text(f, rep);
+	else if (b == &rep->b && rep->robust_skipped[0])
+		wrapped(f, "  range robustness: not computed: ",
+		        rep->robust_skipped, 4);
 }
 
 /* "TP1 x PP1 x DP8" (rl_mapping_words) */

@@ -186,6 +186,18 @@ int rl_mc_robust(const rl_config *a, const rl_config *b, const rl_uparam *u,
 		snprintf(err, errlen, "the Monte Carlo kept not every draw");
 		return -1;
 	}
+	/* a range that cannot be narrowed (a lognormal around a stated value
+	** of 0 or less): none of it is run, said so (1) */
+	for (k = 0; k < nu; k++) {
+		rl_uparam t;
+		if (rl_uparam_shrink(&u[k], stated[k], 0.5, &t)) {
+			snprintf(err, errlen, "%c.%s.%s: a %s range cannot be "
+			         "narrowed toward its stated value %g",
+			         u[k].side ? 'b' : 'a', u[k].p->section, u[k].p->key,
+			         rl_dist_name(u[k].dist), stated[k]);
+			return 1;
+		}
+	}
 	out->nu = nu;
 	row_of(full, 1, &out->all[0]);
 	p0 = full->prob_ge_target;
@@ -211,9 +223,9 @@ int rl_mc_robust(const rl_config *a, const rl_config *b, const rl_uparam *u,
 		f = rl_robust_fraction[i];
 		for (k = 0; k < nu; k++)
 			if (rl_uparam_shrink(&u[k], stated[k], f, &v[k])) {
+				/* (refused above already) */
 				snprintf(err, errlen, "%s.%s: its range cannot be "
-				         "narrowed toward its stated value %g",
-				         u[k].p->section, u[k].p->key, stated[k]);
+				         "narrowed", u[k].p->section, u[k].p->key);
 				goto fail;
 			}
 		if (rl_mc_run(a, b, v, nu, o, r, err, errlen))

@@ -88,7 +88,9 @@ double rl_mc_reweighted_prob(const rl_mc_result *full, const rl_uparam *u,
 ** stated[k] each one's stated value) with opts o, recorded whole
 ** (rl_mc_record_all), gives all[0] and the reweighted alone[]; each
 ** narrower fraction runs rl_mc_run again with o (same seed, same samples),
-** then u[top] alone narrowed to the narrowest.  0, or -1 with err (a run
+** then u[top] alone narrowed to the narrowest.  0; 1 with err naming the
+** parameter where one cannot be narrowed (rl_uparam_shrink: a lognormal
+** around a stated value of 0 or less), nothing run; -1 with err (a run
 ** failing, out of memory, nu over RL_ROBUST_MAXU, full without every
 ** draw). */
 int rl_mc_robust(const rl_config *a, const rl_config *b, const rl_uparam *u,

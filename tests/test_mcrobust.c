@@ -241,6 +241,16 @@ static void test_linear_closed_form(void **state)
 	            full->prob_ge_target);
 	/* stated outside the range: the narrowed one is not inside it */
 	assert_true(isnan(rl_mc_reweighted_prob(full, u, 2, 0, 450, 0.5, 1.6)));
+	/* a lognormal around a stated value of 0 cannot be narrowed in log
+	** terms: 1, naming it, and no run made */
+	u[1].dist = RL_DIST_LOGNORMAL;
+	u[1].a = 450;
+	u[1].b = 0.3;
+	stated[1] = 0;
+	assert_int_equal(rl_mc_robust(&a, &b, u, 2, stated, &o, full, &rb, err,
+	                              sizeof err), 1);
+	assert_int_equal(rb.runs, 0);
+	assert_non_null(strstr(err, "b.chip.link_gbps"));
 	rl_mc_free(full);
 }
 
