@@ -12,14 +12,17 @@
 
 #include "../model/engine.h"
 #include "mcwords.h"
+#include "robustwords.h"
 #include "../model/mapsearch.h"
 #include "../model/montecarlo.h"
+#include "../model/mcrobust.h"
 #include "../model/shapley.h"
 #include "../model/solve.h"
 #include "../config/setup.h"
 
 #define CLAIM_KV_MAX 64
 #define CLAIM_UNC_MAX 64
+_Static_assert(CLAIM_UNC_MAX <= RL_ROBUST_MAXU, "each range narrowed");
 #define CLAIM_SOLVE_MAX 24
 #define CLAIM_CLAIMS_MAX 16
 #define CLAIM_MUST_MAX 5
@@ -265,6 +268,14 @@ typedef struct {
 	** Monte Carlo, or its uncertainty file does not vary it */
 	claim_mc_given given;
 	int have_given;
+	/* side b's Monte Carlo again with every range narrowed toward its
+	** stated value (model/mcrobust.h); have_robust 0 where side b has no
+	** Monte Carlo */
+	rl_robust robust;
+	int have_robust;
+	/* why not, where a range cannot be narrowed (model/mcrobust.h), else
+	** "" */
+	char robust_skipped[256];
 	double claimed_util;        /* [utilization] sohu; 0 unknown */
 	rl_tornado_row torn[CLAIM_UNC_MAX], torn_d[CLAIM_UNC_MAX];
 	claim_check claims[CLAIM_CLAIMS_MAX];

@@ -262,6 +262,68 @@ static void assumptions_json(json_w *w, const char *key,
 	json_end(w);
 }
 
+static void robust_row_json(json_w *w, const rl_robust_row *r)
+{
+	json_num(w, "fraction", r->fraction);
+	json_num(w, "samples", (double)r->samples);
+	json_num(w, "evaluated", (double)r->valid);
+	json_num(w, "p05", r->p05);
+	json_num(w, "p50", r->p50);
+	json_num(w, "p95", r->p95);
+	json_num(w, "prob_ge_target", r->prob_ge_target);
+}
+
+/* verdict.range_robustness: side b's Monte Carlo with every range
+** narrowed toward its stated value, the range that moves P most alone,
+** and the investor's line (claim_robust_words), as the text says them */
+static void robust_json(json_w *w, const claim_report *rep)
+{
+	const rl_robust *r = &rep->robust;
+	claim_robust_summary s;
+	char line[1024];
+	size_t i;
+	claim_robust_summarize(r, rep->unc.u, rep->opts.seed, rep->b_default,
+	                       &s);
+	json_obj(w, "range_robustness");
+	json_arr(w, "narrowed");
+	for (i = 0; i < RL_ROBUST_FRACTIONS; i++) {
+		json_obj(w, NULL);
+		robust_row_json(w, &r->all[i]);
+		json_end(w);
+	}
+	json_end(w);
+	json_arr(w, "alone_estimated");
+	for (i = 0; i < r->nu; i++) {
+		char name[160];
+		uname(&rep->unc.u[i], name, sizeof name);
+		json_obj(w, NULL);
+		json_str(w, "param", name);
+		json_num(w, "fraction",
+		         rl_robust_fraction[RL_ROBUST_FRACTIONS - 1]);
+		json_num(w, "prob_ge_target", r->alone[i]);
+		json_end(w);
+	}
+	json_end(w);
+	if (s.top[0]) {
+		json_obj(w, "most_moving");
+		json_str(w, "param", s.top);
+		json_str(w, "unit", s.top_unit);
+		json_num(w, "low", s.top_low);
+		json_num(w, "high", s.top_high);
+		robust_row_json(w, &r->top_row);
+		/* the runner-up, its P estimated by reweighting */
+		json_str(w, "next_param", s.next);
+		json_num(w, "next_prob_estimated", s.next_prob);
+		json_end(w);
+	} else
+		json_null(w, "most_moving");
+	claim_robust_words(&s, rep->opts.target, line, sizeof line);
+	json_str(w, "words", line);
+	claim_robust_investor_words(&s, rep->opts.target, line, sizeof line);
+	json_str(w, "investor", line);
+	json_end(w);
+}
+
 void claimout_json(FILE *f, const claim_report *rep)
 {
 	json_w w;
@@ -315,6 +377,10 @@ void claimout_json(FILE *f, const claim_report *rep)
 			json_num(&w, "prob_ge_target", g->prob_ge_target);
 			json_end(&w);
 		}
+		if (rep->have_robust)
+			robust_json(&w, rep);
+		else if (rep->robust_skipped[0])
+			json_str(&w, "range_robustness_skipped", rep->robust_skipped);
 		json_end(&w);
 	}
 	json_obj(&w, "speedup");

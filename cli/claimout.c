@@ -241,6 +241,17 @@ static void verdict_text(FILE *f, const claim_report *rep)
 		claim_mc_given_words(&rep->given, lb, tgt, line, sizeof line);
 		wrapped(f, "  ", line, 4);
 	}
+	/* how far the verdict moves with the width of the ranges, in one
+	** line (the uncertainty section gives the fractions) */
+	if (mc && rep->have_robust) {
+		claim_robust_summary rs;
+		char words[512];
+		claim_robust_summarize(&rep->robust, rep->unc.u, rep->opts.seed,
+		                       rep->b_default, &rs);
+		claim_robust_investor_words(&rs, tgt, words, sizeof words);
+		if (words[0])
+			wrapped(f, "  ", words, 4);
+	}
 	best_a_text(f, rep);
 	by_design_text(f, rep);
 	/* how far the model carries to a chip it was not fitted on, where
@@ -524,6 +535,25 @@ static void bound_note(FILE *f, const claim_report *rep, const claim_side *b)
 	wrapped(f, "    ", why, 4);
 }
 
+/* The verdict's Monte Carlo with every range narrowed toward its stated
+** value, and the one range that moves P(>= target) most narrowed alone
+** (claim/robustwords.h) */
+static void robust_text(FILE *f, const claim_report *rep)
+{
+	claim_robust_summary s;
+	char words[1024];
+	claim_robust_summarize(&rep->robust, rep->unc.u, rep->opts.seed,
+	                       rep->b_default, &s);
+	/* (no seconds: the text of two runs is the same, as cli_failalloc
+	** compares it) */
+	fprintf(f, "  range robustness (%d more runs):\n", rep->robust.runs);
+	claim_robust_words(&s, rep->opts.target, words, sizeof words);
+	wrapped(f, "    ", words, 6);
+	if (claim_robust_top_words(&s, rep->opts.target, words,
+	                           sizeof words) == 0)
+		wrapped(f, "    ", words, 6);
+}
+
 static void unc_text(FILE *f, const claim_report *rep,
                      const claim_side *b, const claim_uncertainty *u,
                      const rl_mc_result *mc, double secs,
@@ -607,6 +637,11 @@ static void unc_text(FILE *f, const claim_report *rep,
 		bound_note(f, rep, b);
 	if (nflat)
 		wrapped(f, "    unchanged over the range: ", names, 6);
+	if (b == &rep->b && rep->have_robust)
+		robust_text(f, rep);
+	else if (b == &rep->b && rep->robust_skipped[0])
+		wrapped(f, "  range robustness: not computed: ",
+		        rep->robust_skipped, 4);
 }
 
 /* "TP1 x PP1 x DP8" (rl_mapping_words) */

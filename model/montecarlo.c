@@ -283,6 +283,8 @@ static void run_stream(mc_job *j, int s)
 			*rl_param_ptr(u->side ? &cb : &ca, u->p) = x * u->p->scale;
 			if (j->res->drawn && k == j->res->drawn_index)
 				j->res->drawn[i] = x;
+			if (j->res->drawn_all && j->res->drawn_nu == j->nu)
+				j->res->drawn_all[i * j->nu + k] = x;
 		}
 		j->res->speedup[i] = NAN;
 		/* a side over its TDP at every clock (rl_eval_runnable) is
@@ -362,6 +364,7 @@ void rl_mc_free(rl_mc_result *r)
 	free(r->violates);
 	free(r->chosen);
 	free(r->drawn);
+	free(r->drawn_all);
 	free(r);
 }
 
@@ -375,6 +378,24 @@ int rl_mc_record(rl_mc_result *r, size_t k)
 	for (i = 0; i < n; i++)
 		r->drawn[i] = NAN;
 	r->drawn_index = k;
+	return 0;
+}
+
+int rl_mc_record_all(rl_mc_result *r, size_t nu)
+{
+	size_t i, n = (r->samples ? r->samples : 1) * (nu ? nu : 1);
+	free(r->drawn_all);
+	r->drawn_nu = 0;
+	if (nu && r->samples > ((size_t)-1) / sizeof *r->drawn_all / nu) {
+		r->drawn_all = NULL;
+		return -1;
+	}
+	r->drawn_all = malloc(n * sizeof *r->drawn_all);
+	if (!r->drawn_all)
+		return -1;
+	for (i = 0; i < n; i++)
+		r->drawn_all[i] = NAN;
+	r->drawn_nu = nu;
 	return 0;
 }
 

@@ -103,6 +103,10 @@ typedef struct {
 	                        ** drawn for u[drawn_index], where
 	                        ** rl_mc_record asked for it; else NULL */
 	size_t drawn_index;
+	double *drawn_all;      /* per sample i, u[k]'s draw at [i * nu + k]
+	                        ** (display units), where rl_mc_record_all
+	                        ** asked for every draw; else NULL */
+	size_t drawn_nu;        /* nu of drawn_all */
 } rl_mc_result;
 
 rl_mc_result *rl_mc_alloc(size_t samples);
@@ -112,6 +116,10 @@ void rl_mc_free(rl_mc_result *r);
 ** condition on that parameter (the same draws: nothing else changes).
 ** 0, or -1 where memory ran out. */
 int rl_mc_record(rl_mc_result *r, size_t k);
+/* Keep every draw of the next rl_mc_run, whose u has nu parameters
+** (r->drawn_all), for reading the samples under other distributions
+** (model/mcrobust.h).  0, or -1 where memory ran out. */
+int rl_mc_record_all(rl_mc_result *r, size_t nu);
 
 /* Speedup = total tokens/s of b / that of a.  With o->remap_b, side b's
 ** mapping is chosen per sample (the best of every legal mapping of its

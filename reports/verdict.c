@@ -13,6 +13,7 @@
 
 #include "../claim/mcwords.h"
 #include "../claim/numwords.h"
+#include "../claim/robustwords.h"
 #include "../claim/verdict.h"
 #include "../claim/words.h"
 #include "../model/mapping.h"
@@ -524,6 +525,96 @@ static void given_item(rctx *r)
 	doc_item(&r->d, "I%s.", buf + 1);
 }
 
+/* The text of the run's JSON at path into buf ("" where the run did not
+** write one, or wrote other than text). */
+static void json_text(rctx *r, const char *path, char *buf, size_t len)
+{
+	sqlite3_stmt *st;
+	buf[0] = '\0';
+	if (!(st = report_prepare(r, r->db, r->o->dbpath,
+	                          "SELECT CASE WHEN json_valid(json) AND "
+	                          "json_type(json, ?2) = 'text' THEN "
+	                          "json_extract(json, ?2) END FROM claim_runs "
+	                          "WHERE id = ?1")))
+		return;
+	sqlite3_bind_int64(st, 1, r->c.id);
+	sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		pdb_text(st, 0, buf, len);
+	report_finish(r, st, r->o->dbpath);
+}
+
+/* The Monte Carlo with every range narrowed toward its stated value and
+** the range that moves P(>= target) most, as claim's text says them (the
+** run's JSON, verdict.range_robustness; nothing where the run did not
+** write it). */
+static void robust_item(rctx *r)
+{
+	static const char *const path[] = {
+	    "$.verdict.range_robustness.narrowed[0].fraction",
+	    "$.verdict.range_robustness.narrowed[0].prob_ge_target",
+	    "$.verdict.range_robustness.narrowed[0].p50",
+	    "$.verdict.range_robustness.narrowed[1].fraction",
+	    "$.verdict.range_robustness.narrowed[1].prob_ge_target",
+	    "$.verdict.range_robustness.narrowed[1].p50",
+	    "$.verdict.range_robustness.narrowed[2].fraction",
+	    "$.verdict.range_robustness.narrowed[2].prob_ge_target",
+	    "$.verdict.range_robustness.narrowed[2].p50",
+	    "$.verdict.range_robustness.narrowed[3].fraction",
+	    "$.verdict.range_robustness.narrowed[3].prob_ge_target",
+	    "$.verdict.range_robustness.narrowed[3].p50",
+	    "$.verdict.range_robustness.narrowed[0].samples",
+	    "$.monte_carlo.seed",
+	    "$.verdict.range_robustness.most_moving.fraction",
+	    "$.verdict.range_robustness.most_moving.low",
+	    "$.verdict.range_robustness.most_moving.high",
+	    "$.verdict.range_robustness.most_moving.prob_ge_target",
+	    "$.verdict.range_robustness.most_moving.p50",
+	    "$.verdict.range_robustness.most_moving.next_prob_estimated"};
+	enum { N = sizeof path / sizeof path[0] };
+	double v[N];
+	claim_robust_summary s;
+	char inv[1024], all[1024], top[1024];
+	int i;
+	_Static_assert(RL_ROBUST_FRACTIONS == 4, "four fractions read");
+	json_numbers(r, path, v, N);
+	memset(&s, 0, sizeof s);
+	for (i = 0; i < RL_ROBUST_FRACTIONS; i++) {
+		if (!isfinite(v[3 * i]))
+			return;
+		s.fraction[i] = v[3 * i];
+		s.prob[i] = v[3 * i + 1];
+		s.p50[i] = v[3 * i + 2];
+	}
+	s.n = RL_ROBUST_FRACTIONS;
+	s.samples = isfinite(v[12]) && v[12] >= 0 && v[12] < 1e15
+	                ? (long long)v[12] : 0;
+	s.seed = isfinite(v[13]) && v[13] >= 0 && v[13] < 1e15
+	             ? (unsigned long long)v[13] : 0;
+	s.etched = report_b_default(r) > 0;
+	json_text(r, "$.verdict.range_robustness.most_moving.param", s.top,
+	          sizeof s.top);
+	json_text(r, "$.verdict.range_robustness.most_moving.unit", s.top_unit,
+	          sizeof s.top_unit);
+	s.top_fraction = v[14];
+	s.top_low = v[15];
+	s.top_high = v[16];
+	s.top_prob = v[17];
+	s.top_p50 = v[18];
+	s.next_prob = v[19];
+	json_text(r, "$.verdict.range_robustness.most_moving.next_param",
+	          s.next, sizeof s.next);
+	claim_robust_investor_words(&s, r->c.target, inv, sizeof inv);
+	claim_robust_words(&s, r->c.target, all, sizeof all);
+	if (claim_robust_top_words(&s, r->c.target, top, sizeof top))
+		top[0] = '\0';
+	if (!inv[0])
+		return;
+	doc_item(&r->d, "How far the verdict moves with the width of the "
+	         "assumption ranges: %s. In full, %s%s%s.", inv, all,
+	         top[0] ? "; " : "", top);
+}
+
 void report_verdict(rctx *r)
 {
 	const pdb_claim *c = &r->c;
@@ -621,6 +712,7 @@ void report_verdict(rctx *r)
 			doc_item(&r->d, "O%s.", few + 1);
 	}
 	given_item(r);
+	robust_item(r);
 	{
 		const char *trust = report_trust_words(r);
 		char unknown[2400];

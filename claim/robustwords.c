@@ -1,0 +1,155 @@
+/*
+** robustwords.c: the Monte Carlo with its ranges narrowed, in words
+** (robustwords.h), for the claim's text, its JSON and the report alike.
+*/
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mcwords.h"
+#include "numwords.h"
+#include "robustwords.h"
+#include "verdict.h"
+
+const char *claim_robust_fraction_words(char *buf, size_t len, double f)
+{
+	if (f == 1)
+		snprintf(buf, len, "full width");
+	else if (f == 0.5)
+		snprintf(buf, len, "half");
+	else if (f == 0.25)
+		snprintf(buf, len, "a quarter");
+	else if (f == 0.1)
+		snprintf(buf, len, "a tenth");
+	else
+		snprintf(buf, len, "%g of", f);
+	return buf;
+}
+
+void claim_robust_summarize(const rl_robust *r, const rl_uparam *u,
+                            unsigned long seed, int etched,
+                            claim_robust_summary *s)
+{
+	int i;
+	memset(s, 0, sizeof *s);
+	s->n = RL_ROBUST_FRACTIONS;
+	for (i = 0; i < RL_ROBUST_FRACTIONS; i++) {
+		s->fraction[i] = r->all[i].fraction;
+		s->prob[i] = r->all[i].prob_ge_target;
+		s->p50[i] = r->all[i].p50;
+	}
+	s->samples = (long long)r->all[0].samples;
+	s->seed = seed;
+	s->etched = etched;
+	s->top_fraction = s->top_low = s->top_high = NAN;
+	s->top_prob = s->top_p50 = NAN;
+	s->next_prob = NAN;
+	if (r->top < 0)
+		return;
+	/* the runner-up, as rl_mc_robust chose the top: the largest move of
+	** P, the first of equals */
+	{
+		double p0 = r->all[0].prob_ge_target, best = 0;
+		long k, next = -1;
+		for (k = 0; k < (long)r->nu; k++)
+			if (k != r->top && isfinite(r->alone[k]) &&
+			    fabs(r->alone[k] - p0) > best) {
+				best = fabs(r->alone[k] - p0);
+				next = k;
+			}
+		if (next >= 0) {
+			snprintf(s->next, sizeof s->next, "%c.%s.%s",
+			         u[next].side ? 'b' : 'a', u[next].p->section,
+			         u[next].p->key);
+			s->next_prob = r->alone[next];
+		}
+	}
+	const rl_uparam *t = &u[r->top];
+	snprintf(s->top, sizeof s->top, "%c.%s.%s", t->side ? 'b' : 'a',
+	         t->p->section, t->p->key);
+	snprintf(s->top_unit, sizeof s->top_unit, "%s", t->p->unit);
+	s->top_fraction = r->top_row.fraction;
+	rl_uparam_range(&r->top_u, &s->top_low, &s->top_high);
+	s->top_prob = r->top_row.prob_ge_target;
+	s->top_p50 = r->top_row.p50;
+}
+
+void claim_robust_words(const claim_robust_summary *s, double target,
+                        char *buf, size_t len)
+{
+	int i, u;
+	size_t used;
+	u = snprintf(buf, len, "every range narrowed toward its stated value "
+	             "(the same shape, seed %llu and %lld samples): P(>= %gx) =",
+	             s->seed, s->samples, target);
+	used = u > 0 ? (size_t)u : 0;
+	for (i = 0; i < s->n && used < len; i++) {
+		char pr[32], fw[32], med[32];
+		claim_prob_text(s->prob[i], pr, sizeof pr);
+		claim_robust_fraction_words(fw, sizeof fw, s->fraction[i]);
+		u = snprintf(buf + used, len - used, "%s %s at %s (%s%s)",
+		             i ? "," : "", pr, fw, i ? "" : "median ",
+		             claim_speedup_x(med, sizeof med, s->p50[i]));
+		used += u > 0 ? (size_t)u : 0;
+	}
+}
+
+int claim_robust_top_words(const claim_robust_summary *s, double target,
+                           char *buf, size_t len)
+{
+	char pr[32], fw[32], med[32], lo[32], hi[32];
+	if (len)
+		buf[0] = '\0';
+	if (!s->top[0] || !len)
+		return -1;
+	claim_prob_text(s->top_prob, pr, sizeof pr);
+	snprintf(buf, len, "the range whose width moves P(>= %gx) most: %s, "
+	         "narrowed alone to %s (%s .. %s%s%s), the others as given: "
+	         "P(>= %gx) = %s, median %s", target, s->top,
+	         claim_robust_fraction_words(fw, sizeof fw, s->top_fraction),
+	         claim_plain_num(lo, sizeof lo, s->top_low),
+	         claim_plain_num(hi, sizeof hi, s->top_high),
+	         s->top_unit[0] ? " " : "", s->top_unit, target, pr,
+	         claim_speedup_x(med, sizeof med, s->top_p50));
+	if (s->next[0] && isfinite(s->next_prob)) {
+		size_t used = strlen(buf);
+		claim_prob_text(s->next_prob, pr, sizeof pr);
+		snprintf(buf + used, len - used, "; next, %s (about %s, estimated "
+		         "from the full run's samples)", s->next, pr);
+	}
+	return 0;
+}
+
+void claim_robust_investor_words(const claim_robust_summary *s,
+                                 double target, char *buf, size_t len)
+{
+	char pr[32], fw[32], med[32], around[64];
+	const char *w0, *wn;
+	int n = s->n - 1;
+	if (len)
+		buf[0] = '\0';
+	if (n < 1 || !isfinite(s->prob[n]) || !len)
+		return;
+	claim_prob_text(s->prob[n], pr, sizeof pr);
+	claim_robust_fraction_words(fw, sizeof fw, s->fraction[n]);
+	claim_speedup_x(med, sizeof med, s->p50[n]);
+	snprintf(around, sizeof around, "%s", s->etched
+	         ? "around Etched's figures (the stated values)"
+	         : "around the stated values");
+	w0 = claim_verdict_word(1, s->prob[0], NAN, target);
+	wn = claim_verdict_word(1, s->prob[n], NAN, target);
+	if (s->prob[n] >= 0.9)
+		snprintf(buf, len, "with every range narrowed to %s %s, P(>= %gx) "
+		         "= %s (median %s): %s, where at full width it is %s: the "
+		         "verdict rests on how wide the ranges are", fw, around,
+		         target, pr, med, wn, w0);
+	else if (!strcmp(w0, wn))
+		snprintf(buf, len, "even with every range narrowed to %s %s, "
+		         "P(>= %gx) = %s (median %s): the verdict's word would "
+		         "still be %s", fw, around, target, pr, med, wn);
+	else
+		snprintf(buf, len, "even with every range narrowed to %s %s, "
+		         "P(>= %gx) = %s (median %s): the verdict's word would be "
+		         "%s (%s at full width), not Supported", fw, around, target,
+		         pr, med, wn, w0);
+}

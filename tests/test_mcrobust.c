@@ -1,0 +1,265 @@
+/*
+** test_mcrobust.c: the ranges narrowed toward the stated values
+** (model/mcrobust.h): the shrink's arithmetic, the densities, and P(>=
+** target) of a one-assumption linear model against its closed form, for
+** every range narrowed (rl_mc_robust's runs) and for the reweighted
+** estimate (rl_mc_reweighted_prob).
+*/
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../model/mcrobust.h"
+#include "fixtures.h"
+
+#define NEAR(x, y, tol) assert_true(fabs((x) - (y)) <= (tol))
+
+static rl_uparam tri(const char *sec, const char *key, double l, double m,
+                     double h)
+{
+	rl_uparam u;
+	memset(&u, 0, sizeof u);
+	u.p = rl_param_find(sec, key);
+	u.side = 1;
+	u.dist = RL_DIST_TRIANGULAR;
+	u.a = l;
+	u.b = m;
+	u.c = h;
+	u.lo = u.p->min;
+	u.hi = u.p->max;
+	return u;
+}
+
+/* The shrink by hand: each end moved toward the stated value to f of its
+** distance, the width f times its own. */
+static void test_shrink_arithmetic(void **state)
+{
+	rl_uparam u, v;
+	(void)state;
+	/* sohu.ini's utilization, 0.3 / 0.9 / 0.95, stated 0.9: a tenth is
+	** 0.9 - 0.06 = 0.84 to 0.9 + 0.005 = 0.905, the mode kept */
+	u = tri("profile", "eff_compute", 0.3, 0.9, 0.95);
+	assert_int_equal(rl_uparam_shrink(&u, 0.9, 0.1, &v), 0);
+	NEAR(v.a, 0.84, 1e-12);
+	NEAR(v.b, 0.9, 1e-12);
+	NEAR(v.c, 0.905, 1e-12);
+	NEAR(v.c - v.a, 0.1 * (0.95 - 0.3), 1e-12);
+	/* f = 1 is the distribution as given, f = 0 the stated value */
+	assert_int_equal(rl_uparam_shrink(&u, 0.9, 1, &v), 0);
+	assert_true(v.a == 0.3 && v.b == 0.9 && v.c == 0.95);
+	assert_int_equal(rl_uparam_shrink(&u, 0.9, 0, &v), 0);
+	assert_true(v.a == 0.9 && v.b == 0.9 && v.c == 0.9);
+	/* a mode outside the narrowed range: the nearest end.  (0, 2, 10)
+	** stated 8, a quarter: 8 - 2 = 6 to 8 + 0.5 = 8.5, mode 2 -> 6 */
+	u = tri("chip", "link_gbps", 0, 2, 10);
+	assert_int_equal(rl_uparam_shrink(&u, 8, 0.25, &v), 0);
+	NEAR(v.a, 6, 1e-12);
+	NEAR(v.b, 6, 1e-12);
+	NEAR(v.c, 8.5, 1e-12);
+	/* HBM stated at the low end of a uniform 4.8-6.03: half is 4.8 to
+	** 4.8 + 0.615 = 5.415 */
+	memset(&u, 0, sizeof u);
+	u.p = rl_param_find("chip", "hbm_tbps");
+	u.dist = RL_DIST_UNIFORM;
+	u.a = 4.8;
+	u.b = 6.03;
+	assert_int_equal(rl_uparam_shrink(&u, 4.8, 0.5, &v), 0);
+	NEAR(v.a, 4.8, 1e-12);
+	NEAR(v.b, 5.415, 1e-12);
+	/* a fusion of 0-1 stated 1: a quarter is 0.75-1 */
+	u.a = 0;
+	u.b = 1;
+	assert_int_equal(rl_uparam_shrink(&u, 1, 0.25, &v), 0);
+	NEAR(v.a, 0.75, 1e-12);
+	NEAR(v.b, 1, 1e-12);
+	/* normal: mean 10, sd 2 on [0, 100], stated 12, half: mean 11, sd
+	** 1, truncated to 12 - 6 = 6 and 12 + 44 = 56 */
+	u.dist = RL_DIST_NORMAL;
+	u.a = 10;
+	u.b = 2;
+	u.lo = 0;
+	u.hi = 100;
+	assert_int_equal(rl_uparam_shrink(&u, 12, 0.5, &v), 0);
+	NEAR(v.a, 11, 1e-12);
+	NEAR(v.b, 1, 1e-12);
+	NEAR(v.lo, 6, 1e-12);
+	NEAR(v.hi, 56, 1e-12);
+	/* lognormal in log terms: median 100, sigma 0.4 on [0, 1e6], stated
+	** 400, half: median 400 x 0.25^0.5 = 200, sigma 0.2, the ends 0 (kept)
+	** and 400 x 2500^0.5 = 20000 */
+	u.dist = RL_DIST_LOGNORMAL;
+	u.a = 100;
+	u.b = 0.4;
+	u.lo = 0;
+	u.hi = 1e6;
+	assert_int_equal(rl_uparam_shrink(&u, 400, 0.5, &v), 0);
+	NEAR(v.a, 200, 1e-9);
+	NEAR(v.b, 0.2, 1e-12);
+	assert_true(v.lo == 0);
+	NEAR(v.hi, 20000, 1e-6);
+	/* refused: a lognormal around 0, a fraction outside [0, 1] */
+	assert_int_equal(rl_uparam_shrink(&u, 0, 0.5, &v), -1);
+	assert_int_equal(rl_uparam_shrink(&u, 400, 1.5, &v), -1);
+	assert_int_equal(rl_uparam_shrink(&u, 400, NAN, &v), -1);
+}
+
+/* Densities by hand: triangle (0, 2, 10): 2 x / (10 x 2) below the mode,
+** 2 (10 - x) / (10 x 8) above it, 2 / 10 at it; uniform 1 / width. */
+static void test_pdf(void **state)
+{
+	rl_uparam u = tri("chip", "link_gbps", 0, 2, 10);
+	(void)state;
+	NEAR(rl_uparam_pdf(&u, 1), 0.1, 1e-15);
+	NEAR(rl_uparam_pdf(&u, 6), 0.1, 1e-15);
+	NEAR(rl_uparam_pdf(&u, 2), 0.2, 1e-15);
+	assert_true(rl_uparam_pdf(&u, 11) == 0);
+	u.dist = RL_DIST_UNIFORM;
+	u.a = 4;
+	u.b = 8;
+	NEAR(rl_uparam_pdf(&u, 5), 0.25, 1e-15);
+	assert_true(rl_uparam_pdf(&u, 3) == 0);
+	/* all its mass at one point: no density */
+	u.b = 4;
+	assert_true(isnan(rl_uparam_pdf(&u, 4)));
+	/* a normal truncated to its mean's right: twice the density */
+	u.dist = RL_DIST_NORMAL;
+	u.a = 0;
+	u.b = 1;
+	u.lo = 0;
+	u.hi = 1e300;
+	NEAR(rl_uparam_pdf(&u, 0), 2 / sqrt(2 * M_PI), 1e-12);
+}
+
+/* P(X >= t) of a triangle (l, m, h) with t >= m: (h - t)^2 / ((h - l)(h -
+** m)); 0 past h. */
+static double tri_tail(double l, double m, double h, double t)
+{
+	if (t >= h)
+		return 0;
+	return (h - t) * (h - t) / ((h - l) * (h - m));
+}
+
+/* One assumption, a linear model.  Two ideal H100s (fx_h100_ideal,
+** Llama-3 70B in FP8) with HBM so fast and a BF16 peak (the LM head's) so
+** high that the FP8 GEMMs alone take time: side b's tokens/s is a multiple
+** of its FP8 peak, so the speedup is x / 200 for side b's peak x TFLOPS
+** against side a's 200 (checked below at three points, and in every
+** sample).  x drawn triangular (100, 300, 400) TFLOPS, stated 300: P(speedup
+** >= 1.6) = P(x >= 320) = 80^2 / (300 x 100) = 0.21333 (tri_tail);
+** narrowed to half, (200, 300, 350): 30^2 / (150 x 50) = 0.12; to a
+** quarter, (250, 300, 325): 5^2 / (75 x 25) = 0.013333; to a tenth, (280,
+** 300, 310): 0.  A second assumption, the link bandwidth, moves nothing
+** (one chip a side): the one whose range moves P most is the peak, and its
+** own run narrowed alone to a tenth gives 0.  20000 samples: standard
+** error at most 0.0029. */
+static void test_linear_closed_form(void **state)
+{
+	rl_config a, b;
+	rl_uparam u[2];
+	rl_mc_opts o;
+	rl_robust rb;
+	rl_mc_result *full = rl_mc_alloc(20000);
+	double stated[2], xs[3] = {120, 290, 390};
+	char err[256];
+	int i;
+	(void)state;
+	fx_h100_ideal(&a);
+	a.chip.hbm_Bps = 1e18;
+	a.chip.peak_flops_fp8 = 200e12;
+	a.chip.peak_flops_bf16 = 1e20;
+	a.scen.isl = 2048;
+	a.scen.osl = 128;
+	b = a;
+	b.chip.peak_flops_fp8 = 300e12;
+	/* linear: speedup x / 200 at three points */
+	for (i = 0; i < 3; i++) {
+		rl_config c = b;
+		rl_result ra, rr;
+		c.chip.peak_flops_fp8 = xs[i] * 1e12;
+		assert_int_equal(rl_eval(&a, &ra), RL_OK);
+		assert_int_equal(rl_eval(&c, &rr), RL_OK);
+		NEAR(rr.total_tps / ra.total_tps, xs[i] / 200, 1e-6 * xs[i] / 200);
+	}
+	u[0] = tri("chip", "peak_tflops_fp8", 100, 300, 400);
+	memset(&u[1], 0, sizeof u[1]);
+	u[1].p = rl_param_find("chip", "link_gbps");
+	u[1].side = 1;
+	u[1].dist = RL_DIST_UNIFORM;
+	u[1].a = 100;
+	u[1].b = 900;
+	u[1].lo = u[1].p->min;
+	u[1].hi = u[1].p->max;
+	stated[0] = rl_param_get(&b, u[0].p);
+	stated[1] = rl_param_get(&b, u[1].p);
+	NEAR(stated[0], 300, 1e-9);
+	memset(&o, 0, sizeof o);
+	o.samples = 20000;
+	o.seed = 3;
+	o.threads = 2;
+	o.target = 1.6;
+	assert_int_equal(rl_mc_record_all(full, 2), 0);
+	assert_int_equal(rl_mc_run(&a, &b, u, 2, &o, full, err, sizeof err), 0);
+	for (i = 0; i < 20000; i++)
+		NEAR(full->speedup[i], full->drawn_all[2 * i] / 200,
+		     1e-6 * full->speedup[i]);
+	assert_int_equal(rl_mc_robust(&a, &b, u, 2, stated, &o, full, &rb, err,
+	                              sizeof err), 0);
+	assert_int_equal(rb.runs, 4);
+	NEAR(tri_tail(100, 300, 400, 320), 0.213333, 1e-6);
+	NEAR(rb.all[0].prob_ge_target, tri_tail(100, 300, 400, 320), 0.012);
+	NEAR(rb.all[1].prob_ge_target, tri_tail(200, 300, 350, 320), 0.01);
+	NEAR(rb.all[2].prob_ge_target, tri_tail(250, 300, 325, 320), 0.004);
+	assert_true(rb.all[3].prob_ge_target == 0);
+	assert_true(rb.all[1].fraction == 0.5 && rb.all[3].fraction == 0.1);
+	assert_int_equal(rb.all[3].samples, 20000);
+	/* the median of (100, 300, 400): 100 + sqrt(300 x 200 / 2) = 273.2,
+	** a speedup of 1.366; narrowed to a tenth (280, 300, 310): 280 +
+	** sqrt(30 x 20 / 2) = 297.32, 1.4866 */
+	NEAR(rb.all[0].p50, 1.366025, 0.01);
+	NEAR(rb.all[3].p50, 1.486603, 0.004);
+	/* the reweighted estimates at a tenth: the peak's 0 exactly (no
+	** draw in 280-310 reaches 320), the link's the full run's P within
+	** the noise; the peak moves it most and runs alone */
+	assert_true(rb.alone[0] == 0);
+	NEAR(rb.alone[1], rb.all[0].prob_ge_target, 0.02);
+	assert_int_equal(rb.top, 0);
+	assert_true(rb.top_row.prob_ge_target == 0);
+	NEAR(rb.top_u.a, 280, 1e-9);
+	NEAR(rb.top_u.c, 310, 1e-9);
+	/* reweighting the full run to half and a quarter: the closed forms
+	** (fewer samples weigh in: a wider tolerance) */
+	NEAR(rl_mc_reweighted_prob(full, u, 2, 0, 300, 0.5, 1.6),
+	     tri_tail(200, 300, 350, 320), 0.02);
+	NEAR(rl_mc_reweighted_prob(full, u, 2, 0, 300, 0.25, 1.6),
+	     tri_tail(250, 300, 325, 320), 0.008);
+	/* at full width the weights are 1: the run's own P exactly */
+	assert_true(rl_mc_reweighted_prob(full, u, 2, 0, 300, 1, 1.6) ==
+	            full->prob_ge_target);
+	/* stated outside the range: the narrowed one is not inside it */
+	assert_true(isnan(rl_mc_reweighted_prob(full, u, 2, 0, 450, 0.5, 1.6)));
+	/* a lognormal around a stated value of 0 cannot be narrowed in log
+	** terms: 1, naming it, and no run made */
+	u[1].dist = RL_DIST_LOGNORMAL;
+	u[1].a = 450;
+	u[1].b = 0.3;
+	stated[1] = 0;
+	assert_int_equal(rl_mc_robust(&a, &b, u, 2, stated, &o, full, &rb, err,
+	                              sizeof err), 1);
+	assert_int_equal(rb.runs, 0);
+	assert_non_null(strstr(err, "b.chip.link_gbps"));
+	rl_mc_free(full);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_shrink_arithmetic),
+	    cmocka_unit_test(test_pdf),
+	    cmocka_unit_test(test_linear_closed_form),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
