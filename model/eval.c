@@ -50,7 +50,6 @@
 #include "fminmax.h"
 #include "mapping.h"
 #include "power.h"
-#include "samebytes.h"
 #include "silicon.h"
 
 #define S_MIN RL_CLOCK_SCALE_MIN   /* lowest clock share tried */
@@ -284,29 +283,14 @@ void rl_over_tdp_words(const rl_config *cfg, const rl_result *r, char *buf,
 ** configuration not given by design and under one of trtllm-bench's rules
 ** (rule_applied's callers), so one found equal is too, and goes to
 ** rule_applied with whole set without those tests. */
-#define KEY_HEAD offsetof(rl_config, scen.isl) /* the span before the request */
+/* whether a configuration holds a key's bytes before the request
+** (samebytes.h: memcmp's answer, by AVX where the processor has it: about
+** 125 instructions against memcmp's 190 on make bench's real path) */
+RL_SAME_BYTES_FN(head_same, offsetof(rl_config, scen.isl))
 
-#if RL_SAME_AVX
-/* memcmp(cfg, key, KEY_HEAD) == 0 by AVX (samebytes.h: the same answer,
-** about 130 instructions against memcmp's 190); called only where the
-** processor has AVX.  Out of line: a function compiled for AVX is not
-** inlined into one compiled without */
-__attribute__((target("avx"), noinline)) static int
-head_same_avx(const void *cfg, const void *key)
-{
-	return rl_same_avx_body(cfg, key, KEY_HEAD);
-}
-#endif
-
-/* Whether cfg holds key's bytes before the request */
-static inline int head_same(const rl_config *cfg, const unsigned char *key)
-{
-#if RL_SAME_AVX
-	if (RL_LIKELY(__builtin_cpu_supports("avx")))
-		return head_same_avx(cfg, key);
-#endif
-	return memcmp(cfg, key, KEY_HEAD) == 0;
-}
+/* whether two configurations hold the same design, node and cost
+** sections: rl_config's first span, before the chip (rl_config.h) */
+RL_SAME_BYTES_FN(pc_span_same, offsetof(rl_config, chip))
 
 static inline int rule_key_same(const rl_config *cfg, rl_eval_cache *cache)
 {
@@ -334,8 +318,8 @@ static inline RL_ALWAYS_INLINE const rl_config *
 rule_applied(const rl_config *cfg, rl_eval_cache *cache, int whole)
 {
 	rl_batch_rule_memo *m = &cache->rule;
-	const size_t serve = offsetof(rl_config, chip); /* serving's span */
-	const size_t req = offsetof(rl_config, scen.isl); /* the request */
+	/* serving's span, [serve, the request): serve_span_same's */
+	const size_t serve = SERVE_AT;
 	unsigned char *key;
 	double isl, osl;
 	/* (whole: rule_key_same's, which cleared m->valid where the cache
@@ -344,8 +328,8 @@ rule_applied(const rl_config *cfg, rl_eval_cache *cache, int whole)
 		/* (key_at is set with the first key) */
 		key = m->valid ? m->key + m->key_at : m->key;
 		cache->pc_key_is_rule = 0; /* the key changes below */
-		if (!m->valid || memcmp((const char *)cfg + serve, key + serve,
-		                        req - serve) != 0) {
+		if (!m->valid ||
+		    !serve_span_same((const char *)cfg + serve, key + serve)) {
 			rl_bench_inputs in;
 			rl_bench_inputs_of(cfg, (int)cfg->prof.batch_rule, &in);
 			/* (at cfg's address mod 32: engine.h) */
@@ -435,7 +419,7 @@ static const rl_power_cost_memo *power_cost_kept(const rl_config *pw,
 	/* design, node and cost: rl_config's first span (rl_config.h) */
 	const size_t n = offsetof(rl_config, chip);
 	if (m->valid && (RL_LIKELY(whole && cache->pc_key_is_rule) ||
-	                 memcmp(pw, &m->key, n) == 0)) {
+	                 pc_span_same(pw, &m->key))) {
 		cache->pc_key_is_rule = is_key;
 		return m;
 	}

@@ -1,12 +1,14 @@
 /*
 ** test_samebytes.c: rl_same_avx_body (model/samebytes.h), the AVX compare
 ** eval.c's rule_key_same makes of a configuration with the batch rule's
-** key, says "equal" exactly where memcmp(a, b, n) == 0 does.  The sizes
-** its code takes apart: one vector (32), a vector and a byte (33: the
-** last 32 bytes overlap the first), a byte short of two (63), whole
-** vectors (64, 128), odd ones (100, 161), and rl_config's span before the
-** request (1,264 bytes, the one eval.c compares), each instantiated with
-** its n a constant, as eval.c's is.  For each: equal spans; every byte
+** key (and engine.c's of serving's span with the setup's, eval.c's of the
+** design, node and cost with the power and cost memo's), says "equal"
+** exactly where memcmp(a, b, n) == 0 does, as does the function that picks
+** it (RL_SAME_BYTES_FN).  The sizes its code takes apart: one vector (32),
+** a vector and a byte (33: the last 32 bytes overlap the first), a byte
+** short of two (63), whole vectors (64, 128), odd ones (100, 161), and
+** rl_config's three spans (512, 752 and 1,264 bytes), each defined with
+** its n a constant, as eval.c's are.  For each: equal spans; every byte
 ** changed in turn, in each of its eight bits and all of them, with the
 ** spans at each of 32 alignments (a moved, then b); a change just past
 ** the end or just before the start, which must not count.  Where the
@@ -25,28 +27,26 @@
 #include "../model/samebytes.h"
 
 #if RL_SAME_AVX
-#define SAME_N(n)                                                            \
-	__attribute__((target("avx"), noinline)) static int same_##n(         \
-	    const unsigned char *a, const unsigned char *b)                   \
-	{                                                                     \
-		return rl_same_avx_body(a, b, n);                             \
-	}
-SAME_N(32)
-SAME_N(33)
-SAME_N(63)
-SAME_N(64)
-SAME_N(100)
-SAME_N(128)
-SAME_N(161)
-
+/* each size's compare as eval.c and engine.c define theirs: same_N_avx,
+** the AVX one, and same_N, which picks it */
+RL_SAME_BYTES_FN(same_32, 32)
+RL_SAME_BYTES_FN(same_33, 33)
+RL_SAME_BYTES_FN(same_63, 63)
+RL_SAME_BYTES_FN(same_64, 64)
+RL_SAME_BYTES_FN(same_100, 100)
+RL_SAME_BYTES_FN(same_128, 128)
+RL_SAME_BYTES_FN(same_161, 161)
+/* the three spans of rl_config compared on every evaluation: the design,
+** node and cost (the power and cost memo's), serving's (the setup's key),
+** and everything before the request (the batch rule's key) */
+#define PC_SPAN offsetof(rl_config, chip)
+#define SERVE_SPAN (offsetof(rl_config, scen.isl) - offsetof(rl_config, chip))
 #define HEAD offsetof(rl_config, scen.isl)
-__attribute__((target("avx"), noinline)) static int
-same_head(const unsigned char *a, const unsigned char *b)
-{
-	return rl_same_avx_body(a, b, HEAD);
-}
+RL_SAME_BYTES_FN(same_pc, PC_SPAN)
+RL_SAME_BYTES_FN(same_serve, SERVE_SPAN)
+RL_SAME_BYTES_FN(same_head, HEAD)
 
-typedef int (*same_fn)(const unsigned char *, const unsigned char *);
+typedef int (*same_fn)(const void *, const void *);
 
 /* room for a span of n at 32 alignments, with a guard byte each side */
 #define ROOM (sizeof(rl_config) + 128)
@@ -96,20 +96,32 @@ static void sizes_and_alignments(same_fn same, size_t n)
 	}
 }
 
+/* the AVX compare of size n, and the one that picks it */
+static void both(same_fn avx, same_fn picked, size_t n)
+{
+	sizes_and_alignments(avx, n);
+	sizes_and_alignments(picked, n);
+}
+
 static void test_same_as_memcmp(void **state)
 {
 	(void)state;
 	if (!__builtin_cpu_supports("avx"))
 		skip();
-	sizes_and_alignments(same_32, 32);
-	sizes_and_alignments(same_33, 33);
-	sizes_and_alignments(same_63, 63);
-	sizes_and_alignments(same_64, 64);
-	sizes_and_alignments(same_100, 100);
-	sizes_and_alignments(same_128, 128);
-	sizes_and_alignments(same_161, 161);
-	assert_int_equal(HEAD, 1264); /* the size eval.c compares today */
-	sizes_and_alignments(same_head, HEAD);
+	both(same_32_avx, same_32, 32);
+	both(same_33_avx, same_33, 33);
+	both(same_63_avx, same_63, 63);
+	both(same_64_avx, same_64, 64);
+	both(same_100_avx, same_100, 100);
+	both(same_128_avx, same_128, 128);
+	both(same_161_avx, same_161, 161);
+	/* the sizes eval.c and engine.c compare today */
+	assert_int_equal(PC_SPAN, 512);
+	assert_int_equal(SERVE_SPAN, 752);
+	assert_int_equal(HEAD, 1264);
+	both(same_pc_avx, same_pc, PC_SPAN);
+	both(same_serve_avx, same_serve, SERVE_SPAN);
+	both(same_head_avx, same_head, HEAD);
 }
 
 /* Two configurations of doubles alike but a NaN's payload, a -0 for a +0
@@ -127,18 +139,18 @@ static void test_bits_not_numbers(void **state)
 	for (i = 0; i < n; i++) {
 		b = a;
 		v[i] = -0.0;
-		assert_false(same_head((const void *)&a, (const void *)&b));
+		assert_false(same_head_avx(&a, &b));
 		v[i] = 4.9e-324;
-		assert_false(same_head((const void *)&a, (const void *)&b));
+		assert_false(same_head_avx(&a, &b));
 	}
 	for (i = 0; i < sizeof a / sizeof(double); i++)
 		((double *)&a)[i] = __builtin_nan("1");
 	b = a;
-	assert_true(same_head((const void *)&a, (const void *)&b));
+	assert_true(same_head_avx(&a, &b));
 	for (i = 0; i < n; i++) {
 		b = a;
 		v[i] = __builtin_nan("2");
-		assert_false(same_head((const void *)&a, (const void *)&b));
+		assert_false(same_head_avx(&a, &b));
 	}
 }
 #else
