@@ -13,7 +13,10 @@
 ** byte), and the ORs tested once at the end for any bit set: the spans are
 ** equal exactly where no bit of any XOR is set.  The operations are the
 ** float vectors' bitwise ones (AVX has its integer ones only at 128 bits):
-** no arithmetic, so a NaN's or a denormal's bits are bits like any other.
+** no arithmetic, so a NaN's or a denormal's bits are bits like any other
+** (loads and bitwise operations alone: 256-bit work of the light kind,
+** which Intel documents as not lowering a core's clock, unlike heavy
+** floating-point multiplies).
 ** Three instructions per 32 bytes, where glibc's memcmp, which must find
 ** the first byte that differs to order the two, takes about five: 1,264
 ** bytes in about 125 instructions against 190 (tests/BENCH.md).
