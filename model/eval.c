@@ -276,13 +276,6 @@ void rl_over_tdp_words(const rl_config *cfg, const rl_result *r, char *buf,
 	         cfg->chip.tdp_w, r->power_lowest_w, at);
 }
 
-/* Whether cfg is, in every byte before its request, the batch rule's key
-** (rule_applied's whole): everything before the request, read as it is,
-** no store into the key just before the loads.  Compared first on every
-** evaluation with a cache (rl_eval_cached): a key is taken only from a
-** configuration not given by design and under one of trtllm-bench's rules
-** (rule_applied's callers), so one found equal is too, and goes to
-** rule_applied with whole set without those tests. */
 /* whether a configuration holds a key's bytes before the request
 ** (samebytes.h: memcmp's answer, by AVX where the processor has it: about
 ** 125 instructions against memcmp's 190 on make bench's real path) */
@@ -292,6 +285,13 @@ RL_SAME_BYTES_FN(head_same, offsetof(rl_config, scen.isl))
 ** sections: rl_config's first span, before the chip (rl_config.h) */
 RL_SAME_BYTES_FN(pc_span_same, offsetof(rl_config, chip))
 
+/* Whether cfg is, in every byte before its request, the batch rule's key
+** (rule_applied's whole): everything before the request, read as it is,
+** no store into the key just before the loads.  Compared first on every
+** evaluation with a cache (rl_eval_cached): a key is taken only from a
+** configuration not given by design and under one of trtllm-bench's rules
+** (rule_applied's callers), so one found equal is too, and goes to
+** rule_applied with whole set without those tests. */
 static inline int rule_key_same(const rl_config *cfg, rl_eval_cache *cache)
 {
 	rl_batch_rule_memo *m = &cache->rule;
