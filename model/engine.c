@@ -74,6 +74,7 @@
 #include "link.h"
 #include "mapping.h"
 #include "micro.h"
+#include "samebytes.h"
 
 #include <math.h>
 #include <stddef.h>
@@ -840,6 +841,11 @@ _Static_assert(offsetof(rl_config, design) == 0 &&
 #define SERVE_AT offsetof(rl_config, chip)
 #define SERVE_END offsetof(rl_config, scen.isl)
 
+/* whether two spans of serving's bytes, each from its configuration's
+** SERVE_AT, are the same (samebytes.h: memcmp's answer, by AVX where the
+** processor has it) */
+RL_SAME_BYTES_FN(serve_span_same, SERVE_END - SERVE_AT)
+
 /* How cfg stands to the cache's key in what serving reads: the same
 ** (SETUP_SAME), the same but in what the setup's last step alone reads
 ** (SETUP_MEMORY: rl_serve_setup_memory, the profile's max_batch_size and
@@ -868,9 +874,8 @@ static inline int setup_state(const rl_eval_cache *k, const rl_config *cfg)
 	if (!k->valid)
 		return SETUP_NEW;
 	if (RL_UNLIKELY(cfg != &k->rule.cfg || !k->key_is_rule)) {
-		if (memcmp((const char *)cfg + SERVE_AT,
-		           (const char *)&k->key + SERVE_AT,
-		           SERVE_END - SERVE_AT) != 0)
+		if (!serve_span_same((const char *)cfg + SERVE_AT,
+		                     (const char *)&k->key + SERVE_AT))
 			return SETUP_NEW;
 		return lengths_kept(k, cfg) ? SETUP_SAME : SETUP_MEMORY;
 	}

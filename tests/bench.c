@@ -26,7 +26,7 @@
 ** `bench --real N` runs N cached evaluations of the real path alone, as
 ** fastest_chunk does, and prints no timing (for callgrind: instructions
 ** per evaluation are the difference of two runs' counts over the
-** difference of their N); `bench --hash N` prints a hash of every output
+** difference of their N); `bench --fixture N` the same of the fixture; `bench --hash N` prints a hash of every output
 ** of every evaluation of N pseudo-random configurations (shipped presets,
 ** precisions, tp, pp, ep, TDPs, batch caps, requests; through a cache and
 ** without; and hostile raw values: -0 and negative overheads, infinite
@@ -245,18 +245,21 @@ static void *aligned(size_t n)
 	return aligned_alloc(64, (n + 63) / 64 * 64);
 }
 
-/* `bench --real N`: N cached evaluations of the real path, nothing timed.
+/* `bench --real N`: N cached evaluations of the real path, nothing timed
+** (`--fixture N`, fixture 1: of the fixture, setup above).
 ** The configuration, cache and result on the heap, 64-byte aligned: on
 ** the stack their addresses move with the environment and argv[0], and
 ** memcmp's instructions with them (186 to 190 for the rule's key) */
-static int real_only(long n_evals)
+static int real_only(long n_evals, int fixture)
 {
 	rl_config *c = aligned(sizeof *c);
 	rl_result *r = aligned(sizeof *r);
 	rl_eval_cache *cache = aligned(sizeof *cache);
 	double sink = 0;
 	long n;
-	if (!c || !r || !cache || setup_real(c) != 0) {
+	if (c && fixture)
+		setup(c);
+	if (!c || !r || !cache || (!fixture && setup_real(c) != 0)) {
 		free(c);
 		free(r);
 		free(cache);
@@ -269,8 +272,8 @@ static int real_only(long n_evals)
 		if (rl_eval_cached(c, cache, r) == RL_OK)
 			sink += r->output_tps;
 	}
-	printf("%ld evaluations of the real path (sum of output_tps %.17g)\n",
-	       n_evals, sink);
+	printf("%ld evaluations of the %s (sum of output_tps %.17g)\n",
+	       n_evals, fixture ? "fixture" : "real path", sink);
 	free(c);
 	free(r);
 	free(cache);
@@ -564,13 +567,15 @@ int main(int argc, char **argv)
 	double t0, dt, sink = 0, rate[RUNS], wall[RUNS], nocache[RUNS];
 	int i;
 	if (argc == 3 && strcmp(argv[1], "--real") == 0)
-		return real_only(atol(argv[2]));
+		return real_only(atol(argv[2]), 0);
+	if (argc == 3 && strcmp(argv[1], "--fixture") == 0)
+		return real_only(atol(argv[2]), 1);
 	if (argc == 3 && strcmp(argv[1], "--hash") == 0)
 		return hash_all(atol(argv[2]), NULL);
 	if (argc == 3 && strcmp(argv[1], "--dump") == 0)
 		return hash_all(atol(argv[2]), stdout);
 	if (argc != 1) {
-		fprintf(stderr, "usage: bench [--real N | --hash N | --dump N]\n");
+		fprintf(stderr, "usage: bench [--real N | --fixture N | --hash N | --dump N]\n");
 		return 2;
 	}
 	setup(&c);
