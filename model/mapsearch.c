@@ -171,8 +171,12 @@ static int search_visit(void *ctx, long long n, long long tp, long long pp,
 		          !(lim && lim->tpot_max_s > 0 &&
 		            r.tpot_s > lim->tpot_max_s);
 	} else {
+		/* no figure of a mapping not run: its latencies unknown too,
+		** not 0, which ranked it first by TTFT or TPOT among the
+		** mappings that miss a limit (map --rank-by ttft --ttft-max) */
 		e.bound = RL_BOUND_NONE;
 		e.watts = e.usd_cost = e.usd_price = e.tokens_per_j = NAN;
+		e.ttft_s = e.tpot_s = NAN;
 		e.clock_scale = NAN;
 	}
 	insert(w->out, &w->kept, w->max, &e,

@@ -1712,6 +1712,19 @@ if grep -qF "\"trust\": \"$want\"" "$tmpd/cj.json"; then
 else
 	echo "not ok - JSON trust is not the text's line"; fails=$((fails + 1))
 fi
+# a baseline whose profile left an architecture out (trtllm-0.12) is
+# named with its own figures, from its [meta] (mutation testing: only a
+# leave-one-row-out baseline named survived)
+b12=$(sed -n 's/^leave_one_architecture_out = median |error| \([0-9.]*\)%, 90th percentile \([0-9.]*\)%.*/\1% \/ \2%/p' \
+	"$ROOFLAB_DATA/profiles/trtllm-0.12.ini")
+expect_exit 0 "claim with a baseline of trtllm-0.12" -- $RL claim --samples 0 --no-design --a h100-sxm,profile=trtllm-0.12
+if [ -n "$b12" ] && tr '\n' ' ' <"$tmpd/out" | tr -s ' ' |
+	grep -qF "trtllm-0.12, the baseline: leave-one-architecture-out $b12)"; then
+	echo "ok - the trust line names an architecture-out baseline with its figures"
+else
+	echo "not ok - the trust line lacks 'trtllm-0.12, the baseline: leave-one-architecture-out $b12'"
+	fails=$((fails + 1))
+fi
 # a side b given as --b sohu-design keeps the scenario's TP8 x PP1, where
 # the chip-to-chip links bind (sohu-design.ini's 450 GB/s link against its
 # own compute): design.* there moves nothing, and the tornado says what

@@ -535,6 +535,17 @@ check "table ranked by tok/J" \
 # meets puts it first by tpot too, where TP1 x DP8 (82.9 ms) leads alone
 expect_exit 0 "map --rank-by tpot --ttft-max" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --rank-by tpot --ttft-max 0.2
 check "the one mapping within the limit first" '$1=="1" && $2==8 && $3==1 {print "yes"}'
+# the default key is not said (mutation testing: the line naming it for
+# output-tps too survived)
+expect_exit 0 "map default ranking's line" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10
+expect_no_out "ranked by" "the default ranking's line names no key"
+# a mapping that does not fit has no TTFT: where no mapping meets a limit,
+# ranked by TTFT it comes after every mapping that ran, not first (its
+# TTFT was read as 0).  Llama-3 70B in BF16: 141 GB of weights, not on
+# one 80 GB H100, so TP1 x DP8 does not fit
+expect_exit 0 "map --rank-by ttft, no mapping within the limit" -- $RL map --chip h100-sxm --model llama3-70b --precision bf16 --isl 2048 --osl 128 --chips 8 --profile trtllm-0.10 --rank-by ttft --ttft-max 0.000001
+check "the mapping that does not fit last" \
+	'/^rank / && !seen {on = 1; seen = 1; next} on && $1 !~ /^[0-9]+$/ {on = 0} on {n++; if ($6 == "no") at = $1} END {if (n == 10 && at == 10) print "yes"}'
 expect_exit 2 "map --rank-by unknown" -- $RL map --chip h100-sxm $W --chips 8 --rank-by speed
 expect_err "--rank-by: 'speed' is not one of output-tps, tokens-per-joule, usd-cost, usd-price, ttft, tpot" "rank-by names its choices"
 expect_exit 2 "map --rank-by twice" -- $RL map --chip h100-sxm $W --chips 8 --rank-by ttft --rank-by tpot

@@ -55,6 +55,35 @@ assert d['target']['bound'] == 'at least' and d['target']['metric'] == '$k'
 assert r['feasible'] and not r['met_now'], r
 assert abs(r['value'] / 7.53854464 - 1) < 1e-3, r['value']"
 done
+# two chips, one replica each (tp 1, dp 2): the system's output tokens/s is
+# 2 / TPOT and each chip's 1 / TPOT, so 1000 tokens/s per chip needs the
+# one chip's 7.5385 TB/s and 1000 for the system half of it, 3.7693 TB/s
+# (a TPOT of 2 ms); now, at 3.35 TB/s, each chip makes 3.35e12 /
+# 7,538,544,640 = 444.38 tokens/s, the system twice that (mutation testing:
+# the per-chip figure taken as the system's survived)
+B2="h100-sxm,profile=ideal,model=llama3-8b,precision=fp8,isl=1,osl=1024,batch=1,chips=2,tp=1"
+expect_exit 0 "solve per chip on 2 chips" -- $RL solve --a $A --b $B2 --vary b.chip.hbm_tbps --target output_tokens_per_s_per_chip=1000 --json
+jcheck "per chip 1000 on 2 chips needs 7.5385 TB/s" "
+assert r['feasible'] and not r['met_now'], r
+assert abs(r['value'] / 7.53854464 - 1) < 1e-3, r['value']
+assert abs(r['metric_now'] / (3.35e12 / 7.53854464e9) - 1) < 1e-3, r"
+expect_exit 0 "solve system on 2 chips" -- $RL solve --a $A --b $B2 --vary b.chip.hbm_tbps --target output_tokens_per_s=1000 --json
+jcheck "system 1000 on 2 chips needs 3.7693 TB/s" "
+assert r['feasible'] and not r['met_now'], r
+assert abs(r['value'] / 3.76927232 - 1) < 1e-3, r['value']
+assert abs(r['metric_now'] / (2 * 3.35e12 / 7.53854464e9) - 1) < 1e-3, r"
+# each key's bound as its definition says: a latency or a price at most,
+# a rate at least (mutation testing: ttft_s and the USD ones read as
+# floors survived); the JSON's target and the text's line say it
+for kb in "ttft_s=0.5:at most:s" "usd_per_million_tokens_at_cost=5:at most:USD" \
+	"usd_per_million_tokens_at_price=5:at most:USD" "output_tokens_per_s=5:at least:tokens/s"; do
+	kv=${kb%%:*}; rest=${kb#*:}; bound=${rest%%:*}; unit=${rest#*:}
+	k=${kv%%=*}; v=${kv#*=}
+	expect_exit 0 "solve $k bound" -- $RL solve --a $A --b "$B" --vary b.chip.hbm_tbps --target "$kv" --json
+	jcheck "$k is $bound" "
+assert d['target'] == {'metric': '$k', 'value': $v, 'unit': '$unit', 'bound': '$bound'}, d['target']"
+done
+
 # more compute does not lower an HBM-bound TPOT: infeasible, at best the
 # HBM's 7,538,544,640 B / 3.35 TB/s = 2.2503 ms
 expect_exit 0 "solve tpot by peak: infeasible" -- $RL solve --a $A --b $B --vary b.chip.peak_tflops_fp8 --target tpot_s=0.001 --json

@@ -126,6 +126,26 @@ loo010=$(sed -n 's/^leave_one_out = //p' "$ROOFLAB_DATA/profiles/trtllm-0.10.ini
 expect_exit 0 "validate text, the shipped files" -- $RL validate
 expect_out "^  trtllm-0.10 +leave-one-row-out \(its rows are too few architectures to leave one out\): $(printf '%s' "$loo010" | sed 's/[].[|()*+?^$\\]/\\&/g'); " \
 	"trtllm-0.10's leave-one-row-out error printed from its profile's [meta]"
+# the trust line of these rows: no profile here left an architecture out
+# (trtllm-0.10 a row; micro.ini records none), and of the other chip,
+# h200-sxm, h200 is a serving row and copy a microbenchmark; without the
+# copy no microbenchmark (mutation testing: "1 serving rows", and "no
+# row" said where a serving row but no microbenchmark is, survived)
+r010=$(sed -n 's/^leave_one_out = median |error| \([0-9.]*\)%, 90th percentile \([0-9.]*\)%.*/\1% \/ \2%/p' \
+	"$ROOFLAB_DATA/profiles/trtllm-0.10.ini")
+trust="the model off its fit (median / 90th percentile |error|): no profile's leave-one-architecture-out error recorded (trtllm-0.10: leave-one-row-out $r010); other chips:"
+if [ -n "$r010" ] && grep -qxF "$trust 1 serving row, 1 microbenchmark" "$T"; then
+	echo "ok - validate's trust line: 1 serving row, 1 microbenchmark of the other chip"
+else
+	echo "not ok - validate's trust line: want '$trust 1 serving row, 1 microbenchmark'"; fails=$((fails + 1))
+fi
+grep -v '^copy,' "$M" >"$tmpd/nocopy.csv"
+expect_exit 0 "validate without the copy" -- $RL validate --measurements "$tmpd/nocopy.csv" --versions "$V"
+if grep -qxF "$trust 1 serving row, 0 microbenchmarks" "$tmpd/out"; then
+	echo "ok - validate's trust line: a serving row and no microbenchmark"
+else
+	echo "not ok - validate's trust line: want '$trust 1 serving row, 0 microbenchmarks'"; fails=$((fails + 1))
+fi
 cp "$T" "$tmpd/out"
 # the held-out summary says what it is over: of the modelled h200-sxm
 # rows, h200 is a serving row and copy a microbenchmark

@@ -365,6 +365,84 @@ static void test_attn_overlap_kinds(void **state)
 	c.prof.attn_overlap = 0.5;
 	assert_int_equal(rl_serve(&c, &r), RL_OK);
 	near(r.ttft_s, 1.5 * gc + 1.25 * aG, 1e-6);
+	/* The parts at 0.5 (mutation testing: each kind's roofline added whole
+	** to its resource's part, not x of it, survived).  Apart, the GEMMs'
+	** part is gc in compute and attention's am = gc + aG in memory (its
+	** KV reads bind it: am > aG + aW); each is halved and x = 0.5 of each
+	** kind's roofline goes to the resource binding it, the full layers'
+	** gc/2 + aG to compute, the windowed ones' gc/2 + aG/2 to memory:
+	**   compute gc/2 + (gc/2 + aG)/2 = 0.75 gc + 0.5 aG = 44.45 ms,
+	**   memory (gc + aG)/2 + (gc/2 + aG/2)/2 = 0.75 (gc + aG) = 45.01 ms,
+	** adding up to the time 1.5 gc + 1.25 aG: memory binds.  A host time
+	** of 0.85 (gc + aG) = 51.0 ms an iteration is over both, so it binds,
+	** and adds to the time; the kinds' rooflines added whole would make
+	** either part gc + aG = 60.0 ms, over it. */
+	assert_int_equal(r.prefill_bound, RL_BOUND_MEMORY);
+	c.prof.iter_overhead_s = 0.85 * (gc + aG);
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.ttft_s, 1.5 * gc + 1.25 * aG + 0.85 * (gc + aG), 1e-6);
+	assert_int_equal(r.prefill_bound, RL_BOUND_OVERHEAD);
+	c.prof.iter_overhead_s = 0;
+	/* A quarter of the layers full (full_attn_layers 8, window share
+	** 0.75: mutation testing, 16 of 32 made a kind's share of the layers
+	** and the other's alike), the KV reads at am = gc / 2.  Full layers
+	** aG8 = 8 x 16,384 x 8,390,656 / peak = aG / 2, windowed aW24 = 24 x
+	** 16,384 x 516,160 / peak = 1.5 aW; the KV written is as before
+	** (every token's, whatever the window), split by the layers, am / 4
+	** to the full ones.  Per kind: full 0.25 gc + aG8 (compute) beside
+	** am / 4 = 0.125 gc; windowed 0.75 gc + aW24 (compute) beside 0.75 am
+	** = 0.375 gc: both compute-bound, the sum gc + aG8 + aW24 is the
+	** stage's own roofline (gc + ac, over am), nothing more hidden. */
+	c.model.full_attn_layers = 8;
+	c.prof.eff_kv_memory = kv / (3.35e12 * (gc / 2));
+	c.prof.attn_overlap = 0;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.prefill.attn_compute_s, aG / 2 + 1.5 * aW, 1e-9);
+	near(r.prefill.attn_memory_s, gc / 2, 1e-9);
+	near(r.ttft_s, gc + gc / 2, 1e-6);
+	c.prof.attn_overlap = 1;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.ttft_s, gc + aG / 2 + 1.5 * aW, 1e-6);
+	assert_int_equal(r.prefill_bound, RL_BOUND_COMPUTE);
+	c.model.full_attn_layers = 16;
+	c.prof.eff_kv_memory = kv / (3.35e12 * (gc + aG));
+	/* Decoding (batch 8, 4096 tokens in, 128 out; the KV at the HBM's
+	** full bandwidth), half the layers windowed.  A decode token reads
+	** the context in a full layer, isl + osl / 2 = 4160 keys on average,
+	** in a windowed one the window's 128, and writes its own key: the
+	** KV traffic splits 4161 : 129 between the kinds, attention's FLOPs
+	** 4160 : 128.  With the iteration's own times (share 0) gc (GEMMs,
+	** compute; their memory negligible), ac and am (attention, its KV
+	** reads binding: am > ac): the full layers are memory-bound, am x
+	** 4161 / 4290 beside gc / 2 + ac x 4160 / 4288, the windowed ones
+	** compute-bound, gc / 2 + ac x 128 / 4288 beside am x 129 / 4290, so
+	** at share 1 the iteration is the sum of those two (mutation testing:
+	** a full layer's decode context taken as isl + osl survived, no
+	** test decoding beside a window) */
+	c.scen.osl = 128;
+	c.scen.batch = 8;
+	c.prof.eff_kv_memory = 1;
+	c.prof.attn_overlap = 0;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	{
+		double dgc = r.decode.gemm_compute_s, dac = r.decode.attn_compute_s;
+		double dam = r.decode.attn_memory_s;
+		assert_true(dam > dac && dgc > r.decode.gemm_memory_s * 1e3);
+		/* (to 1e-7: the GEMMs' memory, picoseconds, in each kind's
+		** memory sum) */
+		near(r.decode.time_s, dgc + dam + r.decode.elementwise_s, 1e-7);
+		assert_true(dam * 4161 / 4290 > dgc / 2 + dac * 4160 / 4288);
+		assert_true(dgc / 2 + dac * 128 / 4288 > dam * 129 / 4290);
+		c.prof.attn_overlap = 1;
+		assert_int_equal(rl_serve(&c, &r), RL_OK);
+		near(r.decode.time_s,
+		     dam * 4161 / 4290 + dgc / 2 + dac * 128 / 4288 +
+		         r.decode.elementwise_s,
+		     1e-7);
+	}
+	c.scen.osl = 1;
+	c.scen.batch = 1;
+	c.prof.eff_kv_memory = kv / (3.35e12 * (gc + aG));
 	/* every layer windowed: one kind, the stage's sums as before: as one
 	** roofline the compute gc + 2 aW beside the memory gc + aG */
 	c.model.full_attn_layers = 0;
@@ -430,6 +508,26 @@ static void test_attn_overlap_dense_moe(void **state)
 	/* (the stage's sums: gD + gE + 2a, 27 us less) */
 	assert_true(r.ttft_s - (gD + gE + 2 * a) > 25e-6);
 	assert_int_equal(r.prefill_bound, RL_BOUND_COMPUTE);
+	/* One dense layer of the 4 (mutation testing: at 2 of 4 the MoE
+	** layers' share 1 - 1/2 and the dense layers' 1/2 were alike): the
+	** LM head's 2,048,000 FLOPs go a quarter to the dense kind.
+	**   dense gD1 = 1024 x 83,886,080 + 512,000 = 85,899,857,920 FLOPs,
+	**   MoE gE3 = 3 x 1024 x 33,562,624 + 1,536,000 = 103,105,916,928,
+	**   a layer's attention aL = 2,149,580,800;
+	** the KV written, still am = 200e9 / peak, a quarter to the dense
+	** layer.  Per kind: dense gD1 + aL = 88,049,438,720 beside 50e9
+	** (compute), MoE gE3 + 3 aL = 109,554,659,328 beside 150e9 (memory):
+	** (88,049,438,720 + 150e9) / peak at share 1; one after another
+	** gD1 + gE3 + am = 389,005,774,848 / peak. */
+	c.model.dense_layers = 1;
+	c.prof.attn_overlap = 0;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.prefill.gemm_compute_s, (85899857920.0 + 103105916928.0) / peak,
+	     1e-9);
+	near(r.ttft_s, 389005774848.0 / peak, 1e-6);
+	c.prof.attn_overlap = 1;
+	assert_int_equal(rl_serve(&c, &r), RL_OK);
+	near(r.ttft_s, (88049438720.0 + 150e9) / peak, 1e-6);
 }
 
 /* The set-up of the two tests below: Llama-3 8B in BF16 at tp 2 over a

@@ -263,6 +263,42 @@ static void test_key_note_long(void **state)
 	assert_string_equal(note, want);
 }
 
+/* preset_key_note's note is at most 2047 bytes (its buffer of 2048): a
+** comment of 2100 'b's fills it, and the comment line after it is not
+** added, not even its blank; a tab inside a comment is a blank, a run of
+** tabs one blank, as a run of spaces ("x\t\ty" is "x y").  By hand.
+** (Mutation testing: the note full at 2048 bytes, not 2047, and a tab
+** kept as a tab both survived.) */
+static void test_key_note_full(void **state)
+{
+	char path[] = "/tmp/rl_test_note_XXXXXX", note[4096], val[32];
+	size_t i;
+	int fd;
+	FILE *f;
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	assert_true(fputs("[cost]\n; ", f) >= 0);
+	for (i = 0; i < 2100; i++)
+		assert_int_equal(fputc('b', f), 'b');
+	assert_true(fputs("\n; more words\nprice_usd = 3\n"
+	                  "; x\t\ty\tz\nyears = 4\n", f) >= 0);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(preset_key_note(path, "cost", "price_usd", note,
+	                                 sizeof note, val, sizeof val), 1);
+	assert_string_equal(val, "3");
+	assert_int_equal(strlen(note), 2047);
+	for (i = 0; i < 2047; i++)
+		assert_int_equal(note[i], 'b');
+	assert_int_equal(preset_key_note(path, "cost", "years", note,
+	                                 sizeof note, val, sizeof val), 1);
+	unlink(path);
+	assert_string_equal(val, "4");
+	assert_string_equal(note, "x y z");
+}
+
 /* profile_loo_read / profile_loo_figures: a fit's leave-out error as the
 ** fit scripts write it in [meta] (data/profiles/trtllm-0.10.ini's
 ** leave_one_out line, trtllm-0.11.ini's leave_one_architecture_out), the
@@ -328,6 +364,35 @@ static void test_profile_loo(void **state)
 		assert_int_equal(profile_loo_figures(&m, &med, &p90), 1);
 		assert_true(fabs(med - 1.5) < 1e-12);
 		assert_true(fabs(p90 - 1.5) < 1e-12);
+		/* a median of exactly 0% is an |error| (none at the middle
+		** row), read as 0 (mutation testing: 0 refused survived) */
+		snprintf(m.loo, sizeof m.loo, "median |error| 0.0%%, 90th "
+		         "percentile 2.0%% over 3 rows");
+		assert_int_equal(profile_loo_figures(&m, &med, &p90), 1);
+		assert_true(med == 0);
+		assert_true(fabs(p90 - 0.02) < 1e-12);
+	}
+	/* the architecture one stands whatever follows it: a model one
+	** after it is not read over it (mutation testing: the model line
+	** taking the place of an architecture line before it survived) */
+	{
+		static const char text[] =
+		    "[meta]\nleave_one_architecture_out = median |error| 4.7%, "
+		    "90th percentile 15.5% over 72 rows\nleave_one_model_out = "
+		    "median |error| 2.0%, 90th percentile 6.0% over 9 rows\n";
+		snprintf(path, sizeof path, "/tmp/rl_test_loo_XXXXXX");
+		fd = mkstemp(path);
+		assert_true(fd >= 0);
+		f = fdopen(fd, "w");
+		assert_non_null(f);
+		assert_true(fputs(text, f) >= 0);
+		assert_int_equal(fclose(f), 0);
+		assert_int_equal(profile_loo_read(path, &m, err, sizeof err), 0);
+		unlink(path);
+		assert_int_equal(m.kind, PROFILE_LOO_ARCH);
+		assert_int_equal(profile_loo_figures(&m, &med, &p90), 1);
+		assert_true(fabs(med - 0.047) < 1e-12);
+		assert_true(fabs(p90 - 0.155) < 1e-12);
 	}
 }
 
@@ -340,6 +405,7 @@ int main(void)
 	    cmocka_unit_test(test_key_note_long),
 	    cmocka_unit_test(test_key_note_comment_rule),
 	    cmocka_unit_test(test_key_note_hash),
+	    cmocka_unit_test(test_key_note_full),
 	    cmocka_unit_test(test_profile_loo),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

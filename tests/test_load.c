@@ -746,6 +746,39 @@ static void test_run_fluid(void **state)
 	near(o.tpot_s, o.at.tpot_s, 1e-12);
 }
 
+/* Where the fluid stands aside (2b of load.c's header: a run spanning
+** more than 1024 stays keeps 2a's steady state).  test_run_fluid's server
+** and rate, lam = 100/s, L = 21: the fluid counts the run's iterations at
+** most as its arrivals at the shortest iteration, the decode-only td(1) =
+** 0.01 s, then one stay: (n - 1) / (lam td) + L = n + 20.  Its steps are
+** max(L / 32, (n + 20) / 2048) iterations, and more than half a stay (L /
+** 2 = 10.5) where n + 20 > 1024 L = 21,504: n = 21,500 (21,520
+** iterations) keeps the steady ramp's figure, the engine's TPOT at the
+** concurrency solved, bit for bit, as with run_fluid off; n = 21,470
+** (21,490 iterations, steps of 10.49) is the fluid's, another number
+** (0.0124985 s by test_run_fluid's formula; the steady ramp 0.0124987)
+** (mutation testing: the span without its stay, or the fluid standing
+** aside only past a whole stay a step, survived). */
+static void test_run_fluid_span(void **state)
+{
+	rl_config c;
+	rl_load_result o;
+	(void)state;
+	overhead_only(&c);
+	c.prof.request_overhead_s = 0.002;
+	c.scen.osl = 21;
+	c.prof.run_fluid = 1;
+	load_ok(&c, 100, 21500, &o);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	near(o.tpot_s, o.at.tpot_s, 1e-15);
+	load_ok(&c, 100, 21470, &o);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	assert_true(fabs(o.tpot_s - o.at.tpot_s) > 1e-9 * o.at.tpot_s);
+	/* (test_run_fluid's T1 - (T1 - td) lam T1 L / (2 n), T1 = 0.0125 s:
+	** 0.0124985 s, to its steps' error) */
+	near(o.tpot_s, 0.0125 - 0.0025 * 1.25 * 21 / (2 * 21470.0), 1e-3);
+}
+
 /* The same in a burst: test_burst_tail_keeps_batch's run with the longest
 ** request at 301 output tokens, 200 beyond the mean 101, decoded alone: a
 ** batch-1 decode iteration there is T_1 = 0.01 + 0.0001 x 100 / 101 s (the
@@ -1191,6 +1224,7 @@ int main(void)
 	    cmocka_unit_test(test_run_last_request),
 	    cmocka_unit_test(test_run_long_tail),
 	    cmocka_unit_test(test_run_fluid),
+	    cmocka_unit_test(test_run_fluid_span),
 	    cmocka_unit_test(test_burst_long_tail),
 	    cmocka_unit_test(test_spread_prompts),
 	    cmocka_unit_test(test_spread_quantile_points),

@@ -352,6 +352,54 @@ static void test_map_rank_by(void **state)
 		near(e[i].tp, d[i].tp, 0);
 		near(e[i].pp, d[i].pp, 0);
 	}
+	/* a TTFT limit is at most: the best TTFT (TP4 x PP1's) as the limit
+	** is met by it (mutation testing: a TTFT equal to its limit missing
+	** it survived) */
+	lim.rank_by = RL_RANK_TTFT;
+	assert_int_equal(rl_map_search(&c, &lim, e, 16), 6);
+	lim.ttft_max_s = e[0].ttft_s;
+	assert_int_equal(rl_map_search(&c, &lim, e, 16), 6);
+	near(e[0].tp, 4, 0);
+	assert_int_equal(e[0].meets, 1);
+	assert_int_equal(e[1].meets, 0);
+	/* a known figure before an unknown one, among mappings that all miss
+	** a limit: on chips of 100 MB TP1 x PP1 does not fit (138.3 MB of
+	** weights, test_legal_lists), its TTFT unknown, so ranked by TTFT it
+	** is last, after the 5 that run (mutation testing: the unknown first
+	** survived, every earlier case's figures all known or all unknown) */
+	c.chip.hbm_bytes = 100e6;
+	lim.ttft_max_s = 1e-12;
+	assert_int_equal(rl_map_search(&c, &lim, e, 16), 6);
+	for (i = 0; i < 5; i++) {
+		assert_int_equal(e[i].rc, RL_OK);
+		assert_int_equal(e[i].meets, 0);
+		assert_false(isnan(e[i].ttft_s));
+	}
+	assert_int_equal(e[5].rc, RL_ENOFIT);
+	near(e[5].tp, 1, 0);
+	near(e[5].pp, 1, 0);
+}
+
+/* rl_map_rank_value: each --rank-by key reads its own field of an entry,
+** by hand on an entry whose six figures differ (mutation testing: the
+** price read for the cost survived; they rank alike on one chip) */
+static void test_map_rank_value(void **state)
+{
+	rl_map_entry e;
+	(void)state;
+	memset(&e, 0, sizeof e);
+	e.output_tps = 6;
+	e.tokens_per_j = 3;
+	e.usd_cost = 1;
+	e.usd_price = 2;
+	e.ttft_s = 4;
+	e.tpot_s = 5;
+	near(rl_map_rank_value(&e, RL_RANK_OUTPUT_TPS), 6, 0);
+	near(rl_map_rank_value(&e, RL_RANK_TOKENS_PER_J), 3, 0);
+	near(rl_map_rank_value(&e, RL_RANK_USD_COST), 1, 0);
+	near(rl_map_rank_value(&e, RL_RANK_USD_PRICE), 2, 0);
+	near(rl_map_rank_value(&e, RL_RANK_TTFT), 4, 0);
+	near(rl_map_rank_value(&e, RL_RANK_TPOT), 5, 0);
 }
 
 /* Bad mappings list what is legal.  The toy model: 8 heads (and 8 KV
@@ -480,6 +528,7 @@ int main(void)
 	    cmocka_unit_test(test_ep_memory),
 	    cmocka_unit_test(test_map_search_tiny),
 	    cmocka_unit_test(test_map_rank_by),
+	    cmocka_unit_test(test_map_rank_value),
 	    cmocka_unit_test(test_legal_lists),
 	    cmocka_unit_test(test_divisors),
 	    cmocka_unit_test(test_fewest_chips_pp_layers),

@@ -210,6 +210,34 @@ static void reached(claim_solve_row *r, int direction, double value,
 	claim_solve_words(r, b, n);
 }
 
+/* solve --target KEY=X, a figure of the varied side's own: a target equal
+** to the figure now is met already, whether a ceiling (TPOT at most 0.01
+** s, 0.01 s now) or a floor (1000 tokens/s at least, 1000 now); the words
+** by hand from target_words' form (mutation testing: "at most" met only
+** under the target, "at least" only over it, both survived). */
+static void test_target_met_at_equality(void **state)
+{
+	claim_solve_row r;
+	char b[640];
+	(void)state;
+	row(&r, "b.chip.hbm_tbps", 4.8);
+	r.target_kind = CLAIM_T_TPOT;
+	r.target = 0.01;
+	r.nominal = 0.01;
+	reached(&r, 1, 0.753854464, b, sizeof b);
+	assert_true(strstr(b, "TPOT at most 0.01 s is met already (0.01 s now, "
+	                      "Sohu at 4.8 TB/s): it still holds with at least ") ==
+	            b);
+	row(&r, "b.chip.hbm_tbps", 4.8);
+	r.target_kind = CLAIM_T_OUTPUT_TPS;
+	r.target = 1000;
+	r.nominal = 1000;
+	reached(&r, 1, 3.0, b, sizeof b);
+	assert_true(strstr(b, "system output tokens/s at least 1000 tokens/s is "
+	                      "met already (1000 tokens/s now, Sohu at 4.8 "
+	                      "TB/s): it still holds with at least ") == b);
+}
+
 static void test_sentences(void **state)
 {
 	claim_solve_row r;
@@ -841,6 +869,7 @@ int main(void)
 	    cmocka_unit_test(test_count),
 	    cmocka_unit_test(test_binds),
 	    cmocka_unit_test(test_sentences),
+	    cmocka_unit_test(test_target_met_at_equality),
 	    cmocka_unit_test(test_mc_words),
 	    cmocka_unit_test(test_mc_given),
 	    cmocka_unit_test(test_mc_given_floor),
