@@ -79,6 +79,15 @@ done <"$tmpd/paths.txt"
 [ -s "$w/out/report.html" ] && [ -s "$w/out/sweeps/heatmap.png" ] &&
 	echo "ok - the paths wrote the report and the heatmap" ||
 	{ echo "not ok - the paths' report or heatmap missing"; fails=$((fails + 1)); }
+# the investor's report holds the validation the path ran into its
+# database: validate --db before report, where the path ran report first
+# and a bare validate after it, and the report said "not measured here"
+if [ -s "$w/out/report.html" ] && ! grep -q 'No validation run in this database' "$w/out/report.html" &&
+	grep -q 'How far to trust the model: the model.s throughput misses' "$w/out/report.html"; then
+	echo "ok - the investor's report has the validation the path stored"
+else
+	echo "not ok - the investor's report has no validation (validate --db out/claim.db before report)"; fails=$((fails + 1))
+fi
 
 # README's accuracy table against validate's own lines: each profile's rows,
 # median and 90th percentile, as "  PROFILE  [...] median |error| M%, 90th
