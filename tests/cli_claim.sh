@@ -1064,16 +1064,26 @@ bad_uncertainty "unknown distribution" "u.ini:2.*gaussian" "has file:line" \
 	'[b.chip.hbm_tbps]\ndist = gaussian\nlow = 1\nhigh = 2\nsource = x\n'
 bad_uncertainty "no source" "needs source" "says why" \
 	'[b.chip.hbm_tbps]\ndist = uniform\nlow = 1\nhigh = 2\n'
-bad_uncertainty "low above high" "low <= high" "says why" \
+# a distribution's numbers that contradict it are quoted with their unit
+# and the section's side, where the message gave the rule alone
+# ("chip.hbm_tbps: uniform needs low <= high"), so a reader had to find
+# the numbers that broke it
+bad_uncertainty "low above high" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: uniform needs low <= high \\(low 3, high 2 TB/s\\)$" "says why, with the numbers" \
 	'[b.chip.hbm_tbps]\ndist = uniform\nlow = 3\nhigh = 2\nsource = x\n'
 bad_uncertainty "unknown parameter" "did you mean b\.chip\.hbm_tbps" "suggests, with the side" \
 	'[b.chip.hbm_tbsp]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n'
 bad_uncertainty "bad side" "a.section.key" "says why" \
 	'[c.chip.hbm_tbps]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n'
-bad_uncertainty "low out of range" "outside the parameter's range" "says why" \
+bad_uncertainty "low out of range" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: low = -1 is outside the parameter's range \\[0, 1000\\] TB/s$" "names the key, its value and the range" \
 	'[b.chip.hbm_tbps]\ndist = uniform\nlow = -1\nhigh = 2\nsource = x\n'
-bad_uncertainty "negative sd" "sd >= 0" "says why" \
+bad_uncertainty "negative sd" "\\[b\\.chip\\.hbm_tbps\\]: normal needs sd >= 0 \\(mean 5, sd -1 TB/s\\)$" "says why, with the numbers" \
 	'[b.chip.hbm_tbps]\ndist = normal\nmean = 5\nsd = -1\nsource = x\n'
+bad_uncertainty "triangular's mode above high" "u\\.ini:1: \\[b\\.chip\\.peak_tflops_fp8\\]: triangular needs low <= mode <= high \\(low 5000, mode 9800, high 4000 TFLOPS\\)$" "says why, with the numbers" \
+	'[b.chip.peak_tflops_fp8]\ndist = triangular\nlow = 5000\nmode = 9800\nhigh = 4000\nsource = x\n'
+bad_uncertainty "a lognormal's median at 0" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: lognormal needs median > 0 and sigma >= 0 \\(median 0 TB/s, sigma 0.2\\)$" "says why, with the numbers" \
+	'[b.chip.hbm_tbps]\ndist = lognormal\nmedian = 0\nsigma = 0.2\nsource = x\n'
+bad_uncertainty "a normal's truncation empty" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: the truncation range is empty \\(low 2, high 1 TB/s\\)$" "quotes the truncation's ends" \
+	'[b.chip.hbm_tbps]\ndist = normal\nmean = 5\nsd = 1\nlow = 2\nhigh = 1\nsource = x\n'
 bad_uncertainty "uncertain choice" "choice" "says why" \
 	'[b.scenario.precision]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n'
 # the static power's inputs at an end of their range that the side's chip
@@ -1117,7 +1127,7 @@ bad_uncertainty "a power cap given twice" "u.ini:3: \\[limits\\] power_cap_w: gi
 # no key were passed over without a word
 bad_uncertainty "a section without source, another after it" "^rooflab claim: .*u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\] needs source" "named at its header, 1" \
 	'[b.chip.hbm_tbps]\ndist = uniform\nlow = 1\nhigh = 2\n[b.chip.link_gbps]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n'
-bad_uncertainty "low above high, last in the file" "^rooflab claim: .*u\\.ini:3: chip\\.hbm_tbps: uniform needs low <= high" "named at its header, 3" \
+bad_uncertainty "low above high, last in the file" "^rooflab claim: .*u\\.ini:3: \\[b\\.chip\\.hbm_tbps\\]: uniform needs low <= high \\(low 3, high 2 TB/s\\)" "named at its header, 3" \
 	'[meta]\nname = x\n[b.chip.hbm_tbps]\ndist = uniform\nlow = 3\nhigh = 2\nsource = x\n'
 bad_uncertainty "an empty section" "^rooflab claim: .*u\\.ini:2: \\[b\\.chip\\.hbm_tbps\\] needs dist" "named at its header, 2" \
 	'; nothing under it\n[b.chip.hbm_tbps]\n'
