@@ -1016,6 +1016,17 @@ expect_exit 2 "an empty unknown section" -- $RL claim --config \
 	"$tmpd/whole.ini" --no-design
 expect_err "^rooflab claim: .*whole\.ini:3: unknown section \[c\]: expected" \
 	"named at its header, 3"
+# a mapping item the model refuses (tp 3 does not divide Llama-3 70B's 64
+# heads; chips 3 no multiple of tp 2) is named at its own line, 6, where
+# the side's header (4) was named, as for a side that does not fit
+printf '[claim]\nsamples = 0\n\n[a]\nchip = h100-sxm\ntp = 3\n' >"$tmpd/tp3.ini"
+expect_exit 2 "[a] with a tp the model refuses" -- $RL claim --config "$tmpd/tp3.ini" --no-design
+expect_err "^rooflab claim: .*tp3\.ini:6: \[a\]: side a \(h100-sxm\): tp = 3 does not divide the model's 64 attention heads; legal tp on 8 chips: 1, 2, 4, 8$" \
+	"named at tp's line, 6"
+printf '[claim]\nsamples = 0\n\n[a]\nchip = h100-sxm\nchips = 3\ntp = 2\n' >"$tmpd/tp3.ini"
+expect_exit 2 "[a] with chips no multiple of tp" -- $RL claim --config "$tmpd/tp3.ini" --no-design
+expect_err "^rooflab claim: .*tp3\.ini:6: \[a\]: side a \(h100-sxm\): chips = 3 is not a multiple of tp x pp" \
+	"named at chips' line, 6"
 # a side that does not evaluate (Llama-3.1 405B's weights, over 400 GB at
 # a byte or more each, on one 80 GB chip): [a]'s header at 4, not its
 # first key's line (5)
