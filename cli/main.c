@@ -8,6 +8,8 @@
 
 #include "commands.h"
 #include "../config/setup.h"
+#include "../model/params.h"
+#include "../model/utf8.h"
 
 #include "../config/version.h"
 
@@ -42,6 +44,31 @@ static void usage(FILE *f)
 	      "memory, a full disk, an I/O error)\n", f);
 }
 
+/* "rooflab: unknown command 'evl'; did you mean eval?": the nearest
+** command by edit distance, within a third of the name's letters
+** (rl_edit_allowed, as every "did you mean"), else the name alone. */
+static void unknown_command(const char *name)
+{
+	size_t i, best = (size_t)-1, d, k = 0;
+	char c[512], q[160];
+	/* the name as typed, a control character as '?' (rl_utf8_cell) and
+	** cut at 120 bytes (rl_utf8_quote), as messages quote what they were
+	** given, where its bytes went to the terminal as they were */
+	rl_utf8_quote(rl_utf8_cell(name, 0, 0, c, sizeof c), 120, q, sizeof q);
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		d = rl_edit_distance(name, commands[i].name, 1);
+		if (d < best) {
+			best = d;
+			k = i;
+		}
+	}
+	if (best <= rl_edit_allowed(strlen(name)))
+		fprintf(stderr, "rooflab: unknown command %s; did you mean "
+		        "%s?\n\n", q, commands[k].name);
+	else
+		fprintf(stderr, "rooflab: unknown command %s\n\n", q);
+}
+
 static int dispatch(int argc, char **argv)
 {
 	size_t i;
@@ -61,7 +88,7 @@ static int dispatch(int argc, char **argv)
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].run(argc - 1, argv + 1);
-	fprintf(stderr, "rooflab: unknown command '%s'\n\n", argv[1]);
+	unknown_command(argv[1]);
 	usage(stderr);
 	return RL_EINPUT;
 }
