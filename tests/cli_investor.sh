@@ -891,6 +891,10 @@ for w in "the model gives Sohu **${x}x**, $(commas "$bt") tokens/s against Etche
 	"claimed 90% utilization or more ($gs of the samples), they lie between ${glo}x and ${ghi}x, and $gp reach 20x"; do
 	grep -qF -- "$w" "$tmpd/front" || miss="$miss [$w]"
 done
+# docs/claim.md's plain words give the same samples at the claimed
+# utilization
+grep -qF -- "P(>= 20x): $gs of the samples, ${glo}x to ${ghi}x, $gp reach 20x)" "$tmpd/plain" ||
+	miss="$miss [claim.md: $gs of the samples, ${glo}x to ${ghi}x, $gp reach 20x]"
 if [ -z "$miss" ] && [ -n "$med" ] && [ -n "$ut" ] && [ -n "$mac" ]; then
 	echo "ok - README's verdict in plain words is today's (${x}x, ${lo}-${hi}x, median ${med}x, $pr, ${best}x, ${bd}x, $ut, MAC share $mac)"
 else
