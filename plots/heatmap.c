@@ -602,7 +602,8 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	if (flat && !speedup)
 		snprintf(note, sizeof note, "; %s at every cell", zlo);
 	else if (draw)
-		snprintf(note, sizeof note, "; white line: %gx", target);
+		snprintf(note, sizeof note, "; %sline: %gx",
+		         o->mono ? "" : "white ", target);
 	else if (speedup && zmax < target)
 		snprintf(note, sizeof note, "; %g is reached nowhere (at most "
 		         "%.3g)", target, zmax);

@@ -414,6 +414,14 @@ if grep -q 'white line: 20x' "$tmpd/o/heatmap.svg"; then
 else
 	echo "not ok - heatmap lacks the 20x contour"; fails=$((fails + 1))
 fi
+# a text plot (--term dumb) draws no colour: its title names the contour
+# a line, where it read "white line: 20x" beside a line of characters
+expect_exit 0 "heatmap as text" -- "$RL" plot heatmap --db "$db" --term dumb
+if grep -q 'line: 20x' "$tmpd/out" && ! grep -q 'white line' "$tmpd/out"; then
+	echo "ok - a text heatmap names no colour for the contour"
+else
+	echo "not ok - a text heatmap's contour: $(grep -o '[a-z]* line: 20x' "$tmpd/out")"; fails=$((fails + 1))
+fi
 # titles say what and for which scenario
 if grep -q 'etched-bench' "$tmpd/o/factors.svg"; then
 	echo "ok - factor plot title names the scenario"
