@@ -39,9 +39,13 @@ void claimout_solve_row_json(json_w *w, const claim_solve_row *r,
 		json_num(w, "metric_now", r->nominal);
 		json_num(w, "metric_at_value",
 		         claim_target_shown(r->target_kind, r->s.metric));
-	} else if (speedup_metric)
+	} else if (speedup_metric) {
+		/* the speedup now of the side the row varies (Sohu by design
+		** for a b.design or b.node row), beside the top's speedup,
+		** which is side b's */
+		json_num(w, "speedup_now", r->nominal);
 		json_num(w, "speedup_at_value", r->s.metric);
-	else
+	} else
 		json_str(w, "direction", r->s.met_all ? "any"
 		                         : r->s.feasible
 		                             ? (r->s.direction > 0 ? "at least"

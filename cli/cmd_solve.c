@@ -48,7 +48,9 @@ static void help(FILE *f)
 	      "Each is solved\nas the speedup is, the same root finding and a "
 	      "ceiling as its reciprocal's\nfloor, met now or met everywhere "
 	      "said alike; the JSON's target names it, and\neach row gives "
-	      "metric_now and metric_at_value in its unit.  \"What HBM "
+	      "metric_now and metric_at_value in its unit (a speedup row:\n"
+	      "speedup_now, of the side it varies, and speedup_at_value).  "
+	      "\"What HBM "
 	      "bandwidth\ngives a TPOT of 20 ms\": --vary b.chip.hbm_tbps "
 	      "--target tpot_s=0.02\n"
 	      "Exit status: 0 ok (feasible or not), 2 bad input, 1 internal.\n",
