@@ -1757,4 +1757,28 @@ if [ -n "$lo" ] && [ -n "$hi" ] && awk -v l="$lo" -v h="$hi" 'BEGIN { exit !(l +
 else
 	echo "not ok - design.frac_mac does not move side b at TP1 x PP1: $row"; fails=$((fails + 1))
 fi
+# the JSON's Monte Carlo gives the nominal and the share of samples below
+# it, the text's "sits at the Nth percentile of the samples": counted
+# here from the samples claim --db stores (claim_mc_samples, side b's)
+# against the speedup at the stated values, the same seed and count
+if command -v sqlite3 >/dev/null 2>&1; then
+	rm -f "$tmpd/nb.db"
+	$RL claim --samples 3000 --no-design --db "$tmpd/nb.db" >/dev/null 2>&1
+	$RL claim --samples 3000 --no-design --json >"$tmpd/nb.json" 2>/dev/null
+	nom=$(python3 -c "import json; print(repr(json.load(open('$tmpd/nb.json'))['speedup']['total_tokens']))")
+	below=$(sqlite3 "$tmpd/nb.db" "SELECT count(*) FROM claim_mc_samples WHERE run_id = 1 AND speedup < $nom")
+	if python3 -c "
+import json
+m = json.load(open('$tmpd/nb.json'))['monte_carlo']
+assert abs(m['nominal'] - $nom) < 1e-9 * $nom, m['nominal']
+assert abs(m['nominal_below'] - $below / 3000.0) < 1e-9, (m['nominal_below'], $below)
+assert 0.9 < m['nominal_below'] < 1, m['nominal_below']
+" 2>"$tmpd/perr"; then
+		echo "ok - JSON monte_carlo.nominal_below is the share of stored samples under the nominal ($below of 3000)"
+	else
+		echo "not ok - JSON nominal_below: $(tail -1 "$tmpd/perr")"; fails=$((fails + 1))
+	fi
+else
+	echo "ok - skipped: sqlite3 not installed (nominal_below)"
+fi
 finish
