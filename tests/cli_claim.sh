@@ -184,6 +184,19 @@ if grep -Eq "levers moved together: => 20x is met already \(21\.39x now\); it ho
 else
 	echo "not ok - joint conditions in words"; fails=$((fails + 1))
 fi
+# each joint condition's power against the TDP of Sohu by design in
+# words: 1.4 kW is over its 700 W TDP, which held to would lower its clock
+# and the speedup below 20x (b.design.frac_mac, one lever at a time, needs
+# 50% of the die there, not the 19% this line gives at no TDP), where it
+# read "drawing about 1.4 kW serving this workload (its TDP: 700 W)"
+kwj=$(sed -n 's/.*- with HBM (4\.8 TB\/s) and links (450 GB\/s) as assumed: [^-]* drawing about \([0-9.]*\) kW.*/\1/p' "$tmpd/must")
+if awk -v k="$kwj" 'BEGIN { exit !(k * 1000 > 700) }' &&
+	grep -q "as assumed: [^-]* drawing about $kwj kW serving this workload, over its 700 W TDP, which held to would lower its clock and the speedup below 20x" "$tmpd/must" &&
+	! grep -q "(its TDP: " "$tmpd/must"; then
+	echo "ok - the joint condition's power is said over the 700 W TDP ($kwj kW)"
+else
+	echo "not ok - the joint condition's power against the TDP ($kwj kW): $(grep -o 'as assumed: [^-]*' "$tmpd/must" | head -c 400)"; fails=$((fails + 1))
+fi
 # the headline's upper end (bandwidths as assumed) is the one-at-a-time
 # solution of the peak (both: side b with its other assumptions, no TDP):
 # two code paths that must agree
