@@ -110,6 +110,20 @@ expect_exit 0 "pareto with named outputs" -- "$RL" plot pareto --db "$db" \
 # column names, "less power_watts", under "against power.watts (W)")
 expect_exit 0 "pareto's subtitle names the axes dotted" -- \
 	grep -q "on the frontier (less power\.watts, more speedup_total_tokens)" "$tmpd/o/pz.svg"
+# the help says what the title does: each output taken the way its table
+# says is better (power.watts as --y: the least), where it said "--x
+# minimized, --y maximized" of every pareto
+expect_exit 0 "pareto with power as y" -- "$RL" plot pareto --db "$db" \
+	--x throughput.output_tokens_per_s --y power_watts --out "$tmpd/o/py.svg"
+expect_exit 0 "its subtitle takes the most throughput and the least power" -- \
+	grep -q "on the frontier (more throughput\.output_tokens_per_s, less power\.watts)" "$tmpd/o/py.svg"
+expect_exit 0 "plot --help" -- "$RL" plot --help
+tr '\n' ' ' <"$tmpd/out" | tr -s ' ' >"$tmpd/help1"
+if grep -q "pareto the frontier of a sweep on two columns, each output taken the way it is better (less time, cost or power, more throughput); a parameter, a speedup or an output better neither way --x least, --y most" "$tmpd/help1"; then
+	echo "ok - plot --help gives pareto's directions as the title takes them"
+else
+	echo "not ok - plot --help's pareto directions: $(grep -o 'pareto  *the frontier[^[]*' "$tmpd/help1")"; fails=$((fails + 1))
+fi
 expect_exit 0 "heatmap of a sweep-only database" -- "$RL" plot heatmap \
 	--db "$tmpd/sweep.db" --out "$tmpd/o/sweep.png"
 
