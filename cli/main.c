@@ -50,11 +50,12 @@ static void usage(FILE *f)
 static void unknown_command(const char *name)
 {
 	size_t i, best = (size_t)-1, d, k = 0;
-	char c[512], q[160];
-	/* the name as typed, a control character as '?' (rl_utf8_cell) and
-	** cut at 120 bytes (rl_utf8_quote), as messages quote what they were
-	** given, where its bytes went to the terminal as they were */
-	rl_utf8_quote(rl_utf8_cell(name, 0, 0, c, sizeof c), 120, q, sizeof q);
+	char q[200], c[600];
+	/* the name as typed, cut at 120 bytes with its size (rl_utf8_quote)
+	** and a control character as '?' (rl_utf8_cell), as messages quote
+	** what they were given, where its bytes went to the terminal as they
+	** were */
+	rl_utf8_cell(rl_utf8_quote(name, 120, q, sizeof q), 0, 0, c, sizeof c);
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		d = rl_edit_distance(name, commands[i].name, 1);
 		if (d < best) {
@@ -62,11 +63,12 @@ static void unknown_command(const char *name)
 			k = i;
 		}
 	}
-	if (best <= rl_edit_allowed(strlen(name)))
+	/* (a name past 127 characters is 1000 edits from any: none near) */
+	if (best < 1000 && best <= rl_edit_allowed(strlen(name)))
 		fprintf(stderr, "rooflab: unknown command %s; did you mean "
-		        "%s?\n\n", q, commands[k].name);
+		        "%s?\n\n", c, commands[k].name);
 	else
-		fprintf(stderr, "rooflab: unknown command %s\n\n", q);
+		fprintf(stderr, "rooflab: unknown command %s\n\n", c);
 }
 
 static int dispatch(int argc, char **argv)
