@@ -436,6 +436,13 @@ if grep -q 'line: 20x' "$tmpd/out" && ! grep -q 'white line' "$tmpd/out"; then
 else
 	echo "not ok - a text heatmap's contour: $(grep -o '[a-z]* line: 20x' "$tmpd/out")"; fails=$((fails + 1))
 fi
+# nor a colour bar's label, which the text terminal wrote across the
+# plot's rows (its title names the colour's column already)
+if grep -q "speedup_total_tokens (x) over" "$tmpd/out" && ! grep -q "over the \[baseline\]'s" "$tmpd/out"; then
+	echo "ok - a text heatmap writes no colour bar label across its rows"
+else
+	echo "not ok - a text heatmap's colour bar label: $(grep -n "over the \[baseline\]'s" "$tmpd/out" | head -1)"; fails=$((fails + 1))
+fi
 # titles say what and for which scenario
 if grep -q 'etched-bench' "$tmpd/o/factors.svg"; then
 	echo "ok - factor plot title names the scenario"
