@@ -599,7 +599,7 @@ static void kw_range(double lo, double hi, char *buf, size_t len)
 static void joint_text(const claim_report *rep, const char *when,
                        const joint_pt *j, char *m, size_t len)
 {
-	char peak[64], tail[400] = "", x[40];
+	char peak[64], tail[1024] = "", x[40];
 	double tgt = rep->opts.target;
 	if (!j->ok) {
 		snprintf(m, len, "%s: not solved (%s)", when, j->err);
@@ -617,14 +617,25 @@ static void joint_text(const claim_report *rep, const char *when,
 		return;
 	}
 	claim_qty_dir("chip.peak_tflops_fp8", j->tflops, 1, peak, sizeof peak);
-	if (isfinite(j->frac))
+	/* its power against its TDP in words: "(its TDP: 700 W)" beside 1.4
+	** kW left the reader to see that, held to it, the clock and the
+	** speedup fall below the target (and read "(no TDP: 0 W)" where
+	** none) */
+	if (isfinite(j->frac) && isfinite(j->watts)) {
+		char tdp[160];
+		if (!(j->tdp > 0))
+			snprintf(tdp, sizeof tdp, "with no TDP");
+		else if (j->watts > j->tdp)
+			snprintf(tdp, sizeof tdp, "over its %.0f W TDP, which held to "
+			         "would lower its clock and the speedup below %gx",
+			         j->tdp, tgt);
+		else
+			snprintf(tdp, sizeof tdp, "within its %.0f W TDP", j->tdp);
 		snprintf(tail, sizeof tail, ", which is %.0f%% of the %.0f mm2 die "
-		         "in MAC arrays at %.2f GHz (%s)%s%.1f kW serving this "
-		         "workload%s%.0f W)", 100 * j->frac, j->die_mm2, j->ghz,
-		         j->label, isfinite(j->watts) ? ", drawing about " : "",
-		         isfinite(j->watts) ? j->watts / 1000 : 0,
-		         j->tdp > 0 ? " (its TDP: " : " (no TDP: ",
-		         j->tdp > 0 ? j->tdp : 0);
+		         "in MAC arrays at %.2f GHz (%s), drawing about %.1f kW "
+		         "serving this workload, %s", 100 * j->frac, j->die_mm2,
+		         j->ghz, j->label, j->watts / 1000, tdp);
+	}
 	if (isfinite(j->frac) && !isfinite(j->watts))
 		snprintf(tail, sizeof tail, ", which is %.0f%% of the %.0f mm2 die "
 		         "in MAC arrays at %.2f GHz (%s); its power is unknown",

@@ -514,6 +514,15 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 	if (rc != RL_OK) {
 		char why[1024];
 		snprintf(why, sizeof why, "%s", side->r.error);
+		/* a mapping item the model refuses ("tp = 3 does not divide
+		** ...", "chips = 3 is not a multiple of ...") at its own line */
+		for (i = 0; i < spec->n; i++) {
+			size_t kl = strlen(spec->keys[i]);
+			if (!strchr(spec->keys[i], '.') &&
+			    !strncmp(why, spec->keys[i], kl) &&
+			    !strncmp(why + kl, " = ", 3))
+				*err_line = spec->lines[i];
+		}
 		/* the mappings of its chips that fit, or the fewest chips, as
 		** eval says them */
 		if (rc == RL_ENOFIT)

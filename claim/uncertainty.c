@@ -45,10 +45,44 @@ typedef struct {
 
 enum { K_LOW, K_HIGH, K_MODE, K_CENTER, K_SPREAD, K_COUNT };
 
+/* The distribution's numbers refused by rl_uparam_check (err: "SECTION.KEY:
+** RULE"), as "[b.chip.hbm_tbps]: uniform needs low <= high (low 3, high 2
+** TB/s)": the section as written, the rule and the numbers that break it
+** in the file's display unit, where the message gave the rule alone. */
+static int dist_refused(const unc_ctx *c, char *err, size_t errlen)
+{
+	const char *rule = strstr(err, ": "), *unit = c->p->unit;
+	const char *sp = unit[0] ? " " : "";
+	char why[160], nums[160];
+	const double *v = c->v;
+	snprintf(why, sizeof why, "%s", rule ? rule + 2 : err);
+	/* a normal's or lognormal's truncation: its low and high */
+	switch (strstr(why, "truncation") ? RL_DIST_UNIFORM : c->dist) {
+	case RL_DIST_UNIFORM:
+		snprintf(nums, sizeof nums, "low %g, high %g%s%s", v[K_LOW],
+		         v[K_HIGH], sp, unit);
+		break;
+	case RL_DIST_TRIANGULAR:
+		snprintf(nums, sizeof nums, "low %g, mode %g, high %g%s%s",
+		         v[K_LOW], v[K_MODE], v[K_HIGH], sp, unit);
+		break;
+	case RL_DIST_NORMAL:
+		snprintf(nums, sizeof nums, "mean %g, sd %g%s%s", v[K_CENTER],
+		         v[K_SPREAD], sp, unit);
+		break;
+	default:
+		snprintf(nums, sizeof nums, "median %g%s%s, sigma %g",
+		         v[K_CENTER], sp, unit, v[K_SPREAD]);
+	}
+	snprintf(err, errlen, "[%s]: %s (%s)", c->section, why, nums);
+	return -1;
+}
+
 static int finish_section(unc_ctx *c, char *err, size_t errlen)
 {
 	rl_uparam *u;
 	const char *need = NULL;
+	int k;
 	if (!c->p)
 		return 0;
 	if (c->cu->n >= CLAIM_UNC_MAX) {
@@ -101,15 +135,15 @@ static int finish_section(unc_ctx *c, char *err, size_t errlen)
 			u->hi = c->v[K_HIGH];
 	}
 	if (rl_uparam_check(u, err, errlen))
-		return -1;
-	if ((c->have[K_LOW] && (c->v[K_LOW] < c->p->min ||
-	                        c->v[K_LOW] > c->p->max)) ||
-	    (c->have[K_HIGH] && (c->v[K_HIGH] < c->p->min ||
-	                         c->v[K_HIGH] > c->p->max))) {
-		snprintf(err, errlen, "[%s]: low/high outside the parameter's "
-		         "range [%g, %g]", c->section, c->p->min, c->p->max);
-		return -1;
-	}
+		return dist_refused(c, err, errlen);
+	for (k = K_LOW; k <= K_HIGH; k++)
+		if (c->have[k] && !(c->v[k] >= c->p->min && c->v[k] <= c->p->max)) {
+			snprintf(err, errlen, "[%s]: %s = %g is outside the "
+			         "parameter's range [%g, %g]%s%s", c->section,
+			         k == K_LOW ? "low" : "high", c->v[k], c->p->min,
+			         c->p->max, c->p->unit[0] ? " " : "", c->p->unit);
+			return -1;
+		}
 	if (u->lo < c->p->min)
 		u->lo = c->p->min;
 	if (u->hi > c->p->max)

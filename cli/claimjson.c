@@ -7,6 +7,7 @@
 */
 #include <math.h>
 
+#include "../claim/mcwords.h"
 #include "../claim/verdict.h"
 #include "../claim/words.h"
 #include "../model/params.h"
@@ -39,9 +40,13 @@ void claimout_solve_row_json(json_w *w, const claim_solve_row *r,
 		json_num(w, "metric_now", r->nominal);
 		json_num(w, "metric_at_value",
 		         claim_target_shown(r->target_kind, r->s.metric));
-	} else if (speedup_metric)
+	} else if (speedup_metric) {
+		/* the speedup now of the side the row varies (Sohu by design
+		** for a b.design or b.node row), beside the top's speedup,
+		** which is side b's */
+		json_num(w, "speedup_now", r->nominal);
 		json_num(w, "speedup_at_value", r->s.metric);
-	else
+	} else
 		json_str(w, "direction", r->s.met_all ? "any"
 		                         : r->s.feasible
 		                             ? (r->s.direction > 0 ? "at least"
@@ -126,9 +131,11 @@ static void factors_json(json_w *w, const char *key, const rl_factor *fs,
 }
 
 static void mc_json(json_w *w, const char *key, const claim_report *rep,
-                    const claim_uncertainty *u, const rl_mc_result *mc)
+                    const claim_uncertainty *u, const rl_mc_result *mc,
+                    double nominal)
 {
 	size_t i;
+	claim_mc_summary sm;
 	json_obj(w, key);
 	json_num(w, "samples", mc ? (double)mc->samples : 0);
 	json_num(w, "seed", (double)rep->opts.seed);
@@ -138,6 +145,13 @@ static void mc_json(json_w *w, const char *key, const claim_report *rep,
 	json_num(w, "p95", mc ? mc->p95 : NAN);
 	json_num(w, "mean", mc ? mc->mean : NAN);
 	json_num(w, "prob_ge_target", mc ? mc->prob_ge_target : NAN);
+	/* the speedup at the stated values and the share of the evaluated
+	** samples below it, the text's "sits at the 99.7th percentile of
+	** the samples" (claim_mc_nominal_words), which the JSON lacked */
+	if (mc)
+		claim_mc_summarize(mc, rep->opts.seed, nominal, &sm);
+	json_num(w, "nominal", nominal);
+	json_num(w, "nominal_below", mc ? sm.nominal_below : NAN);
 	json_num(w, "violation_rate", mc ? mc->violation_rate : NAN);
 	json_obj(w, "violations");
 	json_num(w, "power", mc ? (double)mc->viol_count[0] : 0);
@@ -474,7 +488,7 @@ void claimout_json(FILE *f, const claim_report *rep)
 		json_str(&w, NULL, rep->must[i]);
 	json_end(&w);
 	mc_json(&w, "monte_carlo", rep, rep->have_unc ? &rep->unc : NULL,
-	        rep->mc);
+	        rep->mc, rep->speedup_total);
 	if (claim_mc_skipped(rep))
 		json_str(&w, "mc_skipped", claim_mc_skipped(rep));
 	tornado_json(&w, "tornado", rep->have_unc ? &rep->unc : NULL, rep->torn);
@@ -483,7 +497,8 @@ void claimout_json(FILE *f, const claim_report *rep)
 	if (rep->have_unc)
 		fixed_json(&w, "held_fixed", &rep->b);
 	if (rep->have_unc_d) {
-		mc_json(&w, "monte_carlo_by_design", rep, &rep->unc_d, rep->mc_d);
+		mc_json(&w, "monte_carlo_by_design", rep, &rep->unc_d, rep->mc_d,
+		        rep->bd_speedup_total);
 		tornado_json(&w, "tornado_by_design", &rep->unc_d, rep->torn_d);
 		assumptions_json(&w, "assumptions_by_design", &rep->unc_d,
 		                 &rep->a.st.cfg, &rep->bd.st.cfg);

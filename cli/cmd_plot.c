@@ -274,6 +274,7 @@ int cmd_plot(int argc, char **argv)
 		                 "--term dumb for a text plot)");
 	}
 	o->dbpath = a.db;
+	o->mono = term == GP_DUMB;
 	rc = pdb_open(a.db, &db, err, sizeof err);
 	if (rc == RL_EINTERNAL) {
 		/* out of memory: no fault of the file's (exit 1) */

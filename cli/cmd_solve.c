@@ -48,12 +48,43 @@ static void help(FILE *f)
 	      "Each is solved\nas the speedup is, the same root finding and a "
 	      "ceiling as its reciprocal's\nfloor, met now or met everywhere "
 	      "said alike; the JSON's target names it, and\neach row gives "
-	      "metric_now and metric_at_value in its unit.  \"What HBM "
+	      "metric_now and metric_at_value in its unit (a speedup row:\n"
+	      "speedup_now, of the side it varies, and speedup_at_value).  "
+	      "\"What HBM "
 	      "bandwidth\ngives a TPOT of 20 ms\": --vary b.chip.hbm_tbps "
 	      "--target tpot_s=0.02\n"
 	      "Exit status: 0 ok (feasible or not), 2 bad input, 1 internal.\n",
 	      f);
 	opt_help(f, solve_table);
+}
+
+/* Where a row varies Sohu by design (a b.design or b.node lever of a side
+** b given by its spec sheet: claimrun.c side_for), that side and its
+** speedup now, claim's "speedup b'/a", under the header's side b: the
+** header gave Sohu as claimed's 21.39x alone above a row of the by-design
+** 13.48x. */
+static void bd_header(const claim_report *rep)
+{
+	const rl_scenario *s = &rep->bd.cfg.scen;
+	char lb[sizeof rep->bd.label], mb[64], now[40];
+	size_t k;
+	if (!rep->have_bd)
+		return;
+	for (k = 0; k < rep->nsolve; k++)
+		if (!strcmp(rep->solve[k].who, rep->bd.label))
+			break;
+	if (k == rep->nsolve)
+		return;
+	printf("b': %s, %s on %g chips%s\n"
+	       "speedup b'/a now: %s (total tokens); the rows of b.design and "
+	       "b.node vary b'\n",
+	       rl_utf8_cell(rep->bd.label, 0, 0, lb, sizeof lb),
+	       rl_mapping_words(mb, sizeof mb, s->tp, s->pp,
+	                        rl_scen_chips(s) / (s->tp * s->pp), 1),
+	       rl_scen_chips(s),
+	       rep->b_remapped ? " (its best mapping, as claim runs it)" : "",
+	       claim_speedup_x(now, sizeof now,
+	                       rep->bd.r.total_tps / rep->a.r.total_tps));
 }
 
 int cmd_solve(int argc, char **argv)
@@ -162,6 +193,7 @@ int cmd_solve(int argc, char **argv)
 			       "%s)\n", rep->b_given_tp,
 			       claim_speedup_x(given, sizeof given, rep->b_given_total /
 			                                        rep->a.r.total_tps));
+		bd_header(rep);
 		putchar('\n');
 		for (k = 0; k < rep->nsolve; k++)
 			claimout_solve_row_text(stdout, &rep->solve[k]);

@@ -245,14 +245,14 @@ static void profile_notes(const rl_sweep_spec *s, const rl_sweep_opts *o)
 		        rl_utf8_cell(s->setup.profile, 0, 0, prof, sizeof prof),
 		        why ? rl_utf8_cell(s->setup.profile_note, 0, 0, note,
 		                           sizeof note)
-		            : "why: said by shard 0");
+		            : "why: given in shard 0's output");
 	if (s->has_baseline && !s->baseline.profile[0])
 		fprintf(stderr, "rooflab sweep: [baseline] serves under profile %s "
 		        "(%s)\n",
 		        rl_utf8_cell(s->baseline_profile, 0, 0, prof, sizeof prof),
 		        why ? rl_utf8_cell(s->baseline_profile_note, 0, 0, note,
 		                           sizeof note)
-		            : "why: said by shard 0");
+		            : "why: given in shard 0's output");
 }
 
 /* A spec-sheet chip (chip.by_design false throughout) with chip.* axes

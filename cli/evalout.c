@@ -151,27 +151,38 @@ static void tdp_note(FILE *f, const rl_setup *st, const rl_result *r)
 		        "limit)\n", words);
 }
 
-/* Where every iteration carries a prefill chunk, decode's rows break down
-** a decode-only iteration that never runs, and the TDP's clock fit leaves
-** it at full clock (model/eval.c): a decode_watts over the TDP beside a
-** decode_clock_scale of 1 is said to be that, not a power drawn.  Not
-** where the chip is over its TDP at every clock (tdp_note says so: no
-** clock of prefill's is lowered to fit then), and the TDP as given (%g, as
-** ee2bb6a writes it elsewhere: "0 W" is no limit). */
+/* Where every iteration carries a prefill chunk, decode tokens see the
+** prefill iterations, whose bound decode.bound gives (model/engine.c),
+** while decode's other rows and utilization.mbu break down a decode-only
+** iteration that never runs: said under the table, with that iteration's
+** own bound where the two differ, where "decode bound compute" stood
+** beside an MBU of 100% (Sohu by design on etched-bench) without a word.  Its power, where it
+** passes the TDP, is left at full clock (model/eval.c): a decode_watts
+** over the TDP beside a decode_clock_scale of 1 is said to be that, not a
+** power drawn; not where the chip is over its TDP at every clock
+** (tdp_note says so: no clock of prefill's is lowered to fit then), and
+** the TDP as given (%g, as ee2bb6a writes it elsewhere: "0 W" is no
+** limit). */
 static void decode_idle_note(FILE *f, const rl_setup *st, const rl_result *r)
 {
 	double tdp = st->cfg.chip.tdp_w;
+	int over = tdp > 0 && r->power_decode_w > tdp;
 	if (r->decode_iters_per_s > 0 || !(r->decode.time_s > 0) ||
-	    !(tdp > 0) || !(r->power_decode_w > tdp) ||
-	    rl_eval_runnable(RL_OK, r) == RL_EPOWER)
+	    rl_eval_runnable(RL_OK, r) == RL_EPOWER ||
+	    (r->decode_bound == r->decode.bound && !over))
 		return;
 	fprintf(f, "\n(no decode-only iteration runs here: every iteration "
-	        "carries a prefill chunk;\n decode's rows break down one that "
-	        "would, at full clock: its %.1f W is over the\n %g W TDP, "
-	        "which would lower its clock as it does prefill's, but it is "
-	        "never\n drawn: power.watts and clock_scale are the prefill "
-	        "iterations')\n",
-	        r->power_decode_w, tdp);
+	        "carries a prefill chunk,\n and decode tokens see those "
+	        "iterations: decode.bound is theirs (%s);\n decode's other rows "
+	        "and utilization.mbu break down a decode-only iteration\n that "
+	        "would run, %s-bound)\n",
+	        rl_bound_name(r->decode_bound), rl_bound_name(r->decode.bound));
+	if (over)
+		fprintf(f, "(that iteration, at full clock: its %.1f W is over "
+		        "the\n %g W TDP, which would lower its clock as it does "
+		        "prefill's, but it is never\n drawn: power.watts and "
+		        "clock_scale are the prefill iterations')\n",
+		        r->power_decode_w, tdp);
 }
 
 /* silicon.violations is a set of flags (silicon.h RL_V_*), which the table

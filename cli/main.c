@@ -8,6 +8,8 @@
 
 #include "commands.h"
 #include "../config/setup.h"
+#include "../model/params.h"
+#include "../model/utf8.h"
 
 #include "../config/version.h"
 
@@ -42,6 +44,33 @@ static void usage(FILE *f)
 	      "memory, a full disk, an I/O error)\n", f);
 }
 
+/* "rooflab: unknown command 'evl'; did you mean eval?": the nearest
+** command by edit distance, within a third of the name's letters
+** (rl_edit_allowed, as every "did you mean"), else the name alone. */
+static void unknown_command(const char *name)
+{
+	size_t i, best = (size_t)-1, d, k = 0;
+	char q[200], c[600];
+	/* the name as typed, cut at 120 bytes with its size (rl_utf8_quote)
+	** and a control character as '?' (rl_utf8_cell), as messages quote
+	** what they were given, where its bytes went to the terminal as they
+	** were */
+	rl_utf8_cell(rl_utf8_quote(name, 120, q, sizeof q), 0, 0, c, sizeof c);
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		d = rl_edit_distance(name, commands[i].name, 1);
+		if (d < best) {
+			best = d;
+			k = i;
+		}
+	}
+	/* (a name past 127 characters is 1000 edits from any: none near) */
+	if (best < 1000 && best <= rl_edit_allowed(strlen(name)))
+		fprintf(stderr, "rooflab: unknown command %s; did you mean "
+		        "%s?\n\n", c, commands[k].name);
+	else
+		fprintf(stderr, "rooflab: unknown command %s\n\n", c);
+}
+
 static int dispatch(int argc, char **argv)
 {
 	size_t i;
@@ -61,7 +90,7 @@ static int dispatch(int argc, char **argv)
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].run(argc - 1, argv + 1);
-	fprintf(stderr, "rooflab: unknown command '%s'\n\n", argv[1]);
+	unknown_command(argv[1]);
 	usage(stderr);
 	return RL_EINPUT;
 }

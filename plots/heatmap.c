@@ -602,7 +602,8 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	if (flat && !speedup)
 		snprintf(note, sizeof note, "; %s at every cell", zlo);
 	else if (draw)
-		snprintf(note, sizeof note, "; white line: %gx", target);
+		snprintf(note, sizeof note, "; %sline: %gx",
+		         o->mono ? "" : "white ", target);
 	else if (speedup && zmax < target)
 		snprintf(note, sizeof note, "; %g is reached nowhere (at most "
 		         "%.3g)", target, zmax);
@@ -628,8 +629,12 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		plot_column_title(y, yt, sizeof yt);
 		plot_column_title(z, zt, sizeof zt);
 		tlines = plot_labels(s, t, xt, yt);
-		fputs("set cblabel ", s);
-		gp_quote(s, zt);
+		/* a text plot (--term dumb) writes the colour bar's label across
+		** its rows: its title names the column already */
+		if (!o->mono) {
+			fputs("set cblabel ", s);
+			gp_quote(s, zt);
+		}
 	}
 	fputs("\nset format x '%g'\nset format y '%g'\n", s);
 	edges(g.ux, g.nx, 0, lgx, &lo, &hi2);

@@ -29,9 +29,11 @@ static const plot_kind kinds[] = {
 {"interactivity", plot_build_interactivity, "claim_batch",
  "output tokens/s per chip against tokens/s per user, each side"},
 {"pareto", plot_build_pareto, "results (sweep)",
- "the frontier of a sweep on two outputs (--x minimized, --y maximized), "
- "of the designs that break no physical constraint (silicon.violations; "
- "the others drawn apart)"},
+ "the frontier of a sweep on two columns, each output taken the way it is "
+ "better (less time, cost or power, more throughput); a parameter, a "
+ "speedup or an output better neither way --x least, --y most; of the "
+ "designs that break no physical constraint (silicon.violations; the "
+ "others drawn apart)"},
 {"breakdown", plot_build_breakdown, "claim_sides",
  "the share of each phase's iteration time in GEMMs, attention, "
  "elementwise, exposed communication and overheads, per side"},

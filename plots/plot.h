@@ -39,6 +39,8 @@ typedef struct {
 	** the points where each swept parameter has that value */
 	const char *at[PLOT_AT_MAX];
 	size_t nat;
+	int mono;            /* the terminal draws no colour (--term dumb):
+	                     ** a title names none */
 } plot_opts;
 
 typedef int (*plot_build_fn)(sqlite3 *db, const plot_opts *o, FILE *s,

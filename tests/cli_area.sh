@@ -489,7 +489,7 @@ expect_out "^violations: none" "n4 at 147.0 MTr/mm2, the node's own: no violatio
 expect_exit 0 "Sohu by design, 8 stacks, etched-bench TP1" -- $RL eval --chip sohu-design \
 	--scenario etched-bench --tp 1 --profile etched-claim --set design.hbm_stacks=8
 expect_out "^  decode_sequences +127\.0 sequences" "127 decode tokens beside the 2048-token prompt"
-expect_out "^\(no decode-only iteration runs here: every iteration carries a prefill chunk;" "the note: no decode-only iteration runs"
+expect_out "^\(no decode-only iteration runs here: every iteration carries a prefill chunk," "the note: no decode-only iteration runs"
 expect_out "^ 700 W TDP, which would lower its clock" "the note names the TDP the unfitted decode row passes"
 # the TDP as given (300.5 W read "300 W"), and no such note where the
 # chip is over its TDP at every clock (0.4 W read "0 W", the value that
@@ -502,9 +502,27 @@ expect_exit 0 "Sohu by design, 8 stacks, a TDP of 0.4 W" -- $RL eval --chip sohu
 	--scenario etched-bench --tp 1 --profile etched-claim --set design.hbm_stacks=8 --set chip.tdp_w=0.4
 expect_no_out "no decode-only iteration runs here" "no decode note over the TDP at every clock"
 expect_out "over its 0\.4 W TDP at every clock" "the over-TDP words instead"
+# within the TDP the note still says whose iterations decode.bound and
+# decode's other rows are: decode tokens see the prefill iterations
+# (compute-bound at the TDP's clock), and decode's 23.9 ms, its breakdown
+# and utilization.mbu (100%) are of a decode-only iteration that never
+# runs, memory-bound (70.6 GB of weights and 127 sequences' KV over 4.8
+# TB/s), where the table read "decode bound compute" beside an MBU of 100%
 expect_exit 0 "Sohu by design, 4 stacks" -- $RL eval --chip sohu-design \
 	--scenario etched-bench --tp 1 --profile etched-claim
-expect_no_out "no decode-only iteration runs here" "no note where the decode row is within the TDP"
+expect_out "^\(no decode-only iteration runs here: every iteration carries a prefill chunk," "the note where the decode row is within the TDP"
+tr '\n' ' ' <"$tmpd/out" | tr -s ' ' >"$tmpd/flat"
+if grep -q "and decode tokens see those iterations: decode.bound is theirs (compute); decode's other rows and utilization.mbu break down a decode-only iteration that would run, memory-bound)" "$tmpd/flat" &&
+	! grep -q "TDP, which would lower its clock" "$tmpd/flat"; then
+	echo "ok - the note names both iterations' bounds, no TDP words within the TDP"
+else
+	echo "not ok - the decode note within the TDP: $(grep -o '(no decode-only.*' "$tmpd/flat" | head -c 600)"; fails=$((fails + 1))
+fi
+# none where decode-only iterations run: 16 sequences of 128 in / 2048 out
+# on 8 H100s, most of whose iterations carry no prefill
+expect_exit 0 "H100 TP8, 16 sequences of 128/2048 (decode-only iterations run)" -- $RL eval --chip h100-sxm \
+	--model llama3-70b --isl 128 --osl 2048 --tp 8 --profile trtllm-0.10 --batch 16
+expect_no_out "no decode-only iteration runs here" "no note where decode-only iterations run"
 # eval's silicon.violations is a set of flags, not a count: 8 stacks need
 # 8 x 9.7 = 77.6 mm2 of PHY, frac_phy 0.08 x 814 = 65.1 mm2 gives less
 # (flag 4), which the table read as "violations 4 physical constraints

@@ -184,6 +184,19 @@ if grep -Eq "levers moved together: => 20x is met already \(21\.39x now\); it ho
 else
 	echo "not ok - joint conditions in words"; fails=$((fails + 1))
 fi
+# each joint condition's power against the TDP of Sohu by design in
+# words: 1.4 kW is over its 700 W TDP, which held to would lower its clock
+# and the speedup below 20x (b.design.frac_mac, one lever at a time, needs
+# 50% of the die there, not the 19% this line gives at no TDP), where it
+# read "drawing about 1.4 kW serving this workload (its TDP: 700 W)"
+kwj=$(sed -n 's/.*- with HBM (4\.8 TB\/s) and links (450 GB\/s) as assumed: [^-]* drawing about \([0-9.]*\) kW.*/\1/p' "$tmpd/must")
+if awk -v k="$kwj" 'BEGIN { exit !(k * 1000 > 700) }' &&
+	grep -q "as assumed: [^-]* drawing about $kwj kW serving this workload, over its 700 W TDP, which held to would lower its clock and the speedup below 20x" "$tmpd/must" &&
+	! grep -q "(its TDP: " "$tmpd/must"; then
+	echo "ok - the joint condition's power is said over the 700 W TDP ($kwj kW)"
+else
+	echo "not ok - the joint condition's power against the TDP ($kwj kW): $(grep -o 'as assumed: [^-]*' "$tmpd/must" | head -c 400)"; fails=$((fails + 1))
+fi
 # the headline's upper end (bandwidths as assumed) is the one-at-a-time
 # solution of the peak (both: side b with its other assumptions, no TDP):
 # two code paths that must agree
@@ -1016,6 +1029,17 @@ expect_exit 2 "an empty unknown section" -- $RL claim --config \
 	"$tmpd/whole.ini" --no-design
 expect_err "^rooflab claim: .*whole\.ini:3: unknown section \[c\]: expected" \
 	"named at its header, 3"
+# a mapping item the model refuses (tp 3 does not divide Llama-3 70B's 64
+# heads; chips 3 no multiple of tp 2) is named at its own line, 6, where
+# the side's header (4) was named, as for a side that does not fit
+printf '[claim]\nsamples = 0\n\n[a]\nchip = h100-sxm\ntp = 3\n' >"$tmpd/tp3.ini"
+expect_exit 2 "[a] with a tp the model refuses" -- $RL claim --config "$tmpd/tp3.ini" --no-design
+expect_err "^rooflab claim: .*tp3\.ini:6: \[a\]: side a \(h100-sxm\): tp = 3 does not divide the model's 64 attention heads; legal tp on 8 chips: 1, 2, 4, 8$" \
+	"named at tp's line, 6"
+printf '[claim]\nsamples = 0\n\n[a]\nchip = h100-sxm\nchips = 3\ntp = 2\n' >"$tmpd/tp3.ini"
+expect_exit 2 "[a] with chips no multiple of tp" -- $RL claim --config "$tmpd/tp3.ini" --no-design
+expect_err "^rooflab claim: .*tp3\.ini:6: \[a\]: side a \(h100-sxm\): chips = 3 is not a multiple of tp x pp" \
+	"named at chips' line, 6"
 # a side that does not evaluate (Llama-3.1 405B's weights, over 400 GB at
 # a byte or more each, on one 80 GB chip): [a]'s header at 4, not its
 # first key's line (5)
@@ -1064,16 +1088,26 @@ bad_uncertainty "unknown distribution" "u.ini:2.*gaussian" "has file:line" \
 	'[b.chip.hbm_tbps]\ndist = gaussian\nlow = 1\nhigh = 2\nsource = x\n'
 bad_uncertainty "no source" "needs source" "says why" \
 	'[b.chip.hbm_tbps]\ndist = uniform\nlow = 1\nhigh = 2\n'
-bad_uncertainty "low above high" "low <= high" "says why" \
+# a distribution's numbers that contradict it are quoted with their unit
+# and the section's side, where the message gave the rule alone
+# ("chip.hbm_tbps: uniform needs low <= high"), so a reader had to find
+# the numbers that broke it
+bad_uncertainty "low above high" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: uniform needs low <= high \\(low 3, high 2 TB/s\\)$" "says why, with the numbers" \
 	'[b.chip.hbm_tbps]\ndist = uniform\nlow = 3\nhigh = 2\nsource = x\n'
 bad_uncertainty "unknown parameter" "did you mean b\.chip\.hbm_tbps" "suggests, with the side" \
 	'[b.chip.hbm_tbsp]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n'
 bad_uncertainty "bad side" "a.section.key" "says why" \
 	'[c.chip.hbm_tbps]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n'
-bad_uncertainty "low out of range" "outside the parameter's range" "says why" \
+bad_uncertainty "low out of range" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: low = -1 is outside the parameter's range \\[0, 1000\\] TB/s$" "names the key, its value and the range" \
 	'[b.chip.hbm_tbps]\ndist = uniform\nlow = -1\nhigh = 2\nsource = x\n'
-bad_uncertainty "negative sd" "sd >= 0" "says why" \
+bad_uncertainty "negative sd" "\\[b\\.chip\\.hbm_tbps\\]: normal needs sd >= 0 \\(mean 5, sd -1 TB/s\\)$" "says why, with the numbers" \
 	'[b.chip.hbm_tbps]\ndist = normal\nmean = 5\nsd = -1\nsource = x\n'
+bad_uncertainty "triangular's mode above high" "u\\.ini:1: \\[b\\.chip\\.peak_tflops_fp8\\]: triangular needs low <= mode <= high \\(low 5000, mode 9800, high 4000 TFLOPS\\)$" "says why, with the numbers" \
+	'[b.chip.peak_tflops_fp8]\ndist = triangular\nlow = 5000\nmode = 9800\nhigh = 4000\nsource = x\n'
+bad_uncertainty "a lognormal's median at 0" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: lognormal needs median > 0 and sigma >= 0 \\(median 0 TB/s, sigma 0.2\\)$" "says why, with the numbers" \
+	'[b.chip.hbm_tbps]\ndist = lognormal\nmedian = 0\nsigma = 0.2\nsource = x\n'
+bad_uncertainty "a normal's truncation empty" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: the truncation range is empty \\(low 2, high 1 TB/s\\)$" "quotes the truncation's ends" \
+	'[b.chip.hbm_tbps]\ndist = normal\nmean = 5\nsd = 1\nlow = 2\nhigh = 1\nsource = x\n'
 bad_uncertainty "uncertain choice" "choice" "says why" \
 	'[b.scenario.precision]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n'
 # the static power's inputs at an end of their range that the side's chip
@@ -1117,7 +1151,7 @@ bad_uncertainty "a power cap given twice" "u.ini:3: \\[limits\\] power_cap_w: gi
 # no key were passed over without a word
 bad_uncertainty "a section without source, another after it" "^rooflab claim: .*u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\] needs source" "named at its header, 1" \
 	'[b.chip.hbm_tbps]\ndist = uniform\nlow = 1\nhigh = 2\n[b.chip.link_gbps]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n'
-bad_uncertainty "low above high, last in the file" "^rooflab claim: .*u\\.ini:3: chip\\.hbm_tbps: uniform needs low <= high" "named at its header, 3" \
+bad_uncertainty "low above high, last in the file" "^rooflab claim: .*u\\.ini:3: \\[b\\.chip\\.hbm_tbps\\]: uniform needs low <= high \\(low 3, high 2 TB/s\\)" "named at its header, 3" \
 	'[meta]\nname = x\n[b.chip.hbm_tbps]\ndist = uniform\nlow = 3\nhigh = 2\nsource = x\n'
 bad_uncertainty "an empty section" "^rooflab claim: .*u\\.ini:2: \\[b\\.chip\\.hbm_tbps\\] needs dist" "named at its header, 2" \
 	'; nothing under it\n[b.chip.hbm_tbps]\n'
@@ -1748,5 +1782,29 @@ if [ -n "$lo" ] && [ -n "$hi" ] && awk -v l="$lo" -v h="$hi" 'BEGIN { exit !(l +
 	echo "ok - at TP1 x PP1 design.frac_mac moves side b ($lo .. $hi)"
 else
 	echo "not ok - design.frac_mac does not move side b at TP1 x PP1: $row"; fails=$((fails + 1))
+fi
+# the JSON's Monte Carlo gives the nominal and the share of samples below
+# it, the text's "sits at the Nth percentile of the samples": counted
+# here from the samples claim --db stores (claim_mc_samples, side b's)
+# against the speedup at the stated values, the same seed and count
+if command -v sqlite3 >/dev/null 2>&1; then
+	rm -f "$tmpd/nb.db"
+	$RL claim --samples 3000 --no-design --db "$tmpd/nb.db" >/dev/null 2>&1
+	$RL claim --samples 3000 --no-design --json >"$tmpd/nb.json" 2>/dev/null
+	nom=$(python3 -c "import json; print(repr(json.load(open('$tmpd/nb.json'))['speedup']['total_tokens']))")
+	below=$(sqlite3 "$tmpd/nb.db" "SELECT count(*) FROM claim_mc_samples WHERE run_id = 1 AND speedup < $nom")
+	if python3 -c "
+import json
+m = json.load(open('$tmpd/nb.json'))['monte_carlo']
+assert abs(m['nominal'] - $nom) < 1e-9 * $nom, m['nominal']
+assert abs(m['nominal_below'] - $below / 3000.0) < 1e-9, (m['nominal_below'], $below)
+assert 0.9 < m['nominal_below'] < 1, m['nominal_below']
+" 2>"$tmpd/perr"; then
+		echo "ok - JSON monte_carlo.nominal_below is the share of stored samples under the nominal ($below of 3000)"
+	else
+		echo "not ok - JSON nominal_below: $(tail -1 "$tmpd/perr")"; fails=$((fails + 1))
+	fi
+else
+	echo "ok - skipped: sqlite3 not installed (nominal_below)"
 fi
 finish

@@ -58,6 +58,30 @@ done
 [ -z "$miss" ] && echo "ok - README.md links every page of docs/" ||
 	{ echo "not ok - README.md does not link:$miss"; fails=$((fails + 1)); }
 
+# a reference by name to a heading, FILE, "HEADING", in the sweep specs,
+# the chip presets and their READMEs: FILE (README or docs/NAME.md, from
+# the top) has a heading that begins so, where README's sections moved to docs/ and
+# five such references named README sections it no longer has
+bad=""
+nref=0
+for f in "$root"/sweeps/*.ini "$root"/sweeps/README.md "$root"/data/chips/*.ini "$root"/data/chips/README.md; do
+	grep -o '\(README\|docs/[a-z]*\.md\), "[^"]*"' "$f" 2>/dev/null |
+		sed "s|^|${f#"$root"/}	|"
+done >"$tmpd/refs"
+while IFS='	' read -r f ref; do
+	nref=$((nref + 1))
+	file=${ref%%,*}
+	head=${ref#*\"}; head=${head%\"}
+	[ "$file" = README ] && file=README.md
+	awk '/^```/ { fence = !fence; next } !fence && /^#+ / { sub(/^#+ +/, ""); print }' "$root/$file" 2>/dev/null |
+		awk -v h="$head" 'index($0, h) == 1 { found = 1 } END { exit !found }' || bad="$bad [$f: $ref]"
+done <"$tmpd/refs"
+if [ -z "$bad" ] && [ "$nref" -ge 4 ]; then
+	echo "ok - every FILE, \"HEADING\" reference of the specs and chip presets names a heading ($nref)"
+else
+	echo "not ok - references to headings that are not there ($nref read):$bad"; fails=$((fails + 1))
+fi
+
 # README's three paths, each block's commands one a line (lines ending in
 # a backslash joined)
 doc_commands "$root/README.md" "Three paths" >"$tmpd/paths.txt"
@@ -79,6 +103,15 @@ done <"$tmpd/paths.txt"
 [ -s "$w/out/report.html" ] && [ -s "$w/out/sweeps/heatmap.png" ] &&
 	echo "ok - the paths wrote the report and the heatmap" ||
 	{ echo "not ok - the paths' report or heatmap missing"; fails=$((fails + 1)); }
+# the investor's report holds the validation the path ran into its
+# database: validate --db before report, where the path ran report first
+# and a bare validate after it, and the report said "not measured here"
+if [ -s "$w/out/report.html" ] && ! grep -q 'No validation run in this database' "$w/out/report.html" &&
+	grep -q 'How far to trust the model: the model.s throughput misses' "$w/out/report.html"; then
+	echo "ok - the investor's report has the validation the path stored"
+else
+	echo "not ok - the investor's report has no validation (validate --db out/claim.db before report)"; fails=$((fails + 1))
+fi
 
 # README's accuracy table against validate's own lines: each profile's rows,
 # median and 90th percentile, as "  PROFILE  [...] median |error| M%, 90th

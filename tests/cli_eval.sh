@@ -74,6 +74,22 @@ expect_err "missing --chip" "asks for chip"
 expect_exit 2 "missing value" -- $RL eval --chip
 expect_exit 2 "unknown option" -- $E --frobnicate
 expect_exit 2 "unknown command" -- $RL frobnicate
+expect_err "^rooflab: unknown command 'frobnicate'$" "an unknown command near none is named alone"
+# a command mistyped is offered the nearest (a third of its letters, as
+# every "did you mean"), where it was named alone above the usage
+expect_exit 2 "mistyped command" -- $RL evl
+expect_err "^rooflab: unknown command 'evl'; did you mean eval\?$" "offers eval"
+expect_exit 2 "mistyped command" -- $RL valdiate
+expect_err "^rooflab: unknown command 'valdiate'; did you mean validate\?$" "offers validate"
+# its name as every message quotes one: a control character '?', where
+# the byte went to the terminal as it was
+expect_exit 2 "a command name with a control character" -- $RL "$(printf 'a\033[2Jb')"
+expect_err "^rooflab: unknown command 'a\?\[2Jb'$" "the escape shown as '?'"
+# a name past 127 characters is near none (the edit distance's cap, 1000,
+# is no distance: 3000 letters were offered eval) and quoted cut with its
+# size as typed, not as cut
+expect_exit 2 "a command name of 3000 letters" -- $RL "$(awk 'BEGIN { while (i++ < 3000) printf "q" }')"
+expect_err "^rooflab: unknown command 'q+\.\.\.' \(3000 bytes\)$" "quoted cut with its 3000 bytes, no suggestion"
 expect_exit 2 "chips not a multiple of tp" -- $E --chips 12
 
 printf '[chip]\npeak_tflops_fp8 = 100\nthis line is wrong\n' > "$tmpd/bad.ini"

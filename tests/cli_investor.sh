@@ -876,7 +876,11 @@ lo=$(r1 "$(num '.*over the assumption ranges: 90% interval \([0-9.]*\)x \.\. .*'
 hi=$(r1 "$(num '.*over the assumption ranges: 90% interval [0-9.]*x \.\. \([0-9.]*\)x.*')")
 pr=$(num '.*over the assumption ranges: 90% interval [^,]*, median [0-9.]*x, P(>= 20x) = \([0-9.]*%\) .*')
 best=$(r1 "$(num '.* at its own best mapping, TP1 x PP2 x DP4 (modelled, not measured): \([0-9.]*\)x.*')")
-t12=$(r1 "$(num '.*0\.12 (32864) \([0-9.]*\)x.*')")
+# the 0.12 ratio from claim --json's unrounded against_trtllm_0_12
+# (494,587 / 32,864 = 15.0497: 15.0x), not the text's 15.05x rounded
+# again, which gave 15.1x where the claim's other-claims line says 15.0x
+$RL claim --samples 0 --json >"$tmpd/cj" 2>/dev/null
+t12=$(r1 "$(sed -n 's/.*"against_trtllm_0_12": \([0-9.e+-]*\).*/\1/p' "$tmpd/cj" | head -1)")
 bd=$(r1 "$(num ".*speedup b'\/a (8x Sohu (by design)): \([0-9.]*\)x.*")")
 bd1k=$(r1 "$(num '.*with a TDP of 700 W: [0-9.]*x, 1000 W: \([0-9.]*\)x.*')")
 pf=$(num '.*- with HBM (4\.8 TB\/s) and links (450 GB\/s) as assumed: \([0-9.]*\) PFLOPS FP8 per chip.*')
@@ -941,6 +945,10 @@ for w in "the model gives Sohu **${x}x**, $(commas "$bt") tokens/s against Etche
 	"each a tenth as wide around Etched's figures, $rtp reach 20x: $rtw, not Supported"; do
 	grep -qF -- "$w" "$tmpd/front" || miss="$miss [$w]"
 done
+# docs/claim.md's plain words give the same samples at the claimed
+# utilization
+grep -qF -- "P(>= 20x): $gs of the samples, ${glo}x to ${ghi}x, $gp reach 20x)" "$tmpd/plain" ||
+	miss="$miss [claim.md: $gs of the samples, ${glo}x to ${ghi}x, $gp reach 20x]"
 if [ -z "$miss" ] && [ -n "$med" ] && [ -n "$ut" ] && [ -n "$mac" ] && [ -n "$rtp" ] && [ -n "$rtw" ]; then
 	echo "ok - README's verdict in plain words is today's (${x}x, ${lo}-${hi}x, median ${med}x, $pr, ${best}x, ${bd}x, $ut, MAC share $mac)"
 else

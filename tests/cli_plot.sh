@@ -127,6 +127,20 @@ expect_exit 0 "pareto with named outputs" -- "$RL" plot pareto --db "$db" \
 # column names, "less power_watts", under "against power.watts (W)")
 expect_exit 0 "pareto's subtitle names the axes dotted" -- \
 	grep -q "on the frontier (less power\.watts, more speedup_total_tokens)" "$tmpd/o/pz.svg"
+# the help says what the title does: each output taken the way its table
+# says is better (power.watts as --y: the least), where it said "--x
+# minimized, --y maximized" of every pareto
+expect_exit 0 "pareto with power as y" -- "$RL" plot pareto --db "$db" \
+	--x throughput.output_tokens_per_s --y power_watts --out "$tmpd/o/py.svg"
+expect_exit 0 "its subtitle takes the most throughput and the least power" -- \
+	grep -q "on the frontier (more throughput\.output_tokens_per_s, less power\.watts)" "$tmpd/o/py.svg"
+expect_exit 0 "plot --help" -- "$RL" plot --help
+tr '\n' ' ' <"$tmpd/out" | tr -s ' ' >"$tmpd/help1"
+if grep -q "pareto the frontier of a sweep on two columns, each output taken the way it is better (less time, cost or power, more throughput); a parameter, a speedup or an output better neither way --x least, --y most" "$tmpd/help1"; then
+	echo "ok - plot --help gives pareto's directions as the title takes them"
+else
+	echo "not ok - plot --help's pareto directions: $(grep -o 'pareto  *the frontier[^[]*' "$tmpd/help1")"; fails=$((fails + 1))
+fi
 expect_exit 0 "heatmap of a sweep-only database" -- "$RL" plot heatmap \
 	--db "$tmpd/sweep.db" --out "$tmpd/o/sweep.png"
 
@@ -430,6 +444,21 @@ if grep -q 'white line: 20x' "$tmpd/o/heatmap.svg"; then
 	echo "ok - heatmap draws the 20x contour"
 else
 	echo "not ok - heatmap lacks the 20x contour"; fails=$((fails + 1))
+fi
+# a text plot (--term dumb) draws no colour: its title names the contour
+# a line, where it read "white line: 20x" beside a line of characters
+expect_exit 0 "heatmap as text" -- "$RL" plot heatmap --db "$db" --term dumb
+if grep -q 'line: 20x' "$tmpd/out" && ! grep -q 'white line' "$tmpd/out"; then
+	echo "ok - a text heatmap names no colour for the contour"
+else
+	echo "not ok - a text heatmap's contour: $(grep -o '[a-z]* line: 20x' "$tmpd/out")"; fails=$((fails + 1))
+fi
+# nor a colour bar's label, which the text terminal wrote across the
+# plot's rows (its title names the colour's column already)
+if grep -q "speedup_total_tokens (x) over" "$tmpd/out" && ! grep -q "over the \[baseline\]'s" "$tmpd/out"; then
+	echo "ok - a text heatmap writes no colour bar label across its rows"
+else
+	echo "not ok - a text heatmap's colour bar label: $(grep -n "over the \[baseline\]'s" "$tmpd/out" | head -1)"; fails=$((fails + 1))
 fi
 # titles say what and for which scenario
 if grep -q 'etched-bench' "$tmpd/o/factors.svg"; then

@@ -124,6 +124,38 @@ assert a['param'] == 'b.design.mac_mm2' and f['param'] == 'b.design.frac_mac', d
 assert a['feasible'] and f['feasible'] and a['met_now'] and f['met_now'], d['solve']
 assert abs(a['value'] / (f['value'] * 814) - 1) < 1e-6, (a['value'], f['value'])
 assert 'at 163 mm2' in a['words'], a['words']"  # 162.8 to 3 digits
+# a row varying Sohu by design (b.design.*, b.node.*) names that side and
+# its speedup now in the header, claim's "speedup b'/a (8x Sohu (by
+# design))", where the header gave Sohu as claimed's 21.39x alone above a
+# row about the by-design 13.48x; a row of side b's own chip adds nothing
+expect_exit 0 "claim --samples 0 for b''s speedup" -- $RL claim --samples 0
+bd=$(sed -n "s/^speedup b'\/a (8x Sohu (by design)): \([0-9.]*x\) (input+output).*/\1/p" "$tmpd/out")
+expect_exit 0 "solve a by-design lever" -- $RL solve --target speedup=20 --vary b.design.frac_mac
+expect_out "^b': 8x Sohu \(by design\), TP[0-9]+ x PP[0-9]+ x DP[0-9]+ on 8 chips" "the header names b' by design"
+expect_out "^speedup b'/a now: ${bd:-none} \(total tokens\); the rows of b.design and b.node vary b'" "b''s speedup now is claim's ($bd)"
+# the JSON row gives the speedup now of the side it varies (speedup_now):
+# by design's for a design row, as claim --json's speedup.by_design, and
+# Sohu as claimed's for a chip row, as speedup.total_tokens
+$RL claim --samples 0 --json >"$tmpd/cj" 2>/dev/null
+expect_exit 0 "solve a by-design and a chip lever, JSON" -- $RL solve --target speedup=20 --vary b.design.frac_mac --vary b.chip.hbm_tbps --json
+if python3 -c "
+import json, sys
+c = json.load(open('$tmpd/cj')); d = json.load(open('$tmpd/out'))
+bd, b = c['speedup']['by_design']['total_tokens'], c['speedup']['total_tokens']
+r0, r1 = d['solve']
+assert abs(r0['speedup_now'] / bd - 1) < 1e-9, (r0, bd)
+assert abs(r1['speedup_now'] / b - 1) < 1e-9, (r1, b)
+" 2>"$tmpd/perr"; then
+	echo "ok - each JSON row's speedup_now is its side's (claim's by_design and total)"
+else
+	echo "not ok - solve JSON speedup_now: $(tail -1 "$tmpd/perr")"; fails=$((fails + 1))
+fi
+expect_exit 0 "solve a lever of b's chip" -- $RL solve --target speedup=20 --vary b.chip.hbm_tbps
+if grep -q "^b'" "$tmpd/out"; then
+	echo "not ok - a row of b's chip names no b'"; fails=$((fails + 1))
+else
+	echo "ok - a row of b's chip names no b'"
+fi
 # claim keeps the speedup alone
 expect_exit 2 "claim --target tpot_s" -- $RL claim --target tpot_s=0.01 --samples 0
 expect_err "the one target is speedup=X" "claim refuses other targets"

@@ -1657,7 +1657,7 @@ expect_err "^rooflab sweep: \[base\] serves under profile trtllm-0.10 \(the defa
 expect_exit 0 "shard 0/2 of a [base] naming no profile" -- $RL sweep "$d/defprof.ini" --db "$d/defprof0.db" --shard 0/2
 expect_err "^rooflab sweep: \[base\] serves under profile trtllm-0.10 \(the default for this chip: " "shard 0 says why"
 expect_exit 0 "shard 1/2 of a [base] naming no profile" -- $RL sweep "$d/defprof.ini" --db "$d/defprof1.db" --shard 1/2
-expect_err "^rooflab sweep: \[base\] serves under profile trtllm-0.10 \(why: said by shard 0\)$" "shard 1 names the profile alone"
+expect_err "^rooflab sweep: \[base\] serves under profile trtllm-0.10 \(why: given in shard 0's output\)$" "shard 1 names the profile alone"
 grep -q "\[baseline\] serves under" "$tmpd/err" &&
 	{ echo "not ok - a note for a [baseline] naming its profile"; fails=$((fails + 1)); } ||
 	echo "ok - no note for a [baseline] naming its profile"

@@ -575,6 +575,37 @@ static void test_mc_words(void **state)
 	s.nominal_below = 0.113;
 	claim_mc_nominal_words(&s, b, sizeof b);
 	assert_non_null(strstr(b, " the 11th percentile"));
+	/* near the ends, a share that rounds to 100 (or 0) while some
+	** samples lie above (below) the nominal: 289 of 100,000 above it
+	** (claim's defaults, 0.99711) is the 99.7th, not the 100th, which
+	** read as above every sample; 0.99996 the 99.9th (floored to one
+	** decimal, so never 100 while one sample is above); 4 of 1,000
+	** below the 0.4th, 1 of 100,000 the 0.1st (ceiled); all below
+	** (1.0) is the 100th and none (0) the 0th, as before */
+	s.nominal_below = 0.99711;
+	claim_mc_nominal_words(&s, b, sizeof b);
+	assert_non_null(strstr(b, " the 99.7th percentile of the samples"));
+	s.nominal_below = 0.99996;
+	claim_mc_nominal_words(&s, b, sizeof b);
+	assert_non_null(strstr(b, " the 99.9th percentile"));
+	s.nominal_below = 0.995;
+	claim_mc_nominal_words(&s, b, sizeof b);
+	assert_non_null(strstr(b, " the 99.5th percentile"));
+	s.nominal_below = 0.004;
+	claim_mc_nominal_words(&s, b, sizeof b);
+	assert_non_null(strstr(b, " the 0.4th percentile"));
+	s.nominal_below = 0.00001;
+	claim_mc_nominal_words(&s, b, sizeof b);
+	assert_non_null(strstr(b, " the 0.1st percentile"));
+	s.nominal_below = 1.0;
+	claim_mc_nominal_words(&s, b, sizeof b);
+	assert_non_null(strstr(b, " the 100th percentile"));
+	s.nominal_below = 0.0;
+	claim_mc_nominal_words(&s, b, sizeof b);
+	assert_non_null(strstr(b, " the 0th percentile"));
+	s.nominal_below = 0.985;
+	claim_mc_nominal_words(&s, b, sizeof b);
+	assert_non_null(strstr(b, " the 99th percentile"));
 	/* no sample evaluated: nothing to say */
 	s.nominal_below = NAN;
 	assert_int_equal(claim_mc_nominal_words(&s, b, sizeof b), -1);
