@@ -144,7 +144,10 @@ void claim_robust_investor_words(const claim_robust_summary *s,
 		snprintf(buf, len, "even with every range narrowed to %s %s, "
 		         "P(>= %gx) = %s (median %s): the verdict's word would "
 		         "still be %s", fw, around, target, pr, med, wn);
-	else if (s->prob[n] >= 0.9)
+	else if (s->prob[n] >= 0.9 || s->prob[n] < s->prob[0])
+		/* the word reaching Supported, or falling where the ranges
+		** narrow (ranges mostly above the stated values): either
+		** way it rests on the widths */
 		snprintf(buf, len, "with every range narrowed to %s %s, P(>= %gx) "
 		         "= %s (median %s): %s, where at full width it is %s: the "
 		         "verdict rests on how wide the ranges are", fw, around,
