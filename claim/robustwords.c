@@ -138,15 +138,20 @@ void claim_robust_investor_words(const claim_robust_summary *s,
 	         : "around the stated values");
 	w0 = claim_verdict_word(1, s->prob[0], NAN, target);
 	wn = claim_verdict_word(1, s->prob[n], NAN, target);
-	if (s->prob[n] >= 0.9)
+	/* the same word at both widths first: a side Supported at full
+	** width too does not rest on the widths */
+	if (!strcmp(w0, wn))
+		snprintf(buf, len, "even with every range narrowed to %s %s, "
+		         "P(>= %gx) = %s (median %s): the verdict's word would "
+		         "still be %s", fw, around, target, pr, med, wn);
+	else if (s->prob[n] >= 0.9 || s->prob[n] < s->prob[0])
+		/* the word reaching Supported, or falling where the ranges
+		** narrow (ranges mostly above the stated values): either
+		** way it rests on the widths */
 		snprintf(buf, len, "with every range narrowed to %s %s, P(>= %gx) "
 		         "= %s (median %s): %s, where at full width it is %s: the "
 		         "verdict rests on how wide the ranges are", fw, around,
 		         target, pr, med, wn, w0);
-	else if (!strcmp(w0, wn))
-		snprintf(buf, len, "even with every range narrowed to %s %s, "
-		         "P(>= %gx) = %s (median %s): the verdict's word would "
-		         "still be %s", fw, around, target, pr, med, wn);
 	else
 		snprintf(buf, len, "even with every range narrowed to %s %s, "
 		         "P(>= %gx) = %s (median %s): the verdict's word would be "

@@ -64,7 +64,10 @@ int claim_robust_top_words(const claim_robust_summary *s, double target,
 ** narrowest reaches Supported, "with every range narrowed to a tenth
 ** around Etched's figures P(>= 20x) = 93% ...: Supported, where at full
 ** width it is Not supported: the verdict rests on how wide the ranges
-** are".  "" where the narrowest is not known. */
+** are" (so too where the word falls as the ranges narrow); where the
+** word is the same at both widths (Supported too), "...
+** the verdict's word would still be Supported".  "" where the narrowest
+** is not known. */
 void claim_robust_investor_words(const claim_robust_summary *s,
                                  double target, char *buf, size_t len);
 

@@ -888,6 +888,74 @@ static void test_speedup_short(void **state)
 	                    "1.24e+15x");
 }
 
+/* The investor's line of the ranges narrowed (claim/robustwords.c) where
+** the verdict's word is the same at full width and at a tenth: a side b of
+** the user's Supported at both (P 95% at full width, 99% at a tenth) keeps
+** its word, so the line must say it would still be Supported, not that
+** the verdict rests on how wide the ranges are (bands: claim/verdict.c,
+** Supported at 90% or more).  Where the word moves up to Supported (60%
+** at full width: Plausible) it does rest on the widths. */
+static void test_robust_investor_same_word(void **state)
+{
+	claim_robust_summary s;
+	char b[1024];
+	int i;
+	(void)state;
+	memset(&s, 0, sizeof s);
+	s.n = RL_ROBUST_FRACTIONS;
+	for (i = 0; i < RL_ROBUST_FRACTIONS; i++) {
+		s.fraction[i] = rl_robust_fraction[i];
+		s.p50[i] = 2.5;
+	}
+	s.prob[0] = 0.95;
+	s.prob[1] = 0.96;
+	s.prob[2] = 0.98;
+	s.prob[3] = 0.99;
+	claim_robust_investor_words(&s, 1.5, b, sizeof b);
+	assert_null(strstr(b, "rests on how wide"));
+	assert_non_null(strstr(b, "would still be Supported"));
+	/* Plausible at full width, Supported at a tenth: it rests on them */
+	s.prob[0] = 0.6;
+	claim_robust_investor_words(&s, 1.5, b, sizeof b);
+	assert_non_null(strstr(b, "Supported, where at full width it is "
+	                          "Plausible: the verdict rests on how wide"));
+}
+
+/* The investor's line where narrowing the ranges lowers the word (a side
+** whose ranges lie mostly above its stated values: P 95% at full width,
+** Supported, 60% at a tenth, Plausible): the word rests on the widths,
+** said as such, not "even with every range narrowed ... not Supported",
+** which reads as though narrowing had been hoped to reach it. */
+static void test_robust_investor_word_falls(void **state)
+{
+	claim_robust_summary s;
+	char b[1024];
+	int i;
+	(void)state;
+	memset(&s, 0, sizeof s);
+	s.n = RL_ROBUST_FRACTIONS;
+	for (i = 0; i < RL_ROBUST_FRACTIONS; i++) {
+		s.fraction[i] = rl_robust_fraction[i];
+		s.p50[i] = 2.5;
+	}
+	s.prob[0] = 0.95;
+	s.prob[1] = 0.9;
+	s.prob[2] = 0.8;
+	s.prob[3] = 0.6;
+	claim_robust_investor_words(&s, 1.5, b, sizeof b);
+	assert_null(strstr(b, "even with"));
+	assert_null(strstr(b, "not Supported"));
+	assert_non_null(strstr(b, "Plausible, where at full width it is "
+	                          "Supported: the verdict rests on how wide"));
+	/* rising short of Supported (Not supported 5% -> Plausible 60%): as
+	** before, "even with ..., not Supported" */
+	s.prob[0] = 0.05;
+	claim_robust_investor_words(&s, 1.5, b, sizeof b);
+	assert_non_null(strstr(b, "even with every range narrowed to a tenth"));
+	assert_non_null(strstr(b, "would be Plausible (Not supported at full "
+	                          "width), not Supported"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -908,6 +976,8 @@ int main(void)
 	    cmocka_unit_test(test_mc_not_evaluated),
 	    cmocka_unit_test(test_model_parallel),
 	    cmocka_unit_test(test_speedup_short),
+	    cmocka_unit_test(test_robust_investor_same_word),
+	    cmocka_unit_test(test_robust_investor_word_falls),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
