@@ -80,6 +80,7 @@ rl_same_avx_body(const unsigned char *a, const unsigned char *b, size_t n)
 	}                                                                     \
 	static inline int name(const void *a, const void *b)                  \
 	{                                                                     \
+		_Static_assert((n) >= 32, #name ": a span under 32 bytes"); \
 		if (__builtin_expect(__builtin_cpu_supports("avx"), 1))       \
 			return name##_avx(a, b);                              \
 		return memcmp(a, b, n) == 0;                                  \

@@ -200,12 +200,12 @@ every_n() { # NAME MAX STEP CMD...: CMD with FAILALLOC_N = 1 .. 150, then
 every_n "sweep --count of list axes" 400 1 $RL sweep "$d/list.ini" --count
 every_n "plot pareto" 400 5 $RL plot pareto --db "$d/list.db" --at scenario.isl=128 \
 	--x power.watts --term dumb --out "$d/list.txt"
-# export: a run's columns not read for want of memory read as a damaged
-# file ("out of memory", exit 2)
+# export: a run's columns not read for want of memory exit 1 (they used to
+# read as a damaged file, exit 2)
 every_n "export --format csv" 2000 7 $RL export --db "$d/list.db" --format csv
 # merge of two shards: a part's columns not read, or the merged file's
-# tables not made, for want of memory read as the part's or the file's
-# fault (exit 2)
+# tables not made, for want of memory exit 1 (they used to read as the
+# part's or the file's fault, exit 2)
 $RL sweep "$d/list.ini" --db "$d/part0.db" --shard 0/2 >/dev/null 2>&1
 $RL sweep "$d/list.ini" --db "$d/part1.db" --shard 1/2 >/dev/null 2>&1
 every_n "merge of two shards" 4000 25 $RL merge --force "$d/merged.db" "$d/part0.db" "$d/part1.db"
