@@ -228,6 +228,8 @@ int rl_mapping_check(const rl_config *cfg, char *msg, size_t len)
 	char legal[160];
 
 	if (!tp_ok(tp, cfg)) {
+		if (!len) /* the status alone */
+			return RL_EINPUT;
 		legal_list(legal, sizeof legal, chips, tp_ok, cfg);
 		if (!whole_div(tp, m->heads))
 			snprintf(msg, len,
@@ -243,6 +245,8 @@ int rl_mapping_check(const rl_config *cfg, char *msg, size_t len)
 	}
 	if (!whole_div(tp * pp, chips)) {
 		char with[160];
+		if (!len) /* the status alone */
+			return RL_EINPUT;
 		legal_list(legal, sizeof legal, chips, any_ok, cfg);
 		if (whole_div(tp, chips)) {
 			legal_list(with, sizeof with, chips / tp, pp_ok, cfg);
@@ -262,6 +266,8 @@ int rl_mapping_check(const rl_config *cfg, char *msg, size_t len)
 		return RL_EINPUT;
 	}
 	if (!pp_ok(pp, cfg)) {
+		if (!len) /* the status alone */
+			return RL_EINPUT;
 		legal_list(legal, sizeof legal, chips / tp, pp_ok, cfg);
 		snprintf(msg, len,
 		         "pp = %g is more stages than the model's %g layers; "
@@ -272,6 +278,8 @@ int rl_mapping_check(const rl_config *cfg, char *msg, size_t len)
 	}
 	dp = chips / (tp * pp);
 	if (ep > 1 && m->experts <= 1) {
+		if (!len) /* the status alone */
+			return RL_EINPUT;
 		snprintf(msg, len,
 		         "ep = %g on a dense model (experts = 1): expert "
 		         "parallelism needs a mixture of experts; legal ep: 1",
@@ -279,6 +287,8 @@ int rl_mapping_check(const rl_config *cfg, char *msg, size_t len)
 		return RL_EINPUT;
 	}
 	if (ep > m->experts) {
+		if (!len) /* the status alone */
+			return RL_EINPUT;
 		legal_list(legal, sizeof legal, dp, ep_ok, cfg);
 		snprintf(msg, len,
 		         "ep = %g is larger than the model's %g experts; legal "
@@ -287,6 +297,8 @@ int rl_mapping_check(const rl_config *cfg, char *msg, size_t len)
 		return RL_EINPUT;
 	}
 	if (!ep_ok(ep, cfg) || !whole_div(ep, dp)) {
+		if (!len) /* the status alone */
+			return RL_EINPUT;
 		legal_list(legal, sizeof legal, dp, ep_ok, cfg);
 		snprintf(msg, len,
 		         "ep = %g must divide the model's %g experts and "
@@ -295,6 +307,8 @@ int rl_mapping_check(const rl_config *cfg, char *msg, size_t len)
 		return RL_EINPUT;
 	}
 	if ((tp > 1 || pp > 1 || ep > 1) && cfg->chip.link_Bps <= 0) {
+		if (!len) /* the status alone */
+			return RL_EINPUT;
 		snprintf(msg, len,
 		         "chip: tp, pp or ep > 1 needs link_gbps > 0 (legal "
 		         "without links: tp = pp = ep = 1)");
@@ -303,6 +317,8 @@ int rl_mapping_check(const rl_config *cfg, char *msg, size_t len)
 	if ((int)cfg->prof.allreduce == RL_AR_SWITCH &&
 	    ((int)cfg->chip.topology != RL_TOPO_SWITCH ||
 	     cfg->chip.in_network_reduction < 0.5) && tp > 1) {
+		if (!len) /* the status alone */
+			return RL_EINPUT;
 		snprintf(msg, len,
 		         "profile.allreduce = switch needs chip.topology = switch "
 		         "with chip.in_network_reduction = true; legal "

@@ -101,7 +101,10 @@ long long rl_divisor_after(long long n, long long d);
 
 /* Is the mapping legal for the model and the system?  RL_OK, or
 ** RL_EINPUT (engine.h's RL_EINVAL) with a message naming the constraint
-** and what would be legal. */
+** and what would be legal.  len 0 (msg may then be NULL): the status
+** alone, no message worked out (the searches' refusals, mapsearch.c:
+** each one's list of legal values and its %g took 20 mapping tests of a
+** claim's Monte Carlo sample 17,500 instructions, 1,700 without). */
 int rl_mapping_check(const rl_config *cfg, char *msg, size_t len);
 
 #endif

@@ -48,12 +48,14 @@ static int better(const rl_map_entry *a, const rl_map_entry *b, int key)
 	return a->ep < b->ep;
 }
 
-static void insert(rl_map_entry *out, size_t *n, size_t max,
-                   const rl_map_entry *e, int key)
+/* e into the ranked list out (n kept, at most max); where it went, or
+** max where it was cut */
+static size_t insert(rl_map_entry *out, size_t *n, size_t max,
+                     const rl_map_entry *e, int key)
 {
 	size_t i = *n < max ? *n : max;
 	if (i == max && (max == 0 || !better(e, &out[max - 1], key)))
-		return;
+		return max;
 	if (i == max)
 		i = max - 1;
 	while (i > 0 && better(e, &out[i - 1], key)) {
@@ -63,6 +65,7 @@ static void insert(rl_map_entry *out, size_t *n, size_t max,
 	out[i] = *e;
 	if (*n < max)
 		(*n)++;
+	return i;
 }
 
 /* A mapping tp x pp x ep of n chips (dp = n / tp / pp) met by walk;
@@ -125,6 +128,7 @@ typedef struct {
 	const rl_map_limits *lim;
 	rl_map_entry *out;
 	size_t max, legal, kept;
+	rl_result *best;  /* out[0]'s evaluation (NULL: not kept) */
 } search_walk;
 
 static int search_visit(void *ctx, long long n, long long tp, long long pp,
@@ -134,13 +138,12 @@ static int search_visit(void *ctx, long long n, long long tp, long long pp,
 	const rl_map_limits *lim = w->lim;
 	rl_result r;
 	rl_map_entry e;
-	char msg[256];
 	(void)n;
 	w->c.scen.chips = w->chips;
 	w->c.scen.tp = (double)tp;
 	w->c.scen.pp = (double)pp;
 	w->c.scen.ep = (double)ep;
-	if (rl_mapping_check(&w->c, msg, sizeof msg) != RL_OK)
+	if (rl_mapping_check(&w->c, NULL, 0) != RL_OK) /* (no message) */
 		return 0;
 	memset(&e, 0, sizeof e);
 	e.tp = (double)tp;
@@ -179,14 +182,16 @@ static int search_visit(void *ctx, long long n, long long tp, long long pp,
 		e.ttft_s = e.tpot_s = NAN;
 		e.clock_scale = NAN;
 	}
-	insert(w->out, &w->kept, w->max, &e,
-	       lim && lim->rank_by > 0 && lim->rank_by < RL_RANK_N
-	           ? lim->rank_by : RL_RANK_OUTPUT_TPS);
+	if (insert(w->out, &w->kept, w->max, &e,
+	           lim && lim->rank_by > 0 && lim->rank_by < RL_RANK_N
+	               ? lim->rank_by : RL_RANK_OUTPUT_TPS) == 0 &&
+	    w->max > 0 && w->best)
+		*w->best = r;
 	return 0;
 }
 
-size_t rl_map_search(const rl_config *cfg, const rl_map_limits *lim,
-                     rl_map_entry *out, size_t max)
+size_t rl_map_search_best(const rl_config *cfg, const rl_map_limits *lim,
+                          rl_map_entry *out, size_t max, rl_result *best)
 {
 	search_walk w;
 	walk_prunes pr = prunes_of(cfg, 0);
@@ -196,8 +201,15 @@ size_t rl_map_search(const rl_config *cfg, const rl_map_limits *lim,
 	w.out = out;
 	w.max = max;
 	w.legal = w.kept = 0;
+	w.best = best;
 	walk((long long)w.chips, &pr, search_visit, &w);
 	return w.legal;
+}
+
+size_t rl_map_search(const rl_config *cfg, const rl_map_limits *lim,
+                     rl_map_entry *out, size_t max)
+{
+	return rl_map_search_best(cfg, lim, out, max, NULL);
 }
 
 const char *rl_map_not_run_words(const rl_config *cfg, const rl_map_entry *e,
@@ -286,13 +298,12 @@ static int fewest_visit(void *ctx, long long n, long long tp, long long pp,
 {
 	fewest_walk *w = ctx;
 	rl_result r;
-	char msg[256];
 	(void)dp;
 	w->c.scen.chips = (double)n;
 	w->c.scen.tp = (double)tp;
 	w->c.scen.pp = (double)pp;
 	w->c.scen.ep = (double)ep;
-	if (rl_mapping_check(&w->c, msg, sizeof msg) != RL_OK ||
+	if (rl_mapping_check(&w->c, NULL, 0) != RL_OK ||
 	    rl_eval(&w->c, &r) != RL_OK)
 		return 0;
 	return rl_map_fitting(&w->c, w->buf, w->len) > 0;

@@ -68,6 +68,13 @@ double rl_map_rank_value(const rl_map_entry *e, int rank_by);
 ** than max: the list was cut).  No allocation. */
 size_t rl_map_search(const rl_config *cfg, const rl_map_limits *lim,
                      rl_map_entry *out, size_t max);
+/* The same, with best (where not NULL) the evaluation of out[0] as the
+** search made it (rl_eval of cfg at out[0]'s mapping: scenario.chips,
+** tp, pp and ep set as rl_map_search sets them), where max > 0 and a
+** mapping was legal; else untouched.  Monte Carlo reads it rather than
+** evaluate its winner again. */
+size_t rl_map_search_best(const rl_config *cfg, const rl_map_limits *lim,
+                          rl_map_entry *out, size_t max, rl_result *best);
 
 /* The one wording of a mapping of a search that does not run (rc not
 ** RL_OK), map's table and JSON and claim's list alike: "does not fit in

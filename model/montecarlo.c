@@ -190,12 +190,13 @@ typedef struct {
 } mc_job;
 
 /* Set c to the best mapping of its chips (rl_map_search: never one over
-** its TDP at every clock) and note it in m; 0 when no mapping runs,
-** *over 1 where one of those that fit in memory is over its TDP. */
-static int best_mapping(rl_config *c, rl_mc_map *m, int *over)
+** its TDP at every clock) and note it in m, r its evaluation as the
+** search made it (rl_eval of c as set here, runnable); 0 when no mapping
+** runs, *over 1 where one of those that fit in memory is over its TDP. */
+static int best_mapping(rl_config *c, rl_mc_map *m, int *over, rl_result *r)
 {
 	rl_map_entry e[64];
-	size_t n = rl_map_search(c, NULL, e, sizeof e / sizeof e[0]), i;
+	size_t n = rl_map_search_best(c, NULL, e, sizeof e / sizeof e[0], r), i;
 	*over = 0;
 	if (n == 0 || e[0].rc != RL_OK) {
 		for (i = 0; i < n && i < sizeof e / sizeof e[0]; i++)
@@ -304,14 +305,17 @@ static void run_stream(mc_job *j, int s)
 			viol |= rl_violations(&ca, &ra, 0);
 		}
 		viol |= rl_violations(&cb, NULL, j->o->power_cap_w);
-		if (j->o->remap_b &&
-		    !best_mapping(&cb, &j->res->chosen[i], &over)) {
-			if (over) /* every mapping that fits is over its TDP */
-				viol |= RL_VIOL_POWER;
-			j->res->violates[i] = (unsigned char)viol;
-			continue;
+		if (j->o->remap_b) {
+			if (!best_mapping(&cb, &j->res->chosen[i], &over, &rb)) {
+				if (over) /* every mapping that fits is over its TDP */
+					viol |= RL_VIOL_POWER;
+				j->res->violates[i] = (unsigned char)viol;
+				continue;
+			}
+			rc_b = RL_OK; /* rb: the search's evaluation of cb */
+		} else {
+			rc_b = rl_eval_runnable(rl_eval(&cb, &rb), &rb);
 		}
-		rc_b = rl_eval_runnable(rl_eval(&cb, &rb), &rb);
 		if (rc_b != RL_OK || !(ta > 0)) {
 			if (rc_b == RL_EPOWER)
 				viol |= rl_violations(&cb, &rb, j->o->power_cap_w);

@@ -632,12 +632,20 @@ const rl_param *rl_params(size_t *count)
 	return table;
 }
 
+/* The first row of the section and key, in the table's order.  Each
+** row's first characters are tested before its strcmps (equal strings
+** have them equal): loading a file looks each key up, twice, and the
+** strcmp of every row before it took 3,800 instructions a look-up
+** (validation's setups in claim: 950M of claim --samples 5000's 4,070M;
+** with the test 370M of 2,863M, val_trust_shipped 1,979M -> 874M). */
 const rl_param *rl_param_find(const char *section, const char *key)
 {
 	size_t n, i;
 	const rl_param *t = rl_params(&n);
+	char s0 = section[0], k0 = key[0];
 	for (i = 0; i < n; i++)
-		if (!strcmp(t[i].section, section) && !strcmp(t[i].key, key))
+		if (t[i].key[0] == k0 && t[i].section[0] == s0 &&
+		    !strcmp(t[i].section, section) && !strcmp(t[i].key, key))
 			return &t[i];
 	return NULL;
 }

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "../model/engine.h"
+#include "../model/mapsearch.h"
 #include "../model/montecarlo.h"
 #include "../model/params.h"
 #include "../model/shapley.h"
@@ -655,6 +656,69 @@ static void test_mc_remap(void **state)
 	rl_mc_free(r);
 }
 
+/* Side b at its best mapping per sample: each sample's speedup is the
+** one of evaluating side b again at the mapping rl_map_search ranks first
+** (what rl_mc_run did before it read the search's own evaluation of that
+** mapping, rl_map_search_best), bit for bit, from the sample's recorded
+** draws; and the same whatever the threads. */
+static void test_mc_remap_as_search(void **state)
+{
+	rl_config a, b;
+	rl_uparam u[3];
+	rl_mc_opts o;
+	rl_mc_result *r1 = rl_mc_alloc(300), *r2 = rl_mc_alloc(300);
+	char err[256];
+	size_t i, k, evaluated = 0;
+	(void)state;
+	side_a(&a);
+	side_b(&b);
+	uncertain(u);
+	memset(&o, 0, sizeof o);
+	o.samples = 300;
+	o.seed = 11;
+	o.threads = 1;
+	o.target = 2;
+	o.remap_b = 1;
+	assert_int_equal(rl_mc_record_all(r1, 3), 0);
+	assert_int_equal(rl_mc_run(&a, &b, u, 3, &o, r1, err, sizeof err), 0);
+	o.threads = 4;
+	assert_int_equal(rl_mc_run(&a, &b, u, 3, &o, r2, err, sizeof err), 0);
+	assert_memory_equal(r1->speedup, r2->speedup, 300 * sizeof(double));
+	assert_memory_equal(r1->violates, r2->violates, 300);
+	assert_memory_equal(r1->chosen, r2->chosen, 300 * sizeof *r1->chosen);
+	for (i = 0; i < 300; i++) {
+		rl_config ca = a, cb = b;
+		rl_result ra, rb;
+		rl_map_entry e[64];
+		size_t n;
+		for (k = 0; k < 3; k++)
+			*rl_param_ptr(u[k].side ? &cb : &ca, u[k].p) =
+			    r1->drawn_all[i * 3 + k] * u[k].p->scale;
+		if (rl_eval_runnable(rl_eval(&ca, &ra), &ra) != RL_OK) {
+			assert_true(isnan(r1->speedup[i]));
+			continue;
+		}
+		n = rl_map_search(&cb, NULL, e, 64);
+		if (n == 0 || e[0].rc != RL_OK) {
+			assert_true(isnan(r1->speedup[i]));
+			continue;
+		}
+		cb.scen.chips = rl_scen_chips(&cb.scen);
+		cb.scen.tp = e[0].tp;
+		cb.scen.pp = e[0].pp;
+		cb.scen.ep = e[0].ep;
+		assert_int_equal(rl_eval_runnable(rl_eval(&cb, &rb), &rb), RL_OK);
+		assert_true(r1->speedup[i] == rb.total_tps / ra.total_tps);
+		assert_true(r1->chosen[i].tp == e[0].tp &&
+		            r1->chosen[i].pp == e[0].pp &&
+		            r1->chosen[i].ep == e[0].ep);
+		evaluated++;
+	}
+	assert_true(evaluated > 250);
+	rl_mc_free(r1);
+	rl_mc_free(r2);
+}
+
 /* A sample over its TDP at every clock is one with no speedup (NAN,
 ** failed: rl_eval_runnable, as claim's metric reads it) and a power
 ** violation.  The H100's design (test_silicon.c's test_eval_over_tdp)
@@ -717,6 +781,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_factors_multiply_to_speedup),
+	    cmocka_unit_test(test_mc_remap_as_search),
 	    cmocka_unit_test(test_other_factor_collects_the_rest),
 	    cmocka_unit_test(test_self_comparison_is_one),
 	    cmocka_unit_test(test_shapley_by_hand),

@@ -277,6 +277,95 @@ static void test_ep_memory(void **state)
 	assert_non_null(strstr(msg, "dense"));
 }
 
+/* rl_mapping_check with no room for a message (len 0, msg NULL) gives
+** the status it gives with one, for every tp, pp, ep of 1-9 on 1-12
+** chips of a mixture (Mixtral: 8 experts, 32 layers) and of a dense
+** model, with links and without, and with an in-switch all-reduce on a
+** chip without in-network reduction: each of its refusals is met. */
+static void test_mapping_check_quiet(void **state)
+{
+	rl_config c;
+	char msg[256];
+	int variant, refused[2] = {0, 0};
+	(void)state;
+	for (variant = 0; variant < 4; variant++) {
+		double chips, tp, pp, ep;
+		rl_config_defaults(&c);
+		fx_h100_rates(&c.chip);
+		fx_mixtral_8x7b(&c.model);
+		if (variant == 1) {
+			c.model.experts = 1;
+			c.model.experts_per_token = 1;
+		}
+		if (variant == 2)
+			c.chip.link_Bps = 0;
+		if (variant == 3) {
+			c.prof.allreduce = RL_AR_SWITCH;
+			c.chip.in_network_reduction = 0;
+		}
+		for (chips = 1; chips <= 12; chips++)
+			for (tp = 1; tp <= 9; tp++)
+				for (pp = 1; pp <= 9; pp++)
+					for (ep = 1; ep <= 9; ep++) {
+						int loud, quiet;
+						c.scen.chips = chips;
+						c.scen.tp = tp;
+						c.scen.pp = pp;
+						c.scen.ep = ep;
+						loud = rl_mapping_check(&c, msg, sizeof msg);
+						quiet = rl_mapping_check(&c, NULL, 0);
+						assert_int_equal(loud, quiet);
+						refused[loud == RL_OK ? 0 : 1]++;
+					}
+	}
+	assert_true(refused[0] > 0 && refused[1] > 0);
+}
+
+/* rl_map_search_best's best is the evaluation of the first mapping, as
+** rl_eval gives it there; with max 0 (nothing kept) it is left alone. */
+static void test_map_search_best(void **state)
+{
+	rl_config c, at;
+	rl_result best, r;
+	rl_map_entry e[16];
+	size_t n;
+	(void)state;
+	toy(&c);
+	c.chip.link_latency_s = 1e-3;
+	c.scen.chips = 4;
+	memset(&best, 0, sizeof best);
+	best.total_tps = -1;
+	n = rl_map_search_best(&c, NULL, e, 16, &best);
+	assert_int_equal(n, rl_map_search(&c, NULL, e, 16));
+	at = c;
+	at.scen.chips = 4;
+	at.scen.tp = e[0].tp;
+	at.scen.pp = e[0].pp;
+	at.scen.ep = e[0].ep;
+	assert_int_equal(rl_eval(&at, &r), RL_OK);
+	assert_true(best.total_tps == r.total_tps);
+	assert_true(best.output_tps == r.output_tps);
+	assert_true(best.ttft_s == r.ttft_s && best.tpot_s == r.tpot_s);
+	assert_true(best.total_tps == e[0].total_tps);
+	/* ranked by TTFT, another mapping may lead: still the first's */
+	{
+		rl_map_limits lim;
+		memset(&lim, 0, sizeof lim);
+		lim.rank_by = RL_RANK_TTFT;
+		rl_map_search_best(&c, &lim, e, 16, &best);
+		at.scen.tp = e[0].tp;
+		at.scen.pp = e[0].pp;
+		at.scen.ep = e[0].ep;
+		assert_int_equal(rl_eval(&at, &r), RL_OK);
+		assert_true(best.ttft_s == r.ttft_s &&
+		            best.total_tps == r.total_tps);
+	}
+	memset(&best, 0, sizeof best);
+	best.total_tps = -1;
+	assert_int_equal(rl_map_search_best(&c, NULL, e, 0, &best), n);
+	assert_true(best.total_tps == -1);
+}
+
 /* The toy model on 4 chips whose links take 1 s a hop: every mapping but
 ** 4 independent replicas pays at least 1 s an iteration for its links, so
 ** the best is tp 1 x pp 1 x dp 4, at exactly 4 times one chip.  Legal
@@ -526,6 +615,8 @@ int main(void)
 	    cmocka_unit_test(test_pp_bubble),
 	    cmocka_unit_test(test_memory_fit_refusal),
 	    cmocka_unit_test(test_ep_memory),
+	    cmocka_unit_test(test_mapping_check_quiet),
+	    cmocka_unit_test(test_map_search_best),
 	    cmocka_unit_test(test_map_search_tiny),
 	    cmocka_unit_test(test_map_rank_by),
 	    cmocka_unit_test(test_map_rank_value),

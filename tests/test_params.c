@@ -129,6 +129,15 @@ static void test_param_table(void **state)
 	assert_string_equal(err, "design.hbm_stacks = 64.5 is outside the "
 	                         "allowed whole numbers [0, 64] stacks");
 	assert_null(rl_param_find_full("chip.nope"));
+	/* the first characters alike are not a match (rl_param_find tests
+	** them before its strcmps), nor a key of another section, nor empty
+	** names */
+	assert_null(rl_param_find("chip", "hbm_tbpz"));
+	assert_null(rl_param_find("chiq", "hbm_tbps"));
+	assert_null(rl_param_find("model", "hbm_tbps"));
+	assert_null(rl_param_find("chip", ""));
+	assert_null(rl_param_find("", "hbm_tbps"));
+	assert_null(rl_param_find("", ""));
 }
 
 /* 1 where rl_param_suggest offers `want` for `typed`. */
