@@ -39,16 +39,22 @@ char *ini_trim(char *s)
 	return s;
 }
 
-/* Cut an inline comment: ';' or '#' at the start or after whitespace. */
-static void cut_comment(char *s)
+char *ini_comment(char *s)
 {
 	char *p;
 	for (p = s; *p; p++)
 		if ((*p == ';' || *p == '#') &&
-		    (p == s || isspace((unsigned char)p[-1]))) {
-			*p = '\0';
-			return;
-		}
+		    (p == s || isspace((unsigned char)p[-1])))
+			return p;
+	return NULL;
+}
+
+/* Cut an inline comment (ini_comment). */
+static void cut_comment(char *s)
+{
+	char *p = ini_comment(s);
+	if (p)
+		*p = '\0';
 }
 
 /* The reader: cb, or lcb (which is also told the line) when given; scb,

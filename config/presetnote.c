@@ -72,7 +72,10 @@ int preset_key_note(const char *path, const char *section, const char *key,
 		if (!strcmp(sec, section) && !strncmp(s, key, kl) &&
 		    s[kl + strspn(s + kl, " \t")] == '=') {
 			char *v = s + kl + strspn(s + kl, " \t") + 1;
-			char *sc = strchr(v, ';');
+			/* the comment after the value where the reader cuts
+			** it: a '#' too, a ';' only at a blank (a strchr of ';'
+			** missed a '# ASSUMPTION: ...' after the price) */
+			char *sc = ini_comment(v);
 			if (sc) {
 				*sc = '\0';
 				add(note, sizeof note, ini_trim(sc + 1));

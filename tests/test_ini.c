@@ -116,7 +116,9 @@ static void test_key_note(void **state)
 	    ";   as the other's, range 1-3.\n"
 	    "price_usd = 2       ; inline words\n"
 	    "years = 4\n"
-	    "price_usd_x = 9\n";
+	    "price_usd_x = 9\n"
+	    "hash = 7 # ASSUMPTION: hash words; more\n"
+	    "semi = a;b ;after\n";
 	char path[] = "/tmp/rl_test_note_XXXXXX", note[256], val[32];
 	int fd;
 	FILE *f;
@@ -142,6 +144,16 @@ static void test_key_note(void **state)
 	assert_string_equal(note, "");
 	assert_string_equal(val, "4");
 	/* no such key (a longer name is another key), no such file */
+	/* a '#' after the value is its comment, as the reader cuts it (the
+	** reader's value 7); a ';' in a word is none ("a;b" its value) */
+	assert_int_equal(preset_key_note(path, "cost", "hash", note,
+	                                 sizeof note, val, sizeof val), 1);
+	assert_string_equal(note, "ASSUMPTION: hash words; more");
+	assert_string_equal(val, "7");
+	assert_int_equal(preset_key_note(path, "cost", "semi", note,
+	                                 sizeof note, val, sizeof val), 1);
+	assert_string_equal(note, "after");
+	assert_string_equal(val, "a;b");
 	assert_int_equal(preset_key_note(path, "cost", "price", note,
 	                                 sizeof note, val, sizeof val), 0);
 	assert_string_equal(note, "");
