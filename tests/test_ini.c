@@ -165,6 +165,29 @@ static void test_key_note(void **state)
 	assert_string_equal(val, "");
 }
 
+/* preset_key_note of a file that begins with a UTF-8 byte order mark,
+** which the ini reader skips: its first line is the [cost] section, and
+** the note and value of price_usd are read as without the mark. */
+static void test_key_note_bom(void **state)
+{
+	char path[] = "/tmp/rl_test_note_XXXXXX", note[256], val[32];
+	int fd;
+	FILE *f;
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	assert_true(fputs("\xef\xbb\xbf[cost]\n; the note\nprice_usd = 2\n", f) >=
+	            0);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(preset_key_note(path, "cost", "price_usd", note,
+	                                 sizeof note, val, sizeof val), 1);
+	unlink(path);
+	assert_string_equal(note, "the note");
+	assert_string_equal(val, "2");
+}
+
 /* preset_key_note on a comment line longer than 1023 bytes (the ini
 ** reader takes lines up to INI_LINE_MAX, 4095): the comment is one line,
 ** its tail no key line of its own.  The comment's tail reads like the key;
@@ -270,6 +293,7 @@ int main(void)
 	    cmocka_unit_test(test_section_status),
 	    cmocka_unit_test(test_key_note),
 	    cmocka_unit_test(test_key_note_long),
+	    cmocka_unit_test(test_key_note_bom),
 	    cmocka_unit_test(test_profile_loo),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
