@@ -155,6 +155,19 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 					sqlite3_finalize(st);
 					return RL_EINPUT;
 				}
+			/* and a count of points, or the next one, below 0 (-2^63
+			** merged as "8 points stored of the -9223372036854775808") */
+			for (k = 2; k < 4; k++)
+				if (sqlite3_column_int64(st, 2 + (int)k) < 0) {
+					snprintf(err, errlen, "%s: run %lld: runs.%s is %lld, "
+					         "below 0; refusing to merge a crafted or "
+					         "altered shard", m->paths[part],
+					         (long long)sqlite3_column_int64(st, 0),
+					         counts[k],
+					         (long long)sqlite3_column_int64(st, 2 + (int)k));
+					sqlite3_finalize(st);
+					return RL_EINPUT;
+				}
 		}
 		r = &m->runs[m->nruns++];
 		memset(r, 0, sizeof *r);
