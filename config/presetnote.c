@@ -77,10 +77,11 @@ int preset_key_note(const char *path, const char *section, const char *key,
 		    s[kl + strspn(s + kl, " \t")] == '=') {
 			char *v = s + kl + strspn(s + kl, " \t") + 1;
 			/* the comment after the value where the reader cuts
-			** it: a '#' too, a ';' only at a blank (a strchr of ';'
-			** missed a '# ASSUMPTION: ...' after the price) */
-			char *sc = ini_comment(v);
-			if (sc) {
+			** it, in the whole line: a '#' too, a ';' only at a
+			** blank (a strchr of ';' missed a '# ASSUMPTION: ...'
+			** after the price), not one right after the '=' */
+			char *sc = ini_comment(s);
+			if (sc && sc >= v) {
 				*sc = '\0';
 				add(note, sizeof note, ini_trim(sc + 1));
 			}

@@ -118,7 +118,8 @@ static void test_key_note(void **state)
 	    "years = 4\n"
 	    "price_usd_x = 9\n"
 	    "hash = 7 # ASSUMPTION: hash words; more\n"
-	    "semi = a;b ;after\n";
+	    "semi = a;b ;after\n"
+	    "eqsemi =;x\n";
 	char path[] = "/tmp/rl_test_note_XXXXXX", note[256], val[32];
 	int fd;
 	FILE *f;
@@ -154,6 +155,11 @@ static void test_key_note(void **state)
 	                                 sizeof note, val, sizeof val), 1);
 	assert_string_equal(note, "after");
 	assert_string_equal(val, "a;b");
+	/* nor a ';' right after the '=' (the reader's value ";x") */
+	assert_int_equal(preset_key_note(path, "cost", "eqsemi", note,
+	                                 sizeof note, val, sizeof val), 1);
+	assert_string_equal(note, "");
+	assert_string_equal(val, ";x");
 	assert_int_equal(preset_key_note(path, "cost", "price", note,
 	                                 sizeof note, val, sizeof val), 0);
 	assert_string_equal(note, "");
