@@ -134,6 +134,17 @@ static double miss(double predicted, const meas_row *m)
 static void modelled(val_row *o, const meas_row *m)
 {
 	o->error = miss(o->predicted, m);
+	if (!isfinite(o->error)) {
+		/* a measured value so far below the prediction (2.2e-308
+		** tokens/s against 2,409) that their error is no number: not
+		** modelled, where it printed +inf% and was counted among the
+		** modelled rows beside a JSON error of null */
+		snprintf(o->reason, sizeof o->reason, "its error is no finite "
+		         "percentage (measured %.6g, modelled %.6g)", m->value,
+		         o->predicted);
+		o->error = NAN;
+		return;
+	}
 	o->status = VAL_OK;
 	o->why = VAL_WHY_NONE;
 }

@@ -638,4 +638,18 @@ expect_out "^held-out chips +1 row +: median .* \\(serving rows only\\)\$" "held
 (echo "$H"; grep '^a-out,' "$M") >"$tmpd/h100only.csv"
 expect_exit 0 "validate an H100 row alone" -- $RL validate --measurements "$tmpd/h100only.csv" --versions "$V"
 expect_out "^held-out chips +0 rows\$" "held-out summary: no rows, nothing said of them"
+# a measured value so small that its error is no number (the smallest
+# normal double, 2.2250738585072014e-308 tokens/s, against some 1,300
+# modelled: (1300 - 2.2e-308) / 2.2e-308 overflows): the row not modelled
+# with its reason, the other counted alone; it printed +inf% and was
+# counted among 2 modelled rows with a JSON error of null
+(echo "$H"; grep '^a-out,' "$M"; echo "tiny,T,out,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,output_tokens_per_s,2.2250738585072014e-308,") >"$tmpd/tiny.csv"
+expect_exit 0 "validate a row measured at 2.2e-308" -- $RL validate --measurements "$tmpd/tiny.csv" --versions "$V"
+expect_out "its error is no finite percentage \(measured 2\.22507e-308, modelled [0-9.]+\)" "tiny: not modelled, its reason"
+expect_out "^1 of 2 rows modelled\$" "tiny: one row modelled"
+if grep -q 'inf%' "$tmpd/out"; then
+	echo "not ok - tiny: no inf% printed"; fails=$((fails + 1))
+else
+	echo "ok - tiny: no inf% printed"
+fi
 finish
