@@ -652,4 +652,16 @@ if grep -q 'inf%' "$tmpd/out"; then
 else
 	echo "ok - tiny: no inf% printed"
 fi
+# a TTFT at 32 requests/s of one sequence at a time, past what the server
+# serves: the model's figure is infinite, the row not modelled (it printed
+# 'inf +inf%' and was counted as modelled)
+(echo "$H"; echo "past,T,out,h100-sxm,4,llama3-70b,bf16,202,214,4,1,1,32,ttft_mean_s,0.116,") >"$tmpd/past.csv"
+expect_exit 0 "validate a TTFT past the server's rate" -- $RL validate --measurements "$tmpd/past.csv" --versions "$V"
+expect_out "the model gives no finite figure for it \(measured 0\.116\)" "past: not modelled, its reason"
+expect_out "^0 of 1 rows modelled\$" "past: no row modelled"
+if grep -q 'inf' "$tmpd/out"; then
+	echo "not ok - past: no inf printed"; fails=$((fails + 1))
+else
+	echo "ok - past: no inf printed"
+fi
 finish
