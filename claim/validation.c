@@ -134,6 +134,21 @@ static double miss(double predicted, const meas_row *m)
 static void modelled(val_row *o, const meas_row *m)
 {
 	o->error = miss(o->predicted, m);
+	if (!isfinite(o->error)) {
+		/* a measured value so far below the prediction (2.2e-308
+		** tokens/s against 2,409) that their error is no number: not
+		** modelled, where it printed +inf% and was counted among the
+		** modelled rows beside a JSON error of null */
+		if (isfinite(o->predicted))
+			snprintf(o->reason, sizeof o->reason, "its error is no "
+			         "finite percentage (measured %.6g, modelled %.6g)",
+			         m->value, o->predicted);
+		else /* a TTFT at a rate past what the server serves */
+			snprintf(o->reason, sizeof o->reason, "the model gives no "
+			         "finite figure for it (measured %.6g)", m->value);
+		o->error = NAN;
+		return;
+	}
 	o->status = VAL_OK;
 	o->why = VAL_WHY_NONE;
 }

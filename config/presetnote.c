@@ -33,7 +33,7 @@ int preset_key_note(const char *path, const char *section, const char *key,
 	** own, read as a key or a section where it looked like one */
 	char line[INI_LINE_MAX + 2], note[2048] = "", sec[128] = "";
 	size_t kl = strlen(key);
-	int found = 0;
+	int found = 0, first = 1;
 	FILE *f;
 	if (len)
 		buf[0] = '\0';
@@ -43,6 +43,10 @@ int preset_key_note(const char *path, const char *section, const char *key,
 		return 0;
 	while (!found && fgets(line, sizeof line, f)) {
 		char *s, *c, *cm;
+		/* a UTF-8 byte order mark (an editor's), which the reader
+		** skips: the first line's section or comment is read past it */
+		size_t bom = first && !strncmp(line, "\xef\xbb\xbf", 3) ? 3 : 0;
+		first = 0;
 		if (!strchr(line, '\n') && !feof(f)) {
 			/* longer than the ini reader takes (the preset did not
 			** load): its rest skipped, no note or key of it */
@@ -54,9 +58,9 @@ int preset_key_note(const char *path, const char *section, const char *key,
 		}
 		/* the comment cut where the ini reader cuts it (ini_comment):
 		** a ';' or '#' inside a word is the value's */
-		if ((cm = ini_comment(line)))
+		if ((cm = ini_comment(line + bom)))
 			*cm++ = '\0';
-		s = ini_trim(line);
+		s = ini_trim(line + bom);
 		if (!s[0] && cm) {
 			add(note, sizeof note, ini_trim(cm)); /* a comment line */
 			continue;

@@ -23,14 +23,18 @@ double rl_map_rank_value(const rl_map_entry *e, int rank_by)
 	}
 }
 
-/* a before b in the ranking by key (rl_map_rank): a known figure before
-** an unknown one, then the higher (throughput, tokens per joule) or the
-** lower (cost, latency); ties by output tokens/s, then fewer pp, tp, ep,
-** the order the default ranking always had */
+/* a before b in the ranking by key (rl_map_rank): within the limits
+** first, then the runnable (a mapping that does not fit or is over its
+** TDP at every clock, whose figures are 0, last under every key), then a
+** known figure before an unknown one, then the higher (throughput, tokens
+** per joule) or the lower (cost, latency); ties by output tokens/s, then
+** fewer pp, tp, ep, the order the default ranking always had */
 static int better(const rl_map_entry *a, const rl_map_entry *b, int key)
 {
 	if (a->meets != b->meets)
 		return a->meets > b->meets;
+	if ((a->rc == RL_OK) != (b->rc == RL_OK))
+		return a->rc == RL_OK;
 	if (key != RL_RANK_OUTPUT_TPS) {
 		double x = rl_map_rank_value(a, key), y = rl_map_rank_value(b, key);
 		int hi = key == RL_RANK_TOKENS_PER_J;

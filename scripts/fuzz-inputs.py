@@ -248,6 +248,45 @@ mutated from real files, one target at a time (--targets):
                 or file name holds hostile bytes (invalid UTF-8, controls,
                 escapes, a line separator, bidi): JSON strict UTF-8 (no
                 lone surrogate escaped), text without controls
+  rankby        map --json --rank-by KEY (hostile words at times), targets,
+                mappings made not to fit or to run over their TDP: ranked
+                within the limits first, then the runnable, by KEY (null
+                after known; ties by output tokens/s), best the first
+  solvet        solve --target KEY=X of every key, in range, at its ends,
+                or malformed (case, blanks, '==', lists, past the range,
+                nan, hex, 400 digits, invalid UTF-8): a malformed one
+                refused naming --target; the rows' met_now, feasible and
+                metrics on the sides of the target they claim
+  plotat        plot heatmap/pareto with 1-3 --at PARAM=VALUE on a sweep
+                over batch, isl, precision and a linear frac_mac range:
+                a stored value in any spelling (4.0, 1.6e1, 6e-2) selects
+                its points; refusals name --at; an SVG written parses
+  count         sweep --count (--shard at times) of specs of lists, log
+                and linear ranges written as decimals or exponents, then
+                the sweep: the two agree on refusing and on the points,
+                and a linear range whose exact values (fractions) lie in
+                the parameter's range is not refused as outside it
+  mm2           area/eval of sohu-design with die blocks as design.*_mm2
+                by --set or INI (beside their share: refused): a block's
+                area as given, its share area / die, the blocks adding
+                up to the die
+  csvv          validate --measurements of rows whose numbers are NaN, inf,
+                1e308, negative, 0, subnormal, hex, quoted, 400 digits,
+                blank (CRLF, BOM at times): refusals name m.csv, no nan or
+                inf printed
+  notes         claim (--json, --db and report at times) of a side b chip
+                INI whose comments beside price_usd are hostile (a '#' or
+                ';' after the value, long, controls, markup, BOM, CRLF):
+                the comment after the value in chip_price_note, outputs
+                UTF-8 without controls, no markup from it in the report
+  trustdb       report of a claim database whose validation_runs.trust is
+                hostile (NULL, 100,000 bytes, invalid UTF-8, controls,
+                markup, a number, a blob, dropped, a view): the page UTF-8,
+                whole, no control byte or markup from it
+  mergex        merge of two shards with foreign tables, triggers, cells of
+                other types in counts and indexes, 1 MB texts, views: a
+                merged run's points are whole indexes in [0, points) once,
+                its counts whole numbers; a refusal names a part
 Mutations: byte flips, tokens inserted (nan, inf, -0, 1e309, NUL, invalid
 UTF-8, CR, BOM, quotes, ';', "'", a 10k-long run), spans deleted or repeated,
 fields replaced, lines spliced from another file or deleted, CRLF line ends.
@@ -4121,6 +4160,701 @@ class Fuzzer:
             return ["stderr holds a control byte"]
         return []
 
+    # ---- fuzz4: the option parsers and files landed since fuzz3
+    RANK_KEYS = ["output-tps", "tokens-per-joule", "usd-cost", "usd-price",
+                 "ttft", "tpot"]
+    RANK_FIELDS = {"output-tps": ("throughput", "output_tokens_per_s", -1),
+                   "tokens-per-joule": ("power", "output_tokens_per_joule",
+                                        -1),
+                   "usd-cost": ("cost", "usd_per_million_tokens_at_cost", 1),
+                   "usd-price": ("cost", "usd_per_million_tokens_at_price",
+                                 1),
+                   "ttft": ("latency", "ttft_s", 1),
+                   "tpot": ("latency", "tpot_s", 1)}
+
+    def t_rankby(self):
+        """map --json --rank-by KEY (hostile words at times) of a chip,
+        model, precision and chip count, with or without latency targets
+        and a --set that makes mappings not fit (hbm_gb) or run over the
+        TDP: the mappings must be ranked as map --help says, those within
+        the limits first, then the runnable, the ones that do not fit or
+        are over their TDP last, by KEY (a null after every known figure;
+        ties by output tokens/s), and best is the first."""
+        r = self.rng
+        key = r.choice(self.RANK_KEYS)
+        if r.random() < 0.1:
+            key = r.choice(["", "TTFT", "ttft ", "ttft,tpot", "output_tps",
+                            "usd", "\udcff", "tpot=1", "-", "a" * 5000])
+        self.rk_key = key
+        chip = r.choice(["h100-sxm", "h100-sxm", "sohu", "sohu-design",
+                         "a100-sxm", "mi300x", "b200", "l40s"])
+        model = r.choice(["llama3-8b", "llama3-70b", "llama3-70b",
+                          "mixtral-8x7b", "llama2-70b"])
+        argv = ["map", "--chip", chip, "--model", model, "--chips",
+                str(r.choice([1, 2, 4, 8, 8, 16, 6]))]
+        if r.random() < 0.5:
+            argv += ["--precision", r.choice(["fp8", "fp16", "bf16"])]
+        if r.random() < 0.3 and chip != "sohu-design":
+            argv += ["--set", "chip.hbm_gb=" + r.choice(["20", "40", "60",
+                                                         "100"])]
+        if r.random() < 0.2:
+            argv += ["--set", "chip.tdp_w=" + r.choice(["50", "200", "400"])]
+        for opt in ("--ttft-max", "--tpot-max"):
+            if r.random() < 0.35:
+                argv += [opt, r.choice(["0.001", "0.01", "0.05", "0.2",
+                                        "1", "10"])]
+        return argv + ["--rank-by", key, "--json"]
+
+    def rankby_check(self, argv, p):
+        why = self.stderr_clean(p.stderr)
+        key = self.rk_key
+        if key not in self.RANK_KEYS:
+            if p.returncode != 2:
+                why.append(f"--rank-by {key[:20]!r} not refused")
+            elif b"--rank-by" not in p.stderr:
+                why.append("the refusal names no --rank-by")
+            return why
+        if p.returncode != 0:
+            return why
+        try:
+            d = json.loads(p.stdout)
+        except ValueError:
+            return why  # judge says it
+        sec, fld, sign = self.RANK_FIELDS[key]
+        if d.get("ranked_by", {}).get("key") != key:
+            why.append("ranked_by does not name the key")
+        m = d.get("mappings") or []
+
+        def group(x):
+            ok = x["fits"] and not x["over_tdp"]
+            return (0 if x["meets_limits"] else 1, 0 if ok else 1)
+
+        def val(x):
+            v = (x.get(sec) or {}).get(fld)
+            return v if isinstance(v, (int, float)) else None
+        for a, b in zip(m, m[1:]):
+            ga, gb = group(a), group(b)
+            if ga > gb:
+                why.append(f"a mapping of group {ga} ranked before one of "
+                           f"{gb} (within limits, runnable)")
+                break
+            if ga < gb or ga[1]:
+                continue
+            va, vb = val(a), val(b)
+            if va is None and vb is not None:
+                why.append(f"an unknown {fld} ranked before a known one")
+                break
+            if va is None or vb is None:
+                continue
+            if sign * (va - vb) > 1e-9 * max(abs(va), abs(vb)):
+                why.append(f"{fld} {va} ranked before {vb} ({key})")
+                break
+        best = d.get("best")
+        if m and best and (best.get("tp"), best.get("pp"), best.get("ep")) \
+                != (m[0]["tp"], m[0]["pp"], m[0]["ep"]):
+            why.append("best is not the first mapping")
+        return why
+
+    SOLVE_TARGETS = {"speedup": (1, 1e-6, 1e9),
+                     "output_tokens_per_s": (1, 1e-6, 1e12),
+                     "output_tokens_per_s_per_chip": (1, 1e-6, 1e12),
+                     "tpot_s": (-1, 1e-9, 1e6), "ttft_s": (-1, 1e-9, 1e6),
+                     "output_tokens_per_joule": (1, 1e-6, 1e9),
+                     "usd_per_million_tokens_at_cost": (-1, 1e-6, 1e9),
+                     "usd_per_million_tokens_at_price": (-1, 1e-6, 1e9)}
+    SOLVE_VALUES = {"speedup": ["20", "5", "1", "1e-6", "1e9", "0.5"],
+                    "output_tokens_per_s": ["1000", "300000", "1e12",
+                                            "50000"],
+                    "output_tokens_per_s_per_chip": ["100", "5000", "1e5"],
+                    "tpot_s": ["0.02", "0.001", "1", "1e-9", "1e6"],
+                    "ttft_s": ["0.1", "0.01", "5", "1e6"],
+                    "output_tokens_per_joule": ["1", "10", "0.1", "1e9"],
+                    "usd_per_million_tokens_at_cost": ["0.1", "1", "0.01"],
+                    "usd_per_million_tokens_at_price": ["1", "0.5", "10"]}
+
+    def t_solvet(self):
+        """solve --target KEY=X (each key at values inside and at the ends
+        of its range, or a hostile form: case, blanks, '==', a list, past
+        the range, nan, hex, 400 digits, invalid UTF-8) varying one or two
+        parameters of a side: a well-formed target runs (exit 0, or 2
+        naming --target where the side has no such figure); a malformed
+        one is refused naming --target; and the JSON's rows agree with
+        the target: a row met now has metric_now on the target's side of
+        it, a feasible row metric_at_value there (1e-3), an infeasible one
+        not met now metric_now on the other side."""
+        r = self.rng
+        k = r.choice(list(self.SOLVE_TARGETS))
+        v = r.choice(self.SOLVE_VALUES[k])
+        t = k + "=" + v if k != "speedup" or r.random() < 0.7 else v
+        self.sv_ok = True
+        if r.random() < 0.25:
+            self.sv_ok = False
+            t = r.choice([k.upper() + "=" + v, k + " =" + v, k + "= " + v,
+                          k + "==" + v, k + "=" + v + ",1", k + "=nan",
+                          k + "=inf", k + "=0x10", k + "=" + "9" * 400,
+                          k + "=-" + v, "=" + v, k, k + "=",
+                          k + "=\udcff", "\udcff=" + v, k + "=" + v + "x",
+                          k + "=" + str(self.SOLVE_TARGETS[k][2] * 10),
+                          k + "=" + str(self.SOLVE_TARGETS[k][1] / 10)])
+        self.sv_target = t
+        vary = r.sample(["b.chip.hbm_tbps", "b.profile.eff_compute",
+                         "b.chip.peak_tflops_fp8", "a.profile.eff_compute",
+                         "b.design.frac_mac", "b.design.mac_mm2",
+                         "a.chip.hbm_tbps", "b.chip.link_gbps",
+                         "b.design.clock_ghz"], r.choice([1, 1, 2]))
+        argv = ["solve"]
+        for x in vary:
+            argv += ["--vary", x]
+        if r.random() < 0.3 and not any(".design." in x for x in vary):
+            argv.append("--no-design")
+        if r.random() < 0.2:
+            argv += ["--b", r.choice(["sohu-design", "h200-sxm", "b200"])]
+        return argv + ["--target", t, "--json"]
+
+    def solvet_check(self, argv, p):
+        why = self.stderr_clean(p.stderr)
+        if not self.sv_ok:
+            # a form that happens to read as a number in range (k=1e-06
+            # from a range end / 10 is below it) must still be refused
+            if p.returncode == 0:
+                why.append(f"--target {self.sv_target[:40]!r} accepted")
+            elif p.returncode == 2 and b"--target" not in p.stderr and \
+                    b"--vary" not in p.stderr and b"--b" not in p.stderr:
+                why.append("the refusal names no --target")
+            return why
+        if p.returncode != 0:
+            return why
+        try:
+            d = json.loads(p.stdout)
+        except ValueError:
+            return why
+        k = self.sv_target.split("=")[0] if "=" in self.sv_target \
+            else "speedup"
+        sign = self.SOLVE_TARGETS[k][0]
+        x = float(self.sv_target.split("=")[-1])
+
+        def meets(v, tol):
+            if not isinstance(v, (int, float)):
+                return None
+            return sign * (v - x) >= -tol * abs(x)
+        for row in d.get("solve", []):
+            now, at = row.get("metric_now"), row.get("metric_at_value")
+            if row.get("met_now") and meets(now, 1e-6) is False:
+                why.append(f"{row.get('param')}: met_now with metric_now "
+                           f"{now} against {k} {x}")
+            if row.get("feasible") and not row.get("met_now") and \
+                    meets(at, 1e-3) is False:
+                why.append(f"{row.get('param')}: feasible at metric "
+                           f"{at} against {k} {x}")
+            if row.get("feasible") is False and not row.get("met_now") and \
+                    meets(now, -1e-6):
+                why.append(f"{row.get('param')}: infeasible and not met "
+                           f"now, yet metric_now {now} meets {k} {x}")
+        return why
+
+    def plotat_db(self):
+        """A sweep over batch, isl (a list), precision and frac_mac (a
+        decimal range) in seeds/at.db, made once."""
+        db = os.path.join(self.seeds, "at.db")
+        if not os.path.exists(db):
+            with open(os.path.join(self.seeds, "at.ini"), "w") as f:
+                f.write("[base]\nchip = h100-sxm\nmodel = llama3-8b\n"
+                        "profile = ideal\n[axes]\nscenario.batch = 1:64:4 "
+                        "log\nscenario.isl = 128, 1024\nscenario.precision"
+                        " = fp8, fp16\ndesign.frac_mac = 0.02:0.06:0.02\n")
+            self.rl("sweep", "at.ini", "--db", "at.db", cwd=self.seeds)
+        return db
+
+    AT_GOOD = {"scenario.batch": ["1", "4", "16", "64", "4.0", "1.6e1"],
+               "scenario.isl": ["128", "1024", "1.024e3"],
+               "scenario.precision": ["fp8", "fp16"],
+               "design.frac_mac": ["0.02", "0.04", "0.06", "6e-2"]}
+
+    def t_plotat(self):
+        """plot heatmap or pareto of a sweep with --at PARAM=VALUE (1-3 of
+        them): values the run stores (in other spellings: 4.0, 1.6e1, 6e-2,
+        a linear range's 0.06), values near them, none, hostile words,
+        parameters not swept, an axis, a name twice: a stored value must
+        select its points (no 'no point where' refusal), every refusal
+        names --at (or the axis), and a plot written is whole."""
+        r = self.rng
+        shutil.copy(self.plotat_db(), self.path("at.db"))
+        self.at_good = True
+        ats = []
+        for name in r.sample(list(self.AT_GOOD), r.randint(1, 3)):
+            v = r.choice(self.AT_GOOD[name])
+            if r.random() < 0.2:
+                self.at_good = False
+                v = r.choice(["2", "3", "0", "-0", "fp4", "FP8", " 4", "4 ",
+                              "nan", "1e400", "\udcff", "4=4", "",
+                              "\u00e9" * 50, "0.0600001", "0x10"])
+            if r.random() < 0.05:
+                self.at_good = False
+                name = r.choice(["chip.hbm_tbps", "scenario.osl", "x",
+                                 "SCENARIO.ISL", "\udcff", "a" * 300])
+            ats.append(name + "=" + v)
+        if r.random() < 0.08:
+            self.at_good = False
+            ats.append(ats[0])
+        self.at_list = ats
+        kind = r.choice(["heatmap", "pareto"])
+        argv = ["plot", kind, "--db", "at.db", "--out", "o.svg"]
+        if kind == "heatmap":
+            xs = [n for n in ("scenario.batch", "design.frac_mac",
+                              "scenario.isl")
+                  if not any(a.startswith(n + "=") for a in ats)]
+            if len(xs) >= 2:
+                argv += ["--x", xs[0], "--y", xs[1]]
+        for a in ats:
+            argv += ["--at", a] if r.random() < 0.7 else ["--at=" + a]
+        return argv
+
+    def plotat_check(self, argv, p):
+        why = self.stderr_clean(p.stderr)
+        if p.returncode == 2:
+            if self.at_good and b"has no point where" in p.stderr:
+                why.append("a stored value refused: " +
+                           p.stderr.decode("utf-8", "replace")[-160:])
+            if b"--at" not in p.stderr and b"--x" not in p.stderr and \
+                    b"at.db" not in p.stderr:
+                why.append("the refusal names no --at")
+        if p.returncode == 0 and os.path.exists(self.path("o.svg")):
+            d = open(self.path("o.svg"), "rb").read()
+            if not d.rstrip().endswith(b"</svg>"):
+                why.append("o.svg not whole")
+            try:
+                import xml.dom.minidom
+                xml.dom.minidom.parseString(d)
+            except Exception as e:  # noqa: BLE001
+                why.append(f"o.svg not XML: {type(e).__name__}")
+        return why
+
+    def t_count(self):
+        """sweep --count (a shard at times) of a spec of 1-3 axes, each a
+        list, a log range or a linear range whose numbers are written as
+        decimals or in exponent form (0.1, 1e-1, 25e-2), then the sweep
+        itself into a fresh file: --count and the sweep agree on the
+        refusal and on the shard's points, and a linear range whose exact
+        values all lie in the parameter's range is not refused as outside
+        it (emulated here with exact fractions)."""
+        from fractions import Fraction
+        r = self.rng
+        axes, self.ct_inrange = [], True
+        pool = [("chip.hbm_tbps", 0, 1000),
+                ("profile.eff_compute", 0.001, 1),
+                ("design.frac_mac", 0, 1), ("chip.hbm_gb", 0, 1e6)]
+        for name, lo, hi in r.sample(pool, r.randint(1, 3)):
+            form = r.choice(["list", "log", "lin", "lin", "lin"])
+            if form == "list":
+                vals = [r.choice(["0.1", "1e-1", "0.5", "5e-1", "1"])
+                        for _ in range(r.randint(1, 3))]
+                text = ", ".join(dict.fromkeys(vals))
+            elif form == "log":
+                text = f"{r.choice(['0.1', '1e-1', '0.2'])}:1:" \
+                       f"{r.randint(2, 6)} log"
+            else:
+                step = r.choice(["0.1", "1e-1", "0.25", "25e-2", "2.5e-1",
+                                 "0.2", "2e-1", "0.3", "3e-1", "0.05",
+                                 "5e-2"])
+                a = r.choice(["0", "0.1", "1e-1", "0.2", "0.5"])
+                b = r.choice(["0.5", "1", "1e0", "0.9", "9e-1"])
+                if hi > 1 and r.random() < 0.5:
+                    a, b = r.choice([("990", "1000"), ("999", "1e3"),
+                                     ("999.5", "1000")])
+                fa, fb, fs = Fraction(a), Fraction(b), Fraction(step)
+                if fb < fa:
+                    a, b, fa, fb = b, a, fb, fa
+                n = (fb - fa) // fs + 1
+                if n > 60:
+                    step, fs = "1", Fraction(1)
+                    n = (fb - fa) // fs + 1
+                last = fa + (n - 1) * fs
+                if not (lo <= fa and last <= hi):
+                    self.ct_inrange = False
+                text = f"{a}:{b}:{step}"
+            axes.append(f"{name} = {text}")
+        samp = ""
+        if r.random() < 0.25:  # a sampled run: count points drawn
+            samp = (f"[sampling]\nmethod = {r.choice(['random', 'sobol'])}"
+                    f"\ncount = {r.choice([1, 2, 7, 30])}\nseed = "
+                    f"{r.randint(0, 9)}\n")
+        self.put("ct.ini", ("[base]\nchip = h100-sxm\nmodel = llama3-8b\n"
+                            "profile = ideal\n[axes]\n" + "\n".join(axes) +
+                            "\n" + samp).encode())
+        self.ct_shard = [] if r.random() < 0.6 else \
+            ["--shard", f"{r.randint(0, 2)}/3"]
+        self.rm("ct.db", "ct.db-wal", "ct.db-shm")
+        return ["sweep", "ct.ini", "--count"] + self.ct_shard
+
+    def count_check(self, argv, p):
+        why = self.stderr_clean(p.stderr)
+        if p.returncode == 2 and self.ct_inrange and \
+                b"outside the allowed" in p.stderr:
+            why.append("a range inside the parameter's refused: " +
+                       p.stderr.decode("utf-8", "replace")[-120:])
+        q = self.rl("sweep", "ct.ini", "--db", "ct.db", *self.ct_shard)
+        if (q.returncode == 0) != (p.returncode == 0):
+            why.append(f"--count exit {p.returncode}, the sweep's "
+                       f"{q.returncode}")
+            return why
+        if p.returncode:
+            return why
+        out = p.stdout.decode("utf-8", "replace")
+        m = re.search(r"shard \d+/\d+: (\d+) of them", out) or \
+            re.search(r": (\d+) design points?", out)
+        e = re.search(rb"(\d+) points? evaluated", q.stderr)
+        if not m or not e or int(m.group(1)) != int(e.group(1)):
+            why.append(f"--count says {m and m.group(1)}, the sweep "
+                       f"evaluated {e and e.group(1).decode()}")
+        return why
+
+    MM2_BLOCKS = ["mac", "vector", "sram", "phy", "other"]
+
+    def t_mm2(self):
+        """area --json (or eval) of sohu-design with die blocks given by
+        area, design.*_mm2, by --set or in a copy of its INI (the share
+        line replaced, or kept beside it: refused), values from 0 and
+        subnormals to past the die, the die itself set at times: a run
+        that succeeds gives each such block area_mm2 as given, its share
+        that over the die, the blocks (unassigned too) adding up to the
+        die; a refusal names the key, file or --set."""
+        r = self.rng
+        die = r.choice([814.0, 814.0, 400.0, 858.0, 1000.0, 100.0])
+        self.mm2_die = die
+        self.mm2_given = {}
+        sets, ini_edits = [], {}
+        for b in r.sample(self.MM2_BLOCKS, r.randint(1, 3)):
+            v = r.choice(["0", "1", "10", "50.5", "120", "300", "5e-1",
+                          "1e-300", "600", "814", "900", "2e2"])
+            if r.random() < 0.1:
+                v = r.choice(["-1", "nan", "inf", "1e5", "100001", "x",
+                              "1e400", "0x10", ""])
+            if r.random() < 0.5:
+                sets += ["--set", f"design.{b}_mm2={v}"]
+            else:
+                ini_edits[b] = v
+            self.mm2_given[b] = v
+        lines = lines_of(os.path.join(DATA, "chips", "sohu-design.ini"))
+        self.mm2_both = False
+        for b, v in ini_edits.items():
+            for i, x in enumerate(lines):
+                if re.match(rb"frac_" + b.encode() + rb"\s*=", x):
+                    if r.random() < 0.15:
+                        self.mm2_both = True
+                        lines.insert(i + 1, f"{b}_mm2 = {v}".encode())
+                    else:
+                        lines[i] = f"{b}_mm2 = {v}".encode()
+                    break
+        if r.random() < 0.4 or die != 814.0:
+            if r.random() < 0.5:
+                sets += ["--set", f"design.die_mm2={die:g}"]
+            else:
+                lines = [re.sub(rb"^die_mm2\s*=.*", f"die_mm2 = {die:g}"
+                                .encode(), x) for x in lines]
+        self.put("sd.ini", b"\n".join(lines))
+        cmd = r.choice(["area", "area", "area", "eval"])
+        argv = [cmd, "--chip", "sd.ini"] + sets
+        if cmd == "eval":
+            argv += ["--model", "llama3-8b"]
+        return argv + ["--json"]
+
+    def mm2_check(self, argv, p):
+        why = self.stderr_clean(p.stderr)
+        if self.mm2_both and p.returncode == 0:
+            why.append("a block given as share and area in the INI ran")
+        if p.returncode == 2 and not re.search(
+                rb"sd\.ini|--set|design\.|_mm2|frac_", p.stderr):
+            why.append("the refusal names no key, file or --set")
+        if p.returncode != 0 or argv[0] != "area":
+            return why
+        try:
+            d = json.loads(p.stdout)
+        except ValueError:
+            return why
+        die = d["die"]["area_mm2"]
+        blocks = {b["name"]: b for b in d["blocks"]}
+        total = sum(b["area_mm2"] for b in d["blocks"])
+        if abs(total - die) > 1e-6 * die:
+            why.append(f"blocks add to {total} mm2 on a die of {die}")
+        for b, v in self.mm2_given.items():
+            try:
+                fv = float(v)
+            except ValueError:
+                continue
+            if fv == 0 or b not in blocks:
+                continue  # 0: its share gives it
+            got = blocks[b]["area_mm2"]
+            if abs(got - fv) > 1e-6 * fv:
+                why.append(f"{b} given {v} mm2, area_mm2 {got}")
+            if abs(blocks[b]["share"] - fv / die) > 1e-6 * max(fv / die,
+                                                               1e-300):
+                why.append(f"{b} share {blocks[b]['share']} is not "
+                           f"{fv} / {die}")
+        return why
+
+    CSVV = [b"nan", b"NaN", b"inf", b"-inf", b"1e308", b"1e309", b"-1",
+            b"0", b"-0", b"5e-324", b"2.2250738585072014e-308", b"1e-300",
+            b"1e300", b"0x10", b"1_000", b"\xef\xbc\x91", b"", b"\"1\"",
+            b"\"1,5\"", b"1.5.5", b"+1", b" 1", b"9" * 400, b"1e-5"]
+
+    CSVV_OK = [b"1", b"2", b"8", b"1e-5", b"0.001", b"1e6", b"123456789",
+               b"1e12", b"3.5", b"64", b"1024", b"100000", b"1e-9"]
+
+    def t_csvv(self):
+        """validate --measurements (--json at times) of rows of
+        published-h100.csv whose numbers (value, isl, osl, tp, pp, gpus,
+        batch) are NaN, infinite, 1e308, negative, 0, subnormal, hex,
+        Unicode digits, quoted, 400 digits, blank: exit 0 or 2 only, a
+        refusal naming m.csv, the line and the column; an output printing
+        no nan or inf."""
+        r = self.rng
+        head = self.csv[0].split(b",")
+        rows = r.sample(self.csv[1:-1], r.randint(1, 5))
+        out = []
+        for row in rows:
+            f = row.split(b",")
+            for _ in range(r.randint(1, 2)):
+                col = r.choice([b"value", b"value", b"isl", b"osl", b"tp",
+                                b"pp", b"gpus", b"batch_or_concurrency"])
+                if col in head:  # half of them numbers that read
+                    f[head.index(col)] = r.choice(self.CSVV) \
+                        if r.random() < 0.5 else r.choice(self.CSVV_OK)
+            out.append(b",".join(f))
+        text = b"\n".join([self.csv[0]] + out) + b"\n"
+        if r.random() < 0.2:
+            text = text.replace(b"\n", b"\r\n")
+        if r.random() < 0.1:
+            text = b"\xef\xbb\xbf" + text
+        self.put("m.csv", text)
+        return ["validate", "--measurements", "m.csv"] + \
+            (["--json"] if r.random() < 0.6 else [])
+
+    def csvv_check(self, argv, p):
+        why = self.stderr_clean(p.stderr)
+        if p.returncode == 0:
+            # "rate inf": a row's request_rate as written (all at once)
+            o = p.stdout.decode("utf-8", "replace").replace("(rate inf)",
+                                                            "")
+            if "--json" not in argv and re.search(
+                    r"(?i)(?<![a-z_])(nan|inf)(?![a-z_])|nan%|inf%", o):
+                why.append("a nan or inf printed: " + re.search(
+                    r"(?i).{0,40}(?<![a-z_])(nan|inf)(?![a-z_]).{0,10}",
+                    o).group(0))
+        if p.returncode == 2 and b"m.csv" not in p.stderr:
+            why.append("the refusal names no m.csv")
+        return why
+
+    NOTE_TEXT = ["# ASSUMPTION: hash note", "; semi note", ";", "#",
+                 "; " + "n" * 3000, "; \xe9\u202e\u2028 bidi", "; \x01\x1b[31m",
+                 "; <script>alert(1)</script> & \"q\"", "; ]]>", "; x;y#z",
+                 "; ASSUMPTION: 1 ; 2 # 3", "\t; tab", "; \udcff"]
+
+    def t_notes(self):
+        """claim --json or text (and report of its --db at times) with a
+        side b chip INI by path whose comments beside price_usd are
+        hostile (a '#' or ';' after the value, 3,000 bytes, controls,
+        invalid UTF-8, markup, a BOM, CRLF, a blank line between, the key
+        in another section): the output UTF-8 without controls, the JSON's
+        chip_price_note the comment the file writes where it writes one
+        after the value, and no markup from it in the report."""
+        r = self.rng
+        lines = lines_of(os.path.join(DATA, "chips", "sohu.ini"))
+        i = next(k for k, x in enumerate(lines) if x.startswith(
+            b"price_usd"))
+        after = r.choice(self.NOTE_TEXT + [""] * 3)
+        self.nt_after = after
+        lines[i] = b"price_usd = 33625" + (b" " + after.encode(
+            "utf-8", "surrogateescape") if after else b"")
+        if r.random() < 0.3:
+            above = r.choice(self.NOTE_TEXT)
+            lines.insert(i, (above if above[0] in ";#" else "; " + above)
+                         .encode("utf-8", "surrogateescape"))
+        if r.random() < 0.1:
+            lines.insert(i, b"")
+        text = b"\n".join(lines)
+        if r.random() < 0.15:
+            text = text.replace(b"\n", b"\r\n")
+        if r.random() < 0.15:
+            text = b"\xef\xbb\xbf" + text
+        self.put("nb.ini", text)
+        self.rm("nt.db", "r.html", "r.md")
+        argv = ["claim", "--b", "./nb.ini", "--samples", "20"]
+        if r.random() < 0.3:
+            argv += ["--db", "nt.db"]
+            self.nt_report = r.choice(["r.html", "r.md"])
+        else:
+            self.nt_report = None
+        return argv + (["--json"] if r.random() < 0.6 else [])
+
+    def notes_check(self, argv, p):
+        why = self.stderr_clean(p.stderr)
+        if p.returncode == 0 and "--json" not in argv and re.search(
+                rb"[\x00-\x08\x0b-\x1f\x7f]", p.stdout):
+            why.append("text output holds a control byte")
+        if p.returncode == 0 and "--json" in argv:
+            try:
+                d = json.loads(p.stdout)
+                note = d["b"]["chip_price_note"] or ""
+            except (ValueError, KeyError, TypeError):
+                return why
+            a = self.nt_after.strip().lstrip(";#").strip()
+            # (a note is cut at 2,047 bytes: one after 3,000 above it is
+            # not there; runs of blanks and tabs are one blank)
+            if a and "\udcff" not in a and len(note) < 2000 and \
+                    not re.search(r"[\x00-\x1f]", a):
+                if re.sub(r"[ \t]+", " ", a)[:60] not in note:
+                    why.append(f"the comment after the value {a[:30]!r} "
+                               f"is not in chip_price_note")
+        if p.returncode == 0 and self.nt_report:
+            q = self.rl("report", "--db", "nt.db", "--out", self.nt_report,
+                        "--no-plots")
+            if q.returncode != 0:
+                why.append(f"report of the claim's db exit {q.returncode}")
+            else:
+                d = open(self.path(self.nt_report), "rb").read()
+                try:
+                    d.decode("utf-8")
+                except UnicodeDecodeError:
+                    why.append("report not UTF-8")
+                if b"<script>alert" in d:
+                    why.append("markup from a comment in the report")
+                if re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", d):
+                    why.append("report holds a control byte")
+            self.rm(self.nt_report)
+        return why
+
+    TRUST = [None, "", b"\xff\xfe", "<script>alert(1)</script>", "a" * 100000,
+             "\u00e9" * 5000, "x\x01\x1b[31my", 3.5, 7, b"\x00abc",
+             "\u202e", "]]>&amp;", "line\nline", float("nan"), "%s%n",
+             "| a | b |\n|---|", "*b* _x_ `c`", "\ufeff", "\r\n",
+             "\ud800".encode("utf-8", "surrogatepass"), 10 ** 18,
+             "\u00e9" * 1023 + "e"]
+
+    def t_trustdb(self):
+        """report (HTML or Markdown) of a claim database whose
+        validation_runs.trust (validate's trust line) is hostile: NULL,
+        text of 100,000 bytes, invalid UTF-8, controls, markup, a number,
+        a blob, or the column dropped, retyped or the table made a view:
+        exit 0 or 2, the page UTF-8, whole, without a control byte or
+        markup from the cell."""
+        r = self.rng
+        shutil.copy(os.path.join(self.seeds, "claim.db"), self.path("t.db"))
+        con = sqlite3.connect(self.path("t.db"))
+        v = r.choice(self.TRUST)
+        op = r.random()
+        if op < 0.8:
+            con.execute("UPDATE validation_runs SET trust = ?", (v,))
+        elif op < 0.9:
+            con.execute("ALTER TABLE validation_runs DROP COLUMN trust")
+        else:
+            con.executescript(
+                "ALTER TABLE validation_runs RENAME TO vr0; CREATE VIEW "
+                "validation_runs AS SELECT *, 'v<b>' || trust AS x FROM vr0")
+        con.commit()
+        con.close()
+        self.tr_out = r.choice(["r.html", "r.md"])
+        return ["report", "--db", "t.db", "--out", self.tr_out] + \
+            (["--no-plots"] if r.random() < 0.8 else [])
+
+    def trustdb_check(self, argv, p):
+        why = self.stderr_clean(p.stderr)
+        if p.returncode == 0 and os.path.exists(self.path(self.tr_out)):
+            d = open(self.path(self.tr_out), "rb").read()
+            try:
+                d.decode("utf-8")
+            except UnicodeDecodeError:
+                why.append("report not UTF-8")
+            if b"<script>alert" in d or b"<b>" in d:
+                why.append("markup from the cell in the report")
+            if re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", d):
+                why.append("report holds a control byte")
+        return why
+
+    MERGEX = [
+        "CREATE TABLE evil(x TEXT); INSERT INTO evil VALUES('<script>')",
+        "UPDATE run_columns SET name = printf('%.*c', 100000, 'x') "
+        "WHERE ord = 0",
+        "UPDATE run_columns SET unit = x'fffe00' WHERE ord = 1",
+        "UPDATE runs SET spec = spec || printf('%.*c', 1000000, 'y')",
+        "UPDATE runs SET spec = x'00ff'",
+        "UPDATE points SET throughput_output_tokens_per_s = 'abc'",
+        "UPDATE points SET scenario_batch = x'00'",
+        "UPDATE points SET idx = 0.5 WHERE idx = (SELECT min(idx) FROM "
+        "points)",
+        "UPDATE points SET idx = 'a' WHERE idx = (SELECT min(idx) FROM "
+        "points)",
+        "UPDATE points SET status = 'ok'", "UPDATE points SET status = 0.5",
+        "UPDATE runs SET shard_count = 'two'",
+        "UPDATE runs SET shard_index = -1", "UPDATE runs SET points = 'x'",
+        "UPDATE runs SET points = points + 0.5",
+        "UPDATE runs SET next_idx = next_idx + 0.5",
+        "UPDATE runs SET next_idx = 'n'",
+        "UPDATE runs SET points = 4611686018427387904",
+        "ALTER TABLE points ADD COLUMN evil TEXT; UPDATE points SET evil = "
+        "'x'", "ALTER TABLE points DROP COLUMN latency_ttft_s",
+        "DELETE FROM run_columns WHERE ord = 2",
+        "UPDATE runs SET chip = x'ff0a1b5b33316d'",
+        "UPDATE runs SET profile_chosen = printf('%.*c', 1000000, 'p')",
+        "ALTER TABLE runs RENAME TO runs_t; CREATE VIEW runs AS SELECT * "
+        "FROM runs_t", "DROP TABLE column_docs",
+        "UPDATE column_docs SET doc = printf('%.*c', 1000000, 'd')",
+        "DROP VIEW results; CREATE VIEW results AS SELECT 1 AS x",
+        "UPDATE runs SET dropped = 'a', dropped_below = x'01'",
+        "CREATE TRIGGER t AFTER INSERT ON points BEGIN SELECT 1; END",
+        "UPDATE runs SET version = version || x'ff'",
+        "UPDATE runs SET seed = 'x'", "UPDATE runs SET started = NULL"]
+
+    def t_mergex(self):
+        """merge of two shards of a sweep, one or both given a hostile
+        edit: foreign tables and triggers, columns of other types (text,
+        a real or a blob in a count or index), 1 MB of text, a view for
+        a table: a merge that succeeds writes a run whose every point is
+        a whole-numbered index in [0, points) once and whose counts are
+        whole numbers; a refusal names a part and leaves no output."""
+        r = self.rng
+        for i in range(2):
+            shutil.copy(os.path.join(self.seeds, f"shard{i}.db"),
+                        self.path(f"x{i}.db"))
+        for _ in range(r.randint(1, 2)):
+            con = sqlite3.connect(self.path(f"x{r.randint(0, 1)}.db"))
+            try:
+                con.executescript(r.choice(self.MERGEX))
+                con.commit()
+            except sqlite3.Error:
+                pass
+            con.close()
+        self.rm("mo.db", "mo.db-wal", "mo.db-shm", "mo.db-journal")
+        return ["merge", "mo.db", "x0.db", "x1.db"]
+
+    def mergex_check(self, argv, p):
+        why = self.stderr_clean(p.stderr)
+        if p.returncode == 2 and not re.search(rb"x[01]\.db", p.stderr):
+            why.append("the refusal names no part")
+        if p.returncode == 0 and os.path.exists(self.path("mo.db")):
+            try:
+                con = sqlite3.connect(self.path("mo.db"))
+                n, = con.execute("SELECT points FROM runs").fetchone()
+                bad = con.execute(
+                    "SELECT count(*) FROM points WHERE typeof(idx) != "
+                    "'integer' OR typeof(status) != 'integer' OR idx < 0 "
+                    "OR idx >= ?", (n if isinstance(n, int) else 0,)
+                ).fetchone()[0]
+                k, = con.execute("SELECT count(DISTINCT idx) FROM points"
+                                 ).fetchone()
+                t = con.execute("SELECT typeof(points), typeof(next_idx), "
+                                "typeof(shard_count) FROM runs").fetchone()
+                con.close()
+            except sqlite3.Error as e:
+                return why + [f"merged file unreadable: {e}"]
+            if t != ("integer", "integer", "integer"):
+                why.append(f"merged run's counts are {t}")
+            if bad:
+                why.append(f"{bad} merged points with an index or status "
+                           "that is no point")
+            if isinstance(n, int) and k != n:
+                why.append(f"merged run of {n} points holds {k}")
+        return why
+
     def path(self, name):
         return os.path.join(self.work, name)
 
@@ -4236,7 +4970,11 @@ class Fuzzer:
                    "repeat": self.t_repeat, "valrepdb": self.t_valrepdb,
                    "setx": self.t_setx, "csvx": self.t_csvx,
                    "gpx": self.t_gpx, "resumex": self.t_resumex,
-                   "jsonx": self.t_jsonx}
+                   "jsonx": self.t_jsonx, "rankby": self.t_rankby,
+                   "solvet": self.t_solvet, "plotat": self.t_plotat,
+                   "count": self.t_count, "mm2": self.t_mm2,
+                   "csvv": self.t_csvv, "notes": self.t_notes,
+                   "trustdb": self.t_trustdb, "mergex": self.t_mergex}
         checks = {"drops": self.drops_check, "labels": self.labels_check,
                   "measurements": self.measurements_check,
                   "presets": self.presets_check, "cache": self.cache_check,
@@ -4261,7 +4999,12 @@ class Fuzzer:
                   "valrepdb": self.valrepdb_check,
                   "setx": self.setx_check, "csvx": self.csvx_check,
                   "gpx": self.gpx_check, "resumex": self.resumex_check,
-                  "jsonx": self.jsonx_check}
+                  "jsonx": self.jsonx_check,
+                  "rankby": self.rankby_check, "solvet": self.solvet_check,
+                  "plotat": self.plotat_check, "count": self.count_check,
+                  "mm2": self.mm2_check, "csvv": self.csvv_check,
+                  "notes": self.notes_check, "trustdb": self.trustdb_check,
+                  "mergex": self.mergex_check}
         # targets that run their command themselves (a signal sent to it)
         runners = {"sigint": self.sigint_run,
                    "sections": lambda argv: self.rl(*argv,
@@ -4308,8 +5051,9 @@ def main():
                     "twice,specx,linsum,claimv2,sram,legacydb,sigint,"
                     "sections,strict,axes,bothends,zbest,digits,suggest,"
                     "shcmd,memory,power,tpcol,nodechip,scenrepl,targets,"
-                    "sweepopts,repeat,valrepdb,setx,csvx,gpx,resumex,jsonx "
-                    "(default all)")
+                    "sweepopts,repeat,valrepdb,setx,csvx,gpx,resumex,jsonx,"
+                    "rankby,solvet,plotat,count,mm2,csvv,notes,trustdb,"
+                    "mergex (default all)")
     ap.add_argument("--out", default="/tmp/rooflab-fuzz")
     a = ap.parse_args()
     a.bin = os.path.abspath(a.bin)

@@ -16,15 +16,23 @@
 
 static int decimals(const char *text)
 {
-	const char *dot = strchr(text, '.');
-	int n = 0;
-	if (strpbrk(text, "eE"))
+	const char *dot = strchr(text, '.'), *e = strpbrk(text, "eE");
+	long n = 0, x;
+	char *end;
+	if (dot && (!e || dot < e))
+		for (dot++; isdigit((unsigned char)*dot); dot++)
+			n++;
+	if (!e)
+		return (int)n;
+	/* 2.5e-3 has 1 + 3 decimals, 1e-1 one, 1.25e1 one, 1e3 none: an
+	** exponent form is snapped as its decimal form is (1e-1 was not,
+	** its range's last value 0.1 + 9999 x 0.1 past 1000 refused as
+	** outside [0, 1000]) */
+	x = strtol(e + 1, &end, 10);
+	if (end == e + 1 || x < -30 || x > 30)
 		return -1;
-	if (!dot)
-		return 0;
-	for (dot++; isdigit((unsigned char)*dot); dot++)
-		n++;
-	return n;
+	n -= x;
+	return n < 0 ? 0 : (int)n;
 }
 
 static int check_value(const rl_param *p, double v, char *err, size_t errlen)

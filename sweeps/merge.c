@@ -88,7 +88,8 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 	    m->dbs[part],
 	    "SELECT id, spec_hash, shard_index, shard_count, points, next_idx,"
 	    " finished IS NOT NULL, started, coalesce(finished, ''), version,"
-	    " git_rev, spec_path FROM runs"
+	    " git_rev, spec_path, typeof(shard_index), typeof(shard_count),"
+	    " typeof(points), typeof(next_idx) FROM runs"
 	    " WHERE id IN (SELECT max(id) FROM runs GROUP BY spec_hash,"
 	    " shard_index, shard_count) ORDER BY id", -1, &st, NULL);
 	if (rc != SQLITE_OK) {
@@ -132,6 +133,41 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 					         texts[k].name,
 					         rl_utf8_bytes(t, strlen(t), size, sizeof size),
 					         texts[k].cap - 1);
+					sqlite3_finalize(st);
+					return RL_EINPUT;
+				}
+		}
+		/* the counts rooflab writes as whole numbers: text, a real or
+		** NULL (a database changed by hand) is refused, where it was
+		** read as 0 or cut to a whole number and copied as it stood
+		** (runs.points 'x' merged as a run of 'x' points, "8 points
+		** stored of the 0") */
+		{
+			static const char *const counts[] = {"shard_index",
+			                                     "shard_count", "points",
+			                                     "next_idx"};
+			size_t k;
+			for (k = 0; k < 4; k++)
+				if (strcmp(text_of(st, 12 + (int)k), "integer")) {
+					snprintf(err, errlen, "%s: run %lld: runs.%s holds "
+					         "%s, not a whole number as rooflab writes "
+					         "it; refusing to merge a crafted or altered "
+					         "shard", m->paths[part],
+					         (long long)sqlite3_column_int64(st, 0),
+					         counts[k], text_of(st, 12 + (int)k));
+					sqlite3_finalize(st);
+					return RL_EINPUT;
+				}
+			/* and a count of points, or the next one, below 0 (-2^63
+			** merged as "8 points stored of the -9223372036854775808") */
+			for (k = 2; k < 4; k++)
+				if (sqlite3_column_int64(st, 2 + (int)k) < 0) {
+					snprintf(err, errlen, "%s: run %lld: runs.%s is %lld, "
+					         "below 0; refusing to merge a crafted or "
+					         "altered shard", m->paths[part],
+					         (long long)sqlite3_column_int64(st, 0),
+					         counts[k],
+					         (long long)sqlite3_column_int64(st, 2 + (int)k));
 					sqlite3_finalize(st);
 					return RL_EINPUT;
 				}
@@ -393,6 +429,62 @@ static int choose_spec(merge_ctx *m, const char *spec, char *err,
 	return 0;
 }
 
+/* A point of run r whose idx or status is no whole number (text, a real,
+** NULL: a database changed by hand), or whose idx lies outside the run's
+** points: 0 where there is none (a point of another shard is counted
+** missing from its own by rl_store_run_missing_rows, or held twice), else RL_EINPUT with err
+** (or the rl_status of a failed read).  idx 0.5 was counted as point 0 by
+** idx % N and copied as 0.5, a merged run "complete" without its point
+** 0. */
+static int part_points_typed(const merge_ctx *m, const shard_run *r,
+                             char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc;
+	rc = sqlite3_prepare_v2(
+	    r->db, "SELECT quote(idx), typeof(idx), typeof(status) FROM points"
+	    " WHERE run_id = ?1 AND (typeof(idx) != 'integer' OR"
+	    " typeof(status) != 'integer' OR idx < 0 OR idx >= ?2) LIMIT 1",
+	    -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		rl_store_error(r->db, rc, m->paths[r->part], err, errlen);
+		return rl_db_exit(rc);
+	}
+	sqlite3_bind_int64(st, 1, r->id);
+	sqlite3_bind_int64(st, 2, r->points);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		char idx[64];
+		int typed = !strcmp(text_of(st, 1), "integer");
+		rl_utf8_cell(text_of(st, 0), 0, 0, idx, sizeof idx);
+		if (typed && strcmp(text_of(st, 2), "integer"))
+			snprintf(err, errlen, "%s: run %lld: point %s's points.status "
+			         "holds %s, not a whole number as rooflab writes it; "
+			         "refusing to merge a crafted or altered shard",
+			         m->paths[r->part], (long long)r->id, idx,
+			         text_of(st, 2));
+		else if (typed)
+			snprintf(err, errlen, "%s: run %lld: points.idx %s is not "
+			         "one of its %lld points (0 to %lld); refusing to merge "
+			         "a crafted or altered shard", m->paths[r->part],
+			         (long long)r->id, idx, (long long)r->points,
+			         (long long)r->points - 1);
+		else
+			snprintf(err, errlen, "%s: run %lld: points.idx holds %s (%s), "
+			         "not a whole number as rooflab writes it; refusing to "
+			         "merge a crafted or altered shard", m->paths[r->part],
+			         (long long)r->id, text_of(st, 1), idx);
+		sqlite3_finalize(st);
+		return RL_EINPUT;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		rl_store_error(r->db, rc, m->paths[r->part], err, errlen);
+		return rl_db_exit(rc);
+	}
+	return 0;
+}
+
 static int check_runs(merge_ctx *m, char *err, size_t errlen)
 {
 	const shard_run *a = &m->runs[0];
@@ -439,6 +531,16 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 			         (long long)r->shard, (long long)r->shards);
 			return RL_EINPUT;
 		}
+		if (r->shards < 1 || r->shard < 0 || r->shard >= r->shards) {
+			/* shard -1/2 beside 1/2 made the two parts "every
+			** shard" */
+			snprintf(err, errlen, "%s run %lld is shard %lld/%lld, no shard "
+			         "rooflab writes (0 <= I < N); refusing to merge a "
+			         "crafted or altered shard", m->paths[r->part],
+			         (long long)r->id, (long long)r->shard,
+			         (long long)r->shards);
+			return RL_EINPUT;
+		}
 		for (j = 0; j < i; j++)
 			if (m->runs[j].shard == r->shard) {
 				snprintf(err, errlen, "shard %lld/%lld is given twice (%s "
@@ -475,6 +577,8 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 			         (long long)r->id);
 			return RL_EINPUT;
 		}
+		if ((rc = part_points_typed(m, r, err, errlen)))
+			return rc;
 		if ((lack = rl_store_run_missing_rows(r->db, r->id))) {
 			snprintf(err, errlen, "shard %lld/%lld (%s run %lld) is marked "
 			         "complete but lacks %llu of its points (the file was "

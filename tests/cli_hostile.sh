@@ -95,6 +95,29 @@ expect_err "^rooflab merge: dup1\.db run 1: point 0 is in another part too \(a p
 	"merge names the part and the point two parts hold"
 [ ! -e dup.db ] && echo "ok - the refused merge wrote nothing" ||
 	{ echo "not ok - the refused merge wrote dup.db"; fails=$((fails + 1)); }
+# counts and indexes rooflab writes as whole numbers, edited by hand into a
+# real, text or a shard that is none: refused naming the part, the table
+# and the column, nothing written.  idx 0.5 was counted as point 0
+# (idx % 2) and copied as 0.5, the merged run "complete" without point 0;
+# runs.points 'x' was read as 0 and copied ("8 points stored of the 0");
+# shard -1/2 beside 1/2 made the two parts every shard; runs.points -2^63
+# merged as "8 points stored of the -9223372036854775808"
+for c in "points SET idx = 0.5 WHERE idx = 0:points.idx holds real" \
+	"points SET status = 'ok' WHERE idx = 0:point 0's points.status holds text" \
+	"runs SET points = 'x':runs.points holds text" \
+	"runs SET next_idx = 4.5:runs.next_idx holds real" \
+	"runs SET shard_index = -1:run 1 is shard -1/2, no shard rooflab writes" \
+	"runs SET points = -9223372036854775808:runs.points is -9223372036854775808, below 0"; do
+	cp s0.db typed0.db
+	sqlite3 typed0.db "UPDATE ${c%%:*}"
+	rm -f typed.db
+	expect_exit 2 "merge of a shard whose ${c%%:*}" -- "$RL" merge typed.db \
+		typed0.db s1.db
+	expect_err "^rooflab merge: typed0\.db.* ${c#*:}.*refusing to merge a crafted or altered shard$" \
+		"merge names the part, table and column"
+	[ ! -e typed.db ] && echo "ok - the refused merge wrote nothing" ||
+		{ echo "not ok - the refused merge wrote typed.db"; fails=$((fails + 1)); }
+done
 cp s0.db evil0.db
 # the column name closes the ALTER TABLE and ATTACHes a file of its own
 evil="x\" REAL; COMMIT; ATTACH 'PWc.db' AS p; CREATE TABLE p.t(a); BEGIN; --"

@@ -546,6 +546,28 @@ expect_no_out "ranked by" "the default ranking's line names no key"
 expect_exit 0 "map --rank-by ttft, no mapping within the limit" -- $RL map --chip h100-sxm --model llama3-70b --precision bf16 --isl 2048 --osl 128 --chips 8 --profile trtllm-0.10 --rank-by ttft --ttft-max 0.000001
 check "the mapping that does not fit last" \
 	'/^rank / && !seen {on = 1; seen = 1; next} on && $1 !~ /^[0-9]+$/ {on = 0} on {n++; if ($6 == "no") at = $1} END {if (n == 10 && at == 10) print "yes"}'
+# a mapping that does not fit stays last under every key, also where no
+# mapping meets the targets: at 16 bits TP1 x DP8 (141 GB of weights on
+# an 80 GB chip) fits nowhere, and its latencies, none, are no 0 s that
+# ranks it first by ttft or tpot (it led the table, best in the JSON, and
+# the table said no mapping runs)
+for key in ttft tpot; do
+	expect_exit 0 "map --rank-by $key, none meets the targets" -- $RL map --chip h100-sxm $W16 --chips 8 --profile trtllm-0.10 --ttft-max 0.001 --rank-by $key
+	check "$key: the mapping that does not fit last" '$1 ~ /^[0-9]+$/ && ($6=="yes" || $6=="no") {n++; last=$6; if (n == 1) first=$6} END {if (n == 10 && first == "yes" && last == "no") print "yes"}'
+	check "$key: no 'no mapping runs'" '/no mapping of 8 chips runs/ {bad=1} END {if (!bad) print "yes"}'
+	expect_exit 0 "map --rank-by $key --json, none meets" -- $RL map --chip h100-sxm $W16 --chips 8 --profile trtllm-0.10 --ttft-max 0.001 --rank-by $key --json
+	if python3 -c "
+import json
+d = json.load(open('$tmpd/out'))
+m = d['mappings']
+assert [x['fits'] for x in m] == [True] * 9 + [False], [x['fits'] for x in m]
+assert (d['best']['tp'], d['best']['pp']) == (m[0]['tp'], m[0]['pp']) and m[0]['fits']
+" 2>"$tmpd/err"; then
+		echo "ok - map --rank-by $key --json: best fits, the one that does not last"
+	else
+		echo "not ok - map --rank-by $key --json"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+	fi
+done
 expect_exit 2 "map --rank-by unknown" -- $RL map --chip h100-sxm $W --chips 8 --rank-by speed
 expect_err "--rank-by: 'speed' is not one of output-tps, tokens-per-joule, usd-cost, usd-price, ttft, tpot" "rank-by names its choices"
 expect_exit 2 "map --rank-by twice" -- $RL map --chip h100-sxm $W --chips 8 --rank-by ttft --rank-by tpot

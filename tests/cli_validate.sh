@@ -670,4 +670,30 @@ else
 	echo "not ok - one profile's trust line lacks 'leave-one-architecture-out $loo over 1 profile;':"
 	tail -1 "$tmpd/out" | sed 's/^/    out: /'; fails=$((fails + 1))
 fi
+# a measured value so small that its error is no number (the smallest
+# normal double, 2.2250738585072014e-308 tokens/s, against some 1,300
+# modelled: (1300 - 2.2e-308) / 2.2e-308 overflows): the row not modelled
+# with its reason, the other counted alone; it printed +inf% and was
+# counted among 2 modelled rows with a JSON error of null
+(echo "$H"; grep '^a-out,' "$M"; echo "tiny,T,out,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,output_tokens_per_s,2.2250738585072014e-308,") >"$tmpd/tiny.csv"
+expect_exit 0 "validate a row measured at 2.2e-308" -- $RL validate --measurements "$tmpd/tiny.csv" --versions "$V"
+expect_out "its error is no finite percentage \(measured 2\.22507e-308, modelled [0-9.]+\)" "tiny: not modelled, its reason"
+expect_out "^1 of 2 rows modelled\$" "tiny: one row modelled"
+if grep -q 'inf%' "$tmpd/out"; then
+	echo "not ok - tiny: no inf% printed"; fails=$((fails + 1))
+else
+	echo "ok - tiny: no inf% printed"
+fi
+# a TTFT at 32 requests/s of one sequence at a time, past what the server
+# serves: the model's figure is infinite, the row not modelled (it printed
+# 'inf +inf%' and was counted as modelled)
+(echo "$H"; echo "past,T,out,h100-sxm,4,llama3-70b,bf16,202,214,4,1,1,32,ttft_mean_s,0.116,") >"$tmpd/past.csv"
+expect_exit 0 "validate a TTFT past the server's rate" -- $RL validate --measurements "$tmpd/past.csv" --versions "$V"
+expect_out "the model gives no finite figure for it \(measured 0\.116\)" "past: not modelled, its reason"
+expect_out "^0 of 1 rows modelled\$" "past: no row modelled"
+if grep -q 'inf' "$tmpd/out"; then
+	echo "not ok - past: no inf printed"; fails=$((fails + 1))
+else
+	echo "ok - past: no inf printed"
+fi
 finish

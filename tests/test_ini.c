@@ -116,7 +116,10 @@ static void test_key_note(void **state)
 	    ";   as the other's, range 1-3.\n"
 	    "price_usd = 2       ; inline words\n"
 	    "years = 4\n"
-	    "price_usd_x = 9\n";
+	    "price_usd_x = 9\n"
+	    "hash = 7 # ASSUMPTION: hash words; more\n"
+	    "semi = a;b ;after\n"
+	    "eqsemi =;x\n";
 	char path[] = "/tmp/rl_test_note_XXXXXX", note[256], val[32];
 	int fd;
 	FILE *f;
@@ -142,6 +145,21 @@ static void test_key_note(void **state)
 	assert_string_equal(note, "");
 	assert_string_equal(val, "4");
 	/* no such key (a longer name is another key), no such file */
+	/* a '#' after the value is its comment, as the reader cuts it (the
+	** reader's value 7); a ';' in a word is none ("a;b" its value) */
+	assert_int_equal(preset_key_note(path, "cost", "hash", note,
+	                                 sizeof note, val, sizeof val), 1);
+	assert_string_equal(note, "ASSUMPTION: hash words; more");
+	assert_string_equal(val, "7");
+	assert_int_equal(preset_key_note(path, "cost", "semi", note,
+	                                 sizeof note, val, sizeof val), 1);
+	assert_string_equal(note, "after");
+	assert_string_equal(val, "a;b");
+	/* nor a ';' right after the '=' (the reader's value ";x") */
+	assert_int_equal(preset_key_note(path, "cost", "eqsemi", note,
+	                                 sizeof note, val, sizeof val), 1);
+	assert_string_equal(note, "");
+	assert_string_equal(val, ";x");
 	assert_int_equal(preset_key_note(path, "cost", "price", note,
 	                                 sizeof note, val, sizeof val), 0);
 	assert_string_equal(note, "");
@@ -231,6 +249,29 @@ static void test_key_note_hash(void **state)
 	assert_string_equal(val, "4;5");
 	assert_string_equal(note, "the second word");
 	unlink(path);
+}
+
+/* preset_key_note of a file that begins with a UTF-8 byte order mark,
+** which the ini reader skips: its first line is the [cost] section, and
+** the note and value of price_usd are read as without the mark. */
+static void test_key_note_bom(void **state)
+{
+	char path[] = "/tmp/rl_test_note_XXXXXX", note[256], val[32];
+	int fd;
+	FILE *f;
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	assert_true(fputs("\xef\xbb\xbf[cost]\n; the note\nprice_usd = 2\n", f) >=
+	            0);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(preset_key_note(path, "cost", "price_usd", note,
+	                                 sizeof note, val, sizeof val), 1);
+	unlink(path);
+	assert_string_equal(note, "the note");
+	assert_string_equal(val, "2");
 }
 
 /* preset_key_note on a comment line longer than 1023 bytes (the ini
@@ -403,6 +444,7 @@ int main(void)
 	    cmocka_unit_test(test_section_status),
 	    cmocka_unit_test(test_key_note),
 	    cmocka_unit_test(test_key_note_long),
+	    cmocka_unit_test(test_key_note_bom),
 	    cmocka_unit_test(test_key_note_comment_rule),
 	    cmocka_unit_test(test_key_note_hash),
 	    cmocka_unit_test(test_key_note_full),

@@ -78,6 +78,24 @@ static void test_linear_range(void **state)
 	assert_int_equal(ax.count, 5);
 	assert_true(rl_sweep_axis_value(&ax, 2) == 0.3);
 	assert_true(rl_sweep_axis_value(&ax, 4) == 0.5);
+	/* the same in exponent forms, snapped as the decimals are: 1e-1:
+	** 0.5:1e-1 gives the double 0.3 third; 0.1:1e3:1e-1 -> 10,000
+	** values, the last exactly 1000 (0.1 + 9999 x 0.1 unsnapped is
+	** 1000.0000000000001, refused as outside [0, 1000]); 25e-2:1:2.5e-1
+	** -> 0.25, 0.5, 0.75, 1 */
+	assert_int_equal(rl_sweep_axis_parse(&ax, p, "1e-1:0.5:1e-1", err,
+	                                     sizeof err), 0);
+	assert_int_equal(ax.count, 5);
+	assert_true(rl_sweep_axis_value(&ax, 2) == 0.3);
+	assert_int_equal(rl_sweep_axis_parse(&ax, p, "0.1:1e3:1e-1", err,
+	                                     sizeof err), 0);
+	assert_int_equal(ax.count, 10000);
+	assert_true(rl_sweep_axis_value(&ax, 9999) == 1000.0);
+	assert_true(rl_sweep_axis_value(&ax, 2) == 0.3);
+	assert_int_equal(rl_sweep_axis_parse(&ax, p, "25e-2:1:2.5e-1", err,
+	                                     sizeof err), 0);
+	assert_int_equal(ax.count, 4);
+	assert_true(rl_sweep_axis_value(&ax, 2) == 0.75);
 	/* a step that does not divide: 1:2:0.3 -> 1, 1.3, 1.6, 1.9 */
 	assert_int_equal(rl_sweep_axis_parse(&ax, p, "1:2:0.3", err, sizeof err),
 	                 0);
