@@ -263,7 +263,7 @@ typedef struct {
 	rl_mc_opts mco;
 	double mc_seconds, mc_d_seconds;
 	/* side b's Monte Carlo restricted to the samples whose utilization
-	** (b.profile.eff_compute) is at least Etched's claimed share (the
+	** (b.profile.eff_compute) is at least the share the claim states (the
 	** claims file's [utilization] sohu): have_given 0 where side b has no
 	** Monte Carlo, or its uncertainty file does not vary it */
 	claim_mc_given given;
@@ -277,6 +277,8 @@ typedef struct {
 	** "" */
 	char robust_skipped[256];
 	double claimed_util;        /* [utilization] sohu; 0 unknown */
+	char util_claim[256];       /* [utilization] claim: its words */
+	char util_source[256];      /* [utilization] source: who states it */
 	rl_tornado_row torn[CLAIM_UNC_MAX], torn_d[CLAIM_UNC_MAX];
 	claim_check claims[CLAIM_CLAIMS_MAX];
 	size_t nclaims;

@@ -460,6 +460,10 @@ static void check_utilization(claim_report *rep, const kvfile *k)
 	claim_check *c = add(rep, k, "utilization");
 	double gpu = kv_num(k, "utilization", "gpu"), meas;
 	rep->claimed_util = kv_num(k, "utilization", "sohu");
+	snprintf(rep->util_claim, sizeof rep->util_claim, "%s",
+	         kv_str(k, "utilization", "claim"));
+	snprintf(rep->util_source, sizeof rep->util_source, "%s",
+	         kv_str(k, "utilization", "source"));
 	if (!c)
 		return;
 	snprintf(c->model_value, sizeof c->model_value,

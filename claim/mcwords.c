@@ -80,11 +80,18 @@ int claim_mc_given_of(const rl_mc_result *mc, double at_least, double target,
 }
 
 void claim_mc_given_words(const claim_mc_given *g, const char *who,
-                          double target, char *buf, size_t len)
+                          const char *stated, const char *by, double target,
+                          char *buf, size_t len)
 {
 	char pr[32], sh[32], q[3][32];
-	int u = snprintf(buf, len, "if %s reaches Etched's claimed >= %g%% "
-	                 "utilization ", who, 100 * g->at_least);
+	/* the share is the claim's, not side b's: said so whichever chip
+	** side b is (an H200 drawn from Sohu's ranges too) */
+	int has_s = stated && stated[0], has_b = by && by[0];
+	int u = snprintf(buf, len, "if %s reaches >= %g%% utilization, %s%s%s%s"
+	                 "%s%s ", who, 100 * g->at_least,
+	                 has_s ? "the share stated in \"" : "the share the claim "
+	                 "states", has_s ? stated : "", has_s ? "\"" : "",
+	                 has_b ? " (" : "", has_b ? by : "", has_b ? ")" : "");
 	size_t room = u >= 0 && (size_t)u < len ? len - (size_t)u : 0;
 	if (g->n == 0) {
 		snprintf(buf + (len - room), room, "(none of the %lld evaluated "

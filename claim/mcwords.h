@@ -101,8 +101,8 @@ int claim_mc_tail_words(const claim_mc_summary *b,
 
 /* A side's Monte Carlo read under one condition, the draw of one of its
 ** uncertain parameters (rl_mc_record) at or above at_least: the same
-** samples, only those that meet it ("if Sohu reaches Etched's claimed
-** >= 90% utilization"), not a new model nor new draws. */
+** samples, only those that meet it ("if Sohu reaches >= 90% utilization,
+** the share the claim states"), not a new model nor new draws. */
 typedef struct {
 	double at_least;         /* the condition, display units */
 	long long n;             /* evaluated samples that meet it */
@@ -124,14 +124,20 @@ typedef struct {
 int claim_mc_given_of(const rl_mc_result *mc, double at_least, double target,
                       claim_mc_given *g);
 
-/* "if 8x Sohu (as claimed) reaches Etched's claimed >= 90% utilization
-** (7.7% of the samples, 7690 of 100000): 90% interval 14.10x .. 21.02x,
-** median 17.60x, P(>= 20x) = 15%"; with no sample meeting it, "... (none
-** of the 100000 samples): not evaluated"; with fewer than CLAIM_GIVEN_MIN,
-** "... (0.01% of the samples, 7 of 100000): too few samples to give an
-** interval (fewer than 20; ...)".  who: the side's label. */
+/* "if 8x Sohu (as claimed) reaches >= 90% utilization, the share stated in
+** "more than 90% FLOPS utilization on Sohu vs about 30% on GPUs" (Etched
+** blog (claims.md)) (7.7% of the samples, 7690 of 100000): 90% interval
+** 14.10x .. 21.02x, median 17.60x, P(>= 20x) = 15%"; with no sample
+** meeting it, "... (none of the 100000 evaluated samples): not evaluated";
+** with fewer than CLAIM_GIVEN_MIN, "... (0.01% of the samples, 7 of
+** 100000): too few samples to give an interval (fewer than 20; ...)".
+** who: the side's label, whichever chip it is; stated: the claim's words
+** of the share (the claims file's [utilization] claim), by: who states it
+** ([utilization] source); either NULL or "" leaves it out ("the share the
+** claim states" where both are). */
 void claim_mc_given_words(const claim_mc_given *g, const char *who,
-                          double target, char *buf, size_t len);
+                          const char *stated, const char *by, double target,
+                          char *buf, size_t len);
 
 /* The most lean rows the text lists. */
 #define CLAIM_LEAN_MAX 3

@@ -377,11 +377,16 @@ void claimout_json(FILE *f, const claim_report *rep)
 				json_str(&w, "unsettled", few);
 		}
 		/* the same samples where side b's utilization is at least
-		** Etched's claimed share, as the text's line under the ranges */
+		** the share the claim states, as the text's line under the
+		** ranges */
 		if (rep->have_given) {
 			const claim_mc_given *g = &rep->given;
 			json_obj(&w, "at_claimed_utilization");
 			json_num(&w, "at_least", g->at_least);
+			/* whose share it is: the claims file's words and
+			** source, which the report's line says as the text's */
+			json_str(&w, "claim", rep->util_claim);
+			json_str(&w, "source", rep->util_source);
 			json_num(&w, "samples", (double)g->n);
 			json_num(&w, "evaluated", (double)g->valid);
 			json_num(&w, "share", g->share);

@@ -233,12 +233,13 @@ static void verdict_text(FILE *f, const claim_report *rep)
 		if (few[0])
 			wrapped(f, "  ", few, 4);
 	}
-	/* the same samples where Sohu meets Etched's own ">90%"
-	** utilization: the investor's question, "what if I believe them?",
+	/* the same samples where side b meets the share the claim states
+	** (Etched's own ">90%" for Sohu): the investor's question, "what if I believe them?",
 	** in the verdict's lines, with the other readings of the claim below
 	** it (after "lies above that interval", which is the whole run's) */
 	if (mc && rep->have_given) {
-		claim_mc_given_words(&rep->given, lb, tgt, line, sizeof line);
+		claim_mc_given_words(&rep->given, lb, rep->util_claim,
+		                     rep->util_source, tgt, line, sizeof line);
 		wrapped(f, "  ", line, 4);
 	}
 	/* how far the verdict moves with the width of the ranges, in one

@@ -103,20 +103,24 @@ const rl_chip_cost *rl_chip_cost_kept(const rl_config *cfg, double hbm_bytes,
 {
 	double in[RL_CHIP_COST_INPUTS];
 	uint64_t diff;
-	chip_cost_inputs(cfg, hbm_bytes, in);
-	/* bit for bit, each input in turn (without a loop or a call) */
-	diff = differ(in[0], m->in[0]) | differ(in[1], m->in[1]) |
-	       differ(in[2], m->in[2]) | differ(in[3], m->in[3]) |
-	       differ(in[4], m->in[4]) | differ(in[5], m->in[5]) |
-	       differ(in[6], m->in[6]) | differ(in[7], m->in[7]) |
-	       differ(in[8], m->in[8]) | differ(in[9], m->in[9]) |
-	       differ(in[10], m->in[10]);
-	if (!m->valid || diff != 0) {
-		m->rc = rl_chip_cost_of(cfg, hbm_bytes, &m->cc);
-		/* (again, into m: the local copy stays in registers) */
-		chip_cost_inputs(cfg, hbm_bytes, m->in);
-		m->valid = 1;
+	/* the flag first: a memo not yet valid holds inputs that were never
+	** written (reading them is reading uninitialised memory) */
+	if (m->valid) {
+		chip_cost_inputs(cfg, hbm_bytes, in);
+		/* bit for bit, each input in turn (without a loop or a call) */
+		diff = differ(in[0], m->in[0]) | differ(in[1], m->in[1]) |
+		       differ(in[2], m->in[2]) | differ(in[3], m->in[3]) |
+		       differ(in[4], m->in[4]) | differ(in[5], m->in[5]) |
+		       differ(in[6], m->in[6]) | differ(in[7], m->in[7]) |
+		       differ(in[8], m->in[8]) | differ(in[9], m->in[9]) |
+		       differ(in[10], m->in[10]);
+		if (diff == 0)
+			return &m->cc;
 	}
+	m->rc = rl_chip_cost_of(cfg, hbm_bytes, &m->cc);
+	/* (again, into m: the local copy stays in registers) */
+	chip_cost_inputs(cfg, hbm_bytes, m->in);
+	m->valid = 1;
 	return &m->cc;
 }
 

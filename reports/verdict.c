@@ -124,6 +124,24 @@ static void json_numbers(rctx *r, const char *const *path, double *v,
 	report_finish(r, st, r->o->dbpath);
 }
 
+/* The text of the run's JSON at path (a string there; "" where the run
+** did not write one, or wrote other than a string). */
+static void json_text(rctx *r, const char *path, char *buf, size_t len)
+{
+	sqlite3_stmt *st;
+	buf[0] = 0;
+	if (!(st = report_prepare(r, r->db, r->o->dbpath, "SELECT CASE WHEN "
+	                          "json_valid(json) AND json_type(json, ?2) = "
+	                          "'text' THEN json_extract(json, ?2) END FROM "
+	                          "claim_runs WHERE id = ?1")))
+		return;
+	sqlite3_bind_int64(st, 1, r->c.id);
+	sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		pdb_text(st, 0, buf, len);
+	report_finish(r, st, r->o->dbpath);
+}
+
 void report_workload(rctx *r, char *buf, size_t len)
 {
 	static const char *const path[2] = {"$.a.setup.isl", "$.a.setup.osl"};
@@ -492,10 +510,10 @@ static void terms(rctx *r)
 	         "its equipment's.");
 }
 
-/* The Monte Carlo's samples where side b's utilization is at least
-** Etched's claimed share, as claim's text says it under the ranges (the
-** run's JSON, verdict.at_claimed_utilization; nothing where the run did
-** not write it). */
+/* The Monte Carlo's samples where side b's utilization is at least the
+** share the claim states, as claim's text says it under the ranges (the
+** run's JSON, verdict.at_claimed_utilization, its claim and source the
+** claims file's words; nothing where the run did not write it). */
 static void given_item(rctx *r)
 {
 	static const char *const path[7] = {
@@ -508,7 +526,7 @@ static void given_item(rctx *r)
 	    "$.verdict.at_claimed_utilization.prob_ge_target"};
 	double v[7];
 	claim_mc_given g;
-	char buf[1024];
+	char buf[1024], stated[256], by[256];
 	json_numbers(r, path, v, 7);
 	if (!isfinite(v[0]) || !isfinite(v[1]) || !isfinite(v[2]) ||
 	    v[1] < 0 || v[2] < v[1] || v[2] > 1e15)
@@ -521,7 +539,11 @@ static void given_item(rctx *r)
 	g.p50 = v[4];
 	g.p95 = v[5];
 	g.prob_ge_target = v[6];
-	claim_mc_given_words(&g, r->c.b_label, r->c.target, buf, sizeof buf);
+	json_text(r, "$.verdict.at_claimed_utilization.claim", stated,
+	          sizeof stated);
+	json_text(r, "$.verdict.at_claimed_utilization.source", by, sizeof by);
+	claim_mc_given_words(&g, r->c.b_label, stated, by, r->c.target, buf,
+	                     sizeof buf);
 	doc_item(&r->d, "I%s.", buf + 1);
 }
 

@@ -263,7 +263,7 @@ fit_one() { # version, profile name, kv_fraction, max_num_tokens, max_batch_size
 	# meet the accuracy targets (docs/validation.md, Calibration and validation)
 	sed -i -e "s|$tmp|$START (settings of version $1 applied by scripts/fit-profiles.sh)|" \
 	    -e "s|^software = TensorRT-LLM\$|software = TensorRT-LLM $1|" \
-	    -e "s|^calibrated = |fitted = |" "data/profiles/$2.ini"
+	    -e "s|^calibrated = |fitted = |" -e "$(unsourced_sed)" "data/profiles/$2.ini"
 	# [meta] says which values this fit took from another profile, so
 	# that `rooflab validate` prints beside the leave-out error what it
 	# does not test
@@ -568,6 +568,28 @@ aside_70b() {
 # (0.053 -> 0.072) fit worse with it: data/calibration/NOTES.md, "memory
 # gone, not a batch cap".
 HEAD32="s/^head_precision = .*/head_precision = fp32   ; ASSUMPTION (no source here; chosen by this version's rows, scripts\/fit-profiles.sh, data\/calibration\/NOTES.md \"memory gone, not a batch cap\"): the FP8 engines trtllm-bench 0.13 and 0.14 built from the 16-bit checkpoints hold the embedding table and LM head at 32 bits (range 16-32 bits: 16 what the quantization recipe leaves them at, 32 the widest a weight is stored at); their Llama-3 and Llama-2 70B FP8 TP1 rows then ask for the same memory as every other row; 16-bit rows keep 16 bits; the head multiplies at the matrix peak of the weights where the chip names no FP32 peak/"
+# Keys the start file does not hold, which `rooflab calibrate` writes at
+# their defaults without a comment: fit_one (and refit-trtllm-0.10.sh,
+# fit-triton.sh) gives each its source here, after the fit.
+#  - frontend_ms 0: the time outside the engine adds to the time to the
+#    first token alone (model/engine.c), and these tables' rows are
+#    throughputs of offline benchmarks, no server in front
+#  - logits_gather false: tried true and not kept (data/calibration/
+#    NOTES.md, "Time per iteration" in 0.11-0.17 and trial (oo) in
+#    0.19-1.0)
+#  - run_fluid false: the finite run at a rate as a fluid (model/load.c
+#    2b), tried on triton-0.14's rows, the only runs at a rate, and not
+#    kept (NOTES.md, "The finite run as a fluid")
+FRONTEND_NOTE="not fitted, none charged: the time outside the engine before the first token (tokenizer, server queues) adds to the time to the first token alone (model/engine.c), and this version's rows are throughputs of an offline benchmark with no server in front (published-methodology.md; scripts/fit-profiles.sh)"
+GATHER_NOTE="ASSUMPTION: the LM head's vocabulary slices are not all-gathered onto every tp rank (range false-true; TensorRT-LLM's lm_head gather_output as recalled, not in the repository); true was tried and not kept: with 2 sampler passes in 0.11-0.17 the leave-one-model-out medians rose (6.0/6.0/7.8/8.9/5.4/11.8% -> 6.1/6.5/7.9/8.9/5.6/11.9%, Triton 6.2% -> 10.7%), and in 0.19-1.0 (trial (oo)) 0.20, 0.20-post, 0.21 and 1.0 got worse (data/calibration/NOTES.md, \"Time per iteration\" and (oo); scripts/fit-profiles.sh)"
+FLUID_NOTE="a finite run at a request rate keeps the steady state's inter-token time and end (model/load.c 2a), not the run as a fluid (2b): tried on triton-0.14's rows, the only runs at a rate, and not kept (its leave-one-architecture-out median 2.2% -> 2.4%: data/calibration/NOTES.md, \"The finite run as a fluid\"); it acts only on runs at a rate, which this version's rows are not (scripts/fit-profiles.sh)"
+# unsourced_sed: the sed script that gives these keys their comment where
+# the fit wrote them bare (a key already commented is left as it is)
+unsourced_sed() {
+	printf '%s\n' "s|^frontend_ms = 0\$|frontend_ms = 0   ; $FRONTEND_NOTE|" \
+		"s|^logits_gather = false\$|logits_gather = false   ; $GATHER_NOTE|" \
+		"s|^run_fluid = false\$|run_fluid = false   ; $FLUID_NOTE|"
+}
 # scripts/fit-profiles-more.sh sources this file for fit_one and the
 # ranges above, and fits the tables after 0.20 and 1.0 itself
 [ -z "${FIT_PROFILES_LIB:-}" ] || return 0

@@ -125,5 +125,9 @@ weight=
 	${weight:+--weight "$weight"} "$@"
 # the start file's path in the header is a temporary: name the real one
 sed -i "s|$tmp|data/calibration/trtllm-published-start.ini (0.10's settings applied by scripts/refit-trtllm-0.10.sh)|" "$out"
+# the keys the start file does not hold get their comment (fit-profiles.sh's
+# unsourced_sed; 0.10's methodology is data/sources/methodology.md)
+sed -i -e "$(unsourced_sed | sed -e 's#published-methodology.md#data/sources/methodology.md#' \
+	-e 's#scripts/fit-profiles.sh)|$#scripts/refit-trtllm-0.10.sh)|#')" "$out"
 # [meta] says which row weighed more than one
 [ -z "$weight" ] || sed -i "/^calibrated = /a weighted = $HEADLINE counted $HEADLINE_WEIGHT times (the claim's baseline row, held within issue 11's 2%: scripts/refit-trtllm-0.10.sh)" "$out"

@@ -104,6 +104,47 @@ static void test_chip_cost(void **state)
 	near(cc.package_usd, 920, 1e-15);
 }
 
+/* The memo of rl_chip_cost_kept: a memo not yet valid never matches,
+** even where the inputs it holds are the chip's own bit for bit (a fresh
+** memo's inputs are whatever its memory held: its flag is what says
+** whether they mean anything), so the cost is worked out: H100's
+** 3,512.59 USD (test_chip_cost), not the sentinel left in it.  A valid
+** memo with the same inputs is returned as it is (the sentinel kept), and
+** one input changed works it out again. */
+static void test_chip_cost_memo(void **state)
+{
+	rl_config c;
+	rl_chip_cost_memo m, first, unset;
+	const rl_chip_cost *got;
+	(void)state;
+	fx_h100_design(&c);
+	/* as eval.c starts one: the flag alone set (under valgrind the
+	** inputs it never wrote are not read) */
+	unset.valid = 0;
+	near(rl_chip_cost_kept(&c, c.chip.hbm_bytes, &unset)->chip_usd,
+	     3512.59, 1e-5);
+	memset(&first, 0, sizeof first);
+	got = rl_chip_cost_kept(&c, c.chip.hbm_bytes, &first);
+	near(got->chip_usd, 3512.59, 1e-5);
+	assert_int_equal(first.valid, 1);
+	/* a fresh memo holding the same inputs and a sentinel: not a match */
+	m = first;
+	m.valid = 0;
+	m.rc = 5;
+	m.cc.chip_usd = -7;
+	got = rl_chip_cost_kept(&c, c.chip.hbm_bytes, &m);
+	assert_ptr_equal(got, &m.cc);
+	near(got->chip_usd, 3512.59, 1e-5);
+	assert_int_equal(m.rc, 0);
+	assert_int_equal(m.valid, 1);
+	/* valid with the same inputs: kept, not worked out again */
+	m.cc.chip_usd = -7;
+	assert_true(rl_chip_cost_kept(&c, c.chip.hbm_bytes, &m)->chip_usd ==
+	            -7);
+	/* one input differs (no HBM: 1,474.09, test_chip_cost): again */
+	near(rl_chip_cost_kept(&c, 0, &m)->chip_usd, 1474.09, 1e-5);
+}
+
 /* GDDR6 (chip.memory gddr6, the L40S's) is not priced as HBM: the same
 ** H100 design with its 85.9 GB called GDDR6 keeps its die (554.09 USD,
 ** test_chip_cost), sits on no interposer (package 1,670 - 750 = 920), and
@@ -1233,6 +1274,7 @@ int main(void)
 	    cmocka_unit_test(test_dies_per_wafer),
 	    cmocka_unit_test(test_yield),
 	    cmocka_unit_test(test_chip_cost),
+	    cmocka_unit_test(test_chip_cost_memo),
 	    cmocka_unit_test(test_chip_cost_gddr6),
 	    cmocka_unit_test(test_usd_per_mtok_pair),
 	    cmocka_unit_test(test_eval_cost_and_price),
