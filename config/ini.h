@@ -53,10 +53,6 @@ char *ini_comment(char *s);
 /* Strip leading and trailing white space in place; returns the start. */
 char *ini_trim(char *s);
 
-/* The inline comment of line s as the reader cuts it: its first ';' or '#'
-** at the start or after white space; NULL where it has none. */
-char *ini_comment(char *s);
-
 /* Parse a file.  Returns 0, or -1 with "file:line: message" in err (the
 ** file's fault), or RL_EINTERNAL (1) with "file: out of memory" where its
 ** text could not be held, or a callback returned RL_EINTERNAL: no fault

@@ -547,25 +547,6 @@ static void given_item(rctx *r)
 	doc_item(&r->d, "I%s.", buf + 1);
 }
 
-/* The text of the run's JSON at path into buf ("" where the run did not
-** write one, or wrote other than text). */
-static void json_text(rctx *r, const char *path, char *buf, size_t len)
-{
-	sqlite3_stmt *st;
-	buf[0] = '\0';
-	if (!(st = report_prepare(r, r->db, r->o->dbpath,
-	                          "SELECT CASE WHEN json_valid(json) AND "
-	                          "json_type(json, ?2) = 'text' THEN "
-	                          "json_extract(json, ?2) END FROM claim_runs "
-	                          "WHERE id = ?1")))
-		return;
-	sqlite3_bind_int64(st, 1, r->c.id);
-	sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		pdb_text(st, 0, buf, len);
-	report_finish(r, st, r->o->dbpath);
-}
-
 /* The Monte Carlo with every range narrowed toward its stated value and
 ** the range that moves P(>= target) most, as claim's text says them (the
 ** run's JSON, verdict.range_robustness; nothing where the run did not
