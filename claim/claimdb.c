@@ -76,19 +76,6 @@ static int exec_sql(dbw *w, const char *sql, const char *what)
 	return rc;
 }
 
-double claim_stated_value(const rl_config *c, const rl_param *p)
-{
-	double v = rl_param_get(c, p);
-	int gen = (int)c->design.hbm_gen;
-	if (v != 0 || strcmp(p->section, "design"))
-		return v;
-	if (!strcmp(p->key, "hbm_stack_gbps"))
-		return rl_hbm_stack_Bps(gen) / p->scale;
-	if (!strcmp(p->key, "hbm_stack_gb"))
-		return rl_hbm_stack_bytes(gen) / p->scale;
-	return v;
-}
-
 /* Run one statement with bound values: fmt letters i (int64), d (double,
 ** NULL when not finite), t (text). */
 static int exec_bind(dbw *w, const char *sql, const char *fmt, ...)
