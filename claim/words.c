@@ -3,6 +3,7 @@
 */
 #include "words.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,9 +41,29 @@ static const char *bare(const char *param)
 	       (param[0] == 'a' || param[0] == 'b') ? param + 2 : param;
 }
 
+size_t claim_doc_phrase_len(const char *doc)
+{
+	const char *par = doc, *close;
+	while ((par = strstr(par, " (")) != NULL) {
+		size_t inner;
+		int spaces = 0;
+		close = strchr(par + 2, ')');
+		if (!close)
+			break;
+		for (inner = 0; par + 2 + inner < close; inner++)
+			spaces += par[2 + inner] == ' ' || par[2 + inner] == '(';
+		if (spaces > 2 || close[1] != ' ' ||
+		    !isalnum((unsigned char)close[2]))
+			break;
+		par = close + 1;
+	}
+	return par ? (size_t)(par - doc) : strlen(doc);
+}
+
 /* The lever a parameter ("chip.peak_tflops_fp8", "section.key") stands
 ** for: "peak FP8 compute per chip"; parameters without a phrase of their
-** own get their table description up to its parenthesis. */
+** own get their table description up to its parenthesis
+** (claim_doc_phrase_len). */
 void claim_lever_noun(const char *param, char *buf, size_t len)
 {
 	const char *p = bare(param);
@@ -55,9 +76,8 @@ void claim_lever_noun(const char *param, char *buf, size_t len)
 		}
 	tp = rl_param_find_full(p);
 	if (tp && tp->doc[0]) {
-		const char *par = strstr(tp->doc, " (");
-		snprintf(buf, len, "%.*s", par ? (int)(par - tp->doc)
-		                               : (int)strlen(tp->doc), tp->doc);
+		snprintf(buf, len, "%.*s", (int)claim_doc_phrase_len(tp->doc),
+		         tp->doc);
 	} else {
 		snprintf(buf, len, "%s", p);
 	}

@@ -28,6 +28,13 @@ void claim_qty_dir(const char *param, double v, int dir, char *buf,
 ** parenthesis; a name the table does not know, itself. */
 void claim_lever_noun(const char *param, char *buf, size_t len);
 
+/* Where a table doc's phrase ends: at its first " (" that is not a
+** parenthesis of at most three words inside the phrase ("area of matrix
+** (MAC) arrays per die (its share: ...)" ends before "(its", not before
+** "(MAC)"; "model FLOPs / (chips x peak) at the compute precision" runs
+** whole).  The doc's length when none. */
+size_t claim_doc_phrase_len(const char *doc);
+
 /* A count as the text says one: whole below a million ("270336"), in
 ** words above it to three digits ("80 billion", "2.7 billion", "100
 ** trillion"), never in exponent form ("8e+10"). */

@@ -319,8 +319,7 @@ void plot_column_title(const char *col, char *buf, size_t len)
 	if (doc) {
 		/* up to its parenthesis: "(0: unknown)" and sources stay in the
 		** table */
-		const char *par = strstr(doc, " (");
-		n = par ? (int)(par - doc) : (int)strlen(doc);
+		n = (int)claim_doc_phrase_len(doc);
 		snprintf(words, sizeof words, "%s%.*s",
 		         p || o ? "" : "speedup: ", n, doc);
 	}

@@ -881,6 +881,36 @@ static void test_model_parallel(void **state)
 ** hundredths of infinity), and from 1e15 on its exponent form stays, three
 ** digits (1.2356e15 short of 1.2358e15 is 1.24e+15x, not a %.2f of 16
 ** digits and two decimals cut to the cell). */
+/* A lever without a phrase of its own is the table's doc up to its
+** parenthesis: not up to a one- or two-word parenthesis inside the phrase
+** (params.c: "area of matrix (MAC) arrays per die (its share: ...)" is
+** said "area of matrix (MAC) arrays per die", never "area of matrix"),
+** and still up to a long or a closing one ("fixed time of each GEMM
+** kernel (t0 of t0 + bytes / bandwidth): ..."). */
+static void test_lever_noun_inner_parenthesis(void **state)
+{
+	char b[256];
+	(void)state;
+	claim_lever_noun("b.design.mac_mm2", b, sizeof b);
+	assert_string_equal(b, "area of matrix (MAC) arrays per die");
+	claim_lever_noun("a.scenario.isl", b, sizeof b);
+	assert_string_equal(b, "input (prompt) tokens per request");
+	claim_lever_noun("b.cost.interposer_usd", b, sizeof b);
+	assert_string_equal(b, "the silicon interposer's (CoWoS-S) share of "
+	                       "package_usd, left out for a chip without HBM");
+	claim_lever_noun("b.profile.gemm_fixed_us", b, sizeof b);
+	assert_string_equal(b, "fixed time of each GEMM kernel");
+	claim_lever_noun("b.power.clocked_mw_per_mm2_ghz", b, sizeof b);
+	assert_string_equal(b, "power of an active chip's clocked logic");
+	/* an output's doc (plots' axis titles): three words inside, four not */
+	assert_int_equal(claim_doc_phrase_len("model FLOPs / (chips x peak) at "
+	                                      "the compute precision"), 53);
+	assert_int_equal(claim_doc_phrase_len("of which fixed overheads (per "
+	                                      "iteration, layer, sequence) not "
+	                                      "hidden"), 24);
+	assert_int_equal(claim_doc_phrase_len("no parenthesis"), 14);
+}
+
 static void test_speedup_short(void **state)
 {
 	char b[40];
@@ -995,6 +1025,7 @@ int main(void)
 	    cmocka_unit_test(test_mc_not_evaluated),
 	    cmocka_unit_test(test_model_parallel),
 	    cmocka_unit_test(test_speedup_short),
+	    cmocka_unit_test(test_lever_noun_inner_parenthesis),
 	    cmocka_unit_test(test_robust_investor_same_word),
 	    cmocka_unit_test(test_robust_investor_word_falls),
 	};
