@@ -11,18 +11,55 @@
 #include "../model/utf8.h"
 
 /* t appended to note (len bytes), a blank before it where note has text,
-** each run of blanks in it one blank (a file's "(claims.md).  Taken") */
-static void add(char *note, size_t len, const char *t)
+** each run of blanks in it one blank (a file's "(claims.md).  Taken");
+** *cut set where note is full before t's end */
+static void add(char *note, size_t len, const char *t, int *cut)
 {
 	size_t o = strlen(note);
-	if (!t[0] || o + 1 >= len)
+	if (!t[0])
 		return;
+	if (o + 1 >= len) {
+		*cut = 1;
+		return;
+	}
 	if (o)
 		note[o++] = ' ';
 	for (; *t && o + 1 < len; t++)
 		if (!((*t == ' ' || *t == '\t') && note[o - 1] == ' '))
 			note[o++] = *t == '\t' ? ' ' : *t;
 	note[o] = '\0';
+	if (*t)
+		*cut = 1;
+}
+
+/* note, cut by add's byte copy, less the character that copy may have
+** ended inside (a lead byte whose sequence is unfinished begins none) */
+static void drop_partial(char *note)
+{
+	size_t n = strlen(note), p = n;
+	while (p > 0 && n - p < 3 && ((unsigned char)note[p - 1] & 0xc0) == 0x80)
+		p--;
+	if (p > 0 && (unsigned char)note[p - 1] >= 0xc0 &&
+	    !rl_utf8_len((const unsigned char *)note + p - 1))
+		note[p - 1] = '\0';
+}
+
+/* clean (the note as rl_utf8_cell writes it) into buf (len bytes): where
+** it was cut (cut) or does not fit, at most min(len, max) - 1 bytes that
+** end in "..." after a whole character, so that a cut note shows it */
+static void put_note(const char *clean, int cut, size_t max, char *buf,
+                     size_t len)
+{
+	size_t room = len < max ? len : max, n = strlen(clean);
+	if (!cut && n < room) {
+		memcpy(buf, clean, n + 1);
+		return;
+	}
+	if (room < 4) {
+		buf[0] = '\0';
+		return;
+	}
+	snprintf(buf, len, "%.*s...", rl_utf8_cut(clean, room - 4), clean);
 }
 
 int preset_key_note(const char *path, const char *section, const char *key,
@@ -33,7 +70,7 @@ int preset_key_note(const char *path, const char *section, const char *key,
 	** own, read as a key or a section where it looked like one */
 	char line[INI_LINE_MAX + 2], note[2048] = "", sec[128] = "";
 	size_t kl = strlen(key);
-	int found = 0, first = 1;
+	int found = 0, first = 1, cut = 0;
 	FILE *f;
 	if (len)
 		buf[0] = '\0';
@@ -54,6 +91,7 @@ int preset_key_note(const char *path, const char *section, const char *key,
 			while ((ch = fgetc(f)) != EOF && ch != '\n')
 				;
 			note[0] = '\0';
+			cut = 0;
 			continue;
 		}
 		/* the comment cut where the ini reader cuts it (ini_comment):
@@ -62,11 +100,13 @@ int preset_key_note(const char *path, const char *section, const char *key,
 			*cm++ = '\0';
 		s = ini_trim(line + bom);
 		if (!s[0] && cm) {
-			add(note, sizeof note, ini_trim(cm)); /* a comment line */
+			add(note, sizeof note, ini_trim(cm), &cut); /* a comment line */
 			continue;
 		}
 		if (!s[0]) {
-			note[0] = '\0'; /* a blank line parts a note from a key */
+			/* a blank line parts a note from a key */
+			note[0] = '\0';
+			cut = 0;
 			continue;
 		}
 		if (s[0] == '[') {
@@ -75,22 +115,30 @@ int preset_key_note(const char *path, const char *section, const char *key,
 				*c = '\0';
 			snprintf(sec, sizeof sec, "%s", ini_trim(s + 1));
 			note[0] = '\0';
+			cut = 0;
 			continue;
 		}
 		if (!strcmp(sec, section) && !strncmp(s, key, kl) &&
 		    s[kl + strspn(s + kl, " \t")] == '=') {
 			char *v = s + kl + strspn(s + kl, " \t") + 1;
 			if (cm)
-				add(note, sizeof note, ini_trim(cm));
+				add(note, sizeof note, ini_trim(cm), &cut);
 			if (vlen)
 				snprintf(val, vlen, "%s", ini_trim(v));
 			found = 1;
 			continue;
 		}
-		note[0] = '\0'; /* another key's line: its note is not ours */
+		/* another key's line: its note is not ours */
+		note[0] = '\0';
+		cut = 0;
 	}
 	fclose(f);
-	if (found && len)
-		rl_utf8_cell(note, 0, 0, buf, len);
+	if (found && len) {
+		char clean[sizeof note];
+		if (cut)
+			drop_partial(note);
+		rl_utf8_cell(note, 0, 0, clean, sizeof clean);
+		put_note(clean, cut, sizeof note, buf, len);
+	}
 	return found;
 }

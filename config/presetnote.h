@@ -14,7 +14,9 @@
 ** comment after its value on that line (cut where the ini reader cuts
 ** it, ini_comment), in file order, each without its ';' or '#' and
 ** blanks, joined by one blank (controls and bytes of no UTF-8
-** character as '?', rl_utf8_cell), into buf; the value as written (its
+** character as '?', rl_utf8_cell), into buf: at most 2047 bytes and
+** len - 1, a longer note cut after a whole character and ended "..." so
+** that the cut shows; the value as written (its
 ** comment and blanks dropped) into val.  1 where the key is in the
 ** section, else 0 with buf and val "" (no file, no such key). */
 int preset_key_note(const char *path, const char *section, const char *key,

@@ -305,8 +305,9 @@ static void test_key_note_long(void **state)
 }
 
 /* preset_key_note's note is at most 2047 bytes (its buffer of 2048): a
-** comment of 2100 'b's fills it, and the comment line after it is not
-** added, not even its blank; a tab inside a comment is a blank, a run of
+** comment of 2100 'b's fills it, cut to 2044 'b's and "..." so that the
+** cut shows, and the comment line after it is not added, not even its
+** blank; a tab inside a comment is a blank, a run of
 ** tabs one blank, as a run of spaces ("x\t\ty" is "x y").  By hand.
 ** (Mutation testing: the note full at 2048 bytes, not 2047, and a tab
 ** kept as a tab both survived.) */
@@ -331,13 +332,63 @@ static void test_key_note_full(void **state)
 	                                 sizeof note, val, sizeof val), 1);
 	assert_string_equal(val, "3");
 	assert_int_equal(strlen(note), 2047);
-	for (i = 0; i < 2047; i++)
+	for (i = 0; i < 2044; i++)
 		assert_int_equal(note[i], 'b');
+	assert_string_equal(note + 2044, "...");
 	assert_int_equal(preset_key_note(path, "cost", "years", note,
 	                                 sizeof note, val, sizeof val), 1);
 	unlink(path);
 	assert_string_equal(val, "4");
 	assert_string_equal(note, "x y z");
+}
+
+/* A cut note ends in "..." and never inside a character: comment lines of
+** 500 e-acutes (2 bytes each, 1000 bytes), another, then "x" and 600 more
+** join as 1000 + 1 + 1000 + 1 + 1 + 1200 bytes; at most 2047 bytes with
+** the dots leaves 2044 for the text: 2003 bytes, then 20 e-acutes (40
+** bytes; a 21st would end at 2045), then "...": 2046 bytes.  Into a buf
+** of 10 bytes: 3 e-acutes (6 bytes) and "...".  By hand. */
+static void test_key_note_cut_utf8(void **state)
+{
+	char path[] = "/tmp/rl_test_note_XXXXXX", note[4096], small[10];
+	char want[2100], val[32];
+	size_t i, o = 0;
+	int fd;
+	FILE *f;
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	assert_true(fputs("[cost]\n;", f) >= 0);
+	for (i = 0; i < 500; i++)
+		assert_true(fputs("\xc3\xa9", f) >= 0);
+	assert_true(fputs("\n;", f) >= 0);
+	for (i = 0; i < 500; i++)
+		assert_true(fputs("\xc3\xa9", f) >= 0);
+	assert_true(fputs("\n;x", f) >= 0);
+	for (i = 0; i < 600; i++)
+		assert_true(fputs("\xc3\xa9", f) >= 0);
+	assert_true(fputs("\nprice_usd = 3\n", f) >= 0);
+	assert_int_equal(fclose(f), 0);
+	for (i = 0; i < 500; i++, o += 2)
+		memcpy(want + o, "\xc3\xa9", 2);
+	want[o++] = ' ';
+	for (i = 0; i < 500; i++, o += 2)
+		memcpy(want + o, "\xc3\xa9", 2);
+	want[o++] = ' ';
+	want[o++] = 'x';
+	for (i = 0; i < 20; i++, o += 2)
+		memcpy(want + o, "\xc3\xa9", 2);
+	memcpy(want + o, "...", 4);
+	assert_int_equal(strlen(want), 2046);
+	assert_int_equal(preset_key_note(path, "cost", "price_usd", note,
+	                                 sizeof note, val, sizeof val), 1);
+	assert_string_equal(note, want);
+	assert_int_equal(preset_key_note(path, "cost", "price_usd", small,
+	                                 sizeof small, val, sizeof val), 1);
+	unlink(path);
+	assert_string_equal(small, "\xc3\xa9\xc3\xa9\xc3\xa9...");
 }
 
 /* profile_loo_read / profile_loo_figures: a fit's leave-out error as the
@@ -448,6 +499,7 @@ int main(void)
 	    cmocka_unit_test(test_key_note_comment_rule),
 	    cmocka_unit_test(test_key_note_hash),
 	    cmocka_unit_test(test_key_note_full),
+	    cmocka_unit_test(test_key_note_cut_utf8),
 	    cmocka_unit_test(test_profile_loo),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
