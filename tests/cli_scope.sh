@@ -150,4 +150,30 @@ expect_out "^left out lent-8x7b: not modelled by the version table \(test: the m
 expect_out "^calibrating profile trtllm-0\.10 on 2 rows " "calibrate: the two rows validate models"
 expect_out "^\(1 row left out, each named above with why" "calibrate: one row left out, counted"
 expect_out "^lent-8x22b " "calibrate: the model scoped back in by its name is fitted"
+# a row measured so small that its log error is no number (the smallest
+# normal double, 2.2250738585072014e-308 tokens/s, against some 1,300
+# modelled: the ratio overflows) is left out and named, as validate lists
+# it not modelled, and counted; the fit and its profile's comment as
+# without it, where the fit read "rms log error inf (start inf)" and the
+# profile's comment said so
+(cat "$M"; echo "tiny,T,lent,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,output_tokens_per_s,2.2250738585072014e-308,") >"$tmpd/tiny.csv"
+expect_exit 0 "calibrate with a row measured at 2.2e-308" -- env ROOFLAB_DATA="$tmpd/d" $RL calibrate \
+	--profile trtllm-0.10 --measurements "$tmpd/tiny.csv" --version lent --chip h100-sxm \
+	--fit eff_memory --no-loo --out "$tmpd/tiny.ini"
+expect_out "^left out tiny: its log error is no finite number \(measured 2\.22507e-308, modelled [0-9.]+\)\$" \
+	"calibrate: the tiny row left out, with why"
+expect_out "^calibrating profile trtllm-0\.10 on 2 rows " "calibrate: the two rows without it"
+expect_out "^\(2 rows left out, each named above with why" "calibrate: two rows left out, counted"
+if grep -q 'error inf\|inf%' "$tmpd/tiny.ini" "$tmpd/out"; then
+	echo "not ok - calibrate: no inf in its output or profile"; fails=$((fails + 1))
+else
+	echo "ok - calibrate: no inf in its output or profile"
+fi
+# the profile fitted as on the rows without it (the same two rows): all
+# but its name and the file named in its first two comment lines
+if [ "$(sed -e 1,2d -e '/^name = /d' "$tmpd/fit.ini")" = "$(sed -e 1,2d -e '/^name = /d' "$tmpd/tiny.ini")" ]; then
+	echo "ok - calibrate: the fit as without the tiny row"
+else
+	echo "not ok - calibrate: the fit as without the tiny row"; fails=$((fails + 1))
+fi
 exit $fails
