@@ -55,7 +55,10 @@ static void esc(doc *d, const char *str)
 			default: fputc(c, d->f);
 			}
 		} else {
-			if (strchr("\\`*_[]<>|#", c))
+			/* CommonMark's backslash escapes: '&' before a name is
+			** an entity ("&copy;"), '~~' strikes text through in
+			** GitHub's Markdown, '|' ends a table's cell */
+			if (strchr("\\`*_[]<>|#&~", c))
 				fputc('\\', d->f);
 			fputc(c == '\n' ? ' ' : c, d->f);
 		}

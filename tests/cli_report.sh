@@ -261,6 +261,14 @@ fi
 has "$html" "assumptions: a source" "third-party guesses 4.8 or 6.03 TB/s"
 has "$html" "claims: text is escaped" \
 	"&lt;b&gt;one chip&lt;/b&gt; &amp; 100T parameters"
+# and in Markdown: a claim's '&' before an entity's name (CommonMark reads
+# "&copy;" as the copyright sign), '~' (GitHub's Markdown strikes "~~x~~"
+# through), '|' inside a table's cell, '*', '<' and '>' each
+# backslash-escaped, by hand; '&' and '~' went out bare
+report_altered "$db" esc 0 "claims: a Markdown report of a claim holding markup" \
+	"UPDATE claim_claims SET claim = '<b>one chip</b> & 100T | &copy; ~~x~~ *y*' WHERE claim LIKE '<b>%'"
+has "$tmpd/md/esc.md" "claims: Markdown escapes & ~ | * < >" \
+	'| \<b\>one chip\</b\> \& 100T \| \&copy; \~\~x\~\~ \*y\* | seed 001 |'
 has "$html" "validation: the profile" "profile trtllm-0.10"
 has "$html" "provenance: the version" "$("$RL" --version | awk '{print $2}')"
 has "$html" "provenance: the git revision row" "git revision"
