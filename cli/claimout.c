@@ -238,9 +238,14 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	** in the verdict's lines, with the other readings of the claim below
 	** it (after "lies above that interval", which is the whole run's) */
 	if (mc && rep->have_given) {
+		/* the label, the claims file's words and source (255 bytes
+		** each at most) and some 300 bytes of words and figures: line
+		** (768 bytes) cut the figures off at the longest */
+		char gl[LABEL_CELL + sizeof rep->util_claim +
+		        sizeof rep->util_source + 512];
 		claim_mc_given_words(&rep->given, lb, rep->util_claim,
-		                     rep->util_source, tgt, line, sizeof line);
-		wrapped(f, "  ", line, 4);
+		                     rep->util_source, tgt, gl, sizeof gl);
+		wrapped(f, "  ", gl, 4);
 	}
 	/* how far the verdict moves with the width of the ranges, in one
 	** line (the uncertainty section gives the fractions) */

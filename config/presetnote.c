@@ -65,10 +65,11 @@ static void put_note(const char *clean, int cut, size_t max, char *buf,
 int preset_key_note(const char *path, const char *section, const char *key,
                     char *buf, size_t len, char *val, size_t vlen)
 {
-	/* a line as long as the ini reader takes (INI_LINE_MAX, its LF and
-	** NUL): a 1023-byte buffer made a long comment's tail a line of its
-	** own, read as a key or a section where it looked like one */
-	char line[INI_LINE_MAX + 2], note[2048] = "", sec[128] = "";
+	/* a line as long as the ini reader takes (INI_LINE_MAX, after a
+	** byte order mark's 3 bytes on the first, its LF and NUL): a
+	** 1023-byte buffer made a long comment's tail a line of its own, read
+	** as a key or a section where it looked like one */
+	char line[3 + INI_LINE_MAX + 2], note[2048] = "", sec[128] = "";
 	size_t kl = strlen(key);
 	int found = 0, first = 1, cut = 0;
 	FILE *f;
@@ -83,13 +84,18 @@ int preset_key_note(const char *path, const char *section, const char *key,
 		/* a UTF-8 byte order mark (an editor's), which the reader
 		** skips: the first line's section or comment is read past it */
 		size_t bom = first && !strncmp(line, "\xef\xbb\xbf", 3) ? 3 : 0;
+		char *nl = strchr(line, '\n');
 		first = 0;
-		if (!strchr(line, '\n') && !feof(f)) {
-			/* longer than the ini reader takes (the preset did not
-			** load): its rest skipped, no note or key of it */
+		if ((!nl && !feof(f)) ||
+		    (size_t)((nl ? nl : line + strlen(line)) - line) - bom >
+		        INI_LINE_MAX) {
+			/* longer than the ini reader takes, measured past the mark
+			** as the reader measures it (the preset did not load): its
+			** rest skipped, no note or key of it */
 			int ch;
-			while ((ch = fgetc(f)) != EOF && ch != '\n')
-				;
+			if (!nl)
+				while ((ch = fgetc(f)) != EOF && ch != '\n')
+					;
 			note[0] = '\0';
 			cut = 0;
 			continue;

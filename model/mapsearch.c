@@ -25,10 +25,12 @@ double rl_map_rank_value(const rl_map_entry *e, int rank_by)
 
 /* a before b in the ranking by key (rl_map_rank): within the limits
 ** first, then the runnable (a mapping that does not fit or is over its
-** TDP at every clock, whose figures are 0, last under every key), then a
-** known figure before an unknown one, then the higher (throughput, tokens
-** per joule) or the lower (cost, latency); ties by output tokens/s, then
-** fewer pp, tp, ep, the order the default ranking always had */
+** TDP at every clock last under every key: this test alone puts it there,
+** whatever its figures), then a known figure before an unknown one (a
+** runnable mapping's figure that is NaN), then the higher (throughput,
+** tokens per joule) or the lower (cost, latency); ties by output
+** tokens/s, then fewer pp, tp, ep, the order the default ranking always
+** had */
 static int better(const rl_map_entry *a, const rl_map_entry *b, int key)
 {
 	if (a->meets != b->meets)
@@ -179,8 +181,7 @@ static int search_visit(void *ctx, long long n, long long tp, long long pp,
 		            r.tpot_s > lim->tpot_max_s);
 	} else {
 		/* no figure of a mapping not run: its latencies unknown too,
-		** not 0, which ranked it first by TTFT or TPOT among the
-		** mappings that miss a limit (map --rank-by ttft --ttft-max) */
+		** not 0 (better() ranks it last by its rc, not by these) */
 		e.bound = RL_BOUND_NONE;
 		e.watts = e.usd_cost = e.usd_price = e.tokens_per_j = NAN;
 		e.ttft_s = e.tpot_s = NAN;

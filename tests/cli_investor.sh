@@ -498,6 +498,34 @@ else
 	grep "reaches >= 90% utilization" "$tmpd/h200.md" | sed 's/^/    /'
 	fails=$((fails + 1))
 fi
+# the same line at its longest: the claims file's [utilization] claim and
+# source at the reader's 255 bytes each (two-byte characters) and side b's
+# label at its 127 bytes: the line still ends with P(>= 20x), in the text
+# and the report, whole UTF-8 (a 768-byte line cut it at "median 3.29")
+cp -r "$ROOFLAB_DATA" "$tmpd/longdata"
+lc=$(awk 'BEGIN { s = "x"; for (i = 0; i < 127; i++) s = s "\303\251"; print s }')
+ls=$(awk 'BEGIN { s = ""; for (i = 0; i < 255; i++) s = s "s"; print s }')
+ll=$(awk 'BEGIN { s = "L"; for (i = 0; i < 42; i++) s = s "\342\202\254"; print s }')
+awk -v c="$lc" -v s="$ls" '/^\[/ { sec = $0 } sec == "[utilization]" && /^claim *=/ { $0 = "claim = " c }
+	sec == "[utilization]" && /^source *=/ { $0 = "source = " s } { print }' \
+	"$ROOFLAB_DATA/claims/etched-2024.ini" >"$tmpd/longdata/claims/etched-2024.ini"
+ROOFLAB_DATA="$tmpd/longdata" $RL claim --b "sohu,profile=etched-claim,label=$ll" \
+	--uncertainty sohu --samples 400 --seed 5 --no-design --db "$tmpd/long.db" \
+	>"$tmpd/long" 2>"$tmpd/long.err"
+lrc=$?
+ROOFLAB_DATA="$tmpd/longdata" $RL report --db "$tmpd/long.db" --out "$tmpd/long.md" \
+	--no-plots >/dev/null 2>&1
+gl=$(joined "^  if $ll" "$tmpd/long" | sed 's/^ *if //')
+if [ "$lrc" = 0 ] && printf '%s' "$gl" | grep -qF "\"$lc\" ($ls) (" &&
+	printf '%s' "$gl" | grep -Eq ', P\(>= 20x\) = [0-9.]+%$' &&
+	grep -qF -- "- If $(printf '%s' "$gl" | sed 's/>/\\>/g')." "$tmpd/long.md" &&
+	iconv -f UTF-8 -t UTF-8 "$tmpd/long" >/dev/null 2>&1; then
+	echo "ok - the line at the claimed utilization whole with the longest words and label, text and report alike"
+else
+	echo "not ok - the line at the claimed utilization at its longest (rc $lrc): text '$gl'"
+	grep "reaches >= 90% utilization" "$tmpd/long.md" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
 # every abbreviation and phase name of the chip trade the report uses,
 # where an investor met them with no word of what they are (HBM, TDP,
 # GEMM, MAC, FMA, MFU, PUE in the sections below the verdict), is said in
