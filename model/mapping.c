@@ -219,17 +219,68 @@ static int ep_ok(double ep, const rl_config *cfg)
 	return whole_div(ep, cfg->model.experts);
 }
 
-int rl_mapping_check(const rl_config *cfg, char *msg, size_t len)
+/* What rl_mapping_check finds wrong with a mapping, the first in its
+** order of checks (MF_OK: nothing). */
+enum {
+	MF_OK,
+	MF_TP,     /* tp divides neither the heads nor pairs with KV heads */
+	MF_CHIPS,  /* tp x pp does not divide the chips */
+	MF_PP,     /* more stages than layers */
+	MF_EP_DENSE,
+	MF_EP_MANY,
+	MF_EP_DIV,
+	MF_LINKS,
+	MF_SWITCH
+};
+
+/* The mapping's figures as the checks read them (dp only once tp x pp
+** divides the chips: the checks before it come first). */
+typedef struct {
+	double chips, tp, pp, ep, dp;
+} map_shape;
+
+static int mapping_fault(const rl_config *cfg, map_shape *h)
 {
 	const rl_scenario *s = &cfg->scen;
 	const rl_model *m = &cfg->model;
-	double chips = rl_scen_chips(s), tp = s->tp;
-	double pp = s->pp >= 1 ? s->pp : 1, ep = s->ep >= 1 ? s->ep : 1, dp;
-	char legal[160];
+	h->chips = rl_scen_chips(s);
+	h->tp = s->tp;
+	h->pp = s->pp >= 1 ? s->pp : 1;
+	h->ep = s->ep >= 1 ? s->ep : 1;
+	h->dp = 0;
+	if (!tp_ok(h->tp, cfg))
+		return MF_TP;
+	if (!whole_div(h->tp * h->pp, h->chips))
+		return MF_CHIPS;
+	if (!pp_ok(h->pp, cfg))
+		return MF_PP;
+	h->dp = h->chips / (h->tp * h->pp);
+	if (h->ep > 1 && m->experts <= 1)
+		return MF_EP_DENSE;
+	if (h->ep > m->experts)
+		return MF_EP_MANY;
+	if (!ep_ok(h->ep, cfg) || !whole_div(h->ep, h->dp))
+		return MF_EP_DIV;
+	if ((h->tp > 1 || h->pp > 1 || h->ep > 1) && cfg->chip.link_Bps <= 0)
+		return MF_LINKS;
+	if ((int)cfg->prof.allreduce == RL_AR_SWITCH &&
+	    ((int)cfg->chip.topology != RL_TOPO_SWITCH ||
+	     cfg->chip.in_network_reduction < 0.5) && h->tp > 1)
+		return MF_SWITCH;
+	return MF_OK;
+}
 
-	if (!tp_ok(tp, cfg)) {
-		if (!len) /* the status alone */
-			return RL_EINPUT;
+/* The message of fault f of mapping h, with the legal values beside it */
+static void fault_words(const rl_config *cfg, const map_shape *h, int f,
+                        char *msg, size_t len)
+{
+	const rl_model *m = &cfg->model;
+	double chips = h->chips, tp = h->tp, pp = h->pp, ep = h->ep;
+	double dp = h->dp;
+	char legal[160], with[160];
+
+	switch (f) {
+	case MF_TP:
 		legal_list(legal, sizeof legal, chips, tp_ok, cfg);
 		if (!whole_div(tp, m->heads))
 			snprintf(msg, len,
@@ -241,12 +292,8 @@ int rl_mapping_check(const rl_config *cfg, char *msg, size_t len)
 			         "tp = %g and the model's %g KV heads: neither "
 			         "divides the other; legal tp on %g chips: %s",
 			         tp, m->kv_heads, chips, legal);
-		return RL_EINPUT;
-	}
-	if (!whole_div(tp * pp, chips)) {
-		char with[160];
-		if (!len) /* the status alone */
-			return RL_EINPUT;
+		break;
+	case MF_CHIPS:
 		legal_list(legal, sizeof legal, chips, any_ok, cfg);
 		if (whole_div(tp, chips)) {
 			legal_list(with, sizeof with, chips / tp, pp_ok, cfg);
@@ -263,67 +310,56 @@ int rl_mapping_check(const rl_config *cfg, char *msg, size_t len)
 			         "pp)): legal products %s; legal tp on %g chips: %s",
 			         chips, tp, pp, legal, chips, with);
 		}
-		return RL_EINPUT;
-	}
-	if (!pp_ok(pp, cfg)) {
-		if (!len) /* the status alone */
-			return RL_EINPUT;
+		break;
+	case MF_PP:
 		legal_list(legal, sizeof legal, chips / tp, pp_ok, cfg);
 		snprintf(msg, len,
 		         "pp = %g is more stages than the model's %g layers; "
 		         "legal pp (dividing chips / tp = %g, at most the "
 		         "layers): %s",
 		         pp, m->layers, chips / tp, legal);
-		return RL_EINPUT;
-	}
-	dp = chips / (tp * pp);
-	if (ep > 1 && m->experts <= 1) {
-		if (!len) /* the status alone */
-			return RL_EINPUT;
+		break;
+	case MF_EP_DENSE:
 		snprintf(msg, len,
 		         "ep = %g on a dense model (experts = 1): expert "
 		         "parallelism needs a mixture of experts; legal ep: 1",
 		         ep);
-		return RL_EINPUT;
-	}
-	if (ep > m->experts) {
-		if (!len) /* the status alone */
-			return RL_EINPUT;
+		break;
+	case MF_EP_MANY:
 		legal_list(legal, sizeof legal, dp, ep_ok, cfg);
 		snprintf(msg, len,
 		         "ep = %g is larger than the model's %g experts; legal "
 		         "ep (dividing the experts and dp = %g): %s",
 		         ep, m->experts, dp, legal);
-		return RL_EINPUT;
-	}
-	if (!ep_ok(ep, cfg) || !whole_div(ep, dp)) {
-		if (!len) /* the status alone */
-			return RL_EINPUT;
+		break;
+	case MF_EP_DIV:
 		legal_list(legal, sizeof legal, dp, ep_ok, cfg);
 		snprintf(msg, len,
 		         "ep = %g must divide the model's %g experts and "
 		         "dp = chips / (tp x pp) = %g; legal ep: %s",
 		         ep, m->experts, dp, legal);
-		return RL_EINPUT;
-	}
-	if ((tp > 1 || pp > 1 || ep > 1) && cfg->chip.link_Bps <= 0) {
-		if (!len) /* the status alone */
-			return RL_EINPUT;
+		break;
+	case MF_LINKS:
 		snprintf(msg, len,
 		         "chip: tp, pp or ep > 1 needs link_gbps > 0 (legal "
 		         "without links: tp = pp = ep = 1)");
-		return RL_EINPUT;
-	}
-	if ((int)cfg->prof.allreduce == RL_AR_SWITCH &&
-	    ((int)cfg->chip.topology != RL_TOPO_SWITCH ||
-	     cfg->chip.in_network_reduction < 0.5) && tp > 1) {
-		if (!len) /* the status alone */
-			return RL_EINPUT;
+		break;
+	default: /* MF_SWITCH */
 		snprintf(msg, len,
 		         "profile.allreduce = switch needs chip.topology = switch "
 		         "with chip.in_network_reduction = true; legal "
 		         "otherwise: ring, two_shot, one_shot");
-		return RL_EINPUT;
+		break;
 	}
-	return RL_OK;
+}
+
+int rl_mapping_check(const rl_config *cfg, char *msg, size_t len)
+{
+	map_shape h;
+	int f = mapping_fault(cfg, &h);
+	if (f == MF_OK)
+		return RL_OK;
+	if (len) /* with no buffer the status alone: no legal lists made */
+		fault_words(cfg, &h, f, msg, len);
+	return RL_EINPUT;
 }
