@@ -30,8 +30,8 @@ double rl_map_rank_value(const rl_map_entry *e, int rank_by)
 ** runnable mapping's figure that is NaN), then the higher (throughput,
 ** tokens per joule) or the lower (cost, latency); ties by output
 ** tokens/s, then fewer pp, tp, ep, the order the default ranking always
-** had */
-static int better(const rl_map_entry *a, const rl_map_entry *b, int key)
+** had (rl_map_before, mapsearch.h) */
+int rl_map_before(const rl_map_entry *a, const rl_map_entry *b, int key)
 {
 	if (a->meets != b->meets)
 		return a->meets > b->meets;
@@ -45,7 +45,12 @@ static int better(const rl_map_entry *a, const rl_map_entry *b, int key)
 		if (!isnan(x) && x != y)
 			return hi ? x > y : x < y;
 	}
-	if (a->output_tps != b->output_tps)
+	/* (a NaN output tokens/s after a known one, as the key's figure
+	** above: 'NaN != x' held and 'NaN > x' did not, either way, so the
+	** one inserted first stayed first, a NaN at the top included) */
+	if (isnan(a->output_tps) != isnan(b->output_tps))
+		return !isnan(a->output_tps);
+	if (!isnan(a->output_tps) && a->output_tps != b->output_tps)
 		return a->output_tps > b->output_tps;
 	if (a->pp != b->pp)
 		return a->pp < b->pp;
@@ -54,17 +59,26 @@ static int better(const rl_map_entry *a, const rl_map_entry *b, int key)
 	return a->ep < b->ep;
 }
 
+int rl_map_meets(const rl_map_limits *lim, double ttft_s, double tpot_s)
+{
+	/* 'at most' written so that NaN misses ('NaN > limit' is false: a
+	** latency unknown met every limit and ranked among those meeting
+	** them) */
+	return !(lim && lim->ttft_max_s > 0 && !(ttft_s <= lim->ttft_max_s)) &&
+	       !(lim && lim->tpot_max_s > 0 && !(tpot_s <= lim->tpot_max_s));
+}
+
 /* e into the ranked list out (n kept, at most max); where it went, or
 ** max where it was cut */
 static size_t insert(rl_map_entry *out, size_t *n, size_t max,
                      const rl_map_entry *e, int key)
 {
 	size_t i = *n < max ? *n : max;
-	if (i == max && (max == 0 || !better(e, &out[max - 1], key)))
+	if (i == max && (max == 0 || !rl_map_before(e, &out[max - 1], key)))
 		return max;
 	if (i == max)
 		i = max - 1;
-	while (i > 0 && better(e, &out[i - 1], key)) {
+	while (i > 0 && rl_map_before(e, &out[i - 1], key)) {
 		out[i] = out[i - 1];
 		i--;
 	}
@@ -175,13 +189,10 @@ static int search_visit(void *ctx, long long n, long long tp, long long pp,
 		e.usd_price = r.usd_per_mtok_price;
 		e.tokens_per_j = r.power_w > 0
 		                     ? r.output_tps / w->chips / r.power_w : NAN;
-		e.meets = !(lim && lim->ttft_max_s > 0 &&
-		            r.ttft_s > lim->ttft_max_s) &&
-		          !(lim && lim->tpot_max_s > 0 &&
-		            r.tpot_s > lim->tpot_max_s);
+		e.meets = rl_map_meets(lim, r.ttft_s, r.tpot_s);
 	} else {
 		/* no figure of a mapping not run: its latencies unknown too,
-		** not 0 (better() ranks it last by its rc, not by these) */
+		** not 0 (rl_map_before ranks it last by its rc, not by these) */
 		e.bound = RL_BOUND_NONE;
 		e.watts = e.usd_cost = e.usd_price = e.tokens_per_j = NAN;
 		e.ttft_s = e.tpot_s = NAN;

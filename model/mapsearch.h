@@ -56,6 +56,20 @@ typedef struct {
 ** where unknown. */
 double rl_map_rank_value(const rl_map_entry *e, int rank_by);
 
+/* 1 where a ranks before b under key (rl_map_rank; rl_map_search's
+** order): those that meet the limits first, then the runnable (rc RL_OK),
+** then a known figure under key before an unknown one (NAN), then the
+** higher (output tokens/s, tokens per joule) or the lower (cost,
+** latency); ties by output tokens/s, a known one before NAN, then fewer
+** pp, tp, ep.  So a mapping whose figure is NAN never ranks before one
+** whose figure is known, in either order of the two. */
+int rl_map_before(const rl_map_entry *a, const rl_map_entry *b, int key);
+
+/* 1 where a runnable mapping's TTFT and TPOT meet lim's limits (0: none):
+** each at most its limit; a latency unknown (NAN) meets no limit set on
+** it. */
+int rl_map_meets(const rl_map_limits *lim, double ttft_s, double tpot_s);
+
 /* Every legal mapping of scenario.chips chips (tp dividing the heads, pp up
 ** to the layers, ep dividing dp and the experts for a mixture of experts),
 ** evaluated with rl_eval and sorted: those that meet the limits first, by

@@ -491,6 +491,92 @@ static void test_map_rank_value(void **state)
 	near(rl_map_rank_value(&e, RL_RANK_TPOT), 5, 0);
 }
 
+/* One runnable entry meeting no limit, mapping TP1 x PP1 x DP1 x EP1,
+** every figure known. */
+static void known_entry(rl_map_entry *e)
+{
+	memset(e, 0, sizeof *e);
+	e->rc = RL_OK;
+	e->meets = 1;
+	e->tp = e->pp = e->dp = e->ep = 1;
+	e->output_tps = 100;
+	e->tokens_per_j = 2;
+	e->usd_cost = 3;
+	e->usd_price = 4;
+	e->ttft_s = 0.5;
+	e->tpot_s = 0.05;
+}
+
+/* rl_map_before's NaN rule, by hand: a runnable mapping whose figure
+** under the key is NaN (unknown) never ranks before one whose figure is
+** known, under every key, in either order, even where every other figure
+** of the NaN one is better (more output tokens/s, fewer pp); where both
+** are NaN the ties decide (fewer pp first).  The insertion that builds
+** the ranking moves an entry up past another only where rl_map_before
+** says so, so these two answers are what keeps a NaN from the top
+** whichever came first.  Under the default key the figure is the output
+** tokens/s itself. */
+static void test_map_before_nan(void **state)
+{
+	rl_map_entry k, u;
+	int key;
+	(void)state;
+	for (key = 0; key < RL_RANK_N; key++) {
+		known_entry(&k);
+		known_entry(&u);
+		/* u: the NaN one, with every other figure better than k's */
+		u.output_tps = 1e6;
+		u.tokens_per_j = 1e6;
+		u.usd_cost = u.usd_price = 1e-6;
+		u.ttft_s = u.tpot_s = 1e-9;
+		k.pp = 2;
+		switch (key) {
+		case RL_RANK_OUTPUT_TPS: u.output_tps = NAN; break;
+		case RL_RANK_TOKENS_PER_J: u.tokens_per_j = NAN; break;
+		case RL_RANK_USD_COST: u.usd_cost = NAN; break;
+		case RL_RANK_USD_PRICE: u.usd_price = NAN; break;
+		case RL_RANK_TTFT: u.ttft_s = NAN; break;
+		default: u.tpot_s = NAN; break;
+		}
+		assert_true(isnan(rl_map_rank_value(&u, key)));
+		assert_int_equal(rl_map_before(&k, &u, key), 1);
+		assert_int_equal(rl_map_before(&u, &k, key), 0);
+		/* both NaN: fewer pp first (u's pp 1, k's pp 2), either way */
+		if (key == RL_RANK_OUTPUT_TPS)
+			k.output_tps = NAN;
+		else
+			k.tokens_per_j = k.usd_cost = k.usd_price = k.ttft_s =
+			    k.tpot_s = NAN;
+		assert_int_equal(rl_map_before(&u, &k, key), 1);
+		assert_int_equal(rl_map_before(&k, &u, key), 0);
+	}
+	/* ranking by a key other than output tokens/s, the output tokens/s
+	** that breaks a tie is NaN in one: the known one first */
+	known_entry(&k);
+	known_entry(&u);
+	u.output_tps = NAN;
+	k.pp = 2;
+	assert_int_equal(rl_map_before(&k, &u, RL_RANK_TTFT), 1);
+	assert_int_equal(rl_map_before(&u, &k, RL_RANK_TTFT), 0);
+}
+
+/* rl_map_meets: a latency at most its limit meets it (equal included),
+** above misses, and an unknown (NaN) latency meets no limit set on it;
+** with no limit (0, or lim NULL) anything meets, NaN included */
+static void test_map_meets_nan(void **state)
+{
+	rl_map_limits lim = {1.0, 0.1, RL_RANK_OUTPUT_TPS};
+	(void)state;
+	assert_int_equal(rl_map_meets(&lim, 1.0, 0.1), 1);
+	assert_int_equal(rl_map_meets(&lim, 1.5, 0.1), 0);
+	assert_int_equal(rl_map_meets(&lim, 1.0, 0.2), 0);
+	assert_int_equal(rl_map_meets(&lim, NAN, 0.1), 0);
+	assert_int_equal(rl_map_meets(&lim, 1.0, NAN), 0);
+	lim.ttft_max_s = 0;
+	assert_int_equal(rl_map_meets(&lim, NAN, 0.1), 1);
+	assert_int_equal(rl_map_meets(NULL, NAN, NAN), 1);
+}
+
 /* Bad mappings list what is legal.  The toy model: 8 heads (and 8 KV
 ** heads), 4 layers. */
 static void test_legal_lists(void **state)
@@ -620,6 +706,8 @@ int main(void)
 	    cmocka_unit_test(test_map_search_tiny),
 	    cmocka_unit_test(test_map_rank_by),
 	    cmocka_unit_test(test_map_rank_value),
+	    cmocka_unit_test(test_map_before_nan),
+	    cmocka_unit_test(test_map_meets_nan),
 	    cmocka_unit_test(test_legal_lists),
 	    cmocka_unit_test(test_divisors),
 	    cmocka_unit_test(test_fewest_chips_pp_layers),
