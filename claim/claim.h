@@ -273,6 +273,10 @@ typedef struct {
 	** Monte Carlo */
 	rl_robust robust;
 	int have_robust;
+	/* robust in the words' terms (claim_robust_summarize), made once
+	** where have_robust is set: the text's two printers and the JSON read
+	** it */
+	claim_robust_summary robust_sum;
 	/* why not, where a range cannot be narrowed (model/mcrobust.h), else
 	** "" */
 	char robust_skipped[256];

@@ -941,6 +941,8 @@ static int range_robustness(claim_report *rep, char *err, size_t errlen)
 	}
 	rep->robust_skipped[0] = '\0';
 	rep->have_robust = 1;
+	claim_robust_summarize(&rep->robust, rep->unc.u, rep->opts.seed,
+	                       rep->b_default, &rep->robust_sum);
 	return 0;
 }
 

@@ -293,11 +293,9 @@ static void robust_row_json(json_w *w, const rl_robust_row *r)
 static void robust_json(json_w *w, const claim_report *rep)
 {
 	const rl_robust *r = &rep->robust;
-	claim_robust_summary s;
+	const claim_robust_summary *s = &rep->robust_sum;
 	char line[1024];
 	size_t i;
-	claim_robust_summarize(r, rep->unc.u, rep->opts.seed, rep->b_default,
-	                       &s);
 	json_obj(w, "range_robustness");
 	json_arr(w, "narrowed");
 	for (i = 0; i < RL_ROBUST_FRACTIONS; i++) {
@@ -318,22 +316,22 @@ static void robust_json(json_w *w, const claim_report *rep)
 		json_end(w);
 	}
 	json_end(w);
-	if (s.top[0]) {
+	if (s->top[0]) {
 		json_obj(w, "most_moving");
-		json_str(w, "param", s.top);
-		json_str(w, "unit", s.top_unit);
-		json_num(w, "low", s.top_low);
-		json_num(w, "high", s.top_high);
+		json_str(w, "param", s->top);
+		json_str(w, "unit", s->top_unit);
+		json_num(w, "low", s->top_low);
+		json_num(w, "high", s->top_high);
 		robust_row_json(w, &r->top_row);
 		/* the runner-up, its P estimated by reweighting */
-		json_str(w, "next_param", s.next);
-		json_num(w, "next_prob_estimated", s.next_prob);
+		json_str(w, "next_param", s->next);
+		json_num(w, "next_prob_estimated", s->next_prob);
 		json_end(w);
 	} else
 		json_null(w, "most_moving");
-	claim_robust_words(&s, rep->opts.target, line, sizeof line);
+	claim_robust_words(s, rep->opts.target, line, sizeof line);
 	json_str(w, "words", line);
-	claim_robust_investor_words(&s, rep->opts.target, line, sizeof line);
+	claim_robust_investor_words(s, rep->opts.target, line, sizeof line);
 	json_str(w, "investor", line);
 	json_end(w);
 }

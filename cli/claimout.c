@@ -250,11 +250,9 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	/* how far the verdict moves with the width of the ranges, in one
 	** line (the uncertainty section gives the fractions) */
 	if (mc && rep->have_robust) {
-		claim_robust_summary rs;
 		char words[512];
-		claim_robust_summarize(&rep->robust, rep->unc.u, rep->opts.seed,
-		                       rep->b_default, &rs);
-		claim_robust_investor_words(&rs, tgt, words, sizeof words);
+		claim_robust_investor_words(&rep->robust_sum, tgt, words,
+		                            sizeof words);
 		if (words[0])
 			wrapped(f, "  ", words, 4);
 	}
@@ -546,16 +544,14 @@ static void bound_note(FILE *f, const claim_report *rep, const claim_side *b)
 ** (claim/robustwords.h) */
 static void robust_text(FILE *f, const claim_report *rep)
 {
-	claim_robust_summary s;
+	const claim_robust_summary *s = &rep->robust_sum;
 	char words[1024];
-	claim_robust_summarize(&rep->robust, rep->unc.u, rep->opts.seed,
-	                       rep->b_default, &s);
 	/* (no seconds: the text of two runs is the same, as cli_failalloc
 	** compares it) */
 	fprintf(f, "  range robustness (%d more runs):\n", rep->robust.runs);
-	claim_robust_words(&s, rep->opts.target, words, sizeof words);
+	claim_robust_words(s, rep->opts.target, words, sizeof words);
 	wrapped(f, "    ", words, 6);
-	if (claim_robust_top_words(&s, rep->opts.target, words,
+	if (claim_robust_top_words(s, rep->opts.target, words,
 	                           sizeof words) == 0)
 		wrapped(f, "    ", words, 6);
 }
