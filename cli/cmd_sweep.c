@@ -255,6 +255,52 @@ static void profile_notes(const rl_sweep_spec *s, const rl_sweep_opts *o)
 		            : "why: given in shard 0's output");
 }
 
+/* A chip by its design (chip.by_design true throughout) with design.* or
+** chip.* axes and a price output kept (cost.chip_price_usd, or USD per
+** token at the price) of a preset that gives a price, not swept itself:
+** its price is its preset's at every point, whatever the axes.  Not
+** scaled with the design's HBM: the price is what a buyer pays for the
+** product the preset describes (data/chips/README.md, Price), and a
+** design point is not that product; its manufacturing cost
+** (cost.chip_cost_usd) follows the design, the HBM at cost.hbm_usd_per_gb
+** included. */
+static void note_design_price(const rl_sweep_spec *s)
+{
+	char axes[512] = "", msg[1536];
+	size_t k, used = 0;
+	int priced = 0;
+	if (!(s->setup.cfg.cost.price_usd > 0)) /* (n/a throughout) */
+		return;
+	for (k = 0; k < s->naxes; k++)
+		if (!strcmp(s->axes[k].name, "cost.price_usd"))
+			return; /* (the price is the axis's) */
+	for (k = 0; k < s->noutputs; k++)
+		priced |= !strcmp(s->outputs[k]->name, "cost.chip_price_usd") ||
+		          !strcmp(s->outputs[k]->name,
+		                  "cost.usd_per_million_tokens_at_price");
+	if (!priced)
+		return;
+	for (k = 0; k < s->naxes; k++)
+		if ((!strncmp(s->axes[k].name, "design.", 7) ||
+		     !strncmp(s->axes[k].name, "chip.", 5)) &&
+		    used + 64 < sizeof axes)
+			used += (size_t)snprintf(axes + used, sizeof axes - used,
+			                         "%s%s", used ? ", " : "",
+			                         s->axes[k].name);
+	if (!axes[0])
+		return;
+	/* (cli_say: a chip path's controls shown as '?') */
+	snprintf(msg, sizeof msg, "note: %s is given by its design "
+	         "(chip.by_design = true): its price (cost.price_usd) is its "
+	         "preset's at every point, whatever %s (a changed "
+	         "chip is not the product priced): cost.chip_price_usd is one "
+	         "number, and cost.usd_per_million_tokens_at_price moves with "
+	         "throughput and power only; its manufacturing cost "
+	         "(cost.chip_cost_usd) follows the design, its HBM at "
+	         "cost.hbm_usd_per_gb included", s->setup.chip, axes);
+	cli_say("sweep", msg);
+}
+
 /* A spec-sheet chip (chip.by_design false throughout) with chip.* axes
 ** and a cost.* output: its price (cost.price_usd) is its preset's at
 ** every point, and its manufacturing cost (model/cost.c) takes of chip.*
@@ -265,11 +311,13 @@ static void note_fixed_price(const rl_sweep_spec *s)
 {
 	char axes[512] = "", cost[128] = "", msg[1536];
 	size_t k, used = 0;
-	if (s->setup.cfg.chip.by_design > 0.5)
-		return;
 	for (k = 0; k < s->naxes; k++)
 		if (!strcmp(s->axes[k].name, "chip.by_design"))
 			return;
+	if (s->setup.cfg.chip.by_design > 0.5) {
+		note_design_price(s);
+		return;
+	}
 	for (k = 0; k < s->noutputs && !cost[0]; k++)
 		if (!strncmp(s->outputs[k]->name, "cost.", 5))
 			snprintf(cost, sizeof cost, "%s", s->outputs[k]->name);

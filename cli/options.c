@@ -113,14 +113,49 @@ void opts_warn_inert_design(const char *cmd, const eval_opts *o,
 	}
 }
 
+/* opts_note_fixed_price on a chip given by its design: the --set
+** design.* and chip.* that change it, its price its preset's whatever
+** they are */
+static void note_design_price(const char *cmd, const eval_opts *o,
+                              const rl_setup *st)
+{
+	char sets[512] = "", msg[1024];
+	size_t used = 0;
+	int k;
+	for (k = 0; k < o->nsets; k++)
+		if (!strncmp(o->sets[k], "cost.price_usd", 14))
+			return;
+	if (!(st->cfg.cost.price_usd > 0)) /* (n/a: no price to follow) */
+		return;
+	for (k = 0; k < o->nsets; k++)
+		if ((!strncmp(o->sets[k], "design.", 7) ||
+		     (!strncmp(o->sets[k], "chip.", 5) &&
+		      strncmp(o->sets[k], "chip.by_design", 14))) &&
+		    used + strlen(o->sets[k]) + 16 < sizeof sets)
+			used += (size_t)snprintf(sets + used, sizeof sets - used,
+			                         "%s--set %s", used ? ", " : "",
+			                         o->sets[k]);
+	if (!sets[0])
+		return;
+	/* (cli_say: a chip path's or a --set's controls shown as '?') */
+	snprintf(msg, sizeof msg, "note: %s is given by its design "
+	         "(chip.by_design = true): its price (cost.price_usd) is its "
+	         "preset's whatever %s (a changed chip is not the "
+	         "product priced); its manufacturing cost follows the design, "
+	         "its HBM at cost.hbm_usd_per_gb included", st->chip, sets);
+	cli_say(cmd, msg);
+}
+
 void opts_note_fixed_price(const char *cmd, const eval_opts *o,
                            const rl_setup *st)
 {
 	char sets[512] = "", msg[1024];
 	size_t used = 0;
 	int k;
-	if (st->cfg.chip.by_design > 0.5)
+	if (st->cfg.chip.by_design > 0.5) {
+		note_design_price(cmd, o, st);
 		return;
+	}
 	for (k = 0; k < o->nsets; k++)
 		if (!strncmp(o->sets[k], "chip.", 5) &&
 		    strncmp(o->sets[k], "chip.by_design", 14) &&

@@ -39,7 +39,11 @@ int opts_design_inert(const char *assignment);
 /* Note on stderr each --set chip.KEY on a chip given by its spec sheet:
 ** its price (cost.price_usd, the cost rows' "at price") stays its
 ** preset's, and its manufacturing cost (model/cost.c) takes of chip.* only
-** the HBM capacity and kind, so the cost rows do not price the change. */
+** the HBM capacity and kind, so the cost rows do not price the change.
+** On a chip given by its design, each --set design.KEY or chip.KEY: its
+** price stays its preset's (a changed chip is not the product
+** priced), where its manufacturing cost follows the design; nothing where
+** a --set gives cost.price_usd itself. */
 void opts_note_fixed_price(const char *cmd, const eval_opts *o,
                            const rl_setup *st);
 

@@ -261,7 +261,8 @@ static const rl_output table[] = {
  "the chip names no node)"},
 {"cost.chip_price_usd", "USD", "USD", 1, RL_OT_NUM, RL_BETTER_LESS,
  g_chip_price,
- "price a buyer pays for one chip (cost.price_usd; n/a where not given)"},
+ "price a buyer pays for one chip: its preset's (cost.price_usd), not "
+ "following chip.* or design.* numbers set or swept; n/a where not given"},
 {"cost.usd_per_million_tokens_at_cost", "USD/Mtoken", "USD/Mtoken", 1,
  RL_OT_NUM, RL_BETTER_LESS,
  g_usd_mtok_cost,
@@ -270,8 +271,8 @@ static const rl_output table[] = {
 {"cost.usd_per_million_tokens_at_price", "USD/Mtoken", "USD/Mtoken", 1,
  RL_OT_NUM, RL_BETTER_LESS,
  g_usd_mtok_price,
- "chips at their price (amortized) and energy per million output tokens, "
- "system"},
+ "chips at their price (their preset's, amortized) and energy per million "
+ "output tokens, system"},
 {"silicon.violations", "", "", 1, RL_OT_NUM, RL_BETTER_LESS, g_violations,
  "physical constraints violated (flags: 1 reticle, 2 HBM edge, 4 PHY area, "
  "16 over TDP at any clock, 32 density past what the node allows its "

@@ -159,6 +159,31 @@ static const char *neither_note(const char *col, const char *name,
 	return buf;
 }
 
+/* The run's axes whose dotted name begins with prefix ("chip.",
+** "design."), chip.by_design and those --at holds at one value left out,
+** ", "-joined into buf ("" where none, or run_columns cannot be read). */
+static const char *run_axes(sqlite3 *db, const pdb_sweep *sw,
+                            const char *prefix, char *buf, size_t len)
+{
+	sqlite3_stmt *st;
+	buf[0] = '\0';
+	if (sqlite3_prepare_v2(db, "SELECT group_concat(dotted, ', ') FROM "
+	                       "(SELECT dotted FROM run_columns WHERE run_id = "
+	                       "?1 AND source = 'axis' AND substr(dotted, 1, "
+	                       "length(?3)) = ?3 AND dotted <> 'chip.by_design' "
+	                       "AND instr(?2, dotted || '=') = 0 ORDER BY ord)",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return buf;
+	sqlite3_bind_int64(st, 1, sw->run);
+	/* an axis --at holds at one value varies nothing drawn */
+	sqlite3_bind_text(st, 2, sw->at_words, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, prefix, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		pdb_text(st, 0, buf, len);
+	sqlite3_finalize(st);
+	return buf;
+}
+
 /* A title line where --x or --y is a cost.* output and the run sweeps
 ** chip.* parameters: "\ncost.X: a chip given by its spec sheet keeps its
 ** preset's price ... whatever chip.hbm_tbps ...": its price
@@ -166,38 +191,38 @@ static const char *neither_note(const char *col, const char *name,
 ** cost (model/cost.c) takes of chip.* only the HBM capacity (at
 ** cost.hbm_usd_per_gb) and kind, so the cost axis moves with throughput
 ** and power alone as those parameters vary, where a frontier read as
-** "dearer for more bandwidth".  "" otherwise, or where run_columns cannot
-** be read (a file that lacks it). */
+** "dearer for more bandwidth".  Where the axis is at the price
+** (cost.chip_price_usd, cost.usd_per_million_tokens_at_price) and the run
+** sweeps design.* parameters, a line that the price is the preset's
+** price whatever those (a chip by its design: its manufacturing cost
+** follows them, its price does not).  "" otherwise, or where run_columns
+** cannot be read (a file that lacks it). */
 static const char *fixed_price_note(sqlite3 *db, const pdb_sweep *sw,
                                     const char *x, const char *y, char *buf,
                                     size_t len)
 {
 	const rl_output *o = plot_column_output(x), *oy = plot_column_output(y);
-	sqlite3_stmt *st;
-	char axes[200] = "";
+	char axes[200];
+	size_t used;
 	buf[0] = '\0';
 	if (!o || strncmp(o->name, "cost.", 5))
 		o = oy;
 	if (!o || strncmp(o->name, "cost.", 5) || strcmp(sw->run_col, "run_id"))
 		return buf;
-	if (sqlite3_prepare_v2(db, "SELECT group_concat(dotted, ', ') FROM "
-	                       "(SELECT dotted FROM run_columns WHERE run_id = "
-	                       "?1 AND source = 'axis' AND dotted LIKE 'chip.%' "
-	                       "AND dotted <> 'chip.by_design' AND instr(?2, "
-	                       "dotted || '=') = 0 ORDER BY ord)",
-	                       -1, &st, NULL) != SQLITE_OK)
-		return buf;
-	sqlite3_bind_int64(st, 1, sw->run);
-	/* an axis --at holds at one value varies nothing drawn */
-	sqlite3_bind_text(st, 2, sw->at_words, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		pdb_text(st, 0, axes, sizeof axes);
-	sqlite3_finalize(st);
-	if (axes[0])
+	if (run_axes(db, sw, "chip.", axes, sizeof axes)[0])
 		snprintf(buf, len, "\n%s: a chip given by its spec sheet keeps its "
 		         "preset's price whatever %s; its manufacturing cost "
 		         "follows only chip.hbm_gb and chip.memory_kind of chip.*",
 		         o->name, axes);
+	used = strlen(buf);
+	if (strcmp(o->name, "cost.chip_price_usd") &&
+	    strcmp(o->name, "cost.usd_per_million_tokens_at_price"))
+		return buf;
+	if (run_axes(db, sw, "design.", axes, sizeof axes)[0] && used < len)
+		snprintf(buf + used, len - used, "\n%s: the price is the chip "
+		         "preset's whatever %s (a changed chip is not "
+		         "the product priced); its manufacturing cost follows the "
+		         "design", o->name, axes);
 	return buf;
 }
 
@@ -267,7 +292,7 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	     xn[160], yn[160], nx[240], ny[240];
 	char okw[PDB_WHERE_LEN + 200], badw[PDB_WHERE_LEN + 200], bad[160];
 	char lack[120];
-	char wl[300], price[400];
+	char wl[300], price[800];
 	/* the title sized from its parts, each at its longest, and 256 for
 	** its own words and numbers (about 190 at most): a fixed 2100 cut a
 	** title with long notes and eight --at values, unsaid */

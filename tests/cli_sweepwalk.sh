@@ -402,6 +402,51 @@ sed 's/^chip = h100-sxm$/chip = sohu-design/' "$d/cost.ini" >"$d/costd.ini"
 expect_exit 0 "the same on a chip by design" -- $RL sweep "$d/costd.ini" --db "$d/costd.db"
 if grep -q "note: .* spec sheet" "$d/err"; then echo "not ok - a chip by design gets the note"; fails=$((fails + 1)); else echo "ok - no note for a chip by design"; fi
 
+# a chip by its design: its price does not follow design.* either (the
+# preset's price is for the product it describes; a design point with
+# other HBM stacks is not that product, and rooflab does not scale a
+# buyer's price by a cost per GB): with design.hbm_stacks swept on
+# sohu-design, chip_price_usd is its preset's 33625 (data/chips/sohu-design.ini
+# price_usd) at each of the 4 points, and sweep, the column's doc, plot
+# pareto's title and eval say so; its manufacturing cost does follow the
+# stacks: each 2 more stacks of 36 GB (sohu-design.ini hbm_stacks) add at
+# least 2 x 36 x 15 = 1080 USD of HBM (cost.hbm_usd_per_gb 15)
+cat >"$d/stacks.ini" <<'EOF2'
+[base]
+scenario = etched-bench
+chip = sohu-design
+profile = etched-claim
+set = scenario.tp=1
+[axes]
+design.hbm_stacks = 2, 4, 6, 8
+[outputs]
+keep = throughput.output_tokens_per_s, cost.chip_cost_usd, cost.chip_price_usd
+keep = cost.usd_per_million_tokens_at_price, cost.usd_per_million_tokens_at_cost
+EOF2
+expect_exit 0 "a design.hbm_stacks sweep on a chip by design" -- $RL sweep "$d/stacks.ini" --db "$d/stacks.db"
+expect_err "note: sohu-design is given by its design \(chip.by_design = true\): its price \(cost.price_usd\) is its preset's at every point, whatever design.hbm_stacks \(a changed chip is not the product priced\)" "sweep notes the price does not follow design.hbm_stacks"
+n=$(q "$d/stacks.db" "SELECT count(*) || ' ' || count(DISTINCT cost_chip_price_usd) || ' ' || min(cost_chip_price_usd) || ' ' || count(DISTINCT cost_chip_cost_usd) FROM points")
+[ "$n" = "4 1 33625.0 4" ] && echo "ok - 4 points, one price (33625 USD), 4 manufacturing costs" ||
+	{ echo "not ok - stacks cost columns read '$n', not '4 1 33625.0 4'"; fails=$((fails + 1)); }
+n=$(q "$d/stacks.db" "SELECT count(*) FROM points a JOIN points b ON b.idx = a.idx + 1 WHERE b.cost_chip_cost_usd - a.cost_chip_cost_usd >= 1080")
+[ "$n" = "3" ] && echo "ok - each 2 more stacks add at least 1080 USD to the manufacturing cost" ||
+	{ echo "not ok - $n of 3 steps of 2 stacks add 1080 USD or more to the cost"; fails=$((fails + 1)); }
+sed 's/^design.hbm_stacks = .*/&\ncost.price_usd = 30000, 40000/' "$d/stacks.ini" >"$d/stacksp.ini"
+expect_exit 0 "the stacks sweep with the price an axis too" -- $RL sweep "$d/stacksp.ini" --db "$d/stacksp.db"
+if grep -q "note: .* given by its design" "$d/err"; then echo "not ok - a sweep whose price is an axis notes the preset's price"; fails=$((fails + 1)); else echo "ok - no note where the price is an axis"; fi
+n=$(q "$d/stacks.db" "SELECT doc FROM run_columns_doc WHERE name = 'cost_chip_price_usd'")
+case $n in *"not following chip.* or design.* numbers set or swept"*) echo "ok - the price column's doc says it does not follow the sweep" ;;
+*) echo "not ok - the price column's doc reads '$n'"; fails=$((fails + 1)) ;; esac
+expect_exit 0 "pareto on the price per token over the stacks" -- $RL plot pareto --db "$d/stacks.db" --x cost_usd_per_million_tokens_at_price --y throughput_output_tokens_per_s --term dumb
+if tr -s ' \n' ' ' <"$d/out" | grep -q "the price is the chip preset's whatever design.hbm_stacks"; then echo "ok - the pareto title says the price does not follow design.hbm_stacks"; else echo "not ok - no price note in the pareto title over design.hbm_stacks"; fails=$((fails + 1)); fi
+expect_exit 0 "pareto on the cost per token over the stacks" -- $RL plot pareto --db "$d/stacks.db" --x cost_usd_per_million_tokens_at_cost --y throughput_output_tokens_per_s --term dumb
+if tr -s ' \n' ' ' <"$d/out" | grep -q "preset's whatever"; then echo "not ok - a cost axis that follows the design gets the price note"; fails=$((fails + 1)); else echo "ok - no price note on the manufacturing cost axis"; fi
+expect_exit 0 "eval by design with --set design.hbm_stacks=6" -- $RL eval --chip sohu-design --profile etched-claim --scenario etched-bench --set scenario.tp=1 --set design.hbm_stacks=6
+expect_err "^rooflab eval: note: sohu-design is given by its design \(chip.by_design = true\): its price \(cost.price_usd\) is its preset's whatever --set design.hbm_stacks=6" "eval notes the price does not follow --set design.hbm_stacks"
+expect_out "chip_price_usd +33625.0 USD" "the price row is the preset's"
+expect_exit 0 "eval by design with the price set too" -- $RL eval --chip sohu-design --profile etched-claim --scenario etched-bench --set scenario.tp=1 --set design.hbm_stacks=6 --set cost.price_usd=40000
+if grep -q "note: .* given by its design" "$d/err"; then echo "not ok - eval notes a price the --set gave"; fails=$((fails + 1)); else echo "ok - eval: no note where --set gives the price"; fi
+
 # eval too, for --set chip.*: the price row stays 33625.0 USD
 expect_exit 0 "eval with --set chip.hbm_tbps=5" -- $RL eval --chip h100-sxm --model llama3-8b --set chip.hbm_tbps=5
 expect_err "^rooflab eval: note: h100-sxm is given by its spec sheet: its price \(cost.price_usd\) is its preset's whatever --set chip.hbm_tbps=5" "eval notes the price does not follow --set chip.hbm_tbps"
