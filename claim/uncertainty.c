@@ -134,8 +134,10 @@ static int finish_section(unc_ctx *c, char *err, size_t errlen)
 		if (c->have[K_HIGH])
 			u->hi = c->v[K_HIGH];
 	}
-	if (rl_uparam_check(u, err, errlen))
-		return dist_refused(c, err, errlen);
+	/* the ends given inside the parameter's range first: an end given
+	** alone outside it empties a normal's truncation (the other end the
+	** range's own), which dist_refused would quote with the end not
+	** given as 0 */
 	for (k = K_LOW; k <= K_HIGH; k++)
 		if (c->have[k] && !(c->v[k] >= c->p->min && c->v[k] <= c->p->max)) {
 			snprintf(err, errlen, "[%s]: %s = %g is outside the "
@@ -144,6 +146,8 @@ static int finish_section(unc_ctx *c, char *err, size_t errlen)
 			         c->p->max, c->p->unit[0] ? " " : "", c->p->unit);
 			return -1;
 		}
+	if (rl_uparam_check(u, err, errlen))
+		return dist_refused(c, err, errlen);
 	if (u->lo < c->p->min)
 		u->lo = c->p->min;
 	if (u->hi > c->p->max)

@@ -64,6 +64,9 @@ static int read_spans(const val_row *v, size_t n, const char *base,
 {
 	char path[1024], e[1024];
 	size_t *seen = NULL, ns = 0, cap = 0, i, j;
+	/* the baseline's place, where it took one: not one of the
+	** TRUST_OTHERS, whichever row it is read at */
+	size_t base_named = 0;
 	memset(s, 0, sizeof *s);
 	for (i = 0; i < n; i++) {
 		profile_loo m;
@@ -93,9 +96,10 @@ static int read_spans(const val_row *v, size_t n, const char *base,
 			continue;
 		isbase = base && !strcmp(base, v[i].profile);
 		if (m.kind != PROFILE_LOO_ARCH && !isbase &&
-		    s->nother >= TRUST_OTHERS)
+		    s->nother - base_named >= TRUST_OTHERS)
 			s->nmore++;
 		else if (m.kind != PROFILE_LOO_ARCH || isbase) {
+			base_named += isbase;
 			j = s->nother++;
 			snprintf(s->other[j], RL_NAME_MAX, "%s", v[i].profile);
 			s->om[j] = med;

@@ -1108,6 +1108,14 @@ bad_uncertainty "a lognormal's median at 0" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\
 	'[b.chip.hbm_tbps]\ndist = lognormal\nmedian = 0\nsigma = 0.2\nsource = x\n'
 bad_uncertainty "a normal's truncation empty" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: the truncation range is empty \\(low 2, high 1 TB/s\\)$" "quotes the truncation's ends" \
 	'[b.chip.hbm_tbps]\ndist = normal\nmean = 5\nsd = 1\nlow = 2\nhigh = 1\nsource = x\n'
+# one end given, outside the parameter's range [0, 1000] TB/s: the other
+# end is the range's own (1000, 0), so the truncation is empty, but the
+# end given is what is wrong; until review38 the message quoted the end
+# not given as 0 ("low 2000, high 0 TB/s": the file has no high)
+bad_uncertainty "a normal's low alone above the range" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: low = 2000 is outside the parameter's range \\[0, 1000\\] TB/s$" "names the end given, not one it was not given" \
+	'[b.chip.hbm_tbps]\ndist = normal\nmean = 5\nsd = 1\nlow = 2000\nsource = x\n'
+bad_uncertainty "a lognormal's high alone below the range" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: high = -3 is outside the parameter's range \\[0, 1000\\] TB/s$" "names the end given" \
+	'[b.chip.hbm_tbps]\ndist = lognormal\nmedian = 5\nsigma = 0.2\nhigh = -3\nsource = x\n'
 bad_uncertainty "uncertain choice" "choice" "says why" \
 	'[b.scenario.precision]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n'
 # the static power's inputs at an end of their range that the side's chip

@@ -178,12 +178,44 @@ static void test_other_leave_outs(void **state)
 	                    "another leave-out, not named); other chips: no row");
 }
 
+/* the baseline among the first rows (q05 first, then q00..q04): still the
+** first four others named beside it and one counted, as read_spans'
+** comment says ("the first TRUST_OTHERS and base (one more place)");
+** until review38 a baseline read first took one of the four places
+** (q05, q00, q01, q02 named, "2 more") */
+static void test_baseline_first(void **state)
+{
+	val_row v[NROW_PROF];
+	char buf[2048], err[256];
+	int i;
+	(void)state;
+	memset(v, 0, sizeof v);
+	for (i = 0; i < NROW_PROF; i++) {
+		v[i].status = VAL_NOT_MODELLED;
+		snprintf(v[i].profile, sizeof v[i].profile, "q%02d",
+		         i ? i - 1 : NROW_PROF - 1);
+	}
+	assert_int_equal(val_trust_words(v, NROW_PROF, "q05", buf, sizeof buf,
+	                                 err, sizeof err),
+	                 RL_OK);
+	assert_string_equal(buf, "the model off its fit (median / 90th "
+	                    "percentile |error|): no profile's "
+	                    "leave-one-architecture-out error recorded (q05, "
+	                    "the baseline: leave-one-row-out 6.0% / 15.0%; q00: "
+	                    "leave-one-row-out 1.0% / 10.0%; q01: "
+	                    "leave-one-row-out 2.0% / 11.0%; q02: "
+	                    "leave-one-row-out 3.0% / 12.0%; q03: "
+	                    "leave-one-row-out 4.0% / 13.0%; 1 more profile of "
+	                    "another leave-out, not named); other chips: no row");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_all_profiles),
 	    cmocka_unit_test(test_33_profiles),
 	    cmocka_unit_test(test_other_leave_outs),
+	    cmocka_unit_test(test_baseline_first),
 	};
 	return cmocka_run_group_tests(tests, write_profiles, remove_profiles);
 }
