@@ -892,6 +892,35 @@ static void set_field(rl_config *cfg, const rl_param *p, double v)
 		*rl_param_ptr(cfg, q) = 0;
 }
 
+/* What a value outside the range may have meant, for its message: a
+** share written as a percentage ("; a share of 1: 60% is 0.6"), or a
+** number in the unit a thousand times smaller ("; the unit is TB/s: 4800
+** GB/s is 4.8"), each only where that reading is in the range; "" else. */
+static const char *range_hint(const rl_param *p, double v, char *buf,
+                              size_t len)
+{
+	static const char *const milli[][2] = {
+		{"TB/s", "GB/s"}, {"GB/s", "MB/s"}, {"GHz", "MHz"},
+		{"TFLOPS", "GFLOPS"}, {"GB", "MB"}, {"MB", "kB"}};
+	size_t i;
+	buf[0] = '\0';
+	if (p->type != RL_PT_REAL && p->type != RL_PT_INT)
+		return buf;
+	if (!p->unit[0] && p->max == 1 && v > 1 && v <= 100 &&
+	    v / 100 >= p->min) {
+		snprintf(buf, len, "; a share of 1: %g%% is %g", v, v / 100);
+		return buf;
+	}
+	for (i = 0; i < sizeof milli / sizeof milli[0]; i++)
+		if (!strcmp(p->unit, milli[i][0]) && v > p->max &&
+		    v / 1000 >= p->min && v / 1000 <= p->max) {
+			snprintf(buf, len, "; the unit is %s: %g %s is %g", p->unit, v,
+			         milli[i][1], v / 1000);
+			break;
+		}
+	return buf;
+}
+
 int rl_param_set(rl_config *cfg, const rl_param *p, double v, char *err,
                  size_t errlen)
 {
@@ -915,10 +944,12 @@ int rl_param_set(rl_config *cfg, const rl_param *p, double v, char *err,
 	if (v < p->min || v > p->max ||
 	    ((p->type == RL_PT_INT || p->type == RL_PT_ENUM ||
 	      p->type == RL_PT_BOOL) && v != floor(v))) {
+		char hint[96];
 		range_text(p, range, sizeof range);
-		snprintf(err, errlen, "%s.%s = %g is outside the allowed %s%s",
+		snprintf(err, errlen, "%s.%s = %g is outside the allowed %s%s%s",
 		         p->section, p->key, v,
-		         p->type == RL_PT_INT ? "whole numbers " : "", range);
+		         p->type == RL_PT_INT ? "whole numbers " : "", range,
+		         range_hint(p, v, hint, sizeof hint));
 		return RL_P_RANGE;
 	}
 	set_field(cfg, p, v);
