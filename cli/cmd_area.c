@@ -130,6 +130,25 @@ static void build(const rl_setup *st, area_view *v)
 		         ceil(v->pw.total_w));
 }
 
+/* A chip served by its spec sheet whose HBM there is not its design's
+** (the H200's 141 GiB usable, 151.4 GB, of 6 stacks of 24 GiB, 154.6 GB):
+** the cost line above prices the design's stacks, eval (model/eval.c) the
+** spec sheet's, so eval's cost.chip_cost_usd differs; said under it with
+** eval's figure, where the two read as one chip at two costs. */
+static void served_cost_note(const rl_config *cfg, const area_view *v)
+{
+	rl_chip_cost served;
+	if (cfg->chip.by_design > 0.5 ||
+	    cfg->chip.hbm_bytes == v->derived.hbm_bytes ||
+	    rl_chip_cost_of(cfg, cfg->chip.hbm_bytes, &served) ||
+	    fabs(served.chip_usd - v->cost.chip_usd) < 0.5)
+		return;
+	printf("(HBM priced at the design's %.1f GB; eval serves the spec sheet's "
+	       "%.1f GB\n and prices the chip at $%.0f, HBM $%.0f: its "
+	       "cost.chip_cost_usd)\n", v->derived.hbm_bytes / 1e9,
+	       cfg->chip.hbm_bytes / 1e9, served.chip_usd, served.hbm_usd);
+}
+
 /* The cost line of a chip whose cost is unknown: what is known (the die
 ** where a node prices it, the memory, the package) and, plainly, what is
 ** not and why: no node named (no wafer price, so no die cost), a node
@@ -522,6 +541,7 @@ static void out_table(const rl_setup *st, const area_view *v)
 		       v->cost.dies_per_wafer, v->cost.yield * 100, v->cost.die_usd,
 		       ndies, v->cost.hbm_usd, v->cost.package_usd,
 		       v->cost.chip_usd);
+		served_cost_note(cfg, v);
 	} else {
 		no_cost_line(st, v);
 	}
