@@ -192,4 +192,34 @@ else
 	echo "    want: $want"; echo "    have: $lp"; fails=$((fails + 1))
 fi
 
+# docs/engine.md's "MAC arrays or SRAM?" figures against the shipped sweeps
+# they name (ux21: "24.2k at 2% MAC" stood after the sweep gave 25.2k
+# there): sohu-mac-vs-sram.ini on its diagonal MAC + SRAM = 0.60 at 10%,
+# 2% and 58% MAC, the same with chip.sram_resident_share 0 at its ends,
+# and sohu-sram-only.ini at 10%, 2% and 18% MAC; output tokens/s as the
+# text rounds them, "60.1k"
+k1() { awk -v v="$1" 'BEGIN { if (v == "") exit; printf "%.1fk", v / 1000 }'; }
+diag() { sqlite3 "$1" "SELECT throughput_output_tokens_per_s FROM results WHERE status = 0 AND abs(design_frac_mac - $2) < 1e-9 AND abs(design_frac_mac + design_frac_sram - 0.6) < 1e-9"; }
+sw=$tmpd/engine-sweeps
+mkdir -p "$sw"
+sed 's/^set = chip\.sram_resident_share=1$/set = chip.sram_resident_share=0/' "$root/sweeps/sohu-mac-vs-sram.ini" >"$sw/share0.ini"
+if command -v sqlite3 >/dev/null 2>&1 &&
+	$RL sweep "$root/sweeps/sohu-mac-vs-sram.ini" --db "$sw/ms.db" 2>/dev/null &&
+	$RL sweep "$sw/share0.ini" --db "$sw/ms0.db" 2>/dev/null &&
+	$RL sweep "$root/sweeps/sohu-sram-only.ini" --db "$sw/so.db" 2>/dev/null; then
+	eng=$(sed -n '/^### MAC arrays or SRAM/,$p' "$root/docs/engine.md" | tr '\n' ' ' | tr -s ' ')
+	w1="the output tokens/s peak inside it, $(k1 "$(diag "$sw/ms.db" 0.1)") at 10% MAC and 50% SRAM (1164 MB resident), against $(k1 "$(diag "$sw/ms.db" 0.02)") at 2% MAC and $(k1 "$(diag "$sw/ms.db" 0.58)") at 58%"
+	w2="with the share at 0 they rise with the MAC share to its end ($(k1 "$(diag "$sw/ms0.db" 0.02)") to $(k1 "$(diag "$sw/ms0.db" 0.58)"))"
+	w3="the output tokens/s peak at 10% MAC and 50% SRAM, $(k1 "$(diag "$sw/so.db" 0.1)") on 16 chips"
+	w4="against $(k1 "$(diag "$sw/so.db" 0.02)") at 2% MAC and $(k1 "$(sqlite3 "$sw/so.db" "SELECT throughput_output_tokens_per_s FROM results WHERE status = 0 AND abs(design_frac_mac - 0.18) < 1e-9 AND abs(design_frac_sram - 0.42) < 1e-9")") at 18%"
+	bad=""
+	for w in "$w1" "$w2" "$w3" "$w4"; do
+		case $eng in *"$w"*) ;; *) bad="$bad [$w]" ;; esac
+	done
+	[ -z "$bad" ] && echo "ok - docs/engine.md's MAC-or-SRAM figures are the shipped sweeps'" ||
+		{ echo "not ok - docs/engine.md lacks, as the sweeps give them:$bad"; fails=$((fails + 1)); }
+else
+	echo "ok - skipped: sqlite3 or the engine sweeps not run (docs/engine.md's figures)"
+fi
+
 finish
