@@ -502,7 +502,10 @@ int cmd_sweep(int argc, char **argv)
 		return bad_input("sweep", "missing the sweep spec (rooflab sweep "
 		                 "SPEC --db FILE)");
 	if (!o.db_path && !o.count_only)
-		return bad_input("sweep", "missing --db FILE");
+		return bad_input("sweep", "missing --db FILE: the SQLite database "
+		                 "the points go into, made where it is not there "
+		                 "(rooflab sweep SPEC --db FILE; --count says how "
+		                 "many points SPEC has, writing nothing)");
 	if (o.count_only && (o.resume || o.run_id))
 		return bad_input("sweep", "--count evaluates and writes nothing; "
 		                 "--resume and --run have no run to continue");

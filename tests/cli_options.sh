@@ -109,6 +109,14 @@ expect_err "; shards count from 0, so the 1 shard is 0/1$" "shard 1/1: the one s
 expect_exit 2 "shard 1 (no N)" -- $RL sweep spec.ini --db x.db --shard 1
 expect_err "^rooflab sweep: --shard: '1' is not I/N: whole numbers with 0 <= I < N <= 1e6, e.g. 0/4$" \
 	"a shard with no N keeps the example"
+# (ux21) a missing option says what it is for, where sweep's read
+# "missing --db FILE" and export's "missing --format csv|json" alone
+expect_exit 2 "sweep without --db" -- $RL sweep spec.ini
+expect_err "^rooflab sweep: missing --db FILE: the SQLite database the points go into, made where it is not there \(rooflab sweep SPEC --db FILE; --count says how many points SPEC has, writing nothing\)$" \
+	"sweep without --db: what the file is and --count"
+expect_exit 2 "export without --format" -- $RL export --db x.db
+expect_err "^rooflab export: missing --format csv\|json \(csv: a header line and a row per point; json: the run, its columns and its points\)$" \
+	"export without --format: what each gives"
 # (ux21) a speedup written as the text writes it, with its x, is refused
 # with the number to give; what is no number and an x, or a number out of
 # the range, gets no such line
