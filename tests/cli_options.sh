@@ -109,6 +109,24 @@ expect_err "; shards count from 0, so the 1 shard is 0/1$" "shard 1/1: the one s
 expect_exit 2 "shard 1 (no N)" -- $RL sweep spec.ini --db x.db --shard 1
 expect_err "^rooflab sweep: --shard: '1' is not I/N: whole numbers with 0 <= I < N <= 1e6, e.g. 0/4$" \
 	"a shard with no N keeps the example"
+# (ux21) a latency target that reads as milliseconds (a TPOT of 10 s or
+# more, a TTFT of 100 s or more) gets a note, where --tpot-max 50 passed
+# every mapping without a word; 50 s / 1000 = 0.05, 500 s / 1000 = 0.5
+M="$RL map --chip h100-sxm --model llama3-8b --profile ideal --chips 2"
+expect_exit 0 "map --tpot-max 50" -- $M --tpot-max 50
+expect_err "^rooflab map: note: --tpot-max 50 is 50 s per output token; the targets are in seconds: 50 ms is --tpot-max 0\.05$" \
+	"--tpot-max 50: the note in seconds and milliseconds"
+expect_exit 0 "eval --ttft-p99-max 500" -- $RL eval --chip h100-sxm --model llama3-8b --profile ideal --ttft-p99-max 500
+expect_err "^rooflab eval: note: --ttft-p99-max 500 is 500 s to the first token; the targets are in seconds: 500 ms is --ttft-p99-max 0\.5$" \
+	"--ttft-p99-max 500: the note names the percentile's option"
+for t in "--tpot-max 9.9" "--tpot-max 0.05" "--ttft-max 99" "--e2e-max 5000"; do
+	expect_exit 0 "map $t" -- $M $t
+	if grep -q 'note: .* the targets are in seconds' "$tmpd/err"; then
+		echo "not ok - map $t: a note"; fails=$((fails + 1))
+	else
+		echo "ok - map $t: no note"
+	fi
+done
 # (ux21) a missing option says what it is for, where sweep's read
 # "missing --db FILE" and export's "missing --format csv|json" alone
 expect_exit 2 "sweep without --db" -- $RL sweep spec.ini
