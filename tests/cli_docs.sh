@@ -8,7 +8,9 @@
 # and sweeps/; and README's accuracy table holds the leave-one-architecture
 # -out figures validate prints for every profile, none left out; as do
 # docs/validation.md's table (and its in-sample column) and docs/load.md's
-# in-sample figures of the serving rows at a rate.
+# in-sample figures of the serving rows at a rate; README's H200 stacks-or-
+# power figures are eval's and docs/engine.md's MAC-or-SRAM figures the
+# shipped sweeps'.
 . "$(dirname "$0")/clilib.sh"
 root=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 
@@ -190,6 +192,29 @@ if [ -n "$want" ] && case $lp in *"$want"*) true ;; *) false ;; esac; then
 else
 	echo "not ok - docs/load.md's figures at a rate against validate's:"
 	echo "    want: $want"; echo "    have: $lp"; fails=$((fails + 1))
+fi
+
+# README's architect path: the H200 served by its design with 8 HBM stacks
+# against its 6, and a 1000 W TDP, as its paragraph says them ("8 stacks
+# give 26,664 output tokens/s against 23,112 with its 6, and a 1000 W TDP
+# nothing: it draws 512 W, under its 700"), from eval's JSON (ux21)
+h2() {
+	$RL eval --chip h200-sxm --model llama3-70b --precision fp8 --isl 128 --osl 2048 --tp 2 \
+		--chips 8 --set chip.by_design=true "$@" --json 2>/dev/null |
+		python3 -c 'import json, sys; d = json.load(sys.stdin); print("%.0f %.0f %g" % (d["throughput"]["output_tokens_per_s"], d["power"]["watts"], d["chip_tdp_w"] if "chip_tdp_w" in d else 0))' 2>/dev/null
+}
+if command -v python3 >/dev/null 2>&1; then
+	set -- $(h2 --set design.hbm_stacks=8) $(h2) $(h2 --set design.hbm_stacks=8 --set chip.tdp_w=1000)
+	arch=$(sed -n '/^A chip given by its spec sheet (the H200/,/^$/p' "$root/README.md" | tr '\n' ' ' | tr -s ' ')
+	want="8 stacks give $(comma "$1") output tokens/s against $(comma "$4") with its 6, and a 1000 W TDP nothing: it draws $2 W, under its 700."
+	if [ $# -eq 9 ] && [ "$7" = "$1" ] && case $arch in *"$want"*) true ;; *) false ;; esac; then
+		echo "ok - README's H200 stacks-or-power figures are eval's"
+	else
+		echo "not ok - README's H200 paragraph against eval's ($# figures; 1000 W: $7):"
+		echo "    want: $want"; echo "    have: $arch"; fails=$((fails + 1))
+	fi
+else
+	echo "ok - skipped: python3 (README's H200 figures)"
 fi
 
 # docs/engine.md's "MAC arrays or SRAM?" figures against the shipped sweeps
