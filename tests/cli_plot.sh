@@ -472,8 +472,21 @@ fi
 # bad input: exit 2 and a message
 expect_exit 2 "no kind" -- "$RL" plot --db "$db" --out "$tmpd/x.png"
 expect_err "give a KIND" "no kind: message"
+expect_err "which plot\? give a KIND \(rooflab plot KIND --db FILE --out FILE.png; kinds: roofline, .*, curve\)$" \
+	"no kind: the kinds listed (ux21)"
 expect_exit 2 "unknown kind" -- "$RL" plot pie --db "$db" --out "$tmpd/x.png"
 expect_err "unknown plot kind 'pie'" "unknown kind: message"
+# (ux21) the nearest kind offered, the kinds listed where none was given,
+# and a kind's controls shown as '?', where they reached the terminal raw
+expect_err "unknown plot kind 'pie' \(kinds: roofline, factors, heatmap, " "pie: near none, the kinds listed"
+expect_exit 2 "kind heatmaps" -- "$RL" plot heatmaps --db "$db" --out "$tmpd/x.png"
+expect_err "^rooflab plot: unknown plot kind 'heatmaps'; did you mean heatmap\? \(kinds: " "heatmaps: did you mean heatmap"
+expect_exit 2 "kind curv" -- "$RL" plot curv --db "$db" --out "$tmpd/x.png"
+expect_err "unknown plot kind 'curv'; did you mean curve\?" "curv: did you mean curve (a kind of its own)"
+esc=$(printf 'a\033[31mb')
+expect_exit 2 "a kind with an ESC" -- "$RL" plot "$esc" --db "$db" --out "$tmpd/x.png"
+if grep -q "$(printf '\033')" "$tmpd/err"; then echo "not ok - the kind's ESC reached stderr raw"; fails=$((fails + 1)); else echo "ok - the kind's ESC shown as '?'"; fi
+expect_err "unknown plot kind 'a\?\[31mb'" "the kind quoted with its control as '?'"
 expect_exit 2 "no --db" -- "$RL" plot factors --out "$tmpd/x.png"
 expect_err "--db FILE is required" "no --db: message"
 expect_exit 2 "no --out" -- "$RL" plot factors --db "$db"
