@@ -65,6 +65,20 @@ expect_out "^usage: rooflab sweep" "help wins"
 expect_exit 2 "unknown option" -- $RL merge --frob a b
 expect_err "^rooflab merge: unknown option '--frob' \(see rooflab merge --help\)$" \
 	"unknown option named, with where to look"
+# (ux21) a misspelt option is offered the nearest of the command's own,
+# within a third of its letters (as "did you mean" everywhere), a prefix
+# option by the name its help shows; one near none gets none; a control
+# in it is shown as '?'
+expect_exit 2 "eval --precison" -- $RL eval --chip h100-sxm --model llama3-8b --precison fp8
+expect_err "^rooflab eval: unknown option '--precison'; did you mean --precision\? \(see rooflab eval --help\)$" "--precison: --precision offered"
+expect_exit 2 "sweep --shrad" -- $RL sweep spec.ini --shrad 0/2
+expect_err "^rooflab sweep: unknown option '--shrad'; did you mean --shard\?" "--shrad: --shard offered"
+expect_exit 2 "map --ttft-mx" -- $RL map --chip h100-sxm --model llama3-8b --chips 2 --ttft-mx 1
+expect_err "^rooflab map: unknown option '--ttft-mx'; did you mean --ttft-max\?" "--ttft-mx: the prefix option by its name"
+expect_exit 2 "eval --samples" -- $RL eval --chip h100-sxm --model llama3-8b --samples 5
+expect_err "^rooflab eval: unknown option '--samples' \(see rooflab eval --help\)$" "--samples: near none of eval's, none offered"
+expect_exit 2 "an option with an ESC" -- $RL eval --chip h100-sxm --model llama3-8b "$(printf -- '--a\033b')"
+if grep -q "$(printf '\033')" "$tmpd/err"; then echo "not ok - the option's ESC reached stderr raw"; fails=$((fails + 1)); else echo "ok - the option's ESC shown as '?'"; fi
 expect_exit 2 "missing value" -- $RL sweep spec.ini --db
 expect_err "^rooflab sweep: --db needs a value \(FILE\)$" "missing value named"
 expect_exit 2 "out of range" -- $RL sweep spec.ini --db x.db --jobs 1025
