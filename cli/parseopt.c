@@ -338,9 +338,12 @@ int opt_parse_quiet(const char *cmd, const opt_def *t, void *base,
 		int bad = 0;
 		if (a[0] != '-' || a[1] == '\0') {
 			if (n >= maxpos) {
-				snprintf(err, errlen, "unexpected argument '%.*s' (see "
-				         "rooflab %s --help)", rl_utf8_cut(a, 200), a,
-				         cmd);
+				/* quoted as an unknown option is: a control as '?' */
+				char q[200], c[600];
+				rl_utf8_cell(rl_utf8_quote(a, 120, q, sizeof q), 0, 0, c,
+				             sizeof c);
+				snprintf(err, errlen, "unexpected argument %s (see rooflab "
+				         "%s --help)", c, cmd);
 				return -1;
 			}
 			pos[n++] = a;

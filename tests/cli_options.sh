@@ -79,6 +79,9 @@ expect_exit 2 "eval --samples" -- $RL eval --chip h100-sxm --model llama3-8b --s
 expect_err "^rooflab eval: unknown option '--samples' \(see rooflab eval --help\)$" "--samples: near none of eval's, none offered"
 expect_exit 2 "an option with an ESC" -- $RL eval --chip h100-sxm --model llama3-8b "$(printf -- '--a\033b')"
 if grep -q "$(printf '\033')" "$tmpd/err"; then echo "not ok - the option's ESC reached stderr raw"; fails=$((fails + 1)); else echo "ok - the option's ESC shown as '?'"; fi
+expect_exit 2 "an extra argument with an ESC" -- $RL eval "$(printf 'x\033y')"
+if grep -q "$(printf '\033')" "$tmpd/err"; then echo "not ok - the argument's ESC reached stderr raw"; fails=$((fails + 1)); else echo "ok - the argument's ESC shown as '?'"; fi
+expect_err "^rooflab eval: unexpected argument 'x\?y' \(see rooflab eval --help\)$" "the argument quoted with its control as '?'"
 expect_exit 2 "missing value" -- $RL sweep spec.ini --db
 expect_err "^rooflab sweep: --db needs a value \(FILE\)$" "missing value named"
 expect_exit 2 "out of range" -- $RL sweep spec.ini --db x.db --jobs 1025
