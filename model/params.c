@@ -699,6 +699,33 @@ size_t rl_edit_allowed(size_t len)
 	return len / 3 > 1 ? len / 3 : 1;
 }
 
+/* 1 where key (a parameter's) holds every '_'-separated word of typed, in
+** any order, and typed has two words at least: 'peak_fp8' of
+** peak_tflops_fp8 (its unit left out), 'mac_frac' of frac_mac (the words
+** turned round). */
+static int words_within(const char *typed, const char *key)
+{
+	const char *w = typed;
+	int nw = 0;
+	while (*w) {
+		size_t l = strcspn(w, "_");
+		const char *k = key;
+		int found = 0;
+		if (!l)
+			return 0;
+		while (*k && !found) {
+			size_t kl = strcspn(k, "_");
+			found = kl == l && !strncmp(k, w, l);
+			k += kl + (k[kl] == '_');
+		}
+		if (!found)
+			return 0;
+		nw++;
+		w += l + (w[l] == '_');
+	}
+	return nw >= 2;
+}
+
 size_t rl_param_suggest(const char *dotted, const char **out, size_t max,
                         char buf[][64])
 {
@@ -728,8 +755,10 @@ size_t rl_param_suggest(const char *dotted, const char **out, size_t max,
 		       d2 <= rl_edit_allowed(strlen(keyonly));
 		if (d2 < d)
 			d = d2;
-		/* A substring match is a good suggestion too. */
-		if (strlen(keyonly) >= 3 && strstr(t[i].key, keyonly)) {
+		/* A substring match is a good suggestion too, and so is a key
+		** holding each word typed (its unit or order apart) */
+		if ((strlen(keyonly) >= 3 && strstr(t[i].key, keyonly)) ||
+		    words_within(keyonly, t[i].key)) {
 			d = d < 2 ? d : 2;
 			near = 1;
 		}
