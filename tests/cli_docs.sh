@@ -217,6 +217,21 @@ else
 	echo "ok - skipped: python3 (README's H200 figures)"
 fi
 
+# docs/tour.md's eval contract: Sohu by design at etched-bench, tp 8, its
+# prefill-carrying iteration "24.4 ms of all-reduces over 4.5 ms of
+# kernels", the iteration and its GEMMs plus attention from eval's JSON
+# (ux21: it read 5.5 ms, attention's before attn_overlap hid it)
+if command -v python3 >/dev/null 2>&1; then
+	k=$($RL eval --scenario etched-bench --chip sohu-design --profile etched-claim --tp 8 --json 2>/dev/null |
+		python3 -c 'import json, sys; p = json.load(sys.stdin)["prefill"]; print("%.1f %.1f" % (1e3 * p["iteration_s"], 1e3 * (p["gemm_s"] + p["attention_s"])))' 2>/dev/null)
+	tour=$(tr '\n' ' ' <"$root/docs/tour.md" | tr -s ' ')
+	case $tour in
+	*"there ${k% *} ms of all-reduces over ${k#* } ms of kernels"*)
+		echo "ok - docs/tour.md's all-reduces over kernels are eval's ($k ms)" ;;
+	*)	echo "not ok - docs/tour.md lacks 'there ${k% *} ms of all-reduces over ${k#* } ms of kernels'"; fails=$((fails + 1)) ;;
+	esac
+fi
+
 # docs/engine.md's "MAC arrays or SRAM?" figures against the shipped sweeps
 # they name (ux21: "24.2k at 2% MAC" stood after the sweep gave 25.2k
 # there): sohu-mac-vs-sram.ini on its diagonal MAC + SRAM = 0.60 at 10%,
