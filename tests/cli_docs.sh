@@ -232,6 +232,20 @@ if command -v python3 >/dev/null 2>&1; then
 	esac
 fi
 
+# and its tp 1 figures with weights resident in SRAM: SRAM shares 0.05
+# and 0.3 on 8 replicas, "18,343 to 18,349 output tokens/s" (it read
+# 17,432 to 17,437, an earlier version's)
+if command -v python3 >/dev/null 2>&1; then
+	t1() { $RL eval --scenario etched-bench --chip sohu-design --profile etched-claim --tp 1 --chips 8 \
+		--set chip.sram_resident_share=1 --set design.frac_sram=$1 --json 2>/dev/null |
+		python3 -c 'import json, sys; print("%.0f" % json.load(sys.stdin)["throughput"]["output_tokens_per_s"])' 2>/dev/null; }
+	w="at tp 1 (8 replicas) the iterations are compute-bound and the SRAM holds under 1% of 70.6 GB: $(comma "$(t1 0.05)") to $(comma "$(t1 0.3)") output tokens/s"
+	case $tour in
+	*"$w"*) echo "ok - docs/tour.md's tp 1 SRAM figures are eval's" ;;
+	*)	echo "not ok - docs/tour.md lacks '$w'"; fails=$((fails + 1)) ;;
+	esac
+fi
+
 # docs/engine.md's "MAC arrays or SRAM?" figures against the shipped sweeps
 # they name (ux21: "24.2k at 2% MAC" stood after the sweep gave 25.2k
 # there): sohu-mac-vs-sram.ini on its diagonal MAC + SRAM = 0.60 at 10%,
