@@ -349,10 +349,18 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 	** already" */
 	if (!strcmp(p->section, "chip") && !strcmp(p->key, "tdp_w") &&
 	    !rl_power_known(base)) {
+		/* Sohu as claimed: the Sohu with a power model is by design,
+		** whose TDP solve varies as a side of its own (b.design.* and
+		** b.node.* alone reach the default's b') */
 		snprintf(err, errlen, "--vary %s: side %c (%s) has no power model "
 		         "(its chip names no process node), so no TDP acts on "
-		         "it: its speedup is the same at every TDP",
-		         name, name[0], s->label);
+		         "it: its speedup is the same at every TDP%s",
+		         name, name[0], s->label,
+		         !strcmp(s->form, "as claimed")
+		             ? "; Sohu by design has one: --b sohu-design,profile="
+		               "etched-claim,tp=1,pp=1 --vary b.chip.tdp_w varies "
+		               "its TDP at its best mapping"
+		             : "");
 		return -1;
 	}
 	/* static power is derived from a measured idle where the chip gives

@@ -8,6 +8,7 @@
 
 #include "claimargs.h"
 #include "options.h"
+#include "../model/numtext.h"
 #include "../model/utf8.h"
 
 /* --a SPEC, --b SPEC: CHIP[,key=value...] */
@@ -21,6 +22,27 @@ static int take_spec(const opt_def *d, void *field, const char *name,
 		return -1;
 	}
 	return 1;
+}
+
+/* After a speedup refused as no number: where it is a number and an x
+** ("20x", as the text writes a speedup) in [lo, hi], "; write the speedup
+** without its x: 20" appended to err, the number as given (a number's
+** characters alone); else err as it is. */
+static void x_hint(const char *v, double lo, double hi, char *err,
+                   size_t errlen)
+{
+	char num[64];
+	double x;
+	size_t n = strlen(v), used = strlen(err);
+	if (n < 2 || n > sizeof num || (v[n - 1] != 'x' && v[n - 1] != 'X') ||
+	    used >= errlen)
+		return;
+	memcpy(num, v, n - 1);
+	num[n - 1] = '\0';
+	if (!rl_number_text(num, &x) || !(x >= lo && x <= hi))
+		return;
+	snprintf(err + used, errlen - used, "; write the speedup without its "
+	         "x: %s", num);
 }
 
 /* --target speedup=X or a bare X (plot's --target too) */
@@ -39,7 +61,11 @@ int claimargs_take_target(const opt_def *d, void *field, const char *name,
 		         v);
 		return -1;
 	}
-	return num_read(name, v, &r, field, err, errlen) ? -1 : 1;
+	if (num_read(name, v, &r, field, err, errlen)) {
+		x_hint(v, r.lo, r.hi, err, errlen);
+		return -1;
+	}
+	return 1;
 }
 
 /* solve's --target KEY=X: the speedup (speedup=X or a bare X) or a
@@ -77,8 +103,11 @@ static int take_solve_target(const opt_def *d, void *field, const char *name,
 	claim_target_range(kind, &r.lo, &r.hi);
 	snprintf(what, sizeof what, "%s %s (%s)", name, claim_target_key(kind),
 	         claim_target_unit(kind));
-	if (num_read(what, v, &r, &o->target, err, errlen))
+	if (num_read(what, v, &r, &o->target, err, errlen)) {
+		if (kind == CLAIM_T_SPEEDUP)
+			x_hint(v, r.lo, r.hi, err, errlen);
 		return -1;
+	}
 	o->target_kind = kind;
 	return 1;
 }

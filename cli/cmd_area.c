@@ -130,6 +130,25 @@ static void build(const rl_setup *st, area_view *v)
 		         ceil(v->pw.total_w));
 }
 
+/* A chip served by its spec sheet whose HBM there is not its design's
+** (the H200's 141 GiB usable, 151.4 GB, of 6 stacks of 24 GiB, 154.6 GB):
+** the cost line above prices the design's stacks, eval (model/eval.c) the
+** spec sheet's, so eval's cost.chip_cost_usd differs; said under it with
+** eval's figure, where the two read as one chip at two costs. */
+static void served_cost_note(const rl_config *cfg, const area_view *v)
+{
+	rl_chip_cost served;
+	if (cfg->chip.by_design > 0.5 ||
+	    cfg->chip.hbm_bytes == v->derived.hbm_bytes ||
+	    rl_chip_cost_of(cfg, cfg->chip.hbm_bytes, &served) ||
+	    fabs(served.chip_usd - v->cost.chip_usd) < 0.5)
+		return;
+	printf("(HBM priced at the design's %.1f GB; eval serves the spec sheet's "
+	       "%.1f GB\n and prices the chip at $%.0f, HBM $%.0f: its "
+	       "cost.chip_cost_usd)\n", v->derived.hbm_bytes / 1e9,
+	       cfg->chip.hbm_bytes / 1e9, served.chip_usd, served.hbm_usd);
+}
+
 /* The cost line of a chip whose cost is unknown: what is known (the die
 ** where a node prices it, the memory, the package) and, plainly, what is
 ** not and why: no node named (no wafer price, so no die cost), a node
@@ -425,6 +444,10 @@ static void out_table(const rl_setup *st, const area_view *v)
 	const rl_silicon *si = &v->si;
 	size_t i;
 	int b;
+	/* what chip.hbm_gb and hbm_tbps are (chip.memory): the L40S's GDDR6
+	** read "HBM capacity", "HBM at full bandwidth" and "+ HBM 52" */
+	const char *mem = cfg->chip.memory_kind == RL_MEM_GDDR6 ? "GDDR6" : "HBM";
+	char label[48], full[48];
 	/* the chip's name and its node's (its file names it), their
 	** controls as '?' */
 	char chip[RL_NAME_MAX], node[RL_NAME_MAX];
@@ -457,8 +480,10 @@ static void out_table(const rl_setup *st, const area_view *v)
 	row3("peak FP4 dense (TFLOPS)", v->derived.peak_flops_fp4,
 	     cfg->chip.peak_flops_fp4, 1e12);
 	row3("SRAM (MB)", si->sram_bytes, cfg->chip.sram_bytes, 1e6);
-	row3("HBM capacity (GB)", si->hbm_bytes, cfg->chip.hbm_bytes, 1e9);
-	row3("HBM bandwidth (GB/s)", si->hbm_Bps, cfg->chip.hbm_Bps, 1e9);
+	snprintf(label, sizeof label, "%s capacity (GB)", mem);
+	row3(label, si->hbm_bytes, cfg->chip.hbm_bytes, 1e9);
+	snprintf(label, sizeof label, "%s bandwidth (GB/s)", mem);
+	row3(label, si->hbm_Bps, cfg->chip.hbm_Bps, 1e9);
 	row3("SRAM bandwidth (TB/s)", si->sram_Bps, cfg->chip.sram_Bps, 1e12);
 	if (cfg->chip.by_design > 0.5)
 		printf("(serving reads the design column: chip.by_design = "
@@ -468,6 +493,9 @@ static void out_table(const rl_setup *st, const area_view *v)
 		       "false, so --set design.*\n moves the design column "
 		       "alone; --set chip.by_design=true serves the design)\n");
 	sram_note(cfg, si);
+	if (cfg->chip.memory_kind == RL_MEM_GDDR6)
+		printf("\nmemory: GDDR6 packages on the board (chip.memory gddr6); "
+		       "the design's HBM stacks:");
 	printf("\nHBM: %g x %s stacks; PHY edge %.1f mm needed of %.1f mm on "
 	       "the long edges\n",
 	       cfg->design.hbm_stacks, rl_hbm_name((int)cfg->design.hbm_gen),
@@ -475,25 +503,27 @@ static void out_table(const rl_setup *st, const area_view *v)
 	stacks_room(cfg, si);
 	if (serving_refused(cfg, v))
 		printf("(%s)\n", serving_refused(cfg, v));
+	snprintf(full, sizeof full, "%s at full bandwidth", mem);
 	if (v->have_power)
 		/* every term rl_power_at adds at this load (no vector work, no
 		** link traffic: those are 0), so that the terms make the total */
 		printf("power at full load (%s, %s): %.0f W = "
 		       "static %.0f + clocked %.0f + PHY %.0f + MAC %.0f + SRAM "
-		       "%.0f + HBM %.0f\n",
+		       "%.0f + %s %.0f\n",
 		       rl_precision_name(v->prec),
-		       v->derived.hbm_Bps > 0 ? "HBM at full bandwidth" : "no HBM",
+		       v->derived.hbm_Bps > 0 ? full : "no HBM",
 		       v->pw.total_w, v->pw.static_w,
 		       v->pw.clocked_w, v->pw.phy_w, v->pw.compute_w, v->pw.sram_w,
-		       v->pw.hbm_w);
+		       mem, v->pw.hbm_w);
 	else
 		printf("power: unknown (no node energies or no %s peak)\n",
 		       rl_precision_name(v->prec));
 	if (v->have_power)
-		printf("(full load, every MAC array busy%s at once, is a ceiling\n "
+		printf("(full load, every MAC array busy%s%s at once, is a ceiling\n "
 		       "no served workload reaches: rooflab eval gives a "
 		       "workload's power.watts)\n",
-		       v->derived.hbm_Bps > 0 ? " and HBM at full bandwidth" : "");
+		       v->derived.hbm_Bps > 0 ? " and " : "",
+		       v->derived.hbm_Bps > 0 ? full : "");
 	if (v->have_power)
 		energy_clock_note(st, cfg);
 	if (cfg->chip.tdp_w > 0)
@@ -522,6 +552,7 @@ static void out_table(const rl_setup *st, const area_view *v)
 		       v->cost.dies_per_wafer, v->cost.yield * 100, v->cost.die_usd,
 		       ndies, v->cost.hbm_usd, v->cost.package_usd,
 		       v->cost.chip_usd);
+		served_cost_note(cfg, v);
 	} else {
 		no_cost_line(st, v);
 	}

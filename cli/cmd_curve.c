@@ -186,6 +186,7 @@ static int read_args(int argc, char **argv, int plot, curve_args *a)
 			         m, pt, m);
 			return bad_input(cmd, msg);
 		}
+	loadopts_unit_notes(cmd, &a->lo);
 	return OPT_GO_ON;
 }
 

@@ -62,6 +62,7 @@ static int read_args(eval_load_args *a, int argc, char **argv)
 		return rc;
 	if (loadopts_check(&a->lo, err, sizeof err))
 		return bad_input("eval", err);
+	loadopts_unit_notes("eval", &a->lo);
 	return OPT_GO_ON;
 }
 

@@ -67,7 +67,9 @@ int cmd_export(int argc, char **argv)
 	if (!a.db)
 		return bad_input("export", "missing --db FILE");
 	if (a.format < 0)
-		return bad_input("export", "missing --format csv|json");
+		return bad_input("export", "missing --format csv|json (csv: a "
+		                 "header line and a row per point; json: the run, "
+		                 "its columns and its points)");
 	if (a.units && a.format)
 		return bad_input("export", "--units is for --format csv (the "
 		                 "JSON's columns carry each unit)");

@@ -145,6 +145,7 @@ static int read_args(eval_load_args *a, rl_map_limits *lim, int argc,
 		                 "under latency targets (--ttft-max ...); use eval "
 		                 "--rate for one");
 	}
+	loadopts_unit_notes("map", lo);
 	/* the mean targets also filter the ranking by service time */
 	for (k = 0; k < lo->nt; k++) {
 		if (lo->t[k].pct > 0)

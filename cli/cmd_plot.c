@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "../config/tmpfile.h"
+#include "../model/params.h"
+#include "../model/utf8.h"
 #include "../plots/pdb.h"
 #include "../sweeps/progress.h"
 #include "../plots/plot.h"
@@ -159,14 +161,36 @@ static void progress_done(plot_progress *p)
 		        p->kind, rl_progress_clock() - p->t0);
 }
 
-/* "unknown plot kind 'NAME' (kinds: ...)", every kind of plot_kinds()
-** and curve */
+/* "unknown plot kind 'NAME'; did you mean heatmap? (kinds: ...)", every
+** kind of plot_kinds() and curve, the nearest by edit distance within a
+** third of the name's letters (rl_edit_allowed, as the commands' "did you
+** mean"), the name quoted as messages quote what they were given (cut
+** with its size, a control character as '?'), where it went to the
+** terminal raw; NULL for no kind given: "which plot? give a KIND: ...". */
 static void kinds_list(const char *name, char *err, size_t len)
 {
-	size_t n, i, used;
+	size_t n, i, used, best = (size_t)-1, d, near = 0;
 	const plot_kind *k = plot_kinds(&n);
-	used = (size_t)snprintf(err, len, "unknown plot kind '%s' (kinds: ",
-	                        name);
+	char q[200], c[600], mean[48] = "";
+	if (name) {
+		rl_utf8_cell(rl_utf8_quote(name, 120, q, sizeof q), 0, 0, c,
+		             sizeof c);
+		for (i = 0; i <= n; i++) {
+			d = rl_edit_distance(name, i < n ? k[i].name : "curve", 1);
+			if (d < best) {
+				best = d;
+				near = i;
+			}
+		}
+		if (best < 1000 && best <= rl_edit_allowed(strlen(name)))
+			snprintf(mean, sizeof mean, "; did you mean %s?",
+			         near < n ? k[near].name : "curve");
+		used = (size_t)snprintf(err, len, "unknown plot kind %s%s (kinds: ",
+		                        c, mean);
+	} else {
+		used = (size_t)snprintf(err, len, "which plot? give a KIND (rooflab "
+		                        "plot KIND --db FILE --out FILE.png; kinds: ");
+	}
 	for (i = 0; i < n && used < len; i++)
 		used += (size_t)snprintf(err + used, len - used, "%s, ", k[i].name);
 	if (used < len)
@@ -233,9 +257,10 @@ int cmd_plot(int argc, char **argv)
 		kinds_list(kname, err, sizeof err);
 		return bad_input("plot", err);
 	}
-	if (!kind)
-		return bad_input("plot", "which plot? give a KIND (see rooflab "
-		                 "plot --help)");
+	if (!kind) {
+		kinds_list(NULL, err, sizeof err);
+		return bad_input("plot", err);
+	}
 	if (unused_option(kind->name, o, err, sizeof err))
 		return bad_input("plot", err);
 	if (o->zbest && strcmp(o->zbest, "least") && strcmp(o->zbest, "most")) {

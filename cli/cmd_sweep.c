@@ -32,9 +32,22 @@ static int take_shard(const opt_def *d, void *field, const char *name,
 	if (slash)
 		*slash = '\0';
 	if (!slash || num_whole(name, buf, 0, 1000000, &i, err, errlen) ||
-	    num_whole(name, slash + 1, 1, 1000000, &n, err, errlen) || i >= n) {
+	    num_whole(name, slash + 1, 1, 1000000, &n, err, errlen)) {
 		snprintf(err, errlen, "%s: '%s' is not I/N: whole numbers with "
 		         "0 <= I < N <= 1e6, e.g. 0/4", name, v);
+		return -1;
+	}
+	/* 2/2, the second of two counted from 1: the shards by name */
+	if (i >= n) {
+		char which[96];
+		if (n == 1)
+			snprintf(which, sizeof which, "the 1 shard is 0/1");
+		else
+			snprintf(which, sizeof which, "the %.0f shards are 0/%.0f %s "
+			         "%.0f/%.0f", n, n, n == 2 ? "and" : "to", n - 1, n);
+		snprintf(err, errlen, "%s: '%s' is not I/N: whole numbers with "
+		         "0 <= I < N <= 1e6; shards count from 0, so %s", name, v,
+		         which);
 		return -1;
 	}
 	o->shard = (uint64_t)i;
@@ -537,7 +550,10 @@ int cmd_sweep(int argc, char **argv)
 		return bad_input("sweep", "missing the sweep spec (rooflab sweep "
 		                 "SPEC --db FILE)");
 	if (!o.db_path && !o.count_only)
-		return bad_input("sweep", "missing --db FILE");
+		return bad_input("sweep", "missing --db FILE: the SQLite database "
+		                 "the points go into, made where it is not there "
+		                 "(rooflab sweep SPEC --db FILE; --count says how "
+		                 "many points SPEC has, writing nothing)");
 	if (o.count_only && (o.resume || o.run_id))
 		return bad_input("sweep", "--count evaluates and writes nothing; "
 		                 "--resume and --run have no run to continue");

@@ -155,7 +155,9 @@ static int allreduce_fixed(const char *profile, const char *chip, char *out,
 		rl_allreduce_cost(&st.cfg, n, &lc);
 		half[k] = total[k] - lc.fixed_s;
 	}
-	snprintf(out, len, "; fixed %.0f/%.0f/%.0f us (S_half/B %.0f/%.0f/%.0f)",
+	/* S_half/B in its unit too: "(S_half/B 0/0/0)" read as a count */
+	snprintf(out, len, "; fixed %.0f/%.0f/%.0f us (of it S_half/B, the "
+	         "half-bandwidth size's time, %.0f/%.0f/%.0f us)",
 	         1e6 * total[0], 1e6 * total[1], 1e6 * total[2], 1e6 * half[0],
 	         1e6 * half[1], 1e6 * half[2]);
 	return RL_OK;

@@ -114,6 +114,32 @@ int loadopts_take_target(const opt_def *d, void *field, const char *name,
 	return 1;
 }
 
+void loadopts_unit_notes(const char *cmd, const load_opts *lo)
+{
+	int k;
+	for (k = 0; k < lo->nt; k++) {
+		const rl_slo *t = &lo->t[k];
+		char opt[48], pt[32];
+		double ms_at = t->metric == RL_SLO_TPOT ? 10
+		               : t->metric == RL_SLO_TTFT ? 100 : 0;
+		if (!(ms_at > 0 && t->max_s >= ms_at))
+			continue;
+		if (t->pct > 0) {
+			loadopts_pct_text(t->pct, pt, sizeof pt);
+			snprintf(opt, sizeof opt, "--%s-p%s-max",
+			         rl_slo_metric_name(t->metric), pt);
+		} else {
+			snprintf(opt, sizeof opt, "--%s-max",
+			         rl_slo_metric_name(t->metric));
+		}
+		fprintf(stderr, "rooflab %s: note: %s %g is %g s %s; the targets "
+		        "are in seconds: %g ms is %s %g\n", cmd, opt, t->max_s,
+		        t->max_s, t->metric == RL_SLO_TPOT ? "per output token"
+		                                           : "to the first token",
+		        t->max_s, opt, t->max_s / 1000);
+	}
+}
+
 #define TARGET(PREFIX, METRIC, SHOWN, HELP)                                \
 	LOADOPTS_TARGET(0, PREFIX, METRIC, SHOWN, HELP)
 

@@ -48,6 +48,13 @@ int loadopts_take_target(const opt_def *d, void *field, const char *name,
 ** the options refuse. */
 void loadopts_pct_text(double pct, char *buf, size_t len);
 
+/* A note on stderr ("rooflab CMD: note: ...") for each target that reads
+** as given in milliseconds: a TPOT of 10 s or more, a TTFT of 100 s or
+** more ("--tpot-max 50 is 50 s per output token; the targets are in
+** seconds: 50 ms is --tpot-max 0.05"), where such a target passed every
+** mapping without a word.  Nothing for the others. */
+void loadopts_unit_notes(const char *cmd, const load_opts *lo);
+
 /* Check the combination (--requests needs --rate): 0, or -1 with err. */
 int loadopts_check(const load_opts *lo, char *err, size_t errlen);
 

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "../model/params.h"
 #include "../model/utf8.h"
 #include "../model/status.h"
 
@@ -66,6 +67,39 @@ static const opt_def *find_option(const opt_def *t, char *base,
 		d = find(t, base, d->alias, strlen(d->alias), fbase, bad, err,
 		         errlen);
 	return d;
+}
+
+/* The option of t (and its tables) nearest word by edit distance into
+** out (64 bytes) and its distance, at most *best, which it lowers: a
+** prefix entry by the name its help shows ("--ttft-max" of "--ttft-max
+** S"), an alias by its own spelling; a help-only entry ("--ttft-pNN-max")
+** is no option to offer. */
+static void nearest_option(const opt_def *t, const char *word, char *out,
+                           size_t *best)
+{
+	for (; t->type != OPT_T_END; t++) {
+		char name[64];
+		size_t d;
+		if (t->type == OPT_T_TABLE) {
+			nearest_option(t->sub, word, out, best);
+			continue;
+		}
+		if (t->flags & OPT_HELP_ONLY)
+			continue;
+		if (t->flags & OPT_PREFIX) {
+			if (!t->arg)
+				continue;
+			snprintf(name, sizeof name, "%.*s", (int)strcspn(t->arg, " "),
+			         t->arg);
+		} else {
+			snprintf(name, sizeof name, "%s", t->name);
+		}
+		d = rl_edit_distance(word, name, 0);
+		if (d < *best) {
+			*best = d;
+			memcpy(out, name, sizeof name);
+		}
+	}
 }
 
 static int takes_value(const opt_def *d)
@@ -304,9 +338,12 @@ int opt_parse_quiet(const char *cmd, const opt_def *t, void *base,
 		int bad = 0;
 		if (a[0] != '-' || a[1] == '\0') {
 			if (n >= maxpos) {
-				snprintf(err, errlen, "unexpected argument '%.*s' (see "
-				         "rooflab %s --help)", rl_utf8_cut(a, 200), a,
-				         cmd);
+				/* quoted as an unknown option is: a control as '?' */
+				char q[200], c[600];
+				rl_utf8_cell(rl_utf8_quote(a, 120, q, sizeof q), 0, 0, c,
+				             sizeof c);
+				snprintf(err, errlen, "unexpected argument %s (see rooflab "
+				         "%s --help)", c, cmd);
 				return -1;
 			}
 			pos[n++] = a;
@@ -318,8 +355,25 @@ int opt_parse_quiet(const char *cmd, const opt_def *t, void *base,
 		if (bad)
 			return -1;
 		if (!d || len >= sizeof name) {
-			snprintf(err, errlen, "unknown option '%.*s' (see rooflab %s "
-			         "--help)", rl_utf8_cut(a, 200), a, cmd);
+			/* "did you mean --precision?" within a third of its
+			** letters, as the commands' and parameters' "did you
+			** mean" (rl_edit_allowed); the word quoted as given, its
+			** controls shown as '?' */
+			char near[64] = "", q[200], c[600];
+			size_t best = (size_t)-1;
+			if (len < sizeof name) {
+				memcpy(name, a, len);
+				name[len] = '\0';
+				nearest_option(t, name, near, &best);
+			}
+			rl_utf8_cell(rl_utf8_quote(a, 120, q, sizeof q), 0, 0, c,
+			             sizeof c);
+			if (near[0] && best < 1000 && best <= rl_edit_allowed(len))
+				snprintf(err, errlen, "unknown option %s; did you mean %s? "
+				         "(see rooflab %s --help)", c, near, cmd);
+			else
+				snprintf(err, errlen, "unknown option %s (see rooflab %s "
+				         "--help)", c, cmd);
 			return -1;
 		}
 		memcpy(name, a, len);

@@ -699,6 +699,33 @@ size_t rl_edit_allowed(size_t len)
 	return len / 3 > 1 ? len / 3 : 1;
 }
 
+/* 1 where key (a parameter's) holds every '_'-separated word of typed, in
+** any order, and typed has two words at least: 'peak_fp8' of
+** peak_tflops_fp8 (its unit left out), 'mac_frac' of frac_mac (the words
+** turned round). */
+static int words_within(const char *typed, const char *key)
+{
+	const char *w = typed;
+	int nw = 0;
+	while (*w) {
+		size_t l = strcspn(w, "_");
+		const char *k = key;
+		int found = 0;
+		if (!l)
+			return 0;
+		while (*k && !found) {
+			size_t kl = strcspn(k, "_");
+			found = kl == l && !strncmp(k, w, l);
+			k += kl + (k[kl] == '_');
+		}
+		if (!found)
+			return 0;
+		nw++;
+		w += l + (w[l] == '_');
+	}
+	return nw >= 2;
+}
+
 size_t rl_param_suggest(const char *dotted, const char **out, size_t max,
                         char buf[][64])
 {
@@ -728,8 +755,10 @@ size_t rl_param_suggest(const char *dotted, const char **out, size_t max,
 		       d2 <= rl_edit_allowed(strlen(keyonly));
 		if (d2 < d)
 			d = d2;
-		/* A substring match is a good suggestion too. */
-		if (strlen(keyonly) >= 3 && strstr(t[i].key, keyonly)) {
+		/* A substring match is a good suggestion too, and so is a key
+		** holding each word typed (its unit or order apart) */
+		if ((strlen(keyonly) >= 3 && strstr(t[i].key, keyonly)) ||
+		    words_within(keyonly, t[i].key)) {
 			d = d < 2 ? d : 2;
 			near = 1;
 		}
@@ -892,6 +921,35 @@ static void set_field(rl_config *cfg, const rl_param *p, double v)
 		*rl_param_ptr(cfg, q) = 0;
 }
 
+/* What a value outside the range may have meant, for its message: a
+** share written as a percentage ("; a share of 1: 60% is 0.6"), or a
+** number in the unit a thousand times smaller ("; the unit is TB/s: 4800
+** GB/s is 4.8"), each only where that reading is in the range; "" else. */
+static const char *range_hint(const rl_param *p, double v, char *buf,
+                              size_t len)
+{
+	static const char *const milli[][2] = {
+		{"TB/s", "GB/s"}, {"GB/s", "MB/s"}, {"GHz", "MHz"},
+		{"TFLOPS", "GFLOPS"}, {"GB", "MB"}, {"MB", "kB"}};
+	size_t i;
+	buf[0] = '\0';
+	if (p->type != RL_PT_REAL && p->type != RL_PT_INT)
+		return buf;
+	if (!p->unit[0] && p->max == 1 && v > 1 && v <= 100 &&
+	    v / 100 >= p->min) {
+		snprintf(buf, len, "; a share of 1: %g%% is %g", v, v / 100);
+		return buf;
+	}
+	for (i = 0; i < sizeof milli / sizeof milli[0]; i++)
+		if (!strcmp(p->unit, milli[i][0]) && v > p->max &&
+		    v / 1000 >= p->min && v / 1000 <= p->max) {
+			snprintf(buf, len, "; the unit is %s: %g %s is %g", p->unit, v,
+			         milli[i][1], v / 1000);
+			break;
+		}
+	return buf;
+}
+
 int rl_param_set(rl_config *cfg, const rl_param *p, double v, char *err,
                  size_t errlen)
 {
@@ -915,10 +973,12 @@ int rl_param_set(rl_config *cfg, const rl_param *p, double v, char *err,
 	if (v < p->min || v > p->max ||
 	    ((p->type == RL_PT_INT || p->type == RL_PT_ENUM ||
 	      p->type == RL_PT_BOOL) && v != floor(v))) {
+		char hint[96];
 		range_text(p, range, sizeof range);
-		snprintf(err, errlen, "%s.%s = %g is outside the allowed %s%s",
+		snprintf(err, errlen, "%s.%s = %g is outside the allowed %s%s%s",
 		         p->section, p->key, v,
-		         p->type == RL_PT_INT ? "whole numbers " : "", range);
+		         p->type == RL_PT_INT ? "whole numbers " : "", range,
+		         range_hint(p, v, hint, sizeof hint));
 		return RL_P_RANGE;
 	}
 	set_field(cfg, p, v);

@@ -69,6 +69,49 @@ static int neither_way(const char *z)
 	return o && o->better == RL_BETTER_NONE;
 }
 
+/* " (scenario.tp, scenario.batch)": the swept parameters other than the
+** axes x and y (column names), dotted, over which a cell shows its best
+** (plot_swept_params: those with more than one value in the run and the
+** --at slice), where the title said "the other swept parameters" without
+** naming one; "" where there are none or they cannot be read.  At most
+** len bytes: the list cut at a whole name with ", ..." where it is
+** longer. */
+static const char *other_swept(sqlite3 *db, const pdb_sweep *sw,
+                               const char *x, const char *y, char *buf,
+                               size_t len)
+{
+	char swept[16][64], err[512];
+	size_t ns, i, used = 0, n = 0;
+	buf[0] = 0;
+	if (len < 16 ||
+	    plot_swept_params(db, sw, swept, 16, &ns, err, sizeof err) != RL_OK)
+		return buf;
+	for (i = 0; i < ns; i++) {
+		char dotted[64], *u;
+		int w;
+		if (!strcmp(swept[i], x) || !strcmp(swept[i], y))
+			continue;
+		memcpy(dotted, swept[i], sizeof dotted);
+		dotted[sizeof dotted - 1] = 0;
+		if ((u = strchr(dotted, '_')))
+			*u = '.';
+		w = snprintf(buf + used, len - used, "%s%s", n ? ", " : " (",
+		             dotted);
+		if (w < 0 || (size_t)w + 6 >= len - used) {
+			snprintf(buf + used, len - used, "%s", n ? ", ..." : "");
+			used += strlen(buf + used);
+			break;
+		}
+		used += (size_t)w;
+		n++;
+	}
+	if (n)
+		snprintf(buf + used, len - used, ")");
+	else
+		buf[0] = 0;
+	return buf;
+}
+
 /* Resolve x, y, z; RL_OK or an error. */
 static int columns(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
                    char *x, char *y, char *z, char *err, size_t errlen)
@@ -444,7 +487,7 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	char x[64], y[64], z[64], where[PDB_WHERE_LEN];
 	char sql[PDB_WHERE_LEN + 1024];
 	char xl[160], yl[160], zl[160], note[120], lack[120], zlo[32], zhi[32];
-	char bnote[160], vnote[200], zsel[200];
+	char bnote[160], vnote[200], zsel[200], others[200];
 	double zmin = INFINITY, zmax = -INFINITY, target, lo, hi, lo2, hi2;
 	long long rows = 0, failed = 0, nbad = 0;
 	char nfail[96];
@@ -453,7 +496,7 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	** could cut one with eight --at values and every note */
 	char t[256 + sizeof zl + sizeof xl + sizeof yl + sizeof sw.at_words +
 	       sizeof nfail + sizeof vnote + sizeof bnote + sizeof note +
-	       sizeof lack];
+	       sizeof lack + sizeof others];
 	long i;
 	int rc, speedup, draw, flat, lgx, lgy, least, has_status = 0, tlines;
 	int binx, biny, hasv = 0;
@@ -610,16 +653,22 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	else if (speedup)
 		snprintf(note, sizeof note, "; %g is exceeded everywhere (at "
 		         "least %.3g)", target, zmin);
+	/* the parameters a cell takes its best over, named */
+	if (!(binx || biny) && rows > g.n)
+		other_swept(db, &sw, x, y, others, sizeof others);
+	else
+		others[0] = 0;
 	snprintf(t, sizeof t, "%s over %s and %s\nsweep%s%.0ld%s%s: %ld design "
-	         "points%s%s%s%s%s%s", zl, xl, yl, sw.run_col[0] ? " run " : "",
+	         "points%s%s%s%s%s%s%s%s", zl, xl, yl, sw.run_col[0] ? " run " : "",
 	         sw.run_col[0] ? sw.run : 0L, sw.at_words[0] ? " at " : "",
 	         sw.at_words, (long)rows, nfail,
 	         binx || biny ? "" :
 	         rows > g.n ? least ? ", the least over the other swept "
-	         "parameters" : !o->zbest && neither_way(z) ? ", the most over "
-	         "the other swept parameters (no best: better neither way)" :
-	         ", the most over the other swept parameters" : "", vnote,
-	         bnote, note, pdb_missing_note(&sw, lack, sizeof lack));
+	         "parameters" : ", the most over the other swept parameters"
+	         : "", others,
+	         !(binx || biny) && rows > g.n && !least && !o->zbest &&
+	                 neither_way(z) ? " (no best: better neither way)" : "",
+	         vnote, bnote, note, pdb_missing_note(&sw, lack, sizeof lack));
 	/* the axes titled in words with the unit, the column's name kept in
 	** parentheses, where they read design.frac_mac and
 	** speedup_total_tokens (x) alone; the title keeps the names */

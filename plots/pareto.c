@@ -16,13 +16,14 @@
 ** where a die past the reticle, say, took the frontier from every
 ** buildable design; unless --x or --y is silicon.violations.  A cost
 ** axis over swept chip.* parameters says that a spec-sheet chip's price
-** does not follow them (fixed_price_note).
+** does not follow them (fixed_price_note; not of a chip by design).
 */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kinds.h"
+#include "../sweeps/spec.h"
 
 #define MAX_CLOUD 20000
 
@@ -184,6 +185,39 @@ static const char *run_axes(sqlite3 *db, const pdb_sweep *sw,
 	return buf;
 }
 
+/* Whether the run's chip is given by its design (chip.by_design true in
+** its [base], or swept as an axis), read from the spec it stored and
+** resolved again (rl_sweep_spec_parse): its price and cost are then not
+** those of a spec sheet, and the sweep gave no note of them either; 0
+** where the spec cannot be read or resolved now (a preset gone), so the
+** note stays. */
+static int run_by_design(sqlite3 *db, long run)
+{
+	sqlite3_stmt *st;
+	rl_sweep_spec *spec = NULL;
+	char err[512];
+	size_t k;
+	int yes = 0;
+	if (sqlite3_prepare_v2(db, "SELECT spec, spec_path FROM runs WHERE id "
+	                       "= ?1", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, run);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		spec = rl_sweep_spec_parse(sqlite3_column_text(st, 1)
+		                               ? (const char *)sqlite3_column_text(st, 1)
+		                               : "spec",
+		                           (const char *)sqlite3_column_text(st, 0),
+		                           err, sizeof err);
+	sqlite3_finalize(st);
+	if (!spec)
+		return 0;
+	yes = spec->setup.cfg.chip.by_design > 0.5;
+	for (k = 0; k < spec->naxes && !yes; k++)
+		yes = !strcmp(spec->axes[k].name, "chip.by_design");
+	rl_sweep_spec_free(spec);
+	return yes;
+}
+
 /* A title line where --x or --y is a cost.* output and the run sweeps
 ** chip.* parameters: "\ncost.X: a chip given by its spec sheet keeps its
 ** preset's price ... whatever chip.hbm_tbps ...": its price
@@ -209,7 +243,9 @@ static const char *fixed_price_note(sqlite3 *db, const pdb_sweep *sw,
 		o = oy;
 	if (!o || strncmp(o->name, "cost.", 5) || strcmp(sw->run_col, "run_id"))
 		return buf;
-	if (run_axes(db, sw, "chip.", axes, sizeof axes)[0])
+	/* (as the sweep's own note: none for a chip by design) */
+	if (run_axes(db, sw, "chip.", axes, sizeof axes)[0] &&
+	    !run_by_design(db, sw->run))
 		snprintf(buf, len, "\n%s: a chip given by its spec sheet keeps its "
 		         "preset's price whatever %s; its manufacturing cost "
 		         "follows only chip.hbm_gb and chip.memory_kind of chip.*",

@@ -13,6 +13,7 @@
 #include "../config/dbfile.h"
 #include "../config/regfile.h"
 #include "../model/utf8.h"
+#include "../sweeps/runids.h"
 #include "../sweeps/store.h"
 
 /* what pdb_unread's message says after the path */
@@ -522,6 +523,7 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 		return pdb_finish(st, dbpath, err, errlen);
 	if (rc != SQLITE_ROW || sqlite3_column_type(st, 0) == SQLITE_NULL) {
 		long id;
+		char ids[160];
 		sqlite3_finalize(st);
 		/* a run there whose points are not (a filter dropped them
 		** all): said, where "no sweep run with id 2" denied it */
@@ -529,8 +531,8 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 		    empty_run(db, dbpath, want, 0, &id, err, errlen))
 			return RL_EINPUT;
 		if (want > 0)
-			snprintf(err, errlen, "%s: no sweep run with id %ld", dbpath,
-			         want);
+			snprintf(err, errlen, "%s: no sweep run with id %ld%s", dbpath,
+			         want, rl_store_run_ids_words(db, ids, sizeof ids));
 		else
 			snprintf(err, errlen, "%s has no sweep results; make them "
 			         "with: rooflab sweep SPEC --db %s", dbpath, dbpath);

@@ -19,6 +19,7 @@
 #include "../model/utf8.h"
 #include "../config/dbfile.h"
 #include "../model/status.h"
+#include "runids.h"
 #include "store.h"
 
 #define MAX_COLS 512
@@ -65,9 +66,11 @@ static int pick_run(sqlite3 *db, const char *path, int64_t *run_id,
 	}
 	sqlite3_finalize(st);
 	if (!found) {
+		char ids[160];
 		if (*run_id)
-			snprintf(err, errlen, "%s has no run %lld", path,
-			         (long long)*run_id);
+			snprintf(err, errlen, "%s has no run %lld%s", path,
+			         (long long)*run_id,
+			         rl_store_run_ids_words(db, ids, sizeof ids));
 		else
 			snprintf(err, errlen, "%s holds no sweep runs", path);
 		return RL_EINPUT;

@@ -602,4 +602,21 @@ expect_exit 0 "area: a share over a file's area" -- $RL area --chip "$tmpd/mm2.i
 expect_out "^  SRAM \(MB\) +232\.8 " "the later share wins"
 expect_exit 0 "params lists the areas" -- $RL params
 expect_out "^design\.sram_mm2 +mm2 +0\.\.100000 " "design.sram_mm2 listed with its unit and range"
+# (ux21) a spec-sheet chip whose spec sheet's HBM is not its design's:
+# the H200's 151.4 GB usable (data/chips/h200-sxm.ini hbm_gb) of 6 stacks
+# of 24 GiB, 6 x 25.769803776 = 154.6 GB.  area's cost line prices the
+# design's stacks, 154.6 x 15 USD/GB (cost.hbm_usd_per_gb) = $2319; eval
+# the spec sheet's, 151.4 x 15 = $2271, chip $554 + $2271 + $1670 = $4495:
+# area says so under its line, eval's chip_cost_usd agreeing; none for the
+# H100 (80 GiB both) nor for the H200 served by its design
+expect_exit 0 "area of the H200" -- $RL area --chip h200-sxm
+expect_out "^manufacturing cost: .* HBM \\\$2319, .*chip \\\$4543 " "the cost line prices the design's 154.6 GB"
+expect_out "^\(HBM priced at the design's 154\.6 GB; eval serves the spec sheet's 151\.4 GB$" "the note names both capacities"
+expect_out "^ and prices the chip at \\\$4495, HBM \\\$2271: its cost\.chip_cost_usd\)$" "the note gives eval's figures"
+expect_exit 0 "eval of the H200" -- $RL eval --chip h200-sxm --model llama3-8b
+expect_out "^  chip_cost_usd +4495\.1 USD" "eval's chip cost is the note's"
+expect_exit 0 "area of the H100" -- $RL area --chip h100-sxm
+if grep -q "eval serves the spec sheet" "$tmpd/out"; then echo "not ok - the H100 (the same HBM both ways) gets the note"; fails=$((fails + 1)); else echo "ok - no note for the H100"; fi
+expect_exit 0 "area of the H200 by design" -- $RL area --chip h200-sxm --set chip.by_design=true
+if grep -q "eval serves the spec sheet" "$tmpd/out"; then echo "not ok - the H200 by design gets the note"; fails=$((fails + 1)); else echo "ok - no note for the H200 served by its design"; fi
 finish

@@ -717,6 +717,17 @@ fi
 expect_exit 2 "solve the TDP of a chip with no power model" -- $RL solve --vary b.chip.tdp_w
 expect_err "^rooflab solve: --vary b.chip.tdp_w: side b \(8x Sohu \(as claimed\)\) has no power model \(its chip names no process node\), so no TDP acts on it" \
 	"solve says why the TDP of Sohu as claimed does not act"
+# (ux21) and says which Sohu has one, by the command that varies it, which
+# runs: Sohu by design at its best mapping (TP1 x PP1 x DP8 of the 8
+# chips) needs a TDP above its 700 W for 20x; a side b of one's own gets
+# no such line
+expect_err "its speedup is the same at every TDP; Sohu by design has one: --b sohu-design,profile=etched-claim,tp=1,pp=1 --vary b.chip.tdp_w varies its TDP at its best mapping$" \
+	"solve names the Sohu whose TDP acts, and how"
+expect_exit 0 "the command it names" -- $RL solve --b sohu-design,profile=etched-claim,tp=1,pp=1 --vary b.chip.tdp_w
+expect_out "20x needs at least [0-9.]+ kW of power limit \(TDP\) per chip " "it solves Sohu by design's TDP"
+expect_out "assumed: 700 W\) \[b\.chip\.tdp_w\]$" "from its 700 W"
+expect_exit 2 "solve the TDP of a side b of one's own with no power model" -- $RL solve --b sohu,profile=etched-claim --vary b.chip.tdp_w
+if grep -q 'Sohu by design has one' "$tmpd/err"; then echo "not ok - a side b of one's own is sent to Sohu by design"; fails=$((fails + 1)); else echo "ok - a side b of one's own: no line on Sohu by design"; fi
 # a TDP's 0 is no limit, the most power of any: solve took it as the low
 # end of the range, where the speedup fell to the first TDP the chip runs
 # at, and said "3x needs at most 106 W" of a speedup that rises with the

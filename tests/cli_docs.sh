@@ -8,7 +8,9 @@
 # and sweeps/; and README's accuracy table holds the leave-one-architecture
 # -out figures validate prints for every profile, none left out; as do
 # docs/validation.md's table (and its in-sample column) and docs/load.md's
-# in-sample figures of the serving rows at a rate.
+# in-sample figures of the serving rows at a rate; README's H200 stacks-or-
+# power figures are eval's and docs/engine.md's MAC-or-SRAM figures the
+# shipped sweeps'.
 . "$(dirname "$0")/clilib.sh"
 root=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 
@@ -190,6 +192,88 @@ if [ -n "$want" ] && case $lp in *"$want"*) true ;; *) false ;; esac; then
 else
 	echo "not ok - docs/load.md's figures at a rate against validate's:"
 	echo "    want: $want"; echo "    have: $lp"; fails=$((fails + 1))
+fi
+
+# README's architect path: the H200 served by its design with 8 HBM stacks
+# against its 6, and a 1000 W TDP, as its paragraph says them ("8 stacks
+# give 26,664 output tokens/s against 23,112 with its 6, and a 1000 W TDP
+# nothing: it draws 512 W, under its 700"), from eval's JSON (ux21)
+h2() {
+	$RL eval --chip h200-sxm --model llama3-70b --precision fp8 --isl 128 --osl 2048 --tp 2 \
+		--chips 8 --set chip.by_design=true "$@" --json 2>/dev/null |
+		python3 -c 'import json, sys; d = json.load(sys.stdin); print("%.0f %.0f %g" % (d["throughput"]["output_tokens_per_s"], d["power"]["watts"], d["chip_tdp_w"] if "chip_tdp_w" in d else 0))' 2>/dev/null
+}
+if command -v python3 >/dev/null 2>&1; then
+	set -- $(h2 --set design.hbm_stacks=8) $(h2) $(h2 --set design.hbm_stacks=8 --set chip.tdp_w=1000)
+	arch=$(sed -n '/^A chip given by its spec sheet (the H200/,/^$/p' "$root/README.md" | tr '\n' ' ' | tr -s ' ')
+	want="8 stacks give $(comma "$1") output tokens/s against $(comma "$4") with its 6, and a 1000 W TDP nothing: it draws $2 W, under its 700."
+	if [ $# -eq 9 ] && [ "$7" = "$1" ] && case $arch in *"$want"*) true ;; *) false ;; esac; then
+		echo "ok - README's H200 stacks-or-power figures are eval's"
+	else
+		echo "not ok - README's H200 paragraph against eval's ($# figures; 1000 W: $7):"
+		echo "    want: $want"; echo "    have: $arch"; fails=$((fails + 1))
+	fi
+else
+	echo "ok - skipped: python3 (README's H200 figures)"
+fi
+
+# docs/tour.md's eval contract: Sohu by design at etched-bench, tp 8, its
+# prefill-carrying iteration "24.4 ms of all-reduces over 4.5 ms of
+# kernels", the iteration and its GEMMs plus attention from eval's JSON
+# (ux21: it read 5.5 ms, attention's before attn_overlap hid it)
+if command -v python3 >/dev/null 2>&1; then
+	k=$($RL eval --scenario etched-bench --chip sohu-design --profile etched-claim --tp 8 --json 2>/dev/null |
+		python3 -c 'import json, sys; p = json.load(sys.stdin)["prefill"]; print("%.1f %.1f" % (1e3 * p["iteration_s"], 1e3 * (p["gemm_s"] + p["attention_s"])))' 2>/dev/null)
+	tour=$(tr '\n' ' ' <"$root/docs/tour.md" | tr -s ' ')
+	case $tour in
+	*"there ${k% *} ms of all-reduces over ${k#* } ms of kernels"*)
+		echo "ok - docs/tour.md's all-reduces over kernels are eval's ($k ms)" ;;
+	*)	echo "not ok - docs/tour.md lacks 'there ${k% *} ms of all-reduces over ${k#* } ms of kernels'"; fails=$((fails + 1)) ;;
+	esac
+fi
+
+# and its tp 1 figures with weights resident in SRAM: SRAM shares 0.05
+# and 0.3 on 8 replicas, "18,343 to 18,349 output tokens/s" (it read
+# 17,432 to 17,437, an earlier version's)
+if command -v python3 >/dev/null 2>&1; then
+	t1() { $RL eval --scenario etched-bench --chip sohu-design --profile etched-claim --tp 1 --chips 8 \
+		--set chip.sram_resident_share=1 --set design.frac_sram=$1 --json 2>/dev/null |
+		python3 -c 'import json, sys; print("%.0f" % json.load(sys.stdin)["throughput"]["output_tokens_per_s"])' 2>/dev/null; }
+	w="at tp 1 (8 replicas) the iterations are compute-bound and the SRAM holds under 1% of 70.6 GB: $(comma "$(t1 0.05)") to $(comma "$(t1 0.3)") output tokens/s"
+	case $tour in
+	*"$w"*) echo "ok - docs/tour.md's tp 1 SRAM figures are eval's" ;;
+	*)	echo "not ok - docs/tour.md lacks '$w'"; fails=$((fails + 1)) ;;
+	esac
+fi
+
+# docs/engine.md's "MAC arrays or SRAM?" figures against the shipped sweeps
+# they name (ux21: "24.2k at 2% MAC" stood after the sweep gave 25.2k
+# there): sohu-mac-vs-sram.ini on its diagonal MAC + SRAM = 0.60 at 10%,
+# 2% and 58% MAC, the same with chip.sram_resident_share 0 at its ends,
+# and sohu-sram-only.ini at 10%, 2% and 18% MAC; output tokens/s as the
+# text rounds them, "60.1k"
+k1() { awk -v v="$1" 'BEGIN { if (v == "") exit; printf "%.1fk", v / 1000 }'; }
+diag() { sqlite3 "$1" "SELECT throughput_output_tokens_per_s FROM results WHERE status = 0 AND abs(design_frac_mac - $2) < 1e-9 AND abs(design_frac_mac + design_frac_sram - 0.6) < 1e-9"; }
+sw=$tmpd/engine-sweeps
+mkdir -p "$sw"
+sed 's/^set = chip\.sram_resident_share=1$/set = chip.sram_resident_share=0/' "$root/sweeps/sohu-mac-vs-sram.ini" >"$sw/share0.ini"
+if command -v sqlite3 >/dev/null 2>&1 &&
+	$RL sweep "$root/sweeps/sohu-mac-vs-sram.ini" --db "$sw/ms.db" 2>/dev/null &&
+	$RL sweep "$sw/share0.ini" --db "$sw/ms0.db" 2>/dev/null &&
+	$RL sweep "$root/sweeps/sohu-sram-only.ini" --db "$sw/so.db" 2>/dev/null; then
+	eng=$(sed -n '/^### MAC arrays or SRAM/,$p' "$root/docs/engine.md" | tr '\n' ' ' | tr -s ' ')
+	w1="the output tokens/s peak inside it, $(k1 "$(diag "$sw/ms.db" 0.1)") at 10% MAC and 50% SRAM (1164 MB resident), against $(k1 "$(diag "$sw/ms.db" 0.02)") at 2% MAC and $(k1 "$(diag "$sw/ms.db" 0.58)") at 58%"
+	w2="with the share at 0 they rise with the MAC share to its end ($(k1 "$(diag "$sw/ms0.db" 0.02)") to $(k1 "$(diag "$sw/ms0.db" 0.58)"))"
+	w3="the output tokens/s peak at 10% MAC and 50% SRAM, $(k1 "$(diag "$sw/so.db" 0.1)") on 16 chips"
+	w4="against $(k1 "$(diag "$sw/so.db" 0.02)") at 2% MAC and $(k1 "$(sqlite3 "$sw/so.db" "SELECT throughput_output_tokens_per_s FROM results WHERE status = 0 AND abs(design_frac_mac - 0.18) < 1e-9 AND abs(design_frac_sram - 0.42) < 1e-9")") at 18%"
+	bad=""
+	for w in "$w1" "$w2" "$w3" "$w4"; do
+		case $eng in *"$w"*) ;; *) bad="$bad [$w]" ;; esac
+	done
+	[ -z "$bad" ] && echo "ok - docs/engine.md's MAC-or-SRAM figures are the shipped sweeps'" ||
+		{ echo "not ok - docs/engine.md lacks, as the sweeps give them:$bad"; fails=$((fails + 1)); }
+else
+	echo "ok - skipped: sqlite3 or the engine sweeps not run (docs/engine.md's figures)"
 fi
 
 finish

@@ -512,8 +512,14 @@ expect_no_out "chip.memory gddr6" "HBM: no GDDR6 note"
 # (0.01 x 733e12 + 2 x 0.864e12) = 8.8; GDDR6 7.5 pJ x 8 x 0.864 TB/s =
 # 51.8: 795.2 W
 expect_exit 0 "area: L40S with a node" -- $RL area --chip "$tmpd/l40s-n4.ini"
-expect_out "^power at full load \(fp8, HBM at full bandwidth\): 795 W = static 66 \+ clocked 188 \+ PHY 8 \+ MAC 472 \+ SRAM 9 \+ HBM 52$" \
+expect_out "^power at full load \(fp8, GDDR6 at full bandwidth\): 795 W = static 66 \+ clocked 188 \+ PHY 8 \+ MAC 472 \+ SRAM 9 \+ GDDR6 52$" \
 	"L40S with n4: full-load power by term"
+# (ux21) its memory named as what it is, GDDR6, where the line read "HBM
+# at full bandwidth" and "+ HBM 52" and the table "HBM capacity (GB)"
+expect_out "^  GDDR6 capacity \(GB\) +- +48\.3$" "L40S: the capacity row names GDDR6"
+expect_out "^  GDDR6 bandwidth \(GB/s\) +- +864\.0$" "L40S: the bandwidth row names GDDR6"
+expect_out "^\(full load, every MAC array busy and GDDR6 at full bandwidth at once, is a ceiling$" "L40S: the ceiling's note names GDDR6"
+expect_no_out "HBM (capacity|bandwidth|at full|[0-9])" "L40S: no HBM figure"
 # over its TDP even at the lowest clock (the H100's idle 70 W and HBM PHYs
 # 0.65 pJ/bit x 8 x 3.35 TB/s = 17.42 W at any clock: 87.42 W and up, over
 # 80 W): eval serves it at full clock and says so, a field and words, in

@@ -65,6 +65,23 @@ expect_out "^usage: rooflab sweep" "help wins"
 expect_exit 2 "unknown option" -- $RL merge --frob a b
 expect_err "^rooflab merge: unknown option '--frob' \(see rooflab merge --help\)$" \
 	"unknown option named, with where to look"
+# (ux21) a misspelt option is offered the nearest of the command's own,
+# within a third of its letters (as "did you mean" everywhere), a prefix
+# option by the name its help shows; one near none gets none; a control
+# in it is shown as '?'
+expect_exit 2 "eval --precison" -- $RL eval --chip h100-sxm --model llama3-8b --precison fp8
+expect_err "^rooflab eval: unknown option '--precison'; did you mean --precision\? \(see rooflab eval --help\)$" "--precison: --precision offered"
+expect_exit 2 "sweep --shrad" -- $RL sweep spec.ini --shrad 0/2
+expect_err "^rooflab sweep: unknown option '--shrad'; did you mean --shard\?" "--shrad: --shard offered"
+expect_exit 2 "map --ttft-mx" -- $RL map --chip h100-sxm --model llama3-8b --chips 2 --ttft-mx 1
+expect_err "^rooflab map: unknown option '--ttft-mx'; did you mean --ttft-max\?" "--ttft-mx: the prefix option by its name"
+expect_exit 2 "eval --samples" -- $RL eval --chip h100-sxm --model llama3-8b --samples 5
+expect_err "^rooflab eval: unknown option '--samples' \(see rooflab eval --help\)$" "--samples: near none of eval's, none offered"
+expect_exit 2 "an option with an ESC" -- $RL eval --chip h100-sxm --model llama3-8b "$(printf -- '--a\033b')"
+if grep -q "$(printf '\033')" "$tmpd/err"; then echo "not ok - the option's ESC reached stderr raw"; fails=$((fails + 1)); else echo "ok - the option's ESC shown as '?'"; fi
+expect_exit 2 "an extra argument with an ESC" -- $RL eval "$(printf 'x\033y')"
+if grep -q "$(printf '\033')" "$tmpd/err"; then echo "not ok - the argument's ESC reached stderr raw"; fails=$((fails + 1)); else echo "ok - the argument's ESC shown as '?'"; fi
+expect_err "^rooflab eval: unexpected argument 'x\?y' \(see rooflab eval --help\)$" "the argument quoted with its control as '?'"
 expect_exit 2 "missing value" -- $RL sweep spec.ini --db
 expect_err "^rooflab sweep: --db needs a value \(FILE\)$" "missing value named"
 expect_exit 2 "out of range" -- $RL sweep spec.ini --db x.db --jobs 1025
@@ -98,6 +115,82 @@ expect_err "^rooflab plot: --target: plot roofline does not use it" \
 	"speedup=5 parsed (the kind then refuses the option)"
 expect_exit 2 "shard" -- $RL sweep spec.ini --db x.db --shard 4/4
 expect_err "^rooflab sweep: --shard: '4/4' is not I/N" "shard I < N"
+# (ux21) a shard past the last names the shards, counted from 0: '2/2'
+# is the second of two counted from 1
+expect_err "'4/4' is not I/N: whole numbers with 0 <= I < N <= 1e6; shards count from 0, so the 4 shards are 0/4 to 3/4$" \
+	"shard 4/4: the 4 shards are named"
+expect_exit 2 "shard 2/2" -- $RL sweep spec.ini --db x.db --shard 2/2
+expect_err "; shards count from 0, so the 2 shards are 0/2 and 1/2$" "shard 2/2: 0/2 and 1/2"
+expect_exit 2 "shard 1/1" -- $RL sweep spec.ini --db x.db --shard 1/1
+expect_err "; shards count from 0, so the 1 shard is 0/1$" "shard 1/1: the one shard is 0/1"
+expect_exit 2 "shard 1 (no N)" -- $RL sweep spec.ini --db x.db --shard 1
+expect_err "^rooflab sweep: --shard: '1' is not I/N: whole numbers with 0 <= I < N <= 1e6, e.g. 0/4$" \
+	"a shard with no N keeps the example"
+# (ux21) a latency target that reads as milliseconds (a TPOT of 10 s or
+# more, a TTFT of 100 s or more) gets a note, where --tpot-max 50 passed
+# every mapping without a word; 50 s / 1000 = 0.05, 500 s / 1000 = 0.5
+M="$RL map --chip h100-sxm --model llama3-8b --profile ideal --chips 2"
+expect_exit 0 "map --tpot-max 50" -- $M --tpot-max 50
+expect_err "^rooflab map: note: --tpot-max 50 is 50 s per output token; the targets are in seconds: 50 ms is --tpot-max 0\.05$" \
+	"--tpot-max 50: the note in seconds and milliseconds"
+expect_exit 0 "eval --ttft-p99-max 500" -- $RL eval --chip h100-sxm --model llama3-8b --profile ideal --ttft-p99-max 500
+expect_err "^rooflab eval: note: --ttft-p99-max 500 is 500 s to the first token; the targets are in seconds: 500 ms is --ttft-p99-max 0\.5$" \
+	"--ttft-p99-max 500: the note names the percentile's option"
+for t in "--tpot-max 9.9" "--tpot-max 0.05" "--ttft-max 99" "--e2e-max 5000"; do
+	expect_exit 0 "map $t" -- $M $t
+	if grep -q 'note: .* the targets are in seconds' "$tmpd/err"; then
+		echo "not ok - map $t: a note"; fails=$((fails + 1))
+	else
+		echo "ok - map $t: no note"
+	fi
+done
+# (ux21) a missing option says what it is for, where sweep's read
+# "missing --db FILE" and export's "missing --format csv|json" alone
+expect_exit 2 "sweep without --db" -- $RL sweep spec.ini
+expect_err "^rooflab sweep: missing --db FILE: the SQLite database the points go into, made where it is not there \(rooflab sweep SPEC --db FILE; --count says how many points SPEC has, writing nothing\)$" \
+	"sweep without --db: what the file is and --count"
+expect_exit 2 "export without --format" -- $RL export --db x.db
+expect_err "^rooflab export: missing --format csv\|json \(csv: a header line and a row per point; json: the run, its columns and its points\)$" \
+	"export without --format: what each gives"
+# (ux21) a speedup written as the text writes it, with its x, is refused
+# with the number to give; what is no number and an x, or a number out of
+# the range, gets no such line
+expect_exit 2 "claim --target 20x" -- $RL claim --target 20x --samples 0 --no-design
+expect_err "^rooflab claim: --target: '20x' is not a number in \[1e-06, 1e\+09\]; write the speedup without its x: 20$" \
+	"claim --target 20x: without its x"
+expect_exit 2 "solve --target speedup=2.5X" -- $RL solve --target speedup=2.5X --vary b.chip.link_gbps
+expect_err "^rooflab solve: --target speedup \(x\): '2.5X' is not a number in \[1e-06, 1e\+09\]; write the speedup without its x: 2.5$" \
+	"solve --target speedup=2.5X: without its X"
+expect_exit 2 "plot --target 25x" -- $RL plot factors --db x.db --target 25x
+expect_err "; write the speedup without its x: 25$" "plot --target 25x: without its x"
+for t in x abcx 1e99x 0x; do
+	expect_exit 2 "claim --target $t" -- $RL claim --target $t --samples 0 --no-design
+	if grep -q 'without its x' "$tmpd/err"; then
+		echo "not ok - --target $t: a number offered"; fails=$((fails + 1))
+	else
+		echo "ok - --target $t: no number offered (none in range)"
+	fi
+done
+# (ux21) a value outside a parameter's range that reads as a share in
+# percent, or as a number in the unit a thousand times smaller, says so
+# (the reading worked by hand: 60% of 1 is 0.6; 4800 GB/s is 4.8 TB/s;
+# 1500 MHz is 1.5 GHz); one that reads as neither gets the range alone
+expect_exit 2 "a share given in percent" -- $RL eval --chip sohu-design --model llama3-8b --set design.frac_mac=60
+expect_err "^rooflab eval: design.frac_mac = 60 is outside the allowed \[0, 1\]; a share of 1: 60% is 0.6$" \
+	"design.frac_mac=60: 60% is 0.6"
+expect_exit 2 "HBM bandwidth in GB/s" -- $RL eval --chip h200-sxm --model llama3-8b --set chip.hbm_tbps=4800
+expect_err "^rooflab eval: chip.hbm_tbps = 4800 is outside the allowed \[0, 1000\] TB/s; the unit is TB/s: 4800 GB/s is 4.8$" \
+	"chip.hbm_tbps=4800: 4800 GB/s is 4.8"
+expect_exit 2 "a clock in MHz" -- $RL eval --chip sohu-design --model llama3-8b --set design.clock_ghz=1500
+expect_err "; the unit is GHz: 1500 MHz is 1.5$" "design.clock_ghz=1500: 1500 MHz is 1.5"
+for s in design.frac_mac=150 design.frac_mac=-1 chip.hbm_tbps=2000000 profile.eff_compute=0.0001; do
+	expect_exit 2 "--set $s" -- $RL eval --chip sohu-design --model llama3-8b --set $s
+	if grep -q '; a share of 1\|; the unit is' "$tmpd/err"; then
+		echo "not ok - --set $s: a reading offered"; fails=$((fails + 1))
+	else
+		echo "ok - --set $s: the range alone (no reading in range)"
+	fi
+done
 
 # values that set model parameters stay text in the table and are checked
 # by the parameter table (model/params.c), which eval's help quotes: the

@@ -272,7 +272,9 @@ expect_err "run 2 has no value of throughput\.output_tokens_per_s \(tokens/s\) a
 expect_exit 0 "heatmap of run 2 by default" -- "$RL" plot heatmap --db "$tmpd/two.db" \
 	--run 2 --z latency.tpot_s --term dumb
 
-# a cell over other swept parameters shows the best of them: the least of
+# a cell over other swept parameters shows the best of them, the title
+# naming them ("(scenario.tp)", ux21; it said "the other swept
+# parameters" alone): the least of
 # a latency, cost or power, where it took the most of every output (the
 # worst TPOT, titled "best"); --z-best most|least chooses.  Each cell's
 # least TPOT is 1 (tp 1) and its most 2 to 5 (tp 2): least gives one
@@ -287,22 +289,22 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		(1, 0.2, 700, 1, 1, 1), (1, 0.2, 700, 2, 5, 5)"
 	expect_exit 0 "heatmap of a latency over another swept parameter" -- "$RL" plot heatmap \
 		--db "$tmpd/best.db" --x design.frac_mac --y chip.tdp_w --z latency.tpot_s --term dumb
-	expect_out "8 design points, the least over the other swept parameters; 1 at every cell" \
+	expect_out "8 design points, the least over the other swept parameters \(scenario\.tp\); 1 at every cell" \
 		"a latency's cell is its least"
 	expect_exit 0 "the same with --z-best most" -- "$RL" plot heatmap \
 		--db "$tmpd/best.db" --x design.frac_mac --y chip.tdp_w --z latency.tpot_s \
 		--z-best most --term dumb
-	expect_out "8 design points, the most over the other swept parameters" \
+	expect_out "8 design points, the most over the other swept parameters \(scenario\.tp\)" \
 		"--z-best most takes the most"
 	expect_no_out "at every cell" "the most differ from cell to cell"
 	expect_exit 0 "heatmap of a throughput over it" -- "$RL" plot heatmap \
 		--db "$tmpd/best.db" --x design.frac_mac --y chip.tdp_w \
 		--z throughput.output_tokens_per_s --term dumb
-	expect_out "the most over the other swept parameters" "a throughput's cell is its most"
+	expect_out "the most over the other swept parameters \(scenario\.tp\)" "a throughput's cell is its most"
 	expect_exit 0 "--z-best least of the throughput" -- "$RL" plot heatmap \
 		--db "$tmpd/best.db" --x design.frac_mac --y chip.tdp_w \
 		--z throughput.output_tokens_per_s --z-best least --term dumb
-	expect_out "the least over the other swept parameters; 1 at every cell" \
+	expect_out "the least over the other swept parameters \(scenario\.tp\); 1 at every cell" \
 		"--z-best least takes the least"
 	expect_exit 2 "--z-best of another word" -- "$RL" plot heatmap --db "$tmpd/best.db" \
 		--z-best best --term dumb
@@ -329,13 +331,13 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		(1, 0.2, 500, 4, 8, 0), (1, 0.2, 700, 4, 9, 0)"
 	expect_exit 0 "heatmap of an iteration's time over another swept parameter" -- "$RL" plot heatmap \
 		--db "$tmpd/best2.db" --x design.frac_mac --y chip.tdp_w --z decode.iteration_s --term dumb
-	expect_out "12 design points, the least over the other swept parameters; 4 breaking a physical constraint" \
+	expect_out "12 design points, the least over the other swept parameters \(scenario\.tp\); 4 breaking a physical" \
 		"an iteration's time's cell is its least, of the buildable designs"
 	expect_out "left out of every cell: blank where a cell has no other; 1 at every cell" \
 		"an iteration's time's cell is its least: 1 at every cell"
 	expect_exit 0 "heatmap of the violations over another swept parameter" -- "$RL" plot heatmap \
 		--db "$tmpd/best2.db" --x design.frac_mac --y chip.tdp_w --z silicon.violations --term dumb
-	expect_out "12 design points, the least over the other swept parameters; 0 at every cell" \
+	expect_out "12 design points, the least over the other swept parameters \(scenario\.tp\); 0 at every cell" \
 		"the violations' cell is its least, none left out"
 	# pareto takes an output's direction from the same table: --y a
 	# latency is better less, where its frontier kept the most.  Points
@@ -372,16 +374,16 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		(1, 0.2, 700, 1, 1, 1, 1), (1, 0.2, 700, 2, 5, 5, 5)"
 	expect_exit 0 "heatmap of the free memory over another swept parameter" -- "$RL" plot heatmap \
 		--db "$tmpd/mem.db" --x design.frac_mac --y chip.tdp_w --z memory.free_bytes --term dumb
-	expect_out "8 design points, the most over the other swept parameters" \
+	expect_out "8 design points, the most over the other swept parameters \(scenario\.tp\)" \
 		"the free memory's cell is its most (headroom)"
 	expect_no_out "at every cell|no best" "the most free memory differs by cell, a best"
 	expect_exit 0 "heatmap of the weights per chip" -- "$RL" plot heatmap \
 		--db "$tmpd/mem.db" --x design.frac_mac --y chip.tdp_w --z memory.weights_bytes_per_chip --term dumb
-	expect_out "8 design points, the least over the other swept parameters; 1 at every cell" \
+	expect_out "8 design points, the least over the other swept parameters \(scenario\.tp\); 1 at every cell" \
 		"the weights' cell is their least (a footprint)"
 	expect_exit 0 "heatmap of the concurrency" -- "$RL" plot heatmap \
 		--db "$tmpd/mem.db" --x design.frac_mac --y chip.tdp_w --z batch.concurrency --term dumb
-	expect_out "the most over the other swept parameters \(no best: better neither way\)" \
+	expect_out "the most over the other swept parameters \(scenario\.tp\) \(no best: better neither" \
 		"the concurrency's most is said to be no best"
 	expect_exit 0 "the concurrency with --z-best most" -- "$RL" plot heatmap \
 		--db "$tmpd/mem.db" --x design.frac_mac --y chip.tdp_w --z batch.concurrency --z-best most --term dumb
@@ -470,8 +472,21 @@ fi
 # bad input: exit 2 and a message
 expect_exit 2 "no kind" -- "$RL" plot --db "$db" --out "$tmpd/x.png"
 expect_err "give a KIND" "no kind: message"
+expect_err "which plot\? give a KIND \(rooflab plot KIND --db FILE --out FILE.png; kinds: roofline, .*, curve\)$" \
+	"no kind: the kinds listed (ux21)"
 expect_exit 2 "unknown kind" -- "$RL" plot pie --db "$db" --out "$tmpd/x.png"
 expect_err "unknown plot kind 'pie'" "unknown kind: message"
+# (ux21) the nearest kind offered, the kinds listed where none was given,
+# and a kind's controls shown as '?', where they reached the terminal raw
+expect_err "unknown plot kind 'pie' \(kinds: roofline, factors, heatmap, " "pie: near none, the kinds listed"
+expect_exit 2 "kind heatmaps" -- "$RL" plot heatmaps --db "$db" --out "$tmpd/x.png"
+expect_err "^rooflab plot: unknown plot kind 'heatmaps'; did you mean heatmap\? \(kinds: " "heatmaps: did you mean heatmap"
+expect_exit 2 "kind curv" -- "$RL" plot curv --db "$db" --out "$tmpd/x.png"
+expect_err "unknown plot kind 'curv'; did you mean curve\?" "curv: did you mean curve (a kind of its own)"
+esc=$(printf 'a\033[31mb')
+expect_exit 2 "a kind with an ESC" -- "$RL" plot "$esc" --db "$db" --out "$tmpd/x.png"
+if grep -q "$(printf '\033')" "$tmpd/err"; then echo "not ok - the kind's ESC reached stderr raw"; fails=$((fails + 1)); else echo "ok - the kind's ESC shown as '?'"; fi
+expect_err "unknown plot kind 'a\?\[31mb'" "the kind quoted with its control as '?'"
 expect_exit 2 "no --db" -- "$RL" plot factors --out "$tmpd/x.png"
 expect_err "--db FILE is required" "no --db: message"
 expect_exit 2 "no --out" -- "$RL" plot factors --db "$db"

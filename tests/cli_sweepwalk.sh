@@ -401,6 +401,10 @@ if grep -q "note: .* spec sheet" "$d/err"; then echo "not ok - a sweep without c
 sed 's/^chip = h100-sxm$/chip = sohu-design/' "$d/cost.ini" >"$d/costd.ini"
 expect_exit 0 "the same on a chip by design" -- $RL sweep "$d/costd.ini" --db "$d/costd.db"
 if grep -q "note: .* spec sheet" "$d/err"; then echo "not ok - a chip by design gets the note"; fails=$((fails + 1)); else echo "ok - no note for a chip by design"; fi
+# (ux21) nor plot pareto's title, which read the spec-sheet note for it
+# too (the run's chip read from its stored spec, resolved again)
+expect_exit 0 "pareto on the price per token, chip by design" -- $RL plot pareto --db "$d/costd.db" --x cost_usd_per_million_tokens_at_price --y throughput_output_tokens_per_s_per_chip --term dumb
+if grep -q "spec sheet" "$d/out"; then echo "not ok - the pareto title of a chip by design notes the spec-sheet price"; fails=$((fails + 1)); else echo "ok - no spec-sheet note in the pareto title of a chip by design"; fi
 
 # a chip by its design: its price does not follow design.* either (the
 # preset's price is for the product it describes; a design point with
@@ -453,5 +457,18 @@ expect_err "^rooflab eval: note: h100-sxm is given by its spec sheet: its price 
 expect_out "chip_price_usd +33625.0 USD" "the price row is the preset's"
 expect_exit 0 "eval without a chip.* set" -- $RL eval --chip h100-sxm --model llama3-8b --set scenario.tp=2
 if grep -q "note: .* spec sheet" "$d/err"; then echo "not ok - eval without --set chip.* notes the price"; fails=$((fails + 1)); else echo "ok - eval: no note without --set chip.*"; fi
+
+# 11. (ux21) a --run the file does not have: export and plot name the runs
+# it has, where they said "no run 3" alone; two runs of w.ini (12 points
+# each) make runs 1 and 2; a file of nine runs shows eight and the count
+expect_exit 0 "run 1 of w.ini" -- $RL sweep "$d/w.ini" --db "$d/runs.db"
+expect_exit 0 "run 2 of w.ini" -- $RL sweep "$d/w.ini" --db "$d/runs.db"
+expect_exit 2 "export --run 3 of a file of runs 1 and 2" -- $RL export --db "$d/runs.db" --run 3 --format csv
+expect_err "runs\.db has no run 3; its runs: 1, 2$" "export names the runs the file has"
+expect_exit 2 "plot heatmap --run 3" -- $RL plot heatmap --db "$d/runs.db" --run 3 --term dumb
+expect_err "runs\.db: no sweep run with id 3; its runs: 1, 2$" "plot names the runs the file has"
+for k in 3 4 5 6 7 8 9; do $RL sweep "$d/w.ini" --db "$d/runs.db" 2>/dev/null; done
+expect_exit 2 "export --run 10 of a file of nine runs" -- $RL export --db "$d/runs.db" --run 10 --format csv
+expect_err "has no run 10; its runs: 1, 2, 3, 4, 5, 6, 7, 8, \.\.\. \(9 runs in all\)$" "eight runs shown, then the count"
 
 exit $((fails > 0))

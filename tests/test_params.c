@@ -197,6 +197,13 @@ static void test_param_suggest_by_hand(void **state)
 	assert_int_equal(rl_param_suggest("node.name", out, 4, buf), 0);
 	assert_int_equal(rl_param_suggest("nope", out, 4, buf), 0);
 	assert_int_equal(rl_param_suggest("chip.x", out, 4, buf), 0);
+	/* (ux21) a key's words without its unit, or turned round: offered
+	** where every word typed, two at least, is one of the key's */
+	assert_true(offers("chip.peak_fp8", "chip.peak_tflops_fp8"));
+	assert_true(offers("design.mac_frac", "design.frac_mac"));
+	assert_true(offers("design.stack_gbps", "design.hbm_stack_gbps"));
+	assert_false(offers("chip.peak_fp9", "chip.peak_tflops_fp8"));
+	assert_int_equal(rl_param_suggest("chip.hbm_bandwidth", out, 4, buf), 0);
 	assert_false(offers("chip.pue", "scenario.pp"));
 }
 

@@ -643,8 +643,12 @@ static void test_heatmap_unbuildable(void **state)
 	*g = '$';
 	assert_non_null(strstr(s, "set xtics (2, 4, 6, 8)\n"));
 	assert_non_null(strstr(s, "set ytics (1, 10, 100)\n"));
-	assert_non_null(strstr(s, "; 5 breaking a physical"));
+	assert_non_null(strstr(s, "; 5 breaking a"));
 	assert_non_null(strstr(s, "blank where a cell has no other"));
+	/* the parameter a cell's best is taken over, named (ux21): the
+	** table sweeps design_frac_mac beside the two axes */
+	assert_non_null(strstr(s, "the most over the other swept parameters "
+	                          "(design.frac_mac)"));
 	free(s);
 	/* the violations drawn, none left out: the least of each cell (a
 	** violation is better less), 0 at (8, 10) and 1 at (2, 1), whose
