@@ -1116,6 +1116,27 @@ bad_uncertainty "a normal's low alone above the range" "u\\.ini:1: \\[b\\.chip\\
 	'[b.chip.hbm_tbps]\ndist = normal\nmean = 5\nsd = 1\nlow = 2000\nsource = x\n'
 bad_uncertainty "a lognormal's high alone below the range" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: high = -3 is outside the parameter's range \\[0, 1000\\] TB/s$" "names the end given" \
 	'[b.chip.hbm_tbps]\ndist = lognormal\nmedian = 5\nsigma = 0.2\nhigh = -3\nsource = x\n'
+# a normal or lognormal keeping under 1e-9 of itself inside its truncation
+# (a mean far outside the parameter's range, or ends far in a tail) was
+# drawn by 64 redraws and then the nearer end: a point, said nowhere.
+# N(5000, 1) on [0, 1000] keeps P(-4000) = 0; N(5, 1) on [20, 30] Q(15) =
+# 3.7e-51; a lognormal of median 5, sigma 0.1 below 1 P(log(0.2) / 0.1 =
+# -16.1) = 1.4e-58
+bad_uncertainty "a normal's mean far outside the parameter's range" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: the truncation keeps 0 of the normal's probability, under the 1e-9 allowed \\(mean 5000, sd 1 TB/s, truncated to \\[0, 1000\\] TB/s; low and high may be set within the parameter's range \\[0, 1000\\] TB/s\\)$" "says how little is kept, the numbers and the range" \
+	'[b.chip.hbm_tbps]\ndist = normal\nmean = 5000\nsd = 1\nsource = x\n'
+bad_uncertainty "a normal truncated far in its tail" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: the truncation keeps 3\\.[0-9]*e-51 of the normal's probability, under the 1e-9 allowed \\(mean 5, sd 1 TB/s, truncated to \\[20, 30\\] TB/s;" "says how little is kept" \
+	'[b.chip.hbm_tbps]\ndist = normal\nmean = 5\nsd = 1\nlow = 20\nhigh = 30\nsource = x\n'
+bad_uncertainty "a lognormal truncated far in its tail" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: the truncation keeps 1\\.[0-9]*e-58 of the lognormal's probability, under the 1e-9 allowed \\(median 5 TB/s, sigma 0\\.1, truncated to \\[0, 1\\] TB/s;" "says how little is kept" \
+	'[b.chip.hbm_tbps]\ndist = lognormal\nmedian = 5\nsigma = 0.1\nhigh = 1\nsource = x\n'
+# enough kept, the mean outside the range: taken, its tornado ends the
+# truncated distribution's 5th and 95th percentiles, N(2000, 800) on [0,
+# 1000]: 2000 + 800 Phi^-1(Phi(-2.5) + q (Phi(-1.25) - Phi(-2.5))), 172.7
+# and 977.8 (they were 2000 -/+ 1.645 x 800 held to the range: 684 and
+# 1000, the 684 its 44th percentile)
+printf '[b.chip.hbm_tbps]\ndist = normal\nmean = 2000\nsd = 800\nsource = x\n' >"$u"
+expect_exit 0 "a normal's mean outside the range, enough kept" -- $RL claim --uncertainty "$u" --samples 200 --no-design
+expect_out "b\\.chip\\.hbm_tbps +[0-9.]+ TB/s, normal 5th-95th percentile 172\\.7 \\.\\. 977\\.8" \
+	"a normal's mean outside the range: its truncated percentiles"
 bad_uncertainty "uncertain choice" "choice" "says why" \
 	'[b.scenario.precision]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n'
 # the static power's inputs at an end of their range that the side's chip
