@@ -196,6 +196,16 @@ int rl_mc_robust(const rl_config *a, const rl_config *b, const rl_uparam *u,
 		}
 	}
 	out->nu = nu;
+	out->mode_held_first = -1;
+	for (k = 0; k < nu; k++) {
+		rl_uparam t;
+		rl_uparam_shrink(&u[k], stated[k],
+		                 rl_robust_fraction[RL_ROBUST_FRACTIONS - 1], &t);
+		if (u[k].dist == RL_DIST_TRIANGULAR && t.b != u[k].b) {
+			if (!out->modes_held++)
+				out->mode_held_first = (long)k;
+		}
+	}
 	row_of(full, 1, &out->all[0]);
 	p0 = full->prob_ge_target;
 	f = rl_robust_fraction[RL_ROBUST_FRACTIONS - 1];

@@ -217,6 +217,9 @@ static void test_linear_closed_form(void **state)
 	assert_int_equal(rl_mc_robust(&a, &b, u, 2, stated, &o, full, &rb, err,
 	                              sizeof err), 0);
 	assert_int_equal(rb.runs, 4);
+	/* the mode is the stated value: in every narrowed range */
+	assert_int_equal((int)rb.modes_held, 0);
+	assert_int_equal(rb.mode_held_first, -1);
 	NEAR(tri_tail(100, 300, 400, 320), 0.213333, 1e-6);
 	NEAR(rb.all[0].prob_ge_target, tri_tail(100, 300, 400, 320), 0.012);
 	NEAR(rb.all[1].prob_ge_target, tri_tail(200, 300, 350, 320), 0.01);
@@ -249,6 +252,27 @@ static void test_linear_closed_form(void **state)
 	            full->prob_ge_target);
 	/* stated outside the range: the narrowed one is not inside it */
 	assert_true(isnan(rl_mc_reweighted_prob(full, u, 2, 0, 450, 0.5, 1.6)));
+	/* a mode the narrowest range leaves out is held, and counted: (100,
+	** 200, 400) stated 300 is (280, 280, 310) at a tenth, the mode 200
+	** held to 280; the link's uniform has none */
+	u[0] = tri("chip", "peak_tflops_fp8", 100, 200, 400);
+	o.samples = 2000;
+	{
+		rl_mc_result *f2 = rl_mc_alloc(2000);
+		assert_int_equal(rl_mc_record_all(f2, 2), 0);
+		assert_int_equal(rl_mc_run(&a, &b, u, 2, &o, f2, err, sizeof err),
+		                 0);
+		assert_int_equal(rl_mc_robust(&a, &b, u, 2, stated, &o, f2, &rb,
+		                              err, sizeof err), 0);
+		assert_int_equal((int)rb.modes_held, 1);
+		assert_int_equal(rb.mode_held_first, 0);
+		/* (100, 280, 400) stated 300: 280 .. 310 at a tenth keeps it */
+		u[0].b = 280;
+		assert_int_equal(rl_mc_robust(&a, &b, u, 2, stated, &o, f2, &rb,
+		                              err, sizeof err), 0);
+		assert_int_equal((int)rb.modes_held, 0);
+		rl_mc_free(f2);
+	}
 	/* a lognormal around a stated value of 0 cannot be narrowed in log
 	** terms: 1, naming it, and no run made */
 	u[1].dist = RL_DIST_LOGNORMAL;
