@@ -94,8 +94,15 @@ void claim_mc_given_words(const claim_mc_given *g, const char *who,
 	                 has_b ? " (" : "", has_b ? by : "", has_b ? ")" : "");
 	size_t room = u >= 0 && (size_t)u < len ? len - (size_t)u : 0;
 	if (g->n == 0) {
-		snprintf(buf + (len - room), room, "(none of the %lld evaluated "
-		         "samples): not evaluated", g->valid);
+		if (g->valid == 0)
+			snprintf(buf + (len - room), room, "(no sample evaluated): "
+			         "not evaluated");
+		else if (g->valid == 1)
+			snprintf(buf + (len - room), room, "(the 1 evaluated sample "
+			         "does not): not evaluated");
+		else
+			snprintf(buf + (len - room), room, "(none of the %lld "
+			         "evaluated samples): not evaluated", g->valid);
 		return;
 	}
 	claim_prob_text(g->share, sh, sizeof sh);
@@ -137,7 +144,10 @@ void claim_mc_quantile_words(const claim_mc_summary *s, double target,
 		return;
 	}
 	/* the reason where the summary shows it: no sample evaluable */
-	if (s->samples > 0 && s->not_evaluable >= s->samples)
+	if (s->samples == 1 && s->not_evaluable >= 1)
+		snprintf(why, sizeof why, " (the 1 sample could not be "
+		         "evaluated)");
+	else if (s->samples > 0 && s->not_evaluable >= s->samples)
 		snprintf(why, sizeof why, " (none of the %lld samples could be "
 		         "evaluated)", s->samples);
 	snprintf(buf, len, "speedup quantiles %s%s; P(>= %gx) = %s",
@@ -186,12 +196,13 @@ int claim_mc_nominal_words(const claim_mc_summary *s, char *buf,
 	/* a share rounding to the 100th (0th) while samples lie above
 	** (below) the nominal is given to a tenth, floored (ceiled) off the
 	** end: 0.99711 the 99.7th, where "the 100th" read as above every
-	** sample (289 of 100,000 were not) */
+	** sample (289 of 100,000 were not), as "the 99.9th percentile" is
+	** said; at the low end with no ordinal suffix, 0.003 the 0.3
+	** percentile, where the suffix of its last digit read "the 0.3rd" */
 	if (pct == 100 && b < 1)
 		snprintf(at, sizeof at, "%.1fth", floor(1000 * b) / 10);
 	else if (pct == 0 && b > 0)
-		snprintf(at, sizeof at, "%.1f%s", ceil(1000 * b) / 10,
-		         ordinal((int)ceil(1000 * b) % 10));
+		snprintf(at, sizeof at, "%.1f", ceil(1000 * b) / 10);
 	else
 		snprintf(at, sizeof at, "%d%s", pct, ordinal(pct));
 	snprintf(buf, len, "the nominal %sx (every assumption at its stated "

@@ -76,3 +76,8 @@ void claim_prob_text(double p, char *buf, size_t len)
 			return;
 	}
 }
+
+const char *claim_plural_s(double n)
+{
+	return n == 1 ? "" : "s";
+}

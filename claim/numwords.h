@@ -32,4 +32,8 @@ const char *claim_speedup_short(char *buf, size_t len, double x,
 ** keeps the number. */
 void claim_prob_text(double p, char *buf, size_t len);
 
+/* "s" after a count n of a noun that takes it in the plural ("1 sample",
+** "0 samples", "2 samples"), "" after 1. */
+const char *claim_plural_s(double n);
+
 #endif

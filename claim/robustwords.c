@@ -41,6 +41,13 @@ void claim_robust_summarize(const rl_robust *r, const rl_uparam *u,
 	s->samples = (long long)r->all[0].samples;
 	s->seed = seed;
 	s->etched = etched;
+	s->modes_held = (long long)r->modes_held;
+	if (r->modes_held && r->mode_held_first >= 0 &&
+	    (size_t)r->mode_held_first < r->nu) {
+		const rl_uparam *h = &u[r->mode_held_first];
+		snprintf(s->mode_held, sizeof s->mode_held, "%c.%s.%s",
+		         h->side ? 'b' : 'a', h->p->section, h->p->key);
+	}
 	s->top_fraction = s->top_low = s->top_high = NAN;
 	s->top_prob = s->top_p50 = NAN;
 	s->next_prob = NAN;
@@ -79,9 +86,25 @@ void claim_robust_words(const claim_robust_summary *s, double target,
 {
 	int i, u;
 	size_t used;
+	char shape[320];
+	/* a triangle's mode held to an end of its narrowed range is not the
+	** same shape: named (a summary from a run before this said nothing,
+	** modes_held 0) */
+	if (s->modes_held > 1 && s->mode_held[0])
+		snprintf(shape, sizeof shape, "the same shape but for the modes of "
+		         "%s and %lld more, held to the nearer end of narrowed "
+		         "ranges that leave them out; ", s->mode_held,
+		         s->modes_held - 1);
+	else if (s->modes_held > 0 && s->mode_held[0])
+		snprintf(shape, sizeof shape, "the same shape but for %s's mode, "
+		         "held to the nearer end of a narrowed range that leaves "
+		         "it out; ", s->mode_held);
+	else
+		snprintf(shape, sizeof shape, "the same shape, ");
 	u = snprintf(buf, len, "every range narrowed toward its stated value "
-	             "(the same shape, seed %llu and %lld samples): P(>= %gx) =",
-	             s->seed, s->samples, target);
+	             "(%sseed %llu and %lld sample%s): P(>= %gx) =", shape,
+	             s->seed, s->samples, claim_plural_s((double)s->samples),
+	             target);
 	used = u > 0 ? (size_t)u : 0;
 	for (i = 0; i < s->n && used < len; i++) {
 		char pr[32], fw[32], med[32];

@@ -31,6 +31,11 @@ typedef struct {
 	double next_prob;
 	int etched;           /* side b is Etched's claim (b_default): its
 	                      ** stated values are "Etched's figures" */
+	/* the triangles whose mode a narrowed range left out, held to its
+	** nearer end (rl_robust's modes_held), and the first's name; 0, ""
+	** none */
+	long long modes_held;
+	char mode_held[96];
 } claim_robust_summary;
 
 /* A fraction of the widths in words: "full width" (1), "half" (0.5), "a
@@ -46,7 +51,10 @@ void claim_robust_summarize(const rl_robust *r, const rl_uparam *u,
 /* "every range narrowed toward its stated value (the same shape, seed 1
 ** and 100000 samples): P(>= 20x) = 1.2% at full width (median 13.16x),
 ** 4.4% at half (15.02x), 14% at a quarter (17.07x), 47% at a tenth
-** (19.23x)" */
+** (19.23x)"; where a triangle's mode was held, "(the same shape but for
+** b.chip.link_gbps's mode, held to the nearer end of a narrowed range
+** that leaves it out; seed 1 and 1 sample)" ("the modes of X and 2
+** more, ... ranges that leave them out"). */
 void claim_robust_words(const claim_robust_summary *s, double target,
                         char *buf, size_t len);
 

@@ -7,6 +7,11 @@
 **   dist = triangular   low, mode, high
 **   dist = normal       mean, sd      (optional low, high truncate)
 **   dist = lognormal    median, sigma (sd of the log; optional low, high)
+**
+** A normal or lognormal is truncated to low and high (the parameter's own
+** range where not given) and drawn exactly from what is left
+** (rl_uparam_draw); one keeping under RL_UPARAM_MIN_MASS (1e-9) of itself
+** there is refused: what is left would be a point at an end.
 **   source = text (required)
 **
 ** Numbers are in the parameter's display unit (`rooflab params`).  A
@@ -56,6 +61,26 @@ static int dist_refused(const unc_ctx *c, char *err, size_t errlen)
 	char why[160], nums[160];
 	const double *v = c->v;
 	snprintf(why, sizeof why, "%s", rule ? rule + 2 : err);
+	/* too little of it inside its truncation: the distribution, the
+	** truncation as taken (an end not given is the parameter's) and the
+	** parameter's range */
+	if (strstr(why, "truncation keeps")) {
+		char dist[80];
+		if (c->dist == RL_DIST_NORMAL)
+			snprintf(dist, sizeof dist, "mean %g, sd %g%s%s", v[K_CENTER],
+			         v[K_SPREAD], sp, unit);
+		else
+			snprintf(dist, sizeof dist, "median %g%s%s, sigma %g",
+			         v[K_CENTER], sp, unit, v[K_SPREAD]);
+		snprintf(err, errlen, "[%s]: %s (%s, truncated to [%g, %g]%s%s; "
+		         "low and high may be set within the parameter's range "
+		         "[%g, %g]%s%s)",
+		         c->section, why, dist,
+		         c->have[K_LOW] ? v[K_LOW] : c->p->min,
+		         c->have[K_HIGH] ? v[K_HIGH] : c->p->max, sp, unit,
+		         c->p->min, c->p->max, sp, unit);
+		return -1;
+	}
 	/* a normal's or lognormal's truncation: its low and high */
 	switch (strstr(why, "truncation") ? RL_DIST_UNIFORM : c->dist) {
 	case RL_DIST_UNIFORM:

@@ -92,9 +92,9 @@ const char *claim_unsettled_words(char *buf, size_t len, double p,
 		return buf;
 	claim_prob_text(lo, a, sizeof a);
 	claim_prob_text(hi, b, sizeof b);
-	snprintf(buf, len, "only %.0f samples: P(>= %gx) lies between %s and "
+	snprintf(buf, len, "only %.0f sample%s: P(>= %gx) lies between %s and "
 	         "%s (95%% confidence), across the bands the verdict's word is "
-	         "drawn from; more samples (--samples) settle it", n, target, a,
-	         b);
+	         "drawn from; more samples (--samples) settle it", n,
+	         claim_plural_s(n), target, a, b);
 	return buf;
 }

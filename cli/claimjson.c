@@ -329,6 +329,12 @@ static void robust_json(json_w *w, const claim_report *rep)
 		json_end(w);
 	} else
 		json_null(w, "most_moving");
+	/* only where a triangle's mode was held to an end of its narrowed
+	** range (not the same shape), which the words name */
+	if (s->modes_held > 0) {
+		json_num(w, "modes_held", (double)s->modes_held);
+		json_str(w, "mode_held_first", s->mode_held);
+	}
 	claim_robust_words(s, rep->opts.target, line, sizeof line);
 	json_str(w, "words", line);
 	claim_robust_investor_words(s, rep->opts.target, line, sizeof line);

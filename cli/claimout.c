@@ -201,13 +201,16 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	                    rl_scen_chips(sb) / (sb->tp * sb->pp), 1);
 	if (sa->tp == sb->tp && sa->pp == sb->pp &&
 	    rl_scen_chips(sa) == rl_scen_chips(sb))
-		fprintf(f, "  mapping: %s on %g chips, both sides (%s: %g in / %g "
-		        "out)\n", ma, rl_scen_chips(sa), rep->scenario, sa->isl,
+		fprintf(f, "  mapping: %s on %g chip%s, both sides (%s: %g in / %g "
+		        "out)\n", ma, rl_scen_chips(sa),
+		        claim_plural_s(rl_scen_chips(sa)), rep->scenario, sa->isl,
 		        sa->osl);
 	else
-		fprintf(f, "  mapping: a %s on %g chips, b %s on %g chips (%s: %g "
-		        "in / %g out)\n", ma, rl_scen_chips(sa), mb,
-		        rl_scen_chips(sb), rep->scenario, sa->isl, sa->osl);
+		fprintf(f, "  mapping: a %s on %g chip%s, b %s on %g chip%s (%s: %g "
+		        "in / %g out)\n", ma, rl_scen_chips(sa),
+		        claim_plural_s(rl_scen_chips(sa)), mb, rl_scen_chips(sb),
+		        claim_plural_s(rl_scen_chips(sb)), rep->scenario, sa->isl,
+		        sa->osl);
 	/* the mapping's letters in words, for a reader who is no engineer */
 	fprintf(f, "    (TP splits each layer across chips, PP the layers into "
 	        "stages, DP runs whole copies)\n");
@@ -577,8 +580,9 @@ static void unc_text(FILE *f, const claim_report *rep,
 		claim_mc_violation_words(&s, v, sizeof v);
 		/* the quantiles on a line of their own: in words they
 		** passed 100 columns */
-		fprintf(f, "  Monte Carlo, %zu samples, seed %lu, %.2f s:\n",
-		        mc->samples, rep->opts.seed, secs);
+		fprintf(f, "  Monte Carlo, %zu sample%s, seed %lu, %.2f s:\n",
+		        mc->samples, claim_plural_s((double)mc->samples),
+		        rep->opts.seed, secs);
 		/* wrapped: in exponent form they ran to 104 */
 		wrapped(f, "    ", q, 6);
 		fprintf(f, "  %s\n", v);

@@ -4,7 +4,6 @@
 */
 #include "mcrobust.h"
 
-#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdio.h>
@@ -92,16 +91,14 @@ double rl_uparam_pdf(const rl_uparam *u, double x)
 			return NAN;
 		if (x < lo || x > hi)
 			return 0;
-		mass = gsl_cdf_gaussian_P(hi - u->a, u->b) -
-		       gsl_cdf_gaussian_P(lo - u->a, u->b);
+		mass = rl_uparam_mass(u);
 		return mass > 0 ? gsl_ran_gaussian_pdf(x - u->a, u->b) / mass : NAN;
 	case RL_DIST_LOGNORMAL:
 		if (!(u->b > 0) || !(u->a > 0))
 			return NAN;
 		if (x < lo || x > hi || !(x > 0))
 			return 0;
-		mass = gsl_cdf_lognormal_P(hi, log(u->a), u->b) -
-		       (lo > 0 ? gsl_cdf_lognormal_P(lo, log(u->a), u->b) : 0);
+		mass = rl_uparam_mass(u);
 		return mass > 0 ? gsl_ran_lognormal_pdf(x, log(u->a), u->b) / mass
 		                : NAN;
 	default:
@@ -199,6 +196,16 @@ int rl_mc_robust(const rl_config *a, const rl_config *b, const rl_uparam *u,
 		}
 	}
 	out->nu = nu;
+	out->mode_held_first = -1;
+	for (k = 0; k < nu; k++) {
+		rl_uparam t;
+		rl_uparam_shrink(&u[k], stated[k],
+		                 rl_robust_fraction[RL_ROBUST_FRACTIONS - 1], &t);
+		if (u[k].dist == RL_DIST_TRIANGULAR && t.b != u[k].b) {
+			if (!out->modes_held++)
+				out->mode_held_first = (long)k;
+		}
+	}
 	row_of(full, 1, &out->all[0]);
 	p0 = full->prob_ge_target;
 	f = rl_robust_fraction[RL_ROBUST_FRACTIONS - 1];

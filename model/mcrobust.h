@@ -8,7 +8,8 @@
 **   uniform (a, b)         a' = s + f (a - s), b' = s + f (b - s)
 **   triangular (l, m, h)   l' = s + f (l - s), h' = s + f (h - s); the
 **                          mode m kept where l' <= m <= h', else the end
-**                          of [l', h'] nearest it
+**                          of [l', h'] nearest it (then not the same
+**                          shape: rl_robust's modes_held)
 **   normal (mu, sd)        mu' = s + f (mu - s), sd' = f sd, and its
 **                          truncation's ends as a uniform's: the affine
 **                          map x -> s + f (x - s) of the distribution
@@ -73,6 +74,12 @@ typedef struct {
 	rl_robust_row top_row; /* u[top] alone narrowed: its own run */
 	int runs;              /* Monte Carlo runs made (at most
 	                       ** RL_ROBUST_FRACTIONS) */
+	/* the triangles whose mode the narrowest range leaves out, held to
+	** its nearer end (rl_uparam_shrink), so not the same shape: how many
+	** (a range narrowed less leaves out fewer), and the first's k; -1
+	** none */
+	size_t modes_held;
+	long mode_held_first;
 } rl_robust;
 
 /* The P(>= target) of full's samples with u[k] narrowed alone to

@@ -10,7 +10,6 @@
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
-#include <gsl/gsl_randist.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
@@ -21,7 +20,8 @@
 #include <unistd.h>
 
 #define STREAMS 16
-#define Z95 1.6448536269514722 /* standard normal 95th percentile */
+#define STR_(x) #x
+#define STR(x) STR_(x)
 
 static const char *const dist_names[] = {"uniform", "triangular", "normal",
                                          "lognormal"};
@@ -43,6 +43,7 @@ int rl_dist_find(const char *name)
 int rl_uparam_check(const rl_uparam *u, char *err, size_t errlen)
 {
 	const char *what = NULL;
+	double mass;
 	switch (u->dist) {
 	case RL_DIST_UNIFORM:
 		if (!(u->a <= u->b))
@@ -71,40 +72,127 @@ int rl_uparam_check(const rl_uparam *u, char *err, size_t errlen)
 		snprintf(err, errlen, "%s.%s: %s", u->p->section, u->p->key, what);
 		return -1;
 	}
+	mass = rl_uparam_mass(u);
+	if (!(mass >= RL_UPARAM_MIN_MASS)) {
+		snprintf(err, errlen, "%s.%s: the truncation keeps %.3g of the %s's "
+		         "probability, under the " STR(RL_UPARAM_MIN_MASS)
+		         " allowed", u->p->section, u->p->key, mass,
+		         rl_dist_name(u->dist));
+		return -1;
+	}
 	return 0;
 }
 
-static double raw_draw(const rl_uparam *u, gsl_rng *r)
+/* A normal's (a lognormal's in log terms) truncation ends as standard
+** normal ones, -INFINITY or INFINITY where open; 0 where its spread is 0
+** (a point: see point_at). */
+static int std_ends(const rl_uparam *u, double *al, double *be)
 {
-	double x, v;
+	double c, s = u->b;
+	if (!(s > 0))
+		return 0;
+	if (u->dist == RL_DIST_NORMAL) {
+		*al = (u->lo - u->a) / s;
+		*be = (u->hi - u->a) / s;
+		return 1;
+	}
+	c = log(u->a);
+	*al = u->lo > 0 ? (log(u->lo) - c) / s : -INFINITY;
+	*be = u->hi > 0 ? (log(u->hi) - c) / s : -INFINITY;
+	return 1;
+}
+
+/* The standard normal's probability between al and be; *pa and *qb its
+** tails below al and above be.  Read from the tail each end lies in, so
+** that a truncation far above (or below) the center keeps its precision
+** (1 - P rounds to 0 past about 8 sd). */
+static double std_mass(double al, double be, double *pa, double *qb)
+{
+	*pa = gsl_cdf_ugaussian_P(al);
+	*qb = gsl_cdf_ugaussian_Q(be);
+	if (!(al < be))
+		return 0;
+	if (al >= 0)
+		return gsl_cdf_ugaussian_Q(al) - *qb;
+	if (be <= 0)
+		return gsl_cdf_ugaussian_P(be) - *pa;
+	return 1 - *pa - *qb;
+}
+
+/* The standard normal truncated to [al, be] (mass m > 0, tails pa, qb):
+** its q-quantile, by the inverse CDF of the tail the point lies in. */
+static double std_quantile(double al, double be, double m, double pa,
+                           double qb, double q)
+{
+	double z;
+	if (al >= 0)
+		z = gsl_cdf_ugaussian_Qinv(qb + (1 - q) * m);
+	else if (be <= 0 || pa + q * m <= 0.5)
+		z = gsl_cdf_ugaussian_Pinv(pa + q * m);
+	else
+		z = gsl_cdf_ugaussian_Qinv(qb + (1 - q) * m);
+	return z < al ? al : z > be ? be : z;
+}
+
+/* A normal's or lognormal's center held to [lo, hi]: the point of one of
+** spread 0, and the fallback of one with no mass inside (which
+** rl_uparam_check refuses). */
+static double point_at(const rl_uparam *u)
+{
+	return u->a < u->lo ? u->lo : u->a > u->hi ? u->hi : u->a;
+}
+
+double rl_uparam_mass(const rl_uparam *u)
+{
+	double al, be, pa, qb;
+	if (u->dist != RL_DIST_NORMAL && u->dist != RL_DIST_LOGNORMAL)
+		return 1;
+	if (!std_ends(u, &al, &be))
+		return u->a >= u->lo && u->a <= u->hi ? 1 : 0;
+	return std_mass(al, be, &pa, &qb);
+}
+
+double rl_uparam_quantile(const rl_uparam *u, double q)
+{
+	double al, be, pa, qb, m, z, x;
+	if (!(q >= 0 && q <= 1))
+		return NAN;
 	switch (u->dist) {
 	case RL_DIST_UNIFORM:
-		return u->a + (u->b - u->a) * gsl_rng_uniform(r);
+		return u->a + (u->b - u->a) * q;
 	case RL_DIST_TRIANGULAR: {
-		double lo = u->a, mo = u->b, hi = u->c, fc;
+		double lo = u->a, mo = u->b, hi = u->c;
 		if (hi <= lo)
 			return lo;
-		x = gsl_rng_uniform(r);
-		fc = (mo - lo) / (hi - lo);
-		if (x < fc)
-			return lo + sqrt(x * (hi - lo) * (mo - lo));
-		return hi - sqrt((1 - x) * (hi - lo) * (hi - mo));
+		if (q < (mo - lo) / (hi - lo))
+			return lo + sqrt(q * (hi - lo) * (mo - lo));
+		return hi - sqrt((1 - q) * (hi - lo) * (hi - mo));
 	}
 	case RL_DIST_NORMAL:
-		return u->a + gsl_ran_gaussian_ziggurat(r, u->b);
+	case RL_DIST_LOGNORMAL:
+		break;
 	default:
-		v = gsl_ran_gaussian_ziggurat(r, u->b);
-		return u->a * exp(v);
+		return NAN;
 	}
+	if (!std_ends(u, &al, &be))
+		return point_at(u);
+	m = std_mass(al, be, &pa, &qb);
+	if (!(m > 0))
+		return point_at(u);
+	z = std_quantile(al, be, m, pa, qb, q);
+	x = u->dist == RL_DIST_NORMAL ? u->a + u->b * z : u->a * exp(u->b * z);
+	/* the rounding of the last step kept inside */
+	return x < u->lo ? u->lo : x > u->hi ? u->hi : x;
 }
 
 double rl_uparam_draw(const rl_uparam *u, gsl_rng *r)
 {
-	int k;
-	double x = raw_draw(u, r);
-	for (k = 0; k < 64 && (x < u->lo || x > u->hi); k++)
-		x = raw_draw(u, r);
-	return x < u->lo ? u->lo : x > u->hi ? u->hi : x;
+	/* uniform and triangular: one draw in [0, 1), as ever; a normal or
+	** lognormal one in (0, 1), its quantile of the truncated distribution
+	** (0 and 1 would be the ends themselves, possibly infinite) */
+	if (u->dist == RL_DIST_UNIFORM || u->dist == RL_DIST_TRIANGULAR)
+		return rl_uparam_quantile(u, gsl_rng_uniform(r));
+	return rl_uparam_quantile(u, gsl_rng_uniform_pos(r));
 }
 
 void rl_uparam_range(const rl_uparam *u, double *low, double *high)
@@ -118,13 +206,11 @@ void rl_uparam_range(const rl_uparam *u, double *low, double *high)
 		*low = u->a;
 		*high = u->c;
 		break;
-	case RL_DIST_NORMAL:
-		*low = u->a - Z95 * u->b;
-		*high = u->a + Z95 * u->b;
-		break;
 	default:
-		*low = u->a * exp(-Z95 * u->b);
-		*high = u->a * exp(Z95 * u->b);
+		/* of the truncated distribution: a center outside [lo, hi]
+		** keeps both inside it, low below high */
+		*low = rl_uparam_quantile(u, 0.05);
+		*high = rl_uparam_quantile(u, 0.95);
 	}
 	if (*low < u->lo)
 		*low = u->lo;

@@ -46,16 +46,39 @@ typedef struct {
 	double lo, hi;     /* truncation, display units */
 } rl_uparam;
 
-/* Draw one value (display units) from u's distribution, truncated to
-** [lo, hi] by redrawing (and clamping after 64 tries). */
+/* Draw one value (display units) from u's distribution: a normal or
+** lognormal one exactly as truncated to [lo, hi] (the inverse of its
+** truncated CDF at one uniform draw; every draw inside, with the truncated
+** density).  A uniform or triangular one takes its own ends (lo, hi
+** unread). */
 double rl_uparam_draw(const rl_uparam *u, gsl_rng *rng);
+
+/* The q-quantile (0 <= q <= 1) of u's distribution, a normal or lognormal
+** one truncated to [lo, hi]: read from the tail the point lies in (upper
+** tail functions above the center), so a truncation far out in a tail
+** keeps its precision.  A normal or lognormal of spread 0 is its center,
+** held to [lo, hi]; so is one with no mass inside (which rl_uparam_check
+** refuses).  NAN for q outside [0, 1]. */
+double rl_uparam_quantile(const rl_uparam *u, double q);
+
+/* The probability of u's normal or lognormal distribution, untruncated,
+** inside [lo, hi]; 1 for a uniform or triangular one.  A spread of 0:
+** 1 with its center inside, else 0. */
+double rl_uparam_mass(const rl_uparam *u);
+
+/* rl_uparam_check refuses a truncation keeping less of the distribution
+** than this: what is left is no longer the distribution given (a mean far
+** outside [lo, hi] is its end, a point, whatever its sd). */
+#define RL_UPARAM_MIN_MASS 1e-9
 
 /* The low and high values of the tornado: the bounds of uniform and
 ** triangular distributions, the 5th and 95th percentiles of normal and
-** lognormal ones (within [lo, hi]). */
+** lognormal ones as truncated to [lo, hi] (rl_uparam_quantile). */
 void rl_uparam_range(const rl_uparam *u, double *low, double *high);
 
-/* Check a distribution's numbers; 0 or -1 with err. */
+/* Check a distribution's numbers and, for a normal or lognormal one, that
+** its truncation keeps at least RL_UPARAM_MIN_MASS of it; 0 or -1 with err
+** ("SECTION.KEY: what"). */
 int rl_uparam_check(const rl_uparam *u, char *err, size_t errlen);
 
 /* Violations of a configuration: its die budget, and with r (may be

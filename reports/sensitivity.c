@@ -95,9 +95,10 @@ static void mapping_share(rctx *r, const char *side, const char *label)
 	}
 	report_finish(r, st, r->o->dbpath);
 	if (total > 0)
-		doc_para(&r->d, "%s, its mapping chosen again in each of the %lld "
-		         "evaluated samples: %s%s", label, (long long)total, t,
-		         cut ? "" : ".");
+		doc_para(&r->d, "%s, its mapping chosen again in %s %lld "
+		         "evaluated sample%s: %s%s", label, total == 1 ? "the" :
+		         "each of the", (long long)total,
+		         claim_plural_s((double)total), t, cut ? "" : ".");
 }
 
 /* How much of a side the database holds. */
@@ -435,18 +436,19 @@ static void side_part(rctx *r, const char *side, const char *id,
 		claim_mc_quantile_words(&s, r->c.target, q, sizeof q);
 		claim_mc_violation_words(&s, v, sizeof v);
 		if (have == HAVE_V2)
-			doc_para(&r->d, "Monte Carlo, %lld samples, seed %llu: %s; %s.",
-			         s.samples, s.seed, q, v);
+			doc_para(&r->d, "Monte Carlo, %lld sample%s, seed %llu: %s; "
+			         "%s.", s.samples, claim_plural_s((double)s.samples),
+			         s.seed, q, v);
 		else {
 			char share[32];
 			claim_mc_violation_share(s.violation_rate, share,
 			                         sizeof share);
-			doc_para(&r->d, "Monte Carlo, %lld samples, seed %llu: %s; "
+			doc_para(&r->d, "Monte Carlo, %lld sample%s, seed %llu: %s; "
 			         "violating physics: %s (this database predates "
 			         "the violations by kind and where the nominal sits "
 			         "among the samples, claim schema version 1; rerun "
-			         "rooflab claim --db for them).", s.samples, s.seed, q,
-			         share);
+			         "rooflab claim --db for them).", s.samples,
+			         claim_plural_s((double)s.samples), s.seed, q, share);
 		}
 		nominal_words(r, side, &s);
 		if (have == HAVE_V2 && !strcmp(side, "b_by_design"))

@@ -607,6 +607,17 @@ static void robust_item(rctx *r)
 	s.next_prob = v[19];
 	json_text(r, "$.verdict.range_robustness.most_moving.next_param",
 	          s.next, sizeof s.next);
+	{ /* the triangles whose mode was held (absent: none, or a run from
+	  ** before the key) */
+		static const char *const held_path[1] = {
+		    "$.verdict.range_robustness.modes_held"};
+		double held;
+		json_numbers(r, held_path, &held, 1);
+		s.modes_held = isfinite(held) && held >= 1 && held < 1e6
+		                   ? (long long)held : 0;
+		json_text(r, "$.verdict.range_robustness.mode_held_first",
+		          s.mode_held, sizeof s.mode_held);
+	}
 	claim_robust_investor_words(&s, r->c.target, inv, sizeof inv);
 	claim_robust_words(&s, r->c.target, all, sizeof all);
 	if (claim_robust_top_words(&s, r->c.target, top, sizeof top))

@@ -1127,6 +1127,27 @@ bad_uncertainty "a normal's low alone above the range" "u\\.ini:1: \\[b\\.chip\\
 	'[b.chip.hbm_tbps]\ndist = normal\nmean = 5\nsd = 1\nlow = 2000\nsource = x\n'
 bad_uncertainty "a lognormal's high alone below the range" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: high = -3 is outside the parameter's range \\[0, 1000\\] TB/s$" "names the end given" \
 	'[b.chip.hbm_tbps]\ndist = lognormal\nmedian = 5\nsigma = 0.2\nhigh = -3\nsource = x\n'
+# a normal or lognormal keeping under 1e-9 of itself inside its truncation
+# (a mean far outside the parameter's range, or ends far in a tail) was
+# drawn by 64 redraws and then the nearer end: a point, said nowhere.
+# N(5000, 1) on [0, 1000] keeps P(-4000) = 0; N(5, 1) on [20, 30] Q(15) =
+# 3.7e-51; a lognormal of median 5, sigma 0.1 below 1 P(log(0.2) / 0.1 =
+# -16.1) = 1.4e-58
+bad_uncertainty "a normal's mean far outside the parameter's range" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: the truncation keeps 0 of the normal's probability, under the 1e-9 allowed \\(mean 5000, sd 1 TB/s, truncated to \\[0, 1000\\] TB/s; low and high may be set within the parameter's range \\[0, 1000\\] TB/s\\)$" "says how little is kept, the numbers and the range" \
+	'[b.chip.hbm_tbps]\ndist = normal\nmean = 5000\nsd = 1\nsource = x\n'
+bad_uncertainty "a normal truncated far in its tail" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: the truncation keeps 3\\.[0-9]*e-51 of the normal's probability, under the 1e-9 allowed \\(mean 5, sd 1 TB/s, truncated to \\[20, 30\\] TB/s;" "says how little is kept" \
+	'[b.chip.hbm_tbps]\ndist = normal\nmean = 5\nsd = 1\nlow = 20\nhigh = 30\nsource = x\n'
+bad_uncertainty "a lognormal truncated far in its tail" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: the truncation keeps 1\\.[0-9]*e-58 of the lognormal's probability, under the 1e-9 allowed \\(median 5 TB/s, sigma 0\\.1, truncated to \\[0, 1\\] TB/s;" "says how little is kept" \
+	'[b.chip.hbm_tbps]\ndist = lognormal\nmedian = 5\nsigma = 0.1\nhigh = 1\nsource = x\n'
+# enough kept, the mean outside the range: taken, its tornado ends the
+# truncated distribution's 5th and 95th percentiles, N(2000, 800) on [0,
+# 1000]: 2000 + 800 Phi^-1(Phi(-2.5) + q (Phi(-1.25) - Phi(-2.5))), 172.7
+# and 977.8 (they were 2000 -/+ 1.645 x 800 held to the range: 684 and
+# 1000, the 684 its 44th percentile)
+printf '[b.chip.hbm_tbps]\ndist = normal\nmean = 2000\nsd = 800\nsource = x\n' >"$u"
+expect_exit 0 "a normal's mean outside the range, enough kept" -- $RL claim --uncertainty "$u" --samples 200 --no-design
+expect_out "b\\.chip\\.hbm_tbps +[0-9.]+ TB/s, normal 5th-95th percentile 172\\.7 \\.\\. 977\\.8" \
+	"a normal's mean outside the range: its truncated percentiles"
 bad_uncertainty "uncertain choice" "choice" "says why" \
 	'[b.scenario.precision]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n'
 # the static power's inputs at an end of their range that the side's chip
@@ -1825,5 +1846,48 @@ assert 0.9 < m['nominal_below'] < 1, m['nominal_below']
 	fi
 else
 	echo "ok - skipped: sqlite3 not installed (nominal_below)"
+fi
+# one sample is "1 sample" wherever a count of them is said, and one
+# chip "1 chip" (they read "1 samples", "none of the 1 evaluated
+# samples", "on 1 chips")
+expect_exit 0 "claim --samples 1" -- $RL claim --samples 1 --no-design --threads 1
+if grep -Eq '(^|[^0-9.])1 (evaluated )?samples' "$tmpd/out"; then
+	echo "not ok - claim --samples 1 says '1 samples': $(grep -E '(^|[^0-9.])1 (evaluated )?samples' "$tmpd/out" | head -1)"; fails=$((fails + 1))
+else
+	echo "ok - claim --samples 1 never says '1 samples'"
+fi
+expect_out "^  Monte Carlo, 1 sample, seed 1, " "one sample: Monte Carlo, 1 sample"
+expect_out "^  only 1 sample: P\\(>= 20x\\) lies between 0\\.0% and 79\\.3%" "one sample: only 1 sample (Wilson's 0-79.3% by hand)"
+expect_exit 0 "claim on 1 chip a side" -- $RL claim --samples 0 --a h100-sxm,chips=1,tp=1 --b sohu,chips=1,tp=1
+expect_out "^  mapping: TP1 x PP1 on 1 chip, both sides" "one chip: on 1 chip"
+# "the same shape" of the narrowed runs only where it is: a triangle whose
+# mode a narrowed range leaves out is held to its nearer end and named,
+# in the text, the JSON's words and modes_held / mode_held_first (absent
+# where none was held, as in sohu.ini, whose modes are its stated values):
+# BF16 triangular 2500 / 3000 / 6000 around its stated 4900 is 4660 ..
+# 5010 at a tenth, the mode 3000 left out
+sed '/^\[b\.chip\.peak_tflops_bf16\]$/,/^source/{s/^dist = uniform$/dist = triangular\nmode = 3000/}' \
+	"$ROOFLAB_DATA/uncertainty/sohu.ini" >"$tmpd/mode.ini"
+expect_exit 0 "claim with a triangle's mode left out by narrowing" -- \
+	$RL claim --uncertainty "$tmpd/mode.ini" --samples 200 --no-design
+if tr '\n' ' ' <"$tmpd/out" | tr -s ' ' | grep -q "every range narrowed toward its stated value (the same shape but for b\.chip\.peak_tflops_bf16's mode, held to the nearer end of a narrowed range that leaves it out; seed 1 and 200 samples)"; then
+	echo "ok - a held mode: not said to be the same shape, named"
+else
+	echo "not ok - a held mode: $(grep -A2 'every range narrowed toward' "$tmpd/out" | tr '\n' ' ')"; fails=$((fails + 1))
+fi
+$RL claim --uncertainty "$tmpd/mode.ini" --samples 200 --no-design --json >"$tmpd/mode.json" 2>/dev/null
+$RL claim --samples 200 --no-design --json >"$tmpd/nomode.json" 2>/dev/null
+if python3 -c "
+import json
+r = json.load(open('$tmpd/mode.json'))['verdict']['range_robustness']
+assert r['modes_held'] == 1 and r['mode_held_first'] == 'b.chip.peak_tflops_bf16', r
+assert 'but for b.chip.peak_tflops_bf16' in r['words'], r['words']
+n = json.load(open('$tmpd/nomode.json'))['verdict']['range_robustness']
+assert 'modes_held' not in n and 'mode_held_first' not in n, n
+assert '(the same shape, seed 1 and 200 samples)' in n['words'], n['words']
+" 2>"$tmpd/perr"; then
+	echo "ok - JSON range_robustness.modes_held where a mode was held, absent where none"
+else
+	echo "not ok - JSON modes_held: $(tail -1 "$tmpd/perr")"; fails=$((fails + 1))
 fi
 finish

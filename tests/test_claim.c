@@ -28,6 +28,8 @@
 #include "../model/params.h"
 #include "../model/shapley.h"
 #include "../model/solve.h"
+
+#define NEAR(x, y, tol) assert_true(fabs((x) - (y)) <= (tol))
 #include "fixtures.h"
 
 /* An H100-like 8-chip server serving a Llama-3 70B-shaped model. */
@@ -527,6 +529,126 @@ static void test_draws(void **state)
 	assert_true(lo0 >= 5000 && hi0 <= 12000);
 }
 
+/* A normal (or lognormal) u on [lo, hi] for the truncated draws below. */
+static rl_uparam trunc_u(int dist, double center, double spread, double lo,
+                         double hi)
+{
+	rl_uparam u;
+	memset(&u, 0, sizeof u);
+	u.p = rl_param_find("chip", "hbm_tbps");
+	u.side = 1;
+	u.dist = dist;
+	u.a = center;
+	u.b = spread;
+	u.lo = lo;
+	u.hi = hi;
+	return u;
+}
+
+/* The sample mean of n draws of u, each checked to lie in [lo, hi]; *below
+** the share at or under cut. */
+static double draws_mean(const rl_uparam *u, int n, unsigned long seed,
+                         double cut, double *below)
+{
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	double s = 0;
+	int i, nb = 0;
+	gsl_rng_set(r, seed);
+	for (i = 0; i < n; i++) {
+		double x = rl_uparam_draw(u, r);
+		assert_true(x >= u->lo && x <= u->hi);
+		s += x;
+		nb += x <= cut;
+	}
+	gsl_rng_free(r);
+	*below = (double)nb / n;
+	return s / n;
+}
+
+/* Truncated normal and lognormal draws against the closed form of a
+** normal truncated to standard ends a, b: mean + sd (phi(a) - phi(b)) /
+** (Phi(b) - Phi(a)), by hand with phi(1) = 0.2419707, phi(3) = 0.0044318,
+** Phi(1) = 0.8413447, Phi(2) = 0.9772499, Phi(3) = 0.9986501 (and, far
+** out, phi(8) = 5.052271e-15, Q(8) = 6.220961e-16, Q(9) = 1.128588e-19).
+** The old draw redrew 64 times and then clamped to the nearer end: the
+** [8, 9] one was the point 8, the mean-outside one 10 in 22% of draws. */
+static void test_truncated_draws(void **state)
+{
+	rl_uparam u;
+	char err[256];
+	double m, below, lo, hi;
+	(void)state;
+	/* N(5, 2) on [7, 11]: a = 1, b = 3, mass 0.1573054; mean 5 + 2 x
+	** 0.2375389 / 0.1573054 = 8.020099; P(x <= 9) = (0.9772499 -
+	** 0.8413447) / 0.1573054 = 0.863957.  Sample sd 0.83: 200000
+	** draws, standard errors 0.0019 and 0.0008 */
+	u = trunc_u(RL_DIST_NORMAL, 5, 2, 7, 11);
+	NEAR(rl_uparam_mass(&u), 0.1573054, 1e-6);
+	m = draws_mean(&u, 200000, 11, 9, &below);
+	NEAR(m, 8.020099, 0.01);
+	NEAR(below, 0.863957, 0.004);
+	assert_int_equal(rl_uparam_check(&u, err, sizeof err), 0);
+	/* far in the upper tail, N(0, 1) on [8, 9]: mass 6.219832e-16 (Phi(9)
+	** - Phi(8) is 0 in doubles), mean 5.051243e-15 / 6.219832e-16 =
+	** 8.121189 (sd about 1 / 8) */
+	u = trunc_u(RL_DIST_NORMAL, 0, 1, 8, 9);
+	NEAR(rl_uparam_mass(&u), 6.219832e-16, 1e-21);
+	NEAR(draws_mean(&u, 20000, 12, 8.1, &below), 8.121189, 0.005);
+	/* and the lower one, by symmetry */
+	u = trunc_u(RL_DIST_NORMAL, 0, 1, -9, -8);
+	NEAR(draws_mean(&u, 20000, 13, -8.1, &below), -8.121189, 0.005);
+	/* too little kept: refused, naming it */
+	assert_int_equal(rl_uparam_check(&u, err, sizeof err), -1);
+	assert_non_null(strstr(err, "chip.hbm_tbps: the truncation keeps "
+	                            "6.22e-16 of the normal's probability, "
+	                            "under the 1e-9 allowed"));
+	/* 1e-9 the line: Q(6.5) - Q(7) = 3.888e-11 refused, Q(5.5) - Q(7)
+	** = 1.899e-8 taken */
+	u = trunc_u(RL_DIST_NORMAL, 0, 1, 6.5, 7);
+	assert_int_equal(rl_uparam_check(&u, err, sizeof err), -1);
+	u.lo = 5.5;
+	assert_int_equal(rl_uparam_check(&u, err, sizeof err), 0);
+	/* a mean outside [lo, hi]: N(20, 5) on [0, 10], a = -4, b = -2,
+	** mass Phi(-2) - Phi(-4) = 0.0227185, mean 20 + 5 (0.0001338 -
+	** 0.0539910) / 0.0227185 = 8.146834; its 5th and 95th percentiles
+	** 20 + 5 Phi^-1(Phi(-4) + q 0.0227185): 4.780410 and 9.892519 */
+	u = trunc_u(RL_DIST_NORMAL, 20, 5, 0, 10);
+	NEAR(draws_mean(&u, 200000, 14, 10, &below), 8.146834, 0.01);
+	rl_uparam_range(&u, &lo, &hi);
+	NEAR(lo, 4.780410, 1e-5);
+	NEAR(hi, 9.892519, 1e-5);
+	/* lognormal, median 2, sigma 0.5 on [2 e^0.5, 2 e^1.5]: log x is
+	** log 2 + 0.5 z with z on [1, 3]: mean log 2 + 0.5 x 1.510050 =
+	** 1.448172 */
+	u = trunc_u(RL_DIST_LOGNORMAL, 2, 0.5, 2 * exp(0.5), 2 * exp(1.5));
+	{
+		gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+		double sl = 0;
+		int i;
+		gsl_rng_set(r, 15);
+		for (i = 0; i < 200000; i++) {
+			double x = rl_uparam_draw(&u, r);
+			assert_true(x >= u.lo && x <= u.hi);
+			sl += log(x);
+		}
+		gsl_rng_free(r);
+		NEAR(sl / 200000, 1.448172, 0.005);
+	}
+	/* open below (0): the lognormal itself, mean 3 e^(0.2^2 / 2) =
+	** 3.060604 (sd 0.62: standard error 0.0014) */
+	u = trunc_u(RL_DIST_LOGNORMAL, 3, 0.2, 0, 1000);
+	NEAR(rl_uparam_mass(&u), 1, 1e-12);
+	NEAR(draws_mean(&u, 200000, 16, 3, &below), 3.060604, 0.007);
+	NEAR(below, 0.5, 0.004);
+	/* spread 0: its center, where inside; outside, nothing kept */
+	u = trunc_u(RL_DIST_NORMAL, 4, 0, 0, 10);
+	NEAR(draws_mean(&u, 100, 17, 4, &below), 4, 0);
+	assert_int_equal(rl_uparam_check(&u, err, sizeof err), 0);
+	u.a = 12;
+	assert_true(rl_uparam_mass(&u) == 0);
+	assert_int_equal(rl_uparam_check(&u, err, sizeof err), -1);
+}
+
 static void test_tornado_zero_range(void **state)
 {
 	rl_config a, b;
@@ -793,6 +915,7 @@ int main(void)
 	    cmocka_unit_test(test_solve_evaluable_edge),
 	    cmocka_unit_test(test_mc_reproducible_and_ordered),
 	    cmocka_unit_test(test_draws),
+	    cmocka_unit_test(test_truncated_draws),
 	    cmocka_unit_test(test_tornado_zero_range),
 	    cmocka_unit_test(test_violations),
 	    cmocka_unit_test(test_mc_remap),

@@ -143,6 +143,21 @@ static double tri_tail(double l, double m, double h, double t)
 	return (h - t) * (h - t) / ((h - l) * (h - m));
 }
 
+/* The two sides of the linear model below: side b's tokens/s a multiple
+** of its FP8 peak, the speedup x / 200 for b's peak x TFLOPS (b stated at
+** 300). */
+static void linear_sides(rl_config *a, rl_config *b)
+{
+	fx_h100_ideal(a);
+	a->chip.hbm_Bps = 1e18;
+	a->chip.peak_flops_fp8 = 200e12;
+	a->chip.peak_flops_bf16 = 1e20;
+	a->scen.isl = 2048;
+	a->scen.osl = 128;
+	*b = *a;
+	b->chip.peak_flops_fp8 = 300e12;
+}
+
 /* One assumption, a linear model.  Two ideal H100s (fx_h100_ideal,
 ** Llama-3 70B in FP8) with HBM so fast and a BF16 peak (the LM head's) so
 ** high that the FP8 GEMMs alone take time: side b's tokens/s is a multiple
@@ -167,14 +182,7 @@ static void test_linear_closed_form(void **state)
 	char err[256];
 	int i;
 	(void)state;
-	fx_h100_ideal(&a);
-	a.chip.hbm_Bps = 1e18;
-	a.chip.peak_flops_fp8 = 200e12;
-	a.chip.peak_flops_bf16 = 1e20;
-	a.scen.isl = 2048;
-	a.scen.osl = 128;
-	b = a;
-	b.chip.peak_flops_fp8 = 300e12;
+	linear_sides(&a, &b);
 	/* linear: speedup x / 200 at three points */
 	for (i = 0; i < 3; i++) {
 		rl_config c = b;
@@ -209,6 +217,9 @@ static void test_linear_closed_form(void **state)
 	assert_int_equal(rl_mc_robust(&a, &b, u, 2, stated, &o, full, &rb, err,
 	                              sizeof err), 0);
 	assert_int_equal(rb.runs, 4);
+	/* the mode is the stated value: in every narrowed range */
+	assert_int_equal((int)rb.modes_held, 0);
+	assert_int_equal(rb.mode_held_first, -1);
 	NEAR(tri_tail(100, 300, 400, 320), 0.213333, 1e-6);
 	NEAR(rb.all[0].prob_ge_target, tri_tail(100, 300, 400, 320), 0.012);
 	NEAR(rb.all[1].prob_ge_target, tri_tail(200, 300, 350, 320), 0.01);
@@ -241,6 +252,27 @@ static void test_linear_closed_form(void **state)
 	            full->prob_ge_target);
 	/* stated outside the range: the narrowed one is not inside it */
 	assert_true(isnan(rl_mc_reweighted_prob(full, u, 2, 0, 450, 0.5, 1.6)));
+	/* a mode the narrowest range leaves out is held, and counted: (100,
+	** 200, 400) stated 300 is (280, 280, 310) at a tenth, the mode 200
+	** held to 280; the link's uniform has none */
+	u[0] = tri("chip", "peak_tflops_fp8", 100, 200, 400);
+	o.samples = 2000;
+	{
+		rl_mc_result *f2 = rl_mc_alloc(2000);
+		assert_int_equal(rl_mc_record_all(f2, 2), 0);
+		assert_int_equal(rl_mc_run(&a, &b, u, 2, &o, f2, err, sizeof err),
+		                 0);
+		assert_int_equal(rl_mc_robust(&a, &b, u, 2, stated, &o, f2, &rb,
+		                              err, sizeof err), 0);
+		assert_int_equal((int)rb.modes_held, 1);
+		assert_int_equal(rb.mode_held_first, 0);
+		/* (100, 280, 400) stated 300: 280 .. 310 at a tenth keeps it */
+		u[0].b = 280;
+		assert_int_equal(rl_mc_robust(&a, &b, u, 2, stated, &o, f2, &rb,
+		                              err, sizeof err), 0);
+		assert_int_equal((int)rb.modes_held, 0);
+		rl_mc_free(f2);
+	}
 	/* a lognormal around a stated value of 0 cannot be narrowed in log
 	** terms: 1, naming it, and no run made */
 	u[1].dist = RL_DIST_LOGNORMAL;
@@ -254,12 +286,91 @@ static void test_linear_closed_form(void **state)
 	rl_mc_free(full);
 }
 
+/* The linear model above with a normal assumption truncated far from its
+** mean, where the old draw (64 redraws, then the nearer end) put a point
+** mass at the end: b's peak N(300, 40) TFLOPS on [380, 500], stated 390,
+** standard ends 2 and 5 (narrowing keeps them: the ends and the mean move
+** alike), mass Q(2) - Q(5) = 0.0227501 - 0.0000003.  P(speedup >= 2) =
+** P(x >= 400) = (Q(z) - Q(5)) / (Q(2) - Q(5)) with z = (400 - mean) / sd:
+** as given z = 2.5, Q = 0.0062097: 0.27294; narrowed to half (mean 345,
+** sd 20) z = 2.75, Q = 0.0029798: 0.13097; a quarter (367.5, 10) z =
+** 3.25, Q = 0.00057703: 0.025351; a tenth (381, 4) z = 4.75: 0.000032.
+** (The old draw left 0.977^65 = 22% of the samples at 380: 0.21 as
+** given.)  20000 samples: standard error at most 0.0032. */
+static void test_normal_closed_form(void **state)
+{
+	rl_config a, b;
+	rl_uparam u[1];
+	rl_mc_opts o;
+	rl_robust rb;
+	rl_mc_result *full = rl_mc_alloc(20000);
+	double stated[1] = {390};
+	char err[256];
+	int i;
+	(void)state;
+	linear_sides(&a, &b);
+	b.chip.peak_flops_fp8 = 390e12;
+	memset(u, 0, sizeof u);
+	u[0].p = rl_param_find("chip", "peak_tflops_fp8");
+	u[0].side = 1;
+	u[0].dist = RL_DIST_NORMAL;
+	u[0].a = 300;
+	u[0].b = 40;
+	u[0].lo = 380;
+	u[0].hi = 500;
+	NEAR(rl_param_get(&b, u[0].p), stated[0], 1e-9);
+	memset(&o, 0, sizeof o);
+	o.samples = 20000;
+	o.seed = 5;
+	o.threads = 2;
+	o.target = 2;
+	assert_int_equal(rl_mc_record_all(full, 1), 0);
+	assert_int_equal(rl_mc_run(&a, &b, u, 1, &o, full, err, sizeof err), 0);
+	for (i = 0; i < 20000; i++) {
+		assert_true(full->drawn_all[i] >= 380 && full->drawn_all[i] <= 500);
+		NEAR(full->speedup[i], full->drawn_all[i] / 200,
+		     1e-6 * full->speedup[i]);
+	}
+	assert_int_equal(rl_mc_robust(&a, &b, u, 1, stated, &o, full, &rb, err,
+	                              sizeof err), 0);
+	NEAR(rb.all[0].prob_ge_target, 0.27294, 0.015);
+	NEAR(rb.all[1].prob_ge_target, 0.13097, 0.012);
+	NEAR(rb.all[2].prob_ge_target, 0.025351, 0.006);
+	NEAR(rb.all[3].prob_ge_target, 0.000032, 0.001);
+	/* the reweighted estimates of the full run's draws: the same closed
+	** forms (fewer samples weigh in: wider) */
+	NEAR(rl_mc_reweighted_prob(full, u, 1, 0, 390, 0.5, 2), 0.13097, 0.025);
+	NEAR(rl_mc_reweighted_prob(full, u, 1, 0, 390, 0.25, 2), 0.025351,
+	     0.012);
+	/* the density integrates to 1 over [380, 500] (trapezoid, 1200
+	** steps), and the narrowed one over [385, 445] */
+	{
+		rl_uparam v;
+		double sum = 0, h = 0.1;
+		for (i = 0; i < 1200; i++)
+			sum += h * (rl_uparam_pdf(&u[0], 380 + i * h) +
+			            rl_uparam_pdf(&u[0], 380 + (i + 1) * h)) / 2;
+		NEAR(sum, 1, 1e-4);
+		assert_int_equal(rl_uparam_shrink(&u[0], 390, 0.5, &v), 0);
+		NEAR(v.lo, 385, 1e-9);
+		NEAR(v.hi, 445, 1e-9);
+		sum = 0;
+		h = 0.05;
+		for (i = 0; i < 1200; i++)
+			sum += h * (rl_uparam_pdf(&v, 385 + i * h) +
+			            rl_uparam_pdf(&v, 385 + (i + 1) * h)) / 2;
+		NEAR(sum, 1, 1e-4);
+	}
+	rl_mc_free(full);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_shrink_arithmetic),
 	    cmocka_unit_test(test_pdf),
 	    cmocka_unit_test(test_linear_closed_form),
+	    cmocka_unit_test(test_normal_closed_form),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

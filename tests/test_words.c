@@ -505,6 +505,16 @@ static void test_unsettled(void **state)
 	                    "(--samples) settle it");
 	assert_string_equal(claim_unsettled_words(b, sizeof b, 0.00086, 100000,
 	                                          20), "");
+	/* 0 of 1: d = 4.8416, centre = half width = 1.9208 / 4.8416 =
+	** 0.396728: [0, 0.793455], one sample, not "1 samples" */
+	assert_string_equal(claim_unsettled_words(b, sizeof b, 0, 1, 20),
+	                    "only 1 sample: P(>= 20x) lies between 0.0% and "
+	                    "79.3% (95% confidence), across the bands the "
+	                    "verdict's word is drawn from; more samples "
+	                    "(--samples) settle it");
+	assert_string_equal(claim_plural_s(0), "s");
+	assert_string_equal(claim_plural_s(1), "");
+	assert_string_equal(claim_plural_s(2), "s");
 	/* 0 of 50: hi = 0.076832 / 1.076832 = 0.0713: under 10%, settled */
 	assert_string_equal(claim_unsettled_words(b, sizeof b, 0, 50, 20), "");
 	assert_string_equal(claim_unsettled_words(b, sizeof b, NAN, 50, 20), "");
@@ -591,12 +601,20 @@ static void test_mc_words(void **state)
 	s.nominal_below = 0.995;
 	claim_mc_nominal_words(&s, b, sizeof b);
 	assert_non_null(strstr(b, " the 99.5th percentile"));
+	/* at the low end a tenth takes no ordinal suffix: the suffix of its
+	** last digit read "the 0.3rd", "the 0.1st" */
 	s.nominal_below = 0.004;
 	claim_mc_nominal_words(&s, b, sizeof b);
-	assert_non_null(strstr(b, " the 0.4th percentile"));
+	assert_non_null(strstr(b, " the 0.4 percentile of the samples"));
+	s.nominal_below = 0.003;
+	claim_mc_nominal_words(&s, b, sizeof b);
+	assert_non_null(strstr(b, " the 0.3 percentile of the samples"));
 	s.nominal_below = 0.00001;
 	claim_mc_nominal_words(&s, b, sizeof b);
-	assert_non_null(strstr(b, " the 0.1st percentile"));
+	assert_non_null(strstr(b, " the 0.1 percentile"));
+	s.nominal_below = 0.002;
+	claim_mc_nominal_words(&s, b, sizeof b);
+	assert_non_null(strstr(b, " the 0.2 percentile"));
 	s.nominal_below = 1.0;
 	claim_mc_nominal_words(&s, b, sizeof b);
 	assert_non_null(strstr(b, " the 100th percentile"));
@@ -706,6 +724,19 @@ static void test_mc_given(void **state)
 	assert_string_equal(b, "if S reaches >= 96% utilization, the "
 	                    "share the claim states (none of the 9 evaluated samples): "
 	                    "not evaluated");
+	/* one evaluated sample, or none: not "none of the 1 evaluated
+	** samples" */
+	g.valid = 1;
+	claim_mc_given_words(&g, "S", NULL, NULL, 20, b, sizeof b);
+	assert_string_equal(b, "if S reaches >= 96% utilization, the "
+	                    "share the claim states (the 1 evaluated sample "
+	                    "does not): not evaluated");
+	g.valid = 0;
+	claim_mc_given_words(&g, "S", NULL, NULL, 20, b, sizeof b);
+	assert_string_equal(b, "if S reaches >= 96% utilization, the "
+	                    "share the claim states (no sample evaluated): "
+	                    "not evaluated");
+	g.valid = 9;
 	/* a short buffer is cut, not overrun */
 	claim_mc_given_words(&g, "S", NULL, NULL, 20, b, 12);
 	assert_int_equal((int)strlen(b), 11);
@@ -813,6 +844,14 @@ static void test_mc_not_evaluated(void **state)
 	claim_mc_quantile_words(&s, 20, b, sizeof b);
 	assert_string_equal(b, "speedup quantiles not evaluated (none of the "
 	                    "100 samples could be evaluated); P(>= 20x) = n/a");
+	/* one sample: not "none of the 1 samples" */
+	s.samples = 1;
+	s.not_evaluable = 1;
+	claim_mc_quantile_words(&s, 20, b, sizeof b);
+	assert_string_equal(b, "speedup quantiles not evaluated (the 1 sample "
+	                    "could not be evaluated); P(>= 20x) = n/a");
+	s.samples = 100;
+	s.not_evaluable = 100;
 	claim_mc_violation_words(&s, b, sizeof b);
 	assert_string_equal(b, "violating physics: share not evaluated (power "
 	                    "0, reticle 0, HBM stacks 0, area shares 0); not "
@@ -1005,6 +1044,48 @@ static void test_robust_investor_word_falls(void **state)
 	                          "width), not Supported"));
 }
 
+/* The narrowed runs' line: "the same shape" only where it is; a triangle
+** whose mode a narrowed range leaves out (held to its nearer end) is
+** named, and one sample is "1 sample". */
+static void test_robust_words_shape(void **state)
+{
+	claim_robust_summary s;
+	char b[1024];
+	int i;
+	(void)state;
+	memset(&s, 0, sizeof s);
+	s.n = RL_ROBUST_FRACTIONS;
+	for (i = 0; i < RL_ROBUST_FRACTIONS; i++) {
+		s.fraction[i] = rl_robust_fraction[i];
+		s.prob[i] = 0;
+		s.p50[i] = 13.16;
+	}
+	s.prob[3] = 1;
+	s.seed = 1;
+	s.samples = 1;
+	claim_robust_words(&s, 20, b, sizeof b);
+	assert_string_equal(b, "every range narrowed toward its stated value "
+	                    "(the same shape, seed 1 and 1 sample): P(>= 20x) = "
+	                    "0.0% at full width (median 13.16x), 0.0% at half "
+	                    "(13.16x), 0.0% at a quarter (13.16x), 100.0% at a "
+	                    "tenth (13.16x)");
+	s.samples = 100000;
+	s.modes_held = 1;
+	snprintf(s.mode_held, sizeof s.mode_held, "b.chip.peak_tflops_bf16");
+	claim_robust_words(&s, 20, b, sizeof b);
+	assert_non_null(strstr(b, "stated value (the same shape but for "
+	                          "b.chip.peak_tflops_bf16's mode, held to the "
+	                          "nearer end of a narrowed range that leaves "
+	                          "it out; seed 1 and 100000 samples): P(>= "
+	                          "20x) = 0.0% at full width"));
+	s.modes_held = 3;
+	claim_robust_words(&s, 20, b, sizeof b);
+	assert_non_null(strstr(b, "(the same shape but for the modes of "
+	                          "b.chip.peak_tflops_bf16 and 2 more, held to "
+	                          "the nearer end of narrowed ranges that leave "
+	                          "them out; seed 1 and 100000 samples)"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1028,6 +1109,7 @@ int main(void)
 	    cmocka_unit_test(test_lever_noun_inner_parenthesis),
 	    cmocka_unit_test(test_robust_investor_same_word),
 	    cmocka_unit_test(test_robust_investor_word_falls),
+	    cmocka_unit_test(test_robust_words_shape),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
