@@ -139,11 +139,14 @@ static void help(FILE *f)
 static int finite_log_error(const rl_calib_row *cr, const meas_row *m)
 {
 	char id[MEAS_FIELD];
-	double pred, miss;
+	double pred;
 	if (rl_calib_predict(cr, NULL, 0, NULL, &pred) || !(pred > 0))
 		return 1;
-	miss = rl_calib_miss(pred, cr->measured, cr->half_step);
-	if (isfinite(miss) && miss > -1)
+	/* the fit's own log error (rl_calib_log_error), not the ratio less
+	** 1, which rounds to -1 where the ratio is tiny but no 0 (1e308
+	** measured against 1,360 modelled: log error -702, a finite number
+	** the fit takes, as validate models the row) */
+	if (isfinite(rl_calib_log_error(pred, cr->measured, cr->half_step)))
 		return 1;
 	if (isfinite(pred))
 		printf("left out %s: its log error is no finite number (measured "
