@@ -460,6 +460,17 @@ if grep -q "speedup_total_tokens (x) over" "$tmpd/out" && ! grep -q "over the \[
 else
 	echo "not ok - a text heatmap's colour bar label: $(grep -n "over the \[baseline\]'s" "$tmpd/out" | head -1)"; fails=$((fails + 1))
 fi
+# a text distribution (--term dumb) keeps its title's interval, which the
+# fixture gives (claim_mc: 11.2, 16.8, 24.9; 100000 samples, 4% of them
+# violating limits), and names no colour for the violating samples (its
+# key names them): the line with "grey: samples that violate physical
+# limits" ran past the 120 columns and the text terminal dropped it whole,
+# interval and median with it
+expect_exit 0 "distribution as text" -- "$RL" plot distribution --db "$db" --term dumb
+expect_out "90% interval 11\.20x \.\. 24\.90x, median 16\.80x" "a text distribution keeps its interval line"
+expect_out "scenario etched-bench \(claim run 1; 100000 samples" "a text distribution keeps its scenario and samples"
+expect_no_out "grey" "a text distribution names no colour"
+expect_out "samples that violate limits" "its key names the violating samples"
 # titles say what and for which scenario
 if grep -q 'etched-bench' "$tmpd/o/factors.svg"; then
 	echo "ok - factor plot title names the scenario"
