@@ -12,6 +12,7 @@
 #include "../claim/schema.h"
 #include "../config/dbfile.h"
 #include "../config/stamp.h"
+#include "../config/shword.h"
 #include "../config/version.h"
 #include "../plots/kinds.h"
 #include "../sweeps/store.h"
@@ -354,9 +355,20 @@ void report_provenance(rctx *r)
 	item_row(r, "claim run", run);
 	item_row(r, "report written", now);
 	doc_table_end(&r->d);
-	doc_para_class(&r->d, "note", "Made by rooflab report from the "
-	               "databases above; every number in it comes from them. "
-	               "Reproduce with: rooflab report --db %s%s%s --out %s",
-	               r->o->dbpath, r->sdb != r->db ? " --sweeps " : "",
-	               r->sdb != r->db ? r->sdbpath : "", r->o->out);
+	/* the files as sh reads them back (rl_sh_word, as merge's and
+	** sweep's resume commands): a blank or a ';' in a name stood bare,
+	** and the command, pasted, split it and ran what followed */
+	{
+		char qd[PATH_MAX + 64], qs[PATH_MAX + 64], qo[PATH_MAX + 64];
+		doc_para_class(&r->d, "note", "Made by rooflab report from the "
+		               "databases above; every number in it comes from "
+		               "them. Reproduce with: rooflab report --db %s%s%s "
+		               "--out %s",
+		               rl_sh_word(r->o->dbpath, "FILE", qd, sizeof qd),
+		               r->sdb != r->db ? " --sweeps " : "",
+		               r->sdb != r->db ? rl_sh_word(r->sdbpath, "FILE", qs,
+		                                            sizeof qs)
+		                               : "",
+		               rl_sh_word(r->o->out, "FILE", qo, sizeof qo));
+	}
 }

@@ -299,6 +299,16 @@ for p in 1e308 1.5 -0.2; do
 	report_altered "$db" robbad 0 "verdict: a run's P of $p at the claimed share" "$(robust_json 0.031 0.099 "$p")"
 	lacks "$tmpd/md/robbad.md" "verdict: no line at the claimed share with a P of $p" "share stated in"
 done
+# the provenance's command that writes the report again names its files as
+# sh reads them back (rl_sh_word, as merge's and sweep's resume commands):
+# a database and an --out whose names hold a blank, a ';' and a quote are
+# single-quoted (a quote as '\''), where they stood bare and the command,
+# pasted, split the name and ran what followed the ';'
+cp "$db" "$tmpd/my db;x'y.db"
+expect_exit 0 "report of a database whose name needs quotes" -- "$RL" report \
+	--db "$tmpd/my db;x'y.db" --out "$tmpd/md/a b.html" --no-plots
+has "$tmpd/md/a b.html" "provenance: the command's files quoted for sh" \
+	"Reproduce with: rooflab report --db '$tmpd/my db;x'\\''y.db' --out '$tmpd/md/a b.html'"
 has "$html" "validation: the profile" "profile trtllm-0.10"
 has "$html" "provenance: the version" "$("$RL" --version | awk '{print $2}')"
 has "$html" "provenance: the git revision row" "git revision"
