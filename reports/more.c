@@ -257,10 +257,12 @@ void report_validation(rctx *r)
 	doc_heading(&r->d, 2, "validation", "Validation against published "
 	            "measurements");
 	if ((found = report_val_run(r, &v)) <= 0) {
+		char qd[PATH_MAX + 64];
 		if (found == 0)
 			doc_para_class(&r->d, "note", "No validation run in this "
 			               "database; make one with: rooflab validate "
-			               "--db %s", r->o->dbpath);
+			               "--db %s", rl_sh_word(r->o->dbpath, "FILE", qd,
+			                                      sizeof qd));
 		return;
 	}
 	doc_para(&r->d, "How far the model's throughput is from published "

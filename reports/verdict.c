@@ -16,6 +16,7 @@
 #include "../claim/robustwords.h"
 #include "../claim/verdict.h"
 #include "../claim/words.h"
+#include "../config/shword.h"
 #include "../model/mapping.h"
 #include "rctx.h"
 
@@ -683,12 +684,14 @@ void report_verdict(rctx *r)
 		         "total (input + output) tokens per second%s%s; %s in "
 		         "output tokens only.", c->speedup_total,
 		         def > 0 ? ", Etched's way of counting" : "", tp, so);
+		char qd[4200];
 		if (def < 0)
 			doc_item(&r->d, "Whose claim: this claim run does not record "
 			         "whether side b is rooflab claim's default (Sohu as "
 			         "Etched claims it) or a side of the user's (it was written "
 			         "before rooflab stored that); rerun rooflab claim "
-			         "--db %s to have it said.", r->o->dbpath);
+			         "--db %s to have it said.",
+			         rl_sh_word(r->o->dbpath, "FILE", qd, sizeof qd));
 	}
 	if (m.have)
 		doc_item(&r->d, "90%% interval: %s (median %s), from %ld Monte "

@@ -299,16 +299,27 @@ for p in 1e308 1.5 -0.2; do
 	report_altered "$db" robbad 0 "verdict: a run's P of $p at the claimed share" "$(robust_json 0.031 0.099 "$p")"
 	lacks "$tmpd/md/robbad.md" "verdict: no line at the claimed share with a P of $p" "share stated in"
 done
-# the provenance's command that writes the report again names its files as
+# the commands the report gives to run (the provenance's that writes it
+# again, the verdict's and the validation section's) name their files as
 # sh reads them back (rl_sh_word, as merge's and sweep's resume commands):
 # a database and an --out whose names hold a blank, a ';' and a quote are
-# single-quoted (a quote as '\''), where they stood bare and the command,
+# single-quoted (a quote as '\''), where they stood bare and a command,
 # pasted, split the name and ran what followed the ';'
 cp "$db" "$tmpd/my db;x'y.db"
 expect_exit 0 "report of a database whose name needs quotes" -- "$RL" report \
 	--db "$tmpd/my db;x'y.db" --out "$tmpd/md/a b.html" --no-plots
 has "$tmpd/md/a b.html" "provenance: the command's files quoted for sh" \
 	"Reproduce with: rooflab report --db '$tmpd/my db;x'\\''y.db' --out '$tmpd/md/a b.html'"
+has "$tmpd/md/a b.html" "verdict: the claim command's file quoted for sh" \
+	"rerun rooflab claim --db '$tmpd/my db;x'\\''y.db' to have it said."
+# and, in a database with no validation run, the verdict's and the
+# validation section's validate command
+report_altered "$db" "nv db;x" 0 "report of a database with no validation run" \
+	"DROP TABLE validation_runs"
+has "$tmpd/md/nv db;x.md" "verdict: the validate command's file quoted for sh" \
+	"(rooflab validate --db '$tmpd/nv db;x.db' adds one)"
+has "$tmpd/md/nv db;x.md" "validation: the validate command's file quoted for sh" \
+	"make one with: rooflab validate --db '$tmpd/nv db;x.db'"
 has "$html" "validation: the profile" "profile trtllm-0.10"
 has "$html" "provenance: the version" "$("$RL" --version | awk '{print $2}')"
 has "$html" "provenance: the git revision row" "git revision"
