@@ -532,6 +532,18 @@ expect_exit 2 "missing sweep database" -- "$RL" plot heatmap --db \
 	"$tmpd/none.db" --out "$tmpd/x.png"
 expect_err "none\.db: no such database \(make one with rooflab claim, sweep or validate --db " \
 	"missing sweep database: the three makers named"
+# the command a message gives to run names the file as sh reads it back
+# (rl_sh_word, as sweep's resume command): a blank and a ';' in the name
+# stood bare, and the command, pasted, split it and ran what followed
+expect_exit 2 "missing database whose name needs quotes" -- "$RL" plot heatmap --db \
+	"$tmpd/no such;x.db" --out "$tmpd/x.png"
+expect_err "no such;x\.db: no such database \(make one with rooflab claim, sweep or validate --db '[^ ]*/no such;x\.db'\)\$" \
+	"missing database: the command's file quoted for sh"
+: >"$tmpd/e db;x.db" # an empty file: SQLite reads it as a database with no tables
+expect_exit 2 "a sweep database with no results, its name needing quotes" -- "$RL" plot heatmap \
+	--db "$tmpd/e db;x.db" --term dumb
+expect_err "make them with: rooflab sweep SPEC --db '[^ ]*/e db;x\.db'\$" \
+	"no sweep results: the command's file quoted for sh"
 echo "not sqlite" >"$tmpd/text.db"
 # a path through a file: why it cannot be read, not "no such database"
 expect_exit 2 "a database path through a file" -- "$RL" plot factors \

@@ -680,6 +680,14 @@ expect_err "none.db: no such database" "missing sweep database: message"
 # sweep or validate --db none.db"
 expect_err "rooflab report: --sweeps [^ ]*none\.db: no such database \(make one with rooflab sweep SPEC --db [^ ]*none\.db\)$" \
 	"missing sweep database: only sweep makes one"
+# (each command's file as sh reads it back, rl_sh_word: a blank and a ';'
+# stood bare)
+expect_exit 2 "missing database whose name needs quotes" -- "$RL" report --db "$tmpd/no such;x.db" \
+	--out "$tmpd/bad.html"
+expect_err "make one with rooflab claim --db '[^ ]*/no such;x\.db'\)\$" "missing database: the command's file quoted for sh"
+expect_exit 2 "missing sweep database whose name needs quotes" -- "$RL" report --db "$db" \
+	--sweeps "$tmpd/no such;x.db" --out "$tmpd/bad.html"
+expect_err "make one with rooflab sweep SPEC --db '[^ ]*/no such;x\.db'\)\$" "missing sweep database: the command's file quoted for sh"
 expect_exit 2 "bad --run" -- "$RL" report --db "$db" --run 0 \
 	--out "$tmpd/bad.html"
 expect_err "--run: '0' is not a run id" "bad --run: message"
