@@ -159,6 +159,38 @@ void claim_robust_investor_words(const claim_robust_summary *s,
 	snprintf(around, sizeof around, "%s", s->etched
 	         ? "around Etched's figures (the stated values)"
 	         : "around the stated values");
+	/* from samples too few to settle the word at a tenth or at full
+	** width (claim_unsettled_words: P's 95% interval across the bands),
+	** no word either way: how far P may lie and the fix, where 10
+	** samples said "Supported, where at full width it is Not supported"
+	** beside a verdict that says too few samples settle nothing */
+	{
+		double lo, hi, p = s->prob[n];
+		const char *at = "";
+		char few[400], a[32], b[32];
+		claim_unsettled_words(few, sizeof few, p, (double)s->samples,
+		                      target);
+		if (!few[0] && isfinite(s->prob[0])) {
+			claim_unsettled_words(few, sizeof few, s->prob[0],
+			                      (double)s->samples, target);
+			p = s->prob[0];
+			at = "at full width ";
+		}
+		if (few[0]) {
+			claim_prob_interval(p, (double)s->samples, &lo, &hi);
+			claim_prob_text(lo, a, sizeof a);
+			claim_prob_text(hi, b, sizeof b);
+			snprintf(buf, len, "with every range narrowed to %s %s, P(>= "
+			         "%gx) = %s (median %s), but from only %lld sample%s: "
+			         "%sit lies between %s and %s (95%% confidence), "
+			         "across the bands the verdict's word is drawn from, "
+			         "so which word the narrower ranges give is not "
+			         "settled; more samples (--samples) settle it", fw,
+			         around, target, pr, med, s->samples,
+			         claim_plural_s((double)s->samples), at, a, b);
+			return;
+		}
+	}
 	w0 = claim_verdict_word(1, s->prob[0], NAN, target);
 	wn = claim_verdict_word(1, s->prob[n], NAN, target);
 	/* the same word at both widths first: a side Supported at full

@@ -74,8 +74,12 @@ int claim_robust_top_words(const claim_robust_summary *s, double target,
 ** width it is Not supported: the verdict rests on how wide the ranges
 ** are" (so too where the word falls as the ranges narrow); where the
 ** word is the same at both widths (Supported too), "...
-** the verdict's word would still be Supported".  "" where the narrowest
-** is not known. */
+** the verdict's word would still be Supported".  Where the samples are
+** too few to settle the word at a tenth or at full width
+** (claim_unsettled_words), no word: "..., but from only 10 samples: it
+** lies between 59.6% and 98.2% (95% confidence), across the bands ...;
+** more samples (--samples) settle it".  "" where the narrowest is not
+** known. */
 void claim_robust_investor_words(const claim_robust_summary *s,
                                  double target, char *buf, size_t len);
 

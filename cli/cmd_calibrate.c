@@ -139,11 +139,14 @@ static void help(FILE *f)
 static int finite_log_error(const rl_calib_row *cr, const meas_row *m)
 {
 	char id[MEAS_FIELD];
-	double pred, miss;
+	double pred;
 	if (rl_calib_predict(cr, NULL, 0, NULL, &pred) || !(pred > 0))
 		return 1;
-	miss = rl_calib_miss(pred, cr->measured, cr->half_step);
-	if (isfinite(miss) && miss > -1)
+	/* the fit's own log error (rl_calib_log_error), not the ratio less
+	** 1, which rounds to -1 where the ratio is tiny but no 0 (1e308
+	** measured against 1,360 modelled: log error -702, a finite number
+	** the fit takes, as validate models the row) */
+	if (isfinite(rl_calib_log_error(pred, cr->measured, cr->half_step)))
 		return 1;
 	if (isfinite(pred))
 		printf("left out %s: its log error is no finite number (measured "
@@ -803,11 +806,15 @@ static int job_fit(calib_job *j, const calibrate_args *o)
 ** into the profile (j->base) with what the profile says of each. */
 static void job_print(calib_job *j, const calibrate_args *o)
 {
-	char err[1024];
+	char err[1024], prof[4200], mf[4200], sw[1024];
 	size_t i;
-	printf("calibrating profile %s on %zu rows of %s%s%s\n\n", o->profile,
-	       j->nrows, j->mfile, o->software ? ", software " : "",
-	       o->software ? o->software : "");
+	/* (paths and the software as given, their controls as '?':
+	** rl_utf8_cell) */
+	printf("calibrating profile %s on %zu rows of %s%s%s\n\n",
+	       rl_utf8_cell(o->profile, 0, 0, prof, sizeof prof), j->nrows,
+	       rl_utf8_cell(j->mfile, 0, 0, mf, sizeof mf),
+	       o->software ? ", software " : "",
+	       o->software ? rl_utf8_cell(o->software, 0, 0, sw, sizeof sw) : "");
 	if (j->skipped)
 		printf("(%d row%s left out, each named above with why: the "
 		       "engine refuses its configuration, the version table "
@@ -911,7 +918,11 @@ static int job_write(calib_job *j, const calibrate_args *o)
 		cli_say("calibrate", err);
 		return rc;
 	}
-	printf("\nwrote %s\n", out);
+	{
+		/* (the path's controls as '?': rl_utf8_cell) */
+		char shown[4200];
+		printf("\nwrote %s\n", rl_utf8_cell(out, 0, 0, shown, sizeof shown));
+	}
 	return RL_OK;
 }
 

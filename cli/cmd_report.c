@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../reports/report.h"
+#include "../model/utf8.h"
 #include "commands.h"
 #include "options.h"
 #include "parseopt.h"
@@ -79,6 +80,11 @@ int cmd_report(int argc, char **argv)
 			cli_warn("report", line);
 		}
 	}
-	printf("rooflab report: wrote %s\n", o.out);
+	{
+		/* (the path's controls as '?': rl_utf8_cell) */
+		char shown[4200];
+		printf("rooflab report: wrote %s\n",
+		       rl_utf8_cell(o.out, 0, 0, shown, sizeof shown));
+	}
 	return RL_OK;
 }

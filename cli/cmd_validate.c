@@ -834,8 +834,13 @@ int cmd_validate(int argc, char **argv)
 	if (o.json) {
 		write_json(v, n, g, ng, c, nc, rp, nr);
 	} else {
-		printf("model against measured: %s%s%s\n\n", files[0],
-		       nfiles > 1 ? ", " : "", nfiles > 1 ? files[1] : "");
+		/* (paths as given, their controls as '?': rl_utf8_cell) */
+		char f0[4200], f1[4200];
+		printf("model against measured: %s%s%s\n\n",
+		       rl_utf8_cell(files[0], 0, 0, f0, sizeof f0),
+		       nfiles > 1 ? ", " : "",
+		       nfiles > 1 ? rl_utf8_cell(files[1], 0, 0, f1, sizeof f1)
+		                  : "");
 		print_rows(v, n);
 		print_groups(g, ng);
 		print_cells(c, nc, VAL_SET_HELD_OUT, "held-out rows by chip, "

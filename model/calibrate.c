@@ -241,6 +241,11 @@ double rl_calib_miss(double model, double measured, double half_step)
 	return model / rl_calib_nearest(model, measured, half_step) - 1;
 }
 
+double rl_calib_log_error(double model, double measured, double half_step)
+{
+	return log(model / rl_calib_nearest(model, measured, half_step));
+}
+
 /* Row i's log error log(model / measured) at values (measured: the
 ** nearest point of its rounding's interval, rl_calib_nearest),
 ** MISS_RESIDUAL where the model rejects it. */
@@ -250,8 +255,7 @@ static double row_log_error(const fit_data *d, size_t i, const double *values)
 	if (rl_calib_predict(&d->rows[i], d->params, d->np, values, &m) ||
 	    !(m > 0))
 		return MISS_RESIDUAL;
-	return log(m / rl_calib_nearest(m, d->rows[i].measured,
-	                                d->rows[i].half_step));
+	return rl_calib_log_error(m, d->rows[i].measured, d->rows[i].half_step);
 }
 
 static int residuals(const gsl_vector *u, void *data, gsl_vector *f)

@@ -75,6 +75,13 @@ typedef struct {
 ** model over the nearest point of that interval, less 1: 0 inside it. */
 double rl_calib_miss(double model, double measured, double half_step);
 
+/* The fit's log error of a model value against a row: log(model / the
+** nearest point of measured's interval), rl_calib_miss's ratio before its
+** 1 is taken off (where the ratio is below about 1e-16, 1e308 measured
+** against 1,360 modelled, the ratio less 1 rounds to -1 while this is a
+** finite -702). */
+double rl_calib_log_error(double model, double measured, double half_step);
+
 /* Model value of a row with the given parameter values (display units);
 ** returns 0 and sets *out, or an rl_eval error code. */
 int rl_calib_predict(const rl_calib_row *row, const rl_param *const *params,

@@ -8,6 +8,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "../config/shword.h"
+
 #include "kinds.h"
 
 #define MAX_SIDES 8
@@ -94,10 +96,11 @@ int plot_build_breakdown(sqlite3 *db, const plot_opts *o, FILE *s,
 	fputs("EOD\n", s);
 	sqlite3_finalize(val);
 	if (bars == 0) {
+		char q[4200]; /* (the command's file as sh reads it: rl_sh_word) */
 		snprintf(err, errlen, "%s: claim run %ld has no time breakdown "
 		         "(claim_sides lacks prefill.gemm_s .. decode.overhead_s; "
 		         "run rooflab claim --db %s again)", o->dbpath, c.id,
-		         o->dbpath);
+		         rl_sh_word(o->dbpath, "FILE", q, sizeof q));
 		return RL_EINPUT;
 	}
 	snprintf(t, sizeof t, "Where an iteration's time goes, scenario %s "

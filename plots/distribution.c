@@ -65,7 +65,7 @@ static int mc_summary(sqlite3 *db, const char *path, long run, double q[3],
 static void write_script(FILE *s, const pdb_claim *c, const double *v,
                          const int *bad, long n, const double q[3],
                          double prob, double viol, long samples,
-                         double target)
+                         double target, int mono)
 {
 	/* the 90% interval widened by its width each way, and the target;
 	** the tails fall into the edge bins */
@@ -114,11 +114,15 @@ static void write_script(FILE *s, const pdb_claim *c, const double *v,
 	claim_prob_text(prob, pt, sizeof pt);
 	for (k = 0; k < 3; k++)
 		claim_speedup_x(x[k], sizeof x[k], q[k]);
+	/* a text plot (--term dumb, mono) draws no colour, its key names the
+	** violating samples, and it drops a title line wider than its 120
+	** columns whole: the scenario on a line of its own there, where the
+	** line with "grey: ..." (177 columns) took the interval with it */
 	snprintf(t, sizeof t, "Monte Carlo speedup of %s over %s: P(>= %gx) = "
-	         "%s\n90%% interval %s .. %s, median %s; scenario "
+	         "%s\n90%% interval %s .. %s, median %s%sscenario "
 	         "%s (claim run %ld; %ld samples%s%s)", c->b_label, c->a_label,
-	         target, pt, x[0], x[2], x[1], c->scenario, c->id,
-	         samples, isfinite(viol) && viol > 0 ?
+	         target, pt, x[0], x[2], x[1], mono ? "\n" : "; ", c->scenario,
+	         c->id, samples, isfinite(viol) && viol > 0 && !mono ?
 	         "; grey: samples that violate physical limits" : "",
 	         clipped ? "; tails in the edge bins" : "");
 	fputs("set title ", s);
@@ -254,7 +258,7 @@ int plot_build_distribution(sqlite3 *db, const plot_opts *o, FILE *s,
 		prob = (double)ge / n;
 	}
 	write_script(s, &c, v, bad, n, q, prob, viol, samples,
-	             plot_target(o, &c));
+	             plot_target(o, &c), o->mono);
 	free(v);
 	free(bad);
 	return RL_OK;

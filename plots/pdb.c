@@ -12,6 +12,7 @@
 #include "../claim/schema.h"
 #include "../config/dbfile.h"
 #include "../config/regfile.h"
+#include "../config/shword.h"
 #include "../model/utf8.h"
 #include "../sweeps/runids.h"
 #include "../sweeps/store.h"
@@ -45,10 +46,11 @@ int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen)
 	}
 	if (access(path, R_OK) != 0) {
 		/* plot and report read claim, sweep and validation databases */
+		char q[4200];
 		if (errno == ENOENT)
 			snprintf(err, errlen, "%s: no such database (make one with "
 			         "rooflab claim, sweep or validate --db %s)", path,
-			         path);
+			         rl_sh_word(path, "FILE", q, sizeof q));
 		else
 			cannot_read(path, strerror(errno), err, errlen);
 		return RL_EINPUT;
@@ -353,8 +355,9 @@ static int no_run(sqlite3 *db, const char *table, int why, long want,
 		                       ? " (and this one to rooflab report --sweeps)"
 		                       : "");
 	} else {
+		char q[4200];
 		snprintf(err, errlen, "%s has no %s run; make one with: %s --db %s",
-		         dbpath, what, cmd, dbpath);
+		         dbpath, what, cmd, rl_sh_word(dbpath, "FILE", q, sizeof q));
 	}
 	return RL_EINPUT;
 }
@@ -471,7 +474,7 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 {
 	static const char *const cols[] = {"run_id", "run"};
 	sqlite3_stmt *st = NULL;
-	char sql[200];
+	char sql[200], q[4200]; /* q: dbpath as sh reads it (rl_sh_word) */
 	size_t i;
 	int rc, has = 0;
 	memset(s, 0, sizeof *s);
@@ -491,7 +494,8 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 			         "--db that file", dbpath, found);
 		else
 			snprintf(err, errlen, "%s has no sweep results; make them with: "
-			         "rooflab sweep SPEC --db %s", dbpath, dbpath);
+			         "rooflab sweep SPEC --db %s", dbpath,
+			         rl_sh_word(dbpath, "FILE", q, sizeof q));
 		return RL_EINPUT;
 	}
 	for (i = 0; i < 2; i++) {
@@ -535,7 +539,8 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 			         want, rl_store_run_ids_words(db, ids, sizeof ids));
 		else
 			snprintf(err, errlen, "%s has no sweep results; make them "
-			         "with: rooflab sweep SPEC --db %s", dbpath, dbpath);
+			         "with: rooflab sweep SPEC --db %s", dbpath,
+			         rl_sh_word(dbpath, "FILE", q, sizeof q));
 		return RL_EINPUT;
 	}
 	s->run = (long)sqlite3_column_int64(st, 0);

@@ -40,7 +40,8 @@ typedef struct {
 	const char *at[PLOT_AT_MAX];
 	size_t nat;
 	int mono;            /* the terminal draws no colour (--term dumb):
-	                     ** a title names none */
+	                     ** a title names none, and keeps its lines
+	                     ** within the text's 120 columns */
 } plot_opts;
 
 typedef int (*plot_build_fn)(sqlite3 *db, const plot_opts *o, FILE *s,

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../config/shword.h"
+
 void plot_style(FILE *s)
 {
 	fputs("set encoding utf8\n"
@@ -158,9 +160,10 @@ double plot_target(const plot_opts *o, const pdb_claim *c)
 int plot_no_rows(const plot_opts *o, long run, const char *table,
                  const char *what, char *err, size_t errlen)
 {
+	char q[4200]; /* (the command's file as sh reads it: rl_sh_word) */
 	snprintf(err, errlen, "%s: claim run %ld has no %s (table %s); "
 	         "rooflab claim --db %s writes them", o->dbpath, run, what,
-	         table, o->dbpath);
+	         table, rl_sh_word(o->dbpath, "FILE", q, sizeof q));
 	return RL_EINPUT;
 }
 

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../config/shword.h"
 #include "../model/stats.h"
 #include "kinds.h"
 
@@ -104,9 +105,11 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 		snprintf(chips[MAX_CHIPS - 1], sizeof chips[0], "other chips (%d)",
 		         nother);
 	if (rows == 0) {
+		char q[4200]; /* (the command's file as sh reads it: rl_sh_word) */
 		snprintf(err, errlen, "%s: validation run %ld has no rows with "
 		         "positive measured and modeled values; rooflab validate "
-		         "--db %s writes them", o->dbpath, v.id, o->dbpath);
+		         "--db %s writes them", o->dbpath, v.id,
+		         rl_sh_word(o->dbpath, "FILE", q, sizeof q));
 		return RL_EINPUT;
 	}
 	lo = pow(10, floor(log10(lo / 1.3)));

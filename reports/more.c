@@ -12,6 +12,7 @@
 #include "../claim/schema.h"
 #include "../config/dbfile.h"
 #include "../config/stamp.h"
+#include "../config/shword.h"
 #include "../config/version.h"
 #include "../plots/kinds.h"
 #include "../sweeps/store.h"
@@ -256,10 +257,12 @@ void report_validation(rctx *r)
 	doc_heading(&r->d, 2, "validation", "Validation against published "
 	            "measurements");
 	if ((found = report_val_run(r, &v)) <= 0) {
+		char qd[PATH_MAX + 64];
 		if (found == 0)
 			doc_para_class(&r->d, "note", "No validation run in this "
 			               "database; make one with: rooflab validate "
-			               "--db %s", r->o->dbpath);
+			               "--db %s", rl_sh_word(r->o->dbpath, "FILE", qd,
+			                                      sizeof qd));
 		return;
 	}
 	doc_para(&r->d, "How far the model's throughput is from published "
@@ -354,9 +357,20 @@ void report_provenance(rctx *r)
 	item_row(r, "claim run", run);
 	item_row(r, "report written", now);
 	doc_table_end(&r->d);
-	doc_para_class(&r->d, "note", "Made by rooflab report from the "
-	               "databases above; every number in it comes from them. "
-	               "Reproduce with: rooflab report --db %s%s%s --out %s",
-	               r->o->dbpath, r->sdb != r->db ? " --sweeps " : "",
-	               r->sdb != r->db ? r->sdbpath : "", r->o->out);
+	/* the files as sh reads them back (rl_sh_word, as merge's and
+	** sweep's resume commands): a blank or a ';' in a name stood bare,
+	** and the command, pasted, split it and ran what followed */
+	{
+		char qd[PATH_MAX + 64], qs[PATH_MAX + 64], qo[PATH_MAX + 64];
+		doc_para_class(&r->d, "note", "Made by rooflab report from the "
+		               "databases above; every number in it comes from "
+		               "them. Reproduce with: rooflab report --db %s%s%s "
+		               "--out %s",
+		               rl_sh_word(r->o->dbpath, "FILE", qd, sizeof qd),
+		               r->sdb != r->db ? " --sweeps " : "",
+		               r->sdb != r->db ? rl_sh_word(r->sdbpath, "FILE", qs,
+		                                            sizeof qs)
+		                               : "",
+		               rl_sh_word(r->o->out, "FILE", qo, sizeof qo));
+	}
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../config/measure.h"
+#include "../config/shword.h"
 #include "../model/stats.h"
 #include "rctx.h"
 
@@ -247,9 +248,13 @@ static void trust_words(rctx *r, const pdb_validation *v, char *buf,
 	char q50[32], q90[32];
 	buf[0] = '\0';
 	if (!v) {
+		/* (the database as sh reads it back: rl_sh_word, as the
+		** provenance's command names it) */
+		char qd[4200];
 		snprintf(buf, len, "not measured here: this database holds no "
 		         "comparison of the model with published measurements "
-		         "(rooflab validate --db %s adds one)", r->o->dbpath);
+		         "(rooflab validate --db %s adds one)",
+		         rl_sh_word(r->o->dbpath, "FILE", qd, sizeof qd));
 		return;
 	}
 	/* the rows validate's "all modelled rows" pools, its out-of-sample

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../config/shword.h"
 #include "../config/tmpfile.h"
 #include "rctx.h"
 #include "../model/utf8.h"
@@ -151,8 +152,11 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 		return RL_EINPUT;
 	}
 	if (access(o->dbpath, F_OK) != 0 && errno == ENOENT) {
+		/* (the command's file as sh reads it back: rl_sh_word) */
+		char q[4200];
 		snprintf(err, errlen, "--db %s: no such database (make one with "
-		         "rooflab claim --db %s)", o->dbpath, o->dbpath);
+		         "rooflab claim --db %s)", o->dbpath,
+		         rl_sh_word(o->dbpath, "FILE", q, sizeof q));
 		return RL_EINPUT;
 	}
 	rc = pdb_open(o->dbpath, &r.db, err, errlen);
@@ -175,9 +179,10 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 			return RL_EINPUT;
 		}
 		if (access(o->sweeps, F_OK) != 0 && errno == ENOENT) {
+			char q[4200];
 			snprintf(err, errlen, "--sweeps %s: no such database (make "
 			         "one with rooflab sweep SPEC --db %s)", o->sweeps,
-			         o->sweeps);
+			         rl_sh_word(o->sweeps, "FILE", q, sizeof q));
 			sqlite3_close(r.db);
 			return RL_EINPUT;
 		}

@@ -16,6 +16,7 @@
 #include "../claim/robustwords.h"
 #include "../claim/verdict.h"
 #include "../claim/words.h"
+#include "../config/shword.h"
 #include "../model/mapping.h"
 #include "rctx.h"
 
@@ -510,10 +511,19 @@ static void terms(rctx *r)
 	         "its equipment's.");
 }
 
+/* Whether p is a probability as claim writes one: within [0, 1], or
+** NAN (null: none evaluated), where a database changed by hand may hold
+** 1e308 ("inf%"), 1.5 or -0.2 */
+static int prob_ok(double p)
+{
+	return isnan(p) || (p >= 0 && p <= 1);
+}
+
 /* The Monte Carlo's samples where side b's utilization is at least the
 ** share the claim states, as claim's text says it under the ranges (the
 ** run's JSON, verdict.at_claimed_utilization, its claim and source the
-** claims file's words; nothing where the run did not write it). */
+** claims file's words; nothing where the run did not write it, or wrote
+** a P(>= target) no probability: prob_ok). */
 static void given_item(rctx *r)
 {
 	static const char *const path[7] = {
@@ -529,7 +539,7 @@ static void given_item(rctx *r)
 	char buf[1024], stated[256], by[256];
 	json_numbers(r, path, v, 7);
 	if (!isfinite(v[0]) || !isfinite(v[1]) || !isfinite(v[2]) ||
-	    v[1] < 0 || v[2] < v[1] || v[2] > 1e15)
+	    v[1] < 0 || v[2] < v[1] || v[2] > 1e15 || !prob_ok(v[6]))
 		return;
 	g.at_least = v[0];
 	g.n = (long long)v[1];
@@ -550,7 +560,8 @@ static void given_item(rctx *r)
 /* The Monte Carlo with every range narrowed toward its stated value and
 ** the range that moves P(>= target) most, as claim's text says them (the
 ** run's JSON, verdict.range_robustness; nothing where the run did not
-** write it). */
+** write it, or wrote a P no probability, prob_ok: the top range's clause
+** alone left out where its P is none). */
 static void robust_item(rctx *r)
 {
 	static const char *const path[] = {
@@ -583,7 +594,7 @@ static void robust_item(rctx *r)
 	json_numbers(r, path, v, N);
 	memset(&s, 0, sizeof s);
 	for (i = 0; i < RL_ROBUST_FRACTIONS; i++) {
-		if (!isfinite(v[3 * i]))
+		if (!isfinite(v[3 * i]) || !prob_ok(v[3 * i + 1]))
 			return;
 		s.fraction[i] = v[3 * i];
 		s.prob[i] = v[3 * i + 1];
@@ -618,6 +629,12 @@ static void robust_item(rctx *r)
 		json_text(r, "$.verdict.range_robustness.mode_held_first",
 		          s.mode_held, sizeof s.mode_held);
 	}
+	/* a top range whose P is no probability is left out, its clause
+	** with it; a runner-up's, its "about" */
+	if (!prob_ok(s.top_prob))
+		s.top[0] = '\0';
+	if (!prob_ok(s.next_prob))
+		s.next_prob = NAN;
 	claim_robust_investor_words(&s, r->c.target, inv, sizeof inv);
 	claim_robust_words(&s, r->c.target, all, sizeof all);
 	if (claim_robust_top_words(&s, r->c.target, top, sizeof top))
@@ -678,12 +695,14 @@ void report_verdict(rctx *r)
 		         "total (input + output) tokens per second%s%s; %s in "
 		         "output tokens only.", c->speedup_total,
 		         def > 0 ? ", Etched's way of counting" : "", tp, so);
+		char qd[4200];
 		if (def < 0)
 			doc_item(&r->d, "Whose claim: this claim run does not record "
 			         "whether side b is rooflab claim's default (Sohu as "
 			         "Etched claims it) or a side of the user's (it was written "
 			         "before rooflab stored that); rerun rooflab claim "
-			         "--db %s to have it said.", r->o->dbpath);
+			         "--db %s to have it said.",
+			         rl_sh_word(r->o->dbpath, "FILE", qd, sizeof qd));
 	}
 	if (m.have)
 		doc_item(&r->d, "90%% interval: %s (median %s), from %ld Monte "

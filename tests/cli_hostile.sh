@@ -774,6 +774,44 @@ expect_exit 2 "sweep of a spec whose chip holds an ESC" -- "$RL" sweep \
 expect_err "^rooflab sweep: escspec\.ini:2: unknown chip 'h100\?\[0m'" \
 	"the sweep's message shows the ESC as '?'"
 no_controls "sweep's message"
+# the file a command wrote, named on its last line: an --out whose name
+# holds an ESC (a colour code) is shown with it as '?', as merge and sweep
+# name theirs (the ESC went to the terminal raw); the file is written at
+# its own name, bytes as given
+report_out="r${esc}[31m.md"
+expect_exit 0 "report --out with an ESC in its name" -- "$RL" report \
+	--db "$tmpd/full.db" --out "$report_out" --no-plots
+expect_out "^rooflab report: wrote r\?\[31m\.md\$" "report names its --out with the ESC as '?'"
+no_controls "report's last line" out
+[ -f "$report_out" ] && echo "ok - report: the file at its name as given" ||
+	{ echo "not ok - report: no file at its name as given"; fails=$((fails + 1)); }
+# (and calibrate's first line its profile and measurements,
+# validate's its measurements)
+cp "${ROOFLAB_DATA:-$root/data}/calibration/trtllm-0.10-start.ini" "s${esc}[31m.ini"
+cp "${ROOFLAB_DATA:-$root/data}/measurements.csv" "m${esc}[31m.csv"
+expect_exit 0 "calibrate --out with an ESC in its name" -- "$RL" calibrate \
+	--profile "s${esc}[31m.ini" --measurements "m${esc}[31m.csv" \
+	--software "TensorRT-LLM 0.10.0" --fit eff_compute --no-loo --out "c${esc}[31m.ini"
+expect_out "^calibrating profile s\?\[31m\.ini on 16 rows of m\?\[31m\.csv, software TensorRT-LLM 0\.10\.0\$" \
+	"calibrate names its profile and measurements with the ESC as '?'"
+expect_out "^wrote c\?\[31m\.ini\$" "calibrate names its --out with the ESC as '?'"
+no_controls "calibrate's lines" out
+expect_exit 0 "validate --measurements with an ESC in its name" -- "$RL" validate \
+	--measurements "m${esc}[31m.csv"
+expect_out "^model against measured: m\?\[31m\.csv\$" "validate names its measurements with the ESC as '?'"
+no_controls "validate's lines" out
+if command -v gnuplot >/dev/null 2>&1; then
+	expect_exit 0 "plot --out with an ESC in its name" -- "$RL" plot heatmap \
+		--db "$tmpd/sweep.db" --out "p${esc}[31m.svg"
+	expect_out "^rooflab plot: wrote p\?\[31m\.svg\$" "plot names its --out with the ESC as '?'"
+	no_controls "plot's last line" out
+	expect_exit 0 "plot curve --out with an ESC in its name" -- "$RL" plot curve \
+		--chip h100-sxm --model llama3-8b --profile trtllm-0.10 --out "k${esc}[31m.svg"
+	expect_out "^rooflab plot: wrote k\?\[31m\.svg\$" "plot curve names its --out with the ESC as '?'"
+	no_controls "plot curve's last line" out
+else
+	echo "ok - plot --out with an ESC # skipped: gnuplot is not installed"
+fi
 
 # a chip named with an ESC in a scenario (names and labels on stdout), and
 # a claim's text with one in the claims file: '?' (they went out raw)

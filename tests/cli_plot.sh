@@ -462,6 +462,17 @@ if grep -q "speedup_total_tokens (x) over" "$tmpd/out" && ! grep -q "over the \[
 else
 	echo "not ok - a text heatmap's colour bar label: $(grep -n "over the \[baseline\]'s" "$tmpd/out" | head -1)"; fails=$((fails + 1))
 fi
+# a text distribution (--term dumb) keeps its title's interval, which the
+# fixture gives (claim_mc: 11.2, 16.8, 24.9; 100000 samples, 4% of them
+# violating limits), and names no colour for the violating samples (its
+# key names them): the line with "grey: samples that violate physical
+# limits" ran past the 120 columns and the text terminal dropped it whole,
+# interval and median with it
+expect_exit 0 "distribution as text" -- "$RL" plot distribution --db "$db" --term dumb
+expect_out "90% interval 11\.20x \.\. 24\.90x, median 16\.80x" "a text distribution keeps its interval line"
+expect_out "scenario etched-bench \(claim run 1; 100000 samples" "a text distribution keeps its scenario and samples"
+expect_no_out "grey" "a text distribution names no colour"
+expect_out "samples that violate limits" "its key names the violating samples"
 # titles say what and for which scenario
 if grep -q 'etched-bench' "$tmpd/o/factors.svg"; then
 	echo "ok - factor plot title names the scenario"
@@ -536,6 +547,18 @@ expect_exit 2 "missing sweep database" -- "$RL" plot heatmap --db \
 	"$tmpd/none.db" --out "$tmpd/x.png"
 expect_err "none\.db: no such database \(make one with rooflab claim, sweep or validate --db " \
 	"missing sweep database: the three makers named"
+# the command a message gives to run names the file as sh reads it back
+# (rl_sh_word, as sweep's resume command): a blank and a ';' in the name
+# stood bare, and the command, pasted, split it and ran what followed
+expect_exit 2 "missing database whose name needs quotes" -- "$RL" plot heatmap --db \
+	"$tmpd/no such;x.db" --out "$tmpd/x.png"
+expect_err "no such;x\.db: no such database \(make one with rooflab claim, sweep or validate --db '[^ ]*/no such;x\.db'\)\$" \
+	"missing database: the command's file quoted for sh"
+: >"$tmpd/e db;x.db" # an empty file: SQLite reads it as a database with no tables
+expect_exit 2 "a sweep database with no results, its name needing quotes" -- "$RL" plot heatmap \
+	--db "$tmpd/e db;x.db" --term dumb
+expect_err "make them with: rooflab sweep SPEC --db '[^ ]*/e db;x\.db'\$" \
+	"no sweep results: the command's file quoted for sh"
 echo "not sqlite" >"$tmpd/text.db"
 # a path through a file: why it cannot be read, not "no such database"
 expect_exit 2 "a database path through a file" -- "$RL" plot factors \

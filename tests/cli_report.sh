@@ -269,6 +269,57 @@ report_altered "$db" esc 0 "claims: a Markdown report of a claim holding markup"
 	"UPDATE claim_claims SET claim = '<b>one chip</b> & 100T | &copy; ~~x~~ *y*' WHERE claim LIKE '<b>%'"
 has "$tmpd/md/esc.md" "claims: Markdown escapes & ~ | * < >" \
 	'| \<b\>one chip\</b\> \& 100T \| \&copy; \~\~x\~\~ \*y\* | seed 001 |'
+# the verdict's items read from the run's JSON: the samples at the claimed
+# utilization and the ranges narrowed, by hand as claim writes them (a
+# tenth's P 0.686 is 68.6%, the half's 0.031 3.1%, the top range's 0.099
+# 9.9%); a probability no run writes (a database changed by hand: over 1,
+# below 0, 1e308) is not printed as one ("inf%", "150.0%" and "-20.0%"
+# stood in the verdict): the item, or the top range's clause, left out as
+# where the run wrote none
+rob='{"narrowed":[{"fraction":1,"samples":1000,"p50":13.16,"prob_ge_target":0.012},{"fraction":0.5,"samples":1000,"p50":16.55,"prob_ge_target":HALF},{"fraction":0.25,"samples":1000,"p50":18.72,"prob_ge_target":0.118},{"fraction":0.1,"samples":1000,"p50":20.25,"prob_ge_target":0.686}],"most_moving":{"param":"b.profile.eff_compute","unit":"","low":0.84,"high":0.905,"fraction":0.1,"p50":14.52,"prob_ge_target":TOP,"next_param":"b.profile.attn_overlap","next_prob_estimated":0.035}}'
+giv='{"at_least":0.9,"claim":"c","source":"s","samples":76,"evaluated":1000,"share":0.076,"p05":11.9,"p50":16.2,"p95":20.3,"prob_ge_target":GIVEN}'
+# robust_json HALF TOP GIVEN: the SQL that sets the run's two items
+robust_json() {
+	printf "UPDATE claim_runs SET json = json_set(json, '\$.verdict.range_robustness', json('%s'), '\$.verdict.at_claimed_utilization', json('%s'))" \
+		"$(printf '%s' "$rob" | sed -e "s/HALF/$1/" -e "s/TOP/$2/")" \
+		"$(printf '%s' "$giv" | sed "s/GIVEN/$3/")"
+}
+report_altered "$db" rob 0 "verdict: the run's ranges narrowed and claimed share" "$(robust_json 0.031 0.099 0.066)"
+has "$tmpd/md/rob.md" "verdict: the ranges narrowed, each P" \
+	"P(\\>= 20x) = 1.2% at full width (median 13.16x), 3.1% at half (16.55x), 11.8% at a quarter (18.72x), 68.6% at a tenth (20.25x); the range whose width moves P(\\>= 20x) most: b.profile.eff\\_compute, narrowed alone to a tenth (0.84 .. 0.905), the others as given: P(\\>= 20x) = 9.9%"
+has "$tmpd/md/rob.md" "verdict: the samples at the claimed share, their P" \
+	"90% interval 11.90x .. 20.30x, median 16.20x, P(\\>= 20x) = 6.6%."
+for p in 1e308 1.5 -0.2; do
+	report_altered "$db" robbad 0 "verdict: a run's P of $p at half width" "$(robust_json "$p" 0.099 0.066)"
+	lacks "$tmpd/md/robbad.md" "verdict: no ranges narrowed with a P of $p" "narrowed toward its stated value"
+	report_altered "$db" robbad 0 "verdict: a run's top range's P of $p" "$(robust_json 0.031 "$p" 0.066)"
+	has "$tmpd/md/robbad.md" "verdict: the ranges narrowed without the top range's P of $p" \
+		"68.6% at a tenth (20.25x)."
+	lacks "$tmpd/md/robbad.md" "verdict: no top range with a P of $p" "moves P(\\\\>= 20x) most"
+	report_altered "$db" robbad 0 "verdict: a run's P of $p at the claimed share" "$(robust_json 0.031 0.099 "$p")"
+	lacks "$tmpd/md/robbad.md" "verdict: no line at the claimed share with a P of $p" "share stated in"
+done
+# the commands the report gives to run (the provenance's that writes it
+# again, the verdict's and the validation section's) name their files as
+# sh reads them back (rl_sh_word, as merge's and sweep's resume commands):
+# a database and an --out whose names hold a blank, a ';' and a quote are
+# single-quoted (a quote as '\''), where they stood bare and a command,
+# pasted, split the name and ran what followed the ';'
+cp "$db" "$tmpd/my db;x'y.db"
+expect_exit 0 "report of a database whose name needs quotes" -- "$RL" report \
+	--db "$tmpd/my db;x'y.db" --out "$tmpd/md/a b.html" --no-plots
+has "$tmpd/md/a b.html" "provenance: the command's files quoted for sh" \
+	"Reproduce with: rooflab report --db '$tmpd/my db;x'\\''y.db' --out '$tmpd/md/a b.html'"
+has "$tmpd/md/a b.html" "verdict: the claim command's file quoted for sh" \
+	"rerun rooflab claim --db '$tmpd/my db;x'\\''y.db' to have it said."
+# and, in a database with no validation run, the verdict's and the
+# validation section's validate command
+report_altered "$db" "nv db;x" 0 "report of a database with no validation run" \
+	"DROP TABLE validation_runs"
+has "$tmpd/md/nv db;x.md" "verdict: the validate command's file quoted for sh" \
+	"(rooflab validate --db '$tmpd/nv db;x.db' adds one)"
+has "$tmpd/md/nv db;x.md" "validation: the validate command's file quoted for sh" \
+	"make one with: rooflab validate --db '$tmpd/nv db;x.db'"
 has "$html" "validation: the profile" "profile trtllm-0.10"
 has "$html" "provenance: the version" "$("$RL" --version | awk '{print $2}')"
 has "$html" "provenance: the git revision row" "git revision"
@@ -629,6 +680,14 @@ expect_err "none.db: no such database" "missing sweep database: message"
 # sweep or validate --db none.db"
 expect_err "rooflab report: --sweeps [^ ]*none\.db: no such database \(make one with rooflab sweep SPEC --db [^ ]*none\.db\)$" \
 	"missing sweep database: only sweep makes one"
+# (each command's file as sh reads it back, rl_sh_word: a blank and a ';'
+# stood bare)
+expect_exit 2 "missing database whose name needs quotes" -- "$RL" report --db "$tmpd/no such;x.db" \
+	--out "$tmpd/bad.html"
+expect_err "make one with rooflab claim --db '[^ ]*/no such;x\.db'\)\$" "missing database: the command's file quoted for sh"
+expect_exit 2 "missing sweep database whose name needs quotes" -- "$RL" report --db "$db" \
+	--sweeps "$tmpd/no such;x.db" --out "$tmpd/bad.html"
+expect_err "make one with rooflab sweep SPEC --db '[^ ]*/no such;x\.db'\)\$" "missing sweep database: the command's file quoted for sh"
 expect_exit 2 "bad --run" -- "$RL" report --db "$db" --run 0 \
 	--out "$tmpd/bad.html"
 expect_err "--run: '0' is not a run id" "bad --run: message"

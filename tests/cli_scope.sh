@@ -176,4 +176,15 @@ if [ "$(sed -e 1,2d -e '/^name = /d' "$tmpd/fit.ini")" = "$(sed -e 1,2d -e '/^na
 else
 	echo "not ok - calibrate: the fit as without the tiny row"; fails=$((fails + 1))
 fi
+# a row measured at 1e308 tokens/s against some 1,360 modelled: its log
+# error, log(1360 / 1e308) = -702.0, is a finite number, so the fit takes
+# it as validate models it (-100.0%): it is not left out as "no finite
+# number", where the ratio less 1 (-1 in a double) read as one
+(cat "$M"; echo "huge,T,lent,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,output_tokens_per_s,1e308,") >"$tmpd/huge.csv"
+expect_exit 0 "calibrate with a row measured at 1e308" -- env ROOFLAB_DATA="$tmpd/d" $RL calibrate \
+	--profile trtllm-0.10 --measurements "$tmpd/huge.csv" --version lent --chip h100-sxm \
+	--fit eff_memory --no-loo --out "$tmpd/huge.ini"
+expect_no_out "^left out huge" "calibrate: the row at 1e308 is not left out (its log error is finite)"
+expect_out "^calibrating profile trtllm-0\.10 on 3 rows " "calibrate: the row at 1e308 fitted with the two others"
+expect_out "^huge .* 1e\+308 " "calibrate: the row at 1e308 listed among the fitted"
 exit $fails

@@ -1086,6 +1086,45 @@ static void test_robust_words_shape(void **state)
 	                          "them out; seed 1 and 100000 samples)"));
 }
 
+/* The investor's line from 10 samples: P 90% at a tenth from 10 samples
+** lies between 59.6% and 98.2% by Wilson's score (z 1.96: centre
+** (0.9 + 0.19208) / 1.38416 = 0.78899, half-width 1.96 sqrt(0.009 +
+** 0.009604) / 1.38416 = 0.19314), across the 90% band: no word, the
+** interval and the fix, where it said "Supported, where at full width it
+** is Not supported"; where full width alone is unsettled (from 100
+** samples P 99.5% at a tenth lies in [95.4%, 99.9%], Supported either way,
+** and 8% at full width in [4.1%, 15.0%], across 10%) the full width's
+** interval is said. */
+static void test_robust_investor_few_samples(void **state)
+{
+	claim_robust_summary s;
+	char b[1024];
+	int i;
+	(void)state;
+	memset(&s, 0, sizeof s);
+	s.n = RL_ROBUST_FRACTIONS;
+	for (i = 0; i < RL_ROBUST_FRACTIONS; i++) {
+		s.fraction[i] = rl_robust_fraction[i];
+		s.p50[i] = 2.5;
+	}
+	s.samples = 10;
+	s.prob[0] = 0;
+	s.prob[3] = 0.9;
+	claim_robust_investor_words(&s, 1.5, b, sizeof b);
+	assert_non_null(strstr(b, "P(>= 1.5x) = 90.0% (median 2.50x), but from "
+	                          "only 10 samples: it lies between 59.6% and "
+	                          "98.2% (95% confidence)"));
+	assert_non_null(strstr(b, "more samples (--samples) settle it"));
+	assert_null(strstr(b, "Supported"));
+	s.samples = 100;
+	s.prob[0] = 0.08;
+	s.prob[3] = 0.995;
+	claim_robust_investor_words(&s, 1.5, b, sizeof b);
+	assert_non_null(strstr(b, "but from only 100 samples: at full width it "
+	                          "lies between 4.1% and 15.0% (95% "
+	                          "confidence)"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1110,6 +1149,7 @@ int main(void)
 	    cmocka_unit_test(test_robust_investor_same_word),
 	    cmocka_unit_test(test_robust_investor_word_falls),
 	    cmocka_unit_test(test_robust_words_shape),
+	    cmocka_unit_test(test_robust_investor_few_samples),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
