@@ -60,9 +60,15 @@ static const struct chip_label {
 	** no NVLink, MLPerf v4.0 L40Sx8_TRT.json), so "L40S PCIe" names it
 	** too */
 	{"l40s", 1, {48, 0}, LM_GDDR6, 0, "l40s", 0},
-	/* 192 GB is the launch figure of the same parts (b200.ini, gb200.ini) */
+	/* 192 GB is the launch figure of the same parts (b200.ini, gb200.ini);
+	** and a GB200 column headed as the B200's beside it, "GB200 180GB
+	** HBM3e" (ASSUMPTION: recalled from the post-1.0 perf-overview tables,
+	** whose headers no file here copies, as "H200 141GB HBM3" above): the
+	** same Blackwell GPU as HGX B200's 180 GB, and no other GB200 part has
+	** that capacity, so it names gb200 (hardware-more.csv: 186 GB MLPerf,
+	** 192 GB announced) */
 	{"b200", 0, {180, 192, 0}, LM_HBM3E, LF_SXM, "b200", 0},
-	{"gb200", 0, {186, 192, 0}, LM_HBM3E | LM_LPDDR5X, 0, "gb200", 0},
+	{"gb200", 0, {186, 192, 180}, LM_HBM3E | LM_LPDDR5X, 0, "gb200", 0},
 	/* AMD's OAM parts (mi300x.ini: 192 GB HBM3, MLPerf v4.1 "AMD Instinct
 	** MI300X"; mi325x.ini: "AMD Instinct MI325X 256GB HBM3E", MLPerf v5.0) */
 	{"mi300x", 0, {192, 0}, LM_HBM3, 0, "mi300x", 0},

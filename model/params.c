@@ -430,13 +430,25 @@ static const rl_param table[] = {
  OFF(prof.gemm_fixed_s),
  "fixed time of each GEMM kernel (t0 of t0 + bytes / bandwidth): charged "
  "per GEMM of every layer and the LM head in every iteration, CUDA-graph "
- "replays included (0: none)"},
+ "replays included, scaled to the chip's clock (kernel_fixed_clock_ghz; 0: "
+ "none)"},
 {"profile", "moe_layer_fixed_us", "us", 1e-6, 0, 1e3, 0, RL_PT_REAL, NULL,
  OFF(prof.moe_layer_fixed_s),
  "fixed device time each MoE layer adds per iteration beside its GEMMs "
  "(the floors of its routing, top-k, permute and finalize kernels): "
- "charged in every iteration, CUDA-graph replays included, the same "
- "microseconds on every chip (0: none)"},
+ "charged in every iteration, CUDA-graph replays included, scaled to the "
+ "chip's clock as gemm_fixed_us is (profile.kernel_fixed_clock_ghz; 0: "
+ "none)"},
+{"profile", "kernel_fixed_clock_ghz", "GHz", 1e9, 0, 100, 1.83, RL_PT_REAL,
+ NULL, OFF(prof.kernel_fixed_clock_hz),
+ "clock of the chip whose rows gave gemm_fixed_us and moe_layer_fixed_us: "
+ "the H100 SXM's and H200's 1.83 GHz (data/chips/h100-sxm.ini "
+ "design.clock_ghz, hardware.csv boost_clock_tensor), where every profile "
+ "was fitted; on a chip of another design.clock_ghz both fixed times scale "
+ "by this / that clock, a kernel's ramp, wave and tail being clock cycles "
+ "(ASSUMPTION: all cycles; range from none of them, no scaling, to all; "
+ "data/chips/README.md); a chip with no clock, or 0 here: the same "
+ "microseconds"},
 {"profile", "seq_overhead_us", "us", 1e-6, 0, 1e5, 0, RL_PT_REAL, NULL,
  OFF(prof.seq_overhead_s),
  "time per sequence per iteration (sampling, bookkeeping)"},

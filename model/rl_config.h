@@ -291,6 +291,10 @@ typedef struct {
 	                          * beside its GEMMs (its routing, permute and
 	                          * finalize kernels' floors), in every
 	                          * iteration, CUDA-graph replays included */
+	double kernel_fixed_clock_hz; /* the clock of the chip the two fixed
+	                          * kernel times above come from: on a chip
+	                          * of another design.clock_hz they scale by
+	                          * this / that (0: not scaled) */
 	double moe_dispatch;     /* enum rl_moe_dispatch: how tokens reach the
 	                          * experts of the ep ranks */
 	double moe_permute;      /* 1: each MoE layer's token permute and

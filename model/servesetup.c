@@ -97,6 +97,17 @@ static double logits_rows(const rl_config *cfg)
 	return ceil(pf->max_num_tokens / seq);
 }
 
+/* The factor a fixed kernel time fitted on the chip of the profile's
+** kernel_fixed_clock_ghz takes on this chip: that clock over this chip's
+** design.clock_ghz (a kernel's ramp, wave and tail are clock cycles), 1
+** where either clock is not given (a chip with no [design] clock keeps
+** the fitted microseconds) */
+static double kernel_clock_factor(const rl_config *cfg)
+{
+	double ref = cfg->prof.kernel_fixed_clock_hz, clk = cfg->design.clock_hz;
+	return ref > 0 && clk > 0 ? ref / clk : 1.0;
+}
+
 /* A stage kind of `layers` layers, with or without the embedding and the
 ** LM head, sending its activations on or not; u's per-layer figures set. */
 static rl_stage_kind stage_kind_of(const rl_config *cfg,
@@ -120,10 +131,13 @@ static rl_stage_kind stage_kind_of(const rl_config *cfg,
 	/* device time of fixed length: each GEMM kernel's floor, and the
 	** floors of the kernels an MoE layer runs beside its GEMMs (routing,
 	** top-k, permute, finalize: profile.moe_layer_fixed_us), which a
-	** CUDA graph's replay keeps (a dense model's moe_share is 0: +0) */
-	k.gemm_fixed_s = cfg->prof.gemm_fixed_s *
-	                     (layers * u->gemms_per_layer + head) +
-	                 layers * u->moe_share * cfg->prof.moe_layer_fixed_s;
+	** CUDA graph's replay keeps (a dense model's moe_share is 0: +0);
+	** kernel time, in clock cycles: on a chip of another clock than the
+	** one they were fitted on, scaled by the two clocks (1 on that chip) */
+	k.gemm_fixed_s = (cfg->prof.gemm_fixed_s *
+	                      (layers * u->gemms_per_layer + head) +
+	                  layers * u->moe_share * cfg->prof.moe_layer_fixed_s) *
+	                 kernel_clock_factor(cfg);
 	/* (read = 0: what engine.c's iter_cost works out without routed
 	** experts) */
 	k.w_dense_bytes =
