@@ -623,12 +623,20 @@ static void test_mc_words(void **state)
 	assert_string_equal(b, "b.chip.peak_tflops_fp8: 10.07x at 5000, 20.64x "
 	                    "at 12000 TFLOPS (1.75x down, 1.17x up)");
 	/* a swing that prints the same at two decimals is flat */
-	assert_true(claim_swing_flat(17.5, 17.50001));
-	assert_false(claim_swing_flat(17.5, 17.51));
+	assert_true(claim_swing_flat(17.5, 17.5, 17.50001));
+	assert_false(claim_swing_flat(17.5, 17.5, 17.51));
 	/* ends that are not numbers (NaN stored as NULL) moved nothing that
 	** can be said: not flat, though both print "nan" (fuzz9) */
-	assert_false(claim_swing_flat(NAN, NAN));
-	assert_false(claim_swing_flat(NAN, 17.5));
+	assert_false(claim_swing_flat(17.5, NAN, NAN));
+	assert_false(claim_swing_flat(17.5, NAN, 17.5));
+	/* ends that agree away from the nominal (a range low = high = 3 TB/s
+	** leaving the stated 4.8 out: 16.40x at both ends, 21.39x stated)
+	** moved it (fuzz5): "17.50" against "17.49" at two decimals */
+	assert_false(claim_swing_flat(21.39, 16.40, 16.40));
+	assert_false(claim_swing_flat(17.49, 17.5, 17.50001));
+	assert_true(claim_swing_flat(17.504, 17.5, 17.50001));
+	/* a nominal not known: the ends alone */
+	assert_true(claim_swing_flat(NAN, 16.40, 16.40));
 	/* a speedup of 1e15 and past in exponent form: %.2f of 1e300 is 301
 	** digits and 3 decimals, which a 32-byte cell cut to other digits */
 	assert_string_equal(claim_speedup2(b, 32, 1e300), "1e+300");
