@@ -122,9 +122,27 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 			             {10, "git_rev", sizeof r->git_rev},
 			             {11, "spec_path", sizeof r->spec_path}};
 			size_t k;
-			for (k = 0; k < sizeof texts / sizeof texts[0]; k++)
-				if (strlen(text_of(st, texts[k].col)) >= texts[k].cap) {
-					const char *t = text_of(st, texts[k].col);
+			for (k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+				const char *t = text_of(st, texts[k].col);
+				long bad = rl_utf8_bad(t);
+				/* the hash, times and build rooflab writes are ASCII:
+				** bytes that are no UTF-8 (a blob put there by hand)
+				** went into the merged file's run_parts and the
+				** messages as they were; the spec's path is the file
+				** system's, whatever its bytes */
+				if (bad >= 0 && texts[k].col != 11) {
+					snprintf(err, errlen, "%s: run %lld: %s holds a byte "
+					         "(0x%02X, byte %ld) that begins no UTF-8 "
+					         "character, where rooflab writes text; "
+					         "refusing to merge a crafted or altered "
+					         "shard", m->paths[part],
+					         (long long)sqlite3_column_int64(st, 0),
+					         texts[k].name, (unsigned)(unsigned char)t[bad],
+					         bad + 1);
+					sqlite3_finalize(st);
+					return RL_EINPUT;
+				}
+				if (strlen(t) >= texts[k].cap) {
 					char size[64];
 					snprintf(err, errlen, "%s: run %lld: %s of %s; "
 					         "rooflab writes at most %zu bytes",
@@ -136,6 +154,7 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 					sqlite3_finalize(st);
 					return RL_EINPUT;
 				}
+			}
 		}
 		/* the counts rooflab writes as whole numbers: text, a real or
 		** NULL (a database changed by hand) is refused, where it was
