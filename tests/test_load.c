@@ -952,6 +952,37 @@ static void test_spread_co_arrivals(void **state)
 	near(o.prefill_s, 0.038245, 1e-4);
 }
 
+/* A dataset whose longest output is its mean (scenario.osl_max = osl)
+** has fixed lengths, as one without a longest (osl_max 0): the same
+** figures bit for bit, at a steady rate and over a finite run (fuzz5's
+** mutant reading osl_max >= osl as a spread gave it the 16 prompt
+** quantiles' mean and the spread's tail).  The compute-only server of
+** test_spread_co_arrivals. */
+static void test_spread_needs_longer_max(void **state)
+{
+	rl_config c;
+	rl_load_result a, b;
+	double rate[2] = {25, 25}, n[2] = {0, 400};
+	int i;
+	(void)state;
+	overhead_only(&c);
+	c.chip.peak_flops_fp8 = 1.5e14;
+	c.scen.isl = 200;
+	for (i = 0; i < 2; i++) {
+		c.scen.osl_max = 0;
+		load_ok(&c, rate[i], n[i], &a);
+		c.scen.osl_max = c.scen.osl;
+		load_ok(&c, rate[i], n[i], &b);
+		assert_true(a.prefill_s == b.prefill_s);
+		assert_true(a.ttft_mean_s == b.ttft_mean_s);
+		assert_true(a.ttft_p99_s == b.ttft_p99_s);
+		assert_true(a.tpot_s == b.tpot_s);
+		assert_true(a.e2e_s == b.e2e_s);
+		assert_true(a.duration_s == b.duration_s ||
+		            (isnan(a.duration_s) && isnan(b.duration_s)));
+	}
+}
+
 /* A Poisson arrival's own prefill iteration carries its prompt and the
 ** others that arrived with it, isl + p tokens on average (load.c,
 ** own_prefill).  With 10 ms per request prefilled (request_overhead_s,
@@ -1229,6 +1260,7 @@ int main(void)
 	    cmocka_unit_test(test_spread_prompts),
 	    cmocka_unit_test(test_spread_quantile_points),
 	    cmocka_unit_test(test_spread_co_arrivals),
+	    cmocka_unit_test(test_spread_needs_longer_max),
 	    cmocka_unit_test(test_own_prefill),
 	    cmocka_unit_test(test_run_capacity),
 	    cmocka_unit_test(test_more_resources_no_slower),
