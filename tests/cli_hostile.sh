@@ -141,6 +141,19 @@ expect_exit 2 "merge of a shard with NULL column names" -- \
 expect_err "NULL" "merge names the NULL column"
 expect_exit 2 "export of NULL column names" -- \
 	"$RL" export --db null0.db --format json
+# run_columns naming one column twice (its last renamed by hand to the
+# first's name): export read the first column twice, under one name, and
+# left the last out, a CSV header and JSON records with a name twice, exit
+# 0 (fuzz5); refused, naming the file, the run and the column
+cp s0.db twice0.db
+sqlite3 twice0.db "UPDATE run_columns SET name = 'chip_hbm_tbps' WHERE
+	ord = (SELECT max(ord) FROM run_columns)"
+for fmt in csv json; do
+	expect_exit 2 "export ($fmt) of run_columns naming a column twice" -- \
+		"$RL" export --db twice0.db --format $fmt
+	expect_err "^rooflab export: twice0\.db run 1: run_columns names the column 'chip_hbm_tbps' twice; refusing a crafted or foreign database$" \
+		"export names the file, the run and the column ($fmt)"
+done
 if [ -z "$(ls | grep 'tmp-')" ] && [ ! -e m2.db ] && [ ! -e m3.db ]; then
 	echo "ok - refused merges leave no file behind"
 else
