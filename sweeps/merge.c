@@ -753,8 +753,14 @@ static int check_columns(const merge_ctx *m, char *err, size_t errlen)
 	const shard_run *a = &m->runs[0];
 	sqlite3_stmt *st;
 	int rc, bad = 0;
-	rc = sqlite3_prepare_v2(a->db, "SELECT ord, name FROM run_columns "
-	                        "WHERE run_id = ? ORDER BY ord", -1, &st, NULL);
+	/* with how many of the run's columns bear its name: a name given
+	** twice (run_columns changed by hand) made the merged points table
+	** fail on "duplicate column name", said of merge's temporary file */
+	rc = sqlite3_prepare_v2(a->db, "SELECT ord, name, (SELECT count(*) "
+	                        "FROM run_columns r WHERE r.run_id = "
+	                        "run_columns.run_id AND r.name = run_columns.name) "
+	                        "FROM run_columns WHERE run_id = ? ORDER BY ord",
+	                        -1, &st, NULL);
 	/* (a query failing for want of memory or by I/O is no fault of the
 	** part: rl_db_exit) */
 	if (rc != SQLITE_OK) {
@@ -772,6 +778,12 @@ static int check_columns(const merge_ctx *m, char *err, size_t errlen)
 			         (long long)sqlite3_column_int64(st, 0), name ? "'" : "",
 			         rl_utf8_cut(name ? name : "NULL", 60),
 			         name ? name : "NULL", name ? "'" : "");
+			bad = 1;
+		} else if (sqlite3_column_int64(st, 2) > 1) {
+			snprintf(err, errlen, "%s run %lld: run_columns names the "
+			         "column '%s' %lld times; refusing to merge a crafted or "
+			         "altered shard", m->paths[a->part], (long long)a->id,
+			         name, (long long)sqlite3_column_int64(st, 2));
 			bad = 1;
 		}
 	}
