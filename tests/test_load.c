@@ -952,6 +952,45 @@ static void test_spread_co_arrivals(void **state)
 	near(o.prefill_s, 0.038245, 1e-4);
 }
 
+/* A spread of short prompts (load.c 3a): the 16 quantiles of prompts of
+** mean isl 8 run from 8 x 0.0317 / 0.98 = 0.26 tokens up; a prompt is at
+** least one token, so the shortest count 1 (spread_prefill's floor;
+** fuzz5's mutant without it read prompts of a quarter token).  The
+** compute-only server of test_spread_co_arrivals at 2 requests/s, where
+** fewer than one prompt token is in an iteration (p < 1: each quantile's
+** chunk is its own prompt, no budget's cap): quantile j's prefill is rd +
+** c isl_j + h, the others arriving with it (c + h / 8) p, so the mean is
+** rd + c m + h + (c + h / 8) p with m the mean of max(1, 8 q_j 16 /
+** sum q) over q_j = -ln(1 - (j + 0.5) / 16): above 8 by the floor's
+** lift. */
+static void test_spread_short_prompts(void **state)
+{
+	rl_config c;
+	rl_load_result o;
+	double cost = 2 * 6979321856.0 / 1.5e14;
+	double head = 2 * 4096 * 128256.0 / 1.5e14, q[16], qsum = 0, m = 0;
+	double p, rd;
+	int j;
+	(void)state;
+	for (j = 0; j < 16; j++) {
+		q[j] = -log(1 - (j + 0.5) / 16);
+		qsum += q[j];
+	}
+	for (j = 0; j < 16; j++)
+		m += fmax(1, 8 * q[j] * 16 / qsum) / 16;
+	assert_true(8 * q[0] * 16 / qsum < 0.3 && m > 8.04);
+	overhead_only(&c);
+	c.chip.peak_flops_fp8 = 1.5e14;
+	c.scen.isl = 8;
+	c.scen.osl_max = 21;
+	load_ok(&c, 2, 0, &o);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	p = o.at.prefill_tokens;
+	rd = o.at.decode.time_s;
+	assert_true(p > 0 && p < 1);
+	near(o.prefill_s, rd + cost * m + head + (cost + head / 8) * p, 1e-9);
+}
+
 /* A dataset whose longest output is its mean (scenario.osl_max = osl)
 ** has fixed lengths, as one without a longest (osl_max 0): the same
 ** figures bit for bit, at a steady rate and over a finite run (fuzz5's
@@ -1261,6 +1300,7 @@ int main(void)
 	    cmocka_unit_test(test_spread_quantile_points),
 	    cmocka_unit_test(test_spread_co_arrivals),
 	    cmocka_unit_test(test_spread_needs_longer_max),
+	    cmocka_unit_test(test_spread_short_prompts),
 	    cmocka_unit_test(test_own_prefill),
 	    cmocka_unit_test(test_run_capacity),
 	    cmocka_unit_test(test_more_resources_no_slower),
