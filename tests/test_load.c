@@ -991,6 +991,38 @@ static void test_spread_short_prompts(void **state)
 	near(o.prefill_s, rd + cost * m + head + (cost + head / 8) * p, 1e-9);
 }
 
+/* More than one prompt in an iteration (p > isl) on a spread row: each
+** quantile engine's chunk is then its p isl_j / isl tokens, more than its
+** own prompt, and own_prefill charges the prompt's isl_j of them, (rp_j -
+** rd_j)(isl_j - q_j) / q_j off the engine's TTFT (fuzz5's mutant without
+** that term charged the whole chunk).  On the compute-only server of
+** test_spread_co_arrivals (a prompt token c, a prompt's logits row h) the
+** quantile's prefill is then rd + c isl_j + h + (c + h / isl) p, linear
+** in isl_j, and the header's rule holds: a TTFT linear in the prompt keeps
+** its figure over the quantiles (their mean is isl), the fixed-length
+** row's rd + c isl + h + (c + h / isl) p, where no iteration reaches the
+** budget's cap (the longest quantile, 3.54 isl, plus p within 1000 -
+** n_dec).  isl 100 at 60 requests/s. */
+static void test_spread_chunk_past_prompt(void **state)
+{
+	rl_config c;
+	rl_load_result fixed, spread;
+	(void)state;
+	overhead_only(&c);
+	c.chip.peak_flops_fp8 = 1.5e14;
+	c.scen.isl = 100;
+	c.scen.osl_max = 0;
+	load_ok(&c, 60, 0, &fixed);
+	assert_int_equal(fixed.regime, RL_LOAD_STEADY);
+	assert_true(fixed.at.prefill_tokens > 100);
+	assert_true(3.55 * 100 + fixed.at.prefill_tokens <
+	            1000 - fixed.at.decode_seqs);
+	c.scen.osl_max = 21;
+	load_ok(&c, 60, 0, &spread);
+	assert_true(spread.at.prefill_tokens > 100);
+	near(spread.prefill_s, fixed.prefill_s, 1e-9);
+}
+
 /* A dataset whose longest output is its mean (scenario.osl_max = osl)
 ** has fixed lengths, as one without a longest (osl_max 0): the same
 ** figures bit for bit, at a steady rate and over a finite run (fuzz5's
@@ -1301,6 +1333,7 @@ int main(void)
 	    cmocka_unit_test(test_spread_co_arrivals),
 	    cmocka_unit_test(test_spread_needs_longer_max),
 	    cmocka_unit_test(test_spread_short_prompts),
+	    cmocka_unit_test(test_spread_chunk_past_prompt),
 	    cmocka_unit_test(test_own_prefill),
 	    cmocka_unit_test(test_run_capacity),
 	    cmocka_unit_test(test_more_resources_no_slower),
