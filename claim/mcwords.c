@@ -224,14 +224,21 @@ const char *claim_plain_num(char *buf, size_t len, double v)
 	return buf;
 }
 
-int claim_swing_flat(double speedup_low, double speedup_high)
+int claim_swing_flat(double nominal, double speedup_low,
+                     double speedup_high)
 {
-	char lo[32], hi[32];
+	char lo[32], hi[32], nom[32];
 	/* an end that is not a number (NULL in the database, a sample the
 	** model could not evaluate) moved nothing it can be said of */
-	return isfinite(speedup_low) && isfinite(speedup_high) &&
-	       !strcmp(claim_speedup2(lo, sizeof lo, speedup_low),
-	               claim_speedup2(hi, sizeof hi, speedup_high));
+	if (!isfinite(speedup_low) || !isfinite(speedup_high) ||
+	    strcmp(claim_speedup2(lo, sizeof lo, speedup_low),
+	           claim_speedup2(hi, sizeof hi, speedup_high)))
+		return 0;
+	/* and both ends where the stated values put it: a range that leaves
+	** its stated value out (low = high = 12740 against a stated 9800)
+	** moves the speedup to the same figure at both ends */
+	return !isfinite(nominal) ||
+	       !strcmp(lo, claim_speedup2(nom, sizeof nom, nominal));
 }
 
 /* How much further a tornado row reaches below the nominal than above it,

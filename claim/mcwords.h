@@ -67,9 +67,13 @@ int claim_mc_nominal_words(const claim_mc_summary *s, char *buf,
 const char *claim_plain_num(char *buf, size_t len, double v);
 
 /* claim_swing_flat: 1 when the two ends are numbers that print the same
-** (claim_speedup2, numwords.h), a swing the text, the report and the
-** tornado plot name apart rather than draw. */
-int claim_swing_flat(double speedup_low, double speedup_high);
+** (claim_speedup2, numwords.h) as each other and as the nominal, the
+** speedup at the stated values (not compared where it is not a number),
+** a swing the text, the report and the tornado plot name apart ("unchanged
+** over the range") rather than draw.  Ends that agree away from the
+** nominal (a range leaving its stated value out) are a move. */
+int claim_swing_flat(double nominal, double speedup_low,
+                     double speedup_high);
 
 /* 1 when the row leans the way the median moved (down when p50 is below
 ** the nominal) by more than 1% in log terms. */

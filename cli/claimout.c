@@ -607,7 +607,9 @@ static void unc_text(FILE *f, const claim_report *rep,
 		claim_speedup_x(hi, sizeof hi, t->speedup_high);
 		/* a swing that rounds to zero is named below, as the tornado
 		** plot and the report leave it out */
-		if (claim_swing_flat(t->speedup_low, t->speedup_high)) {
+		if (claim_swing_flat(b == &rep->b ? rep->speedup_total
+		                                  : rep->bd_speedup_total,
+		                     t->speedup_low, t->speedup_high)) {
 			flat[nflat++] = i;
 			continue;
 		}

@@ -324,8 +324,9 @@ static void nominal_words(rctx *r, const char *side,
 /* The tornado table as the text gives it: each end of the range (a
 ** whole number whole), the unit, the speedups to two decimals, what the
 ** parameter is in words; a swing
-** that rounds to zero there is named after the table. */
-static void tornado_table(rctx *r, const char *side)
+** that rounds to zero there, both ends at the nominal (claim_swing_flat),
+** is named after the table. */
+static void tornado_table(rctx *r, const char *side, double nominal)
 {
 	static const char *const h[] = {"parameter", "low", "high", "unit",
 	                          "speedup at low", "speedup at high",
@@ -350,7 +351,7 @@ static void tornado_table(rctx *r, const char *side)
 			break;
 		pdb_text(st, 0, p, sizeof p);
 		pdb_text(st, 3, unit, sizeof unit);
-		if (claim_swing_flat(sl, sh)) {
+		if (claim_swing_flat(nominal, sl, sh)) {
 			size_t l = strlen(p) + (nflat ? 2 : 0);
 			if (cut) {
 				/* counted, not named */
@@ -462,7 +463,10 @@ static void side_part(rctx *r, const char *side, const char *id,
 			doc_para_class(&r->d, "note", "The claim run stored no Monte "
 			               "Carlo for this side.");
 	}
-	tornado_table(r, side);
+	/* the nominal the swings are flat against: the Monte Carlo's,
+	** else side b's speedup (none stored for by design's without it) */
+	tornado_table(r, side, isfinite(s.nominal) ? s.nominal
+	              : !strcmp(side, "b") ? r->c.speedup_total : NAN);
 	mapping_share(r, side, label);
 	if (po)
 		report_figure(r, "distribution", po, "Monte Carlo distribution of "

@@ -107,6 +107,18 @@ static int read_columns(sqlite3 *db, const char *path, int64_t run_id,
 			sqlite3_finalize(st);
 			return RL_EINPUT;
 		}
+		/* a name given twice (run_columns changed by hand) read one
+		** column twice, under one name, and left the other out: a CSV
+		** header and a JSON record with a name twice */
+		for (int k = 0; k < c->ncols; k++)
+			if (!strcmp(c->names[k], name)) {
+				snprintf(err, errlen, "%s run %lld: run_columns names "
+				         "the column '%.*s' twice; refusing a crafted or "
+				         "foreign database", path, (long long)run_id,
+				         rl_utf8_cut(name, 60), name);
+				sqlite3_finalize(st);
+				return RL_EINPUT;
+			}
 		const char *unit = (const char *)sqlite3_column_text(st, 1);
 		c->names[c->ncols] = strdup(name);
 		c->units[c->ncols] = strdup(unit ? unit : "");

@@ -122,9 +122,27 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 			             {10, "git_rev", sizeof r->git_rev},
 			             {11, "spec_path", sizeof r->spec_path}};
 			size_t k;
-			for (k = 0; k < sizeof texts / sizeof texts[0]; k++)
-				if (strlen(text_of(st, texts[k].col)) >= texts[k].cap) {
-					const char *t = text_of(st, texts[k].col);
+			for (k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+				const char *t = text_of(st, texts[k].col);
+				long bad = rl_utf8_bad(t);
+				/* the hash, times and build rooflab writes are ASCII:
+				** bytes that are no UTF-8 (a blob put there by hand)
+				** went into the merged file's run_parts and the
+				** messages as they were; the spec's path is the file
+				** system's, whatever its bytes */
+				if (bad >= 0 && texts[k].col != 11) {
+					snprintf(err, errlen, "%s: run %lld: %s holds a byte "
+					         "(0x%02X, byte %ld) that begins no UTF-8 "
+					         "character, where rooflab writes text; "
+					         "refusing to merge a crafted or altered "
+					         "shard", m->paths[part],
+					         (long long)sqlite3_column_int64(st, 0),
+					         texts[k].name, (unsigned)(unsigned char)t[bad],
+					         bad + 1);
+					sqlite3_finalize(st);
+					return RL_EINPUT;
+				}
+				if (strlen(t) >= texts[k].cap) {
 					char size[64];
 					snprintf(err, errlen, "%s: run %lld: %s of %s; "
 					         "rooflab writes at most %zu bytes",
@@ -136,6 +154,7 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 					sqlite3_finalize(st);
 					return RL_EINPUT;
 				}
+			}
 		}
 		/* the counts rooflab writes as whole numbers: text, a real or
 		** NULL (a database changed by hand) is refused, where it was
@@ -734,8 +753,14 @@ static int check_columns(const merge_ctx *m, char *err, size_t errlen)
 	const shard_run *a = &m->runs[0];
 	sqlite3_stmt *st;
 	int rc, bad = 0;
-	rc = sqlite3_prepare_v2(a->db, "SELECT ord, name FROM run_columns "
-	                        "WHERE run_id = ? ORDER BY ord", -1, &st, NULL);
+	/* with how many of the run's columns bear its name: a name given
+	** twice (run_columns changed by hand) made the merged points table
+	** fail on "duplicate column name", said of merge's temporary file */
+	rc = sqlite3_prepare_v2(a->db, "SELECT ord, name, (SELECT count(*) "
+	                        "FROM run_columns r WHERE r.run_id = "
+	                        "run_columns.run_id AND r.name = run_columns.name) "
+	                        "FROM run_columns WHERE run_id = ? ORDER BY ord",
+	                        -1, &st, NULL);
 	/* (a query failing for want of memory or by I/O is no fault of the
 	** part: rl_db_exit) */
 	if (rc != SQLITE_OK) {
@@ -753,6 +778,12 @@ static int check_columns(const merge_ctx *m, char *err, size_t errlen)
 			         (long long)sqlite3_column_int64(st, 0), name ? "'" : "",
 			         rl_utf8_cut(name ? name : "NULL", 60),
 			         name ? name : "NULL", name ? "'" : "");
+			bad = 1;
+		} else if (sqlite3_column_int64(st, 2) > 1) {
+			snprintf(err, errlen, "%s run %lld: run_columns names the "
+			         "column '%s' %lld times; refusing to merge a crafted or "
+			         "altered shard", m->paths[a->part], (long long)a->id,
+			         name, (long long)sqlite3_column_int64(st, 2));
 			bad = 1;
 		}
 	}

@@ -1281,6 +1281,35 @@ else
 	echo "not ok - unchanged parameters cut: $n listed, ending $(tail -c 60 "$tmpd/flat")"
 	fails=$((fails + 1))
 fi
+# a range that leaves its stated value out, of zero width (low = high = 3
+# TB/s against sohu.ini's 4.8): both ends give the same speedup, but not
+# the stated values' (HBM bandwidth binds at 3 where compute binds at 4.8);
+# the text and the report said it left the speedup "unchanged over the
+# range" beside the bound that holds at the stated values (fuzz5).  Its row
+# is listed with its two equal speedups, below the stated values' one.
+printf '[b.chip.hbm_tbps]\ndist = uniform\nlow = 3\nhigh = 3\nsource = test\n' \
+	>"$tmpd/u3.ini"
+rm -f "$tmpd/u3.db"
+expect_exit 0 "claim over a range of zero width away from its stated value" -- \
+	$RL claim --samples 0 --no-design --uncertainty "$tmpd/u3.ini" --db "$tmpd/u3.db"
+nom=$(sed -n 's/^  under the stated assumptions: \([0-9.]*\)x counting.*/\1/p' "$tmpd/out")
+row=$(sed -n 's/^    b\.chip\.hbm_tbps  *3 \.\. 3  *TB\/s speedup  *\([0-9.]*\)x \.\. \([0-9.]*\)x$/\1 \2/p' "$tmpd/out")
+if [ -n "$nom" ] && [ -n "$row" ] && [ "${row% *}" = "${row#* }" ] &&
+	[ "${row% *}" != "$nom" ] && ! grep -q "unchanged over the range" "$tmpd/out"; then
+	echo "ok - the zero-width range's row: ${row% *}x at both ends, ${nom}x at the stated values"
+else
+	echo "not ok - zero-width range away from the stated value: row '$row', stated '$nom'"
+	grep -A1 "unchanged over the range\|hbm_tbps  " "$tmpd/out" | sed 's/^/    out: /'
+	fails=$((fails + 1))
+fi
+$RL report --db "$tmpd/u3.db" --out "$tmpd/u3.html" >/dev/null 2>&1
+if grep -q "<td>b.chip.hbm_tbps</td><td>3</td><td>3</td>" "$tmpd/u3.html" &&
+	! grep -q "unchanged over" "$tmpd/u3.html"; then
+	echo "ok - the report's sensitivity table lists the zero-width range's row"
+else
+	echo "not ok - the report's sensitivity table: $(grep -o "[^>]*unchanged over[^<]*" "$tmpd/u3.html")"
+	fails=$((fails + 1))
+fi
 # --help says what the run does with side b's mapping: the default Sohu is
 # run at its best mapping of the chips (claim_map_sides), a side given keeps
 # its own; the help read as if Sohu ran at the scenario's tp 8

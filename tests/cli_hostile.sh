@@ -141,6 +141,27 @@ expect_exit 2 "merge of a shard with NULL column names" -- \
 expect_err "NULL" "merge names the NULL column"
 expect_exit 2 "export of NULL column names" -- \
 	"$RL" export --db null0.db --format json
+# run_columns naming one column twice (its last renamed by hand to the
+# first's name): export read the first column twice, under one name, and
+# left the last out, a CSV header and JSON records with a name twice, exit
+# 0 (fuzz5); refused, naming the file, the run and the column
+cp s0.db twice0.db
+sqlite3 twice0.db "UPDATE run_columns SET name = 'chip_hbm_tbps' WHERE
+	ord = (SELECT max(ord) FROM run_columns)"
+for fmt in csv json; do
+	expect_exit 2 "export ($fmt) of run_columns naming a column twice" -- \
+		"$RL" export --db twice0.db --format $fmt
+	expect_err "^rooflab export: twice0\.db run 1: run_columns names the column 'chip_hbm_tbps' twice; refusing a crafted or foreign database$" \
+		"export names the file, the run and the column ($fmt)"
+done
+# and merge of such a part: it failed making the merged table, "m5.db.tmp-PID:
+# duplicate column name: chip_hbm_tbps", a file that no longer exists
+# (fuzz5); now named as the part
+rm -f m5.db
+expect_exit 2 "merge of a part whose run_columns names a column twice" -- \
+	"$RL" merge --allow-mixed-builds m5.db twice0.db s1.db
+expect_err "^rooflab merge: twice0\.db run 1: run_columns names the column 'chip_hbm_tbps' 2 times; refusing to merge a crafted or altered shard$" \
+	"merge names the part, the run and the column"
 if [ -z "$(ls | grep 'tmp-')" ] && [ ! -e m2.db ] && [ ! -e m3.db ]; then
 	echo "ok - refused merges leave no file behind"
 else

@@ -252,6 +252,19 @@ cp "$d/part3.db" "$d/build3.db"
 q "$d/build3.db" "UPDATE runs SET git_rev = printf('%070d', 0)"
 expect_exit 2 "a part's git_rev of 70 characters" -- $RL merge "$d/m1.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/build3.db"
 expect_err "build3\.db: run 1: git_rev of 70 bytes; rooflab writes at most 63 bytes" "names the length and the limit"
+# a part's version or git_rev holding bytes that are no UTF-8 (a blob
+# X'FF00' put there by hand, read as the text "\377"): it went as it was
+# into the merged run_parts (with --allow-mixed-builds) and the refusal
+# without it; refused, named, no file written (fuzz5)
+for col in version git_rev; do
+	cp "$d/part3.db" "$d/build3.db"
+	q "$d/build3.db" "UPDATE runs SET $col = x'ff00'"
+	rm -f "$d/m1.db"
+	expect_exit 2 "a part's $col of bytes that are no UTF-8" -- $RL merge --allow-mixed-builds "$d/m1.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/build3.db"
+	expect_err "build3\.db: run 1: $col holds a byte \(0xFF, byte 1\) that begins no UTF-8 character, where rooflab writes text; refusing to merge a crafted or altered shard" "names the part, the run, the column and the byte ($col)"
+	[ ! -e "$d/m1.db" ] && echo "ok - refused: no merged file ($col not UTF-8)" ||
+		{ echo "not ok - refused but $d/m1.db written ($col not UTF-8)"; fails=$((fails + 1)); }
+done
 expect_exit 2 "merge into an existing file" -- $RL merge "$d/merged.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/part3.db"
 expect_err "exists" "refuses to overwrite"
 # --force onto one of its own parts (by its name, or by a link to it): the

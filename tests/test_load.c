@@ -952,6 +952,108 @@ static void test_spread_co_arrivals(void **state)
 	near(o.prefill_s, 0.038245, 1e-4);
 }
 
+/* A spread of short prompts (load.c 3a): the 16 quantiles of prompts of
+** mean isl 8 run from 8 x 0.0317 / 0.98 = 0.26 tokens up; a prompt is at
+** least one token, so the shortest count 1 (spread_prefill's floor;
+** fuzz5's mutant without it read prompts of a quarter token).  The
+** compute-only server of test_spread_co_arrivals at 2 requests/s, where
+** fewer than one prompt token is in an iteration (p < 1: each quantile's
+** chunk is its own prompt, no budget's cap): quantile j's prefill is rd +
+** c isl_j + h, the others arriving with it (c + h / 8) p, so the mean is
+** rd + c m + h + (c + h / 8) p with m the mean of max(1, 8 q_j 16 /
+** sum q) over q_j = -ln(1 - (j + 0.5) / 16): above 8 by the floor's
+** lift. */
+static void test_spread_short_prompts(void **state)
+{
+	rl_config c;
+	rl_load_result o;
+	double cost = 2 * 6979321856.0 / 1.5e14;
+	double head = 2 * 4096 * 128256.0 / 1.5e14, q[16], qsum = 0, m = 0;
+	double p, rd;
+	int j;
+	(void)state;
+	for (j = 0; j < 16; j++) {
+		q[j] = -log(1 - (j + 0.5) / 16);
+		qsum += q[j];
+	}
+	for (j = 0; j < 16; j++)
+		m += fmax(1, 8 * q[j] * 16 / qsum) / 16;
+	assert_true(8 * q[0] * 16 / qsum < 0.3 && m > 8.04);
+	overhead_only(&c);
+	c.chip.peak_flops_fp8 = 1.5e14;
+	c.scen.isl = 8;
+	c.scen.osl_max = 21;
+	load_ok(&c, 2, 0, &o);
+	assert_int_equal(o.regime, RL_LOAD_STEADY);
+	p = o.at.prefill_tokens;
+	rd = o.at.decode.time_s;
+	assert_true(p > 0 && p < 1);
+	near(o.prefill_s, rd + cost * m + head + (cost + head / 8) * p, 1e-9);
+}
+
+/* More than one prompt in an iteration (p > isl) on a spread row: each
+** quantile engine's chunk is then its p isl_j / isl tokens, more than its
+** own prompt, and own_prefill charges the prompt's isl_j of them, (rp_j -
+** rd_j)(isl_j - q_j) / q_j off the engine's TTFT (fuzz5's mutant without
+** that term charged the whole chunk).  On the compute-only server of
+** test_spread_co_arrivals (a prompt token c, a prompt's logits row h) the
+** quantile's prefill is then rd + c isl_j + h + (c + h / isl) p, linear
+** in isl_j, and the header's rule holds: a TTFT linear in the prompt keeps
+** its figure over the quantiles (their mean is isl), the fixed-length
+** row's rd + c isl + h + (c + h / isl) p, where no iteration reaches the
+** budget's cap (the longest quantile, 3.54 isl, plus p within 1000 -
+** n_dec).  isl 100 at 60 requests/s. */
+static void test_spread_chunk_past_prompt(void **state)
+{
+	rl_config c;
+	rl_load_result fixed, spread;
+	(void)state;
+	overhead_only(&c);
+	c.chip.peak_flops_fp8 = 1.5e14;
+	c.scen.isl = 100;
+	c.scen.osl_max = 0;
+	load_ok(&c, 60, 0, &fixed);
+	assert_int_equal(fixed.regime, RL_LOAD_STEADY);
+	assert_true(fixed.at.prefill_tokens > 100);
+	assert_true(3.55 * 100 + fixed.at.prefill_tokens <
+	            1000 - fixed.at.decode_seqs);
+	c.scen.osl_max = 21;
+	load_ok(&c, 60, 0, &spread);
+	assert_true(spread.at.prefill_tokens > 100);
+	near(spread.prefill_s, fixed.prefill_s, 1e-9);
+}
+
+/* A dataset whose longest output is its mean (scenario.osl_max = osl)
+** has fixed lengths, as one without a longest (osl_max 0): the same
+** figures bit for bit, at a steady rate and over a finite run (fuzz5's
+** mutant reading osl_max >= osl as a spread gave it the 16 prompt
+** quantiles' mean and the spread's tail).  The compute-only server of
+** test_spread_co_arrivals. */
+static void test_spread_needs_longer_max(void **state)
+{
+	rl_config c;
+	rl_load_result a, b;
+	double rate[2] = {25, 25}, n[2] = {0, 400};
+	int i;
+	(void)state;
+	overhead_only(&c);
+	c.chip.peak_flops_fp8 = 1.5e14;
+	c.scen.isl = 200;
+	for (i = 0; i < 2; i++) {
+		c.scen.osl_max = 0;
+		load_ok(&c, rate[i], n[i], &a);
+		c.scen.osl_max = c.scen.osl;
+		load_ok(&c, rate[i], n[i], &b);
+		assert_true(a.prefill_s == b.prefill_s);
+		assert_true(a.ttft_mean_s == b.ttft_mean_s);
+		assert_true(a.ttft_p99_s == b.ttft_p99_s);
+		assert_true(a.tpot_s == b.tpot_s);
+		assert_true(a.e2e_s == b.e2e_s);
+		assert_true(a.duration_s == b.duration_s ||
+		            (isnan(a.duration_s) && isnan(b.duration_s)));
+	}
+}
+
 /* A Poisson arrival's own prefill iteration carries its prompt and the
 ** others that arrived with it, isl + p tokens on average (load.c,
 ** own_prefill).  With 10 ms per request prefilled (request_overhead_s,
@@ -1229,6 +1331,9 @@ int main(void)
 	    cmocka_unit_test(test_spread_prompts),
 	    cmocka_unit_test(test_spread_quantile_points),
 	    cmocka_unit_test(test_spread_co_arrivals),
+	    cmocka_unit_test(test_spread_needs_longer_max),
+	    cmocka_unit_test(test_spread_short_prompts),
+	    cmocka_unit_test(test_spread_chunk_past_prompt),
 	    cmocka_unit_test(test_own_prefill),
 	    cmocka_unit_test(test_run_capacity),
 	    cmocka_unit_test(test_more_resources_no_slower),

@@ -690,6 +690,96 @@ static void test_divisors(void **state)
 	assert_int_equal(rl_divisor_after(10000000, 5000000), 10000000);
 }
 
+/* Each fault rl_mapping_check finds, the first in its order, and its
+** message whole with the legal values by hand (fuzz5's mutants of
+** mapping_fault and fault_words survived test_mapping: the checks in
+** another order, ep past the experts or not dividing dp let through,
+** links not needed for pp or ep alone, a link rate of 0 taken as one,
+** the switch's reduction asked of tp 1 or let through on a switch
+** without it, a legal list over the chips where it is over chips / tp or
+** dp, the attention heads' message given for the KV heads').  The toy
+** model (fixtures.h): 8 heads, 8 KV heads, 4 layers; a mixture of 8
+** experts where ep is asked for. */
+static void test_mapping_faults(void **state)
+{
+	rl_config c;
+	char msg[512];
+	(void)state;
+	toy(&c);
+	/* tp 3 on 8 chips: 3 divides neither the 8 heads nor the chips; the
+	** heads come first.  Legal tp: the divisors of 8 dividing 8 heads */
+	c.scen.chips = 8;
+	c.scen.tp = 3;
+	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
+	assert_string_equal(msg, "tp = 3 does not divide the model's 8 "
+	                    "attention heads; legal tp on 8 chips: 1, 2, 4, 8");
+	/* pp 6 at tp 1 on 8 chips: 6 does not divide 8, and 6 stages pass the
+	** 4 layers; the chips come first.  Legal pp: 8's divisors up to 4 */
+	c.scen.tp = 1;
+	c.scen.pp = 6;
+	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
+	assert_string_equal(msg, "chips = 8 is not a multiple of tp x pp = 1 x "
+	                    "6; tp x pp must divide the chips (dp = chips / (tp "
+	                    "x pp)): legal products 1, 2, 4, 8; with tp = 1, "
+	                    "legal pp: 1, 2, 4");
+	/* pp 6 at tp 4 on 24 chips: 24 = 4 x 6, too many stages; legal pp
+	** divide 24 / 4 = 6 and are at most 4: 1, 2, 3 (of 24: 4 too) */
+	c.scen.chips = 24;
+	c.scen.tp = 4;
+	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
+	assert_string_equal(msg, "pp = 6 is more stages than the model's 4 "
+	                    "layers; legal pp (dividing chips / tp = 6, at most "
+	                    "the layers): 1, 2, 3");
+	/* ep 16 on 16 chips at tp 4 (dp 4), 8 experts: past the experts;
+	** legal ep divide the 8 experts and dp 4: 1, 2, 4 (of 16 chips: 8 too) */
+	c.model.experts = 8;
+	c.model.experts_per_token = 2;
+	c.scen.chips = 16;
+	c.scen.pp = 1;
+	c.scen.ep = 16;
+	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
+	assert_string_equal(msg, "ep = 16 is larger than the model's 8 experts; "
+	                    "legal ep (dividing the experts and dp = 4): 1, 2, "
+	                    "4");
+	/* ep 4 on 8 chips at tp 4: dp 2, which 4 does not divide; legal: 1, 2 */
+	c.scen.chips = 8;
+	c.scen.ep = 4;
+	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
+	assert_string_equal(msg, "ep = 4 must divide the model's 8 experts and "
+	                    "dp = chips / (tp x pp) = 2; legal ep: 1, 2");
+	/* no links (link_gbps 0): pp 2 alone, or ep 2 alone, needs them */
+	c.chip.link_Bps = 0;
+	c.scen.chips = 2;
+	c.scen.tp = 1;
+	c.scen.pp = 2;
+	c.scen.ep = 1;
+	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
+	assert_string_equal(msg, "chip: tp, pp or ep > 1 needs link_gbps > 0 "
+	                    "(legal without links: tp = pp = ep = 1)");
+	c.scen.pp = 1;
+	c.scen.ep = 2;
+	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
+	assert_string_equal(msg, "chip: tp, pp or ep > 1 needs link_gbps > 0 "
+	                    "(legal without links: tp = pp = ep = 1)");
+	/* the switch's all-reduce: tp 1 has none to do (ring chip: fine); tp
+	** 2 on a switch without in-network reduction is refused */
+	c.chip.link_Bps = 1e18;
+	c.scen.ep = 1;
+	c.prof.allreduce = RL_AR_SWITCH;
+	c.chip.topology = RL_TOPO_RING;
+	c.chip.in_network_reduction = 0;
+	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_OK);
+	c.scen.tp = 2;
+	c.chip.topology = RL_TOPO_SWITCH;
+	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
+	assert_string_equal(msg, "profile.allreduce = switch needs "
+	                    "chip.topology = switch with "
+	                    "chip.in_network_reduction = true; legal otherwise: "
+	                    "ring, two_shot, one_shot");
+	c.chip.in_network_reduction = 1;
+	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_OK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -709,6 +799,7 @@ int main(void)
 	    cmocka_unit_test(test_map_before_nan),
 	    cmocka_unit_test(test_map_meets_nan),
 	    cmocka_unit_test(test_legal_lists),
+	    cmocka_unit_test(test_mapping_faults),
 	    cmocka_unit_test(test_divisors),
 	    cmocka_unit_test(test_fewest_chips_pp_layers),
 	};

@@ -60,6 +60,14 @@ static void test_shrink_arithmetic(void **state)
 	NEAR(v.a, 6, 1e-12);
 	NEAR(v.b, 6, 1e-12);
 	NEAR(v.c, 8.5, 1e-12);
+	/* and a mode above it (mutants, fuzz5: the upper clamp dropped kept
+	** the mode 8 past the high end 4, a triangle with no shape).  (0, 8,
+	** 10) stated 2, a quarter: 2 - 0.5 = 1.5 to 2 + 2 = 4, mode 8 -> 4 */
+	u = tri("chip", "link_gbps", 0, 8, 10);
+	assert_int_equal(rl_uparam_shrink(&u, 2, 0.25, &v), 0);
+	NEAR(v.a, 1.5, 1e-12);
+	NEAR(v.b, 4, 1e-12);
+	NEAR(v.c, 4, 1e-12);
 	/* HBM stated at the low end of a uniform 4.8-6.03: half is 4.8 to
 	** 4.8 + 0.615 = 5.415 */
 	memset(&u, 0, sizeof u);
@@ -101,6 +109,13 @@ static void test_shrink_arithmetic(void **state)
 	NEAR(v.b, 0.2, 1e-12);
 	assert_true(v.lo == 0);
 	NEAR(v.hi, 20000, 1e-6);
+	/* a truncation's low end above 0 moves in log terms too (mutants,
+	** fuzz5: kept where it was): 25, stated 400, half: 400 x (25 /
+	** 400)^0.5 = 100 */
+	u.lo = 25;
+	assert_int_equal(rl_uparam_shrink(&u, 400, 0.5, &v), 0);
+	NEAR(v.lo, 100, 1e-9);
+	u.lo = 0;
 	/* refused: a lognormal around 0, a fraction outside [0, 1] */
 	assert_int_equal(rl_uparam_shrink(&u, 0, 0.5, &v), -1);
 	assert_int_equal(rl_uparam_shrink(&u, 400, 1.5, &v), -1);
@@ -364,6 +379,120 @@ static void test_normal_closed_form(void **state)
 	rl_mc_free(full);
 }
 
+/* The reweighting by hand on five draws (fuzz5's mutants: a sample
+** not evaluated counted in the weights, a speedup equal to the target
+** not counted as reaching it, where the Monte Carlo's own P(>= target)
+** counts it).  u uniform (0, 10), stated 5, half: (2.5, 7.5), so the
+** weight p'(x) / p(x) is 0.2 / 0.1 = 2 inside it, 0 outside.  Draws 1, 3,
+** 4, 6, 8 with speedups 2, 1.5, not evaluated, 1, 2; target 1.5: the
+** weights of 3 and 6 count (4's sample has no speedup), 3's reaches the
+** target: P = 2 / (2 + 2) = 0.5. */
+static void test_reweighted_by_hand(void **state)
+{
+	rl_mc_result *full = rl_mc_alloc(5);
+	rl_uparam u;
+	double x[5] = {1, 3, 4, 6, 8}, sp[5] = {2, 1.5, NAN, 1, 2};
+	int i;
+	(void)state;
+	assert_non_null(full);
+	assert_int_equal(rl_mc_record_all(full, 1), 0);
+	memset(&u, 0, sizeof u);
+	u.p = rl_param_find("chip", "hbm_tbps");
+	u.side = 1;
+	u.dist = RL_DIST_UNIFORM;
+	u.a = 0;
+	u.b = 10;
+	u.lo = u.p->min;
+	u.hi = u.p->max;
+	full->samples = 5;
+	for (i = 0; i < 5; i++) {
+		full->drawn_all[i] = x[i];
+		full->speedup[i] = sp[i];
+	}
+	NEAR(rl_mc_reweighted_prob(full, &u, 1, 0, 5, 0.5, 1.5), 0.5, 1e-15);
+	/* at full width the weights are 1: 3 of the 4 evaluated reach it
+	** (the draws 1, 3 and 8) */
+	NEAR(rl_mc_reweighted_prob(full, &u, 1, 0, 5, 1, 1.5), 0.75, 1e-15);
+	/* target 1.6: only the speedups of 2 reach it, both outside half */
+	assert_true(rl_mc_reweighted_prob(full, &u, 1, 0, 5, 0.5, 1.6) == 0);
+	rl_mc_free(full);
+}
+
+/* The linear model of test_linear_closed_form with side a's peak
+** uncertain too: x_b triangular (100, 300, 400) stated 300, x_a uniform
+** (150, 250) stated 200, the speedup x_b / x_a.  By hand (P(x_b >= t) of
+** the triangle: 1 - (t - 100)^2 / 60000 below the mode, (400 - t)^2 /
+** 30000 above it, t = 1.6 x_a uniform on 240..400):
+**   full width  (60 - 29.2 + 11.111) / 160 = 0.26194
+**   x_b alone at a tenth, (280, 300, 310): x_b / 1.6 in 175..193.75, inside
+**     x_a's range, so P = (E[x_b] / 1.6 - 150) / 100 = (296.667 / 1.6 -
+**     150) / 100 = 0.35417, a move of 0.092
+**   x_a alone at a tenth, (195, 205): t in 312..328, P = (88^3 - 72^3) /
+**     (3 x 30000 x 16) = 0.21404, a move of 0.048
+**   both at a tenth: x_b / 1.6 <= 193.75 < 195: P = 0 exactly
+** so side b's peak moves P most, and its own run, the others as given,
+** is 0.354 (fuzz5's mutant that ran it with every range narrowed gave
+** 0).  Where no range moves P at all (target 10: no sample reaches it,
+** narrowed or not) none is named and no run is made alone (the mutant
+** taking the first move of 0 as the largest named one). */
+static void test_two_ranges_top(void **state)
+{
+	rl_config a, b;
+	rl_uparam u[2];
+	rl_mc_opts o;
+	rl_robust rb;
+	rl_mc_result *full = rl_mc_alloc(20000);
+	double stated[2];
+	char err[256];
+	(void)state;
+	fx_h100_ideal(&a);
+	a.chip.hbm_Bps = 1e18;
+	a.chip.peak_flops_fp8 = 200e12;
+	a.chip.peak_flops_bf16 = 1e20;
+	a.scen.isl = 2048;
+	a.scen.osl = 128;
+	b = a;
+	b.chip.peak_flops_fp8 = 300e12;
+	u[0] = tri("chip", "peak_tflops_fp8", 100, 300, 400);
+	memset(&u[1], 0, sizeof u[1]);
+	u[1].p = u[0].p;
+	u[1].side = 0;
+	u[1].dist = RL_DIST_UNIFORM;
+	u[1].a = 150;
+	u[1].b = 250;
+	u[1].lo = u[1].p->min;
+	u[1].hi = u[1].p->max;
+	stated[0] = rl_param_get(&b, u[0].p);
+	stated[1] = rl_param_get(&a, u[1].p);
+	NEAR(stated[1], 200, 1e-9);
+	memset(&o, 0, sizeof o);
+	o.samples = 20000;
+	o.seed = 5;
+	o.threads = 2;
+	o.target = 1.6;
+	assert_int_equal(rl_mc_record_all(full, 2), 0);
+	assert_int_equal(rl_mc_run(&a, &b, u, 2, &o, full, err, sizeof err), 0);
+	assert_int_equal(rl_mc_robust(&a, &b, u, 2, stated, &o, full, &rb, err,
+	                              sizeof err), 0);
+	NEAR(rb.all[0].prob_ge_target, 0.26194, 0.012);
+	assert_true(rb.all[3].prob_ge_target == 0);
+	NEAR(rb.alone[0], 0.35417, 0.015);
+	NEAR(rb.alone[1], 0.21404, 0.015);
+	assert_int_equal(rb.top, 0);
+	assert_int_equal(rb.runs, 4);
+	NEAR(rb.top_row.prob_ge_target, 0.35417, 0.012);
+	/* no range moves P: none named, three runs */
+	o.target = 10;
+	assert_int_equal(rl_mc_run(&a, &b, u, 2, &o, full, err, sizeof err), 0);
+	assert_true(full->prob_ge_target == 0);
+	assert_int_equal(rl_mc_robust(&a, &b, u, 2, stated, &o, full, &rb, err,
+	                              sizeof err), 0);
+	assert_true(rb.alone[0] == 0 && rb.alone[1] == 0);
+	assert_int_equal(rb.top, -1);
+	assert_int_equal(rb.runs, 3);
+	rl_mc_free(full);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -371,6 +500,8 @@ int main(void)
 	    cmocka_unit_test(test_pdf),
 	    cmocka_unit_test(test_linear_closed_form),
 	    cmocka_unit_test(test_normal_closed_form),
+	    cmocka_unit_test(test_reweighted_by_hand),
+	    cmocka_unit_test(test_two_ranges_top),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
