@@ -297,6 +297,10 @@ typedef struct {
 	size_t nmpt_a, nmpt_b;
 	int b_default;              /* 1: side b is the default (Sohu) */
 	int b_remapped;             /* 1: side b runs its best mapping */
+	/* 1: Sohu by design (bd) runs its best mapping too, which
+	** claim_map_sides gives it only where its search finds one that runs
+	** (b_remapped alone said nothing of bd) */
+	int bd_remapped;
 	double b_given_tp, b_given_pp, b_given_ep, b_given_total;
 	/* how far the model carries to a chip it was not fitted on, one
 	** sentence (valtrust.h val_trust_shipped, side a's profile named),
@@ -348,6 +352,12 @@ const char *claim_mc_skipped_by_design(const claim_report *rep);
 ** claimed, and by design) then runs its best one (b_remapped), as claim
 ** and solve both report it.  claim_compute calls it first. */
 void claim_map_sides(claim_report *rep);
+/* The words after Sohu by design's mapping in solve's b' header, as
+** claim_map_sides left it: " (its best mapping, as claim runs it)" where
+** it was remapped (bd_remapped); where side b was and it was not (no
+** mapping of its chips ran), that it keeps the scenario's; "" where
+** neither was (a side b given keeps its own). */
+const char *claim_bd_mapping_note(const claim_report *rep);
 /* Mappings (claim_map_sides), factors, solves, Monte Carlo, tornado,
 ** checks. */
 int claim_compute(claim_report *rep, char *err, size_t errlen);

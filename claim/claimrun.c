@@ -1017,10 +1017,22 @@ void claim_map_sides(claim_report *rep)
 	rep->b_remapped = 1;
 	if (rep->have_bd) {
 		rl_map_entry e[CLAIM_MAP_MAX];
-		if (search(&rep->bd, e) > 0 && e[0].rc == RL_OK)
+		if (search(&rep->bd, e) > 0 && e[0].rc == RL_OK) {
 			remap(&rep->bd, &e[0]);
+			rep->bd_remapped = 1;
+		}
 		tdp_speedups(rep);
 	}
+}
+
+const char *claim_bd_mapping_note(const claim_report *rep)
+{
+	if (rep->bd_remapped)
+		return " (its best mapping, as claim runs it)";
+	if (rep->b_remapped)
+		return " (the mapping the scenario names: no mapping of its chips "
+		       "runs, so it was not remapped as side b was)";
+	return "";
 }
 
 /* The side's throughput at CLAIM_BATCH_POINTS batch caps spaced evenly in

@@ -764,10 +764,12 @@ static void mappings_text(FILE *f, const claim_report *rep)
 	/* these two wrapped at 100 columns as the rest of the text
 	** (wrapped): one line each ran to 177 and 151 */
 	if (rep->have_bd && rep->b_remapped) {
-		snprintf(line, sizeof line, "%s at its best mapping with a TDP "
+		snprintf(line, sizeof line, "%s at %s with a TDP "
 		         "of 700 W: %sx, 1000 W: %sx, none: %sx (the spec sheet as "
 		         "claimed names no process node, so its power is not "
 		         "modelled)", rl_utf8_cell(rep->bd.label, 0, 0, lab, sizeof lab),
+		         rep->bd_remapped ? "its best mapping"
+		                          : "the mapping the scenario names",
 		         claim_speedup2(x[0], sizeof x[0], rep->tdp_speedup[0]),
 		         claim_speedup2(x[1], sizeof x[1], rep->tdp_speedup[1]),
 		         claim_speedup2(x[2], sizeof x[2], rep->tdp_speedup[2]));

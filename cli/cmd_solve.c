@@ -82,7 +82,7 @@ static void bd_header(const claim_report *rep)
 	       rl_mapping_words(mb, sizeof mb, s->tp, s->pp,
 	                        rl_scen_chips(s) / (s->tp * s->pp), 1),
 	       rl_scen_chips(s),
-	       rep->b_remapped ? " (its best mapping, as claim runs it)" : "",
+	       claim_bd_mapping_note(rep),
 	       claim_speedup_x(now, sizeof now,
 	                       rep->bd.r.total_tps / rep->a.r.total_tps));
 }

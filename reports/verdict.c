@@ -519,6 +519,14 @@ static int prob_ok(double p)
 	return isnan(p) || (p >= 0 && p <= 1);
 }
 
+/* Whether f is a share of a range's width as claim writes one (1, 0.5,
+** 0.25, 0.1): within (0, 1], where a database changed by hand may hold 0,
+** -0.5, 1.5 or 1e308 ("1e+308 of", "-0.5 of") */
+static int frac_ok(double f)
+{
+	return isfinite(f) && f > 0 && f <= 1;
+}
+
 /* The Monte Carlo's samples where side b's utilization is at least the
 ** share the claim states, as claim's text says it under the ranges (the
 ** run's JSON, verdict.at_claimed_utilization, its claim and source the
@@ -560,8 +568,9 @@ static void given_item(rctx *r)
 /* The Monte Carlo with every range narrowed toward its stated value and
 ** the range that moves P(>= target) most, as claim's text says them (the
 ** run's JSON, verdict.range_robustness; nothing where the run did not
-** write it, or wrote a P no probability, prob_ok: the top range's clause
-** alone left out where its P is none). */
+** write it, or wrote a P no probability, prob_ok, or a width's fraction
+** outside (0, 1], frac_ok: the top range's clause alone left out where
+** its P or fraction is none). */
 static void robust_item(rctx *r)
 {
 	static const char *const path[] = {
@@ -594,7 +603,7 @@ static void robust_item(rctx *r)
 	json_numbers(r, path, v, N);
 	memset(&s, 0, sizeof s);
 	for (i = 0; i < RL_ROBUST_FRACTIONS; i++) {
-		if (!isfinite(v[3 * i]) || !prob_ok(v[3 * i + 1]))
+		if (!frac_ok(v[3 * i]) || !prob_ok(v[3 * i + 1]))
 			return;
 		s.fraction[i] = v[3 * i];
 		s.prob[i] = v[3 * i + 1];
@@ -631,7 +640,7 @@ static void robust_item(rctx *r)
 	}
 	/* a top range whose P is no probability is left out, its clause
 	** with it; a runner-up's, its "about" */
-	if (!prob_ok(s.top_prob))
+	if (!prob_ok(s.top_prob) || !frac_ok(s.top_fraction))
 		s.top[0] = '\0';
 	if (!prob_ok(s.next_prob))
 		s.next_prob = NAN;

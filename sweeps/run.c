@@ -595,6 +595,31 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 		}
 		if (!id && (rc = other_shards(ws->db, s, o, err, errlen)))
 			return rc;
+		if (id && (fr.same_spec || fr.same_text) &&
+		    strcmp(fr.build, ours)) {
+			/* a run merged from parts of several builds (merge
+			** --allow-mixed-builds) records its build as "mixed",
+			** which no build is: say whose each part is (review39,
+			** where this said "resume with the build that started
+			** it" of "rooflab 0.1.0 (git mixed)") */
+			char parts[1024];
+			int nb = 0;
+			rc = rl_store_part_builds(ws->db, id, parts, sizeof parts,
+			                          &nb, err, errlen);
+			if (rc)
+				return on_db(o->db_path, rc, err, errlen);
+			if (nb > 1) {
+				snprintf(err, errlen, "%s: run %lld (shard %llu/%llu) "
+				         "was merged from the parts of %d rooflab builds "
+				         "(merge --allow-mixed-builds): %s; no one build "
+				         "started it, so none can resume it; refusing to "
+				         "resume it (leave out --resume to start a new "
+				         "run)", o->db_path, (long long)id,
+				         (unsigned long long)o->shard,
+				         (unsigned long long)o->shards, nb, parts);
+				return RL_EINPUT;
+			}
+		}
 		if (id && !fr.same_spec && fr.same_text &&
 		    strcmp(fr.build, ours)) {
 			/* another build may hash the same text otherwise (before

@@ -339,6 +339,62 @@ int rl_store_find_other_shards(sqlite3 *db, uint64_t shards,
 	return 0;
 }
 
+int rl_store_part_builds(sqlite3 *db, int64_t run_id, char *out,
+                         size_t outlen, int *nbuilds, char *err,
+                         size_t errlen)
+{
+	sqlite3_stmt *st;
+	int has = 0, rc, n = 0;
+	size_t len = 0;
+	out[0] = '\0';
+	*nbuilds = 0;
+	/* a run_parts table with a version column: merge's (a file of no
+	** merge has none, and then no parts to name) */
+	rc = rl_db_has_column(db, "run_parts", "version", &has);
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, "reading run_parts", err, errlen);
+		return rl_db_exit(rc);
+	}
+	if (!has)
+		return RL_OK;
+	rc = sqlite3_prepare_v2(
+	    db, "SELECT version, git_rev, count(*), group_concat(shard_index, "
+	        "', '), max(shard_count) FROM (SELECT * FROM run_parts WHERE "
+	        "run_id = ? ORDER BY shard_index) GROUP BY version, git_rev "
+	        "ORDER BY min(shard_index)",
+	    -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, "reading run_parts", err, errlen);
+		return rl_db_exit(rc);
+	}
+	sqlite3_bind_int64(st, 1, run_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *v = sqlite3_column_text(st, 0);
+		const unsigned char *g = sqlite3_column_text(st, 1);
+		const unsigned char *ix = sqlite3_column_text(st, 3);
+		int w;
+		if (len >= outlen)
+			continue;
+		w = snprintf(out + len, outlen - len, "%sshard%s %s of %lld by "
+		             "rooflab %.40s (git %.63s)", n ? "; " : "",
+		             sqlite3_column_int64(st, 2) == 1 ? "" : "s",
+		             ix ? (const char *)ix : "", (long long)
+		             sqlite3_column_int64(st, 4), v ? (const char *)v : "",
+		             g ? (const char *)g : "");
+		len = w < 0 ? outlen : len + (size_t)w;
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		rl_store_error(db, rc, "reading run_parts", err, errlen);
+		return rl_db_exit(rc);
+	}
+	*nbuilds = n;
+	if (n < 2)
+		out[0] = '\0';
+	return RL_OK;
+}
+
 void rl_store_build(char *build)
 {
 	snprintf(build, RL_STORE_BUILD_LEN, "%s (git %s)", RL_VERSION,

@@ -109,6 +109,17 @@ int rl_store_find_other_shards(sqlite3 *db, uint64_t shards,
                                rl_store_other_shard *f, char *err,
                                size_t errlen);
 
+/* The builds that wrote a merged run's parts (run_parts, written by
+** merge), where they are more than one (merge --allow-mixed-builds, which
+** records the run's version or git_rev as "mixed", no build's): "shards 0,
+** 1 of 4 by rooflab V (git R); shard 2 of 4 by rooflab ..." into out
+** (cut to outlen), and *nbuilds their count; 0 (out "") where the run
+** has no run_parts or one build wrote them all.  RL_OK or an rl_status
+** with err. */
+int rl_store_part_builds(sqlite3 *db, int64_t run_id, char *out,
+                         size_t outlen, int *nbuilds, char *err,
+                         size_t errlen);
+
 /* This rooflab's build in find_run's form into build (RL_STORE_BUILD_LEN). */
 void rl_store_build(char *build);
 

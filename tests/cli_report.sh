@@ -299,6 +299,20 @@ for p in 1e308 1.5 -0.2; do
 	report_altered "$db" robbad 0 "verdict: a run's P of $p at the claimed share" "$(robust_json 0.031 0.099 "$p")"
 	lacks "$tmpd/md/robbad.md" "verdict: no line at the claimed share with a P of $p" "share stated in"
 done
+# (review39) a width's fraction outside (0, 1] (0, -0.5, 1.5, 1e308: a
+# database changed by hand; claim writes 1, 0.5, 0.25, 0.1) is no share
+# of a range, where "1.5 of" or "1e+308 of" stood in the verdict: a
+# narrowed range's leaves the item out, the top range's its clause alone
+for f in 0 -0.5 1.5 1e308; do
+	report_altered "$db" robfrac 0 "verdict: a run's half-width fraction of $f" \
+		"$(robust_json 0.031 0.099 0.066 | sed "s/\"fraction\":0\.5,/\"fraction\":$f,/")"
+	lacks "$tmpd/md/robfrac.md" "verdict: no ranges narrowed with a fraction of $f" "narrowed toward its stated value"
+	report_altered "$db" robfrac 0 "verdict: a run's top range's fraction of $f" \
+		"$(robust_json 0.031 0.099 0.066 | sed "s/\"fraction\":0\.1,\"p50\":14\.52/\"fraction\":$f,\"p50\":14.52/")"
+	has "$tmpd/md/robfrac.md" "verdict: the ranges narrowed without the top range's fraction of $f" \
+		"68.6% at a tenth (20.25x)."
+	lacks "$tmpd/md/robfrac.md" "verdict: no top range with a fraction of $f" "moves P(\\\\>= 20x) most"
+done
 # the commands the report gives to run (the provenance's that writes it
 # again, the verdict's and the validation section's) name their files as
 # sh reads them back (rl_sh_word, as merge's and sweep's resume commands):

@@ -133,6 +133,10 @@ bd=$(sed -n "s/^speedup b'\/a (8x Sohu (by design)): \([0-9.]*x\) (input+output)
 expect_exit 0 "solve a by-design lever" -- $RL solve --target speedup=20 --vary b.design.frac_mac
 expect_out "^b': 8x Sohu \(by design\), TP[0-9]+ x PP[0-9]+ x DP[0-9]+ on 8 chips" "the header names b' by design"
 expect_out "^speedup b'/a now: ${bd:-none} \(total tokens\); the rows of b.design and b.node vary b'" "b''s speedup now is claim's ($bd)"
+# (review39) its words follow what was done to b' itself (bd_remapped),
+# not to side b: here both were remapped (test_words: a b' not remapped
+# is not said to run its best mapping)
+expect_out "^b': 8x Sohu \(by design\), TP[0-9]+ x PP[0-9]+ x DP[0-9]+ on 8 chips \(its best mapping, as claim runs it\)$" "b' remapped: its best mapping"
 # the JSON row gives the speedup now of the side it varies (speedup_now):
 # by design's for a design row, as claim --json's speedup.by_design, and
 # Sohu as claimed's for a chip row, as speedup.total_tokens

@@ -235,6 +235,16 @@ for col in version git_rev; do
 		echo "not ok - mixed builds ($col): run '$got_run' (want '$want_run'), parts '$parts'"; fails=$((fails + 1))
 	fi
 done
+# (review39) a resume of that run named its build "mixed", no build's,
+# and said "resume with the build that started it": it says the run was
+# merged from the parts of 2 builds, whose each shard is (shards 0 to 2
+# the unsharded run's build, shard 3 its git_rev with the 'x'), and that
+# none can resume it
+expect_exit 2 "resume of a run merged from mixed builds" -- $RL sweep "$d/small.ini" --db "$d/mixed.db" --resume
+v=${rev%%|*}; g=${rev#*|}
+expect_err "mixed\.db: run 1 \(shard 0/1\) was merged from the parts of 2 rooflab builds \(merge --allow-mixed-builds\): shards 0, 1, 2 of 4 by rooflab $v \(git $g\); shard 3 of 4 by rooflab $v \(git ${g}x\); no one build started it, so none can resume it; refusing to resume it \(leave out --resume to start a new run\)$" \
+	"says each part's build and that none can resume it"
+expect_no_err "resume with the build that started it" "no build that started it is asked for"
 rm -f "$d/same.db"
 expect_exit 0 "--allow-mixed-builds with one build" -- \
 	$RL merge --allow-mixed-builds "$d/same.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/part3.db"

@@ -1247,10 +1247,34 @@ static void test_robust_summary_words(void **state)
 	assert_string_equal(claim_robust_fraction_words(b, 32, 0.3), "0.3 of");
 }
 
+/* Solve's b' header says Sohu by design runs "its best mapping" only
+** where claim_map_sides remapped it (review39: the words followed side
+** b's remap, said of a by-design side that kept the scenario's mapping);
+** a side b given, remapped by neither, gets no words. */
+static void test_bd_mapping_note(void **state)
+{
+	claim_report *rep = calloc(1, sizeof *rep);
+	(void)state;
+	assert_non_null(rep);
+	rep->have_bd = 1;
+	rep->b_remapped = 1;
+	rep->bd_remapped = 1;
+	assert_string_equal(claim_bd_mapping_note(rep),
+	                    " (its best mapping, as claim runs it)");
+	rep->bd_remapped = 0;
+	assert_null(strstr(claim_bd_mapping_note(rep), "best mapping"));
+	assert_non_null(strstr(claim_bd_mapping_note(rep),
+	                       "the mapping the scenario names"));
+	rep->b_remapped = 0;
+	assert_string_equal(claim_bd_mapping_note(rep), "");
+	free(rep);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_mapping_words),
+	    cmocka_unit_test(test_bd_mapping_note),
 	    cmocka_unit_test(test_tail_words),
 	    cmocka_unit_test(test_qty),
 	    cmocka_unit_test(test_qty_dir),
