@@ -232,6 +232,23 @@ if command -v python3 >/dev/null 2>&1; then
 	esac
 fi
 
+# docs/tour.md's "What the first command prints": the ```text block under it
+# is the first lines of the tour's first eval (the claim's baseline, 8 H100s
+# under trtllm-0.10), byte for byte, as eval prints them now (docs6)
+awk '/^### What the first command prints/ { t = 1; next }
+     t == 1 && /^```text/ { t = 2; next }
+     t == 2 && /^```/ { exit }
+     t == 2' "$root/docs/tour.md" >"$tmpd/evq"
+nq=$(grep -c '' "$tmpd/evq")
+$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 8 \
+	--profile trtllm-0.10 >"$tmpd/evo" 2>&1
+if [ "$nq" -ge 10 ] && head -n "$nq" "$tmpd/evo" | cmp -s - "$tmpd/evq"; then
+	echo "ok - docs/tour.md's quoted eval table is eval's ($nq lines)"
+else
+	echo "not ok - docs/tour.md's quoted eval table ($nq lines) differs from eval's:"
+	head -n "$nq" "$tmpd/evo" | diff - "$tmpd/evq" | sed 's/^/    /'; fails=$((fails + 1))
+fi
+
 # and its tp 1 figures with weights resident in SRAM: SRAM shares 0.05
 # and 0.3 on 8 replicas, "18,343 to 18,349 output tokens/s" (it read
 # 17,432 to 17,437, an earlier version's)
