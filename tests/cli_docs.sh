@@ -249,6 +249,36 @@ else
 	head -n "$nq" "$tmpd/evo" | diff - "$tmpd/evq" | sed 's/^/    /'; fails=$((fails + 1))
 fi
 
+# docs/power.md's "Run it": its first ```text block stands in area's output of
+# the H100 and its second in eval's of the Etched workload on 8 H100s, line for
+# line, one after another (docs6)
+# textblock FILE HEADING N: the Nth ```text block under "HEADING", up to the
+# next heading of its level or above
+textblock() {
+	awk -v h="$2" -v n="$3" 'index($0, h) == 1 { t = 1; next }
+	     t && /^## / { exit }
+	     t == 1 && /^```text/ { k++; t = (k == n) ? 2 : 3; next }
+	     t == 3 && /^```/ { t = 1; next }
+	     t == 2 && /^```/ { exit }
+	     t == 2' "$1"
+}
+# inblock BLOCK OUT: BLOCK's lines stand in OUT as they are, one after another
+inblock() {
+	nb=$(grep -c '' "$1")
+	first=$(head -n 1 "$1")
+	start=$(grep -nxF -- "$first" "$2" | head -1 | cut -d: -f1)
+	[ "$nb" -ge 2 ] && [ -n "$start" ] && sed -n "${start},$((start + nb - 1))p" "$2" | cmp -s - "$1"
+}
+textblock "$root/docs/power.md" "## Run it" 1 >"$tmpd/pw1"
+textblock "$root/docs/power.md" "## Run it" 2 >"$tmpd/pw2"
+$RL area --chip h100-sxm >"$tmpd/pwa" 2>&1
+if inblock "$tmpd/pw1" "$tmpd/pwa" && inblock "$tmpd/pw2" "$tmpd/evo"; then
+	echo "ok - docs/power.md's quoted area and eval output are the program's"
+else
+	echo "not ok - docs/power.md's quoted output differs from area's or eval's:"
+	sed 's/^/    doc: /' "$tmpd/pw1" "$tmpd/pw2"; fails=$((fails + 1))
+fi
+
 # and its tp 1 figures with weights resident in SRAM: SRAM shares 0.05
 # and 0.3 on 8 replicas, "18,343 to 18,349 output tokens/s" (it read
 # 17,432 to 17,437, an earlier version's)
