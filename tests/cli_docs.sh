@@ -278,6 +278,14 @@ else
 	echo "not ok - docs/power.md's quoted output differs from area's or eval's:"
 	sed 's/^/    doc: /' "$tmpd/pw1" "$tmpd/pw2"; fails=$((fails + 1))
 fi
+# docs/engine.md's "Run it": the prefill breakdown of the same eval
+textblock "$root/docs/engine.md" "## Run it" 1 >"$tmpd/en1"
+if inblock "$tmpd/en1" "$tmpd/evo"; then
+	echo "ok - docs/engine.md's quoted eval breakdown is eval's"
+else
+	echo "not ok - docs/engine.md's quoted eval breakdown differs from eval's:"
+	sed 's/^/    doc: /' "$tmpd/en1"; fails=$((fails + 1))
+fi
 
 # and its tp 1 figures with weights resident in SRAM: SRAM shares 0.05
 # and 0.3 on 8 replicas, "18,343 to 18,349 output tokens/s" (it read
