@@ -278,6 +278,20 @@ else
 	echo "not ok - docs/power.md's quoted output differs from area's or eval's:"
 	sed 's/^/    doc: /' "$tmpd/pw1" "$tmpd/pw2"; fails=$((fails + 1))
 fi
+# docs/load.md's "Run it": eval's load block at 5 requests/s and its best
+# under a p99 TTFT of 2 s and a TPOT of 0.2 s, as eval prints them
+textblock "$root/docs/load.md" "## Run it" 1 >"$tmpd/ld1"
+textblock "$root/docs/load.md" "## Run it" 2 >"$tmpd/ld2"
+$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 8 \
+	--profile trtllm-0.10 --rate 5 >"$tmpd/ldo1" 2>&1
+$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 8 \
+	--profile trtllm-0.10 --ttft-p99-max 2 --tpot-max 0.2 >"$tmpd/ldo2" 2>&1
+if inblock "$tmpd/ld1" "$tmpd/ldo1" && inblock "$tmpd/ld2" "$tmpd/ldo2"; then
+	echo "ok - docs/load.md's quoted eval output under load is eval's"
+else
+	echo "not ok - docs/load.md's quoted output differs from eval's:"
+	sed 's/^/    doc: /' "$tmpd/ld1" "$tmpd/ld2"; fails=$((fails + 1))
+fi
 # docs/engine.md's "Run it": the prefill breakdown of the same eval
 textblock "$root/docs/engine.md" "## Run it" 1 >"$tmpd/en1"
 if inblock "$tmpd/en1" "$tmpd/evo"; then
