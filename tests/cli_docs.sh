@@ -292,6 +292,16 @@ else
 	echo "not ok - docs/load.md's quoted output differs from eval's:"
 	sed 's/^/    doc: /' "$tmpd/ld1" "$tmpd/ld2"; fails=$((fails + 1))
 fi
+# docs/heldback.md's "Run it": validate's held-out table and its summary
+# lines, as validate prints them on the shipped data
+textblock "$root/docs/heldback.md" "## Run it" 1 >"$tmpd/hb1"
+textblock "$root/docs/heldback.md" "## Run it" 2 >"$tmpd/hb2"
+if inblock "$tmpd/hb1" "$tmpd/val" && inblock "$tmpd/hb2" "$tmpd/val"; then
+	echo "ok - docs/heldback.md's quoted validate output is validate's"
+else
+	echo "not ok - docs/heldback.md's quoted output differs from validate's:"
+	sed 's/^/    doc: /' "$tmpd/hb1" "$tmpd/hb2"; fails=$((fails + 1))
+fi
 # docs/engine.md's "Run it": the prefill breakdown of the same eval
 textblock "$root/docs/engine.md" "## Run it" 1 >"$tmpd/en1"
 if inblock "$tmpd/en1" "$tmpd/evo"; then
