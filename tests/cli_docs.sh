@@ -302,6 +302,14 @@ else
 	echo "not ok - docs/heldback.md's quoted output differs from validate's:"
 	sed 's/^/    doc: /' "$tmpd/hb1" "$tmpd/hb2"; fails=$((fails + 1))
 fi
+# docs/validation.md's "Run it": validate's summary lines
+textblock "$root/docs/validation.md" "## Run it" 1 >"$tmpd/vs1"
+if inblock "$tmpd/vs1" "$tmpd/val"; then
+	echo "ok - docs/validation.md's quoted summary is validate's"
+else
+	echo "not ok - docs/validation.md's quoted summary differs from validate's:"
+	sed 's/^/    doc: /' "$tmpd/vs1"; fails=$((fails + 1))
+fi
 # docs/engine.md's "Run it": the prefill breakdown of the same eval
 textblock "$root/docs/engine.md" "## Run it" 1 >"$tmpd/en1"
 if inblock "$tmpd/en1" "$tmpd/evo"; then
