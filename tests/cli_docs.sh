@@ -232,6 +232,93 @@ if command -v python3 >/dev/null 2>&1; then
 	esac
 fi
 
+# docs/tour.md's "What the first command prints": the ```text block under it
+# is the first lines of the tour's first eval (the claim's baseline, 8 H100s
+# under trtllm-0.10), byte for byte, as eval prints them now (docs6)
+awk '/^### What the first command prints/ { t = 1; next }
+     t == 1 && /^```text/ { t = 2; next }
+     t == 2 && /^```/ { exit }
+     t == 2' "$root/docs/tour.md" >"$tmpd/evq"
+nq=$(grep -c '' "$tmpd/evq")
+$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 8 \
+	--profile trtllm-0.10 >"$tmpd/evo" 2>&1
+if [ "$nq" -ge 10 ] && head -n "$nq" "$tmpd/evo" | cmp -s - "$tmpd/evq"; then
+	echo "ok - docs/tour.md's quoted eval table is eval's ($nq lines)"
+else
+	echo "not ok - docs/tour.md's quoted eval table ($nq lines) differs from eval's:"
+	head -n "$nq" "$tmpd/evo" | diff - "$tmpd/evq" | sed 's/^/    /'; fails=$((fails + 1))
+fi
+
+# docs/power.md's "Run it": its first ```text block stands in area's output of
+# the H100 and its second in eval's of the Etched workload on 8 H100s, line for
+# line, one after another (docs6)
+# textblock FILE HEADING N: the Nth ```text block under "HEADING", up to the
+# next heading of its level or above
+textblock() {
+	awk -v h="$2" -v n="$3" 'index($0, h) == 1 { t = 1; next }
+	     t && /^## / { exit }
+	     t == 1 && /^```text/ { k++; t = (k == n) ? 2 : 3; next }
+	     t == 3 && /^```/ { t = 1; next }
+	     t == 2 && /^```/ { exit }
+	     t == 2' "$1"
+}
+# inblock BLOCK OUT: BLOCK's lines stand in OUT as they are, one after another
+inblock() {
+	nb=$(grep -c '' "$1")
+	first=$(head -n 1 "$1")
+	start=$(grep -nxF -- "$first" "$2" | head -1 | cut -d: -f1)
+	[ "$nb" -ge 2 ] && [ -n "$start" ] && sed -n "${start},$((start + nb - 1))p" "$2" | cmp -s - "$1"
+}
+textblock "$root/docs/power.md" "## Run it" 1 >"$tmpd/pw1"
+textblock "$root/docs/power.md" "## Run it" 2 >"$tmpd/pw2"
+$RL area --chip h100-sxm >"$tmpd/pwa" 2>&1
+if inblock "$tmpd/pw1" "$tmpd/pwa" && inblock "$tmpd/pw2" "$tmpd/evo"; then
+	echo "ok - docs/power.md's quoted area and eval output are the program's"
+else
+	echo "not ok - docs/power.md's quoted output differs from area's or eval's:"
+	sed 's/^/    doc: /' "$tmpd/pw1" "$tmpd/pw2"; fails=$((fails + 1))
+fi
+# docs/load.md's "Run it": eval's load block at 5 requests/s and its best
+# under a p99 TTFT of 2 s and a TPOT of 0.2 s, as eval prints them
+textblock "$root/docs/load.md" "## Run it" 1 >"$tmpd/ld1"
+textblock "$root/docs/load.md" "## Run it" 2 >"$tmpd/ld2"
+$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 8 \
+	--profile trtllm-0.10 --rate 5 >"$tmpd/ldo1" 2>&1
+$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 8 \
+	--profile trtllm-0.10 --ttft-p99-max 2 --tpot-max 0.2 >"$tmpd/ldo2" 2>&1
+if inblock "$tmpd/ld1" "$tmpd/ldo1" && inblock "$tmpd/ld2" "$tmpd/ldo2"; then
+	echo "ok - docs/load.md's quoted eval output under load is eval's"
+else
+	echo "not ok - docs/load.md's quoted output differs from eval's:"
+	sed 's/^/    doc: /' "$tmpd/ld1" "$tmpd/ld2"; fails=$((fails + 1))
+fi
+# docs/heldback.md's "Run it": validate's held-out table and its summary
+# lines, as validate prints them on the shipped data
+textblock "$root/docs/heldback.md" "## Run it" 1 >"$tmpd/hb1"
+textblock "$root/docs/heldback.md" "## Run it" 2 >"$tmpd/hb2"
+if inblock "$tmpd/hb1" "$tmpd/val" && inblock "$tmpd/hb2" "$tmpd/val"; then
+	echo "ok - docs/heldback.md's quoted validate output is validate's"
+else
+	echo "not ok - docs/heldback.md's quoted output differs from validate's:"
+	sed 's/^/    doc: /' "$tmpd/hb1" "$tmpd/hb2"; fails=$((fails + 1))
+fi
+# docs/validation.md's "Run it": validate's summary lines
+textblock "$root/docs/validation.md" "## Run it" 1 >"$tmpd/vs1"
+if inblock "$tmpd/vs1" "$tmpd/val"; then
+	echo "ok - docs/validation.md's quoted summary is validate's"
+else
+	echo "not ok - docs/validation.md's quoted summary differs from validate's:"
+	sed 's/^/    doc: /' "$tmpd/vs1"; fails=$((fails + 1))
+fi
+# docs/engine.md's "Run it": the prefill breakdown of the same eval
+textblock "$root/docs/engine.md" "## Run it" 1 >"$tmpd/en1"
+if inblock "$tmpd/en1" "$tmpd/evo"; then
+	echo "ok - docs/engine.md's quoted eval breakdown is eval's"
+else
+	echo "not ok - docs/engine.md's quoted eval breakdown differs from eval's:"
+	sed 's/^/    doc: /' "$tmpd/en1"; fails=$((fails + 1))
+fi
+
 # and its tp 1 figures with weights resident in SRAM: SRAM shares 0.05
 # and 0.3 on 8 replicas, "18,343 to 18,349 output tokens/s" (it read
 # 17,432 to 17,437, an earlier version's)

@@ -953,6 +953,7 @@ claimdoc=$(dirname "$0")/../docs/claim.md
 powerdoc=$(dirname "$0")/../docs/power.md
 commas() { awk -v x="$1" 'BEGIN { s = sprintf("%.0f", x); o = ""; while (length(s) > 3) { o = "," substr(s, length(s) - 2) o; s = substr(s, 1, length(s) - 3) } print s o }'; }
 expect_exit 0 "claim at its defaults" -- $RL claim
+cp "$tmpd/out" "$tmpd/claimdef"
 tr '\n' ' ' <"$tmpd/out" | tr -s ' ' >"$tmpd/all"
 r1() { awk -v x="$1" 'BEGIN { printf "%.1f", x }'; }
 num() { sed -n "s/$1/\\1/p" "$tmpd/all" | head -1; }
@@ -1238,6 +1239,31 @@ if [ -n "$ovl" ] && [ "$got" = "$want" ] && [ "$ovl" = "$hid" ] &&
 	echo "ok - attn_overlap = 1: the iteration is the GEMMs plus attention's compute ($got ms), $ovl as docs/claim.md"
 else
 	echo "not ok - attn_overlap = 1: iteration $got ms against $want, total $ovl against $hid"; fails=$((fails + 1))
+fi
+
+# docs/claim.md quotes the program's output in ```text blocks: under "### Run
+# it" the first lines of claim at its defaults, under "#### What must be true
+# for 20x" the first lines of solve --vary b.chip.peak_tflops_fp8; each block
+# is those lines of the output, byte for byte, not copied by hand (docs6)
+# textblock HEADING: the first ```text block under the heading HEADING
+textblock() {
+	awk -v h="$1" 'index($0, h) == 1 { t = 1; next }
+	     t == 1 && /^```text/ { t = 2; next }
+	     t == 2 && /^```/ { exit }
+	     t == 2' "$claimdoc"
+}
+textblock "### Run it" >"$tmpd/q1"
+textblock "#### What must be true for 20x" >"$tmpd/q2"
+$RL solve --vary b.chip.peak_tflops_fp8 >"$tmpd/sv" 2>&1
+n1=$(grep -c '' "$tmpd/q1")
+n2=$(grep -c '' "$tmpd/q2")
+if [ "$n1" -ge 5 ] && [ "$n2" -ge 5 ] && head -n "$n1" "$tmpd/claimdef" | cmp -s - "$tmpd/q1" &&
+	head -n "$n2" "$tmpd/sv" | cmp -s - "$tmpd/q2"; then
+	echo "ok - docs/claim.md's quoted output is claim's and solve's ($n1 and $n2 lines)"
+else
+	echo "not ok - docs/claim.md's quoted output ($n1, $n2 lines) differs from the program's:"
+	head -n "$n1" "$tmpd/claimdef" | diff - "$tmpd/q1" | sed 's/^/    /'
+	head -n "$n2" "$tmpd/sv" | diff - "$tmpd/q2" | sed 's/^/    /'; fails=$((fails + 1))
 fi
 
 finish
