@@ -115,10 +115,12 @@ static void test_same_as_memcmp(void **state)
 	both(same_100_avx, same_100, 100);
 	both(same_128_avx, same_128, 128);
 	both(same_161_avx, same_161, 161);
-	/* the sizes eval.c and engine.c compare today */
-	assert_int_equal(PC_SPAN, 512);
-	assert_int_equal(SERVE_SPAN, 752);
-	assert_int_equal(HEAD, 1264);
+	/* the sizes eval.c and engine.c compare, whatever rl_config holds
+	** today (exact byte counts here broke with each field added: 752
+	** became 760 with profile.kernel_fixed_clock_ghz): the two spans tile
+	** the head, and each is at least the compare's 32 bytes */
+	assert_int_equal(HEAD, PC_SPAN + SERVE_SPAN);
+	assert_true(PC_SPAN >= 32 && SERVE_SPAN >= 32);
 	both(same_pc_avx, same_pc, PC_SPAN);
 	both(same_serve_avx, same_serve, SERVE_SPAN);
 	both(same_head_avx, same_head, HEAD);
