@@ -113,6 +113,26 @@ void opts_warn_inert_design(const char *cmd, const eval_opts *o,
 	}
 }
 
+/* The --set chip.* (chip.by_design left out) and, where with_design, the
+** --set design.* of o, as "--set K=V, --set ..." into sets ("" where none;
+** those that do not fit left out) */
+static const char *join_sets(const eval_opts *o, int with_design,
+                             char *sets, size_t len)
+{
+	size_t used = 0;
+	int k;
+	sets[0] = '\0';
+	for (k = 0; k < o->nsets; k++)
+		if (((with_design && !strncmp(o->sets[k], "design.", 7)) ||
+		     (!strncmp(o->sets[k], "chip.", 5) &&
+		      strncmp(o->sets[k], "chip.by_design", 14))) &&
+		    used + strlen(o->sets[k]) + 16 < len)
+			used += (size_t)snprintf(sets + used, len - used,
+			                         "%s--set %s", used ? ", " : "",
+			                         o->sets[k]);
+	return sets;
+}
+
 /* opts_note_fixed_price on a chip given by its design: the --set
 ** design.* and chip.* that change it, its price its preset's whatever
 ** they are */
@@ -120,22 +140,13 @@ static void note_design_price(const char *cmd, const eval_opts *o,
                               const rl_setup *st)
 {
 	char sets[512] = "", msg[1024];
-	size_t used = 0;
 	int k;
 	for (k = 0; k < o->nsets; k++)
 		if (!strncmp(o->sets[k], "cost.price_usd", 14))
 			return;
 	if (!(st->cfg.cost.price_usd > 0)) /* (n/a: no price to follow) */
 		return;
-	for (k = 0; k < o->nsets; k++)
-		if ((!strncmp(o->sets[k], "design.", 7) ||
-		     (!strncmp(o->sets[k], "chip.", 5) &&
-		      strncmp(o->sets[k], "chip.by_design", 14))) &&
-		    used + strlen(o->sets[k]) + 16 < sizeof sets)
-			used += (size_t)snprintf(sets + used, sizeof sets - used,
-			                         "%s--set %s", used ? ", " : "",
-			                         o->sets[k]);
-	if (!sets[0])
+	if (!join_sets(o, 1, sets, sizeof sets)[0])
 		return;
 	/* (cli_say: a chip path's or a --set's controls shown as '?') */
 	snprintf(msg, sizeof msg, "note: %s is given by its design "
@@ -150,20 +161,11 @@ void opts_note_fixed_price(const char *cmd, const eval_opts *o,
                            const rl_setup *st)
 {
 	char sets[512] = "", msg[1024];
-	size_t used = 0;
-	int k;
 	if (st->cfg.chip.by_design > 0.5) {
 		note_design_price(cmd, o, st);
 		return;
 	}
-	for (k = 0; k < o->nsets; k++)
-		if (!strncmp(o->sets[k], "chip.", 5) &&
-		    strncmp(o->sets[k], "chip.by_design", 14) &&
-		    used + strlen(o->sets[k]) + 16 < sizeof sets)
-			used += (size_t)snprintf(sets + used, sizeof sets - used,
-			                         "%s--set %s", used ? ", " : "",
-			                         o->sets[k]);
-	if (!sets[0])
+	if (!join_sets(o, 0, sets, sizeof sets)[0])
 		return;
 	/* (cli_say: a chip path's or a --set's controls shown as '?') */
 	snprintf(msg, sizeof msg, "note: %s is given by its spec sheet: its "
