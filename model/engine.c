@@ -1235,7 +1235,7 @@ static int serve_general(const rl_config *cfg, rl_eval_cache *cache,
 ** clocks at 1 and no request to keep, constants there */
 static inline RL_ALWAYS_INLINE int
 serve_bare_req(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
-               double s_dec, int keep_req, rl_result *r, int keyed)
+               double s_dec, int keep_req, rl_result *r)
 {
 	rl_serve_setup local;
 	const rl_serve_setup *u;
@@ -1280,7 +1280,7 @@ serve_bare_req(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 			r->error[0] = '\0';
 			return rl_serve_setup_of(cfg, r, w);
 		}
-		if (cache && keyed) {
+		if (cache) {
 			cache->key = *cfg;
 			cache->key_is_rule = cfg == &cache->rule.cfg;
 			cache->valid = 1;
@@ -1300,35 +1300,7 @@ serve_bare_req(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
                       double s_pre, double s_dec, int keep_req, rl_result *r)
 {
-	return serve_bare_req(cfg, cache, s_pre, s_dec, keep_req, r, 1);
-}
-
-/* rl_serve_bare_req at full clock, keeping the request, into a cache
-** started afresh (valid 0) that it leaves without the configuration's key
-** (not valid: 1,288 bytes not copied), its setup and request kept: a
-** caller that needs the cache valid copies the key in and sets it valid
-** then, as rl_serve_bare_req would have left it (eval.c's evaluation
-** without a cache, whose TDP clock fit alone reads the cache). */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-static int serve_unkeyed(const rl_config *cfg, rl_eval_cache *cache,
-                         rl_result *r)
-{
-	return serve_bare_req(cfg, cache, 1.0, 1.0, 1, r, 0);
-}
-
-/* serve_unkeyed's cache, after it succeeded, keyed and valid, as
-** rl_serve_bare_req leaves a new setup (out of line: the evaluation's
-** rare path) */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-static void serve_keyed(rl_eval_cache *cache, const rl_config *cfg)
-{
-	cache->key = *cfg;
-	cache->key_is_rule = cfg == &cache->rule.cfg;
-	cache->valid = 1;
+	return serve_bare_req(cfg, cache, s_pre, s_dec, keep_req, r);
 }
 
 int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,

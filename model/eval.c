@@ -511,16 +511,16 @@ given:
 		return RL_EINVAL;
 	/* (what serving leaves of power and cost is written below) */
 	if (RL_LIKELY(cache != NULL)) {
-		rc = serve_bare_req(cfg, cache, 1.0, 1.0, 0, r, 1);
+		rc = serve_bare_req(cfg, cache, 1.0, 1.0, 0, r);
 	} else {
 		/* without the caller's cache, through the local one, its
-		** setup and request kept: a TDP's clock fit below reads them,
-		** where it served again from a new setup to keep them (the
-		** same results; a claim's Monte Carlo, whose mapping searches
+		** request kept: a TDP's clock fit below reads both, where it
+		** served again from a new setup to keep them (the same
+		** results; a claim's Monte Carlo, whose mapping searches
 		** evaluate without a cache, fits the clock of most of Sohu by
-		** design's: tests/BENCH.md); the key copied in there alone */
+		** design's: tests/BENCH.md) */
 		local.valid = 0;
-		rc = serve_unkeyed(cfg, &local, r);
+		rc = rl_serve_bare_req(cfg, &local, 1.0, 1.0, 1, r);
 	}
 	if (rc != RL_OK)
 		return rc;
@@ -580,11 +580,10 @@ given:
 			/* fit_tdp's, where none fits (here, not stored on every
 			** evaluation: for speed, tests/BENCH.md) */
 			double low_pre = NAN, low_dec = NAN;
-			if (!cache) {
-				serve_keyed(&local, cfg);
+			if (!cache)
 				cache = &local;
-			} else if (rl_serve_bare_req(cfg, cache, 1.0, 1.0, 1,
-			                             &once) != RL_OK)
+			else if (rl_serve_bare_req(cfg, cache, 1.0, 1.0, 1,
+			                           &once) != RL_OK)
 				return fail_internal(r); /* it served just now */
 			if (over_pre)
 				s_pre = fit_tdp(cfg, pw, cache, PH_PREFILL, prec,
