@@ -761,18 +761,23 @@ static double pipeline_round(const eval_ctx *c, double m, double n_dec,
                              double kv_used, rl_iter *it)
 {
 	const rl_serve_setup *u = c->u;
-	rl_iter a, b, mid;
-	double trav;
-	/* one of them is copied to *it: no stray bytes in their padding */
-	memset(&a, 0, sizeof a);
+	rl_iter b, mid;
+	double trav, a_time;
+	/* the first stage's costed in *it itself (iter_cost writes every
+	** field), the last's beside it and copied over it where slower: where
+	** both were costed aside and one copied, each zeroed first, that was
+	** a tenth of the round's instructions (tests/BENCH.md).  b may be
+	** copied to *it: no stray bytes in its padding */
 	memset(&b, 0, sizeof b);
-	iter_cost(c, &u->first, n_dec, p, p_isl, chunks, 1, 0, 0, kv_used, &a);
+	iter_cost(c, &u->first, n_dec, p, p_isl, chunks, 1, 0, 0, kv_used, it);
 	iter_cost(c, &u->last, n_dec, p, p_isl, chunks, 1, 0, 0, kv_used, &b);
-	*it = a.time_s >= b.time_s ? a : b;
+	a_time = it->time_s;
+	if (!(a_time >= b.time_s))
+		*it = b;
 	if (m >= u->pp)
 		return m * it->time_s; /* full: no stage waits */
 	/* the bubble: one micro-batch passes every stage in turn */
-	trav = a.time_s + b.time_s;
+	trav = a_time + b.time_s;
 	if (u->n_mid_hi > 0) {
 		iter_cost(c, &u->hi, n_dec, p, p_isl, chunks, 1, 0, 0, kv_used,
 		          &mid);

@@ -510,7 +510,18 @@ given:
 	    rl_power_check(pw, r->error, sizeof r->error) != RL_OK)
 		return RL_EINVAL;
 	/* (what serving leaves of power and cost is written below) */
-	rc = serve_bare_req(cfg, cache, 1.0, 1.0, 0, r);
+	if (RL_LIKELY(cache != NULL)) {
+		rc = serve_bare_req(cfg, cache, 1.0, 1.0, 0, r);
+	} else {
+		/* without the caller's cache, through the local one, its
+		** request kept: a TDP's clock fit below reads both, where it
+		** served again from a new setup to keep them (the same
+		** results; a claim's Monte Carlo, whose mapping searches
+		** evaluate without a cache, fits the clock of most of Sohu by
+		** design's: tests/BENCH.md) */
+		local.valid = 0;
+		rc = rl_serve_bare_req(cfg, &local, 1.0, 1.0, 1, r);
+	}
 	if (rc != RL_OK)
 		return rc;
 	r->violations = violations;
@@ -538,8 +549,22 @@ given:
 		int tdp_on = RL_LIKELY(pc != NULL) ? pc->tdp_on : tdp > 0;
 		int sram = RL_LIKELY(pc != NULL) ? pc->sram_on
 		                                 : rl_sram_resident_on(&pw->chip);
+		/* pw's power terms at the full clock: the memo's, else worked
+		** out here, once, as power_of_result worked them out at full
+		** clock (rl_power_fixed_of at 1), and a TDP's clock fit scales
+		** them (rl_power_fixed_scaled, as with a memo: the same
+		** products), where each of its steps worked them all out
+		** again */
+		const rl_power_fixed *full;
+		rl_power_fixed full_here;
 		prec = pc ? pc->prec : rl_matrix_prec(&pw->scen);
-		power_of_result(pw, prec, 1, 1, pc ? &pc->full : NULL, sram, r);
+		if (RL_LIKELY(pc != NULL)) {
+			full = &pc->full;
+		} else {
+			rl_power_fixed_of(pw, prec, 1.0, &full_here);
+			full = &full_here;
+		}
+		power_of_result(pw, prec, 1, 1, full, sram, r);
 		over_pre = tdp_on && r->power_prefill_w > tdp;
 		over_dec = tdp_on && r->decode_iters_per_s > 0 &&
 		           r->power_decode_w > tdp;
@@ -549,26 +574,25 @@ given:
 			/* the clock fit costs one phase many times: a cache of
 			** this design and request for it (the same results),
 			** the caller's served again to keep the request it
-			** solved (rl_serve_bare_req above kept none) */
+			** solved (serve_bare_req above kept none), or the local
+			** one, which holds both already */
 			rl_result once;
 			/* fit_tdp's, where none fits (here, not stored on every
 			** evaluation: for speed, tests/BENCH.md) */
 			double low_pre = NAN, low_dec = NAN;
-			if (!cache) {
-				local.valid = 0;
+			if (!cache)
 				cache = &local;
-			}
-			if (rl_serve_bare_req(cfg, cache, 1.0, 1.0, 1, &once) !=
-			    RL_OK)
+			else if (rl_serve_bare_req(cfg, cache, 1.0, 1.0, 1,
+			                           &once) != RL_OK)
 				return fail_internal(r); /* it served just now */
 			if (over_pre)
 				s_pre = fit_tdp(cfg, pw, cache, PH_PREFILL, prec,
-				                tdp, r->power_prefill_w,
-				                pc ? &pc->full : NULL, &low_pre);
+				                tdp, r->power_prefill_w, full,
+				                &low_pre);
 			if (over_dec)
 				s_dec = fit_tdp(cfg, pw, cache, PH_DECODE, prec,
-				                tdp, r->power_decode_w,
-				                pc ? &pc->full : NULL, &low_dec);
+				                tdp, r->power_decode_w, full,
+				                &low_dec);
 			if (s_pre <= 0 || s_dec <= 0) {
 				/* no clock fits the TDP: full clock, flagged,
 				** with what it draws at the lowest clock (the
@@ -585,8 +609,8 @@ given:
 				if (rc != RL_OK)
 					return rc;
 				r->violations = violations;
-				power_of_result(pw, prec, s_pre, s_dec,
-				                pc ? &pc->full : NULL, sram, r);
+				power_of_result(pw, prec, s_pre, s_dec, full, sram,
+				                r);
 				r->power_limited = 1;
 			}
 		}

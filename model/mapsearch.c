@@ -95,11 +95,13 @@ typedef int (*map_visit)(void *ctx, long long n, long long tp, long long pp,
 
 /* What a walk passes over unmet: mappings rl_mapping_check refuses
 ** before anything is evaluated (tp not dividing the heads, its first
-** test; pp above the layers), and those whose tp x pp x ep is under
-** least (0: none). */
+** test; pp above the layers; ep above 1 on a dense model, experts <= 1,
+** refused by one test or another: half the visits of a dense model's
+** walk), and those whose tp x pp x ep is under least (0: none). */
 typedef struct {
 	long long heads;
 	double layers;
+	int dense;
 	long long least;
 } walk_prunes;
 
@@ -108,29 +110,84 @@ static walk_prunes prunes_of(const rl_config *cfg, long long least)
 	walk_prunes p;
 	p.heads = (long long)cfg->model.heads;
 	p.layers = cfg->model.layers;
+	/* (mapping.c's MF_EP_DENSE test, as it is: a NaN is not dense) */
+	p.dense = cfg->model.experts <= 1;
 	p.least = least;
 	return p;
+}
+
+/* The divisors of n (>= 1) in increasing order into d (room for max),
+** as rl_divisor_after visits them; how many, or 0 where there are more
+** than max. */
+static size_t divisors_of(long long n, long long *d, size_t max)
+{
+	size_t k = 0;
+	long long e;
+	for (e = rl_divisor_after(n, 0); e; e = rl_divisor_after(n, e)) {
+		if (k == max)
+			return 0;
+		d[k++] = e;
+	}
+	return k;
 }
 
 /* Every mapping of n chips but the pruned: tp, then pp, then ep, each
 ** over its divisors in increasing order, as trial division by every
 ** number up to n visited them (the search's ranking keeps that order in
 ** its ties; the fewest-chips search takes the first that fits).  1 when a
-** visit ended it, else 0. */
+** visit ended it, else 0.  The divisors of n/tp and of dp are those of
+** n that divide them: n's are found once (divisors_of), where each loop
+** found its own by rl_divisor_after, a trial division per step (a
+** claim's Monte Carlo walks 8 chips in every sample: about 1,500
+** instructions a walk, tests/BENCH.md); more than WALK_DIVS of them
+** (no number of chips below 10^9) walk as before. */
+#define WALK_DIVS 1536
 static int walk(long long n, const walk_prunes *pr, map_visit visit,
                 void *ctx)
 {
-	long long tp, pp, ep;
-	for (tp = rl_divisor_after(n, 0); tp; tp = rl_divisor_after(n, tp)) {
+	long long d[WALK_DIVS], tp, pp, ep;
+	size_t k = n >= 1 ? divisors_of(n, d, WALK_DIVS) : 0, i, j, l;
+	if (n >= 1 && k == 0) {
+		for (tp = rl_divisor_after(n, 0); tp;
+		     tp = rl_divisor_after(n, tp)) {
+			if (pr->heads % tp) /* (rl_mapping_check's first test) */
+				continue;
+			for (pp = rl_divisor_after(n / tp, 0);
+			     pp && (double)pp <= pr->layers;
+			     pp = rl_divisor_after(n / tp, pp)) {
+				long long dp = n / tp / pp;
+				for (ep = rl_divisor_after(dp, 0);
+				     ep && !(ep > 1 && pr->dense);
+				     ep = rl_divisor_after(dp, ep)) {
+					if (tp * pp * ep < pr->least)
+						continue;
+					if (visit(ctx, n, tp, pp, dp, ep))
+						return 1;
+				}
+			}
+		}
+		return 0;
+	}
+	for (i = 0; i < k; i++) {
+		long long m;
+		tp = d[i];
 		if (pr->heads % tp) /* (rl_mapping_check's first test) */
 			continue;
-		for (pp = rl_divisor_after(n / tp, 0);
-		     pp && (double)pp <= pr->layers;
-		     pp = rl_divisor_after(n / tp, pp)) {
-			long long dp = n / tp / pp;
-			for (ep = rl_divisor_after(dp, 0); ep;
-			     ep = rl_divisor_after(dp, ep)) {
-				if (tp * pp * ep < pr->least)
+		m = n / tp;
+		/* (a divisor of m is at most m) */
+		for (j = 0; j < k && d[j] <= m; j++) {
+			long long dp;
+			pp = d[j];
+			if (m % pp)
+				continue;
+			if (!((double)pp <= pr->layers))
+				break;
+			dp = m / pp;
+			for (l = 0; l < k && d[l] <= dp; l++) {
+				ep = d[l];
+				if (ep > 1 && pr->dense)
+					break;
+				if (dp % ep || tp * pp * ep < pr->least)
 					continue;
 				if (visit(ctx, n, tp, pp, dp, ep))
 					return 1;

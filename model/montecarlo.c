@@ -362,7 +362,10 @@ static void run_stream(mc_job *j, int s)
 		double ta = j->a_tps;
 		unsigned viol = 0;
 		int over = 0, rc_b;
-		ca = *j->a;
+		/* (side a drawn only where it varies: else ca is not read,
+		** a_tps stands for it) */
+		if (j->a_varies)
+			ca = *j->a;
 		cb = *j->b;
 		for (k = 0; k < j->nu; k++) {
 			const rl_uparam *u = &j->u[k];

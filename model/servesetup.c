@@ -109,68 +109,70 @@ static double kernel_clock_factor(const rl_config *cfg)
 }
 
 /* A stage kind of `layers` layers, with or without the embedding and the
-** LM head, sending its activations on or not; u's per-layer figures set. */
-static rl_stage_kind stage_kind_of(const rl_config *cfg,
-                                   const rl_serve_setup *u, double layers,
-                                   double embed, double head, double send)
+** LM head, sending its activations on or not; u's per-layer figures set.
+** Written into *k, one of u's stage kinds, in place (returned by value,
+** it was built in a temporary and copied: 208 bytes); *k is none of the
+** figures of u it reads. */
+static void stage_kind_of(const rl_config *cfg, const rl_serve_setup *u,
+                          rl_stage_kind *restrict k, double layers,
+                          double embed, double head, double send)
 {
-	rl_stage_kind k;
-	k.layers = layers;
-	k.embed = embed;
-	k.head = head;
-	k.send = send;
-	k.lf = layers / u->L;
-	k.attn_flops_lf = u->sh.attn_flops_per_ctx * k.lf;
-	k.kv_bytes_lf = u->kv_bytes_tok_chip * k.lf;
-	k.w_fixed_bytes = layers * u->layer_w_bytes + head * u->head_w_bytes;
-	k.w_expert_bytes = layers * u->moe_share * u->expert_w_bytes;
-	k.overhead_s = cfg->prof.iter_overhead_s +
-	               layers * cfg->prof.layer_overhead_s;
-	k.overhead_dec_s =
-	    u->graphs_off ? k.overhead_s : cfg->prof.iter_overhead_s;
+	k->layers = layers;
+	k->embed = embed;
+	k->head = head;
+	k->send = send;
+	k->lf = layers / u->L;
+	k->attn_flops_lf = u->sh.attn_flops_per_ctx * k->lf;
+	k->kv_bytes_lf = u->kv_bytes_tok_chip * k->lf;
+	k->w_fixed_bytes = layers * u->layer_w_bytes + head * u->head_w_bytes;
+	k->w_expert_bytes = layers * u->moe_share * u->expert_w_bytes;
+	k->overhead_s = cfg->prof.iter_overhead_s +
+	                layers * cfg->prof.layer_overhead_s;
+	k->overhead_dec_s =
+	    u->graphs_off ? k->overhead_s : cfg->prof.iter_overhead_s;
 	/* device time of fixed length: each GEMM kernel's floor, and the
 	** floors of the kernels an MoE layer runs beside its GEMMs (routing,
 	** top-k, permute, finalize: profile.moe_layer_fixed_us), which a
 	** CUDA graph's replay keeps (a dense model's moe_share is 0: +0);
 	** kernel time, in clock cycles: on a chip of another clock than the
 	** one they were fitted on, scaled by the two clocks (1 on that chip) */
-	k.gemm_fixed_s = (cfg->prof.gemm_fixed_s *
+	k->gemm_fixed_s = (cfg->prof.gemm_fixed_s *
 	                      (layers * u->gemms_per_layer + head) +
 	                  layers * u->moe_share * cfg->prof.moe_layer_fixed_s) *
 	                 kernel_clock_factor(cfg);
 	/* (read = 0: what engine.c's iter_cost works out without routed
 	** experts) */
-	k.w_dense_bytes =
-	    rl_div(k.w_fixed_bytes + k.w_expert_bytes * 0.0, &u->tpd);
+	k->w_dense_bytes =
+	    rl_div(k->w_fixed_bytes + k->w_expert_bytes * 0.0, &u->tpd);
 	/* weights kept resident in SRAM (chip.sram_resident_share): the
 	** layers' and the LM head's, which every iteration reads, first, then
 	** an even share of the chip's routed experts (which the tokens touch
 	** at random); the embedding's rows stay in HBM (a lookup reads a few
 	** rows) */
-	k.w_res_bytes = 0;
-	k.res_expert = 0;
+	k->w_res_bytes = 0;
+	k->res_expert = 0;
 	if (u->sram_on) {
 		double cap = cfg->chip.sram_resident_share * cfg->chip.sram_bytes;
-		double held = rl_div(k.w_expert_bytes * (cfg->model.experts / u->ep),
-		                     &u->tpd);
-		k.w_res_bytes = rl_fmin(cap, k.w_dense_bytes);
-		k.res_expert =
-		    held > 0 ? rl_fmin(1.0, (cap - k.w_res_bytes) / held) : 0.0;
+		double held =
+		    rl_div(k->w_expert_bytes * (cfg->model.experts / u->ep),
+		           &u->tpd);
+		k->w_res_bytes = rl_fmin(cap, k->w_dense_bytes);
+		k->res_expert =
+		    held > 0 ? rl_fmin(1.0, (cap - k->w_res_bytes) / held) : 0.0;
 	}
-	k.body_flops_row = rl_div(u->lin_body * k.lf, &u->tpd);
-	k.act_bytes_row =
+	k->body_flops_row = rl_div(u->lin_body * k->lf, &u->tpd);
+	k->act_bytes_row =
 	    rl_div(u->sh.act_elems_per_token_layer * layers * u->ab, &u->tpd);
-	k.el_bytes_row = layers * u->cb * u->el_per_tok * u->el_unfused +
-	           layers * u->moe_share * u->moe_perm_bytes;
-	k.vec_elems_row = layers * u->el_per_tok;
-	k.attn_flops_row = rl_div(k.attn_flops_lf, &u->tpd);
-	k.ar_layers = u->ar_per_layer * layers;
-	k.logits_passes = head > 0 && u->logit_passes > 0;
-	k.logits_gather = head > 0 && !u->lg.none;
-	k.has_head = head > 0;
-	k.has_embed = embed > 0;
-	k.has_send = send > 0;
-	return k;
+	k->el_bytes_row = layers * u->cb * u->el_per_tok * u->el_unfused +
+	                  layers * u->moe_share * u->moe_perm_bytes;
+	k->vec_elems_row = layers * u->el_per_tok;
+	k->attn_flops_row = rl_div(k->attn_flops_lf, &u->tpd);
+	k->ar_layers = u->ar_per_layer * layers;
+	k->logits_passes = head > 0 && u->logit_passes > 0;
+	k->logits_gather = head > 0 && !u->lg.none;
+	k->has_head = head > 0;
+	k->has_embed = embed > 0;
+	k->has_send = send > 0;
 }
 
 /* The weights a chip of stage kind k keeps resident in SRAM: w_res_bytes
@@ -715,14 +717,14 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 	}
 	/* the stage kinds (stage_kind_of reads the figures above) */
 	if (u->pp <= 1) {
-		u->one = stage_kind_of(cfg, u, u->L, 1, 1, 0);
+		stage_kind_of(cfg, u, &u->one, u->L, 1, 1, 0);
 		u->sram_resident_bytes =
 		    sram_bytes_of(cfg, u, &u->one, mem_embed);
 	} else {
-		u->first = stage_kind_of(cfg, u, st.first, 1, 0, 1);
-		u->last = stage_kind_of(cfg, u, st.last, 0, 1, 0);
-		u->hi = stage_kind_of(cfg, u, st.hi, 0, 0, 1);
-		u->lo = stage_kind_of(cfg, u, st.lo, 0, 0, 1);
+		stage_kind_of(cfg, u, &u->first, st.first, 1, 0, 1);
+		stage_kind_of(cfg, u, &u->last, st.last, 0, 1, 0);
+		stage_kind_of(cfg, u, &u->hi, st.hi, 0, 0, 1);
+		stage_kind_of(cfg, u, &u->lo, st.lo, 0, 0, 1);
 		/* the middle stages a micro-batch passes */
 		u->n_mid_hi = st.n_hi - 1 - (st.last == st.hi ? 1 : 0);
 		u->n_mid_lo = u->pp - 2 - u->n_mid_hi;

@@ -118,11 +118,47 @@ static void test_fewest_chips_by_ep(void **state)
 	assert_non_null(strstr(list, "EP2"));
 }
 
+/* The walk on 12 chips (divisors 1, 2, 3, 4, 6, 12), tp dividing the 32
+** heads and pairing with the 8 KV heads: 1, 2 or 4.  Mixtral: tp 1 x pp 1,
+** 2, 3, 4, 6, 12 (dp 12, 6, 4, 3, 2, 1: ep dividing dp and the 8 experts
+** 3, 2, 3, 1, 2, 1), tp 2 x pp 1, 2, 3, 6 (dp 6, 3, 2, 1: 2, 1, 2, 1), tp
+** 4 x pp 1, 3 (dp 3, 1: 1, 1): 12 + 6 + 2 = 20 legal mappings, 8 with ep
+** above 1 (2 + 1 + 2 + 1 at tp 1, 1 + 1 at tp 2).  Dense (one expert: ep 1 alone, each ep above it refused): 6 +
+** 4 + 2 = 12.  Dense with 4 layers (pp at most 4): tp 1 x pp 1, 2, 3, 4,
+** tp 2 x pp 1, 2, 3, tp 4 x pp 1, 3: 9.  A walk that skipped or repeated a
+** divisor, cut pp short or let ep past 1 on a dense model counts
+** otherwise. */
+static void test_walk_counts(void **state)
+{
+	rl_config c;
+	rl_map_entry e[64];
+	size_t n, i, ep_over = 0;
+	(void)state;
+	mixtral(&c, 12);
+	n = rl_map_search(&c, NULL, e, 64);
+	assert_int_equal(n, 20);
+	for (i = 0; i < n; i++)
+		ep_over += e[i].ep > 1;
+	assert_int_equal(ep_over, 8);
+	c.model.experts = 1;
+	c.model.experts_per_token = 1;
+	n = rl_map_search(&c, NULL, e, 64);
+	assert_int_equal(n, 12);
+	for (i = 0; i < n; i++)
+		assert_true(e[i].ep == 1);
+	c.model.layers = 4;
+	n = rl_map_search(&c, NULL, e, 64);
+	assert_int_equal(n, 9);
+	for (i = 0; i < n; i++)
+		assert_true(e[i].pp <= 4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_every_ep_met),
 	    cmocka_unit_test(test_fewest_chips_by_ep),
+	    cmocka_unit_test(test_walk_counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
