@@ -34,8 +34,8 @@ static void help(FILE *f)
 	      "(and a scenario naming one) the profile is the latest\n"
 	      "calibrated profile for the chip's serving software (its preset's "
 	      "[meta]\nsoftware; the profiles fitted per version, such as "
-	      "trtllm-1.0, only by\n--profile); a chip with none is refused, "
-	      "with the list of profiles.  The first\nline of the output names "
+	      "trtllm-1.0, only by\n--profile); a chip with none is served under "
+	      "ideal (the roofline), saying so\non stderr.  The first\nline of the output names "
 	      "the profile and why.  With targets and no --rate, the\nbest "
 	      "load meeting them (JSON best_under_targets), below the capacity "
 	      "where\nthe queue's wait grows without bound (the saturation "
@@ -131,14 +131,19 @@ int cmd_eval(int argc, char **argv)
 	opts_note_fixed_price("eval", &o, &st);
 	{
 		/* --profile's, the scenario's, else the chip's default; a chip
-		** with none is refused (map, curve and a sweep serve it under
-		** ideal and say so) */
+		** with none is served under ideal and says so, on stderr and in
+		** the table's first line (JSON's setup.profile_chosen), as map,
+		** curve, a sweep and claim's sides do (it was refused until
+		** 2026-11-30, the others serving it) */
 		const char *at;
 		if ((rc = profile_settle(&o, &st, "--profile", profile,
-		                         sizeof profile, &at, err, sizeof err)))
+		                         sizeof profile, &at, err, sizeof err)) < 0)
 			return input_fail("eval", rc == PROFILE_ENOMEM
 			                              ? RL_EINTERNAL : RL_EINPUT,
 			                  err);
+		if (rc == 1)
+			fprintf(stderr, "rooflab eval: %s\n", st.profile_note);
+		rc = RL_OK;
 	}
 	/* --requests without --rate: a run of that many at maximum load */
 	rc = lo.have_rate ? rl_eval(&st.cfg, &r)
