@@ -672,4 +672,27 @@ expect_out "^  output_tokens_per_joule +[0-9.]+ tokens/J   output tokens per jou
 # a chip naming no node has no power model: n/a, JSON null (the B200)
 expect_exit 0 "eval: tokens per joule without a power model" -- $RL eval --chip b200 --model llama3-70b --precision fp8 --tp 8 --profile ideal --json
 expect_out '"output_tokens_per_joule": null' "null where the power is n/a"
+# a profile fitted on another chip's rows says so (ux21): trtllm-0.10 was
+# fitted on the H100's rows alone (versions.csv's fitted_chip), and on as
+# many as its file's header says it was fitted on (no row set aside)
+n10=$(sed -n 's/^; Fitted on \([0-9]*\) rows of .*/\1/p' "$ROOFLAB_DATA/profiles/trtllm-0.10.ini")
+expect_exit 0 "eval on the H200 under the H100's profile" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1
+expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only \($n10 serving rows of its version there, 0 on h200-sxm\): its figures on h200-sxm are carried from another chip, not validated on it$" "the note names the profile, its fitted chip and 0 rows on this one"
+expect_exit 0 "eval on the H200, JSON" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --json
+expect_out '"fit_rows_on_chip": 0,' "JSON profile_fit.fit_rows_on_chip is 0"
+expect_out "\"rows_on_fitted_chip\": $n10," "JSON profile_fit counts the H100's rows"
+expect_out '"fitted_chip": "h100-sxm",' "JSON profile_fit names the chip it was fitted on"
+for c in b200 l40s; do
+	expect_exit 0 "eval on $c" -- $RL eval --chip $c --model llama3-8b --tp 1
+	expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only .*0 on $c\)" "$c: the note says so"
+done
+expect_exit 0 "eval on the H100 it was fitted on" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1
+expect_no_out "^note: profile" "no note on the chip it was fitted on"
+expect_exit 0 "eval on the H100, JSON" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --json
+expect_out '"profile_fit": null,' "JSON profile_fit null there"
+expect_exit 0 "ideal is no fitted profile" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile ideal --json
+expect_out '"profile_fit": null,' "JSON profile_fit null for ideal"
+# under load too (the load's JSON carries the setup's)
+expect_exit 0 "eval --rate on the H200" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --rate 1 --requests 50
+expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only" "the note under load"
 finish
