@@ -96,10 +96,11 @@ expect_out "^run_id,idx,status,chip_hbm_tbps" "csv header"
 # puts each column's unit after its name, as run_columns has it: the
 # parameters' display units (model/params.c: chip.hbm_tbps TB/s,
 # scenario.batch sequences), the outputs' SI units (model/outputs.c:
-# tokens/s, s), none for a bound's name or a speedup; the rows are the same
+# tokens/s, s), none for a bound's name, "x" for a speedup (sweeps/coldoc.c:
+# a ratio, as the plots label it; "" until 2026-11-30); the rows are the same
 cp "$tmpd/out" "$d/plain.csv"
 expect_exit 0 "export csv --units" -- $RL export --db "$d/merged.db" --format csv --units
-expect_out "^run_id,idx,status,chip_hbm_tbps \(TB/s\),scenario_batch \(sequences\),throughput_output_tokens_per_s \(tokens/s\),latency_tpot_s \(s\),decode_bound,speedup_total_tokens,speedup_output_tokens$" \
+expect_out "^run_id,idx,status,chip_hbm_tbps \(TB/s\),scenario_batch \(sequences\),throughput_output_tokens_per_s \(tokens/s\),latency_tpot_s \(s\),decode_bound,speedup_total_tokens \(x\),speedup_output_tokens \(x\)$" \
 	"csv --units: each column's unit in the header"
 if [ "$(head -1 "$d/plain.csv")" = "run_id,idx,status,chip_hbm_tbps,scenario_batch,throughput_output_tokens_per_s,latency_tpot_s,decode_bound,speedup_total_tokens,speedup_output_tokens" ] &&
 	[ "$(tail -n +2 "$d/plain.csv" | cksum)" = "$(tail -n +2 "$tmpd/out" | cksum)" ]; then
