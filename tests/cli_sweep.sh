@@ -1327,7 +1327,11 @@ expect_err "1000000000 design points, over the limit of 100000000.*--force" "say
 	{ echo "not ok - x.db was created"; fails=$((fails + 1)); }
 expect_exit 2 "bad shard" -- $RL sweep "$d/small.ini" --db "$d/x.db" --shard 4/4
 expect_err "0 <= I < N" "explains the shard"
-expect_exit 2 "bad jobs" -- $RL sweep "$d/small.ini" --db "$d/x.db" --jobs 0
+# --jobs 0 is one per CPU since 2026-11-30 (as --threads 0, below); a
+# negative count or one past 1024 is refused
+expect_exit 2 "bad jobs" -- $RL sweep "$d/small.ini" --db "$d/x.db" --jobs -1
+expect_exit 2 "too many jobs" -- $RL sweep "$d/small.ini" --db "$d/x.db" --jobs 1025
+expect_err "\[0, 1024\]" "names the range"
 expect_exit 2 "no database" -- $RL sweep "$d/small.ini"
 expect_err "missing --db" "asks for --db"
 q "$d/foreign.db" "CREATE TABLE t(a); INSERT INTO t VALUES(1);"
@@ -2410,4 +2414,26 @@ fi
 printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\nset = scenario.tp=1\n[axes]\ndesign.frac_mac = 0.1, 0.3\n[filter]\nkeep = design.frac_mac < 0.2\n' >"$d/countg.ini"
 expect_exit 0 "a grid whose filter drops points" -- $RL sweep "$d/countg.ini" --db "$d/countg.db"
 expect_no_err "points drawn" "a grid has no count to draw"
+# the default --threads is one per CPU (0), as claim's; the rows are the
+# same whatever the count: the default's export equals --threads 1's and
+# --threads 3's byte for byte (ux21)
+for t in default 1 3; do
+	rm -f "$d/thr-$t.db"
+	if [ "$t" = default ]; then
+		$RL sweep "$ROOFLAB_ROOT/sweeps/sohu-matmul-vs-hbm.ini" --db "$d/thr-$t.db" >/dev/null 2>&1
+	else
+		$RL sweep "$ROOFLAB_ROOT/sweeps/sohu-matmul-vs-hbm.ini" --db "$d/thr-$t.db" --threads $t >/dev/null 2>&1
+	fi
+	$RL export --db "$d/thr-$t.db" --format csv >"$d/thr-$t.csv" 2>/dev/null
+done
+if [ "$(wc -l <"$d/thr-1.csv")" -gt 600 ] && cmp -s "$d/thr-default.csv" "$d/thr-1.csv" &&
+	cmp -s "$d/thr-3.csv" "$d/thr-1.csv"; then
+	echo "ok - sweep's rows are the same at the default threads, 1 and 3"
+else
+	echo "not ok - sweep's rows differ with the thread count ($(wc -l <"$d/thr-1.csv") lines)"
+	fails=$((fails + 1))
+fi
+expect_exit 0 "sweep --threads 0: one per CPU" -- $RL sweep "$ROOFLAB_ROOT/sweeps/sohu-sram-only.ini" --db "$d/thr0.db" --threads 0
+expect_exit 0 "sweep --help" -- $RL sweep --help
+expect_out "evaluation threads \(0, the default: one per CPU\)" "help gives the default"
 finish
