@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../claim/valtrust.h"
 #include "../config/shword.h"
 #include "../model/utf8.h"
 #include "../sweeps/points.h"
@@ -249,6 +250,22 @@ static void refill_note(const rl_sweep_stats *st, const rl_sweep_spec *s,
 ** stderr, as the run's profile column records it.  Why (the note) on
 ** shard 0 alone: the shards of one spec share it, and every shard's log
 ** repeated the whole line; the others name the profile only. */
+/* "rooflab sweep: [base]: note: profile ... was fitted on h100-sxm rows
+** only ..." where a section's profile was fitted on another chip's rows
+** (val_trust_chip, the note eval prints) */
+static void fit_note(const char *section, const char *profile,
+                     const char *chip)
+{
+	val_chip_fit f;
+	char err[1024], words[4 * sizeof f.words];
+	int rc = val_trust_chip(profile, chip, &f, err, sizeof err);
+	if (rc == RL_EINTERNAL)
+		fprintf(stderr, "rooflab sweep: %s: %s\n", section, err);
+	else if (rc == RL_OK && f.carried)
+		fprintf(stderr, "rooflab sweep: %s: note: %s\n", section,
+		        rl_utf8_cell(f.words, 0, 0, words, sizeof words));
+}
+
 static void profile_notes(const rl_sweep_spec *s, const rl_sweep_opts *o)
 {
 	char prof[RL_NAME_MAX], note[sizeof s->setup.profile_note];
@@ -267,6 +284,11 @@ static void profile_notes(const rl_sweep_spec *s, const rl_sweep_opts *o)
 		        why ? rl_utf8_cell(s->baseline_profile_note, 0, 0, note,
 		                           sizeof note)
 		            : "why: given in shard 0's output");
+	/* a profile fitted on another chip's rows, in eval's note (the run's
+	** database does not record it) */
+	fit_note("[base]", s->setup.profile, s->setup.chip);
+	if (s->has_baseline && s->baseline.chip[0])
+		fit_note("[baseline]", s->baseline_profile, s->baseline.chip);
 }
 
 /* A chip by its design (chip.by_design true throughout) with design.* or

@@ -2436,4 +2436,14 @@ fi
 expect_exit 0 "sweep --threads 0: one per CPU" -- $RL sweep "$ROOFLAB_ROOT/sweeps/sohu-sram-only.ini" --db "$d/thr0.db" --threads 0
 expect_exit 0 "sweep --help" -- $RL sweep --help
 expect_out "evaluation threads \(0, the default: one per CPU\)" "help gives the default"
+# a section whose profile was fitted on another chip's rows says so on
+# stderr, in eval's note (ux21); the H100's section does not
+printf '[base]\nchip = h200-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[baseline]\nchip = h100-sxm\nmodel = llama3-8b\n' >"$d/fit.ini"
+expect_exit 0 "a sweep on the H200 under the H100's profile" -- $RL sweep "$d/fit.ini" --db "$d/fit.db"
+expect_err "^rooflab sweep: \[base\]: note: profile trtllm-0\.10 was fitted on h100-sxm rows only \([0-9]+ serving rows of its version there, 0 on h200-sxm\)" "[base]'s note"
+if grep -q '^rooflab sweep: \[baseline\]: note' "$tmpd/err"; then
+	echo "not ok - the H100's [baseline] has a note"; fails=$((fails + 1))
+else
+	echo "ok - none for the [baseline] on the H100"
+fi
 finish
