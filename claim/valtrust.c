@@ -326,8 +326,9 @@ int val_trust_chip(const char *profile, const char *chip, val_chip_fit *f,
 	f->carried = 1;
 	snprintf(f->words, sizeof f->words,
 	         "profile %s was fitted on %s rows only (%zu serving row%s of "
-	         "its version there, %zu on %s): its figures on %s are carried from another chip, not "
-	         "validated on it", profile, f->fitted_chip, f->fit_rows,
-	         f->fit_rows == 1 ? "" : "s", f->fit_rows_here, here, here);
+	         "its version there, %zu on %s): its figures here are carried "
+	         "from another chip, not validated on this one", profile,
+	         f->fitted_chip, f->fit_rows, f->fit_rows == 1 ? "" : "s",
+	         f->fit_rows_here, here);
 	return RL_OK;
 }

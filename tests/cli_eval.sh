@@ -677,7 +677,7 @@ expect_out '"output_tokens_per_joule": null' "null where the power is n/a"
 # many as its file's header says it was fitted on (no row set aside)
 n10=$(sed -n 's/^; Fitted on \([0-9]*\) rows of .*/\1/p' "$ROOFLAB_DATA/profiles/trtllm-0.10.ini")
 expect_exit 0 "eval on the H200 under the H100's profile" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1
-expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only \($n10 serving rows of its version there, 0 on h200-sxm\): its figures on h200-sxm are carried from another chip, not validated on it$" "the note names the profile, its fitted chip and 0 rows on this one"
+expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only \($n10 serving rows of its version there, 0 on h200-sxm\): its figures here are carried from another chip, not validated on this one$" "the note names the profile, its fitted chip and 0 rows on this one"
 expect_exit 0 "eval on the H200, JSON" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --json
 expect_out '"fit_rows_on_chip": 0,' "JSON profile_fit.fit_rows_on_chip is 0"
 expect_out "\"rows_on_fitted_chip\": $n10," "JSON profile_fit counts the H100's rows"
