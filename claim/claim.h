@@ -19,6 +19,7 @@
 #include "../model/shapley.h"
 #include "../model/solve.h"
 #include "../config/setup.h"
+#include "valtrust.h"
 
 #define CLAIM_KV_MAX 64
 #define CLAIM_UNC_MAX 64
@@ -65,6 +66,9 @@ typedef struct {
 	char label[CLAIM_LABEL_MAX];
 	char form[32];       /* "as claimed", "by design" or "" */
 	rl_setup st;         /* as loaded */
+	/* its profile fitted on another chip's rows (val_trust_chip, the
+	** note eval prints): carried 0 where not */
+	val_chip_fit fit;
 	rl_config cfg;       /* resolved: a chip by design turned into its spec */
 	rl_result r;
 	int ok;

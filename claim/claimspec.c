@@ -494,6 +494,15 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 			no_default = 1;
 		else if (strncmp(side->st.profile_note, "named by ", 9))
 			by_default = 1;
+		/* a profile fitted on another chip's rows, as eval says it */
+		if ((rc = val_trust_chip(side->st.profile, side->st.chip,
+		                         &side->fit, msg, sizeof msg)) ==
+		    RL_EINTERNAL) {
+			free(sets);
+			snprintf(err, errlen, "%s", msg);
+			return RL_EINTERNAL;
+		}
+		rc = 0;
 	}
 	free(sets);
 	/* a side over its TDP even at the lowest clock is one rl_eval leaves

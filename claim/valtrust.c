@@ -248,3 +248,87 @@ int val_trust_shipped(const char *base, char *buf, size_t len, char *err,
 	val_versions_free(&vt);
 	return rc;
 }
+
+/* chip's name as the measurement files give it: a preset name as it is,
+** a path by its file name less ".ini" */
+static void chip_name(const char *chip, char *buf, size_t len)
+{
+	const char *b = strrchr(chip, '/');
+	size_t l;
+	b = b ? b + 1 : chip;
+	l = strlen(b);
+	if (l > 4 && !strcmp(b + l - 4, ".ini"))
+		l -= 4;
+	snprintf(buf, len, "%.*s", (int)l, b);
+}
+
+int val_trust_chip(const char *profile, const char *chip, val_chip_fit *f,
+                   char *err, size_t errlen)
+{
+	char vfile[1024], files[2][1024], here[RL_NAME_MAX];
+	val_versions vt;
+	meas_set set;
+	size_t i, k;
+	int rc = RL_OK;
+	memset(f, 0, sizeof *f);
+	snprintf(f->profile, sizeof f->profile, "%s", profile);
+	snprintf(f->chip, sizeof f->chip, "%s", chip);
+	chip_name(chip, here, sizeof here);
+	snprintf(vfile, sizeof vfile, "%s/profiles/versions.csv", rl_data_dir());
+	snprintf(files[0], sizeof files[0], "%s/measurements.csv",
+	         rl_data_dir());
+	snprintf(files[1], sizeof files[1], "%s/measurements/published-h100.csv",
+	         rl_data_dir());
+	if ((rc = val_versions_read(vfile, &vt, err, errlen)))
+		return rc == RL_EINTERNAL ? RL_EINTERNAL : -1;
+	/* the chip whose rows fitted it: a row of the table naming the
+	** profile, fitted on its own version's rows */
+	for (i = 0; i < vt.n; i++)
+		if (!strcmp(vt.v[i].profile, profile) && !vt.v[i].fitted_version[0] &&
+		    vt.v[i].fitted_chip[0]) {
+			snprintf(f->fitted_chip, sizeof f->fitted_chip, "%s",
+			         vt.v[i].fitted_chip);
+			break;
+		}
+	if (!f->fitted_chip[0]) {
+		val_versions_free(&vt);
+		return RL_OK; /* no fitted profile: nothing carried */
+	}
+	/* its fit rows: serving rows whose version the table serves with it
+	** (not borrowed from another version), on the chip it was fitted on,
+	** as validate's in-sample rows (claim/validation.c) */
+	for (k = 0; k < 2 && rc == RL_OK; k++) {
+		memset(&set, 0, sizeof set);
+		if ((rc = meas_read(files[k], &set, err, errlen)) != RL_OK) {
+			rc = rc == RL_EINTERNAL ? RL_EINTERNAL : -1;
+			break;
+		}
+		for (i = 0; i < set.n; i++) {
+			const meas_row *m = &set.rows[i];
+			const val_version *v = val_version_for(&vt, m->software,
+			                                       m->version, m->model);
+			if (!v || strcmp(v->profile, profile) || v->fitted_version[0] ||
+			    strcmp(m->chip, v->fitted_chip) || meas_micro(m))
+				continue;
+			f->fit_rows++;
+			f->fit_rows_here += !strcmp(m->chip, here);
+		}
+		meas_free(&set);
+	}
+	val_versions_free(&vt);
+	if (rc != RL_OK) {
+		f->fitted_chip[0] = '\0';
+		f->fit_rows = f->fit_rows_here = 0;
+		return rc;
+	}
+	if (!strcmp(f->fitted_chip, here))
+		return RL_OK;
+	f->carried = 1;
+	snprintf(f->words, sizeof f->words,
+	         "profile %s was fitted on %s rows only (%zu serving row%s of "
+	         "its version there, %zu on %s): its figures here are carried "
+	         "from another chip, not validated on this one", profile,
+	         f->fitted_chip, f->fit_rows, f->fit_rows == 1 ? "" : "s",
+	         f->fit_rows_here, here);
+	return RL_OK;
+}

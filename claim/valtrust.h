@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "../config/setup.h"
 #include "validation.h"
 
 /* The sentence (no capital, no full stop) for validation rows v[n] into
@@ -32,5 +33,33 @@ int val_trust_words(const val_row *v, size_t n, const char *base,
 ** (buf "" then); RL_EINTERNAL with err for out of memory. */
 int val_trust_shipped(const char *base, char *buf, size_t len, char *err,
                       size_t errlen);
+
+/* A fitted profile applied to a chip it was not fitted on: the profile,
+** the chip whose rows fitted it (versions.csv's fitted_chip), how many
+** serving rows of the shipped measurements fitted it and how many of them
+** were on this chip (0: its figures there are carried, not validated),
+** and the sentence saying so (no capital, no full stop), the one eval,
+** map, curve, solve and claim print beside their figures. */
+typedef struct {
+	int carried; /* 1: the profile was fitted on another chip's rows */
+	char profile[RL_NAME_MAX];
+	char chip[RL_NAME_MAX];
+	char fitted_chip[64];
+	size_t fit_rows;      /* serving rows of its version(s) on fitted_chip
+	                      ** (a fit's rows set aside, predicted and
+	                      ** not fitted, among them) */
+	size_t fit_rows_here; /* of them on chip: 0 unless chip is it */
+	char words[768];
+} val_chip_fit;
+
+/* *f for profile `profile` served on chip `chip` (a preset name, or an
+** INI path read by its file name less ".ini"), from the versions table
+** and the measurement files val_trust_shipped reads; f->carried 0 where
+** the profile is fitted on this chip or is no fitted profile (ideal,
+** etched-claim: no row of the table names it).  RL_OK; -1 with err where
+** the data cannot be read (f->carried 0); RL_EINTERNAL with err for out
+** of memory. */
+int val_trust_chip(const char *profile, const char *chip, val_chip_fit *f,
+                   char *err, size_t errlen);
 
 #endif

@@ -104,7 +104,7 @@ static void side_json(json_w *w, const char *key, const claim_side *s)
 		else
 			json_null(w, "chip_price_note");
 	}
-	evalout_json(w, &s->st, &s->r);
+	evalout_json(w, &s->st, &s->r, &s->fit);
 	json_end(w);
 }
 

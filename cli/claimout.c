@@ -266,6 +266,24 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	** serving model's (ux19) */
 	if (rep->trust[0])
 		wrapped(f, "  ", rep->trust, 4);
+	claimout_fit_notes(f, rep);
+}
+
+/* Each side whose profile was fitted on another chip's rows, in eval's
+** note (val_trust_chip): "side b: profile trtllm-0.10 was fitted on
+** h100-sxm rows only ..." */
+void claimout_fit_notes(FILE *f, const claim_report *rep)
+{
+	const claim_side *s[3] = {&rep->a, &rep->b, &rep->bd};
+	static const char *const tag[3] = {"a", "b", "b'"};
+	char line[sizeof rep->a.fit.words + 16];
+	int i;
+	for (i = 0; i < 3; i++) {
+		if ((i == 2 && !rep->have_bd) || !s[i]->fit.carried)
+			continue;
+		snprintf(line, sizeof line, "side %s: %s", tag[i], s[i]->fit.words);
+		wrapped(f, "  ", line, 4);
+	}
 }
 
 /* A factor to three decimals, 1e15 and past to 3 digits ("1.36e+250"),

@@ -28,6 +28,10 @@ int claimout_given_binds(const rl_result *r, claimout_binds *g);
 void claimout_text(FILE *f, const claim_report *rep);
 void claimout_json(FILE *f, const claim_report *rep);
 void claimout_solve_row_text(FILE *f, const claim_solve_row *row);
+/* A line for each side whose profile was fitted on another chip's rows
+** ("side b: profile trtllm-0.10 was fitted on h100-sxm rows only ...",
+** val_trust_chip's words, as eval prints them); nothing where none is. */
+void claimout_fit_notes(FILE *f, const claim_report *rep);
 /* The files of side b's node and profile presets, which hold what its
 ** uncertainty file does not vary (the chip's is b->st.chip_file): each
 ** preset's path where it resolves, else "node NAME" / "profile NAME";

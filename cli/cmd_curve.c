@@ -19,6 +19,7 @@
 #include "../config/profiles.h"
 #include "../model/utf8.h"
 #include "commands.h"
+#include "evalout.h"
 #include "loadopts.h"
 #include "loadout.h"
 #include "options.h"
@@ -33,6 +34,8 @@ typedef struct {
 	** without --profile each chip takes its own default */
 	char profile[RL_NAME_MAX];
 	char profile_note[sizeof ((rl_setup *)0)->profile_note];
+	/* a profile fitted on another chip's rows (eval's note) */
+	val_chip_fit fit;
 	double tp, pp, ep, chips;
 	double tdp_w;   /* the chip's TDP, for a point over it (over_tdp) */
 	char label[160];
@@ -110,8 +113,10 @@ static void help(FILE *f, int plot)
 	if (!plot)
 		fputs("--json writes {model, precision, isl, osl, profile (the "
 		      "one of every series,\nnull where they differ), series: "
-		      "[{chip, profile, profile_chosen (why that\nprofile), tp, pp, "
-		      "ep, chips, points: [{concurrency, tokens_per_s_per_user,\n"
+		      "[{chip, profile, profile_chosen (why that\nprofile), profile_fit "
+		      "(null, or {profile, fitted_chip,\nrows_on_fitted_chip, "
+		      "fit_rows_on_chip, note} where the profile was fitted\non "
+		      "another chip's rows), tp, pp,\nep, chips, points: [{concurrency, tokens_per_s_per_user,\n"
 		      "output_tokens_per_s_per_chip, output_tokens_per_s (the "
 		      "system's), ttft_s,\ntpot_s, over_tdp (true: over the "
 		      "chip's TDP even at the lowest clock, the four\nfigures "
@@ -272,6 +277,11 @@ static int compute(const char *cmd, const eval_opts *o, double step,
 			snprintf(s[n].profile, sizeof s[n].profile, "%s", st.profile);
 			snprintf(s[n].profile_note, sizeof s[n].profile_note, "%s",
 			         st.profile_note);
+			if (val_trust_chip(st.profile, st.chip, &s[n].fit, e2,
+			                   sizeof e2) == RL_EINTERNAL) {
+				snprintf(err, errlen, "%s", e2);
+				return -2;
+			}
 			if (t == 0) /* once per chip */
 				opts_warn_inert_design(cmd, &one, &st);
 			snprintf(s[n].chip, sizeof s[n].chip, "%s", st.chip);
@@ -566,6 +576,7 @@ static void write_json(const series *s, int n, const rl_setup *st,
 		json_str(&w, "chip", s[i].chip);
 		json_str(&w, "profile", s[i].profile);
 		json_str(&w, "profile_chosen", s[i].profile_note);
+		evalout_fit_json(&w, "profile_fit", &s[i].fit);
 		json_num(&w, "tp", s[i].tp);
 		json_num(&w, "pp", s[i].pp);
 		json_num(&w, "ep", s[i].ep);
@@ -642,6 +653,10 @@ static void write_table(const series *s, int n, const char *title,
 		printf("  profile %s (%s)\n",
 		       rl_utf8_cell(s[i].profile, 0, 0, prof, sizeof prof),
 		       rl_utf8_cell(s[i].profile_note, 0, 0, note, sizeof note));
+		if (s[i].fit.carried) {
+			fputs("  ", stdout);
+			evalout_fit_text(stdout, &s[i].fit);
+		}
 		printf("  %12s %14s %16s %14s %10s %10s%s\n", "concurrency",
 		       "tok/s/user", "tok/s/chip", "tok/s system", "TTFT ms",
 		       "TPOT ms", lo->nt ? "  targets" : "");

@@ -34,12 +34,14 @@ static void help(FILE *f)
 	      "(and a scenario naming one) the profile is the latest\n"
 	      "calibrated profile for the chip's serving software (its preset's "
 	      "[meta]\nsoftware; the profiles fitted per version, such as "
-	      "trtllm-1.0, only by\n--profile); a chip with none is refused, "
-	      "with the list of profiles.  The first\nline of the output names "
-	      "the profile and why.  With targets and no --rate, the\nbest "
-	      "load meeting them (JSON best_under_targets), below the capacity "
-	      "where\nthe queue's wait grows without bound (the saturation "
-	      "rate, labelled, where\nevery target holds up to it: JSON "
+	      "trtllm-1.0, only by\n--profile); a chip with none is served under "
+	      "ideal (the roofline), saying so\non stderr.  The first line of "
+	      "the output names the profile and why; a note\nline (JSON "
+	      "profile_fit, else null) says where it was fitted on another\n"
+	      "chip's rows.  With targets and no --rate, the best load meeting "
+	      "them (JSON\nbest_under_targets), below the capacity where the "
+	      "queue's wait grows\nwithout bound (the saturation "
+	      "rate, labelled, where every\ntarget holds up to it: JSON "
 	      "limited_by \"capacity\", else \"targets\"), and\nits USD per "
 	      "million output tokens (cost): the system's chips at their\n"
 	      "manufacturing cost or price amortized over cost.years, plus "
@@ -68,7 +70,7 @@ static int read_args(eval_load_args *a, int argc, char **argv)
 
 /* --rate and/or targets: the load figures, or the best under targets. */
 static int under_load(const rl_setup *st, const load_opts *lo, int json,
-                      const rl_result *r)
+                      const rl_result *r, const val_chip_fit *fit)
 {
 	rl_load_result lr;
 	rl_slo_result sr;
@@ -88,7 +90,7 @@ static int under_load(const rl_setup *st, const load_opts *lo, int json,
 	if (json) {
 		json_w w;
 		json_begin(&w, stdout);
-		evalout_json(&w, st, r);
+		evalout_json(&w, st, r, fit);
 		if (lo->have_rate) {
 			loadout_json(&w, "load", &lr);
 			if (lo->nt)
@@ -98,7 +100,7 @@ static int under_load(const rl_setup *st, const load_opts *lo, int json,
 		}
 		json_finish(&w);
 	} else {
-		evalout_table(stdout, st, r);
+		evalout_table(stdout, st, r, fit);
 		if (lo->have_rate) {
 			loadout_table(stdout, &lr);
 			if (lo->nt)
@@ -117,6 +119,7 @@ int cmd_eval(int argc, char **argv)
 	load_opts lo;
 	rl_setup st;
 	rl_result r;
+	val_chip_fit fit;
 	char err[1024], profile[RL_NAME_MAX];
 	int rc;
 
@@ -131,14 +134,19 @@ int cmd_eval(int argc, char **argv)
 	opts_note_fixed_price("eval", &o, &st);
 	{
 		/* --profile's, the scenario's, else the chip's default; a chip
-		** with none is refused (map, curve and a sweep serve it under
-		** ideal and say so) */
+		** with none is served under ideal and says so, on stderr and in
+		** the table's first line (JSON's setup.profile_chosen), as map,
+		** curve, a sweep and claim's sides do (it was refused until
+		** 2026-11-30, the others serving it) */
 		const char *at;
 		if ((rc = profile_settle(&o, &st, "--profile", profile,
-		                         sizeof profile, &at, err, sizeof err)))
+		                         sizeof profile, &at, err, sizeof err)) < 0)
 			return input_fail("eval", rc == PROFILE_ENOMEM
 			                              ? RL_EINTERNAL : RL_EINPUT,
 			                  err);
+		if (rc == 1)
+			fprintf(stderr, "rooflab eval: %s\n", st.profile_note);
+		rc = RL_OK;
 	}
 	/* --requests without --rate: a run of that many at maximum load */
 	rc = lo.have_rate ? rl_eval(&st.cfg, &r)
@@ -149,16 +157,22 @@ int cmd_eval(int argc, char **argv)
 			rl_map_fit_hint(&st.cfg, err, sizeof err);
 		return bad_input("eval", err);
 	}
+	/* a profile fitted on another chip's rows says so (claim's and
+	** validate's trust words: claim/valtrust.h); data that cannot be
+	** read leaves it unsaid, validate names why */
+	if ((rc = val_trust_chip(st.profile, st.chip, &fit, err, sizeof err)) ==
+	    RL_EINTERNAL)
+		return input_fail("eval", RL_EINTERNAL, err);
 	if (lo.have_rate || lo.nt) {
-		if ((rc = under_load(&st, &lo, o.json, &r)) != RL_OK)
+		if ((rc = under_load(&st, &lo, o.json, &r, &fit)) != RL_OK)
 			return rc;
 	} else if (o.json) {
 		json_w w;
 		json_begin(&w, stdout);
-		evalout_json(&w, &st, &r);
+		evalout_json(&w, &st, &r, &fit);
 		json_finish(&w);
 	} else {
-		evalout_table(stdout, &st, &r);
+		evalout_table(stdout, &st, &r, &fit);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "rooflab eval: cannot write the output\n");

@@ -92,9 +92,11 @@ static void help(FILE *f)
 	      "calibrated profile of its software); a chip with none is served "
 	      "under ideal,\nthe roofline with every efficiency 100%.  The table "
 	      "and the JSON's setup say\nwhich and why (profile, "
-	      "profile_chosen).  --json: mappings (the table's rows,\neach "
-	      "with its under_targets: met, its figures, limited_by: targets, or "
-	      "capacity\nwhere every target holds up to it, the saturation "
+	      "profile_chosen); a profile fitted on another chip's\nrows says "
+	      "so (a note line; JSON profile_fit, else null).  --json: "
+	      "mappings (the\ntable's rows, each "
+	      "with its under_targets: met, its figures, limited_by:\ntargets, or "
+	      "capacity where every target holds up to it, the\nsaturation "
 	      "rate, and misses: the\ntarget it misses and its latency without "
 	      "load), best (the table's first row,\nranked at maximum load) and "
 	      "under_targets (the best mapping meeting the\ntargets under load: "
@@ -600,7 +602,8 @@ static void ranked_by_json(json_w *w, int rank_by)
 }
 
 static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
-                  size_t n, size_t legal, double chips, int rank_by)
+                  size_t n, size_t legal, double chips, int rank_by,
+                  const val_chip_fit *fit)
 {
 	const rl_scenario *s = &st->cfg.scen;
 	size_t i;
@@ -619,8 +622,11 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 		        rank_words[rank_by], rank_order(rank_by));
 	fputc('\n', f);
 	/* why that profile, as eval's first line says it */
-	fprintf(f, "profile %s (%s)\n\n", prof,
+	fprintf(f, "profile %s (%s)\n", prof,
 	        rl_utf8_cell(st->profile_note, 0, 0, note, sizeof note));
+	/* a profile fitted on another chip's rows says so, as eval does */
+	evalout_fit_text(f, fit);
+	fputc('\n', f);
 	fprintf(f, "%4s %4s %4s %4s %4s  %-5s %14s %14s %12s %10s %10s %7s "
 	        "%6s %9s %9s  %s\n",
 	        "rank", "tp", "pp", "dp", "ep", "fits", "output tok/s",
@@ -679,6 +685,7 @@ int cmd_map(int argc, char **argv)
 	map_slo *mc;
 	map_nofit nf;
 	char err[1024], profile[RL_NAME_MAX];
+	val_chip_fit fit;
 	const char *at;
 	size_t n, legal, i;
 	double chips;
@@ -698,6 +705,10 @@ int cmd_map(int argc, char **argv)
 	                         &at, err, sizeof err)) < 0)
 		return input_fail("map", rc == PROFILE_ENOMEM ? RL_EINTERNAL
 		                                              : RL_EINPUT, err);
+	/* a profile fitted on another chip's rows (eval's note) */
+	if (val_trust_chip(st.profile, st.chip, &fit, err, sizeof err) ==
+	    RL_EINTERNAL)
+		return input_fail("map", RL_EINTERNAL, err);
 	rc = RL_OK;
 	opts_warn_inert_design("map", &o, &st);
 	chips = st.cfg.scen.chips;
@@ -754,6 +765,7 @@ int cmd_map(int argc, char **argv)
 		json_w w;
 		json_begin(&w, stdout);
 		setup_json(&w, &st);
+		evalout_fit_json(&w, "profile_fit", &fit);
 		json_num(&w, "chips", chips);
 		json_num(&w, "legal_mappings", (double)legal);
 		ranked_by_json(&w, lim.rank_by);
@@ -772,7 +784,7 @@ int cmd_map(int argc, char **argv)
 			targets_out(&w, NULL, &lo, e, bi, near, &best, &usd);
 		json_finish(&w);
 	} else {
-		table(stdout, &st, e, n, legal, chips, lim.rank_by);
+		table(stdout, &st, e, n, legal, chips, lim.rank_by, &fit);
 		nofit_out(NULL, stdout, &st, e, &nf);
 		if (lo.nt) {
 			size_t *ord = malloc(n * sizeof *ord);

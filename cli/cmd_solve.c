@@ -12,6 +12,7 @@
 #include "claimargs.h"
 #include "claimout.h"
 #include "commands.h"
+#include "evalout.h"
 #include "../claim/numwords.h"
 #include "../config/json.h"
 #include "../model/utf8.h"
@@ -134,6 +135,10 @@ int cmd_solve(int argc, char **argv)
 		json_begin(&w, stdout);
 		json_str(&w, "a", rep->a.label);
 		json_str(&w, "b", rep->b.label);
+		/* each side's profile fitted on another chip's rows (eval's
+		** profile_fit; null where fitted on its chip or no fit) */
+		evalout_fit_json(&w, "a_profile_fit", &rep->a.fit);
+		evalout_fit_json(&w, "b_profile_fit", &rep->b.fit);
 		json_obj(&w, "speedup");
 		json_num(&w, "total_tokens", rep->speedup_total);
 		json_num(&w, "output_tokens", rep->speedup_output);
@@ -194,6 +199,9 @@ int cmd_solve(int argc, char **argv)
 			       claim_speedup_x(given, sizeof given, rep->b_given_total /
 			                                        rep->a.r.total_tps));
 		bd_header(rep);
+		/* a side's profile fitted on another chip's rows, as eval and
+		** claim say it */
+		claimout_fit_notes(stdout, rep);
 		putchar('\n');
 		for (k = 0; k < rep->nsolve; k++)
 			claimout_solve_row_text(stdout, &rep->solve[k]);

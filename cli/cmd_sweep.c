@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../claim/valtrust.h"
 #include "../config/shword.h"
 #include "../model/utf8.h"
 #include "../sweeps/points.h"
@@ -133,8 +134,9 @@ static const opt_def table[] = {
     OPT_INT("--run", rl_sweep_opts, run_id, "ID", 1, 1e15, NULL,
             "with --resume: continue run ID (of this spec and shard)"),
     /* --threads as claim spells its worker threads; --jobs kept */
-    OPT_INT("--threads", rl_sweep_opts, jobs, "N", 1, 1024, NULL,
-            "evaluation threads (default 1), one writer"),
+    OPT_INT("--threads", rl_sweep_opts, jobs, "N", 0, 1024, NULL,
+            "evaluation threads (0, the default: one per CPU), one\n"
+            "writer"),
     OPT_ALIAS("--jobs", "--threads", "N"),
     OPT_BOOL("--force", rl_sweep_opts, force,
              "allow sweeps over 100,000,000 points"),
@@ -248,6 +250,22 @@ static void refill_note(const rl_sweep_stats *st, const rl_sweep_spec *s,
 ** stderr, as the run's profile column records it.  Why (the note) on
 ** shard 0 alone: the shards of one spec share it, and every shard's log
 ** repeated the whole line; the others name the profile only. */
+/* "rooflab sweep: [base]: note: profile ... was fitted on h100-sxm rows
+** only ..." where a section's profile was fitted on another chip's rows
+** (val_trust_chip, the note eval prints) */
+static void fit_note(const char *section, const char *profile,
+                     const char *chip)
+{
+	val_chip_fit f;
+	char err[1024], words[4 * sizeof f.words];
+	int rc = val_trust_chip(profile, chip, &f, err, sizeof err);
+	if (rc == RL_EINTERNAL)
+		fprintf(stderr, "rooflab sweep: %s: %s\n", section, err);
+	else if (rc == RL_OK && f.carried)
+		fprintf(stderr, "rooflab sweep: %s: note: %s\n", section,
+		        rl_utf8_cell(f.words, 0, 0, words, sizeof words));
+}
+
 static void profile_notes(const rl_sweep_spec *s, const rl_sweep_opts *o)
 {
 	char prof[RL_NAME_MAX], note[sizeof s->setup.profile_note];
@@ -266,6 +284,11 @@ static void profile_notes(const rl_sweep_spec *s, const rl_sweep_opts *o)
 		        why ? rl_utf8_cell(s->baseline_profile_note, 0, 0, note,
 		                           sizeof note)
 		            : "why: given in shard 0's output");
+	/* a profile fitted on another chip's rows, in eval's note (the run's
+	** database does not record it) */
+	fit_note("[base]", s->setup.profile, s->setup.chip);
+	if (s->has_baseline && s->baseline.chip[0])
+		fit_note("[baseline]", s->baseline_profile, s->baseline.chip);
 }
 
 /* A chip by its design (chip.by_design true throughout) with design.* or
@@ -541,11 +564,19 @@ int cmd_sweep(int argc, char **argv)
 	char err[2048];
 	int rc;
 	memset(&o, 0, sizeof o);
-	o.jobs = 1;
+	o.jobs = 0;
 	o.shards = 1;
 	rc = opt_parse("sweep", table, &o, argc, argv, &spec, 1, NULL, help);
 	if (rc != OPT_GO_ON)
 		return rc;
+	/* 0: one thread per CPU, as claim's Monte Carlo takes it; the rows
+	** do not depend on it (the writer commits them in point order, each
+	** point evaluated alone: sweeps/run.c), which 1, 2 and 4 threads of
+	** grid, random and sobol sweeps export byte for byte (2026-11-30) */
+	if (o.jobs == 0) {
+		long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		o.jobs = ncpu < 1 ? 1 : ncpu > 1024 ? 1024 : (int)ncpu;
+	}
 	if (!spec)
 		return bad_input("sweep", "missing the sweep spec (rooflab sweep "
 		                 "SPEC --db FILE)");

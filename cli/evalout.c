@@ -49,12 +49,38 @@ static void evalout_mapping_json(json_w *w, const rl_scenario *s)
 	json_end(w);
 }
 
-void evalout_json(json_w *w, const rl_setup *st, const rl_result *r)
+void evalout_fit_json(json_w *w, const char *key, const val_chip_fit *fit)
+{
+	if (!fit->carried) {
+		json_null(w, key);
+		return;
+	}
+	json_obj(w, key);
+	json_str(w, "profile", fit->profile);
+	json_str(w, "fitted_chip", fit->fitted_chip);
+	json_int(w, "rows_on_fitted_chip", (long long)fit->fit_rows);
+	json_int(w, "fit_rows_on_chip", (long long)fit->fit_rows_here);
+	json_str(w, "note", fit->words);
+	json_end(w);
+}
+
+void evalout_fit_text(FILE *f, const val_chip_fit *fit)
+{
+	char words[4 * sizeof fit->words];
+	if (fit && fit->carried)
+		fprintf(f, "note: %s\n",
+		        rl_utf8_cell(fit->words, 0, 0, words, sizeof words));
+}
+
+void evalout_json(json_w *w, const rl_setup *st, const rl_result *r,
+                  const val_chip_fit *fit)
 {
 	size_t n, i;
 	const rl_output *t = rl_outputs(&n);
 	char group[64] = "";
 	evalout_setup_json(w, st, st->profile_note, 1);
+	if (fit)
+		evalout_fit_json(w, "profile_fit", fit);
 	evalout_mapping_json(w, &st->cfg.scen);
 	for (i = 0; i < n; i++) {
 		const char *dot = strchr(t[i].name, '.');
@@ -206,7 +232,8 @@ static void silicon_note(FILE *f, const rl_setup *st, const rl_result *r)
 	fprintf(f, ")\n");
 }
 
-void evalout_table(FILE *f, const rl_setup *st, const rl_result *r)
+void evalout_table(FILE *f, const rl_setup *st, const rl_result *r,
+                   const val_chip_fit *fit)
 {
 	size_t n, i;
 	const rl_output *t = rl_outputs(&n);
@@ -227,6 +254,7 @@ void evalout_table(FILE *f, const rl_setup *st, const rl_result *r)
 	        rl_mapping_words(words, sizeof words, s->tp, s->pp, rl_scen_dp(s),
 	                         s->ep),
 	        rl_precision_name(rl_weight_prec(s)), s->isl, s->osl);
+	evalout_fit_text(f, fit);
 	for (i = 0; i < n; i++) {
 		const char *dot = strchr(t[i].name, '.');
 		size_t gl = (size_t)(dot - t[i].name);

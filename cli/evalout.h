@@ -10,10 +10,23 @@
 #include "../model/engine.h"
 #include "../config/json.h"
 #include "../config/setup.h"
+#include "../claim/valtrust.h"
 
 /* Results as nested JSON members ("throughput": {...}, ...) of the object
-** being written; also "setup" with the preset names and the scenario. */
-void evalout_json(json_w *w, const rl_setup *st, const rl_result *r);
+** being written; also "setup" with the preset names and the scenario, and
+** where fit is not NULL "profile_fit" (evalout_fit_json). */
+void evalout_json(json_w *w, const rl_setup *st, const rl_result *r,
+                  const val_chip_fit *fit);
+
+/* "profile_fit" (key, or NULL inside an array's object): null where the
+** profile was fitted on this chip or is no fitted profile, else
+** {profile, fitted_chip, rows_on_fitted_chip, fit_rows_on_chip, note}, the note
+** val_trust_chip's sentence. */
+void evalout_fit_json(json_w *w, const char *key, const val_chip_fit *fit);
+
+/* fit's sentence as a line "note: ...\n" where the profile is carried to
+** a chip it was not fitted on; nothing else. */
+void evalout_fit_text(FILE *f, const val_chip_fit *fit);
 
 /* "setup": the preset names, the profile and how it was chosen (chosen:
 ** NULL or "" for none), the precisions and the scenario; with_mapping 0
@@ -22,8 +35,9 @@ void evalout_json(json_w *w, const rl_setup *st, const rl_result *r);
 void evalout_setup_json(json_w *w, const rl_setup *st, const char *chosen,
                         int with_mapping);
 
-/* Readable table. */
-void evalout_table(FILE *f, const rl_setup *st, const rl_result *r);
+/* Readable table; fit (NULL: none) its note under the setup's lines. */
+void evalout_table(FILE *f, const rl_setup *st, const rl_result *r,
+                   const val_chip_fit *fit);
 
 /* Format a number with a display unit: "1,337.4 tokens/s". */
 void evalout_value(char *buf, size_t len, double v, const char *unit);

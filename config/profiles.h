@@ -23,9 +23,9 @@
 ** st->profile_note), else the scenario's, else profile_default's.
 ** Returns 0; 1 when o names none and the chip has no calibrated
 ** profile: st on `ideal`, as it was, its note profile_default's short
-** one, "ideal: no calibrated profile for 'CHIP' ..." (eval refuses that
-** with err's, which lists the profiles; map, curve and a sweep serve
-** under ideal and say so, as claim's sides do); -1 with err (and *at as opts_apply_at sets it);
+** one, "ideal: no calibrated profile for 'CHIP' ..." (eval, map, curve,
+** a sweep and claim's sides serve under ideal and say so; err's words,
+** which list the profiles, are there for a caller that refuses); -1 with err (and *at as opts_apply_at sets it);
 ** PROFILE_ENOMEM with err where a preset's text could not be held in
 ** memory (an internal failure, exit 1, not the input's). */
 #define PROFILE_ENOMEM (-3)

@@ -286,8 +286,8 @@ void plot_column_label(const char *col, char *buf, size_t len)
 			snprintf(buf, len, "%s.%s", p->section, p->key);
 		return;
 	}
-	if (!strncmp(col, "speedup", 7))
-		snprintf(buf, len, "%s (x)", col);
+	if (!strncmp(col, "speedup_", 8) && rl_sweep_column_unit(col))
+		snprintf(buf, len, "%s (%s)", col, rl_sweep_column_unit(col));
 	else
 		snprintf(buf, len, "%s", col);
 }
@@ -310,7 +310,7 @@ void plot_column_title(const char *col, char *buf, size_t len)
 		claim_lever_noun(name, words, sizeof words);
 	} else if (!strncmp(col, "speedup_", 8) && rl_sweep_column_doc(col)) {
 		snprintf(name, sizeof name, "%s", col);
-		unit = "x";
+		unit = rl_sweep_column_unit(col);
 		doc = rl_sweep_column_doc(col);
 	} else {
 		plot_column_label(col, buf, len);

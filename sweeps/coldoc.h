@@ -13,4 +13,11 @@
 ** heatmap's axis titles read it. */
 const char *rl_sweep_column_doc(const char *name);
 
+/* The unit of a column of a sweep's results, by the same names: an
+** output's SI unit or a parameter's from their tables, "x" for the
+** speedups (a ratio to the [baseline]'s, as the plots label it); NULL for
+** a column neither names.  The spec's run_columns.unit (and so the CSV
+** header and the JSON export) and the plots' axis labels read it. */
+const char *rl_sweep_column_unit(const char *name);
+
 #endif

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../config/commalist.h"
+#include "coldoc.h"
 #include "../config/ini.h"
 #include "../config/opts.h"
 #include "../config/profiles.h"
@@ -530,7 +531,7 @@ static int build_columns(rl_sweep_spec *s, char *err, size_t errlen)
 			rl_col *c = &s->cols[s->ncols++];
 			snprintf(c->name, sizeof c->name, "%s", speedup_cols[i]);
 			snprintf(c->dotted, sizeof c->dotted, "%s", speedup_cols[i]);
-			c->unit = "";
+			c->unit = rl_sweep_column_unit(speedup_cols[i]);
 			c->decl = "REAL";
 			c->source = RL_COL_SPEEDUP;
 		}

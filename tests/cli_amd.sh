@@ -10,10 +10,10 @@ expect_exit 0 "presets chip" -- $RL presets chip
 expect_out '^  mi300x +AMD Instinct MI300X' "mi300x is listed"
 expect_out '^  mi325x +AMD Instinct MI325X' "mi325x is listed"
 
-expect_exit 2 "mi300x names no software: eval without --profile refuses" -- \
+expect_exit 0 "mi300x names no software: eval without --profile serves it under ideal" -- \
 	$RL eval --chip mi300x --model llama3-70b --tp 8
-expect_err "no calibrated profile for the software of chip 'mi300x'" \
-	"and says to name a profile"
+expect_err "^rooflab eval: ideal: no calibrated profile for 'mi300x'" \
+	"and says so"
 expect_exit 0 "mi300x evaluates llama3-70b at tp 8 with a profile" -- \
 	$RL eval --chip mi300x --model llama3-70b --tp 8 --profile trtllm-1.0
 expect_exit 2 "no FP4 on CDNA3" -- \

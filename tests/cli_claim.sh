@@ -1919,4 +1919,10 @@ assert '(the same shape, seed 1 and 200 samples)' in n['words'], n['words']
 else
 	echo "not ok - JSON modes_held: $(tail -1 "$tmpd/perr")"; fails=$((fails + 1))
 fi
+# a side whose profile was fitted on another chip's rows says so, in
+# eval's words (ux21); the default sides (H100, Sohu as claimed) do not
+expect_exit 0 "claim with side b a B200" -- $RL claim --b b200 --samples 0
+expect_out "^  side b: profile trtllm-0\.10 was fitted on h100-sxm rows only \([0-9]+ serving rows of its version" "claim's note for side b"
+expect_exit 0 "claim's default sides" -- $RL claim --samples 0
+expect_no_out "^  side [ab]'?: profile" "no note for the H100 or Sohu as claimed"
 finish

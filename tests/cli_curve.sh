@@ -373,4 +373,16 @@ fi
 expect_exit 0 "curve: large cells whole" -- $RL curve --chip sohu-design --model llama3-70b --precision fp8 --tp 1 --chips 8 --profile etched-claim --isl 2048 --osl 128
 expect_no_out "[0-9]e\+0" "no exponent form in the tables"
 expect_out "^ +64 +27\.5 +1760 +140(7[6-9]|8[0-4]) " "8 x 1760 tokens/s, whole"
+# a series whose profile was fitted on another chip's rows says so (ux21)
+expect_exit 0 "curve on the H100 and H200" -- $RL curve --chip h100-sxm,h200-sxm --model llama3-8b
+expect_out "^  note: profile trtllm-0\.10 was fitted on h100-sxm rows only .*0 on h200-sxm\)" "the H200's series has the note"
+if [ "$(grep -c '^  note: profile' "$tmpd/out")" = 1 ]; then echo "ok - the H100's series has none"; else echo "not ok - notes: $(grep -c '^  note: profile' "$tmpd/out")"; fails=$((fails + 1)); fi
+expect_exit 0 "curve, JSON" -- $RL curve --chip h100-sxm,h200-sxm --model llama3-8b --json
+if python3 -c "
+import json
+d = json.load(open('$tmpd/out'))
+s = d['series']
+assert s[0]['chip'] == 'h100-sxm' and s[0]['profile_fit'] is None
+assert s[1]['profile_fit']['fit_rows_on_chip'] == 0 and s[1]['profile_fit']['fitted_chip'] == 'h100-sxm'
+"; then echo "ok - series[].profile_fit"; else echo "not ok - series[].profile_fit"; fails=$((fails + 1)); fi
 finish

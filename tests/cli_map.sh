@@ -571,4 +571,11 @@ done
 expect_exit 2 "map --rank-by unknown" -- $RL map --chip h100-sxm $W --chips 8 --rank-by speed
 expect_err "--rank-by: 'speed' is not one of output-tps, tokens-per-joule, usd-cost, usd-price, ttft, tpot" "rank-by names its choices"
 expect_exit 2 "map --rank-by twice" -- $RL map --chip h100-sxm $W --chips 8 --rank-by ttft --rank-by tpot
+# a profile fitted on another chip's rows says so, as eval does (ux21)
+expect_exit 0 "map on the H200 under the H100's profile" -- $RL map --chip h200-sxm --model llama3-8b --chips 2
+expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only \([0-9]+ serving rows of its version there, 0 on h200-sxm\)" "map's note"
+expect_exit 0 "map on the H200, JSON" -- $RL map --chip h200-sxm --model llama3-8b --chips 2 --json
+expect_out '"fit_rows_on_chip": 0,' "map's JSON profile_fit"
+expect_exit 0 "map on the H100" -- $RL map --chip h100-sxm --model llama3-8b --chips 2 --json
+expect_out '"profile_fit": null,' "null on the chip it was fitted on"
 finish

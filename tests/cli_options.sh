@@ -4,7 +4,7 @@
 # options, missing values, values out of range, a value given to a flag and
 # extra arguments all exit 2 with a message naming the option, the value
 # and the allowed range.  The ranges below are the ones each option's help
-# states (sweep --help: --jobs in [1, 1024]; export: --run >= 1).
+# states (sweep --help: --jobs in [0, 1024], 0 one per CPU; export: --run >= 1).
 . "$(dirname "$0")/clilib.sh"
 
 # every command's --help ends in an options list drawn from its table
@@ -15,7 +15,7 @@ done
 expect_exit 0 "sweep --help" -- $RL sweep --help
 jobs=$(grep -A1 '^  --threads N ' "$tmpd/out" | tr -s ' \n' ' ')
 case $jobs in
-*"evaluation threads"*"(a whole number in [1, 1024])"*)
+*"evaluation threads"*"(a whole number in [0, 1024])"*)
 	echo "ok - the range of --threads comes from the table" ;;
 *)	echo "not ok - --threads help: $jobs"; fails=$((fails + 1)) ;;
 esac
@@ -31,8 +31,8 @@ expect_out "^usage: rooflab sweep .*\[--threads N\]$" "the usage names --threads
 expect_exit 0 "claim --help" -- $RL claim --help
 expect_out "^  --threads N " "claim's worker threads are --threads too"
 # an alias is the option: its range, and both spellings count as one
-expect_exit 2 "alias out of range" -- $RL sweep spec.ini --db x.db --threads 0
-expect_err "^rooflab sweep: --threads: '0' is not a whole number in \[1, 1024\]$" \
+expect_exit 2 "alias out of range" -- $RL sweep spec.ini --db x.db --threads -1
+expect_err "^rooflab sweep: --threads: '-1' is not a whole number in \[0, 1024\]$" \
 	"--threads' range"
 expect_exit 2 "both spellings" -- $RL sweep spec.ini --db x.db --jobs 2 --threads 3
 expect_err "^rooflab sweep: --threads is given twice \(as --jobs '2', then as --threads '3'; --jobs is an alias of --threads\): give it once$" \
@@ -85,7 +85,7 @@ expect_err "^rooflab eval: unexpected argument 'x\?y' \(see rooflab eval --help\
 expect_exit 2 "missing value" -- $RL sweep spec.ini --db
 expect_err "^rooflab sweep: --db needs a value \(FILE\)$" "missing value named"
 expect_exit 2 "out of range" -- $RL sweep spec.ini --db x.db --jobs 1025
-expect_err "^rooflab sweep: --jobs: '1025' is not a whole number in \[1, 1024\]$" \
+expect_err "^rooflab sweep: --jobs: '1025' is not a whole number in \[0, 1024\]$" \
 	"the option, the value and the range"
 expect_exit 2 "not whole" -- $RL sweep spec.ini --db x.db --batch=2.5
 expect_err "^rooflab sweep: --batch: '2.5' is not a whole number in \[1, 1e\+08\]$" \

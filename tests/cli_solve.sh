@@ -163,4 +163,10 @@ fi
 # claim keeps the speedup alone
 expect_exit 2 "claim --target tpot_s" -- $RL claim --target tpot_s=0.01 --samples 0
 expect_err "the one target is speedup=X" "claim refuses other targets"
+# a side whose profile was fitted on another chip's rows says so (ux21)
+expect_exit 0 "solve with side b an H200" -- $RL solve --vary b.chip.hbm_tbps --b h200-sxm --no-design
+expect_out "^  side b: profile trtllm-0\.10 was fitted on h100-sxm rows only" "solve's note for side b"
+expect_no_out "^  side a: profile" "none for side a, the H100"
+expect_exit 0 "solve with side b an H200, JSON" -- $RL solve --vary b.chip.hbm_tbps --b h200-sxm --no-design --json
+jcheck "a_profile_fit null, b_profile_fit 0 rows on the H200" "assert d['a_profile_fit'] is None and d['b_profile_fit']['fit_rows_on_chip'] == 0"
 finish

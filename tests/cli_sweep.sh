@@ -96,10 +96,11 @@ expect_out "^run_id,idx,status,chip_hbm_tbps" "csv header"
 # puts each column's unit after its name, as run_columns has it: the
 # parameters' display units (model/params.c: chip.hbm_tbps TB/s,
 # scenario.batch sequences), the outputs' SI units (model/outputs.c:
-# tokens/s, s), none for a bound's name or a speedup; the rows are the same
+# tokens/s, s), none for a bound's name, "x" for a speedup (sweeps/coldoc.c:
+# a ratio, as the plots label it; "" until 2026-11-30); the rows are the same
 cp "$tmpd/out" "$d/plain.csv"
 expect_exit 0 "export csv --units" -- $RL export --db "$d/merged.db" --format csv --units
-expect_out "^run_id,idx,status,chip_hbm_tbps \(TB/s\),scenario_batch \(sequences\),throughput_output_tokens_per_s \(tokens/s\),latency_tpot_s \(s\),decode_bound,speedup_total_tokens,speedup_output_tokens$" \
+expect_out "^run_id,idx,status,chip_hbm_tbps \(TB/s\),scenario_batch \(sequences\),throughput_output_tokens_per_s \(tokens/s\),latency_tpot_s \(s\),decode_bound,speedup_total_tokens \(x\),speedup_output_tokens \(x\)$" \
 	"csv --units: each column's unit in the header"
 if [ "$(head -1 "$d/plain.csv")" = "run_id,idx,status,chip_hbm_tbps,scenario_batch,throughput_output_tokens_per_s,latency_tpot_s,decode_bound,speedup_total_tokens,speedup_output_tokens" ] &&
 	[ "$(tail -n +2 "$d/plain.csv" | cksum)" = "$(tail -n +2 "$tmpd/out" | cksum)" ]; then
@@ -1349,7 +1350,11 @@ expect_err "1000000000 design points, over the limit of 100000000.*--force" "say
 	{ echo "not ok - x.db was created"; fails=$((fails + 1)); }
 expect_exit 2 "bad shard" -- $RL sweep "$d/small.ini" --db "$d/x.db" --shard 4/4
 expect_err "0 <= I < N" "explains the shard"
-expect_exit 2 "bad jobs" -- $RL sweep "$d/small.ini" --db "$d/x.db" --jobs 0
+# --jobs 0 is one per CPU since 2026-11-30 (as --threads 0, below); a
+# negative count or one past 1024 is refused
+expect_exit 2 "bad jobs" -- $RL sweep "$d/small.ini" --db "$d/x.db" --jobs -1
+expect_exit 2 "too many jobs" -- $RL sweep "$d/small.ini" --db "$d/x.db" --jobs 1025
+expect_err "\[0, 1024\]" "names the range"
 expect_exit 2 "no database" -- $RL sweep "$d/small.ini"
 expect_err "missing --db" "asks for --db"
 q "$d/foreign.db" "CREATE TABLE t(a); INSERT INTO t VALUES(1);"
@@ -2432,4 +2437,36 @@ fi
 printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\nset = scenario.tp=1\n[axes]\ndesign.frac_mac = 0.1, 0.3\n[filter]\nkeep = design.frac_mac < 0.2\n' >"$d/countg.ini"
 expect_exit 0 "a grid whose filter drops points" -- $RL sweep "$d/countg.ini" --db "$d/countg.db"
 expect_no_err "points drawn" "a grid has no count to draw"
+# the default --threads is one per CPU (0), as claim's; the rows are the
+# same whatever the count: the default's export equals --threads 1's and
+# --threads 3's byte for byte (ux21)
+for t in default 1 3; do
+	rm -f "$d/thr-$t.db"
+	if [ "$t" = default ]; then
+		$RL sweep "$ROOFLAB_ROOT/sweeps/sohu-matmul-vs-hbm.ini" --db "$d/thr-$t.db" >/dev/null 2>&1
+	else
+		$RL sweep "$ROOFLAB_ROOT/sweeps/sohu-matmul-vs-hbm.ini" --db "$d/thr-$t.db" --threads $t >/dev/null 2>&1
+	fi
+	$RL export --db "$d/thr-$t.db" --format csv >"$d/thr-$t.csv" 2>/dev/null
+done
+if [ "$(wc -l <"$d/thr-1.csv")" -gt 600 ] && cmp -s "$d/thr-default.csv" "$d/thr-1.csv" &&
+	cmp -s "$d/thr-3.csv" "$d/thr-1.csv"; then
+	echo "ok - sweep's rows are the same at the default threads, 1 and 3"
+else
+	echo "not ok - sweep's rows differ with the thread count ($(wc -l <"$d/thr-1.csv") lines)"
+	fails=$((fails + 1))
+fi
+expect_exit 0 "sweep --threads 0: one per CPU" -- $RL sweep "$ROOFLAB_ROOT/sweeps/sohu-sram-only.ini" --db "$d/thr0.db" --threads 0
+expect_exit 0 "sweep --help" -- $RL sweep --help
+expect_out "evaluation threads \(0, the default: one per CPU\)" "help gives the default"
+# a section whose profile was fitted on another chip's rows says so on
+# stderr, in eval's note (ux21); the H100's section does not
+printf '[base]\nchip = h200-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[baseline]\nchip = h100-sxm\nmodel = llama3-8b\n' >"$d/fit.ini"
+expect_exit 0 "a sweep on the H200 under the H100's profile" -- $RL sweep "$d/fit.ini" --db "$d/fit.db"
+expect_err "^rooflab sweep: \[base\]: note: profile trtllm-0\.10 was fitted on h100-sxm rows only \([0-9]+ serving rows of its version there, 0 on h200-sxm\)" "[base]'s note"
+if grep -q '^rooflab sweep: \[baseline\]: note' "$tmpd/err"; then
+	echo "not ok - the H100's [baseline] has a note"; fails=$((fails + 1))
+else
+	echo "ok - none for the [baseline] on the H100"
+fi
 finish

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "../model/outputs.h"
+#include "../sweeps/coldoc.h"
 #include "../sweeps/points.h"
 #include "../sweeps/pointval.h"
 #include "../sweeps/run.h"
@@ -382,6 +383,35 @@ static void test_columns_and_hash(void **state)
 	rl_sweep_spec_free(s);
 	rl_sweep_spec_free(t);
 	rl_sweep_spec_free(u);
+}
+
+/* The speedup columns carry the unit "x" in run_columns, as the plots
+** label them (they were stored with "" until 2026-11-30), and every
+** column's unit is the one coldoc.h gives for its dotted name (the
+** outputs' and parameters' tables). */
+static void test_speedup_unit(void **state)
+{
+	rl_sweep_spec *s = must("[axes]\nchip.hbm_tbps = 1, 2\n[outputs]\n"
+	                        "keep = throughput.output_tokens_per_s\n"
+	                        "[baseline]\nchip = h100-sxm\nmodel = llama3-8b\n");
+	size_t i, nspeed = 0;
+	(void)state;
+	assert_int_equal(s->ncols, 4);
+	for (i = 0; i < s->ncols; i++) {
+		if (s->cols[i].source == RL_COL_SPEEDUP) {
+			nspeed++;
+			assert_string_equal(s->cols[i].unit, "x");
+			assert_string_equal(s->cols[i].decl, "REAL");
+		}
+		assert_string_equal(s->cols[i].unit,
+		                    rl_sweep_column_unit(s->cols[i].dotted));
+	}
+	assert_int_equal(nspeed, 2);
+	/* the axis keeps its parameter's unit, the output its SI unit */
+	assert_string_equal(s->cols[0].unit, "TB/s");
+	assert_string_equal(s->cols[1].unit, "tokens/s");
+	assert_null(rl_sweep_column_unit("speedup_of_nothing"));
+	rl_sweep_spec_free(s);
 }
 
 /* The configuration's hash goes through the parameter table, not its
@@ -1010,6 +1040,7 @@ int main(void)
 	    cmocka_unit_test(test_sobol_reproducible),
 	    cmocka_unit_test(test_random_reproducible),
 	    cmocka_unit_test(test_columns_and_hash),
+	    cmocka_unit_test(test_speedup_unit),
 	    cmocka_unit_test(test_config_hash),
 	    cmocka_unit_test(test_spec_hash_config),
 	    cmocka_unit_test(test_filter),
