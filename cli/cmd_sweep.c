@@ -348,8 +348,9 @@ static void note_fixed_price(const rl_sweep_spec *s)
 	char axes[512] = "", cost[128] = "", msg[1536];
 	size_t k, used = 0;
 	for (k = 0; k < s->naxes; k++)
-		if (!strcmp(s->axes[k].name, "chip.by_design"))
-			return;
+		if (!strcmp(s->axes[k].name, "chip.by_design") ||
+		    !strcmp(s->axes[k].name, "cost.price_usd"))
+			return; /* (a price swept is no preset's, either chip) */
 	if (s->setup.cfg.chip.by_design > 0.5) {
 		note_design_price(s);
 		return;

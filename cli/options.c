@@ -140,10 +140,6 @@ static void note_design_price(const char *cmd, const eval_opts *o,
                               const rl_setup *st)
 {
 	char sets[512] = "", msg[1024];
-	int k;
-	for (k = 0; k < o->nsets; k++)
-		if (!strncmp(o->sets[k], "cost.price_usd", 14))
-			return;
 	if (!(st->cfg.cost.price_usd > 0)) /* (n/a: no price to follow) */
 		return;
 	if (!join_sets(o, 1, sets, sizeof sets)[0])
@@ -161,6 +157,11 @@ void opts_note_fixed_price(const char *cmd, const eval_opts *o,
                            const rl_setup *st)
 {
 	char sets[512] = "", msg[1024];
+	int k;
+	/* (a price given by --set is no preset's: no note, either chip) */
+	for (k = 0; k < o->nsets; k++)
+		if (!strncmp(o->sets[k], "cost.price_usd", 14))
+			return;
 	if (st->cfg.chip.by_design > 0.5) {
 		note_design_price(cmd, o, st);
 		return;

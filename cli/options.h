@@ -42,8 +42,8 @@ int opts_design_inert(const char *assignment);
 ** the HBM capacity and kind, so the cost rows do not price the change.
 ** On a chip given by its design, each --set design.KEY or chip.KEY: its
 ** price stays its preset's (a changed chip is not the product
-** priced), where its manufacturing cost follows the design; nothing where
-** a --set gives cost.price_usd itself. */
+** priced), where its manufacturing cost follows the design.  Nothing,
+** either chip, where a --set gives cost.price_usd itself. */
 void opts_note_fixed_price(const char *cmd, const eval_opts *o,
                            const rl_setup *st);
 

@@ -106,6 +106,11 @@ typedef struct {
 	** the iteration reads (u->per_bw and u->per_kv_bw: HBM's, or, on a
 	** chip without HBM, the SRAM's) */
 	double per_sram_bw, per_bw, per_kv_bw;
+	/* at this clock, the kernels' fixed times' factor: 1 / the clock
+	** share, where the profile takes them as clock cycles
+	** (kernel_fixed_clock_hz > 0, servesetup.c's kernel_clock_factor
+	** across chips); 1 at full clock or where it does not */
+	double per_clock_fixed;
 } eval_ctx;
 
 /* The compute rates of c at clock share s of the nominal ones (a TDP
@@ -122,6 +127,8 @@ typedef struct {
 static inline void clock_peaks(eval_ctx *c, double s, int sram)
 {
 	const rl_serve_setup *u = c->u;
+	c->per_clock_fixed =
+	    s == 1.0 || !(c->cfg->prof.kernel_fixed_clock_hz > 0) ? 1.0 : 1 / s;
 	if (RL_LIKELY(s == 1.0)) {
 		c->per_pe_gemm = u->per_pe_gemm;
 		c->per_pe_head = u->per_pe_head;
@@ -462,7 +469,7 @@ iter_cost(const eval_ctx *c, const rl_stage_kind *sg, double n_dec, double p,
 	it->gemm_memory_s = t_gemm_memory;
 	/* each GEMM kernel's fixed time, t0 of t0 + bytes / B: device time
 	** that a CUDA graph's replay keeps */
-	t_gemm_fixed = sg->gemm_fixed_s;
+	t_gemm_fixed = sg->gemm_fixed_s * c->per_clock_fixed;
 	it->gemm_fixed_s = t_gemm_fixed;
 	/* elementwise kernels run on their own, at 16-bit, memory-bound */
 	/* (and the MoE layers' permute and finalize, whole width on every

@@ -218,6 +218,22 @@ static int run_by_design(sqlite3 *db, long run)
 	return yes;
 }
 
+/* Whether the run sweeps cost.price_usd (held by --at or not): its price
+** is then the axis's, no preset's; 0 where run_columns cannot be read */
+static int run_sweeps_price(sqlite3 *db, long run)
+{
+	sqlite3_stmt *st;
+	int yes = 0;
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM run_columns WHERE run_id = ?1 "
+	                       "AND source = 'axis' AND dotted = "
+	                       "'cost.price_usd'", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, run);
+	yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return yes;
+}
+
 /* A title line where --x or --y is a cost.* output and the run sweeps
 ** chip.* parameters: "\ncost.X: a chip given by its spec sheet keeps its
 ** preset's price ... whatever chip.hbm_tbps ...": its price
@@ -229,7 +245,8 @@ static int run_by_design(sqlite3 *db, long run)
 ** (cost.chip_price_usd, cost.usd_per_million_tokens_at_price) and the run
 ** sweeps design.* parameters, a line that the price is the preset's
 ** price whatever those (a chip by its design: its manufacturing cost
-** follows them, its price does not).  "" otherwise, or where run_columns
+** follows them, its price does not).  "" otherwise (none where the run
+** sweeps cost.price_usd: the price is then the axis's), or where run_columns
 ** cannot be read (a file that lacks it). */
 static const char *fixed_price_note(sqlite3 *db, const pdb_sweep *sw,
                                     const char *x, const char *y, char *buf,
@@ -242,6 +259,9 @@ static const char *fixed_price_note(sqlite3 *db, const pdb_sweep *sw,
 	if (!o || strncmp(o->name, "cost.", 5))
 		o = oy;
 	if (!o || strncmp(o->name, "cost.", 5) || strcmp(sw->run_col, "run_id"))
+		return buf;
+	/* (as the sweep's own notes: none where the price is an axis) */
+	if (run_sweeps_price(db, sw->run))
 		return buf;
 	/* (as the sweep's own note: none for a chip by design) */
 	if (run_axes(db, sw, "chip.", axes, sizeof axes)[0] &&

@@ -457,6 +457,23 @@ expect_err "^rooflab eval: note: h100-sxm is given by its spec sheet: its price 
 expect_out "chip_price_usd +33625.0 USD" "the price row is the preset's"
 expect_exit 0 "eval without a chip.* set" -- $RL eval --chip h100-sxm --model llama3-8b --set scenario.tp=2
 if grep -q "note: .* spec sheet" "$d/err"; then echo "not ok - eval without --set chip.* notes the price"; fails=$((fails + 1)); else echo "ok - eval: no note without --set chip.*"; fi
+# (review40) where the price is given, by --set cost.price_usd or as an
+# axis, no note says it is the preset's: the price column then reads the
+# given price (40000, not 33625), which the notes contradicted; sweep and
+# eval on a spec-sheet chip, plot pareto's title (both notes) on each
+expect_exit 0 "eval with --set chip.hbm_tbps=5 and the price set" -- $RL eval --chip h100-sxm --model llama3-8b --set chip.hbm_tbps=5 --set cost.price_usd=40000
+expect_out "chip_price_usd +40000.0 USD" "the price row is the price set"
+if grep -q "preset's" "$d/err"; then echo "not ok - eval notes the preset's price where --set gives it"; fails=$((fails + 1)); else echo "ok - eval (spec sheet): no note where --set gives the price"; fi
+sed 's/^chip.hbm_tbps = .*/&\ncost.price_usd = 30000, 40000/' "$d/cost.ini" >"$d/costp.ini"
+expect_exit 0 "the chip.hbm_tbps sweep with the price an axis too" -- $RL sweep "$d/costp.ini" --db "$d/costp.db"
+if grep -q "preset's" "$d/err"; then echo "not ok - a spec-sheet sweep whose price is an axis notes the preset's price"; fails=$((fails + 1)); else echo "ok - spec sheet: no note where the price is an axis"; fi
+n=$(q "$d/costp.db" "SELECT count(DISTINCT cost_chip_price_usd) || ' ' || min(cost_chip_price_usd) || ' ' || max(cost_chip_price_usd) FROM points")
+[ "$n" = "2 30000.0 40000.0" ] && echo "ok - the price column holds the axis's two prices" ||
+	{ echo "not ok - the price column reads '$n', not '2 30000.0 40000.0'"; fails=$((fails + 1)); }
+expect_exit 0 "pareto on the price per token, the price an axis (spec sheet)" -- $RL plot pareto --db "$d/costp.db" --x cost_usd_per_million_tokens_at_price --y throughput_output_tokens_per_s_per_chip --term dumb
+if tr -s ' \n' ' ' <"$d/out" | grep -q "preset's"; then echo "not ok - the pareto title notes the preset's price where the price is an axis (spec sheet)"; fails=$((fails + 1)); else echo "ok - no preset's-price note in the pareto title where the price is an axis (spec sheet)"; fi
+expect_exit 0 "pareto on the price per token over the stacks, the price an axis" -- $RL plot pareto --db "$d/stacksp.db" --x cost_usd_per_million_tokens_at_price --y throughput_output_tokens_per_s --term dumb
+if tr -s ' \n' ' ' <"$d/out" | grep -q "preset's"; then echo "not ok - the pareto title notes the preset's price where the price is an axis (by design)"; fails=$((fails + 1)); else echo "ok - no preset's-price note in the pareto title where the price is an axis (by design)"; fi
 
 # 11. (ux21) a --run the file does not have: export and plot name the runs
 # it has, where they said "no run 3" alone; two runs of w.ini (12 points

@@ -1039,6 +1039,35 @@ static void test_gemm_fixed(void **state)
 	near(b.decode.time_s - a.decode.time_s, 225 * 4.3e-6, 1e-9);
 }
 
+/* The kernel floors at a clock a TDP lowers (rl_serve_clocked's share s):
+** clock cycles (profile.kernel_fixed_clock_ghz's ASSUMPTION, as across
+** chips), so at half the clock twice the seconds: test_gemm_fixed's 321
+** GEMMs x 4.3 us = 1380.3 us become 2760.6 us, decode and prefill, where
+** the peaks already followed the clock and the floors stayed; with
+** kernel_fixed_clock_ghz 0 (floors taken as no clock cycles) the same
+** microseconds at any clock (review40) */
+static void test_gemm_fixed_tdp_clock(void **state)
+{
+	rl_config c;
+	rl_result a, b;
+	(void)state;
+	graphs_case(&c);
+	c.prof.cuda_graphs = 1;
+	c.prof.gemm_fixed_s = 4.3e-6;
+	assert_int_equal(rl_serve_clocked(&c, 1.0, 1.0, &a), RL_OK);
+	near(a.decode.gemm_fixed_s, 321 * 4.3e-6, 1e-12);
+	assert_int_equal(rl_serve_clocked(&c, 0.5, 0.5, &b), RL_OK);
+	near(b.decode.gemm_fixed_s, 2 * 321 * 4.3e-6, 1e-12);
+	near(b.prefill.gemm_fixed_s, 2 * 321 * 4.3e-6, 1e-12);
+	/* each phase at its own clock */
+	assert_int_equal(rl_serve_clocked(&c, 1.0, 0.5, &b), RL_OK);
+	near(b.prefill.gemm_fixed_s, 321 * 4.3e-6, 1e-12);
+	near(b.decode.gemm_fixed_s, 2 * 321 * 4.3e-6, 1e-12);
+	c.prof.kernel_fixed_clock_hz = 0;
+	assert_int_equal(rl_serve_clocked(&c, 0.5, 0.5, &b), RL_OK);
+	near(b.decode.gemm_fixed_s, 321 * 4.3e-6, 1e-12);
+}
+
 /* profile.moe_layer_fixed_us: the fixed device time each MoE layer adds
 ** beside its GEMMs, charged in every iteration, a CUDA graph's replay
 ** included, and not as launch overhead.  Mixtral's shape has 32 layers,
@@ -2008,6 +2037,7 @@ int main(void)
 	    cmocka_unit_test(test_cuda_graphs),
 	    cmocka_unit_test(test_ttft_continuous_in_budget),
 	    cmocka_unit_test(test_gemm_fixed),
+	    cmocka_unit_test(test_gemm_fixed_tdp_clock),
 	    cmocka_unit_test(test_moe_layer_fixed),
 	    cmocka_unit_test(test_bad_tp),
 	    cmocka_unit_test(test_does_not_fit),
