@@ -497,8 +497,8 @@ RANGES = [
 # the boost NVIDIA quotes its peaks at, or the device-reported maximum SM
 # clock where none is published (B200).  The GH200 and H200 run the H100's
 # GH100 die at its 1830 MHz (hardware-models-more.md, "H100 SXM extras";
-# gh200's own 1980 MHz row is graded uncertain); the GB200 has no [design]
-# (no clock: listed, not checked).
+# gh200's own 1980 MHz row is graded uncertain); the GB200's [design] is
+# its clock alone (2.062 GHz, max_sm_clock), no fma_units: not checked.
 CLOCK_TOL = 0.005
 CLOCKS = [
     ('h200-sxm', 'hardware-more.csv', 'h100-sxm', 'boost_clock', 1e-3),

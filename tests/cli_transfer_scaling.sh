@@ -26,9 +26,13 @@
 #    the LM head: moe_layer_fixed_us = 40 adds 32 x 40 = 1280 us to a
 #    decode iteration's GEMM time on the H100, 1280 x 1.83 / 0.915 = 2560
 #    us at half its clock, 1280 x 1.83 / 1.41 = 1661.28 us on the A100 SXM
-#    (a100-sxm.ini: 1.41 GHz) and 1280 us on the GB200 (gb200.ini gives no
-#    clock: the fitted microseconds); gemm_fixed_us = 4 adds (32 x 5 + 1) x
-#    4 = 644 us on the H100, 1288 us at half its clock.
+#    (a100-sxm.ini: 1.41 GHz), 1280 x 1.83 / 2.062 = 1135.98 us on the
+#    GB200 (gb200.ini: 2.062 GHz, hardware-more.csv gb200 max_sm_clock),
+#    1280 x 1.83 / 2.1 = 1115.43 us on the MI300X and MI325X (2.1 GHz,
+#    hardware-more.csv peak_engine_clock) and 1280 us on the H100 PCIe
+#    (h100-pcie.ini gives no clock: the fitted microseconds); gemm_fixed_us
+#    = 4 adds (32 x 5 + 1) x 4 = 644 us on the H100, 1288 us at half its
+#    clock.
 . "$(dirname "$0")/clilib.sh"
 command -v python3 >/dev/null 2>&1 || { echo "ok - skipped: python3 is missing"; finish; }
 
@@ -106,8 +110,14 @@ close "$(added h100-sxm moe_layer_fixed_us 40 --set design.clock_ghz=0.915)" 256
 	"moe_layer_fixed_us 40 at half the H100's clock: 2560 us"
 close "$(added a100-sxm moe_layer_fixed_us 40)" 1661.2765957e-6 1e-6 \
 	"moe_layer_fixed_us 40 on a100-sxm (1.41 GHz): 1280 x 1.83 / 1.41 us"
-close "$(added gb200 moe_layer_fixed_us 40)" 1280e-6 1e-6 \
-	"moe_layer_fixed_us 40 on gb200 (no clock): the fitted 1280 us"
+close "$(added gb200 moe_layer_fixed_us 40)" 1135.9844811e-6 1e-6 \
+	"moe_layer_fixed_us 40 on gb200 (2.062 GHz): 1280 x 1.83 / 2.062 us"
+close "$(added mi300x moe_layer_fixed_us 40)" 1115.4285714e-6 1e-6 \
+	"moe_layer_fixed_us 40 on mi300x (2.1 GHz): 1280 x 1.83 / 2.1 us"
+close "$(added mi325x moe_layer_fixed_us 40)" 1115.4285714e-6 1e-6 \
+	"moe_layer_fixed_us 40 on mi325x (2.1 GHz): 1280 x 1.83 / 2.1 us"
+close "$(added h100-pcie moe_layer_fixed_us 40)" 1280e-6 1e-6 \
+	"moe_layer_fixed_us 40 on h100-pcie (no clock): the fitted 1280 us"
 close "$(added h100-sxm moe_layer_fixed_us 40 --set profile.kernel_fixed_clock_ghz=0 --set design.clock_ghz=0.915)" \
 	1280e-6 1e-6 "kernel_fixed_clock_ghz 0: the same microseconds at any clock"
 close "$(added h100-sxm gemm_fixed_us 4)" 644e-6 1e-6 "gemm_fixed_us 4 on h100-sxm: 161 GEMMs x 4 us"
