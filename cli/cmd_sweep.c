@@ -307,9 +307,8 @@ static void note_design_price(const rl_sweep_spec *s)
 	int priced = 0;
 	if (!(s->setup.cfg.cost.price_usd > 0)) /* (n/a throughout) */
 		return;
-	for (k = 0; k < s->naxes; k++)
-		if (!strcmp(s->axes[k].name, "cost.price_usd"))
-			return; /* (the price is the axis's) */
+	if (rl_sweep_spec_gives_price(s))
+		return; /* (the price is the axis's or the [base]'s) */
 	for (k = 0; k < s->noutputs; k++)
 		priced |= !strcmp(s->outputs[k]->name, "cost.chip_price_usd") ||
 		          !strcmp(s->outputs[k]->name,
@@ -347,10 +346,12 @@ static void note_fixed_price(const rl_sweep_spec *s)
 {
 	char axes[512] = "", cost[128] = "", msg[1536];
 	size_t k, used = 0;
+	/* (a price swept or set in [base] is no preset's, either chip) */
+	if (rl_sweep_spec_gives_price(s))
+		return;
 	for (k = 0; k < s->naxes; k++)
-		if (!strcmp(s->axes[k].name, "chip.by_design") ||
-		    !strcmp(s->axes[k].name, "cost.price_usd"))
-			return; /* (a price swept is no preset's, either chip) */
+		if (!strcmp(s->axes[k].name, "chip.by_design"))
+			return;
 	if (s->setup.cfg.chip.by_design > 0.5) {
 		note_design_price(s);
 		return;

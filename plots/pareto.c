@@ -185,22 +185,24 @@ static const char *run_axes(sqlite3 *db, const pdb_sweep *sw,
 	return buf;
 }
 
-/* Whether the run's chip is given by its design (chip.by_design true in
-** its [base], or swept as an axis), read from the spec it stored and
-** resolved again (rl_sweep_spec_parse): its price and cost are then not
-** those of a spec sheet, and the sweep gave no note of them either; 0
-** where the spec cannot be read or resolved now (a preset gone), so the
-** note stays. */
-static int run_by_design(sqlite3 *db, long run)
+/* What the spec the run stored says of its chip's price, read and
+** resolved again (rl_sweep_spec_parse): *by_design, whether its chip is
+** given by its design (chip.by_design true in its [base], or swept as an
+** axis: its price and cost are then not those of a spec sheet, and the
+** sweep gave no note of them either); *price, whether the spec gives the
+** price itself (cost.price_usd a [base] set line or an axis: no preset's,
+** and the sweep gave no note).  Both 0 where the spec cannot be read or
+** resolved now (a preset gone), so the notes stay. */
+static void run_spec_price(sqlite3 *db, long run, int *by_design, int *price)
 {
 	sqlite3_stmt *st;
 	rl_sweep_spec *spec = NULL;
 	char err[512];
 	size_t k;
-	int yes = 0;
+	*by_design = *price = 0;
 	if (sqlite3_prepare_v2(db, "SELECT spec, spec_path FROM runs WHERE id "
 	                       "= ?1", -1, &st, NULL) != SQLITE_OK)
-		return 0;
+		return;
 	sqlite3_bind_int64(st, 1, run);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
 		spec = rl_sweep_spec_parse(sqlite3_column_text(st, 1)
@@ -210,12 +212,12 @@ static int run_by_design(sqlite3 *db, long run)
 		                           err, sizeof err);
 	sqlite3_finalize(st);
 	if (!spec)
-		return 0;
-	yes = spec->setup.cfg.chip.by_design > 0.5;
-	for (k = 0; k < spec->naxes && !yes; k++)
-		yes = !strcmp(spec->axes[k].name, "chip.by_design");
+		return;
+	*by_design = spec->setup.cfg.chip.by_design > 0.5;
+	for (k = 0; k < spec->naxes && !*by_design; k++)
+		*by_design = !strcmp(spec->axes[k].name, "chip.by_design");
+	*price = rl_sweep_spec_gives_price(spec);
 	rl_sweep_spec_free(spec);
-	return yes;
 }
 
 /* Whether the run sweeps cost.price_usd (held by --at or not): its price
@@ -246,8 +248,9 @@ static int run_sweeps_price(sqlite3 *db, long run)
 ** sweeps design.* parameters, a line that the price is the preset's
 ** price whatever those (a chip by its design: its manufacturing cost
 ** follows them, its price does not).  "" otherwise (none where the run
-** sweeps cost.price_usd: the price is then the axis's), or where run_columns
-** cannot be read (a file that lacks it). */
+** sweeps cost.price_usd or its [base] sets it: the price is then the
+** axis's or the [base]'s), or where run_columns cannot be read (a file
+** that lacks it). */
 static const char *fixed_price_note(sqlite3 *db, const pdb_sweep *sw,
                                     const char *x, const char *y, char *buf,
                                     size_t len)
@@ -255,6 +258,7 @@ static const char *fixed_price_note(sqlite3 *db, const pdb_sweep *sw,
 	const rl_output *o = plot_column_output(x), *oy = plot_column_output(y);
 	char axes[200];
 	size_t used;
+	int by_design, price;
 	buf[0] = '\0';
 	if (!o || strncmp(o->name, "cost.", 5))
 		o = oy;
@@ -263,9 +267,12 @@ static const char *fixed_price_note(sqlite3 *db, const pdb_sweep *sw,
 	/* (as the sweep's own notes: none where the price is an axis) */
 	if (run_sweeps_price(db, sw->run))
 		return buf;
-	/* (as the sweep's own note: none for a chip by design) */
-	if (run_axes(db, sw, "chip.", axes, sizeof axes)[0] &&
-	    !run_by_design(db, sw->run))
+	/* (as the sweep's own notes: none where its [base] sets the price,
+	** and the spec-sheet note none for a chip by design) */
+	run_spec_price(db, sw->run, &by_design, &price);
+	if (price)
+		return buf;
+	if (run_axes(db, sw, "chip.", axes, sizeof axes)[0] && !by_design)
 		snprintf(buf, len, "\n%s: a chip given by its spec sheet keeps its "
 		         "preset's price whatever %s; its manufacturing cost "
 		         "follows only chip.hbm_gb and chip.memory_kind of chip.*",

@@ -815,6 +815,21 @@ void rl_sweep_spec_free(rl_sweep_spec *s)
 	free(s);
 }
 
+int rl_sweep_spec_gives_price(const rl_sweep_spec *s)
+{
+	char key[sizeof s->base.sets[0]];
+	size_t k;
+	int j;
+	for (k = 0; k < s->naxes; k++)
+		if (!strcmp(s->axes[k].name, "cost.price_usd"))
+			return 1;
+	for (j = 0; j < s->base.nsets; j++)
+		if (setup_assign_param(s->base.sets[j], key, sizeof key) &&
+		    !strcmp(key, "cost.price_usd"))
+			return 1;
+	return 0;
+}
+
 /* ---- one design point ---- */
 
 /* the axis sets scenario.isl, osl or batch: no part of the design */

@@ -123,6 +123,11 @@ rl_sweep_spec *rl_sweep_spec_parse(const char *name, const char *text,
 
 void rl_sweep_spec_free(rl_sweep_spec *s);
 
+/* Whether the spec gives the chip's price itself: cost.price_usd a [base]
+** set line or an axis.  The price at its points is then that one, no
+** preset's (the price notes of sweep and plot pareto say nothing). */
+int rl_sweep_spec_gives_price(const rl_sweep_spec *s);
+
 /* The declared type ("REAL", "INTEGER" or "TEXT") of a points column this
 ** rooflab can write (a parameter, an output or a speedup, by its column
 ** name "chip_hbm_tbps"); NULL for any other name.  Column names read back

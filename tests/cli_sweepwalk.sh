@@ -474,6 +474,27 @@ expect_exit 0 "pareto on the price per token, the price an axis (spec sheet)" --
 if tr -s ' \n' ' ' <"$d/out" | grep -q "preset's"; then echo "not ok - the pareto title notes the preset's price where the price is an axis (spec sheet)"; fails=$((fails + 1)); else echo "ok - no preset's-price note in the pareto title where the price is an axis (spec sheet)"; fi
 expect_exit 0 "pareto on the price per token over the stacks, the price an axis" -- $RL plot pareto --db "$d/stacksp.db" --x cost_usd_per_million_tokens_at_price --y throughput_output_tokens_per_s --term dumb
 if tr -s ' \n' ' ' <"$d/out" | grep -q "preset's"; then echo "not ok - the pareto title notes the preset's price where the price is an axis (by design)"; fails=$((fails + 1)); else echo "ok - no preset's-price note in the pareto title where the price is an axis (by design)"; fi
+# (small42) nor where the spec's [base] sets the price (set =
+# cost.price_usd=40000, neither swept nor --set): the price column reads
+# 40000 at every point, not the preset's 33625; sweep and plot pareto's
+# title say nothing of the preset's price, on a spec-sheet chip
+# (chip.hbm_tbps swept) and on a chip by design (design.hbm_stacks swept)
+sed 's/^\[base\]$/&\nset = cost.price_usd=40000/' "$d/cost.ini" >"$d/costb.ini"
+expect_exit 0 "the chip.hbm_tbps sweep with the price set in [base]" -- $RL sweep "$d/costb.ini" --db "$d/costb.db"
+if grep -q "preset's" "$d/err"; then echo "not ok - a spec-sheet sweep whose [base] sets the price notes the preset's price"; fails=$((fails + 1)); else echo "ok - spec sheet: no note where [base] sets the price"; fi
+n=$(q "$d/costb.db" "SELECT count(*) || ' ' || count(DISTINCT cost_chip_price_usd) || ' ' || min(cost_chip_price_usd) FROM points")
+[ "$n" = "12 1 40000.0" ] && echo "ok - the price column holds the [base]'s 40000 at all 12 points" ||
+	{ echo "not ok - the price column reads '$n', not '12 1 40000.0'"; fails=$((fails + 1)); }
+expect_exit 0 "pareto on the price per token, the price set in [base] (spec sheet)" -- $RL plot pareto --db "$d/costb.db" --x cost_usd_per_million_tokens_at_price --y throughput_output_tokens_per_s_per_chip --term dumb
+if tr -s ' \n' ' ' <"$d/out" | grep -q "preset's"; then echo "not ok - the pareto title notes the preset's price where [base] sets it (spec sheet)"; fails=$((fails + 1)); else echo "ok - no preset's-price note in the pareto title where [base] sets the price (spec sheet)"; fi
+sed 's/^\[base\]$/&\nset = cost.price_usd=40000/' "$d/stacks.ini" >"$d/stacksb.ini"
+expect_exit 0 "the stacks sweep with the price set in [base]" -- $RL sweep "$d/stacksb.ini" --db "$d/stacksb.db"
+if grep -q "preset's" "$d/err"; then echo "not ok - a by-design sweep whose [base] sets the price notes the preset's price"; fails=$((fails + 1)); else echo "ok - by design: no note where [base] sets the price"; fi
+n=$(q "$d/stacksb.db" "SELECT count(*) || ' ' || count(DISTINCT cost_chip_price_usd) || ' ' || min(cost_chip_price_usd) FROM points")
+[ "$n" = "4 1 40000.0" ] && echo "ok - the price column holds the [base]'s 40000 at all 4 stacks" ||
+	{ echo "not ok - the stacks price column reads '$n', not '4 1 40000.0'"; fails=$((fails + 1)); }
+expect_exit 0 "pareto on the price per token over the stacks, the price set in [base]" -- $RL plot pareto --db "$d/stacksb.db" --x cost_usd_per_million_tokens_at_price --y throughput_output_tokens_per_s --term dumb
+if tr -s ' \n' ' ' <"$d/out" | grep -q "preset's"; then echo "not ok - the pareto title notes the preset's price where [base] sets it (by design)"; fails=$((fails + 1)); else echo "ok - no preset's-price note in the pareto title where [base] sets the price (by design)"; fi
 
 # 11. (ux21) a --run the file does not have: export and plot name the runs
 # it has, where they said "no run 3" alone; two runs of w.ini (12 points
