@@ -204,6 +204,16 @@ int val_trust_words(const val_row *v, size_t n, const char *base,
 	return RL_OK;
 }
 
+/* The shipped files validate reads: the versions table into vfile, the
+** 0.10 measurements and the published H100 rows into files[0] and [1] */
+static void shipped_files(char vfile[1024], char files[2][1024])
+{
+	snprintf(vfile, 1024, "%s/profiles/versions.csv", rl_data_dir());
+	snprintf(files[0], 1024, "%s/measurements.csv", rl_data_dir());
+	snprintf(files[1], 1024, "%s/measurements/published-h100.csv",
+	         rl_data_dir());
+}
+
 int val_trust_shipped(const char *base, char *buf, size_t len, char *err,
                       size_t errlen)
 {
@@ -215,11 +225,7 @@ int val_trust_shipped(const char *base, char *buf, size_t len, char *err,
 	int rc;
 	if (len)
 		buf[0] = '\0';
-	snprintf(vfile, sizeof vfile, "%s/profiles/versions.csv", rl_data_dir());
-	snprintf(files[0], sizeof files[0], "%s/measurements.csv",
-	         rl_data_dir());
-	snprintf(files[1], sizeof files[1], "%s/measurements/published-h100.csv",
-	         rl_data_dir());
+	shipped_files(vfile, files);
 	if ((rc = val_versions_read(vfile, &vt, err, errlen)))
 		return rc == RL_EINTERNAL ? RL_EINTERNAL : -1;
 	memset(sets, 0, sizeof sets);
@@ -274,11 +280,7 @@ int val_trust_chip(const char *profile, const char *chip, val_chip_fit *f,
 	snprintf(f->profile, sizeof f->profile, "%s", profile);
 	snprintf(f->chip, sizeof f->chip, "%s", chip);
 	chip_name(chip, here, sizeof here);
-	snprintf(vfile, sizeof vfile, "%s/profiles/versions.csv", rl_data_dir());
-	snprintf(files[0], sizeof files[0], "%s/measurements.csv",
-	         rl_data_dir());
-	snprintf(files[1], sizeof files[1], "%s/measurements/published-h100.csv",
-	         rl_data_dir());
+	shipped_files(vfile, files);
 	if ((rc = val_versions_read(vfile, &vt, err, errlen)))
 		return rc == RL_EINTERNAL ? RL_EINTERNAL : -1;
 	/* the chip whose rows fitted it: a row of the table naming the
