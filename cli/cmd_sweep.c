@@ -291,6 +291,22 @@ static void profile_notes(const rl_sweep_spec *s, const rl_sweep_opts *o)
 		fit_note("[baseline]", s->baseline_profile, s->baseline.chip);
 }
 
+/* The swept chip.* and, where with_design, design.* axes, ", "-joined
+** into axes ("" where none; those that do not fit left out) */
+static const char *join_axes(const rl_sweep_spec *s, int with_design,
+                             char *axes, size_t len)
+{
+	size_t k, used = 0;
+	axes[0] = '\0';
+	for (k = 0; k < s->naxes; k++)
+		if (((with_design && !strncmp(s->axes[k].name, "design.", 7)) ||
+		     !strncmp(s->axes[k].name, "chip.", 5)) &&
+		    used + 64 < len)
+			used += (size_t)snprintf(axes + used, len - used, "%s%s",
+			                         used ? ", " : "", s->axes[k].name);
+	return axes;
+}
+
 /* A chip by its design (chip.by_design true throughout) with design.* or
 ** chip.* axes and a price output kept (cost.chip_price_usd, or USD per
 ** token at the price) of a preset that gives a price, not swept itself:
@@ -303,26 +319,19 @@ static void profile_notes(const rl_sweep_spec *s, const rl_sweep_opts *o)
 static void note_design_price(const rl_sweep_spec *s)
 {
 	char axes[512] = "", msg[1536];
-	size_t k, used = 0;
+	size_t k;
 	int priced = 0;
+	/* (a price swept or set in [base]: note_fixed_price, its one caller,
+	** returned already) */
 	if (!(s->setup.cfg.cost.price_usd > 0)) /* (n/a throughout) */
 		return;
-	if (rl_sweep_spec_gives_price(s))
-		return; /* (the price is the axis's or the [base]'s) */
 	for (k = 0; k < s->noutputs; k++)
 		priced |= !strcmp(s->outputs[k]->name, "cost.chip_price_usd") ||
 		          !strcmp(s->outputs[k]->name,
 		                  "cost.usd_per_million_tokens_at_price");
 	if (!priced)
 		return;
-	for (k = 0; k < s->naxes; k++)
-		if ((!strncmp(s->axes[k].name, "design.", 7) ||
-		     !strncmp(s->axes[k].name, "chip.", 5)) &&
-		    used + 64 < sizeof axes)
-			used += (size_t)snprintf(axes + used, sizeof axes - used,
-			                         "%s%s", used ? ", " : "",
-			                         s->axes[k].name);
-	if (!axes[0])
+	if (!join_axes(s, 1, axes, sizeof axes)[0])
 		return;
 	/* (cli_say: a chip path's controls shown as '?') */
 	snprintf(msg, sizeof msg, "note: %s is given by its design "
@@ -345,7 +354,7 @@ static void note_design_price(const rl_sweep_spec *s)
 static void note_fixed_price(const rl_sweep_spec *s)
 {
 	char axes[512] = "", cost[128] = "", msg[1536];
-	size_t k, used = 0;
+	size_t k;
 	/* (a price swept or set in [base] is no preset's, either chip) */
 	if (rl_sweep_spec_gives_price(s))
 		return;
@@ -359,12 +368,7 @@ static void note_fixed_price(const rl_sweep_spec *s)
 	for (k = 0; k < s->noutputs && !cost[0]; k++)
 		if (!strncmp(s->outputs[k]->name, "cost.", 5))
 			snprintf(cost, sizeof cost, "%s", s->outputs[k]->name);
-	for (k = 0; k < s->naxes && cost[0]; k++)
-		if (!strncmp(s->axes[k].name, "chip.", 5) && used + 64 < sizeof axes)
-			used += (size_t)snprintf(axes + used, sizeof axes - used,
-			                         "%s%s", used ? ", " : "",
-			                         s->axes[k].name);
-	if (!axes[0])
+	if (!cost[0] || !join_axes(s, 0, axes, sizeof axes)[0])
 		return;
 	/* (cli_say: a chip path's controls shown as '?') */
 	snprintf(msg, sizeof msg, "note: %s is given by its spec sheet: its "
