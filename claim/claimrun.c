@@ -92,12 +92,8 @@ int claim_prepare(claim_report *rep, char *err, size_t errlen)
 	if (strlen(o->scenario) < sizeof rep->scenario)
 		snprintf(rep->scenario, sizeof rep->scenario, "%s", o->scenario);
 	else {
-		const char *b = strrchr(o->scenario, '/');
-		size_t l;
-		b = b ? b + 1 : o->scenario;
-		l = strlen(b);
-		if (l > 4 && !strcmp(b + l - 4, ".ini"))
-			l -= 4;
+		const char *b;
+		size_t l = preset_stem(o->scenario, &b);
 		snprintf(rep->scenario, sizeof rep->scenario, "%.*s", (int)l, b);
 	}
 	rep->b_default = default_b;

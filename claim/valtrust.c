@@ -256,15 +256,14 @@ int val_trust_shipped(const char *base, char *buf, size_t len, char *err,
 }
 
 /* chip's name as the measurement files give it: a preset name as it is,
-** a path by its file name less ".ini" */
+** a path by its file name less ".ini" (preset_stem, the name setup.c
+** records a preset under; here cut to len, where setup.c refuses a name
+** too long for its record: a sweep's [baseline] chip reaches this as the
+** spec wrote it, unloaded) */
 static void chip_name(const char *chip, char *buf, size_t len)
 {
-	const char *b = strrchr(chip, '/');
-	size_t l;
-	b = b ? b + 1 : chip;
-	l = strlen(b);
-	if (l > 4 && !strcmp(b + l - 4, ".ini"))
-		l -= 4;
+	const char *b;
+	size_t l = preset_stem(chip, &b);
 	snprintf(buf, len, "%.*s", (int)l, b);
 }
 

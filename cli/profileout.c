@@ -13,6 +13,7 @@
 
 #include "../config/ini.h"
 #include "../config/memout.h"
+#include "../config/presets.h"
 #include "../config/tmpfile.h"
 #include "../model/utf8.h"
 
@@ -152,12 +153,10 @@ static int put_profile(FILE *f, const char *out, const char *start_path,
 	const rl_param *t = rl_params(&n);
 	time_t now = time(NULL);
 	char date[32];
-	const char *name = strrchr(out, '/');
-	/* the profile's name: the output's file name less its .ini, whole */
-	name = name ? name + 1 : out;
-	nl = strlen(name);
-	if (nl > 4 && !strcmp(name + nl - 4, ".ini"))
-		nl -= 4;
+	const char *name;
+	/* the profile's name: the output's file name less its .ini, whole
+	** (preset_stem, the name it loads by) */
+	nl = preset_stem(out, &name);
 	strftime(date, sizeof date, "%Y-%m-%d", gmtime(&now));
 	fputs("; ", f);
 	put_text(f, name, nl, 0);

@@ -105,6 +105,18 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp((const char *)a, (const char *)b);
 }
 
+size_t preset_stem(const char *name, const char **stem)
+{
+	const char *base = strrchr(name, '/');
+	size_t l;
+	base = base ? base + 1 : name;
+	l = strlen(base);
+	if (l > 4 && !strcmp(base + l - 4, ".ini"))
+		l -= 4;
+	*stem = base;
+	return l;
+}
+
 /* A name given where a preset is asked for that is a path to its file:
 ** one holding a '/' or ending in ".ini" (README: "a preset name or a path
 ** to an INI file"), read from the working directory; any other name is a

@@ -73,6 +73,15 @@ size_t preset_unloadable(const char *kind, char (*names)[PRESET_FILE_MAX],
 ** stops at a whole name and ends in ", ..." to say so. */
 void preset_names(const char *kind, char *buf, size_t len);
 
+/* The name a preset given by path goes by: its file name (after the last
+** '/') less a final ".ini" ("data/chips/h200-sxm.ini" and "h200-sxm" both
+** "h200-sxm"; a file named ".ini" alone keeps it); *stem points at it in
+** name and its length is returned (no NUL ends it there).  One rule for
+** setup.c, which records a loaded preset under it (refusing one too long
+** for the record), and for the callers that name a chip or scenario as the
+** measurement files and the claim database give it. */
+size_t preset_stem(const char *name, const char **stem);
+
 /* The folder of the data directory that holds kind's presets ("chips"
 ** for "chip"), NULL when kind is no preset kind. */
 const char *preset_kind_dir(const char *kind);

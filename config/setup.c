@@ -85,17 +85,13 @@ static int load_depth(rl_setup *st, const char *kind, const char *name,
                       char *err, size_t errlen);
 
 /* The name a preset given by path is recorded under: its file name less
-** .ini, into tmp (RL_NAME_MAX bytes).  -1 with a message where that name
+** .ini (preset_stem), into tmp (RL_NAME_MAX bytes).  -1 with a message where that name
 ** is longer than the record holds (it would be cut). */
 static int name_of(const char *kind, const char *name, char *tmp,
                    char *err, size_t errlen)
 {
-	const char *base = strrchr(name, '/');
-	size_t l;
-	base = base ? base + 1 : name;
-	l = strlen(base);
-	if (l > 4 && !strcmp(base + l - 4, ".ini"))
-		l -= 4;
+	const char *base;
+	size_t l = preset_stem(name, &base);
 	if (l >= RL_NAME_MAX) {
 		char size[64];
 		snprintf(err, errlen, "%s file '%.*s...': its name (less .ini) is "

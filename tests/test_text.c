@@ -3,7 +3,8 @@
 ** uses: the items of a comma list (commalist.c: sweep lists and claim side
 ** specs) and percent-encoding (pctenc.c: the read-only database URI and a
 ** report's figure links), and a preset's path as the claim's text and the
-** report print it (presets.c: rl_data_rel).  Every expected value is
+** report print it (presets.c: rl_data_rel) and the name a path to a
+** preset goes by (presets.c: preset_stem).  Every expected value is
 ** written by hand.  UTF-8 (model/utf8.c): test_utf8.c.
 */
 #include <setjmp.h>
@@ -121,12 +122,44 @@ static void test_data_rel(void **state)
 	                    "data/nodes/n4.ini");
 }
 
+/* stem's name as preset_stem gives it, by hand: n bytes at an offset of
+** name */
+static void stem_is(const char *name, const char *want)
+{
+	const char *b;
+	size_t l = preset_stem(name, &b);
+	assert_true(b >= name && b <= name + strlen(name));
+	assert_int_equal(l, strlen(want));
+	assert_memory_equal(b, want, l);
+}
+
+/* The file name after the last '/', less one final ".ini": a preset name
+** as it is; "x.ini.ini" keeps one (it loads by no name: presets.h); a
+** name of ".ini" alone, or one ending in '/', is not cut to nothing by
+** the suffix (an empty name, or ".ini" kept); "ini" without the dot and
+** ".INI" are no suffix. */
+static void test_preset_stem(void **state)
+{
+	(void)state;
+	stem_is("h200-sxm", "h200-sxm");
+	stem_is("data/chips/h200-sxm.ini", "h200-sxm");
+	stem_is("/a/b.ini/c.ini", "c");
+	stem_is("./x.ini.ini", "x.ini");
+	stem_is("chips/.ini", ".ini");
+	stem_is("a.ini", "a");
+	stem_is("dir/", "");
+	stem_is("myini", "myini");
+	stem_is("a.INI", "a.INI");
+	stem_is("", "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_commalist),
 	    cmocka_unit_test(test_pct_byte),
 	    cmocka_unit_test(test_data_rel),
+	    cmocka_unit_test(test_preset_stem),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
