@@ -418,6 +418,81 @@ static void test_reweighted_by_hand(void **state)
 	rl_mc_free(full);
 }
 
+/* The reweighting of a normal assumption by hand on a few draws, each
+** weight in closed form (the by-hand test above is of a uniform, whose
+** weights are 2 or 0).  Narrowing maps a normal affinely (mcrobust.h), so
+** its truncation's standard ends, and with them its mass, are the same
+** before and after: the weight p'(x) / p(x) is the ratio of the two
+** untruncated densities.
+** (1) N(0, 1) on [-10, 10], stated 0, to half: N(0, 0.5) on [-5, 5];
+**     w(x) = [phi(2x) x 2] / phi(x) = 2 exp(-1.5 x^2).  Draws 0, 1, -1, 2
+**     with speedups 2, 1, 1, 2, target 1.5: P = (w(0) + w(2)) / (w(0) +
+**     2 w(1) + w(2)) = (1 + e^-6) / (1 + 2 e^-1.5 + e^-6) = 0.6919664.
+** (2) N(2, 1) on [0, 6], stated 0 (at the low end), to half: N(1, 0.5)
+**     on [0, 3], standard ends -2 and 4 both; w(x) = 2 exp(-2 (x - 1)^2
+**     + (x - 2)^2 / 2) on [0, 3], 0 past 3.  Draws 1, 2, 0.5, 4, 3 with
+**     speedups 2, 1, 1, 2, 2, target 1.5: w = 2 e^0.5, 2 e^-2, 2 e^0.625,
+**     0 (4 lies outside the narrowed range), 2 e^-7.5, so P = (e^0.5 +
+**     e^-7.5) / (e^0.5 + e^-2 + e^0.625 + e^-7.5) = 0.4515028.  At full
+**     width every weight is 1: 3 of the 5 reach it, 0.6.  The truncated
+**     densities by hand, mass Phi(4) - Phi(-2) = 0.9772182: the given one
+**     at its mean 1 / (sqrt(2 pi) 0.9772182) = 0.4082428, the narrowed
+**     one at its mean twice that, 0.8164856, and 0 past either's end. */
+static void test_reweighted_normal_by_hand(void **state)
+{
+	rl_mc_result *full = rl_mc_alloc(5);
+	rl_uparam u, v;
+	double x1[4] = {0, 1, -1, 2}, s1[4] = {2, 1, 1, 2};
+	double x2[5] = {1, 2, 0.5, 4, 3}, s2[5] = {2, 1, 1, 2, 2};
+	int i;
+	(void)state;
+	assert_non_null(full);
+	assert_int_equal(rl_mc_record_all(full, 1), 0);
+	memset(&u, 0, sizeof u);
+	u.p = rl_param_find("chip", "hbm_tbps");
+	u.side = 1;
+	u.dist = RL_DIST_NORMAL;
+	u.a = 0;
+	u.b = 1;
+	u.lo = -10;
+	u.hi = 10;
+	full->samples = 4;
+	for (i = 0; i < 4; i++) {
+		full->drawn_all[i] = x1[i];
+		full->speedup[i] = s1[i];
+	}
+	NEAR(rl_mc_reweighted_prob(full, &u, 1, 0, 0, 0.5, 1.5),
+	     (1 + exp(-6)) / (1 + 2 * exp(-1.5) + exp(-6)), 1e-12);
+	NEAR(rl_mc_reweighted_prob(full, &u, 1, 0, 0, 0.5, 1.5), 0.6919664,
+	     1e-7);
+	/* (2): off its mean, truncated */
+	u.a = 2;
+	u.lo = 0;
+	u.hi = 6;
+	full->samples = 5;
+	for (i = 0; i < 5; i++) {
+		full->drawn_all[i] = x2[i];
+		full->speedup[i] = s2[i];
+	}
+	NEAR(rl_mc_reweighted_prob(full, &u, 1, 0, 0, 0.5, 1.5),
+	     (exp(0.5) + exp(-7.5)) /
+	         (exp(0.5) + exp(-2) + exp(0.625) + exp(-7.5)),
+	     1e-12);
+	NEAR(rl_mc_reweighted_prob(full, &u, 1, 0, 0, 0.5, 1.5), 0.4515028,
+	     1e-7);
+	NEAR(rl_mc_reweighted_prob(full, &u, 1, 0, 0, 1, 1.5), 0.6, 1e-15);
+	assert_int_equal(rl_uparam_shrink(&u, 0, 0.5, &v), 0);
+	NEAR(v.a, 1, 1e-15);
+	NEAR(v.b, 0.5, 1e-15);
+	NEAR(v.lo, 0, 1e-15);
+	NEAR(v.hi, 3, 1e-15);
+	NEAR(rl_uparam_pdf(&u, 2), 0.4082428, 1e-7);
+	NEAR(rl_uparam_pdf(&v, 1), 0.8164856, 1e-7);
+	assert_true(rl_uparam_pdf(&v, 3.5) == 0);
+	assert_true(rl_uparam_pdf(&u, -0.5) == 0);
+	rl_mc_free(full);
+}
+
 /* The linear model of test_linear_closed_form with side a's peak
 ** uncertain too: x_b triangular (100, 300, 400) stated 300, x_a uniform
 ** (150, 250) stated 200, the speedup x_b / x_a.  By hand (P(x_b >= t) of
@@ -501,6 +576,7 @@ int main(void)
 	    cmocka_unit_test(test_linear_closed_form),
 	    cmocka_unit_test(test_normal_closed_form),
 	    cmocka_unit_test(test_reweighted_by_hand),
+	    cmocka_unit_test(test_reweighted_normal_by_hand),
 	    cmocka_unit_test(test_two_ranges_top),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
