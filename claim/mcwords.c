@@ -173,19 +173,10 @@ void claim_mc_violation_words(const claim_mc_summary *s, char *buf,
 	         s->not_evaluable);
 }
 
-/* "1st", "2nd", "3rd", "11th", "97th" */
-static const char *ordinal(int n)
-{
-	if (n % 100 >= 11 && n % 100 <= 13)
-		return "th";
-	return n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd"
-	                                                             : "th";
-}
-
 int claim_mc_nominal_words(const claim_mc_summary *s, char *buf,
                            size_t len)
 {
-	char nom[32], med[32], at[32];
+	char nom[32], med[32], num[32], at[40];
 	double b = s->nominal_below;
 	int pct;
 	buf[0] = '\0';
@@ -195,16 +186,19 @@ int claim_mc_nominal_words(const claim_mc_summary *s, char *buf,
 	pct = (int)lround(100 * b);
 	/* a share rounding to the 100th (0th) while samples lie above
 	** (below) the nominal is given to a tenth, floored (ceiled) off the
-	** end: 0.99711 the 99.7th, where "the 100th" read as above every
-	** sample (289 of 100,000 were not), as "the 99.9th percentile" is
-	** said; at the low end with no ordinal suffix, 0.003 the 0.3
-	** percentile, where the suffix of its last digit read "the 0.3rd" */
+	** end: 0.99711 the 99.7, where "the 100th" read as above every
+	** sample (289 of 100,000 were not), 0.003 the 0.3; a tenth takes no
+	** ordinal suffix at either end, a whole number its English one
+	** (claim_ordinal_suffix: "the 99.7 percentile", "the 0.3
+	** percentile", "the 21st percentile"), where the high end read "the
+	** 99.7th" and the low end "the 0.3" */
 	if (pct == 100 && b < 1)
-		snprintf(at, sizeof at, "%.1fth", floor(1000 * b) / 10);
+		snprintf(num, sizeof num, "%.1f", floor(1000 * b) / 10);
 	else if (pct == 0 && b > 0)
-		snprintf(at, sizeof at, "%.1f", ceil(1000 * b) / 10);
+		snprintf(num, sizeof num, "%.1f", ceil(1000 * b) / 10);
 	else
-		snprintf(at, sizeof at, "%d%s", pct, ordinal(pct));
+		snprintf(num, sizeof num, "%d", pct);
+	snprintf(at, sizeof at, "%s%s", num, claim_ordinal_suffix(num));
 	snprintf(buf, len, "the nominal %sx (every assumption at its stated "
 	         "value) sits at the %s percentile of the samples, so the "
 	         "median (%sx) is %s it",

@@ -1,12 +1,13 @@
 /*
-** numwords.c: how the claim's words print a speedup and a probability
-** (numwords.h).
+** numwords.c: how the claim's words print a speedup, a probability and a
+** percentile's ordinal suffix (numwords.h).
 */
 #include "numwords.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 const char *claim_speedup2(char *buf, size_t len, double x)
 {
@@ -80,4 +81,19 @@ void claim_prob_text(double p, char *buf, size_t len)
 const char *claim_plural_s(double n)
 {
 	return n == 1 ? "" : "s";
+}
+
+const char *claim_ordinal_suffix(const char *num)
+{
+	size_t n = strspn(num, "0123456789");
+	int last, tens;
+	if (*num == '-') /* (a share out of [0, 1] read from a database) */
+		n = strspn(++num, "0123456789");
+	if (!n || num[n] != '\0')
+		return ""; /* "99.7", "", or no number */
+	last = num[n - 1] - '0';
+	tens = n > 1 ? num[n - 2] - '0' : 0;
+	if (tens == 1)
+		return "th"; /* 10th-19th of each hundred: 11th, 12th, 13th */
+	return last == 1 ? "st" : last == 2 ? "nd" : last == 3 ? "rd" : "th";
 }

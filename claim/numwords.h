@@ -36,4 +36,17 @@ void claim_prob_text(double p, char *buf, size_t len);
 ** "0 samples", "2 samples"), "" after 1. */
 const char *claim_plural_s(double n);
 
+/* The suffix a percentile printed as num takes, one rule for every value
+** the words give (the nominal's place among the samples, mcwords.c): a
+** whole number its English ordinal's, by its last two digits: "th" after
+** 11, 12 and 13 of each hundred (11th, 112th), else by the last digit,
+** "st" after 1, "nd" after 2, "rd" after 3, "th" after any other (0th,
+** 1st, 2nd, 3rd, 4th, 21st, 22nd, 23rd, 100th, 101st); a number with a
+** decimal point none ("the 99.7 percentile", "the 0.3 percentile"): a
+** decimal is read as a number ("ninety-nine point seven"), and the suffix
+** of its last digit wrote "the 0.3rd" and "the 0.1st", read as ordinals
+** of the tenth.  A leading '-' is passed over; "" where num is no number
+** (empty, or not all digits). */
+const char *claim_ordinal_suffix(const char *num);
+
 #endif

@@ -587,22 +587,22 @@ static void test_mc_words(void **state)
 	assert_non_null(strstr(b, " the 11th percentile"));
 	/* near the ends, a share that rounds to 100 (or 0) while some
 	** samples lie above (below) the nominal: 289 of 100,000 above it
-	** (claim's defaults, 0.99711) is the 99.7th, not the 100th, which
-	** read as above every sample; 0.99996 the 99.9th (floored to one
+	** (claim's defaults, 0.99711) is the 99.7, not the 100th, which
+	** read as above every sample; 0.99996 the 99.9 (floored to one
 	** decimal, so never 100 while one sample is above); 4 of 1,000
-	** below the 0.4th, 1 of 100,000 the 0.1st (ceiled); all below
-	** (1.0) is the 100th and none (0) the 0th, as before */
+	** below the 0.4, 1 of 100,000 the 0.1 (ceiled); all below (1.0) is
+	** the 100th and none (0) the 0th, as before.  A tenth takes no
+	** ordinal suffix at either end (claim_ordinal_suffix): "the 99.7th"
+	** beside "the 0.3" was two rules */
 	s.nominal_below = 0.99711;
 	claim_mc_nominal_words(&s, b, sizeof b);
-	assert_non_null(strstr(b, " the 99.7th percentile of the samples"));
+	assert_non_null(strstr(b, " the 99.7 percentile of the samples"));
 	s.nominal_below = 0.99996;
 	claim_mc_nominal_words(&s, b, sizeof b);
-	assert_non_null(strstr(b, " the 99.9th percentile"));
+	assert_non_null(strstr(b, " the 99.9 percentile"));
 	s.nominal_below = 0.995;
 	claim_mc_nominal_words(&s, b, sizeof b);
-	assert_non_null(strstr(b, " the 99.5th percentile"));
-	/* at the low end a tenth takes no ordinal suffix: the suffix of its
-	** last digit read "the 0.3rd", "the 0.1st" */
+	assert_non_null(strstr(b, " the 99.5 percentile"));
 	s.nominal_below = 0.004;
 	claim_mc_nominal_words(&s, b, sizeof b);
 	assert_non_null(strstr(b, " the 0.4 percentile of the samples"));
@@ -615,6 +615,23 @@ static void test_mc_words(void **state)
 	s.nominal_below = 0.002;
 	claim_mc_nominal_words(&s, b, sizeof b);
 	assert_non_null(strstr(b, " the 0.2 percentile"));
+	/* whole ones by the English rule: 0.21 the 21st, 0.12 the 12th,
+	** 0.03 the 3rd, 0.93 the 93rd, 0.525 rounds to the 53rd */
+	s.nominal_below = 0.21;
+	claim_mc_nominal_words(&s, b, sizeof b);
+	assert_non_null(strstr(b, " the 21st percentile"));
+	s.nominal_below = 0.12;
+	claim_mc_nominal_words(&s, b, sizeof b);
+	assert_non_null(strstr(b, " the 12th percentile"));
+	s.nominal_below = 0.03;
+	claim_mc_nominal_words(&s, b, sizeof b);
+	assert_non_null(strstr(b, " the 3rd percentile"));
+	s.nominal_below = 0.93;
+	claim_mc_nominal_words(&s, b, sizeof b);
+	assert_non_null(strstr(b, " the 93rd percentile"));
+	s.nominal_below = 0.525;
+	claim_mc_nominal_words(&s, b, sizeof b);
+	assert_non_null(strstr(b, " the 53rd percentile"));
 	s.nominal_below = 1.0;
 	claim_mc_nominal_words(&s, b, sizeof b);
 	assert_non_null(strstr(b, " the 100th percentile"));
@@ -1270,9 +1287,37 @@ static void test_bd_mapping_note(void **state)
 	free(rep);
 }
 
+/* The ordinal suffix of a percentile by the rule numwords.h gives, each
+** case by hand: the last digit's (1st, 2nd, 3rd, else th), th for 11-13
+** of each hundred (and the other teens), none for a decimal. */
+static void test_ordinal_suffix(void **state)
+{
+	static const char *const cases[][2] = {
+	    {"0", "th"},    {"1", "st"},    {"2", "nd"},    {"3", "rd"},
+	    {"4", "th"},    {"9", "th"},    {"10", "th"},   {"11", "th"},
+	    {"12", "th"},   {"13", "th"},   {"14", "th"},   {"19", "th"},
+	    {"20", "th"},   {"21", "st"},   {"22", "nd"},   {"23", "rd"},
+	    {"24", "th"},   {"42", "nd"},   {"51", "st"},   {"90", "th"},
+	    {"91", "st"},   {"99", "th"},   {"100", "th"},  {"101", "st"},
+	    {"102", "nd"},  {"103", "rd"},  {"111", "th"},  {"112", "th"},
+	    {"113", "th"},  {"121", "st"},  {"1001", "st"}, {"1011", "th"},
+	    {"-1", "st"},   {"-12", "th"},  {"99.7", ""},   {"0.3", ""},
+	    {"0.1", ""},    {"99.5", ""},   {"21.0", ""},   {"", ""},
+	    {"-", ""},      {"x", ""},      {"1e3", ""}};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *got = claim_ordinal_suffix(cases[i][0]);
+		if (strcmp(got, cases[i][1]))
+			fail_msg("'%s': '%s', not '%s'", cases[i][0], got,
+			         cases[i][1]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_ordinal_suffix),
 	    cmocka_unit_test(test_mapping_words),
 	    cmocka_unit_test(test_bd_mapping_note),
 	    cmocka_unit_test(test_tail_words),
