@@ -48,7 +48,10 @@ static void help(FILE *f)
 	      "outputs in SI) and what it is; the database's run_columns_doc "
 	      "gives\nboth too.  Rows chosen by value:\n"
 	      "  sqlite3 -csv -header FILE \"SELECT * FROM results WHERE "
-	      "run_id = 1 AND ...\"\nExit status: 0 ok, 2 "
+	      "run_id = 1 AND ...\"\nA profile the sweep served on a chip it "
+	      "was not fitted on is said on stderr\n(runs.profile_fit, "
+	      "baseline_profile_fit: sweep's note, also in the JSON's run).\n"
+	      "Exit status: 0 ok, 2 "
 	      "bad input (no such database or run), 1 internal or output\n"
 	      "failure.\n", f);
 	opt_help(f, table);
@@ -60,7 +63,7 @@ int cmd_export(int argc, char **argv)
 	char err[4096];
 	int64_t run = 0;
 	rl_export_state state;
-	int rc;
+	int rc, k;
 	rc = opt_parse("export", table, &a, argc, argv, NULL, 0, NULL, help);
 	if (rc != OPT_GO_ON)
 		return rc;
@@ -102,6 +105,16 @@ int cmd_export(int argc, char **argv)
 		         state.resume);
 		cli_warn("export", err);
 	}
+	/* the run's profile fitted on another chip's rows, as sweep said it
+	** (runs.profile_fit: the JSON's run gives it; a CSV has no run row),
+	** where the rows read as validated on the chip they name */
+	for (k = 0; k < 2; k++)
+		if (state.fit[k][0]) {
+			snprintf(err, sizeof err, "note: run %lld's %s: %s",
+			         (long long)run, k ? "[baseline]" : "[base]",
+			         state.fit[k]);
+			cli_say("export", err);
+		}
 	if (a.run == 0 && state.others) {
 		/* a file holds many runs: the rows of the newest alone, said,
 		** where a script took them for the file's */

@@ -172,7 +172,9 @@ static void help(FILE *f)
 	      "under the\nprofile eval takes for its chip, ideal for a chip "
 	      "with none; stderr says which\nand why, runs.profile and "
 	      "runs.profile_chosen record them (the [baseline]'s:\n"
-	      "runs.baseline_profile, baseline_profile_chosen).\n", f);
+	      "runs.baseline_profile, baseline_profile_chosen); a profile "
+	      "fitted on another\nchip's rows says so, in eval's words, on "
+	      "stderr and in runs.profile_fit\n(baseline_profile_fit).\n", f);
 	opt_help(f, table);
 	fputs("\nA progress bar is drawn on stderr when it is a terminal.  "
 	      "Ctrl-C (SIGINT)\nor SIGTERM (Slurm's at a time limit) stops "
@@ -252,9 +254,12 @@ static void refill_note(const rl_sweep_stats *st, const rl_sweep_spec *s,
 ** repeated the whole line; the others name the profile only. */
 /* "rooflab sweep: [base]: note: profile ... was fitted on h100-sxm rows
 ** only ..." where a section's profile was fitted on another chip's rows
-** (val_trust_chip, the note eval prints) */
+** (val_trust_chip, the note eval prints), and the same words into stored
+** (len bytes) for the run's database (runs.profile_fit,
+** baseline_profile_fit: rl_sweep_spec), "" where not carried, *known 1
+** where looked up (0 where the measurements could not be read: NULL) */
 static void fit_note(const char *section, const char *profile,
-                     const char *chip)
+                     const char *chip, char *stored, size_t len, int *known)
 {
 	val_chip_fit f;
 	char err[1024], words[4 * sizeof f.words];
@@ -264,9 +269,11 @@ static void fit_note(const char *section, const char *profile,
 	else if (rc == RL_OK && f.carried)
 		fprintf(stderr, "rooflab sweep: %s: note: %s\n", section,
 		        rl_utf8_cell(f.words, 0, 0, words, sizeof words));
+	*known = rc == RL_OK;
+	snprintf(stored, len, "%s", rc == RL_OK && f.carried ? f.words : "");
 }
 
-static void profile_notes(const rl_sweep_spec *s, const rl_sweep_opts *o)
+static void profile_notes(rl_sweep_spec *s, const rl_sweep_opts *o)
 {
 	char prof[RL_NAME_MAX], note[sizeof s->setup.profile_note];
 	int why = o->shard == 0;
@@ -284,11 +291,14 @@ static void profile_notes(const rl_sweep_spec *s, const rl_sweep_opts *o)
 		        why ? rl_utf8_cell(s->baseline_profile_note, 0, 0, note,
 		                           sizeof note)
 		            : "why: given in shard 0's output");
-	/* a profile fitted on another chip's rows, in eval's note (the run's
-	** database does not record it) */
-	fit_note("[base]", s->setup.profile, s->setup.chip);
+	/* a profile fitted on another chip's rows, in eval's note, and in
+	** the run's database (runs.profile_fit, baseline_profile_fit) */
+	fit_note("[base]", s->setup.profile, s->setup.chip, s->profile_fit,
+	         sizeof s->profile_fit, &s->profile_fit_known);
 	if (s->has_baseline && s->baseline.chip[0])
-		fit_note("[baseline]", s->baseline_profile, s->baseline.chip);
+		fit_note("[baseline]", s->baseline_profile, s->baseline.chip,
+		         s->baseline_profile_fit, sizeof s->baseline_profile_fit,
+		         &s->baseline_profile_fit_known);
 }
 
 /* The swept chip.* and, where with_design, design.* axes, ", "-joined

@@ -222,6 +222,19 @@ void report_design_space(rctx *r)
 			               "or one stopped); the figures draw the points "
 			               "stored so far, and %s completes it.", ids[i],
 			               one.done, one.of, one.of == 1 ? "" : "s", resume);
+		/* a profile fitted on another chip's rows, as sweep said it
+		** (runs.profile_fit): the figures below read as validated on
+		** the chip they name without it */
+		if (!strcmp(sw.run_col, "run_id")) {
+			char fit[2][RL_SWEEP_FIT_NOTE_MAX];
+			int k;
+			rl_store_run_fit(r->sdb, ids[i], fit);
+			for (k = 0; k < 2; k++)
+				if (fit[k][0])
+					doc_para_class(&r->d, "note", "Run %ld's %s: %s.",
+					               ids[i], k ? "[baseline]" : "[base]",
+					               fit[k]);
+		}
 		snprintf(cap, sizeof cap, "Sweep %s%s(run %ld): an output over "
 		         "two swept parameters, with the %gx contour where it is "
 		         "crossed", name, name[0] ? " " : "", ids[i], r->c.target);

@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "spec.h"
+
 /* RL_EXPORT_CSV_UNITS: CSV whose header gives each column's unit after
 ** its name, "power_watts (W)" (run_columns.unit, as plot axes label it);
 ** RL_EXPORT_CSV's header is the column names alone, which scripts key on */
@@ -28,6 +30,10 @@ typedef struct {
 	** how many, and "run 1 (my.ini), ..." (the first 8) */
 	uint64_t others;
 	char other_runs[600];
+	/* the run's [base] and [baseline] profiles fitted on another chip's
+	** rows, as sweep said it (rl_store_run_fit: "" none), how many */
+	int nfit;
+	char fit[2][RL_SWEEP_FIT_NOTE_MAX];
 } rl_export_state;
 
 /* Write run `run_id` (0: the newest) of the database to out; *run_id_out

@@ -658,8 +658,9 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 	const char *first = a->started, *last = a->finished_at;
 	static const char *const why[] = {"profile_chosen", "baseline_profile",
 	                                  "baseline_profile_chosen",
-	                                  "profile_hash"};
-	char sql[512];
+	                                  "profile_hash", "profile_fit",
+	                                  "baseline_profile_fit"};
+	char sql[768];
 	size_t used;
 	int rc = SQLITE_OK, k, i;
 	for (i = 0; i < m->nruns; i++) {
@@ -668,10 +669,11 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 		if (strcmp(m->runs[i].finished_at, last) > 0)
 			last = m->runs[i].finished_at;
 	}
-	/* the run's profile and the [baseline]'s, and why, and the profile's
-	** hash: a part made before runs.profile_chosen (or before
-	** baseline_profile, profile_hash) has none (NULL in the merged run,
-	** as in the part) */
+	/* the run's profile and the [baseline]'s, and why, the profile's
+	** hash, and each one's note where it was fitted on another chip: a
+	** part made before runs.profile_chosen (or before baseline_profile,
+	** profile_hash, profile_fit) has none (NULL in the merged run, as in
+	** the part) */
 	/* a grid's seed and a scenario no preset named are NULL in the
 	** merged file, as a new run's, where a part made before 2026-11-30
 	** records 0 and '' */
@@ -682,7 +684,7 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 	                        "profile, "
 	                        "baseline_total_tokens_per_s, "
 	                        "baseline_output_tokens_per_s");
-	for (k = 0; k < 4 && rc == SQLITE_OK; k++) {
+	for (k = 0; k < 6 && rc == SQLITE_OK; k++) {
 		int yes = 0;
 		rc = rl_db_has_column(a->db, "runs", why[k], &yes);
 		used += (size_t)snprintf(sql + used, sizeof sql - used, ", %s",
@@ -702,9 +704,9 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 	    " started, finished, shard_index, shard_count, next_idx, dropped,"
 	    " dropped_below, profile_chosen, baseline_profile,"
 	    " baseline_profile_chosen, dropped_nofit, dropped_over_tdp,"
-	    " dropped_inval, profile_hash)"
+	    " dropped_inval, profile_hash, profile_fit, baseline_profile_fit)"
 	    " VALUES(1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,1,?17,?18,?17,?19,?20,"
-	    "?21,?22,?23,?24,?25)", -1, &dst, NULL);
+	    "?21,?22,?23,?24,?25,?26,?27)", -1, &dst, NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_finalize(src);
 		return rc;
@@ -718,6 +720,8 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 			sqlite3_bind_value(dst, 19 + k,
 			                   sqlite3_column_value(src, 14 + k));
 		sqlite3_bind_value(dst, 25, sqlite3_column_value(src, 17));
+		sqlite3_bind_value(dst, 26, sqlite3_column_value(src, 18));
+		sqlite3_bind_value(dst, 27, sqlite3_column_value(src, 19));
 		/* parts of other builds (--allow-mixed-builds): no one build
 		** made the run; each shard's is in run_parts */
 		if (m->mixed_version)

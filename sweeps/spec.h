@@ -47,6 +47,9 @@
 #define RL_SWEEP_MAX_FILTERS 32
 #define RL_SWEEP_MAX_SETS 64
 #define RL_SWEEP_DEFAULT_LIMIT 100000000ULL
+/* a note that a profile is carried to another chip, its bytes with the
+** NUL: claim/valtrust.h's val_chip_fit.words, held whole */
+#define RL_SWEEP_FIT_NOTE_MAX 768
 
 typedef enum {
 	RL_SAMPLE_GRID = 0,
@@ -106,6 +109,17 @@ typedef struct {
 	** in setup.profile_note): a section naming none takes eval's */
 	char baseline_profile[RL_NAME_MAX];
 	char baseline_profile_note[sizeof ((rl_setup *)0)->profile_note];
+	/* the [base]'s and the [baseline]'s profile fitted on another chip's
+	** rows, said in eval's words ("profile trtllm-0.10 was fitted on
+	** h100-sxm rows only ..."), set by the caller before the run, which
+	** looks it up in the shipped measurements (claim/valtrust.h
+	** val_trust_chip: claim/ lies beside sweeps/, not below): "" where
+	** the profile was fitted on that chip or is no fitted profile;
+	** runs.profile_fit and baseline_profile_fit, NULL where *_known is 0
+	** (not looked up, or the data unreadable; no [baseline]) */
+	char profile_fit[RL_SWEEP_FIT_NOTE_MAX];
+	char baseline_profile_fit[RL_SWEEP_FIT_NOTE_MAX];
+	int profile_fit_known, baseline_profile_fit_known;
 	rl_col cols[RL_SWEEP_MAX_AXES + RL_SWEEP_MAX_OUTPUTS + 2];
 	size_t ncols;                /* axes, then outputs, then speedups */
 } rl_sweep_spec;

@@ -33,7 +33,8 @@ static const char schema_sql[] =
     " dropped INTEGER, dropped_below INTEGER, profile_chosen TEXT,"
     " baseline_profile TEXT, baseline_profile_chosen TEXT,"
     " dropped_nofit INTEGER, dropped_over_tdp INTEGER,"
-    " dropped_inval INTEGER, profile_hash TEXT);"
+    " dropped_inval INTEGER, profile_hash TEXT, profile_fit TEXT,"
+    " baseline_profile_fit TEXT);"
     "CREATE INDEX runs_spec ON runs(spec_hash, shard_count, shard_index);"
     "CREATE TABLE run_columns("
     " run_id INTEGER NOT NULL REFERENCES runs(id), ord INTEGER NOT NULL,"
@@ -610,13 +611,15 @@ static int add_drop_columns(sqlite3 *db)
 
 /* runs.profile_chosen, baseline_profile and baseline_profile_chosen added
 ** to a file made before them (in a write transaction) for a new run to
-** record its profile and the [baseline]'s, and why: NULL for the runs
-** before, which did not record them. */
+** record its profile and the [baseline]'s, and why, and where each was
+** fitted on another chip's rows (profile_fit, baseline_profile_fit):
+** NULL for the runs before, which did not record them. */
 static int add_profile_chosen_columns(sqlite3 *db)
 {
 	static const char *const cols[] = {"profile_chosen", "baseline_profile",
 	                                   "baseline_profile_chosen",
-	                                   "profile_hash"};
+	                                   "profile_hash", "profile_fit",
+	                                   "baseline_profile_fit"};
 	size_t i;
 	int yes, rc = SQLITE_OK;
 	for (i = 0; i < sizeof cols / sizeof cols[0] && rc == SQLITE_OK; i++) {
@@ -724,6 +727,31 @@ int rl_store_repair_complete(sqlite3 *db, int64_t run_id, uint64_t npoints,
 	return 0;
 }
 
+int rl_store_run_fit(sqlite3 *db, int64_t run_id,
+                     char fit[2][RL_SWEEP_FIT_NOTE_MAX])
+{
+	sqlite3_stmt *st;
+	int k, n = 0;
+	fit[0][0] = fit[1][0] = '\0';
+	/* a file made before the columns: none known */
+	if (sqlite3_prepare_v2(db, "SELECT profile_fit, baseline_profile_fit "
+	                       "FROM runs WHERE id = ?", -1, &st,
+	                       NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, run_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		for (k = 0; k < 2; k++) {
+			const unsigned char *t = sqlite3_column_text(st, k);
+			if (t && t[0]) {
+				snprintf(fit[k], RL_SWEEP_FIT_NOTE_MAX, "%s",
+				         (const char *)t);
+				n++;
+			}
+		}
+	sqlite3_finalize(st);
+	return n;
+}
+
 int rl_store_set_dropped(sqlite3 *db, int64_t run_id, uint64_t dropped,
                          const uint64_t *unanswered, uint64_t below,
                          char *err, size_t errlen)
@@ -828,9 +856,9 @@ static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	        " baseline_total_tokens_per_s, baseline_output_tokens_per_s,"
 	        " dropped, dropped_below, profile_chosen, baseline_profile,"
 	        " baseline_profile_chosen, dropped_nofit, dropped_over_tdp,"
-	        " dropped_inval, profile_hash)"
+	        " dropped_inval, profile_hash, profile_fit, baseline_profile_fit)"
 	        " VALUES(?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?,?,0,0,?18,?19,?20,0,0,0,"
-	        "?21)",
+	        "?21,?22,?23)",
 	        -1,
 	    &st, NULL);
 	if (rc != SQLITE_OK)
@@ -861,6 +889,10 @@ static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	sqlite3_bind_text(st, 18, s->setup.profile_note, -1, SQLITE_STATIC);
 	/* the profile's numbers, which its name alone does not pin down */
 	sqlite3_bind_text(st, 21, s->profile_hash, -1, SQLITE_STATIC);
+	/* the profile fitted on another chip's rows, said (sweep's stderr
+	** note): "" not carried, NULL not looked up */
+	if (s->profile_fit_known)
+		sqlite3_bind_text(st, 22, s->profile_fit, -1, SQLITE_STATIC);
 	if (s->has_baseline) {
 		sqlite3_bind_double(st, k++, s->baseline_total_tps);
 		sqlite3_bind_double(st, k++, s->baseline_output_tps);
@@ -869,6 +901,9 @@ static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 		sqlite3_bind_text(st, 19, s->baseline_profile, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 20, s->baseline_profile_note, -1,
 		                  SQLITE_STATIC);
+		if (s->baseline_profile_fit_known)
+			sqlite3_bind_text(st, 23, s->baseline_profile_fit, -1,
+			                  SQLITE_STATIC);
 	}
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);

@@ -169,6 +169,16 @@ void rl_store_resume_command(sqlite3 *db, int64_t run_id,
 int rl_store_run_progress(sqlite3 *db, int64_t run_id, uint64_t *done,
                           uint64_t *of);
 
+/* The notes sweep stored with run run_id where its [base]'s profile, and
+** its [baseline]'s, was fitted on another chip's rows (runs.profile_fit,
+** baseline_profile_fit, in eval's words): into fit[0] and fit[1], each ""
+** where there is none (the profile fitted on that chip, not looked up, or
+** a file made before the columns), cut to RL_SWEEP_FIT_NOTE_MAX bytes;
+** how many are not "".  For the readers' note (export, report); a read
+** that fails leaves them "". */
+int rl_store_run_fit(sqlite3 *db, int64_t run_id,
+                     char fit[2][RL_SWEEP_FIT_NOTE_MAX]);
+
 /* The run's count of points its [filter] dropped below its next_idx, into
 ** *dropped: 1 when it is known (recorded and valid), 0 when not (a file
 ** made before the count, an older rooflab's writes, or no such run); a

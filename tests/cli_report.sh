@@ -557,6 +557,22 @@ profile = ideal
 scenario.isl = 128, 256
 EOF
 expect_exit 0 "a small sweep" -- "$RL" sweep "$tmpd/one.ini" --db "$tmpd/onesweep.db"
+# a sweep whose profile was fitted on another chip's rows (the H200 under
+# trtllm-0.10, fitted on the H100's): its section says so, as sweep said
+# it and stored it (runs.profile_fit); the H100 sweep above has no note
+sed 's/^chip = h100-sxm$/chip = h200-sxm/; s/^profile = ideal$//' "$tmpd/one.ini" >"$tmpd/fit.ini"
+"$RL" sweep "$tmpd/fit.ini" --db "$tmpd/fitsweep.db" 2>/dev/null
+expect_exit 0 "report of a sweep carried to the H200" -- "$RL" report --db "$db" \
+	--sweeps "$tmpd/fitsweep.db" --out "$tmpd/md/fit.md" --no-plots
+has "$tmpd/md/fit.md" "the carried profile's note in the sweep's section" \
+	"Run 1's \[base\]: profile trtllm-0.10 was fitted on h100-sxm rows only ("
+has "$tmpd/md/fit.md" "... in sweep's words" \
+	"0 on h200-sxm): its figures here are carried from another chip, not validated on this one."
+expect_exit 0 "report of the H100 sweep" -- "$RL" report --db "$db" \
+	--sweeps "$tmpd/onesweep.db" --out "$tmpd/md/nofit.md" --no-plots
+grep -qF "Run 1's \\[base\\]:" "$tmpd/md/nofit.md" &&
+	{ echo "not ok - a note for a sweep on its profile's chip"; fails=$((fails + 1)); } ||
+	echo "ok - no carried note for a sweep on its profile's chip"
 expect_exit 2 "report --db a sweep database" -- "$RL" report --db "$tmpd/onesweep.db" \
 	--out "$tmpd/bad.html"
 expect_err "onesweep\.db is a rooflab sweep database \(rooflab sweep and merge write these\), which holds no claim run and in which rooflab claim writes none: make one in a file of its own \(rooflab claim --db FILE\) and give --db that file \(and this one to rooflab report --sweeps\)" \

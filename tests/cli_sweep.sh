@@ -2469,4 +2469,81 @@ if grep -q '^rooflab sweep: \[baseline\]: note' "$tmpd/err"; then
 else
 	echo "ok - none for the [baseline] on the H100"
 fi
+# ... and the run keeps it (runs.profile_fit, baseline_profile_fit): the
+# note's words as stderr said them, '' for a section looked up and not
+# carried (the H100 [baseline] under the H100's profile), NULL for a spec
+# with no [baseline] (sohuprof: ideal, no fitted profile, so '')
+said=$(sed -n 's/^rooflab sweep: \[base\]: note: //p' "$tmpd/err")
+fitw="profile trtllm-0\.10 was fitted on h100-sxm rows only \([0-9]+ serving rows of its version there, 0 on h200-sxm\): its figures here are carried from another chip, not validated on this one"
+p=$(q "$d/fit.db" "SELECT profile_fit FROM runs")
+if [ -n "$said" ] && [ "$p" = "$said" ] && echo "$p" | grep -Eq "^$fitw\$"; then
+	echo "ok - the run stores the [base]'s note as stderr said it"
+else
+	echo "not ok - runs.profile_fit '$p', stderr '$said'"; fails=$((fails + 1))
+fi
+p=$(q "$d/fit.db" "SELECT quote(baseline_profile_fit) FROM runs")
+[ "$p" = "''" ] && echo "ok - the H100 [baseline]: '' (looked up, not carried)" ||
+	{ echo "not ok - the H100 [baseline]'s profile_fit $p"; fails=$((fails + 1)); }
+p=$(q "$d/sohuprof.db" "SELECT quote(profile_fit) || '|' || (baseline_profile_fit IS NULL) FROM runs")
+[ "$p" = "''|1" ] && echo "ok - sohu under ideal: '', no [baseline]: NULL" ||
+	{ echo "not ok - sohuprof's profile_fit, baseline_profile_fit: $p"; fails=$((fails + 1)); }
+# the other way round: the [baseline] on the H200 carries, the [base] not
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[baseline]\nchip = h200-sxm\nmodel = llama3-8b\n' >"$d/fitb.ini"
+expect_exit 0 "a sweep with its [baseline] on the H200" -- $RL sweep "$d/fitb.ini" --db "$d/fitb.db"
+expect_err "^rooflab sweep: \[baseline\]: note: $fitw\$" "the [baseline]'s note on stderr"
+p=$(q "$d/fitb.db" "SELECT quote(profile_fit) FROM runs")
+b=$(q "$d/fitb.db" "SELECT baseline_profile_fit FROM runs")
+if [ "$p" = "''" ] && echo "$b" | grep -Eq "^$fitw\$"; then
+	echo "ok - the run stores the [baseline]'s note, '' for the [base]"
+else
+	echo "not ok - fitb's profile_fit $p, baseline_profile_fit '$b'"; fails=$((fails + 1))
+fi
+# export shows it: the JSON's run (as its other notes, profile_chosen),
+# and stderr for either format (a CSV has no run row)
+expect_exit 0 "export --format json of the H200 run" -- $RL export --db "$d/fit.db" --format json
+p=$(python3 -c "import json,sys; r = json.load(open(sys.argv[1]))['run']; print('%s|%r' % (r['profile_fit'], r['baseline_profile_fit']))" "$tmpd/out")
+[ "$p" = "$said|''" ] && echo "ok - export's JSON run gives profile_fit and baseline_profile_fit" ||
+	{ echo "not ok - export's JSON run: '$p'"; fails=$((fails + 1)); }
+expect_exit 0 "export --format csv of the H200 run" -- $RL export --db "$d/fit.db" --format csv
+expect_err "^rooflab export: note: run 1's \[base\]: $fitw\$" "export's stderr says the [base]'s note"
+grep -q "\[baseline\]" "$tmpd/err" &&
+	{ echo "not ok - export notes the H100 [baseline]"; fails=$((fails + 1)); } ||
+	echo "ok - export: no note for the [baseline] not carried"
+expect_exit 0 "export of the [baseline]-carried run" -- $RL export --db "$d/fitb.db" --format csv
+expect_err "^rooflab export: note: run 1's \[baseline\]: $fitw\$" "export's stderr says the [baseline]'s note"
+expect_exit 0 "export of a run on the H100" -- $RL export --db "$d/defprof.db" --format csv
+grep -q "note: run" "$tmpd/err" &&
+	{ echo "not ok - export notes a run on the chip its profile was fitted on"; fails=$((fails + 1)); } ||
+	echo "ok - export: no note for a run not carried"
+# merged shards keep it
+$RL sweep "$d/fit.ini" --db "$d/fit0.db" --shard 0/2 2>/dev/null
+$RL sweep "$d/fit.ini" --db "$d/fit1.db" --shard 1/2 2>/dev/null
+expect_exit 0 "merge of the H200 run's shards" -- $RL merge "$d/fitm.db" "$d/fit0.db" "$d/fit1.db"
+a=$(q "$d/fitm.db" "SELECT profile_fit, quote(baseline_profile_fit) FROM runs")
+b=$(q "$d/fit.db" "SELECT profile_fit, quote(baseline_profile_fit) FROM runs")
+[ -n "$b" ] && [ "$a" = "$b" ] && echo "ok - the merged run keeps profile_fit and baseline_profile_fit" ||
+	{ echo "not ok - merged '$a', unsharded '$b'"; fails=$((fails + 1)); }
+# a file made before the columns (dropped by hand, SQLite 3.35+): a new
+# run adds them, NULL for the old run, the note for the new; export of
+# the old run says nothing; a part without them merges, NULL there
+if q "$d/fit.db" "SELECT sqlite_version() >= '3.35'" | grep -q 1; then
+	cp "$d/fit.db" "$d/fitold.db"
+	q "$d/fitold.db" "ALTER TABLE runs DROP COLUMN profile_fit; ALTER TABLE runs DROP COLUMN baseline_profile_fit"
+	expect_exit 0 "export of a run in a file without profile_fit" -- $RL export --db "$d/fitold.db" --format csv
+	grep -q "note: run" "$tmpd/err" &&
+		{ echo "not ok - a note from a file without the column"; fails=$((fails + 1)); } ||
+		echo "ok - a file without profile_fit: no note"
+	expect_exit 0 "a new run in a file without profile_fit" -- $RL sweep "$d/fitb.ini" --db "$d/fitold.db"
+	a=$(q "$d/fitold.db" "SELECT id, profile_fit IS NULL, baseline_profile_fit IS NULL, quote(profile_fit), substr(baseline_profile_fit, 1, 19) FROM runs ORDER BY id" | tr '\n' ' ')
+	[ "$a" = "1|1|1|NULL| 2|0|0|''|profile trtllm-0.10 " ] && echo "ok - profile_fit added: NULL for the old run, the new run's notes" ||
+		{ echo "not ok - runs after adding profile_fit: '$a'"; fails=$((fails + 1)); }
+	cp "$d/fit0.db" "$d/fit0old.db"
+	q "$d/fit0old.db" "ALTER TABLE runs DROP COLUMN profile_fit; ALTER TABLE runs DROP COLUMN baseline_profile_fit"
+	expect_exit 0 "merge of a part without profile_fit" -- $RL merge "$d/fitmold.db" "$d/fit0old.db" "$d/fit1.db"
+	a=$(q "$d/fitmold.db" "SELECT profile_fit IS NULL, baseline_profile_fit IS NULL FROM runs")
+	[ "$a" = "1|1" ] && echo "ok - a first part without profile_fit: NULL in the merged run" ||
+		{ echo "not ok - merged from a part without profile_fit: '$a'"; fails=$((fails + 1)); }
+else
+	echo "ok - a file without profile_fit # skipped: SQLite before 3.35 cannot drop the column"
+fi
 finish
