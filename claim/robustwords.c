@@ -190,10 +190,14 @@ void claim_robust_investor_words(const claim_robust_summary *s,
 			         "%gx) = %s (median %s), but from only %lld sample%s: "
 			         "%sit lies between %s and %s (95%% confidence), "
 			         "across the bands the verdict's word is drawn from, "
-			         "so which word the narrower ranges give is not "
-			         "settled; more samples (--samples) settle it", fw,
-			         around, target, pr, med, nn,
-			         claim_plural_s((double)nn), at, a, b);
+			         "so %s is not settled; more samples (--samples) "
+			         "settle it", fw, around, target, pr, med, nn,
+			         claim_plural_s((double)nn), at, a, b,
+			         /* the tenth's word settled, the full width's not:
+			         ** what is open is whether it moves */
+			         at[0] ? "whether the verdict's word moves as the "
+			                 "ranges narrow"
+			               : "which word the narrower ranges give");
 			return;
 		}
 	}
