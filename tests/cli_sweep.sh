@@ -246,10 +246,10 @@ v=${rev%%|*}; g=${rev#*|}
 expect_err "mixed\.db: run 1 \(shard 0/1\) was merged from the parts of 2 rooflab builds \(merge --allow-mixed-builds\): shards 0, 1, 2 of 4 by rooflab $v \(git $g\); shard 3 of 4 by rooflab $v \(git ${g}x\); no one build started it, so none can resume it; refusing to resume it \(leave out --resume to start a new run\)$" \
 	"says each part's build and that none can resume it"
 expect_no_err "resume with the build that started it" "no build that started it is asked for"
-# (review41) the same run of 401 shards, shards 0 to 399 but 3 by the
+# (review41) the same run of 401 shards, shards 0 to 400 but 3 by the
 # unsharded run's build and shard 3 by the other (run_parts written by
 # hand as merge writes it): still 2 builds, though the first build's
-# shard list alone (0, 1, 2, 4, ..., 400: over 1,900 bytes) overflows the
+# shard list alone (0, 1, 2, 4, ..., 400: 1,890 bytes) overflows the
 # message; rl_store_part_builds counted only the builds whose words fit,
 # 1, and the resume fell back to "resume with the build that started it"
 # of the build named "mixed"
