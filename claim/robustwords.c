@@ -37,6 +37,7 @@ void claim_robust_summarize(const rl_robust *r, const rl_uparam *u,
 		s->fraction[i] = r->all[i].fraction;
 		s->prob[i] = r->all[i].prob_ge_target;
 		s->p50[i] = r->all[i].p50;
+		s->evaluated[i] = (long long)r->all[i].valid;
 	}
 	s->samples = (long long)r->all[0].samples;
 	s->seed = seed;
@@ -165,29 +166,38 @@ void claim_robust_investor_words(const claim_robust_summary *s,
 	** samples said "Supported, where at full width it is Not supported"
 	** beside a verdict that says too few samples settle nothing */
 	{
+		/* each P over the samples evaluated at its width, as the
+		** verdict's own (mc->valid), where all those drawn said a word
+		** the verdict said too few samples settle */
+		long long nn = s->evaluated[n] > 0 ? s->evaluated[n] : s->samples;
+		long long n0 = s->evaluated[0] > 0 ? s->evaluated[0] : s->samples;
 		double lo, hi, p = s->prob[n];
 		const char *at = "";
 		char few[400], a[32], b[32];
-		claim_unsettled_words(few, sizeof few, p, (double)s->samples,
-		                      target);
+		claim_unsettled_words(few, sizeof few, p, (double)nn, target);
 		if (!few[0] && isfinite(s->prob[0])) {
-			claim_unsettled_words(few, sizeof few, s->prob[0],
-			                      (double)s->samples, target);
+			claim_unsettled_words(few, sizeof few, s->prob[0], (double)n0,
+			                      target);
 			p = s->prob[0];
+			nn = n0;
 			at = "at full width ";
 		}
 		if (few[0]) {
-			claim_prob_interval(p, (double)s->samples, &lo, &hi);
+			claim_prob_interval(p, (double)nn, &lo, &hi);
 			claim_prob_text(lo, a, sizeof a);
 			claim_prob_text(hi, b, sizeof b);
 			snprintf(buf, len, "with every range narrowed to %s %s, P(>= "
 			         "%gx) = %s (median %s), but from only %lld sample%s: "
 			         "%sit lies between %s and %s (95%% confidence), "
 			         "across the bands the verdict's word is drawn from, "
-			         "so which word the narrower ranges give is not "
-			         "settled; more samples (--samples) settle it", fw,
-			         around, target, pr, med, s->samples,
-			         claim_plural_s((double)s->samples), at, a, b);
+			         "so %s is not settled; more samples (--samples) "
+			         "settle it", fw, around, target, pr, med, nn,
+			         claim_plural_s((double)nn), at, a, b,
+			         /* the tenth's word settled, the full width's not:
+			         ** what is open is whether it moves */
+			         at[0] ? "whether the verdict's word moves as the "
+			                 "ranges narrow"
+			               : "which word the narrower ranges give");
 			return;
 		}
 	}

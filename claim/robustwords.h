@@ -20,6 +20,10 @@ typedef struct {
 	double fraction[RL_ROBUST_FRACTIONS];  /* 1, 0.5, 0.25, 0.1 */
 	double prob[RL_ROBUST_FRACTIONS];      /* 0..1; NAN unknown */
 	double p50[RL_ROBUST_FRACTIONS];
+	/* the samples each P is over (rl_robust_row's valid: those
+	** evaluated); 0 where not known (a run stored before the report read
+	** them), samples then */
+	long long evaluated[RL_ROBUST_FRACTIONS];
 	long long samples;
 	unsigned long long seed;
 	char top[96];         /* "b.profile.eff_compute"; "" none */
@@ -76,9 +80,10 @@ int claim_robust_top_words(const claim_robust_summary *s, double target,
 ** word is the same at both widths (Supported too), "...
 ** the verdict's word would still be Supported".  Where the samples are
 ** too few to settle the word at a tenth or at full width
-** (claim_unsettled_words), no word: "..., but from only 10 samples: it
-** lies between 59.6% and 98.2% (95% confidence), across the bands ...;
-** more samples (--samples) settle it".  "" where the narrowest is not
+** (claim_unsettled_words, over the samples evaluated at that width), no
+** word: "..., but from only 10 samples: it lies between 59.6% and 98.2%
+** (95% confidence), across the bands ...; more samples (--samples)
+** settle it".  "" where the narrowest is not
 ** known. */
 void claim_robust_investor_words(const claim_robust_summary *s,
                                  double target, char *buf, size_t len);

@@ -144,8 +144,8 @@ int cmd_eval(int argc, char **argv)
 			return input_fail("eval", rc == PROFILE_ENOMEM
 			                              ? RL_EINTERNAL : RL_EINPUT,
 			                  err);
-		if (rc == 1)
-			fprintf(stderr, "rooflab eval: %s\n", st.profile_note);
+		if (rc == 1) /* (cli_say: a chip path's controls as '?') */
+			cli_say("eval", st.profile_note);
 		rc = RL_OK;
 	}
 	/* --requests without --rate: a run of that many at maximum load */

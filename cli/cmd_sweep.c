@@ -384,7 +384,7 @@ static void note_fixed_price(const rl_sweep_spec *s)
 	snprintf(msg, sizeof msg, "note: %s is given by its spec sheet: its "
 	         "price (cost.price_usd) is its preset's at every point, "
 	         "whatever %s, and its manufacturing cost follows of chip.* only "
-	         "chip.hbm_gb (at cost.hbm_usd_per_gb) and chip.memory_kind; %s "
+	         "chip.hbm_gb (at cost.hbm_usd_per_gb) and chip.memory; %s "
 	         "and the like move with throughput and power only as these "
 	         "vary",
 	         s->setup.chip, axes, cost);

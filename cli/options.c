@@ -172,7 +172,7 @@ void opts_note_fixed_price(const char *cmd, const eval_opts *o,
 	snprintf(msg, sizeof msg, "note: %s is given by its spec sheet: its "
 	         "price (cost.price_usd) is its preset's whatever %s, and its "
 	         "manufacturing cost follows of chip.* only chip.hbm_gb (at "
-	         "cost.hbm_usd_per_gb) and chip.memory_kind", st->chip, sets);
+	         "cost.hbm_usd_per_gb) and chip.memory", st->chip, sets);
 	cli_say(cmd, msg);
 }
 

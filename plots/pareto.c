@@ -275,7 +275,7 @@ static const char *fixed_price_note(sqlite3 *db, const pdb_sweep *sw,
 	if (run_axes(db, sw, "chip.", axes, sizeof axes)[0] && !by_design)
 		snprintf(buf, len, "\n%s: a chip given by its spec sheet keeps its "
 		         "preset's price whatever %s; its manufacturing cost "
-		         "follows only chip.hbm_gb and chip.memory_kind of chip.*",
+		         "follows only chip.hbm_gb and chip.memory of chip.*",
 		         o->name, axes);
 	used = strlen(buf);
 	if (strcmp(o->name, "cost.chip_price_usd") &&

@@ -594,8 +594,15 @@ static void robust_item(rctx *r)
 	    "$.verdict.range_robustness.most_moving.prob_ge_target",
 	    "$.verdict.range_robustness.most_moving.p50",
 	    "$.verdict.range_robustness.most_moving.next_prob_estimated"};
+	/* (apart: json_numbers' 4 KB query holds the 20 above, 3,979
+	** bytes, and no more) */
+	static const char *const eval_path[RL_ROBUST_FRACTIONS] = {
+	    "$.verdict.range_robustness.narrowed[0].evaluated",
+	    "$.verdict.range_robustness.narrowed[1].evaluated",
+	    "$.verdict.range_robustness.narrowed[2].evaluated",
+	    "$.verdict.range_robustness.narrowed[3].evaluated"};
 	enum { N = sizeof path / sizeof path[0] };
-	double v[N];
+	double v[N], ev[RL_ROBUST_FRACTIONS];
 	claim_robust_summary s;
 	char inv[1024], all[1024], top[1024];
 	int i;
@@ -614,6 +621,12 @@ static void robust_item(rctx *r)
 	                ? (long long)v[12] : 0;
 	s.seed = isfinite(v[13]) && v[13] >= 0 && v[13] < 1e15
 	             ? (unsigned long long)v[13] : 0;
+	/* the samples each P is over, as claim's words read them (0, the
+	** samples then, where absent or no count of them) */
+	json_numbers(r, eval_path, ev, RL_ROBUST_FRACTIONS);
+	for (i = 0; i < RL_ROBUST_FRACTIONS; i++)
+		s.evaluated[i] = isfinite(ev[i]) && ev[i] >= 1 &&
+		                 ev[i] <= (double)s.samples ? (long long)ev[i] : 0;
 	s.etched = report_b_default(r) > 0;
 	json_text(r, "$.verdict.range_robustness.most_moving.param", s.top,
 	          sizeof s.top);

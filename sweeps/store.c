@@ -374,16 +374,19 @@ int rl_store_part_builds(sqlite3 *db, int64_t run_id, char *out,
 		const unsigned char *g = sqlite3_column_text(st, 1);
 		const unsigned char *ix = sqlite3_column_text(st, 3);
 		int w;
+		/* every build counted, those whose words no longer fit too (a
+		** first build's shard list of some 200 shards fills out: the
+		** count of 1 read as one build) */
+		n++;
 		if (len >= outlen)
 			continue;
 		w = snprintf(out + len, outlen - len, "%sshard%s %s of %lld by "
-		             "rooflab %.40s (git %.63s)", n ? "; " : "",
+		             "rooflab %.40s (git %.63s)", n > 1 ? "; " : "",
 		             sqlite3_column_int64(st, 2) == 1 ? "" : "s",
 		             ix ? (const char *)ix : "", (long long)
 		             sqlite3_column_int64(st, 4), v ? (const char *)v : "",
 		             g ? (const char *)g : "");
 		len = w < 0 ? outlen : len + (size_t)w;
-		n++;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {

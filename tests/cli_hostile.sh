@@ -821,6 +821,15 @@ expect_exit 0 "validate --measurements with an ESC in its name" -- "$RL" validat
 	--measurements "m${esc}[31m.csv"
 expect_out "^model against measured: m\?\[31m\.csv\$" "validate names its measurements with the ESC as '?'"
 no_controls "validate's lines" out
+# (review41) eval serving a chip with no calibrated profile under ideal
+# says so on stderr (since b4513e3): a chip path holding an ESC went there
+# raw, where map, curve and eval's own first line show it as '?'
+cp "${ROOFLAB_DATA:-$root/data}/chips/sohu.ini" "u${esc}[31m.ini"
+expect_exit 0 "eval under ideal of a chip path with an ESC" -- "$RL" eval \
+	--chip "./u${esc}[31m.ini" --model llama3-8b --tp 1
+expect_err "^rooflab eval: ideal: no calibrated profile for '\./u\?\[31m\.ini'" \
+	"eval's note of ideal shows the chip path's ESC as '?'"
+no_controls "eval's note of ideal"
 if command -v gnuplot >/dev/null 2>&1; then
 	expect_exit 0 "plot --out with an ESC in its name" -- "$RL" plot heatmap \
 		--db "$tmpd/sweep.db" --out "p${esc}[31m.svg"

@@ -943,6 +943,46 @@ else
 	echo "not ok - ranges narrowed from 10 samples: $(python3 -c "import json; print(json.load(open('$tmpd/few10.json'))['verdict']['range_robustness']['investor'])")"
 	fails=$((fails + 1))
 fi
+# (review41) few samples evaluated, not few drawn: Sohu's HBM capacity
+# drawn from 1 to 10 GB a chip (its 154.6 stated: the ranges narrowed
+# toward it all fit) leaves some 30 of 300 samples at full width that
+# fit the model; the verdict says from only those its P lies across the
+# 10% band, and the investor's line drew its word at full width from all
+# 300 drawn ("(Not supported at full width)"): it says, as the verdict,
+# the interval from the evaluated samples (Wilson's score worked out here
+# from the JSON's own P and narrowed[0].evaluated) and gives no word
+{ cat "$ROOFLAB_DATA/uncertainty/sohu.ini"; printf '\n[b.chip.hbm_gb]\ndist = uniform\nlow = 1\nhigh = 10\nsource = cli_investor: few samples fit\n'; } >"$tmpd/fewfit.ini"
+$RL claim --uncertainty "$tmpd/fewfit.ini" --samples 300 --seed 1 --no-design --json >"$tmpd/fewfit.json" 2>/dev/null
+$RL claim --uncertainty "$tmpd/fewfit.ini" --samples 300 --seed 1 --no-design 2>/dev/null | tr '\n' ' ' | tr -s ' ' >"$tmpd/fewfitt"
+if python3 - "$tmpd/fewfit.json" "$tmpd/fewfitt" <<'PY'
+import json, math, sys
+d = json.load(open(sys.argv[1]))
+text = open(sys.argv[2]).read()
+r = d["verdict"]["range_robustness"]
+inv = r["investor"]
+def wilson(p, n):
+    z2 = 1.96 ** 2
+    c = (p + z2 / (2 * n)) / (1 + z2 / n)
+    h = 1.96 * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n)
+    return max(0, c - h), min(1, c + h)
+def band(p):
+    return 3 if p >= 0.9 else 2 if p >= 0.5 else 1 if p >= 0.1 else 0
+full = r["narrowed"][0]
+n0, p0 = full["evaluated"], full["prob_ge_target"]
+lo, hi = wilson(p0, n0)
+ok = full["samples"] == 300 and 0 < n0 < 100 and band(lo) != band(hi)
+ok = ok and "unsettled" in d["verdict"]
+ok = ok and ("from only %d samples: at full width it lies between %.1f%% and %.1f%% (95%% confidence)" % (n0, 100 * lo, 100 * hi)) in inv
+ok = ok and "at full width)" not in inv and "verdict's word would" not in inv
+ok = ok and inv in text
+sys.exit(0 if ok else 1)
+PY
+then
+	echo "ok - few samples evaluated at full width: no word, the interval from those evaluated"
+else
+	echo "not ok - few samples evaluated at full width: $(python3 -c "import json; r = json.load(open('$tmpd/fewfit.json'))['verdict']['range_robustness']; print(r['narrowed'][0], r['investor'])")"
+	fails=$((fails + 1))
+fi
 # docs/claim.md's "In plain words" and README's opening answer are what the
 # program prints now at its defaults (100000 samples, seed 1): each number
 # there rounded from the claim's text, and the measured tables' ratios by hand

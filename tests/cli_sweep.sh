@@ -246,6 +246,19 @@ v=${rev%%|*}; g=${rev#*|}
 expect_err "mixed\.db: run 1 \(shard 0/1\) was merged from the parts of 2 rooflab builds \(merge --allow-mixed-builds\): shards 0, 1, 2 of 4 by rooflab $v \(git $g\); shard 3 of 4 by rooflab $v \(git ${g}x\); no one build started it, so none can resume it; refusing to resume it \(leave out --resume to start a new run\)$" \
 	"says each part's build and that none can resume it"
 expect_no_err "resume with the build that started it" "no build that started it is asked for"
+# (review41) the same run of 401 shards, shards 0 to 400 but 3 by the
+# unsharded run's build and shard 3 by the other (run_parts written by
+# hand as merge writes it): still 2 builds, though the first build's
+# shard list alone (0, 1, 2, 4, ..., 400: 1,890 bytes) overflows the
+# message; rl_store_part_builds counted only the builds whose words fit,
+# 1, and the resume fell back to "resume with the build that started it"
+# of the build named "mixed"
+cp "$d/mixed.db" "$d/many.db"
+q "$d/many.db" "WITH RECURSIVE s(i) AS (SELECT 4 UNION ALL SELECT i + 1 FROM s WHERE i < 400) INSERT INTO run_parts SELECT run_id, i, 401, part, part_run_id, version, git_rev, started, finished FROM run_parts, s WHERE shard_index = 0; UPDATE run_parts SET shard_count = 401"
+expect_exit 2 "resume of a run merged from mixed builds, 401 shards" -- $RL sweep "$d/small.ini" --db "$d/many.db" --resume
+expect_err "many\.db: run 1 \(shard 0/1\) was merged from the parts of 2 rooflab builds \(merge --allow-mixed-builds\): shards 0, 1, 2, 4, 5, " \
+	"401 shards: the 2 builds counted, though their words do not all fit"
+expect_no_err "resume with the build that started it" "401 shards: no build that started it is asked for"
 rm -f "$d/same.db"
 expect_exit 0 "--allow-mixed-builds with one build" -- \
 	$RL merge --allow-mixed-builds "$d/same.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/part3.db"

@@ -386,12 +386,33 @@ expect_exit 0 "plot heatmap of the old file" -- $RL plot heatmap --db "$d/old1.d
 # --set chip.*; not without a cost output, nor for a chip by design
 sed 's/^keep = .*/&, cost.chip_price_usd, cost.chip_cost_usd, cost.usd_per_million_tokens_at_price/' "$d/w.ini" >"$d/cost.ini"
 expect_exit 0 "a chip.hbm_tbps sweep keeping cost outputs" -- $RL sweep "$d/cost.ini" --db "$d/cost.db"
-expect_err "note: h100-sxm is given by its spec sheet: its price \(cost.price_usd\) is its preset's at every point, whatever chip.hbm_tbps, and its manufacturing cost follows of chip.\* only chip.hbm_gb \(at cost.hbm_usd_per_gb\) and chip.memory_kind" "sweep notes the price does not follow chip.hbm_tbps"
+expect_err "note: h100-sxm is given by its spec sheet: its price \(cost.price_usd\) is its preset's at every point, whatever chip.hbm_tbps, and its manufacturing cost follows of chip.\* only chip.hbm_gb \(at cost.hbm_usd_per_gb\) and chip.memory;" "sweep notes the price does not follow chip.hbm_tbps"
+# (review41) every chip.* the notes name as followed by the cost is a
+# parameter rooflab takes (rooflab params): the notes named
+# 'chip.memory_kind', the C field's name, which --set refuses as an
+# unknown parameter (the parameter is chip.memory)
+# named_params NAME FILE: each chip.KEY of FILE's note lines after
+# "follows" is in rooflab params
+named_params() {
+	$RL params --section chip 2>/dev/null | awk '{ print $1 }' >"$d/chipkeys"
+	bad=""
+	for k in $(grep -o "follows.*" "$2" | grep -o "chip\.[a-z_0-9]*[a-z0-9]"); do
+		grep -qx "$k" "$d/chipkeys" || bad="$bad $k"
+	done
+	if [ -z "$bad" ] && grep -q "follows.*chip\.memory" "$2"; then
+		echo "ok - $1: the chip.* parameters the note names are rooflab's"
+	else
+		echo "not ok - $1: names no parameter of rooflab's:$bad"; fails=$((fails + 1))
+	fi
+}
+named_params "sweep's note" "$d/err"
 n=$(q "$d/cost.db" "SELECT count(*) || ' ' || count(DISTINCT cost_chip_price_usd) || ' ' || min(cost_chip_price_usd) || ' ' || count(DISTINCT cost_chip_cost_usd) FROM points")
 [ "$n" = "12 1 33625.0 1" ] && echo "ok - 12 points, one price (33625 USD) and one manufacturing cost" ||
 	{ echo "not ok - cost columns read '$n', not '12 1 33625.0 1'"; fails=$((fails + 1)); }
 expect_exit 0 "pareto on the price per token" -- $RL plot pareto --db "$d/cost.db" --x cost_usd_per_million_tokens_at_price --y throughput_output_tokens_per_s_per_chip --term dumb
 expect_out "keeps its preset's price whatever" "the pareto title says the price does not follow the swept chip.*"
+tr '\n' ' ' <"$d/out" | tr -s ' ' >"$d/outj"
+named_params "plot pareto's title" "$d/outj"
 expect_exit 0 "pareto on the price per token at one chip.hbm_tbps" -- $RL plot pareto --db "$d/cost.db" --x cost_usd_per_million_tokens_at_price --y throughput_output_tokens_per_s_per_chip --term dumb --at chip.hbm_tbps=3
 if grep -q "preset's price" "$d/out"; then echo "not ok - a slice holding chip.hbm_tbps notes the price"; fails=$((fails + 1)); else echo "ok - no note where --at holds the chip.* axis"; fi
 expect_exit 0 "pareto on power" -- $RL plot pareto --db "$d/cost.db" --x power_watts --y throughput_output_tokens_per_s_per_chip --term dumb
@@ -454,6 +475,7 @@ if grep -q "note: .* given by its design" "$d/err"; then echo "not ok - eval not
 # eval too, for --set chip.*: the price row stays 33625.0 USD
 expect_exit 0 "eval with --set chip.hbm_tbps=5" -- $RL eval --chip h100-sxm --model llama3-8b --set chip.hbm_tbps=5
 expect_err "^rooflab eval: note: h100-sxm is given by its spec sheet: its price \(cost.price_usd\) is its preset's whatever --set chip.hbm_tbps=5" "eval notes the price does not follow --set chip.hbm_tbps"
+named_params "eval's note" "$d/err"
 expect_out "chip_price_usd +33625.0 USD" "the price row is the preset's"
 expect_exit 0 "eval without a chip.* set" -- $RL eval --chip h100-sxm --model llama3-8b --set scenario.tp=2
 if grep -q "note: .* spec sheet" "$d/err"; then echo "not ok - eval without --set chip.* notes the price"; fails=$((fails + 1)); else echo "ok - eval: no note without --set chip.*"; fi

@@ -1314,6 +1314,48 @@ static void test_ordinal_suffix(void **state)
 	}
 }
 
+/* The investor's line over the samples evaluated at each width, as the
+** verdict's own: 300 drawn, 30 evaluated at full width with P 0 (by
+** Wilson's score, z 1.96: centre and half-width both (3.8416 / 60) /
+** (1 + 3.8416 / 30) = 0.05676, so [0, 11.35%], across the 10% band), 300
+** at a tenth with P 70.3% (settled Plausible): no word, the full width's
+** interval from its 30, where the 300 drawn gave [0, 1.26%] and said
+** "Plausible (Not supported at full width)" beside a verdict saying 30
+** samples settle nothing (review41). */
+static void test_robust_investor_few_evaluated(void **state)
+{
+	claim_robust_summary s;
+	char b[1024];
+	int i;
+	(void)state;
+	memset(&s, 0, sizeof s);
+	s.n = RL_ROBUST_FRACTIONS;
+	for (i = 0; i < RL_ROBUST_FRACTIONS; i++) {
+		s.fraction[i] = rl_robust_fraction[i];
+		s.p50[i] = 20.25;
+		s.evaluated[i] = 300;
+	}
+	s.samples = 300;
+	s.evaluated[0] = 30;
+	s.prob[0] = 0;
+	s.prob[3] = 0.703;
+	claim_robust_investor_words(&s, 20, b, sizeof b);
+	assert_non_null(strstr(b, "but from only 30 samples: at full width it "
+	                          "lies between 0.0% and 11.4% (95% "
+	                          "confidence)"));
+	assert_null(strstr(b, "Not supported"));
+	assert_null(strstr(b, "Plausible"));
+	/* the tenth's word is settled (300 samples: [64.9%, 75.2%], Plausible
+	** either way): what is not is the full width's, so whether the word
+	** moves as the ranges narrow, not "which word the narrower ranges
+	** give" */
+	assert_null(strstr(b, "which word the narrower ranges give"));
+	assert_non_null(strstr(b, "across the bands the verdict's word is drawn "
+	                          "from, so whether the verdict's word moves as "
+	                          "the ranges narrow is not settled; more samples "
+	                          "(--samples) settle it"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1341,6 +1383,7 @@ int main(void)
 	    cmocka_unit_test(test_robust_investor_word_falls),
 	    cmocka_unit_test(test_robust_words_shape),
 	    cmocka_unit_test(test_robust_investor_few_samples),
+	    cmocka_unit_test(test_robust_investor_few_evaluated),
 	    cmocka_unit_test(test_robust_summary_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
