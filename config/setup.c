@@ -140,10 +140,13 @@ void setup_param_hint(const char *dotted, char *out, size_t len)
 		snprintf(out + used, len - used, "?");
 }
 
-int setup_set_key(rl_setup *st, const char *section, const char *key,
-                  const char *value, char *err, size_t errlen)
+/* setup_set_key with the key's row of the table found already (p:
+** rl_param_find's, NULL where section.key names none), so that a caller
+** that reads the row again (load_cb) looks it up once */
+static int set_found(rl_setup *st, const rl_param *p, const char *section,
+                     const char *key, const char *value, char *err,
+                     size_t errlen)
 {
-	const rl_param *p = rl_param_find(section, key);
 	char dotted[160];
 	if (!p) {
 		char hint[300];
@@ -153,6 +156,13 @@ int setup_set_key(rl_setup *st, const char *section, const char *key,
 		return -1;
 	}
 	return rl_param_set_text(&st->cfg, p, value, err, errlen) ? -1 : 0;
+}
+
+int setup_set_key(rl_setup *st, const char *section, const char *key,
+                  const char *value, char *err, size_t errlen)
+{
+	return set_found(st, rl_param_find(section, key), section, key, value,
+	                 err, errlen);
 }
 
 /* The list of kind's row in table (n rows of kind and "a, b, c"), or NULL
@@ -343,6 +353,7 @@ static int load_cb(void *ud, const char *section, const char *key,
                    const char *value, int line, char *err, size_t errlen)
 {
 	load_ctx *lc = ud;
+	const rl_param *p;
 	(void)line;
 	if (!strcmp(section, "preset")) {
 		int step = preset_pass(lc->kind, key);
@@ -378,13 +389,14 @@ static int load_cb(void *ud, const char *section, const char *key,
 			if (!strcmp(key, model_shape[i]))
 				*lc->shape |= 1u << i;
 	}
-	if (setup_set_key(lc->st, section, key, value, err, errlen))
+	/* (the key's row found once for the three: a look-up walks the
+	** table, tests/BENCH.md) */
+	p = rl_param_find(section, key);
+	if (set_found(lc->st, p, section, key, value, err, errlen))
 		return -1;
-	if (!lc->again && both_forms(lc, rl_param_find(section, key), err,
-	                             errlen))
+	if (!lc->again && both_forms(lc, p, err, errlen))
 		return -1;
-	return lc->again ? 0 : given_again(lc, rl_param_find(section, key),
-	                                   section, key, err, errlen);
+	return lc->again ? 0 : given_again(lc, p, section, key, err, errlen);
 }
 
 /* A model preset that left keys of model_shape to the defaults: -1 with

@@ -198,15 +198,43 @@ static int walk(long long n, const walk_prunes *pr, map_visit visit,
 }
 
 /* rl_map_search's walk: the configuration tried, the limits, the ranked
-** list and its counts */
+** list and its counts; for a chip by design, its spec sheet resolved once
+** for the whole walk (spec, with resolved set: search_eval) */
 typedef struct {
 	rl_config c;
+	rl_config spec;   /* c's design as a spec sheet, where resolved */
+	int resolved;
+	int violations;   /* the design's (rl_design_to_spec), where resolved */
 	double chips;
 	const rl_map_limits *lim;
 	rl_map_entry *out;
 	size_t max, legal, kept;
 	rl_result *best;  /* out[0]'s evaluation (NULL: not kept) */
 } search_walk;
+
+/* rl_eval of w->c as the visit set it.  A chip by design is resolved into
+** its spec sheet on every rl_eval, the same for every mapping (the silicon
+** model reads the design and the node, no mapping): where the search
+** resolved it once (resolved), the spec sheet at this mapping is evaluated
+** as rl_eval_cached's by-design path does it (the result cleared first,
+** the design's violations added on success), the same result; a claim's
+** Monte Carlo searches the mappings of Sohu by design in every sample
+** (tests/BENCH.md). */
+static int search_eval(search_walk *w, rl_result *r)
+{
+	int rc;
+	if (!w->resolved)
+		return rl_eval(&w->c, r);
+	w->spec.scen.chips = w->c.scen.chips;
+	w->spec.scen.tp = w->c.scen.tp;
+	w->spec.scen.pp = w->c.scen.pp;
+	w->spec.scen.ep = w->c.scen.ep;
+	memset(r, 0, sizeof *r);
+	rc = rl_eval(&w->spec, r);
+	if (rc == RL_OK)
+		r->violations |= w->violations;
+	return rc;
+}
 
 static int search_visit(void *ctx, long long n, long long tp, long long pp,
                         long long dp, long long ep)
@@ -229,7 +257,7 @@ static int search_visit(void *ctx, long long n, long long tp, long long pp,
 	e.ep = (double)ep;
 	/* a mapping over its TDP at every clock is not runnable
 	** (rl_eval_runnable, as claim and sweeps read it): never best */
-	e.rc = rl_eval_runnable(rl_eval(&w->c, &r), &r);
+	e.rc = rl_eval_runnable(search_eval(w, &r), &r);
 	if (e.rc == RL_EINVAL)
 		return 0;
 	w->legal++;
@@ -269,6 +297,13 @@ size_t rl_map_search_best(const rl_config *cfg, const rl_map_limits *lim,
 	search_walk w;
 	walk_prunes pr = prunes_of(cfg, 0);
 	w.c = *cfg;
+	/* a design that does not resolve: rl_eval says so at each mapping */
+	w.resolved = 0;
+	if (cfg->chip.by_design > 0.5) {
+		char err[256];
+		w.resolved = rl_design_to_spec(cfg, &w.spec, &w.violations, err,
+		                               sizeof err) == RL_OK;
+	}
 	w.chips = rl_scen_chips(&cfg->scen);
 	w.lim = lim;
 	w.out = out;
