@@ -619,4 +619,15 @@ expect_exit 0 "area of the H100" -- $RL area --chip h100-sxm
 if grep -q "eval serves the spec sheet" "$tmpd/out"; then echo "not ok - the H100 (the same HBM both ways) gets the note"; fails=$((fails + 1)); else echo "ok - no note for the H100"; fi
 expect_exit 0 "area of the H200 by design" -- $RL area --chip h200-sxm --set chip.by_design=true
 if grep -q "eval serves the spec sheet" "$tmpd/out"; then echo "not ok - the H200 by design gets the note"; fails=$((fails + 1)); else echo "ok - no note for the H200 served by its design"; fi
+# (ux22) where area has no full-load power it names the one reason that
+# holds: the A100 names node n7 but no FP8 peak (data/chips/a100-sxm.ini),
+# so its power is there at bf16 (312 TFLOPS); the B200 names no node
+# (data/chips/b200.ini [preset]), so no energy per operation at any
+# precision.  The line said "no node energies or no fp8 peak" for both.
+expect_exit 0 "area of the A100 at fp8" -- $RL area --chip a100-sxm
+expect_out "^power: unknown \(a100-sxm has no fp8 peak, .*--precision bf16 gives it\)$" "area names the A100's missing fp8 peak"
+expect_exit 0 "area of the A100 at bf16" -- $RL area --chip a100-sxm --precision bf16
+expect_out "^power at full load \(bf16, HBM at full bandwidth\): " "the A100's power at bf16, as the note says"
+expect_exit 0 "area of the B200" -- $RL area --chip b200
+expect_out "^power: unknown \(no process node \(\[preset\] node\): no energy per operation\)$" "area names the B200's missing node"
 finish
