@@ -507,9 +507,17 @@ static void out_table(const rl_setup *st, const area_view *v)
 	snprintf(label, sizeof label, "%s bandwidth (GB/s)", mem);
 	row3(label, si->hbm_Bps, cfg->chip.hbm_Bps, 1e9);
 	row3("SRAM bandwidth (TB/s)", si->sram_Bps, cfg->chip.sram_Bps, 1e12);
-	if (cfg->chip.by_design > 0.5)
+	if (cfg->chip.by_design > 0.5) {
 		printf("(serving reads the design column: chip.by_design = "
 		       "true)\n");
+		if (opts_design_hbm_kept(cfg))
+			printf("(but its HBM: design.hbm_stacks = 0 gives none, so "
+			       "serving keeps the spec\n sheet's %.1f GB at %.0f "
+			       "GB/s (chip.hbm_gb, chip.hbm_tbps); a chip without "
+			       "HBM\n needs --set chip.hbm_gb=0 --set "
+			       "chip.hbm_tbps=0 too)\n",
+			       cfg->chip.hbm_bytes / 1e9, cfg->chip.hbm_Bps / 1e9);
+	}
 	else if (si->fma_units > 0)
 		printf("(serving reads the spec sheet column: chip.by_design = "
 		       "false, so --set design.*\n moves the design column "
