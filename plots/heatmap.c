@@ -370,6 +370,51 @@ static void write_cells(FILE *s, const grid *g, int lgx, int lgy)
 	fputs("EOD\n", s);
 }
 
+/* The decimals that tell n levels apart: none at 100 and over, else as
+** many as the least level's size asks for three significant digits (at
+** most 9) */
+static int level_digits(const double *lv, int n)
+{
+	double least = INFINITY;
+	int k, d;
+	for (k = 0; k < n; k++)
+		if (lv[k] != 0)
+			least = fmin(least, fabs(lv[k]));
+	if (!isfinite(least) || least >= 100)
+		return 0;
+	d = 2 - (int)floor(log10(least));
+	return d < 0 ? 0 : d > 9 ? 9 : d;
+}
+
+/* A text plot (--term dumb) fills a cell with one character whatever its
+** colour, so the cells read as a block of '*' with no value to see: it
+** draws instead the contours of four levels evenly between the least and
+** the most z, each with its own character, which the key names, and the
+** speedup target's where the cells cross it (target, NAN for none). */
+static int text_levels(FILE *s, double zmin, double zmax, double target)
+{
+	double lv[5];
+	int k, n = 0;
+	for (k = 1; k <= 4; k++)
+		lv[n++] = zmin + (zmax - zmin) * k / 5.0;
+	if (isfinite(target))
+		lv[n++] = target;
+	fputs("set view map\nunset surface\nset contour base\n", s);
+	for (k = 0; k < n; k++)
+		fprintf(s, "set cntrparam levels discrete %.9g\nset table $c%d\n"
+		        "splot $g using 1:2:3 with lines\nunset table\n", lv[k], k);
+	fputs("unset contour\nset surface\nset key below horizontal\n"
+	      "set bmargin 6\nplot ", s);
+	for (k = 0; k < 4; k++)
+		fprintf(s, "%s$c%d using 1:2 with lines lt %d title ' %.*f '",
+		        k ? ", \\\n  " : "", k, k + 1, level_digits(lv, 4), lv[k]);
+	if (n > 4)
+		fprintf(s, ", \\\n  $c4 using 1:2 with lines lt 5 title ' target "
+		        "%gx '", target);
+	fputc('\n', s);
+	return RL_OK;
+}
+
 /* The distinct finite values of column c in the run's rows into *n. */
 static int axis_values(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
                        const char *c, long *n, char *err, size_t errlen)
@@ -714,6 +759,8 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	        "set tics front\n", lo, hi, tlines + 3);
 	write_cells(s, &g, lgx, lgy);
 	grid_free(&g);
+	if (o->mono && !flat)
+		return text_levels(s, zmin, zmax, draw ? target : NAN);
 	if (draw) {
 		/* the contour of the values at the swept points, traced by
 		** gnuplot on the grid $g and drawn over the cells */
