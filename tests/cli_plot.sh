@@ -378,6 +378,9 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		--db "$tmpd/dir.db" --x power.watts --y latency.tpot_s --term dumb
 	expect_out "3 of 4 design points on the frontier \(less power\.watts, less latency\.tpot_s\)" \
 		"a latency's frontier is its least"
+	# (ux22) as text the cloud and the frontier are told apart: their
+	# point types were both pt 7, which the text terminal draws as 'G'
+	expect_out "other design points-+A-+ *Pareto frontier-+G" "a text pareto's key: the cloud A, the frontier G"
 	expect_exit 0 "pareto of a latency against a throughput" -- "$RL" plot pareto \
 		--db "$tmpd/dir.db" --x throughput.output_tokens_per_s --y latency.tpot_s --term dumb
 	expect_out "1 of 4 design points on the frontier \(more throughput\.output_tokens_per_s, less latency\.tpot_s\)" \
