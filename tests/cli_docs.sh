@@ -363,4 +363,35 @@ else
 	echo "ok - skipped: sqlite3 or the engine sweeps not run (docs/engine.md's figures)"
 fi
 
+# (ux22) sweeps/README.md's two recipes of one spec, as a reader tries
+# them in one folder with rooflab on the PATH: "Every step on the shipped
+# spec" (4 shards, merged) and "GNU parallel, 8 shards" (its two lines),
+# each command exiting 0.  The parallel recipe wrote part{}.db and merged
+# into isl-osl.db, the names the first had taken: its --resume refused
+# part0-3.db (shard 0/4 there, not 0/8) and merge the existing isl-osl.db.
+awk '/^Every step on the shipped spec/ { t = 1; next }
+     t == 1 && /^    / { sub(/^    /, ""); print; next }
+     t == 1 && /^#/ { exit }' "$root/sweeps/README.md" >"$tmpd/glance.txt"
+awk '/^GNU parallel, 8 shards/ { t = 1; next }
+     t == 1 && /^    / { sub(/^    /, ""); print; next }
+     t == 1 && /^[A-Z]/ { exit }' "$root/sweeps/README.md" >>"$tmpd/glance.txt"
+if [ "$(grep -c . "$tmpd/glance.txt")" -ge 9 ] && grep -q '^parallel ' "$tmpd/glance.txt"; then
+	echo "ok - sweeps/README.md's step-by-step and GNU parallel recipes read ($(grep -c . "$tmpd/glance.txt") commands)"
+else
+	echo "not ok - could not read sweeps/README.md's recipes"; fails=$((fails + 1))
+fi
+if command -v parallel >/dev/null 2>&1 && command -v sqlite3 >/dev/null 2>&1; then
+	g=$tmpd/glance
+	doc_workdir "$g"
+	failed=""
+	while IFS= read -r cmd; do
+		[ -n "$cmd" ] || continue
+		(cd "$g" && PATH="$g:$PATH" sh -c "$cmd") >"$tmpd/cmd.out" 2>&1 ||
+			failed="$failed [$cmd: $(tail -1 "$tmpd/cmd.out")]"
+	done <"$tmpd/glance.txt"
+	[ -z "$failed" ] && echo "ok - sweeps/README.md's recipes in one folder: every command exits 0" ||
+		{ echo "not ok - sweeps/README.md's recipes: failed:$failed"; fails=$((fails + 1)); }
+else
+	echo "skipped: GNU parallel or sqlite3 not installed (sweeps/README.md's recipes)"
+fi
 finish
