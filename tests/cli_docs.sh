@@ -394,4 +394,20 @@ if command -v parallel >/dev/null 2>&1 && command -v sqlite3 >/dev/null 2>&1; th
 else
 	echo "skipped: GNU parallel or sqlite3 not installed (sweeps/README.md's recipes)"
 fi
+# (ux22) the speedups the pages quote for claim with another side a, each
+# the program's first line today: docs/tour.md's --a h100-sxm,profile=ideal
+# (it said 4.42x, the figure of before 2026-11-30, where claim printed
+# 5.40x) and docs/validation.md's 0.11 and 0.12 profiles as side a
+for q in "docs/tour.md|h100-sxm,profile=ideal|profile=ideal\` gives \([0-9.]*x\)" \
+	"docs/validation.md|h100-sxm,profile=trtllm-0.11|profile=trtllm-0.11\` gives \([0-9.]*x\)" \
+	"docs/validation.md|h100-sxm,profile=trtllm-0.12|\`profile=trtllm-0.12\` \([0-9.]*x\)"; do
+	page=${q%%|*}; rest=${q#*|}; side=${rest%%|*}; pat=${rest#*|}
+	fig=$(awk '/^## History/ { exit } { print }' "$root/$page" | sed -n "s/.*$pat.*/\1/p" | head -1)
+	got=$($RL claim --a "$side" --samples 0 2>/dev/null | head -1 | sed -n 's/.* is \([0-9.]*x\) as fast.*/\1/p')
+	if [ -n "$fig" ] && [ "$fig" = "$got" ]; then
+		echo "ok - $page's claim --a $side figure, $fig, is claim's"
+	else
+		echo "not ok - $page quotes '$fig' for claim --a $side; claim prints '$got'"; fails=$((fails + 1))
+	fi
+done
 finish
