@@ -396,8 +396,8 @@ else
 fi
 # (ux22) the speedups the pages quote for claim with another side a, each
 # the program's first line today: docs/tour.md's --a h100-sxm,profile=ideal
-# (it said 4.42x, the figure of before 2026-11-30, where claim printed
-# 5.40x) and docs/validation.md's 0.11 and 0.12 profiles as side a
+# (it said 4.42x, an earlier version's figure, where claim printed 5.40x)
+# and docs/validation.md's 0.11 and 0.12 profiles as side a
 for q in "docs/tour.md|h100-sxm,profile=ideal|profile=ideal\` gives \([0-9.]*x\)" \
 	"docs/validation.md|h100-sxm,profile=trtllm-0.11|profile=trtllm-0.11\` gives \([0-9.]*x\)" \
 	"docs/validation.md|h100-sxm,profile=trtllm-0.12|\`profile=trtllm-0.12\` \([0-9.]*x\)"; do
