@@ -182,6 +182,14 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	expect_exit 0 "the same heatmap as an image" -- "$RL" plot heatmap \
 		--db "$tmpd/lv.db" --x design.frac_mac --y chip.tdp_w --out "$tmpd/o/lv.svg"
 	expect_exit 1 "the image draws its cells, no levels" -- grep -q "8\.00" "$tmpd/o/lv.svg"
+	# a grid with a cell missing (one point of the six gone: a sample's
+	# empty bin, a design that does not fit) gave gnuplot no contour to
+	# trace, an empty plot: its cells are drawn as before, no levels
+	sqlite3 "$tmpd/lv.db" "DELETE FROM results WHERE design_frac_mac = 0.1 AND chip_tdp_w = 700"
+	expect_exit 0 "text heatmap with a cell missing" -- "$RL" plot heatmap \
+		--db "$tmpd/lv.db" --x design.frac_mac --y chip.tdp_w --term dumb
+	expect_no_out " 2\.00 -" "no levels where a cell is missing"
+	expect_out '\*\*\*\*' "its cells drawn instead"
 else
 	echo "skipped: sqlite3 not installed (a text heatmap's levels)"
 fi
