@@ -130,6 +130,28 @@ static void build(const rl_setup *st, area_view *v)
 		         ceil(v->pw.total_w));
 }
 
+/* Why area has no full-load power, the one reason that holds named: no
+** energy per operation without a process node ([preset] node: the B200,
+** L40S), or no peak at the precision asked (the A100 at the default fp8,
+** whose power eval gives at bf16) */
+static void power_unknown(const rl_setup *st, const area_view *v)
+{
+	const char *p = rl_precision_name(v->prec);
+	char chip[4 * RL_NAME_MAX + 1]; /* its controls as '?' */
+	rl_utf8_cell(st->chip, 0, 0, chip, sizeof chip);
+	if (!rl_power_known(&st->cfg))
+		printf("power: unknown (no process node ([preset] node): no energy "
+		       "per operation)\n");
+	else if (v->prec != RL_PREC_BF16 &&
+	         rl_chip_peak(&v->derived, RL_PREC_BF16) > 0)
+		printf("power: unknown (%s has no %s peak, the precision of full "
+		       "load here (--precision, default fp8); --precision bf16 "
+		       "gives it)\n", chip, p);
+	else
+		printf("power: unknown (%s has no %s peak, the precision of full "
+		       "load here (--precision, default fp8))\n", chip, p);
+}
+
 /* A chip served by its spec sheet whose HBM there is not its design's
 ** (the H200's 141 GiB usable, 151.4 GB, of 6 stacks of 24 GiB, 154.6 GB):
 ** the cost line above prices the design's stacks, eval (model/eval.c) the
@@ -485,9 +507,17 @@ static void out_table(const rl_setup *st, const area_view *v)
 	snprintf(label, sizeof label, "%s bandwidth (GB/s)", mem);
 	row3(label, si->hbm_Bps, cfg->chip.hbm_Bps, 1e9);
 	row3("SRAM bandwidth (TB/s)", si->sram_Bps, cfg->chip.sram_Bps, 1e12);
-	if (cfg->chip.by_design > 0.5)
+	if (cfg->chip.by_design > 0.5) {
 		printf("(serving reads the design column: chip.by_design = "
 		       "true)\n");
+		if (opts_design_hbm_kept(cfg))
+			printf("(but its HBM: design.hbm_stacks = 0 gives none, so "
+			       "serving keeps the spec\n sheet's %.1f GB at %.0f "
+			       "GB/s (chip.hbm_gb, chip.hbm_tbps); a chip without "
+			       "HBM\n needs --set chip.hbm_gb=0 --set "
+			       "chip.hbm_tbps=0 too)\n",
+			       cfg->chip.hbm_bytes / 1e9, cfg->chip.hbm_Bps / 1e9);
+	}
 	else if (si->fma_units > 0)
 		printf("(serving reads the spec sheet column: chip.by_design = "
 		       "false, so --set design.*\n moves the design column "
@@ -516,8 +546,7 @@ static void out_table(const rl_setup *st, const area_view *v)
 		       v->pw.clocked_w, v->pw.phy_w, v->pw.compute_w, v->pw.sram_w,
 		       mem, v->pw.hbm_w);
 	else
-		printf("power: unknown (no node energies or no %s peak)\n",
-		       rl_precision_name(v->prec));
+		power_unknown(st, v);
 	if (v->have_power)
 		printf("(full load, every MAC array busy%s%s at once, is a ceiling\n "
 		       "no served workload reaches: rooflab eval gives a "

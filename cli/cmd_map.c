@@ -610,7 +610,7 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 	/* names that may come from a file, their controls as '?' */
 	char model[RL_NAME_MAX], chip[RL_NAME_MAX], prof[RL_NAME_MAX];
 	char note[sizeof st->profile_note];
-	fprintf(f, "%s on %g x %s, %s, %g in / %g out, profile %s: %zu legal "
+	fprintf(f, "%s on %.0f x %s, %s, %.0f in / %.0f out, profile %s: %zu legal "
 	        "mappings",
 	        rl_utf8_cell(st->model, 0, 0, model, sizeof model), chips,
 	        rl_utf8_cell(st->chip, 0, 0, chip, sizeof chip),

@@ -248,7 +248,7 @@ void evalout_table(FILE *f, const rl_setup *st, const rl_result *r,
 	        st->profile_note[0] ? " (" : "",
 	        rl_utf8_cell(st->profile_note, 0, 0, note, sizeof note),
 	        st->profile_note[0] ? ")" : "");
-	fprintf(f, "%s on %g x %s (%s), %s, %g in / %g out\n",
+	fprintf(f, "%s on %.0f x %s (%s), %s, %.0f in / %.0f out\n",
 	        rl_utf8_cell(st->model, 0, 0, model, sizeof model),
 	        rl_scen_chips(s), rl_utf8_cell(st->chip, 0, 0, chip, sizeof chip),
 	        rl_mapping_words(words, sizeof words, s->tp, s->pp, rl_scen_dp(s),

@@ -92,12 +92,33 @@ int opts_design_inert(const char *assignment)
 	return 1;
 }
 
+int opts_design_hbm_kept(const rl_config *cfg)
+{
+	const rl_chip *c = &cfg->chip;
+	return c->by_design > 0.5 && !(cfg->design.hbm_stacks > 0) &&
+	       c->memory_kind != RL_MEM_GDDR6 &&
+	       (c->hbm_bytes > 0 || c->hbm_Bps > 0);
+}
+
 void opts_warn_inert_design(const char *cmd, const eval_opts *o,
                             const rl_setup *st)
 {
 	int k;
-	if (st->cfg.chip.by_design > 0.5)
+	if (st->cfg.chip.by_design > 0.5) {
+		char msg[1024];
+		if (!opts_design_hbm_kept(&st->cfg))
+			return;
+		snprintf(msg, sizeof msg,
+		         "%s is served by its design (chip.by_design = true), "
+		         "whose design.hbm_stacks = 0 gives no HBM: serving keeps "
+		         "its spec sheet's %.1f GB at %.0f GB/s (chip.hbm_gb, "
+		         "chip.hbm_tbps); a chip without HBM needs --set "
+		         "chip.hbm_gb=0 --set chip.hbm_tbps=0 too",
+		         st->chip, st->cfg.chip.hbm_bytes / 1e9,
+		         st->cfg.chip.hbm_Bps / 1e9);
+		cli_warn(cmd, msg);
 		return;
+	}
 	for (k = 0; k < o->nsets; k++) {
 		char msg[1024];
 		if (!opts_design_inert(o->sets[k]))

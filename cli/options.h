@@ -29,9 +29,17 @@ void cli_warn(const char *cmd, const char *msg);
 ** feeds `rooflab area` and, through die_mm2, dies, clock_ghz and
 ** energy_overhead, power and cost; its other keys (the shares, the HBM
 ** stacks, the FMA units ...) only derive a spec that such a chip does not
-** use.  st is o applied (opts_apply). */
+** use.  st is o applied (opts_apply).  On a chip given by its design,
+** the warning of opts_design_hbm_kept where it has words. */
 void opts_warn_inert_design(const char *cmd, const eval_opts *o,
                             const rl_setup *st);
+/* 1 where a chip served by its design (chip.by_design = true) has no
+** HBM stacks there (design.hbm_stacks 0) but its spec sheet gives HBM (the
+** H200 with --set design.hbm_stacks=0): serving then keeps the sheet's
+** chip.hbm_gb and chip.hbm_tbps (model/silicon.c rl_silicon_apply), not
+** the chip without HBM the design column shows; else 0 (GDDR6, on the
+** board, is no design's). */
+int opts_design_hbm_kept(const rl_config *cfg);
 /* 1 when "design.KEY[=value]" names such a key (one that acts on a chip
 ** given by design alone), else 0. */
 int opts_design_inert(const char *assignment);

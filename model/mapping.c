@@ -14,11 +14,13 @@
 const char *rl_mapping_words(char *buf, size_t len, double tp, double pp,
                              double dp, double ep)
 {
-	int n = snprintf(buf, len, "TP%g x PP%g", tp, pp);
+	/* whole numbers in all their digits (%.0f): DP1000000, where %g
+	** wrote DP1e+06 from a million chips on */
+	int n = snprintf(buf, len, "TP%.0f x PP%.0f", tp, pp);
 	if (dp > 1 && n >= 0 && (size_t)n < len)
-		n += snprintf(buf + n, len - (size_t)n, " x DP%g", dp);
+		n += snprintf(buf + n, len - (size_t)n, " x DP%.0f", dp);
 	if (ep > 1 && n >= 0 && (size_t)n < len)
-		snprintf(buf + n, len - (size_t)n, " x EP%g", ep);
+		snprintf(buf + n, len - (size_t)n, " x EP%.0f", ep);
 	return buf;
 }
 

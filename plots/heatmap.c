@@ -370,6 +370,66 @@ static void write_cells(FILE *s, const grid *g, int lgx, int lgy)
 	fputs("EOD\n", s);
 }
 
+/* The decimals that tell n levels apart: none at 100 and over, else as
+** many as the least level's size asks for three significant digits (at
+** most 9) */
+static int level_digits(const double *lv, int n)
+{
+	double least = INFINITY;
+	int k, d;
+	for (k = 0; k < n; k++)
+		if (lv[k] != 0)
+			least = fmin(least, fabs(lv[k]));
+	if (!isfinite(least) || least >= 100)
+		return 0;
+	d = 2 - (int)floor(log10(least));
+	return d < 0 ? 0 : d > 9 ? 9 : d;
+}
+
+/* 1 where every cell of the nx x ny grid holds a finite z: gnuplot
+** traces a contour on such a grid alone (a sample binned into cells, some
+** of them empty, gave none), else 0 */
+static int grid_full(const grid *g)
+{
+	long i;
+	if (g->n != g->nx * g->ny)
+		return 0;
+	for (i = 0; i < g->n; i++)
+		if (!isfinite(g->z[i]))
+			return 0;
+	return 1;
+}
+
+/* A text plot (--term dumb) fills a cell with one character whatever its
+** colour, so the cells read as a block of '*' with no value to see: it
+** draws instead the contours of four levels evenly between the least and
+** the most z, each with its own character, which the key names, and the
+** speedup target's where the cells cross it (target, NAN for none), on a
+** full grid (grid_full; a sample with empty cells keeps its cells). */
+static int text_levels(FILE *s, double zmin, double zmax, double target)
+{
+	double lv[5];
+	int k, n = 0;
+	for (k = 1; k <= 4; k++)
+		lv[n++] = zmin + (zmax - zmin) * k / 5.0;
+	if (isfinite(target))
+		lv[n++] = target;
+	fputs("set view map\nunset surface\nset contour base\n", s);
+	for (k = 0; k < n; k++)
+		fprintf(s, "set cntrparam levels discrete %.9g\nset table $c%d\n"
+		        "splot $g using 1:2:3 with lines\nunset table\n", lv[k], k);
+	fputs("unset contour\nset surface\nset key below horizontal\n"
+	      "set bmargin 6\nplot ", s);
+	for (k = 0; k < 4; k++)
+		fprintf(s, "%s$c%d using 1:2 with lines lt %d title ' %.*f '",
+		        k ? ", \\\n  " : "", k, k + 1, level_digits(lv, 4), lv[k]);
+	if (n > 4)
+		fprintf(s, ", \\\n  $c4 using 1:2 with lines lt 5 title ' target "
+		        "%gx '", target);
+	fputc('\n', s);
+	return RL_OK;
+}
+
 /* The distinct finite values of column c in the run's rows into *n. */
 static int axis_values(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
                        const char *c, long *n, char *err, size_t errlen)
@@ -498,7 +558,7 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	       sizeof nfail + sizeof vnote + sizeof bnote + sizeof note +
 	       sizeof lack + sizeof others];
 	long i;
-	int rc, speedup, draw, flat, lgx, lgy, least, has_status = 0, tlines;
+	int rc, speedup, draw, flat, full, lgx, lgy, least, has_status = 0, tlines;
 	int binx, biny, hasv = 0;
 
 	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
@@ -712,8 +772,11 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	fprintf(s, "set cbrange [%.9g:%.9g]\nset palette rgbformulae 33,13,10\n"
 	        "unset grid\nunset key\nset tmargin %d\nset title offset 0,1.5\n"
 	        "set tics front\n", lo, hi, tlines + 3);
+	full = grid_full(&g);
 	write_cells(s, &g, lgx, lgy);
 	grid_free(&g);
+	if (o->mono && !flat && full)
+		return text_levels(s, zmin, zmax, draw ? target : NAN);
 	if (draw) {
 		/* the contour of the values at the swept points, traced by
 		** gnuplot on the grid $g and drawn over the cells */

@@ -518,12 +518,17 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		plot_log_tics(s, 'y', pow(10, floor(log10(box[2]))),
 		              pow(10, ceil(log10(box[3]))));
 	}
-	fprintf(s, "plot $p using 1:2 with points pt 7 ps 0.6 lc rgb '#9a9a9a' "
+	/* (a text plot, --term dumb, draws a point type as a letter, whatever
+	** its colour and size: pt 7 is 'G' both for the cloud and for the
+	** frontier there, so the cloud takes pt 1, 'A') */
+	fprintf(s, "plot $p using 1:2 with points pt %d ps 0.6 lc rgb '#9a9a9a' "
 	        "title 'other design points', \\\n%s"
 	        "  $f using 1:2 with steps lw 2 lc rgb '%s' notitle, \\\n"
 	        "  $f using 1:2 with points pt 7 ps 1.5 lc rgb '%s' "
-	        "title 'Pareto frontier'\n", nbad > 0 ? "  $v using 1:2 with "
-	        "points pt 2 ps 0.6 lc rgb '#e08080' title 'breaks a physical "
-	        "constraint', \\\n" : "", PLOT_COLOR_B, PLOT_COLOR_B);
+	        "title 'Pareto frontier'\n", o->mono ? 1 : 7,
+	        nbad > 0 ? "  $v using 1:2 with points pt 2 ps 0.6 lc rgb "
+	                   "'#e08080' title 'breaks a physical constraint', \\\n"
+	                 : "",
+	        PLOT_COLOR_B, PLOT_COLOR_B);
 	return RL_OK;
 }

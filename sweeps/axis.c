@@ -35,11 +35,31 @@ static int decimals(const char *text)
 	return n < 0 ? 0 : (int)n;
 }
 
-static int check_value(const rl_param *p, double v, char *err, size_t errlen)
+/* The range's value k (its first or its last) checked as check_value
+** does; one outside the parameter's range said as the range's value, with
+** the range as given: "design.frac_mac = 0.02:1.5:0.1 reaches 1.42 at its
+** last value, outside the allowed 0 to 1; give a stop within it", where
+** rl_param_set's words read as if 1.42 were written ("a share of 1: 1.42%
+** is 0.0142").  A value not whole keeps those words. */
+static int range_end_check(const rl_axis *ax, char *const parts[3],
+                           int islog, uint64_t k, char *err, size_t errlen)
 {
+	const rl_param *p = ax->param;
+	double v = rl_sweep_axis_value(ax, k);
+	char allowed[300];
 	rl_config cfg;
 	rl_config_defaults(&cfg);
-	return rl_param_set(&cfg, p, v, err, errlen) ? -1 : 0;
+	if (rl_param_set(&cfg, p, v, err, errlen) == RL_P_OK)
+		return 0;
+	if (!(v < p->min || v > p->max))
+		return -1;
+	rl_param_allowed_text(p, allowed, sizeof allowed);
+	snprintf(err, errlen, "%s.%s = %s:%s:%s%s %s %.15g%s, outside the "
+	         "allowed %s; give a %s within it", p->section, p->key, parts[0],
+	         parts[1], parts[2], islog ? " log" : "",
+	         k ? "reaches" : "starts at", v, k ? " at its last value" : "",
+	         allowed, k ? "stop" : "start");
+	return -1;
 }
 
 static int parse_list(rl_axis *ax, const rl_param *p, char *text, char *err,
@@ -234,8 +254,8 @@ static int parse_range(rl_axis *ax, const rl_param *p, char *text, char *err,
 		}
 		ax->snap = dmax >= 0 ? pow(10, dmax) : 0;
 	}
-	if (check_value(p, rl_sweep_axis_value(ax, 0), err, errlen) ||
-	    check_value(p, rl_sweep_axis_value(ax, ax->count - 1), err, errlen))
+	if (range_end_check(ax, parts, islog, 0, err, errlen) ||
+	    range_end_check(ax, parts, islog, ax->count - 1, err, errlen))
 		return -1;
 	if (ax->kind == RL_AX_LOG && log_repeats(ax, err, errlen))
 		return -1;

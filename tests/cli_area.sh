@@ -619,4 +619,33 @@ expect_exit 0 "area of the H100" -- $RL area --chip h100-sxm
 if grep -q "eval serves the spec sheet" "$tmpd/out"; then echo "not ok - the H100 (the same HBM both ways) gets the note"; fails=$((fails + 1)); else echo "ok - no note for the H100"; fi
 expect_exit 0 "area of the H200 by design" -- $RL area --chip h200-sxm --set chip.by_design=true
 if grep -q "eval serves the spec sheet" "$tmpd/out"; then echo "not ok - the H200 by design gets the note"; fails=$((fails + 1)); else echo "ok - no note for the H200 served by its design"; fi
+# (ux22) where area has no full-load power it names the one reason that
+# holds: the A100 names node n7 but no FP8 peak (data/chips/a100-sxm.ini),
+# so its power is there at bf16 (312 TFLOPS); the B200 names no node
+# (data/chips/b200.ini [preset]), so no energy per operation at any
+# precision.  The line said "no node energies or no fp8 peak" for both.
+expect_exit 0 "area of the A100 at fp8" -- $RL area --chip a100-sxm
+expect_out "^power: unknown \(a100-sxm has no fp8 peak, .*--precision bf16 gives it\)$" "area names the A100's missing fp8 peak"
+expect_exit 0 "area of the A100 at bf16" -- $RL area --chip a100-sxm --precision bf16
+expect_out "^power at full load \(bf16, HBM at full bandwidth\): " "the A100's power at bf16, as the note says"
+expect_exit 0 "area of the B200" -- $RL area --chip b200
+expect_out "^power: unknown \(no process node \(\[preset\] node\): no energy per operation\)$" "area names the B200's missing node"
+# (ux22) a spec-sheet chip served by its design with no HBM stacks there
+# keeps its sheet's HBM (model/silicon.c rl_silicon_apply): the H200's
+# hbm_gb 151.4 and hbm_tbps 4.8 = 4800 GB/s (data/chips/h200-sxm.ini), where
+# area's design column shows no HBM under "serving reads the design column"
+# and eval served the 4.8 TB/s without a word; Sohu by design, whose sheet
+# gives none, is refused instead (no note)
+expect_exit 0 "area: the H200 by design with no stacks" -- $RL area --chip h200-sxm --set chip.by_design=true --set design.hbm_stacks=0
+expect_out "^\(but its HBM: design\.hbm_stacks = 0 gives none, so serving keeps the spec$" "area: the design's no HBM is not what serving reads"
+expect_out "^ sheet's 151\.4 GB at 4800 GB/s \(chip\.hbm_gb, chip\.hbm_tbps\)" "area: the sheet's HBM it keeps"
+expect_exit 0 "eval: the H200 by design with no stacks" -- $RL eval --chip h200-sxm --model llama3-8b --set chip.by_design=true --set design.hbm_stacks=0
+expect_err "warning: h200-sxm is served by its design .*design\.hbm_stacks = 0 gives no HBM: serving keeps its spec sheet's 151\.4 GB at 4800 GB/s" "eval warns that the sheet's HBM is served"
+expect_out "^  hbm_bytes_per_s_per_chip " "eval serves it (with the sheet's HBM)"
+expect_exit 2 "eval: and without the sheet's HBM too" -- $RL eval --chip h200-sxm --model llama3-8b --set chip.by_design=true --set design.hbm_stacks=0 --set chip.hbm_gb=0 --set chip.hbm_tbps=0
+expect_err "a chip without HBM \(both 0\) needs every weight" "eval: the chip without HBM the warning points to is refused"
+expect_exit 0 "area: Sohu by design with no stacks" -- $RL area --chip sohu-design --set design.hbm_stacks=0
+if grep -q "serving keeps the spec" "$tmpd/out"; then echo "not ok - Sohu by design (no HBM on its sheet) gets the note"; fails=$((fails + 1)); else echo "ok - no note for Sohu by design"; fi
+expect_exit 0 "eval: the H200 by design with its 6 stacks" -- $RL eval --chip h200-sxm --model llama3-8b --set chip.by_design=true
+expect_no_err "serving keeps its spec sheet" "no warning where the design gives stacks"
 finish

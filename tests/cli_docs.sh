@@ -363,4 +363,51 @@ else
 	echo "ok - skipped: sqlite3 or the engine sweeps not run (docs/engine.md's figures)"
 fi
 
+# (ux22) sweeps/README.md's two recipes of one spec, as a reader tries
+# them in one folder with rooflab on the PATH: "Every step on the shipped
+# spec" (4 shards, merged) and "GNU parallel, 8 shards" (its two lines),
+# each command exiting 0.  The parallel recipe wrote part{}.db and merged
+# into isl-osl.db, the names the first had taken: its --resume refused
+# part0-3.db (shard 0/4 there, not 0/8) and merge the existing isl-osl.db.
+awk '/^Every step on the shipped spec/ { t = 1; next }
+     t == 1 && /^    / { sub(/^    /, ""); print; next }
+     t == 1 && /^#/ { exit }' "$root/sweeps/README.md" >"$tmpd/glance.txt"
+awk '/^GNU parallel, 8 shards/ { t = 1; next }
+     t == 1 && /^    / { sub(/^    /, ""); print; next }
+     t == 1 && /^[A-Z]/ { exit }' "$root/sweeps/README.md" >>"$tmpd/glance.txt"
+if [ "$(grep -c . "$tmpd/glance.txt")" -ge 9 ] && grep -q '^parallel ' "$tmpd/glance.txt"; then
+	echo "ok - sweeps/README.md's step-by-step and GNU parallel recipes read ($(grep -c . "$tmpd/glance.txt") commands)"
+else
+	echo "not ok - could not read sweeps/README.md's recipes"; fails=$((fails + 1))
+fi
+if command -v parallel >/dev/null 2>&1 && command -v sqlite3 >/dev/null 2>&1; then
+	g=$tmpd/glance
+	doc_workdir "$g"
+	failed=""
+	while IFS= read -r cmd; do
+		[ -n "$cmd" ] || continue
+		(cd "$g" && PATH="$g:$PATH" sh -c "$cmd") >"$tmpd/cmd.out" 2>&1 ||
+			failed="$failed [$cmd: $(tail -1 "$tmpd/cmd.out")]"
+	done <"$tmpd/glance.txt"
+	[ -z "$failed" ] && echo "ok - sweeps/README.md's recipes in one folder: every command exits 0" ||
+		{ echo "not ok - sweeps/README.md's recipes: failed:$failed"; fails=$((fails + 1)); }
+else
+	echo "skipped: GNU parallel or sqlite3 not installed (sweeps/README.md's recipes)"
+fi
+# (ux22) the speedups the pages quote for claim with another side a, each
+# the program's first line today: docs/tour.md's --a h100-sxm,profile=ideal
+# (it said 4.42x, an earlier version's figure, where claim printed 5.40x)
+# and docs/validation.md's 0.11 and 0.12 profiles as side a
+for q in "docs/tour.md|h100-sxm,profile=ideal|profile=ideal\` gives \([0-9.]*x\)" \
+	"docs/validation.md|h100-sxm,profile=trtllm-0.11|profile=trtllm-0.11\` gives \([0-9.]*x\)" \
+	"docs/validation.md|h100-sxm,profile=trtllm-0.12|\`profile=trtllm-0.12\` \([0-9.]*x\)"; do
+	page=${q%%|*}; rest=${q#*|}; side=${rest%%|*}; pat=${rest#*|}
+	fig=$(awk '/^## History/ { exit } { print }' "$root/$page" | sed -n "s/.*$pat.*/\1/p" | head -1)
+	got=$($RL claim --a "$side" --samples 0 2>/dev/null | head -1 | sed -n 's/.* is \([0-9.]*x\) as fast.*/\1/p')
+	if [ -n "$fig" ] && [ "$fig" = "$got" ]; then
+		echo "ok - $page's claim --a $side figure, $fig, is claim's"
+	else
+		echo "not ok - $page quotes '$fig' for claim --a $side; claim prints '$got'"; fails=$((fails + 1))
+	fi
+done
 finish

@@ -695,4 +695,12 @@ expect_out '"profile_fit": null,' "JSON profile_fit null for ideal"
 # under load too (the load's JSON carries the setup's)
 expect_exit 0 "eval --rate on the H200" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --rate 1 --requests 50
 expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only" "the note under load"
+# (ux22) eval's and map's first lines give the chips, the replicas and the
+# lengths in all their digits: a million chips of TP1 are DP1000000 (1e6 /
+# 1), and 1,000,000 input tokens; %g wrote "1e+06 x h200-sxm (TP1 x PP1 x
+# DP1e+06), fp8, 1e+06 in"
+expect_exit 0 "eval of a million chips" -- $RL eval --chip h200-sxm --model llama3-8b --chips 1000000 --isl 1000000
+expect_out "^llama3-8b on 1000000 x h200-sxm \(TP1 x PP1 x DP1000000\), fp8, 1000000 in / 128 out$" "eval's first line in whole numbers"
+expect_exit 0 "map of 2^20 chips" -- $RL map --chip h200-sxm --model llama3-8b --chips 1048576
+expect_out "^llama3-8b on 1048576 x h200-sxm, fp8, 2048 in / 128 out" "map's first line in whole numbers"
 finish

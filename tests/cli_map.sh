@@ -142,7 +142,7 @@ tmo=
 command -v timeout >/dev/null 2>&1 && tmo="timeout 60"
 expect_exit 0 "map over 1e7 chips" -- $tmo $RL map --chip l40s \
 	--model gpt-j-6b --chips 10000000
-expect_out "on 1e\+07 x l40s, .*: 44 legal mappings" "its 44 legal mappings"
+expect_out "on 10000000 x l40s, .*: 44 legal mappings" "its 44 legal mappings"
 expect_exit 2 "eval of a model that fits no chip of 1e7 at tp 1" -- $tmo \
 	$RL eval --chip l40s $W16 --tp 1 --chips 10000000
 expect_err "mappings of 1e\+07 chips that fit: TP[0-9]+ x PP" "the mappings that fit named"

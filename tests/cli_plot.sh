@@ -162,6 +162,38 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	done
 fi
 
+# (ux22) a text heatmap (--term dumb) filled every cell with '*' whatever
+# its colour, a block with no value to read: it draws the contours of four
+# levels evenly between the least and the most z instead, the key naming
+# each.  z = 10 x frac_mac / 0.2 over frac_mac 0, 0.1, 0.2 (0, 5, 10): the
+# levels 0 + 10 x k / 5 = 2, 4, 6, 8, three significant digits of the
+# least (2.00); no target line (not a speedup)
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "$tmpd/lv.db" "CREATE TABLE results(run_id INTEGER,
+		design_frac_mac REAL, chip_tdp_w REAL,
+		throughput_output_tokens_per_s REAL);
+		INSERT INTO results VALUES(1, 0, 500, 0), (1, 0, 700, 0),
+		(1, 0.1, 500, 5), (1, 0.1, 700, 5), (1, 0.2, 500, 10),
+		(1, 0.2, 700, 10)"
+	expect_exit 0 "text heatmap of 0 to 10" -- "$RL" plot heatmap \
+		--db "$tmpd/lv.db" --x design.frac_mac --y chip.tdp_w --term dumb
+	expect_out ' 2\.00 -\*+.* 4\.00 -#+.* 6\.00 -\$+.* 8\.00 -%+' "its key names the four contour levels"
+	expect_no_out "target" "no target line for an output that is no speedup"
+	expect_exit 0 "the same heatmap as an image" -- "$RL" plot heatmap \
+		--db "$tmpd/lv.db" --x design.frac_mac --y chip.tdp_w --out "$tmpd/o/lv.svg"
+	expect_exit 1 "the image draws its cells, no levels" -- grep -q "8\.00" "$tmpd/o/lv.svg"
+	# a grid with a cell missing (one point of the six gone: a sample's
+	# empty bin, a design that does not fit) gave gnuplot no contour to
+	# trace, an empty plot: its cells are drawn as before, no levels
+	sqlite3 "$tmpd/lv.db" "DELETE FROM results WHERE design_frac_mac = 0.1 AND chip_tdp_w = 700"
+	expect_exit 0 "text heatmap with a cell missing" -- "$RL" plot heatmap \
+		--db "$tmpd/lv.db" --x design.frac_mac --y chip.tdp_w --term dumb
+	expect_no_out " 2\.00 -" "no levels where a cell is missing"
+	expect_out '\*\*\*\*' "its cells drawn instead"
+else
+	echo "skipped: sqlite3 not installed (a text heatmap's levels)"
+fi
+
 # a colour the same at every cell: 5243.10531650879 and the next double
 # up, both 5243.10532 in the 9 digits the script carries, gave gnuplot
 # the range [5243.10532:5243.10532] ("empty cb range", exit 1); drawn
@@ -354,6 +386,9 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		--db "$tmpd/dir.db" --x power.watts --y latency.tpot_s --term dumb
 	expect_out "3 of 4 design points on the frontier \(less power\.watts, less latency\.tpot_s\)" \
 		"a latency's frontier is its least"
+	# (ux22) as text the cloud and the frontier are told apart: their
+	# point types were both pt 7, which the text terminal draws as 'G'
+	expect_out "other design points-+A-+ *Pareto frontier-+G" "a text pareto's key: the cloud A, the frontier G"
 	expect_exit 0 "pareto of a latency against a throughput" -- "$RL" plot pareto \
 		--db "$tmpd/dir.db" --x throughput.output_tokens_per_s --y latency.tpot_s --term dumb
 	expect_out "1 of 4 design points on the frontier \(more throughput\.output_tokens_per_s, less latency\.tpot_s\)" \

@@ -209,6 +209,20 @@ static void test_bad_ranges(void **state)
 	refused("[axes]\nchip.hbm_tbps = (1, ,2)\n", "value 2 of the list is empty");
 	refused("[axes]\nchip.hbm_tbps = ,1\n", "value 1 of the list is empty");
 	refused("[axes]\nchip.hbm_tbps = 2:2000:1\n", "outside the allowed");
+	/* (ux22) a range's end outside the parameter's range said as the
+	** range's, with the range as given: 0.02 + 14 x 0.1 = 1.42, its 15th
+	** and last value, past a share's 1; -0.1, its first, under 0.  The
+	** words were "design.frac_mac = 1.42 is outside the allowed [0, 1]; a
+	** share of 1: 1.42% is 0.0142", as if 1.42 were written */
+	refused("[axes]\ndesign.frac_mac = 0.02:1.5:0.1\n",
+	        "test.ini:5: design.frac_mac = 0.02:1.5:0.1 reaches 1.42 at its "
+	        "last value, outside the allowed 0 to 1; give a stop within it");
+	refused("[axes]\ndesign.frac_mac = -0.1:0.5:0.1\n",
+	        "design.frac_mac = -0.1:0.5:0.1 starts at -0.1, outside the "
+	        "allowed 0 to 1; give a start within it");
+	refused("[axes]\nscenario.tp = 1:4097:4096\n",
+	        "scenario.tp = 1:4097:4096 reaches 4097 at its last value, "
+	        "outside the allowed whole numbers 1 to 4096 chips");
 	refused("[axes]\nscenario.tp = 1:8:0.5\n", "whole number");
 	refused("[axes]\nchip.hbm_tbs = 1, 2\n", "did you mean chip.hbm_tbps");
 	refused("", "no [axes]");
