@@ -2469,4 +2469,19 @@ if grep -q '^rooflab sweep: \[baseline\]: note' "$tmpd/err"; then
 else
 	echo "ok - none for the [baseline] on the H100"
 fi
+# (fuzz6's mutation pass) a [baseline] chip given by path is read by its
+# file name less .ini: the H100's file has no note (a mutant reading the
+# whole path gave it one), the H200's is named h200-sxm
+for c in h100-sxm h200-sxm; do
+	printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[baseline]\nchip = %s\nmodel = llama3-8b\n' "$ROOFLAB_DATA/chips/$c.ini" >"$d/fitp.ini"
+	rm -f "$d/fitp.db"
+	expect_exit 0 "a sweep whose [baseline] chip is the $c file by path" -- $RL sweep "$d/fitp.ini" --db "$d/fitp.db"
+	if [ $c = h200-sxm ]; then
+		expect_err "^rooflab sweep: \[baseline\]: note: profile trtllm-0\.10 was fitted on h100-sxm rows only \([0-9]+ serving rows of its version there, 0 on h200-sxm\)" "the H200 by path: named by its file name"
+	elif grep -q '^rooflab sweep: \[baseline\]: note' "$tmpd/err"; then
+		echo "not ok - the H100's file by path has a note"; fails=$((fails + 1))
+	else
+		echo "ok - none for the H100's file by path"
+	fi
+done
 finish
