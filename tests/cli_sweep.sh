@@ -2506,4 +2506,12 @@ for c in h100-sxm h200-sxm; do
 		echo "ok - none for the H100's file by path"
 	fi
 done
+# a [baseline] whose chip its scenario names (the H200, no chip key) had
+# no note, where eval of that scenario has one: the note took the
+# section's chip key alone (fuzz6)
+printf '[meta]\nname = s200\n\n[preset]\nchip = h200-sxm\nprofile = trtllm-0.10\n\n[scenario]\nisl = 2048\nosl = 128\n' >"$d/s200.ini"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[baseline]\nscenario = %s\nmodel = llama3-8b\n' "$d/s200.ini" >"$d/fits.ini"
+rm -f "$d/fits.db"
+expect_exit 0 "a sweep whose [baseline] chip is its scenario's H200" -- $RL sweep "$d/fits.ini" --db "$d/fits.db"
+expect_err "^rooflab sweep: \[baseline\]: note: profile trtllm-0\.10 was fitted on h100-sxm rows only \([0-9]+ serving rows of its version there, 0 on h200-sxm\)" "the scenario's H200: the [baseline]'s note"
 finish
