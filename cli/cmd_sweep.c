@@ -287,8 +287,10 @@ static void profile_notes(const rl_sweep_spec *s, const rl_sweep_opts *o)
 	/* a profile fitted on another chip's rows, in eval's note (the run's
 	** database does not record it) */
 	fit_note("[base]", s->setup.profile, s->setup.chip);
-	if (s->has_baseline && s->baseline.chip[0])
-		fit_note("[baseline]", s->baseline_profile, s->baseline.chip);
+	/* the baseline's chip as resolved: a section naming none serves its
+	** scenario's (fuzz6: the note read the chip key alone) */
+	if (s->has_baseline)
+		fit_note("[baseline]", s->baseline_profile, s->baseline_chip);
 }
 
 /* The swept chip.* and, where with_design, design.* axes, ", "-joined

@@ -106,6 +106,9 @@ typedef struct {
 	** in setup.profile_note): a section naming none takes eval's */
 	char baseline_profile[RL_NAME_MAX];
 	char baseline_profile_note[sizeof ((rl_setup *)0)->profile_note];
+	/* the baseline's chip as resolved (its name, a file's less .ini):
+	** the section's chip key, or its scenario's */
+	char baseline_chip[RL_NAME_MAX];
 	rl_col cols[RL_SWEEP_MAX_AXES + RL_SWEEP_MAX_OUTPUTS + 2];
 	size_t ncols;                /* axes, then outputs, then speedups */
 } rl_sweep_spec;
