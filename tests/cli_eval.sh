@@ -700,6 +700,13 @@ expect_exit 0 "eval on the H100 given by path" -- $RL eval --chip "$ROOFLAB_DATA
 expect_no_out "^note: profile" "no note on the H100 given by path"
 expect_exit 0 "eval on the H200 given by path" -- $RL eval --chip "$ROOFLAB_DATA/chips/h200-sxm.ini" --model llama3-8b --tp 1
 expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only \($n10 serving rows of its version there, 0 on h200-sxm\)" "the H200 by path: named by its file name"
+# an L40S file named h100-sxm.ini.ini is the chip h100-sxm.ini (its file
+# name less .ini, as eval's own header names it), not the H100 the profile
+# was fitted on: the note stripped .ini a second time and said nothing
+# (fuzz6)
+cp "$ROOFLAB_DATA/chips/l40s.ini" "$tmpd/h100-sxm.ini.ini"
+expect_exit 0 "eval on an L40S file named h100-sxm.ini.ini" -- $RL eval --chip "$tmpd/h100-sxm.ini.ini" --model llama3-8b --tp 1
+expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only \($n10 serving rows of its version there, 0 on h100-sxm\.ini\)" "the chip h100-sxm.ini is not the H100"
 # the rows of profiles fitted on published-h100.csv (not measurements.csv),
 # as many as the file's header says were fitted and set aside; trtllm-1.0's
 # not counting the rows of the versions that borrow it out of sample
