@@ -255,19 +255,6 @@ int val_trust_shipped(const char *base, char *buf, size_t len, char *err,
 	return rc;
 }
 
-/* chip's name as the measurement files give it: a preset name as it is,
-** a path by its file name less ".ini" */
-static void chip_name(const char *chip, char *buf, size_t len)
-{
-	const char *b = strrchr(chip, '/');
-	size_t l;
-	b = b ? b + 1 : chip;
-	l = strlen(b);
-	if (l > 4 && !strcmp(b + l - 4, ".ini"))
-		l -= 4;
-	snprintf(buf, len, "%.*s", (int)l, b);
-}
-
 int val_trust_chip(const char *profile, const char *chip, val_chip_fit *f,
                    char *err, size_t errlen)
 {
@@ -279,7 +266,10 @@ int val_trust_chip(const char *profile, const char *chip, val_chip_fit *f,
 	memset(f, 0, sizeof *f);
 	snprintf(f->profile, sizeof f->profile, "%s", profile);
 	snprintf(f->chip, sizeof f->chip, "%s", chip);
-	chip_name(chip, here, sizeof here);
+	/* the name as the setup records it (a file's already less .ini):
+	** taking .ini off again read a file h100-sxm.ini.ini, the chip
+	** h100-sxm.ini, as the H100 (fuzz6) */
+	snprintf(here, sizeof here, "%s", chip);
 	shipped_files(vfile, files);
 	if ((rc = val_versions_read(vfile, &vt, err, errlen)))
 		return rc == RL_EINTERNAL ? RL_EINTERNAL : -1;
