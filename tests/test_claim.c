@@ -703,6 +703,23 @@ static void test_truncated_edges(void **state)
 	assert_true(rl_uparam_mass(&u) == 0);
 	assert_true(rl_uparam_quantile(&u, 0.5) == 40);
 	assert_true(rl_uparam_quantile(&u, 0.9) == 40);
+	/* every quantile inside [lo, hi], the last step's rounding too: a wide
+	** lognormal cut to a narrow band (median 9, sigma 44.45 on [66.06,
+	** 85.47]) and a wide normal (N(36.52, 1000) on [-1, 5]) gave
+	** 66.059999999999988 and -1.0000000000000213 at q = 1e-17 unheld
+	** (found by fuzz6's property run over hostile numbers) */
+	{
+		const rl_uparam w[2] = {
+		    trunc_u(RL_DIST_LOGNORMAL, 9, 44.45, 66.06, 85.47),
+		    trunc_u(RL_DIST_NORMAL, 36.52, 1000, -1, 5)};
+		int k, i;
+		for (k = 0; k < 2; k++)
+			for (i = 0; i <= 64; i++) {
+				double q = i ? i / 64.0 : 1e-17;
+				double x = rl_uparam_quantile(&w[k], q);
+				assert_true(x >= w[k].lo && x <= w[k].hi);
+			}
+	}
 }
 
 static void test_tornado_zero_range(void **state)
