@@ -255,18 +255,6 @@ int val_trust_shipped(const char *base, char *buf, size_t len, char *err,
 	return rc;
 }
 
-/* chip's name as the measurement files give it: a preset name as it is,
-** a path by its file name less ".ini" (preset_stem, the name setup.c
-** records a preset under; here cut to len, where setup.c refuses a name
-** too long for its record: a sweep's [baseline] chip reaches this as the
-** spec wrote it, unloaded) */
-static void chip_name(const char *chip, char *buf, size_t len)
-{
-	const char *b;
-	size_t l = preset_stem(chip, &b);
-	snprintf(buf, len, "%.*s", (int)l, b);
-}
-
 int val_trust_chip(const char *profile, const char *chip, val_chip_fit *f,
                    char *err, size_t errlen)
 {
@@ -278,7 +266,10 @@ int val_trust_chip(const char *profile, const char *chip, val_chip_fit *f,
 	memset(f, 0, sizeof *f);
 	snprintf(f->profile, sizeof f->profile, "%s", profile);
 	snprintf(f->chip, sizeof f->chip, "%s", chip);
-	chip_name(chip, here, sizeof here);
+	/* the name as the setup records it (a file's already less .ini):
+	** taking .ini off again read a file h100-sxm.ini.ini, the chip
+	** h100-sxm.ini, as the H100 (fuzz6) */
+	snprintf(here, sizeof here, "%s", chip);
 	shipped_files(vfile, files);
 	if ((rc = val_versions_read(vfile, &vt, err, errlen)))
 		return rc == RL_EINTERNAL ? RL_EINTERNAL : -1;

@@ -52,8 +52,9 @@ typedef struct {
 	char words[768];
 } val_chip_fit;
 
-/* *f for profile `profile` served on chip `chip` (a preset name, or an
-** INI path read by its file name less ".ini"), from the versions table
+/* *f for profile `profile` served on chip `chip` (its name as the setup
+** records it, rl_setup.chip: a preset's name, or a file's name less
+** ".ini", taken as it is), from the versions table
 ** and the measurement files val_trust_shipped reads; f->carried 0 where
 ** the profile is fitted on this chip or is no fitted profile (ideal,
 ** etched-claim: no row of the table names it).  RL_OK; -1 with err where

@@ -326,6 +326,28 @@ mutated from real files, one target at a time (--targets):
                 '\t#c', ' ; k = 5') or glued to it (';c', '#c'): after a
                 blank or tab the same output as without it; glued to a
                 number, refused naming the file and line
+  trunc         claim over an uncertainty file of one normal or lognormal
+                of side b with hostile numbers (inf, nan, 1e309, subnormals,
+                huge, negative spreads, low above high, an end alone outside
+                the range, a mean far outside it, ends placed to keep about
+                1e-9 or 1e-300): exit 2 exactly where a number is refused,
+                an end lies outside the range, low > high or the truncation
+                keeps under 1e-9 (erfc here; near the line not judged), else
+                the assumption's 5th-95th percentiles those of the truncated
+                distribution worked out here (fuzz6)
+  profilefit    eval, map, curve (--json at times) of a chip INI by path
+                named with controls, invalid UTF-8, bidi, quotes, 127-200
+                bytes, '.ini' twice, under a fitted profile, ideal, one by
+                path, a directory, a missing file or a FIFO: the note
+                (profile_fit) exactly where the chip's recorded name is not
+                the fitted chip, text without controls, refusals naming the
+                path
+  nulcols       merge, export, plot pareto, report --sweeps of shards whose
+                run_columns names hold a NUL and bytes after it, a byte of
+                no UTF-8, another column's name (plain, cased, a blank
+                after it), a row duplicated: a refusal names the part, never
+                merge's temporary file; no column twice nor a NUL in a
+                merged run_columns or a CSV header
 Mutations: byte flips, tokens inserted (nan, inf, -0, 1e309, NUL, invalid
 UTF-8, CR, BOM, quotes, ';', "'", a 10k-long run), spans deleted or repeated,
 fields replaced, lines spliced from another file or deleted, CRLF line ends.
@@ -349,6 +371,7 @@ import random
 import re
 import shlex
 import shutil
+import statistics
 import sqlite3
 import subprocess
 import sys
@@ -5427,6 +5450,401 @@ class Fuzzer:
                        p.stderr.decode("utf-8", "replace")[:100])
         return why
 
+    # ---- fuzz6: the truncated draws, profile-fit notes and --set ends
+    TRUNC_NUMS = [0.0, -0.0, 1.0, -1.0, 0.5, 2.0, 8.0, 1e-300, 2.3e-308,
+                  1e-9, 1e-12, 1e300, 1.7976931348623157e308, -1e308, 37.5,
+                  1e6, 6.5, 40.0, 4000.0]
+    TRUNC_TOKENS = ["inf", "-inf", "nan", "NaN", "1e309", "-1e309", "5e-324",
+                    "1e-320", "", "x", "0x10", "1,5", "1e", "--1", "1 2",
+                    "\u22121", "\xff"]
+
+    @staticmethod
+    def phi_tails(x):
+        """P(Z <= x) and P(Z > x) of the standard normal, each from its
+        own erfc (no 1 - P rounding)"""
+        if x == -math.inf:
+            return 0.0, 1.0
+        if x == math.inf:
+            return 1.0, 0.0
+        return (0.5 * math.erfc(-x / math.sqrt(2)),
+                0.5 * math.erfc(x / math.sqrt(2)))
+
+    def trunc_mass(self, al, be):
+        """the standard normal's probability in [al, be], read from the
+        tail each end lies in"""
+        if not al < be:
+            return 0.0
+        pa, qa = self.phi_tails(al)
+        pb, qb = self.phi_tails(be)
+        if al >= 0:
+            return qa - qb
+        if be <= 0:
+            return pb - pa
+        return 1 - pa - qb
+
+    def trunc_quantile(self, al, be, q):
+        """the standard normal truncated to [al, be]: its q-quantile,
+        mirrored into the lower tail where both ends lie above 0"""
+        nd = statistics.NormalDist()
+        if al >= 0:
+            return -self.trunc_quantile(-be, -al, 1 - q)
+        pa = self.phi_tails(al)[0]
+        p = pa + q * self.trunc_mass(al, be)
+        if p <= 0.5:
+            return nd.inv_cdf(min(max(p, 1e-300), 0.5))
+        qq = self.phi_tails(be)[1] + (1 - q) * self.trunc_mass(al, be)
+        return -nd.inv_cdf(min(max(qq, 1e-300), 0.5))
+
+    def t_trunc(self):
+        """claim over an uncertainty file of one normal or lognormal of
+        side b with hostile numbers: inf, nan, 1e309, subnormals, huge,
+        negative spreads, low above high, one end alone outside the
+        parameter's range, a mean far outside it, truncations keeping
+        1e-300 of the distribution or about 1e-9 of it; tokens"""
+        r = self.rng
+        st = self.claim_stated()
+        rng_of = {"b." + p["name"]: (p.get("min"), p.get("max"))
+                  for p in self.params}
+        names = sorted(n for n in st if n in rng_of and
+                       isinstance(rng_of[n][0], (int, float)))
+        name = r.choice(names)
+        lo_p, hi_p = rng_of[name]
+        v = st[name]["value"]
+        dist = r.choice(["normal", "lognormal"])
+        keys = ("mean", "sd") if dist == "normal" else ("median", "sigma")
+
+        def num():
+            k = r.random()
+            if k < 0.08:
+                return r.choice(self.TRUNC_TOKENS)
+            if k < 0.4:
+                return repr(r.choice(self.TRUNC_NUMS))
+            if k < 0.7:  # near the stated value or the range's ends
+                base = r.choice([v, lo_p, hi_p, (lo_p + hi_p) / 2])
+                return repr(base * r.choice([1, 0.5, 1.5, 1 + 1e-15,
+                                             1 - 1e-15, 10, -1]))
+            return repr(r.uniform(-0.5, 1.5) * (hi_p - lo_p) + lo_p)
+
+        def spread():
+            k = r.random()
+            if k < 0.5:
+                return repr(r.choice([0.0, 1e-300, 1e-9, 0.01, 0.1, 0.5,
+                                      1.0, 3.0, 50.0, 1e300, -1.0, -1e-300])
+                            * (1 if dist == "lognormal" or r.random() < 0.3
+                               else max(abs(v), 1e-3)))
+            return num()
+        lines = [f"dist = {dist}", f"{keys[0]} = {num()}",
+                 f"{keys[1]} = {spread()}"]
+        for end in ("low", "high"):
+            if r.random() < 0.6:
+                lines.append(f"{end} = {num()}")
+        if r.random() < 0.5:  # numbers a user might give: the checks' own
+            c = max(float(v), 1e-3) * r.choice([0.2, 0.9, 1, 1.1, 3, 30])
+            s = r.choice([0.01, 0.1, 0.5, 1.0, 2.0]) * (
+                c if dist == "normal" else 1)
+            ends = sorted(r.uniform(lo_p, min(hi_p, 10 * c + 1))
+                          for _ in range(2))
+            lines = [f"dist = {dist}", f"{keys[0]} = {c!r}",
+                     f"{keys[1]} = {s!r}"]
+            for end, x in zip(("low", "high"), ends):
+                if r.random() < 0.5:
+                    lines.append(f"{end} = {x!r}")
+        if r.random() < 0.2:  # ends placed to keep about 1e-9, or 1e-300
+            c = float(v) if v else 1.0
+            s = max(abs(c) * 0.05, 1e-6)
+            z = r.choice([5.9978, 5.9979, 6.0, 6.1, 37.5, 38.5])
+            lo_z = c + z * s if dist == "normal" else c * math.exp(z * 0.05)
+            lines = [f"dist = {dist}", f"{keys[0]} = {c!r}",
+                     f"{keys[1]} = {(s if dist == 'normal' else 0.05)!r}",
+                     f"low = {lo_z!r}"]
+        r.shuffle(lines[1:])
+        self.trunc = (name, dist, lines, lo_p, hi_p)
+        self.put("u.ini", (f"[{name}]\n" + "\n".join(lines) +
+                           "\nsource = fuzz6\n").encode())
+        return ["claim", "--uncertainty", "u.ini", "--samples",
+                r.choice(["0", "5", "20"]), "--no-design", "--json"]
+
+    def trunc_check(self, argv, p):
+        """exit 2 exactly where a number is no finite normal double, a
+        spread below 0, a median not above 0, an end outside the range,
+        low above high, or the truncation keeps under 1e-9 (near it not
+        judged); a claim run's assumption: the truncated distribution's
+        5th and 95th percentiles (worked out here) inside its ends"""
+        why = self.stderr_clean(p.stderr)
+        name, dist, lines, lo_p, hi_p = self.trunc
+        kv = dict(l.split(" = ", 1) for l in lines)
+        if p.returncode == 2 and not re.search(rb"u\.ini:\d+", p.stderr):
+            why.append("refusal names no u.ini:LINE")
+        vals = {}
+        for k, t in kv.items():
+            if k == "dist":
+                continue
+            try:
+                x = float(t)
+            except ValueError:
+                x = None
+            # rooflab's reader: decimal or exponent forms only, a finite
+            # double, none nearer 0 than the smallest normal one
+            if x is None or not re.fullmatch(
+                    r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?", t) or \
+                    not math.isfinite(x) or (x != 0 and abs(x) < 2.2250738585072014e-308):
+                if p.returncode != 2:
+                    why.append(f"{k} = {t!r} taken (exit {p.returncode})")
+                return why
+            vals[k] = x
+        c = vals.get("mean", vals.get("median"))
+        s = vals.get("sd", vals.get("sigma"))
+        lo, hi = vals.get("low", lo_p), vals.get("high", hi_p)
+        bad = None
+        if s < 0 or (dist == "lognormal" and not c > 0):
+            bad = "spread or median"
+        elif any(k in vals and not lo_p <= vals[k] <= hi_p
+                 for k in ("low", "high")):
+            bad = "an end outside the range"
+        elif not lo <= hi:
+            bad = "low above high"
+        if bad:
+            if p.returncode != 2:
+                why.append(f"{bad} taken: {kv} (exit {p.returncode})")
+            return why
+        if s == 0:
+            m = 1.0 if lo <= c <= hi else 0.0
+            al = be = None
+        else:
+            if dist == "normal":
+                al, be = (lo - c) / s, (hi - c) / s
+            else:
+                lc = math.log(c)
+                al = (math.log(lo) - lc) / s if lo > 0 else -math.inf
+                be = (math.log(hi) - lc) / s if hi > 0 else -math.inf
+            if math.isnan(al) or math.isnan(be):
+                return why  # (inf - inf: not worked out here)
+            m = self.trunc_mass(al, be)
+        if 0.5e-9 <= m <= 2e-9:
+            return why  # the line itself: rounding decides
+        if m < 1e-9:
+            if p.returncode != 2:
+                why.append(f"mass {m:.3g} under 1e-9 taken: {kv}")
+            elif b"truncation keeps" not in p.stderr:
+                why.append("refused, not for the mass: " +
+                           p.stderr.decode("utf-8", "replace")[-160:])
+            return why
+        if p.returncode != 0:
+            why.append(f"mass {m:.3g} refused: " +
+                       p.stderr.decode("utf-8", "replace")[-160:])
+            return why
+        try:
+            d = json.loads(p.stdout, parse_constant=lambda c: 1 / 0)
+        except Exception:  # noqa: BLE001 (judge says it)
+            return why
+        a = [x for x in d["assumptions"] if x["param"] == name]
+        if len(a) != 1:
+            return why + [f"assumptions list {name} {len(a)} times"]
+        a = a[0]
+        ql, qh = a["low"], a["high"]
+        if ql is None or qh is None or not lo <= ql <= qh <= hi:
+            # (JSON's 10 digits: an end within 1e-9 of it)
+            tol = 1e-9 * max(abs(lo), abs(hi), 1e-300)
+            if None in (ql, qh) or not (lo - tol <= ql <= qh + tol and
+                                        qh <= hi + tol):
+                why.append(f"5th-95th {ql} .. {qh} outside [{lo}, {hi}]")
+        if al is not None and m > 1e-6 and s > 1e-200 and \
+                None not in (ql, qh):
+            for q, got in ((0.05, ql), (0.95, qh)):
+                z = self.trunc_quantile(al, be, q)
+                x = c + s * z if dist == "normal" else c * math.exp(s * z)
+                x = min(max(x, lo), hi)
+                if not math.isclose(got, x, rel_tol=2e-6,
+                                    abs_tol=1e-9 * max(abs(lo), abs(hi))):
+                    why.append(f"{q:.0%} percentile {got}, worked out "
+                               f"{x!r} ({kv})")
+        return why
+
+    PF_NAMES = ["h200-sxm", "h\x1b[31mX", "h\xff\xfe", "a" * 200, "a" * 127,
+                "a" * 128, "q'\"`x`",
+                "h100-sxm.ini", "\u202eh200", "sp ace", "-h200", "h200\ttab",
+                "\xe2\x80", "x.ini.ini", "h100-sxm"]
+
+    def t_profilefit(self):
+        """eval, map and curve (--json at times) of a chip INI by path
+        under a name with odd bytes (controls, invalid UTF-8, bidi, quotes,
+        200 bytes, .ini twice) and a profile that is fitted, ideal, a
+        directory, missing, a FIFO or a fitted one's file by path"""
+        r = self.rng
+        name = r.choice(self.PF_NAMES)
+        src = r.choice(["h200-sxm", "h100-sxm", "b200", "l40s"])
+        d = self.path("pf")
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(d)
+        raw = name.encode("latin-1") if all(ord(c) < 256 for c in name) \
+            else name.encode()
+        fn = os.path.join(os.fsencode(d), raw + b".ini")
+        with open(os.path.join(DATA, "chips", src + ".ini"), "rb") as f:
+            data = f.read()
+        with open(fn, "wb") as f:
+            f.write(data)
+        prof = r.choice(["trtllm-0.10", "trtllm-0.19", "trtllm-1.0",
+                         "ideal", "DIR", "MISSING", "FIFO", "BYPATH", None])
+        popt = []
+        if prof == "DIR":
+            os.makedirs(os.path.join(d, "p.ini"))
+            popt = ["--profile", "pf/p.ini"]
+        elif prof == "MISSING":
+            popt = ["--profile", "pf/missing.ini"]
+        elif prof == "FIFO":
+            os.mkfifo(os.path.join(d, "f.ini"))
+            popt = ["--profile", "pf/f.ini"]
+        elif prof == "BYPATH":
+            popt = ["--profile", os.path.join(DATA, "profiles",
+                                              "trtllm-0.14.ini")]
+        elif prof:
+            popt = ["--profile", prof]
+        self.pf = (raw, src, prof)
+        cmd = r.choice(["eval", "eval", "map", "curve"])
+        argv = [cmd, "--chip", os.fsdecode(b"pf/" + raw + b".ini"),
+                "--model", "llama3-8b"] + popt
+        if cmd == "eval":
+            argv += ["--tp", "1"]
+        if r.random() < 0.6:
+            argv.append("--json")
+        return argv
+
+    def profilefit_check(self, argv, p):
+        """stdout and stderr free of control bytes (text), JSON's
+        profile_fit naming the file's stem as the chip, a note exactly where
+        a fitted profile's chip is not the file's stem, refusals of a
+        directory, missing file or FIFO as a profile naming it"""
+        why = self.stderr_clean(p.stderr)
+        raw, src, prof = self.pf
+        if prof in ("DIR", "MISSING", "FIFO"):
+            if p.returncode != 2:
+                why.append(f"profile {prof}: exit {p.returncode}")
+            elif b"pf/" not in p.stderr and b"chip file '" not in p.stderr:
+                # (a chip file's name over 127 bytes is refused first)
+                why.append(f"profile {prof}: refusal names no path")
+            return why
+        if p.returncode != 0:
+            return why
+        if "--json" not in argv:
+            try:
+                t = p.stdout.decode("utf-8")
+                if re.search(r"[\x00-\x08\x0b-\x1f\x7f]", t):
+                    why.append("text stdout holds a control byte")
+            except UnicodeDecodeError:
+                why.append("text stdout not UTF-8")
+            return why
+        try:
+            d = json.loads(p.stdout, parse_constant=lambda c: 1 / 0)
+        except Exception:  # noqa: BLE001 (judge says it)
+            return why
+        fits = []
+
+        def walk(x):
+            if isinstance(x, dict):
+                if "profile_fit" in x:
+                    fits.append(x["profile_fit"])
+                for v in x.values():
+                    walk(v)
+            elif isinstance(x, list):
+                for v in x:
+                    walk(v)
+        walk(d)
+        stem = raw.decode("utf-8", "replace")
+        fitted = prof in ("trtllm-0.10", "trtllm-0.19", "trtllm-1.0",
+                          "BYPATH")
+        for f in fits:
+            carried = f is not None
+            if prof == "ideal" and carried:
+                why.append("a note for ideal")
+            if fitted and carried and f.get("fitted_chip") == stem:
+                why.append(f"a note where the chip's name {stem!r} is the "
+                           "fitted chip")
+            if fitted and not carried and stem != "h100-sxm":
+                why.append(f"no note for chip {stem!r} (a {src} file)")
+            if carried and f.get("fit_rows_on_chip") != 0:
+                why.append(f"fit_rows_on_chip {f.get('fit_rows_on_chip')}")
+        return why
+
+    def t_nulcols(self):
+        """merge, export, plot and report --sweeps of sweep shards whose
+        run_columns names hold a NUL and bytes after it, bytes that are no
+        UTF-8, or another column's name (plain, with a NUL after it, in
+        another case, with a blank), run_columns rows duplicated"""
+        r = self.rng
+        for i in range(2):
+            self.rm(f"n{i}.db")
+            shutil.copy(os.path.join(self.seeds, f"shard{i}.db"),
+                        self.path(f"n{i}.db"))
+        self.rm("nm.db")
+        for i in range(2):
+            if i and r.random() < 0.5:
+                continue
+            con = sqlite3.connect(self.path(f"n{i}.db"))
+            names = [x[0] for x in con.execute(
+                "SELECT name FROM run_columns ORDER BY ord")]
+            for _ in range(r.randint(1, 2)):
+                a, b = r.sample(names, 2)
+                k = r.randrange(7)
+                if k == 0:
+                    val, sql = b, "?"
+                elif k == 1:
+                    val, sql = b, "CAST(? || char(0) || 'x' AS TEXT)"
+                elif k == 2:
+                    val, sql = a, "CAST(? || char(0) AS TEXT)"
+                elif k == 3:
+                    val, sql = a, "CAST(CAST(? AS BLOB) || x'ff' AS TEXT)"
+                elif k == 4:
+                    val, sql = b.upper(), "?"
+                elif k == 5:
+                    val, sql = b + " ", "?"
+                else:
+                    con.execute("INSERT INTO run_columns SELECT run_id, "
+                                "(SELECT max(ord) + 1 FROM run_columns), "
+                                "name, source, dotted, unit FROM run_columns "
+                                "WHERE name = ? LIMIT 1", (b,))
+                    continue
+                con.execute(f"UPDATE run_columns SET name = {sql} WHERE "
+                            "name = ?", (val, a))
+            con.commit()
+            con.close()
+        return r.choice([["merge", "nm.db", "n0.db", "n1.db"],
+                         ["merge", "--allow-mixed-builds", "nm.db", "n0.db",
+                          "n1.db"],
+                         ["export", "--db", "n0.db", "--format", "csv"],
+                         ["export", "--db", "n0.db", "--format", "json"],
+                         ["plot", "pareto", "--db", "n0.db", "--out",
+                          "o.svg"],
+                         ["report", "--db", self.path("cl.db") if
+                          os.path.exists(self.path("cl.db")) else
+                          os.path.join(self.seeds, "claim.db"), "--sweeps",
+                          "n0.db", "--out", "r.html", "--no-plots"]])
+
+    def nulcols_check(self, argv, p):
+        """a refusal names the part or file (never merge's temporary
+        file); a merged file or CSV header names no column twice"""
+        why = self.stderr_clean(p.stderr)
+        if p.returncode == 2:
+            if b".tmp-" in p.stderr:
+                why.append("refusal names a temporary file")
+            elif not re.search(rb"n[01]\.db", p.stderr):
+                why.append("refusal names no part")
+        if p.returncode != 0:
+            return why
+        if argv[0] == "merge":
+            con = sqlite3.connect(self.path("nm.db"))
+            names = [x[0] for x in con.execute(
+                "SELECT name FROM run_columns")]
+            con.close()
+            if len(names) != len(set(names)):
+                why.append("the merged run_columns names a column twice")
+            if any("\x00" in n for n in names):
+                why.append("the merged run_columns keeps a NUL")
+        elif "csv" in argv:
+            head = p.stdout.split(b"\n", 1)[0].split(b",")
+            if len(head) != len(set(head)):
+                why.append("a CSV header naming a column twice")
+        return why
+
     def path(self, name):
         return os.path.join(self.work, name)
 
@@ -5549,7 +5967,10 @@ class Fuzzer:
                    "trustdb": self.t_trustdb, "mergex": self.t_mergex,
                    "ranges": self.t_ranges, "samples": self.t_samples,
                    "mixed": self.t_mixed, "sweepdbx": self.t_sweepdbx,
-                   "csvdiff": self.t_csvdiff, "inicom": self.t_inicom}
+                   "csvdiff": self.t_csvdiff, "inicom": self.t_inicom,
+                   "trunc": self.t_trunc,
+                   "profilefit": self.t_profilefit,
+                   "nulcols": self.t_nulcols}
         checks = {"drops": self.drops_check, "labels": self.labels_check,
                   "measurements": self.measurements_check,
                   "presets": self.presets_check, "cache": self.cache_check,
@@ -5585,7 +6006,10 @@ class Fuzzer:
                   "mixed": self.mixed_check,
                   "sweepdbx": self.sweepdbx_check,
                   "csvdiff": self.csvdiff_check,
-                  "inicom": self.inicom_check}
+                  "inicom": self.inicom_check,
+                  "trunc": self.trunc_check,
+                  "profilefit": self.profilefit_check,
+                  "nulcols": self.nulcols_check}
         # targets that run their command themselves (a signal sent to it)
         runners = {"sigint": self.sigint_run,
                    "sections": lambda argv: self.rl(*argv,
@@ -5634,7 +6058,8 @@ def main():
                     "shcmd,memory,power,tpcol,nodechip,scenrepl,targets,"
                     "sweepopts,repeat,valrepdb,setx,csvx,gpx,resumex,jsonx,"
                     "rankby,solvet,plotat,count,mm2,csvv,notes,trustdb,"
-                    "mergex,ranges,samples,mixed,sweepdbx,csvdiff,inicom "
+                    "mergex,ranges,samples,mixed,sweepdbx,csvdiff,inicom,"
+                    "trunc,profilefit,nulcols "
                     "(default all)")
     ap.add_argument("--out", default="/tmp/rooflab-fuzz")
     a = ap.parse_args()

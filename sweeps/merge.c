@@ -774,7 +774,17 @@ static int check_columns(const merge_ctx *m, char *err, size_t errlen)
 	sqlite3_bind_int64(st, 1, a->id);
 	while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 1);
-		if (!rl_sweep_column_decl(name)) {
+		if (name && (size_t)sqlite3_column_bytes(st, 1) != strlen(name)) {
+			/* a NUL byte inside: SQLite's = (the count below) tells
+			** the name from the one before the NUL, C and the merged
+			** table's CREATE TABLE do not (fuzz6) */
+			snprintf(err, errlen, "%s run %lld: column %lld's name holds "
+			         "a NUL byte after '%.*s'; refusing to merge a crafted "
+			         "or altered shard", m->paths[a->part], (long long)a->id,
+			         (long long)sqlite3_column_int64(st, 0),
+			         rl_utf8_cut(name, 60), name);
+			bad = 1;
+		} else if (!rl_sweep_column_decl(name)) {
 			snprintf(err, errlen, "%s run %lld: column %lld is named "
 			         "%s%.*s%s, which is no parameter or output of rooflab; "
 			         "refusing to merge a crafted or foreign shard",

@@ -683,6 +683,8 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
 		         bst.profile);
 		snprintf(s->baseline_profile_note, sizeof s->baseline_profile_note,
 		         "%s", bst.profile_note);
+		snprintf(s->baseline_chip, sizeof s->baseline_chip, "%s",
+		         bst.chip);
 		s->baseline_total_tps = r.total_tps;
 		s->baseline_output_tps = r.output_tps;
 	}

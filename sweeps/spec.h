@@ -120,6 +120,9 @@ typedef struct {
 	char profile_fit[RL_SWEEP_FIT_NOTE_MAX];
 	char baseline_profile_fit[RL_SWEEP_FIT_NOTE_MAX];
 	int profile_fit_known, baseline_profile_fit_known;
+	/* the baseline's chip as resolved (its name, a file's less .ini):
+	** the section's chip key, or its scenario's */
+	char baseline_chip[RL_NAME_MAX];
 	rl_col cols[RL_SWEEP_MAX_AXES + RL_SWEEP_MAX_OUTPUTS + 2];
 	size_t ncols;                /* axes, then outputs, then speedups */
 } rl_sweep_spec;

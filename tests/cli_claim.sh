@@ -1148,6 +1148,19 @@ printf '[b.chip.hbm_tbps]\ndist = normal\nmean = 2000\nsd = 800\nsource = x\n' >
 expect_exit 0 "a normal's mean outside the range, enough kept" -- $RL claim --uncertainty "$u" --samples 200 --no-design
 expect_out "b\\.chip\\.hbm_tbps +[0-9.]+ TB/s, normal 5th-95th percentile 172\\.7 \\.\\. 977\\.8" \
 	"a normal's mean outside the range: its truncated percentiles"
+# (fuzz6's mutation pass) the truncation quoted is the parameter's own
+# lower end where low is not given, 1 for cost.pue, not 0 (a mutant
+# quoting the unset low passed the hbm_tbps cases, whose range starts at 0)
+bad_uncertainty "a normal's mean far above a range starting at 1" "u\\.ini:1: \\[b\\.cost\\.pue\\]: the truncation keeps 0 of the normal's probability, under the 1e-9 allowed \\(mean 50, sd 1, truncated to \\[1, 10\\]; low and high may be set within the parameter's range \\[1, 10\\]\\)$" "quotes the range's own low" \
+	'[b.cost.pue]\ndist = normal\nmean = 50\nsd = 1\nsource = x\n'
+# and an end given at the range's own end is inside it: N(999, 1) with high
+# = 1000 (the range's top) is taken, z on [-999, 1] of mass Phi(1) =
+# 0.8413447: its 5th percentile 999 + Phi^-1(0.05 x 0.8413447 = 0.042067)
+# = 999 - 1.7274 = 997.27, its 95th 999 + Phi^-1(0.799277) = 999.84
+printf '[b.chip.hbm_tbps]\ndist = normal\nmean = 999\nsd = 1\nhigh = 1000\nsource = x\n' >"$u"
+expect_exit 0 "a normal's high at the range's own end" -- $RL claim --uncertainty "$u" --samples 20 --no-design
+expect_out "b\\.chip\\.hbm_tbps +[0-9.]+ TB/s, normal 5th-95th percentile 997\\.3 \\.\\. 999\\.8" \
+	"a high at the range's end: taken, its truncated percentiles"
 bad_uncertainty "uncertain choice" "choice" "says why" \
 	'[b.scenario.precision]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n'
 # the static power's inputs at an end of their range that the side's chip

@@ -692,6 +692,33 @@ expect_exit 0 "eval on the H100, JSON" -- $RL eval --chip h100-sxm --model llama
 expect_out '"profile_fit": null,' "JSON profile_fit null there"
 expect_exit 0 "ideal is no fitted profile" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile ideal --json
 expect_out '"profile_fit": null,' "JSON profile_fit null for ideal"
+# (fuzz6's mutation pass) a chip given by path is read by its file name
+# less .ini: the H100's file is the chip trtllm-0.10 was fitted on (no
+# note), the H200's names h200-sxm (a mutant reading the whole path gave
+# the H100's file a note)
+expect_exit 0 "eval on the H100 given by path" -- $RL eval --chip "$ROOFLAB_DATA/chips/h100-sxm.ini" --model llama3-8b --tp 1
+expect_no_out "^note: profile" "no note on the H100 given by path"
+expect_exit 0 "eval on the H200 given by path" -- $RL eval --chip "$ROOFLAB_DATA/chips/h200-sxm.ini" --model llama3-8b --tp 1
+expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only \($n10 serving rows of its version there, 0 on h200-sxm\)" "the H200 by path: named by its file name"
+# an L40S file named h100-sxm.ini.ini is the chip h100-sxm.ini (its file
+# name less .ini, as eval's own header names it), not the H100 the profile
+# was fitted on: the note stripped .ini a second time and said nothing
+# (fuzz6)
+cp "$ROOFLAB_DATA/chips/l40s.ini" "$tmpd/h100-sxm.ini.ini"
+expect_exit 0 "eval on an L40S file named h100-sxm.ini.ini" -- $RL eval --chip "$tmpd/h100-sxm.ini.ini" --model llama3-8b --tp 1
+expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only \($n10 serving rows of its version there, 0 on h100-sxm\.ini\)" "the chip h100-sxm.ini is not the H100"
+# the rows of profiles fitted on published-h100.csv (not measurements.csv),
+# as many as the file's header says were fitted and set aside; trtllm-1.0's
+# not counting the rows of the versions that borrow it out of sample
+# (versions.csv's fitted_version 1.0(main))
+for p in trtllm-0.19 trtllm-1.0; do
+	hdr=$(sed -n 2p "$ROOFLAB_DATA/profiles/$p.ini")
+	nf=$(echo "$hdr" | sed -n 's/^; Fitted on \([0-9]*\) rows of .*/\1/p')
+	na=$(echo "$hdr" | sed -n 's/.*, \([0-9]*\) more set aside .*/\1/p')
+	n=$((nf + ${na:-0}))
+	expect_exit 0 "eval on the H200 under $p" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile $p
+	expect_out "^note: profile $p was fitted on h100-sxm rows only \($n serving rows of its version there, 0 on h200-sxm\)" "$p: its $n rows of published-h100.csv"
+done
 # under load too (the load's JSON carries the setup's)
 expect_exit 0 "eval --rate on the H200" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --rate 1 --requests 50
 expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only" "the note under load"

@@ -162,6 +162,18 @@ expect_exit 2 "merge of a part whose run_columns names a column twice" -- \
 	"$RL" merge --allow-mixed-builds m5.db twice0.db s1.db
 expect_err "^rooflab merge: twice0\.db run 1: run_columns names the column 'chip_hbm_tbps' 2 times; refusing to merge a crafted or altered shard$" \
 	"merge names the part, the run and the column"
+# the same name twice where the second holds a NUL byte and more after it
+# (chip_hbm_tbps NUL x): SQLite's = tells the two apart, C and the merged
+# table's CREATE TABLE read both as chip_hbm_tbps, and merge failed on
+# "m6.db.tmp-PID: duplicate column name" (fuzz6); refused naming the part
+cp s0.db nul0.db
+sqlite3 nul0.db "UPDATE run_columns SET name = CAST('chip_hbm_tbps' ||
+	char(0) || 'x' AS TEXT) WHERE ord = (SELECT max(ord) FROM run_columns)"
+rm -f m6.db
+expect_exit 2 "merge of a part whose run_columns names a column twice, once with a NUL after it" -- \
+	"$RL" merge --allow-mixed-builds m6.db nul0.db s1.db
+expect_err "^rooflab merge: nul0\.db run 1: column [0-9]*'s name holds a NUL byte after 'chip_hbm_tbps'; refusing to merge a crafted or altered shard$" \
+	"merge names the part, the run and the name with a NUL"
 if [ -z "$(ls | grep 'tmp-')" ] && [ ! -e m2.db ] && [ ! -e m3.db ]; then
 	echo "ok - refused merges leave no file behind"
 else

@@ -270,6 +270,15 @@ if [ "$got" = "$rev" ] && [ "$parts" = "4|4|4|4|4" ]; then
 else
 	echo "not ok - one build: run '$got' (want '$rev'); plain merge's run_parts '$parts'"; fails=$((fails + 1))
 fi
+# (fuzz6's mutation pass) a run merged from the parts of one build and
+# resumed by another (its git_rev changed by hand, run_parts the one
+# build's) is no mixed run: the refusal names the builds, not 'the parts
+# of 1 rooflab builds'
+cp "$d/same.db" "$d/other.db"
+q "$d/other.db" "UPDATE runs SET git_rev = 'abc1234'"
+expect_exit 2 "resume by another build of a run merged from one build" -- $RL sweep "$d/small.ini" --db "$d/other.db" --resume
+expect_no_err "merged from the parts" "one build's parts: not said to be mixed"
+expect_err "rooflab 0\.1\.0 \(git abc1234\)" "names the build that started it"
 # a git_rev of 70 characters (changed by hand) is refused as too long, not
 # read cut to the 63 the merge keeps, where two could compare equal
 cp "$d/part3.db" "$d/build3.db"
@@ -289,6 +298,19 @@ for col in version git_rev; do
 	[ ! -e "$d/m1.db" ] && echo "ok - refused: no merged file ($col not UTF-8)" ||
 		{ echo "not ok - refused but $d/m1.db written ($col not UTF-8)"; fails=$((fails + 1)); }
 done
+# but spec_path is the file system's bytes, whatever they are: every part's
+# spec_path /tmp/<FF>.ini merges (fuzz6's mutation pass: a mutant refusing
+# it as the texts above passed)
+for i in 0 1 2 3; do
+	cp "$d/part$i.db" "$d/sp$i.db"
+	q "$d/sp$i.db" "UPDATE runs SET spec_path = CAST(x'2f746d702fff2e696e69' AS TEXT)"
+done
+rm -f "$d/m1.db"
+expect_exit 0 "parts whose spec_path holds a byte that is no UTF-8" -- $RL merge "$d/m1.db" "$d/sp0.db" "$d/sp1.db" "$d/sp2.db" "$d/sp3.db"
+[ "$(q "$d/m1.db" "SELECT hex(spec_path) FROM runs")" = 2F746D702FFF2E696E69 ] &&
+	echo "ok - the merged run keeps the spec_path's bytes" ||
+	{ echo "not ok - the merged run's spec_path: $(q "$d/m1.db" "SELECT hex(spec_path) FROM runs")"; fails=$((fails + 1)); }
+rm -f "$d/m1.db"
 expect_exit 2 "merge into an existing file" -- $RL merge "$d/merged.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/part3.db"
 expect_err "exists" "refuses to overwrite"
 # --force onto one of its own parts (by its name, or by a link to it): the
@@ -2559,4 +2581,27 @@ if q "$d/fit.db" "SELECT sqlite_version() >= '3.35'" | grep -q 1; then
 else
 	echo "ok - a file without profile_fit # skipped: SQLite before 3.35 cannot drop the column"
 fi
+# (fuzz6's mutation pass) a [baseline] chip given by path is read by its
+# file name less .ini: the H100's file has no note (a mutant reading the
+# whole path gave it one), the H200's is named h200-sxm
+for c in h100-sxm h200-sxm; do
+	printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[baseline]\nchip = %s\nmodel = llama3-8b\n' "$ROOFLAB_DATA/chips/$c.ini" >"$d/fitp.ini"
+	rm -f "$d/fitp.db"
+	expect_exit 0 "a sweep whose [baseline] chip is the $c file by path" -- $RL sweep "$d/fitp.ini" --db "$d/fitp.db"
+	if [ $c = h200-sxm ]; then
+		expect_err "^rooflab sweep: \[baseline\]: note: profile trtllm-0\.10 was fitted on h100-sxm rows only \([0-9]+ serving rows of its version there, 0 on h200-sxm\)" "the H200 by path: named by its file name"
+	elif grep -q '^rooflab sweep: \[baseline\]: note' "$tmpd/err"; then
+		echo "not ok - the H100's file by path has a note"; fails=$((fails + 1))
+	else
+		echo "ok - none for the H100's file by path"
+	fi
+done
+# a [baseline] whose chip its scenario names (the H200, no chip key) had
+# no note, where eval of that scenario has one: the note took the
+# section's chip key alone (fuzz6)
+printf '[meta]\nname = s200\n\n[preset]\nchip = h200-sxm\nprofile = trtllm-0.10\n\n[scenario]\nisl = 2048\nosl = 128\n' >"$d/s200.ini"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[baseline]\nscenario = %s\nmodel = llama3-8b\n' "$d/s200.ini" >"$d/fits.ini"
+rm -f "$d/fits.db"
+expect_exit 0 "a sweep whose [baseline] chip is its scenario's H200" -- $RL sweep "$d/fits.ini" --db "$d/fits.db"
+expect_err "^rooflab sweep: \[baseline\]: note: profile trtllm-0\.10 was fitted on h100-sxm rows only \([0-9]+ serving rows of its version there, 0 on h200-sxm\)" "the scenario's H200: the [baseline]'s note"
 finish

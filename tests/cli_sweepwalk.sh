@@ -530,5 +530,11 @@ expect_err "runs\.db: no sweep run with id 3; its runs: 1, 2$" "plot names the r
 for k in 3 4 5 6 7 8 9; do $RL sweep "$d/w.ini" --db "$d/runs.db" 2>/dev/null; done
 expect_exit 2 "export --run 10 of a file of nine runs" -- $RL export --db "$d/runs.db" --run 10 --format csv
 expect_err "has no run 10; its runs: 1, 2, 3, 4, 5, 6, 7, 8, \.\.\. \(9 runs in all\)$" "eight runs shown, then the count"
+# (fuzz6's mutation pass) a file whose runs were all deleted by hand says
+# it holds none, where a mutant said nothing after 'no run 3'
+cp "$d/runs.db" "$d/noruns.db"
+q "$d/noruns.db" "DELETE FROM points; DELETE FROM run_columns; DELETE FROM runs"
+expect_exit 2 "export --run 3 of a file whose runs were deleted" -- $RL export --db "$d/noruns.db" --run 3 --format csv
+expect_err "noruns\.db has no run 3; it holds no run$" "export says the file holds no run"
 
 exit $((fails > 0))

@@ -649,6 +649,79 @@ static void test_truncated_draws(void **state)
 	assert_int_equal(rl_uparam_check(&u, err, sizeof err), -1);
 }
 
+/* The edges of the truncated draws' arithmetic (fuzz6's mutation pass:
+** each check below fails on a mutant of model/montecarlo.c that the tests
+** above let live).  Values by hand from the normal table (Phi(1) =
+** 0.8413447, Phi(3) = 0.9986501, Q(1) = 0.1586553, Q(3) = 0.0013499) and
+** Phi^-1(1e-20) = -9.262340 (Wichura's AS241, Python's NormalDist). */
+static void test_truncated_edges(void **state)
+{
+	rl_uparam u;
+	char err[256];
+	double lo, hi;
+	(void)state;
+	/* a truncation with no room (low above high) keeps nothing, not the
+	** negative Q(2) - Q(1) */
+	u = trunc_u(RL_DIST_NORMAL, 0, 1, 2, 1);
+	assert_true(rl_uparam_mass(&u) == 0);
+	/* a lognormal held at or below 0 keeps nothing (no x > 0 there):
+	** refused, not all of it taken and every draw the end 0 */
+	u = trunc_u(RL_DIST_LOGNORMAL, 4.8, 1, 0, 0);
+	assert_true(rl_uparam_mass(&u) == 0);
+	assert_int_equal(rl_uparam_check(&u, err, sizeof err), -1);
+	/* a lognormal's mass is its log's: median 2, sigma 0.5 on [2 e^0.5,
+	** 2 e^1.5] is z on [1, 3], Phi(3) - Phi(1) = 0.1573054 */
+	u = trunc_u(RL_DIST_LOGNORMAL, 2, 0.5, 2 * exp(0.5), 2 * exp(1.5));
+	NEAR(rl_uparam_mass(&u), 0.1573054, 1e-6);
+	/* both tails cut: 1 - Q(1) - Q(1) = 0.6826895 of N(0, 1) on [-1, 1] */
+	u = trunc_u(RL_DIST_NORMAL, 0, 1, -1, 1);
+	NEAR(rl_uparam_mass(&u), 0.6826895, 1e-6);
+	/* q outside [0, 1]: no quantile */
+	assert_true(isnan(rl_uparam_quantile(&u, 1.5)));
+	assert_true(isnan(rl_uparam_quantile(&u, -0.01)));
+	/* a far lower-tail quantile read from P, not from 1 - Q: N(0, 1) on
+	** [-40, 40] at q = 1e-20 is Phi^-1(1e-20) = -9.262340 (1 - 1e-20 is 1
+	** in doubles, whose Q^-1 is -inf, held to -40) */
+	u = trunc_u(RL_DIST_NORMAL, 0, 1, -40, 40);
+	NEAR(rl_uparam_quantile(&u, 1e-20), -9.262340, 1e-5);
+	/* the upper tail's percentiles in order: N(5, 2) on [7, 11], z on [1,
+	** 3] of mass 0.1573054: the 5th percentile Phi(z) = 0.8413447 + 0.05
+	** x 0.1573054 = 0.849210, z 1.033051, 7.066102; the 95th 0.990785, z
+	** 2.356857, 9.713714 */
+	u = trunc_u(RL_DIST_NORMAL, 5, 2, 7, 11);
+	rl_uparam_range(&u, &lo, &hi);
+	NEAR(lo, 7.066102, 1e-5);
+	NEAR(hi, 9.713714, 1e-5);
+	/* spread 0 is its center held to [lo, hi]; so is a truncation that
+	** keeps nothing in doubles (Q(40) underflows to 0): N(0, 1) on [40,
+	** 41] is 40 at every q, not 41 */
+	u = trunc_u(RL_DIST_NORMAL, 12, 0, 0, 10);
+	assert_true(rl_uparam_quantile(&u, 0.5) == 10);
+	u.a = -3;
+	assert_true(rl_uparam_quantile(&u, 0.5) == 0);
+	u = trunc_u(RL_DIST_NORMAL, 0, 1, 40, 41);
+	assert_true(rl_uparam_mass(&u) == 0);
+	assert_true(rl_uparam_quantile(&u, 0.5) == 40);
+	assert_true(rl_uparam_quantile(&u, 0.9) == 40);
+	/* every quantile inside [lo, hi], the last step's rounding too: a wide
+	** lognormal cut to a narrow band (median 9, sigma 44.45 on [66.06,
+	** 85.47]) and a wide normal (N(36.52, 1000) on [-1, 5]) gave
+	** 66.059999999999988 and -1.0000000000000213 at q = 1e-17 unheld
+	** (found by fuzz6's property run over hostile numbers) */
+	{
+		const rl_uparam w[2] = {
+		    trunc_u(RL_DIST_LOGNORMAL, 9, 44.45, 66.06, 85.47),
+		    trunc_u(RL_DIST_NORMAL, 36.52, 1000, -1, 5)};
+		int k, i;
+		for (k = 0; k < 2; k++)
+			for (i = 0; i <= 64; i++) {
+				double q = i ? i / 64.0 : 1e-17;
+				double x = rl_uparam_quantile(&w[k], q);
+				assert_true(x >= w[k].lo && x <= w[k].hi);
+			}
+	}
+}
+
 static void test_tornado_zero_range(void **state)
 {
 	rl_config a, b;
@@ -916,6 +989,7 @@ int main(void)
 	    cmocka_unit_test(test_mc_reproducible_and_ordered),
 	    cmocka_unit_test(test_draws),
 	    cmocka_unit_test(test_truncated_draws),
+	    cmocka_unit_test(test_truncated_edges),
 	    cmocka_unit_test(test_tornado_zero_range),
 	    cmocka_unit_test(test_violations),
 	    cmocka_unit_test(test_mc_remap),

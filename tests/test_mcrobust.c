@@ -147,6 +147,16 @@ static void test_pdf(void **state)
 	u.lo = 0;
 	u.hi = 1e300;
 	NEAR(rl_uparam_pdf(&u, 0), 2 / sqrt(2 * M_PI), 1e-12);
+	/* a lognormal's truncation divides its density too (fuzz6): median 2,
+	** sigma 0.5 on [2 e^0.5, 2 e^1.5] keeps Phi(3) - Phi(1) = 0.1573054;
+	** at x = 2e (z = 2) phi(2) / (x sigma) / 0.1573054 = 0.05399097 / e /
+	** 0.1573054 = 0.1262650 */
+	u.dist = RL_DIST_LOGNORMAL;
+	u.a = 2;
+	u.b = 0.5;
+	u.lo = 2 * exp(0.5);
+	u.hi = 2 * exp(1.5);
+	NEAR(rl_uparam_pdf(&u, 2 * M_E), 0.1262650, 1e-6);
 }
 
 /* P(X >= t) of a triangle (l, m, h) with t >= m: (h - t)^2 / ((h - l)(h -
