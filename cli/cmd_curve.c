@@ -115,7 +115,7 @@ static void help(FILE *f, int plot)
 		      "one of every series,\nnull where they differ), series: "
 		      "[{chip, profile, profile_chosen (why that\nprofile), profile_fit "
 		      "(null, or {profile, fitted_chip,\nrows_on_fitted_chip, "
-		      "fit_rows_on_chip, note} where the profile was fitted\non "
+		      "note} where the profile was fitted\non "
 		      "another chip's rows), tp, pp,\nep, chips, points: [{concurrency, tokens_per_s_per_user,\n"
 		      "output_tokens_per_s_per_chip, output_tokens_per_s (the "
 		      "system's), ttft_s,\ntpot_s, over_tdp (true: over the "

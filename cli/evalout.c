@@ -59,7 +59,6 @@ void evalout_fit_json(json_w *w, const char *key, const val_chip_fit *fit)
 	json_str(w, "profile", fit->profile);
 	json_str(w, "fitted_chip", fit->fitted_chip);
 	json_int(w, "rows_on_fitted_chip", (long long)fit->fit_rows);
-	json_int(w, "fit_rows_on_chip", (long long)fit->fit_rows_here);
 	json_str(w, "note", fit->words);
 	json_end(w);
 }

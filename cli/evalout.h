@@ -20,8 +20,9 @@ void evalout_json(json_w *w, const rl_setup *st, const rl_result *r,
 
 /* "profile_fit" (key, or NULL inside an array's object): null where the
 ** profile was fitted on this chip or is no fitted profile, else
-** {profile, fitted_chip, rows_on_fitted_chip, fit_rows_on_chip, note}, the note
-** val_trust_chip's sentence. */
+** {profile, fitted_chip, rows_on_fitted_chip, note}, the note
+** val_trust_chip's sentence (the fit rows on this chip, 0 wherever the
+** object is printed, are in its words and not a member of their own). */
 void evalout_fit_json(json_w *w, const char *key, const val_chip_fit *fit);
 
 /* fit's sentence as a line "note: ...\n" where the profile is carried to

@@ -383,6 +383,6 @@ import json
 d = json.load(open('$tmpd/out'))
 s = d['series']
 assert s[0]['chip'] == 'h100-sxm' and s[0]['profile_fit'] is None
-assert s[1]['profile_fit']['fit_rows_on_chip'] == 0 and s[1]['profile_fit']['fitted_chip'] == 'h100-sxm'
+assert 'fit_rows_on_chip' not in s[1]['profile_fit'] and s[1]['profile_fit']['fitted_chip'] == 'h100-sxm'
 "; then echo "ok - series[].profile_fit"; else echo "not ok - series[].profile_fit"; fails=$((fails + 1)); fi
 finish

@@ -575,7 +575,8 @@ expect_exit 2 "map --rank-by twice" -- $RL map --chip h100-sxm $W --chips 8 --ra
 expect_exit 0 "map on the H200 under the H100's profile" -- $RL map --chip h200-sxm --model llama3-8b --chips 2
 expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only \([0-9]+ serving rows of its version there, 0 on h200-sxm\)" "map's note"
 expect_exit 0 "map on the H200, JSON" -- $RL map --chip h200-sxm --model llama3-8b --chips 2 --json
-expect_out '"fit_rows_on_chip": 0,' "map's JSON profile_fit"
+expect_out '"fitted_chip": "h100-sxm",' "map's JSON profile_fit"
+expect_no_out 'fit_rows_on_chip' "map's JSON profile_fit has no fit_rows_on_chip"
 expect_exit 0 "map on the H100" -- $RL map --chip h100-sxm --model llama3-8b --chips 2 --json
 expect_out '"profile_fit": null,' "null on the chip it was fitted on"
 finish
