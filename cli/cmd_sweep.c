@@ -257,8 +257,10 @@ static void refill_note(const rl_sweep_stats *st, const rl_sweep_spec *s,
 ** (val_trust_chip, the note eval prints), and the same words into stored
 ** (len bytes) for the run's database (runs.profile_fit,
 ** baseline_profile_fit: rl_sweep_spec), "" where not carried, *known 1
-** where looked up (0 where the measurements could not be read: NULL) */
-static void fit_note(const char *section, const char *profile,
+** where looked up (0 where the measurements could not be read: NULL).
+** RL_EINTERNAL (said on stderr) where they could not be held in memory,
+** an internal failure the sweep exits 1 for; RL_OK otherwise. */
+static int fit_note(const char *section, const char *profile,
                      const char *chip, char *stored, size_t len, int *known)
 {
 	val_chip_fit f;
@@ -271,9 +273,12 @@ static void fit_note(const char *section, const char *profile,
 		        rl_utf8_cell(f.words, 0, 0, words, sizeof words));
 	*known = rc == RL_OK;
 	snprintf(stored, len, "%s", rc == RL_OK && f.carried ? f.words : "");
+	return rc == RL_EINTERNAL ? RL_EINTERNAL : RL_OK;
 }
 
-static void profile_notes(rl_sweep_spec *s, const rl_sweep_opts *o)
+/* The notes above; RL_EINTERNAL where fit_note's data could not be held
+** in memory (the sweep not run: exit 1), RL_OK otherwise. */
+static int profile_notes(rl_sweep_spec *s, const rl_sweep_opts *o)
 {
 	char prof[RL_NAME_MAX], note[sizeof s->setup.profile_note];
 	int why = o->shard == 0;
@@ -293,14 +298,17 @@ static void profile_notes(rl_sweep_spec *s, const rl_sweep_opts *o)
 		            : "why: given in shard 0's output");
 	/* a profile fitted on another chip's rows, in eval's note, and in
 	** the run's database (runs.profile_fit, baseline_profile_fit) */
-	fit_note("[base]", s->setup.profile, s->setup.chip, s->profile_fit,
-	         sizeof s->profile_fit, &s->profile_fit_known);
+	if (fit_note("[base]", s->setup.profile, s->setup.chip, s->profile_fit,
+	             sizeof s->profile_fit, &s->profile_fit_known) != RL_OK)
+		return RL_EINTERNAL;
 	/* the baseline's chip as resolved: a section naming none serves its
 	** scenario's (fuzz6: the note read the chip key alone) */
 	if (s->has_baseline && s->baseline_chip[0])
-		fit_note("[baseline]", s->baseline_profile, s->baseline_chip,
-		         s->baseline_profile_fit, sizeof s->baseline_profile_fit,
-		         &s->baseline_profile_fit_known);
+		return fit_note("[baseline]", s->baseline_profile,
+		                s->baseline_chip, s->baseline_profile_fit,
+		                sizeof s->baseline_profile_fit,
+		                &s->baseline_profile_fit_known);
+	return RL_OK;
 }
 
 /* The swept chip.* and, where with_design, design.* axes, ", "-joined
@@ -629,7 +637,10 @@ int cmd_sweep(int argc, char **argv)
 	}
 	warn_inert_design(s);
 	warn_short_ranges(s);
-	profile_notes(s, &o);
+	if (profile_notes(s, &o) != RL_OK) {
+		rl_sweep_spec_free(s);
+		return RL_EINTERNAL;
+	}
 	note_fixed_price(s);
 	o.progress = isatty(STDERR_FILENO);
 	o.warn = sweep_warn;
