@@ -36,6 +36,8 @@ typedef struct {
 	char profile_note[sizeof ((rl_setup *)0)->profile_note];
 	/* a profile fitted on another chip's rows (eval's note) */
 	val_chip_fit fit;
+	/* a profile of software the chip's preset does not name (eval's) */
+	char software_note[1024];
 	double tp, pp, ep, chips;
 	double tdp_w;   /* the chip's TDP, for a point over it (over_tdp) */
 	char label[160];
@@ -116,7 +118,8 @@ static void help(FILE *f, int plot)
 		      "[{chip, profile, profile_chosen (why that\nprofile), profile_fit "
 		      "(null, or {profile, fitted_chip,\nrows_on_fitted_chip, "
 		      "note} where the profile was fitted\non "
-		      "another chip's rows), tp, pp,\nep, chips, points: [{concurrency, tokens_per_s_per_user,\n"
+		      "another chip's rows), software_note (null, or why its\nfigures are "
+		      "its software's carried over), tp, pp,\nep, chips, points: [{concurrency, tokens_per_s_per_user,\n"
 		      "output_tokens_per_s_per_chip, output_tokens_per_s (the "
 		      "system's), ttft_s,\ntpot_s, over_tdp (true: over the "
 		      "chip's TDP even at the lowest clock, the four\nfigures "
@@ -281,6 +284,19 @@ static int compute(const char *cmd, const eval_opts *o, double step,
 			                   sizeof e2) == RL_EINTERNAL) {
 				snprintf(err, errlen, "%s", e2);
 				return -2;
+			}
+			if (profile_software_note(st.chip_file, st.chip, st.profile,
+			                          s[n].software_note,
+			                          sizeof s[n].software_note, e2,
+			                          sizeof e2) == PROFILE_ENOMEM) {
+				snprintf(err, errlen, "%s", e2);
+				return -2;
+			}
+			if (t == 0 && s[n].software_note[0]) { /* once per chip */
+				char line[1100];
+				snprintf(line, sizeof line, "note: %s",
+				         s[n].software_note);
+				cli_say(cmd, line);
 			}
 			if (t == 0) /* once per chip */
 				opts_warn_inert_design(cmd, &one, &st);
@@ -577,6 +593,7 @@ static void write_json(const series *s, int n, const rl_setup *st,
 		json_str(&w, "profile", s[i].profile);
 		json_str(&w, "profile_chosen", s[i].profile_note);
 		evalout_fit_json(&w, "profile_fit", &s[i].fit);
+		evalout_software_json(&w, s[i].software_note);
 		json_num(&w, "tp", s[i].tp);
 		json_num(&w, "pp", s[i].pp);
 		json_num(&w, "ep", s[i].ep);

@@ -38,7 +38,8 @@ static void help(FILE *f)
 	      "ideal (the roofline), saying so\non stderr.  The first line of "
 	      "the output names the profile and why; a note\nline (JSON "
 	      "profile_fit, else null) says where it was fitted on another\n"
-	      "chip's rows.  With targets and no --rate, the best load meeting "
+	      "chip's rows; a note on stderr (JSON software_note, else null) "
+	      "where its\nsoftware is not the one the chip's preset names.\nWith targets and no --rate, the best load meeting "
 	      "them (JSON\nbest_under_targets), below the capacity where the "
 	      "queue's wait grows\nwithout bound (the saturation "
 	      "rate, labelled, where every\ntarget holds up to it: JSON "
@@ -70,7 +71,8 @@ static int read_args(eval_load_args *a, int argc, char **argv)
 
 /* --rate and/or targets: the load figures, or the best under targets. */
 static int under_load(const rl_setup *st, const load_opts *lo, int json,
-                      const rl_result *r, const val_chip_fit *fit)
+                      const rl_result *r, const val_chip_fit *fit,
+                      const char *sw)
 {
 	rl_load_result lr;
 	rl_slo_result sr;
@@ -91,6 +93,7 @@ static int under_load(const rl_setup *st, const load_opts *lo, int json,
 		json_w w;
 		json_begin(&w, stdout);
 		evalout_json(&w, st, r, fit);
+		evalout_software_json(&w, sw);
 		if (lo->have_rate) {
 			loadout_json(&w, "load", &lr);
 			if (lo->nt)
@@ -120,7 +123,7 @@ int cmd_eval(int argc, char **argv)
 	rl_setup st;
 	rl_result r;
 	val_chip_fit fit;
-	char err[1024], profile[RL_NAME_MAX];
+	char err[1024], profile[RL_NAME_MAX], sw[1024], line[1100];
 	int rc;
 
 	rc = read_args(&a, argc, argv);
@@ -163,13 +166,24 @@ int cmd_eval(int argc, char **argv)
 	if ((rc = val_trust_chip(st.profile, st.chip, &fit, err, sizeof err)) ==
 	    RL_EINTERNAL)
 		return input_fail("eval", RL_EINTERNAL, err);
+	/* a profile of software the chip's preset does not name (an AMD
+	** chip's under TensorRT-LLM's): its figures carried by assumption */
+	if ((rc = profile_software_note(st.chip_file, st.chip, st.profile, sw,
+	                                sizeof sw, err, sizeof err)) ==
+	    PROFILE_ENOMEM)
+		return input_fail("eval", RL_EINTERNAL, err);
+	if (rc == 1) {
+		snprintf(line, sizeof line, "note: %s", sw);
+		cli_say("eval", line);
+	}
 	if (lo.have_rate || lo.nt) {
-		if ((rc = under_load(&st, &lo, o.json, &r, &fit)) != RL_OK)
+		if ((rc = under_load(&st, &lo, o.json, &r, &fit, sw)) != RL_OK)
 			return rc;
 	} else if (o.json) {
 		json_w w;
 		json_begin(&w, stdout);
 		evalout_json(&w, &st, &r, &fit);
+		evalout_software_json(&w, sw);
 		json_finish(&w);
 	} else {
 		evalout_table(stdout, &st, &r, &fit);

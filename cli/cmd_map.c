@@ -93,7 +93,9 @@ static void help(FILE *f)
 	      "under ideal,\nthe roofline with every efficiency 100%.  The table "
 	      "and the JSON's setup say\nwhich and why (profile, "
 	      "profile_chosen); a profile fitted on another chip's\nrows says "
-	      "so (a note line; JSON profile_fit, else null).  --json: "
+	      "so (a note line; JSON profile_fit, else null), a profile of\nsoftware "
+	      "the chip's preset does not name on stderr (JSON software_note,\n"
+	      "else null).  --json: "
 	      "mappings (the\ntable's rows, each "
 	      "with its under_targets: met, its figures, limited_by:\ntargets, or "
 	      "capacity where every target holds up to it, the\nsaturation "
@@ -686,6 +688,7 @@ int cmd_map(int argc, char **argv)
 	map_nofit nf;
 	char err[1024], profile[RL_NAME_MAX];
 	val_chip_fit fit;
+	char sw[1024];
 	const char *at;
 	size_t n, legal, i;
 	double chips;
@@ -709,6 +712,15 @@ int cmd_map(int argc, char **argv)
 	if (val_trust_chip(st.profile, st.chip, &fit, err, sizeof err) ==
 	    RL_EINTERNAL)
 		return input_fail("map", RL_EINTERNAL, err);
+	/* a profile of software the chip's preset does not name (eval's) */
+	if (profile_software_note(st.chip_file, st.chip, st.profile, sw,
+	                          sizeof sw, err, sizeof err) == PROFILE_ENOMEM)
+		return input_fail("map", RL_EINTERNAL, err);
+	if (sw[0]) {
+		char line[1100];
+		snprintf(line, sizeof line, "note: %s", sw);
+		cli_say("map", line);
+	}
 	rc = RL_OK;
 	opts_warn_inert_design("map", &o, &st);
 	chips = st.cfg.scen.chips;
@@ -766,6 +778,7 @@ int cmd_map(int argc, char **argv)
 		json_begin(&w, stdout);
 		setup_json(&w, &st);
 		evalout_fit_json(&w, "profile_fit", &fit);
+		evalout_software_json(&w, sw);
 		json_num(&w, "chips", chips);
 		json_num(&w, "legal_mappings", (double)legal);
 		ranked_by_json(&w, lim.rank_by);

@@ -63,6 +63,14 @@ void evalout_fit_json(json_w *w, const char *key, const val_chip_fit *fit)
 	json_end(w);
 }
 
+void evalout_software_json(json_w *w, const char *words)
+{
+	if (words[0])
+		json_str(w, "software_note", words);
+	else
+		json_null(w, "software_note");
+}
+
 void evalout_fit_text(FILE *f, const val_chip_fit *fit)
 {
 	char words[4 * sizeof fit->words];

@@ -25,6 +25,11 @@ void evalout_json(json_w *w, const rl_setup *st, const rl_result *r,
 ** object is printed, are in its words and not a member of their own). */
 void evalout_fit_json(json_w *w, const char *key, const val_chip_fit *fit);
 
+/* "software_note": profile_software_note's words (config/profiles.h), or
+** null where words is "" (the chip's preset names the profile's software,
+** or the profile names none). */
+void evalout_software_json(json_w *w, const char *words);
+
 /* fit's sentence as a line "note: ...\n" where the profile is carried to
 ** a chip it was not fitted on; nothing else. */
 void evalout_fit_text(FILE *f, const val_chip_fit *fit);

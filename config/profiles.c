@@ -233,3 +233,40 @@ int profile_settle(eval_opts *o, rl_setup *st, const char *how, char *name,
 	** profile_choose's note says */
 	return profile_choose(o, st, how, name, namelen, at, err, errlen);
 }
+
+int profile_software_note(const char *chip_file, const char *chip,
+                          const char *profile, char *words, size_t len,
+                          char *err, size_t errlen)
+{
+	meta_info c, p;
+	const char *cur = chip_file[0] ? chip_file : chip;
+	char parent[256];
+	int depth, rc;
+	words[0] = '\0';
+	rc = read_meta("profile", profile, &p, err, errlen);
+	if (rc == PROFILE_ENOMEM)
+		return rc;
+	if (rc || !p.software[0])
+		return 0; /* ideal, etched-claim: no software */
+	/* the chip's software, from it or the chip it is built on, as
+	** profile_default reads it */
+	for (depth = 0; depth < 8; depth++) {
+		rc = read_meta("chip", cur, &c, err, errlen);
+		if (rc == PROFILE_ENOMEM)
+			return rc;
+		if (rc)
+			return 0; /* unread: nothing said, as before */
+		if (c.software[0] || !c.parent[0])
+			break;
+		snprintf(parent, sizeof parent, "%s", c.parent);
+		cur = parent;
+	}
+	if (c.software[0] && of_family(p.software, c.software))
+		return 0;
+	snprintf(words, len, "profile %s is of %s, software the preset of chip "
+	         "%s does not name (it names %s): its figures are that "
+	         "software's efficiencies carried over to this chip by "
+	         "ASSUMPTION", profile, p.software, chip,
+	         c.software[0] ? c.software : "none");
+	return 1;
+}

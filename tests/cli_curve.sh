@@ -385,4 +385,14 @@ s = d['series']
 assert s[0]['chip'] == 'h100-sxm' and s[0]['profile_fit'] is None
 assert 'fit_rows_on_chip' not in s[1]['profile_fit'] and s[1]['profile_fit']['fitted_chip'] == 'h100-sxm'
 "; then echo "ok - series[].profile_fit"; else echo "not ok - series[].profile_fit"; fails=$((fails + 1)); fi
+# the MI300X's preset names no software, the profile is TensorRT-LLM's:
+# its series says so (eval's note), the H100's does not
+expect_exit 0 "curve on the H100 and MI300X, JSON" -- $RL curve --chip h100-sxm,mi300x --model llama3-8b --profile trtllm-0.10 --json
+expect_err "^rooflab curve: note: profile trtllm-0\.10 is of TensorRT-LLM 0\.10\.0, software the preset of chip mi300x does not name \(it names none\)" "curve's software note on stderr"
+if python3 -c "
+import json
+s = json.load(open('$tmpd/out'))['series']
+assert s[0]['software_note'] is None
+assert 'the preset of chip mi300x does not name (it names none)' in s[1]['software_note']
+"; then echo "ok - series[].software_note"; else echo "not ok - series[].software_note"; fails=$((fails + 1)); fi
 finish

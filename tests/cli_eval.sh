@@ -688,6 +688,18 @@ for c in b200 l40s; do
 done
 expect_exit 0 "eval on the H100 it was fitted on" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1
 expect_no_out "^note: profile" "no note on the chip it was fitted on"
+# a profile of a software the chip's preset does not name ([meta]
+# software: data/chips/mi300x.ini names none, its comment says why) says
+# its figures are that software's carried over by assumption; the H100's
+# preset names TensorRT-LLM, the profile's software: no such note
+expect_exit 0 "eval on the MI300X under a TensorRT-LLM profile" -- $RL eval --chip mi300x --model llama3-8b --tp 1 --profile trtllm-0.10
+expect_err "^rooflab eval: note: profile trtllm-0\.10 is of TensorRT-LLM 0\.10\.0, software the preset of chip mi300x does not name \(it names none\): its figures are that software's efficiencies carried over to this chip by ASSUMPTION$" "the software note on stderr"
+expect_exit 0 "the same, JSON" -- $RL eval --chip mi300x --model llama3-8b --tp 1 --profile trtllm-0.10 --json
+expect_out '"software_note": "profile trtllm-0\.10 is of TensorRT-LLM 0\.10\.0, software the preset of chip mi300x does not name \(it names none\)' "JSON software_note"
+expect_exit 0 "eval on the H100, JSON" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile trtllm-0.10 --json
+expect_out '"software_note": null' "null where the preset names the profile's software"
+expect_exit 0 "eval on the H100 again" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile trtllm-0.10
+expect_no_err "software the preset" "no software note on the H100"
 expect_exit 0 "eval on the H100, JSON" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --json
 expect_out '"profile_fit": null,' "JSON profile_fit null there"
 expect_exit 0 "ideal is no fitted profile" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile ideal --json

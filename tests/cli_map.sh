@@ -579,4 +579,8 @@ expect_out '"fitted_chip": "h100-sxm",' "map's JSON profile_fit"
 expect_no_out 'fit_rows_on_chip' "map's JSON profile_fit has no fit_rows_on_chip"
 expect_exit 0 "map on the H100" -- $RL map --chip h100-sxm --model llama3-8b --chips 2 --json
 expect_out '"profile_fit": null,' "null on the chip it was fitted on"
+expect_out '"software_note": null' "map: no software note where the preset names TensorRT-LLM"
+expect_exit 0 "map on the MI325X under a TensorRT-LLM profile, JSON" -- $RL map --chip mi325x --model llama3-8b --chips 2 --profile trtllm-0.10 --json
+expect_out '"software_note": "profile trtllm-0\.10 is of TensorRT-LLM 0\.10\.0, software the preset of chip mi325x does not name \(it names none\)' "map's JSON software_note"
+expect_err "^rooflab map: note: profile trtllm-0\.10 is of TensorRT-LLM 0\.10\.0, software the preset of chip mi325x does not name" "map's software note on stderr"
 finish
