@@ -77,6 +77,26 @@ static int of_family(const char *software, const char *family)
 	       (software[l] == '\0' || software[l] == ' ');
 }
 
+/* The chip's software into *c: from its preset, or the chip it is built
+** on ([preset] chip), up to 8 deep. Returns 0, or read_meta's status of
+** the preset it could not read, *c as that read left it. */
+static int chip_software(const char *chip, meta_info *c, char *err,
+                         size_t errlen)
+{
+	const char *cur = chip;
+	char parent[256];
+	int depth, rc;
+	for (depth = 0; depth < 8; depth++) {
+		if ((rc = read_meta("chip", cur, c, err, errlen)))
+			return rc;
+		if (c->software[0] || !c->parent[0])
+			break;
+		snprintf(parent, sizeof parent, "%s", c->parent);
+		cur = parent;
+	}
+	return 0;
+}
+
 /* The default profile for `chip` (a preset name or an INI path): its name
 ** into name, and a note into note ("the default for this chip: the latest
 ** calibrated profile for TensorRT-LLM, fitted on TensorRT-LLM 0.10.0 on
@@ -96,23 +116,11 @@ static int profile_default(const char *chip, const char *how, char *name,
 	char names[1024], best[128] = "", best_sw[128] = "", best_date[32] = "";
 	char list[PRESET_LIST_MAX][PRESET_NAME_MAX];
 	size_t n, i, others = 0;
-	int depth;
-	const char *cur = chip;
-	char parent[256];
-	/* the chip's software, from it or the chip it is built on */
-	for (depth = 0; depth < 8; depth++) {
-		int rc = read_meta("chip", cur, &c, err, errlen);
-		if (rc == PROFILE_ENOMEM)
-			return rc;
-		if (rc == -2)
-			return -1;
-		if (rc)
-			break;
-		if (c.software[0] || !c.parent[0])
-			break;
-		snprintf(parent, sizeof parent, "%s", c.parent);
-		cur = parent;
-	}
+	int rc = chip_software(chip, &c, err, errlen);
+	if (rc == PROFILE_ENOMEM)
+		return rc;
+	if (rc == -2)
+		return -1;
 	/* every profile, not the ones a list of names in a message has room
 	** for; a name holding a blank is one name */
 	n = 0;
@@ -239,28 +247,19 @@ int profile_software_note(const char *chip_file, const char *chip,
                           char *err, size_t errlen)
 {
 	meta_info c, p;
-	const char *cur = chip_file[0] ? chip_file : chip;
-	char parent[256];
-	int depth, rc;
+	int rc;
 	words[0] = '\0';
 	rc = read_meta("profile", profile, &p, err, errlen);
 	if (rc == PROFILE_ENOMEM)
 		return rc;
 	if (rc || !p.software[0])
 		return 0; /* ideal, etched-claim: no software */
-	/* the chip's software, from it or the chip it is built on, as
-	** profile_default reads it */
-	for (depth = 0; depth < 8; depth++) {
-		rc = read_meta("chip", cur, &c, err, errlen);
-		if (rc == PROFILE_ENOMEM)
-			return rc;
-		if (rc)
-			return 0; /* unread: nothing said, as before */
-		if (c.software[0] || !c.parent[0])
-			break;
-		snprintf(parent, sizeof parent, "%s", c.parent);
-		cur = parent;
-	}
+	/* the chip's software, as profile_default reads it */
+	rc = chip_software(chip_file[0] ? chip_file : chip, &c, err, errlen);
+	if (rc == PROFILE_ENOMEM)
+		return rc;
+	if (rc)
+		return 0; /* unread: nothing said, as before */
 	if (c.software[0] && of_family(p.software, c.software))
 		return 0;
 	snprintf(words, len, "profile %s is of %s, software the preset of chip "
