@@ -33,6 +33,10 @@ typedef struct {
 	/* the files the chip and the model were read from, for messages */
 	char chip_file[1024];
 	char model_file[1024];
+	/* the file the profile was read from ("" none loaded): its [meta]
+	** software, read from it where the name alone would read the shipped
+	** preset of that name (profile_software_note) */
+	char profile_file[1024];
 	/* the assignments (--set, a spec's keys) made to the chip's sections
 	** (chip, design) and the model's since, "chip.link_gbps=0, ...", for
 	** messages: a check across fields may fail because of one of them */

@@ -700,6 +700,21 @@ expect_exit 0 "eval on the H100, JSON" -- $RL eval --chip h100-sxm --model llama
 expect_out '"software_note": null' "null where the preset names the profile's software"
 expect_exit 0 "eval on the H100 again" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile trtllm-0.10
 expect_no_err "software the preset" "no software note on the H100"
+# (review42) a profile given by path is read from its file for the note,
+# as the chip is (setup's chip_file): a copy of trtllm-0.10 named
+# mytrt.ini is TensorRT-LLM 0.10.0's ([meta] software), which the MI300X's
+# preset does not name; a file named trtllm-0.10.ini whose [meta] names
+# vLLM 0.6.0 is vLLM's, which the H100's preset (TensorRT-LLM) does not
+# name.  The note read the shipped profile of the recorded name: none
+# named mytrt (no note), and the shipped trtllm-0.10's TensorRT-LLM for
+# the second (no note)
+mkdir -p "$tmpd/prof"
+cp "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" "$tmpd/prof/mytrt.ini"
+sed 's/^software = .*/software = vLLM 0.6.0/' "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$tmpd/prof/trtllm-0.10.ini"
+expect_exit 0 "eval on the MI300X under a copy of trtllm-0.10 by path" -- $RL eval --chip mi300x --model llama3-8b --tp 1 --profile "$tmpd/prof/mytrt.ini"
+expect_err "^rooflab eval: note: profile mytrt is of TensorRT-LLM 0\.10\.0, software the preset of chip mi300x does not name \(it names none\): its figures are that software's efficiencies carried over to this chip by ASSUMPTION$" "the software note of a profile by path, read from its file"
+expect_exit 0 "eval on the H100 under a vLLM file named trtllm-0.10.ini" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile "$tmpd/prof/trtllm-0.10.ini" --json
+expect_out '"software_note": "profile trtllm-0\.10 is of vLLM 0\.6\.0, software the preset of chip h100-sxm does not name \(it names TensorRT-LLM\)' "the file's software, not the shipped profile's of that name"
 expect_exit 0 "eval on the H100, JSON" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --json
 expect_out '"profile_fit": null,' "JSON profile_fit null there"
 expect_exit 0 "ideal is no fitted profile" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile ideal --json
