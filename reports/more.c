@@ -11,6 +11,7 @@
 
 #include "../claim/schema.h"
 #include "../config/dbfile.h"
+#include "../config/presets.h"
 #include "../config/stamp.h"
 #include "../config/shword.h"
 #include "../config/version.h"
@@ -192,13 +193,13 @@ void report_design_space(rctx *r)
 		po.target = r->c.target;
 		sweep_name(r, ids[i], name, sizeof name);
 		{
-			/* the spec's name: its file name without folder and .ini */
-			char *slash = strrchr(name, '/'), *dot;
-			if (slash)
-				memmove(name, slash + 1, strlen(slash + 1) + 1);
-			dot = strrchr(name, '.');
-			if (dot && !strcmp(dot, ".ini"))
-				*dot = 0;
+			/* the spec's name: its file name without folder and .ini,
+			** by the one rule a preset's name follows (preset_stem:
+			** a file named ".ini" alone keeps it) */
+			const char *stem;
+			size_t l = preset_stem(name, &stem);
+			memmove(name, stem, l);
+			name[l] = 0;
 		}
 		snprintf(cap, sizeof cap, "Sweep %s%s(run %ld)", name,
 		         name[0] ? " " : "", ids[i]);

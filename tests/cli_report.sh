@@ -573,6 +573,18 @@ expect_exit 0 "report of the H100 sweep" -- "$RL" report --db "$db" \
 grep -qF "Run 1's \\[base\\]:" "$tmpd/md/nofit.md" &&
 	{ echo "not ok - a note for a sweep on its profile's chip"; fails=$((fails + 1)); } ||
 	echo "ok - no carried note for a sweep on its profile's chip"
+# the sweep's name in its heading is its spec's by preset_stem's rule, the
+# one a preset's name follows: the file name less folder and a final
+# ".ini" ("Sweep one (run 1)"); a spec named ".ini" alone keeps its name
+# ("Sweep .ini (run 1)"), where the report's own stripping left it empty
+# ("Sweep (run 1)")
+mkdir "$tmpd/stem"
+cp "$tmpd/one.ini" "$tmpd/stem/.ini"
+expect_exit 0 "a sweep of a spec named .ini" -- "$RL" sweep "$tmpd/stem/.ini" --db "$tmpd/stem/s.db"
+expect_exit 0 "report of it" -- "$RL" report --db "$db" --sweeps "$tmpd/stem/s.db" --out "$tmpd/md/stem.md" --no-plots
+has "$tmpd/md/stem.md" "a spec named .ini keeps its name in the heading" "Sweep .ini (run 1)"
+expect_exit 0 "report of the sweep of one.ini" -- "$RL" report --db "$db" --sweeps "$tmpd/onesweep.db" --out "$tmpd/md/stem1.md" --no-plots
+has "$tmpd/md/stem1.md" "one.ini's heading: folder and .ini off" "Sweep one (run 1)"
 expect_exit 2 "report --db a sweep database" -- "$RL" report --db "$tmpd/onesweep.db" \
 	--out "$tmpd/bad.html"
 expect_err "onesweep\.db is a rooflab sweep database \(rooflab sweep and merge write these\), which holds no claim run and in which rooflab claim writes none: make one in a file of its own \(rooflab claim --db FILE\) and give --db that file \(and this one to rooflab report --sweeps\)" \
