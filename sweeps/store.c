@@ -755,6 +755,14 @@ int rl_store_run_fit(sqlite3 *db, int64_t run_id,
 	return n;
 }
 
+const char *rl_store_fit_words(int64_t run_id, int k, const char *fit,
+                               char *buf, size_t len)
+{
+	snprintf(buf, len, "run %lld's %s: %s", (long long)run_id,
+	         k ? "[baseline]" : "[base]", fit);
+	return buf;
+}
+
 int rl_store_set_dropped(sqlite3 *db, int64_t run_id, uint64_t dropped,
                          const uint64_t *unanswered, uint64_t below,
                          char *err, size_t errlen)

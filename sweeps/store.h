@@ -179,6 +179,14 @@ int rl_store_run_progress(sqlite3 *db, int64_t run_id, uint64_t *done,
 int rl_store_run_fit(sqlite3 *db, int64_t run_id,
                      char fit[2][RL_SWEEP_FIT_NOTE_MAX]);
 
+/* The readers' words for fit[k] of run run_id (rl_store_run_fit): "run 3's
+** [base]: WORDS" (k 0) or "run 3's [baseline]: WORDS" (k 1), no capital,
+** no full stop, into buf (len bytes); returns buf.  One sentence for
+** export's note on stderr and the report's under the sweep's heading,
+** which each wrote in their own loop. */
+const char *rl_store_fit_words(int64_t run_id, int k, const char *fit,
+                               char *buf, size_t len);
+
 /* The run's count of points its [filter] dropped below its next_idx, into
 ** *dropped: 1 when it is known (recorded and valid), 0 when not (a file
 ** made before the count, an older rooflab's writes, or no such run); a
