@@ -112,8 +112,12 @@ int rl_store_find_other_shards(sqlite3 *db, uint64_t shards,
 /* The builds that wrote a merged run's parts (run_parts, written by
 ** merge), where they are more than one (merge --allow-mixed-builds, which
 ** records the run's version or git_rev as "mixed", no build's): "shards 0,
-** 1 of 4 by rooflab V (git R); shard 2 of 4 by rooflab ..." into out
-** (cut to outlen), and *nbuilds their count; 0 (out "") where the run
+** 1 of 4 by rooflab V (git R); shard 2 of 4 by rooflab ..." into out,
+** and *nbuilds their count (every build, those whose words do not fit
+** too).  A build's shard list past 160 bytes is cut after a whole index
+** and ends ", ... (N shards)"; the builds whose words do not fit outlen
+** whole are left out and "; ..." ends the words, so that a cut shows
+** (where the words stopped at outlen, inside a number).  0 (out "") where the run
 ** has no run_parts or one build wrote them all.  RL_OK or an rl_status
 ** with err. */
 int rl_store_part_builds(sqlite3 *db, int64_t run_id, char *out,
