@@ -157,18 +157,36 @@ static void power_unknown(const rl_setup *st, const area_view *v)
 ** the cost line above prices the design's stacks, eval (model/eval.c) the
 ** spec sheet's, so eval's cost.chip_cost_usd differs; said under it with
 ** eval's figure, where the two read as one chip at two costs. */
+static int served_cost(const rl_config *cfg, const area_view *v,
+                       rl_chip_cost *served)
+{
+	return !(cfg->chip.by_design > 0.5 ||
+	         cfg->chip.hbm_bytes == v->derived.hbm_bytes ||
+	         rl_chip_cost_of(cfg, cfg->chip.hbm_bytes, served) ||
+	         fabs(served->chip_usd - v->cost.chip_usd) < 0.5);
+}
+
 static void served_cost_note(const rl_config *cfg, const area_view *v)
 {
 	rl_chip_cost served;
-	if (cfg->chip.by_design > 0.5 ||
-	    cfg->chip.hbm_bytes == v->derived.hbm_bytes ||
-	    rl_chip_cost_of(cfg, cfg->chip.hbm_bytes, &served) ||
-	    fabs(served.chip_usd - v->cost.chip_usd) < 0.5)
+	if (!served_cost(cfg, v, &served))
 		return;
 	printf("(HBM priced at the design's %.1f GB; eval serves the spec sheet's "
 	       "%.1f GB\n and prices the chip at $%.0f, HBM $%.0f: its "
 	       "cost.chip_cost_usd)\n", v->derived.hbm_bytes / 1e9,
 	       cfg->chip.hbm_bytes / 1e9, served.chip_usd, served.hbm_usd);
+}
+
+/* A chip served by its design whose design gives no HBM but whose spec
+** sheet does (opts_design_hbm_kept): serving keeps the sheet's; the
+** table's note under its columns, in one line for the JSON. */
+static void hbm_kept_words(const rl_config *cfg, char *buf, size_t len)
+{
+	snprintf(buf, len, "design.hbm_stacks = 0 gives no HBM, so serving "
+	         "keeps the spec sheet's %.1f GB at %.0f GB/s (chip.hbm_gb, "
+	         "chip.hbm_tbps); a chip without HBM needs --set chip.hbm_gb=0 "
+	         "--set chip.hbm_tbps=0 too", cfg->chip.hbm_bytes / 1e9,
+	         cfg->chip.hbm_Bps / 1e9);
 }
 
 /* The cost line of a chip whose cost is unknown: what is known (the die
@@ -299,6 +317,19 @@ static void out_json(const rl_setup *st, const area_view *v)
 	json_num(&w, "hbm_tbps", cfg->chip.hbm_Bps / 1e12);
 	json_end(&w);
 	json_str(&w, "served", served_column(cfg));
+	/* the HBM serving keeps from the spec sheet where the design it
+	** serves gives none (the table's note under its columns) */
+	if (opts_design_hbm_kept(cfg)) {
+		char words[400];
+		hbm_kept_words(cfg, words, sizeof words);
+		json_obj(&w, "hbm_kept");
+		json_num(&w, "capacity_gb", cfg->chip.hbm_bytes / 1e9);
+		json_num(&w, "bandwidth_tbps", cfg->chip.hbm_Bps / 1e12);
+		json_str(&w, "note", words);
+		json_end(&w);
+	} else {
+		json_null(&w, "hbm_kept");
+	}
 	if (serving_refused(cfg, v))
 		json_str(&w, "serving_refused", serving_refused(cfg, v));
 	else
@@ -341,6 +372,21 @@ static void out_json(const rl_setup *st, const area_view *v)
 	json_num(&w, "hbm_usd", v->cost.hbm_usd);
 	json_num(&w, "package_usd", v->cost.package_usd);
 	json_num(&w, "chip_usd", v->cost.chip_usd);
+	{
+		/* the spec sheet's HBM priced, as eval does (its
+		** cost.chip_cost_usd), where it is not the design's: the table's
+		** note under its cost line */
+		rl_chip_cost served;
+		if (served_cost(cfg, v, &served)) {
+			json_obj(&w, "as_served");
+			json_num(&w, "hbm_gb", cfg->chip.hbm_bytes / 1e9);
+			json_num(&w, "hbm_usd", served.hbm_usd);
+			json_num(&w, "chip_usd", served.chip_usd);
+			json_end(&w);
+		} else {
+			json_null(&w, "as_served");
+		}
+	}
 	json_end(&w);
 	json_arr(&w, "violations");
 	for (i = 0; i < v->nviol; i++)

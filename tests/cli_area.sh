@@ -648,4 +648,21 @@ expect_exit 0 "area: Sohu by design with no stacks" -- $RL area --chip sohu-desi
 if grep -q "serving keeps the spec" "$tmpd/out"; then echo "not ok - Sohu by design (no HBM on its sheet) gets the note"; fails=$((fails + 1)); else echo "ok - no note for Sohu by design"; fi
 expect_exit 0 "eval: the H200 by design with its 6 stacks" -- $RL eval --chip h200-sxm --model llama3-8b --set chip.by_design=true
 expect_no_err "serving keeps its spec sheet" "no warning where the design gives stacks"
+# (ux22, JSON) area --json says what the table's notes say of the HBM: a
+# chip served by its design with no stacks keeps its sheet's HBM, the
+# H200's 151.4 GB at 4.8 TB/s (data/chips/h200-sxm.ini), in "hbm_kept"
+# with the note; the spec sheet's HBM priced as eval prices it (ux21's
+# $2271 and $4495 worked out above), in cost.as_served; null where none
+expect_exit 0 "area --json: the H200 by design with no stacks" -- $RL area --chip h200-sxm --set chip.by_design=true --set design.hbm_stacks=0 --json
+kept=$(python3 -c "import json,sys; d = json.load(open(sys.argv[1])); k = d['hbm_kept']; print('%r|%r|%s|%r' % (k['capacity_gb'], k['bandwidth_tbps'], k['note'], d['cost']['as_served']))" "$tmpd/out")
+[ "$kept" = "151.4|4.8|design.hbm_stacks = 0 gives no HBM, so serving keeps the spec sheet's 151.4 GB at 4800 GB/s (chip.hbm_gb, chip.hbm_tbps); a chip without HBM needs --set chip.hbm_gb=0 --set chip.hbm_tbps=0 too|None" ] &&
+	echo "ok - area json: the sheet's HBM kept, with the note" ||
+	{ echo "not ok - area json hbm_kept: $kept"; fails=$((fails + 1)); }
+expect_exit 0 "area --json of the H200" -- $RL area --chip h200-sxm --json
+srv=$(python3 -c "import json,sys; d = json.load(open(sys.argv[1])); s = d['cost']['as_served']; print('%r|%.0f|%.0f|%r' % (s['hbm_gb'], s['hbm_usd'], s['chip_usd'], d['hbm_kept']))" "$tmpd/out")
+[ "$srv" = "151.4|2271|4495|None" ] && echo "ok - area json: the H200's HBM priced as eval prices it" ||
+	{ echo "not ok - area json cost.as_served: $srv"; fails=$((fails + 1)); }
+expect_exit 0 "area --json of the H100" -- $RL area --chip h100-sxm --json
+expect_out '"as_served": null' "area json: the H100's HBM is its design's, as_served null"
+expect_out '"hbm_kept": null' "area json: the H100 keeps no sheet's HBM"
 finish
