@@ -417,18 +417,18 @@ static void stacks_room(const rl_config *cfg, const rl_silicon *si)
 	if (!isfinite(edge) && !isfinite(area))
 		return;
 	if (!isfinite(area))
-		printf("(room for at most %g stacks on the long edges, %.1f mm "
+		printf("(room for at most %.0f stacks on the long edges, %.1f mm "
 		       "of PHY edge each;\n design.frac_phy 0 and design.phy_mm2 "
 		       "0 set no PHY area)\n",
 		       edge, cfg->design.hbm_phy_edge_m * 1e3);
 	else if (!isfinite(edge))
-		printf("(room for at most %g stacks in the PHY area "
+		printf("(room for at most %.0f stacks in the PHY area "
 		       "%s gives, %.1f mm2, %.1f mm2 each)\n", area, phy,
 		       si->area_m2[RL_BLK_PHY] * si->dies * 1e6,
 		       cfg->design.hbm_phy_m2 * 1e6);
 	else
-		printf("(room for at most %g stacks on the long edges, %.1f mm "
-		       "each, and %g in the PHY area\n %s gives, "
+		printf("(room for at most %.0f stacks on the long edges, %.1f mm "
+		       "each, and %.0f in the PHY area\n %s gives, "
 		       "%.1f mm2 at %.1f mm2 each: %s; more is a violation)\n",
 		       edge, cfg->design.hbm_phy_edge_m * 1e3, area, phy,
 		       si->area_m2[RL_BLK_PHY] * si->dies * 1e6,
@@ -523,7 +523,7 @@ static void out_table(const rl_setup *st, const area_view *v)
 	       rl_utf8_cell(st->chip, 0, 0, chip, sizeof chip),
 	       st->node[0] ? rl_utf8_cell(st->node, 0, 0, node, sizeof node)
 	                   : "(none)");
-	printf("die: %.0f mm2 x %g, %.2f B transistors per die "
+	printf("die: %.0f mm2 x %.0f, %.2f B transistors per die "
 	       "(%.1f MTr/mm2), reticle %.0f mm2\n\n",
 	       si->die_m2 * 1e6, si->dies, si->transistors / 1e9,
 	       si->density_per_m2 / 1e12, cfg->node.reticle_m2 * 1e6);
@@ -534,7 +534,7 @@ static void out_table(const rl_setup *st, const area_view *v)
 		       si->area_m2[b] * 1e6, si->transistors_blk[b] / 1e9,
 		       si->share[b] * 100);
 	if (si->dies > 1)
-		printf("  (blocks per die; the package has %g)\n", si->dies);
+		printf("  (blocks per die; the package has %.0f)\n", si->dies);
 	printf("\nMAC arrays: %.0f FP16 FMA units x %.0f transistors = %.2f B "
 	       "(%.2f%% of the transistors), at %.3g GHz\n",
 	       si->fma_units, cfg->design.transistors_per_fma,
@@ -572,7 +572,7 @@ static void out_table(const rl_setup *st, const area_view *v)
 	if (cfg->chip.memory_kind == RL_MEM_GDDR6)
 		printf("\nmemory: GDDR6 packages on the board (chip.memory gddr6); "
 		       "the design's HBM stacks:");
-	printf("\nHBM: %g x %s stacks; PHY edge %.1f mm needed of %.1f mm on "
+	printf("\nHBM: %.0f x %s stacks; PHY edge %.1f mm needed of %.1f mm on "
 	       "the long edges\n",
 	       cfg->design.hbm_stacks, rl_hbm_name((int)cfg->design.hbm_gen),
 	       si->edge_needed_m * 1e3, si->edge_m * 1e3);
@@ -620,7 +620,7 @@ static void out_table(const rl_setup *st, const area_view *v)
 		/* a package of several dies pays each (cost.c: dies x die) */
 		char ndies[48] = "";
 		if (si->dies > 1)
-			snprintf(ndies, sizeof ndies, " x %g", si->dies);
+			snprintf(ndies, sizeof ndies, " x %.0f", si->dies);
 		printf("manufacturing cost: %.0f dies per wafer, yield %.1f%%, "
 		       "die $%.0f%s, HBM $%.0f, package $%.0f: chip $%.0f (what "
 		       "it costs to make, not its price)\n",
