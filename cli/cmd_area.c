@@ -189,6 +189,28 @@ static void hbm_kept_words(const rl_config *cfg, char *buf, size_t len)
 	         cfg->chip.hbm_Bps / 1e9);
 }
 
+/* A chip served by its design whose design gives no SRAM block
+** (design.frac_sram and design.sram_mm2 0: the H100's and H200's designs
+** give the die by its totals, its 50 MB of L2 not broken out) but whose
+** spec sheet gives SRAM: serving keeps the sheet's (model/silicon.c
+** rl_silicon_apply takes the design's SRAM only where it derives some),
+** right for such a die, whose SRAM is there though the design does not
+** describe it; said, where the design column's "-" read as none. */
+static int sram_kept(const rl_config *cfg, const rl_silicon *si)
+{
+	return cfg->chip.by_design > 0.5 && !(si->sram_bytes > 0) &&
+	       cfg->chip.sram_bytes > 0;
+}
+
+static void sram_kept_words(const rl_config *cfg, char *buf, size_t len)
+{
+	snprintf(buf, len, "the design gives no SRAM block (design.frac_sram 0), "
+	         "so serving keeps the spec sheet's %.1f MB (chip.sram_mb), a "
+	         "die's SRAM the design does not describe; design.frac_sram or "
+	         "design.sram_mm2 > 0 gives it by design",
+	         cfg->chip.sram_bytes / 1e6);
+}
+
 /* The cost line of a chip whose cost is unknown: what is known (the die
 ** where a node prices it, the memory, the package) and, plainly, what is
 ** not and why: no node named (no wafer price, so no die cost), a node
@@ -329,6 +351,16 @@ static void out_json(const rl_setup *st, const area_view *v)
 		json_end(&w);
 	} else {
 		json_null(&w, "hbm_kept");
+	}
+	if (sram_kept(cfg, si)) {
+		char words[400];
+		sram_kept_words(cfg, words, sizeof words);
+		json_obj(&w, "sram_kept");
+		json_num(&w, "sram_mb", cfg->chip.sram_bytes / 1e6);
+		json_str(&w, "note", words);
+		json_end(&w);
+	} else {
+		json_null(&w, "sram_kept");
 	}
 	if (serving_refused(cfg, v))
 		json_str(&w, "serving_refused", serving_refused(cfg, v));
@@ -563,6 +595,13 @@ static void out_table(const rl_setup *st, const area_view *v)
 			       "HBM\n needs --set chip.hbm_gb=0 --set "
 			       "chip.hbm_tbps=0 too)\n",
 			       cfg->chip.hbm_bytes / 1e9, cfg->chip.hbm_Bps / 1e9);
+		if (sram_kept(cfg, si))
+			printf("(and its SRAM: the design gives no SRAM block "
+			       "(design.frac_sram 0), so serving\n keeps the spec "
+			       "sheet's %.1f MB (chip.sram_mb), a die's SRAM the "
+			       "design does not\n describe; design.frac_sram or "
+			       "design.sram_mm2 > 0 gives it by design)\n",
+			       cfg->chip.sram_bytes / 1e6);
 	}
 	else if (si->fma_units > 0)
 		printf("(serving reads the spec sheet column: chip.by_design = "
