@@ -18,6 +18,7 @@
 ** [limits] section may give power_cap_w (with source): the power above
 ** which a chip without a TDP counts as violating physics.
 */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,9 @@ typedef struct {
 	const rl_param *p;
 	int side;
 	int head_line;     /* of the current section's header */
+	int key_line[6];   /* of each of v's keys, where given */
+	int err_line;      /* a key's line a refusal names, else 0 (the
+	                   ** section's header) */
 	int limits_line;   /* of the [limits] header, 0 before it */
 	int have_dist, have_cap, have_cap_source;
 	/* a section found wanting when the next header is read: its message
@@ -49,6 +53,19 @@ typedef struct {
 } unc_ctx;
 
 enum { K_LOW, K_HIGH, K_MODE, K_CENTER, K_SPREAD, K_COUNT };
+
+/* The largest lognormal sigma taken: ln of the largest double (DBL_MAX,
+** IEEE 754 binary64, <float.h>), 709.78.  sigma is the sd of the log: one
+** sd is a factor e^sigma, which past it no double holds (e^709.79 is
+** infinite), so a draw a sd or more from the median is 0 or infinite,
+** an end of the truncation: no lognormal is left to draw (1e308 was
+** taken, every draw an end).  Not a belief about any parameter's spread:
+** the widest spread the arithmetic carries. */
+#define SIGMA_MAX_TEXT "709.78"
+static double sigma_max(void)
+{
+	return log(DBL_MAX);
+}
 
 /* The distribution's numbers refused by rl_uparam_check (err: "SECTION.KEY:
 ** RULE"), as "[b.chip.hbm_tbps]: uniform needs low <= high (low 3, high 2
@@ -134,6 +151,15 @@ static int finish_section(unc_ctx *c, char *err, size_t errlen)
 		snprintf(err, errlen, "[%s] needs %s", c->section, need);
 		return -1;
 	}
+	if (c->dist == RL_DIST_LOGNORMAL && c->v[K_SPREAD] > sigma_max()) {
+		c->err_line = c->key_line[K_SPREAD];
+		snprintf(err, errlen, "[%s] sigma = %g is outside [0, "
+		         SIGMA_MAX_TEXT "]: the sd of the log, whose factor "
+		         "e^sigma per sd no double holds past ln(DBL_MAX) = "
+		         SIGMA_MAX_TEXT " (every draw would be an end of the "
+		         "truncation)", c->section, c->v[K_SPREAD]);
+		return -1;
+	}
 	u = &c->cu->u[c->cu->n];
 	memset(u, 0, sizeof *u);
 	u->p = c->p;
@@ -189,6 +215,8 @@ static int start_section(unc_ctx *c, const char *section, int line,
 	size_t i;
 	memset(c->v, 0, sizeof c->v);
 	memset(c->have, 0, sizeof c->have);
+	memset(c->key_line, 0, sizeof c->key_line);
+	c->err_line = 0;
 	c->dist = -1;
 	c->have_dist = 0;
 	c->have_source = 0;
@@ -240,7 +268,7 @@ static int section_cb(void *ud, const char *section, int line, char *err,
 	if (c->p && !strcmp(section, c->section))
 		return ini_section_twice(section, c->head_line, err, errlen);
 	if (finish_section(c, err, errlen)) {
-		c->fail_line = c->head_line;
+		c->fail_line = c->err_line ? c->err_line : c->head_line;
 		snprintf(c->fail_msg, sizeof c->fail_msg, "%s", err);
 		return -1;
 	}
@@ -289,7 +317,6 @@ static int unc_cb(void *ud, const char *section, const char *key,
 	int k;
 	char what[256];
 	double x;
-	(void)line;
 	if (!strcmp(section, "meta"))
 		return 0;
 	if (!strcmp(section, "limits")) {
@@ -349,6 +376,7 @@ static int unc_cb(void *ud, const char *section, const char *key,
 	if (num_read(what, value, &any_range, &x, err, errlen))
 		return -1;
 	c->v[k] = x;
+	c->key_line[k] = line;
 	return 0;
 }
 
@@ -379,8 +407,8 @@ int claim_uncertainty_read(const char *name, claim_uncertainty *cu,
 	/* the last section, at its header's line */
 	if (finish_section(&c, c.fail_msg, sizeof c.fail_msg)) {
 		snprintf(err, errlen, "%.*s:%d: %s",
-		         rl_utf8_cut(cu->path, 1000), cu->path, c.head_line,
-		         c.fail_msg);
+		         rl_utf8_cut(cu->path, 1000), cu->path,
+		         c.err_line ? c.err_line : c.head_line, c.fail_msg);
 		return -1;
 	}
 	return 0;

@@ -201,13 +201,13 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	                    rl_scen_chips(sb) / (sb->tp * sb->pp), 1);
 	if (sa->tp == sb->tp && sa->pp == sb->pp &&
 	    rl_scen_chips(sa) == rl_scen_chips(sb))
-		fprintf(f, "  mapping: %s on %g chip%s, both sides (%s: %g in / %g "
+		fprintf(f, "  mapping: %s on %.0f chip%s, both sides (%s: %.0f in / %.0f "
 		        "out)\n", ma, rl_scen_chips(sa),
 		        claim_plural_s(rl_scen_chips(sa)), rep->scenario, sa->isl,
 		        sa->osl);
 	else
-		fprintf(f, "  mapping: a %s on %g chip%s, b %s on %g chip%s (%s: %g "
-		        "in / %g out)\n", ma, rl_scen_chips(sa),
+		fprintf(f, "  mapping: a %s on %.0f chip%s, b %s on %.0f chip%s (%s: %.0f "
+		        "in / %.0f out)\n", ma, rl_scen_chips(sa),
 		        claim_plural_s(rl_scen_chips(sa)), mb, rl_scen_chips(sb),
 		        claim_plural_s(rl_scen_chips(sb)), rep->scenario, sa->isl,
 		        sa->osl);
@@ -752,7 +752,7 @@ static void mappings_text(FILE *f, const claim_report *rep)
 	}
 	if (rep->b_remapped)
 		fprintf(f, "b runs its best mapping; at the mapping the scenario "
-		        "names (TP%g) it would be %sx\n", rep->b_given_tp,
+		        "names (TP%.0f) it would be %sx\n", rep->b_given_tp,
 		        claim_speedup2(x[0], sizeof x[0], rep->b_given_total / a));
 	if (rep->b_remapped)
 		given_binds(f, &rep->b_given_r);
@@ -764,8 +764,8 @@ static void mappings_text(FILE *f, const claim_report *rep)
 		double nchips = rl_scen_chips(&rep->b.cfg.scen);
 		map_name(nb, sizeof nb, &rep->map_b[mp]);
 		map_name(na, sizeof na, &rep->map_b[0]);
-		snprintf(line, sizeof line, "Etched's benchmark says \"%g-way model "
-		         "parallel\" (claims.md): the model split over all %g chips, "
+		snprintf(line, sizeof line, "Etched's benchmark says \"%.0f-way model "
+		         "parallel\" (claims.md): the model split over all %.0f chips, "
 		         "no copies; b's best such mapping, %s, gives %sx (%s above "
 		         "runs copies of the model)", nchips, nchips, nb,
 		         claim_speedup2(x[0], sizeof x[0],
@@ -1014,7 +1014,7 @@ void claimout_text(FILE *f, const claim_report *rep)
 	char x[2][32];
 	int lw = label_width(rep);
 	verdict_text(f, rep);
-	fprintf(f, "\ndetails: claim check %s, %g in / %g out, target %gx\n\n",
+	fprintf(f, "\ndetails: claim check %s, %.0f in / %.0f out, target %gx\n\n",
 	        rl_utf8_cell(rep->scenario, 0, 0, scen, sizeof scen), s->isl,
 	        s->osl, rep->opts.target);
 	side_header(f, lw);

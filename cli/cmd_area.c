@@ -157,18 +157,58 @@ static void power_unknown(const rl_setup *st, const area_view *v)
 ** the cost line above prices the design's stacks, eval (model/eval.c) the
 ** spec sheet's, so eval's cost.chip_cost_usd differs; said under it with
 ** eval's figure, where the two read as one chip at two costs. */
+static int served_cost(const rl_config *cfg, const area_view *v,
+                       rl_chip_cost *served)
+{
+	return !(cfg->chip.by_design > 0.5 ||
+	         cfg->chip.hbm_bytes == v->derived.hbm_bytes ||
+	         rl_chip_cost_of(cfg, cfg->chip.hbm_bytes, served) ||
+	         fabs(served->chip_usd - v->cost.chip_usd) < 0.5);
+}
+
 static void served_cost_note(const rl_config *cfg, const area_view *v)
 {
 	rl_chip_cost served;
-	if (cfg->chip.by_design > 0.5 ||
-	    cfg->chip.hbm_bytes == v->derived.hbm_bytes ||
-	    rl_chip_cost_of(cfg, cfg->chip.hbm_bytes, &served) ||
-	    fabs(served.chip_usd - v->cost.chip_usd) < 0.5)
+	if (!served_cost(cfg, v, &served))
 		return;
 	printf("(HBM priced at the design's %.1f GB; eval serves the spec sheet's "
 	       "%.1f GB\n and prices the chip at $%.0f, HBM $%.0f: its "
 	       "cost.chip_cost_usd)\n", v->derived.hbm_bytes / 1e9,
 	       cfg->chip.hbm_bytes / 1e9, served.chip_usd, served.hbm_usd);
+}
+
+/* A chip served by its design whose design gives no HBM but whose spec
+** sheet does (opts_design_hbm_kept): serving keeps the sheet's; the
+** table's note under its columns, in one line for the JSON. */
+static void hbm_kept_words(const rl_config *cfg, char *buf, size_t len)
+{
+	snprintf(buf, len, "design.hbm_stacks = 0 gives no HBM, so serving "
+	         "keeps the spec sheet's %.1f GB at %.0f GB/s (chip.hbm_gb, "
+	         "chip.hbm_tbps); a chip without HBM needs --set chip.hbm_gb=0 "
+	         "--set chip.hbm_tbps=0 too", cfg->chip.hbm_bytes / 1e9,
+	         cfg->chip.hbm_Bps / 1e9);
+}
+
+/* A chip served by its design whose design gives no SRAM block
+** (design.frac_sram and design.sram_mm2 0: the H100's and H200's designs
+** give the die by its totals, its 50 MB of L2 not broken out) but whose
+** spec sheet gives SRAM: serving keeps the sheet's (model/silicon.c
+** rl_silicon_apply takes the design's SRAM only where it derives some),
+** right for such a die, whose SRAM is there though the design does not
+** describe it; said, where the design column's "-" read as none. */
+static int sram_kept(const rl_config *cfg, const rl_silicon *si)
+{
+	return cfg->chip.by_design > 0.5 && !(si->sram_bytes > 0) &&
+	       cfg->chip.sram_bytes > 0;
+}
+
+static void sram_kept_words(const rl_config *cfg, char *buf, size_t len)
+{
+	snprintf(buf, len, "the design gives no SRAM block (design.frac_sram 0), "
+	         "so serving keeps the spec sheet's %.1f MB (chip.sram_mb), a "
+	         "die's SRAM the design does not describe; design.frac_sram or "
+	         "design.sram_mm2 > 0 gives it by design",
+	         cfg->chip.sram_bytes / 1e6);
 }
 
 /* The cost line of a chip whose cost is unknown: what is known (the die
@@ -299,6 +339,29 @@ static void out_json(const rl_setup *st, const area_view *v)
 	json_num(&w, "hbm_tbps", cfg->chip.hbm_Bps / 1e12);
 	json_end(&w);
 	json_str(&w, "served", served_column(cfg));
+	/* the HBM serving keeps from the spec sheet where the design it
+	** serves gives none (the table's note under its columns) */
+	if (opts_design_hbm_kept(cfg)) {
+		char words[400];
+		hbm_kept_words(cfg, words, sizeof words);
+		json_obj(&w, "hbm_kept");
+		json_num(&w, "capacity_gb", cfg->chip.hbm_bytes / 1e9);
+		json_num(&w, "bandwidth_tbps", cfg->chip.hbm_Bps / 1e12);
+		json_str(&w, "note", words);
+		json_end(&w);
+	} else {
+		json_null(&w, "hbm_kept");
+	}
+	if (sram_kept(cfg, si)) {
+		char words[400];
+		sram_kept_words(cfg, words, sizeof words);
+		json_obj(&w, "sram_kept");
+		json_num(&w, "sram_mb", cfg->chip.sram_bytes / 1e6);
+		json_str(&w, "note", words);
+		json_end(&w);
+	} else {
+		json_null(&w, "sram_kept");
+	}
 	if (serving_refused(cfg, v))
 		json_str(&w, "serving_refused", serving_refused(cfg, v));
 	else
@@ -341,6 +404,21 @@ static void out_json(const rl_setup *st, const area_view *v)
 	json_num(&w, "hbm_usd", v->cost.hbm_usd);
 	json_num(&w, "package_usd", v->cost.package_usd);
 	json_num(&w, "chip_usd", v->cost.chip_usd);
+	{
+		/* the spec sheet's HBM priced, as eval does (its
+		** cost.chip_cost_usd), where it is not the design's: the table's
+		** note under its cost line */
+		rl_chip_cost served;
+		if (served_cost(cfg, v, &served)) {
+			json_obj(&w, "as_served");
+			json_num(&w, "hbm_gb", cfg->chip.hbm_bytes / 1e9);
+			json_num(&w, "hbm_usd", served.hbm_usd);
+			json_num(&w, "chip_usd", served.chip_usd);
+			json_end(&w);
+		} else {
+			json_null(&w, "as_served");
+		}
+	}
 	json_end(&w);
 	json_arr(&w, "violations");
 	for (i = 0; i < v->nviol; i++)
@@ -371,18 +449,18 @@ static void stacks_room(const rl_config *cfg, const rl_silicon *si)
 	if (!isfinite(edge) && !isfinite(area))
 		return;
 	if (!isfinite(area))
-		printf("(room for at most %g stacks on the long edges, %.1f mm "
+		printf("(room for at most %.0f stacks on the long edges, %.1f mm "
 		       "of PHY edge each;\n design.frac_phy 0 and design.phy_mm2 "
 		       "0 set no PHY area)\n",
 		       edge, cfg->design.hbm_phy_edge_m * 1e3);
 	else if (!isfinite(edge))
-		printf("(room for at most %g stacks in the PHY area "
+		printf("(room for at most %.0f stacks in the PHY area "
 		       "%s gives, %.1f mm2, %.1f mm2 each)\n", area, phy,
 		       si->area_m2[RL_BLK_PHY] * si->dies * 1e6,
 		       cfg->design.hbm_phy_m2 * 1e6);
 	else
-		printf("(room for at most %g stacks on the long edges, %.1f mm "
-		       "each, and %g in the PHY area\n %s gives, "
+		printf("(room for at most %.0f stacks on the long edges, %.1f mm "
+		       "each, and %.0f in the PHY area\n %s gives, "
 		       "%.1f mm2 at %.1f mm2 each: %s; more is a violation)\n",
 		       edge, cfg->design.hbm_phy_edge_m * 1e3, area, phy,
 		       si->area_m2[RL_BLK_PHY] * si->dies * 1e6,
@@ -477,7 +555,7 @@ static void out_table(const rl_setup *st, const area_view *v)
 	       rl_utf8_cell(st->chip, 0, 0, chip, sizeof chip),
 	       st->node[0] ? rl_utf8_cell(st->node, 0, 0, node, sizeof node)
 	                   : "(none)");
-	printf("die: %.0f mm2 x %g, %.2f B transistors per die "
+	printf("die: %.0f mm2 x %.0f, %.2f B transistors per die "
 	       "(%.1f MTr/mm2), reticle %.0f mm2\n\n",
 	       si->die_m2 * 1e6, si->dies, si->transistors / 1e9,
 	       si->density_per_m2 / 1e12, cfg->node.reticle_m2 * 1e6);
@@ -488,7 +566,7 @@ static void out_table(const rl_setup *st, const area_view *v)
 		       si->area_m2[b] * 1e6, si->transistors_blk[b] / 1e9,
 		       si->share[b] * 100);
 	if (si->dies > 1)
-		printf("  (blocks per die; the package has %g)\n", si->dies);
+		printf("  (blocks per die; the package has %.0f)\n", si->dies);
 	printf("\nMAC arrays: %.0f FP16 FMA units x %.0f transistors = %.2f B "
 	       "(%.2f%% of the transistors), at %.3g GHz\n",
 	       si->fma_units, cfg->design.transistors_per_fma,
@@ -517,6 +595,13 @@ static void out_table(const rl_setup *st, const area_view *v)
 			       "HBM\n needs --set chip.hbm_gb=0 --set "
 			       "chip.hbm_tbps=0 too)\n",
 			       cfg->chip.hbm_bytes / 1e9, cfg->chip.hbm_Bps / 1e9);
+		if (sram_kept(cfg, si))
+			printf("(and its SRAM: the design gives no SRAM block "
+			       "(design.frac_sram 0), so serving\n keeps the spec "
+			       "sheet's %.1f MB (chip.sram_mb), a die's SRAM the "
+			       "design does not\n describe; design.frac_sram or "
+			       "design.sram_mm2 > 0 gives it by design)\n",
+			       cfg->chip.sram_bytes / 1e6);
 	}
 	else if (si->fma_units > 0)
 		printf("(serving reads the spec sheet column: chip.by_design = "
@@ -526,7 +611,7 @@ static void out_table(const rl_setup *st, const area_view *v)
 	if (cfg->chip.memory_kind == RL_MEM_GDDR6)
 		printf("\nmemory: GDDR6 packages on the board (chip.memory gddr6); "
 		       "the design's HBM stacks:");
-	printf("\nHBM: %g x %s stacks; PHY edge %.1f mm needed of %.1f mm on "
+	printf("\nHBM: %.0f x %s stacks; PHY edge %.1f mm needed of %.1f mm on "
 	       "the long edges\n",
 	       cfg->design.hbm_stacks, rl_hbm_name((int)cfg->design.hbm_gen),
 	       si->edge_needed_m * 1e3, si->edge_m * 1e3);
@@ -574,7 +659,7 @@ static void out_table(const rl_setup *st, const area_view *v)
 		/* a package of several dies pays each (cost.c: dies x die) */
 		char ndies[48] = "";
 		if (si->dies > 1)
-			snprintf(ndies, sizeof ndies, " x %g", si->dies);
+			snprintf(ndies, sizeof ndies, " x %.0f", si->dies);
 		printf("manufacturing cost: %.0f dies per wafer, yield %.1f%%, "
 		       "die $%.0f%s, HBM $%.0f, package $%.0f: chip $%.0f (what "
 		       "it costs to make, not its price)\n",

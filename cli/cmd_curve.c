@@ -265,7 +265,7 @@ static int compute(const char *cmd, const eval_opts *o, double step,
 			int rc, ps;
 			one.chip = o->chip ? chips[c] : NULL;
 			one.tp = o->tp ? tps[t] : NULL;
-			snprintf(tpmax_s, sizeof tpmax_s, "%g", defchips);
+			snprintf(tpmax_s, sizeof tpmax_s, "%.0f", defchips);
 			if (!o->chips && tpmax > 0)
 				one.chips = tpmax_s;
 			rc = opts_apply(&one, &st, 1, e2, sizeof e2);
@@ -280,7 +280,7 @@ static int compute(const char *cmd, const eval_opts *o, double step,
 			snprintf(s[n].profile, sizeof s[n].profile, "%s", st.profile);
 			snprintf(s[n].profile_note, sizeof s[n].profile_note, "%s",
 			         st.profile_note);
-			if (val_trust_chip(st.profile, st.chip, &s[n].fit, e2,
+			if (val_trust_chip(profile_fit_name(&st), st.chip, &s[n].fit, e2,
 			                   sizeof e2) == RL_EINTERNAL) {
 				snprintf(err, errlen, "%s", e2);
 				return -2;
@@ -349,7 +349,7 @@ static void title_of(const rl_setup *st, const series *s, int n, char *t,
 	                                      : st->cfg.scen.tp;
 	const char *p = common_profile(s, n);
 	snprintf(t, len, "Interactivity: throughput per chip against tokens/s "
-	         "per user\n%s, %s, %g in / %g out, %g chip%s, %s%s",
+	         "per user\n%s, %s, %.0f in / %.0f out, %.0f chip%s, %s%s",
 	         st->model, rl_precision_name(rl_weight_prec(&st->cfg.scen)),
 	         st->cfg.scen.isl, st->cfg.scen.osl, chips, chips == 1 ? "" : "s",
 	         p ? "profile " : "each chip's profile", p ? p : "");
@@ -663,7 +663,7 @@ static void write_table(const series *s, int n, const char *title,
 		       targets_words(lo->t, lo->nt, line, sizeof line));
 	for (i = 0; i < n; i++) {
 		/* the label spells the mapping, its replicas as DP */
-		printf("\n%s (%g chip%s; the last point: %s)\n",
+		printf("\n%s (%.0f chip%s; the last point: %s)\n",
 		       rl_utf8_cell(s[i].label, 0, 0, lab, sizeof lab), s[i].chips,
 		       s[i].chips == 1 ? "" : "s",
 		       rl_limit_name(s[i].pts[s[i].n - 1].limit));
@@ -796,7 +796,7 @@ static int run_in(int argc, char **argv, int plot, series *s)
 		if (over) {
 			char msg[512];
 			snprintf(msg, sizeof msg, "%s: %d of its %d point%s %s, "
-			         "not drawn (concurrency %g first)%s", s[i].label,
+			         "not drawn (concurrency %.0f first)%s", s[i].label,
 			         over, s[i].n, s[i].n == 1 ? "" : "s",
 			         over_words(&s[i], &s[i].pts[first], why, sizeof why),
 			         s[i].pts[first].concurrency,

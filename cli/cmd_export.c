@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../sweeps/export.h"
+#include "../sweeps/store.h"
 #include "commands.h"
 #include "options.h"
 #include "parseopt.h"
@@ -110,9 +111,10 @@ int cmd_export(int argc, char **argv)
 	** where the rows read as validated on the chip they name */
 	for (k = 0; k < 2; k++)
 		if (state.fit[k][0]) {
-			snprintf(err, sizeof err, "note: run %lld's %s: %s",
-			         (long long)run, k ? "[baseline]" : "[base]",
-			         state.fit[k]);
+			char words[RL_SWEEP_FIT_NOTE_MAX + 64];
+			snprintf(err, sizeof err, "note: %s",
+			         rl_store_fit_words(run, k, state.fit[k], words,
+			                            sizeof words));
 			cli_say("export", err);
 		}
 	if (a.run == 0 && state.others) {

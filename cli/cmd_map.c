@@ -404,7 +404,7 @@ static const char *nofit_words(const rl_setup *st, const map_nofit *nf,
 	rl_map_none_fits_words(&st->cfg, nf->fewest, nf->list, words,
 	                       sizeof words);
 	if (nf->fewest > 0)
-		snprintf(out, len, "%s; map --chips %g ranks them", words,
+		snprintf(out, len, "%s; map --chips %.0f ranks them", words,
 		         nf->fewest);
 	else
 		snprintf(out, len, "%s", words);
@@ -441,7 +441,7 @@ static void nofit_out(json_w *w, FILE *f, const rl_setup *st,
 		/* some fit in memory, none runs: each over its TDP, or not
 		** fitting (the table's words per mapping) */
 		if (e[0].rc != RL_OK)
-			fprintf(f, "(no mapping of %g chips runs: those that fit in "
+			fprintf(f, "(no mapping of %.0f chips runs: those that fit in "
 			        "memory are over the chip's %g W TDP at every "
 			        "clock)\n", rl_scen_chips(&st->cfg.scen),
 			        st->cfg.chip.tdp_w);
@@ -709,7 +709,8 @@ int cmd_map(int argc, char **argv)
 		return input_fail("map", rc == PROFILE_ENOMEM ? RL_EINTERNAL
 		                                              : RL_EINPUT, err);
 	/* a profile fitted on another chip's rows (eval's note) */
-	if (val_trust_chip(st.profile, st.chip, &fit, err, sizeof err) ==
+	if (val_trust_chip(profile_fit_name(&st), st.chip, &fit, err,
+	                   sizeof err) ==
 	    RL_EINTERNAL)
 		return input_fail("map", RL_EINTERNAL, err);
 	/* a profile of software the chip's preset does not name (eval's) */
@@ -754,7 +755,7 @@ int cmd_map(int argc, char **argv)
 			setup_where(&st, why, err, sizeof err);
 		} else
 			snprintf(err, sizeof err,
-			         "no legal mapping of %g chips for this model and "
+			         "no legal mapping of %.0f chips for this model and "
 			         "chip (see rooflab eval --tp/--pp/--ep for why)",
 			         chips);
 		free(e);

@@ -85,16 +85,16 @@ static int model_doc(const char *name, char *doc, size_t len, char *oom,
 	}
 	/* latent attention has no KV heads: its latent and rotary key */
 	if (m->kv_lora_rank > 0)
-		snprintf(attn, sizeof attn, "latent KV %g + %g", m->kv_lora_rank,
+		snprintf(attn, sizeof attn, "latent KV %.0f + %.0f", m->kv_lora_rank,
 		         m->qk_rope_dim);
 	else
-		snprintf(attn, sizeof attn, "%g KV", m->kv_heads);
+		snprintf(attn, sizeof attn, "%.0f KV", m->kv_heads);
 	if (m->experts > 1)
-		snprintf(mlp, sizeof mlp, "MoE %g of %g experts",
+		snprintf(mlp, sizeof mlp, "MoE %.0f of %.0f experts",
 		         m->experts_per_token, m->experts);
 	else
-		snprintf(mlp, sizeof mlp, "MLP %g", m->ffn_hidden);
-	snprintf(line, sizeof line, "%g layers, hidden %g, %g heads (%s), %s",
+		snprintf(mlp, sizeof mlp, "MLP %.0f", m->ffn_hidden);
+	snprintf(line, sizeof line, "%.0f layers, hidden %.0f, %.0f heads (%s), %s",
 	         m->layers, m->hidden, m->heads, attn, mlp);
 	/* the width the other kinds' descriptions are cut at */
 	preset_doc_fit(line, doc, len, DOC_WIDTH);

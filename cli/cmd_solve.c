@@ -76,7 +76,7 @@ static void bd_header(const claim_report *rep)
 			break;
 	if (k == rep->nsolve)
 		return;
-	printf("b': %s, %s on %g chips%s\n"
+	printf("b': %s, %s on %.0f chips%s\n"
 	       "speedup b'/a now: %s (total tokens); the rows of b.design and "
 	       "b.node vary b'\n",
 	       rl_utf8_cell(rep->bd.label, 0, 0, lb, sizeof lb),
@@ -172,7 +172,7 @@ int cmd_solve(int argc, char **argv)
 		/* the labels (a --config file's too), controls as '?' */
 		char la[sizeof rep->a.label], lb[sizeof rep->b.label], mb[64];
 		char now[40], given[40];
-		printf("a: %s\nb: %s, %s on %g chips%s\n"
+		printf("a: %s\nb: %s, %s on %.0f chips%s\n"
 		       "speedup b/a now: %s (total tokens)",
 		       rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la),
 		       rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb),
@@ -194,7 +194,7 @@ int cmd_solve(int argc, char **argv)
 			       rep->opts.target,
 			       claim_target_unit(rep->opts.target_kind));
 		if (rep->b_remapped)
-			printf("(at the mapping the scenario names, TP%g, it would be "
+			printf("(at the mapping the scenario names, TP%.0f, it would be "
 			       "%s)\n", rep->b_given_tp,
 			       claim_speedup_x(given, sizeof given, rep->b_given_total /
 			                                        rep->a.r.total_tps));

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../claim/valtrust.h"
+#include "../config/profiles.h"
 #include "../config/shword.h"
 #include "../model/utf8.h"
 #include "../sweeps/points.h"
@@ -298,7 +299,7 @@ static int profile_notes(rl_sweep_spec *s, const rl_sweep_opts *o)
 		            : "why: given in shard 0's output");
 	/* a profile fitted on another chip's rows, in eval's note, and in
 	** the run's database (runs.profile_fit, baseline_profile_fit) */
-	if (fit_note("[base]", s->setup.profile, s->setup.chip, s->profile_fit,
+	if (fit_note("[base]", profile_fit_name(&s->setup), s->setup.chip, s->profile_fit,
 	             sizeof s->profile_fit, &s->profile_fit_known) != RL_OK)
 		return RL_EINTERNAL;
 	/* the baseline's chip as resolved: a section naming none serves its

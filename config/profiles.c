@@ -8,6 +8,7 @@
 
 #include "ini.h"
 #include "presets.h"
+#include "setup.h"
 #include "../model/utf8.h"
 #include "../model/status.h"
 
@@ -16,7 +17,21 @@ typedef struct {
 	char calibrated[32];  /* [meta] calibrated (profiles) */
 	char parent[256];     /* [preset] chip (chips built on another) */
 	int too_long;         /* one of them did not fit: refused */
+	/* read for the copy note alone, never refused: "" where not given
+	** or too long to keep */
+	char name[RL_NAME_MAX]; /* [meta] name */
+	char fitted[32];        /* [meta] fitted (profiles fitted by script) */
 } meta_info;
+
+/* [meta] name and fitted into m where they fit, else left "" */
+static void meta_soft(meta_info *m, const char *key, const char *value)
+{
+	char *dst = !strcmp(key, "name") ? m->name
+	            : !strcmp(key, "fitted") ? m->fitted : NULL;
+	size_t cap = dst == m->name ? sizeof m->name : sizeof m->fitted;
+	if (dst && strlen(value) < cap)
+		memcpy(dst, value, strlen(value) + 1);
+}
 
 static int meta_cb(void *ud, const char *section, const char *key,
                    const char *value, char *err, size_t errlen)
@@ -34,6 +49,8 @@ static int meta_cb(void *ud, const char *section, const char *key,
 	             : dst == m->parent     ? sizeof m->parent
 	                                    : 0;
 	size_t len = strlen(value);
+	if (!strcmp(section, "meta"))
+		meta_soft(m, key, value);
 	if (!dst)
 		return 0;
 	/* cut, a software would match another's family or none, a date
@@ -233,13 +250,36 @@ int profile_settle(eval_opts *o, rl_setup *st, const char *how, char *name,
 {
 	*at = NULL;
 	if (o->profile) {
-		snprintf(st->profile_note, sizeof st->profile_note, "named by %s",
-		         how);
+		int n = snprintf(st->profile_note, sizeof st->profile_note,
+		                 "named by %s", how);
+		meta_info m;
+		char e[512];
+		/* a fitted profile's file copied under another name: its [meta]
+		** still names the fit it is, which the name it goes by hides */
+		st->profile_fit[0] = '\0';
+		if (n > 0 && (size_t)n < sizeof st->profile_note &&
+		    read_meta("profile", o->profile, &m, e, sizeof e) == 0 &&
+		    m.name[0] && (m.calibrated[0] || m.fitted[0]) &&
+		    strcmp(m.name, st->profile)) {
+			snprintf(st->profile_fit, sizeof st->profile_fit, "%s",
+			         m.name);
+			snprintf(st->profile_note + n, sizeof st->profile_note - n,
+			         "; a copy of profile %s's fit (its [meta] name), "
+			         "fitted on %s on %s: its figures are that version's "
+			         "fit, validated as %s", m.name,
+			         m.software[0] ? m.software : "software not named",
+			         m.calibrated[0] ? m.calibrated : m.fitted, m.name);
+		}
 		return 0;
 	}
 	/* a chip with none: st as opts_apply left it, on ideal, which
 	** profile_choose's note says */
 	return profile_choose(o, st, how, name, namelen, at, err, errlen);
+}
+
+const char *profile_fit_name(const rl_setup *st)
+{
+	return st->profile_fit[0] ? st->profile_fit : st->profile;
 }
 
 int profile_software_note(const char *chip_file, const char *chip,

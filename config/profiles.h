@@ -33,6 +33,13 @@ int profile_settle(eval_opts *o, rl_setup *st, const char *how, char *name,
                    size_t namelen, const char **at, char *err,
                    size_t errlen);
 
+/* The name of the fit st's profile is, which the versions table and the
+** measurements know it by: st->profile_fit where profile_settle found the
+** profile a copy of a fitted profile under another name, else
+** st->profile.  For the note on a profile fitted on another chip's rows
+** (claim/valtrust.h val_trust_chip). */
+const char *profile_fit_name(const rl_setup *st);
+
 /* Where profile's preset (read from profile_file, the setup's, else by
 ** the name profile) names a [meta] software
 ** and chip's preset (read from chip_file, the setup's, else by the name

@@ -286,13 +286,13 @@ static void fault_words(const rl_config *cfg, const map_shape *h, int f,
 		legal_list(legal, sizeof legal, chips, tp_ok, cfg);
 		if (!whole_div(tp, m->heads))
 			snprintf(msg, len,
-			         "tp = %g does not divide the model's %g attention "
-			         "heads; legal tp on %g chips: %s",
+			         "tp = %.0f does not divide the model's %.0f attention "
+			         "heads; legal tp on %.0f chips: %s",
 			         tp, m->heads, chips, legal);
 		else
 			snprintf(msg, len,
-			         "tp = %g and the model's %g KV heads: neither "
-			         "divides the other; legal tp on %g chips: %s",
+			         "tp = %.0f and the model's %.0f KV heads: neither "
+			         "divides the other; legal tp on %.0f chips: %s",
 			         tp, m->kv_heads, chips, legal);
 		break;
 	case MF_CHIPS:
@@ -300,24 +300,24 @@ static void fault_words(const rl_config *cfg, const map_shape *h, int f,
 		if (whole_div(tp, chips)) {
 			legal_list(with, sizeof with, chips / tp, pp_ok, cfg);
 			snprintf(msg, len,
-			         "chips = %g is not a multiple of tp x pp = %g x %g; "
+			         "chips = %.0f is not a multiple of tp x pp = %.0f x %.0f; "
 			         "tp x pp must divide the chips (dp = chips / (tp x "
-			         "pp)): legal products %s; with tp = %g, legal pp: %s",
+			         "pp)): legal products %s; with tp = %.0f, legal pp: %s",
 			         chips, tp, pp, legal, tp, with);
 		} else {
 			legal_list(with, sizeof with, chips, tp_ok, cfg);
 			snprintf(msg, len,
-			         "chips = %g is not a multiple of tp x pp = %g x %g; "
+			         "chips = %.0f is not a multiple of tp x pp = %.0f x %.0f; "
 			         "tp x pp must divide the chips (dp = chips / (tp x "
-			         "pp)): legal products %s; legal tp on %g chips: %s",
+			         "pp)): legal products %s; legal tp on %.0f chips: %s",
 			         chips, tp, pp, legal, chips, with);
 		}
 		break;
 	case MF_PP:
 		legal_list(legal, sizeof legal, chips / tp, pp_ok, cfg);
 		snprintf(msg, len,
-		         "pp = %g is more stages than the model's %g layers; "
-		         "legal pp (dividing chips / tp = %g, at most the "
+		         "pp = %.0f is more stages than the model's %.0f layers; "
+		         "legal pp (dividing chips / tp = %.0f, at most the "
 		         "layers): %s",
 		         pp, m->layers, chips / tp, legal);
 		break;

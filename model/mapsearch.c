@@ -462,24 +462,24 @@ const char *rl_map_none_fits_words(const rl_config *cfg, double fewest,
 	int n;
 	if (len == 0)
 		return out;
-	n = snprintf(why, sizeof why, "%sthe model's %g heads x its %g layers",
+	n = snprintf(why, sizeof why, "%sthe model's %.0f heads x its %.0f layers",
 	             rl_map_most_cut(cfg) ? "the search's end, under " : "",
 	             cfg->model.heads, cfg->model.layers);
 	if (cfg->model.experts > 1 && n > 0 && (size_t)n < sizeof why)
-		n += snprintf(why + n, sizeof why - (size_t)n, " x its %g experts",
+		n += snprintf(why + n, sizeof why - (size_t)n, " x its %.0f experts",
 		              cfg->model.experts);
 	if (n > 0 && (size_t)n < sizeof why)
 		snprintf(why + n, sizeof why - (size_t)n,
 		         ": tp and pp at their most");
 	if (fewest > 0)
-		snprintf(out, len, "no mapping of %g chip%s fits; the fewest chips "
-		         "that fit: %g (%s)", chips, s, fewest, list);
+		snprintf(out, len, "no mapping of %.0f chip%s fits; the fewest chips "
+		         "that fit: %.0f (%s)", chips, s, fewest, list);
 	else if (chips < most)
-		snprintf(out, len, "no mapping of %g chip%s fits, nor of any number "
-		         "up to %g (%s)", chips, s, most, why);
+		snprintf(out, len, "no mapping of %.0f chip%s fits, nor of any number "
+		         "up to %.0f (%s)", chips, s, most, why);
 	else
-		snprintf(out, len, "no mapping of %g chip%s fits, and more are not "
-		         "tried: the search for the fewest chips stops at %g (%s)",
+		snprintf(out, len, "no mapping of %.0f chip%s fits, and more are not "
+		         "tried: the search for the fewest chips stops at %.0f (%s)",
 		         chips, s, most, why);
 	return out;
 }
@@ -514,7 +514,7 @@ void rl_map_fit_hint(const rl_config *cfg, char *err, size_t len)
 	if (used + 2 >= len)
 		return;
 	if ((k = rl_map_fitting(cfg, list, sizeof list)) > 0) {
-		snprintf(err + used, len - used, "; mappings of %g chips that fit: "
+		snprintf(err + used, len - used, "; mappings of %.0f chips that fit: "
 		         "%s", rl_scen_chips(&cfg->scen), list);
 		over_tdp_note(cfg, k, err, len);
 	} else {

@@ -962,6 +962,22 @@ static const char *range_hint(const rl_param *p, double v, char *buf,
 	return buf;
 }
 
+/* v as the shortest "%g"-style text that reads back as v (6 to 17
+** significant digits), for the messages that quote a value refused:
+** %g alone wrote 10000001 as "1e+07" beside the range "[0, 1e+07]", a
+** value outside read as its bound.  Returns buf. */
+static const char *value_text(double v, char *buf, size_t len)
+{
+	int prec;
+	for (prec = 6; prec < 17; prec++) {
+		snprintf(buf, len, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			return buf;
+	}
+	snprintf(buf, len, "%.17g", v);
+	return buf;
+}
+
 int rl_param_set(rl_config *cfg, const rl_param *p, double v, char *err,
                  size_t errlen)
 {
@@ -977,18 +993,20 @@ int rl_param_set(rl_config *cfg, const rl_param *p, double v, char *err,
 	** range is not what is wrong, so the message does not say outside */
 	if (p->type == RL_PT_INT && v >= p->min && v <= p->max &&
 	    v != floor(v)) {
+		char vt[32];
 		rl_param_allowed_text(p, range, sizeof range);
-		snprintf(err, errlen, "%s.%s = %g is not a whole number (allowed: "
-		         "%s)", p->section, p->key, v, range);
+		snprintf(err, errlen, "%s.%s = %s is not a whole number (allowed: "
+		         "%s)", p->section, p->key, value_text(v, vt, sizeof vt),
+		         range);
 		return RL_P_RANGE;
 	}
 	if (v < p->min || v > p->max ||
 	    ((p->type == RL_PT_INT || p->type == RL_PT_ENUM ||
 	      p->type == RL_PT_BOOL) && v != floor(v))) {
-		char hint[96];
+		char hint[96], vt[32];
 		range_text(p, range, sizeof range);
-		snprintf(err, errlen, "%s.%s = %g is outside the allowed %s%s%s",
-		         p->section, p->key, v,
+		snprintf(err, errlen, "%s.%s = %s is outside the allowed %s%s%s",
+		         p->section, p->key, value_text(v, vt, sizeof vt),
 		         p->type == RL_PT_INT ? "whole numbers " : "", range,
 		         range_hint(p, v, hint, sizeof hint));
 		return RL_P_RANGE;

@@ -701,7 +701,8 @@ int rl_serve_setup_of(const rl_config *cfg, rl_result *r,
 			return fail(r, RL_EINVAL,
 			            "chip: sram_resident_share > 0 needs the SRAM's "
 			            "read bandwidth (chip.sram_tbps; a chip by design "
-			            "derives it)");
+			            "derives it from the SRAM block its design gives, "
+			            "design.frac_sram or design.sram_mm2 > 0)");
 		u->per_sram_bw = 1 / cfg->chip.sram_Bps;
 		/* without HBM (check() let it through: both 0, no copy), the
 		** traffic a GPU sends to HBM (activations, elementwise passes,

@@ -3,6 +3,7 @@
 ** the sweeps in the database (heatmap, Pareto frontier), the validation of
 ** the model against published measurements, and provenance.
 */
+#include <ctype.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 
 #include "../claim/schema.h"
 #include "../config/dbfile.h"
+#include "../config/presets.h"
 #include "../config/stamp.h"
 #include "../config/shword.h"
 #include "../config/version.h"
@@ -192,13 +194,13 @@ void report_design_space(rctx *r)
 		po.target = r->c.target;
 		sweep_name(r, ids[i], name, sizeof name);
 		{
-			/* the spec's name: its file name without folder and .ini */
-			char *slash = strrchr(name, '/'), *dot;
-			if (slash)
-				memmove(name, slash + 1, strlen(slash + 1) + 1);
-			dot = strrchr(name, '.');
-			if (dot && !strcmp(dot, ".ini"))
-				*dot = 0;
+			/* the spec's name: its file name without folder and .ini,
+			** by the one rule a preset's name follows (preset_stem:
+			** a file named ".ini" alone keeps it) */
+			const char *stem;
+			size_t l = preset_stem(name, &stem);
+			memmove(name, stem, l);
+			name[l] = 0;
 		}
 		snprintf(cap, sizeof cap, "Sweep %s%s(run %ld)", name,
 		         name[0] ? " " : "", ids[i]);
@@ -227,13 +229,19 @@ void report_design_space(rctx *r)
 		** the chip they name without it */
 		if (!strcmp(sw.run_col, "run_id")) {
 			char fit[2][RL_SWEEP_FIT_NOTE_MAX];
+			char words[RL_SWEEP_FIT_NOTE_MAX + 64];
 			int k;
 			rl_store_run_fit(r->sdb, ids[i], fit);
 			for (k = 0; k < 2; k++)
-				if (fit[k][0])
-					doc_para_class(&r->d, "note", "Run %ld's %s: %s.",
-					               ids[i], k ? "[baseline]" : "[base]",
-					               fit[k]);
+				if (fit[k][0]) {
+					/* export's sentence, as a paragraph: a capital
+					** and a full stop */
+					rl_store_fit_words(ids[i], k, fit[k], words,
+					                   sizeof words);
+					doc_para_class(&r->d, "note", "%c%s.",
+					               toupper((unsigned char)words[0]),
+					               words + 1);
+				}
 		}
 		snprintf(cap, sizeof cap, "Sweep %s%s(run %ld): an output over "
 		         "two swept parameters, with the %gx contour where it is "

@@ -278,8 +278,8 @@ static void baselines(rctx *r)
 		if (moved)
 			base_item(r, &open, "Mappings (TP: each layer split across "
 			         "chips; PP: the layers split into consecutive stages; "
-			         "DP: whole copies side by side): %s as %s on %g chips, "
-			         "the scenario's; %s as %s on %g chips, its best "
+			         "DP: whole copies side by side): %s as %s on %.0f chips, "
+			         "the scenario's; %s as %s on %.0f chips, its best "
 			         "mapping of the chips (as %s it would be %s).",
 			         c->a_label, ma, v[J_ACH], c->b_label, mb, v[J_BCH],
 			         ma, x[0]);
@@ -288,8 +288,8 @@ static void baselines(rctx *r)
 		else
 			base_item(r, &open, "Mappings (TP: each layer split across "
 			         "chips; PP: the layers split into consecutive stages; "
-			         "DP: whole copies side by side): %s as %s on %g chips, "
-			         "%s as %s on %g chips, as the scenario and the sides "
+			         "DP: whole copies side by side): %s as %s on %.0f chips, "
+			         "%s as %s on %.0f chips, as the scenario and the sides "
 			         "give them.", c->a_label, ma, v[J_ACH], c->b_label, mb,
 			         v[J_BCH]);
 	}
@@ -297,9 +297,9 @@ static void baselines(rctx *r)
 	** best mapping runs copies of the model (ux16) */
 	if (isfinite(v[J_MP]) && isfinite(v[J_MP_TP]) && isfinite(v[J_MP_PP]) &&
 	    isfinite(v[J_BCH]))
-		base_item(r, &open, "Etched's benchmark says \"%g-way model "
+		base_item(r, &open, "Etched's benchmark says \"%.0f-way model "
 		         "parallel\" (data/sources/claims.md): the model split over "
-		         "all %g chips, no copies; %s's best such mapping, %s, gives "
+		         "all %.0f chips, no copies; %s's best such mapping, %s, gives "
 		         "%s.", v[J_BCH], v[J_BCH], c->b_label,
 		         mapping_words(ma, sizeof ma, v[J_MP_TP], v[J_MP_PP], 1, 1),
 		         claim_speedup_x(x[0], sizeof x[0], v[J_MP]));

@@ -5566,7 +5566,8 @@ class Fuzzer:
 
     def trunc_check(self, argv, p):
         """exit 2 exactly where a number is no finite normal double, a
-        spread below 0, a median not above 0, an end outside the range,
+        spread below 0, a lognormal sigma past ln(DBL_MAX), a median not
+        above 0, an end outside the range,
         low above high, or the truncation keeps under 1e-9 (near it not
         judged); a claim run's assumption: the truncated distribution's
         5th and 95th percentiles (worked out here) inside its ends"""
@@ -5596,7 +5597,9 @@ class Fuzzer:
         s = vals.get("sd", vals.get("sigma"))
         lo, hi = vals.get("low", lo_p), vals.get("high", hi_p)
         bad = None
-        if s < 0 or (dist == "lognormal" and not c > 0):
+        if dist == "lognormal" and s > math.log(sys.float_info.max):
+            bad = "sigma past ln(DBL_MAX) = 709.78"
+        elif s < 0 or (dist == "lognormal" and not c > 0):
             bad = "spread or median"
         elif any(k in vals and not lo_p <= vals[k] <= hi_p
                  for k in ("low", "high")):

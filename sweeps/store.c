@@ -340,12 +340,43 @@ int rl_store_find_other_shards(sqlite3 *db, uint64_t shards,
 	return 0;
 }
 
+/* The most bytes of one build's shard list a message gives (some 30
+** indexes), so that each build's words fit it: a longer list is cut after
+** a whole index and ends ", ... (N shards)". */
+#define PART_SHARDS_MAX 160
+/* The end of rl_store_part_builds's words where more builds did not fit. */
+#define PART_MORE "; ..."
+
+/* One build's words for rl_store_part_builds into buf: "shards 0, 1, 2 of
+** 4 by rooflab V (git R)", "; " in front of all but the first (more),
+** its shard list ix ("0, 1, 2", group_concat's) cut as PART_SHARDS_MAX
+** says, where it was cut anywhere the message ran out. */
+static void part_words(char *buf, size_t len, int more, long long count,
+                       const char *ix, long long of, const char *v,
+                       const char *g)
+{
+	char list[PART_SHARDS_MAX + 64];
+	size_t n = strlen(ix);
+	if (n <= PART_SHARDS_MAX) {
+		snprintf(list, sizeof list, "%s", ix);
+	} else {
+		/* the last ", " that leaves a whole index within the bound */
+		size_t k = PART_SHARDS_MAX;
+		while (k > 0 && strncmp(ix + k, ", ", 2))
+			k--;
+		snprintf(list, sizeof list, "%.*s, ... (%lld shards)", (int)k, ix,
+		         count);
+	}
+	snprintf(buf, len, "%sshard%s %s of %lld by rooflab %.40s (git %.63s)",
+	         more ? "; " : "", count == 1 ? "" : "s", list, of, v, g);
+}
+
 int rl_store_part_builds(sqlite3 *db, int64_t run_id, char *out,
                          size_t outlen, int *nbuilds, char *err,
                          size_t errlen)
 {
 	sqlite3_stmt *st;
-	int has = 0, rc, n = 0;
+	int has = 0, rc, n = 0, cut = 0;
 	size_t len = 0;
 	out[0] = '\0';
 	*nbuilds = 0;
@@ -373,22 +404,30 @@ int rl_store_part_builds(sqlite3 *db, int64_t run_id, char *out,
 		const unsigned char *v = sqlite3_column_text(st, 0);
 		const unsigned char *g = sqlite3_column_text(st, 1);
 		const unsigned char *ix = sqlite3_column_text(st, 3);
-		int w;
+		char one[PART_SHARDS_MAX + 256];
 		/* every build counted, those whose words no longer fit too (a
 		** first build's shard list of some 200 shards fills out: the
 		** count of 1 read as one build) */
 		n++;
-		if (len >= outlen)
+		if (cut)
 			continue;
-		w = snprintf(out + len, outlen - len, "%sshard%s %s of %lld by "
-		             "rooflab %.40s (git %.63s)", n > 1 ? "; " : "",
-		             sqlite3_column_int64(st, 2) == 1 ? "" : "s",
-		             ix ? (const char *)ix : "", (long long)
-		             sqlite3_column_int64(st, 4), v ? (const char *)v : "",
-		             g ? (const char *)g : "");
-		len = w < 0 ? outlen : len + (size_t)w;
+		part_words(one, sizeof one, n > 1,
+		           sqlite3_column_int64(st, 2),
+		           ix ? (const char *)ix : "",
+		           sqlite3_column_int64(st, 4), v ? (const char *)v : "",
+		           g ? (const char *)g : "");
+		/* a build's words whole, or none and the cut said at the end
+		** (room for it kept) */
+		if (len + strlen(one) + sizeof PART_MORE > outlen) {
+			cut = 1;
+			continue;
+		}
+		memcpy(out + len, one, strlen(one) + 1);
+		len += strlen(one);
 	}
 	sqlite3_finalize(st);
+	if (cut && len + sizeof PART_MORE <= outlen)
+		memcpy(out + len, PART_MORE, sizeof PART_MORE);
 	if (rc != SQLITE_DONE) {
 		rl_store_error(db, rc, "reading run_parts", err, errlen);
 		return rl_db_exit(rc);
@@ -753,6 +792,14 @@ int rl_store_run_fit(sqlite3 *db, int64_t run_id,
 		}
 	sqlite3_finalize(st);
 	return n;
+}
+
+const char *rl_store_fit_words(int64_t run_id, int k, const char *fit,
+                               char *buf, size_t len)
+{
+	snprintf(buf, len, "run %lld's %s: %s", (long long)run_id,
+	         k ? "[baseline]" : "[base]", fit);
+	return buf;
 }
 
 int rl_store_set_dropped(sqlite3 *db, int64_t run_id, uint64_t dropped,

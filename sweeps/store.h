@@ -112,8 +112,12 @@ int rl_store_find_other_shards(sqlite3 *db, uint64_t shards,
 /* The builds that wrote a merged run's parts (run_parts, written by
 ** merge), where they are more than one (merge --allow-mixed-builds, which
 ** records the run's version or git_rev as "mixed", no build's): "shards 0,
-** 1 of 4 by rooflab V (git R); shard 2 of 4 by rooflab ..." into out
-** (cut to outlen), and *nbuilds their count; 0 (out "") where the run
+** 1 of 4 by rooflab V (git R); shard 2 of 4 by rooflab ..." into out,
+** and *nbuilds their count (every build, those whose words do not fit
+** too).  A build's shard list past 160 bytes is cut after a whole index
+** and ends ", ... (N shards)"; the builds whose words do not fit outlen
+** whole are left out and "; ..." ends the words, so that a cut shows
+** (where the words stopped at outlen, inside a number).  0 (out "") where the run
 ** has no run_parts or one build wrote them all.  RL_OK or an rl_status
 ** with err. */
 int rl_store_part_builds(sqlite3 *db, int64_t run_id, char *out,
@@ -178,6 +182,14 @@ int rl_store_run_progress(sqlite3 *db, int64_t run_id, uint64_t *done,
 ** that fails leaves them "". */
 int rl_store_run_fit(sqlite3 *db, int64_t run_id,
                      char fit[2][RL_SWEEP_FIT_NOTE_MAX]);
+
+/* The readers' words for fit[k] of run run_id (rl_store_run_fit): "run 3's
+** [base]: WORDS" (k 0) or "run 3's [baseline]: WORDS" (k 1), no capital,
+** no full stop, into buf (len bytes); returns buf.  One sentence for
+** export's note on stderr and the report's under the sweep's heading,
+** which each wrote in their own loop. */
+const char *rl_store_fit_words(int64_t run_id, int k, const char *fit,
+                               char *buf, size_t len);
 
 /* The run's count of points its [filter] dropped below its next_idx, into
 ** *dropped: 1 when it is known (recorded and valid), 0 when not (a file

@@ -648,4 +648,47 @@ expect_exit 0 "area: Sohu by design with no stacks" -- $RL area --chip sohu-desi
 if grep -q "serving keeps the spec" "$tmpd/out"; then echo "not ok - Sohu by design (no HBM on its sheet) gets the note"; fails=$((fails + 1)); else echo "ok - no note for Sohu by design"; fi
 expect_exit 0 "eval: the H200 by design with its 6 stacks" -- $RL eval --chip h200-sxm --model llama3-8b --set chip.by_design=true
 expect_no_err "serving keeps its spec sheet" "no warning where the design gives stacks"
+# (ux22, JSON) area --json says what the table's notes say of the HBM: a
+# chip served by its design with no stacks keeps its sheet's HBM, the
+# H200's 151.4 GB at 4.8 TB/s (data/chips/h200-sxm.ini), in "hbm_kept"
+# with the note; the spec sheet's HBM priced as eval prices it (ux21's
+# $2271 and $4495 worked out above), in cost.as_served; null where none
+expect_exit 0 "area --json: the H200 by design with no stacks" -- $RL area --chip h200-sxm --set chip.by_design=true --set design.hbm_stacks=0 --json
+kept=$(python3 -c "import json,sys; d = json.load(open(sys.argv[1])); k = d['hbm_kept']; print('%r|%r|%s|%r' % (k['capacity_gb'], k['bandwidth_tbps'], k['note'], d['cost']['as_served']))" "$tmpd/out")
+[ "$kept" = "151.4|4.8|design.hbm_stacks = 0 gives no HBM, so serving keeps the spec sheet's 151.4 GB at 4800 GB/s (chip.hbm_gb, chip.hbm_tbps); a chip without HBM needs --set chip.hbm_gb=0 --set chip.hbm_tbps=0 too|None" ] &&
+	echo "ok - area json: the sheet's HBM kept, with the note" ||
+	{ echo "not ok - area json hbm_kept: $kept"; fails=$((fails + 1)); }
+expect_exit 0 "area --json of the H200" -- $RL area --chip h200-sxm --json
+srv=$(python3 -c "import json,sys; d = json.load(open(sys.argv[1])); s = d['cost']['as_served']; print('%r|%.0f|%.0f|%r' % (s['hbm_gb'], s['hbm_usd'], s['chip_usd'], d['hbm_kept']))" "$tmpd/out")
+[ "$srv" = "151.4|2271|4495|None" ] && echo "ok - area json: the H200's HBM priced as eval prices it" ||
+	{ echo "not ok - area json cost.as_served: $srv"; fails=$((fails + 1)); }
+expect_exit 0 "area --json of the H100" -- $RL area --chip h100-sxm --json
+expect_out '"as_served": null' "area json: the H100's HBM is its design's, as_served null"
+expect_out '"hbm_kept": null' "area json: the H100 keeps no sheet's HBM"
+# (small45) a chip served by its design whose design gives no SRAM block
+# keeps its sheet's SRAM (model/silicon.c rl_silicon_apply takes the
+# design's only where it derives some): right for the H200, whose design
+# gives the die by its totals (data/chips/h100-sxm.ini: transistors and
+# FMA units, no design.frac_sram) while the die holds its 50 MB of L2
+# (h200-sxm.ini sram_mb); said under the columns, where the design
+# column's "-" read as no SRAM served, and in the JSON's sram_kept.  Sohu
+# by design with design.frac_sram=0, whose sheet gives none, has no SRAM
+# and no note; the H200 by its spec sheet none either
+expect_exit 0 "area: the H200 by design, no SRAM block" -- $RL area --chip h200-sxm --set chip.by_design=true
+expect_out "^\(and its SRAM: the design gives no SRAM block \(design\.frac_sram 0\), so serving$" "area: the design's no SRAM block is not what serving reads"
+expect_out "^ keeps the spec sheet's 50\.0 MB \(chip\.sram_mb\), a die's SRAM the design does not$" "area: the sheet's 50 MB it keeps"
+expect_exit 0 "area --json: the H200 by design" -- $RL area --chip h200-sxm --set chip.by_design=true --json
+kept=$(python3 -c "import json,sys; d = json.load(open(sys.argv[1])); k = d['sram_kept']; print('%r|%r|%s' % (k['sram_mb'], d['sram_mb'], k['note'][:46]))" "$tmpd/out")
+[ "$kept" = "50|50|the design gives no SRAM block (design.frac_sr" ] &&
+	echo "ok - area json: sram_kept, the 50 MB served" ||
+	{ echo "not ok - area json sram_kept: $kept"; fails=$((fails + 1)); }
+expect_exit 0 "area: Sohu by design with no SRAM share" -- $RL area --chip sohu-design --set design.frac_sram=0 --set design.frac_other=0.35 --json
+expect_out '"sram_kept": null' "Sohu by design, no SRAM on its sheet either: sram_kept null"
+expect_out '"sram_mb": 0,' "Sohu by design with no SRAM share serves none"
+expect_exit 0 "area --json: the H200 by its spec sheet" -- $RL area --chip h200-sxm --json
+expect_out '"sram_kept": null' "the H200 by its sheet: sram_kept null"
+# the resident share on such a chip: the bandwidth a design derives comes
+# from the SRAM block it gives, which this one gives none of
+expect_exit 2 "eval: the H200 by design with weights resident in SRAM" -- $RL eval --chip h200-sxm --model llama3-8b --set chip.by_design=true --set chip.sram_resident_share=1
+expect_err "sram_resident_share > 0 needs the SRAM's read bandwidth \(chip\.sram_tbps; a chip by design derives it from the SRAM block its design gives, design\.frac_sram or design\.sram_mm2 > 0\)$" "eval says where a design's SRAM bandwidth comes from"
 finish

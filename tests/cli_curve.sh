@@ -395,4 +395,10 @@ s = json.load(open('$tmpd/out'))['series']
 assert s[0]['software_note'] is None
 assert 'the preset of chip mi300x does not name (it names none)' in s[1]['software_note']
 "; then echo "ok - series[].software_note"; else echo "not ok - series[].software_note"; fails=$((fails + 1)); fi
+# counts in all their digits, as eval's "on 2000000 x h100-sxm" and the
+# mapping's DP2000000 (%.0f), where %g wrote "1e+06 in / 128 out, 2e+06
+# chips" in the title and "(2e+06 chips; ...)" over the table
+expect_exit 0 "curve of two million chips, a million tokens in" -- $RL curve --chip h100-sxm --model llama3-8b --chips 2000000 --isl 1000000
+expect_out "^llama3-8b, fp8, 1000000 in / 128 out, 2000000 chips, profile " "the title's counts in digits"
+expect_out "^h100-sxm TP1 x PP1 x DP2000000 \(2000000 chips; the last point: " "the series' chips in digits"
 finish

@@ -734,6 +734,32 @@ expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only \($n10 
 cp "$ROOFLAB_DATA/chips/l40s.ini" "$tmpd/h100-sxm.ini.ini"
 expect_exit 0 "eval on an L40S file named h100-sxm.ini.ini" -- $RL eval --chip "$tmpd/h100-sxm.ini.ini" --model llama3-8b --tp 1
 expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only \($n10 serving rows of its version there, 0 on h100-sxm\.ini\)" "the chip h100-sxm.ini is not the H100"
+# (small45) a fitted profile's file copied under another name (mine.ini
+# from trtllm-0.10.ini) went by that name alone: no word that its fit is
+# trtllm-0.10's (its [meta] name, fitted on TensorRT-LLM 0.10.0 on
+# 2026-11-30: the file's [meta]), and on the H200 no note that that fit is
+# the H100's rows', since the versions table knows no "mine".  Now the
+# profile line says whose fit it is, and the chip note names that fit;
+# the shipped file by its path and a copy of ideal (no fit) say nothing
+cp "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" "$tmpd/mine.ini"
+cp "$ROOFLAB_DATA/profiles/ideal.ini" "$tmpd/myideal.ini"
+copyw="a copy of profile trtllm-0\.10's fit \(its \[meta\] name\), fitted on TensorRT-LLM 0\.10\.0 on 2026-11-30: its figures are that version's fit, validated as trtllm-0\.10"
+expect_exit 0 "eval on the H200 under a copy of trtllm-0.10" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile "$tmpd/mine.ini"
+expect_out "^profile mine \(named by --profile; $copyw\)$" "the copy says whose fit it is"
+expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only \($n10 serving rows of its version there, 0 on h200-sxm\)" "the copy on the H200: the fit's chip note"
+expect_exit 0 "the same, JSON" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile "$tmpd/mine.ini" --json
+expect_out "\"profile_chosen\": \"named by --profile; $copyw\"" "JSON profile_chosen says it"
+expect_out '"fitted_chip": "h100-sxm",' "JSON profile_fit names the fit's chip"
+expect_exit 0 "eval on the H100 under the copy" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile "$tmpd/mine.ini"
+expect_no_out "^note: profile" "the copy on the H100 its fit was made on: no chip note"
+expect_exit 0 "eval under the shipped file by path" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile "$ROOFLAB_DATA/profiles/trtllm-0.10.ini"
+expect_out "^profile trtllm-0\.10 \(named by --profile\)$" "the shipped file by path: no copy note"
+expect_exit 0 "eval under a copy of ideal" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile "$tmpd/myideal.ini"
+expect_out "^profile myideal \(named by --profile\)$" "a copy of a profile fitted on nothing: no copy note"
+# a sweep's [base] naming the copy on the H200: the fit's note, stored
+printf '[base]\nchip = h200-sxm\nmodel = llama3-8b\nprofile = %s\n[axes]\nscenario.batch = 1, 2\n' "$tmpd/mine.ini" >"$tmpd/copysw.ini"
+expect_exit 0 "a sweep under the copy on the H200" -- $RL sweep "$tmpd/copysw.ini" --db "$tmpd/copysw.db"
+expect_err "^rooflab sweep: \[base\]: note: profile trtllm-0\.10 was fitted on h100-sxm rows only" "sweep: the copy's [base] gets the fit's note"
 # the rows of profiles fitted on published-h100.csv (not measurements.csv),
 # as many as the file's header says were fitted and set aside; trtllm-1.0's
 # not counting the rows of the versions that borrow it out of sample

@@ -145,7 +145,8 @@ expect_exit 0 "map over 1e7 chips" -- $tmo $RL map --chip l40s \
 expect_out "on 10000000 x l40s, .*: 44 legal mappings" "its 44 legal mappings"
 expect_exit 2 "eval of a model that fits no chip of 1e7 at tp 1" -- $tmo \
 	$RL eval --chip l40s $W16 --tp 1 --chips 10000000
-expect_err "mappings of 1e\+07 chips that fit: TP[0-9]+ x PP" "the mappings that fit named"
+# (the chips in all their digits, where %g wrote "1e+07 chips")
+expect_err "mappings of 10000000 chips that fit: TP[0-9]+ x PP" "the mappings that fit named"
 expect_exit 2 "switch reduction without the switch" -- $RL eval --chip h100-sxm $W --tp 8 --set profile.allreduce=switch
 expect_err "in_network_reduction" "switch message"
 expect_exit 0 "switch reduction with it" -- $RL eval --chip h100-sxm $W --tp 8 --set profile.allreduce=switch --set chip.in_network_reduction=true
@@ -583,4 +584,8 @@ expect_out '"software_note": null' "map: no software note where the preset names
 expect_exit 0 "map on the MI325X under a TensorRT-LLM profile, JSON" -- $RL map --chip mi325x --model llama3-8b --chips 2 --profile trtllm-0.10 --json
 expect_out '"software_note": "profile trtllm-0\.10 is of TensorRT-LLM 0\.10\.0, software the preset of chip mi325x does not name \(it names none\)' "map's JSON software_note"
 expect_err "^rooflab map: note: profile trtllm-0\.10 is of TensorRT-LLM 0\.10\.0, software the preset of chip mi325x does not name" "map's software note on stderr"
+# counts in all their digits (%.0f), where %g wrote "no mapping of 2e+06
+# chips fits": a 405B on two million chips of 1 GB, none fitting
+expect_exit 0 "map of two million 1 GB chips" -- $RL map --chip h100-sxm --model llama3-405b --chips 2000000 --set chip.hbm_gb=1
+expect_out "^\(no mapping of 2000000 chips fits, and more are not tried: the search for the fewest chips stops at [0-9]+ \(the search's end, under the model's 128 heads x its 126 layers" "map's counts in digits"
 finish

@@ -573,6 +573,32 @@ expect_exit 0 "report of the H100 sweep" -- "$RL" report --db "$db" \
 grep -qF "Run 1's \\[base\\]:" "$tmpd/md/nofit.md" &&
 	{ echo "not ok - a note for a sweep on its profile's chip"; fails=$((fails + 1)); } ||
 	echo "ok - no carried note for a sweep on its profile's chip"
+# the sweep's name in its heading is its spec's by preset_stem's rule, the
+# one a preset's name follows: the file name less folder and a final
+# ".ini" ("Sweep one (run 1)"); a spec named ".ini" alone keeps its name
+# ("Sweep .ini (run 1)"), where the report's own stripping left it empty
+# ("Sweep (run 1)")
+mkdir "$tmpd/stem"
+cp "$tmpd/one.ini" "$tmpd/stem/.ini"
+expect_exit 0 "a sweep of a spec named .ini" -- "$RL" sweep "$tmpd/stem/.ini" --db "$tmpd/stem/s.db"
+expect_exit 0 "report of it" -- "$RL" report --db "$db" --sweeps "$tmpd/stem/s.db" --out "$tmpd/md/stem.md" --no-plots
+has "$tmpd/md/stem.md" "a spec named .ini keeps its name in the heading" "Sweep .ini (run 1)"
+expect_exit 0 "report of the sweep of one.ini" -- "$RL" report --db "$db" --sweeps "$tmpd/onesweep.db" --out "$tmpd/md/stem1.md" --no-plots
+has "$tmpd/md/stem1.md" "one.ini's heading: folder and .ini off" "Sweep one (run 1)"
+# the [baseline]'s note too, in the same sentence as export's on stderr
+# (rl_store_fit_words): "Run 1's [baseline]: " and sweep's words, a full
+# stop after them; the [base] on the H100 has none
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.isl = 128, 256\n[baseline]\nchip = h200-sxm\nmodel = llama3-8b\n' >"$tmpd/fitb.ini"
+"$RL" sweep "$tmpd/fitb.ini" --db "$tmpd/fitbsweep.db" 2>/dev/null
+expect_exit 0 "report of a sweep whose [baseline] is carried" -- "$RL" report --db "$db" \
+	--sweeps "$tmpd/fitbsweep.db" --out "$tmpd/md/fitb.md" --no-plots
+has "$tmpd/md/fitb.md" "the [baseline]'s note in the sweep's section" \
+	"Run 1's \[baseline\]: profile trtllm-0.10 was fitted on h100-sxm rows only (16 serving rows of its version there, 0 on h200-sxm): its figures here are carried from another chip, not validated on this one."
+grep -qF "Run 1's \\[base\\]:" "$tmpd/md/fitb.md" &&
+	{ echo "not ok - a [base] note where the [base] is on the H100"; fails=$((fails + 1)); } ||
+	echo "ok - no [base] note where the [base] is on the H100"
+expect_exit 0 "export of that run" -- "$RL" export --db "$tmpd/fitbsweep.db" --format csv
+expect_err "^rooflab export: note: run 1's \[baseline\]: profile trtllm-0.10 was fitted on h100-sxm rows only \(16 serving rows of its version there, 0 on h200-sxm\): its figures here are carried from another chip, not validated on this one$" "export's note: the same sentence"
 expect_exit 2 "report --db a sweep database" -- "$RL" report --db "$tmpd/onesweep.db" \
 	--out "$tmpd/bad.html"
 expect_err "onesweep\.db is a rooflab sweep database \(rooflab sweep and merge write these\), which holds no claim run and in which rooflab claim writes none: make one in a file of its own \(rooflab claim --db FILE\) and give --db that file \(and this one to rooflab report --sweeps\)" \

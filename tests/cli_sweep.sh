@@ -258,7 +258,23 @@ q "$d/many.db" "WITH RECURSIVE s(i) AS (SELECT 4 UNION ALL SELECT i + 1 FROM s W
 expect_exit 2 "resume of a run merged from mixed builds, 401 shards" -- $RL sweep "$d/small.ini" --db "$d/many.db" --resume
 expect_err "many\.db: run 1 \(shard 0/1\) was merged from the parts of 2 rooflab builds \(merge --allow-mixed-builds\): shards 0, 1, 2, 4, 5, " \
 	"401 shards: the 2 builds counted, though their words do not all fit"
+# each build's words whole, its shard list cut at a whole index within
+# 160 bytes and said to be cut (where it ran on to the message's end and
+# stopped inside a number, no "...", the second build lost): "0, 1, 2"
+# (7 bytes), ", 4" to ", 9" (6 x 3 = 18), ", 10" to ", 42" (33 x 4 = 132)
+# make 157, and ", 43" would end at 161; then the 400 shards it holds
+first="shards 0, 1, 2, $(seq -s ', ' 4 42), \.\.\. \(400 shards\) of 401 by rooflab $v \(git $g\)"
+expect_err "many\.db: run 1 \(shard 0/1\) was merged from the parts of 2 rooflab builds \(merge --allow-mixed-builds\): $first; shard 3 of 401 by rooflab $v \(git ${g}x\); no one build started it, so none can resume it; refusing to resume it \(leave out --resume to start a new run\)$" \
+	"401 shards: the first build's list cut with '...' and its count, the second build's words whole"
 expect_no_err "resume with the build that started it" "401 shards: no build that started it is asked for"
+# each of the 401 shards by a build of its own: 401 builds counted, the
+# words of as many as fit the message whole, then "; ..." for the rest
+# (where the list stopped inside a build's words)
+cp "$d/many.db" "$d/each.db"
+q "$d/each.db" "UPDATE run_parts SET git_rev = git_rev || 'b' || shard_index"
+expect_exit 2 "resume of a run merged from 401 builds" -- $RL sweep "$d/small.ini" --db "$d/each.db" --resume
+expect_err "each\.db: run 1 \(shard 0/1\) was merged from the parts of 401 rooflab builds \(merge --allow-mixed-builds\): shard 0 of 401 by rooflab $v \(git ${g}b0\); shard 1 of 401 .*\(git ${g}b[0-9]+\); \.\.\.; no one build started it, so none can resume it" \
+	"401 builds: whole builds' words, then '; ...'"
 rm -f "$d/same.db"
 expect_exit 0 "--allow-mixed-builds with one build" -- \
 	$RL merge --allow-mixed-builds "$d/same.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/part3.db"

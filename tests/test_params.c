@@ -74,6 +74,30 @@ static void test_param_table(void **state)
 	                 RL_P_CHOICE);
 	assert_string_equal(err, "chip.sram_hbm_copy: 'maybe' is not one of "
 	                         "false|true (or yes|no, on|off, 0|1)");
+	/* a value refused is quoted in the digits that read back as it:
+	** 10000001 chips, one past the 1e7 bound, read "scenario.chips =
+	** 1e+07 is outside ... [0, 1e+07]" under %g; 2.0000001 stacks "2"
+	** beside "not a whole number"; 1e308 and -0.1 as before */
+	p = rl_param_find_full("scenario.chips");
+	assert_int_equal(rl_param_set(&c, p, 10000001, err, sizeof err),
+	                 RL_P_RANGE);
+	assert_string_equal(err, "scenario.chips = 10000001 is outside the "
+	                         "allowed whole numbers [0, 1e+07] chips");
+	p = rl_param_find_full("design.hbm_stacks");
+	assert_int_equal(rl_param_set(&c, p, 2.0000001, err, sizeof err),
+	                 RL_P_RANGE);
+	assert_string_equal(err, "design.hbm_stacks = 2.0000001 is not a whole "
+	                         "number (allowed: whole numbers 0 to 64 "
+	                         "stacks)");
+	p = rl_param_find_full("chip.hbm_tbps");
+	assert_int_equal(rl_param_set_text(&c, p, "1e308", err, sizeof err),
+	                 RL_P_RANGE);
+	assert_string_equal(err, "chip.hbm_tbps = 1e+308 is outside the allowed "
+	                         "[0, 1000] TB/s");
+	assert_int_equal(rl_param_set_text(&c, p, "-0.1", err, sizeof err),
+	                 RL_P_RANGE);
+	assert_string_equal(err, "chip.hbm_tbps = -0.1 is outside the allowed "
+	                         "[0, 1000] TB/s");
 	{
 		/* a value of 5000 digits is quoted by its first 77 bytes and its
 		** size, where it filled the message and lost the range */

@@ -925,6 +925,25 @@ static void test_point_config(void **state)
 ** which SQLite's message quotes: '?') and an INTEGER PRIMARY KEY conflict
 ** are a point written twice, by two sweeps of one shard; a CHECK is the
 ** database's own refusal, in rl_db_error's words. */
+/* The readers' sentence for a run's carried-profile note
+** (rl_store_fit_words), export's and the report's one: the run, the
+** section ([base] for the first note, [baseline] for the second) and the
+** words as stored, written here by hand; a buffer too small for it cuts
+** it (snprintf), never past its end. */
+static void test_fit_words(void **state)
+{
+	char buf[128], small[12];
+	(void)state;
+	assert_string_equal(rl_store_fit_words(3, 0, "profile p was fitted on "
+	                                       "x rows only", buf, sizeof buf),
+	                    "run 3's [base]: profile p was fitted on x rows only");
+	assert_string_equal(rl_store_fit_words(12, 1, "w", buf, sizeof buf),
+	                    "run 12's [baseline]: w");
+	assert_ptr_equal(rl_store_fit_words(7, 1, "w", small, sizeof small),
+	                 small);
+	assert_string_equal(small, "run 7's [ba");
+}
+
 static void test_store_error_words(void **state)
 {
 	sqlite3 *db;
@@ -1067,6 +1086,7 @@ int main(void)
 	    cmocka_unit_test(test_point_config),
 	    cmocka_unit_test(test_filter_sums),
 	    cmocka_unit_test(test_filter_sums_range),
+	    cmocka_unit_test(test_fit_words),
 	    cmocka_unit_test(test_store_error_words),
 	    cmocka_unit_test(test_sigint_stops_one_sweep),
 	};
