@@ -239,13 +239,14 @@ static int fail(rl_load_result *o, int code, const char *msg)
 }
 
 /* What rl_load_eval serves through: the design's cache (the design is the
-** same at every concurrency) and one copy of the configuration, whose
+** same at every concurrency; the caller's, rl_load_eval_cached) and one
+** copy of the configuration, whose
 ** concurrency cap serve_at sets and whose output length prefill_only sets
 ** and puts back (where each evaluation copied the configuration, 1,288
 ** bytes, 7% of rl_load_eval's instructions: tests/BENCH.md); the copy is
 ** the configuration in every other byte. */
 typedef struct {
-	rl_eval_cache cache;
+	rl_eval_cache *cache;
 	rl_config at;
 } load_srv;
 
@@ -253,7 +254,7 @@ typedef struct {
 static int serve_at(load_srv *sv, double n, rl_result *r)
 {
 	sv->at.scen.batch = n;
-	return rl_eval_cached(&sv->at, &sv->cache, r);
+	return rl_eval_cached(&sv->at, sv->cache, r);
 }
 
 /* The prefill-only engine (osl 1) at cfg's own cap: each iteration fills
@@ -263,7 +264,7 @@ static int prefill_only(const rl_config *cfg, load_srv *sv, rl_result *r)
 	int rc;
 	sv->at.scen.batch = cfg->scen.batch;
 	sv->at.scen.osl = 1;
-	rc = rl_eval_cached(&sv->at, &sv->cache, r);
+	rc = rl_eval_cached(&sv->at, sv->cache, r);
 	sv->at.scen.osl = cfg->scen.osl;
 	return rc;
 }
@@ -475,7 +476,7 @@ static int spread_prefill(const rl_config *cfg, load_srv *sv,
 		rl_result rj;
 		c.scen.isl = fmax(1.0, cfg->scen.isl * q[j] * Q / qsum);
 		c.scen.batch = n;
-		if ((rc = rl_eval_cached(&c, &sv->cache, &rj)) != RL_OK)
+		if ((rc = rl_eval_cached(&c, sv->cache, &rj)) != RL_OK)
 			return rc;
 		sum += own_prefill(&c, &rj, r);
 	}
@@ -883,13 +884,21 @@ static int drain(const rl_config *cfg, load_srv *sv, double lam,
 
 int rl_load_eval(const rl_config *cfg, const rl_load *ld, rl_load_result *o)
 {
+	rl_eval_cache cache;
+	cache.valid = 0;
+	return rl_load_eval_cached(cfg, ld, &cache, o);
+}
+
+int rl_load_eval_cached(const rl_config *cfg, const rl_load *ld,
+                        rl_eval_cache *cache, rl_load_result *o)
+{
 	rl_result rmax;
 	load_srv srv, *sv = &srv;
 	double reps, lam, xmax, xrun, n;
 	int rc;
 	char msg[256];
 
-	sv->cache.valid = 0;
+	sv->cache = cache;
 	memset(o, 0, sizeof *o);
 	if (!(ld->rate_rps > 0)) {
 		snprintf(msg, sizeof msg,
@@ -907,7 +916,7 @@ int rl_load_eval(const rl_config *cfg, const rl_load *ld, rl_load_result *o)
 		return fail(o, RL_EINVAL,
 		            "rate = inf (all requests at once) needs a request "
 		            "count (requests >= 1)");
-	if ((rc = rl_eval_cached(cfg, &sv->cache, &rmax)) != RL_OK)
+	if ((rc = rl_eval_cached(cfg, sv->cache, &rmax)) != RL_OK)
 		return fail(o, rc, rmax.error);
 	sv->at = *cfg;
 	reps = rmax.replicas > 0 ? rmax.replicas : 1;
