@@ -95,7 +95,7 @@ rl_bench_round_up_big(double v, double step)
 ** holds (kv_max_requests), the lengths and pp (>= 1).  Inline, as
 ** rl_trtllm_bench_requests below: every evaluation under the rule runs
 ** them (eval.c). */
-static inline void rl_trtllm_bench_finetune(double kv_max_requests,
+static inline RL_ALWAYS_INLINE void rl_trtllm_bench_finetune(double kv_max_requests,
                                             double isl, double osl,
                                             double pp, double *max_bs,
                                             double *max_token)

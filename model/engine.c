@@ -69,6 +69,7 @@
 ** Makefile's UNITY_PARTS), so that serving is inline in rl_eval_cached.
 */
 #include "engine.h"
+#include "avxclone.h"
 #include "exactdiv.h"
 #include "fminmax.h"
 #include "link.h"
@@ -762,10 +763,11 @@ static inline int surely_not_below(double x, double d, double n)
 	return d > 0 && n >= 0 && nd >= 0x1p-1000 && x >= nd * (1 + 0x1p-48);
 }
 
-/* stage_round (below) with pp > 1 stages. */
-static double pipeline_round(const eval_ctx *c, double m, double n_dec,
-                             double p, double p_isl, double chunks,
-                             double kv_used, rl_iter *it)
+/* stage_round (below) with pp > 1 stages: pipeline_round's body, inline
+** in its two copies after it. */
+static inline RL_ALWAYS_INLINE double
+pipeline_round_in(const eval_ctx *c, double m, double n_dec, double p,
+                  double p_isl, double chunks, double kv_used, rl_iter *it)
 {
 	const rl_serve_setup *u = c->u;
 	rl_iter b, mid;
@@ -798,16 +800,39 @@ static double pipeline_round(const eval_ctx *c, double m, double n_dec,
 	return rl_pipeline_round(m, it->time_s, trav);
 }
 
+static double pipeline_round(const eval_ctx *c, double m, double n_dec,
+                             double p, double p_isl, double chunks,
+                             double kv_used, rl_iter *it)
+{
+	return pipeline_round_in(c, m, n_dec, p, p_isl, chunks, kv_used, it);
+}
+
+/* the same compiled for AVX, for the general form's AVX copies
+** (avxclone.h) */
+#if RL_AVX_CLONE
+RL_AVX_FN static double pipeline_round_avx(const eval_ctx *c, double m,
+                                           double n_dec, double p,
+                                           double p_isl, double chunks,
+                                           double kv_used, rl_iter *it)
+{
+	return pipeline_round_in(c, m, n_dec, p, p_isl, chunks, kv_used, it);
+}
+#else
+#define pipeline_round_avx pipeline_round
+#endif
+
 /* One kind of iteration (prefill-carrying or decode-only) on the pipeline:
 ** the slowest stage's cost in *it, and the round a micro-batch takes with m
 ** in flight (rl_pipeline_round).  Inline (with iter_cost in it, the
 ** compiler would otherwise call it).  dec: iter_cost's, a constant (1: p
 ** and p_isl +0, n_dec > 0); usual: 1 where the caller knows
 ** rl_serve_setup.usual set (one stage, rare clear: no test of either),
-** else 0, a constant too. */
+** else 0, a constant too; avx: 1 in an AVX copy (avxclone.h), a
+** constant, its pipeline's round AVX's. */
 static inline RL_ALWAYS_INLINE double
 stage_round(const eval_ctx *c, double m, double n_dec, double p, double p_isl,
-            double chunks, int dec, int usual, double kv_used, rl_iter *it)
+            double chunks, int dec, int usual, double kv_used, rl_iter *it,
+            int avx)
 {
 	if (usual) {
 		/* (tp_form tested once: each branch with its constant) */
@@ -820,7 +845,10 @@ stage_round(const eval_ctx *c, double m, double n_dec, double p, double p_isl,
 		return it->time_s;
 	}
 	if (RL_UNLIKELY(c->u->multi_pp))
-		return pipeline_round(c, m, n_dec, p, p_isl, chunks, kv_used, it);
+		return avx ? pipeline_round_avx(c, m, n_dec, p, p_isl, chunks,
+		                                kv_used, it)
+		           : pipeline_round(c, m, n_dec, p, p_isl, chunks, kv_used,
+		                            it);
 	/* (one test of the flag, each branch with its own constant) */
 	if (RL_UNLIKELY(c->u->rare))
 		iter_cost(c, &c->u->one, n_dec, p, p_isl, chunks, 1, dec, 0,
@@ -879,15 +907,19 @@ static inline int lengths_kept(const rl_eval_cache *k, const rl_config *cfg)
 ** and the setup's key was taken from it (or found equal) since the rule's
 ** key last changed (key_is_rule, engine.h), the two can differ in what
 ** serving reads only in the two numbers the rule picks per request, so
-** those alone are compared, bit for bit (as memcmp does). */
-static inline int setup_state(const rl_eval_cache *k, const rl_config *cfg)
+** those alone are compared, bit for bit (as memcmp does).  avx: 1 in an
+** AVX clone (avxclone.h), a constant: the compare without its test of the
+** processor. */
+static inline RL_ALWAYS_INLINE int
+setup_state(const rl_eval_cache *k, const rl_config *cfg, int avx)
 {
 	uint64_t a[2], b[2];
 	if (!k->valid)
 		return SETUP_NEW;
 	if (RL_UNLIKELY(cfg != &k->rule.cfg || !k->key_is_rule)) {
-		if (!serve_span_same((const char *)cfg + SERVE_AT,
-		                     (const char *)&k->key + SERVE_AT))
+		const char *x = (const char *)cfg + SERVE_AT;
+		const char *y = (const char *)&k->key + SERVE_AT;
+		if (!(avx ? serve_span_same_avx(x, y) : serve_span_same(x, y)))
 			return SETUP_NEW;
 		return lengths_kept(k, cfg) ? SETUP_SAME : SETUP_MEMORY;
 	}
@@ -945,11 +977,12 @@ enum { SERVE_GENERAL = -1 };
 ** blocks of an exact reciprocal), and its copy carries no test of those
 ** flags nor any of their terms, and serves one micro-batch in flight (mb
 ** 1, a constant: else SERVE_GENERAL, having written nothing but
-** cache->req.valid); 0, the general form, tests each. */
+** cache->req.valid); 0, the general form, tests each.  avx: 1 in an AVX
+** copy (avxclone.h), a constant (stage_round's). */
 static inline RL_ALWAYS_INLINE int
 serve_request(const rl_config *cfg, rl_eval_cache *cache,
               const rl_serve_setup *u, double s_pre, double s_dec,
-              int keep_req, rl_result *r, int usual)
+              int keep_req, rl_result *r, int usual, int avx)
 {
 	const rl_scenario *s = &cfg->scen;
 	const rl_profile *pf = &cfg->prof;
@@ -1112,7 +1145,7 @@ serve_request(const rl_config *cfg, rl_eval_cache *cache,
 	clock_peaks(c, s_dec, sram_on);
 	if (n_dec > 0)
 		R_dec = stage_round(c, mb, n_dec, 0, 0, k, 1, usual, kv_used,
-		                    &r->decode);
+		                    &r->decode, avx);
 	else
 		memset(&r->decode, 0, sizeof r->decode);
 
@@ -1120,7 +1153,7 @@ serve_request(const rl_config *cfg, rl_eval_cache *cache,
 	if (s_dec != s_pre) /* (the same clock: the same peaks) */
 		clock_peaks(c, s_pre, sram_on);
 	R_pre = stage_round(c, mb, n_dec, q, q_isl, k, 0, usual, kv_used,
-	                    &r->prefill);
+	                    &r->prefill, avx);
 	T_avg = f * R_pre + (1 - f) * R_dec;
 	/* (the iterations per second first: power's chain to USD per token,
 	** which the evaluation waits on, goes on from them, and of the
@@ -1234,21 +1267,50 @@ static int serve_general(const rl_config *cfg, rl_eval_cache *cache,
                          const rl_serve_setup *u, double s_pre, double s_dec,
                          int keep_req, rl_result *r)
 {
-	return serve_request(cfg, cache, u, s_pre, s_dec, keep_req, r, 0);
+	return serve_request(cfg, cache, u, s_pre, s_dec, keep_req, r, 0, 0);
 }
+
+/* the same compiled for AVX, for the AVX clones (avxclone.h); and its
+** copy for eval.c's evaluation with the caller's cache, at full clock
+** without a request to keep, constants there (the compiler's own copy
+** for those constants took 8 instructions more an evaluation once the
+** AVX evaluation without a cache called the general form too) */
+#if RL_AVX_CLONE
+RL_AVX_FN static int serve_general_avx(const rl_config *cfg,
+                                       rl_eval_cache *cache,
+                                       const rl_serve_setup *u, double s_pre,
+                                       double s_dec, int keep_req,
+                                       rl_result *r)
+{
+	return serve_request(cfg, cache, u, s_pre, s_dec, keep_req, r, 0, 1);
+}
+
+RL_AVX_FN static int serve_general_avx_full(const rl_config *cfg,
+                                            rl_eval_cache *cache,
+                                            const rl_serve_setup *u,
+                                            rl_result *r)
+{
+	return serve_request(cfg, cache, u, 1.0, 1.0, 0, r, 0, 1);
+}
+#else
+#define serve_general_avx serve_general
+#define serve_general_avx_full(cfg, cache, u, r)                              \
+	serve_general(cfg, cache, u, 1.0, 1.0, 0, r)
+#endif
 
 /* rl_serve_bare_req (engine.h), inline: eval.c, whose translation unit
 ** holds this file (it includes it), calls it for every evaluation, with its
-** clocks at 1 and no request to keep, constants there */
+** clocks at 1 and no request to keep, constants there.  avx: 1 in an AVX
+** clone (avxclone.h), a constant: its compare and general form AVX's. */
 static inline RL_ALWAYS_INLINE int
 serve_bare_req(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
-               double s_dec, int keep_req, rl_result *r)
+               double s_dec, int keep_req, rl_result *r, int avx)
 {
 	rl_serve_setup local;
 	const rl_serve_setup *u;
 	int rc, st;
 
-	st = cache ? setup_state(cache, cfg) : SETUP_NEW;
+	st = cache ? setup_state(cache, cfg, avx) : SETUP_NEW;
 	if (st == SETUP_SAME) {
 		/* (a hit of the whole span on the rule's cfg: the key is the
 		** rule's) */
@@ -1297,18 +1359,39 @@ serve_bare_req(const rl_config *cfg, rl_eval_cache *cache, double s_pre,
 	/* (the usual setup served by a copy of the request's solve with its
 	** flags as constants: rl_serve_setup.usual) */
 	if (RL_LIKELY(u->usual)) {
-		rc = serve_request(cfg, cache, u, s_pre, s_dec, keep_req, r, 1);
+		rc = serve_request(cfg, cache, u, s_pre, s_dec, keep_req, r, 1,
+		                   avx);
 		if (RL_LIKELY(rc != SERVE_GENERAL))
 			return rc;
 	}
-	return serve_general(cfg, cache, u, s_pre, s_dec, keep_req, r);
+	if (!avx)
+		return serve_general(cfg, cache, u, s_pre, s_dec, keep_req, r);
+	/* (constants at eval.c's call with the caller's cache) */
+	if (s_pre == 1.0 && s_dec == 1.0 && !keep_req)
+		return serve_general_avx_full(cfg, cache, u, r);
+	return serve_general_avx(cfg, cache, u, s_pre, s_dec, keep_req, r);
 }
 
 int rl_serve_bare_req(const rl_config *cfg, rl_eval_cache *cache,
                       double s_pre, double s_dec, int keep_req, rl_result *r)
 {
-	return serve_bare_req(cfg, cache, s_pre, s_dec, keep_req, r);
+	return serve_bare_req(cfg, cache, s_pre, s_dec, keep_req, r, 0);
 }
+
+/* rl_serve_bare_req compiled for AVX (avxclone.h), for eval.c's AVX clone
+** where it serves through its local cache (an evaluation without the
+** caller's) */
+#if RL_AVX_CLONE
+RL_AVX_FN static int serve_bare_req_avx(const rl_config *cfg,
+                                        rl_eval_cache *cache, double s_pre,
+                                        double s_dec, int keep_req,
+                                        rl_result *r)
+{
+	return serve_bare_req(cfg, cache, s_pre, s_dec, keep_req, r, 1);
+}
+#else
+#define serve_bare_req_avx rl_serve_bare_req
+#endif
 
 int rl_serve_cached(const rl_config *cfg, rl_eval_cache *cache,
                     double s_pre, double s_dec, rl_result *r)
@@ -1346,10 +1429,10 @@ int rl_serve_phase_served(const rl_config *cfg, const rl_eval_cache *cache,
 	clock_peaks(&ctx, s, ctx.u->sram_on);
 	if (phase == 0)
 		stage_round(&ctx, rq->mb, rq->n_dec, rq->q, rq->q_isl, rq->k, 0, 0,
-		            rq->kv_used, it);
+		            rq->kv_used, it, 0);
 	else if (rq->n_dec > 0)
 		stage_round(&ctx, rq->mb, rq->n_dec, 0, 0, rq->k, 1, 0,
-		            rq->kv_used, it);
+		            rq->kv_used, it, 0);
 	else
 		memset(it, 0, sizeof *it);
 	return RL_OK;
@@ -1361,7 +1444,7 @@ int rl_serve_phase(const rl_config *cfg, const rl_eval_cache *cache,
 	const rl_serve_request *rq = &cache->req;
 	if (!rq->valid || !same(rq->isl, cfg->scen.isl) ||
 	    !same(rq->osl, cfg->scen.osl) || !same(rq->batch, cfg->scen.batch) ||
-	    setup_state(cache, cfg) != SETUP_SAME)
+	    setup_state(cache, cfg, 0) != SETUP_SAME)
 		return RL_EINVAL;
 	return rl_serve_phase_served(cfg, cache, phase, s, it);
 }

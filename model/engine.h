@@ -495,5 +495,12 @@ void rl_over_tdp_words(const rl_config *cfg, const rl_result *r, char *buf,
 ** the same results, faster over a run of points of one design. */
 int rl_eval_cached(const rl_config *cfg, rl_eval_cache *cache,
                    rl_result *res);
+/* rl_eval_cached through one of its two copies (avxclone.h), for tests
+** and the bench: avx 0, the one compiled without AVX; 1, the one compiled
+** for AVX, which rl_eval_cached runs where the processor has AVX (where
+** the build has none, or the processor lacks AVX: RL_EINVAL, res->error
+** saying so).  The same results, bit for bit (test_avxclone). */
+int rl_eval_cached_copy(const rl_config *cfg, rl_eval_cache *cache,
+                        rl_result *res, int avx);
 
 #endif

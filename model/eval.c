@@ -35,9 +35,14 @@
 ** with its clocks at 1 and no request to keep as constants there
 ** (serve_bare_req): 1,175.5 -> 1,107.6 instructions an evaluation on the
 ** real path (tests/BENCH.md).
+**
+** rl_eval_cached's body (eval_cached) is compiled twice: as it is, and for
+** AVX (avxclone.h), which rl_eval_cached runs where the processor has it;
+** the same results, bit for bit (test_avxclone).
 */
 #include "engine.c"
 #include "engine.h"
+#include "avxclone.h"
 
 #include <math.h>
 #include <stddef.h>
@@ -281,6 +286,17 @@ void rl_over_tdp_words(const rl_config *cfg, const rl_result *r, char *buf,
 ** 125 instructions against memcmp's 190 on make bench's real path) */
 RL_SAME_BYTES_FN(head_same, offsetof(rl_config, scen.isl))
 
+#if RL_AVX_CLONE
+/* head_same_avx's compare, for the AVX clone to inline */
+static inline __attribute__((target("avx"))) int
+head_same_in(const void *a, const void *b)
+{
+	return rl_same_avx_body(a, b, offsetof(rl_config, scen.isl));
+}
+#else
+#define head_same_in head_same
+#endif
+
 /* whether two configurations hold the same design, node and cost
 ** sections: rl_config's first span, before the chip (rl_config.h) */
 RL_SAME_BYTES_FN(pc_span_same, offsetof(rl_config, chip))
@@ -291,13 +307,17 @@ RL_SAME_BYTES_FN(pc_span_same, offsetof(rl_config, chip))
 ** evaluation with a cache (rl_eval_cached): a key is taken only from a
 ** configuration not given by design and under one of trtllm-bench's rules
 ** (rule_applied's callers), so one found equal is too, and goes to
-** rule_applied with whole set without those tests. */
-static inline int rule_key_same(const rl_config *cfg, rl_eval_cache *cache)
+** rule_applied with whole set without those tests.  avx: 1 in the AVX
+** clone (avxclone.h), a constant: the compare without its test of the
+** processor. */
+static inline RL_ALWAYS_INLINE int
+rule_key_same(const rl_config *cfg, rl_eval_cache *cache, int avx)
 {
 	rl_batch_rule_memo *m = &cache->rule;
 	if (!cache->valid)
 		m->valid = 0; /* a cache started afresh: nothing kept */
-	return m->valid && head_same(cfg, m->key + m->key_at);
+	return m->valid && (avx ? head_same_in(cfg, m->key + m->key_at)
+	                        : head_same(cfg, m->key + m->key_at));
 }
 
 /* cfg with the numbers its batch rule picks for its request, through the
@@ -313,9 +333,9 @@ static inline int rule_key_same(const rl_config *cfg, rl_eval_cache *cache)
 ** the key follows them, so that one compare of everything before the
 ** request tells whole (rule_key_same, above): cfg is, in every byte but
 ** its request, the key of the evaluation before (which power_cost_kept
-** then needs not compare again: pc_key_is_rule). */
+** then needs not compare again: pc_key_is_rule).  avx: rule_key_same's. */
 static inline RL_ALWAYS_INLINE const rl_config *
-rule_applied(const rl_config *cfg, rl_eval_cache *cache, int whole)
+rule_applied(const rl_config *cfg, rl_eval_cache *cache, int whole, int avx)
 {
 	rl_batch_rule_memo *m = &cache->rule;
 	/* serving's span, [serve, the request): serve_span_same's */
@@ -329,7 +349,10 @@ rule_applied(const rl_config *cfg, rl_eval_cache *cache, int whole)
 		key = m->valid ? m->key + m->key_at : m->key;
 		cache->pc_key_is_rule = 0; /* the key changes below */
 		if (!m->valid ||
-		    !serve_span_same((const char *)cfg + serve, key + serve)) {
+		    !(avx ? serve_span_same_avx((const char *)cfg + serve,
+		                                key + serve)
+		          : serve_span_same((const char *)cfg + serve,
+		                            key + serve))) {
 			rl_bench_inputs in;
 			rl_bench_inputs_of(cfg, (int)cfg->prof.batch_rule, &in);
 			/* (at cfg's address mod 32: engine.h) */
@@ -443,8 +466,12 @@ static const rl_power_cost_memo *power_cost_kept(const rl_config *pw,
 	return m;
 }
 
-int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
-                   rl_result *r)
+/* rl_eval_cached's body, inline in its two copies (below): avx 1 in the
+** one compiled for AVX (avxclone.h), a constant there, whose compares and
+** serving's general form are AVX's too. */
+static inline RL_ALWAYS_INLINE int
+eval_cached(const rl_config *cfg_in, rl_eval_cache *cache, rl_result *r,
+            int avx)
 {
 	const rl_power_cost_memo *pc;
 	const rl_config *cfg = cfg_in;
@@ -457,13 +484,13 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 	int is_key = 0, whole = 0; /* power_cost_kept's, from rule_applied */
 	int kept; /* pw's design, node and cost are the power and cost memo's */
 
-	if (RL_LIKELY(cache != NULL) && rule_key_same(cfg_in, cache)) {
+	if (RL_LIKELY(cache != NULL) && rule_key_same(cfg_in, cache, avx)) {
 		/* the evaluation before's configuration in every byte but its
 		** request, the batch rule's key: not by design, under one of
 		** trtllm-bench's rules (rule_key_same), as the key is */
 		whole = is_key = 1;
 		pw = cfg_in;
-		cfg = rule_applied(cfg_in, cache, 1);
+		cfg = rule_applied(cfg_in, cache, 1, avx);
 		goto given;
 	}
 	if (RL_UNLIKELY(cfg_in->chip.by_design > 0.5)) {
@@ -489,7 +516,7 @@ int rl_eval_cached(const rl_config *cfg_in, rl_eval_cache *cache,
 		int rule = (int)cfg->prof.batch_rule;
 		if (cache && cfg == cfg_in && (rule == RL_BATCH_TRTLLM_BUILD ||
 		                               rule == RL_BATCH_TRTLLM_PYTORCH)) {
-			cfg = rule_applied(cfg_in, cache, 0);
+			cfg = rule_applied(cfg_in, cache, 0, avx);
 			is_key = 1;
 		} else {
 			if (cfg != &spec)
@@ -511,7 +538,7 @@ given:
 		return RL_EINVAL;
 	/* (what serving leaves of power and cost is written below) */
 	if (RL_LIKELY(cache != NULL)) {
-		rc = serve_bare_req(cfg, cache, 1.0, 1.0, 0, r);
+		rc = serve_bare_req(cfg, cache, 1.0, 1.0, 0, r, avx);
 	} else {
 		/* without the caller's cache, through the local one, its
 		** request kept: a TDP's clock fit below reads both, where it
@@ -520,7 +547,8 @@ given:
 		** evaluate without a cache, fits the clock of most of Sohu by
 		** design's: tests/BENCH.md) */
 		local.valid = 0;
-		rc = rl_serve_bare_req(cfg, &local, 1.0, 1.0, 1, r);
+		rc = avx ? serve_bare_req_avx(cfg, &local, 1.0, 1.0, 1, r)
+		         : rl_serve_bare_req(cfg, &local, 1.0, 1.0, 1, r);
 	}
 	if (rc != RL_OK)
 		return rc;
@@ -636,4 +664,47 @@ given:
 	                     chips, r->power_w, r->output_tps,
 	                     &r->usd_per_mtok_cost, &r->usd_per_mtok_price);
 	return RL_OK;
+}
+
+/* eval_cached compiled without AVX, and for it where the processor has it
+** (avxclone.h): the same results, bit for bit */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int eval_cached_plain(const rl_config *cfg, rl_eval_cache *cache,
+                             rl_result *r)
+{
+	return eval_cached(cfg, cache, r, 0);
+}
+
+#if RL_AVX_CLONE
+RL_AVX_FN static int eval_cached_avx(const rl_config *cfg,
+                                     rl_eval_cache *cache, rl_result *r)
+{
+	return eval_cached(cfg, cache, r, 1);
+}
+#endif
+
+int rl_eval_cached_copy(const rl_config *cfg, rl_eval_cache *cache,
+                        rl_result *r, int avx)
+{
+	if (!avx)
+		return eval_cached_plain(cfg, cache, r);
+#if RL_AVX_CLONE
+	if (rl_avx_here())
+		return eval_cached_avx(cfg, cache, r);
+#endif
+	snprintf(r->error, sizeof r->error,
+	         "internal: no copy compiled for AVX here (not built, or the "
+	         "processor has no AVX)");
+	return RL_EINVAL;
+}
+
+int rl_eval_cached(const rl_config *cfg, rl_eval_cache *cache, rl_result *r)
+{
+#if RL_AVX_CLONE
+	if (rl_avx_here())
+		return eval_cached_avx(cfg, cache, r);
+#endif
+	return eval_cached_plain(cfg, cache, r);
 }

@@ -238,13 +238,35 @@ static int fail(rl_load_result *o, int code, const char *msg)
 	return code;
 }
 
+/* What rl_load_eval serves through: the design's cache (the design is the
+** same at every concurrency; the caller's, rl_load_eval_cached) and one
+** copy of the configuration, whose
+** concurrency cap serve_at sets and whose output length prefill_only sets
+** and puts back (where each evaluation copied the configuration, 1,288
+** bytes, 7% of rl_load_eval's instructions: tests/BENCH.md); the copy is
+** the configuration in every other byte. */
+typedef struct {
+	rl_eval_cache *cache;
+	rl_config at;
+} load_srv;
+
 /* The engine at a concurrency cap (the user's cap stays the upper bound). */
-static int serve_at(const rl_config *cfg, rl_eval_cache *cache, double n,
-                    rl_result *r)
+static int serve_at(load_srv *sv, double n, rl_result *r)
 {
-	rl_config c = *cfg;
-	c.scen.batch = n;
-	return rl_eval_cached(&c, cache, r);
+	sv->at.scen.batch = n;
+	return rl_eval_cached(&sv->at, sv->cache, r);
+}
+
+/* The prefill-only engine (osl 1) at cfg's own cap: each iteration fills
+** its budget with prompts (budget_hold, drain) */
+static int prefill_only(const rl_config *cfg, load_srv *sv, rl_result *r)
+{
+	int rc;
+	sv->at.scen.batch = cfg->scen.batch;
+	sv->at.scen.osl = 1;
+	rc = rl_eval_cached(&sv->at, sv->cache, r);
+	sv->at.scen.osl = cfg->scen.osl;
+	return rc;
 }
 
 /* The share of the steady concurrency lam W that a finite run's requests
@@ -262,10 +284,9 @@ static double ramp_share(double w, double t_run)
 /* Concurrency N per replica with X(N) = lam r(N / X(N)), r the ramp share
 ** of a run whose arrivals last t_run (INFINITY: an endless stream, r = 1;
 ** 0 < lam r < X(nmax)). */
-static int solve_concurrency(const rl_config *cfg, rl_eval_cache *cache,
-                             double lam, double t_run, double nmax,
-                             double xmax, double reps, rl_result *r,
-                             double *n_out)
+static int solve_concurrency(load_srv *sv, double lam, double t_run,
+                             double nmax, double xmax, double reps,
+                             rl_result *r, double *n_out)
 {
 	double lo = 0, glo = -lam, hi = nmax, n = 0;
 	double ghi = xmax - lam * ramp_share(nmax / xmax, t_run);
@@ -275,7 +296,7 @@ static int solve_concurrency(const rl_config *cfg, rl_eval_cache *cache,
 		n = (lo * ghi - hi * glo) / (ghi - glo);
 		if (!(n > lo && n < hi))
 			n = 0.5 * (lo + hi);
-		if ((rc = serve_at(cfg, cache, n, r)) != RL_OK)
+		if ((rc = serve_at(sv, n, r)) != RL_OK)
 			return rc;
 		x = r->requests_per_s / reps;
 		g = x - lam * ramp_share(n / x, t_run);
@@ -340,7 +361,7 @@ static void percentiles(rl_load_result *o)
 ** finish, each after a remaining life uniform up to its own: itself and
 ** half of the n - 1 others on average, decode-only iterations at
 ** (n + 1) / 2. */
-static int last_request(const rl_config *cfg, rl_eval_cache *cache,
+static int last_request(const rl_config *cfg, load_srv *sv,
                         double n, double ttft_last, double *out)
 {
 	double a = cfg->scen.osl - 1;
@@ -349,7 +370,7 @@ static int last_request(const rl_config *cfg, rl_eval_cache *cache,
 	*out = ttft_last;
 	if (a <= 0)
 		return RL_OK;
-	if ((rc = serve_at(cfg, cache, fmax(1.0, (n + 1) / 2), &rt)) != RL_OK)
+	if ((rc = serve_at(sv, fmax(1.0, (n + 1) / 2), &rt)) != RL_OK)
 		return rc;
 	*out += a * (rt.decode.time_s > 0 ? rt.decode.time_s : rt.tpot_s);
 	return RL_OK;
@@ -358,7 +379,7 @@ static int last_request(const rl_config *cfg, rl_eval_cache *cache,
 /* What the longest request adds to a finite run's end (3 of the header):
 ** its osl_max - osl output tokens beyond the mean, decoded alone, at the
 ** batch-1 decode iteration; 0 where every request has osl. */
-static int long_tail(const rl_config *cfg, rl_eval_cache *cache, double *out)
+static int long_tail(const rl_config *cfg, load_srv *sv, double *out)
 {
 	double extra = cfg->scen.osl_max - cfg->scen.osl;
 	rl_result r1;
@@ -366,7 +387,7 @@ static int long_tail(const rl_config *cfg, rl_eval_cache *cache, double *out)
 	*out = 0;
 	if (!(extra > 0) || cfg->scen.osl < 1)
 		return RL_OK;
-	if ((rc = serve_at(cfg, cache, 1, &r1)) != RL_OK)
+	if ((rc = serve_at(sv, 1, &r1)) != RL_OK)
 		return rc;
 	*out = extra * (r1.decode.time_s > 0 ? r1.decode.time_s : r1.tpot_s);
 	return RL_OK;
@@ -437,7 +458,7 @@ static int spread(const rl_config *cfg)
 ** of mean isl: own_prefill; until load6 the quantile engine's, p isl_j /
 ** isl tokens, which pushed the long prompts' iterations into the
 ** budget's cap).  Fixed lengths: own_prefill of r, the engine at n. */
-static int spread_prefill(const rl_config *cfg, rl_eval_cache *cache,
+static int spread_prefill(const rl_config *cfg, load_srv *sv,
                           double n, const rl_result *r, double *out)
 {
 	enum { Q = 16 };
@@ -455,7 +476,7 @@ static int spread_prefill(const rl_config *cfg, rl_eval_cache *cache,
 		rl_result rj;
 		c.scen.isl = fmax(1.0, cfg->scen.isl * q[j] * Q / qsum);
 		c.scen.batch = n;
-		if ((rc = rl_eval_cached(&c, cache, &rj)) != RL_OK)
+		if ((rc = rl_eval_cached(&c, sv->cache, &rj)) != RL_OK)
 			return rc;
 		sum += own_prefill(&c, &rj, r);
 	}
@@ -498,15 +519,13 @@ static int spread_prefill(const rl_config *cfg, rl_eval_cache *cache,
 ** lower the server (the prefill-only engine's B is capped by the KV cache
 ** only on a chip that holds fewer than B tokens; more memory, no smaller
 ** X_max). */
-static int budget_hold(const rl_config *cfg, rl_eval_cache *cache,
+static int budget_hold(const rl_config *cfg, load_srv *sv,
                        const rl_result *r, double xmax, double *d,
                        double *B)
 {
-	rl_config pc = *cfg;
 	rl_result rb;
 	int rc;
-	pc.scen.osl = 1;
-	if ((rc = rl_eval_cached(&pc, cache, &rb)) != RL_OK)
+	if ((rc = prefill_only(cfg, sv, &rb)) != RL_OK)
 		return rc;
 	*d = fmin(cfg->scen.isl * rb.prefill.time_s /
 	              fmax(1.0, rb.prefill_tokens - r->decode_seqs),
@@ -532,8 +551,7 @@ typedef struct {
 	int k;
 } fluid_table;
 
-static int fluid_fill(const rl_config *cfg, rl_eval_cache *cache,
-                      double ntop, fluid_table *ft)
+static int fluid_fill(load_srv *sv, double ntop, fluid_table *ft)
 {
 	int j, rc;
 	ft->k = ntop > 1 ? FLUID_POINTS : 1;
@@ -541,7 +559,7 @@ static int fluid_fill(const rl_config *cfg, rl_eval_cache *cache,
 		double nj = ft->k > 1 ? pow(ntop, (double)j / (ft->k - 1)) : 1;
 		rl_result r;
 		double td;
-		if ((rc = serve_at(cfg, cache, nj, &r)) != RL_OK)
+		if ((rc = serve_at(sv, nj, &r)) != RL_OK)
 			return rc;
 		td = r.decode.time_s > 0 ? r.decode.time_s : r.tpot_s;
 		ft->n[j] = nj;
@@ -575,7 +593,7 @@ static void fluid_at(const fluid_table *ft, double n, double *td, double *c)
 ** more stays than the steps allow (its ramps then a small share of it:
 ** 2a's steady state holds) or has no decode step.  B the prefill budget
 ** (tokens an iteration), nmax the slots (INFINITY: none to wait for). */
-static int fluid_run(const rl_config *cfg, rl_eval_cache *cache, double lam,
+static int fluid_run(const rl_config *cfg, load_srv *sv, double lam,
                      double n, double nmax, double B, double *itl,
                      double *end)
 {
@@ -587,7 +605,7 @@ static int fluid_run(const rl_config *cfg, rl_eval_cache *cache, double lam,
 	*itl = *end = 0;
 	if (!(L > 1) || !(n >= 1) || !(lam > 0) || isinf(lam))
 		return RL_OK;
-	if ((rc = fluid_fill(cfg, cache, fmin(n, nmax), &ft)) != RL_OK)
+	if ((rc = fluid_fill(sv, fmin(n, nmax), &ft)) != RL_OK)
 		return rc;
 	/* the iterations of the run at most: its arrivals at the shortest
 	** iteration, then one stay */
@@ -636,7 +654,7 @@ static int fluid_run(const rl_config *cfg, rl_eval_cache *cache, double lam,
 }
 
 /* Below capacity (1-3 of the header). */
-static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
+static int steady(const rl_config *cfg, load_srv *sv, double lam,
                   double n_run, double reps, const rl_result *rmax,
                   rl_load_result *o)
 {
@@ -644,8 +662,8 @@ static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
 	double n, xmax = rmax->requests_per_s / reps, rho_x = lam / xmax;
 	double rho, rho_b, d, d_b, B;
 	double t_run = n_run > 0 ? n_run / lam : INFINITY;
-	int rc = solve_concurrency(cfg, cache, lam, t_run, rmax->concurrency,
-	                           xmax, reps, &o->at, &n);
+	int rc = solve_concurrency(sv, lam, t_run, rmax->concurrency, xmax,
+	                           reps, &o->at, &n);
 	if (rc != RL_OK)
 		return rc;
 	/* two queues, and the wait is the longer of the two means (what
@@ -661,7 +679,7 @@ static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
 	** on every chip, the budget's does not (budget_hold).  A finite run
 	** of at most N_max requests is admitted at once.  M/D/1 mean wait
 	** rho D / (2 (1 - rho)) on each (the header's 2 derives it) */
-	if ((rc = budget_hold(cfg, cache, &o->at, xmax, &d_b, &B)) != RL_OK)
+	if ((rc = budget_hold(cfg, sv, &o->at, xmax, &d_b, &B)) != RL_OK)
 		return rc;
 	/* (below capacity lam < X_max, and d_b is at most 1 / X_max:
 	** budget_hold; kept below 1 against rounding) */
@@ -677,7 +695,7 @@ static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
 	}
 	o->regime = RL_LOAD_STEADY;
 	o->concurrency = n;
-	if ((rc = spread_prefill(cfg, cache, n, &o->at, &o->prefill_s)) != RL_OK)
+	if ((rc = spread_prefill(cfg, sv, n, &o->at, &o->prefill_s)) != RL_OK)
 		return rc;
 	o->tpot_s = o->at.tpot_s;
 	o->ttft.kind = RL_TTFT_POISSON;
@@ -695,14 +713,14 @@ static int steady(const rl_config *cfg, rl_eval_cache *cache, double lam,
 	throughput(o, cfg, lam * reps);
 	if (n_run > 0) { /* a finite run ends after its last request (3) */
 		double last, tail;
-		if ((rc = last_request(cfg, cache, n, o->ttft_mean_s, &last)) !=
+		if ((rc = last_request(cfg, sv, n, o->ttft_mean_s, &last)) !=
 		        RL_OK ||
-		    (rc = long_tail(cfg, cache, &tail)) != RL_OK)
+		    (rc = long_tail(cfg, sv, &tail)) != RL_OK)
 			return rc;
 		o->duration_s = (n_run - 1) / lam + last + tail;
 		if (cfg->prof.run_fluid > 0.5 && !spread(cfg)) { /* 2b */
 			double itl, end;
-			if ((rc = fluid_run(cfg, cache, lam, n_run,
+			if ((rc = fluid_run(cfg, sv, lam, n_run,
 			                    rmax->concurrency_limit ==
 			                            RL_LIMIT_TOKENS
 			                        ? INFINITY
@@ -747,12 +765,11 @@ static double tail_batch(double n, double a, double K, double u, int sprd)
 
 /* The drain of a finite run past capacity or of a burst (5 of the header).
 ** lam may be INFINITY; n requests per replica. */
-static int drain(const rl_config *cfg, rl_eval_cache *cache, double lam,
+static int drain(const rl_config *cfg, load_srv *sv, double lam,
                  double n, double reps, const rl_result *rmax,
                  rl_load_result *o)
 {
 	const rl_scenario *s = &cfg->scen;
-	rl_config pc = *cfg;
 	rl_result rb, rtail;
 	double a = s->osl - 1;
 	/* slots: the batch size or the KV cache holds nmax sequences; where
@@ -767,8 +784,7 @@ static int drain(const rl_config *cfg, rl_eval_cache *cache, double lam,
 	int rc, it;
 
 	/* the iteration of a full prefill budget: the prefill-only engine */
-	pc.scen.osl = 1;
-	if ((rc = rl_eval_cached(&pc, cache, &rb)) != RL_OK)
+	if ((rc = prefill_only(cfg, sv, &rb)) != RL_OK)
 		return rc;
 	B = rb.prefill_tokens;
 	T_B = rb.prefill.time_s;
@@ -790,7 +806,7 @@ static int drain(const rl_config *cfg, rl_eval_cache *cache, double lam,
 		delta = u < 1 ? (1 - u) / 2 : 0.5;
 
 	/* the engine at the concurrency the run reaches */
-	if ((rc = serve_at(cfg, cache, n_in, &o->at)) != RL_OK)
+	if ((rc = serve_at(sv, n_in, &o->at)) != RL_OK)
 		return rc;
 	/* the budget keeps up with the prompts, and the run's ramp (2a of
 	** the header) never reaches the concurrency it cannot sustain: no
@@ -798,7 +814,7 @@ static int drain(const rl_config *cfg, rl_eval_cache *cache, double lam,
 	if (!isinf(lam) && lam < P &&
 	    o->at.requests_per_s / reps >
 	        lam * ramp_share(n_in * reps / o->at.requests_per_s, n / lam)) {
-		rc = steady(cfg, cache, lam, n, reps, rmax, o);
+		rc = steady(cfg, sv, lam, n, reps, rmax, o);
 		o->regime = RL_LOAD_STEADY;
 		return rc;
 	}
@@ -823,7 +839,7 @@ static int drain(const rl_config *cfg, rl_eval_cache *cache, double lam,
 		/* decode steps overlapping the drain cost T_B; after it, the
 		** batch thins out (header, 5) */
 		double ov = a >= K ? K / 2 : a - a * a / (2 * K), T_d;
-		if ((rc = serve_at(cfg, cache, tail_batch(n_in, a, K, u, spread(cfg)),
+		if ((rc = serve_at(sv, tail_batch(n_in, a, K, u, spread(cfg)),
 		                   &rtail)) != RL_OK)
 			return rc;
 		T_d = rtail.decode.time_s > 0 ? rtail.decode.time_s : rtail.tpot_s;
@@ -853,12 +869,12 @@ static int drain(const rl_config *cfg, rl_eval_cache *cache, double lam,
 		last = rl_ttft_of_request(&o->ttft, n - 1);
 		if (T_last >= 0)
 			last += a * T_last;
-		else if ((rc = last_request(cfg, cache, n_in, last, &last)) !=
+		else if ((rc = last_request(cfg, sv, n_in, last, &last)) !=
 		         RL_OK)
 			return rc;
 		run_s = fmax(run_s, (n - 1) * inv_lam + last);
 	}
-	if ((rc = long_tail(cfg, cache, &tail)) != RL_OK)
+	if ((rc = long_tail(cfg, sv, &tail)) != RL_OK)
 		return rc;
 	run_s += tail;
 	o->duration_s = run_s;
@@ -868,13 +884,21 @@ static int drain(const rl_config *cfg, rl_eval_cache *cache, double lam,
 
 int rl_load_eval(const rl_config *cfg, const rl_load *ld, rl_load_result *o)
 {
+	rl_eval_cache cache;
+	cache.valid = 0;
+	return rl_load_eval_cached(cfg, ld, &cache, o);
+}
+
+int rl_load_eval_cached(const rl_config *cfg, const rl_load *ld,
+                        rl_eval_cache *cache, rl_load_result *o)
+{
 	rl_result rmax;
-	rl_eval_cache cache; /* the design is the same at every concurrency */
+	load_srv srv, *sv = &srv;
 	double reps, lam, xmax, xrun, n;
 	int rc;
 	char msg[256];
 
-	cache.valid = 0;
+	sv->cache = cache;
 	memset(o, 0, sizeof *o);
 	if (!(ld->rate_rps > 0)) {
 		snprintf(msg, sizeof msg,
@@ -892,8 +916,9 @@ int rl_load_eval(const rl_config *cfg, const rl_load *ld, rl_load_result *o)
 		return fail(o, RL_EINVAL,
 		            "rate = inf (all requests at once) needs a request "
 		            "count (requests >= 1)");
-	if ((rc = rl_eval_cached(cfg, &cache, &rmax)) != RL_OK)
+	if ((rc = rl_eval_cached(cfg, sv->cache, &rmax)) != RL_OK)
 		return fail(o, rc, rmax.error);
+	sv->at = *cfg;
 	reps = rmax.replicas > 0 ? rmax.replicas : 1;
 	lam = ld->rate_rps / reps;
 	n = ld->requests / reps;
@@ -907,16 +932,16 @@ int rl_load_eval(const rl_config *cfg, const rl_load *ld, rl_load_result *o)
 	xrun = xmax;
 	if (n > 0 && n < rmax.concurrency) {
 		rl_result rn;
-		if ((rc = serve_at(cfg, &cache, n, &rn)) != RL_OK)
+		if ((rc = serve_at(sv, n, &rn)) != RL_OK)
 			return fail(o, rc, rn.error);
 		xrun = rn.requests_per_s / reps;
 	}
 
 	if (lam < xrun) {
-		rc = steady(cfg, &cache, lam, n, reps, &rmax, o);
+		rc = steady(cfg, sv, lam, n, reps, &rmax, o);
 	} else if (n > 0) {
 		o->regime = isinf(lam) ? RL_LOAD_BURST : RL_LOAD_OVERLOAD;
-		rc = drain(cfg, &cache, lam, n, reps, &rmax, o);
+		rc = drain(cfg, sv, lam, n, reps, &rmax, o);
 	} else {
 		o->regime = RL_LOAD_SATURATED;
 		o->at = rmax;

@@ -115,6 +115,12 @@ typedef struct {
 ** the message in out->error; RL_EINVAL for a rate <= 0 or NaN, a negative
 ** or fractional request count, or a burst without a request count. */
 int rl_load_eval(const rl_config *cfg, const rl_load *ld, rl_load_result *out);
+/* The same through the caller's cache (engine.h; valid = 0 before its
+** first use), kept across calls: the same results, without a new setup of
+** the design at each call where one design is evaluated at many rates
+** (rl_slo_search's bisection). */
+int rl_load_eval_cached(const rl_config *cfg, const rl_load *ld,
+                        rl_eval_cache *cache, rl_load_result *out);
 
 /* ---- latency targets (slo.c) ---- */
 enum { RL_SLO_TTFT = 0, RL_SLO_TPOT, RL_SLO_E2E, RL_SLO_METRIC_COUNT };

@@ -27,8 +27,10 @@
 ** __builtin_cpu_supports("avx") says the processor has it: the build
 ** assumes no AVX.  RL_SAME_BYTES_FN(name, n) defines both: a function
 ** name(a, b), memcmp(a, b, n) == 0, by AVX (name_avx) where the processor
-** has it, else by memcmp.  Where the build is not x86-64 GCC or Clang, or
-** is made with -DRL_NO_AVX, RL_SAME_AVX is 0 and name is memcmp alone.
+** has it, else by memcmp; name_avx alone for a caller that knows the
+** processor has AVX (avxclone.h's clones).  Where the build is not x86-64
+** GCC or Clang, or is made with -DRL_NO_AVX, RL_SAME_AVX is 0 and name and
+** name_avx are memcmp alone.
 ** test_samebytes checks name_avx and name against memcmp, one bit changed
 ** at every byte, at every alignment of each span.
 */
@@ -89,6 +91,10 @@ rl_same_avx_body(const unsigned char *a, const unsigned char *b, size_t n)
 #define RL_SAME_AVX 0
 #define RL_SAME_BYTES_FN(name, n)                                            \
 	static inline int name(const void *a, const void *b)                  \
+	{                                                                     \
+		return memcmp(a, b, n) == 0;                                  \
+	}                                                                     \
+	static inline int name##_avx(const void *a, const void *b)            \
 	{                                                                     \
 		return memcmp(a, b, n) == 0;                                  \
 	}

@@ -62,17 +62,21 @@ int rl_slo_search(const rl_config *cfg, const rl_slo *t, int n,
 	rl_load ld = {0, 0};
 	rl_load_result *lr = &out->best;
 	rl_result rmax;
+	/* one design at every rate: one cache for all of them (the same
+	** results; each rl_load_eval worked out the design's setup again) */
+	rl_eval_cache cache;
 	double cap, lo, hi;
 	int rc, s, miss;
 
 	memset(out, 0, sizeof *out);
-	if ((rc = rl_eval(cfg, &rmax)) != RL_OK) {
+	cache.valid = 0;
+	if ((rc = rl_eval_cached(cfg, &cache, &rmax)) != RL_OK) {
 		memcpy(lr->error, rmax.error, sizeof lr->error);
 		return rc;
 	}
 	cap = rmax.requests_per_s;
 	ld.rate_rps = cap * RATE_LOW;
-	if ((rc = rl_load_eval(cfg, &ld, lr)) != RL_OK)
+	if ((rc = rl_load_eval_cached(cfg, &ld, &cache, lr)) != RL_OK)
 		return rc;
 	miss = first_miss(lr, t, n);
 	if (miss >= 0) {
@@ -84,7 +88,7 @@ int rl_slo_search(const rl_config *cfg, const rl_slo *t, int n,
 	lo = RATE_LOW;
 	hi = RATE_HIGH;
 	ld.rate_rps = cap * hi;
-	if ((rc = rl_load_eval(cfg, &ld, lr)) != RL_OK)
+	if ((rc = rl_load_eval_cached(cfg, &ld, &cache, lr)) != RL_OK)
 		return rc;
 	if (first_miss(lr, t, n) < 0) {
 		/* met up to capacity: no target binds (the wait enters none of
@@ -95,7 +99,7 @@ int rl_slo_search(const rl_config *cfg, const rl_slo *t, int n,
 	for (s = 0; s < RATE_STEPS && hi - lo > 1e-7 * hi; s++) {
 		double mid = 0.5 * (lo + hi);
 		ld.rate_rps = cap * mid;
-		if ((rc = rl_load_eval(cfg, &ld, lr)) != RL_OK)
+		if ((rc = rl_load_eval_cached(cfg, &ld, &cache, lr)) != RL_OK)
 			return rc;
 		if (first_miss(lr, t, n) < 0)
 			lo = mid;
@@ -103,5 +107,5 @@ int rl_slo_search(const rl_config *cfg, const rl_slo *t, int n,
 			hi = mid;
 	}
 	ld.rate_rps = cap * lo;
-	return rl_load_eval(cfg, &ld, lr);
+	return rl_load_eval_cached(cfg, &ld, &cache, lr);
 }

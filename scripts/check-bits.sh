@@ -2,10 +2,11 @@
 # check-bits.sh: every result of the engine the same bit for bit before and
 # after a change meant not to move any (a speed step).  Builds REV's
 # libraries from `git archive` in a temporary folder, links today's
-# tests/bench.c to them, and compares `bench --hash N` there (the hash of
-# every field of every result of N pseudo-random configurations of the
-# shipped presets and of make bench's real path: tests/bench.c) with this
-# tree's build/tests/bench, both reading this tree's data/ (ROOFLAB_DATA).
+# tests/bench.c (with tests/resfields.h, the fields it hashes) to them,
+# and compares `bench --hash N` there (the hash of every field of every
+# result of N pseudo-random configurations of the shipped presets and of
+# make bench's real path: tests/bench.c) with this tree's
+# build/tests/bench, both reading this tree's data/ (ROOFLAB_DATA).
 # The tree itself is never written.
 #   usage: scripts/check-bits.sh [REV [N]]
 #     REV  the revision to compare with (default: where HEAD left main,
@@ -26,7 +27,7 @@ case $n in ''|*[!0-9]*) echo "check-bits.sh: N: a whole number, not '$n'" >&2; e
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
 git -C "$root" archive "$rev" | tar -x -C "$tmp" || exit 1
-cp "$root/tests/bench.c" "$tmp/tests/bench.c" || exit 1
+cp "$root/tests/bench.c" "$root/tests/resfields.h" "$tmp/tests/" || exit 1
 if ! make -C "$tmp" -s build/tests/bench >"$tmp/build.log" 2>&1; then
 	echo "check-bits.sh: $rev: build failed:" >&2
 	tail -20 "$tmp/build.log" >&2

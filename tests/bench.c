@@ -51,6 +51,7 @@
 #include "../config/setup.h"
 #include "../sweeps/bench_store.h"
 #include "fixtures.h"
+#include "resfields.h"
 
 #define RUNS 5 /* short runs of the engine, for the median and range */
 #define CHUNK 50000 /* evaluations of one timed chunk */
@@ -280,6 +281,73 @@ static int real_only(long n_evals, int fixture)
 	return 0;
 }
 
+/* `bench --section WHAT N`: the loop of one of make bench's other lines,
+** N times, nothing timed (for callgrind, as --real): `nocache` N
+** evaluations of the fixture without a cache, `load` N latencies at a
+** rate (the fixture at isl 2048, osl 128, half its capacity), `pipe` N
+** evaluations of the fixture at tp 2 x pp 4, `map` N searches over every
+** mapping of 8 chips; each varies what main's line varies. */
+static int section_only(const char *what, long n_iter)
+{
+	rl_config *c = aligned(sizeof *c);
+	rl_result *r = aligned(sizeof *r);
+	rl_map_entry e[64];
+	double sink = 0;
+	long m;
+	if (!c || !r) {
+		free(c);
+		free(r);
+		return 1;
+	}
+	setup(c);
+	if (strcmp(what, "nocache") == 0) {
+		for (m = 0; m < n_iter; m++) {
+			c->scen.isl = 128 + (double)(m & 1023);
+			c->scen.osl = 64 + (double)((m >> 3) & 511);
+			if (rl_eval(c, r) == RL_OK)
+				sink += r->output_tps;
+		}
+	} else if (strcmp(what, "load") == 0) {
+		rl_load ld = {0, 0};
+		rl_load_result lr;
+		c->scen.isl = 2048;
+		c->scen.osl = 128;
+		if (rl_eval(c, r) != RL_OK)
+			goto fail;
+		ld.rate_rps = 0.5 * r->requests_per_s;
+		for (m = 0; m < n_iter; m++) {
+			ld.rate_rps *= (m & 1) ? 1.0001 : 1 / 1.0001;
+			if (rl_load_eval(c, &ld, &lr) == RL_OK)
+				sink += lr.ttft_p99_s;
+		}
+	} else if (strcmp(what, "pipe") == 0) {
+		c->scen.tp = 2;
+		c->scen.pp = 4;
+		for (m = 0; m < n_iter; m++) {
+			c->scen.isl = 128 + (double)(m & 1023);
+			if (rl_eval(c, r) == RL_OK)
+				sink += r->output_tps;
+		}
+	} else if (strcmp(what, "map") == 0) {
+		for (m = 0; m < n_iter; m++) {
+			c->scen.isl = 128 + (double)(m & 1023);
+			sink += (double)rl_map_search(c, NULL, e, 64) +
+			        e[0].output_tps;
+		}
+	} else {
+		fprintf(stderr, "bench --section: nocache, load, pipe or map\n");
+		goto fail;
+	}
+	printf("%ld of %s (sum %.17g)\n", n_iter, what, sink);
+	free(c);
+	free(r);
+	return 0;
+fail:
+	free(c);
+	free(r);
+	return 2;
+}
+
 /* FNV-1a, 64 bits, over the bytes of each value hashed */
 static void hash_bytes(unsigned long long *h, const void *p, size_t n)
 {
@@ -309,15 +377,10 @@ static void hash_i(unsigned long long *h, int v)
 
 static void hash_iter(unsigned long long *h, const rl_iter *it, FILE *dump)
 {
-	const double v[] = {
-		it->tokens, it->gemm_compute_s, it->gemm_memory_s,
-		it->gemm_fixed_s, it->attn_compute_s, it->attn_memory_s,
-		it->elementwise_s, it->comm_s, it->comm_exposed_s,
-		it->overhead_s, it->overhead_hidden_s, it->time_s, it->flops,
-		it->hbm_bytes, it->sram_bytes, it->link_bytes, it->attn_scores,
-		it->vector_elems};
+	double v[RF_ITER];
 	size_t i;
-	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+	rf_iter(it, v);
+	for (i = 0; i < RF_ITER; i++) {
 		hash_d(h, v[i]);
 		if (dump)
 			fprintf(dump, v[i] != v[i] ? " nan" : " %a", v[i]);
@@ -327,34 +390,13 @@ static void hash_iter(unsigned long long *h, const rl_iter *it, FILE *dump)
 		fprintf(dump, " b%d", it->bound);
 }
 
-/* every field of a result, field by field (no padding); the message too
-** where the evaluation failed */
+/* every field of a result, field by field (no padding: resfields.h); the
+** message too where the evaluation failed */
 static void hash_result(unsigned long long *h, int rc, const rl_result *r,
                         FILE *dump)
 {
-	const rl_model_shape *s = &r->shape;
-	const double v[] = {
-		r->output_tps, r->total_tps, r->output_tps_per_chip,
-		r->total_tps_per_chip, r->requests_per_s, r->ttft_s, r->tpot_s,
-		r->e2e_s, r->concurrency, r->decode_seqs, r->prefill_tokens,
-		r->prefill_chunk, r->prefill_share, r->replicas, r->mfu, r->mbu,
-		r->peak_flops, r->weights_bytes, r->weights_bytes_per_chip,
-		r->kv_bytes_per_token, r->kv_bytes_per_token_per_chip,
-		r->kv_capacity_bytes, r->kv_used_bytes, r->runtime_bytes,
-		r->free_bytes, r->sram_resident_bytes, r->kv_capacity_tokens,
-		r->avg_flops_per_s, r->avg_hbm_Bps, r->avg_sram_Bps,
-		r->avg_link_Bps, r->prefill_iters_per_s, r->decode_iters_per_s,
-		r->power_w, r->clock_scale, r->clock_scale_prefill,
-		r->clock_scale_decode, r->power_prefill_w, r->power_decode_w,
-		r->power_lowest_w, r->clock_scale_lowest, r->chip_cost_usd,
-		r->chip_price_usd, r->usd_per_mtok_cost, r->usd_per_mtok_price,
-		s->params_total, s->params_active, s->params_embedding,
-		s->linear_flops_per_token, s->head_flops_per_token,
-		s->attn_flops_per_ctx, s->kv_elems_per_token,
-		s->act_elems_per_token_layer, s->elem_elems_full,
-		s->elem_elems_split, s->params_expert, s->moe_layers,
-		s->attn_flops_per_ctx_prefill, s->kv_per_head,
-		s->attn_scores_per_ctx, s->window, s->window_share};
+	double v[RF_DOUBLES];
+	int n[RF_INTS];
 	size_t i;
 	hash_i(h, rc);
 	if (dump)
@@ -365,20 +407,17 @@ static void hash_result(unsigned long long *h, int rc, const rl_result *r,
 			fprintf(dump, " %s\n", r->error);
 		return;
 	}
-	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+	rf_doubles(r, v);
+	for (i = 0; i < RF_DOUBLES; i++) {
 		hash_d(h, v[i]);
 		if (dump)
 			fprintf(dump, v[i] != v[i] ? " nan" : " %a", v[i]);
 	}
-	hash_i(h, r->concurrency_limit);
-	hash_i(h, r->prefill_bound);
-	hash_i(h, r->decode_bound);
-	hash_i(h, r->power_limited);
-	hash_i(h, r->violations);
+	rf_ints(r, n);
+	for (i = 0; i < RF_INTS; i++)
+		hash_i(h, n[i]);
 	if (dump)
-		fprintf(dump, " %d %d %d %d %d", r->concurrency_limit,
-		        r->prefill_bound, r->decode_bound, r->power_limited,
-		        r->violations);
+		fprintf(dump, " %d %d %d %d %d", n[0], n[1], n[2], n[3], n[4]);
 	hash_iter(h, &r->prefill, dump);
 	hash_iter(h, &r->decode, dump);
 	if (dump)
@@ -570,12 +609,14 @@ int main(int argc, char **argv)
 		return real_only(atol(argv[2]), 0);
 	if (argc == 3 && strcmp(argv[1], "--fixture") == 0)
 		return real_only(atol(argv[2]), 1);
+	if (argc == 4 && strcmp(argv[1], "--section") == 0)
+		return section_only(argv[2], atol(argv[3]));
 	if (argc == 3 && strcmp(argv[1], "--hash") == 0)
 		return hash_all(atol(argv[2]), NULL);
 	if (argc == 3 && strcmp(argv[1], "--dump") == 0)
 		return hash_all(atol(argv[2]), stdout);
 	if (argc != 1) {
-		fprintf(stderr, "usage: bench [--real N | --fixture N | --hash N | --dump N]\n");
+		fprintf(stderr, "usage: bench [--real N | --fixture N | --section nocache|load|pipe|map N | --hash N | --dump N]\n");
 		return 2;
 	}
 	setup(&c);

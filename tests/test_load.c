@@ -20,6 +20,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "../model/benchrule.h"
 #include "../model/load.h"
 #include "../model/params.h"
 #include "fixtures.h"
@@ -1302,6 +1303,112 @@ static void test_bad_input(void **state)
 	assert_int_equal(rl_load_eval(&c, &nan_rate, &o), RL_EINVAL);
 }
 
+/* The same double, or both not a number. */
+static int same_bits(double a, double b)
+{
+	return (a != a && b != b) || memcmp(&a, &b, sizeof a) == 0;
+}
+
+/* rl_load_eval_cached through one cache kept across every load of a
+** design and across designs (as rl_slo_search keeps one) gives
+** rl_load_eval's results, field by field, bit for bit: four designs (the
+** overhead-only server; Llama-3 70B on 8 H100s at tp 8 with its batch
+** rule; the same with output lengths that vary; Mixtral 8x7B with run_fluid)
+** at rates from 5% of capacity to past it, finite runs and a burst. */
+static void test_cached_same(void **state)
+{
+	static const double share[] = {0.05, 0.5, 0.9, 0.999, 1.5};
+	static const double runs[] = {0, 50, 500};
+	rl_eval_cache cache;
+	int d, i, j, k, n = 0;
+	(void)state;
+	cache.valid = 0;
+	for (d = 0; d < 4; d++) {
+		rl_config c;
+		rl_result rmax;
+		overhead_only(&c);
+		if (d == 1 || d == 2) {
+			fx_h100_ideal(&c);
+			fx_llama3_70b(&c.model);
+			c.scen.precision = RL_PREC_FP8;
+			c.scen.tp = 8;
+			c.scen.chips = 8;
+			c.scen.isl = 2048;
+			c.scen.osl = 128;
+			c.prof.batch_rule = RL_BATCH_TRTLLM_BUILD;
+			if (d == 2)
+				c.scen.osl_max = 512;
+		} else if (d == 3) {
+			fx_h100_ideal(&c);
+			fx_mixtral_8x7b(&c.model);
+			c.scen.tp = 2;
+			c.scen.chips = 2;
+			c.scen.isl = 1000;
+			c.scen.osl = 300;
+			c.prof.run_fluid = 1;
+		}
+		assert_int_equal(rl_eval(&c, &rmax), RL_OK);
+		for (i = 0; i < 5; i++)
+			for (j = 0; j < 4; j++) {
+				rl_load ld = {0, 0};
+				rl_load_result a, b;
+				double va[24], vb[24];
+				ld.rate_rps = j < 3 ? share[i] * rmax.requests_per_s
+				                    : INFINITY;
+				ld.requests = j < 3 ? runs[j] : 64;
+				if (j == 3 && i > 0)
+					continue;
+				assert_int_equal(rl_load_eval(&c, &ld, &a), RL_OK);
+				assert_int_equal(
+				    rl_load_eval_cached(&c, &ld, &cache, &b), RL_OK);
+				assert_int_equal(a.regime, b.regime);
+				{
+					const rl_load_result *x[2] = {&a, &b};
+					double *v[2] = {va, vb};
+					int t;
+					for (t = 0; t < 2; t++) {
+						const rl_load_result *o = x[t];
+						double *w = v[t];
+						w[0] = o->offered_rps;
+						w[1] = o->capacity_rps;
+						w[2] = o->utilization;
+						w[3] = o->concurrency;
+						w[4] = o->max_concurrency;
+						w[5] = o->ttft_mean_s;
+						w[6] = o->ttft_p50_s;
+						w[7] = o->ttft_p90_s;
+						w[8] = o->ttft_p99_s;
+						w[9] = o->prefill_s;
+						w[10] = o->wait_mean_s;
+						w[11] = o->tpot_s;
+						w[12] = o->tpot_p50_s;
+						w[13] = o->tpot_p90_s;
+						w[14] = o->tpot_p99_s;
+						w[15] = o->e2e_s;
+						w[16] = o->requests_per_s;
+						w[17] = o->output_tps;
+						w[18] = o->total_tps;
+						w[19] = o->duration_s;
+						w[20] = o->queue_growth_rps;
+						w[21] = o->at.output_tps;
+						w[22] = o->at.ttft_s;
+						w[23] = o->at.concurrency;
+					}
+				}
+				for (k = 0; k < 24; k++) {
+					if (!same_bits(va[k], vb[k]))
+						print_error("design %d, rate %g, run %g: "
+						            "field %d: %a, cached %a\n",
+						            d, ld.rate_rps, ld.requests, k,
+						            va[k], vb[k]);
+					assert_true(same_bits(va[k], vb[k]));
+				}
+				n++;
+			}
+	}
+	assert_int_equal(n, 4 * 16);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1344,6 +1451,7 @@ int main(void)
 	    cmocka_unit_test(test_target_met),
 	    cmocka_unit_test(test_curve),
 	    cmocka_unit_test(test_bad_input),
+	    cmocka_unit_test(test_cached_same),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
