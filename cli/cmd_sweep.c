@@ -261,6 +261,12 @@ static void refill_note(const rl_sweep_stats *st, const rl_sweep_spec *s,
 ** where looked up (0 where the measurements could not be read: NULL).
 ** RL_EINTERNAL (said on stderr) where they could not be held in memory,
 ** an internal failure the sweep exits 1 for; RL_OK otherwise. */
+/* the note stored whole: the run's column (sweeps/, RL_SWEEP_FIT_NOTE_MAX)
+** holds as many bytes as val_chip_fit's words (claim/), the two folders
+** beside each other and met here alone (review42) */
+_Static_assert(RL_SWEEP_FIT_NOTE_MAX == sizeof ((val_chip_fit *)0)->words,
+               "RL_SWEEP_FIT_NOTE_MAX (sweeps/spec.h) is not the size of "
+               "val_chip_fit.words (claim/valtrust.h)");
 static int fit_note(const char *section, const char *profile,
                      const char *chip, char *stored, size_t len, int *known)
 {

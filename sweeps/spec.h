@@ -48,7 +48,9 @@
 #define RL_SWEEP_MAX_SETS 64
 #define RL_SWEEP_DEFAULT_LIMIT 100000000ULL
 /* a note that a profile is carried to another chip, its bytes with the
-** NUL: claim/valtrust.h's val_chip_fit.words, held whole */
+** NUL: claim/valtrust.h's val_chip_fit.words, held whole (a
+** _Static_assert in cli/cmd_sweep.c, where the two meet, holds them
+** equal: claim/ and sweeps/ do not include each other) */
 #define RL_SWEEP_FIT_NOTE_MAX 768
 
 typedef enum {
