@@ -495,8 +495,8 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 		else if (strncmp(side->st.profile_note, "named by ", 9))
 			by_default = 1;
 		/* a profile fitted on another chip's rows, as eval says it */
-		if ((rc = val_trust_chip(profile_fit_name(&side->st), side->st.chip,
-		                         &side->fit, msg, sizeof msg)) ==
+		if ((rc = val_trust_chip(side->st.profile, side->st.profile_file,
+		                         side->st.chip, &side->fit, msg, sizeof msg)) ==
 		    RL_EINTERNAL) {
 			free(sets);
 			snprintf(err, errlen, "%s", msg);

@@ -9,10 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../config/ini.h"
 #include "../config/measure.h"
 #include "../config/presets.h"
 #include "../config/profileloo.h"
 #include "../config/setup.h"
+#include "../model/params.h"
 #include "../model/status.h"
 #include "valversions.h"
 
@@ -255,10 +257,95 @@ int val_trust_shipped(const char *base, char *buf, size_t len, char *err,
 	return rc;
 }
 
-int val_trust_chip(const char *profile, const char *chip, val_chip_fit *f,
-                   char *err, size_t errlen)
+/* [meta] name into ud (RL_NAME_MAX bytes), "" where longer: no shipped
+** profile's name */
+static int meta_name_cb(void *ud, const char *section, const char *key,
+                        const char *value, char *err, size_t errlen)
+{
+	char *name = ud;
+	(void)err;
+	(void)errlen;
+	if (!strcmp(section, "meta") && !strcmp(key, "name"))
+		snprintf(name, RL_NAME_MAX, "%s",
+		         strlen(value) < RL_NAME_MAX ? value : "");
+	return 0;
+}
+
+/* The profile's numbers ([profile] rows, rl_config_hash_section) as the
+** file `file` alone gives them onto the defaults into *h: RL_OK, -1 where
+** it cannot be read, RL_EINTERNAL with err for out of memory. */
+static int profile_figures(const char *file, uint64_t *h, char *err,
+                           size_t errlen)
+{
+	rl_setup *st = malloc(sizeof *st);
+	char e[1024];
+	int rc;
+	if (!st) {
+		snprintf(err, errlen, "out of memory");
+		return RL_EINTERNAL;
+	}
+	setup_init(st);
+	rc = setup_load(st, "profile", file, e, sizeof e);
+	if (rc == RL_EINTERNAL)
+		snprintf(err, errlen, "%s", e);
+	else if (rc == 0)
+		*h = rl_config_hash_section(14695981039346656037ULL, &st->cfg,
+		                            "profile");
+	free(st);
+	return rc == RL_EINTERNAL ? RL_EINTERNAL : rc ? -1 : RL_OK;
+}
+
+/* The name of the shipped profile whose fit the file profile_file (""
+** none: the profile by its name) holds, into name (RL_NAME_MAX bytes):
+** the one its [meta] name names (else the setup's name, profile), where
+** the file's [profile] numbers are that shipped preset's; "" where they
+** are not (a refit of its own saved under a shipped name: no row of the
+** versions table is of it).  By the file's name alone, a copy of
+** trtllm-0.10 given as mytrt.ini was no fitted profile, and a refit on
+** other rows saved as trtllm-0.10.ini was the H100's (review42).  RL_OK,
+** or RL_EINTERNAL with err. */
+static int shipped_name(const char *profile, const char *profile_file,
+                        char *name, char *err, size_t errlen)
+{
+	char shipped[1024], e[1024];
+	uint64_t mine = 0, theirs = 0;
+	int rc;
+	snprintf(name, RL_NAME_MAX, "%s", profile);
+	if (!profile_file || !profile_file[0])
+		return RL_OK;
+	name[0] = '\0';
+	rc = ini_parse_file(profile_file, meta_name_cb, name, e, sizeof e);
+	if (rc == RL_EINTERNAL) {
+		snprintf(err, errlen, "%s", e);
+		return RL_EINTERNAL;
+	}
+	if (rc == 0 && !name[0])
+		snprintf(name, RL_NAME_MAX, "%s", profile);
+	/* a preset's name, never a path ("/x", "x.ini") that a [meta] would
+	** have read as the shipped profile */
+	if (rc || !name[0] || strchr(name, '/') ||
+	    (strlen(name) >= 4 && !strcmp(name + strlen(name) - 4, ".ini")) ||
+	    preset_path("profile", name, shipped, sizeof shipped, e, sizeof e)) {
+		name[0] = '\0';
+		return RL_OK;
+	}
+	if (!strcmp(shipped, profile_file))
+		return RL_OK;
+	if ((rc = profile_figures(profile_file, &mine, err, errlen)) == RL_OK)
+		rc = profile_figures(shipped, &theirs, err, errlen);
+	if (rc == RL_EINTERNAL)
+		return rc;
+	if (rc || mine != theirs)
+		name[0] = '\0';
+	return RL_OK;
+}
+
+int val_trust_chip(const char *profile, const char *profile_file,
+                   const char *chip, val_chip_fit *f, char *err,
+                   size_t errlen)
 {
 	char vfile[1024], files[2][1024], here[RL_NAME_MAX];
+	char fitted[RL_NAME_MAX];
 	val_versions vt;
 	meas_set set;
 	size_t i, k;
@@ -266,6 +353,10 @@ int val_trust_chip(const char *profile, const char *chip, val_chip_fit *f,
 	memset(f, 0, sizeof *f);
 	snprintf(f->profile, sizeof f->profile, "%s", profile);
 	snprintf(f->chip, sizeof f->chip, "%s", chip);
+	if ((rc = shipped_name(profile, profile_file, fitted, err, errlen)))
+		return rc;
+	if (!fitted[0])
+		return RL_OK; /* not a shipped profile's figures */
 	/* the name as the setup records it (a file's already less .ini):
 	** taking .ini off again read a file h100-sxm.ini.ini, the chip
 	** h100-sxm.ini, as the H100 (fuzz6) */
@@ -276,7 +367,7 @@ int val_trust_chip(const char *profile, const char *chip, val_chip_fit *f,
 	/* the chip whose rows fitted it: a row of the table naming the
 	** profile, fitted on its own version's rows */
 	for (i = 0; i < vt.n; i++)
-		if (!strcmp(vt.v[i].profile, profile) && !vt.v[i].fitted_version[0] &&
+		if (!strcmp(vt.v[i].profile, fitted) && !vt.v[i].fitted_version[0] &&
 		    vt.v[i].fitted_chip[0]) {
 			snprintf(f->fitted_chip, sizeof f->fitted_chip, "%s",
 			         vt.v[i].fitted_chip);
@@ -299,7 +390,7 @@ int val_trust_chip(const char *profile, const char *chip, val_chip_fit *f,
 			const meas_row *m = &set.rows[i];
 			const val_version *v = val_version_for(&vt, m->software,
 			                                       m->version, m->model);
-			if (!v || strcmp(v->profile, profile) || v->fitted_version[0] ||
+			if (!v || strcmp(v->profile, fitted) || v->fitted_version[0] ||
 			    strcmp(m->chip, v->fitted_chip) || meas_micro(m))
 				continue;
 			f->fit_rows++;
@@ -316,11 +407,17 @@ int val_trust_chip(const char *profile, const char *chip, val_chip_fit *f,
 	if (!strcmp(f->fitted_chip, here))
 		return RL_OK;
 	f->carried = 1;
-	snprintf(f->words, sizeof f->words,
-	         "profile %s was fitted on %s rows only (%zu serving row%s of "
-	         "its version there, %zu on %s): its figures here are carried "
-	         "from another chip, not validated on this one", profile,
-	         f->fitted_chip, f->fit_rows, f->fit_rows == 1 ? "" : "s",
-	         f->fit_rows_here, here);
+	{
+		/* a copy under another name: whose figures they are */
+		char copy[RL_NAME_MAX + 32] = "";
+		if (strcmp(fitted, profile))
+			snprintf(copy, sizeof copy, " (the figures of %s)", fitted);
+		snprintf(f->words, sizeof f->words,
+		         "profile %s%s was fitted on %s rows only (%zu serving row%s "
+		         "of its version there, %zu on %s): its figures here are "
+		         "carried from another chip, not validated on this one",
+		         profile, copy, f->fitted_chip, f->fit_rows,
+		         f->fit_rows == 1 ? "" : "s", f->fit_rows_here, here);
+	}
 	return RL_OK;
 }

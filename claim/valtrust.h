@@ -52,15 +52,22 @@ typedef struct {
 	char words[768];
 } val_chip_fit;
 
-/* *f for profile `profile` served on chip `chip` (its name as the setup
+/* *f for profile `profile` (the setup's name, rl_setup.profile) read
+** from the file profile_file (rl_setup.profile_file; "" or NULL: by its
+** name alone) served on chip `chip` (its name as the setup
 ** records it, rl_setup.chip: a preset's name, or a file's name less
 ** ".ini", taken as it is), from the versions table
 ** and the measurement files val_trust_shipped reads; f->carried 0 where
 ** the profile is fitted on this chip or is no fitted profile (ideal,
-** etched-claim: no row of the table names it).  RL_OK; -1 with err where
-** the data cannot be read (f->carried 0); RL_EINTERNAL with err for out
-** of memory. */
-int val_trust_chip(const char *profile, const char *chip, val_chip_fit *f,
-                   char *err, size_t errlen);
+** etched-claim: no row of the table names it).  The file is the shipped
+** profile its [meta] name names (else of its own name) where its
+** [profile] numbers are that preset's: a copy under another name is
+** that profile (the words say whose figures), and a refit of one's own
+** saved under a shipped name is no row's (f->carried 0).  RL_OK; -1
+** with err where the data cannot be read (f->carried 0); RL_EINTERNAL
+** with err for out of memory. */
+int val_trust_chip(const char *profile, const char *profile_file,
+                   const char *chip, val_chip_fit *f, char *err,
+                   size_t errlen);
 
 #endif

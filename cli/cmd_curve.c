@@ -280,8 +280,8 @@ static int compute(const char *cmd, const eval_opts *o, double step,
 			snprintf(s[n].profile, sizeof s[n].profile, "%s", st.profile);
 			snprintf(s[n].profile_note, sizeof s[n].profile_note, "%s",
 			         st.profile_note);
-			if (val_trust_chip(profile_fit_name(&st), st.chip, &s[n].fit, e2,
-			                   sizeof e2) == RL_EINTERNAL) {
+			if (val_trust_chip(st.profile, st.profile_file, st.chip,
+			                   &s[n].fit, e2, sizeof e2) == RL_EINTERNAL) {
 				snprintf(err, errlen, "%s", e2);
 				return -2;
 			}

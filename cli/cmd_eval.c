@@ -163,9 +163,8 @@ int cmd_eval(int argc, char **argv)
 	/* a profile fitted on another chip's rows says so (claim's and
 	** validate's trust words: claim/valtrust.h); data that cannot be
 	** read leaves it unsaid, validate names why */
-	if ((rc = val_trust_chip(profile_fit_name(&st), st.chip, &fit, err,
-	                          sizeof err)) ==
-	    RL_EINTERNAL)
+	if ((rc = val_trust_chip(st.profile, st.profile_file, st.chip, &fit, err,
+	                         sizeof err)) == RL_EINTERNAL)
 		return input_fail("eval", RL_EINTERNAL, err);
 	/* a profile of software the chip's preset does not name (an AMD
 	** chip's under TensorRT-LLM's): its figures carried by assumption */

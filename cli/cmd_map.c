@@ -709,9 +709,8 @@ int cmd_map(int argc, char **argv)
 		return input_fail("map", rc == PROFILE_ENOMEM ? RL_EINTERNAL
 		                                              : RL_EINPUT, err);
 	/* a profile fitted on another chip's rows (eval's note) */
-	if (val_trust_chip(profile_fit_name(&st), st.chip, &fit, err,
-	                   sizeof err) ==
-	    RL_EINTERNAL)
+	if (val_trust_chip(st.profile, st.profile_file, st.chip, &fit, err,
+	                   sizeof err) == RL_EINTERNAL)
 		return input_fail("map", RL_EINTERNAL, err);
 	/* a profile of software the chip's preset does not name (eval's) */
 	if (profile_software_note(st.chip_file, st.chip, st.profile_file,

@@ -268,11 +268,13 @@ _Static_assert(RL_SWEEP_FIT_NOTE_MAX == sizeof ((val_chip_fit *)0)->words,
                "RL_SWEEP_FIT_NOTE_MAX (sweeps/spec.h) is not the size of "
                "val_chip_fit.words (claim/valtrust.h)");
 static int fit_note(const char *section, const char *profile,
-                     const char *chip, char *stored, size_t len, int *known)
+                    const char *profile_file, const char *chip,
+                    char *stored, size_t len, int *known)
 {
 	val_chip_fit f;
 	char err[1024], words[4 * sizeof f.words];
-	int rc = val_trust_chip(profile, chip, &f, err, sizeof err);
+	int rc = val_trust_chip(profile, profile_file, chip, &f, err,
+	                        sizeof err);
 	if (rc == RL_EINTERNAL)
 		fprintf(stderr, "rooflab sweep: %s: %s\n", section, err);
 	else if (rc == RL_OK && f.carried)
@@ -305,14 +307,15 @@ static int profile_notes(rl_sweep_spec *s, const rl_sweep_opts *o)
 		            : "why: given in shard 0's output");
 	/* a profile fitted on another chip's rows, in eval's note, and in
 	** the run's database (runs.profile_fit, baseline_profile_fit) */
-	if (fit_note("[base]", profile_fit_name(&s->setup), s->setup.chip, s->profile_fit,
-	             sizeof s->profile_fit, &s->profile_fit_known) != RL_OK)
+	if (fit_note("[base]", s->setup.profile, s->setup.profile_file,
+	             s->setup.chip, s->profile_fit, sizeof s->profile_fit,
+	             &s->profile_fit_known) != RL_OK)
 		return RL_EINTERNAL;
 	/* the baseline's chip as resolved: a section naming none serves its
 	** scenario's (fuzz6: the note read the chip key alone) */
 	if (s->has_baseline && s->baseline_chip[0])
 		return fit_note("[baseline]", s->baseline_profile,
-		                s->baseline_chip, s->baseline_profile_fit,
+		                s->baseline_profile_file, s->baseline_chip, s->baseline_profile_fit,
 		                sizeof s->baseline_profile_fit,
 		                &s->baseline_profile_fit_known);
 	return RL_OK;

@@ -125,6 +125,9 @@ typedef struct {
 	/* the baseline's chip as resolved (its name, a file's less .ini):
 	** the section's chip key, or its scenario's */
 	char baseline_chip[RL_NAME_MAX];
+	/* the file the baseline's profile was read from (as the base's
+	** setup.profile_file; "" none): the fit note reads its [meta] */
+	char baseline_profile_file[sizeof ((rl_setup *)0)->profile_file];
 	rl_col cols[RL_SWEEP_MAX_AXES + RL_SWEEP_MAX_OUTPUTS + 2];
 	size_t ncols;                /* axes, then outputs, then speedups */
 } rl_sweep_spec;

@@ -715,6 +715,24 @@ expect_exit 0 "eval on the MI300X under a copy of trtllm-0.10 by path" -- $RL ev
 expect_err "^rooflab eval: note: profile mytrt is of TensorRT-LLM 0\.10\.0, software the preset of chip mi300x does not name \(it names none\): its figures are that software's efficiencies carried over to this chip by ASSUMPTION$" "the software note of a profile by path, read from its file"
 expect_exit 0 "eval on the H100 under a vLLM file named trtllm-0.10.ini" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile "$tmpd/prof/trtllm-0.10.ini" --json
 expect_out '"software_note": "profile trtllm-0\.10 is of vLLM 0\.6\.0, software the preset of chip h100-sxm does not name \(it names TensorRT-LLM\)' "the file's software, not the shipped profile's of that name"
+# (review42) so is the fitted-on note: the file holds the fit of the
+# shipped profile its [meta] names where its [profile] numbers are that
+# one's.  The copy named mytrt.ini ([meta] name trtllm-0.10, the same
+# numbers) is trtllm-0.10's fit, on the H100's rows ($n10 of them, none
+# on the H200), where by its file name it was no fitted profile (no
+# note); a refit of one's own saved as trtllm-0.10.ini (eff_link 0.6,
+# not the shipped 0.55) is no fit the versions table knows, where by its
+# file name it was the H100's
+expect_exit 0 "eval on the H200 under a copy of trtllm-0.10 by path" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile "$tmpd/prof/mytrt.ini"
+expect_out "^note: profile mytrt \(the figures of trtllm-0\.10\) was fitted on h100-sxm rows only \($n10 serving rows of its version there, 0 on h200-sxm\): its figures here are carried from another chip, not validated on this one$" "a copy under another name: the shipped fit its [meta] names"
+mkdir -p "$tmpd/refit"
+sed 's/^eff_link = [0-9.]*/eff_link = 0.6/' "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$tmpd/refit/trtllm-0.10.ini"
+expect_exit 0 "eval on the H200 under a refit saved as trtllm-0.10.ini" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile "$tmpd/refit/trtllm-0.10.ini"
+expect_no_out "fitted on h100-sxm" "a refit of one's own under a shipped name: not said to be fitted on the H100"
+expect_exit 0 "the same, JSON" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile "$tmpd/refit/trtllm-0.10.ini" --json
+expect_out '"profile_fit": null,' "JSON profile_fit null for the refit"
+expect_exit 0 "eval on the H200 under the shipped file by path" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile "$ROOFLAB_DATA/profiles/trtllm-0.10.ini"
+expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only \($n10 serving rows" "the shipped file by path keeps its note"
 expect_exit 0 "eval on the H100, JSON" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --json
 expect_out '"profile_fit": null,' "JSON profile_fit null there"
 expect_exit 0 "ideal is no fitted profile" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile ideal --json
