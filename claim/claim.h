@@ -69,6 +69,10 @@ typedef struct {
 	/* its profile fitted on another chip's rows (val_trust_chip, the
 	** note eval prints): carried 0 where not */
 	val_chip_fit fit;
+	/* its profile of software the chip's preset does not name
+	** (config/profiles.h profile_software_note, eval's note: its figures
+	** carried over by ASSUMPTION); "" where not */
+	char software_note[1024];
 	rl_config cfg;       /* resolved: a chip by design turned into its spec */
 	rl_result r;
 	int ok;

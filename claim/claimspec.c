@@ -502,6 +502,18 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 			snprintf(err, errlen, "%s", msg);
 			return RL_EINTERNAL;
 		}
+		/* and one of software the chip's preset does not name (an AMD
+		** chip's under TensorRT-LLM's), as eval says it: an assumption
+		** the verdict rests on (review42) */
+		if (profile_software_note(side->st.chip_file, side->st.chip,
+		                          side->st.profile_file, side->st.profile,
+		                          side->software_note,
+		                          sizeof side->software_note, msg,
+		                          sizeof msg) == PROFILE_ENOMEM) {
+			free(sets);
+			snprintf(err, errlen, "%s", msg);
+			return RL_EINTERNAL;
+		}
 		rc = 0;
 	}
 	free(sets);

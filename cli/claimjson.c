@@ -105,6 +105,9 @@ static void side_json(json_w *w, const char *key, const claim_side *s)
 			json_null(w, "chip_price_note");
 	}
 	evalout_json(w, &s->st, &s->r, &s->fit);
+	/* eval's software_note: null where the chip's preset names the
+	** profile's software, or the profile names none */
+	evalout_software_json(w, s->software_note);
 	json_end(w);
 }
 

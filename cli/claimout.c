@@ -271,18 +271,32 @@ static void verdict_text(FILE *f, const claim_report *rep)
 
 /* Each side whose profile was fitted on another chip's rows, in eval's
 ** note (val_trust_chip): "side b: profile trtllm-0.10 was fitted on
-** h100-sxm rows only ..." */
+** h100-sxm rows only ..."; and each whose profile is of software its
+** chip's preset does not name (profile_software_note): "side b: profile
+** trtllm-0.10 is of TensorRT-LLM 0.10.0, software the preset of chip
+** mi300x does not name ... by ASSUMPTION", an assumption under the
+** verdict (review42) */
 void claimout_fit_notes(FILE *f, const claim_report *rep)
 {
 	const claim_side *s[3] = {&rep->a, &rep->b, &rep->bd};
 	static const char *const tag[3] = {"a", "b", "b'"};
-	char line[sizeof rep->a.fit.words + 16];
+	char line[sizeof rep->a.software_note + 16];
 	int i;
+	_Static_assert(sizeof rep->a.software_note >= sizeof rep->a.fit.words,
+	               "a line holds either note");
 	for (i = 0; i < 3; i++) {
-		if ((i == 2 && !rep->have_bd) || !s[i]->fit.carried)
+		if (i == 2 && !rep->have_bd)
 			continue;
-		snprintf(line, sizeof line, "side %s: %s", tag[i], s[i]->fit.words);
-		wrapped(f, "  ", line, 4);
+		if (s[i]->fit.carried) {
+			snprintf(line, sizeof line, "side %s: %s", tag[i],
+			         s[i]->fit.words);
+			wrapped(f, "  ", line, 4);
+		}
+		if (s[i]->software_note[0]) {
+			snprintf(line, sizeof line, "side %s: %s", tag[i],
+			         s[i]->software_note);
+			wrapped(f, "  ", line, 4);
+		}
 	}
 }
 

@@ -30,7 +30,11 @@ void claimout_json(FILE *f, const claim_report *rep);
 void claimout_solve_row_text(FILE *f, const claim_solve_row *row);
 /* A line for each side whose profile was fitted on another chip's rows
 ** ("side b: profile trtllm-0.10 was fitted on h100-sxm rows only ...",
-** val_trust_chip's words, as eval prints them); nothing where none is. */
+** val_trust_chip's words, as eval prints them), and one for each whose
+** profile is of software its chip's preset does not name ("side b:
+** profile trtllm-0.10 is of TensorRT-LLM 0.10.0, software the preset of
+** chip mi300x does not name ...", profile_software_note's words, eval's
+** stderr note); nothing where none is. */
 void claimout_fit_notes(FILE *f, const claim_report *rep);
 /* The files of side b's node and profile presets, which hold what its
 ** uncertainty file does not vary (the chip's is b->st.chip_file): each

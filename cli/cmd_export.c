@@ -117,6 +117,16 @@ int cmd_export(int argc, char **argv)
 			                            sizeof words));
 			cli_say("export", err);
 		}
+	/* and of software its chip's preset does not name (runs.software_note:
+	** the JSON's run gives it), an assumption under every row */
+	for (k = 0; k < 2; k++)
+		if (state.software[k][0]) {
+			char words[RL_SWEEP_SOFTWARE_NOTE_MAX + 64];
+			snprintf(err, sizeof err, "note: %s",
+			         rl_store_fit_words(run, k, state.software[k], words,
+			                            sizeof words));
+			cli_say("export", err);
+		}
 	if (a.run == 0 && state.others) {
 		/* a file holds many runs: the rows of the newest alone, said,
 		** where a script took them for the file's */

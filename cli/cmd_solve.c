@@ -139,6 +139,15 @@ int cmd_solve(int argc, char **argv)
 		** profile_fit; null where fitted on its chip or no fit) */
 		evalout_fit_json(&w, "a_profile_fit", &rep->a.fit);
 		evalout_fit_json(&w, "b_profile_fit", &rep->b.fit);
+		/* and each one's software note (eval's software_note) */
+		if (rep->a.software_note[0])
+			json_str(&w, "a_software_note", rep->a.software_note);
+		else
+			json_null(&w, "a_software_note");
+		if (rep->b.software_note[0])
+			json_str(&w, "b_software_note", rep->b.software_note);
+		else
+			json_null(&w, "b_software_note");
 		json_obj(&w, "speedup");
 		json_num(&w, "total_tokens", rep->speedup_total);
 		json_num(&w, "output_tokens", rep->speedup_output);

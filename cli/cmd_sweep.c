@@ -175,7 +175,9 @@ static void help(FILE *f)
 	      "runs.profile_chosen record them (the [baseline]'s:\n"
 	      "runs.baseline_profile, baseline_profile_chosen); a profile "
 	      "fitted on another\nchip's rows says so, in eval's words, on "
-	      "stderr and in runs.profile_fit\n(baseline_profile_fit).\n", f);
+	      "stderr and in runs.profile_fit\n(baseline_profile_fit); one of "
+	      "software its chip's preset does not name,\non stderr and in "
+	      "runs.software_note (baseline_software_note).\n", f);
 	opt_help(f, table);
 	fputs("\nA progress bar is drawn on stderr when it is a terminal.  "
 	      "Ctrl-C (SIGINT)\nor SIGTERM (Slurm's at a time limit) stops "
@@ -285,8 +287,34 @@ static int fit_note(const char *section, const char *profile,
 	return rc == RL_EINTERNAL ? RL_EINTERNAL : RL_OK;
 }
 
-/* The notes above; RL_EINTERNAL where fit_note's data could not be held
-** in memory (the sweep not run: exit 1), RL_OK otherwise. */
+/* "rooflab sweep: [base]: note: profile ... is of TensorRT-LLM 0.10.0,
+** software the preset of chip mi300x does not name ..." where a section's
+** profile (read from profile_file) is of software its chip's preset (read
+** from chip_file) does not name (profile_software_note, eval's note), and
+** the same words into stored (len bytes) for the run's database
+** (runs.software_note, baseline_software_note), "" where not.
+** RL_EINTERNAL (said on stderr) where a preset could not be held in
+** memory; RL_OK otherwise. */
+static int software_note(const char *section, const char *chip_file,
+                         const char *chip, const char *profile_file,
+                         const char *profile, char *stored, size_t len)
+{
+	char err[1024], words[4 * RL_SWEEP_SOFTWARE_NOTE_MAX];
+	if (profile_software_note(chip_file, chip, profile_file, profile,
+	                          stored, len, err, sizeof err) ==
+	    PROFILE_ENOMEM) {
+		fprintf(stderr, "rooflab sweep: %s: %s\n", section, err);
+		return RL_EINTERNAL;
+	}
+	if (stored[0])
+		fprintf(stderr, "rooflab sweep: %s: note: %s\n", section,
+		        rl_utf8_cell(stored, 0, 0, words, sizeof words));
+	return RL_OK;
+}
+
+/* The notes above; RL_EINTERNAL where fit_note's or software_note's data
+** could not be held in memory (the sweep not run: exit 1), RL_OK
+** otherwise. */
 static int profile_notes(rl_sweep_spec *s, const rl_sweep_opts *o)
 {
 	char prof[RL_NAME_MAX], note[sizeof s->setup.profile_note];
@@ -311,13 +339,27 @@ static int profile_notes(rl_sweep_spec *s, const rl_sweep_opts *o)
 	             s->setup.chip, s->profile_fit, sizeof s->profile_fit,
 	             &s->profile_fit_known) != RL_OK)
 		return RL_EINTERNAL;
+	/* a profile of software its chip's preset does not name, as eval
+	** says it, and in the run's database (runs.software_note,
+	** baseline_software_note): the figures are carried over by
+	** assumption (review42) */
+	if (software_note("[base]", s->setup.chip_file, s->setup.chip,
+	                  s->setup.profile_file, s->setup.profile,
+	                  s->software_note, sizeof s->software_note) != RL_OK)
+		return RL_EINTERNAL;
 	/* the baseline's chip as resolved: a section naming none serves its
 	** scenario's (fuzz6: the note read the chip key alone) */
+	if (s->has_baseline && s->baseline_chip[0] &&
+	    fit_note("[baseline]", s->baseline_profile,
+	             s->baseline_profile_file, s->baseline_chip,
+	             s->baseline_profile_fit, sizeof s->baseline_profile_fit,
+	             &s->baseline_profile_fit_known) != RL_OK)
+		return RL_EINTERNAL;
 	if (s->has_baseline && s->baseline_chip[0])
-		return fit_note("[baseline]", s->baseline_profile,
-		                s->baseline_profile_file, s->baseline_chip, s->baseline_profile_fit,
-		                sizeof s->baseline_profile_fit,
-		                &s->baseline_profile_fit_known);
+		return software_note("[baseline]", s->baseline_chip_file,
+		                     s->baseline_chip, s->baseline_profile_file,
+		                     s->baseline_profile, s->baseline_software_note,
+		                     sizeof s->baseline_software_note);
 	return RL_OK;
 }
 

@@ -34,6 +34,9 @@ typedef struct {
 	** rows, as sweep said it (rl_store_run_fit: "" none), how many */
 	int nfit;
 	char fit[2][RL_SWEEP_FIT_NOTE_MAX];
+	/* their profiles of software the chip's preset does not name, as
+	** sweep said it (rl_store_run_software: "" none) */
+	char software[2][RL_SWEEP_SOFTWARE_NOTE_MAX];
 } rl_export_state;
 
 /* Write run `run_id` (0: the newest) of the database to out; *run_id_out

@@ -659,8 +659,10 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 	static const char *const why[] = {"profile_chosen", "baseline_profile",
 	                                  "baseline_profile_chosen",
 	                                  "profile_hash", "profile_fit",
-	                                  "baseline_profile_fit"};
-	char sql[768];
+	                                  "baseline_profile_fit",
+	                                  "software_note",
+	                                  "baseline_software_note"};
+	char sql[1024];
 	size_t used;
 	int rc = SQLITE_OK, k, i;
 	for (i = 0; i < m->nruns; i++) {
@@ -684,7 +686,7 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 	                        "profile, "
 	                        "baseline_total_tokens_per_s, "
 	                        "baseline_output_tokens_per_s");
-	for (k = 0; k < 6 && rc == SQLITE_OK; k++) {
+	for (k = 0; k < 8 && rc == SQLITE_OK; k++) {
 		int yes = 0;
 		rc = rl_db_has_column(a->db, "runs", why[k], &yes);
 		used += (size_t)snprintf(sql + used, sizeof sql - used, ", %s",
@@ -704,9 +706,10 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 	    " started, finished, shard_index, shard_count, next_idx, dropped,"
 	    " dropped_below, profile_chosen, baseline_profile,"
 	    " baseline_profile_chosen, dropped_nofit, dropped_over_tdp,"
-	    " dropped_inval, profile_hash, profile_fit, baseline_profile_fit)"
+	    " dropped_inval, profile_hash, profile_fit, baseline_profile_fit,"
+	    " software_note, baseline_software_note)"
 	    " VALUES(1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,1,?17,?18,?17,?19,?20,"
-	    "?21,?22,?23,?24,?25,?26,?27)", -1, &dst, NULL);
+	    "?21,?22,?23,?24,?25,?26,?27,?28,?29)", -1, &dst, NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_finalize(src);
 		return rc;
@@ -722,6 +725,8 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 		sqlite3_bind_value(dst, 25, sqlite3_column_value(src, 17));
 		sqlite3_bind_value(dst, 26, sqlite3_column_value(src, 18));
 		sqlite3_bind_value(dst, 27, sqlite3_column_value(src, 19));
+		sqlite3_bind_value(dst, 28, sqlite3_column_value(src, 20));
+		sqlite3_bind_value(dst, 29, sqlite3_column_value(src, 21));
 		/* parts of other builds (--allow-mixed-builds): no one build
 		** made the run; each shard's is in run_parts */
 		if (m->mixed_version)

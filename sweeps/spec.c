@@ -685,6 +685,8 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
 		         "%s", bst.profile_note);
 		snprintf(s->baseline_chip, sizeof s->baseline_chip, "%s",
 		         bst.chip);
+		snprintf(s->baseline_chip_file, sizeof s->baseline_chip_file, "%s",
+		         bst.chip_file);
 		snprintf(s->baseline_profile_file, sizeof s->baseline_profile_file,
 		         "%s", bst.profile_file);
 		s->baseline_total_tps = r.total_tps;

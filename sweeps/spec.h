@@ -52,6 +52,11 @@
 ** _Static_assert in cli/cmd_sweep.c, where the two meet, holds them
 ** equal: claim/ and sweeps/ do not include each other) */
 #define RL_SWEEP_FIT_NOTE_MAX 768
+/* a note that a profile is of software the chip's preset does not name
+** (config/profiles.h profile_software_note), its bytes with the NUL: its
+** four names (the profile's and the chip's, RL_NAME_MAX each; the two
+** softwares, 128 each) and some 160 bytes of words, held whole */
+#define RL_SWEEP_SOFTWARE_NOTE_MAX 768
 
 typedef enum {
 	RL_SAMPLE_GRID = 0,
@@ -122,11 +127,22 @@ typedef struct {
 	char profile_fit[RL_SWEEP_FIT_NOTE_MAX];
 	char baseline_profile_fit[RL_SWEEP_FIT_NOTE_MAX];
 	int profile_fit_known, baseline_profile_fit_known;
+	/* the [base]'s and the [baseline]'s profile of software its chip's
+	** preset does not name, in eval's words ("profile trtllm-0.10 is of
+	** TensorRT-LLM 0.10.0, software the preset of chip mi300x does not
+	** name ..."), set by the caller before the run
+	** (profile_software_note): "" where the preset names it or the
+	** profile names none; runs.software_note and baseline_software_note,
+	** NULL without a [baseline] */
+	char software_note[RL_SWEEP_SOFTWARE_NOTE_MAX];
+	char baseline_software_note[RL_SWEEP_SOFTWARE_NOTE_MAX];
 	/* the baseline's chip as resolved (its name, a file's less .ini):
 	** the section's chip key, or its scenario's */
 	char baseline_chip[RL_NAME_MAX];
-	/* the file the baseline's profile was read from (as the base's
-	** setup.profile_file; "" none): the fit note reads its [meta] */
+	/* the files the baseline's chip and profile were read from (as the
+	** base's setup.chip_file and profile_file; "" none): the notes read
+	** their [meta] */
+	char baseline_chip_file[sizeof ((rl_setup *)0)->chip_file];
 	char baseline_profile_file[sizeof ((rl_setup *)0)->profile_file];
 	rl_col cols[RL_SWEEP_MAX_AXES + RL_SWEEP_MAX_OUTPUTS + 2];
 	size_t ncols;                /* axes, then outputs, then speedups */

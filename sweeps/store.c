@@ -34,7 +34,8 @@ static const char schema_sql[] =
     " baseline_profile TEXT, baseline_profile_chosen TEXT,"
     " dropped_nofit INTEGER, dropped_over_tdp INTEGER,"
     " dropped_inval INTEGER, profile_hash TEXT, profile_fit TEXT,"
-    " baseline_profile_fit TEXT);"
+    " baseline_profile_fit TEXT, software_note TEXT,"
+    " baseline_software_note TEXT);"
     "CREATE INDEX runs_spec ON runs(spec_hash, shard_count, shard_index);"
     "CREATE TABLE run_columns("
     " run_id INTEGER NOT NULL REFERENCES runs(id), ord INTEGER NOT NULL,"
@@ -653,15 +654,19 @@ static int add_drop_columns(sqlite3 *db)
 
 /* runs.profile_chosen, baseline_profile and baseline_profile_chosen added
 ** to a file made before them (in a write transaction) for a new run to
-** record its profile and the [baseline]'s, and why, and where each was
-** fitted on another chip's rows (profile_fit, baseline_profile_fit):
-** NULL for the runs before, which did not record them. */
+** record its profile and the [baseline]'s, and why, where each was
+** fitted on another chip's rows (profile_fit, baseline_profile_fit) and
+** where each is of software its chip's preset does not name
+** (software_note, baseline_software_note): NULL for the runs before,
+** which did not record them. */
 static int add_profile_chosen_columns(sqlite3 *db)
 {
 	static const char *const cols[] = {"profile_chosen", "baseline_profile",
 	                                   "baseline_profile_chosen",
 	                                   "profile_hash", "profile_fit",
-	                                   "baseline_profile_fit"};
+	                                   "baseline_profile_fit",
+	                                   "software_note",
+	                                   "baseline_software_note"};
 	size_t i;
 	int yes, rc = SQLITE_OK;
 	for (i = 0; i < sizeof cols / sizeof cols[0] && rc == SQLITE_OK; i++) {
@@ -769,24 +774,24 @@ int rl_store_repair_complete(sqlite3 *db, int64_t run_id, uint64_t npoints,
 	return 0;
 }
 
-int rl_store_run_fit(sqlite3 *db, int64_t run_id,
-                     char fit[2][RL_SWEEP_FIT_NOTE_MAX])
+/* The run's two text columns sql selects into out[0] and out[1] (each
+** len bytes, "" where NULL or empty): how many are not "" (0 where the
+** query fails: a file made before the columns) */
+static int run_notes(sqlite3 *db, int64_t run_id, const char *sql,
+                     char *out0, char *out1, size_t len)
 {
 	sqlite3_stmt *st;
+	char *out[2] = {out0, out1};
 	int k, n = 0;
-	fit[0][0] = fit[1][0] = '\0';
-	/* a file made before the columns: none known */
-	if (sqlite3_prepare_v2(db, "SELECT profile_fit, baseline_profile_fit "
-	                       "FROM runs WHERE id = ?", -1, &st,
-	                       NULL) != SQLITE_OK)
+	out0[0] = out1[0] = '\0';
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 		return 0;
 	sqlite3_bind_int64(st, 1, run_id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		for (k = 0; k < 2; k++) {
 			const unsigned char *t = sqlite3_column_text(st, k);
 			if (t && t[0]) {
-				snprintf(fit[k], RL_SWEEP_FIT_NOTE_MAX, "%s",
-				         (const char *)t);
+				snprintf(out[k], len, "%s", (const char *)t);
 				n++;
 			}
 		}
@@ -800,6 +805,22 @@ const char *rl_store_fit_words(int64_t run_id, int k, const char *fit,
 	snprintf(buf, len, "run %lld's %s: %s", (long long)run_id,
 	         k ? "[baseline]" : "[base]", fit);
 	return buf;
+}
+
+int rl_store_run_fit(sqlite3 *db, int64_t run_id,
+                     char fit[2][RL_SWEEP_FIT_NOTE_MAX])
+{
+	return run_notes(db, run_id, "SELECT profile_fit, baseline_profile_fit "
+	                 "FROM runs WHERE id = ?", fit[0], fit[1],
+	                 RL_SWEEP_FIT_NOTE_MAX);
+}
+
+int rl_store_run_software(sqlite3 *db, int64_t run_id,
+                          char sw[2][RL_SWEEP_SOFTWARE_NOTE_MAX])
+{
+	return run_notes(db, run_id, "SELECT software_note, "
+	                 "baseline_software_note FROM runs WHERE id = ?", sw[0],
+	                 sw[1], RL_SWEEP_SOFTWARE_NOTE_MAX);
 }
 
 int rl_store_set_dropped(sqlite3 *db, int64_t run_id, uint64_t dropped,
@@ -906,9 +927,10 @@ static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	        " baseline_total_tokens_per_s, baseline_output_tokens_per_s,"
 	        " dropped, dropped_below, profile_chosen, baseline_profile,"
 	        " baseline_profile_chosen, dropped_nofit, dropped_over_tdp,"
-	        " dropped_inval, profile_hash, profile_fit, baseline_profile_fit)"
+	        " dropped_inval, profile_hash, profile_fit, baseline_profile_fit,"
+	        " software_note, baseline_software_note)"
 	        " VALUES(?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?,?,0,0,?18,?19,?20,0,0,0,"
-	        "?21,?22,?23)",
+	        "?21,?22,?23,?24,?25)",
 	        -1,
 	    &st, NULL);
 	if (rc != SQLITE_OK)
@@ -943,6 +965,9 @@ static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	** note): "" not carried, NULL not looked up */
 	if (s->profile_fit_known)
 		sqlite3_bind_text(st, 22, s->profile_fit, -1, SQLITE_STATIC);
+	/* its software not the chip preset's, said (sweep's stderr note):
+	** "" none */
+	sqlite3_bind_text(st, 24, s->software_note, -1, SQLITE_STATIC);
 	if (s->has_baseline) {
 		sqlite3_bind_double(st, k++, s->baseline_total_tps);
 		sqlite3_bind_double(st, k++, s->baseline_output_tps);
@@ -954,6 +979,8 @@ static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 		if (s->baseline_profile_fit_known)
 			sqlite3_bind_text(st, 23, s->baseline_profile_fit, -1,
 			                  SQLITE_STATIC);
+		sqlite3_bind_text(st, 25, s->baseline_software_note, -1,
+		                  SQLITE_STATIC);
 	}
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);

@@ -187,9 +187,17 @@ int rl_store_run_fit(sqlite3 *db, int64_t run_id,
 ** [base]: WORDS" (k 0) or "run 3's [baseline]: WORDS" (k 1), no capital,
 ** no full stop, into buf (len bytes); returns buf.  One sentence for
 ** export's note on stderr and the report's under the sweep's heading,
-** which each wrote in their own loop. */
+** which each wrote in their own loop; the software notes
+** (rl_store_run_software) are said in the same sentence. */
 const char *rl_store_fit_words(int64_t run_id, int k, const char *fit,
                                char *buf, size_t len);
+
+/* The same for the notes sweep stored where the [base]'s profile, and
+** the [baseline]'s, is of software its chip's preset does not name
+** (runs.software_note, baseline_software_note, in eval's words): into
+** sw[0] and sw[1], "" where none. */
+int rl_store_run_software(sqlite3 *db, int64_t run_id,
+                          char sw[2][RL_SWEEP_SOFTWARE_NOTE_MAX]);
 
 /* The run's count of points its [filter] dropped below its next_idx, into
 ** *dropped: 1 when it is known (recorded and valid), 0 when not (a file

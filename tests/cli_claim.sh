@@ -1951,4 +1951,26 @@ expect_exit 0 "claim with side b a B200" -- $RL claim --b b200 --samples 0
 expect_out "^  side b: profile trtllm-0\.10 was fitted on h100-sxm rows only \([0-9]+ serving rows of its version" "claim's note for side b"
 expect_exit 0 "claim's default sides" -- $RL claim --samples 0
 expect_no_out "^  side [ab]'?: profile" "no note for the H100 or Sohu as claimed"
+# (review42) a side whose profile is of software its chip's preset does
+# not name says so, in eval's words: trtllm-0.10's [meta] names
+# TensorRT-LLM 0.10.0, data/chips/mi300x.ini names no software, so its
+# figures are carried to the MI300X by assumption, under the verdict;
+# side a, the H100 under the same profile, names TensorRT-LLM: no note
+swmi="profile trtllm-0\.10 is of TensorRT-LLM 0\.10\.0, software the preset of chip mi300x does not name \(it names none\): its figures are that software's efficiencies carried over to this chip by ASSUMPTION"
+expect_exit 0 "claim with side b an MI300X under trtllm-0.10" -- $RL claim --b mi300x,profile=trtllm-0.10 --samples 0
+expect_joined "^  side b: profile trtllm-0\.10 is of " "^  side b: $swmi$" "claim's software note for side b"
+expect_no_out "^  side a: profile trtllm-0\.10 is of" "none for side a, the H100"
+expect_exit 0 "the same, JSON" -- $RL claim --b mi300x,profile=trtllm-0.10 --samples 0 --json
+if python3 -c "
+import json, re
+d = json.load(open('$tmpd/out'))
+assert d['a']['software_note'] is None, d['a']['software_note']
+assert re.fullmatch(r\"$swmi\", d['b']['software_note']), d['b']['software_note']
+" 2>"$tmpd/perr"; then
+	echo "ok - JSON b.software_note eval's words, a.software_note null"
+else
+	echo "not ok - JSON software_note: $(tail -1 "$tmpd/perr")"; fails=$((fails + 1))
+fi
+expect_exit 0 "claim's default sides, JSON" -- $RL claim --samples 0 --json
+expect_out '"software_note": null' "null for the default sides (etched-claim names no software)"
 finish

@@ -599,6 +599,22 @@ grep -qF "Run 1's \\[base\\]:" "$tmpd/md/fitb.md" &&
 	echo "ok - no [base] note where the [base] is on the H100"
 expect_exit 0 "export of that run" -- "$RL" export --db "$tmpd/fitbsweep.db" --format csv
 expect_err "^rooflab export: note: run 1's \[baseline\]: profile trtllm-0.10 was fitted on h100-sxm rows only \(16 serving rows of its version there, 0 on h200-sxm\): its figures here are carried from another chip, not validated on this one$" "export's note: the same sentence"
+# (review42) a sweep whose profile is of software its chip's preset does
+# not name (the MI300X under trtllm-0.10: data/chips/mi300x.ini names no
+# software, the profile's [meta] TensorRT-LLM 0.10.0): its section says
+# so, as sweep said it and stored it (runs.software_note); the H100 sweep
+# has none (its preset names TensorRT-LLM)
+sed 's/^chip = h100-sxm$/chip = mi300x/; s/^profile = ideal$/profile = trtllm-0.10/' "$tmpd/one.ini" >"$tmpd/sw.ini"
+"$RL" sweep "$tmpd/sw.ini" --db "$tmpd/swsweep.db" 2>/dev/null
+expect_exit 0 "report of a sweep on the MI300X under TensorRT-LLM's profile" -- "$RL" report --db "$db" \
+	--sweeps "$tmpd/swsweep.db" --out "$tmpd/md/sw.md" --no-plots
+has "$tmpd/md/sw.md" "the software note in the sweep's section" \
+	"Run 1's \[base\]: profile trtllm-0.10 is of TensorRT-LLM 0.10.0, software the preset of chip mi300x does not name (it names none)"
+has "$tmpd/md/sw.md" "... in sweep's words" \
+	"its figures are that software's efficiencies carried over to this chip by ASSUMPTION."
+grep -qF "is of TensorRT" "$tmpd/md/nofit.md" &&
+	{ echo "not ok - a software note for the H100 sweep"; fails=$((fails + 1)); } ||
+	echo "ok - no software note for the H100 sweep"
 expect_exit 2 "report --db a sweep database" -- "$RL" report --db "$tmpd/onesweep.db" \
 	--out "$tmpd/bad.html"
 expect_err "onesweep\.db is a rooflab sweep database \(rooflab sweep and merge write these\), which holds no claim run and in which rooflab claim writes none: make one in a file of its own \(rooflab claim --db FILE\) and give --db that file \(and this one to rooflab report --sweeps\)" \

@@ -169,4 +169,12 @@ expect_out "^  side b: profile trtllm-0\.10 was fitted on h100-sxm rows only" "s
 expect_no_out "^  side a: profile" "none for side a, the H100"
 expect_exit 0 "solve with side b an H200, JSON" -- $RL solve --vary b.chip.hbm_tbps --b h200-sxm --no-design --json
 jcheck "a_profile_fit null, b_profile_fit the H100's" "assert d['a_profile_fit'] is None and d['b_profile_fit']['fitted_chip'] == 'h100-sxm' and 'fit_rows_on_chip' not in d['b_profile_fit']"
+jcheck "no software note on the H100 or H200 (their presets name TensorRT-LLM)" "assert d['a_software_note'] is None and d['b_software_note'] is None"
+# (review42) a side whose profile is of software its chip's preset does
+# not name says so, as eval and claim do: data/chips/mi300x.ini names
+# none, trtllm-0.10's [meta] TensorRT-LLM 0.10.0
+expect_exit 0 "solve with side b an MI300X under trtllm-0.10" -- $RL solve --vary b.chip.hbm_tbps --b mi300x,profile=trtllm-0.10 --no-design
+expect_out "^  side b: profile trtllm-0\.10 is of TensorRT-LLM 0\.10\.0, software the preset of chip mi300x does not" "solve's software note for side b"
+expect_exit 0 "the same, JSON" -- $RL solve --vary b.chip.hbm_tbps --b mi300x,profile=trtllm-0.10 --no-design --json
+jcheck "b_software_note eval's words, a_software_note null" "assert d['a_software_note'] is None and d['b_software_note'] == 'profile trtllm-0.10 is of TensorRT-LLM 0.10.0, software the preset of chip mi300x does not name (it names none): its figures are that software\\'s efficiencies carried over to this chip by ASSUMPTION', d['b_software_note']"
 finish

@@ -2620,6 +2620,71 @@ printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 
 rm -f "$d/fits.db"
 expect_exit 0 "a sweep whose [baseline] chip is its scenario's H200" -- $RL sweep "$d/fits.ini" --db "$d/fits.db"
 expect_err "^rooflab sweep: \[baseline\]: note: profile trtllm-0\.10 was fitted on h100-sxm rows only \([0-9]+ serving rows of its version there, 0 on h200-sxm\)" "the scenario's H200: the [baseline]'s note"
+# (review42) a section whose profile is of software its chip's preset
+# does not name says so on stderr, in eval's words, and the run keeps it
+# (runs.software_note, baseline_software_note): trtllm-0.10's [meta] names
+# TensorRT-LLM 0.10.0, data/chips/mi300x.ini names no software; the
+# H100's preset names TensorRT-LLM ('' for a section looked up and not
+# noted, NULL for a spec with no [baseline])
+swn="profile trtllm-0\.10 is of TensorRT-LLM 0\.10\.0, software the preset of chip mi300x does not name \(it names none\): its figures are that software's efficiencies carried over to this chip by ASSUMPTION"
+printf '[base]\nchip = mi300x\nmodel = llama3-8b\nprofile = trtllm-0.10\n[axes]\nscenario.batch = 1, 2\n[baseline]\nchip = h100-sxm\nmodel = llama3-8b\n' >"$d/sw.ini"
+rm -f "$d/sw.db"
+expect_exit 0 "a sweep on the MI300X under a TensorRT-LLM profile" -- $RL sweep "$d/sw.ini" --db "$d/sw.db"
+expect_err "^rooflab sweep: \[base\]: note: $swn\$" "[base]'s software note on stderr"
+expect_no_err "^rooflab sweep: \[baseline\]: note: profile .* is of" "none for the H100 [baseline]"
+said=$(sed -n 's/^rooflab sweep: \[base\]: note: \(profile [^ ]* is of .*\)/\1/p' "$tmpd/err")
+p=$(q "$d/sw.db" "SELECT software_note FROM runs")
+b=$(q "$d/sw.db" "SELECT quote(baseline_software_note) FROM runs")
+if [ -n "$said" ] && [ "$p" = "$said" ] && echo "$p" | grep -Eq "^$swn\$" && [ "$b" = "''" ]; then
+	echo "ok - the run stores the [base]'s software note as stderr said it, '' for the [baseline]"
+else
+	echo "not ok - runs.software_note '$p', baseline_software_note $b, stderr '$said'"; fails=$((fails + 1))
+fi
+p=$(q "$d/sohuprof.db" "SELECT quote(software_note) || '|' || (baseline_software_note IS NULL) FROM runs")
+[ "$p" = "''|1" ] && echo "ok - sohu under ideal: '' (no software), no [baseline]: NULL" ||
+	{ echo "not ok - sohuprof's software_note, baseline_software_note: $p"; fails=$((fails + 1)); }
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[baseline]\nchip = mi300x\nmodel = llama3-8b\nprofile = trtllm-0.10\n' >"$d/swb.ini"
+rm -f "$d/swb.db"
+expect_exit 0 "a sweep with its [baseline] on the MI300X" -- $RL sweep "$d/swb.ini" --db "$d/swb.db"
+expect_err "^rooflab sweep: \[baseline\]: note: $swn\$" "the [baseline]'s software note on stderr"
+p=$(q "$d/swb.db" "SELECT quote(software_note) FROM runs")
+b=$(q "$d/swb.db" "SELECT baseline_software_note FROM runs")
+if [ "$p" = "''" ] && echo "$b" | grep -Eq "^$swn\$"; then
+	echo "ok - the run stores the [baseline]'s software note, '' for the [base]"
+else
+	echo "not ok - swb's software_note $p, baseline_software_note '$b'"; fails=$((fails + 1))
+fi
+# export: the JSON's run gives it, stderr says it for either format
+expect_exit 0 "export --format json of the MI300X run" -- $RL export --db "$d/sw.db" --format json
+p=$(python3 -c "import json,sys; r = json.load(open(sys.argv[1]))['run']; print('%s|%r' % (r['software_note'], r['baseline_software_note']))" "$tmpd/out")
+[ "$p" = "$said|''" ] && echo "ok - export's JSON run gives software_note and baseline_software_note" ||
+	{ echo "not ok - export's JSON run: '$p'"; fails=$((fails + 1)); }
+expect_err "^rooflab export: note: run 1's \[base\]: $swn\$" "export's stderr says the [base]'s software note"
+expect_exit 0 "export of the [baseline]-noted run" -- $RL export --db "$d/swb.db" --format csv
+expect_err "^rooflab export: note: run 1's \[baseline\]: $swn\$" "export's stderr says the [baseline]'s software note"
+expect_exit 0 "export of a run on the H100" -- $RL export --db "$d/defprof.db" --format csv
+expect_no_err "is of TensorRT" "export: no software note where the preset names the software"
+# merged shards keep it
+$RL sweep "$d/sw.ini" --db "$d/sw0.db" --shard 0/2 2>/dev/null
+$RL sweep "$d/sw.ini" --db "$d/sw1.db" --shard 1/2 2>/dev/null
+expect_exit 0 "merge of the MI300X run's shards" -- $RL merge "$d/swm.db" "$d/sw0.db" "$d/sw1.db"
+a=$(q "$d/swm.db" "SELECT software_note, quote(baseline_software_note) FROM runs")
+b=$(q "$d/sw.db" "SELECT software_note, quote(baseline_software_note) FROM runs")
+[ -n "$b" ] && [ "$a" = "$b" ] && echo "ok - the merged run keeps software_note and baseline_software_note" ||
+	{ echo "not ok - merged '$a', unsharded '$b'"; fails=$((fails + 1)); }
+# a file made before the columns: a new run adds them, NULL for the old
+if q "$d/sw.db" "SELECT sqlite_version() >= '3.35'" | grep -q 1; then
+	cp "$d/sw.db" "$d/swold.db"
+	q "$d/swold.db" "ALTER TABLE runs DROP COLUMN software_note; ALTER TABLE runs DROP COLUMN baseline_software_note"
+	expect_exit 0 "export of a run in a file without software_note" -- $RL export --db "$d/swold.db" --format csv
+	expect_no_err "is of TensorRT" "a file without software_note: no software note"
+	expect_exit 0 "a new run in a file without software_note" -- $RL sweep "$d/swb.ini" --db "$d/swold.db"
+	a=$(q "$d/swold.db" "SELECT id, software_note IS NULL, baseline_software_note IS NULL, quote(software_note), substr(baseline_software_note, 1, 19) FROM runs ORDER BY id" | tr '\n' ' ')
+	[ "$a" = "1|1|1|NULL| 2|0|0|''|profile trtllm-0.10 " ] && echo "ok - software_note added: NULL for the old run, the new run's notes" ||
+		{ echo "not ok - runs after adding software_note: '$a'"; fails=$((fails + 1)); }
+else
+	echo "ok - a file without software_note # skipped: SQLite before 3.35 cannot drop the column"
+fi
 # the profile-fit note's data that cannot be held in memory is an internal
 # failure, exit 1 (it was said on stderr and the sweep went on to exit 0):
 # a data directory whose measurements.csv holds 40,000 rows (over 330 MB of
