@@ -51,7 +51,9 @@ static void help(FILE *f)
 	      "  sqlite3 -csv -header FILE \"SELECT * FROM results WHERE "
 	      "run_id = 1 AND ...\"\nA profile the sweep served on a chip it "
 	      "was not fitted on is said on stderr\n(runs.profile_fit, "
-	      "baseline_profile_fit: sweep's note, also in the JSON's run).\n"
+	      "baseline_profile_fit: sweep's note, also in the JSON's run),\n"
+	      "and one of software its chip's preset does not name "
+	      "(runs.software_note,\nbaseline_software_note).\n"
 	      "Exit status: 0 ok, 2 "
 	      "bad input (no such database or run), 1 internal or output\n"
 	      "failure.\n", f);

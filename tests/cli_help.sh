@@ -39,6 +39,7 @@ expect_exit 0 "export --help" -- $RL export --help
 expect_out "\"columns\": \[\.\.\.\]" "export --help: the JSON's columns"
 expect_out "each column with its unit \(parameters in the unit their name" "export --help: each column's unit"
 expect_out "run_columns" "export --help: the database's units"
+expect_out "and one of software its chip's preset does not name \(runs\.software_note," "export --help: the software note (review42)"
 expect_out "sqlite3 -csv -header FILE \"SELECT \* FROM results WHERE run_id = 1 AND \.\.\.\"" "export --help: rows chosen by value"
 expect_exit 0 "params --help" -- $RL params --help
 expect_out "--section NAME" "params --help names --section"
