@@ -9,12 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../config/ini.h"
 #include "../config/measure.h"
 #include "../config/presets.h"
+#include "../config/profiles.h"
 #include "../config/profileloo.h"
 #include "../config/setup.h"
-#include "../model/params.h"
 #include "../model/status.h"
 #include "valversions.h"
 
@@ -257,89 +256,6 @@ int val_trust_shipped(const char *base, char *buf, size_t len, char *err,
 	return rc;
 }
 
-/* [meta] name into ud (RL_NAME_MAX bytes), "" where longer: no shipped
-** profile's name */
-static int meta_name_cb(void *ud, const char *section, const char *key,
-                        const char *value, char *err, size_t errlen)
-{
-	char *name = ud;
-	(void)err;
-	(void)errlen;
-	if (!strcmp(section, "meta") && !strcmp(key, "name"))
-		snprintf(name, RL_NAME_MAX, "%s",
-		         strlen(value) < RL_NAME_MAX ? value : "");
-	return 0;
-}
-
-/* The profile's numbers ([profile] rows, rl_config_hash_section) as the
-** file `file` alone gives them onto the defaults into *h: RL_OK, -1 where
-** it cannot be read, RL_EINTERNAL with err for out of memory. */
-static int profile_figures(const char *file, uint64_t *h, char *err,
-                           size_t errlen)
-{
-	rl_setup *st = malloc(sizeof *st);
-	char e[1024];
-	int rc;
-	if (!st) {
-		snprintf(err, errlen, "out of memory");
-		return RL_EINTERNAL;
-	}
-	setup_init(st);
-	rc = setup_load(st, "profile", file, e, sizeof e);
-	if (rc == RL_EINTERNAL)
-		snprintf(err, errlen, "%s", e);
-	else if (rc == 0)
-		*h = rl_config_hash_section(14695981039346656037ULL, &st->cfg,
-		                            "profile");
-	free(st);
-	return rc == RL_EINTERNAL ? RL_EINTERNAL : rc ? -1 : RL_OK;
-}
-
-/* The name of the shipped profile whose fit the file profile_file (""
-** none: the profile by its name) holds, into name (RL_NAME_MAX bytes):
-** the one its [meta] name names (else the setup's name, profile), where
-** the file's [profile] numbers are that shipped preset's; "" where they
-** are not (a refit of its own saved under a shipped name: no row of the
-** versions table is of it).  By the file's name alone, a copy of
-** trtllm-0.10 given as mytrt.ini was no fitted profile, and a refit on
-** other rows saved as trtllm-0.10.ini was the H100's (review42).  RL_OK,
-** or RL_EINTERNAL with err. */
-static int shipped_name(const char *profile, const char *profile_file,
-                        char *name, char *err, size_t errlen)
-{
-	char shipped[1024], e[1024];
-	uint64_t mine = 0, theirs = 0;
-	int rc;
-	snprintf(name, RL_NAME_MAX, "%s", profile);
-	if (!profile_file || !profile_file[0])
-		return RL_OK;
-	name[0] = '\0';
-	rc = ini_parse_file(profile_file, meta_name_cb, name, e, sizeof e);
-	if (rc == RL_EINTERNAL) {
-		snprintf(err, errlen, "%s", e);
-		return RL_EINTERNAL;
-	}
-	if (rc == 0 && !name[0])
-		snprintf(name, RL_NAME_MAX, "%s", profile);
-	/* a preset's name, never a path ("/x", "x.ini") that a [meta] would
-	** have read as the shipped profile */
-	if (rc || !name[0] || strchr(name, '/') ||
-	    (strlen(name) >= 4 && !strcmp(name + strlen(name) - 4, ".ini")) ||
-	    preset_path("profile", name, shipped, sizeof shipped, e, sizeof e)) {
-		name[0] = '\0';
-		return RL_OK;
-	}
-	if (!strcmp(shipped, profile_file))
-		return RL_OK;
-	if ((rc = profile_figures(profile_file, &mine, err, errlen)) == RL_OK)
-		rc = profile_figures(shipped, &theirs, err, errlen);
-	if (rc == RL_EINTERNAL)
-		return rc;
-	if (rc || mine != theirs)
-		name[0] = '\0';
-	return RL_OK;
-}
-
 int val_trust_chip(const char *profile, const char *profile_file,
                    const char *chip, val_chip_fit *f, char *err,
                    size_t errlen)
@@ -353,7 +269,7 @@ int val_trust_chip(const char *profile, const char *profile_file,
 	memset(f, 0, sizeof *f);
 	snprintf(f->profile, sizeof f->profile, "%s", profile);
 	snprintf(f->chip, sizeof f->chip, "%s", chip);
-	if ((rc = shipped_name(profile, profile_file, fitted, err, errlen)))
+	if ((rc = profile_fit_of(profile, profile_file, fitted, err, errlen)))
 		return rc;
 	if (!fitted[0])
 		return RL_OK; /* not a shipped profile's figures */

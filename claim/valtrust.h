@@ -61,9 +61,11 @@ typedef struct {
 ** the profile is fitted on this chip or is no fitted profile (ideal,
 ** etched-claim: no row of the table names it).  The file is the shipped
 ** profile its [meta] name names (else of its own name) where its
-** [profile] numbers are that preset's: a copy under another name is
-** that profile (the words say whose figures), and a refit of one's own
-** saved under a shipped name is no row's (f->carried 0).  RL_OK; -1
+** [profile] numbers are that preset's (config/profiles.h
+** profile_fit_of, the one rule, which the profile line's copy note
+** follows too): a copy under another name is that profile (the words
+** say whose figures), and a refit of one's own saved under a shipped
+** name is no row's (f->carried 0).  RL_OK; -1
 ** with err where the data cannot be read (f->carried 0); RL_EINTERNAL
 ** with err for out of memory. */
 int val_trust_chip(const char *profile, const char *profile_file,

@@ -3,12 +3,15 @@
 */
 #include "profiles.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ini.h"
 #include "presets.h"
 #include "setup.h"
+#include "../model/params.h"
 #include "../model/utf8.h"
 #include "../model/status.h"
 
@@ -17,20 +20,16 @@ typedef struct {
 	char calibrated[32];  /* [meta] calibrated (profiles) */
 	char parent[256];     /* [preset] chip (chips built on another) */
 	int too_long;         /* one of them did not fit: refused */
-	/* read for the copy note alone, never refused: "" where not given
-	** or too long to keep */
-	char name[RL_NAME_MAX]; /* [meta] name */
-	char fitted[32];        /* [meta] fitted (profiles fitted by script) */
+	/* [meta] fitted (profiles fitted by script), read for the copy note
+	** alone, never refused: "" where not given or too long to keep */
+	char fitted[32];
 } meta_info;
 
-/* [meta] name and fitted into m where they fit, else left "" */
+/* [meta] fitted into m where it fits, else left "" */
 static void meta_soft(meta_info *m, const char *key, const char *value)
 {
-	char *dst = !strcmp(key, "name") ? m->name
-	            : !strcmp(key, "fitted") ? m->fitted : NULL;
-	size_t cap = dst == m->name ? sizeof m->name : sizeof m->fitted;
-	if (dst && strlen(value) < cap)
-		memcpy(dst, value, strlen(value) + 1);
+	if (!strcmp(key, "fitted") && strlen(value) < sizeof m->fitted)
+		memcpy(m->fitted, value, strlen(value) + 1);
 }
 
 static int meta_cb(void *ud, const char *section, const char *key,
@@ -245,6 +244,80 @@ static int profile_choose(eval_opts *o, rl_setup *st, const char *how,
 	return 0;
 }
 
+/* [meta] name into ud (RL_NAME_MAX bytes), "" where longer: no shipped
+** profile's name */
+static int meta_name_cb(void *ud, const char *section, const char *key,
+                        const char *value, char *err, size_t errlen)
+{
+	char *name = ud;
+	(void)err;
+	(void)errlen;
+	if (!strcmp(section, "meta") && !strcmp(key, "name"))
+		snprintf(name, RL_NAME_MAX, "%s",
+		         strlen(value) < RL_NAME_MAX ? value : "");
+	return 0;
+}
+
+/* The profile's numbers ([profile] rows, rl_config_hash_section) as the
+** file `file` alone gives them onto the defaults into *h: RL_OK, -1 where
+** it cannot be read, RL_EINTERNAL with err for out of memory. */
+static int profile_figures(const char *file, uint64_t *h, char *err,
+                           size_t errlen)
+{
+	rl_setup *st = malloc(sizeof *st);
+	char e[1024];
+	int rc;
+	if (!st) {
+		snprintf(err, errlen, "out of memory");
+		return RL_EINTERNAL;
+	}
+	setup_init(st);
+	rc = setup_load(st, "profile", file, e, sizeof e);
+	if (rc == RL_EINTERNAL)
+		snprintf(err, errlen, "%s", e);
+	else if (rc == 0)
+		*h = rl_config_hash_section(14695981039346656037ULL, &st->cfg,
+		                            "profile");
+	free(st);
+	return rc == RL_EINTERNAL ? RL_EINTERNAL : rc ? -1 : RL_OK;
+}
+
+int profile_fit_of(const char *profile, const char *profile_file,
+                   char *name, char *err, size_t errlen)
+{
+	char shipped[1024], e[1024];
+	uint64_t mine = 0, theirs = 0;
+	int rc;
+	snprintf(name, RL_NAME_MAX, "%s", profile);
+	if (!profile_file || !profile_file[0])
+		return RL_OK;
+	name[0] = '\0';
+	rc = ini_parse_file(profile_file, meta_name_cb, name, e, sizeof e);
+	if (rc == RL_EINTERNAL) {
+		snprintf(err, errlen, "%s", e);
+		return RL_EINTERNAL;
+	}
+	if (rc == 0 && !name[0])
+		snprintf(name, RL_NAME_MAX, "%s", profile);
+	/* a preset's name, never a path ("/x", "x.ini") that a [meta] would
+	** have read as the shipped profile */
+	if (rc || !name[0] || strchr(name, '/') ||
+	    (strlen(name) >= 4 && !strcmp(name + strlen(name) - 4, ".ini")) ||
+	    preset_path("profile", name, shipped, sizeof shipped, e, sizeof e)) {
+		name[0] = '\0';
+		return RL_OK;
+	}
+	if (!strcmp(shipped, profile_file))
+		return RL_OK;
+	if ((rc = profile_figures(profile_file, &mine, err, errlen)) == RL_OK)
+		rc = profile_figures(shipped, &theirs, err, errlen);
+	if (rc == RL_EINTERNAL)
+		return rc;
+	if (rc || mine != theirs)
+		name[0] = '\0';
+	return RL_OK;
+}
+
 int profile_settle(eval_opts *o, rl_setup *st, const char *how, char *name,
                    size_t namelen, const char **at, char *err, size_t errlen)
 {
@@ -253,33 +326,29 @@ int profile_settle(eval_opts *o, rl_setup *st, const char *how, char *name,
 		int n = snprintf(st->profile_note, sizeof st->profile_note,
 		                 "named by %s", how);
 		meta_info m;
-		char e[512];
-		/* a fitted profile's file copied under another name: its [meta]
-		** still names the fit it is, which the name it goes by hides */
-		st->profile_fit[0] = '\0';
-		if (n > 0 && (size_t)n < sizeof st->profile_note &&
-		    read_meta("profile", o->profile, &m, e, sizeof e) == 0 &&
-		    m.name[0] && (m.calibrated[0] || m.fitted[0]) &&
-		    strcmp(m.name, st->profile)) {
-			snprintf(st->profile_fit, sizeof st->profile_fit, "%s",
-			         m.name);
+		char fit[RL_NAME_MAX], e[512];
+		/* a fitted profile's file copied under another name: the shipped
+		** fit it holds (profile_fit_of: its [meta] name, and the same
+		** [profile] figures), which the name it goes by hides; a refit of
+		** one's own holds none */
+		if (profile_fit_of(st->profile, st->profile_file, fit, err,
+		                   errlen) == RL_EINTERNAL)
+			return PROFILE_ENOMEM;
+		if (n > 0 && (size_t)n < sizeof st->profile_note && fit[0] &&
+		    strcmp(fit, st->profile) &&
+		    read_meta("profile", fit, &m, e, sizeof e) == 0 &&
+		    (m.calibrated[0] || m.fitted[0]))
 			snprintf(st->profile_note + n, sizeof st->profile_note - n,
 			         "; a copy of profile %s's fit (its [meta] name), "
 			         "fitted on %s on %s: its figures are that version's "
-			         "fit, validated as %s", m.name,
+			         "fit, validated as %s", fit,
 			         m.software[0] ? m.software : "software not named",
-			         m.calibrated[0] ? m.calibrated : m.fitted, m.name);
-		}
+			         m.calibrated[0] ? m.calibrated : m.fitted, fit);
 		return 0;
 	}
 	/* a chip with none: st as opts_apply left it, on ideal, which
 	** profile_choose's note says */
 	return profile_choose(o, st, how, name, namelen, at, err, errlen);
-}
-
-const char *profile_fit_name(const rl_setup *st)
-{
-	return st->profile_fit[0] ? st->profile_fit : st->profile;
 }
 
 int profile_software_note(const char *chip_file, const char *chip,

@@ -33,12 +33,21 @@ int profile_settle(eval_opts *o, rl_setup *st, const char *how, char *name,
                    size_t namelen, const char **at, char *err,
                    size_t errlen);
 
-/* The name of the fit st's profile is, which the versions table and the
-** measurements know it by: st->profile_fit where profile_settle found the
-** profile a copy of a fitted profile under another name, else
-** st->profile.  For the note on a profile fitted on another chip's rows
-** (claim/valtrust.h val_trust_chip). */
-const char *profile_fit_name(const rl_setup *st);
+/* The one rule for which shipped fit a profile is: the name of the
+** shipped profile whose fit the file profile_file (the setup's
+** rl_setup.profile_file; "" or NULL none: the profile by its name,
+** profile) holds, into name (RL_NAME_MAX bytes): the one its [meta] name
+** names (else its own name, profile), where the file's [profile] numbers
+** (rl_config_hash_section) are that shipped preset's; "" where they are
+** not, or the [meta] name is a path or no shipped profile's.  So a copy
+** of trtllm-0.10 saved as mine.ini is trtllm-0.10's fit, and a refit of
+** one's own saved as trtllm-0.10.ini (or as mine.ini, its [meta] name
+** kept) is none: no row of the versions table is of it.  For the copy
+** note on the profile line (profile_settle) and the note on a profile
+** fitted on another chip's rows (claim/valtrust.h val_trust_chip).
+** RL_OK, or RL_EINTERNAL with err for out of memory. */
+int profile_fit_of(const char *profile, const char *profile_file,
+                   char *name, char *err, size_t errlen);
 
 /* Where profile's preset (read from profile_file, the setup's, else by
 ** the name profile) names a [meta] software

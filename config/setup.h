@@ -30,11 +30,6 @@ typedef struct {
 	** longest, whole: three software names of 127 characters, a date of
 	** 31 and a count (561 bytes) */
 	char profile_note[640];
-	/* the fit a profile named is where its file is a fitted profile's
-	** copied under another name: its [meta] name ("trtllm-0.10" for a
-	** mine.ini copied from trtllm-0.10.ini); "" otherwise
-	** (profile_settle, profile_fit_name) */
-	char profile_fit[RL_NAME_MAX];
 	/* the files the chip and the model were read from, for messages */
 	char chip_file[1024];
 	char model_file[1024];

@@ -755,16 +755,19 @@ expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only \($n10 
 # (small45) a fitted profile's file copied under another name (mine.ini
 # from trtllm-0.10.ini) went by that name alone: no word that its fit is
 # trtllm-0.10's (its [meta] name, fitted on TensorRT-LLM 0.10.0 on
-# 2026-11-30: the file's [meta]), and on the H200 no note that that fit is
-# the H100's rows', since the versions table knows no "mine".  Now the
-# profile line says whose fit it is, and the chip note names that fit;
-# the shipped file by its path and a copy of ideal (no fit) say nothing
+# 2026-11-30: the shipped file's [meta]), and on the H200 no note that
+# that fit is the H100's rows', since the versions table knows no "mine".
+# Now the profile line says whose fit it is, and the chip note names that
+# fit (as review42's above: "profile mine (the figures of trtllm-0.10)");
+# the shipped file by its path and a copy of ideal (no fit) say nothing.
+# (small46b) Both go by one rule, profile_fit_of: the [meta] name and the
+# same [profile] figures
 cp "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" "$tmpd/mine.ini"
 cp "$ROOFLAB_DATA/profiles/ideal.ini" "$tmpd/myideal.ini"
 copyw="a copy of profile trtllm-0\.10's fit \(its \[meta\] name\), fitted on TensorRT-LLM 0\.10\.0 on 2026-11-30: its figures are that version's fit, validated as trtllm-0\.10"
 expect_exit 0 "eval on the H200 under a copy of trtllm-0.10" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile "$tmpd/mine.ini"
 expect_out "^profile mine \(named by --profile; $copyw\)$" "the copy says whose fit it is"
-expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only \($n10 serving rows of its version there, 0 on h200-sxm\)" "the copy on the H200: the fit's chip note"
+expect_out "^note: profile mine \(the figures of trtllm-0\.10\) was fitted on h100-sxm rows only \($n10 serving rows of its version there, 0 on h200-sxm\)" "the copy on the H200: the fit's chip note, in profile_fit_of's words"
 expect_exit 0 "the same, JSON" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile "$tmpd/mine.ini" --json
 expect_out "\"profile_chosen\": \"named by --profile; $copyw\"" "JSON profile_chosen says it"
 expect_out '"fitted_chip": "h100-sxm",' "JSON profile_fit names the fit's chip"
@@ -774,10 +777,27 @@ expect_exit 0 "eval under the shipped file by path" -- $RL eval --chip h100-sxm 
 expect_out "^profile trtllm-0\.10 \(named by --profile\)$" "the shipped file by path: no copy note"
 expect_exit 0 "eval under a copy of ideal" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile "$tmpd/myideal.ini"
 expect_out "^profile myideal \(named by --profile\)$" "a copy of a profile fitted on nothing: no copy note"
+# a refit of one's own kept under another name with trtllm-0.10's [meta]
+# name (eff_link 0.6, the shipped 0.5525386176) is no copy of that fit:
+# by the [meta] name alone the profile line called it "a copy of profile
+# trtllm-0.10's fit" and the note on the H200 its figures the H100's
+# rows'; the refit saved as trtllm-0.10.ini says nothing of a copy either
+sed 's/^eff_link = [0-9.]*/eff_link = 0.6/' "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$tmpd/myrefit.ini"
+expect_exit 0 "eval on the H200 under a refit kept as myrefit.ini" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile "$tmpd/myrefit.ini"
+expect_out "^profile myrefit \(named by --profile\)$" "a refit under another name: no copy note"
+expect_no_out "fitted on h100-sxm" "a refit under another name: not said to be fitted on the H100"
+expect_exit 0 "eval on the H200 under a refit saved as trtllm-0.10.ini, the profile line" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile "$tmpd/refit/trtllm-0.10.ini"
+expect_out "^profile trtllm-0\.10 \(named by --profile\)$" "a refit under a shipped name: no copy note"
 # a sweep's [base] naming the copy on the H200: the fit's note, stored
 printf '[base]\nchip = h200-sxm\nmodel = llama3-8b\nprofile = %s\n[axes]\nscenario.batch = 1, 2\n' "$tmpd/mine.ini" >"$tmpd/copysw.ini"
 expect_exit 0 "a sweep under the copy on the H200" -- $RL sweep "$tmpd/copysw.ini" --db "$tmpd/copysw.db"
-expect_err "^rooflab sweep: \[base\]: note: profile trtllm-0\.10 was fitted on h100-sxm rows only" "sweep: the copy's [base] gets the fit's note"
+expect_err "^rooflab sweep: \[base\]: note: profile mine \(the figures of trtllm-0\.10\) was fitted on h100-sxm rows only" "sweep: the copy's [base] gets the fit's note"
+# and a [baseline] naming the copy on the H200 (review42's
+# baseline_profile_file), where the [base] on the H100 has none
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[baseline]\nchip = h200-sxm\nmodel = llama3-8b\nprofile = %s\n' "$tmpd/mine.ini" >"$tmpd/copyswb.ini"
+expect_exit 0 "a sweep whose [baseline] is the copy on the H200" -- $RL sweep "$tmpd/copyswb.ini" --db "$tmpd/copyswb.db"
+expect_err "^rooflab sweep: \[baseline\]: note: profile mine \(the figures of trtllm-0\.10\) was fitted on h100-sxm rows only" "sweep: the copy's [baseline] gets the fit's note"
+expect_no_err "\[base\]: note: profile" "no note for the [base] on the H100"
 # the rows of profiles fitted on published-h100.csv (not measurements.csv),
 # as many as the file's header says were fitted and set aside; trtllm-1.0's
 # not counting the rows of the versions that borrow it out of sample
