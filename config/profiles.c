@@ -254,11 +254,19 @@ int profile_settle(eval_opts *o, rl_setup *st, const char *how, char *name,
 		                 "named by %s", how);
 		meta_info m;
 		char e[512];
+		int rc = -1;
 		/* a fitted profile's file copied under another name: its [meta]
 		** still names the fit it is, which the name it goes by hides */
 		st->profile_fit[0] = '\0';
-		if (n > 0 && (size_t)n < sizeof st->profile_note &&
-		    read_meta("profile", o->profile, &m, e, sizeof e) == 0 &&
+		if (n > 0 && (size_t)n < sizeof st->profile_note)
+			rc = read_meta("profile", o->profile, &m, e, sizeof e);
+		/* out of memory reading it again is an internal failure, where
+		** the note was left out and the run went on (exit 0) */
+		if (rc == PROFILE_ENOMEM) {
+			snprintf(err, errlen, "%s", e);
+			return rc;
+		}
+		if (rc == 0 &&
 		    m.name[0] && (m.calibrated[0] || m.fitted[0]) &&
 		    strcmp(m.name, st->profile)) {
 			snprintf(st->profile_fit, sizeof st->profile_fit, "%s",
