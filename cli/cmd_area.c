@@ -436,6 +436,15 @@ static void out_json(const rl_setup *st, const area_view *v)
 ** PHY area design.frac_phy gives (rl_silicon_max_stacks), and which binds:
 ** an architect asking how many stacks before area binds reads it here,
 ** where only a violation past them said so. */
+/* A count of stacks in all its digits below 1e15, past it in 3 ("6.43e+301"
+** of a PHY of 1e-300 mm, whose %.0f wrote 302 digits), as claim_speedup2
+** writes a speedup (claim/numwords.c). */
+static const char *stacks_text(char *buf, size_t len, double n)
+{
+	snprintf(buf, len, fabs(n) < 1e15 ? "%.0f" : "%.3g", n);
+	return buf;
+}
+
 static void stacks_room(const rl_config *cfg, const rl_silicon *si)
 {
 	/* the PHY block by the form it was given in: its share or, since
@@ -443,26 +452,29 @@ static void stacks_room(const rl_config *cfg, const rl_silicon *si)
 	const char *phy = cfg->design.phy_m2 > 0 ? "design.phy_mm2"
 	                                          : "design.frac_phy";
 	double edge, area;
+	char en[32], an[32];
 	if (!(si->die_m2 > 0))
 		return;
 	rl_silicon_max_stacks(cfg, si, &edge, &area);
 	if (!isfinite(edge) && !isfinite(area))
 		return;
+	stacks_text(en, sizeof en, edge);
+	stacks_text(an, sizeof an, area);
 	if (!isfinite(area))
-		printf("(room for at most %.0f stacks on the long edges, %.1f mm "
+		printf("(room for at most %s stacks on the long edges, %.1f mm "
 		       "of PHY edge each;\n design.frac_phy 0 and design.phy_mm2 "
 		       "0 set no PHY area)\n",
-		       edge, cfg->design.hbm_phy_edge_m * 1e3);
+		       en, cfg->design.hbm_phy_edge_m * 1e3);
 	else if (!isfinite(edge))
-		printf("(room for at most %.0f stacks in the PHY area "
-		       "%s gives, %.1f mm2, %.1f mm2 each)\n", area, phy,
+		printf("(room for at most %s stacks in the PHY area "
+		       "%s gives, %.1f mm2, %.1f mm2 each)\n", an, phy,
 		       si->area_m2[RL_BLK_PHY] * si->dies * 1e6,
 		       cfg->design.hbm_phy_m2 * 1e6);
 	else
-		printf("(room for at most %.0f stacks on the long edges, %.1f mm "
-		       "each, and %.0f in the PHY area\n %s gives, "
+		printf("(room for at most %s stacks on the long edges, %.1f mm "
+		       "each, and %s in the PHY area\n %s gives, "
 		       "%.1f mm2 at %.1f mm2 each: %s; more is a violation)\n",
-		       edge, cfg->design.hbm_phy_edge_m * 1e3, area, phy,
+		       en, cfg->design.hbm_phy_edge_m * 1e3, an, phy,
 		       si->area_m2[RL_BLK_PHY] * si->dies * 1e6,
 		       cfg->design.hbm_phy_m2 * 1e6,
 		       area < edge ? "the PHY area binds"

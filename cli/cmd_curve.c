@@ -794,12 +794,15 @@ static int run_in(int argc, char **argv, int plot, series *s)
 					first = k;
 			}
 		if (over) {
-			char msg[512];
+			/* the concurrency in the table's digits (cell): at --step
+			** 1.5 a point is 1.5^k sequences, 38.4375 in the table as
+			** 38.44, which %.0f wrote as 38 */
+			char msg[512], conc[32];
 			snprintf(msg, sizeof msg, "%s: %d of its %d point%s %s, "
-			         "not drawn (concurrency %.0f first)%s", s[i].label,
+			         "not drawn (concurrency %s first)%s", s[i].label,
 			         over, s[i].n, s[i].n == 1 ? "" : "s",
 			         over_words(&s[i], &s[i].pts[first], why, sizeof why),
-			         s[i].pts[first].concurrency,
+			         cell(conc, sizeof conc, s[i].pts[first].concurrency),
 			         over == s[i].n ? ": nothing to draw; --set "
 			         "chip.tdp_w lifts the limit" : "");
 			if (over == s[i].n)

@@ -327,6 +327,7 @@ int profile_settle(eval_opts *o, rl_setup *st, const char *how, char *name,
 		                 "named by %s", how);
 		meta_info m;
 		char fit[RL_NAME_MAX], e[512];
+		int rc = -1;
 		/* a fitted profile's file copied under another name: the shipped
 		** fit it holds (profile_fit_of: its [meta] name, and the same
 		** [profile] figures), which the name it goes by hides; a refit of
@@ -335,9 +336,15 @@ int profile_settle(eval_opts *o, rl_setup *st, const char *how, char *name,
 		                   errlen) == RL_EINTERNAL)
 			return PROFILE_ENOMEM;
 		if (n > 0 && (size_t)n < sizeof st->profile_note && fit[0] &&
-		    strcmp(fit, st->profile) &&
-		    read_meta("profile", fit, &m, e, sizeof e) == 0 &&
-		    (m.calibrated[0] || m.fitted[0]))
+		    strcmp(fit, st->profile))
+			rc = read_meta("profile", fit, &m, e, sizeof e);
+		/* out of memory reading its [meta] is an internal failure, where
+		** the note was left out and the run went on (exit 0: review43) */
+		if (rc == PROFILE_ENOMEM) {
+			snprintf(err, errlen, "%s", e);
+			return rc;
+		}
+		if (rc == 0 && (m.calibrated[0] || m.fitted[0]))
 			snprintf(st->profile_note + n, sizeof st->profile_note - n,
 			         "; a copy of profile %s's fit (its [meta] name), "
 			         "fitted on %s on %s: its figures are that version's "

@@ -246,6 +246,15 @@ static void given_binds_item(rctx *r, int *open, const char *given)
 	         r->c.b_label, given, v[1], v[2], bind, v[3], v[4], v[5]);
 }
 
+/* A count of chips the run's JSON gives that the items print in all their
+** digits (%.0f): a whole number from 1 to under 1e15, as the counts of
+** robustness' samples are read (a value changed by hand to 1e300 gave
+** 301 digits, 8.5 read as 8) */
+static int chips_count(double x)
+{
+	return isfinite(x) && x >= 1 && x < 1e15 && x == floor(x);
+}
+
 static void baselines(rctx *r)
 {
 	static const char *const path[J_N] = {
@@ -263,8 +272,8 @@ static void baselines(rctx *r)
 	int open = 0;
 	char ma[80], mb[80], x[4][32], bd[sizeof r->c.b_label];
 	json_numbers(r, path, v, J_N);
-	if (isfinite(v[J_ATP]) && isfinite(v[J_APP]) && isfinite(v[J_ACH]) &&
-	    isfinite(v[J_BTP]) && isfinite(v[J_BPP]) && isfinite(v[J_BCH]) &&
+	if (isfinite(v[J_ATP]) && isfinite(v[J_APP]) && chips_count(v[J_ACH]) &&
+	    isfinite(v[J_BTP]) && isfinite(v[J_BPP]) && chips_count(v[J_BCH]) &&
 	    v[J_ATP] * v[J_APP] > 0 && v[J_BTP] * v[J_BPP] > 0) {
 		int moved = isfinite(v[J_GIVEN]) && isfinite(c->speedup_total) &&
 		            fabs(v[J_GIVEN] - c->speedup_total) >
@@ -296,7 +305,7 @@ static void baselines(rctx *r)
 	/* Etched's benchmark is "8-way model parallel" (claims.md), where b's
 	** best mapping runs copies of the model (ux16) */
 	if (isfinite(v[J_MP]) && isfinite(v[J_MP_TP]) && isfinite(v[J_MP_PP]) &&
-	    isfinite(v[J_BCH]))
+	    chips_count(v[J_BCH]))
 		base_item(r, &open, "Etched's benchmark says \"%.0f-way model "
 		         "parallel\" (data/sources/claims.md): the model split over "
 		         "all %.0f chips, no copies; %s's best such mapping, %s, gives "

@@ -564,6 +564,18 @@ expect_out '"max_stacks_phy_area": 20' "20 by PHY area over two dies"
 expect_exit 0 "area: the H100's room" -- $RL area --chip h100-sxm
 expect_out "^\(room for at most 9 stacks on the long edges, 6\.5 mm of PHY edge each;$" "edges alone"
 expect_out "^ design\.frac_phy 0 and design\.phy_mm2 0 set no PHY area\)$" "no PHY area: both forms named"
+# (review43) a PHY of 1e-300 mm or mm2 (the ranges start at 0) leaves
+# room for some 1e301 stacks: in 3 digits past 1e15, where %.0f wrote all
+# 302 of them.  By hand on Sohu by design: 64.28 mm of long edges / 1e-300
+# mm = 6.43e301, 65.12 mm2 of PHY area / 1e-300 mm2 = 6.51e301, the edges
+# bind; the H100 by its edges alone: 64.28 mm again
+expect_exit 0 "area: a PHY of 1e-300" -- $RL area --chip sohu-design --set design.hbm_phy_edge_mm=1e-300 --set design.hbm_phy_mm2=1e-300
+expect_out "^\(room for at most 6\.43e\+301 stacks on the long edges, 0\.0 mm each, and 6\.51e\+301 in the PHY area$" "1e301 stacks in 3 digits, both checks"
+expect_out "the edges bind; more is a violation\)$" "the edges bind at 1e301"
+expect_no_out "[0-9]{20}" "no count in 20 digits or more"
+expect_exit 0 "area: the H100's PHY edge of 1e-300 mm" -- $RL area --chip h100-sxm --set design.hbm_phy_edge_mm=1e-300
+expect_out "^\(room for at most 6\.43e\+301 stacks on the long edges, 0\.0 mm of PHY edge each;$" "the edges alone in 3 digits"
+expect_no_out "[0-9]{20}" "no count in 20 digits or more (the edges alone)"
 # the PHY block given in mm2 (design.phy_mm2, in place of the preset's
 # share) is named as given, where the messages said design.frac_phy alone:
 # 80 mm2 / 9.7 mm2 a stack = 8.2, so 8 stacks by area, under the 9 by edge;

@@ -160,6 +160,23 @@ if command -v gnuplot >/dev/null 2>&1; then
 	# with points left to draw, not "nothing to draw"
 	expect_no_err "nothing to draw" "plot curve: points left, drawn, no 'nothing to draw'"
 	expect_out "Interactivity" "the rest drawn"
+	# (review43) at --step 1.5 the points are 1.5^k sequences (1, 1.5,
+	# 2.25, ..., 38.44), whole at k = 0 alone: the first point over the TDP
+	# named in the table's 4 digits (%.4g), where 8e20085's %.0f wrote
+	# 38.4375 as "38" and 86.5 as "86", a point the table does not hold
+	$RL curve --chip h100-sxm --model llama3-8b --precision fp8 --set chip.tdp_w=80 \
+		--step 1.5 --json >"$tmpd/pover15.json" 2>/dev/null
+	set -- $(mid "$tmpd/pover15.json")
+	first=$(python3 -c "import sys; x = float(sys.argv[1]); print('' if x == int(x) else '%.4g' % x)" "$3")
+	expect_exit 0 "plot curve at step 1.5 with points over the TDP" -- $RL plot curve \
+		--chip h100-sxm --model llama3-8b --precision fp8 --set chip.tdp_w=$1 --step 1.5 --term dumb
+	if [ -n "$first" ]; then
+		expect_err "warning: h100-sxm TP1 x PP1: $2 of its [0-9]+ points over its $1 W TDP at every clock .*not drawn \(concurrency $first first\)" \
+			"plot curve names the first point over the TDP in the table's digits ($first)"
+	else
+		echo "not ok - the first point over the TDP at step 1.5 is a whole number ($3): pick another threshold"
+		fails=$((fails + 1))
+	fi
 	expect_exit 2 "plot curve needs --out" -- $RL plot curve --chip h100-sxm --model llama3-8b
 	expect_exit 2 "plot curve refuses --json" -- $RL plot curve --chip h100-sxm --model llama3-8b --json --term dumb
 else

@@ -139,6 +139,13 @@ check_runs() {
 
 check_runs "eval" 80 0 "" \
 	$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --tp 8
+# (review43) a fitted profile copied under another name: its [meta] read
+# again for the copy note (config/profiles.c profile_settle), where an
+# allocation failed there left the note out and exited 0 (allocations 13
+# and 15 of 47: "profile mine (named by --profile)" alone)
+cp "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" "$d/mine.ini"
+check_runs "eval of a copied profile" 80 0 "" \
+	$RL eval --chip h100-sxm --model llama3-8b --profile "$d/mine.ini"
 check_runs "claim --db" 40 12 "$d/x.db" \
 	$RL claim --samples 200 --threads 1 --no-design --db "$d/x.db"
 check_runs "claim --json" 10 12 "" \

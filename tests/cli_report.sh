@@ -1055,4 +1055,29 @@ fi
 # no workload made up
 has "$html" "no workload in the run: the scenario alone" "Scenario etched-bench. An analytical model"
 
+# (review43) the verdict's mappings and Etched's "N-way model parallel"
+# print the run's chip counts in all their digits (8e20085): a count the
+# JSON gives that is no whole number under 1e15 (changed by hand: 1e300,
+# 8.5) leaves the item out, as a number the JSON lacks does, where 1e300
+# gave 301 digits and 8.5 read as 8.  The default claim is 8 H100s
+# against 8 Sohus (data/sources/claims.md)
+if command -v sqlite3 >/dev/null 2>&1; then
+	expect_exit 0 "claim run for the counts" -- "$RL" claim --samples 0 --db "$tmpd/cnt.db"
+	expect_exit 0 "report of the claim run" -- "$RL" report --db "$tmpd/cnt.db" \
+		--out "$tmpd/md/cnt.md" --no-plots
+	has "$tmpd/md/cnt.md" "the mappings on 8 chips each" "on 8 chips, the scenario's; 8x Sohu"
+	has "$tmpd/md/cnt.md" "Etched's 8-way" "Etched's benchmark says \"8-way model parallel\""
+	report_altered "$tmpd/cnt.db" cnt300 0 "report of b's chips changed to 1e300" \
+		"UPDATE claim_runs SET json = json_set(json, '\$.b.setup.chips', 1e300)"
+	lacks "$tmpd/md/cnt300.md" "b's 1e300 chips: no mappings item" "^- Mappings (TP"
+	lacks "$tmpd/md/cnt300.md" "b's 1e300 chips: no N-way item" "Etched's benchmark says"
+	lacks "$tmpd/md/cnt300.md" "b's 1e300 chips: no count in 20 digits" "[0-9]\{20\}"
+	report_altered "$tmpd/cnt.db" cnt85 0 "report of a's chips changed to 8.5" \
+		"UPDATE claim_runs SET json = json_set(json, '\$.a.setup.chips', 8.5)"
+	lacks "$tmpd/md/cnt85.md" "a's 8.5 chips: no mappings item" "^- Mappings (TP"
+	has "$tmpd/md/cnt85.md" "a's 8.5 chips: b's N-way item kept" "Etched's benchmark says \"8-way model parallel\""
+else
+	echo "ok - skipped: sqlite3 is not installed"
+fi
+
 finish
