@@ -1449,6 +1449,14 @@ expect_exit 2 "export of a missing run" -- $RL export --db "$d/full.db" --run 9 
 expect_err "no run 9" "names the run"
 expect_exit 2 "export format" -- $RL export --db "$d/full.db" --format xml
 expect_exit 2 "export of a missing file" -- $RL export --db "$d/nope.db" --format csv
+# the message says how to make one, as plot's and report's do
+expect_err "^rooflab export: $d/nope\.db: no such database \(make one with rooflab sweep SPEC --db $d/nope\.db\)$" \
+	"export of a missing file: says how to make one"
+expect_exit 2 "merge of a missing part" -- $RL merge "$d/m-nope.db" "$d/nope.db"
+expect_err "^rooflab merge: $d/nope\.db: no such database \(make one with rooflab sweep SPEC --db $d/nope\.db\)$" \
+	"merge of a missing part: says how to make one"
+test ! -e "$d/m-nope.db" && echo "ok - merge of a missing part writes nothing" ||
+	{ echo "not ok - merge of a missing part left $d/m-nope.db"; fails=$((fails + 1)); }
 # sweeps/README.md's example spec (the ini block under "Specs") runs as
 # written and keeps points: it refused a grid given a count, and its filter
 # on power kept none of Sohu as claimed, which has no power model
