@@ -39,6 +39,19 @@ static void empty_note(rctx *r, int n, const char *what)
 		doc_para_class(&r->d, "note", "The claim run stored no %s.", what);
 }
 
+/* A factor or their product to three decimals, 1e15 and past to 3
+** digits, as claim's text gives them (cli/claimout.c, factor_text:
+** "x   1.900", "=  21.389"): four significant digits wrote 1.9 above
+** 1.282, and 1 for the interconnect's 1.000 ("-" where none). */
+static const char *factor_num(char *buf, size_t len, double v)
+{
+	if (isfinite(v))
+		snprintf(buf, len, fabs(v) < 1e15 ? "%.3f" : "%.3g", v);
+	else
+		report_num(buf, len, v, 4);
+	return buf;
+}
+
 void report_factors(rctx *r)
 {
 	static const char *const h[] = {"factor", "multiplies the speedup by",
@@ -76,14 +89,14 @@ void report_factors(rctx *r)
 			doc_table_begin(&r->d, 3, h);
 		prod *= x;
 		cells[0] = name;
-		cells[1] = report_num(f, sizeof f, x, 4);
-		cells[2] = report_num(cum, sizeof cum, prod, 4);
+		cells[1] = factor_num(f, sizeof f, x);
+		cells[2] = factor_num(cum, sizeof cum, prod);
 		doc_row(&r->d, cells);
 	}
 	report_finish(r, st, r->o->dbpath);
 	if (n) {
 		const char *cells[3] = {"total", "", cum};
-		report_num(cum, sizeof cum, prod, 4);
+		factor_num(cum, sizeof cum, prod);
 		doc_row(&r->d, cells);
 		doc_table_end(&r->d);
 	}

@@ -462,6 +462,10 @@ for n in "peak compute" "utilization" "memory bandwidth" "memory capacity and ba
 	grep -Eq "^    $n +x +[0-9.]+$" "$tmpd/text" || miss="$miss [row $n]"
 	grep -Eq "(: |; )$n, " "$tmpd/gloss" || miss="$miss [text $n]"
 	grep -Eq "^What each factor swaps .*(: |; )$n, " "$tmpd/r.md" || miss="$miss [report $n]"
+	# the report's table gives the text's figure, to the same three
+	# decimals (it wrote 1.9 and 1 where the text has 1.900 and 1.000)
+	fx=$(sed -n "s/^    $n  *x  *\([0-9.]*\)\$/\1/p" "$tmpd/text" | head -1)
+	grep -Fq "| $n | $fx |" "$tmpd/r.md" || miss="$miss [report's figure $n: text $fx]"
 done
 if [ -z "$miss" ]; then
 	echo "ok - the nine Shapley factors in words, text and report"
