@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../claim/claim.h"
 #include "../claim/words.h"
 #include "../config/presetnote.h"
 #include "../config/presets.h"
@@ -240,7 +241,13 @@ void report_claims(rctx *r)
 	if (!st)
 		return;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		char cl[512], src[256], mv[512], vd[128];
+		/* each as long as claim writes it (claim_check, claim.h): a
+		** verdict of 128 bytes and more was cut, "Not supported, as
+		** the verd..." */
+		char cl[sizeof ((claim_check *)0)->claim],
+		     src[sizeof ((claim_check *)0)->source],
+		     mv[sizeof ((claim_check *)0)->model_value],
+		     vd[sizeof ((claim_check *)0)->verdict];
 		const char *cells[4] = {cl, src, mv, vd};
 		pdb_text(st, 0, cl, sizeof cl);
 		pdb_text(st, 1, src, sizeof src);

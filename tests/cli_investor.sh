@@ -421,6 +421,24 @@ else
 fi
 expect_exit 0 "report of it" -- $RL report --db "$tmpd/c.db" \
 	--out "$tmpd/r.md" --no-plots
+# each other claim's verdict in the report's table whole, as the text
+# gives it (Markdown escapes as the report writes them): a verdict of 128
+# bytes or more was cut, "Not supported, as the verd..."
+miss=""
+nv=0
+joined "^    verdict: " "$tmpd/text" | sed 's/^    verdict: //' >"$tmpd/verdicts"
+while IFS= read -r v; do
+	nv=$((nv + 1))
+	vm=$(printf '%s' "$v" | sed 's/[]\\`*_[<>|#&~]/\\&/g')
+	grep -Fq -- "| $vm |" "$tmpd/r.md" || miss="$miss [$v]"
+done <"$tmpd/verdicts"
+if [ "$nv" -ge 8 ] && [ -z "$miss" ]; then
+	echo "ok - the other claims' $nv verdicts whole in the report, as the text says them"
+else
+	echo "not ok - the other claims' verdicts in the report ($nv in the text):$miss"
+	grep '\.\.\. |$' "$tmpd/r.md" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
 # Sohu as claimed has no power model: its USD per million output tokens at
 # price is its chips' share alone, by hand 8 x 33,625 USD over
 # 4 x 365.25 x 86400 s over its output tokens/s (the side table) x 1e6,
