@@ -635,10 +635,12 @@ static void unc_text(FILE *f, const claim_report *rep,
 			/* the speedups under the range where the row would pass
 			** 100 columns (in exponent form it ran to 102) */
 			char row[256], sp[96];
-			snprintf(row, sizeof row, "    %-32s %9s .. %-9s %s%s", name,
+			/* the unit padded to the longest (mW/mm2/GHz), so that
+			** the speedups line up in one column: "TFLOPS speedup"
+			** stood 7 columns right of a unitless row's */
+			snprintf(row, sizeof row, "    %-32s %9s .. %-9s %-10s", name,
 			         claim_plain_num(vl, sizeof vl, t->low),
-			         claim_plain_num(vh, sizeof vh, t->high), p->p->unit,
-			         p->p->unit[0] ? "" : " ");
+			         claim_plain_num(vh, sizeof vh, t->high), p->p->unit);
 			snprintf(sp, sizeof sp, "speedup %7s .. %s", lo, hi);
 			if (strlen(row) + 1 + strlen(sp) > 100)
 				fprintf(f, "%s\n      %s\n", row, sp);

@@ -1306,7 +1306,7 @@ rm -f "$tmpd/u3.db"
 expect_exit 0 "claim over a range of zero width away from its stated value" -- \
 	$RL claim --samples 0 --no-design --uncertainty "$tmpd/u3.ini" --db "$tmpd/u3.db"
 nom=$(sed -n 's/^  under the stated assumptions: \([0-9.]*\)x counting.*/\1/p' "$tmpd/out")
-row=$(sed -n 's/^    b\.chip\.hbm_tbps  *3 \.\. 3  *TB\/s speedup  *\([0-9.]*\)x \.\. \([0-9.]*\)x$/\1 \2/p' "$tmpd/out")
+row=$(sed -n 's/^    b\.chip\.hbm_tbps  *3 \.\. 3  *TB\/s  *speedup  *\([0-9.]*\)x \.\. \([0-9.]*\)x$/\1 \2/p' "$tmpd/out")
 if [ -n "$nom" ] && [ -n "$row" ] && [ "${row% *}" = "${row#* }" ] &&
 	[ "${row% *}" != "$nom" ] && ! grep -q "unchanged over the range" "$tmpd/out"; then
 	echo "ok - the zero-width range's row: ${row% *}x at both ends, ${nom}x at the stated values"

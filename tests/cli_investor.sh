@@ -71,8 +71,20 @@ else
 fi
 # a range's whole ends whole (data/uncertainty/sohu.ini: 5000-12000 TFLOPS),
 # where %.4g wrote 1.2e+04
-expect_out "^    b\\.chip\\.peak_tflops_fp8 +5000 \\.\\. 12000 +TFLOPS speedup" \
+expect_out "^    b\\.chip\\.peak_tflops_fp8 +5000 \\.\\. 12000 +TFLOPS +speedup" \
 	"tornado: the range's ends as written in the file"
+# its speedups in one column whatever the unit: the unit padded to the
+# longest, where "TFLOPS speedup" stood right of a unitless row's
+if awk '/^  tornado: /{t=1; next} t && /^    [ab]\./ {
+		c = index($0, " speedup "); if (!c) next
+		if (col && c != col) bad = 1; col = c; n++ }
+	t && /^[^ ]/ {t=0} END { exit bad || n < 4 }' "$tmpd/out"; then
+	echo "ok - tornado: the speedups in one column, with a unit or none"
+else
+	echo "not ok - tornado: the speedups' column moves with the unit"
+	grep " speedup  *[0-9]" "$tmpd/out" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
 expect_no_out "1\\.2e\\+04" "no 1.2e+04 in the text"
 # the tornado's header says what it is in words, where it read "tornado
 # (others nominal; low/high: ...)"
