@@ -1221,6 +1221,10 @@ expect_exit 2 "solve without side" -- $RL solve --vary chip.hbm_tbps
 expect_err "a.section.key or b.section.key" "solve without side says why"
 expect_exit 2 "solve unknown parameter" -- $RL solve --vary b.chip.hbm_tbsp
 expect_err "did you mean b\.chip\.hbm_tbps" "solve unknown parameter suggests, with the side"
+# nothing near: where the names are, as eval's --set says it
+expect_exit 2 "solve unknown parameter, none near" -- $RL solve --vary b.chip.nope
+expect_err "^rooflab solve: --vary b\.chip\.nope: unknown parameter 'chip\.nope' \(\`rooflab params\` lists them all\)$" \
+	"solve unknown parameter, none near: says where they are listed"
 # up to three names, each with the side's prefix, as --vary takes them:
 # "chip.peak_tflops" is in every chip.peak_tflops_* key, which caps their
 # distance at 2 (model/params.c rl_param_suggest), the first three in the
