@@ -1457,6 +1457,20 @@ expect_err "^rooflab merge: $d/nope\.db: no such database \(make one with roofla
 	"merge of a missing part: says how to make one"
 test ! -e "$d/m-nope.db" && echo "ok - merge of a missing part writes nothing" ||
 	{ echo "not ok - merge of a missing part left $d/m-nope.db"; fails=$((fails + 1)); }
+# a spec named as an example spec is, from another folder: the message
+# gives the example's path, beside the data directory (sweeps/), where it
+# said "isl-osl.ini: cannot open" alone; a name no example has, nothing more
+ex=$(cd "$ROOFLAB_DATA/.." && pwd)/sweeps/isl-osl.ini
+for sp in isl-osl.ini isl-osl; do
+	expect_exit 2 "sweep of a missing spec named as an example ($sp)" -- \
+		sh -c 'cd "$1" && shift && exec "$@"' sh "$d" "$rla" sweep "$sp" --count
+	expect_err "^rooflab sweep: $sp: cannot open: No such file or directory; an example spec of that name: rooflab sweep $ex --db FILE\$" \
+		"sweep of a missing spec named as an example ($sp): its path"
+done
+expect_exit 2 "sweep of a missing spec no example is named as" -- \
+	sh -c 'cd "$1" && shift && exec "$@"' sh "$d" "$rla" sweep nope-spec.ini --count
+expect_err "^rooflab sweep: nope-spec\.ini: cannot open: No such file or directory\$" \
+	"sweep of a missing spec no example is named as: nothing more"
 # sweeps/README.md's example spec (the ini block under "Specs") runs as
 # written and keeps points: it refused a grid given a count, and its filter
 # on power kept none of Sohu as claimed, which has no power model
