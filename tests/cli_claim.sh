@@ -171,14 +171,17 @@ else
 fi
 # what must be true in words: the levers together first, with the peak
 # needed as a range (unlimited bandwidth .. bandwidth as assumed) and the
-# power it draws; then one lever at a time, each with its parameter
+# power it draws ("drawing about", what that peak draws: "holds down to
+# about 9.2 PFLOPS ... and about 1.4 kW" read as a floor of power too);
+# then one lever at a time, each with its parameter
 sed -n '/^what must be true/,/^uncertainty of/p' "$tmpd/summary" | tr '\n' ' ' |
 	tr -s ' ' >"$tmpd/must"
 # (met at the stated values, 21.39x: the peak it holds down to, which at
 # Sohu's TP1 x PP1 x DP8, no traffic between chips and attention hidden
 # under the GEMMs, is one value with the bandwidths as assumed or
 # unlimited: about 20/21.39 of the 9.8 PFLOPS, 9.2)
-if grep -Eq "levers moved together: => 20x is met already \(21\.39x now\); it holds down to about [0-9.]+ PFLOPS FP8 per chip at 90% utilization .* and about [0-9.]+(-[0-9.]+)? kW per chip" "$tmpd/must" &&
+if grep -Eq "levers moved together: => 20x is met already \(21\.39x now\); it holds down to about [0-9.]+ PFLOPS FP8 per chip at 90% utilization .*, drawing about [0-9.]+(-[0-9.]+)? kW per chip" "$tmpd/must" &&
+	! grep -Eq "holds down to about [^;=]* and about [0-9.]+(-[0-9.]+)? kW" "$tmpd/must" &&
 	grep -q "one lever at a time, the rest as assumed:" "$tmpd/must"; then
 	echo "ok - joint conditions in words beside the one-at-a-time ones"
 else
