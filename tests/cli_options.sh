@@ -100,6 +100,18 @@ expect_exit 2 "a flag given a value" -- $RL merge --force=1 a b
 expect_err "^rooflab merge: --force takes no value$" "flags take no value"
 expect_exit 2 "extra argument" -- $RL presets chip model
 expect_err "^rooflab presets: unexpected argument 'model'" "extra word named"
+# params of a section or a parameter named without --section: the option
+# that lists it named, where "see rooflab params --help" alone left it to
+# be found; another word as before
+expect_exit 2 "params SECTION" -- $RL params design
+expect_err "^rooflab params: unexpected argument 'design': one section is listed with --section \(rooflab params --section design\)$" \
+	"params SECTION: names --section"
+expect_exit 2 "params SECTION.KEY" -- $RL params chip.hbm_tbps
+expect_err "^rooflab params: unexpected argument 'chip\.hbm_tbps': a parameter, listed in its section \(rooflab params --section chip\)$" \
+	"params SECTION.KEY: names its section"
+expect_exit 2 "params WORD" -- $RL params nosuch
+expect_err "^rooflab params: unexpected argument 'nosuch' \(see rooflab params --help\)$" \
+	"params WORD: as any command's extra word"
 expect_exit 2 "open lower bound" -- $RL calibrate --profile ideal --row-sigma 0
 expect_err "^rooflab calibrate: --row-sigma: '0' is not a number in \(0, 10\]$" \
 	"0 is not a row sigma: the range's open end shown"
