@@ -9,6 +9,7 @@
 #include "../claim/numwords.h"
 #include "../claim/verdict.h"
 #include "../claim/words.h"
+#include "../model/figtext.h"
 #include "../model/mapping.h"
 #include "../model/outputs.h"
 #include "../model/params.h"
@@ -818,8 +819,12 @@ static void mappings_text(FILE *f, const claim_report *rep)
 static void usd_cell(char *buf, size_t len, double per_mtok, double chip,
                      double power)
 {
+	char v[64];
+	/* the figure as eval's row writes it (model/figtext.c: 1.70, where
+	** %.3g wrote 1.7 beside eval's 1.70) */
 	if (isfinite(per_mtok))
-		snprintf(buf, len, "%.3g (chip %.0f)", per_mtok, chip);
+		snprintf(buf, len, "%s (chip %.0f)",
+		         rl_fig_text(v, sizeof v, per_mtok), chip);
 	else if (!isfinite(chip))
 		snprintf(buf, len, "n/a (unknown)");
 	else
@@ -870,7 +875,7 @@ static void cost_text(FILE *f, const claim_report *rep)
 {
 	const claim_side *s[3] = {&rep->a, &rep->b, &rep->bd};
 	const char *tag[3] = {"a", "b", "b'"};
-	char price[64], cost[64], lab[LABEL_CELL];
+	char price[64], cost[64], lab[LABEL_CELL], fv[64];
 	int i, lw = label_width(rep), chips_only = 0;
 	fprintf(f, "\nUSD per million output tokens (chips amortized over %g "
 	        "years, plus energy), chip USD in brackets:\n",
@@ -889,11 +894,11 @@ static void cost_text(FILE *f, const claim_report *rep)
 		/* no power model: the chips' share alone, energy unknown, where
 		** a bare "n/a" left an investor no figure at all (ux19) */
 		if (isfinite(hp))
-			snprintf(price, sizeof price, "%.3g + energy (chip %.0f)",
-			         hp, r->chip_price_usd);
+			snprintf(price, sizeof price, "%s + energy (chip %.0f)",
+			         rl_fig_text(fv, sizeof fv, hp), r->chip_price_usd);
 		if (isfinite(hc))
-			snprintf(cost, sizeof cost, "%.3g + energy (chip %.0f)", hc,
-			         r->chip_cost_usd);
+			snprintf(cost, sizeof cost, "%s + energy (chip %.0f)",
+			         rl_fig_text(fv, sizeof fv, hc), r->chip_cost_usd);
 		chips_only |= isfinite(hp) || isfinite(hc);
 		/* a label wider than the column on its own line, as in the
 		** side table (side_line) */

@@ -14,6 +14,7 @@
 #include "../config/presetnote.h"
 #include "../config/presets.h"
 #include "../config/setup.h"
+#include "../model/figtext.h"
 #include "../plots/kinds.h"
 #include "rctx.h"
 
@@ -468,11 +469,17 @@ static void cost_table(rctx *r, int has_sides)
 			                ? report_side_value(r, sides[i], chips_only[k / 2])
 			                : NAN;
 			known |= isfinite(x[k]);
-			if (isfinite(x[k]))
-				snprintf(v[i][k], sizeof v[i][k],
-				         k % 2 ? "%.3g" : "%.0f", x[k]);
+			/* USD per million tokens as eval's and claim's text
+			** write them (model/figtext.c: 1.70, not 1.7) */
+			char fv[64];
+			if (isfinite(x[k]) && k % 2)
+				snprintf(v[i][k], sizeof v[i][k], "%s",
+				         rl_fig_text(fv, sizeof fv, x[k]));
+			else if (isfinite(x[k]))
+				snprintf(v[i][k], sizeof v[i][k], "%.0f", x[k]);
 			else if (isfinite(hw)) {
-				snprintf(v[i][k], sizeof v[i][k], "%.3g + energy", hw);
+				snprintf(v[i][k], sizeof v[i][k], "%s + energy",
+				         rl_fig_text(fv, sizeof fv, hw));
 				plus_energy = 1;
 			} else
 				snprintf(v[i][k], sizeof v[i][k], "n/a");
