@@ -325,14 +325,16 @@ static int profile_notes(rl_sweep_spec *s, const rl_sweep_opts *o)
 		        rl_utf8_cell(s->setup.profile, 0, 0, prof, sizeof prof),
 		        why ? rl_utf8_cell(s->setup.profile_note, 0, 0, note,
 		                           sizeof note)
-		            : "why: given in shard 0's output");
+		            : "why: in shard 0's output, and in this database's "
+		              "runs.profile_chosen");
 	if (s->has_baseline && !s->baseline.profile[0])
 		fprintf(stderr, "rooflab sweep: [baseline] serves under profile %s "
 		        "(%s)\n",
 		        rl_utf8_cell(s->baseline_profile, 0, 0, prof, sizeof prof),
 		        why ? rl_utf8_cell(s->baseline_profile_note, 0, 0, note,
 		                           sizeof note)
-		            : "why: given in shard 0's output");
+		            : "why: in shard 0's output, and in this database's "
+		              "runs.baseline_profile_chosen");
 	/* a profile fitted on another chip's rows, in eval's note, and in
 	** the run's database (runs.profile_fit, baseline_profile_fit) */
 	if (fit_note("[base]", s->setup.profile, s->setup.chip, s->profile_fit,

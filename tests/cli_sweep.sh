@@ -1742,7 +1742,14 @@ expect_err "^rooflab sweep: \[base\] serves under profile trtllm-0.10 \(the defa
 expect_exit 0 "shard 0/2 of a [base] naming no profile" -- $RL sweep "$d/defprof.ini" --db "$d/defprof0.db" --shard 0/2
 expect_err "^rooflab sweep: \[base\] serves under profile trtllm-0.10 \(the default for this chip: " "shard 0 says why"
 expect_exit 0 "shard 1/2 of a [base] naming no profile" -- $RL sweep "$d/defprof.ini" --db "$d/defprof1.db" --shard 1/2
-expect_err "^rooflab sweep: \[base\] serves under profile trtllm-0.10 \(why: given in shard 0's output\)$" "shard 1 names the profile alone"
+expect_err "^rooflab sweep: \[base\] serves under profile trtllm-0.10 \(why: in shard 0's output, and in this database's runs\.profile_chosen\)$" "shard 1 names the profile alone"
+# where the why is for a shard run on another machine, whose log has no
+# shard 0's: its own database's runs.profile_chosen, the default's why
+p1=$(q "$d/defprof1.db" "SELECT profile_chosen FROM runs")
+case $p1 in
+"the default for this chip: "*) echo "ok - shard 1's database holds the why it points to" ;;
+*) echo "not ok - shard 1's runs.profile_chosen: '$p1'"; fails=$((fails + 1)) ;;
+esac
 grep -q "\[baseline\] serves under" "$tmpd/err" &&
 	{ echo "not ok - a note for a [baseline] naming its profile"; fails=$((fails + 1)); } ||
 	echo "ok - no note for a [baseline] naming its profile"
