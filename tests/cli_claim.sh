@@ -171,14 +171,17 @@ else
 fi
 # what must be true in words: the levers together first, with the peak
 # needed as a range (unlimited bandwidth .. bandwidth as assumed) and the
-# power it draws; then one lever at a time, each with its parameter
+# power it draws ("drawing about", what that peak draws: "holds down to
+# about 9.2 PFLOPS ... and about 1.4 kW" read as a floor of power too);
+# then one lever at a time, each with its parameter
 sed -n '/^what must be true/,/^uncertainty of/p' "$tmpd/summary" | tr '\n' ' ' |
 	tr -s ' ' >"$tmpd/must"
 # (met at the stated values, 21.39x: the peak it holds down to, which at
 # Sohu's TP1 x PP1 x DP8, no traffic between chips and attention hidden
 # under the GEMMs, is one value with the bandwidths as assumed or
 # unlimited: about 20/21.39 of the 9.8 PFLOPS, 9.2)
-if grep -Eq "levers moved together: => 20x is met already \(21\.39x now\); it holds down to about [0-9.]+ PFLOPS FP8 per chip at 90% utilization .* and about [0-9.]+(-[0-9.]+)? kW per chip" "$tmpd/must" &&
+if grep -Eq "levers moved together: => 20x is met already \(21\.39x now\); it holds down to about [0-9.]+ PFLOPS FP8 per chip at 90% utilization .*, drawing about [0-9.]+(-[0-9.]+)? kW per chip" "$tmpd/must" &&
+	! grep -Eq "holds down to about [^;=]* and about [0-9.]+(-[0-9.]+)? kW" "$tmpd/must" &&
 	grep -q "one lever at a time, the rest as assumed:" "$tmpd/must"; then
 	echo "ok - joint conditions in words beside the one-at-a-time ones"
 else
@@ -1234,6 +1237,10 @@ expect_exit 2 "solve without side" -- $RL solve --vary chip.hbm_tbps
 expect_err "a.section.key or b.section.key" "solve without side says why"
 expect_exit 2 "solve unknown parameter" -- $RL solve --vary b.chip.hbm_tbsp
 expect_err "did you mean b\.chip\.hbm_tbps" "solve unknown parameter suggests, with the side"
+# nothing near: where the names are, as eval's --set says it
+expect_exit 2 "solve unknown parameter, none near" -- $RL solve --vary b.chip.nope
+expect_err "^rooflab solve: --vary b\.chip\.nope: unknown parameter 'chip\.nope' \(\`rooflab params\` lists them all\)$" \
+	"solve unknown parameter, none near: says where they are listed"
 # up to three names, each with the side's prefix, as --vary takes them:
 # "chip.peak_tflops" is in every chip.peak_tflops_* key, which caps their
 # distance at 2 (model/params.c rl_param_suggest), the first three in the
@@ -1319,7 +1326,7 @@ rm -f "$tmpd/u3.db"
 expect_exit 0 "claim over a range of zero width away from its stated value" -- \
 	$RL claim --samples 0 --no-design --uncertainty "$tmpd/u3.ini" --db "$tmpd/u3.db"
 nom=$(sed -n 's/^  under the stated assumptions: \([0-9.]*\)x counting.*/\1/p' "$tmpd/out")
-row=$(sed -n 's/^    b\.chip\.hbm_tbps  *3 \.\. 3  *TB\/s speedup  *\([0-9.]*\)x \.\. \([0-9.]*\)x$/\1 \2/p' "$tmpd/out")
+row=$(sed -n 's/^    b\.chip\.hbm_tbps  *3 \.\. 3  *TB\/s  *speedup  *\([0-9.]*\)x \.\. \([0-9.]*\)x$/\1 \2/p' "$tmpd/out")
 if [ -n "$nom" ] && [ -n "$row" ] && [ "${row% *}" = "${row#* }" ] &&
 	[ "${row% *}" != "$nom" ] && ! grep -q "unchanged over the range" "$tmpd/out"; then
 	echo "ok - the zero-width range's row: ${row% *}x at both ends, ${nom}x at the stated values"

@@ -7,6 +7,21 @@ E="$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 
 
 expect_exit 0 "eval prints a table" -- $E
 expect_out "output_tokens_per_s" "table has throughput"
+# under 100, 3 significant digits with their trailing zeros, so that 42.0 %
+# stands beside 20.4 % and 1.70 USD/Mtoken beside 0.296 (%.3g wrote 42,
+# 1.7 and 0.46 tokens/J); a whole number (replicas, limited, a clock
+# share of exactly 1) whole
+if awk '/^  [a-z_]+ +-?[0-9]/ { v = $2; d = v; gsub(/[^0-9]/, "", d); sub(/^0+/, "", d)
+		if (v + 0 < 100 && v ~ /\./ && length(d) != 3) bad = bad " " $1 "=" v
+		if (v + 0 < 100 && v !~ /\./ && v + 0 != int(v + 0)) bad = bad " " $1 "=" v
+		n++ }
+	/^  (replicas|limited|clock_scale|violations) / && $2 ~ /\./ { bad = bad " " $1 "=" $2 }
+	END { if (bad != "" || n < 40) { print bad; exit 1 } }' "$tmpd/out"; then
+	echo "ok - eval's values under 100 to 3 significant digits, whole numbers whole"
+else
+	echo "not ok - eval's values not to one precision"
+	grep -E "^  [a-z_]+ +-?[0-9]" "$tmpd/out" | sed 's/^/    /'; fails=$((fails + 1))
+fi
 expect_exit 0 "eval --json" -- $E --json
 for k in '"throughput"' '"output_tokens_per_s"' '"total_tokens_per_s"' \
 	'"output_tokens_per_s_per_chip"' '"latency"' '"ttft_s"' '"tpot_s"' \

@@ -99,7 +99,27 @@ expect_err "^rooflab export: --format: 'xml' is not one of csv, json$" \
 expect_exit 2 "a flag given a value" -- $RL merge --force=1 a b
 expect_err "^rooflab merge: --force takes no value$" "flags take no value"
 expect_exit 2 "extra argument" -- $RL presets chip model
-expect_err "^rooflab presets: unexpected argument 'model'" "extra word named"
+expect_err "^rooflab presets: unexpected argument 'model' \(see rooflab presets --help\)$" "extra word named"
+# a preset's name after its kind: where its values are, the list giving
+# names alone
+expect_exit 2 "presets KIND NAME" -- $RL presets chip h100-sxm
+expect_err "^rooflab presets: unexpected argument 'h100-sxm': presets lists the names alone; that chip's values, each with its source beside it, are in $ROOFLAB_DATA/chips/h100-sxm\.ini$" \
+	"presets KIND NAME: names the preset's file"
+expect_exit 2 "presets KIND PATH" -- $RL presets chip ../chips/h100-sxm
+expect_err "^rooflab presets: unexpected argument '\.\./chips/h100-sxm' \(see rooflab presets --help\)$" \
+	"presets KIND PATH: a path is no preset's name, looked up nowhere"
+# params of a section or a parameter named without --section: the option
+# that lists it named, where "see rooflab params --help" alone left it to
+# be found; another word as before
+expect_exit 2 "params SECTION" -- $RL params design
+expect_err "^rooflab params: unexpected argument 'design': one section is listed with --section \(rooflab params --section design\)$" \
+	"params SECTION: names --section"
+expect_exit 2 "params SECTION.KEY" -- $RL params chip.hbm_tbps
+expect_err "^rooflab params: unexpected argument 'chip\.hbm_tbps': a parameter, listed in its section \(rooflab params --section chip\)$" \
+	"params SECTION.KEY: names its section"
+expect_exit 2 "params WORD" -- $RL params nosuch
+expect_err "^rooflab params: unexpected argument 'nosuch' \(see rooflab params --help\)$" \
+	"params WORD: as any command's extra word"
 expect_exit 2 "open lower bound" -- $RL calibrate --profile ideal --row-sigma 0
 expect_err "^rooflab calibrate: --row-sigma: '0' is not a number in \(0, 10\]$" \
 	"0 is not a row sigma: the range's open end shown"
