@@ -338,13 +338,14 @@ static int profile_notes(rl_sweep_spec *s, const rl_sweep_opts *o)
 		              "runs.baseline_profile_chosen");
 	/* a profile fitted on another chip's rows, in eval's note, and in
 	** the run's database (runs.profile_fit, baseline_profile_fit) */
-	if (fit_note("[base]", profile_fit_name(&s->setup), s->setup.chip, s->profile_fit,
-	             sizeof s->profile_fit, &s->profile_fit_known) != RL_OK)
+	if (fit_note("[base]", profile_fit_name(&s->setup), s->setup.chip,
+	             s->profile_fit, sizeof s->profile_fit,
+	             &s->profile_fit_known) != RL_OK)
 		return RL_EINTERNAL;
 	/* the baseline's chip as resolved: a section naming none serves its
 	** scenario's (fuzz6: the note read the chip key alone) */
 	if (s->has_baseline && s->baseline_chip[0])
-		return fit_note("[baseline]", s->baseline_profile,
+		return fit_note("[baseline]", s->baseline_profile_fit_name,
 		                s->baseline_chip, s->baseline_profile_fit,
 		                sizeof s->baseline_profile_fit,
 		                &s->baseline_profile_fit_known);

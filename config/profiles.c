@@ -206,9 +206,47 @@ static int profile_default(const char *chip, const char *how, char *name,
 	return 1;
 }
 
+/* A fitted profile's file copied under another name (mine.ini from
+** trtllm-0.10.ini): its [meta] still names the fit it is, which the name
+** it goes by hides.  file (a preset name or a path: the one st's profile
+** was read from) read for its [meta]; where its name is not st->profile
+** and it was fitted (calibrated or fitted), st->profile_fit takes that
+** name and st->profile_note, as complete, gets "; a copy of profile X's
+** fit ..." after it.  0, the note said or not (a file that cannot be read
+** says nothing here: the load that read it said why);
+** PROFILE_ENOMEM with err where reading it again ran out of memory, an
+** internal failure (review43: the note was left out and the run went
+** on). */
+static int copy_note(rl_setup *st, const char *file, char *err,
+                     size_t errlen)
+{
+	size_t n = strlen(st->profile_note);
+	meta_info m;
+	char e[512];
+	int rc;
+	st->profile_fit[0] = '\0';
+	if (!file || !file[0] || n + 1 >= sizeof st->profile_note)
+		return 0;
+	rc = read_meta("profile", file, &m, e, sizeof e);
+	if (rc == PROFILE_ENOMEM) {
+		snprintf(err, errlen, "%s", e);
+		return rc;
+	}
+	if (rc != 0 || !m.name[0] || !(m.calibrated[0] || m.fitted[0]) ||
+	    !strcmp(m.name, st->profile))
+		return 0;
+	snprintf(st->profile_fit, sizeof st->profile_fit, "%s", m.name);
+	snprintf(st->profile_note + n, sizeof st->profile_note - n,
+	         "; a copy of profile %s's fit (its [meta] name), fitted on %s "
+	         "on %s: its figures are that version's fit, validated as %s",
+	         m.name, m.software[0] ? m.software : "software not named",
+	         m.calibrated[0] ? m.calibrated : m.fitted, m.name);
+	return 0;
+}
+
 /* o names no profile and st was applied from o (opts_apply): keep the
 ** scenario's profile when it names one ("named by scenario NAME" into
-** st->profile_note), else take profile_default's, o->profile = name (it
+** st->profile_note, and a copy's note: copy_note), else take profile_default's, o->profile = name (it
 ** must outlive o's use) and st applied again with it (its note into
 ** st->profile_note).  Returns 0; 1 when the chip has no calibrated profile
 ** (st as it was, on `ideal`, profile_default's short note into
@@ -229,7 +267,9 @@ static int profile_choose(eval_opts *o, rl_setup *st, const char *how,
 	if (scen.profile[0]) {
 		snprintf(st->profile_note, sizeof st->profile_note,
 		         "named by scenario %s", scen.scenario);
-		return 0;
+		/* the file the scenario's profile was read from: a copy of a
+		** fitted profile says whose fit it is, as one --profile names */
+		return copy_note(st, st->profile_file, err, errlen);
 	}
 	rc = profile_default(o->chip ? o->chip : st->chip, how, name, namelen,
 	                     note, sizeof note, err, errlen);
@@ -252,32 +292,10 @@ int profile_settle(eval_opts *o, rl_setup *st, const char *how, char *name,
 	if (o->profile) {
 		int n = snprintf(st->profile_note, sizeof st->profile_note,
 		                 "named by %s", how);
-		meta_info m;
-		char e[512];
-		int rc = -1;
-		/* a fitted profile's file copied under another name: its [meta]
-		** still names the fit it is, which the name it goes by hides */
 		st->profile_fit[0] = '\0';
-		if (n > 0 && (size_t)n < sizeof st->profile_note)
-			rc = read_meta("profile", o->profile, &m, e, sizeof e);
-		/* out of memory reading it again is an internal failure, where
-		** the note was left out and the run went on (exit 0) */
-		if (rc == PROFILE_ENOMEM) {
-			snprintf(err, errlen, "%s", e);
-			return rc;
-		}
-		if (rc == 0 &&
-		    m.name[0] && (m.calibrated[0] || m.fitted[0]) &&
-		    strcmp(m.name, st->profile)) {
-			snprintf(st->profile_fit, sizeof st->profile_fit, "%s",
-			         m.name);
-			snprintf(st->profile_note + n, sizeof st->profile_note - n,
-			         "; a copy of profile %s's fit (its [meta] name), "
-			         "fitted on %s on %s: its figures are that version's "
-			         "fit, validated as %s", m.name,
-			         m.software[0] ? m.software : "software not named",
-			         m.calibrated[0] ? m.calibrated : m.fitted, m.name);
-		}
+		if (n > 0 && (size_t)n < sizeof st->profile_note &&
+		    copy_note(st, o->profile, err, errlen) == PROFILE_ENOMEM)
+			return PROFILE_ENOMEM;
 		return 0;
 	}
 	/* a chip with none: st as opts_apply left it, on ideal, which

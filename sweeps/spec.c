@@ -683,6 +683,9 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
 		         bst.profile);
 		snprintf(s->baseline_profile_note, sizeof s->baseline_profile_note,
 		         "%s", bst.profile_note);
+		snprintf(s->baseline_profile_fit_name,
+		         sizeof s->baseline_profile_fit_name, "%s",
+		         profile_fit_name(&bst));
 		snprintf(s->baseline_chip, sizeof s->baseline_chip, "%s",
 		         bst.chip);
 		s->baseline_total_tps = r.total_tps;

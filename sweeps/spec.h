@@ -109,6 +109,11 @@ typedef struct {
 	** in setup.profile_note): a section naming none takes eval's */
 	char baseline_profile[RL_NAME_MAX];
 	char baseline_profile_note[sizeof ((rl_setup *)0)->profile_note];
+	/* the fit the baseline's profile is (config/profiles.h
+	** profile_fit_name: its [meta] name where its file is a fitted
+	** profile's copied under another name, else baseline_profile), for
+	** the note on a chip that fit was not made on */
+	char baseline_profile_fit_name[RL_NAME_MAX];
 	/* the [base]'s and the [baseline]'s profile fitted on another chip's
 	** rows, said in eval's words ("profile trtllm-0.10 was fitted on
 	** h100-sxm rows only ..."), set by the caller before the run, which

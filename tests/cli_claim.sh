@@ -879,7 +879,7 @@ expect_err "samples" "negative samples says why"
 expect_exit 2 "fractional seed" -- $RL claim --seed 1.5
 expect_err "seed" "fractional seed says why"
 # absurd quantities (filter1): each refused with exit 2, the key and its
-# allowed range named, or taken.  --target's range is [1e-06, 1e+09]
+# allowed range named, or taken.  --target's range is [1e-06, 1000000000]
 # (cli/claimargs.c); chip.hbm_tbps [0, 1000] TB/s and scenario.tp whole
 # [1, 4096] (model/params.c).  A value past 80 bytes is quoted cut at a
 # whole character with its size (config/num.c), and a spec past 200 bytes
@@ -887,14 +887,14 @@ expect_err "seed" "fractional seed says why"
 # lost the range: 77 of 5000 nines, 38 of 3000 e-acutes (2 bytes each).
 for bad in 1e308 nan inf -inf -0 20x20 0x14 '２０'; do
 	expect_exit 2 "--target $bad" -- $RL claim --target "$bad" --samples 0 --no-design
-	expect_err "^rooflab claim: --target: '$bad' is not a number in \[1e-06, 1e\+09\]$" "--target $bad names the key and the range"
+	expect_err "^rooflab claim: --target: '$bad' is not a number in \[1e-06, 1000000000\]$" "--target $bad names the key and the range"
 done
 nines=$(awk 'BEGIN { while (n++ < 5000) printf "9" }')
 expect_exit 2 "--target of 5000 nines" -- $RL claim --target "$nines" --samples 0 --no-design
-expect_err "^rooflab claim: --target: '9{77}\.\.\.' \(5000 bytes\) is not a number in \[1e-06, 1e\+09\]$" "a long --target is quoted cut, the range said"
+expect_err "^rooflab claim: --target: '9{77}\.\.\.' \(5000 bytes\) is not a number in \[1e-06, 1000000000\]$" "a long --target is quoted cut, the range said"
 acutes=$(awk 'BEGIN { while (n++ < 3000) printf "\303\251" }')
 expect_exit 2 "--target of 3000 e-acutes" -- $RL claim --target "$acutes" --samples 0 --no-design
-expect_err "^rooflab claim: --target: '(é){38}\.\.\.' \(6000 bytes \(3000 characters\)\) is not a number in \[1e-06, 1e\+09\]$" "cut at a whole character"
+expect_err "^rooflab claim: --target: '(é){38}\.\.\.' \(6000 bytes \(3000 characters\)\) is not a number in \[1e-06, 1000000000\]$" "cut at a whole character"
 for bad in 1e308 nan inf 20x20; do
 	expect_exit 2 "a side's chip.hbm_tbps=$bad" -- $RL claim --b "sohu,profile=etched-claim,chip.hbm_tbps=$bad" --samples 0 --no-design
 	expect_err "chip\.hbm_tbps.*\[0, 1000\] TB/s" "chip.hbm_tbps=$bad names the key and the range"
@@ -908,8 +908,8 @@ expect_exit 2 "a side item of 1500 bytes" -- $RL claim --b "sohu,profile=etched-
 expect_err "bad item 'chip\.hbm_tbps=9{80}\.\.\.' \(a key of at most 63 bytes, a value of at most 255\)$" "a long item is quoted cut, its limits said"
 printf '[claim]\ntarget = %s\n' "$nines" | cut -c1-4009 >"$tmpd/longt.ini"
 expect_exit 2 "a config target of 4000 nines" -- $RL claim --config "$tmpd/longt.ini" --samples 0 --no-design
-expect_err "longt\.ini:2: target: '9{77}\.\.\.' \(4000 bytes\) is not a number in \[1e-06, 1e\+09\]$" "the file, line, key and range said"
-# -0 is 0, a whole number in --samples' [0, 1e+08] and --seed's range
+expect_err "longt\.ini:2: target: '9{77}\.\.\.' \(4000 bytes\) is not a number in \[1e-06, 1000000000\]$" "the file, line, key and range said"
+# -0 is 0, a whole number in --samples' [0, 100000000] and --seed's range
 expect_exit 0 "--samples -0 --seed -0" -- $RL claim --samples -0 --seed -0 --no-design
 expect_exit 2 "unknown chip" -- $RL claim --a nosuchchip
 expect_err "unknown chip 'nosuchchip'" "unknown chip says why"

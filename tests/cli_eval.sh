@@ -775,6 +775,40 @@ expect_out "^profile myideal \(named by --profile\)$" "a copy of a profile fitte
 printf '[base]\nchip = h200-sxm\nmodel = llama3-8b\nprofile = %s\n[axes]\nscenario.batch = 1, 2\n' "$tmpd/mine.ini" >"$tmpd/copysw.ini"
 expect_exit 0 "a sweep under the copy on the H200" -- $RL sweep "$tmpd/copysw.ini" --db "$tmpd/copysw.db"
 expect_err "^rooflab sweep: \[base\]: note: profile trtllm-0\.10 was fitted on h100-sxm rows only" "sweep: the copy's [base] gets the fit's note"
+# (small47) the same copy named by a scenario file (profile = its path)
+# or by a sweep's [baseline] went by its file name alone: no copy note,
+# and the [baseline] on the H200 no note that its fit is the H100's rows'.
+# Now as --profile: the scenario's (eval, a claim side, a [baseline]) and
+# the [baseline]'s profile = say whose fit it is, and the chip note names it
+sed "s|^profile = trtllm-0\.10\$|profile = $tmpd/mine.ini|" "$ROOFLAB_DATA/scenarios/trtllm-2048-128.ini" >"$tmpd/copyscen.ini"
+grep -q "^profile = $tmpd/mine.ini\$" "$tmpd/copyscen.ini" && echo "ok - the scenario names the copy" ||
+	{ echo "not ok - copyscen.ini names no copy"; fails=$((fails + 1)); }
+expect_exit 0 "eval on the H200, a scenario naming the copy" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --scenario "$tmpd/copyscen.ini"
+expect_out "^profile mine \(named by scenario copyscen; $copyw\)$" "the scenario's copy says whose fit it is"
+expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only \($n10 serving rows of its version there, 0 on h200-sxm\)" "the scenario's copy on the H200: the fit's chip note"
+expect_exit 0 "the same, JSON" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --scenario "$tmpd/copyscen.ini" --json
+expect_out "\"profile_chosen\": \"named by scenario copyscen; $copyw\"" "JSON profile_chosen says it"
+expect_exit 0 "a scenario naming the shipped trtllm-0.10" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --scenario trtllm-2048-128
+expect_out "^profile trtllm-0\.10 \(named by scenario trtllm-2048-128\)$" "the shipped profile by a scenario: no copy note"
+expect_exit 0 "a claim side by the scenario naming the copy" -- $RL claim --a "h200-sxm,scenario=$tmpd/copyscen.ini,model=llama3-8b,tp=1" --b h100-sxm,profile=trtllm-0.10,model=llama3-8b,tp=1 --samples 0 --no-design --json
+expect_out "\"profile_chosen\": \"named by scenario copyscen; $copyw\"" "claim: side a's profile_chosen says whose fit it is"
+expect_out "\"note\": \"profile trtllm-0\.10 was fitted on h100-sxm rows only" "claim: side a on the H200 gets the fit's note"
+# a sweep's [baseline] naming the copy, then by the scenario, on the H200
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nprofile = trtllm-0.10\n[baseline]\nchip = h200-sxm\nmodel = llama3-8b\nprofile = %s\n[axes]\nscenario.batch = 1, 2\n' "$tmpd/mine.ini" >"$tmpd/copybl.ini"
+expect_exit 0 "a sweep whose [baseline] names the copy on the H200" -- $RL sweep "$tmpd/copybl.ini" --db "$tmpd/copybl.db"
+expect_err "^rooflab sweep: \[baseline\]: note: profile trtllm-0\.10 was fitted on h100-sxm rows only \($n10 serving rows of its version there, 0 on h200-sxm\)" "sweep: the copy's [baseline] gets the fit's note"
+expect_no_err "^rooflab sweep: \[base\]: note" "the [base], on the H100 its fit was made on: no note"
+# the run keeps both (runs.baseline_profile_chosen, baseline_profile_fit)
+blrow=$(sqlite3 "$tmpd/copybl.db" "SELECT baseline_profile || '|' || baseline_profile_chosen || '|' || baseline_profile_fit FROM runs")
+case $blrow in
+"mine|named by profile=; a copy of profile trtllm-0.10's fit (its [meta] name), "*"|profile trtllm-0.10 was fitted on h100-sxm rows only"*)
+	echo "ok - runs keep the [baseline]'s copy note and its fit's chip note" ;;
+*) echo "not ok - runs' [baseline] columns: $blrow"; fails=$((fails + 1)) ;;
+esac
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nprofile = trtllm-0.10\n[baseline]\nchip = h200-sxm\nmodel = llama3-8b\nscenario = %s\n[axes]\nscenario.batch = 1, 2\n' "$tmpd/copyscen.ini" >"$tmpd/copybls.ini"
+expect_exit 0 "a sweep whose [baseline]'s scenario names the copy" -- $RL sweep "$tmpd/copybls.ini" --db "$tmpd/copybls.db"
+expect_err "^rooflab sweep: \[baseline\] serves under profile mine \(named by scenario copyscen; $copyw\)$" "sweep: the [baseline]'s scenario's copy says whose fit it is"
+expect_err "^rooflab sweep: \[baseline\]: note: profile trtllm-0\.10 was fitted on h100-sxm rows only" "sweep: and gets the fit's note"
 # the rows of profiles fitted on published-h100.csv (not measurements.csv),
 # as many as the file's header says were fitted and set aside; trtllm-1.0's
 # not counting the rows of the versions that borrow it out of sample

@@ -57,7 +57,7 @@ expect_out "\(outside the limits at full load\)$" "limit marks mappings, at full
 # latency limits)" beside a list under the targets showing the same
 # mappings meeting them at a lower rate)
 expect_exit 2 "map bad --tpot-max" -- $RL map --chip h100-sxm $W --chips 8 --tpot-max soon
-expect_err "is not a number in \\[1e-09, 1e\\+06\\]" "tpot-max message with the range"
+expect_err "is not a number in \\[1e-09, 1000000\\]" "tpot-max message with the range"
 # map searches the mapping: a --tp, --pp or --ep is refused rather than
 # ignored (the ranking was the same with or without it), and --help lists
 # neither them nor eval's --rate and --requests, which map refuses
